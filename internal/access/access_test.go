@@ -1,0 +1,77 @@
+package access
+
+import (
+	"context"
+	"reflect"
+	"testing"
+)
+
+func TestCan(t *testing.T) {
+	p := NewPolicy(
+		Permission{Action: "org.view", Roles: []Role{OrgAdmin, OrgStaff, Member}},
+		Permission{Action: "org.edit", Roles: []Role{OrgAdmin}},
+	)
+	city := Grant{OrgID: 2, OrgPath: "/1/2/", Role: OrgAdmin}
+	staff := Grant{OrgID: 3, OrgPath: "/1/3/", Role: OrgStaff}
+	admin := &Subject{UserID: 1, Grants: []Grant{{OrgID: 1, OrgPath: "/1/", Role: SysAdmin}}}
+	alice := &Subject{UserID: 2, Grants: []Grant{city, staff}}
+	ctx := context.Background()
+	tests := []struct {
+		name string
+		s    *Subject
+		a    Action
+		res  Resource
+		want bool
+	}{
+		{"anonymous", nil, "org.view", Resource{OrgPath: "/1/"}, false},
+		{"sysadmin anywhere", admin, "org.edit", Resource{OrgPath: "/9/"}, true},
+		{"sysadmin unknown action", admin, "nope", Resource{}, false},
+		{"own org", alice, "org.edit", Resource{OrgPath: "/1/2/"}, true},
+		{"descendant", alice, "org.edit", Resource{OrgPath: "/1/2/5/6/"}, true},
+		{"parent", alice, "org.edit", Resource{OrgPath: "/1/"}, false},
+		{"sibling with longer id", alice, "org.edit", Resource{OrgPath: "/1/20/"}, false},
+		{"staff cannot edit", alice, "org.edit", Resource{OrgPath: "/1/3/"}, false},
+		{"staff can view", alice, "org.view", Resource{OrgPath: "/1/3/4/"}, true},
+		{"anywhere", alice, "org.edit", Resource{}, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := p.Can(ctx, tt.s, tt.a, tt.res); got != tt.want {
+				t.Errorf("Can = %v, want %v", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestScope(t *testing.T) {
+	p := NewPolicy(Permission{Action: "org.view", Roles: []Role{OrgAdmin, OrgStaff}})
+	s := &Subject{Grants: []Grant{
+		{OrgPath: "/1/2/", Role: OrgAdmin},
+		{OrgPath: "/1/2/7/", Role: OrgStaff},
+		{OrgPath: "/1/3/", Role: Reviewer},
+		{OrgPath: "/1/4/", Role: OrgStaff},
+	}}
+	got, all := p.Scope(s, "org.view")
+	if want := []string{"/1/2/", "/1/4/"}; all || !reflect.DeepEqual(got, want) {
+		t.Errorf("Scope = %v, %v; want %v, false", got, all, want)
+	}
+	if got, all := p.Scope(nil, "org.view"); all || got == nil || len(got) != 0 {
+		t.Errorf("anonymous Scope = %v, %v; want empty non-nil", got, all)
+	}
+	if _, all := p.Scope(&Subject{Grants: []Grant{{OrgPath: "/1/", Role: SysAdmin}}}, "org.view"); !all {
+		t.Errorf("sysadmin Scope not all")
+	}
+}
+
+func TestRuleValidate(t *testing.T) {
+	p := NewPolicy(Permission{Action: "org.view", Roles: []Role{OrgAdmin}})
+	if err := (Rule{}).Validate(p); err == nil {
+		t.Error("zero Rule validated")
+	}
+	if err := Require("org.nope", nil).Validate(p); err == nil {
+		t.Error("undeclared action validated")
+	}
+	if err := Require("org.view", nil).Validate(p); err != nil {
+		t.Errorf("valid rule: %v", err)
+	}
+}

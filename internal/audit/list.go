@@ -1,0 +1,118 @@
+package audit
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"strings"
+	"time"
+
+	"kexie/internal/db"
+)
+
+const columns = `seq, id, at, actor_id, actor_name, org_id, org_path, action, target, summary, ip, request_id, prev_hash, hash`
+
+func scan(rows interface{ Scan(...any) error }, extra ...any) (Record, error) {
+	var r Record
+	var at int64
+	dest := append([]any{&r.Seq, &r.ID, &at, &r.ActorID, &r.ActorName, &r.OrgID, &r.OrgPath, &r.Action, &r.Target,
+		&r.Summary, &r.IP, &r.RequestID, &r.PrevHash, &r.Hash}, extra...)
+	if err := rows.Scan(dest...); err != nil {
+		return r, fmt.Errorf("audit: scan: %w", err)
+	}
+	r.At = db.Time(at)
+	return r, nil
+}
+
+// Filter selects records for the viewer.
+type Filter struct {
+	From, To time.Time
+	ActorID  int64
+	Actor    string // substring of the actor's name
+	Action   string // prefix, e.g. "org." or "org.create"
+	Target   string // exact, e.g. "org:123"
+	// OrgPaths scopes the records to these subtrees. nil means unrestricted
+	// (a system administrator); an empty, non-nil slice means nothing.
+	OrgPaths []string
+	Sort     string // "at" (oldest first) or "-at" (newest first, default)
+	Limit    int
+	Offset   int
+}
+
+// List returns one page of matching records and the total count.
+func List(ctx context.Context, d *db.DB, f Filter) ([]Record, int, error) {
+	if f.OrgPaths != nil && len(f.OrgPaths) == 0 {
+		return nil, 0, nil
+	}
+	var where []string
+	var args []any
+	if !f.From.IsZero() {
+		where, args = append(where, "at >= ?"), append(args, db.Millis(f.From))
+	}
+	if !f.To.IsZero() {
+		where, args = append(where, "at < ?"), append(args, db.Millis(f.To))
+	}
+	if f.ActorID != 0 {
+		where, args = append(where, "actor_id = ?"), append(args, f.ActorID)
+	}
+	if f.Actor != "" {
+		where, args = append(where, "LOWER(actor_name) LIKE ? ESCAPE '\\'"), append(args, "%"+likeEscape(strings.ToLower(f.Actor))+"%")
+	}
+	if f.Action != "" {
+		where, args = append(where, "action LIKE ? ESCAPE '\\'"), append(args, likeEscape(f.Action)+"%")
+	}
+	if f.Target != "" {
+		where, args = append(where, "target = ?"), append(args, f.Target)
+	}
+	if f.OrgPaths != nil {
+		var or []string
+		for _, p := range f.OrgPaths {
+			c, a := db.PrefixMatch(d, "org_path", p)
+			or, args = append(or, c), append(args, a)
+		}
+		where = append(where, "("+strings.Join(or, " OR ")+")")
+	}
+	q := `SELECT ` + columns + `, COUNT(*) OVER() FROM audit_log`
+	if len(where) > 0 {
+		q += " WHERE " + strings.Join(where, " AND ")
+	}
+	if f.Sort == "at" {
+		q += " ORDER BY seq"
+	} else {
+		q += " ORDER BY seq DESC"
+	}
+	if f.Limit <= 0 || f.Limit > 10000 {
+		f.Limit = 50
+	}
+	q += " LIMIT ? OFFSET ?"
+	args = append(args, f.Limit, f.Offset)
+	rows, err := d.Query(ctx, q, args...)
+	if err != nil {
+		return nil, 0, fmt.Errorf("audit: list: %w", err)
+	}
+	defer rows.Close()
+	var out []Record
+	total := 0
+	for rows.Next() {
+		r, err := scan(rows, &total)
+		if err != nil {
+			return nil, 0, err
+		}
+		out = append(out, r)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, 0, fmt.Errorf("audit: list: %w", err)
+	}
+	if len(out) == 0 && f.Offset > 0 {
+		// Past the last page: count without rows.
+		cq := strings.Replace(strings.SplitN(q, " ORDER BY", 2)[0], `SELECT `+columns+`, COUNT(*) OVER()`, "SELECT COUNT(*)", 1)
+		if err := d.QueryRow(ctx, cq, args[:len(args)-2]...).Scan(&total); err != nil && err != sql.ErrNoRows {
+			return nil, 0, fmt.Errorf("audit: count: %w", err)
+		}
+	}
+	return out, total, nil
+}
+
+func likeEscape(s string) string {
+	return strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`).Replace(s)
+}

@@ -1,0 +1,1 @@
+CREATE INDEX audit_log_org_path ON audit_log (org_path, at);

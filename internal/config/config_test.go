@@ -1,0 +1,37 @@
+package config
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+)
+
+func TestLoad(t *testing.T) {
+	dir := t.TempDir()
+	file := filepath.Join(dir, "kexie.conf")
+	if err := os.WriteFile(file, []byte("# comment\nKEXIE_ADDR=0.0.0.0:9000\nKEXIE_SESSION_IDLE=10m\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	env := map[string]string{"KEXIE_CONFIG": file, "KEXIE_SESSION_IDLE": "20m", "KEXIE_TRUST_PROXY": "true"}
+	c, err := Load(func(k string) string { return env[k] })
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.Addr != "0.0.0.0:9000" {
+		t.Errorf("Addr = %q from the file", c.Addr)
+	}
+	if c.SessionIdle != 20*time.Minute {
+		t.Errorf("SessionIdle = %v; the environment must win over the file", c.SessionIdle)
+	}
+	if !c.TrustProxy {
+		t.Error("TrustProxy not set")
+	}
+	if got, want := c.DatabaseDSN(), filepath.Join("kexie-data", "kexie.db"); got != want {
+		t.Errorf("DatabaseDSN = %q, want %q", got, want)
+	}
+	env["KEXIE_LOCKOUT_ATTEMPTS"] = "zero"
+	if _, err := Load(func(k string) string { return env[k] }); err == nil {
+		t.Error("bad number accepted")
+	}
+}

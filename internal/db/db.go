@@ -1,0 +1,225 @@
+// Package db opens Kexie's database — embedded SQLite or PostgreSQL — and hides
+// the few differences between the two: placeholders, prefix matching, error
+// codes and connection pools. It runs the numbered, embedded migrations of every
+// module and hands out time-ordered IDs that several app nodes can create at once.
+//
+// It must never know about any business module: modules hand it their SQL.
+package db
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"time"
+
+	_ "github.com/jackc/pgx/v5/stdlib" // registers the "pgx" driver
+	_ "modernc.org/sqlite"             // registers the "sqlite" driver
+)
+
+// Dialect names the SQL engine behind a DB.
+type Dialect string
+
+// The two dialects Kexie runs on.
+const (
+	SQLite   Dialect = "sqlite"
+	Postgres Dialect = "postgres"
+)
+
+// ErrNotFound is the sentinel every store's "no such row" error unwraps to.
+var ErrNotFound = errors.New("not found")
+
+// DB is a handle on the database with a writer and a reader pool. For SQLite
+// the writer pool has one connection, so writes queue in Go instead of failing
+// with SQLITE_BUSY; for PostgreSQL both pools are the same.
+type DB struct {
+	dialect Dialect
+	// Now is the clock every transaction reads; tests replace it.
+	Now func() time.Time
+
+	w, r   *sql.DB
+	ids    *idGen
+	rebind sync.Map // query text → rebound text (PostgreSQL only)
+	dsn    string
+	path   string // SQLite file path
+}
+
+// IsPostgres reports whether dsn names a PostgreSQL database.
+func IsPostgres(dsn string) bool {
+	return strings.HasPrefix(dsn, "postgres://") || strings.HasPrefix(dsn, "postgresql://")
+}
+
+// Open connects to dsn: a postgres:// URL, or else a SQLite file path
+// (an optional "sqlite:" or "file:" prefix is accepted). It does not migrate.
+func Open(ctx context.Context, dsn string) (*DB, error) {
+	d := &DB{Now: time.Now, dsn: dsn}
+	if IsPostgres(dsn) {
+		d.dialect = Postgres
+		pool, err := sql.Open("pgx", dsn)
+		if err != nil {
+			return nil, fmt.Errorf("db: open postgres: %w", err)
+		}
+		pool.SetMaxOpenConns(32)
+		pool.SetMaxIdleConns(32)
+		pool.SetConnMaxIdleTime(5 * time.Minute)
+		d.w, d.r = pool, pool
+	} else {
+		d.dialect = SQLite
+		path := strings.TrimPrefix(strings.TrimPrefix(dsn, "sqlite:"), "file:")
+		if i := strings.IndexByte(path, '?'); i >= 0 {
+			path = path[:i]
+		}
+		if path == "" {
+			return nil, errors.New("db: empty SQLite path")
+		}
+		if dir := filepath.Dir(path); dir != "" {
+			if err := os.MkdirAll(dir, 0o700); err != nil {
+				return nil, fmt.Errorf("db: create directory for %s: %w", path, err)
+			}
+		}
+		d.path = path
+		// Why these pragmas: WAL lets readers run beside the one writer;
+		// busy_timeout makes a second process (a CLI command beside `serve`)
+		// wait instead of failing; foreign_keys is off by default in SQLite;
+		// synchronous=NORMAL is durable across application crashes in WAL mode;
+		// _txlock=immediate takes the write lock at BEGIN so two writers never
+		// deadlock upgrading a read lock.
+		base := "file:" + path + "?_pragma=busy_timeout(10000)&_pragma=journal_mode(WAL)" +
+			"&_pragma=foreign_keys(1)&_pragma=synchronous(NORMAL)"
+		w, err := sql.Open("sqlite", base+"&_txlock=immediate")
+		if err != nil {
+			return nil, fmt.Errorf("db: open sqlite writer: %w", err)
+		}
+		w.SetMaxOpenConns(1)
+		w.SetConnMaxIdleTime(0)
+		r, err := sql.Open("sqlite", base+"&_pragma=query_only(1)")
+		if err != nil {
+			w.Close()
+			return nil, fmt.Errorf("db: open sqlite reader: %w", err)
+		}
+		r.SetMaxOpenConns(8)
+		r.SetMaxIdleConns(8)
+		d.w, d.r = w, r
+	}
+	if err := d.Ping(ctx); err != nil {
+		d.Close()
+		return nil, err
+	}
+	return d, nil
+}
+
+// Close releases both pools.
+func (d *DB) Close() error {
+	err := d.w.Close()
+	if d.r != d.w {
+		if e := d.r.Close(); err == nil {
+			err = e
+		}
+	}
+	return err
+}
+
+// Ping checks that the database answers.
+func (d *DB) Ping(ctx context.Context) error {
+	if err := d.w.PingContext(ctx); err != nil {
+		return fmt.Errorf("db: ping: %w", err)
+	}
+	return nil
+}
+
+// Dialect reports which engine d runs on.
+func (d *DB) Dialect() Dialect { return d.dialect }
+
+// Path returns the SQLite file path, or "" for PostgreSQL.
+func (d *DB) Path() string { return d.path }
+
+// DSN returns the data source name the DB was opened with.
+func (d *DB) DSN() string { return d.dsn }
+
+// Q is what both *DB and *Tx offer, so store helpers can take either.
+// Queries use "?" placeholders; they are rebound for PostgreSQL.
+type Q interface {
+	Exec(ctx context.Context, query string, args ...any) (sql.Result, error)
+	Query(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+	QueryRow(ctx context.Context, query string, args ...any) *sql.Row
+	Dialect() Dialect
+}
+
+// Exec runs a statement outside any explicit transaction, on the writer pool.
+func (d *DB) Exec(ctx context.Context, query string, args ...any) (sql.Result, error) {
+	return d.w.ExecContext(ctx, d.bind(query), args...)
+}
+
+// Query reads on the reader pool.
+func (d *DB) Query(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
+	return d.r.QueryContext(ctx, d.bind(query), args...)
+}
+
+// QueryRow reads one row on the reader pool.
+func (d *DB) QueryRow(ctx context.Context, query string, args ...any) *sql.Row {
+	return d.r.QueryRowContext(ctx, d.bind(query), args...)
+}
+
+
+
+// Tx is a write transaction. It carries the time it started so that every row
+// it writes agrees on "now" and tests can freeze it.
+type Tx struct {
+	tx  *sql.Tx
+	d   *DB
+	Now time.Time
+}
+
+// Tx runs fn in a write transaction, committing when fn returns nil and
+// rolling back otherwise (also on panic, which is re-raised).
+func (d *DB) Tx(ctx context.Context, fn func(tx *Tx) error) (err error) {
+	sqltx, err := d.w.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("db: begin: %w", err)
+	}
+	tx := &Tx{tx: sqltx, d: d, Now: d.Now().UTC()}
+	defer func() {
+		if p := recover(); p != nil {
+			_ = sqltx.Rollback()
+			panic(p)
+		}
+		if err != nil {
+			_ = sqltx.Rollback()
+		}
+	}()
+	if err = fn(tx); err != nil {
+		return err
+	}
+	if err = sqltx.Commit(); err != nil {
+		return fmt.Errorf("db: commit: %w", err)
+	}
+	return nil
+}
+
+// Exec runs a statement in the transaction.
+func (tx *Tx) Exec(ctx context.Context, query string, args ...any) (sql.Result, error) {
+	return tx.tx.ExecContext(ctx, tx.d.bind(query), args...)
+}
+
+// Query reads in the transaction.
+func (tx *Tx) Query(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
+	return tx.tx.QueryContext(ctx, tx.d.bind(query), args...)
+}
+
+// QueryRow reads one row in the transaction.
+func (tx *Tx) QueryRow(ctx context.Context, query string, args ...any) *sql.Row {
+	return tx.tx.QueryRowContext(ctx, tx.d.bind(query), args...)
+}
+
+// Dialect implements Q.
+func (tx *Tx) Dialect() Dialect { return tx.d.dialect }
+
+// NewID returns a new time-ordered ID.
+func (tx *Tx) NewID() int64 { return tx.d.NewID() }
+
+// DB returns the database the transaction belongs to.
+func (tx *Tx) DB() *DB { return tx.d }

@@ -1,0 +1,97 @@
+// Package dbtest runs a test body against every database Kexie supports:
+// a fresh SQLite file, then a fresh PostgreSQL schema. It must only be
+// imported by tests.
+package dbtest
+
+import (
+	"context"
+	"crypto/rand"
+	"database/sql"
+	"encoding/hex"
+	"net/url"
+	"path/filepath"
+	"testing"
+
+	"kexie/internal/db"
+	"kexie/internal/testenv"
+)
+
+// Run calls fn once per dialect, as a named subtest, with a migrated,
+// isolated database. The PostgreSQL run fails under CI=true when the server
+// cannot be reached and is skipped with a message elsewhere.
+func Run(t *testing.T, sets []db.Migrations, fn func(t *testing.T, d *db.DB)) {
+	t.Helper()
+	t.Run("sqlite", func(t *testing.T) {
+		fn(t, OpenSQLite(t, sets...))
+	})
+	t.Run("postgres", func(t *testing.T) {
+		fn(t, OpenPostgres(t, sets...))
+	})
+}
+
+// OpenSQLite returns a migrated database in a new file under t.TempDir().
+func OpenSQLite(t testing.TB, sets ...db.Migrations) *db.DB {
+	t.Helper()
+	d, err := db.Open(context.Background(), filepath.Join(t.TempDir(), "kexie.db"))
+	if err != nil {
+		t.Fatalf("open sqlite: %v", err)
+	}
+	t.Cleanup(func() { d.Close() })
+	if err := d.Migrate(context.Background(), sets...); err != nil {
+		t.Fatalf("migrate sqlite: %v", err)
+	}
+	return d
+}
+
+// PostgresDSN creates a new, empty schema in the test server and returns a
+// DSN whose search_path points at it; the schema is dropped at cleanup.
+func PostgresDSN(t testing.TB) string {
+	t.Helper()
+	base := testenv.PostgresURL(t)
+	b := make([]byte, 6)
+	if _, err := rand.Read(b); err != nil {
+		t.Fatal(err)
+	}
+	schema := "t_" + hex.EncodeToString(b)
+	admin, err := sql.Open("pgx", base)
+	if err != nil {
+		t.Fatalf("open postgres: %v", err)
+	}
+	defer admin.Close()
+	if _, err := admin.Exec(`CREATE SCHEMA ` + schema); err != nil {
+		t.Fatalf("postgres at %s: create schema: %v", base, err)
+	}
+	t.Cleanup(func() {
+		a, err := sql.Open("pgx", base)
+		if err != nil {
+			return
+		}
+		defer a.Close()
+		if _, err := a.Exec(`DROP SCHEMA ` + schema + ` CASCADE`); err != nil {
+			t.Logf("drop schema %s: %v", schema, err)
+		}
+	})
+	u, err := url.Parse(base)
+	if err != nil {
+		t.Fatalf("parse KEXIE_TEST_PG: %v", err)
+	}
+	q := u.Query()
+	q.Set("search_path", schema)
+	u.RawQuery = q.Encode()
+	return u.String()
+}
+
+// OpenPostgres returns a migrated database in a new schema.
+func OpenPostgres(t testing.TB, sets ...db.Migrations) *db.DB {
+	t.Helper()
+	dsn := PostgresDSN(t)
+	d, err := db.Open(context.Background(), dsn)
+	if err != nil {
+		t.Fatalf("open postgres: %v", err)
+	}
+	t.Cleanup(func() { d.Close() })
+	if err := d.Migrate(context.Background(), sets...); err != nil {
+		t.Fatalf("migrate postgres: %v", err)
+	}
+	return d
+}

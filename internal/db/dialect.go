@@ -1,0 +1,104 @@
+package db
+
+import (
+	"errors"
+	"strconv"
+	"strings"
+
+	"github.com/jackc/pgx/v5/pgconn"
+	"modernc.org/sqlite"
+	sqlite3 "modernc.org/sqlite/lib"
+)
+
+// bind rewrites "?" placeholders to PostgreSQL's "$n", skipping quoted text.
+// Results are cached per query text: the set of queries is small and fixed.
+func (d *DB) bind(q string) string {
+	if d.dialect != Postgres {
+		return q
+	}
+	if v, ok := d.rebind.Load(q); ok {
+		return v.(string)
+	}
+	out := Rebind(q)
+	d.rebind.Store(q, out)
+	return out
+}
+
+// Rebind converts "?" placeholders to "$1", "$2", … outside single-quoted
+// strings, double-quoted identifiers and comments.
+func Rebind(q string) string {
+	var b strings.Builder
+	b.Grow(len(q) + 8)
+	n := 0
+	for i := 0; i < len(q); i++ {
+		c := q[i]
+		switch c {
+		case '\'', '"':
+			j := i + 1
+			for j < len(q) && q[j] != c {
+				j++
+			}
+			if j >= len(q) {
+				j = len(q) - 1
+			}
+			b.WriteString(q[i : j+1])
+			i = j
+		case '-':
+			if i+1 < len(q) && q[i+1] == '-' {
+				j := strings.IndexByte(q[i:], '\n')
+				if j < 0 {
+					b.WriteString(q[i:])
+					return b.String()
+				}
+				b.WriteString(q[i : i+j+1])
+				i += j
+			} else {
+				b.WriteByte(c)
+			}
+		case '?':
+			n++
+			b.WriteByte('$')
+			b.WriteString(strconv.Itoa(n))
+		default:
+			b.WriteByte(c)
+		}
+	}
+	return b.String()
+}
+
+// PrefixMatch returns a condition that col starts with the value bound to the
+// returned argument, using the index on col in both databases: GLOB in SQLite
+// (binary collation) and LIKE with a text_pattern_ops index in PostgreSQL.
+// prefix must not contain wildcard characters (materialized paths never do).
+func PrefixMatch(q Q, col, prefix string) (cond string, arg string) {
+	if q.Dialect() == Postgres {
+		return col + " LIKE ?", prefix + "%"
+	}
+	return col + " GLOB ?", prefix + "*"
+}
+
+// IsUniqueViolation reports whether err is a unique-constraint violation.
+func IsUniqueViolation(err error) bool {
+	var pe *pgconn.PgError
+	if errors.As(err, &pe) {
+		return pe.Code == "23505"
+	}
+	var se *sqlite.Error
+	if errors.As(err, &se) {
+		return se.Code() == sqlite3.SQLITE_CONSTRAINT_UNIQUE || se.Code() == sqlite3.SQLITE_CONSTRAINT_PRIMARYKEY
+	}
+	return false
+}
+
+// IsForeignKeyViolation reports whether err is a foreign-key violation.
+func IsForeignKeyViolation(err error) bool {
+	var pe *pgconn.PgError
+	if errors.As(err, &pe) {
+		return pe.Code == "23503"
+	}
+	var se *sqlite.Error
+	if errors.As(err, &se) {
+		return se.Code() == sqlite3.SQLITE_CONSTRAINT_FOREIGNKEY
+	}
+	return false
+}

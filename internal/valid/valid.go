@@ -1,0 +1,57 @@
+// Package valid carries user-facing validation errors from stores and rules
+// to the web edge, where they are localized: a field, a message key and its
+// arguments. It must never format text for users itself.
+package valid
+
+import (
+	"errors"
+	"strings"
+)
+
+// Error says that one field of an input is wrong. Key is an i18n key.
+type Error struct {
+	Field string
+	Key   string
+	Args  []any
+}
+
+func (e *Error) Error() string { return "invalid " + e.Field + ": " + e.Key }
+
+// New returns an *Error.
+func New(field, key string, args ...any) *Error { return &Error{Field: field, Key: key, Args: args} }
+
+// Errors is a list of field errors; it is nil-safe and an error itself when
+// non-empty.
+type Errors []*Error
+
+// Add records an error.
+func (es *Errors) Add(field, key string, args ...any) { *es = append(*es, New(field, key, args...)) }
+
+// Err returns es as an error, or nil when empty.
+func (es Errors) Err() error {
+	if len(es) == 0 {
+		return nil
+	}
+	return es
+}
+
+func (es Errors) Error() string {
+	parts := make([]string, len(es))
+	for i, e := range es {
+		parts[i] = e.Error()
+	}
+	return strings.Join(parts, "; ")
+}
+
+// As collects the field errors in err (an *Error or Errors, possibly wrapped).
+func As(err error) (Errors, bool) {
+	var list Errors
+	if errors.As(err, &list) {
+		return list, true
+	}
+	var one *Error
+	if errors.As(err, &one) {
+		return Errors{one}, true
+	}
+	return nil, false
+}

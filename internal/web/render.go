@@ -1,0 +1,298 @@
+package web
+
+import (
+	"bytes"
+	"context"
+	"embed"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"net/http"
+	"net/url"
+	"path"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"kexie/internal/access"
+)
+
+//go:embed templates locales static
+var embedded embed.FS
+
+func templatesFS() fs.FS { sub, _ := fs.Sub(embedded, "templates"); return sub }
+func localesFS() fs.FS   { sub, _ := fs.Sub(embedded, "locales"); return sub }
+
+func contextWith(r *http.Request, k, v any) context.Context {
+	return context.WithValue(r.Context(), k, v)
+}
+
+// Shanghai is the zone times are shown in.
+var shanghai = func() *time.Location {
+	loc, err := time.LoadLocation("Asia/Shanghai")
+	if err != nil {
+		return time.FixedZone("CST", 8*3600)
+	}
+	return loc
+}()
+
+// templates holds one parsed set per page: the layout and partials of
+// package web plus the page file, which defines "content" (and may define
+// "head" or "scripts").
+type templates struct {
+	pages map[string]*template.Template
+}
+
+var funcs = template.FuncMap{
+	"datetime": func(t time.Time) string {
+		if t.IsZero() {
+			return ""
+		}
+		return t.In(shanghai).Format("2006-01-02 15:04")
+	},
+	"date": func(t time.Time) string {
+		if t.IsZero() {
+			return ""
+		}
+		return t.In(shanghai).Format("2006-01-02")
+	},
+	"add":  func(a, b int) int { return a + b },
+	"sub":  func(a, b int) int { return a - b },
+	"join": strings.Join,
+	"itoa": func(v int64) string { return strconv.FormatInt(v, 10) },
+}
+
+func parseTemplates(sources []fs.FS) (*templates, error) {
+	base := template.New("").Funcs(funcs)
+	var err error
+	base, err = base.ParseFS(sources[0], "layout.html", "partials/*.html")
+	if err != nil {
+		return nil, fmt.Errorf("web: parse layout: %w", err)
+	}
+	t := &templates{pages: map[string]*template.Template{}}
+	add := func(src fs.FS, prefix string) error {
+		return fs.WalkDir(src, ".", func(p string, d fs.DirEntry, err error) error {
+			if err != nil || d.IsDir() || !strings.HasSuffix(p, ".html") {
+				return err
+			}
+			if prefix == "web/" && (p == "layout.html" || strings.HasPrefix(p, "partials/")) {
+				return nil
+			}
+			b, err := fs.ReadFile(src, p)
+			if err != nil {
+				return err
+			}
+			name := prefix + p
+			if _, dup := t.pages[name]; dup {
+				return fmt.Errorf("web: template %s defined twice", name)
+			}
+			set, err := base.Clone()
+			if err != nil {
+				return err
+			}
+			if _, err := set.New(name).Parse(string(b)); err != nil {
+				return fmt.Errorf("web: parse %s: %w", name, err)
+			}
+			t.pages[name] = set
+			return nil
+		})
+	}
+	if err := add(sources[0], "web/"); err != nil {
+		return nil, err
+	}
+	for _, src := range sources[1:] {
+		if err := add(src, ""); err != nil {
+			return nil, err
+		}
+	}
+	return t, nil
+}
+
+// PageNames lists every parsed page, for the test that renders them all.
+func (s *Site) PageNames() []string {
+	var out []string
+	for k := range s.tmpl.pages {
+		out = append(out, k)
+	}
+	return out
+}
+
+// View is what every template receives: the layout's needs plus Data, the
+// page's own typed struct.
+type View struct {
+	Lang       string
+	Title      string
+	Identity   *Identity
+	Nav        []NavSection
+	Flashes    []Flash
+	CSRFToken  string
+	Path       string
+	RequestID  string
+	Orgs       []access.Grant // distinct orgs of the user's grants, for the switcher
+	CurrentOrg int64
+	Data       any
+
+	site *Site
+}
+
+// NavSection is a heading with its links.
+type NavSection struct {
+	Label string
+	Items []NavLink
+}
+
+// NavLink is one navigation link, marked Active on its own pages.
+type NavLink struct {
+	Label  string
+	Href   string
+	Active bool
+}
+
+// T translates key into the page's language.
+func (v *View) T(key string, args ...any) string { return v.site.Catalogs.T(v.Lang, key, args...) }
+
+// TN translates a counted message.
+func (v *View) TN(key string, n int, args ...any) string {
+	return v.site.Catalogs.TN(v.Lang, key, n, args...)
+}
+
+// User returns the signed-in subject or nil.
+func (v *View) User() *access.Subject {
+	if v.Identity == nil {
+		return nil
+	}
+	return v.Identity.Subject
+}
+
+// SignedIn reports whether a fully signed-in user views the page.
+func (v *View) SignedIn() bool {
+	return v.Identity != nil && v.Identity.Subject != nil && !v.Identity.MFAPending && !v.Identity.MustEnroll2FA
+}
+
+// Can reports whether the viewer may do action somewhere (for showing buttons;
+// the route rule still decides).
+func (v *View) Can(action string) bool {
+	return v.site.Policy.Can(context.Background(), v.User(), access.Action(action), access.Resource{})
+}
+
+// CanAt reports whether the viewer may do action on the org at orgPath.
+func (v *View) CanAt(action, orgPath string) bool {
+	return v.site.Policy.Can(context.Background(), v.User(), access.Action(action), access.Resource{OrgPath: orgPath})
+}
+
+// NewView prepares the layout data for r; the handler sets Data.
+func (s *Site) NewView(w http.ResponseWriter, r *http.Request, titleKey string) *View {
+	id := IdentityFrom(r.Context())
+	pref := ""
+	if id != nil {
+		pref = id.Locale
+	}
+	v := &View{
+		Lang:      NegotiateLanguage(r, pref),
+		Identity:  id,
+		CSRFToken: s.csrfToken(r),
+		Path:      r.URL.Path,
+		RequestID: RequestID(r.Context()),
+		site:      s,
+	}
+	v.Title = v.T(titleKey)
+	v.Flashes = takeFlashes(w, r)
+	if v.SignedIn() {
+		v.Nav = s.navFor(r, v)
+		seen := map[int64]bool{}
+		for _, g := range id.Subject.Grants {
+			if !seen[g.OrgID] {
+				seen[g.OrgID] = true
+				v.Orgs = append(v.Orgs, g)
+			}
+		}
+		v.CurrentOrg = id.CurrentOrgID
+	}
+	return v
+}
+
+func (s *Site) navFor(r *http.Request, v *View) []NavSection {
+	var out []NavSection
+	sub := v.User()
+	for _, it := range s.nav {
+		if it.Action != "" && !s.Policy.Can(r.Context(), sub, it.Action, access.Resource{}) {
+			continue
+		}
+		link := NavLink{Label: v.T(it.Label), Href: it.Href,
+			Active: r.URL.Path == it.Href || it.Href != "/" && strings.HasPrefix(r.URL.Path, it.Href+"/")}
+		label := v.T(it.Section)
+		if n := len(out); n > 0 && out[n-1].Label == label {
+			out[n-1].Items = append(out[n-1].Items, link)
+		} else {
+			out = append(out, NavSection{Label: label, Items: []NavLink{link}})
+		}
+	}
+	return out
+}
+
+var bufPool = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
+// Render executes page with data into w with status 200.
+func (s *Site) Render(w http.ResponseWriter, r *http.Request, page, titleKey string, data any) error {
+	return s.RenderStatus(w, r, http.StatusOK, page, titleKey, data)
+}
+
+// RenderStatus is Render with a status (422 for a form with errors).
+func (s *Site) RenderStatus(w http.ResponseWriter, r *http.Request, status int, page, titleKey string, data any) error {
+	v := s.NewView(w, r, titleKey)
+	v.Data = data
+	return s.renderView(w, status, page, v)
+}
+
+func (s *Site) renderView(w http.ResponseWriter, status int, page string, v *View) error {
+	t, ok := s.tmpl.pages[page]
+	if !ok {
+		return fmt.Errorf("web: no template %q", page)
+	}
+	buf := bufPool.Get().(*bytes.Buffer)
+	buf.Reset()
+	defer bufPool.Put(buf)
+	if err := t.ExecuteTemplate(buf, "layout", v); err != nil {
+		return fmt.Errorf("web: render %s: %w", page, err)
+	}
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.Header().Set("Cache-Control", "no-store")
+	w.WriteHeader(status)
+	_, err := w.Write(buf.Bytes())
+	return err
+}
+
+// RenderPage renders page into a buffer without a request, for tests and
+// benchmarks that compare against the real handler.
+func (s *Site) RenderPage(buf *bytes.Buffer, page string, v *View) error {
+	t, ok := s.tmpl.pages[page]
+	if !ok {
+		return fmt.Errorf("web: no template %q", page)
+	}
+	v.site = s
+	return t.ExecuteTemplate(buf, "layout", v)
+}
+
+// Redirect answers a form post with 303 See Other to target (a local path).
+func Redirect(w http.ResponseWriter, r *http.Request, target string) error {
+	if !strings.HasPrefix(target, "/") || strings.HasPrefix(target, "//") || strings.HasPrefix(target, "/\\") {
+		target = "/"
+	}
+	http.Redirect(w, r, target, http.StatusSeeOther)
+	return nil
+}
+
+// SafeNext returns next when it is a local path, else fallback.
+func SafeNext(next, fallback string) string {
+	u, err := url.Parse(next)
+	if next == "" || err != nil || u.IsAbs() || u.Host != "" || !strings.HasPrefix(next, "/") || strings.HasPrefix(next, "//") || strings.Contains(next, "\\") {
+		return fallback
+	}
+	return path.Clean(u.Path) + func() string {
+		if u.RawQuery != "" {
+			return "?" + u.RawQuery
+		}
+		return ""
+	}()
+}

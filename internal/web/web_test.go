@@ -1,0 +1,245 @@
+package web
+
+import (
+	"io"
+	"io/fs"
+	"log/slog"
+	"net/http"
+	"net/http/cookiejar"
+	"net/http/httptest"
+	"net/url"
+	"regexp"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"kexie/internal/access"
+)
+
+// fakeAuth signs every request in as sub (nil: anonymous).
+type fakeAuth struct{ sub *access.Subject }
+
+func (f fakeAuth) Authenticate(http.ResponseWriter, *http.Request) (*Identity, error) {
+	if f.sub == nil {
+		return nil, nil
+	}
+	return &Identity{Subject: f.sub, SessionID: "s"}, nil
+}
+
+var testTemplates = fstest.MapFS{
+	"t/form.html": {Data: []byte(`{{define "content"}}<form method="post" action="/t">{{template "csrf" .}}<b>{{.Data}}</b></form>{{end}}`)},
+}
+
+func newTestSite(t *testing.T, sub *access.Subject) (*Site, *int) {
+	t.Helper()
+	p := access.NewPolicy(access.Permission{Action: "t.do", Roles: []access.Role{access.OrgStaff}})
+	s, err := NewSite(SiteConfig{Policy: p, Auth: fakeAuth{sub}, Log: slog.New(slog.NewTextHandler(io.Discard, nil)),
+		Templates: []fs.FS{testTemplates}, CSRFKey: []byte(strings.Repeat("k", 32))})
+	if err != nil {
+		t.Fatal(err)
+	}
+	writes := new(int)
+	s.Handle("GET /t", access.SignedIn(), func(w http.ResponseWriter, r *http.Request) error {
+		return s.Render(w, r, "t/form.html", "app.name", "<i>data</i>")
+	})
+	s.Handle("POST /t", access.Require("t.do", func(r *http.Request) (access.Resource, error) {
+		return access.Resource{OrgPath: "/1/2/"}, nil
+	}), func(w http.ResponseWriter, r *http.Request) error {
+		*writes++
+		return Redirect(w, r, "/t")
+	})
+	if err := s.Err(); err != nil {
+		t.Fatal(err)
+	}
+	return s, writes
+}
+
+var tokenRE = regexp.MustCompile(`name="csrf_token" value="([^"]+)"`)
+
+func TestCSRF(t *testing.T) {
+	staff := &access.Subject{UserID: 1, Username: "u", Grants: []access.Grant{{OrgPath: "/1/", Role: access.OrgStaff}}}
+	s, writes := newTestSite(t, staff)
+	srv := httptest.NewServer(s.Handler())
+	defer srv.Close()
+	jar, _ := cookiejar.New(nil)
+	c := &http.Client{Jar: jar, CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+
+	res, err := c.Get(srv.URL + "/t")
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _ := io.ReadAll(res.Body)
+	res.Body.Close()
+	if !strings.Contains(string(body), "&lt;i&gt;data&lt;/i&gt;") {
+		t.Errorf("page data not escaped: %s", body)
+	}
+	m := tokenRE.FindSubmatch(body)
+	if m == nil {
+		t.Fatalf("no csrf token in %s", body)
+	}
+	token := string(m[1])
+
+	post := func(form url.Values) int {
+		res, err := c.PostForm(srv.URL+"/t", form)
+		if err != nil {
+			t.Fatal(err)
+		}
+		res.Body.Close()
+		return res.StatusCode
+	}
+	tests := []struct {
+		name   string
+		form   url.Values
+		status int
+		writes int
+	}{
+		{"missing token", url.Values{}, http.StatusForbidden, 0},
+		{"forged token", url.Values{"csrf_token": {"AAAA" + token[4:]}}, http.StatusForbidden, 0},
+		{"valid token", url.Values{"csrf_token": {token}}, http.StatusSeeOther, 1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := post(tt.form); got != tt.status {
+				t.Errorf("status = %d, want %d", got, tt.status)
+			}
+			if *writes != tt.writes {
+				t.Errorf("handler ran %d times, want %d", *writes, tt.writes)
+			}
+		})
+	}
+
+	// A cross-origin browser request is refused even with a token.
+	req, _ := http.NewRequest("POST", srv.URL+"/t", strings.NewReader("csrf_token="+url.QueryEscape(token)))
+	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	req.Header.Set("Sec-Fetch-Site", "cross-site")
+	res, err = c.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res.Body.Close()
+	if res.StatusCode != http.StatusForbidden || *writes != 1 {
+		t.Errorf("cross-site post: status %d, writes %d", res.StatusCode, *writes)
+	}
+}
+
+func TestGuard(t *testing.T) {
+	tests := []struct {
+		name   string
+		sub    *access.Subject
+		status int
+	}{
+		{"anonymous", nil, http.StatusUnauthorized},
+		{"outside subtree", &access.Subject{UserID: 2, Grants: []access.Grant{{OrgPath: "/1/3/", Role: access.OrgStaff}}}, http.StatusForbidden},
+		{"member lacks action", &access.Subject{UserID: 3, Grants: []access.Grant{{OrgPath: "/1/", Role: access.Member}}}, http.StatusForbidden},
+		{"inside subtree", &access.Subject{UserID: 4, Grants: []access.Grant{{OrgPath: "/1/", Role: access.OrgStaff}}}, http.StatusSeeOther},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s, _ := newTestSite(t, tt.sub)
+			h := s.Handler()
+			get := httptest.NewRecorder()
+			h.ServeHTTP(get, httptest.NewRequest("GET", "/t", nil))
+			var token, cookie string
+			for _, c := range get.Result().Cookies() {
+				if c.Name == csrfCookie {
+					cookie = c.Value
+				}
+			}
+			if m := tokenRE.FindStringSubmatch(get.Body.String()); m != nil {
+				token = m[1]
+			} else {
+				token = s.sign(cookie)
+			}
+			req := httptest.NewRequest("POST", "/t", strings.NewReader("csrf_token="+url.QueryEscape(token)))
+			req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+			req.AddCookie(&http.Cookie{Name: csrfCookie, Value: cookie})
+			rec := httptest.NewRecorder()
+			h.ServeHTTP(rec, req)
+			if rec.Code != tt.status {
+				t.Errorf("status = %d, want %d", rec.Code, tt.status)
+			}
+		})
+	}
+}
+
+func TestRouteWithoutRuleRefused(t *testing.T) {
+	s, _ := newTestSite(t, nil)
+	s.Handle("GET /naked", access.Rule{}, func(w http.ResponseWriter, r *http.Request) error { return nil })
+	if s.Err() == nil {
+		t.Fatal("a route without an access rule was accepted")
+	}
+	rec := httptest.NewRecorder()
+	s.Handler().ServeHTTP(rec, httptest.NewRequest("GET", "/naked", nil))
+	if rec.Code != http.StatusForbidden {
+		t.Errorf("naked route answered %d, want 403", rec.Code)
+	}
+}
+
+func TestSecurityHeadersAnd404(t *testing.T) {
+	s, _ := newTestSite(t, nil)
+	rec := httptest.NewRecorder()
+	s.Handler().ServeHTTP(rec, httptest.NewRequest("GET", "/nope", nil))
+	if rec.Code != http.StatusNotFound {
+		t.Errorf("status %d, want 404", rec.Code)
+	}
+	for _, h := range []string{"Content-Security-Policy", "X-Frame-Options", "X-Content-Type-Options", "Referrer-Policy", "X-Request-Id"} {
+		if rec.Header().Get(h) == "" {
+			t.Errorf("header %s missing", h)
+		}
+	}
+	if !strings.Contains(rec.Body.String(), "页面或记录不存在") {
+		t.Errorf("404 page not localized: %s", rec.Body.String())
+	}
+}
+
+func TestCatalogsComplete(t *testing.T) {
+	c, err := NewCatalogs(localesFS())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m := c.Missing(); len(m) > 0 {
+		t.Errorf("keys missing: %v", m)
+	}
+	if got := c.TN("en", "list.total", 1); got != "1 record" {
+		t.Errorf("TN one = %q", got)
+	}
+	if got := c.TN("zh-CN", "list.total", 3); got != "共 3 条" {
+		t.Errorf("TN zh = %q", got)
+	}
+}
+
+func TestNegotiateLanguage(t *testing.T) {
+	tests := []struct{ pref, header, cookie, want string }{
+		{"", "", "", "zh-CN"},
+		{"", "en-US,en;q=0.9", "", "en"},
+		{"", "fr, en;q=0.5, zh;q=0.8", "", "zh-CN"},
+		{"", "en", "zh-CN", "zh-CN"},
+		{"en", "zh-CN", "zh-CN", "en"},
+	}
+	for _, tt := range tests {
+		r := httptest.NewRequest("GET", "/", nil)
+		r.Header.Set("Accept-Language", tt.header)
+		if tt.cookie != "" {
+			r.AddCookie(&http.Cookie{Name: "kexie_lang", Value: tt.cookie})
+		}
+		if got := NegotiateLanguage(r, tt.pref); got != tt.want {
+			t.Errorf("NegotiateLanguage(%q, %q, %q) = %q, want %q", tt.pref, tt.header, tt.cookie, got, tt.want)
+		}
+	}
+}
+
+func TestSafeNext(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"/orgs?q=1", "/orgs?q=1"},
+		{"//evil.com", "/"},
+		{"https://evil.com/", "/"},
+		{"/\\evil.com", "/"},
+		{"", "/"},
+		{"orgs", "/"},
+	}
+	for _, tt := range tests {
+		if got := SafeNext(tt.in, "/"); got != tt.want {
+			t.Errorf("SafeNext(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
