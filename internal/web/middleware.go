@@ -13,8 +13,6 @@ import (
 	"strings"
 	"sync"
 	"time"
-
-	"kexie/internal/audit"
 )
 
 type requestIDKey struct{}
@@ -211,8 +209,9 @@ func gzipHandler(next http.Handler) http.Handler {
 	})
 }
 
-// identity asks the Authenticator who is calling and records it, with the
-// client address, for the handlers and the audit log.
+// identity asks the Authenticator who is calling and records it for the
+// handlers; the Enrich hook adds what other platform packages need (package
+// app uses it to give the audit log the actor, address and request id).
 func (s *Site) identity(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if strings.HasPrefix(r.URL.Path, "/static/") || r.URL.Path == "/healthz" {
@@ -229,13 +228,12 @@ func (s *Site) identity(next http.Handler) http.Handler {
 				return
 			}
 		}
-		meta := audit.Meta{IP: ClientIP(r), RequestID: RequestID(ctx)}
 		if id != nil && id.Subject != nil {
-			meta.ActorID = id.Subject.UserID
-			meta.ActorName = id.Subject.Username
 			ctx = WithIdentity(ctx, id)
 		}
-		ctx = audit.WithMeta(ctx, meta)
+		if s.enrich != nil {
+			ctx = s.enrich(ctx, r, id)
+		}
 		next.ServeHTTP(w, r.WithContext(ctx))
 	})
 }

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"fmt"
 	"io/fs"
 	"log/slog"
@@ -60,6 +61,7 @@ type Site struct {
 	errs    []error
 	nav     []NavItem
 	tmpl    *templates
+	enrich  func(ctx context.Context, r *http.Request, id *Identity) context.Context
 }
 
 // SiteConfig is what NewSite needs.
@@ -71,6 +73,9 @@ type SiteConfig struct {
 	Templates     []fs.FS // page templates of every module ("module/page.html")
 	CSRFKey       []byte  // 32 bytes shared by all app nodes
 	SecureCookies bool
+	// Enrich, when set, may add values to every request's context once the
+	// identity is known.
+	Enrich func(ctx context.Context, r *http.Request, id *Identity) context.Context
 }
 
 // NewSite parses the templates and catalogs and returns a site with no routes.
@@ -90,6 +95,7 @@ func NewSite(cfg SiteConfig) (*Site, error) {
 		Metrics:       NewMetrics(),
 		SecureCookies: cfg.SecureCookies,
 		csrfKey:       cfg.CSRFKey,
+		enrich:        cfg.Enrich,
 		mux:           http.NewServeMux(),
 	}
 	s.tmpl, err = parseTemplates(append([]fs.FS{templatesFS()}, cfg.Templates...))

@@ -1,0 +1,111 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"os/exec"
+
+	"kexie/internal/app"
+	"kexie/internal/db"
+)
+
+// cmdBackup: kexie backup FILE. On SQLite a consistent online copy (VACUUM
+// INTO) while the server runs; on PostgreSQL it runs pg_dump --format=custom.
+func cmdBackup(ctx context.Context, e *env, args []string) error {
+	fs := e.flags("backup")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	file := fs.Arg(0)
+	if file == "" {
+		return usageError("want: backup FILE")
+	}
+	dsn := e.cfg.DatabaseDSN()
+	if db.IsPostgres(dsn) {
+		cmd := exec.CommandContext(ctx, "pg_dump", "--format=custom", "--no-owner", "--file", file, "--dbname", dsn)
+		cmd.Stdout, cmd.Stderr = e.stdout, e.stderr
+		if err := cmd.Run(); err != nil {
+			return fmt.Errorf("pg_dump: %w", err)
+		}
+		fmt.Fprintf(e.stdout, "backup written to %s (pg_dump custom format)\n", file)
+		return nil
+	}
+	a, err := e.open(ctx)
+	if err != nil {
+		return err
+	}
+	defer a.Close()
+	if err := a.DB.BackupSQLite(ctx, file); err != nil {
+		return err
+	}
+	st, err := os.Stat(file)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stdout, "backup written to %s (%d bytes)\n", file, st.Size())
+	return nil
+}
+
+// cmdRestore: kexie restore FILE [--force]. Refuses to overwrite a database
+// that holds data unless --force is given. Stop the server first.
+func cmdRestore(ctx context.Context, e *env, args []string) error {
+	fs := e.flags("restore")
+	force := fs.Bool("force", false, "overwrite a database that already holds data")
+	var file string
+	if len(args) > 0 && args[0] != "" && args[0][0] != '-' {
+		file, args = args[0], args[1:]
+	}
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if file == "" {
+		file = fs.Arg(0)
+	}
+	if file == "" {
+		return usageError("want: restore FILE [--force]")
+	}
+	if _, err := os.Stat(file); err != nil {
+		return fmt.Errorf("backup file: %w", err)
+	}
+	dsn := e.cfg.DatabaseDSN()
+	if db.IsPostgres(dsn) {
+		d, err := db.Open(ctx, dsn)
+		if err != nil {
+			return err
+		}
+		empty, err := d.Empty(ctx)
+		d.Close()
+		if err != nil {
+			return err
+		}
+		if !empty && !*force {
+			return fmt.Errorf("restore: %w (pass --force to replace its contents)", db.ErrNotEmpty)
+		}
+		cmd := exec.CommandContext(ctx, "pg_restore", "--clean", "--if-exists", "--no-owner", "--exit-on-error", "--single-transaction", "--dbname", dsn, file)
+		cmd.Stdout, cmd.Stderr = e.stdout, e.stderr
+		if err := cmd.Run(); err != nil {
+			return fmt.Errorf("pg_restore: %w", err)
+		}
+		fmt.Fprintln(e.stdout, "restored from", file)
+		return nil
+	}
+	if err := db.RestoreSQLite(ctx, file, dsn, *force); err != nil {
+		if errors.Is(err, db.ErrNotEmpty) {
+			return err
+		}
+		return err
+	}
+	// Bring the restored schema up to this binary's version.
+	a, err := app.Open(ctx, e.cfg, e.logger())
+	if err != nil {
+		return err
+	}
+	defer a.Close()
+	if err := a.Migrate(ctx); err != nil {
+		return err
+	}
+	fmt.Fprintln(e.stdout, "restored from", file)
+	return nil
+}

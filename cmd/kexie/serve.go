@@ -1,0 +1,44 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"net"
+	"time"
+)
+
+func cmdServe(ctx context.Context, e *env, args []string) error {
+	fs := e.flags("serve")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	start := time.Now()
+	log := e.logger()
+	a, err := e.open(ctx)
+	if err != nil {
+		return err
+	}
+	defer a.Close()
+	user, password, err := a.Bootstrap(ctx)
+	if err != nil {
+		return err
+	}
+	if err := a.BuildSite(); err != nil {
+		return err
+	}
+	ln, err := net.Listen("tcp", e.cfg.Addr)
+	if err != nil {
+		return fmt.Errorf("listen: %w", err)
+	}
+	url := e.cfg.BaseURL
+	if url == "" {
+		url = "http://" + ln.Addr().String()
+	}
+	if password != "" {
+		fmt.Fprintf(e.stdout, "\n  首次启动：已创建系统管理员 / First start: administrator created\n"+
+			"    URL:      %s/login\n    用户名 user: %s\n    一次性密码 one-time password: %s\n"+
+			"  请登录后立即设置两步验证并修改密码。Sign in, set up 2FA and change the password now.\n\n", url, user, password)
+	}
+	log.Info("kexie ready", "url", url, "db", a.DB.Dialect(), "startup_ms", time.Since(start).Milliseconds())
+	return a.Serve(ctx, ln)
+}

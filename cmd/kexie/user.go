@@ -1,0 +1,120 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"fmt"
+	"strings"
+
+	"kexie/internal/access"
+	"kexie/internal/audit"
+	"kexie/internal/auth"
+)
+
+// cmdUser manages accounts from scripts:
+//
+//	kexie user create NAME [--display N] [--email E] [--org CODE --role ROLE] (password on stdin)
+//	kexie user passwd NAME (password on stdin)
+//	kexie user grant NAME --org CODE --role ROLE
+func cmdUser(ctx context.Context, e *env, args []string) error {
+	if len(args) == 0 {
+		return usageError("want: user create | passwd | grant NAME …")
+	}
+	sub, args := args[0], args[1:]
+	fs := e.flags("user " + sub)
+	display := fs.String("display", "", "display name (create)")
+	email := fs.String("email", "", "email (create)")
+	orgCode := fs.String("org", "", "org code (create, grant)")
+	role := fs.String("role", "", "role: sysadmin, org_admin, org_staff, reviewer, member")
+	password := fs.String("password", "", "password (prefer stdin: it stays out of the process list)")
+	// Flags may follow the user name.
+	name := ""
+	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
+		name, args = args[0], args[1:]
+	}
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if name == "" {
+		name = fs.Arg(0)
+	}
+	if name == "" {
+		return usageError("user name missing")
+	}
+	a, err := e.open(ctx)
+	if err != nil {
+		return err
+	}
+	defer a.Close()
+	ctx = audit.WithMeta(ctx, audit.Meta{ActorName: "cli:user " + sub})
+	readPassword := func() (string, error) {
+		if *password != "" {
+			return *password, nil
+		}
+		line, err := bufio.NewReader(e.stdin).ReadString('\n')
+		line = strings.TrimRight(line, "\r\n")
+		if line == "" {
+			return "", fmt.Errorf("password expected on standard input: %v", err)
+		}
+		return line, nil
+	}
+	grant := func(userID int64) error {
+		if *orgCode == "" && *role == "" {
+			return nil
+		}
+		if *orgCode == "" || *role == "" {
+			return usageError("--org and --role go together")
+		}
+		if !access.Role(*role).Valid() {
+			return usageError("unknown role " + *role)
+		}
+		o, err := a.Orgs.GetByCode(ctx, *orgCode)
+		if err != nil {
+			return fmt.Errorf("org %s: %w", *orgCode, err)
+		}
+		return a.Auth.Grant(ctx, userID, o.ID, access.Role(*role), 0)
+	}
+	switch sub {
+	case "create":
+		pw, err := readPassword()
+		if err != nil {
+			return err
+		}
+		u, err := a.Auth.CreateUser(ctx, auth.UserInput{Username: name, DisplayName: firstNonEmpty(*display, name), Email: *email, Password: pw})
+		if err != nil {
+			return explain(err)
+		}
+		if err := grant(u.ID); err != nil {
+			return explain(err)
+		}
+		fmt.Fprintf(e.stdout, "created user %s (id %d)\n", u.Username, u.ID)
+	case "passwd":
+		u, err := a.Auth.UserByName(ctx, name)
+		if err != nil {
+			return err
+		}
+		pw, err := readPassword()
+		if err != nil {
+			return err
+		}
+		if err := a.Auth.SetPassword(ctx, u.ID, pw); err != nil {
+			return explain(err)
+		}
+		fmt.Fprintf(e.stdout, "password of %s changed\n", u.Username)
+	case "grant":
+		u, err := a.Auth.UserByName(ctx, name)
+		if err != nil {
+			return err
+		}
+		if *orgCode == "" || *role == "" {
+			return usageError("grant needs --org and --role")
+		}
+		if err := grant(u.ID); err != nil {
+			return explain(err)
+		}
+		fmt.Fprintf(e.stdout, "granted %s on %s to %s\n", *role, *orgCode, u.Username)
+	default:
+		return usageError("unknown user command " + sub)
+	}
+	return nil
+}

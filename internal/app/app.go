@@ -1,0 +1,197 @@
+// Package app wires Kexie together: configuration → database → modules →
+// HTTP server. It is the only package that imports every module, and it does
+// so explicitly, one line per module, with no init() registries.
+package app
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"io/fs"
+	"log/slog"
+	"net"
+	"net/http"
+	"strings"
+	"time"
+
+	"kexie/internal/access"
+	"kexie/internal/audit"
+	"kexie/internal/auth"
+	"kexie/internal/config"
+	"kexie/internal/db"
+	"kexie/internal/home"
+	"kexie/internal/org"
+	"kexie/internal/std"
+	"kexie/internal/web"
+)
+
+// Version is set at build time with -ldflags "-X kexie/internal/app.Version=…".
+var Version = "dev"
+
+// App is a wired Kexie instance.
+type App struct {
+	Cfg     config.Config
+	DB      *db.DB
+	Log     *slog.Logger
+	Keys    Keys
+	Policy  *access.Policy
+	Site    *web.Site
+	Orgs    *org.Store
+	Auth    *auth.Service
+	Modules []web.Module
+}
+
+// Open connects to the database and builds the modules, but does not migrate
+// or serve. Most commands need only this much.
+func Open(ctx context.Context, cfg config.Config, log *slog.Logger) (*App, error) {
+	if err := cfg.Validate(); err != nil {
+		return nil, err
+	}
+	keys, err := LoadKeys(cfg)
+	if err != nil {
+		return nil, err
+	}
+	d, err := db.Open(ctx, cfg.DatabaseDSN())
+	if err != nil {
+		return nil, err
+	}
+	a := &App{Cfg: cfg, DB: d, Log: log, Keys: keys, Policy: access.NewPolicy()}
+	a.Orgs = org.NewStore(d, std.Regions())
+	a.Auth = auth.NewService(d, a.Orgs, a.Policy, auth.Config{
+		Idle: cfg.SessionIdle, Max: cfg.SessionMax,
+		LockoutAttempts: cfg.LockoutAttempts, LockoutFor: cfg.LockoutFor,
+		SecureCookies: secure(cfg), SecretKey: keys.Derive("totp"), Issuer: "科协工作平台",
+	})
+	// The modules, in migration order. Adding a module is one line here.
+	a.Modules = []web.Module{
+		platformModule(a),
+		audit.Module(d),
+		org.Module(a.Orgs),
+		a.Auth.Module(),
+		home.Module(home.Sources{DB: d, OrgCounts: a.orgCounts, UserCount: a.Auth.CountUsers}),
+	}
+	for _, m := range a.Modules {
+		a.Policy.Add(m.Permissions...)
+	}
+	return a, nil
+}
+
+// Migrations lists every module's migrations in order.
+func (a *App) Migrations() []db.Migrations {
+	var out []db.Migrations
+	for _, m := range a.Modules {
+		out = append(out, m.Migrations...)
+	}
+	return out
+}
+
+// Migrate brings the schema up to date.
+func (a *App) Migrate(ctx context.Context) error { return a.DB.Migrate(ctx, a.Migrations()...) }
+
+// Close releases the database.
+func (a *App) Close() error { return a.DB.Close() }
+
+// BuildSite parses templates and registers every route.
+func (a *App) BuildSite() error {
+	var locales, templates []fs.FS
+	for _, m := range a.Modules {
+		if m.Locales != nil {
+			locales = append(locales, m.Locales)
+		}
+		if m.Templates != nil {
+			templates = append(templates, m.Templates)
+		}
+	}
+	site, err := web.NewSite(web.SiteConfig{
+		Policy: a.Policy, Auth: a.Auth, Log: a.Log, Locales: locales, Templates: templates,
+		CSRFKey: a.Keys.Derive("csrf"), SecureCookies: secure(a.Cfg),
+		Enrich: func(ctx context.Context, r *http.Request, id *web.Identity) context.Context {
+			m := audit.Meta{IP: web.ClientIP(r), RequestID: web.RequestID(ctx)}
+			if id != nil && id.Subject != nil {
+				m.ActorID, m.ActorName = id.Subject.UserID, id.Subject.Username
+			}
+			return audit.WithMeta(ctx, m)
+		},
+	})
+	if err != nil {
+		return err
+	}
+	for _, m := range a.Modules {
+		site.AddNav(m.Nav...)
+		if m.Routes != nil {
+			m.Routes(site)
+		}
+	}
+	if err := site.Err(); err != nil {
+		return err
+	}
+	site.Metrics.AddCollector(a.dbStats)
+	a.Site = site
+	return nil
+}
+
+// Bootstrap makes a fresh database usable: the root org and a first
+// administrator. It returns the administrator's one-time password when it
+// created one.
+func (a *App) Bootstrap(ctx context.Context) (user, password string, err error) {
+	root, _, err := a.Orgs.EnsureRoot(ctx, "科学技术协会", "ROOT", org.TypeProvince)
+	if err != nil {
+		return "", "", fmt.Errorf("app: root org: %w", err)
+	}
+	user, password, created, err := a.Auth.EnsureAdmin(ctx, root.ID)
+	if err != nil {
+		return "", "", fmt.Errorf("app: first administrator: %w", err)
+	}
+	if !created {
+		return "", "", nil
+	}
+	return user, password, nil
+}
+
+// Handler is the full HTTP handler, with proxy handling when configured.
+func (a *App) Handler() http.Handler {
+	h := a.Site.Handler()
+	if !a.Cfg.TrustProxy {
+		return h
+	}
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if xff := r.Header.Get("X-Forwarded-For"); xff != "" {
+			ip := strings.TrimSpace(xff[strings.LastIndexByte(xff, ',')+1:])
+			if net.ParseIP(ip) != nil {
+				r.RemoteAddr = net.JoinHostPort(ip, "0")
+			}
+		}
+		h.ServeHTTP(w, r)
+	})
+}
+
+// Serve listens on ln until ctx ends.
+func (a *App) Serve(ctx context.Context, ln net.Listener) error {
+	return web.Serve(ctx, ln, a.Handler(), a.Log, 15*time.Second)
+}
+
+func secure(cfg config.Config) bool { return strings.HasPrefix(cfg.BaseURL, "https://") }
+
+func (a *App) dbStats(w io.Writer) {
+	fmt.Fprintln(w, "# TYPE kexie_db_up gauge")
+	up := 1
+	ctx, cancel := context.WithTimeout(context.Background(), time.Second)
+	defer cancel()
+	if a.DB.Ping(ctx) != nil {
+		up = 0
+	}
+	fmt.Fprintf(w, "kexie_db_up{dialect=%q} %d\n", a.DB.Dialect(), up)
+}
+
+// orgCounts adapts org.Stats to the dashboard's needs.
+func (a *App) orgCounts(ctx context.Context, scope []string) ([]home.TypeCount, error) {
+	stats, err := a.Orgs.Stats(ctx, scope)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]home.TypeCount, len(stats))
+	for i, s := range stats {
+		out[i] = home.TypeCount{Type: s.Type.Label(), Count: s.Count}
+	}
+	return out, nil
+}

@@ -1,0 +1,50 @@
+package app
+
+import (
+	"context"
+	"net/http"
+	"time"
+
+	"kexie/internal/access"
+	"kexie/internal/web"
+)
+
+// platformModule serves what belongs to no business module: health checks,
+// metrics and the language switch.
+func platformModule(a *App) web.Module {
+	return web.Module{
+		Name: "platform",
+		Routes: func(s *web.Site) {
+			s.Handle("GET /healthz", access.Public(), func(w http.ResponseWriter, r *http.Request) error {
+				w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+				_, err := w.Write([]byte("ok\n"))
+				return err
+			})
+			s.Handle("GET /readyz", access.Public(), func(w http.ResponseWriter, r *http.Request) error {
+				ctx, cancel := context.WithTimeout(r.Context(), 2*time.Second)
+				defer cancel()
+				w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+				if err := a.DB.Ping(ctx); err != nil {
+					a.Log.Warn("not ready", "err", err)
+					w.WriteHeader(http.StatusServiceUnavailable)
+					_, err = w.Write([]byte("database unavailable\n"))
+					return err
+				}
+				_, err := w.Write([]byte("ready\n"))
+				return err
+			})
+			// Metrics carry no personal data; restrict them at the load
+			// balancer if route names are sensitive in your deployment.
+			s.HandleRaw("GET /metrics", access.Public(), s.Metrics)
+			s.Handle("POST /lang", access.Public(), func(w http.ResponseWriter, r *http.Request) error {
+				lang := r.PostFormValue("lang")
+				if lang != "en" {
+					lang = "zh-CN"
+				}
+				http.SetCookie(w, &http.Cookie{Name: "kexie_lang", Value: lang, Path: "/", MaxAge: 365 * 24 * 3600,
+					HttpOnly: true, Secure: s.SecureCookies, SameSite: http.SameSiteLaxMode})
+				return web.Redirect(w, r, web.SafeNext(r.PostFormValue("next"), "/"))
+			}, web.AllowPending2FA)
+		},
+	}
+}

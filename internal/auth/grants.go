@@ -1,0 +1,241 @@
+package auth
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"kexie/internal/access"
+	"kexie/internal/audit"
+	"kexie/internal/db"
+	"kexie/internal/valid"
+	"kexie/internal/web"
+)
+
+// GrantRow is a role held by a user on an org, for display.
+type GrantRow struct {
+	ID        int64
+	OrgID     int64
+	OrgPath   string
+	OrgName   string
+	OrgCode   string
+	Role      access.Role
+	CreatedAt time.Time
+}
+
+// grantsOf loads a user's grants with their org paths, broadest first.
+func (s *Service) grantsOf(ctx context.Context, q db.Q, userID int64) ([]access.Grant, error) {
+	rows, err := q.Query(ctx, `SELECT g.org_id, o.path, o.name, g.role FROM role_grants g JOIN orgs o ON o.id = g.org_id
+		WHERE g.user_id = ? ORDER BY o.depth, g.id`, userID)
+	if err != nil {
+		return nil, fmt.Errorf("auth: grants of %d: %w", userID, err)
+	}
+	defer rows.Close()
+	var out []access.Grant
+	for rows.Next() {
+		var g access.Grant
+		var role string
+		if err := rows.Scan(&g.OrgID, &g.OrgPath, &g.OrgName, &role); err != nil {
+			return nil, fmt.Errorf("auth: grants of %d: %w", userID, err)
+		}
+		g.Role = access.Role(role)
+		out = append(out, g)
+	}
+	return out, rows.Err()
+}
+
+// Grants lists a user's grants for the user page.
+func (s *Service) Grants(ctx context.Context, userID int64) ([]GrantRow, error) {
+	rows, err := s.db.Query(ctx, `SELECT g.id, g.org_id, o.path, o.name, o.code, g.role, g.created_at FROM role_grants g
+		JOIN orgs o ON o.id = g.org_id WHERE g.user_id = ? ORDER BY o.depth, g.id`, userID)
+	if err != nil {
+		return nil, fmt.Errorf("auth: grants: %w", err)
+	}
+	defer rows.Close()
+	var out []GrantRow
+	for rows.Next() {
+		var g GrantRow
+		var role string
+		var at int64
+		if err := rows.Scan(&g.ID, &g.OrgID, &g.OrgPath, &g.OrgName, &g.OrgCode, &role, &at); err != nil {
+			return nil, fmt.Errorf("auth: grants: %w", err)
+		}
+		g.Role, g.CreatedAt = access.Role(role), db.Time(at)
+		out = append(out, g)
+	}
+	return out, rows.Err()
+}
+
+// Grant gives userID role on orgID (and its subtree). Granting a role the
+// user already holds there changes nothing.
+func (s *Service) Grant(ctx context.Context, userID, orgID int64, role access.Role, by int64) error {
+	if !role.Valid() {
+		return valid.New("role", "auth.err.role")
+	}
+	return s.db.Tx(ctx, func(tx *db.Tx) error {
+		var path string
+		if err := tx.QueryRow(ctx, `SELECT path FROM orgs WHERE id = ?`, orgID).Scan(&path); err != nil {
+			return valid.New("org", "auth.err.org_unknown")
+		}
+		var n int
+		if err := tx.QueryRow(ctx, `SELECT COUNT(*) FROM role_grants WHERE user_id = ? AND org_id = ? AND role = ?`,
+			userID, orgID, string(role)).Scan(&n); err != nil {
+			return fmt.Errorf("auth: grant: %w", err)
+		}
+		if n > 0 {
+			return nil
+		}
+		if _, err := tx.Exec(ctx, `INSERT INTO role_grants (id, user_id, org_id, role, granted_by, created_at) VALUES (?, ?, ?, ?, ?, ?)`,
+			tx.NewID(), userID, orgID, string(role), by, db.Millis(s.Now())); err != nil {
+			if db.IsForeignKeyViolation(err) {
+				return web.ErrNotFound
+			}
+			return fmt.Errorf("auth: grant: %w", err)
+		}
+		return audit.Append(ctx, tx, audit.Entry{OrgID: orgID, OrgPath: path, Action: "role.grant", Target: userTarget(userID),
+			After: map[string]any{"role": role, "org_id": orgID}})
+	})
+}
+
+// Revoke removes a grant; it returns the grant as it was.
+func (s *Service) Revoke(ctx context.Context, grantID int64) (GrantRow, error) {
+	var g GrantRow
+	err := s.db.Tx(ctx, func(tx *db.Tx) error {
+		var role string
+		var userID int64
+		err := tx.QueryRow(ctx, `SELECT g.id, g.user_id, g.org_id, o.path, o.name, g.role FROM role_grants g JOIN orgs o ON o.id = g.org_id
+			WHERE g.id = ?`, grantID).Scan(&g.ID, &userID, &g.OrgID, &g.OrgPath, &g.OrgName, &role)
+		if err != nil {
+			return fmt.Errorf("auth: revoke %d: %w", grantID, db.ErrNotFound)
+		}
+		g.Role = access.Role(role)
+		if g.Role == access.SysAdmin {
+			var n int
+			if err := tx.QueryRow(ctx, `SELECT COUNT(*) FROM role_grants WHERE role = ?`, role).Scan(&n); err != nil {
+				return err
+			}
+			if n <= 1 {
+				return valid.New("", "auth.err.last_admin")
+			}
+		}
+		if _, err := tx.Exec(ctx, `DELETE FROM role_grants WHERE id = ?`, grantID); err != nil {
+			return fmt.Errorf("auth: revoke: %w", err)
+		}
+		return audit.Append(ctx, tx, audit.Entry{OrgID: g.OrgID, OrgPath: g.OrgPath, Action: "role.revoke", Target: userTarget(userID),
+			Before: map[string]any{"role": role, "org_id": g.OrgID}})
+	})
+	return g, err
+}
+
+// UserFilter selects users for the administration list.
+type UserFilter struct {
+	Scope  []string // org paths the viewer administers; nil: all users
+	Q      string   // username, display name or email
+	Role   access.Role
+	Sort   string // username, name, created ("-" for descending)
+	Limit  int
+	Offset int
+}
+
+// UserRow is a user with the roles shown in the list.
+type UserRow struct {
+	User
+	Roles string // "组织管理员@某某市科协, …" built by the caller from Grants
+}
+
+// ListUsers returns users holding a grant inside the scope (all users for
+// nil scope), one page, and the total.
+func (s *Service) ListUsers(ctx context.Context, f UserFilter) ([]User, int, error) {
+	if f.Scope != nil && len(f.Scope) == 0 {
+		return nil, 0, nil
+	}
+	var where []string
+	var args []any
+	if f.Scope != nil || f.Role != "" {
+		sub := `SELECT g.user_id FROM role_grants g JOIN orgs o ON o.id = g.org_id WHERE 1=1`
+		if f.Scope != nil {
+			var or []string
+			for _, p := range f.Scope {
+				c, a := db.PrefixMatch(s.db, "o.path", p)
+				or, args = append(or, c), append(args, a)
+			}
+			sub += " AND (" + strings.Join(or, " OR ") + ")"
+		}
+		if f.Role != "" {
+			sub += " AND g.role = ?"
+			args = append(args, string(f.Role))
+		}
+		where = append(where, "u.id IN ("+sub+")")
+	}
+	if q := strings.ToLower(strings.TrimSpace(f.Q)); q != "" {
+		like := "%" + strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`).Replace(q) + "%"
+		where = append(where, `(u.username LIKE ? ESCAPE '\' OR LOWER(u.display_name) LIKE ? ESCAPE '\' OR LOWER(u.email) LIKE ? ESCAPE '\')`)
+		args = append(args, like, like, like)
+	}
+	q := `SELECT u.` + strings.ReplaceAll(userCols, ", ", ", u.") + `, COUNT(*) OVER() FROM users u`
+	if len(where) > 0 {
+		q += " WHERE " + strings.Join(where, " AND ")
+	}
+	order := map[string]string{"username": "u.username", "name": "u.display_name", "created": "u.created_at"}
+	col, desc := strings.TrimPrefix(f.Sort, "-"), strings.HasPrefix(f.Sort, "-")
+	expr, ok := order[col]
+	if !ok {
+		expr = "u.username"
+	}
+	q += " ORDER BY " + expr
+	if desc {
+		q += " DESC"
+	}
+	if f.Limit <= 0 || f.Limit > 10000 {
+		f.Limit = 50
+	}
+	q += ", u.id LIMIT ? OFFSET ?"
+	args = append(args, f.Limit, f.Offset)
+	rows, err := s.db.Query(ctx, q, args...)
+	if err != nil {
+		return nil, 0, fmt.Errorf("auth: list users: %w", err)
+	}
+	defer rows.Close()
+	var out []User
+	total := 0
+	for rows.Next() {
+		u, err := scanUser(rows, &total)
+		if err != nil {
+			return nil, 0, fmt.Errorf("auth: list users: %w", err)
+		}
+		out = append(out, u)
+	}
+	return out, total, rows.Err()
+}
+
+// CountUsers counts the users holding a grant inside scope (nil: all).
+func (s *Service) CountUsers(ctx context.Context, scope []string) (int, error) {
+	_, total, err := s.ListUsers(ctx, UserFilter{Scope: scope, Limit: 1})
+	return total, err
+}
+
+// InScope reports whether userID holds a grant inside scope (nil: any user).
+func (s *Service) InScope(ctx context.Context, userID int64, scope []string) (bool, error) {
+	if scope == nil {
+		return true, nil
+	}
+	grants, err := s.grantsOf(ctx, s.db, userID)
+	if err != nil {
+		return false, err
+	}
+	for _, g := range grants {
+		for _, p := range scope {
+			if strings.HasPrefix(g.OrgPath, p) {
+				return true, nil
+			}
+		}
+	}
+	return false, nil
+}
+
+var errNoGrant = errors.New("no grant")
+
+func itoa(v int64) string { return strconv.FormatInt(v, 10) }

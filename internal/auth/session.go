@@ -1,0 +1,359 @@
+package auth
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"net/http"
+	"strings"
+	"time"
+
+	"kexie/internal/access"
+	"kexie/internal/audit"
+	"kexie/internal/db"
+	"kexie/internal/web"
+)
+
+// ErrBadCredentials is the one answer to every failed sign-in, whatever the
+// reason (unknown user, wrong password, disabled or locked account), so the
+// page reveals nothing to someone guessing.
+var ErrBadCredentials = &web.Error{Status: http.StatusUnauthorized, Key: "auth.err.bad_credentials"}
+
+// ErrBadCode is the answer to a wrong second factor.
+var ErrBadCode = &web.Error{Status: http.StatusUnauthorized, Key: "auth.err.bad_code"}
+
+// LoginResult is a new session.
+type LoginResult struct {
+	Token      string // for the cookie; the database keeps only its hash
+	SessionID  string
+	UserID     int64
+	MFAPending bool
+}
+
+// Login checks a username and password and opens a session. Failures count
+// toward the lockout.
+func (s *Service) Login(ctx context.Context, username, password, ip, userAgent string) (LoginResult, error) {
+	now := s.Now()
+	var res LoginResult
+	var hash string
+	var totp, disabled, failed int
+	var locked int64
+	err := s.db.QueryRow(ctx, `SELECT id, password_hash, totp_enabled, disabled, failed_logins, locked_until FROM users WHERE username = ?`,
+		normalize(username)).Scan(&res.UserID, &hash, &totp, &disabled, &failed, &locked)
+	if errors.Is(err, sql.ErrNoRows) {
+		// Spend the same time as a real check so timing does not reveal names.
+		_, _, _ = VerifyPassword(dummyHash, password)
+		return res, s.fail(ctx, 0, username, "unknown user", ErrBadCredentials)
+	}
+	if err != nil {
+		return res, fmt.Errorf("auth: login: %w", err)
+	}
+	ok, rehash, err := VerifyPassword(hash, password)
+	if err != nil {
+		return res, err
+	}
+	if locked > now.UnixMilli() {
+		return res, s.fail(ctx, 0, username, "locked", ErrBadCredentials)
+	}
+	if !ok || disabled == 1 {
+		return res, s.fail(ctx, res.UserID, username, "password", ErrBadCredentials)
+	}
+	plain, id, err := NewToken()
+	if err != nil {
+		return res, err
+	}
+	res.Token, res.SessionID, res.MFAPending = plain, id, totp == 1
+	err = s.db.Tx(ctx, func(tx *db.Tx) error {
+		if rehash {
+			if h, err := HashPassword(password); err == nil {
+				if _, err := tx.Exec(ctx, `UPDATE users SET password_hash = ? WHERE id = ?`, h, res.UserID); err != nil {
+					return fmt.Errorf("auth: rehash: %w", err)
+				}
+			}
+		}
+		if _, err := tx.Exec(ctx, `UPDATE users SET failed_logins = 0, locked_until = 0 WHERE id = ?`, res.UserID); err != nil {
+			return fmt.Errorf("auth: reset failures: %w", err)
+		}
+		var orgID int64
+		if err := tx.QueryRow(ctx, `SELECT COALESCE(MIN(org_id), 0) FROM role_grants WHERE user_id = ?`, res.UserID).Scan(&orgID); err != nil {
+			return fmt.Errorf("auth: first org: %w", err)
+		}
+		if len(userAgent) > 300 {
+			userAgent = userAgent[:300]
+		}
+		if _, err := tx.Exec(ctx, `INSERT INTO sessions (id, user_id, created_at, last_seen_at, expires_at, mfa_pending, current_org_id, ip, user_agent)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, id, res.UserID, now.UnixMilli(), now.UnixMilli(), now.Add(s.cfg.Max).UnixMilli(),
+			totp, orgID, ip, userAgent); err != nil {
+			return fmt.Errorf("auth: create session: %w", err)
+		}
+		ctx = audit.WithMeta(ctx, withActor(audit.MetaFrom(ctx), res.UserID, normalize(username)))
+		return audit.Append(ctx, tx, audit.Entry{Action: "session.login", Target: userTarget(res.UserID),
+			After: map[string]any{"mfa_pending": totp == 1}})
+	})
+	return res, err
+}
+
+func normalize(username string) string { return strings.ToLower(strings.TrimSpace(username)) }
+
+func withActor(m audit.Meta, id int64, name string) audit.Meta {
+	m.ActorID, m.ActorName = id, name
+	return m
+}
+
+// dummyHash is verified against when the user does not exist.
+const dummyHash = "$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$3q0mgpCHbDaIasjxb5Pxj7GYFh5Cfw7EOdqF1FXcGmM"
+
+// fail counts a failed attempt, locks the account at the limit and returns
+// answer. It writes in its own transaction: the failure must be recorded
+// even though the sign-in fails.
+func (s *Service) fail(ctx context.Context, userID int64, username, why string, answer error) error {
+	now := s.Now()
+	err := s.db.Tx(ctx, func(tx *db.Tx) error {
+		locked := false
+		if userID != 0 {
+			var n int
+			if err := tx.QueryRow(ctx, `SELECT failed_logins + 1 FROM users WHERE id = ?`, userID).Scan(&n); err != nil {
+				return err
+			}
+			until := int64(0)
+			if n >= s.cfg.LockoutAttempts {
+				until, n, locked = now.Add(s.cfg.LockoutFor).UnixMilli(), 0, true
+			}
+			if _, err := tx.Exec(ctx, `UPDATE users SET failed_logins = ?, locked_until = CASE WHEN ? > 0 THEN ? ELSE locked_until END
+				WHERE id = ?`, n, until, until, userID); err != nil {
+				return err
+			}
+		}
+		target := "user:?" + normalize(username)
+		if userID != 0 {
+			target = userTarget(userID)
+		}
+		if err := audit.Append(ctx, tx, audit.Entry{Action: "session.login_failed", Target: target,
+			After: map[string]string{"reason": why}}); err != nil {
+			return err
+		}
+		if locked {
+			return audit.Append(ctx, tx, audit.Entry{Action: "user.lock", Target: target,
+				After: map[string]string{"until": now.Add(s.cfg.LockoutFor).UTC().Format(time.RFC3339)}})
+		}
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("auth: record failed sign-in: %w", err)
+	}
+	return answer
+}
+
+// VerifySecondFactor completes a sign-in with a TOTP or recovery code and
+// rotates the session ID. It returns the new cookie token.
+func (s *Service) VerifySecondFactor(ctx context.Context, sessionID, code string) (string, error) {
+	now := s.Now()
+	var userID, lastStep int64
+	var sealed, username string
+	var pending int
+	err := s.db.QueryRow(ctx, `SELECT s.user_id, s.mfa_pending, u.totp_secret, u.totp_last_step, u.username
+		FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.id = ?`, sessionID).Scan(&userID, &pending, &sealed, &lastStep, &username)
+	if errors.Is(err, sql.ErrNoRows) || err == nil && pending == 0 {
+		return "", web.ErrForbidden
+	}
+	if err != nil {
+		return "", fmt.Errorf("auth: second factor: %w", err)
+	}
+	var locked int64
+	if err := s.db.QueryRow(ctx, `SELECT locked_until FROM users WHERE id = ?`, userID).Scan(&locked); err != nil {
+		return "", fmt.Errorf("auth: second factor: %w", err)
+	}
+	if locked > now.UnixMilli() {
+		return "", ErrBadCode
+	}
+	secret, err := s.seal.open(sealed, userID)
+	if err != nil {
+		return "", err
+	}
+	step, ok := CheckTOTP(secret, code, now, lastStep)
+	usedRecovery := false
+	if !ok {
+		usedRecovery, err = s.useRecoveryCode(ctx, userID, code)
+		if err != nil {
+			return "", err
+		}
+	}
+	if !ok && !usedRecovery {
+		return "", s.fail(ctx, userID, username, "second factor", ErrBadCode)
+	}
+	plain, newID, err := NewToken()
+	if err != nil {
+		return "", err
+	}
+	err = s.db.Tx(ctx, func(tx *db.Tx) error {
+		if ok {
+			if _, err := tx.Exec(ctx, `UPDATE users SET totp_last_step = ? WHERE id = ?`, step, userID); err != nil {
+				return err
+			}
+		}
+		if _, err := tx.Exec(ctx, `UPDATE users SET failed_logins = 0 WHERE id = ?`, userID); err != nil {
+			return err
+		}
+		if _, err := tx.Exec(ctx, `INSERT INTO sessions (id, user_id, created_at, last_seen_at, expires_at, mfa_pending, current_org_id, ip, user_agent)
+			SELECT ?, user_id, created_at, ?, expires_at, 0, current_org_id, ip, user_agent FROM sessions WHERE id = ?`,
+			newID, now.UnixMilli(), sessionID); err != nil {
+			return fmt.Errorf("auth: rotate session: %w", err)
+		}
+		if _, err := tx.Exec(ctx, `DELETE FROM sessions WHERE id = ?`, sessionID); err != nil {
+			return fmt.Errorf("auth: rotate session: %w", err)
+		}
+		ctx = audit.WithMeta(ctx, withActor(audit.MetaFrom(ctx), userID, username))
+		return audit.Append(ctx, tx, audit.Entry{Action: "session.2fa", Target: userTarget(userID),
+			After: map[string]bool{"recovery_code": usedRecovery}})
+	})
+	return plain, err
+}
+
+func (s *Service) useRecoveryCode(ctx context.Context, userID int64, code string) (bool, error) {
+	var used bool
+	err := s.db.Tx(ctx, func(tx *db.Tx) error {
+		res, err := tx.Exec(ctx, `UPDATE recovery_codes SET used_at = ? WHERE user_id = ? AND code_hash = ? AND used_at = 0`,
+			s.Now().UnixMilli(), userID, HashRecoveryCode(code))
+		if err != nil {
+			return err
+		}
+		n, err := res.RowsAffected()
+		used = n == 1
+		return err
+	})
+	if err != nil {
+		return false, fmt.Errorf("auth: recovery code: %w", err)
+	}
+	return used, nil
+}
+
+// Authenticate implements web.Authenticator: the session cookie → one query
+// for the session and its user → one query for the grants with their org
+// paths. It writes only to refresh last_seen_at, at most once a minute.
+func (s *Service) Authenticate(w http.ResponseWriter, r *http.Request) (*web.Identity, error) {
+	c, err := r.Cookie(sessionCookie)
+	if err != nil || c.Value == "" || len(c.Value) > 100 {
+		return nil, nil
+	}
+	ctx := r.Context()
+	id := HashToken(c.Value)
+	now := s.Now().UnixMilli()
+	var (
+		ident              web.Identity
+		sub                access.Subject
+		lastSeen, expires  int64
+		pending, totp, dis int
+	)
+	err = s.db.QueryRow(ctx, `SELECT s.user_id, s.last_seen_at, s.expires_at, s.mfa_pending, s.current_org_id,
+		u.username, u.display_name, u.locale, u.totp_enabled, u.disabled
+		FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.id = ?`, id).Scan(&sub.UserID, &lastSeen, &expires, &pending,
+		&ident.CurrentOrgID, &sub.Username, &sub.Name, &ident.Locale, &totp, &dis)
+	if errors.Is(err, sql.ErrNoRows) {
+		s.clearCookie(w)
+		return nil, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("auth: load session: %w", err)
+	}
+	if dis == 1 || now > expires || now-lastSeen > s.cfg.Idle.Milliseconds() {
+		if _, err := s.db.Exec(ctx, `DELETE FROM sessions WHERE id = ?`, id); err != nil {
+			return nil, fmt.Errorf("auth: end session: %w", err)
+		}
+		s.clearCookie(w)
+		return nil, nil
+	}
+	if now-lastSeen > time.Minute.Milliseconds() {
+		if _, err := s.db.Exec(ctx, `UPDATE sessions SET last_seen_at = ? WHERE id = ?`, now, id); err != nil {
+			return nil, fmt.Errorf("auth: touch session: %w", err)
+		}
+	}
+	if sub.Grants, err = s.grantsOf(ctx, s.db, sub.UserID); err != nil {
+		return nil, err
+	}
+	ident.Subject, ident.SessionID, ident.MFAPending = &sub, id, pending == 1
+	ident.MustEnroll2FA = pending == 0 && totp == 0 && (sub.HasRole(access.SysAdmin) || sub.HasRole(access.OrgAdmin))
+	if ident.CurrentOrgID == 0 && len(sub.Grants) > 0 {
+		ident.CurrentOrgID = sub.Grants[0].OrgID
+	}
+	return &ident, nil
+}
+
+func (s *Service) setCookie(w http.ResponseWriter, token string) {
+	http.SetCookie(w, &http.Cookie{Name: sessionCookie, Value: token, Path: "/", HttpOnly: true,
+		Secure: s.cfg.SecureCookies, SameSite: http.SameSiteLaxMode})
+}
+
+func (s *Service) clearCookie(w http.ResponseWriter) {
+	http.SetCookie(w, &http.Cookie{Name: sessionCookie, Value: "", Path: "/", MaxAge: -1, HttpOnly: true,
+		Secure: s.cfg.SecureCookies, SameSite: http.SameSiteLaxMode})
+}
+
+// Logout ends a session.
+func (s *Service) Logout(ctx context.Context, sessionID string) error {
+	return s.db.Tx(ctx, func(tx *db.Tx) error {
+		if _, err := tx.Exec(ctx, `DELETE FROM sessions WHERE id = ?`, sessionID); err != nil {
+			return fmt.Errorf("auth: logout: %w", err)
+		}
+		return audit.Append(ctx, tx, audit.Entry{Action: "session.logout", Target: "session"})
+	})
+}
+
+// Session is one signed-in device.
+type Session struct {
+	ID        string
+	CreatedAt time.Time
+	LastSeen  time.Time
+	IP        string
+	UserAgent string
+	Current   bool
+}
+
+// Sessions lists a user's sessions, the current one marked.
+func (s *Service) Sessions(ctx context.Context, userID int64, current string) ([]Session, error) {
+	rows, err := s.db.Query(ctx, `SELECT id, created_at, last_seen_at, ip, user_agent FROM sessions WHERE user_id = ? ORDER BY last_seen_at DESC`, userID)
+	if err != nil {
+		return nil, fmt.Errorf("auth: sessions: %w", err)
+	}
+	defer rows.Close()
+	var out []Session
+	for rows.Next() {
+		var x Session
+		var c, l int64
+		if err := rows.Scan(&x.ID, &c, &l, &x.IP, &x.UserAgent); err != nil {
+			return nil, fmt.Errorf("auth: sessions: %w", err)
+		}
+		x.CreatedAt, x.LastSeen, x.Current = db.Time(c), db.Time(l), x.ID == current
+		out = append(out, x)
+	}
+	return out, rows.Err()
+}
+
+// RevokeSession ends one of the user's own sessions; key is a prefix of the
+// session id as shown on the page (never the whole hash).
+func (s *Service) RevokeSession(ctx context.Context, userID int64, key string) error {
+	if len(key) < 12 {
+		return web.ErrNotFound
+	}
+	return s.db.Tx(ctx, func(tx *db.Tx) error {
+		res, err := tx.Exec(ctx, `DELETE FROM sessions WHERE user_id = ? AND substr(id, 1, ?) = ?`, userID, len(key), key)
+		if err != nil {
+			return fmt.Errorf("auth: revoke session: %w", err)
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			return web.ErrNotFound
+		}
+		return audit.Append(ctx, tx, audit.Entry{Action: "session.revoke", Target: userTarget(userID)})
+	})
+}
+
+// SetCurrentOrg switches the org a session works in (the org switcher).
+func (s *Service) SetCurrentOrg(ctx context.Context, sessionID string, sub *access.Subject, orgID int64) error {
+	for _, g := range sub.Grants {
+		if g.OrgID == orgID {
+			_, err := s.db.Exec(ctx, `UPDATE sessions SET current_org_id = ? WHERE id = ?`, orgID, sessionID)
+			return err
+		}
+	}
+	return web.ErrForbidden
+}

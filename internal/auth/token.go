@@ -1,0 +1,59 @@
+package auth
+
+import (
+	"crypto/rand"
+	"crypto/sha256"
+	"encoding/base64"
+	"encoding/hex"
+	"fmt"
+	"strings"
+)
+
+// NewToken returns a random session token and the hash the database keeps:
+// a stolen database does not yield usable cookies.
+func NewToken() (plain, hash string, err error) {
+	b := make([]byte, 32)
+	if _, err := rand.Read(b); err != nil {
+		return "", "", fmt.Errorf("auth: token: %w", err)
+	}
+	plain = base64.RawURLEncoding.EncodeToString(b)
+	return plain, HashToken(plain), nil
+}
+
+// HashToken returns the hex SHA-256 of a token.
+func HashToken(plain string) string {
+	h := sha256.Sum256([]byte(plain))
+	return hex.EncodeToString(h[:])
+}
+
+// recoveryAlphabet leaves out look-alikes (0/O, 1/l/I).
+const recoveryAlphabet = "abcdefghjkmnpqrstuvwxyz23456789"
+
+// NewRecoveryCodes returns n one-time codes "xxxxx-xxxxx".
+func NewRecoveryCodes(n int) ([]string, error) {
+	out := make([]string, n)
+	buf := make([]byte, 10)
+	for i := range out {
+		if _, err := rand.Read(buf); err != nil {
+			return nil, fmt.Errorf("auth: recovery codes: %w", err)
+		}
+		var b strings.Builder
+		for j, c := range buf {
+			if j == 5 {
+				b.WriteByte('-')
+			}
+			b.WriteByte(recoveryAlphabet[int(c)%len(recoveryAlphabet)])
+		}
+		out[i] = b.String()
+	}
+	return out, nil
+}
+
+// HashRecoveryCode normalizes and hashes a recovery code. The codes carry
+// about 49 bits of randomness each and are single-use, so a fast hash is
+// enough; a slow one would only slow the login page.
+func HashRecoveryCode(code string) string {
+	c := strings.ToLower(strings.NewReplacer("-", "", " ", "").Replace(strings.TrimSpace(code)))
+	h := sha256.Sum256([]byte("recovery:" + c))
+	return hex.EncodeToString(h[:])
+}

@@ -1,0 +1,133 @@
+// Package home is the signed-in start page: a dashboard of real counts for
+// the user's own subtrees (orgs by type, users, recent audited activity).
+// It owns no tables and must never write: it reads other modules through the
+// small functions it is given at wiring time.
+package home
+
+import (
+	"context"
+	"embed"
+	"io/fs"
+	"net/http"
+	"time"
+
+	"kexie/internal/access"
+	"kexie/internal/audit"
+	"kexie/internal/db"
+	"kexie/internal/web"
+)
+
+// TypeCount is how many orgs of one type a scope holds.
+type TypeCount struct {
+	Type  string // i18n key of the type label
+	Count int
+}
+
+// Sources are the reads the dashboard needs from other modules. A nil
+// scope means everything (a system administrator).
+type Sources struct {
+	DB        *db.DB
+	OrgCounts func(ctx context.Context, scope []string) ([]TypeCount, error)
+	UserCount func(ctx context.Context, scope []string) (int, error)
+}
+
+//go:embed templates locales
+var files embed.FS
+
+// Module returns the dashboard module.
+func Module(src Sources) web.Module {
+	tpl, _ := fs.Sub(files, "templates")
+	loc, _ := fs.Sub(files, "locales")
+	return web.Module{
+		Name:      "home",
+		Templates: tpl,
+		Locales:   loc,
+		Nav:       []web.NavItem{{Section: "nav.section.work", Label: "home.nav", Href: "/", Order: 0}},
+		Routes: func(s *web.Site) {
+			h := &handler{site: s, src: src}
+			s.Handle("GET /{$}", access.SignedIn(), h.show)
+		},
+	}
+}
+
+type handler struct {
+	site *web.Site
+	src  Sources
+}
+
+// page is the dashboard's data.
+type page struct {
+	Orgs       int
+	ByType     []bar
+	Users      int
+	AuditWeek  int
+	Recent     []audit.Record
+	CanAudit   bool
+	ScopeNames []string
+}
+
+// bar is one row of the orgs-by-type chart; Pct is its width in percent.
+type bar struct {
+	Label string
+	Count int
+	Pct   int
+}
+
+func (h *handler) show(w http.ResponseWriter, r *http.Request) error {
+	ctx := r.Context()
+	sub := web.SubjectFrom(ctx)
+	scope, all := h.site.Policy.Scope(sub, "org.view")
+	if all {
+		scope = nil
+	}
+	p := page{}
+	for _, g := range sub.Grants {
+		p.ScopeNames = append(p.ScopeNames, g.OrgName)
+	}
+	if all || len(scope) > 0 {
+		counts, err := h.src.OrgCounts(ctx, scope)
+		if err != nil {
+			return err
+		}
+		max := 0
+		for _, c := range counts {
+			p.Orgs += c.Count
+			if c.Count > max {
+				max = c.Count
+			}
+		}
+		t := h.site.T(r)
+		for _, c := range counts {
+			pct := 0
+			if max > 0 {
+				pct = c.Count * 100 / max
+			}
+			p.ByType = append(p.ByType, bar{Label: t(c.Type), Count: c.Count, Pct: pct})
+		}
+	}
+	uscope, uall := h.site.Policy.Scope(sub, "user.view")
+	if uall || len(uscope) > 0 {
+		if uall {
+			uscope = nil
+		}
+		n, err := h.src.UserCount(ctx, uscope)
+		if err != nil {
+			return err
+		}
+		p.Users = n
+	}
+	ascope, aall := h.site.Policy.Scope(sub, "audit.view")
+	if aall || len(ascope) > 0 {
+		p.CanAudit = true
+		f := audit.Filter{OrgPaths: ascope, From: time.Now().Add(-7 * 24 * time.Hour), Limit: 8, Sort: "-at"}
+		if aall {
+			f.OrgPaths = nil
+		}
+		recs, total, err := audit.List(ctx, h.src.DB, f)
+		if err != nil {
+			return err
+		}
+		p.Recent, p.AuditWeek = recs, total
+	}
+	return h.site.Render(w, r, "home/index.html", "home.title", p)
+}

@@ -1,0 +1,174 @@
+package org
+
+import (
+	"encoding/json"
+	"net/http"
+	"strconv"
+	"strings"
+
+	"kexie/internal/access"
+	"kexie/internal/sheet"
+	"kexie/internal/web"
+)
+
+// TreePage is the data of the org tree page: either browsing one org's
+// children (Searching false) or a flat, filtered result list.
+type TreePage struct {
+	Current   Org
+	Crumbs    []Org
+	Rows      []Row
+	List      *web.List
+	Searching bool
+	Types     []TypeOption
+	Regions   Regions
+}
+
+// Row is an org with what the page shows beside it.
+type Row struct {
+	Org
+	TypeLabel  string
+	RegionName string
+}
+
+// TypeOption is an entry of the type filter.
+type TypeOption struct {
+	Value, Label string
+	Selected     bool
+}
+
+// scope returns the caller's org.view subtrees (nil: everything).
+func (h *handler) scope(r *http.Request) []string {
+	paths, all := h.site.Policy.Scope(web.SubjectFrom(r.Context()), "org.view")
+	if all {
+		return nil
+	}
+	return paths
+}
+
+// startOrg picks the org to browse: ?under=, else the session's current
+// org, else the top of the caller's scope.
+func (h *handler) startOrg(r *http.Request, scope []string) (Org, error) {
+	ctx := r.Context()
+	id, _ := strconv.ParseInt(r.URL.Query().Get("under"), 10, 64)
+	if id == 0 {
+		if ident := web.IdentityFrom(ctx); ident != nil {
+			id = ident.CurrentOrgID
+		}
+	}
+	if id != 0 {
+		o, err := h.store.Get(ctx, id)
+		if err == nil && inScope(o.Path, scope) {
+			return o, nil
+		}
+		if r.URL.Query().Get("under") != "" {
+			return Org{}, web.ErrNotFound
+		}
+	}
+	if scope == nil {
+		return h.store.Root(ctx)
+	}
+	if len(scope) == 0 {
+		return Org{}, web.ErrForbidden
+	}
+	ids := PathIDs(scope[0])
+	return h.store.Get(ctx, ids[len(ids)-1])
+}
+
+func inScope(path string, scope []string) bool {
+	if scope == nil {
+		return true
+	}
+	for _, p := range scope {
+		if strings.HasPrefix(path, p) {
+			return true
+		}
+	}
+	return false
+}
+
+func (h *handler) tree(w http.ResponseWriter, r *http.Request) error {
+	ctx := r.Context()
+	t := h.site.T(r)
+	scope := h.scope(r)
+	l := web.ParseList(r, "", "name", "code", "created", "type")
+	p := TreePage{List: l, Regions: h.store.regions}
+	for _, ty := range Types() {
+		p.Types = append(p.Types, TypeOption{Value: string(ty), Label: t(ty.Label()), Selected: l.Get("type") == string(ty)})
+	}
+	f := Filter{Scope: scope, Q: l.Q, Type: Type(l.Get("type")), RegionCode: l.Get("region"), Sort: l.Sort,
+		Limit: l.PerPage, Offset: l.Offset()}
+	p.Searching = f.Q != "" || f.Type != "" || f.RegionCode != ""
+	cur, err := h.startOrg(r, scope)
+	if err != nil {
+		return err
+	}
+	p.Current = cur
+	if !p.Searching {
+		f.ParentID = cur.ID
+		if f.Sort == "" {
+			f.Sort = "name"
+		}
+		if p.Crumbs, err = h.store.Ancestors(ctx, cur); err != nil {
+			return err
+		}
+	}
+	if web.WantsExport(r) {
+		f.Limit, f.Offset = 10000, 0
+	}
+	orgs, total, err := h.store.List(ctx, f)
+	if err != nil {
+		return err
+	}
+	for _, o := range orgs {
+		p.Rows = append(p.Rows, h.row(t, o))
+	}
+	if web.WantsExport(r) {
+		return sheet.ServeXLSX(w, t("org.export_name")+".xlsx", h.table(t, p.Rows))
+	}
+	l.Total = total
+	return h.site.Render(w, r, "org/tree.html", "org.title", p)
+}
+
+func (h *handler) row(t func(string, ...any) string, o Org) Row {
+	rw := Row{Org: o, TypeLabel: t(o.Type.Label())}
+	if o.RegionCode != "" && h.store.regions != nil {
+		rw.RegionName = h.store.regions.FullName(o.RegionCode)
+	}
+	return rw
+}
+
+func (h *handler) table(t func(string, ...any) string, rows []Row) sheet.Table {
+	tab := sheet.Table{Sheet: t("org.title"), Headers: []string{t("org.f.name"), t("org.f.short_name"), t("org.f.code"),
+		t("org.f.type"), t("org.f.region_code"), t("org.f.region"), t("org.col.children"), t("org.col.created")}}
+	for _, r := range rows {
+		tab.Rows = append(tab.Rows, []string{r.Name, r.ShortName, r.Code, r.TypeLabel, r.RegionCode, r.RegionName,
+			strconv.Itoa(r.ChildCount), r.CreatedAt.Format("2006-01-02")})
+	}
+	return tab
+}
+
+// lookupHit is one result of the type-ahead lookup.
+type lookupHit struct {
+	ID   string `json:"id"`
+	Code string `json:"code"`
+	Name string `json:"name"`
+	Path string `json:"path"`
+}
+
+func (h *handler) lookup(w http.ResponseWriter, r *http.Request) error {
+	orgs, _, err := h.store.List(r.Context(), Filter{Scope: h.scope(r), Q: r.URL.Query().Get("q"), Sort: "name", Limit: 20})
+	if err != nil {
+		return err
+	}
+	hits := make([]lookupHit, 0, len(orgs))
+	for _, o := range orgs {
+		hits = append(hits, lookupHit{ID: strconv.FormatInt(o.ID, 10), Code: o.Code, Name: o.Name, Path: o.Path})
+	}
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	return json.NewEncoder(w).Encode(hits)
+}
+
+// canAt is a helper for handlers: may the caller do action at o?
+func (h *handler) canAt(r *http.Request, action access.Action, o Org) bool {
+	return h.site.Policy.Can(r.Context(), web.SubjectFrom(r.Context()), action, access.Resource{OrgID: o.ID, OrgPath: o.Path})
+}

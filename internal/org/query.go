@@ -1,0 +1,199 @@
+package org
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"kexie/internal/db"
+)
+
+// Filter selects orgs for lists and search.
+type Filter struct {
+	// Scope limits the result to these subtrees; nil means everything and
+	// an empty, non-nil slice means nothing.
+	Scope      []string
+	Under      string // only this subtree (a path), the org itself included
+	ParentID   int64  // only direct children of this org
+	Q          string // substring of name, short name or code
+	Type       Type
+	RegionCode string // prefix of the region code ("5104" = 攀枝花市 and its counties)
+	Sort       string // name, code, created (prefix "-" for descending); default tree order
+	Limit      int
+	Offset     int
+}
+
+var sorts = map[string]string{
+	"name": "o.name", "code": "o.code", "created": "o.created_at", "type": "o.type",
+}
+
+// List returns one page of matching orgs with their child counts, and the total.
+func (s *Store) List(ctx context.Context, f Filter) ([]Org, int, error) {
+	if f.Scope != nil && len(f.Scope) == 0 {
+		return nil, 0, nil
+	}
+	var where []string
+	var args []any
+	if f.Scope != nil {
+		var or []string
+		for _, p := range f.Scope {
+			c, a := db.PrefixMatch(s.db, "o.path", p)
+			or, args = append(or, c), append(args, a)
+		}
+		where = append(where, "("+strings.Join(or, " OR ")+")")
+	}
+	if f.Under != "" {
+		c, a := db.PrefixMatch(s.db, "o.path", f.Under)
+		where, args = append(where, c), append(args, a)
+	}
+	if f.ParentID != 0 {
+		where, args = append(where, "o.parent_id = ?"), append(args, f.ParentID)
+	}
+	if q := strings.TrimSpace(f.Q); q != "" {
+		like := "%" + likeEscape(strings.ToLower(q)) + "%"
+		where = append(where, `(LOWER(o.name) LIKE ? ESCAPE '\' OR LOWER(o.short_name) LIKE ? ESCAPE '\' OR LOWER(o.code) LIKE ? ESCAPE '\')`)
+		args = append(args, like, like, like)
+	}
+	if f.Type != "" {
+		where, args = append(where, "o.type = ?"), append(args, string(f.Type))
+	}
+	if f.RegionCode != "" {
+		where, args = append(where, `o.region_code LIKE ? ESCAPE '\'`), append(args, likeEscape(strings.TrimRight(f.RegionCode, "0"))+"%")
+	}
+	q := `SELECT ` + prefixed(cols) + `, (SELECT COUNT(*) FROM orgs c WHERE c.parent_id = o.id), COUNT(*) OVER() FROM orgs o`
+	if len(where) > 0 {
+		q += " WHERE " + strings.Join(where, " AND ")
+	}
+	col, desc := strings.TrimPrefix(f.Sort, "-"), strings.HasPrefix(f.Sort, "-")
+	if expr, ok := sorts[col]; ok {
+		q += " ORDER BY " + expr
+		if desc {
+			q += " DESC"
+		}
+		q += ", o.id"
+	} else {
+		q += " ORDER BY o.depth, o.name, o.id"
+	}
+	if f.Limit <= 0 || f.Limit > 10000 {
+		f.Limit = 50
+	}
+	q += " LIMIT ? OFFSET ?"
+	args = append(args, f.Limit, f.Offset)
+	rows, err := s.db.Query(ctx, q, args...)
+	if err != nil {
+		return nil, 0, fmt.Errorf("org: list: %w", err)
+	}
+	defer rows.Close()
+	var out []Org
+	total := 0
+	for rows.Next() {
+		var o Org
+		var n int
+		if o, err = scanOrg(rows, &n, &total); err != nil {
+			return nil, 0, fmt.Errorf("org: list: %w", err)
+		}
+		o.ChildCount = n
+		out = append(out, o)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, 0, fmt.Errorf("org: list: %w", err)
+	}
+	return out, total, nil
+}
+
+// Children returns the direct children of parentID with their child counts,
+// in name order (one query, no N+1).
+func (s *Store) Children(ctx context.Context, parentID int64, limit, offset int) ([]Org, int, error) {
+	return s.List(ctx, Filter{ParentID: parentID, Sort: "name", Limit: limit, Offset: offset})
+}
+
+// Ancestors returns the orgs on o's path above it, root first.
+func (s *Store) Ancestors(ctx context.Context, o Org) ([]Org, error) {
+	ids := o.IDs()
+	if len(ids) <= 1 {
+		return nil, nil
+	}
+	ids = ids[:len(ids)-1]
+	ph := strings.TrimSuffix(strings.Repeat("?, ", len(ids)), ", ")
+	args := make([]any, len(ids))
+	for i, id := range ids {
+		args[i] = id
+	}
+	rows, err := s.db.Query(ctx, `SELECT `+cols+` FROM orgs WHERE id IN (`+ph+`) ORDER BY depth`, args...)
+	if err != nil {
+		return nil, fmt.Errorf("org: ancestors of %d: %w", o.ID, err)
+	}
+	defer rows.Close()
+	var out []Org
+	for rows.Next() {
+		a, err := scanOrg(rows)
+		if err != nil {
+			return nil, fmt.Errorf("org: ancestors: %w", err)
+		}
+		out = append(out, a)
+	}
+	return out, rows.Err()
+}
+
+// TypeCount is the number of orgs of one type.
+type TypeCount struct {
+	Type  Type
+	Count int
+}
+
+// Stats counts orgs by type inside scope (nil: everything), in type order.
+func (s *Store) Stats(ctx context.Context, scope []string) ([]TypeCount, error) {
+	if scope != nil && len(scope) == 0 {
+		return nil, nil
+	}
+	q := `SELECT type, COUNT(*) FROM orgs`
+	var args []any
+	if scope != nil {
+		var or []string
+		for _, p := range scope {
+			c, a := db.PrefixMatch(s.db, "path", p)
+			or, args = append(or, c), append(args, a)
+		}
+		q += " WHERE " + strings.Join(or, " OR ")
+	}
+	rows, err := s.db.Query(ctx, q+" GROUP BY type", args...)
+	if err != nil {
+		return nil, fmt.Errorf("org: stats: %w", err)
+	}
+	defer rows.Close()
+	byType := map[Type]int{}
+	for rows.Next() {
+		var t string
+		var n int
+		if err := rows.Scan(&t, &n); err != nil {
+			return nil, fmt.Errorf("org: stats: %w", err)
+		}
+		byType[Type(t)] = n
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("org: stats: %w", err)
+	}
+	var out []TypeCount
+	for _, t := range Types() {
+		if byType[t] > 0 {
+			out = append(out, TypeCount{Type: t, Count: byType[t]})
+		}
+	}
+	return out, nil
+}
+
+func prefixed(c string) string {
+	parts := strings.Split(c, ", ")
+	for i, p := range parts {
+		if strings.HasPrefix(p, "COALESCE(") {
+			parts[i] = "COALESCE(o." + strings.TrimPrefix(p, "COALESCE(")
+		} else {
+			parts[i] = "o." + p
+		}
+	}
+	return strings.Join(parts, ", ")
+}
+
+func likeEscape(s string) string {
+	return strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`).Replace(s)
+}

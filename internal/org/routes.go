@@ -1,0 +1,57 @@
+package org
+
+import (
+	"embed"
+	"io/fs"
+
+	"kexie/internal/access"
+	"kexie/internal/db"
+	"kexie/internal/web"
+)
+
+//go:embed templates locales
+var files embed.FS
+
+// Permissions of the org module. Everyone with a role on an org may see its
+// subtree (members see their own 学会 and what is under it); only org
+// administrators change the tree.
+func Permissions() []access.Permission {
+	all := []access.Role{access.OrgAdmin, access.OrgStaff, access.Reviewer, access.Member}
+	return []access.Permission{
+		{Action: "org.view", Roles: all, Label: "org.perm.view"},
+		{Action: "org.create", Roles: []access.Role{access.OrgAdmin}, Label: "org.perm.create"},
+		{Action: "org.edit", Roles: []access.Role{access.OrgAdmin}, Label: "org.perm.edit"},
+		{Action: "org.move", Roles: []access.Role{access.OrgAdmin}, Label: "org.perm.move"},
+	}
+}
+
+// Module returns the org module for the wiring in package app.
+func Module(s *Store) web.Module {
+	tpl, _ := fs.Sub(files, "templates")
+	loc, _ := fs.Sub(files, "locales")
+	return web.Module{
+		Name:        "org",
+		Migrations:  []db.Migrations{Migrations()},
+		Permissions: Permissions(),
+		Templates:   tpl,
+		Locales:     loc,
+		Nav:         []web.NavItem{{Section: "nav.section.org", Label: "org.nav", Href: "/orgs", Action: "org.view", Order: 20}},
+		Routes: func(site *web.Site) {
+			h := &handler{site: site, store: s}
+			site.Handle("GET /orgs", access.Require("org.view", nil), h.tree)
+			site.Handle("POST /orgs", access.Require("org.create", s.FormResolver("parent_id")), h.create)
+			site.Handle("GET /orgs/lookup", access.Require("org.view", nil), h.lookup)
+			site.Handle("GET /orgs/new", access.Require("org.create", s.FormResolver("parent")), h.newForm)
+			site.Handle("GET /orgs/{id}", access.Require("org.view", s.PathResolver("id")), h.show)
+			site.Handle("POST /orgs/{id}", access.Require("org.edit", s.PathResolver("id")), h.update)
+			site.Handle("GET /orgs/{id}/edit", access.Require("org.edit", s.PathResolver("id")), h.editForm)
+			site.Handle("GET /orgs/{id}/move", access.Require("org.move", s.PathResolver("id")), h.moveForm)
+			site.Handle("POST /orgs/{id}/move", access.Require("org.move", s.PathResolver("id")), h.move)
+		},
+	}
+}
+
+type handler struct {
+	site  *web.Site
+	store *Store
+}

@@ -1,0 +1,60 @@
+package std
+
+import "testing"
+
+func TestRegions(t *testing.T) {
+	rt := Regions()
+	if rt.Len() < 3000 {
+		t.Fatalf("only %d regions", rt.Len())
+	}
+	// Cities named in the requirement plans.
+	for code, name := range map[string]string{"110000": "北京市", "510400": "攀枝花市", "341100": "滁州市", "230100": "哈尔滨市", "430600": "岳阳市"} {
+		r, ok := rt.Lookup(code)
+		if !ok || r.Name != name {
+			t.Errorf("Lookup(%s) = %+v, %v; want %s", code, r, ok, name)
+		}
+	}
+	if got := rt.FullName("510402"); got != "四川省攀枝花市东区" {
+		t.Errorf("FullName(510402) = %q", got)
+	}
+	if got := rt.FullName("110101"); got != "北京市东城区" {
+		t.Errorf("FullName(110101) = %q", got)
+	}
+	if p := rt.Path("510402"); len(p) != 3 || p[0].Level != 1 || p[2].Level != 3 {
+		t.Errorf("Path = %+v", p)
+	}
+	if len(rt.Children("")) != 31 || len(rt.Children("510400")) != 5 {
+		t.Errorf("children: %d provinces, %d counties of 攀枝花", len(rt.Children("")), len(rt.Children("510400")))
+	}
+	for _, bad := range []string{"", "51040", "999999", "5104000", "51040x"} {
+		if rt.ValidCode(bad) {
+			t.Errorf("ValidCode(%q) = true", bad)
+		}
+	}
+	if r, _ := rt.Lookup("130171"); !r.StatOnly {
+		t.Errorf("石家庄高新区 not marked statistics-only: %+v", r)
+	}
+	if r, _ := rt.Lookup("130181"); r.StatOnly {
+		t.Errorf("辛集市 marked statistics-only")
+	}
+	if s := rt.Search("攀枝花", 10); len(s) != 1 || s[0].Code != "510400" {
+		t.Errorf("Search(攀枝花) = %+v", s)
+	}
+	if s := rt.Search("5104", 10); len(s) != 6 || s[0].Code != "510400" {
+		t.Errorf("Search(5104) = %+v", s)
+	}
+}
+
+func BenchmarkRegionLookup(b *testing.B) {
+	rt := Regions()
+	for b.Loop() {
+		rt.Lookup("510402")
+	}
+}
+
+func BenchmarkRegionSearch(b *testing.B) {
+	rt := Regions()
+	for b.Loop() {
+		rt.Search("开发区", 20)
+	}
+}
