@@ -11,10 +11,10 @@ type RuleKind int
 // Rule kinds. The zero value is invalid on purpose: a route registered
 // without a deliberate rule is refused at start and fails the route-matrix test.
 const (
-	invalidRule   RuleKind = iota
-	PublicRule             // anyone, signed in or not (login page, health checks)
-	SignedInRule           // any signed-in user (their own account pages)
-	PermissionRule         // a signed-in user holding Action on the resource
+	invalidRule    RuleKind = iota
+	PublicRule              // anyone, signed in or not (login page, health checks)
+	SignedInRule            // any signed-in user (their own account pages)
+	PermissionRule          // a signed-in user holding Action on the resource
 )
 
 // Rule is the access rule attached to every route.

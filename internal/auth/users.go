@@ -52,7 +52,9 @@ func getUser(ctx context.Context, q db.Q, where string, arg any) (User, error) {
 }
 
 // User returns the account with id.
-func (s *Service) User(ctx context.Context, id int64) (User, error) { return getUser(ctx, s.db, "id = ?", id) }
+func (s *Service) User(ctx context.Context, id int64) (User, error) {
+	return getUser(ctx, s.db, "id = ?", id)
+}
 
 // UserByName returns the account with username.
 func (s *Service) UserByName(ctx context.Context, username string) (User, error) {

@@ -164,8 +164,6 @@ func (d *DB) QueryRow(ctx context.Context, query string, args ...any) *sql.Row {
 	return d.r.QueryRowContext(ctx, d.bind(query), args...)
 }
 
-
-
 // Tx is a write transaction. It carries the time it started so that every row
 // it writes agrees on "now" and tests can freeze it.
 type Tx struct {

@@ -66,7 +66,9 @@ func (s *Store) GetByCode(ctx context.Context, code string) (Org, error) {
 }
 
 // Root returns the root org.
-func (s *Store) Root(ctx context.Context) (Org, error) { return get(ctx, s.db, "parent_id IS NULL AND depth = ?", 0) }
+func (s *Store) Root(ctx context.Context) (Org, error) {
+	return get(ctx, s.db, "parent_id IS NULL AND depth = ?", 0)
+}
 
 var codeRE = regexp.MustCompile(`^[A-Za-z0-9_-]{1,40}$`)
 
