@@ -120,9 +120,13 @@ func (s *Service) fail(ctx context.Context, userID int64, username, why string, 
 			if n >= s.cfg.LockoutAttempts {
 				until, n, locked = now.Add(s.cfg.LockoutFor).UnixMilli(), 0, true
 			}
-			if _, err := tx.Exec(ctx, `UPDATE users SET failed_logins = ?, locked_until = CASE WHEN ? > 0 THEN ? ELSE locked_until END
-				WHERE id = ?`, n, until, until, userID); err != nil {
+			if _, err := tx.Exec(ctx, `UPDATE users SET failed_logins = ? WHERE id = ?`, n, userID); err != nil {
 				return err
+			}
+			if locked {
+				if _, err := tx.Exec(ctx, `UPDATE users SET locked_until = ? WHERE id = ?`, until, userID); err != nil {
+					return err
+				}
 			}
 		}
 		target := "user:?" + normalize(username)

@@ -60,7 +60,7 @@ func (s *Store) List(ctx context.Context, f Filter) ([]Org, int, error) {
 	if f.RegionCode != "" {
 		where, args = append(where, `o.region_code LIKE ? ESCAPE '\'`), append(args, likeEscape(strings.TrimRight(f.RegionCode, "0"))+"%")
 	}
-	q := `SELECT ` + prefixed(cols) + `, (SELECT COUNT(*) FROM orgs c WHERE c.parent_id = o.id), COUNT(*) OVER() FROM orgs o`
+	q := `SELECT ` + colsO + `, (SELECT COUNT(*) FROM orgs c WHERE c.parent_id = o.id), COUNT(*) OVER() FROM orgs o`
 	if len(where) > 0 {
 		q += " WHERE " + strings.Join(where, " AND ")
 	}
@@ -180,18 +180,6 @@ func (s *Store) Stats(ctx context.Context, scope []string) ([]TypeCount, error) 
 		}
 	}
 	return out, nil
-}
-
-func prefixed(c string) string {
-	parts := strings.Split(c, ", ")
-	for i, p := range parts {
-		if strings.HasPrefix(p, "COALESCE(") {
-			parts[i] = "COALESCE(o." + strings.TrimPrefix(p, "COALESCE(")
-		} else {
-			parts[i] = "o." + p
-		}
-	}
-	return strings.Join(parts, ", ")
 }
 
 func likeEscape(s string) string {

@@ -31,7 +31,10 @@ func NewStore(d *db.DB, regions Regions) *Store { return &Store{db: d, regions: 
 // Regions returns the region table the store validates against.
 func (s *Store) Regions() Regions { return s.regions }
 
-const cols = `id, COALESCE(parent_id, 0), path, depth, code, name, short_name, type, region_code, note, created_at, updated_at`
+const (
+	cols  = `id, COALESCE(parent_id, 0), path, depth, code, name, short_name, type, region_code, note, created_at, updated_at`
+	colsO = `o.id, COALESCE(o.parent_id, 0), o.path, o.depth, o.code, o.name, o.short_name, o.type, o.region_code, o.note, o.created_at, o.updated_at`
+)
 
 func scanOrg(row interface{ Scan(...any) error }, extra ...any) (Org, error) {
 	var o Org
