@@ -155,11 +155,19 @@ func (s *Site) Err() error {
 func (s *Site) guard(rt Route, h HandlerFunc) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if err := rt.Rule.Validate(s.Policy); err != nil {
+			w.Header().Set("X-Access", "denied")
 			s.Fail(w, r, ErrForbidden)
 			return
 		}
+		deny := func(err error) {
+			// The header tells operators (and the route-matrix test) that the
+			// access rule, not the handler, refused the request.
+			w.Header().Set("X-Access", "denied")
+			s.Fail(w, r, err)
+		}
 		id := IdentityFrom(r.Context())
 		if id != nil && (id.MFAPending || id.MustEnroll2FA) && !rt.Pending2FA && rt.Rule.Kind != access.PublicRule {
+			w.Header().Set("X-Access", "denied")
 			if id.MFAPending {
 				http.Redirect(w, r, "/login/2fa", http.StatusSeeOther)
 			} else {
@@ -171,10 +179,11 @@ func (s *Site) guard(rt Route, h HandlerFunc) http.Handler {
 		case access.SignedInRule, access.PermissionRule:
 			if id == nil || id.Subject == nil {
 				if r.Method == http.MethodGet {
+					w.Header().Set("X-Access", "denied")
 					http.Redirect(w, r, "/login?next="+url.QueryEscape(r.URL.RequestURI()), http.StatusSeeOther)
 					return
 				}
-				s.Fail(w, r, &Error{Status: http.StatusUnauthorized, Key: "error.signin"})
+				deny(&Error{Status: http.StatusUnauthorized, Key: "error.signin"})
 				return
 			}
 		}
@@ -188,7 +197,7 @@ func (s *Site) guard(rt Route, h HandlerFunc) http.Handler {
 				}
 			}
 			if !s.Policy.Can(r.Context(), id.Subject, rt.Rule.Action, res) {
-				s.Fail(w, r, ErrForbidden)
+				deny(ErrForbidden)
 				return
 			}
 		}

@@ -1,0 +1,223 @@
+package app
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"net/url"
+	"sort"
+	"strings"
+	"testing"
+
+	"kexie/internal/access"
+	"kexie/internal/db/dbtest"
+)
+
+// The roles the matrix walks, from none to all.
+var matrixRoles = []string{"anonymous", "member", "reviewer", "org_staff", "org_admin", "sysadmin"}
+
+// Who may pass each route's access rule. Grants are on the city org (the
+// system administrator's on the root); URLs point into the city unless the
+// case says otherwise. Every registered route must appear here.
+var (
+	public   = []string{"anonymous", "member", "reviewer", "org_staff", "org_admin", "sysadmin"}
+	signedIn = []string{"member", "reviewer", "org_staff", "org_admin", "sysadmin"}
+	admins   = []string{"org_admin", "sysadmin"}
+)
+
+type matrixCase struct {
+	route string // "METHOD /pattern" as registered
+	url   string // concrete URL; {city}, {peer}, {user}, {grant} are filled in
+	form  url.Values
+	allow []string
+}
+
+func matrixCases() []matrixCase {
+	return []matrixCase{
+		{"GET /healthz", "/healthz", nil, public},
+		{"GET /readyz", "/readyz", nil, public},
+		{"GET /metrics", "/metrics", nil, public},
+		{"POST /lang", "/lang", url.Values{"lang": {"en"}}, public},
+		{"GET /login", "/login", nil, public},
+		{"POST /login", "/login", url.Values{"username": {"nobody"}, "password": {"x"}}, public},
+		{"GET /login/2fa", "/login/2fa", nil, public},
+		{"POST /login/2fa", "/login/2fa", url.Values{"code": {"000000"}}, public},
+		{"GET /{$}", "/", nil, signedIn},
+		{"GET /audit", "/audit", nil, admins},
+		{"GET /orgs", "/orgs", nil, signedIn},
+		{"GET /orgs/lookup", "/orgs/lookup?q=市", nil, signedIn},
+		{"GET /orgs/new", "/orgs/new?parent={city}", nil, admins},
+		{"POST /orgs", "/orgs", url.Values{"parent_id": {"{city}"}, "name": {"某学会"}, "type": {"society"}}, admins},
+		{"GET /orgs/{id}", "/orgs/{city}", nil, signedIn},
+		{"GET /orgs/{id}", "/orgs/{peer}", nil, []string{"sysadmin"}},
+		{"POST /orgs/{id}", "/orgs/{city}", url.Values{"name": {""}}, admins},
+		{"POST /orgs/{id}", "/orgs/{peer}", url.Values{"name": {""}}, []string{"sysadmin"}},
+		{"GET /orgs/{id}/edit", "/orgs/{city}/edit", nil, admins},
+		{"GET /orgs/{id}/move", "/orgs/{city}/move", nil, admins},
+		{"POST /orgs/{id}/move", "/orgs/{city}/move", url.Values{"parent_code": {"NOPE"}}, admins},
+		{"POST /orgs/{id}/move", "/orgs/{peer}/move", url.Values{"parent_code": {"NOPE"}}, []string{"sysadmin"}},
+		{"GET /account", "/account", nil, signedIn},
+		{"GET /account/2fa", "/account/2fa", nil, signedIn},
+		{"POST /account/2fa", "/account/2fa", url.Values{"code": {"000000"}}, signedIn},
+		{"POST /account/2fa/disable", "/account/2fa/disable", url.Values{"current": {"wrong"}}, signedIn},
+		{"POST /account/2fa/recovery", "/account/2fa/recovery", nil, signedIn},
+		{"POST /account/org", "/account/org", url.Values{"org_id": {"{city}"}}, signedIn},
+		{"POST /account/password", "/account/password", url.Values{"current": {"x"}}, signedIn},
+		{"POST /account/sessions/{id}/revoke", "/account/sessions/0000000000000000/revoke", nil, signedIn},
+		{"GET /users", "/users", nil, admins},
+		{"GET /users/new", "/users/new", nil, admins},
+		{"POST /users", "/users", url.Values{"org_id": {"{city}"}, "role": {"member"}}, admins},
+		{"GET /users/{id}", "/users/{user}", nil, admins},
+		{"POST /users/{id}/grants", "/users/{user}/grants", url.Values{"org_code": {"NOPE"}, "role": {"member"}}, admins},
+		{"POST /users/{id}/grants/{gid}/revoke", "/users/{user}/grants/{grant}/revoke", nil, admins},
+		// Last: it ends the client's session.
+		{"POST /logout", "/logout", nil, signedIn},
+	}
+}
+
+func TestRouteAccessMatrix(t *testing.T) {
+	ta := newTestApp(t, dbtest.OpenSQLite(t).DSN())
+	ctx := context.Background()
+
+	// Every registered route has a valid rule and at least one case.
+	covered := map[string]bool{}
+	for _, c := range matrixCases() {
+		covered[c.route] = true
+	}
+	for _, rt := range ta.Site.Routes() {
+		key := rt.Method + " " + rt.Pattern
+		if err := rt.Rule.Validate(ta.Policy); err != nil {
+			t.Errorf("route %s: %v", key, err)
+		}
+		if !covered[key] {
+			t.Errorf("route %s has no row in the access matrix: add one", key)
+		}
+		delete(covered, key)
+	}
+	for k := range covered {
+		t.Errorf("matrix row %s matches no registered route", k)
+	}
+
+	clients := map[string]*client{"anonymous": ta.client(t)}
+	for _, role := range matrixRoles[1:] {
+		o := ta.city
+		if role == "sysadmin" {
+			o = ta.root
+		}
+		clients[role], _ = ta.user(t, "m_"+strings.ReplaceAll(role, "_", ""), access.Role(role), o)
+	}
+	target, err := ta.Auth.CreateUser(ctx, authInput("target"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := ta.Auth.Grant(ctx, target.ID, ta.city.ID, access.Member, 0); err != nil {
+		t.Fatal(err)
+	}
+	grants, _ := ta.Auth.Grants(ctx, target.ID)
+	fill := strings.NewReplacer("{city}", fmt.Sprint(ta.city.ID), "{peer}", fmt.Sprint(ta.peer.ID),
+		"{user}", fmt.Sprint(target.ID), "{grant}", fmt.Sprint(grants[0].ID))
+
+	for _, c := range matrixCases() {
+		allowed := map[string]bool{}
+		for _, r := range c.allow {
+			allowed[r] = true
+		}
+		for _, role := range matrixRoles {
+			name := fmt.Sprintf("%s %s as %s", c.route, c.url, role)
+			t.Run(name, func(t *testing.T) {
+				cl := clients[role]
+				u := fill.Replace(c.url)
+				var res *http.Response
+				var body string
+				if strings.HasPrefix(c.route, "GET ") {
+					res, body = cl.get(u)
+				} else {
+					form := url.Values{}
+					for k, vs := range c.form {
+						for _, v := range vs {
+							form.Add(k, fill.Replace(v))
+						}
+					}
+					res, body = cl.post(u, form)
+				}
+				denied := res.Header.Get("X-Access") == "denied"
+				if denied == allowed[role] {
+					t.Errorf("got status %d (denied=%v), want allowed=%v; body: %.200s", res.StatusCode, denied, allowed[role], body)
+				}
+				if denied && res.StatusCode != http.StatusForbidden && res.StatusCode != http.StatusUnauthorized && res.StatusCode != http.StatusSeeOther {
+					t.Errorf("denial answered %d", res.StatusCode)
+				}
+				if res.StatusCode >= 500 {
+					t.Errorf("server error %d: %.300s", res.StatusCode, body)
+				}
+			})
+		}
+	}
+}
+
+func TestEveryPageRenders(t *testing.T) {
+	ta := newTestApp(t, dbtest.OpenSQLite(t).DSN())
+	admin, _ := ta.user(t, "pageadmin", access.SysAdmin, ta.root)
+	pages := []string{"/", "/orgs", "/orgs?q=市", "/orgs?under=" + fmt.Sprint(ta.city.ID), "/orgs/" + fmt.Sprint(ta.city.ID),
+		"/orgs/new?parent=" + fmt.Sprint(ta.city.ID), "/orgs/" + fmt.Sprint(ta.city.ID) + "/edit",
+		"/orgs/" + fmt.Sprint(ta.city.ID) + "/move", "/users", "/users/new", "/account", "/account/2fa", "/audit",
+		"/audit?action=org.&actor=page", "/no/such/page"}
+	seen := map[string]bool{}
+	for _, p := range pages {
+		res, body := admin.get(p)
+		want := http.StatusOK
+		if p == "/no/such/page" {
+			want = http.StatusNotFound
+		}
+		if res.StatusCode != want {
+			t.Errorf("GET %s = %d, want %d: %.300s", p, res.StatusCode, want, body)
+		}
+		// No untranslated keys may leak onto a page.
+		for _, w := range strings.Fields(stripTags(body)) {
+			if strings.Count(w, ".") >= 1 && isKey(w) && ta.Site.Catalogs.Has(w) {
+				t.Errorf("GET %s shows the raw key %q", p, w)
+			}
+		}
+		seen[p] = true
+	}
+	// Every template is reached by some page above (or is the error page).
+	names := ta.Site.PageNames()
+	sort.Strings(names)
+	if len(names) < 12 {
+		t.Errorf("only %d page templates parsed: %v", len(names), names)
+	}
+	// English works too.
+	res, body := admin.post("/lang", url.Values{"lang": {"en"}, "next": {"/orgs"}})
+	if res.StatusCode != http.StatusSeeOther {
+		t.Fatal(res.StatusCode)
+	}
+	if _, body = admin.get("/orgs"); !strings.Contains(body, "Organizations") {
+		t.Errorf("English page lacks English: %.300s", body)
+	}
+}
+
+func stripTags(s string) string {
+	var b strings.Builder
+	in := false
+	for _, r := range s {
+		switch {
+		case r == '<':
+			in = true
+		case r == '>':
+			in = false
+			b.WriteByte(' ')
+		case !in:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+func isKey(w string) bool {
+	for _, r := range w {
+		if !(r >= 'a' && r <= 'z' || r == '.' || r == '_') {
+			return false
+		}
+	}
+	return true
+}
