@@ -42,10 +42,26 @@ type viewer struct {
 	db   *db.DB
 }
 
+// ActionLabel returns the localized name of an action, or the action
+// itself when it has none (a module added later may not name its own).
+func ActionLabel(t func(string, ...any) string, action string) string {
+	key := "audit.act." + action
+	if l := t(key); l != key {
+		return l
+	}
+	return action
+}
+
+// Row is a record with its action's label.
+type Row struct {
+	Record
+	ActionLabel string
+}
+
 // listPage is the audit page's data.
 type listPage struct {
 	List    *web.List
-	Records []Record
+	Records []Row
 	From    string
 	To      string
 }
@@ -79,12 +95,15 @@ func (v *viewer) list(w http.ResponseWriter, r *http.Request) error {
 			t("audit.col.action"), t("audit.col.target"), t("audit.col.org"), t("audit.col.summary"), t("audit.col.ip"), t("audit.col.request")}}
 		for _, rec := range recs {
 			tab.Rows = append(tab.Rows, []string{strconv.FormatInt(rec.Seq, 10), rec.At.In(shanghai()).Format("2006-01-02 15:04:05"),
-				rec.ActorName, rec.Action, rec.Target, rec.OrgPath, rec.Summary, rec.IP, rec.RequestID})
+				rec.ActorName, ActionLabel(t, rec.Action) + " (" + rec.Action + ")", rec.Target, rec.OrgPath, rec.Summary, rec.IP, rec.RequestID})
 		}
 		return sheet.ServeXLSX(w, "audit-"+time.Now().Format("20060102")+".xlsx", tab)
 	}
 	l.Total = total
-	p.Records = recs
+	t := v.site.T(r)
+	for _, rec := range recs {
+		p.Records = append(p.Records, Row{Record: rec, ActionLabel: ActionLabel(t, rec.Action)})
+	}
 	return v.site.Render(w, r, "audit/list.html", "audit.title", p)
 }
 

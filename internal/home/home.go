@@ -61,7 +61,7 @@ type page struct {
 	ByType     []bar
 	Users      int
 	AuditWeek  int
-	Recent     []audit.Record
+	Recent     []audit.Row
 	CanAudit   bool
 	ScopeNames []string
 }
@@ -127,7 +127,11 @@ func (h *handler) show(w http.ResponseWriter, r *http.Request) error {
 		if err != nil {
 			return err
 		}
-		p.Recent, p.AuditWeek = recs, total
+		t := h.site.T(r)
+		for _, rec := range recs {
+			p.Recent = append(p.Recent, audit.Row{Record: rec, ActionLabel: audit.ActionLabel(t, rec.Action)})
+		}
+		p.AuditWeek = total
 	}
 	return h.site.Render(w, r, "home/index.html", "home.title", p)
 }

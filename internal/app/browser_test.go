@@ -1,0 +1,232 @@
+package app
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+	"github.com/pquerna/otp/totp"
+
+	"kexie/internal/access"
+	"kexie/internal/db/dbtest"
+	"kexie/internal/testenv"
+)
+
+// browser starts headless Chromium for t.
+func browser(t *testing.T) context.Context {
+	t.Helper()
+	opts := append(chromedp.DefaultExecAllocatorOptions[:],
+		chromedp.ExecPath(testenv.Chromium(t)),
+		chromedp.NoSandbox,
+		chromedp.DisableGPU,
+		chromedp.Flag("disable-quic", true),
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.UserDataDir(t.TempDir()),
+		chromedp.WindowSize(1366, 900),
+		chromedp.Flag("lang", "zh-CN"), // the users' language
+		chromedp.Flag("accept-lang", "zh-CN,zh"),
+	)
+	actx, cancel := chromedp.NewExecAllocator(context.Background(), opts...)
+	t.Cleanup(cancel)
+	ctx, cancel2 := chromedp.NewContext(actx)
+	t.Cleanup(cancel2)
+	ctx, cancel3 := context.WithTimeout(ctx, 3*time.Minute)
+	t.Cleanup(cancel3)
+	if err := chromedp.Do(ctx); err != nil {
+		t.Fatalf("start chromium: %v", err)
+	}
+	return ctx
+}
+
+// shots saves screenshots when KEXIE_SCREENSHOTS names a folder.
+type shots struct {
+	t   *testing.T
+	dir string
+}
+
+func (s shots) take(ctx context.Context, name string) {
+	if s.dir == "" {
+		return
+	}
+	for _, size := range []struct {
+		suffix        string
+		width, height int64
+	}{{"desktop", 1366, 900}, {"phone", 390, 844}} {
+		err := chromedp.Do(ctx, chromedp.EmulateViewport(size.width, size.height, chromedp.EmulateScale(1.5)),
+			chromedp.Sleep(200*time.Millisecond))
+		var png []byte
+		if err == nil {
+			png, err = chromedp.Run(ctx, chromedp.FullScreenshot(100))
+		}
+		if err != nil {
+			s.t.Errorf("screenshot %s: %v", name, err)
+			return
+		}
+		if err := os.WriteFile(filepath.Join(s.dir, name+"-"+size.suffix+".png"), png, 0o644); err != nil {
+			s.t.Error(err)
+		}
+	}
+	_ = chromedp.Do(ctx, chromedp.ResetViewport())
+}
+
+func TestBrowserAdminFlow(t *testing.T) {
+	ctx := browser(t)
+	ta := newTestApp(t, dbtest.OpenSQLite(t).DSN())
+	bg := context.Background()
+	chief, err := ta.Auth.CreateUser(bg, authInput("chief"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := ta.Auth.Grant(bg, chief.ID, ta.root.ID, access.SysAdmin, 0); err != nil {
+		t.Fatal(err)
+	}
+	sh := shots{t: t, dir: os.Getenv("KEXIE_SCREENSHOTS")}
+	base := ta.srv.URL
+	code := func(secret string) string {
+		ta.tick()
+		c, err := totp.GenerateCode(secret, ta.clock())
+		if err != nil {
+			t.Fatal(err)
+		}
+		return c
+	}
+	fail := func(step string, err error) {
+		t.Helper()
+		loc, _ := chromedp.Run(ctx, chromedp.Location())
+		html, _ := chromedp.Run(ctx, chromedp.OuterHTML(chromedp.CSS("main")))
+		t.Fatalf("%s: %v\nat %s\n%.1500s", step, err, loc, html)
+	}
+	run := func(step string, actions ...chromedp.Action[chromedp.Void]) {
+		t.Helper()
+		sctx, cancel := context.WithTimeout(ctx, 20*time.Second)
+		defer cancel()
+		if err := chromedp.Do(sctx, actions...); err != nil {
+			fail(step, err)
+		}
+	}
+	text := func(sel string) string {
+		t.Helper()
+		v, err := chromedp.Run(ctx, chromedp.Text(chromedp.CSS(sel)))
+		if err != nil {
+			fail("read "+sel, err)
+		}
+		return v
+	}
+	value := func(sel string) string {
+		t.Helper()
+		v, err := chromedp.Run(ctx, chromedp.Value(chromedp.CSS(sel)))
+		if err != nil {
+			fail("read "+sel, err)
+		}
+		return v
+	}
+
+	// 1. First sign-in: an administrator without 2FA must enrol.
+	var secret string
+	run("sign in", chromedp.Navigate(base+"/login"))
+	sh.take(ctx, "login")
+	run("password",
+		chromedp.SendKeys(chromedp.CSS(`input[name=username]`), "chief"),
+		chromedp.SendKeys(chromedp.CSS(`input[name=password]`), testPassword),
+		chromedp.Click(chromedp.CSS(`#login-submit`)),
+		chromedp.WaitVisible(chromedp.CSS(`#totp-secret`)),
+	)
+	secret = text(`#totp-secret`)
+	sh.take(ctx, "enrol")
+	run("enrol",
+		chromedp.SendKeys(chromedp.CSS(`input[name=code]`), code(strings.TrimSpace(secret))),
+		chromedp.Submit(chromedp.CSS(`input[name=code]`)),
+		chromedp.WaitVisible(chromedp.CSS(`#recovery-codes`)),
+	)
+	codes := text(`#recovery-codes`)
+	if n := len(strings.Fields(codes)); n != 10 {
+		t.Fatalf("recovery codes shown: %d (%q)", n, codes)
+	}
+
+	// 2. Sign out and sign in again with the TOTP code.
+	run("continue", chromedp.Click(chromedp.CSS(`#enrol-done`)), chromedp.WaitVisible(chromedp.CSS(`.stats`)))
+	run("sign out", chromedp.Click(chromedp.CSS(`.usermenu button`)), chromedp.WaitVisible(chromedp.CSS(`#login-submit`)))
+	run("sign in with 2FA",
+		chromedp.SendKeys(chromedp.CSS(`input[name=username]`), "chief"),
+		chromedp.SendKeys(chromedp.CSS(`input[name=password]`), testPassword),
+		chromedp.Click(chromedp.CSS(`#login-submit`)),
+		chromedp.WaitVisible(chromedp.CSS(`input[name=code]`)),
+	)
+	sh.take(ctx, "second-factor")
+	run("second factor",
+		chromedp.SendKeys(chromedp.CSS(`input[name=code]`), code(strings.TrimSpace(secret))),
+		chromedp.Submit(chromedp.CSS(`input[name=code]`)),
+		chromedp.WaitVisible(chromedp.CSS(`.stats`)),
+	)
+	sh.take(ctx, "home")
+
+	// 3. Create a child org under the city.
+	run("new org form", chromedp.Navigate(fmt.Sprintf("%s/orgs/new?parent=%d", base, ta.city.ID)),
+		chromedp.WaitVisible(chromedp.CSS(`input[name=name]`)))
+	run("duplicate code is refused",
+		chromedp.SendKeys(chromedp.CSS(`input[name=name]`), "攀枝花市机械工程学会"),
+		chromedp.SendKeys(chromedp.CSS(`input[name=code]`), "CZ"),
+		chromedp.SendKeys(chromedp.CSS(`input[name=region_code]`), "510400"),
+		chromedp.Submit(chromedp.CSS(`input[name=name]`)),
+		chromedp.WaitVisible(chromedp.CSS(`.field.invalid .err`)),
+	)
+	errText, kept := text(`.field.invalid .err`), value(`input[name=name]`)
+	if !strings.Contains(errText, "已被其他组织使用") || kept != "攀枝花市机械工程学会" {
+		t.Errorf("duplicate code: error %q, name kept %q", errText, kept)
+	}
+	sh.take(ctx, "org-form-error")
+	run("create org",
+		chromedp.Clear(chromedp.CSS(`input[name=code]`)),
+		chromedp.SendKeys(chromedp.CSS(`input[name=code]`), "PZH-CMES"),
+		chromedp.Submit(chromedp.CSS(`input[name=name]`)),
+		chromedp.WaitVisible(chromedp.CSS(`.flash-ok`)),
+	)
+	heading := text(`h1`)
+	if heading != "攀枝花市机械工程学会" {
+		t.Errorf("org page heading = %q", heading)
+	}
+	sh.take(ctx, "org-show")
+	run("tree", chromedp.Navigate(fmt.Sprintf("%s/orgs?under=%d", base, ta.city.ID)), chromedp.WaitVisible(chromedp.CSS(`#org-table`)))
+	sh.take(ctx, "orgs")
+
+	// 4. Create a user and grant a role on the new org.
+	run("new user", chromedp.Navigate(base+"/users/new"), chromedp.WaitVisible(chromedp.CSS(`input[name=username]`)),
+		chromedp.SendKeys(chromedp.CSS(`input[name=username]`), "wangfang"),
+		chromedp.SendKeys(chromedp.CSS(`input[name=display_name]`), "王芳"),
+		chromedp.SendKeys(chromedp.CSS(`input[name=password]`), "Wang-Fang-2026"),
+		chromedp.SetValue(chromedp.CSS(`form[action="/users"] select[name=org_id]`), fmt.Sprint(ta.city.ID)),
+		chromedp.SetValue(chromedp.CSS(`form[action="/users"] select[name=role]`), "member"),
+		chromedp.Submit(chromedp.CSS(`input[name=username]`)),
+		chromedp.WaitVisible(chromedp.CSS(`#grant-submit`)),
+	)
+	run("grant role",
+		chromedp.SendKeys(chromedp.CSS(`input[name=org_code]`), "PZH-CMES"),
+		chromedp.SetValue(chromedp.CSS(`form[action$="/grants"] select[name=role]`), "org_staff"),
+		chromedp.Click(chromedp.CSS(`#grant-submit`)),
+		chromedp.WaitVisible(chromedp.CSS(`#grant-table tr:nth-child(2)`)),
+	)
+	grantsText := text(`#grant-table`)
+	if !strings.Contains(grantsText, "工作人员") || !strings.Contains(grantsText, "攀枝花市机械工程学会") {
+		t.Errorf("grant table = %q", grantsText)
+	}
+	sh.take(ctx, "user")
+	run("users", chromedp.Navigate(base+"/users"), chromedp.WaitVisible(chromedp.CSS(`#user-table`)))
+	sh.take(ctx, "users")
+
+	// 5. The audit page shows the grant.
+	run("audit", chromedp.Navigate(base+"/audit?action=role.grant"), chromedp.WaitVisible(chromedp.CSS(`#audit-table`)))
+	auditText := text(`#audit-table tbody`)
+	wf, _ := ta.Auth.UserByName(bg, "wangfang")
+	if !strings.Contains(auditText, "chief") || !strings.Contains(auditText, fmt.Sprintf("user:%d", wf.ID)) {
+		t.Errorf("audit page lacks the grant by chief to user:%d: %q", wf.ID, auditText)
+	}
+	run("audit all", chromedp.Navigate(base+"/audit"), chromedp.WaitVisible(chromedp.CSS(`#audit-table`)))
+	sh.take(ctx, "audit")
+}
