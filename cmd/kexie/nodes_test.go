@@ -250,4 +250,3 @@ func rootID(t *testing.T, b *browserish, base string) string {
 	}
 	return rootIDValue
 }
-
