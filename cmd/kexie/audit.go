@@ -11,10 +11,14 @@ import (
 // edited, inserted or deleted record; exits 1 when any is found.
 func cmdAudit(ctx context.Context, e *env, args []string) error {
 	fs := e.flags("audit")
+	sub, args := subcommand(args)
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
-	if fs.Arg(0) != "verify" {
+	if sub == "" {
+		sub = fs.Arg(0)
+	}
+	if sub != "verify" {
 		return usageError("want: audit verify")
 	}
 	a, err := e.open(ctx)

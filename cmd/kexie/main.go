@@ -42,6 +42,7 @@ func commands() []command {
 		{"audit", "audit verify", cmdAudit},
 		{"backup", "backup FILE: consistent online copy of the SQLite database", cmdBackup},
 		{"restore", "restore FILE [--force]: restore a SQLite backup", cmdRestore},
+		{"bench", "bench orgtree | startup: the measurements of docs/benchmarks.md", cmdBench},
 		{"version", "print the version", cmdVersion},
 	}
 }
@@ -143,10 +144,13 @@ func cmdVersion(_ context.Context, e *env, args []string) error {
 
 func cmdMigrate(ctx context.Context, e *env, args []string) error {
 	fs := e.flags("migrate")
+	sub, args := subcommand(args)
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
-	sub := fs.Arg(0)
+	if sub == "" {
+		sub = fs.Arg(0)
+	}
 	a, err := app.Open(ctx, e.cfg, e.logger())
 	if err != nil {
 		return err
@@ -186,4 +190,13 @@ func firstNonEmpty(s ...string) string {
 		}
 	}
 	return ""
+}
+
+// subcommand splits a leading word ("up", "verify") from the flags after it,
+// so that both "migrate up --db X" and "migrate --db X up" work.
+func subcommand(args []string) (string, []string) {
+	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
+		return args[0], args[1:]
+	}
+	return "", args
 }

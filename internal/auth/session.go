@@ -233,8 +233,8 @@ func (s *Service) useRecoveryCode(ctx context.Context, userID int64, code string
 }
 
 // Authenticate implements web.Authenticator: the session cookie → one query
-// for the session and its user → one query for the grants with their org
-// paths. It writes only to refresh last_seen_at, at most once a minute.
+// for the session, its user and the user's grants with their org paths. It
+// writes only to refresh last_seen_at, at most once a minute.
 func (s *Service) Authenticate(w http.ResponseWriter, r *http.Request) (*web.Identity, error) {
 	c, err := r.Cookie(sessionCookie)
 	if err != nil || c.Value == "" || len(c.Value) > 100 {
@@ -248,17 +248,40 @@ func (s *Service) Authenticate(w http.ResponseWriter, r *http.Request) (*web.Ide
 		sub                access.Subject
 		lastSeen, expires  int64
 		pending, totp, dis int
+		found              bool
 	)
-	err = s.db.QueryRow(ctx, `SELECT s.user_id, s.last_seen_at, s.expires_at, s.mfa_pending, s.current_org_id,
-		u.username, u.display_name, u.locale, u.totp_enabled, u.disabled
-		FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.id = ?`, id).Scan(&sub.UserID, &lastSeen, &expires, &pending,
-		&ident.CurrentOrgID, &sub.Username, &sub.Name, &ident.Locale, &totp, &dis)
-	if errors.Is(err, sql.ErrNoRows) {
-		s.clearCookie(w)
-		return nil, nil
-	}
+	// One query: the session, its user and the user's grants with their
+	// org paths (one row per grant; the session columns repeat).
+	rows, err := s.db.Query(ctx, `SELECT s.user_id, s.last_seen_at, s.expires_at, s.mfa_pending, s.current_org_id,
+		u.username, u.display_name, u.locale, u.totp_enabled, u.disabled,
+		COALESCE(g.org_id, 0), COALESCE(o.path, ''), COALESCE(o.name, ''), COALESCE(g.role, '')
+		FROM sessions s JOIN users u ON u.id = s.user_id
+		LEFT JOIN role_grants g ON g.user_id = s.user_id LEFT JOIN orgs o ON o.id = g.org_id
+		WHERE s.id = ? ORDER BY o.depth, g.id`, id)
 	if err != nil {
 		return nil, fmt.Errorf("auth: load session: %w", err)
+	}
+	for rows.Next() {
+		var g access.Grant
+		var role string
+		if err := rows.Scan(&sub.UserID, &lastSeen, &expires, &pending, &ident.CurrentOrgID, &sub.Username, &sub.Name,
+			&ident.Locale, &totp, &dis, &g.OrgID, &g.OrgPath, &g.OrgName, &role); err != nil {
+			rows.Close()
+			return nil, fmt.Errorf("auth: load session: %w", err)
+		}
+		found = true
+		if g.OrgID != 0 {
+			g.Role = access.Role(role)
+			sub.Grants = append(sub.Grants, g)
+		}
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("auth: load session: %w", err)
+	}
+	if !found {
+		s.clearCookie(w)
+		return nil, nil
 	}
 	if dis == 1 || now > expires || now-lastSeen > s.cfg.Idle.Milliseconds() {
 		if _, err := s.db.Exec(ctx, `DELETE FROM sessions WHERE id = ?`, id); err != nil {
@@ -271,9 +294,6 @@ func (s *Service) Authenticate(w http.ResponseWriter, r *http.Request) (*web.Ide
 		if _, err := s.db.Exec(ctx, `UPDATE sessions SET last_seen_at = ? WHERE id = ?`, now, id); err != nil {
 			return nil, fmt.Errorf("auth: touch session: %w", err)
 		}
-	}
-	if sub.Grants, err = s.grantsOf(ctx, s.db, sub.UserID); err != nil {
-		return nil, err
 	}
 	ident.Subject, ident.SessionID, ident.MFAPending = &sub, id, pending == 1
 	ident.MustEnroll2FA = pending == 0 && totp == 0 && (sub.HasRole(access.SysAdmin) || sub.HasRole(access.OrgAdmin))

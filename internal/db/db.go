@@ -15,6 +15,7 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	_ "github.com/jackc/pgx/v5/stdlib" // registers the "pgx" driver
@@ -41,11 +42,13 @@ type DB struct {
 	// Now is the clock every transaction reads; tests replace it.
 	Now func() time.Time
 
-	w, r   *sql.DB
-	ids    *idGen
-	rebind sync.Map // query text → rebound text (PostgreSQL only)
-	dsn    string
-	path   string // SQLite file path
+	w, r      *sql.DB
+	ids       *idGen
+	rebind    sync.Map // query text → rebound text (PostgreSQL only)
+	stmts     sync.Map // query text → *sql.Stmt on the reader pool (SQLite only)
+	stmtCount atomic.Int32
+	dsn       string
+	path      string // SQLite file path
 }
 
 // IsPostgres reports whether dsn names a PostgreSQL database.
@@ -96,7 +99,9 @@ func Open(ctx context.Context, dsn string) (*DB, error) {
 		}
 		w.SetMaxOpenConns(1)
 		w.SetConnMaxIdleTime(0)
-		r, err := sql.Open("sqlite", base+"&_pragma=query_only(1)")
+		// Readers map the file (mmap_size) instead of issuing a read system
+		// call per page, and keep a larger page cache.
+		r, err := sql.Open("sqlite", base+"&_pragma=query_only(1)&_pragma=mmap_size(1073741824)&_pragma=cache_size(-16000)")
 		if err != nil {
 			w.Close()
 			return nil, fmt.Errorf("db: open sqlite reader: %w", err)
@@ -114,6 +119,7 @@ func Open(ctx context.Context, dsn string) (*DB, error) {
 
 // Close releases both pools.
 func (d *DB) Close() error {
+	d.stmts.Range(func(_, v any) bool { v.(*sql.Stmt).Close(); return true })
 	err := d.w.Close()
 	if d.r != d.w {
 		if e := d.r.Close(); err == nil {
@@ -156,12 +162,45 @@ func (d *DB) Exec(ctx context.Context, query string, args ...any) (sql.Result, e
 
 // Query reads on the reader pool.
 func (d *DB) Query(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
+	if st := d.stmt(ctx, query); st != nil {
+		return st.QueryContext(ctx, args...)
+	}
 	return d.r.QueryContext(ctx, d.bind(query), args...)
 }
 
 // QueryRow reads one row on the reader pool.
 func (d *DB) QueryRow(ctx context.Context, query string, args ...any) *sql.Row {
+	if st := d.stmt(ctx, query); st != nil {
+		return st.QueryRowContext(ctx, args...)
+	}
 	return d.r.QueryRowContext(ctx, d.bind(query), args...)
+}
+
+// stmt returns a cached prepared statement for a read on SQLite, where
+// parsing and planning a statement costs as much as running a small query.
+// (pgx caches prepared statements per connection itself.) Query texts are
+// a fixed set written in the code, but one built from user-chosen filters
+// has a few variants, so the cache stops growing at 512 entries.
+func (d *DB) stmt(ctx context.Context, query string) *sql.Stmt {
+	if d.dialect != SQLite {
+		return nil
+	}
+	if v, ok := d.stmts.Load(query); ok {
+		return v.(*sql.Stmt)
+	}
+	if d.stmtCount.Load() >= 512 {
+		return nil
+	}
+	st, err := d.r.PrepareContext(ctx, query)
+	if err != nil {
+		return nil // the plain query reports the error
+	}
+	if v, loaded := d.stmts.LoadOrStore(query, st); loaded {
+		st.Close()
+		return v.(*sql.Stmt)
+	}
+	d.stmtCount.Add(1)
+	return st
 }
 
 // Tx is a write transaction. It carries the time it started so that every row

@@ -29,10 +29,11 @@ func (h *handler) show(w http.ResponseWriter, r *http.Request) error {
 	if p.Crumbs, err = h.store.Ancestors(ctx, o); err != nil {
 		return err
 	}
-	kids, total, err := h.store.Children(ctx, o.ID, 100, 0)
+	kids, err := h.store.Children(ctx, o, "name", 100, 0)
 	if err != nil {
 		return err
 	}
+	total := o.ChildCount
 	for _, k := range kids {
 		p.Children = append(p.Children, h.row(t, k))
 	}

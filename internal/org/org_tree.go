@@ -115,7 +115,14 @@ func (h *handler) tree(w http.ResponseWriter, r *http.Request) error {
 	if web.WantsExport(r) {
 		f.Limit, f.Offset = 10000, 0
 	}
-	orgs, total, err := h.store.List(ctx, f)
+	var orgs []Org
+	var total int
+	if p.Searching {
+		orgs, total, err = h.store.List(ctx, f)
+	} else {
+		orgs, err = h.store.Children(ctx, cur, f.Sort, f.Limit, f.Offset)
+		total = cur.ChildCount
+	}
 	if err != nil {
 		return err
 	}

@@ -60,7 +60,7 @@ func (s *Store) List(ctx context.Context, f Filter) ([]Org, int, error) {
 	if f.RegionCode != "" {
 		where, args = append(where, `o.region_code LIKE ? ESCAPE '\'`), append(args, likeEscape(strings.TrimRight(f.RegionCode, "0"))+"%")
 	}
-	q := `SELECT ` + colsO + `, (SELECT COUNT(*) FROM orgs c WHERE c.parent_id = o.id), COUNT(*) OVER() FROM orgs o`
+	q := `SELECT ` + colsO + `, COUNT(*) OVER() FROM orgs o`
 	if len(where) > 0 {
 		q += " WHERE " + strings.Join(where, " AND ")
 	}
@@ -87,12 +87,10 @@ func (s *Store) List(ctx context.Context, f Filter) ([]Org, int, error) {
 	var out []Org
 	total := 0
 	for rows.Next() {
-		var o Org
-		var n int
-		if o, err = scanOrg(rows, &n, &total); err != nil {
+		o, err := scanOrg(rows, &total)
+		if err != nil {
 			return nil, 0, fmt.Errorf("org: list: %w", err)
 		}
-		o.ChildCount = n
 		out = append(out, o)
 	}
 	if err := rows.Err(); err != nil {
@@ -101,10 +99,38 @@ func (s *Store) List(ctx context.Context, f Filter) ([]Org, int, error) {
 	return out, total, nil
 }
 
-// Children returns the direct children of parentID with their child counts,
-// in name order (one query, no N+1).
-func (s *Store) Children(ctx context.Context, parentID int64, limit, offset int) ([]Org, int, error) {
-	return s.List(ctx, Filter{ParentID: parentID, Sort: "name", Limit: limit, Offset: offset})
+// Children returns one page of the direct children of parent, sorted by
+// sort (default name). It needs no count: the parent's child_count is the
+// total. Ordered by name it reads the (parent_id, name) index in order, so
+// it neither counts nor sorts — this is the query of the tree page.
+func (s *Store) Children(ctx context.Context, parent Org, sort string, limit, offset int) ([]Org, error) {
+	col, desc := strings.TrimPrefix(sort, "-"), strings.HasPrefix(sort, "-")
+	expr, ok := sorts[col]
+	if !ok {
+		expr = "o.name"
+	}
+	dir := ""
+	if desc {
+		dir = " DESC"
+	}
+	if limit <= 0 || limit > 10000 {
+		limit = 50
+	}
+	rows, err := s.db.Query(ctx, `SELECT `+colsO+` FROM orgs o WHERE o.parent_id = ? ORDER BY `+expr+dir+`, o.id`+dir+` LIMIT ? OFFSET ?`,
+		parent.ID, limit, offset)
+	if err != nil {
+		return nil, fmt.Errorf("org: children of %d: %w", parent.ID, err)
+	}
+	defer rows.Close()
+	out := make([]Org, 0, min(limit, parent.ChildCount))
+	for rows.Next() {
+		o, err := scanOrg(rows)
+		if err != nil {
+			return nil, fmt.Errorf("org: children of %d: %w", parent.ID, err)
+		}
+		out = append(out, o)
+	}
+	return out, rows.Err()
 }
 
 // Ancestors returns the orgs on o's path above it, root first.

@@ -32,8 +32,8 @@ func NewStore(d *db.DB, regions Regions) *Store { return &Store{db: d, regions: 
 func (s *Store) Regions() Regions { return s.regions }
 
 const (
-	cols  = `id, COALESCE(parent_id, 0), path, depth, code, name, short_name, type, region_code, note, created_at, updated_at`
-	colsO = `o.id, COALESCE(o.parent_id, 0), o.path, o.depth, o.code, o.name, o.short_name, o.type, o.region_code, o.note, o.created_at, o.updated_at`
+	cols  = `id, COALESCE(parent_id, 0), path, depth, code, name, short_name, type, region_code, note, created_at, updated_at, child_count`
+	colsO = `o.id, COALESCE(o.parent_id, 0), o.path, o.depth, o.code, o.name, o.short_name, o.type, o.region_code, o.note, o.created_at, o.updated_at, o.child_count`
 )
 
 func scanOrg(row interface{ Scan(...any) error }, extra ...any) (Org, error) {
@@ -41,7 +41,7 @@ func scanOrg(row interface{ Scan(...any) error }, extra ...any) (Org, error) {
 	var typ string
 	var created, updated int64
 	dest := append([]any{&o.ID, &o.ParentID, &o.Path, &o.Depth, &o.Code, &o.Name, &o.ShortName, &typ, &o.RegionCode,
-		&o.Note, &created, &updated}, extra...)
+		&o.Note, &created, &updated, &o.ChildCount}, extra...)
 	if err := row.Scan(dest...); err != nil {
 		return o, err
 	}
@@ -170,6 +170,11 @@ func (s *Store) Create(ctx context.Context, in Input) (Org, error) {
 		if err != nil {
 			return fmt.Errorf("org: insert: %w", err)
 		}
+		if in.ParentID != 0 {
+			if _, err := tx.Exec(ctx, `UPDATE orgs SET child_count = child_count + 1 WHERE id = ?`, in.ParentID); err != nil {
+				return fmt.Errorf("org: count child: %w", err)
+			}
+		}
 		return audit.Append(ctx, tx, audit.Entry{OrgID: o.ID, OrgPath: o.Path, Action: "org.create",
 			Target: "org:" + strconv.FormatInt(o.ID, 10), After: snap(o)})
 	})
@@ -250,6 +255,10 @@ func (s *Store) Move(ctx context.Context, id, newParentID int64) error {
 		}
 		if _, err := tx.Exec(ctx, `UPDATE orgs SET parent_id = ? WHERE id = ?`, np.ID, id); err != nil {
 			return fmt.Errorf("org: move %d: %w", id, err)
+		}
+		if _, err := tx.Exec(ctx, `UPDATE orgs SET child_count = child_count + CASE WHEN id = ? THEN 1 ELSE -1 END
+			WHERE id IN (?, ?)`, np.ID, np.ID, o.ParentID); err != nil {
+			return fmt.Errorf("org: move %d: recount children: %w", id, err)
 		}
 		return audit.Append(ctx, tx, audit.Entry{OrgID: id, OrgPath: newPath, Action: "org.move",
 			Target: "org:" + strconv.FormatInt(id, 10),

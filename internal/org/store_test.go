@@ -206,9 +206,16 @@ func TestListAndStats(t *testing.T) {
 				}
 			})
 		}
-		kids, _, err := s.Children(ctx, tr.root.ID, 10, 0)
-		if err != nil || len(kids) != 2 {
-			t.Fatalf("children: %v", err)
+		root, _ := s.Get(ctx, tr.root.ID)
+		kids, err := s.Children(ctx, root, "name", 10, 0)
+		if err != nil || len(kids) != 2 || root.ChildCount != 2 {
+			t.Fatalf("children: %d (count %d), %v", len(kids), root.ChildCount, err)
+		}
+		if kids[0].Name > kids[1].Name {
+			t.Errorf("children not in name order: %s, %s", kids[0].Name, kids[1].Name)
+		}
+		if desc, _ := s.Children(ctx, root, "-name", 10, 0); desc[0].ID != kids[1].ID {
+			t.Errorf("descending order wrong")
 		}
 		for _, k := range kids {
 			want := 0
@@ -249,9 +256,9 @@ func BenchmarkChildren(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
-	b.ResetTimer()
+	root, _ = s.Get(ctx, root.ID)
 	for b.Loop() {
-		if _, _, err := s.Children(ctx, root.ID, 50, 0); err != nil {
+		if _, err := s.Children(ctx, root, "name", 50, 0); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -259,8 +259,9 @@ func (s *Site) renderView(w http.ResponseWriter, status int, page string, v *Vie
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
 	w.Header().Set("Cache-Control", "no-store")
 	w.WriteHeader(status)
-	_, err := w.Write(buf.Bytes())
-	return err
+	// A failed write means the client went away; there is no one to tell.
+	_, _ = w.Write(buf.Bytes())
+	return nil
 }
 
 // RenderPage renders page into a buffer without a request, for tests and
@@ -270,7 +271,9 @@ func (s *Site) RenderPage(buf *bytes.Buffer, page string, v *View) error {
 	if !ok {
 		return fmt.Errorf("web: no template %q", page)
 	}
-	v.site = s
+	if v.site == nil {
+		v.site = s
+	}
 	return t.ExecuteTemplate(buf, "layout", v)
 }
 

@@ -11,6 +11,9 @@ CREATE TABLE orgs (
     type        TEXT NOT NULL,
     region_code TEXT NOT NULL DEFAULT '',
     note        TEXT NOT NULL DEFAULT '',
+    -- Number of direct children, kept by the store in the same transaction
+    -- as every create and move: the tree page shows it on every row.
+    child_count INTEGER NOT NULL DEFAULT 0,
     created_at  BIGINT NOT NULL,
     updated_at  BIGINT NOT NULL
 );

@@ -1,0 +1,283 @@
+package main
+
+import (
+	"context"
+	"crypto/rand"
+	"database/sql"
+	"encoding/hex"
+	"fmt"
+	"net"
+	"net/http"
+	"net/url"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"runtime"
+	"strconv"
+	"strings"
+	"time"
+
+	"kexie/internal/db"
+)
+
+// cmdBench runs the benchmarks whose numbers docs/benchmarks.md records:
+//
+//	kexie bench orgtree [--db postgres://…] [--orgs 10000] [--duration 10s] [--connections 32]
+//	kexie bench startup
+func cmdBench(ctx context.Context, e *env, args []string) error {
+	if len(args) == 0 {
+		return usageError("want: bench orgtree | startup")
+	}
+	switch args[0] {
+	case "orgtree":
+		return benchOrgTree(ctx, e, args[1:])
+	case "startup":
+		return benchStartup(ctx, e, args[1:])
+	}
+	return usageError("unknown benchmark " + args[0])
+}
+
+func benchOrgTree(ctx context.Context, e *env, args []string) error {
+	fs := e.flags("bench orgtree")
+	n := fs.Int("orgs", 10000, "orgs to create")
+	dur := fs.Duration("duration", 10*time.Second, "wrk duration per target")
+	conns := fs.Int("connections", 32, "wrk connections")
+	threads := fs.Int("threads", 2, "wrk threads")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if _, err := exec.LookPath("wrk"); err != nil {
+		return fmt.Errorf("wrk not found: apt-get install wrk")
+	}
+	cfg := e.cfg
+	cfg.DataDir = filepath.Join(os.TempDir(), fmt.Sprintf("kexie-bench-%d", time.Now().UnixNano()))
+	defer os.RemoveAll(cfg.DataDir)
+	cfg.LogLevel = "error"
+	if db.IsPostgres(cfg.DB) {
+		dsn, drop, err := scratchSchema(ctx, cfg.DB)
+		if err != nil {
+			return err
+		}
+		defer drop()
+		cfg.DB = dsn
+	} else {
+		cfg.DB = ""
+	}
+	e2 := *e
+	e2.cfg = cfg
+	a, err := e2.open(ctx)
+	if err != nil {
+		return err
+	}
+	defer a.Close()
+	if err := a.BuildSite(); err != nil {
+		return err
+	}
+	start := time.Now()
+	fx, err := a.SeedOrgTree(ctx, *n, func(done int) { fmt.Fprintf(e.stderr, "\rseeding orgs: %d/%d", done, *n) })
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stderr, "\rseeded %d orgs in %s\n", *n, time.Since(start).Round(time.Millisecond))
+	base, err := a.BaselineHandler(ctx, fx)
+	if err != nil {
+		return err
+	}
+	realURL, stopReal, err := listen(a.Handler())
+	if err != nil {
+		return err
+	}
+	defer stopReal()
+	baseURL, stopBase, err := listen(base)
+	if err != nil {
+		return err
+	}
+	defer stopBase()
+	cookie := "kexie_session=" + fx.Token
+	// Check the real page answers with the tree before loading it.
+	req, _ := http.NewRequest("GET", realURL+"/orgs", nil)
+	req.Header.Set("Cookie", cookie)
+	res, err := http.DefaultClient.Do(req)
+	if err != nil {
+		return err
+	}
+	res.Body.Close()
+	if res.StatusCode != 200 {
+		return fmt.Errorf("org tree page answered %d", res.StatusCode)
+	}
+	fmt.Fprintf(e.stdout, "machine: %s, %d CPUs, %s; database: %s; orgs: %d; wrk -t%d -c%d -d%s\n",
+		cpuModel(), runtime.NumCPU(), runtime.Version(), a.DB.Dialect(), *n, *threads, *conns, *dur)
+	fmt.Fprintln(e.stdout, "| target | requests/s | p50 | p99 |")
+	fmt.Fprintln(e.stdout, "|---|---|---|---|")
+	type result struct{ rps, p50, p99 float64 }
+	results := map[string]result{}
+	for _, target := range []struct{ name, url string }{
+		{"bare handler, in-memory data", baseURL + "/orgs"},
+		{"Kexie /orgs (session + access + query + template)", realURL + "/orgs"},
+	} {
+		out, err := exec.CommandContext(ctx, "wrk", "-t"+strconv.Itoa(*threads), "-c"+strconv.Itoa(*conns), "-d"+dur.String(),
+			"--latency", "-H", "Cookie: "+cookie, target.url).CombinedOutput()
+		if err != nil {
+			return fmt.Errorf("wrk: %v\n%s", err, out)
+		}
+		r := result{rps: parseRPS(string(out)), p50: parseLatency(string(out), "50%"), p99: parseLatency(string(out), "99%")}
+		if strings.Contains(string(out), "Non-2xx") {
+			return fmt.Errorf("wrk saw non-2xx answers from %s:\n%s", target.url, out)
+		}
+		results[target.name] = r
+		fmt.Fprintf(e.stdout, "| %s | %.0f | %.2f ms | %.2f ms |\n", target.name, r.rps, r.p50, r.p99)
+	}
+	ratio := results["Kexie /orgs (session + access + query + template)"].rps / results["bare handler, in-memory data"].rps
+	fmt.Fprintf(e.stdout, "ratio: %.0f%% of the in-memory handler's requests/s\n", ratio*100)
+	return nil
+}
+
+func listen(h http.Handler) (string, func(), error) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return "", nil, err
+	}
+	srv := &http.Server{Handler: h, ReadHeaderTimeout: 10 * time.Second}
+	go func() { _ = srv.Serve(ln) }()
+	return "http://" + ln.Addr().String(), func() {
+		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		defer cancel()
+		_ = srv.Shutdown(ctx)
+	}, nil
+}
+
+// scratchSchema creates an empty schema in the PostgreSQL database so the
+// benchmark never touches real data; drop removes it.
+func scratchSchema(ctx context.Context, dsn string) (string, func(), error) {
+	b := make([]byte, 4)
+	_, _ = rand.Read(b)
+	schema := "bench_" + hex.EncodeToString(b)
+	admin, err := sql.Open("pgx", dsn)
+	if err != nil {
+		return "", nil, err
+	}
+	if _, err := admin.ExecContext(ctx, "CREATE SCHEMA "+schema); err != nil {
+		admin.Close()
+		return "", nil, fmt.Errorf("create scratch schema: %w", err)
+	}
+	u, err := url.Parse(dsn)
+	if err != nil {
+		admin.Close()
+		return "", nil, err
+	}
+	q := u.Query()
+	q.Set("search_path", schema)
+	u.RawQuery = q.Encode()
+	return u.String(), func() {
+		_, _ = admin.Exec("DROP SCHEMA " + schema + " CASCADE")
+		admin.Close()
+	}, nil
+}
+
+var rpsRE = regexp.MustCompile(`Requests/sec:\s+([\d.]+)`)
+
+func parseRPS(out string) float64 {
+	m := rpsRE.FindStringSubmatch(out)
+	if m == nil {
+		return 0
+	}
+	v, _ := strconv.ParseFloat(m[1], 64)
+	return v
+}
+
+// parseLatency reads a line of wrk's latency distribution, in milliseconds.
+func parseLatency(out, pct string) float64 {
+	m := regexp.MustCompile(regexp.QuoteMeta(pct) + `\s+([\d.]+)(us|ms|s)`).FindStringSubmatch(out)
+	if m == nil {
+		return 0
+	}
+	v, _ := strconv.ParseFloat(m[1], 64)
+	switch m[2] {
+	case "us":
+		return v / 1000
+	case "s":
+		return v * 1000
+	}
+	return v
+}
+
+func cpuModel() string {
+	b, err := os.ReadFile("/proc/cpuinfo")
+	if err != nil {
+		return runtime.GOARCH
+	}
+	for _, line := range strings.Split(string(b), "\n") {
+		if k, v, ok := strings.Cut(line, ":"); ok && strings.TrimSpace(k) == "model name" {
+			return strings.TrimSpace(v)
+		}
+	}
+	return runtime.GOARCH
+}
+
+// benchStartup starts `kexie serve` on a fresh SQLite data directory, times
+// it to the first ready answer, and reads its resident memory after two
+// idle seconds.
+func benchStartup(ctx context.Context, e *env, args []string) error {
+	fs := e.flags("bench startup")
+	runs := fs.Int("runs", 5, "how many starts")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	self, err := os.Executable()
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stdout, "machine: %s, %d CPUs, %s\n| run | fresh data dir | start → /readyz | idle RSS |\n|---|---|---|---|\n",
+		cpuModel(), runtime.NumCPU(), runtime.Version())
+	for i := 1; i <= *runs; i++ {
+		dir, err := os.MkdirTemp("", "kexie-start")
+		if err != nil {
+			return err
+		}
+		for _, fresh := range []bool{true, false} {
+			ln, _ := net.Listen("tcp", "127.0.0.1:0")
+			addr := ln.Addr().String()
+			ln.Close()
+			cmd := exec.CommandContext(ctx, self, "serve", "--data", dir, "--addr", addr, "--log-level", "error")
+			start := time.Now()
+			if err := cmd.Start(); err != nil {
+				return err
+			}
+			var ready time.Duration
+			for time.Since(start) < 20*time.Second {
+				res, err := http.Get("http://" + addr + "/readyz")
+				if err == nil {
+					res.Body.Close()
+					if res.StatusCode == 200 {
+						ready = time.Since(start)
+						break
+					}
+				}
+				time.Sleep(5 * time.Millisecond)
+			}
+			time.Sleep(2 * time.Second)
+			rss := readRSS(cmd.Process.Pid)
+			_ = cmd.Process.Signal(os.Interrupt)
+			_ = cmd.Wait()
+			fmt.Fprintf(e.stdout, "| %d | %v | %d ms | %.1f MB |\n", i, fresh, ready.Milliseconds(), float64(rss)/1024)
+		}
+		os.RemoveAll(dir)
+	}
+	return nil
+}
+
+// readRSS returns VmRSS in KiB from /proc.
+func readRSS(pid int) int {
+	b, err := os.ReadFile(fmt.Sprintf("/proc/%d/status", pid))
+	if err != nil {
+		return 0
+	}
+	for _, line := range strings.Split(string(b), "\n") {
+		if v, ok := strings.CutPrefix(line, "VmRSS:"); ok {
+			n, _ := strconv.Atoi(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(v), "kB")))
+			return n
+		}
+	}
+	return 0
+}
