@@ -2,6 +2,7 @@ package web
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io/fs"
 	"log/slog"
@@ -210,6 +211,9 @@ func (s *Site) guard(rt Route, h HandlerFunc) http.Handler {
 // Fail renders err: a user-facing *Error with its status and message,
 // anything else logged with the request id and shown as a generic error.
 func (s *Site) Fail(w http.ResponseWriter, r *http.Request, err error) {
+	if errors.Is(err, context.Canceled) && r.Context().Err() != nil {
+		return // the client went away; nobody is left to answer
+	}
 	e := classify(err)
 	if e.Status >= 500 {
 		s.Log.Error("request failed", "err", err, "method", r.Method, "path", r.URL.Path, "request_id", RequestID(r.Context()))
