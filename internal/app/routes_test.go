@@ -42,6 +42,8 @@ func matrixCases() []matrixCase {
 		{"POST /login", "/login", url.Values{"username": {"nobody"}, "password": {"x"}}, public},
 		{"GET /login/2fa", "/login/2fa", nil, public},
 		{"POST /login/2fa", "/login/2fa", url.Values{"code": {"000000"}}, public},
+		{"GET /register", "/register", nil, public},
+		{"POST /register", "/register", url.Values{"username": {"x"}}, public},
 		{"GET /{$}", "/", nil, signedIn},
 		{"GET /audit", "/audit", nil, admins},
 		{"GET /orgs", "/orgs", nil, signedIn},

@@ -52,6 +52,8 @@ func (s *Service) Module() web.Module {
 			site.Handle("GET /login/2fa", access.Public(), h.secondForm, web.AllowPending2FA)
 			site.Handle("POST /login/2fa", access.Public(), h.second, web.AllowPending2FA)
 			site.Handle("POST /logout", access.SignedIn(), h.logout, web.AllowPending2FA)
+			site.Handle("GET /register", access.Public(), h.registerForm)
+			site.Handle("POST /register", access.Public(), h.register)
 			site.Handle("GET /users", access.Require("user.view", nil), h.users)
 			site.Handle("POST /users", access.Require("user.create", s.orgs.FormResolver("org_id")), h.createUser)
 			site.Handle("GET /users/new", access.Require("user.create", nil), h.newUser)

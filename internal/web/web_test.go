@@ -243,3 +243,21 @@ func TestSafeNext(t *testing.T) {
 		}
 	}
 }
+
+func TestPanicRecoveryAndGzip(t *testing.T) {
+	s, _ := newTestSite(t, &access.Subject{UserID: 1, Grants: []access.Grant{{OrgPath: "/1/", Role: access.OrgStaff}}})
+	s.Handle("GET /boom", access.SignedIn(), func(w http.ResponseWriter, r *http.Request) error { panic("boom") })
+	h := s.Handler()
+	rec := httptest.NewRecorder()
+	h.ServeHTTP(rec, httptest.NewRequest("GET", "/boom", nil))
+	if rec.Code != http.StatusInternalServerError || strings.Contains(rec.Body.String(), "boom") {
+		t.Errorf("panic: status %d, body leaks %v", rec.Code, strings.Contains(rec.Body.String(), "boom"))
+	}
+	req := httptest.NewRequest("GET", "/t", nil)
+	req.Header.Set("Accept-Encoding", "gzip")
+	rec = httptest.NewRecorder()
+	h.ServeHTTP(rec, req)
+	if rec.Header().Get("Content-Encoding") != "gzip" {
+		t.Errorf("HTML not compressed: %v", rec.Header())
+	}
+}
