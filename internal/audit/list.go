@@ -56,21 +56,17 @@ func List(ctx context.Context, d *db.DB, f Filter) ([]Record, int, error) {
 		where, args = append(where, "actor_id = ?"), append(args, f.ActorID)
 	}
 	if f.Actor != "" {
-		where, args = append(where, "LOWER(actor_name) LIKE ? ESCAPE '\\'"), append(args, "%"+likeEscape(strings.ToLower(f.Actor))+"%")
+		where, args = append(where, "LOWER(actor_name) LIKE ? ESCAPE '\\'"), append(args, "%"+db.LikeEscape(strings.ToLower(f.Actor))+"%")
 	}
 	if f.Action != "" {
-		where, args = append(where, "action LIKE ? ESCAPE '\\'"), append(args, likeEscape(f.Action)+"%")
+		where, args = append(where, "action LIKE ? ESCAPE '\\'"), append(args, db.LikeEscape(f.Action)+"%")
 	}
 	if f.Target != "" {
 		where, args = append(where, "target = ?"), append(args, f.Target)
 	}
 	if f.OrgPaths != nil {
-		var or []string
-		for _, p := range f.OrgPaths {
-			c, a := db.PrefixMatch(d, "org_path", p)
-			or, args = append(or, c), append(args, a)
-		}
-		where = append(where, "("+strings.Join(or, " OR ")+")")
+		c, a := db.InSubtrees(d, "org_path", f.OrgPaths)
+		where, args = append(where, c), append(args, a...)
 	}
 	q := `SELECT ` + columns + `, COUNT(*) OVER() FROM audit_log`
 	if len(where) > 0 {
@@ -111,8 +107,4 @@ func List(ctx context.Context, d *db.DB, f Filter) ([]Record, int, error) {
 		}
 	}
 	return out, total, nil
-}
-
-func likeEscape(s string) string {
-	return strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`).Replace(s)
 }

@@ -157,12 +157,8 @@ func (s *Service) ListUsers(ctx context.Context, f UserFilter) ([]User, int, err
 	if f.Scope != nil || f.Role != "" {
 		sub := `SELECT g.user_id FROM role_grants g JOIN orgs o ON o.id = g.org_id WHERE 1=1`
 		if f.Scope != nil {
-			var or []string
-			for _, p := range f.Scope {
-				c, a := db.PrefixMatch(s.db, "o.path", p)
-				or, args = append(or, c), append(args, a)
-			}
-			sub += " AND (" + strings.Join(or, " OR ") + ")"
+			c, a := db.InSubtrees(s.db, "o.path", f.Scope)
+			sub, args = sub+" AND "+c, append(args, a...)
 		}
 		if f.Role != "" {
 			sub += " AND g.role = ?"
@@ -171,7 +167,7 @@ func (s *Service) ListUsers(ctx context.Context, f UserFilter) ([]User, int, err
 		where = append(where, "u.id IN ("+sub+")")
 	}
 	if q := strings.ToLower(strings.TrimSpace(f.Q)); q != "" {
-		like := "%" + strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`).Replace(q) + "%"
+		like := "%" + db.LikeEscape(q) + "%"
 		where = append(where, `(u.username LIKE ? ESCAPE '\' OR LOWER(u.display_name) LIKE ? ESCAPE '\' OR LOWER(u.email) LIKE ? ESCAPE '\')`)
 		args = append(args, like, like, like)
 	}

@@ -102,3 +102,20 @@ func IsForeignKeyViolation(err error) bool {
 	}
 	return false
 }
+
+// LikeEscape escapes s for use inside a LIKE pattern with ESCAPE '\'.
+func LikeEscape(s string) string {
+	return strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`).Replace(s)
+}
+
+// InSubtrees returns a condition that col lies in one of the subtrees whose
+// materialized paths are given (an OR of PrefixMatch), with its arguments.
+// paths must not be empty.
+func InSubtrees(q Q, col string, paths []string) (string, []any) {
+	conds := make([]string, len(paths))
+	args := make([]any, len(paths))
+	for i, p := range paths {
+		conds[i], args[i] = PrefixMatch(q, col, p)
+	}
+	return "(" + strings.Join(conds, " OR ") + ")", args
+}

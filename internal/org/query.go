@@ -35,12 +35,8 @@ func (s *Store) List(ctx context.Context, f Filter) ([]Org, int, error) {
 	var where []string
 	var args []any
 	if f.Scope != nil {
-		var or []string
-		for _, p := range f.Scope {
-			c, a := db.PrefixMatch(s.db, "o.path", p)
-			or, args = append(or, c), append(args, a)
-		}
-		where = append(where, "("+strings.Join(or, " OR ")+")")
+		c, a := db.InSubtrees(s.db, "o.path", f.Scope)
+		where, args = append(where, c), append(args, a...)
 	}
 	if f.Under != "" {
 		c, a := db.PrefixMatch(s.db, "o.path", f.Under)
@@ -50,7 +46,7 @@ func (s *Store) List(ctx context.Context, f Filter) ([]Org, int, error) {
 		where, args = append(where, "o.parent_id = ?"), append(args, f.ParentID)
 	}
 	if q := strings.TrimSpace(f.Q); q != "" {
-		like := "%" + likeEscape(strings.ToLower(q)) + "%"
+		like := "%" + db.LikeEscape(strings.ToLower(q)) + "%"
 		where = append(where, `(LOWER(o.name) LIKE ? ESCAPE '\' OR LOWER(o.short_name) LIKE ? ESCAPE '\' OR LOWER(o.code) LIKE ? ESCAPE '\')`)
 		args = append(args, like, like, like)
 	}
@@ -58,7 +54,7 @@ func (s *Store) List(ctx context.Context, f Filter) ([]Org, int, error) {
 		where, args = append(where, "o.type = ?"), append(args, string(f.Type))
 	}
 	if f.RegionCode != "" {
-		where, args = append(where, `o.region_code LIKE ? ESCAPE '\'`), append(args, likeEscape(strings.TrimRight(f.RegionCode, "0"))+"%")
+		where, args = append(where, `o.region_code LIKE ? ESCAPE '\'`), append(args, db.LikeEscape(strings.TrimRight(f.RegionCode, "0"))+"%")
 	}
 	q := `SELECT ` + colsO + `, COUNT(*) OVER() FROM orgs o`
 	if len(where) > 0 {
@@ -175,12 +171,8 @@ func (s *Store) Stats(ctx context.Context, scope []string) ([]TypeCount, error) 
 	q := `SELECT type, COUNT(*) FROM orgs`
 	var args []any
 	if scope != nil {
-		var or []string
-		for _, p := range scope {
-			c, a := db.PrefixMatch(s.db, "path", p)
-			or, args = append(or, c), append(args, a)
-		}
-		q += " WHERE " + strings.Join(or, " OR ")
+		c, a := db.InSubtrees(s.db, "path", scope)
+		q, args = q+" WHERE "+c, a
 	}
 	rows, err := s.db.Query(ctx, q+" GROUP BY type", args...)
 	if err != nil {
@@ -206,8 +198,4 @@ func (s *Store) Stats(ctx context.Context, scope []string) ([]TypeCount, error) 
 		}
 	}
 	return out, nil
-}
-
-func likeEscape(s string) string {
-	return strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`).Replace(s)
 }
