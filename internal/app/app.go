@@ -21,6 +21,8 @@ import (
 	"kexie/internal/db"
 	"kexie/internal/home"
 	"kexie/internal/org"
+	"kexie/internal/people"
+	"kexie/internal/pii"
 	"kexie/internal/std"
 	"kexie/internal/web"
 )
@@ -38,6 +40,7 @@ type App struct {
 	Site    *web.Site
 	Orgs    *org.Store
 	Auth    *auth.Service
+	People  *people.Store
 	Modules []web.Module
 }
 
@@ -62,12 +65,19 @@ func Open(ctx context.Context, cfg config.Config, log *slog.Logger) (*App, error
 		LockoutAttempts: cfg.LockoutAttempts, LockoutFor: cfg.LockoutFor,
 		SecureCookies: secure(cfg), SecretKey: keys.Derive("totp"), Issuer: "科协工作平台",
 	})
+	ring, err := pii.NewKeyring(keys.Derive, 1)
+	if err != nil {
+		d.Close()
+		return nil, err
+	}
+	a.People = people.NewStore(d, ring)
 	// The modules, in migration order. Adding a module is one line here.
 	a.Modules = []web.Module{
 		platformModule(a),
 		audit.Module(d),
 		org.Module(a.Orgs),
 		a.Auth.Module(),
+		people.Module(a.People, a.Orgs),
 		home.Module(home.Sources{DB: d, OrgCounts: a.orgCounts, UserCount: a.Auth.CountUsers}),
 	}
 	for _, m := range a.Modules {

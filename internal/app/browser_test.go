@@ -14,6 +14,7 @@ import (
 
 	"kexie/internal/access"
 	"kexie/internal/db/dbtest"
+	"kexie/internal/std"
 	"kexie/internal/testenv"
 )
 
@@ -229,4 +230,42 @@ func TestBrowserAdminFlow(t *testing.T) {
 	}
 	run("audit all", chromedp.Navigate(base+"/audit"), chromedp.WaitVisible(chromedp.CSS(`#audit-table`)))
 	sh.take(ctx, "audit")
+
+	// 6. Record a person: a wrong check digit is refused with the input kept,
+	// the fixed number is saved masked, and revealing it is audited.
+	good := "51040219850312201" + string(std.CitizenIDCheckDigit("51040219850312201"))
+	wrong := good[:17] + map[bool]string{true: "0", false: "1"}[good[17] != '0']
+	run("new person", chromedp.Navigate(base+"/people/new"), chromedp.WaitVisible(chromedp.CSS(`input[name=name]`)),
+		chromedp.SendKeys(chromedp.CSS(`input[name=name]`), "张伟"),
+		chromedp.SetValue(chromedp.CSS(`form[action="/people"] select[name=org_id]`), fmt.Sprint(ta.city.ID)),
+		chromedp.SendKeys(chromedp.CSS(`input[name=id_number]`), wrong),
+		chromedp.SendKeys(chromedp.CSS(`input[name=phone]`), "13812345678"),
+		chromedp.SendKeys(chromedp.CSS(`input[name=employer]`), "攀枝花钢铁研究院"),
+		chromedp.Submit(chromedp.CSS(`input[name=name]`)),
+		chromedp.WaitVisible(chromedp.CSS(`.field.invalid .err`)),
+	)
+	if msg := text(`.field.invalid .err`); !strings.Contains(msg, "校验位") || value(`input[name=employer]`) != "攀枝花钢铁研究院" {
+		t.Errorf("wrong check digit: %q", msg)
+	}
+	sh.take(ctx, "person-form-error")
+	run("fix and save",
+		chromedp.Clear(chromedp.CSS(`input[name=id_number]`)),
+		chromedp.SendKeys(chromedp.CSS(`input[name=id_number]`), good),
+		chromedp.Submit(chromedp.CSS(`input[name=name]`)),
+		chromedp.WaitVisible(chromedp.CSS(`#reveal-id`)),
+	)
+	if body := text(`#person`); strings.Contains(body, good) || !strings.Contains(body, good[:6]+"********"+good[14:]) {
+		t.Errorf("person page does not mask the ID: %q", body)
+	}
+	run("reveal", chromedp.Click(chromedp.CSS(`#reveal-id`)), chromedp.WaitVisible(chromedp.CSS(`#revealed-id`)))
+	if got := text(`#revealed-id`); got != good {
+		t.Errorf("revealed %q, want %q", got, good)
+	}
+	sh.take(ctx, "person")
+	run("reveal audited", chromedp.Navigate(base+"/audit?action=person.reveal"), chromedp.WaitVisible(chromedp.CSS(`#audit-table`)))
+	if a := text(`#audit-table tbody`); !strings.Contains(a, "chief") || !strings.Contains(a, "查看个人信息") || !strings.Contains(a, "person:") {
+		t.Errorf("reveal not in the audit log: %q", a)
+	}
+	run("people", chromedp.Navigate(base+"/people"), chromedp.WaitVisible(chromedp.CSS(`#people-table`)))
+	sh.take(ctx, "people")
 }

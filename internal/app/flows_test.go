@@ -7,7 +7,11 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/xuri/excelize/v2"
+
+	"kexie/internal/access"
 	"kexie/internal/db/dbtest"
+	"kexie/internal/people"
 )
 
 func TestRegisterAndSignIn(t *testing.T) {
@@ -84,5 +88,31 @@ func TestOperationsEndpoints(t *testing.T) {
 	ta.DB.Close()
 	if res, _ := c.get("/readyz"); res.StatusCode != http.StatusServiceUnavailable {
 		t.Errorf("readyz with the database closed = %d", res.StatusCode)
+	}
+}
+
+func TestPeopleExportIsScoped(t *testing.T) {
+	ta := newTestApp(t, dbtest.OpenSQLite(t).DSN())
+	ctx := context.Background()
+	for _, in := range []people.Input{{OrgID: ta.city.ID, Name: "张伟", Phone: "13812345678"}, {OrgID: ta.peer.ID, Name: "李娜", Phone: "13912345678"}} {
+		if _, err := ta.People.Create(ctx, in); err != nil {
+			t.Fatal(err)
+		}
+	}
+	staff, _ := ta.user(t, "cityclerk", access.OrgStaff, ta.city)
+	res, body := staff.get("/people?format=xlsx")
+	if res.StatusCode != http.StatusOK {
+		t.Fatalf("export: %d", res.StatusCode)
+	}
+	f, err := excelize.OpenReader(strings.NewReader(body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows, _ := f.GetRows(f.GetSheetName(0))
+	if len(rows) != 2 || rows[1][0] != "张伟" || rows[1][4] != "138****5678" {
+		t.Errorf("exported rows = %q; want only the city's person, masked", rows)
+	}
+	if _, body := staff.get("/people"); strings.Contains(body, "李娜") {
+		t.Error("the list shows another city's person")
 	}
 }

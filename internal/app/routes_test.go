@@ -11,6 +11,7 @@ import (
 
 	"kexie/internal/access"
 	"kexie/internal/db/dbtest"
+	"kexie/internal/people"
 )
 
 // The roles the matrix walks, from none to all.
@@ -72,6 +73,14 @@ func matrixCases() []matrixCase {
 		{"GET /users/{id}", "/users/{user}", nil, admins},
 		{"POST /users/{id}/grants", "/users/{user}/grants", url.Values{"org_code": {"NOPE"}, "role": {"member"}}, admins},
 		{"POST /users/{id}/grants/{gid}/revoke", "/users/{user}/grants/{grant}/revoke", nil, admins},
+		{"GET /people", "/people", nil, []string{"org_staff", "org_admin", "sysadmin"}},
+		{"GET /people/new", "/people/new", nil, []string{"org_staff", "org_admin", "sysadmin"}},
+		{"POST /people", "/people", url.Values{"org_id": {"{city}"}, "name": {""}}, []string{"org_staff", "org_admin", "sysadmin"}},
+		{"POST /people", "/people", url.Values{"org_id": {"{peer}"}, "name": {""}}, []string{"sysadmin"}},
+		{"GET /people/{id}", "/people/{person}", nil, []string{"org_staff", "org_admin", "sysadmin"}},
+		{"GET /people/{id}", "/people/{peerperson}", nil, []string{"sysadmin"}},
+		{"POST /people/{id}/reveal", "/people/{person}/reveal", url.Values{"field": {"phone"}}, admins},
+		{"POST /people/{id}/reveal", "/people/{peerperson}/reveal", url.Values{"field": {"phone"}}, []string{"sysadmin"}},
 		// Last: it ends the client's session.
 		{"POST /logout", "/logout", nil, signedIn},
 	}
@@ -116,8 +125,17 @@ func TestRouteAccessMatrix(t *testing.T) {
 		t.Fatal(err)
 	}
 	grants, _ := ta.Auth.Grants(ctx, target.ID)
+	person, err := ta.People.Create(ctx, people.Input{OrgID: ta.city.ID, Name: "张伟", Phone: "13812345678"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	peerPerson, err := ta.People.Create(ctx, people.Input{OrgID: ta.peer.ID, Name: "李娜", Phone: "13912345678"})
+	if err != nil {
+		t.Fatal(err)
+	}
 	fill := strings.NewReplacer("{city}", fmt.Sprint(ta.city.ID), "{peer}", fmt.Sprint(ta.peer.ID),
-		"{user}", fmt.Sprint(target.ID), "{grant}", fmt.Sprint(grants[0].ID))
+		"{user}", fmt.Sprint(target.ID), "{grant}", fmt.Sprint(grants[0].ID),
+		"{person}", fmt.Sprint(person.ID), "{peerperson}", fmt.Sprint(peerPerson.ID))
 
 	for _, c := range matrixCases() {
 		allowed := map[string]bool{}

@@ -1,0 +1,79 @@
+// Package people keeps the sci-tech workers a 科协 serves — members,
+// experts, talents — with their ID numbers and phones sealed at rest and
+// masked on screen. Only a permitted role reveals a value, and every reveal
+// is written to the audit log.
+//
+// It must never store or log a plaintext ID number or phone, and never read
+// another module's tables except orgs' paths for scoping.
+package people
+
+import (
+	"embed"
+	"io/fs"
+	"time"
+
+	"kexie/internal/db"
+)
+
+// Gender values.
+const (
+	Male   = "m"
+	Female = "f"
+)
+
+// TitleLevels are the professional title levels (职称级别), lowest last.
+func TitleLevels() []string {
+	return []string{"senior", "vice_senior", "intermediate", "junior", "none"}
+}
+
+// Person is one record as stored: sensitive fields stay sealed.
+type Person struct {
+	ID          int64
+	OrgID       int64
+	OrgName     string
+	OrgPath     string
+	Name        string
+	Gender      string
+	BirthDate   string // YYYY-MM-DD, derived from the ID number when given
+	IDSealed    string
+	PhoneSealed string
+	IDMasked    string
+	PhoneMasked string
+	Email       string
+	Employer    string
+	TitleLevel  string
+	Title       string
+	Education   string
+	Degree      string
+	Discipline  string
+	Expertise   string
+	RegionCode  string
+	CreatedAt   time.Time
+	UpdatedAt   time.Time
+}
+
+// Input is what staff enter for a person.
+type Input struct {
+	OrgID      int64
+	Name       string
+	IDNumber   string
+	Phone      string
+	Email      string
+	Employer   string
+	TitleLevel string
+	Title      string
+	Education  string
+	Degree     string
+	Discipline string
+	Expertise  string
+	RegionCode string
+}
+
+//go:embed migrations/*.sql
+var migrationFS embed.FS
+
+// Migrations returns the people tables' migrations (after org's).
+func Migrations() db.Migrations {
+	sub, _ := fs.Sub(migrationFS, "migrations")
+	return db.Migrations{Module: "people", FS: sub}
+}

@@ -1,0 +1,232 @@
+package people
+
+import (
+	"embed"
+	"io/fs"
+	"net/http"
+	"strconv"
+	"time"
+
+	"kexie/internal/access"
+	"kexie/internal/db"
+	"kexie/internal/org"
+	"kexie/internal/sheet"
+	"kexie/internal/web"
+)
+
+//go:embed templates locales
+var files embed.FS
+
+// Permissions: staff keep the register of their subtree; only organization
+// administrators reveal a full ID number or phone.
+func Permissions() []access.Permission {
+	staff := []access.Role{access.OrgAdmin, access.OrgStaff}
+	return []access.Permission{
+		{Action: "people.view", Roles: staff, Label: "people.perm.view"},
+		{Action: "people.edit", Roles: staff, Label: "people.perm.edit"},
+		{Action: "people.reveal", Roles: []access.Role{access.OrgAdmin}, Label: "people.perm.reveal"},
+	}
+}
+
+// Module returns the people module.
+func Module(s *Store, orgs *org.Store) web.Module {
+	tpl, _ := fs.Sub(files, "templates")
+	loc, _ := fs.Sub(files, "locales")
+	return web.Module{
+		Name:        "people",
+		Migrations:  []db.Migrations{Migrations()},
+		Permissions: Permissions(),
+		Templates:   tpl,
+		Locales:     loc,
+		Nav:         []web.NavItem{{Section: "nav.section.org", Label: "people.nav", Href: "/people", Action: "people.view", Order: 30}},
+		Routes: func(site *web.Site) {
+			h := &handler{site: site, store: s, orgs: orgs}
+			site.Handle("GET /people", access.Require("people.view", nil), h.list)
+			site.Handle("POST /people", access.Require("people.edit", orgs.FormResolver("org_id")), h.create)
+			site.Handle("GET /people/new", access.Require("people.edit", nil), h.newForm)
+			site.Handle("GET /people/{id}", access.Require("people.view", s.PathResolver("id")), h.show)
+			site.Handle("POST /people/{id}/reveal", access.Require("people.reveal", s.PathResolver("id")), h.reveal)
+		},
+	}
+}
+
+type handler struct {
+	site  *web.Site
+	store *Store
+	orgs  *org.Store
+}
+
+// ListPage is the data of the people list.
+type ListPage struct {
+	List   *web.List
+	People []Person
+	Levels []Option
+}
+
+// Option is an entry of a select.
+type Option struct {
+	Value, Label string
+	Selected     bool
+}
+
+func (h *handler) levels(r *http.Request, selected string) []Option {
+	t := h.site.T(r)
+	var out []Option
+	for _, l := range TitleLevels() {
+		out = append(out, Option{Value: l, Label: t("people.level." + l), Selected: l == selected})
+	}
+	return out
+}
+
+func (h *handler) scope(r *http.Request, action access.Action) []string {
+	paths, all := h.site.Policy.Scope(web.SubjectFrom(r.Context()), action)
+	if all {
+		return nil
+	}
+	return paths
+}
+
+func (h *handler) list(w http.ResponseWriter, r *http.Request) error {
+	l := web.ParseList(r, "name", "name", "employer", "created")
+	f := Filter{Scope: h.scope(r, "people.view"), Q: l.Q, TitleLevel: l.Get("level"), RegionCode: l.Get("region"),
+		Sort: l.Sort, Limit: l.PerPage, Offset: l.Offset()}
+	if web.WantsExport(r) {
+		f.Limit, f.Offset = 10000, 0
+	}
+	people, total, err := h.store.List(r.Context(), f)
+	if err != nil {
+		return err
+	}
+	if web.WantsExport(r) {
+		t := h.site.T(r)
+		tab := sheet.Table{Sheet: t("people.title"), Headers: []string{t("people.f.name"), t("people.f.gender"), t("people.f.birth"),
+			t("people.f.id_number"), t("people.f.phone"), t("people.f.employer"), t("people.f.title"), t("people.f.title_level"),
+			t("people.f.region_code"), t("people.f.org")}}
+		for _, p := range people {
+			lvl := ""
+			if p.TitleLevel != "" {
+				lvl = t("people.level." + p.TitleLevel)
+			}
+			gender := ""
+			if p.Gender != "" {
+				gender = t("people.gender." + p.Gender)
+			}
+			tab.Rows = append(tab.Rows, []string{p.Name, gender, p.BirthDate, p.IDMasked, p.PhoneMasked, p.Employer, p.Title, lvl, p.RegionCode, p.OrgName})
+		}
+		return sheet.ServeXLSX(w, t("people.title")+"-"+time.Now().Format("20060102")+".xlsx", tab)
+	}
+	l.Total = total
+	return h.site.Render(w, r, "people/list.html", "people.title", ListPage{List: l, People: people, Levels: h.levels(r, l.Get("level"))})
+}
+
+// FormPage is the data of the new-person form.
+type FormPage struct {
+	Form   *web.Form
+	Orgs   []org.Org
+	Levels []Option
+}
+
+func (h *handler) formPage(r *http.Request, f *web.Form) (FormPage, error) {
+	orgs, _, err := h.orgs.List(r.Context(), org.Filter{Scope: h.scope(r, "people.edit"), Limit: 500})
+	if err != nil {
+		return FormPage{}, err
+	}
+	return FormPage{Form: f, Orgs: orgs, Levels: h.levels(r, f.Value("title_level"))}, nil
+}
+
+func (h *handler) newForm(w http.ResponseWriter, r *http.Request) error {
+	f := web.NewForm()
+	if id := web.IdentityFrom(r.Context()); id != nil {
+		f.Values.Set("org_id", strconv.FormatInt(id.CurrentOrgID, 10))
+	}
+	p, err := h.formPage(r, f)
+	if err != nil {
+		return err
+	}
+	return h.site.Render(w, r, "people/form.html", "people.title.new", p)
+}
+
+func (h *handler) create(w http.ResponseWriter, r *http.Request) error {
+	f, err := web.ParseForm(w, r, 64<<10)
+	if err != nil {
+		return err
+	}
+	orgID, _ := strconv.ParseInt(f.Get("org_id"), 10, 64)
+	p, err := h.store.Create(r.Context(), Input{OrgID: orgID, Name: f.Get("name"), IDNumber: f.Get("id_number"),
+		Phone: f.Get("phone"), Email: f.Get("email"), Employer: f.Get("employer"), TitleLevel: f.Get("title_level"),
+		Title: f.Get("title"), Education: f.Get("education"), Degree: f.Get("degree"), Discipline: f.Get("discipline"),
+		Expertise: f.Get("expertise"), RegionCode: f.Get("region_code")})
+	if err != nil {
+		if !f.Fail(h.site.T(r), err) {
+			return err
+		}
+		page, perr := h.formPage(r, f)
+		if perr != nil {
+			return perr
+		}
+		return h.site.RenderStatus(w, r, http.StatusUnprocessableEntity, "people/form.html", "people.title.new", page)
+	}
+	h.site.AddFlash(w, r, "ok", "people.flash.created", p.Name)
+	return web.Redirect(w, r, "/people/"+strconv.FormatInt(p.ID, 10))
+}
+
+// ShowPage is the data of a person's page.
+type ShowPage struct {
+	Person    Person
+	Revealed  map[string]string // field → plaintext, only on the reveal response
+	CanReveal bool
+	Level     string
+	Gender    string
+	Region    string
+}
+
+func (h *handler) showPage(r *http.Request) (ShowPage, error) {
+	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
+	if err != nil {
+		return ShowPage{}, web.ErrNotFound
+	}
+	p, err := h.store.Get(r.Context(), id)
+	if err != nil {
+		return ShowPage{}, err
+	}
+	t := h.site.T(r)
+	sp := ShowPage{Person: p, CanReveal: h.site.Policy.Can(r.Context(), web.SubjectFrom(r.Context()), "people.reveal",
+		access.Resource{OrgID: p.OrgID, OrgPath: p.OrgPath}), Region: h.orgsRegion(p.RegionCode)}
+	if p.TitleLevel != "" {
+		sp.Level = t("people.level." + p.TitleLevel)
+	}
+	if p.Gender != "" {
+		sp.Gender = t("people.gender." + p.Gender)
+	}
+	return sp, nil
+}
+
+func (h *handler) orgsRegion(code string) string {
+	if code == "" || h.orgs.Regions() == nil {
+		return ""
+	}
+	return h.orgs.Regions().FullName(code)
+}
+
+func (h *handler) show(w http.ResponseWriter, r *http.Request) error {
+	p, err := h.showPage(r)
+	if err != nil {
+		return err
+	}
+	return h.site.Render(w, r, "people/show.html", "people.title.show", p)
+}
+
+// reveal shows one field in full on this response only; the store audits it.
+func (h *handler) reveal(w http.ResponseWriter, r *http.Request) error {
+	p, err := h.showPage(r)
+	if err != nil {
+		return err
+	}
+	field := r.PostFormValue("field")
+	plain, err := h.store.Reveal(r.Context(), p.Person.ID, field)
+	if err != nil {
+		return err
+	}
+	p.Revealed = map[string]string{field: plain}
+	return h.site.Render(w, r, "people/show.html", "people.title.show", p)
+}

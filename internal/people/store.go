@@ -1,0 +1,327 @@
+package people
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"net/http"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"kexie/internal/access"
+	"kexie/internal/audit"
+	"kexie/internal/db"
+	"kexie/internal/pii"
+	"kexie/internal/std"
+	"kexie/internal/valid"
+	"kexie/internal/web"
+)
+
+// Store reads and writes people. Exported methods are transactions; every
+// change and every reveal is audited.
+type Store struct {
+	db   *db.DB
+	keys *pii.Keyring
+}
+
+// NewStore returns a store sealing with keys.
+func NewStore(d *db.DB, keys *pii.Keyring) *Store { return &Store{db: d, keys: keys} }
+
+const cols = `p.id, p.org_id, o.name, o.path, p.name, p.gender, p.birth_date, p.id_enc, p.phone_enc, p.id_masked, p.phone_masked,
+	p.email, p.employer, p.title_level, p.title, p.education, p.degree, p.discipline, p.expertise, p.region_code,
+	p.created_at, p.updated_at`
+
+func scan(row interface{ Scan(...any) error }, extra ...any) (Person, error) {
+	var p Person
+	var c, u int64
+	err := row.Scan(append([]any{&p.ID, &p.OrgID, &p.OrgName, &p.OrgPath, &p.Name, &p.Gender, &p.BirthDate, &p.IDSealed,
+		&p.PhoneSealed, &p.IDMasked, &p.PhoneMasked, &p.Email, &p.Employer, &p.TitleLevel, &p.Title, &p.Education,
+		&p.Degree, &p.Discipline, &p.Expertise, &p.RegionCode, &c, &u}, extra...)...)
+	p.CreatedAt, p.UpdatedAt = db.Time(c), db.Time(u)
+	return p, err
+}
+
+// row is a validated input, ready to store.
+type row struct {
+	Input
+	gender, birth     string
+	idSealed, idIndex string
+	idMasked          string
+	phSealed, phIndex string
+	phMasked          string
+}
+
+// validate checks in and seals its sensitive fields.
+func (s *Store) validate(in Input, now func() string) (row, valid.Errors) {
+	var errs valid.Errors
+	r := row{Input: in}
+	r.Name = strings.TrimSpace(in.Name)
+	if n := utf8.RuneCountInString(r.Name); n == 0 || n > 50 {
+		errs.Add("name", "people.err.name")
+	}
+	if r.IDNumber = strings.TrimSpace(in.IDNumber); r.IDNumber != "" {
+		id, err := std.ParseCitizenID(r.IDNumber, s.db.Now())
+		var ie *std.IDError
+		if errors.As(err, &ie) {
+			errs.Add("id_number", "people.err."+strings.ReplaceAll(ie.Code, ".", "_"))
+		} else {
+			r.IDNumber = id.Number
+			r.birth = id.Birth.Format("2006-01-02")
+			r.gender = Female
+			if id.Male {
+				r.gender = Male
+			}
+		}
+	}
+	if r.Phone = strings.TrimSpace(in.Phone); r.Phone != "" {
+		m, ok := std.NormalizeMobile(r.Phone)
+		if !ok {
+			errs.Add("phone", "people.err.phone")
+		}
+		r.Phone = m
+	}
+	if r.Email = strings.TrimSpace(in.Email); r.Email != "" && (!strings.Contains(r.Email, "@") || len(r.Email) > 200) {
+		errs.Add("email", "people.err.email")
+	}
+	if r.RegionCode = strings.TrimSpace(in.RegionCode); r.RegionCode != "" && !std.Regions().ValidCode(r.RegionCode) {
+		errs.Add("region_code", "people.err.region", r.RegionCode)
+	}
+	if r.TitleLevel = strings.TrimSpace(in.TitleLevel); r.TitleLevel != "" {
+		ok := false
+		for _, l := range TitleLevels() {
+			ok = ok || l == r.TitleLevel
+		}
+		if !ok {
+			errs.Add("title_level", "people.err.title_level")
+		}
+	}
+	for field, v := range map[string]string{"employer": in.Employer, "title": in.Title, "education": in.Education,
+		"degree": in.Degree, "discipline": in.Discipline} {
+		if utf8.RuneCountInString(v) > 100 {
+			errs.Add(field, "people.err.too_long", 100)
+		}
+	}
+	if utf8.RuneCountInString(in.Expertise) > 500 {
+		errs.Add("expertise", "people.err.too_long", 500)
+	}
+	if len(errs) > 0 {
+		return r, errs
+	}
+	var err error
+	if r.idSealed, err = s.keys.Seal("id_number", r.IDNumber); err != nil {
+		errs.Add("", "error.internal")
+	}
+	if r.phSealed, err = s.keys.Seal("phone", r.Phone); err != nil {
+		errs.Add("", "error.internal")
+	}
+	r.idIndex, r.phIndex = s.keys.Index("id_number", r.IDNumber), s.keys.Index("phone", r.Phone)
+	r.idMasked, r.phMasked = pii.MaskID(r.IDNumber), pii.MaskPhone(r.Phone)
+	return r, errs
+}
+
+func nullable(s string) any {
+	if s == "" {
+		return nil
+	}
+	return s
+}
+
+// Create adds a person to org in.OrgID. A person whose ID number is already
+// recorded is refused with a field error.
+func (s *Store) Create(ctx context.Context, in Input) (Person, error) {
+	r, errs := s.validate(in, nil)
+	if err := errs.Err(); err != nil {
+		return Person{}, err
+	}
+	var id int64
+	err := s.db.Tx(ctx, func(tx *db.Tx) error {
+		var path string
+		if err := tx.QueryRow(ctx, `SELECT path FROM orgs WHERE id = ?`, r.OrgID).Scan(&path); err != nil {
+			return valid.New("org_id", "people.err.org")
+		}
+		if r.idIndex != "" {
+			var n int
+			if err := tx.QueryRow(ctx, `SELECT COUNT(*) FROM people WHERE id_index = ?`, r.idIndex).Scan(&n); err != nil {
+				return fmt.Errorf("people: check duplicate: %w", err)
+			}
+			if n > 0 {
+				return valid.New("id_number", "people.err.duplicate")
+			}
+		}
+		id = tx.NewID()
+		now := db.Millis(tx.Now)
+		_, err := tx.Exec(ctx, `INSERT INTO people (id, org_id, name, gender, birth_date, id_enc, id_index, id_masked, phone_enc,
+			phone_index, phone_masked, email, employer, title_level, title, education, degree, discipline, expertise,
+			region_code, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			id, r.OrgID, r.Name, r.gender, r.birth, r.idSealed, nullable(r.idIndex), r.idMasked, r.phSealed, nullable(r.phIndex),
+			r.phMasked, r.Email, strings.TrimSpace(r.Employer), r.TitleLevel, strings.TrimSpace(r.Title), strings.TrimSpace(r.Education),
+			strings.TrimSpace(r.Degree), strings.TrimSpace(r.Discipline), strings.TrimSpace(r.Expertise), r.RegionCode, now, now)
+		if db.IsUniqueViolation(err) {
+			return valid.New("id_number", "people.err.duplicate")
+		}
+		if err != nil {
+			return fmt.Errorf("people: insert: %w", err)
+		}
+		// The audit summary carries masked values only.
+		return audit.Append(ctx, tx, audit.Entry{OrgID: r.OrgID, OrgPath: path, Action: "person.create", Target: target(id),
+			After: map[string]string{"name": r.Name, "id_number": r.idMasked, "phone": r.phMasked, "employer": r.Employer}})
+	})
+	if err != nil {
+		return Person{}, err
+	}
+	return s.Get(ctx, id)
+}
+
+func target(id int64) string { return "person:" + strconv.FormatInt(id, 10) }
+
+// Get returns the person with id.
+func (s *Store) Get(ctx context.Context, id int64) (Person, error) {
+	p, err := scan(s.db.QueryRow(ctx, `SELECT `+cols+` FROM people p JOIN orgs o ON o.id = p.org_id WHERE p.id = ?`, id))
+	if errors.Is(err, sql.ErrNoRows) {
+		return p, fmt.Errorf("people: %d: %w", id, db.ErrNotFound)
+	}
+	if err != nil {
+		return p, fmt.Errorf("people: get %d: %w", id, err)
+	}
+	return p, nil
+}
+
+// Fields that Reveal can open.
+const (
+	FieldID    = "id_number"
+	FieldPhone = "phone"
+)
+
+// Reveal decrypts one sensitive field of a person and records who saw it.
+func (s *Store) Reveal(ctx context.Context, id int64, field string) (string, error) {
+	p, err := s.Get(ctx, id)
+	if err != nil {
+		return "", err
+	}
+	sealed := map[string]string{FieldID: p.IDSealed, FieldPhone: p.PhoneSealed}[field]
+	if field != FieldID && field != FieldPhone {
+		return "", web.ErrBadRequest
+	}
+	plain, err := s.keys.Open(field, sealed)
+	if err != nil {
+		return "", fmt.Errorf("people: reveal %s of %d: %w", field, id, err)
+	}
+	err = s.db.Tx(ctx, func(tx *db.Tx) error {
+		return audit.Append(ctx, tx, audit.Entry{OrgID: p.OrgID, OrgPath: p.OrgPath, Action: "person.reveal", Target: target(id),
+			After: map[string]string{"field": field}})
+	})
+	if err != nil {
+		return "", err
+	}
+	return plain, nil
+}
+
+// FindByIDNumber returns the person recorded with an ID number (exact match
+// through the blind index, no decryption).
+func (s *Store) FindByIDNumber(ctx context.Context, number string) (Person, error) {
+	idx := s.keys.Index("id_number", strings.ToUpper(strings.TrimSpace(number)))
+	p, err := scan(s.db.QueryRow(ctx, `SELECT `+cols+` FROM people p JOIN orgs o ON o.id = p.org_id WHERE p.id_index = ?`, idx))
+	if errors.Is(err, sql.ErrNoRows) {
+		return p, fmt.Errorf("people: by id number: %w", db.ErrNotFound)
+	}
+	return p, err
+}
+
+// Filter selects people for the list.
+type Filter struct {
+	Scope      []string // org paths; nil: everything; empty: nothing
+	Q          string   // name, employer or expertise substring, or an exact phone or ID number
+	TitleLevel string
+	RegionCode string // prefix
+	Sort       string // name, employer, created ("-" descending)
+	Limit      int
+	Offset     int
+}
+
+// List returns one page of people and the total.
+func (s *Store) List(ctx context.Context, f Filter) ([]Person, int, error) {
+	if f.Scope != nil && len(f.Scope) == 0 {
+		return nil, 0, nil
+	}
+	var where []string
+	var args []any
+	if f.Scope != nil {
+		c, a := db.InSubtrees(s.db, "o.path", f.Scope)
+		where, args = append(where, c), append(args, a...)
+	}
+	if q := strings.TrimSpace(f.Q); q != "" {
+		cond := `(p.name LIKE ? ESCAPE '\' OR p.employer LIKE ? ESCAPE '\' OR p.expertise LIKE ? ESCAPE '\'`
+		like := "%" + db.LikeEscape(q) + "%"
+		args = append(args, like, like, like)
+		if m, ok := std.NormalizeMobile(q); ok {
+			cond += ` OR p.phone_index = ?`
+			args = append(args, s.keys.Index("phone", m))
+		}
+		if len(q) == 18 {
+			cond += ` OR p.id_index = ?`
+			args = append(args, s.keys.Index("id_number", strings.ToUpper(q)))
+		}
+		where = append(where, cond+")")
+	}
+	if f.TitleLevel != "" {
+		where, args = append(where, "p.title_level = ?"), append(args, f.TitleLevel)
+	}
+	if f.RegionCode != "" {
+		where, args = append(where, `p.region_code LIKE ? ESCAPE '\'`), append(args, db.LikeEscape(strings.TrimRight(f.RegionCode, "0"))+"%")
+	}
+	q := `SELECT ` + cols + `, COUNT(*) OVER() FROM people p JOIN orgs o ON o.id = p.org_id`
+	if len(where) > 0 {
+		q += " WHERE " + strings.Join(where, " AND ")
+	}
+	order := map[string]string{"name": "p.name", "employer": "p.employer", "created": "p.created_at"}
+	col, desc := strings.TrimPrefix(f.Sort, "-"), strings.HasPrefix(f.Sort, "-")
+	expr, ok := order[col]
+	if !ok {
+		expr = "p.name"
+	}
+	if desc {
+		expr += " DESC"
+	}
+	if f.Limit <= 0 || f.Limit > 10000 {
+		f.Limit = 50
+	}
+	q += " ORDER BY " + expr + ", p.id LIMIT ? OFFSET ?"
+	args = append(args, f.Limit, f.Offset)
+	rows, err := s.db.Query(ctx, q, args...)
+	if err != nil {
+		return nil, 0, fmt.Errorf("people: list: %w", err)
+	}
+	defer rows.Close()
+	var out []Person
+	total := 0
+	for rows.Next() {
+		p, err := scan(rows, &total)
+		if err != nil {
+			return nil, 0, fmt.Errorf("people: list: %w", err)
+		}
+		out = append(out, p)
+	}
+	return out, total, rows.Err()
+}
+
+// PathResolver is the route Resource of /people/{param}.
+func (s *Store) PathResolver(param string) func(*http.Request) (access.Resource, error) {
+	return func(r *http.Request) (access.Resource, error) {
+		id, err := strconv.ParseInt(r.PathValue(param), 10, 64)
+		if err != nil {
+			return access.Resource{}, web.ErrNotFound
+		}
+		var orgID int64
+		var path string
+		err = s.db.QueryRow(r.Context(), `SELECT o.id, o.path FROM people p JOIN orgs o ON o.id = p.org_id WHERE p.id = ?`, id).Scan(&orgID, &path)
+		if errors.Is(err, sql.ErrNoRows) {
+			return access.Resource{}, web.ErrNotFound
+		}
+		if err != nil {
+			return access.Resource{}, fmt.Errorf("people: resolve %d: %w", id, err)
+		}
+		return access.Resource{OrgID: orgID, OrgPath: path}, nil
+	}
+}
