@@ -38,7 +38,8 @@ func commands() []command {
 	return []command{
 		{"serve", "serve the web UI (default 127.0.0.1:8080)", cmdServe},
 		{"migrate", "migrate up | status", cmdMigrate},
-		{"user", "user create | passwd | grant | list", cmdUser},
+		{"user", "user create | passwd | grant", cmdUser},
+		{"people", "people import FILE [--org CODE] [--dry-run] [--json]", cmdPeople},
 		{"audit", "audit verify", cmdAudit},
 		{"backup", "backup FILE: consistent online copy of the SQLite database", cmdBackup},
 		{"restore", "restore FILE [--force]: restore a SQLite backup", cmdRestore},

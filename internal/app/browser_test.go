@@ -3,6 +3,7 @@ package app
 import (
 	"context"
 	"fmt"
+	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
@@ -266,6 +267,40 @@ func TestBrowserAdminFlow(t *testing.T) {
 	if a := text(`#audit-table tbody`); !strings.Contains(a, "chief") || !strings.Contains(a, "查看个人信息") || !strings.Contains(a, "person:") {
 		t.Errorf("reveal not in the audit log: %q", a)
 	}
-	run("people", chromedp.Navigate(base+"/people"), chromedp.WaitVisible(chromedp.CSS(`#people-table`)))
+	// 7. Import a register: a file with errors writes nothing and says
+	// where; the fixed file imports.
+	dir := t.TempDir()
+	id2 := "51040219900101202" + string(std.CitizenIDCheckDigit("51040219900101202"))
+	header := "姓名,身份证号,手机号,工作单位,地区代码,职称级别\n"
+	badFile, goodFile := filepath.Join(dir, "bad.csv"), filepath.Join(dir, "good.csv")
+	if err := os.WriteFile(badFile, []byte(header+"王芳,"+id2[:17]+"Y,13912345678,攀枝花学院,510402,中级\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(goodFile, []byte(header+"王芳,"+id2+",13912345678,攀枝花学院,510402,中级\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	run("import bad file", chromedp.Navigate(base+"/people/import"), chromedp.WaitVisible(chromedp.CSS(`#import-submit`)),
+		chromedp.SetValue(chromedp.CSS(`form[action="/people/import"] select[name=org_id]`), fmt.Sprint(ta.city.ID)),
+		chromedp.SetUploadFiles(chromedp.CSS(`input[name=file]`), []string{badFile}),
+		chromedp.Click(chromedp.CSS(`#import-submit`)),
+		chromedp.WaitVisible(chromedp.CSS(`#import-errors`)),
+	)
+	if e := text(`#import-errors`); !strings.Contains(e, "身份证号") || !strings.Contains(e, "未写入任何数据") {
+		t.Errorf("import errors = %q", e)
+	}
+	sh.take(ctx, "import-errors")
+	run("import good file",
+		chromedp.SetValue(chromedp.CSS(`form[action="/people/import"] select[name=org_id]`), fmt.Sprint(ta.city.ID)),
+		chromedp.SetUploadFiles(chromedp.CSS(`input[name=file]`), []string{goodFile}),
+		chromedp.Click(chromedp.CSS(`#import-submit`)),
+		chromedp.WaitVisible(chromedp.CSS(`#import-done`)),
+	)
+	if done := text(`#import-done`); !strings.Contains(done, "新增 1 人") {
+		t.Errorf("import result = %q", done)
+	}
+	run("people", chromedp.Navigate(base+"/people?q="+url.QueryEscape("攀枝花学院")), chromedp.WaitVisible(chromedp.CSS(`#people-table`)))
+	if list := text(`#people-table`); !strings.Contains(list, "王芳") || strings.Contains(list, id2) {
+		t.Errorf("people list = %q", list)
+	}
 	sh.take(ctx, "people")
 }

@@ -48,6 +48,7 @@ type Person struct {
 	Discipline  string
 	Expertise   string
 	RegionCode  string
+	Categories  string // talent categories, "、"-separated
 	CreatedAt   time.Time
 	UpdatedAt   time.Time
 }
@@ -67,6 +68,7 @@ type Input struct {
 	Discipline string
 	Expertise  string
 	RegionCode string
+	Categories string
 }
 
 //go:embed migrations/*.sql

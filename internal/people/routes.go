@@ -43,6 +43,10 @@ func Module(s *Store, orgs *org.Store) web.Module {
 			h := &handler{site: site, store: s, orgs: orgs}
 			site.Handle("GET /people", access.Require("people.view", nil), h.list)
 			site.Handle("POST /people", access.Require("people.edit", orgs.FormResolver("org_id")), h.create)
+			site.Handle("GET /people/import", access.Require("people.edit", nil), h.importForm)
+			site.Handle("POST /people/import", access.Require("people.edit", orgs.FormResolver("org_id")), h.importFile)
+			site.Handle("POST /people/import/report", access.Require("people.edit", nil), h.report)
+			site.Handle("GET /people/import/template", access.Require("people.edit", nil), h.template)
 			site.Handle("GET /people/new", access.Require("people.edit", nil), h.newForm)
 			site.Handle("GET /people/{id}", access.Require("people.view", s.PathResolver("id")), h.show)
 			site.Handle("POST /people/{id}/reveal", access.Require("people.reveal", s.PathResolver("id")), h.reveal)

@@ -31,14 +31,14 @@ func NewStore(d *db.DB, keys *pii.Keyring) *Store { return &Store{db: d, keys: k
 
 const cols = `p.id, p.org_id, o.name, o.path, p.name, p.gender, p.birth_date, p.id_enc, p.phone_enc, p.id_masked, p.phone_masked,
 	p.email, p.employer, p.title_level, p.title, p.education, p.degree, p.discipline, p.expertise, p.region_code,
-	p.created_at, p.updated_at`
+	p.categories, p.created_at, p.updated_at`
 
 func scan(row interface{ Scan(...any) error }, extra ...any) (Person, error) {
 	var p Person
 	var c, u int64
 	err := row.Scan(append([]any{&p.ID, &p.OrgID, &p.OrgName, &p.OrgPath, &p.Name, &p.Gender, &p.BirthDate, &p.IDSealed,
 		&p.PhoneSealed, &p.IDMasked, &p.PhoneMasked, &p.Email, &p.Employer, &p.TitleLevel, &p.Title, &p.Education,
-		&p.Degree, &p.Discipline, &p.Expertise, &p.RegionCode, &c, &u}, extra...)...)
+		&p.Degree, &p.Discipline, &p.Expertise, &p.RegionCode, &p.Categories, &c, &u}, extra...)...)
 	p.CreatedAt, p.UpdatedAt = db.Time(c), db.Time(u)
 	return p, err
 }
@@ -46,6 +46,7 @@ func scan(row interface{ Scan(...any) error }, extra ...any) (Person, error) {
 // row is a validated input, ready to store.
 type row struct {
 	Input
+	id                int64 // set by the caller of insert, or 0 for a new ID
 	gender, birth     string
 	idSealed, idIndex string
 	idMasked          string
@@ -97,8 +98,11 @@ func (s *Store) validate(in Input, now func() string) (row, valid.Errors) {
 			errs.Add("title_level", "people.err.title_level")
 		}
 	}
-	for field, v := range map[string]string{"employer": in.Employer, "title": in.Title, "education": in.Education,
-		"degree": in.Degree, "discipline": in.Discipline} {
+	r.Employer, r.Title, r.Education = strings.TrimSpace(in.Employer), strings.TrimSpace(in.Title), strings.TrimSpace(in.Education)
+	r.Degree, r.Discipline, r.Expertise = strings.TrimSpace(in.Degree), strings.TrimSpace(in.Discipline), strings.TrimSpace(in.Expertise)
+	r.Categories = strings.TrimSpace(in.Categories)
+	for field, v := range map[string]string{"employer": r.Employer, "title": r.Title, "education": r.Education,
+		"degree": r.Degree, "discipline": r.Discipline, "categories": r.Categories} {
 		if utf8.RuneCountInString(v) > 100 {
 			errs.Add(field, "people.err.too_long", 100)
 		}
@@ -151,18 +155,9 @@ func (s *Store) Create(ctx context.Context, in Input) (Person, error) {
 			}
 		}
 		id = tx.NewID()
-		now := db.Millis(tx.Now)
-		_, err := tx.Exec(ctx, `INSERT INTO people (id, org_id, name, gender, birth_date, id_enc, id_index, id_masked, phone_enc,
-			phone_index, phone_masked, email, employer, title_level, title, education, degree, discipline, expertise,
-			region_code, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-			id, r.OrgID, r.Name, r.gender, r.birth, r.idSealed, nullable(r.idIndex), r.idMasked, r.phSealed, nullable(r.phIndex),
-			r.phMasked, r.Email, strings.TrimSpace(r.Employer), r.TitleLevel, strings.TrimSpace(r.Title), strings.TrimSpace(r.Education),
-			strings.TrimSpace(r.Degree), strings.TrimSpace(r.Discipline), strings.TrimSpace(r.Expertise), r.RegionCode, now, now)
-		if db.IsUniqueViolation(err) {
-			return valid.New("id_number", "people.err.duplicate")
-		}
-		if err != nil {
-			return fmt.Errorf("people: insert: %w", err)
+		r.id = id
+		if err := s.insert(ctx, tx, r); err != nil {
+			return err
 		}
 		// The audit summary carries masked values only.
 		return audit.Append(ctx, tx, audit.Entry{OrgID: r.OrgID, OrgPath: path, Action: "person.create", Target: target(id),
@@ -172,6 +167,27 @@ func (s *Store) Create(ctx context.Context, in Input) (Person, error) {
 		return Person{}, err
 	}
 	return s.Get(ctx, id)
+}
+
+// insert writes a validated row in tx (no audit: the caller records it).
+func (s *Store) insert(ctx context.Context, tx *db.Tx, r row) error {
+	if r.id == 0 {
+		r.id = tx.NewID()
+	}
+	now := db.Millis(tx.Now)
+	_, err := tx.Exec(ctx, `INSERT INTO people (id, org_id, name, gender, birth_date, id_enc, id_index, id_masked, phone_enc,
+		phone_index, phone_masked, email, employer, title_level, title, education, degree, discipline, expertise,
+		region_code, categories, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		r.id, r.OrgID, r.Name, r.gender, r.birth, r.idSealed, nullable(r.idIndex), r.idMasked, r.phSealed, nullable(r.phIndex),
+		r.phMasked, r.Email, r.Employer, r.TitleLevel, r.Title, r.Education, r.Degree, r.Discipline, r.Expertise, r.RegionCode,
+		r.Categories, now, now)
+	if db.IsUniqueViolation(err) {
+		return valid.New("id_number", "people.err.duplicate")
+	}
+	if err != nil {
+		return fmt.Errorf("people: insert: %w", err)
+	}
+	return nil
 }
 
 func target(id int64) string { return "person:" + strconv.FormatInt(id, 10) }

@@ -35,7 +35,7 @@ type fixture struct {
 	city, peer org.Org
 }
 
-func setup(t *testing.T, d *db.DB) fixture {
+func setup(t testing.TB, d *db.DB) fixture {
 	ctx := context.Background()
 	orgs := org.NewStore(d, std.Regions())
 	root, err := orgs.Create(ctx, org.Input{Code: "ROOT", Name: "省科协", Type: org.TypeProvince})

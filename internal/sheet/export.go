@@ -19,19 +19,35 @@ type Table struct {
 	Rows    [][]string
 }
 
-// WriteXLSX streams t as an XLSX workbook with a bold, frozen header row.
-// Rows are written through excelize's stream writer, so large exports do
-// not build a DOM of every cell.
-func WriteXLSX(w io.Writer, t Table) error {
+// WriteXLSX streams tables as the sheets of an XLSX workbook, each with a
+// bold, frozen header row. Rows are written through excelize's stream
+// writer, so large exports do not build a DOM of every cell.
+func WriteXLSX(w io.Writer, tables ...Table) error {
 	f := excelize.NewFile()
 	defer f.Close()
-	name := t.Sheet
-	if name == "" {
-		name = "Sheet1"
+	for i, t := range tables {
+		name := t.Sheet
+		if name == "" {
+			name = fmt.Sprintf("Sheet%d", i+1)
+		}
+		if i == 0 {
+			if err := f.SetSheetName("Sheet1", name); err != nil {
+				return fmt.Errorf("sheet: name: %w", err)
+			}
+		} else if _, err := f.NewSheet(name); err != nil {
+			return fmt.Errorf("sheet: new sheet: %w", err)
+		}
+		if err := writeSheet(f, name, t); err != nil {
+			return err
+		}
 	}
-	if err := f.SetSheetName("Sheet1", name); err != nil {
-		return fmt.Errorf("sheet: name: %w", err)
+	if _, err := f.WriteTo(w); err != nil {
+		return fmt.Errorf("sheet: write: %w", err)
 	}
+	return nil
+}
+
+func writeSheet(f *excelize.File, name string, t Table) error {
 	sw, err := f.NewStreamWriter(name)
 	if err != nil {
 		return fmt.Errorf("sheet: stream: %w", err)
@@ -71,15 +87,17 @@ func WriteXLSX(w io.Writer, t Table) error {
 	if err := sw.Flush(); err != nil {
 		return fmt.Errorf("sheet: flush: %w", err)
 	}
-	if _, err := f.WriteTo(w); err != nil {
-		return fmt.Errorf("sheet: write: %w", err)
-	}
 	return nil
 }
 
 // ServeXLSX sends t as a download named filename (UTF-8 names allowed).
 func ServeXLSX(w http.ResponseWriter, filename string, t Table) error {
+	return ServeXLSXBook(w, filename, t)
+}
+
+// ServeXLSXBook sends several sheets as one workbook.
+func ServeXLSXBook(w http.ResponseWriter, filename string, tables ...Table) error {
 	w.Header().Set("Content-Type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
 	w.Header().Set("Content-Disposition", "attachment; filename*=UTF-8''"+url.PathEscape(filename))
-	return WriteXLSX(w, t)
+	return WriteXLSX(w, tables...)
 }

@@ -5,7 +5,9 @@ import (
 	"crypto/rand"
 	"crypto/sha256"
 	"encoding/base64"
+	"errors"
 	"net/http"
+	"strings"
 )
 
 // CSRF protection is a signed double-submit token: every browser gets a
@@ -14,6 +16,9 @@ import (
 // A cross-site page can neither read the cookie nor compute the token, and
 // the key is shared by all app nodes, so no server state is needed. On top,
 // Go's CrossOriginProtection rejects requests a browser marks cross-origin.
+
+// MaxBody is the largest request body any route accepts.
+const MaxBody = 60 << 20
 
 const (
 	csrfCookie = "kexie_csrf"
@@ -67,8 +72,22 @@ func (s *Site) csrf(next http.Handler) http.Handler {
 			next.ServeHTTP(w, r)
 			return
 		}
+		// Cap every request body before anything reads it; uploads larger
+		// than MaxBody get a precise answer instead of a CSRF failure.
+		r.Body = http.MaxBytesReader(w, r.Body, MaxBody)
 		got := r.Header.Get("X-CSRF-Token")
 		if got == "" {
+			var perr error
+			if strings.HasPrefix(r.Header.Get("Content-Type"), "multipart/") {
+				perr = r.ParseMultipartForm(8 << 20)
+			} else {
+				perr = r.ParseForm()
+			}
+			var mbe *http.MaxBytesError
+			if errors.As(perr, &mbe) {
+				s.Fail(w, r, Errorf(http.StatusRequestEntityTooLarge, "error.too_large", MaxBody>>20))
+				return
+			}
 			got = r.PostFormValue(CSRFField)
 		}
 		if err != nil || got == "" || !hmac.Equal([]byte(got), []byte(s.sign(c.Value))) {

@@ -24,6 +24,7 @@ CREATE TABLE people (
     discipline   TEXT NOT NULL DEFAULT '',
     expertise    TEXT NOT NULL DEFAULT '',
     region_code  TEXT NOT NULL DEFAULT '',
+    categories   TEXT NOT NULL DEFAULT '',      -- talent categories, "、"-separated
     created_at   BIGINT NOT NULL,
     updated_at   BIGINT NOT NULL
 );
