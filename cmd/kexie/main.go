@@ -40,6 +40,7 @@ func commands() []command {
 		{"migrate", "migrate up | status", cmdMigrate},
 		{"user", "user create | passwd | grant", cmdUser},
 		{"people", "people import FILE [--org CODE] [--dry-run] [--json]", cmdPeople},
+		{"pii", "pii rotate: re-encrypt personal data under KEXIE_PII_KEY_VERSION", cmdPII},
 		{"audit", "audit verify", cmdAudit},
 		{"backup", "backup FILE: consistent online copy of the SQLite database", cmdBackup},
 		{"restore", "restore FILE [--force]: restore a SQLite backup", cmdRestore},

@@ -65,7 +65,7 @@ func Open(ctx context.Context, cfg config.Config, log *slog.Logger) (*App, error
 		LockoutAttempts: cfg.LockoutAttempts, LockoutFor: cfg.LockoutFor,
 		SecureCookies: secure(cfg), SecretKey: keys.Derive("totp"), Issuer: "科协工作平台",
 	})
-	ring, err := pii.NewKeyring(keys.Derive, 1)
+	ring, err := pii.NewKeyring(keys.Derive, cfg.PIIKeyVersion)
 	if err != nil {
 		d.Close()
 		return nil, err

@@ -30,6 +30,7 @@ type Config struct {
 	TrustProxy      bool          // KEXIE_TRUST_PROXY: take the client address from X-Forwarded-For
 	LogFormat       string        // KEXIE_LOG_FORMAT: text or json (default text)
 	LogLevel        string        // KEXIE_LOG_LEVEL: debug, info, warn, error (default info)
+	PIIKeyVersion   int           // KEXIE_PII_KEY_VERSION: key version new personal data is sealed with (default 1)
 }
 
 // Default returns the configuration of a fresh machine.
@@ -43,6 +44,7 @@ func Default() Config {
 		LockoutFor:      15 * time.Minute,
 		LogFormat:       "text",
 		LogLevel:        "info",
+		PIIKeyVersion:   1,
 	}
 }
 
@@ -60,6 +62,7 @@ func (c *Config) Register(fs *flag.FlagSet) {
 	fs.BoolVar(&c.TrustProxy, "trust-proxy", c.TrustProxy, "trust X-Forwarded-For from a load balancer (KEXIE_TRUST_PROXY)")
 	fs.StringVar(&c.LogFormat, "log-format", c.LogFormat, "log format: text or json (KEXIE_LOG_FORMAT)")
 	fs.StringVar(&c.LogLevel, "log-level", c.LogLevel, "log level (KEXIE_LOG_LEVEL)")
+	fs.IntVar(&c.PIIKeyVersion, "pii-key-version", c.PIIKeyVersion, "key version for sealing personal data (KEXIE_PII_KEY_VERSION)")
 }
 
 // Load returns Default() overlaid with the file named by KEXIE_CONFIG (if
@@ -84,7 +87,7 @@ func Load(getenv func(string) string) (Config, error) {
 }
 
 var keys = []string{"KEXIE_DATA", "KEXIE_DB", "KEXIE_ADDR", "KEXIE_BASE_URL", "KEXIE_SECRET_KEY", "KEXIE_SESSION_IDLE",
-	"KEXIE_SESSION_MAX", "KEXIE_LOCKOUT_ATTEMPTS", "KEXIE_LOCKOUT_DURATION", "KEXIE_TRUST_PROXY", "KEXIE_LOG_FORMAT", "KEXIE_LOG_LEVEL"}
+	"KEXIE_SESSION_MAX", "KEXIE_LOCKOUT_ATTEMPTS", "KEXIE_LOCKOUT_DURATION", "KEXIE_TRUST_PROXY", "KEXIE_LOG_FORMAT", "KEXIE_LOG_LEVEL", "KEXIE_PII_KEY_VERSION"}
 
 func (c *Config) apply(v map[string]string) error {
 	str := map[string]*string{"KEXIE_DATA": &c.DataDir, "KEXIE_DB": &c.DB, "KEXIE_ADDR": &c.Addr, "KEXIE_BASE_URL": &c.BaseURL,
@@ -100,12 +103,16 @@ func (c *Config) apply(v map[string]string) error {
 				return fmt.Errorf("config: %s=%q: want a duration such as 30m", k, s)
 			}
 			*dur[k] = d
-		case k == "KEXIE_LOCKOUT_ATTEMPTS":
+		case k == "KEXIE_LOCKOUT_ATTEMPTS" || k == "KEXIE_PII_KEY_VERSION":
 			n, err := strconv.Atoi(s)
 			if err != nil || n < 1 {
 				return fmt.Errorf("config: %s=%q: want a positive number", k, s)
 			}
-			c.LockoutAttempts = n
+			if k == "KEXIE_PII_KEY_VERSION" {
+				c.PIIKeyVersion = n
+			} else {
+				c.LockoutAttempts = n
+			}
 		case k == "KEXIE_TRUST_PROXY":
 			b, err := strconv.ParseBool(s)
 			if err != nil {

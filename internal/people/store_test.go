@@ -3,6 +3,7 @@ package people_test
 import (
 	"context"
 	"crypto/sha256"
+	"fmt"
 	"strconv"
 	"strings"
 	"testing"
@@ -181,3 +182,34 @@ func TestListScope(t *testing.T) {
 }
 
 func itoa(v int64) string { return strconv.FormatInt(v, 10) }
+
+func TestReseal(t *testing.T) {
+	ctx := context.Background()
+	dbtest.Run(t, sets, func(t *testing.T, d *db.DB) {
+		f := setup(t, d)
+		for i := range 5 {
+			first := fmt.Sprintf("5104021985031220%d", i)
+			if _, err := f.s.Create(ctx, people.Input{OrgID: f.city.ID, Name: "人员", IDNumber: idNumber(first), Phone: "1381234567" + strconv.Itoa(i)}); err != nil {
+				t.Fatal(err)
+			}
+		}
+		derive := func(p string) []byte { h := sha256.Sum256([]byte("test/" + p)); return h[:] }
+		k2, _ := pii.NewKeyring(derive, 2)
+		s2 := people.NewStore(d, k2)
+		n, err := s2.Reseal(ctx, 2, nil)
+		if err != nil || n != 5 {
+			t.Fatalf("resealed %d, %v", n, err)
+		}
+		var old int
+		if err := d.QueryRow(ctx, `SELECT COUNT(*) FROM people WHERE id_enc LIKE 'k1:%' OR phone_enc LIKE 'k1:%'`).Scan(&old); err != nil || old != 0 {
+			t.Errorf("%d rows still under key 1", old)
+		}
+		p, _ := s2.FindByIDNumber(ctx, idNumber("51040219850312203"))
+		if got, err := s2.Reveal(ctx, p.ID, people.FieldPhone); err != nil || got != "13812345673" {
+			t.Errorf("after rotation: %q %v", got, err)
+		}
+		if n, _ := s2.Reseal(ctx, 2, nil); n != 0 {
+			t.Errorf("second run resealed %d", n)
+		}
+	})
+}
