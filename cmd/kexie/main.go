@@ -39,6 +39,7 @@ func commands() []command {
 		{"serve", "serve the web UI (default 127.0.0.1:8080)", cmdServe},
 		{"migrate", "migrate up | status", cmdMigrate},
 		{"user", "user create | passwd | grant", cmdUser},
+		{"demo", "demo [--size small|large] [--seed N]: synthetic province for tours and benchmarks", cmdDemo},
 		{"people", "people import FILE [--org CODE] [--dry-run] [--json]", cmdPeople},
 		{"pii", "pii rotate: re-encrypt personal data under KEXIE_PII_KEY_VERSION", cmdPII},
 		{"audit", "audit verify", cmdAudit},
