@@ -84,6 +84,11 @@ func matrixCases() []matrixCase {
 		{"POST /people", "/people", url.Values{"org_id": {"{peer}"}, "name": {""}}, []string{"sysadmin"}},
 		{"GET /people/{id}", "/people/{person}", nil, []string{"org_staff", "org_admin", "sysadmin"}},
 		{"GET /people/{id}", "/people/{peerperson}", nil, []string{"sysadmin"}},
+		{"POST /people/{id}/memberships", "/people/{person}/memberships", url.Values{"org_code": {"PZH"}}, []string{"org_staff", "org_admin", "sysadmin"}},
+		{"POST /people/{id}/memberships", "/people/{peerperson}/memberships", url.Values{"org_code": {"PZH"}}, []string{"sysadmin"}},
+		{"GET /members/units", "/members/units", nil, []string{"org_staff", "org_admin", "sysadmin"}},
+		{"POST /members/units", "/members/units", url.Values{"org_id": {"{city}"}}, []string{"org_staff", "org_admin", "sysadmin"}},
+		{"POST /members/units", "/members/units", url.Values{"org_id": {"{peer}"}}, []string{"sysadmin"}},
 		{"POST /people/{id}/reveal", "/people/{person}/reveal", url.Values{"field": {"phone"}}, admins},
 		{"POST /people/{id}/reveal", "/people/{peerperson}/reveal", url.Values{"field": {"phone"}}, []string{"sysadmin"}},
 		// Last: it ends the client's session.
@@ -186,7 +191,7 @@ func TestEveryPageRenders(t *testing.T) {
 	pages := []string{"/", "/orgs", "/orgs?q=市", "/orgs?under=" + fmt.Sprint(ta.city.ID), "/orgs/" + fmt.Sprint(ta.city.ID),
 		"/orgs/new?parent=" + fmt.Sprint(ta.city.ID), "/orgs/" + fmt.Sprint(ta.city.ID) + "/edit",
 		"/orgs/" + fmt.Sprint(ta.city.ID) + "/move", "/users", "/users/new", "/account", "/account/2fa", "/audit",
-		"/audit?action=org.&actor=page", "/no/such/page"}
+		"/audit?action=org.&actor=page", "/people", "/people/new", "/people/import", "/members/units", "/no/such/page"}
 	seen := map[string]bool{}
 	for _, p := range pages {
 		res, body := admin.get(p)

@@ -38,7 +38,10 @@ func Module(s *Store, orgs *org.Store) web.Module {
 		Permissions: Permissions(),
 		Templates:   tpl,
 		Locales:     loc,
-		Nav:         []web.NavItem{{Section: "nav.section.org", Label: "people.nav", Href: "/people", Action: "people.view", Order: 30}},
+		Nav: []web.NavItem{
+			{Section: "nav.section.org", Label: "people.nav", Href: "/people", Action: "people.view", Order: 30},
+			{Section: "nav.section.org", Label: "people.nav.units", Href: "/members/units", Action: "people.view", Order: 35},
+		},
 		Routes: func(site *web.Site) {
 			h := &handler{site: site, store: s, orgs: orgs}
 			site.Handle("GET /people", access.Require("people.view", nil), h.list)
@@ -49,6 +52,9 @@ func Module(s *Store, orgs *org.Store) web.Module {
 			site.Handle("GET /people/import/template", access.Require("people.edit", nil), h.template)
 			site.Handle("GET /people/new", access.Require("people.edit", nil), h.newForm)
 			site.Handle("GET /people/{id}", access.Require("people.view", s.PathResolver("id")), h.show)
+			site.Handle("POST /people/{id}/memberships", access.Require("people.edit", s.PathResolver("id")), h.addMembership)
+			site.Handle("GET /members/units", access.Require("people.view", nil), h.units)
+			site.Handle("POST /members/units", access.Require("people.edit", orgs.FormResolver("org_id")), h.addUnit)
 			site.Handle("POST /people/{id}/reveal", access.Require("people.reveal", s.PathResolver("id")), h.reveal)
 		},
 	}
@@ -176,12 +182,16 @@ func (h *handler) create(w http.ResponseWriter, r *http.Request) error {
 
 // ShowPage is the data of a person's page.
 type ShowPage struct {
-	Person    Person
-	Revealed  map[string]string // field → plaintext, only on the reveal response
-	CanReveal bool
-	Level     string
-	Gender    string
-	Region    string
+	Memberships []MembershipRow
+	MemberForm  *web.Form
+	Grades      []Option
+	CanEdit     bool
+	Person      Person
+	Revealed    map[string]string // field → plaintext, only on the reveal response
+	CanReveal   bool
+	Level       string
+	Gender      string
+	Region      string
 }
 
 func (h *handler) showPage(r *http.Request) (ShowPage, error) {
@@ -217,6 +227,11 @@ func (h *handler) show(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
+	f := web.NewForm()
+	f.Values.Set("grade", "member")
+	if err := h.fillMemberships(r, &p, f); err != nil {
+		return err
+	}
 	return h.site.Render(w, r, "people/show.html", "people.title.show", p)
 }
 
@@ -232,5 +247,10 @@ func (h *handler) reveal(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	p.Revealed = map[string]string{field: plain}
+	f := web.NewForm()
+	f.Values.Set("grade", "member")
+	if err := h.fillMemberships(r, &p, f); err != nil {
+		return err
+	}
 	return h.site.Render(w, r, "people/show.html", "people.title.show", p)
 }
