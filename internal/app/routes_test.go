@@ -86,6 +86,13 @@ func matrixCases() []matrixCase {
 		{"GET /people/{id}", "/people/{peerperson}", nil, []string{"sysadmin"}},
 		{"POST /people/{id}/memberships", "/people/{person}/memberships", url.Values{"org_code": {"PZH"}}, []string{"org_staff", "org_admin", "sysadmin"}},
 		{"POST /people/{id}/memberships", "/people/{peerperson}/memberships", url.Values{"org_code": {"PZH"}}, []string{"sysadmin"}},
+		{"GET /me", "/me", nil, signedIn},
+		{"POST /me", "/me", url.Values{"name": {""}}, signedIn},
+		{"GET /me/data", "/me/data", nil, signedIn},
+		{"POST /me/delete", "/me/delete", nil, signedIn},
+		{"GET /people/deletions", "/people/deletions", nil, admins},
+		{"POST /people/deletions/{id}/resolve", "/people/deletions/{deletion}/resolve", nil, admins},
+		{"POST /people/deletions/{id}/resolve", "/people/deletions/{peerdeletion}/resolve", nil, []string{"sysadmin"}},
 		{"GET /members/units", "/members/units", nil, []string{"org_staff", "org_admin", "sysadmin"}},
 		{"POST /members/units", "/members/units", url.Values{"org_id": {"{city}"}}, []string{"org_staff", "org_admin", "sysadmin"}},
 		{"POST /members/units", "/members/units", url.Values{"org_id": {"{peer}"}}, []string{"sysadmin"}},
@@ -143,7 +150,28 @@ func TestRouteAccessMatrix(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	fill := strings.NewReplacer("{city}", fmt.Sprint(ta.city.ID), "{peer}", fmt.Sprint(ta.peer.ID),
+	delUser, _ := ta.Auth.CreateUser(ctx, authInput("leaver"))
+	delUser2, _ := ta.Auth.CreateUser(ctx, authInput("leaver2"))
+	var delIDs [2]int64
+	for i, x := range []struct {
+		uid   int64
+		org   int64
+		phone string
+	}{{delUser.ID, ta.city.ID, "13700000001"}, {delUser2.ID, ta.peer.ID, "13700000002"}} {
+		if _, err := ta.People.CreateOwn(ctx, x.uid, people.Input{OrgID: x.org, Name: "离开者", Phone: x.phone}, true); err != nil {
+			t.Fatal(err)
+		}
+		if err := ta.People.RequestDeletion(ctx, x.uid, ""); err != nil {
+			t.Fatal(err)
+		}
+		reqs, _ := ta.People.DeletionRequests(ctx, nil)
+		for _, q := range reqs {
+			if q.Status == "pending" && delIDs[0] != q.ID {
+				delIDs[i] = q.ID
+			}
+		}
+	}
+	fill := strings.NewReplacer("{deletion}", fmt.Sprint(delIDs[0]), "{peerdeletion}", fmt.Sprint(delIDs[1]), "{city}", fmt.Sprint(ta.city.ID), "{peer}", fmt.Sprint(ta.peer.ID),
 		"{user}", fmt.Sprint(target.ID), "{grant}", fmt.Sprint(grants[0].ID),
 		"{person}", fmt.Sprint(person.ID), "{peerperson}", fmt.Sprint(peerPerson.ID))
 

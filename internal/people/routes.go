@@ -25,6 +25,7 @@ func Permissions() []access.Permission {
 		{Action: "people.view", Roles: staff, Label: "people.perm.view"},
 		{Action: "people.edit", Roles: staff, Label: "people.perm.edit"},
 		{Action: "people.reveal", Roles: []access.Role{access.OrgAdmin}, Label: "people.perm.reveal"},
+		{Action: "people.erase", Roles: []access.Role{access.OrgAdmin}, Label: "people.perm.erase"},
 	}
 }
 
@@ -41,6 +42,8 @@ func Module(s *Store, orgs *org.Store) web.Module {
 		Nav: []web.NavItem{
 			{Section: "nav.section.org", Label: "people.nav", Href: "/people", Action: "people.view", Order: 30},
 			{Section: "nav.section.org", Label: "people.nav.units", Href: "/members/units", Action: "people.view", Order: 35},
+			{Section: "nav.section.org", Label: "people.nav.deletions", Href: "/people/deletions", Action: "people.erase", Order: 36},
+			{Section: "nav.section.system", Label: "people.nav.me", Href: "/me", Order: 88},
 		},
 		Routes: func(site *web.Site) {
 			h := &handler{site: site, store: s, orgs: orgs}
@@ -53,6 +56,12 @@ func Module(s *Store, orgs *org.Store) web.Module {
 			site.Handle("GET /people/new", access.Require("people.edit", nil), h.newForm)
 			site.Handle("GET /people/{id}", access.Require("people.view", s.PathResolver("id")), h.show)
 			site.Handle("POST /people/{id}/memberships", access.Require("people.edit", s.PathResolver("id")), h.addMembership)
+			site.Handle("GET /me", access.SignedIn(), h.me)
+			site.Handle("POST /me", access.SignedIn(), h.saveMe)
+			site.Handle("GET /me/data", access.SignedIn(), h.myData)
+			site.Handle("POST /me/delete", access.SignedIn(), h.deleteMe)
+			site.Handle("GET /people/deletions", access.Require("people.erase", nil), h.deletions)
+			site.Handle("POST /people/deletions/{id}/resolve", access.Require("people.erase", s.deletionResolver), h.resolveDeletion)
 			site.Handle("GET /members/units", access.Require("people.view", nil), h.units)
 			site.Handle("POST /members/units", access.Require("people.edit", orgs.FormResolver("org_id")), h.addUnit)
 			site.Handle("POST /people/{id}/reveal", access.Require("people.reveal", s.PathResolver("id")), h.reveal)

@@ -1,0 +1,178 @@
+package people
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net/http"
+	"strconv"
+
+	"kexie/internal/access"
+	"kexie/internal/db"
+	"kexie/internal/org"
+	"kexie/internal/valid"
+	"kexie/internal/web"
+)
+
+// MePage is the data of "my profile".
+type MePage struct {
+	Person    *Person
+	Form      *web.Form
+	Orgs      []org.Org
+	Levels    []Option
+	Consents  []Consent
+	Revealed  string
+	Notice    string
+	Requested bool
+}
+
+func (h *handler) mePage(r *http.Request, f *web.Form) (MePage, error) {
+	ctx := r.Context()
+	sub := web.SubjectFrom(ctx)
+	p := MePage{Form: f, Levels: h.levels(r, f.Value("title_level")), Notice: NoticeVersion}
+	own, err := h.store.OwnProfile(ctx, sub.UserID)
+	switch {
+	case errors.Is(err, db.ErrNotFound):
+		// The associations a worker may join are public: any org may be chosen.
+		orgs, _, err := h.orgs.List(ctx, org.Filter{Limit: 2000})
+		if err != nil {
+			return p, err
+		}
+		p.Orgs = orgs
+	case err != nil:
+		return p, err
+	default:
+		p.Person = &own
+		if p.Consents, err = h.store.Consents(ctx, own.ID); err != nil {
+			return p, err
+		}
+		reqs, err := h.store.DeletionRequests(ctx, []string{own.OrgPath})
+		if err != nil {
+			return p, err
+		}
+		for _, q := range reqs {
+			p.Requested = p.Requested || q.PersonID == own.ID && q.Status == "pending"
+		}
+	}
+	return p, nil
+}
+
+func (h *handler) me(w http.ResponseWriter, r *http.Request) error {
+	f := web.NewForm()
+	p, err := h.mePage(r, f)
+	if err != nil {
+		return err
+	}
+	if p.Person != nil {
+		for k, v := range map[string]string{"name": p.Person.Name, "email": p.Person.Email, "employer": p.Person.Employer,
+			"title": p.Person.Title, "title_level": p.Person.TitleLevel, "education": p.Person.Education, "degree": p.Person.Degree,
+			"discipline": p.Person.Discipline, "expertise": p.Person.Expertise, "region_code": p.Person.RegionCode} {
+			f.Values.Set(k, v)
+		}
+		p.Levels = h.levels(r, p.Person.TitleLevel)
+	}
+	return h.site.Render(w, r, "people/me.html", "people.title.me", p)
+}
+
+func (h *handler) saveMe(w http.ResponseWriter, r *http.Request) error {
+	ctx := r.Context()
+	f, err := web.ParseForm(w, r, 64<<10)
+	if err != nil {
+		return err
+	}
+	sub := web.SubjectFrom(ctx)
+	in := Input{Name: f.Get("name"), IDNumber: f.Get("id_number"), Phone: f.Get("phone"), Email: f.Get("email"),
+		Employer: f.Get("employer"), TitleLevel: f.Get("title_level"), Title: f.Get("title"), Education: f.Get("education"),
+		Degree: f.Get("degree"), Discipline: f.Get("discipline"), Expertise: f.Get("expertise"), RegionCode: f.Get("region_code")}
+	own, err := h.store.OwnProfile(ctx, sub.UserID)
+	switch {
+	case errors.Is(err, db.ErrNotFound):
+		in.OrgID, _ = strconv.ParseInt(f.Get("org_id"), 10, 64)
+		_, err = h.store.CreateOwn(ctx, sub.UserID, in, f.Get("consent") == "yes")
+	case err == nil:
+		if in.Phone == "" {
+			// The phone is shown masked; an empty field keeps it.
+			if in.Phone, err = h.store.keys.Open("phone", own.PhoneSealed); err != nil {
+				return err
+			}
+		}
+		_, err = h.store.Update(ctx, own.ID, in)
+	}
+	if err != nil {
+		if !f.Fail(h.site.T(r), err) {
+			return err
+		}
+		p, perr := h.mePage(r, f)
+		if perr != nil {
+			return perr
+		}
+		return h.site.RenderStatus(w, r, http.StatusUnprocessableEntity, "people/me.html", "people.title.me", p)
+	}
+	h.site.AddFlash(w, r, "ok", "people.flash.me_saved")
+	return web.Redirect(w, r, "/me")
+}
+
+// myData sends the holder everything Kexie keeps about them (PIPL right of access).
+func (h *handler) myData(w http.ResponseWriter, r *http.Request) error {
+	e, err := h.store.ExportOwn(r.Context(), web.SubjectFrom(r.Context()).UserID)
+	if err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	w.Header().Set("Content-Disposition", `attachment; filename="my-data.json"`)
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(e)
+}
+
+func (h *handler) deleteMe(w http.ResponseWriter, r *http.Request) error {
+	err := h.store.RequestDeletion(r.Context(), web.SubjectFrom(r.Context()).UserID, r.PostFormValue("reason"))
+	if list, ok := valid.As(err); ok {
+		h.site.AddFlash(w, r, "error", list[0].Key, list[0].Args...)
+		return web.Redirect(w, r, "/me")
+	}
+	if err != nil {
+		return err
+	}
+	h.site.AddFlash(w, r, "ok", "people.flash.deletion_requested")
+	return web.Redirect(w, r, "/me")
+}
+
+// DeletionsPage is the data of the deletion requests page.
+type DeletionsPage struct {
+	Requests []DeletionRequest
+}
+
+func (h *handler) deletions(w http.ResponseWriter, r *http.Request) error {
+	reqs, err := h.store.DeletionRequests(r.Context(), h.scope(r, "people.erase"))
+	if err != nil {
+		return err
+	}
+	return h.site.Render(w, r, "people/deletions.html", "people.title.deletions", DeletionsPage{Requests: reqs})
+}
+
+func (h *handler) resolveDeletion(w http.ResponseWriter, r *http.Request) error {
+	id, _ := strconv.ParseInt(r.PathValue("id"), 10, 64)
+	if err := h.store.ResolveDeletion(r.Context(), id, web.SubjectFrom(r.Context()).UserID); err != nil {
+		return err
+	}
+	h.site.AddFlash(w, r, "ok", "people.flash.erased")
+	return web.Redirect(w, r, "/people/deletions")
+}
+
+// deletionResolver is the route Resource of /people/deletions/{id}/…: the
+// org of the person whose data the request concerns.
+func (s *Store) deletionResolver(r *http.Request) (access.Resource, error) {
+	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
+	if err != nil {
+		return access.Resource{}, web.ErrNotFound
+	}
+	var res access.Resource
+	err = s.db.QueryRow(r.Context(), `SELECT o.id, o.path FROM deletion_requests q JOIN people p ON p.id = q.person_id
+		JOIN orgs o ON o.id = p.org_id WHERE q.id = ?`, id).Scan(&res.OrgID, &res.OrgPath)
+	if err != nil {
+		return access.Resource{}, fmt.Errorf("people: deletion request %d: %w", id, web.ErrNotFound)
+	}
+	return res, nil
+}
