@@ -213,9 +213,10 @@ func (s *Store) Import(ctx context.Context, file io.Reader, name string, orgID i
 func (s *Store) upsert(ctx context.Context, tx *db.Tx, r row) (string, error) {
 	var id, orgID int64
 	var cur [12]string
+	var oldTerms string
 	err := tx.QueryRow(ctx, `SELECT id, org_id, name, COALESCE(phone_index, ''), email, employer, title_level, title, education,
-		degree, discipline, expertise, region_code, categories FROM people WHERE id_index = ?`, r.idIndex).Scan(&id, &orgID,
-		&cur[0], &cur[1], &cur[2], &cur[3], &cur[4], &cur[5], &cur[6], &cur[7], &cur[8], &cur[9], &cur[10], &cur[11])
+		degree, discipline, expertise, region_code, categories, search_text FROM people WHERE id_index = ?`, r.idIndex).Scan(&id, &orgID,
+		&cur[0], &cur[1], &cur[2], &cur[3], &cur[4], &cur[5], &cur[6], &cur[7], &cur[8], &cur[9], &cur[10], &cur[11], &oldTerms)
 	if err == nil {
 		if orgID != r.OrgID {
 			return "", valid.New("id_number", "people.err.duplicate_other_org")
@@ -225,14 +226,15 @@ func (s *Store) upsert(ctx context.Context, tx *db.Tx, r row) (string, error) {
 		if next == cur {
 			return "unchanged", nil
 		}
+		terms := r.terms()
 		_, err := tx.Exec(ctx, `UPDATE people SET name = ?, phone_enc = ?, phone_index = ?, phone_masked = ?, email = ?, employer = ?,
 			title_level = ?, title = ?, education = ?, degree = ?, discipline = ?, expertise = ?, region_code = ?, categories = ?,
-			updated_at = ? WHERE id = ?`, r.Name, r.phSealed, nullable(r.phIndex), r.phMasked, r.Email, r.Employer, r.TitleLevel,
-			r.Title, r.Education, r.Degree, r.Discipline, r.Expertise, r.RegionCode, r.Categories, db.Millis(tx.Now), id)
+			search_text = ?, updated_at = ? WHERE id = ?`, r.Name, r.phSealed, nullable(r.phIndex), r.phMasked, r.Email, r.Employer, r.TitleLevel,
+			r.Title, r.Education, r.Degree, r.Discipline, r.Expertise, r.RegionCode, r.Categories, terms, db.Millis(tx.Now), id)
 		if err != nil {
 			return "", fmt.Errorf("update person %d: %w", id, err)
 		}
-		return "updated", nil
+		return "updated", reindex(ctx, tx, id, oldTerms, terms)
 	}
 	if err := s.insert(ctx, tx, r); err != nil {
 		return "", err

@@ -38,10 +38,15 @@ func (s *Store) Update(ctx context.Context, id int64, in Input) (Person, error) 
 		return old, err
 	}
 	err = s.db.Tx(ctx, func(tx *db.Tx) error {
-		q := `UPDATE people SET name = ?, phone_enc = ?, phone_index = ?, phone_masked = ?, email = ?, employer = ?,
+		var oldTerms string
+		if err := tx.QueryRow(ctx, `SELECT search_text FROM people WHERE id = ?`, id).Scan(&oldTerms); err != nil {
+			return fmt.Errorf("people: update %d: %w", id, err)
+		}
+		terms := r.terms()
+		q := `UPDATE people SET search_text = ?, name = ?, phone_enc = ?, phone_index = ?, phone_masked = ?, email = ?, employer = ?,
 			title_level = ?, title = ?, education = ?, degree = ?, discipline = ?, expertise = ?, region_code = ?, categories = ?,
 			updated_at = ?`
-		args := []any{r.Name, r.phSealed, nullable(r.phIndex), r.phMasked, r.Email, r.Employer, r.TitleLevel, r.Title,
+		args := []any{terms, r.Name, r.phSealed, nullable(r.phIndex), r.phMasked, r.Email, r.Employer, r.TitleLevel, r.Title,
 			r.Education, r.Degree, r.Discipline, r.Expertise, r.RegionCode, r.Categories, db.Millis(tx.Now)}
 		if !keepID && r.IDNumber != "" {
 			q += `, id_enc = ?, id_index = ?, id_masked = ?, gender = ?, birth_date = ?`
@@ -53,6 +58,9 @@ func (s *Store) Update(ctx context.Context, id int64, in Input) (Person, error) 
 		}
 		if err != nil {
 			return fmt.Errorf("people: update %d: %w", id, err)
+		}
+		if err := reindex(ctx, tx, id, oldTerms, terms); err != nil {
+			return err
 		}
 		return audit.Append(ctx, tx, audit.Entry{OrgID: old.OrgID, OrgPath: old.OrgPath, Action: "person.update", Target: target(id),
 			Before: map[string]string{"name": old.Name, "phone": old.PhoneMasked, "employer": old.Employer},
@@ -277,10 +285,17 @@ func (s *Store) ResolveDeletion(ctx context.Context, requestID, by int64) error 
 		if status != "pending" {
 			return valid.New("", "people.err.deletion_done")
 		}
+		var oldTerms string
+		if err := tx.QueryRow(ctx, `SELECT search_text FROM people WHERE id = ?`, personID).Scan(&oldTerms); err != nil {
+			return err
+		}
+		if err := reindex(ctx, tx, personID, oldTerms, ""); err != nil {
+			return err
+		}
 		if _, err := tx.Exec(ctx, `UPDATE people SET name = '已删除', gender = '', birth_date = '', id_enc = '', id_index = NULL,
 			id_masked = '', phone_enc = '', phone_index = NULL, phone_masked = '', email = '', employer = '', title_level = '',
 			title = '', education = '', degree = '', discipline = '', expertise = '', region_code = '', categories = '',
-			user_id = NULL, updated_at = ? WHERE id = ?`, db.Millis(tx.Now), personID); err != nil {
+			search_text = '', user_id = NULL, updated_at = ? WHERE id = ?`, db.Millis(tx.Now), personID); err != nil {
 			return err
 		}
 		for _, q := range []string{`DELETE FROM memberships WHERE person_id = ?`, `DELETE FROM consents WHERE person_id = ?`} {

@@ -14,6 +14,7 @@ import (
 	"kexie/internal/audit"
 	"kexie/internal/db"
 	"kexie/internal/pii"
+	"kexie/internal/search"
 	"kexie/internal/std"
 	"kexie/internal/valid"
 	"kexie/internal/web"
@@ -175,17 +176,44 @@ func (s *Store) insert(ctx context.Context, tx *db.Tx, r row) error {
 		r.id = tx.NewID()
 	}
 	now := db.Millis(tx.Now)
+	terms := r.terms()
 	_, err := tx.Exec(ctx, `INSERT INTO people (id, org_id, name, gender, birth_date, id_enc, id_index, id_masked, phone_enc,
 		phone_index, phone_masked, email, employer, title_level, title, education, degree, discipline, expertise,
-		region_code, categories, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		region_code, categories, search_text, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		r.id, r.OrgID, r.Name, r.gender, r.birth, r.idSealed, nullable(r.idIndex), r.idMasked, r.phSealed, nullable(r.phIndex),
 		r.phMasked, r.Email, r.Employer, r.TitleLevel, r.Title, r.Education, r.Degree, r.Discipline, r.Expertise, r.RegionCode,
-		r.Categories, now, now)
+		r.Categories, terms, now, now)
 	if db.IsUniqueViolation(err) {
 		return valid.New("id_number", "people.err.duplicate")
 	}
 	if err != nil {
 		return fmt.Errorf("people: insert: %w", err)
+	}
+	return reindex(ctx, tx, r.id, "", terms)
+}
+
+// terms are the search terms of a row.
+func (r row) terms() string {
+	return search.Terms(r.Name, r.Employer, r.Expertise, r.Title, r.Categories, r.Discipline)
+}
+
+// reindex keeps the full-text index in step with people.search_text in the
+// caller's transaction: PostgreSQL's generated tsvector follows by itself;
+// SQLite's contentless FTS5 table needs the old terms deleted and the new
+// ones inserted.
+func reindex(ctx context.Context, tx *db.Tx, id int64, old, terms string) error {
+	if tx.Dialect() != db.SQLite || old == terms {
+		return nil
+	}
+	if old != "" {
+		if _, err := tx.Exec(ctx, `INSERT INTO people_fts (people_fts, rowid, terms) VALUES ('delete', ?, ?)`, id, old); err != nil {
+			return fmt.Errorf("people: unindex %d: %w", id, err)
+		}
+	}
+	if terms != "" {
+		if _, err := tx.Exec(ctx, `INSERT INTO people_fts (rowid, terms) VALUES (?, ?)`, id, terms); err != nil {
+			return fmt.Errorf("people: index %d: %w", id, err)
+		}
 	}
 	return nil
 }

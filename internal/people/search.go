@@ -1,0 +1,254 @@
+package people
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+
+	"kexie/internal/db"
+	"kexie/internal/search"
+)
+
+// Facet names of the talent search.
+var FacetNames = []string{"discipline", "title_level", "region", "category", "age_band"}
+
+// SearchQuery is a talent search.
+type SearchQuery struct {
+	Q      string
+	Facets map[string]string // facet name → chosen value
+	Scope  []string          // org paths; nil: everything; empty: nothing
+	Limit  int
+	Offset int
+}
+
+// Hit is one found person with its relevance.
+type Hit struct {
+	Person
+	Score float64
+}
+
+// SearchResult is one page of hits, the total, and the count of every facet
+// value over all hits.
+type SearchResult struct {
+	Total  int
+	Hits   []Hit
+	Facets map[string]map[string]int
+}
+
+// maxHits bounds the hits ranked and counted for one query; a query that
+// matches more is too broad to be useful and is answered from the first ones.
+const maxHits = 200_000
+
+// AgeBand is the age band of a birth date ("YYYY-MM-DD") at now.
+func AgeBand(birth string, now time.Time) string {
+	b, err := time.Parse("2006-01-02", birth)
+	if err != nil {
+		return "unknown"
+	}
+	age := now.Year() - b.Year()
+	if now.YearDay() < b.YearDay() {
+		age--
+	}
+	switch {
+	case age < 35:
+		return "under35"
+	case age < 45:
+		return "35to44"
+	case age < 55:
+		return "45to54"
+	default:
+		return "55plus"
+	}
+}
+
+// ageRange is the birth-date interval [from, to) of an age band at now.
+func ageRange(band string, now time.Time) (from, to string, ok bool) {
+	d := func(years int) string { return now.AddDate(-years, 0, 0).Format("2006-01-02") }
+	switch band {
+	case "under35":
+		return d(35), "9999", true
+	case "35to44":
+		return d(45), d(35), true
+	case "45to54":
+		return d(55), d(45), true
+	case "55plus":
+		return "0000", d(55), true
+	}
+	return "", "", false
+}
+
+func disciplineTop(d string) string {
+	d = strings.TrimSpace(d)
+	if len(d) >= 3 && strings.Trim(d[:3], "0123456789") == "" {
+		return d[:3]
+	}
+	return d
+}
+
+func cityOf(region string) string {
+	if len(region) == 6 {
+		return region[:4] + "00"
+	}
+	return region
+}
+
+// Search finds people by the bigram terms of q (all must match; a single
+// character matches names starting with it), narrowed by facet filters and
+// scope, ranked by the database's relevance (FTS5 bm25 / ts_rank) with exact
+// name and expertise matches first, and counts every facet over all hits.
+func (s *Store) Search(ctx context.Context, sq SearchQuery) (SearchResult, error) {
+	res := SearchResult{Facets: map[string]map[string]int{}}
+	for _, f := range FacetNames {
+		res.Facets[f] = map[string]int{}
+	}
+	if sq.Scope != nil && len(sq.Scope) == 0 {
+		return res, nil
+	}
+	now := s.db.Now()
+	terms, single := search.QueryTerms(sq.Q)
+	var from string
+	var where []string
+	var args []any
+	score := "0"
+	switch {
+	case len(terms) > 0 && s.db.Dialect() == db.SQLite:
+		quoted := make([]string, len(terms))
+		for i, t := range terms {
+			quoted[i] = `"` + t + `"`
+		}
+		from = `people_fts JOIN people p ON p.id = people_fts.rowid`
+		where, args = append(where, `people_fts MATCH ?`), append(args, strings.Join(quoted, " AND "))
+		score = `-bm25(people_fts)`
+	case len(terms) > 0:
+		quoted := make([]string, len(terms))
+		for i, t := range terms {
+			quoted[i] = `'` + t + `'`
+		}
+		from = `people p`
+		where, args = append(where, `p.search_tsv @@ to_tsquery('simple', ?)`), append(args, strings.Join(quoted, " & "))
+		score = `ts_rank(p.search_tsv, to_tsquery('simple', ?))`
+		args = append([]any{strings.Join(quoted, " & ")}, args...)
+	case single != "":
+		from = `people p`
+		c, a := db.PrefixMatch(s.db, "p.name", single)
+		where, args = append(where, c), append(args, a)
+	case strings.TrimSpace(sq.Q) != "":
+		return res, nil // punctuation only
+	default:
+		from = `people p`
+	}
+	from += ` JOIN orgs o ON o.id = p.org_id`
+	if sq.Scope != nil {
+		c, a := db.InSubtrees(s.db, "o.path", sq.Scope)
+		where, args = append(where, c), append(args, a...)
+	}
+	for name, v := range sq.Facets {
+		if v == "" {
+			continue
+		}
+		switch name {
+		case "title_level":
+			where, args = append(where, `p.title_level = ?`), append(args, v)
+		case "region":
+			where, args = append(where, `p.region_code LIKE ? ESCAPE '\'`), append(args, db.LikeEscape(strings.TrimRight(v, "0"))+"%")
+		case "category":
+			where, args = append(where, `p.categories LIKE ? ESCAPE '\'`), append(args, "%"+db.LikeEscape(v)+"%")
+		case "discipline":
+			where, args = append(where, `p.discipline LIKE ? ESCAPE '\'`), append(args, db.LikeEscape(v)+"%")
+		case "age_band":
+			lo, hi, ok := ageRange(v, now)
+			if !ok {
+				return res, nil
+			}
+			where, args = append(where, `p.birth_date >= ? AND p.birth_date < ?`), append(args, lo, hi)
+		default:
+			return res, fmt.Errorf("people: unknown facet %q", name)
+		}
+	}
+	q := `SELECT p.id, ` + score + `, p.name, p.expertise, p.title_level, p.region_code, p.categories, p.birth_date, p.discipline FROM ` + from
+	if len(where) > 0 {
+		q += ` WHERE ` + strings.Join(where, " AND ")
+	}
+	q += fmt.Sprintf(` LIMIT %d`, maxHits)
+	rows, err := s.db.Query(ctx, q, args...)
+	if err != nil {
+		return res, fmt.Errorf("people: search: %w", err)
+	}
+	type scored struct {
+		id    int64
+		score float64
+	}
+	var hits []scored
+	needle := strings.TrimSpace(sq.Q)
+	for rows.Next() {
+		var h scored
+		var name, expertise, level, region, cats, birth, disc string
+		if err := rows.Scan(&h.id, &h.score, &name, &expertise, &level, &region, &cats, &birth, &disc); err != nil {
+			rows.Close()
+			return res, fmt.Errorf("people: search: %w", err)
+		}
+		if name == needle {
+			h.score += 100
+		} else if needle != "" && strings.Contains(expertise, needle) {
+			h.score += 10
+		}
+		hits = append(hits, h)
+		if level != "" {
+			res.Facets["title_level"][level]++
+		}
+		if region != "" {
+			res.Facets["region"][cityOf(region)]++
+		}
+		if disc != "" {
+			res.Facets["discipline"][disciplineTop(disc)]++
+		}
+		for _, c := range strings.Split(cats, "、") {
+			if c != "" {
+				res.Facets["category"][c]++
+			}
+		}
+		res.Facets["age_band"][AgeBand(birth, now)]++
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return res, fmt.Errorf("people: search: %w", err)
+	}
+	res.Total = len(hits)
+	sort.Slice(hits, func(i, j int) bool {
+		if hits[i].score != hits[j].score {
+			return hits[i].score > hits[j].score
+		}
+		return hits[i].id < hits[j].id
+	})
+	if sq.Limit <= 0 || sq.Limit > 1000 {
+		sq.Limit = 20
+	}
+	if sq.Offset >= len(hits) {
+		return res, nil
+	}
+	page := hits[sq.Offset:min(len(hits), sq.Offset+sq.Limit)]
+	ids := make([]any, len(page))
+	ph := make([]string, len(page))
+	for i, h := range page {
+		ids[i], ph[i] = h.id, "?"
+	}
+	prow, err := s.db.Query(ctx, `SELECT `+cols+` FROM people p JOIN orgs o ON o.id = p.org_id WHERE p.id IN (`+strings.Join(ph, ",")+`)`, ids...)
+	if err != nil {
+		return res, fmt.Errorf("people: search page: %w", err)
+	}
+	defer prow.Close()
+	byID := map[int64]Person{}
+	for prow.Next() {
+		p, err := scan(prow)
+		if err != nil {
+			return res, fmt.Errorf("people: search page: %w", err)
+		}
+		byID[p.ID] = p
+	}
+	for _, h := range page {
+		res.Hits = append(res.Hits, Hit{Person: byID[h.id], Score: h.score})
+	}
+	return res, prow.Err()
+}
