@@ -27,13 +27,15 @@ import (
 //	kexie bench startup
 func cmdBench(ctx context.Context, e *env, args []string) error {
 	if len(args) == 0 {
-		return usageError("want: bench orgtree | startup")
+		return usageError("want: bench orgtree | startup | search")
 	}
 	switch args[0] {
 	case "orgtree":
 		return benchOrgTree(ctx, e, args[1:])
 	case "startup":
 		return benchStartup(ctx, e, args[1:])
+	case "search":
+		return benchSearch(ctx, e, args[1:])
 	}
 	return usageError("unknown benchmark " + args[0])
 }

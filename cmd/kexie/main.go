@@ -40,7 +40,7 @@ func commands() []command {
 		{"migrate", "migrate up | status", cmdMigrate},
 		{"user", "user create | passwd | grant", cmdUser},
 		{"demo", "demo [--size small|large] [--seed N]: synthetic province for tours and benchmarks", cmdDemo},
-		{"people", "people import FILE [--org CODE] [--dry-run] [--json]", cmdPeople},
+		{"people", "people import FILE | search QUERY: the talent database from scripts", cmdPeople},
 		{"pii", "pii rotate: re-encrypt personal data under KEXIE_PII_KEY_VERSION", cmdPII},
 		{"audit", "audit verify", cmdAudit},
 		{"backup", "backup FILE: consistent online copy of the SQLite database", cmdBackup},

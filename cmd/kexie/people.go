@@ -6,15 +6,22 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
 
 	"kexie/internal/audit"
+	"kexie/internal/people"
 )
 
 // cmdPeople: kexie people import FILE [--org CODE] [--dry-run] [--json]
 func cmdPeople(ctx context.Context, e *env, args []string) error {
 	sub, args := subcommand(args)
+	if sub == "search" {
+		return peopleSearch(ctx, e, args)
+	}
 	if sub != "import" {
-		return usageError("want: people import FILE [--org CODE] [--dry-run] [--json]")
+		return usageError("want: people import FILE [--org CODE] [--dry-run] [--json] | people search QUERY [--facet NAME=VALUE]... [--limit N] [--json]")
 	}
 	fs := e.flags("people import")
 	orgCode := fs.String("org", "", "org code to import into (default: the root org)")
@@ -81,3 +88,71 @@ func cmdPeople(ctx context.Context, e *env, args []string) error {
 type silentError string
 
 func (s silentError) Error() string { return string(s) }
+
+// facetFlags collects repeated --facet NAME=VALUE flags.
+type facetFlags map[string]string
+
+func (f facetFlags) String() string { return fmt.Sprint(map[string]string(f)) }
+
+func (f facetFlags) Set(v string) error {
+	name, value, ok := strings.Cut(v, "=")
+	if !ok || !slices.Contains(people.FacetNames, name) {
+		return fmt.Errorf("want NAME=VALUE with NAME one of %s", strings.Join(people.FacetNames, ", "))
+	}
+	f[name] = value
+	return nil
+}
+
+// searchHit is a hit as `people search --json` prints it (a stable shape).
+type searchHit struct {
+	ID       string  `json:"id"`
+	Name     string  `json:"name"`
+	Employer string  `json:"employer"`
+	Score    float64 `json:"score"`
+}
+
+// peopleSearch: kexie people search QUERY [--facet NAME=VALUE]... [--limit N] [--json]
+func peopleSearch(ctx context.Context, e *env, args []string) error {
+	fs := e.flags("people search")
+	facets := facetFlags{}
+	fs.Var(facets, "facet", "facet filter NAME=VALUE (discipline, title_level, region, category, age_band); repeatable")
+	limit := fs.Int("limit", 20, "hits to print")
+	asJSON := fs.Bool("json", false, "print JSON")
+	var query string
+	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
+		query, args = args[0], args[1:]
+	}
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if query == "" {
+		query = strings.Join(fs.Args(), " ")
+	}
+	a, err := e.open(ctx)
+	if err != nil {
+		return err
+	}
+	defer a.Close()
+	res, err := a.People.Search(ctx, people.SearchQuery{Q: query, Facets: facets, Limit: *limit})
+	if err != nil {
+		return err
+	}
+	out := struct {
+		Total  int                       `json:"total"`
+		Hits   []searchHit               `json:"hits"`
+		Facets map[string]map[string]int `json:"facets"`
+	}{Total: res.Total, Hits: []searchHit{}, Facets: res.Facets}
+	for _, h := range res.Hits {
+		out.Hits = append(out.Hits, searchHit{ID: strconv.FormatInt(h.ID, 10), Name: h.Name, Employer: h.Employer, Score: h.Score})
+	}
+	if *asJSON {
+		enc := json.NewEncoder(e.stdout)
+		enc.SetEscapeHTML(false)
+		return enc.Encode(out)
+	}
+	fmt.Fprintf(e.stdout, "%d hits\n", out.Total)
+	for _, h := range out.Hits {
+		fmt.Fprintf(e.stdout, "%8.2f  %s  %s\n", h.Score, h.Name, h.Employer)
+	}
+	return nil
+}

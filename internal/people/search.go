@@ -167,7 +167,7 @@ func (s *Store) Search(ctx context.Context, sq SearchQuery) (SearchResult, error
 			return res, fmt.Errorf("people: unknown facet %q", name)
 		}
 	}
-	q := `SELECT p.id, ` + score + `, p.name, p.expertise, p.title_level, p.region_code, p.categories, p.birth_date, p.discipline FROM ` + from
+	q := `SELECT p.id, ` + score + `, p.name, p.expertise, p.employer, p.title_level, p.region_code, p.categories, p.birth_date, p.discipline FROM ` + from
 	if len(where) > 0 {
 		q += ` WHERE ` + strings.Join(where, " AND ")
 	}
@@ -182,17 +182,23 @@ func (s *Store) Search(ctx context.Context, sq SearchQuery) (SearchResult, error
 	}
 	var hits []scored
 	needle := strings.TrimSpace(sq.Q)
+	words := strings.Fields(needle)
 	for rows.Next() {
 		var h scored
-		var name, expertise, level, region, cats, birth, disc string
-		if err := rows.Scan(&h.id, &h.score, &name, &expertise, &level, &region, &cats, &birth, &disc); err != nil {
+		var name, expertise, employer, level, region, cats, birth, disc string
+		if err := rows.Scan(&h.id, &h.score, &name, &expertise, &employer, &level, &region, &cats, &birth, &disc); err != nil {
 			rows.Close()
 			return res, fmt.Errorf("people: search: %w", err)
 		}
+		// Bigrams match anywhere; the text that holds the query whole ranks
+		// first (all bigrams of "钒钛磁铁" can occur apart).
 		if name == needle {
 			h.score += 100
-		} else if needle != "" && strings.Contains(expertise, needle) {
-			h.score += 10
+		}
+		for _, w := range words {
+			if strings.Contains(expertise, w) || strings.Contains(employer, w) || strings.Contains(name, w) {
+				h.score += 10
+			}
 		}
 		hits = append(hits, h)
 		if level != "" {

@@ -1,0 +1,166 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"math/rand/v2"
+	"runtime"
+	"sort"
+	"strings"
+	"time"
+
+	"kexie/internal/people"
+)
+
+// benchSearch measures the talent search on the data directory's database
+// (load `kexie demo --size large` first): latency p50/p95 of each query of
+// a labelled set, with and without two facet filters, and recall@20 against
+// the exact answer computed by a substring scan.
+func benchSearch(ctx context.Context, e *env, args []string) error {
+	fs := e.flags("bench search")
+	runs := fs.Int("runs", 5, "times each query runs")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	a, err := e.open(ctx)
+	if err != nil {
+		return err
+	}
+	defer a.Close()
+	query := func(ctx context.Context, q string, args ...any) (rowsIter, error) { return a.DB.Query(ctx, q, args...) }
+	queries, err := labelledQueries(ctx, query)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stdout, "machine: %s, %d CPUs, %s; database: %s; %d queries × %d runs\n", cpuModel(), runtime.NumCPU(),
+		runtime.Version(), a.DB.Dialect(), len(queries), *runs)
+	filters := map[string]string{"title_level": "senior", "age_band": "45to54"}
+	var plain, faceted []time.Duration
+	recallSum, recallN := 0.0, 0
+	for _, q := range queries {
+		truth, err := exactMatches(ctx, query, q.text)
+		if err != nil {
+			return err
+		}
+		for i := 0; i < *runs; i++ {
+			start := time.Now()
+			res, err := a.People.Search(ctx, people.SearchQuery{Q: q.text, Limit: 20})
+			plain = append(plain, time.Since(start))
+			if err != nil {
+				return err
+			}
+			if i == 0 && len(truth) > 0 {
+				found := 0
+				for _, h := range res.Hits {
+					if truth[h.ID] {
+						found++
+					}
+				}
+				recallSum += float64(found) / float64(min(20, len(truth)))
+				recallN++
+			}
+			start = time.Now()
+			if _, err := a.People.Search(ctx, people.SearchQuery{Q: q.text, Limit: 20, Facets: filters}); err != nil {
+				return err
+			}
+			faceted = append(faceted, time.Since(start))
+		}
+	}
+	pct := func(d []time.Duration, p float64) float64 {
+		sort.Slice(d, func(i, j int) bool { return d[i] < d[j] })
+		return float64(d[int(float64(len(d)-1)*p)].Microseconds()) / 1000
+	}
+	fmt.Fprintln(e.stdout, "| search | p50 | p95 | max |")
+	fmt.Fprintln(e.stdout, "|---|---|---|---|")
+	fmt.Fprintf(e.stdout, "| query, top 20 + 5 facets | %.1f ms | %.1f ms | %.1f ms |\n", pct(plain, 0.5), pct(plain, 0.95), pct(plain, 1))
+	fmt.Fprintf(e.stdout, "| query + 2 facet filters | %.1f ms | %.1f ms | %.1f ms |\n", pct(faceted, 0.5), pct(faceted, 0.95), pct(faceted, 1))
+	fmt.Fprintf(e.stdout, "recall@20 over %d labelled queries: %.3f\n", recallN, recallSum/float64(max(1, recallN)))
+	return nil
+}
+
+type labelled struct{ kind, text string }
+
+// labelledQueries builds the query set from the data: expertise terms, two-
+// word queries, employers, full names and single surnames, chosen with a
+// fixed seed so every run asks the same questions.
+func labelledQueries(ctx context.Context, query func(context.Context, string, ...any) (rowsIter, error)) ([]labelled, error) {
+	var out []labelled
+	for _, t := range []string{"钒钛磁铁矿综合利用", "稀土功能材料", "锂电池", "高速铁路桥梁", "隧道", "水稻育种", "果树栽培", "茶叶加工",
+		"生猪遗传改良", "中药材", "心血管", "肿瘤免疫治疗", "近视防控", "人工智能", "大数据", "工业互联网", "集成电路设计", "新能源汽车",
+		"氢能", "光伏发电", "水电站", "地质灾害", "生态修复", "大气污染", "智慧农业", "无人机遥感", "应急管理", "科普传播", "数学建模",
+		"航空发动机", "卫星导航", "食品安全", "白酒酿造", "精密制造", "科技史"} {
+		out = append(out, labelled{"expertise", t})
+	}
+	for _, t := range []string{"人工智能 评审专家", "水稻育种 高层次人才", "光伏发电 青年", "白酒酿造 企业创新"} {
+		out = append(out, labelled{"two words", t})
+	}
+	rng := rand.New(rand.NewPCG(2026, 11))
+	sample := func(col string, n int) error {
+		rows, err := query(ctx, `SELECT `+col+` FROM people WHERE id % 997 = 0 ORDER BY id LIMIT 400`)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		var vals []string
+		for rows.Next() {
+			var v string
+			if err := rows.Scan(&v); err != nil {
+				return err
+			}
+			vals = append(vals, v)
+		}
+		if len(vals) == 0 {
+			return fmt.Errorf("no people: load `kexie demo --size large` first")
+		}
+		for i := 0; i < n; i++ {
+			out = append(out, labelled{col, vals[rng.IntN(len(vals))]})
+		}
+		return rows.Err()
+	}
+	if err := sample("employer", 8); err != nil {
+		return nil, err
+	}
+	if err := sample("name", 8); err != nil {
+		return nil, err
+	}
+	for _, s := range []string{"王", "李", "欧"} {
+		out = append(out, labelled{"one character", s})
+	}
+	return out, nil
+}
+
+type rowsIter interface {
+	Next() bool
+	Scan(...any) error
+	Close() error
+	Err() error
+}
+
+// exactMatches is the ground truth: people whose name, employer or expertise
+// holds every word of q.
+func exactMatches(ctx context.Context, query func(context.Context, string, ...any) (rowsIter, error), q string) (map[int64]bool, error) {
+	var where []string
+	var args []any
+	for _, w := range strings.Fields(q) {
+		if len([]rune(w)) == 1 {
+			where, args = append(where, `name LIKE ?`), append(args, w+"%")
+			continue
+		}
+		where = append(where, `(name LIKE ? OR employer LIKE ? OR expertise LIKE ? OR categories LIKE ?)`)
+		args = append(args, "%"+w+"%", "%"+w+"%", "%"+w+"%", "%"+w+"%")
+	}
+	rows, err := query(ctx, `SELECT id FROM people WHERE `+strings.Join(where, " AND "), args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := map[int64]bool{}
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			return nil, err
+		}
+		out[id] = true
+	}
+	return out, rows.Err()
+}
