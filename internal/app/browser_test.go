@@ -298,6 +298,17 @@ func TestBrowserAdminFlow(t *testing.T) {
 	if done := text(`#import-done`); !strings.Contains(done, "新增 1 人") {
 		t.Errorf("import result = %q", done)
 	}
+	// 8. Search with two facets.
+	run("search", chromedp.Navigate(base+"/people?q="+url.QueryEscape("攀枝花")), chromedp.WaitVisible(chromedp.CSS(`#facets`)),
+		chromedp.Click(chromedp.CSS(`#facets .facet:nth-child(1) li:first-child a`)), chromedp.WaitVisible(chromedp.CSS(`#facets a.on`)),
+		chromedp.Click(chromedp.CSS(`#facets .facet:nth-child(2) li:first-child a:not(.on)`)),
+		chromedp.WaitVisible(chromedp.CSS(`#facets .facet:nth-child(2) a.on`)))
+	if loc, _ := chromedp.Run(ctx, chromedp.Location()); strings.Count(loc, "=") < 3 {
+		t.Errorf("two facets not both applied: %s", loc)
+	}
+	if list := text(`#people-table`); !strings.Contains(list, "王芳") && !strings.Contains(list, "张伟") {
+		t.Errorf("faceted search lost the hits: %q", list)
+	}
 	run("people", chromedp.Navigate(base+"/people?q="+url.QueryEscape("攀枝花学院")), chromedp.WaitVisible(chromedp.CSS(`#people-table`)))
 	if list := text(`#people-table`); !strings.Contains(list, "王芳") || strings.Contains(list, id2) {
 		t.Errorf("people list = %q", list)
