@@ -86,6 +86,13 @@ func matrixCases() []matrixCase {
 		{"GET /people/{id}", "/people/{peerperson}", nil, []string{"sysadmin"}},
 		{"POST /people/{id}/memberships", "/people/{person}/memberships", url.Values{"org_code": {"PZH"}}, []string{"org_staff", "org_admin", "sysadmin"}},
 		{"POST /people/{id}/memberships", "/people/{peerperson}/memberships", url.Values{"org_code": {"PZH"}}, []string{"sysadmin"}},
+		{"GET /people/pools", "/people/pools", nil, []string{"org_staff", "org_admin", "sysadmin"}},
+		{"POST /people/pools", "/people/pools", url.Values{"org_id": {"{city}"}}, []string{"org_staff", "org_admin", "sysadmin"}},
+		{"POST /people/pools", "/people/pools", url.Values{"org_id": {"{peer}"}}, []string{"sysadmin"}},
+		{"GET /people/pools/{id}", "/people/pools/{pool}", nil, []string{"org_staff", "org_admin", "sysadmin"}},
+		{"GET /people/pools/{id}", "/people/pools/{peerpool}", nil, []string{"sysadmin"}},
+		{"POST /people/pools/{id}/add", "/people/pools/{pool}/add", url.Values{"q": {"张"}}, []string{"org_staff", "org_admin", "sysadmin"}},
+		{"POST /people/pools/{id}/add", "/people/pools/{peerpool}/add", url.Values{"q": {"张"}}, []string{"sysadmin"}},
 		{"GET /me", "/me", nil, signedIn},
 		{"POST /me", "/me", url.Values{"name": {""}}, signedIn},
 		{"GET /me/data", "/me/data", nil, signedIn},
@@ -171,7 +178,15 @@ func TestRouteAccessMatrix(t *testing.T) {
 			}
 		}
 	}
-	fill := strings.NewReplacer("{deletion}", fmt.Sprint(delIDs[0]), "{peerdeletion}", fmt.Sprint(delIDs[1]), "{city}", fmt.Sprint(ta.city.ID), "{peer}", fmt.Sprint(ta.peer.ID),
+	pool, err := ta.People.CreatePool(ctx, ta.city.ID, "评审专家库", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	peerPool, err := ta.People.CreatePool(ctx, ta.peer.ID, "评审专家库", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	fill := strings.NewReplacer("{pool}", fmt.Sprint(pool.ID), "{peerpool}", fmt.Sprint(peerPool.ID), "{deletion}", fmt.Sprint(delIDs[0]), "{peerdeletion}", fmt.Sprint(delIDs[1]), "{city}", fmt.Sprint(ta.city.ID), "{peer}", fmt.Sprint(ta.peer.ID),
 		"{user}", fmt.Sprint(target.ID), "{grant}", fmt.Sprint(grants[0].ID),
 		"{person}", fmt.Sprint(person.ID), "{peerperson}", fmt.Sprint(peerPerson.ID))
 

@@ -42,6 +42,7 @@ func Module(s *Store, orgs *org.Store) web.Module {
 		Locales:     loc,
 		Nav: []web.NavItem{
 			{Section: "nav.section.org", Label: "people.nav", Href: "/people", Action: "people.view", Order: 30},
+			{Section: "nav.section.org", Label: "people.nav.pools", Href: "/people/pools", Action: "people.view", Order: 32},
 			{Section: "nav.section.org", Label: "people.nav.units", Href: "/members/units", Action: "people.view", Order: 35},
 			{Section: "nav.section.org", Label: "people.nav.deletions", Href: "/people/deletions", Action: "people.erase", Order: 36},
 			{Section: "nav.section.system", Label: "people.nav.me", Href: "/me", Order: 88},
@@ -57,6 +58,10 @@ func Module(s *Store, orgs *org.Store) web.Module {
 			site.Handle("GET /people/new", access.Require("people.edit", nil), h.newForm)
 			site.Handle("GET /people/{id}", access.Require("people.view", s.PathResolver("id")), h.show)
 			site.Handle("POST /people/{id}/memberships", access.Require("people.edit", s.PathResolver("id")), h.addMembership)
+			site.Handle("GET /people/pools", access.Require("people.view", nil), h.pools)
+			site.Handle("POST /people/pools", access.Require("people.edit", orgs.FormResolver("org_id")), h.createPool)
+			site.Handle("GET /people/pools/{id}", access.Require("people.view", s.poolResolver), h.pool)
+			site.Handle("POST /people/pools/{id}/add", access.Require("people.edit", s.poolResolver), h.addToPool)
 			site.Handle("GET /me", access.SignedIn(), h.me)
 			site.Handle("POST /me", access.SignedIn(), h.saveMe)
 			site.Handle("GET /me/data", access.SignedIn(), h.myData)
@@ -84,6 +89,7 @@ type ListPage struct {
 	Levels    []Option
 	Searching bool
 	Facets    []FacetGroup
+	Pools     []Pool // pools the search hits can be added to
 }
 
 // FacetGroup is one facet with its values, most frequent first.
@@ -168,6 +174,9 @@ func (h *handler) searchPage(w http.ResponseWriter, r *http.Request, l *web.List
 	}
 	l.Total = res.Total
 	p := ListPage{List: l, People: people, Levels: h.levels(r, ""), Searching: true}
+	if p.Pools, err = h.store.Pools(r.Context(), h.scope(r, "people.edit")); err != nil {
+		return err
+	}
 	t := h.site.T(r)
 	for _, name := range FacetNames {
 		g := FacetGroup{Name: name, Label: t("people.facet." + name)}

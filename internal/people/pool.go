@@ -1,0 +1,148 @@
+package people
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"kexie/internal/audit"
+	"kexie/internal/db"
+	"kexie/internal/valid"
+)
+
+// Pool is a named expert pool (专家库) owned by an org.
+type Pool struct {
+	ID          int64
+	OrgID       int64
+	OrgName     string
+	OrgPath     string
+	Name        string
+	Description string
+	Members     int
+}
+
+// CreatePool adds an empty pool to an org.
+func (s *Store) CreatePool(ctx context.Context, orgID int64, name, description string) (Pool, error) {
+	p := Pool{OrgID: orgID, Name: strings.TrimSpace(name), Description: strings.TrimSpace(description)}
+	if n := utf8.RuneCountInString(p.Name); n == 0 || n > 100 {
+		return p, valid.New("name", "people.err.pool_name")
+	}
+	err := s.db.Tx(ctx, func(tx *db.Tx) error {
+		if err := tx.QueryRow(ctx, `SELECT name, path FROM orgs WHERE id = ?`, orgID).Scan(&p.OrgName, &p.OrgPath); err != nil {
+			return valid.New("org_id", "people.err.org")
+		}
+		p.ID = tx.NewID()
+		_, err := tx.Exec(ctx, `INSERT INTO pools (id, org_id, name, description, created_at) VALUES (?, ?, ?, ?, ?)`,
+			p.ID, orgID, p.Name, p.Description, db.Millis(tx.Now))
+		if db.IsUniqueViolation(err) {
+			return valid.New("name", "people.err.pool_taken")
+		}
+		if err != nil {
+			return fmt.Errorf("people: create pool: %w", err)
+		}
+		return audit.Append(ctx, tx, audit.Entry{OrgID: orgID, OrgPath: p.OrgPath, Action: "pool.create",
+			Target: "pool:" + strconv.FormatInt(p.ID, 10), After: map[string]string{"name": p.Name}})
+	})
+	return p, err
+}
+
+// GetPool returns a pool with its member count.
+func (s *Store) GetPool(ctx context.Context, id int64) (Pool, error) {
+	var p Pool
+	err := s.db.QueryRow(ctx, `SELECT k.id, k.org_id, o.name, o.path, k.name, k.description,
+		(SELECT COUNT(*) FROM pool_members m WHERE m.pool_id = k.id) FROM pools k JOIN orgs o ON o.id = k.org_id WHERE k.id = ?`, id).
+		Scan(&p.ID, &p.OrgID, &p.OrgName, &p.OrgPath, &p.Name, &p.Description, &p.Members)
+	if errors.Is(err, sql.ErrNoRows) {
+		return p, fmt.Errorf("people: pool %d: %w", id, db.ErrNotFound)
+	}
+	return p, err
+}
+
+// Pools lists the pools of orgs inside scope (nil: all).
+func (s *Store) Pools(ctx context.Context, scope []string) ([]Pool, error) {
+	if scope != nil && len(scope) == 0 {
+		return nil, nil
+	}
+	q := `SELECT k.id, k.org_id, o.name, o.path, k.name, k.description,
+		(SELECT COUNT(*) FROM pool_members m WHERE m.pool_id = k.id) FROM pools k JOIN orgs o ON o.id = k.org_id`
+	var args []any
+	if scope != nil {
+		c, a := db.InSubtrees(s.db, "o.path", scope)
+		q, args = q+" WHERE "+c, a
+	}
+	rows, err := s.db.Query(ctx, q+" ORDER BY k.created_at DESC", args...)
+	if err != nil {
+		return nil, fmt.Errorf("people: pools: %w", err)
+	}
+	defer rows.Close()
+	var out []Pool
+	for rows.Next() {
+		var p Pool
+		if err := rows.Scan(&p.ID, &p.OrgID, &p.OrgName, &p.OrgPath, &p.Name, &p.Description, &p.Members); err != nil {
+			return nil, err
+		}
+		out = append(out, p)
+	}
+	return out, rows.Err()
+}
+
+// AddToPool adds people to a pool (those already in it are skipped) and
+// returns how many were added.
+func (s *Store) AddToPool(ctx context.Context, poolID int64, personIDs []int64) (int, error) {
+	pool, err := s.GetPool(ctx, poolID)
+	if err != nil {
+		return 0, err
+	}
+	added := 0
+	err = s.db.Tx(ctx, func(tx *db.Tx) error {
+		for _, id := range personIDs {
+			var n int
+			if err := tx.QueryRow(ctx, `SELECT COUNT(*) FROM pool_members WHERE pool_id = ? AND person_id = ?`, poolID, id).Scan(&n); err != nil {
+				return err
+			}
+			if n > 0 {
+				continue
+			}
+			if _, err := tx.Exec(ctx, `INSERT INTO pool_members (pool_id, person_id, added_at) VALUES (?, ?, ?)`, poolID, id, db.Millis(tx.Now)); err != nil {
+				if db.IsForeignKeyViolation(err) {
+					return valid.New("", "people.err.person")
+				}
+				return err
+			}
+			added++
+		}
+		if added == 0 {
+			return nil
+		}
+		return audit.Append(ctx, tx, audit.Entry{OrgID: pool.OrgID, OrgPath: pool.OrgPath, Action: "pool.add",
+			Target: "pool:" + strconv.FormatInt(poolID, 10), After: map[string]int{"added": added}})
+	})
+	return added, err
+}
+
+// PoolMembers lists one page of a pool's members and the total.
+func (s *Store) PoolMembers(ctx context.Context, poolID int64, limit, offset int) ([]Person, int, error) {
+	if limit <= 0 || limit > 10000 {
+		limit = 50
+	}
+	rows, err := s.db.Query(ctx, `SELECT `+cols+`, COUNT(*) OVER() FROM pool_members m JOIN people p ON p.id = m.person_id
+		JOIN orgs o ON o.id = p.org_id WHERE m.pool_id = ? ORDER BY p.name, p.id LIMIT ? OFFSET ?`, poolID, limit, offset)
+	if err != nil {
+		return nil, 0, fmt.Errorf("people: pool members: %w", err)
+	}
+	defer rows.Close()
+	var out []Person
+	total := 0
+	for rows.Next() {
+		p, err := scan(rows, &total)
+		if err != nil {
+			return nil, 0, err
+		}
+		out = append(out, p)
+	}
+	return out, total, rows.Err()
+}
