@@ -342,3 +342,22 @@ func BenchmarkAuthenticate(b *testing.B) {
 		}
 	}
 }
+
+func TestLimiter(t *testing.T) {
+	now := time.Date(2026, 1, 1, 9, 0, 0, 0, time.UTC)
+	l := auth.NewLimiterForTest(3, time.Minute)
+	for i := range 3 {
+		if !l(now, "a") {
+			t.Fatalf("attempt %d refused", i+1)
+		}
+	}
+	if l(now, "a") {
+		t.Error("fourth attempt in a minute allowed")
+	}
+	if !l(now, "b") {
+		t.Error("another key was limited")
+	}
+	if !l(now.Add(61*time.Second), "a") {
+		t.Error("not allowed again after the window")
+	}
+}

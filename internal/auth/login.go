@@ -28,7 +28,10 @@ func (h *handler) login(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	next := web.SafeNext(f.Get("next"), "/")
-	if !h.svc.limit.allow(web.ClientIP(r), h.svc.Now()) {
+	// Ten tries a minute per account and address, and a looser cap per
+	// address: an office behind one NAT address signs in together at nine.
+	ip := web.ClientIP(r)
+	if !h.svc.limit.allow(ip+"|"+normalize(f.Get("username")), h.svc.Now()) || !h.svc.ipLimit.allow(ip, h.svc.Now()) {
 		return web.ErrTooMany
 	}
 	res, err := h.svc.Login(r.Context(), f.Get("username"), f.Values.Get("password"), web.ClientIP(r), r.UserAgent())

@@ -33,12 +33,13 @@ type Config struct {
 
 // Service is accounts, sessions and grants.
 type Service struct {
-	db     *db.DB
-	orgs   *org.Store
-	policy *access.Policy
-	cfg    Config
-	seal   *sealer
-	limit  *limiter
+	db      *db.DB
+	orgs    *org.Store
+	policy  *access.Policy
+	cfg     Config
+	seal    *sealer
+	limit   *limiter // per address and account
+	ipLimit *limiter // per address
 	// Now is the clock; tests replace it.
 	Now func() time.Time
 }
@@ -53,7 +54,7 @@ func NewService(d *db.DB, orgs *org.Store, policy *access.Policy, cfg Config) *S
 	if cfg.Issuer == "" {
 		cfg.Issuer = "Kexie"
 	}
-	return &Service{db: d, orgs: orgs, policy: policy, cfg: cfg, seal: s, limit: newLimiter(10, time.Minute), Now: time.Now}
+	return &Service{db: d, orgs: orgs, policy: policy, cfg: cfg, seal: s, limit: newLimiter(10, time.Minute), ipLimit: newLimiter(300, time.Minute), Now: time.Now}
 }
 
 // User is an account.
