@@ -1,0 +1,62 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"kexie/internal/plan"
+)
+
+// cmdPlan: kexie plan ingest FILE [--json] prints a plan document's
+// sections, quantitative indicators and responsible units.
+func cmdPlan(ctx context.Context, e *env, args []string) error {
+	sub, args := subcommand(args)
+	if sub != "ingest" {
+		return usageError("want: plan ingest FILE [--json]")
+	}
+	fs := e.flags("plan ingest")
+	asJSON := fs.Bool("json", false, "print the structure as JSON")
+	var file string
+	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
+		file, args = args[0], args[1:]
+	}
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if file == "" {
+		file = fs.Arg(0)
+	}
+	if file == "" {
+		return usageError("plan ingest: FILE missing")
+	}
+	switch strings.ToLower(filepath.Ext(file)) {
+	case ".txt", "":
+	default:
+		return fmt.Errorf("%s: only plain text (.txt) is read so far; save the document as text first", file)
+	}
+	f, err := os.Open(file)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	doc, err := plan.Ingest(f)
+	if err != nil {
+		return err
+	}
+	if *asJSON {
+		enc := json.NewEncoder(e.stdout)
+		enc.SetEscapeHTML(false)
+		enc.SetIndent("", "  ")
+		return enc.Encode(doc)
+	}
+	fmt.Fprintf(e.stdout, "%s\n%d top-level sections, %d indicators, %d responsibilities\n", doc.Title, len(doc.Sections),
+		len(doc.Indicators), len(doc.Responsibilities))
+	for _, ind := range doc.Indicators {
+		fmt.Fprintf(e.stdout, "  [%s] %s\n", strings.Join(ind.Section, "/"), ind.Text)
+	}
+	return nil
+}

@@ -1,0 +1,47 @@
+package plan
+
+import "strings"
+
+var cnDigits = map[rune]int{'零': 0, '〇': 0, '一': 1, '二': 2, '两': 2, '三': 3, '四': 4, '五': 5, '六': 6, '七': 7, '八': 8, '九': 9}
+
+// cnNumber parses a Chinese numeral below 100,000,000 ("十五", "一百",
+// "两千三百", "三万"); ok is false for anything else.
+func cnNumber(s string) (int, bool) {
+	if s == "" {
+		return 0, false
+	}
+	total, section, digit := 0, 0, -1
+	for _, r := range s {
+		if d, ok := cnDigits[r]; ok {
+			digit = d
+			continue
+		}
+		unit := map[rune]int{'十': 10, '百': 100, '千': 1000}[r]
+		switch {
+		case unit > 0:
+			if digit < 0 {
+				digit = 1 // 十五 = 15
+			}
+			section += digit * unit
+			digit = -1
+		case r == '万':
+			if digit > 0 {
+				section += digit
+			}
+			total += section * 10000
+			section, digit = 0, -1
+		default:
+			return 0, false
+		}
+	}
+	if digit > 0 {
+		section += digit
+	}
+	return total + section, true
+}
+
+// isCNNumeral reports whether r can be part of a Chinese numeral.
+func isCNNumeral(r rune) bool {
+	_, ok := cnDigits[r]
+	return ok || strings.ContainsRune("十百千万", r)
+}

@@ -1,0 +1,304 @@
+package plan
+
+import (
+	"bufio"
+	"errors"
+	"io"
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+)
+
+// ErrNoStructure is returned for text in which no numbered section is found.
+var ErrNoStructure = errors.New("plan: no numbered sections found")
+
+// MaxText is the largest plan text Ingest reads (a plan is tens of kB).
+const MaxText = 8 << 20
+
+// normalize maps full-width digits and punctuation to their ASCII forms one
+// rune for one rune, so rune offsets into the normalized text are offsets
+// into the original: indicators quote the document exactly.
+func normalize(s string) string {
+	return strings.Map(func(r rune) rune {
+		switch {
+		case r >= '０' && r <= '９':
+			return '0' + (r - '０')
+		case r == '．':
+			return '.'
+		case r == '（':
+			return '('
+		case r == '）':
+			return ')'
+		case r == '～' || r == '〜':
+			return '~'
+		case r == '－' || r == '—' || r == '–':
+			return '-'
+		case r == '％':
+			return '%'
+		case r == '：':
+			return ':'
+		case r == '；':
+			return ';'
+		case r == '\u3000' || r == '\t':
+			return ' '
+		}
+		return r
+	}, s)
+}
+
+var (
+	reL1 = regexp.MustCompile(`^([一二三四五六七八九十]{1,3})、\s*(.*)$`)
+	reL2 = regexp.MustCompile(`^\(([一二三四五六七八九十]{1,3})\)\s*(.*)$`)
+	reL3 = regexp.MustCompile(`^(\d{1,2})[.、]\s*([^\d].*)$`)
+	reL4 = regexp.MustCompile(`^(?:\((\d{1,2})\)|([⑴-⒇①-⑳]))\s*(.*)$`)
+
+	rePeriodYears = regexp.MustCompile(`(20\d\d)\s*[-~至]\s*(20\d\d)\s*年`)
+	reLead        = regexp.MustCompile(`(牵头(?:部门|单位)|责任(?:部门|单位)|配合(?:部门|单位))\s*[:]\s*`)
+)
+
+// heading recognizes a numbered heading line and returns its level (1–4),
+// its number as written in the section path, and the rest of the line.
+func heading(line string) (level int, number, rest string, ok bool) {
+	if m := reL1.FindStringSubmatch(line); m != nil {
+		return 1, m[1], m[2], true
+	}
+	if m := reL2.FindStringSubmatch(line); m != nil {
+		return 2, "(" + m[1] + ")", m[2], true
+	}
+	if m := reL3.FindStringSubmatch(line); m != nil {
+		return 3, m[1], m[2], true
+	}
+	if m := reL4.FindStringSubmatch(line); m != nil {
+		n := m[1]
+		if n == "" {
+			n = m[2]
+		}
+		return 4, "(" + n + ")", m[3], true
+	}
+	return 0, "", "", false
+}
+
+// titleOf is a heading's title: the text up to the first full stop, at most 60 runes.
+func titleOf(rest string) string {
+	if i := strings.IndexAny(rest, "。;"); i >= 0 {
+		rest = rest[:i]
+	}
+	rest = strings.TrimSpace(strings.TrimRight(rest, ":,，"))
+	if utf8.RuneCountInString(rest) > 60 {
+		rest = string([]rune(rest)[:60])
+	}
+	return rest
+}
+
+// Ingest reads a plan's plain text. It never panics and runs in time linear
+// in the input: every line is looked at a bounded number of times.
+func Ingest(r io.Reader) (*Doc, error) {
+	data, err := io.ReadAll(io.LimitReader(r, MaxText+1))
+	if err != nil {
+		return nil, err
+	}
+	if len(data) > MaxText {
+		return nil, errors.New("plan: the text is larger than 8 MB")
+	}
+	text := strings.ToValidUTF8(string(data), "\uFFFD")
+	doc := &Doc{Sections: []*Section{}, Indicators: []Indicator{}, Responsibilities: []Responsibility{}}
+	var lines, origs []string
+	sc := bufio.NewScanner(strings.NewReader(text))
+	sc.Buffer(make([]byte, 64<<10), MaxText)
+	for sc.Scan() {
+		o := strings.TrimSpace(strings.ReplaceAll(sc.Text(), "\u3000", " "))
+		origs = append(origs, o)
+		lines = append(lines, normalize(o))
+	}
+	doc.Title, doc.Issuer = titleAndIssuer(lines)
+	doc.Period = period(doc.Title, lines)
+
+	type open struct {
+		level int
+		sec   *Section
+	}
+	var stack []open
+	path := func() []string {
+		p := make([]string, len(stack))
+		for i, o := range stack {
+			p[i] = o.sec.Number
+		}
+		return p
+	}
+	past := false // inside a section about the past (现状, 成就 …): no targets there
+	for i, line := range lines {
+		if line == "" {
+			continue
+		}
+		body, orig := line, origs[i]
+		if level, number, rest, ok := heading(line); ok && len(stack) < 64 {
+			sec := &Section{Number: number, Title: titleOf(rest), Level: level, Children: []*Section{}}
+			for len(stack) > 0 && stack[len(stack)-1].level >= level {
+				stack = stack[:len(stack)-1]
+			}
+			if level == 1 && tableOfContents(doc.Sections, number) {
+				// The headings seen so far were a table of contents: the
+				// body starts again at its first number.
+				doc.Sections, doc.Indicators, doc.Responsibilities = []*Section{}, []Indicator{}, []Responsibility{}
+			}
+			if len(stack) == 0 {
+				doc.Sections = append(doc.Sections, sec)
+			} else {
+				parent := stack[len(stack)-1].sec
+				parent.Children = append(parent.Children, sec)
+			}
+			stack = append(stack, open{level, sec})
+			if level == 1 {
+				past = pastTitle(sec.Title)
+			}
+			off := utf8.RuneCountInString(line) - utf8.RuneCountInString(rest)
+			body, orig = rest, string([]rune(orig)[off:])
+		}
+		if len(stack) == 0 {
+			continue // the preamble before the first section
+		}
+		if resp, ok := responsibility(body); ok {
+			// A 牵头/配合 line after numbered items belongs to the task
+			// (level 1–2) the items make up.
+			p := path()
+			for len(p) > 1 && stack[len(p)-1].level >= 3 {
+				p = p[:len(p)-1]
+			}
+			resp.Section = p
+			if n := len(doc.Responsibilities); n > 0 && strings.Join(doc.Responsibilities[n-1].Section, "/") == strings.Join(p, "/") {
+				last := &doc.Responsibilities[n-1]
+				last.Lead = append(last.Lead, resp.Lead...)
+				last.Cooperate = append(last.Cooperate, resp.Cooperate...)
+			} else {
+				doc.Responsibilities = append(doc.Responsibilities, resp)
+			}
+			continue
+		}
+		if !past {
+			doc.Indicators = append(doc.Indicators, indicators(body, orig, path(), doc.Period.End)...)
+		}
+	}
+	if len(doc.Sections) == 0 {
+		return doc, ErrNoStructure
+	}
+	return doc, nil
+}
+
+// tableOfContents reports whether the top-level sections so far were a
+// table of contents: a top-level number comes round again.
+func tableOfContents(secs []*Section, number string) bool {
+	for _, s := range secs {
+		if s.Number == number {
+			return true
+		}
+	}
+	return false
+}
+
+func pastTitle(t string) bool {
+	for _, w := range []string{"现状", "成就", "回顾", "前言", "形势", "基础", "取得"} {
+		if strings.Contains(t, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// titleAndIssuer finds the plan's title — the first line naming a 规划,
+// 方案 or 纲要 that is not a covering notice — and its issuing body.
+func titleAndIssuer(lines []string) (string, *string) {
+	title, issuer := "", ""
+	// A covering notice: "X关于印发《title》的通知" names both.
+	for _, l := range lines[:min(len(lines), 15)] {
+		if i := strings.Index(l, "关于印发《"); i >= 0 {
+			rest := l[i+len("关于印发《"):]
+			if j := strings.Index(rest, "》"); j > 0 {
+				title, issuer = rest[:j], strings.TrimSpace(l[:i])
+				break
+			}
+		}
+	}
+	for i := 0; title == "" && i < len(lines); i++ {
+		l := lines[i]
+		if l == "" || strings.HasPrefix(l, "关于") || strings.ContainsAny(l, "。，,") || strings.Contains(l, "通知") ||
+			strings.Contains(l, "现将") || utf8.RuneCountInString(l) > 70 {
+			continue
+		}
+		if strings.HasSuffix(l, "事业发展") && i+1 < len(lines) && strings.Contains(lines[i+1], "规划") {
+			l += lines[i+1]
+		}
+		if strings.Contains(l, "规划") || strings.Contains(l, "实施方案") || strings.Contains(l, "纲要") {
+			title = strings.Trim(l, "《》 ")
+		}
+	}
+	if title == "" {
+		return "", nil
+	}
+	if issuer == "" {
+		for _, suffix := range []string{"科学技术协会", "人民政府办公室", "人民政府", "科协"} {
+			if i := strings.Index(title, suffix); i > 0 {
+				issuer = title[:i+len(suffix)]
+				break
+			}
+		}
+	}
+	if issuer == "" {
+		return title, nil
+	}
+	return title, &issuer
+}
+
+// period reads the plan's years from an explicit span or a five-year-plan name.
+func period(title string, lines []string) Period {
+	for _, l := range append([]string{title}, lines[:min(len(lines), 40)]...) {
+		if m := rePeriodYears.FindStringSubmatch(l); m != nil {
+			s, _ := strconv.Atoi(m[1])
+			e, _ := strconv.Atoi(m[2])
+			if e > s && e-s <= 10 {
+				return Period{Start: &s, End: &e}
+			}
+		}
+	}
+	for name, start := range map[string]int{"十三五": 2016, "十四五": 2021, "十五五": 2026, "十二五": 2011} {
+		if strings.Contains(title, name) {
+			s, e := start, start+4
+			return Period{Start: &s, End: &e}
+		}
+	}
+	return Period{}
+}
+
+// responsibility parses "牵头部门:A、B 配合部门:C、D" (in any order, on one line).
+func responsibility(line string) (Responsibility, bool) {
+	locs := reLead.FindAllStringSubmatchIndex(line, -1)
+	if locs == nil {
+		return Responsibility{}, false
+	}
+	r := Responsibility{Lead: []string{}, Cooperate: []string{}}
+	for i, loc := range locs {
+		end := len(line)
+		if i+1 < len(locs) {
+			end = locs[i+1][0]
+		}
+		units := splitUnits(line[loc[1]:end])
+		if strings.HasPrefix(line[loc[2]:loc[3]], "配合") {
+			r.Cooperate = append(r.Cooperate, units...)
+		} else {
+			r.Lead = append(r.Lead, units...)
+		}
+	}
+	return r, len(r.Lead)+len(r.Cooperate) > 0
+}
+
+func splitUnits(s string) []string {
+	s = strings.TrimRight(strings.TrimSpace(s), "。;)")
+	var out []string
+	for _, u := range strings.FieldsFunc(s, func(r rune) bool { return r == '、' || r == ',' || r == '，' || r == ' ' || r == ';' }) {
+		u = strings.Trim(u, "()。等")
+		if u != "" && utf8.RuneCountInString(u) <= 30 {
+			out = append(out, u)
+		}
+	}
+	return out
+}

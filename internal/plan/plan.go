@@ -1,0 +1,61 @@
+// Package plan will hold a 科协's plans and their implementation: sections,
+// tasks, quantitative indicators, responsible units, a progress ledger and
+// evaluations. This first part reads a plan document's text into that
+// structure (Ingest); the tables, tracking and pages come next.
+//
+// It must never guess silently: what it cannot read it leaves out, and the
+// staff review every extracted item before a plan is saved.
+package plan
+
+// Doc is a plan document's structure as Ingest reads it. Its JSON is the
+// stable output of `kexie plan ingest --json`.
+type Doc struct {
+	Title            string           `json:"title"`
+	Issuer           *string          `json:"issuer"`
+	Period           Period           `json:"period"`
+	Sections         []*Section       `json:"sections"`
+	Indicators       []Indicator      `json:"indicators"`
+	Responsibilities []Responsibility `json:"responsibilities"`
+}
+
+// Period is the plan's span in years.
+type Period struct {
+	Start *int `json:"start"`
+	End   *int `json:"end"`
+}
+
+// Section is a numbered part of the document (一、 → (一) → 1. → (1)).
+type Section struct {
+	Number   string     `json:"number"`
+	Title    string     `json:"title"`
+	Level    int        `json:"level"`
+	Children []*Section `json:"children"`
+}
+
+// Indicator is a quantitative target found in the text.
+type Indicator struct {
+	Text         string    `json:"text"`    // the exact phrase from the document
+	Section      []string  `json:"section"` // numbers of the enclosing sections
+	Metric       string    `json:"metric"`
+	Comparator   string    `json:"comparator"` // "=", "approx", ">=", "<=", "range"
+	Value        *float64  `json:"value"`
+	Low          *float64  `json:"low"`
+	High         *float64  `json:"high"`
+	Unit         string    `json:"unit"`
+	Per          *string   `json:"per"` // "year", "two-years" or null
+	DeadlineYear *int      `json:"deadline_year"`
+	Baseline     *Baseline `json:"baseline"`
+}
+
+// Baseline is the starting value of an indicator.
+type Baseline struct {
+	Value float64 `json:"value"`
+	Year  int     `json:"year"`
+}
+
+// Responsibility names the lead (牵头) and cooperating (配合) units of a section.
+type Responsibility struct {
+	Section   []string `json:"section"`
+	Lead      []string `json:"lead"`
+	Cooperate []string `json:"cooperate"`
+}
