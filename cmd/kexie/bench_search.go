@@ -4,8 +4,10 @@ import (
 	"context"
 	"fmt"
 	"math/rand/v2"
+	"os"
 	"runtime"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 
@@ -19,6 +21,7 @@ import (
 func benchSearch(ctx context.Context, e *env, args []string) error {
 	fs := e.flags("bench search")
 	runs := fs.Int("runs", 5, "times each query runs")
+	useDB := fs.Bool("database", false, "answer from the database's index, not the in-memory one")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -27,13 +30,28 @@ func benchSearch(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	defer a.Close()
+	index := "in-memory index"
+	if *useDB {
+		index = "database index"
+	} else {
+		start := time.Now()
+		if err := a.People.BuildIndex(ctx); err != nil {
+			return err
+		}
+		runtime.GC()
+		var ms runtime.MemStats
+		runtime.ReadMemStats(&ms)
+		fmt.Fprintf(e.stdout, "in-memory index built in %s; Go heap in use %.0f MB; process RSS %.0f MB (%.0f MB of it the mapped database file)\n",
+			time.Since(start).Round(time.Millisecond), float64(ms.HeapInuse)/(1<<20), float64(readRSS(os.Getpid()))/1024,
+			float64(readRssFile(os.Getpid()))/1024)
+	}
 	query := func(ctx context.Context, q string, args ...any) (rowsIter, error) { return a.DB.Query(ctx, q, args...) }
 	queries, err := labelledQueries(ctx, query)
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(e.stdout, "machine: %s, %d CPUs, %s; database: %s; %d queries × %d runs\n", cpuModel(), runtime.NumCPU(),
-		runtime.Version(), a.DB.Dialect(), len(queries), *runs)
+	fmt.Fprintf(e.stdout, "machine: %s, %d CPUs, %s; database: %s; %s; %d queries × %d runs\n", cpuModel(), runtime.NumCPU(),
+		runtime.Version(), a.DB.Dialect(), index, len(queries), *runs)
 	filters := map[string]string{"title_level": "senior", "age_band": "45to54"}
 	var plain, faceted []time.Duration
 	byKind := map[string][]time.Duration{}
@@ -46,7 +64,7 @@ func benchSearch(ctx context.Context, e *env, args []string) error {
 		}
 		for i := 0; i < *runs; i++ {
 			start := time.Now()
-			res, err := a.People.Search(ctx, people.SearchQuery{Q: q.text, Limit: 20})
+			res, err := a.People.Search(ctx, people.SearchQuery{Q: q.text, Limit: 20, UseDatabase: *useDB})
 			took := time.Since(start)
 			plain = append(plain, took)
 			if _, seen := byKind[q.kind]; !seen {
@@ -67,7 +85,7 @@ func benchSearch(ctx context.Context, e *env, args []string) error {
 				recallN++
 			}
 			start = time.Now()
-			if _, err := a.People.Search(ctx, people.SearchQuery{Q: q.text, Limit: 20, Facets: filters}); err != nil {
+			if _, err := a.People.Search(ctx, people.SearchQuery{Q: q.text, Limit: 20, Facets: filters, UseDatabase: *useDB}); err != nil {
 				return err
 			}
 			faceted = append(faceted, time.Since(start))
@@ -173,4 +191,20 @@ func exactMatches(ctx context.Context, query func(context.Context, string, ...an
 		out[id] = true
 	}
 	return out, rows.Err()
+}
+
+// readRssFile returns RssFile (file-backed resident pages, such as the
+// SQLite file mapped by mmap) in KiB.
+func readRssFile(pid int) int {
+	b, err := os.ReadFile(fmt.Sprintf("/proc/%d/status", pid))
+	if err != nil {
+		return 0
+	}
+	for _, line := range strings.Split(string(b), "\n") {
+		if v, ok := strings.CutPrefix(line, "RssFile:"); ok {
+			n, _ := strconv.Atoi(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(v), "kB")))
+			return n
+		}
+	}
+	return 0
 }

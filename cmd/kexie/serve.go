@@ -39,6 +39,16 @@ func cmdServe(ctx context.Context, e *env, args []string) error {
 			"    URL:      %s/login\n    用户名 user: %s\n    一次性密码 one-time password: %s\n"+
 			"  请登录后立即设置两步验证并修改密码。Sign in, set up 2FA and change the password now.\n\n", url, user, password)
 	}
+	// The search index loads in the background; until then the database's
+	// own index answers searches.
+	go func() {
+		t := time.Now()
+		if err := a.People.BuildIndex(ctx); err != nil {
+			log.Error("search index", "err", err)
+			return
+		}
+		log.Info("search index ready", "ms", time.Since(t).Milliseconds())
+	}()
 	log.Info("kexie ready", "url", url, "db", a.DB.Dialect(), "startup_ms", time.Since(start).Milliseconds())
 	return a.Serve(ctx, ln)
 }

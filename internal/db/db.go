@@ -99,9 +99,8 @@ func Open(ctx context.Context, dsn string) (*DB, error) {
 		}
 		w.SetMaxOpenConns(1)
 		w.SetConnMaxIdleTime(0)
-		// Readers map the file (mmap_size) instead of issuing a read system
-		// call per page, and keep a larger page cache.
-		r, err := sql.Open("sqlite", base+"&_pragma=query_only(1)&_pragma=mmap_size(1073741824)&_pragma=cache_size(-16000)")
+		// Readers keep a larger page cache (16 MB each).
+		r, err := sql.Open("sqlite", base+"&_pragma=query_only(1)&_pragma=cache_size(-16000)")
 		if err != nil {
 			w.Close()
 			return nil, fmt.Errorf("db: open sqlite reader: %w", err)

@@ -21,6 +21,9 @@ type SearchQuery struct {
 	Scope  []string          // org paths; nil: everything; empty: nothing
 	Limit  int
 	Offset int
+	// UseDatabase answers from the database's index even when the
+	// in-memory index is ready (tests and benchmarks compare the two).
+	UseDatabase bool
 }
 
 // Hit is one found person with its relevance.
@@ -106,6 +109,21 @@ func (s *Store) Search(ctx context.Context, sq SearchQuery) (SearchResult, error
 	if sq.Scope != nil && len(sq.Scope) == 0 {
 		return res, nil
 	}
+	s.mem.mu.RLock()
+	ready := s.mem.ready
+	s.mem.mu.RUnlock()
+	if ready && !sq.UseDatabase {
+		if err := s.mem.catchUp(ctx, s.db); err != nil {
+			return res, err
+		}
+		return s.searchMem(ctx, sq, res)
+	}
+	return s.searchDB(ctx, sq, res)
+}
+
+// searchDB answers a query with the database's full-text index (FTS5 or
+// GIN): the path used before this node's in-memory index is built.
+func (s *Store) searchDB(ctx context.Context, sq SearchQuery, res SearchResult) (SearchResult, error) {
 	now := s.db.Now()
 	terms, single := search.QueryTerms(sq.Q)
 	var from string
@@ -120,7 +138,8 @@ func (s *Store) Search(ctx context.Context, sq SearchQuery) (SearchResult, error
 		}
 		from = `people_fts JOIN people p ON p.id = people_fts.rowid`
 		where, args = append(where, `people_fts MATCH ?`), append(args, strings.Join(quoted, " AND "))
-		score = `-bm25(people_fts)`
+		// No database rank: FTS5 with detail=column has no term
+		// frequencies, and both paths must rank alike (see Search).
 	case len(terms) > 0:
 		quoted := make([]string, len(terms))
 		for i, t := range terms {
@@ -128,8 +147,7 @@ func (s *Store) Search(ctx context.Context, sq SearchQuery) (SearchResult, error
 		}
 		from = `people p`
 		where, args = append(where, `p.search_tsv @@ to_tsquery('simple', ?)`), append(args, strings.Join(quoted, " & "))
-		score = `ts_rank(p.search_tsv, to_tsquery('simple', ?))`
-		args = append([]any{strings.Join(quoted, " & ")}, args...)
+
 	case single != "":
 		from = `people p`
 		c, a := db.PrefixMatch(s.db, "p.name", single)

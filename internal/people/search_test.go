@@ -2,6 +2,7 @@ package people_test
 
 import (
 	"context"
+	"fmt"
 	"testing"
 
 	"kexie/internal/db"
@@ -81,4 +82,86 @@ func TestSearch(t *testing.T) {
 			t.Errorf("new terms not found after update")
 		}
 	})
+}
+
+// The in-memory index answers exactly as the database's index does, and
+// follows every change committed after it was built.
+func TestMemIndex(t *testing.T) {
+	ctx := context.Background()
+	dbtest.Run(t, sets, func(t *testing.T, d *db.DB) {
+		f := setup(t, d)
+		for i, x := range []struct{ name, emp, exp, lvl, region, cats string }{
+			{"张伟", "攀枝花钢铁研究院", "钒钛磁铁矿综合利用", "senior", "510402", "高层次人才、评审专家"},
+			{"王芳", "攀枝花学院", "钒电池储能材料", "intermediate", "510411", "青年科技人才"},
+			{"刘洋", "攀枝花市农科院", "芒果栽培", "vice_senior", "510421", ""},
+			{"李娜", "滁州学院", "钒钛磁铁矿选矿", "senior", "341102", "评审专家"},
+			{"王强", "滁州学院", "人工智能", "junior", "341102", ""},
+		} {
+			org := f.city.ID
+			if i >= 3 {
+				org = f.peer.ID
+			}
+			if _, err := f.s.Create(ctx, people.Input{OrgID: org, Name: x.name, IDNumber: idNumber(fmt.Sprintf("5104021985031220%d", i)),
+				Employer: x.emp, Expertise: x.exp, TitleLevel: x.lvl, RegionCode: x.region, Categories: x.cats}); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if err := f.s.BuildIndex(ctx); err != nil {
+			t.Fatal(err)
+		}
+		queries := []people.SearchQuery{
+			{Q: "钒钛磁铁矿"}, {Q: "钒"}, {Q: "王"}, {Q: "攀枝花"}, {Q: "学院", Scope: []string{f.peer.Path}},
+			{Q: "攀枝花", Facets: map[string]string{"title_level": "senior", "region": "510400"}},
+			{Q: "学院", Facets: map[string]string{"category": "青年科技人才"}}, {Q: "钒钛 评审"}, {Q: "不存在的词"},
+		}
+		same := func(label string) {
+			for _, q := range queries {
+				mem, err := f.s.Search(ctx, q)
+				if err != nil {
+					t.Fatal(err)
+				}
+				q.UseDatabase = true
+				dbr, err := f.s.Search(ctx, q)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if mem.Total != dbr.Total || fmt.Sprint(mem.Facets) != fmt.Sprint(dbr.Facets) || fmt.Sprint(names(mem)) != fmt.Sprint(names(dbr)) {
+					t.Errorf("%s %q: memory %d %v %v, database %d %v %v", label, q.Q, mem.Total, names(mem), mem.Facets, dbr.Total, names(dbr), dbr.Facets)
+				}
+			}
+		}
+		same("built")
+		// Changes after the build: a new person, an update, an erasure.
+		p, err := f.s.CreateOwn(ctx, 9, people.Input{OrgID: f.city.ID, Name: "赵敏", Expertise: "钒钛磁铁矿冶炼"}, true)
+		if err != nil {
+			t.Fatal(err)
+		}
+		zhang, _ := f.s.FindByIDNumber(ctx, idNumber("51040219850312200"))
+		if _, err := f.s.Update(ctx, zhang.ID, people.Input{Name: "张伟", Employer: "攀钢集团", Expertise: "轧钢工艺"}); err != nil {
+			t.Fatal(err)
+		}
+		same("after changes")
+		if r, _ := f.s.Search(ctx, people.SearchQuery{Q: "钒钛磁铁矿"}); r.Total != 2 {
+			t.Errorf("after create and update: %v", names(r))
+		}
+		if err := f.s.RequestDeletion(ctx, 9, ""); err != nil {
+			t.Fatal(err)
+		}
+		reqs, _ := f.s.DeletionRequests(ctx, nil)
+		if err := f.s.ResolveDeletion(ctx, reqs[0].ID, 1); err != nil {
+			t.Fatal(err)
+		}
+		if r, _ := f.s.Search(ctx, people.SearchQuery{Q: "赵敏"}); r.Total != 0 {
+			t.Errorf("erased person %d still found", p.ID)
+		}
+		same("after erasure")
+	})
+}
+
+func names(r people.SearchResult) []string {
+	var out []string
+	for _, h := range r.Hits {
+		out = append(out, h.Name)
+	}
+	return out
 }

@@ -25,10 +25,17 @@ import (
 type Store struct {
 	db   *db.DB
 	keys *pii.Keyring
+	mem  *memIndex
 }
 
 // NewStore returns a store sealing with keys.
-func NewStore(d *db.DB, keys *pii.Keyring) *Store { return &Store{db: d, keys: keys} }
+func NewStore(d *db.DB, keys *pii.Keyring) *Store {
+	return &Store{db: d, keys: keys, mem: newMemIndex()}
+}
+
+// BuildIndex loads this node's in-memory search index from the database.
+// Until it is ready, searches are answered by the database's own index.
+func (s *Store) BuildIndex(ctx context.Context) error { return s.mem.build(ctx, s.db) }
 
 const cols = `p.id, p.org_id, o.name, o.path, p.name, p.gender, p.birth_date, p.id_enc, p.phone_enc, p.id_masked, p.phone_masked,
 	p.email, p.employer, p.title_level, p.title, p.education, p.degree, p.discipline, p.expertise, p.region_code,
@@ -202,6 +209,9 @@ func (r row) terms() string {
 // SQLite's contentless FTS5 table needs the old terms deleted and the new
 // ones inserted.
 func reindex(ctx context.Context, tx *db.Tx, id int64, old, terms string) error {
+	if _, err := tx.Exec(ctx, `INSERT INTO people_changes (person_id, at) VALUES (?, ?)`, id, db.Millis(tx.Now)); err != nil {
+		return fmt.Errorf("people: log change of %d: %w", id, err)
+	}
 	if tx.Dialect() != db.SQLite || old == terms {
 		return nil
 	}

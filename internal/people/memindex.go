@@ -1,0 +1,430 @@
+package people
+
+import (
+	"context"
+	"fmt"
+	"runtime/debug"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+	"unicode/utf8"
+
+	"kexie/internal/db"
+	"kexie/internal/search"
+)
+
+// memIndex is this node's in-memory copy of what talent search needs:
+// postings of bigram terms and, per person, the facet values and the texts
+// that rank hits. The database stays the source of truth: the index is
+// built from the people table and brought up to date from people_changes
+// (written in the same transaction as every change) before each query, so
+// every node answers from committed rows and a crash loses nothing.
+type memIndex struct {
+	mu      sync.RWMutex
+	ready   bool
+	seq     int64              // every change up to seq is applied
+	pending map[int64]int64    // seq gaps seen (PostgreSQL may commit out of order) → first seen, ms
+	docOf   map[int64]int32    // person id → doc
+	docs    []memDoc           // doc → person
+	post    map[string][]int32 // term → docs, ascending (dead docs are skipped)
+	strs    map[string]uint32  // interned employers and expertise
+	strList []string
+}
+
+// memDoc is one person, compact: repeated strings are interned and the
+// birth date is a yyyymmdd number (a million of these is ~70 MB).
+type memDoc struct {
+	id        int64
+	org       int64
+	name      string
+	employer  uint32
+	expertise uint32
+	region    uint32
+	cats      uint32
+	disc      uint32
+	birth     int32
+	level     uint8
+	dead      bool
+}
+
+func newMemIndex() *memIndex {
+	return &memIndex{pending: map[int64]int64{}, docOf: map[int64]int32{}, post: map[string][]int32{}, strs: map[string]uint32{}}
+}
+
+func (x *memIndex) intern(s string) uint32 {
+	if i, ok := x.strs[s]; ok {
+		return i
+	}
+	i := uint32(len(x.strList))
+	x.strs[s] = i
+	x.strList = append(x.strList, s)
+	return i
+}
+
+const memCols = `id, org_id, name, employer, expertise, title_level, region_code, categories, birth_date, discipline, search_text`
+
+// level numbers a title level (0: none given).
+func (x *memIndex) level(l string) uint8 {
+	for i, v := range TitleLevels() {
+		if v == l {
+			return uint8(i + 1)
+		}
+	}
+	return 0
+}
+
+func levelName(n uint8) string {
+	if n == 0 {
+		return ""
+	}
+	return TitleLevels()[n-1]
+}
+
+// birthNumber turns "1985-03-12" into 19850312 (0 when unknown).
+func birthNumber(s string) int32 {
+	if len(s) != 10 {
+		return 0
+	}
+	n, err := strconv.Atoi(s[:4] + s[5:7] + s[8:])
+	if err != nil {
+		return 0
+	}
+	return int32(n)
+}
+
+func birthString(n int32) string {
+	if n == 0 {
+		return ""
+	}
+	s := strconv.Itoa(int(n))
+	return s[:4] + "-" + s[4:6] + "-" + s[6:]
+}
+
+// put adds or replaces a person; an erased person (empty terms) is dropped.
+func (x *memIndex) put(id, org int64, name, employer, expertise, level, region, cats, birth, disc, terms string) {
+	if d, ok := x.docOf[id]; ok {
+		x.docs[d].dead = true
+		delete(x.docOf, id)
+	}
+	if terms == "" {
+		return
+	}
+	d := int32(len(x.docs))
+	x.docs = append(x.docs, memDoc{id: id, org: org, name: name, employer: x.intern(employer), expertise: x.intern(expertise),
+		level: x.level(level), region: x.intern(region), cats: x.intern(cats), birth: birthNumber(birth), disc: x.intern(disc)})
+	x.docOf[id] = d
+	for _, t := range strings.Fields(terms) {
+		x.post[t] = append(x.post[t], d)
+	}
+	if r, _ := utf8.DecodeRuneInString(name); r != utf8.RuneError {
+		k := "\x00" + string(r)
+		x.post[k] = append(x.post[k], d)
+	}
+}
+
+// build loads every person; it runs once, in the background on a server.
+func (x *memIndex) build(ctx context.Context, d *db.DB) error {
+	var seq int64
+	if err := d.QueryRow(ctx, `SELECT COALESCE(MAX(seq), 0) FROM people_changes`).Scan(&seq); err != nil {
+		return fmt.Errorf("people: index: %w", err)
+	}
+	rows, err := d.Query(ctx, `SELECT `+memCols+` FROM people ORDER BY id`)
+	if err != nil {
+		return fmt.Errorf("people: index: %w", err)
+	}
+	defer rows.Close()
+	fresh := newMemIndex()
+	for rows.Next() {
+		var id, org int64
+		var f [9]string
+		if err := rows.Scan(&id, &org, &f[0], &f[1], &f[2], &f[3], &f[4], &f[5], &f[6], &f[7], &f[8]); err != nil {
+			return fmt.Errorf("people: index: %w", err)
+		}
+		fresh.put(id, org, f[0], f[1], f[2], f[3], f[4], f[5], f[6], f[7], f[8])
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("people: index: %w", err)
+	}
+	// Trim the postings to their length: appending left up to half of
+	// every slice unused.
+	for t, l := range fresh.post {
+		fresh.post[t] = append(make([]int32, 0, len(l)), l...)
+	}
+	fresh.seq, fresh.ready = seq, true
+	x.mu.Lock()
+	x.ready, x.seq, x.docOf, x.docs, x.post, x.strs, x.strList = true, fresh.seq, fresh.docOf, fresh.docs, fresh.post, fresh.strs, fresh.strList
+	x.mu.Unlock()
+	debug.FreeOSMemory() // return the build's garbage to the OS now, not later
+	return x.catchUp(ctx, d)
+}
+
+// gapGrace is how long a missing sequence number may still be an
+// uncommitted transaction; after it, the gap is a rolled-back one.
+const gapGrace = 30 * time.Second
+
+// catchUp applies the changes committed since the last query. Sequence
+// numbers can commit out of order on PostgreSQL, so a gap is re-read until
+// it fills or is older than gapGrace.
+func (x *memIndex) catchUp(ctx context.Context, d *db.DB) error {
+	x.mu.RLock()
+	from := x.seq
+	for s := range x.pending {
+		if s-1 < from {
+			from = s - 1
+		}
+	}
+	x.mu.RUnlock()
+	rows, err := d.Query(ctx, `SELECT c.seq, c.person_id, COALESCE(p.org_id, 0), COALESCE(p.name, ''), COALESCE(p.employer, ''),
+		COALESCE(p.expertise, ''), COALESCE(p.title_level, ''), COALESCE(p.region_code, ''), COALESCE(p.categories, ''),
+		COALESCE(p.birth_date, ''), COALESCE(p.discipline, ''), COALESCE(p.search_text, '')
+		FROM people_changes c LEFT JOIN people p ON p.id = c.person_id WHERE c.seq > ? ORDER BY c.seq`, from)
+	if err != nil {
+		return fmt.Errorf("people: index catch-up: %w", err)
+	}
+	defer rows.Close()
+	type change struct {
+		seq, id, org int64
+		f            [9]string
+	}
+	var changes []change
+	for rows.Next() {
+		var c change
+		if err := rows.Scan(&c.seq, &c.id, &c.org, &c.f[0], &c.f[1], &c.f[2], &c.f[3], &c.f[4], &c.f[5], &c.f[6], &c.f[7], &c.f[8]); err != nil {
+			return fmt.Errorf("people: index catch-up: %w", err)
+		}
+		changes = append(changes, c)
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("people: index catch-up: %w", err)
+	}
+	if len(changes) == 0 {
+		return nil
+	}
+	now := time.Now().UnixMilli()
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	next := x.seq
+	for _, c := range changes {
+		x.put(c.id, c.org, c.f[0], c.f[1], c.f[2], c.f[3], c.f[4], c.f[5], c.f[6], c.f[7], c.f[8])
+		delete(x.pending, c.seq)
+		for s := next + 1; s < c.seq; s++ {
+			if _, ok := x.pending[s]; !ok {
+				x.pending[s] = now
+			}
+		}
+		if c.seq > next {
+			next = c.seq
+		}
+	}
+	x.seq = next
+	for s, seen := range x.pending {
+		if now-seen > gapGrace.Milliseconds() {
+			delete(x.pending, s)
+		}
+	}
+	return nil
+}
+
+// intersect returns the docs present in every list, ascending.
+func intersect(lists [][]int32) []int32 {
+	if len(lists) == 0 {
+		return nil
+	}
+	sort.Slice(lists, func(i, j int) bool { return len(lists[i]) < len(lists[j]) })
+	out := append([]int32(nil), lists[0]...)
+	for _, l := range lists[1:] {
+		k, j := 0, 0
+		for _, d := range out {
+			for j < len(l) && l[j] < d {
+				j++
+			}
+			if j < len(l) && l[j] == d {
+				out[k] = d
+				k++
+			}
+		}
+		out = out[:k]
+	}
+	return out
+}
+
+// searchMem answers a query from the index. The caller has caught it up.
+func (s *Store) searchMem(ctx context.Context, sq SearchQuery, res SearchResult) (SearchResult, error) {
+	x := s.mem
+	now := s.db.Now()
+	terms, single := search.QueryTerms(sq.Q)
+	var allowed map[int64]bool
+	if sq.Scope != nil {
+		c, a := db.InSubtrees(s.db, "path", sq.Scope)
+		rows, err := s.db.Query(ctx, `SELECT id FROM orgs WHERE `+c, a...)
+		if err != nil {
+			return res, fmt.Errorf("people: search scope: %w", err)
+		}
+		allowed = map[int64]bool{}
+		for rows.Next() {
+			var id int64
+			if err := rows.Scan(&id); err != nil {
+				rows.Close()
+				return res, err
+			}
+			allowed[id] = true
+		}
+		rows.Close()
+	}
+	var lo, hi string
+	if band := sq.Facets["age_band"]; band != "" {
+		var ok bool
+		if lo, hi, ok = ageRange(band, now); !ok {
+			return res, nil
+		}
+	}
+	regionPrefix := strings.TrimRight(sq.Facets["region"], "0")
+	needle := strings.TrimSpace(sq.Q)
+	words := strings.Fields(needle)
+
+	x.mu.RLock()
+	var cand []int32
+	switch {
+	case len(terms) > 0:
+		lists := make([][]int32, 0, len(terms))
+		for _, t := range terms {
+			l, ok := x.post[t]
+			if !ok {
+				x.mu.RUnlock()
+				return res, nil
+			}
+			lists = append(lists, l)
+		}
+		cand = intersect(lists)
+	case single != "":
+		cand = x.post["\x00"+single]
+	case needle != "":
+		x.mu.RUnlock()
+		return res, nil
+	default:
+		cand = make([]int32, len(x.docs))
+		for i := range cand {
+			cand[i] = int32(i)
+		}
+	}
+	type scored struct {
+		id    int64
+		score float64
+	}
+	hits := make([]scored, 0, min(len(cand), maxHits))
+	for _, dn := range cand {
+		d := &x.docs[dn]
+		if d.dead || allowed != nil && !allowed[d.org] {
+			continue
+		}
+		level, region, cats, disc, birth := levelName(d.level), x.strList[d.region], x.strList[d.cats], x.strList[d.disc], birthString(d.birth)
+		if v := sq.Facets["title_level"]; v != "" && level != v {
+			continue
+		}
+		if regionPrefix != "" && !strings.HasPrefix(region, regionPrefix) {
+			continue
+		}
+		if v := sq.Facets["category"]; v != "" && !strings.Contains(cats, v) {
+			continue
+		}
+		if v := sq.Facets["discipline"]; v != "" && !strings.HasPrefix(disc, v) {
+			continue
+		}
+		if lo != "" && (birth < lo || birth >= hi) {
+			continue
+		}
+		h := scored{id: d.id}
+		if d.name == needle {
+			h.score += 100
+		}
+		emp, exp := x.strList[d.employer], x.strList[d.expertise]
+		for _, w := range words {
+			if strings.Contains(exp, w) || strings.Contains(emp, w) || strings.Contains(d.name, w) {
+				h.score += 10
+			}
+		}
+		hits = append(hits, h)
+		if level != "" {
+			res.Facets["title_level"][level]++
+		}
+		if region != "" {
+			res.Facets["region"][cityOf(region)]++
+		}
+		if disc != "" {
+			res.Facets["discipline"][disciplineTop(disc)]++
+		}
+		if cats != "" {
+			for _, c := range strings.Split(cats, "、") {
+				if c != "" {
+					res.Facets["category"][c]++
+				}
+			}
+		}
+		res.Facets["age_band"][AgeBand(birth, now)]++
+		if len(hits) >= maxHits {
+			break
+		}
+	}
+	x.mu.RUnlock()
+	res.Total = len(hits)
+	sort.Slice(hits, func(i, j int) bool {
+		if hits[i].score != hits[j].score {
+			return hits[i].score > hits[j].score
+		}
+		return hits[i].id < hits[j].id
+	})
+	if sq.Limit <= 0 || sq.Limit > 1000 {
+		sq.Limit = 20
+	}
+	if sq.Offset >= len(hits) {
+		return res, nil
+	}
+	page := hits[sq.Offset:min(len(hits), sq.Offset+sq.Limit)]
+	scores := map[int64]float64{}
+	ids := make([]int64, len(page))
+	for i, h := range page {
+		ids[i], scores[h.id] = h.id, h.score
+	}
+	people, err := s.byIDs(ctx, ids)
+	if err != nil {
+		return res, err
+	}
+	for _, p := range people {
+		res.Hits = append(res.Hits, Hit{Person: p, Score: scores[p.ID]})
+	}
+	return res, nil
+}
+
+// byIDs loads people in the order of ids.
+func (s *Store) byIDs(ctx context.Context, ids []int64) ([]Person, error) {
+	if len(ids) == 0 {
+		return nil, nil
+	}
+	ph := make([]string, len(ids))
+	args := make([]any, len(ids))
+	for i, id := range ids {
+		ph[i], args[i] = "?", id
+	}
+	rows, err := s.db.Query(ctx, `SELECT `+cols+` FROM people p JOIN orgs o ON o.id = p.org_id WHERE p.id IN (`+strings.Join(ph, ",")+`)`, args...)
+	if err != nil {
+		return nil, fmt.Errorf("people: load page: %w", err)
+	}
+	defer rows.Close()
+	byID := map[int64]Person{}
+	for rows.Next() {
+		p, err := scan(rows)
+		if err != nil {
+			return nil, err
+		}
+		byID[p.ID] = p
+	}
+	out := make([]Person, 0, len(ids))
+	for _, id := range ids {
+		if p, ok := byID[id]; ok {
+			out = append(out, p)
+		}
+	}
+	return out, rows.Err()
+}
