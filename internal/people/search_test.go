@@ -165,3 +165,48 @@ func names(r people.SearchResult) []string {
 	}
 	return out
 }
+
+// Searches run while people are written; with -race this checks the
+// index's locking, and every search sees at least what was committed
+// before it started.
+func TestMemIndexConcurrent(t *testing.T) {
+	ctx := context.Background()
+	d := dbtest.OpenSQLite(t, sets...)
+	f := setup(t, d)
+	if err := f.s.BuildIndex(ctx); err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan struct{})
+	committed := make(chan int, 100)
+	go func() {
+		defer close(done)
+		for i := range 40 {
+			if _, err := f.s.Create(ctx, people.Input{OrgID: f.city.ID, Name: fmt.Sprintf("并发%02d", i), Expertise: "并发测试"}); err != nil {
+				t.Error(err)
+				return
+			}
+			committed <- i + 1
+		}
+	}()
+	seen := 0
+	for {
+		select {
+		case n := <-committed:
+			seen = n
+		case <-done:
+			r, err := f.s.Search(ctx, people.SearchQuery{Q: "并发测试"})
+			if err != nil || r.Total != 40 {
+				t.Errorf("final search: %d, %v", r.Total, err)
+			}
+			return
+		default:
+		}
+		r, err := f.s.Search(ctx, people.SearchQuery{Q: "并发测试"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if r.Total < seen {
+			t.Fatalf("search saw %d people after %d were committed", r.Total, seen)
+		}
+	}
+}
