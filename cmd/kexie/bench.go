@@ -27,7 +27,7 @@ import (
 //	kexie bench startup
 func cmdBench(ctx context.Context, e *env, args []string) error {
 	if len(args) == 0 {
-		return usageError("want: bench orgtree | startup | search")
+		return usageError("want: bench orgtree | startup | search | pages")
 	}
 	switch args[0] {
 	case "orgtree":
@@ -36,6 +36,8 @@ func cmdBench(ctx context.Context, e *env, args []string) error {
 		return benchStartup(ctx, e, args[1:])
 	case "search":
 		return benchSearch(ctx, e, args[1:])
+	case "pages":
+		return benchPages(ctx, e, args[1:])
 	}
 	return usageError("unknown benchmark " + args[0])
 }

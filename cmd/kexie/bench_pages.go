@@ -1,0 +1,91 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"net/url"
+	"os/exec"
+	"runtime"
+	"strconv"
+	"time"
+
+	"kexie/internal/access"
+	"kexie/internal/auth"
+	"kexie/internal/people"
+)
+
+// benchPages loads the person page and the search page of an existing
+// database (`kexie demo --size large` first) with wrk, signed in as a
+// staff member of the root org.
+func benchPages(ctx context.Context, e *env, args []string) error {
+	fs := e.flags("bench pages")
+	dur := fs.Duration("duration", 10*time.Second, "wrk duration per page")
+	conns := fs.Int("connections", 8, "wrk connections")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	e.cfg.LogLevel = "error"
+	a, err := e.open(ctx)
+	if err != nil {
+		return err
+	}
+	defer a.Close()
+	if err := a.BuildSite(); err != nil {
+		return err
+	}
+	if err := a.People.BuildIndex(ctx); err != nil {
+		return err
+	}
+	root, err := a.Orgs.Root(ctx)
+	if err != nil {
+		return err
+	}
+	name := "pagebench" + strconv.FormatInt(time.Now().Unix()%100000, 10)
+	pw := "Page-Load-2026!"
+	u, err := a.Auth.CreateUser(ctx, auth.UserInput{Username: name, DisplayName: "压测", Password: pw})
+	if err != nil {
+		return explain(err)
+	}
+	if err := a.Auth.Grant(ctx, u.ID, root.ID, access.OrgStaff, 0); err != nil {
+		return err
+	}
+	res, err := a.Auth.Login(ctx, name, pw, "127.0.0.1", "bench")
+	if err != nil {
+		return err
+	}
+	hits, err := a.People.Search(ctx, people.SearchQuery{Q: "人工智能", Limit: 1})
+	if err != nil || len(hits.Hits) == 0 {
+		return fmt.Errorf("no people to load: run kexie demo first (%v)", err)
+	}
+	base, stop, err := listen(a.Handler())
+	if err != nil {
+		return err
+	}
+	defer stop()
+	fmt.Fprintf(e.stdout, "machine: %s, %d CPUs, %s; database: %s; wrk -c%d -d%s\n| page | requests/s | p50 | p99 |\n|---|---|---|---|\n",
+		cpuModel(), runtime.NumCPU(), runtime.Version(), a.DB.Dialect(), *conns, *dur)
+	for _, p := range []struct{ name, path string }{
+		{"person page", "/people/" + strconv.FormatInt(hits.Hits[0].ID, 10)},
+		{"search page: 人工智能, 20 hits + facets", "/people?q=" + url.QueryEscape("人工智能")},
+		{"search page: two words + a facet", "/people?q=" + url.QueryEscape("水稻育种 高层次人才") + "&title_level=senior"},
+	} {
+		req, _ := http.NewRequest("GET", base+p.path, nil)
+		req.Header.Set("Cookie", "kexie_session="+res.Token)
+		r, err := http.DefaultClient.Do(req)
+		if err != nil {
+			return err
+		}
+		r.Body.Close()
+		if r.StatusCode != 200 {
+			return fmt.Errorf("%s answered %d", p.path, r.StatusCode)
+		}
+		out, err := exec.CommandContext(ctx, "wrk", "-t2", "-c"+strconv.Itoa(*conns), "-d"+dur.String(), "--latency",
+			"-H", "Cookie: kexie_session="+res.Token, base+p.path).CombinedOutput()
+		if err != nil {
+			return fmt.Errorf("wrk: %v\n%s", err, out)
+		}
+		fmt.Fprintf(e.stdout, "| %s | %.0f | %.1f ms | %.1f ms |\n", p.name, parseRPS(string(out)), parseLatency(string(out), "50%"), parseLatency(string(out), "99%"))
+	}
+	return nil
+}
