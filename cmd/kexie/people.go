@@ -20,6 +20,9 @@ func cmdPeople(ctx context.Context, e *env, args []string) error {
 	if sub == "search" {
 		return peopleSearch(ctx, e, args)
 	}
+	if sub == "disciplines" {
+		return peopleDisciplines(ctx, e, args)
+	}
 	if sub != "import" {
 		return usageError("want: people import FILE [--org CODE] [--dry-run] [--json] | people search QUERY [--facet NAME=VALUE]... [--limit N] [--json]")
 	}

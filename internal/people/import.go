@@ -116,6 +116,10 @@ func (s *Store) Import(ctx context.Context, file io.Reader, name string, orgID i
 	if err := s.db.QueryRow(ctx, `SELECT path FROM orgs WHERE id = ?`, orgID).Scan(&path); err != nil {
 		return res, valid.New("org_id", "people.err.org")
 	}
+	table, err := s.Disciplines(ctx)
+	if err != nil {
+		return res, err
+	}
 	errAbort := errors.New("import not committed")
 	err = s.db.Tx(ctx, func(tx *db.Tx) error {
 		seen := map[string]int{} // id index → first row
@@ -161,6 +165,9 @@ func (s *Store) Import(ctx context.Context, file io.Reader, name string, orgID i
 				continue
 			}
 			r, errs := s.validate(in, nil)
+			if !checkDiscipline(table, r.Discipline) {
+				errs.Add("discipline", "people.err.discipline", r.Discipline)
+			}
 			for _, e := range errs {
 				fail(e.Field, e.Key, e.Args...)
 			}

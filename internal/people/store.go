@@ -144,11 +144,18 @@ func nullable(s string) any {
 // recorded is refused with a field error.
 func (s *Store) Create(ctx context.Context, in Input) (Person, error) {
 	r, errs := s.validate(in, nil)
+	table, err := s.Disciplines(ctx)
+	if err != nil {
+		return Person{}, err
+	}
+	if !checkDiscipline(table, r.Discipline) {
+		errs.Add("discipline", "people.err.discipline", r.Discipline)
+	}
 	if err := errs.Err(); err != nil {
 		return Person{}, err
 	}
 	var id int64
-	err := s.db.Tx(ctx, func(tx *db.Tx) error {
+	err = s.db.Tx(ctx, func(tx *db.Tx) error {
 		var path string
 		if err := tx.QueryRow(ctx, `SELECT path FROM orgs WHERE id = ?`, r.OrgID).Scan(&path); err != nil {
 			return valid.New("org_id", "people.err.org")

@@ -1,0 +1,47 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"os"
+
+	"kexie/internal/audit"
+)
+
+// peopleDisciplines: kexie people disciplines import FILE — loads the
+// official GB/T 13745 table (columns 代码, 名称) so discipline codes are checked.
+func peopleDisciplines(ctx context.Context, e *env, args []string) error {
+	sub, args := subcommand(args)
+	if sub != "import" || len(args) == 0 {
+		return usageError("want: people disciplines import FILE.csv|xlsx (columns 代码, 名称)")
+	}
+	fs := e.flags("people disciplines import")
+	if err := fs.Parse(args[1:]); err != nil {
+		return err
+	}
+	a, err := e.open(ctx)
+	if err != nil {
+		return err
+	}
+	defer a.Close()
+	if err := a.BuildSite(); err != nil {
+		return err
+	}
+	f, err := os.Open(args[0])
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	n, errs, err := a.People.ImportDisciplines(audit.WithMeta(ctx, audit.Meta{ActorName: "cli:people disciplines import"}), f)
+	if err != nil {
+		return err
+	}
+	for _, x := range errs {
+		fmt.Fprintf(e.stdout, "row %d, %s: %s\n", x.Row, x.Column, a.Site.Catalogs.T("zh-CN", x.Code, ""))
+	}
+	if len(errs) > 0 {
+		return silentError(fmt.Sprintf("%d errors; the table is unchanged", len(errs)))
+	}
+	fmt.Fprintf(e.stdout, "imported %d disciplines\n", n)
+	return nil
+}
