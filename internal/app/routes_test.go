@@ -84,6 +84,8 @@ func matrixCases() []matrixCase {
 		{"POST /people", "/people", url.Values{"org_id": {"{peer}"}, "name": {""}}, []string{"sysadmin"}},
 		{"GET /people/{id}", "/people/{person}", nil, []string{"org_staff", "org_admin", "sysadmin"}},
 		{"GET /people/{id}", "/people/{peerperson}", nil, []string{"sysadmin"}},
+		{"POST /people/{id}/items", "/people/{person}/items", url.Values{"kind": {"paper"}}, []string{"org_staff", "org_admin", "sysadmin"}},
+		{"POST /people/{id}/items", "/people/{peerperson}/items", url.Values{"kind": {"paper"}}, []string{"sysadmin"}},
 		{"POST /people/{id}/memberships", "/people/{person}/memberships", url.Values{"org_code": {"PZH"}}, []string{"org_staff", "org_admin", "sysadmin"}},
 		{"POST /people/{id}/memberships", "/people/{peerperson}/memberships", url.Values{"org_code": {"PZH"}}, []string{"sysadmin"}},
 		{"GET /people/pools", "/people/pools", nil, []string{"org_staff", "org_admin", "sysadmin"}},

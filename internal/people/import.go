@@ -233,8 +233,12 @@ func (s *Store) upsert(ctx context.Context, tx *db.Tx, r row) (string, error) {
 		if next == cur {
 			return "unchanged", nil
 		}
-		terms := r.terms()
-		_, err := tx.Exec(ctx, `UPDATE people SET name = ?, phone_enc = ?, phone_index = ?, phone_masked = ?, email = ?, employer = ?,
+		titles, err := itemTitles(ctx, tx, id)
+		if err != nil {
+			return "", err
+		}
+		terms := mergeTerms(r.terms(), titles...)
+		_, err = tx.Exec(ctx, `UPDATE people SET name = ?, phone_enc = ?, phone_index = ?, phone_masked = ?, email = ?, employer = ?,
 			title_level = ?, title = ?, education = ?, degree = ?, discipline = ?, expertise = ?, region_code = ?, categories = ?,
 			search_text = ?, updated_at = ? WHERE id = ?`, r.Name, r.phSealed, nullable(r.phIndex), r.phMasked, r.Email, r.Employer, r.TitleLevel,
 			r.Title, r.Education, r.Degree, r.Discipline, r.Expertise, r.RegionCode, r.Categories, terms, db.Millis(tx.Now), id)

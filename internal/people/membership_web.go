@@ -52,7 +52,59 @@ func (h *handler) addMembership(w http.ResponseWriter, r *http.Request) error {
 	return web.Redirect(w, r, "/people/"+strconv.FormatInt(p.Person.ID, 10))
 }
 
+// ItemRow is an honour or achievement with its kind's label.
+type ItemRow struct {
+	Item
+	KindLabel string
+}
+
+func (h *handler) fillItems(r *http.Request, p *ShowPage, f *web.Form) error {
+	items, err := h.store.Items(r.Context(), p.Person.ID)
+	if err != nil {
+		return err
+	}
+	t := h.site.T(r)
+	for _, it := range items {
+		p.Items = append(p.Items, ItemRow{Item: it, KindLabel: t("people.item." + it.Kind)})
+	}
+	p.ItemForm = f
+	p.Kinds = h.options(r, "people.item.", ItemKinds, f.Value("kind"))
+	return nil
+}
+
+func (h *handler) addItem(w http.ResponseWriter, r *http.Request) error {
+	p, err := h.showPage(r)
+	if err != nil {
+		return err
+	}
+	f, err := web.ParseForm(w, r, 16<<10)
+	if err != nil {
+		return err
+	}
+	year, _ := strconv.Atoi(f.Get("year"))
+	if _, err := h.store.AddItem(r.Context(), Item{PersonID: p.Person.ID, Kind: f.Get("kind"), Title: f.Get("title"), Year: year,
+		Detail: f.Get("detail")}); err != nil {
+		if !f.Fail(h.site.T(r), err) {
+			return err
+		}
+		if err := h.fillMemberships(r, &p, web.NewForm()); err != nil {
+			return err
+		}
+		if err := h.fillItems(r, &p, f); err != nil {
+			return err
+		}
+		return h.site.RenderStatus(w, r, http.StatusUnprocessableEntity, "people/show.html", "people.title.show", p)
+	}
+	h.site.AddFlash(w, r, "ok", "people.flash.item_added")
+	return web.Redirect(w, r, "/people/"+strconv.FormatInt(p.Person.ID, 10))
+}
+
 func (h *handler) fillMemberships(r *http.Request, p *ShowPage, f *web.Form) error {
+	if p.ItemForm == nil {
+		if err := h.fillItems(r, p, web.NewForm()); err != nil {
+			return err
+		}
+	}
 	ms, err := h.store.Memberships(r.Context(), p.Person.ID, h.scope(r, "people.view"))
 	if err != nil {
 		return err

@@ -57,6 +57,7 @@ func Module(s *Store, orgs *org.Store) web.Module {
 			site.Handle("GET /people/import/template", access.Require("people.edit", nil), h.template)
 			site.Handle("GET /people/new", access.Require("people.edit", nil), h.newForm)
 			site.Handle("GET /people/{id}", access.Require("people.view", s.PathResolver("id")), h.show)
+			site.Handle("POST /people/{id}/items", access.Require("people.edit", s.PathResolver("id")), h.addItem)
 			site.Handle("POST /people/{id}/memberships", access.Require("people.edit", s.PathResolver("id")), h.addMembership)
 			site.Handle("GET /people/pools", access.Require("people.view", nil), h.pools)
 			site.Handle("POST /people/pools", access.Require("people.edit", orgs.FormResolver("org_id")), h.createPool)
@@ -300,6 +301,9 @@ func (h *handler) create(w http.ResponseWriter, r *http.Request) error {
 
 // ShowPage is the data of a person's page.
 type ShowPage struct {
+	Items       []ItemRow
+	ItemForm    *web.Form
+	Kinds       []Option
 	Memberships []MembershipRow
 	MemberForm  *web.Form
 	Grades      []Option

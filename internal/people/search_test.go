@@ -210,3 +210,37 @@ func TestMemIndexConcurrent(t *testing.T) {
 		}
 	}
 }
+
+// An achievement's title is searchable, also after the person is edited.
+func TestItemsSearchable(t *testing.T) {
+	ctx := context.Background()
+	dbtest.Run(t, sets, func(t *testing.T, d *db.DB) {
+		f := setup(t, d)
+		p, _ := f.s.Create(ctx, people.Input{OrgID: f.city.ID, Name: "张伟", Expertise: "冶金"})
+		if _, err := f.s.AddItem(ctx, people.Item{PersonID: p.ID, Kind: "patent", Title: "一种高钛型高炉渣提钛方法", Year: 2019}); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := f.s.AddItem(ctx, people.Item{PersonID: p.ID, Kind: "novel", Title: "x"}); fieldKey(err) != "kind:people.err.item_kind" {
+			t.Errorf("bad kind: %v", err)
+		}
+		for _, useDB := range []bool{true, false} {
+			if !useDB {
+				if err := f.s.BuildIndex(ctx); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if r, _ := f.s.Search(ctx, people.SearchQuery{Q: "高炉渣提钛", UseDatabase: useDB}); r.Total != 1 {
+				t.Errorf("achievement not found (database %v)", useDB)
+			}
+		}
+		if _, err := f.s.Update(ctx, p.ID, people.Input{Name: "张伟", Expertise: "轧钢"}); err != nil {
+			t.Fatal(err)
+		}
+		if r, _ := f.s.Search(ctx, people.SearchQuery{Q: "高炉渣提钛"}); r.Total != 1 {
+			t.Error("achievement lost from the index after an edit")
+		}
+		if items, _ := f.s.Items(ctx, p.ID); len(items) != 1 || items[0].Year != 2019 {
+			t.Errorf("items %+v", items)
+		}
+	})
+}

@@ -42,7 +42,11 @@ func (s *Store) Update(ctx context.Context, id int64, in Input) (Person, error) 
 		if err := tx.QueryRow(ctx, `SELECT search_text FROM people WHERE id = ?`, id).Scan(&oldTerms); err != nil {
 			return fmt.Errorf("people: update %d: %w", id, err)
 		}
-		terms := r.terms()
+		titles, err := itemTitles(ctx, tx, id)
+		if err != nil {
+			return err
+		}
+		terms := mergeTerms(r.terms(), titles...)
 		q := `UPDATE people SET search_text = ?, name = ?, phone_enc = ?, phone_index = ?, phone_masked = ?, email = ?, employer = ?,
 			title_level = ?, title = ?, education = ?, degree = ?, discipline = ?, expertise = ?, region_code = ?, categories = ?,
 			updated_at = ?`
@@ -52,7 +56,7 @@ func (s *Store) Update(ctx context.Context, id int64, in Input) (Person, error) 
 			q += `, id_enc = ?, id_index = ?, id_masked = ?, gender = ?, birth_date = ?`
 			args = append(args, r.idSealed, r.idIndex, r.idMasked, r.gender, r.birth)
 		}
-		_, err := tx.Exec(ctx, q+` WHERE id = ?`, append(args, id)...)
+		_, err = tx.Exec(ctx, q+` WHERE id = ?`, append(args, id)...)
 		if db.IsUniqueViolation(err) {
 			return valid.New("id_number", "people.err.duplicate")
 		}
@@ -298,7 +302,8 @@ func (s *Store) ResolveDeletion(ctx context.Context, requestID, by int64) error 
 			search_text = '', user_id = NULL, updated_at = ? WHERE id = ?`, db.Millis(tx.Now), personID); err != nil {
 			return err
 		}
-		for _, q := range []string{`DELETE FROM memberships WHERE person_id = ?`, `DELETE FROM consents WHERE person_id = ?`} {
+		for _, q := range []string{`DELETE FROM memberships WHERE person_id = ?`, `DELETE FROM consents WHERE person_id = ?`,
+			`DELETE FROM person_items WHERE person_id = ?`, `DELETE FROM pool_members WHERE person_id = ?`} {
 			if _, err := tx.Exec(ctx, q, personID); err != nil {
 				return err
 			}

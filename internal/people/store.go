@@ -206,6 +206,11 @@ func (s *Store) insert(ctx context.Context, tx *db.Tx, r row) error {
 	return reindex(ctx, tx, r.id, "", terms)
 }
 
+// mergeTerms adds the terms of more text to a person's terms.
+func mergeTerms(old string, more ...string) string {
+	return search.Terms(append([]string{old}, more...)...)
+}
+
 // terms are the search terms of a row.
 func (r row) terms() string {
 	return search.Terms(r.Name, r.Employer, r.Expertise, r.Title, r.Categories, r.Discipline)
