@@ -116,3 +116,12 @@ func TestPeopleExportIsScoped(t *testing.T) {
 		t.Error("the list shows another city's person")
 	}
 }
+
+func TestRegionLookup(t *testing.T) {
+	ta := newTestApp(t, dbtest.OpenSQLite(t).DSN())
+	c, _ := ta.user(t, "lookup", access.Member, ta.city)
+	res, body := c.get("/std/regions?q=" + url.QueryEscape("攀枝花"))
+	if res.StatusCode != http.StatusOK || !strings.Contains(body, `"code":"510400"`) || !strings.Contains(body, "四川省攀枝花市") {
+		t.Errorf("lookup: %d %s", res.StatusCode, body)
+	}
+}

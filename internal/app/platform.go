@@ -2,10 +2,12 @@ package app
 
 import (
 	"context"
+	"encoding/json"
 	"net/http"
 	"time"
 
 	"kexie/internal/access"
+	"kexie/internal/std"
 	"kexie/internal/web"
 )
 
@@ -32,6 +34,20 @@ func platformModule(a *App) web.Module {
 				}
 				_, err := w.Write([]byte("ready\n"))
 				return err
+			})
+			// Region type-ahead for forms: GB/T 2260 by name or code prefix.
+			s.Handle("GET /std/regions", access.SignedIn(), func(w http.ResponseWriter, r *http.Request) error {
+				type hit struct {
+					Code string `json:"code"`
+					Name string `json:"name"`
+				}
+				rt := std.Regions()
+				out := []hit{}
+				for _, reg := range rt.Search(r.URL.Query().Get("q"), 15) {
+					out = append(out, hit{Code: reg.Code, Name: rt.FullName(reg.Code)})
+				}
+				w.Header().Set("Content-Type", "application/json; charset=utf-8")
+				return json.NewEncoder(w).Encode(out)
 			})
 			// Metrics carry no personal data; restrict them at the load
 			// balancer if route names are sensitive in your deployment.

@@ -14,3 +14,30 @@ document.addEventListener("submit", function (e) {
   var sel = f.querySelector("[data-pool-select]");
   if (sel) f.action = "/people/pools/" + encodeURIComponent(sel.value) + "/add";
 });
+// Region type-ahead: inputs marked data-region suggest GB/T 2260 regions by
+// name or code as the user types.
+document.addEventListener("input", function (e) {
+  var el = e.target;
+  if (!el.matches || !el.matches("input[data-region]") || el.value.length < 1) return;
+  var id = el.getAttribute("list");
+  if (!id) {
+    id = "dl-" + Math.random().toString(36).slice(2);
+    var dl = document.createElement("datalist");
+    dl.id = id;
+    document.body.appendChild(dl);
+    el.setAttribute("list", id);
+  }
+  fetch("/std/regions?q=" + encodeURIComponent(el.value), { credentials: "same-origin" })
+    .then(function (r) { return r.ok ? r.json() : []; })
+    .then(function (hits) {
+      var dl = document.getElementById(id);
+      dl.innerHTML = "";
+      hits.forEach(function (h) {
+        var o = document.createElement("option");
+        o.value = h.code;
+        o.label = h.name;
+        o.textContent = h.name;
+        dl.appendChild(o);
+      });
+    });
+});
