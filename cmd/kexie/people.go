@@ -23,6 +23,29 @@ func cmdPeople(ctx context.Context, e *env, args []string) error {
 	if sub == "disciplines" {
 		return peopleDisciplines(ctx, e, args)
 	}
+	if sub == "youth-age" {
+		// kexie people youth-age [N]: show or set the age limit of 青年科技人才.
+		a, err := e.open(ctx)
+		if err != nil {
+			return err
+		}
+		defer a.Close()
+		if len(args) > 0 {
+			n, err := strconv.Atoi(args[0])
+			if err != nil {
+				return usageError("want: people youth-age [25–50]")
+			}
+			if err := a.People.SetYouthAge(audit.WithMeta(ctx, audit.Meta{ActorName: "cli:people youth-age"}), n); err != nil {
+				return explain(err)
+			}
+		}
+		n, err := a.People.YouthAge(ctx)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(e.stdout, "青年科技人才: under %d\n", n)
+		return nil
+	}
 	if sub != "import" {
 		return usageError("want: people import FILE [--org CODE] [--dry-run] [--json] | people search QUERY [--facet NAME=VALUE]... [--limit N] [--json]")
 	}

@@ -281,6 +281,11 @@ func (s *Store) searchMem(ctx context.Context, sq SearchQuery, res SearchResult)
 		}
 	}
 	regionPrefix := strings.TrimRight(sq.Facets["region"], "0")
+	age, err := s.YouthAge(ctx)
+	if err != nil {
+		return res, err
+	}
+	cutoff := youthCutoff(age, now)
 	needle := strings.TrimSpace(sq.Q)
 	words := strings.Fields(needle)
 
@@ -319,7 +324,8 @@ func (s *Store) searchMem(ctx context.Context, sq SearchQuery, res SearchResult)
 		if d.dead || allowed != nil && !allowed[d.org] {
 			continue
 		}
-		level, region, cats, disc, birth := levelName(d.level), x.strList[d.region], x.strList[d.cats], x.strList[d.disc], birthString(d.birth)
+		level, region, disc, birth := levelName(d.level), x.strList[d.region], x.strList[d.disc], birthString(d.birth)
+		cats := withYouth(x.strList[d.cats], birth, cutoff)
 		if v := sq.Facets["title_level"]; v != "" && level != v {
 			continue
 		}

@@ -125,6 +125,11 @@ func (s *Store) Search(ctx context.Context, sq SearchQuery) (SearchResult, error
 // GIN): the path used before this node's in-memory index is built.
 func (s *Store) searchDB(ctx context.Context, sq SearchQuery, res SearchResult) (SearchResult, error) {
 	now := s.db.Now()
+	age, err := s.YouthAge(ctx)
+	if err != nil {
+		return res, err
+	}
+	cutoff := youthCutoff(age, now)
 	terms, single := search.QueryTerms(sq.Q)
 	var from string
 	var where []string
@@ -172,7 +177,13 @@ func (s *Store) searchDB(ctx context.Context, sq SearchQuery, res SearchResult) 
 		case "region":
 			where, args = append(where, `p.region_code LIKE ? ESCAPE '\'`), append(args, db.LikeEscape(strings.TrimRight(v, "0"))+"%")
 		case "category":
-			where, args = append(where, `p.categories LIKE ? ESCAPE '\'`), append(args, "%"+db.LikeEscape(v)+"%")
+			c := `p.categories LIKE ? ESCAPE '\'`
+			args = append(args, "%"+db.LikeEscape(v)+"%")
+			if v == YouthCategory {
+				c = `(` + c + ` OR p.birth_date > ?)`
+				args = append(args, cutoff)
+			}
+			where = append(where, c)
 		case "discipline":
 			where, args = append(where, `p.discipline LIKE ? ESCAPE '\'`), append(args, db.LikeEscape(v)+"%")
 		case "age_band":
@@ -228,7 +239,7 @@ func (s *Store) searchDB(ctx context.Context, sq SearchQuery, res SearchResult) 
 		if disc != "" {
 			res.Facets["discipline"][disciplineTop(disc)]++
 		}
-		for _, c := range strings.Split(cats, "、") {
+		for _, c := range strings.Split(withYouth(cats, birth, cutoff), "、") {
 			if c != "" {
 				res.Facets["category"][c]++
 			}

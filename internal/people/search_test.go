@@ -244,3 +244,40 @@ func TestItemsSearchable(t *testing.T) {
 		}
 	})
 }
+
+// 青年科技人才 follows the configured age limit on both search paths.
+func TestYouthCategory(t *testing.T) {
+	ctx := context.Background()
+	dbtest.Run(t, sets, func(t *testing.T, d *db.DB) {
+		f := setup(t, d)
+		born := func(y int) string { return idNumber(fmt.Sprintf("510402%d0101201", y)) }
+		year := d.Now().Year()
+		for i, y := range []int{year - 30, year - 38, year - 50} {
+			if _, err := f.s.Create(ctx, people.Input{OrgID: f.city.ID, Name: fmt.Sprintf("测试%d", i), IDNumber: born(y), Expertise: "青年测试"}); err != nil {
+				t.Fatal(err)
+			}
+		}
+		count := func(useDB bool) int {
+			r, err := f.s.Search(ctx, people.SearchQuery{Q: "青年测试", UseDatabase: useDB, Facets: map[string]string{"category": people.YouthCategory}})
+			if err != nil {
+				t.Fatal(err)
+			}
+			return r.Total
+		}
+		if err := f.s.BuildIndex(ctx); err != nil {
+			t.Fatal(err)
+		}
+		if a, b := count(true), count(false); a != 1 || b != 1 {
+			t.Errorf("limit 35: database %d, memory %d; want 1", a, b)
+		}
+		if err := f.s.SetYouthAge(ctx, 40); err != nil {
+			t.Fatal(err)
+		}
+		if a, b := count(true), count(false); a != 2 || b != 2 {
+			t.Errorf("limit 40: database %d, memory %d; want 2", a, b)
+		}
+		if err := f.s.SetYouthAge(ctx, 70); err == nil {
+			t.Error("limit 70 accepted")
+		}
+	})
+}

@@ -1,0 +1,74 @@
+package people
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"kexie/internal/audit"
+	"kexie/internal/db"
+	"kexie/internal/valid"
+)
+
+// YouthCategory is the talent category given by age rather than by hand.
+const YouthCategory = "青年科技人才"
+
+const youthSetting = "people.youth_age"
+
+// DefaultYouthAge is the age under which a sci-tech worker counts as young
+// unless an administrator sets another limit (plans use 35 or 40).
+const DefaultYouthAge = 35
+
+// YouthAge returns the configured age limit.
+func (s *Store) YouthAge(ctx context.Context) (int, error) {
+	var v string
+	err := s.db.QueryRow(ctx, `SELECT value FROM settings WHERE key = ?`, youthSetting).Scan(&v)
+	if errors.Is(err, sql.ErrNoRows) {
+		return DefaultYouthAge, nil
+	}
+	if err != nil {
+		return 0, fmt.Errorf("people: youth age: %w", err)
+	}
+	n, err := strconv.Atoi(v)
+	if err != nil {
+		return DefaultYouthAge, nil
+	}
+	return n, nil
+}
+
+// SetYouthAge changes the age limit of the youth category (25–50).
+func (s *Store) SetYouthAge(ctx context.Context, age int) error {
+	if age < 25 || age > 50 {
+		return valid.New("age", "people.err.youth_age")
+	}
+	return s.db.Tx(ctx, func(tx *db.Tx) error {
+		if _, err := tx.Exec(ctx, `DELETE FROM settings WHERE key = ?`, youthSetting); err != nil {
+			return err
+		}
+		if _, err := tx.Exec(ctx, `INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?)`, youthSetting, strconv.Itoa(age), db.Millis(tx.Now)); err != nil {
+			return err
+		}
+		return audit.Append(ctx, tx, audit.Entry{Action: "setting.youth_age", Target: "settings", After: map[string]int{"age": age}})
+	})
+}
+
+// youthCutoff is the earliest birth date ("YYYY-MM-DD") of someone younger than age at now.
+func youthCutoff(age int, now time.Time) string {
+	return now.AddDate(-age, 0, 0).Format("2006-01-02")
+}
+
+// withYouth adds the youth category to a person's categories when their
+// birth date makes them young, for facets.
+func withYouth(cats, birth, cutoff string) string {
+	if birth == "" || birth <= cutoff || strings.Contains(cats, YouthCategory) {
+		return cats
+	}
+	if cats == "" {
+		return YouthCategory
+	}
+	return cats + "、" + YouthCategory
+}
