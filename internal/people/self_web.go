@@ -16,14 +16,15 @@ import (
 
 // MePage is the data of "my profile".
 type MePage struct {
-	Person    *Person
-	Form      *web.Form
-	Orgs      []org.Org
-	Levels    []Option
-	Consents  []Consent
-	Revealed  string
-	Notice    string
-	Requested bool
+	Person      *Person
+	Form        *web.Form
+	Orgs        []org.Org
+	Levels      []Option
+	Consents    []Consent
+	Revealed    string
+	Notice      string
+	Requested   bool
+	Memberships []Membership
 }
 
 func (h *handler) mePage(r *http.Request, f *web.Form) (MePage, error) {
@@ -44,6 +45,10 @@ func (h *handler) mePage(r *http.Request, f *web.Form) (MePage, error) {
 	default:
 		p.Person = &own
 		if p.Consents, err = h.store.Consents(ctx, own.ID); err != nil {
+			return p, err
+		}
+		// Holders see all their own memberships, wherever in the tree.
+		if p.Memberships, err = h.store.Memberships(ctx, own.ID, nil); err != nil {
 			return p, err
 		}
 		reqs, err := h.store.DeletionRequests(ctx, []string{own.OrgPath})
