@@ -314,10 +314,6 @@ func (s *Store) searchMem(ctx context.Context, sq SearchQuery, res SearchResult)
 			cand[i] = int32(i)
 		}
 	}
-	type scored struct {
-		id    int64
-		score float64
-	}
 	hits := make([]scored, 0, min(len(cand), maxHits))
 	for _, dn := range cand {
 		d := &x.docs[dn]
@@ -341,66 +337,14 @@ func (s *Store) searchMem(ctx context.Context, sq SearchQuery, res SearchResult)
 		if lo != "" && (birth < lo || birth >= hi) {
 			continue
 		}
-		h := scored{id: d.id}
-		if d.name == needle {
-			h.score += 100
-		}
-		emp, exp := x.strList[d.employer], x.strList[d.expertise]
-		for _, w := range words {
-			if strings.Contains(exp, w) || strings.Contains(emp, w) || strings.Contains(d.name, w) {
-				h.score += 10
-			}
-		}
-		hits = append(hits, h)
-		if level != "" {
-			res.Facets["title_level"][level]++
-		}
-		if region != "" {
-			res.Facets["region"][cityOf(region)]++
-		}
-		if disc != "" {
-			res.Facets["discipline"][disciplineTop(disc)]++
-		}
-		if cats != "" {
-			for _, c := range strings.Split(cats, "、") {
-				if c != "" {
-					res.Facets["category"][c]++
-				}
-			}
-		}
-		res.Facets["age_band"][AgeBand(birth, now)]++
+		hits = append(hits, scored{id: d.id, score: boost(needle, words, d.name, x.strList[d.employer], x.strList[d.expertise])})
+		res.count(level, region, disc, cats, birth, now)
 		if len(hits) >= maxHits {
 			break
 		}
 	}
 	x.mu.RUnlock()
-	res.Total = len(hits)
-	sort.Slice(hits, func(i, j int) bool {
-		if hits[i].score != hits[j].score {
-			return hits[i].score > hits[j].score
-		}
-		return hits[i].id < hits[j].id
-	})
-	if sq.Limit <= 0 || sq.Limit > 1000 {
-		sq.Limit = 20
-	}
-	if sq.Offset >= len(hits) {
-		return res, nil
-	}
-	page := hits[sq.Offset:min(len(hits), sq.Offset+sq.Limit)]
-	scores := map[int64]float64{}
-	ids := make([]int64, len(page))
-	for i, h := range page {
-		ids[i], scores[h.id] = h.id, h.score
-	}
-	people, err := s.byIDs(ctx, ids)
-	if err != nil {
-		return res, err
-	}
-	for _, p := range people {
-		res.Hits = append(res.Hits, Hit{Person: p, Score: scores[p.ID]})
-	}
-	return res, nil
+	return s.finish(ctx, res, hits, sq)
 }
 
 // byIDs loads people in the order of ids.

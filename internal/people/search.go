@@ -205,10 +205,6 @@ func (s *Store) searchDB(ctx context.Context, sq SearchQuery, res SearchResult) 
 	if err != nil {
 		return res, fmt.Errorf("people: search: %w", err)
 	}
-	type scored struct {
-		id    int64
-		score float64
-	}
 	var hits []scored
 	needle := strings.TrimSpace(sq.Q)
 	words := strings.Fields(needle)
@@ -219,37 +215,61 @@ func (s *Store) searchDB(ctx context.Context, sq SearchQuery, res SearchResult) 
 			rows.Close()
 			return res, fmt.Errorf("people: search: %w", err)
 		}
-		// Bigrams match anywhere; the text that holds the query whole ranks
-		// first (all bigrams of "钒钛磁铁" can occur apart).
-		if name == needle {
-			h.score += 100
-		}
-		for _, w := range words {
-			if strings.Contains(expertise, w) || strings.Contains(employer, w) || strings.Contains(name, w) {
-				h.score += 10
-			}
-		}
+		h.score += boost(needle, words, name, employer, expertise)
 		hits = append(hits, h)
-		if level != "" {
-			res.Facets["title_level"][level]++
-		}
-		if region != "" {
-			res.Facets["region"][cityOf(region)]++
-		}
-		if disc != "" {
-			res.Facets["discipline"][disciplineTop(disc)]++
-		}
-		for _, c := range strings.Split(withYouth(cats, birth, cutoff), "、") {
-			if c != "" {
-				res.Facets["category"][c]++
-			}
-		}
-		res.Facets["age_band"][AgeBand(birth, now)]++
+		res.count(level, region, disc, withYouth(cats, birth, cutoff), birth, now)
 	}
 	rows.Close()
 	if err := rows.Err(); err != nil {
 		return res, fmt.Errorf("people: search: %w", err)
 	}
+	return s.finish(ctx, res, hits, sq)
+}
+
+// scored is a hit before its page is loaded.
+type scored struct {
+	id    int64
+	score float64
+}
+
+// boost ranks a hit: the exact name first, then each query word found
+// whole in the name, employer or expertise (bigrams can match apart).
+func boost(needle string, words []string, name, employer, expertise string) float64 {
+	score := 0.0
+	if name == needle {
+		score += 100
+	}
+	for _, w := range words {
+		if strings.Contains(expertise, w) || strings.Contains(employer, w) || strings.Contains(name, w) {
+			score += 10
+		}
+	}
+	return score
+}
+
+// count adds one hit's values to the facet counts.
+func (res *SearchResult) count(level, region, disc, cats, birth string, now time.Time) {
+	if level != "" {
+		res.Facets["title_level"][level]++
+	}
+	if region != "" {
+		res.Facets["region"][cityOf(region)]++
+	}
+	if disc != "" {
+		res.Facets["discipline"][disciplineTop(disc)]++
+	}
+	if cats != "" {
+		for _, c := range strings.Split(cats, "、") {
+			if c != "" {
+				res.Facets["category"][c]++
+			}
+		}
+	}
+	res.Facets["age_band"][AgeBand(birth, now)]++
+}
+
+// finish ranks the hits and loads the requested page.
+func (s *Store) finish(ctx context.Context, res SearchResult, hits []scored, sq SearchQuery) (SearchResult, error) {
 	res.Total = len(hits)
 	sort.Slice(hits, func(i, j int) bool {
 		if hits[i].score != hits[j].score {
@@ -264,26 +284,17 @@ func (s *Store) searchDB(ctx context.Context, sq SearchQuery, res SearchResult) 
 		return res, nil
 	}
 	page := hits[sq.Offset:min(len(hits), sq.Offset+sq.Limit)]
-	ids := make([]any, len(page))
-	ph := make([]string, len(page))
+	scores := map[int64]float64{}
+	ids := make([]int64, len(page))
 	for i, h := range page {
-		ids[i], ph[i] = h.id, "?"
+		ids[i], scores[h.id] = h.id, h.score
 	}
-	prow, err := s.db.Query(ctx, `SELECT `+cols+` FROM people p JOIN orgs o ON o.id = p.org_id WHERE p.id IN (`+strings.Join(ph, ",")+`)`, ids...)
+	people, err := s.byIDs(ctx, ids)
 	if err != nil {
-		return res, fmt.Errorf("people: search page: %w", err)
+		return res, err
 	}
-	defer prow.Close()
-	byID := map[int64]Person{}
-	for prow.Next() {
-		p, err := scan(prow)
-		if err != nil {
-			return res, fmt.Errorf("people: search page: %w", err)
-		}
-		byID[p.ID] = p
+	for _, p := range people {
+		res.Hits = append(res.Hits, Hit{Person: p, Score: scores[p.ID]})
 	}
-	for _, h := range page {
-		res.Hits = append(res.Hits, Hit{Person: byID[h.id], Score: h.score})
-	}
-	return res, prow.Err()
+	return res, nil
 }
