@@ -9,12 +9,21 @@ import (
 	"time"
 )
 
-// seed opens a plan of ../shared/seeds by its number prefix.
+// seedDir is ../shared/seeds beside the repository (or $KEXIE_SEEDS).
+func seedDir() string {
+	if d := os.Getenv("KEXIE_SEEDS"); d != "" {
+		return d
+	}
+	return "../../../shared/seeds"
+}
+
+// seed opens a plan of the seeds by its number prefix.
 func seed(t testing.TB, prefix string) *Doc {
 	t.Helper()
-	files, _ := filepath.Glob("../../../shared/seeds/" + prefix + "_*.txt")
+	files, _ := filepath.Glob(filepath.Join(seedDir(), prefix+"_*.txt"))
 	if len(files) != 1 {
-		t.Fatalf("seed %s not found in ../shared/seeds", prefix)
+		abs, _ := filepath.Abs(seedDir())
+		t.Fatalf("seed %s not found in %s (the five plans belong in ../shared/seeds beside the repository, or set KEXIE_SEEDS)", prefix, abs)
 	}
 	f, err := os.Open(files[0])
 	if err != nil {
@@ -186,7 +195,7 @@ func FuzzIngest(f *testing.F) {
 // Ingestion stays linear: ten times the text takes far less than a
 // hundred times as long.
 func BenchmarkIngestSeeds(b *testing.B) {
-	files, _ := filepath.Glob("../../../shared/seeds/*.txt")
+	files, _ := filepath.Glob(filepath.Join(seedDir(), "*.txt"))
 	var all [][]byte
 	for _, f := range files {
 		data, _ := os.ReadFile(f)
@@ -213,7 +222,7 @@ func TestLinear(t *testing.T) {
 }
 
 func mustGlob(t *testing.T) string {
-	files, _ := filepath.Glob("../../../shared/seeds/000_*.txt")
+	files, _ := filepath.Glob(filepath.Join(seedDir(), "000_*.txt"))
 	if len(files) == 0 {
 		t.Fatal("seed 000 missing")
 	}
