@@ -33,17 +33,21 @@ func cmdPlan(ctx context.Context, e *env, args []string) error {
 	if file == "" {
 		return usageError("plan ingest: FILE missing")
 	}
-	switch strings.ToLower(filepath.Ext(file)) {
-	case ".txt", "":
-	default:
-		return fmt.Errorf("%s: only plain text (.txt) is read so far; save the document as text first", file)
-	}
-	f, err := os.Open(file)
+	data, err := os.ReadFile(file)
 	if err != nil {
 		return err
 	}
-	defer f.Close()
-	doc, err := plan.Ingest(f)
+	text := string(data)
+	switch strings.ToLower(filepath.Ext(file)) {
+	case ".txt", "":
+	case ".docx":
+		if text, err = plan.DocxText(data); err != nil {
+			return err
+		}
+	default:
+		return fmt.Errorf("%s: .txt and .docx are read so far; save a PDF as text first", file)
+	}
+	doc, err := plan.Ingest(strings.NewReader(text))
 	if err != nil {
 		return err
 	}
