@@ -311,6 +311,14 @@ func TestBrowserAdminFlow(t *testing.T) {
 	if list := text(`#people-table`); !strings.Contains(list, "王芳") && !strings.Contains(list, "张伟") {
 		t.Errorf("faceted search lost the hits: %q", list)
 	}
+	// 9. The other people pages render: pools, unit members, my profile.
+	for _, pg := range []struct{ path, sel, shot string }{
+		{"/people/pools", "main h1", "pools"}, {"/members/units", "main h1", "units"}, {"/me", "main h1", "me"},
+		{"/people/deletions", "main h1", "deletions"}, {"/users/new", "main h1", "user-new"}, {"/account", "main h1", "account"},
+	} {
+		run(pg.path, chromedp.Navigate(base+pg.path), chromedp.WaitVisible(chromedp.CSS(pg.sel)))
+		sh.take(ctx, pg.shot)
+	}
 	run("people", chromedp.Navigate(base+"/people?q="+url.QueryEscape("攀枝花学院")), chromedp.WaitVisible(chromedp.CSS(`#people-table`)))
 	if list := text(`#people-table`); !strings.Contains(list, "王芳") || strings.Contains(list, id2) {
 		t.Errorf("people list = %q", list)
