@@ -311,10 +311,23 @@ func TestBrowserAdminFlow(t *testing.T) {
 	if list := text(`#people-table`); !strings.Contains(list, "王芳") && !strings.Contains(list, "张伟") {
 		t.Errorf("faceted search lost the hits: %q", list)
 	}
-	// 9. The other people pages render: pools, unit members, my profile.
+	// 9. A plan document read into a draft (file paths must be absolute for Chromium).
+	if seeds, _ := filepath.Glob("../../../shared/seeds/002_*.txt"); len(seeds) == 1 {
+		abs, _ := filepath.Abs(seeds[0])
+		run("plan upload", chromedp.Navigate(base+"/plans"), chromedp.WaitVisible(chromedp.CSS(`#plan-upload`)),
+			chromedp.SetValue(chromedp.CSS(`form[action="/plans"] select[name=org_id]`), fmt.Sprint(ta.city.ID)),
+			chromedp.SetUploadFiles(chromedp.CSS(`input[name=file]`), []string{abs}),
+			chromedp.Click(chromedp.CSS(`#plan-upload`)), chromedp.WaitVisible(chromedp.CSS(`#plan-tree`)))
+		if tree := text(`#plan-tree`); !strings.Contains(tree, "市教育体育局") {
+			t.Errorf("plan tree lacks the lead units: %.300s", tree)
+		}
+		sh.take(ctx, "plan")
+	}
+	// 10. The other people pages render: pools, unit members, my profile.
 	for _, pg := range []struct{ path, sel, shot string }{
 		{"/people/pools", "main h1", "pools"}, {"/members/units", "main h1", "units"}, {"/me", "main h1", "me"},
 		{"/people/deletions", "main h1", "deletions"}, {"/users/new", "main h1", "user-new"}, {"/account", "main h1", "account"},
+		{"/plans", "main h1", "plans"},
 	} {
 		run(pg.path, chromedp.Navigate(base+pg.path), chromedp.WaitVisible(chromedp.CSS(pg.sel)))
 		sh.take(ctx, pg.shot)

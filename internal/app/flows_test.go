@@ -1,10 +1,15 @@
 package app
 
 import (
+	"bytes"
 	"context"
 	"fmt"
+	"io"
+	"mime/multipart"
 	"net/http"
 	"net/url"
+	"os"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -165,5 +170,54 @@ func TestSelfServiceFlow(t *testing.T) {
 	}
 	if _, err := ta.People.FindByIDNumber(context.Background(), id); err == nil {
 		t.Error("the erased person is still found by ID number")
+	}
+}
+
+func TestPlanUpload(t *testing.T) {
+	ta := newTestApp(t, dbtest.OpenSQLite(t).DSN())
+	staff, _ := ta.user(t, "planner", access.OrgStaff, ta.city)
+	dir := os.Getenv("KEXIE_SEEDS")
+	if dir == "" {
+		dir = "../../../shared/seeds"
+	}
+	seeds, _ := filepath.Glob(filepath.Join(dir, "002_*.txt"))
+	if len(seeds) != 1 {
+		t.Fatal("seed 002 not found beside the repository")
+	}
+	data, _ := os.ReadFile(seeds[0])
+	upload := func(name string, content []byte) (*http.Response, string) {
+		var buf bytes.Buffer
+		mw := multipart.NewWriter(&buf)
+		mw.WriteField("csrf_token", staff.token())
+		mw.WriteField("org_id", fmt.Sprint(ta.city.ID))
+		fw, _ := mw.CreateFormFile("file", name)
+		fw.Write(content)
+		mw.Close()
+		res, err := staff.http.Post(staff.base+"/plans", mw.FormDataContentType(), &buf)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, _ := io.ReadAll(res.Body)
+		res.Body.Close()
+		return res, string(b)
+	}
+	for _, bad := range []struct{ name, content, msg string }{
+		{"x.docx", "not a zip", "无法读取该 Word 文件"},
+		{"x.txt", "没有编号的一段文字。", "没有找到"},
+		{"x.pdf", "%PDF-1.4", "只支持"},
+	} {
+		res, body := upload(bad.name, []byte(bad.content))
+		if res.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(body, bad.msg) {
+			t.Errorf("%s: %d %.200s", bad.name, res.StatusCode, body)
+		}
+	}
+	res, _ := upload("002.txt", data)
+	if res.StatusCode != http.StatusSeeOther {
+		t.Fatalf("upload: %d", res.StatusCode)
+	}
+	_, body := staff.get(res.Header.Get("Location"))
+	if !strings.Contains(body, "攀枝花市全民科学素质行动计划纲要实施方案") || !strings.Contains(body, "<mark>") || !strings.Contains(body, "市教育体育局") ||
+		!strings.Contains(body, "到 2020 年") || !strings.Contains(body, "每年") || strings.Contains(body, "0x") {
+		t.Errorf("plan page: %.500s", body)
 	}
 }

@@ -12,6 +12,7 @@ import (
 	"kexie/internal/access"
 	"kexie/internal/db/dbtest"
 	"kexie/internal/people"
+	"kexie/internal/plan"
 )
 
 // The roles the matrix walks, from none to all.
@@ -96,6 +97,11 @@ func matrixCases() []matrixCase {
 		{"GET /people/pools/{id}", "/people/pools/{peerpool}", nil, []string{"sysadmin"}},
 		{"POST /people/pools/{id}/add", "/people/pools/{pool}/add", url.Values{"q": {"张"}}, []string{"org_staff", "org_admin", "sysadmin"}},
 		{"POST /people/pools/{id}/add", "/people/pools/{peerpool}/add", url.Values{"q": {"张"}}, []string{"sysadmin"}},
+		{"GET /plans", "/plans", nil, []string{"org_staff", "org_admin", "sysadmin"}},
+		{"POST /plans", "/plans", url.Values{"org_id": {"{city}"}}, []string{"org_staff", "org_admin", "sysadmin"}},
+		{"POST /plans", "/plans", url.Values{"org_id": {"{peer}"}}, []string{"sysadmin"}},
+		{"GET /plans/{id}", "/plans/{plan}", nil, []string{"org_staff", "org_admin", "sysadmin"}},
+		{"GET /plans/{id}", "/plans/{peerplan}", nil, []string{"sysadmin"}},
 		{"GET /me", "/me", nil, signedIn},
 		{"POST /me", "/me", url.Values{"name": {""}}, signedIn},
 		{"GET /me/data", "/me/data", nil, signedIn},
@@ -189,7 +195,20 @@ func TestRouteAccessMatrix(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	fill := strings.NewReplacer("{pool}", fmt.Sprint(pool.ID), "{peerpool}", fmt.Sprint(peerPool.ID), "{deletion}", fmt.Sprint(delIDs[0]), "{peerdeletion}", fmt.Sprint(delIDs[1]), "{city}", fmt.Sprint(ta.city.ID), "{peer}", fmt.Sprint(ta.peer.ID),
+	planStore := plan.NewStore(ta.DB)
+	doc, err := plan.Ingest(strings.NewReader("某市科协规划\n一、目标\n到2025年，建成15个科普基地。"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	planID, err := planStore.Save(ctx, ta.city.ID, doc, "a.txt", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	peerPlanID, err := planStore.Save(ctx, ta.peer.ID, doc, "a.txt", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	fill := strings.NewReplacer("{plan}", fmt.Sprint(planID), "{peerplan}", fmt.Sprint(peerPlanID), "{pool}", fmt.Sprint(pool.ID), "{peerpool}", fmt.Sprint(peerPool.ID), "{deletion}", fmt.Sprint(delIDs[0]), "{peerdeletion}", fmt.Sprint(delIDs[1]), "{city}", fmt.Sprint(ta.city.ID), "{peer}", fmt.Sprint(ta.peer.ID),
 		"{user}", fmt.Sprint(target.ID), "{grant}", fmt.Sprint(grants[0].ID),
 		"{person}", fmt.Sprint(person.ID), "{peerperson}", fmt.Sprint(peerPerson.ID))
 

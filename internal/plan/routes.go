@@ -1,0 +1,231 @@
+package plan
+
+import (
+	"embed"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"net/http"
+	"path/filepath"
+	"strconv"
+	"strings"
+
+	"kexie/internal/access"
+	"kexie/internal/db"
+	"kexie/internal/org"
+	"kexie/internal/web"
+)
+
+//go:embed templates locales
+var files embed.FS
+
+// Permissions: staff read their subtree's plans and load new ones.
+func Permissions() []access.Permission {
+	staff := []access.Role{access.OrgAdmin, access.OrgStaff}
+	return []access.Permission{
+		{Action: "plan.view", Roles: staff, Label: "plan.perm.view"},
+		{Action: "plan.edit", Roles: staff, Label: "plan.perm.edit"},
+	}
+}
+
+// Module returns the plan module.
+func Module(s *Store, orgs *org.Store) web.Module {
+	tpl, _ := fs.Sub(files, "templates")
+	loc, _ := fs.Sub(files, "locales")
+	return web.Module{
+		Name:        "plan",
+		Migrations:  []db.Migrations{Migrations()},
+		Permissions: Permissions(),
+		Templates:   tpl,
+		Locales:     loc,
+		Nav:         []web.NavItem{{Section: "nav.section.work", Label: "plan.nav", Href: "/plans", Action: "plan.view", Order: 10}},
+		Routes: func(site *web.Site) {
+			h := &handler{site: site, store: s, orgs: orgs}
+			site.Handle("GET /plans", access.Require("plan.view", nil), h.list)
+			site.Handle("POST /plans", access.Require("plan.edit", orgs.FormResolver("org_id")), h.upload)
+			site.Handle("GET /plans/{id}", access.Require("plan.view", s.PathResolver("id")), h.show)
+		},
+	}
+}
+
+type handler struct {
+	site  *web.Site
+	store *Store
+	orgs  *org.Store
+}
+
+// ListPage is the data of the plans page.
+type ListPage struct {
+	Plans []Plan
+	Form  *web.Form
+	Orgs  []org.Org
+}
+
+func (h *handler) scope(r *http.Request, a access.Action) []string {
+	paths, all := h.site.Policy.Scope(web.SubjectFrom(r.Context()), a)
+	if all {
+		return nil
+	}
+	return paths
+}
+
+func (h *handler) listPage(r *http.Request, f *web.Form) (ListPage, error) {
+	plans, err := h.store.List(r.Context(), h.scope(r, "plan.view"))
+	if err != nil {
+		return ListPage{}, err
+	}
+	orgs, _, err := h.orgs.List(r.Context(), org.Filter{Scope: h.scope(r, "plan.edit"), Limit: 500})
+	return ListPage{Plans: plans, Form: f, Orgs: orgs}, err
+}
+
+func (h *handler) list(w http.ResponseWriter, r *http.Request) error {
+	f := web.NewForm()
+	if id := web.IdentityFrom(r.Context()); id != nil {
+		f.Values.Set("org_id", strconv.FormatInt(id.CurrentOrgID, 10))
+	}
+	p, err := h.listPage(r, f)
+	if err != nil {
+		return err
+	}
+	return h.site.Render(w, r, "plan/list.html", "plan.title", p)
+}
+
+// maxDocument is the largest plan document accepted (plans are tens of kB).
+const maxDocument = 10 << 20
+
+// upload reads a plan document and saves what it holds as a draft.
+func (h *handler) upload(w http.ResponseWriter, r *http.Request) error {
+	f, err := web.ParseForm(w, r, maxDocument+1<<20)
+	if err != nil {
+		return err
+	}
+	t := h.site.T(r)
+	fail := func(key string, args ...any) error {
+		f.Errors["file"] = t(key, args...)
+		p, err := h.listPage(r, f)
+		if err != nil {
+			return err
+		}
+		return h.site.RenderStatus(w, r, http.StatusUnprocessableEntity, "plan/list.html", "plan.title", p)
+	}
+	file, hdr, err := r.FormFile("file")
+	if err != nil {
+		return fail("plan.err.no_file")
+	}
+	defer file.Close()
+	if hdr.Size > maxDocument {
+		return fail("plan.err.too_large", maxDocument>>20)
+	}
+	data, err := io.ReadAll(io.LimitReader(file, maxDocument+1))
+	if err != nil {
+		return err
+	}
+	text := string(data)
+	switch strings.ToLower(filepath.Ext(hdr.Filename)) {
+	case ".txt":
+	case ".docx":
+		if text, err = DocxText(data); err != nil {
+			return fail("plan.err.bad_docx")
+		}
+	default:
+		return fail("plan.err.format")
+	}
+	doc, err := Ingest(strings.NewReader(text))
+	if errors.Is(err, ErrNoStructure) {
+		return fail("plan.err.no_structure")
+	}
+	if err != nil {
+		return fail("plan.err.unreadable")
+	}
+	orgID, _ := strconv.ParseInt(f.Get("org_id"), 10, 64)
+	id, err := h.store.Save(r.Context(), orgID, doc, hdr.Filename, text)
+	if err != nil {
+		if f.Fail(t, err) {
+			p, perr := h.listPage(r, f)
+			if perr != nil {
+				return perr
+			}
+			return h.site.RenderStatus(w, r, http.StatusUnprocessableEntity, "plan/list.html", "plan.title", p)
+		}
+		return err
+	}
+	h.site.AddFlash(w, r, "ok", "plan.flash.saved", len(doc.Indicators))
+	return web.Redirect(w, r, fmt.Sprintf("/plans/%d", id))
+}
+
+// ShowPage is the data of a plan's page: its sections in order, each with
+// the indicators and units read from it.
+type ShowPage struct {
+	Plan Plan
+	Rows []SectionRow
+}
+
+// SectionRow is a section with what belongs to it.
+type SectionRow struct {
+	StoredSection
+	Indicators []StoredIndicator
+	Lead       []string
+	Cooperate  []string
+}
+
+func (h *handler) show(w http.ResponseWriter, r *http.Request) error {
+	id, _ := strconv.ParseInt(r.PathValue("id"), 10, 64)
+	p, err := h.store.Get(r.Context(), id)
+	if err != nil {
+		return err
+	}
+	page := ShowPage{Plan: p}
+	at := map[string]int{}
+	for _, s := range p.Sections {
+		at[s.Path] = len(page.Rows)
+		page.Rows = append(page.Rows, SectionRow{StoredSection: s})
+	}
+	for _, ind := range p.Indicators {
+		if i, ok := at[ind.SectionPath]; ok {
+			page.Rows[i].Indicators = append(page.Rows[i].Indicators, ind)
+		}
+	}
+	for _, u := range p.Units {
+		if i, ok := at[u.SectionPath]; ok {
+			if u.Role == "lead" {
+				page.Rows[i].Lead = append(page.Rows[i].Lead, u.Name)
+			} else {
+				page.Rows[i].Cooperate = append(page.Rows[i].Cooperate, u.Name)
+			}
+		}
+	}
+	return h.site.Render(w, r, "plan/show.html", "plan.title.show", page)
+}
+
+// Target formats an indicator's target for the page ("≥ 15.5 %", "3–5 项").
+func (i StoredIndicator) Target() string {
+	num := func(f *float64) string {
+		if f == nil {
+			return ""
+		}
+		return strconv.FormatFloat(*f, 'f', -1, 64)
+	}
+	switch i.Comparator {
+	case "range":
+		return num(i.Low) + "–" + num(i.High) + " " + i.Unit
+	case ">=":
+		return "≥ " + num(i.Value) + " " + i.Unit
+	case "<=":
+		return "≤ " + num(i.Value) + " " + i.Unit
+	case "approx":
+		return "≈ " + num(i.Value) + " " + i.Unit
+	}
+	return num(i.Value) + " " + i.Unit
+}
+
+// Deadline is the deadline year, or 0.
+func (i StoredIndicator) Deadline() int { return intOr0(i.DeadlineYear) }
+
+// Period is "year", "two-years" or "".
+func (i StoredIndicator) Period() string {
+	if i.Per == nil {
+		return ""
+	}
+	return *i.Per
+}

@@ -1,0 +1,293 @@
+package plan
+
+import (
+	"context"
+	"database/sql"
+	"embed"
+	"errors"
+	"fmt"
+	"io/fs"
+	"net/http"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"kexie/internal/access"
+	"kexie/internal/audit"
+	"kexie/internal/db"
+	"kexie/internal/valid"
+	"kexie/internal/web"
+)
+
+//go:embed migrations/*.sql
+var migrationFS embed.FS
+
+// Migrations returns the plan tables' migrations (after org's).
+func Migrations() db.Migrations {
+	sub, _ := fs.Sub(migrationFS, "migrations")
+	return db.Migrations{Module: "plan", FS: sub}
+}
+
+// Plan is a stored plan with what was read from its document.
+type Plan struct {
+	ID         int64
+	OrgID      int64
+	OrgName    string
+	OrgPath    string
+	Title      string
+	Issuer     string
+	StartYear  int
+	EndYear    int
+	Status     string
+	SourceName string
+	CreatedAt  time.Time
+	Sections   []StoredSection
+	Indicators []StoredIndicator
+	Units      []StoredUnit
+	Counts     [3]int // sections, indicators, units (lists)
+}
+
+// StoredSection is a section in document order.
+type StoredSection struct {
+	Path, Number, Title string
+	Level               int
+}
+
+// StoredIndicator is an indicator as saved.
+type StoredIndicator struct {
+	SectionPath string
+	Indicator
+}
+
+// StoredUnit is a lead or cooperating unit of a section.
+type StoredUnit struct {
+	SectionPath, Role, Name string
+}
+
+// Store reads and writes plans.
+type Store struct{ db *db.DB }
+
+// NewStore returns a plan store.
+func NewStore(d *db.DB) *Store { return &Store{db: d} }
+
+func nullFloat(f *float64) any {
+	if f == nil {
+		return nil
+	}
+	return *f
+}
+
+func intOr0(p *int) int {
+	if p == nil {
+		return 0
+	}
+	return *p
+}
+
+// Save stores an ingested document as a draft plan of org, all in one
+// transaction.
+func (s *Store) Save(ctx context.Context, orgID int64, doc *Doc, sourceName, sourceText string) (int64, error) {
+	title := strings.TrimSpace(doc.Title)
+	if title == "" || utf8.RuneCountInString(title) > 200 {
+		return 0, valid.New("file", "plan.err.no_title")
+	}
+	var id int64
+	err := s.db.Tx(ctx, func(tx *db.Tx) error {
+		var path string
+		if err := tx.QueryRow(ctx, `SELECT path FROM orgs WHERE id = ?`, orgID).Scan(&path); err != nil {
+			return valid.New("org_id", "plan.err.org")
+		}
+		id = tx.NewID()
+		issuer := ""
+		if doc.Issuer != nil {
+			issuer = *doc.Issuer
+		}
+		now := db.Millis(tx.Now)
+		if _, err := tx.Exec(ctx, `INSERT INTO plans (id, org_id, title, issuer, start_year, end_year, status, source_name, source_text,
+			created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, 'draft', ?, ?, ?, ?)`, id, orgID, title, issuer, intOr0(doc.Period.Start),
+			intOr0(doc.Period.End), sourceName, sourceText, now, now); err != nil {
+			return fmt.Errorf("plan: save: %w", err)
+		}
+		ord := 0
+		var walk func(parent any, prefix []string, secs []*Section) error
+		walk = func(parent any, prefix []string, secs []*Section) error {
+			for _, sec := range secs {
+				p := append(append([]string{}, prefix...), sec.Number)
+				sid := tx.NewID()
+				ord++
+				if _, err := tx.Exec(ctx, `INSERT INTO plan_sections (id, plan_id, parent_id, path, number, title, level, ord) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+					sid, id, parent, strings.Join(p, "/"), sec.Number, sec.Title, sec.Level, ord); err != nil {
+					return fmt.Errorf("plan: save section: %w", err)
+				}
+				if err := walk(sid, p, sec.Children); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+		if err := walk(nil, nil, doc.Sections); err != nil {
+			return err
+		}
+		for i, ind := range doc.Indicators {
+			var bv any
+			by := 0
+			if ind.Baseline != nil {
+				bv, by = ind.Baseline.Value, ind.Baseline.Year
+			}
+			per := ""
+			if ind.Per != nil {
+				per = *ind.Per
+			}
+			if _, err := tx.Exec(ctx, `INSERT INTO plan_indicators (id, plan_id, section_path, text, metric, comparator, value, low, high,
+				unit, per, deadline_year, baseline_value, baseline_year, ord) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+				tx.NewID(), id, strings.Join(ind.Section, "/"), ind.Text, ind.Metric, ind.Comparator, nullFloat(ind.Value),
+				nullFloat(ind.Low), nullFloat(ind.High), ind.Unit, per, intOr0(ind.DeadlineYear), bv, by, i); err != nil {
+				return fmt.Errorf("plan: save indicator: %w", err)
+			}
+		}
+		n := 0
+		for _, r := range doc.Responsibilities {
+			for _, set := range []struct {
+				role  string
+				names []string
+			}{{"lead", r.Lead}, {"cooperate", r.Cooperate}} {
+				for _, name := range set.names {
+					n++
+					if _, err := tx.Exec(ctx, `INSERT INTO plan_units (id, plan_id, section_path, role, name, ord) VALUES (?, ?, ?, ?, ?, ?)`,
+						tx.NewID(), id, strings.Join(r.Section, "/"), set.role, name, n); err != nil {
+						return fmt.Errorf("plan: save unit: %w", err)
+					}
+				}
+			}
+		}
+		return audit.Append(ctx, tx, audit.Entry{OrgID: orgID, OrgPath: path, Action: "plan.ingest", Target: "plan:" + strconv.FormatInt(id, 10),
+			After: map[string]any{"title": title, "sections": ord, "indicators": len(doc.Indicators)}})
+	})
+	return id, err
+}
+
+// List returns the plans of orgs inside scope (nil: all), newest first.
+func (s *Store) List(ctx context.Context, scope []string) ([]Plan, error) {
+	if scope != nil && len(scope) == 0 {
+		return nil, nil
+	}
+	q := `SELECT p.id, p.org_id, o.name, o.path, p.title, p.issuer, p.start_year, p.end_year, p.status, p.source_name, p.created_at,
+		(SELECT COUNT(*) FROM plan_sections x WHERE x.plan_id = p.id), (SELECT COUNT(*) FROM plan_indicators x WHERE x.plan_id = p.id),
+		(SELECT COUNT(*) FROM plan_units x WHERE x.plan_id = p.id) FROM plans p JOIN orgs o ON o.id = p.org_id`
+	var args []any
+	if scope != nil {
+		c, a := db.InSubtrees(s.db, "o.path", scope)
+		q, args = q+" WHERE "+c, a
+	}
+	rows, err := s.db.Query(ctx, q+" ORDER BY p.created_at DESC", args...)
+	if err != nil {
+		return nil, fmt.Errorf("plan: list: %w", err)
+	}
+	defer rows.Close()
+	var out []Plan
+	for rows.Next() {
+		var p Plan
+		var at int64
+		if err := rows.Scan(&p.ID, &p.OrgID, &p.OrgName, &p.OrgPath, &p.Title, &p.Issuer, &p.StartYear, &p.EndYear, &p.Status,
+			&p.SourceName, &at, &p.Counts[0], &p.Counts[1], &p.Counts[2]); err != nil {
+			return nil, err
+		}
+		p.CreatedAt = db.Time(at)
+		out = append(out, p)
+	}
+	return out, rows.Err()
+}
+
+// Get returns a plan with its sections, indicators and units.
+func (s *Store) Get(ctx context.Context, id int64) (Plan, error) {
+	var p Plan
+	var at int64
+	err := s.db.QueryRow(ctx, `SELECT p.id, p.org_id, o.name, o.path, p.title, p.issuer, p.start_year, p.end_year, p.status, p.source_name,
+		p.created_at FROM plans p JOIN orgs o ON o.id = p.org_id WHERE p.id = ?`, id).Scan(&p.ID, &p.OrgID, &p.OrgName, &p.OrgPath,
+		&p.Title, &p.Issuer, &p.StartYear, &p.EndYear, &p.Status, &p.SourceName, &at)
+	if errors.Is(err, sql.ErrNoRows) {
+		return p, fmt.Errorf("plan %d: %w", id, db.ErrNotFound)
+	}
+	if err != nil {
+		return p, fmt.Errorf("plan: get: %w", err)
+	}
+	p.CreatedAt = db.Time(at)
+	rows, err := s.db.Query(ctx, `SELECT path, number, title, level FROM plan_sections WHERE plan_id = ? ORDER BY ord`, id)
+	if err != nil {
+		return p, err
+	}
+	for rows.Next() {
+		var x StoredSection
+		if err := rows.Scan(&x.Path, &x.Number, &x.Title, &x.Level); err != nil {
+			rows.Close()
+			return p, err
+		}
+		p.Sections = append(p.Sections, x)
+	}
+	rows.Close()
+	rows, err = s.db.Query(ctx, `SELECT section_path, text, metric, comparator, value, low, high, unit, per, deadline_year,
+		baseline_value, baseline_year FROM plan_indicators WHERE plan_id = ? ORDER BY ord`, id)
+	if err != nil {
+		return p, err
+	}
+	for rows.Next() {
+		var x StoredIndicator
+		var v, lo, hi, bv sql.NullFloat64
+		var per string
+		var dl, by int
+		if err := rows.Scan(&x.SectionPath, &x.Text, &x.Metric, &x.Comparator, &v, &lo, &hi, &x.Unit, &per, &dl, &bv, &by); err != nil {
+			rows.Close()
+			return p, err
+		}
+		if v.Valid {
+			x.Value = &v.Float64
+		}
+		if lo.Valid {
+			x.Low = &lo.Float64
+		}
+		if hi.Valid {
+			x.High = &hi.Float64
+		}
+		if per != "" {
+			x.Per = &per
+		}
+		if dl != 0 {
+			x.DeadlineYear = &dl
+		}
+		if bv.Valid {
+			x.Baseline = &Baseline{Value: bv.Float64, Year: by}
+		}
+		p.Indicators = append(p.Indicators, x)
+	}
+	rows.Close()
+	rows, err = s.db.Query(ctx, `SELECT section_path, role, name FROM plan_units WHERE plan_id = ? ORDER BY ord`, id)
+	if err != nil {
+		return p, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var x StoredUnit
+		if err := rows.Scan(&x.SectionPath, &x.Role, &x.Name); err != nil {
+			return p, err
+		}
+		p.Units = append(p.Units, x)
+	}
+	return p, rows.Err()
+}
+
+// PathResolver is the route Resource of /plans/{param}.
+func (s *Store) PathResolver(param string) func(*http.Request) (access.Resource, error) {
+	return func(r *http.Request) (access.Resource, error) {
+		id, err := strconv.ParseInt(r.PathValue(param), 10, 64)
+		if err != nil {
+			return access.Resource{}, web.ErrNotFound
+		}
+		var res access.Resource
+		err = s.db.QueryRow(r.Context(), `SELECT o.id, o.path FROM plans p JOIN orgs o ON o.id = p.org_id WHERE p.id = ?`, id).Scan(&res.OrgID, &res.OrgPath)
+		if err != nil {
+			return access.Resource{}, web.ErrNotFound
+		}
+		return res, nil
+	}
+}

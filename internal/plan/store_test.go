@@ -1,0 +1,73 @@
+package plan
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"kexie/internal/audit"
+	"kexie/internal/db"
+	"kexie/internal/db/dbtest"
+	"kexie/internal/org"
+	"kexie/internal/std"
+)
+
+func TestSaveAndGet(t *testing.T) {
+	ctx := context.Background()
+	dbtest.Run(t, []db.Migrations{audit.Migrations(), org.Migrations(), Migrations()}, func(t *testing.T, d *db.DB) {
+		orgs := org.NewStore(d, std.Regions())
+		root, _ := orgs.Create(ctx, org.Input{Code: "ROOT", Name: "四川省科协", Type: org.TypeProvince})
+		city, _ := orgs.Create(ctx, org.Input{ParentID: root.ID, Code: "PZH", Name: "攀枝花市科协", Type: org.TypeCity})
+		doc := seed(t, "002")
+		s := NewStore(d)
+		id, err := s.Save(ctx, city.ID, doc, "002.txt", "text")
+		if err != nil {
+			t.Fatal(err)
+		}
+		p, err := s.Get(ctx, id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if p.Title != doc.Title || p.StartYear != 2016 || p.EndYear != 2020 || p.Status != "draft" || len(p.Indicators) != len(doc.Indicators) {
+			t.Errorf("plan = %+v", p)
+		}
+		count := func(secs []*Section) int {
+			n := 0
+			var walk func([]*Section)
+			walk = func(ss []*Section) {
+				for _, x := range ss {
+					n++
+					walk(x.Children)
+				}
+			}
+			walk(secs)
+			return n
+		}
+		if len(p.Sections) != count(doc.Sections) || p.Sections[0].Path != "一" {
+			t.Errorf("sections %d, want %d", len(p.Sections), count(doc.Sections))
+		}
+		leads := 0
+		for _, u := range p.Units {
+			if u.Role == "lead" && u.SectionPath == "三/(一)" && strings.Contains("市教育体育局 团市委 市科协", u.Name) {
+				leads++
+			}
+		}
+		if leads != 3 {
+			t.Errorf("lead units of 三/(一): %d", leads)
+		}
+		for _, ind := range p.Indicators {
+			if strings.Contains(ind.Text, "8%左右") && (ind.Comparator != "approx" || *ind.Value != 8) {
+				t.Errorf("8%% indicator = %+v", ind)
+			}
+		}
+		if list, _ := s.List(ctx, []string{root.Path}); len(list) != 1 || list[0].Counts[1] != len(doc.Indicators) {
+			t.Errorf("list %+v", list)
+		}
+		if list, _ := s.List(ctx, []string{}); len(list) != 0 {
+			t.Errorf("empty scope listed plans")
+		}
+		if _, err := s.Save(ctx, city.ID, &Doc{}, "x", ""); err == nil {
+			t.Error("a document without a title was saved")
+		}
+	})
+}
