@@ -322,6 +322,19 @@ func TestBrowserAdminFlow(t *testing.T) {
 			t.Errorf("plan tree lacks the lead units: %.300s", tree)
 		}
 		sh.take(ctx, "plan")
+		// Correct the first extracted target, then publish.
+		run("correct a target",
+			chromedp.Click(chromedp.CSS(`details.indedit summary`)),
+			chromedp.SetValue(chromedp.CSS(`details.indedit input[name=value]`), "9"),
+			chromedp.Click(chromedp.CSS(`details.indedit form button`)),
+			chromedp.WaitVisible(chromedp.CSS(`.flash-ok`)))
+		if first := text(`#plan-tree .indicator .badge.blue`); !strings.Contains(first, "9") {
+			t.Errorf("corrected target shows %q", first)
+		}
+		run("publish", chromedp.Submit(chromedp.CSS(`#plan-publish`)), chromedp.WaitNotPresent(chromedp.CSS(`#plan-publish`)))
+		if status := text(`.pagehead .badge`); status != "已发布" {
+			t.Errorf("status after publishing: %q", status)
+		}
 	}
 	// 10. The other people pages render: pools, unit members, my profile.
 	for _, pg := range []struct{ path, sel, shot string }{

@@ -14,6 +14,7 @@ import (
 	"kexie/internal/access"
 	"kexie/internal/db"
 	"kexie/internal/org"
+	"kexie/internal/valid"
 	"kexie/internal/web"
 )
 
@@ -45,6 +46,9 @@ func Module(s *Store, orgs *org.Store) web.Module {
 			site.Handle("GET /plans", access.Require("plan.view", nil), h.list)
 			site.Handle("POST /plans", access.Require("plan.edit", orgs.FormResolver("org_id")), h.upload)
 			site.Handle("GET /plans/{id}", access.Require("plan.view", s.PathResolver("id")), h.show)
+			site.Handle("POST /plans/{id}/indicators/{iid}", access.Require("plan.edit", s.PathResolver("id")), h.editIndicator)
+			site.Handle("POST /plans/{id}/indicators/{iid}/delete", access.Require("plan.edit", s.PathResolver("id")), h.deleteIndicator)
+			site.Handle("POST /plans/{id}/publish", access.Require("plan.edit", s.PathResolver("id")), h.publish)
 		},
 	}
 }
@@ -157,8 +161,10 @@ func (h *handler) upload(w http.ResponseWriter, r *http.Request) error {
 // ShowPage is the data of a plan's page: its sections in order, each with
 // the indicators and units read from it.
 type ShowPage struct {
-	Plan Plan
-	Rows []SectionRow
+	Plan        Plan
+	Rows        []SectionRow
+	CanEdit     bool // a draft the viewer may correct
+	Comparators []string
 }
 
 // SectionRow is a section with what belongs to it.
@@ -175,7 +181,8 @@ func (h *handler) show(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	page := ShowPage{Plan: p}
+	page := ShowPage{Plan: p, Comparators: comparators, CanEdit: p.Status == "draft" &&
+		h.site.Policy.Can(r.Context(), web.SubjectFrom(r.Context()), "plan.edit", access.Resource{OrgID: p.OrgID, OrgPath: p.OrgPath})}
 	at := map[string]int{}
 	for _, s := range p.Sections {
 		at[s.Path] = len(page.Rows)
@@ -228,4 +235,43 @@ func (i StoredIndicator) Period() string {
 		return ""
 	}
 	return *i.Per
+}
+
+func ids(r *http.Request) (plan, indicator int64) {
+	plan, _ = strconv.ParseInt(r.PathValue("id"), 10, 64)
+	indicator, _ = strconv.ParseInt(r.PathValue("iid"), 10, 64)
+	return plan, indicator
+}
+
+// back reports a store outcome as a flash and returns to the plan.
+func (h *handler) back(w http.ResponseWriter, r *http.Request, planID int64, err error, ok string) error {
+	if list, isValid := valid.As(err); isValid {
+		h.site.AddFlash(w, r, "error", list[0].Key, list[0].Args...)
+	} else if err != nil {
+		return err
+	} else {
+		h.site.AddFlash(w, r, "ok", ok)
+	}
+	return web.Redirect(w, r, fmt.Sprintf("/plans/%d", planID))
+}
+
+func (h *handler) editIndicator(w http.ResponseWriter, r *http.Request) error {
+	planID, id := ids(r)
+	f, err := web.ParseForm(w, r, 16<<10)
+	if err != nil {
+		return err
+	}
+	err = h.store.UpdateIndicator(r.Context(), planID, id, IndicatorEdit{Metric: f.Get("metric"), Comparator: f.Get("comparator"),
+		Value: f.Get("value"), Low: f.Get("low"), High: f.Get("high"), Unit: f.Get("unit"), Deadline: f.Get("deadline")})
+	return h.back(w, r, planID, err, "plan.flash.indicator_saved")
+}
+
+func (h *handler) deleteIndicator(w http.ResponseWriter, r *http.Request) error {
+	planID, id := ids(r)
+	return h.back(w, r, planID, h.store.DeleteIndicator(r.Context(), planID, id), "plan.flash.indicator_deleted")
+}
+
+func (h *handler) publish(w http.ResponseWriter, r *http.Request) error {
+	planID, _ := ids(r)
+	return h.back(w, r, planID, h.store.Publish(r.Context(), planID), "plan.flash.published")
 }

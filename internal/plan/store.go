@@ -56,6 +56,7 @@ type StoredSection struct {
 
 // StoredIndicator is an indicator as saved.
 type StoredIndicator struct {
+	ID          int64
 	SectionPath string
 	Indicator
 }
@@ -226,7 +227,7 @@ func (s *Store) Get(ctx context.Context, id int64) (Plan, error) {
 		p.Sections = append(p.Sections, x)
 	}
 	rows.Close()
-	rows, err = s.db.Query(ctx, `SELECT section_path, text, metric, comparator, value, low, high, unit, per, deadline_year,
+	rows, err = s.db.Query(ctx, `SELECT id, section_path, text, metric, comparator, value, low, high, unit, per, deadline_year,
 		baseline_value, baseline_year FROM plan_indicators WHERE plan_id = ? ORDER BY ord`, id)
 	if err != nil {
 		return p, err
@@ -236,7 +237,7 @@ func (s *Store) Get(ctx context.Context, id int64) (Plan, error) {
 		var v, lo, hi, bv sql.NullFloat64
 		var per string
 		var dl, by int
-		if err := rows.Scan(&x.SectionPath, &x.Text, &x.Metric, &x.Comparator, &v, &lo, &hi, &x.Unit, &per, &dl, &bv, &by); err != nil {
+		if err := rows.Scan(&x.ID, &x.SectionPath, &x.Text, &x.Metric, &x.Comparator, &v, &lo, &hi, &x.Unit, &per, &dl, &bv, &by); err != nil {
 			rows.Close()
 			return p, err
 		}

@@ -61,6 +61,12 @@ var funcs = template.FuncMap{
 	"sub":  func(a, b int) int { return a - b },
 	"join": strings.Join,
 	"itoa": func(v int64) string { return strconv.FormatInt(v, 10) },
+	"num": func(f *float64) string {
+		if f == nil {
+			return ""
+		}
+		return strconv.FormatFloat(*f, 'f', -1, 64)
+	},
 }
 
 func parseTemplates(sources []fs.FS) (*templates, error) {
