@@ -200,6 +200,7 @@ func TestTwoNodesOnePostgres(t *testing.T) {
 	}
 
 	// A parallel burst of writes through both nodes keeps the audit chain valid.
+	root := rootID(t, admin, a.url)
 	const perNode = 20
 	var wg sync.WaitGroup
 	errs := make(chan error, 2*perNode)
@@ -211,7 +212,7 @@ func TestTwoNodesOnePostgres(t *testing.T) {
 			if i%2 == 1 {
 				base = b.url
 			}
-			status, _ := admin.post(base, "/orgs", url.Values{"parent_id": {rootID(t, admin, a.url)}, "name": {fmt.Sprintf("第%d学会", i)},
+			status, _ := admin.post(base, "/orgs", url.Values{"parent_id": {root}, "name": {fmt.Sprintf("第%d学会", i)},
 				"code": {fmt.Sprintf("S%03d", i)}, "type": {"society"}})
 			if status != 303 {
 				errs <- fmt.Errorf("create org %d via %s: %d", i, base, status)
@@ -233,20 +234,13 @@ func TestTwoNodesOnePostgres(t *testing.T) {
 	}
 }
 
-var rootOnce sync.Once
-var rootIDValue string
-
-// rootID reads the root org's ID from the org tree page once.
+// rootID reads the root org's ID from the org tree page.
 func rootID(t *testing.T, b *browserish, base string) string {
-	rootOnce.Do(func() {
-		_, _, body := b.get(base + "/orgs")
-		m := regexp.MustCompile(`/orgs/new\?parent=(\d+)`).FindStringSubmatch(body)
-		if m != nil {
-			rootIDValue = m[1]
-		}
-	})
-	if rootIDValue == "" {
-		t.Error("root org id not found on /orgs")
+	t.Helper()
+	_, _, body := b.get(base + "/orgs")
+	m := regexp.MustCompile(`/orgs/new\?parent=(\d+)`).FindStringSubmatch(body)
+	if m == nil {
+		t.Fatal("root org id not found on /orgs")
 	}
-	return rootIDValue
+	return m[1]
 }
