@@ -46,6 +46,9 @@ func parseRegions(data string) *RegionTable {
 	t := &RegionTable{byCode: make(map[string]Region, len(recs)), children: map[string][]Region{}}
 	for _, r := range recs[1:] {
 		reg := Region{Code: r[0], Name: r[1], Parent: r[2], StatOnly: r[3] == "1"}
+		if reg.Code == reg.Parent || t.byCode[reg.Code].Code != "" {
+			continue // a city without counties listed again as its own county
+		}
 		switch {
 		case strings.HasSuffix(reg.Code, "0000"):
 			reg.Level = 1
@@ -91,7 +94,7 @@ func (t *RegionTable) Children(code string) []Region { return t.children[code] }
 // Path returns the regions from the province down to code.
 func (t *RegionTable) Path(code string) []Region {
 	var out []Region
-	for r, ok := t.byCode[code]; ok; r, ok = t.byCode[r.Parent] {
+	for r, ok := t.byCode[code]; ok && len(out) < 3; r, ok = t.byCode[r.Parent] {
 		out = append([]Region{r}, out...)
 	}
 	return out

@@ -58,3 +58,26 @@ func BenchmarkRegionSearch(b *testing.B) {
 		rt.Search("开发区", 20)
 	}
 }
+
+// Every code appears once and no region is its own parent (the source lists
+// 东莞, 中山 and 儋州 again as their own county).
+func TestRegionTableConsistent(t *testing.T) {
+	rt := Regions()
+	for _, code := range []string{"441900", "442000", "460400"} {
+		for _, c := range rt.Children(code) {
+			if c.Code == code {
+				t.Errorf("%s is its own child", code)
+			}
+		}
+		if p := rt.Path(code); len(p) != 2 {
+			t.Errorf("Path(%s) = %+v", code, p)
+		}
+	}
+	seen := map[string]bool{}
+	for _, r := range rt.all {
+		if seen[r.Code] || r.Code == r.Parent {
+			t.Errorf("bad row %+v", r)
+		}
+		seen[r.Code] = true
+	}
+}

@@ -54,6 +54,9 @@ func main() {
 		rows = append(rows, []string{pad(c.Code), c.Name, pad(c.ProvinceCode), "0"})
 	}
 	for _, a := range read(dir, "areas.json") {
+		if pad(a.CityCode) == a.Code {
+			continue // 东莞, 中山, 儋州: cities without counties, listed again as their own county
+		}
 		// In the statistical division codes, county-level codes ending in
 		// 71–79 are functional areas (开发区, 管理区, 新区) kept for
 		// statistics only; they are not administrative divisions of GB/T 2260.
