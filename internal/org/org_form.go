@@ -1,10 +1,12 @@
 package org
 
 import (
+	"errors"
 	"net/http"
 	"strconv"
 
 	"kexie/internal/access"
+	"kexie/internal/db"
 	"kexie/internal/web"
 )
 
@@ -131,21 +133,29 @@ func (h *handler) move(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	fail := func(key string, args ...any) error {
+	fail := func(status int, key string, args ...any) error {
 		f.Errors["parent_code"] = h.site.T(r)(key, args...)
-		return h.site.RenderStatus(w, r, http.StatusUnprocessableEntity, "org/move.html", "org.title.move", FormPage{Form: f, Org: o})
+		return h.site.RenderStatus(w, r, status, "org/move.html", "org.title.move", FormPage{Form: f, Org: o})
 	}
-	np, err := h.store.GetByCode(ctx, f.Get("parent_code"))
+	code := f.Get("parent_code")
+	if code == "" {
+		return fail(http.StatusUnprocessableEntity, "org.err.parent_code_required")
+	}
+	np, err := h.store.GetByCode(ctx, code)
+	if errors.Is(err, db.ErrNotFound) {
+		return fail(http.StatusUnprocessableEntity, "org.err.parent_code_unknown", code)
+	}
 	if err != nil {
-		return fail("org.err.parent_code_unknown", f.Get("parent_code"))
+		return err
 	}
-	// Moving needs the right at both ends: where the org is and where it goes.
+	// Moving needs the right at both ends: where the org is (the route rule)
+	// and where it goes. The form still says why.
 	if !h.canAt(r, access.Action("org.move"), np) {
-		return fail("org.err.parent_forbidden")
+		return fail(http.StatusForbidden, "org.err.parent_forbidden")
 	}
 	if err := h.store.Move(ctx, o.ID, np.ID); err != nil {
-		if list, ok := validErr(err); ok {
-			return fail(list)
+		if key, ok := validErr(err); ok {
+			return fail(http.StatusUnprocessableEntity, key)
 		}
 		return err
 	}

@@ -17,10 +17,27 @@ type Filter struct {
 	ParentID   int64  // only direct children of this org
 	Q          string // substring of name, short name or code
 	Type       Type
-	RegionCode string // prefix of the region code ("5104" = 攀枝花市 and its counties)
+	RegionCode string // a region and everything in it: "510400" (or "5104") = 攀枝花市 and its counties
 	Sort       string // name, code, created (prefix "-" for descending); default tree order
 	Limit      int
 	Offset     int
+}
+
+// regionPrefix returns the prefix shared by the GB/T 2260 codes inside
+// region code: "510000" → "51" (a province), "510400" → "5104" (a city),
+// "510402" stays whole (a county); a shorter code is already a prefix.
+// Trailing zeros alone would not do: 411000 (许昌市) is no prefix of 411100 (漯河市).
+func regionPrefix(code string) string {
+	code = strings.TrimSpace(code)
+	switch {
+	case len(code) != 6:
+		return code
+	case strings.HasSuffix(code, "0000"):
+		return code[:2]
+	case strings.HasSuffix(code, "00"):
+		return code[:4]
+	}
+	return code
 }
 
 var sorts = map[string]string{
@@ -46,15 +63,17 @@ func (s *Store) List(ctx context.Context, f Filter) ([]Org, int, error) {
 		where, args = append(where, "o.parent_id = ?"), append(args, f.ParentID)
 	}
 	if q := strings.TrimSpace(f.Q); q != "" {
-		like := "%" + db.LikeEscape(strings.ToLower(q)) + "%"
-		where = append(where, `(LOWER(o.name) LIKE ? ESCAPE '\' OR LOWER(o.short_name) LIKE ? ESCAPE '\' OR LOWER(o.code) LIKE ? ESCAPE '\')`)
+		// LOWER on both sides, so each database folds case its own way consistently.
+		like := "%" + db.LikeEscape(q) + "%"
+		where = append(where, `(LOWER(o.name) LIKE LOWER(?) ESCAPE '\' OR LOWER(o.short_name) LIKE LOWER(?) ESCAPE '\'
+			OR LOWER(o.code) LIKE LOWER(?) ESCAPE '\')`)
 		args = append(args, like, like, like)
 	}
 	if f.Type != "" {
 		where, args = append(where, "o.type = ?"), append(args, string(f.Type))
 	}
 	if f.RegionCode != "" {
-		where, args = append(where, `o.region_code LIKE ? ESCAPE '\'`), append(args, db.LikeEscape(strings.TrimRight(f.RegionCode, "0"))+"%")
+		where, args = append(where, `o.region_code LIKE ? ESCAPE '\'`), append(args, db.LikeEscape(regionPrefix(f.RegionCode))+"%")
 	}
 	q := `SELECT ` + colsO + `, COUNT(*) OVER() FROM orgs o`
 	if len(where) > 0 {

@@ -5,17 +5,14 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"net/http"
 	"regexp"
 	"strconv"
 	"strings"
 	"unicode/utf8"
 
-	"kexie/internal/access"
 	"kexie/internal/audit"
 	"kexie/internal/db"
 	"kexie/internal/valid"
-	"kexie/internal/web"
 )
 
 // Store reads and writes orgs. Its exported methods are transaction
@@ -49,36 +46,47 @@ func scanOrg(row interface{ Scan(...any) error }, extra ...any) (Org, error) {
 	return o, nil
 }
 
-func get(ctx context.Context, q db.Q, where string, arg any) (Org, error) {
-	o, err := scanOrg(q.QueryRow(ctx, `SELECT `+cols+` FROM orgs WHERE `+where, arg))
+// get reads the one org where col = arg; "missing" wraps db.ErrNotFound.
+func get(ctx context.Context, q db.Q, col string, arg any) (Org, error) {
+	o, err := scanOrg(q.QueryRow(ctx, `SELECT `+cols+` FROM orgs WHERE `+col+` = ?`, arg))
 	if errors.Is(err, sql.ErrNoRows) {
-		return o, fmt.Errorf("org: %v: %w", arg, db.ErrNotFound)
+		return o, fmt.Errorf("org: get %s %v: %w", col, arg, db.ErrNotFound)
 	}
 	if err != nil {
-		return o, fmt.Errorf("org: get %v: %w", arg, err)
+		return o, fmt.Errorf("org: get %s %v: %w", col, arg, err)
 	}
 	return o, nil
 }
 
 // Get returns the org with id.
-func (s *Store) Get(ctx context.Context, id int64) (Org, error) { return get(ctx, s.db, "id = ?", id) }
+func (s *Store) Get(ctx context.Context, id int64) (Org, error) { return get(ctx, s.db, "id", id) }
 
-// GetByCode returns the org with code.
+// GetByCode returns the org with code (codes are kept in upper case, so
+// "pzh" finds "PZH").
 func (s *Store) GetByCode(ctx context.Context, code string) (Org, error) {
-	return get(ctx, s.db, "code = ?", strings.TrimSpace(code))
+	return get(ctx, s.db, "code", normCode(code))
 }
+
+func normCode(code string) string { return strings.ToUpper(strings.TrimSpace(code)) }
 
 // Root returns the root org.
 func (s *Store) Root(ctx context.Context) (Org, error) {
-	return get(ctx, s.db, "parent_id IS NULL AND depth = ?", 0)
+	o, err := scanOrg(s.db.QueryRow(ctx, `SELECT `+cols+` FROM orgs WHERE parent_id IS NULL`))
+	if errors.Is(err, sql.ErrNoRows) {
+		return o, fmt.Errorf("org: get root: %w", db.ErrNotFound)
+	}
+	if err != nil {
+		return o, fmt.Errorf("org: get root: %w", err)
+	}
+	return o, nil
 }
 
 var codeRE = regexp.MustCompile(`^[A-Za-z0-9_-]{1,40}$`)
 
 // validate checks in's fields; parent is needed only for new orgs.
-func (s *Store) validate(ctx context.Context, q db.Q, in *Input, selfID int64) valid.Errors {
+func (s *Store) validate(ctx context.Context, q db.Q, in *Input, selfID int64) (valid.Errors, error) {
 	var errs valid.Errors
-	in.Name, in.Code = strings.TrimSpace(in.Name), strings.ToUpper(strings.TrimSpace(in.Code))
+	in.Name, in.Code = strings.TrimSpace(in.Name), normCode(in.Code)
 	in.ShortName, in.RegionCode = strings.TrimSpace(in.ShortName), strings.TrimSpace(in.RegionCode)
 	switch n := utf8.RuneCountInString(in.Name); {
 	case n == 0:
@@ -96,9 +104,11 @@ func (s *Store) validate(ctx context.Context, q db.Q, in *Input, selfID int64) v
 		errs.Add("code", "org.err.code_format")
 	default:
 		var other int64
-		err := q.QueryRow(ctx, `SELECT id FROM orgs WHERE code = ?`, in.Code).Scan(&other)
-		if err == nil && other != selfID {
+		switch err := q.QueryRow(ctx, `SELECT id FROM orgs WHERE code = ?`, in.Code).Scan(&other); {
+		case err == nil && other != selfID:
 			errs.Add("code", "org.err.code_taken", in.Code)
+		case err != nil && !errors.Is(err, sql.ErrNoRows):
+			return nil, fmt.Errorf("org: check code %s: %w", in.Code, err)
 		}
 	}
 	if !in.Type.Valid() {
@@ -110,27 +120,54 @@ func (s *Store) validate(ctx context.Context, q db.Q, in *Input, selfID int64) v
 	if utf8.RuneCountInString(in.Note) > 2000 {
 		errs.Add("note", "org.err.note_long")
 	}
-	return errs
+	return errs, nil
 }
 
 // snapshot is what the audit log keeps of an org.
 type snapshot struct {
-	Code   string `json:"code"`
-	Name   string `json:"name"`
-	Type   Type   `json:"type"`
-	Region string `json:"region,omitempty"`
-	Path   string `json:"path"`
+	Code      string `json:"code"`
+	Name      string `json:"name"`
+	ShortName string `json:"short_name,omitempty"`
+	Type      Type   `json:"type"`
+	Region    string `json:"region,omitempty"`
+	Path      string `json:"path"`
 }
 
 func snap(o Org) snapshot {
-	return snapshot{Code: o.Code, Name: o.Name, Type: o.Type, Region: o.RegionCode, Path: o.Path}
+	return snapshot{Code: o.Code, Name: o.Name, ShortName: o.ShortName, Type: o.Type, Region: o.RegionCode, Path: o.Path}
+}
+
+// lockTree serializes every change to the tree's shape (create, move) for
+// the rest of tx by locking the root row. Without it, on PostgreSQL (READ
+// COMMITTED), a move's one re-path UPDATE would miss a child inserted at the
+// same time under the old path, and two crossing moves could form a cycle.
+// SQLite needs nothing: its one writer already runs transactions one by one.
+// Shape changes are rare, and every audited write queues on the audit head anyway.
+func lockTree(ctx context.Context, tx *db.Tx) error {
+	if tx.Dialect() != db.Postgres {
+		return nil
+	}
+	var id int64
+	err := tx.QueryRow(ctx, `SELECT id FROM orgs WHERE parent_id IS NULL FOR UPDATE`).Scan(&id)
+	if err != nil && !errors.Is(err, sql.ErrNoRows) {
+		return fmt.Errorf("org: lock tree: %w", err)
+	}
+	return nil
 }
 
 // Create adds a child of in.ParentID (0 creates the root, which must not exist yet).
 func (s *Store) Create(ctx context.Context, in Input) (Org, error) {
 	var o Org
 	err := s.db.Tx(ctx, func(tx *db.Tx) error {
-		errs := s.validate(ctx, tx, &in, 0)
+		// Lock before reading the parent's path, so a concurrent move
+		// cannot leave the new org under a path that no longer exists.
+		if err := lockTree(ctx, tx); err != nil {
+			return err
+		}
+		errs, err := s.validate(ctx, tx, &in, 0)
+		if err != nil {
+			return err
+		}
 		parent := Org{Path: "/"}
 		if in.ParentID == 0 {
 			var n int
@@ -142,7 +179,7 @@ func (s *Store) Create(ctx context.Context, in Input) (Org, error) {
 			}
 		} else {
 			var err error
-			if parent, err = get(ctx, tx, "id = ?", in.ParentID); errors.Is(err, db.ErrNotFound) {
+			if parent, err = get(ctx, tx, "id", in.ParentID); errors.Is(err, db.ErrNotFound) {
 				errs.Add("parent_id", "org.err.parent_missing")
 			} else if err != nil {
 				return err
@@ -160,19 +197,22 @@ func (s *Store) Create(ctx context.Context, in Input) (Org, error) {
 		if in.ParentID != 0 {
 			parentID = in.ParentID
 		}
-		_, err := tx.Exec(ctx, `INSERT INTO orgs (id, parent_id, path, depth, code, name, short_name, type, region_code, note,
+		_, err = tx.Exec(ctx, `INSERT INTO orgs (id, parent_id, path, depth, code, name, short_name, type, region_code, note,
 			created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 			o.ID, parentID, o.Path, o.Depth, o.Code, o.Name, o.ShortName, string(o.Type), o.RegionCode, o.Note,
 			db.Millis(tx.Now), db.Millis(tx.Now))
-		if db.IsUniqueViolation(err) {
+		switch {
+		case db.IsUniqueViolation(err) && in.ParentID == 0:
+			// Two nodes creating the root at once (index orgs_one_root).
+			return valid.New("parent_id", "org.err.parent_required")
+		case db.IsUniqueViolation(err):
 			return valid.New("code", "org.err.code_taken", in.Code)
-		}
-		if err != nil {
-			return fmt.Errorf("org: insert: %w", err)
+		case err != nil:
+			return fmt.Errorf("org: insert %s: %w", in.Code, err)
 		}
 		if in.ParentID != 0 {
 			if _, err := tx.Exec(ctx, `UPDATE orgs SET child_count = child_count + 1 WHERE id = ?`, in.ParentID); err != nil {
-				return fmt.Errorf("org: count child: %w", err)
+				return fmt.Errorf("org: count child of %d: %w", in.ParentID, err)
 			}
 		}
 		return audit.Append(ctx, tx, audit.Entry{OrgID: o.ID, OrgPath: o.Path, Action: "org.create",
@@ -182,7 +222,8 @@ func (s *Store) Create(ctx context.Context, in Input) (Org, error) {
 }
 
 // EnsureRoot creates the root org on a fresh database; created is false
-// when a root already exists (then it is returned unchanged).
+// when a root already exists (then it is returned unchanged). Several app
+// nodes may call it at once on first start: the losers return the winner's root.
 func (s *Store) EnsureRoot(ctx context.Context, name, code string, typ Type) (o Org, created bool, err error) {
 	o, err = s.Root(ctx)
 	if err == nil {
@@ -192,18 +233,30 @@ func (s *Store) EnsureRoot(ctx context.Context, name, code string, typ Type) (o 
 		return o, false, err
 	}
 	o, err = s.Create(ctx, Input{Name: name, Code: code, Type: typ})
-	return o, err == nil, err
+	if _, invalid := valid.As(err); invalid {
+		if root, rerr := s.Root(ctx); rerr == nil {
+			return root, false, nil
+		}
+	}
+	if err != nil {
+		return o, false, fmt.Errorf("org: ensure root: %w", err)
+	}
+	return o, true, nil
 }
 
 // Update changes an org's own fields (not its place in the tree).
 func (s *Store) Update(ctx context.Context, id int64, in Input) (Org, error) {
 	var o Org
 	err := s.db.Tx(ctx, func(tx *db.Tx) error {
-		old, err := get(ctx, tx, "id = ?", id)
+		old, err := get(ctx, tx, "id", id)
 		if err != nil {
 			return err
 		}
-		if err := s.validate(ctx, tx, &in, id).Err(); err != nil {
+		errs, err := s.validate(ctx, tx, &in, id)
+		if err != nil {
+			return err
+		}
+		if err := errs.Err(); err != nil {
 			return err
 		}
 		_, err = tx.Exec(ctx, `UPDATE orgs SET code = ?, name = ?, short_name = ?, type = ?, region_code = ?, note = ?,
@@ -220,86 +273,4 @@ func (s *Store) Update(ctx context.Context, id int64, in Input) (Org, error) {
 			Target: "org:" + strconv.FormatInt(id, 10), Before: snap(old), After: snap(o)})
 	})
 	return o, err
-}
-
-// Move puts the org with id, and its whole subtree, under newParentID, in
-// one transaction with one UPDATE of every descendant's path and depth.
-func (s *Store) Move(ctx context.Context, id, newParentID int64) error {
-	return s.db.Tx(ctx, func(tx *db.Tx) error {
-		o, err := get(ctx, tx, "id = ?", id)
-		if err != nil {
-			return err
-		}
-		if o.ParentID == 0 {
-			return valid.New("parent_id", "org.err.move_root")
-		}
-		np, err := get(ctx, tx, "id = ?", newParentID)
-		if errors.Is(err, db.ErrNotFound) {
-			return valid.New("parent_id", "org.err.parent_missing")
-		}
-		if err != nil {
-			return err
-		}
-		if strings.HasPrefix(np.Path, o.Path) {
-			return valid.New("parent_id", "org.err.move_into_descendant")
-		}
-		if np.ID == o.ParentID {
-			return nil
-		}
-		newPath := np.Path + strconv.FormatInt(o.ID, 10) + "/"
-		delta := np.Depth + 1 - o.Depth
-		cond, arg := db.PrefixMatch(tx, "path", o.Path)
-		if _, err := tx.Exec(ctx, `UPDATE orgs SET path = CAST(? AS TEXT) || substr(path, CAST(? AS INTEGER)), depth = depth + ?, updated_at = ? WHERE `+cond,
-			newPath, len(o.Path)+1, delta, db.Millis(tx.Now), arg); err != nil {
-			return fmt.Errorf("org: move %d: re-path subtree: %w", id, err)
-		}
-		if _, err := tx.Exec(ctx, `UPDATE orgs SET parent_id = ? WHERE id = ?`, np.ID, id); err != nil {
-			return fmt.Errorf("org: move %d: %w", id, err)
-		}
-		if _, err := tx.Exec(ctx, `UPDATE orgs SET child_count = child_count + CASE WHEN id = ? THEN 1 ELSE -1 END
-			WHERE id IN (?, ?)`, np.ID, np.ID, o.ParentID); err != nil {
-			return fmt.Errorf("org: move %d: recount children: %w", id, err)
-		}
-		return audit.Append(ctx, tx, audit.Entry{OrgID: id, OrgPath: newPath, Action: "org.move",
-			Target: "org:" + strconv.FormatInt(id, 10),
-			Before: map[string]any{"parent_id": o.ParentID, "path": o.Path},
-			After:  map[string]any{"parent_id": np.ID, "path": newPath}})
-	})
-}
-
-// Resource returns the access resource of the org with id.
-func (s *Store) Resource(ctx context.Context, id int64) (access.Resource, error) {
-	var path string
-	err := s.db.QueryRow(ctx, `SELECT path FROM orgs WHERE id = ?`, id).Scan(&path)
-	if errors.Is(err, sql.ErrNoRows) {
-		return access.Resource{}, web.ErrNotFound
-	}
-	if err != nil {
-		return access.Resource{}, fmt.Errorf("org: path of %d: %w", id, err)
-	}
-	return access.Resource{OrgID: id, OrgPath: path}, nil
-}
-
-// PathResolver returns a route Resource function that reads the org ID
-// from the path parameter param.
-func (s *Store) PathResolver(param string) func(*http.Request) (access.Resource, error) {
-	return func(r *http.Request) (access.Resource, error) {
-		id, err := strconv.ParseInt(r.PathValue(param), 10, 64)
-		if err != nil {
-			return access.Resource{}, web.ErrNotFound
-		}
-		return s.Resource(r.Context(), id)
-	}
-}
-
-// FormResolver returns a route Resource function that reads the org ID
-// from the query or form field name (used when creating something under an org).
-func (s *Store) FormResolver(name string) func(*http.Request) (access.Resource, error) {
-	return func(r *http.Request) (access.Resource, error) {
-		id, err := strconv.ParseInt(r.FormValue(name), 10, 64)
-		if err != nil {
-			return access.Resource{}, web.ErrNotFound
-		}
-		return s.Resource(r.Context(), id)
-	}
 }

@@ -242,24 +242,3 @@ func TestListAndStats(t *testing.T) {
 		}
 	})
 }
-
-func BenchmarkChildren(b *testing.B) {
-	ctx := context.Background()
-	d := dbtest.OpenSQLite(b, sets...)
-	s := org.NewStore(d, std.Regions())
-	root, err := s.Create(ctx, org.Input{Code: "ROOT", Name: "root", Type: org.TypeProvince})
-	if err != nil {
-		b.Fatal(err)
-	}
-	for i := range 50 {
-		if _, err := s.Create(ctx, org.Input{ParentID: root.ID, Code: fmt.Sprintf("C%d", i), Name: fmt.Sprintf("市科协%d", i), Type: org.TypeCity}); err != nil {
-			b.Fatal(err)
-		}
-	}
-	root, _ = s.Get(ctx, root.ID)
-	for b.Loop() {
-		if _, err := s.Children(ctx, root, "name", 50, 0); err != nil {
-			b.Fatal(err)
-		}
-	}
-}
