@@ -13,6 +13,7 @@ import (
 
 	"kexie/internal/db"
 	"kexie/internal/search"
+	"kexie/internal/std"
 )
 
 // memIndex is this node's in-memory copy of what talent search needs:
@@ -280,7 +281,7 @@ func (s *Store) searchMem(ctx context.Context, sq SearchQuery, res SearchResult)
 			return res, nil
 		}
 	}
-	regionPrefix := strings.TrimRight(sq.Facets["region"], "0")
+	regionPrefix := std.RegionPrefix(sq.Facets["region"])
 	age, err := s.YouthAge(ctx)
 	if err != nil {
 		return res, err

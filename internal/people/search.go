@@ -9,6 +9,7 @@ import (
 
 	"kexie/internal/db"
 	"kexie/internal/search"
+	"kexie/internal/std"
 )
 
 // Facet names of the talent search.
@@ -175,7 +176,7 @@ func (s *Store) searchDB(ctx context.Context, sq SearchQuery, res SearchResult) 
 		case "title_level":
 			where, args = append(where, `p.title_level = ?`), append(args, v)
 		case "region":
-			where, args = append(where, `p.region_code LIKE ? ESCAPE '\'`), append(args, db.LikeEscape(strings.TrimRight(v, "0"))+"%")
+			where, args = append(where, `p.region_code LIKE ? ESCAPE '\'`), append(args, db.LikeEscape(std.RegionPrefix(v))+"%")
 		case "category":
 			c := `p.categories LIKE ? ESCAPE '\'`
 			args = append(args, "%"+db.LikeEscape(v)+"%")

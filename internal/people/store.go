@@ -335,7 +335,7 @@ func (s *Store) List(ctx context.Context, f Filter) ([]Person, int, error) {
 		where, args = append(where, "p.title_level = ?"), append(args, f.TitleLevel)
 	}
 	if f.RegionCode != "" {
-		where, args = append(where, `p.region_code LIKE ? ESCAPE '\'`), append(args, db.LikeEscape(strings.TrimRight(f.RegionCode, "0"))+"%")
+		where, args = append(where, `p.region_code LIKE ? ESCAPE '\'`), append(args, db.LikeEscape(std.RegionPrefix(f.RegionCode))+"%")
 	}
 	q := `SELECT ` + cols + `, COUNT(*) OVER() FROM people p JOIN orgs o ON o.id = p.org_id`
 	if len(where) > 0 {

@@ -134,3 +134,19 @@ func (t *RegionTable) Search(q string, limit int) []Region {
 	}
 	return out
 }
+
+// RegionPrefix is the code prefix shared by a region and everything under
+// it: two digits for a province, four for a city, all six for a county.
+// (Stripping trailing zeros is wrong: 411000 许昌市 would also match 411100
+// 漯河市.)
+func RegionPrefix(code string) string {
+	switch {
+	case len(code) != 6:
+		return code
+	case strings.HasSuffix(code, "0000"):
+		return code[:2]
+	case strings.HasSuffix(code, "00"):
+		return code[:4]
+	}
+	return code
+}

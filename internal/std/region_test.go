@@ -81,3 +81,11 @@ func TestRegionTableConsistent(t *testing.T) {
 		seen[r.Code] = true
 	}
 }
+
+func TestRegionPrefix(t *testing.T) {
+	for in, want := range map[string]string{"510000": "51", "411000": "4110", "411102": "411102", "500000": "50", "": ""} {
+		if got := RegionPrefix(in); got != want {
+			t.Errorf("RegionPrefix(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
