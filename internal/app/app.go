@@ -79,7 +79,7 @@ func Open(ctx context.Context, cfg config.Config, log *slog.Logger) (*App, error
 		org.Module(a.Orgs),
 		a.Auth.Module(),
 		people.Module(a.People, a.Orgs),
-		plan.Module(plan.NewStore(d), a.Orgs),
+		plan.Module(plan.NewStore(d, a.Orgs), a.Orgs),
 		home.Module(home.Sources{DB: d, OrgCounts: a.orgCounts, UserCount: a.Auth.CountUsers}),
 	}
 	for _, m := range a.Modules {

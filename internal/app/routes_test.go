@@ -25,6 +25,7 @@ var (
 	public   = []string{"anonymous", "member", "reviewer", "org_staff", "org_admin", "sysadmin"}
 	signedIn = []string{"member", "reviewer", "org_staff", "org_admin", "sysadmin"}
 	admins   = []string{"org_admin", "sysadmin"}
+	staff    = []string{"org_staff", "org_admin", "sysadmin"}
 )
 
 type matrixCase struct {
@@ -108,6 +109,32 @@ func matrixCases() []matrixCase {
 		{"POST /plans/{id}/indicators/{iid}/delete", "/plans/{peerplan}/indicators/1/delete", nil, []string{"sysadmin"}},
 		{"POST /plans/{id}/publish", "/plans/{peerplan}/publish", nil, []string{"sysadmin"}},
 		{"POST /plans/{id}/publish", "/plans/{plan}/publish", nil, []string{"org_staff", "org_admin", "sysadmin"}},
+		{"GET /plans/tasks", "/plans/tasks", nil, staff},
+		{"GET /plans/compare", "/plans/compare?q=科学素质", nil, staff},
+		{"GET /plans/{id}/source", "/plans/{track}/source", nil, staff},
+		{"GET /plans/{id}/source", "/plans/{peerplan}/source", nil, []string{"sysadmin"}},
+		{"POST /plans/{id}/sections", "/plans/{plan}/sections", url.Values{"title": {""}}, staff},
+		{"POST /plans/{id}/sections", "/plans/{peerplan}/sections", url.Values{"title": {""}}, []string{"sysadmin"}},
+		{"POST /plans/{id}/indicators", "/plans/{plan}/indicators", url.Values{"metric": {""}}, staff},
+		{"POST /plans/{id}/units/add", "/plans/{plan}/units/add", url.Values{"name": {""}}, staff},
+		{"GET /plans/{id}/units", "/plans/{plan}/units", nil, staff},
+		{"GET /plans/{id}/units", "/plans/{peerplan}/units", nil, []string{"sysadmin"}},
+		{"POST /plans/{id}/units", "/plans/{plan}/units", nil, staff},
+		{"POST /plans/{id}/indicators/{iid}/assign", "/plans/{track}/indicators/{tind}/assign", url.Values{"org_id": {"{peer}"}}, staff},
+		{"GET /plans/{id}/indicators/{iid}", "/plans/{track}/indicators/{tind}", nil, staff},
+		{"GET /plans/{id}/indicators/{iid}", "/plans/{peerplan}/indicators/{peerind}", nil, []string{"sysadmin"}},
+		{"POST /plans/{id}/indicators/{iid}/progress", "/plans/{track}/indicators/{tind}/progress", url.Values{"value": {""}}, staff},
+		{"POST /plans/{id}/indicators/{iid}/progress", "/plans/{peerplan}/indicators/{peerind}/progress", url.Values{"value": {""}}, []string{"sysadmin"}},
+		{"POST /plans/{id}/progress/{pid}/review", "/plans/{track}/progress/{tprog}/review", url.Values{"decision": {"return"}}, staff},
+		{"GET /plans/{id}/evidence/{fid}", "/plans/{track}/evidence/{tfile}", nil, staff},
+		{"POST /plans/{id}/close", "/plans/{peerplan}/close", nil, []string{"sysadmin"}},
+		{"GET /plans/{id}/dashboard", "/plans/{track}/dashboard", nil, staff},
+		{"GET /plans/{id}/dashboard", "/plans/{peerplan}/dashboard", nil, []string{"sysadmin"}},
+		{"POST /plans/{id}/evaluations", "/plans/{track}/evaluations", url.Values{"kind": {"x"}}, staff},
+		{"GET /plans/{id}/evaluations/{eid}", "/plans/{track}/evaluations/{teval}", nil, staff},
+		{"POST /plans/{id}/evaluations/{eid}", "/plans/{track}/evaluations/{teval}", nil, staff},
+		{"GET /plans/{id}/evaluations/{eid}/export", "/plans/{track}/evaluations/{teval}/export", nil, staff},
+		{"GET /plans/{id}/evaluations/{eid}/print", "/plans/{track}/evaluations/{teval}/print", nil, staff},
 		{"GET /me", "/me", nil, signedIn},
 		{"POST /me", "/me", url.Values{"name": {""}}, signedIn},
 		{"GET /me/data", "/me/data", nil, signedIn},
@@ -201,20 +228,27 @@ func TestRouteAccessMatrix(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	planStore := plan.NewStore(ta.DB)
+	planStore := plan.NewStore(ta.DB, ta.Orgs)
 	doc, err := plan.Ingest(strings.NewReader("某市科协规划\n一、目标\n到2025年，建成15个科普基地。"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	planID, err := planStore.Save(ctx, ta.city.ID, doc, "a.txt", "")
+	planID, err := planStore.Save(ctx, ta.city.ID, doc, "a.txt", "", nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	peerPlanID, err := planStore.Save(ctx, ta.peer.ID, doc, "a.txt", "")
+	peerPlanID, err := planStore.Save(ctx, ta.peer.ID, doc, "a.txt", "", nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	fill := strings.NewReplacer("{plan}", fmt.Sprint(planID), "{peerplan}", fmt.Sprint(peerPlanID), "{pool}", fmt.Sprint(pool.ID), "{peerpool}", fmt.Sprint(peerPool.ID), "{deletion}", fmt.Sprint(delIDs[0]), "{peerdeletion}", fmt.Sprint(delIDs[1]), "{city}", fmt.Sprint(ta.city.ID), "{peer}", fmt.Sprint(ta.peer.ID),
+	peerPlan, err := planStore.Get(ctx, peerPlanID)
+	if err != nil || len(peerPlan.Indicators) == 0 {
+		t.Fatal(err, peerPlan)
+	}
+	tf := newTrackFixture(t, ta, ta.city.ID)
+	fill := strings.NewReplacer("{track}", fmt.Sprint(tf.plan), "{tind}", fmt.Sprint(tf.indicator), "{tprog}", fmt.Sprint(tf.progress),
+		"{tfile}", fmt.Sprint(tf.file), "{teval}", fmt.Sprint(tf.eval), "{peerind}", fmt.Sprint(peerPlan.Indicators[0].ID),
+		"{plan}", fmt.Sprint(planID), "{peerplan}", fmt.Sprint(peerPlanID), "{pool}", fmt.Sprint(pool.ID), "{peerpool}", fmt.Sprint(peerPool.ID), "{deletion}", fmt.Sprint(delIDs[0]), "{peerdeletion}", fmt.Sprint(delIDs[1]), "{city}", fmt.Sprint(ta.city.ID), "{peer}", fmt.Sprint(ta.peer.ID),
 		"{user}", fmt.Sprint(target.ID), "{grant}", fmt.Sprint(grants[0].ID),
 		"{person}", fmt.Sprint(person.ID), "{peerperson}", fmt.Sprint(peerPerson.ID))
 
@@ -262,7 +296,13 @@ func TestEveryPageRenders(t *testing.T) {
 	pages := []string{"/", "/orgs", "/orgs?q=市", "/orgs?under=" + fmt.Sprint(ta.city.ID), "/orgs/" + fmt.Sprint(ta.city.ID),
 		"/orgs/new?parent=" + fmt.Sprint(ta.city.ID), "/orgs/" + fmt.Sprint(ta.city.ID) + "/edit",
 		"/orgs/" + fmt.Sprint(ta.city.ID) + "/move", "/users", "/users/new", "/account", "/account/2fa", "/audit",
-		"/audit?action=org.&actor=page", "/people", "/people/new", "/people/import", "/members/units", "/no/such/page"}
+		"/audit?action=org.&actor=page", "/people", "/people/new", "/people/import", "/members/units", "/no/such/page",
+		"/plans", "/plans/tasks", "/plans/compare", "/plans/compare?q=科学素质"}
+	tf := newTrackFixture(t, ta, ta.city.ID)
+	for _, f := range []string{"/plans/%d", "/plans/%d/units", "/plans/%d/dashboard", "/plans/%d/indicators/" + fmt.Sprint(tf.indicator),
+		"/plans/%d/evaluations/" + fmt.Sprint(tf.eval), "/plans/%d/evaluations/" + fmt.Sprint(tf.eval) + "/print"} {
+		pages = append(pages, fmt.Sprintf(f, tf.plan))
+	}
 	seen := map[string]bool{}
 	for _, p := range pages {
 		res, body := admin.get(p)

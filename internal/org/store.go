@@ -159,6 +159,18 @@ func lockTree(ctx context.Context, tx *db.Tx) error {
 func (s *Store) Create(ctx context.Context, in Input) (Org, error) {
 	var o Org
 	err := s.db.Tx(ctx, func(tx *db.Tx) error {
+		var err error
+		o, err = s.CreateTx(ctx, tx, in)
+		return err
+	})
+	return o, err
+}
+
+// CreateTx is Create inside the caller's transaction, for modules that add
+// an org as part of a larger change (a plan naming a new department).
+func (s *Store) CreateTx(ctx context.Context, tx *db.Tx, in Input) (Org, error) {
+	var o Org
+	err := func() error {
 		// Lock before reading the parent's path, so a concurrent move
 		// cannot leave the new org under a path that no longer exists.
 		if err := lockTree(ctx, tx); err != nil {
@@ -217,7 +229,7 @@ func (s *Store) Create(ctx context.Context, in Input) (Org, error) {
 		}
 		return audit.Append(ctx, tx, audit.Entry{OrgID: o.ID, OrgPath: o.Path, Action: "org.create",
 			Target: "org:" + strconv.FormatInt(o.ID, 10), After: snap(o)})
-	})
+	}()
 	return o, err
 }
 

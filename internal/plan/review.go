@@ -37,8 +37,8 @@ func draft(ctx context.Context, tx *db.Tx, planID int64) (orgID int64, path stri
 	return orgID, path, nil
 }
 
-// UpdateIndicator corrects an indicator of a draft plan.
-func (s *Store) UpdateIndicator(ctx context.Context, planID, id int64, e IndicatorEdit) error {
+// editValues checks an edit and returns its values for the columns.
+func editValues(e *IndicatorEdit) (value, low, high any, deadline int, err error) {
 	var errs valid.Errors
 	e.Metric, e.Unit = strings.TrimSpace(e.Metric), strings.TrimSpace(e.Unit)
 	if n := utf8.RuneCountInString(e.Metric); n == 0 || n > 100 {
@@ -63,7 +63,7 @@ func (s *Store) UpdateIndicator(ctx context.Context, planID, id int64, e Indicat
 		}
 		return f
 	}
-	value, low, high := num("value", e.Value), num("low", e.Low), num("high", e.High)
+	value, low, high = num("value", e.Value), num("low", e.Low), num("high", e.High)
 	if e.Comparator == "range" {
 		if low == nil || high == nil || low.(float64) >= high.(float64) {
 			errs.Add("low", "plan.err.range")
@@ -72,7 +72,6 @@ func (s *Store) UpdateIndicator(ctx context.Context, planID, id int64, e Indicat
 	} else if value == nil && ok {
 		errs.Add("value", "plan.err.number")
 	}
-	deadline := 0
 	if d := strings.TrimSpace(e.Deadline); d != "" {
 		n, err := strconv.Atoi(d)
 		if err != nil || n < 2000 || n > 2100 {
@@ -80,7 +79,13 @@ func (s *Store) UpdateIndicator(ctx context.Context, planID, id int64, e Indicat
 		}
 		deadline = n
 	}
-	if err := errs.Err(); err != nil {
+	return value, low, high, deadline, errs.Err()
+}
+
+// UpdateIndicator corrects an indicator of a draft plan.
+func (s *Store) UpdateIndicator(ctx context.Context, planID, id int64, e IndicatorEdit) error {
+	value, low, high, deadline, err := editValues(&e)
+	if err != nil {
 		return err
 	}
 	return s.db.Tx(ctx, func(tx *db.Tx) error {
@@ -128,5 +133,131 @@ func (s *Store) Publish(ctx context.Context, planID int64) error {
 			return err
 		}
 		return audit.Append(ctx, tx, audit.Entry{OrgID: orgID, OrgPath: path, Action: "plan.publish", Target: "plan:" + strconv.FormatInt(planID, 10)})
+	})
+}
+
+// sectionExists reports whether a draft plan has a section at path.
+func sectionExists(ctx context.Context, tx *db.Tx, planID int64, path string) (id int64, level int, err error) {
+	err = tx.QueryRow(ctx, `SELECT id, level FROM plan_sections WHERE plan_id = ? AND path = ?`, planID, path).Scan(&id, &level)
+	if err != nil {
+		return 0, 0, valid.New("section", "plan.err.section")
+	}
+	return id, level, nil
+}
+
+// AddSection adds a section the reading missed, as the last child of
+// parentPath ("" for a top-level section).
+func (s *Store) AddSection(ctx context.Context, planID int64, parentPath, number, title string) error {
+	number, title, parentPath = strings.TrimSpace(number), strings.TrimSpace(title), strings.TrimSpace(parentPath)
+	var errs valid.Errors
+	if n := utf8.RuneCountInString(number); n == 0 || n > 10 || strings.Contains(number, "/") {
+		errs.Add("number", "plan.err.section_number")
+	}
+	if n := utf8.RuneCountInString(title); n == 0 || n > 200 {
+		errs.Add("title", "plan.err.section_title")
+	}
+	if err := errs.Err(); err != nil {
+		return err
+	}
+	return s.db.Tx(ctx, func(tx *db.Tx) error {
+		orgID, orgPath, err := draft(ctx, tx, planID)
+		if err != nil {
+			return err
+		}
+		var parent any
+		level, path := 1, number
+		if parentPath != "" {
+			pid, plevel, err := sectionExists(ctx, tx, planID, parentPath)
+			if err != nil {
+				return err
+			}
+			parent, level, path = pid, plevel+1, parentPath+"/"+number
+		}
+		if _, _, err := sectionExists(ctx, tx, planID, path); err == nil {
+			return valid.New("number", "plan.err.section_taken", path)
+		}
+		// Place it after the last section of the parent's subtree.
+		var ord int
+		q := `SELECT COALESCE(MAX(ord), 0) FROM plan_sections WHERE plan_id = ?`
+		args := []any{planID}
+		if parentPath != "" {
+			q += ` AND (path = ? OR path LIKE ? ESCAPE '\')`
+			args = append(args, parentPath, db.LikeEscape(parentPath)+"/%")
+		}
+		if err := tx.QueryRow(ctx, q, args...).Scan(&ord); err != nil {
+			return err
+		}
+		if _, err := tx.Exec(ctx, `UPDATE plan_sections SET ord = ord + 1 WHERE plan_id = ? AND ord > ?`, planID, ord); err != nil {
+			return err
+		}
+		if _, err := tx.Exec(ctx, `INSERT INTO plan_sections (id, plan_id, parent_id, path, number, title, level, ord) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+			tx.NewID(), planID, parent, path, number, title, level, ord+1); err != nil {
+			return fmt.Errorf("plan: add section: %w", err)
+		}
+		return audit.Append(ctx, tx, audit.Entry{OrgID: orgID, OrgPath: orgPath, Action: "plan.section_add",
+			Target: "plan:" + strconv.FormatInt(planID, 10), After: map[string]string{"path": path, "title": title}})
+	})
+}
+
+// AddIndicator adds a target the reading missed to a section of a draft plan.
+func (s *Store) AddIndicator(ctx context.Context, planID int64, sectionPath, text string, e IndicatorEdit) error {
+	value, low, high, deadline, err := editValues(&e)
+	text = strings.TrimSpace(text)
+	if text == "" {
+		text = e.Metric
+	}
+	if err != nil {
+		return err
+	}
+	return s.db.Tx(ctx, func(tx *db.Tx) error {
+		orgID, orgPath, err := draft(ctx, tx, planID)
+		if err != nil {
+			return err
+		}
+		if _, _, err := sectionExists(ctx, tx, planID, sectionPath); err != nil {
+			return err
+		}
+		var ord int
+		if err := tx.QueryRow(ctx, `SELECT COALESCE(MAX(ord), 0) + 1 FROM plan_indicators WHERE plan_id = ?`, planID).Scan(&ord); err != nil {
+			return err
+		}
+		id := tx.NewID()
+		if _, err := tx.Exec(ctx, `INSERT INTO plan_indicators (id, plan_id, section_path, text, metric, comparator, value, low, high,
+			unit, per, deadline_year, baseline_year, ord) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '', ?, 0, ?)`, id, planID, sectionPath,
+			text, e.Metric, e.Comparator, value, low, high, e.Unit, deadline, ord); err != nil {
+			return fmt.Errorf("plan: add indicator: %w", err)
+		}
+		return audit.Append(ctx, tx, audit.Entry{OrgID: orgID, OrgPath: orgPath, Action: "plan.indicator_add",
+			Target: "plan:" + strconv.FormatInt(planID, 10), After: map[string]any{"indicator": id, "section": sectionPath, "metric": e.Metric}})
+	})
+}
+
+// AddUnit names a lead or cooperating unit of a section the reading missed.
+func (s *Store) AddUnit(ctx context.Context, planID int64, sectionPath, role, name string) error {
+	name = strings.TrimSpace(name)
+	if n := utf8.RuneCountInString(name); n < 2 || n > 60 {
+		return valid.New("name", "plan.err.unit_name")
+	}
+	if role != "lead" && role != "cooperate" {
+		return valid.New("role", "plan.err.unit_role")
+	}
+	return s.db.Tx(ctx, func(tx *db.Tx) error {
+		orgID, orgPath, err := draft(ctx, tx, planID)
+		if err != nil {
+			return err
+		}
+		if _, _, err := sectionExists(ctx, tx, planID, sectionPath); err != nil {
+			return err
+		}
+		var ord int
+		if err := tx.QueryRow(ctx, `SELECT COALESCE(MAX(ord), 0) + 1 FROM plan_units WHERE plan_id = ?`, planID).Scan(&ord); err != nil {
+			return err
+		}
+		if _, err := tx.Exec(ctx, `INSERT INTO plan_units (id, plan_id, section_path, role, name, ord) VALUES (?, ?, ?, ?, ?, ?)`,
+			tx.NewID(), planID, sectionPath, role, name, ord); err != nil {
+			return fmt.Errorf("plan: add unit: %w", err)
+		}
+		return audit.Append(ctx, tx, audit.Entry{OrgID: orgID, OrgPath: orgPath, Action: "plan.unit_add",
+			Target: "plan:" + strconv.FormatInt(planID, 10), After: map[string]string{"section": sectionPath, "role": role, "name": name}})
 	})
 }

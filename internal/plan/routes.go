@@ -27,6 +27,7 @@ func Permissions() []access.Permission {
 	return []access.Permission{
 		{Action: "plan.view", Roles: staff, Label: "plan.perm.view"},
 		{Action: "plan.edit", Roles: staff, Label: "plan.perm.edit"},
+		{Action: "plan.report", Roles: staff, Label: "plan.perm.report"},
 	}
 }
 
@@ -40,15 +41,37 @@ func Module(s *Store, orgs *org.Store) web.Module {
 		Permissions: Permissions(),
 		Templates:   tpl,
 		Locales:     loc,
-		Nav:         []web.NavItem{{Section: "nav.section.work", Label: "plan.nav", Href: "/plans", Action: "plan.view", Order: 10}},
+		Nav: []web.NavItem{{Section: "nav.section.work", Label: "plan.nav", Href: "/plans", Action: "plan.view", Order: 10},
+			{Section: "nav.section.work", Label: "plan.nav.tasks", Href: "/plans/tasks", Action: "plan.report", Order: 11}},
 		Routes: func(site *web.Site) {
 			h := &handler{site: site, store: s, orgs: orgs}
+			plan := s.PathResolver("id")
 			site.Handle("GET /plans", access.Require("plan.view", nil), h.list)
 			site.Handle("POST /plans", access.Require("plan.edit", orgs.FormResolver("org_id")), h.upload)
-			site.Handle("GET /plans/{id}", access.Require("plan.view", s.PathResolver("id")), h.show)
-			site.Handle("POST /plans/{id}/indicators/{iid}", access.Require("plan.edit", s.PathResolver("id")), h.editIndicator)
-			site.Handle("POST /plans/{id}/indicators/{iid}/delete", access.Require("plan.edit", s.PathResolver("id")), h.deleteIndicator)
-			site.Handle("POST /plans/{id}/publish", access.Require("plan.edit", s.PathResolver("id")), h.publish)
+			site.Handle("GET /plans/tasks", access.Require("plan.report", nil), h.tasks)
+			site.Handle("GET /plans/compare", access.Require("plan.view", nil), h.compare)
+			site.Handle("GET /plans/{id}", access.Require("plan.view", plan), h.show)
+			site.Handle("GET /plans/{id}/source", access.Require("plan.view", plan), h.source)
+			site.Handle("POST /plans/{id}/sections", access.Require("plan.edit", plan), h.addSection)
+			site.Handle("POST /plans/{id}/indicators", access.Require("plan.edit", plan), h.addIndicator)
+			site.Handle("POST /plans/{id}/units/add", access.Require("plan.edit", plan), h.addUnit)
+			site.Handle("GET /plans/{id}/units", access.Require("plan.edit", plan), h.units)
+			site.Handle("POST /plans/{id}/units", access.Require("plan.edit", plan), h.linkUnits)
+			site.Handle("POST /plans/{id}/indicators/{iid}", access.Require("plan.edit", plan), h.editIndicator)
+			site.Handle("POST /plans/{id}/indicators/{iid}/delete", access.Require("plan.edit", plan), h.deleteIndicator)
+			site.Handle("POST /plans/{id}/indicators/{iid}/assign", access.Require("plan.edit", plan), h.assign)
+			site.Handle("GET /plans/{id}/indicators/{iid}", access.Require("plan.report", s.IndicatorResolver()), h.indicator)
+			site.Handle("POST /plans/{id}/indicators/{iid}/progress", access.Require("plan.report", s.IndicatorResolver()), h.file)
+			site.Handle("POST /plans/{id}/progress/{pid}/review", access.Require("plan.edit", plan), h.review)
+			site.Handle("GET /plans/{id}/evidence/{fid}", access.Require("plan.report", s.EvidenceResolver()), h.evidence)
+			site.Handle("POST /plans/{id}/publish", access.Require("plan.edit", plan), h.publish)
+			site.Handle("POST /plans/{id}/close", access.Require("plan.edit", plan), h.close)
+			site.Handle("GET /plans/{id}/dashboard", access.Require("plan.view", plan), h.dashboard)
+			site.Handle("POST /plans/{id}/evaluations", access.Require("plan.edit", plan), h.createEval)
+			site.Handle("GET /plans/{id}/evaluations/{eid}", access.Require("plan.edit", plan), h.eval)
+			site.Handle("POST /plans/{id}/evaluations/{eid}", access.Require("plan.edit", plan), h.saveEval)
+			site.Handle("GET /plans/{id}/evaluations/{eid}/export", access.Require("plan.edit", plan), h.exportEval)
+			site.Handle("GET /plans/{id}/evaluations/{eid}/print", access.Require("plan.edit", plan), h.printEval)
 		},
 	}
 }
@@ -95,8 +118,9 @@ func (h *handler) list(w http.ResponseWriter, r *http.Request) error {
 	return h.site.Render(w, r, "plan/list.html", "plan.title", p)
 }
 
-// maxDocument is the largest plan document accepted (plans are tens of kB).
-const maxDocument = 10 << 20
+// maxDocument is the largest plan document accepted (plans are tens of kB
+// as text; a PDF with pictures can be a few MB).
+const maxDocument = 20 << 20
 
 // upload reads a plan document and saves what it holds as a draft.
 func (h *handler) upload(w http.ResponseWriter, r *http.Request) error {
@@ -132,6 +156,16 @@ func (h *handler) upload(w http.ResponseWriter, r *http.Request) error {
 		if text, err = DocxText(data); err != nil {
 			return fail("plan.err.bad_docx")
 		}
+	case ".pdf":
+		text, err = PDFText(r.Context(), data)
+		switch {
+		case errors.Is(err, ErrPDFNoText):
+			return fail("plan.err.pdf_scanned")
+		case errors.Is(err, ErrNoPDFTool):
+			return fail("plan.err.pdf_tool")
+		case err != nil:
+			return fail("plan.err.bad_pdf")
+		}
 	default:
 		return fail("plan.err.format")
 	}
@@ -143,7 +177,7 @@ func (h *handler) upload(w http.ResponseWriter, r *http.Request) error {
 		return fail("plan.err.unreadable")
 	}
 	orgID, _ := strconv.ParseInt(f.Get("org_id"), 10, 64)
-	id, err := h.store.Save(r.Context(), orgID, doc, hdr.Filename, text)
+	id, err := h.store.Save(r.Context(), orgID, doc, hdr.Filename, text, data)
 	if err != nil {
 		if f.Fail(t, err) {
 			p, perr := h.listPage(r, f)
@@ -164,6 +198,7 @@ type ShowPage struct {
 	Plan        Plan
 	Rows        []SectionRow
 	CanEdit     bool // a draft the viewer may correct
+	CanManage   bool // the viewer may link units and evaluate
 	Comparators []string
 }
 
@@ -181,8 +216,8 @@ func (h *handler) show(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	page := ShowPage{Plan: p, Comparators: comparators, CanEdit: p.Status == "draft" &&
-		h.site.Policy.Can(r.Context(), web.SubjectFrom(r.Context()), "plan.edit", access.Resource{OrgID: p.OrgID, OrgPath: p.OrgPath})}
+	manage := h.can(r, "plan.edit", p.OrgID, p.OrgPath)
+	page := ShowPage{Plan: p, Comparators: comparators, CanEdit: p.Status == "draft" && manage, CanManage: manage && p.Status != "closed"}
 	at := map[string]int{}
 	for _, s := range p.Sections {
 		at[s.Path] = len(page.Rows)

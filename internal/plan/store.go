@@ -16,6 +16,7 @@ import (
 	"kexie/internal/access"
 	"kexie/internal/audit"
 	"kexie/internal/db"
+	"kexie/internal/org"
 	"kexie/internal/valid"
 	"kexie/internal/web"
 )
@@ -59,18 +60,39 @@ type StoredIndicator struct {
 	ID          int64
 	SectionPath string
 	Indicator
+	OrgID   int64    // the responsible unit, 0 until assigned
+	OrgName string   // its name
+	Latest  *Reading // the latest accepted progress, if any
+	Assessment
 }
 
 // StoredUnit is a lead or cooperating unit of a section.
 type StoredUnit struct {
 	SectionPath, Role, Name string
+	OrgID                   int64 // the org it was linked to, 0 until then
+	OrgName                 string
+}
+
+// OrgCreator adds orgs inside a transaction (org.Store does).
+type OrgCreator interface {
+	CreateTx(ctx context.Context, tx *db.Tx, in org.Input) (org.Org, error)
 }
 
 // Store reads and writes plans.
-type Store struct{ db *db.DB }
+type Store struct {
+	db   *db.DB
+	orgs OrgCreator
+	now  func() time.Time
+}
 
-// NewStore returns a plan store.
-func NewStore(d *db.DB) *Store { return &Store{db: d} }
+// NewStore returns a plan store; orgs creates the departments a plan names
+// when staff confirm them.
+func NewStore(d *db.DB, orgs OrgCreator) *Store {
+	return &Store{db: d, orgs: orgs, now: time.Now}
+}
+
+// SetClock replaces the store's clock (tests, demo data).
+func (s *Store) SetClock(now func() time.Time) { s.now = now }
 
 func nullFloat(f *float64) any {
 	if f == nil {
@@ -88,7 +110,8 @@ func intOr0(p *int) int {
 
 // Save stores an ingested document as a draft plan of org, all in one
 // transaction.
-func (s *Store) Save(ctx context.Context, orgID int64, doc *Doc, sourceName, sourceText string) (int64, error) {
+// The source document's bytes (data) are kept with the plan.
+func (s *Store) Save(ctx context.Context, orgID int64, doc *Doc, sourceName, sourceText string, data []byte) (int64, error) {
 	title := strings.TrimSpace(doc.Title)
 	if title == "" || utf8.RuneCountInString(title) > 200 {
 		return 0, valid.New("file", "plan.err.no_title")
@@ -106,8 +129,8 @@ func (s *Store) Save(ctx context.Context, orgID int64, doc *Doc, sourceName, sou
 		}
 		now := db.Millis(tx.Now)
 		if _, err := tx.Exec(ctx, `INSERT INTO plans (id, org_id, title, issuer, start_year, end_year, status, source_name, source_text,
-			created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, 'draft', ?, ?, ?, ?)`, id, orgID, title, issuer, intOr0(doc.Period.Start),
-			intOr0(doc.Period.End), sourceName, sourceText, now, now); err != nil {
+			source_data, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, 'draft', ?, ?, ?, ?, ?)`, id, orgID, title, issuer,
+			intOr0(doc.Period.Start), intOr0(doc.Period.End), sourceName, sourceText, data, now, now); err != nil {
 			return fmt.Errorf("plan: save: %w", err)
 		}
 		ord := 0
@@ -227,17 +250,19 @@ func (s *Store) Get(ctx context.Context, id int64) (Plan, error) {
 		p.Sections = append(p.Sections, x)
 	}
 	rows.Close()
-	rows, err = s.db.Query(ctx, `SELECT id, section_path, text, metric, comparator, value, low, high, unit, per, deadline_year,
-		baseline_value, baseline_year FROM plan_indicators WHERE plan_id = ? ORDER BY ord`, id)
+	rows, err = s.db.Query(ctx, `SELECT i.id, i.section_path, i.text, i.metric, i.comparator, i.value, i.low, i.high, i.unit, i.per,
+		i.deadline_year, i.baseline_value, i.baseline_year, COALESCE(i.org_id, 0), COALESCE(o.name, ''), i.latest_value, i.latest_year,
+		i.latest_quarter FROM plan_indicators i LEFT JOIN orgs o ON o.id = i.org_id WHERE i.plan_id = ? ORDER BY i.ord`, id)
 	if err != nil {
 		return p, err
 	}
 	for rows.Next() {
 		var x StoredIndicator
-		var v, lo, hi, bv sql.NullFloat64
+		var v, lo, hi, bv, lv sql.NullFloat64
 		var per string
-		var dl, by int
-		if err := rows.Scan(&x.ID, &x.SectionPath, &x.Text, &x.Metric, &x.Comparator, &v, &lo, &hi, &x.Unit, &per, &dl, &bv, &by); err != nil {
+		var dl, by, ly, lq int
+		if err := rows.Scan(&x.ID, &x.SectionPath, &x.Text, &x.Metric, &x.Comparator, &v, &lo, &hi, &x.Unit, &per, &dl, &bv, &by,
+			&x.OrgID, &x.OrgName, &lv, &ly, &lq); err != nil {
 			rows.Close()
 			return p, err
 		}
@@ -259,17 +284,22 @@ func (s *Store) Get(ctx context.Context, id int64) (Plan, error) {
 		if bv.Valid {
 			x.Baseline = &Baseline{Value: bv.Float64, Year: by}
 		}
+		if lv.Valid {
+			x.Latest = &Reading{Value: lv.Float64, Year: ly, Quarter: lq}
+		}
+		x.Assessment = x.Indicator.Assess(x.Latest, p.StartYear, p.EndYear, s.now())
 		p.Indicators = append(p.Indicators, x)
 	}
 	rows.Close()
-	rows, err = s.db.Query(ctx, `SELECT section_path, role, name FROM plan_units WHERE plan_id = ? ORDER BY ord`, id)
+	rows, err = s.db.Query(ctx, `SELECT u.section_path, u.role, u.name, COALESCE(u.org_id, 0), COALESCE(o.name, '') FROM plan_units u
+		LEFT JOIN orgs o ON o.id = u.org_id WHERE u.plan_id = ? ORDER BY u.ord`, id)
 	if err != nil {
 		return p, err
 	}
 	defer rows.Close()
 	for rows.Next() {
 		var x StoredUnit
-		if err := rows.Scan(&x.SectionPath, &x.Role, &x.Name); err != nil {
+		if err := rows.Scan(&x.SectionPath, &x.Role, &x.Name, &x.OrgID, &x.OrgName); err != nil {
 			return p, err
 		}
 		p.Units = append(p.Units, x)
@@ -292,3 +322,66 @@ func (s *Store) PathResolver(param string) func(*http.Request) (access.Resource,
 		return res, nil
 	}
 }
+
+// IndicatorResolver is the route Resource of /plans/{id}/indicators/{iid}:
+// the indicator's responsible unit (the plan's org while it has none), so
+// the unit's own users reach it and the plan's owners above them do too.
+func (s *Store) IndicatorResolver() func(*http.Request) (access.Resource, error) {
+	return func(r *http.Request) (access.Resource, error) {
+		planID, iid := ids(r)
+		id, path, err := s.indicatorOrg(r.Context(), planID, iid)
+		if err != nil {
+			return access.Resource{}, web.ErrNotFound
+		}
+		return access.Resource{OrgID: id, OrgPath: path}, nil
+	}
+}
+
+// EvidenceResolver is the route Resource of /plans/{id}/evidence/{fid}: the
+// org that filed the entry.
+func (s *Store) EvidenceResolver() func(*http.Request) (access.Resource, error) {
+	return func(r *http.Request) (access.Resource, error) {
+		planID, _ := strconv.ParseInt(r.PathValue("id"), 10, 64)
+		fid, _ := strconv.ParseInt(r.PathValue("fid"), 10, 64)
+		var res access.Resource
+		err := s.db.QueryRow(r.Context(), `SELECT o.id, o.path FROM plan_evidence f JOIN plan_progress e ON e.id = f.progress_id
+			JOIN orgs o ON o.id = e.org_id WHERE f.id = ? AND e.plan_id = ?`, fid, planID).Scan(&res.OrgID, &res.OrgPath)
+		if err != nil {
+			return access.Resource{}, web.ErrNotFound
+		}
+		return res, nil
+	}
+}
+
+// Source returns a plan's original document.
+func (s *Store) Source(ctx context.Context, planID int64) (name string, data []byte, text string, err error) {
+	err = s.db.QueryRow(ctx, `SELECT source_name, source_data, source_text FROM plans WHERE id = ?`, planID).Scan(&name, &data, &text)
+	if errors.Is(err, sql.ErrNoRows) {
+		err = fmt.Errorf("plan %d: %w", planID, db.ErrNotFound)
+	}
+	return name, data, text, err
+}
+
+// Filed returns the indicators of a plan with an entry (not returned) for
+// the current quarter or the whole current year.
+func (s *Store) Filed(ctx context.Context, planID int64) (map[int64]bool, error) {
+	now := s.now()
+	rows, err := s.db.Query(ctx, `SELECT DISTINCT indicator_id FROM plan_progress WHERE plan_id = ? AND year = ? AND (quarter = ? OR quarter = 0)
+		AND state <> 'returned'`, planID, now.Year(), int(now.Month()-1)/3+1)
+	if err != nil {
+		return nil, fmt.Errorf("plan: filed: %w", err)
+	}
+	defer rows.Close()
+	out := map[int64]bool{}
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			return nil, err
+		}
+		out[id] = true
+	}
+	return out, rows.Err()
+}
+
+// Now is the store's clock.
+func (s *Store) Now() time.Time { return s.now() }

@@ -20,8 +20,8 @@ func TestSaveAndGet(t *testing.T) {
 		root, _ := orgs.Create(ctx, org.Input{Code: "ROOT", Name: "四川省科协", Type: org.TypeProvince})
 		city, _ := orgs.Create(ctx, org.Input{ParentID: root.ID, Code: "PZH", Name: "攀枝花市科协", Type: org.TypeCity})
 		doc := seed(t, "002")
-		s := NewStore(d)
-		id, err := s.Save(ctx, city.ID, doc, "002.txt", "text")
+		s := NewStore(d, orgs)
+		id, err := s.Save(ctx, city.ID, doc, "002.txt", "text", nil)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -67,7 +67,7 @@ func TestSaveAndGet(t *testing.T) {
 		if list, _ := s.List(ctx, []string{}); len(list) != 0 {
 			t.Errorf("empty scope listed plans")
 		}
-		if _, err := s.Save(ctx, city.ID, &Doc{}, "x", ""); err == nil {
+		if _, err := s.Save(ctx, city.ID, &Doc{}, "x", "", nil); err == nil {
 			t.Error("a document without a title was saved")
 		}
 	})
@@ -78,9 +78,9 @@ func TestReviewAndPublish(t *testing.T) {
 	dbtest.Run(t, []db.Migrations{audit.Migrations(), org.Migrations(), Migrations()}, func(t *testing.T, d *db.DB) {
 		orgs := org.NewStore(d, std.Regions())
 		root, _ := orgs.Create(ctx, org.Input{Code: "ROOT", Name: "省科协", Type: org.TypeProvince})
-		s := NewStore(d)
+		s := NewStore(d, orgs)
 		doc, _ := Ingest(strings.NewReader("某市科协规划\n一、目标\n到2025年，建成15个科普基地，每年举办3-5场论坛。"))
-		id, err := s.Save(ctx, root.ID, doc, "a.txt", "")
+		id, err := s.Save(ctx, root.ID, doc, "a.txt", "", nil)
 		if err != nil {
 			t.Fatal(err)
 		}

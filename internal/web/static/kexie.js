@@ -41,3 +41,17 @@ document.addEventListener("input", function (e) {
       });
     });
 });
+// Charts: elements with data-chart hold an ECharts option as JSON (pages
+// that draw charts load echarts.min.js). The table beside each chart
+// carries the same numbers for readers without scripts.
+document.addEventListener("DOMContentLoaded", function () {
+  if (!window.echarts) return;
+  document.querySelectorAll("[data-chart]").forEach(function (el) {
+    var opt;
+    try { opt = JSON.parse(el.getAttribute("data-chart")); } catch (e) { return; }
+    var chart = window.echarts.init(el, null, { renderer: "svg" });
+    chart.setOption(opt);
+    el.setAttribute("data-chart-ready", "1");
+    window.addEventListener("resize", function () { chart.resize(); });
+  });
+});

@@ -1,0 +1,67 @@
+package plan
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"os/exec"
+	"time"
+	"unicode"
+)
+
+// PDF errors the upload page explains.
+var (
+	ErrNoPDFTool = errors.New("plan: pdftotext is not installed")
+	ErrPDFNoText = errors.New("plan: the PDF has no text layer (a scan?)")
+	ErrBadPDF    = errors.New("plan: the PDF cannot be read")
+)
+
+// PDFText extracts the text of a PDF with poppler's pdftotext, the tool the
+// field relies on for Chinese PDFs (CID fonts, ToUnicode maps). Go PDF
+// libraries at hand do not map CJK glyphs back to text reliably; see
+// docs/decisions.md. A scanned document, which has pictures but no text,
+// gives ErrPDFNoText.
+func PDFText(ctx context.Context, data []byte) (string, error) {
+	if !bytes.HasPrefix(bytes.TrimLeft(data, "\x00\t\r\n "), []byte("%PDF-")) {
+		return "", ErrBadPDF
+	}
+	bin, err := exec.LookPath("pdftotext")
+	if err != nil {
+		return "", ErrNoPDFTool
+	}
+	f, err := os.CreateTemp("", "kexie-plan-*.pdf")
+	if err != nil {
+		return "", fmt.Errorf("plan: pdf temp file: %w", err)
+	}
+	defer os.Remove(f.Name())
+	if _, err := f.Write(data); err != nil {
+		f.Close()
+		return "", fmt.Errorf("plan: pdf temp file: %w", err)
+	}
+	if err := f.Close(); err != nil {
+		return "", err
+	}
+	ctx, cancel := context.WithTimeout(ctx, 60*time.Second)
+	defer cancel()
+	var out, stderr bytes.Buffer
+	cmd := exec.CommandContext(ctx, bin, "-enc", "UTF-8", "-nopgbrk", "-q", f.Name(), "-")
+	cmd.Stdout, cmd.Stderr = &out, &stderr
+	if err := cmd.Run(); err != nil {
+		if ctx.Err() != nil {
+			return "", fmt.Errorf("%w: timed out", ErrBadPDF)
+		}
+		return "", fmt.Errorf("%w: %s", ErrBadPDF, bytes.TrimSpace(stderr.Bytes()))
+	}
+	letters := 0
+	for _, r := range out.String() {
+		if unicode.IsLetter(r) || unicode.Is(unicode.Han, r) {
+			letters++
+		}
+	}
+	if letters < 20 {
+		return "", ErrPDFNoText
+	}
+	return out.String(), nil
+}
