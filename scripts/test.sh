@@ -33,6 +33,10 @@ apt_install() {
 if ! ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1; then
 	apt_install postgresql
 fi
+# pdftotext (poppler-utils) reads PDF plan documents.
+if ! command -v pdftotext >/dev/null 2>&1; then
+	apt_install poppler-utils
+fi
 # Chromium and CJK fonts for the browser tests and screenshots.
 if [ -z "${KEXIE_TEST_CHROMIUM:-}" ] && ! command -v chromium >/dev/null 2>&1; then
 	apt_install chromium fonts-noto-cjk

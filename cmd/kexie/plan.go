@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
-	"path/filepath"
 	"strings"
 
 	"kexie/internal/plan"
@@ -37,15 +36,9 @@ func cmdPlan(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	text := string(data)
-	switch strings.ToLower(filepath.Ext(file)) {
-	case ".txt", "":
-	case ".docx":
-		if text, err = plan.DocxText(data); err != nil {
-			return err
-		}
-	default:
-		return fmt.Errorf("%s: .txt and .docx are read so far; save a PDF as text first", file)
+	text, err := plan.DocumentText(context.Background(), file, data)
+	if err != nil {
+		return fmt.Errorf("%s: %w", file, err)
 	}
 	doc, err := plan.Ingest(strings.NewReader(text))
 	if err != nil {

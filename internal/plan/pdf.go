@@ -7,8 +7,13 @@ import (
 	"fmt"
 	"os"
 	"os/exec"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
 )
 
 // PDF errors the upload page explains.
@@ -65,3 +70,67 @@ func PDFText(ctx context.Context, data []byte) (string, error) {
 	}
 	return out.String(), nil
 }
+
+// ErrFormat is the error of a file that is not .txt, .docx or .pdf.
+var ErrFormat = errors.New("plan: only .txt, .docx and .pdf documents are read")
+
+// DocumentText returns the text of a plan document by its file name's
+// extension: plain text (UTF-8), Word (.docx) or PDF.
+func DocumentText(ctx context.Context, name string, data []byte) (string, error) {
+	switch strings.ToLower(filepath.Ext(name)) {
+	case ".txt", "":
+		return string(data), nil
+	case ".docx":
+		return DocxText(data)
+	case ".pdf":
+		text, err := PDFText(ctx, data)
+		if err != nil {
+			return "", err
+		}
+		return Unwrap(text), nil
+	}
+	return "", ErrFormat
+}
+
+// Unwrap joins the lines a PDF's page width broke: a line as long as the
+// document's full lines that does not end a sentence continues on the next
+// line, unless that line starts a numbered section. Headings and short last
+// lines of paragraphs stay as they are.
+func Unwrap(text string) string {
+	lines := strings.Split(strings.ReplaceAll(text, "\r\n", "\n"), "\n")
+	lens := make([]int, 0, len(lines))
+	for _, l := range lines {
+		if n := utf8.RuneCountInString(strings.TrimSpace(l)); n > 0 {
+			lens = append(lens, n)
+		}
+	}
+	if len(lens) < 10 {
+		return text
+	}
+	sort.Ints(lens)
+	full := lens[len(lens)*9/10] // the length of a full line
+	var b strings.Builder
+	for i, l := range lines {
+		l = strings.TrimRight(l, " \t\f")
+		b.WriteString(l)
+		if i == len(lines)-1 {
+			break
+		}
+		last, _ := utf8.DecodeLastRuneInString(l)
+		next := strings.TrimSpace(lines[i+1])
+		join := utf8.RuneCountInString(strings.TrimSpace(l))*100 >= full*85 && !strings.ContainsRune("。；;：:！？!?", last) &&
+			next != "" && !startsSection(next)
+		if !join {
+			b.WriteByte('\n')
+		}
+	}
+	return b.String()
+}
+
+// startsSection reports whether a line begins with a section number the
+// ingester reads (一、 （一） 1. （1） ⑴).
+func startsSection(line string) bool {
+	return sectionStart.MatchString(line)
+}
+
+var sectionStart = regexp.MustCompile(`^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d+[.．、]|[（(]\d+[）)]|[⑴-⒇])`)

@@ -7,7 +7,6 @@ import (
 	"io"
 	"io/fs"
 	"net/http"
-	"path/filepath"
 	"strconv"
 	"strings"
 
@@ -149,25 +148,18 @@ func (h *handler) upload(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	text := string(data)
-	switch strings.ToLower(filepath.Ext(hdr.Filename)) {
-	case ".txt":
-	case ".docx":
-		if text, err = DocxText(data); err != nil {
-			return fail("plan.err.bad_docx")
-		}
-	case ".pdf":
-		text, err = PDFText(r.Context(), data)
-		switch {
-		case errors.Is(err, ErrPDFNoText):
-			return fail("plan.err.pdf_scanned")
-		case errors.Is(err, ErrNoPDFTool):
-			return fail("plan.err.pdf_tool")
-		case err != nil:
-			return fail("plan.err.bad_pdf")
-		}
-	default:
+	text, err := DocumentText(r.Context(), hdr.Filename, data)
+	switch {
+	case errors.Is(err, ErrFormat):
 		return fail("plan.err.format")
+	case errors.Is(err, ErrPDFNoText):
+		return fail("plan.err.pdf_scanned")
+	case errors.Is(err, ErrNoPDFTool):
+		return fail("plan.err.pdf_tool")
+	case errors.Is(err, ErrBadPDF):
+		return fail("plan.err.bad_pdf")
+	case err != nil:
+		return fail("plan.err.bad_docx")
 	}
 	doc, err := Ingest(strings.NewReader(text))
 	if errors.Is(err, ErrNoStructure) {

@@ -49,3 +49,14 @@ func Chromium(t testing.TB) string {
 	unavailable(t, "no Chromium found for browser tests")
 	return ""
 }
+
+// Tool returns the path of a command-line tool the test command installs
+// (pdftotext from poppler-utils, for example).
+func Tool(t testing.TB, name string) string {
+	t.Helper()
+	p, err := exec.LookPath(name)
+	if err != nil {
+		unavailable(t, name+" is not installed")
+	}
+	return p
+}
