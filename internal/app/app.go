@@ -42,6 +42,7 @@ type App struct {
 	Orgs    *org.Store
 	Auth    *auth.Service
 	People  *people.Store
+	Plans   *plan.Store
 	Modules []web.Module
 }
 
@@ -72,6 +73,7 @@ func Open(ctx context.Context, cfg config.Config, log *slog.Logger) (*App, error
 		return nil, err
 	}
 	a.People = people.NewStore(d, ring)
+	a.Plans = plan.NewStore(d, a.Orgs)
 	// The modules, in migration order. Adding a module is one line here.
 	a.Modules = []web.Module{
 		platformModule(a),
@@ -79,7 +81,7 @@ func Open(ctx context.Context, cfg config.Config, log *slog.Logger) (*App, error
 		org.Module(a.Orgs),
 		a.Auth.Module(),
 		people.Module(a.People, a.Orgs),
-		plan.Module(plan.NewStore(d, a.Orgs), a.Orgs),
+		plan.Module(a.Plans, a.Orgs),
 		home.Module(home.Sources{DB: d, OrgCounts: a.orgCounts, UserCount: a.Auth.CountUsers}),
 	}
 	for _, m := range a.Modules {

@@ -118,7 +118,7 @@ func (d *DashboardPage) charts(t func(string, ...any) string) {
 		for _, s := range top {
 			data = append(data, s.Counts[st])
 		}
-		series = append(series, map[string]any{"name": t("plan.status." + string(st)), "type": "bar", "stack": "all", "data": data,
+		series = append(series, map[string]any{"name": t("plan.status." + string(st)), "type": "bar", "stack": "all", "data": data, "barMaxWidth": 28,
 			"itemStyle": map[string]any{"color": statusColors[st]}})
 	}
 	if len(top) > 0 {
@@ -143,7 +143,7 @@ func (d *DashboardPage) charts(t func(string, ...any) string) {
 			"grid":    map[string]any{"left": 150, "right": 40, "top": 8, "bottom": 24},
 			"xAxis":   map[string]any{"type": "value", "max": 100, "axisLabel": map[string]any{"formatter": "{value}%"}},
 			"yAxis":   map[string]any{"type": "category", "data": unames, "inverse": true},
-			"series":  []map[string]any{{"type": "bar", "data": pct, "label": map[string]any{"show": true, "position": "right", "formatter": "{c}%"}}},
+			"series":  []map[string]any{{"type": "bar", "barMaxWidth": 24, "data": pct, "label": map[string]any{"show": true, "position": "right", "formatter": "{c}%"}}},
 		})
 	}
 }

@@ -112,6 +112,10 @@ func (s *Store) CreateEvaluation(ctx context.Context, planID int64, kind, year s
 				rows.Close()
 				return err
 			}
+			if role == "cooperate" {
+				// Cooperation is scored once per unit, over all tasks.
+				k.path = CooperationRow
+			}
 			if !seen[k] {
 				seen[k] = true
 				list = append(list, struct {
@@ -187,12 +191,14 @@ func (s *Store) Evaluation(ctx context.Context, p Plan, id int64) (Evaluation, e
 		}
 		r.SectionTitle = titles[r.SectionPath]
 		for _, ind := range p.Indicators {
-			if ind.OrgID == r.OrgID && (ind.SectionPath == r.SectionPath || strings.HasPrefix(ind.SectionPath, r.SectionPath+"/")) {
+			if ind.OrgID == r.OrgID && (r.SectionPath == CooperationRow || ind.SectionPath == r.SectionPath ||
+				strings.HasPrefix(ind.SectionPath, r.SectionPath+"/")) {
 				r.Rollup.Add(ind.Assessment)
 			}
 		}
 		e.Rows = append(e.Rows, r)
 	}
+	order[CooperationRow] = len(p.Sections)
 	sort.SliceStable(e.Rows, func(i, j int) bool {
 		a, b := e.Rows[i], e.Rows[j]
 		if order[a.SectionPath] != order[b.SectionPath] {
@@ -210,6 +216,10 @@ type ScoreInput struct {
 	Comments string
 	Evidence string
 }
+
+// CooperationRow is the section path of a unit's one row for its
+// cooperation (配合) across the plan; lead units get a row per task.
+const CooperationRow = "*"
 
 // MaxScore is the top score of a row.
 const MaxScore = 100

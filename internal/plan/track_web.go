@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"math"
 	"net/http"
 	"net/url"
 	"path/filepath"
@@ -377,36 +378,80 @@ func chartJSON(opt map[string]any) string {
 	return string(b)
 }
 
-// indicatorChart draws accepted values against the expected trajectory and
-// the target.
+// indicatorChart draws, for each year from the baseline to the deadline,
+// the accepted value (the whole year's, or the latest quarter's) against the
+// value the straight line to the target expects at the end of that year,
+// with the target as a line across.
 func indicatorChart(t func(string, ...any) string, p Plan, ind StoredIndicator, entries []Entry) string {
-	var periods []string
-	var actual, expected []any
+	first, last := p.StartYear-1, p.EndYear
+	if ind.Baseline != nil && ind.Baseline.Year > 0 && ind.Baseline.Year < first {
+		first = ind.Baseline.Year
+	}
+	if d := ind.Deadline(); d > last {
+		last = d
+	}
+	if first <= 0 || last-first > 30 {
+		first = last - 5
+	}
+	best := map[int]Reading{}
 	for _, e := range entries {
 		if e.State != "accepted" {
 			continue
 		}
-		periods = append(periods, e.Period())
-		actual = append(actual, e.Value)
-		a := ind.Indicator.Assess(&e.Reading, p.StartYear, p.EndYear, e.Reading.endTime())
-		expected = append(expected, round2(a.Expected))
+		if b, ok := best[e.Year]; !ok || e.Ordinal() > b.Ordinal() {
+			best[e.Year] = e.Reading
+		}
+	}
+	goal, hasGoal := ind.target()
+	top := goal
+	var years []string
+	var actual, expected []any
+	for y := first; y <= last; y++ {
+		years = append(years, strconv.Itoa(y))
+		if r, ok := best[y]; ok {
+			actual = append(actual, r.Value)
+			if r.Value > top {
+				top = r.Value
+			}
+		} else {
+			actual = append(actual, nil)
+		}
+		end := Reading{Value: goal, Year: y}
+		a := ind.Indicator.Assess(&end, p.StartYear, p.EndYear, end.endTime())
+		if y < p.StartYear-1 || !hasGoal {
+			expected = append(expected, nil)
+		} else {
+			expected = append(expected, round2(a.Expected))
+		}
 	}
 	series := []map[string]any{
-		{"name": t("plan.chart.actual"), "type": "line", "data": actual, "label": map[string]any{"show": true}},
-		{"name": t("plan.chart.expected"), "type": "line", "data": expected, "lineStyle": map[string]any{"type": "dashed"}},
+		{"name": t("plan.chart.actual"), "type": "line", "data": actual, "connectNulls": true, "symbolSize": 8,
+			"label": map[string]any{"show": true}},
+		{"name": t("plan.chart.expected"), "type": "line", "data": expected, "connectNulls": true, "symbol": "none",
+			"lineStyle": map[string]any{"type": "dashed"}},
 	}
-	if goal, ok := ind.target(); ok {
-		series[0]["markLine"] = map[string]any{"symbol": "none", "data": []map[string]any{{"yAxis": goal, "name": t("plan.chart.target")}},
-			"label": map[string]any{"formatter": t("plan.chart.target") + " {c}"}}
+	if hasGoal {
+		series[0]["markLine"] = map[string]any{"symbol": "none", "data": []map[string]any{{"yAxis": goal}},
+			"label": map[string]any{"formatter": t("plan.chart.target") + " {c}", "position": "insideEndTop"}}
 	}
 	return chartJSON(map[string]any{
 		"tooltip": map[string]any{"trigger": "axis"},
 		"legend":  map[string]any{"top": 0},
 		"grid":    map[string]any{"left": 48, "right": 24, "top": 36, "bottom": 28},
-		"xAxis":   map[string]any{"type": "category", "data": periods},
-		"yAxis":   map[string]any{"type": "value", "name": ind.Unit},
+		"xAxis":   map[string]any{"type": "category", "data": years, "boundaryGap": false},
+		"yAxis":   map[string]any{"type": "value", "name": ind.Unit, "max": niceMax(top)},
 		"series":  series,
 	})
+}
+
+// niceMax is a round axis maximum a little above v.
+func niceMax(v float64) float64 {
+	if v <= 0 {
+		return 1
+	}
+	m := v * 1.15
+	step := math.Pow(10, math.Floor(math.Log10(m))) / 2
+	return math.Ceil(m/step) * step
 }
 
 func compareChart(t func(string, ...any) string, rows []Comparison) string {
@@ -429,8 +474,8 @@ func compareChart(t func(string, ...any) string, rows []Comparison) string {
 		"xAxis":   map[string]any{"type": "category", "data": names, "axisLabel": map[string]any{"interval": 0, "rotate": 30}},
 		"yAxis":   map[string]any{"type": "value"},
 		"series": []map[string]any{
-			{"name": t("plan.chart.target"), "type": "bar", "data": targets},
-			{"name": t("plan.chart.latest"), "type": "bar", "data": latest},
+			{"name": t("plan.chart.target"), "type": "bar", "barMaxWidth": 32, "data": targets},
+			{"name": t("plan.chart.latest"), "type": "bar", "barMaxWidth": 32, "data": latest},
 		},
 	})
 }
@@ -454,7 +499,11 @@ func (h *handler) exportEval(w http.ResponseWriter, r *http.Request) error {
 		if row.Score != nil {
 			score = strconv.FormatFloat(*row.Score, 'f', -1, 64)
 		}
-		sheetTab.Rows = append(sheetTab.Rows, []string{row.SectionTitle, row.OrgName, t("plan." + row.Role), strconv.Itoa(row.Rollup.Total),
+		task := row.SectionTitle
+		if row.SectionPath == CooperationRow {
+			task = t("plan.eval.cooperation")
+		}
+		sheetTab.Rows = append(sheetTab.Rows, []string{task, row.OrgName, t("plan." + row.Role), strconv.Itoa(row.Rollup.Total),
 			strconv.Itoa(row.Rollup.Count("achieved")), strconv.Itoa(row.Rollup.Percent()) + "%", score, row.Comments, row.Evidence})
 	}
 	rank := sheet.Table{Sheet: t("plan.eval.ranking"), Headers: []string{t("plan.eval.rank"), t("plan.eval.unit"), t("plan.eval.tasks"),
@@ -512,7 +561,7 @@ func (h *handler) evalPage(r *http.Request, f *web.Form) (EvalPage, error) {
 			"grid":    map[string]any{"left": 140, "right": 24, "top": 16, "bottom": 24},
 			"xAxis":   map[string]any{"type": "value", "max": MaxScore},
 			"yAxis":   map[string]any{"type": "category", "data": names, "inverse": true},
-			"series":  []map[string]any{{"type": "bar", "data": avg, "label": map[string]any{"show": true, "position": "right"}}},
+			"series":  []map[string]any{{"type": "bar", "barMaxWidth": 24, "data": avg, "label": map[string]any{"show": true, "position": "right"}}},
 		})
 	}
 	return page, nil
