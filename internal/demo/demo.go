@@ -17,6 +17,7 @@ import (
 
 	"kexie/internal/org"
 	"kexie/internal/people"
+	"kexie/internal/plan"
 	"kexie/internal/std"
 )
 
@@ -36,11 +37,14 @@ type Options struct {
 	Progress func(stage string, done, total int)
 	// T localizes import messages (only shown if generated data were invalid).
 	T func(key string, args ...any) string
+	// Plans, when set, gets the demo plans and their progress ledger.
+	Plans *plan.Store
 }
 
 // Result counts what was made.
 type Result struct {
-	Orgs, People int
+	Orgs, People  int
+	Plans, Ledger int // plans and progress entries
 }
 
 var (
@@ -155,6 +159,24 @@ func Generate(ctx context.Context, orgs *org.Store, ppl *people.Store, o Options
 		}
 	}
 	progress("orgs", res.Orgs, res.Orgs)
+
+	// Plans with a few years of progress (their own random stream, so the
+	// people stay the same with or without them).
+	if o.Plans != nil {
+		var cityOrgs []org.Org
+		var places []string
+		for _, c := range cities {
+			cityOrgs = append(cityOrgs, c.org)
+			places = append(places, c.place)
+		}
+		prng := rand.New(rand.NewPCG(o.Seed+1, o.Seed^0x5851f42d4c957f2d))
+		pr, err := makePlans(ctx, o.Plans, root, prov.Name, cityOrgs, places, prng)
+		if err != nil {
+			return res, err
+		}
+		res.Plans, res.Ledger = pr.Plans, pr.Entries
+		progress("plans", res.Plans, res.Plans)
+	}
 
 	// People, spread over the counties, written through the import path one
 	// county at a time.

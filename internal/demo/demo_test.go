@@ -3,15 +3,19 @@ package demo_test
 import (
 	"context"
 	"crypto/sha256"
+	"strings"
 	"testing"
+	"time"
 
 	"kexie/internal/audit"
+	"kexie/internal/auth"
 	"kexie/internal/db"
 	"kexie/internal/db/dbtest"
 	"kexie/internal/demo"
 	"kexie/internal/org"
 	"kexie/internal/people"
 	"kexie/internal/pii"
+	"kexie/internal/plan"
 	"kexie/internal/std"
 )
 
@@ -69,4 +73,62 @@ func TestDeterministic(t *testing.T) {
 	if a, b := names(), names(); a != b {
 		t.Error("two runs with one seed differ")
 	}
+}
+
+func TestDemoPlans(t *testing.T) {
+	ctx := context.Background()
+	sets := []db.Migrations{audit.Migrations(), org.Migrations(), auth.Migrations(), people.Migrations(), plan.Migrations()}
+	dbtest.Run(t, sets, func(t *testing.T, d *db.DB) {
+		keys, _ := pii.NewKeyring(func(p string) []byte { h := sha256.Sum256([]byte(p)); return h[:] }, 1)
+		orgs, ppl := org.NewStore(d, std.Regions()), people.NewStore(d, keys)
+		plans := plan.NewStore(d, orgs)
+		plans.SetClock(func() time.Time { return time.Date(2026, 12, 2, 10, 0, 0, 0, time.UTC) })
+		res, err := demo.Generate(ctx, orgs, ppl, demo.Options{Province: "510000", Seed: 7, Size: demo.Size{People: 30}, Plans: plans})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if res.Plans != 5 || res.Ledger < 100 {
+			t.Fatalf("result %+v", res)
+		}
+		list, err := plans.List(ctx, nil)
+		if err != nil || len(list) != 5 {
+			t.Fatalf("plans %d %v", len(list), err)
+		}
+		var prov plan.Plan
+		for _, p := range list {
+			if strings.HasPrefix(p.Title, "四川省科学技术协会科普事业发展规划") {
+				prov, _ = plans.Get(ctx, p.ID)
+			}
+		}
+		if prov.ID == 0 || prov.Status != "published" || len(prov.Indicators) < 12 {
+			t.Fatalf("province plan %+v", prov)
+		}
+		statuses := map[plan.Status]int{}
+		for _, ind := range prov.Indicators {
+			if ind.OrgID == 0 {
+				t.Errorf("target %q has no unit", ind.Metric)
+			}
+			statuses[ind.Status]++
+		}
+		if len(statuses) < 3 {
+			t.Errorf("the demo shows too few statuses: %v", statuses)
+		}
+		// "省科协" is the province's own 科协, not a new department.
+		for _, u := range prov.Units {
+			if u.Name == "省科协" && u.OrgID != prov.OrgID {
+				t.Errorf("省科协 linked to %s", u.OrgName)
+			}
+		}
+		pending, _ := plans.Entries(ctx, prov.ID, 0)
+		if len(pending) == 0 {
+			t.Error("nothing waits for review in the demo")
+		}
+		cmp, _ := plans.Compare(ctx, nil, "科学素质", 50)
+		if len(cmp) != 5 {
+			t.Errorf("compare: %d rows", len(cmp))
+		}
+		if rep, err := audit.Verify(ctx, d); err != nil || len(rep.Problems) != 0 {
+			t.Errorf("audit after demo: %+v %v", rep.Problems, err)
+		}
+	})
 }

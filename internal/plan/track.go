@@ -8,6 +8,7 @@ import (
 	"math"
 	"net/http"
 	"path/filepath"
+	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -31,6 +32,9 @@ func planState(ctx context.Context, tx *db.Tx, planID int64) (status string, org
 
 func target(planID int64) string { return "plan:" + strconv.FormatInt(planID, 10) }
 
+// ownKexie matches how a plan names the 科协 that issues it.
+var ownKexie = regexp.MustCompile(`^[省市县区州盟旗]科协$`)
+
 // UnitChoice is what staff decide for a unit name the document gives:
 // link it to an existing org, create it as a 政府部门 under the plan's org,
 // or leave it unlinked.
@@ -53,10 +57,12 @@ type UnitName struct {
 // UnitNames lists the distinct unit names of a plan, with the orgs of the
 // plan org's subtree whose name or short name equals them.
 func (s *Store) UnitNames(ctx context.Context, planID int64) ([]UnitName, error) {
-	var orgPath string
-	if err := s.db.QueryRow(ctx, `SELECT o.path FROM plans p JOIN orgs o ON o.id = p.org_id WHERE p.id = ?`, planID).Scan(&orgPath); err != nil {
+	var own org.Org
+	if err := s.db.QueryRow(ctx, `SELECT o.id, o.name, o.short_name, o.path FROM plans p JOIN orgs o ON o.id = p.org_id WHERE p.id = ?`,
+		planID).Scan(&own.ID, &own.Name, &own.ShortName, &own.Path); err != nil {
 		return nil, fmt.Errorf("plan %d: %w", planID, db.ErrNotFound)
 	}
+	orgPath := own.Path
 	rows, err := s.db.Query(ctx, `SELECT u.name, COALESCE(MAX(u.org_id), 0), COALESCE(MAX(o.name), ''), COUNT(*), MIN(u.ord)
 		FROM plan_units u LEFT JOIN orgs o ON o.id = u.org_id WHERE u.plan_id = ? GROUP BY u.name ORDER BY MIN(u.ord)`, planID)
 	if err != nil {
@@ -101,13 +107,19 @@ func (s *Store) UnitNames(ctx context.Context, planID int64) ([]UnitName, error)
 	for i, u := range out {
 		at[u.Name] = i
 	}
+	// "省科协", "市科协", "县科协": the plan's own 科协.
+	for i, u := range out {
+		if ownKexie.MatchString(u.Name) {
+			out[i].Candidates = append(out[i].Candidates, own)
+		}
+	}
 	for crow.Next() {
 		var o org.Org
 		if err := crow.Scan(&o.ID, &o.Name, &o.ShortName, &o.Path); err != nil {
 			return nil, err
 		}
 		for _, n := range []string{o.Name, o.ShortName} {
-			if i, ok := at[n]; ok && n != "" {
+			if i, ok := at[n]; ok && n != "" && (len(out[i].Candidates) == 0 || out[i].Candidates[0].ID != o.ID) {
 				out[i].Candidates = append(out[i].Candidates, o)
 				break
 			}
