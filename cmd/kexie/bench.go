@@ -27,7 +27,7 @@ import (
 //	kexie bench startup
 func cmdBench(ctx context.Context, e *env, args []string) error {
 	if len(args) == 0 {
-		return usageError("want: bench orgtree | startup | search | pages")
+		return usageError("want: bench orgtree | startup | search | pages | plans")
 	}
 	switch args[0] {
 	case "orgtree":
@@ -38,6 +38,8 @@ func cmdBench(ctx context.Context, e *env, args []string) error {
 		return benchSearch(ctx, e, args[1:])
 	case "pages":
 		return benchPages(ctx, e, args[1:])
+	case "plans":
+		return benchPlans(ctx, e, args[1:])
 	}
 	return usageError("unknown benchmark " + args[0])
 }

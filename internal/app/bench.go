@@ -13,6 +13,7 @@ import (
 	"kexie/internal/access"
 	"kexie/internal/auth"
 	"kexie/internal/org"
+	"kexie/internal/plan"
 	"kexie/internal/web"
 )
 
@@ -129,4 +130,93 @@ func (a *App) BaselineHandler(ctx context.Context, fx BenchFixture) (http.Handle
 		w.Header().Set("Content-Length", strconv.Itoa(buf.Len()))
 		_, _ = io.Copy(w, buf)
 	}), nil
+}
+
+// PlanFixture is a database seeded for the plan dashboard benchmark.
+type PlanFixture struct {
+	Token    string
+	PlanIDs  []int64
+	Entries  int
+	Targets  int
+}
+
+// SeedPlans fills a fresh database with plans of the root org: each with
+// indicators targets spread over 50 tasks led by 10 departments, published,
+// and years×4 quarters of accepted progress per target (written in bulk).
+func (a *App) SeedPlans(ctx context.Context, plans, indicators, years int, progress func(done int)) (PlanFixture, error) {
+	var fx PlanFixture
+	root, _, err := a.Orgs.EnsureRoot(ctx, "某省科学技术协会", "ROOT", org.TypeProvince)
+	if err != nil {
+		return fx, err
+	}
+	var names []string
+	ids := map[string]int64{}
+	for i := 1; i <= 10; i++ {
+		o, err := a.Orgs.Create(ctx, org.Input{ParentID: root.ID, Code: fmt.Sprintf("DEPT%02d", i), Name: fmt.Sprintf("省第%d委办局", i), Type: org.TypeGovDept})
+		if err != nil {
+			return fx, err
+		}
+		names = append(names, o.Name)
+		ids[o.Name] = o.ID
+	}
+	start := 2021
+	end := start + years - 1
+	for p := 0; p < plans; p++ {
+		doc := plan.BenchDoc(fmt.Sprintf("压测规划%02d（%d—%d年）", p+1, start, end), start, end, 10, 5, indicators, names)
+		id, err := a.Plans.Save(ctx, root.ID, doc, "bench.txt", "", nil)
+		if err != nil {
+			return fx, err
+		}
+		var choices []plan.UnitChoice
+		for _, n := range names {
+			choices = append(choices, plan.UnitChoice{Name: n, OrgID: ids[n]})
+		}
+		if _, err := a.Plans.LinkUnits(ctx, id, choices); err != nil {
+			return fx, err
+		}
+		if err := a.Plans.Publish(ctx, id); err != nil {
+			return fx, err
+		}
+		pl, err := a.Plans.Get(ctx, id)
+		if err != nil {
+			return fx, err
+		}
+		var entries []plan.BenchEntry
+		for k, ind := range pl.Indicators {
+			goal := *ind.Value
+			for y := start; y <= end; y++ {
+				for q := 1; q <= 4; q++ {
+					share := (float64(y-start) + float64(q)/4) / float64(years)
+					if ind.Per != nil {
+						share = float64(q) / 4
+					}
+					pace := 0.75 + float64(k%6)*0.1
+					entries = append(entries, plan.BenchEntry{IndicatorID: ind.ID, OrgID: ind.OrgID, Year: y, Quarter: q, Value: goal * share * pace})
+				}
+			}
+		}
+		if err := a.Plans.SeedLedger(ctx, id, entries); err != nil {
+			return fx, err
+		}
+		fx.PlanIDs = append(fx.PlanIDs, id)
+		fx.Entries += len(entries)
+		fx.Targets += len(pl.Indicators)
+		if progress != nil {
+			progress(p + 1)
+		}
+	}
+	pw := "Load-Test-2026!"
+	u, err := a.Auth.CreateUser(ctx, auth.UserInput{Username: "planbench", DisplayName: "压测用户", Password: pw})
+	if err != nil {
+		return fx, err
+	}
+	if err := a.Auth.Grant(ctx, u.ID, root.ID, access.OrgStaff, 0); err != nil {
+		return fx, err
+	}
+	res, err := a.Auth.Login(ctx, "planbench", pw, "127.0.0.1", "kexie bench")
+	if err != nil {
+		return fx, err
+	}
+	fx.Token = res.Token
+	return fx, nil
 }

@@ -194,23 +194,6 @@ func FuzzIngest(f *testing.F) {
 
 // Ingestion stays linear: ten times the text takes far less than a
 // hundred times as long.
-func BenchmarkIngestSeeds(b *testing.B) {
-	files, _ := filepath.Glob(filepath.Join(seedDir(), "*.txt"))
-	var all [][]byte
-	for _, f := range files {
-		data, _ := os.ReadFile(f)
-		all = append(all, data)
-	}
-	b.ResetTimer()
-	for b.Loop() {
-		for _, d := range all {
-			if _, err := Ingest(bytes.NewReader(d)); err != nil {
-				b.Fatal(err)
-			}
-		}
-	}
-}
-
 func TestLinear(t *testing.T) {
 	data, _ := os.ReadFile(mustGlob(t))
 	one := timeIt(func() { _, _ = Ingest(bytes.NewReader(data)) })
@@ -239,4 +222,41 @@ func timeIt(fn func()) time.Duration {
 		best = min(best, time.Since(start))
 	}
 	return best
+}
+
+// BenchmarkIngest reads each seed and a 1 MB plan (the five seeds repeated,
+// the size of the largest provincial plans with annexes). B/op bounds the
+// memory one ingestion needs.
+func BenchmarkIngest(b *testing.B) {
+	files, _ := filepath.Glob(filepath.Join(seedDir(), "*.txt"))
+	if len(files) != 5 {
+		b.Fatalf("%d seeds in %s", len(files), seedDir())
+	}
+	var all []byte
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		all = append(append(all, data...), '\n')
+		b.Run(filepath.Base(f)[:3], func(b *testing.B) {
+			b.ReportAllocs()
+			b.SetBytes(int64(len(data)))
+			for b.Loop() {
+				if _, err := Ingest(bytes.NewReader(data)); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+	big := bytes.Repeat(all, 1+(1<<20)/len(all))[:1<<20]
+	b.Run("1MB", func(b *testing.B) {
+		b.ReportAllocs()
+		b.SetBytes(int64(len(big)))
+		for b.Loop() {
+			if _, err := Ingest(bytes.NewReader(big)); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
 }

@@ -1,0 +1,107 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"strconv"
+	"strings"
+	"time"
+
+	"kexie/internal/db"
+)
+
+// benchPlans seeds plans×targets×years of quarterly progress into a scratch
+// database and loads a plan's dashboard, a target's ledger page and the
+// reporting task list with wrk.
+func benchPlans(ctx context.Context, e *env, args []string) error {
+	fs := e.flags("bench plans")
+	plans := fs.Int("plans", 50, "plans to create")
+	targets := fs.Int("targets", 200, "targets per plan")
+	years := fs.Int("years", 5, "years of quarterly progress per target")
+	dur := fs.Duration("duration", 10*time.Second, "wrk duration per page")
+	conns := fs.Int("connections", 8, "wrk connections")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if _, err := exec.LookPath("wrk"); err != nil {
+		return fmt.Errorf("wrk not found: apt-get install wrk")
+	}
+	cfg := e.cfg
+	cfg.DataDir = filepath.Join(os.TempDir(), fmt.Sprintf("kexie-bench-%d", time.Now().UnixNano()))
+	defer os.RemoveAll(cfg.DataDir)
+	cfg.LogLevel = "error"
+	if db.IsPostgres(cfg.DB) {
+		dsn, drop, err := scratchSchema(ctx, cfg.DB)
+		if err != nil {
+			return err
+		}
+		defer drop()
+		cfg.DB = dsn
+	} else {
+		cfg.DB = ""
+	}
+	e2 := *e
+	e2.cfg = cfg
+	a, err := e2.open(ctx)
+	if err != nil {
+		return err
+	}
+	defer a.Close()
+	if err := a.BuildSite(); err != nil {
+		return err
+	}
+	start := time.Now()
+	fx, err := a.SeedPlans(ctx, *plans, *targets, *years, func(done int) { fmt.Fprintf(e.stderr, "\rseeding plans: %d/%d", done, *plans) })
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stderr, "\rseeded %d plans, %d targets, %d progress entries in %s\n", len(fx.PlanIDs), fx.Targets, fx.Entries,
+		time.Since(start).Round(time.Millisecond))
+	base, stop, err := listen(a.Handler())
+	if err != nil {
+		return err
+	}
+	defer stop()
+	mid := fx.PlanIDs[len(fx.PlanIDs)/2]
+	p, err := a.Plans.Get(ctx, mid)
+	if err != nil {
+		return err
+	}
+	cookie := "kexie_session=" + fx.Token
+	fmt.Fprintf(e.stdout, "machine: %s, %d CPUs, %s; database: %s; %d plans × %d targets × %d years of quarterly entries (%d rows); wrk -t2 -c%d -d%s\n",
+		cpuModel(), runtime.NumCPU(), runtime.Version(), a.DB.Dialect(), len(fx.PlanIDs), *targets, *years, fx.Entries, *conns, *dur)
+	fmt.Fprintln(e.stdout, "| page | requests/s | p50 | p99 |")
+	fmt.Fprintln(e.stdout, "|---|---|---|---|")
+	for _, pg := range []struct{ name, path string }{
+		{"plan dashboard (roll-ups, scoreboard, due list, charts)", fmt.Sprintf("/plans/%d/dashboard", mid)},
+		{"target ledger page (20 entries + chart)", fmt.Sprintf("/plans/%d/indicators/%d", mid, p.Indicators[7].ID)},
+		{"plan page (structure)", fmt.Sprintf("/plans/%d", mid)},
+	} {
+		req, _ := http.NewRequest("GET", base+pg.path, nil)
+		req.Header.Set("Cookie", cookie)
+		r, err := http.DefaultClient.Do(req)
+		if err != nil {
+			return err
+		}
+		r.Body.Close()
+		if r.StatusCode != 200 {
+			return fmt.Errorf("%s answered %d", pg.path, r.StatusCode)
+		}
+		out, err := exec.CommandContext(ctx, "wrk", "-t2", "-c"+strconv.Itoa(*conns), "-d"+dur.String(), "--latency",
+			"-H", "Cookie: "+cookie, base+pg.path).CombinedOutput()
+		if err != nil {
+			return fmt.Errorf("wrk: %v\n%s", err, out)
+		}
+		if strings.Contains(string(out), "Non-2xx") {
+			return fmt.Errorf("wrk saw non-2xx answers from %s:\n%s", pg.path, out)
+		}
+		fmt.Fprintf(e.stdout, "| %s | %.0f | %.1f ms | %.1f ms |\n", pg.name, parseRPS(string(out)), parseLatency(string(out), "50%"),
+			parseLatency(string(out), "99%"))
+	}
+	return nil
+}
