@@ -134,10 +134,10 @@ func (a *App) BaselineHandler(ctx context.Context, fx BenchFixture) (http.Handle
 
 // PlanFixture is a database seeded for the plan dashboard benchmark.
 type PlanFixture struct {
-	Token    string
-	PlanIDs  []int64
-	Entries  int
-	Targets  int
+	Token   string
+	PlanIDs []int64
+	Entries int
+	Targets int
 }
 
 // SeedPlans fills a fresh database with plans of the root org: each with
