@@ -19,6 +19,7 @@ import (
 	"kexie/internal/access"
 	"kexie/internal/db/dbtest"
 	"kexie/internal/people"
+	"kexie/internal/plan"
 	"kexie/internal/std"
 )
 
@@ -204,18 +205,28 @@ func TestPlanUpload(t *testing.T) {
 	for _, bad := range []struct{ name, content, msg string }{
 		{"x.docx", "not a zip", "无法读取该 Word 文件"},
 		{"x.txt", "没有编号的一段文字。", "没有找到"},
-		{"x.pdf", "%PDF-1.4", "只支持"},
+		{"x.pdf", "%PDF-1.4", "无法读取该 PDF"},
+		{"x.pdf", "PK\x03\x04 a zip named .pdf", "无法读取该 PDF"},
+		{"x.xls", "a spreadsheet", "只支持"},
 	} {
 		res, body := upload(bad.name, []byte(bad.content))
 		if res.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(body, bad.msg) {
 			t.Errorf("%s: %d %.200s", bad.name, res.StatusCode, body)
 		}
 	}
-	res, _ := upload("002.txt", data)
+	// A 100 MB document is refused before it is read.
+	res, body := upload("huge.txt", bytes.Repeat([]byte("一、"), 100<<20/len("一、")))
+	if res.StatusCode != http.StatusRequestEntityTooLarge || !strings.Contains(body, "过大") {
+		t.Errorf("100 MB upload: %d %.200s", res.StatusCode, body)
+	}
+	if list, total, _ := ta.Plans.List(context.Background(), plan.PlanFilter{}); total != 0 {
+		t.Errorf("refused uploads saved %d plans: %+v", total, list)
+	}
+	res, _ = upload("002.txt", data)
 	if res.StatusCode != http.StatusSeeOther {
 		t.Fatalf("upload: %d", res.StatusCode)
 	}
-	_, body := staff.get(res.Header.Get("Location"))
+	_, body = staff.get(res.Header.Get("Location"))
 	if !strings.Contains(body, "攀枝花市全民科学素质行动计划纲要实施方案") || !strings.Contains(body, "<mark>") || !strings.Contains(body, "市教育体育局") ||
 		!strings.Contains(body, "到 2020 年") || !strings.Contains(body, "每年") || strings.Contains(body, "0x") {
 		t.Errorf("plan page: %.500s", body)

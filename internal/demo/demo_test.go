@@ -90,7 +90,7 @@ func TestDemoPlans(t *testing.T) {
 		if res.Plans != 5 || res.Ledger < 100 {
 			t.Fatalf("result %+v", res)
 		}
-		list, err := plans.List(ctx, nil)
+		list, _, err := plans.List(ctx, plan.PlanFilter{})
 		if err != nil || len(list) != 5 {
 			t.Fatalf("plans %d %v", len(list), err)
 		}

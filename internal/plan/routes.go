@@ -13,6 +13,7 @@ import (
 	"kexie/internal/access"
 	"kexie/internal/db"
 	"kexie/internal/org"
+	"kexie/internal/sheet"
 	"kexie/internal/valid"
 	"kexie/internal/web"
 )
@@ -83,9 +84,11 @@ type handler struct {
 
 // ListPage is the data of the plans page.
 type ListPage struct {
-	Plans []Plan
-	Form  *web.Form
-	Orgs  []org.Org
+	Plans    []Plan
+	List     *web.List
+	Statuses []string
+	Form     *web.Form
+	Orgs     []org.Org
 }
 
 func (h *handler) scope(r *http.Request, a access.Action) []string {
@@ -97,12 +100,18 @@ func (h *handler) scope(r *http.Request, a access.Action) []string {
 }
 
 func (h *handler) listPage(r *http.Request, f *web.Form) (ListPage, error) {
-	plans, err := h.store.List(r.Context(), h.scope(r, "plan.view"))
+	l := web.ParseList(r, "", "title", "start", "created", "org")
+	filter := PlanFilter{Scope: h.scope(r, "plan.view"), Q: l.Q, Status: l.Get("status"), Sort: l.Sort, Limit: l.PerPage, Offset: l.Offset()}
+	if web.WantsExport(r) {
+		filter.Limit, filter.Offset = 10000, 0
+	}
+	plans, total, err := h.store.List(r.Context(), filter)
 	if err != nil {
 		return ListPage{}, err
 	}
+	l.Total = total
 	orgs, _, err := h.orgs.List(r.Context(), org.Filter{Scope: h.scope(r, "plan.edit"), Limit: 500})
-	return ListPage{Plans: plans, Form: f, Orgs: orgs}, err
+	return ListPage{Plans: plans, List: l, Statuses: []string{"draft", "published", "closed"}, Form: f, Orgs: orgs}, err
 }
 
 func (h *handler) list(w http.ResponseWriter, r *http.Request) error {
@@ -113,6 +122,20 @@ func (h *handler) list(w http.ResponseWriter, r *http.Request) error {
 	p, err := h.listPage(r, f)
 	if err != nil {
 		return err
+	}
+	if web.WantsExport(r) {
+		t := h.site.T(r)
+		tab := sheet.Table{Sheet: t("plan.title"), Headers: []string{t("plan.f.title"), t("plan.f.org"), t("plan.f.period"), t("plan.f.status"),
+			t("plan.f.sections"), t("plan.f.indicators"), t("plan.f.created")}}
+		for _, x := range p.Plans {
+			period := ""
+			if x.StartYear > 0 {
+				period = fmt.Sprintf("%d–%d", x.StartYear, x.EndYear)
+			}
+			tab.Rows = append(tab.Rows, []string{x.Title, x.OrgName, period, t("plan.status." + x.Status), strconv.Itoa(x.Counts[0]),
+				strconv.Itoa(x.Counts[1]), x.CreatedAt.Format("2006-01-02")})
+		}
+		return sheet.ServeXLSX(w, t("plan.title")+".xlsx", tab)
 	}
 	return h.site.Render(w, r, "plan/list.html", "plan.title", p)
 }

@@ -191,22 +191,61 @@ func (s *Store) Save(ctx context.Context, orgID int64, doc *Doc, sourceName, sou
 	return id, err
 }
 
-// List returns the plans of orgs inside scope (nil: all), newest first.
-func (s *Store) List(ctx context.Context, scope []string) ([]Plan, error) {
-	if scope != nil && len(scope) == 0 {
-		return nil, nil
+// PlanFilter selects plans for the list page.
+type PlanFilter struct {
+	Scope         []string // org paths; nil means all
+	Q             string   // part of the title or the org's name
+	Status        string
+	Sort          string // title, start, created (default: newest first); "-" for descending
+	Limit, Offset int
+}
+
+// List returns the plans of orgs inside the filter's scope and the total.
+func (s *Store) List(ctx context.Context, f PlanFilter) ([]Plan, int, error) {
+	if f.Scope != nil && len(f.Scope) == 0 {
+		return nil, 0, nil
+	}
+	var where []string
+	var args []any
+	if f.Scope != nil {
+		c, a := db.InSubtrees(s.db, "o.path", f.Scope)
+		where, args = append(where, c), append(args, a...)
+	}
+	if q := strings.TrimSpace(f.Q); q != "" {
+		where = append(where, `(p.title LIKE ? ESCAPE '\' OR o.name LIKE ? ESCAPE '\')`)
+		like := "%" + db.LikeEscape(q) + "%"
+		args = append(args, like, like)
+	}
+	if f.Status != "" {
+		where, args = append(where, "p.status = ?"), append(args, f.Status)
+	}
+	cond := ""
+	if len(where) > 0 {
+		cond = " WHERE " + strings.Join(where, " AND ")
+	}
+	var total int
+	if err := s.db.QueryRow(ctx, `SELECT COUNT(*) FROM plans p JOIN orgs o ON o.id = p.org_id`+cond, args...).Scan(&total); err != nil {
+		return nil, 0, fmt.Errorf("plan: count: %w", err)
+	}
+	order := "p.created_at DESC"
+	col, desc := strings.TrimPrefix(f.Sort, "-"), strings.HasPrefix(f.Sort, "-")
+	if c, ok := map[string]string{"title": "p.title", "start": "p.start_year", "created": "p.created_at", "org": "o.path"}[col]; ok {
+		order = c
+		if desc {
+			order += " DESC"
+		}
+		order += ", p.id"
+	}
+	if f.Limit <= 0 {
+		f.Limit = 50
 	}
 	q := `SELECT p.id, p.org_id, o.name, o.path, p.title, p.issuer, p.start_year, p.end_year, p.status, p.source_name, p.created_at,
 		(SELECT COUNT(*) FROM plan_sections x WHERE x.plan_id = p.id), (SELECT COUNT(*) FROM plan_indicators x WHERE x.plan_id = p.id),
-		(SELECT COUNT(*) FROM plan_units x WHERE x.plan_id = p.id) FROM plans p JOIN orgs o ON o.id = p.org_id`
-	var args []any
-	if scope != nil {
-		c, a := db.InSubtrees(s.db, "o.path", scope)
-		q, args = q+" WHERE "+c, a
-	}
-	rows, err := s.db.Query(ctx, q+" ORDER BY p.created_at DESC", args...)
+		(SELECT COUNT(*) FROM plan_units x WHERE x.plan_id = p.id) FROM plans p JOIN orgs o ON o.id = p.org_id` + cond +
+		" ORDER BY " + order + " LIMIT ? OFFSET ?"
+	rows, err := s.db.Query(ctx, q, append(args, f.Limit, f.Offset)...)
 	if err != nil {
-		return nil, fmt.Errorf("plan: list: %w", err)
+		return nil, 0, fmt.Errorf("plan: list: %w", err)
 	}
 	defer rows.Close()
 	var out []Plan
@@ -215,12 +254,12 @@ func (s *Store) List(ctx context.Context, scope []string) ([]Plan, error) {
 		var at int64
 		if err := rows.Scan(&p.ID, &p.OrgID, &p.OrgName, &p.OrgPath, &p.Title, &p.Issuer, &p.StartYear, &p.EndYear, &p.Status,
 			&p.SourceName, &at, &p.Counts[0], &p.Counts[1], &p.Counts[2]); err != nil {
-			return nil, err
+			return nil, 0, err
 		}
 		p.CreatedAt = db.Time(at)
 		out = append(out, p)
 	}
-	return out, rows.Err()
+	return out, total, rows.Err()
 }
 
 // Get returns a plan with its sections, indicators and units.
