@@ -20,6 +20,8 @@ type IndicatorEdit struct {
 	Low, High  string
 	Unit       string
 	Deadline   string
+	// Baseline and BaselineYear: the starting point ("" when the document gives none).
+	Baseline, BaselineYear string
 }
 
 var comparators = []string{"=", "approx", ">=", "<=", "range"}
@@ -88,13 +90,27 @@ func (s *Store) UpdateIndicator(ctx context.Context, planID, id int64, e Indicat
 	if err != nil {
 		return err
 	}
+	var baseValue any
+	baseYear := 0
+	if b := strings.TrimSpace(e.Baseline); b != "" {
+		f, perr := strconv.ParseFloat(b, 64)
+		y, yerr := strconv.Atoi(strings.TrimSpace(e.BaselineYear))
+		if perr != nil {
+			return valid.New("baseline", "plan.err.number")
+		}
+		if yerr != nil || y < 1990 || y > 2100 {
+			return valid.New("baseline_year", "plan.err.year")
+		}
+		baseValue, baseYear = f, y
+	}
 	return s.db.Tx(ctx, func(tx *db.Tx) error {
 		orgID, path, err := draft(ctx, tx, planID)
 		if err != nil {
 			return err
 		}
-		res, err := tx.Exec(ctx, `UPDATE plan_indicators SET metric = ?, comparator = ?, value = ?, low = ?, high = ?, unit = ?, deadline_year = ?
-			WHERE id = ? AND plan_id = ?`, e.Metric, e.Comparator, value, low, high, e.Unit, deadline, id, planID)
+		res, err := tx.Exec(ctx, `UPDATE plan_indicators SET metric = ?, comparator = ?, value = ?, low = ?, high = ?, unit = ?, deadline_year = ?,
+			baseline_value = ?, baseline_year = ? WHERE id = ? AND plan_id = ?`, e.Metric, e.Comparator, value, low, high, e.Unit, deadline,
+			baseValue, baseYear, id, planID)
 		if err != nil {
 			return fmt.Errorf("plan: update indicator: %w", err)
 		}

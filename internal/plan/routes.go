@@ -312,7 +312,8 @@ func (h *handler) editIndicator(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	err = h.store.UpdateIndicator(r.Context(), planID, id, IndicatorEdit{Metric: f.Get("metric"), Comparator: f.Get("comparator"),
-		Value: f.Get("value"), Low: f.Get("low"), High: f.Get("high"), Unit: f.Get("unit"), Deadline: f.Get("deadline")})
+		Value: f.Get("value"), Low: f.Get("low"), High: f.Get("high"), Unit: f.Get("unit"), Deadline: f.Get("deadline"),
+		Baseline: f.Get("baseline"), BaselineYear: f.Get("baseline_year")})
 	return h.back(w, r, planID, err, "plan.flash.indicator_saved")
 }
 

@@ -106,6 +106,8 @@ func TestReviewAndPublish(t *testing.T) {
 			{IndicatorEdit{Metric: "m", Comparator: "~", Value: "1"}, "comparator:plan.err.comparator"},
 			{IndicatorEdit{Metric: "m", Comparator: "range", Low: "5", High: "3"}, "low:plan.err.range"},
 			{IndicatorEdit{Metric: "m", Comparator: ">=", Value: "x"}, "value:plan.err.number"},
+			{IndicatorEdit{Metric: "m", Comparator: ">=", Value: "1", Baseline: "六"}, "baseline:plan.err.number"},
+			{IndicatorEdit{Metric: "m", Comparator: ">=", Value: "1", Baseline: "6", BaselineYear: "15"}, "baseline_year:plan.err.year"},
 		}
 		for _, b := range bad {
 			err := s.UpdateIndicator(ctx, id, first.ID, b.e)
@@ -113,14 +115,16 @@ func TestReviewAndPublish(t *testing.T) {
 				t.Errorf("%+v: %v", b.e, err)
 			}
 		}
-		if err := s.UpdateIndicator(ctx, id, first.ID, IndicatorEdit{Metric: "建成科普基地", Comparator: ">=", Value: "18", Unit: "个", Deadline: "2025"}); err != nil {
+		if err := s.UpdateIndicator(ctx, id, first.ID, IndicatorEdit{Metric: "建成科普基地", Comparator: ">=", Value: "18", Unit: "个", Deadline: "2025",
+			Baseline: "6", BaselineYear: "2020"}); err != nil {
 			t.Fatal(err)
 		}
 		if err := s.DeleteIndicator(ctx, id, p.Indicators[1].ID); err != nil {
 			t.Fatal(err)
 		}
 		p, _ = s.Get(ctx, id)
-		if len(p.Indicators) != 1 || *p.Indicators[0].Value != 18 || p.Indicators[0].Comparator != ">=" {
+		if len(p.Indicators) != 1 || *p.Indicators[0].Value != 18 || p.Indicators[0].Comparator != ">=" ||
+			p.Indicators[0].Baseline == nil || p.Indicators[0].Baseline.Value != 6 || p.Indicators[0].Baseline.Year != 2020 {
 			t.Errorf("after review %+v", p.Indicators)
 		}
 		if err := s.Publish(ctx, id); err != nil {
