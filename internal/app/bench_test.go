@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"testing"
@@ -52,5 +53,38 @@ func BenchmarkOrgTree(b *testing.B) {
 		}
 		b.Run(dialect+"/baseline", func(b *testing.B) { benchPage(b, base, fx.Token) })
 		b.Run(dialect+"/page", func(b *testing.B) { benchPage(b, ta.Handler(), fx.Token) })
+	}
+}
+
+// BenchmarkPlanDashboard renders a 200-target plan's dashboard among 10
+// plans with 5 years of quarterly progress each (kexie bench plans runs the
+// full 50 plans under wrk).
+func BenchmarkPlanDashboard(b *testing.B) {
+	for _, dialect := range []string{"sqlite", "postgres"} {
+		var dsn string
+		if dialect == "sqlite" {
+			dsn = dbtest.OpenSQLite(b).DSN()
+		} else {
+			dsn = dbtest.PostgresDSN(b)
+		}
+		ta := newTestApp(b, dsn)
+		fx, err := ta.SeedPlans(context.Background(), 10, 200, 5, nil)
+		if err != nil {
+			b.Fatal(err)
+		}
+		h := ta.Handler()
+		path := fmt.Sprintf("/plans/%d/dashboard", fx.PlanIDs[5])
+		b.Run(dialect, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				req := httptest.NewRequest("GET", path, nil)
+				req.AddCookie(&http.Cookie{Name: "kexie_session", Value: fx.Token})
+				rec := httptest.NewRecorder()
+				h.ServeHTTP(rec, req)
+				if rec.Code != http.StatusOK {
+					b.Fatalf("status %d", rec.Code)
+				}
+			}
+		})
 	}
 }
