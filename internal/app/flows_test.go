@@ -231,4 +231,8 @@ func TestPlanUpload(t *testing.T) {
 		!strings.Contains(body, "到 2020 年") || !strings.Contains(body, "每年") || strings.Contains(body, "0x") {
 		t.Errorf("plan page: %.500s", body)
 	}
+	// The document's text is beside the structure, with the targets marked there too.
+	if !strings.Contains(body, `id="plan-source"`) || strings.Count(body, "<mark>全市公民具备科学素质的比例达到 8%左右</mark>") != 2 {
+		t.Errorf("source text with marked targets missing")
+	}
 }

@@ -215,6 +215,35 @@ type ShowPage struct {
 	CanEdit     bool // a draft the viewer may correct
 	CanManage   bool // the viewer may link units and evaluate
 	Comparators []string
+	Source      []Segment // the document's text, targets marked
+}
+
+// Segment is a run of the source text; Mark is set on a target's phrase.
+type Segment struct {
+	Text string
+	Mark bool
+}
+
+// markTargets splits text into runs with every target phrase marked (the
+// first occurrence after the previous one, in document order).
+func markTargets(text string, inds []StoredIndicator) []Segment {
+	var out []Segment
+	pos := 0
+	for _, ind := range inds {
+		if ind.Text == "" {
+			continue
+		}
+		i := strings.Index(text[pos:], ind.Text)
+		if i < 0 {
+			continue
+		}
+		if i > 0 {
+			out = append(out, Segment{Text: text[pos : pos+i]})
+		}
+		out = append(out, Segment{Text: ind.Text, Mark: true})
+		pos += i + len(ind.Text)
+	}
+	return append(out, Segment{Text: text[pos:]})
 }
 
 // SectionRow is a section with what belongs to it.
@@ -233,6 +262,9 @@ func (h *handler) show(w http.ResponseWriter, r *http.Request) error {
 	}
 	manage := h.can(r, "plan.edit", p.OrgID, p.OrgPath)
 	page := ShowPage{Plan: p, Comparators: comparators, CanEdit: p.Status == "draft" && manage, CanManage: manage && p.Status != "closed"}
+	if _, _, text, err := h.store.Source(r.Context(), id); err == nil && text != "" {
+		page.Source = markTargets(text, p.Indicators)
+	}
 	at := map[string]int{}
 	for _, s := range p.Sections {
 		at[s.Path] = len(page.Rows)
