@@ -33,8 +33,13 @@ func cmdAudit(ctx context.Context, e *env, args []string) error {
 	for _, p := range rep.Problems {
 		fmt.Fprintf(e.stdout, "record %d: %s: %s\n", p.Seq, p.Kind, p.Detail)
 	}
-	if len(rep.Problems) > 0 {
-		return fmt.Errorf("audit chain broken: %d problem(s) in %d records", len(rep.Problems), rep.Checked)
+	if rep.Omitted > 0 {
+		fmt.Fprintf(e.stdout, "… %d more problem(s) not listed\n", rep.Omitted)
+	}
+	fmt.Fprintf(e.stdout, "head: record %d, hash %s\nrecords checked: %d\nproblems omitted: %d\n",
+		rep.HeadSeq, rep.HeadHash, rep.Checked, rep.Omitted)
+	if !rep.OK() {
+		return fmt.Errorf("audit chain broken: %d problem(s) in %d records", len(rep.Problems)+rep.Omitted, rep.Checked)
 	}
 	fmt.Fprintf(e.stdout, "audit chain intact: %d records verified\n", rep.Checked)
 	return nil

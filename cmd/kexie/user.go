@@ -16,9 +16,10 @@ import (
 //	kexie user create NAME [--display N] [--email E] [--org CODE --role ROLE] (password on stdin)
 //	kexie user passwd NAME (password on stdin)
 //	kexie user grant NAME --org CODE --role ROLE
+//	kexie user reset-2fa NAME|EMAIL (the user enrols a new authenticator at next sign-in)
 func cmdUser(ctx context.Context, e *env, args []string) error {
 	if len(args) == 0 {
-		return usageError("want: user create | passwd | grant NAME …")
+		return usageError("want: user create | passwd | grant | reset-2fa NAME …")
 	}
 	sub, args := args[0], args[1:]
 	fs := e.flags("user " + sub)
@@ -113,6 +114,20 @@ func cmdUser(ctx context.Context, e *env, args []string) error {
 			return explain(err)
 		}
 		fmt.Fprintf(e.stdout, "granted %s on %s to %s\n", *role, *orgCode, u.Username)
+	case "reset-2fa":
+		var u auth.User
+		if strings.Contains(name, "@") { // usernames never hold "@"
+			u, err = a.Auth.UserByEmail(ctx, name)
+		} else {
+			u, err = a.Auth.UserByName(ctx, name)
+		}
+		if err != nil {
+			return err
+		}
+		if err := a.Auth.ResetTOTP(ctx, u.ID); err != nil {
+			return err
+		}
+		fmt.Fprintf(e.stdout, "two-factor authentication of %s reset: sessions ended, enrolment required at next sign-in\n", u.Username)
 	default:
 		return usageError("unknown user command " + sub)
 	}

@@ -7,6 +7,10 @@ import (
 	"kexie/internal/db"
 )
 
+// MaxProblems is how many problems a Report lists; further ones are only
+// counted (Report.Omitted), so a wholesale rewrite cannot exhaust memory.
+const MaxProblems = 100
+
 // Problem is one break in the chain, naming the record concerned.
 type Problem struct {
 	Seq    int64
@@ -16,28 +20,54 @@ type Problem struct {
 
 // Report is the result of Verify.
 type Report struct {
-	Checked  int
-	HeadSeq  int64
+	Checked  int   // records read
+	HeadSeq  int64 // the head row as of the snapshot verified
 	HeadHash string
-	Problems []Problem
+	Problems []Problem // the first MaxProblems problems, in sequence order
+	Omitted  int       // problems found beyond MaxProblems
+}
+
+// OK reports whether the chain is intact.
+func (rep *Report) OK() bool { return len(rep.Problems) == 0 && rep.Omitted == 0 }
+
+func (rep *Report) add(p Problem) {
+	if len(rep.Problems) >= MaxProblems {
+		rep.Omitted++
+		return
+	}
+	rep.Problems = append(rep.Problems, p)
 }
 
 // Verify walks the log in sequence order, recomputing every hash and
 // checking every link, in constant memory. An edited record fails its own
-// hash; a deleted one leaves a gap in the sequence; an inserted one either
+// hash; a deleted one leaves a gap in the sequence (and the record after
+// the gap is still checked against its own hash); an inserted one either
 // breaks a link or lies beyond the head row, which every Append moves.
+//
+// The head row and the log are read in one read-only snapshot (REPEATABLE
+// READ on PostgreSQL, one read transaction on SQLite), so appends committed
+// while Verify runs are neither half seen nor mistaken for insertions, and
+// they are not blocked.
 //
 // The chain proves that records were not changed one by one. Someone able
 // to rewrite the whole table and the head row could forge a new chain, so
 // operators keep the head hash printed by `kexie audit verify` elsewhere.
 func Verify(ctx context.Context, d *db.DB) (Report, error) {
 	var rep Report
-	if err := d.QueryRow(ctx, `SELECT seq, hash FROM audit_head WHERE id = 1`).Scan(&rep.HeadSeq, &rep.HeadHash); err != nil {
-		return rep, fmt.Errorf("audit: read head: %w", err)
+	err := d.ReadTx(ctx, func(tx *db.Tx) error {
+		rep = Report{}
+		return verify(ctx, tx, &rep)
+	})
+	return rep, err
+}
+
+func verify(ctx context.Context, tx *db.Tx, rep *Report) error {
+	if err := tx.QueryRow(ctx, `SELECT seq, hash FROM audit_head WHERE id = 1`).Scan(&rep.HeadSeq, &rep.HeadHash); err != nil {
+		return fmt.Errorf("audit: read head: %w", err)
 	}
-	rows, err := d.Query(ctx, `SELECT `+columns+` FROM audit_log ORDER BY seq`)
+	rows, err := tx.Query(ctx, `SELECT `+columns+` FROM audit_log ORDER BY seq`)
 	if err != nil {
-		return rep, fmt.Errorf("audit: read log: %w", err)
+		return fmt.Errorf("audit: read log: %w", err)
 	}
 	defer rows.Close()
 	want := int64(1)
@@ -46,39 +76,53 @@ func Verify(ctx context.Context, d *db.DB) (Report, error) {
 	for rows.Next() {
 		r, err := scan(rows)
 		if err != nil {
-			return rep, err
+			return err
 		}
 		rep.Checked++
+		if r.Seq < want { // only a record numbered 0 or below can come before the first
+			rep.add(Problem{Seq: r.Seq, Kind: "inserted", Detail: "sequence number before the first record"})
+			continue
+		}
 		if r.Seq > rep.HeadSeq {
-			rep.Problems = append(rep.Problems, Problem{Seq: r.Seq, Kind: "inserted",
+			rep.add(Problem{Seq: r.Seq, Kind: "inserted",
 				Detail: fmt.Sprintf("record lies beyond the head (last appended record is %d)", rep.HeadSeq)})
 		}
-		switch {
-		case r.Seq > want:
+		gap := r.Seq > want
+		if gap {
 			detail := "record deleted"
 			if r.Seq > want+1 {
 				detail = fmt.Sprintf("records %d–%d deleted", want, r.Seq-1)
 			}
-			rep.Problems = append(rep.Problems, Problem{Seq: want, Kind: "missing", Detail: detail})
+			rep.add(Problem{Seq: want, Kind: "missing", Detail: detail})
+		}
+		switch {
 		case r.Hash != r.computeHash():
-			rep.Problems = append(rep.Problems, Problem{Seq: r.Seq, Kind: "edited", Detail: "content does not match its hash"})
+			detail := "content does not match its hash"
+			if gap {
+				detail += " (it follows a deleted record, so its link cannot be checked)"
+			}
+			rep.add(Problem{Seq: r.Seq, Kind: "edited", Detail: detail})
+		case gap:
+			// The record it links to is gone; its own hash holds.
 		case r.PrevHash != prev:
-			rep.Problems = append(rep.Problems, Problem{Seq: r.Seq, Kind: "inserted",
-				Detail: "does not chain to the record before it"})
+			rep.add(Problem{Seq: r.Seq, Kind: "inserted", Detail: "does not chain to the record before it"})
 		}
 		want = r.Seq + 1
 		prev = r.Hash
 		last = r
 	}
 	if err := rows.Err(); err != nil {
-		return rep, fmt.Errorf("audit: read log: %w", err)
+		return fmt.Errorf("audit: read log: %w", err)
 	}
 	switch {
 	case last.Seq < rep.HeadSeq:
-		rep.Problems = append(rep.Problems, Problem{Seq: last.Seq + 1, Kind: "head",
-			Detail: fmt.Sprintf("records %d–%d at the end are missing", last.Seq+1, rep.HeadSeq)})
+		detail := fmt.Sprintf("records %d–%d at the end are missing", last.Seq+1, rep.HeadSeq)
+		if last.Seq+1 == rep.HeadSeq {
+			detail = "the last record is missing"
+		}
+		rep.add(Problem{Seq: last.Seq + 1, Kind: "head", Detail: detail})
 	case last.Seq == rep.HeadSeq && last.Seq > 0 && last.Hash != rep.HeadHash:
-		rep.Problems = append(rep.Problems, Problem{Seq: last.Seq, Kind: "head", Detail: "last record differs from the one appended"})
+		rep.add(Problem{Seq: last.Seq, Kind: "head", Detail: "last record differs from the one appended"})
 	}
-	return rep, nil
+	return nil
 }

@@ -43,6 +43,12 @@ type fixture struct {
 
 func setup(t *testing.T, d *db.DB) *fixture {
 	t.Helper()
+	return setupLockout(t, d, 5)
+}
+
+// setupLockout is setup with attempts failures before the account locks.
+func setupLockout(t *testing.T, d *db.DB, attempts int) *fixture {
+	t.Helper()
 	ctx := context.Background()
 	c := &clock{t: time.Date(2026, 11, 24, 9, 0, 0, 0, time.UTC)}
 	d.Now = c.now
@@ -56,7 +62,7 @@ func setup(t *testing.T, d *db.DB) *fixture {
 		t.Fatal(err)
 	}
 	policy := access.NewPolicy(auth.Permissions()...)
-	svc := auth.NewService(d, orgs, policy, auth.Config{Idle: 30 * time.Minute, Max: 12 * time.Hour, LockoutAttempts: 5,
+	svc := auth.NewService(d, orgs, policy, auth.Config{Idle: 30 * time.Minute, Max: 12 * time.Hour, LockoutAttempts: attempts,
 		LockoutFor: 15 * time.Minute, SecretKey: []byte(strings.Repeat("s", 32)), Issuer: "Kexie"})
 	svc.Now = c.now
 	return &fixture{svc: svc, orgs: orgs, clock: c, root: root, city: city, d: d}

@@ -69,6 +69,44 @@ func (s *Service) Grants(ctx context.Context, userID int64) ([]GrantRow, error) 
 	return out, rows.Err()
 }
 
+// GrantsOfUsers lists the grants of several users (a page of the user
+// list) in one query, keyed by user ID.
+func (s *Service) GrantsOfUsers(ctx context.Context, userIDs []int64) (map[int64][]GrantRow, error) {
+	out := make(map[int64][]GrantRow, len(userIDs))
+	// ListUsers returns at most 10,000 users, below both engines' limits on
+	// bound parameters, so a page takes one query.
+	const chunk = 10000
+	for len(userIDs) > 0 {
+		ids := userIDs[:min(chunk, len(userIDs))]
+		userIDs = userIDs[len(ids):]
+		args := make([]any, len(ids))
+		for i, id := range ids {
+			args[i] = id
+		}
+		rows, err := s.db.Query(ctx, `SELECT g.user_id, g.id, g.org_id, o.path, o.name, o.code, g.role, g.created_at FROM role_grants g
+			JOIN orgs o ON o.id = g.org_id WHERE g.user_id IN (?`+strings.Repeat(", ?", len(ids)-1)+`) ORDER BY g.user_id, o.depth, g.id`, args...)
+		if err != nil {
+			return nil, fmt.Errorf("auth: grants of users: %w", err)
+		}
+		for rows.Next() {
+			var g GrantRow
+			var userID, at int64
+			var role string
+			if err := rows.Scan(&userID, &g.ID, &g.OrgID, &g.OrgPath, &g.OrgName, &g.OrgCode, &role, &at); err != nil {
+				rows.Close()
+				return nil, fmt.Errorf("auth: grants of users: %w", err)
+			}
+			g.Role, g.CreatedAt = access.Role(role), db.Time(at)
+			out[userID] = append(out[userID], g)
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, fmt.Errorf("auth: grants of users: %w", err)
+		}
+	}
+	return out, nil
+}
+
 // Grant gives userID role on orgID (and its subtree). Granting a role the
 // user already holds there changes nothing.
 func (s *Service) Grant(ctx context.Context, userID, orgID int64, role access.Role, by int64) error {
@@ -80,20 +118,21 @@ func (s *Service) Grant(ctx context.Context, userID, orgID int64, role access.Ro
 		if err := tx.QueryRow(ctx, `SELECT path FROM orgs WHERE id = ?`, orgID).Scan(&path); err != nil {
 			return valid.New("org", "auth.err.org_unknown")
 		}
-		var n int
-		if err := tx.QueryRow(ctx, `SELECT COUNT(*) FROM role_grants WHERE user_id = ? AND org_id = ? AND role = ?`,
-			userID, orgID, string(role)).Scan(&n); err != nil {
-			return fmt.Errorf("auth: grant: %w", err)
-		}
-		if n > 0 {
-			return nil
-		}
-		if _, err := tx.Exec(ctx, `INSERT INTO role_grants (id, user_id, org_id, role, granted_by, created_at) VALUES (?, ?, ?, ?, ?, ?)`,
-			tx.NewID(), userID, orgID, string(role), by, db.Millis(s.Now())); err != nil {
+		// ON CONFLICT DO NOTHING (SQLite and PostgreSQL alike): a grant made
+		// by another request meanwhile is no error, and no second record.
+		res, err := tx.Exec(ctx, `INSERT INTO role_grants (id, user_id, org_id, role, granted_by, created_at) VALUES (?, ?, ?, ?, ?, ?)
+			ON CONFLICT (user_id, org_id, role) DO NOTHING`,
+			tx.NewID(), userID, orgID, string(role), by, db.Millis(s.Now()))
+		if err != nil {
 			if db.IsForeignKeyViolation(err) {
 				return web.ErrNotFound
 			}
 			return fmt.Errorf("auth: grant: %w", err)
+		}
+		if n, err := res.RowsAffected(); err != nil {
+			return fmt.Errorf("auth: grant: %w", err)
+		} else if n == 0 {
+			return nil // held already
 		}
 		return audit.Append(ctx, tx, audit.Entry{OrgID: orgID, OrgPath: path, Action: "role.grant", Target: userTarget(userID),
 			After: map[string]any{"role": role, "org_id": orgID}})

@@ -6,6 +6,7 @@ import (
 	"encoding/base64"
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -32,38 +33,96 @@ func HashPassword(pw string) (string, error) {
 		return "", fmt.Errorf("auth: salt: %w", err)
 	}
 	key := argon2.IDKey([]byte(pw), salt, argonTime, argonMemory, argonThreads, argonKeyLen)
-	return fmt.Sprintf("$argon2id$v=%d$m=%d,t=%d,p=%d$%s$%s", argon2.Version, argonMemory, argonTime, argonThreads,
-		b64.EncodeToString(salt), b64.EncodeToString(key)), nil
+	return argonHash{memory: argonMemory, time: argonTime, threads: argonThreads, salt: salt, key: key}.String(), nil
+}
+
+// Bounds on the parameters of a stored hash. A hash read from the database
+// is trusted only this far: one with absurd parameters (gigabytes of memory,
+// millions of passes, megabyte keys) is refused instead of run, so a forged
+// or corrupted row cannot exhaust a node.
+const (
+	maxArgonMemory  = 256 * 1024 // KiB: 256 MiB
+	maxArgonTime    = 16
+	maxArgonThreads = 16
+	minArgonSalt    = 8
+	maxArgonSalt    = 64
+	minArgonKey     = 16
+	maxArgonKey     = 64
+	maxEncodedHash  = 256 // bytes of the whole encoding
+)
+
+// argonHash is a parsed argon2id encoding.
+type argonHash struct {
+	memory  uint32 // KiB
+	time    uint32
+	threads uint8
+	salt    []byte
+	key     []byte
+}
+
+// String is the PHC-style encoding parseHash reads.
+func (h argonHash) String() string {
+	return fmt.Sprintf("$argon2id$v=%d$m=%d,t=%d,p=%d$%s$%s", argon2.Version, h.memory, h.time, h.threads,
+		b64.EncodeToString(h.salt), b64.EncodeToString(h.key))
+}
+
+var errMalformedHash = errors.New("auth: malformed password hash")
+
+// parseHash reads "$argon2id$v=19$m=…,t=…,p=…$salt$key" strictly and
+// refuses parameters beyond the bounds above.
+func parseHash(encoded string) (argonHash, error) {
+	var h argonHash
+	if len(encoded) > maxEncodedHash {
+		return h, errMalformedHash
+	}
+	parts := strings.Split(encoded, "$")
+	if len(parts) != 6 || parts[0] != "" || parts[1] != "argon2id" {
+		return h, errMalformedHash
+	}
+	if parts[2] != "v="+strconv.Itoa(argon2.Version) {
+		return h, errors.New("auth: unsupported argon2 version")
+	}
+	params := strings.Split(parts[3], ",")
+	if len(params) != 3 {
+		return h, errors.New("auth: malformed argon2 parameters")
+	}
+	var vals [3]uint64
+	for i, name := range []string{"m=", "t=", "p="} {
+		digits, ok := strings.CutPrefix(params[i], name)
+		// Plain decimal only: no sign, no leading zeros, at most 10 digits.
+		if !ok || digits == "" || len(digits) > 10 || digits[0] == '0' || strings.Trim(digits, "0123456789") != "" {
+			return h, errors.New("auth: malformed argon2 parameters")
+		}
+		vals[i], _ = strconv.ParseUint(digits, 10, 64)
+	}
+	m, t, p := vals[0], vals[1], vals[2]
+	if m > maxArgonMemory || t > maxArgonTime || p > maxArgonThreads || m < 8*p {
+		return h, errors.New("auth: argon2 parameters out of bounds")
+	}
+	// Canonical base64 only (the decoder skips line breaks, and strict
+	// mode still allows them), so one hash has one encoding.
+	salt, err := b64.Strict().DecodeString(parts[4])
+	if err != nil || len(salt) < minArgonSalt || len(salt) > maxArgonSalt || b64.EncodeToString(salt) != parts[4] {
+		return h, errors.New("auth: malformed salt")
+	}
+	key, err := b64.Strict().DecodeString(parts[5])
+	if err != nil || len(key) < minArgonKey || len(key) > maxArgonKey || b64.EncodeToString(key) != parts[5] {
+		return h, errMalformedHash
+	}
+	return argonHash{memory: uint32(m), time: uint32(t), threads: uint8(p), salt: salt, key: key}, nil
 }
 
 // VerifyPassword checks pw against an encoded hash. needsRehash is true when
-// the hash used other parameters than today's.
+// the hash used other parameters than today's. A hash that does not parse,
+// or whose parameters are out of bounds, is an error and is not run.
 func VerifyPassword(encoded, pw string) (ok, needsRehash bool, err error) {
-	parts := strings.Split(encoded, "$")
-	if len(parts) != 6 || parts[1] != "argon2id" {
-		return false, false, errors.New("auth: malformed password hash")
-	}
-	var version int
-	var m uint32
-	var t uint32
-	var p uint8
-	if _, err := fmt.Sscanf(parts[2], "v=%d", &version); err != nil || version != argon2.Version {
-		return false, false, errors.New("auth: unsupported argon2 version")
-	}
-	if _, err := fmt.Sscanf(parts[3], "m=%d,t=%d,p=%d", &m, &t, &p); err != nil || m == 0 || t == 0 || p == 0 {
-		return false, false, errors.New("auth: malformed argon2 parameters")
-	}
-	salt, err := b64.DecodeString(parts[4])
+	h, err := parseHash(encoded)
 	if err != nil {
-		return false, false, errors.New("auth: malformed salt")
+		return false, false, err
 	}
-	want, err := b64.DecodeString(parts[5])
-	if err != nil || len(want) == 0 {
-		return false, false, errors.New("auth: malformed hash")
-	}
-	got := argon2.IDKey([]byte(pw), salt, t, m, p, uint32(len(want)))
-	ok = subtle.ConstantTimeCompare(got, want) == 1
-	return ok, m != argonMemory || t != argonTime || p != argonThreads || len(want) != argonKeyLen, nil
+	got := argon2.IDKey([]byte(pw), h.salt, h.time, h.memory, h.threads, uint32(len(h.key)))
+	ok = subtle.ConstantTimeCompare(got, h.key) == 1
+	return ok, h.memory != argonMemory || h.time != argonTime || h.threads != argonThreads || len(h.key) != argonKeyLen, nil
 }
 
 // PolicyError says why a password is refused; Code is an i18n key.

@@ -72,8 +72,15 @@ func (s *Service) Login(ctx context.Context, username, password, ip, userAgent s
 				}
 			}
 		}
-		if _, err := tx.Exec(ctx, `UPDATE users SET failed_logins = 0, locked_until = 0 WHERE id = ?`, res.UserID); err != nil {
+		// Conditional: a lock set by failures running beside this sign-in
+		// (after the read above) must hold.
+		r, err := tx.Exec(ctx, `UPDATE users SET failed_logins = 0, locked_until = 0 WHERE id = ? AND locked_until <= ?`,
+			res.UserID, now.UnixMilli())
+		if err != nil {
 			return fmt.Errorf("auth: reset failures: %w", err)
+		}
+		if n, err := r.RowsAffected(); err != nil || n != 1 {
+			return errLockedMeanwhile
 		}
 		var orgID int64
 		if err := tx.QueryRow(ctx, `SELECT COALESCE(MIN(org_id), 0) FROM role_grants WHERE user_id = ?`, res.UserID).Scan(&orgID); err != nil {
@@ -91,8 +98,15 @@ func (s *Service) Login(ctx context.Context, username, password, ip, userAgent s
 		return audit.Append(ctx, tx, audit.Entry{Action: "session.login", Target: userTarget(res.UserID),
 			After: map[string]any{"mfa_pending": totp == 1}})
 	})
+	if errors.Is(err, errLockedMeanwhile) {
+		return LoginResult{}, ErrBadCredentials
+	}
 	return res, err
 }
+
+// errLockedMeanwhile rolls back a sign-in whose account was locked by
+// failures committed after its first read.
+var errLockedMeanwhile = errors.New("auth: account locked meanwhile")
 
 func normalize(username string) string { return strings.ToLower(strings.TrimSpace(username)) }
 
@@ -107,26 +121,28 @@ const dummyHash = "$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$3q0mgpC
 // fail counts a failed attempt, locks the account at the limit and returns
 // answer. It writes in its own transaction: the failure must be recorded
 // even though the sign-in fails.
+//
+// The count moves in one UPDATE that reads and writes the row, so failures
+// on several requests or nodes at once all count; it does nothing while a
+// lock runs, so further failures neither count nor extend the lock.
 func (s *Service) fail(ctx context.Context, userID int64, username, why string, answer error) error {
 	now := s.Now()
+	until := now.Add(s.cfg.LockoutFor).UnixMilli()
 	err := s.db.Tx(ctx, func(tx *db.Tx) error {
 		locked := false
 		if userID != 0 {
-			var n int
-			if err := tx.QueryRow(ctx, `SELECT failed_logins + 1 FROM users WHERE id = ?`, userID).Scan(&n); err != nil {
+			var lockedUntil int64
+			err := tx.QueryRow(ctx, `UPDATE users SET
+				failed_logins = CASE WHEN failed_logins + 1 >= ? THEN 0 ELSE failed_logins + 1 END,
+				locked_until = CASE WHEN failed_logins + 1 >= ? THEN ? ELSE locked_until END
+				WHERE id = ? AND locked_until <= ? RETURNING locked_until`,
+				s.cfg.LockoutAttempts, s.cfg.LockoutAttempts, until, userID, now.UnixMilli()).Scan(&lockedUntil)
+			switch {
+			case errors.Is(err, sql.ErrNoRows): // locked already (or gone): nothing to count
+			case err != nil:
 				return err
-			}
-			until := int64(0)
-			if n >= s.cfg.LockoutAttempts {
-				until, n, locked = now.Add(s.cfg.LockoutFor).UnixMilli(), 0, true
-			}
-			if _, err := tx.Exec(ctx, `UPDATE users SET failed_logins = ? WHERE id = ?`, n, userID); err != nil {
-				return err
-			}
-			if locked {
-				if _, err := tx.Exec(ctx, `UPDATE users SET locked_until = ? WHERE id = ?`, until, userID); err != nil {
-					return err
-				}
+			default:
+				locked = lockedUntil == until
 			}
 		}
 		target := "user:?" + normalize(username)
@@ -139,7 +155,7 @@ func (s *Service) fail(ctx context.Context, userID int64, username, why string, 
 		}
 		if locked {
 			return audit.Append(ctx, tx, audit.Entry{Action: "user.lock", Target: target,
-				After: map[string]string{"until": now.Add(s.cfg.LockoutFor).UTC().Format(time.RFC3339)}})
+				After: map[string]string{"until": time.UnixMilli(until).UTC().Format(time.RFC3339)}})
 		}
 		return nil
 	})
@@ -175,62 +191,80 @@ func (s *Service) VerifySecondFactor(ctx context.Context, sessionID, code string
 	if err != nil {
 		return "", err
 	}
-	step, ok := CheckTOTP(secret, code, now, lastStep)
-	usedRecovery := false
-	if !ok {
-		usedRecovery, err = s.useRecoveryCode(ctx, userID, code)
-		if err != nil {
-			return "", err
-		}
-	}
-	if !ok && !usedRecovery {
-		return "", s.fail(ctx, userID, username, "second factor", ErrBadCode)
-	}
+	step, totpOK := CheckTOTP(secret, code, now, lastStep)
 	plain, newID, err := NewToken()
 	if err != nil {
 		return "", err
 	}
+	usedRecovery := false
 	err = s.db.Tx(ctx, func(tx *db.Tx) error {
-		if ok {
-			if _, err := tx.Exec(ctx, `UPDATE users SET totp_last_step = ? WHERE id = ?`, step, userID); err != nil {
-				return err
+		// Claim the code with a conditional UPDATE in the transaction that
+		// rotates the session: of two requests using one code at once,
+		// only one changes the row; the other finds it claimed.
+		claimed := false
+		if totpOK {
+			res, err := tx.Exec(ctx, `UPDATE users SET totp_last_step = ? WHERE id = ? AND totp_last_step < ?`, step, userID, step)
+			if err != nil {
+				return fmt.Errorf("auth: claim totp step: %w", err)
 			}
+			n, err := res.RowsAffected()
+			if err != nil {
+				return fmt.Errorf("auth: claim totp step: %w", err)
+			}
+			claimed = n == 1
 		}
-		if _, err := tx.Exec(ctx, `UPDATE users SET failed_logins = 0 WHERE id = ?`, userID); err != nil {
+		if !claimed {
+			res, err := tx.Exec(ctx, `UPDATE recovery_codes SET used_at = ? WHERE user_id = ? AND code_hash = ? AND used_at = 0`,
+				now.UnixMilli(), userID, HashRecoveryCode(code))
+			if err != nil {
+				return fmt.Errorf("auth: claim recovery code: %w", err)
+			}
+			n, err := res.RowsAffected()
+			if err != nil {
+				return fmt.Errorf("auth: claim recovery code: %w", err)
+			}
+			claimed, usedRecovery = n == 1, n == 1
+		}
+		if !claimed {
+			return errNotClaimed
+		}
+		res, err := tx.Exec(ctx, `UPDATE users SET failed_logins = 0 WHERE id = ? AND locked_until <= ?`, userID, now.UnixMilli())
+		if err != nil {
 			return err
+		}
+		if n, err := res.RowsAffected(); err != nil || n != 1 {
+			return errLockedMeanwhile
 		}
 		if _, err := tx.Exec(ctx, `INSERT INTO sessions (id, user_id, created_at, last_seen_at, expires_at, mfa_pending, current_org_id, ip, user_agent)
 			SELECT ?, user_id, created_at, ?, expires_at, 0, current_org_id, ip, user_agent FROM sessions WHERE id = ?`,
 			newID, now.UnixMilli(), sessionID); err != nil {
 			return fmt.Errorf("auth: rotate session: %w", err)
 		}
-		if _, err := tx.Exec(ctx, `DELETE FROM sessions WHERE id = ?`, sessionID); err != nil {
+		res, err = tx.Exec(ctx, `DELETE FROM sessions WHERE id = ? AND mfa_pending = 1`, sessionID)
+		if err != nil {
 			return fmt.Errorf("auth: rotate session: %w", err)
+		}
+		if n, err := res.RowsAffected(); err != nil || n != 1 {
+			return web.ErrForbidden // completed or ended by another request meanwhile
 		}
 		ctx = audit.WithMeta(ctx, withActor(audit.MetaFrom(ctx), userID, username))
 		return audit.Append(ctx, tx, audit.Entry{Action: "session.2fa", Target: userTarget(userID),
 			After: map[string]bool{"recovery_code": usedRecovery}})
 	})
-	return plain, err
+	switch {
+	case errors.Is(err, errNotClaimed):
+		return "", s.fail(ctx, userID, username, "second factor", ErrBadCode)
+	case errors.Is(err, errLockedMeanwhile):
+		return "", ErrBadCode
+	case err != nil:
+		return "", err
+	}
+	return plain, nil
 }
 
-func (s *Service) useRecoveryCode(ctx context.Context, userID int64, code string) (bool, error) {
-	var used bool
-	err := s.db.Tx(ctx, func(tx *db.Tx) error {
-		res, err := tx.Exec(ctx, `UPDATE recovery_codes SET used_at = ? WHERE user_id = ? AND code_hash = ? AND used_at = 0`,
-			s.Now().UnixMilli(), userID, HashRecoveryCode(code))
-		if err != nil {
-			return err
-		}
-		n, err := res.RowsAffected()
-		used = n == 1
-		return err
-	})
-	if err != nil {
-		return false, fmt.Errorf("auth: recovery code: %w", err)
-	}
-	return used, nil
-}
+// errNotClaimed rolls back a second-factor check whose code matched no
+// unused TOTP step or recovery code.
+var errNotClaimed = errors.New("auth: code not claimed")
 
 // Authenticate implements web.Authenticator: the session cookie → one query
 // for the session, its user and the user's grants with their org paths. It
@@ -248,12 +282,13 @@ func (s *Service) Authenticate(w http.ResponseWriter, r *http.Request) (*web.Ide
 		sub                access.Subject
 		lastSeen, expires  int64
 		pending, totp, dis int
+		required           int
 		found              bool
 	)
 	// One query: the session, its user and the user's grants with their
 	// org paths (one row per grant; the session columns repeat).
 	rows, err := s.db.Query(ctx, `SELECT s.user_id, s.last_seen_at, s.expires_at, s.mfa_pending, s.current_org_id,
-		u.username, u.display_name, u.locale, u.totp_enabled, u.disabled,
+		u.username, u.display_name, u.locale, u.totp_enabled, u.totp_required, u.disabled,
 		COALESCE(g.org_id, 0), COALESCE(o.path, ''), COALESCE(o.name, ''), COALESCE(g.role, '')
 		FROM sessions s JOIN users u ON u.id = s.user_id
 		LEFT JOIN role_grants g ON g.user_id = s.user_id LEFT JOIN orgs o ON o.id = g.org_id
@@ -265,7 +300,7 @@ func (s *Service) Authenticate(w http.ResponseWriter, r *http.Request) (*web.Ide
 		var g access.Grant
 		var role string
 		if err := rows.Scan(&sub.UserID, &lastSeen, &expires, &pending, &ident.CurrentOrgID, &sub.Username, &sub.Name,
-			&ident.Locale, &totp, &dis, &g.OrgID, &g.OrgPath, &g.OrgName, &role); err != nil {
+			&ident.Locale, &totp, &required, &dis, &g.OrgID, &g.OrgPath, &g.OrgName, &role); err != nil {
 			rows.Close()
 			return nil, fmt.Errorf("auth: load session: %w", err)
 		}
@@ -296,7 +331,7 @@ func (s *Service) Authenticate(w http.ResponseWriter, r *http.Request) (*web.Ide
 		}
 	}
 	ident.Subject, ident.SessionID, ident.MFAPending = &sub, id, pending == 1
-	ident.MustEnroll2FA = pending == 0 && totp == 0 && (sub.HasRole(access.SysAdmin) || sub.HasRole(access.OrgAdmin))
+	ident.MustEnroll2FA = pending == 0 && totp == 0 && (required == 1 || sub.HasRole(access.SysAdmin) || sub.HasRole(access.OrgAdmin))
 	if ident.CurrentOrgID == 0 && len(sub.Grants) > 0 {
 		ident.CurrentOrgID = sub.Grants[0].OrgID
 	}

@@ -83,7 +83,7 @@ func (s *Service) EnableTOTP(ctx context.Context, userID int64, code string) ([]
 		return nil, err
 	}
 	err = s.db.Tx(ctx, func(tx *db.Tx) error {
-		if _, err := tx.Exec(ctx, `UPDATE users SET totp_enabled = 1, totp_last_step = ? WHERE id = ?`, step, userID); err != nil {
+		if _, err := tx.Exec(ctx, `UPDATE users SET totp_enabled = 1, totp_required = 0, totp_last_step = ? WHERE id = ?`, step, userID); err != nil {
 			return err
 		}
 		if err := s.storeRecoveryCodes(ctx, tx, userID, codes); err != nil {
@@ -152,5 +152,31 @@ func (s *Service) DisableTOTP(ctx context.Context, sub *access.Subject, password
 			return err
 		}
 		return audit.Append(ctx, tx, audit.Entry{Action: "user.2fa_disable", Target: userTarget(sub.UserID)})
+	})
+}
+
+// ResetTOTP is the administrators' way out when a user lost their
+// authenticator (`kexie user reset-2fa`): it removes the TOTP secret and the
+// recovery codes, ends the user's sessions and makes the user enrol again at
+// the next sign-in.
+func (s *Service) ResetTOTP(ctx context.Context, userID int64) error {
+	return s.db.Tx(ctx, func(tx *db.Tx) error {
+		res, err := tx.Exec(ctx, `UPDATE users SET totp_enabled = 0, totp_secret = '', totp_last_step = 0, totp_required = 1,
+			updated_at = ? WHERE id = ?`, db.Millis(s.Now()), userID)
+		if err != nil {
+			return fmt.Errorf("auth: reset 2fa: %w", err)
+		}
+		if n, err := res.RowsAffected(); err != nil {
+			return fmt.Errorf("auth: reset 2fa: %w", err)
+		} else if n == 0 {
+			return fmt.Errorf("auth: reset 2fa of %d: %w", userID, db.ErrNotFound)
+		}
+		if _, err := tx.Exec(ctx, `DELETE FROM recovery_codes WHERE user_id = ?`, userID); err != nil {
+			return fmt.Errorf("auth: reset 2fa: %w", err)
+		}
+		if _, err := tx.Exec(ctx, `DELETE FROM sessions WHERE user_id = ?`, userID); err != nil {
+			return fmt.Errorf("auth: reset 2fa: end sessions: %w", err)
+		}
+		return audit.Append(ctx, tx, audit.Entry{Action: "user.2fa_reset", Target: userTarget(userID)})
 	})
 }

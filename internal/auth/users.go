@@ -61,6 +61,38 @@ func (s *Service) UserByName(ctx context.Context, username string) (User, error)
 	return getUser(ctx, s.db, "username = ?", strings.ToLower(strings.TrimSpace(username)))
 }
 
+// ErrAmbiguousEmail is returned by UserByEmail when several accounts share
+// the address (emails are optional and not unique).
+var ErrAmbiguousEmail = errors.New("auth: several users have this email")
+
+// UserByEmail returns the one account with email (compared without case).
+func (s *Service) UserByEmail(ctx context.Context, email string) (User, error) {
+	email = strings.ToLower(strings.TrimSpace(email))
+	rows, err := s.db.Query(ctx, `SELECT `+userCols+` FROM users WHERE LOWER(email) = ? ORDER BY id LIMIT 2`, email)
+	if err != nil {
+		return User{}, fmt.Errorf("auth: user %s: %w", email, err)
+	}
+	defer rows.Close()
+	var found []User
+	for rows.Next() {
+		u, err := scanUser(rows)
+		if err != nil {
+			return User{}, fmt.Errorf("auth: user %s: %w", email, err)
+		}
+		found = append(found, u)
+	}
+	if err := rows.Err(); err != nil {
+		return User{}, fmt.Errorf("auth: user %s: %w", email, err)
+	}
+	switch len(found) {
+	case 0:
+		return User{}, fmt.Errorf("auth: user %s: %w", email, db.ErrNotFound)
+	case 1:
+		return found[0], nil
+	}
+	return User{}, fmt.Errorf("%w: %s", ErrAmbiguousEmail, email)
+}
+
 func passwordError(pw, username string) error {
 	var pe *PolicyError
 	if err := CheckPassword(pw, username); errors.As(err, &pe) {

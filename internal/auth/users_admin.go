@@ -65,12 +65,16 @@ func (h *handler) users(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	p := UsersPage{List: l, Roles: h.roleOptions(r, l.Get("role"), false)}
+	ids := make([]int64, len(users))
+	for i, u := range users {
+		ids[i] = u.ID
+	}
+	grants, err := h.svc.GrantsOfUsers(ctx, ids)
+	if err != nil {
+		return err
+	}
 	for _, u := range users {
-		g, err := h.svc.Grants(ctx, u.ID)
-		if err != nil {
-			return err
-		}
-		p.Users = append(p.Users, UserLine{User: u, Grants: g})
+		p.Users = append(p.Users, UserLine{User: u, Grants: grants[u.ID]})
 	}
 	if web.WantsExport(r) {
 		t := h.site.T(r)

@@ -236,6 +236,24 @@ func (d *DB) Tx(ctx context.Context, fn func(tx *Tx) error) (err error) {
 	return nil
 }
 
+// ReadTx runs fn in a read-only transaction that sees one consistent
+// snapshot of the database: REPEATABLE READ on PostgreSQL; on SQLite a
+// transaction on the reader pool, whose WAL snapshot holds from its first
+// read to its end. Writers are not blocked. The transaction is rolled back
+// when fn returns; fn must only read.
+func (d *DB) ReadTx(ctx context.Context, fn func(tx *Tx) error) error {
+	opts := &sql.TxOptions{ReadOnly: true}
+	if d.dialect == Postgres {
+		opts.Isolation = sql.LevelRepeatableRead
+	}
+	sqltx, err := d.r.BeginTx(ctx, opts)
+	if err != nil {
+		return fmt.Errorf("db: begin read: %w", err)
+	}
+	defer func() { _ = sqltx.Rollback() }()
+	return fn(&Tx{tx: sqltx, d: d, Now: d.Now().UTC()})
+}
+
 // Exec runs a statement in the transaction.
 func (tx *Tx) Exec(ctx context.Context, query string, args ...any) (sql.Result, error) {
 	return tx.tx.ExecContext(ctx, tx.d.bind(query), args...)
