@@ -229,7 +229,8 @@ func TestTwoNodesOnePostgres(t *testing.T) {
 		t.Errorf("audit verify: %s", out)
 	}
 	var n int
-	if _, err := fmt.Sscanf(out[strings.Index(out, ": ")+2:], "%d", &n); err != nil || n < 2*perNode {
+	const intact = "audit chain intact: "
+	if _, err := fmt.Sscanf(out[strings.Index(out, intact)+len(intact):], "%d", &n); err != nil || n < 2*perNode {
 		t.Errorf("verified %d records (%v), want at least %d", n, err, 2*perNode)
 	}
 }
