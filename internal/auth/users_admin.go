@@ -45,11 +45,7 @@ func (h *handler) roleOptions(r *http.Request, selected string, grantable bool) 
 }
 
 func (h *handler) scope(r *http.Request, action access.Action) []string {
-	paths, all := h.site.Policy.Scope(web.SubjectFrom(r.Context()), action)
-	if all {
-		return nil
-	}
-	return paths
+	return h.site.Scope(r, action)
 }
 
 func (h *handler) users(w http.ResponseWriter, r *http.Request) error {

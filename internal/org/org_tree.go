@@ -37,13 +37,7 @@ type TypeOption struct {
 }
 
 // scope returns the caller's org.view subtrees (nil: everything).
-func (h *handler) scope(r *http.Request) []string {
-	paths, all := h.site.Policy.Scope(web.SubjectFrom(r.Context()), "org.view")
-	if all {
-		return nil
-	}
-	return paths
-}
+func (h *handler) scope(r *http.Request) []string { return h.site.Scope(r, "org.view") }
 
 // startOrg picks the org to browse: ?under=, else the session's current
 // org, else the top of the caller's scope.

@@ -244,10 +244,7 @@ func (h *handler) file(w http.ResponseWriter, r *http.Request) error {
 	planID, iid := ids(r)
 	in := ProgressInput{PlanID: planID, IndicatorID: iid, Year: f.Get("year"), Quarter: f.Get("quarter"), Value: f.Get("value"),
 		Narrative: f.Get("narrative"), UserID: userID(r)}
-	paths, all := h.site.Policy.Scope(web.SubjectFrom(r.Context()), "plan.report")
-	if !all {
-		in.Scope = paths
-	}
+	in.Scope = h.scope(r, "plan.report")
 	if r.MultipartForm != nil {
 		for _, fh := range r.MultipartForm.File["files"] {
 			if fh.Size > MaxEvidenceSize {
@@ -333,12 +330,7 @@ type TasksPage struct {
 func (TasksPage) Statuses() []Status { return Statuses() }
 
 func (h *handler) tasks(w http.ResponseWriter, r *http.Request) error {
-	paths, all := h.site.Policy.Scope(web.SubjectFrom(r.Context()), "plan.report")
-	var scope []string
-	if !all {
-		scope = paths
-	}
-	tasks, err := h.store.Tasks(r.Context(), scope, 1000)
+	tasks, err := h.store.Tasks(r.Context(), h.scope(r, "plan.report"), 1000)
 	if err != nil {
 		return err
 	}

@@ -274,3 +274,17 @@ func (p *notFoundProbe) Write(b []byte) (int, error) {
 	}
 	return p.ResponseWriter.Write(b)
 }
+
+// Scope returns the org paths where the signed-in user holds action, for a
+// store's list query: nil means everywhere (a system administrator), an
+// empty slice nowhere.
+func (s *Site) Scope(r *http.Request, action access.Action) []string {
+	paths, all := s.Policy.Scope(SubjectFrom(r.Context()), action)
+	if all {
+		return nil
+	}
+	if paths == nil {
+		paths = []string{}
+	}
+	return paths
+}
