@@ -6,6 +6,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"runtime"
+	"runtime/pprof"
 	"sort"
 	"strconv"
 	"strings"
@@ -22,6 +23,7 @@ func benchSearch(ctx context.Context, e *env, args []string) error {
 	fs := e.flags("bench search")
 	runs := fs.Int("runs", 5, "times each query runs")
 	useDB := fs.Bool("database", false, "answer from the database's index, not the in-memory one")
+	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the queries to this file")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -53,6 +55,17 @@ func benchSearch(ctx context.Context, e *env, args []string) error {
 	fmt.Fprintf(e.stdout, "machine: %s, %d CPUs, %s; database: %s; %s; %d queries × %d runs\n", cpuModel(), runtime.NumCPU(),
 		runtime.Version(), a.DB.Dialect(), index, len(queries), *runs)
 	filters := map[string]string{"title_level": "senior", "age_band": "45to54"}
+	if *cpuProfile != "" {
+		f, err := os.Create(*cpuProfile)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			return err
+		}
+		defer pprof.StopCPUProfile()
+	}
 	var plain, faceted []time.Duration
 	byKind := map[string][]time.Duration{}
 	var kinds []string

@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"runtime/debug"
-	"sort"
 	"strconv"
 	"strings"
 	"sync"
@@ -12,8 +11,6 @@ import (
 	"unicode/utf8"
 
 	"kexie/internal/db"
-	"kexie/internal/search"
-	"kexie/internal/std"
 )
 
 // memIndex is this node's in-memory copy of what talent search needs:
@@ -32,26 +29,34 @@ type memIndex struct {
 	post    map[string][]int32 // term → docs, ascending (dead docs are skipped)
 	strs    map[string]uint32  // interned employers and expertise
 	strList []string
+	// Facet values (regions, categories, disciplines) are interned apart
+	// from the long texts: there are few of them, so a query counts them
+	// in small arrays indexed by this number instead of maps of strings.
+	vals    map[string]uint32
+	valList []string
+	orgOf   map[int64]uint32 // org id → number, so a scope is a []bool
+	orgList []int64
 }
 
 // memDoc is one person, compact: repeated strings are interned and the
 // birth date is a yyyymmdd number (a million of these is ~70 MB).
 type memDoc struct {
 	id        int64
-	org       int64
 	name      string
-	employer  uint32
-	expertise uint32
-	region    uint32
-	cats      uint32
-	disc      uint32
+	org       uint32 // orgList
+	employer  uint32 // strList
+	expertise uint32 // strList
+	region    uint32 // valList
+	cats      uint32 // valList
+	disc      uint32 // valList
 	birth     int32
 	level     uint8
 	dead      bool
 }
 
 func newMemIndex() *memIndex {
-	return &memIndex{pending: map[int64]int64{}, docOf: map[int64]int32{}, post: map[string][]int32{}, strs: map[string]uint32{}}
+	return &memIndex{pending: map[int64]int64{}, docOf: map[int64]int32{}, post: map[string][]int32{}, strs: map[string]uint32{},
+		vals: map[string]uint32{}, orgOf: map[int64]uint32{}}
 }
 
 func (x *memIndex) intern(s string) uint32 {
@@ -61,6 +66,26 @@ func (x *memIndex) intern(s string) uint32 {
 	i := uint32(len(x.strList))
 	x.strs[s] = i
 	x.strList = append(x.strList, s)
+	return i
+}
+
+func (x *memIndex) internVal(s string) uint32 {
+	if i, ok := x.vals[s]; ok {
+		return i
+	}
+	i := uint32(len(x.valList))
+	x.vals[s] = i
+	x.valList = append(x.valList, s)
+	return i
+}
+
+func (x *memIndex) internOrg(id int64) uint32 {
+	if i, ok := x.orgOf[id]; ok {
+		return i
+	}
+	i := uint32(len(x.orgList))
+	x.orgOf[id] = i
+	x.orgList = append(x.orgList, id)
 	return i
 }
 
@@ -113,8 +138,8 @@ func (x *memIndex) put(id, org int64, name, employer, expertise, level, region, 
 		return
 	}
 	d := int32(len(x.docs))
-	x.docs = append(x.docs, memDoc{id: id, org: org, name: name, employer: x.intern(employer), expertise: x.intern(expertise),
-		level: x.level(level), region: x.intern(region), cats: x.intern(cats), birth: birthNumber(birth), disc: x.intern(disc)})
+	x.docs = append(x.docs, memDoc{id: id, org: x.internOrg(org), name: name, employer: x.intern(employer), expertise: x.intern(expertise),
+		level: x.level(level), region: x.internVal(region), cats: x.internVal(cats), birth: birthNumber(birth), disc: x.internVal(disc)})
 	x.docOf[id] = d
 	for _, t := range strings.Fields(terms) {
 		x.post[t] = append(x.post[t], d)
@@ -156,6 +181,7 @@ func (x *memIndex) build(ctx context.Context, d *db.DB) error {
 	fresh.seq, fresh.ready = seq, true
 	x.mu.Lock()
 	x.ready, x.seq, x.docOf, x.docs, x.post, x.strs, x.strList = true, fresh.seq, fresh.docOf, fresh.docs, fresh.post, fresh.strs, fresh.strList
+	x.vals, x.valList, x.orgOf, x.orgList = fresh.vals, fresh.valList, fresh.orgOf, fresh.orgList
 	x.mu.Unlock()
 	debug.FreeOSMemory() // return the build's garbage to the OS now, not later
 	return x.catchUp(ctx, d)
@@ -226,126 +252,6 @@ func (x *memIndex) catchUp(ctx context.Context, d *db.DB) error {
 		}
 	}
 	return nil
-}
-
-// intersect returns the docs present in every list, ascending.
-func intersect(lists [][]int32) []int32 {
-	if len(lists) == 0 {
-		return nil
-	}
-	sort.Slice(lists, func(i, j int) bool { return len(lists[i]) < len(lists[j]) })
-	out := append([]int32(nil), lists[0]...)
-	for _, l := range lists[1:] {
-		k, j := 0, 0
-		for _, d := range out {
-			for j < len(l) && l[j] < d {
-				j++
-			}
-			if j < len(l) && l[j] == d {
-				out[k] = d
-				k++
-			}
-		}
-		out = out[:k]
-	}
-	return out
-}
-
-// searchMem answers a query from the index. The caller has caught it up.
-func (s *Store) searchMem(ctx context.Context, sq SearchQuery, res SearchResult) (SearchResult, error) {
-	x := s.mem
-	now := s.db.Now()
-	terms, single := search.QueryTerms(sq.Q)
-	var allowed map[int64]bool
-	if sq.Scope != nil {
-		c, a := db.InSubtrees(s.db, "path", sq.Scope)
-		rows, err := s.db.Query(ctx, `SELECT id FROM orgs WHERE `+c, a...)
-		if err != nil {
-			return res, fmt.Errorf("people: search scope: %w", err)
-		}
-		allowed = map[int64]bool{}
-		for rows.Next() {
-			var id int64
-			if err := rows.Scan(&id); err != nil {
-				rows.Close()
-				return res, err
-			}
-			allowed[id] = true
-		}
-		rows.Close()
-	}
-	var lo, hi string
-	if band := sq.Facets["age_band"]; band != "" {
-		var ok bool
-		if lo, hi, ok = ageRange(band, now); !ok {
-			return res, nil
-		}
-	}
-	regionPrefix := std.RegionPrefix(sq.Facets["region"])
-	age, err := s.YouthAge(ctx)
-	if err != nil {
-		return res, err
-	}
-	cutoff := youthCutoff(age, now)
-	needle := strings.TrimSpace(sq.Q)
-	words := strings.Fields(needle)
-
-	x.mu.RLock()
-	var cand []int32
-	switch {
-	case len(terms) > 0:
-		lists := make([][]int32, 0, len(terms))
-		for _, t := range terms {
-			l, ok := x.post[t]
-			if !ok {
-				x.mu.RUnlock()
-				return res, nil
-			}
-			lists = append(lists, l)
-		}
-		cand = intersect(lists)
-	case single != "":
-		cand = x.post["\x00"+single]
-	case needle != "":
-		x.mu.RUnlock()
-		return res, nil
-	default:
-		cand = make([]int32, len(x.docs))
-		for i := range cand {
-			cand[i] = int32(i)
-		}
-	}
-	hits := make([]scored, 0, min(len(cand), maxHits))
-	for _, dn := range cand {
-		d := &x.docs[dn]
-		if d.dead || allowed != nil && !allowed[d.org] {
-			continue
-		}
-		level, region, disc, birth := levelName(d.level), x.strList[d.region], x.strList[d.disc], birthString(d.birth)
-		cats := withYouth(x.strList[d.cats], birth, cutoff)
-		if v := sq.Facets["title_level"]; v != "" && level != v {
-			continue
-		}
-		if regionPrefix != "" && !strings.HasPrefix(region, regionPrefix) {
-			continue
-		}
-		if v := sq.Facets["category"]; v != "" && !strings.Contains(cats, v) {
-			continue
-		}
-		if v := sq.Facets["discipline"]; v != "" && !strings.HasPrefix(disc, v) {
-			continue
-		}
-		if lo != "" && (birth < lo || birth >= hi) {
-			continue
-		}
-		hits = append(hits, scored{id: d.id, score: boost(needle, words, d.name, x.strList[d.employer], x.strList[d.expertise])})
-		res.count(level, region, disc, cats, birth, now)
-		if len(hits) >= maxHits {
-			break
-		}
-	}
-	x.mu.RUnlock()
-	return s.finish(ctx, res, hits, sq)
 }
 
 // byIDs loads people in the order of ids.
