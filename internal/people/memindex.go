@@ -2,6 +2,7 @@ package people
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 	"runtime/debug"
 	"strconv"
@@ -26,6 +27,7 @@ type memIndex struct {
 	pending map[int64]int64    // seq gaps seen (PostgreSQL may commit out of order) → first seen, ms
 	docOf   map[int64]int32    // person id → doc
 	docs    []memDoc           // doc → person
+	texts   []memText          // doc → texts
 	post    map[string][]int32 // term → docs, ascending (dead docs are skipped)
 	strs    map[string]uint32  // interned employers and expertise
 	strList []string
@@ -39,19 +41,35 @@ type memIndex struct {
 }
 
 // memDoc is one person, compact: repeated strings are interned and the
-// birth date is a yyyymmdd number (a million of these is ~70 MB).
+// birth date is a yyyymmdd number. What every hit of a query reads is kept
+// in one dense 32-byte record (two to a cache line); the texts that only
+// the hits ranked for the page need sit apart in memText.
 type memDoc struct {
-	id        int64
+	id       int64
+	org      uint32 // orgList
+	region   uint32 // valList
+	cats     uint32 // valList
+	disc     uint32 // valList
+	birth    int32
+	nameHash uint16 // of the name, to rule out an exact name match without reading it
+	level    uint8
+	dead     bool
+}
+
+// memText holds a doc's texts that rank hits.
+type memText struct {
 	name      string
-	org       uint32 // orgList
 	employer  uint32 // strList
 	expertise uint32 // strList
-	region    uint32 // valList
-	cats      uint32 // valList
-	disc      uint32 // valList
-	birth     int32
-	level     uint8
-	dead      bool
+}
+
+// nameHash is a 16-bit FNV-1a hash of a name.
+func nameHash(s string) uint16 {
+	h := uint32(2166136261)
+	for i := 0; i < len(s); i++ {
+		h = (h ^ uint32(s[i])) * 16777619
+	}
+	return uint16(h ^ h>>16)
 }
 
 func newMemIndex() *memIndex {
@@ -138,8 +156,9 @@ func (x *memIndex) put(id, org int64, name, employer, expertise, level, region, 
 		return
 	}
 	d := int32(len(x.docs))
-	x.docs = append(x.docs, memDoc{id: id, org: x.internOrg(org), name: name, employer: x.intern(employer), expertise: x.intern(expertise),
-		level: x.level(level), region: x.internVal(region), cats: x.internVal(cats), birth: birthNumber(birth), disc: x.internVal(disc)})
+	x.docs = append(x.docs, memDoc{id: id, org: x.internOrg(org), nameHash: nameHash(name), level: x.level(level),
+		region: x.internVal(region), cats: x.internVal(cats), birth: birthNumber(birth), disc: x.internVal(disc)})
+	x.texts = append(x.texts, memText{name: name, employer: x.intern(employer), expertise: x.intern(expertise)})
 	x.docOf[id] = d
 	for _, t := range strings.Fields(terms) {
 		x.post[t] = append(x.post[t], d)
@@ -181,10 +200,11 @@ func (x *memIndex) build(ctx context.Context, d *db.DB) error {
 	fresh.seq, fresh.ready = seq, true
 	x.mu.Lock()
 	x.ready, x.seq, x.docOf, x.docs, x.post, x.strs, x.strList = true, fresh.seq, fresh.docOf, fresh.docs, fresh.post, fresh.strs, fresh.strList
-	x.vals, x.valList, x.orgOf, x.orgList = fresh.vals, fresh.valList, fresh.orgOf, fresh.orgList
+	x.texts, x.vals, x.valList, x.orgOf, x.orgList = fresh.texts, fresh.vals, fresh.valList, fresh.orgOf, fresh.orgList
 	x.mu.Unlock()
 	debug.FreeOSMemory() // return the build's garbage to the OS now, not later
-	return x.catchUp(ctx, d)
+	_, err = x.catchUp(ctx, d)
+	return err
 }
 
 // gapGrace is how long a missing sequence number may still be an
@@ -193,8 +213,9 @@ const gapGrace = 30 * time.Second
 
 // catchUp applies the changes committed since the last query. Sequence
 // numbers can commit out of order on PostgreSQL, so a gap is re-read until
-// it fills or is older than gapGrace.
-func (x *memIndex) catchUp(ctx context.Context, d *db.DB) error {
+// it fills or is older than gapGrace. It also returns the youth age limit
+// (see YouthAge), read in the same round trip, which every query needs.
+func (x *memIndex) catchUp(ctx context.Context, d *db.DB) (youthAge int, err error) {
 	x.mu.RLock()
 	from := x.seq
 	for s := range x.pending {
@@ -203,12 +224,25 @@ func (x *memIndex) catchUp(ctx context.Context, d *db.DB) error {
 		}
 	}
 	x.mu.RUnlock()
+	var last int64
+	var age sql.NullString
+	if err := d.QueryRow(ctx, `SELECT COALESCE((SELECT MAX(seq) FROM people_changes), 0), (SELECT value FROM settings WHERE key = ?)`,
+		youthSetting).Scan(&last, &age); err != nil {
+		return 0, fmt.Errorf("people: index catch-up: %w", err)
+	}
+	youthAge = DefaultYouthAge
+	if n, err := strconv.Atoi(age.String); age.Valid && err == nil {
+		youthAge = n
+	}
+	if last <= from {
+		return youthAge, nil
+	}
 	rows, err := d.Query(ctx, `SELECT c.seq, c.person_id, COALESCE(p.org_id, 0), COALESCE(p.name, ''), COALESCE(p.employer, ''),
 		COALESCE(p.expertise, ''), COALESCE(p.title_level, ''), COALESCE(p.region_code, ''), COALESCE(p.categories, ''),
 		COALESCE(p.birth_date, ''), COALESCE(p.discipline, ''), COALESCE(p.search_text, '')
 		FROM people_changes c LEFT JOIN people p ON p.id = c.person_id WHERE c.seq > ? ORDER BY c.seq`, from)
 	if err != nil {
-		return fmt.Errorf("people: index catch-up: %w", err)
+		return 0, fmt.Errorf("people: index catch-up: %w", err)
 	}
 	defer rows.Close()
 	type change struct {
@@ -219,15 +253,15 @@ func (x *memIndex) catchUp(ctx context.Context, d *db.DB) error {
 	for rows.Next() {
 		var c change
 		if err := rows.Scan(&c.seq, &c.id, &c.org, &c.f[0], &c.f[1], &c.f[2], &c.f[3], &c.f[4], &c.f[5], &c.f[6], &c.f[7], &c.f[8]); err != nil {
-			return fmt.Errorf("people: index catch-up: %w", err)
+			return 0, fmt.Errorf("people: index catch-up: %w", err)
 		}
 		changes = append(changes, c)
 	}
 	if err := rows.Err(); err != nil {
-		return fmt.Errorf("people: index catch-up: %w", err)
+		return 0, fmt.Errorf("people: index catch-up: %w", err)
 	}
 	if len(changes) == 0 {
-		return nil
+		return youthAge, nil
 	}
 	now := time.Now().UnixMilli()
 	x.mu.Lock()
@@ -251,7 +285,7 @@ func (x *memIndex) catchUp(ctx context.Context, d *db.DB) error {
 			delete(x.pending, s)
 		}
 	}
-	return nil
+	return youthAge, nil
 }
 
 // byIDs loads people in the order of ids.

@@ -114,10 +114,11 @@ func (s *Store) Search(ctx context.Context, sq SearchQuery) (SearchResult, error
 	ready := s.mem.ready
 	s.mem.mu.RUnlock()
 	if ready && !sq.UseDatabase {
-		if err := s.mem.catchUp(ctx, s.db); err != nil {
+		age, err := s.mem.catchUp(ctx, s.db)
+		if err != nil {
 			return res, err
 		}
-		return s.searchMem(ctx, sq, res)
+		return s.searchMem(ctx, sq, res, age)
 	}
 	return s.searchDB(ctx, sq, res)
 }

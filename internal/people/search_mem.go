@@ -67,6 +67,8 @@ type memQuery struct {
 	x                             *memIndex
 	now                           time.Time
 	cutoff, lo, hi                string
+	cutoffN, loN, hiN             int32 // the same as numbers, when numeric
+	numeric                       bool
 	level                         uint8 // wanted level number; 0: any; 255: none matches
 	region, category, discipline  string
 	allowed                       []bool // by org number; nil: every org
@@ -90,9 +92,53 @@ func catsOf(cats string, young bool) string {
 
 func (q *memQuery) birth(b int32) uint8 {
 	k := birthKey(b)
-	if k >= 0 && q.births[k] != 0 {
-		return q.births[k]
+	if k < 0 {
+		return q.birthSlow(b)
 	}
+	if v := q.births[k]; v != 0 {
+		return v
+	}
+	if !q.numeric {
+		v := q.birthSlow(b)
+		q.births[k] = v
+		return v
+	}
+	// What AgeBand and the string comparisons of birthString(b) give,
+	// without parsing: the key's year has four digits, month and day two.
+	y, m, d := int(b/10000), int(b/100%100), int(b%100)
+	v := uint8(birthKnown)
+	if t := time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC); m >= 1 && d >= 1 && t.Month() == time.Month(m) && t.Day() == d {
+		age := q.now.Year() - y
+		if q.now.YearDay() < t.YearDay() {
+			age--
+		}
+		v |= bandIndex(bandOfAge(age)) << birthBand
+	}
+	if b > q.cutoffN {
+		v |= birthYoung
+	}
+	if q.lo == "" || !(b < q.loN || b >= q.hiN) {
+		v |= birthInAge
+	}
+	q.births[k] = v
+	return v
+}
+
+// bandOfAge is AgeBand's banding of an age.
+func bandOfAge(age int) string {
+	switch {
+	case age < 35:
+		return "under35"
+	case age < 45:
+		return "35to44"
+	case age < 55:
+		return "45to54"
+	}
+	return "55plus"
+}
+
+// birthSlow works a date's entry out from its string, as the database path does.
+func (q *memQuery) birthSlow(b int32) uint8 {
 	s := birthString(b)
 	v := uint8(birthKnown) | bandIndex(AgeBand(s, q.now))<<birthBand
 	if !(s == "" || s <= q.cutoff) {
@@ -101,10 +147,32 @@ func (q *memQuery) birth(b int32) uint8 {
 	if q.lo == "" || !(s < q.lo || s >= q.hi) {
 		v |= birthInAge
 	}
-	if k >= 0 {
-		q.births[k] = v
-	}
 	return v
+}
+
+// dateNumber orders a bound like a birth date string: "YYYY-MM-DD" as
+// yyyymmdd, "0000" below and "9999" above every date of the cache.
+func dateNumber(s string) (int32, bool) {
+	switch s {
+	case "0000":
+		return 0, true
+	case "9999":
+		return 99999999, true
+	}
+	if len(s) != 10 || s[4] != '-' || s[7] != '-' {
+		return 0, false
+	}
+	n := int32(0)
+	for i := 0; i < 10; i++ {
+		if i == 4 || i == 7 {
+			continue
+		}
+		if s[i] < '0' || s[i] > '9' {
+			return 0, false
+		}
+		n = n*10 + int32(s[i]-'0')
+	}
+	return n, true
 }
 
 func (q *memQuery) val(i uint32) uint8 {
@@ -285,7 +353,8 @@ func intersect(lists [][]int32) []int32 {
 }
 
 // searchMem answers a query from the index. The caller has caught it up.
-func (s *Store) searchMem(ctx context.Context, sq SearchQuery, res SearchResult) (SearchResult, error) {
+// age is the youth age limit, read with the catch-up.
+func (s *Store) searchMem(ctx context.Context, sq SearchQuery, res SearchResult, age int) (SearchResult, error) {
 	x := s.mem
 	now := s.db.Now()
 	terms, single := search.QueryTerms(sq.Q)
@@ -323,11 +392,12 @@ func (s *Store) searchMem(ctx context.Context, sq SearchQuery, res SearchResult)
 			q.level = 255
 		}
 	}
-	age, err := s.YouthAge(ctx)
-	if err != nil {
-		return res, err
-	}
 	q.cutoff = youthCutoff(age, now)
+	var ok1, ok2, ok3 bool
+	q.cutoffN, ok1 = dateNumber(q.cutoff)
+	q.loN, ok2 = dateNumber(q.lo)
+	q.hiN, ok3 = dateNumber(q.hi)
+	q.numeric = ok1 && (q.lo == "" || ok2 && ok3)
 	needle := strings.TrimSpace(sq.Q)
 	words := strings.Fields(needle)
 	wordScore := 10 * float64(len(words))
@@ -373,8 +443,8 @@ func (s *Store) searchMem(ctx context.Context, sq SearchQuery, res SearchResult)
 	n := len(x.valList)
 	q.regionN, q.discN, q.catN, q.catYthN = counts[:n], counts[n:2*n], counts[2*n:3*n], counts[3*n:]
 	total := 0
-	visit := func(dn int32) bool {
-		d := &x.docs[dn]
+	nh := nameHash(needle)
+	visit := func(dn int32, d *memDoc) bool {
 		if !q.match(d) {
 			return true
 		}
@@ -382,24 +452,36 @@ func (s *Store) searchMem(ctx context.Context, sq SearchQuery, res SearchResult)
 		// Score only a hit that could still enter the page: the exact
 		// name adds 100, each word found whole 10.
 		ub := wordScore
-		if d.name == needle {
+		if d.nameHash == nh && x.texts[dn].name == needle {
 			ub += 100
 		}
 		if !top.closed(ub, d.id) {
-			top.push(scored{id: d.id, score: boost(needle, words, d.name, x.strList[d.employer], x.strList[d.expertise])})
+			t := &x.texts[dn]
+			top.push(scored{id: d.id, score: boost(needle, words, t.name, x.strList[t.employer], x.strList[t.expertise])})
 		}
 		return total < maxHits
 	}
 	if all {
 		for dn := range x.docs {
-			if !visit(int32(dn)) {
+			if !visit(int32(dn), &x.docs[dn]) {
 				break
 			}
 		}
 	} else {
-		for _, dn := range cand {
-			if !visit(dn) {
-				break
+		// Hits are scattered over the docs, so reading each is a cache
+		// miss: copy a batch first (independent loads the CPU overlaps),
+		// then filter and count it.
+		var batch [16]memDoc
+	scan:
+		for i := 0; i < len(cand); i += len(batch) {
+			part := cand[i:min(i+len(batch), len(cand))]
+			for j, dn := range part {
+				batch[j] = x.docs[dn]
+			}
+			for j, dn := range part {
+				if !visit(dn, &batch[j]) {
+					break scan
+				}
 			}
 		}
 	}
