@@ -3,9 +3,11 @@ package main
 import (
 	"context"
 	"fmt"
+	"io"
 	"math/rand/v2"
 	"os"
 	"runtime"
+	"runtime/pprof"
 	"sort"
 	"strconv"
 	"strings"
@@ -22,8 +24,14 @@ func benchSearch(ctx context.Context, e *env, args []string) error {
 	fs := e.flags("bench search")
 	runs := fs.Int("runs", 5, "times each query runs")
 	useDB := fs.Bool("database", false, "answer from the database's index, not the in-memory one")
+	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the queries to this file")
+	withBleve := fs.Bool("bleve", false, "also measure Bleve over the same text and queries (build with -tags bleveref)")
+	bleveDir := fs.String("bleve-index", "", "Bleve index folder to build, or reuse when present (default: a temporary one)")
 	if err := fs.Parse(args); err != nil {
 		return err
+	}
+	if *withBleve && !bleveBuilt {
+		return usageError("bench search --bleve: build with -tags bleveref (go run -tags bleveref ./cmd/kexie bench search --bleve)")
 	}
 	a, err := e.open(ctx)
 	if err != nil {
@@ -53,27 +61,34 @@ func benchSearch(ctx context.Context, e *env, args []string) error {
 	fmt.Fprintf(e.stdout, "machine: %s, %d CPUs, %s; database: %s; %s; %d queries × %d runs\n", cpuModel(), runtime.NumCPU(),
 		runtime.Version(), a.DB.Dialect(), index, len(queries), *runs)
 	filters := map[string]string{"title_level": "senior", "age_band": "45to54"}
-	var plain, faceted []time.Duration
-	byKind := map[string][]time.Duration{}
-	var kinds []string
-	recallSum, recallN := 0.0, 0
-	for _, q := range queries {
-		truth, err := exactMatches(ctx, query, q.text)
+	truths := make([]map[int64]bool, len(queries))
+	for i, q := range queries {
+		if truths[i], err = exactMatches(ctx, query, q.text); err != nil {
+			return err
+		}
+	}
+	if *cpuProfile != "" {
+		f, err := os.Create(*cpuProfile)
 		if err != nil {
 			return err
 		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			return err
+		}
+		defer pprof.StopCPUProfile()
+	}
+	st := &benchStats{byKind: map[string][]time.Duration{}}
+	for qi, q := range queries {
+		truth := truths[qi]
 		for i := 0; i < *runs; i++ {
 			start := time.Now()
 			res, err := a.People.Search(ctx, people.SearchQuery{Q: q.text, Limit: 20, UseDatabase: *useDB})
 			took := time.Since(start)
-			plain = append(plain, took)
-			if _, seen := byKind[q.kind]; !seen {
-				kinds = append(kinds, q.kind)
-			}
-			byKind[q.kind] = append(byKind[q.kind], took)
 			if err != nil {
 				return err
 			}
+			st.add(q.kind, took)
 			if i == 0 && len(truth) > 0 {
 				found := 0
 				for _, h := range res.Hits {
@@ -81,29 +96,59 @@ func benchSearch(ctx context.Context, e *env, args []string) error {
 						found++
 					}
 				}
-				recallSum += float64(found) / float64(min(20, len(truth)))
-				recallN++
+				st.recall(float64(found) / float64(min(20, len(truth))))
 			}
 			start = time.Now()
 			if _, err := a.People.Search(ctx, people.SearchQuery{Q: q.text, Limit: 20, Facets: filters, UseDatabase: *useDB}); err != nil {
 				return err
 			}
-			faceted = append(faceted, time.Since(start))
+			st.faceted = append(st.faceted, time.Since(start))
 		}
 	}
+	st.print(e.stdout, "Kexie, "+index)
+	if *withBleve {
+		bst, err := benchBleve(ctx, e, query, queries, truths, *runs, *bleveDir)
+		if err != nil {
+			return err
+		}
+		bst.print(e.stdout, "Bleve v2.6.3, cjk analyzer (reference)")
+	}
+	return nil
+}
+
+// benchStats collects latencies by query kind and recall@20.
+type benchStats struct {
+	plain, faceted []time.Duration
+	byKind         map[string][]time.Duration
+	kinds          []string
+	recallSum      float64
+	recallN        int
+}
+
+func (s *benchStats) add(kind string, d time.Duration) {
+	s.plain = append(s.plain, d)
+	if _, seen := s.byKind[kind]; !seen {
+		s.kinds = append(s.kinds, kind)
+	}
+	s.byKind[kind] = append(s.byKind[kind], d)
+}
+
+func (s *benchStats) recall(r float64) { s.recallSum += r; s.recallN++ }
+
+func (s *benchStats) print(w io.Writer, title string) {
 	pct := func(d []time.Duration, p float64) float64 {
 		sort.Slice(d, func(i, j int) bool { return d[i] < d[j] })
 		return float64(d[int(float64(len(d)-1)*p)].Microseconds()) / 1000
 	}
-	fmt.Fprintln(e.stdout, "| search | p50 | p95 | max |")
-	fmt.Fprintln(e.stdout, "|---|---|---|---|")
-	fmt.Fprintf(e.stdout, "| query, top 20 + 5 facets | %.1f ms | %.1f ms | %.1f ms |\n", pct(plain, 0.5), pct(plain, 0.95), pct(plain, 1))
-	fmt.Fprintf(e.stdout, "| query + 2 facet filters | %.1f ms | %.1f ms | %.1f ms |\n", pct(faceted, 0.5), pct(faceted, 0.95), pct(faceted, 1))
-	for _, k := range kinds {
-		fmt.Fprintf(e.stdout, "| — %s queries only | %.1f ms | %.1f ms | %.1f ms |\n", k, pct(byKind[k], 0.5), pct(byKind[k], 0.95), pct(byKind[k], 1))
+	fmt.Fprintf(w, "\n%s\n\n", title)
+	fmt.Fprintln(w, "| search | p50 | p95 | max |")
+	fmt.Fprintln(w, "|---|---|---|---|")
+	fmt.Fprintf(w, "| query, top 20 + 5 facets | %.1f ms | %.1f ms | %.1f ms |\n", pct(s.plain, 0.5), pct(s.plain, 0.95), pct(s.plain, 1))
+	fmt.Fprintf(w, "| query + 2 facet filters | %.1f ms | %.1f ms | %.1f ms |\n", pct(s.faceted, 0.5), pct(s.faceted, 0.95), pct(s.faceted, 1))
+	for _, k := range s.kinds {
+		fmt.Fprintf(w, "| — %s queries only | %.1f ms | %.1f ms | %.1f ms |\n", k, pct(s.byKind[k], 0.5), pct(s.byKind[k], 0.95), pct(s.byKind[k], 1))
 	}
-	fmt.Fprintf(e.stdout, "recall@20 over %d labelled queries: %.3f\n", recallN, recallSum/float64(max(1, recallN)))
-	return nil
+	fmt.Fprintf(w, "recall@20 over %d labelled queries: %.3f\n", s.recallN, s.recallSum/float64(max(1, s.recallN)))
 }
 
 type labelled struct{ kind, text string }

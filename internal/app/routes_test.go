@@ -49,6 +49,7 @@ func matrixCases() []matrixCase {
 		{"POST /register", "/register", url.Values{"username": {"x"}}, public},
 		{"GET /{$}", "/", nil, signedIn},
 		{"GET /std/regions", "/std/regions?q=攀枝花", nil, signedIn},
+		{"GET /std/disciplines", "/std/disciplines?q=数学", nil, signedIn},
 		{"GET /audit", "/audit", nil, admins},
 		{"GET /orgs", "/orgs", nil, signedIn},
 		{"GET /orgs/lookup", "/orgs/lookup?q=市", nil, signedIn},

@@ -2,9 +2,11 @@ package people
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
+	"net/http"
 	"strings"
 	"unicode/utf8"
 
@@ -147,4 +149,98 @@ func checkDiscipline(table map[string]Discipline, v string) bool {
 	}
 	_, ok := table[v]
 	return ok
+}
+
+// DisciplineHit is an entry found by the picker, with the names of the
+// entries above it.
+type DisciplineHit struct {
+	Discipline
+	Path []string // names from the first level down to this entry
+}
+
+// SearchDisciplines finds up to limit entries whose code starts with q
+// (dots and spaces ignored, as in "110.14") or whose name holds it: the
+// exact code first, then longer codes, then names starting with q, then
+// the rest, each in code order.
+func (s *Store) SearchDisciplines(ctx context.Context, q string, limit int) ([]DisciplineHit, error) {
+	q = strings.TrimSpace(q)
+	if code := strings.NewReplacer(".", "", " ", "").Replace(q); code != "" && strings.Trim(code, "0123456789") == "" {
+		q = code
+	}
+	if q == "" {
+		return nil, nil
+	}
+	prefix, inside := db.LikeEscape(q)+"%", "%"+db.LikeEscape(q)+"%"
+	rows, err := s.db.Query(ctx, `SELECT code, name, parent, level FROM disciplines
+		WHERE code LIKE ? ESCAPE '\' OR name LIKE ? ESCAPE '\'
+		ORDER BY CASE WHEN code = ? THEN 0 WHEN code LIKE ? ESCAPE '\' THEN 1 WHEN name LIKE ? ESCAPE '\' THEN 2 ELSE 3 END, code
+		LIMIT ?`, prefix, inside, q, prefix, prefix, limit)
+	if err != nil {
+		return nil, fmt.Errorf("people: search disciplines: %w", err)
+	}
+	var out []DisciplineHit
+	above := map[string]string{}
+	for rows.Next() {
+		var h DisciplineHit
+		if err := rows.Scan(&h.Code, &h.Name, &h.Parent, &h.Level); err != nil {
+			rows.Close()
+			return nil, fmt.Errorf("people: search disciplines: %w", err)
+		}
+		out = append(out, h)
+		for l := 3; l < len(h.Code); l += 2 {
+			above[h.Code[:l]] = ""
+		}
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("people: search disciplines: %w", err)
+	}
+	if len(above) > 0 {
+		ph, args := make([]string, 0, len(above)), make([]any, 0, len(above))
+		for c := range above {
+			ph, args = append(ph, "?"), append(args, c)
+		}
+		rows, err := s.db.Query(ctx, `SELECT code, name FROM disciplines WHERE code IN (`+strings.Join(ph, ",")+`)`, args...)
+		if err != nil {
+			return nil, fmt.Errorf("people: search disciplines: %w", err)
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var c, n string
+			if err := rows.Scan(&c, &n); err != nil {
+				return nil, fmt.Errorf("people: search disciplines: %w", err)
+			}
+			above[c] = n
+		}
+		if err := rows.Err(); err != nil {
+			return nil, fmt.Errorf("people: search disciplines: %w", err)
+		}
+	}
+	for i, h := range out {
+		for l := 3; l < len(h.Code); l += 2 {
+			out[i].Path = append(out[i].Path, above[h.Code[:l]])
+		}
+		out[i].Path = append(out[i].Path, h.Name)
+	}
+	return out, nil
+}
+
+// disciplines serves the discipline picker of forms: GET /std/disciplines?q=
+// answers JSON [{code, name, path}], path the names from the top level down.
+func (h *handler) disciplines(w http.ResponseWriter, r *http.Request) error {
+	hits, err := h.store.SearchDisciplines(r.Context(), r.URL.Query().Get("q"), 15)
+	if err != nil {
+		return err
+	}
+	type hit struct {
+		Code string `json:"code"`
+		Name string `json:"name"`
+		Path string `json:"path"`
+	}
+	out := []hit{}
+	for _, d := range hits {
+		out = append(out, hit{Code: d.Code, Name: d.Name, Path: strings.Join(d.Path, " › ")})
+	}
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	return json.NewEncoder(w).Encode(out)
 }

@@ -45,3 +45,46 @@ func TestDisciplines(t *testing.T) {
 		}
 	})
 }
+
+// The picker finds entries by code (dots ignored) or by name, the exact
+// code first, with the names above each entry.
+func TestSearchDisciplines(t *testing.T) {
+	ctx := context.Background()
+	dbtest.Run(t, sets, func(t *testing.T, d *db.DB) {
+		f := setup(t, d)
+		if hits, err := f.s.SearchDisciplines(ctx, "100", 10); err != nil || len(hits) != 0 {
+			t.Fatalf("empty table: %v %v", hits, err)
+		}
+		table := "代码,名称\n100,甲学科\n10010,甲一\n1001010,甲一一\n1001020,甲一二\n10020,丁下有乙\n200,乙学科\n20010,乙一_%\n"
+		if _, errs, err := f.s.ImportDisciplines(ctx, strings.NewReader(table)); err != nil || len(errs) != 0 {
+			t.Fatalf("import: %+v %v", errs, err)
+		}
+		codes := func(q string, limit int) string {
+			hits, err := f.s.SearchDisciplines(ctx, q, limit)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var out []string
+			for _, h := range hits {
+				out = append(out, h.Code+"="+strings.Join(h.Path, "/"))
+			}
+			return strings.Join(out, " ")
+		}
+		for _, c := range []struct{ q, want string }{
+			{"10010", "10010=甲学科/甲一 1001010=甲学科/甲一/甲一一 1001020=甲学科/甲一/甲一二"},
+			{"100.1010", "1001010=甲学科/甲一/甲一一"},
+			{"乙", "200=乙学科 20010=乙学科/乙一_% 10020=甲学科/丁下有乙"},
+			{"一二", "1001020=甲学科/甲一/甲一二"},
+			{"_%", "20010=乙学科/乙一_%"},
+			{"  ", ""},
+			{"丙", ""},
+		} {
+			if got := codes(c.q, 10); got != c.want {
+				t.Errorf("%q: got %q, want %q", c.q, got, c.want)
+			}
+		}
+		if got := codes("1", 2); got != "100=甲学科 10010=甲学科/甲一" {
+			t.Errorf("limit: %q", got)
+		}
+	})
+}

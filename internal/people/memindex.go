@@ -2,9 +2,9 @@ package people
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 	"runtime/debug"
-	"sort"
 	"strconv"
 	"strings"
 	"sync"
@@ -12,8 +12,6 @@ import (
 	"unicode/utf8"
 
 	"kexie/internal/db"
-	"kexie/internal/search"
-	"kexie/internal/std"
 )
 
 // memIndex is this node's in-memory copy of what talent search needs:
@@ -29,29 +27,54 @@ type memIndex struct {
 	pending map[int64]int64    // seq gaps seen (PostgreSQL may commit out of order) → first seen, ms
 	docOf   map[int64]int32    // person id → doc
 	docs    []memDoc           // doc → person
+	texts   []memText          // doc → texts
 	post    map[string][]int32 // term → docs, ascending (dead docs are skipped)
 	strs    map[string]uint32  // interned employers and expertise
 	strList []string
+	// Facet values (regions, categories, disciplines) are interned apart
+	// from the long texts: there are few of them, so a query counts them
+	// in small arrays indexed by this number instead of maps of strings.
+	vals    map[string]uint32
+	valList []string
+	orgOf   map[int64]uint32 // org id → number, so a scope is a []bool
+	orgList []int64
 }
 
 // memDoc is one person, compact: repeated strings are interned and the
-// birth date is a yyyymmdd number (a million of these is ~70 MB).
+// birth date is a yyyymmdd number. What every hit of a query reads is kept
+// in one dense 32-byte record (two to a cache line); the texts that only
+// the hits ranked for the page need sit apart in memText.
 type memDoc struct {
-	id        int64
-	org       int64
+	id       int64
+	org      uint32 // orgList
+	region   uint32 // valList
+	cats     uint32 // valList
+	disc     uint32 // valList
+	birth    int32
+	nameHash uint16 // of the name, to rule out an exact name match without reading it
+	level    uint8
+	dead     bool
+}
+
+// memText holds a doc's texts that rank hits.
+type memText struct {
 	name      string
-	employer  uint32
-	expertise uint32
-	region    uint32
-	cats      uint32
-	disc      uint32
-	birth     int32
-	level     uint8
-	dead      bool
+	employer  uint32 // strList
+	expertise uint32 // strList
+}
+
+// nameHash is a 16-bit FNV-1a hash of a name.
+func nameHash(s string) uint16 {
+	h := uint32(2166136261)
+	for i := 0; i < len(s); i++ {
+		h = (h ^ uint32(s[i])) * 16777619
+	}
+	return uint16(h ^ h>>16)
 }
 
 func newMemIndex() *memIndex {
-	return &memIndex{pending: map[int64]int64{}, docOf: map[int64]int32{}, post: map[string][]int32{}, strs: map[string]uint32{}}
+	return &memIndex{pending: map[int64]int64{}, docOf: map[int64]int32{}, post: map[string][]int32{}, strs: map[string]uint32{},
+		vals: map[string]uint32{}, orgOf: map[int64]uint32{}}
 }
 
 func (x *memIndex) intern(s string) uint32 {
@@ -61,6 +84,26 @@ func (x *memIndex) intern(s string) uint32 {
 	i := uint32(len(x.strList))
 	x.strs[s] = i
 	x.strList = append(x.strList, s)
+	return i
+}
+
+func (x *memIndex) internVal(s string) uint32 {
+	if i, ok := x.vals[s]; ok {
+		return i
+	}
+	i := uint32(len(x.valList))
+	x.vals[s] = i
+	x.valList = append(x.valList, s)
+	return i
+}
+
+func (x *memIndex) internOrg(id int64) uint32 {
+	if i, ok := x.orgOf[id]; ok {
+		return i
+	}
+	i := uint32(len(x.orgList))
+	x.orgOf[id] = i
+	x.orgList = append(x.orgList, id)
 	return i
 }
 
@@ -113,8 +156,9 @@ func (x *memIndex) put(id, org int64, name, employer, expertise, level, region, 
 		return
 	}
 	d := int32(len(x.docs))
-	x.docs = append(x.docs, memDoc{id: id, org: org, name: name, employer: x.intern(employer), expertise: x.intern(expertise),
-		level: x.level(level), region: x.intern(region), cats: x.intern(cats), birth: birthNumber(birth), disc: x.intern(disc)})
+	x.docs = append(x.docs, memDoc{id: id, org: x.internOrg(org), nameHash: nameHash(name), level: x.level(level),
+		region: x.internVal(region), cats: x.internVal(cats), birth: birthNumber(birth), disc: x.internVal(disc)})
+	x.texts = append(x.texts, memText{name: name, employer: x.intern(employer), expertise: x.intern(expertise)})
 	x.docOf[id] = d
 	for _, t := range strings.Fields(terms) {
 		x.post[t] = append(x.post[t], d)
@@ -156,9 +200,11 @@ func (x *memIndex) build(ctx context.Context, d *db.DB) error {
 	fresh.seq, fresh.ready = seq, true
 	x.mu.Lock()
 	x.ready, x.seq, x.docOf, x.docs, x.post, x.strs, x.strList = true, fresh.seq, fresh.docOf, fresh.docs, fresh.post, fresh.strs, fresh.strList
+	x.texts, x.vals, x.valList, x.orgOf, x.orgList = fresh.texts, fresh.vals, fresh.valList, fresh.orgOf, fresh.orgList
 	x.mu.Unlock()
 	debug.FreeOSMemory() // return the build's garbage to the OS now, not later
-	return x.catchUp(ctx, d)
+	_, err = x.catchUp(ctx, d)
+	return err
 }
 
 // gapGrace is how long a missing sequence number may still be an
@@ -167,8 +213,9 @@ const gapGrace = 30 * time.Second
 
 // catchUp applies the changes committed since the last query. Sequence
 // numbers can commit out of order on PostgreSQL, so a gap is re-read until
-// it fills or is older than gapGrace.
-func (x *memIndex) catchUp(ctx context.Context, d *db.DB) error {
+// it fills or is older than gapGrace. It also returns the youth age limit
+// (see YouthAge), read in the same round trip, which every query needs.
+func (x *memIndex) catchUp(ctx context.Context, d *db.DB) (youthAge int, err error) {
 	x.mu.RLock()
 	from := x.seq
 	for s := range x.pending {
@@ -177,12 +224,25 @@ func (x *memIndex) catchUp(ctx context.Context, d *db.DB) error {
 		}
 	}
 	x.mu.RUnlock()
+	var last int64
+	var age sql.NullString
+	if err := d.QueryRow(ctx, `SELECT COALESCE((SELECT MAX(seq) FROM people_changes), 0), (SELECT value FROM settings WHERE key = ?)`,
+		youthSetting).Scan(&last, &age); err != nil {
+		return 0, fmt.Errorf("people: index catch-up: %w", err)
+	}
+	youthAge = DefaultYouthAge
+	if n, err := strconv.Atoi(age.String); age.Valid && err == nil {
+		youthAge = n
+	}
+	if last <= from {
+		return youthAge, nil
+	}
 	rows, err := d.Query(ctx, `SELECT c.seq, c.person_id, COALESCE(p.org_id, 0), COALESCE(p.name, ''), COALESCE(p.employer, ''),
 		COALESCE(p.expertise, ''), COALESCE(p.title_level, ''), COALESCE(p.region_code, ''), COALESCE(p.categories, ''),
 		COALESCE(p.birth_date, ''), COALESCE(p.discipline, ''), COALESCE(p.search_text, '')
 		FROM people_changes c LEFT JOIN people p ON p.id = c.person_id WHERE c.seq > ? ORDER BY c.seq`, from)
 	if err != nil {
-		return fmt.Errorf("people: index catch-up: %w", err)
+		return 0, fmt.Errorf("people: index catch-up: %w", err)
 	}
 	defer rows.Close()
 	type change struct {
@@ -193,15 +253,15 @@ func (x *memIndex) catchUp(ctx context.Context, d *db.DB) error {
 	for rows.Next() {
 		var c change
 		if err := rows.Scan(&c.seq, &c.id, &c.org, &c.f[0], &c.f[1], &c.f[2], &c.f[3], &c.f[4], &c.f[5], &c.f[6], &c.f[7], &c.f[8]); err != nil {
-			return fmt.Errorf("people: index catch-up: %w", err)
+			return 0, fmt.Errorf("people: index catch-up: %w", err)
 		}
 		changes = append(changes, c)
 	}
 	if err := rows.Err(); err != nil {
-		return fmt.Errorf("people: index catch-up: %w", err)
+		return 0, fmt.Errorf("people: index catch-up: %w", err)
 	}
 	if len(changes) == 0 {
-		return nil
+		return youthAge, nil
 	}
 	now := time.Now().UnixMilli()
 	x.mu.Lock()
@@ -225,127 +285,7 @@ func (x *memIndex) catchUp(ctx context.Context, d *db.DB) error {
 			delete(x.pending, s)
 		}
 	}
-	return nil
-}
-
-// intersect returns the docs present in every list, ascending.
-func intersect(lists [][]int32) []int32 {
-	if len(lists) == 0 {
-		return nil
-	}
-	sort.Slice(lists, func(i, j int) bool { return len(lists[i]) < len(lists[j]) })
-	out := append([]int32(nil), lists[0]...)
-	for _, l := range lists[1:] {
-		k, j := 0, 0
-		for _, d := range out {
-			for j < len(l) && l[j] < d {
-				j++
-			}
-			if j < len(l) && l[j] == d {
-				out[k] = d
-				k++
-			}
-		}
-		out = out[:k]
-	}
-	return out
-}
-
-// searchMem answers a query from the index. The caller has caught it up.
-func (s *Store) searchMem(ctx context.Context, sq SearchQuery, res SearchResult) (SearchResult, error) {
-	x := s.mem
-	now := s.db.Now()
-	terms, single := search.QueryTerms(sq.Q)
-	var allowed map[int64]bool
-	if sq.Scope != nil {
-		c, a := db.InSubtrees(s.db, "path", sq.Scope)
-		rows, err := s.db.Query(ctx, `SELECT id FROM orgs WHERE `+c, a...)
-		if err != nil {
-			return res, fmt.Errorf("people: search scope: %w", err)
-		}
-		allowed = map[int64]bool{}
-		for rows.Next() {
-			var id int64
-			if err := rows.Scan(&id); err != nil {
-				rows.Close()
-				return res, err
-			}
-			allowed[id] = true
-		}
-		rows.Close()
-	}
-	var lo, hi string
-	if band := sq.Facets["age_band"]; band != "" {
-		var ok bool
-		if lo, hi, ok = ageRange(band, now); !ok {
-			return res, nil
-		}
-	}
-	regionPrefix := std.RegionPrefix(sq.Facets["region"])
-	age, err := s.YouthAge(ctx)
-	if err != nil {
-		return res, err
-	}
-	cutoff := youthCutoff(age, now)
-	needle := strings.TrimSpace(sq.Q)
-	words := strings.Fields(needle)
-
-	x.mu.RLock()
-	var cand []int32
-	switch {
-	case len(terms) > 0:
-		lists := make([][]int32, 0, len(terms))
-		for _, t := range terms {
-			l, ok := x.post[t]
-			if !ok {
-				x.mu.RUnlock()
-				return res, nil
-			}
-			lists = append(lists, l)
-		}
-		cand = intersect(lists)
-	case single != "":
-		cand = x.post["\x00"+single]
-	case needle != "":
-		x.mu.RUnlock()
-		return res, nil
-	default:
-		cand = make([]int32, len(x.docs))
-		for i := range cand {
-			cand[i] = int32(i)
-		}
-	}
-	hits := make([]scored, 0, min(len(cand), maxHits))
-	for _, dn := range cand {
-		d := &x.docs[dn]
-		if d.dead || allowed != nil && !allowed[d.org] {
-			continue
-		}
-		level, region, disc, birth := levelName(d.level), x.strList[d.region], x.strList[d.disc], birthString(d.birth)
-		cats := withYouth(x.strList[d.cats], birth, cutoff)
-		if v := sq.Facets["title_level"]; v != "" && level != v {
-			continue
-		}
-		if regionPrefix != "" && !strings.HasPrefix(region, regionPrefix) {
-			continue
-		}
-		if v := sq.Facets["category"]; v != "" && !strings.Contains(cats, v) {
-			continue
-		}
-		if v := sq.Facets["discipline"]; v != "" && !strings.HasPrefix(disc, v) {
-			continue
-		}
-		if lo != "" && (birth < lo || birth >= hi) {
-			continue
-		}
-		hits = append(hits, scored{id: d.id, score: boost(needle, words, d.name, x.strList[d.employer], x.strList[d.expertise])})
-		res.count(level, region, disc, cats, birth, now)
-		if len(hits) >= maxHits {
-			break
-		}
-	}
-	x.mu.RUnlock()
-	return s.finish(ctx, res, hits, sq)
+	return youthAge, nil
 }
 
 // byIDs loads people in the order of ids.

@@ -72,6 +72,8 @@ func Module(s *Store, orgs *org.Store) web.Module {
 			site.Handle("GET /members/units", access.Require("people.view", nil), h.units)
 			site.Handle("POST /members/units", access.Require("people.edit", orgs.FormResolver("org_id")), h.addUnit)
 			site.Handle("POST /people/{id}/reveal", access.Require("people.reveal", s.PathResolver("id")), h.reveal)
+			// Discipline picker of forms (GB/T 13745 as imported), like /std/regions.
+			site.Handle("GET /std/disciplines", access.SignedIn(), h.disciplines)
 		},
 	}
 }

@@ -114,10 +114,11 @@ func (s *Store) Search(ctx context.Context, sq SearchQuery) (SearchResult, error
 	ready := s.mem.ready
 	s.mem.mu.RUnlock()
 	if ready && !sq.UseDatabase {
-		if err := s.mem.catchUp(ctx, s.db); err != nil {
+		age, err := s.mem.catchUp(ctx, s.db)
+		if err != nil {
 			return res, err
 		}
-		return s.searchMem(ctx, sq, res)
+		return s.searchMem(ctx, sq, res, age)
 	}
 	return s.searchDB(ctx, sq, res)
 }
@@ -271,20 +272,19 @@ func (res *SearchResult) count(level, region, disc, cats, birth string, now time
 
 // finish ranks the hits and loads the requested page.
 func (s *Store) finish(ctx context.Context, res SearchResult, hits []scored, sq SearchQuery) (SearchResult, error) {
-	res.Total = len(hits)
-	sort.Slice(hits, func(i, j int) bool {
-		if hits[i].score != hits[j].score {
-			return hits[i].score > hits[j].score
-		}
-		return hits[i].id < hits[j].id
-	})
-	if sq.Limit <= 0 || sq.Limit > 1000 {
-		sq.Limit = 20
-	}
-	if sq.Offset >= len(hits) {
+	sort.Slice(hits, func(i, j int) bool { return better(hits[i], hits[j]) })
+	limit, offset := pageOf(sq)
+	return s.page(ctx, res, len(hits), hits[:min(len(hits), offset+limit)], offset)
+}
+
+// page loads the people of ranked[offset:], the hits of one page ranked
+// best first, and sets the total.
+func (s *Store) page(ctx context.Context, res SearchResult, total int, ranked []scored, offset int) (SearchResult, error) {
+	res.Total = total
+	if offset >= len(ranked) {
 		return res, nil
 	}
-	page := hits[sq.Offset:min(len(hits), sq.Offset+sq.Limit)]
+	page := ranked[offset:]
 	scores := map[int64]float64{}
 	ids := make([]int64, len(page))
 	for i, h := range page {

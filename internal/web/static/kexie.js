@@ -55,3 +55,72 @@ document.addEventListener("DOMContentLoaded", function () {
     window.addEventListener("resize", function () { chart.resize(); });
   });
 });
+// Discipline picker: inputs marked data-discipline suggest GB/T 13745
+// entries by code or name as the user types; a click, or ↓/↑ and Enter,
+// puts the code in the field. Escape or a click elsewhere closes the list.
+(function () {
+  var timer = 0, asked = 0;
+  function close(el) {
+    var ul = el && el.parentNode.querySelector("ul.suggest");
+    if (ul) ul.remove();
+  }
+  function show(el, hits) {
+    close(el);
+    if (!hits.length) return;
+    var ul = document.createElement("ul");
+    ul.className = "suggest";
+    ul.setAttribute("role", "listbox");
+    hits.forEach(function (h) {
+      var li = document.createElement("li"), b = document.createElement("button"), c = document.createElement("span");
+      b.type = "button";
+      b.setAttribute("data-code", h.code);
+      b.title = h.path;
+      c.className = "code";
+      c.textContent = h.code;
+      b.appendChild(c);
+      b.appendChild(document.createTextNode(h.path));
+      li.appendChild(b);
+      ul.appendChild(li);
+    });
+    el.parentNode.insertBefore(ul, el.nextSibling);
+  }
+  document.addEventListener("input", function (e) {
+    var el = e.target;
+    if (!el.matches || !el.matches("input[data-discipline]")) return;
+    clearTimeout(timer);
+    var q = el.value.trim();
+    if (!q) { close(el); return; }
+    timer = setTimeout(function () {
+      var n = ++asked;
+      fetch("/std/disciplines?q=" + encodeURIComponent(q), { credentials: "same-origin" })
+        .then(function (r) { return r.ok ? r.json() : []; })
+        .then(function (hits) { if (n === asked) show(el, hits); });
+    }, 150);
+  });
+  document.addEventListener("click", function (e) {
+    var b = e.target.closest && e.target.closest("ul.suggest button[data-code]");
+    document.querySelectorAll("ul.suggest").forEach(function (ul) {
+      if (!b || !ul.contains(b)) ul.remove();
+    });
+    if (!b) return;
+    e.preventDefault();
+    var el = b.closest("ul.suggest").previousElementSibling;
+    el.value = b.getAttribute("data-code");
+    close(el);
+    el.focus();
+  });
+  document.addEventListener("keydown", function (e) {
+    var t = e.target, ul = t.closest && t.closest(".field") && t.closest(".field").querySelector("ul.suggest");
+    if (!ul) return;
+    var items = Array.prototype.slice.call(ul.querySelectorAll("button")), i = items.indexOf(t);
+    if (e.key === "ArrowDown" || e.key === "ArrowUp") {
+      e.preventDefault();
+      i = e.key === "ArrowDown" ? Math.min(i + 1, items.length - 1) : i - 1;
+      (i < 0 ? ul.previousElementSibling : items[i]).focus();
+    } else if (e.key === "Escape") {
+      var el = ul.previousElementSibling;
+      ul.remove();
+      el.focus();
+    }
+  });
+})();

@@ -1,0 +1,54 @@
+package people
+
+import (
+	"testing"
+	"time"
+)
+
+// The per-date cache works dates out by arithmetic; for every date it
+// covers, valid or not, it must agree with the string path (AgeBand and
+// comparisons of birthString) that the database search follows.
+func TestBirthCacheMatchesStrings(t *testing.T) {
+	for _, now := range []time.Time{
+		time.Date(2026, 11, 24, 10, 0, 0, 0, time.UTC),
+		time.Date(2028, 2, 29, 0, 0, 0, 0, time.UTC),
+		time.Date(2027, 3, 1, 23, 59, 0, 0, time.UTC),
+		time.Date(2026, 12, 31, 12, 0, 0, 0, time.FixedZone("CST", 8*3600)),
+	} {
+		for _, band := range []string{"", "under35", "35to44", "45to54", "55plus"} {
+			for _, age := range []int{35, 40} {
+				q := memQuery{now: now, cutoff: youthCutoff(age, now), births: make([]uint8, birthKeys)}
+				if band != "" {
+					q.lo, q.hi, _ = ageRange(band, now)
+				}
+				q.cutoffN, _ = dateNumber(q.cutoff)
+				q.loN, _ = dateNumber(q.lo)
+				q.hiN, _ = dateNumber(q.hi)
+				q.numeric = true
+				n := 0
+				for y := int32(1850); y < 2150; y++ {
+					for m := int32(0); m < 16; m++ {
+						for d := int32(0); d < 32; d++ {
+							b := y*10000 + m*100 + d
+							if got, want := q.birth(b), q.birthSlow(b); got != want {
+								t.Fatalf("now %s, band %q, youth %d: date %d gives %08b, want %08b", now, band, age, b, got, want)
+							}
+							n++
+						}
+					}
+				}
+				if n != 300*16*32 {
+					t.Fatalf("checked %d dates", n)
+				}
+			}
+		}
+	}
+	if k := birthKey(21491531); k < 0 || k >= birthKeys {
+		t.Errorf("last key %d outside the cache", k)
+	}
+	for _, b := range []int32{0, -19850312, 18491231, 21500101} {
+		if birthKey(b) >= 0 {
+			t.Errorf("date %d has a cache key", b)
+		}
+	}
+}
