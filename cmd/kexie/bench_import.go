@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"runtime/pprof"
 	"time"
 
 	"github.com/jackc/pgx/v5/stdlib"
@@ -36,9 +37,11 @@ func benchImport(ctx context.Context, e *env, args []string) error {
 	copyDB := fs.String("copy-db", "", "PostgreSQL for the raw COPY baseline (default: --db when it is PostgreSQL)")
 	withXLSX := fs.Bool("xlsx", true, "also import the same rows as XLSX")
 	keep := fs.String("dir", "", "keep the generated files in this directory")
+	profile := fs.String("cpuprofile", "", "write a CPU profile of the CSV import to this file")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
+	benchProfile = *profile
 	if *copyDB == "" && db.IsPostgres(e.cfg.DB) {
 		*copyDB = e.cfg.DB
 	}
@@ -151,6 +154,18 @@ func benchImportFile(ctx context.Context, e *env, path string, floor bool) (d, f
 		return 0, 0, err
 	}
 	defer f.Close()
+	if benchProfile != "" {
+		pf, err := os.Create(benchProfile)
+		if err != nil {
+			return 0, 0, err
+		}
+		if err := pprof.StartCPUProfile(pf); err != nil {
+			return 0, 0, err
+		}
+		benchProfile = ""
+		defer pf.Close()
+		defer pprof.StopCPUProfile()
+	}
 	start := time.Now()
 	res, err := a.People.Import(ctx, f, filepath.Base(path), root.ID, false,
 		func(key string, args ...any) string { return a.Site.Catalogs.T("zh-CN", key, args...) })
@@ -220,6 +235,9 @@ func benchCopy(ctx context.Context, dsn, path string) (time.Duration, error) {
 	})
 	return time.Since(start), err
 }
+
+// benchProfile names the CPU profile of the next import, if any.
+var benchProfile string
 
 // benchHeader is the import template's header, every column.
 var benchHeader = []string{"姓名", "性别", "身份证号", "手机号", "电子邮箱", "工作单位", "职称", "职称级别", "学历", "学位",
