@@ -375,14 +375,16 @@ type pending struct {
 	terms string
 }
 
-// prepareBulk gives SQLite's single writer connection a page cache large
-// enough for a bulk load's index pages (256 MB at most, used only as it
-// fills; the default 2 MB makes every random index insert spill).
+// prepareBulk gives SQLite's single writer connection a larger page cache
+// for the import: with the default 2 MB every insert into the random-keyed
+// blind indexes reads and spills pages. Measured on 200,000 rows: 24.5 s
+// with 2 MB, 18.0 s with 64 MB (peak RSS 211 MB), 14.4 s with 256 MB (peak
+// RSS 418 MB); 64 MB keeps a serving node's memory in bounds.
 func prepareBulk(ctx context.Context, tx *db.Tx) error {
 	if tx.Dialect() != db.SQLite {
 		return nil
 	}
-	if _, err := tx.Exec(ctx, `PRAGMA cache_size = -262144`); err != nil {
+	if _, err := tx.Exec(ctx, `PRAGMA cache_size = -65536`); err != nil {
 		return fmt.Errorf("people: import cache: %w", err)
 	}
 	return nil
