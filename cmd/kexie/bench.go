@@ -25,9 +25,10 @@ import (
 //
 //	kexie bench orgtree [--db postgres://…] [--orgs 10000] [--duration 10s] [--connections 32]
 //	kexie bench startup
+//	kexie bench import [--rows 1000000] [--db postgres://…] [--copy-db postgres://…]
 func cmdBench(ctx context.Context, e *env, args []string) error {
 	if len(args) == 0 {
-		return usageError("want: bench orgtree | startup | search | pages | plans")
+		return usageError("want: bench orgtree | startup | search | pages | plans | import")
 	}
 	switch args[0] {
 	case "orgtree":
@@ -40,6 +41,8 @@ func cmdBench(ctx context.Context, e *env, args []string) error {
 		return benchPages(ctx, e, args[1:])
 	case "plans":
 		return benchPlans(ctx, e, args[1:])
+	case "import":
+		return benchImport(ctx, e, args[1:])
 	}
 	return usageError("unknown benchmark " + args[0])
 }

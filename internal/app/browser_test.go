@@ -300,6 +300,27 @@ func TestBrowserAdminFlow(t *testing.T) {
 	if done := text(`#import-done`); !strings.Contains(done, "新增 1 人") {
 		t.Errorf("import result = %q", done)
 	}
+	// A large file is checked as a job: a progress bar that kexie.js
+	// moves, then the same result as a small file.
+	bigFile := filepath.Join(dir, "big.csv")
+	var big strings.Builder
+	big.WriteString(header)
+	for i := range 30000 {
+		first := fmt.Sprintf("5104031%03d%02d%02d%03d", 960+i/336%40, 1+i/28%12, 1+i%28, i%1000)
+		fmt.Fprintf(&big, "李华%d,%s,137%08d,攀枝花钢铁研究院钒钛资源综合利用中心,510402,中级\n", i, first+string(std.CitizenIDCheckDigit(first)), i)
+	}
+	if err := os.WriteFile(bigFile, []byte(big.String()), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	run("check large file",
+		chromedp.SetValue(chromedp.CSS(`form[action="/people/import"] select[name=org_id]`), fmt.Sprint(ta.city.ID)),
+		chromedp.SetUploadFiles(chromedp.CSS(`input[name=file]`), []string{bigFile}),
+		chromedp.Click(chromedp.CSS(`#import-check`)),
+		chromedp.WaitVisible(chromedp.CSS(`#import-checked`)),
+	)
+	if done := text(`#import-checked`); !strings.Contains(done, "共 30000 行，将新增 30000 人") {
+		t.Errorf("large check result = %q", done)
+	}
 	// 8. Search with two facets.
 	run("search", chromedp.Navigate(base+"/people?q="+url.QueryEscape("攀枝花")), chromedp.WaitVisible(chromedp.CSS(`#facets`)),
 		chromedp.Click(chromedp.CSS(`#facets .facet:nth-child(1) li:first-child a`)), chromedp.WaitVisible(chromedp.CSS(`#facets a.on`)),

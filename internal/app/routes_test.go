@@ -5,9 +5,12 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
+	"os"
+	"path/filepath"
 	"sort"
 	"strings"
 	"testing"
+	"time"
 
 	"kexie/internal/access"
 	"kexie/internal/db/dbtest"
@@ -83,6 +86,10 @@ func matrixCases() []matrixCase {
 		{"GET /people/import/template", "/people/import/template", nil, []string{"org_staff", "org_admin", "sysadmin"}},
 		{"POST /people/import", "/people/import", url.Values{"org_id": {"{city}"}}, []string{"org_staff", "org_admin", "sysadmin"}},
 		{"POST /people/import", "/people/import", url.Values{"org_id": {"{peer}"}}, []string{"sysadmin"}},
+		{"GET /people/import/jobs/{id}", "/people/import/jobs/{job}", nil, []string{"org_staff", "org_admin", "sysadmin"}},
+		{"GET /people/import/jobs/{id}", "/people/import/jobs/{peerjob}", nil, []string{"sysadmin"}},
+		{"GET /people/import/jobs/{id}/status", "/people/import/jobs/{job}/status", nil, []string{"org_staff", "org_admin", "sysadmin"}},
+		{"GET /people/import/jobs/{id}/status", "/people/import/jobs/{peerjob}/status", nil, []string{"sysadmin"}},
 		{"POST /people/import/report", "/people/import/report", url.Values{"errors": {`[{"row":1,"column":"姓名","code":"x","message":"m"}]`}}, []string{"org_staff", "org_admin", "sysadmin"}},
 		{"POST /people", "/people", url.Values{"org_id": {"{city}"}, "name": {""}}, []string{"org_staff", "org_admin", "sysadmin"}},
 		{"POST /people", "/people", url.Values{"org_id": {"{peer}"}, "name": {""}}, []string{"sysadmin"}},
@@ -247,7 +254,26 @@ func TestRouteAccessMatrix(t *testing.T) {
 		t.Fatal(err, peerPlan)
 	}
 	tf := newTrackFixture(t, ta, ta.city.ID)
-	fill := strings.NewReplacer("{track}", fmt.Sprint(tf.plan), "{tind}", fmt.Sprint(tf.indicator), "{tprog}", fmt.Sprint(tf.progress),
+	// A finished import job (a dry run of an empty file) in each org.
+	importJob := func(orgID int64) int64 {
+		path := filepath.Join(t.TempDir(), "job.csv")
+		if err := os.WriteFile(path, []byte("姓名,身份证号,手机号,工作单位,地区代码\n"), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		id, err := ta.People.StartImportJob(ctx, path, "job.csv", orgID, 0, true, func(k string, _ ...any) string { return k })
+		if err != nil {
+			t.Fatal(err)
+		}
+		for deadline := time.Now().Add(20 * time.Second); ; time.Sleep(10 * time.Millisecond) {
+			if j, err := ta.People.ImportJob(ctx, id); err == nil && j.Done() {
+				return id
+			} else if time.Now().After(deadline) {
+				t.Fatalf("import job %d: %+v %v", id, j, err)
+			}
+		}
+	}
+	jobID, peerJobID := importJob(ta.city.ID), importJob(ta.peer.ID)
+	fill := strings.NewReplacer("{job}", fmt.Sprint(jobID), "{peerjob}", fmt.Sprint(peerJobID), "{track}", fmt.Sprint(tf.plan), "{tind}", fmt.Sprint(tf.indicator), "{tprog}", fmt.Sprint(tf.progress),
 		"{tfile}", fmt.Sprint(tf.file), "{teval}", fmt.Sprint(tf.eval), "{peerind}", fmt.Sprint(peerPlan.Indicators[0].ID),
 		"{plan}", fmt.Sprint(planID), "{peerplan}", fmt.Sprint(peerPlanID), "{pool}", fmt.Sprint(pool.ID), "{peerpool}", fmt.Sprint(peerPool.ID), "{deletion}", fmt.Sprint(delIDs[0]), "{peerdeletion}", fmt.Sprint(delIDs[1]), "{city}", fmt.Sprint(ta.city.ID), "{peer}", fmt.Sprint(ta.peer.ID),
 		"{user}", fmt.Sprint(target.ID), "{grant}", fmt.Sprint(grants[0].ID),

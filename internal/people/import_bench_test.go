@@ -6,13 +6,19 @@ import (
 	"strings"
 	"testing"
 
+	"kexie/internal/db"
 	"kexie/internal/db/dbtest"
 )
 
-// BenchmarkImport imports 5,000 new people per iteration into SQLite.
+// BenchmarkImport imports 5,000 new people per iteration, on SQLite and on
+// PostgreSQL (rows/s is reported as a metric).
 func BenchmarkImport(b *testing.B) {
+	b.Run("sqlite", func(b *testing.B) { benchImport(b, dbtest.OpenSQLite(b, sets...)) })
+	b.Run("postgres", func(b *testing.B) { benchImport(b, dbtest.OpenPostgres(b, sets...)) })
+}
+
+func benchImport(b *testing.B, d *db.DB) {
 	ctx := context.Background()
-	d := dbtest.OpenSQLite(b, sets...)
 	f := setup(b, d)
 	iter := 0
 	for b.Loop() {
@@ -27,5 +33,9 @@ func BenchmarkImport(b *testing.B) {
 		if err != nil || len(res.Errors) > 0 {
 			b.Fatalf("%v %+v", err, res.Errors[:min(3, len(res.Errors))])
 		}
+		if res.Created != 5000 {
+			b.Fatalf("created %d, want 5000", res.Created)
+		}
 	}
+	b.ReportMetric(float64(5000*iter)/b.Elapsed().Seconds(), "rows/s")
 }

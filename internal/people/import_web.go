@@ -3,9 +3,13 @@ package people
 import (
 	"encoding/json"
 	"errors"
+	"fmt"
+	"io"
 	"net/http"
+	"os"
 	"strconv"
 
+	"kexie/internal/db"
 	"kexie/internal/org"
 	"kexie/internal/sheet"
 	"kexie/internal/web"
@@ -23,7 +27,12 @@ type ImportPage struct {
 	DryRun  bool
 	Report  string // the errors as JSON, posted back to download the report
 	Columns []TemplateColumn
+	Job     *ImportJob // a large file's import running (or run) in the background
 }
+
+// importJobBytes is the upload size from which the check or import runs as
+// a background job whose progress the page polls.
+var importJobBytes int64 = 2 << 20
 
 // TemplateColumn describes a column of the template on the page.
 type TemplateColumn struct {
@@ -86,6 +95,9 @@ func (h *handler) importFile(w http.ResponseWriter, r *http.Request) error {
 		return h.site.RenderStatus(w, r, http.StatusRequestEntityTooLarge, "people/import.html", "people.title.import", p)
 	}
 	p.DryRun = f.Get("mode") != "import"
+	if hdr.Size >= importJobBytes {
+		return h.startJob(w, r, file, hdr.Filename, orgID, p.DryRun)
+	}
 	res, err := h.store.Import(r.Context(), file, hdr.Filename, orgID, p.DryRun, h.site.T(r))
 	if err != nil {
 		if f.Fail(h.site.T(r), err) {
@@ -101,6 +113,91 @@ func (h *handler) importFile(w http.ResponseWriter, r *http.Request) error {
 		p.Report = string(b)
 	}
 	return h.site.RenderStatus(w, r, status, "people/import.html", "people.title.import", p)
+}
+
+// startJob saves the upload (net/http removes its own copy when the
+// handler returns) and runs its import as a job, then sends the browser to
+// the job's page.
+func (h *handler) startJob(w http.ResponseWriter, r *http.Request, file io.Reader, name string, orgID int64, dryRun bool) error {
+	tmp, err := os.CreateTemp("", "kexie-import-*")
+	if err != nil {
+		return fmt.Errorf("people: save upload: %w", err)
+	}
+	if _, err := io.Copy(tmp, file); err != nil {
+		tmp.Close()
+		os.Remove(tmp.Name())
+		return fmt.Errorf("people: save upload: %w", err)
+	}
+	if err := tmp.Close(); err != nil {
+		os.Remove(tmp.Name())
+		return fmt.Errorf("people: save upload: %w", err)
+	}
+	var userID int64
+	if sub := web.SubjectFrom(r.Context()); sub != nil {
+		userID = sub.UserID
+	}
+	id, err := h.store.StartImportJob(r.Context(), tmp.Name(), name, orgID, userID, dryRun, h.site.T(r))
+	if err != nil {
+		return err
+	}
+	return web.Redirect(w, r, "/people/import/jobs/"+strconv.FormatInt(id, 10))
+}
+
+func (h *handler) loadJob(r *http.Request) (ImportJob, error) {
+	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
+	if err != nil {
+		return ImportJob{}, web.ErrNotFound
+	}
+	j, err := h.store.ImportJob(r.Context(), id)
+	if errors.Is(err, db.ErrNotFound) {
+		return j, web.ErrNotFound
+	}
+	return j, err
+}
+
+// importJob shows a job: its progress while it runs (kexie.js polls the
+// status and reloads the page at the end), then the same result or errors
+// as an import of a small file.
+func (h *handler) importJob(w http.ResponseWriter, r *http.Request) error {
+	j, err := h.loadJob(r)
+	if err != nil {
+		return err
+	}
+	f := web.NewForm()
+	f.Values.Set("org_id", strconv.FormatInt(j.OrgID, 10))
+	p, err := h.importPage(r, f)
+	if err != nil {
+		return err
+	}
+	p.Job, p.DryRun, p.Result = &j, j.DryRun, j.Result
+	switch {
+	case j.Phase == JobFailed || j.Phase == JobInterrupted:
+		f.Message = h.site.T(r)("people.import.job_" + j.Phase)
+	case j.Result != nil && len(j.Result.Errors) > 0:
+		b, _ := json.Marshal(j.Result.Errors)
+		p.Report = string(b)
+	}
+	return h.site.Render(w, r, "people/import.html", "people.title.import", p)
+}
+
+// JobStatus is the JSON the import page polls.
+type JobStatus struct {
+	Phase      string  `json:"phase"`
+	PhaseLabel string  `json:"phase_label"`
+	Rows       int     `json:"rows"`
+	Fraction   float64 `json:"fraction"`
+	Done       bool    `json:"done"`
+}
+
+func (h *handler) importJobStatus(w http.ResponseWriter, r *http.Request) error {
+	j, err := h.loadJob(r)
+	if err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	w.Header().Set("Cache-Control", "no-store")
+	return json.NewEncoder(w).Encode(JobStatus{Phase: j.Phase, PhaseLabel: h.site.T(r)("people.import.phase_" + j.Phase),
+		Rows: j.Rows, Fraction: j.Fraction(), Done: j.Done()})
 }
 
 // template sends the import template: the headers, a sample row, and a

@@ -55,6 +55,8 @@ func Module(s *Store, orgs *org.Store) web.Module {
 			site.Handle("POST /people/import", access.Require("people.edit", orgs.FormResolver("org_id")), h.importFile)
 			site.Handle("POST /people/import/report", access.Require("people.edit", nil), h.report)
 			site.Handle("GET /people/import/template", access.Require("people.edit", nil), h.template)
+			site.Handle("GET /people/import/jobs/{id}", access.Require("people.edit", s.jobResolver), h.importJob)
+			site.Handle("GET /people/import/jobs/{id}/status", access.Require("people.edit", s.jobResolver), h.importJobStatus)
 			site.Handle("GET /people/new", access.Require("people.edit", nil), h.newForm)
 			site.Handle("GET /people/{id}", access.Require("people.view", s.PathResolver("id")), h.show)
 			site.Handle("POST /people/{id}/items", access.Require("people.edit", s.PathResolver("id")), h.addItem)

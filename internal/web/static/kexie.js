@@ -124,3 +124,26 @@ document.addEventListener("DOMContentLoaded", function () {
     }
   });
 })();
+// Import jobs: a page with data-import-job polls the job's status, moves
+// the progress bar and reloads itself when the job has finished.
+(function () {
+  var box = document.querySelector("[data-import-job]");
+  if (!box) return;
+  var url = box.getAttribute("data-import-job");
+  function poll() {
+    fetch(url, { credentials: "same-origin", headers: { Accept: "application/json" } })
+      .then(function (r) { return r.ok ? r.json() : null; })
+      .then(function (s) {
+        if (!s) return setTimeout(poll, 5000);
+        if (s.done) return window.location.reload();
+        var bar = box.querySelector("[data-job-bar]"), rows = box.querySelector("[data-job-rows]"),
+          phase = box.querySelector("[data-job-phase]");
+        if (bar) { bar.value = Math.round(s.fraction * 1000); bar.textContent = Math.round(s.fraction * 1000) + "‰"; }
+        if (rows) rows.textContent = s.rows;
+        if (phase) phase.textContent = s.phase_label;
+        setTimeout(poll, 1000);
+      })
+      .catch(function () { setTimeout(poll, 5000); });
+  }
+  setTimeout(poll, 1000);
+})();
