@@ -126,13 +126,7 @@ func (h *handler) levels(r *http.Request, selected string) []Option {
 	return out
 }
 
-func (h *handler) scope(r *http.Request, action access.Action) []string {
-	paths, all := h.site.Policy.Scope(web.SubjectFrom(r.Context()), action)
-	if all {
-		return nil
-	}
-	return paths
-}
+func (h *handler) scope(r *http.Request, action access.Action) []string { return h.site.Scope(r, action) }
 
 func (h *handler) list(w http.ResponseWriter, r *http.Request) error {
 	l := web.ParseList(r, "name", "name", "employer", "created")
