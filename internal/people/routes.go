@@ -126,7 +126,9 @@ func (h *handler) levels(r *http.Request, selected string) []Option {
 	return out
 }
 
-func (h *handler) scope(r *http.Request, action access.Action) []string { return h.site.Scope(r, action) }
+func (h *handler) scope(r *http.Request, action access.Action) []string {
+	return h.site.Scope(r, action)
+}
 
 func (h *handler) list(w http.ResponseWriter, r *http.Request) error {
 	l := web.ParseList(r, "name", "name", "employer", "created")
