@@ -128,7 +128,7 @@ func boolInt(b bool) int {
 
 func (s *Store) runImportJob(ctx context.Context, id int64, path, name string, orgID int64, dryRun bool,
 	t func(key string, args ...any) string, p *jobProgress) {
-	defer localJobs.Delete(id)
+	defer localJobs.Delete(id) // last: after the final row is written (see ImportJob)
 	defer os.Remove(path)
 	phase, result := JobFailed, ""
 	defer func() {
@@ -181,6 +181,10 @@ func (s *Store) ImportJob(ctx context.Context, id int64) (ImportJob, error) {
 	var dry int
 	var result string
 	var updated int64
+	// Look in this process first: a job ends by writing its final row and
+	// only then leaving localJobs, so a job found here before the read is
+	// still running or its row already says how it ended.
+	local, running := localJobs.Load(id)
 	err := s.db.QueryRow(ctx, `SELECT j.id, j.org_id, o.path, j.user_id, j.file_name, j.dry_run, j.phase, j.rows_read, j.bytes_read,
 		j.bytes_total, j.result, j.updated_at FROM people_import_jobs j JOIN orgs o ON o.id = j.org_id WHERE j.id = ?`, id).Scan(
 		&j.ID, &j.OrgID, &j.OrgPath, &j.UserID, &j.FileName, &dry, &j.Phase, &j.Rows, &j.BytesRead, &j.BytesTotal, &result, &updated)
@@ -192,8 +196,8 @@ func (s *Store) ImportJob(ctx context.Context, id int64) (ImportJob, error) {
 	}
 	j.DryRun, j.UpdatedAt = dry != 0, db.Time(updated)
 	if j.Phase == JobRunning {
-		if v, ok := localJobs.Load(id); ok {
-			p := v.(*jobProgress)
+		if running {
+			p := local.(*jobProgress)
 			j.Rows, j.BytesRead = max(j.Rows, int(p.rows.Load())), max(j.BytesRead, p.bytes.Load())
 		} else if s.db.Dialect() == db.SQLite || s.db.Now().Sub(j.UpdatedAt) > jobStale {
 			j.Phase = JobInterrupted
