@@ -2,23 +2,16 @@ package main
 
 import (
 	"context"
-	"crypto/rand"
-	"database/sql"
-	"encoding/hex"
 	"fmt"
 	"net"
 	"net/http"
-	"net/url"
 	"os"
 	"os/exec"
-	"path/filepath"
 	"regexp"
 	"runtime"
 	"strconv"
 	"strings"
 	"time"
-
-	"kexie/internal/db"
 )
 
 // cmdBench runs the benchmarks whose numbers docs/benchmarks.md records:
@@ -59,30 +52,11 @@ func benchOrgTree(ctx context.Context, e *env, args []string) error {
 	if _, err := exec.LookPath("wrk"); err != nil {
 		return fmt.Errorf("wrk not found: apt-get install wrk")
 	}
-	cfg := e.cfg
-	cfg.DataDir = filepath.Join(os.TempDir(), fmt.Sprintf("kexie-bench-%d", time.Now().UnixNano()))
-	defer os.RemoveAll(cfg.DataDir)
-	cfg.LogLevel = "error"
-	if db.IsPostgres(cfg.DB) {
-		dsn, drop, err := scratchSchema(ctx, cfg.DB)
-		if err != nil {
-			return err
-		}
-		defer drop()
-		cfg.DB = dsn
-	} else {
-		cfg.DB = ""
-	}
-	e2 := *e
-	e2.cfg = cfg
-	a, err := e2.open(ctx)
+	a, cleanup, err := scratchApp(ctx, e)
 	if err != nil {
 		return err
 	}
-	defer a.Close()
-	if err := a.BuildSite(); err != nil {
-		return err
-	}
+	defer cleanup()
 	start := time.Now()
 	fx, err := a.SeedOrgTree(ctx, *n, func(done int) { fmt.Fprintf(e.stderr, "\rseeding orgs: %d/%d", done, *n) })
 	if err != nil {
@@ -153,34 +127,6 @@ func listen(h http.Handler) (string, func(), error) {
 		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 		defer cancel()
 		_ = srv.Shutdown(ctx)
-	}, nil
-}
-
-// scratchSchema creates an empty schema in the PostgreSQL database so the
-// benchmark never touches real data; drop removes it.
-func scratchSchema(ctx context.Context, dsn string) (string, func(), error) {
-	b := make([]byte, 4)
-	_, _ = rand.Read(b)
-	schema := "bench_" + hex.EncodeToString(b)
-	admin, err := sql.Open("pgx", dsn)
-	if err != nil {
-		return "", nil, err
-	}
-	if _, err := admin.ExecContext(ctx, "CREATE SCHEMA "+schema); err != nil {
-		admin.Close()
-		return "", nil, fmt.Errorf("create scratch schema: %w", err)
-	}
-	u, err := url.Parse(dsn)
-	if err != nil {
-		admin.Close()
-		return "", nil, err
-	}
-	q := u.Query()
-	q.Set("search_path", schema)
-	u.RawQuery = q.Encode()
-	return u.String(), func() {
-		_, _ = admin.Exec("DROP SCHEMA " + schema + " CASCADE")
-		admin.Close()
 	}, nil
 }
 

@@ -123,30 +123,11 @@ func benchImport(ctx context.Context, e *env, args []string) error {
 // imported rows, server-side, into an empty copy of the people table with
 // all its indexes: what the database alone needs to store them.
 func benchImportFile(ctx context.Context, e *env, path string, floor bool) (d, floorTime time.Duration, err error) {
-	cfg := e.cfg
-	cfg.DataDir = filepath.Join(os.TempDir(), fmt.Sprintf("kexie-bench-%d", time.Now().UnixNano()))
-	defer os.RemoveAll(cfg.DataDir)
-	cfg.LogLevel = "error"
-	if db.IsPostgres(cfg.DB) {
-		dsn, drop, err := scratchSchema(ctx, cfg.DB)
-		if err != nil {
-			return 0, 0, err
-		}
-		defer drop()
-		cfg.DB = dsn
-	} else {
-		cfg.DB = ""
-	}
-	e2 := *e
-	e2.cfg = cfg
-	a, err := e2.open(ctx)
+	a, cleanup, err := scratchApp(ctx, e)
 	if err != nil {
 		return 0, 0, err
 	}
-	defer a.Close()
-	if err := a.BuildSite(); err != nil {
-		return 0, 0, err
-	}
+	defer cleanup()
 	ctx = audit.WithMeta(ctx, audit.Meta{ActorName: "cli:bench"})
 	root, _, err := a.Orgs.EnsureRoot(ctx, "四川省科学技术协会", "KX51", org.TypeProvince)
 	if err != nil {
@@ -200,7 +181,7 @@ func benchImportFile(ctx context.Context, e *env, path string, floor bool) (d, f
 		floorTime = time.Since(start)
 		// Raw COPY of the same, already prepared rows into the register's own
 		// table shape (its indexes and generated search column).
-		if copyIndexed, err = benchCopyIndexed(ctx, cfg.DB, cols); err != nil {
+		if copyIndexed, err = benchCopyIndexed(ctx, a.Cfg.DB, cols); err != nil {
 			return 0, 0, fmt.Errorf("COPY into people: %w", err)
 		}
 	}

@@ -4,15 +4,11 @@ import (
 	"context"
 	"fmt"
 	"net/http"
-	"os"
 	"os/exec"
-	"path/filepath"
 	"runtime"
 	"strconv"
 	"strings"
 	"time"
-
-	"kexie/internal/db"
 )
 
 // benchPlans seeds plans×targets×years of quarterly progress into a scratch
@@ -31,30 +27,11 @@ func benchPlans(ctx context.Context, e *env, args []string) error {
 	if _, err := exec.LookPath("wrk"); err != nil {
 		return fmt.Errorf("wrk not found: apt-get install wrk")
 	}
-	cfg := e.cfg
-	cfg.DataDir = filepath.Join(os.TempDir(), fmt.Sprintf("kexie-bench-%d", time.Now().UnixNano()))
-	defer os.RemoveAll(cfg.DataDir)
-	cfg.LogLevel = "error"
-	if db.IsPostgres(cfg.DB) {
-		dsn, drop, err := scratchSchema(ctx, cfg.DB)
-		if err != nil {
-			return err
-		}
-		defer drop()
-		cfg.DB = dsn
-	} else {
-		cfg.DB = ""
-	}
-	e2 := *e
-	e2.cfg = cfg
-	a, err := e2.open(ctx)
+	a, cleanup, err := scratchApp(ctx, e)
 	if err != nil {
 		return err
 	}
-	defer a.Close()
-	if err := a.BuildSite(); err != nil {
-		return err
-	}
+	defer cleanup()
 	start := time.Now()
 	fx, err := a.SeedPlans(ctx, *plans, *targets, *years, func(done int) { fmt.Fprintf(e.stderr, "\rseeding plans: %d/%d", done, *plans) })
 	if err != nil {

@@ -33,55 +33,35 @@ func TestBrowserDisciplinePicker(t *testing.T) {
 	if err := ta.Auth.Grant(bg, clerk.ID, ta.city.ID, access.OrgStaff, 0); err != nil {
 		t.Fatal(err)
 	}
-	run := func(step string, actions ...chromedp.Action[chromedp.Void]) {
-		t.Helper()
-		sctx, cancel := context.WithTimeout(ctx, 20*time.Second)
-		defer cancel()
-		if err := chromedp.Do(sctx, actions...); err != nil {
-			html, _ := chromedp.Run(ctx, chromedp.OuterHTML(chromedp.CSS("main")))
-			t.Fatalf("%s: %v\n%.1500s", step, err, html)
-		}
-	}
-	value := func(sel string) string {
-		t.Helper()
-		v, err := chromedp.Run(ctx, chromedp.Value(chromedp.CSS(sel)))
-		if err != nil {
-			t.Fatalf("read %s: %v", sel, err)
-		}
-		return v
-	}
+	b := newTab(t, ctx, ta.srv.URL, 20*time.Second)
 	field := chromedp.CSS(`input[name=discipline]`)
-	run("sign in", chromedp.Navigate(ta.srv.URL+"/login"),
-		chromedp.SendKeys(chromedp.CSS(`input[name=username]`), "clerk"),
-		chromedp.SendKeys(chromedp.CSS(`input[name=password]`), testPassword),
-		chromedp.Click(chromedp.CSS(`#login-submit`)),
-		chromedp.WaitVisible(chromedp.CSS(`.usermenu`)))
-	run("person form", chromedp.Navigate(ta.srv.URL+"/people/new"), chromedp.WaitVisible(field))
+	b.login("clerk")
+	b.run("person form", chromedp.Navigate(ta.srv.URL+"/people/new"), chromedp.WaitVisible(field))
 
-	run("type a name", chromedp.SendKeys(field, "代数"),
+	b.run("type a name", chromedp.SendKeys(field, "代数"),
 		chromedp.WaitVisible(chromedp.CSS(`ul.suggest button[data-code="11014"]`)))
 	list, err := chromedp.Run(ctx, chromedp.Text(chromedp.CSS(`ul.suggest`)))
 	if err != nil || !strings.Contains(list, "数学 › 代数学") || !strings.Contains(list, "线性代数") || strings.Contains(list, "几何学") {
 		t.Errorf("suggestions for 代数: %q %v", list, err)
 	}
-	run("pick with the mouse", chromedp.Click(chromedp.CSS(`ul.suggest button[data-code="11014"]`)),
+	b.run("pick with the mouse", chromedp.Click(chromedp.CSS(`ul.suggest button[data-code="11014"]`)),
 		chromedp.WaitNotPresent(chromedp.CSS(`ul.suggest`)))
-	if got := value(`input[name=discipline]`); got != "11014" {
+	if got := b.value(`input[name=discipline]`); got != "11014" {
 		t.Errorf("after the click the field holds %q, want 11014", got)
 	}
 
 	if _, err := chromedp.Run(ctx, chromedp.Evaluate[string](`document.querySelector("input[name=discipline]").value = ""`)); err != nil {
 		t.Fatal(err)
 	}
-	run("type a code", chromedp.SendKeys(field, "1102"),
+	b.run("type a code", chromedp.SendKeys(field, "1102"),
 		chromedp.WaitVisible(chromedp.CSS(`ul.suggest button[data-code="11021"]`)))
-	run("choose with the keyboard", chromedp.KeyEvent(kb.ArrowDown), chromedp.KeyEvent(kb.Enter),
+	b.run("choose with the keyboard", chromedp.KeyEvent(kb.ArrowDown), chromedp.KeyEvent(kb.Enter),
 		chromedp.WaitNotPresent(chromedp.CSS(`ul.suggest`)))
-	if got := value(`input[name=discipline]`); got != "11021" {
+	if got := b.value(`input[name=discipline]`); got != "11021" {
 		t.Errorf("after ↓ Enter the field holds %q, want 11021", got)
 	}
 
-	run("save", chromedp.SendKeys(chromedp.CSS(`input[name=name]`), "张伟"),
+	b.run("save", chromedp.SendKeys(chromedp.CSS(`input[name=name]`), "张伟"),
 		chromedp.SetValue(chromedp.CSS(`form[action="/people"] select[name=org_id]`), fmt.Sprint(ta.city.ID)),
 		chromedp.Submit(chromedp.CSS(`input[name=name]`)),
 		chromedp.WaitVisible(chromedp.CSS(`#person`)))

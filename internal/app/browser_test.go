@@ -16,67 +16,7 @@ import (
 	"kexie/internal/access"
 	"kexie/internal/db/dbtest"
 	"kexie/internal/std"
-	"kexie/internal/testenv"
 )
-
-// browser starts headless Chromium for t.
-func browser(t *testing.T) context.Context {
-	t.Helper()
-	opts := append(chromedp.DefaultExecAllocatorOptions[:],
-		chromedp.ExecPath(testenv.Chromium(t)),
-		chromedp.NoSandbox,
-		chromedp.DisableGPU,
-		chromedp.Flag("disable-quic", true),
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.UserDataDir(t.TempDir()),
-		chromedp.WindowSize(1366, 900),
-		chromedp.Flag("lang", "zh-CN"), // the users' language
-		chromedp.Flag("accept-lang", "zh-CN,zh"),
-	)
-	actx, cancel := chromedp.NewExecAllocator(context.Background(), opts...)
-	t.Cleanup(cancel)
-	ctx, cancel2 := chromedp.NewContext(actx)
-	t.Cleanup(cancel2)
-	ctx, cancel3 := context.WithTimeout(ctx, 3*time.Minute)
-	t.Cleanup(cancel3)
-	if err := chromedp.Do(ctx); err != nil {
-		t.Fatalf("start chromium: %v", err)
-	}
-	return ctx
-}
-
-// shots saves screenshots when KEXIE_SCREENSHOTS names a folder.
-type shots struct {
-	t   *testing.T
-	dir string
-}
-
-func (s shots) take(ctx context.Context, name string) {
-	if s.dir == "" {
-		return
-	}
-	for _, size := range []struct {
-		suffix        string
-		width, height int64
-	}{{"desktop", 1366, 900}, {"phone", 390, 844}} {
-		err := chromedp.Do(ctx, chromedp.EmulateViewport(size.width, size.height, chromedp.EmulateScale(1.5)),
-			chromedp.Sleep(200*time.Millisecond))
-		var png []byte
-		if err == nil {
-			png, err = chromedp.Run(ctx, chromedp.FullScreenshot(100))
-		}
-		if err != nil {
-			s.t.Errorf("screenshot %s: %v", name, err)
-			return
-		}
-		if err := os.WriteFile(filepath.Join(s.dir, name+"-"+size.suffix+".png"), png, 0o644); err != nil {
-			s.t.Error(err)
-		}
-	}
-	_ = chromedp.Do(ctx, chromedp.ResetViewport())
-}
 
 func TestBrowserAdminFlow(t *testing.T) {
 	ctx := browser(t)
@@ -89,8 +29,8 @@ func TestBrowserAdminFlow(t *testing.T) {
 	if err := ta.Auth.Grant(bg, chief.ID, ta.root.ID, access.SysAdmin, 0); err != nil {
 		t.Fatal(err)
 	}
-	sh := shots{t: t, dir: os.Getenv("KEXIE_SCREENSHOTS")}
 	base := ta.srv.URL
+	b := newTab(t, ctx, base, 20*time.Second)
 	code := func(secret string) string {
 		ta.tick()
 		c, err := totp.GenerateCode(secret, ta.clock())
@@ -99,109 +39,79 @@ func TestBrowserAdminFlow(t *testing.T) {
 		}
 		return c
 	}
-	fail := func(step string, err error) {
-		t.Helper()
-		loc, _ := chromedp.Run(ctx, chromedp.Location())
-		html, _ := chromedp.Run(ctx, chromedp.OuterHTML(chromedp.CSS("main")))
-		t.Fatalf("%s: %v\nat %s\n%.1500s", step, err, loc, html)
-	}
-	run := func(step string, actions ...chromedp.Action[chromedp.Void]) {
-		t.Helper()
-		sctx, cancel := context.WithTimeout(ctx, 20*time.Second)
-		defer cancel()
-		if err := chromedp.Do(sctx, actions...); err != nil {
-			fail(step, err)
-		}
-	}
-	text := func(sel string) string {
-		t.Helper()
-		v, err := chromedp.Run(ctx, chromedp.Text(chromedp.CSS(sel)))
-		if err != nil {
-			fail("read "+sel, err)
-		}
-		return v
-	}
-	value := func(sel string) string {
-		t.Helper()
-		v, err := chromedp.Run(ctx, chromedp.Value(chromedp.CSS(sel)))
-		if err != nil {
-			fail("read "+sel, err)
-		}
-		return v
-	}
 
 	// 1. First sign-in: an administrator without 2FA must enrol.
 	var secret string
-	run("sign in", chromedp.Navigate(base+"/login"))
-	sh.take(ctx, "login")
-	run("password",
+	b.run("sign in", chromedp.Navigate(base+"/login"))
+	b.shot("login")
+	b.run("password",
 		chromedp.SendKeys(chromedp.CSS(`input[name=username]`), "chief"),
 		chromedp.SendKeys(chromedp.CSS(`input[name=password]`), testPassword),
 		chromedp.Click(chromedp.CSS(`#login-submit`)),
 		chromedp.WaitVisible(chromedp.CSS(`#totp-secret`)),
 	)
-	secret = text(`#totp-secret`)
-	sh.take(ctx, "enrol")
-	run("enrol",
+	secret = b.text(`#totp-secret`)
+	b.shot("enrol")
+	b.run("enrol",
 		chromedp.SendKeys(chromedp.CSS(`input[name=code]`), code(strings.TrimSpace(secret))),
 		chromedp.Submit(chromedp.CSS(`input[name=code]`)),
 		chromedp.WaitVisible(chromedp.CSS(`#recovery-codes`)),
 	)
-	codes := text(`#recovery-codes`)
+	codes := b.text(`#recovery-codes`)
 	if n := len(strings.Fields(codes)); n != 10 {
 		t.Fatalf("recovery codes shown: %d (%q)", n, codes)
 	}
 
 	// 2. Sign out and sign in again with the TOTP code.
-	run("continue", chromedp.Click(chromedp.CSS(`#enrol-done`)), chromedp.WaitVisible(chromedp.CSS(`.stats`)))
-	run("sign out", chromedp.Click(chromedp.CSS(`.usermenu button`)), chromedp.WaitVisible(chromedp.CSS(`#login-submit`)))
-	run("sign in with 2FA",
+	b.run("continue", chromedp.Click(chromedp.CSS(`#enrol-done`)), chromedp.WaitVisible(chromedp.CSS(`.stats`)))
+	b.run("sign out", chromedp.Click(chromedp.CSS(`.usermenu button`)), chromedp.WaitVisible(chromedp.CSS(`#login-submit`)))
+	b.run("sign in with 2FA",
 		chromedp.SendKeys(chromedp.CSS(`input[name=username]`), "chief"),
 		chromedp.SendKeys(chromedp.CSS(`input[name=password]`), testPassword),
 		chromedp.Click(chromedp.CSS(`#login-submit`)),
 		chromedp.WaitVisible(chromedp.CSS(`input[name=code]`)),
 	)
-	sh.take(ctx, "second-factor")
-	run("second factor",
+	b.shot("second-factor")
+	b.run("second factor",
 		chromedp.SendKeys(chromedp.CSS(`input[name=code]`), code(strings.TrimSpace(secret))),
 		chromedp.Submit(chromedp.CSS(`input[name=code]`)),
 		chromedp.WaitVisible(chromedp.CSS(`.stats`)),
 	)
-	sh.take(ctx, "home")
+	b.shot("home")
 
 	// 3. Create a child org under the city.
-	run("new org form", chromedp.Navigate(fmt.Sprintf("%s/orgs/new?parent=%d", base, ta.city.ID)),
+	b.run("new org form", chromedp.Navigate(fmt.Sprintf("%s/orgs/new?parent=%d", base, ta.city.ID)),
 		chromedp.WaitVisible(chromedp.CSS(`input[name=name]`)))
-	run("region type-ahead", chromedp.SendKeys(chromedp.CSS(`input[name=region_code]`), "5104"),
+	b.run("region type-ahead", chromedp.SendKeys(chromedp.CSS(`input[name=region_code]`), "5104"),
 		chromedp.WaitReady(chromedp.CSS(`datalist option[value="510400"]`)))
-	run("duplicate code is refused",
+	b.run("duplicate code is refused",
 		chromedp.SendKeys(chromedp.CSS(`input[name=name]`), "攀枝花市机械工程学会"),
 		chromedp.SendKeys(chromedp.CSS(`input[name=code]`), "CZ"),
 		chromedp.SendKeys(chromedp.CSS(`input[name=region_code]`), "00"),
 		chromedp.Submit(chromedp.CSS(`input[name=name]`)),
 		chromedp.WaitVisible(chromedp.CSS(`.field.invalid .err`)),
 	)
-	errText, kept := text(`.field.invalid .err`), value(`input[name=name]`)
+	errText, kept := b.text(`.field.invalid .err`), b.value(`input[name=name]`)
 	if !strings.Contains(errText, "已被其他组织使用") || kept != "攀枝花市机械工程学会" {
 		t.Errorf("duplicate code: error %q, name kept %q", errText, kept)
 	}
-	sh.take(ctx, "org-form-error")
-	run("create org",
+	b.shot("org-form-error")
+	b.run("create org",
 		chromedp.Clear(chromedp.CSS(`input[name=code]`)),
 		chromedp.SendKeys(chromedp.CSS(`input[name=code]`), "PZH-CMES"),
 		chromedp.Submit(chromedp.CSS(`input[name=name]`)),
 		chromedp.WaitVisible(chromedp.CSS(`.flash-ok`)),
 	)
-	heading := text(`h1`)
+	heading := b.text(`h1`)
 	if heading != "攀枝花市机械工程学会" {
 		t.Errorf("org page heading = %q", heading)
 	}
-	sh.take(ctx, "org-show")
-	run("tree", chromedp.Navigate(fmt.Sprintf("%s/orgs?under=%d", base, ta.city.ID)), chromedp.WaitVisible(chromedp.CSS(`#org-table`)))
-	sh.take(ctx, "orgs")
+	b.shot("org-show")
+	b.run("tree", chromedp.Navigate(fmt.Sprintf("%s/orgs?under=%d", base, ta.city.ID)), chromedp.WaitVisible(chromedp.CSS(`#org-table`)))
+	b.shot("orgs")
 
 	// 4. Create a user and grant a role on the new org.
-	run("new user", chromedp.Navigate(base+"/users/new"), chromedp.WaitVisible(chromedp.CSS(`input[name=username]`)),
+	b.run("new user", chromedp.Navigate(base+"/users/new"), chromedp.WaitVisible(chromedp.CSS(`input[name=username]`)),
 		chromedp.SendKeys(chromedp.CSS(`input[name=username]`), "wangfang"),
 		chromedp.SendKeys(chromedp.CSS(`input[name=display_name]`), "王芳"),
 		chromedp.SendKeys(chromedp.CSS(`input[name=password]`), "Wang-Fang-2026"),
@@ -210,35 +120,35 @@ func TestBrowserAdminFlow(t *testing.T) {
 		chromedp.Submit(chromedp.CSS(`input[name=username]`)),
 		chromedp.WaitVisible(chromedp.CSS(`#grant-submit`)),
 	)
-	run("grant role",
+	b.run("grant role",
 		chromedp.SendKeys(chromedp.CSS(`input[name=org_code]`), "PZH-CMES"),
 		chromedp.SetValue(chromedp.CSS(`form[action$="/grants"] select[name=role]`), "org_staff"),
 		chromedp.Click(chromedp.CSS(`#grant-submit`)),
 		chromedp.WaitVisible(chromedp.CSS(`#grant-table tr:nth-child(2)`)),
 	)
-	grantsText := text(`#grant-table`)
+	grantsText := b.text(`#grant-table`)
 	if !strings.Contains(grantsText, "工作人员") || !strings.Contains(grantsText, "攀枝花市机械工程学会") {
 		t.Errorf("grant table = %q", grantsText)
 	}
-	sh.take(ctx, "user")
-	run("users", chromedp.Navigate(base+"/users"), chromedp.WaitVisible(chromedp.CSS(`#user-table`)))
-	sh.take(ctx, "users")
+	b.shot("user")
+	b.run("users", chromedp.Navigate(base+"/users"), chromedp.WaitVisible(chromedp.CSS(`#user-table`)))
+	b.shot("users")
 
 	// 5. The audit page shows the grant.
-	run("audit", chromedp.Navigate(base+"/audit?action=role.grant"), chromedp.WaitVisible(chromedp.CSS(`#audit-table`)))
-	auditText := text(`#audit-table tbody`)
+	b.run("audit", chromedp.Navigate(base+"/audit?action=role.grant"), chromedp.WaitVisible(chromedp.CSS(`#audit-table`)))
+	auditText := b.text(`#audit-table tbody`)
 	wf, _ := ta.Auth.UserByName(bg, "wangfang")
 	if !strings.Contains(auditText, "chief") || !strings.Contains(auditText, fmt.Sprintf("user:%d", wf.ID)) {
 		t.Errorf("audit page lacks the grant by chief to user:%d: %q", wf.ID, auditText)
 	}
-	run("audit all", chromedp.Navigate(base+"/audit"), chromedp.WaitVisible(chromedp.CSS(`#audit-table`)))
-	sh.take(ctx, "audit")
+	b.run("audit all", chromedp.Navigate(base+"/audit"), chromedp.WaitVisible(chromedp.CSS(`#audit-table`)))
+	b.shot("audit")
 
 	// 6. Record a person: a wrong check digit is refused with the input kept,
 	// the fixed number is saved masked, and revealing it is audited.
 	good := "51040219850312201" + string(std.CitizenIDCheckDigit("51040219850312201"))
 	wrong := good[:17] + map[bool]string{true: "0", false: "1"}[good[17] != '0']
-	run("new person", chromedp.Navigate(base+"/people/new"), chromedp.WaitVisible(chromedp.CSS(`input[name=name]`)),
+	b.run("new person", chromedp.Navigate(base+"/people/new"), chromedp.WaitVisible(chromedp.CSS(`input[name=name]`)),
 		chromedp.SendKeys(chromedp.CSS(`input[name=name]`), "张伟"),
 		chromedp.SetValue(chromedp.CSS(`form[action="/people"] select[name=org_id]`), fmt.Sprint(ta.city.ID)),
 		chromedp.SendKeys(chromedp.CSS(`input[name=id_number]`), wrong),
@@ -247,26 +157,26 @@ func TestBrowserAdminFlow(t *testing.T) {
 		chromedp.Submit(chromedp.CSS(`input[name=name]`)),
 		chromedp.WaitVisible(chromedp.CSS(`.field.invalid .err`)),
 	)
-	if msg := text(`.field.invalid .err`); !strings.Contains(msg, "校验位") || value(`input[name=employer]`) != "攀枝花钢铁研究院" {
+	if msg := b.text(`.field.invalid .err`); !strings.Contains(msg, "校验位") || b.value(`input[name=employer]`) != "攀枝花钢铁研究院" {
 		t.Errorf("wrong check digit: %q", msg)
 	}
-	sh.take(ctx, "person-form-error")
-	run("fix and save",
+	b.shot("person-form-error")
+	b.run("fix and save",
 		chromedp.Clear(chromedp.CSS(`input[name=id_number]`)),
 		chromedp.SendKeys(chromedp.CSS(`input[name=id_number]`), good),
 		chromedp.Submit(chromedp.CSS(`input[name=name]`)),
 		chromedp.WaitVisible(chromedp.CSS(`#reveal-id`)),
 	)
-	if body := text(`#person`); strings.Contains(body, good) || !strings.Contains(body, good[:6]+"********"+good[14:]) {
+	if body := b.text(`#person`); strings.Contains(body, good) || !strings.Contains(body, good[:6]+"********"+good[14:]) {
 		t.Errorf("person page does not mask the ID: %q", body)
 	}
-	run("reveal", chromedp.Click(chromedp.CSS(`#reveal-id`)), chromedp.WaitVisible(chromedp.CSS(`#revealed-id`)))
-	if got := text(`#revealed-id`); got != good {
+	b.run("reveal", chromedp.Click(chromedp.CSS(`#reveal-id`)), chromedp.WaitVisible(chromedp.CSS(`#revealed-id`)))
+	if got := b.text(`#revealed-id`); got != good {
 		t.Errorf("revealed %q, want %q", got, good)
 	}
-	sh.take(ctx, "person")
-	run("reveal audited", chromedp.Navigate(base+"/audit?action=person.reveal"), chromedp.WaitVisible(chromedp.CSS(`#audit-table`)))
-	if a := text(`#audit-table tbody`); !strings.Contains(a, "chief") || !strings.Contains(a, "查看个人信息") || !strings.Contains(a, "person:") {
+	b.shot("person")
+	b.run("reveal audited", chromedp.Navigate(base+"/audit?action=person.reveal"), chromedp.WaitVisible(chromedp.CSS(`#audit-table`)))
+	if a := b.text(`#audit-table tbody`); !strings.Contains(a, "chief") || !strings.Contains(a, "查看个人信息") || !strings.Contains(a, "person:") {
 		t.Errorf("reveal not in the audit log: %q", a)
 	}
 	// 7. Import a register: a file with errors writes nothing and says
@@ -281,23 +191,23 @@ func TestBrowserAdminFlow(t *testing.T) {
 	if err := os.WriteFile(goodFile, []byte(header+"王芳,"+id2+",13912345678,攀枝花学院,510402,中级\n"), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	run("import bad file", chromedp.Navigate(base+"/people/import"), chromedp.WaitVisible(chromedp.CSS(`#import-submit`)),
+	b.run("import bad file", chromedp.Navigate(base+"/people/import"), chromedp.WaitVisible(chromedp.CSS(`#import-submit`)),
 		chromedp.SetValue(chromedp.CSS(`form[action="/people/import"] select[name=org_id]`), fmt.Sprint(ta.city.ID)),
 		chromedp.SetUploadFiles(chromedp.CSS(`input[name=file]`), []string{badFile}),
 		chromedp.Click(chromedp.CSS(`#import-submit`)),
 		chromedp.WaitVisible(chromedp.CSS(`#import-errors`)),
 	)
-	if e := text(`#import-errors`); !strings.Contains(e, "身份证号") || !strings.Contains(e, "未写入任何数据") {
+	if e := b.text(`#import-errors`); !strings.Contains(e, "身份证号") || !strings.Contains(e, "未写入任何数据") {
 		t.Errorf("import errors = %q", e)
 	}
-	sh.take(ctx, "import-errors")
-	run("import good file",
+	b.shot("import-errors")
+	b.run("import good file",
 		chromedp.SetValue(chromedp.CSS(`form[action="/people/import"] select[name=org_id]`), fmt.Sprint(ta.city.ID)),
 		chromedp.SetUploadFiles(chromedp.CSS(`input[name=file]`), []string{goodFile}),
 		chromedp.Click(chromedp.CSS(`#import-submit`)),
 		chromedp.WaitVisible(chromedp.CSS(`#import-done`)),
 	)
-	if done := text(`#import-done`); !strings.Contains(done, "新增 1 人") {
+	if done := b.text(`#import-done`); !strings.Contains(done, "新增 1 人") {
 		t.Errorf("import result = %q", done)
 	}
 	// A large file is checked as a job: a progress bar that kexie.js
@@ -312,24 +222,24 @@ func TestBrowserAdminFlow(t *testing.T) {
 	if err := os.WriteFile(bigFile, []byte(big.String()), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	run("check large file",
+	b.run("check large file",
 		chromedp.SetValue(chromedp.CSS(`form[action="/people/import"] select[name=org_id]`), fmt.Sprint(ta.city.ID)),
 		chromedp.SetUploadFiles(chromedp.CSS(`input[name=file]`), []string{bigFile}),
 		chromedp.Click(chromedp.CSS(`#import-check`)),
 		chromedp.WaitVisible(chromedp.CSS(`#import-checked`)),
 	)
-	if done := text(`#import-checked`); !strings.Contains(done, "共 30000 行，将新增 30000 人") {
+	if done := b.text(`#import-checked`); !strings.Contains(done, "共 30000 行，将新增 30000 人") {
 		t.Errorf("large check result = %q", done)
 	}
 	// 8. Search with two facets.
-	run("search", chromedp.Navigate(base+"/people?q="+url.QueryEscape("攀枝花")), chromedp.WaitVisible(chromedp.CSS(`#facets`)),
+	b.run("search", chromedp.Navigate(base+"/people?q="+url.QueryEscape("攀枝花")), chromedp.WaitVisible(chromedp.CSS(`#facets`)),
 		chromedp.Click(chromedp.CSS(`#facets .facet:nth-child(1) li:first-child a`)), chromedp.WaitVisible(chromedp.CSS(`#facets a.on`)),
 		chromedp.Click(chromedp.CSS(`#facets .facet:nth-child(2) li:first-child a:not(.on)`)),
 		chromedp.WaitVisible(chromedp.CSS(`#facets .facet:nth-child(2) a.on`)))
-	if loc, _ := chromedp.Run(ctx, chromedp.Location()); strings.Count(loc, "=") < 3 {
+	if loc := b.location(); strings.Count(loc, "=") < 3 {
 		t.Errorf("two facets not both applied: %s", loc)
 	}
-	if list := text(`#people-table`); !strings.Contains(list, "王芳") && !strings.Contains(list, "张伟") {
+	if list := b.text(`#people-table`); !strings.Contains(list, "王芳") && !strings.Contains(list, "张伟") {
 		t.Errorf("faceted search lost the hits: %q", list)
 	}
 	// 9. Plans: see TestBrowserPlanFlow.
@@ -339,12 +249,12 @@ func TestBrowserAdminFlow(t *testing.T) {
 		{"/people/deletions", "main h1", "deletions"}, {"/users/new", "main h1", "user-new"}, {"/account", "main h1", "account"},
 		{"/plans", "main h1", "plans"},
 	} {
-		run(pg.path, chromedp.Navigate(base+pg.path), chromedp.WaitVisible(chromedp.CSS(pg.sel)))
-		sh.take(ctx, pg.shot)
+		b.run(pg.path, chromedp.Navigate(base+pg.path), chromedp.WaitVisible(chromedp.CSS(pg.sel)))
+		b.shot(pg.shot)
 	}
-	run("people", chromedp.Navigate(base+"/people?q="+url.QueryEscape("攀枝花学院")), chromedp.WaitVisible(chromedp.CSS(`#people-table`)))
-	if list := text(`#people-table`); !strings.Contains(list, "王芳") || strings.Contains(list, id2) {
+	b.run("people", chromedp.Navigate(base+"/people?q="+url.QueryEscape("攀枝花学院")), chromedp.WaitVisible(chromedp.CSS(`#people-table`)))
+	if list := b.text(`#people-table`); !strings.Contains(list, "王芳") || strings.Contains(list, id2) {
 		t.Errorf("people list = %q", list)
 	}
-	sh.take(ctx, "people")
+	b.shot("people")
 }

@@ -297,34 +297,9 @@ func (s *Store) Get(ctx context.Context, id int64) (Plan, error) {
 	}
 	for rows.Next() {
 		var x StoredIndicator
-		var v, lo, hi, bv, lv sql.NullFloat64
-		var per string
-		var dl, by, ly, lq int
-		if err := rows.Scan(&x.ID, &x.SectionPath, &x.Text, &x.Metric, &x.Comparator, &v, &lo, &hi, &x.Unit, &per, &dl, &bv, &by,
-			&x.OrgID, &x.OrgName, &lv, &ly, &lq); err != nil {
+		if err := scanIndicator(rows, &x); err != nil {
 			rows.Close()
 			return p, err
-		}
-		if v.Valid {
-			x.Value = &v.Float64
-		}
-		if lo.Valid {
-			x.Low = &lo.Float64
-		}
-		if hi.Valid {
-			x.High = &hi.Float64
-		}
-		if per != "" {
-			x.Per = &per
-		}
-		if dl != 0 {
-			x.DeadlineYear = &dl
-		}
-		if bv.Valid {
-			x.Baseline = &Baseline{Value: bv.Float64, Year: by}
-		}
-		if lv.Valid {
-			x.Latest = &Reading{Value: lv.Float64, Year: ly, Quarter: lq}
 		}
 		x.Assessment = x.Indicator.Assess(x.Latest, p.StartYear, p.EndYear, s.now())
 		p.Indicators = append(p.Indicators, x)

@@ -616,9 +616,9 @@ func (s *Store) Tasks(ctx context.Context, scope []string, limit int) ([]Task, e
 	}
 	now := s.now()
 	y, q := now.Year(), int(now.Month()-1)/3+1
-	sqlq := `SELECT i.id, i.plan_id, p.title, p.start_year, p.end_year, i.section_path, i.text, i.metric, i.comparator, i.value, i.low,
-		i.high, i.unit, i.per, i.deadline_year, i.baseline_value, i.baseline_year, i.org_id, o.name, i.latest_value, i.latest_year,
-		i.latest_quarter,
+	sqlq := `SELECT i.id, i.section_path, i.text, i.metric, i.comparator, i.value, i.low, i.high, i.unit, i.per, i.deadline_year,
+		i.baseline_value, i.baseline_year, i.org_id, o.name, i.latest_value, i.latest_year, i.latest_quarter,
+		i.plan_id, p.title, p.start_year, p.end_year,
 		(SELECT COUNT(*) FROM plan_progress e WHERE e.indicator_id = i.id AND e.state = 'submitted'),
 		(SELECT COUNT(*) FROM plan_progress e WHERE e.indicator_id = i.id AND e.state <> 'returned' AND e.year = ? AND (e.quarter = ? OR e.quarter = 0))
 		FROM plan_indicators i JOIN plans p ON p.id = i.plan_id JOIN orgs o ON o.id = i.org_id WHERE p.status = 'published'`
@@ -649,14 +649,19 @@ func (s *Store) Tasks(ctx context.Context, scope []string, limit int) ([]Task, e
 	return out, rows.Err()
 }
 
-// scanIndicator scans the indicator columns of Tasks/Compare queries; extra
-// are scanned around them in query order (id, plan id, title, start, end
-// first; the rest after).
-func scanIndicator(rows *sql.Rows, x *StoredIndicator, planID *int64, title *string, start, end *int, rest ...any) error {
+// scanIndicator scans a row that starts with the indicator columns of
+// Get, Tasks and Compare, in this order:
+//
+//	i.id, i.section_path, i.text, i.metric, i.comparator, i.value, i.low, i.high, i.unit, i.per,
+//	i.deadline_year, i.baseline_value, i.baseline_year, org id (0: none), org name ('' : none),
+//	i.latest_value, i.latest_year, i.latest_quarter
+//
+// and scans any further columns into rest, in query order.
+func scanIndicator(rows *sql.Rows, x *StoredIndicator, rest ...any) error {
 	var v, lo, hi, bv, lv sql.NullFloat64
 	var per string
 	var dl, by, ly, lq int
-	dest := []any{&x.ID, planID, title, start, end, &x.SectionPath, &x.Text, &x.Metric, &x.Comparator, &v, &lo, &hi, &x.Unit, &per,
+	dest := []any{&x.ID, &x.SectionPath, &x.Text, &x.Metric, &x.Comparator, &v, &lo, &hi, &x.Unit, &per,
 		&dl, &bv, &by, &x.OrgID, &x.OrgName, &lv, &ly, &lq}
 	if err := rows.Scan(append(dest, rest...)...); err != nil {
 		return err
@@ -699,9 +704,9 @@ func (s *Store) Compare(ctx context.Context, scope []string, metric string, limi
 	if (scope != nil && len(scope) == 0) || metric == "" {
 		return nil, nil
 	}
-	sqlq := `SELECT i.id, i.plan_id, p.title, p.start_year, p.end_year, i.section_path, i.text, i.metric, i.comparator, i.value, i.low,
-		i.high, i.unit, i.per, i.deadline_year, i.baseline_value, i.baseline_year, COALESCE(i.org_id, 0), COALESCE(u.name, ''),
-		i.latest_value, i.latest_year, i.latest_quarter, po.name
+	sqlq := `SELECT i.id, i.section_path, i.text, i.metric, i.comparator, i.value, i.low, i.high, i.unit, i.per, i.deadline_year,
+		i.baseline_value, i.baseline_year, COALESCE(i.org_id, 0), COALESCE(u.name, ''), i.latest_value, i.latest_year, i.latest_quarter,
+		i.plan_id, p.title, p.start_year, p.end_year, po.name
 		FROM plan_indicators i JOIN plans p ON p.id = i.plan_id JOIN orgs po ON po.id = p.org_id LEFT JOIN orgs u ON u.id = i.org_id
 		WHERE p.status <> 'draft' AND i.metric LIKE ? ESCAPE '\'`
 	args := []any{"%" + db.LikeEscape(metric) + "%"}
