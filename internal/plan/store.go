@@ -289,6 +289,9 @@ func (s *Store) Get(ctx context.Context, id int64) (Plan, error) {
 		p.Sections = append(p.Sections, x)
 	}
 	rows.Close()
+	if err := rows.Err(); err != nil {
+		return p, err
+	}
 	rows, err = s.db.Query(ctx, `SELECT i.id, i.section_path, i.text, i.metric, i.comparator, i.value, i.low, i.high, i.unit, i.per,
 		i.deadline_year, i.baseline_value, i.baseline_year, COALESCE(i.org_id, 0), COALESCE(o.name, ''), i.latest_value, i.latest_year,
 		i.latest_quarter FROM plan_indicators i LEFT JOIN orgs o ON o.id = i.org_id WHERE i.plan_id = ? ORDER BY i.ord`, id)
@@ -305,6 +308,9 @@ func (s *Store) Get(ctx context.Context, id int64) (Plan, error) {
 		p.Indicators = append(p.Indicators, x)
 	}
 	rows.Close()
+	if err := rows.Err(); err != nil {
+		return p, err
+	}
 	rows, err = s.db.Query(ctx, `SELECT u.section_path, u.role, u.name, COALESCE(u.org_id, 0), COALESCE(o.name, '') FROM plan_units u
 		LEFT JOIN orgs o ON o.id = u.org_id WHERE u.plan_id = ? ORDER BY u.ord`, id)
 	if err != nil {
