@@ -49,6 +49,7 @@ func benchOrgTree(ctx context.Context, e *env, args []string) error {
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
+	*threads = min(*threads, *conns) // wrk refuses more threads than connections
 	if _, err := exec.LookPath("wrk"); err != nil {
 		return fmt.Errorf("wrk not found: apt-get install wrk")
 	}

@@ -80,7 +80,7 @@ func benchPages(ctx context.Context, e *env, args []string) error {
 		if r.StatusCode != 200 {
 			return fmt.Errorf("%s answered %d", p.path, r.StatusCode)
 		}
-		out, err := exec.CommandContext(ctx, "wrk", "-t2", "-c"+strconv.Itoa(*conns), "-d"+dur.String(), "--latency",
+		out, err := exec.CommandContext(ctx, "wrk", "-t"+strconv.Itoa(min(2, *conns)), "-c"+strconv.Itoa(*conns), "-d"+dur.String(), "--latency",
 			"-H", "Cookie: kexie_session="+res.Token, base+p.path).CombinedOutput()
 		if err != nil {
 			return fmt.Errorf("wrk: %v\n%s", err, out)
