@@ -2,7 +2,9 @@ package people
 
 import (
 	"context"
+	"crypto/sha256"
 	"database/sql"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
@@ -241,7 +243,7 @@ func (s *Store) ImportWith(ctx context.Context, file io.Reader, name string, org
 		if err := prepareBulk(ctx, tx); err != nil {
 			return err
 		}
-		seen := map[string]int{} // id index → first row
+		seen := map[[16]byte]int32{} // id index → first row (compact: 1M rows ≈ 40 MB)
 		var batch []pending
 		flush := func() error {
 			if len(res.Errors) > 0 {
@@ -268,11 +270,12 @@ func (s *Store) ImportWith(ctx context.Context, file io.Reader, name string, org
 					}
 					continue
 				}
-				if first, dup := seen[ch.r.idIndex]; dup {
-					failAt(n, "id_number", "people.err.duplicate_in_file", first)
+				key := dupKey(ch.r.idIndex)
+				if first, dup := seen[key]; dup {
+					failAt(n, "id_number", "people.err.duplicate_in_file", int(first))
 					continue
 				}
-				seen[ch.r.idIndex] = n
+				seen[key] = int32(n)
 				if len(res.Errors) > 0 {
 					continue // keep validating, but write nothing more
 				}
@@ -315,6 +318,21 @@ func (s *Store) ImportWith(ctx context.Context, file io.Reader, name string, org
 		res.Created, res.Updated, res.Unchanged = 0, 0, 0
 	}
 	return res, nil
+}
+
+// dupKey is the in-file duplicate key of an ID number's blind index (32
+// hex digits): its 16 bytes, a third of the string's memory in the map.
+// Anything else is hashed to the same size.
+func dupKey(idIndex string) [16]byte {
+	var k [16]byte
+	if len(idIndex) == 2*len(k) {
+		if _, err := hex.Decode(k[:], []byte(idIndex)); err == nil {
+			return k
+		}
+	}
+	sum := sha256.Sum256([]byte(idIndex))
+	copy(k[:], sum[:])
+	return k
 }
 
 // checkImportRow validates and seals row n of the file; it runs on the
