@@ -224,13 +224,19 @@ func benchStartup(ctx context.Context, e *env, args []string) error {
 }
 
 // readRSS returns VmRSS in KiB from /proc.
-func readRSS(pid int) int {
+func readRSS(pid int) int { return procStatusKB(pid, "VmRSS") }
+
+// readPeakRSS returns VmHWM, the peak RSS, in KiB from /proc.
+func readPeakRSS(pid int) int { return procStatusKB(pid, "VmHWM") }
+
+// procStatusKB reads a "Field:   123 kB" line of /proc/PID/status.
+func procStatusKB(pid int, field string) int {
 	b, err := os.ReadFile(fmt.Sprintf("/proc/%d/status", pid))
 	if err != nil {
 		return 0
 	}
 	for _, line := range strings.Split(string(b), "\n") {
-		if v, ok := strings.CutPrefix(line, "VmRSS:"); ok {
+		if v, ok := strings.CutPrefix(line, field+":"); ok {
 			n, _ := strconv.Atoi(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(v), "kB")))
 			return n
 		}

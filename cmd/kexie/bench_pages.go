@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
+	"os"
 	"os/exec"
 	"runtime"
 	"strconv"
@@ -87,5 +88,10 @@ func benchPages(ctx context.Context, e *env, args []string) error {
 		}
 		fmt.Fprintf(e.stdout, "| %s | %.0f | %.1f ms | %.1f ms |\n", p.name, parseRPS(string(out)), parseLatency(string(out), "50%"), parseLatency(string(out), "99%"))
 	}
+	// What serving the set costs in memory, after the load.
+	var ms runtime.MemStats
+	runtime.ReadMemStats(&ms)
+	fmt.Fprintf(e.stdout, "serving: process RSS %.0f MB (peak %.0f MB), Go heap in use %.0f MB\n",
+		float64(readRSS(os.Getpid()))/1024, float64(readPeakRSS(os.Getpid()))/1024, float64(ms.HeapInuse)/(1<<20))
 	return nil
 }
