@@ -83,7 +83,7 @@ func TestBrowserAdminFlow(t *testing.T) {
 	b.run("new org form", chromedp.Navigate(fmt.Sprintf("%s/orgs/new?parent=%d", base, ta.city.ID)),
 		chromedp.WaitVisible(chromedp.CSS(`input[name=name]`)))
 	b.run("region type-ahead", chromedp.SendKeys(chromedp.CSS(`input[name=region_code]`), "5104"),
-		chromedp.WaitReady(chromedp.CSS(`datalist option[value="510400"]`)))
+		chromedp.WaitVisible(chromedp.CSS(`ul.suggest button[data-code="510400"]`)))
 	b.run("duplicate code is refused",
 		chromedp.SendKeys(chromedp.CSS(`input[name=name]`), "攀枝花市机械工程学会"),
 		chromedp.SendKeys(chromedp.CSS(`input[name=code]`), "CZ"),

@@ -7,12 +7,14 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"sort"
 	"strings"
 	"unicode/utf8"
 
 	"kexie/internal/audit"
 	"kexie/internal/db"
 	"kexie/internal/sheet"
+	"kexie/internal/std"
 )
 
 // Discipline is one entry of GB/T 13745.
@@ -110,8 +112,10 @@ func (s *Store) ImportDisciplines(ctx context.Context, r io.Reader) (int, []Impo
 		if _, err := tx.Exec(ctx, `DELETE FROM disciplines`); err != nil {
 			return err
 		}
+		initials := std.InitialsMemo{}
 		for _, d := range list {
-			if _, err := tx.Exec(ctx, `INSERT INTO disciplines (code, name, parent, level) VALUES (?, ?, ?, ?)`, d.Code, d.Name, d.Parent, d.Level); err != nil {
+			if _, err := tx.Exec(ctx, `INSERT INTO disciplines (code, name, parent, level, initials) VALUES (?, ?, ?, ?, ?)`,
+				d.Code, d.Name, d.Parent, d.Level, initials.Of(d.Name).String()); err != nil {
 				return err
 			}
 		}
@@ -161,39 +165,126 @@ type DisciplineHit struct {
 // SearchDisciplines finds up to limit entries whose code starts with q
 // (dots and spaces ignored, as in "110.14") or whose name holds it: the
 // exact code first, then longer codes, then names starting with q, then
-// the rest, each in code order.
+// the rest, each in code order. A query of Latin letters also finds names
+// by their pinyin initials ("sx" → 数学), after the matches above: names
+// whose initials start with q, then those holding it further in.
 func (s *Store) SearchDisciplines(ctx context.Context, q string, limit int) ([]DisciplineHit, error) {
 	q = strings.TrimSpace(q)
 	if code := strings.NewReplacer(".", "", " ", "").Replace(q); code != "" && strings.Trim(code, "0123456789") == "" {
 		q = code
 	}
-	if q == "" {
+	if q == "" || limit <= 0 {
 		return nil, nil
 	}
+	var out []DisciplineHit
+	var err error
+	if letters, ok := std.InitialsQuery(q); ok {
+		out, err = s.searchDisciplineInitials(ctx, letters, limit)
+	} else {
+		out, err = s.searchDisciplineText(ctx, q, limit)
+	}
+	if err == nil {
+		err = s.disciplinePaths(ctx, out)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("people: search disciplines: %w", err)
+	}
+	return out, nil
+}
+
+// searchDisciplineText finds entries by code or by name, ranked in SQL.
+func (s *Store) searchDisciplineText(ctx context.Context, q string, limit int) ([]DisciplineHit, error) {
 	prefix, inside := db.LikeEscape(q)+"%", "%"+db.LikeEscape(q)+"%"
 	rows, err := s.db.Query(ctx, `SELECT code, name, parent, level FROM disciplines
 		WHERE code LIKE ? ESCAPE '\' OR name LIKE ? ESCAPE '\'
 		ORDER BY CASE WHEN code = ? THEN 0 WHEN code LIKE ? ESCAPE '\' THEN 1 WHEN name LIKE ? ESCAPE '\' THEN 2 ELSE 3 END, code
 		LIMIT ?`, prefix, inside, q, prefix, prefix, limit)
 	if err != nil {
-		return nil, fmt.Errorf("people: search disciplines: %w", err)
+		return nil, err
 	}
+	defer rows.Close()
 	var out []DisciplineHit
-	above := map[string]string{}
 	for rows.Next() {
 		var h DisciplineHit
 		if err := rows.Scan(&h.Code, &h.Name, &h.Parent, &h.Level); err != nil {
-			rows.Close()
-			return nil, fmt.Errorf("people: search disciplines: %w", err)
+			return nil, err
 		}
 		out = append(out, h)
+	}
+	return out, rows.Err()
+}
+
+// searchDisciplineInitials finds entries for a query of lower-case Latin
+// letters: names holding it (any case), then names whose pinyin initials
+// start with it, then those holding it further in. SQL only narrows the
+// rows — the letters in order anywhere in the stored initials, which every
+// match has — and Go ranks them, so SQLite and PostgreSQL (whose LIKE
+// differ in case) give the same answer.
+func (s *Store) searchDisciplineInitials(ctx context.Context, letters string, limit int) ([]DisciplineHit, error) {
+	spread := "%" + strings.Join(strings.Split(letters, ""), "%") + "%"
+	rows, err := s.db.Query(ctx, `SELECT code, name, parent, level, initials FROM disciplines
+		WHERE LOWER(name) LIKE ? OR initials LIKE ? OR initials = ''`, "%"+letters+"%", spread)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	type ranked struct {
+		DisciplineHit
+		rank int
+	}
+	var found []ranked
+	memo := std.InitialsMemo{}
+	for rows.Next() {
+		var h ranked
+		var stored string
+		if err := rows.Scan(&h.Code, &h.Name, &h.Parent, &h.Level, &stored); err != nil {
+			return nil, err
+		}
+		switch name := strings.ToLower(h.Name); {
+		case strings.HasPrefix(name, letters):
+			h.rank = 2 // the ranks of searchDisciplineText's names
+		case strings.Contains(name, letters):
+			h.rank = 3
+		default:
+			in, ok := std.ParseInitials(stored)
+			if !ok || stored == "" {
+				in = memo.Of(h.Name) // imported before initials were stored
+			}
+			switch in.Match(letters) {
+			case std.MatchPrefix:
+				h.rank = 4
+			case std.MatchInside:
+				h.rank = 5
+			default:
+				continue
+			}
+		}
+		found = append(found, h)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	sort.Slice(found, func(i, j int) bool {
+		if found[i].rank != found[j].rank {
+			return found[i].rank < found[j].rank
+		}
+		return found[i].Code < found[j].Code
+	})
+	out := make([]DisciplineHit, 0, min(len(found), limit))
+	for _, h := range found[:min(len(found), limit)] {
+		out = append(out, h.DisciplineHit)
+	}
+	return out, nil
+}
+
+// disciplinePaths fills in each hit's Path from the entries above it, in
+// one query.
+func (s *Store) disciplinePaths(ctx context.Context, out []DisciplineHit) error {
+	above := map[string]string{}
+	for _, h := range out {
 		for l := 3; l < len(h.Code); l += 2 {
 			above[h.Code[:l]] = ""
 		}
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("people: search disciplines: %w", err)
 	}
 	if len(above) > 0 {
 		ph, args := make([]string, 0, len(above)), make([]any, 0, len(above))
@@ -202,18 +293,18 @@ func (s *Store) SearchDisciplines(ctx context.Context, q string, limit int) ([]D
 		}
 		rows, err := s.db.Query(ctx, `SELECT code, name FROM disciplines WHERE code IN (`+strings.Join(ph, ",")+`)`, args...)
 		if err != nil {
-			return nil, fmt.Errorf("people: search disciplines: %w", err)
+			return err
 		}
 		defer rows.Close()
 		for rows.Next() {
 			var c, n string
 			if err := rows.Scan(&c, &n); err != nil {
-				return nil, fmt.Errorf("people: search disciplines: %w", err)
+				return err
 			}
 			above[c] = n
 		}
 		if err := rows.Err(); err != nil {
-			return nil, fmt.Errorf("people: search disciplines: %w", err)
+			return err
 		}
 	}
 	for i, h := range out {
@@ -222,7 +313,7 @@ func (s *Store) SearchDisciplines(ctx context.Context, q string, limit int) ([]D
 		}
 		out[i].Path = append(out[i].Path, h.Name)
 	}
-	return out, nil
+	return nil
 }
 
 // disciplines serves the discipline picker of forms: GET /std/disciplines?q=

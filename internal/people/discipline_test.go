@@ -2,12 +2,14 @@ package people_test
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"testing"
 
 	"kexie/internal/db"
 	"kexie/internal/db/dbtest"
 	"kexie/internal/people"
+	"kexie/internal/std"
 )
 
 func TestDisciplines(t *testing.T) {
@@ -87,4 +89,125 @@ func TestSearchDisciplines(t *testing.T) {
 			t.Errorf("limit: %q", got)
 		}
 	})
+}
+
+// Latin letters find entries by the pinyin initials of their names, on
+// both databases alike: a name holding the letters first, then initials
+// starting with them, then initials holding them; any reading of a
+// polyphonic character (重 zhòng/chóng) matches.
+func TestSearchDisciplinesPinyin(t *testing.T) {
+	ctx := context.Background()
+	dbtest.Run(t, sets, func(t *testing.T, d *db.DB) {
+		f := setup(t, d)
+		table := "代码,名称\n110,数学\n11014,代数学\n1101410,线性代数\n11021,几何学\n" +
+			"120,信息科学与系统科学\n12010,信息论\n12020,SX方法\n170,地球科学\n17015,重力学\n"
+		if _, errs, err := f.s.ImportDisciplines(ctx, strings.NewReader(table)); err != nil || len(errs) != 0 {
+			t.Fatalf("import: %+v %v", errs, err)
+		}
+		codes := func(q string, limit int) string {
+			t.Helper()
+			hits, err := f.s.SearchDisciplines(ctx, q, limit)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var out []string
+			for _, h := range hits {
+				out = append(out, h.Code)
+			}
+			return strings.Join(out, " ")
+		}
+		cases := []struct{ q, want string }{
+			// SX方法 by name; 数学, and 信息… since 信 is also read shēn, by
+			// prefix; 代数学 inside.
+			{"sx", "12020 110 120 12010 11014"},
+			{"SX", "12020 110 120 12010 11014"},
+			{" Sx ", "12020 110 120 12010 11014"},
+			{"jhx", "11021"},
+			{"xx", "1101410 120 12010"},
+			{"xxds", "1101410"},
+			{"cl", "17015"}, // 重 read chóng
+			{"zl", "17015"}, // or zhòng
+			{"dqkx", "170"},
+			{"kx", "120 170"},   // inside only: by code
+			{"s1", ""},          // not only letters: searched as text
+			{"s x", ""},         // a space is not a letter
+			{"qqqq", ""},        // no name
+			{"数学", "110 11014"}, // Chinese as before
+		}
+		for _, c := range cases {
+			if got := codes(c.q, 10); got != c.want {
+				t.Errorf("%q: got %q, want %q", c.q, got, c.want)
+			}
+		}
+		if got := codes("sx", 2); got != "12020 110" {
+			t.Errorf("limit: %q", got)
+		}
+		hits, err := f.s.SearchDisciplines(ctx, "cl", 10)
+		if err != nil || len(hits) != 1 || strings.Join(hits[0].Path, "/") != "地球科学/重力学" {
+			t.Errorf("path: %+v %v", hits, err)
+		}
+		// A table imported before initials were stored is searched by
+		// initials computed from the names.
+		if _, err := d.Exec(ctx, `UPDATE disciplines SET initials = ''`); err != nil {
+			t.Fatal(err)
+		}
+		for _, c := range cases {
+			if got := codes(c.q, 10); got != c.want {
+				t.Errorf("without stored initials, %q: got %q, want %q", c.q, got, c.want)
+			}
+		}
+	})
+}
+
+// regionDisciplines is a CSV table the size of GB/T 13745 (about 3,300
+// entries, three levels), named after the GB/T 2260 regions so the names
+// are real Chinese with the usual polyphonic characters.
+func regionDisciplines() string {
+	rt := std.Regions()
+	var b strings.Builder
+	b.WriteString("代码,名称\n")
+	for i, p := range rt.Children("") {
+		pc := fmt.Sprintf("%03d", 100+i)
+		fmt.Fprintf(&b, "%s,%s\n", pc, p.Name)
+		for j, c := range rt.Children(p.Code) {
+			cc := fmt.Sprintf("%s%02d", pc, 10+j)
+			fmt.Fprintf(&b, "%s,%s\n", cc, c.Name)
+			for k, n := range rt.Children(c.Code) {
+				if k < 89 {
+					fmt.Fprintf(&b, "%s%02d,%s\n", cc, 10+k, n.Name)
+				}
+			}
+		}
+	}
+	return b.String()
+}
+
+// BenchmarkSearchDisciplinesPinyin is one keystroke of the picker with a
+// Latin query over a table of GB/T 13745's size: "sx" (many matches, most
+// rows pass the SQL filter) and "pzh" (few); "攀枝花" is the text search,
+// for comparison.
+func BenchmarkSearchDisciplinesPinyin(b *testing.B) {
+	ctx := context.Background()
+	for _, open := range []struct {
+		name string
+		open func(testing.TB, ...db.Migrations) *db.DB
+	}{{"sqlite", dbtest.OpenSQLite}, {"postgres", dbtest.OpenPostgres}} {
+		b.Run(open.name, func(b *testing.B) {
+			f := setup(b, open.open(b, sets...))
+			n, errs, err := f.s.ImportDisciplines(ctx, strings.NewReader(regionDisciplines()))
+			if err != nil || len(errs) > 0 {
+				b.Fatalf("import: %v %v", errs, err)
+			}
+			for _, q := range []string{"sx", "pzh", "攀枝花"} {
+				b.Run(q, func(b *testing.B) {
+					for b.Loop() {
+						if _, err := f.s.SearchDisciplines(ctx, q, 15); err != nil {
+							b.Fatal(err)
+						}
+					}
+					b.ReportMetric(float64(n), "entries")
+				})
+			}
+		})
+	}
 }

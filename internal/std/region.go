@@ -20,11 +20,16 @@ type Region struct {
 	StatOnly bool   // a functional area kept for statistics (开发区 etc.), not a legal division
 }
 
-// RegionTable is the loaded GB/T 2260 table; it is immutable.
+// RegionTable is the loaded GB/T 2260 table; it is immutable but for the
+// pinyin initials of its names, built once on the first Latin query (most
+// processes never see one, and the build takes a few milliseconds).
 type RegionTable struct {
 	byCode   map[string]Region
 	children map[string][]Region
 	all      []Region // by level, then code
+
+	initialsOnce sync.Once
+	initials     []Initials // of all[i].Name
 }
 
 var (
@@ -116,23 +121,66 @@ func (t *RegionTable) FullName(code string) string {
 }
 
 // Search finds regions whose name contains q, or whose code starts with q
-// when q is all digits; provinces first, then cities, then counties.
+// when q is all digits, or — when q is Latin letters — whose name's pinyin
+// initials hold q ("cq" finds 重庆市): name and code matches first, then
+// names whose initials start with q, then those holding it further in;
+// within each, provinces first, then cities, then counties.
 func (t *RegionTable) Search(q string, limit int) []Region {
 	q = strings.TrimSpace(q)
 	if q == "" || limit <= 0 {
 		return nil
 	}
 	digits := strings.Trim(q, "0123456789") == ""
-	var out []Region
-	for _, r := range t.all {
+	letters, latin := InitialsQuery(q)
+	var out, prefix, inside []Region
+	if latin {
+		t.initialsOnce.Do(t.buildInitials)
+	}
+	for i, r := range t.all {
 		if digits && strings.HasPrefix(r.Code, q) || !digits && strings.Contains(r.Name, q) {
 			out = append(out, r)
 			if len(out) == limit {
-				break
+				return out
+			}
+			continue
+		}
+		if !latin {
+			continue
+		}
+		switch t.initials[i].Match(letters) {
+		case MatchPrefix:
+			if len(prefix) < limit {
+				prefix = append(prefix, r)
+			}
+		case MatchInside:
+			if len(inside) < limit {
+				inside = append(inside, r)
 			}
 		}
 	}
-	return out
+	out = append(append(out, prefix...), inside...)
+	return out[:min(len(out), limit)]
+}
+
+// buildInitials computes the pinyin initials of every name, once, into
+// one backing array.
+func (t *RegionTable) buildInitials() {
+	memo, size := InitialsMemo{}, 0
+	for _, r := range t.all {
+		size += len(r.Name) / 3 // Han characters take three bytes
+	}
+	buf := make(Initials, 0, size)
+	ends := make([]int, len(t.all))
+	for i, r := range t.all {
+		buf = appendInitials(buf, r.Name, memo)
+		ends[i] = len(buf)
+	}
+	t.initials = make([]Initials, len(t.all))
+	start := 0
+	for i, end := range ends {
+		t.initials[i] = buf[start:end:end]
+		start = end
+	}
 }
 
 // RegionPrefix is the code prefix shared by a region and everything under

@@ -1,6 +1,9 @@
 package std
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestRegions(t *testing.T) {
 	rt := Regions()
@@ -42,6 +45,77 @@ func TestRegions(t *testing.T) {
 	}
 	if s := rt.Search("5104", 10); len(s) != 6 || s[0].Code != "510400" {
 		t.Errorf("Search(5104) = %+v", s)
+	}
+}
+
+// Latin letters find regions by the pinyin initials of their names.
+func TestRegionSearchPinyin(t *testing.T) {
+	rt := Regions()
+	names := func(q string, limit int) []string {
+		var out []string
+		for _, r := range rt.Search(q, limit) {
+			out = append(out, r.Name)
+		}
+		return out
+	}
+	has := func(list []string, name string) int {
+		for i, n := range list {
+			if n == name {
+				return i
+			}
+		}
+		return -1
+	}
+	for _, c := range []struct{ q, first string }{
+		{"bj", "北京市"},
+		{"BJ", "北京市"},
+		{"cq", "重庆市"}, // 重 read chóng, not zhòng
+		{"zq", "重庆市"}, // either reading
+		{"pzh", "攀枝花市"},
+		{"hdq", "海淀区"}, // a county-level district
+	} {
+		if got := names(c.q, 15); len(got) == 0 || got[0] != c.first {
+			t.Errorf("Search(%q) = %v, want %s first", c.q, got, c.first)
+		}
+	}
+	// "cd" starts 承德市 and 常德市 as well; by level, then code.
+	cd := names("cd", 15)
+	if i := has(cd, "成都市"); i < 0 || i > 3 || has(cd, "承德市") > i {
+		t.Errorf("Search(cd) = %v", cd)
+	}
+	// Names whose initials start with the query come before those holding
+	// it further in.
+	for _, q := range []string{"cd", "dc", "xj", "b"} {
+		seenInside := false
+		for _, r := range rt.Search(q, 200) {
+			in := InitialsOf(r.Name).Match(q)
+			if in == MatchInside {
+				seenInside = true
+			} else if in == MatchPrefix && seenInside {
+				t.Errorf("Search(%q): %s, a prefix match, after a match inside a name", q, r.Name)
+			}
+		}
+	}
+	if got := names("cq", 3); len(got) != 3 {
+		t.Errorf("limit: %v", got)
+	}
+	for _, q := range []string{"b1", "b j", "xyzxyz", "", "q!"} {
+		if got := names(q, 15); len(got) != 0 {
+			t.Errorf("Search(%q) = %v, want nothing", q, got)
+		}
+	}
+}
+
+// A name holding the Latin query itself ranks above pinyin matches, though
+// it is a county and the pinyin match a city.
+func TestRegionSearchNameBeforePinyin(t *testing.T) {
+	rt := parseRegions("code,name,parent,stat_only\n500000,重庆市,,0\n510000,四川省,,0\n510100,成都市,510000,0\n510171,CD高新区,510100,1\n")
+	var got []string
+	for _, r := range rt.Search("CD", 10) {
+		got = append(got, r.Code)
+	}
+	if strings.Join(got, " ") != "510171 510100" {
+		t.Errorf("Search(CD) = %v, want 510171 (the name holds CD) before 510100", got)
 	}
 }
 
@@ -87,5 +161,28 @@ func TestRegionPrefix(t *testing.T) {
 		if got := RegionPrefix(in); got != want {
 			t.Errorf("RegionPrefix(%q) = %q, want %q", in, got, want)
 		}
+	}
+}
+
+func BenchmarkRegionSearchPinyin(b *testing.B) {
+	rt := Regions()
+	rt.Search("cq", 20) // builds the initials
+	for b.Loop() {
+		rt.Search("cq", 20)
+	}
+}
+
+// BenchmarkRegionInitials is the one-off cost of the region table's pinyin
+// initials, paid on the first Latin query.
+func BenchmarkRegionInitials(b *testing.B) {
+	rt := parseRegions(regionsCSV)
+	for b.Loop() {
+		rt.buildInitials()
+	}
+}
+
+func BenchmarkRegionParse(b *testing.B) {
+	for b.Loop() {
+		parseRegions(regionsCSV)
 	}
 }

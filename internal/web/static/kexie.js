@@ -14,33 +14,6 @@ document.addEventListener("submit", function (e) {
   var sel = f.querySelector("[data-pool-select]");
   if (sel) f.action = "/people/pools/" + encodeURIComponent(sel.value) + "/add";
 });
-// Region type-ahead: inputs marked data-region suggest GB/T 2260 regions by
-// name or code as the user types.
-document.addEventListener("input", function (e) {
-  var el = e.target;
-  if (!el.matches || !el.matches("input[data-region]") || el.value.length < 1) return;
-  var id = el.getAttribute("list");
-  if (!id) {
-    id = "dl-" + Math.random().toString(36).slice(2);
-    var dl = document.createElement("datalist");
-    dl.id = id;
-    document.body.appendChild(dl);
-    el.setAttribute("list", id);
-  }
-  fetch("/std/regions?q=" + encodeURIComponent(el.value), { credentials: "same-origin" })
-    .then(function (r) { return r.ok ? r.json() : []; })
-    .then(function (hits) {
-      var dl = document.getElementById(id);
-      dl.innerHTML = "";
-      hits.forEach(function (h) {
-        var o = document.createElement("option");
-        o.value = h.code;
-        o.label = h.name;
-        o.textContent = h.name;
-        dl.appendChild(o);
-      });
-    });
-});
 // Charts: elements with data-chart hold an ECharts option as JSON (pages
 // that draw charts load echarts.min.js). The table beside each chart
 // carries the same numbers for readers without scripts.
@@ -55,9 +28,12 @@ document.addEventListener("DOMContentLoaded", function () {
     window.addEventListener("resize", function () { chart.resize(); });
   });
 });
-// Discipline picker: inputs marked data-discipline suggest GB/T 13745
-// entries by code or name as the user types; a click, or ↓/↑ and Enter,
+// Region and discipline pickers: inputs marked data-region suggest GB/T
+// 2260 regions, data-discipline GB/T 13745 entries, by code, name or pinyin
+// initials ("cq" → 重庆市) as the user types; a click, or ↓/↑ and Enter,
 // puts the code in the field. Escape or a click elsewhere closes the list.
+// (Not a <datalist>: browsers filter its options by the typed text, which
+// would hide every pinyin match.)
 (function () {
   var timer = 0, asked = 0;
   function close(el) {
@@ -74,11 +50,11 @@ document.addEventListener("DOMContentLoaded", function () {
       var li = document.createElement("li"), b = document.createElement("button"), c = document.createElement("span");
       b.type = "button";
       b.setAttribute("data-code", h.code);
-      b.title = h.path;
+      b.title = h.path || h.name;
       c.className = "code";
       c.textContent = h.code;
       b.appendChild(c);
-      b.appendChild(document.createTextNode(h.path));
+      b.appendChild(document.createTextNode(h.path || h.name));
       li.appendChild(b);
       ul.appendChild(li);
     });
@@ -86,13 +62,14 @@ document.addEventListener("DOMContentLoaded", function () {
   }
   document.addEventListener("input", function (e) {
     var el = e.target;
-    if (!el.matches || !el.matches("input[data-discipline]")) return;
+    if (!el.matches || !el.matches("input[data-discipline], input[data-region]")) return;
     clearTimeout(timer);
     var q = el.value.trim();
     if (!q) { close(el); return; }
     timer = setTimeout(function () {
       var n = ++asked;
-      fetch("/std/disciplines?q=" + encodeURIComponent(q), { credentials: "same-origin" })
+      var url = el.hasAttribute("data-region") ? "/std/regions?q=" : "/std/disciplines?q=";
+      fetch(url + encodeURIComponent(q), { credentials: "same-origin" })
         .then(function (r) { return r.ok ? r.json() : []; })
         .then(function (hits) { if (n === asked) show(el, hits); });
     }, 150);
