@@ -3,6 +3,7 @@ package demo_test
 import (
 	"context"
 	"crypto/sha256"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -39,6 +40,36 @@ func TestGenerate(t *testing.T) {
 		if total != 500 || list[0].IDMasked == "" || list[0].BirthDate == "" {
 			t.Errorf("people: %d, first %+v", total, list[0])
 		}
+		// About three in ten have secondary disciplines, and the facet
+		// counts them: the demo's codes are first-level and distinct, so
+		// each of a person's codes is one count.
+		all, _, _ := ppl.List(ctx, people.Filter{Limit: 1000})
+		with, codes := 0, 0
+		for _, p := range all {
+			if p.Discipline != "" {
+				codes += 1 + len(p.Disciplines2)
+			}
+			if len(p.Disciplines2) > 0 {
+				with++
+				if p.Discipline == "" || slices.Contains(p.Disciplines2, p.Discipline) {
+					t.Errorf("disciplines %q %q", p.Discipline, p.Disciplines2)
+				}
+			}
+		}
+		if with < 100 || with > 200 {
+			t.Errorf("%d of 500 people have secondary disciplines", with)
+		}
+		r, err := ppl.Search(ctx, people.SearchQuery{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		sum := 0
+		for _, n := range r.Facets["discipline"] {
+			sum += n
+		}
+		if sum != codes {
+			t.Errorf("discipline facet counts %d in all, want %d: %v", sum, codes, r.Facets["discipline"])
+		}
 		stats, _ := orgs.Stats(ctx, nil)
 		byType := map[org.Type]int{}
 		for _, s := range stats {
@@ -66,7 +97,7 @@ func TestDeterministic(t *testing.T) {
 		list, _, _ := ppl.List(ctx, people.Filter{Limit: 50, Sort: "name"})
 		s := ""
 		for _, p := range list {
-			s += p.Name + p.IDMasked + p.Employer
+			s += p.Name + p.IDMasked + p.Employer + p.Discipline + strings.Join(p.Disciplines2, ",")
 		}
 		return s
 	}
