@@ -268,8 +268,14 @@ func (res *SearchResult) count(level, region, disc, disc2, cats, birth string, n
 	if region != "" {
 		res.Facets["region"][cityOf(region)]++
 	}
-	for _, t := range disciplineTops(disc, storedCodes(disc2)) {
-		res.Facets["discipline"][t]++
+	if disc2 == "" {
+		if t := disciplineTop(disc); t != "" {
+			res.Facets["discipline"][t]++ // most people: no slice to build
+		}
+	} else {
+		for _, t := range disciplineTops(disc, storedCodes(disc2)) {
+			res.Facets["discipline"][t]++
+		}
 	}
 	if cats != "" {
 		for _, c := range strings.Split(cats, "、") {
