@@ -181,6 +181,11 @@ func (s *Store) ImportJob(ctx context.Context, id int64) (ImportJob, error) {
 	var dry int
 	var result string
 	var updated int64
+	// Look for the job in this process before reading its row: a job that
+	// ends between the two has its final row written before it leaves
+	// localJobs, so a row still running is then read with its progress,
+	// never taken for an interrupted job.
+	v, local := localJobs.Load(id)
 	err := s.db.QueryRow(ctx, `SELECT j.id, j.org_id, o.path, j.user_id, j.file_name, j.dry_run, j.phase, j.rows_read, j.bytes_read,
 		j.bytes_total, j.result, j.updated_at FROM people_import_jobs j JOIN orgs o ON o.id = j.org_id WHERE j.id = ?`, id).Scan(
 		&j.ID, &j.OrgID, &j.OrgPath, &j.UserID, &j.FileName, &dry, &j.Phase, &j.Rows, &j.BytesRead, &j.BytesTotal, &result, &updated)
@@ -192,7 +197,7 @@ func (s *Store) ImportJob(ctx context.Context, id int64) (ImportJob, error) {
 	}
 	j.DryRun, j.UpdatedAt = dry != 0, db.Time(updated)
 	if j.Phase == JobRunning {
-		if v, ok := localJobs.Load(id); ok {
+		if local {
 			p := v.(*jobProgress)
 			j.Rows, j.BytesRead = max(j.Rows, int(p.rows.Load())), max(j.BytesRead, p.bytes.Load())
 		} else if s.db.Dialect() == db.SQLite || s.db.Now().Sub(j.UpdatedAt) > jobStale {
