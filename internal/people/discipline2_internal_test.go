@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unsafe"
 
 	"kexie/internal/valid"
 )
@@ -69,5 +70,13 @@ func TestMemDisciplines(t *testing.T) {
 	}
 	if a, b := memDisciplines("110", "130,120"), memDisciplines("110", "120,130"); a != b {
 		t.Errorf("order kept: %q %q", a, b)
+	}
+}
+
+// Secondary disciplines live in the interned value, not in the record every
+// hit reads: it stays 32 bytes, two to a cache line (D24, D35).
+func TestMemDocSize(t *testing.T) {
+	if n := unsafe.Sizeof(memDoc{}); n != 32 {
+		t.Errorf("memDoc is %d bytes", n)
 	}
 }
