@@ -169,7 +169,7 @@ func benchImportFile(ctx context.Context, e *env, path string, floor bool) (d, f
 	}
 	if floor && a.DB.Dialect() == db.Postgres {
 		cols := `id, org_id, name, gender, birth_date, id_enc, id_index, id_masked, phone_enc, phone_index, phone_masked, email,
-			employer, title_level, title, education, degree, discipline, expertise, region_code, categories, search_text,
+			employer, title_level, title, education, degree, discipline, disciplines2, expertise, region_code, categories, search_text,
 			created_at, updated_at`
 		if _, err := a.DB.Exec(ctx, `CREATE TABLE people_floor (LIKE people INCLUDING ALL,
 			FOREIGN KEY (org_id) REFERENCES orgs (id))`); err != nil {

@@ -15,8 +15,9 @@ import (
 )
 
 // A staff member fills the person form's discipline field from the picker:
-// by name with the mouse, then by code with the keyboard, and the chosen
-// code is saved.
+// by name with the mouse, then by code with the keyboard; then two
+// secondary disciplines, one pick after the other in the same field; the
+// person's page shows them all with their names.
 func TestBrowserDisciplinePicker(t *testing.T) {
 	ctx := browser(t)
 	ta := newTestApp(t, dbtest.OpenSQLite(t).DSN())
@@ -61,11 +62,35 @@ func TestBrowserDisciplinePicker(t *testing.T) {
 		t.Errorf("after ↓ Enter the field holds %q, want 11021", got)
 	}
 
+	// The secondary field takes several codes: each pick replaces the
+	// code being typed and leaves "；" for the next one.
+	second := chromedp.CSS(`input[name=disciplines2]`)
+	b.run("type a secondary by name", chromedp.SendKeys(second, "线性"),
+		chromedp.WaitVisible(chromedp.CSS(`ul.suggest button[data-code="1101410"]`)))
+	b.run("pick it", chromedp.Click(chromedp.CSS(`ul.suggest button[data-code="1101410"]`)),
+		chromedp.WaitNotPresent(chromedp.CSS(`ul.suggest`)))
+	if got := b.value(`input[name=disciplines2]`); got != "1101410；" {
+		t.Errorf("after the first pick the field holds %q, want 1101410；", got)
+	}
+	b.run("type another", chromedp.SendKeys(second, "信息"),
+		chromedp.WaitVisible(chromedp.CSS(`ul.suggest button[data-code="120"]`)))
+	if list := b.text(`ul.suggest`); strings.Contains(list, "线性代数") {
+		t.Errorf("the second lookup used the whole field: %q", list)
+	}
+	b.run("choose it with the keyboard", chromedp.KeyEvent(kb.ArrowDown), chromedp.KeyEvent(kb.Enter),
+		chromedp.WaitNotPresent(chromedp.CSS(`ul.suggest`)))
+	if got := b.value(`input[name=disciplines2]`); got != "1101410；120；" {
+		t.Errorf("after the second pick the field holds %q, want 1101410；120；", got)
+	}
+
 	b.run("save", chromedp.SendKeys(chromedp.CSS(`input[name=name]`), "张伟"),
 		chromedp.SetValue(chromedp.CSS(`form[action="/people"] select[name=org_id]`), fmt.Sprint(ta.city.ID)),
 		chromedp.Submit(chromedp.CSS(`input[name=name]`)),
 		chromedp.WaitVisible(chromedp.CSS(`#person`)))
-	if body, _ := chromedp.Run(ctx, chromedp.Text(chromedp.CSS(`#person`))); !strings.Contains(body, "11021") {
-		t.Errorf("saved person lacks the discipline: %q", body)
+	if body := b.text(`#discipline`); !strings.Contains(body, "11021 几何学") {
+		t.Errorf("saved person's primary discipline: %q", body)
+	}
+	if body := b.text(`#disciplines2`); body != "1101410 线性代数；120 信息科学与系统科学" {
+		t.Errorf("saved person's secondary disciplines: %q", body)
 	}
 }

@@ -183,6 +183,15 @@ func Generate(ctx context.Context, orgs *org.Store, ppl *people.Store, o Options
 	if len(counties) == 0 {
 		return res, nil
 	}
+	// Disciplines draw from a stream of their own, so the people are the
+	// same with or without them, and take their codes from the imported
+	// GB/T 13745 table (none without one).
+	drng := rand.New(rand.NewPCG(o.Seed+2, o.Seed^0x2545f4914f6cdd1d))
+	table, err := ppl.Disciplines(ctx)
+	if err != nil {
+		return res, err
+	}
+	codes := codesOf(table)
 	per := o.Size.People / len(counties)
 	extra := o.Size.People % len(counties)
 	for i, k := range counties {
@@ -195,7 +204,7 @@ func Generate(ctx context.Context, orgs *org.Store, ppl *people.Store, o Options
 		}
 		pr, pw := io.Pipe()
 		go func() {
-			pw.CloseWithError(writePeople(pw, rng, k.region, k.place, n))
+			pw.CloseWithError(writePeople(pw, rng, drng, codes, k.region, k.place, n))
 		}()
 		t := o.T
 		if t == nil {
@@ -215,11 +224,12 @@ func Generate(ctx context.Context, orgs *org.Store, ppl *people.Store, o Options
 	return res, nil
 }
 
-// writePeople writes n synthetic people of one county as CSV.
-func writePeople(w io.Writer, rng *rand.Rand, region, place string, n int) error {
+// writePeople writes n synthetic people of one county as CSV; their
+// disciplines come from drng and codes (see codesOf).
+func writePeople(w io.Writer, rng, drng *rand.Rand, codes map[string][]string, region, place string, n int) error {
 	used := make(map[string]bool, n)
 	var b strings.Builder
-	b.WriteString("姓名,身份证号,手机号,工作单位,地区代码,职称,职称级别,学历,学位,研究方向,人才类别\n")
+	b.WriteString("姓名,身份证号,手机号,工作单位,地区代码,职称,职称级别,学历,学位,研究方向,人才类别,学科代码\n")
 	for i := 0; i < n; i++ {
 		name := surnames[rng.IntN(len(surnames))] + given[rng.IntN(len(given))]
 		if rng.IntN(2) == 0 {
@@ -245,8 +255,8 @@ func writePeople(w io.Writer, rng *rand.Rand, region, place string, n int) error
 		if rng.IntN(3) == 0 {
 			ex += "、" + expertise[rng.IntN(len(expertise))]
 		}
-		fmt.Fprintf(&b, "%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s\n", name, id, phone, employer, region, tt.name, tt.level, ed.edu, ed.degree, ex,
-			categories[rng.IntN(len(categories))])
+		fmt.Fprintf(&b, "%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s\n", name, id, phone, employer, region, tt.name, tt.level, ed.edu, ed.degree, ex,
+			categories[rng.IntN(len(categories))], disciplinesFor(drng, codes, ex))
 		if b.Len() > 256<<10 {
 			if _, err := io.WriteString(w, b.String()); err != nil {
 				return err

@@ -3,6 +3,8 @@ package demo_test
 import (
 	"context"
 	"crypto/sha256"
+	"fmt"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -24,6 +26,16 @@ func TestGenerate(t *testing.T) {
 	dbtest.Run(t, []db.Migrations{audit.Migrations(), org.Migrations(), people.Migrations()}, func(t *testing.T, d *db.DB) {
 		keys, _ := pii.NewKeyring(func(p string) []byte { h := sha256.Sum256([]byte(p)); return h[:] }, 1)
 		orgs, ppl := org.NewStore(d, std.Regions()), people.NewStore(d, keys)
+		// The demo's disciplines take their codes from the imported table:
+		// here its names under made-up codes.
+		var table strings.Builder
+		table.WriteString("代码,名称\n")
+		for i, n := range demo.DisciplineNames() {
+			fmt.Fprintf(&table, "%d,%s\n", 100+i, n)
+		}
+		if _, errs, err := ppl.ImportDisciplines(ctx, strings.NewReader(table.String())); err != nil || len(errs) > 0 {
+			t.Fatalf("import disciplines: %v %v", errs, err)
+		}
 		res, err := demo.Generate(ctx, orgs, ppl, demo.Options{Province: "110000", Seed: 7, Size: demo.Size{People: 500}})
 		if err != nil {
 			t.Fatal(err)
@@ -38,6 +50,36 @@ func TestGenerate(t *testing.T) {
 		list, total, _ := ppl.List(ctx, people.Filter{Limit: 5, Sort: "name"})
 		if total != 500 || list[0].IDMasked == "" || list[0].BirthDate == "" {
 			t.Errorf("people: %d, first %+v", total, list[0])
+		}
+		// About three in ten have secondary disciplines, and the facet
+		// counts them: the demo's codes are first-level and distinct, so
+		// each of a person's codes is one count.
+		all, _, _ := ppl.List(ctx, people.Filter{Limit: 1000})
+		with, codes := 0, 0
+		for _, p := range all {
+			if p.Discipline != "" {
+				codes += 1 + len(p.Disciplines2)
+			}
+			if len(p.Disciplines2) > 0 {
+				with++
+				if p.Discipline == "" || slices.Contains(p.Disciplines2, p.Discipline) {
+					t.Errorf("disciplines %q %q", p.Discipline, p.Disciplines2)
+				}
+			}
+		}
+		if with < 100 || with > 200 {
+			t.Errorf("%d of 500 people have secondary disciplines", with)
+		}
+		r, err := ppl.Search(ctx, people.SearchQuery{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		sum := 0
+		for _, n := range r.Facets["discipline"] {
+			sum += n
+		}
+		if sum != codes {
+			t.Errorf("discipline facet counts %d in all, want %d: %v", sum, codes, r.Facets["discipline"])
 		}
 		stats, _ := orgs.Stats(ctx, nil)
 		byType := map[org.Type]int{}
@@ -66,7 +108,7 @@ func TestDeterministic(t *testing.T) {
 		list, _, _ := ppl.List(ctx, people.Filter{Limit: 50, Sort: "name"})
 		s := ""
 		for _, p := range list {
-			s += p.Name + p.IDMasked + p.Employer
+			s += p.Name + p.IDMasked + p.Employer + p.Discipline + strings.Join(p.Disciplines2, ",")
 		}
 		return s
 	}

@@ -145,6 +145,32 @@ func (s *Store) Disciplines(ctx context.Context) (map[string]Discipline, error) 
 	return out, rows.Err()
 }
 
+// DisciplineNames returns the names of those of codes the imported table
+// holds, by code.
+func (s *Store) DisciplineNames(ctx context.Context, codes []string) (map[string]string, error) {
+	out := map[string]string{}
+	if len(codes) == 0 {
+		return out, nil
+	}
+	ph, args := make([]string, len(codes)), make([]any, len(codes))
+	for i, c := range codes {
+		ph[i], args[i] = "?", c
+	}
+	rows, err := s.db.Query(ctx, `SELECT code, name FROM disciplines WHERE code IN (`+strings.Join(ph, ",")+`)`, args...)
+	if err != nil {
+		return nil, fmt.Errorf("people: discipline names: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var c, n string
+		if err := rows.Scan(&c, &n); err != nil {
+			return nil, fmt.Errorf("people: discipline names: %w", err)
+		}
+		out[c] = n
+	}
+	return out, rows.Err()
+}
+
 // checkDiscipline refuses a discipline written as a code that the imported
 // table does not hold; names and an empty table are accepted as they are.
 func checkDiscipline(table map[string]Discipline, v string) bool {

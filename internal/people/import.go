@@ -341,6 +341,9 @@ func (s *Store) checkImportRow(n int, cells []string, at map[string]int, written
 	table map[string]Discipline, t func(key string, args ...any) string) checked {
 	var out checked
 	fail := func(key, code string, args ...any) {
+		if key == "disciplines2" {
+			key = "discipline" // one 学科代码 column holds them all
+		}
 		out.errs = append(out.errs, ImportError{Row: n, Column: written[key], Code: code, Message: t(code, args...)})
 	}
 	get := func(key string) string {
@@ -351,8 +354,8 @@ func (s *Store) checkImportRow(n int, cells []string, at map[string]int, written
 	}
 	in := Input{OrgID: orgID, Name: get("name"), IDNumber: get("id_number"), Phone: get("phone"), Email: get("email"),
 		Employer: get("employer"), Title: get("title"), Education: get("education"), Degree: get("degree"),
-		Discipline: get("discipline"), Expertise: get("expertise"), RegionCode: get("region_code"),
-		Categories: normalizeCategories(get("categories"))}
+		Expertise: get("expertise"), RegionCode: get("region_code"), Categories: normalizeCategories(get("categories"))}
+	in.Discipline, in.Disciplines2 = splitDisciplineCell(get("discipline"))
 	lvl := get("title_level")
 	if k, ok := levelNames[lvl]; ok {
 		lvl = k
@@ -366,10 +369,7 @@ func (s *Store) checkImportRow(n int, cells []string, at map[string]int, written
 	if len(out.errs) > 0 {
 		return out
 	}
-	r, errs := s.validate(in, nil)
-	if !checkDiscipline(table, r.Discipline) {
-		errs.Add("discipline", "people.err.discipline", r.Discipline)
-	}
+	r, errs := s.validate(in, table)
 	for _, e := range errs {
 		fail(e.Field, e.Key, e.Args...)
 	}
@@ -419,12 +419,12 @@ func (s *Store) writeBatch(ctx context.Context, tx *db.Tx, batch []pending,
 	}
 	type existing struct {
 		id, org int64
-		cur     [12]string
+		cur     [13]string
 		terms   string
 	}
 	found := map[string]existing{}
 	const q = `SELECT id_index, id, org_id, name, COALESCE(phone_index, ''), email, employer, title_level, title,
-		education, degree, discipline, expertise, region_code, categories, search_text FROM people WHERE id_index `
+		education, degree, discipline, disciplines2, expertise, region_code, categories, search_text FROM people WHERE id_index `
 	var rows *sql.Rows
 	if tx.Dialect() == db.Postgres {
 		keys := make([]string, len(batch))
@@ -447,7 +447,7 @@ func (s *Store) writeBatch(ctx context.Context, tx *db.Tx, batch []pending,
 		var idx string
 		var e existing
 		if err := rows.Scan(&idx, &e.id, &e.org, &e.cur[0], &e.cur[1], &e.cur[2], &e.cur[3], &e.cur[4], &e.cur[5], &e.cur[6],
-			&e.cur[7], &e.cur[8], &e.cur[9], &e.cur[10], &e.cur[11], &e.terms); err != nil {
+			&e.cur[7], &e.cur[8], &e.cur[9], &e.cur[10], &e.cur[11], &e.cur[12], &e.terms); err != nil {
 			rows.Close()
 			return 0, 0, 0, err
 		}
@@ -470,8 +470,8 @@ func (s *Store) writeBatch(ctx context.Context, tx *db.Tx, batch []pending,
 			failAt(p.n, "id_number", "people.err.duplicate_other_org")
 			continue
 		}
-		next := [12]string{r.Name, r.phIndex, r.Email, r.Employer, r.TitleLevel, r.Title, r.Education, r.Degree,
-			r.Discipline, r.Expertise, r.RegionCode, r.Categories}
+		next := [13]string{r.Name, r.phIndex, r.Email, r.Employer, r.TitleLevel, r.Title, r.Education, r.Degree,
+			r.Discipline, r.stored2(), r.Expertise, r.RegionCode, r.Categories}
 		if next == e.cur {
 			unchanged++
 			continue
@@ -486,10 +486,10 @@ func (s *Store) writeBatch(ctx context.Context, tx *db.Tx, batch []pending,
 		}
 		terms := mergeTerms(p.terms, titles...)
 		if _, err := tx.Exec(ctx, `UPDATE people SET name = ?, phone_enc = ?, phone_index = ?, phone_masked = ?, email = ?, employer = ?,
-			title_level = ?, title = ?, education = ?, degree = ?, discipline = ?, expertise = ?, region_code = ?, categories = ?,
-			search_text = ?, updated_at = ? WHERE id = ?`, r.Name, r.phSealed, nullable(r.phIndex), r.phMasked, r.Email, r.Employer,
-			r.TitleLevel, r.Title, r.Education, r.Degree, r.Discipline, r.Expertise, r.RegionCode, r.Categories, terms,
-			db.Millis(tx.Now), e.id); err != nil {
+			title_level = ?, title = ?, education = ?, degree = ?, discipline = ?, disciplines2 = ?, expertise = ?, region_code = ?,
+			categories = ?, search_text = ?, updated_at = ? WHERE id = ?`, r.Name, r.phSealed, nullable(r.phIndex), r.phMasked, r.Email,
+			r.Employer, r.TitleLevel, r.Title, r.Education, r.Degree, r.Discipline, r.stored2(), r.Expertise, r.RegionCode, r.Categories,
+			terms, db.Millis(tx.Now), e.id); err != nil {
 			return 0, 0, 0, fmt.Errorf("update person %d: %w", e.id, err)
 		}
 		if err := reindex(ctx, tx, e.id, e.terms, terms); err != nil {
@@ -512,7 +512,7 @@ func (s *Store) writeBatch(ctx context.Context, tx *db.Tx, batch []pending,
 // insertMany inserts new people with multi-row INSERTs, with their search
 // index entries and change-log rows, in tx (SQLite).
 func insertMany(ctx context.Context, tx *db.Tx, ps []pending) error {
-	const chunk = 100 // 24 parameters a row stays far below SQLite's limit
+	const chunk = 100 // 25 parameters a row stays far below SQLite's limit
 	now := db.Millis(tx.Now)
 	for start := 0; start < len(ps); start += chunk {
 		part := ps[start:min(len(ps), start+chunk)]
@@ -520,15 +520,15 @@ func insertMany(ctx context.Context, tx *db.Tx, ps []pending) error {
 		var args, ftsArgs, logArgs []any
 		for _, p := range part {
 			r := p.r
-			vals = append(vals, "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+			vals = append(vals, "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
 			args = append(args, r.id, r.OrgID, r.Name, r.gender, r.birth, r.idSealed, nullable(r.idIndex), r.idMasked, r.phSealed,
 				nullable(r.phIndex), r.phMasked, r.Email, r.Employer, r.TitleLevel, r.Title, r.Education, r.Degree, r.Discipline,
-				r.Expertise, r.RegionCode, r.Categories, p.terms, now, now)
+				r.stored2(), r.Expertise, r.RegionCode, r.Categories, p.terms, now, now)
 			fts, ftsArgs = append(fts, "(?, ?)"), append(ftsArgs, r.id, p.terms)
 			log, logArgs = append(log, "(?, ?)"), append(logArgs, r.id, now)
 		}
 		if _, err := tx.Exec(ctx, `INSERT INTO people (id, org_id, name, gender, birth_date, id_enc, id_index, id_masked, phone_enc,
-			phone_index, phone_masked, email, employer, title_level, title, education, degree, discipline, expertise,
+			phone_index, phone_masked, email, employer, title_level, title, education, degree, discipline, disciplines2, expertise,
 			region_code, categories, search_text, created_at, updated_at) VALUES `+strings.Join(vals, ","), args...); err != nil {
 			if db.IsUniqueViolation(err) {
 				return valid.New("id_number", "people.err.duplicate")
@@ -556,15 +556,15 @@ func insertArrays(ctx context.Context, tx *db.Tx, ps []pending) error {
 	}
 	now := db.Millis(tx.Now)
 	ids, orgs := make([]int64, len(ps)), make([]int64, len(ps))
-	var text [20][]string
+	var text [21][]string
 	for i := range text {
 		text[i] = make([]string, len(ps))
 	}
 	for i, p := range ps {
 		r := p.r
 		ids[i], orgs[i] = r.id, r.OrgID
-		for j, v := range [20]string{r.Name, r.gender, r.birth, r.idSealed, r.idIndex, r.idMasked, r.phSealed, r.phIndex, r.phMasked,
-			r.Email, r.Employer, r.TitleLevel, r.Title, r.Education, r.Degree, r.Discipline, r.Expertise, r.RegionCode,
+		for j, v := range [21]string{r.Name, r.gender, r.birth, r.idSealed, r.idIndex, r.idMasked, r.phSealed, r.phIndex, r.phMasked,
+			r.Email, r.Employer, r.TitleLevel, r.Title, r.Education, r.Degree, r.Discipline, r.stored2(), r.Expertise, r.RegionCode,
 			r.Categories, p.terms} {
 			text[j][i] = v
 		}
@@ -574,16 +574,16 @@ func insertArrays(ctx context.Context, tx *db.Tx, ps []pending) error {
 		args = append(args, c)
 	}
 	if _, err := tx.Exec(ctx, `INSERT INTO people (id, org_id, name, gender, birth_date, id_enc, id_index, id_masked, phone_enc,
-		phone_index, phone_masked, email, employer, title_level, title, education, degree, discipline, expertise,
+		phone_index, phone_masked, email, employer, title_level, title, education, degree, discipline, disciplines2, expertise,
 		region_code, categories, search_text, created_at, updated_at)
 		SELECT id, org_id, name, gender, birth, id_enc, NULLIF(id_index, ''), id_masked, phone_enc, NULLIF(phone_index, ''),
-			phone_masked, email, employer, title_level, title, education, degree, discipline, expertise, region_code,
+			phone_masked, email, employer, title_level, title, education, degree, discipline, disciplines2, expertise, region_code,
 			categories, terms, ?::bigint, ?::bigint
 		FROM unnest(?::bigint[], ?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
 			?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
-			?::text[], ?::text[], ?::text[])
+			?::text[], ?::text[], ?::text[], ?::text[])
 		AS u(id, org_id, name, gender, birth, id_enc, id_index, id_masked, phone_enc, phone_index, phone_masked, email,
-			employer, title_level, title, education, degree, discipline, expertise, region_code, categories, terms)`,
+			employer, title_level, title, education, degree, discipline, disciplines2, expertise, region_code, categories, terms)`,
 		args...); err != nil {
 		if db.IsUniqueViolation(err) {
 			return valid.New("id_number", "people.err.duplicate")

@@ -34,6 +34,8 @@ type memIndex struct {
 	// Facet values (regions, categories, disciplines) are interned apart
 	// from the long texts: there are few of them, so a query counts them
 	// in small arrays indexed by this number instead of maps of strings.
+	// Multi-valued ones are interned whole: a person's categories as
+	// stored, their disciplines as memDisciplines writes them.
 	vals    map[string]uint32
 	valList []string
 	orgOf   map[int64]uint32 // org id → number, so a scope is a []bool
@@ -49,7 +51,7 @@ type memDoc struct {
 	org      uint32 // orgList
 	region   uint32 // valList
 	cats     uint32 // valList
-	disc     uint32 // valList
+	disc     uint32 // valList: memDisciplines of primary and secondary
 	birth    int32
 	nameHash uint16 // of the name, to rule out an exact name match without reading it
 	level    uint8
@@ -107,7 +109,8 @@ func (x *memIndex) internOrg(id int64) uint32 {
 	return i
 }
 
-const memCols = `id, org_id, name, employer, expertise, title_level, region_code, categories, birth_date, discipline, search_text`
+const memCols = `id, org_id, name, employer, expertise, title_level, region_code, categories, birth_date, discipline, disciplines2,
+	search_text`
 
 // level numbers a title level (0: none given).
 func (x *memIndex) level(l string) uint8 {
@@ -147,7 +150,8 @@ func birthString(n int32) string {
 }
 
 // put adds or replaces a person; an erased person (empty terms) is dropped.
-func (x *memIndex) put(id, org int64, name, employer, expertise, level, region, cats, birth, disc, terms string) {
+// disc2 is people.disciplines2 as stored.
+func (x *memIndex) put(id, org int64, name, employer, expertise, level, region, cats, birth, disc, disc2, terms string) {
 	if d, ok := x.docOf[id]; ok {
 		x.docs[d].dead = true
 		delete(x.docOf, id)
@@ -157,7 +161,8 @@ func (x *memIndex) put(id, org int64, name, employer, expertise, level, region, 
 	}
 	d := int32(len(x.docs))
 	x.docs = append(x.docs, memDoc{id: id, org: x.internOrg(org), nameHash: nameHash(name), level: x.level(level),
-		region: x.internVal(region), cats: x.internVal(cats), birth: birthNumber(birth), disc: x.internVal(disc)})
+		region: x.internVal(region), cats: x.internVal(cats), birth: birthNumber(birth),
+		disc: x.internVal(memDisciplines(disc, disc2))})
 	x.texts = append(x.texts, memText{name: name, employer: x.intern(employer), expertise: x.intern(expertise)})
 	x.docOf[id] = d
 	for _, t := range strings.Fields(terms) {
@@ -183,11 +188,11 @@ func (x *memIndex) build(ctx context.Context, d *db.DB) error {
 	fresh := newMemIndex()
 	for rows.Next() {
 		var id, org int64
-		var f [9]string
-		if err := rows.Scan(&id, &org, &f[0], &f[1], &f[2], &f[3], &f[4], &f[5], &f[6], &f[7], &f[8]); err != nil {
+		var f [10]string
+		if err := rows.Scan(&id, &org, &f[0], &f[1], &f[2], &f[3], &f[4], &f[5], &f[6], &f[7], &f[8], &f[9]); err != nil {
 			return fmt.Errorf("people: index: %w", err)
 		}
-		fresh.put(id, org, f[0], f[1], f[2], f[3], f[4], f[5], f[6], f[7], f[8])
+		fresh.put(id, org, f[0], f[1], f[2], f[3], f[4], f[5], f[6], f[7], f[8], f[9])
 	}
 	if err := rows.Err(); err != nil {
 		return fmt.Errorf("people: index: %w", err)
@@ -239,7 +244,7 @@ func (x *memIndex) catchUp(ctx context.Context, d *db.DB) (youthAge int, err err
 	}
 	rows, err := d.Query(ctx, `SELECT c.seq, c.person_id, COALESCE(p.org_id, 0), COALESCE(p.name, ''), COALESCE(p.employer, ''),
 		COALESCE(p.expertise, ''), COALESCE(p.title_level, ''), COALESCE(p.region_code, ''), COALESCE(p.categories, ''),
-		COALESCE(p.birth_date, ''), COALESCE(p.discipline, ''), COALESCE(p.search_text, '')
+		COALESCE(p.birth_date, ''), COALESCE(p.discipline, ''), COALESCE(p.disciplines2, ''), COALESCE(p.search_text, '')
 		FROM people_changes c LEFT JOIN people p ON p.id = c.person_id WHERE c.seq > ? ORDER BY c.seq`, from)
 	if err != nil {
 		return 0, fmt.Errorf("people: index catch-up: %w", err)
@@ -247,12 +252,13 @@ func (x *memIndex) catchUp(ctx context.Context, d *db.DB) (youthAge int, err err
 	defer rows.Close()
 	type change struct {
 		seq, id, org int64
-		f            [9]string
+		f            [10]string
 	}
 	var changes []change
 	for rows.Next() {
 		var c change
-		if err := rows.Scan(&c.seq, &c.id, &c.org, &c.f[0], &c.f[1], &c.f[2], &c.f[3], &c.f[4], &c.f[5], &c.f[6], &c.f[7], &c.f[8]); err != nil {
+		if err := rows.Scan(&c.seq, &c.id, &c.org, &c.f[0], &c.f[1], &c.f[2], &c.f[3], &c.f[4], &c.f[5], &c.f[6], &c.f[7], &c.f[8],
+			&c.f[9]); err != nil {
 			return 0, fmt.Errorf("people: index catch-up: %w", err)
 		}
 		changes = append(changes, c)
@@ -268,7 +274,7 @@ func (x *memIndex) catchUp(ctx context.Context, d *db.DB) (youthAge int, err err
 	defer x.mu.Unlock()
 	next := x.seq
 	for _, c := range changes {
-		x.put(c.id, c.org, c.f[0], c.f[1], c.f[2], c.f[3], c.f[4], c.f[5], c.f[6], c.f[7], c.f[8])
+		x.put(c.id, c.org, c.f[0], c.f[1], c.f[2], c.f[3], c.f[4], c.f[5], c.f[6], c.f[7], c.f[8], c.f[9])
 		delete(x.pending, c.seq)
 		for s := next + 1; s < c.seq; s++ {
 			if _, ok := x.pending[s]; !ok {

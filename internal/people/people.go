@@ -28,29 +28,30 @@ func TitleLevels() []string {
 
 // Person is one record as stored: sensitive fields stay sealed.
 type Person struct {
-	ID          int64
-	OrgID       int64
-	OrgName     string
-	OrgPath     string
-	Name        string
-	Gender      string
-	BirthDate   string // YYYY-MM-DD, derived from the ID number when given
-	IDSealed    string
-	PhoneSealed string
-	IDMasked    string
-	PhoneMasked string
-	Email       string
-	Employer    string
-	TitleLevel  string
-	Title       string
-	Education   string
-	Degree      string
-	Discipline  string
-	Expertise   string
-	RegionCode  string
-	Categories  string // talent categories, "、"-separated
-	CreatedAt   time.Time
-	UpdatedAt   time.Time
+	ID           int64
+	OrgID        int64
+	OrgName      string
+	OrgPath      string
+	Name         string
+	Gender       string
+	BirthDate    string // YYYY-MM-DD, derived from the ID number when given
+	IDSealed     string
+	PhoneSealed  string
+	IDMasked     string
+	PhoneMasked  string
+	Email        string
+	Employer     string
+	TitleLevel   string
+	Title        string
+	Education    string
+	Degree       string
+	Discipline   string   // primary discipline: a GB/T 13745 code (or a name written before the table was imported)
+	Disciplines2 []string // secondary disciplines (次要学科): GB/T 13745 codes, in the order given
+	Expertise    string
+	RegionCode   string
+	Categories   string // talent categories, "、"-separated
+	CreatedAt    time.Time
+	UpdatedAt    time.Time
 }
 
 // Input is what staff enter for a person.
@@ -66,9 +67,12 @@ type Input struct {
 	Education  string
 	Degree     string
 	Discipline string
-	Expertise  string
-	RegionCode string
-	Categories string
+	// Disciplines2 are the secondary disciplines (次要学科), at most
+	// MaxDisciplines2 GB/T 13745 codes, none the primary; they need one.
+	Disciplines2 []string
+	Expertise    string
+	RegionCode   string
+	Categories   string
 }
 
 //go:embed migrations/*.sql

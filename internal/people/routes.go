@@ -233,7 +233,7 @@ func (h *handler) export(w http.ResponseWriter, r *http.Request, people []Person
 	t := h.site.T(r)
 	tab := sheet.Table{Sheet: t("people.title"), Headers: []string{t("people.f.name"), t("people.f.gender"), t("people.f.birth"),
 		t("people.f.id_number"), t("people.f.phone"), t("people.f.employer"), t("people.f.title"), t("people.f.title_level"),
-		t("people.f.region_code"), t("people.f.org")}}
+		t("people.f.region_code"), t("people.f.org"), t("people.f.discipline_codes")}}
 	for _, p := range people {
 		lvl := ""
 		if p.TitleLevel != "" {
@@ -243,7 +243,8 @@ func (h *handler) export(w http.ResponseWriter, r *http.Request, people []Person
 		if p.Gender != "" {
 			gender = t("people.gender." + p.Gender)
 		}
-		tab.Rows = append(tab.Rows, []string{p.Name, gender, p.BirthDate, p.IDMasked, p.PhoneMasked, p.Employer, p.Title, lvl, p.RegionCode, p.OrgName})
+		tab.Rows = append(tab.Rows, []string{p.Name, gender, p.BirthDate, p.IDMasked, p.PhoneMasked, p.Employer, p.Title, lvl, p.RegionCode, p.OrgName,
+			disciplineCell(p.Discipline, p.Disciplines2)})
 	}
 	return sheet.ServeXLSX(w, t("people.title")+"-"+time.Now().Format("20060102")+".xlsx", tab)
 }
@@ -284,7 +285,7 @@ func (h *handler) create(w http.ResponseWriter, r *http.Request) error {
 	p, err := h.store.Create(r.Context(), Input{OrgID: orgID, Name: f.Get("name"), IDNumber: f.Get("id_number"),
 		Phone: f.Get("phone"), Email: f.Get("email"), Employer: f.Get("employer"), TitleLevel: f.Get("title_level"),
 		Title: f.Get("title"), Education: f.Get("education"), Degree: f.Get("degree"), Discipline: f.Get("discipline"),
-		Expertise: f.Get("expertise"), RegionCode: f.Get("region_code")})
+		Disciplines2: splitCodes(f.Get("disciplines2")), Expertise: f.Get("expertise"), RegionCode: f.Get("region_code")})
 	if err != nil {
 		if !f.Fail(h.site.T(r), err) {
 			return err
@@ -314,6 +315,14 @@ type ShowPage struct {
 	Level       string
 	Gender      string
 	Region      string
+	Disciplines []DisciplineLabel // primary first, then the secondary ones
+}
+
+// DisciplineLabel is a discipline of a person with its name from the
+// imported table (empty when the code is not there, or is a name itself).
+type DisciplineLabel struct {
+	Code, Name string
+	Primary    bool
 }
 
 func (h *handler) showPage(r *http.Request) (ShowPage, error) {
@@ -333,6 +342,16 @@ func (h *handler) showPage(r *http.Request) (ShowPage, error) {
 	}
 	if p.Gender != "" {
 		sp.Gender = t("people.gender." + p.Gender)
+	}
+	if p.Discipline != "" {
+		names, err := h.store.DisciplineNames(r.Context(), append([]string{p.Discipline}, p.Disciplines2...))
+		if err != nil {
+			return sp, err
+		}
+		sp.Disciplines = append(sp.Disciplines, DisciplineLabel{Code: p.Discipline, Name: names[p.Discipline], Primary: true})
+		for _, c := range p.Disciplines2 {
+			sp.Disciplines = append(sp.Disciplines, DisciplineLabel{Code: c, Name: names[c]})
+		}
 	}
 	return sp, nil
 }

@@ -187,7 +187,15 @@ func (s *Store) searchDB(ctx context.Context, sq SearchQuery, res SearchResult) 
 			}
 			where = append(where, c)
 		case "discipline":
-			where, args = append(where, `p.discipline LIKE ? ESCAPE '\'`), append(args, db.LikeEscape(v)+"%")
+			// The primary or a secondary discipline (disciplineMatches):
+			// each code of disciplines2 follows a ",", and a code holds none.
+			c := `(p.discipline LIKE ? ESCAPE '\'`
+			args = append(args, db.LikeEscape(v)+"%")
+			if !strings.Contains(v, ",") {
+				c += ` OR (',' || p.disciplines2) LIKE ? ESCAPE '\'`
+				args = append(args, "%,"+db.LikeEscape(v)+"%")
+			}
+			where = append(where, c+`)`)
 		case "age_band":
 			lo, hi, ok := ageRange(v, now)
 			if !ok {
@@ -198,7 +206,8 @@ func (s *Store) searchDB(ctx context.Context, sq SearchQuery, res SearchResult) 
 			return res, fmt.Errorf("people: unknown facet %q", name)
 		}
 	}
-	q := `SELECT p.id, ` + score + `, p.name, p.expertise, p.employer, p.title_level, p.region_code, p.categories, p.birth_date, p.discipline FROM ` + from
+	q := `SELECT p.id, ` + score + `, p.name, p.expertise, p.employer, p.title_level, p.region_code, p.categories, p.birth_date, p.discipline,
+		p.disciplines2 FROM ` + from
 	if len(where) > 0 {
 		q += ` WHERE ` + strings.Join(where, " AND ")
 	}
@@ -212,14 +221,14 @@ func (s *Store) searchDB(ctx context.Context, sq SearchQuery, res SearchResult) 
 	words := strings.Fields(needle)
 	for rows.Next() {
 		var h scored
-		var name, expertise, employer, level, region, cats, birth, disc string
-		if err := rows.Scan(&h.id, &h.score, &name, &expertise, &employer, &level, &region, &cats, &birth, &disc); err != nil {
+		var name, expertise, employer, level, region, cats, birth, disc, disc2 string
+		if err := rows.Scan(&h.id, &h.score, &name, &expertise, &employer, &level, &region, &cats, &birth, &disc, &disc2); err != nil {
 			rows.Close()
 			return res, fmt.Errorf("people: search: %w", err)
 		}
 		h.score += boost(needle, words, name, employer, expertise)
 		hits = append(hits, h)
-		res.count(level, region, disc, withYouth(cats, birth, cutoff), birth, now)
+		res.count(level, region, disc, disc2, withYouth(cats, birth, cutoff), birth, now)
 	}
 	rows.Close()
 	if err := rows.Err(); err != nil {
@@ -249,16 +258,24 @@ func boost(needle string, words []string, name, employer, expertise string) floa
 	return score
 }
 
-// count adds one hit's values to the facet counts.
-func (res *SearchResult) count(level, region, disc, cats, birth string, now time.Time) {
+// count adds one hit's values to the facet counts. A person counts once
+// under each distinct first level of their primary and secondary
+// disciplines (disc2 as stored).
+func (res *SearchResult) count(level, region, disc, disc2, cats, birth string, now time.Time) {
 	if level != "" {
 		res.Facets["title_level"][level]++
 	}
 	if region != "" {
 		res.Facets["region"][cityOf(region)]++
 	}
-	if disc != "" {
-		res.Facets["discipline"][disciplineTop(disc)]++
+	if disc2 == "" {
+		if t := disciplineTop(disc); t != "" {
+			res.Facets["discipline"][t]++ // most people: no slice to build
+		}
+	} else {
+		for _, t := range disciplineTops(disc, storedCodes(disc2)) {
+			res.Facets["discipline"][t]++
+		}
 	}
 	if cats != "" {
 		for _, c := range strings.Split(cats, "、") {

@@ -184,7 +184,9 @@ func (q *memQuery) val(i uint32) uint8 {
 	if q.region == "" || strings.HasPrefix(s, q.region) {
 		v |= valRegion
 	}
-	if q.discipline == "" || strings.HasPrefix(s, q.discipline) {
+	if q.discipline == "" {
+		v |= valDisc
+	} else if primary, secondary := parseMemDisciplines(s); disciplineMatches(primary, secondary, q.discipline) {
 		v |= valDisc
 	}
 	if q.category == "" || strings.Contains(catsOf(s, false), q.category) {
@@ -241,8 +243,10 @@ func (q *memQuery) facets(res SearchResult) {
 		if n := int(q.regionN[i]); n > 0 && s != "" {
 			res.Facets["region"][cityOf(s)] += n
 		}
-		if n := int(q.discN[i]); n > 0 && s != "" {
-			res.Facets["discipline"][disciplineTop(s)] += n
+		if n := int(q.discN[i]); n > 0 {
+			for _, t := range disciplineTops(parseMemDisciplines(s)) {
+				res.Facets["discipline"][t] += n
+			}
 		}
 		for young, n := range [2]int32{q.catN[i], q.catYthN[i]} {
 			if n == 0 {

@@ -38,14 +38,33 @@ func TestMemMatchesDatabase(t *testing.T) {
 		levels := append(people.TitleLevels(), "")
 		regions := []string{"510402", "510411", "510421", "341102", "341124", ""}
 		cats := []string{"", "评审专家", "高层次人才、评审专家", people.YouthCategory, "评审专家、" + people.YouthCategory}
+		// Disciplines draw from their own stream, so the rest of the
+		// population stays what it was before they were added.
+		drng := rand.New(rand.NewPCG(11, 17))
+		codes := []string{"110", "11014", "1101410", "11021", "120", "12010", "130", "1301010"}
+		disciplines := func() (string, []string) {
+			primary := append([]string{"", "数学"}, codes...)[drng.IntN(len(codes)+2)]
+			if primary == "" || drng.IntN(3) > 0 {
+				return primary, nil
+			}
+			var secondary []string
+			for _, i := range drng.Perm(len(codes))[:1+drng.IntN(3)] {
+				if codes[i] != primary {
+					secondary = append(secondary, codes[i])
+				}
+			}
+			return primary, secondary
+		}
 		var ids []int64
 		for i := range 300 {
 			org := f.city.ID
 			if i%3 == 0 {
 				org = f.peer.ID
 			}
-			p, err := f.s.Create(ctx, people.Input{OrgID: org, Name: pick(names), IDNumber: idNumber(fmt.Sprintf("510402%s%03d", pick(births), i)),
-				Employer: pick(employers), Expertise: pick(expertise), TitleLevel: pick(levels), RegionCode: pick(regions), Categories: pick(cats)})
+			in := people.Input{OrgID: org, Name: pick(names), IDNumber: idNumber(fmt.Sprintf("510402%s%03d", pick(births), i)),
+				Employer: pick(employers), Expertise: pick(expertise), TitleLevel: pick(levels), RegionCode: pick(regions), Categories: pick(cats)}
+			in.Discipline, in.Disciplines2 = disciplines()
+			p, err := f.s.Create(ctx, in)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -57,7 +76,7 @@ func TestMemMatchesDatabase(t *testing.T) {
 		// Edits after the build give old ids new, later places in the index.
 		for _, i := range []int{3, 50, 120} {
 			if _, err := f.s.Update(ctx, ids[i], people.Input{Name: "王芳", Employer: "人工智能研究所", Expertise: "人工智能", TitleLevel: "senior",
-				RegionCode: "510402", Categories: "评审专家"}); err != nil {
+				RegionCode: "510402", Categories: "评审专家", Discipline: "120", Disciplines2: []string{"1101410", "130"}}); err != nil {
 				t.Fatal(err)
 			}
 		}
@@ -71,6 +90,10 @@ func TestMemMatchesDatabase(t *testing.T) {
 			{"category": "评审专家", "title_level": "intermediate"},
 			{"region": "341100"},
 			{"age_band": "55plus", "category": "高层次人才"},
+			{"discipline": "110"},
+			{"discipline": "1101410", "title_level": "senior"},
+			{"discipline": "13"},
+			{"discipline": "数学"},
 		}
 		queries := []string{"", "人工智能", "人工", "智能", "攀枝花学院", "王", "张", "张伟", "人工智能 评审专家", "钒钛 学院", "没有的词"}
 		n := 0

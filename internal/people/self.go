@@ -33,7 +33,11 @@ func (s *Store) Update(ctx context.Context, id int64, in Input) (Person, error) 
 	if keepID {
 		in.IDNumber = ""
 	}
-	r, errs := s.validate(in, nil)
+	table, err := s.Disciplines(ctx)
+	if err != nil {
+		return old, err
+	}
+	r, errs := s.validate(in, table)
 	if err := errs.Err(); err != nil {
 		return old, err
 	}
@@ -48,10 +52,10 @@ func (s *Store) Update(ctx context.Context, id int64, in Input) (Person, error) 
 		}
 		terms := mergeTerms(r.terms(), titles...)
 		q := `UPDATE people SET search_text = ?, name = ?, phone_enc = ?, phone_index = ?, phone_masked = ?, email = ?, employer = ?,
-			title_level = ?, title = ?, education = ?, degree = ?, discipline = ?, expertise = ?, region_code = ?, categories = ?,
-			updated_at = ?`
+			title_level = ?, title = ?, education = ?, degree = ?, discipline = ?, disciplines2 = ?, expertise = ?, region_code = ?,
+			categories = ?, updated_at = ?`
 		args := []any{terms, r.Name, r.phSealed, nullable(r.phIndex), r.phMasked, r.Email, r.Employer, r.TitleLevel, r.Title,
-			r.Education, r.Degree, r.Discipline, r.Expertise, r.RegionCode, r.Categories, db.Millis(tx.Now)}
+			r.Education, r.Degree, r.Discipline, r.stored2(), r.Expertise, r.RegionCode, r.Categories, db.Millis(tx.Now)}
 		if !keepID && r.IDNumber != "" {
 			q += `, id_enc = ?, id_index = ?, id_masked = ?, gender = ?, birth_date = ?`
 			args = append(args, r.idSealed, r.idIndex, r.idMasked, r.gender, r.birth)
@@ -148,25 +152,26 @@ func (s *Store) Consents(ctx context.Context, personID int64) ([]Consent, error)
 // Export is everything Kexie holds about a person, for the holder's PIPL
 // right of access.
 type Export struct {
-	Name        string       `json:"name"`
-	Gender      string       `json:"gender"`
-	BirthDate   string       `json:"birth_date"`
-	IDNumber    string       `json:"id_number"`
-	Phone       string       `json:"phone"`
-	Email       string       `json:"email"`
-	Employer    string       `json:"employer"`
-	Title       string       `json:"title"`
-	TitleLevel  string       `json:"title_level"`
-	Education   string       `json:"education"`
-	Degree      string       `json:"degree"`
-	Discipline  string       `json:"discipline"`
-	Expertise   string       `json:"expertise"`
-	RegionCode  string       `json:"region_code"`
-	Categories  string       `json:"categories"`
-	Org         string       `json:"organization"`
-	Memberships []Membership `json:"memberships"`
-	Consents    []Consent    `json:"consents"`
-	ExportedAt  time.Time    `json:"exported_at"`
+	Name         string       `json:"name"`
+	Gender       string       `json:"gender"`
+	BirthDate    string       `json:"birth_date"`
+	IDNumber     string       `json:"id_number"`
+	Phone        string       `json:"phone"`
+	Email        string       `json:"email"`
+	Employer     string       `json:"employer"`
+	Title        string       `json:"title"`
+	TitleLevel   string       `json:"title_level"`
+	Education    string       `json:"education"`
+	Degree       string       `json:"degree"`
+	Discipline   string       `json:"discipline"`
+	Disciplines2 []string     `json:"secondary_disciplines"`
+	Expertise    string       `json:"expertise"`
+	RegionCode   string       `json:"region_code"`
+	Categories   string       `json:"categories"`
+	Org          string       `json:"organization"`
+	Memberships  []Membership `json:"memberships"`
+	Consents     []Consent    `json:"consents"`
+	ExportedAt   time.Time    `json:"exported_at"`
 }
 
 // ExportOwn decrypts and gathers a user's own data; the read is audited.
@@ -193,7 +198,7 @@ func (s *Store) ExportOwn(ctx context.Context, userID int64) (Export, error) {
 	}
 	e := Export{Name: p.Name, Gender: p.Gender, BirthDate: p.BirthDate, IDNumber: idn, Phone: phone, Email: p.Email,
 		Employer: p.Employer, Title: p.Title, TitleLevel: p.TitleLevel, Education: p.Education, Degree: p.Degree,
-		Discipline: p.Discipline, Expertise: p.Expertise, RegionCode: p.RegionCode, Categories: p.Categories, Org: p.OrgName,
+		Discipline: p.Discipline, Disciplines2: p.Disciplines2, Expertise: p.Expertise, RegionCode: p.RegionCode, Categories: p.Categories, Org: p.OrgName,
 		Memberships: ms, Consents: cs, ExportedAt: s.db.Now().UTC()}
 	err = s.db.Tx(ctx, func(tx *db.Tx) error {
 		return audit.Append(ctx, tx, audit.Entry{OrgID: p.OrgID, OrgPath: p.OrgPath, Action: "person.export_self", Target: target(p.ID)})
@@ -298,7 +303,7 @@ func (s *Store) ResolveDeletion(ctx context.Context, requestID, by int64) error 
 		}
 		if _, err := tx.Exec(ctx, `UPDATE people SET name = '已删除', gender = '', birth_date = '', id_enc = '', id_index = NULL,
 			id_masked = '', phone_enc = '', phone_index = NULL, phone_masked = '', email = '', employer = '', title_level = '',
-			title = '', education = '', degree = '', discipline = '', expertise = '', region_code = '', categories = '',
+			title = '', education = '', degree = '', discipline = '', disciplines2 = '', expertise = '', region_code = '', categories = '',
 			search_text = '', user_id = NULL, updated_at = ? WHERE id = ?`, db.Millis(tx.Now), personID); err != nil {
 			return err
 		}

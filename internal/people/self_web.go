@@ -71,7 +71,8 @@ func (h *handler) me(w http.ResponseWriter, r *http.Request) error {
 	if p.Person != nil {
 		for k, v := range map[string]string{"name": p.Person.Name, "email": p.Person.Email, "employer": p.Person.Employer,
 			"title": p.Person.Title, "title_level": p.Person.TitleLevel, "education": p.Person.Education, "degree": p.Person.Degree,
-			"discipline": p.Person.Discipline, "expertise": p.Person.Expertise, "region_code": p.Person.RegionCode} {
+			"discipline": p.Person.Discipline, "disciplines2": joinCodes(p.Person.Disciplines2), "expertise": p.Person.Expertise,
+			"region_code": p.Person.RegionCode} {
 			f.Values.Set(k, v)
 		}
 		p.Levels = h.levels(r, p.Person.TitleLevel)
@@ -88,7 +89,8 @@ func (h *handler) saveMe(w http.ResponseWriter, r *http.Request) error {
 	sub := web.SubjectFrom(ctx)
 	in := Input{Name: f.Get("name"), IDNumber: f.Get("id_number"), Phone: f.Get("phone"), Email: f.Get("email"),
 		Employer: f.Get("employer"), TitleLevel: f.Get("title_level"), Title: f.Get("title"), Education: f.Get("education"),
-		Degree: f.Get("degree"), Discipline: f.Get("discipline"), Expertise: f.Get("expertise"), RegionCode: f.Get("region_code")}
+		Degree: f.Get("degree"), Discipline: f.Get("discipline"), Disciplines2: splitCodes(f.Get("disciplines2")),
+		Expertise: f.Get("expertise"), RegionCode: f.Get("region_code")}
 	own, err := h.store.OwnProfile(ctx, sub.UserID)
 	switch {
 	case errors.Is(err, db.ErrNotFound):

@@ -38,16 +38,17 @@ func NewStore(d *db.DB, keys *pii.Keyring) *Store {
 func (s *Store) BuildIndex(ctx context.Context) error { return s.mem.build(ctx, s.db) }
 
 const cols = `p.id, p.org_id, o.name, o.path, p.name, p.gender, p.birth_date, p.id_enc, p.phone_enc, p.id_masked, p.phone_masked,
-	p.email, p.employer, p.title_level, p.title, p.education, p.degree, p.discipline, p.expertise, p.region_code,
-	p.categories, p.created_at, p.updated_at`
+	p.email, p.employer, p.title_level, p.title, p.education, p.degree, p.discipline, p.disciplines2, p.expertise,
+	p.region_code, p.categories, p.created_at, p.updated_at`
 
 func scan(row interface{ Scan(...any) error }, extra ...any) (Person, error) {
 	var p Person
 	var c, u int64
+	var d2 string
 	err := row.Scan(append([]any{&p.ID, &p.OrgID, &p.OrgName, &p.OrgPath, &p.Name, &p.Gender, &p.BirthDate, &p.IDSealed,
 		&p.PhoneSealed, &p.IDMasked, &p.PhoneMasked, &p.Email, &p.Employer, &p.TitleLevel, &p.Title, &p.Education,
-		&p.Degree, &p.Discipline, &p.Expertise, &p.RegionCode, &p.Categories, &c, &u}, extra...)...)
-	p.CreatedAt, p.UpdatedAt = db.Time(c), db.Time(u)
+		&p.Degree, &p.Discipline, &d2, &p.Expertise, &p.RegionCode, &p.Categories, &c, &u}, extra...)...)
+	p.CreatedAt, p.UpdatedAt, p.Disciplines2 = db.Time(c), db.Time(u), storedCodes(d2)
 	return p, err
 }
 
@@ -62,8 +63,9 @@ type row struct {
 	phMasked          string
 }
 
-// validate checks in and seals its sensitive fields.
-func (s *Store) validate(in Input, now func() string) (row, valid.Errors) {
+// validate checks in and seals its sensitive fields. Discipline codes are
+// checked against table, the imported GB/T 13745 (empty: shape only).
+func (s *Store) validate(in Input, table map[string]Discipline) (row, valid.Errors) {
 	var errs valid.Errors
 	r := row{Input: in}
 	r.Name = strings.TrimSpace(in.Name)
@@ -118,6 +120,7 @@ func (s *Store) validate(in Input, now func() string) (row, valid.Errors) {
 	if utf8.RuneCountInString(in.Expertise) > 500 {
 		errs.Add("expertise", "people.err.too_long", 500)
 	}
+	checkDisciplines(&r, table, &errs)
 	if len(errs) > 0 {
 		return r, errs
 	}
@@ -143,14 +146,11 @@ func nullable(s string) any {
 // Create adds a person to org in.OrgID. A person whose ID number is already
 // recorded is refused with a field error.
 func (s *Store) Create(ctx context.Context, in Input) (Person, error) {
-	r, errs := s.validate(in, nil)
 	table, err := s.Disciplines(ctx)
 	if err != nil {
 		return Person{}, err
 	}
-	if !checkDiscipline(table, r.Discipline) {
-		errs.Add("discipline", "people.err.discipline", r.Discipline)
-	}
+	r, errs := s.validate(in, table)
 	if err := errs.Err(); err != nil {
 		return Person{}, err
 	}
@@ -192,11 +192,11 @@ func (s *Store) insert(ctx context.Context, tx *db.Tx, r row) error {
 	now := db.Millis(tx.Now)
 	terms := r.terms()
 	_, err := tx.Exec(ctx, `INSERT INTO people (id, org_id, name, gender, birth_date, id_enc, id_index, id_masked, phone_enc,
-		phone_index, phone_masked, email, employer, title_level, title, education, degree, discipline, expertise,
-		region_code, categories, search_text, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		phone_index, phone_masked, email, employer, title_level, title, education, degree, discipline, disciplines2, expertise,
+		region_code, categories, search_text, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		r.id, r.OrgID, r.Name, r.gender, r.birth, r.idSealed, nullable(r.idIndex), r.idMasked, r.phSealed, nullable(r.phIndex),
-		r.phMasked, r.Email, r.Employer, r.TitleLevel, r.Title, r.Education, r.Degree, r.Discipline, r.Expertise, r.RegionCode,
-		r.Categories, terms, now, now)
+		r.phMasked, r.Email, r.Employer, r.TitleLevel, r.Title, r.Education, r.Degree, r.Discipline, r.stored2(), r.Expertise,
+		r.RegionCode, r.Categories, terms, now, now)
 	if db.IsUniqueViolation(err) {
 		return valid.New("id_number", "people.err.duplicate")
 	}
@@ -213,8 +213,11 @@ func mergeTerms(old string, more ...string) string {
 
 // terms are the search terms of a row.
 func (r row) terms() string {
-	return search.Terms(r.Name, r.Employer, r.Expertise, r.Title, r.Categories, r.Discipline)
+	return search.Terms(r.Name, r.Employer, r.Expertise, r.Title, r.Categories, r.Discipline, strings.Join(r.Disciplines2, " "))
 }
+
+// stored2 is the row's people.disciplines2.
+func (r row) stored2() string { return strings.Join(r.Disciplines2, ",") }
 
 // reindex keeps the full-text index in step with people.search_text in the
 // caller's transaction: PostgreSQL's generated tsvector follows by itself;

@@ -34,8 +34,18 @@ document.addEventListener("DOMContentLoaded", function () {
 // puts the code in the field. Escape or a click elsewhere closes the list.
 // (Not a <datalist>: browsers filter its options by the typed text, which
 // would hide every pinyin match.)
+// A field marked data-discipline="several" holds several codes: the text
+// after the last separator is looked up, and a pick replaces it and adds
+// "；" for the next one.
 (function () {
   var timer = 0, asked = 0;
+  // parts splits a field's value into what stays and the code being typed.
+  function parts(el) {
+    var v = el.value;
+    if (el.getAttribute("data-discipline") !== "several") return { head: "", tail: v };
+    var m = /^([\s\S]*[；;、,，\s])?([^；;、,，\s]*)$/.exec(v);
+    return { head: m[1] || "", tail: m[2] };
+  }
   function close(el) {
     var ul = el && el.parentNode.querySelector("ul.suggest");
     if (ul) ul.remove();
@@ -64,7 +74,7 @@ document.addEventListener("DOMContentLoaded", function () {
     var el = e.target;
     if (!el.matches || !el.matches("input[data-discipline], input[data-region]")) return;
     clearTimeout(timer);
-    var q = el.value.trim();
+    var q = parts(el).tail.trim();
     if (!q) { close(el); return; }
     timer = setTimeout(function () {
       var n = ++asked;
@@ -82,7 +92,7 @@ document.addEventListener("DOMContentLoaded", function () {
     if (!b) return;
     e.preventDefault();
     var el = b.closest("ul.suggest").previousElementSibling;
-    el.value = b.getAttribute("data-code");
+    el.value = el.getAttribute("data-discipline") === "several" ? parts(el).head + b.getAttribute("data-code") + "；" : b.getAttribute("data-code");
     close(el);
     el.focus();
   });
