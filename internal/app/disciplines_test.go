@@ -120,4 +120,21 @@ func TestDisciplineForms(t *testing.T) {
 	if p, _ := ta.People.FindByIDNumber(context.Background(), testID("51040219900101202")); p.Discipline != "120" || len(p.Disciplines2) != 0 {
 		t.Errorf("after clearing: %q %q", p.Discipline, p.Disciplines2)
 	}
+	// The holder edits education and degree; the talent categories the
+	// office gave are not on their form and stay as they were.
+	p, _ := ta.People.FindByIDNumber(context.Background(), testID("51040219900101202"))
+	if _, err := ta.DB.Exec(context.Background(), `UPDATE people SET categories = '高层次人才' WHERE id = ?`, p.ID); err != nil {
+		t.Fatal(err)
+	}
+	me.Set("education", "研究生")
+	me.Set("degree", "博士")
+	if res, _ := worker.post("/me", me); res.StatusCode != http.StatusSeeOther {
+		t.Fatalf("save education: %d", res.StatusCode)
+	}
+	if p, _ := ta.People.Get(context.Background(), p.ID); p.Education != "研究生" || p.Degree != "博士" || p.Categories != "高层次人才" {
+		t.Errorf("after the holder's save: education %q degree %q categories %q", p.Education, p.Degree, p.Categories)
+	}
+	if _, body := worker.get("/me"); !strings.Contains(body, `name="education" value="研究生"`) {
+		t.Errorf("profile form does not show the education")
+	}
 }

@@ -103,6 +103,9 @@ func (h *handler) saveMe(w http.ResponseWriter, r *http.Request) error {
 				return err
 			}
 		}
+		// Talent categories are the office's to assign; the holder's form
+		// does not show them, so their update keeps them.
+		in.Categories = own.Categories
 		_, err = h.store.Update(ctx, own.ID, in)
 	}
 	if err != nil {
