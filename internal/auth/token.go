@@ -49,11 +49,14 @@ func NewRecoveryCodes(n int) ([]string, error) {
 	return out, nil
 }
 
+// codeSeparators may be typed inside a recovery code.
+var codeSeparators = strings.NewReplacer("-", "", " ", "")
+
 // HashRecoveryCode normalizes and hashes a recovery code. The codes carry
 // about 49 bits of randomness each and are single-use, so a fast hash is
 // enough; a slow one would only slow the login page.
 func HashRecoveryCode(code string) string {
-	c := strings.ToLower(strings.NewReplacer("-", "", " ", "").Replace(strings.TrimSpace(code)))
+	c := strings.ToLower(codeSeparators.Replace(strings.TrimSpace(code)))
 	h := sha256.Sum256([]byte("recovery:" + c))
 	return hex.EncodeToString(h[:])
 }

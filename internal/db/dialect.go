@@ -103,9 +103,11 @@ func IsForeignKeyViolation(err error) bool {
 	return false
 }
 
+var likeEscaper = strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`)
+
 // LikeEscape escapes s for use inside a LIKE pattern with ESCAPE '\'.
 func LikeEscape(s string) string {
-	return strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`).Replace(s)
+	return likeEscaper.Replace(s)
 }
 
 // InSubtrees returns a condition that col lies in one of the subtrees whose

@@ -188,6 +188,9 @@ type DisciplineHit struct {
 	Path []string // names from the first level down to this entry
 }
 
+// codeSpacing is what may be typed inside a discipline code ("110.14").
+var codeSpacing = strings.NewReplacer(".", "", " ", "")
+
 // SearchDisciplines finds up to limit entries whose code starts with q
 // (dots and spaces ignored, as in "110.14") or whose name holds it: the
 // exact code first, then longer codes, then names starting with q, then
@@ -196,7 +199,7 @@ type DisciplineHit struct {
 // whose initials start with q, then those holding it further in.
 func (s *Store) SearchDisciplines(ctx context.Context, q string, limit int) ([]DisciplineHit, error) {
 	q = strings.TrimSpace(q)
-	if code := strings.NewReplacer(".", "", " ", "").Replace(q); code != "" && strings.Trim(code, "0123456789") == "" {
+	if code := codeSpacing.Replace(q); code != "" && strings.Trim(code, "0123456789") == "" {
 		q = code
 	}
 	if q == "" || limit <= 0 {

@@ -16,20 +16,23 @@ import (
 
 // Terms returns the space-separated, de-duplicated index terms of texts.
 func Terms(texts ...string) string {
-	seen := map[string]bool{}
-	var out []string
-	add := func(t string) {
-		if t != "" && !seen[t] {
-			seen[t] = true
-			out = append(out, t)
-		}
-	}
+	all := make([]string, 0, 64)
 	for _, s := range texts {
-		for _, t := range tokens(s) {
-			add(t)
-		}
+		all = appendTokens(all, s)
 	}
-	return strings.Join(out, " ")
+	seen := make(map[string]struct{}, len(all))
+	var b strings.Builder
+	for _, t := range all {
+		if _, dup := seen[t]; dup || t == "" {
+			continue
+		}
+		seen[t] = struct{}{}
+		if b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(t)
+	}
+	return b.String()
 }
 
 // QueryTerms returns the terms a query must all match. A lone Han
@@ -54,38 +57,50 @@ func QueryTerms(q string) (terms []string, single string) {
 	return uniq, single
 }
 
-// tokens splits s into bigrams of Han runs and lower-cased alphanumeric words.
-func tokens(s string) []string {
-	var out []string
-	var han []rune
-	var word []rune
-	flushHan := func() {
+// tokens splits s into bigrams of Han runs and lower-cased alphanumeric
+// words.
+func tokens(s string) []string { return appendTokens(nil, s) }
+
+// appendTokens appends the tokens of s to out. Terms are slices of s (a
+// bigram is s between the starts of its first and third characters), so
+// only upper-case words allocate.
+func appendTokens(out []string, s string) []string {
+	var buf [32]int
+	han := buf[:0] // byte offsets of the characters of the current Han run
+	word := -1     // byte offset where the current word starts
+	flushHan := func(end int) {
 		// A lone character makes no bigram: it is searched by name prefix.
 		for i := 0; i+1 < len(han); i++ {
-			out = append(out, string(han[i:i+2]))
+			j := end
+			if i+2 < len(han) {
+				j = han[i+2]
+			}
+			out = append(out, s[han[i]:j])
 		}
 		han = han[:0]
 	}
-	flushWord := func() {
-		if len(word) > 0 {
-			out = append(out, strings.ToLower(string(word)))
+	flushWord := func(end int) {
+		if word >= 0 {
+			out = append(out, strings.ToLower(s[word:end]))
+			word = -1
 		}
-		word = word[:0]
 	}
-	for _, r := range s {
+	for i, r := range s {
 		switch {
 		case unicode.Is(unicode.Han, r):
-			flushWord()
-			han = append(han, r)
+			flushWord(i)
+			han = append(han, i)
 		case unicode.IsLetter(r) || unicode.IsDigit(r):
-			flushHan()
-			word = append(word, r)
+			flushHan(i)
+			if word < 0 {
+				word = i
+			}
 		default:
-			flushHan()
-			flushWord()
+			flushHan(i)
+			flushWord(i)
 		}
 	}
-	flushHan()
-	flushWord()
+	flushHan(len(s))
+	flushWord(len(s))
 	return out
 }

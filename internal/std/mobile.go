@@ -2,10 +2,13 @@ package std
 
 import "strings"
 
+// mobileSeparators are what people type between a number's groups.
+var mobileSeparators = strings.NewReplacer(" ", "", "-", "", "\u3000", "")
+
 // NormalizeMobile returns a mainland China mobile number as 11 digits, or
 // false. It accepts a +86/86/0086 prefix and spaces or hyphens between groups.
 func NormalizeMobile(s string) (string, bool) {
-	s = strings.NewReplacer(" ", "", "-", "", "\u3000", "").Replace(strings.TrimSpace(s))
+	s = mobileSeparators.Replace(strings.TrimSpace(s))
 	for _, p := range []string{"+86", "0086", "86"} {
 		if strings.HasPrefix(s, p) && len(s) == 11+len(p) {
 			s = s[len(p):]
