@@ -15,12 +15,9 @@ import (
 // INTO) while the server runs; on PostgreSQL it runs pg_dump --format=custom.
 func cmdBackup(ctx context.Context, e *env, args []string) error {
 	fs := e.flags("backup")
-	if err := fs.Parse(args); err != nil {
+	file, err := oneArg(fs, args, "want: backup FILE")
+	if err != nil {
 		return err
-	}
-	file := fs.Arg(0)
-	if file == "" {
-		return usageError("want: backup FILE")
 	}
 	dsn := e.cfg.DatabaseDSN()
 	if db.IsPostgres(dsn) {
@@ -53,18 +50,9 @@ func cmdBackup(ctx context.Context, e *env, args []string) error {
 func cmdRestore(ctx context.Context, e *env, args []string) error {
 	fs := e.flags("restore")
 	force := fs.Bool("force", false, "overwrite a database that already holds data")
-	var file string
-	if len(args) > 0 && args[0] != "" && args[0][0] != '-' {
-		file, args = args[0], args[1:]
-	}
-	if err := fs.Parse(args); err != nil {
+	file, err := oneArg(fs, args, "want: restore FILE [--force]")
+	if err != nil {
 		return err
-	}
-	if file == "" {
-		file = fs.Arg(0)
-	}
-	if file == "" {
-		return usageError("want: restore FILE [--force]")
 	}
 	if _, err := os.Stat(file); err != nil {
 		return fmt.Errorf("backup file: %w", err)

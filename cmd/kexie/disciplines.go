@@ -11,12 +11,14 @@ import (
 // peopleDisciplines: kexie people disciplines import FILE — loads the
 // official GB/T 13745 table (columns 代码, 名称) so discipline codes are checked.
 func peopleDisciplines(ctx context.Context, e *env, args []string) error {
+	const usage = "want: people disciplines import FILE.csv|xlsx (columns 代码, 名称)"
 	sub, args := subcommand(args)
-	if sub != "import" || len(args) == 0 {
-		return usageError("want: people disciplines import FILE.csv|xlsx (columns 代码, 名称)")
+	if sub != "import" {
+		return usageError(usage)
 	}
 	fs := e.flags("people disciplines import")
-	if err := fs.Parse(args[1:]); err != nil {
+	file, err := oneArg(fs, args, usage)
+	if err != nil {
 		return err
 	}
 	a, err := e.open(ctx)
@@ -27,7 +29,7 @@ func peopleDisciplines(ctx context.Context, e *env, args []string) error {
 	if err := a.BuildSite(); err != nil {
 		return err
 	}
-	f, err := os.Open(args[0])
+	f, err := os.Open(file)
 	if err != nil {
 		return err
 	}

@@ -198,6 +198,36 @@ func firstNonEmpty(s ...string) string {
 
 // subcommand splits a leading word ("up", "verify") from the flags after it,
 // so that both "migrate up --db X" and "migrate --db X up" work.
+// parseArgs parses fs's flags wherever they stand among the positional
+// arguments ("import FILE --json", "import --json FILE", "--data D FILE
+// --json") and returns the positional ones in order. (The flag package
+// alone stops at the first non-flag.)
+func parseArgs(fs *flag.FlagSet, args []string) ([]string, error) {
+	var pos []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return nil, err
+		}
+		if fs.NArg() == 0 {
+			return pos, nil
+		}
+		pos, args = append(pos, fs.Arg(0)), fs.Args()[1:]
+	}
+}
+
+// oneArg is parseArgs for commands taking exactly one positional argument
+// (a file, a user name); usage is the error when it is missing or doubled.
+func oneArg(fs *flag.FlagSet, args []string, usage string) (string, error) {
+	pos, err := parseArgs(fs, args)
+	if err != nil {
+		return "", err
+	}
+	if len(pos) != 1 || pos[0] == "" {
+		return "", usageError(usage)
+	}
+	return pos[0], nil
+}
+
 func subcommand(args []string) (string, []string) {
 	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
 		return args[0], args[1:]

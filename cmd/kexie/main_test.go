@@ -3,7 +3,10 @@ package main
 import (
 	"bytes"
 	"context"
+	"flag"
+	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -57,5 +60,46 @@ func TestCLI(t *testing.T) {
 	}
 	if code, out := kexie(t, fresh, "", "audit", "verify"); code != 0 {
 		t.Errorf("verify restored copy: %q", out)
+	}
+}
+
+// Flags may stand before, between or after a command's positional
+// arguments; a missing or doubled FILE is a usage error (exit 2).
+func TestArgumentOrder(t *testing.T) {
+	data := t.TempDir()
+	table := filepath.Join(t.TempDir(), "d.csv")
+	if err := os.WriteFile(table, []byte("代码,名称\n110,数学\n11014,代数学\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	for _, args := range [][]string{
+		{"people", "disciplines", "import", table},
+		{"people", "disciplines", "import", "--data", data, table},
+		{"people", "disciplines", "import", table, "--data", data},
+	} {
+		if code, out := kexie(t, data, "", args...); code != 0 || !strings.Contains(out, "imported 2 disciplines") {
+			t.Errorf("%q: %d %q", args, code, out)
+		}
+	}
+	for _, args := range [][]string{
+		{"people", "disciplines", "import"},
+		{"people", "disciplines", "import", table, table},
+		{"people", "import", "--json"},
+		{"backup"},
+	} {
+		if code, out := kexie(t, data, "", args...); code != 2 {
+			t.Errorf("%q: exit %d, want 2: %q", args, code, out)
+		}
+	}
+	doc := filepath.Join(t.TempDir(), "plan.txt")
+	if err := os.WriteFile(doc, []byte("某市科普事业发展规划（2024—2028年）\n一、主要目标\n到2028年，公民具备科学素质的比例达到15%。\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	for _, args := range [][]string{{"plan", "ingest", "--json", doc}, {"plan", "ingest", doc, "--json"}} {
+		if code, out := kexie(t, data, "", args...); code != 0 || !strings.Contains(out, `"start": 2024`) {
+			t.Errorf("%q: %d %.200q", args, code, out)
+		}
+	}
+	if pos, err := parseArgs(flag.NewFlagSet("x", flag.ContinueOnError), []string{"a", "b", "--", "-c"}); err != nil || !slices.Equal(pos, []string{"a", "b", "-c"}) {
+		t.Errorf("parseArgs: %q %v", pos, err)
 	}
 }

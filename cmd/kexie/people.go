@@ -53,18 +53,9 @@ func cmdPeople(ctx context.Context, e *env, args []string) error {
 	orgCode := fs.String("org", "", "org code to import into (default: the root org)")
 	dry := fs.Bool("dry-run", false, "validate only; write nothing")
 	asJSON := fs.Bool("json", false, "print the result as JSON")
-	var file string
-	if len(args) > 0 && len(args[0]) > 0 && args[0][0] != '-' {
-		file, args = args[0], args[1:]
-	}
-	if err := fs.Parse(args); err != nil {
+	file, err := oneArg(fs, args, "people import: want one FILE")
+	if err != nil {
 		return err
-	}
-	if file == "" {
-		file = fs.Arg(0)
-	}
-	if file == "" {
-		return usageError("people import: FILE missing")
 	}
 	a, err := e.open(ctx)
 	if err != nil {
@@ -144,16 +135,11 @@ func peopleSearch(ctx context.Context, e *env, args []string) error {
 	fs.Var(facets, "facet", "facet filter NAME=VALUE (discipline, title_level, region, category, age_band); repeatable")
 	limit := fs.Int("limit", 20, "hits to print")
 	asJSON := fs.Bool("json", false, "print JSON")
-	var query string
-	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
-		query, args = args[0], args[1:]
-	}
-	if err := fs.Parse(args); err != nil {
+	words, err := parseArgs(fs, args)
+	if err != nil {
 		return err
 	}
-	if query == "" {
-		query = strings.Join(fs.Args(), " ")
-	}
+	query := strings.Join(words, " ")
 	a, err := e.open(ctx)
 	if err != nil {
 		return err

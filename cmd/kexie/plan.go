@@ -19,18 +19,9 @@ func cmdPlan(ctx context.Context, e *env, args []string) error {
 	}
 	fs := e.flags("plan ingest")
 	asJSON := fs.Bool("json", false, "print the structure as JSON")
-	var file string
-	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
-		file, args = args[0], args[1:]
-	}
-	if err := fs.Parse(args); err != nil {
+	file, err := oneArg(fs, args, "plan ingest: want one FILE")
+	if err != nil {
 		return err
-	}
-	if file == "" {
-		file = fs.Arg(0)
-	}
-	if file == "" {
-		return usageError("plan ingest: FILE missing")
 	}
 	data, err := os.ReadFile(file)
 	if err != nil {

@@ -28,19 +28,10 @@ func cmdUser(ctx context.Context, e *env, args []string) error {
 	orgCode := fs.String("org", "", "org code (create, grant)")
 	role := fs.String("role", "", "role: sysadmin, org_admin, org_staff, reviewer, member")
 	password := fs.String("password", "", "password (prefer stdin: it stays out of the process list)")
-	// Flags may follow the user name.
-	name := ""
-	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
-		name, args = args[0], args[1:]
-	}
-	if err := fs.Parse(args); err != nil {
+	// Flags may stand before or after the user name.
+	name, err := oneArg(fs, args, "user name missing")
+	if err != nil {
 		return err
-	}
-	if name == "" {
-		name = fs.Arg(0)
-	}
-	if name == "" {
-		return usageError("user name missing")
 	}
 	a, err := e.open(ctx)
 	if err != nil {
