@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"kexie/internal/access"
+	"kexie/internal/app"
 	"kexie/internal/auth"
 	"kexie/internal/people"
 )
@@ -38,6 +39,7 @@ func benchPages(ctx context.Context, e *env, args []string) error {
 	if err := a.People.BuildIndex(ctx); err != nil {
 		return err
 	}
+	gogc := app.TuneGC() // as kexie serve does
 	root, err := a.Orgs.Root(ctx)
 	if err != nil {
 		return err
@@ -91,7 +93,7 @@ func benchPages(ctx context.Context, e *env, args []string) error {
 	// What serving the set costs in memory, after the load.
 	var ms runtime.MemStats
 	runtime.ReadMemStats(&ms)
-	fmt.Fprintf(e.stdout, "serving: process RSS %.0f MB (peak %.0f MB), Go heap in use %.0f MB\n",
-		float64(readRSS(os.Getpid()))/1024, float64(readPeakRSS(os.Getpid()))/1024, float64(ms.HeapInuse)/(1<<20))
+	fmt.Fprintf(e.stdout, "serving: process RSS %.0f MB (peak %.0f MB), Go heap in use %.0f MB, GOGC %d\n",
+		float64(readRSS(os.Getpid()))/1024, float64(readPeakRSS(os.Getpid()))/1024, float64(ms.HeapInuse)/(1<<20), gogc)
 	return nil
 }

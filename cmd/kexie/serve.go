@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"net"
 	"time"
+
+	"kexie/internal/app"
 )
 
 func cmdServe(ctx context.Context, e *env, args []string) error {
@@ -47,7 +49,7 @@ func cmdServe(ctx context.Context, e *env, args []string) error {
 			log.Error("search index", "err", err)
 			return
 		}
-		log.Info("search index ready", "ms", time.Since(t).Milliseconds())
+		log.Info("search index ready", "ms", time.Since(t).Milliseconds(), "gogc", app.TuneGC())
 	}()
 	log.Info("kexie ready", "url", url, "db", a.DB.Dialect(), "startup_ms", time.Since(start).Milliseconds())
 	return a.Serve(ctx, ln)

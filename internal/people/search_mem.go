@@ -456,12 +456,12 @@ func (s *Store) searchMem(ctx context.Context, sq SearchQuery, res SearchResult,
 		// Score only a hit that could still enter the page: the exact
 		// name adds 100, each word found whole 10.
 		ub := wordScore
-		if d.nameHash == nh && x.texts[dn].name == needle {
+		if d.nameHash == nh && x.name(dn) == needle {
 			ub += 100
 		}
 		if !top.closed(ub, d.id) {
 			t := &x.texts[dn]
-			top.push(scored{id: d.id, score: boost(needle, words, t.name, x.strList[t.employer], x.strList[t.expertise])})
+			top.push(scored{id: d.id, score: boost(needle, words, x.name(dn), x.strList[t.employer], x.strList[t.expertise])})
 		}
 		return total < maxHits
 	}

@@ -52,3 +52,47 @@ func TestBirthCacheMatchesStrings(t *testing.T) {
 		}
 	}
 }
+
+// A doc is found by binary search while ids arrive in order and through
+// the map once they do not; an update or erasure leaves exactly one live
+// doc (or none) for the id, with its own name.
+func TestMemDocLookup(t *testing.T) {
+	x := newMemIndex()
+	put := func(id int64, name string) {
+		terms := ""
+		if name != "" {
+			terms = "t" + name
+		}
+		x.put(id, 1, name, "", "", "", "", "", "", "", "", terms)
+	}
+	for id := int64(10); id <= 50; id += 10 {
+		put(id, "n"+string(rune('0'+id/10)))
+	}
+	if x.sorted != 5 || len(x.later) != 0 {
+		t.Fatalf("loaded in order: sorted %d, later %d", x.sorted, len(x.later))
+	}
+	put(60, "n6")  // still ascending: the sorted run grows
+	put(20, "n2b") // an update: the old doc dies, the new one goes to the map
+	put(70, "n7")  // after an out-of-order doc, everything goes to the map
+	put(30, "")    // erased
+	put(20, "n2c") // updated again, from the map
+	if x.sorted != 6 || len(x.later) != 2 {
+		t.Errorf("sorted %d, later %v", x.sorted, x.later)
+	}
+	want := map[int64]string{10: "n1", 20: "n2c", 40: "n4", 50: "n5", 60: "n6", 70: "n7"}
+	for _, id := range []int64{5, 10, 20, 30, 40, 50, 60, 70, 80} {
+		d, ok := x.doc(id)
+		if name, live := want[id]; ok != live || ok && (x.name(d) != name || x.docs[d].dead || x.docs[d].id != id) {
+			t.Errorf("doc(%d) = %d %v, want live %v named %q", id, d, ok, live, name)
+		}
+	}
+	live := 0
+	for _, d := range x.docs {
+		if !d.dead {
+			live++
+		}
+	}
+	if live != len(want) {
+		t.Errorf("%d live docs, want %d", live, len(want))
+	}
+}
