@@ -2,6 +2,7 @@ package app
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -13,6 +14,7 @@ import (
 
 	"kexie/internal/access"
 	"kexie/internal/db/dbtest"
+	"kexie/internal/people"
 	"kexie/internal/std"
 )
 
@@ -97,5 +99,43 @@ func TestImportJobFlow(t *testing.T) {
 	var count int
 	if err := ta.DB.QueryRow(t.Context(), `SELECT COUNT(*) FROM people`).Scan(&count); err != nil || count != n {
 		t.Errorf("%d people after the job (%v), want %d", count, err, n)
+	}
+}
+
+// A 200 MB upload is refused with the limit named, while it streams in
+// (the test never holds it in memory either), and nothing is written.
+func TestImportTooLarge(t *testing.T) {
+	ta := newTestApp(t, dbtest.OpenSQLite(t).DSN())
+	staff, _ := ta.user(t, "importer", access.OrgStaff, ta.city)
+	pr, pw := io.Pipe()
+	mw := multipart.NewWriter(pw)
+	go func() {
+		mw.WriteField("csrf_token", staff.token())
+		mw.WriteField("org_id", fmt.Sprint(ta.city.ID))
+		mw.WriteField("mode", "import")
+		fw, _ := mw.CreateFormFile("file", "huge.csv")
+		fw.Write([]byte("姓名,身份证号,手机号,工作单位,地区代码\n"))
+		row := []byte("张伟,510402199001012011,13812345678,攀枝花学院,510402\n")
+		for written := 0; written < 200<<20; written += len(row) {
+			if _, err := fw.Write(row); err != nil {
+				pw.CloseWithError(err) // the server stopped reading: expected
+				return
+			}
+		}
+		mw.Close()
+		pw.Close()
+	}()
+	res, err := staff.http.Post(staff.base+"/people/import", mw.FormDataContentType(), pr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _ := io.ReadAll(res.Body)
+	res.Body.Close()
+	pr.CloseWithError(io.ErrClosedPipe)
+	if res.StatusCode != http.StatusRequestEntityTooLarge || !strings.Contains(string(body), "过大（上限 160 MB）") {
+		t.Errorf("200 MB upload: %d %s", res.StatusCode, body)
+	}
+	if _, n, _ := ta.People.List(context.Background(), people.Filter{}); n != 0 {
+		t.Errorf("a refused upload wrote %d people", n)
 	}
 }

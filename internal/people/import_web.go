@@ -15,9 +15,11 @@ import (
 	"kexie/internal/web"
 )
 
-// maxUpload is the largest import file the web form accepts; larger
-// registers go through `kexie people import`.
-const maxUpload = 50 << 20
+// maxUpload is the largest import file the web form accepts: a CSV of
+// 1M people with every template column is ~150 MB (streamed to a
+// temporary file, then imported as a job); larger registers go through
+// `kexie people import`.
+const maxUpload = 160 << 20
 
 // ImportPage is the data of the import page and of its result.
 type ImportPage struct {

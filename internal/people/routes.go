@@ -53,6 +53,7 @@ func Module(s *Store, orgs *org.Store) web.Module {
 			site.Handle("POST /people", access.Require("people.edit", orgs.FormResolver("org_id")), h.create)
 			site.Handle("GET /people/import", access.Require("people.edit", nil), h.importForm)
 			site.Handle("POST /people/import", access.Require("people.edit", orgs.FormResolver("org_id")), h.importFile)
+			site.AllowUpload("/people/import", maxUpload)
 			site.Handle("POST /people/import/report", access.Require("people.edit", nil), h.report)
 			site.Handle("GET /people/import/template", access.Require("people.edit", nil), h.template)
 			site.Handle("GET /people/import/jobs/{id}", access.Require("people.edit", s.jobResolver), h.importJob)

@@ -17,7 +17,8 @@ import (
 // the key is shared by all app nodes, so no server state is needed. On top,
 // Go's CrossOriginProtection rejects requests a browser marks cross-origin.
 
-// MaxBody is the largest request body any route accepts.
+// MaxBody is the largest request body a route accepts unless it allows a
+// larger upload (Site.AllowUpload).
 const MaxBody = 60 << 20
 
 const (
@@ -74,7 +75,11 @@ func (s *Site) csrf(next http.Handler) http.Handler {
 		}
 		// Cap every request body before anything reads it; uploads larger
 		// than MaxBody get a precise answer instead of a CSRF failure.
-		r.Body = http.MaxBytesReader(w, r.Body, MaxBody)
+		limit, shown := int64(MaxBody), int64(MaxBody)
+		if max, ok := s.bodies[r.URL.Path]; ok {
+			limit, shown = max+1<<20, max
+		}
+		r.Body = http.MaxBytesReader(w, r.Body, limit)
 		got := r.Header.Get("X-CSRF-Token")
 		if got == "" {
 			var perr error
@@ -85,7 +90,7 @@ func (s *Site) csrf(next http.Handler) http.Handler {
 			}
 			var mbe *http.MaxBytesError
 			if errors.As(perr, &mbe) {
-				s.Fail(w, r, Errorf(http.StatusRequestEntityTooLarge, "error.too_large", MaxBody>>20))
+				s.Fail(w, r, Errorf(http.StatusRequestEntityTooLarge, "error.too_large", shown>>20))
 				return
 			}
 			got = r.PostFormValue(CSRFField)

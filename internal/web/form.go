@@ -21,12 +21,18 @@ type Form struct {
 // NewForm returns an empty form; Values may be pre-filled for edit pages.
 func NewForm() *Form { return &Form{Values: url.Values{}, Errors: map[string]string{}} }
 
+// uploadMemory is how much of a multipart form is held in memory; the
+// rest of its files is written to temporary files.
+const uploadMemory = 4 << 20
+
 // ParseForm reads r's form (url-encoded or multipart, capped at maxBytes).
 func ParseForm(w http.ResponseWriter, r *http.Request, maxBytes int64) (*Form, error) {
 	r.Body = http.MaxBytesReader(w, r.Body, maxBytes)
 	var err error
 	if strings.HasPrefix(r.Header.Get("Content-Type"), "multipart/") {
-		err = r.ParseMultipartForm(maxBytes)
+		// Files beyond a few megabytes go to temporary files, not memory:
+		// a 150 MB register upload never sits in the heap whole.
+		err = r.ParseMultipartForm(min(maxBytes, uploadMemory))
 	} else {
 		err = r.ParseForm()
 	}

@@ -63,6 +63,17 @@ type Site struct {
 	nav     []NavItem
 	tmpl    *templates
 	enrich  func(ctx context.Context, r *http.Request, id *Identity) context.Context
+	bodies  map[string]int64 // path → largest file it accepts, where above MaxBody
+}
+
+// AllowUpload lets POSTs to path carry a file of up to max bytes (plus a
+// megabyte for the form's other fields), above MaxBody. Call it while
+// registering routes, before serving.
+func (s *Site) AllowUpload(path string, max int64) {
+	if s.bodies == nil {
+		s.bodies = map[string]int64{}
+	}
+	s.bodies[path] = max
 }
 
 // SiteConfig is what NewSite needs.
