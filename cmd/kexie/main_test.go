@@ -35,9 +35,15 @@ func TestCLI(t *testing.T) {
 	if code != 0 || !strings.Contains(out, "0 pending") {
 		t.Errorf("migrate status: %q", out)
 	}
-	// Users need an org: bootstrap makes the root.
-	if code, out := kexie(t, data, "weak\n", "user", "create", "zhang", "--org", "ROOT", "--role", "org_staff"); code == 0 || !strings.Contains(out, "password.too_short") {
+	if code, out := kexie(t, data, "weak\n", "user", "create", "zhang"); code == 0 || !strings.Contains(out, "password.too_short") {
 		t.Errorf("weak password accepted: %d %q", code, out)
+	}
+	// A mistyped org is refused before the user is created.
+	if code, out := kexie(t, data, "Long-Enough-Pass-2026\n", "user", "create", "wang", "--org", "NOPE", "--role", "org_staff"); code == 0 || !strings.Contains(out, "NOPE") {
+		t.Errorf("unknown org: %d %q", code, out)
+	}
+	if code, out := kexie(t, data, "Long-Enough-Pass-2026\n", "user", "create", "wang"); code != 0 || !strings.Contains(out, "created user wang") {
+		t.Errorf("the refused create left the user behind: %d %q", code, out)
 	}
 	if code, out := kexie(t, data, "", "audit", "verify"); code != 0 || !strings.Contains(out, "intact") {
 		t.Errorf("audit verify on a fresh database: %d %q", code, out)

@@ -50,10 +50,10 @@ func cmdUser(ctx context.Context, e *env, args []string) error {
 		}
 		return line, nil
 	}
-	grant := func(userID int64) error {
-		if *orgCode == "" && *role == "" {
-			return nil
-		}
+	// The org and role are checked before anything is written, so a
+	// mistyped --org never leaves a user without the role asked for.
+	var grantOrg int64
+	if *orgCode != "" || *role != "" {
 		if *orgCode == "" || *role == "" {
 			return usageError("--org and --role go together")
 		}
@@ -64,7 +64,13 @@ func cmdUser(ctx context.Context, e *env, args []string) error {
 		if err != nil {
 			return fmt.Errorf("org %s: %w", *orgCode, err)
 		}
-		return a.Auth.Grant(ctx, userID, o.ID, access.Role(*role), 0)
+		grantOrg = o.ID
+	}
+	grant := func(userID int64) error {
+		if grantOrg == 0 {
+			return nil
+		}
+		return a.Auth.Grant(ctx, userID, grantOrg, access.Role(*role), 0)
 	}
 	switch sub {
 	case "create":
