@@ -38,8 +38,9 @@ var shanghai = func() *time.Location {
 }()
 
 // templates holds one parsed set per page: the layout and partials of
-// package web plus the page file, which defines "content" (and may define
-// "head" or "scripts").
+// package web, the partials of the page's module (the files of a
+// "partials" folder beside its pages), plus the page file, which defines "content" (and may
+// define "head" or "scripts").
 type templates struct {
 	pages map[string]*template.Template
 }
@@ -77,9 +78,26 @@ func parseTemplates(sources []fs.FS) (*templates, error) {
 		return nil, fmt.Errorf("web: parse layout: %w", err)
 	}
 	t := &templates{pages: map[string]*template.Template{}}
+	// A module's partials are the files in a "partials" folder among its
+	// pages (go:embed leaves out names starting with "_").
+	partial := func(p string) bool { return path.Base(path.Dir(p)) == "partials" }
 	add := func(src fs.FS, prefix string) error {
+		var partials []string // the module's partials, parsed into each of its pages
+		err := fs.WalkDir(src, ".", func(p string, d fs.DirEntry, err error) error {
+			if err == nil && !d.IsDir() && strings.HasSuffix(p, ".html") && partial(p) && prefix != "web/" {
+				b, err := fs.ReadFile(src, p)
+				if err != nil {
+					return err
+				}
+				partials = append(partials, string(b))
+			}
+			return err
+		})
+		if err != nil {
+			return err
+		}
 		return fs.WalkDir(src, ".", func(p string, d fs.DirEntry, err error) error {
-			if err != nil || d.IsDir() || !strings.HasSuffix(p, ".html") {
+			if err != nil || d.IsDir() || !strings.HasSuffix(p, ".html") || partial(p) {
 				return err
 			}
 			if prefix == "web/" && (p == "layout.html" || strings.HasPrefix(p, "partials/")) {
@@ -96,6 +114,11 @@ func parseTemplates(sources []fs.FS) (*templates, error) {
 			set, err := base.Clone()
 			if err != nil {
 				return err
+			}
+			for i, text := range partials {
+				if _, err := set.New(fmt.Sprintf("%spartial-%d", prefix, i)).Parse(text); err != nil {
+					return fmt.Errorf("web: parse the partials of %s: %w", name, err)
+				}
 			}
 			if _, err := set.New(name).Parse(string(b)); err != nil {
 				return fmt.Errorf("web: parse %s: %w", name, err)
