@@ -8,7 +8,6 @@ import (
 	"time"
 
 	"github.com/chromedp/chromedp"
-	"github.com/chromedp/chromedp/kb"
 
 	"kexie/internal/access"
 	"kexie/internal/db/dbtest"
@@ -35,53 +34,26 @@ func TestBrowserDisciplinePicker(t *testing.T) {
 		t.Fatal(err)
 	}
 	b := newTab(t, ctx, ta.srv.URL, 20*time.Second)
-	field := chromedp.CSS(`input[name=discipline]`)
 	b.login("clerk")
-	b.run("person form", chromedp.Navigate(ta.srv.URL+"/people/new"), chromedp.WaitVisible(field))
+	b.run("person form", chromedp.Navigate(ta.srv.URL+"/people/new"), chromedp.WaitVisible(chromedp.CSS(`input[name=discipline]`)))
 
-	b.run("type a name", chromedp.SendKeys(field, "代数"),
-		chromedp.WaitVisible(chromedp.CSS(`ul.suggest button[data-code="11014"]`)))
-	list, err := chromedp.Run(ctx, chromedp.Text(chromedp.CSS(`ul.suggest`)))
-	if err != nil || !strings.Contains(list, "数学 › 代数学") || !strings.Contains(list, "线性代数") || strings.Contains(list, "几何学") {
-		t.Errorf("suggestions for 代数: %q %v", list, err)
+	if list := b.suggest("discipline", "代数", "11014"); !strings.Contains(list, "数学 › 代数学") || !strings.Contains(list, "线性代数") ||
+		strings.Contains(list, "几何学") {
+		t.Errorf("suggestions for 代数: %q", list)
 	}
-	b.run("pick with the mouse", chromedp.Click(chromedp.CSS(`ul.suggest button[data-code="11014"]`)),
-		chromedp.WaitNotPresent(chromedp.CSS(`ul.suggest`)))
-	if got := b.value(`input[name=discipline]`); got != "11014" {
-		t.Errorf("after the click the field holds %q, want 11014", got)
-	}
-
-	if _, err := chromedp.Run(ctx, chromedp.Evaluate[string](`document.querySelector("input[name=discipline]").value = ""`)); err != nil {
-		t.Fatal(err)
-	}
-	b.run("type a code", chromedp.SendKeys(field, "1102"),
-		chromedp.WaitVisible(chromedp.CSS(`ul.suggest button[data-code="11021"]`)))
-	b.run("choose with the keyboard", chromedp.KeyEvent(kb.ArrowDown), chromedp.KeyEvent(kb.Enter),
-		chromedp.WaitNotPresent(chromedp.CSS(`ul.suggest`)))
-	if got := b.value(`input[name=discipline]`); got != "11021" {
-		t.Errorf("after ↓ Enter the field holds %q, want 11021", got)
-	}
+	b.pick("discipline", "11014", "11014")
+	b.clear("discipline")
+	b.suggest("discipline", "1102", "11021")
+	b.pick("discipline", "", "11021")
 
 	// The secondary field takes several codes: each pick replaces the
 	// code being typed and leaves "；" for the next one.
-	second := chromedp.CSS(`input[name=disciplines2]`)
-	b.run("type a secondary by name", chromedp.SendKeys(second, "线性"),
-		chromedp.WaitVisible(chromedp.CSS(`ul.suggest button[data-code="1101410"]`)))
-	b.run("pick it", chromedp.Click(chromedp.CSS(`ul.suggest button[data-code="1101410"]`)),
-		chromedp.WaitNotPresent(chromedp.CSS(`ul.suggest`)))
-	if got := b.value(`input[name=disciplines2]`); got != "1101410；" {
-		t.Errorf("after the first pick the field holds %q, want 1101410；", got)
-	}
-	b.run("type another", chromedp.SendKeys(second, "信息"),
-		chromedp.WaitVisible(chromedp.CSS(`ul.suggest button[data-code="120"]`)))
-	if list := b.text(`ul.suggest`); strings.Contains(list, "线性代数") {
+	b.suggest("disciplines2", "线性", "1101410")
+	b.pick("disciplines2", "1101410", "1101410；")
+	if list := b.suggest("disciplines2", "信息", "120"); strings.Contains(list, "线性代数") {
 		t.Errorf("the second lookup used the whole field: %q", list)
 	}
-	b.run("choose it with the keyboard", chromedp.KeyEvent(kb.ArrowDown), chromedp.KeyEvent(kb.Enter),
-		chromedp.WaitNotPresent(chromedp.CSS(`ul.suggest`)))
-	if got := b.value(`input[name=disciplines2]`); got != "1101410；120；" {
-		t.Errorf("after the second pick the field holds %q, want 1101410；120；", got)
-	}
+	b.pick("disciplines2", "", "1101410；120；")
 
 	b.run("save", chromedp.SendKeys(chromedp.CSS(`input[name=name]`), "张伟"),
 		chromedp.SetValue(chromedp.CSS(`form[action="/people"] select[name=org_id]`), fmt.Sprint(ta.city.ID)),

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
 
 	"kexie/internal/testenv"
 )
@@ -161,4 +162,36 @@ func (b *tab) shot(name string) {
 		}
 	}
 	_ = chromedp.Do(b.ctx, chromedp.ResetViewport())
+}
+
+// suggest types typed into the picker field named field and waits for the
+// suggestion of code; it returns the text of the whole suggestion list.
+func (b *tab) suggest(field, typed, code string) string {
+	b.t.Helper()
+	b.run("type "+typed+" into "+field, chromedp.SendKeys(chromedp.CSS(`input[name=`+field+`]`), typed),
+		chromedp.WaitVisible(chromedp.CSS(`ul.suggest button[data-code="`+code+`"]`)))
+	return b.text(`ul.suggest`)
+}
+
+// pick chooses a suggestion — code with the mouse, or with "" the first
+// one by ↓ and Enter — and checks that the field then holds want.
+func (b *tab) pick(field, code, want string) {
+	b.t.Helper()
+	choose := []chromedp.Action[chromedp.Void]{chromedp.KeyEvent(kb.ArrowDown), chromedp.KeyEvent(kb.Enter)}
+	how := "↓ Enter"
+	if code != "" {
+		choose, how = []chromedp.Action[chromedp.Void]{chromedp.Click(chromedp.CSS(`ul.suggest button[data-code="` + code + `"]`))}, "a click"
+	}
+	b.run("pick by "+how+" in "+field, append(choose, chromedp.WaitNotPresent(chromedp.CSS(`ul.suggest`)))...)
+	if got := b.value(`input[name=` + field + `]`); got != want {
+		b.t.Errorf("after %s the %s field holds %q, want %q", how, field, got, want)
+	}
+}
+
+// clear empties the form field named name.
+func (b *tab) clear(name string) {
+	b.t.Helper()
+	if _, err := chromedp.Run(b.ctx, chromedp.Evaluate[string](`document.querySelector("input[name=`+name+`]").value = ""`)); err != nil {
+		b.fail("clear "+name, err)
+	}
 }
