@@ -26,13 +26,7 @@ func TestBrowserDisciplinePicker(t *testing.T) {
 	if _, errs, err := ta.People.ImportDisciplines(bg, strings.NewReader(table)); err != nil || len(errs) > 0 {
 		t.Fatalf("import disciplines: %v %v", errs, err)
 	}
-	clerk, err := ta.Auth.CreateUser(bg, authInput("clerk"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := ta.Auth.Grant(bg, clerk.ID, ta.city.ID, access.OrgStaff, 0); err != nil {
-		t.Fatal(err)
-	}
+	ta.user(t, "clerk", access.OrgStaff, ta.city)
 	b := newTab(t, ctx, ta.srv.URL, 20*time.Second)
 	b.login("clerk")
 	b.run("person form", chromedp.Navigate(ta.srv.URL+"/people/new"), chromedp.WaitVisible(chromedp.CSS(`input[name=discipline]`)))

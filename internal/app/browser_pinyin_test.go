@@ -16,14 +16,7 @@ import (
 // pickerPage signs a staff member of the city in and opens the person
 // form.
 func pickerPage(t *testing.T, ta *testApp) *tab {
-	bg := context.Background()
-	clerk, err := ta.Auth.CreateUser(bg, authInput("clerk"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := ta.Auth.Grant(bg, clerk.ID, ta.city.ID, access.OrgStaff, 0); err != nil {
-		t.Fatal(err)
-	}
+	ta.user(t, "clerk", access.OrgStaff, ta.city)
 	b := newTab(t, browser(t), ta.srv.URL, 20*time.Second)
 	b.login("clerk")
 	b.run("person form", chromedp.Navigate(ta.srv.URL+"/people/new"), chromedp.WaitVisible(chromedp.CSS(`input[name=name]`)))
