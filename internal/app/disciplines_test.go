@@ -97,6 +97,15 @@ func TestDisciplineForms(t *testing.T) {
 		}
 	}
 
+	// The search page's discipline facet names the first levels of the
+	// primary and secondary disciplines from the table.
+	_, body = staff.get("/people?q=" + url.QueryEscape("张伟"))
+	for _, want := range []string{`<h3>学科</h3>`, `>数学</a> <span class="muted">1</span>`, `>信息科学与系统科学</a> <span class="muted">1</span>`} {
+		if !strings.Contains(body, want) {
+			t.Errorf("search page lacks %q", want)
+		}
+	}
+
 	worker, _ := ta.user(t, "worker", access.Member, ta.city)
 	me := url.Values{"name": {"赵敏"}, "org_id": {fmt.Sprint(ta.city.ID)}, "id_number": {testID("51040219900101202")}, "phone": {"13812345678"},
 		"consent": {"yes"}, "discipline": {"120"}, "disciplines2": {"11014 代数"}}

@@ -180,18 +180,21 @@ func (h *handler) searchPage(w http.ResponseWriter, r *http.Request, l *web.List
 		return err
 	}
 	t := h.site.T(r)
-	var table map[string]Discipline
-	if len(res.Facets["discipline"]) > 0 {
-		if table, err = h.store.Disciplines(r.Context()); err != nil {
-			return err
-		}
+	// Names of the discipline facet's values only, not the whole table.
+	codes := make([]string, 0, len(res.Facets["discipline"]))
+	for v := range res.Facets["discipline"] {
+		codes = append(codes, v)
+	}
+	names, err := h.store.DisciplineNames(r.Context(), codes)
+	if err != nil {
+		return err
 	}
 	for _, name := range FacetNames {
 		g := FacetGroup{Name: name, Label: t("people.facet." + name)}
 		for v, n := range res.Facets[name] {
 			fv := FacetValue{Label: h.facetLabel(t, name, v), Count: n, Selected: facets[name] == v}
-			if d, ok := table[v]; ok && name == "discipline" {
-				fv.Label = d.Name
+			if n, ok := names[v]; ok && name == "discipline" {
+				fv.Label = n
 			}
 			if fv.Selected {
 				fv.Href = l.With(name, "")
