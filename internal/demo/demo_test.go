@@ -106,9 +106,20 @@ func TestDeterministic(t *testing.T) {
 			t.Fatal(err)
 		}
 		list, _, _ := ppl.List(ctx, people.Filter{Limit: 50, Sort: "name"})
-		s := ""
+		s, named := "", 0
 		for _, p := range list {
 			s += p.Name + p.IDMasked + p.Employer + p.Discipline + strings.Join(p.Disciplines2, ",")
+			// No discipline table here: a primary discipline by name, no
+			// secondary ones (they must be codes).
+			if slices.Contains(demo.DisciplineNames(), p.Discipline) {
+				named++
+			}
+			if len(p.Disciplines2) > 0 || p.Discipline != "" && !slices.Contains(demo.DisciplineNames(), p.Discipline) {
+				t.Errorf("without a table: %q %q", p.Discipline, p.Disciplines2)
+			}
+		}
+		if named < 30 {
+			t.Errorf("%d of 50 people have a discipline by name", named)
 		}
 		return s
 	}

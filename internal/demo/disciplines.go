@@ -53,15 +53,24 @@ var fieldsOf = map[string][]string{
 }
 
 // codesOf maps fieldsOf's names to the codes of the imported table's
-// first-level entries; names the table lacks are left out.
+// first-level entries; names the table lacks are left out. Without a
+// table it gives each direction its primary discipline's name — what the
+// people module accepts until a table is imported — and no neighbours, as
+// secondary disciplines must be codes.
 func codesOf(table map[string]people.Discipline) map[string][]string {
+	out := map[string][]string{}
+	if len(table) == 0 {
+		for dir, names := range fieldsOf {
+			out[dir] = names[:1]
+		}
+		return out
+	}
 	byName := map[string]string{}
 	for code, d := range table {
 		if d.Level == 1 {
 			byName[d.Name] = code
 		}
 	}
-	out := map[string][]string{}
 	for dir, names := range fieldsOf {
 		for _, n := range names {
 			if code, ok := byName[n]; ok {
@@ -83,7 +92,7 @@ func disciplinesFor(rng *rand.Rand, codes map[string][]string, ex string) string
 		return ""
 	}
 	primary, near := f[0], append([]string(nil), f[1:]...)
-	if len(dirs) > 1 {
+	if len(dirs) > 1 && len(f) > 1 { // a direction with neighbours: codes, not names
 		if g := codes[dirs[1]]; len(g) > 0 && g[0] != primary && !slices.Contains(near, g[0]) {
 			near = append(near, g[0])
 		}
