@@ -132,7 +132,7 @@ type searchHit struct {
 func peopleSearch(ctx context.Context, e *env, args []string) error {
 	fs := e.flags("people search")
 	facets := facetFlags{}
-	fs.Var(facets, "facet", "facet filter NAME=VALUE (discipline, title_level, region, category, age_band); repeatable")
+	fs.Var(facets, "facet", "facet filter NAME=VALUE (discipline, title_level, region, category, age_band, membership); repeatable")
 	limit := fs.Int("limit", 20, "hits to print")
 	asJSON := fs.Bool("json", false, "print JSON")
 	words, err := parseArgs(fs, args)

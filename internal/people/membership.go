@@ -112,6 +112,10 @@ func (s *Store) AddMembership(ctx context.Context, in MembershipInput) (Membersh
 			}
 			return fmt.Errorf("people: add membership: %w", err)
 		}
+		// The grade shows in talent search (the membership facet).
+		if err := logChange(ctx, tx, m.PersonID); err != nil {
+			return err
+		}
 		return audit.Append(ctx, tx, audit.Entry{OrgID: m.OrgID, OrgPath: m.OrgPath, Action: "member.add", Target: target(m.PersonID),
 			After: map[string]string{"grade": m.Grade, "member_no": m.MemberNo, "roles": m.Roles}})
 	})

@@ -63,9 +63,19 @@ type memDoc struct {
 	disc     uint32 // valList: memDisciplines of primary and secondary
 	birth    int32
 	nameHash uint16 // of the name, to rule out an exact name match without reading it
-	level    uint8
+	level    uint8  // title level (levelMask) and membership grade (gradeShift): the record stays 32 bytes
 	dead     bool
 }
+
+// The level byte of a memDoc holds the title level number in its low bits
+// and the membership grade number (gradeNames) in its top two.
+const (
+	levelMask  = 0x3f
+	gradeShift = 6
+)
+
+func (d *memDoc) titleLevel() uint8 { return d.level & levelMask }
+func (d *memDoc) grade() uint8      { return d.level >> gradeShift }
 
 // memText holds a doc's texts that rank hits. The name is a span of
 // memIndex.names: one allocation for all names instead of one each, and
@@ -187,7 +197,8 @@ func birthString(n int32) string {
 
 // put adds or replaces a person; an erased person (empty terms) is dropped.
 // disc2 is people.disciplines2 as stored.
-func (x *memIndex) put(id, org int64, name, employer, expertise, level, region, cats, birth, disc, disc2, terms string) {
+// grade is the person's membership grade number (gradeSQL).
+func (x *memIndex) put(id, org int64, name, employer, expertise, level, region, cats, birth, disc, disc2, terms string, grade uint8) {
 	if d, ok := x.doc(id); ok {
 		x.docs[d].dead = true
 		delete(x.later, id)
@@ -206,7 +217,8 @@ func (x *memIndex) put(id, org int64, name, employer, expertise, level, region, 
 	if len(name) > 0xffff {
 		name = name[:0xffff] // names are validated far shorter; never let the span wrap
 	}
-	x.docs = append(x.docs, memDoc{id: id, org: x.internOrg(org), nameHash: nameHash(name), level: x.level(level),
+	grade = min(grade, uint8(len(gradeNames)-1))
+	x.docs = append(x.docs, memDoc{id: id, org: x.internOrg(org), nameHash: nameHash(name), level: x.level(level) | grade<<gradeShift,
 		region: x.internVal(region), cats: x.internVal(cats), birth: birthNumber(birth),
 		disc: x.internVal(memDisciplines(disc, disc2))})
 	x.texts = append(x.texts, memText{nameAt: uint32(len(x.names)), nameLen: uint16(len(name)), employer: x.intern(employer),
@@ -240,7 +252,7 @@ func (x *memIndex) build(ctx context.Context, d *db.DB) error {
 	if err := d.QueryRow(ctx, `SELECT COUNT(*) FROM people`).Scan(&n); err != nil {
 		return fmt.Errorf("people: index: %w", err)
 	}
-	rows, err := d.Query(ctx, `SELECT `+memCols+` FROM people ORDER BY id`)
+	rows, err := d.Query(ctx, `SELECT `+memCols+`, `+gradeSQL("people.id")+` FROM people ORDER BY id`)
 	if err != nil {
 		return fmt.Errorf("people: index: %w", err)
 	}
@@ -250,10 +262,11 @@ func (x *memIndex) build(ctx context.Context, d *db.DB) error {
 	for rows.Next() {
 		var id, org int64
 		var f [10]string
-		if err := rows.Scan(&id, &org, &f[0], &f[1], &f[2], &f[3], &f[4], &f[5], &f[6], &f[7], &f[8], &f[9]); err != nil {
+		var grade uint8
+		if err := rows.Scan(&id, &org, &f[0], &f[1], &f[2], &f[3], &f[4], &f[5], &f[6], &f[7], &f[8], &f[9], &grade); err != nil {
 			return fmt.Errorf("people: index: %w", err)
 		}
-		fresh.put(id, org, f[0], f[1], f[2], f[3], f[4], f[5], f[6], f[7], f[8], f[9])
+		fresh.put(id, org, f[0], f[1], f[2], f[3], f[4], f[5], f[6], f[7], f[8], f[9], grade)
 	}
 	if err := rows.Err(); err != nil {
 		return fmt.Errorf("people: index: %w", err)
@@ -307,7 +320,8 @@ func (x *memIndex) catchUp(ctx context.Context, d *db.DB) (youthAge int, err err
 	}
 	rows, err := d.Query(ctx, `SELECT c.seq, c.person_id, COALESCE(p.org_id, 0), COALESCE(p.name, ''), COALESCE(p.employer, ''),
 		COALESCE(p.expertise, ''), COALESCE(p.title_level, ''), COALESCE(p.region_code, ''), COALESCE(p.categories, ''),
-		COALESCE(p.birth_date, ''), COALESCE(p.discipline, ''), COALESCE(p.disciplines2, ''), COALESCE(p.search_text, '')
+		COALESCE(p.birth_date, ''), COALESCE(p.discipline, ''), COALESCE(p.disciplines2, ''), COALESCE(p.search_text, ''),
+		`+gradeSQL("p.id")+`
 		FROM people_changes c LEFT JOIN people p ON p.id = c.person_id WHERE c.seq > ? ORDER BY c.seq`, from)
 	if err != nil {
 		return 0, fmt.Errorf("people: index catch-up: %w", err)
@@ -316,12 +330,13 @@ func (x *memIndex) catchUp(ctx context.Context, d *db.DB) (youthAge int, err err
 	type change struct {
 		seq, id, org int64
 		f            [10]string
+		grade        uint8
 	}
 	var changes []change
 	for rows.Next() {
 		var c change
 		if err := rows.Scan(&c.seq, &c.id, &c.org, &c.f[0], &c.f[1], &c.f[2], &c.f[3], &c.f[4], &c.f[5], &c.f[6], &c.f[7], &c.f[8],
-			&c.f[9]); err != nil {
+			&c.f[9], &c.grade); err != nil {
 			return 0, fmt.Errorf("people: index catch-up: %w", err)
 		}
 		changes = append(changes, c)
@@ -337,7 +352,7 @@ func (x *memIndex) catchUp(ctx context.Context, d *db.DB) (youthAge int, err err
 	defer x.mu.Unlock()
 	next := x.seq
 	for _, c := range changes {
-		x.put(c.id, c.org, c.f[0], c.f[1], c.f[2], c.f[3], c.f[4], c.f[5], c.f[6], c.f[7], c.f[8], c.f[9])
+		x.put(c.id, c.org, c.f[0], c.f[1], c.f[2], c.f[3], c.f[4], c.f[5], c.f[6], c.f[7], c.f[8], c.f[9], c.grade)
 		delete(x.pending, c.seq)
 		for s := next + 1; s < c.seq; s++ {
 			if _, ok := x.pending[s]; !ok {

@@ -225,6 +225,8 @@ func (h *handler) facetLabel(t func(string, ...any) string, name, v string) stri
 		return t("people.level." + v)
 	case "age_band":
 		return t("people.age." + v)
+	case "membership":
+		return t("people.grade." + v)
 	case "region":
 		if n := h.orgsRegion(v); n != "" {
 			return n

@@ -13,7 +13,7 @@ import (
 )
 
 // Facet names of the talent search.
-var FacetNames = []string{"discipline", "title_level", "region", "category", "age_band"}
+var FacetNames = []string{"discipline", "title_level", "region", "category", "age_band", "membership"}
 
 // SearchQuery is a talent search.
 type SearchQuery struct {
@@ -202,12 +202,18 @@ func (s *Store) searchDB(ctx context.Context, sq SearchQuery, res SearchResult) 
 				return res, nil
 			}
 			where, args = append(where, `p.birth_date >= ? AND p.birth_date < ?`), append(args, lo, hi)
+		case "membership":
+			g, ok := gradeNumber(v)
+			if !ok {
+				return res, nil
+			}
+			where, args = append(where, gradeSQL("p.id")+` = ?`), append(args, int(g))
 		default:
 			return res, fmt.Errorf("people: unknown facet %q", name)
 		}
 	}
 	q := `SELECT p.id, ` + score + `, p.name, p.expertise, p.employer, p.title_level, p.region_code, p.categories, p.birth_date, p.discipline,
-		p.disciplines2 FROM ` + from
+		p.disciplines2, ` + gradeSQL("p.id") + ` FROM ` + from
 	if len(where) > 0 {
 		q += ` WHERE ` + strings.Join(where, " AND ")
 	}
@@ -222,13 +228,14 @@ func (s *Store) searchDB(ctx context.Context, sq SearchQuery, res SearchResult) 
 	for rows.Next() {
 		var h scored
 		var name, expertise, employer, level, region, cats, birth, disc, disc2 string
-		if err := rows.Scan(&h.id, &h.score, &name, &expertise, &employer, &level, &region, &cats, &birth, &disc, &disc2); err != nil {
+		var grade uint8
+		if err := rows.Scan(&h.id, &h.score, &name, &expertise, &employer, &level, &region, &cats, &birth, &disc, &disc2, &grade); err != nil {
 			rows.Close()
 			return res, fmt.Errorf("people: search: %w", err)
 		}
 		h.score += boost(needle, words, name, employer, expertise)
 		hits = append(hits, h)
-		res.count(level, region, disc, disc2, withYouth(cats, birth, cutoff), birth, now)
+		res.count(level, region, disc, disc2, withYouth(cats, birth, cutoff), birth, grade, now)
 	}
 	rows.Close()
 	if err := rows.Err(); err != nil {
@@ -260,8 +267,8 @@ func boost(needle string, words []string, name, employer, expertise string) floa
 
 // count adds one hit's values to the facet counts. A person counts once
 // under each distinct first level of their primary and secondary
-// disciplines (disc2 as stored).
-func (res *SearchResult) count(level, region, disc, disc2, cats, birth string, now time.Time) {
+// disciplines (disc2 as stored); grade is their membership grade number.
+func (res *SearchResult) count(level, region, disc, disc2, cats, birth string, grade uint8, now time.Time) {
 	if level != "" {
 		res.Facets["title_level"][level]++
 	}
@@ -285,6 +292,7 @@ func (res *SearchResult) count(level, region, disc, disc2, cats, birth string, n
 		}
 	}
 	res.Facets["age_band"][AgeBand(birth, now)]++
+	res.Facets["membership"][gradeNames[min(grade, uint8(len(gradeNames)-1))]]++
 }
 
 // finish ranks the hits and loads the requested page.

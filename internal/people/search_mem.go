@@ -13,7 +13,7 @@ import (
 )
 
 // A broad query matches hundreds of thousands of people, and every one of
-// them is filtered and counted in five facets. So the loop over hits works
+// them is filtered and counted in six facets. So the loop over hits works
 // on numbers only: facet values are interned (counted in arrays, turned
 // into names once at the end), whatever depends on a birth date is worked
 // out once per distinct date, and only the hits that can still enter the
@@ -70,12 +70,14 @@ type memQuery struct {
 	cutoffN, loN, hiN             int32 // the same as numbers, when numeric
 	numeric                       bool
 	level                         uint8 // wanted level number; 0: any; 255: none matches
+	grade                         uint8 // wanted grade number + 1; 0: any
 	region, category, discipline  string
 	allowed                       []bool // by org number; nil: every org
 	births                        []uint8
 	vals                          []uint8
 	levels                        [8]int
 	bands                         [len(bandNames)]int
+	grades                        [len(gradeNames)]int
 	regionN, discN, catN, catYthN []int32
 }
 
@@ -204,7 +206,7 @@ func (q *memQuery) match(d *memDoc) bool {
 	if d.dead || q.allowed != nil && !q.allowed[d.org] {
 		return false
 	}
-	if q.level != 0 && d.level != q.level {
+	if q.level != 0 && d.titleLevel() != q.level || q.grade != 0 && d.grade()+1 != q.grade {
 		return false
 	}
 	b := q.birth(d.birth)
@@ -215,7 +217,8 @@ func (q *memQuery) match(d *memDoc) bool {
 	if c := q.val(d.cats); young && c&valCatYoung == 0 || !young && c&valCat == 0 {
 		return false
 	}
-	q.levels[d.level]++
+	q.levels[d.titleLevel()]++
+	q.grades[d.grade()]++
 	q.regionN[d.region]++
 	q.discN[d.disc]++
 	if young {
@@ -237,6 +240,11 @@ func (q *memQuery) facets(res SearchResult) {
 	for b, n := range q.bands {
 		if n > 0 {
 			res.Facets["age_band"][bandNames[b]] += n
+		}
+	}
+	for g, n := range q.grades {
+		if n > 0 {
+			res.Facets["membership"][gradeNames[g]] += n
 		}
 	}
 	for i, s := range q.x.valList {
@@ -395,6 +403,13 @@ func (s *Store) searchMem(ctx context.Context, sq SearchQuery, res SearchResult,
 		if q.level = x.level(v); q.level == 0 {
 			q.level = 255
 		}
+	}
+	if v := sq.Facets["membership"]; v != "" {
+		g, ok := gradeNumber(v)
+		if !ok {
+			return res, nil
+		}
+		q.grade = g + 1
 	}
 	q.cutoff = youthCutoff(age, now)
 	var ok1, ok2, ok3 bool

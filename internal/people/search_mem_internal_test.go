@@ -63,7 +63,7 @@ func TestMemDocLookup(t *testing.T) {
 		if name != "" {
 			terms = "t" + name
 		}
-		x.put(id, 1, name, "", "", "", "", "", "", "", "", terms)
+		x.put(id, 1, name, "", "", "", "", "", "", "", "", terms, 0)
 	}
 	for id := int64(10); id <= 50; id += 10 {
 		put(id, "n"+string(rune('0'+id/10)))
@@ -94,5 +94,20 @@ func TestMemDocLookup(t *testing.T) {
 	}
 	if live != len(want) {
 		t.Errorf("%d live docs, want %d", live, len(want))
+	}
+}
+
+// The membership grade shares the level byte with the title level; each
+// reads back unchanged whatever the other holds.
+func TestLevelBytePacking(t *testing.T) {
+	x := newMemIndex()
+	for _, lvl := range append(TitleLevels(), "") {
+		for g := range gradeNames {
+			x.put(1, 1, "张伟", "", "", lvl, "", "", "", "", "", "a", uint8(g))
+			d, _ := x.doc(1)
+			if got := x.docs[d]; levelName(got.titleLevel()) != lvl || got.grade() != uint8(g) {
+				t.Errorf("level %q grade %d: read back %q %d", lvl, g, levelName(got.titleLevel()), got.grade())
+			}
+		}
 	}
 }

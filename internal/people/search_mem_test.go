@@ -15,7 +15,8 @@ import (
 // bounded heap; the database path computes every hit plainly and sorts
 // them all. Over a varied population — birthdays on the age-band and youth
 // boundaries and on 29 February, every title level, categories with and
-// without the youth category, people in both orgs, edits after the build —
+// without the youth category, people in both orgs, memberships of every
+// grade and status (some added after the build), edits after the build —
 // both must give the same totals, facet counts and ranked pages.
 func TestMemMatchesDatabase(t *testing.T) {
 	ctx := context.Background()
@@ -70,8 +71,30 @@ func TestMemMatchesDatabase(t *testing.T) {
 			}
 			ids = append(ids, p.ID)
 		}
+		// Memberships, from their own stream too: in either org or both,
+		// of every grade and status, so the highest active grade varies.
+		mrng := rand.New(rand.NewPCG(19, 23))
+		grades, statuses := people.Grades, []string{"active", "active", "suspended", "lapsed"}
+		addMemberships := func(id int64) {
+			for _, o := range []int64{f.city.ID, f.peer.ID} {
+				if mrng.IntN(2) == 0 {
+					continue
+				}
+				if _, err := f.s.AddMembership(ctx, people.MembershipInput{PersonID: id, OrgID: o, Grade: grades[mrng.IntN(len(grades))],
+					Status: statuses[mrng.IntN(len(statuses))]}); err != nil {
+					t.Fatal(err)
+				}
+			}
+		}
+		for _, id := range ids[:250] {
+			addMemberships(id)
+		}
 		if err := f.s.BuildIndex(ctx); err != nil {
 			t.Fatal(err)
+		}
+		// Memberships added after the build reach the index as changes.
+		for _, id := range ids[250:] {
+			addMemberships(id)
 		}
 		// Edits after the build give old ids new, later places in the index.
 		for _, i := range []int{3, 50, 120} {
@@ -94,6 +117,11 @@ func TestMemMatchesDatabase(t *testing.T) {
 			{"discipline": "1101410", "title_level": "senior"},
 			{"discipline": "13"},
 			{"discipline": "数学"},
+			{"membership": "fellow"},
+			{"membership": "none"},
+			{"membership": "member", "title_level": "senior"},
+			{"membership": "senior", "category": people.YouthCategory},
+			{"membership": "nonsense"},
 		}
 		queries := []string{"", "人工智能", "人工", "智能", "攀枝花学院", "王", "张", "张伟", "人工智能 评审专家", "钒钛 学院", "没有的词"}
 		n := 0
