@@ -52,6 +52,7 @@ func testEmployerForms(t *testing.T, ta *testApp) {
 		{"check character", "employer_uscc", wrong, "统一社会信用代码校验位不正确，请核对。"},
 		{"length", "employer_uscc", "9151040", "统一社会信用代码应为 18 位。"},
 		{"org outside scope", "employer_org_id", peer, "所选本系统内单位不存在或不在您的管理范围内。"},
+		{"org not a number", "employer_org_id", "x1", "所选本系统内单位不存在或不在您的管理范围内。"},
 		{"org and code", "employer_org_id", city, "已选本系统内单位时不填统一社会信用代码"},
 	}
 	for _, tt := range tests {

@@ -26,7 +26,7 @@ func TestEmployerUSCC(t *testing.T) {
 			want string
 		}{
 			{"length", people.Input{Employer: "攀钢", EmployerUSCC: "91510400MA62X5L8"}, "employer_uscc:people.err.uscc_length"},
-			{"format", people.Input{Employer: "攀钢", EmployerUSCC: "91510400MA62X5L8O"[:17] + "O"}, "employer_uscc:people.err.uscc_format"},
+			{"format", people.Input{Employer: "攀钢", EmployerUSCC: "91510400MA62X5L8OO"}, "employer_uscc:people.err.uscc_format"},
 			{"check", people.Input{Employer: "攀钢", EmployerUSCC: wrong}, "employer_uscc:people.err.uscc_check"},
 			{"no name", people.Input{EmployerUSCC: code}, "employer:people.err.employer_name"},
 			{"org and uscc", people.Input{Employer: "攀钢", EmployerUSCC: code, EmployerOrgID: f.city.ID}, "employer_uscc:people.err.employer_exclusive"},
