@@ -485,9 +485,16 @@ func (s *Store) writeBatch(ctx context.Context, tx *db.Tx, batch []pending,
 			return 0, 0, 0, err
 		}
 		terms := mergeTerms(p.terms, titles...)
-		if _, err := tx.Exec(ctx, `UPDATE people SET name = ?, phone_enc = ?, phone_index = ?, phone_masked = ?, email = ?, employer = ?,
+		// The template has no USCC column: the employer's USCC or org link
+		// stays while the file names the same unit, and goes with the old
+		// unit when it names another.
+		q := `UPDATE people SET name = ?, phone_enc = ?, phone_index = ?, phone_masked = ?, email = ?, employer = ?,
 			title_level = ?, title = ?, education = ?, degree = ?, discipline = ?, disciplines2 = ?, expertise = ?, region_code = ?,
-			categories = ?, search_text = ?, updated_at = ? WHERE id = ?`, r.Name, r.phSealed, nullable(r.phIndex), r.phMasked, r.Email,
+			categories = ?, search_text = ?, updated_at = ?`
+		if r.Employer != e.cur[3] {
+			q += `, employer_org_id = NULL, employer_uscc = ''`
+		}
+		if _, err := tx.Exec(ctx, q+` WHERE id = ?`, r.Name, r.phSealed, nullable(r.phIndex), r.phMasked, r.Email,
 			r.Employer, r.TitleLevel, r.Title, r.Education, r.Degree, r.Discipline, r.stored2(), r.Expertise, r.RegionCode, r.Categories,
 			terms, db.Millis(tx.Now), e.id); err != nil {
 			return 0, 0, 0, fmt.Errorf("update person %d: %w", e.id, err)
@@ -510,7 +517,8 @@ func (s *Store) writeBatch(ctx context.Context, tx *db.Tx, batch []pending,
 }
 
 // insertMany inserts new people with multi-row INSERTs, with their search
-// index entries and change-log rows, in tx (SQLite).
+// index entries and change-log rows, in tx (SQLite). The file has no
+// employer USCC or org link: those columns take their defaults.
 func insertMany(ctx context.Context, tx *db.Tx, ps []pending) error {
 	const chunk = 100 // 25 parameters a row stays far below SQLite's limit
 	now := db.Millis(tx.Now)
@@ -549,7 +557,8 @@ func insertMany(ctx context.Context, tx *db.Tx, ps []pending) error {
 // each column travels as one array parameter (binary encoded by pgx) and
 // unnest turns them back into rows, so a thousand rows cost one round trip
 // and one parse. The generated tsvector and its GIN index follow by
-// themselves; the change log gets its rows in a second statement.
+// themselves; the change log gets its rows in a second statement. As in
+// insertMany, the employer's USCC and org link take their defaults.
 func insertArrays(ctx context.Context, tx *db.Tx, ps []pending) error {
 	if len(ps) == 0 {
 		return nil

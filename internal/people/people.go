@@ -52,6 +52,12 @@ type Person struct {
 	Categories   string // talent categories, "、"-separated
 	CreatedAt    time.Time
 	UpdatedAt    time.Time
+
+	// EmployerOrgID is the org in the tree the person works at (0: none),
+	// EmployerUSCC the 统一社会信用代码 of an outside employer: at most one
+	// is set, and Employer holds the unit's name either way.
+	EmployerOrgID int64
+	EmployerUSCC  string
 }
 
 // Input is what staff enter for a person.
@@ -73,6 +79,16 @@ type Input struct {
 	Expertise    string
 	RegionCode   string
 	Categories   string
+
+	// EmployerOrgID names an org in the tree as the employer (0: none);
+	// Employer defaults to its name. It must lie in EmployerScope, the
+	// editor's org paths (nil: everywhere, as for a system administrator;
+	// Update also passes a link already recorded).
+	EmployerOrgID int64
+	EmployerScope []string
+	// EmployerUSCC is an outside employer's 统一社会信用代码 (GB 32100),
+	// optional; it excludes EmployerOrgID.
+	EmployerUSCC string
 }
 
 //go:embed migrations/*.sql

@@ -238,7 +238,7 @@ func (h *handler) facetLabel(t func(string, ...any) string, name, v string) stri
 func (h *handler) export(w http.ResponseWriter, r *http.Request, people []Person) error {
 	t := h.site.T(r)
 	tab := sheet.Table{Sheet: t("people.title"), Headers: []string{t("people.f.name"), t("people.f.gender"), t("people.f.birth"),
-		t("people.f.id_number"), t("people.f.phone"), t("people.f.employer"), t("people.f.title"), t("people.f.title_level"),
+		t("people.f.id_number"), t("people.f.phone"), t("people.f.employer"), t("people.f.employer_uscc"), t("people.f.title"), t("people.f.title_level"),
 		t("people.f.region_code"), t("people.f.org"), t("people.f.discipline_codes")}}
 	for _, p := range people {
 		lvl := ""
@@ -249,7 +249,7 @@ func (h *handler) export(w http.ResponseWriter, r *http.Request, people []Person
 		if p.Gender != "" {
 			gender = t("people.gender." + p.Gender)
 		}
-		tab.Rows = append(tab.Rows, []string{p.Name, gender, p.BirthDate, p.IDMasked, p.PhoneMasked, p.Employer, p.Title, lvl, p.RegionCode, p.OrgName,
+		tab.Rows = append(tab.Rows, []string{p.Name, gender, p.BirthDate, p.IDMasked, p.PhoneMasked, p.Employer, p.EmployerUSCC, p.Title, lvl, p.RegionCode, p.OrgName,
 			disciplineCell(p.Discipline, p.Disciplines2)})
 	}
 	return sheet.ServeXLSX(w, t("people.title")+"-"+time.Now().Format("20060102")+".xlsx", tab)
@@ -288,10 +288,17 @@ func (h *handler) create(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	orgID, _ := strconv.ParseInt(f.Get("org_id"), 10, 64)
-	p, err := h.store.Create(r.Context(), Input{OrgID: orgID, Name: f.Get("name"), IDNumber: f.Get("id_number"),
+	in := Input{OrgID: orgID, Name: f.Get("name"), IDNumber: f.Get("id_number"),
 		Phone: f.Get("phone"), Email: f.Get("email"), Employer: f.Get("employer"), TitleLevel: f.Get("title_level"),
 		Title: f.Get("title"), Education: f.Get("education"), Degree: f.Get("degree"), Discipline: f.Get("discipline"),
-		Disciplines2: splitCodes(f.Get("disciplines2")), Expertise: f.Get("expertise"), RegionCode: f.Get("region_code")})
+		Disciplines2: splitCodes(f.Get("disciplines2")), Expertise: f.Get("expertise"), RegionCode: f.Get("region_code"),
+		EmployerUSCC: f.Get("employer_uscc"), EmployerScope: h.scope(r, "people.edit")}
+	if v := f.Get("employer_org_id"); v != "" {
+		if in.EmployerOrgID, err = strconv.ParseInt(v, 10, 64); err != nil {
+			in.EmployerOrgID = -1 // refused by the store as an unknown org
+		}
+	}
+	p, err := h.store.Create(r.Context(), in)
 	if err != nil {
 		if !f.Fail(h.site.T(r), err) {
 			return err

@@ -29,6 +29,9 @@ func (s *Store) Update(ctx context.Context, id int64, in Input) (Person, error) 
 		return old, err
 	}
 	in.OrgID = old.OrgID
+	if in.EmployerOrgID != 0 && in.EmployerOrgID == old.EmployerOrgID {
+		in.EmployerScope = nil // the link already recorded stays, whoever edits
+	}
 	keepID := old.IDSealed != ""
 	if keepID {
 		in.IDNumber = ""
@@ -46,16 +49,20 @@ func (s *Store) Update(ctx context.Context, id int64, in Input) (Person, error) 
 		if err := tx.QueryRow(ctx, `SELECT search_text FROM people WHERE id = ?`, id).Scan(&oldTerms); err != nil {
 			return fmt.Errorf("people: update %d: %w", id, err)
 		}
+		if err := employerOrg(ctx, tx, &r); err != nil {
+			return err
+		}
 		titles, err := itemTitles(ctx, tx, id)
 		if err != nil {
 			return err
 		}
 		terms := mergeTerms(r.terms(), titles...)
 		q := `UPDATE people SET search_text = ?, name = ?, phone_enc = ?, phone_index = ?, phone_masked = ?, email = ?, employer = ?,
-			title_level = ?, title = ?, education = ?, degree = ?, discipline = ?, disciplines2 = ?, expertise = ?, region_code = ?,
-			categories = ?, updated_at = ?`
-		args := []any{terms, r.Name, r.phSealed, nullable(r.phIndex), r.phMasked, r.Email, r.Employer, r.TitleLevel, r.Title,
-			r.Education, r.Degree, r.Discipline, r.stored2(), r.Expertise, r.RegionCode, r.Categories, db.Millis(tx.Now)}
+			employer_org_id = ?, employer_uscc = ?, title_level = ?, title = ?, education = ?, degree = ?, discipline = ?,
+			disciplines2 = ?, expertise = ?, region_code = ?, categories = ?, updated_at = ?`
+		args := []any{terms, r.Name, r.phSealed, nullable(r.phIndex), r.phMasked, r.Email, r.Employer, nullableID(r.EmployerOrgID),
+			r.EmployerUSCC, r.TitleLevel, r.Title, r.Education, r.Degree, r.Discipline, r.stored2(), r.Expertise, r.RegionCode,
+			r.Categories, db.Millis(tx.Now)}
 		if !keepID && r.IDNumber != "" {
 			q += `, id_enc = ?, id_index = ?, id_masked = ?, gender = ?, birth_date = ?`
 			args = append(args, r.idSealed, r.idIndex, r.idMasked, r.gender, r.birth)
@@ -71,8 +78,10 @@ func (s *Store) Update(ctx context.Context, id int64, in Input) (Person, error) 
 			return err
 		}
 		return audit.Append(ctx, tx, audit.Entry{OrgID: old.OrgID, OrgPath: old.OrgPath, Action: "person.update", Target: target(id),
-			Before: map[string]string{"name": old.Name, "phone": old.PhoneMasked, "employer": old.Employer},
-			After:  map[string]string{"name": r.Name, "phone": r.phMasked, "employer": r.Employer}})
+			Before: map[string]string{"name": old.Name, "phone": old.PhoneMasked, "employer": old.Employer,
+				"employer_uscc": old.EmployerUSCC, "employer_org_id": idText(old.EmployerOrgID)},
+			After: map[string]string{"name": r.Name, "phone": r.phMasked, "employer": r.Employer,
+				"employer_uscc": r.EmployerUSCC, "employer_org_id": idText(r.EmployerOrgID)}})
 	})
 	if err != nil {
 		return old, err
@@ -159,6 +168,7 @@ type Export struct {
 	Phone        string       `json:"phone"`
 	Email        string       `json:"email"`
 	Employer     string       `json:"employer"`
+	EmployerUSCC string       `json:"employer_uscc,omitempty"`
 	Title        string       `json:"title"`
 	TitleLevel   string       `json:"title_level"`
 	Education    string       `json:"education"`
@@ -197,7 +207,7 @@ func (s *Store) ExportOwn(ctx context.Context, userID int64) (Export, error) {
 		return Export{}, err
 	}
 	e := Export{Name: p.Name, Gender: p.Gender, BirthDate: p.BirthDate, IDNumber: idn, Phone: phone, Email: p.Email,
-		Employer: p.Employer, Title: p.Title, TitleLevel: p.TitleLevel, Education: p.Education, Degree: p.Degree,
+		Employer: p.Employer, EmployerUSCC: p.EmployerUSCC, Title: p.Title, TitleLevel: p.TitleLevel, Education: p.Education, Degree: p.Degree,
 		Discipline: p.Discipline, Disciplines2: p.Disciplines2, Expertise: p.Expertise, RegionCode: p.RegionCode, Categories: p.Categories, Org: p.OrgName,
 		Memberships: ms, Consents: cs, ExportedAt: s.db.Now().UTC()}
 	err = s.db.Tx(ctx, func(tx *db.Tx) error {
@@ -302,7 +312,7 @@ func (s *Store) ResolveDeletion(ctx context.Context, requestID, by int64) error 
 			return err
 		}
 		if _, err := tx.Exec(ctx, `UPDATE people SET name = '已删除', gender = '', birth_date = '', id_enc = '', id_index = NULL,
-			id_masked = '', phone_enc = '', phone_index = NULL, phone_masked = '', email = '', employer = '', title_level = '',
+			id_masked = '', phone_enc = '', phone_index = NULL, phone_masked = '', email = '', employer = '', employer_org_id = NULL, employer_uscc = '', title_level = '',
 			title = '', education = '', degree = '', discipline = '', disciplines2 = '', expertise = '', region_code = '', categories = '',
 			search_text = '', user_id = NULL, updated_at = ? WHERE id = ?`, db.Millis(tx.Now), personID); err != nil {
 			return err

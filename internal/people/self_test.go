@@ -33,8 +33,9 @@ func TestSelfService(t *testing.T) {
 			t.Fatal(err)
 		}
 		// The ID number cannot be changed by an update; other fields can.
-		up, err := f.s.Update(ctx, p.ID, people.Input{Name: "张伟", IDNumber: idNumber("51040219900101202"), Phone: "13912345678", Employer: "攀钢"})
-		if err != nil || up.IDMasked != p.IDMasked || up.PhoneMasked != "139****5678" || up.Employer != "攀钢" {
+		up, err := f.s.Update(ctx, p.ID, people.Input{Name: "张伟", IDNumber: idNumber("51040219900101202"), Phone: "13912345678", Employer: "攀钢",
+			EmployerUSCC: uscc("91510400MA62X5L8T")})
+		if err != nil || up.IDMasked != p.IDMasked || up.PhoneMasked != "139****5678" || up.Employer != "攀钢" || up.EmployerUSCC == "" {
 			t.Fatalf("update: %+v %v", up, err)
 		}
 		e, err := f.s.ExportOwn(ctx, user)
@@ -59,7 +60,7 @@ func TestSelfService(t *testing.T) {
 		}
 		var leftover string
 		if err := d.QueryRow(ctx, `SELECT name || id_enc || COALESCE(id_index, '') || id_masked || phone_enc || COALESCE(phone_index, '') ||
-			phone_masked || employer || birth_date FROM people WHERE id = ?`, p.ID).Scan(&leftover); err != nil || leftover != "已删除" {
+			phone_masked || employer || employer_uscc || birth_date FROM people WHERE id = ?`, p.ID).Scan(&leftover); err != nil || leftover != "已删除" {
 			t.Errorf("after erasure the row holds %q (%v)", leftover, err)
 		}
 		if ms, _ := f.s.Memberships(ctx, p.ID, nil); len(ms) != 0 {

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net/http"
 	"strconv"
+	"strings"
 
 	"kexie/internal/access"
 	"kexie/internal/db"
@@ -69,7 +70,7 @@ func (h *handler) me(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	if p.Person != nil {
-		for k, v := range map[string]string{"name": p.Person.Name, "email": p.Person.Email, "employer": p.Person.Employer,
+		for k, v := range map[string]string{"name": p.Person.Name, "email": p.Person.Email, "employer": p.Person.Employer, "employer_uscc": p.Person.EmployerUSCC,
 			"title": p.Person.Title, "title_level": p.Person.TitleLevel, "education": p.Person.Education, "degree": p.Person.Degree,
 			"discipline": p.Person.Discipline, "disciplines2": joinCodes(p.Person.Disciplines2), "expertise": p.Person.Expertise,
 			"region_code": p.Person.RegionCode} {
@@ -90,7 +91,7 @@ func (h *handler) saveMe(w http.ResponseWriter, r *http.Request) error {
 	in := Input{Name: f.Get("name"), IDNumber: f.Get("id_number"), Phone: f.Get("phone"), Email: f.Get("email"),
 		Employer: f.Get("employer"), TitleLevel: f.Get("title_level"), Title: f.Get("title"), Education: f.Get("education"),
 		Degree: f.Get("degree"), Discipline: f.Get("discipline"), Disciplines2: splitCodes(f.Get("disciplines2")),
-		Expertise: f.Get("expertise"), RegionCode: f.Get("region_code")}
+		Expertise: f.Get("expertise"), RegionCode: f.Get("region_code"), EmployerUSCC: f.Get("employer_uscc")}
 	own, err := h.store.OwnProfile(ctx, sub.UserID)
 	switch {
 	case errors.Is(err, db.ErrNotFound):
@@ -106,6 +107,11 @@ func (h *handler) saveMe(w http.ResponseWriter, r *http.Request) error {
 		// Talent categories are the office's to assign; the holder's form
 		// does not show them, so their update keeps them.
 		in.Categories = own.Categories
+		// Holders pick no org employer; one recorded by the office stays
+		// while they keep its name and give no USCC.
+		if own.EmployerOrgID != 0 && strings.TrimSpace(in.Employer) == own.Employer && in.EmployerUSCC == "" {
+			in.EmployerOrgID = own.EmployerOrgID
+		}
 		_, err = h.store.Update(ctx, own.ID, in)
 	}
 	if err != nil {

@@ -39,7 +39,7 @@ func (s *Store) BuildIndex(ctx context.Context) error { return s.mem.build(ctx, 
 
 const cols = `p.id, p.org_id, o.name, o.path, p.name, p.gender, p.birth_date, p.id_enc, p.phone_enc, p.id_masked, p.phone_masked,
 	p.email, p.employer, p.title_level, p.title, p.education, p.degree, p.discipline, p.disciplines2, p.expertise,
-	p.region_code, p.categories, p.created_at, p.updated_at`
+	p.region_code, p.categories, COALESCE(p.employer_org_id, 0), p.employer_uscc, p.created_at, p.updated_at`
 
 func scan(row interface{ Scan(...any) error }, extra ...any) (Person, error) {
 	var p Person
@@ -47,7 +47,7 @@ func scan(row interface{ Scan(...any) error }, extra ...any) (Person, error) {
 	var d2 string
 	err := row.Scan(append([]any{&p.ID, &p.OrgID, &p.OrgName, &p.OrgPath, &p.Name, &p.Gender, &p.BirthDate, &p.IDSealed,
 		&p.PhoneSealed, &p.IDMasked, &p.PhoneMasked, &p.Email, &p.Employer, &p.TitleLevel, &p.Title, &p.Education,
-		&p.Degree, &p.Discipline, &d2, &p.Expertise, &p.RegionCode, &p.Categories, &c, &u}, extra...)...)
+		&p.Degree, &p.Discipline, &d2, &p.Expertise, &p.RegionCode, &p.Categories, &p.EmployerOrgID, &p.EmployerUSCC, &c, &u}, extra...)...)
 	p.CreatedAt, p.UpdatedAt, p.Disciplines2 = db.Time(c), db.Time(u), storedCodes(d2)
 	return p, err
 }
@@ -120,6 +120,7 @@ func (s *Store) validate(in Input, table map[string]Discipline) (row, valid.Erro
 	if utf8.RuneCountInString(in.Expertise) > 500 {
 		errs.Add("expertise", "people.err.too_long", 500)
 	}
+	checkEmployer(&r, &errs)
 	checkDisciplines(&r, table, &errs)
 	if len(errs) > 0 {
 		return r, errs
@@ -134,6 +135,14 @@ func (s *Store) validate(in Input, table map[string]Discipline) (row, valid.Erro
 	r.idIndex, r.phIndex = s.keys.Index("id_number", r.IDNumber), s.keys.Index("phone", r.Phone)
 	r.idMasked, r.phMasked = pii.MaskID(r.IDNumber), pii.MaskPhone(r.Phone)
 	return r, errs
+}
+
+// nullableID is an optional reference: 0 is NULL.
+func nullableID(id int64) any {
+	if id == 0 {
+		return nil
+	}
+	return id
 }
 
 func nullable(s string) any {
@@ -160,6 +169,9 @@ func (s *Store) Create(ctx context.Context, in Input) (Person, error) {
 		if err := tx.QueryRow(ctx, `SELECT path FROM orgs WHERE id = ?`, r.OrgID).Scan(&path); err != nil {
 			return valid.New("org_id", "people.err.org")
 		}
+		if err := employerOrg(ctx, tx, &r); err != nil {
+			return err
+		}
 		if r.idIndex != "" {
 			var n int
 			if err := tx.QueryRow(ctx, `SELECT COUNT(*) FROM people WHERE id_index = ?`, r.idIndex).Scan(&n); err != nil {
@@ -176,7 +188,8 @@ func (s *Store) Create(ctx context.Context, in Input) (Person, error) {
 		}
 		// The audit summary carries masked values only.
 		return audit.Append(ctx, tx, audit.Entry{OrgID: r.OrgID, OrgPath: path, Action: "person.create", Target: target(id),
-			After: map[string]string{"name": r.Name, "id_number": r.idMasked, "phone": r.phMasked, "employer": r.Employer}})
+			After: map[string]string{"name": r.Name, "id_number": r.idMasked, "phone": r.phMasked, "employer": r.Employer,
+				"employer_uscc": r.EmployerUSCC, "employer_org_id": idText(r.EmployerOrgID)}})
 	})
 	if err != nil {
 		return Person{}, err
@@ -193,10 +206,11 @@ func (s *Store) insert(ctx context.Context, tx *db.Tx, r row) error {
 	terms := r.terms()
 	_, err := tx.Exec(ctx, `INSERT INTO people (id, org_id, name, gender, birth_date, id_enc, id_index, id_masked, phone_enc,
 		phone_index, phone_masked, email, employer, title_level, title, education, degree, discipline, disciplines2, expertise,
-		region_code, categories, search_text, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		region_code, categories, employer_org_id, employer_uscc, search_text, created_at, updated_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		r.id, r.OrgID, r.Name, r.gender, r.birth, r.idSealed, nullable(r.idIndex), r.idMasked, r.phSealed, nullable(r.phIndex),
 		r.phMasked, r.Email, r.Employer, r.TitleLevel, r.Title, r.Education, r.Degree, r.Discipline, r.stored2(), r.Expertise,
-		r.RegionCode, r.Categories, terms, now, now)
+		r.RegionCode, r.Categories, nullableID(r.EmployerOrgID), r.EmployerUSCC, terms, now, now)
 	if db.IsUniqueViolation(err) {
 		return valid.New("id_number", "people.err.duplicate")
 	}

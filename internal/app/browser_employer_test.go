@@ -1,0 +1,53 @@
+package app
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+
+	"kexie/internal/access"
+	"kexie/internal/db/dbtest"
+)
+
+// A staff member enters an outside unit with a mistyped 统一社会信用代码,
+// sees the error with the entries kept, corrects it; then records a person
+// working at an org of the tree, whose page links the org.
+func TestBrowserEmployer(t *testing.T) {
+	ctx := browser(t)
+	ta := newTestApp(t, dbtest.OpenSQLite(t).DSN())
+	ta.user(t, "clerk", access.OrgStaff, ta.city)
+	b := newTab(t, ctx, ta.srv.URL, 20*time.Second)
+	b.login("clerk")
+	code := testUSCC("91510400MA62X5L8T")
+	wrong := code[:17] + map[bool]string{true: "0", false: "1"}[code[17] != '0']
+	b.run("person form", chromedp.Navigate(ta.srv.URL+"/people/new"), chromedp.WaitVisible(chromedp.CSS(`input[name=employer_uscc]`)),
+		chromedp.SendKeys(chromedp.CSS(`input[name=name]`), "张伟"),
+		chromedp.SendKeys(chromedp.CSS(`input[name=employer]`), "攀钢集团有限公司"),
+		chromedp.SendKeys(chromedp.CSS(`input[name=employer_uscc]`), wrong))
+	b.shot("employer-form")
+	b.run("save", chromedp.Submit(chromedp.CSS(`input[name=name]`)), chromedp.WaitVisible(chromedp.CSS(`.field.invalid .err`)))
+	if got := b.text(`.field.invalid .err`); got != "统一社会信用代码校验位不正确，请核对。" {
+		t.Errorf("error = %q", got)
+	}
+	if got := b.value(`input[name=employer]`); got != "攀钢集团有限公司" {
+		t.Errorf("employer after the error = %q", got)
+	}
+	b.shot("employer-form-error")
+	b.run("correct", chromedp.SetValue(chromedp.CSS(`input[name=employer_uscc]`), code),
+		chromedp.Submit(chromedp.CSS(`input[name=name]`)), chromedp.WaitVisible(chromedp.CSS(`#person`)))
+	if got := b.text(`#employer`); !strings.Contains(got, "攀钢集团有限公司") || !strings.Contains(got, code) {
+		t.Errorf("person page employer = %q", got)
+	}
+
+	b.run("org employer", chromedp.Navigate(ta.srv.URL+"/people/new"), chromedp.WaitVisible(chromedp.CSS(`select[name=employer_org_id]`)),
+		chromedp.SendKeys(chromedp.CSS(`input[name=name]`), "王芳"),
+		chromedp.SetValue(chromedp.CSS(`select[name=employer_org_id]`), fmt.Sprint(ta.city.ID)),
+		chromedp.Submit(chromedp.CSS(`input[name=name]`)), chromedp.WaitVisible(chromedp.CSS(`#employer a`)))
+	if got := b.text(`#employer a`); got != ta.city.Name {
+		t.Errorf("org employer link = %q", got)
+	}
+	b.shot("employer-person")
+}
