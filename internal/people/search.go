@@ -100,8 +100,10 @@ func cityOf(region string) string {
 
 // Search finds people by the bigram terms of q (all must match; a single
 // character matches names starting with it), narrowed by facet filters and
-// scope, ranked by the database's relevance (FTS5 bm25 / ts_rank) with exact
-// name and expertise matches first, and counts every facet over all hits.
+// scope, and counts every facet over all hits. Hits rank by boost — an
+// exact name first, then how many of the query's words appear whole in the
+// expertise, employer or name — and then by id, the same on the in-memory
+// and the database path.
 func (s *Store) Search(ctx context.Context, sq SearchQuery) (SearchResult, error) {
 	res := SearchResult{Facets: map[string]map[string]int{}}
 	for _, f := range FacetNames {
