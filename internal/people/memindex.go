@@ -252,7 +252,7 @@ func (x *memIndex) build(ctx context.Context, d *db.DB) error {
 	if err := d.QueryRow(ctx, `SELECT COUNT(*) FROM people`).Scan(&n); err != nil {
 		return fmt.Errorf("people: index: %w", err)
 	}
-	rows, err := d.Query(ctx, `SELECT `+memCols+`, COALESCE(pg.grade_n, 0) FROM people`+gradeJoin+` ORDER BY people.id`)
+	rows, err := d.Query(ctx, `SELECT `+memCols+`, COALESCE(pg.grade_n, 0) FROM people`+gradeJoin("people")+` ORDER BY people.id`)
 	if err != nil {
 		return fmt.Errorf("people: index: %w", err)
 	}

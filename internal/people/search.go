@@ -209,13 +209,13 @@ func (s *Store) searchDB(ctx context.Context, sq SearchQuery, res SearchResult) 
 			if !ok {
 				return res, nil
 			}
-			where, args = append(where, gradeSQL("p.id")+` = ?`), append(args, int(g))
+			where, args = append(where, `COALESCE(pg.grade_n, 0) = ?`), append(args, int(g))
 		default:
 			return res, fmt.Errorf("people: unknown facet %q", name)
 		}
 	}
 	q := `SELECT p.id, ` + score + `, p.name, p.expertise, p.employer, p.title_level, p.region_code, p.categories, p.birth_date, p.discipline,
-		p.disciplines2, ` + gradeSQL("p.id") + ` FROM ` + from
+		p.disciplines2, COALESCE(pg.grade_n, 0) FROM ` + from + gradeJoin("p")
 	if len(where) > 0 {
 		q += ` WHERE ` + strings.Join(where, " AND ")
 	}
