@@ -32,23 +32,41 @@ type memIndex struct {
 	// A person's doc: the first sorted docs were loaded in id order and
 	// are found by binary search; docs added later are in the map. The
 	// map of all 1M ids cost ~35 MB; this costs nothing for the loaded ones.
-	sorted  int
-	later   map[int64]int32    // person id → doc, for docs added after the load
-	docs    []memDoc           // doc → person
-	texts   []memText          // doc → texts
-	names   []byte             // the names of all docs, one after another (memText.name)
-	post    map[string][]int32 // term → docs, ascending (dead docs are skipped)
-	strs    map[string]uint32  // interned employers and expertise
-	strList []string
+	sorted int
+	later  map[int64]int32    // person id → doc, for docs added after the load
+	docs   []memDoc           // doc → person
+	texts  []memText          // doc → texts
+	names  []byte             // the names of all docs, one after another (memText.name)
+	post   map[string][]int32 // term → docs, ascending (dead docs are skipped)
+	strs   interner[string]   // employers and expertise
 	// Facet values (regions, categories, disciplines) are interned apart
 	// from the long texts: there are few of them, so a query counts them
 	// in small arrays indexed by this number instead of maps of strings.
 	// Multi-valued ones are interned whole: a person's categories as
 	// stored, their disciplines as memDisciplines writes them.
-	vals    map[string]uint32
-	valList []string
-	orgOf   map[int64]uint32 // org id → number, so a scope is a []bool
-	orgList []int64
+	vals interner[string]
+	orgs interner[int64] // org ids, so a scope is a []bool
+}
+
+// interner numbers distinct values in the order first seen: list[n] is
+// the value numbered n.
+type interner[K comparable] struct {
+	of   map[K]uint32
+	list []K
+}
+
+// id returns k's number, giving it the next one when k is new.
+func (n *interner[K]) id(k K) uint32 {
+	if i, ok := n.of[k]; ok {
+		return i
+	}
+	if n.of == nil {
+		n.of = map[K]uint32{}
+	}
+	i := uint32(len(n.list))
+	n.of[k] = i
+	n.list = append(n.list, k)
+	return i
 }
 
 // memDoc is one person, compact: repeated strings are interned and the
@@ -57,10 +75,10 @@ type memIndex struct {
 // the hits ranked for the page need sit apart in memText.
 type memDoc struct {
 	id       int64
-	org      uint32 // orgList
-	region   uint32 // valList
-	cats     uint32 // valList
-	disc     uint32 // valList: memDisciplines of primary and secondary
+	org      uint32 // orgs
+	region   uint32 // vals
+	cats     uint32 // vals
+	disc     uint32 // vals: memDisciplines of primary and secondary
 	birth    int32
 	nameHash uint16 // of the name, to rule out an exact name match without reading it
 	level    uint8  // title level (levelMask) and membership grade (gradeShift): the record stays 32 bytes
@@ -83,8 +101,8 @@ func (d *memDoc) grade() uint8      { return d.level >> gradeShift }
 type memText struct {
 	nameAt    uint32 // offset in names
 	nameLen   uint16
-	employer  uint32 // strList
-	expertise uint32 // strList
+	employer  uint32 // strs
+	expertise uint32 // strs
 }
 
 // name returns doc dn's name, a view of the shared names buffer without a
@@ -121,38 +139,7 @@ func nameHash(s string) uint16 {
 }
 
 func newMemIndex() *memIndex {
-	return &memIndex{pending: map[int64]int64{}, later: map[int64]int32{}, post: map[string][]int32{}, strs: map[string]uint32{},
-		vals: map[string]uint32{}, orgOf: map[int64]uint32{}}
-}
-
-func (x *memIndex) intern(s string) uint32 {
-	if i, ok := x.strs[s]; ok {
-		return i
-	}
-	i := uint32(len(x.strList))
-	x.strs[s] = i
-	x.strList = append(x.strList, s)
-	return i
-}
-
-func (x *memIndex) internVal(s string) uint32 {
-	if i, ok := x.vals[s]; ok {
-		return i
-	}
-	i := uint32(len(x.valList))
-	x.vals[s] = i
-	x.valList = append(x.valList, s)
-	return i
-}
-
-func (x *memIndex) internOrg(id int64) uint32 {
-	if i, ok := x.orgOf[id]; ok {
-		return i
-	}
-	i := uint32(len(x.orgList))
-	x.orgOf[id] = i
-	x.orgList = append(x.orgList, id)
-	return i
+	return &memIndex{pending: map[int64]int64{}, later: map[int64]int32{}, post: map[string][]int32{}}
 }
 
 const memCols = `id, org_id, name, employer, expertise, title_level, region_code, categories, birth_date, discipline, disciplines2,
@@ -218,11 +205,11 @@ func (x *memIndex) put(id, org int64, name, employer, expertise, level, region, 
 		name = name[:0xffff] // names are validated far shorter; never let the span wrap
 	}
 	grade = min(grade, uint8(len(gradeNames)-1))
-	x.docs = append(x.docs, memDoc{id: id, org: x.internOrg(org), nameHash: nameHash(name), level: x.level(level) | grade<<gradeShift,
-		region: x.internVal(region), cats: x.internVal(cats), birth: birthNumber(birth),
-		disc: x.internVal(memDisciplines(disc, disc2))})
-	x.texts = append(x.texts, memText{nameAt: uint32(len(x.names)), nameLen: uint16(len(name)), employer: x.intern(employer),
-		expertise: x.intern(expertise)})
+	x.docs = append(x.docs, memDoc{id: id, org: x.orgs.id(org), nameHash: nameHash(name), level: x.level(level) | grade<<gradeShift,
+		region: x.vals.id(region), cats: x.vals.id(cats), birth: birthNumber(birth),
+		disc: x.vals.id(memDisciplines(disc, disc2))})
+	x.texts = append(x.texts, memText{nameAt: uint32(len(x.names)), nameLen: uint16(len(name)), employer: x.strs.id(employer),
+		expertise: x.strs.id(expertise)})
 	x.names = append(x.names, name...)
 	for _, t := range strings.Fields(terms) {
 		x.post[t] = append(x.post[t], d)
@@ -279,9 +266,8 @@ func (x *memIndex) build(ctx context.Context, d *db.DB) error {
 	fresh.names = append(make([]byte, 0, len(fresh.names)), fresh.names...)
 	fresh.seq, fresh.ready = seq, true
 	x.mu.Lock()
-	x.ready, x.seq, x.sorted, x.later, x.docs, x.post, x.strs, x.strList = true, fresh.seq, fresh.sorted, fresh.later, fresh.docs,
-		fresh.post, fresh.strs, fresh.strList
-	x.texts, x.names, x.vals, x.valList, x.orgOf, x.orgList = fresh.texts, fresh.names, fresh.vals, fresh.valList, fresh.orgOf, fresh.orgList
+	x.ready, x.seq, x.sorted, x.later, x.docs, x.post, x.strs = true, fresh.seq, fresh.sorted, fresh.later, fresh.docs, fresh.post, fresh.strs
+	x.texts, x.names, x.vals, x.orgs = fresh.texts, fresh.names, fresh.vals, fresh.orgs
 	x.mu.Unlock()
 	debug.FreeOSMemory() // return the build's garbage to the OS now, not later
 	_, err = x.catchUp(ctx, d)

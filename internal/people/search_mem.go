@@ -181,7 +181,7 @@ func (q *memQuery) val(i uint32) uint8 {
 	if v := q.vals[i]; v != 0 {
 		return v
 	}
-	s := q.x.valList[i]
+	s := q.x.vals.list[i]
 	v := uint8(valKnown)
 	if q.region == "" || strings.HasPrefix(s, q.region) {
 		v |= valRegion
@@ -247,7 +247,7 @@ func (q *memQuery) facets(res SearchResult) {
 			res.Facets["membership"][gradeNames[g]] += n
 		}
 	}
-	for i, s := range q.x.valList {
+	for i, s := range q.x.vals.list {
 		if n := int(q.regionN[i]); n > 0 && s != "" {
 			res.Facets["region"][cityOf(s)] += n
 		}
@@ -451,15 +451,15 @@ func (s *Store) searchMem(ctx context.Context, sq SearchQuery, res SearchResult,
 		all = true
 	}
 	if scope != nil {
-		q.allowed = make([]bool, len(x.orgList))
-		for i, id := range x.orgList {
+		q.allowed = make([]bool, len(x.orgs.list))
+		for i, id := range x.orgs.list {
 			q.allowed[i] = scope[id]
 		}
 	}
 	q.births = make([]uint8, birthKeys)
-	q.vals = make([]uint8, len(x.valList))
-	counts := make([]int32, 4*len(x.valList))
-	n := len(x.valList)
+	q.vals = make([]uint8, len(x.vals.list))
+	counts := make([]int32, 4*len(x.vals.list))
+	n := len(x.vals.list)
 	q.regionN, q.discN, q.catN, q.catYthN = counts[:n], counts[n:2*n], counts[2*n:3*n], counts[3*n:]
 	total := 0
 	nh := nameHash(needle)
@@ -476,7 +476,7 @@ func (s *Store) searchMem(ctx context.Context, sq SearchQuery, res SearchResult,
 		}
 		if !top.closed(ub, d.id) {
 			t := &x.texts[dn]
-			top.push(scored{id: d.id, score: boost(needle, words, x.name(dn), x.strList[t.employer], x.strList[t.expertise])})
+			top.push(scored{id: d.id, score: boost(needle, words, x.name(dn), x.strs.list[t.employer], x.strs.list[t.expertise])})
 		}
 		return total < maxHits
 	}
