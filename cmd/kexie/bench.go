@@ -50,8 +50,8 @@ func benchOrgTree(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	*threads = min(*threads, *conns) // wrk refuses more threads than connections
-	if _, err := exec.LookPath("wrk"); err != nil {
-		return fmt.Errorf("wrk not found: apt-get install wrk")
+	if err := needWrk(); err != nil {
+		return err
 	}
 	a, cleanup, err := scratchApp(ctx, e)
 	if err != nil {
@@ -94,20 +94,14 @@ func benchOrgTree(ctx context.Context, e *env, args []string) error {
 		cpuModel(), runtime.NumCPU(), runtime.Version(), a.DB.Dialect(), *n, *threads, *conns, *dur)
 	fmt.Fprintln(e.stdout, "| target | requests/s | p50 | p99 |")
 	fmt.Fprintln(e.stdout, "|---|---|---|---|")
-	type result struct{ rps, p50, p99 float64 }
-	results := map[string]result{}
+	results := map[string]wrkResult{}
 	for _, target := range []struct{ name, url string }{
 		{"bare handler, in-memory data", baseURL + "/orgs"},
 		{"Kexie /orgs (session + access + query + template)", realURL + "/orgs"},
 	} {
-		out, err := exec.CommandContext(ctx, "wrk", "-t"+strconv.Itoa(*threads), "-c"+strconv.Itoa(*conns), "-d"+dur.String(),
-			"--latency", "-H", "Cookie: "+cookie, target.url).CombinedOutput()
+		r, err := wrkLoad(ctx, *threads, *conns, *dur, cookie, target.url)
 		if err != nil {
-			return fmt.Errorf("wrk: %v\n%s", err, out)
-		}
-		r := result{rps: parseRPS(string(out)), p50: parseLatency(string(out), "50%"), p99: parseLatency(string(out), "99%")}
-		if strings.Contains(string(out), "Non-2xx") {
-			return fmt.Errorf("wrk saw non-2xx answers from %s:\n%s", target.url, out)
+			return err
 		}
 		results[target.name] = r
 		fmt.Fprintf(e.stdout, "| %s | %.0f | %.2f ms | %.2f ms |\n", target.name, r.rps, r.p50, r.p99)
@@ -115,6 +109,32 @@ func benchOrgTree(ctx context.Context, e *env, args []string) error {
 	ratio := results["Kexie /orgs (session + access + query + template)"].rps / results["bare handler, in-memory data"].rps
 	fmt.Fprintf(e.stdout, "ratio: %.0f%% of the in-memory handler's requests/s\n", ratio*100)
 	return nil
+}
+
+// needWrk reports a missing wrk with how to get it.
+func needWrk() error {
+	if _, err := exec.LookPath("wrk"); err != nil {
+		return fmt.Errorf("wrk not found: apt-get install wrk")
+	}
+	return nil
+}
+
+// wrkResult is what a wrk run measured: requests/s and latency
+// percentiles in milliseconds.
+type wrkResult struct{ rps, p50, p99 float64 }
+
+// wrkLoad loads url with wrk (threads capped at conns, which wrk
+// requires) sending cookie, and fails on a non-2xx answer.
+func wrkLoad(ctx context.Context, threads, conns int, dur time.Duration, cookie, url string) (wrkResult, error) {
+	out, err := exec.CommandContext(ctx, "wrk", "-t"+strconv.Itoa(min(threads, conns)), "-c"+strconv.Itoa(conns), "-d"+dur.String(),
+		"--latency", "-H", "Cookie: "+cookie, url).CombinedOutput()
+	if err != nil {
+		return wrkResult{}, fmt.Errorf("wrk: %v\n%s", err, out)
+	}
+	if strings.Contains(string(out), "Non-2xx") {
+		return wrkResult{}, fmt.Errorf("wrk saw non-2xx answers from %s:\n%s", url, out)
+	}
+	return wrkResult{rps: parseRPS(string(out)), p50: parseLatency(string(out), "50%"), p99: parseLatency(string(out), "99%")}, nil
 }
 
 func listen(h http.Handler) (string, func(), error) {

@@ -6,7 +6,6 @@ import (
 	"net/http"
 	"net/url"
 	"os"
-	"os/exec"
 	"runtime"
 	"strconv"
 	"time"
@@ -25,6 +24,9 @@ func benchPages(ctx context.Context, e *env, args []string) error {
 	dur := fs.Duration("duration", 10*time.Second, "wrk duration per page")
 	conns := fs.Int("connections", 8, "wrk connections")
 	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if err := needWrk(); err != nil {
 		return err
 	}
 	e.cfg.LogLevel = "error"
@@ -83,12 +85,11 @@ func benchPages(ctx context.Context, e *env, args []string) error {
 		if r.StatusCode != 200 {
 			return fmt.Errorf("%s answered %d", p.path, r.StatusCode)
 		}
-		out, err := exec.CommandContext(ctx, "wrk", "-t"+strconv.Itoa(min(2, *conns)), "-c"+strconv.Itoa(*conns), "-d"+dur.String(), "--latency",
-			"-H", "Cookie: kexie_session="+res.Token, base+p.path).CombinedOutput()
+		w, err := wrkLoad(ctx, 2, *conns, *dur, "kexie_session="+res.Token, base+p.path)
 		if err != nil {
-			return fmt.Errorf("wrk: %v\n%s", err, out)
+			return err
 		}
-		fmt.Fprintf(e.stdout, "| %s | %.0f | %.1f ms | %.1f ms |\n", p.name, parseRPS(string(out)), parseLatency(string(out), "50%"), parseLatency(string(out), "99%"))
+		fmt.Fprintf(e.stdout, "| %s | %.0f | %.1f ms | %.1f ms |\n", p.name, w.rps, w.p50, w.p99)
 	}
 	// What serving the set costs in memory, after the load.
 	var ms runtime.MemStats

@@ -4,10 +4,7 @@ import (
 	"context"
 	"fmt"
 	"net/http"
-	"os/exec"
 	"runtime"
-	"strconv"
-	"strings"
 	"time"
 )
 
@@ -24,8 +21,8 @@ func benchPlans(ctx context.Context, e *env, args []string) error {
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
-	if _, err := exec.LookPath("wrk"); err != nil {
-		return fmt.Errorf("wrk not found: apt-get install wrk")
+	if err := needWrk(); err != nil {
+		return err
 	}
 	a, cleanup, err := scratchApp(ctx, e)
 	if err != nil {
@@ -69,16 +66,11 @@ func benchPlans(ctx context.Context, e *env, args []string) error {
 		if r.StatusCode != 200 {
 			return fmt.Errorf("%s answered %d", pg.path, r.StatusCode)
 		}
-		out, err := exec.CommandContext(ctx, "wrk", "-t"+strconv.Itoa(min(2, *conns)), "-c"+strconv.Itoa(*conns), "-d"+dur.String(), "--latency",
-			"-H", "Cookie: "+cookie, base+pg.path).CombinedOutput()
+		w, err := wrkLoad(ctx, 2, *conns, *dur, cookie, base+pg.path)
 		if err != nil {
-			return fmt.Errorf("wrk: %v\n%s", err, out)
+			return err
 		}
-		if strings.Contains(string(out), "Non-2xx") {
-			return fmt.Errorf("wrk saw non-2xx answers from %s:\n%s", pg.path, out)
-		}
-		fmt.Fprintf(e.stdout, "| %s | %.0f | %.1f ms | %.1f ms |\n", pg.name, parseRPS(string(out)), parseLatency(string(out), "50%"),
-			parseLatency(string(out), "99%"))
+		fmt.Fprintf(e.stdout, "| %s | %.0f | %.1f ms | %.1f ms |\n", pg.name, w.rps, w.p50, w.p99)
 	}
 	return nil
 }
