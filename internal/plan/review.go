@@ -233,8 +233,8 @@ func (s *Store) AddIndicator(ctx context.Context, planID int64, sectionPath, tex
 		if _, _, err := sectionExists(ctx, tx, planID, sectionPath); err != nil {
 			return err
 		}
-		var ord int
-		if err := tx.QueryRow(ctx, `SELECT COALESCE(MAX(ord), 0) + 1 FROM plan_indicators WHERE plan_id = ?`, planID).Scan(&ord); err != nil {
+		ord, err := nextOrd(ctx, tx, "plan_indicators", planID)
+		if err != nil {
 			return err
 		}
 		id := tx.NewID()
@@ -265,8 +265,8 @@ func (s *Store) AddUnit(ctx context.Context, planID int64, sectionPath, role, na
 		if _, _, err := sectionExists(ctx, tx, planID, sectionPath); err != nil {
 			return err
 		}
-		var ord int
-		if err := tx.QueryRow(ctx, `SELECT COALESCE(MAX(ord), 0) + 1 FROM plan_units WHERE plan_id = ?`, planID).Scan(&ord); err != nil {
+		ord, err := nextOrd(ctx, tx, "plan_units", planID)
+		if err != nil {
 			return err
 		}
 		if _, err := tx.Exec(ctx, `INSERT INTO plan_units (id, plan_id, section_path, role, name, ord) VALUES (?, ?, ?, ?, ?, ?)`,
@@ -276,4 +276,12 @@ func (s *Store) AddUnit(ctx context.Context, planID int64, sectionPath, role, na
 		return audit.Append(ctx, tx, audit.Entry{OrgID: orgID, OrgPath: orgPath, Action: "plan.unit_add",
 			Target: "plan:" + strconv.FormatInt(planID, 10), After: map[string]string{"section": sectionPath, "role": role, "name": name}})
 	})
+}
+
+// nextOrd is the position after the last row of table (plan_indicators or
+// plan_units) in plan planID.
+func nextOrd(ctx context.Context, tx *db.Tx, table string, planID int64) (int, error) {
+	var ord int
+	err := tx.QueryRow(ctx, `SELECT COALESCE(MAX(ord), 0) + 1 FROM `+table+` WHERE plan_id = ?`, planID).Scan(&ord)
+	return ord, err
 }
