@@ -2,6 +2,7 @@ package db
 
 import (
 	"errors"
+	"kexie/internal/access"
 	"strconv"
 	"strings"
 
@@ -120,4 +121,19 @@ func InSubtrees(q Q, col string, paths []string) (string, []any) {
 		conds[i], args[i] = PrefixMatch(q, col, p)
 	}
 	return "(" + strings.Join(conds, " OR ") + ")", args
+}
+
+// ScopeCond returns the condition that the org path column col lies in
+// scope, with its arguments: "1=1" for Everywhere, "1=0" for a scope holding
+// nothing (so a forgotten scope shows no rows), otherwise an OR of prefix
+// matches that use the index on col.
+func ScopeCond(q Q, col string, scope access.Scope) (string, []any) {
+	if scope.All() {
+		return "1=1", nil
+	}
+	paths := scope.Paths()
+	if len(paths) == 0 {
+		return "1=0", nil
+	}
+	return InSubtrees(q, col, paths)
 }
