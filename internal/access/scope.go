@@ -111,4 +111,3 @@ func (p *Policy) ScopeOf(sub *Subject, a Action) Scope {
 	}
 	return Subtrees(paths...)
 }
-
