@@ -13,6 +13,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"text/template/parse"
 	"time"
 
 	"kexie/internal/access"
@@ -37,12 +38,25 @@ var shanghai = func() *time.Location {
 	return loc
 }()
 
-// templates holds one parsed set per page: the layout and partials of
-// package web, the partials of the page's module (the files of a
-// "partials" folder beside its pages), plus the page file, which defines "content" (and may
-// define "head" or "scripts").
+// templates holds one parsed set per language and page: the layout and
+// partials of package web, the partials of the page's module (the files of
+// a "partials" folder beside its pages), plus the page file, which defines
+// "content" (and may define "head" or "scripts"). Each language has its own
+// sets because translations without arguments ({{.T "key"}}) are folded
+// into the set as constants at parse time (see foldTranslations).
 type templates struct {
-	pages map[string]*template.Template
+	pages map[string]map[string]*template.Template // language → page → set
+}
+
+// page returns the set of page for lang (the default language's when lang
+// is unknown).
+func (t *templates) page(lang, page string) (*template.Template, bool) {
+	byPage, ok := t.pages[lang]
+	if !ok {
+		byPage = t.pages[languages[0]]
+	}
+	set, ok := byPage[page]
+	return set, ok
 }
 
 var funcs = template.FuncMap{
@@ -70,14 +84,32 @@ var funcs = template.FuncMap{
 	},
 }
 
-func parseTemplates(sources []fs.FS) (*templates, error) {
+// parseTemplates parses every page once per language; with a catalog,
+// argument-free translations are folded into constants.
+func parseTemplates(sources []fs.FS, cat *Catalogs) (*templates, error) {
+	t := &templates{pages: map[string]map[string]*template.Template{}}
+	for _, lang := range languages {
+		pages, err := parseLanguage(sources, func(n parse.Node) {
+			if cat != nil {
+				foldTranslations(n, func(key string) string { return cat.T(lang, key) })
+			}
+		})
+		if err != nil {
+			return nil, err
+		}
+		t.pages[lang] = pages
+	}
+	return t, nil
+}
+
+func parseLanguage(sources []fs.FS, fold func(parse.Node)) (map[string]*template.Template, error) {
 	base := template.New("").Funcs(funcs)
 	var err error
 	base, err = base.ParseFS(sources[0], "layout.html", "partials/*.html")
 	if err != nil {
 		return nil, fmt.Errorf("web: parse layout: %w", err)
 	}
-	t := &templates{pages: map[string]*template.Template{}}
+	pages := map[string]*template.Template{}
 	// A module's partials are the files in a "partials" folder among its
 	// pages (go:embed leaves out names starting with "_").
 	partial := func(p string) bool { return path.Base(path.Dir(p)) == "partials" }
@@ -108,7 +140,7 @@ func parseTemplates(sources []fs.FS) (*templates, error) {
 				return err
 			}
 			name := prefix + p
-			if _, dup := t.pages[name]; dup {
+			if _, dup := pages[name]; dup {
 				return fmt.Errorf("web: template %s defined twice", name)
 			}
 			set, err := base.Clone()
@@ -123,7 +155,12 @@ func parseTemplates(sources []fs.FS) (*templates, error) {
 			if _, err := set.New(name).Parse(string(b)); err != nil {
 				return fmt.Errorf("web: parse %s: %w", name, err)
 			}
-			t.pages[name] = set
+			for _, tt := range set.Templates() {
+				if tt.Tree != nil {
+					fold(tt.Tree.Root)
+				}
+			}
+			pages[name] = set
 			return nil
 		})
 	}
@@ -135,13 +172,13 @@ func parseTemplates(sources []fs.FS) (*templates, error) {
 			return nil, err
 		}
 	}
-	return t, nil
+	return pages, nil
 }
 
 // PageNames lists every parsed page, for the test that renders them all.
 func (s *Site) PageNames() []string {
 	var out []string
-	for k := range s.tmpl.pages {
+	for k := range s.tmpl.pages[languages[0]] {
 		out = append(out, k)
 	}
 	return out
@@ -275,7 +312,7 @@ func (s *Site) RenderStatus(w http.ResponseWriter, r *http.Request, status int, 
 }
 
 func (s *Site) renderView(w http.ResponseWriter, status int, page string, v *View) error {
-	t, ok := s.tmpl.pages[page]
+	t, ok := s.tmpl.page(v.Lang, page)
 	if !ok {
 		return fmt.Errorf("web: no template %q", page)
 	}
@@ -296,7 +333,7 @@ func (s *Site) renderView(w http.ResponseWriter, status int, page string, v *Vie
 // RenderPage renders page into a buffer without a request, for tests and
 // benchmarks that compare against the real handler.
 func (s *Site) RenderPage(buf *bytes.Buffer, page string, v *View) error {
-	t, ok := s.tmpl.pages[page]
+	t, ok := s.tmpl.page(v.Lang, page)
 	if !ok {
 		return fmt.Errorf("web: no template %q", page)
 	}
@@ -327,4 +364,70 @@ func SafeNext(next, fallback string) string {
 		}
 		return ""
 	}()
+}
+
+// foldTranslations replaces every {{.T "key"}} and {{$.T "key"}} — a
+// translation with a literal key and no arguments — by the constant
+// translation tr(key), so rendering no longer calls View.T through
+// reflection for each label. html/template still escapes the constant for
+// its context when it escapes the set. Only View has a method T, so a T
+// with a literal key is always a translation.
+func foldTranslations(n parse.Node, tr func(key string) string) {
+	switch n := n.(type) {
+	case *parse.ListNode:
+		if n == nil {
+			return
+		}
+		for _, c := range n.Nodes {
+			foldTranslations(c, tr)
+		}
+	case *parse.ActionNode:
+		foldTranslations(n.Pipe, tr)
+	case *parse.IfNode:
+		foldBranch(&n.BranchNode, tr)
+	case *parse.RangeNode:
+		foldBranch(&n.BranchNode, tr)
+	case *parse.WithNode:
+		foldBranch(&n.BranchNode, tr)
+	case *parse.TemplateNode:
+		foldTranslations(n.Pipe, tr)
+	case *parse.PipeNode:
+		if n == nil {
+			return
+		}
+		for _, c := range n.Cmds {
+			foldTranslations(c, tr)
+		}
+	case *parse.ChainNode:
+		foldTranslations(n.Node, tr)
+	case *parse.CommandNode:
+		if len(n.Args) == 2 && isTranslate(n.Args[0]) {
+			if key, ok := n.Args[1].(*parse.StringNode); ok {
+				text := tr(key.Text)
+				key.Text, key.Quoted = text, strconv.Quote(text)
+				n.Args = n.Args[1:]
+				return
+			}
+		}
+		for _, a := range n.Args {
+			foldTranslations(a, tr)
+		}
+	}
+}
+
+func foldBranch(b *parse.BranchNode, tr func(string) string) {
+	foldTranslations(b.Pipe, tr)
+	foldTranslations(b.List, tr)
+	foldTranslations(b.ElseList, tr)
+}
+
+// isTranslate reports whether n names View.T as .T or $.T.
+func isTranslate(n parse.Node) bool {
+	switch n := n.(type) {
+	case *parse.FieldNode:
+		return len(n.Ident) == 1 && n.Ident[0] == "T"
+	case *parse.VariableNode:
+		return len(n.Ident) == 2 && n.Ident[0] == "$" && n.Ident[1] == "T"
+	}
+	return false
 }

@@ -110,7 +110,7 @@ func NewSite(cfg SiteConfig) (*Site, error) {
 		enrich:        cfg.Enrich,
 		mux:           http.NewServeMux(),
 	}
-	s.tmpl, err = parseTemplates(append([]fs.FS{templatesFS()}, cfg.Templates...))
+	s.tmpl, err = parseTemplates(append([]fs.FS{templatesFS()}, cfg.Templates...), cats)
 	if err != nil {
 		return nil, err
 	}
