@@ -3,6 +3,7 @@ module kexie
 go 1.26.8
 
 require (
+	github.com/a-h/templ v0.3.1118
 	github.com/blevesearch/bleve/v2 v2.6.3
 	github.com/chromedp/chromedp v0.23.0
 	github.com/jackc/pgx/v5 v5.12.0

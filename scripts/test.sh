@@ -70,6 +70,27 @@ if [ -z "${KEXIE_TEST_PG:-}" ]; then
 fi
 export KEXIE_TEST_CHROMIUM="${KEXIE_TEST_CHROMIUM:-$(command -v chromium || true)}"
 
+say "templ components are generated"
+# The *_templ.go files are committed so that a build needs no generator;
+# regenerate them and fail when a .templ file changed without its Go file.
+templ_files=$(find cmd internal -name '*.templ' | sort)
+if [ -n "$templ_files" ]; then
+	gen=$(mktemp -d)
+	for f in $templ_files; do
+		mkdir -p "$gen/$(dirname "$f")"
+		cp "$f" "$gen/$f"
+	done
+	# One run per folder, as go:generate does (the file names it records
+	# are relative to -path).
+	for d in $(printf '%s\n' $templ_files | xargs -n1 dirname | sort -u); do
+		go run github.com/a-h/templ/cmd/templ@v0.3.1118 generate -path "$gen/$d" >/dev/null 2>&1 || die "templ generate failed in $d"
+	done
+	for f in $templ_files; do
+		g="${f%.templ}_templ.go"
+		cmp -s "$gen/$g" "$g" || die "$g is stale: run go generate ./... and commit it"
+	done
+	rm -rf "$gen"
+fi
 say "gofmt"
 unformatted=$(gofmt -l cmd internal)
 [ -z "$unformatted" ] || die "gofmt needed on: $unformatted"

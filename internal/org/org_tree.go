@@ -1,10 +1,14 @@
 package org
 
 import (
+	"context"
 	"encoding/json"
+	"html/template"
 	"net/http"
 	"strconv"
 	"strings"
+
+	"github.com/a-h/templ"
 
 	"kexie/internal/access"
 	"kexie/internal/sheet"
@@ -21,6 +25,13 @@ type TreePage struct {
 	Searching bool
 	Types     []TypeOption
 	Regions   Regions
+}
+
+//go:generate go run github.com/a-h/templ/cmd/templ@v0.3.1118 generate -path .
+
+// RowsHTML renders the table's rows (org_rows.templ).
+func (p TreePage) RowsHTML() (template.HTML, error) {
+	return templ.ToGoHTML(context.Background(), treeRows(p.Rows))
 }
 
 // Row is an org with what the page shows beside it.

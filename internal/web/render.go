@@ -59,6 +59,14 @@ func (t *templates) page(lang, page string) (*template.Template, bool) {
 	return set, ok
 }
 
+// Date formats t as a day in the zone times are shown in ("" for a zero time).
+func Date(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.In(shanghai).Format("2006-01-02")
+}
+
 var funcs = template.FuncMap{
 	"datetime": func(t time.Time) string {
 		if t.IsZero() {
@@ -66,12 +74,7 @@ var funcs = template.FuncMap{
 		}
 		return t.In(shanghai).Format("2006-01-02 15:04")
 	},
-	"date": func(t time.Time) string {
-		if t.IsZero() {
-			return ""
-		}
-		return t.In(shanghai).Format("2006-01-02")
-	},
+	"date": Date,
 	"add":  func(a, b int) int { return a + b },
 	"sub":  func(a, b int) int { return a - b },
 	"join": strings.Join,
