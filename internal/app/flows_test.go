@@ -10,19 +10,14 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
-	"regexp"
 	"strings"
 	"testing"
 	"time"
 
-	"github.com/xuri/excelize/v2"
-
 	"kexie/internal/access"
 	"kexie/internal/db"
 	"kexie/internal/db/dbtest"
-	"kexie/internal/people"
 	"kexie/internal/plan"
-	"kexie/internal/std"
 )
 
 func TestRegisterAndSignIn(t *testing.T) {
@@ -102,77 +97,12 @@ func TestOperationsEndpoints(t *testing.T) {
 	}
 }
 
-func TestPeopleExportIsScoped(t *testing.T) {
-	ta := newTestApp(t, dbtest.OpenSQLite(t).DSN())
-	ctx := context.Background()
-	for _, in := range []people.Input{{OrgID: ta.city.ID, Name: "张伟", Phone: "13812345678"}, {OrgID: ta.peer.ID, Name: "李娜", Phone: "13912345678"}} {
-		if _, err := ta.People.Create(ctx, in); err != nil {
-			t.Fatal(err)
-		}
-	}
-	staff, _ := ta.user(t, "cityclerk", access.OrgStaff, ta.city)
-	res, body := staff.get("/people?format=xlsx")
-	if res.StatusCode != http.StatusOK {
-		t.Fatalf("export: %d", res.StatusCode)
-	}
-	f, err := excelize.OpenReader(strings.NewReader(body))
-	if err != nil {
-		t.Fatal(err)
-	}
-	rows, _ := f.GetRows(f.GetSheetName(0))
-	if len(rows) != 2 || rows[1][0] != "张伟" || rows[1][4] != "138****5678" {
-		t.Errorf("exported rows = %q; want only the city's person, masked", rows)
-	}
-	if _, body := staff.get("/people"); strings.Contains(body, "李娜") {
-		t.Error("the list shows another city's person")
-	}
-}
-
 func TestRegionLookup(t *testing.T) {
 	ta := newTestApp(t, dbtest.OpenSQLite(t).DSN())
 	c, _ := ta.user(t, "lookup", access.Member, ta.city)
 	res, body := c.get("/std/regions?q=" + url.QueryEscape("攀枝花"))
 	if res.StatusCode != http.StatusOK || !strings.Contains(body, `"code":"510400"`) || !strings.Contains(body, "四川省攀枝花市") {
 		t.Errorf("lookup: %d %s", res.StatusCode, body)
-	}
-}
-
-func TestSelfServiceFlow(t *testing.T) {
-	ta := newTestApp(t, dbtest.OpenSQLite(t).DSN())
-	c := ta.client(t)
-	if res, _ := c.post("/register", url.Values{"username": {"zhao.min"}, "display_name": {"赵敏"}, "password": {testPassword}, "confirm": {testPassword}}); res.StatusCode != http.StatusSeeOther {
-		t.Fatalf("register: %d", res.StatusCode)
-	}
-	c.post("/login", url.Values{"username": {"zhao.min"}, "password": {testPassword}})
-	id := "51040219900101202"
-	id += string(std.CitizenIDCheckDigit(id))
-	form := url.Values{"name": {"赵敏"}, "org_id": {fmt.Sprint(ta.city.ID)}, "id_number": {id}, "phone": {"13812345678"}, "employer": {"攀枝花学院"}}
-	res, body := c.post("/me", form)
-	if res.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(body, "请阅读并同意") {
-		t.Fatalf("without consent: %d", res.StatusCode)
-	}
-	form.Set("consent", "yes")
-	if res, _ := c.post("/me", form); res.StatusCode != http.StatusSeeOther {
-		t.Fatalf("with consent: %d", res.StatusCode)
-	}
-	res, body = c.get("/me/data")
-	if res.StatusCode != http.StatusOK || !strings.Contains(body, id) || !strings.Contains(body, `"notice_version": "2026-11"`) {
-		t.Errorf("my data: %d %.300s", res.StatusCode, body)
-	}
-	if res, _ := c.post("/me/delete", url.Values{"reason": {"不再需要"}}); res.StatusCode != http.StatusSeeOther {
-		t.Fatalf("deletion request: %d", res.StatusCode)
-	}
-	admin, _ := ta.user(t, "cityadmin", access.OrgAdmin, ta.city)
-	_, body = admin.get("/people/deletions")
-	m := regexp.MustCompile(`/people/deletions/(\d+)/resolve`).FindStringSubmatch(body)
-	if m == nil {
-		t.Fatalf("no request listed: %.500s", body)
-	}
-	if res, _ := admin.post("/people/deletions/"+m[1]+"/resolve", nil); res.StatusCode != http.StatusSeeOther {
-		t.Fatalf("resolve: %d", res.StatusCode)
-	}
-	if _, err := ta.People.FindByIDNumber(context.Background(), id); err == nil {
-		t.Error("the erased person is still found by ID number")
 	}
 }
 
