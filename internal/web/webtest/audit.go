@@ -12,9 +12,10 @@ import (
 	"kexie/internal/web"
 )
 
-// auditAction matches an action a module writes to the audit log: a
-// literal, or a literal prefix the code completes ("plan.progress_" + next).
-var auditAction = regexp.MustCompile(`Action:\s*"([a-z0-9_.]+)"(\s*\+)?`)
+// auditAction matches the action of an audit entry a module writes
+// (audit.Entry{…, Action: "org.create", …}): a literal, or a literal prefix
+// the code completes ("plan.progress_" + next).
+var auditAction = regexp.MustCompile(`Entry\{[^{}]*?Action:\s*"([a-z0-9_.]+)"(\s*\+)?`)
 
 // AuditActions lists the actions the Go files of dir (tests aside) write to
 // the audit log; an action ending in "*" is a prefix completed at run time.

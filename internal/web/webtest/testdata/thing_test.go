@@ -1,3 +1,3 @@
 package thing
 
-func test() { append(Entry{Action: "thing.test_only"}) }
+func test() { append(audit.Entry{Action: "thing.test_only"}) }
