@@ -1,8 +1,12 @@
 package webtest_test
 
 import (
+	"go/parser"
+	"go/token"
 	"net/http"
 	"net/url"
+	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -47,5 +51,29 @@ func TestAuditActions(t *testing.T) {
 	got := strings.Join(webtest.AuditActions(t, "testdata"), " ")
 	if got != "thing.make thing.step_*" {
 		t.Errorf("actions = %q", got)
+	}
+}
+
+// webtest is a platform package: it imports the platform (and the org tree
+// and accounts every module stands on), never a business module, so any
+// module's tests may import it.
+func TestImportsNoModule(t *testing.T) {
+	allowed := map[string]bool{"access": true, "audit": true, "auth": true, "config": true, "db": true, "org": true,
+		"pii": true, "std": true, "testenv": true, "web": true}
+	files, _ := filepath.Glob("*.go")
+	for _, f := range files {
+		if strings.HasSuffix(f, "_test.go") {
+			continue
+		}
+		pf, err := parser.ParseFile(token.NewFileSet(), f, nil, parser.ImportsOnly)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, im := range pf.Imports {
+			p, _ := strconv.Unquote(im.Path.Value)
+			if name, ok := strings.CutPrefix(p, "kexie/internal/"); ok && !allowed[name] {
+				t.Errorf("%s imports %s", f, p)
+			}
+		}
 	}
 }
