@@ -21,6 +21,7 @@ import (
 // department files progress with an evidence file; the owner accepts it and
 // sees the target's status change on the dashboard, then scores the units.
 func TestBrowserPlanFlow(t *testing.T) {
+	seed := seedFile(t, "002")
 	eachDB(t, func(t *testing.T, ps planSite) {
 		ctx := webtest.Browser(t)
 		// Early 2019, in the middle of the 2016–2020 plan.
@@ -33,7 +34,6 @@ func TestBrowserPlanFlow(t *testing.T) {
 		if err := ps.Auth.Grant(bg, owner.ID, ps.City.ID, access.OrgStaff, 0); err != nil {
 			t.Fatal(err)
 		}
-		seed := seedFile(t, "002")
 		evidence := filepath.Join(t.TempDir(), "2018年科学素质抽样调查.pdf")
 		if err := os.WriteFile(evidence, []byte("%PDF-1.4\n% survey report\n"), 0o600); err != nil {
 			t.Fatal(err)

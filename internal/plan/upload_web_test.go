@@ -19,12 +19,12 @@ import (
 // read into a plan whose page shows its structure, units, years and marked
 // targets beside the source text.
 func TestPlanUpload(t *testing.T) {
+	data, err := os.ReadFile(seedFile(t, "002"))
+	if err != nil {
+		t.Fatal(err)
+	}
 	eachDB(t, func(t *testing.T, ps planSite) {
 		staff, _ := ps.User(t, "planner", access.OrgStaff, ps.City)
-		data, err := os.ReadFile(seedFile(t, "002"))
-		if err != nil {
-			t.Fatal(err)
-		}
 		upload := func(name string, content []byte) (*http.Response, string) {
 			return staff.Upload("/plans", url.Values{"org_id": {fmt.Sprint(ps.City.ID)}}, "file", name, content)
 		}
