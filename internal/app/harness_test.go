@@ -5,35 +5,32 @@ import (
 	"io"
 	"log/slog"
 	"net/http"
-	"net/http/cookiejar"
 	"net/http/httptest"
 	"net/url"
-	"regexp"
-	"strings"
-	"sync"
 	"testing"
 	"time"
-
-	"github.com/pquerna/otp/totp"
 
 	"kexie/internal/access"
 	"kexie/internal/auth"
 	"kexie/internal/config"
 	"kexie/internal/org"
+	"kexie/internal/web/webtest"
 )
 
-const testPassword = "Kexie-2026-secret"
+// The harness serves the whole app, every module wired by Open, for the
+// tests about that wiring: the route matrix, every page rendering, flows
+// that cross modules. A module's own HTTP and browser tests serve only that
+// module, with package webtest, in its own folder.
 
-// testApp is a wired app on a fresh SQLite database behind an httptest
-// server, with a controllable clock for TOTP codes.
+const testPassword = webtest.Password
+
+// testApp is a wired app on a fresh database behind an httptest server,
+// with a controllable clock for TOTP codes.
 type testApp struct {
 	*App
-	srv  *httptest.Server
-	root org.Org
-	city org.Org // a city under the root
-	peer org.Org // a sibling city
-	mu   sync.Mutex
-	now  time.Time
+	srv              *httptest.Server
+	root, city, peer org.Org // the root and two cities under it
+	clk              *webtest.Clock
 }
 
 func newTestApp(t testing.TB, dsn string) *testApp {
@@ -46,8 +43,8 @@ func newTestApp(t testing.TB, dsn string) *testApp {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { a.Close() })
-	ta := &testApp{App: a, now: time.Now()}
-	a.Auth.Now = ta.clock
+	ta := &testApp{App: a, clk: webtest.NewClock(time.Now())}
+	a.Auth.Now = ta.clk.Now
 	if err := a.Migrate(context.Background()); err != nil {
 		t.Fatal(err)
 	}
@@ -72,115 +69,46 @@ func newTestApp(t testing.TB, dsn string) *testApp {
 	return ta
 }
 
-func (ta *testApp) clock() time.Time {
-	ta.mu.Lock()
-	defer ta.mu.Unlock()
-	return ta.now
-}
+func (ta *testApp) clock() time.Time { return ta.clk.Now() }
 
 // tick moves the clock to the next TOTP step so a fresh code is accepted.
-func (ta *testApp) tick() {
-	ta.mu.Lock()
-	ta.now = ta.now.Add(31 * time.Second)
-	ta.mu.Unlock()
-}
+func (ta *testApp) tick() { ta.clk.Tick() }
 
-// client is a browser-like HTTP client with a cookie jar that does not
-// follow redirects.
+// client is webtest's client under the harness's older, lower-case names.
 type client struct {
+	*webtest.Client
 	t    testing.TB
 	http *http.Client
 	base string
 }
 
-func (ta *testApp) client(t testing.TB) *client {
-	jar, _ := cookiejar.New(nil)
-	return &client{t: t, base: ta.srv.URL, http: &http.Client{Jar: jar,
-		CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}}
+func wrap(c *webtest.Client) *client {
+	return &client{Client: c, t: c.T, http: c.HTTP, base: c.Base}
 }
 
-var csrfRE = regexp.MustCompile(`name="csrf_token" value="([^"]+)"`)
+func (ta *testApp) client(t testing.TB) *client { return wrap(webtest.NewClient(t, ta.srv.URL)) }
 
 func (c *client) get(path string) (*http.Response, string) {
 	c.t.Helper()
-	res, err := c.http.Get(c.base + path)
-	if err != nil {
-		c.t.Fatal(err)
-	}
-	b, _ := io.ReadAll(res.Body)
-	res.Body.Close()
-	return res, string(b)
-}
-
-// token fetches a page to obtain the CSRF cookie and token.
-func (c *client) token() string {
-	c.t.Helper()
-	for _, p := range []string{"/login", "/account"} {
-		_, body := c.get(p)
-		if m := csrfRE.FindStringSubmatch(body); m != nil {
-			return m[1]
-		}
-	}
-	c.t.Errorf("no CSRF token on /login or /account")
-	return ""
+	return c.Get(path)
 }
 
 func (c *client) post(path string, form url.Values) (*http.Response, string) {
 	c.t.Helper()
-	if form == nil {
-		form = url.Values{}
-	}
-	if form.Get("csrf_token") == "" {
-		form.Set("csrf_token", c.token())
-	}
-	res, err := c.http.PostForm(c.base+path, form)
-	if err != nil {
-		c.t.Fatal(err)
-	}
-	b, _ := io.ReadAll(res.Body)
-	res.Body.Close()
-	return res, string(b)
+	return c.Post(path, form)
+}
+
+func (c *client) token() string {
+	c.t.Helper()
+	return c.Token()
 }
 
 // user creates an account holding role on o, with 2FA enabled for
 // administrators, and returns a client signed in as it.
 func (ta *testApp) user(t testing.TB, name string, role access.Role, o org.Org) (*client, auth.User) {
 	t.Helper()
-	ctx := context.Background()
-	u, err := ta.Auth.CreateUser(ctx, auth.UserInput{Username: name, DisplayName: name, Password: testPassword})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := ta.Auth.Grant(ctx, u.ID, o.ID, role, 0); err != nil {
-		t.Fatal(err)
-	}
-	var secret string
-	if role == access.SysAdmin || role == access.OrgAdmin {
-		if secret, _, err = ta.Auth.BeginTOTP(ctx, u.ID); err != nil {
-			t.Fatal(err)
-		}
-		code, _ := totp.GenerateCode(secret, ta.clock())
-		if _, err := ta.Auth.EnableTOTP(ctx, u.ID, code); err != nil {
-			t.Fatal(err)
-		}
-		ta.tick()
-	}
-	c := ta.client(t)
-	res, _ := c.post("/login", url.Values{"username": {name}, "password": {testPassword}})
-	if res.StatusCode != http.StatusSeeOther {
-		t.Fatalf("login %s: %d", name, res.StatusCode)
-	}
-	if secret != "" {
-		code, _ := totp.GenerateCode(secret, ta.clock())
-		res, body := c.post("/login/2fa", url.Values{"code": {code}})
-		if res.StatusCode != http.StatusSeeOther || strings.HasPrefix(res.Header.Get("Location"), "/login") {
-			t.Fatalf("2fa %s: %d %s", name, res.StatusCode, body)
-		}
-		ta.tick()
-	}
-	return c, u
+	c, u := webtest.SignIn(t, ta.srv.URL, ta.Auth, ta.clk, name, role, o)
+	return wrap(c), u
 }
 
-func authInput(name string) auth.UserInput {
-	return auth.UserInput{Username: name, DisplayName: name, Password: testPassword}
-}
+func authInput(name string) auth.UserInput { return webtest.UserInput(name) }

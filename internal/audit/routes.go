@@ -43,7 +43,10 @@ type viewer struct {
 }
 
 // ActionLabel returns the localized name of an action, or the action
-// itself when it has none (a module added later may not name its own).
+// itself when it has none. The module that writes an action names it in its
+// own catalog under "audit.act.<action>" (each module's test checks this
+// with webtest.AuditLabels); t, the site's translator, holds every module's
+// catalog.
 func ActionLabel(t func(string, ...any) string, action string) string {
 	key := "audit.act." + action
 	if l := t(key); l != key {

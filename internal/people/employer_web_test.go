@@ -1,4 +1,4 @@
-package app
+package people_test
 
 import (
 	"fmt"
@@ -11,29 +11,19 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"kexie/internal/access"
-	"kexie/internal/db/dbtest"
-	"kexie/internal/std"
 )
-
-func testUSCC(first17 string) string { return first17 + string(std.USCCCheckChar(first17)) }
 
 // The employer on the staff form, the person page, the export and the
 // holder's own form: an org of the editor's scope, or an outside unit with
 // its 统一社会信用代码.
 func TestEmployerForms(t *testing.T) {
-	dsns := map[string]func(t *testing.T) string{
-		"sqlite":   func(t *testing.T) string { return dbtest.OpenSQLite(t).DSN() },
-		"postgres": func(t *testing.T) string { return dbtest.PostgresDSN(t) },
-	}
-	for _, name := range []string{"sqlite", "postgres"} {
-		t.Run(name, func(t *testing.T) { testEmployerForms(t, newTestApp(t, dsns[name](t))) })
-	}
+	eachDB(t, testEmployerForms)
 }
 
-func testEmployerForms(t *testing.T, ta *testApp) {
-	staff, _ := ta.user(t, "cityclerk", access.OrgStaff, ta.city)
-	city, peer := fmt.Sprint(ta.city.ID), fmt.Sprint(ta.peer.ID)
-	_, body := staff.get("/people/new")
+func testEmployerForms(t *testing.T, ps peopleSite) {
+	staff, _ := ps.User(t, "cityclerk", access.OrgStaff, ps.City)
+	city, peer := fmt.Sprint(ps.City.ID), fmt.Sprint(ps.Peer.ID)
+	_, body := staff.Get("/people/new")
 	for _, want := range []string{`name="employer_uscc"`, "统一社会信用代码", "本系统内单位（可选）", `name="employer_org_id"`} {
 		if !strings.Contains(body, want) {
 			t.Errorf("staff form lacks %q", want)
@@ -43,7 +33,7 @@ func testEmployerForms(t *testing.T, ta *testApp) {
 		t.Error("the staff form offers an org outside the editor's scope")
 	}
 
-	code := testUSCC("91510400MA62X5L8T")
+	code := uscc("91510400MA62X5L8T")
 	wrong := code[:17] + map[bool]string{true: "0", false: "1"}[code[17] != '0']
 	form := url.Values{"name": {"张伟"}, "org_id": {city}, "employer": {"攀钢集团有限公司"}, "employer_uscc": {wrong}}
 	tests := []struct {
@@ -67,7 +57,7 @@ func testEmployerForms(t *testing.T, ta *testApp) {
 				f.Del("employer_uscc")
 			}
 			f.Set(tt.field, tt.value)
-			res, body := staff.post("/people", f)
+			res, body := staff.Post("/people", f)
 			if res.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(body, tt.want) {
 				t.Fatalf("%d, want %q in %.3000s", res.StatusCode, tt.want, body)
 			}
@@ -82,26 +72,26 @@ func testEmployerForms(t *testing.T, ta *testApp) {
 
 	// An outside unit with its code.
 	form.Set("employer_uscc", strings.ToLower(code))
-	res, _ := staff.post("/people", form)
+	res, _ := staff.Post("/people", form)
 	if res.StatusCode != http.StatusSeeOther {
 		t.Fatalf("create with a code: %d", res.StatusCode)
 	}
-	_, body = staff.get(res.Header.Get("Location"))
+	_, body = staff.Get(res.Header.Get("Location"))
 	if !strings.Contains(body, "攀钢集团有限公司") || !strings.Contains(body, "<code>"+code+"</code>") {
 		t.Errorf("person page lacks the employer and its code: %.3000s", body)
 	}
 	// An org of the tree: the name defaults to the org's, with a link.
-	res, _ = staff.post("/people", url.Values{"name": {"王芳"}, "org_id": {city}, "employer_org_id": {city}})
+	res, _ = staff.Post("/people", url.Values{"name": {"王芳"}, "org_id": {city}, "employer_org_id": {city}})
 	if res.StatusCode != http.StatusSeeOther {
 		t.Fatalf("create with an org employer: %d", res.StatusCode)
 	}
-	_, body = staff.get(res.Header.Get("Location"))
+	_, body = staff.Get(res.Header.Get("Location"))
 	if !strings.Contains(body, `<a href="/orgs/`+city+`">攀枝花市科学技术协会</a>`) {
 		t.Errorf("person page lacks the org employer's link: %.3000s", body)
 	}
 
 	// The export has the code after 工作单位.
-	res, body = staff.get("/people?format=xlsx&sort=name")
+	res, body = staff.Get("/people?format=xlsx&sort=name")
 	if res.StatusCode != http.StatusOK {
 		t.Fatalf("export: %d", res.StatusCode)
 	}
@@ -123,25 +113,25 @@ func testEmployerForms(t *testing.T, ta *testApp) {
 	}
 
 	// The holder's form: name and code, no org to pick.
-	worker, _ := ta.user(t, "worker", access.Member, ta.city)
-	_, body = worker.get("/me")
+	worker, _ := ps.User(t, "worker", access.Member, ps.City)
+	_, body = worker.Get("/me")
 	if !strings.Contains(body, `name="employer_uscc"`) || strings.Contains(body, `name="employer_org_id"`) {
 		t.Errorf("self-service form: code field %v, org select %v", strings.Contains(body, `name="employer_uscc"`),
 			strings.Contains(body, `name="employer_org_id"`))
 	}
 	me := url.Values{"name": {"赵敏"}, "org_id": {city}, "phone": {"13812345678"}, "consent": {"yes"},
 		"employer": {"攀枝花学院"}, "employer_uscc": {"12510400452166001X"}}
-	res, body = worker.post("/me", me)
+	res, body = worker.Post("/me", me)
 	if res.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(body, "统一社会信用代码") ||
 		!strings.Contains(body, `value="12510400452166001X"`) {
 		t.Fatalf("bad code on /me: %d %.3000s", res.StatusCode, body)
 	}
-	school := testUSCC("12510400452166001")
+	school := uscc("12510400452166001")
 	me.Set("employer_uscc", school)
-	if res, _ := worker.post("/me", me); res.StatusCode != http.StatusSeeOther {
+	if res, _ := worker.Post("/me", me); res.StatusCode != http.StatusSeeOther {
 		t.Fatalf("save profile: %d", res.StatusCode)
 	}
-	if _, body = worker.get("/me"); !strings.Contains(body, `name="employer_uscc" value="`+school+`"`) {
+	if _, body = worker.Get("/me"); !strings.Contains(body, `name="employer_uscc" value="`+school+`"`) {
 		t.Errorf("profile form does not show the code")
 	}
 }

@@ -1,0 +1,54 @@
+package app
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+
+	"kexie/internal/access"
+	"kexie/internal/db/dbtest"
+	"kexie/internal/web/webtest"
+)
+
+// pickerPage signs a staff member of the city in and opens the person
+// form.
+func pickerPage(t *testing.T, ta *testApp) *webtest.Tab {
+	ta.user(t, "clerk", access.OrgStaff, ta.city)
+	b := webtest.NewTab(t, webtest.Browser(t), ta.srv.URL, 20*time.Second)
+	b.Login("clerk")
+	b.Run("person form", chromedp.Navigate(ta.srv.URL+"/people/new"), chromedp.WaitVisible(chromedp.CSS(`input[name=name]`)))
+	return b
+}
+
+// The person form's region field asks the app's region lookup
+// (GET /std/regions, served by the platform module of package app), so
+// this test stays with the wiring rather than in internal/people.
+//
+// A staff member fills the person form's region field from the picker by
+// pinyin initials — "cq" for 重庆市, whose 重 is read chóng here — with the
+// mouse, then "PZH" with the keyboard, and the chosen code is saved.
+func TestBrowserRegionPicker(t *testing.T) {
+	ta := newTestApp(t, dbtest.OpenSQLite(t).DSN())
+	b := pickerPage(t, ta)
+	b.Suggest("region_code", "cq", "500000")
+	if first := b.Text(`ul.suggest li:first-child button`); !strings.Contains(first, "重庆市") {
+		t.Errorf("first suggestion for cq: %q", first)
+	}
+	b.Pick("region_code", "500000", "500000")
+	b.Clear("region_code")
+	if list := b.Suggest("region_code", "PZH", "510400"); !strings.Contains(list, "四川省攀枝花市") {
+		t.Errorf("suggestions for PZH: %q", list)
+	}
+	b.Pick("region_code", "", "510400")
+
+	b.Run("save", chromedp.SendKeys(chromedp.CSS(`input[name=name]`), "李娜"),
+		chromedp.SetValue(chromedp.CSS(`form[action="/people"] select[name=org_id]`), fmt.Sprint(ta.city.ID)),
+		chromedp.Submit(chromedp.CSS(`input[name=name]`)),
+		chromedp.WaitVisible(chromedp.CSS(`#person`)))
+	if body := b.Text(`#person`); !strings.Contains(body, "攀枝花") {
+		t.Errorf("saved person lacks the region: %q", body)
+	}
+}

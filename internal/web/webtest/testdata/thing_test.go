@@ -1,0 +1,3 @@
+package thing
+
+func test() { append(audit.Entry{Action: "thing.test_only"}) }
