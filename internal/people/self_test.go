@@ -4,6 +4,7 @@ import (
 	"context"
 	"testing"
 
+	"kexie/internal/access"
 	"kexie/internal/audit"
 	"kexie/internal/db"
 	"kexie/internal/db/dbtest"
@@ -72,7 +73,7 @@ func TestSelfService(t *testing.T) {
 		if err := f.s.ResolveDeletion(ctx, reqs[0].ID, 1); fieldKey(err) != ":people.err.deletion_done" {
 			t.Errorf("second resolution: %v", err)
 		}
-		recs, _, _ := audit.List(ctx, d, audit.Filter{Target: "person:" + itoa(p.ID)})
+		recs, _, _ := audit.List(ctx, d, audit.Filter{Scope: access.Everywhere(), Target: "person:" + itoa(p.ID)})
 		actions := map[string]bool{}
 		for _, r := range recs {
 			actions[r.Action] = true

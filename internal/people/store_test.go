@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"kexie/internal/access"
 	"kexie/internal/audit"
 	"kexie/internal/db"
 	"kexie/internal/db/dbtest"
@@ -83,11 +84,11 @@ func TestCreateSealAndReveal(t *testing.T) {
 		if err != nil || got != id {
 			t.Errorf("reveal = %q, %v", got, err)
 		}
-		recs, _, _ := audit.List(ctx, d, audit.Filter{Action: "person.reveal"})
+		recs, _, _ := audit.List(ctx, d, audit.Filter{Scope: access.Everywhere(), Action: "person.reveal"})
 		if len(recs) != 1 || recs[0].Target != "person:"+itoa(p.ID) || !strings.Contains(recs[0].Summary, "id_number") {
 			t.Errorf("reveal audit = %+v", recs)
 		}
-		created, _, _ := audit.List(ctx, d, audit.Filter{Action: "person.create"})
+		created, _, _ := audit.List(ctx, d, audit.Filter{Scope: access.Everywhere(), Action: "person.create"})
 		if len(created) != 1 || strings.Contains(created[0].Summary, id) || !strings.Contains(created[0].Summary, p.IDMasked) {
 			t.Errorf("create audit leaks or lacks the masked ID: %s", created[0].Summary)
 		}
