@@ -11,6 +11,7 @@ import (
 	"kexie/internal/access"
 	"kexie/internal/audit"
 	"kexie/internal/db"
+	"kexie/internal/org"
 	"kexie/internal/valid"
 	"kexie/internal/web"
 )
@@ -114,10 +115,14 @@ func (s *Service) Grant(ctx context.Context, userID, orgID int64, role access.Ro
 		return valid.New("role", "auth.err.role")
 	}
 	return s.db.Tx(ctx, func(tx *db.Tx) error {
-		var path string
-		if err := tx.QueryRow(ctx, `SELECT path FROM orgs WHERE id = ?`, orgID).Scan(&path); err != nil {
+		o, err := org.Lookup(ctx, tx, orgID)
+		if errors.Is(err, db.ErrNotFound) {
 			return valid.New("org", "auth.err.org_unknown")
 		}
+		if err != nil {
+			return fmt.Errorf("auth: grant: %w", err)
+		}
+		path := o.Path
 		// ON CONFLICT DO NOTHING (SQLite and PostgreSQL alike): a grant made
 		// by another request meanwhile is no error, and no second record.
 		res, err := tx.Exec(ctx, `INSERT INTO role_grants (id, user_id, org_id, role, granted_by, created_at) VALUES (?, ?, ?, ?, ?, ?)
