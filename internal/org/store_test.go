@@ -227,6 +227,12 @@ func TestListAndStats(t *testing.T) {
 				t.Errorf("%s child count = %d, want %d", k.Code, k.ChildCount, want)
 			}
 		}
+		if stats, err := s.Stats(ctx, access.Scope{}); err != nil || len(stats) != 0 {
+			t.Errorf("zero scope stats = %v, %v", stats, err)
+		}
+		if stats, err := s.Stats(ctx, access.Everywhere()); err != nil || len(stats) != 4 {
+			t.Errorf("everywhere stats = %v, %v; want four types", stats, err)
+		}
 		stats, err := s.Stats(ctx, access.Subtrees(tr.a.Path))
 		if err != nil {
 			t.Fatal(err)

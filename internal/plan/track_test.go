@@ -198,6 +198,9 @@ func TestTrackingFlow(t *testing.T) {
 		other.Scope = access.Subtrees(e.peer.Path)
 		_, err = e.store.File(ctx, other)
 		wantKey(t, err, "plan.err.not_responsible")
+		other.Scope = access.Scope{}
+		_, err = e.store.File(ctx, other)
+		wantKey(t, err, "plan.err.not_responsible")
 		// Bad values and files are named.
 		badIn := in
 		badIn.Value, badIn.Files = "五", []File{{Name: "run.exe", Data: []byte("MZ")}}
@@ -272,6 +275,19 @@ func TestTrackingFlow(t *testing.T) {
 		}
 		if cmp, _ := e.store.Compare(ctx, access.Subtrees(e.peer.Path), "科学素质", 10); len(cmp) != 0 {
 			t.Errorf("peer compares %d rows", len(cmp))
+		}
+		// The zero Scope sees nothing, Everywhere what the unit sees.
+		if tasks, err := e.store.Tasks(ctx, access.Scope{}, 100); err != nil || len(tasks) != 0 {
+			t.Errorf("zero scope: %d tasks, %v", len(tasks), err)
+		}
+		if all, err := e.store.Tasks(ctx, access.Everywhere(), 100); err != nil || len(all) != len(tasks) {
+			t.Errorf("everywhere: %d tasks, %v; want %d", len(all), err, len(tasks))
+		}
+		if cmp, err := e.store.Compare(ctx, access.Scope{}, "科学素质", 10); err != nil || len(cmp) != 0 {
+			t.Errorf("zero scope compares %d rows, %v", len(cmp), err)
+		}
+		if cmp, err := e.store.Compare(ctx, access.Everywhere(), "科学素质", 10); err != nil || len(cmp) != 1 {
+			t.Errorf("everywhere compares %d rows, %v", len(cmp), err)
 		}
 		// The dashboard rolls the status up to section 二 and to the unit.
 		filed, _ := e.store.Filed(ctx, e.planID)
