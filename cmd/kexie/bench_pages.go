@@ -59,7 +59,7 @@ func benchPages(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	hits, err := a.People.Search(ctx, people.SearchQuery{Q: "人工智能", Limit: 1})
+	hits, err := a.People.Search(ctx, people.SearchQuery{Q: "人工智能", Scope: access.Everywhere(), Limit: 1})
 	if err != nil || len(hits.Hits) == 0 {
 		return fmt.Errorf("no people to load: run kexie demo first (%v)", err)
 	}

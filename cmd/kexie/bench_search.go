@@ -13,6 +13,7 @@ import (
 	"strings"
 	"time"
 
+	"kexie/internal/access"
 	"kexie/internal/people"
 )
 
@@ -83,7 +84,7 @@ func benchSearch(ctx context.Context, e *env, args []string) error {
 		truth := truths[qi]
 		for i := 0; i < *runs; i++ {
 			start := time.Now()
-			res, err := a.People.Search(ctx, people.SearchQuery{Q: q.text, Limit: 20, UseDatabase: *useDB})
+			res, err := a.People.Search(ctx, people.SearchQuery{Q: q.text, Scope: access.Everywhere(), Limit: 20, UseDatabase: *useDB})
 			took := time.Since(start)
 			if err != nil {
 				return err
@@ -99,7 +100,7 @@ func benchSearch(ctx context.Context, e *env, args []string) error {
 				st.recall(float64(found) / float64(min(20, len(truth))))
 			}
 			start = time.Now()
-			if _, err := a.People.Search(ctx, people.SearchQuery{Q: q.text, Limit: 20, Facets: filters, UseDatabase: *useDB}); err != nil {
+			if _, err := a.People.Search(ctx, people.SearchQuery{Q: q.text, Scope: access.Everywhere(), Limit: 20, Facets: filters, UseDatabase: *useDB}); err != nil {
 				return err
 			}
 			st.faceted = append(st.faceted, time.Since(start))

@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 
+	"kexie/internal/access"
 	"kexie/internal/audit"
 	"kexie/internal/people"
 )
@@ -145,7 +146,7 @@ func peopleSearch(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	defer a.Close()
-	res, err := a.People.Search(ctx, people.SearchQuery{Q: query, Facets: facets, Limit: *limit})
+	res, err := a.People.Search(ctx, people.SearchQuery{Q: query, Facets: facets, Scope: access.Everywhere(), Limit: *limit})
 	if err != nil {
 		return err
 	}

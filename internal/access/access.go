@@ -149,26 +149,6 @@ func (p *Policy) Check(ctx context.Context, s *Subject, a Action, res Resource) 
 	return nil
 }
 
-// Scope returns the org paths under which s may do a, with nested paths
-// folded into their ancestors. all is true when s may do a everywhere (a
-// system administrator); then paths is nil. An empty, non-nil slice means
-// nowhere.
-func (p *Policy) Scope(s *Subject, a Action) (paths []string, all bool) {
-	paths = []string{}
-	if s == nil {
-		return paths, false
-	}
-	for _, g := range s.Grants {
-		if g.Role == SysAdmin && p.Known(a) {
-			return nil, true
-		}
-		if p.RoleHas(g.Role, a) {
-			paths = append(paths, g.OrgPath)
-		}
-	}
-	return foldPaths(paths), false
-}
-
 // IsSysAdmin reports whether s holds the system administrator role.
 func (s *Subject) IsSysAdmin() bool {
 	if s == nil {

@@ -51,15 +51,15 @@ func TestScope(t *testing.T) {
 		{OrgPath: "/1/3/", Role: Reviewer},
 		{OrgPath: "/1/4/", Role: OrgStaff},
 	}}
-	got, all := p.Scope(s, "org.view")
-	if want := []string{"/1/2/", "/1/4/"}; all || !reflect.DeepEqual(got, want) {
-		t.Errorf("Scope = %v, %v; want %v, false", got, all, want)
+	got := p.Scope(s, "org.view")
+	if want := []string{"/1/2/", "/1/4/"}; got.All() || !reflect.DeepEqual(got.Paths(), want) {
+		t.Errorf("Scope = %v; want %v", got, want)
 	}
-	if got, all := p.Scope(nil, "org.view"); all || got == nil || len(got) != 0 {
-		t.Errorf("anonymous Scope = %v, %v; want empty non-nil", got, all)
+	if got := p.Scope(nil, "org.view"); !got.None() {
+		t.Errorf("anonymous Scope = %v; want nothing", got)
 	}
-	if _, all := p.Scope(&Subject{Grants: []Grant{{OrgPath: "/1/", Role: SysAdmin}}}, "org.view"); !all {
-		t.Errorf("sysadmin Scope not all")
+	if got := p.Scope(&Subject{Grants: []Grant{{OrgPath: "/1/", Role: SysAdmin}}}, "org.view"); !got.All() {
+		t.Errorf("sysadmin Scope = %v; want everywhere", got)
 	}
 }
 

@@ -93,10 +93,10 @@ func (s Scope) String() string {
 	return strings.Join(s.paths, ",")
 }
 
-// ScopeOf returns the scope in which sub may do a: Everywhere for a system
+// Scope returns the scope in which sub may do a: Everywhere for a system
 // administrator, the subtrees of the grants carrying a otherwise, nothing
 // for an anonymous subject or an undeclared action.
-func (p *Policy) ScopeOf(sub *Subject, a Action) Scope {
+func (p *Policy) Scope(sub *Subject, a Action) Scope {
 	if sub == nil || !p.Known(a) {
 		return Scope{}
 	}

@@ -64,20 +64,20 @@ func TestScopeWithinAndUnion(t *testing.T) {
 	}
 }
 
-func TestPolicyScopeOf(t *testing.T) {
+func TestPolicyScope(t *testing.T) {
 	p := NewPolicy(Permission{Action: "org.view", Roles: []Role{OrgStaff}})
 	staff := &Subject{Grants: []Grant{{OrgPath: "/1/7/", Role: OrgStaff}, {OrgPath: "/1/8/", Role: Member}}}
-	if got := p.ScopeOf(staff, "org.view").Paths(); !reflect.DeepEqual(got, []string{"/1/7/"}) {
+	if got := p.Scope(staff, "org.view").Paths(); !reflect.DeepEqual(got, []string{"/1/7/"}) {
 		t.Errorf("staff scope = %v", got)
 	}
-	if !p.ScopeOf(staff, "org.undeclared").None() {
+	if !p.Scope(staff, "org.undeclared").None() {
 		t.Error("undeclared action gives a scope")
 	}
-	if !p.ScopeOf(nil, "org.view").None() {
+	if !p.Scope(nil, "org.view").None() {
 		t.Error("anonymous subject gives a scope")
 	}
 	admin := &Subject{Grants: []Grant{{OrgPath: "/1/", Role: SysAdmin}}}
-	if !p.ScopeOf(admin, "org.view").All() {
+	if !p.Scope(admin, "org.view").All() {
 		t.Error("sysadmin scope is not Everywhere")
 	}
 }

@@ -198,7 +198,7 @@ func (a *App) dbStats(w io.Writer) {
 }
 
 // orgCounts adapts org.Stats to the dashboard's needs.
-func (a *App) orgCounts(ctx context.Context, scope []string) ([]home.TypeCount, error) {
+func (a *App) orgCounts(ctx context.Context, scope access.Scope) ([]home.TypeCount, error) {
 	stats, err := a.Orgs.Stats(ctx, scope)
 	if err != nil {
 		return nil, err

@@ -221,7 +221,7 @@ func TestRouteAccessMatrix(t *testing.T) {
 		if err := ta.People.RequestDeletion(ctx, x.uid, ""); err != nil {
 			t.Fatal(err)
 		}
-		reqs, _ := ta.People.DeletionRequests(ctx, nil)
+		reqs, _ := ta.People.DeletionRequests(ctx, access.Everywhere())
 		for _, q := range reqs {
 			if q.Status == "pending" && delIDs[0] != q.ID {
 				delIDs[i] = q.ID

@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"kexie/internal/access"
 	"kexie/internal/audit"
 	"kexie/internal/db"
 	"kexie/internal/db/dbtest"
@@ -235,7 +236,7 @@ func TestForgedLink(t *testing.T) {
 	dbtest.Run(t, sets, func(t *testing.T, d *db.DB) {
 		appendN(t, d, 4, "/1/")
 		// Replace record 3 by one with a self-consistent hash but a wrong link.
-		recs, _, err := audit.List(ctx, d, audit.Filter{Sort: "at"})
+		recs, _, err := audit.List(ctx, d, audit.Filter{Scope: access.Everywhere(), Sort: "at"})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -279,17 +280,17 @@ func TestList(t *testing.T) {
 			f     audit.Filter
 			total int
 		}{
-			{"all", audit.Filter{}, 6},
-			{"scope", audit.Filter{OrgPaths: []string{"/1/2/"}}, 3},
-			{"two scopes", audit.Filter{OrgPaths: []string{"/1/2/", "/1/3/"}}, 5},
-			{"empty scope", audit.Filter{OrgPaths: []string{}}, 0},
-			{"action prefix", audit.Filter{Action: "org."}, 6},
-			{"other action", audit.Filter{Action: "user."}, 0},
-			{"actor", audit.Filter{Actor: "张"}, 6},
-			{"target", audit.Filter{Target: "org:1"}, 2},
-			{"future", audit.Filter{From: time.Now().Add(time.Hour)}, 0},
-			{"page", audit.Filter{Limit: 2, Offset: 4}, 6},
-			{"past last page", audit.Filter{Limit: 2, Offset: 40}, 6},
+			{"all", audit.Filter{Scope: access.Everywhere()}, 6},
+			{"scope", audit.Filter{Scope: access.Subtrees("/1/2/")}, 3},
+			{"two scopes", audit.Filter{Scope: access.Subtrees("/1/2/", "/1/3/")}, 5},
+			{"zero scope", audit.Filter{}, 0},
+			{"action prefix", audit.Filter{Scope: access.Everywhere(), Action: "org."}, 6},
+			{"other action", audit.Filter{Scope: access.Everywhere(), Action: "user."}, 0},
+			{"actor", audit.Filter{Scope: access.Everywhere(), Actor: "张"}, 6},
+			{"target", audit.Filter{Scope: access.Everywhere(), Target: "org:1"}, 2},
+			{"future", audit.Filter{Scope: access.Everywhere(), From: time.Now().Add(time.Hour)}, 0},
+			{"page", audit.Filter{Scope: access.Everywhere(), Limit: 2, Offset: 4}, 6},
+			{"past last page", audit.Filter{Scope: access.Everywhere(), Limit: 2, Offset: 40}, 6},
 		}
 		for _, tt := range tests {
 			t.Run(tt.name, func(t *testing.T) {
@@ -305,7 +306,7 @@ func TestList(t *testing.T) {
 				}
 			})
 		}
-		recs, _, _ := audit.List(ctx, d, audit.Filter{})
+		recs, _, _ := audit.List(ctx, d, audit.Filter{Scope: access.Everywhere()})
 		if recs[0].Seq != 6 || recs[0].IP != "10.0.0.1" || recs[0].Summary == "" {
 			t.Errorf("newest first with meta and summary: %+v", recs[0])
 		}

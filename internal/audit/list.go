@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"kexie/internal/access"
 	"kexie/internal/db"
 )
 
@@ -31,17 +32,17 @@ type Filter struct {
 	Actor    string // substring of the actor's name
 	Action   string // prefix, e.g. "org." or "org.create"
 	Target   string // exact, e.g. "org:123"
-	// OrgPaths scopes the records to these subtrees. nil means unrestricted
-	// (a system administrator); an empty, non-nil slice means nothing.
-	OrgPaths []string
-	Sort     string // "at" (oldest first) or "-at" (newest first, default)
-	Limit    int
-	Offset   int
+	// Scope limits the records to those of orgs in it; the zero Scope
+	// holds nothing, access.Everywhere() every record (a system administrator).
+	Scope  access.Scope
+	Sort   string // "at" (oldest first) or "-at" (newest first, default)
+	Limit  int
+	Offset int
 }
 
 // List returns one page of matching records and the total count.
 func List(ctx context.Context, d *db.DB, f Filter) ([]Record, int, error) {
-	if f.OrgPaths != nil && len(f.OrgPaths) == 0 {
+	if f.Scope.None() {
 		return nil, 0, nil
 	}
 	var where []string
@@ -64,10 +65,8 @@ func List(ctx context.Context, d *db.DB, f Filter) ([]Record, int, error) {
 	if f.Target != "" {
 		where, args = append(where, "target = ?"), append(args, f.Target)
 	}
-	if f.OrgPaths != nil {
-		c, a := db.InSubtrees(d, "org_path", f.OrgPaths)
-		where, args = append(where, c), append(args, a...)
-	}
+	c, a := db.ScopeCond(d, "org_path", f.Scope)
+	where, args = append(where, c), append(args, a...)
 	q := `SELECT ` + columns + `, COUNT(*) OVER() FROM audit_log`
 	if len(where) > 0 {
 		q += " WHERE " + strings.Join(where, " AND ")

@@ -72,12 +72,8 @@ type listPage struct {
 func (v *viewer) list(w http.ResponseWriter, r *http.Request) error {
 	ctx := r.Context()
 	l := web.ParseList(r, "-at", "at")
-	paths, all := v.site.Policy.Scope(web.SubjectFrom(ctx), "audit.view")
-	f := Filter{Actor: l.Get("actor"), Action: l.Get("action"), Target: l.Get("target"), Sort: l.Sort,
-		Limit: l.PerPage, Offset: l.Offset()}
-	if !all {
-		f.OrgPaths = paths
-	}
+	f := Filter{Scope: v.site.Scope(r, "audit.view"), Actor: l.Get("actor"), Action: l.Get("action"), Target: l.Get("target"),
+		Sort: l.Sort, Limit: l.PerPage, Offset: l.Offset()}
 	p := listPage{List: l, From: l.Get("from"), To: l.Get("to")}
 	if t, err := time.ParseInLocation("2006-01-02", p.From, shanghai()); err == nil {
 		f.From = t

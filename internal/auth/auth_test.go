@@ -148,14 +148,27 @@ func TestSessionsAndGrants(t *testing.T) {
 		}
 		// Scoped user lists.
 		f.user(t, "wangwu", access.OrgAdmin, f.root)
-		if _, total, _ := f.svc.ListUsers(ctx, auth.UserFilter{Scope: []string{f.city.Path}}); total != 1 {
+		if _, total, _ := f.svc.ListUsers(ctx, auth.UserFilter{Scope: access.Subtrees(f.city.Path)}); total != 1 {
 			t.Errorf("users in city scope = %d, want 1", total)
 		}
-		if _, total, _ := f.svc.ListUsers(ctx, auth.UserFilter{}); total != 2 {
+		if _, total, _ := f.svc.ListUsers(ctx, auth.UserFilter{Scope: access.Everywhere()}); total != 2 {
 			t.Errorf("all users = %d, want 2", total)
 		}
-		if _, total, _ := f.svc.ListUsers(ctx, auth.UserFilter{Scope: []string{}}); total != 0 {
-			t.Errorf("empty scope = %d", total)
+		if _, total, _ := f.svc.ListUsers(ctx, auth.UserFilter{}); total != 0 {
+			t.Errorf("zero scope = %d", total)
+		}
+		if n, _ := f.svc.CountUsers(ctx, access.Scope{}); n != 0 {
+			t.Errorf("zero scope count = %d", n)
+		}
+		for _, tt := range []struct {
+			name  string
+			scope access.Scope
+			want  bool
+		}{{"zero", access.Scope{}, false}, {"everywhere", access.Everywhere(), true},
+			{"city", access.Subtrees(f.city.Path), true}, {"elsewhere", access.Subtrees(f.city.Path + "999/"), false}} {
+			if in, err := f.svc.InScope(ctx, u.ID, tt.scope); err != nil || in != tt.want {
+				t.Errorf("InScope %s = %v, %v; want %v", tt.name, in, err, tt.want)
+			}
 		}
 		grants, _ := f.svc.Grants(ctx, u.ID)
 		if _, err := f.svc.Revoke(ctx, grants[0].ID); err != nil {
@@ -200,7 +213,7 @@ func TestLockout(t *testing.T) {
 		if _, err := f.svc.Login(ctx, "nobody", goodPassword, "", ""); !errors.Is(err, auth.ErrBadCredentials) {
 			t.Errorf("unknown user: %v", err)
 		}
-		recs, _, _ := audit.List(ctx, d, audit.Filter{Action: "user.lock"})
+		recs, _, _ := audit.List(ctx, d, audit.Filter{Scope: access.Everywhere(), Action: "user.lock"})
 		if len(recs) != 1 {
 			t.Errorf("lock audit records = %d, want 1", len(recs))
 		}

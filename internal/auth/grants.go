@@ -11,6 +11,7 @@ import (
 	"kexie/internal/access"
 	"kexie/internal/audit"
 	"kexie/internal/db"
+	"kexie/internal/org"
 	"kexie/internal/valid"
 	"kexie/internal/web"
 )
@@ -114,10 +115,14 @@ func (s *Service) Grant(ctx context.Context, userID, orgID int64, role access.Ro
 		return valid.New("role", "auth.err.role")
 	}
 	return s.db.Tx(ctx, func(tx *db.Tx) error {
-		var path string
-		if err := tx.QueryRow(ctx, `SELECT path FROM orgs WHERE id = ?`, orgID).Scan(&path); err != nil {
+		o, err := org.Lookup(ctx, tx, orgID)
+		if errors.Is(err, db.ErrNotFound) {
 			return valid.New("org", "auth.err.org_unknown")
 		}
+		if err != nil {
+			return fmt.Errorf("auth: grant: %w", err)
+		}
+		path := o.Path
 		// ON CONFLICT DO NOTHING (SQLite and PostgreSQL alike): a grant made
 		// by another request meanwhile is no error, and no second record.
 		res, err := tx.Exec(ctx, `INSERT INTO role_grants (id, user_id, org_id, role, granted_by, created_at) VALUES (?, ?, ?, ?, ?, ?)
@@ -171,8 +176,10 @@ func (s *Service) Revoke(ctx context.Context, grantID int64) (GrantRow, error) {
 
 // UserFilter selects users for the administration list.
 type UserFilter struct {
-	Scope  []string // org paths the viewer administers; nil: all users
-	Q      string   // username, display name or email
+	// Scope limits the list to users holding a grant on an org in it;
+	// access.Everywhere() lists every user, grant or not; the zero Scope none.
+	Scope  access.Scope
+	Q      string // username, display name or email
 	Role   access.Role
 	Sort   string // username, name, created ("-" for descending)
 	Limit  int
@@ -185,20 +192,18 @@ type UserRow struct {
 	Roles string // "组织管理员@某某市科协, …" built by the caller from Grants
 }
 
-// ListUsers returns users holding a grant inside the scope (all users for
-// nil scope), one page, and the total.
+// ListUsers returns the users the filter's scope holds, one page, and the
+// total.
 func (s *Service) ListUsers(ctx context.Context, f UserFilter) ([]User, int, error) {
-	if f.Scope != nil && len(f.Scope) == 0 {
+	if f.Scope.None() {
 		return nil, 0, nil
 	}
 	var where []string
 	var args []any
-	if f.Scope != nil || f.Role != "" {
-		sub := `SELECT g.user_id FROM role_grants g JOIN orgs o ON o.id = g.org_id WHERE 1=1`
-		if f.Scope != nil {
-			c, a := db.InSubtrees(s.db, "o.path", f.Scope)
-			sub, args = sub+" AND "+c, append(args, a...)
-		}
+	if !f.Scope.All() || f.Role != "" {
+		c, a := db.ScopeCond(s.db, "o.path", f.Scope)
+		sub := `SELECT g.user_id FROM role_grants g JOIN orgs o ON o.id = g.org_id WHERE ` + c
+		args = append(args, a...)
 		if f.Role != "" {
 			sub += " AND g.role = ?"
 			args = append(args, string(f.Role))
@@ -246,26 +251,28 @@ func (s *Service) ListUsers(ctx context.Context, f UserFilter) ([]User, int, err
 	return out, total, rows.Err()
 }
 
-// CountUsers counts the users holding a grant inside scope (nil: all).
-func (s *Service) CountUsers(ctx context.Context, scope []string) (int, error) {
+// CountUsers counts the users scope holds, as ListUsers does.
+func (s *Service) CountUsers(ctx context.Context, scope access.Scope) (int, error) {
 	_, total, err := s.ListUsers(ctx, UserFilter{Scope: scope, Limit: 1})
 	return total, err
 }
 
-// InScope reports whether userID holds a grant inside scope (nil: any user).
-func (s *Service) InScope(ctx context.Context, userID int64, scope []string) (bool, error) {
-	if scope == nil {
+// InScope reports whether scope holds userID: any user for Everywhere, a
+// user holding a grant on an org in it otherwise.
+func (s *Service) InScope(ctx context.Context, userID int64, scope access.Scope) (bool, error) {
+	if scope.All() {
 		return true, nil
+	}
+	if scope.None() {
+		return false, nil
 	}
 	grants, err := s.grantsOf(ctx, s.db, userID)
 	if err != nil {
 		return false, err
 	}
 	for _, g := range grants {
-		for _, p := range scope {
-			if strings.HasPrefix(g.OrgPath, p) {
-				return true, nil
-			}
+		if scope.Contains(g.OrgPath) {
+			return true, nil
 		}
 	}
 	return false, nil

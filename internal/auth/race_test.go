@@ -81,7 +81,7 @@ func (f *fixture) failures(t *testing.T, userID int64) (n int, lockedUntil int64
 
 func countAudit(t *testing.T, d *db.DB, action string) int {
 	t.Helper()
-	_, total, err := audit.List(context.Background(), d, audit.Filter{Action: action, Limit: 1})
+	_, total, err := audit.List(context.Background(), d, audit.Filter{Scope: access.Everywhere(), Action: action, Limit: 1})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -44,7 +44,7 @@ func (h *handler) roleOptions(r *http.Request, selected string, grantable bool) 
 	return out
 }
 
-func (h *handler) scope(r *http.Request, action access.Action) []string {
+func (h *handler) scope(r *http.Request, action access.Action) access.Scope {
 	return h.site.Scope(r, action)
 }
 

@@ -7,6 +7,7 @@ import (
 	"testing"
 	"testing/fstest"
 
+	"kexie/internal/access"
 	"kexie/internal/db"
 	"kexie/internal/db/dbtest"
 )
@@ -72,6 +73,20 @@ func TestMigrateAndStore(t *testing.T) {
 		}
 		if n != 2 {
 			t.Errorf("prefix /1/2/ matched %d rows, want 2", n)
+		}
+
+		for _, tt := range []struct {
+			scope access.Scope
+			want  int
+		}{{access.Scope{}, 0}, {access.Everywhere(), 5}, {access.Subtrees("/1/2/"), 2},
+			{access.Subtrees("/1/2/", "/4/"), 3}, {access.Subtrees("/1/"), 4}} {
+			cond, args := db.ScopeCond(d, "path", tt.scope)
+			if err := d.QueryRow(ctx, `SELECT COUNT(*) FROM items WHERE `+cond, args...).Scan(&n); err != nil {
+				t.Fatal(err)
+			}
+			if n != tt.want {
+				t.Errorf("scope %v matched %d rows, want %d", tt.scope, n, tt.want)
+			}
 		}
 
 		_, err = d.Exec(ctx, `INSERT INTO items (id, path) VALUES (?, ?)`, d.NewID(), "/4/")

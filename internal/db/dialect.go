@@ -111,10 +111,11 @@ func LikeEscape(s string) string {
 	return likeEscaper.Replace(s)
 }
 
-// InSubtrees returns a condition that col lies in one of the subtrees whose
+// inSubtrees returns a condition that col lies in one of the subtrees whose
 // materialized paths are given (an OR of PrefixMatch), with its arguments.
-// paths must not be empty.
-func InSubtrees(q Q, col string, paths []string) (string, []any) {
+// paths must not be empty. Callers outside take an access.Scope (ScopeCond),
+// so no list goes back to a []string whose nil meant everything.
+func inSubtrees(q Q, col string, paths []string) (string, []any) {
 	conds := make([]string, len(paths))
 	args := make([]any, len(paths))
 	for i, p := range paths {
@@ -135,5 +136,5 @@ func ScopeCond(q Q, col string, scope access.Scope) (string, []any) {
 	if len(paths) == 0 {
 		return "1=0", nil
 	}
-	return InSubtrees(q, col, paths)
+	return inSubtrees(q, col, paths)
 }

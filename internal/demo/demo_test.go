@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"kexie/internal/access"
 	"kexie/internal/audit"
 	"kexie/internal/auth"
 	"kexie/internal/db"
@@ -47,14 +48,14 @@ func TestGenerate(t *testing.T) {
 		if root.Name != "北京市科学技术协会" {
 			t.Errorf("root = %q", root.Name)
 		}
-		list, total, _ := ppl.List(ctx, people.Filter{Limit: 5, Sort: "name"})
+		list, total, _ := ppl.List(ctx, people.Filter{Scope: access.Everywhere(), Limit: 5, Sort: "name"})
 		if total != 500 || list[0].IDMasked == "" || list[0].BirthDate == "" {
 			t.Errorf("people: %d, first %+v", total, list[0])
 		}
 		// About three in ten have secondary disciplines, and the facet
 		// counts them: the demo's codes are first-level and distinct, so
 		// each of a person's codes is one count.
-		all, _, _ := ppl.List(ctx, people.Filter{Limit: 1000})
+		all, _, _ := ppl.List(ctx, people.Filter{Scope: access.Everywhere(), Limit: 1000})
 		with, codes := 0, 0
 		for _, p := range all {
 			if p.Discipline != "" {
@@ -70,7 +71,7 @@ func TestGenerate(t *testing.T) {
 		if with < 100 || with > 200 {
 			t.Errorf("%d of 500 people have secondary disciplines", with)
 		}
-		r, err := ppl.Search(ctx, people.SearchQuery{})
+		r, err := ppl.Search(ctx, people.SearchQuery{Scope: access.Everywhere()})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -81,7 +82,7 @@ func TestGenerate(t *testing.T) {
 		if sum != codes {
 			t.Errorf("discipline facet counts %d in all, want %d: %v", sum, codes, r.Facets["discipline"])
 		}
-		stats, _ := orgs.Stats(ctx, nil)
+		stats, _ := orgs.Stats(ctx, access.Everywhere())
 		byType := map[org.Type]int{}
 		for _, s := range stats {
 			byType[s.Type] = s.Count
@@ -105,7 +106,7 @@ func TestDeterministic(t *testing.T) {
 		if _, err := demo.Generate(ctx, org.NewStore(d, std.Regions()), ppl, demo.Options{Province: "110000", Seed: 42, Size: demo.Size{People: 50}}); err != nil {
 			t.Fatal(err)
 		}
-		list, _, _ := ppl.List(ctx, people.Filter{Limit: 50, Sort: "name"})
+		list, _, _ := ppl.List(ctx, people.Filter{Scope: access.Everywhere(), Limit: 50, Sort: "name"})
 		s, named := "", 0
 		for _, p := range list {
 			s += p.Name + p.IDMasked + p.Employer + p.Discipline + strings.Join(p.Disciplines2, ",")
@@ -143,7 +144,7 @@ func TestDemoPlans(t *testing.T) {
 		if res.Plans != 5 || res.Ledger < 100 {
 			t.Fatalf("result %+v", res)
 		}
-		list, _, err := plans.List(ctx, plan.PlanFilter{})
+		list, _, err := plans.List(ctx, plan.PlanFilter{Scope: access.Everywhere()})
 		if err != nil || len(list) != 5 {
 			t.Fatalf("plans %d %v", len(list), err)
 		}
@@ -176,7 +177,7 @@ func TestDemoPlans(t *testing.T) {
 		if len(pending) == 0 {
 			t.Error("nothing waits for review in the demo")
 		}
-		cmp, _ := plans.Compare(ctx, nil, "科学素质", 50)
+		cmp, _ := plans.Compare(ctx, access.Everywhere(), "科学素质", 50)
 		if len(cmp) != 5 {
 			t.Errorf("compare: %d rows", len(cmp))
 		}

@@ -11,6 +11,7 @@ import (
 	"strings"
 	"text/template"
 
+	"kexie/internal/access"
 	"kexie/internal/org"
 	"kexie/internal/plan"
 )
@@ -155,7 +156,8 @@ func fillPlan(ctx context.Context, ps *plan.Store, id int64, owner org.Org, rng 
 				files = []plan.File{{Name: fmt.Sprintf("%d年度工作总结.pdf", per.year), Data: []byte("%PDF-1.4\n% demo evidence\n")}}
 			}
 			pid, err := ps.File(ctx, plan.ProgressInput{PlanID: id, IndicatorID: ind.ID, Year: strconv.Itoa(per.year),
-				Quarter: strconv.Itoa(per.quarter), Value: strconv.FormatFloat(v, 'f', -1, 64), Narrative: narrative, Files: files})
+				Quarter: strconv.Itoa(per.quarter), Value: strconv.FormatFloat(v, 'f', -1, 64), Narrative: narrative, Files: files,
+				Scope: access.Everywhere()}) // the demo files as the system
 			if err != nil {
 				return entries, err
 			}

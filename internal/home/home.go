@@ -23,12 +23,12 @@ type TypeCount struct {
 	Count int
 }
 
-// Sources are the reads the dashboard needs from other modules. A nil
-// scope means everything (a system administrator).
+// Sources are the reads the dashboard needs from other modules, each limited
+// to the scope it is given (the zero Scope holds nothing).
 type Sources struct {
 	DB        *db.DB
-	OrgCounts func(ctx context.Context, scope []string) ([]TypeCount, error)
-	UserCount func(ctx context.Context, scope []string) (int, error)
+	OrgCounts func(ctx context.Context, scope access.Scope) ([]TypeCount, error)
+	UserCount func(ctx context.Context, scope access.Scope) (int, error)
 }
 
 //go:embed templates locales
@@ -76,15 +76,12 @@ type bar struct {
 func (h *handler) show(w http.ResponseWriter, r *http.Request) error {
 	ctx := r.Context()
 	sub := web.SubjectFrom(ctx)
-	scope, all := h.site.Policy.Scope(sub, "org.view")
-	if all {
-		scope = nil
-	}
+	scope := h.site.Scope(r, "org.view")
 	p := page{}
 	for _, g := range sub.Grants {
 		p.ScopeNames = append(p.ScopeNames, g.OrgName)
 	}
-	if all || len(scope) > 0 {
+	if !scope.None() {
 		counts, err := h.src.OrgCounts(ctx, scope)
 		if err != nil {
 			return err
@@ -105,24 +102,16 @@ func (h *handler) show(w http.ResponseWriter, r *http.Request) error {
 			p.ByType = append(p.ByType, bar{Label: t(c.Type), Count: c.Count, Pct: pct})
 		}
 	}
-	uscope, uall := h.site.Policy.Scope(sub, "user.view")
-	if uall || len(uscope) > 0 {
-		if uall {
-			uscope = nil
-		}
+	if uscope := h.site.Scope(r, "user.view"); !uscope.None() {
 		n, err := h.src.UserCount(ctx, uscope)
 		if err != nil {
 			return err
 		}
 		p.Users = n
 	}
-	ascope, aall := h.site.Policy.Scope(sub, "audit.view")
-	if aall || len(ascope) > 0 {
+	if ascope := h.site.Scope(r, "audit.view"); !ascope.None() {
 		p.CanAudit = true
-		f := audit.Filter{OrgPaths: ascope, From: time.Now().Add(-7 * 24 * time.Hour), Limit: 8, Sort: "-at"}
-		if aall {
-			f.OrgPaths = nil
-		}
+		f := audit.Filter{Scope: ascope, From: time.Now().Add(-7 * 24 * time.Hour), Limit: 8, Sort: "-at"}
 		recs, total, err := audit.List(ctx, h.src.DB, f)
 		if err != nil {
 			return err

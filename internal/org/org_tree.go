@@ -3,14 +3,15 @@ package org
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"html/template"
 	"net/http"
 	"strconv"
-	"strings"
 
 	"github.com/a-h/templ"
 
 	"kexie/internal/access"
+	"kexie/internal/db"
 	"kexie/internal/sheet"
 	"kexie/internal/web"
 )
@@ -47,12 +48,12 @@ type TypeOption struct {
 	Selected     bool
 }
 
-// scope returns the caller's org.view subtrees (nil: everything).
-func (h *handler) scope(r *http.Request) []string { return h.site.Scope(r, "org.view") }
+// scope returns where the caller may view orgs.
+func (h *handler) scope(r *http.Request) access.Scope { return h.site.Scope(r, "org.view") }
 
 // startOrg picks the org to browse: ?under=, else the session's current
 // org, else the top of the caller's scope.
-func (h *handler) startOrg(r *http.Request, scope []string) (Org, error) {
+func (h *handler) startOrg(r *http.Request, scope access.Scope) (Org, error) {
 	ctx := r.Context()
 	id, _ := strconv.ParseInt(r.URL.Query().Get("under"), 10, 64)
 	if id == 0 {
@@ -62,33 +63,25 @@ func (h *handler) startOrg(r *http.Request, scope []string) (Org, error) {
 	}
 	if id != 0 {
 		o, err := h.store.Get(ctx, id)
-		if err == nil && inScope(o.Path, scope) {
+		if err != nil && !errors.Is(err, db.ErrNotFound) {
+			return Org{}, err
+		}
+		if err == nil && scope.Contains(o.Path) {
 			return o, nil
 		}
 		if r.URL.Query().Get("under") != "" {
 			return Org{}, web.ErrNotFound
 		}
 	}
-	if scope == nil {
+	if scope.All() {
 		return h.store.Root(ctx)
 	}
-	if len(scope) == 0 {
+	paths := scope.Paths()
+	if len(paths) == 0 {
 		return Org{}, web.ErrForbidden
 	}
-	ids := PathIDs(scope[0])
+	ids := PathIDs(paths[0])
 	return h.store.Get(ctx, ids[len(ids)-1])
-}
-
-func inScope(path string, scope []string) bool {
-	if scope == nil {
-		return true
-	}
-	for _, p := range scope {
-		if strings.HasPrefix(path, p) {
-			return true
-		}
-	}
-	return false
 }
 
 func (h *handler) tree(w http.ResponseWriter, r *http.Request) error {

@@ -5,14 +5,15 @@ import (
 	"fmt"
 	"strings"
 
+	"kexie/internal/access"
 	"kexie/internal/db"
 )
 
 // Filter selects orgs for lists and search.
 type Filter struct {
-	// Scope limits the result to these subtrees; nil means everything and
-	// an empty, non-nil slice means nothing.
-	Scope      []string
+	// Scope limits the result to the orgs in it; the zero Scope holds
+	// nothing, access.Everywhere() every org.
+	Scope      access.Scope
 	Under      string // only this subtree (a path), the org itself included
 	ParentID   int64  // only direct children of this org
 	Q          string // substring of name, short name or code
@@ -46,15 +47,11 @@ var sorts = map[string]string{
 
 // List returns one page of matching orgs with their child counts, and the total.
 func (s *Store) List(ctx context.Context, f Filter) ([]Org, int, error) {
-	if f.Scope != nil && len(f.Scope) == 0 {
+	if f.Scope.None() {
 		return nil, 0, nil
 	}
-	var where []string
-	var args []any
-	if f.Scope != nil {
-		c, a := db.InSubtrees(s.db, "o.path", f.Scope)
-		where, args = append(where, c), append(args, a...)
-	}
+	c, args := db.ScopeCond(s.db, "o.path", f.Scope)
+	where := []string{c}
 	if f.Under != "" {
 		c, a := db.PrefixMatch(s.db, "o.path", f.Under)
 		where, args = append(where, c), append(args, a)
@@ -75,10 +72,7 @@ func (s *Store) List(ctx context.Context, f Filter) ([]Org, int, error) {
 	if f.RegionCode != "" {
 		where, args = append(where, `o.region_code LIKE ? ESCAPE '\'`), append(args, db.LikeEscape(regionPrefix(f.RegionCode))+"%")
 	}
-	q := `SELECT ` + colsO + `, COUNT(*) OVER() FROM orgs o`
-	if len(where) > 0 {
-		q += " WHERE " + strings.Join(where, " AND ")
-	}
+	q := `SELECT ` + colsO + `, COUNT(*) OVER() FROM orgs o WHERE ` + strings.Join(where, " AND ")
 	col, desc := strings.TrimPrefix(f.Sort, "-"), strings.HasPrefix(f.Sort, "-")
 	if expr, ok := sorts[col]; ok {
 		q += " ORDER BY " + expr
@@ -182,18 +176,13 @@ type TypeCount struct {
 	Count int
 }
 
-// Stats counts orgs by type inside scope (nil: everything), in type order.
-func (s *Store) Stats(ctx context.Context, scope []string) ([]TypeCount, error) {
-	if scope != nil && len(scope) == 0 {
+// Stats counts orgs by type inside scope, in type order.
+func (s *Store) Stats(ctx context.Context, scope access.Scope) ([]TypeCount, error) {
+	if scope.None() {
 		return nil, nil
 	}
-	q := `SELECT type, COUNT(*) FROM orgs`
-	var args []any
-	if scope != nil {
-		c, a := db.InSubtrees(s.db, "path", scope)
-		q, args = q+" WHERE "+c, a
-	}
-	rows, err := s.db.Query(ctx, q+" GROUP BY type", args...)
+	c, args := db.ScopeCond(s.db, "path", scope)
+	rows, err := s.db.Query(ctx, `SELECT type, COUNT(*) FROM orgs WHERE `+c+` GROUP BY type`, args...)
 	if err != nil {
 		return nil, fmt.Errorf("org: stats: %w", err)
 	}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"testing"
 
+	"kexie/internal/access"
 	"kexie/internal/db"
 	"kexie/internal/db/dbtest"
 	"kexie/internal/org"
@@ -35,7 +36,7 @@ func TestRegionFilter(t *testing.T) {
 			region string
 			want   int
 		}{{"411000", 2}, {"411100", 2}, {"411002", 1}, {"410000", 5}, {"4110", 2}, {"500000", 0}} {
-			if _, total, err := s.List(ctx, org.Filter{RegionCode: tt.region}); err != nil || total != tt.want {
+			if _, total, err := s.List(ctx, org.Filter{Scope: access.Everywhere(), RegionCode: tt.region}); err != nil || total != tt.want {
 				t.Errorf("region %s: %d orgs, %v; want %d", tt.region, total, err, tt.want)
 			}
 		}

@@ -9,20 +9,50 @@ import (
 	"strconv"
 
 	"kexie/internal/access"
+	"kexie/internal/db"
 	"kexie/internal/web"
 )
 
-// Resource returns the access resource of the org with id.
-func (s *Store) Resource(ctx context.Context, id int64) (access.Resource, error) {
-	var path string
-	err := s.db.QueryRow(ctx, `SELECT path FROM orgs WHERE id = ?`, id).Scan(&path)
+// Ref is what another module needs of an org it was given by ID.
+type Ref struct {
+	ID   int64
+	Name string
+	Path string // materialized path, e.g. "/1/7/"
+}
+
+// NotFoundError says no org has the ID. It unwraps to db.ErrNotFound, so a
+// handler shows it as "not found" and a caller tests it with errors.Is.
+type NotFoundError struct{ ID int64 }
+
+func (e *NotFoundError) Error() string { return fmt.Sprintf("org %d: not found", e.ID) }
+
+// Unwrap makes errors.Is(err, db.ErrNotFound) hold.
+func (e *NotFoundError) Unwrap() error { return db.ErrNotFound }
+
+// Lookup reads the org with id through q (the database or a transaction):
+// the one place any module turns an org ID into its name and path. A
+// missing org is a *NotFoundError; any other failure is the database's
+// error, wrapped, and never a not-found, so a broken database shows as a
+// server error instead of "no such org".
+func Lookup(ctx context.Context, q db.Q, id int64) (Ref, error) {
+	ref := Ref{ID: id}
+	err := q.QueryRow(ctx, `SELECT name, path FROM orgs WHERE id = ?`, id).Scan(&ref.Name, &ref.Path)
 	if errors.Is(err, sql.ErrNoRows) {
-		return access.Resource{}, web.ErrNotFound
+		return Ref{}, &NotFoundError{ID: id}
 	}
 	if err != nil {
-		return access.Resource{}, fmt.Errorf("org: path of %d: %w", id, err)
+		return Ref{}, fmt.Errorf("org: look up %d: %w", id, err)
 	}
-	return access.Resource{OrgID: id, OrgPath: path}, nil
+	return ref, nil
+}
+
+// Resource returns the access resource of the org with id.
+func (s *Store) Resource(ctx context.Context, id int64) (access.Resource, error) {
+	ref, err := Lookup(ctx, s.db, id)
+	if err != nil {
+		return access.Resource{}, err
+	}
+	return access.Resource{OrgID: id, OrgPath: ref.Path}, nil
 }
 
 // PathResolver returns a route Resource function that reads the org ID

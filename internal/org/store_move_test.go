@@ -7,6 +7,7 @@ import (
 	"sync"
 	"testing"
 
+	"kexie/internal/access"
 	"kexie/internal/audit"
 	"kexie/internal/db"
 	"kexie/internal/db/dbtest"
@@ -20,7 +21,7 @@ import (
 // paths, and every kept child count is the real one.
 func checkTree(t *testing.T, s *org.Store) {
 	t.Helper()
-	all, total, err := s.List(context.Background(), org.Filter{Limit: 10000})
+	all, total, err := s.List(context.Background(), org.Filter{Scope: access.Everywhere(), Limit: 10000})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -64,7 +65,7 @@ func TestMoveAudit(t *testing.T) {
 		if err := s.Move(ctx, tr.a1.ID, tr.b.ID); err != nil {
 			t.Fatal(err)
 		}
-		recs, _, err := audit.List(ctx, d, audit.Filter{Action: "org.move"})
+		recs, _, err := audit.List(ctx, d, audit.Filter{Scope: access.Everywhere(), Action: "org.move"})
 		if err != nil || len(recs) != 1 {
 			t.Fatalf("move records = %d, %v", len(recs), err)
 		}
@@ -77,7 +78,7 @@ func TestMoveAudit(t *testing.T) {
 		if err := s.Move(ctx, tr.a1.ID, tr.b.ID); err != nil {
 			t.Fatal(err)
 		}
-		if recs, _, _ := audit.List(ctx, d, audit.Filter{Action: "org.move"}); len(recs) != 1 {
+		if recs, _, _ := audit.List(ctx, d, audit.Filter{Scope: access.Everywhere(), Action: "org.move"}); len(recs) != 1 {
 			t.Errorf("a no-op move was recorded: %d records", len(recs))
 		}
 		checkTree(t, s)
@@ -136,7 +137,7 @@ func TestConcurrentShapeChanges(t *testing.T) {
 			t.Error(err)
 		}
 		checkTree(t, s)
-		if _, total, _ := s.List(ctx, org.Filter{}); total != 5+2*n {
+		if _, total, _ := s.List(ctx, org.Filter{Scope: access.Everywhere()}); total != 5+2*n {
 			t.Errorf("%d orgs, want %d", total, 5+2*n)
 		}
 	})

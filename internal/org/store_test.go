@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"kexie/internal/access"
 	"kexie/internal/audit"
 	"kexie/internal/db"
 	"kexie/internal/db/dbtest"
@@ -98,7 +99,7 @@ func TestCreateAndValidate(t *testing.T) {
 		if _, err := s.Update(ctx, tr.b.ID, org.Input{Code: "PZH", Name: "成都", Type: org.TypeCity}); fieldOf(err) != "code:org.err.code_taken" {
 			t.Errorf("update to a taken code: %v", err)
 		}
-		recs, _, err := audit.List(ctx, d, audit.Filter{Action: "org.create"})
+		recs, _, err := audit.List(ctx, d, audit.Filter{Scope: access.Everywhere(), Action: "org.create"})
 		if err != nil || len(recs) != 6 {
 			t.Errorf("audit records of org.create = %d, %v; want 6", len(recs), err)
 		}
@@ -141,7 +142,7 @@ func TestMove(t *testing.T) {
 			t.Errorf("ancestors after move: %+v, %v", anc, err)
 		}
 		// A's subtree no longer holds them.
-		list, total, err := s.List(ctx, org.Filter{Under: tr.a.Path})
+		list, total, err := s.List(ctx, org.Filter{Scope: access.Everywhere(), Under: tr.a.Path})
 		if err != nil || total != 1 || list[0].ID != tr.a.ID {
 			t.Errorf("A's subtree = %d orgs", total)
 		}
@@ -150,7 +151,7 @@ func TestMove(t *testing.T) {
 		if err := s.Move(ctx, tr.b.ID, tr.a.ID); err != nil {
 			t.Fatal(err)
 		}
-		all, _, err := s.List(ctx, org.Filter{Limit: 100})
+		all, _, err := s.List(ctx, org.Filter{Scope: access.Everywhere(), Limit: 100})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -180,17 +181,17 @@ func TestListAndStats(t *testing.T) {
 			total int
 			first string
 		}{
-			{"all", org.Filter{}, 5, "ROOT"},
-			{"scope A", org.Filter{Scope: []string{tr.a.Path}}, 3, "PZH"},
-			{"scope none", org.Filter{Scope: []string{}}, 0, ""},
-			{"scope A and B", org.Filter{Scope: []string{tr.a.Path, tr.b.Path}}, 4, ""},
-			{"query name", org.Filter{Q: "攀枝花"}, 1, "PZH"},
-			{"query code", org.Filter{Q: "pzh-dq"}, 2, ""},
-			{"query wildcard is literal", org.Filter{Q: "%"}, 0, ""},
-			{"type", org.Filter{Type: org.TypeCity, Sort: "code"}, 2, "CD"},
-			{"type desc", org.Filter{Type: org.TypeCity, Sort: "-code"}, 2, "PZH"},
-			{"children", org.Filter{ParentID: tr.root.ID, Sort: "name"}, 2, ""},
-			{"page 2", org.Filter{Limit: 2, Offset: 2}, 5, ""},
+			{"all", org.Filter{Scope: access.Everywhere()}, 5, "ROOT"},
+			{"scope A", org.Filter{Scope: access.Subtrees(tr.a.Path)}, 3, "PZH"},
+			{"zero scope", org.Filter{}, 0, ""},
+			{"scope A and B", org.Filter{Scope: access.Subtrees(tr.a.Path, tr.b.Path)}, 4, ""},
+			{"query name", org.Filter{Scope: access.Everywhere(), Q: "攀枝花"}, 1, "PZH"},
+			{"query code", org.Filter{Scope: access.Everywhere(), Q: "pzh-dq"}, 2, ""},
+			{"query wildcard is literal", org.Filter{Scope: access.Everywhere(), Q: "%"}, 0, ""},
+			{"type", org.Filter{Scope: access.Everywhere(), Type: org.TypeCity, Sort: "code"}, 2, "CD"},
+			{"type desc", org.Filter{Scope: access.Everywhere(), Type: org.TypeCity, Sort: "-code"}, 2, "PZH"},
+			{"children", org.Filter{Scope: access.Everywhere(), ParentID: tr.root.ID, Sort: "name"}, 2, ""},
+			{"page 2", org.Filter{Scope: access.Everywhere(), Limit: 2, Offset: 2}, 5, ""},
 		}
 		for _, tt := range tests {
 			t.Run(tt.name, func(t *testing.T) {
@@ -226,7 +227,13 @@ func TestListAndStats(t *testing.T) {
 				t.Errorf("%s child count = %d, want %d", k.Code, k.ChildCount, want)
 			}
 		}
-		stats, err := s.Stats(ctx, []string{tr.a.Path})
+		if stats, err := s.Stats(ctx, access.Scope{}); err != nil || len(stats) != 0 {
+			t.Errorf("zero scope stats = %v, %v", stats, err)
+		}
+		if stats, err := s.Stats(ctx, access.Everywhere()); err != nil || len(stats) != 4 {
+			t.Errorf("everywhere stats = %v, %v; want four types", stats, err)
+		}
+		stats, err := s.Stats(ctx, access.Subtrees(tr.a.Path))
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"kexie/internal/access"
 	"kexie/internal/db"
 	"kexie/internal/db/dbtest"
 	"kexie/internal/people"
@@ -67,13 +68,13 @@ func TestSecondaryDisciplines(t *testing.T) {
 			t.Fatal(err)
 		}
 		// Secondary codes are search terms, like the primary.
-		if r, _ := f.s.Search(ctx, people.SearchQuery{Q: "13010", UseDatabase: true}); r.Total != 1 || r.Hits[0].ID != p.ID {
+		if r, _ := f.s.Search(ctx, people.SearchQuery{Scope: access.Everywhere(), Q: "13010", UseDatabase: true}); r.Total != 1 || r.Hits[0].ID != p.ID {
 			t.Errorf("search by a secondary code: %v", names(r))
 		}
 		if got, _ := f.s.Update(ctx, p.ID, people.Input{Name: "甲", Discipline: "110"}); len(got.Disciplines2) != 0 {
 			t.Errorf("not cleared: %q", got.Disciplines2)
 		}
-		if r, _ := f.s.Search(ctx, people.SearchQuery{Q: "13010", UseDatabase: true}); r.Total != 0 {
+		if r, _ := f.s.Search(ctx, people.SearchQuery{Scope: access.Everywhere(), Q: "13010", UseDatabase: true}); r.Total != 0 {
 			t.Errorf("a cleared code is still a search term: %v", names(r))
 		}
 		names, err := f.s.DisciplineNames(ctx, []string{"1101410", "120", "999"})
@@ -106,7 +107,7 @@ func TestSecondaryDisciplineFacet(t *testing.T) {
 		check := func(label string, want map[string]int, filters map[string]string) {
 			t.Helper()
 			for _, useDB := range []bool{true, false} {
-				r, err := f.s.Search(ctx, people.SearchQuery{Q: "学科测试", UseDatabase: useDB})
+				r, err := f.s.Search(ctx, people.SearchQuery{Scope: access.Everywhere(), Q: "学科测试", UseDatabase: useDB})
 				if err != nil {
 					t.Fatal(err)
 				}
@@ -114,7 +115,7 @@ func TestSecondaryDisciplineFacet(t *testing.T) {
 					t.Errorf("%s (database %v): facet %s, want %v", label, useDB, got, want)
 				}
 				for v, hits := range filters {
-					r, err := f.s.Search(ctx, people.SearchQuery{Q: "学科测试", UseDatabase: useDB, Facets: map[string]string{"discipline": v}})
+					r, err := f.s.Search(ctx, people.SearchQuery{Scope: access.Everywhere(), Q: "学科测试", UseDatabase: useDB, Facets: map[string]string{"discipline": v}})
 					if err != nil {
 						t.Fatal(err)
 					}
@@ -191,7 +192,7 @@ func TestImportSecondaryDisciplines(t *testing.T) {
 		if g := got(); !slices.Equal(g, want) {
 			t.Errorf("after the update %q, want %q", g, want)
 		}
-		if r, _ := f.s.Search(ctx, people.SearchQuery{Q: "攀枝花学院", Facets: map[string]string{"discipline": "11021"}}); r.Total != 1 {
+		if r, _ := f.s.Search(ctx, people.SearchQuery{Scope: access.Everywhere(), Q: "攀枝花学院", Facets: map[string]string{"discipline": "11021"}}); r.Total != 1 {
 			t.Errorf("an imported secondary code is not found by the facet: %d", r.Total)
 		}
 		// Bad codes: each error names its row, the column and the code.

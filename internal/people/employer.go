@@ -2,13 +2,13 @@ package people
 
 import (
 	"context"
-	"database/sql"
 	"errors"
 	"fmt"
 	"strconv"
 	"strings"
 
 	"kexie/internal/db"
+	"kexie/internal/org"
 	"kexie/internal/std"
 	"kexie/internal/valid"
 )
@@ -45,24 +45,18 @@ func employerOrg(ctx context.Context, tx *db.Tx, r *row) error {
 	if r.EmployerOrgID == 0 {
 		return nil
 	}
-	q, args := `SELECT o.name FROM orgs o WHERE o.id = ?`, []any{r.EmployerOrgID}
-	if r.EmployerScope != nil {
-		if len(r.EmployerScope) == 0 {
-			return valid.New("employer_org_id", "people.err.employer_org")
-		}
-		c, a := db.InSubtrees(tx, "o.path", r.EmployerScope)
-		q, args = q+" AND "+c, append(args, a...)
-	}
-	var name string
-	err := tx.QueryRow(ctx, q, args...).Scan(&name)
-	if errors.Is(err, sql.ErrNoRows) {
+	o, err := org.Lookup(ctx, tx, r.EmployerOrgID)
+	if errors.Is(err, db.ErrNotFound) {
 		return valid.New("employer_org_id", "people.err.employer_org")
 	}
 	if err != nil {
-		return fmt.Errorf("people: employer org %d: %w", r.EmployerOrgID, err)
+		return fmt.Errorf("people: employer org: %w", err)
+	}
+	if !r.EmployerScope.Contains(o.Path) {
+		return valid.New("employer_org_id", "people.err.employer_org")
 	}
 	if r.Employer == "" {
-		r.Employer = name
+		r.Employer = o.Name
 	}
 	return nil
 }

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"kexie/internal/access"
 	"kexie/internal/db"
 	"kexie/internal/db/dbtest"
 	"kexie/internal/people"
@@ -30,8 +31,8 @@ func TestEmployerUSCC(t *testing.T) {
 			{"check", people.Input{Employer: "攀钢", EmployerUSCC: wrong}, "employer_uscc:people.err.uscc_check"},
 			{"no name", people.Input{EmployerUSCC: code}, "employer:people.err.employer_name"},
 			{"org and uscc", people.Input{Employer: "攀钢", EmployerUSCC: code, EmployerOrgID: f.city.ID}, "employer_uscc:people.err.employer_exclusive"},
-			{"org outside scope", people.Input{EmployerOrgID: f.peer.ID, EmployerScope: []string{f.city.Path}}, "employer_org_id:people.err.employer_org"},
-			{"no scope", people.Input{EmployerOrgID: f.city.ID, EmployerScope: []string{}}, "employer_org_id:people.err.employer_org"},
+			{"org outside scope", people.Input{EmployerOrgID: f.peer.ID, EmployerScope: access.Subtrees(f.city.Path)}, "employer_org_id:people.err.employer_org"},
+			{"no scope", people.Input{EmployerOrgID: f.city.ID, EmployerScope: access.Scope{}}, "employer_org_id:people.err.employer_org"},
 			{"unknown org", people.Input{EmployerOrgID: 42}, "employer_org_id:people.err.employer_org"},
 		}
 		for _, tt := range tests {
@@ -42,7 +43,7 @@ func TestEmployerUSCC(t *testing.T) {
 				}
 			})
 		}
-		if _, n, _ := f.s.List(ctx, people.Filter{}); n != 0 {
+		if _, n, _ := f.s.List(ctx, people.Filter{Scope: access.Everywhere()}); n != 0 {
 			t.Fatalf("%d people after refused creates", n)
 		}
 
@@ -54,13 +55,13 @@ func TestEmployerUSCC(t *testing.T) {
 		if p.EmployerUSCC != code || p.EmployerOrgID != 0 || p.Employer != "攀钢集团有限公司" {
 			t.Errorf("created = %q %q %d", p.Employer, p.EmployerUSCC, p.EmployerOrgID)
 		}
-		list, _, _ := f.s.List(ctx, people.Filter{Scope: []string{f.city.Path}})
+		list, _, _ := f.s.List(ctx, people.Filter{Scope: access.Subtrees(f.city.Path)})
 		if len(list) != 1 || list[0].EmployerUSCC != code {
 			t.Errorf("list = %+v", list)
 		}
 
 		// An org of the editor's scope: the name defaults to the org's.
-		q, err := f.s.Create(ctx, people.Input{OrgID: f.city.ID, Name: "王芳", EmployerOrgID: f.city.ID, EmployerScope: []string{f.city.Path}})
+		q, err := f.s.Create(ctx, people.Input{OrgID: f.city.ID, Name: "王芳", EmployerOrgID: f.city.ID, EmployerScope: access.Subtrees(f.city.Path)})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -68,12 +69,12 @@ func TestEmployerUSCC(t *testing.T) {
 			t.Errorf("org employer = %q %q %d", q.Employer, q.EmployerUSCC, q.EmployerOrgID)
 		}
 		// Update keeps a recorded link even for an editor without that org.
-		q, err = f.s.Update(ctx, q.ID, people.Input{Name: "王芳", Employer: q.Employer, EmployerOrgID: f.city.ID, EmployerScope: []string{}})
+		q, err = f.s.Update(ctx, q.ID, people.Input{Name: "王芳", Employer: q.Employer, EmployerOrgID: f.city.ID, EmployerScope: access.Scope{}})
 		if err != nil || q.EmployerOrgID != f.city.ID {
 			t.Errorf("keep link: %d %v", q.EmployerOrgID, err)
 		}
 		// but a new one must be in scope;
-		if _, err := f.s.Update(ctx, q.ID, people.Input{Name: "王芳", EmployerOrgID: f.peer.ID, EmployerScope: []string{f.city.Path}}); fieldKey(err) != "employer_org_id:people.err.employer_org" {
+		if _, err := f.s.Update(ctx, q.ID, people.Input{Name: "王芳", EmployerOrgID: f.peer.ID, EmployerScope: access.Subtrees(f.city.Path)}); fieldKey(err) != "employer_org_id:people.err.employer_org" {
 			t.Errorf("update to an org outside scope: %v", fieldKey(err))
 		}
 		// and an outside unit with its code replaces the link.
@@ -113,7 +114,7 @@ func TestImportKeepsEmployerCode(t *testing.T) {
 			TitleLevel: "senior", RegionCode: "510402"}); err != nil {
 			t.Fatal(err)
 		}
-		if _, err := f.s.Update(ctx, wang.ID, people.Input{Name: "王芳", Phone: "13912345678", EmployerOrgID: f.city.ID,
+		if _, err := f.s.Update(ctx, wang.ID, people.Input{Name: "王芳", Phone: "13912345678", EmployerOrgID: f.city.ID, EmployerScope: access.Everywhere(),
 			TitleLevel: "intermediate", RegionCode: "510402"}); err != nil {
 			t.Fatal(err)
 		}

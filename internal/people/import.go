@@ -163,9 +163,9 @@ func (s *Store) ImportWith(ctx context.Context, file io.Reader, name string, org
 	if len(res.Errors) > 0 {
 		return res, nil
 	}
-	var path string
-	if err := s.db.QueryRow(ctx, `SELECT path FROM orgs WHERE id = ?`, orgID).Scan(&path); err != nil {
-		return res, valid.New("org_id", "people.err.org")
+	path, err := orgPath(ctx, s.db, orgID)
+	if err != nil {
+		return res, err
 	}
 	table, err := s.Disciplines(ctx)
 	if err != nil {

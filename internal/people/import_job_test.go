@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"kexie/internal/access"
 	"kexie/internal/db"
 	"kexie/internal/db/dbtest"
 	"kexie/internal/people"
@@ -61,7 +62,7 @@ func TestImportOrderAndProgress(t *testing.T) {
 				t.Errorf("progress not increasing: %v", seen)
 			}
 		}
-		if _, n, _ := f.s.List(ctx, people.Filter{}); n != 0 {
+		if _, n, _ := f.s.List(ctx, people.Filter{Scope: access.Everywhere()}); n != 0 {
 			t.Errorf("a failed import wrote %d people", n)
 		}
 		// The good file is written whole, in one go, and a rerun adds nothing.
@@ -74,11 +75,11 @@ func TestImportOrderAndProgress(t *testing.T) {
 		if res.Unchanged != 1500 || res.Created != 0 {
 			t.Errorf("rerun: created %d unchanged %d", res.Created, res.Unchanged)
 		}
-		if _, n, _ := f.s.List(ctx, people.Filter{}); n != 1500 {
+		if _, n, _ := f.s.List(ctx, people.Filter{Scope: access.Everywhere()}); n != 1500 {
 			t.Errorf("%d people, want 1500", n)
 		}
 		// The search index follows: every person is found by name.
-		hits, err := f.s.Search(ctx, people.SearchQuery{Q: "张伟1499", Limit: 5, UseDatabase: true})
+		hits, err := f.s.Search(ctx, people.SearchQuery{Scope: access.Everywhere(), Q: "张伟1499", Limit: 5, UseDatabase: true})
 		if err != nil || len(hits.Hits) == 0 {
 			t.Errorf("search after import: %+v %v", hits, err)
 		}
@@ -125,7 +126,7 @@ func TestImportJob(t *testing.T) {
 		if j.Phase != people.JobDone || !j.DryRun || j.Result == nil || j.Result.Created != 700 || j.Fraction() != 1 {
 			t.Fatalf("dry-run job: %+v %+v", j, j.Result)
 		}
-		if _, n, _ := f.s.List(ctx, people.Filter{}); n != 0 {
+		if _, n, _ := f.s.List(ctx, people.Filter{Scope: access.Everywhere()}); n != 0 {
 			t.Errorf("a dry-run job wrote %d people", n)
 		}
 		if _, err := os.Stat(path); !errors.Is(err, os.ErrNotExist) {
@@ -136,7 +137,7 @@ func TestImportJob(t *testing.T) {
 		if j.Phase != people.JobDone || j.Result.Created != 700 || j.Result.Rows != 700 || j.Rows != 700 || j.FileName != "up.csv" {
 			t.Fatalf("import job: %+v %+v", j, j.Result)
 		}
-		if _, n, _ := f.s.List(ctx, people.Filter{}); n != 700 {
+		if _, n, _ := f.s.List(ctx, people.Filter{Scope: access.Everywhere()}); n != 700 {
 			t.Errorf("%d people after the job, want 700", n)
 		}
 		// A file with a bad row: the errors come back, nothing is written.
@@ -147,7 +148,7 @@ func TestImportJob(t *testing.T) {
 		if j.Phase != people.JobDone || len(j.Result.Errors) != 1 || j.Result.Errors[0].Row != 51 || j.Result.Created != 0 {
 			t.Fatalf("bad job: %+v %+v", j, j.Result)
 		}
-		if _, n, _ := f.s.List(ctx, people.Filter{}); n != 700 {
+		if _, n, _ := f.s.List(ctx, people.Filter{Scope: access.Everywhere()}); n != 700 {
 			t.Errorf("%d people after the failed job, want 700", n)
 		}
 		// A job left running by a node that stopped is reported interrupted.

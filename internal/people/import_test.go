@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"kexie/internal/access"
 	"kexie/internal/db"
 	"kexie/internal/db/dbtest"
 	"kexie/internal/people"
@@ -30,7 +31,7 @@ func TestImport(t *testing.T) {
 			"陈静," + c + ",+86 137 1234 5678,攀枝花市农科院,510411,,",
 		}
 		count := func() int {
-			_, n, err := f.s.List(ctx, people.Filter{})
+			_, n, err := f.s.List(ctx, people.Filter{Scope: access.Everywhere()})
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -9,6 +9,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"kexie/internal/access"
 	"kexie/internal/audit"
 	"kexie/internal/db"
 	"kexie/internal/std"
@@ -92,9 +93,11 @@ func (s *Store) AddMembership(ctx context.Context, in MembershipInput) (Membersh
 	m := Membership{PersonID: in.PersonID, OrgID: in.OrgID, MemberNo: in.MemberNo, Grade: in.Grade, Roles: in.Roles,
 		JoinedOn: in.JoinedOn, Status: in.Status}
 	err := s.db.Tx(ctx, func(tx *db.Tx) error {
-		if err := tx.QueryRow(ctx, `SELECT name, path FROM orgs WHERE id = ?`, in.OrgID).Scan(&m.OrgName, &m.OrgPath); err != nil {
-			return valid.New("org_code", "people.err.org")
+		o, err := lookupOrg(ctx, tx, "org_code", in.OrgID)
+		if err != nil {
+			return err
 		}
+		m.OrgName, m.OrgPath = o.Name, o.Path
 		var n int
 		if err := tx.QueryRow(ctx, `SELECT COUNT(*) FROM memberships WHERE person_id = ? AND org_id = ?`, in.PersonID, in.OrgID).Scan(&n); err != nil {
 			return err
@@ -122,18 +125,15 @@ func (s *Store) AddMembership(ctx context.Context, in MembershipInput) (Membersh
 	return m, err
 }
 
-// Memberships lists a person's memberships in orgs inside scope (nil: all).
-func (s *Store) Memberships(ctx context.Context, personID int64, scope []string) ([]Membership, error) {
-	if scope != nil && len(scope) == 0 {
+// Memberships lists a person's memberships in orgs inside scope.
+func (s *Store) Memberships(ctx context.Context, personID int64, scope access.Scope) ([]Membership, error) {
+	if scope.None() {
 		return nil, nil
 	}
 	q := `SELECT m.id, m.person_id, m.org_id, o.name, o.path, m.member_no, m.grade, m.roles, m.joined_on, m.status
 		FROM memberships m JOIN orgs o ON o.id = m.org_id WHERE m.person_id = ?`
-	args := []any{personID}
-	if scope != nil {
-		c, a := db.InSubtrees(s.db, "o.path", scope)
-		q, args = q+" AND "+c, append(args, a...)
-	}
+	c, a := db.ScopeCond(s.db, "o.path", scope)
+	q, args := q+" AND "+c, append([]any{personID}, a...)
 	rows, err := s.db.Query(ctx, q+" ORDER BY o.depth, o.name", args...)
 	if err != nil {
 		return nil, fmt.Errorf("people: memberships: %w", err)
@@ -186,12 +186,13 @@ func (s *Store) AddUnit(ctx context.Context, u Unit) (Unit, error) {
 		return u, err
 	}
 	err = s.db.Tx(ctx, func(tx *db.Tx) error {
-		var path string
-		if err := tx.QueryRow(ctx, `SELECT name, path FROM orgs WHERE id = ?`, u.OrgID).Scan(&u.OrgName, &path); err != nil {
-			return valid.New("org_id", "people.err.org")
+		o, err := lookupOrg(ctx, tx, "org_id", u.OrgID)
+		if err != nil {
+			return err
 		}
+		u.OrgName = o.Name
 		u.ID = tx.NewID()
-		_, err := tx.Exec(ctx, `INSERT INTO unit_members (id, org_id, name, uscc, kind, joined_on, status, created_at)
+		_, err = tx.Exec(ctx, `INSERT INTO unit_members (id, org_id, name, uscc, kind, joined_on, status, created_at)
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, u.ID, u.OrgID, u.Name, u.USCC, u.Kind, strings.TrimSpace(u.JoinedOn), u.Status, db.Millis(tx.Now))
 		if db.IsUniqueViolation(err) {
 			return valid.New("uscc", "people.err.unit_twice")
@@ -199,23 +200,19 @@ func (s *Store) AddUnit(ctx context.Context, u Unit) (Unit, error) {
 		if err != nil {
 			return fmt.Errorf("people: add unit: %w", err)
 		}
-		return audit.Append(ctx, tx, audit.Entry{OrgID: u.OrgID, OrgPath: path, Action: "member.unit_add",
+		return audit.Append(ctx, tx, audit.Entry{OrgID: u.OrgID, OrgPath: o.Path, Action: "member.unit_add",
 			Target: "unit:" + strconv.FormatInt(u.ID, 10), After: map[string]string{"name": u.Name, "uscc": u.USCC}})
 	})
 	return u, err
 }
 
-// Units lists unit members inside scope (nil: all), one page, with the total.
-func (s *Store) Units(ctx context.Context, scope []string, q string, limit, offset int) ([]Unit, int, error) {
-	if scope != nil && len(scope) == 0 {
+// Units lists unit members inside scope, one page, with the total.
+func (s *Store) Units(ctx context.Context, scope access.Scope, q string, limit, offset int) ([]Unit, int, error) {
+	if scope.None() {
 		return nil, 0, nil
 	}
-	var where []string
-	var args []any
-	if scope != nil {
-		c, a := db.InSubtrees(s.db, "o.path", scope)
-		where, args = append(where, c), append(args, a...)
-	}
+	c, args := db.ScopeCond(s.db, "o.path", scope)
+	where := []string{c}
 	if q = strings.TrimSpace(q); q != "" {
 		where, args = append(where, `(u.name LIKE ? ESCAPE '\' OR u.uscc = ?)`), append(args, "%"+db.LikeEscape(q)+"%", strings.ToUpper(q))
 	}

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"testing"
 
+	"kexie/internal/access"
 	"kexie/internal/db"
 	"kexie/internal/db/dbtest"
 	"kexie/internal/people"
@@ -59,7 +60,7 @@ func TestMembershipFacet(t *testing.T) {
 		check := func(label string, useDB bool) {
 			for _, tt := range tests {
 				t.Run(label+"/"+tt.name, func(t *testing.T) {
-					r, err := f.s.Search(ctx, people.SearchQuery{Q: "钒钛", Facets: tt.facets, UseDatabase: useDB})
+					r, err := f.s.Search(ctx, people.SearchQuery{Scope: access.Everywhere(), Q: "钒钛", Facets: tt.facets, UseDatabase: useDB})
 					if err != nil {
 						t.Fatal(err)
 					}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"testing"
 
+	"kexie/internal/access"
 	"kexie/internal/db"
 	"kexie/internal/db/dbtest"
 	"kexie/internal/people"
@@ -42,8 +43,8 @@ func TestMemberships(t *testing.T) {
 				}
 			})
 		}
-		all, _ := f.s.Memberships(ctx, p.ID, nil)
-		city, _ := f.s.Memberships(ctx, p.ID, []string{f.city.Path})
+		all, _ := f.s.Memberships(ctx, p.ID, access.Everywhere())
+		city, _ := f.s.Memberships(ctx, p.ID, access.Subtrees(f.city.Path))
 		if len(all) != 2 || len(city) != 1 || city[0].Roles != "理事、秘书长" || city[0].Grade != "senior" {
 			t.Errorf("memberships: all %+v, city %+v", all, city)
 		}
@@ -79,10 +80,10 @@ func TestUnits(t *testing.T) {
 		if _, err := f.s.AddUnit(ctx, people.Unit{OrgID: f.peer.ID, Name: "攀钢集团有限公司", USCC: code, Kind: "company"}); err != nil {
 			t.Errorf("unit in a second org: %v", err)
 		}
-		if _, n, _ := f.s.Units(ctx, []string{f.city.Path}, "", 10, 0); n != 1 {
+		if _, n, _ := f.s.Units(ctx, access.Subtrees(f.city.Path), "", 10, 0); n != 1 {
 			t.Errorf("units in city = %d", n)
 		}
-		if _, n, _ := f.s.Units(ctx, nil, code, 10, 0); n != 2 {
+		if _, n, _ := f.s.Units(ctx, access.Everywhere(), code, 10, 0); n != 2 {
 			t.Errorf("units by code = %d", n)
 		}
 	})

@@ -12,6 +12,7 @@ import (
 	"io/fs"
 	"time"
 
+	"kexie/internal/access"
 	"kexie/internal/db"
 )
 
@@ -81,11 +82,11 @@ type Input struct {
 	Categories   string
 
 	// EmployerOrgID names an org in the tree as the employer (0: none);
-	// Employer defaults to its name. It must lie in EmployerScope, the
-	// editor's org paths (nil: everywhere, as for a system administrator;
-	// Update also passes a link already recorded).
+	// Employer defaults to its name. It must lie in EmployerScope, where
+	// the editor may edit people (the zero Scope: no org may be named;
+	// Update passes Everywhere for a link already recorded).
 	EmployerOrgID int64
-	EmployerScope []string
+	EmployerScope access.Scope
 	// EmployerUSCC is an outside employer's 统一社会信用代码 (GB 32100),
 	// optional; it excludes EmployerOrgID.
 	EmployerUSCC string

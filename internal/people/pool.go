@@ -9,6 +9,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"kexie/internal/access"
 	"kexie/internal/audit"
 	"kexie/internal/db"
 	"kexie/internal/valid"
@@ -32,11 +33,13 @@ func (s *Store) CreatePool(ctx context.Context, orgID int64, name, description s
 		return p, valid.New("name", "people.err.pool_name")
 	}
 	err := s.db.Tx(ctx, func(tx *db.Tx) error {
-		if err := tx.QueryRow(ctx, `SELECT name, path FROM orgs WHERE id = ?`, orgID).Scan(&p.OrgName, &p.OrgPath); err != nil {
-			return valid.New("org_id", "people.err.org")
+		o, err := lookupOrg(ctx, tx, "org_id", orgID)
+		if err != nil {
+			return err
 		}
+		p.OrgName, p.OrgPath = o.Name, o.Path
 		p.ID = tx.NewID()
-		_, err := tx.Exec(ctx, `INSERT INTO pools (id, org_id, name, description, created_at) VALUES (?, ?, ?, ?, ?)`,
+		_, err = tx.Exec(ctx, `INSERT INTO pools (id, org_id, name, description, created_at) VALUES (?, ?, ?, ?, ?)`,
 			p.ID, orgID, p.Name, p.Description, db.Millis(tx.Now))
 		if db.IsUniqueViolation(err) {
 			return valid.New("name", "people.err.pool_taken")
@@ -62,18 +65,15 @@ func (s *Store) GetPool(ctx context.Context, id int64) (Pool, error) {
 	return p, err
 }
 
-// Pools lists the pools of orgs inside scope (nil: all).
-func (s *Store) Pools(ctx context.Context, scope []string) ([]Pool, error) {
-	if scope != nil && len(scope) == 0 {
+// Pools lists the pools of orgs inside scope.
+func (s *Store) Pools(ctx context.Context, scope access.Scope) ([]Pool, error) {
+	if scope.None() {
 		return nil, nil
 	}
 	q := `SELECT k.id, k.org_id, o.name, o.path, k.name, k.description,
 		(SELECT COUNT(*) FROM pool_members m WHERE m.pool_id = k.id) FROM pools k JOIN orgs o ON o.id = k.org_id`
-	var args []any
-	if scope != nil {
-		c, a := db.InSubtrees(s.db, "o.path", scope)
-		q, args = q+" WHERE "+c, a
-	}
+	c, args := db.ScopeCond(s.db, "o.path", scope)
+	q += " WHERE " + c
 	rows, err := s.db.Query(ctx, q+" ORDER BY k.created_at DESC", args...)
 	if err != nil {
 		return nil, fmt.Errorf("people: pools: %w", err)

@@ -4,6 +4,7 @@ import (
 	"context"
 	"testing"
 
+	"kexie/internal/access"
 	"kexie/internal/db"
 	"kexie/internal/db/dbtest"
 	"kexie/internal/people"
@@ -25,7 +26,7 @@ func TestPools(t *testing.T) {
 		if _, err := f.s.CreatePool(ctx, f.peer.ID, "2027年度科技奖评审专家库", ""); err != nil {
 			t.Errorf("same name in another org: %v", err)
 		}
-		res, _ := f.s.Search(ctx, people.SearchQuery{Q: "人工智能"})
+		res, _ := f.s.Search(ctx, people.SearchQuery{Scope: access.Everywhere(), Q: "人工智能"})
 		var ids []int64
 		for _, h := range res.Hits {
 			ids = append(ids, h.ID)
@@ -40,7 +41,7 @@ func TestPools(t *testing.T) {
 		if total != 2 || len(members) != 2 {
 			t.Errorf("members %d", total)
 		}
-		if pools, _ := f.s.Pools(ctx, []string{f.peer.Path}); len(pools) != 1 || pools[0].Members != 0 {
+		if pools, _ := f.s.Pools(ctx, access.Subtrees(f.peer.Path)); len(pools) != 1 || pools[0].Members != 0 {
 			t.Errorf("peer pools: %+v", pools)
 		}
 	})

@@ -127,7 +127,7 @@ func (h *handler) levels(r *http.Request, selected string) []Option {
 	return out
 }
 
-func (h *handler) scope(r *http.Request, action access.Action) []string {
+func (h *handler) scope(r *http.Request, action access.Action) access.Scope {
 	return h.site.Scope(r, action)
 }
 

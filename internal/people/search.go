@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"kexie/internal/access"
 	"kexie/internal/db"
 	"kexie/internal/search"
 	"kexie/internal/std"
@@ -19,7 +20,7 @@ var FacetNames = []string{"discipline", "title_level", "region", "category", "ag
 type SearchQuery struct {
 	Q      string
 	Facets map[string]string // facet name → chosen value
-	Scope  []string          // org paths; nil: everything; empty: nothing
+	Scope  access.Scope      // the orgs whose people are searched; the zero Scope none
 	Limit  int
 	Offset int
 	// UseDatabase answers from the database's index even when the
@@ -109,7 +110,7 @@ func (s *Store) Search(ctx context.Context, sq SearchQuery) (SearchResult, error
 	for _, f := range FacetNames {
 		res.Facets[f] = map[string]int{}
 	}
-	if sq.Scope != nil && len(sq.Scope) == 0 {
+	if sq.Scope.None() {
 		return res, nil
 	}
 	s.mem.mu.RLock()
@@ -167,10 +168,8 @@ func (s *Store) searchDB(ctx context.Context, sq SearchQuery, res SearchResult) 
 		from = `people p`
 	}
 	from += ` JOIN orgs o ON o.id = p.org_id`
-	if sq.Scope != nil {
-		c, a := db.InSubtrees(s.db, "o.path", sq.Scope)
-		where, args = append(where, c), append(args, a...)
-	}
+	c, a := db.ScopeCond(s.db, "o.path", sq.Scope)
+	where, args = append(where, c), append(args, a...)
 	for name, v := range sq.Facets {
 		if v == "" {
 			continue

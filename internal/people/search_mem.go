@@ -72,7 +72,8 @@ type memQuery struct {
 	level                         uint8 // wanted level number; 0: any; 255: none matches
 	grade                         uint8 // wanted grade number + 1; 0: any
 	region, category, discipline  string
-	allowed                       []bool // by org number; nil: every org
+	everyOrg                      bool   // the scope is Everywhere
+	allowed                       []bool // by org number: the org lies in the scope
 	births                        []uint8
 	vals                          []uint8
 	levels                        [8]int
@@ -203,7 +204,7 @@ func (q *memQuery) val(i uint32) uint8 {
 
 // match filters one doc and, when it passes, counts its facets.
 func (q *memQuery) match(d *memDoc) bool {
-	if d.dead || q.allowed != nil && !q.allowed[d.org] {
+	if d.dead || !q.everyOrg && !q.allowed[d.org] {
 		return false
 	}
 	if q.level != 0 && d.titleLevel() != q.level || q.grade != 0 && d.grade()+1 != q.grade {
@@ -370,9 +371,9 @@ func (s *Store) searchMem(ctx context.Context, sq SearchQuery, res SearchResult,
 	x := s.mem
 	now := s.db.Now()
 	terms, single := search.QueryTerms(sq.Q)
-	var scope map[int64]bool
-	if sq.Scope != nil {
-		c, a := db.InSubtrees(s.db, "path", sq.Scope)
+	var scope map[int64]bool // the orgs of a limited scope
+	if !sq.Scope.All() {
+		c, a := db.ScopeCond(s.db, "path", sq.Scope)
 		rows, err := s.db.Query(ctx, `SELECT id FROM orgs WHERE `+c, a...)
 		if err != nil {
 			return res, fmt.Errorf("people: search scope: %w", err)
@@ -450,7 +451,8 @@ func (s *Store) searchMem(ctx context.Context, sq SearchQuery, res SearchResult,
 	default:
 		all = true
 	}
-	if scope != nil {
+	q.everyOrg = sq.Scope.All()
+	if !q.everyOrg {
 		q.allowed = make([]bool, len(x.orgs.list))
 		for i, id := range x.orgs.list {
 			q.allowed[i] = scope[id]

@@ -6,6 +6,7 @@ import (
 	"math/rand/v2"
 	"testing"
 
+	"kexie/internal/access"
 	"kexie/internal/db"
 	"kexie/internal/db/dbtest"
 	"kexie/internal/people"
@@ -127,7 +128,7 @@ func TestMemMatchesDatabase(t *testing.T) {
 		n := 0
 		for _, text := range queries {
 			for _, fl := range filters {
-				for _, scope := range [][]string{nil, {f.city.Path}} {
+				for _, scope := range []access.Scope{access.Everywhere(), access.Subtrees(f.city.Path), {}} {
 					for _, pg := range [][2]int{{20, 0}, {5, 0}, {5, 7}, {3, 500}} {
 						q := people.SearchQuery{Q: text, Facets: fl, Scope: scope, Limit: pg[0], Offset: pg[1]}
 						mem, err := f.s.Search(ctx, q)

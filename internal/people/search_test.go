@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"testing"
 
+	"kexie/internal/access"
 	"kexie/internal/db"
 	"kexie/internal/db/dbtest"
 	"kexie/internal/people"
@@ -34,7 +35,7 @@ func TestSearch(t *testing.T) {
 			}
 			return out
 		}
-		r, err := f.s.Search(ctx, people.SearchQuery{Q: "钒钛磁铁矿"})
+		r, err := f.s.Search(ctx, people.SearchQuery{Scope: access.Everywhere(), Q: "钒钛磁铁矿"})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -45,29 +46,29 @@ func TestSearch(t *testing.T) {
 			t.Errorf("facets = %v", r.Facets)
 		}
 		// An exact expertise match ranks first.
-		r, _ = f.s.Search(ctx, people.SearchQuery{Q: "钒钛磁铁矿综合利用"})
+		r, _ = f.s.Search(ctx, people.SearchQuery{Scope: access.Everywhere(), Q: "钒钛磁铁矿综合利用"})
 		if r.Total != 1 || r.Hits[0].ID != zhang.ID {
 			t.Errorf("exact: %v", hitNames(r))
 		}
-		r, _ = f.s.Search(ctx, people.SearchQuery{Q: "钒"})
+		r, _ = f.s.Search(ctx, people.SearchQuery{Scope: access.Everywhere(), Q: "钒"})
 		if r.Total != 0 {
 			t.Errorf("one character matched names: %v", hitNames(r))
 		}
-		r, _ = f.s.Search(ctx, people.SearchQuery{Q: "王"})
+		r, _ = f.s.Search(ctx, people.SearchQuery{Scope: access.Everywhere(), Q: "王"})
 		if r.Total != 1 || r.Hits[0].Name != "王芳" {
 			t.Errorf("surname prefix: %v", hitNames(r))
 		}
-		r, _ = f.s.Search(ctx, people.SearchQuery{Q: "钒", Facets: map[string]string{}})
+		r, _ = f.s.Search(ctx, people.SearchQuery{Scope: access.Everywhere(), Q: "钒", Facets: map[string]string{}})
 		// Scope and facets narrow the hits.
-		r, _ = f.s.Search(ctx, people.SearchQuery{Q: "钒钛", Scope: []string{f.peer.Path}})
+		r, _ = f.s.Search(ctx, people.SearchQuery{Q: "钒钛", Scope: access.Subtrees(f.peer.Path)})
 		if r.Total != 1 || r.Hits[0].ID != li.ID {
 			t.Errorf("scoped: %v", hitNames(r))
 		}
-		r, _ = f.s.Search(ctx, people.SearchQuery{Q: "攀枝花", Facets: map[string]string{"title_level": "senior", "region": "510400"}})
+		r, _ = f.s.Search(ctx, people.SearchQuery{Scope: access.Everywhere(), Q: "攀枝花", Facets: map[string]string{"title_level": "senior", "region": "510400"}})
 		if r.Total != 1 || r.Hits[0].ID != zhang.ID {
 			t.Errorf("two facets: %v", hitNames(r))
 		}
-		r, _ = f.s.Search(ctx, people.SearchQuery{Q: "攀枝花", Facets: map[string]string{"age_band": "under35"}})
+		r, _ = f.s.Search(ctx, people.SearchQuery{Scope: access.Everywhere(), Q: "攀枝花", Facets: map[string]string{"age_band": "under35"}})
 		if r.Total != 1 || r.Hits[0].Name != "王芳" {
 			t.Errorf("age band: %v %v", hitNames(r), r.Facets["age_band"])
 		}
@@ -75,10 +76,10 @@ func TestSearch(t *testing.T) {
 		if _, err := f.s.Update(ctx, zhang.ID, people.Input{Name: "张伟", Employer: "攀钢集团", Expertise: "轧钢工艺"}); err != nil {
 			t.Fatal(err)
 		}
-		if r, _ = f.s.Search(ctx, people.SearchQuery{Q: "钒钛磁铁矿"}); r.Total != 1 {
+		if r, _ = f.s.Search(ctx, people.SearchQuery{Scope: access.Everywhere(), Q: "钒钛磁铁矿"}); r.Total != 1 {
 			t.Errorf("old terms still found after update: %v", hitNames(r))
 		}
-		if r, _ = f.s.Search(ctx, people.SearchQuery{Q: "轧钢"}); r.Total != 1 {
+		if r, _ = f.s.Search(ctx, people.SearchQuery{Scope: access.Everywhere(), Q: "轧钢"}); r.Total != 1 {
 			t.Errorf("new terms not found after update")
 		}
 	})
@@ -110,9 +111,14 @@ func TestMemIndex(t *testing.T) {
 			t.Fatal(err)
 		}
 		queries := []people.SearchQuery{
-			{Q: "钒钛磁铁矿"}, {Q: "钒"}, {Q: "王"}, {Q: "攀枝花"}, {Q: "学院", Scope: []string{f.peer.Path}},
+			{Q: "钒钛磁铁矿"}, {Q: "钒"}, {Q: "王"}, {Q: "攀枝花"}, {Q: "学院", Scope: access.Subtrees(f.peer.Path)},
 			{Q: "攀枝花", Facets: map[string]string{"title_level": "senior", "region": "510400"}},
 			{Q: "学院", Facets: map[string]string{"category": "青年科技人才"}}, {Q: "钒钛 评审"}, {Q: "不存在的词"},
+		}
+		for i := range queries {
+			if queries[i].Scope.None() {
+				queries[i].Scope = access.Everywhere()
+			}
 		}
 		same := func(label string) {
 			for _, q := range queries {
@@ -141,17 +147,17 @@ func TestMemIndex(t *testing.T) {
 			t.Fatal(err)
 		}
 		same("after changes")
-		if r, _ := f.s.Search(ctx, people.SearchQuery{Q: "钒钛磁铁矿"}); r.Total != 2 {
+		if r, _ := f.s.Search(ctx, people.SearchQuery{Scope: access.Everywhere(), Q: "钒钛磁铁矿"}); r.Total != 2 {
 			t.Errorf("after create and update: %v", names(r))
 		}
 		if err := f.s.RequestDeletion(ctx, 9, ""); err != nil {
 			t.Fatal(err)
 		}
-		reqs, _ := f.s.DeletionRequests(ctx, nil)
+		reqs, _ := f.s.DeletionRequests(ctx, access.Everywhere())
 		if err := f.s.ResolveDeletion(ctx, reqs[0].ID, 1); err != nil {
 			t.Fatal(err)
 		}
-		if r, _ := f.s.Search(ctx, people.SearchQuery{Q: "赵敏"}); r.Total != 0 {
+		if r, _ := f.s.Search(ctx, people.SearchQuery{Scope: access.Everywhere(), Q: "赵敏"}); r.Total != 0 {
 			t.Errorf("erased person %d still found", p.ID)
 		}
 		same("after erasure")
@@ -194,14 +200,14 @@ func TestMemIndexConcurrent(t *testing.T) {
 		case n := <-committed:
 			seen = n
 		case <-done:
-			r, err := f.s.Search(ctx, people.SearchQuery{Q: "并发测试"})
+			r, err := f.s.Search(ctx, people.SearchQuery{Scope: access.Everywhere(), Q: "并发测试"})
 			if err != nil || r.Total != 40 {
 				t.Errorf("final search: %d, %v", r.Total, err)
 			}
 			return
 		default:
 		}
-		r, err := f.s.Search(ctx, people.SearchQuery{Q: "并发测试"})
+		r, err := f.s.Search(ctx, people.SearchQuery{Scope: access.Everywhere(), Q: "并发测试"})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -229,14 +235,14 @@ func TestItemsSearchable(t *testing.T) {
 					t.Fatal(err)
 				}
 			}
-			if r, _ := f.s.Search(ctx, people.SearchQuery{Q: "高炉渣提钛", UseDatabase: useDB}); r.Total != 1 {
+			if r, _ := f.s.Search(ctx, people.SearchQuery{Scope: access.Everywhere(), Q: "高炉渣提钛", UseDatabase: useDB}); r.Total != 1 {
 				t.Errorf("achievement not found (database %v)", useDB)
 			}
 		}
 		if _, err := f.s.Update(ctx, p.ID, people.Input{Name: "张伟", Expertise: "轧钢"}); err != nil {
 			t.Fatal(err)
 		}
-		if r, _ := f.s.Search(ctx, people.SearchQuery{Q: "高炉渣提钛"}); r.Total != 1 {
+		if r, _ := f.s.Search(ctx, people.SearchQuery{Scope: access.Everywhere(), Q: "高炉渣提钛"}); r.Total != 1 {
 			t.Error("achievement lost from the index after an edit")
 		}
 		if items, _ := f.s.Items(ctx, p.ID); len(items) != 1 || items[0].Year != 2019 {
@@ -258,7 +264,7 @@ func TestYouthCategory(t *testing.T) {
 			}
 		}
 		count := func(useDB bool) int {
-			r, err := f.s.Search(ctx, people.SearchQuery{Q: "青年测试", UseDatabase: useDB, Facets: map[string]string{"category": people.YouthCategory}})
+			r, err := f.s.Search(ctx, people.SearchQuery{Scope: access.Everywhere(), Q: "青年测试", UseDatabase: useDB, Facets: map[string]string{"category": people.YouthCategory}})
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -9,6 +9,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"kexie/internal/access"
 	"kexie/internal/audit"
 	"kexie/internal/db"
 	"kexie/internal/valid"
@@ -30,7 +31,7 @@ func (s *Store) Update(ctx context.Context, id int64, in Input) (Person, error) 
 	}
 	in.OrgID = old.OrgID
 	if in.EmployerOrgID != 0 && in.EmployerOrgID == old.EmployerOrgID {
-		in.EmployerScope = nil // the link already recorded stays, whoever edits
+		in.EmployerScope = access.Everywhere() // the link already recorded stays, whoever edits
 	}
 	keepID := old.IDSealed != ""
 	if keepID {
@@ -198,7 +199,7 @@ func (s *Store) ExportOwn(ctx context.Context, userID int64) (Export, error) {
 	if err != nil {
 		return Export{}, err
 	}
-	ms, err := s.Memberships(ctx, p.ID, nil)
+	ms, err := s.Memberships(ctx, p.ID, access.Everywhere()) // the holder's own, wherever in the tree
 	if err != nil {
 		return Export{}, err
 	}
@@ -254,18 +255,15 @@ type DeletionRequest struct {
 	Status      string
 }
 
-// DeletionRequests lists requests for people inside scope (nil: all), pending first.
-func (s *Store) DeletionRequests(ctx context.Context, scope []string) ([]DeletionRequest, error) {
-	if scope != nil && len(scope) == 0 {
+// DeletionRequests lists requests for people inside scope, pending first.
+func (s *Store) DeletionRequests(ctx context.Context, scope access.Scope) ([]DeletionRequest, error) {
+	if scope.None() {
 		return nil, nil
 	}
 	q := `SELECT r.id, r.person_id, p.name, o.name, o.path, r.requested_at, r.reason, r.status FROM deletion_requests r
 		JOIN people p ON p.id = r.person_id JOIN orgs o ON o.id = p.org_id`
-	var args []any
-	if scope != nil {
-		c, a := db.InSubtrees(s.db, "o.path", scope)
-		q, args = q+" WHERE "+c, a
-	}
+	c, args := db.ScopeCond(s.db, "o.path", scope)
+	q += " WHERE " + c
 	rows, err := s.db.Query(ctx, q+` ORDER BY r.status DESC, r.requested_at`, args...)
 	if err != nil {
 		return nil, fmt.Errorf("people: deletion requests: %w", err)

@@ -4,6 +4,7 @@ import (
 	"context"
 	"testing"
 
+	"kexie/internal/access"
 	"kexie/internal/audit"
 	"kexie/internal/db"
 	"kexie/internal/db/dbtest"
@@ -19,7 +20,7 @@ func TestSelfService(t *testing.T) {
 		if _, err := f.s.CreateOwn(ctx, user, in, false); fieldKey(err) != "consent:people.err.consent" {
 			t.Fatalf("without consent: %v", err)
 		}
-		if _, n, _ := f.s.List(ctx, people.Filter{}); n != 0 {
+		if _, n, _ := f.s.List(ctx, people.Filter{Scope: access.Everywhere()}); n != 0 {
 			t.Fatalf("a profile was stored without consent")
 		}
 		p, err := f.s.CreateOwn(ctx, user, in, true)
@@ -48,11 +49,11 @@ func TestSelfService(t *testing.T) {
 		if err := f.s.RequestDeletion(ctx, user, ""); fieldKey(err) != ":people.err.deletion_pending" {
 			t.Errorf("second request: %v", err)
 		}
-		reqs, _ := f.s.DeletionRequests(ctx, []string{f.city.Path})
+		reqs, _ := f.s.DeletionRequests(ctx, access.Subtrees(f.city.Path))
 		if len(reqs) != 1 || reqs[0].Reason != "不再从事科研工作" {
 			t.Fatalf("requests: %+v", reqs)
 		}
-		if got, _ := f.s.DeletionRequests(ctx, []string{f.peer.Path}); len(got) != 0 {
+		if got, _ := f.s.DeletionRequests(ctx, access.Subtrees(f.peer.Path)); len(got) != 0 {
 			t.Errorf("another city sees the request")
 		}
 		if err := f.s.ResolveDeletion(ctx, reqs[0].ID, 1); err != nil {
@@ -63,7 +64,7 @@ func TestSelfService(t *testing.T) {
 			phone_masked || employer || employer_uscc || birth_date FROM people WHERE id = ?`, p.ID).Scan(&leftover); err != nil || leftover != "已删除" {
 			t.Errorf("after erasure the row holds %q (%v)", leftover, err)
 		}
-		if ms, _ := f.s.Memberships(ctx, p.ID, nil); len(ms) != 0 {
+		if ms, _ := f.s.Memberships(ctx, p.ID, access.Everywhere()); len(ms) != 0 {
 			t.Errorf("memberships survive erasure")
 		}
 		if _, err := f.s.FindByIDNumber(ctx, in.IDNumber); err == nil {
@@ -72,7 +73,7 @@ func TestSelfService(t *testing.T) {
 		if err := f.s.ResolveDeletion(ctx, reqs[0].ID, 1); fieldKey(err) != ":people.err.deletion_done" {
 			t.Errorf("second resolution: %v", err)
 		}
-		recs, _, _ := audit.List(ctx, d, audit.Filter{Target: "person:" + itoa(p.ID)})
+		recs, _, _ := audit.List(ctx, d, audit.Filter{Scope: access.Everywhere(), Target: "person:" + itoa(p.ID)})
 		actions := map[string]bool{}
 		for _, r := range recs {
 			actions[r.Action] = true

@@ -36,7 +36,7 @@ func (h *handler) mePage(r *http.Request, f *web.Form) (MePage, error) {
 	switch {
 	case errors.Is(err, db.ErrNotFound):
 		// The associations a worker may join are public: any org may be chosen.
-		orgs, _, err := h.orgs.List(ctx, org.Filter{Limit: 2000})
+		orgs, _, err := h.orgs.List(ctx, org.Filter{Scope: access.Everywhere(), Limit: 2000})
 		if err != nil {
 			return p, err
 		}
@@ -49,10 +49,10 @@ func (h *handler) mePage(r *http.Request, f *web.Form) (MePage, error) {
 			return p, err
 		}
 		// Holders see all their own memberships, wherever in the tree.
-		if p.Memberships, err = h.store.Memberships(ctx, own.ID, nil); err != nil {
+		if p.Memberships, err = h.store.Memberships(ctx, own.ID, access.Everywhere()); err != nil {
 			return p, err
 		}
-		reqs, err := h.store.DeletionRequests(ctx, []string{own.OrgPath})
+		reqs, err := h.store.DeletionRequests(ctx, access.Subtrees(own.OrgPath))
 		if err != nil {
 			return p, err
 		}

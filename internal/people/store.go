@@ -165,9 +165,9 @@ func (s *Store) Create(ctx context.Context, in Input) (Person, error) {
 	}
 	var id int64
 	err = s.db.Tx(ctx, func(tx *db.Tx) error {
-		var path string
-		if err := tx.QueryRow(ctx, `SELECT path FROM orgs WHERE id = ?`, r.OrgID).Scan(&path); err != nil {
-			return valid.New("org_id", "people.err.org")
+		path, err := orgPath(ctx, tx, r.OrgID)
+		if err != nil {
+			return err
 		}
 		if err := employerOrg(ctx, tx, &r); err != nil {
 			return err
@@ -314,8 +314,8 @@ func (s *Store) FindByIDNumber(ctx context.Context, number string) (Person, erro
 
 // Filter selects people for the list.
 type Filter struct {
-	Scope      []string // org paths; nil: everything; empty: nothing
-	Q          string   // name, employer or expertise substring, or an exact phone or ID number
+	Scope      access.Scope // the orgs whose people are listed; the zero Scope none
+	Q          string       // name, employer or expertise substring, or an exact phone or ID number
 	TitleLevel string
 	RegionCode string // prefix
 	Sort       string // name, employer, created ("-" descending)
@@ -325,15 +325,11 @@ type Filter struct {
 
 // List returns one page of people and the total.
 func (s *Store) List(ctx context.Context, f Filter) ([]Person, int, error) {
-	if f.Scope != nil && len(f.Scope) == 0 {
+	if f.Scope.None() {
 		return nil, 0, nil
 	}
-	var where []string
-	var args []any
-	if f.Scope != nil {
-		c, a := db.InSubtrees(s.db, "o.path", f.Scope)
-		where, args = append(where, c), append(args, a...)
-	}
+	c, args := db.ScopeCond(s.db, "o.path", f.Scope)
+	where := []string{c}
 	if q := strings.TrimSpace(f.Q); q != "" {
 		cond := `(p.name LIKE ? ESCAPE '\' OR p.employer LIKE ? ESCAPE '\' OR p.expertise LIKE ? ESCAPE '\'`
 		like := "%" + db.LikeEscape(q) + "%"

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"kexie/internal/access"
 	"kexie/internal/audit"
 	"kexie/internal/db"
 	"kexie/internal/db/dbtest"
@@ -83,11 +84,11 @@ func TestCreateSealAndReveal(t *testing.T) {
 		if err != nil || got != id {
 			t.Errorf("reveal = %q, %v", got, err)
 		}
-		recs, _, _ := audit.List(ctx, d, audit.Filter{Action: "person.reveal"})
+		recs, _, _ := audit.List(ctx, d, audit.Filter{Scope: access.Everywhere(), Action: "person.reveal"})
 		if len(recs) != 1 || recs[0].Target != "person:"+itoa(p.ID) || !strings.Contains(recs[0].Summary, "id_number") {
 			t.Errorf("reveal audit = %+v", recs)
 		}
-		created, _, _ := audit.List(ctx, d, audit.Filter{Action: "person.create"})
+		created, _, _ := audit.List(ctx, d, audit.Filter{Scope: access.Everywhere(), Action: "person.create"})
 		if len(created) != 1 || strings.Contains(created[0].Summary, id) || !strings.Contains(created[0].Summary, p.IDMasked) {
 			t.Errorf("create audit leaks or lacks the masked ID: %s", created[0].Summary)
 		}
@@ -129,7 +130,7 @@ func TestBadInput(t *testing.T) {
 				}
 			})
 		}
-		if _, total, _ := f.s.List(ctx, people.Filter{}); total != 1 {
+		if _, total, _ := f.s.List(ctx, people.Filter{Scope: access.Everywhere()}); total != 1 {
 			t.Errorf("%d people after refused creates, want 1", total)
 		}
 	})
@@ -153,15 +154,15 @@ func TestListScope(t *testing.T) {
 			f     people.Filter
 			names string
 		}{
-			{"city scope", people.Filter{Scope: []string{f.city.Path}}, "张伟,王芳"},
-			{"peer scope", people.Filter{Scope: []string{f.peer.Path}}, "李娜"},
-			{"no scope", people.Filter{Scope: []string{}}, ""},
-			{"expertise", people.Filter{Q: "钒"}, "张伟,李娜"},
-			{"expertise in scope", people.Filter{Q: "钒", Scope: []string{f.city.Path}}, "张伟"},
-			{"phone exact", people.Filter{Q: "138 1234 5678"}, "张伟"},
-			{"level", people.Filter{TitleLevel: "intermediate"}, "王芳"},
-			{"employer asc", people.Filter{Sort: "employer", Scope: []string{f.city.Path}}, "王芳,张伟"},
-			{"employer desc", people.Filter{Sort: "-employer", Scope: []string{f.city.Path}}, "张伟,王芳"},
+			{"city scope", people.Filter{Scope: access.Subtrees(f.city.Path)}, "张伟,王芳"},
+			{"peer scope", people.Filter{Scope: access.Subtrees(f.peer.Path)}, "李娜"},
+			{"no scope", people.Filter{Scope: access.Scope{}}, ""},
+			{"expertise", people.Filter{Scope: access.Everywhere(), Q: "钒"}, "张伟,李娜"},
+			{"expertise in scope", people.Filter{Q: "钒", Scope: access.Subtrees(f.city.Path)}, "张伟"},
+			{"phone exact", people.Filter{Scope: access.Everywhere(), Q: "138 1234 5678"}, "张伟"},
+			{"level", people.Filter{Scope: access.Everywhere(), TitleLevel: "intermediate"}, "王芳"},
+			{"employer asc", people.Filter{Sort: "employer", Scope: access.Subtrees(f.city.Path)}, "王芳,张伟"},
+			{"employer desc", people.Filter{Sort: "-employer", Scope: access.Subtrees(f.city.Path)}, "张伟,王芳"},
 		}
 		for _, tt := range tests {
 			t.Run(tt.name, func(t *testing.T) {

@@ -91,7 +91,7 @@ type ListPage struct {
 	Orgs     []org.Org
 }
 
-func (h *handler) scope(r *http.Request, a access.Action) []string { return h.site.Scope(r, a) }
+func (h *handler) scope(r *http.Request, a access.Action) access.Scope { return h.site.Scope(r, a) }
 
 func (h *handler) listPage(r *http.Request, f *web.Form) (ListPage, error) {
 	l := web.ParseList(r, "", "title", "start", "created", "org")

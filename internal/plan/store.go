@@ -118,10 +118,13 @@ func (s *Store) Save(ctx context.Context, orgID int64, doc *Doc, sourceName, sou
 	}
 	var id int64
 	err := s.db.Tx(ctx, func(tx *db.Tx) error {
-		var path string
-		if err := tx.QueryRow(ctx, `SELECT path FROM orgs WHERE id = ?`, orgID).Scan(&path); err != nil {
+		o, err := org.Lookup(ctx, tx, orgID)
+		if errors.Is(err, db.ErrNotFound) {
 			return valid.New("org_id", "plan.err.org")
+		} else if err != nil {
+			return fmt.Errorf("plan: save: %w", err)
 		}
+		path := o.Path
 		id = tx.NewID()
 		issuer := ""
 		if doc.Issuer != nil {
@@ -193,8 +196,8 @@ func (s *Store) Save(ctx context.Context, orgID int64, doc *Doc, sourceName, sou
 
 // PlanFilter selects plans for the list page.
 type PlanFilter struct {
-	Scope         []string // org paths; nil means all
-	Q             string   // part of the title or the org's name
+	Scope         access.Scope // the orgs whose plans are listed; the zero Scope none
+	Q             string       // part of the title or the org's name
 	Status        string
 	Sort          string // title, start, created (default: newest first); "-" for descending
 	Limit, Offset int
@@ -202,15 +205,11 @@ type PlanFilter struct {
 
 // List returns the plans of orgs inside the filter's scope and the total.
 func (s *Store) List(ctx context.Context, f PlanFilter) ([]Plan, int, error) {
-	if f.Scope != nil && len(f.Scope) == 0 {
+	if f.Scope.None() {
 		return nil, 0, nil
 	}
-	var where []string
-	var args []any
-	if f.Scope != nil {
-		c, a := db.InSubtrees(s.db, "o.path", f.Scope)
-		where, args = append(where, c), append(args, a...)
-	}
+	c, args := db.ScopeCond(s.db, "o.path", f.Scope)
+	where := []string{c}
 	if q := strings.TrimSpace(f.Q); q != "" {
 		where = append(where, `(p.title LIKE ? ESCAPE '\' OR o.name LIKE ? ESCAPE '\')`)
 		like := "%" + db.LikeEscape(q) + "%"

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"kexie/internal/access"
 	"kexie/internal/audit"
 	"kexie/internal/db"
 	"kexie/internal/db/dbtest"
@@ -60,19 +61,19 @@ func TestSaveAndGet(t *testing.T) {
 				t.Errorf("8%% indicator = %+v", ind)
 			}
 		}
-		if list, total, _ := s.List(ctx, PlanFilter{Scope: []string{root.Path}}); len(list) != 1 || total != 1 || list[0].Counts[1] != len(doc.Indicators) {
+		if list, total, _ := s.List(ctx, PlanFilter{Scope: access.Subtrees(root.Path)}); len(list) != 1 || total != 1 || list[0].Counts[1] != len(doc.Indicators) {
 			t.Errorf("list %+v", list)
 		}
-		if list, _, _ := s.List(ctx, PlanFilter{Scope: []string{}}); len(list) != 0 {
+		if list, _, _ := s.List(ctx, PlanFilter{Scope: access.Scope{}}); len(list) != 0 {
 			t.Errorf("empty scope listed plans")
 		}
-		if list, _, _ := s.List(ctx, PlanFilter{Q: "攀枝花", Status: "draft", Sort: "-title"}); len(list) != 1 {
+		if list, _, _ := s.List(ctx, PlanFilter{Scope: access.Everywhere(), Q: "攀枝花", Status: "draft", Sort: "-title"}); len(list) != 1 {
 			t.Errorf("filtered list %+v", list)
 		}
-		if list, total, _ := s.List(ctx, PlanFilter{Q: "不存在的规划", Status: "draft"}); len(list) != 0 || total != 0 {
+		if list, total, _ := s.List(ctx, PlanFilter{Scope: access.Everywhere(), Q: "不存在的规划", Status: "draft"}); len(list) != 0 || total != 0 {
 			t.Errorf("a query matching nothing listed %d", total)
 		}
-		if list, _, _ := s.List(ctx, PlanFilter{Status: "published"}); len(list) != 0 {
+		if list, _, _ := s.List(ctx, PlanFilter{Scope: access.Everywhere(), Status: "published"}); len(list) != 0 {
 			t.Errorf("status filter let a draft through")
 		}
 		if _, err := s.Save(ctx, city.ID, &Doc{}, "x", "", nil); err == nil {

@@ -14,11 +14,25 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"kexie/internal/access"
 	"kexie/internal/audit"
 	"kexie/internal/db"
 	"kexie/internal/org"
 	"kexie/internal/valid"
 )
+
+// inSubtree reports whether the org with id lies in the subtree at path; a
+// missing org does not, a database failure is an error.
+func inSubtree(ctx context.Context, tx *db.Tx, id int64, path string) (bool, error) {
+	o, err := org.Lookup(ctx, tx, id)
+	if errors.Is(err, db.ErrNotFound) {
+		return false, nil
+	}
+	if err != nil {
+		return false, fmt.Errorf("plan: %w", err)
+	}
+	return access.Subtrees(path).Contains(o.Path), nil
+}
 
 // planState reads a plan's status and org for a change inside tx.
 func planState(ctx context.Context, tx *db.Tx, planID int64) (status string, orgID int64, path string, start, end int, err error) {
@@ -95,7 +109,7 @@ func (s *Store) UnitNames(ctx context.Context, planID int64) ([]UnitName, error)
 	for _, u := range out {
 		names = append(names, u.Name)
 	}
-	cond, args := db.InSubtrees(s.db, "path", []string{orgPath})
+	cond, args := db.ScopeCond(s.db, "path", access.Subtrees(orgPath))
 	q := `SELECT id, name, short_name, path FROM orgs WHERE (name IN (` + strings.Join(marks, ",") + `) OR short_name IN (` +
 		strings.Join(marks, ",") + `)) AND ` + cond + ` ORDER BY path`
 	crow, err := s.db.Query(ctx, q, append(names, args...)...)
@@ -156,8 +170,9 @@ func (s *Store) LinkUnits(ctx context.Context, planID int64, choices []UnitChoic
 				id = o.ID
 				created++
 			case id != 0:
-				var p string
-				if err := tx.QueryRow(ctx, `SELECT path FROM orgs WHERE id = ?`, id).Scan(&p); err != nil || !strings.HasPrefix(p, path) {
+				if in, err := inSubtree(ctx, tx, id, path); err != nil {
+					return err
+				} else if !in {
 					return valid.New("unit", "plan.err.unit_outside", c.Name)
 				}
 			}
@@ -250,8 +265,9 @@ func (s *Store) Assign(ctx context.Context, planID, indicatorID, orgID int64) er
 		if status == "closed" {
 			return valid.New("", "plan.err.closed")
 		}
-		var p string
-		if err := tx.QueryRow(ctx, `SELECT path FROM orgs WHERE id = ?`, orgID).Scan(&p); err != nil || !strings.HasPrefix(p, path) {
+		if in, err := inSubtree(ctx, tx, orgID, path); err != nil {
+			return err
+		} else if !in {
 			return valid.New("org_id", "plan.err.assign_outside")
 		}
 		res, err := tx.Exec(ctx, `UPDATE plan_indicators SET org_id = ? WHERE id = ? AND plan_id = ?`, orgID, indicatorID, planID)
@@ -306,8 +322,8 @@ type ProgressInput struct {
 	Narrative           string
 	Files               []File
 	UserID              int64
-	// Scope is where the user may report (org paths; nil means anywhere).
-	Scope []string
+	// Scope is where the user may report (the zero Scope: nowhere).
+	Scope access.Scope
 }
 
 // File records a progress entry. The plan must be published, the indicator
@@ -371,7 +387,7 @@ func (s *Store) File(ctx context.Context, in ProgressInput) (int64, error) {
 		if orgID == 0 {
 			return valid.New("", "plan.err.unassigned")
 		}
-		if !inScope(orgPath, in.Scope) {
+		if !in.Scope.Contains(orgPath) {
 			return valid.New("", "plan.err.not_responsible")
 		}
 		if start > 0 && (year < start || year > end) {
@@ -402,18 +418,6 @@ func (s *Store) File(ctx context.Context, in ProgressInput) (int64, error) {
 				"files": len(in.Files)}})
 	})
 	return id, err
-}
-
-func inScope(path string, scope []string) bool {
-	if scope == nil {
-		return true
-	}
-	for _, p := range scope {
-		if strings.HasPrefix(path, p) {
-			return true
-		}
-	}
-	return false
 }
 
 // cleanName keeps a file's base name, without path or control characters.
@@ -609,9 +613,9 @@ type Task struct {
 }
 
 // Tasks lists the indicators of published plans assigned to orgs inside
-// scope (nil: all), with what is due at the current quarter.
-func (s *Store) Tasks(ctx context.Context, scope []string, limit int) ([]Task, error) {
-	if scope != nil && len(scope) == 0 {
+// scope, with what is due at the current quarter.
+func (s *Store) Tasks(ctx context.Context, scope access.Scope, limit int) ([]Task, error) {
+	if scope.None() {
 		return nil, nil
 	}
 	now := s.now()
@@ -622,12 +626,9 @@ func (s *Store) Tasks(ctx context.Context, scope []string, limit int) ([]Task, e
 		(SELECT COUNT(*) FROM plan_progress e WHERE e.indicator_id = i.id AND e.state = 'submitted'),
 		(SELECT COUNT(*) FROM plan_progress e WHERE e.indicator_id = i.id AND e.state <> 'returned' AND e.year = ? AND (e.quarter = ? OR e.quarter = 0))
 		FROM plan_indicators i JOIN plans p ON p.id = i.plan_id JOIN orgs o ON o.id = i.org_id WHERE p.status = 'published'`
-	args := []any{y, q}
-	if scope != nil {
-		c, a := db.InSubtrees(s.db, "o.path", scope)
-		sqlq += " AND " + c
-		args = append(args, a...)
-	}
+	c, a := db.ScopeCond(s.db, "o.path", scope)
+	sqlq += " AND " + c
+	args := append([]any{y, q}, a...)
 	sqlq += " ORDER BY p.created_at DESC, i.ord LIMIT ?"
 	args = append(args, limit)
 	rows, err := s.db.Query(ctx, sqlq, args...)
@@ -699,9 +700,9 @@ type Comparison struct {
 
 // Compare finds the indicators of published or closed plans inside scope
 // whose metric contains metric (e.g. 科学素质), one row per indicator.
-func (s *Store) Compare(ctx context.Context, scope []string, metric string, limit int) ([]Comparison, error) {
+func (s *Store) Compare(ctx context.Context, scope access.Scope, metric string, limit int) ([]Comparison, error) {
 	metric = strings.TrimSpace(metric)
-	if (scope != nil && len(scope) == 0) || metric == "" {
+	if scope.None() || metric == "" {
 		return nil, nil
 	}
 	sqlq := `SELECT i.id, i.section_path, i.text, i.metric, i.comparator, i.value, i.low, i.high, i.unit, i.per, i.deadline_year,
@@ -709,12 +710,9 @@ func (s *Store) Compare(ctx context.Context, scope []string, metric string, limi
 		i.plan_id, p.title, p.start_year, p.end_year, po.name
 		FROM plan_indicators i JOIN plans p ON p.id = i.plan_id JOIN orgs po ON po.id = p.org_id LEFT JOIN orgs u ON u.id = i.org_id
 		WHERE p.status <> 'draft' AND i.metric LIKE ? ESCAPE '\'`
-	args := []any{"%" + db.LikeEscape(metric) + "%"}
-	if scope != nil {
-		c, a := db.InSubtrees(s.db, "po.path", scope)
-		sqlq += " AND " + c
-		args = append(args, a...)
-	}
+	c, a := db.ScopeCond(s.db, "po.path", scope)
+	sqlq += " AND " + c
+	args := append([]any{"%" + db.LikeEscape(metric) + "%"}, a...)
 	sqlq += " ORDER BY po.path, p.created_at LIMIT ?"
 	args = append(args, limit)
 	rows, err := s.db.Query(ctx, sqlq, args...)

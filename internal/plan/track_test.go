@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"kexie/internal/access"
 	"kexie/internal/audit"
 	"kexie/internal/auth"
 	"kexie/internal/db"
@@ -184,7 +185,7 @@ func TestTrackingFlow(t *testing.T) {
 			t.Fatal(err)
 		}
 		// Draft plans take no progress.
-		unitScope := []string{edu.Path}
+		unitScope := access.Subtrees(edu.Path)
 		in := ProgressInput{PlanID: e.planID, IndicatorID: lit.ID, Year: "2018", Quarter: "0", Value: "5.1", Narrative: "全市抽样调查",
 			Scope: unitScope, Files: []File{{Name: "调查报告.pdf", Data: []byte("%PDF-1.4 report")}}}
 		_, err = e.store.File(ctx, in)
@@ -194,7 +195,10 @@ func TestTrackingFlow(t *testing.T) {
 		}
 		// Another unit may not report on it.
 		other := in
-		other.Scope = []string{e.peer.Path}
+		other.Scope = access.Subtrees(e.peer.Path)
+		_, err = e.store.File(ctx, other)
+		wantKey(t, err, "plan.err.not_responsible")
+		other.Scope = access.Scope{}
 		_, err = e.store.File(ctx, other)
 		wantKey(t, err, "plan.err.not_responsible")
 		// Bad values and files are named.
@@ -262,15 +266,28 @@ func TestTrackingFlow(t *testing.T) {
 				t.Errorf("task of another unit: %+v", tk)
 			}
 		}
-		if tasks, _ := e.store.Tasks(ctx, []string{e.peer.Path}, 100); len(tasks) != 0 {
+		if tasks, _ := e.store.Tasks(ctx, access.Subtrees(e.peer.Path), 100); len(tasks) != 0 {
 			t.Errorf("peer city sees %d tasks", len(tasks))
 		}
-		cmp, err := e.store.Compare(ctx, []string{e.city.Path}, "科学素质", 10)
+		cmp, err := e.store.Compare(ctx, access.Subtrees(e.city.Path), "科学素质", 10)
 		if err != nil || len(cmp) != 1 || cmp[0].PlanOrg != "攀枝花市科协" {
 			t.Errorf("compare %v %+v", err, cmp)
 		}
-		if cmp, _ := e.store.Compare(ctx, []string{e.peer.Path}, "科学素质", 10); len(cmp) != 0 {
+		if cmp, _ := e.store.Compare(ctx, access.Subtrees(e.peer.Path), "科学素质", 10); len(cmp) != 0 {
 			t.Errorf("peer compares %d rows", len(cmp))
+		}
+		// The zero Scope sees nothing, Everywhere what the unit sees.
+		if tasks, err := e.store.Tasks(ctx, access.Scope{}, 100); err != nil || len(tasks) != 0 {
+			t.Errorf("zero scope: %d tasks, %v", len(tasks), err)
+		}
+		if all, err := e.store.Tasks(ctx, access.Everywhere(), 100); err != nil || len(all) != len(tasks) {
+			t.Errorf("everywhere: %d tasks, %v; want %d", len(all), err, len(tasks))
+		}
+		if cmp, err := e.store.Compare(ctx, access.Scope{}, "科学素质", 10); err != nil || len(cmp) != 0 {
+			t.Errorf("zero scope compares %d rows, %v", len(cmp), err)
+		}
+		if cmp, err := e.store.Compare(ctx, access.Everywhere(), "科学素质", 10); err != nil || len(cmp) != 1 {
+			t.Errorf("everywhere compares %d rows, %v", len(cmp), err)
 		}
 		// The dashboard rolls the status up to section 二 and to the unit.
 		filed, _ := e.store.Filed(ctx, e.planID)

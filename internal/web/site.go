@@ -286,16 +286,9 @@ func (p *notFoundProbe) Write(b []byte) (int, error) {
 	return p.ResponseWriter.Write(b)
 }
 
-// Scope returns the org paths where the signed-in user holds action, for a
-// store's list query: nil means everywhere (a system administrator), an
-// empty slice nowhere.
-func (s *Site) Scope(r *http.Request, action access.Action) []string {
-	paths, all := s.Policy.Scope(SubjectFrom(r.Context()), action)
-	if all {
-		return nil
-	}
-	if paths == nil {
-		paths = []string{}
-	}
-	return paths
+// Scope returns the scope in which the signed-in user may do action, for a
+// store's list query: nothing when nobody is signed in or the user holds no
+// grant carrying action, Everywhere for a system administrator.
+func (s *Site) Scope(r *http.Request, action access.Action) access.Scope {
+	return s.Policy.Scope(SubjectFrom(r.Context()), action)
 }

@@ -1,0 +1,238 @@
+package app
+
+import (
+	"archive/zip"
+	"bytes"
+	"context"
+	"fmt"
+	"io"
+	"net/http"
+	"net/url"
+	"sort"
+	"strings"
+	"testing"
+
+	"kexie/internal/access"
+	"kexie/internal/auth"
+	"kexie/internal/db/dbtest"
+	"kexie/internal/org"
+	"kexie/internal/people"
+	"kexie/internal/plan"
+	"kexie/internal/std"
+	"kexie/internal/web"
+)
+
+// marker is in the name of every org, person, plan, pool, unit and user the
+// no-grant walk seeds; no answer to a user holding no grant may contain it.
+const marker = "甄别"
+
+// TestNoGrantSeesNothing walks every list and export route (every GET route
+// whose rule has no Resource — the store scopes the data — and every GET
+// route without a path parameter) as a signed-in user holding no grant at
+// all, on a site seeded with orgs, people, plans, users and audit entries,
+// and checks that no seeded name comes back, in HTML, JSON or XLSX, and that
+// nothing answers with a server error. The guard refuses such a user every
+// permission, so the walk is made again as the administrator of an empty
+// city beside the seeded ones: the guard lets them through and only the
+// stores' scopes keep the seeded rows out.
+func TestNoGrantSeesNothing(t *testing.T) {
+	t.Run("sqlite", func(t *testing.T) { noGrantWalks(t, dbtest.OpenSQLite(t).DSN()) })
+	t.Run("postgres", func(t *testing.T) { noGrantWalks(t, dbtest.PostgresDSN(t)) })
+}
+
+func noGrantWalks(t *testing.T, dsn string) {
+	ta := newTestApp(t, dsn)
+	orgNames, names := seedForNoGrant(t, ta)
+	walk := noGrantURLs(ta.Site.Routes())
+	if len(walk) < 100 {
+		t.Fatalf("only %d list and export URLs found: %v", len(walk), walk)
+	}
+
+	ctx := context.Background()
+	if _, err := ta.Auth.CreateUser(ctx, auth.UserInput{Username: "nogrant", DisplayName: "无授权用户", Password: testPassword}); err != nil {
+		t.Fatal(err)
+	}
+	c := ta.client(t)
+	if res, body := c.post("/login", url.Values{"username": {"nogrant"}, "password": {testPassword}}); res.StatusCode != http.StatusSeeOther {
+		t.Fatalf("login: %d %.200s", res.StatusCode, body)
+	}
+	t.Run("no grant", func(t *testing.T) { walkFor(t, c, walk, orgNames, names) })
+
+	empty, err := ta.Orgs.Create(ctx, org.Input{ParentID: ta.root.ID, Code: "EMPTY", Name: "空白市科协", Type: org.TypeCity})
+	if err != nil {
+		t.Fatal(err)
+	}
+	elsewhere, _ := ta.user(t, "elsewhere", access.OrgAdmin, empty)
+	t.Run("grant elsewhere", func(t *testing.T) { walkFor(t, elsewhere, walk, orgNames, names) })
+}
+
+// walkFor gets every URL of walk as c and checks each answer.
+func walkFor(t *testing.T, c *client, walk []walkURL, orgNames, names []string) {
+	for _, w := range walk {
+		t.Run(w.url, func(t *testing.T) {
+			res, err := c.http.Get(c.base + w.url)
+			if err != nil {
+				t.Fatal(err)
+			}
+			body, _ := io.ReadAll(res.Body)
+			res.Body.Close()
+			switch {
+			case res.StatusCode == http.StatusOK, res.StatusCode == http.StatusForbidden, res.StatusCode == http.StatusNotFound:
+			case res.StatusCode == http.StatusSeeOther && w.route.Rule.Kind == access.PublicRule:
+				// The sign-in pages send a signed-in user home.
+			default:
+				t.Errorf("status %d, want 200, 403 or 404: %.300s", res.StatusCode, body)
+			}
+			text := string(body)
+			if isXLSX(body) {
+				text = xlsxText(t, body)
+			}
+			check := append([]string(nil), names...)
+			// The self-service page of a user without a profile offers every
+			// org to join (public by design): org names only may appear there.
+			if w.route.Pattern != "/me" {
+				check = append(check, orgNames...)
+			}
+			for _, n := range check {
+				if strings.Contains(text, n) {
+					t.Errorf("the answer (%d, %s) holds the seeded name %q", res.StatusCode, res.Header.Get("Content-Type"), n)
+				}
+			}
+		})
+	}
+}
+
+// walkURL is one request of the walk and the route it reaches.
+type walkURL struct {
+	url   string
+	route web.Route
+}
+
+// noGrantURLs lists the concrete URLs of the walk: each GET route that
+// lists or exports — one whose rule has no Resource, or without a path
+// parameter — plainly, with a query every seeded name matches and as an
+// XLSX export. Path parameters of routes without a Resource are filled with
+// an ID that exists nowhere, so the handler, not the guard, must refuse.
+func noGrantURLs(routes []web.Route) []walkURL {
+	var out []walkURL
+	for _, rt := range routes {
+		if rt.Method != http.MethodGet {
+			continue
+		}
+		params := strings.Count(rt.Pattern, "{") - strings.Count(rt.Pattern, "{$}")
+		if rt.Rule.Resource != nil && params > 0 {
+			continue // a single resource the guard checks; the access matrix covers it
+		}
+		path := strings.ReplaceAll(rt.Pattern, "{$}", "")
+		for strings.Contains(path, "{") {
+			i, j := strings.Index(path, "{"), strings.Index(path, "}")
+			path = path[:i] + "1" + path[j+1:]
+		}
+		// Plain, searching for the seeded names (the marker, and 科, in every
+		// org's name and every plan's metric), and as XLSX.
+		for _, q := range []string{"", "?q=" + url.QueryEscape(marker), "?q=" + url.QueryEscape("科"), "?format=xlsx",
+			"?format=xlsx&q=" + url.QueryEscape("科")} {
+			out = append(out, walkURL{url: path + q, route: rt})
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].url < out[j].url })
+	return out
+}
+
+// seedForNoGrant fills the site with one of everything an org owns, in two
+// cities, and returns the names no user without a grant may see: the orgs'
+// and the others (people, employers, pools, units, users, plans).
+func seedForNoGrant(t *testing.T, ta *testApp) (orgNames, names []string) {
+	t.Helper()
+	ctx := context.Background()
+	orgNames = []string{ta.city.Name, ta.peer.Name}
+	must := func(err error) {
+		t.Helper()
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	for i, parent := range []org.Org{ta.city, ta.peer} {
+		n := fmt.Sprint(i + 1)
+		county, err := ta.Orgs.Create(ctx, org.Input{ParentID: parent.ID, Code: "NG-" + n, Name: marker + n + "县科协", Type: org.TypeCounty})
+		must(err)
+		society, err := ta.Orgs.Create(ctx, org.Input{ParentID: parent.ID, Code: "NGS-" + n, Name: marker + n + "学会", Type: org.TypeSociety})
+		must(err)
+		orgNames = append(orgNames, county.Name, society.Name)
+
+		p, err := ta.People.Create(ctx, people.Input{OrgID: county.ID, Name: marker + n + "人员", Phone: "1380000000" + n,
+			Employer: marker + n + "工作单位", Expertise: "钒钛"})
+		must(err)
+		_, err = ta.People.AddMembership(ctx, people.MembershipInput{PersonID: p.ID, OrgID: society.ID, Grade: "member"})
+		must(err)
+		_, err = ta.People.CreatePool(ctx, county.ID, marker+n+"专家库", "")
+		must(err)
+		code := []string{"91510400MA62X5L8T", "91341100MA2N0XY7Q"}[i]
+		_, err = ta.People.AddUnit(ctx, people.Unit{OrgID: society.ID, Name: marker + n + "单位有限公司",
+			USCC: code + string(std.USCCCheckChar(code)), Kind: "company"})
+		must(err)
+		names = append(names, p.Name, p.Employer, marker+n+"专家库", marker+n+"单位有限公司")
+
+		// A person who asked to be erased: a deletion request in the county.
+		leaver, err := ta.Auth.CreateUser(ctx, auth.UserInput{Username: "ngleaver" + n, DisplayName: marker + n + "申请人", Password: testPassword})
+		must(err)
+		_, err = ta.People.CreateOwn(ctx, leaver.ID, people.Input{OrgID: county.ID, Name: marker + n + "申请人", Phone: "1370000000" + n}, true)
+		must(err)
+		must(ta.People.RequestDeletion(ctx, leaver.ID, marker+"理由"))
+		names = append(names, leaver.DisplayName)
+
+		// A user with a grant in the county.
+		u, err := ta.Auth.CreateUser(ctx, auth.UserInput{Username: "ngstaff" + n, DisplayName: marker + n + "工作人员", Password: testPassword})
+		must(err)
+		must(ta.Auth.Grant(ctx, u.ID, county.ID, access.OrgStaff, 0))
+		names = append(names, u.DisplayName, u.Username)
+
+		// A published plan with an indicator assigned to the county and progress filed.
+		s := plan.NewStore(ta.DB, ta.Orgs)
+		title := marker + n + "科普发展规划（2021—2025年）"
+		doc, err := plan.Ingest(strings.NewReader(title + "\n一、主要目标\n到2025年，公民具备科学素质的比例达到15%。\n"))
+		must(err)
+		id, err := s.Save(ctx, county.ID, doc, "plan.txt", "", []byte("x"))
+		must(err)
+		must(s.Publish(ctx, id))
+		pl, err := s.Get(ctx, id)
+		must(err)
+		if len(pl.Indicators) > 0 {
+			must(s.Assign(ctx, id, pl.Indicators[0].ID, county.ID))
+			_, err = s.File(ctx, plan.ProgressInput{Scope: access.Everywhere(), PlanID: id, IndicatorID: pl.Indicators[0].ID,
+				Year: "2022", Quarter: "0", Value: "9.5", Narrative: marker + "进展"})
+			must(err)
+		}
+		names = append(names, pl.Title)
+	}
+	if err := ta.People.BuildIndex(ctx); err != nil {
+		t.Fatal(err)
+	}
+	return orgNames, names
+}
+
+func isXLSX(b []byte) bool { return bytes.HasPrefix(b, []byte("PK\x03\x04")) }
+
+// xlsxText returns the text of every part of an XLSX file (shared strings,
+// sheets, properties), so a name anywhere in it is found.
+func xlsxText(t *testing.T, b []byte) string {
+	t.Helper()
+	zr, err := zip.NewReader(bytes.NewReader(b), int64(len(b)))
+	if err != nil {
+		t.Fatalf("not a zip: %v", err)
+	}
+	var sb strings.Builder
+	for _, f := range zr.File {
+		rc, err := f.Open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		data, _ := io.ReadAll(rc)
+		rc.Close()
+		sb.Write(data)
+	}
+	if !strings.Contains(sb.String(), "sharedStrings") && len(zr.File) == 0 {
+		t.Errorf("empty XLSX")
+	}
+	return sb.String()
+}
