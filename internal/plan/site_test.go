@@ -7,9 +7,9 @@ import (
 	"strings"
 	"testing"
 
+	"kexie/internal/access"
 	"kexie/internal/db"
 	"kexie/internal/db/dbtest"
-	"kexie/internal/access"
 	"kexie/internal/org"
 	"kexie/internal/plan"
 	"kexie/internal/web/webtest"
