@@ -34,7 +34,10 @@ type Person struct {
 	OrgPath      string
 	Name         string
 	Gender       string
-	BirthDate    string // YYYY-MM-DD, derived from the ID number when given
+	// BirthYear is read from the ID number when given (0: unknown). The
+	// full birth date is not stored in clear: with the masked number it
+	// would rebuild the number (D41); Reveal reads it from the sealed one.
+	BirthYear int
 	IDSealed     string
 	PhoneSealed  string
 	IDMasked     string

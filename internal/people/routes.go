@@ -237,7 +237,7 @@ func (h *handler) facetLabel(t func(string, ...any) string, name, v string) stri
 
 func (h *handler) export(w http.ResponseWriter, r *http.Request, people []Person) error {
 	t := h.site.T(r)
-	tab := sheet.Table{Sheet: t("people.title"), Headers: []string{t("people.f.name"), t("people.f.gender"), t("people.f.birth"),
+	tab := sheet.Table{Sheet: t("people.title"), Headers: []string{t("people.f.name"), t("people.f.gender"), t("people.f.birth_year"),
 		t("people.f.id_number"), t("people.f.phone"), t("people.f.employer"), t("people.f.employer_uscc"), t("people.f.title"), t("people.f.title_level"),
 		t("people.f.region_code"), t("people.f.org"), t("people.f.discipline_codes")}}
 	for _, p := range people {
@@ -249,7 +249,13 @@ func (h *handler) export(w http.ResponseWriter, r *http.Request, people []Person
 		if p.Gender != "" {
 			gender = t("people.gender." + p.Gender)
 		}
-		tab.Rows = append(tab.Rows, []string{p.Name, gender, p.BirthDate, p.IDMasked, p.PhoneMasked, p.Employer, p.EmployerUSCC, p.Title, lvl, p.RegionCode, p.OrgName,
+		// The birth year only, never the date: with the masked ID number
+		// the date would rebuild it (D41).
+		year := ""
+		if p.BirthYear > 0 {
+			year = strconv.Itoa(p.BirthYear)
+		}
+		tab.Rows = append(tab.Rows, []string{p.Name, gender, year, p.IDMasked, p.PhoneMasked, p.Employer, p.EmployerUSCC, p.Title, lvl, p.RegionCode, p.OrgName,
 			disciplineCell(p.Discipline, p.Disciplines2)})
 	}
 	return sheet.ServeXLSX(w, t("people.title")+"-"+time.Now().Format("20060102")+".xlsx", tab)

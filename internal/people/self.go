@@ -64,8 +64,8 @@ func (s *Store) Update(ctx context.Context, id int64, in Input) (Person, error) 
 			r.EmployerUSCC, r.TitleLevel, r.Title, r.Education, r.Degree, r.Discipline, r.stored2(), r.Expertise, r.RegionCode,
 			r.Categories, db.Millis(tx.Now)}
 		if !keepID && r.IDNumber != "" {
-			q += `, id_enc = ?, id_index = ?, id_masked = ?, gender = ?, birth_date = ?`
-			args = append(args, r.idSealed, r.idIndex, r.idMasked, r.gender, r.birth)
+			q += `, id_enc = ?, id_index = ?, id_masked = ?, gender = ?, birth_year = ?`
+			args = append(args, r.idSealed, r.idIndex, r.idMasked, r.gender, r.birthYear)
 		}
 		_, err = tx.Exec(ctx, q+` WHERE id = ?`, append(args, id)...)
 		if db.IsUniqueViolation(err) {
@@ -206,7 +206,7 @@ func (s *Store) ExportOwn(ctx context.Context, userID int64) (Export, error) {
 	if err != nil {
 		return Export{}, err
 	}
-	e := Export{Name: p.Name, Gender: p.Gender, BirthDate: p.BirthDate, IDNumber: idn, Phone: phone, Email: p.Email,
+	e := Export{Name: p.Name, Gender: p.Gender, BirthDate: birthDate(idn), IDNumber: idn, Phone: phone, Email: p.Email,
 		Employer: p.Employer, EmployerUSCC: p.EmployerUSCC, Title: p.Title, TitleLevel: p.TitleLevel, Education: p.Education, Degree: p.Degree,
 		Discipline: p.Discipline, Disciplines2: p.Disciplines2, Expertise: p.Expertise, RegionCode: p.RegionCode, Categories: p.Categories, Org: p.OrgName,
 		Memberships: ms, Consents: cs, ExportedAt: s.db.Now().UTC()}
@@ -311,7 +311,7 @@ func (s *Store) ResolveDeletion(ctx context.Context, requestID, by int64) error 
 		if err := reindex(ctx, tx, personID, oldTerms, ""); err != nil {
 			return err
 		}
-		if _, err := tx.Exec(ctx, `UPDATE people SET name = '已删除', gender = '', birth_date = '', id_enc = '', id_index = NULL,
+		if _, err := tx.Exec(ctx, `UPDATE people SET name = '已删除', gender = '', birth_year = 0, id_enc = '', id_index = NULL,
 			id_masked = '', phone_enc = '', phone_index = NULL, phone_masked = '', email = '', employer = '', employer_org_id = NULL, employer_uscc = '', title_level = '',
 			title = '', education = '', degree = '', discipline = '', disciplines2 = '', expertise = '', region_code = '', categories = '',
 			search_text = '', user_id = NULL, updated_at = ? WHERE id = ?`, db.Millis(tx.Now), personID); err != nil {
