@@ -45,6 +45,7 @@ func Module(s *Store, orgs *org.Store) web.Module {
 			{Section: "nav.section.org", Label: "people.nav.pools", Href: "/people/pools", Action: "people.view", Order: 32},
 			{Section: "nav.section.org", Label: "people.nav.units", Href: "/members/units", Action: "people.view", Order: 35},
 			{Section: "nav.section.org", Label: "people.nav.deletions", Href: "/people/deletions", Action: "people.erase", Order: 36},
+			{Section: "nav.section.org", Label: "people.nav.claims", Href: "/people/claims", Action: "people.edit", Order: 37},
 			{Section: "nav.section.system", Label: "people.nav.me", Href: "/me", Order: 88},
 		},
 		Routes: func(site *web.Site) {
@@ -62,6 +63,9 @@ func Module(s *Store, orgs *org.Store) web.Module {
 			site.Handle("GET /people/{id}", access.Require("people.view", s.PathResolver("id")), h.show)
 			site.Handle("POST /people/{id}/items", access.Require("people.edit", s.PathResolver("id")), h.addItem)
 			site.Handle("POST /people/{id}/memberships", access.Require("people.edit", s.PathResolver("id")), h.addMembership)
+			site.Handle("GET /people/claims", access.Require("people.edit", nil), h.claims)
+			site.Handle("POST /people/claims/{id}/confirm", access.Require("people.edit", s.claimResolver), h.confirmClaim)
+			site.Handle("POST /people/claims/{id}/refuse", access.Require("people.edit", s.claimResolver), h.refuseClaim)
 			site.Handle("GET /people/pools", access.Require("people.view", nil), h.pools)
 			site.Handle("POST /people/pools", access.Require("people.edit", orgs.FormResolver("org_id")), h.createPool)
 			site.Handle("GET /people/pools/{id}", access.Require("people.view", s.poolResolver), h.pool)

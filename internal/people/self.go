@@ -24,6 +24,22 @@ const ConsentPurpose = "talent_database"
 // Update changes a person's fields. The ID number cannot change once set
 // (it identifies the person); give it here only to set it the first time.
 func (s *Store) Update(ctx context.Context, id int64, in Input) (Person, error) {
+	return s.update(ctx, id, in, 0)
+}
+
+// UpdateOwn changes the profile a user account owns. An ID number set the
+// first time that another record already holds is kept without its blind
+// index and filed as a claim, never refused (see self_claim.go).
+func (s *Store) UpdateOwn(ctx context.Context, userID int64, in Input) (Person, error) {
+	own, err := s.OwnProfile(ctx, userID)
+	if err != nil {
+		return own, err
+	}
+	return s.update(ctx, own.ID, in, userID)
+}
+
+// update changes person id; owner is the account editing its own profile (0: staff).
+func (s *Store) update(ctx context.Context, id int64, in Input, owner int64) (Person, error) {
 	old, err := s.Get(ctx, id)
 	if err != nil {
 		return old, err
@@ -63,9 +79,18 @@ func (s *Store) Update(ctx context.Context, id int64, in Input) (Person, error) 
 		args := []any{terms, r.Name, r.phSealed, nullable(r.phIndex), r.phMasked, r.Email, r.Employer, nullableID(r.EmployerOrgID),
 			r.EmployerUSCC, r.TitleLevel, r.Title, r.Education, r.Degree, r.Discipline, r.stored2(), r.Expertise, r.RegionCode,
 			r.Categories, db.Millis(tx.Now)}
+		var held int64
 		if !keepID && r.IDNumber != "" {
+			if owner != 0 {
+				if held, err = heldBy(ctx, tx, r.idIndex, id); err != nil {
+					return err
+				}
+				if held != 0 {
+					r.idIndex = ""
+				}
+			}
 			q += `, id_enc = ?, id_index = ?, id_masked = ?, gender = ?, birth_year = ?`
-			args = append(args, r.idSealed, r.idIndex, r.idMasked, r.gender, r.birthYear)
+			args = append(args, r.idSealed, nullable(r.idIndex), r.idMasked, r.gender, r.birthYear)
 		}
 		_, err = tx.Exec(ctx, q+` WHERE id = ?`, append(args, id)...)
 		if db.IsUniqueViolation(err) {
@@ -76,6 +101,11 @@ func (s *Store) Update(ctx context.Context, id int64, in Input) (Person, error) 
 		}
 		if err := reindex(ctx, tx, id, oldTerms, terms); err != nil {
 			return err
+		}
+		if held != 0 {
+			if err := fileClaim(ctx, tx, held, id, owner); err != nil {
+				return err
+			}
 		}
 		return audit.Append(ctx, tx, audit.Entry{OrgID: old.OrgID, OrgPath: old.OrgPath, Action: "person.update", Target: target(id),
 			Before: map[string]string{"name": old.Name, "phone": old.PhoneMasked, "employer": old.Employer,
@@ -99,35 +129,39 @@ func (s *Store) OwnProfile(ctx context.Context, userID int64) (Person, error) {
 }
 
 // CreateOwn creates the profile of a registered user, with their consent.
-// Without consent nothing is stored.
+// Without consent nothing is stored. An ID number another record already
+// holds is not refused: the profile keeps it without its blind index and a
+// claim goes to the staff of the org owning that record (self_claim.go), so
+// the answer is the same whether the number was held or not.
 func (s *Store) CreateOwn(ctx context.Context, userID int64, in Input, consent bool) (Person, error) {
 	if !consent {
 		return Person{}, valid.New("consent", "people.err.consent")
 	}
-	p, err := s.Create(ctx, in)
-	if err != nil {
-		return p, err
-	}
-	err = s.db.Tx(ctx, func(tx *db.Tx) error {
-		if _, err := tx.Exec(ctx, `UPDATE people SET user_id = ? WHERE id = ?`, userID, p.ID); err != nil {
+	return s.create(ctx, in, func(tx *db.Tx, id, held int64) error {
+		if _, err := tx.Exec(ctx, `UPDATE people SET user_id = ? WHERE id = ?`, userID, id); err != nil {
 			if db.IsUniqueViolation(err) {
 				return valid.New("", "people.err.profile_exists")
 			}
 			return err
 		}
 		if _, err := tx.Exec(ctx, `INSERT INTO consents (id, person_id, purpose, notice_version, given_at) VALUES (?, ?, ?, ?, ?)`,
-			tx.NewID(), p.ID, ConsentPurpose, NoticeVersion, db.Millis(tx.Now)); err != nil {
+			tx.NewID(), id, ConsentPurpose, NoticeVersion, db.Millis(tx.Now)); err != nil {
 			return err
 		}
-		return audit.Append(ctx, tx, audit.Entry{OrgID: p.OrgID, OrgPath: p.OrgPath, Action: "person.consent", Target: target(p.ID),
-			After: map[string]string{"purpose": ConsentPurpose, "notice": NoticeVersion}})
+		var orgID int64
+		var path string
+		if err := tx.QueryRow(ctx, `SELECT o.id, o.path FROM people p JOIN orgs o ON o.id = p.org_id WHERE p.id = ?`, id).Scan(&orgID, &path); err != nil {
+			return err
+		}
+		if err := audit.Append(ctx, tx, audit.Entry{OrgID: orgID, OrgPath: path, Action: "person.consent", Target: target(id),
+			After: map[string]string{"purpose": ConsentPurpose, "notice": NoticeVersion}}); err != nil {
+			return err
+		}
+		if held != 0 {
+			return fileClaim(ctx, tx, held, id, userID)
+		}
+		return nil
 	})
-	if err != nil {
-		// The profile without its owner link would be an orphan: remove it.
-		_, _ = s.db.Exec(ctx, `DELETE FROM people WHERE id = ? AND user_id IS NULL`, p.ID)
-		return Person{}, err
-	}
-	return s.Get(ctx, p.ID)
 }
 
 // Consent is one recorded consent.

@@ -93,6 +93,20 @@ func (h *handler) saveMe(w http.ResponseWriter, r *http.Request) error {
 		Degree: f.Get("degree"), Discipline: f.Get("discipline"), Disciplines2: splitCodes(f.Get("disciplines2")),
 		Expertise: f.Get("expertise"), RegionCode: f.Get("region_code"), EmployerUSCC: f.Get("employer_uscc")}
 	own, err := h.store.OwnProfile(ctx, sub.UserID)
+	if (err == nil && own.IDSealed == "" || errors.Is(err, db.ErrNotFound)) && strings.TrimSpace(in.IDNumber) != "" {
+		// Giving an ID number is rate-limited: whether it is held
+		// elsewhere must not be learnt by trying (self_claim.go).
+		if lerr := h.store.CountIDAttempt(ctx, sub.UserID, web.ClientIP(r)); lerr != nil {
+			if !f.Fail(h.site.T(r), lerr) {
+				return lerr
+			}
+			p, perr := h.mePage(r, f)
+			if perr != nil {
+				return perr
+			}
+			return h.site.RenderStatus(w, r, http.StatusTooManyRequests, "people/me.html", "people.title.me", p)
+		}
+	}
 	switch {
 	case errors.Is(err, db.ErrNotFound):
 		in.OrgID, _ = strconv.ParseInt(f.Get("org_id"), 10, 64)
@@ -112,7 +126,7 @@ func (h *handler) saveMe(w http.ResponseWriter, r *http.Request) error {
 		if own.EmployerOrgID != 0 && strings.TrimSpace(in.Employer) == own.Employer && in.EmployerUSCC == "" {
 			in.EmployerOrgID = own.EmployerOrgID
 		}
-		_, err = h.store.Update(ctx, own.ID, in)
+		_, err = h.store.UpdateOwn(ctx, sub.UserID, in)
 	}
 	if err != nil {
 		if !f.Fail(h.site.T(r), err) {

@@ -155,7 +155,16 @@ func nullable(s string) any {
 
 // Create adds a person to org in.OrgID. A person whose ID number is already
 // recorded is refused with a field error.
-func (s *Store) Create(ctx context.Context, in Input) (Person, error) {
+func (s *Store) Create(ctx context.Context, in Input) (Person, error) { return s.create(ctx, in, nil) }
+
+// ownFunc is a self-registration's part of the transaction that creates its
+// profile (id): held is the person already recorded with the same ID number
+// (0: none), in which case the profile was written without the blind index
+// and is not refused — the registrant must not learn which (see self_claim.go).
+type ownFunc func(tx *db.Tx, id, held int64) error
+
+// create adds a person; own, when set, makes it a self-registration.
+func (s *Store) create(ctx context.Context, in Input, own ownFunc) (Person, error) {
 	table, err := s.Disciplines(ctx)
 	if err != nil {
 		return Person{}, err
@@ -173,14 +182,15 @@ func (s *Store) Create(ctx context.Context, in Input) (Person, error) {
 		if err := employerOrg(ctx, tx, &r); err != nil {
 			return err
 		}
-		if r.idIndex != "" {
-			var n int
-			if err := tx.QueryRow(ctx, `SELECT COUNT(*) FROM people WHERE id_index = ?`, r.idIndex).Scan(&n); err != nil {
-				return fmt.Errorf("people: check duplicate: %w", err)
-			}
-			if n > 0 {
+		held, err := heldBy(ctx, tx, r.idIndex, 0)
+		if err != nil {
+			return err
+		}
+		if held != 0 {
+			if own == nil {
 				return valid.New("id_number", "people.err.duplicate")
 			}
+			r.idIndex = ""
 		}
 		id = tx.NewID()
 		r.id = id
@@ -188,14 +198,37 @@ func (s *Store) Create(ctx context.Context, in Input) (Person, error) {
 			return err
 		}
 		// The audit summary carries masked values only.
-		return audit.Append(ctx, tx, audit.Entry{OrgID: r.OrgID, OrgPath: path, Action: "person.create", Target: target(id),
+		if err := audit.Append(ctx, tx, audit.Entry{OrgID: r.OrgID, OrgPath: path, Action: "person.create", Target: target(id),
 			After: map[string]string{"name": r.Name, "id_number": r.idMasked, "phone": r.phMasked, "employer": r.Employer,
-				"employer_uscc": r.EmployerUSCC, "employer_org_id": idText(r.EmployerOrgID)}})
+				"employer_uscc": r.EmployerUSCC, "employer_org_id": idText(r.EmployerOrgID)}}); err != nil {
+			return err
+		}
+		if own != nil {
+			return own(tx, id, held)
+		}
+		return nil
 	})
 	if err != nil {
 		return Person{}, err
 	}
 	return s.Get(ctx, id)
+}
+
+// heldBy returns the person other than self recorded with the blind index
+// idx (0: none, or no index given).
+func heldBy(ctx context.Context, tx *db.Tx, idx string, self int64) (int64, error) {
+	if idx == "" {
+		return 0, nil
+	}
+	var held int64
+	err := tx.QueryRow(ctx, `SELECT id FROM people WHERE id_index = ? AND id <> ?`, idx, self).Scan(&held)
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, nil
+	}
+	if err != nil {
+		return 0, fmt.Errorf("people: check duplicate: %w", err)
+	}
+	return held, nil
 }
 
 // insert writes a validated row in tx (no audit: the caller records it).
