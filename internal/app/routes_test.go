@@ -15,8 +15,8 @@ import (
 	"kexie/internal/access"
 	"kexie/internal/db/dbtest"
 	"kexie/internal/people"
-	"kexie/internal/std"
 	"kexie/internal/plan"
+	"kexie/internal/std"
 )
 
 // The roles the matrix walks, from none to all.
