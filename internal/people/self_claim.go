@@ -151,11 +151,15 @@ func (s *Store) ConfirmClaim(ctx context.Context, id, by int64) error {
 			return err
 		}
 		var linked sql.NullInt64
-		if err := tx.QueryRow(ctx, `SELECT user_id FROM people WHERE id = ?`, c.held).Scan(&linked); err != nil {
+		var index sql.NullString
+		if err := tx.QueryRow(ctx, `SELECT user_id, id_index FROM people WHERE id = ?`, c.held).Scan(&linked, &index); err != nil {
 			return fmt.Errorf("people: claim %d: %w", id, err)
 		}
 		if linked.Valid {
 			return valid.New("", "people.err.claim_linked")
+		}
+		if !index.Valid {
+			return valid.New("", "people.err.claim_done") // the record was erased meanwhile
 		}
 		if _, err := tx.Exec(ctx, `UPDATE person_claims SET status = 'confirmed', resolved_by = ?, resolved_at = ? WHERE id = ?`,
 			by, db.Millis(tx.Now), id); err != nil {
