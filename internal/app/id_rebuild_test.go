@@ -122,6 +122,34 @@ func testMaskedIDCannotBeRebuilt(t *testing.T, ta *testApp) {
 		t.Errorf("what staff see (masks %q) leaves %d candidate ID numbers, want at least %d", masks, n, minCandidates)
 	}
 
+	// Nor does the row: a stolen database file rebuilds nothing either.
+	rows, err := ta.DB.Query(ctx, `SELECT * FROM people WHERE id = ?`, p.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cols, _ := rows.Columns()
+	vals := make([]any, len(cols))
+	for rows.Next() {
+		ptrs := make([]any, len(cols))
+		for i := range vals {
+			ptrs[i] = &vals[i]
+		}
+		if err := rows.Scan(ptrs...); err != nil {
+			t.Fatal(err)
+		}
+	}
+	rows.Close()
+	var row strings.Builder
+	for i, v := range vals {
+		if b, ok := v.([]byte); ok {
+			v = string(b)
+		}
+		fmt.Fprintf(&row, "%s=%v ", cols[i], v)
+	}
+	if r := row.String(); strings.Contains(r, "1985-03-12") || strings.Contains(r, "19850312") {
+		t.Errorf("the row holds the birth date: %s", r)
+	}
+
 	// Only a permitted user reveals the full date, and the reveal is audited.
 	res, body := staff.post(fmt.Sprintf("/people/%d/reveal", p.ID), url.Values{"field": {people.FieldBirth}})
 	if res.StatusCode != http.StatusForbidden || strings.Contains(body, "1985-03-12") {
