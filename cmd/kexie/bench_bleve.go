@@ -169,7 +169,7 @@ func bleveBuild(ctx context.Context, query func(context.Context, string, ...any)
 		d := map[string]any{"text": strings.Join([]string{name, employer, expertise, title, cats, disc}, " "), "name": name,
 			"level": level, "city": cityCode(region), "disc": discTop(disc), "cats": strings.Split(cats, "、")}
 		if born > 0 {
-			d["birth"] = time.Date(born, 1, 1, 0, 0, 0, 0, time.UTC) // only the year is kept (D41)
+			d["birth"] = time.Date(born, 1, 1, 0, 0, 0, 0, time.UTC) // only the year is kept (D42)
 		}
 		if err := b.Index(strconv.FormatInt(id, 10), d); err != nil {
 			idx.Close()

@@ -19,10 +19,13 @@ import (
 )
 
 // minCandidates is how many ID numbers must stay possible for a viewer
-// without the reveal permission (D41): confirming a guess takes one exact
+// without the reveal permission (D42): confirming a guess takes one exact
 // ID search each, so 100,000 guesses is a scripted attack that the access
 // log shows, not a look at a page.
 const minCandidates = 100_000
+
+// citizenID completes 17 characters with their GB 11643 check digit.
+func citizenID(first17 string) string { return first17 + string(std.CitizenIDCheckDigit(first17)) }
 
 // idCandidates counts the ID numbers consistent with what a viewer saw of
 // one person: every masked form (known characters by position), the birth
@@ -70,7 +73,7 @@ func TestMaskedIDCannotBeRebuilt(t *testing.T) {
 
 func testMaskedIDCannotBeRebuilt(t *testing.T, ta *testApp) {
 	ctx := context.Background()
-	id := testID("51040219850312201")
+	id := citizenID("51040219850312201")
 	p, err := ta.People.Create(ctx, people.Input{OrgID: ta.city.ID, Name: "张伟", IDNumber: id, Phone: "13812345678",
 		Employer: "攀枝花学院", Expertise: "钒钛磁铁矿", RegionCode: "510402"})
 	if err != nil {
@@ -167,10 +170,10 @@ func testMaskedIDCannotBeRebuilt(t *testing.T, ta *testApp) {
 	}
 }
 
-// The candidate count itself: before D41 the page showed the date and the
+// The candidate count itself: before D42 the page showed the date and the
 // mask the last four characters, which leave exactly one number.
 func TestIDCandidatesBeforeTheFix(t *testing.T) {
-	id := testID("51040219850312201")
+	id := citizenID("51040219850312201")
 	if n := idCandidates("510402", []string{id[:6] + "********" + id[14:]}, 1985, "19850312", true); n != 1 {
 		t.Errorf("old mask and date: %d candidates, want 1", n)
 	}

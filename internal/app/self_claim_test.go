@@ -56,7 +56,7 @@ func TestSelfRegistrationNoOracle(t *testing.T) {
 
 func testSelfRegistrationNoOracle(t *testing.T, ta *testApp) {
 	ctx := context.Background()
-	heldID, freeID := testID("51040219850312201"), testID("51040219850312203")
+	heldID, freeID := citizenID("51040219850312201"), citizenID("51040219850312203")
 	held, err := ta.People.Create(ctx, people.Input{OrgID: ta.city.ID, Name: "王强", IDNumber: heldID, Employer: "攀钢"})
 	if err != nil {
 		t.Fatal(err)

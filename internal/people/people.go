@@ -36,7 +36,7 @@ type Person struct {
 	Gender  string
 	// BirthYear is read from the ID number when given (0: unknown). The
 	// full birth date is not stored in clear: with the masked number it
-	// would rebuild the number (D41); Reveal reads it from the sealed one.
+	// would rebuild the number (D42); Reveal reads it from the sealed one.
 	BirthYear    int
 	IDSealed     string
 	PhoneSealed  string

@@ -254,7 +254,7 @@ func (h *handler) export(w http.ResponseWriter, r *http.Request, people []Person
 			gender = t("people.gender." + p.Gender)
 		}
 		// The birth year only, never the date: with the masked ID number
-		// the date would rebuild it (D41).
+		// the date would rebuild it (D42).
 		year := ""
 		if p.BirthYear > 0 {
 			year = strconv.Itoa(p.BirthYear)

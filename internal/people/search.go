@@ -47,7 +47,7 @@ const maxHits = 200_000
 
 // AgeBand is the age band of a birth year (0: unknown) at now. Ages count
 // by calendar year (the age reached this year): only the birth year is
-// kept in clear (D41).
+// kept in clear (D42).
 func AgeBand(year int, now time.Time) string {
 	if year <= 0 {
 		return "unknown"

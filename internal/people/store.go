@@ -306,7 +306,7 @@ func (s *Store) Get(ctx context.Context, id int64) (Person, error) {
 }
 
 // Fields that Reveal can open. The birth date is read from the sealed ID
-// number: it is not stored in clear (D41).
+// number: it is not stored in clear (D42).
 const (
 	FieldID    = "id_number"
 	FieldPhone = "phone"

@@ -58,7 +58,7 @@ func (s *Store) SetYouthAge(ctx context.Context, age int) error {
 
 // youthCutoff is the birth year after which someone counts as young at
 // now: the age they reach this year is under age. Only the birth year is
-// kept in clear (D41), so ages count by calendar year, as 青年 rules
+// kept in clear (D42), so ages count by calendar year, as 青年 rules
 // written "1990年1月1日以后出生" do.
 func youthCutoff(age int, now time.Time) int {
 	return now.Year() - age

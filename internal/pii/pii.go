@@ -126,7 +126,7 @@ func (k *Keyring) Index(field, normalized string) string {
 // MaskID shows only the first six characters of an ID number, the region
 // of issue: "110101************". The birth date, sequence and check digit
 // stay hidden, so that together with a birth year and gender shown in clear
-// about 180,000 numbers remain possible (docs/decisions.md, D41).
+// about 180,000 numbers remain possible (docs/decisions.md, D42).
 func MaskID(id string) string { return maskMiddle(id, 6, 0) }
 
 // MaskPhone shows the first three and last four digits: "138****5678".

@@ -1,5 +1,5 @@
 -- The full birth date no longer lies in clear beside the masked ID number
--- (issue 17 §5.1, D41): together they rebuilt the number without the key.
+-- (issue 17 §5.1, D42): together they rebuilt the number without the key.
 -- Only the birth year stays, for the youth rule, the age-band facet and
 -- search; the full date is read from the sealed ID number when a permitted
 -- user reveals it. Masks keep the region of issue only ("510104" + 12 "*").
