@@ -151,7 +151,7 @@ func bleveBuild(ctx context.Context, query func(context.Context, string, ...any)
 	if err != nil {
 		return nil, err
 	}
-	rows, err := query(ctx, `SELECT id, name, employer, expertise, title, categories, discipline, title_level, region_code, birth_date FROM people ORDER BY id`)
+	rows, err := query(ctx, `SELECT id, name, employer, expertise, title, categories, discipline, title_level, region_code, birth_year FROM people ORDER BY id`)
 	if err != nil {
 		idx.Close()
 		return nil, err
@@ -160,15 +160,16 @@ func bleveBuild(ctx context.Context, query func(context.Context, string, ...any)
 	b := idx.NewBatch()
 	for rows.Next() {
 		var id int64
-		var name, employer, expertise, title, cats, disc, level, region, born string
+		var name, employer, expertise, title, cats, disc, level, region string
+		var born int
 		if err := rows.Scan(&id, &name, &employer, &expertise, &title, &cats, &disc, &level, &region, &born); err != nil {
 			idx.Close()
 			return nil, err
 		}
 		d := map[string]any{"text": strings.Join([]string{name, employer, expertise, title, cats, disc}, " "), "name": name,
 			"level": level, "city": cityCode(region), "disc": discTop(disc), "cats": strings.Split(cats, "、")}
-		if t, err := time.Parse("2006-01-02", born); err == nil {
-			d["birth"] = t
+		if born > 0 {
+			d["birth"] = time.Date(born, 1, 1, 0, 0, 0, 0, time.UTC) // only the year is kept (D43)
 		}
 		if err := b.Index(strconv.FormatInt(id, 10), d); err != nil {
 			idx.Close()

@@ -168,7 +168,7 @@ func benchImportFile(ctx context.Context, e *env, path string, floor bool) (d, f
 		return 0, 0, fmt.Errorf("import created %d, table holds %d", res.Created, count)
 	}
 	if floor && a.DB.Dialect() == db.Postgres {
-		cols := `id, org_id, name, gender, birth_date, id_enc, id_index, id_masked, phone_enc, phone_index, phone_masked, email,
+		cols := `id, org_id, name, gender, birth_year, id_enc, id_index, id_masked, phone_enc, phone_index, phone_masked, email,
 			employer, title_level, title, education, degree, discipline, disciplines2, expertise, region_code, categories, search_text,
 			created_at, updated_at`
 		if _, err := a.DB.Exec(ctx, `CREATE TABLE people_floor (LIKE people INCLUDING ALL,

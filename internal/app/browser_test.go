@@ -172,8 +172,14 @@ func TestBrowserAdminFlow(t *testing.T) {
 		chromedp.Submit(chromedp.CSS(`input[name=name]`)),
 		chromedp.WaitVisible(chromedp.CSS(`#reveal-id`)),
 	)
-	if body := b.Text(`#person`); strings.Contains(body, good) || !strings.Contains(body, good[:6]+"********"+good[14:]) {
-		t.Errorf("person page does not mask the ID: %q", body)
+	birth := good[6:10] + "-" + good[10:12] + "-" + good[12:14]
+	if body := b.Text(`#person`); strings.Contains(body, good) || !strings.Contains(body, good[:6]+"************") ||
+		strings.Contains(body, birth) || b.Text(`#birth-year`) != good[6:10] {
+		t.Errorf("person page does not mask the ID and the birth date: %q", body)
+	}
+	b.Run("reveal birth date", chromedp.Click(chromedp.CSS(`#reveal-birth`)), chromedp.WaitVisible(chromedp.CSS(`#revealed-birth`)))
+	if got := b.Text(`#revealed-birth`); got != birth {
+		t.Errorf("revealed birth date %q, want %q", got, birth)
 	}
 	b.Run("reveal", chromedp.Click(chromedp.CSS(`#reveal-id`)), chromedp.WaitVisible(chromedp.CSS(`#revealed-id`)))
 	if got := b.Text(`#revealed-id`); got != good {

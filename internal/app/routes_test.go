@@ -16,6 +16,7 @@ import (
 	"kexie/internal/db/dbtest"
 	"kexie/internal/people"
 	"kexie/internal/plan"
+	"kexie/internal/std"
 )
 
 // The roles the matrix walks, from none to all.
@@ -150,6 +151,10 @@ func matrixCases() []matrixCase {
 		{"GET /people/deletions", "/people/deletions", nil, admins},
 		{"POST /people/deletions/{id}/resolve", "/people/deletions/{deletion}/resolve", nil, admins},
 		{"POST /people/deletions/{id}/resolve", "/people/deletions/{peerdeletion}/resolve", nil, []string{"sysadmin"}},
+		{"GET /people/claims", "/people/claims", nil, staff},
+		{"POST /people/claims/{id}/confirm", "/people/claims/{claim}/confirm", nil, staff},
+		{"POST /people/claims/{id}/refuse", "/people/claims/{claim}/refuse", nil, staff},
+		{"POST /people/claims/{id}/confirm", "/people/claims/{peerclaim}/confirm", nil, []string{"sysadmin"}},
 		{"GET /members/units", "/members/units", nil, []string{"org_staff", "org_admin", "sysadmin"}},
 		{"POST /members/units", "/members/units", url.Values{"org_id": {"{city}"}}, []string{"org_staff", "org_admin", "sysadmin"}},
 		{"POST /members/units", "/members/units", url.Values{"org_id": {"{peer}"}}, []string{"sysadmin"}},
@@ -228,6 +233,21 @@ func TestRouteAccessMatrix(t *testing.T) {
 			}
 		}
 	}
+	// A claim to a record of each city (self_claim.go).
+	var claimIDs [2]int64
+	for i, o := range []int64{ta.city.ID, ta.peer.ID} {
+		first := fmt.Sprintf("5104021985031220%d", 1+2*i)
+		number := first + string(std.CitizenIDCheckDigit(first))
+		if _, err := ta.People.Create(ctx, people.Input{OrgID: o, Name: "王强", IDNumber: number}); err != nil {
+			t.Fatal(err)
+		}
+		u, _ := ta.Auth.CreateUser(ctx, authInput(fmt.Sprintf("claimant%d", i)))
+		if _, err := ta.People.CreateOwn(ctx, u.ID, people.Input{OrgID: o, Name: "王强", IDNumber: number}, true); err != nil {
+			t.Fatal(err)
+		}
+		cs, _ := ta.People.Claims(ctx, access.Everywhere())
+		claimIDs[i] = cs[0].ID // newest first
+	}
 	pool, err := ta.People.CreatePool(ctx, ta.city.ID, "评审专家库", "")
 	if err != nil {
 		t.Fatal(err)
@@ -275,7 +295,7 @@ func TestRouteAccessMatrix(t *testing.T) {
 	jobID, peerJobID := importJob(ta.city.ID), importJob(ta.peer.ID)
 	fill := strings.NewReplacer("{job}", fmt.Sprint(jobID), "{peerjob}", fmt.Sprint(peerJobID), "{track}", fmt.Sprint(tf.plan), "{tind}", fmt.Sprint(tf.indicator), "{tprog}", fmt.Sprint(tf.progress),
 		"{tfile}", fmt.Sprint(tf.file), "{teval}", fmt.Sprint(tf.eval), "{peerind}", fmt.Sprint(peerPlan.Indicators[0].ID),
-		"{plan}", fmt.Sprint(planID), "{peerplan}", fmt.Sprint(peerPlanID), "{pool}", fmt.Sprint(pool.ID), "{peerpool}", fmt.Sprint(peerPool.ID), "{deletion}", fmt.Sprint(delIDs[0]), "{peerdeletion}", fmt.Sprint(delIDs[1]), "{city}", fmt.Sprint(ta.city.ID), "{peer}", fmt.Sprint(ta.peer.ID),
+		"{plan}", fmt.Sprint(planID), "{peerplan}", fmt.Sprint(peerPlanID), "{pool}", fmt.Sprint(pool.ID), "{peerpool}", fmt.Sprint(peerPool.ID), "{deletion}", fmt.Sprint(delIDs[0]), "{claim}", fmt.Sprint(claimIDs[0]), "{peerclaim}", fmt.Sprint(claimIDs[1]), "{peerdeletion}", fmt.Sprint(delIDs[1]), "{city}", fmt.Sprint(ta.city.ID), "{peer}", fmt.Sprint(ta.peer.ID),
 		"{user}", fmt.Sprint(target.ID), "{grant}", fmt.Sprint(grants[0].ID),
 		"{person}", fmt.Sprint(person.ID), "{peerperson}", fmt.Sprint(peerPerson.ID))
 

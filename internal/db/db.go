@@ -90,9 +90,11 @@ func Open(ctx context.Context, dsn string) (*DB, error) {
 		// wait instead of failing; foreign_keys is off by default in SQLite;
 		// synchronous=NORMAL is durable across application crashes in WAL mode;
 		// _txlock=immediate takes the write lock at BEGIN so two writers never
-		// deadlock upgrading a read lock.
+		// deadlock upgrading a read lock; secure_delete zeroes what a change
+		// frees, so erased personal data (an erasure request, the clear
+		// birth dates migration people/013 drops) leaves no bytes in the file.
 		base := "file:" + path + "?_pragma=busy_timeout(10000)&_pragma=journal_mode(WAL)" +
-			"&_pragma=foreign_keys(1)&_pragma=synchronous(NORMAL)"
+			"&_pragma=foreign_keys(1)&_pragma=synchronous(NORMAL)&_pragma=secure_delete(1)"
 		w, err := sql.Open("sqlite", base+"&_txlock=immediate")
 		if err != nil {
 			return nil, fmt.Errorf("db: open sqlite writer: %w", err)

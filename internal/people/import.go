@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io"
 	"runtime"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -529,13 +530,13 @@ func insertMany(ctx context.Context, tx *db.Tx, ps []pending) error {
 		for _, p := range part {
 			r := p.r
 			vals = append(vals, "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-			args = append(args, r.id, r.OrgID, r.Name, r.gender, r.birth, r.idSealed, nullable(r.idIndex), r.idMasked, r.phSealed,
+			args = append(args, r.id, r.OrgID, r.Name, r.gender, r.birthYear, r.idSealed, nullable(r.idIndex), r.idMasked, r.phSealed,
 				nullable(r.phIndex), r.phMasked, r.Email, r.Employer, r.TitleLevel, r.Title, r.Education, r.Degree, r.Discipline,
 				r.stored2(), r.Expertise, r.RegionCode, r.Categories, p.terms, now, now)
 			fts, ftsArgs = append(fts, "(?, ?)"), append(ftsArgs, r.id, p.terms)
 			log, logArgs = append(log, "(?, ?)"), append(logArgs, r.id, now)
 		}
-		if _, err := tx.Exec(ctx, `INSERT INTO people (id, org_id, name, gender, birth_date, id_enc, id_index, id_masked, phone_enc,
+		if _, err := tx.Exec(ctx, `INSERT INTO people (id, org_id, name, gender, birth_year, id_enc, id_index, id_masked, phone_enc,
 			phone_index, phone_masked, email, employer, title_level, title, education, degree, discipline, disciplines2, expertise,
 			region_code, categories, search_text, created_at, updated_at) VALUES `+strings.Join(vals, ","), args...); err != nil {
 			if db.IsUniqueViolation(err) {
@@ -572,7 +573,7 @@ func insertArrays(ctx context.Context, tx *db.Tx, ps []pending) error {
 	for i, p := range ps {
 		r := p.r
 		ids[i], orgs[i] = r.id, r.OrgID
-		for j, v := range [21]string{r.Name, r.gender, r.birth, r.idSealed, r.idIndex, r.idMasked, r.phSealed, r.phIndex, r.phMasked,
+		for j, v := range [21]string{r.Name, r.gender, strconv.Itoa(r.birthYear), r.idSealed, r.idIndex, r.idMasked, r.phSealed, r.phIndex, r.phMasked,
 			r.Email, r.Employer, r.TitleLevel, r.Title, r.Education, r.Degree, r.Discipline, r.stored2(), r.Expertise, r.RegionCode,
 			r.Categories, p.terms} {
 			text[j][i] = v
@@ -582,10 +583,10 @@ func insertArrays(ctx context.Context, tx *db.Tx, ps []pending) error {
 	for _, c := range text {
 		args = append(args, c)
 	}
-	if _, err := tx.Exec(ctx, `INSERT INTO people (id, org_id, name, gender, birth_date, id_enc, id_index, id_masked, phone_enc,
+	if _, err := tx.Exec(ctx, `INSERT INTO people (id, org_id, name, gender, birth_year, id_enc, id_index, id_masked, phone_enc,
 		phone_index, phone_masked, email, employer, title_level, title, education, degree, discipline, disciplines2, expertise,
 		region_code, categories, search_text, created_at, updated_at)
-		SELECT id, org_id, name, gender, birth, id_enc, NULLIF(id_index, ''), id_masked, phone_enc, NULLIF(phone_index, ''),
+		SELECT id, org_id, name, gender, birth::integer, id_enc, NULLIF(id_index, ''), id_masked, phone_enc, NULLIF(phone_index, ''),
 			phone_masked, email, employer, title_level, title, education, degree, discipline, disciplines2, expertise, region_code,
 			categories, terms, ?::bigint, ?::bigint
 		FROM unnest(?::bigint[], ?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],

@@ -70,7 +70,7 @@ func (n *interner[K]) id(k K) uint32 {
 }
 
 // memDoc is one person, compact: repeated strings are interned and the
-// birth date is a yyyymmdd number. What every hit of a query reads is kept
+// birth year is a number (0: unknown). What every hit of a query reads is kept
 // in one dense 32-byte record (two to a cache line); the texts that only
 // the hits ranked for the page need sit apart in memText.
 type memDoc struct {
@@ -142,7 +142,7 @@ func newMemIndex() *memIndex {
 	return &memIndex{pending: map[int64]int64{}, later: map[int64]int32{}, post: map[string][]int32{}}
 }
 
-const memCols = `id, org_id, name, employer, expertise, title_level, region_code, categories, birth_date, discipline, disciplines2,
+const memCols = `id, org_id, name, employer, expertise, title_level, region_code, categories, birth_year, discipline, disciplines2,
 	search_text`
 
 // level numbers a title level (0: none given).
@@ -162,24 +162,13 @@ func levelName(n uint8) string {
 	return TitleLevels()[n-1]
 }
 
-// birthNumber turns "1985-03-12" into 19850312 (0 when unknown).
+// birthNumber turns a stored birth year ("1985") into a number (0 when unknown).
 func birthNumber(s string) int32 {
-	if len(s) != 10 {
-		return 0
-	}
-	n, err := strconv.Atoi(s[:4] + s[5:7] + s[8:])
-	if err != nil {
+	n, err := strconv.Atoi(s)
+	if err != nil || n < 0 || n > 9999 {
 		return 0
 	}
 	return int32(n)
-}
-
-func birthString(n int32) string {
-	if n == 0 {
-		return ""
-	}
-	s := strconv.Itoa(int(n))
-	return s[:4] + "-" + s[4:6] + "-" + s[6:]
 }
 
 // put adds or replaces a person; an erased person (empty terms) is dropped.
@@ -306,7 +295,7 @@ func (x *memIndex) catchUp(ctx context.Context, d *db.DB) (youthAge int, err err
 	}
 	rows, err := d.Query(ctx, `SELECT c.seq, c.person_id, COALESCE(p.org_id, 0), COALESCE(p.name, ''), COALESCE(p.employer, ''),
 		COALESCE(p.expertise, ''), COALESCE(p.title_level, ''), COALESCE(p.region_code, ''), COALESCE(p.categories, ''),
-		COALESCE(p.birth_date, ''), COALESCE(p.discipline, ''), COALESCE(p.disciplines2, ''), COALESCE(p.search_text, ''),
+		COALESCE(p.birth_year, 0), COALESCE(p.discipline, ''), COALESCE(p.disciplines2, ''), COALESCE(p.search_text, ''),
 		`+gradeSQL("p.id")+`
 		FROM people_changes c LEFT JOIN people p ON p.id = c.person_id WHERE c.seq > ? ORDER BY c.seq`, from)
 	if err != nil {

@@ -29,13 +29,16 @@ func TitleLevels() []string {
 
 // Person is one record as stored: sensitive fields stay sealed.
 type Person struct {
-	ID           int64
-	OrgID        int64
-	OrgName      string
-	OrgPath      string
-	Name         string
-	Gender       string
-	BirthDate    string // YYYY-MM-DD, derived from the ID number when given
+	ID      int64
+	OrgID   int64
+	OrgName string
+	OrgPath string
+	Name    string
+	Gender  string
+	// BirthYear is read from the ID number when given (0: unknown). The
+	// full birth date is not stored in clear: with the masked number it
+	// would rebuild the number (D43); Reveal reads it from the sealed one.
+	BirthYear    int
 	IDSealed     string
 	PhoneSealed  string
 	IDMasked     string

@@ -45,6 +45,7 @@ func Module(s *Store, orgs *org.Store) web.Module {
 			{Section: "nav.section.org", Label: "people.nav.pools", Href: "/people/pools", Action: "people.view", Order: 32},
 			{Section: "nav.section.org", Label: "people.nav.units", Href: "/members/units", Action: "people.view", Order: 35},
 			{Section: "nav.section.org", Label: "people.nav.deletions", Href: "/people/deletions", Action: "people.erase", Order: 36},
+			{Section: "nav.section.org", Label: "people.nav.claims", Href: "/people/claims", Action: "people.edit", Order: 37},
 			{Section: "nav.section.system", Label: "people.nav.me", Href: "/me", Order: 88},
 		},
 		Routes: func(site *web.Site) {
@@ -62,6 +63,9 @@ func Module(s *Store, orgs *org.Store) web.Module {
 			site.Handle("GET /people/{id}", access.Require("people.view", s.PathResolver("id")), h.show)
 			site.Handle("POST /people/{id}/items", access.Require("people.edit", s.PathResolver("id")), h.addItem)
 			site.Handle("POST /people/{id}/memberships", access.Require("people.edit", s.PathResolver("id")), h.addMembership)
+			site.Handle("GET /people/claims", access.Require("people.edit", nil), h.claims)
+			site.Handle("POST /people/claims/{id}/confirm", access.Require("people.edit", s.claimResolver), h.confirmClaim)
+			site.Handle("POST /people/claims/{id}/refuse", access.Require("people.edit", s.claimResolver), h.refuseClaim)
 			site.Handle("GET /people/pools", access.Require("people.view", nil), h.pools)
 			site.Handle("POST /people/pools", access.Require("people.edit", orgs.FormResolver("org_id")), h.createPool)
 			site.Handle("GET /people/pools/{id}", access.Require("people.view", s.poolResolver), h.pool)
@@ -237,7 +241,7 @@ func (h *handler) facetLabel(t func(string, ...any) string, name, v string) stri
 
 func (h *handler) export(w http.ResponseWriter, r *http.Request, people []Person) error {
 	t := h.site.T(r)
-	tab := sheet.Table{Sheet: t("people.title"), Headers: []string{t("people.f.name"), t("people.f.gender"), t("people.f.birth"),
+	tab := sheet.Table{Sheet: t("people.title"), Headers: []string{t("people.f.name"), t("people.f.gender"), t("people.f.birth_year"),
 		t("people.f.id_number"), t("people.f.phone"), t("people.f.employer"), t("people.f.employer_uscc"), t("people.f.title"), t("people.f.title_level"),
 		t("people.f.region_code"), t("people.f.org"), t("people.f.discipline_codes")}}
 	for _, p := range people {
@@ -249,7 +253,13 @@ func (h *handler) export(w http.ResponseWriter, r *http.Request, people []Person
 		if p.Gender != "" {
 			gender = t("people.gender." + p.Gender)
 		}
-		tab.Rows = append(tab.Rows, []string{p.Name, gender, p.BirthDate, p.IDMasked, p.PhoneMasked, p.Employer, p.EmployerUSCC, p.Title, lvl, p.RegionCode, p.OrgName,
+		// The birth year only, never the date: with the masked ID number
+		// the date would rebuild it (D43).
+		year := ""
+		if p.BirthYear > 0 {
+			year = strconv.Itoa(p.BirthYear)
+		}
+		tab.Rows = append(tab.Rows, []string{p.Name, gender, year, p.IDMasked, p.PhoneMasked, p.Employer, p.EmployerUSCC, p.Title, lvl, p.RegionCode, p.OrgName,
 			disciplineCell(p.Discipline, p.Disciplines2)})
 	}
 	return sheet.ServeXLSX(w, t("people.title")+"-"+time.Now().Format("20060102")+".xlsx", tab)

@@ -46,16 +46,18 @@ type SearchResult struct {
 // matches more is too broad to be useful and is answered from the first ones.
 const maxHits = 200_000
 
-// AgeBand is the age band of a birth date ("YYYY-MM-DD") at now.
-func AgeBand(birth string, now time.Time) string {
-	b, err := time.Parse("2006-01-02", birth)
-	if err != nil {
+// AgeBand is the age band of a birth year (0: unknown) at now. Ages count
+// by calendar year (the age reached this year): only the birth year is
+// kept in clear (D43).
+func AgeBand(year int, now time.Time) string {
+	if year <= 0 {
 		return "unknown"
 	}
-	age := now.Year() - b.Year()
-	if now.YearDay() < b.YearDay() {
-		age--
-	}
+	return bandOfAge(now.Year() - year)
+}
+
+// bandOfAge is the band of an age.
+func bandOfAge(age int) string {
 	switch {
 	case age < 35:
 		return "under35"
@@ -63,25 +65,25 @@ func AgeBand(birth string, now time.Time) string {
 		return "35to44"
 	case age < 55:
 		return "45to54"
-	default:
-		return "55plus"
 	}
+	return "55plus"
 }
 
-// ageRange is the birth-date interval [from, to) of an age band at now.
-func ageRange(band string, now time.Time) (from, to string, ok bool) {
-	d := func(years int) string { return now.AddDate(-years, 0, 0).Format("2006-01-02") }
+// ageRange is the birth-year interval [from, to) of an age band at now;
+// unknown years (0) lie outside every band.
+func ageRange(band string, now time.Time) (from, to int, ok bool) {
+	y := now.Year()
 	switch band {
 	case "under35":
-		return d(35), "9999", true
+		return y - 34, 10000, true
 	case "35to44":
-		return d(45), d(35), true
+		return y - 44, y - 34, true
 	case "45to54":
-		return d(55), d(45), true
+		return y - 54, y - 44, true
 	case "55plus":
-		return "0000", d(55), true
+		return 1, y - 54, true
 	}
-	return "", "", false
+	return 0, 0, false
 }
 
 func disciplineTop(d string) string {
@@ -183,7 +185,7 @@ func (s *Store) searchDB(ctx context.Context, sq SearchQuery, res SearchResult) 
 			c := `p.categories LIKE ? ESCAPE '\'`
 			args = append(args, "%"+db.LikeEscape(v)+"%")
 			if v == YouthCategory {
-				c = `(` + c + ` OR p.birth_date > ?)`
+				c = `(` + c + ` OR p.birth_year > ?)`
 				args = append(args, cutoff)
 			}
 			where = append(where, c)
@@ -202,7 +204,7 @@ func (s *Store) searchDB(ctx context.Context, sq SearchQuery, res SearchResult) 
 			if !ok {
 				return res, nil
 			}
-			where, args = append(where, `p.birth_date >= ? AND p.birth_date < ?`), append(args, lo, hi)
+			where, args = append(where, `p.birth_year >= ? AND p.birth_year < ?`), append(args, lo, hi)
 		case "membership":
 			g, ok := gradeNumber(v)
 			if !ok {
@@ -213,7 +215,7 @@ func (s *Store) searchDB(ctx context.Context, sq SearchQuery, res SearchResult) 
 			return res, fmt.Errorf("people: unknown facet %q", name)
 		}
 	}
-	q := `SELECT p.id, ` + score + `, p.name, p.expertise, p.employer, p.title_level, p.region_code, p.categories, p.birth_date, p.discipline,
+	q := `SELECT p.id, ` + score + `, p.name, p.expertise, p.employer, p.title_level, p.region_code, p.categories, p.birth_year, p.discipline,
 		p.disciplines2, COALESCE(pg.grade_n, 0) FROM ` + from + gradeJoin("p")
 	if len(where) > 0 {
 		q += ` WHERE ` + strings.Join(where, " AND ")
@@ -228,7 +230,8 @@ func (s *Store) searchDB(ctx context.Context, sq SearchQuery, res SearchResult) 
 	words := strings.Fields(needle)
 	for rows.Next() {
 		var h scored
-		var name, expertise, employer, level, region, cats, birth, disc, disc2 string
+		var name, expertise, employer, level, region, cats, disc, disc2 string
+		var birth int
 		var grade uint8
 		if err := rows.Scan(&h.id, &h.score, &name, &expertise, &employer, &level, &region, &cats, &birth, &disc, &disc2, &grade); err != nil {
 			rows.Close()
@@ -269,7 +272,7 @@ func boost(needle string, words []string, name, employer, expertise string) floa
 // count adds one hit's values to the facet counts. A person counts once
 // under each distinct first level of their primary and secondary
 // disciplines (disc2 as stored); grade is their membership grade number.
-func (res *SearchResult) count(level, region, disc, disc2, cats, birth string, grade uint8, now time.Time) {
+func (res *SearchResult) count(level, region, disc, disc2, cats string, birth int, grade uint8, now time.Time) {
 	if level != "" {
 		res.Facets["title_level"][level]++
 	}

@@ -15,8 +15,8 @@ import (
 // A broad query matches hundreds of thousands of people, and every one of
 // them is filtered and counted in six facets. So the loop over hits works
 // on numbers only: facet values are interned (counted in arrays, turned
-// into names once at the end), whatever depends on a birth date is worked
-// out once per distinct date, and only the hits that can still enter the
+// into names once at the end), whatever depends on a birth year is worked
+// out once per distinct year, and only the hits that can still enter the
 // requested page are scored and kept, in a bounded heap. The answers are
 // those of the plain per-hit computation the database path does
 // (TestMemMatchesReference compares them).
@@ -33,25 +33,24 @@ func bandIndex(b string) uint8 {
 	return 0
 }
 
-// Bits of a birth date's cache entry.
+// Bits of a birth year's cache entry.
 const (
 	birthKnown = 1 << 0 // entry computed
-	birthYoung = 1 << 1 // born after the youth cutoff
+	birthYoung = 1 << 1 // born after the youth cutoff year
 	birthInAge = 1 << 2 // inside the age-band filter (or no filter)
 	birthBand  = 3      // band index, shifted
 )
 
-// birthKey numbers a yyyymmdd date densely for the per-query cache (−1:
+// birthKey numbers a birth year densely for the per-query cache (−1:
 // outside it, computed each time).
-func birthKey(b int32) int {
-	y, m, d := b/10000, b/100%100, b%100
-	if b <= 0 || y < 1850 || y >= 2150 || m > 15 || d > 31 {
+func birthKey(y int32) int {
+	if y < 1850 || y >= 1850+birthKeys {
 		return -1
 	}
-	return int(y-1850)<<9 | int(m)<<5 | int(d)
+	return int(y - 1850)
 }
 
-const birthKeys = 300 << 9
+const birthKeys = 300
 
 // Bits of a facet value's cache entry.
 const (
@@ -66,9 +65,8 @@ const (
 type memQuery struct {
 	x                             *memIndex
 	now                           time.Time
-	cutoff, lo, hi                string
-	cutoffN, loN, hiN             int32 // the same as numbers, when numeric
-	numeric                       bool
+	cutoff, lo, hi                int32 // youth cutoff year; age-band filter years [lo, hi)
+	ageFilter                     bool
 	level                         uint8 // wanted level number; 0: any; 255: none matches
 	grade                         uint8 // wanted grade number + 1; 0: any
 	region, category, discipline  string
@@ -93,89 +91,26 @@ func catsOf(cats string, young bool) string {
 	return cats + "、" + YouthCategory
 }
 
-func (q *memQuery) birth(b int32) uint8 {
-	k := birthKey(b)
-	if k < 0 {
-		return q.birthSlow(b)
+// birth is the cache entry of birth year y: what AgeBand, withYouth and
+// the database path's year comparisons give.
+func (q *memQuery) birth(y int32) uint8 {
+	k := birthKey(y)
+	if k >= 0 {
+		if v := q.births[k]; v != 0 {
+			return v
+		}
 	}
-	if v := q.births[k]; v != 0 {
-		return v
+	v := uint8(birthKnown) | bandIndex(AgeBand(int(y), q.now))<<birthBand
+	if y != 0 && y > q.cutoff {
+		v |= birthYoung
 	}
-	if !q.numeric {
-		v := q.birthSlow(b)
+	if !q.ageFilter || y >= q.lo && y < q.hi {
+		v |= birthInAge
+	}
+	if k >= 0 {
 		q.births[k] = v
-		return v
-	}
-	// What AgeBand and the string comparisons of birthString(b) give,
-	// without parsing: the key's year has four digits, month and day two.
-	y, m, d := int(b/10000), int(b/100%100), int(b%100)
-	v := uint8(birthKnown)
-	if t := time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC); m >= 1 && d >= 1 && t.Month() == time.Month(m) && t.Day() == d {
-		age := q.now.Year() - y
-		if q.now.YearDay() < t.YearDay() {
-			age--
-		}
-		v |= bandIndex(bandOfAge(age)) << birthBand
-	}
-	if b > q.cutoffN {
-		v |= birthYoung
-	}
-	if q.lo == "" || !(b < q.loN || b >= q.hiN) {
-		v |= birthInAge
-	}
-	q.births[k] = v
-	return v
-}
-
-// bandOfAge is AgeBand's banding of an age.
-func bandOfAge(age int) string {
-	switch {
-	case age < 35:
-		return "under35"
-	case age < 45:
-		return "35to44"
-	case age < 55:
-		return "45to54"
-	}
-	return "55plus"
-}
-
-// birthSlow works a date's entry out from its string, as the database path does.
-func (q *memQuery) birthSlow(b int32) uint8 {
-	s := birthString(b)
-	v := uint8(birthKnown) | bandIndex(AgeBand(s, q.now))<<birthBand
-	if !(s == "" || s <= q.cutoff) {
-		v |= birthYoung
-	}
-	if q.lo == "" || !(s < q.lo || s >= q.hi) {
-		v |= birthInAge
 	}
 	return v
-}
-
-// dateNumber orders a bound like a birth date string: "YYYY-MM-DD" as
-// yyyymmdd, "0000" below and "9999" above every date of the cache.
-func dateNumber(s string) (int32, bool) {
-	switch s {
-	case "0000":
-		return 0, true
-	case "9999":
-		return 99999999, true
-	}
-	if len(s) != 10 || s[4] != '-' || s[7] != '-' {
-		return 0, false
-	}
-	n := int32(0)
-	for i := 0; i < 10; i++ {
-		if i == 4 || i == 7 {
-			continue
-		}
-		if s[i] < '0' || s[i] > '9' {
-			return 0, false
-		}
-		n = n*10 + int32(s[i]-'0')
-	}
-	return n, true
 }
 
 func (q *memQuery) val(i uint32) uint8 {
@@ -395,10 +330,11 @@ func (s *Store) searchMem(ctx context.Context, sq SearchQuery, res SearchResult,
 	q := memQuery{x: x, now: now, region: std.RegionPrefix(sq.Facets["region"]), category: sq.Facets["category"],
 		discipline: sq.Facets["discipline"]}
 	if band := sq.Facets["age_band"]; band != "" {
-		var ok bool
-		if q.lo, q.hi, ok = ageRange(band, now); !ok {
+		lo, hi, ok := ageRange(band, now)
+		if !ok {
 			return res, nil
 		}
+		q.lo, q.hi, q.ageFilter = int32(lo), int32(hi), true
 	}
 	if v := sq.Facets["title_level"]; v != "" {
 		if q.level = x.level(v); q.level == 0 {
@@ -412,12 +348,7 @@ func (s *Store) searchMem(ctx context.Context, sq SearchQuery, res SearchResult,
 		}
 		q.grade = g + 1
 	}
-	q.cutoff = youthCutoff(age, now)
-	var ok1, ok2, ok3 bool
-	q.cutoffN, ok1 = dateNumber(q.cutoff)
-	q.loN, ok2 = dateNumber(q.lo)
-	q.hiN, ok3 = dateNumber(q.hi)
-	q.numeric = ok1 && (q.lo == "" || ok2 && ok3)
+	q.cutoff = int32(youthCutoff(age, now))
 	needle := strings.TrimSpace(sq.Q)
 	words := strings.Fields(needle)
 	wordScore := 10 * float64(len(words))

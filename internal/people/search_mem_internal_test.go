@@ -5,51 +5,42 @@ import (
 	"time"
 )
 
-// The per-date cache works dates out by arithmetic; for every date it
-// covers, valid or not, it must agree with the string path (AgeBand and
-// comparisons of birthString) that the database search follows.
-func TestBirthCacheMatchesStrings(t *testing.T) {
+// The per-year cache must agree, for every year it covers and for years
+// outside it, with AgeBand, withYouth and the year interval the database
+// search compares with.
+func TestBirthCacheMatchesPlain(t *testing.T) {
 	for _, now := range []time.Time{
 		time.Date(2026, 11, 24, 10, 0, 0, 0, time.UTC),
 		time.Date(2028, 2, 29, 0, 0, 0, 0, time.UTC),
-		time.Date(2027, 3, 1, 23, 59, 0, 0, time.UTC),
 		time.Date(2026, 12, 31, 12, 0, 0, 0, time.FixedZone("CST", 8*3600)),
 	} {
 		for _, band := range []string{"", "under35", "35to44", "45to54", "55plus"} {
 			for _, age := range []int{35, 40} {
-				q := memQuery{now: now, cutoff: youthCutoff(age, now), births: make([]uint8, birthKeys)}
+				cutoff := youthCutoff(age, now)
+				q := memQuery{now: now, cutoff: int32(cutoff), births: make([]uint8, birthKeys)}
+				lo, hi, _ := ageRange(band, now)
 				if band != "" {
-					q.lo, q.hi, _ = ageRange(band, now)
+					q.lo, q.hi, q.ageFilter = int32(lo), int32(hi), true
 				}
-				q.cutoffN, _ = dateNumber(q.cutoff)
-				q.loN, _ = dateNumber(q.lo)
-				q.hiN, _ = dateNumber(q.hi)
-				q.numeric = true
-				n := 0
-				for y := int32(1850); y < 2150; y++ {
-					for m := int32(0); m < 16; m++ {
-						for d := int32(0); d < 32; d++ {
-							b := y*10000 + m*100 + d
-							if got, want := q.birth(b), q.birthSlow(b); got != want {
-								t.Fatalf("now %s, band %q, youth %d: date %d gives %08b, want %08b", now, band, age, b, got, want)
-							}
-							n++
+				for _, pass := range []string{"fill", "cached"} {
+					for y := int32(-1); y < 2200; y++ {
+						want := uint8(birthKnown) | bandIndex(AgeBand(int(y), now))<<birthBand
+						if withYouth("", int(y), cutoff) != "" {
+							want |= birthYoung
+						}
+						if band == "" || int(y) >= lo && int(y) < hi {
+							want |= birthInAge
+						}
+						if got := q.birth(y); got != want {
+							t.Fatalf("%s: now %s, band %q, youth %d: year %d gives %08b, want %08b", pass, now, band, age, y, got, want)
 						}
 					}
-				}
-				if n != 300*16*32 {
-					t.Fatalf("checked %d dates", n)
 				}
 			}
 		}
 	}
-	if k := birthKey(21491531); k < 0 || k >= birthKeys {
-		t.Errorf("last key %d outside the cache", k)
-	}
-	for _, b := range []int32{0, -19850312, 18491231, 21500101} {
-		if birthKey(b) >= 0 {
-			t.Errorf("date %d has a cache key", b)
-		}
+	if birthKey(1850+birthKeys-1) != birthKeys-1 || birthKey(1849) >= 0 || birthKey(0) >= 0 || birthKey(1850+birthKeys) >= 0 {
+		t.Error("cache keys do not cover exactly 1850–2149")
 	}
 }
 

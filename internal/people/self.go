@@ -22,74 +22,6 @@ const NoticeVersion = "2026-11"
 // ConsentPurpose is what the holder agrees to.
 const ConsentPurpose = "talent_database"
 
-// Update changes a person's fields. The ID number cannot change once set
-// (it identifies the person); give it here only to set it the first time.
-func (s *Store) Update(ctx context.Context, id int64, in Input) (Person, error) {
-	old, err := s.Get(ctx, id)
-	if err != nil {
-		return old, err
-	}
-	in.OrgID = old.OrgID
-	if in.EmployerOrgID != 0 && in.EmployerOrgID == old.EmployerOrgID {
-		in.EmployerScope = access.Everywhere() // the link already recorded stays, whoever edits
-	}
-	keepID := old.IDSealed != ""
-	if keepID {
-		in.IDNumber = ""
-	}
-	table, err := s.Disciplines(ctx)
-	if err != nil {
-		return old, err
-	}
-	r, errs := s.validate(in, table)
-	if err := errs.Err(); err != nil {
-		return old, err
-	}
-	err = s.db.Tx(ctx, func(tx *db.Tx) error {
-		var oldTerms string
-		if err := tx.QueryRow(ctx, `SELECT search_text FROM people WHERE id = ?`, id).Scan(&oldTerms); err != nil {
-			return fmt.Errorf("people: update %d: %w", id, err)
-		}
-		if err := employerOrg(ctx, tx, &r); err != nil {
-			return err
-		}
-		titles, err := itemTitles(ctx, tx, id)
-		if err != nil {
-			return err
-		}
-		terms := mergeTerms(r.terms(), titles...)
-		q := `UPDATE people SET search_text = ?, name = ?, phone_enc = ?, phone_index = ?, phone_masked = ?, email = ?, employer = ?,
-			employer_org_id = ?, employer_uscc = ?, title_level = ?, title = ?, education = ?, degree = ?, discipline = ?,
-			disciplines2 = ?, expertise = ?, region_code = ?, categories = ?, updated_at = ?`
-		args := []any{terms, r.Name, r.phSealed, nullable(r.phIndex), r.phMasked, r.Email, r.Employer, nullableID(r.EmployerOrgID),
-			r.EmployerUSCC, r.TitleLevel, r.Title, r.Education, r.Degree, r.Discipline, r.stored2(), r.Expertise, r.RegionCode,
-			r.Categories, db.Millis(tx.Now)}
-		if !keepID && r.IDNumber != "" {
-			q += `, id_enc = ?, id_index = ?, id_masked = ?, gender = ?, birth_date = ?`
-			args = append(args, r.idSealed, r.idIndex, r.idMasked, r.gender, r.birth)
-		}
-		_, err = tx.Exec(ctx, q+` WHERE id = ?`, append(args, id)...)
-		if db.IsUniqueViolation(err) {
-			return valid.New("id_number", "people.err.duplicate")
-		}
-		if err != nil {
-			return fmt.Errorf("people: update %d: %w", id, err)
-		}
-		if err := reindex(ctx, tx, id, oldTerms, terms); err != nil {
-			return err
-		}
-		return audit.Append(ctx, tx, audit.Entry{OrgID: old.OrgID, OrgPath: old.OrgPath, Action: "person.update", Target: target(id),
-			Before: map[string]string{"name": old.Name, "phone": old.PhoneMasked, "employer": old.Employer,
-				"employer_uscc": old.EmployerUSCC, "employer_org_id": idText(old.EmployerOrgID)},
-			After: map[string]string{"name": r.Name, "phone": r.phMasked, "employer": r.Employer,
-				"employer_uscc": r.EmployerUSCC, "employer_org_id": idText(r.EmployerOrgID)}})
-	})
-	if err != nil {
-		return old, err
-	}
-	return s.Get(ctx, id)
-}
-
 // OwnProfile returns the person record a user account owns.
 func (s *Store) OwnProfile(ctx context.Context, userID int64) (Person, error) {
 	p, err := scan(s.db.QueryRow(ctx, `SELECT `+cols+` FROM people p JOIN orgs o ON o.id = p.org_id WHERE p.user_id = ?`, userID))
@@ -100,35 +32,39 @@ func (s *Store) OwnProfile(ctx context.Context, userID int64) (Person, error) {
 }
 
 // CreateOwn creates the profile of a registered user, with their consent.
-// Without consent nothing is stored.
+// Without consent nothing is stored. An ID number another record already
+// holds is not refused: the profile keeps it without its blind index and a
+// claim goes to the staff of the org owning that record (self_claim.go), so
+// the answer is the same whether the number was held or not.
 func (s *Store) CreateOwn(ctx context.Context, userID int64, in Input, consent bool) (Person, error) {
 	if !consent {
 		return Person{}, valid.New("consent", "people.err.consent")
 	}
-	p, err := s.Create(ctx, in)
-	if err != nil {
-		return p, err
-	}
-	err = s.db.Tx(ctx, func(tx *db.Tx) error {
-		if _, err := tx.Exec(ctx, `UPDATE people SET user_id = ? WHERE id = ?`, userID, p.ID); err != nil {
+	return s.create(ctx, in, func(tx *db.Tx, id, held int64) error {
+		if _, err := tx.Exec(ctx, `UPDATE people SET user_id = ? WHERE id = ?`, userID, id); err != nil {
 			if db.IsUniqueViolation(err) {
 				return valid.New("", "people.err.profile_exists")
 			}
 			return err
 		}
 		if _, err := tx.Exec(ctx, `INSERT INTO consents (id, person_id, purpose, notice_version, given_at) VALUES (?, ?, ?, ?, ?)`,
-			tx.NewID(), p.ID, ConsentPurpose, NoticeVersion, db.Millis(tx.Now)); err != nil {
+			tx.NewID(), id, ConsentPurpose, NoticeVersion, db.Millis(tx.Now)); err != nil {
 			return err
 		}
-		return audit.Append(ctx, tx, audit.Entry{OrgID: p.OrgID, OrgPath: p.OrgPath, Action: "person.consent", Target: target(p.ID),
-			After: map[string]string{"purpose": ConsentPurpose, "notice": NoticeVersion}})
+		var orgID int64
+		var path string
+		if err := tx.QueryRow(ctx, `SELECT o.id, o.path FROM people p JOIN orgs o ON o.id = p.org_id WHERE p.id = ?`, id).Scan(&orgID, &path); err != nil {
+			return err
+		}
+		if err := audit.Append(ctx, tx, audit.Entry{OrgID: orgID, OrgPath: path, Action: "person.consent", Target: target(id),
+			After: map[string]string{"purpose": ConsentPurpose, "notice": NoticeVersion}}); err != nil {
+			return err
+		}
+		if held != 0 {
+			return fileClaim(ctx, tx, held, id, userID)
+		}
+		return nil
 	})
-	if err != nil {
-		// The profile without its owner link would be an orphan: remove it.
-		_, _ = s.db.Exec(ctx, `DELETE FROM people WHERE id = ? AND user_id IS NULL`, p.ID)
-		return Person{}, err
-	}
-	return s.Get(ctx, p.ID)
 }
 
 // Consent is one recorded consent.
@@ -207,7 +143,7 @@ func (s *Store) ExportOwn(ctx context.Context, userID int64) (Export, error) {
 	if err != nil {
 		return Export{}, err
 	}
-	e := Export{Name: p.Name, Gender: p.Gender, BirthDate: p.BirthDate, IDNumber: idn, Phone: phone, Email: p.Email,
+	e := Export{Name: p.Name, Gender: p.Gender, BirthDate: birthDate(idn), IDNumber: idn, Phone: phone, Email: p.Email,
 		Employer: p.Employer, EmployerUSCC: p.EmployerUSCC, Title: p.Title, TitleLevel: p.TitleLevel, Education: p.Education, Degree: p.Degree,
 		Discipline: p.Discipline, Disciplines2: p.Disciplines2, Expertise: p.Expertise, RegionCode: p.RegionCode, Categories: p.Categories, Org: p.OrgName,
 		Memberships: ms, Consents: cs, ExportedAt: s.db.Now().UTC()}
@@ -309,7 +245,7 @@ func (s *Store) ResolveDeletion(ctx context.Context, requestID, by int64) error 
 		if err := reindex(ctx, tx, personID, oldTerms, ""); err != nil {
 			return err
 		}
-		if _, err := tx.Exec(ctx, `UPDATE people SET name = '已删除', gender = '', birth_date = '', id_enc = '', id_index = NULL,
+		if _, err := tx.Exec(ctx, `UPDATE people SET name = '已删除', gender = '', birth_year = 0, id_enc = '', id_index = NULL,
 			id_masked = '', phone_enc = '', phone_index = NULL, phone_masked = '', email = '', employer = '', employer_org_id = NULL, employer_uscc = '', title_level = '',
 			title = '', education = '', degree = '', discipline = '', disciplines2 = '', expertise = '', region_code = '', categories = '',
 			search_text = '', user_id = NULL, updated_at = ? WHERE id = ?`, db.Millis(tx.Now), personID); err != nil {

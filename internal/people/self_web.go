@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
+	"time"
 
 	"kexie/internal/access"
 	"kexie/internal/db"
@@ -93,6 +94,23 @@ func (h *handler) saveMe(w http.ResponseWriter, r *http.Request) error {
 		Degree: f.Get("degree"), Discipline: f.Get("discipline"), Disciplines2: splitCodes(f.Get("disciplines2")),
 		Expertise: f.Get("expertise"), RegionCode: f.Get("region_code"), EmployerUSCC: f.Get("employer_uscc")}
 	own, err := h.store.OwnProfile(ctx, sub.UserID)
+	var floor time.Time // no answer before it (zero: none)
+	if (err == nil && own.IDSealed == "" || errors.Is(err, db.ErrNotFound)) && strings.TrimSpace(in.IDNumber) != "" {
+		// Giving an ID number is rate-limited, and answered no sooner than
+		// idAnswerFloor: whether it is held elsewhere (a claim is filed,
+		// a little more work) must not be learnt by trying or by timing.
+		floor = time.Now().Add(idAnswerFloor)
+		if lerr := h.store.CountIDAttempt(ctx, sub.UserID, web.ClientIP(r)); lerr != nil {
+			if !f.Fail(h.site.T(r), lerr) {
+				return lerr
+			}
+			p, perr := h.mePage(r, f)
+			if perr != nil {
+				return perr
+			}
+			return h.site.RenderStatus(w, r, http.StatusTooManyRequests, "people/me.html", "people.title.me", p)
+		}
+	}
 	switch {
 	case errors.Is(err, db.ErrNotFound):
 		in.OrgID, _ = strconv.ParseInt(f.Get("org_id"), 10, 64)
@@ -112,8 +130,9 @@ func (h *handler) saveMe(w http.ResponseWriter, r *http.Request) error {
 		if own.EmployerOrgID != 0 && strings.TrimSpace(in.Employer) == own.Employer && in.EmployerUSCC == "" {
 			in.EmployerOrgID = own.EmployerOrgID
 		}
-		_, err = h.store.Update(ctx, own.ID, in)
+		_, err = h.store.UpdateOwn(ctx, sub.UserID, in)
 	}
+	time.Sleep(time.Until(floor)) // before a byte of the answer is written
 	if err != nil {
 		if !f.Fail(h.site.T(r), err) {
 			return err
@@ -127,6 +146,11 @@ func (h *handler) saveMe(w http.ResponseWriter, r *http.Request) error {
 	h.site.AddFlash(w, r, "ok", "people.flash.me_saved")
 	return web.Redirect(w, r, "/me")
 }
+
+// idAnswerFloor is the least time a save that gives an ID number takes:
+// far above the difference between filing a claim and not (well under a
+// millisecond), far below what a person filling in a form notices.
+const idAnswerFloor = 150 * time.Millisecond
 
 // myData sends the holder everything Kexie keeps about them (PIPL right of access).
 func (h *handler) myData(w http.ResponseWriter, r *http.Request) error {

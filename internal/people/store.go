@@ -37,7 +37,7 @@ func NewStore(d *db.DB, keys *pii.Keyring) *Store {
 // Until it is ready, searches are answered by the database's own index.
 func (s *Store) BuildIndex(ctx context.Context) error { return s.mem.build(ctx, s.db) }
 
-const cols = `p.id, p.org_id, o.name, o.path, p.name, p.gender, p.birth_date, p.id_enc, p.phone_enc, p.id_masked, p.phone_masked,
+const cols = `p.id, p.org_id, o.name, o.path, p.name, p.gender, p.birth_year, p.id_enc, p.phone_enc, p.id_masked, p.phone_masked,
 	p.email, p.employer, p.title_level, p.title, p.education, p.degree, p.discipline, p.disciplines2, p.expertise,
 	p.region_code, p.categories, COALESCE(p.employer_org_id, 0), p.employer_uscc, p.created_at, p.updated_at`
 
@@ -45,7 +45,7 @@ func scan(row interface{ Scan(...any) error }, extra ...any) (Person, error) {
 	var p Person
 	var c, u int64
 	var d2 string
-	err := row.Scan(append([]any{&p.ID, &p.OrgID, &p.OrgName, &p.OrgPath, &p.Name, &p.Gender, &p.BirthDate, &p.IDSealed,
+	err := row.Scan(append([]any{&p.ID, &p.OrgID, &p.OrgName, &p.OrgPath, &p.Name, &p.Gender, &p.BirthYear, &p.IDSealed,
 		&p.PhoneSealed, &p.IDMasked, &p.PhoneMasked, &p.Email, &p.Employer, &p.TitleLevel, &p.Title, &p.Education,
 		&p.Degree, &p.Discipline, &d2, &p.Expertise, &p.RegionCode, &p.Categories, &p.EmployerOrgID, &p.EmployerUSCC, &c, &u}, extra...)...)
 	p.CreatedAt, p.UpdatedAt, p.Disciplines2 = db.Time(c), db.Time(u), storedCodes(d2)
@@ -56,7 +56,8 @@ func scan(row interface{ Scan(...any) error }, extra ...any) (Person, error) {
 type row struct {
 	Input
 	id                int64 // set by the caller of insert, or 0 for a new ID
-	gender, birth     string
+	gender            string
+	birthYear         int
 	idSealed, idIndex string
 	idMasked          string
 	phSealed, phIndex string
@@ -79,7 +80,7 @@ func (s *Store) validate(in Input, table map[string]Discipline) (row, valid.Erro
 			errs.Add("id_number", "people.err."+strings.ReplaceAll(ie.Code, ".", "_"))
 		} else {
 			r.IDNumber = id.Number
-			r.birth = id.Birth.Format("2006-01-02")
+			r.birthYear = id.Birth.Year()
 			r.gender = Female
 			if id.Male {
 				r.gender = Male
@@ -154,7 +155,16 @@ func nullable(s string) any {
 
 // Create adds a person to org in.OrgID. A person whose ID number is already
 // recorded is refused with a field error.
-func (s *Store) Create(ctx context.Context, in Input) (Person, error) {
+func (s *Store) Create(ctx context.Context, in Input) (Person, error) { return s.create(ctx, in, nil) }
+
+// ownFunc is a self-registration's part of the transaction that creates its
+// profile (id): held is the person already recorded with the same ID number
+// (0: none), in which case the profile was written without the blind index
+// and is not refused — the registrant must not learn which (see self_claim.go).
+type ownFunc func(tx *db.Tx, id, held int64) error
+
+// create adds a person; own, when set, makes it a self-registration.
+func (s *Store) create(ctx context.Context, in Input, own ownFunc) (Person, error) {
 	table, err := s.Disciplines(ctx)
 	if err != nil {
 		return Person{}, err
@@ -172,14 +182,15 @@ func (s *Store) Create(ctx context.Context, in Input) (Person, error) {
 		if err := employerOrg(ctx, tx, &r); err != nil {
 			return err
 		}
-		if r.idIndex != "" {
-			var n int
-			if err := tx.QueryRow(ctx, `SELECT COUNT(*) FROM people WHERE id_index = ?`, r.idIndex).Scan(&n); err != nil {
-				return fmt.Errorf("people: check duplicate: %w", err)
-			}
-			if n > 0 {
+		held, err := heldBy(ctx, tx, r.idIndex, 0)
+		if err != nil {
+			return err
+		}
+		if held != 0 {
+			if own == nil {
 				return valid.New("id_number", "people.err.duplicate")
 			}
+			r.idIndex = ""
 		}
 		id = tx.NewID()
 		r.id = id
@@ -187,14 +198,37 @@ func (s *Store) Create(ctx context.Context, in Input) (Person, error) {
 			return err
 		}
 		// The audit summary carries masked values only.
-		return audit.Append(ctx, tx, audit.Entry{OrgID: r.OrgID, OrgPath: path, Action: "person.create", Target: target(id),
+		if err := audit.Append(ctx, tx, audit.Entry{OrgID: r.OrgID, OrgPath: path, Action: "person.create", Target: target(id),
 			After: map[string]string{"name": r.Name, "id_number": r.idMasked, "phone": r.phMasked, "employer": r.Employer,
-				"employer_uscc": r.EmployerUSCC, "employer_org_id": idText(r.EmployerOrgID)}})
+				"employer_uscc": r.EmployerUSCC, "employer_org_id": idText(r.EmployerOrgID)}}); err != nil {
+			return err
+		}
+		if own != nil {
+			return own(tx, id, held)
+		}
+		return nil
 	})
 	if err != nil {
 		return Person{}, err
 	}
 	return s.Get(ctx, id)
+}
+
+// heldBy returns the person other than self recorded with the blind index
+// idx (0: none, or no index given).
+func heldBy(ctx context.Context, tx *db.Tx, idx string, self int64) (int64, error) {
+	if idx == "" {
+		return 0, nil
+	}
+	var held int64
+	err := tx.QueryRow(ctx, `SELECT id FROM people WHERE id_index = ? AND id <> ?`, idx, self).Scan(&held)
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, nil
+	}
+	if err != nil {
+		return 0, fmt.Errorf("people: check duplicate: %w", err)
+	}
+	return held, nil
 }
 
 // insert writes a validated row in tx (no audit: the caller records it).
@@ -204,11 +238,11 @@ func (s *Store) insert(ctx context.Context, tx *db.Tx, r row) error {
 	}
 	now := db.Millis(tx.Now)
 	terms := r.terms()
-	_, err := tx.Exec(ctx, `INSERT INTO people (id, org_id, name, gender, birth_date, id_enc, id_index, id_masked, phone_enc,
+	_, err := tx.Exec(ctx, `INSERT INTO people (id, org_id, name, gender, birth_year, id_enc, id_index, id_masked, phone_enc,
 		phone_index, phone_masked, email, employer, title_level, title, education, degree, discipline, disciplines2, expertise,
 		region_code, categories, employer_org_id, employer_uscc, search_text, created_at, updated_at)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		r.id, r.OrgID, r.Name, r.gender, r.birth, r.idSealed, nullable(r.idIndex), r.idMasked, r.phSealed, nullable(r.phIndex),
+		r.id, r.OrgID, r.Name, r.gender, r.birthYear, r.idSealed, nullable(r.idIndex), r.idMasked, r.phSealed, nullable(r.phIndex),
 		r.phMasked, r.Email, r.Employer, r.TitleLevel, r.Title, r.Education, r.Degree, r.Discipline, r.stored2(), r.Expertise,
 		r.RegionCode, r.Categories, nullableID(r.EmployerOrgID), r.EmployerUSCC, terms, now, now)
 	if db.IsUniqueViolation(err) {
@@ -271,11 +305,22 @@ func (s *Store) Get(ctx context.Context, id int64) (Person, error) {
 	return p, nil
 }
 
-// Fields that Reveal can open.
+// Fields that Reveal can open. The birth date is read from the sealed ID
+// number: it is not stored in clear (D43).
 const (
 	FieldID    = "id_number"
 	FieldPhone = "phone"
+	FieldBirth = "birth_date"
 )
+
+// birthDate is the "YYYY-MM-DD" birth date of a valid ID number ("" for
+// anything else).
+func birthDate(id string) string {
+	if len(id) != 18 {
+		return ""
+	}
+	return id[6:10] + "-" + id[10:12] + "-" + id[12:14]
+}
 
 // Reveal decrypts one sensitive field of a person and records who saw it.
 func (s *Store) Reveal(ctx context.Context, id int64, field string) (string, error) {
@@ -283,11 +328,18 @@ func (s *Store) Reveal(ctx context.Context, id int64, field string) (string, err
 	if err != nil {
 		return "", err
 	}
-	sealed := map[string]string{FieldID: p.IDSealed, FieldPhone: p.PhoneSealed}[field]
-	if field != FieldID && field != FieldPhone {
+	var plain string
+	switch field {
+	case FieldID, FieldBirth:
+		plain, err = s.keys.Open(FieldID, p.IDSealed)
+		if field == FieldBirth {
+			plain = birthDate(plain)
+		}
+	case FieldPhone:
+		plain, err = s.keys.Open(FieldPhone, p.PhoneSealed)
+	default:
 		return "", web.ErrBadRequest
 	}
-	plain, err := s.keys.Open(field, sealed)
 	if err != nil {
 		return "", fmt.Errorf("people: reveal %s of %d: %w", field, id, err)
 	}

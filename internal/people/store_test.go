@@ -69,7 +69,7 @@ func TestCreateSealAndReveal(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if p.BirthDate != "1985-03-12" || p.Gender != people.Male || p.IDMasked != id[:6]+"********"+id[14:] || p.PhoneMasked != "138****5678" {
+		if p.BirthYear != 1985 || p.Gender != people.Male || p.IDMasked != id[:6]+"************" || p.PhoneMasked != "138****5678" {
 			t.Errorf("person = %+v", p)
 		}
 		// Nothing in the row is plaintext.

@@ -56,15 +56,18 @@ func (s *Store) SetYouthAge(ctx context.Context, age int) error {
 	})
 }
 
-// youthCutoff is the earliest birth date ("YYYY-MM-DD") of someone younger than age at now.
-func youthCutoff(age int, now time.Time) string {
-	return now.AddDate(-age, 0, 0).Format("2006-01-02")
+// youthCutoff is the birth year after which someone counts as young at
+// now: the age they reach this year is under age. Only the birth year is
+// kept in clear (D43), so ages count by calendar year, as 青年 rules
+// written "1990年1月1日以后出生" do.
+func youthCutoff(age int, now time.Time) int {
+	return now.Year() - age
 }
 
 // withYouth adds the youth category to a person's categories when their
-// birth date makes them young, for facets.
-func withYouth(cats, birth, cutoff string) string {
-	if birth == "" || birth <= cutoff || strings.Contains(cats, YouthCategory) {
+// birth year (0: unknown) makes them young, for facets.
+func withYouth(cats string, year, cutoff int) string {
+	if year == 0 || year <= cutoff || strings.Contains(cats, YouthCategory) {
 		return cats
 	}
 	if cats == "" {

@@ -123,9 +123,11 @@ func (k *Keyring) Index(field, normalized string) string {
 	return hex.EncodeToString(m.Sum(nil)[:16])
 }
 
-// MaskID shows the first six and last four characters of an ID number:
-// "110101********123X".
-func MaskID(id string) string { return maskMiddle(id, 6, 4) }
+// MaskID shows only the first six characters of an ID number, the region
+// of issue: "110101************". The birth date, sequence and check digit
+// stay hidden, so that together with a birth year and gender shown in clear
+// about 180,000 numbers remain possible (docs/decisions.md, D43).
+func MaskID(id string) string { return maskMiddle(id, 6, 0) }
 
 // MaskPhone shows the first three and last four digits: "138****5678".
 func MaskPhone(p string) string { return maskMiddle(p, 3, 4) }

@@ -63,7 +63,7 @@ func TestSealOpenRotate(t *testing.T) {
 
 func TestMask(t *testing.T) {
 	tests := []struct{ got, want string }{
-		{MaskID("11010519491231002X"), "110105********002X"},
+		{MaskID("11010519491231002X"), "110105************"},
 		{MaskPhone("13812345678"), "138****5678"},
 		{MaskPhone("123"), "***"},
 		{MaskID(""), ""},

@@ -1,0 +1,109 @@
+package people
+
+import (
+	"context"
+	"fmt"
+	"kexie/internal/access"
+
+	"kexie/internal/audit"
+	"kexie/internal/db"
+	"kexie/internal/valid"
+)
+
+// Update changes a person's fields. The ID number cannot change once set
+// (it identifies the person); give it here only to set it the first time.
+func (s *Store) Update(ctx context.Context, id int64, in Input) (Person, error) {
+	return s.update(ctx, id, in, 0)
+}
+
+// UpdateOwn changes the profile a user account owns. An ID number set the
+// first time that another record already holds is kept without its blind
+// index and filed as a claim, never refused (see self_claim.go).
+func (s *Store) UpdateOwn(ctx context.Context, userID int64, in Input) (Person, error) {
+	own, err := s.OwnProfile(ctx, userID)
+	if err != nil {
+		return own, err
+	}
+	return s.update(ctx, own.ID, in, userID)
+}
+
+// update changes person id; owner is the account editing its own profile (0: staff).
+func (s *Store) update(ctx context.Context, id int64, in Input, owner int64) (Person, error) {
+	old, err := s.Get(ctx, id)
+	if err != nil {
+		return old, err
+	}
+	in.OrgID = old.OrgID
+	if in.EmployerOrgID != 0 && in.EmployerOrgID == old.EmployerOrgID {
+		in.EmployerScope = access.Everywhere() // the link already recorded stays, whoever edits
+	}
+	keepID := old.IDSealed != ""
+	if keepID {
+		in.IDNumber = ""
+	}
+	table, err := s.Disciplines(ctx)
+	if err != nil {
+		return old, err
+	}
+	r, errs := s.validate(in, table)
+	if err := errs.Err(); err != nil {
+		return old, err
+	}
+	err = s.db.Tx(ctx, func(tx *db.Tx) error {
+		var oldTerms string
+		if err := tx.QueryRow(ctx, `SELECT search_text FROM people WHERE id = ?`, id).Scan(&oldTerms); err != nil {
+			return fmt.Errorf("people: update %d: %w", id, err)
+		}
+		if err := employerOrg(ctx, tx, &r); err != nil {
+			return err
+		}
+		titles, err := itemTitles(ctx, tx, id)
+		if err != nil {
+			return err
+		}
+		terms := mergeTerms(r.terms(), titles...)
+		q := `UPDATE people SET search_text = ?, name = ?, phone_enc = ?, phone_index = ?, phone_masked = ?, email = ?, employer = ?,
+			employer_org_id = ?, employer_uscc = ?, title_level = ?, title = ?, education = ?, degree = ?, discipline = ?,
+			disciplines2 = ?, expertise = ?, region_code = ?, categories = ?, updated_at = ?`
+		args := []any{terms, r.Name, r.phSealed, nullable(r.phIndex), r.phMasked, r.Email, r.Employer, nullableID(r.EmployerOrgID),
+			r.EmployerUSCC, r.TitleLevel, r.Title, r.Education, r.Degree, r.Discipline, r.stored2(), r.Expertise, r.RegionCode,
+			r.Categories, db.Millis(tx.Now)}
+		var held int64
+		if !keepID && r.IDNumber != "" {
+			if owner != 0 {
+				if held, err = heldBy(ctx, tx, r.idIndex, id); err != nil {
+					return err
+				}
+				if held != 0 {
+					r.idIndex = ""
+				}
+			}
+			q += `, id_enc = ?, id_index = ?, id_masked = ?, gender = ?, birth_year = ?`
+			args = append(args, r.idSealed, nullable(r.idIndex), r.idMasked, r.gender, r.birthYear)
+		}
+		_, err = tx.Exec(ctx, q+` WHERE id = ?`, append(args, id)...)
+		if db.IsUniqueViolation(err) {
+			return valid.New("id_number", "people.err.duplicate")
+		}
+		if err != nil {
+			return fmt.Errorf("people: update %d: %w", id, err)
+		}
+		if err := reindex(ctx, tx, id, oldTerms, terms); err != nil {
+			return err
+		}
+		if held != 0 {
+			if err := fileClaim(ctx, tx, held, id, owner); err != nil {
+				return err
+			}
+		}
+		return audit.Append(ctx, tx, audit.Entry{OrgID: old.OrgID, OrgPath: old.OrgPath, Action: "person.update", Target: target(id),
+			Before: map[string]string{"name": old.Name, "phone": old.PhoneMasked, "employer": old.Employer,
+				"employer_uscc": old.EmployerUSCC, "employer_org_id": idText(old.EmployerOrgID)},
+			After: map[string]string{"name": r.Name, "phone": r.phMasked, "employer": r.Employer,
+				"employer_uscc": r.EmployerUSCC, "employer_org_id": idText(r.EmployerOrgID)}})
+	})
+	if err != nil {
+		return old, err
+	}
+	return s.Get(ctx, id)
+}
