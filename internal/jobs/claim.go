@@ -18,11 +18,11 @@ const claimLock = 0x6b78_6a6f_6273 // "kxjobs"
 
 // candidate is a row a claim looks at.
 type candidate struct {
-	id, userID          int64
-	kind                string
-	state               State
-	attempts, max       int
-	cancel              bool
+	id, userID    int64
+	kind          string
+	state         State
+	attempts, max int
+	cancel        bool
 }
 
 // poll ends the jobs that need no handler (cancelled while queued, or lost
