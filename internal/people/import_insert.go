@@ -97,4 +97,3 @@ func insertArrays(ctx context.Context, tx *db.Tx, ps []pending) error {
 	}
 	return nil
 }
-

@@ -79,4 +79,3 @@ func TestImportOrderAndProgress(t *testing.T) {
 		}
 	})
 }
-

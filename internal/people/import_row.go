@@ -63,4 +63,3 @@ func (s *Store) checkImportRow(n int, cells []string, h headerMap, orgID int64, 
 	out.r, out.terms = r, r.terms()
 	return out
 }
-

@@ -144,4 +144,3 @@ func (s *Store) writeBatch(ctx context.Context, tx *db.Tx, batch []pending,
 	}
 	return len(fresh), updated, unchanged, nil
 }
-
