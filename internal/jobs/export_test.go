@@ -1,5 +1,7 @@
 package jobs
 
+import "io/fs"
+
 // Kill stops r as a crashed node would: its handlers' contexts end, but it
 // writes nothing more — no heartbeat, no result, no release.
 func (r *Runner) Kill() {
@@ -10,3 +12,6 @@ func (r *Runner) Kill() {
 	}
 	r.mu.Unlock()
 }
+
+// Files exposes the embedded files to the package's tests.
+func Files() fs.FS { return files }
