@@ -1,17 +1,22 @@
 package app
 
 import (
+	"bytes"
 	"context"
 	"fmt"
+	"mime/multipart"
 	"net/http"
 	"strings"
 	"testing"
+	"time"
 
 	"kexie/internal/access"
 	"kexie/internal/db"
 	"kexie/internal/db/dbtest"
 	"kexie/internal/jobs"
 	"kexie/internal/people"
+	"kexie/internal/sheet"
+	"kexie/internal/std"
 )
 
 // The jobs page lists the jobs of the admin's subtree only (the system
@@ -63,5 +68,46 @@ func TestJobsAdminPage(t *testing.T) {
 	}
 	if _, body := admin.get(fmt.Sprintf("/admin/jobs/%d", cityJob)); !strings.Contains(body, "正在取消") || strings.Contains(body, `id="job-cancel"`) {
 		t.Errorf("cancelled job's page: %.600s", body)
+	}
+}
+
+// An XLSX upload, however small, is imported as a job (its size bounds
+// nothing of what it holds), so the import caps apply to it.
+func TestImportXLSXRunsAsJob(t *testing.T) {
+	ta := newTestApp(t, dbtest.OpenSQLite(t).DSN())
+	staff, _ := ta.user(t, "importer", access.OrgStaff, ta.city)
+	t.Cleanup(ta.RunJobs(context.Background()))
+	var x bytes.Buffer
+	if err := sheet.WriteXLSX(&x, sheet.Table{Headers: []string{"姓名", "身份证号", "手机号", "工作单位", "地区代码"},
+		Rows: [][]string{{"张伟", "51040219900101202" + string(std.CitizenIDCheckDigit("51040219900101202")), "13812345678", "攀枝花学院", "510402"}}}); err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	mw := multipart.NewWriter(&buf)
+	mw.WriteField("csrf_token", staff.token())
+	mw.WriteField("org_id", fmt.Sprint(ta.city.ID))
+	mw.WriteField("mode", "import")
+	fw, _ := mw.CreateFormFile("file", "small.xlsx")
+	fw.Write(x.Bytes())
+	mw.Close()
+	res, err := staff.http.Post(staff.base+"/people/import", mw.FormDataContentType(), &buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res.Body.Close()
+	loc := res.Header.Get("Location")
+	if res.StatusCode != http.StatusSeeOther || !strings.HasPrefix(loc, "/people/import/jobs/") {
+		t.Fatalf("small XLSX: %d to %q", res.StatusCode, loc)
+	}
+	for deadline := time.Now().Add(20 * time.Second); ; time.Sleep(50 * time.Millisecond) {
+		if _, body := staff.get(loc); strings.Contains(body, `id="import-done"`) {
+			if !strings.Contains(body, "新增 1 人") {
+				t.Errorf("done page: %.400s", body)
+			}
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatal("the XLSX job never finished")
+		}
 	}
 }

@@ -3,6 +3,7 @@ package people
 import (
 	"encoding/json"
 	"errors"
+	"io"
 	"net/http"
 	"strconv"
 
@@ -42,6 +43,19 @@ type ErrorLine struct {
 // importJobBytes is the upload size from which the check or import runs as
 // a background job whose progress the page polls.
 var importJobBytes int64 = 2 << 20
+
+// isZip reports whether an upload is an XLSX (a zip): its size says
+// nothing of the work it holds, so it always runs as a job, where the
+// per-node and per-user caps bound how many run at once. A CSV's work
+// follows its size, so a small one is imported in the request.
+func isZip(f io.ReadSeeker) bool {
+	var sig [4]byte
+	n, _ := io.ReadFull(f, sig[:])
+	if _, err := f.Seek(0, io.SeekStart); err != nil {
+		return true // unreadable again here: let the job deal with it
+	}
+	return n == 4 && string(sig[:]) == "PK\x03\x04"
+}
 
 // TemplateColumn describes a column of the template on the page.
 type TemplateColumn struct {
@@ -119,7 +133,7 @@ func (h *handler) importFile(w http.ResponseWriter, r *http.Request) error {
 		return h.site.RenderStatus(w, r, http.StatusRequestEntityTooLarge, "people/import.html", "people.title.import", p)
 	}
 	p.DryRun = f.Get("mode") != "import"
-	if hdr.Size >= importJobBytes && h.store.imp != nil {
+	if h.store.imp != nil && (hdr.Size >= importJobBytes || isZip(file)) {
 		var userID int64
 		if sub := web.SubjectFrom(r.Context()); sub != nil {
 			userID = sub.UserID
