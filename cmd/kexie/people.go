@@ -86,7 +86,19 @@ func cmdPeople(ctx context.Context, e *env, args []string) error {
 	if *asJSON {
 		enc := json.NewEncoder(e.stdout)
 		enc.SetEscapeHTML(false)
-		if err := enc.Encode(res); err != nil {
+		// Each error with its code, arguments and zh-CN message.
+		type line struct {
+			people.ImportError
+			Message string `json:"message"`
+		}
+		out := struct {
+			people.ImportResult
+			Errors []line `json:"errors"`
+		}{ImportResult: res, Errors: []line{}}
+		for _, x := range res.Errors {
+			out.Errors = append(out.Errors, line{x, x.Text(t)})
+		}
+		if err := enc.Encode(out); err != nil {
 			return err
 		}
 	} else {
