@@ -128,7 +128,6 @@ const (
 	CodeInternal  = "jobs.err.internal"  // a handler's error without a code (its text is logged only)
 	CodeCancelled = "jobs.err.cancelled" // cancelled on request
 	CodeLost      = "jobs.err.lost"      // its node stopped with no attempts left
-	CodeUnknown   = "jobs.err.kind"      // no handler for the kind (never claimed; shown by the admin page)
 )
 
 // ErrCancelled is the cause of a handler's context when its job was

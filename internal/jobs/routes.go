@@ -213,12 +213,11 @@ func (h *admin) cancel(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	ok, err := h.runner.Store.Cancel(r.Context(), j.ID)
+	ok, err := h.runner.Cancel(r.Context(), j.ID)
 	if err != nil {
 		return err
 	}
 	if ok {
-		h.runner.Notify()
 		h.site.AddFlash(w, r, "ok", "jobs.flash.cancel_requested")
 	} else {
 		h.site.AddFlash(w, r, "info", "jobs.flash.already_over")

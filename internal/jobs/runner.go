@@ -152,15 +152,45 @@ func (r *Runner) Job(ctx context.Context, id int64) (Job, error) {
 	return j, nil
 }
 
+// Cancel asks job id to stop, as Store.Cancel does, and stops its handler
+// at once when it runs on this node: on SQLite a running handler may hold
+// the only write connection, so the request could not even be recorded
+// before it ends. It reports whether the job was still unfinished.
+func (r *Runner) Cancel(ctx context.Context, id int64) (bool, error) {
+	r.mu.Lock()
+	run := r.running[id]
+	r.mu.Unlock()
+	if run != nil {
+		run.cancel(ErrCancelled)
+	}
+	ok, err := r.Store.Cancel(ctx, id)
+	if err != nil {
+		return false, err
+	}
+	r.Notify()
+	return ok || run != nil, nil
+}
+
 // stop cancels every handler of this node and waits for them; their jobs
-// go back to the queue without spending an attempt.
+// go back to the queue without spending an attempt. A handler that ignores
+// its context is waited for one lease at most: its job is then taken over
+// like a dead node's.
 func (r *Runner) stop() {
 	r.mu.Lock()
 	for _, run := range r.running {
 		run.cancel(errShutdown)
 	}
 	r.mu.Unlock()
-	r.wg.Wait()
+	done := make(chan struct{})
+	go func() {
+		r.wg.Wait()
+		close(done)
+	}()
+	select {
+	case <-done:
+	case <-time.After(r.cfg.Lease):
+		r.cfg.Log.Warn("jobs: handlers still running at shutdown")
+	}
 }
 
 // capacity reports whether this node may start one more job of kind.

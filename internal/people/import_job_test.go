@@ -147,6 +147,31 @@ func TestImportJobCancelled(t *testing.T) {
 				t.Fatalf("a cancelled job left its upload: %v", left)
 			}
 		}
+		// A running import stops at once (on SQLite its transaction holds
+		// the only write connection, so this node cancels it directly).
+		id, err = f.s.EnqueueImport(ctx, strings.NewReader(csvText(t, manyRows(30000)...)), "big.csv", f.city.ID, 7, false)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for deadline := time.Now().Add(20 * time.Second); ; time.Sleep(5 * time.Millisecond) {
+			j, err := f.s.ImportJob(ctx, id)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if j.State == jobs.Running && j.Rows > 0 {
+				break
+			}
+			if j.Done() || time.Now().After(deadline) {
+				t.Fatalf("never seen running: %+v", j)
+			}
+		}
+		asked := time.Now()
+		if ok, err := f.s.CancelImport(ctx, id); !ok || err != nil {
+			t.Fatalf("cancel running: %v %v", ok, err)
+		}
+		if j := waitJob(t, f.s, id); j.State != jobs.Cancelled || time.Since(asked) > 5*time.Second {
+			t.Errorf("running import after cancel: %s after %v", j.State, time.Since(asked))
+		}
 		if _, n, _ := f.s.List(ctx, people.Filter{}); n != 0 {
 			t.Errorf("a cancelled job wrote %d people", n)
 		}

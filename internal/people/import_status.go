@@ -70,11 +70,7 @@ func (s *Store) CancelImport(ctx context.Context, id int64) (bool, error) {
 	if _, err := s.ImportJob(ctx, id); err != nil {
 		return false, err
 	}
-	ok, err := s.imp.runner.Store.Cancel(ctx, id)
-	if ok {
-		s.imp.runner.Notify()
-	}
-	return ok, err
+	return s.imp.runner.Cancel(ctx, id)
 }
 
 // jobResolver is the route Resource of /people/import/jobs/{id}: the org
