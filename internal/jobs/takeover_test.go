@@ -156,3 +156,33 @@ func TestCaps(t *testing.T) {
 		}
 	})
 }
+
+// A node shutting down stops its handlers and hands their jobs back to the
+// queue without spending an attempt; another node then runs them at once.
+func TestShutdownHandsJobsBack(t *testing.T) {
+	dbtest.Run(t, sets, func(t *testing.T, d *db.DB) {
+		c := freeze(d)
+		started := make(chan string, 2)
+		kind := func(node string) map[string]jobs.Kind {
+			return map[string]jobs.Kind{"test.long": {Handle: func(ctx context.Context, run *jobs.Run) error {
+				started <- node
+				if node == "a" {
+					<-ctx.Done()
+					return ctx.Err()
+				}
+				return nil
+			}}}
+		}
+		a, stopA := runner(t, d, c, "a", kind("a"))
+		id := enqueue(t, d, jobs.Spec{Kind: "test.long", MaxAttempts: 1})
+		<-started
+		stopA()
+		if j, _ := a.Store.Get(context.Background(), id); j.State != jobs.Queued || j.Attempts != 0 {
+			t.Fatalf("after a's shutdown: %+v", j)
+		}
+		_, _ = runner(t, d, c, "b", kind("b"))
+		if j := waitFor(t, a.Store, id, "done", inState(jobs.Done)); j.Node != "b" || j.Attempts != 1 {
+			t.Errorf("job after b: %+v", j)
+		}
+	})
+}
