@@ -151,14 +151,13 @@ func benchImportFile(ctx context.Context, e *env, path string, floor bool) (d, f
 		defer pprof.StopCPUProfile()
 	}
 	start := time.Now()
-	res, err := a.People.Import(ctx, f, filepath.Base(path), root.ID, false,
-		func(key string, args ...any) string { return a.Site.Catalogs.T("zh-CN", key, args...) })
+	res, err := a.People.Import(ctx, f, filepath.Base(path), root.ID, false)
 	d = time.Since(start)
 	if err != nil {
 		return 0, 0, err
 	}
 	if len(res.Errors) > 0 {
-		return 0, 0, fmt.Errorf("import refused the file: row %d %s %s", res.Errors[0].Row, res.Errors[0].Column, res.Errors[0].Message)
+		return 0, 0, fmt.Errorf("import refused the file: row %d %s %s", res.Errors[0].Row, res.Errors[0].Column, res.Errors[0].Code)
 	}
 	var count int
 	if err := a.DB.QueryRow(ctx, `SELECT COUNT(*) FROM people`).Scan(&count); err != nil {

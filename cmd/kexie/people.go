@@ -80,19 +80,31 @@ func cmdPeople(ctx context.Context, e *env, args []string) error {
 	defer f.Close()
 	ctx = audit.WithMeta(ctx, audit.Meta{ActorName: "cli:people import"})
 	t := func(key string, args ...any) string { return a.Site.Catalogs.T("zh-CN", key, args...) }
-	res, err := a.People.Import(ctx, f, filepath.Base(file), o.ID, *dry, t)
+	res, err := a.People.Import(ctx, f, filepath.Base(file), o.ID, *dry)
 	if err != nil {
 		return explain(err)
 	}
 	if *asJSON {
 		enc := json.NewEncoder(e.stdout)
 		enc.SetEscapeHTML(false)
-		if err := enc.Encode(res); err != nil {
+		// Each error with its code, arguments and zh-CN message.
+		type line struct {
+			people.ImportError
+			Message string `json:"message"`
+		}
+		out := struct {
+			people.ImportResult
+			Errors []line `json:"errors"`
+		}{ImportResult: res, Errors: []line{}}
+		for _, x := range res.Errors {
+			out.Errors = append(out.Errors, line{x, x.Text(t)})
+		}
+		if err := enc.Encode(out); err != nil {
 			return err
 		}
 	} else {
 		for _, x := range res.Errors {
-			fmt.Fprintf(e.stdout, "row %d, %s: %s\n", x.Row, x.Column, x.Message)
+			fmt.Fprintf(e.stdout, "row %d, %s: %s\n", x.Row, x.Column, x.Text(t))
 		}
 		fmt.Fprintf(e.stdout, "%d rows: %d created, %d updated, %d unchanged\n", res.Rows, res.Created, res.Updated, res.Unchanged)
 	}

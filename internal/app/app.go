@@ -11,6 +11,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"path/filepath"
 	"strings"
 	"time"
 
@@ -20,6 +21,7 @@ import (
 	"kexie/internal/config"
 	"kexie/internal/db"
 	"kexie/internal/home"
+	"kexie/internal/jobs"
 	"kexie/internal/org"
 	"kexie/internal/people"
 	"kexie/internal/pii"
@@ -43,6 +45,7 @@ type App struct {
 	Auth    *auth.Service
 	People  *people.Store
 	Plans   *plan.Store
+	Jobs    *jobs.Runner // this node's background work; RunJobs starts it
 	Modules []web.Module
 }
 
@@ -73,6 +76,8 @@ func Open(ctx context.Context, cfg config.Config, log *slog.Logger) (*App, error
 		return nil, err
 	}
 	a.People = people.NewStore(d, ring)
+	a.Jobs = jobs.NewRunner(d, jobs.Config{Log: log})
+	a.People.UseJobs(a.Jobs, filepath.Join(cfg.DataDir, "uploads", "imports"))
 	a.Plans = plan.NewStore(d, a.Orgs)
 	// The modules, in migration order. Adding a module is one line here.
 	a.Modules = []web.Module{
@@ -81,6 +86,7 @@ func Open(ctx context.Context, cfg config.Config, log *slog.Logger) (*App, error
 		org.Module(a.Orgs),
 		a.Auth.Module(),
 		people.Module(a.People, a.Orgs),
+		jobs.Module(a.Jobs, a.userNames),
 		plan.Module(a.Plans, a.Orgs),
 		home.Module(home.Sources{DB: d, OrgCounts: a.orgCounts, UserCount: a.Auth.CountUsers}),
 	}
@@ -179,9 +185,41 @@ func (a *App) Handler() http.Handler {
 	})
 }
 
-// Serve listens on ln until ctx ends.
+// Serve runs this node's jobs and listens on ln until ctx ends.
 func (a *App) Serve(ctx context.Context, ln net.Listener) error {
+	stop := a.RunJobs(ctx)
+	defer stop()
 	return web.Serve(ctx, ln, a.Handler(), a.Log, 15*time.Second)
+}
+
+// RunJobs removes the uploads of jobs that ended while no node ran (or
+// that never got a job), then runs this node's job runner until ctx ends or
+// stop is called; stop waits for the runner to hand its jobs back.
+func (a *App) RunJobs(ctx context.Context) (stop func()) {
+	if err := a.People.SweepUploads(ctx); err != nil {
+		a.Log.Warn("sweep uploads", "err", err)
+	}
+	ctx, cancel := context.WithCancel(ctx)
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		_ = a.Jobs.Run(ctx)
+	}()
+	return func() { cancel(); <-done }
+}
+
+// userNames gives the jobs page the names of the users who started jobs.
+func (a *App) userNames(ctx context.Context, ids []int64) map[int64]string {
+	out := make(map[int64]string, len(ids))
+	for _, id := range ids { // at most one page of jobs' distinct users
+		if u, err := a.Auth.User(ctx, id); err == nil {
+			out[id] = u.Username
+			if u.DisplayName != "" {
+				out[id] = u.DisplayName
+			}
+		}
+	}
+	return out
 }
 
 func secure(cfg config.Config) bool { return strings.HasPrefix(cfg.BaseURL, "https://") }

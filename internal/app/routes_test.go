@@ -5,8 +5,6 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
-	"os"
-	"path/filepath"
 	"sort"
 	"strings"
 	"testing"
@@ -91,6 +89,13 @@ func matrixCases() []matrixCase {
 		{"GET /people/import/jobs/{id}", "/people/import/jobs/{peerjob}", nil, []string{"sysadmin"}},
 		{"GET /people/import/jobs/{id}/status", "/people/import/jobs/{job}/status", nil, []string{"org_staff", "org_admin", "sysadmin"}},
 		{"GET /people/import/jobs/{id}/status", "/people/import/jobs/{peerjob}/status", nil, []string{"sysadmin"}},
+		{"POST /people/import/jobs/{id}/cancel", "/people/import/jobs/{job}/cancel", nil, staff},
+		{"POST /people/import/jobs/{id}/cancel", "/people/import/jobs/{peerjob}/cancel", nil, []string{"sysadmin"}},
+		{"GET /admin/jobs", "/admin/jobs", nil, admins},
+		{"GET /admin/jobs/{id}", "/admin/jobs/{job}", nil, admins},
+		{"GET /admin/jobs/{id}", "/admin/jobs/{peerjob}", nil, []string{"sysadmin"}},
+		{"POST /admin/jobs/{id}/cancel", "/admin/jobs/{job}/cancel", nil, admins},
+		{"POST /admin/jobs/{id}/cancel", "/admin/jobs/{peerjob}/cancel", nil, []string{"sysadmin"}},
 		{"POST /people/import/report", "/people/import/report", url.Values{"errors": {`[{"row":1,"column":"姓名","code":"x","message":"m"}]`}}, []string{"org_staff", "org_admin", "sysadmin"}},
 		{"POST /people", "/people", url.Values{"org_id": {"{city}"}, "name": {""}}, []string{"org_staff", "org_admin", "sysadmin"}},
 		{"POST /people", "/people", url.Values{"org_id": {"{peer}"}, "name": {""}}, []string{"sysadmin"}},
@@ -275,12 +280,9 @@ func TestRouteAccessMatrix(t *testing.T) {
 	}
 	tf := newTrackFixture(t, ta, ta.city.ID)
 	// A finished import job (a dry run of an empty file) in each org.
+	t.Cleanup(ta.RunJobs(ctx))
 	importJob := func(orgID int64) int64 {
-		path := filepath.Join(t.TempDir(), "job.csv")
-		if err := os.WriteFile(path, []byte("姓名,身份证号,手机号,工作单位,地区代码\n"), 0o600); err != nil {
-			t.Fatal(err)
-		}
-		id, err := ta.People.StartImportJob(ctx, path, "job.csv", orgID, 0, true, func(k string, _ ...any) string { return k })
+		id, err := ta.People.EnqueueImport(ctx, strings.NewReader("姓名,身份证号,手机号,工作单位,地区代码\n"), "job.csv", orgID, 0, true)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -343,7 +345,7 @@ func TestEveryPageRenders(t *testing.T) {
 	pages := []string{"/", "/orgs", "/orgs?q=市", "/orgs?under=" + fmt.Sprint(ta.city.ID), "/orgs/" + fmt.Sprint(ta.city.ID),
 		"/orgs/new?parent=" + fmt.Sprint(ta.city.ID), "/orgs/" + fmt.Sprint(ta.city.ID) + "/edit",
 		"/orgs/" + fmt.Sprint(ta.city.ID) + "/move", "/users", "/users/new", "/account", "/account/2fa", "/audit",
-		"/audit?action=org.&actor=page", "/people", "/people/new", "/people/import", "/members/units", "/no/such/page",
+		"/audit?action=org.&actor=page", "/admin/jobs", "/people", "/people/new", "/people/import", "/members/units", "/no/such/page",
 		"/plans", "/plans/tasks", "/plans/compare", "/plans/compare?q=科学素质"}
 	tf := newTrackFixture(t, ta, ta.city.ID)
 	for _, f := range []string{"/plans/%d", "/plans/%d/units", "/plans/%d/dashboard", "/plans/%d/indicators/" + fmt.Sprint(tf.indicator),

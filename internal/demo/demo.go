@@ -210,13 +210,13 @@ func Generate(ctx context.Context, orgs *org.Store, ppl *people.Store, o Options
 		if t == nil {
 			t = func(key string, args ...any) string { return key }
 		}
-		r, err := ppl.Import(ctx, pr, "demo-"+k.region+".csv", k.org.ID, false, t)
+		r, err := ppl.Import(ctx, pr, "demo-"+k.region+".csv", k.org.ID, false)
 		pr.Close()
 		if err != nil {
 			return res, err
 		}
 		if len(r.Errors) > 0 {
-			return res, fmt.Errorf("demo: generated data refused at row %d: %s %s", r.Errors[0].Row, r.Errors[0].Column, r.Errors[0].Message)
+			return res, fmt.Errorf("demo: generated data refused at row %d: %s %s", r.Errors[0].Row, r.Errors[0].Column, r.Errors[0].Text(t))
 		}
 		res.People += r.Created + r.Updated + r.Unchanged
 		progress("people", res.People, o.Size.People)

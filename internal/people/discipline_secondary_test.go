@@ -163,7 +163,7 @@ func TestImportSecondaryDisciplines(t *testing.T) {
 		}
 		cells := []string{"1101410；11021、120", "120 1101410,13010", " 130 ", "110;"}
 		want := []string{"1101410 [11021 120]", "120 [1101410 13010]", "130 []", "110 []"}
-		res, err := f.s.Import(ctx, file(cells...), "a.csv", f.city.ID, false, tr)
+		res, err := f.s.Import(ctx, file(cells...), "a.csv", f.city.ID, false)
 		if err != nil || res.Created != 4 || len(res.Errors) != 0 {
 			t.Fatalf("import: %+v %v", res, err)
 		}
@@ -182,10 +182,10 @@ func TestImportSecondaryDisciplines(t *testing.T) {
 			t.Errorf("stored %q, want %q", g, want)
 		}
 		// Written otherwise, the same codes are the same person.
-		if res, _ := f.s.Import(ctx, file("1101410;11021;120", "120，1101410，13010", "130", "110"), "a.csv", f.city.ID, false, tr); res.Unchanged != 4 {
+		if res, _ := f.s.Import(ctx, file("1101410;11021;120", "120，1101410，13010", "130", "110"), "a.csv", f.city.ID, false); res.Unchanged != 4 {
 			t.Errorf("re-run: %+v", res)
 		}
-		if res, _ := f.s.Import(ctx, file(cells[0], "120 13010", cells[2], cells[3]), "b.csv", f.city.ID, false, tr); res.Updated != 1 || res.Unchanged != 3 {
+		if res, _ := f.s.Import(ctx, file(cells[0], "120 13010", cells[2], cells[3]), "b.csv", f.city.ID, false); res.Updated != 1 || res.Unchanged != 3 {
 			t.Errorf("a changed secondary code: %+v", res)
 		}
 		want[1] = "120 [13010]"
@@ -196,13 +196,13 @@ func TestImportSecondaryDisciplines(t *testing.T) {
 			t.Errorf("an imported secondary code is not found by the facet: %d", r.Total)
 		}
 		// Bad codes: each error names its row, the column and the code.
-		res, err = f.s.Import(ctx, file("1101410；9990000", "120；abc", "130；130", "；120"), "bad.csv", f.city.ID, false, tr)
+		res, err = f.s.Import(ctx, file("1101410；9990000", "120；abc", "130；130", "；120"), "bad.csv", f.city.ID, false)
 		if err != nil {
 			t.Fatal(err)
 		}
 		var errs []string
 		for _, e := range res.Errors {
-			errs = append(errs, fmt.Sprintf("%d/%s/%s", e.Row, e.Column, e.Message))
+			errs = append(errs, fmt.Sprintf("%d/%s/%s", e.Row, e.Column, e.Text(tr)))
 		}
 		// (A leading separator leaves 120 the first code: the primary.)
 		wantErrs := []string{"1/学科代码/people.err.discipline9990000", "2/学科代码/people.err.disciplines2_codeabc",
@@ -214,7 +214,7 @@ func TestImportSecondaryDisciplines(t *testing.T) {
 			t.Errorf("a failed import wrote: %q", g)
 		}
 		// A primary written as a name stays whole.
-		if res, _ := f.s.Import(ctx, file(cells[0], cells[1], cells[2], "信息 科学"), "c.csv", f.city.ID, true, tr); len(res.Errors) != 0 {
+		if res, _ := f.s.Import(ctx, file(cells[0], cells[1], cells[2], "信息 科学"), "c.csv", f.city.ID, true); len(res.Errors) != 0 {
 			t.Errorf("a name with a space: %+v", res.Errors)
 		}
 	})

@@ -41,7 +41,7 @@ func TestDisciplines(t *testing.T) {
 			t.Errorf("known code: %v", err)
 		}
 		res, _ := f.s.Import(ctx, strings.NewReader("姓名,身份证号,手机号,工作单位,地区代码,学科代码\n丁,"+idNumber("51040219850312201")+",13812345678,某单位,510402,3000000\n"),
-			"x.csv", f.city.ID, true, tr)
+			"x.csv", f.city.ID, true)
 		if len(res.Errors) != 1 || res.Errors[0].Column != "学科代码" {
 			t.Errorf("import with an unknown code: %+v", res.Errors)
 		}

@@ -100,7 +100,7 @@ func TestImportKeepsEmployerCode(t *testing.T) {
 			"张伟," + a + ",13812345678,攀钢集团有限公司,510402,正高级,",
 			"王芳," + b + ",13912345678,攀枝花市科协,510402,中级,",
 		}
-		if res, err := f.s.Import(ctx, csvFile(rows...), "a.csv", f.city.ID, false, tr); err != nil || res.Created != 2 {
+		if res, err := f.s.Import(ctx, csvFile(rows...), "a.csv", f.city.ID, false); err != nil || res.Created != 2 {
 			t.Fatalf("import: %+v %v", res, err)
 		}
 		var n int
@@ -120,7 +120,7 @@ func TestImportKeepsEmployerCode(t *testing.T) {
 		}
 		// Same units, another field changed: both rows are updated, codes kept.
 		changed := []string{strings.Replace(rows[0], "正高级", "副高级", 1), strings.Replace(rows[1], "中级", "副高级", 1)}
-		if res, err := f.s.Import(ctx, csvFile(changed...), "b.csv", f.city.ID, false, tr); err != nil || res.Updated != 2 {
+		if res, err := f.s.Import(ctx, csvFile(changed...), "b.csv", f.city.ID, false); err != nil || res.Updated != 2 {
 			t.Fatalf("re-import: %+v %v", res, err)
 		}
 		zhang, _ = f.s.Get(ctx, zhang.ID)
@@ -130,7 +130,7 @@ func TestImportKeepsEmployerCode(t *testing.T) {
 		}
 		// Another unit's name: the old unit's code and link go with it.
 		moved := []string{strings.Replace(changed[0], "攀钢集团有限公司", "攀枝花学院", 1), strings.Replace(changed[1], "攀枝花市科协", "攀枝花学院", 1)}
-		if res, err := f.s.Import(ctx, csvFile(moved...), "c.csv", f.city.ID, false, tr); err != nil || res.Updated != 2 {
+		if res, err := f.s.Import(ctx, csvFile(moved...), "c.csv", f.city.ID, false); err != nil || res.Updated != 2 {
 			t.Fatalf("moved: %+v %v", res, err)
 		}
 		zhang, _ = f.s.Get(ctx, zhang.ID)

@@ -73,7 +73,7 @@ func TestPeopleExportDisciplines(t *testing.T) {
 			// Read back by the import, as a new person.
 			id := idNumber(fmt.Sprintf("5104021985031220%d", len(path)%10))
 			file := "姓名,身份证号,手机号,工作单位,地区代码," + rows[0][col] + "\n李娜," + id + ",13912345678,攀枝花学院,510402," + rows[1][col] + "\n"
-			r, err := ps.People.Import(ctx, strings.NewReader(file), "back.csv", ps.City.ID, false, nil)
+			r, err := ps.People.Import(ctx, strings.NewReader(file), "back.csv", ps.City.ID, false)
 			if err != nil || r.Created != 1 {
 				t.Fatalf("import of the export: %+v %v", r, err)
 			}

@@ -29,7 +29,7 @@ func benchImport(b *testing.B, d *db.DB) {
 			fmt.Fprintf(&sb, "张伟%d,%s,138%08d,攀枝花钢铁研究院,510402,senior,钒钛磁铁矿综合利用与高炉渣提钛,高层次人才\n", i, idNumber(first), i)
 		}
 		iter++
-		res, err := f.s.Import(ctx, strings.NewReader(sb.String()), "b.csv", f.city.ID, false, func(k string, a ...any) string { return k })
+		res, err := f.s.Import(ctx, strings.NewReader(sb.String()), "b.csv", f.city.ID, false)
 		if err != nil || len(res.Errors) > 0 {
 			b.Fatalf("%v %+v", err, res.Errors[:min(3, len(res.Errors))])
 		}

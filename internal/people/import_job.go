@@ -2,80 +2,103 @@ package people
 
 import (
 	"context"
-	"database/sql"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
 	"log/slog"
-	"net/http"
 	"os"
+	"path/filepath"
 	"strconv"
-	"sync"
+	"strings"
 	"sync/atomic"
 	"time"
 
-	"kexie/internal/access"
 	"kexie/internal/db"
-	"kexie/internal/web"
+	"kexie/internal/jobs"
+	"kexie/internal/valid"
 )
 
-// Phases of an import job.
-const (
-	JobRunning     = "running"
-	JobDone        = "done"
-	JobFailed      = "failed"      // an internal error; nothing was written
-	JobInterrupted = "interrupted" // its node stopped before the end; nothing was written
-)
+// JobKind is the kind of the people import's background jobs.
+const JobKind = "people.import"
 
-// ImportJob is a web import of a large file running in the background.
-type ImportJob struct {
-	ID         int64
-	OrgID      int64
-	OrgPath    string
-	UserID     int64
-	FileName   string
-	DryRun     bool
-	Phase      string
-	Rows       int
-	BytesRead  int64
-	BytesTotal int64
-	Result     *ImportResult // when Phase is done
-	UpdatedAt  time.Time
+// importsPerNode is how many imports one node runs at once; more wait
+// queued (each holds a transaction, a few CPU-bound workers and up to
+// ~100 MB of memory for a large file). One user runs one at a time.
+const importsPerNode = 2
+
+// imports is where uploads wait for their jobs and the runner that runs
+// them.
+type imports struct {
+	dir    string // the uploads folder: on a volume every node shares
+	runner *jobs.Runner
 }
 
-// Done reports whether the job has finished, one way or another.
-func (j ImportJob) Done() bool { return j.Phase != JobRunning }
-
-// Fraction is how much of the file has been read, 0 to 1.
-func (j ImportJob) Fraction() float64 {
-	if j.BytesTotal <= 0 {
-		return 0
-	}
-	if j.Phase == JobDone {
-		return 1
-	}
-	return min(1, float64(j.BytesRead)/float64(j.BytesTotal))
+// importArgs are a job's arguments: the upload's file (in the uploads
+// folder), its name as uploaded, and whether it is a check only.
+type importArgs struct {
+	File   string `json:"file"`
+	Name   string `json:"name"`
+	DryRun bool   `json:"dry_run"`
 }
 
-// Permille is Fraction for a <progress max="1000">.
-func (j ImportJob) Permille() int { return int(j.Fraction() * 1000) }
+// UseJobs runs large imports as jobs of r, their uploads kept in dir
+// (which every node must share: see docs/decisions.md). Call it while the
+// app is wired, before r runs.
+func (s *Store) UseJobs(r *jobs.Runner, dir string) {
+	s.imp = &imports{dir: dir, runner: r}
+	r.Register(JobKind, jobs.Kind{Handle: s.runImport, PerNode: importsPerNode, PerUser: 1,
+		Finally: func(ctx context.Context, j jobs.Job) { s.removeUpload(j) }})
+}
 
-// jobStale is how long a running job may go without a progress write on
-// PostgreSQL before it is taken for one whose node stopped.
-const jobStale = 2 * time.Minute
+// EnqueueImport saves an upload where every node can read it and enqueues
+// its import; it returns the job's ID. Until a slot is free the job waits
+// queued.
+func (s *Store) EnqueueImport(ctx context.Context, file io.Reader, name string, orgID, userID int64, dryRun bool) (int64, error) {
+	if s.imp == nil {
+		return 0, errors.New("people: enqueue import: no job runner")
+	}
+	if err := os.MkdirAll(s.imp.dir, 0o700); err != nil {
+		return 0, fmt.Errorf("people: uploads folder: %w", err)
+	}
+	id := s.db.NewID()
+	base := strconv.FormatInt(id, 10)
+	part, final := filepath.Join(s.imp.dir, base+".part"), filepath.Join(s.imp.dir, base+".upload")
+	if err := saveFile(part, file); err != nil {
+		return 0, fmt.Errorf("people: save upload: %w", err)
+	}
+	if err := os.Rename(part, final); err != nil {
+		os.Remove(part)
+		return 0, fmt.Errorf("people: save upload: %w", err)
+	}
+	err := s.db.Tx(ctx, func(tx *db.Tx) error {
+		_, err := jobs.Enqueue(ctx, tx, jobs.Spec{ID: id, Kind: JobKind, OrgID: orgID, UserID: userID, MaxAttempts: 2,
+			Args: importArgs{File: base + ".upload", Name: name, DryRun: dryRun}})
+		return err
+	})
+	if err != nil {
+		os.Remove(final)
+		return 0, fmt.Errorf("people: enqueue import: %w", err)
+	}
+	s.imp.runner.Notify()
+	return id, nil
+}
 
-// jobProgressEvery is how often a running job writes its progress.
-const jobProgressEvery = 500 * time.Millisecond
-
-// localJobs holds the progress of the jobs running in this process, for
-// SQLite: its single writer is held by the import's transaction, so the row
-// cannot be written until the end (SQLite means one node, so memory is
-// enough there).
-var localJobs sync.Map // job id → *jobProgress
-
-type jobProgress struct {
-	rows, bytes atomic.Int64
+func saveFile(path string, r io.Reader) error {
+	f, err := os.OpenFile(path, os.O_CREATE|os.O_EXCL|os.O_WRONLY, 0o600)
+	if err != nil {
+		return err
+	}
+	if _, err := io.Copy(f, r); err != nil {
+		f.Close()
+		os.Remove(path)
+		return err
+	}
+	if err := f.Close(); err != nil {
+		os.Remove(path)
+		return err
+	}
+	return nil
 }
 
 // countingReader counts the bytes read through it.
@@ -90,145 +113,101 @@ func (c countingReader) Read(p []byte) (int, error) {
 	return n, err
 }
 
-// StartImportJob records an import job for the file at path (which the job
-// owns and removes when it ends) and runs it in the background; ctx gives
-// the audit metadata and is not cancelled with the request. The job's state
-// is read back with ImportJob.
-func (s *Store) StartImportJob(ctx context.Context, path, name string, orgID, userID int64, dryRun bool,
-	t func(key string, args ...any) string) (int64, error) {
-	st, err := os.Stat(path)
-	if err != nil {
-		return 0, fmt.Errorf("people: import job: %w", err)
-	}
-	var id int64
-	err = s.db.Tx(ctx, func(tx *db.Tx) error {
-		id = tx.NewID()
-		now := db.Millis(tx.Now)
-		_, err := tx.Exec(ctx, `INSERT INTO people_import_jobs (id, org_id, user_id, file_name, dry_run, phase, bytes_total,
-			created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, id, orgID, userID, name, boolInt(dryRun), JobRunning,
-			st.Size(), now, now)
+// runImport is the job's handler. It is idempotent: the import is all or
+// nothing in one transaction, and a re-run of a file adds nothing.
+func (s *Store) runImport(ctx context.Context, run *jobs.Run) error {
+	var a importArgs
+	if err := run.Decode(&a); err != nil {
 		return err
-	})
-	if err != nil {
-		os.Remove(path)
-		return 0, fmt.Errorf("people: start import job: %w", err)
 	}
-	p := &jobProgress{}
-	localJobs.Store(id, p)
-	go s.runImportJob(context.WithoutCancel(ctx), id, path, name, orgID, dryRun, t, p)
-	return id, nil
-}
-
-func boolInt(b bool) int {
-	if b {
-		return 1
-	}
-	return 0
-}
-
-func (s *Store) runImportJob(ctx context.Context, id int64, path, name string, orgID int64, dryRun bool,
-	t func(key string, args ...any) string, p *jobProgress) {
-	defer localJobs.Delete(id) // last: after the final row is written (see ImportJob)
-	defer os.Remove(path)
-	phase, result := JobFailed, ""
-	defer func() {
-		if v := recover(); v != nil {
-			slog.Error("people: import job panicked", "job", id, "panic", v)
-		}
-		_, err := s.db.Exec(ctx, `UPDATE people_import_jobs SET phase = ?, result = ?, rows_read = ?, bytes_read = ?, updated_at = ?
-			WHERE id = ?`, phase, result, p.rows.Load(), p.bytes.Load(), db.Millis(s.db.Now()), id)
-		if err != nil {
-			slog.Error("people: finish import job", "job", id, "err", err)
-		}
-	}()
-	f, err := os.Open(path)
+	f, err := os.Open(filepath.Join(s.imp.dir, filepath.Base(a.File)))
 	if err != nil {
-		slog.Error("people: import job", "job", id, "err", err)
-		return
+		return jobs.Fail("people.err.upload_gone")
 	}
 	defer f.Close()
-	var last time.Time
-	progress := func(rows int) {
-		p.rows.Store(int64(rows))
-		if s.db.Dialect() != db.Postgres || time.Since(last) < jobProgressEvery {
-			return
-		}
-		last = time.Now()
-		// Another connection of the pool: readable by every node at once.
-		if _, err := s.db.Exec(ctx, `UPDATE people_import_jobs SET rows_read = ?, bytes_read = ?, updated_at = ? WHERE id = ?`,
-			rows, p.bytes.Load(), db.Millis(s.db.Now()), id); err != nil {
-			slog.Warn("people: import job progress", "job", id, "err", err)
-		}
-	}
-	res, err := s.ImportWith(ctx, countingReader{f, &p.bytes}, name, orgID, ImportOptions{DryRun: dryRun, T: t, Progress: progress})
+	st, err := f.Stat()
 	if err != nil {
-		slog.Error("people: import job", "job", id, "err", err)
-		return
+		return err
 	}
-	b, err := json.Marshal(res)
+	var read atomic.Int64
+	progress := func(rows int) { run.SetProgress(read.Load(), st.Size(), "people.import.progress", rows) }
+	progress(0)
+	res, err := s.ImportWith(ctx, countingReader{f, &read}, a.Name, run.OrgID, ImportOptions{DryRun: a.DryRun, Progress: progress})
 	if err != nil {
-		return
+		if ctx.Err() != nil {
+			return ctx.Err()
+		}
+		if list, ok := valid.As(err); ok {
+			return jobs.Fail(list[0].Key, list[0].Args...)
+		}
+		return err
 	}
-	phase, result = JobDone, string(b)
+	run.SetProgress(st.Size(), st.Size(), "people.import.progress", res.Rows)
+	return run.SetResult(res)
 }
 
-// ImportJob returns a job's state. A job still marked running whose node
-// has stopped (no progress on PostgreSQL for jobStale, or no longer in this
-// process on SQLite) is reported interrupted: its transaction was rolled
-// back, so nothing was written.
-func (s *Store) ImportJob(ctx context.Context, id int64) (ImportJob, error) {
-	var j ImportJob
-	var dry int
-	var result string
-	var updated int64
-	// Look in this process first: a job ends by writing its final row and
-	// only then leaving localJobs, so a job found here before the read is
-	// still running or its row already says how it ended.
-	local, running := localJobs.Load(id)
-	err := s.db.QueryRow(ctx, `SELECT j.id, j.org_id, o.path, j.user_id, j.file_name, j.dry_run, j.phase, j.rows_read, j.bytes_read,
-		j.bytes_total, j.result, j.updated_at FROM people_import_jobs j JOIN orgs o ON o.id = j.org_id WHERE j.id = ?`, id).Scan(
-		&j.ID, &j.OrgID, &j.OrgPath, &j.UserID, &j.FileName, &dry, &j.Phase, &j.Rows, &j.BytesRead, &j.BytesTotal, &result, &updated)
-	if errors.Is(err, sql.ErrNoRows) {
-		return j, fmt.Errorf("people: import job %d: %w", id, db.ErrNotFound)
+// removeUpload deletes a finished job's upload.
+func (s *Store) removeUpload(j jobs.Job) {
+	var a importArgs
+	if err := json.Unmarshal(j.Args, &a); err != nil || a.File == "" {
+		return
 	}
-	if err != nil {
-		return j, fmt.Errorf("people: import job %d: %w", id, err)
+	if err := os.Remove(filepath.Join(s.imp.dir, filepath.Base(a.File))); err != nil && !errors.Is(err, os.ErrNotExist) {
+		slog.Warn("people: remove upload", "job", j.ID, "err", err)
 	}
-	j.DryRun, j.UpdatedAt = dry != 0, db.Time(updated)
-	if j.Phase == JobRunning {
-		if running {
-			p := local.(*jobProgress)
-			j.Rows, j.BytesRead = max(j.Rows, int(p.rows.Load())), max(j.BytesRead, p.bytes.Load())
-		} else if s.db.Dialect() == db.SQLite || s.db.Now().Sub(j.UpdatedAt) > jobStale {
-			j.Phase = JobInterrupted
-		}
-	}
-	if j.Phase == JobDone && result != "" {
-		var r ImportResult
-		if err := json.Unmarshal([]byte(result), &r); err != nil {
-			return j, fmt.Errorf("people: import job %d result: %w", id, err)
-		}
-		j.Result = &r
-	}
-	return j, nil
 }
 
-// jobResolver is the route Resource of /people/import/jobs/{id}: the org
-// the job imports into.
-func (s *Store) jobResolver(r *http.Request) (access.Resource, error) {
-	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
+// orphanAge is how old an upload without a job must be before a sweep
+// removes it: younger, its node may still be saving it or enqueueing.
+const orphanAge = time.Hour
+
+// SweepUploads removes the uploads of jobs that have ended and uploads
+// left without a job (a node stopped while saving one). The app calls it
+// at start-up.
+func (s *Store) SweepUploads(ctx context.Context) error {
+	if s.imp == nil {
+		return nil
+	}
+	entries, err := os.ReadDir(s.imp.dir)
+	if errors.Is(err, os.ErrNotExist) {
+		return nil
+	}
 	if err != nil {
-		return access.Resource{}, web.ErrNotFound
+		return fmt.Errorf("people: sweep uploads: %w", err)
 	}
-	var orgID int64
-	var path string
-	err = s.db.QueryRow(r.Context(), `SELECT o.id, o.path FROM people_import_jobs j JOIN orgs o ON o.id = j.org_id WHERE j.id = ?`, id).
-		Scan(&orgID, &path)
-	if errors.Is(err, sql.ErrNoRows) {
-		return access.Resource{}, web.ErrNotFound
+	type upload struct {
+		id int64
+		e  os.DirEntry
 	}
+	var ups []upload
+	var list []int64
+	for _, e := range entries {
+		base, _, _ := strings.Cut(e.Name(), ".")
+		id, err := strconv.ParseInt(base, 10, 64)
+		if err != nil || e.IsDir() {
+			continue
+		}
+		ups, list = append(ups, upload{id, e}), append(list, id)
+	}
+	live, err := s.imp.runner.Store.Unfinished(ctx, list)
 	if err != nil {
-		return access.Resource{}, fmt.Errorf("people: resolve import job %d: %w", id, err)
+		return err
 	}
-	return access.Resource{OrgID: orgID, OrgPath: path}, nil
+	for _, u := range ups {
+		id, e := u.id, u.e
+		if live[id] {
+			continue
+		}
+		info, err := e.Info()
+		if err != nil {
+			continue
+		}
+		if _, err := s.imp.runner.Store.Get(ctx, id); errors.Is(err, db.ErrNotFound) && time.Since(info.ModTime()) < orphanAge {
+			continue
+		}
+		if err := os.Remove(filepath.Join(s.imp.dir, e.Name())); err != nil && !errors.Is(err, os.ErrNotExist) {
+			return fmt.Errorf("people: sweep uploads: %w", err)
+		}
+	}
+	return nil
 }

@@ -39,22 +39,22 @@ func TestImport(t *testing.T) {
 		}
 
 		// A dry run validates and writes nothing.
-		res, err := f.s.Import(ctx, csvFile(good...), "a.csv", f.city.ID, true, tr)
+		res, err := f.s.Import(ctx, csvFile(good...), "a.csv", f.city.ID, true)
 		if err != nil || len(res.Errors) != 0 || res.Created != 3 || count() != 0 {
 			t.Fatalf("dry run: %+v, %v, %d people", res, err, count())
 		}
-		res, err = f.s.Import(ctx, csvFile(good...), "a.csv", f.city.ID, false, tr)
+		res, err = f.s.Import(ctx, csvFile(good...), "a.csv", f.city.ID, false)
 		if err != nil || res.Rows != 3 || res.Created != 3 || count() != 3 {
 			t.Fatalf("import: %+v %v", res, err)
 		}
 		// Re-running the same file adds nothing.
-		res, _ = f.s.Import(ctx, csvFile(good...), "a.csv", f.city.ID, false, tr)
+		res, _ = f.s.Import(ctx, csvFile(good...), "a.csv", f.city.ID, false)
 		if res.Created != 0 || res.Unchanged != 3 || count() != 3 {
 			t.Errorf("re-run: %+v", res)
 		}
 		// A changed employer updates that person only.
 		changed := append([]string{strings.Replace(good[0], "攀枝花钢铁研究院", "攀钢集团研究院", 1)}, good[1:]...)
-		res, _ = f.s.Import(ctx, csvFile(changed...), "b.csv", f.city.ID, false, tr)
+		res, _ = f.s.Import(ctx, csvFile(changed...), "b.csv", f.city.ID, false)
 		if res.Updated != 1 || res.Unchanged != 2 {
 			t.Errorf("update: %+v", res)
 		}
@@ -73,7 +73,7 @@ func TestImport(t *testing.T) {
 			",,,,,,",
 			"周杰," + idNumber("51040219800101204") + ",13412345678,,510402,,",
 		}
-		res, err = f.s.Import(ctx, csvFile(bad...), "bad.csv", f.city.ID, false, tr)
+		res, err = f.s.Import(ctx, csvFile(bad...), "bad.csv", f.city.ID, false)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -92,7 +92,7 @@ func TestImport(t *testing.T) {
 			t.Errorf("a failed import wrote: %d people, %+v", count(), res)
 		}
 		// The person recorded by another org is refused, not moved.
-		res, _ = f.s.Import(ctx, csvFile(good[0]), "c.csv", f.peer.ID, false, tr)
+		res, _ = f.s.Import(ctx, csvFile(good[0]), "c.csv", f.peer.ID, false)
 		if len(res.Errors) != 1 || res.Errors[0].Code != "people.err.duplicate_other_org" {
 			t.Errorf("other org: %+v", res)
 		}
@@ -116,7 +116,7 @@ func TestImportFileErrors(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			res, err := f.s.Import(ctx, strings.NewReader(tt.file), "x", f.city.ID, false, tr)
+			res, err := f.s.Import(ctx, strings.NewReader(tt.file), "x", f.city.ID, false)
 			if err != nil || len(res.Errors) == 0 || res.Errors[0].Code != tt.code {
 				t.Errorf("got %+v, %v; want %s", res.Errors, err, tt.code)
 			}
@@ -124,7 +124,7 @@ func TestImportFileErrors(t *testing.T) {
 	}
 	// English headers are accepted.
 	res, err := f.s.Import(ctx, strings.NewReader("name,id_number,mobile,employer,region_code\n张伟,"+idNumber("51040219850312201")+",13812345678,攀枝花学院,510402\n"),
-		"en.csv", f.city.ID, false, tr)
+		"en.csv", f.city.ID, false)
 	if err != nil || res.Created != 1 {
 		t.Errorf("English headers: %+v %v", res, err)
 	}
@@ -137,7 +137,7 @@ func FuzzImportRow(f *testing.F) {
 	f.Add(",,,,,,")
 	f.Add("\"a\"\"b\",x,y,z,1,2,3")
 	f.Fuzz(func(t *testing.T, line string) {
-		res, err := fx.s.Import(context.Background(), csvFile(line), "fuzz.csv", fx.city.ID, true, tr)
+		res, err := fx.s.Import(context.Background(), csvFile(line), "fuzz.csv", fx.city.ID, true)
 		if err != nil {
 			t.Fatalf("import error: %v", err)
 		}

@@ -3,38 +3,59 @@ package people
 import (
 	"encoding/json"
 	"errors"
-	"fmt"
 	"io"
 	"net/http"
-	"os"
 	"strconv"
 
+	"kexie/internal/access"
 	"kexie/internal/db"
 	"kexie/internal/org"
-	"kexie/internal/sheet"
 	"kexie/internal/web"
 )
 
 // maxUpload is the largest import file the web form accepts: a CSV of
-// 1M people with every template column is ~150 MB (streamed to a
-// temporary file, then imported as a job); larger registers go through
+// 1M people with every template column is ~150 MB (streamed to the
+// uploads folder, then imported as a job); larger registers go through
 // `kexie people import`.
 const maxUpload = 160 << 20
 
 // ImportPage is the data of the import page and of its result.
 type ImportPage struct {
-	Form    *web.Form
-	Orgs    []org.Org
-	Result  *ImportResult
-	DryRun  bool
-	Report  string // the errors as JSON, posted back to download the report
-	Columns []TemplateColumn
-	Job     *ImportJob // a large file's import running (or run) in the background
+	Form      *web.Form
+	Orgs      []org.Org
+	Result    *ImportResult
+	Errors    []ErrorLine // Result.Errors, translated
+	DryRun    bool
+	Report    string // the errors as JSON, posted back to download the report
+	Columns   []TemplateColumn
+	Job       *ImportJob // a large file's import queued, running or run in the background
+	JobStatus string     // the job's state, translated
+	CanCancel bool
+}
+
+// ErrorLine is an import error as the page shows it.
+type ErrorLine struct {
+	Row     int
+	Column  string
+	Message string
 }
 
 // importJobBytes is the upload size from which the check or import runs as
 // a background job whose progress the page polls.
 var importJobBytes int64 = 2 << 20
+
+// isZip reports whether an upload is an XLSX (a zip): its size says
+// nothing of the work it holds, so it always runs as a job, where the
+// per-node and per-user caps bound how many run at once. A CSV's work
+// follows its size, so a small one is imported in the request.
+func isZip(f io.ReadSeeker) bool {
+	var sig [4]byte
+	n, _ := io.ReadFull(f, sig[:])
+	if _, err := f.Seek(0, io.SeekStart); err != nil {
+		return true // unreadable again here: let the job deal with it
+	}
+	return n == 4 && string(sig[:]) == "PK\x03\x04"
+}
 
 // TemplateColumn describes a column of the template on the page.
 type TemplateColumn struct {
@@ -55,6 +76,21 @@ func (h *handler) importPage(r *http.Request, f *web.Form) (ImportPage, error) {
 		p.Columns = append(p.Columns, TemplateColumn{Header: headers[i], Hint: t(hints[i]), Required: req[i]})
 	}
 	return p, nil
+}
+
+// showResult puts an import's result on the page, its errors translated
+// and, for the report, as JSON (codes and arguments).
+func (h *handler) showResult(r *http.Request, p *ImportPage, res *ImportResult) {
+	p.Result = res
+	if res == nil || len(res.Errors) == 0 {
+		return
+	}
+	t := h.site.T(r)
+	for _, e := range res.Errors {
+		p.Errors = append(p.Errors, ErrorLine{Row: e.Row, Column: e.Column, Message: e.Text(t)})
+	}
+	b, _ := json.Marshal(res.Errors)
+	p.Report = string(b)
 }
 
 func (h *handler) importForm(w http.ResponseWriter, r *http.Request) error {
@@ -97,52 +133,30 @@ func (h *handler) importFile(w http.ResponseWriter, r *http.Request) error {
 		return h.site.RenderStatus(w, r, http.StatusRequestEntityTooLarge, "people/import.html", "people.title.import", p)
 	}
 	p.DryRun = f.Get("mode") != "import"
-	if hdr.Size >= importJobBytes {
-		return h.startJob(w, r, file, hdr.Filename, orgID, p.DryRun)
+	if h.store.imp != nil && (hdr.Size >= importJobBytes || isZip(file)) {
+		var userID int64
+		if sub := web.SubjectFrom(r.Context()); sub != nil {
+			userID = sub.UserID
+		}
+		id, err := h.store.EnqueueImport(r.Context(), file, hdr.Filename, orgID, userID, p.DryRun)
+		if err != nil {
+			return err
+		}
+		return web.Redirect(w, r, "/people/import/jobs/"+strconv.FormatInt(id, 10))
 	}
-	res, err := h.store.Import(r.Context(), file, hdr.Filename, orgID, p.DryRun, h.site.T(r))
+	res, err := h.store.Import(r.Context(), file, hdr.Filename, orgID, p.DryRun)
 	if err != nil {
 		if f.Fail(h.site.T(r), err) {
 			return h.site.RenderStatus(w, r, http.StatusUnprocessableEntity, "people/import.html", "people.title.import", p)
 		}
 		return err
 	}
-	p.Result = &res
+	h.showResult(r, &p, &res)
 	status := http.StatusOK
 	if len(res.Errors) > 0 {
 		status = http.StatusUnprocessableEntity
-		b, _ := json.Marshal(res.Errors)
-		p.Report = string(b)
 	}
 	return h.site.RenderStatus(w, r, status, "people/import.html", "people.title.import", p)
-}
-
-// startJob saves the upload (net/http removes its own copy when the
-// handler returns) and runs its import as a job, then sends the browser to
-// the job's page.
-func (h *handler) startJob(w http.ResponseWriter, r *http.Request, file io.Reader, name string, orgID int64, dryRun bool) error {
-	tmp, err := os.CreateTemp("", "kexie-import-*")
-	if err != nil {
-		return fmt.Errorf("people: save upload: %w", err)
-	}
-	if _, err := io.Copy(tmp, file); err != nil {
-		tmp.Close()
-		os.Remove(tmp.Name())
-		return fmt.Errorf("people: save upload: %w", err)
-	}
-	if err := tmp.Close(); err != nil {
-		os.Remove(tmp.Name())
-		return fmt.Errorf("people: save upload: %w", err)
-	}
-	var userID int64
-	if sub := web.SubjectFrom(r.Context()); sub != nil {
-		userID = sub.UserID
-	}
-	id, err := h.store.StartImportJob(r.Context(), tmp.Name(), name, orgID, userID, dryRun, h.site.T(r))
-	if err != nil {
-		return err
-	}
-	return web.Redirect(w, r, "/people/import/jobs/"+strconv.FormatInt(id, 10))
 }
 
 func (h *handler) loadJob(r *http.Request) (ImportJob, error) {
@@ -157,9 +171,20 @@ func (h *handler) loadJob(r *http.Request) (ImportJob, error) {
 	return j, err
 }
 
-// importJob shows a job: its progress while it runs (kexie.js polls the
-// status and reloads the page at the end), then the same result or errors
-// as an import of a small file.
+// mayCancel reports whether the caller may cancel j: the user who started
+// it, or an administrator of its org.
+func (h *handler) mayCancel(r *http.Request, j ImportJob) bool {
+	sub := web.SubjectFrom(r.Context())
+	if sub == nil || j.Done() || j.CancelRequested {
+		return false
+	}
+	return (j.UserID != 0 && sub.UserID == j.UserID) ||
+		h.site.Policy.Scope(sub, access.Action("jobs.cancel")).Contains(j.OrgPath)
+}
+
+// importJob shows a job: queued or its progress while it runs (kexie.js
+// polls the status and reloads the page at the end), then the same result
+// or errors as an import of a small file.
 func (h *handler) importJob(w http.ResponseWriter, r *http.Request) error {
 	j, err := h.loadJob(r)
 	if err != nil {
@@ -171,15 +196,35 @@ func (h *handler) importJob(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	p.Job, p.DryRun, p.Result = &j, j.DryRun, j.Result
+	t := h.site.T(r)
+	p.Job, p.DryRun, p.CanCancel = &j, j.DryRun, h.mayCancel(r, j)
+	p.JobStatus = t("people.import.phase_" + string(j.State))
 	switch {
-	case j.Phase == JobFailed || j.Phase == JobInterrupted:
-		f.Message = h.site.T(r)("people.import.job_" + j.Phase)
-	case j.Result != nil && len(j.Result.Errors) > 0:
-		b, _ := json.Marshal(j.Result.Errors)
-		p.Report = string(b)
+	case j.State == "failed" || j.State == "cancelled":
+		f.Message = t("people.import.job_" + string(j.State))
+		if j.ErrorCode != "" && j.ErrorCode != "jobs.err.cancelled" {
+			f.Message += " " + t(j.ErrorCode, j.ErrorArgs...)
+		}
+	default:
+		h.showResult(r, &p, j.Result)
 	}
 	return h.site.Render(w, r, "people/import.html", "people.title.import", p)
+}
+
+// cancelJob asks the job to stop and goes back to its page.
+func (h *handler) cancelJob(w http.ResponseWriter, r *http.Request) error {
+	j, err := h.loadJob(r)
+	if err != nil {
+		return err
+	}
+	if !h.mayCancel(r, j) {
+		return web.ErrForbidden
+	}
+	if _, err := h.store.CancelImport(r.Context(), j.ID); err != nil {
+		return err
+	}
+	h.site.AddFlash(w, r, "ok", "people.import.cancel_requested")
+	return web.Redirect(w, r, "/people/import/jobs/"+strconv.FormatInt(j.ID, 10))
 }
 
 // JobStatus is the JSON the import page polls.
@@ -198,42 +243,6 @@ func (h *handler) importJobStatus(w http.ResponseWriter, r *http.Request) error 
 	}
 	w.Header().Set("Content-Type", "application/json; charset=utf-8")
 	w.Header().Set("Cache-Control", "no-store")
-	return json.NewEncoder(w).Encode(JobStatus{Phase: j.Phase, PhaseLabel: h.site.T(r)("people.import.phase_" + j.Phase),
+	return json.NewEncoder(w).Encode(JobStatus{Phase: string(j.State), PhaseLabel: h.site.T(r)("people.import.phase_" + string(j.State)),
 		Rows: j.Rows, Fraction: j.Fraction(), Done: j.Done()})
-}
-
-// template sends the import template: the headers, a sample row, and a
-// second sheet explaining each column.
-func (h *handler) template(w http.ResponseWriter, r *http.Request) error {
-	t := h.site.T(r)
-	headers, hints, req := TemplateHeaders()
-	tab := sheet.Table{Sheet: t("people.template.sheet"), Headers: headers}
-	notes := sheet.Table{Sheet: t("people.template.notes"), Headers: []string{t("people.template.column"), t("people.template.required"), t("people.template.hint")}}
-	for i := range headers {
-		must := ""
-		if req[i] {
-			must = t("people.template.yes")
-		}
-		notes.Rows = append(notes.Rows, []string{headers[i], must, t(hints[i])})
-	}
-	return sheet.ServeXLSXBook(w, t("people.template.file")+".xlsx", tab, notes)
-}
-
-// report turns the errors of a checked file (posted back as JSON) into an
-// XLSX the office can work through.
-func (h *handler) report(w http.ResponseWriter, r *http.Request) error {
-	var errs []ImportError
-	if err := json.Unmarshal([]byte(r.PostFormValue("errors")), &errs); err != nil || len(errs) > maxImportErrors {
-		return web.ErrBadRequest
-	}
-	t := h.site.T(r)
-	tab := sheet.Table{Sheet: t("people.report.sheet"), Headers: []string{t("people.report.row"), t("people.report.column"), t("people.report.message")}}
-	for _, e := range errs {
-		row := ""
-		if e.Row > 0 {
-			row = strconv.Itoa(e.Row)
-		}
-		tab.Rows = append(tab.Rows, []string{row, e.Column, e.Message})
-	}
-	return sheet.ServeXLSX(w, t("people.report.file")+".xlsx", tab)
 }

@@ -70,7 +70,7 @@ func TestImportJobFlow(t *testing.T) {
 				if st["done"] == true {
 					return st
 				}
-				if st["phase"] != "running" || time.Now().After(deadline) {
+				if (st["phase"] != "running" && st["phase"] != "queued") || time.Now().After(deadline) {
 					t.Fatalf("status while running: %v", st)
 				}
 			}

@@ -59,6 +59,7 @@ func Module(s *Store, orgs *org.Store) web.Module {
 			site.Handle("GET /people/import/template", access.Require("people.edit", nil), h.template)
 			site.Handle("GET /people/import/jobs/{id}", access.Require("people.edit", s.jobResolver), h.importJob)
 			site.Handle("GET /people/import/jobs/{id}/status", access.Require("people.edit", s.jobResolver), h.importJobStatus)
+			site.Handle("POST /people/import/jobs/{id}/cancel", access.Require("people.edit", s.jobResolver), h.cancelJob)
 			site.Handle("GET /people/new", access.Require("people.edit", nil), h.newForm)
 			site.Handle("GET /people/{id}", access.Require("people.view", s.PathResolver("id")), h.show)
 			site.Handle("POST /people/{id}/items", access.Require("people.edit", s.PathResolver("id")), h.addItem)

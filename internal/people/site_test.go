@@ -2,11 +2,16 @@ package people_test
 
 import (
 	"context"
+	"io"
+	"log/slog"
+	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"kexie/internal/db"
 	"kexie/internal/db/dbtest"
+	"kexie/internal/jobs"
 	"kexie/internal/people"
 	"kexie/internal/web/webtest"
 )
@@ -22,7 +27,17 @@ func servePeople(t testing.TB, d *db.DB) peopleSite {
 	t.Helper()
 	ws := webtest.New(t, d)
 	s := people.NewStore(d, webtest.Keyring(t))
-	ws.Start(people.Module(s, ws.Orgs))
+	// Large imports run as jobs of a runner of this test's own.
+	r := jobs.NewRunner(d, jobs.Config{Poll: 20 * time.Millisecond, Log: slog.New(slog.NewTextHandler(io.Discard, nil))})
+	s.UseJobs(r, filepath.Join(t.TempDir(), "uploads"))
+	ws.Start(people.Module(s, ws.Orgs), jobs.Module(r, nil))
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		r.Run(ctx)
+	}()
+	t.Cleanup(func() { cancel(); <-done })
 	return peopleSite{Site: ws, People: s}
 }
 

@@ -26,6 +26,7 @@ type Store struct {
 	db   *db.DB
 	keys *pii.Keyring
 	mem  *memIndex
+	imp  *imports // background imports (import_job.go); nil until UseJobs
 }
 
 // NewStore returns a store sealing with keys.

@@ -1,0 +1,2 @@
+-- Import jobs moved to the platform's job table (package jobs).
+DROP TABLE people_import_jobs;
