@@ -20,6 +20,7 @@ import (
 	"kexie/internal/config"
 	"kexie/internal/db"
 	"kexie/internal/home"
+	"kexie/internal/measure"
 	"kexie/internal/org"
 	"kexie/internal/people"
 	"kexie/internal/pii"
@@ -43,6 +44,7 @@ type App struct {
 	Auth    *auth.Service
 	People  *people.Store
 	Plans   *plan.Store
+	Sources *measure.Registry
 	Modules []web.Module
 }
 
@@ -74,6 +76,13 @@ func Open(ctx context.Context, cfg config.Config, log *slog.Logger) (*App, error
 	}
 	a.People = people.NewStore(d, ring)
 	a.Plans = plan.NewStore(d, a.Orgs)
+	// The live indicator sources every module publishes, for plans to bind
+	// their targets to. Adding a module's sources is one argument here.
+	if a.Sources, err = measure.NewRegistry(a.People.Sources()); err != nil {
+		d.Close()
+		return nil, err
+	}
+	a.Plans.SetSources(a.Sources)
 	// The modules, in migration order. Adding a module is one line here.
 	a.Modules = []web.Module{
 		platformModule(a),

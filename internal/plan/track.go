@@ -371,6 +371,11 @@ func (s *Store) File(ctx context.Context, in ProgressInput) (int64, error) {
 		if orgID == 0 {
 			return valid.New("", "plan.err.unassigned")
 		}
+		if bound, err := isBound(ctx, tx, in.IndicatorID); err != nil {
+			return err
+		} else if bound {
+			return valid.New("", "plan.err.source_bound")
+		}
 		if !inScope(orgPath, in.Scope) {
 			return valid.New("", "plan.err.not_responsible")
 		}
@@ -609,7 +614,8 @@ type Task struct {
 }
 
 // Tasks lists the indicators of published plans assigned to orgs inside
-// scope (nil: all), with what is due at the current quarter.
+// scope (nil: all), with what is due at the current quarter. Targets bound
+// to a live source are left out: the platform computes them.
 func (s *Store) Tasks(ctx context.Context, scope []string, limit int) ([]Task, error) {
 	if scope != nil && len(scope) == 0 {
 		return nil, nil
@@ -621,7 +627,8 @@ func (s *Store) Tasks(ctx context.Context, scope []string, limit int) ([]Task, e
 		i.plan_id, p.title, p.start_year, p.end_year,
 		(SELECT COUNT(*) FROM plan_progress e WHERE e.indicator_id = i.id AND e.state = 'submitted'),
 		(SELECT COUNT(*) FROM plan_progress e WHERE e.indicator_id = i.id AND e.state <> 'returned' AND e.year = ? AND (e.quarter = ? OR e.quarter = 0))
-		FROM plan_indicators i JOIN plans p ON p.id = i.plan_id JOIN orgs o ON o.id = i.org_id WHERE p.status = 'published'`
+		FROM plan_indicators i JOIN plans p ON p.id = i.plan_id JOIN orgs o ON o.id = i.org_id WHERE p.status = 'published'
+		AND NOT EXISTS (SELECT 1 FROM plan_indicator_sources b WHERE b.indicator_id = i.id)`
 	args := []any{y, q}
 	if scope != nil {
 		c, a := db.InSubtrees(s.db, "o.path", scope)
