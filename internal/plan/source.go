@@ -99,19 +99,34 @@ func (s *Store) Computed(ctx context.Context, p Plan, ind StoredIndicator) ([]Re
 	return out, nil
 }
 
-// measureBound gives the bound ones of inds (targets of a plan running
-// from start to end) their binding, and replaces their latest reading and
-// assessment with the computed value of the latest period: one query for
-// the bindings, one per bound target.
-func (s *Store) measureBound(ctx context.Context, start, end int, inds []StoredIndicator) error {
-	if len(inds) == 0 {
+// boundTarget is a target of a plan running from start to end, for
+// measureBound.
+type boundTarget struct {
+	ind        *StoredIndicator
+	start, end int
+}
+
+// planTargets are the targets of one plan, for measureBound.
+func planTargets(start, end int, inds []StoredIndicator) []boundTarget {
+	out := make([]boundTarget, len(inds))
+	for i := range inds {
+		out[i] = boundTarget{&inds[i], start, end}
+	}
+	return out
+}
+
+// measureBound gives the bound ones of targets their binding, and replaces
+// their latest reading and assessment with the computed value of their
+// plan's latest period: one query for the bindings, one per bound target.
+func (s *Store) measureBound(ctx context.Context, targets []boundTarget) error {
+	if len(targets) == 0 {
 		return nil
 	}
-	ids := make([]any, len(inds))
-	marks := make([]string, len(inds))
-	at := make(map[int64]int, len(inds))
-	for i, ind := range inds {
-		ids[i], marks[i], at[ind.ID] = ind.ID, "?", i
+	ids := make([]any, len(targets))
+	marks := make([]string, len(targets))
+	at := make(map[int64]int, len(targets))
+	for i, t := range targets {
+		ids[i], marks[i], at[t.ind.ID] = t.ind.ID, "?", i
 	}
 	rows, err := s.db.Query(ctx, `SELECT b.indicator_id, b.source_key, b.org_id, o.name, o.path FROM plan_indicator_sources b
 		JOIN orgs o ON o.id = b.org_id WHERE b.indicator_id IN (`+strings.Join(marks, ",")+`)`, ids...)
@@ -119,7 +134,7 @@ func (s *Store) measureBound(ctx context.Context, start, end int, inds []StoredI
 		return fmt.Errorf("plan: bindings: %w", err)
 	}
 	defer rows.Close()
-	var bound []int
+	var bound []boundTarget
 	for rows.Next() {
 		var id int64
 		b := &Binding{}
@@ -127,27 +142,26 @@ func (s *Store) measureBound(ctx context.Context, start, end int, inds []StoredI
 			return err
 		}
 		b.Source, _ = s.sources.Lookup(b.Key)
-		i := at[id]
-		inds[i].Bound = b
-		bound = append(bound, i)
+		t := targets[at[id]]
+		t.ind.Bound = b
+		bound = append(bound, t)
 	}
 	if err := rows.Err(); err != nil {
 		return err
 	}
 	rows.Close()
 	now := s.now()
-	periods := computedPeriods(start, end, now)
-	for _, i := range bound {
-		ind := &inds[i]
+	for _, t := range bound {
+		ind := t.ind
 		ind.Latest = nil
-		if ind.Bound.Known() && len(periods) > 0 {
+		if periods := computedPeriods(t.start, t.end, now); ind.Bound.Known() && len(periods) > 0 {
 			r := periods[len(periods)-1]
 			if r.Value, err = s.value(ctx, ind.Bound, r, now); err != nil {
 				return fmt.Errorf("plan: compute indicator %d: %w", ind.ID, err)
 			}
 			ind.Latest = &r
 		}
-		ind.Assessment = ind.Indicator.Assess(ind.Latest, start, end, now)
+		ind.Assessment = ind.Indicator.Assess(ind.Latest, t.start, t.end, now)
 	}
 	return nil
 }

@@ -161,6 +161,9 @@ func TestBoundTarget(t *testing.T) {
 		if s, l := p.Indicators[0].Status, p.Indicators[0].Latest; s != plan.OnTrack || l.Value != 6 {
 			t.Errorf("after three more: %s %+v, want on track with 6", s, l)
 		}
+		if cmp, err := ps.Compare(ctx, nil, "高层次人才", 10); err != nil || len(cmp) != 1 || cmp[0].Latest == nil || cmp[0].Latest.Value != 6 {
+			t.Errorf("compare shows %+v (%v), want the computed 6", cmp, err)
+		}
 		series, _ = ps.Computed(ctx, p, p.Indicators[0])
 		if series[2].Value != 3 || series[3].Value != 6 {
 			t.Errorf("people added in Q2 counted outside it: %+v", series)

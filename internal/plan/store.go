@@ -315,7 +315,7 @@ func (s *Store) Get(ctx context.Context, id int64) (Plan, error) {
 	if err := rows.Err(); err != nil {
 		return p, err
 	}
-	if err := s.measureBound(ctx, p.StartYear, p.EndYear, p.Indicators); err != nil {
+	if err := s.measureBound(ctx, planTargets(p.StartYear, p.EndYear, p.Indicators)); err != nil {
 		return p, err
 	}
 	rows, err = s.db.Query(ctx, `SELECT u.section_path, u.role, u.name, COALESCE(u.org_id, 0), COALESCE(o.name, '') FROM plan_units u

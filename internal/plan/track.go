@@ -739,6 +739,16 @@ func (s *Store) Compare(ctx context.Context, scope []string, metric string, limi
 		c.Assessment = c.Indicator.Assess(c.Latest, c.StartYear, c.EndYear, now)
 		out = append(out, c)
 	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	targets := make([]boundTarget, len(out))
+	for i := range out {
+		targets[i] = boundTarget{&out[i].StoredIndicator, out[i].StartYear, out[i].EndYear}
+	}
+	if err := s.measureBound(ctx, targets); err != nil {
+		return nil, err
+	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].PlanOrg < out[j].PlanOrg })
 	return out, rows.Err()
 }
