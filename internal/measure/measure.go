@@ -47,6 +47,10 @@ func AsOf(t time.Time) Period { return Period{To: t} }
 // the zero scope without asking the database.
 type Func func(ctx context.Context, scope access.Scope, p Period) (float64, error)
 
+// SeriesFunc computes a source's values for several periods at once, in
+// the order given — one query where a Func would run one per period.
+type SeriesFunc func(ctx context.Context, scope access.Scope, ps []Period) ([]float64, error)
+
 // Source is a quantity a module publishes.
 type Source struct {
 	// Key names the source for good, e.g. "people.members.senior"; plans
@@ -63,6 +67,9 @@ type Source struct {
 	// members of a grade), false for what happens within the period.
 	AsOf  bool
 	Value Func
+	// Series, when set, computes many periods in one go (a target's
+	// ledger); without it Values calls Value once per period.
+	Series SeriesFunc
 }
 
 // ErrUnknown is returned for a key no module publishes.
@@ -157,6 +164,34 @@ func (r *Registry) Value(ctx context.Context, key string, scope access.Scope, p 
 		return 0, fmt.Errorf("measure %s: %w", key, err)
 	}
 	return v, nil
+}
+
+// Values computes the source of key inside scope for each of ps, in one
+// go when the source has a Series.
+func (r *Registry) Values(ctx context.Context, key string, scope access.Scope, ps []Period) ([]float64, error) {
+	s, ok := r.Lookup(key)
+	if !ok {
+		return nil, fmt.Errorf("%w: %q", ErrUnknown, key)
+	}
+	if s.Series != nil {
+		out, err := s.Series(ctx, scope, ps)
+		if err == nil && len(out) != len(ps) {
+			err = fmt.Errorf("%d values for %d periods", len(out), len(ps))
+		}
+		if err != nil {
+			return nil, fmt.Errorf("measure %s: %w", key, err)
+		}
+		return out, nil
+	}
+	out := make([]float64, len(ps))
+	for i, p := range ps {
+		v, err := s.Value(ctx, scope, p)
+		if err != nil {
+			return nil, fmt.Errorf("measure %s: %w", key, err)
+		}
+		out[i] = v
+	}
+	return out, nil
 }
 
 // unitClass groups units that count the same thing in the same magnitude.

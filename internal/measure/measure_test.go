@@ -48,6 +48,12 @@ func TestRegistry(t *testing.T) {
 	if _, err := r.Value(ctx, "people.nope", access.Everywhere(), measure.Period{}); !errors.Is(err, measure.ErrUnknown) {
 		t.Errorf("unknown key: %v", err)
 	}
+	if vs, err := r.Values(ctx, "people.a", access.Everywhere(), make([]measure.Period, 3)); err != nil || len(vs) != 3 || vs[2] != 7 {
+		t.Errorf("values without a series: %v %v", vs, err)
+	}
+	if _, err := r.Values(ctx, "people.nope", access.Everywhere(), nil); !errors.Is(err, measure.ErrUnknown) {
+		t.Errorf("unknown key: %v", err)
+	}
 	if got := r.For("名"); len(got) != 1 || got[0].Key != "people.a" {
 		t.Errorf("sources for 名: %+v", got)
 	}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"math"
+	"strings"
 	"time"
 
 	"kexie/internal/access"
@@ -33,27 +34,40 @@ const ExpertSource = "people.experts.pooled"
 // follow. Each is a level read at the period's end over the records held
 // today: a person counts from the day they were added (a member from the
 // day they joined, an expert from the day they entered a pool), so a record
-// deleted since no longer counts in past periods either.
+// deleted since no longer counts in past periods either. Each reads any
+// number of periods in one query.
 func (s *Store) Sources() []measure.Source {
 	var out []measure.Source
+	add := func(key, label string, args []any, series func(context.Context, access.Scope, []time.Time) ([]float64, error)) {
+		out = append(out, measure.Source{Key: key, Label: label, Args: args, Unit: "人", Kind: measure.Count, AsOf: true,
+			Value: func(ctx context.Context, scope access.Scope, p measure.Period) (float64, error) {
+				v, err := series(ctx, scope, []time.Time{p.To})
+				if err != nil {
+					return 0, err
+				}
+				return v[0], nil
+			},
+			Series: func(ctx context.Context, scope access.Scope, ps []measure.Period) ([]float64, error) {
+				ends := make([]time.Time, len(ps))
+				for i, p := range ps {
+					ends[i] = p.To
+				}
+				return series(ctx, scope, ends)
+			}})
+	}
 	for _, c := range TalentCategories() {
 		c := c
-		out = append(out, measure.Source{Key: TalentSource(c), Label: "people.measure.talent", Args: []any{c}, Unit: "人",
-			Kind: measure.Count, AsOf: true, Value: func(ctx context.Context, scope access.Scope, p measure.Period) (float64, error) {
-				return s.countTalent(ctx, scope, c, p.To)
-			}})
+		add(TalentSource(c), "people.measure.talent", []any{c}, func(ctx context.Context, scope access.Scope, ends []time.Time) ([]float64, error) {
+			return s.countTalent(ctx, scope, c, ends)
+		})
 	}
 	for i := len(Grades) - 1; i >= 0; i-- {
 		g := Grades[i]
-		out = append(out, measure.Source{Key: MemberSource(g), Label: "people.measure.members." + g, Unit: "人",
-			Kind: measure.Count, AsOf: true, Value: func(ctx context.Context, scope access.Scope, p measure.Period) (float64, error) {
-				return s.countMembers(ctx, scope, g, p.To)
-			}})
+		add(MemberSource(g), "people.measure.members."+g, nil, func(ctx context.Context, scope access.Scope, ends []time.Time) ([]float64, error) {
+			return s.countMembers(ctx, scope, g, ends)
+		})
 	}
-	out = append(out, measure.Source{Key: ExpertSource, Label: "people.measure.experts", Unit: "人", Kind: measure.Count, AsOf: true,
-		Value: func(ctx context.Context, scope access.Scope, p measure.Period) (float64, error) {
-			return s.countExperts(ctx, scope, p.To)
-		}})
+	add(ExpertSource, "people.measure.experts", nil, s.countExperts)
 	return out
 }
 
@@ -65,61 +79,110 @@ func asOfMillis(t time.Time) int64 {
 	return db.Millis(t)
 }
 
-// count runs one COUNT query whose org path column is o.path, with the
-// scope condition added last; the zero scope asks nothing.
-func (s *Store) count(ctx context.Context, what, q string, scope access.Scope, args ...any) (float64, error) {
-	if scope.None() {
-		return 0, nil
+// lastEnd is the latest of ends in milliseconds (no end if one is zero).
+func lastEnd(ends []time.Time) int64 {
+	var m int64
+	for _, e := range ends {
+		m = max(m, asOfMillis(e))
 	}
-	c, a := db.ScopeCond(s.db, "o.path", scope)
-	var n int64
-	if err := s.db.QueryRow(ctx, q+" AND "+c, append(args, a...)...).Scan(&n); err != nil {
-		return 0, fmt.Errorf("people: count %s: %w", what, err)
+	return m
+}
+
+// countAt counts at each of ends in one query over from (whose org path
+// column is o.path) filtered by where: column i counts the distinct values
+// of what (or the rows, for what "1") among the rows meeting at(i). The
+// zero scope asks nothing.
+func (s *Store) countAt(ctx context.Context, label string, scope access.Scope, ends []time.Time, what, from, where string, whereArgs []any,
+	at func(end time.Time) (string, []any)) ([]float64, error) {
+	out := make([]float64, len(ends))
+	if scope.None() || len(ends) == 0 {
+		return out, nil
 	}
-	return float64(n), nil
+	cols := make([]string, len(ends))
+	var args []any
+	for i, e := range ends {
+		c, a := at(e)
+		distinct := "DISTINCT "
+		if what == "1" {
+			distinct = ""
+		}
+		cols[i] = "COUNT(" + distinct + "CASE WHEN " + c + " THEN " + what + " END)"
+		args = append(args, a...)
+	}
+	sc, sa := db.ScopeCond(s.db, "o.path", scope)
+	args = append(append(args, whereArgs...), sa...)
+	n := make([]int64, len(ends))
+	dest := make([]any, len(ends))
+	for i := range n {
+		dest[i] = &n[i]
+	}
+	q := "SELECT " + strings.Join(cols, ", ") + " FROM " + from + " WHERE " + where + " AND " + sc
+	if err := s.db.QueryRow(ctx, q, args...).Scan(dest...); err != nil {
+		return nil, fmt.Errorf("people: count %s: %w", label, err)
+	}
+	for i, v := range n {
+		out[i] = float64(v)
+	}
+	return out, nil
 }
 
 // countTalent counts the people of a category in scope on record before
-// end. 青年科技人才 also counts everyone younger than the configured age at
+// each end, read from the (org_id, created_at, categories) index.
+// 青年科技人才 also counts everyone younger than the configured age at each
 // end, as the search facet does.
-func (s *Store) countTalent(ctx context.Context, scope access.Scope, category string, end time.Time) (float64, error) {
+func (s *Store) countTalent(ctx context.Context, scope access.Scope, category string, ends []time.Time) ([]float64, error) {
 	if scope.None() {
-		return 0, nil
+		return make([]float64, len(ends)), nil
 	}
-	q := `SELECT COUNT(*) FROM people p JOIN orgs o ON o.id = p.org_id WHERE p.created_at < ?
-		AND (('、' || p.categories || '、') LIKE ? ESCAPE '\'`
-	args := []any{asOfMillis(end), "%、" + db.LikeEscape(category) + "、%"}
+	cat := `('、' || p.categories || '、') LIKE ? ESCAPE '\'`
+	like := "%、" + db.LikeEscape(category) + "、%"
+	where, wargs := "p.created_at < ? AND "+cat, []any{lastEnd(ends), like}
+	at := func(end time.Time) (string, []any) { return "p.created_at < ?", []any{asOfMillis(end)} }
 	if category == YouthCategory {
 		age, err := s.YouthAge(ctx)
 		if err != nil {
-			return 0, err
+			return nil, err
 		}
-		at := end
-		if at.IsZero() {
-			at = time.Now()
+		cutoff := func(end time.Time) string {
+			if end.IsZero() {
+				end = time.Now()
+			}
+			return youthCutoff(age, end)
 		}
-		q += ` OR (p.birth_date <> '' AND p.birth_date > ?)`
-		args = append(args, youthCutoff(age, at))
+		first := ""
+		for _, e := range ends {
+			if c := cutoff(e); first == "" || c < first {
+				first = c
+			}
+		}
+		young := "(p.birth_date <> '' AND p.birth_date > ?)"
+		where, wargs = "p.created_at < ? AND ("+cat+" OR "+young+")", []any{lastEnd(ends), like, first}
+		at = func(end time.Time) (string, []any) {
+			return "p.created_at < ? AND (" + cat + " OR " + young + ")", []any{asOfMillis(end), like, cutoff(end)}
+		}
 	}
-	return s.count(ctx, "talent", q+")", scope, args...)
+	return s.countAt(ctx, "talent", scope, ends, "1", "people p JOIN orgs o ON o.id = p.org_id", where, wargs, at)
 }
 
 // countMembers counts the people holding an active membership of grade in
-// an org of scope, joined before end (by the joining date when known, else
-// by when the membership was recorded).
-func (s *Store) countMembers(ctx context.Context, scope access.Scope, grade string, end time.Time) (float64, error) {
-	day := "9999-12-31"
-	if !end.IsZero() {
-		day = end.In(time.FixedZone("CST", 8*3600)).Format("2006-01-02")
-	}
-	return s.count(ctx, "members", `SELECT COUNT(DISTINCT m.person_id) FROM memberships m JOIN orgs o ON o.id = m.org_id
-		WHERE m.grade = ? AND m.status = 'active'
-		AND ((m.joined_on <> '' AND m.joined_on < ?) OR (m.joined_on = '' AND m.created_at < ?))`, scope, grade, day, asOfMillis(end))
+// an org of scope, joined before each end (by the joining date when known,
+// else by when the membership was recorded).
+func (s *Store) countMembers(ctx context.Context, scope access.Scope, grade string, ends []time.Time) ([]float64, error) {
+	return s.countAt(ctx, "members", scope, ends, "m.person_id", "memberships m JOIN orgs o ON o.id = m.org_id",
+		"m.grade = ? AND m.status = 'active'", []any{grade}, func(end time.Time) (string, []any) {
+			day := "9999-12-31"
+			if !end.IsZero() {
+				day = end.In(time.FixedZone("CST", 8*3600)).Format("2006-01-02")
+			}
+			return "((m.joined_on <> '' AND m.joined_on < ?) OR (m.joined_on = '' AND m.created_at < ?))", []any{day, asOfMillis(end)}
+		})
 }
 
 // countExperts counts the distinct people in the expert pools of orgs in
-// scope, added before end.
-func (s *Store) countExperts(ctx context.Context, scope access.Scope, end time.Time) (float64, error) {
-	return s.count(ctx, "experts", `SELECT COUNT(DISTINCT pm.person_id) FROM pool_members pm JOIN pools k ON k.id = pm.pool_id
-		JOIN orgs o ON o.id = k.org_id WHERE pm.added_at < ?`, scope, asOfMillis(end))
+// scope, added before each end.
+func (s *Store) countExperts(ctx context.Context, scope access.Scope, ends []time.Time) ([]float64, error) {
+	return s.countAt(ctx, "experts", scope, ends, "pm.person_id", "pool_members pm JOIN pools k ON k.id = pm.pool_id JOIN orgs o ON o.id = k.org_id",
+		"pm.added_at < ?", []any{lastEnd(ends)}, func(end time.Time) (string, []any) {
+			return "pm.added_at < ?", []any{asOfMillis(end)}
+		})
 }

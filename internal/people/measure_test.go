@@ -90,6 +90,22 @@ func TestSources(t *testing.T) {
 			{"experts 2025", people.ExpertSource, city, end(2025), 2},
 			{"experts peer", people.ExpertSource, access.Subtrees(f.peer.Path), end(2025), 0},
 		}
+		// Many periods in one query give what one period at a time gives.
+		for _, key := range []string{people.TalentSource("高层次人才"), people.TalentSource(people.YouthCategory), people.MemberSource("senior"), people.ExpertSource} {
+			ps := []measure.Period{end(2023), end(2024), measure.AsOf(day(2025, 6, 30)), end(2025), {}}
+			got, err := reg.Values(ctx, key, city, ps)
+			if err != nil || len(got) != len(ps) {
+				t.Fatalf("%s: %v %v", key, got, err)
+			}
+			for i, p := range ps {
+				if one, _ := reg.Value(ctx, key, city, p); one != got[i] {
+					t.Errorf("%s period %d: %v in a series, %v alone", key, i, got[i], one)
+				}
+			}
+			if zero, _ := reg.Values(ctx, key, access.Scope{}, ps); zero[3] != 0 {
+				t.Errorf("%s: zero scope gives %v", key, zero)
+			}
+		}
 		for _, c := range cases {
 			t.Run(c.name, func(t *testing.T) {
 				got, err := reg.Value(ctx, c.key, c.scope, c.p)

@@ -71,30 +71,40 @@ func computedPeriods(start, end int, now time.Time) []Reading {
 	return out
 }
 
-// value computes one period of a binding, up to now for the current one.
-func (s *Store) value(ctx context.Context, b *Binding, r Reading, now time.Time) (float64, error) {
+// period is the span a reading's value is computed for: its period, up to
+// now for the current one.
+func (r Reading) period(now time.Time) measure.Period {
 	from, to := r.bounds()
 	if to.After(now) {
 		to = now
 	}
-	return s.sources.Value(ctx, b.Key, access.Subtrees(b.OrgPath), measure.Period{From: from, To: to})
+	return measure.Period{From: from, To: to}
+}
+
+// value computes one period of a binding.
+func (s *Store) value(ctx context.Context, b *Binding, r Reading, now time.Time) (float64, error) {
+	return s.sources.Value(ctx, b.Key, access.Subtrees(b.OrgPath), r.period(now))
 }
 
 // Computed returns a bound target's value per period (computedPeriods),
-// oldest first; nothing for a target that is not bound or whose source is
-// gone.
+// oldest first, in one go; nothing for a target that is not bound or whose
+// source is gone.
 func (s *Store) Computed(ctx context.Context, p Plan, ind StoredIndicator) ([]Reading, error) {
 	if !ind.Bound.Known() {
 		return nil, nil
 	}
 	now := s.now()
 	out := computedPeriods(p.StartYear, p.EndYear, now)
+	ps := make([]measure.Period, len(out))
+	for i, r := range out {
+		ps[i] = r.period(now)
+	}
+	vs, err := s.sources.Values(ctx, ind.Bound.Key, access.Subtrees(ind.Bound.OrgPath), ps)
+	if err != nil {
+		return nil, fmt.Errorf("plan: compute indicator %d: %w", ind.ID, err)
+	}
 	for i := range out {
-		v, err := s.value(ctx, ind.Bound, out[i], now)
-		if err != nil {
-			return nil, fmt.Errorf("plan: compute indicator %d: %w", ind.ID, err)
-		}
-		out[i].Value = v
+		out[i].Value = vs[i]
 	}
 	return out, nil
 }
