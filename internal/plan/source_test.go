@@ -93,7 +93,7 @@ func TestBoundTarget(t *testing.T) {
 		add(day(2024, 12, 31), city.ID, "王芳", "高层次人才、评审专家")
 		add(day(2025, 5, 20), county.ID, "李强", "高层次人才") // in the subtree
 		add(day(2024, 6, 1), peer.ID, "赵敏", "高层次人才")    // outside it
-		add(day(2025, 1, 1), city.ID, "陈晨", "")           // no category
+		add(day(2025, 1, 1), city.ID, "陈晨", "")         // no category
 		add(day(2026, 2, 1), city.ID, "周平", "企业创新人才")
 		d.Now = time.Now
 
