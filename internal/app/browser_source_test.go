@@ -24,38 +24,7 @@ func TestBrowserBoundTarget(t *testing.T) {
 	ctx := browser(t)
 	ta := newTestApp(t, dbtest.OpenSQLite(t).DSN())
 	bg := context.Background()
-	cst := time.FixedZone("CST", 8*3600)
-	ta.Plans.SetClock(func() time.Time { return time.Date(2026, 5, 10, 9, 0, 0, 0, cst) })
-	ptr := func(v int) *int { return &v }
-	goal := 10.0
-	doc := &plan.Doc{Title: "攀枝花市科技人才发展规划（2024—2028年）", Period: plan.Period{Start: ptr(2024), End: ptr(2028)},
-		Sections: []*plan.Section{{Number: "一", Title: "发展目标", Level: 1}},
-		Indicators: []plan.Indicator{{Text: "到2028年，全市高层次人才达到10人以上", Section: []string{"一"}, Metric: "全市高层次人才",
-			Comparator: ">=", Value: &goal, Unit: "人", DeadlineYear: ptr(2028)}}}
-	planID, err := ta.Plans.Save(bg, ta.city.ID, doc, "规划.txt", "", nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	p, _ := ta.Plans.Get(bg, planID)
-	indID := p.Indicators[0].ID
-	if err := ta.Plans.Assign(bg, planID, indID, ta.city.ID); err != nil {
-		t.Fatal(err)
-	}
-	if err := ta.Plans.Publish(bg, planID); err != nil {
-		t.Fatal(err)
-	}
-	for _, x := range []struct {
-		when time.Time
-		org  int64
-		name string
-	}{{time.Date(2024, 3, 1, 9, 0, 0, 0, cst), ta.city.ID, "张伟"}, {time.Date(2024, 8, 1, 9, 0, 0, 0, cst), ta.city.ID, "王芳"},
-		{time.Date(2025, 4, 1, 9, 0, 0, 0, cst), ta.city.ID, "李强"}, {time.Date(2025, 4, 1, 9, 0, 0, 0, cst), ta.peer.ID, "赵敏"}} {
-		ta.DB.Now = func() time.Time { return x.when }
-		if _, err := ta.People.Create(bg, people.Input{OrgID: x.org, Name: x.name, Categories: "高层次人才"}); err != nil {
-			t.Fatal(err)
-		}
-	}
-	ta.DB.Now = time.Now
+	planID, indID := boundFixture(t, ta)
 	owner, err := ta.Auth.CreateUser(bg, authInput("talentplanner"))
 	if err != nil {
 		t.Fatal(err)
@@ -119,4 +88,47 @@ func TestBrowserBoundTarget(t *testing.T) {
 	if count(fmt.Sprintf(`a[href="/plans/%d/indicators/%d"]`, planID, indID)) != 0 {
 		t.Error("the bound target is in the 填报 list")
 	}
+}
+
+// boundFixture makes a published 2024–2028 plan of the city with one
+// target, 高层次人才 ≥ 10 人 assigned to the city, and four people of that
+// category: two in the city in 2024, one in 2025, one in the peer city; the
+// plans' clock is 10 May 2026.
+func boundFixture(t *testing.T, ta *testApp) (planID, indID int64) {
+	t.Helper()
+	var err error
+	bg := context.Background()
+	cst := time.FixedZone("CST", 8*3600)
+	ta.Plans.SetClock(func() time.Time { return time.Date(2026, 5, 10, 9, 0, 0, 0, cst) })
+	ptr := func(v int) *int { return &v }
+	goal := 10.0
+	doc := &plan.Doc{Title: "攀枝花市科技人才发展规划（2024—2028年）", Period: plan.Period{Start: ptr(2024), End: ptr(2028)},
+		Sections: []*plan.Section{{Number: "一", Title: "发展目标", Level: 1}},
+		Indicators: []plan.Indicator{{Text: "到2028年，全市高层次人才达到10人以上", Section: []string{"一"}, Metric: "全市高层次人才",
+			Comparator: ">=", Value: &goal, Unit: "人", DeadlineYear: ptr(2028)}}}
+	planID, err = ta.Plans.Save(bg, ta.city.ID, doc, "规划.txt", "", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, _ := ta.Plans.Get(bg, planID)
+	indID = p.Indicators[0].ID
+	if err := ta.Plans.Assign(bg, planID, indID, ta.city.ID); err != nil {
+		t.Fatal(err)
+	}
+	if err := ta.Plans.Publish(bg, planID); err != nil {
+		t.Fatal(err)
+	}
+	for _, x := range []struct {
+		when time.Time
+		org  int64
+		name string
+	}{{time.Date(2024, 3, 1, 9, 0, 0, 0, cst), ta.city.ID, "张伟"}, {time.Date(2024, 8, 1, 9, 0, 0, 0, cst), ta.city.ID, "王芳"},
+		{time.Date(2025, 4, 1, 9, 0, 0, 0, cst), ta.city.ID, "李强"}, {time.Date(2025, 4, 1, 9, 0, 0, 0, cst), ta.peer.ID, "赵敏"}} {
+		ta.DB.Now = func() time.Time { return x.when }
+		if _, err := ta.People.Create(bg, people.Input{OrgID: x.org, Name: x.name, Categories: "高层次人才"}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	ta.DB.Now = time.Now
+	return planID, indID
 }
