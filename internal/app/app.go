@@ -22,6 +22,7 @@ import (
 	"kexie/internal/db"
 	"kexie/internal/home"
 	"kexie/internal/jobs"
+	"kexie/internal/measure"
 	"kexie/internal/org"
 	"kexie/internal/people"
 	"kexie/internal/pii"
@@ -46,6 +47,7 @@ type App struct {
 	People  *people.Store
 	Plans   *plan.Store
 	Jobs    *jobs.Runner // this node's background work; RunJobs starts it
+	Sources *measure.Registry
 	Modules []web.Module
 }
 
@@ -79,6 +81,13 @@ func Open(ctx context.Context, cfg config.Config, log *slog.Logger) (*App, error
 	a.Jobs = jobs.NewRunner(d, jobs.Config{Log: log})
 	a.People.UseJobs(a.Jobs, filepath.Join(cfg.DataDir, "uploads", "imports"))
 	a.Plans = plan.NewStore(d, a.Orgs)
+	// The live indicator sources every module publishes, for plans to bind
+	// their targets to. Adding a module's sources is one argument here.
+	if a.Sources, err = measure.NewRegistry(a.People.Sources()); err != nil {
+		d.Close()
+		return nil, err
+	}
+	a.Plans.SetSources(a.Sources)
 	// The modules, in migration order. Adding a module is one line here.
 	a.Modules = []web.Module{
 		platformModule(a),

@@ -135,6 +135,8 @@ func matrixCases() []matrixCase {
 		{"GET /plans/{id}/units", "/plans/{peerplan}/units", nil, []string{"sysadmin"}},
 		{"POST /plans/{id}/units", "/plans/{plan}/units", nil, staff},
 		{"POST /plans/{id}/indicators/{iid}/assign", "/plans/{track}/indicators/{tind}/assign", url.Values{"org_id": {"{peer}"}}, staff},
+		{"POST /plans/{id}/indicators/{iid}/source", "/plans/{track}/indicators/{tind}/source", url.Values{"source": {"nope.x"}}, staff},
+		{"POST /plans/{id}/indicators/{iid}/source", "/plans/{peerplan}/indicators/{peerind}/source", url.Values{"source": {"nope.x"}}, []string{"sysadmin"}},
 		{"GET /plans/{id}/indicators/{iid}", "/plans/{track}/indicators/{tind}", nil, staff},
 		{"GET /plans/{id}/indicators/{iid}", "/plans/{peerplan}/indicators/{peerind}", nil, []string{"sysadmin"}},
 		{"POST /plans/{id}/indicators/{iid}/progress", "/plans/{track}/indicators/{tind}/progress", url.Values{"value": {""}}, staff},

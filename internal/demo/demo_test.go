@@ -15,6 +15,7 @@ import (
 	"kexie/internal/db"
 	"kexie/internal/db/dbtest"
 	"kexie/internal/demo"
+	"kexie/internal/measure"
 	"kexie/internal/org"
 	"kexie/internal/people"
 	"kexie/internal/pii"
@@ -136,7 +137,13 @@ func TestDemoPlans(t *testing.T) {
 		keys, _ := pii.NewKeyring(func(p string) []byte { h := sha256.Sum256([]byte(p)); return h[:] }, 1)
 		orgs, ppl := org.NewStore(d, std.Regions()), people.NewStore(d, keys)
 		plans := plan.NewStore(d, orgs)
+		reg, err := measure.NewRegistry(ppl.Sources())
+		if err != nil {
+			t.Fatal(err)
+		}
+		plans.SetSources(reg)
 		plans.SetClock(func() time.Time { return time.Date(2026, 12, 2, 10, 0, 0, 0, time.UTC) })
+		d.Now = func() time.Time { return time.Date(2026, 12, 1, 10, 0, 0, 0, time.UTC) } // people on record before the plans' now
 		res, err := demo.Generate(ctx, orgs, ppl, demo.Options{Province: "510000", Seed: 7, Size: demo.Size{People: 30}, Plans: plans})
 		if err != nil {
 			t.Fatal(err)
@@ -156,6 +163,23 @@ func TestDemoPlans(t *testing.T) {
 		}
 		if prov.ID == 0 || prov.Status != "published" || len(prov.Indicators) < 12 {
 			t.Fatalf("province plan %+v", prov)
+		}
+		// The talent target is bound to the people database: computed, not filed.
+		var talent plan.StoredIndicator
+		for _, ind := range prov.Indicators {
+			if strings.Contains(ind.Metric, people.YouthCategory) {
+				talent = ind
+			}
+		}
+		if talent.Bound == nil || talent.Bound.Key != people.TalentSource(people.YouthCategory) || talent.Bound.OrgID != prov.OrgID {
+			t.Fatalf("talent target %+v is not bound to the province's people", talent)
+		}
+		young, err := reg.Value(ctx, talent.Bound.Key, access.Everywhere(), measure.AsOf(time.Date(2026, 12, 2, 10, 0, 0, 0, time.UTC)))
+		if err != nil || young == 0 || talent.Latest == nil || talent.Latest.Value != young {
+			t.Errorf("talent target reads %+v, the province holds %v young people (%v)", talent.Latest, young, err)
+		}
+		if e, _ := plans.Entries(ctx, prov.ID, talent.ID); len(e) != 0 {
+			t.Errorf("%d entries filed for a computed target", len(e))
 		}
 		statuses := map[plan.Status]int{}
 		for _, ind := range prov.Indicators {

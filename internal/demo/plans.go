@@ -13,6 +13,7 @@ import (
 
 	"kexie/internal/access"
 	"kexie/internal/org"
+	"kexie/internal/people"
 	"kexie/internal/plan"
 )
 
@@ -75,7 +76,8 @@ func makePlans(ctx context.Context, ps *plan.Store, root org.Org, province strin
 	return res, nil
 }
 
-// fillPlan links, publishes and reports on one plan.
+// fillPlan links, publishes and reports on one plan; a target the people
+// database measures is bound to it instead of filed.
 func fillPlan(ctx context.Context, ps *plan.Store, id int64, owner org.Org, rng *rand.Rand) (int, error) {
 	names, err := ps.UnitNames(ctx, id)
 	if err != nil {
@@ -101,12 +103,21 @@ func fillPlan(ctx context.Context, ps *plan.Store, id int64, owner org.Org, rng 
 	}
 	now := ps.Now()
 	thisYear, thisQuarter := now.Year(), int(now.Month()-1)/3+1
+	youthSource := people.TalentSource(people.YouthCategory)
 	entries := 0
 	for k, ind := range p.Indicators {
 		if ind.OrgID == 0 { // general targets: the 科协 itself reports
 			if err := ps.Assign(ctx, id, ind.ID, owner.ID); err != nil {
 				return entries, err
 			}
+		}
+		// The talent target follows the people database: the platform
+		// computes it, so nobody files it.
+		if _, ok := ps.Sources().Lookup(youthSource); ok && strings.Contains(ind.Metric, people.YouthCategory) {
+			if err := ps.Bind(ctx, plan.BindInput{PlanID: id, IndicatorID: ind.ID, Key: youthSource, Scope: access.Everywhere()}); err != nil {
+				return entries, err
+			}
+			continue
 		}
 		goal, ok := target(ind.Indicator)
 		if !ok {

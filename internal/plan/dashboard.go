@@ -86,7 +86,7 @@ func Dashboard(p Plan, filed map[int64]bool, pending []Entry, year, quarter int)
 			d.Units = append(d.Units, UnitRollup{OrgID: ind.OrgID, OrgName: ind.OrgName})
 		}
 		d.Units[i].Add(ind.Assessment)
-		if p.Status == "published" && !filed[ind.ID] && ind.Status != Achieved && year >= p.StartYear && year <= p.EndYear {
+		if p.Status == "published" && ind.Bound == nil && !filed[ind.ID] && ind.Status != Achieved && year >= p.StartYear && year <= p.EndYear {
 			d.Due = append(d.Due, ind)
 		}
 	}

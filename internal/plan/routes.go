@@ -60,6 +60,7 @@ func Module(s *Store, orgs *org.Store) web.Module {
 			site.Handle("POST /plans/{id}/indicators/{iid}", access.Require("plan.edit", plan), h.editIndicator)
 			site.Handle("POST /plans/{id}/indicators/{iid}/delete", access.Require("plan.edit", plan), h.deleteIndicator)
 			site.Handle("POST /plans/{id}/indicators/{iid}/assign", access.Require("plan.edit", plan), h.assign)
+			site.Handle("POST /plans/{id}/indicators/{iid}/source", access.Require("plan.edit", plan), h.bindSource)
 			site.Handle("GET /plans/{id}/indicators/{iid}", access.Require("plan.report", s.IndicatorResolver()), h.indicator)
 			site.Handle("POST /plans/{id}/indicators/{iid}/progress", access.Require("plan.report", s.IndicatorResolver()), h.file)
 			site.Handle("POST /plans/{id}/progress/{pid}/review", access.Require("plan.edit", plan), h.review)

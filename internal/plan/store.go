@@ -16,6 +16,7 @@ import (
 	"kexie/internal/access"
 	"kexie/internal/audit"
 	"kexie/internal/db"
+	"kexie/internal/measure"
 	"kexie/internal/org"
 	"kexie/internal/valid"
 	"kexie/internal/web"
@@ -63,6 +64,7 @@ type StoredIndicator struct {
 	OrgID   int64    // the responsible unit, 0 until assigned
 	OrgName string   // its name
 	Latest  *Reading // the latest accepted progress, if any
+	Bound   *Binding // the live source computing it, if bound (then Latest is computed)
 	Assessment
 }
 
@@ -83,6 +85,8 @@ type Store struct {
 	db   *db.DB
 	orgs OrgCreator
 	now  func() time.Time
+	// sources are the live sources targets may be bound to (SetSources).
+	sources *measure.Registry
 }
 
 // NewStore returns a plan store; orgs creates the departments a plan names
@@ -308,6 +312,9 @@ func (s *Store) Get(ctx context.Context, id int64) (Plan, error) {
 	}
 	rows.Close()
 	if err := rows.Err(); err != nil {
+		return p, err
+	}
+	if err := s.measureBound(ctx, planTargets(p.StartYear, p.EndYear, p.Indicators)); err != nil {
 		return p, err
 	}
 	rows, err = s.db.Query(ctx, `SELECT u.section_path, u.role, u.name, COALESCE(u.org_id, 0), COALESCE(o.name, '') FROM plan_units u

@@ -387,6 +387,11 @@ func (s *Store) File(ctx context.Context, in ProgressInput) (int64, error) {
 		if orgID == 0 {
 			return valid.New("", "plan.err.unassigned")
 		}
+		if bound, err := isBound(ctx, tx, in.IndicatorID); err != nil {
+			return err
+		} else if bound {
+			return valid.New("", "plan.err.source_bound")
+		}
 		if !in.Scope.Contains(orgPath) {
 			return valid.New("", "plan.err.not_responsible")
 		}
@@ -613,7 +618,8 @@ type Task struct {
 }
 
 // Tasks lists the indicators of published plans assigned to orgs inside
-// scope, with what is due at the current quarter.
+// scope, with what is due at the current quarter. Targets bound to a live
+// source are left out: the platform computes them.
 func (s *Store) Tasks(ctx context.Context, scope access.Scope, limit int) ([]Task, error) {
 	if scope.None() {
 		return nil, nil
@@ -625,7 +631,8 @@ func (s *Store) Tasks(ctx context.Context, scope access.Scope, limit int) ([]Tas
 		i.plan_id, p.title, p.start_year, p.end_year,
 		(SELECT COUNT(*) FROM plan_progress e WHERE e.indicator_id = i.id AND e.state = 'submitted'),
 		(SELECT COUNT(*) FROM plan_progress e WHERE e.indicator_id = i.id AND e.state <> 'returned' AND e.year = ? AND (e.quarter = ? OR e.quarter = 0))
-		FROM plan_indicators i JOIN plans p ON p.id = i.plan_id JOIN orgs o ON o.id = i.org_id WHERE p.status = 'published'`
+		FROM plan_indicators i JOIN plans p ON p.id = i.plan_id JOIN orgs o ON o.id = i.org_id WHERE p.status = 'published'
+		AND NOT EXISTS (SELECT 1 FROM plan_indicator_sources b WHERE b.indicator_id = i.id)`
 	c, a := db.ScopeCond(s.db, "o.path", scope)
 	sqlq += " AND " + c
 	args := append([]any{y, q}, a...)
@@ -729,6 +736,16 @@ func (s *Store) Compare(ctx context.Context, scope access.Scope, metric string, 
 		}
 		c.Assessment = c.Indicator.Assess(c.Latest, c.StartYear, c.EndYear, now)
 		out = append(out, c)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	targets := make([]boundTarget, len(out))
+	for i := range out {
+		targets[i] = boundTarget{&out[i].StoredIndicator, out[i].StartYear, out[i].EndYear}
+	}
+	if err := s.measureBound(ctx, targets); err != nil {
+		return nil, err
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].PlanOrg < out[j].PlanOrg })
 	return out, rows.Err()

@@ -179,6 +179,7 @@ type IndicatorPage struct {
 	Years     []int
 	Quarters  []int
 	Form      *web.Form
+	Source    SourceView // a bound target's computed values; the source picker
 }
 
 func (h *handler) indicatorPage(r *http.Request, f *web.Form) (IndicatorPage, error) {
@@ -206,7 +207,7 @@ func (h *handler) indicatorPage(r *http.Request, f *web.Form) (IndicatorPage, er
 		return page, err
 	}
 	page.CanReview = h.can(r, "plan.edit", p.OrgID, p.OrgPath)
-	page.CanReport = p.Status == "published" && page.Indicator.OrgID != 0
+	page.CanReport = p.Status == "published" && page.Indicator.OrgID != 0 && page.Indicator.Bound == nil
 	seen := map[int64]bool{}
 	for _, u := range p.Units {
 		if u.OrgID != 0 && !seen[u.OrgID] {
@@ -217,7 +218,10 @@ func (h *handler) indicatorPage(r *http.Request, f *web.Form) (IndicatorPage, er
 	for y := p.StartYear; y > 0 && y <= p.EndYear; y++ {
 		page.Years = append(page.Years, y)
 	}
-	page.Chart = indicatorChart(h.site.T(r), p, page.Indicator, page.Entries)
+	if page.Source, err = h.sourceView(r, p, page.Indicator, page.CanReview); err != nil {
+		return page, err
+	}
+	page.Chart = indicatorChart(h.site.T(r), p, page.Indicator, chartEntries(page.Entries, page.Source.Computed))
 	return page, nil
 }
 
