@@ -105,7 +105,7 @@ func (s *Store) Import(ctx context.Context, file io.Reader, name string, orgID i
 type importChunk struct {
 	first   int // row number of cells[0]
 	cells   [][]string
-	readErr bool // the file could not be read past the last row of cells
+	readErr error // the file could not be read past the last row of cells
 	out     []checked
 	done    chan struct{}
 }
@@ -135,6 +135,10 @@ func (s *Store) ImportWith(ctx context.Context, file io.Reader, name string, org
 		t = func(key string, args ...any) string { return key }
 	}
 	header, rows, err := sheet.Open(file)
+	if le := (*sheet.LimitError)(nil); errors.As(err, &le) {
+		res.Errors = append(res.Errors, ImportError{Code: le.Key, Message: t(le.Key, le.Args...)})
+		return res, nil
+	}
 	if err != nil {
 		code := "people.err.not_sheet"
 		if !errors.Is(err, sheet.ErrNotSpreadsheet) {
@@ -191,13 +195,13 @@ func (s *Store) ImportWith(ctx context.Context, file io.Reader, name string, org
 					break
 				}
 				if err != nil {
-					c.readErr = true
+					c.readErr = err
 					break
 				}
 				c.cells = append(c.cells, cells)
 			}
 			n += len(c.cells)
-			last := c.readErr || len(c.cells) < importChunkRows
+			last := c.readErr != nil || len(c.cells) < importChunkRows
 			select {
 			case work <- c:
 			case <-stop:
@@ -286,7 +290,11 @@ func (s *Store) ImportWith(ctx context.Context, file io.Reader, name string, org
 					}
 				}
 			}
-			if c.readErr {
+			if le := (*sheet.LimitError)(nil); errors.As(c.readErr, &le) {
+				res.Errors = append(res.Errors, ImportError{Row: res.Rows + 1, Code: le.Key, Message: t(le.Key, le.Args...)})
+				return errAbort
+			}
+			if c.readErr != nil {
 				res.Errors = append(res.Errors, ImportError{Row: res.Rows + 1, Code: "people.err.bad_row", Message: t("people.err.bad_row")})
 				return errAbort
 			}
