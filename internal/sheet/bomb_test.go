@@ -144,7 +144,7 @@ func TestBombsRefused(t *testing.T) {
 				w.Write(bytes.Repeat([]byte("A"), 512<<20))
 				io.WriteString(w, `</t></si></sst>`)
 			}})
-		}, Limits{}, "sheet.err.cell_too_long"},
+		}, Limits{}, "sheet.err.string_too_long"},
 		{"a header that understates a 1 GB sheet", func(t *testing.T) []byte { return buildXLSX(t, part{write: hugeCell(1 << 30), declare: 4096}) }, Limits{}, ""},
 		{"a sheet of two million blank rows", func(t *testing.T) []byte { return buildXLSX(t, part{write: blankRows(2_000_000)}) }, Limits{}, "sheet.err.too_many_rows"},
 		{"one blank row numbered past the row limit", func(t *testing.T) []byte {
