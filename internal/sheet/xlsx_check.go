@@ -30,17 +30,24 @@ func checkXLSX(data []byte, l Limits) error {
 			return errTooBig(l)
 		}
 	}
-	budget := l.MaxBytes
+	// excelize streams a large worksheet from a temporary file but keeps
+	// every other part (shared strings above all) in memory, so those get
+	// half the budget between them.
+	budget, inMemory := l.MaxBytes, l.MaxBytes/2
 	buf := make([]byte, 32<<10)
 	for _, f := range zr.File {
-		if err := checkPart(f, l, &budget, buf); err != nil {
+		b := &budget
+		if !strings.HasPrefix(strings.ToLower(f.Name), "xl/worksheets/") {
+			b = &inMemory
+		}
+		if err := checkPart(f, l, b, &budget, buf); err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
-func checkPart(f *zip.File, l Limits, budget *int64, buf []byte) error {
+func checkPart(f *zip.File, l Limits, part, budget *int64, buf []byte) error {
 	rc, err := f.Open()
 	if err != nil {
 		return fmt.Errorf("%w: %v", ErrNotSpreadsheet, err)
@@ -54,7 +61,10 @@ func checkPart(f *zip.File, l Limits, budget *int64, buf []byte) error {
 	for {
 		n, err := rc.Read(buf)
 		if n > 0 {
-			if *budget -= int64(n); *budget < 0 {
+			if part != budget {
+				*part -= int64(n)
+			}
+			if *budget -= int64(n); *budget < 0 || *part < 0 {
 				return errTooBig(l)
 			}
 			if sc != nil {
