@@ -49,6 +49,7 @@ type DB struct {
 	stmtCount atomic.Int32
 	dsn       string
 	path      string // SQLite file path
+	auditKey  []byte
 }
 
 // IsPostgres reports whether dsn names a PostgreSQL database.
@@ -138,6 +139,17 @@ func (d *DB) Ping(ctx context.Context) error {
 
 // Dialect reports which engine d runs on.
 func (d *DB) Dialect() Dialect { return d.dialect }
+
+// SetAuditKey gives d the secret that keys the audit chain (HMAC-SHA-256).
+// The app derives it from its master key and sets it right after Open,
+// before any write; without it audit records cannot be appended.
+func (d *DB) SetAuditKey(k []byte) { d.auditKey = append([]byte(nil), k...) }
+
+// AuditKey returns the key set by SetAuditKey, or nil.
+func (d *DB) AuditKey() []byte { return d.auditKey }
+
+// AuditKey returns the audit key of the transaction's database.
+func (tx *Tx) AuditKey() []byte { return tx.d.auditKey }
 
 // Path returns the SQLite file path, or "" for PostgreSQL.
 func (d *DB) Path() string { return d.path }
