@@ -54,6 +54,15 @@ func TestCLI(t *testing.T) {
 	if code, out := kexie(t, data, "", "backup", backup); code != 0 {
 		t.Fatalf("backup: %s", out)
 	}
+	// The backup, the data directory and the database are private (0600/0700).
+	for p, want := range map[string]os.FileMode{backup: 0o600, data: 0o700, filepath.Join(data, "kexie.db"): 0o600,
+		filepath.Join(data, "keys"): 0o700, filepath.Join(data, "keys", "secret.key"): 0o600} {
+		if st, err := os.Stat(p); err != nil {
+			t.Error(err)
+		} else if st.Mode().Perm() != want {
+			t.Errorf("%s: mode %v, want %v", p, st.Mode().Perm(), want)
+		}
+	}
 	if code, out := kexie(t, data, "", "restore", backup); code == 0 || !strings.Contains(out, "not empty") {
 		t.Errorf("restore over data: %d %q", code, out)
 	}

@@ -52,6 +52,15 @@ func Open(ctx context.Context, cfg config.Config, log *slog.Logger) (*App, error
 	if err := cfg.Validate(); err != nil {
 		return nil, err
 	}
+	// The data directory holds the database and the secret key: only the
+	// server's user may read it. Older versions left it world-readable.
+	tightened, err := db.TightenDataDir(cfg.DataDir)
+	if err != nil {
+		return nil, err
+	}
+	for _, p := range tightened {
+		log.Warn("tightened file mode: was readable by other users", "path", p)
+	}
 	keys, err := LoadKeys(cfg)
 	if err != nil {
 		return nil, err

@@ -81,9 +81,12 @@ func Open(ctx context.Context, dsn string) (*DB, error) {
 			return nil, errors.New("db: empty SQLite path")
 		}
 		if dir := filepath.Dir(path); dir != "" {
-			if err := os.MkdirAll(dir, 0o700); err != nil {
+			if err := os.MkdirAll(dir, DirMode); err != nil {
 				return nil, fmt.Errorf("db: create directory for %s: %w", path, err)
 			}
+		}
+		if err := privateSQLiteFiles(path); err != nil {
+			return nil, err
 		}
 		d.path = path
 		// Why these pragmas: WAL lets readers run beside the one writer;
