@@ -50,6 +50,10 @@ func TestBadInputRefused(t *testing.T) {
 			if res, _ := admin.get("/people?q=" + strings.Repeat("张", 256)); res.StatusCode != http.StatusOK {
 				t.Errorf("256-character search: %d", res.StatusCode)
 			}
+			// A posted search term is capped the same way.
+			if res, body := admin.post("/people/pools/1/add", url.Values{"q": {strings.Repeat("a%", 30000)}}); res.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(body, "输入内容过长") {
+				t.Errorf("posted 60,000-character search: %d %.300s", res.StatusCode, body)
+			}
 			parent := strconv.FormatInt(ta.root.ID, 10)
 			for _, f := range []struct {
 				name  string

@@ -24,8 +24,8 @@ var (
 )
 
 // checkInput refuses a request whose query string or form fields are not
-// clean text, and one whose query-string values are too long, with a 400 or
-// 422 page. It runs after the CSRF check, which has capped (and for form
+// clean text, and one whose query-string values (or posted search term "q")
+// are too long, with a 400 or 422 page. It runs after the CSRF check, which has capped (and for form
 // posts already parsed) the body; a form it finds unparsed it parses here,
 // so a handler reading r.PostFormValue never sees bad input either. File
 // contents of multipart forms are not text and are not checked.
@@ -50,6 +50,12 @@ func (s *Site) checkInput(next http.Handler) http.Handler {
 				}
 			}
 			if err := checkValues(r.PostForm); err != nil {
+				s.Fail(w, r, err)
+				return
+			}
+			// A posted search term (a pool's "add from search") is capped
+			// like one in the query string.
+			if err := checkLength(r.PostForm["q"]); err != nil {
 				s.Fail(w, r, err)
 				return
 			}
@@ -86,10 +92,18 @@ func checkQuery(raw string) error {
 		return err
 	}
 	for _, vs := range q {
-		for _, v := range vs {
-			if len(v) > MaxQueryValue && utf8.RuneCountInString(v) > MaxQueryValue {
-				return ErrInputTooLong
-			}
+		if err := checkLength(vs); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// checkLength refuses a value over MaxQueryValue characters.
+func checkLength(vs []string) error {
+	for _, v := range vs {
+		if len(v) > MaxQueryValue && utf8.RuneCountInString(v) > MaxQueryValue {
+			return ErrInputTooLong
 		}
 	}
 	return nil
