@@ -4,6 +4,7 @@ import (
 	"context"
 	"net/http"
 	"net/url"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -94,6 +95,17 @@ func TestForcedPasswordChange(t *testing.T) {
 			}
 			if res, _ := c.get("/orgs"); res.StatusCode != http.StatusOK {
 				t.Errorf("after change and enrolment: %d %q", res.StatusCode, res.Header.Get("Location"))
+			}
+			// A user an administrator creates on the web must change the
+			// initial password too.
+			if res, _ := c.post("/users", url.Values{"username": {"wangfang"}, "display_name": {"王芳"}, "password": {testPassword},
+				"org_id": {strconv.FormatInt(ta.city.ID, 10)}, "role": {"member"}, "csrf_token": {c.token()}}); res.StatusCode != http.StatusSeeOther {
+				t.Fatalf("create user: %d", res.StatusCode)
+			}
+			w := ta.client(t)
+			w.post("/login", url.Values{"username": {"wangfang"}, "password": {testPassword}})
+			if res, _ := w.get("/people"); res.Header.Get("Location") != "/account/password" {
+				t.Errorf("web-created user: %d %q", res.StatusCode, res.Header.Get("Location"))
 			}
 			// Logout stays reachable while the change is pending.
 			if err := ta.Auth.SetPassword(ctx, admin.ID, testPassword); err != nil {
