@@ -207,12 +207,21 @@ type lineGuard struct {
 
 func (g *lineGuard) Read(p []byte) (int, error) {
 	n, err := g.r.Read(p)
-	for _, c := range p[:n] {
-		if c == '\n' {
-			g.run = 0
-		} else if g.run++; g.run > g.max {
-			return 0, &LimitError{Key: "sheet.err.line_too_long", Args: []any{g.max >> 10}}
-		}
+	b := p[:n]
+	// Runs between two newlines of one read are shorter than the read,
+	// and reads are far shorter than max: only the run across reads, up
+	// to the first newline, and the tail after the last one count.
+	first := bytes.IndexByte(b, '\n')
+	if first < 0 {
+		g.run += n
+	} else {
+		g.run += first
+	}
+	if g.run > g.max {
+		return 0, &LimitError{Key: "sheet.err.line_too_long", Args: []any{g.max >> 10}}
+	}
+	if first >= 0 {
+		g.run = n - 1 - bytes.LastIndexByte(b, '\n')
 	}
 	return n, err
 }
