@@ -105,26 +105,35 @@ type xmlScan struct {
 
 func (s *xmlScan) scan(b []byte) error {
 	raw := s.lim.rawCell()
-	for _, c := range b {
-		if !s.inTag {
-			if c == '<' {
-				s.inTag, s.tagLen, s.nameLen, s.naming = true, 0, 0, true
-				continue
+	for len(b) > 0 {
+		switch {
+		case !s.inTag:
+			// Text up to the next tag.
+			i := bytes.IndexByte(b, '<')
+			if i < 0 {
+				i = len(b)
 			}
-			if s.text++; s.text > raw {
+			if s.text += i; s.text > raw {
 				return errCellTooLong(s.lim, s.rows)
 			}
-			continue
-		}
-		if s.tagLen++; s.tagLen > raw {
-			return errCellTooLong(s.lim, s.rows)
-		}
-		if s.naming {
+			if i == len(b) {
+				return nil
+			}
+			b = b[i+1:]
+			s.inTag, s.tagLen, s.nameLen, s.naming = true, 0, 0, true
+		case s.naming:
+			// The tag's name, a byte at a time (it is short).
+			c := b[0]
+			b = b[1:]
+			s.tagLen++
 			switch {
 			case c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '>' || (c == '/' && s.nameLen > 0):
 				s.naming = false
 				if err := s.element(); err != nil {
 					return err
+				}
+				if c == '>' {
+					s.inTag = false
 				}
 			case c == ':':
 				s.nameLen = 0 // drop a namespace prefix: x:row → row
@@ -134,8 +143,22 @@ func (s *xmlScan) scan(b []byte) error {
 				}
 				s.nameLen++
 			}
-		}
-		if c == '>' {
+			if s.tagLen > raw {
+				return errCellTooLong(s.lim, s.rows)
+			}
+		default:
+			// The rest of the tag, up to its end.
+			i := bytes.IndexByte(b, '>')
+			if i < 0 {
+				i = len(b)
+			}
+			if s.tagLen += i; s.tagLen > raw {
+				return errCellTooLong(s.lim, s.rows)
+			}
+			if i == len(b) {
+				return nil
+			}
+			b = b[i+1:]
 			s.inTag = false
 		}
 	}
