@@ -105,7 +105,7 @@ func (s *Store) Import(ctx context.Context, file io.Reader, name string, orgID i
 type importChunk struct {
 	first   int // row number of cells[0]
 	cells   [][]string
-	readErr error // the file could not be read past the last row of cells
+	readErr bool // the file could not be read past the last row of cells
 	out     []checked
 	done    chan struct{}
 }
@@ -135,10 +135,6 @@ func (s *Store) ImportWith(ctx context.Context, file io.Reader, name string, org
 		t = func(key string, args ...any) string { return key }
 	}
 	header, rows, err := sheet.Open(file)
-	if le := (*sheet.LimitError)(nil); errors.As(err, &le) {
-		res.Errors = append(res.Errors, ImportError{Code: le.Key, Message: t(le.Key, le.Args...)})
-		return res, nil
-	}
 	if err != nil {
 		code := "people.err.not_sheet"
 		if !errors.Is(err, sheet.ErrNotSpreadsheet) {
@@ -195,13 +191,13 @@ func (s *Store) ImportWith(ctx context.Context, file io.Reader, name string, org
 					break
 				}
 				if err != nil {
-					c.readErr = err
+					c.readErr = true
 					break
 				}
 				c.cells = append(c.cells, cells)
 			}
 			n += len(c.cells)
-			last := c.readErr != nil || len(c.cells) < importChunkRows
+			last := c.readErr || len(c.cells) < importChunkRows
 			select {
 			case work <- c:
 			case <-stop:
@@ -290,11 +286,7 @@ func (s *Store) ImportWith(ctx context.Context, file io.Reader, name string, org
 					}
 				}
 			}
-			if le := (*sheet.LimitError)(nil); errors.As(c.readErr, &le) {
-				res.Errors = append(res.Errors, ImportError{Row: res.Rows + 1, Code: le.Key, Message: t(le.Key, le.Args...)})
-				return errAbort
-			}
-			if c.readErr != nil {
+			if c.readErr {
 				res.Errors = append(res.Errors, ImportError{Row: res.Rows + 1, Code: "people.err.bad_row", Message: t("people.err.bad_row")})
 				return errAbort
 			}
