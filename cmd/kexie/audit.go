@@ -7,8 +7,9 @@ import (
 	"kexie/internal/audit"
 )
 
-// cmdAudit: kexie audit verify — checks the hash chain and names every
-// edited, inserted or deleted record; exits 1 when any is found.
+// cmdAudit: kexie audit verify — checks the keyed hash chain and names
+// every edited, inserted or deleted record; exits 1 when any is found. It
+// prints the head hash, which operators copy elsewhere (docs/architecture.md).
 func cmdAudit(ctx context.Context, e *env, args []string) error {
 	fs := e.flags("audit")
 	sub, args := subcommand(args)
@@ -38,6 +39,9 @@ func cmdAudit(ctx context.Context, e *env, args []string) error {
 	}
 	fmt.Fprintf(e.stdout, "head: record %d, hash %s\nrecords checked: %d\nproblems omitted: %d\n",
 		rep.HeadSeq, rep.HeadHash, rep.Checked, rep.Omitted)
+	if rep.Unkeyed > 0 {
+		fmt.Fprintf(e.stdout, "records from before the chain was keyed (plain SHA-256, bound by record %d): %d\n", rep.KeyedFrom, rep.Unkeyed)
+	}
 	if !rep.OK() {
 		return fmt.Errorf("audit chain broken: %d problem(s) in %d records", len(rep.Problems)+rep.Omitted, rep.Checked)
 	}

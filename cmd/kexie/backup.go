@@ -13,6 +13,7 @@ import (
 
 // cmdBackup: kexie backup FILE. On SQLite a consistent online copy (VACUUM
 // INTO) while the server runs; on PostgreSQL it runs pg_dump --format=custom.
+// The file is created readable by the server's user only (0600).
 func cmdBackup(ctx context.Context, e *env, args []string) error {
 	fs := e.flags("backup")
 	file, err := oneArg(fs, args, "want: backup FILE")
@@ -21,9 +22,14 @@ func cmdBackup(ctx context.Context, e *env, args []string) error {
 	}
 	dsn := e.cfg.DatabaseDSN()
 	if db.IsPostgres(dsn) {
+		// pg_dump writes into the private file made here, keeping its mode.
+		if err := db.CreateBackupFile(file); err != nil {
+			return err
+		}
 		cmd := exec.CommandContext(ctx, "pg_dump", "--format=custom", "--no-owner", "--file", file, "--dbname", dsn)
 		cmd.Stdout, cmd.Stderr = e.stdout, e.stderr
 		if err := cmd.Run(); err != nil {
+			os.Remove(file)
 			return fmt.Errorf("pg_dump: %w", err)
 		}
 		fmt.Fprintf(e.stdout, "backup written to %s (pg_dump custom format)\n", file)

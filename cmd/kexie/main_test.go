@@ -54,17 +54,45 @@ func TestCLI(t *testing.T) {
 	if code, out := kexie(t, data, "", "backup", backup); code != 0 {
 		t.Fatalf("backup: %s", out)
 	}
+	// The backup, the data directory and the database are private (0600/0700).
+	for p, want := range map[string]os.FileMode{backup: 0o600, data: 0o700, filepath.Join(data, "kexie.db"): 0o600,
+		filepath.Join(data, "keys"): 0o700, filepath.Join(data, "keys", "secret.key"): 0o600} {
+		if st, err := os.Stat(p); err != nil {
+			t.Error(err)
+		} else if st.Mode().Perm() != want {
+			t.Errorf("%s: mode %v, want %v", p, st.Mode().Perm(), want)
+		}
+	}
 	if code, out := kexie(t, data, "", "restore", backup); code == 0 || !strings.Contains(out, "not empty") {
 		t.Errorf("restore over data: %d %q", code, out)
 	}
 	if code, out := kexie(t, data, "", "restore", backup, "--force"); code != 0 {
 		t.Errorf("forced restore: %d %q", code, out)
 	}
+	// Restored beside another secret key, the chain does not verify: its
+	// hashes are keyed. With the original key copied over, it does.
+	other := t.TempDir()
+	if code, out := kexie(t, other, "", "restore", backup); code != 0 {
+		t.Errorf("restore into an empty data directory: %d %q", code, out)
+	}
+	if code, out := kexie(t, other, "", "audit", "verify"); code == 0 || !strings.Contains(out, "MAC") {
+		t.Errorf("verify restored copy under another key: %d %q", code, out)
+	}
 	fresh := t.TempDir()
+	key, err := os.ReadFile(filepath.Join(data, "keys", "secret.key"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.MkdirAll(filepath.Join(fresh, "keys"), 0o700); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(fresh, "keys", "secret.key"), key, 0o600); err != nil {
+		t.Fatal(err)
+	}
 	if code, out := kexie(t, fresh, "", "restore", backup); code != 0 {
 		t.Errorf("restore into an empty data directory: %d %q", code, out)
 	}
-	if code, out := kexie(t, fresh, "", "audit", "verify"); code != 0 {
+	if code, out := kexie(t, fresh, "", "audit", "verify"); code != 0 || !strings.Contains(out, "head: record") {
 		t.Errorf("verify restored copy: %q", out)
 	}
 }

@@ -39,7 +39,7 @@ func cmdServe(ctx context.Context, e *env, args []string) error {
 	if password != "" {
 		fmt.Fprintf(e.stdout, "\n  首次启动：已创建系统管理员 / First start: administrator created\n"+
 			"    URL:      %s/login\n    用户名 user: %s\n    一次性密码 one-time password: %s\n"+
-			"  请登录后立即设置两步验证并修改密码。Sign in, set up 2FA and change the password now.\n\n", url, user, password)
+			"  首次登录时须修改此密码并设置两步验证。At first sign-in you must change this password and set up 2FA.\n\n", url, user, password)
 	}
 	// The search index loads in the background; until then the database's
 	// own index answers searches.

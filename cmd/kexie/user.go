@@ -14,7 +14,7 @@ import (
 // cmdUser manages accounts from scripts:
 //
 //	kexie user create NAME [--display N] [--email E] [--org CODE --role ROLE] (password on stdin)
-//	kexie user passwd NAME (password on stdin)
+//	kexie user passwd NAME (password on stdin; the user must change it at next sign-in)
 //	kexie user grant NAME --org CODE --role ROLE
 //	kexie user reset-2fa NAME|EMAIL (the user enrols a new authenticator at next sign-in)
 func cmdUser(ctx context.Context, e *env, args []string) error {
@@ -98,7 +98,7 @@ func cmdUser(ctx context.Context, e *env, args []string) error {
 		if err := a.Auth.SetPassword(ctx, u.ID, pw); err != nil {
 			return explain(err)
 		}
-		fmt.Fprintf(e.stdout, "password of %s changed\n", u.Username)
+		fmt.Fprintf(e.stdout, "password of %s changed; %s must choose a new one at the next sign-in\n", u.Username, u.Username)
 	case "grant":
 		u, err := a.Auth.UserByName(ctx, name)
 		if err != nil {

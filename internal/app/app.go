@@ -57,6 +57,15 @@ func Open(ctx context.Context, cfg config.Config, log *slog.Logger) (*App, error
 	if err := cfg.Validate(); err != nil {
 		return nil, err
 	}
+	// The data directory holds the database and the secret key: only the
+	// server's user may read it. Older versions left it world-readable.
+	tightened, err := db.TightenDataDir(cfg.DataDir)
+	if err != nil {
+		return nil, err
+	}
+	for _, p := range tightened {
+		log.Warn("tightened file mode: was readable by other users", "path", p)
+	}
 	keys, err := LoadKeys(cfg)
 	if err != nil {
 		return nil, err
@@ -65,6 +74,7 @@ func Open(ctx context.Context, cfg config.Config, log *slog.Logger) (*App, error
 	if err != nil {
 		return nil, err
 	}
+	d.SetAuditKey(keys.Derive("audit"))
 	a := &App{Cfg: cfg, DB: d, Log: log, Keys: keys, Policy: access.NewPolicy()}
 	a.Orgs = org.NewStore(d, std.Regions())
 	a.Auth = auth.NewService(d, a.Orgs, a.Policy, auth.Config{
@@ -114,8 +124,21 @@ func (a *App) Migrations() []db.Migrations {
 	return out
 }
 
-// Migrate brings the schema up to date.
-func (a *App) Migrate(ctx context.Context) error { return a.DB.Migrate(ctx, a.Migrations()...) }
+// Migrate brings the schema up to date and keys the audit chain of a
+// database upgraded from a version whose chain was plain SHA-256.
+func (a *App) Migrate(ctx context.Context) error {
+	if err := a.DB.Migrate(ctx, a.Migrations()...); err != nil {
+		return err
+	}
+	keyed, err := audit.KeyChain(ctx, a.DB)
+	if err != nil {
+		return err
+	}
+	if keyed {
+		a.Log.Warn("audit chain keyed: records appended before this upgrade are bound by an audit.chain_keyed record; anchor the new head hash (kexie audit verify)")
+	}
+	return nil
+}
 
 // Close releases the database.
 func (a *App) Close() error { return a.DB.Close() }

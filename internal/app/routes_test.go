@@ -71,6 +71,7 @@ func matrixCases() []matrixCase {
 		{"POST /account/2fa/disable", "/account/2fa/disable", url.Values{"current": {"wrong"}}, signedIn},
 		{"POST /account/2fa/recovery", "/account/2fa/recovery", nil, signedIn},
 		{"POST /account/org", "/account/org", url.Values{"org_id": {"{city}"}}, signedIn},
+		{"GET /account/password", "/account/password", nil, signedIn},
 		{"POST /account/password", "/account/password", url.Values{"current": {"x"}}, signedIn},
 		{"POST /account/sessions/{id}/revoke", "/account/sessions/0000000000000000/revoke", nil, signedIn},
 		{"GET /users", "/users", nil, admins},
@@ -346,7 +347,7 @@ func TestEveryPageRenders(t *testing.T) {
 	admin, _ := ta.user(t, "pageadmin", access.SysAdmin, ta.root)
 	pages := []string{"/", "/orgs", "/orgs?q=市", "/orgs?under=" + fmt.Sprint(ta.city.ID), "/orgs/" + fmt.Sprint(ta.city.ID),
 		"/orgs/new?parent=" + fmt.Sprint(ta.city.ID), "/orgs/" + fmt.Sprint(ta.city.ID) + "/edit",
-		"/orgs/" + fmt.Sprint(ta.city.ID) + "/move", "/users", "/users/new", "/account", "/account/2fa", "/audit",
+		"/orgs/" + fmt.Sprint(ta.city.ID) + "/move", "/users", "/users/new", "/account", "/account/2fa", "/account/password", "/audit",
 		"/audit?action=org.&actor=page", "/admin/jobs", "/people", "/people/new", "/people/import", "/members/units", "/no/such/page",
 		"/plans", "/plans/tasks", "/plans/compare", "/plans/compare?q=科学素质"}
 	tf := newTrackFixture(t, ta, ta.city.ID)

@@ -1,8 +1,10 @@
 // Package audit is Kexie's append-only audit log. Every state change and
 // every sensitive read appends a record — who, when, org, action, target, a
 // before/after summary, client address and request id — in the same
-// transaction as the change, chained by SHA-256 to the record before it, so
-// that Verify names any record edited, inserted or deleted afterwards.
+// transaction as the change, chained to the record before it by an
+// HMAC-SHA-256 under a key only the server holds (see chain.go), so that
+// Verify names any record edited, inserted or deleted afterwards — even by
+// someone able to write to the database and recompute plain hashes.
 //
 // It must never update or delete a record, and never import a business
 // module. Records are kept at least 180 days (Retention); this version keeps
@@ -11,13 +13,10 @@ package audit
 
 import (
 	"context"
-	"crypto/sha256"
 	"embed"
-	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"io/fs"
-	"strconv"
 	"time"
 
 	"kexie/internal/db"
@@ -84,12 +83,24 @@ type Record struct {
 	RequestID string
 	PrevHash  string
 	Hash      string
+	Chain     int // ChainPlain or ChainKeyed: how Hash was computed
 }
 
 // Append adds e to the log inside tx. The head row is locked first
 // (SELECT … FOR UPDATE on PostgreSQL; SQLite's write transaction is already
-// exclusive), so concurrent appends from several nodes form one chain.
+// exclusive), so concurrent appends from several nodes form one chain. It
+// fails when the database has no audit key, or when the head's MAC does not
+// match (the head was moved by hand): the log is never extended over a
+// tampered head.
 func Append(ctx context.Context, tx *db.Tx, e Entry) error {
+	return appendEntry(ctx, tx, e, false)
+}
+
+func appendEntry(ctx context.Context, tx *db.Tx, e Entry, keying bool) error {
+	key := tx.AuditKey()
+	if len(key) == 0 {
+		return ErrNoKey
+	}
 	summary := ""
 	if e.Before != nil || e.After != nil {
 		b, err := json.Marshal(struct {
@@ -101,48 +112,30 @@ func Append(ctx context.Context, tx *db.Tx, e Entry) error {
 		}
 		summary = string(b)
 	}
-	lock := `SELECT seq, hash FROM audit_head WHERE id = 1`
-	if tx.Dialect() == db.Postgres {
-		lock += ` FOR UPDATE`
+	h, err := lockHead(ctx, tx)
+	if err != nil {
+		return err
 	}
-	var headSeq int64
-	var headHash string
-	if err := tx.QueryRow(ctx, lock).Scan(&headSeq, &headHash); err != nil {
-		return fmt.Errorf("audit: lock head: %w", err)
+	if err := h.check(key, keying); err != nil {
+		return err
 	}
 	m := MetaFrom(ctx)
 	r := Record{
-		Seq: headSeq + 1, ID: tx.NewID(), At: time.UnixMilli(tx.Now.UnixMilli()).UTC(),
+		Seq: h.seq + 1, ID: tx.NewID(), At: time.UnixMilli(tx.Now.UnixMilli()).UTC(),
 		ActorID: m.ActorID, ActorName: m.ActorName, OrgID: e.OrgID, OrgPath: e.OrgPath,
 		Action: e.Action, Target: e.Target, Summary: summary, IP: m.IP, RequestID: m.RequestID,
-		PrevHash: headHash,
+		PrevHash: h.hash, Chain: ChainKeyed,
 	}
-	r.Hash = r.computeHash()
+	r.Hash = r.computeHash(key)
 	if _, err := tx.Exec(ctx, `INSERT INTO audit_log (seq, id, at, actor_id, actor_name, org_id, org_path, action, target,
-		summary, ip, request_id, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		summary, ip, request_id, prev_hash, hash, chain) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		r.Seq, r.ID, db.Millis(r.At), r.ActorID, r.ActorName, r.OrgID, r.OrgPath, r.Action, r.Target,
-		r.Summary, r.IP, r.RequestID, r.PrevHash, r.Hash); err != nil {
+		r.Summary, r.IP, r.RequestID, r.PrevHash, r.Hash, r.Chain); err != nil {
 		return fmt.Errorf("audit: append %s: %w", e.Action, err)
 	}
-	if _, err := tx.Exec(ctx, `UPDATE audit_head SET seq = ?, hash = ? WHERE id = 1`, r.Seq, r.Hash); err != nil {
+	if _, err := tx.Exec(ctx, `UPDATE audit_head SET seq = ?, hash = ?, mac = ? WHERE id = 1`,
+		r.Seq, r.Hash, headMAC(key, r.Seq, r.Hash)); err != nil {
 		return fmt.Errorf("audit: move head: %w", err)
 	}
 	return nil
-}
-
-// computeHash hashes every field but Hash itself. Each field is written as
-// its decimal length, a colon and its bytes, so no two different records
-// share an encoding.
-func (r Record) computeHash() string {
-	h := sha256.New()
-	for _, f := range []string{
-		strconv.FormatInt(r.Seq, 10), strconv.FormatInt(r.ID, 10), strconv.FormatInt(db.Millis(r.At), 10),
-		strconv.FormatInt(r.ActorID, 10), r.ActorName, strconv.FormatInt(r.OrgID, 10), r.OrgPath,
-		r.Action, r.Target, r.Summary, r.IP, r.RequestID, r.PrevHash,
-	} {
-		h.Write([]byte(strconv.Itoa(len(f))))
-		h.Write([]byte{':'})
-		h.Write([]byte(f))
-	}
-	return hex.EncodeToString(h.Sum(nil))
 }

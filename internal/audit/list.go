@@ -11,13 +11,13 @@ import (
 	"kexie/internal/db"
 )
 
-const columns = `seq, id, at, actor_id, actor_name, org_id, org_path, action, target, summary, ip, request_id, prev_hash, hash`
+const columns = `seq, id, at, actor_id, actor_name, org_id, org_path, action, target, summary, ip, request_id, prev_hash, hash, chain`
 
 func scan(rows interface{ Scan(...any) error }, extra ...any) (Record, error) {
 	var r Record
 	var at int64
 	dest := append([]any{&r.Seq, &r.ID, &at, &r.ActorID, &r.ActorName, &r.OrgID, &r.OrgPath, &r.Action, &r.Target,
-		&r.Summary, &r.IP, &r.RequestID, &r.PrevHash, &r.Hash}, extra...)
+		&r.Summary, &r.IP, &r.RequestID, &r.PrevHash, &r.Hash, &r.Chain}, extra...)
 	if err := rows.Scan(dest...); err != nil {
 		return r, fmt.Errorf("audit: scan: %w", err)
 	}

@@ -2,6 +2,7 @@ package audit
 
 import (
 	"context"
+	"crypto/hmac"
 	"fmt"
 
 	"kexie/internal/db"
@@ -14,7 +15,7 @@ const MaxProblems = 100
 // Problem is one break in the chain, naming the record concerned.
 type Problem struct {
 	Seq    int64
-	Kind   string // "edited", "missing", "inserted" or "head"
+	Kind   string // "edited", "missing", "inserted", "head" or "rekeyed"
 	Detail string
 }
 
@@ -23,8 +24,12 @@ type Report struct {
 	Checked  int   // records read
 	HeadSeq  int64 // the head row as of the snapshot verified
 	HeadHash string
-	Problems []Problem // the first MaxProblems problems, in sequence order
-	Omitted  int       // problems found beyond MaxProblems
+	// Unkeyed counts the records hashed with plain SHA-256 before the
+	// chain was keyed; KeyedFrom is the first keyed record (0: none).
+	Unkeyed   int
+	KeyedFrom int64
+	Problems  []Problem // the first MaxProblems problems, in sequence order
+	Omitted   int       // problems found beyond MaxProblems
 }
 
 // OK reports whether the chain is intact.
@@ -49,21 +54,37 @@ func (rep *Report) add(p Problem) {
 // while Verify runs are neither half seen nor mistaken for insertions, and
 // they are not blocked.
 //
-// The chain proves that records were not changed one by one. Someone able
-// to rewrite the whole table and the head row could forge a new chain, so
-// operators keep the head hash printed by `kexie audit verify` elsewhere.
+// Hashes are keyed (HMAC-SHA-256 under the database's audit key), so
+// editing a record and recomputing its hash needs the key. Records from
+// before the chain was keyed are plain SHA-256 and bound by the first keyed
+// record. Someone holding the key, or able to replace the whole table and
+// head with an unkeyed chain from before the upgrade, could still forge a
+// history, so operators copy the head hash printed by `kexie audit verify`
+// elsewhere (see docs/architecture.md, "Audit").
 func Verify(ctx context.Context, d *db.DB) (Report, error) {
+	key := d.AuditKey()
+	if len(key) == 0 {
+		return Report{}, ErrNoKey
+	}
 	var rep Report
 	err := d.ReadTx(ctx, func(tx *db.Tx) error {
 		rep = Report{}
-		return verify(ctx, tx, &rep)
+		return verify(ctx, tx, key, &rep)
 	})
 	return rep, err
 }
 
-func verify(ctx context.Context, tx *db.Tx, rep *Report) error {
-	if err := tx.QueryRow(ctx, `SELECT seq, hash FROM audit_head WHERE id = 1`).Scan(&rep.HeadSeq, &rep.HeadHash); err != nil {
+func verify(ctx context.Context, tx *db.Tx, key []byte, rep *Report) error {
+	var mac string
+	if err := tx.QueryRow(ctx, `SELECT seq, hash, mac FROM audit_head WHERE id = 1`).Scan(&rep.HeadSeq, &rep.HeadHash, &mac); err != nil {
 		return fmt.Errorf("audit: read head: %w", err)
+	}
+	switch {
+	case rep.HeadSeq == 0 && mac == "":
+	case mac == "":
+		rep.add(Problem{Seq: rep.HeadSeq, Kind: "head", Detail: "the head carries no MAC: the chain was rewritten without the key, or never keyed"})
+	case !hmac.Equal([]byte(mac), []byte(headMAC(key, rep.HeadSeq, rep.HeadHash))):
+		rep.add(Problem{Seq: rep.HeadSeq, Kind: "head", Detail: "the head does not match its MAC: it was moved by hand"})
 	}
 	rows, err := tx.Query(ctx, `SELECT `+columns+` FROM audit_log ORDER BY seq`)
 	if err != nil {
@@ -96,7 +117,11 @@ func verify(ctx context.Context, tx *db.Tx, rep *Report) error {
 			rep.add(Problem{Seq: want, Kind: "missing", Detail: detail})
 		}
 		switch {
-		case r.Hash != r.computeHash():
+		case r.Chain == ChainPlain && rep.KeyedFrom > 0:
+			rep.add(Problem{Seq: r.Seq, Kind: "edited", Detail: "unkeyed record after the chain was keyed"})
+		case r.Chain != ChainPlain && r.Chain != ChainKeyed:
+			rep.add(Problem{Seq: r.Seq, Kind: "edited", Detail: fmt.Sprintf("unknown chain version %d", r.Chain)})
+		case r.Hash != r.computeHash(key):
 			detail := "content does not match its hash"
 			if gap {
 				detail += " (it follows a deleted record, so its link cannot be checked)"
@@ -106,6 +131,14 @@ func verify(ctx context.Context, tx *db.Tx, rep *Report) error {
 			// The record it links to is gone; its own hash holds.
 		case r.PrevHash != prev:
 			rep.add(Problem{Seq: r.Seq, Kind: "inserted", Detail: "does not chain to the record before it"})
+		}
+		if r.Chain == ChainKeyed && r.Action == KeyedAction && rep.KeyedFrom > 0 {
+			rep.add(Problem{Seq: r.Seq, Kind: "rekeyed", Detail: "the chain was keyed again: its head had lost its MAC"})
+		}
+		if r.Chain == ChainPlain {
+			rep.Unkeyed++
+		} else if rep.KeyedFrom == 0 {
+			rep.KeyedFrom = r.Seq
 		}
 		want = r.Seq + 1
 		prev = r.Hash

@@ -7,7 +7,6 @@ import (
 	"strconv"
 
 	"kexie/internal/access"
-	"kexie/internal/valid"
 	"kexie/internal/web"
 )
 
@@ -69,34 +68,6 @@ func (h *handler) account(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	return h.site.Render(w, r, "auth/account.html", "auth.title.account", p)
-}
-
-func (h *handler) changePassword(w http.ResponseWriter, r *http.Request) error {
-	f, err := web.ParseForm(w, r, 16<<10)
-	if err != nil {
-		return err
-	}
-	id := web.IdentityFrom(r.Context())
-	if f.Values.Get("password") != f.Values.Get("confirm") {
-		err = valid.New("confirm", "auth.err.confirm")
-	} else {
-		err = h.svc.ChangePassword(r.Context(), id.Subject.UserID, id.SessionID, f.Values.Get("current"), f.Values.Get("password"))
-	}
-	if err != nil {
-		if !f.Fail(h.site.T(r), err) {
-			return err
-		}
-		p, perr := h.accountPage(r)
-		if perr != nil {
-			return perr
-		}
-		f.Values.Del("current")
-		f.Values.Del("password")
-		p.PasswordForm = f
-		return h.site.RenderStatus(w, r, http.StatusUnprocessableEntity, "auth/account.html", "auth.title.account", p)
-	}
-	h.site.AddFlash(w, r, "ok", "auth.flash.password_changed")
-	return web.Redirect(w, r, "/account")
 }
 
 func (h *handler) revokeSession(w http.ResponseWriter, r *http.Request) error {

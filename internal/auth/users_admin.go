@@ -143,7 +143,7 @@ func (h *handler) createUser(w http.ResponseWriter, r *http.Request) error {
 		return fail(err)
 	}
 	u, err := h.svc.CreateUser(ctx, UserInput{Username: f.Get("username"), DisplayName: f.Get("display_name"),
-		Email: f.Get("email"), Password: f.Values.Get("password")})
+		Email: f.Get("email"), Password: f.Values.Get("password"), MustChangePassword: true})
 	if err != nil {
 		return fail(err)
 	}

@@ -14,15 +14,17 @@ var ErrNotEmpty = errors.New("database is not empty")
 
 // BackupSQLite writes a consistent copy of the live SQLite database to file
 // with VACUUM INTO, which reads one snapshot while the server keeps serving.
-// file must not exist.
+// file must not exist; it is created readable by the server's user only.
 func (d *DB) BackupSQLite(ctx context.Context, file string) error {
 	if d.dialect != SQLite {
 		return errors.New("db: BackupSQLite on a PostgreSQL database: use pg_dump (see README)")
 	}
-	if _, err := os.Stat(file); err == nil {
-		return fmt.Errorf("db: backup: %s already exists", file)
+	// VACUUM INTO writes into an empty file that exists, keeping its mode.
+	if err := createPrivate(file); err != nil {
+		return err
 	}
 	if _, err := d.w.ExecContext(ctx, `VACUUM INTO ?`, file); err != nil {
+		os.Remove(file)
 		return fmt.Errorf("db: backup: %w", err)
 	}
 	return nil
@@ -82,7 +84,7 @@ func RestoreSQLite(ctx context.Context, file, target string, force bool) error {
 			return fmt.Errorf("db: restore into %s: %w (pass --force to overwrite it)", target, ErrNotEmpty)
 		}
 	}
-	if err := os.MkdirAll(filepath.Dir(target), 0o700); err != nil {
+	if err := os.MkdirAll(filepath.Dir(target), DirMode); err != nil {
 		return err
 	}
 	tmp := target + ".restore"
@@ -106,7 +108,7 @@ func copyFile(from, to string) error {
 		return err
 	}
 	defer in.Close()
-	out, err := os.OpenFile(to, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o600)
+	out, err := os.OpenFile(to, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, FileMode)
 	if err != nil {
 		return err
 	}

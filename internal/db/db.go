@@ -49,6 +49,7 @@ type DB struct {
 	stmtCount atomic.Int32
 	dsn       string
 	path      string // SQLite file path
+	auditKey  []byte
 }
 
 // IsPostgres reports whether dsn names a PostgreSQL database.
@@ -80,9 +81,12 @@ func Open(ctx context.Context, dsn string) (*DB, error) {
 			return nil, errors.New("db: empty SQLite path")
 		}
 		if dir := filepath.Dir(path); dir != "" {
-			if err := os.MkdirAll(dir, 0o700); err != nil {
+			if err := os.MkdirAll(dir, DirMode); err != nil {
 				return nil, fmt.Errorf("db: create directory for %s: %w", path, err)
 			}
+		}
+		if err := privateSQLiteFiles(path); err != nil {
+			return nil, err
 		}
 		d.path = path
 		// Why these pragmas: WAL lets readers run beside the one writer;
@@ -140,6 +144,17 @@ func (d *DB) Ping(ctx context.Context) error {
 
 // Dialect reports which engine d runs on.
 func (d *DB) Dialect() Dialect { return d.dialect }
+
+// SetAuditKey gives d the secret that keys the audit chain (HMAC-SHA-256).
+// The app derives it from its master key and sets it right after Open,
+// before any write; without it audit records cannot be appended.
+func (d *DB) SetAuditKey(k []byte) { d.auditKey = append([]byte(nil), k...) }
+
+// AuditKey returns the key set by SetAuditKey, or nil.
+func (d *DB) AuditKey() []byte { return d.auditKey }
+
+// AuditKey returns the audit key of the transaction's database.
+func (tx *Tx) AuditKey() []byte { return tx.d.auditKey }
 
 // Path returns the SQLite file path, or "" for PostgreSQL.
 func (d *DB) Path() string { return d.path }

@@ -15,8 +15,12 @@ import (
 var coreFS embed.FS
 
 // Migrations is one module's set of numbered SQL files, "NNN_name.sql" at the
-// root of FS. Where the two databases truly differ, "NNN_name.sqlite.sql" and
-// "NNN_name.postgres.sql" replace the plain file for that dialect.
+// root of FS. A type the two databases spell differently is written in a
+// shared file as a placeholder (see dialectType): {{blob}} for bytes,
+// {{serial_pk}} for an auto-numbered primary key. Only where the statements
+// themselves differ (an index operator class, FTS5 against a tsvector) do
+// "NNN_name.sqlite.sql" and "NNN_name.postgres.sql" replace the plain file
+// for that dialect, and they hold only those statements.
 // Migrations are forward-only; each file runs in its own transaction.
 type Migrations struct {
 	Module string
@@ -90,7 +94,13 @@ func (m Migrations) list(dialect Dialect) ([]Migration, error) {
 		if err != nil {
 			return nil, fmt.Errorf("db: read migration %s/%s: %w", m.Module, p.file, err)
 		}
-		out = append(out, Migration{Module: m.Module, Version: v, Name: p.name, sql: string(b)})
+		sql := string(b)
+		if !p.specific {
+			if sql, err = expandTypes(sql, dialect); err != nil {
+				return nil, fmt.Errorf("db: migration %s/%s: %w", m.Module, p.file, err)
+			}
+		}
+		out = append(out, Migration{Module: m.Module, Version: v, Name: p.name, sql: sql})
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Version < out[j].Version })
 	return out, nil
@@ -191,4 +201,50 @@ func (d *DB) MigrationStatus(ctx context.Context, sets ...Migrations) ([]Migrati
 		}
 	}
 	return out, nil
+}
+
+// dialectType spells a placeholder of a shared migration for d.
+func dialectType(name string, d Dialect) (string, bool) {
+	pg := d == Postgres
+	switch name {
+	case "blob":
+		if pg {
+			return "BYTEA", true
+		}
+		return "BLOB", true
+	case "serial_pk":
+		if pg {
+			return "BIGSERIAL PRIMARY KEY", true
+		}
+		return "INTEGER PRIMARY KEY AUTOINCREMENT", true
+	}
+	return "", false
+}
+
+// expandTypes replaces every {{name}} in sql by its spelling for d. An
+// unknown name is an error, so a typo fails at start, not in production.
+func expandTypes(sql string, d Dialect) (string, error) {
+	if !strings.Contains(sql, "{{") {
+		return sql, nil
+	}
+	var b strings.Builder
+	for {
+		i := strings.Index(sql, "{{")
+		if i < 0 {
+			b.WriteString(sql)
+			return b.String(), nil
+		}
+		j := strings.Index(sql[i:], "}}")
+		if j < 0 {
+			return "", fmt.Errorf("unclosed placeholder at %q", sql[i:min(len(sql), i+20)])
+		}
+		name := sql[i+2 : i+j]
+		typ, ok := dialectType(name, d)
+		if !ok {
+			return "", fmt.Errorf("unknown placeholder {{%s}}", name)
+		}
+		b.WriteString(sql[:i])
+		b.WriteString(typ)
+		sql = sql[i+j+2:]
+	}
 }

@@ -64,6 +64,12 @@ func (s *Store) Import(ctx context.Context, file io.Reader, name string, orgID i
 func (s *Store) ImportWith(ctx context.Context, file io.Reader, name string, orgID int64, o ImportOptions) (ImportResult, error) {
 	res := ImportResult{Errors: []ImportError{}}
 	header, rows, err := sheet.Open(file)
+	if le := (*sheet.LimitError)(nil); errors.As(err, &le) {
+		// A file past the size, row, column or cell limits (a bomb or a
+		// runaway export): its own message, naming the limit.
+		res.Errors = append(res.Errors, ImportError{Code: le.Key, Args: le.Args})
+		return res, nil
+	}
 	if err != nil {
 		code := "people.err.not_sheet"
 		if !errors.Is(err, sheet.ErrNotSpreadsheet) {
@@ -150,8 +156,12 @@ func (ir *importRun) write(ctx context.Context, tx *db.Tx, ordered <-chan *impor
 		if err := ir.take(ctx, tx, c); err != nil {
 			return err
 		}
-		if c.readErr {
-			ir.res.Errors = append(ir.res.Errors, ImportError{Row: ir.res.Rows + 1, Code: "people.err.bad_row"})
+		if c.readErr != nil {
+			e := ImportError{Row: ir.res.Rows + 1, Code: "people.err.bad_row"}
+			if le := (*sheet.LimitError)(nil); errors.As(c.readErr, &le) {
+				e.Code, e.Args = le.Key, le.Args
+			}
+			ir.res.Errors = append(ir.res.Errors, e)
 			return errNotCommitted
 		}
 		if ir.o.Progress != nil {

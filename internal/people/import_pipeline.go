@@ -15,7 +15,7 @@ import (
 type importChunk struct {
 	first   int // row number of cells[0]
 	cells   [][]string
-	readErr bool // the file could not be read past the last row of cells
+	readErr error // why the file could not be read past the last row of cells
 	out     []checked
 	done    chan struct{}
 }
@@ -80,13 +80,13 @@ func readChunks(rows sheet.Reader, work, ordered chan<- *importChunk, stop <-cha
 				break
 			}
 			if err != nil {
-				c.readErr = true
+				c.readErr = err
 				break
 			}
 			c.cells = append(c.cells, cells)
 		}
 		n += len(c.cells)
-		last := c.readErr || len(c.cells) < importChunkRows
+		last := c.readErr != nil || len(c.cells) < importChunkRows
 		select {
 		case work <- c:
 		case <-stop:

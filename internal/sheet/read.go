@@ -28,25 +28,44 @@ type Reader interface {
 }
 
 // Open reads the header of a spreadsheet and returns it with a Reader of the
-// rows below. XLSX is recognized by its zip signature; anything else must be
-// CSV in UTF-8 (a BOM is skipped) or GB18030 — what Excel in China saves.
+// rows below, within the default Limits. XLSX is recognized by its zip
+// signature; anything else must be CSV in UTF-8 (a BOM is skipped) or
+// GB18030 — what Excel in China saves.
 func Open(r io.Reader) (header []string, rows Reader, err error) {
+	return OpenLimited(r, Limits{})
+}
+
+// OpenLimited is Open within the given limits (zero fields take the
+// defaults). A file over a limit is refused with a *LimitError — before
+// any row is returned where the file shows it up front, else by Next.
+func OpenLimited(r io.Reader, l Limits) (header []string, rows Reader, err error) {
+	l = l.withDefaults()
 	br := bufio.NewReaderSize(r, 64<<10)
 	sig, _ := br.Peek(4)
 	if bytes.Equal(sig, []byte("PK\x03\x04")) {
-		return openXLSX(br)
+		return openXLSX(br, l)
 	}
-	return openCSV(br)
+	return openCSV(br, l)
 }
 
 type xlsxReader struct {
 	f    *excelize.File
 	rows *excelize.Rows
+	lim  Limits
 	line int
 }
 
-func openXLSX(r io.Reader) ([]string, Reader, error) {
-	f, err := excelize.OpenReader(r)
+func openXLSX(r io.Reader, l Limits) ([]string, Reader, error) {
+	// excelize reads the whole zip into memory anyway; reading it here
+	// lets checkXLSX inflate it once, bounded, before excelize does.
+	data, err := io.ReadAll(r)
+	if err != nil {
+		return nil, nil, fmt.Errorf("sheet: read: %w", err)
+	}
+	if err := checkXLSX(data, l); err != nil {
+		return nil, nil, err
+	}
+	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{UnzipSizeLimit: l.MaxBytes, UnzipXMLSizeLimit: min(l.MaxBytes, 16<<20)})
 	if err != nil {
 		return nil, nil, fmt.Errorf("%w: %v", ErrNotSpreadsheet, err)
 	}
@@ -60,7 +79,7 @@ func openXLSX(r io.Reader) ([]string, Reader, error) {
 		f.Close()
 		return nil, nil, fmt.Errorf("%w: %v", ErrNotSpreadsheet, err)
 	}
-	x := &xlsxReader{f: f, rows: rows}
+	x := &xlsxReader{f: f, rows: rows, lim: l}
 	header, _, err := x.Next()
 	if err != nil {
 		x.Close()
@@ -78,6 +97,9 @@ func (x *xlsxReader) Next() ([]string, int, error) {
 		cells, err := x.rows.Columns()
 		if err != nil {
 			return nil, x.line, fmt.Errorf("sheet: row %d: %w", x.line, err)
+		}
+		if err := x.lim.checkRow(cells, x.line); err != nil {
+			return nil, x.line, err
 		}
 		if blank(cells) {
 			continue
@@ -97,10 +119,11 @@ func (x *xlsxReader) Close() error {
 
 type csvReader struct {
 	c    *csv.Reader
+	lim  Limits
 	line int
 }
 
-func openCSV(br *bufio.Reader) ([]string, Reader, error) {
+func openCSV(br *bufio.Reader, l Limits) ([]string, Reader, error) {
 	head, _ := br.Peek(64 << 10)
 	var r io.Reader = br
 	switch {
@@ -112,13 +135,17 @@ func openCSV(br *bufio.Reader) ([]string, Reader, error) {
 	if bytes.IndexByte(head, 0) >= 0 {
 		return nil, nil, ErrNotSpreadsheet
 	}
-	c := csv.NewReader(r)
+	c := csv.NewReader(&lineGuard{r: r, max: l.rawCell() * 16, lim: l})
 	c.FieldsPerRecord = -1
 	c.ReuseRecord = false
-	x := &csvReader{c: c}
+	x := &csvReader{c: c, lim: l}
 	header, _, err := x.Next()
 	if errors.Is(err, io.EOF) {
 		return nil, nil, fmt.Errorf("sheet: the file is empty")
+	}
+	var le *LimitError
+	if errors.As(err, &le) {
+		return nil, nil, err
 	}
 	if err != nil {
 		return nil, nil, fmt.Errorf("%w: %v", ErrNotSpreadsheet, err)
@@ -144,6 +171,10 @@ func (x *csvReader) Next() ([]string, int, error) {
 			if errors.Is(err, io.EOF) {
 				return nil, x.line, io.EOF
 			}
+			var le *LimitError
+			if errors.As(err, &le) {
+				return nil, x.line, err
+			}
 			line := x.line + 1
 			var pe *csv.ParseError
 			if errors.As(err, &pe) {
@@ -152,6 +183,9 @@ func (x *csvReader) Next() ([]string, int, error) {
 			return nil, line, fmt.Errorf("sheet: line %d: %w", line, err)
 		}
 		x.line, _ = x.c.FieldPos(0)
+		if err := x.lim.checkRow(rec, x.line); err != nil {
+			return nil, x.line, err
+		}
 		if blank(rec) {
 			continue
 		}
@@ -160,6 +194,37 @@ func (x *csvReader) Next() ([]string, int, error) {
 }
 
 func (x *csvReader) Close() error { return nil }
+
+// lineGuard refuses a CSV line (or quoted field) so long that csv.Reader
+// would have to hold megabytes of it at once; max is generous for a row of
+// sixteen cells of the largest size.
+type lineGuard struct {
+	r   io.Reader
+	max int
+	run int
+	lim Limits
+}
+
+func (g *lineGuard) Read(p []byte) (int, error) {
+	n, err := g.r.Read(p)
+	b := p[:n]
+	// Runs between two newlines of one read are shorter than the read,
+	// and reads are far shorter than max: only the run across reads, up
+	// to the first newline, and the tail after the last one count.
+	first := bytes.IndexByte(b, '\n')
+	if first < 0 {
+		g.run += n
+	} else {
+		g.run += first
+	}
+	if g.run > g.max {
+		return 0, &LimitError{Key: "sheet.err.line_too_long", Args: []any{g.max >> 10}}
+	}
+	if first >= 0 {
+		g.run = n - 1 - bytes.LastIndexByte(b, '\n')
+	}
+	return n, err
+}
 
 func blank(cells []string) bool {
 	for _, c := range cells {

@@ -16,6 +16,9 @@ import (
 	"kexie/internal/testenv"
 )
 
+// AuditKey keys the audit chain of every test database.
+var AuditKey = []byte("kexie test audit key, 32 bytes!!")
+
 // Run calls fn once per dialect, as a named subtest, with a migrated,
 // isolated database. The PostgreSQL run fails under CI=true when the server
 // cannot be reached and is skipped with a message elsewhere.
@@ -36,6 +39,7 @@ func OpenSQLite(t testing.TB, sets ...db.Migrations) *db.DB {
 	if err != nil {
 		t.Fatalf("open sqlite: %v", err)
 	}
+	d.SetAuditKey(AuditKey)
 	t.Cleanup(func() { d.Close() })
 	if err := d.Migrate(context.Background(), sets...); err != nil {
 		t.Fatalf("migrate sqlite: %v", err)
@@ -89,6 +93,7 @@ func OpenPostgres(t testing.TB, sets ...db.Migrations) *db.DB {
 	if err != nil {
 		t.Fatalf("open postgres: %v", err)
 	}
+	d.SetAuditKey(AuditKey)
 	t.Cleanup(func() { d.Close() })
 	if err := d.Migrate(context.Background(), sets...); err != nil {
 		t.Fatalf("migrate postgres: %v", err)
