@@ -33,9 +33,10 @@ func TestBrowserPlanFlow(t *testing.T) {
 	if err := ta.Auth.Grant(bg, owner.ID, ta.city.ID, access.OrgStaff, 0); err != nil {
 		t.Fatal(err)
 	}
-	seeds, _ := filepath.Glob(filepath.Join(seedsDir(), "002_*.txt"))
+	dir := seedsDir(t)
+	seeds, _ := filepath.Glob(filepath.Join(dir, "002_*.txt"))
 	if len(seeds) != 1 {
-		t.Fatalf("seed 002 not found under %s", seedsDir())
+		t.Fatalf("seed 002 not found under KEXIE_SEEDS=%s", dir)
 	}
 	seedFile, _ := filepath.Abs(seeds[0])
 	evidence := filepath.Join(t.TempDir(), "2018年科学素质抽样调查.pdf")
@@ -165,10 +166,13 @@ func TestBrowserPlanFlow(t *testing.T) {
 	b.shot("plan-compare")
 }
 
-// seedsDir is where the five seed plans are (../shared/seeds beside the repository).
-func seedsDir() string {
-	if d := os.Getenv("KEXIE_SEEDS"); d != "" {
-		return d
+// seedsDir is where the five seed plans are ($KEXIE_SEEDS, which .ci/run
+// sets when ../shared/seeds is beside the repository); without it the
+// walk-through over seed 002 skips.
+func seedsDir(t *testing.T) string {
+	d := os.Getenv("KEXIE_SEEDS")
+	if d == "" {
+		t.Skip("KEXIE_SEEDS is not set: this walk-through uses seed 002 of the seed plans")
 	}
-	return "../../../shared/seeds"
+	return d
 }

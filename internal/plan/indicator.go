@@ -30,7 +30,7 @@ type span struct{ from, to int }
 
 // indicators finds the quantitative targets of one line. nb is the
 // normalized line, ob the original (same runes, so offsets carry over).
-func indicators(nb, ob string, section []string, planEnd *int) []Indicator {
+func indicators(nb, ob string, base int, section []string, planEnd *int) []Indicator {
 	var out []Indicator
 	nr, or := []rune(nb), []rune(ob)
 	if len(nr) != len(or) {
@@ -42,7 +42,7 @@ func indicators(nb, ob string, section []string, planEnd *int) []Indicator {
 			continue
 		}
 		if i > start {
-			out = append(out, sentence(string(nr[start:i]), string(or[start:i]), section, planEnd)...)
+			out = append(out, sentence(string(nr[start:i]), string(or[start:i]), base+start, section, planEnd)...)
 		}
 		start = i + 1
 	}
@@ -58,7 +58,7 @@ func has(s string, words []string) bool {
 	return false
 }
 
-func sentence(ns, os string, section []string, planEnd *int) []Indicator {
+func sentence(ns, os string, base int, section []string, planEnd *int) []Indicator {
 	if utf8.RuneCountInString(ns) > 2000 {
 		return nil
 	}
@@ -78,8 +78,9 @@ func sentence(ns, os string, section []string, planEnd *int) []Indicator {
 		y, _ := strconv.Atoi(m[1] + m[2])
 		deadline = &y
 	}
-	add := func(loc []int, ind Indicator) {
+	add := func(loc []int, q0, q1 int, ind Indicator) {
 		a, b := utf8.RuneCountInString(ns[:loc[0]]), utf8.RuneCountInString(ns[:loc[1]])
+		ind.Start, ind.End = base+utf8.RuneCountInString(ns[:q0]), base+utf8.RuneCountInString(ns[:q1])
 		if overlaps(a, b) {
 			return
 		}
@@ -111,7 +112,7 @@ func sentence(ns, os string, section []string, planEnd *int) []Indicator {
 		if !ok1 || !ok2 {
 			continue
 		}
-		add(m, Indicator{Comparator: "=", Value: &v2, Unit: ns[m[12]:m[13]], DeadlineYear: &y2, Baseline: &Baseline{Value: v1, Year: y1}})
+		add(m, m[10], m[13], Indicator{Comparator: "=", Value: &v2, Unit: ns[m[12]:m[13]], DeadlineYear: &y2, Baseline: &Baseline{Value: v1, Year: y1}})
 	}
 	for _, m := range reRange.FindAllStringSubmatchIndex(ns, -1) {
 		lo, ok1 := number(ns[m[2]:m[3]])
@@ -119,7 +120,7 @@ func sentence(ns, os string, section []string, planEnd *int) []Indicator {
 		if !ok1 || !ok2 || hi <= lo || !target {
 			continue
 		}
-		add(m, Indicator{Comparator: "range", Low: &lo, High: &hi, Unit: ns[m[6]:m[7]]})
+		add(m, m[2], m[7], Indicator{Comparator: "range", Low: &lo, High: &hi, Unit: ns[m[6]:m[7]]})
 	}
 	for _, m := range reSingle.FindAllStringSubmatchIndex(ns, -1) {
 		v, ok := number(ns[m[4]:m[5]])
@@ -159,7 +160,7 @@ func sentence(ns, os string, section []string, planEnd *int) []Indicator {
 		case strings.Contains("不超过 低于 控制在", word) && word != "" || after == "以内" || after == "以下":
 			cmp = "<="
 		}
-		add(m, Indicator{Comparator: cmp, Value: &v, Unit: ns[m[6]:m[7]]})
+		add(m, m[4], m[7], Indicator{Comparator: cmp, Value: &v, Unit: ns[m[6]:m[7]]})
 	}
 	return out
 }

@@ -1,12 +1,12 @@
 package plan
 
 import (
-	"bufio"
 	"errors"
 	"io"
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -54,6 +54,7 @@ var (
 	reL4 = regexp.MustCompile(`^(?:\((\d{1,2})\)|([⑴-⒇①-⑳]))\s*(.*)$`)
 
 	rePeriodYears = regexp.MustCompile(`(20\d\d)\s*[-~至]\s*(20\d\d)\s*年`)
+	reInlineLead  = regexp.MustCompile(`\(([^()]{2,80}?)牵头(?:[,，、;]\s*([^()]{2,120}?)(?:等)?(?:配合|参与|协同))?\)`)
 	reLead        = regexp.MustCompile(`(牵头(?:部门|单位)|责任(?:部门|单位)|配合(?:部门|单位))\s*[:]\s*`)
 )
 
@@ -81,7 +82,7 @@ func heading(line string) (level int, number, rest string, ok bool) {
 
 // titleOf is a heading's title: the text up to the first full stop, at most 60 runes.
 func titleOf(rest string) string {
-	if i := strings.IndexAny(rest, "。;"); i >= 0 {
+	if i := strings.IndexAny(rest, "。;，,"); i >= 0 {
 		rest = rest[:i]
 	}
 	rest = strings.TrimSpace(strings.TrimRight(rest, ":,，"))
@@ -104,12 +105,16 @@ func Ingest(r io.Reader) (*Doc, error) {
 	text := strings.ToValidUTF8(string(data), "\uFFFD")
 	doc := &Doc{Sections: []*Section{}, Indicators: []Indicator{}, Responsibilities: []Responsibility{}}
 	var lines, origs []string
-	sc := bufio.NewScanner(strings.NewReader(text))
-	sc.Buffer(make([]byte, 64<<10), MaxText)
-	for sc.Scan() {
-		o := strings.TrimSpace(strings.ReplaceAll(sc.Text(), "\u3000", " "))
+	var offs []int // the rune offset in text of each trimmed line
+	pos := 0
+	for raw := range strings.SplitSeq(text, "\n") {
+		o := strings.ReplaceAll(raw, "\u3000", " ")
+		trimmed := strings.TrimLeftFunc(o, unicode.IsSpace)
+		offs = append(offs, pos+utf8.RuneCountInString(o)-utf8.RuneCountInString(trimmed))
+		o = strings.TrimRightFunc(trimmed, unicode.IsSpace)
 		origs = append(origs, o)
 		lines = append(lines, normalize(o))
+		pos += utf8.RuneCountInString(raw) + 1
 	}
 	doc.Title, doc.Issuer = titleAndIssuer(lines)
 	doc.Period = period(doc.Title, lines)
@@ -131,7 +136,7 @@ func Ingest(r io.Reader) (*Doc, error) {
 		if line == "" {
 			continue
 		}
-		body, orig := line, origs[i]
+		body, orig, base := line, origs[i], offs[i]
 		if level, number, rest, ok := heading(line); ok && len(stack) < 64 {
 			sec := &Section{Number: number, Title: titleOf(rest), Level: level, Children: []*Section{}}
 			for len(stack) > 0 && stack[len(stack)-1].level >= level {
@@ -153,10 +158,19 @@ func Ingest(r io.Reader) (*Doc, error) {
 				past = pastTitle(sec.Title)
 			}
 			off := utf8.RuneCountInString(line) - utf8.RuneCountInString(rest)
-			body, orig = rest, string([]rune(orig)[off:])
+			body, orig, base = rest, string([]rune(orig)[off:]), base+off
+			sec.Start, sec.End = offs[i], offs[i]+off+utf8.RuneCountInString(sec.Title)
 		}
 		if len(stack) == 0 {
 			continue // the preamble before the first section
+		}
+		if m := reInlineLead.FindStringSubmatch(body); m != nil {
+			// "(A牵头,B、C配合)" closes the item it ends.
+			resp := Responsibility{Section: path(), Lead: splitUnits(m[1]), Cooperate: splitUnits(m[2])}
+			if resp.Cooperate == nil {
+				resp.Cooperate = []string{}
+			}
+			doc.Responsibilities = append(doc.Responsibilities, resp)
 		}
 		if resp, ok := responsibility(body); ok {
 			// A 牵头/配合 line after numbered items belongs to the task
@@ -176,7 +190,7 @@ func Ingest(r io.Reader) (*Doc, error) {
 			continue
 		}
 		if !past {
-			doc.Indicators = append(doc.Indicators, indicators(body, orig, path(), doc.Period.End)...)
+			doc.Indicators = append(doc.Indicators, indicators(body, orig, base, path(), doc.Period.End)...)
 		}
 	}
 	if len(doc.Sections) == 0 {
@@ -228,7 +242,7 @@ func titleAndIssuer(lines []string) (string, *string) {
 		if strings.HasSuffix(l, "事业发展") && i+1 < len(lines) && strings.Contains(lines[i+1], "规划") {
 			l += lines[i+1]
 		}
-		if strings.Contains(l, "规划") || strings.Contains(l, "实施方案") || strings.Contains(l, "纲要") {
+		if has(l, []string{"规划", "方案", "纲要", "行动计划", "实施意见", "工作要点"}) {
 			title = strings.Trim(l, "《》 ")
 		}
 	}
