@@ -120,8 +120,10 @@ func Ingest(r io.Reader) (*Doc, error) {
 	doc.Period = period(doc.Title, lines)
 
 	type open struct {
-		level int
-		sec   *Section
+		level    int
+		sec      *Section
+		deadline *int // stated at the head of the section's text
+		past     bool
 	}
 	var stack []open
 	path := func() []string {
@@ -131,10 +133,25 @@ func Ingest(r io.Reader) (*Doc, error) {
 		}
 		return p
 	}
-	past := false // inside a section about the past (现状, 成就 …): no targets there
+	var tbl *table // the indicator table being read
 	for i, line := range lines {
 		if line == "" {
 			continue
+		}
+		if len(stack) > 0 {
+			cs := cells(origs[i])
+			if tbl != nil {
+				if ind, ok := tbl.row(cs, origs[i], offs[i], path()); ok {
+					ind.Candidate = stack[len(stack)-1].past
+					doc.Indicators = append(doc.Indicators, ind)
+					continue
+				}
+				tbl = nil
+			}
+			if t, ok := tableHeader(cs, doc.Period.End); ok {
+				tbl = t
+				continue
+			}
 		}
 		body, orig, base := line, origs[i], offs[i]
 		if level, number, rest, ok := heading(line); ok && len(stack) < 64 {
@@ -153,10 +170,7 @@ func Ingest(r io.Reader) (*Doc, error) {
 				parent := stack[len(stack)-1].sec
 				parent.Children = append(parent.Children, sec)
 			}
-			stack = append(stack, open{level, sec})
-			if level == 1 {
-				past = pastTitle(sec.Title)
-			}
+			stack = append(stack, open{level: level, sec: sec, past: pastTitle(sec.Title) || len(stack) > 0 && stack[len(stack)-1].past})
 			off := utf8.RuneCountInString(line) - utf8.RuneCountInString(rest)
 			body, orig, base = rest, string([]rune(orig)[off:]), base+off
 			sec.Start, sec.End = offs[i], offs[i]+off+utf8.RuneCountInString(sec.Title)
@@ -189,8 +203,17 @@ func Ingest(r io.Reader) (*Doc, error) {
 			}
 			continue
 		}
-		if !past {
-			doc.Indicators = append(doc.Indicators, indicators(body, orig, base, path(), doc.Period.End)...)
+		c := lineCtx{section: path(), planStart: doc.Period.Start, deadline: doc.Period.End, past: stack[len(stack)-1].past}
+		for k := len(stack) - 1; k >= 0; k-- {
+			if stack[k].deadline != nil {
+				c.deadline = stack[k].deadline
+				break
+			}
+		}
+		inds, opened := indicators(body, orig, base, &c)
+		doc.Indicators = append(doc.Indicators, inds...)
+		if opened != nil {
+			stack[len(stack)-1].deadline = opened
 		}
 	}
 	if len(doc.Sections) == 0 {
@@ -210,13 +233,11 @@ func tableOfContents(secs []*Section, number string) bool {
 	return false
 }
 
+// pastTitle reports a section about the past (现状, 成就, 发展基础 …): its
+// numbers are achievements, proposed as candidates at most.
 func pastTitle(t string) bool {
-	for _, w := range []string{"现状", "成就", "回顾", "前言", "形势", "基础", "取得"} {
-		if strings.Contains(t, w) {
-			return true
-		}
-	}
-	return false
+	return has(t, []string{"现状", "成就", "回顾", "前言", "形势", "取得", "进展"}) ||
+		strings.HasSuffix(t, "发展基础") || strings.HasSuffix(t, "工作基础") || strings.HasSuffix(t, "现实基础") || t == "基础"
 }
 
 // titleAndIssuer finds the plan's title — the first line naming a 规划,

@@ -44,13 +44,13 @@ var ownTargets = map[string][]want{
 		v("1000名", 1000, "=", "名", 1, "", 2028), v("200名", 200, "=", "名", 1, "", 2028), v("50名", 50, "=", "名", 1, "", 2028),
 		v("20场", 20, ">=", "场", 1, "year", 2030), v("两万人次", 2, "=", "人次", 1e4, "year", 2030),
 		rng("3-5个", 3, 5, "个", "", 2030),
-		v("1次", 1, "=", "次", 1, "year", 2030), v("800人", 800, ">=", "人", 1, "", 2030), v("12个", 12, "=", "个", 1, "", 2027),
+		v("1次", 1, "=", "次", 1, "year", 2030), v("800人", 800, ">=", "人", 1, "year", 2030), v("12个", 12, "=", "个", 1, "", 2027),
 		v("15家", 15, "~", "家", 1, "", 2030),
 		v("2座", 2, "=", "座", 1, "", 2030), v("80个", 80, "=", "个", 1, "", 2030), v("300个", 300, "~", "个", 1, "", 2030),
 		v("五百名", 500, "=", "名", 1, "", 2030), v("3万名", 3, "=", "名", 1e4, "", 2030), v("150支", 150, "=", "支", 1, "", 2030),
 		v("50次", 50, ">=", "次", 1, "year", 2030), v("10%", 10, "=", "%", 1, "year", 2030),
 		rng("30-50项", 30, 50, "项", "year", 2030), v("200个", 200, ">=", "个", 1, "year", 2030), v("5亿元", 5, ">", "元", 1e8, "year", 2030),
-		v("1500万元", 1500, ">=", "元", 1e4, "year", 2030), v("2元", 2, "=", "元", 1, "", 2030),
+		v("1500万元", 1500, ">=", "元", 1e4, "year", 2030), v("2元", 2, "=", "元", 1, "year", 2030),
 	},
 	"kepu_xingdong.txt": {
 		v("20%", 20, "=", "%", 1, "", 2028), v("95%", 95, "=", "%", 1, "", 2028), v("2名", 2, ">=", "名", 1, "", 2028),
@@ -118,7 +118,7 @@ func locate(t *testing.T, name, text string, ws []want) []label {
 }
 
 // ownFloor is the least precision and recall on the project's own plans.
-var ownFloor = struct{ precision, recall float64 }{0.95, 0.70}
+var ownFloor = struct{ precision, recall float64 }{1, 1}
 
 func TestOwnTargets(t *testing.T) {
 	var total score
@@ -136,7 +136,7 @@ func TestOwnTargets(t *testing.T) {
 }
 
 // ownReadingsWrong is how many matched targets may read wrong.
-const ownReadingsWrong = 8
+const ownReadingsWrong = 2
 
 // Each matched target reads as labelled: comparator, per-period, deadline
 // and, from a table, the constraint type.
@@ -164,14 +164,42 @@ func TestOwnTargetReadings(t *testing.T) {
 				if ind.Comparator != cmpOf[w.cmp] || per != w.per || ind.DeadlineYear == nil || *ind.DeadlineYear != w.year ||
 					ind.Constraint != w.constraint {
 					wrong++
-					t.Logf("%s %q: comparator %q per %q deadline %v constraint %q; want %q %q %d %q", name, w.quote,
-						ind.Comparator, per, ind.DeadlineYear, ind.Constraint, cmpOf[w.cmp], w.per, w.year, w.constraint)
+					t.Logf("%s %q: comparator %q per %q deadline %d constraint %q; want %q %q %d %q", name, w.quote,
+						ind.Comparator, per, *ind.DeadlineYear, ind.Constraint, cmpOf[w.cmp], w.per, w.year, w.constraint)
 				}
 				if strings.TrimSpace(ind.Metric) == "" || len(ind.Section) == 0 {
 					t.Errorf("%s %q: metric %q section %v", name, w.quote, ind.Metric, ind.Section)
 				}
 				break
 			}
+		}
+	}
+}
+
+// Where the extractor is unsure it proposes candidates, never targets:
+// the achievements of a 现状 section. Subsidy caps, ages, durations,
+// ordinals and slogans are neither.
+func TestOwnCandidates(t *testing.T) {
+	_, doc := ownDoc(t, "shi_kexie_shiwuwu.txt")
+	var cands []string
+	for _, ind := range doc.Indicators {
+		if ind.Candidate {
+			cands = append(cands, ind.Text)
+		}
+		for _, not := range []string{"35岁", "连续3年", "四个服务", "三大行动", "第十五"} {
+			if strings.Contains(ind.Text, not) && strings.Index(ind.Text, not) == 0 {
+				t.Errorf("%q read as a quantity", ind.Text)
+			}
+		}
+	}
+	want := []string{"全市已建成院士专家工作站36家", "累计举办学术交流活动420场", "培训基层科普人员1.2万人次", "公民具备科学素质的比例达到13.5%"}
+	if strings.Join(cands, "|") != strings.Join(want, "|") {
+		t.Errorf("candidates %q, want %q", cands, want)
+	}
+	_, doc = ownDoc(t, "rencai_fangan.docx")
+	for _, ind := range doc.Indicators {
+		if strings.Contains(ind.Text, "1000万元") {
+			t.Errorf("a subsidy cap read as a target: %+v", ind)
 		}
 	}
 }
