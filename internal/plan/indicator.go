@@ -18,7 +18,7 @@ var (
 	verbs = []string{"培养", "培育", "建成", "建设", "新建", "建立", "打造", "引进", "引育", "遴选", "选拔", "布局", "谋划", "举办",
 		"开展", "组织", "实施", "新增", "增加", "增长", "增至", "达到", "达", "突破", "超过", "提高", "提升", "实现", "形成", "推动",
 		"支持", "带动", "认定", "创建", "发布", "制定", "制修订", "完成", "招引", "集聚", "汇聚", "吸引", "覆盖", "接入", "开放", "改造",
-		"部署", "保持", "控制", "降低", "下降", "减少", "压缩", "缩短", "安排", "投入", "设立", "配备", "组建", "注册", "培训", "接待",
+		"部署", "保持", "安装", "联通", "面向", "打响", "新招", "培训", "招收", "录取", "救助", "帮扶", "回收", "处置", "治理", "监测", "检测", "检查", "控制", "降低", "下降", "减少", "压缩", "缩短", "安排", "投入", "设立", "配备", "组建", "注册", "培训", "接待",
 		"促成", "解决", "服务", "孵化", "转化", "攻克", "研发", "推广", "推出", "上线", "扶持", "评选", "入选", "落地", "签约", "储备",
 		"编制", "出台", "召开", "发展", "招募", "吸纳", "聘请", "举行", "开发", "建", "育", "引", "办", "征集", "遴", "认证", "挂牌",
 		"树立", "命名", "打通", "归集", "汇聚", "共享", "开通", "提供", "供给", "赋能", "改建", "扩建", "升级", "带动", "拓展", "培植",
@@ -48,15 +48,12 @@ func has(s string, words []string) bool {
 	return false
 }
 
-// indicators finds the targets of one line. nb is the normalized line, ob
-// the original (same runes, so offsets carry over), base the rune offset of
-// the line in the text. A deadline stated in one sentence carries to the
-// line's later sentences; it returns the deadline the line opened with.
-func indicators(nb, ob string, base int, c *lineCtx) ([]Indicator, *int) {
-	nr, or := []rune(nb), []rune(ob)
-	if len(nr) != len(or) {
-		return nil, nil
-	}
+// indicators finds the targets of one paragraph. nr is its normalized text,
+// or the original (same runes, so offsets carry over), pos the offset in
+// the document of each rune. A deadline stated in one sentence carries to
+// the paragraph's later sentences; it returns the deadline the paragraph
+// opened with.
+func indicators(nr, or []rune, pos []int, c *lineCtx) ([]Indicator, *int) {
 	var out []Indicator
 	dl, opened := c.deadline, (*int)(nil)
 	start := 0
@@ -74,7 +71,7 @@ func indicators(nb, ob string, base int, c *lineCtx) ([]Indicator, *int) {
 					opened = own
 				}
 			}
-			out = append(out, sentence(nr[start:i], or[start:i], base+start, dl, c)...)
+			out = append(out, sentence(nr[start:i], or[start:i], pos[start:i], dl, c)...)
 		}
 		start = i + 1
 	}
@@ -117,7 +114,7 @@ func clauseStart(rs []rune, i int) int {
 	return 0
 }
 
-func sentence(ns, os []rune, base int, deadline *int, c *lineCtx) []Indicator {
+func sentence(ns, os []rune, pos []int, deadline *int, c *lineCtx) []Indicator {
 	s := string(ns)
 	past := c.past || has(s, pastCues) || pastYear(s, c.planStart)
 	params := has(s, []string{"给予", "奖补", "补助", "补贴", "资助", "贴息", "奖励"})
@@ -163,10 +160,16 @@ func sentence(ns, os []rune, base int, deadline *int, c *lineCtx) []Indicator {
 		switch {
 		case before("第") || before("每") || q.impliedOne && before("每"):
 			// an ordinal (第十五届) or a rate's denominator (每万人口)
-		case q.cn && (before("“") || before("\"") || q.value < 2 && !(q.base == "次" && per != nil)):
-			// a slogan (“四个服务”) or the word 一 (一批, 一次性)
-		case q.after < len(ns) && ns[q.after] == '的' || q.b < len(ns) && ns[q.b] == '级':
-			// a qualifier: 1亿元以上的企业, 千亿级
+		case before("(") && q.after < len(ns) && ns[q.after] == ')':
+			// a figure in brackets: a weight, a note (日常监测(60%))
+		case quoted(ns, q.a) || q.cn && len(ns) > q.a && (ns[q.a] == '百' || ns[q.a] == '千') && (q.a+1 >= len(ns) || !isCNDigit(ns[q.a+1])):
+			// inside a quoted name or slogan (“以三个自贸区块为…”), or a
+			// bare magnitude naming a class (百亿元产业集群)
+		case q.cn && (before("“") || before("\"") || q.value < 2 && !(q.base == "次" && per != nil) ||
+			q.base == "期" || q.base == "张" || q.base == "批" || q.base == "次" && per == nil):
+			// a slogan (“四个服务”), the word 一 (一批, 一次性), a phase (二期)
+		case q.after < len(ns) && ns[q.after] == '的' && (q.after > q.b || q.base != "%") || q.b < len(ns) && ns[q.b] == '级':
+			// a qualifier: 1亿元以上的企业, 千亿级 (but 90%的企业 is a share)
 		case params && has(string(ns[cs:clauseEnd(ns, q.after)]), paramCues) || strings.Contains(clause, "最高"):
 			// a subsidy or reward, not a commitment of the plan
 		case before("由") || before("从") || reFromYear.MatchString(string(ns[max(0, q.a-10):q.a])):
@@ -175,7 +178,7 @@ func sentence(ns, os []rune, base int, deadline *int, c *lineCtx) []Indicator {
 				baseline.Year, _ = strconv.Atoi(m[1])
 			}
 		default:
-			ind := Indicator{Start: base + q.a, End: base + q.b, Unit: q.unit, BaseUnit: q.base, Multiplier: q.mult}
+			ind := Indicator{Start: pos[q.a], End: pos[q.b-1] + 1, Unit: q.unit, BaseUnit: q.base, Multiplier: q.mult}
 			ind.Comparator = storeComparator(q.cmp)
 			if q.isRange {
 				lo, hi := q.low, q.high
@@ -214,7 +217,7 @@ func sentence(ns, os []rune, base int, deadline *int, c *lineCtx) []Indicator {
 			ind.Text = strings.TrimSpace(string(os[cs:end]))
 			ind.Metric = metric(string(ns[cs:end]), string(ns[q.a:q.b]))
 			ind.Section = c.section
-			governed := ind.Comparator != "=" || listed || goal || has(clause, verbs) || has(string(ns[q.after:end]), verbs)
+			governed := ind.Comparator != "=" || listed || goal || has(clause, verbs) || has(string(ns[q.after:clauseEnd(ns, q.after)]), verbs)
 			ind.Candidate = past || !governed
 			if !ind.Candidate {
 				listed = true
@@ -305,4 +308,18 @@ func number(s string) (float64, bool) {
 	}
 	v, err := strconv.ParseFloat(s, 64)
 	return v, err == nil
+}
+
+// quoted reports whether rune i is inside a “…” quotation of its sentence.
+func quoted(rs []rune, i int) bool {
+	open := false
+	for _, r := range rs[:i] {
+		switch r {
+		case '“':
+			open = true
+		case '”', '"':
+			open = false
+		}
+	}
+	return open
 }

@@ -24,7 +24,7 @@ func normalize(s string) string {
 		switch {
 		case r >= '０' && r <= '９':
 			return '0' + (r - '０')
-		case r == '．':
+		case r == '．' || r == '﹒':
 			return '.'
 		case r == '（':
 			return '('
@@ -134,14 +134,30 @@ func Ingest(r io.Reader) (*Doc, error) {
 		return p
 	}
 	var tbl *table // the indicator table being read
+	bodyLines := 0 // lines of text (not headings) since the first section
+	// A paragraph is read as a whole: a PDF's text breaks its lines (and
+	// puts blank lines and page numbers between them) inside sentences.
+	var para paragraph
+	flush := func() {
+		if len(para.nb) == 0 {
+			return
+		}
+		inds, opened := indicators(para.nb, para.ob, para.pos, &para.ctx)
+		doc.Indicators = append(doc.Indicators, inds...)
+		if opened != nil && para.open != nil {
+			*para.open = opened
+		}
+		para = paragraph{}
+	}
 	for i, line := range lines {
-		if line == "" {
+		if line == "" || pageMarker(line) {
 			continue
 		}
 		if len(stack) > 0 {
 			cs := cells(origs[i])
 			if tbl != nil {
 				if ind, ok := tbl.row(cs, origs[i], offs[i], path()); ok {
+					flush()
 					ind.Candidate = stack[len(stack)-1].past
 					doc.Indicators = append(doc.Indicators, ind)
 					continue
@@ -149,17 +165,22 @@ func Ingest(r io.Reader) (*Doc, error) {
 				tbl = nil
 			}
 			if t, ok := tableHeader(cs, doc.Period.End); ok {
+				flush()
 				tbl = t
 				continue
 			}
 		}
 		body, orig, base := line, origs[i], offs[i]
-		if level, number, rest, ok := heading(line); ok && len(stack) < 64 {
+		level, number, rest, isHeading := heading(line)
+		if isHeading || !para.continues() {
+			flush()
+		}
+		if isHeading && len(stack) < 64 {
 			sec := &Section{Number: number, Title: titleOf(rest), Level: level, Children: []*Section{}}
 			for len(stack) > 0 && stack[len(stack)-1].level >= level {
 				stack = stack[:len(stack)-1]
 			}
-			if level == 1 && tableOfContents(doc.Sections, number) {
+			if level == 1 && tableOfContents(doc.Sections, number) && bodyLines < 2 {
 				// The headings seen so far were a table of contents: the
 				// body starts again at its first number.
 				doc.Sections, doc.Indicators, doc.Responsibilities = []*Section{}, []Indicator{}, []Responsibility{}
@@ -186,7 +207,25 @@ func Ingest(r io.Reader) (*Doc, error) {
 			}
 			doc.Responsibilities = append(doc.Responsibilities, resp)
 		}
-		if resp, ok := responsibility(body); ok {
+		if loc := reLead.FindStringIndex(body); loc != nil && loc[0] > 3 {
+			// A clause "(责任单位:A、B)" after the text of an item: the
+			// item's units; the text before it is read as usual.
+			if resp, ok := responsibility(body[loc[0]:]); ok {
+				resp.Section = path()
+				doc.Responsibilities = append(doc.Responsibilities, resp)
+			}
+			k := utf8.RuneCountInString(body[:loc[0]])
+			body, orig = body[:loc[0]], string([]rune(orig)[:k])
+		} else if close := strings.IndexByte(body, ')'); loc != nil && strings.HasPrefix(body, "(") && close > 0 && close+1 < len(body) {
+			// "(责任单位:A)" closing the last item, then the next item's text.
+			if resp, ok := responsibility(body[:close+1]); ok {
+				resp.Section = path()
+				doc.Responsibilities = append(doc.Responsibilities, resp)
+			}
+			k := utf8.RuneCountInString(body[:close+1])
+			body, orig, base = body[close+1:], string([]rune(orig)[k:]), base+k
+		} else if resp, ok := responsibility(body); ok {
+			flush()
 			// A 牵头/配合 line after numbered items belongs to the task
 			// (level 1–2) the items make up.
 			p := path()
@@ -203,19 +242,26 @@ func Ingest(r io.Reader) (*Doc, error) {
 			}
 			continue
 		}
-		c := lineCtx{section: path(), planStart: doc.Period.Start, deadline: doc.Period.End, past: stack[len(stack)-1].past}
-		for k := len(stack) - 1; k >= 0; k-- {
-			if stack[k].deadline != nil {
-				c.deadline = stack[k].deadline
-				break
+		if !isHeading {
+			bodyLines++
+		}
+		if len(para.nb) == 0 {
+			top := &stack[len(stack)-1]
+			para.open = &top.deadline
+			para.ctx = lineCtx{section: path(), planStart: doc.Period.Start, deadline: doc.Period.End, past: top.past}
+			for k := len(stack) - 1; k >= 0; k-- {
+				if stack[k].deadline != nil {
+					para.ctx.deadline = stack[k].deadline
+					break
+				}
 			}
 		}
-		inds, opened := indicators(body, orig, base, &c)
-		doc.Indicators = append(doc.Indicators, inds...)
-		if opened != nil {
-			stack[len(stack)-1].deadline = opened
+		para.add(body, orig, base)
+		if isHeading && !strings.ContainsAny(body, "。，,;") {
+			flush() // a heading alone on its line: its title does not run on
 		}
 	}
+	flush()
 	if len(doc.Sections) == 0 {
 		return doc, ErrNoStructure
 	}
@@ -223,7 +269,9 @@ func Ingest(r io.Reader) (*Doc, error) {
 }
 
 // tableOfContents reports whether the top-level sections so far were a
-// table of contents: a top-level number comes round again.
+// table of contents: a top-level number comes round again after headings
+// with (almost) no text between them. With text, the number starts a
+// second document of the same file (a 通知 issuing two plans).
 func tableOfContents(secs []*Section, number string) bool {
 	for _, s := range secs {
 		if s.Number == number {
@@ -337,3 +385,37 @@ func splitUnits(s string) []string {
 	}
 	return out
 }
+
+// paragraph is the text of one paragraph, normalized (nb) and as written
+// (ob), with the offset in the document of each rune.
+type paragraph struct {
+	nb, ob []rune
+	pos    []int
+	ctx    lineCtx
+	open   **int // where a deadline opening the paragraph is kept for its section
+}
+
+func (p *paragraph) add(nb, ob string, base int) {
+	n, o := []rune(nb), []rune(ob)
+	if len(n) != len(o) {
+		return
+	}
+	for i := range n {
+		p.pos = append(p.pos, base+i)
+	}
+	p.nb, p.ob = append(p.nb, n...), append(p.ob, o...)
+}
+
+// continues reports whether the next line carries on the paragraph: the
+// text so far stops inside a sentence.
+func (p *paragraph) continues() bool {
+	if len(p.nb) == 0 {
+		return false
+	}
+	return !strings.ContainsRune("。;!?！？:)", p.nb[len(p.nb)-1])
+}
+
+var rePageMarker = regexp.MustCompile(`^(?:[-—–\s]*\d{1,3}[-—–\s]*|页码[:：]?\s*\d+\s*/\s*\d+.*|第\s*\d+\s*页.*)$`)
+
+// pageMarker reports a line that only numbers a page (— 2 —, - 10 -, 页码：3/9).
+func pageMarker(line string) bool { return len(line) < 40 && rePageMarker.MatchString(line) }

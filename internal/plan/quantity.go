@@ -39,7 +39,7 @@ var units = []string{
 	"个百分点", "百分点", "平方公里", "平方米", "标准机架", "千瓦时", "EFLOPS", "PFLOPS", "Gbps", "Mbps",
 	"人次", "人年", "户次", "架次", "公里", "千米", "公顷", "千瓦", "兆瓦", "美元", "机架",
 	"%", "‰", "个", "项", "家", "名", "人", "场", "次", "所", "篇", "部", "支", "套", "处", "座", "期", "本", "种", "门",
-	"类", "站", "户", "村", "镇", "件", "条", "台", "辆", "艘", "颗", "款", "块", "亩", "米", "吨", "元", "倍", "位",
+	"类", "站", "户", "村", "镇", "件", "条", "台", "架", "辆", "艘", "颗", "款", "块", "亩", "米", "吨", "元", "倍", "位",
 	"批", "张", "份", "册", "间", "栋", "床", "例", "首", "集", "TB", "PB", "EB", "GB",
 }
 
@@ -62,7 +62,9 @@ var (
 
 func isDigit(r rune) bool { return r >= '0' && r <= '9' }
 
-func isCNDigit(r rune) bool { return strings.ContainsRune("零〇一二两三四五六七八九十百千", r) }
+func isCNDigit(r rune) bool {
+	return strings.ContainsRune("零〇一二两三四五六七八九十百千", r)
+}
 
 // hasAt reports whether word starts at rune index i of rs.
 func hasAt(rs []rune, i int, word string) bool {
@@ -133,6 +135,9 @@ func readQuantity(rs []rune, i int) (q quantity, ok bool) {
 		j++
 	}
 	unitStart := j
+	if !cn && j+1 < len(rs) && rs[j] == ' ' && (rs[j+1] == '万' || rs[j+1] == '亿') {
+		j++ // 4400 亿元
+	}
 	for _, m := range multWords {
 		if hasAt(rs, j, m.w) {
 			q.mult = m.m
