@@ -23,7 +23,7 @@ import (
 // corpusFloor is the least total precision, recall and section recall
 // per split. The held-out floor is set by the lead from the held-out run.
 var corpusFloor = map[string]struct{ precision, recall, sections float64 }{
-	"tune":    {0, 0, 0},
+	"tune":    {0.97, 0.95, 0.99},
 	"heldout": {0, 0, 0},
 }
 

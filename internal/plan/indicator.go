@@ -18,13 +18,13 @@ var (
 	verbs = []string{"培养", "培育", "建成", "建设", "新建", "建立", "打造", "引进", "引育", "遴选", "选拔", "布局", "谋划", "举办",
 		"开展", "组织", "实施", "新增", "增加", "增长", "增至", "达到", "达", "突破", "超过", "提高", "提升", "实现", "形成", "推动",
 		"支持", "带动", "认定", "创建", "发布", "制定", "制修订", "完成", "招引", "集聚", "汇聚", "吸引", "覆盖", "接入", "开放", "改造",
-		"部署", "保持", "安装", "联通", "面向", "打响", "新招", "培训", "招收", "录取", "救助", "帮扶", "回收", "处置", "治理", "监测", "检测", "检查", "控制", "降低", "下降", "减少", "压缩", "缩短", "安排", "投入", "设立", "配备", "组建", "注册", "培训", "接待",
+		"部署", "保持", "选树", "安装", "联通", "面向", "打响", "新招", "培训", "招收", "录取", "救助", "帮扶", "回收", "处置", "治理", "监测", "检测", "检查", "控制", "降低", "下降", "减少", "压缩", "缩短", "安排", "投入", "设立", "配备", "组建", "注册", "培训", "接待",
 		"促成", "解决", "服务", "孵化", "转化", "攻克", "研发", "推广", "推出", "上线", "扶持", "评选", "入选", "落地", "签约", "储备",
 		"编制", "出台", "召开", "发展", "招募", "吸纳", "聘请", "举行", "开发", "建", "育", "引", "办", "征集", "遴", "认证", "挂牌",
 		"树立", "命名", "打通", "归集", "汇聚", "共享", "开通", "提供", "供给", "赋能", "改建", "扩建", "升级", "带动", "拓展", "培植",
 		"创办", "聚焦", "新开", "开辟", "纳入", "入库", "入驻", "集成", "达标", "建强", "做强", "做大", "壮大", "突破", "超", "逾"}
 	goalCues  = []string{"力争", "确保", "争取", "目标", "每年", "年均", "每两年", "到20", "年底前", "年前"}
-	pastCues  = []string{"已建成", "已有", "已经", "已累计", "已培育", "已形成", "截至目前", "现有", "目前", "先后", "去年", "上年", "以来", "共有", "取得"}
+	pastCues  = []string{"已建成", "已有", "已经", "已累计", "已培育", "已形成", "截至目前", "现有", "目前", "先后", "去年", "上年", "以来", "共有"}
 	paramCues = []string{"给予", "奖补", "补助", "补贴", "资助", "贴息", "奖励", "最高", "按照", "按其", "比例"}
 	fillers   = []string{"力争", "争取", "确保", "每年", "每两年", "年均", "累计", "至少", "不少于", "不低于", "超过", "突破", "达到", "达",
 		"约", "近", "左右", "以上", "以内", "以下", "共", "全市", "我市", "全省", "在", "期间", "“十三五”", "“十四五”", "十三五", "十四五", "末"}
@@ -36,7 +36,7 @@ type lineCtx struct {
 	planStart  *int
 	deadline   *int // the section's (or the plan's) deadline
 	past       bool // a section about the past (现状, 发展基础)
-	paraSetsDl bool // a deadline that opens the line governs the section after it
+	preamble   bool // before the first numbered section
 }
 
 func has(s string, words []string) bool {
@@ -115,10 +115,13 @@ func clauseStart(rs []rune, i int) int {
 }
 
 func sentence(ns, os []rune, pos []int, deadline *int, c *lineCtx) []Indicator {
-	s := string(ns)
+	s := strings.ReplaceAll(string(ns), " ", "") // cues may be letter-spaced (给 予 最 高)
 	past := c.past || has(s, pastCues) || pastYear(s, c.planStart)
 	params := has(s, []string{"给予", "奖补", "补助", "补贴", "资助", "贴息", "奖励"})
 	goal := has(s, goalCues)
+	if c.preamble && !goal {
+		return nil // the text before the first section: only its goals
+	}
 	// 每年 near the start of a sentence governs all of it; elsewhere, its clause.
 	perOf := func(from, to int) (string, int) {
 		best, at := "", to
@@ -158,11 +161,18 @@ func sentence(ns, os []rune, pos []int, deadline *int, c *lineCtx) []Indicator {
 		clause := string(ns[cs:q.a])
 		before := func(w string) bool { return endsAt(ns, q.beforeCmp, w) }
 		switch {
-		case before("第") || before("每") || q.impliedOne && before("每"):
-			// an ordinal (第十五届) or a rate's denominator (每万人口)
+		case before("第") || before("每") || before("等") && has(string([]rune(clause)[:min(len([]rune(clause)), 6)]), []string{"围绕", "针对", "在"}) ||
+			q.cn && q.b < len(ns) && isCNDigit(ns[q.b]) ||
+			strings.HasSuffix(strings.TrimSpace(clause), "在") && !has(clause, []string{"控制在", "保持在", "稳定在"}):
+			// an ordinal (第十五届), a rate's denominator (每万人口), the
+			// total of a list (围绕交通、物流等19个场景), a scope (在12个赛道)
+			// or a set phrase (三位一体)
+		case (q.base == "类" || q.base == "种") && strings.Contains(clause, "、"):
+			// the count of categories just listed (企业、行业、城市五类)
 		case before("(") && q.after < len(ns) && ns[q.after] == ')':
 			// a figure in brackets: a weight, a note (日常监测(60%))
-		case quoted(ns, q.a) || q.cn && len(ns) > q.a && (ns[q.a] == '百' || ns[q.a] == '千') && (q.a+1 >= len(ns) || !isCNDigit(ns[q.a+1])):
+		case quoted(ns, q.a) && !(before("“") && !q.cn) ||
+			q.cn && (ns[q.a] == '百' || ns[q.a] == '千') && !isCNDigit(ns[q.a+1]) && q.beforeCmp == q.a && !endsAt(ns, q.a, "达到"):
 			// inside a quoted name or slogan (“以三个自贸区块为…”), or a
 			// bare magnitude naming a class (百亿元产业集群)
 		case q.cn && (before("“") || before("\"") || q.value < 2 && !(q.base == "次" && per != nil) ||
@@ -170,7 +180,8 @@ func sentence(ns, os []rune, pos []int, deadline *int, c *lineCtx) []Indicator {
 			// a slogan (“四个服务”), the word 一 (一批, 一次性), a phase (二期)
 		case q.after < len(ns) && ns[q.after] == '的' && (q.after > q.b || q.base != "%") || q.b < len(ns) && ns[q.b] == '级':
 			// a qualifier: 1亿元以上的企业, 千亿级 (but 90%的企业 is a share)
-		case params && has(string(ns[cs:clauseEnd(ns, q.after)]), paramCues) || strings.Contains(clause, "最高"):
+		case params && has(strings.ReplaceAll(string(ns[cs:clauseEnd(ns, q.after)]), " ", ""), paramCues) ||
+			strings.Contains(strings.ReplaceAll(clause, " ", ""), "最高"):
 			// a subsidy or reward, not a commitment of the plan
 		case before("由") || before("从") || reFromYear.MatchString(string(ns[max(0, q.a-10):q.a])):
 			baseline = &Baseline{Value: q.value * q.mult}
@@ -232,7 +243,7 @@ func sentence(ns, os []rune, pos []int, deadline *int, c *lineCtx) []Indicator {
 // pastYear reports whether a sentence speaks of a year before the plan
 // (2024年，全市…) without pointing ahead from it.
 func pastYear(s string, planStart *int) bool {
-	if planStart == nil || has(s, []string{"到20", "至20", "力争", "比20", "较20"}) {
+	if planStart == nil || has(s, []string{"到20", "至20", "力争", "比20", "较20", "基础上"}) {
 		return false
 	}
 	for _, m := range reYear.FindAllStringSubmatch(s, 3) {

@@ -21,6 +21,9 @@ const MaxText = 8 << 20
 // into the original: indicators quote the document exactly.
 func normalize(s string) string {
 	return strings.Map(func(r rune) rune {
+		if r >= 0x2E80 && r <= 0x2FDF {
+			return radical(r)
+		}
 		switch {
 		case r >= '０' && r <= '９':
 			return '0' + (r - '０')
@@ -133,6 +136,14 @@ func Ingest(r io.Reader) (*Doc, error) {
 		}
 		return p
 	}
+	// Lines repeated on every page (a printout's header: the title, the
+	// date and time) are furniture, not text.
+	seen := map[string]int{}
+	for _, l := range lines {
+		if l != "" && utf8.RuneCountInString(l) <= 60 {
+			seen[l]++
+		}
+	}
 	var tbl *table // the indicator table being read
 	bodyLines := 0 // lines of text (not headings) since the first section
 	// A paragraph is read as a whole: a PDF's text breaks its lines (and
@@ -150,7 +161,7 @@ func Ingest(r io.Reader) (*Doc, error) {
 		para = paragraph{}
 	}
 	for i, line := range lines {
-		if line == "" || pageMarker(line) {
+		if line == "" || pageMarker(line) || seen[line] >= 3 && !isHeadingLine(line) {
 			continue
 		}
 		if len(stack) > 0 {
@@ -197,7 +208,16 @@ func Ingest(r io.Reader) (*Doc, error) {
 			sec.Start, sec.End = offs[i], offs[i]+off+utf8.RuneCountInString(sec.Title)
 		}
 		if len(stack) == 0 {
-			continue // the preamble before the first section
+			// The preamble before the first section: a plan may state its
+			// goals there (到2027年，培育…).
+			if !para.continues() {
+				flush()
+			}
+			if len(para.nb) == 0 {
+				para.ctx = lineCtx{section: []string{}, planStart: doc.Period.Start, deadline: doc.Period.End, preamble: true}
+			}
+			para.add(body, orig, base)
+			continue
 		}
 		if m := reInlineLead.FindStringSubmatch(body); m != nil {
 			// "(A牵头,B、C配合)" closes the item it ends.
@@ -419,3 +439,5 @@ var rePageMarker = regexp.MustCompile(`^(?:[-—–\s]*\d{1,3}[-—–\s]*|页�
 
 // pageMarker reports a line that only numbers a page (— 2 —, - 10 -, 页码：3/9).
 func pageMarker(line string) bool { return len(line) < 40 && rePageMarker.MatchString(line) }
+
+func isHeadingLine(l string) bool { _, _, _, ok := heading(l); return ok }

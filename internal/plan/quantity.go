@@ -149,7 +149,7 @@ func readQuantity(rs []rune, i int) (q quantity, ok bool) {
 		j++
 	}
 	for _, u := range units {
-		if hasAt(rs, j, u) {
+		if hasAt(rs, j, u) || len(u) > 4 && strings.HasSuffix(u, "FLOPS") && strings.EqualFold(string(rs[j:min(len(rs), j+len(u))]), u) {
 			q.base = u
 			j += len([]rune(u))
 			break
@@ -163,6 +163,9 @@ func readQuantity(rs []rune, i int) (q quantity, ok bool) {
 		return q, false
 	}
 	q.unit = strings.ReplaceAll(string(rs[unitStart:j]), " ", "")
+	if strings.HasSuffix(q.base, "FLOPS") {
+		q.unit = strings.ToUpper(q.unit)
+	}
 	q.b = j
 	q.after = j
 	for _, c := range cmpAfter {
