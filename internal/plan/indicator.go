@@ -32,11 +32,11 @@ var (
 
 // lineCtx is what a line's targets inherit from the document around it.
 type lineCtx struct {
-	section    []string
-	planStart  *int
-	deadline   *int // the section's (or the plan's) deadline
-	past       bool // a section about the past (现状, 发展基础)
-	preamble   bool // before the first numbered section
+	section   []string
+	planStart *int
+	deadline  *int // the section's (or the plan's) deadline
+	past      bool // a section about the past (现状, 发展基础)
+	preamble  bool // before the first numbered section
 }
 
 func has(s string, words []string) bool {

@@ -34,7 +34,19 @@ func TestBadText(t *testing.T) {
 	}
 }
 
+func FuzzHTMLText(f *testing.F) {
+	f.Add("<html><body><p>一、目标</p><table><tr><td>指标</td><td>单位</td><td>目标值</td></tr></table></body></html>")
+	f.Add("<div class=nav><a>首页</a></div><p>到2028年，建成10个")
+	f.Fuzz(func(t *testing.T, s string) {
+		if text, err := HTMLText([]byte(s)); err == nil {
+			_, _ = Ingest(strings.NewReader(text))
+		}
+	})
+}
+
 func FuzzIngest(f *testing.F) {
+	f.Add("序号\t指标\t单位\t2025年\t2030年\t属性\n1\t研发投入\t%\t2\t3\t预期性")
+	f.Add("一、目标\n到2027年底，培育10家规模过亿元\n\n的企业，带动产值超100亿元")
 	f.Add("一、目标\n(一)任务\n1.每年举办3-5场活动\n牵头部门:市科协")
 	f.Add("\xff\xfe一、\n（1）")
 	f.Fuzz(func(t *testing.T, s string) {

@@ -74,16 +74,18 @@ func PDFText(ctx context.Context, data []byte) (string, error) {
 }
 
 // ErrFormat is the error of a file that is not .txt, .docx or .pdf.
-var ErrFormat = errors.New("plan: only .txt, .docx and .pdf documents are read")
+var ErrFormat = errors.New("plan: only .txt, .docx, .pdf and .html documents are read")
 
 // DocumentText returns the text of a plan document by its file name's
-// extension: plain text (UTF-8), Word (.docx) or PDF.
+// extension: plain text (UTF-8), Word (.docx), PDF or a web page (.html).
 func DocumentText(ctx context.Context, name string, data []byte) (string, error) {
 	switch strings.ToLower(filepath.Ext(name)) {
 	case ".txt", "":
 		return string(data), nil
 	case ".docx":
 		return DocxText(data)
+	case ".html", ".htm":
+		return HTMLText(data)
 	case ".pdf":
 		text, err := PDFText(ctx, data)
 		if err != nil {

@@ -153,19 +153,26 @@ func (h *handler) upload(w http.ResponseWriter, r *http.Request) error {
 		}
 		return h.site.RenderStatus(w, r, http.StatusUnprocessableEntity, "plan/list.html", "plan.title", p)
 	}
-	file, hdr, err := r.FormFile("file")
-	if err != nil {
+	var text, name string
+	var data []byte
+	if file, hdr, ferr := r.FormFile("file"); ferr == nil {
+		defer file.Close()
+		if hdr.Size > maxDocument {
+			return fail("plan.err.too_large", maxDocument>>20)
+		}
+		data, err = io.ReadAll(io.LimitReader(file, maxDocument+1))
+		if err != nil {
+			return err
+		}
+		name = hdr.Filename
+		text, err = DocumentText(r.Context(), hdr.Filename, data)
+	} else if pasted := strings.TrimSpace(f.Get("text")); pasted != "" {
+		// Text pasted in the form (a web page's text or its HTML).
+		name, data = "pasted.txt", []byte(pasted)
+		text, err = PastedText(pasted)
+	} else {
 		return fail("plan.err.no_file")
 	}
-	defer file.Close()
-	if hdr.Size > maxDocument {
-		return fail("plan.err.too_large", maxDocument>>20)
-	}
-	data, err := io.ReadAll(io.LimitReader(file, maxDocument+1))
-	if err != nil {
-		return err
-	}
-	text, err := DocumentText(r.Context(), hdr.Filename, data)
 	switch {
 	case errors.Is(err, ErrFormat):
 		return fail("plan.err.format")
@@ -175,6 +182,8 @@ func (h *handler) upload(w http.ResponseWriter, r *http.Request) error {
 		return fail("plan.err.pdf_tool")
 	case errors.Is(err, ErrBadPDF):
 		return fail("plan.err.bad_pdf")
+	case errors.Is(err, ErrHTMLNavigation):
+		return fail("plan.err.html_nav")
 	case err != nil:
 		return fail("plan.err.bad_docx")
 	}
@@ -186,7 +195,7 @@ func (h *handler) upload(w http.ResponseWriter, r *http.Request) error {
 		return fail("plan.err.unreadable")
 	}
 	orgID, _ := strconv.ParseInt(f.Get("org_id"), 10, 64)
-	id, err := h.store.Save(r.Context(), orgID, doc, hdr.Filename, text, data)
+	id, err := h.store.Save(r.Context(), orgID, doc, name, text, data)
 	if err != nil {
 		if f.Fail(t, err) {
 			p, perr := h.listPage(r, f)
