@@ -9,6 +9,7 @@ import (
 	"sort"
 	"strings"
 	"testing"
+	"time"
 
 	"kexie/internal/testenv"
 )
@@ -56,6 +57,7 @@ func TestCorpus(t *testing.T) {
 		t.Skipf("no labels in testdata/corpus/%s yet", split)
 	}
 	var total score
+	var slowest time.Duration
 	for _, f := range files {
 		data, err := os.ReadFile(f)
 		if err != nil {
@@ -73,7 +75,10 @@ func TestCorpus(t *testing.T) {
 			t.Fatalf("%s: %s is not the document labelled (sha256 differs)", f, ld.File)
 		}
 		text := string(src)
+		start := time.Now()
 		doc, err := Ingest(strings.NewReader(text))
+		took := time.Since(start)
+		slowest = max(slowest, took)
 		if err != nil && err != ErrNoStructure {
 			t.Fatalf("%s: %v", ld.File, err)
 		}
@@ -82,6 +87,7 @@ func TestCorpus(t *testing.T) {
 		total.add(s)
 	}
 	t.Logf("%-44s %s", split+" total", total)
+	t.Logf("slowest ingestion %v", slowest.Round(time.Microsecond))
 	if total.precision() < floor.precision || total.recall() < floor.recall || total.sections() < floor.sections {
 		t.Errorf("%s: below the floor (precision %.1f%%, recall %.1f%%, sections %.1f%%)", split,
 			100*floor.precision, 100*floor.recall, 100*floor.sections)

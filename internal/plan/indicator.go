@@ -30,6 +30,8 @@ var (
 		"约", "近", "左右", "以上", "以内", "以下", "共", "全市", "我市", "全省", "在", "期间", "“十三五”", "“十四五”", "十三五", "十四五", "末"}
 )
 
+var perWords = []struct{ w, per string }{{"每两年", "two-years"}, {"每年", "year"}, {"年均", "year"}, {"年度", "year"}}
+
 // lineCtx is what a line's targets inherit from the document around it.
 type lineCtx struct {
 	section   []string
@@ -124,15 +126,14 @@ func sentence(ns, os []rune, pos []int, deadline *int, c *lineCtx) []Indicator {
 	}
 	// 每年 near the start of a sentence governs all of it; elsewhere, its clause.
 	perOf := func(from, to int) (string, int) {
-		best, at := "", to
-		for _, p := range []struct{ w, per string }{{"每两年", "two-years"}, {"每年", "year"}, {"年均", "year"}, {"年度", "year"}} {
-			if i := strings.Index(string(ns[from:to]), p.w); i >= 0 {
-				if a := from + utf8.RuneCountInString(string(ns[from:to])[:i]); a < at {
-					best, at = p.per, a
+		for i := from; i < to; i++ {
+			for _, p := range perWords {
+				if hasAt(ns, i, p.w) {
+					return p.per, i
 				}
 			}
 		}
-		return best, at
+		return "", to
 	}
 	sentPer, sentAt := perOf(0, len(ns))
 	if sentAt > 8 && !strings.HasPrefix(strings.TrimLeft(string(ns[:sentAt]), " "), "到") {

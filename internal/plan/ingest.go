@@ -145,7 +145,8 @@ func Ingest(r io.Reader) (*Doc, error) {
 		}
 	}
 	var tbl *table // the indicator table being read
-	bodyLines := 0 // lines of text (not headings) since the first section
+	// A table of contents is a run of headings without text between them.
+	withText, headingHasText := 0, false
 	// A paragraph is read as a whole: a PDF's text breaks its lines (and
 	// puts blank lines and page numbers between them) inside sentences.
 	var para paragraph
@@ -158,7 +159,7 @@ func Ingest(r io.Reader) (*Doc, error) {
 		if opened != nil && para.open != nil {
 			*para.open = opened
 		}
-		para = paragraph{}
+		para = paragraph{nb: para.nb[:0], ob: para.ob[:0], pos: para.pos[:0]} // the buffers are reused
 	}
 	for i, line := range lines {
 		if line == "" || pageMarker(line) || seen[line] >= 3 && !isHeadingLine(line) {
@@ -191,7 +192,9 @@ func Ingest(r io.Reader) (*Doc, error) {
 			for len(stack) > 0 && stack[len(stack)-1].level >= level {
 				stack = stack[:len(stack)-1]
 			}
-			if level == 1 && tableOfContents(doc.Sections, number) && bodyLines < 2 {
+			headingHasText = false
+			if level == 1 && tableOfContents(doc.Sections, number) && withText <= 1 {
+				withText = 0
 				// The headings seen so far were a table of contents: the
 				// body starts again at its first number.
 				doc.Sections, doc.Indicators, doc.Responsibilities = []*Section{}, []Indicator{}, []Responsibility{}
@@ -262,8 +265,9 @@ func Ingest(r io.Reader) (*Doc, error) {
 			}
 			continue
 		}
-		if !isHeading {
-			bodyLines++
+		if !isHeading && strings.ContainsAny(body, "。，,;") && !headingHasText {
+			withText++ // a heading followed by sentences: not a table of contents
+			headingHasText = true
 		}
 		if len(para.nb) == 0 {
 			top := &stack[len(stack)-1]

@@ -265,7 +265,7 @@ func TestTrackingFlow(t *testing.T) {
 		if tasks, _ := e.store.Tasks(ctx, []string{e.peer.Path}, 100); len(tasks) != 0 {
 			t.Errorf("peer city sees %d tasks", len(tasks))
 		}
-		cmp, err := e.store.Compare(ctx, []string{e.city.Path}, "科学素质", 10)
+		cmp, err := e.store.Compare(ctx, []string{e.city.Path}, "科学素质的比例", 10)
 		if err != nil || len(cmp) != 1 || cmp[0].PlanOrg != "攀枝花市科协" {
 			t.Errorf("compare %v %+v", err, cmp)
 		}
