@@ -67,3 +67,15 @@ type Responsibility struct {
 	Lead      []string `json:"lead"`
 	Cooperate []string `json:"cooperate"`
 }
+
+// Targets are the indicators that are not candidates: what a saved plan
+// holds. Candidates (unsure readings) are for the reviewer to accept.
+func (d *Doc) Targets() []Indicator {
+	out := make([]Indicator, 0, len(d.Indicators))
+	for _, ind := range d.Indicators {
+		if !ind.Candidate {
+			out = append(out, ind)
+		}
+	}
+	return out
+}

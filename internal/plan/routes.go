@@ -206,7 +206,7 @@ func (h *handler) upload(w http.ResponseWriter, r *http.Request) error {
 		}
 		return err
 	}
-	h.site.AddFlash(w, r, "ok", "plan.flash.saved", len(doc.Indicators))
+	h.site.AddFlash(w, r, "ok", "plan.flash.saved", len(doc.Targets()))
 	return web.Redirect(w, r, fmt.Sprintf("/plans/%d", id))
 }
 
