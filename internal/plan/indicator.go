@@ -162,6 +162,8 @@ func sentence(ns, os []rune, pos []int, deadline *int, c *lineCtx) []Indicator {
 		clause := string(ns[cs:q.a])
 		before := func(w string) bool { return endsAt(ns, q.beforeCmp, w) }
 		switch {
+		case q.base == "" && q.cmp == "=" && !endsAt(ns, q.a, "达到"):
+			// a bare count (5亿) only as the value a comparison reaches
 		case before("第") || before("每") || before("等") && has(string([]rune(clause)[:min(len([]rune(clause)), 6)]), []string{"围绕", "针对", "在"}) ||
 			q.cn && q.b < len(ns) && isCNDigit(ns[q.b]) ||
 			strings.HasSuffix(strings.TrimSpace(clause), "在") && !has(clause, []string{"控制在", "保持在", "稳定在"}):

@@ -156,10 +156,13 @@ func readQuantity(rs []rune, i int) (q quantity, ok bool) {
 		}
 	}
 	if q.base == "" {
-		return q, false
+		// A bare count in 万 or 亿 (标识注册总量突破5亿。) ends at punctuation.
+		if q.mult == 1 || j < len(rs) && !strings.ContainsRune("，,。;；、)", rs[j]) {
+			return q, false
+		}
 	}
 	// A unit that is the start of a longer word is not one: 5G, 3A级.
-	if j < len(rs) && (unicode.IsLetter(rs[j]) && rs[j] < 0x80 && q.base[0] < 0x80) {
+	if j < len(rs) && q.base != "" && (unicode.IsLetter(rs[j]) && rs[j] < 0x80 && q.base[0] < 0x80) {
 		return q, false
 	}
 	q.unit = strings.ReplaceAll(string(rs[unitStart:j]), " ", "")

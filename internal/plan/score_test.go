@@ -80,9 +80,9 @@ func matches(ind Indicator, l label) bool {
 	if ind.Start >= l.End || ind.End <= l.Start {
 		return false
 	}
-	unit, mult := splitUnit(ind.Unit)
-	if ind.BaseUnit != "" {
-		unit, mult = ind.BaseUnit, ind.Multiplier
+	unit, mult := ind.BaseUnit, ind.Multiplier
+	if mult == 0 {
+		unit, mult = splitUnit(ind.Unit)
 	}
 	if unit != l.Unit {
 		return false
