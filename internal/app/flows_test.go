@@ -233,6 +233,31 @@ func TestPlanUpload(t *testing.T) {
 	if !strings.Contains(body, `id="plan-source"`) || strings.Count(body, "<mark>中小学科学教育实验室达标率达到95%</mark>") != 2 {
 		t.Errorf("source text with marked targets missing")
 	}
+	// A plan whose reading was unsure of some numbers (its 现状 section)
+	// proposes them as candidates, marked in the text; one click takes one.
+	own, err := os.ReadFile(filepath.Join("..", "plan", "testdata", "plans", "shi_kexie_shiwuwu.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, _ = upload("shi.txt", own)
+	if res.StatusCode != http.StatusSeeOther {
+		t.Fatalf("upload: %d", res.StatusCode)
+	}
+	page := res.Header.Get("Location")
+	_, body = staff.get(page)
+	if !strings.Contains(body, `id="plan-candidates"`) || strings.Count(body, ">采纳为指标</button>") != 4 || !strings.Contains(body, `<mark class="candidate"`) {
+		t.Fatalf("candidates missing: source %v, edit %v, %d takes", strings.Contains(body, "plan-source"), strings.Contains(body, "plan-publish"), strings.Count(body, ">采纳为指标</button>"))
+	}
+	before := strings.Count(body, "<mark>")
+	res, _ = staff.post(page+"/indicators", url.Values{"csrf_token": {staff.token()}, "section": {"一"}, "text": {"全市已建成院士专家工作站36家"},
+		"metric": {"院士专家工作站"}, "comparator": {"="}, "value": {"36"}, "unit": {"家"}, "deadline": {"2030"}})
+	if res.StatusCode != http.StatusSeeOther {
+		t.Fatalf("take a candidate: %d", res.StatusCode)
+	}
+	_, body = staff.get(page)
+	if strings.Count(body, ">采纳为指标</button>") != 3 || strings.Count(body, "<mark>") < before+1 {
+		t.Errorf("after taking a candidate: %d left, %d marks (was %d)", strings.Count(body, ">采纳为指标</button>"), strings.Count(body, "<mark>"), before)
+	}
 }
 
 // While a long import holds SQLite's only writer, a signed-in page still

@@ -218,13 +218,15 @@ type ShowPage struct {
 	CanEdit     bool // a draft the viewer may correct
 	CanManage   bool // the viewer may link units and evaluate
 	Comparators []string
-	Source      []Segment // the document's text, targets marked
+	Source      []Segment   // the document's text, targets marked
+	Candidates  []Candidate // on a draft: quantities the reading was unsure of
 }
 
 // Segment is a run of the source text; Mark is set on a target's phrase.
 type Segment struct {
-	Text string
-	Mark bool
+	Text      string
+	Mark      bool
+	Candidate bool // the phrase of a candidate, not of a target
 }
 
 // markTargets splits text into runs with every target phrase marked (the
@@ -267,6 +269,10 @@ func (h *handler) show(w http.ResponseWriter, r *http.Request) error {
 	page := ShowPage{Plan: p, Comparators: comparators, CanEdit: p.Status == "draft" && manage, CanManage: manage && p.Status != "closed"}
 	if _, _, text, err := h.store.Source(r.Context(), id); err == nil && text != "" {
 		page.Source = markTargets(text, p.Indicators)
+		if page.CanEdit {
+			page.Candidates = candidatesOf(text, p)
+			page.Source = markCandidates(page.Source, page.Candidates)
+		}
 	}
 	at := map[string]int{}
 	for _, s := range p.Sections {
