@@ -34,11 +34,12 @@ var perWords = []struct{ w, per string }{{"每两年", "two-years"}, {"每年", 
 
 // lineCtx is what a line's targets inherit from the document around it.
 type lineCtx struct {
-	section   []string
-	planStart *int
-	deadline  *int // the section's (or the plan's) deadline
-	past      bool // a section about the past (现状, 发展基础)
-	preamble  bool // before the first numbered section
+	section     []string
+	planStart   *int
+	deadline    *int // the section's (or the plan's) deadline
+	past        bool // a section about the past (现状, 发展基础)
+	preamble    bool // before the first numbered section
+	goalSection bool // in a section whose title names the plan's goals (目标)
 }
 
 func has(s string, words []string) bool {
@@ -231,7 +232,7 @@ func sentence(ns, os []rune, pos []int, deadline *int, c *lineCtx) []Indicator {
 			ind.Text = strings.TrimSpace(string(os[cs:end]))
 			ind.Metric = metric(string(ns[cs:end]), string(ns[q.a:q.b]))
 			ind.Section = c.section
-			governed := ind.Comparator != "=" || listed || goal || has(clause, verbs) || has(string(ns[q.after:clauseEnd(ns, q.after)]), verbs)
+			governed := ind.Comparator != "=" || c.goalSection || listed || goal || has(clause, verbs) || has(string(ns[q.after:clauseEnd(ns, q.after)]), verbs)
 			ind.Candidate = past || !governed
 			if !ind.Candidate {
 				listed = true

@@ -273,6 +273,9 @@ func Ingest(r io.Reader) (*Doc, error) {
 			top := &stack[len(stack)-1]
 			para.open = &top.deadline
 			para.ctx = lineCtx{section: path(), planStart: doc.Period.Start, deadline: doc.Period.End, past: top.past}
+			for _, o := range stack {
+				para.ctx.goalSection = para.ctx.goalSection || strings.Contains(o.sec.Title, "目标")
+			}
 			for k := len(stack) - 1; k >= 0; k-- {
 				if stack[k].deadline != nil {
 					para.ctx.deadline = stack[k].deadline

@@ -38,7 +38,7 @@ type quantity struct {
 var units = []string{
 	"个百分点", "百分点", "平方公里", "平方米", "标准机架", "千瓦时", "EFLOPS", "PFLOPS", "Gbps", "Mbps",
 	"人次", "人年", "户次", "架次", "公里", "千米", "公顷", "千瓦", "兆瓦", "美元", "机架",
-	"%", "‰", "个", "项", "家", "名", "人", "场", "次", "所", "篇", "部", "支", "套", "处", "座", "期", "本", "种", "门",
+	"GW", "MW", "%", "‰", "个", "项", "家", "名", "人", "场", "次", "所", "篇", "部", "支", "套", "处", "座", "期", "本", "种", "门",
 	"类", "站", "户", "村", "镇", "件", "条", "台", "架", "辆", "艘", "颗", "款", "块", "亩", "米", "吨", "元", "倍", "位",
 	"批", "张", "份", "册", "间", "栋", "床", "例", "首", "集", "TB", "PB", "EB", "GB",
 }
@@ -107,6 +107,15 @@ func readNumber(rs []rune, i int) (v float64, end int, cn, ok bool) {
 // readQuantity reads a quantity phrase whose number starts at i.
 func readQuantity(rs []rune, i int) (q quantity, ok bool) {
 	q = quantity{a: i, beforeCmp: i, mult: 1, cmp: "="}
+	if hasAt(rs, i, "百分之") {
+		// 百分之九十, 百分之5: a percentage written out.
+		v, j, _, ok := readNumber(rs, i+3)
+		if !ok {
+			return q, false
+		}
+		q.value, q.base, q.unit, q.b, q.after, q.cn = v, "%", "%", j, j, true
+		return q, true
+	}
 	v, j, cn, ok := readNumber(rs, i)
 	if !ok {
 		// 超万亿元, 近千亿元: a magnitude with the number 1 implied.
@@ -165,7 +174,17 @@ func readQuantity(rs []rune, i int) (q quantity, ok bool) {
 	if j < len(rs) && q.base != "" && (unicode.IsLetter(rs[j]) && rs[j] < 0x80 && q.base[0] < 0x80) {
 		return q, false
 	}
+	// A range with the unit on both ends: 5%-8%, 3万-5万人.
+	if !q.isRange && q.base == "%" && j+1 < len(rs) && strings.ContainsRune("-~至到", rs[j]) {
+		if hi, k, cn2, ok2 := readNumber(rs, j+1); ok2 && cn2 == cn && hi > v && k < len(rs) && rs[k] == '%' {
+			q.low, q.high, q.isRange, q.cmp = v, hi, true, "range"
+			j = k + 1
+		}
+	}
 	q.unit = strings.ReplaceAll(string(rs[unitStart:j]), " ", "")
+	if q.isRange && q.base == "%" {
+		q.unit = "%"
+	}
 	if strings.HasSuffix(q.base, "FLOPS") {
 		q.unit = strings.ToUpper(q.unit)
 	}
