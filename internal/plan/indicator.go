@@ -8,7 +8,7 @@ import (
 )
 
 var (
-	reDeadline = regexp.MustCompile(`(?:到|至|截至|截止到|于)(20\d\d)年|(20\d\d)年(?:底|末|前|年底)`)
+	reDeadline = regexp.MustCompile(`(?:到|至|截至|截止到|于)(20\d\d)年|(20\d\d)年(?:底|末|前|年底|\d{1,2}月(?:底|末|前))`)
 	reWithin   = regexp.MustCompile(`([1-9一二两三四五六七八九十])年(?:内|时间)`)
 	reYear     = regexp.MustCompile(`(20\d\d)年`)
 	reFromYear = regexp.MustCompile(`由20\d\d年(?:的|底)?$`)
@@ -206,7 +206,7 @@ func sentence(ns, os []rune, pos []int, deadline *int, c *lineCtx) []Indicator {
 			if p == "" && sentPer != "" && q.a > sentAt {
 				p = sentPer
 			}
-			if p == "" && yearVerb(clause) {
+			if p == "" && (yearVerb(clause) || hasAt(ns, q.after, "/年") || hasAt(ns, q.b, "/年")) {
 				p = "year"
 			}
 			if p != "" {
