@@ -41,10 +41,14 @@ func cmdPlan(ctx context.Context, e *env, args []string) error {
 		enc.SetIndent("", "  ")
 		return enc.Encode(doc)
 	}
-	fmt.Fprintf(e.stdout, "%s\n%d top-level sections, %d indicators, %d responsibilities\n", doc.Title, len(doc.Sections),
-		len(doc.Indicators), len(doc.Responsibilities))
+	fmt.Fprintf(e.stdout, "%s\n%d top-level sections, %d indicators (%d candidates), %d responsibilities\n", doc.Title, len(doc.Sections),
+		len(doc.Targets()), len(doc.Indicators)-len(doc.Targets()), len(doc.Responsibilities))
 	for _, ind := range doc.Indicators {
-		fmt.Fprintf(e.stdout, "  [%s] %s\n", strings.Join(ind.Section, "/"), ind.Text)
+		mark := ""
+		if ind.Candidate {
+			mark = "? " // a candidate, not a target
+		}
+		fmt.Fprintf(e.stdout, "  %s[%s] %s\n", mark, strings.Join(ind.Section, "/"), ind.Text)
 	}
 	return nil
 }

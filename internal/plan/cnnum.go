@@ -45,3 +45,20 @@ func isCNNumeral(r rune) bool {
 	_, ok := cnDigits[r]
 	return ok || strings.ContainsRune("十百千万", r)
 }
+
+// multipliers are the magnitude words a unit may start with (万人, 亿元).
+var multipliers = []struct {
+	word string
+	mult float64
+}{{"万亿", 1e12}, {"亿", 1e8}, {"千万", 1e7}, {"百万", 1e6}, {"万", 1e4}, {"千", 1e3}}
+
+// splitUnit separates a unit as written into its multiplier and base unit:
+// "万人次" → ("人次", 10000), "亿元" → ("元", 1e8), "个" → ("个", 1).
+func splitUnit(u string) (string, float64) {
+	for _, m := range multipliers {
+		if rest, ok := strings.CutPrefix(u, m.word); ok && rest != "" {
+			return rest, m.mult
+		}
+	}
+	return u, 1
+}

@@ -17,7 +17,9 @@ var ErrBadDocument = errors.New("plan: not a readable DOCX document")
 const maxDocumentXML = 64 << 20
 
 // DocxText returns the text of a DOCX file (Office Open XML), one line per
-// paragraph, in document order — what Ingest reads.
+// paragraph, in document order — what Ingest reads. A table (w:tbl) gives
+// one line a row, its cells separated by tabs, so an indicator table reads
+// as columns.
 func DocxText(data []byte) (string, error) {
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
@@ -39,7 +41,7 @@ func DocxText(data []byte) (string, error) {
 	defer rc.Close()
 	dec := xml.NewDecoder(io.LimitReader(rc, maxDocumentXML))
 	var b strings.Builder
-	inText := false
+	inText, cells := false, 0 // cells: depth of open table cells
 	for {
 		tok, err := dec.Token()
 		if errors.Is(err, io.EOF) {
@@ -53,6 +55,8 @@ func DocxText(data []byte) (string, error) {
 			switch t.Name.Local {
 			case "t":
 				inText = true
+			case "tc":
+				cells++
 			case "tab":
 				b.WriteByte('\t')
 			case "br":
@@ -63,6 +67,15 @@ func DocxText(data []byte) (string, error) {
 			case "t":
 				inText = false
 			case "p":
+				if cells == 0 {
+					b.WriteByte('\n')
+				} else {
+					b.WriteByte(' ')
+				}
+			case "tc":
+				cells--
+				b.WriteByte('\t')
+			case "tr":
 				b.WriteByte('\n')
 			}
 		case xml.CharData:

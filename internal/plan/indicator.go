@@ -7,46 +7,39 @@ import (
 	"unicode/utf8"
 )
 
-const (
-	num   = `(\d+(?:\.\d+)?|[一二两三四五六七八九十百千万]+)`
-	units = `(个百分点|万人次|人次|万人|万元|亿元|%|个|项|家|名|人|场|次|所|篇|部|支|套|处|座|期|本|种|门|类|站|户|村|镇|件)`
-)
-
 var (
-	reBaseline = regexp.MustCompile(`由(20\d\d)年(?:的|底)?` + num + units + `?[^,，。]{0,8}?(?:到|至)(20\d\d)年(?:的|底)?` + num + units)
-	reRange    = regexp.MustCompile(num + `\s*[-~至到]\s*` + num + `\s*` + units + `(左右)?`)
-	reSingle   = regexp.MustCompile(`(不少于|不低于|至少|超过|突破|达到|达|约|近|略高于|高于|保持在|控制在|不超过|低于)?\s*` + num + `\s*` + units + `(以上|左右|以内|以下|余)?`)
-	reDeadline = regexp.MustCompile(`(?:到|至|截至)(20\d\d)年|(20\d\d)年(?:底|末|前)`)
+	reDeadline = regexp.MustCompile(`(?:到|至|截至|截止到|于)(20\d\d)年|(20\d\d)年(?:底|末|前|年底|\d{1,2}月(?:底|末|前))`)
+	reWithin   = regexp.MustCompile(`([1-9一二两三四五六七八九十])年(?:内|时间)`)
+	reYear     = regexp.MustCompile(`(20\d\d)年`)
+	reFromYear = regexp.MustCompile(`由20\d\d年(?:的|底)?$`)
 
-	targetCues = []string{"到20", "年底", "力争", "争取", "确保", "达到", "每年", "累计", "新增", "建成", "建立", "建设", "培育", "培养",
-		"创建", "举办", "实现", "提高到", "提升到", "不少于", "至少", "超过", "突破", "以上", "年均"}
-	pastCues = []string{"已经", "已有", "已建", "先后", "共计", "五年来", "以来", "去年", "了"}
-	fillers  = []string{"力争", "争取", "确保", "每年", "每两年", "年均", "累计", "至少", "不少于", "不低于", "超过", "突破", "达到", "达",
+	// verbs that govern a quantity of a target (培养100名…, 建成…8家,
+	// 达到50%): the grammar's one word class the text cannot show itself.
+	verbs = []string{"培养", "培育", "建成", "建设", "新建", "建立", "打造", "引进", "引育", "遴选", "选拔", "布局", "谋划", "举办",
+		"开展", "组织", "实施", "新增", "增加", "增长", "增至", "达到", "达", "突破", "超过", "提高", "提升", "实现", "形成", "推动",
+		"支持", "带动", "认定", "创建", "发布", "制定", "制修订", "完成", "招引", "集聚", "汇聚", "吸引", "覆盖", "接入", "开放", "改造",
+		"部署", "保持", "选树", "安装", "联通", "面向", "打响", "新招", "培训", "招收", "录取", "救助", "帮扶", "回收", "处置", "治理", "监测", "检测", "检查", "控制", "降低", "下降", "减少", "压缩", "缩短", "安排", "投入", "设立", "配备", "组建", "注册", "培训", "接待",
+		"促成", "解决", "服务", "孵化", "转化", "攻克", "研发", "推广", "推出", "上线", "扶持", "评选", "入选", "落地", "签约", "储备",
+		"编制", "出台", "召开", "发展", "招募", "吸纳", "聘请", "举行", "开发", "建", "育", "引", "办", "征集", "遴", "认证", "挂牌",
+		"树立", "命名", "打通", "归集", "汇聚", "共享", "开通", "提供", "供给", "赋能", "改建", "扩建", "升级", "带动", "拓展", "培植",
+		"创办", "聚焦", "新开", "开辟", "纳入", "入库", "入驻", "集成", "达标", "建强", "做强", "做大", "壮大", "突破", "超", "逾"}
+	goalCues  = []string{"力争", "确保", "争取", "目标", "每年", "年均", "每两年", "到20", "年底前", "年前"}
+	pastCues  = []string{"已建成", "已有", "已经", "已累计", "已培育", "已形成", "截至目前", "现有", "目前", "先后", "去年", "上年", "以来", "共有"}
+	paramCues = []string{"给予", "奖补", "补助", "补贴", "资助", "贴息", "奖励", "最高", "按照", "按其", "比例"}
+	fillers   = []string{"力争", "争取", "确保", "每年", "每两年", "年均", "累计", "至少", "不少于", "不低于", "超过", "突破", "达到", "达",
 		"约", "近", "左右", "以上", "以内", "以下", "共", "全市", "我市", "全省", "在", "期间", "“十三五”", "“十四五”", "十三五", "十四五", "末"}
 )
 
-// span is a rune interval of a sentence.
-type span struct{ from, to int }
+var perWords = []struct{ w, per string }{{"每两年", "two-years"}, {"每年", "year"}, {"年均", "year"}, {"年度", "year"}}
 
-// indicators finds the quantitative targets of one line. nb is the
-// normalized line, ob the original (same runes, so offsets carry over).
-func indicators(nb, ob string, section []string, planEnd *int) []Indicator {
-	var out []Indicator
-	nr, or := []rune(nb), []rune(ob)
-	if len(nr) != len(or) {
-		return nil
-	}
-	start := 0
-	for i := 0; i <= len(nr); i++ {
-		if i < len(nr) && !strings.ContainsRune("。;!?！？", nr[i]) {
-			continue
-		}
-		if i > start {
-			out = append(out, sentence(string(nr[start:i]), string(or[start:i]), section, planEnd)...)
-		}
-		start = i + 1
-	}
-	return out
+// lineCtx is what a line's targets inherit from the document around it.
+type lineCtx struct {
+	section     []string
+	planStart   *int
+	deadline    *int // the section's (or the plan's) deadline
+	past        bool // a section about the past (现状, 发展基础)
+	preamble    bool // before the first numbered section
+	goalSection bool // in a section whose title names the plan's goals (目标)
 }
 
 func has(s string, words []string) bool {
@@ -58,135 +51,253 @@ func has(s string, words []string) bool {
 	return false
 }
 
-func sentence(ns, os string, section []string, planEnd *int) []Indicator {
-	if utf8.RuneCountInString(ns) > 2000 {
-		return nil
-	}
-	target := has(ns, targetCues) && !has(ns, pastCues)
+// indicators finds the targets of one paragraph. nr is its normalized text,
+// or the original (same runes, so offsets carry over), pos the offset in
+// the document of each rune. A deadline stated in one sentence carries to
+// the paragraph's later sentences; it returns the deadline the paragraph
+// opened with.
+func indicators(nr, or []rune, pos []int, c *lineCtx) ([]Indicator, *int) {
 	var out []Indicator
-	var used []span
-	overlaps := func(a, b int) bool {
-		for _, u := range used {
-			if a < u.to && b > u.from {
-				return true
+	dl, opened := c.deadline, (*int)(nil)
+	start := 0
+	for i := 0; i <= len(nr); i++ {
+		if i < len(nr) && !strings.ContainsRune("。;!?！？", nr[i]) {
+			continue
+		}
+		if i > start && i-start <= 2000 {
+			// A deadline that opens a sentence (到2025年，…) governs it and the
+			// paragraph's later sentences; one inside a sentence, its clause.
+			sent := strings.TrimLeft(string(nr[start:i]), " ")
+			if own := sentenceDeadline(string([]rune(sent)[:clauseEnd([]rune(sent), 0)]), c.planStart); own != nil && has(sent[:min(len(sent), 12)], []string{"到", "至", "力争", "年底", "年前", "年内", "20"}) {
+				dl = own
+				if start == 0 {
+					opened = own
+				}
 			}
+			out = append(out, sentence(nr[start:i], or[start:i], pos[start:i], dl, c)...)
 		}
-		return false
+		start = i + 1
 	}
-	deadline := planEnd
-	if m := reDeadline.FindStringSubmatch(ns); m != nil {
+	return out, opened
+}
+
+// sentenceDeadline is the year a sentence sets: 到2025年, 2025年底前, 3年内.
+func sentenceDeadline(s string, planStart *int) *int {
+	if m := reDeadline.FindStringSubmatch(s); m != nil {
 		y, _ := strconv.Atoi(m[1] + m[2])
-		deadline = &y
+		return &y
 	}
-	add := func(loc []int, ind Indicator) {
-		a, b := utf8.RuneCountInString(ns[:loc[0]]), utf8.RuneCountInString(ns[:loc[1]])
-		if overlaps(a, b) {
-			return
+	if m := reWithin.FindStringSubmatch(s); m != nil && planStart != nil {
+		n, ok := number(m[1])
+		if ok {
+			y := *planStart + int(n) - 1
+			return &y
 		}
-		used = append(used, span{a, b})
-		cs, ce := clause(ns, loc[0], loc[1])
-		ce = tail(ns, ce)
-		ind.Text = strings.TrimSpace(string([]rune(os)[utf8.RuneCountInString(ns[:cs]):utf8.RuneCountInString(ns[:ce])]))
-		ind.Metric = metric(ns[cs:ce], ns[loc[0]:loc[1]])
-		ind.Section = section
-		if ind.DeadlineYear == nil {
-			ind.DeadlineYear = deadline
-		}
-		c := ns[cs:ce]
-		switch {
-		case strings.Contains(c, "每两年"):
-			p := "two-years"
-			ind.Per = &p
-		case strings.Contains(c, "每年") || strings.Contains(c, "年均"):
-			p := "year"
-			ind.Per = &p
-		}
-		out = append(out, ind)
 	}
-	for _, m := range reBaseline.FindAllStringSubmatchIndex(ns, -1) {
-		y1, _ := strconv.Atoi(ns[m[2]:m[3]])
-		v1, ok1 := number(ns[m[4]:m[5]])
-		y2, _ := strconv.Atoi(ns[m[8]:m[9]])
-		v2, ok2 := number(ns[m[10]:m[11]])
-		if !ok1 || !ok2 {
-			continue
+	return nil
+}
+
+// clauseEnd is the rune index where the clause holding i ends.
+func clauseEnd(rs []rune, i int) int {
+	for j := i; j < len(rs); j++ {
+		if strings.ContainsRune(",，:;；", rs[j]) {
+			return j
 		}
-		add(m, Indicator{Comparator: "=", Value: &v2, Unit: ns[m[12]:m[13]], DeadlineYear: &y2, Baseline: &Baseline{Value: v1, Year: y1}})
 	}
-	for _, m := range reRange.FindAllStringSubmatchIndex(ns, -1) {
-		lo, ok1 := number(ns[m[2]:m[3]])
-		hi, ok2 := number(ns[m[4]:m[5]])
-		if !ok1 || !ok2 || hi <= lo || !target {
-			continue
+	return len(rs)
+}
+
+// clauseStart is the rune index where the clause holding i starts.
+func clauseStart(rs []rune, i int) int {
+	for j := i - 1; j >= 0; j-- {
+		if strings.ContainsRune(",，:;；", rs[j]) {
+			return j + 1
 		}
-		add(m, Indicator{Comparator: "range", Low: &lo, High: &hi, Unit: ns[m[6]:m[7]]})
 	}
-	for _, m := range reSingle.FindAllStringSubmatchIndex(ns, -1) {
-		v, ok := number(ns[m[4]:m[5]])
-		if !ok || (isCN(ns[m[4]:m[5]]) && (v < 2 || slogan(ns[:m[4]]))) {
-			continue
-		}
-		word, after := "", ""
-		if m[2] >= 0 {
-			word = ns[m[2]:m[3]]
-		}
-		if m[8] >= 0 {
-			after = ns[m[8]:m[9]]
-		}
-		if word == "" && after == "" && !target {
-			continue
-		}
-		if !target && word != "达到" && word != "不少于" && word != "超过" && word != "至少" && word != "突破" {
-			continue
-		}
-		// The comparison may stand apart from the number ("至少召开 1 次").
-		cs, _ := clause(ns, m[0], m[1])
-		before := ns[cs:m[0]]
-		if word == "" {
-			for _, w := range []string{"不少于", "不低于", "至少", "超过", "突破", "不超过", "控制在", "约"} {
-				if strings.Contains(before, w) {
-					word = w
-					break
+	return 0
+}
+
+func sentence(ns, os []rune, pos []int, deadline *int, c *lineCtx) []Indicator {
+	s := strings.ReplaceAll(string(ns), " ", "") // cues may be letter-spaced (给 予 最 高)
+	past := c.past || has(s, pastCues) || pastYear(s, c.planStart)
+	params := has(s, []string{"给予", "奖补", "补助", "补贴", "资助", "贴息", "奖励"})
+	goal := has(s, goalCues)
+	if c.preamble && !goal {
+		return nil // the text before the first section: only its goals
+	}
+	// 每年 near the start of a sentence governs all of it; elsewhere, its clause.
+	perOf := func(from, to int) (string, int) {
+		for i := from; i < to; i++ {
+			for _, p := range perWords {
+				if hasAt(ns, i, p.w) {
+					return p.per, i
 				}
 			}
 		}
-		cmp := "="
-		switch {
-		case word == "约" || word == "近" || after == "左右":
-			cmp = "approx"
-		case strings.Contains("不少于 不低于 至少 超过 突破 略高于 高于", word) && word != "" || after == "以上" || after == "余":
-			cmp = ">="
-		case strings.Contains("不超过 低于 控制在", word) && word != "" || after == "以内" || after == "以下":
-			cmp = "<="
+		return "", to
+	}
+	sentPer, sentAt := perOf(0, len(ns))
+	if sentAt > 8 && !strings.HasPrefix(strings.TrimLeft(string(ns[:sentAt]), " "), "到") {
+		sentPer = ""
+	}
+	var per *string
+	if sentPer != "" {
+		per = &sentPer
+	}
+	var out []Indicator
+	var baseline *Baseline
+	listed := false // an earlier quantity of the sentence was a target
+	for i := 0; i < len(ns); i++ {
+		if i > 0 && (isDigit(ns[i-1]) || ns[i-1] == '.' || ns[i-1] < 0x80 && (ns[i-1] >= 'A' && ns[i-1] <= 'z')) {
+			continue
 		}
-		add(m, Indicator{Comparator: cmp, Value: &v, Unit: ns[m[6]:m[7]]})
+		if i > 0 && isCNDigit(ns[i]) && isCNDigit(ns[i-1]) {
+			continue
+		}
+		q, ok := readQuantity(ns, i)
+		if !ok {
+			continue
+		}
+		next := q.b
+		cs := clauseStart(ns, q.a)
+		clause := string(ns[cs:q.a])
+		before := func(w string) bool { return endsAt(ns, q.beforeCmp, w) }
+		switch {
+		case q.base == "" && q.cmp == "=" && !endsAt(ns, q.a, "达到"):
+			// a bare count (5亿) only as the value a comparison reaches
+		case before("第") || before("每") || before("等") && has(string([]rune(clause)[:min(len([]rune(clause)), 6)]), []string{"围绕", "针对", "在"}) ||
+			q.cn && q.b < len(ns) && isCNDigit(ns[q.b]) ||
+			strings.HasSuffix(strings.TrimSpace(clause), "在") && !has(clause, []string{"控制在", "保持在", "稳定在"}):
+			// an ordinal (第十五届), a rate's denominator (每万人口), the
+			// total of a list (围绕交通、物流等19个场景), a scope (在12个赛道)
+			// or a set phrase (三位一体)
+		case (q.base == "类" || q.base == "种") && strings.Contains(clause, "、"):
+			// the count of categories just listed (企业、行业、城市五类)
+		case before("(") && q.after < len(ns) && ns[q.after] == ')':
+			// a figure in brackets: a weight, a note (日常监测(60%))
+		case quoted(ns, q.a) && !(before("“") && !q.cn) ||
+			q.cn && (ns[q.a] == '百' || ns[q.a] == '千') && !isCNDigit(ns[q.a+1]) && q.beforeCmp == q.a && !endsAt(ns, q.a, "达到"):
+			// inside a quoted name or slogan (“以三个自贸区块为…”), or a
+			// bare magnitude naming a class (百亿元产业集群)
+		case q.cn && (before("“") || before("\"") || q.value < 2 && !(q.base == "次" && per != nil) ||
+			q.base == "期" || q.base == "张" || q.base == "批" || q.base == "次" && per == nil):
+			// a slogan (“四个服务”), the word 一 (一批, 一次性), a phase (二期)
+		case q.after < len(ns) && ns[q.after] == '的' && (q.after > q.b || q.base != "%") || q.b < len(ns) && ns[q.b] == '级':
+			// a qualifier: 1亿元以上的企业, 千亿级 (but 90%的企业 is a share)
+		case params && has(strings.ReplaceAll(string(ns[cs:clauseEnd(ns, q.after)]), " ", ""), paramCues) ||
+			strings.Contains(strings.ReplaceAll(clause, " ", ""), "最高"):
+			// a subsidy or reward, not a commitment of the plan
+		case before("由") || before("从") || reFromYear.MatchString(string(ns[max(0, q.a-10):q.a])):
+			baseline = &Baseline{Value: q.value * q.mult}
+			if m := reYear.FindStringSubmatch(string(ns[max(0, q.a-10):q.a])); m != nil {
+				baseline.Year, _ = strconv.Atoi(m[1])
+			}
+		default:
+			ind := Indicator{Start: pos[q.a], End: pos[q.b-1] + 1, Unit: q.unit, BaseUnit: q.base, Multiplier: q.mult}
+			ind.Comparator = storeComparator(q.cmp)
+			if q.isRange {
+				lo, hi := q.low, q.high
+				ind.Low, ind.High = &lo, &hi
+			} else {
+				v := q.value
+				ind.Value = &v
+			}
+			p, at := perOf(cs, q.a)
+			if p == "" && sentPer != "" && q.a > sentAt {
+				p = sentPer
+			}
+			if p == "" && (yearVerb(clause) || hasAt(ns, q.after, "/年") || hasAt(ns, q.b, "/年")) {
+				p = "year"
+			}
+			if p != "" {
+				ind.Per = &p
+			}
+			_ = at
+			ind.DeadlineYear = deadline
+			if own := sentenceDeadline(clause, c.planStart); own != nil {
+				ind.DeadlineYear = own
+			}
+			if q.cmp == "=" {
+				for _, w := range []struct{ w, c string }{{"至少", ">="}, {"不少于", ">="}, {"不低于", ">="}, {"超过", ">"}, {"不超过", "<="}} {
+					if strings.Contains(clause, w.w) {
+						ind.Comparator = storeComparator(w.c)
+						break
+					}
+				}
+			}
+			if baseline != nil {
+				ind.Baseline, baseline = baseline, nil
+			}
+			end := tail(ns, q.after)
+			ind.Text = strings.TrimSpace(string(os[cs:end]))
+			ind.Metric = metric(string(ns[cs:end]), string(ns[q.a:q.b]))
+			ind.Section = c.section
+			governed := ind.Comparator != "=" || c.goalSection || listed || goal || has(clause, verbs) || has(string(ns[q.after:clauseEnd(ns, q.after)]), verbs)
+			ind.Candidate = past || !governed
+			if !ind.Candidate {
+				listed = true
+			}
+			out = append(out, ind)
+		}
+		i = next - 1
 	}
 	return out
 }
 
-// clause widens [a, b) back to the start of its comma-separated clause (bytes).
-func clause(s string, a, b int) (int, int) {
-	start := 0
-	for _, sep := range []string{",", "，", ":"} {
-		if i := strings.LastIndex(s[:a], sep); i >= 0 && i+len(sep) > start {
-			start = i + len(sep)
+// pastYear reports whether a sentence speaks of a year before the plan
+// (2024年，全市…) without pointing ahead from it.
+func pastYear(s string, planStart *int) bool {
+	if planStart == nil || has(s, []string{"到20", "至20", "力争", "比20", "较20", "基础上"}) {
+		return false
+	}
+	for _, m := range reYear.FindAllStringSubmatch(s, 3) {
+		if y, _ := strconv.Atoi(m[1]); y < *planStart {
+			return !strings.Contains(s, "由"+m[0])
 		}
 	}
-	return start, b
+	return false
 }
 
-// tail extends the end of an indicator over the words that name what is
+// yearVerb reports a per-year quantity said with 年 before its verb
+// (年接待, 年发布, 年培训).
+func yearVerb(clause string) bool {
+	i := strings.LastIndex(clause, "年")
+	if i < 0 {
+		return false
+	}
+	r, _ := utf8.DecodeLastRuneInString(clause[:i])
+	if isDigit(r) || r == '年' || r == '每' || isCNDigit(r) {
+		return false
+	}
+	rest := clause[i+len("年"):]
+	return rest != "" && has(rest[:min(len(rest), 9)], verbs)
+}
+
+// storeComparator maps the grammar's comparators onto the stored ones.
+func storeComparator(c string) string {
+	switch c {
+	case ">":
+		return ">="
+	case "<":
+		return "<="
+	case "~":
+		return "approx"
+	}
+	return c
+}
+
+// tail extends the end of a target over the words that name what is
 // counted ("4-8家" → "4-8家院士专家工作站"), up to the next punctuation,
 // a number, or 15 runes.
-func tail(s string, end int) int {
-	n := 0
-	for i, r := range s[end:] {
-		if strings.ContainsRune(",，、;。:()“”\"", r) || r >= '0' && r <= '9' || n >= 15 {
-			return end + i
+func tail(rs []rune, end int) int {
+	for n := 0; end < len(rs) && n < 15; n++ {
+		r := rs[end]
+		if strings.ContainsRune(",，、;。:()“”\"", r) || isDigit(r) {
+			break
 		}
-		n++
+		end++
 	}
-	return len(s)
+	return end
 }
 
 // metric names what an indicator measures: its clause without the number,
@@ -204,14 +315,9 @@ func metric(c, match string) string {
 	return m
 }
 
-func isCN(s string) bool {
-	r, _ := utf8.DecodeRuneInString(s)
-	return isCNNumeral(r)
-}
-
 // number parses an Arabic or Chinese numeral.
 func number(s string) (float64, bool) {
-	if isCN(s) {
+	if r, _ := utf8.DecodeRuneInString(s); isCNNumeral(r) {
 		n, ok := cnNumber(s)
 		return float64(n), ok
 	}
@@ -219,9 +325,16 @@ func number(s string) (float64, bool) {
 	return v, err == nil
 }
 
-// slogan reports whether a Chinese numeral starts a quoted slogan or an
-// ordinal ("“四个意识”", "第十四个") rather than a quantity.
-func slogan(before string) bool {
-	r, _ := utf8.DecodeLastRuneInString(before)
-	return r == '“' || r == '"' || r == '第' || r == '「'
+// quoted reports whether rune i is inside a “…” quotation of its sentence.
+func quoted(rs []rune, i int) bool {
+	open := false
+	for _, r := range rs[:i] {
+		switch r {
+		case '“':
+			open = true
+		case '”', '"':
+			open = false
+		}
+	}
+	return open
 }

@@ -1,12 +1,12 @@
 package plan
 
 import (
-	"bufio"
 	"errors"
 	"io"
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -21,10 +21,13 @@ const MaxText = 8 << 20
 // into the original: indicators quote the document exactly.
 func normalize(s string) string {
 	return strings.Map(func(r rune) rune {
+		if r >= 0x2E80 && r <= 0x2FDF {
+			return radical(r)
+		}
 		switch {
 		case r >= '０' && r <= '９':
 			return '0' + (r - '０')
-		case r == '．':
+		case r == '．' || r == '﹒':
 			return '.'
 		case r == '（':
 			return '('
@@ -54,6 +57,7 @@ var (
 	reL4 = regexp.MustCompile(`^(?:\((\d{1,2})\)|([⑴-⒇①-⑳]))\s*(.*)$`)
 
 	rePeriodYears = regexp.MustCompile(`(20\d\d)\s*[-~至]\s*(20\d\d)\s*年`)
+	reInlineLead  = regexp.MustCompile(`\(([^()]{2,80}?)牵头(?:[,，、;]\s*([^()]{2,120}?)(?:等)?(?:配合|参与|协同))?\)`)
 	reLead        = regexp.MustCompile(`(牵头(?:部门|单位)|责任(?:部门|单位)|配合(?:部门|单位))\s*[:]\s*`)
 )
 
@@ -81,7 +85,7 @@ func heading(line string) (level int, number, rest string, ok bool) {
 
 // titleOf is a heading's title: the text up to the first full stop, at most 60 runes.
 func titleOf(rest string) string {
-	if i := strings.IndexAny(rest, "。;"); i >= 0 {
+	if i := strings.IndexAny(rest, "。;，,"); i >= 0 {
 		rest = rest[:i]
 	}
 	rest = strings.TrimSpace(strings.TrimRight(rest, ":,，"))
@@ -104,19 +108,25 @@ func Ingest(r io.Reader) (*Doc, error) {
 	text := strings.ToValidUTF8(string(data), "\uFFFD")
 	doc := &Doc{Sections: []*Section{}, Indicators: []Indicator{}, Responsibilities: []Responsibility{}}
 	var lines, origs []string
-	sc := bufio.NewScanner(strings.NewReader(text))
-	sc.Buffer(make([]byte, 64<<10), MaxText)
-	for sc.Scan() {
-		o := strings.TrimSpace(strings.ReplaceAll(sc.Text(), "\u3000", " "))
+	var offs []int // the rune offset in text of each trimmed line
+	pos := 0
+	for raw := range strings.SplitSeq(text, "\n") {
+		o := strings.ReplaceAll(raw, "\u3000", " ")
+		trimmed := strings.TrimLeftFunc(o, unicode.IsSpace)
+		offs = append(offs, pos+utf8.RuneCountInString(o)-utf8.RuneCountInString(trimmed))
+		o = strings.TrimRightFunc(trimmed, unicode.IsSpace)
 		origs = append(origs, o)
 		lines = append(lines, normalize(o))
+		pos += utf8.RuneCountInString(raw) + 1
 	}
 	doc.Title, doc.Issuer = titleAndIssuer(lines)
 	doc.Period = period(doc.Title, lines)
 
 	type open struct {
-		level int
-		sec   *Section
+		level    int
+		sec      *Section
+		deadline *int // stated at the head of the section's text
+		past     bool
 	}
 	var stack []open
 	path := func() []string {
@@ -126,18 +136,65 @@ func Ingest(r io.Reader) (*Doc, error) {
 		}
 		return p
 	}
-	past := false // inside a section about the past (现状, 成就 …): no targets there
+	// Lines repeated on every page (a printout's header: the title, the
+	// date and time) are furniture, not text.
+	seen := map[string]int{}
+	for _, l := range lines {
+		if l != "" && utf8.RuneCountInString(l) <= 60 {
+			seen[l]++
+		}
+	}
+	var tbl *table // the indicator table being read
+	// A table of contents is a run of headings without text between them.
+	withText, headingHasText := 0, false
+	// A paragraph is read as a whole: a PDF's text breaks its lines (and
+	// puts blank lines and page numbers between them) inside sentences.
+	var para paragraph
+	flush := func() {
+		if len(para.nb) == 0 {
+			return
+		}
+		inds, opened := indicators(para.nb, para.ob, para.pos, &para.ctx)
+		doc.Indicators = append(doc.Indicators, inds...)
+		if opened != nil && para.open != nil {
+			*para.open = opened
+		}
+		para = paragraph{nb: para.nb[:0], ob: para.ob[:0], pos: para.pos[:0]} // the buffers are reused
+	}
 	for i, line := range lines {
-		if line == "" {
+		if line == "" || pageMarker(line) || seen[line] >= 3 && !isHeadingLine(line) {
 			continue
 		}
-		body, orig := line, origs[i]
-		if level, number, rest, ok := heading(line); ok && len(stack) < 64 {
+		if len(stack) > 0 {
+			cs := cells(origs[i])
+			if tbl != nil {
+				if ind, ok := tbl.row(cs, origs[i], offs[i], path()); ok {
+					flush()
+					ind.Candidate = stack[len(stack)-1].past
+					doc.Indicators = append(doc.Indicators, ind)
+					continue
+				}
+				tbl = nil
+			}
+			if t, ok := tableHeader(cs, doc.Period.End); ok {
+				flush()
+				tbl = t
+				continue
+			}
+		}
+		body, orig, base := line, origs[i], offs[i]
+		level, number, rest, isHeading := heading(line)
+		if isHeading || !para.continues() {
+			flush()
+		}
+		if isHeading && len(stack) < 64 {
 			sec := &Section{Number: number, Title: titleOf(rest), Level: level, Children: []*Section{}}
 			for len(stack) > 0 && stack[len(stack)-1].level >= level {
 				stack = stack[:len(stack)-1]
 			}
-			if level == 1 && tableOfContents(doc.Sections, number) {
+			headingHasText = false
+			if level == 1 && tableOfContents(doc.Sections, number) && withText <= 1 {
+				withText = 0
 				// The headings seen so far were a table of contents: the
 				// body starts again at its first number.
 				doc.Sections, doc.Indicators, doc.Responsibilities = []*Section{}, []Indicator{}, []Responsibility{}
@@ -148,17 +205,50 @@ func Ingest(r io.Reader) (*Doc, error) {
 				parent := stack[len(stack)-1].sec
 				parent.Children = append(parent.Children, sec)
 			}
-			stack = append(stack, open{level, sec})
-			if level == 1 {
-				past = pastTitle(sec.Title)
-			}
+			stack = append(stack, open{level: level, sec: sec, past: pastTitle(sec.Title) || len(stack) > 0 && stack[len(stack)-1].past})
 			off := utf8.RuneCountInString(line) - utf8.RuneCountInString(rest)
-			body, orig = rest, string([]rune(orig)[off:])
+			body, orig, base = rest, string([]rune(orig)[off:]), base+off
+			sec.Start, sec.End = offs[i], offs[i]+off+utf8.RuneCountInString(sec.Title)
 		}
 		if len(stack) == 0 {
-			continue // the preamble before the first section
+			// The preamble before the first section: a plan may state its
+			// goals there (到2027年，培育…).
+			if !para.continues() {
+				flush()
+			}
+			if len(para.nb) == 0 {
+				para.ctx = lineCtx{section: []string{}, planStart: doc.Period.Start, deadline: doc.Period.End, preamble: true}
+			}
+			para.add(body, orig, base)
+			continue
 		}
-		if resp, ok := responsibility(body); ok {
+		if m := reInlineLead.FindStringSubmatch(body); m != nil {
+			// "(A牵头,B、C配合)" closes the item it ends.
+			resp := Responsibility{Section: path(), Lead: splitUnits(m[1]), Cooperate: splitUnits(m[2])}
+			if resp.Cooperate == nil {
+				resp.Cooperate = []string{}
+			}
+			doc.Responsibilities = append(doc.Responsibilities, resp)
+		}
+		if loc := reLead.FindStringIndex(body); loc != nil && loc[0] > 3 {
+			// A clause "(责任单位:A、B)" after the text of an item: the
+			// item's units; the text before it is read as usual.
+			if resp, ok := responsibility(body[loc[0]:]); ok {
+				resp.Section = path()
+				doc.Responsibilities = append(doc.Responsibilities, resp)
+			}
+			k := utf8.RuneCountInString(body[:loc[0]])
+			body, orig = body[:loc[0]], string([]rune(orig)[:k])
+		} else if close := strings.IndexByte(body, ')'); loc != nil && strings.HasPrefix(body, "(") && close > 0 && close+1 < len(body) {
+			// "(责任单位:A)" closing the last item, then the next item's text.
+			if resp, ok := responsibility(body[:close+1]); ok {
+				resp.Section = path()
+				doc.Responsibilities = append(doc.Responsibilities, resp)
+			}
+			k := utf8.RuneCountInString(body[:close+1])
+			body, orig, base = body[close+1:], string([]rune(orig)[k:]), base+k
+		} else if resp, ok := responsibility(body); ok {
+			flush()
 			// A 牵头/配合 line after numbered items belongs to the task
 			// (level 1–2) the items make up.
 			p := path()
@@ -175,10 +265,30 @@ func Ingest(r io.Reader) (*Doc, error) {
 			}
 			continue
 		}
-		if !past {
-			doc.Indicators = append(doc.Indicators, indicators(body, orig, path(), doc.Period.End)...)
+		if !isHeading && strings.ContainsAny(body, "。，,;") && !headingHasText {
+			withText++ // a heading followed by sentences: not a table of contents
+			headingHasText = true
+		}
+		if len(para.nb) == 0 {
+			top := &stack[len(stack)-1]
+			para.open = &top.deadline
+			para.ctx = lineCtx{section: path(), planStart: doc.Period.Start, deadline: doc.Period.End, past: top.past}
+			for _, o := range stack {
+				para.ctx.goalSection = para.ctx.goalSection || strings.Contains(o.sec.Title, "目标")
+			}
+			for k := len(stack) - 1; k >= 0; k-- {
+				if stack[k].deadline != nil {
+					para.ctx.deadline = stack[k].deadline
+					break
+				}
+			}
+		}
+		para.add(body, orig, base)
+		if isHeading && !strings.ContainsAny(body, "。，,;") {
+			flush() // a heading alone on its line: its title does not run on
 		}
 	}
+	flush()
 	if len(doc.Sections) == 0 {
 		return doc, ErrNoStructure
 	}
@@ -186,7 +296,9 @@ func Ingest(r io.Reader) (*Doc, error) {
 }
 
 // tableOfContents reports whether the top-level sections so far were a
-// table of contents: a top-level number comes round again.
+// table of contents: a top-level number comes round again after headings
+// with (almost) no text between them. With text, the number starts a
+// second document of the same file (a 通知 issuing two plans).
 func tableOfContents(secs []*Section, number string) bool {
 	for _, s := range secs {
 		if s.Number == number {
@@ -196,13 +308,11 @@ func tableOfContents(secs []*Section, number string) bool {
 	return false
 }
 
+// pastTitle reports a section about the past (现状, 成就, 发展基础 …): its
+// numbers are achievements, proposed as candidates at most.
 func pastTitle(t string) bool {
-	for _, w := range []string{"现状", "成就", "回顾", "前言", "形势", "基础", "取得"} {
-		if strings.Contains(t, w) {
-			return true
-		}
-	}
-	return false
+	return has(t, []string{"现状", "成就", "回顾", "前言", "形势", "取得", "进展"}) ||
+		strings.HasSuffix(t, "发展基础") || strings.HasSuffix(t, "工作基础") || strings.HasSuffix(t, "现实基础") || t == "基础"
 }
 
 // titleAndIssuer finds the plan's title — the first line naming a 规划,
@@ -228,7 +338,7 @@ func titleAndIssuer(lines []string) (string, *string) {
 		if strings.HasSuffix(l, "事业发展") && i+1 < len(lines) && strings.Contains(lines[i+1], "规划") {
 			l += lines[i+1]
 		}
-		if strings.Contains(l, "规划") || strings.Contains(l, "实施方案") || strings.Contains(l, "纲要") {
+		if has(l, []string{"规划", "方案", "纲要", "行动计划", "实施意见", "工作要点"}) {
 			title = strings.Trim(l, "《》 ")
 		}
 	}
@@ -302,3 +412,39 @@ func splitUnits(s string) []string {
 	}
 	return out
 }
+
+// paragraph is the text of one paragraph, normalized (nb) and as written
+// (ob), with the offset in the document of each rune.
+type paragraph struct {
+	nb, ob []rune
+	pos    []int
+	ctx    lineCtx
+	open   **int // where a deadline opening the paragraph is kept for its section
+}
+
+func (p *paragraph) add(nb, ob string, base int) {
+	n, o := []rune(nb), []rune(ob)
+	if len(n) != len(o) {
+		return
+	}
+	for i := range n {
+		p.pos = append(p.pos, base+i)
+	}
+	p.nb, p.ob = append(p.nb, n...), append(p.ob, o...)
+}
+
+// continues reports whether the next line carries on the paragraph: the
+// text so far stops inside a sentence.
+func (p *paragraph) continues() bool {
+	if len(p.nb) == 0 {
+		return false
+	}
+	return !strings.ContainsRune("。;!?！？:)", p.nb[len(p.nb)-1])
+}
+
+var rePageMarker = regexp.MustCompile(`^(?:[-—–\s]*\d{1,3}[-—–\s]*|页码[:：]?\s*\d+\s*/\s*\d+.*|第\s*\d+\s*页.*)$`)
+
+// pageMarker reports a line that only numbers a page (— 2 —, - 10 -, 页码：3/9).
+func pageMarker(line string) bool { return len(line) < 40 && rePageMarker.MatchString(line) }
+
+func isHeadingLine(l string) bool { _, _, _, ok := heading(l); return ok }

@@ -51,7 +51,9 @@ func PDFText(ctx context.Context, data []byte) (string, error) {
 	ctx, cancel := context.WithTimeout(ctx, 60*time.Second)
 	defer cancel()
 	var out, stderr bytes.Buffer
-	cmd := exec.CommandContext(ctx, bin, "-enc", "UTF-8", "-nopgbrk", "-q", f.Name(), "-")
+	// -layout keeps a table's columns apart (two or more spaces between
+	// cells), so an indicator table reads as one line a row.
+	cmd := exec.CommandContext(ctx, bin, "-layout", "-enc", "UTF-8", "-nopgbrk", "-q", f.Name(), "-")
 	cmd.Stdout, cmd.Stderr = &out, &stderr
 	if err := cmd.Run(); err != nil {
 		if ctx.Err() != nil {
@@ -72,16 +74,18 @@ func PDFText(ctx context.Context, data []byte) (string, error) {
 }
 
 // ErrFormat is the error of a file that is not .txt, .docx or .pdf.
-var ErrFormat = errors.New("plan: only .txt, .docx and .pdf documents are read")
+var ErrFormat = errors.New("plan: only .txt, .docx, .pdf and .html documents are read")
 
 // DocumentText returns the text of a plan document by its file name's
-// extension: plain text (UTF-8), Word (.docx) or PDF.
+// extension: plain text (UTF-8), Word (.docx), PDF or a web page (.html).
 func DocumentText(ctx context.Context, name string, data []byte) (string, error) {
 	switch strings.ToLower(filepath.Ext(name)) {
 	case ".txt", "":
 		return string(data), nil
 	case ".docx":
 		return DocxText(data)
+	case ".html", ".htm":
+		return HTMLText(data)
 	case ".pdf":
 		text, err := PDFText(ctx, data)
 		if err != nil {
@@ -98,9 +102,12 @@ func DocumentText(ctx context.Context, name string, data []byte) (string, error)
 // lines of paragraphs stay as they are.
 func Unwrap(text string) string {
 	lines := strings.Split(strings.ReplaceAll(text, "\r\n", "\n"), "\n")
+	// A line with cells apart (pdftotext -layout) is a table row: it is
+	// neither measured nor joined.
+	row := func(l string) bool { return strings.Contains(strings.TrimSpace(l), "   ") }
 	lens := make([]int, 0, len(lines))
 	for _, l := range lines {
-		if n := utf8.RuneCountInString(strings.TrimSpace(l)); n > 0 {
+		if n := utf8.RuneCountInString(strings.TrimSpace(l)); n > 0 && !row(l) {
 			lens = append(lens, n)
 		}
 	}
@@ -119,7 +126,7 @@ func Unwrap(text string) string {
 		last, _ := utf8.DecodeLastRuneInString(l)
 		next := strings.TrimSpace(lines[i+1])
 		join := utf8.RuneCountInString(strings.TrimSpace(l))*100 >= full*85 && !strings.ContainsRune("。；;：:！？!?", last) &&
-			next != "" && !startsSection(next)
+			next != "" && !startsSection(next) && !row(l) && !row(lines[i+1])
 		if !join {
 			b.WriteByte('\n')
 		}

@@ -38,15 +38,11 @@ func printPDF(t *testing.T, body string) []byte {
 func TestPDFDocument(t *testing.T) {
 	testenv.Tool(t, "pdftotext")
 	ctx := context.Background()
-	files, _ := filepath.Glob(filepath.Join(seedDir(), "002_*.txt"))
-	if len(files) != 1 {
-		t.Fatal("seed 002 not found")
-	}
-	src, err := os.ReadFile(files[0])
+	src, err := os.ReadFile(filepath.Join("testdata", "plans", "kepu_xingdong.txt"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	// The seed printed to PDF (lines broken at the page width) reads as the text does.
+	// The plan printed to PDF (lines broken at the page width) reads as the text does.
 	pdf := printPDF(t, `<pre style="white-space:pre-wrap;font-size:12pt">`+html.EscapeString(string(src))+`</pre>`)
 	text, err := DocumentText(ctx, "方案.pdf", pdf)
 	if err != nil {
@@ -56,7 +52,7 @@ func TestPDFDocument(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	fromText := seed(t, "002")
+	_, fromText := ownDoc(t, "kepu_xingdong.txt")
 	if fromPDF.Title != fromText.Title {
 		t.Errorf("title %q, want %q", fromPDF.Title, fromText.Title)
 	}

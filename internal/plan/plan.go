@@ -30,6 +30,8 @@ type Section struct {
 	Title    string     `json:"title"`
 	Level    int        `json:"level"`
 	Children []*Section `json:"children"`
+	Start    int        `json:"start"` // rune offsets of the heading line in the text read
+	End      int        `json:"end"`
 }
 
 // Indicator is a quantitative target found in the text.
@@ -45,6 +47,12 @@ type Indicator struct {
 	Per          *string   `json:"per"` // "year", "two-years" or null
 	DeadlineYear *int      `json:"deadline_year"`
 	Baseline     *Baseline `json:"baseline"`
+	Start        int       `json:"start"` // rune offsets of the quantity ("100名") in the text read
+	End          int       `json:"end"`
+	Multiplier   float64   `json:"multiplier"`           // 10000 for 万人, 1e8 for 亿元, else 1
+	BaseUnit     string    `json:"base_unit"`            // the unit without its multiplier: 人, 元
+	Constraint   string    `json:"constraint,omitempty"` // 约束性 or 预期性, when a table says
+	Candidate    bool      `json:"candidate,omitempty"`  // unsure: for the reviewer to accept, not a target
 }
 
 // Baseline is the starting value of an indicator.
@@ -58,4 +66,16 @@ type Responsibility struct {
 	Section   []string `json:"section"`
 	Lead      []string `json:"lead"`
 	Cooperate []string `json:"cooperate"`
+}
+
+// Targets are the indicators that are not candidates: what a saved plan
+// holds. Candidates (unsure readings) are for the reviewer to accept.
+func (d *Doc) Targets() []Indicator {
+	out := make([]Indicator, 0, len(d.Indicators))
+	for _, ind := range d.Indicators {
+		if !ind.Candidate {
+			out = append(out, ind)
+		}
+	}
+	return out
 }

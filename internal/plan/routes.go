@@ -154,19 +154,26 @@ func (h *handler) upload(w http.ResponseWriter, r *http.Request) error {
 		}
 		return h.site.RenderStatus(w, r, http.StatusUnprocessableEntity, "plan/list.html", "plan.title", p)
 	}
-	file, hdr, err := r.FormFile("file")
-	if err != nil {
+	var text, name string
+	var data []byte
+	if file, hdr, ferr := r.FormFile("file"); ferr == nil {
+		defer file.Close()
+		if hdr.Size > maxDocument {
+			return fail("plan.err.too_large", maxDocument>>20)
+		}
+		data, err = io.ReadAll(io.LimitReader(file, maxDocument+1))
+		if err != nil {
+			return err
+		}
+		name = hdr.Filename
+		text, err = DocumentText(r.Context(), hdr.Filename, data)
+	} else if pasted := strings.TrimSpace(f.Get("text")); pasted != "" {
+		// Text pasted in the form (a web page's text or its HTML).
+		name, data = "pasted.txt", []byte(pasted)
+		text, err = PastedText(pasted)
+	} else {
 		return fail("plan.err.no_file")
 	}
-	defer file.Close()
-	if hdr.Size > maxDocument {
-		return fail("plan.err.too_large", maxDocument>>20)
-	}
-	data, err := io.ReadAll(io.LimitReader(file, maxDocument+1))
-	if err != nil {
-		return err
-	}
-	text, err := DocumentText(r.Context(), hdr.Filename, data)
 	switch {
 	case errors.Is(err, ErrFormat):
 		return fail("plan.err.format")
@@ -176,6 +183,8 @@ func (h *handler) upload(w http.ResponseWriter, r *http.Request) error {
 		return fail("plan.err.pdf_tool")
 	case errors.Is(err, ErrBadPDF):
 		return fail("plan.err.bad_pdf")
+	case errors.Is(err, ErrHTMLNavigation):
+		return fail("plan.err.html_nav")
 	case err != nil:
 		return fail("plan.err.bad_docx")
 	}
@@ -187,7 +196,7 @@ func (h *handler) upload(w http.ResponseWriter, r *http.Request) error {
 		return fail("plan.err.unreadable")
 	}
 	orgID, _ := strconv.ParseInt(f.Get("org_id"), 10, 64)
-	id, err := h.store.Save(r.Context(), orgID, doc, hdr.Filename, text, data)
+	id, err := h.store.Save(r.Context(), orgID, doc, name, text, data)
 	if err != nil {
 		if f.Fail(t, err) {
 			p, perr := h.listPage(r, f)
@@ -198,7 +207,7 @@ func (h *handler) upload(w http.ResponseWriter, r *http.Request) error {
 		}
 		return err
 	}
-	h.site.AddFlash(w, r, "ok", "plan.flash.saved", len(doc.Indicators))
+	h.site.AddFlash(w, r, "ok", "plan.flash.saved", len(doc.Targets()))
 	return web.Redirect(w, r, fmt.Sprintf("/plans/%d", id))
 }
 
@@ -210,13 +219,15 @@ type ShowPage struct {
 	CanEdit     bool // a draft the viewer may correct
 	CanManage   bool // the viewer may link units and evaluate
 	Comparators []string
-	Source      []Segment // the document's text, targets marked
+	Source      []Segment   // the document's text, targets marked
+	Candidates  []Candidate // on a draft: quantities the reading was unsure of
 }
 
 // Segment is a run of the source text; Mark is set on a target's phrase.
 type Segment struct {
-	Text string
-	Mark bool
+	Text      string
+	Mark      bool
+	Candidate bool // the phrase of a candidate, not of a target
 }
 
 // markTargets splits text into runs with every target phrase marked (the
@@ -259,6 +270,10 @@ func (h *handler) show(w http.ResponseWriter, r *http.Request) error {
 	page := ShowPage{Plan: p, Comparators: comparators, CanEdit: p.Status == "draft" && manage, CanManage: manage && p.Status != "closed"}
 	if _, _, text, err := h.store.Source(r.Context(), id); err == nil && text != "" {
 		page.Source = markTargets(text, p.Indicators)
+		if page.CanEdit {
+			page.Candidates = candidatesOf(text, p)
+			page.Source = markCandidates(page.Source, page.Candidates)
+		}
 	}
 	at := map[string]int{}
 	for _, s := range p.Sections {

@@ -160,7 +160,7 @@ func (s *Store) Save(ctx context.Context, orgID int64, doc *Doc, sourceName, sou
 		if err := walk(nil, nil, doc.Sections); err != nil {
 			return err
 		}
-		for i, ind := range doc.Indicators {
+		for i, ind := range doc.Targets() {
 			var bv any
 			by := 0
 			if ind.Baseline != nil {
@@ -193,7 +193,7 @@ func (s *Store) Save(ctx context.Context, orgID int64, doc *Doc, sourceName, sou
 			}
 		}
 		return audit.Append(ctx, tx, audit.Entry{OrgID: orgID, OrgPath: path, Action: "plan.ingest", Target: "plan:" + strconv.FormatInt(id, 10),
-			After: map[string]any{"title": title, "sections": ord, "indicators": len(doc.Indicators)}})
+			After: map[string]any{"title": title, "sections": ord, "indicators": len(doc.Targets())}})
 	})
 	return id, err
 }

@@ -82,8 +82,8 @@ type trackEnv struct {
 	plan       Plan
 }
 
-// newTrack saves seed 002 as a draft of a city and links every unit it
-// names as a new government department.
+// newTrack saves the project's test plan kepu_gangyao_2016.txt (a 2016–2020
+// literacy plan with ten lead/cooperate sections) as a draft of a city.
 func newTrack(t *testing.T, d *db.DB) trackEnv {
 	t.Helper()
 	ctx := context.Background()
@@ -96,7 +96,8 @@ func newTrack(t *testing.T, d *db.DB) trackEnv {
 	peer, _ := orgs.Create(ctx, org.Input{ParentID: root.ID, Code: "CD", Name: "成都市科协", Type: org.TypeCity})
 	s := NewStore(d, orgs)
 	s.SetClock(func() time.Time { return time.Date(2019, 2, 10, 0, 0, 0, 0, time.UTC) })
-	id, err := s.Save(ctx, city.ID, seed(t, "002"), "002.txt", "text", []byte("text"))
+	_, doc := ownDoc(t, "kepu_gangyao_2016.txt")
+	id, err := s.Save(ctx, city.ID, doc, "kepu_gangyao_2016.txt", "text", []byte("text"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -269,7 +270,7 @@ func TestTrackingFlow(t *testing.T) {
 		if tasks, _ := e.store.Tasks(ctx, access.Subtrees(e.peer.Path), 100); len(tasks) != 0 {
 			t.Errorf("peer city sees %d tasks", len(tasks))
 		}
-		cmp, err := e.store.Compare(ctx, access.Subtrees(e.city.Path), "科学素质", 10)
+		cmp, err := e.store.Compare(ctx, access.Subtrees(e.city.Path), "科学素质的比例", 10)
 		if err != nil || len(cmp) != 1 || cmp[0].PlanOrg != "攀枝花市科协" {
 			t.Errorf("compare %v %+v", err, cmp)
 		}

@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"net/url"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -15,11 +16,16 @@ import (
 )
 
 // A city's staff upload plan documents: unreadable, empty, mislabelled and
-// oversized files are refused with a message and save nothing; seed 002 is
-// read into a plan whose page shows its structure, units, years and marked
-// targets beside the source text.
+// oversized files are refused with a message and save nothing; one of the
+// package's own plan documents is read into a plan whose page shows its
+// structure, units, years and marked targets beside the source text, and a
+// plan whose reading was unsure of some numbers proposes them as candidates.
 func TestPlanUpload(t *testing.T) {
-	data, err := os.ReadFile(seedFile(t, "002"))
+	data, err := os.ReadFile(filepath.Join("testdata", "plans", "kepu_xingdong.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	own, err := os.ReadFile(filepath.Join("testdata", "plans", "shi_kexie_shiwuwu.txt"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -48,18 +54,39 @@ func TestPlanUpload(t *testing.T) {
 		if list, total, _ := ps.Plans.List(context.Background(), plan.PlanFilter{Scope: access.Everywhere()}); total != 0 {
 			t.Errorf("refused uploads saved %d plans: %+v", total, list)
 		}
-		res, _ = upload("002.txt", data)
+		res, _ = upload("kepu.txt", data)
 		if res.StatusCode != http.StatusSeeOther {
 			t.Fatalf("upload: %d", res.StatusCode)
 		}
 		_, body = staff.Get(res.Header.Get("Location"))
-		if !strings.Contains(body, "攀枝花市全民科学素质行动计划纲要实施方案") || !strings.Contains(body, "<mark>") || !strings.Contains(body, "市教育体育局") ||
-			!strings.Contains(body, "到 2020 年") || !strings.Contains(body, "每年") || strings.Contains(body, "0x") {
+		if !strings.Contains(body, "白沙湾市全民科学素质行动实施方案") || !strings.Contains(body, "<mark>") || !strings.Contains(body, "市委网信办") ||
+			!strings.Contains(body, "到 2028 年") || !strings.Contains(body, "每年") || strings.Contains(body, "0x") {
 			t.Errorf("plan page: %.500s", body)
 		}
 		// The document's text is beside the structure, with the targets marked there too.
-		if !strings.Contains(body, `id="plan-source"`) || strings.Count(body, "<mark>全市公民具备科学素质的比例达到 8%左右</mark>") != 2 {
+		if !strings.Contains(body, `id="plan-source"`) || strings.Count(body, "<mark>中小学科学教育实验室达标率达到95%</mark>") != 2 {
 			t.Errorf("source text with marked targets missing")
+		}
+		// Numbers the reading was unsure of (a 现状 section) are candidates,
+		// marked in the text; one click takes one as a target.
+		res, _ = upload("shi.txt", own)
+		if res.StatusCode != http.StatusSeeOther {
+			t.Fatalf("upload: %d", res.StatusCode)
+		}
+		page := res.Header.Get("Location")
+		_, body = staff.Get(page)
+		if !strings.Contains(body, `id="plan-candidates"`) || strings.Count(body, ">采纳为指标</button>") != 4 || !strings.Contains(body, `<mark class="candidate"`) {
+			t.Fatalf("candidates missing: %d takes", strings.Count(body, ">采纳为指标</button>"))
+		}
+		before := strings.Count(body, "<mark>")
+		res, _ = staff.Post(page+"/indicators", url.Values{"section": {"一"}, "text": {"全市已建成院士专家工作站36家"},
+			"metric": {"院士专家工作站"}, "comparator": {"="}, "value": {"36"}, "unit": {"家"}, "deadline": {"2030"}})
+		if res.StatusCode != http.StatusSeeOther {
+			t.Fatalf("take a candidate: %d", res.StatusCode)
+		}
+		_, body = staff.Get(page)
+		if strings.Count(body, ">采纳为指标</button>") != 3 || strings.Count(body, "<mark>") < before+1 {
+			t.Errorf("after taking a candidate: %d left, %d marks (was %d)", strings.Count(body, ">采纳为指标</button>"), strings.Count(body, "<mark>"), before)
 		}
 	})
 }

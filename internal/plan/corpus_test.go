@@ -1,0 +1,95 @@
+package plan
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+	"time"
+
+	"kexie/internal/testenv"
+)
+
+// The development corpus of real plan documents lives beside the project
+// (../shared/plans-dev); testdata/corpus holds only the project's labels of
+// it (offsets and values, see its README). The test scores the extractor
+// on one half, KEXIE_CORPUS_SPLIT=tune (the half it was tuned on, the
+// default) or heldout (the half its author never read), and keeps the
+// figures from falling below the floors.
+
+// corpusFloor is the least total precision, recall and section recall
+// per split. The held-out floor is set by the lead from the held-out run.
+var corpusFloor = map[string]struct{ precision, recall, sections float64 }{
+	"tune":    {0.97, 0.95, 0.99},
+	"heldout": {0, 0, 0},
+}
+
+type labelDoc struct {
+	File     string         `json:"file"`
+	SHA256   string         `json:"sha256"`
+	Sections []sectionLabel `json:"sections"`
+	Targets  []label        `json:"targets"`
+}
+
+func TestCorpus(t *testing.T) {
+	dir := os.Getenv("KEXIE_CORPUS")
+	if dir == "" {
+		t.Skip("KEXIE_CORPUS is not set: the development corpus of plan documents is an extra corpus (set it to the folder, e.g. ../shared/plans-dev)")
+	}
+	split := os.Getenv("KEXIE_CORPUS_SPLIT")
+	if split == "" {
+		split = "tune"
+	}
+	floor, ok := corpusFloor[split]
+	if !ok {
+		t.Fatalf("KEXIE_CORPUS_SPLIT=%q: want tune or heldout", split)
+	}
+	files, _ := filepath.Glob(filepath.Join("testdata", "corpus", split, "*.json"))
+	sort.Strings(files)
+	if len(files) == 0 {
+		if testenv.InCI() && split == "tune" {
+			t.Fatal("no labels in testdata/corpus/tune")
+		}
+		t.Skipf("no labels in testdata/corpus/%s yet", split)
+	}
+	var total score
+	var slowest time.Duration
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var ld labelDoc
+		if err := json.Unmarshal(data, &ld); err != nil {
+			t.Fatalf("%s: %v", f, err)
+		}
+		src, err := os.ReadFile(filepath.Join(dir, ld.File))
+		if err != nil {
+			t.Fatalf("%s: the labelled document is missing: %v", f, err)
+		}
+		if sum := sha256.Sum256(src); hex.EncodeToString(sum[:]) != ld.SHA256 {
+			t.Fatalf("%s: %s is not the document labelled (sha256 differs)", f, ld.File)
+		}
+		text := string(src)
+		start := time.Now()
+		doc, err := Ingest(strings.NewReader(text))
+		took := time.Since(start)
+		slowest = max(slowest, took)
+		if err != nil && err != ErrNoStructure {
+			t.Fatalf("%s: %v", ld.File, err)
+		}
+		s := scoreDoc(text, doc, ld.Targets, ld.Sections)
+		report(t, ld.File, s)
+		total.add(s)
+	}
+	t.Logf("%-44s %s", split+" total", total)
+	t.Logf("slowest ingestion %v", slowest.Round(time.Microsecond))
+	if total.precision() < floor.precision || total.recall() < floor.recall || total.sections() < floor.sections {
+		t.Errorf("%s: below the floor (precision %.1f%%, recall %.1f%%, sections %.1f%%)", split,
+			100*floor.precision, 100*floor.recall, 100*floor.sections)
+	}
+}

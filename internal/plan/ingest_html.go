@@ -1,0 +1,125 @@
+package plan
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"strings"
+	"unicode"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/charset"
+)
+
+// ErrHTMLNavigation is the error of a web page that holds little but its
+// site's navigation: no plan text to read.
+var ErrHTMLNavigation = errors.New("plan: the page is mostly navigation, not a plan's text")
+
+// skipTags hold no document text; navigation holds the site's, not the plan's.
+var skipTags = map[string]bool{"script": true, "style": true, "noscript": true, "nav": true, "header": true, "footer": true,
+	"aside": true, "form": true, "select": true, "button": true, "iframe": true, "template": true, "svg": true, "head": true}
+
+var blockTags = map[string]bool{"p": true, "div": true, "br": true, "li": true, "h1": true, "h2": true, "h3": true, "h4": true,
+	"h5": true, "h6": true, "tr": true, "table": true, "section": true, "article": true, "ul": true, "ol": true, "dd": true,
+	"dt": true, "blockquote": true, "pre": true, "center": true, "main": true}
+
+// navLike reports an element a site uses for its chrome (menu, breadcrumb,
+// share bar), by its class or id.
+func navLike(n *html.Node) bool {
+	for _, a := range n.Attr {
+		if a.Key != "class" && a.Key != "id" {
+			continue
+		}
+		v := strings.ToLower(a.Val)
+		for _, w := range []string{"nav", "menu", "breadcrumb", "crumb", "footer", "header", "sidebar", "share", "toolbar", "banner", "topbar"} {
+			if strings.Contains(v, w) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// HTMLText returns the text of a web page (a government site's page of a
+// plan, saved or pasted): one line a paragraph, table cells apart by tabs,
+// without scripts and the site's navigation. A page with little text or
+// whose text is mostly links gives ErrHTMLNavigation.
+func HTMLText(data []byte) (string, error) {
+	enc, _, _ := charset.DetermineEncoding(data, "text/html")
+	doc, err := html.Parse(enc.NewDecoder().Reader(bytes.NewReader(data)))
+	if err != nil {
+		return "", fmt.Errorf("%w: %v", ErrBadDocument, err)
+	}
+	var b strings.Builder
+	var text, linked int // runes of text, of text inside links
+	var walk func(n *html.Node, inLink, inPre bool)
+	walk = func(n *html.Node, inLink, inPre bool) {
+		switch n.Type {
+		case html.TextNode:
+			s := n.Data
+			if !inPre {
+				s = strings.Join(strings.FieldsFunc(s, func(r rune) bool { return r == '\n' || r == '\r' || r == '\t' }), "")
+			}
+			for _, r := range s {
+				if !unicode.IsSpace(r) {
+					text++
+					if inLink {
+						linked++
+					}
+				}
+			}
+			b.WriteString(s)
+			return
+		case html.ElementNode:
+			if skipTags[n.Data] || navLike(n) {
+				return
+			}
+			inLink = inLink || n.Data == "a"
+			inPre = inPre || n.Data == "pre"
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c, inLink, inPre)
+		}
+		if n.Type == html.ElementNode {
+			switch {
+			case n.Data == "td" || n.Data == "th":
+				b.WriteByte('\t')
+			case blockTags[n.Data]:
+				b.WriteByte('\n')
+			}
+		}
+	}
+	walk(doc, false, false)
+	if text < 100 || linked*2 > text {
+		return "", ErrHTMLNavigation
+	}
+	// Tidy: trim each line, drop runs of blank lines.
+	var out strings.Builder
+	blank := false
+	for _, l := range strings.Split(b.String(), "\n") {
+		l = strings.TrimRight(strings.TrimLeft(l, " \u00a0"), " \t\u00a0")
+		if l == "" {
+			if !blank && out.Len() > 0 {
+				out.WriteByte('\n')
+			}
+			blank = true
+			continue
+		}
+		blank = false
+		out.WriteString(l)
+		out.WriteByte('\n')
+	}
+	return out.String(), nil
+}
+
+// PastedText returns the text of a plan pasted into the upload form: HTML
+// (copied from a web page's source) is read as a page, anything else is
+// taken as written.
+func PastedText(s string) (string, error) {
+	head := strings.ToLower(s[:min(len(s), 2048)])
+	if strings.Contains(head, "<html") || strings.Contains(head, "<body") || strings.Contains(head, "<p") ||
+		strings.Contains(head, "<div") || strings.Contains(head, "<table") {
+		return HTMLText([]byte(s))
+	}
+	return s, nil
+}

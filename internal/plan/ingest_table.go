@@ -1,0 +1,158 @@
+package plan
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+)
+
+// An indicator table (主要指标: 指标, 单位, 基期值, 目标值, 属性) reaches
+// Ingest as one line a row, its cells apart: tabs from a .docx or an HTML
+// page, two or more spaces from `pdftotext -layout`. Columns are matched
+// from the right, since a PDF row may split or merge the cells on its left.
+
+var (
+	reCellSep   = regexp.MustCompile(`\t+|\s{2,}`)
+	reHeaderYr  = regexp.MustCompile(`(20\d\d)`)
+	reCellValue = regexp.MustCompile(`^(≥|≤|>|<|>=|<=|不低于|不少于|不高于|不超过|超过)?\s*(\d+(?:\.\d+)?)\s*(\S*?)\s*(以上|以下|以内|左右)?$`)
+)
+
+// table is the column layout of an indicator table, counted from the right.
+type table struct {
+	width                                int // cells in the header
+	name, unit, target, baseline, constr int // index from the right, -1 if absent
+	targetYear, baselineYear             int
+}
+
+// cell is one cell of a row and its rune offset in the line.
+type cell struct {
+	text string
+	at   int
+}
+
+// cells splits a table row at tabs or runs of spaces.
+func cells(line string) []cell {
+	var out []cell
+	prev := 0
+	add := func(a, b int) {
+		t := strings.TrimSpace(line[a:b])
+		if t != "" {
+			lead := len(line[a:b]) - len(strings.TrimLeft(line[a:b], " \t"))
+			out = append(out, cell{t, utf8.RuneCountInString(line[:a+lead])})
+		}
+	}
+	for _, loc := range reCellSep.FindAllStringIndex(line, -1) {
+		add(prev, loc[0])
+		prev = loc[1]
+	}
+	add(prev, len(line))
+	return out
+}
+
+// tableHeader recognizes the header row of an indicator table.
+func tableHeader(cs []cell, planEnd *int) (*table, bool) {
+	if len(cs) < 3 {
+		return nil, false
+	}
+	t := &table{width: len(cs), name: -1, unit: -1, target: -1, baseline: -1, constr: -1}
+	var years []int // right-indices of year columns
+	for i, c := range cs {
+		r := len(cs) - 1 - i
+		switch x := normalize(c.text); {
+		case strings.Contains(x, "属性") || strings.Contains(x, "性质") || x == "类型":
+			t.constr = r
+		case strings.Contains(x, "指标") && t.name < 0:
+			t.name = r
+		case strings.Contains(x, "单位"):
+			t.unit = r
+		case strings.Contains(x, "目标") || strings.Contains(x, "期末"):
+			t.target = r
+			if m := reHeaderYr.FindString(x); m != "" {
+				t.targetYear, _ = strconv.Atoi(m)
+			}
+		case strings.Contains(x, "基期") || strings.Contains(x, "基准") || strings.Contains(x, "现状") || strings.Contains(x, "基数"):
+			t.baseline = r
+			if m := reHeaderYr.FindString(x); m != "" {
+				t.baselineYear, _ = strconv.Atoi(m)
+			}
+		case reHeaderYr.MatchString(x) && utf8.RuneCountInString(x) <= 8:
+			years = append(years, r)
+		}
+	}
+	// Year columns (2025年, 2030年): the last is the target, the first the baseline.
+	if t.target < 0 && len(years) > 0 {
+		t.target = years[len(years)-1]
+		t.targetYear, _ = strconv.Atoi(reHeaderYr.FindString(cs[len(cs)-1-t.target].text))
+		if len(years) > 1 && t.baseline < 0 {
+			t.baseline = years[0]
+			t.baselineYear, _ = strconv.Atoi(reHeaderYr.FindString(cs[len(cs)-1-t.baseline].text))
+		}
+	}
+	if t.name < 0 || t.target < 0 {
+		return nil, false
+	}
+	if t.targetYear == 0 && planEnd != nil {
+		t.targetYear = *planEnd
+	}
+	return t, true
+}
+
+// row reads one row of an indicator table as a target; ok is false when
+// the line is not a row (too few cells, no number in the target column).
+func (t *table) row(cs []cell, line string, base int, section []string) (Indicator, bool) {
+	if len(cs) < 3 || t.target >= len(cs) {
+		return Indicator{}, false
+	}
+	at := func(r int) (cell, bool) {
+		if r < 0 || r >= len(cs) {
+			return cell{}, false
+		}
+		return cs[len(cs)-1-r], true
+	}
+	tc, _ := at(t.target)
+	m := reCellValue.FindStringSubmatch(normalize(tc.text))
+	if m == nil {
+		return Indicator{}, false
+	}
+	v, err := strconv.ParseFloat(m[2], 64)
+	if err != nil {
+		return Indicator{}, false
+	}
+	unit := m[3]
+	if uc, ok := at(t.unit); ok && unit == "" {
+		unit = uc.text
+	}
+	baseUnit, mult := splitUnit(unit)
+	ind := Indicator{Value: &v, Unit: unit, BaseUnit: baseUnit, Multiplier: mult, Comparator: "=", Section: section}
+	switch {
+	case m[1] == "≥" || m[1] == ">=" || m[1] == ">" || m[1] == "不低于" || m[1] == "不少于" || m[1] == "超过" || m[4] == "以上":
+		ind.Comparator = ">="
+	case m[1] == "≤" || m[1] == "<=" || m[1] == "<" || m[1] == "不高于" || m[1] == "不超过" || m[4] == "以下" || m[4] == "以内":
+		ind.Comparator = "<="
+	case m[4] == "左右":
+		ind.Comparator = "approx"
+	}
+	// The span is the number in the target cell.
+	numAt := strings.Index(normalize(tc.text), m[2])
+	ind.Start = base + tc.at + utf8.RuneCountInString(normalize(tc.text)[:numAt])
+	ind.End = ind.Start + utf8.RuneCountInString(m[2])
+	if t.targetYear > 0 {
+		y := t.targetYear
+		ind.DeadlineYear = &y
+	}
+	if nc, ok := at(t.name); ok {
+		ind.Metric = nc.text
+	}
+	if bc, ok := at(t.baseline); ok {
+		if bm := reCellValue.FindStringSubmatch(normalize(bc.text)); bm != nil {
+			bv, _ := strconv.ParseFloat(bm[2], 64)
+			ind.Baseline = &Baseline{Value: bv, Year: t.baselineYear}
+		}
+	}
+	if cc, ok := at(t.constr); ok && (strings.Contains(cc.text, "约束") || strings.Contains(cc.text, "预期")) {
+		ind.Constraint = cc.text
+	}
+	ind.Text = strings.TrimSpace(line)
+	return ind, true
+}

@@ -1,0 +1,221 @@
+package plan
+
+import (
+	"strconv"
+	"strings"
+	"unicode"
+)
+
+// A quantity phrase, the core of the small grammar targets are read with:
+//
+//	quantity   = [comparator] number [range] [余|多] [multiplier] [" "] unit [after]
+//	number     = arabic | chinese            ("150", "2.5", "两千", "五十")
+//	range      = ("-" | "~" | "至" | "到") number
+//	multiplier = 万亿 | 亿 | 千万 | 百万 | 万
+//	unit       = a measure word or unit      (名 家 个 项 人次 % 个百分点 元 台 …)
+//	comparator = 不少于 | 至少 | 超过 | 突破 | 约 | 控制在 | …   after = 以上 | 左右 | 以内 | …
+//
+// A clause holding a quantity is a target when a verb governs it (培养100名,
+// 建成…8家, 达到50%) or it continues a list whose first item had one; see
+// extract.go.
+type quantity struct {
+	a, b       int // rune span of number … unit
+	value      float64
+	low, high  float64
+	isRange    bool
+	unit       string // as written, multiplier included: 万人
+	base       string // without the multiplier: 人
+	mult       float64
+	cmp        string // =, >=, >, <=, <, ~, range
+	cn         bool   // written in Chinese numerals
+	after      int    // rune index just past the trailing comparator word
+	beforeCmp  int    // rune index where a leading comparator starts (== a when none)
+	impliedOne bool   // 超万亿元: the number is implied
+}
+
+// units are the measure words and units a quantity ends with, longest first
+// where one is the prefix of another.
+var units = []string{
+	"个百分点", "百分点", "平方公里", "平方米", "标准机架", "千瓦时", "EFLOPS", "PFLOPS", "Gbps", "Mbps",
+	"人次", "人年", "户次", "架次", "公里", "千米", "公顷", "千瓦", "兆瓦", "美元", "机架",
+	"GW", "MW", "%", "‰", "个", "项", "家", "名", "人", "场", "次", "所", "篇", "部", "支", "套", "处", "座", "期", "本", "种", "门",
+	"类", "站", "户", "村", "镇", "件", "条", "台", "架", "辆", "艘", "颗", "款", "块", "亩", "米", "吨", "元", "倍", "位",
+	"批", "张", "份", "册", "间", "栋", "床", "例", "首", "集", "TB", "PB", "EB", "GB",
+}
+
+var multWords = []struct {
+	w string
+	m float64
+}{{"万亿", 1e12}, {"千亿", 1e11}, {"百亿", 1e10}, {"亿", 1e8}, {"千万", 1e7}, {"百万", 1e6}, {"万", 1e4}}
+
+// Comparator words before a number (nearest first in the lookup) and after a unit.
+var (
+	cmpBefore = []struct{ w, c string }{
+		{"不少于", ">="}, {"不低于", ">="}, {"不小于", ">="}, {"至少", ">="}, {"≥", ">="}, {"不超过", "<="}, {"不高于", "<="},
+		{"≤", "<="}, {"超过", ">"}, {"突破", ">"}, {"高于", ">"}, {"多于", ">"}, {"大于", ">"}, {"逾", ">"}, {"超", ">"},
+		{"低于", "<"}, {"少于", "<"}, {"小于", "<"}, {"大约", "~"}, {"接近", "~"}, {"约", "~"}, {"近", "~"}, {"控制在", "<="},
+	}
+	cmpAfter = []struct{ w, c string }{
+		{"及以上", ">="}, {"以上", ">="}, {"左右", "~"}, {"上下", "~"}, {"以内", "<="}, {"以下", "<="}, {"及以下", "<="},
+	}
+)
+
+func isDigit(r rune) bool { return r >= '0' && r <= '9' }
+
+func isCNDigit(r rune) bool {
+	return strings.ContainsRune("零〇一二两三四五六七八九十百千", r)
+}
+
+// hasAt reports whether word starts at rune index i of rs.
+func hasAt(rs []rune, i int, word string) bool {
+	for _, w := range word {
+		if i >= len(rs) || rs[i] != w {
+			return false
+		}
+		i++
+	}
+	return true
+}
+
+// endsAt reports whether word ends just before rune index i of rs.
+func endsAt(rs []rune, i int, word string) bool {
+	n := len([]rune(word))
+	return i-n >= 0 && hasAt(rs, i-n, word)
+}
+
+// readNumber reads an Arabic or Chinese numeral at i.
+func readNumber(rs []rune, i int) (v float64, end int, cn, ok bool) {
+	j := i
+	switch {
+	case j < len(rs) && isDigit(rs[j]):
+		for j < len(rs) && (isDigit(rs[j]) || rs[j] == ',' && j+3 < len(rs) && isDigit(rs[j+1]) && isDigit(rs[j+2]) && isDigit(rs[j+3]) ||
+			rs[j] == '.' && j+1 < len(rs) && isDigit(rs[j+1])) {
+			j++
+		}
+		f, err := strconv.ParseFloat(strings.ReplaceAll(string(rs[i:j]), ",", ""), 64)
+		return f, j, false, err == nil
+	case j < len(rs) && isCNDigit(rs[j]):
+		for j < len(rs) && isCNDigit(rs[j]) && j-i < 8 {
+			j++
+		}
+		n, ok := cnNumber(string(rs[i:j]))
+		return float64(n), j, true, ok
+	}
+	return 0, i, false, false
+}
+
+// readQuantity reads a quantity phrase whose number starts at i.
+func readQuantity(rs []rune, i int) (q quantity, ok bool) {
+	q = quantity{a: i, beforeCmp: i, mult: 1, cmp: "="}
+	if hasAt(rs, i, "百分之") {
+		// 百分之九十, 百分之5: a percentage written out.
+		v, j, _, ok := readNumber(rs, i+3)
+		if !ok {
+			return q, false
+		}
+		q.value, q.base, q.unit, q.b, q.after, q.cn = v, "%", "%", j, j, true
+		return q, true
+	}
+	v, j, cn, ok := readNumber(rs, i)
+	if !ok {
+		// 超万亿元, 近千亿元: a magnitude with the number 1 implied.
+		if i > 0 && strings.ContainsRune("超逾近破", rs[i-1]) {
+			for _, m := range multWords {
+				if hasAt(rs, i, m.w) {
+					v, j, ok, q.impliedOne = 1, i, true, true
+					break
+				}
+			}
+		}
+		if !ok {
+			return q, false
+		}
+	}
+	q.value, q.cn = v, cn
+	// A range: 2-3个, 30至50项, 1500~2000名.
+	if j < len(rs) && strings.ContainsRune("-~至到", rs[j]) && !q.impliedOne {
+		if hi, k, cn2, ok2 := readNumber(rs, j+1); ok2 && cn2 == cn && hi > v {
+			q.low, q.high, q.isRange, q.cmp = v, hi, true, "range"
+			j = k
+		}
+	}
+	if j < len(rs) && (rs[j] == '余' || rs[j] == '多') {
+		q.cmp = ">="
+		j++
+	}
+	unitStart := j
+	if !cn && j+1 < len(rs) && rs[j] == ' ' && (rs[j+1] == '万' || rs[j+1] == '亿') {
+		j++ // 4400 亿元
+	}
+	for _, m := range multWords {
+		if hasAt(rs, j, m.w) {
+			q.mult = m.m
+			j += len([]rune(m.w))
+			break
+		}
+	}
+	if !cn && j < len(rs) && rs[j] == ' ' {
+		j++
+	}
+	for _, u := range units {
+		if hasAt(rs, j, u) || len(u) > 4 && strings.HasSuffix(u, "FLOPS") && strings.EqualFold(string(rs[j:min(len(rs), j+len(u))]), u) {
+			q.base = u
+			j += len([]rune(u))
+			break
+		}
+	}
+	if q.base == "" {
+		// A bare count in 万 or 亿 (标识注册总量突破5亿。) ends at punctuation.
+		if q.mult == 1 || j < len(rs) && !strings.ContainsRune("，,。;；、)", rs[j]) {
+			return q, false
+		}
+	}
+	// A unit that is the start of a longer word is not one: 5G, 3A级.
+	if j < len(rs) && q.base != "" && (unicode.IsLetter(rs[j]) && rs[j] < 0x80 && q.base[0] < 0x80) {
+		return q, false
+	}
+	// A range with the unit on both ends: 5%-8%, 3万-5万人.
+	if !q.isRange && q.base == "%" && j+1 < len(rs) && strings.ContainsRune("-~至到", rs[j]) {
+		if hi, k, cn2, ok2 := readNumber(rs, j+1); ok2 && cn2 == cn && hi > v && k < len(rs) && rs[k] == '%' {
+			q.low, q.high, q.isRange, q.cmp = v, hi, true, "range"
+			j = k + 1
+		}
+	}
+	q.unit = strings.ReplaceAll(string(rs[unitStart:j]), " ", "")
+	if q.isRange && q.base == "%" {
+		q.unit = "%"
+	}
+	if strings.HasSuffix(q.base, "FLOPS") {
+		q.unit = strings.ToUpper(q.unit)
+	}
+	q.b = j
+	q.after = j
+	for _, c := range cmpAfter {
+		if hasAt(rs, j, c.w) {
+			if q.cmp == "=" {
+				q.cmp = c.c
+			}
+			q.after = j + len([]rune(c.w))
+			break
+		}
+	}
+	// The comparator before: at most 3 runes of filler (达到, 提高到) between it and the number.
+	if q.cmp == "=" {
+		for gap := 0; gap <= 3 && i-gap >= 0; gap++ {
+			found := false
+			for _, c := range cmpBefore {
+				if (gap == 0 || len([]rune(c.w)) > 1) && endsAt(rs, i-gap, c.w) {
+					q.cmp, q.beforeCmp, found = c.c, i-gap-len([]rune(c.w)), true
+					break
+				}
+			}
+			if found {
+				break
+			}
+			if i-gap-1 >= 0 && strings.ContainsRune("，,。;；、", rs[i-gap-1]) {
+				break
+			}
+		}
+	}
+	return q, true
+}

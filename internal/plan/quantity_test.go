@@ -1,0 +1,73 @@
+package plan
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+)
+
+// The shapes of issue 16, one sentence each, under a plan of 2026–2030:
+// what the grammar reads from each. A reading is "value unit×mult cmp per
+// deadline" (a range "low-high"), "?" marks a candidate; several are
+// joined by " | ".
+func TestQuantityPhrases(t *testing.T) {
+	tests := []struct{ sentence, want string }{
+		{"培养100名优秀企业家。", "100 名 = - 2030"},
+		{"建成海外科技企业孵化器8家。", "8 家 = - 2030"},
+		{"新培育技术经纪人1000人。", "1000 人 = - 2030"},
+		{"打造20个应用示范场景。", "20 个 = - 2030"},
+		{"每年布局150项以上基础研究项目。", "150 项 >= year 2030"},
+		{"谋划建设2-3个重大科技基础设施。", "2-3 个 range - 2030"},
+		{"打造500个左右人工智能应用场景。", "500 个 approx - 2030"},
+		{"选拔100名正职后备人才、200名副职后备人才。", "100 名 = - 2030 | 200 名 = - 2030"},
+		{"引育高层次人才1万名左右。", "1 名×10000 approx - 2030"},
+		{"数字经济规模超万亿元。", "1 元×1e+12 >= - 2030"},
+		{"每所学校配备科技辅导员两名，建设科普基地十个。", "2 名 = - 2030 | 10 个 = - 2030"},
+		{"科普场馆不少于30座，科技社团达到300个以上，年接待观众突破500万人次。", "30 座 >= - 2030 | 300 个 >= - 2030 | 500 人次×10000 >= year 2030"},
+		{"到2027年，新增专精特新企业200家。", "200 家 = - 2027"},
+		{"3年内建成中试平台10个，5年内建成20个。", "10 个 = - 2028 | 20 个 = - 2030"},
+		{"支持35岁以下青年人才连续3年开展研究。", ""},
+		{"实施六大工程和三大行动，构建“3+N”体系。", ""},
+		{"经过五年努力，已建成院士工作站30家。", "? 30 家 = - 2030"},
+		{"对认定的平台给予最高500万元奖励。", ""},
+		{"营业收入1亿元以上的企业达到50家。", "50 家 = - 2030"},
+		{"研发投入强度由2.5%提高到3.2%。", "3.2 % = - 2030 (from 2.5)"},
+		{"优良天数比例达到百分之九十，年均增长5%-8%。", "90 % = - 2030 | 5-8 % range year 2030"},
+		{"2027年6月底前建成数据中心3个，算力券发放2000万元/年。", "3 个 = - 2027 | 2000 元×10000 = year 2027"},
+		{"光伏装机容量2GW，规上企业研发机构覆盖率60%。", "2 GW = - 2030 | 60 % = - 2030"},
+	}
+	for _, tt := range tests {
+		doc, err := Ingest(strings.NewReader("某市科技创新行动方案(2026-2030年)\n一、目标\n" + tt.sentence))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, ind := range doc.Indicators {
+			s := ""
+			if ind.Candidate {
+				s = "? "
+			}
+			if ind.Low != nil {
+				s += fmt.Sprintf("%g-%g", *ind.Low, *ind.High)
+			} else {
+				s += fmt.Sprintf("%g", *ind.Value)
+			}
+			s += " " + ind.BaseUnit
+			if ind.Multiplier != 1 {
+				s += fmt.Sprintf("×%g", ind.Multiplier)
+			}
+			per := "-"
+			if ind.Per != nil {
+				per = *ind.Per
+			}
+			s += fmt.Sprintf(" %s %s %d", ind.Comparator, per, *ind.DeadlineYear)
+			if ind.Baseline != nil {
+				s += fmt.Sprintf(" (from %g)", ind.Baseline.Value)
+			}
+			got = append(got, s)
+		}
+		if g := strings.Join(got, " | "); g != tt.want {
+			t.Errorf("%s\n got %s\nwant %s", tt.sentence, g, tt.want)
+		}
+	}
+}

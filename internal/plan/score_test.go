@@ -1,0 +1,165 @@
+package plan
+
+import (
+	"fmt"
+	"math"
+	"strings"
+	"testing"
+)
+
+// label is one hand-labelled quantitative target: the rune span of its
+// quantity ("100名", "1万名" of "1万名左右") in the text, and its reading.
+// The format is that of testdata/corpus (see its README).
+type label struct {
+	Start        int      `json:"start"`
+	End          int      `json:"end"`
+	Value        *float64 `json:"value"`
+	Low          *float64 `json:"low"`
+	High         *float64 `json:"high"`
+	Comparator   string   `json:"comparator"`
+	Unit         string   `json:"unit"`
+	Multiplier   float64  `json:"multiplier"`
+	Per          string   `json:"per"`
+	DeadlineYear *int     `json:"deadline_year"`
+}
+
+// sectionLabel is a labelled heading: its number and title.
+type sectionLabel struct {
+	Start int `json:"start"`
+	End   int `json:"end"`
+	Level int `json:"level"`
+}
+
+// score is how an ingestion compares with the labels of one document.
+type score struct {
+	found, labelled, matched int // targets extracted, labelled, and both
+	secFound, secLabelled    int // sections: labelled ones found, labelled
+	misses, extras           []string
+}
+
+func (s score) precision() float64 { return frac(s.matched, s.found) }
+func (s score) recall() float64    { return frac(s.matched, s.labelled) }
+func (s score) sections() float64  { return frac(s.secFound, s.secLabelled) }
+
+func frac(a, b int) float64 {
+	if b == 0 {
+		return 1
+	}
+	return float64(a) / float64(b)
+}
+
+func (s *score) add(o score) {
+	s.found += o.found
+	s.labelled += o.labelled
+	s.matched += o.matched
+	s.secFound += o.secFound
+	s.secLabelled += o.secLabelled
+}
+
+func (s score) String() string {
+	return fmt.Sprintf("precision %5.1f%% (%d/%d)  recall %5.1f%% (%d/%d)  sections %5.1f%% (%d/%d)",
+		100*s.precision(), s.matched, s.found, 100*s.recall(), s.matched, s.labelled, 100*s.sections(), s.secFound, s.secLabelled)
+}
+
+// amount is a quantity in its base unit: 1万名 → 10000 名.
+func amount(v *float64, mult float64) float64 {
+	if v == nil {
+		return math.NaN()
+	}
+	if mult == 0 {
+		mult = 1
+	}
+	return *v * mult
+}
+
+func same(a, b float64) bool { return math.Abs(a-b) <= 1e-9*math.Max(1, math.Abs(a)) }
+
+// matches reports whether an extracted target is the labelled one: the
+// spans overlap and the value (or low and high) and the unit agree.
+func matches(ind Indicator, l label) bool {
+	if ind.Start >= l.End || ind.End <= l.Start {
+		return false
+	}
+	unit, mult := ind.BaseUnit, ind.Multiplier
+	if mult == 0 {
+		unit, mult = splitUnit(ind.Unit)
+	}
+	if unit != l.Unit {
+		return false
+	}
+	if l.Low != nil || l.High != nil {
+		return same(amount(ind.Low, mult), amount(l.Low, l.Multiplier)) && same(amount(ind.High, mult), amount(l.High, l.Multiplier))
+	}
+	return same(amount(ind.Value, mult), amount(l.Value, l.Multiplier))
+}
+
+// scoreDoc matches each labelled target with at most one extracted target
+// and the reverse, in document order. Candidates do not count as targets.
+func scoreDoc(text string, doc *Doc, targets []label, sections []sectionLabel) score {
+	var s score
+	var inds []Indicator
+	for _, ind := range doc.Indicators {
+		if !ind.Candidate {
+			inds = append(inds, ind)
+		}
+	}
+	s.found, s.labelled = len(inds), len(targets)
+	rs := []rune(text)
+	quote := func(a, b int) string {
+		a, b = max(0, min(a, len(rs))), max(0, min(b, len(rs)))
+		return string(rs[a:b])
+	}
+	used := make([]bool, len(inds))
+	for _, l := range targets {
+		hit := false
+		for i, ind := range inds {
+			if !used[i] && matches(ind, l) {
+				used[i], hit = true, true
+				break
+			}
+		}
+		if hit {
+			s.matched++
+		} else {
+			s.misses = append(s.misses, fmt.Sprintf("@%d %q", l.Start, quote(l.Start-12, l.End+6)))
+		}
+	}
+	for i, ind := range inds {
+		if !used[i] {
+			s.extras = append(s.extras, fmt.Sprintf("@%d %q (%s)", ind.Start, quote(ind.Start, ind.End), ind.Text))
+		}
+	}
+	var all []*Section
+	var flat func([]*Section)
+	flat = func(ss []*Section) {
+		for _, x := range ss {
+			all = append(all, x)
+			flat(x.Children)
+		}
+	}
+	flat(doc.Sections)
+	s.secLabelled = len(sections)
+	for _, l := range sections {
+		for _, x := range all {
+			if x.Start < l.End && x.End > l.Start {
+				s.secFound++
+				break
+			}
+		}
+	}
+	return s
+}
+
+// report logs a document's score and what it missed or added.
+func report(t *testing.T, name string, s score) {
+	t.Helper()
+	t.Logf("%-44s %s", name, s)
+	if testing.Verbose() {
+		if len(s.misses) > 0 {
+			t.Logf("  missed: %s", strings.Join(s.misses, "; "))
+		}
+		if len(s.extras) > 0 {
+			t.Logf("  extra:  %s", strings.Join(s.extras, "; "))
+		}
+	}
+}
