@@ -17,15 +17,18 @@ import (
 // The development corpus of real plan documents lives beside the project
 // (../shared/plans-dev); testdata/corpus holds only the project's labels of
 // it (offsets and values, see its README). The test scores the extractor
-// on one half, KEXIE_CORPUS_SPLIT=tune (the half it was tuned on, the
-// default) or heldout (the half its author never read), and keeps the
-// figures from falling below the floors.
+// on both halves — tune (the half it was tuned on) and heldout (the half
+// its author never read; docs/benchmarks.md reports it) — or on the one
+// KEXIE_CORPUS_SPLIT names, and keeps the figures from falling below the
+// floors.
 
 // corpusFloor is the least total precision, recall and section recall
-// per split. The held-out floor is set by the lead from the held-out run.
+// per split. The held-out floor is a little under the first held-out run
+// (2026-12-04: precision 91.6 %, recall 81.4 %, sections 94.0 %), so the
+// figures cannot fall; it is not a goal (the goal is 95 / 90 / 98).
 var corpusFloor = map[string]struct{ precision, recall, sections float64 }{
 	"tune":    {0.97, 0.95, 0.99},
-	"heldout": {0, 0, 0},
+	"heldout": {0.90, 0.80, 0.93},
 }
 
 type labelDoc struct {
@@ -40,10 +43,16 @@ func TestCorpus(t *testing.T) {
 	if dir == "" {
 		t.Skip("KEXIE_CORPUS is not set: the development corpus of plan documents is an extra corpus (set it to the folder, e.g. ../shared/plans-dev)")
 	}
-	split := os.Getenv("KEXIE_CORPUS_SPLIT")
-	if split == "" {
-		split = "tune"
+	splits := []string{"tune", "heldout"}
+	if s := os.Getenv("KEXIE_CORPUS_SPLIT"); s != "" {
+		splits = []string{s}
 	}
+	for _, split := range splits {
+		t.Run(split, func(t *testing.T) { scoreSplit(t, dir, split) })
+	}
+}
+
+func scoreSplit(t *testing.T, dir, split string) {
 	floor, ok := corpusFloor[split]
 	if !ok {
 		t.Fatalf("KEXIE_CORPUS_SPLIT=%q: want tune or heldout", split)
@@ -51,8 +60,8 @@ func TestCorpus(t *testing.T) {
 	files, _ := filepath.Glob(filepath.Join("testdata", "corpus", split, "*.json"))
 	sort.Strings(files)
 	if len(files) == 0 {
-		if testenv.InCI() && split == "tune" {
-			t.Fatal("no labels in testdata/corpus/tune")
+		if testenv.InCI() {
+			t.Fatalf("no labels in testdata/corpus/%s", split)
 		}
 		t.Skipf("no labels in testdata/corpus/%s yet", split)
 	}
