@@ -111,7 +111,7 @@ func KeyChain(ctx context.Context, d *db.DB) (bool, error) {
 			return err
 		}
 		keyed = true
-		return appendEntry(ctx, tx, Entry{Action: KeyedAction, Target: "audit",
+		return appendEntry(ctx, tx, Entry{Action: "audit.chain_keyed", Target: "audit", // KeyedAction
 			Before: map[string]any{"head_seq": h.seq, "head_hash": h.hash}}, true)
 	})
 	return keyed, err

@@ -287,7 +287,7 @@ func TestTrackingFlow(t *testing.T) {
 		if cmp, err := e.store.Compare(ctx, access.Scope{}, "科学素质", 10); err != nil || len(cmp) != 0 {
 			t.Errorf("zero scope compares %d rows, %v", len(cmp), err)
 		}
-		if cmp, err := e.store.Compare(ctx, access.Everywhere(), "科学素质", 10); err != nil || len(cmp) != 1 {
+		if cmp, err := e.store.Compare(ctx, access.Everywhere(), "科学素质的比例", 10); err != nil || len(cmp) != 1 {
 			t.Errorf("everywhere compares %d rows, %v", len(cmp), err)
 		}
 		// The dashboard rolls the status up to section 二 and to the unit.
