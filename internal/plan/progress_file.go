@@ -207,4 +207,3 @@ func cleanName(name string) string {
 	}
 	return name
 }
-

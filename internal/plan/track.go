@@ -46,12 +46,13 @@ func target(planID int64) string { return "plan:" + strconv.FormatInt(planID, 10
 var ownKexie = regexp.MustCompile(`^[省市县区州盟旗]科协$`)
 
 // UnitChoice is what staff decide for a unit name the document gives:
-// link it to an existing org, create it as a 政府部门 under the plan's org,
-// or leave it unlinked.
+// link it to an existing org, create it under the plan's org with the type
+// they choose, or leave it unlinked.
 type UnitChoice struct {
 	Name  string
-	OrgID int64 // an existing org in the plan org's subtree
-	New   bool  // create a government department of this name
+	OrgID int64    // an existing org in the plan org's subtree
+	New   bool     // create an org of this name
+	Type  org.Type // of the new org (NewUnitTypes; empty: GuessUnitType)
 }
 
 // UnitName is a distinct unit name of a plan with its link and the orgs of
@@ -62,6 +63,7 @@ type UnitName struct {
 	OrgName    string
 	Sections   int
 	Candidates []org.Org
+	Guess      org.Type // the type proposed should it be created
 }
 
 // UnitNames lists the distinct unit names of a plan, with the orgs of the
@@ -116,6 +118,7 @@ func (s *Store) UnitNames(ctx context.Context, planID int64) ([]UnitName, error)
 	at := map[string]int{}
 	for i, u := range out {
 		at[u.Name] = i
+		out[i].Guess = GuessUnitType(u.Name)
 	}
 	// "省科协", "市科协", "县科协": the plan's own 科协.
 	for i, u := range out {
@@ -157,8 +160,14 @@ func (s *Store) LinkUnits(ctx context.Context, planID int64, choices []UnitChoic
 			id := c.OrgID
 			switch {
 			case c.New:
+				typ := c.Type
+				if typ == "" {
+					typ = GuessUnitType(c.Name)
+				} else if !newUnitType(typ) {
+					return valid.New("unit", "plan.err.unit_type", c.Name)
+				}
 				code := fmt.Sprintf("P%d-%d", planID%1000000, tx.NewID()%100000000)
-				o, err := s.orgs.CreateTx(ctx, tx, org.Input{ParentID: orgID, Code: code, Name: c.Name, Type: org.TypeGovDept,
+				o, err := s.orgs.CreateTx(ctx, tx, org.Input{ParentID: orgID, Code: code, Name: c.Name, Type: typ,
 					Note: "plan " + strconv.FormatInt(planID, 10)})
 				if err != nil {
 					return err

@@ -12,6 +12,7 @@ import (
 	"strings"
 
 	"kexie/internal/access"
+	"kexie/internal/org"
 	"kexie/internal/sheet"
 	"kexie/internal/valid"
 	"kexie/internal/web"
@@ -92,6 +93,9 @@ type UnitsPage struct {
 	Error string
 }
 
+// Types are the types a new unit may take.
+func (UnitsPage) Types() []org.Type { return NewUnitTypes() }
+
 func (h *handler) units(w http.ResponseWriter, r *http.Request) error {
 	p, err := h.planOf(r)
 	if err != nil {
@@ -125,6 +129,7 @@ func (h *handler) linkUnits(w http.ResponseWriter, r *http.Request) error {
 		switch v := f.Get(fmt.Sprintf("choice_%d", i)); {
 		case v == "new":
 			c.New = true
+			c.Type = org.Type(f.Get(fmt.Sprintf("type_%d", i)))
 		case strings.HasPrefix(v, "org:"):
 			c.OrgID, _ = strconv.ParseInt(strings.TrimPrefix(v, "org:"), 10, 64)
 		}
@@ -565,10 +570,7 @@ func (h *handler) exportEval(w http.ResponseWriter, r *http.Request) error {
 	}
 	rank := sheet.Table{Sheet: t("plan.eval.ranking"), Headers: []string{t("plan.eval.rank"), t("plan.eval.unit"), t("plan.eval.tasks"),
 		t("plan.eval.scored"), t("plan.eval.total"), t("plan.eval.average")}}
-	for _, u := range page.Totals {
-		rank.Rows = append(rank.Rows, []string{strconv.Itoa(u.Rank), u.OrgName, strconv.Itoa(u.Tasks), strconv.Itoa(u.Scored),
-			strconv.FormatFloat(u.Total, 'f', -1, 64), strconv.FormatFloat(u.Average, 'f', 1, 64)})
-	}
+	rank.Rows = RankRows(page.Totals)
 	name := fmt.Sprintf("%s-%s%d.xlsx", page.Plan.Title, t("plan.eval.kind."+page.Eval.Kind), page.Eval.Year)
 	return sheet.ServeXLSXBook(w, name, sheetTab, rank)
 }
