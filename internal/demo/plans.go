@@ -161,6 +161,12 @@ func fillPlan(ctx context.Context, ps *plan.Store, id int64, owner org.Org, rng 
 				v = base + (goal-base)*math.Min(1, share*pace)
 			}
 			v = math.Round(v*100) / 100
+			if plan.Countable(ind.Unit) { // 场, 个, 家 … are whole numbers
+				v = math.Round(v)
+			}
+			if ind.Unit == "%" { // a share stays within its whole
+				v = math.Min(v, math.Max(100, goal))
+			}
 			narrative := fmt.Sprintf("%s完成%s%s。", periodName(per.year, per.quarter), strconv.FormatFloat(v, 'f', -1, 64), ind.Unit)
 			var files []plan.File
 			if per.quarter == 0 {
@@ -168,7 +174,7 @@ func fillPlan(ctx context.Context, ps *plan.Store, id int64, owner org.Org, rng 
 			}
 			pid, err := ps.File(ctx, plan.ProgressInput{PlanID: id, IndicatorID: ind.ID, Year: strconv.Itoa(per.year),
 				Quarter: strconv.Itoa(per.quarter), Value: strconv.FormatFloat(v, 'f', -1, 64), Narrative: narrative, Files: files,
-				Scope: access.Everywhere()}) // the demo files as the system
+				Scope: access.Everywhere(), UserID: demoFiler}) // the demo's units file; the system (0) reviews: never the filer
 			if err != nil {
 				return entries, err
 			}
@@ -189,6 +195,10 @@ func fillPlan(ctx context.Context, ps *plan.Store, id int64, owner org.Org, rng 
 	}
 	return entries, nil
 }
+
+// demoFiler stands for the units' clerks who file the demo's progress; the
+// reviewer (the system, 0) must be someone else.
+const demoFiler = 1
 
 func target(i plan.Indicator) (float64, bool) {
 	if i.Comparator == "range" && i.Low != nil {

@@ -24,6 +24,14 @@ type DashboardPage struct {
 	CanEdit     bool
 	Unassigned  int
 	Year        int
+	// Ended: the plan's period is over; it is no longer tracked by quarter
+	// and its final evaluation is due (FinalEval once it exists).
+	Ended     bool
+	FinalEval *Evaluation
+	// Waiting counts the targets without data that are not due: their
+	// entry for this quarter waits for review (or a source has no data).
+	Waiting int
+	UserID  int64 // the viewer: nobody reviews what they filed
 }
 
 // Statuses lists the statuses for the page's columns.
@@ -55,6 +63,7 @@ type UnitRollup struct {
 // with the latest accepted reading), so its cost does not grow with the ledger.
 func Dashboard(p Plan, filed map[int64]bool, pending []Entry, year, quarter int) DashboardPage {
 	d := DashboardPage{Plan: p, Pending: pending, Year: year, Quarter: strconv.Itoa(year) + "Q" + strconv.Itoa(quarter)}
+	d.Ended = p.Status != "draft" && p.EndYear > 0 && year > p.EndYear
 	at := map[string]int{}
 	for _, s := range p.Sections {
 		at[s.Path] = len(d.Sections)
@@ -75,6 +84,15 @@ func Dashboard(p Plan, filed map[int64]bool, pending []Entry, year, quarter int)
 			}
 			path = path[:j]
 		}
+		// One rule for what is due, whoever is responsible: a target without
+		// a unit is due too (and must be assigned first).
+		due := p.Status == "published" && !d.Ended && ind.Bound == nil && !filed[ind.ID] && ind.Status != Achieved &&
+			year >= p.StartYear && year <= p.EndYear
+		if due {
+			d.Due = append(d.Due, ind)
+		} else if ind.Status == None {
+			d.Waiting++
+		}
 		if ind.OrgID == 0 {
 			d.Unassigned++
 			continue
@@ -86,9 +104,6 @@ func Dashboard(p Plan, filed map[int64]bool, pending []Entry, year, quarter int)
 			d.Units = append(d.Units, UnitRollup{OrgID: ind.OrgID, OrgName: ind.OrgName})
 		}
 		d.Units[i].Add(ind.Assessment)
-		if p.Status == "published" && ind.Bound == nil && !filed[ind.ID] && ind.Status != Achieved && year >= p.StartYear && year <= p.EndYear {
-			d.Due = append(d.Due, ind)
-		}
 	}
 	sort.SliceStable(d.Units, func(i, j int) bool {
 		if d.Units[i].Percent() != d.Units[j].Percent() {
@@ -174,7 +189,13 @@ func (h *handler) dashboard(w http.ResponseWriter, r *http.Request) error {
 	if d.Evaluations, err = h.store.Evaluations(r.Context(), p.ID); err != nil {
 		return err
 	}
+	for i, e := range d.Evaluations {
+		if e.Kind == "final" {
+			d.FinalEval = &d.Evaluations[i]
+		}
+	}
 	d.CanEdit = h.can(r, "plan.edit", p.OrgID, p.OrgPath)
+	d.UserID = userID(r)
 	d.charts(h.site.T(r))
 	return h.site.Render(w, r, "plan/dashboard.html", "plan.title.dashboard", d)
 }

@@ -307,10 +307,29 @@ func (e Evaluation) Totals() []UnitTotal {
 		return a.Total > b.Total
 	})
 	for i := range out {
-		out[i].Rank = i + 1
-		if i > 0 && out[i].Scored > 0 && out[i].Average == out[i-1].Average && out[i].Total == out[i-1].Total {
+		switch {
+		case out[i].Scored == 0:
+			out[i].Rank = 0 // not ranked: shown as "—"
+		case i > 0 && out[i].Average == out[i-1].Average && out[i].Total == out[i-1].Total:
 			out[i].Rank = out[i-1].Rank
+		default:
+			out[i].Rank = i + 1
 		}
 	}
 	return out
+}
+
+// RankRows are the lines of the ranking sheet: a unit without any score has
+// no rank and no average ("—"), as on the page.
+func RankRows(totals []UnitTotal) [][]string {
+	var rows [][]string
+	for _, u := range totals {
+		rank, avg := "—", "—"
+		if u.Scored > 0 {
+			rank, avg = strconv.Itoa(u.Rank), strconv.FormatFloat(u.Average, 'f', 1, 64)
+		}
+		rows = append(rows, []string{rank, u.OrgName, strconv.Itoa(u.Tasks), strconv.Itoa(u.Scored),
+			strconv.FormatFloat(u.Total, 'f', -1, 64), avg})
+	}
+	return rows
 }

@@ -64,6 +64,8 @@ func Module(s *Store, orgs *org.Store) web.Module {
 			site.Handle("GET /plans/{id}/indicators/{iid}", access.Require("plan.report", s.IndicatorResolver()), h.indicator)
 			site.Handle("POST /plans/{id}/indicators/{iid}/progress", access.Require("plan.report", s.IndicatorResolver()), h.file)
 			site.Handle("POST /plans/{id}/progress/{pid}/review", access.Require("plan.edit", plan), h.review)
+			site.Handle("POST /plans/{id}/indicators/{iid}/progress/{pid}/withdraw", access.Require("plan.report", s.IndicatorResolver()), h.withdraw)
+			site.Handle("GET /plans/{id}/unassigned", access.Require("plan.edit", plan), h.unassigned)
 			site.Handle("GET /plans/{id}/evidence/{fid}", access.Require("plan.report", s.EvidenceResolver()), h.evidence)
 			site.Handle("POST /plans/{id}/publish", access.Require("plan.edit", plan), h.publish)
 			site.Handle("POST /plans/{id}/close", access.Require("plan.edit", plan), h.close)

@@ -91,7 +91,7 @@ func newTrackFixture(t *testing.T, ps planSite, orgID int64) trackFixture {
 	if f.unit, err = ps.Orgs.Get(ctx, p.Indicators[0].OrgID); err != nil {
 		t.Fatal(err)
 	}
-	if f.progress, err = s.File(ctx, plan.ProgressInput{Scope: access.Everywhere(), PlanID: f.plan, IndicatorID: f.indicator, Year: "2022", Quarter: "0", Value: "9.5",
+	if f.progress, err = s.File(ctx, plan.ProgressInput{Scope: access.Everywhere(), PlanID: f.plan, IndicatorID: f.indicator, Year: "2022", Quarter: "0", Value: "9.5", Narrative: "抽样调查",
 		Files: []plan.File{{Name: "证明.pdf", Data: []byte("%PDF-1.4 evidence")}}}); err != nil {
 		t.Fatal(err)
 	}

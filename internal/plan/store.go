@@ -393,7 +393,7 @@ func (s *Store) Source(ctx context.Context, planID int64) (name string, data []b
 func (s *Store) Filed(ctx context.Context, planID int64) (map[int64]bool, error) {
 	now := s.now()
 	rows, err := s.db.Query(ctx, `SELECT DISTINCT indicator_id FROM plan_progress WHERE plan_id = ? AND year = ? AND (quarter = ? OR quarter = 0)
-		AND state <> 'returned'`, planID, now.Year(), int(now.Month()-1)/3+1)
+		AND state IN ('submitted', 'accepted')`, planID, now.Year(), int(now.Month()-1)/3+1)
 	if err != nil {
 		return nil, fmt.Errorf("plan: filed: %w", err)
 	}

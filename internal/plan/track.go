@@ -5,14 +5,10 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"math"
-	"net/http"
-	"path/filepath"
 	"regexp"
 	"sort"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 
 	"kexie/internal/access"
 	"kexie/internal/audit"
@@ -50,12 +46,13 @@ func target(planID int64) string { return "plan:" + strconv.FormatInt(planID, 10
 var ownKexie = regexp.MustCompile(`^[省市县区州盟旗]科协$`)
 
 // UnitChoice is what staff decide for a unit name the document gives:
-// link it to an existing org, create it as a 政府部门 under the plan's org,
-// or leave it unlinked.
+// link it to an existing org, create it under the plan's org with the type
+// they choose, or leave it unlinked.
 type UnitChoice struct {
 	Name  string
-	OrgID int64 // an existing org in the plan org's subtree
-	New   bool  // create a government department of this name
+	OrgID int64    // an existing org in the plan org's subtree
+	New   bool     // create an org of this name
+	Type  org.Type // of the new org (NewUnitTypes; empty: GuessUnitType)
 }
 
 // UnitName is a distinct unit name of a plan with its link and the orgs of
@@ -66,6 +63,7 @@ type UnitName struct {
 	OrgName    string
 	Sections   int
 	Candidates []org.Org
+	Guess      org.Type // the type proposed should it be created
 }
 
 // UnitNames lists the distinct unit names of a plan, with the orgs of the
@@ -120,6 +118,7 @@ func (s *Store) UnitNames(ctx context.Context, planID int64) ([]UnitName, error)
 	at := map[string]int{}
 	for i, u := range out {
 		at[u.Name] = i
+		out[i].Guess = GuessUnitType(u.Name)
 	}
 	// "省科协", "市科协", "县科协": the plan's own 科协.
 	for i, u := range out {
@@ -161,8 +160,14 @@ func (s *Store) LinkUnits(ctx context.Context, planID int64, choices []UnitChoic
 			id := c.OrgID
 			switch {
 			case c.New:
+				typ := c.Type
+				if typ == "" {
+					typ = GuessUnitType(c.Name)
+				} else if !newUnitType(typ) {
+					return valid.New("unit", "plan.err.unit_type", c.Name)
+				}
 				code := fmt.Sprintf("P%d-%d", planID%1000000, tx.NewID()%100000000)
-				o, err := s.orgs.CreateTx(ctx, tx, org.Input{ParentID: orgID, Code: code, Name: c.Name, Type: org.TypeGovDept,
+				o, err := s.orgs.CreateTx(ctx, tx, org.Input{ParentID: orgID, Code: code, Name: c.Name, Type: typ,
 					Note: "plan " + strconv.FormatInt(planID, 10)})
 				if err != nil {
 					return err
@@ -299,217 +304,6 @@ func (s *Store) Close(ctx context.Context, planID int64) error {
 	})
 }
 
-// Evidence limits: a few files per entry, each a document, sheet, image or archive.
-const (
-	MaxEvidenceFiles = 5
-	MaxEvidenceSize  = 20 << 20
-)
-
-var evidenceExt = map[string]bool{".pdf": true, ".doc": true, ".docx": true, ".xls": true, ".xlsx": true, ".jpg": true,
-	".jpeg": true, ".png": true, ".txt": true, ".zip": true, ".ppt": true, ".pptx": true, ".wps": true, ".ofd": true}
-
-// File is an uploaded evidence file.
-type File struct {
-	Name string
-	Data []byte
-}
-
-// ProgressInput is a progress entry as a responsible unit files it.
-type ProgressInput struct {
-	PlanID, IndicatorID int64
-	Year, Quarter       string
-	Value               string
-	Narrative           string
-	Files               []File
-	UserID              int64
-	// Scope is where the user may report (the zero Scope: nowhere).
-	Scope access.Scope
-}
-
-// File records a progress entry. The plan must be published, the indicator
-// assigned to a unit inside the user's scope, the period within the plan
-// and not already reported (unless the earlier entry was returned).
-func (s *Store) File(ctx context.Context, in ProgressInput) (int64, error) {
-	var errs valid.Errors
-	year, err := strconv.Atoi(strings.TrimSpace(in.Year))
-	if err != nil {
-		errs.Add("year", "plan.err.year")
-	}
-	quarter, err := strconv.Atoi(strings.TrimSpace(in.Quarter))
-	if err != nil || quarter < 0 || quarter > 4 {
-		errs.Add("quarter", "plan.err.quarter")
-	}
-	value, err := strconv.ParseFloat(strings.TrimSpace(strings.ReplaceAll(in.Value, ",", "")), 64)
-	if err != nil || math.IsNaN(value) || math.IsInf(value, 0) {
-		errs.Add("value", "plan.err.number")
-	}
-	in.Narrative = strings.TrimSpace(in.Narrative)
-	if utf8.RuneCountInString(in.Narrative) > 4000 {
-		errs.Add("narrative", "plan.err.narrative_long", 4000)
-	}
-	if len(in.Files) > MaxEvidenceFiles {
-		errs.Add("files", "plan.err.too_many_files", MaxEvidenceFiles)
-	}
-	for _, f := range in.Files {
-		switch {
-		case len(f.Data) > MaxEvidenceSize:
-			errs.Add("files", "plan.err.file_large", f.Name, MaxEvidenceSize>>20)
-		case !evidenceExt[strings.ToLower(filepath.Ext(f.Name))]:
-			errs.Add("files", "plan.err.file_type", f.Name)
-		case len(f.Data) == 0:
-			errs.Add("files", "plan.err.file_empty", f.Name)
-		}
-	}
-	if err := errs.Err(); err != nil {
-		return 0, err
-	}
-	var id int64
-	err = s.db.Tx(ctx, func(tx *db.Tx) error {
-		status, pOrg, pPath, start, end, err := planState(ctx, tx, in.PlanID)
-		if err != nil {
-			return err
-		}
-		switch status {
-		case "closed":
-			return valid.New("", "plan.err.closed")
-		case "draft":
-			return valid.New("", "plan.err.not_published")
-		}
-		var orgID int64
-		var orgPath string
-		err = tx.QueryRow(ctx, `SELECT COALESCE(i.org_id, 0), COALESCE(o.path, '') FROM plan_indicators i LEFT JOIN orgs o ON o.id = i.org_id
-			WHERE i.id = ? AND i.plan_id = ?`, in.IndicatorID, in.PlanID).Scan(&orgID, &orgPath)
-		if errors.Is(err, sql.ErrNoRows) {
-			return fmt.Errorf("plan indicator %d: %w", in.IndicatorID, db.ErrNotFound)
-		} else if err != nil {
-			return err
-		}
-		if orgID == 0 {
-			return valid.New("", "plan.err.unassigned")
-		}
-		if bound, err := isBound(ctx, tx, in.IndicatorID); err != nil {
-			return err
-		} else if bound {
-			return valid.New("", "plan.err.source_bound")
-		}
-		if !in.Scope.Contains(orgPath) {
-			return valid.New("", "plan.err.not_responsible")
-		}
-		if start > 0 && (year < start || year > end) {
-			return valid.New("year", "plan.err.year_outside", start, end)
-		}
-		var taken int
-		if err := tx.QueryRow(ctx, `SELECT COUNT(*) FROM plan_progress WHERE indicator_id = ? AND year = ? AND quarter = ?
-			AND state <> 'returned'`, in.IndicatorID, year, quarter).Scan(&taken); err != nil {
-			return err
-		}
-		if taken > 0 {
-			return valid.New("quarter", "plan.err.period_taken")
-		}
-		id = tx.NewID()
-		if _, err := tx.Exec(ctx, `INSERT INTO plan_progress (id, plan_id, indicator_id, org_id, year, quarter, value, narrative, state,
-			submitted_by, submitted_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'submitted', ?, ?)`, id, in.PlanID, in.IndicatorID, orgID, year,
-			quarter, value, in.Narrative, in.UserID, db.Millis(tx.Now)); err != nil {
-			return fmt.Errorf("plan: file progress: %w", err)
-		}
-		for _, f := range in.Files {
-			if _, err := tx.Exec(ctx, `INSERT INTO plan_evidence (id, progress_id, name, content_type, size, data) VALUES (?, ?, ?, ?, ?, ?)`,
-				tx.NewID(), id, cleanName(f.Name), http.DetectContentType(f.Data), len(f.Data), f.Data); err != nil {
-				return fmt.Errorf("plan: save evidence: %w", err)
-			}
-		}
-		return audit.Append(ctx, tx, audit.Entry{OrgID: pOrg, OrgPath: pPath, Action: "plan.progress_file", Target: target(in.PlanID),
-			After: map[string]any{"indicator": in.IndicatorID, "org": orgID, "year": year, "quarter": quarter, "value": value,
-				"files": len(in.Files)}})
-	})
-	return id, err
-}
-
-// cleanName keeps a file's base name, without path or control characters.
-func cleanName(name string) string {
-	name = filepath.Base(strings.ReplaceAll(name, "\\", "/"))
-	name = strings.Map(func(r rune) rune {
-		if r < 32 || r == 127 {
-			return -1
-		}
-		return r
-	}, name)
-	if utf8.RuneCountInString(name) > 120 {
-		name = string([]rune(name)[:120])
-	}
-	return name
-}
-
-// Review accepts or returns a submitted entry (the plan owner's decision).
-// Accepting updates the indicator's latest reading in the same transaction.
-func (s *Store) Review(ctx context.Context, planID, progressID int64, accept bool, note string, userID int64) error {
-	note = strings.TrimSpace(note)
-	if !accept && note == "" {
-		return valid.New("note", "plan.err.return_note")
-	}
-	if utf8.RuneCountInString(note) > 1000 {
-		return valid.New("note", "plan.err.narrative_long", 1000)
-	}
-	return s.db.Tx(ctx, func(tx *db.Tx) error {
-		status, pOrg, pPath, _, _, err := planState(ctx, tx, planID)
-		if err != nil {
-			return err
-		}
-		if status != "published" {
-			return valid.New("", "plan.err.closed")
-		}
-		var state string
-		var indicatorID int64
-		err = tx.QueryRow(ctx, `SELECT state, indicator_id FROM plan_progress WHERE id = ? AND plan_id = ?`, progressID, planID).Scan(&state, &indicatorID)
-		if errors.Is(err, sql.ErrNoRows) {
-			return fmt.Errorf("plan progress %d: %w", progressID, db.ErrNotFound)
-		} else if err != nil {
-			return err
-		}
-		if state != "submitted" {
-			return valid.New("", "plan.err.reviewed")
-		}
-		next := "returned"
-		if accept {
-			next = "accepted"
-		}
-		res, err := tx.Exec(ctx, `UPDATE plan_progress SET state = ?, review_note = ?, reviewed_by = ?, reviewed_at = ? WHERE id = ? AND state = 'submitted'`,
-			next, note, userID, db.Millis(tx.Now), progressID)
-		if err != nil {
-			return fmt.Errorf("plan: review: %w", err)
-		}
-		if n, _ := res.RowsAffected(); n == 0 {
-			return valid.New("", "plan.err.reviewed")
-		}
-		if accept {
-			if err := refreshLatest(ctx, tx, indicatorID); err != nil {
-				return err
-			}
-		}
-		return audit.Append(ctx, tx, audit.Entry{OrgID: pOrg, OrgPath: pPath, Action: "plan.progress_" + next, Target: target(planID),
-			After: map[string]any{"progress": progressID, "indicator": indicatorID, "note": note}})
-	})
-}
-
-// refreshLatest stores the latest accepted reading (by period) with its indicator.
-func refreshLatest(ctx context.Context, tx *db.Tx, indicatorID int64) error {
-	var v sql.NullFloat64
-	var y, q int
-	err := tx.QueryRow(ctx, `SELECT value, year, quarter FROM plan_progress WHERE indicator_id = ? AND state = 'accepted'
-		ORDER BY year * 10 + CASE WHEN quarter = 0 THEN 5 ELSE quarter END DESC, reviewed_at DESC LIMIT 1`, indicatorID).Scan(&v, &y, &q)
-	if errors.Is(err, sql.ErrNoRows) {
-		v, y, q = sql.NullFloat64{}, 0, 0
-	} else if err != nil {
-		return fmt.Errorf("plan: latest: %w", err)
-	}
-	var val any
-	if v.Valid {
-		val = v.Float64
-	}
-	_, err = tx.Exec(ctx, `UPDATE plan_indicators SET latest_value = ?, latest_year = ?, latest_quarter = ? WHERE id = ?`, val, y, q, indicatorID)
-	return err
-}
-
 // Entry is a progress entry with who filed it.
 type Entry struct {
 	ID, PlanID, IndicatorID, OrgID int64
@@ -517,10 +311,17 @@ type Entry struct {
 	Reading
 	Narrative, State, ReviewNote string
 	SubmittedBy                  string
+	SubmittedByID                int64
 	SubmittedAt                  int64
 	Files                        []EvidenceFile
 	Metric                       string // of the indicator, in pending lists
+	Unit                         string // of the indicator
+	Corrects                     int64  // the entry this one corrects, 0: none
+	SupersededBy                 int64  // the accepted correction of this entry, 0: current
 }
+
+// Current reports whether the entry counts: accepted and not superseded.
+func (e Entry) Current() bool { return e.State == "accepted" && e.SupersededBy == 0 }
 
 // Period is "2024" or "2024Q3", for sorting and charts.
 func (e Entry) Period() string {
@@ -541,7 +342,8 @@ type EvidenceFile struct {
 // submitted entries of a plan waiting for review (indicatorID == 0), by period.
 func (s *Store) Entries(ctx context.Context, planID, indicatorID int64) ([]Entry, error) {
 	q := `SELECT e.id, e.plan_id, e.indicator_id, e.org_id, o.name, e.year, e.quarter, e.value, e.narrative, e.state, e.review_note,
-		COALESCE(u.display_name, ''), e.submitted_at, i.metric FROM plan_progress e JOIN orgs o ON o.id = e.org_id
+		COALESCE(u.display_name, ''), e.submitted_by, e.submitted_at, i.metric, i.unit,
+		COALESCE(e.corrects, 0), COALESCE(e.superseded_by, 0) FROM plan_progress e JOIN orgs o ON o.id = e.org_id
 		JOIN plan_indicators i ON i.id = e.indicator_id LEFT JOIN users u ON u.id = e.submitted_by WHERE e.plan_id = ?`
 	args := []any{planID}
 	if indicatorID > 0 {
@@ -559,7 +361,7 @@ func (s *Store) Entries(ctx context.Context, planID, indicatorID int64) ([]Entry
 	for rows.Next() {
 		var e Entry
 		if err := rows.Scan(&e.ID, &e.PlanID, &e.IndicatorID, &e.OrgID, &e.OrgName, &e.Year, &e.Quarter, &e.Value, &e.Narrative,
-			&e.State, &e.ReviewNote, &e.SubmittedBy, &e.SubmittedAt, &e.Metric); err != nil {
+			&e.State, &e.ReviewNote, &e.SubmittedBy, &e.SubmittedByID, &e.SubmittedAt, &e.Metric, &e.Unit, &e.Corrects, &e.SupersededBy); err != nil {
 			rows.Close()
 			return nil, err
 		}
@@ -630,7 +432,7 @@ func (s *Store) Tasks(ctx context.Context, scope access.Scope, limit int) ([]Tas
 		i.baseline_value, i.baseline_year, i.org_id, o.name, i.latest_value, i.latest_year, i.latest_quarter,
 		i.plan_id, p.title, p.start_year, p.end_year,
 		(SELECT COUNT(*) FROM plan_progress e WHERE e.indicator_id = i.id AND e.state = 'submitted'),
-		(SELECT COUNT(*) FROM plan_progress e WHERE e.indicator_id = i.id AND e.state <> 'returned' AND e.year = ? AND (e.quarter = ? OR e.quarter = 0))
+		(SELECT COUNT(*) FROM plan_progress e WHERE e.indicator_id = i.id AND e.state IN ('submitted', 'accepted') AND e.year = ? AND (e.quarter = ? OR e.quarter = 0))
 		FROM plan_indicators i JOIN plans p ON p.id = i.plan_id JOIN orgs o ON o.id = i.org_id WHERE p.status = 'published'
 		AND NOT EXISTS (SELECT 1 FROM plan_indicator_sources b WHERE b.indicator_id = i.id)`
 	c, a := db.ScopeCond(s.db, "o.path", scope)

@@ -187,7 +187,7 @@ func TestTrackingFlow(t *testing.T) {
 		}
 		// Draft plans take no progress.
 		unitScope := access.Subtrees(edu.Path)
-		in := ProgressInput{PlanID: e.planID, IndicatorID: lit.ID, Year: "2018", Quarter: "0", Value: "5.1", Narrative: "全市抽样调查",
+		in := ProgressInput{PlanID: e.planID, IndicatorID: lit.ID, Year: "2018", Quarter: "0", Value: "5.1", Narrative: "全市抽样调查", UserID: 7,
 			Scope: unitScope, Files: []File{{Name: "调查报告.pdf", Data: []byte("%PDF-1.4 report")}}}
 		_, err = e.store.File(ctx, in)
 		wantKey(t, err, "plan.err.not_published")

@@ -12,6 +12,7 @@ import (
 	"strings"
 
 	"kexie/internal/access"
+	"kexie/internal/org"
 	"kexie/internal/sheet"
 	"kexie/internal/valid"
 	"kexie/internal/web"
@@ -92,6 +93,9 @@ type UnitsPage struct {
 	Error string
 }
 
+// Types are the types a new unit may take.
+func (UnitsPage) Types() []org.Type { return NewUnitTypes() }
+
 func (h *handler) units(w http.ResponseWriter, r *http.Request) error {
 	p, err := h.planOf(r)
 	if err != nil {
@@ -125,6 +129,7 @@ func (h *handler) linkUnits(w http.ResponseWriter, r *http.Request) error {
 		switch v := f.Get(fmt.Sprintf("choice_%d", i)); {
 		case v == "new":
 			c.New = true
+			c.Type = org.Type(f.Get(fmt.Sprintf("type_%d", i)))
 		case strings.HasPrefix(v, "org:"):
 			c.OrgID, _ = strconv.ParseInt(strings.TrimPrefix(v, "org:"), 10, 64)
 		}
@@ -154,15 +159,19 @@ func (h *handler) assign(w http.ResponseWriter, r *http.Request) error {
 	}
 	orgID, _ := strconv.ParseInt(f.Get("org_id"), 10, 64)
 	err = h.store.Assign(r.Context(), planID, iid, orgID)
+	next := fmt.Sprintf("/plans/%d/indicators/%d", planID, iid)
+	if f.Get("back") == "unassigned" {
+		next = fmt.Sprintf("/plans/%d/unassigned", planID)
+	}
 	if list, ok := valid.As(err); ok {
 		h.site.AddFlash(w, r, "error", list[0].Key, list[0].Args...)
-		return web.Redirect(w, r, fmt.Sprintf("/plans/%d/indicators/%d", planID, iid))
+		return web.Redirect(w, r, next)
 	}
 	if err != nil {
 		return err
 	}
 	h.site.AddFlash(w, r, "ok", "plan.flash.assigned")
-	return web.Redirect(w, r, fmt.Sprintf("/plans/%d/indicators/%d", planID, iid))
+	return web.Redirect(w, r, next)
 }
 
 // IndicatorPage is an indicator with its ledger, its chart and the forms
@@ -180,6 +189,8 @@ type IndicatorPage struct {
 	Quarters  []int
 	Form      *web.Form
 	Source    SourceView // a bound target's computed values; the source picker
+	UserID    int64      // the viewer: nobody reviews what they filed
+	Correct   *Entry     // the accepted entry the form corrects, if any
 }
 
 func (h *handler) indicatorPage(r *http.Request, f *web.Form) (IndicatorPage, error) {
@@ -208,6 +219,16 @@ func (h *handler) indicatorPage(r *http.Request, f *web.Form) (IndicatorPage, er
 	}
 	page.CanReview = h.can(r, "plan.edit", p.OrgID, p.OrgPath)
 	page.CanReport = p.Status == "published" && page.Indicator.OrgID != 0 && page.Indicator.Bound == nil
+	page.UserID = userID(r)
+	if c := f.Value("corrects"); c != "" {
+		for i, e := range page.Entries {
+			if strconv.FormatInt(e.ID, 10) == c && e.Current() {
+				page.Correct = &page.Entries[i]
+				f.Values.Set("year", strconv.Itoa(e.Year))
+				f.Values.Set("quarter", strconv.Itoa(e.Quarter))
+			}
+		}
+	}
 	seen := map[int64]bool{}
 	for _, u := range p.Units {
 		if u.OrgID != 0 && !seen[u.OrgID] {
@@ -230,6 +251,7 @@ func (h *handler) indicator(w http.ResponseWriter, r *http.Request) error {
 	now := h.store.Now()
 	f.Values.Set("year", strconv.Itoa(now.Year()))
 	f.Values.Set("quarter", strconv.Itoa(int(now.Month()-1)/3+1))
+	f.Values.Set("corrects", r.URL.Query().Get("correct"))
 	page, err := h.indicatorPage(r, f)
 	if err != nil {
 		return err
@@ -248,6 +270,7 @@ func (h *handler) file(w http.ResponseWriter, r *http.Request) error {
 	planID, iid := ids(r)
 	in := ProgressInput{PlanID: planID, IndicatorID: iid, Year: f.Get("year"), Quarter: f.Get("quarter"), Value: f.Get("value"),
 		Narrative: f.Get("narrative"), UserID: userID(r)}
+	in.Corrects, _ = strconv.ParseInt(f.Get("corrects"), 10, 64)
 	in.Scope = h.scope(r, "plan.report")
 	if r.MultipartForm != nil {
 		for _, fh := range r.MultipartForm.File["files"] {
@@ -305,6 +328,23 @@ func (h *handler) review(w http.ResponseWriter, r *http.Request) error {
 		h.site.AddFlash(w, r, "ok", "plan.flash.returned")
 	}
 	return web.Redirect(w, r, next)
+}
+
+func (h *handler) withdraw(w http.ResponseWriter, r *http.Request) error {
+	planID, iid := ids(r)
+	pid, _ := strconv.ParseInt(r.PathValue("pid"), 10, 64)
+	if _, err := web.ParseForm(w, r, 16<<10); err != nil {
+		return err
+	}
+	err := h.store.Withdraw(r.Context(), planID, pid, userID(r))
+	if list, ok := valid.As(err); ok {
+		h.site.AddFlash(w, r, "error", list[0].Key, list[0].Args...)
+	} else if err != nil {
+		return err
+	} else {
+		h.site.AddFlash(w, r, "ok", "plan.flash.withdrawn")
+	}
+	return web.Redirect(w, r, fmt.Sprintf("/plans/%d/indicators/%d", planID, iid))
 }
 
 func (h *handler) evidence(w http.ResponseWriter, r *http.Request) error {
@@ -417,7 +457,7 @@ func indicatorChart(t func(string, ...any) string, p Plan, ind StoredIndicator, 
 	}
 	best := map[int]Reading{}
 	for _, e := range entries {
-		if e.State != "accepted" {
+		if !e.Current() {
 			continue
 		}
 		if b, ok := best[e.Year]; !ok || e.Ordinal() > b.Ordinal() {
@@ -530,10 +570,7 @@ func (h *handler) exportEval(w http.ResponseWriter, r *http.Request) error {
 	}
 	rank := sheet.Table{Sheet: t("plan.eval.ranking"), Headers: []string{t("plan.eval.rank"), t("plan.eval.unit"), t("plan.eval.tasks"),
 		t("plan.eval.scored"), t("plan.eval.total"), t("plan.eval.average")}}
-	for _, u := range page.Totals {
-		rank.Rows = append(rank.Rows, []string{strconv.Itoa(u.Rank), u.OrgName, strconv.Itoa(u.Tasks), strconv.Itoa(u.Scored),
-			strconv.FormatFloat(u.Total, 'f', -1, 64), strconv.FormatFloat(u.Average, 'f', 1, 64)})
-	}
+	rank.Rows = RankRows(page.Totals)
 	name := fmt.Sprintf("%s-%s%d.xlsx", page.Plan.Title, t("plan.eval.kind."+page.Eval.Kind), page.Eval.Year)
 	return sheet.ServeXLSXBook(w, name, sheetTab, rank)
 }
