@@ -93,10 +93,10 @@ func (v *viewer) list(w http.ResponseWriter, r *http.Request) error {
 		tab := sheet.Table{Sheet: t("audit.title"), Headers: []string{t("audit.col.seq"), t("audit.col.at"), t("audit.col.actor"),
 			t("audit.col.action"), t("audit.col.target"), t("audit.col.org"), t("audit.col.summary"), t("audit.col.ip"), t("audit.col.request")}}
 		for _, rec := range recs {
-			tab.Rows = append(tab.Rows, []string{strconv.FormatInt(rec.Seq, 10), rec.At.In(shanghai()).Format("2006-01-02 15:04:05"),
+			tab.Rows = append(tab.Rows, []string{strconv.FormatInt(rec.Seq, 10), sheet.DateTime(rec.At),
 				rec.ActorName, ActionLabel(t, rec.Action) + " (" + rec.Action + ")", rec.Target, rec.OrgPath, rec.Summary, rec.IP, rec.RequestID})
 		}
-		return sheet.ServeXLSX(w, "audit-"+time.Now().Format("20060102")+".xlsx", tab)
+		return sheet.ServeXLSX(w, "audit-"+sheet.FileDate(time.Now())+".xlsx", tab)
 	}
 	l.Total = total
 	t := v.site.T(r)

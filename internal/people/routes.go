@@ -263,7 +263,7 @@ func (h *handler) export(w http.ResponseWriter, r *http.Request, people []Person
 		tab.Rows = append(tab.Rows, []string{p.Name, gender, year, p.IDMasked, p.PhoneMasked, p.Employer, p.EmployerUSCC, p.Title, lvl, p.RegionCode, p.OrgName,
 			disciplineCell(p.Discipline, p.Disciplines2)})
 	}
-	return sheet.ServeXLSX(w, t("people.title")+"-"+time.Now().Format("20060102")+".xlsx", tab)
+	return sheet.ServeXLSX(w, t("people.title")+"-"+sheet.FileDate(time.Now())+".xlsx", tab)
 }
 
 // FormPage is the data of the new-person form.

@@ -128,7 +128,7 @@ func (h *handler) list(w http.ResponseWriter, r *http.Request) error {
 				period = fmt.Sprintf("%d–%d", x.StartYear, x.EndYear)
 			}
 			tab.Rows = append(tab.Rows, []string{x.Title, x.OrgName, period, t("plan.status." + x.Status), strconv.Itoa(x.Counts[0]),
-				strconv.Itoa(x.Counts[1]), x.CreatedAt.Format("2006-01-02")})
+				strconv.Itoa(x.Counts[1]), sheet.Date(x.CreatedAt)})
 		}
 		return sheet.ServeXLSX(w, t("plan.title")+".xlsx", tab)
 	}
