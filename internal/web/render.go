@@ -74,12 +74,12 @@ var funcs = template.FuncMap{
 		}
 		return t.In(shanghai).Format("2006-01-02 15:04")
 	},
-	"date": Date,
+	"date":  Date,
 	"empty": emptyList,
-	"add":  func(a, b int) int { return a + b },
-	"sub":  func(a, b int) int { return a - b },
-	"join": strings.Join,
-	"itoa": func(v int64) string { return strconv.FormatInt(v, 10) },
+	"add":   func(a, b int) int { return a + b },
+	"sub":   func(a, b int) int { return a - b },
+	"join":  strings.Join,
+	"itoa":  func(v int64) string { return strconv.FormatInt(v, 10) },
 	"num": func(f *float64) string {
 		if f == nil {
 			return ""
