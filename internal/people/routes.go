@@ -50,6 +50,7 @@ func Module(s *Store, orgs *org.Store) web.Module {
 		},
 		Routes: func(site *web.Site) {
 			h := &handler{site: site, store: s, orgs: orgs}
+			site.AddNamer("person", s.Names)
 			site.Handle("GET /people", access.Require("people.view", nil), h.list)
 			site.Handle("POST /people", access.Require("people.edit", orgs.FormResolver("org_id")), h.create)
 			site.Handle("GET /people/import", access.Require("people.edit", nil), h.importForm)

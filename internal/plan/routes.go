@@ -45,6 +45,7 @@ func Module(s *Store, orgs *org.Store) web.Module {
 			{Section: "nav.section.work", Label: "plan.nav.tasks", Href: "/plans/tasks", Action: "plan.report", Order: 11}},
 		Routes: func(site *web.Site) {
 			h := &handler{site: site, store: s, orgs: orgs}
+			site.AddNamer("plan", s.Names)
 			plan := s.PathResolver("id")
 			site.Handle("GET /plans", access.Require("plan.view", nil), h.list)
 			site.Handle("POST /plans", access.Require("plan.edit", orgs.FormResolver("org_id")), h.upload)

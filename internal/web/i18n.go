@@ -67,6 +67,18 @@ func (c *Catalogs) Missing() []string {
 	return out
 }
 
+// Keys lists the keys of the source catalog that start with prefix, sorted.
+func (c *Catalogs) Keys(prefix string) []string {
+	var out []string
+	for k := range c.msgs[languages[0]] {
+		if strings.HasPrefix(k, prefix) {
+			out = append(out, k)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
 // Has reports whether key exists in the source catalog.
 func (c *Catalogs) Has(key string) bool { _, ok := c.msgs[languages[0]][key]; return ok }
 
