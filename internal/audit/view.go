@@ -26,6 +26,7 @@ type Row struct {
 	ObjectKind  string   // the target kind's label ("组织"), "" when unknown
 	Org         web.Name
 	Changes     []Change
+	OneSide     bool   // only values set (or only cleared): no before/after columns
 	Note        string // a summary that is not a before/after pair, as recorded
 }
 
@@ -135,6 +136,7 @@ func rows(ctx context.Context, n namer, t func(string, ...any) string, recs []Re
 		case r.Target != "":
 			r.Object = web.Name{Text: label(t, "audit.target."+r.Target, r.Target)}
 		}
+		r.OneSide = oneSide(r.Changes)
 		prefix, _, _ := strings.Cut(r.Action, ".")
 		for j := range r.Changes {
 			c := &r.Changes[j]
@@ -145,6 +147,16 @@ func rows(ctx context.Context, n namer, t func(string, ...any) string, recs []Re
 		}
 	}
 	return out, nil
+}
+
+// oneSide reports whether every change has a value on one side only, the
+// same side for all (a creation, or a record of values).
+func oneSide(cs []Change) bool {
+	before, after := false, false
+	for _, c := range cs {
+		before, after = before || c.Before != "", after || c.After != ""
+	}
+	return !(before && after)
 }
 
 // pathIDs reads an org path "/1/5/9/" as its ids (nil when it is not one).
