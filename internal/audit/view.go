@@ -65,8 +65,9 @@ func (r refs) add(kind string, id int64) {
 	}
 }
 
-// orgFields are summary fields that hold an org id.
-var orgFields = map[string]bool{"org_id": true, "org": true, "parent_id": true, "parent": true}
+// refFields are summary fields that hold the id of an object of a kind.
+var refFields = map[string]string{"org_id": "org", "org": "org", "parent_id": "org", "parent": "org", "employer_org_id": "org",
+	"indicator": "indicator", "user": "user"}
 
 // rows builds the viewer's rows for recs.
 func rows(ctx context.Context, n namer, t func(string, ...any) string, recs []Record) ([]Row, error) {
@@ -82,9 +83,9 @@ func rows(ctx context.Context, n namer, t func(string, ...any) string, recs []Re
 		out[i].Changes, out[i].Note = changes(rec.Summary)
 		for _, c := range out[i].Changes {
 			for _, v := range []string{c.Before, c.After} {
-				if orgFields[c.Field] {
+				if kind, ok := refFields[c.Field]; ok {
 					if id, err := strconv.ParseInt(v, 10, 64); err == nil {
-						want.add("org", id)
+						want.add(kind, id)
 					}
 				} else if c.Field == "path" {
 					for _, id := range pathIDs(v) {
@@ -133,6 +134,8 @@ func rows(ctx context.Context, n namer, t func(string, ...any) string, recs []Re
 			} else {
 				r.Object = web.Name{Text: r.Target}
 			}
+		case strings.Contains(r.Target, ":"): // "file:名单.xlsx": the kind and a name
+			r.Object = web.Name{Text: strings.SplitN(r.Target, ":", 2)[1]}
 		case r.Target != "":
 			r.Object = web.Name{Text: label(t, "audit.target."+r.Target, r.Target)}
 		}
@@ -235,9 +238,9 @@ func value(t func(string, ...any) string, name func(string, int64) (web.Name, bo
 			return strings.Join(parts, " › ")
 		}
 	}
-	if orgFields[field] {
+	if kind, ok := refFields[field]; ok {
 		if id, err := strconv.ParseInt(v, 10, 64); err == nil {
-			if nm, ok := name("org", id); ok {
+			if nm, ok := name(kind, id); ok {
 				return nm.Text
 			}
 		}
@@ -253,7 +256,7 @@ func value(t func(string, ...any) string, name func(string, int64) (web.Name, bo
 	case "false":
 		return t("audit.no")
 	}
-	for _, k := range []string{prefix + "." + field + "." + v, field + "." + v} {
+	for _, k := range []string{prefix + "." + field + "." + v, field + "." + v, "audit." + field + "." + v} {
 		if l := t(k); l != k {
 			return l
 		}

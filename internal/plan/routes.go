@@ -46,6 +46,7 @@ func Module(s *Store, orgs *org.Store) web.Module {
 		Routes: func(site *web.Site) {
 			h := &handler{site: site, store: s, orgs: orgs}
 			site.AddNamer("plan", s.Names)
+			site.AddNamer("indicator", s.IndicatorNames)
 			plan := s.PathResolver("id")
 			site.Handle("GET /plans", access.Require("plan.view", nil), h.list)
 			site.Handle("POST /plans", access.Require("plan.edit", orgs.FormResolver("org_id")), h.upload)
