@@ -6,10 +6,12 @@ import (
 	"net/url"
 	"strings"
 	"testing"
+	"time"
 
 	"kexie/internal/access"
 	"kexie/internal/db"
 	"kexie/internal/db/dbtest"
+	"kexie/internal/sheet"
 	"kexie/internal/web/webtest"
 )
 
@@ -90,6 +92,36 @@ func TestUserListEmptyFiltered(t *testing.T) {
 		}
 		if strings.Contains(body, "没有符合条件的记录") {
 			t.Errorf("generic empty message still shown")
+		}
+	})
+}
+
+// An export stamps dates in Beijing time: an account made at 00:30 on
+// 12-05 there (16:30 UTC on 12-04) reads 12-05 in the file, as on screen.
+func TestUserExportDateInShanghai(t *testing.T) {
+	dbtest.Run(t, nil, func(t *testing.T, d *db.DB) {
+		ws := webtest.New(t, d).Start()
+		ws.Clock.Set(time.Date(2026, 12, 4, 16, 30, 0, 0, time.UTC))
+		admin, _ := ws.User(t, "root", access.SysAdmin, ws.Root)
+		if _, err := ws.Auth.CreateUser(context.Background(), webtest.UserInput("late")); err != nil {
+			t.Fatal(err)
+		}
+		res, err := admin.HTTP.Get(admin.Base + "/users?format=xlsx&q=late")
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer res.Body.Close()
+		_, rows, err := sheet.Open(res.Body)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer rows.Close()
+		cells, _, err := rows.Next()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := cells[len(cells)-1]; got != "2026-12-05" {
+			t.Errorf("created %q in the export, want 2026-12-05 (row %q)", got, cells)
 		}
 	})
 }
