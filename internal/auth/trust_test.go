@@ -51,6 +51,12 @@ func TestAccountPagesSmallThings(t *testing.T) {
 		if body := get("/login?lang=en", "zh-CN"); !strings.Contains(body, `<html lang="en">`) || !strings.Contains(body, "Sign in") {
 			t.Errorf("?lang=en did not give English")
 		}
+		if body := get("/register", "zh-CN"); !strings.Contains(body, `<html lang="en">`) {
+			t.Errorf("the choice of ?lang=en did not hold for the next page")
+		}
+		if body := get("/login?lang=zh-CN", "en"); !strings.Contains(body, `<html lang="zh-CN">`) {
+			t.Errorf("?lang=zh-CN did not switch back")
+		}
 
 		// The sessions list describes the browser instead of its raw User-Agent.
 		tok := c.Token()

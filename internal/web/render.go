@@ -267,6 +267,11 @@ func (s *Site) NewView(w http.ResponseWriter, r *http.Request, titleKey string) 
 		site:      s,
 	}
 	v.Title = v.T(titleKey)
+	// "?lang=en" is a choice like the switch: it holds for the next pages too.
+	if l := matchLang(r.URL.Query().Get("lang")); l != "" {
+		http.SetCookie(w, &http.Cookie{Name: "kexie_lang", Value: l, Path: "/", MaxAge: 365 * 24 * 3600,
+			HttpOnly: true, Secure: s.SecureCookies, SameSite: http.SameSiteLaxMode})
+	}
 	v.Flashes = takeFlashes(w, r)
 	if v.SignedIn() {
 		v.Nav = s.navFor(r, v)
