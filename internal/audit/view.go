@@ -69,6 +69,13 @@ func (r refs) add(kind string, id int64) {
 var refFields = map[string]string{"org_id": "org", "org": "org", "parent_id": "org", "parent": "org", "employer_org_id": "org",
 	"indicator": "indicator", "user": "user"}
 
+// Rows is what the viewer shows of recs — names, labels, changes — for
+// other pages that list records (the home page's recent changes); site is
+// the web.Site, t its translator for the request.
+func Rows(ctx context.Context, site namer, t func(string, ...any) string, recs []Record) ([]Row, error) {
+	return rows(ctx, site, t, recs)
+}
+
 // rows builds the viewer's rows for recs.
 func rows(ctx context.Context, n namer, t func(string, ...any) string, recs []Record) ([]Row, error) {
 	want := refs{}
