@@ -2,10 +2,12 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"time"
 
 	"kexie/internal/audit"
+	"kexie/internal/db"
 	"kexie/internal/demo"
 )
 
@@ -30,6 +32,15 @@ func cmdDemo(ctx context.Context, e *env, args []string) error {
 	defer a.Close()
 	if err := a.BuildSite(); err != nil {
 		return err
+	}
+	// The demo loads once: its codes are fixed, so a second run would stop
+	// at the first org it made before.
+	if len(*province) == 6 {
+		if _, err := a.Orgs.GetByCode(ctx, "XH"+(*province)[:2]+"001"); err == nil {
+			return fmt.Errorf("the demo province is already loaded in this database; to load it again, use an empty data directory (--data DIR or KEXIE_DATA)")
+		} else if !errors.Is(err, db.ErrNotFound) {
+			return err
+		}
 	}
 	start := time.Now()
 	ctx = audit.WithMeta(ctx, audit.Meta{ActorName: "cli:demo"})

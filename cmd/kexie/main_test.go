@@ -31,6 +31,14 @@ func TestCLI(t *testing.T) {
 	if code, out := kexie(t, data, "", "migrate", "up"); code != 0 {
 		t.Fatalf("migrate up: %s", out)
 	}
+	// Tables but no organizations yet: the import says what to run first.
+	people := filepath.Join(t.TempDir(), "p.csv")
+	if err := os.WriteFile(people, []byte("姓名\n张三\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if code, out := kexie(t, data, "", "people", "import", people); code == 0 || !strings.Contains(out, "kexie serve") || strings.Contains(out, "get root") {
+		t.Errorf("people import before any org: %d %q", code, out)
+	}
 	code, out := kexie(t, data, "", "migrate", "status")
 	if code != 0 || !strings.Contains(out, "0 pending") {
 		t.Errorf("migrate status: %q", out)

@@ -66,12 +66,9 @@ func cmdPeople(ctx context.Context, e *env, args []string) error {
 	if err := a.BuildSite(); err != nil { // the message catalogs
 		return err
 	}
-	o, err := a.Orgs.Root(ctx)
-	if *orgCode != "" {
-		o, err = a.Orgs.GetByCode(ctx, *orgCode)
-	}
+	o, err := targetOrg(ctx, a, *orgCode)
 	if err != nil {
-		return fmt.Errorf("org %q: %w", *orgCode, err)
+		return err
 	}
 	f, err := os.Open(file)
 	if err != nil {

@@ -60,9 +60,9 @@ func cmdUser(ctx context.Context, e *env, args []string) error {
 		if !access.Role(*role).Valid() {
 			return usageError("unknown role " + *role)
 		}
-		o, err := a.Orgs.GetByCode(ctx, *orgCode)
+		o, err := targetOrg(ctx, a, *orgCode)
 		if err != nil {
-			return fmt.Errorf("org %s: %w", *orgCode, err)
+			return err
 		}
 		grantOrg = o.ID
 	}

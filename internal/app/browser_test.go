@@ -143,8 +143,10 @@ func TestBrowserAdminFlow(t *testing.T) {
 	b.Run("audit", chromedp.Navigate(base+"/audit?action=role.grant"), chromedp.WaitVisible(chromedp.CSS(`#audit-table`)))
 	auditText := b.Text(`#audit-table tbody`)
 	wf, _ := ta.Auth.UserByName(bg, "wangfang")
-	if !strings.Contains(auditText, "chief") || !strings.Contains(auditText, fmt.Sprintf("user:%d", wf.ID)) {
-		t.Errorf("audit page lacks the grant by chief to user:%d: %q", wf.ID, auditText)
+	// The object by its name, never its internal id.
+	if !strings.Contains(auditText, "chief") || !strings.Contains(auditText, "账号 "+wf.DisplayName) ||
+		strings.Contains(auditText, fmt.Sprintf("user:%d", wf.ID)) {
+		t.Errorf("audit page lacks the grant by chief to %s: %q", wf.DisplayName, auditText)
 	}
 	b.Run("audit all", chromedp.Navigate(base+"/audit"), chromedp.WaitVisible(chromedp.CSS(`#audit-table`)))
 	b.Shot("audit")
@@ -187,7 +189,8 @@ func TestBrowserAdminFlow(t *testing.T) {
 	}
 	b.Shot("person")
 	b.Run("reveal audited", chromedp.Navigate(base+"/audit?action=person.reveal"), chromedp.WaitVisible(chromedp.CSS(`#audit-table`)))
-	if a := b.Text(`#audit-table tbody`); !strings.Contains(a, "chief") || !strings.Contains(a, "查看个人信息") || !strings.Contains(a, "person:") {
+	if a := b.Text(`#audit-table tbody`); !strings.Contains(a, "chief") || !strings.Contains(a, "查看个人信息") || !strings.Contains(a, "人员 ") ||
+		!strings.Contains(a, "出生日期") || strings.Contains(a, "person:") {
 		t.Errorf("reveal not in the audit log: %q", a)
 	}
 	// 7. Import a register: a file with errors writes nothing and says

@@ -30,8 +30,14 @@ type Filter struct {
 	From, To time.Time
 	ActorID  int64
 	Actor    string // substring of the actor's name
-	Action   string // prefix, e.g. "org." or "org.create"
-	Target   string // exact, e.g. "org:123"
+	// ActorIDs, with Actor, also matches the records of these actors (the
+	// accounts whose display names matched the viewer's person filter).
+	ActorIDs []int64
+	// In limits the records to those orgs' subtrees (the org filter); nil
+	// means no such limit, a non-nil empty Scope nothing.
+	In     *access.Scope
+	Action string // prefix, e.g. "org." or "org.create"
+	Target string // exact, e.g. "org:123"
 	// Scope limits the records to those of orgs in it; the zero Scope
 	// holds nothing, access.Everywhere() every record (a system administrator).
 	Scope  access.Scope
@@ -57,7 +63,19 @@ func List(ctx context.Context, d *db.DB, f Filter) ([]Record, int, error) {
 		where, args = append(where, "actor_id = ?"), append(args, f.ActorID)
 	}
 	if f.Actor != "" {
-		where, args = append(where, "LOWER(actor_name) LIKE ? ESCAPE '\\'"), append(args, "%"+db.LikeEscape(strings.ToLower(f.Actor))+"%")
+		c, a := "LOWER(actor_name) LIKE ? ESCAPE '\\'", []any{"%" + db.LikeEscape(strings.ToLower(f.Actor)) + "%"}
+		if len(f.ActorIDs) > 0 {
+			list, ids := idList(f.ActorIDs)
+			c, a = "("+c+" OR actor_id IN ("+list+"))", append(a, ids...)
+		}
+		where, args = append(where, c), append(args, a...)
+	}
+	if f.In != nil {
+		if f.In.None() {
+			return nil, 0, nil
+		}
+		c, a := db.ScopeCond(d, "org_path", *f.In)
+		where, args = append(where, c), append(args, a...)
 	}
 	if f.Action != "" {
 		where, args = append(where, "action LIKE ? ESCAPE '\\'"), append(args, db.LikeEscape(f.Action)+"%")

@@ -39,6 +39,7 @@ func (s *Service) Module() web.Module {
 		},
 		Routes: func(site *web.Site) {
 			h := &handler{site: site, svc: s}
+			site.AddNamer("user", s.Names)
 			site.Handle("GET /account", access.SignedIn(), h.account)
 			site.Handle("GET /account/2fa", access.SignedIn(), h.enrolForm, web.AllowPending2FA)
 			site.Handle("POST /account/2fa", access.SignedIn(), h.enrol, web.AllowPending2FA)

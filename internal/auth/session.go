@@ -380,6 +380,9 @@ type Session struct {
 	Current   bool
 }
 
+// Device is the short description of the session's browser and system.
+func (s Session) Device() string { return Device(s.UserAgent) }
+
 // Sessions lists a user's sessions, the current one marked.
 func (s *Service) Sessions(ctx context.Context, userID int64, current string) ([]Session, error) {
 	rows, err := s.db.Query(ctx, `SELECT id, created_at, last_seen_at, ip, user_agent FROM sessions WHERE user_id = ? ORDER BY last_seen_at DESC`, userID)

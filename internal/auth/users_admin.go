@@ -86,7 +86,7 @@ func (h *handler) users(w http.ResponseWriter, r *http.Request) error {
 				twofa = t("users.yes")
 			}
 			tab.Rows = append(tab.Rows, []string{u.Username, u.DisplayName, u.Email, strings.Join(roles, "；"), twofa,
-				u.CreatedAt.Format("2006-01-02")})
+				sheet.Date(u.CreatedAt)})
 		}
 		return sheet.ServeXLSX(w, t("users.title")+".xlsx", tab)
 	}

@@ -54,11 +54,15 @@ var (
 	given = []string{"伟", "芳", "娜", "敏", "静", "丽", "强", "磊", "军", "洋", "勇", "艳", "杰", "娟", "涛", "明", "超", "秀", "霞", "平",
 		"刚", "桂", "华", "建", "国", "志", "文", "晓", "红", "玲", "斌", "宇", "浩", "凯", "健", "俊", "帆", "帅", "鑫", "博",
 		"雪", "琳", "欣", "悦", "婷", "瑶", "倩", "颖", "晨", "阳", "东", "海", "林", "峰", "辉", "波", "宁", "亮", "春", "梅"}
-	// Stems of society names: the fields a provincial 科协's societies cover.
-	fields = []string{"机械工程", "电机工程", "电子", "计算机", "自动化", "化学化工", "材料研究", "冶金", "有色金属", "煤炭", "石油",
-		"地质", "测绘地理信息", "气象", "水利", "土木建筑", "公路", "铁道", "航空", "环境科学", "生态", "林学", "农学", "畜牧兽医",
-		"水产", "园艺", "植物保护", "土壤肥料", "作物", "医学", "中医药", "药学", "护理", "预防医学", "营养", "数学", "物理", "力学",
-		"天文", "心理", "科学技术史", "科普作家", "青少年科技教育", "生物工程", "食品科学", "纺织工程", "造纸", "仪器仪表", "能源研究", "核学会"}
+	// Societies by the name they carry after the place ("四川省" + "物理学会"):
+	// the fields a provincial 科协's societies usually cover, each named the
+	// way such societies are (医学会, not 医学学会; 核学会, not 核学会学会).
+	societies = []string{"机械工程学会", "电机工程学会", "电子学会", "计算机学会", "自动化学会", "化学会", "化工学会", "材料研究学会",
+		"金属学会", "有色金属学会", "煤炭学会", "石油学会", "地质学会", "测绘地理信息学会", "气象学会", "水利学会", "土木建筑学会",
+		"公路学会", "铁道学会", "航空学会", "环境科学学会", "生态学学会", "林学会", "农学会", "畜牧兽医学会", "水产学会", "园艺学会",
+		"植物保护学会", "土壤肥料学会", "作物学会", "医学会", "中医药学会", "药学会", "护理学会", "预防医学会", "营养学会", "数学会",
+		"物理学会", "力学学会", "天文学会", "心理学会", "科学技术史学会", "科普作家协会", "青少年科技教育协会", "生物工程学会",
+		"食品科学技术学会", "纺织工程学会", "造纸学会", "仪器仪表学会", "能源研究会", "核学会"}
 	expertise = []string{"钒钛磁铁矿综合利用", "稀土功能材料", "锂电池正极材料", "高速铁路桥梁", "隧道与地下工程", "水稻育种", "果树栽培", "茶叶加工",
 		"生猪遗传改良", "中药材规范化种植", "心血管疾病防治", "肿瘤免疫治疗", "儿童青少年近视防控", "人工智能", "大数据分析", "工业互联网",
 		"集成电路设计", "新能源汽车", "氢能与燃料电池", "光伏发电", "水电站建设", "地质灾害防治", "生态修复", "大气污染防治", "智慧农业",
@@ -134,15 +138,15 @@ func Generate(ctx context.Context, orgs *org.Store, ppl *people.Store, o Options
 		progress("orgs", res.Orgs, 0)
 	}
 	// Provincial societies, and a few societies in every city.
-	for i, f := range fields {
-		if _, err := mk(root.ID, fmt.Sprintf("XH%s%03d", o.Province[:2], i+1), prov.Name+f+"学会", org.TypeSociety, prov.Code); err != nil {
+	for i, f := range societies {
+		if _, err := mk(root.ID, fmt.Sprintf("XH%s%03d", o.Province[:2], i+1), prov.Name+f, org.TypeSociety, prov.Code); err != nil {
 			return res, err
 		}
 	}
 	for ci, c := range cities {
 		for j := 0; j < 8; j++ {
-			f := fields[(ci*8+j)%len(fields)]
-			if _, err := mk(c.org.ID, fmt.Sprintf("XH%s%02d", c.region, j+1), c.place+f+"学会", org.TypeSociety, c.region); err != nil {
+			f := societies[(ci*8+j)%len(societies)]
+			if _, err := mk(c.org.ID, fmt.Sprintf("XH%s%02d", c.region, j+1), c.place+f, org.TypeSociety, c.region); err != nil {
 				return res, err
 			}
 		}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/sha256"
 	"fmt"
+	"math"
 	"slices"
 	"strings"
 	"testing"
@@ -95,6 +96,68 @@ func TestGenerate(t *testing.T) {
 			t.Errorf("audit after demo: %+v %v", rep.Problems, err)
 		}
 	})
+}
+
+// credible checks that the demo reads like a real province (issue 10 §8):
+// whole numbers of countable things, societies named as societies are,
+// cities' science literacy near the province's.
+func credible(t *testing.T, ctx context.Context, plans *plan.Store, list []plan.Plan, orgs *org.Store) {
+	t.Helper()
+	literacy := map[string][]float64{} // plan title → its literacy readings by year
+	for _, p := range list {
+		full, err := plans.Get(ctx, p.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, ind := range full.Indicators {
+			entries, err := plans.Entries(ctx, p.ID, ind.ID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, e := range entries {
+				v := e.Value
+				switch {
+				case ind.Unit == "%" || strings.HasPrefix(ind.Unit, "万"):
+					if math.Abs(v*10-math.Round(v*10)) > 1e-9 {
+						t.Errorf("%s: %v%s has more than one decimal", ind.Metric, v, ind.Unit)
+					}
+				case v != math.Round(v):
+					t.Errorf("%s: %v %s is not a whole number", ind.Metric, v, ind.Unit)
+				}
+				if strings.Contains(ind.Metric, "科学素质") && e.Quarter == 0 {
+					literacy[p.Title] = append(literacy[p.Title], v)
+				}
+			}
+		}
+	}
+	var prov []float64
+	for title, vs := range literacy {
+		if strings.HasPrefix(title, "四川省") {
+			prov = vs
+		}
+	}
+	if len(prov) == 0 {
+		t.Fatalf("no province literacy readings: %v", literacy)
+	}
+	for title, vs := range literacy {
+		for i, v := range vs {
+			if i < len(prov) && (v < prov[i]*0.8 || v > prov[i]*1.2) {
+				t.Errorf("%s: literacy %v%% against the province's %v%%", title, v, prov[i])
+			}
+		}
+	}
+	all, _, err := orgs.List(ctx, org.Filter{Scope: access.Everywhere(), Type: org.TypeSociety, Limit: 10000})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(all) < 50 {
+		t.Errorf("%d societies", len(all))
+	}
+	for _, o := range all {
+		if strings.Contains(o.Name, "学会学会") || strings.Contains(o.Name, "医学学会") || strings.Contains(o.Name, "协会学会") {
+			t.Errorf("society named %s", o.Name)
+		}
+	}
 }
 
 // The same seed gives the same people.
@@ -208,5 +271,6 @@ func TestDemoPlans(t *testing.T) {
 		if rep, err := audit.Verify(ctx, d); err != nil || len(rep.Problems) != 0 {
 			t.Errorf("audit after demo: %+v %v", rep.Problems, err)
 		}
+		credible(t, ctx, plans, list, orgs)
 	})
 }

@@ -46,7 +46,10 @@ func makePlans(ctx context.Context, ps *plan.Store, root org.Org, province strin
 			owner org.Org
 			tpl   string
 			data  map[string]any
-		}{c, "plans/city.txt", map[string]any{"City": cityPlaces[i], "Target": []string{"16.5", "15", "18", "17.2"}[i],
+		}{c, "plans/city.txt", map[string]any{"City": cityPlaces[i],
+			// Cities close to the province (13.9% in 2023, 18% by 2028), a
+			// little above or below it, as their surveys would show.
+			"Base": []string{"14.6", "13.1", "13.7", "12.8"}[i], "Target": []string{"18.5", "17.2", "18", "17"}[i],
 			"Bases": 30 + 10*i, "Talks": 100 + 20*i, "Stations": 40 + 10*i}})
 	}
 	for _, d := range docs {
@@ -160,7 +163,7 @@ func fillPlan(ctx context.Context, ps *plan.Store, id int64, owner org.Org, rng 
 				share := math.Min(1, math.Max(0, (end-float64(baseYear+1))/float64(deadline-baseYear)))
 				v = base + (goal-base)*math.Min(1, share*pace)
 			}
-			v = math.Round(v*100) / 100
+			v = roundFor(ind.Unit, v)
 			if plan.Countable(ind.Unit) { // 场, 个, 家 … are whole numbers
 				v = math.Round(v)
 			}
@@ -199,6 +202,16 @@ func fillPlan(ctx context.Context, ps *plan.Store, id int64, owner org.Org, rng 
 // demoFiler stands for the units' clerks who file the demo's progress; the
 // reviewer (the system, 0) must be someone else.
 const demoFiler = 1
+
+// roundFor rounds a reported value the way its unit is counted: whole
+// numbers of 座, 场, 次, 个, 人 …; one decimal for percentages and for
+// counts in 万 or 亿 (3.6万人次).
+func roundFor(unit string, v float64) float64 {
+	if unit == "%" || strings.HasPrefix(unit, "万") || strings.HasPrefix(unit, "亿") || strings.Contains(unit, "率") {
+		return math.Round(v*10) / 10
+	}
+	return math.Round(v)
+}
 
 func target(i plan.Indicator) (float64, bool) {
 	if i.Comparator == "range" && i.Low != nil {

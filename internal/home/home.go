@@ -116,9 +116,8 @@ func (h *handler) show(w http.ResponseWriter, r *http.Request) error {
 		if err != nil {
 			return err
 		}
-		t := h.site.T(r)
-		for _, rec := range recs {
-			p.Recent = append(p.Recent, audit.Row{Record: rec, ActionLabel: audit.ActionLabel(t, rec.Action)})
+		if p.Recent, err = audit.Rows(ctx, h.site, h.site.T(r), recs); err != nil {
+			return err
 		}
 		p.AuditWeek = total
 	}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"time"
 
 	"kexie/internal/db"
 )
@@ -58,8 +59,8 @@ func (r *Runner) claim(ctx context.Context) (*Run, []int64, error) {
 	local := r.localIDs()
 	var claimed *Run
 	var ended []int64
-	now := r.cfg.Now().UTC()
-	nowMs := db.Millis(now)
+	var now time.Time
+	var nowMs int64
 	err := r.db.Tx(ctx, func(tx *db.Tx) error {
 		claimed, ended = nil, nil
 		pg := tx.Dialect() == db.Postgres
@@ -68,6 +69,10 @@ func (r *Runner) claim(ctx context.Context) (*Run, []int64, error) {
 				return err
 			}
 		}
+		// The time is read once the claim lock is held: a claim that waited
+		// for another node's claim or finish never stamps a start before it.
+		now = r.cfg.Now().UTC()
+		nowMs = db.Millis(now)
 		q := `SELECT id, kind, user_id, state, attempts, max_attempts, cancel_requested FROM jobs WHERE kind IN (` +
 			marks(len(kinds)) + `) AND ((state = ? AND (run_after <= ? OR cancel_requested = 1)) OR (state = ? AND lease_until < ?))`
 		args := []any{}

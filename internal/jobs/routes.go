@@ -152,15 +152,12 @@ func (h *admin) export(w http.ResponseWriter, t func(string, ...any) string, row
 		t("jobs.col.org"), t("jobs.col.user"), t("jobs.col.progress"), t("jobs.col.message"), t("jobs.col.attempts"),
 		t("jobs.col.created"), t("jobs.col.finished")}}
 	for _, r := range rows {
-		fin := ""
-		if !r.FinishedAt.IsZero() {
-			fin = r.FinishedAt.In(shanghai()).Format("2006-01-02 15:04:05")
-		}
+		fin := sheet.DateTime(r.FinishedAt)
 		tab.Rows = append(tab.Rows, []string{strconv.FormatInt(r.ID, 10), r.KindLabel, r.StateLabel, r.OrgName, r.UserName,
 			strconv.Itoa(r.Permille()/10) + "%", r.Message, strconv.Itoa(r.Attempts) + "/" + strconv.Itoa(r.MaxAttempts),
-			r.CreatedAt.In(shanghai()).Format("2006-01-02 15:04:05"), fin})
+			sheet.DateTime(r.CreatedAt), fin})
 	}
-	return sheet.ServeXLSX(w, "jobs-"+time.Now().Format("20060102")+".xlsx", tab)
+	return sheet.ServeXLSX(w, "jobs-"+sheet.FileDate(time.Now())+".xlsx", tab)
 }
 
 // resolve is the route Resource of a job: its org. A job without an org

@@ -147,7 +147,7 @@ func (h *handler) table(t func(string, ...any) string, rows []Row) sheet.Table {
 		t("org.f.type"), t("org.f.region_code"), t("org.f.region"), t("org.col.children"), t("org.col.created")}}
 	for _, r := range rows {
 		tab.Rows = append(tab.Rows, []string{r.Name, r.ShortName, r.Code, r.TypeLabel, r.RegionCode, r.RegionName,
-			strconv.Itoa(r.ChildCount), r.CreatedAt.Format("2006-01-02")})
+			strconv.Itoa(r.ChildCount), sheet.Date(r.CreatedAt)})
 	}
 	return tab
 }

@@ -38,6 +38,7 @@ func Module(s *Store) web.Module {
 		Nav:         []web.NavItem{{Section: "nav.section.org", Label: "org.nav", Href: "/orgs", Action: "org.view", Order: 20}},
 		Routes: func(site *web.Site) {
 			h := &handler{site: site, store: s}
+			site.AddNamer("org", s.Names)
 			site.Handle("GET /orgs", access.Require("org.view", nil), h.tree)
 			site.Handle("POST /orgs", access.Require("org.create", s.FormResolver("parent_id")), h.create)
 			site.Handle("GET /orgs/lookup", access.Require("org.view", nil), h.lookup)

@@ -84,8 +84,17 @@ func TestImportJob(t *testing.T) {
 		if _, n, _ := f.s.List(ctx, people.Filter{Scope: access.Everywhere()}); n != 0 {
 			t.Errorf("a dry-run job wrote %d people", n)
 		}
-		if left, _ := os.ReadDir(dir); len(left) != 0 {
-			t.Errorf("the job left its upload: %v", left)
+		// The upload goes when the job ends (the runner's Finally runs just
+		// after the final state is written): give it a moment.
+		for deadline := time.Now().Add(5 * time.Second); ; time.Sleep(10 * time.Millisecond) {
+			left, _ := os.ReadDir(dir)
+			if len(left) == 0 {
+				break
+			}
+			if time.Now().After(deadline) {
+				t.Errorf("the job left its upload: %v", left)
+				break
+			}
 		}
 		// Two imports of one user: the second waits for the first.
 		first, _ := f.s.EnqueueImport(ctx, strings.NewReader(good), "up.csv", f.city.ID, 7, false)

@@ -50,6 +50,7 @@ func Module(s *Store, orgs *org.Store) web.Module {
 		},
 		Routes: func(site *web.Site) {
 			h := &handler{site: site, store: s, orgs: orgs}
+			site.AddNamer("person", s.Names)
 			site.Handle("GET /people", access.Require("people.view", nil), h.list)
 			site.Handle("POST /people", access.Require("people.edit", orgs.FormResolver("org_id")), h.create)
 			site.Handle("GET /people/import", access.Require("people.edit", nil), h.importForm)
@@ -263,7 +264,7 @@ func (h *handler) export(w http.ResponseWriter, r *http.Request, people []Person
 		tab.Rows = append(tab.Rows, []string{p.Name, gender, year, p.IDMasked, p.PhoneMasked, p.Employer, p.EmployerUSCC, p.Title, lvl, p.RegionCode, p.OrgName,
 			disciplineCell(p.Discipline, p.Disciplines2)})
 	}
-	return sheet.ServeXLSX(w, t("people.title")+"-"+time.Now().Format("20060102")+".xlsx", tab)
+	return sheet.ServeXLSX(w, t("people.title")+"-"+sheet.FileDate(time.Now())+".xlsx", tab)
 }
 
 // FormPage is the data of the new-person form.

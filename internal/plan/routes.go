@@ -45,6 +45,8 @@ func Module(s *Store, orgs *org.Store) web.Module {
 			{Section: "nav.section.work", Label: "plan.nav.tasks", Href: "/plans/tasks", Action: "plan.report", Order: 11}},
 		Routes: func(site *web.Site) {
 			h := &handler{site: site, store: s, orgs: orgs}
+			site.AddNamer("plan", s.Names)
+			site.AddNamer("indicator", s.IndicatorNames)
 			plan := s.PathResolver("id")
 			site.Handle("GET /plans", access.Require("plan.view", nil), h.list)
 			site.Handle("POST /plans", access.Require("plan.edit", orgs.FormResolver("org_id")), h.upload)
@@ -130,7 +132,7 @@ func (h *handler) list(w http.ResponseWriter, r *http.Request) error {
 				period = fmt.Sprintf("%d–%d", x.StartYear, x.EndYear)
 			}
 			tab.Rows = append(tab.Rows, []string{x.Title, x.OrgName, period, t("plan.status." + x.Status), strconv.Itoa(x.Counts[0]),
-				strconv.Itoa(x.Counts[1]), x.CreatedAt.Format("2006-01-02")})
+				strconv.Itoa(x.Counts[1]), sheet.Date(x.CreatedAt)})
 		}
 		return sheet.ServeXLSX(w, t("plan.title")+".xlsx", tab)
 	}

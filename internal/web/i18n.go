@@ -6,7 +6,6 @@ import (
 	"io/fs"
 	"net/http"
 	"sort"
-	"strconv"
 	"strings"
 )
 
@@ -68,6 +67,18 @@ func (c *Catalogs) Missing() []string {
 	return out
 }
 
+// Keys lists the keys of the source catalog that start with prefix, sorted.
+func (c *Catalogs) Keys(prefix string) []string {
+	var out []string
+	for k := range c.msgs[languages[0]] {
+		if strings.HasPrefix(k, prefix) {
+			out = append(out, k)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
 // Has reports whether key exists in the source catalog.
 func (c *Catalogs) Has(key string) bool { _, ok := c.msgs[languages[0]][key]; return ok }
 
@@ -99,9 +110,15 @@ func (c *Catalogs) TN(lang, key string, n int, args ...any) string {
 	return c.T(lang, key+form, append([]any{n}, args...)...)
 }
 
-// NegotiateLanguage picks the language: an explicit preference, then the
-// "lang" cookie, then Accept-Language, then zh-CN.
+// NegotiateLanguage picks the language. Kexie is Chinese first: zh-CN
+// unless English was chosen explicitly — by "?lang=" on the URL, then the
+// user's profile preference, then the "kexie_lang" cookie the language
+// switch sets. The browser's Accept-Language is deliberately ignored (an
+// office PC set to en-US still gets the Chinese product).
 func NegotiateLanguage(r *http.Request, pref string) string {
+	if l := matchLang(r.URL.Query().Get("lang")); l != "" {
+		return l
+	}
 	if l := matchLang(pref); l != "" {
 		return l
 	}
@@ -109,27 +126,6 @@ func NegotiateLanguage(r *http.Request, pref string) string {
 		if l := matchLang(ck.Value); l != "" {
 			return l
 		}
-	}
-	type cand struct {
-		lang string
-		q    float64
-	}
-	var cands []cand
-	for _, part := range strings.Split(r.Header.Get("Accept-Language"), ",") {
-		tag, params, _ := strings.Cut(strings.TrimSpace(part), ";")
-		q := 1.0
-		if v, ok := strings.CutPrefix(strings.TrimSpace(params), "q="); ok {
-			if f, err := strconv.ParseFloat(v, 64); err == nil {
-				q = f
-			}
-		}
-		if l := matchLang(tag); l != "" {
-			cands = append(cands, cand{l, q})
-		}
-	}
-	sort.SliceStable(cands, func(i, j int) bool { return cands[i].q > cands[j].q })
-	if len(cands) > 0 {
-		return cands[0].lang
 	}
 	return languages[0]
 }

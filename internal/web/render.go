@@ -74,11 +74,12 @@ var funcs = template.FuncMap{
 		}
 		return t.In(shanghai).Format("2006-01-02 15:04")
 	},
-	"date": Date,
-	"add":  func(a, b int) int { return a + b },
-	"sub":  func(a, b int) int { return a - b },
-	"join": strings.Join,
-	"itoa": func(v int64) string { return strconv.FormatInt(v, 10) },
+	"date":  Date,
+	"empty": emptyList,
+	"add":   func(a, b int) int { return a + b },
+	"sub":   func(a, b int) int { return a - b },
+	"join":  strings.Join,
+	"itoa":  func(v int64) string { return strconv.FormatInt(v, 10) },
 	"num": func(f *float64) string {
 		if f == nil {
 			return ""
@@ -267,6 +268,11 @@ func (s *Site) NewView(w http.ResponseWriter, r *http.Request, titleKey string) 
 		site:      s,
 	}
 	v.Title = v.T(titleKey)
+	// "?lang=en" is a choice like the switch: it holds for the next pages too.
+	if l := matchLang(r.URL.Query().Get("lang")); l != "" {
+		http.SetCookie(w, &http.Cookie{Name: "kexie_lang", Value: l, Path: "/", MaxAge: 365 * 24 * 3600,
+			HttpOnly: true, Secure: s.SecureCookies, SameSite: http.SameSiteLaxMode})
+	}
 	v.Flashes = takeFlashes(w, r)
 	if v.SignedIn() {
 		v.Nav = s.navFor(r, v)
@@ -282,23 +288,40 @@ func (s *Site) NewView(w http.ResponseWriter, r *http.Request, titleKey string) 
 	return v
 }
 
+// navFor lists the links the viewer may follow. Exactly one is Active: the
+// one whose href is the longest prefix of the path ("/plans/tasks" wins
+// over "/plans" on /plans/tasks/3).
 func (s *Site) navFor(r *http.Request, v *View) []NavSection {
 	var out []NavSection
 	sub := v.User()
+	best, bestLen := [2]int{-1, -1}, 0
 	for _, it := range s.nav {
 		if it.Action != "" && !s.Policy.Can(r.Context(), sub, it.Action, access.Resource{}) {
 			continue
 		}
-		link := NavLink{Label: v.T(it.Label), Href: it.Href,
-			Active: r.URL.Path == it.Href || it.Href != "/" && strings.HasPrefix(r.URL.Path, it.Href+"/")}
+		link := NavLink{Label: v.T(it.Label), Href: it.Href}
 		label := v.T(it.Section)
 		if n := len(out); n > 0 && out[n-1].Label == label {
 			out[n-1].Items = append(out[n-1].Items, link)
 		} else {
 			out = append(out, NavSection{Label: label, Items: []NavLink{link}})
 		}
+		if navMatch(r.URL.Path, it.Href) && len(it.Href) > bestLen {
+			n := len(out) - 1
+			best, bestLen = [2]int{n, len(out[n].Items) - 1}, len(it.Href)
+		}
+	}
+	if best[0] >= 0 {
+		out[best[0]].Items[best[1]].Active = true
 	}
 	return out
+}
+
+// navMatch reports whether a nav link to href covers path: the page itself
+// or one below it.
+func navMatch(path, href string) bool {
+	href, _, _ = strings.Cut(href, "?")
+	return path == href || href != "/" && strings.HasPrefix(path, strings.TrimSuffix(href, "/")+"/")
 }
 
 var bufPool = sync.Pool{New: func() any { return new(bytes.Buffer) }}

@@ -71,6 +71,7 @@ type Site struct {
 	tmpl    *templates
 	enrich  func(ctx context.Context, r *http.Request, id *Identity) context.Context
 	bodies  map[string]int64 // path → largest file it accepts, where above MaxBody
+	namers  map[string]Namer // object kind → its module's name resolver
 }
 
 // AllowUpload lets POSTs to path carry a file of up to max bytes (plus a

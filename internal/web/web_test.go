@@ -209,21 +209,24 @@ func TestCatalogsComplete(t *testing.T) {
 }
 
 func TestNegotiateLanguage(t *testing.T) {
-	tests := []struct{ pref, header, cookie, want string }{
-		{"", "", "", "zh-CN"},
-		{"", "en-US,en;q=0.9", "", "en"},
-		{"", "fr, en;q=0.5, zh;q=0.8", "", "zh-CN"},
-		{"", "en", "zh-CN", "zh-CN"},
-		{"en", "zh-CN", "zh-CN", "en"},
+	tests := []struct{ query, pref, header, cookie, want string }{
+		{"", "", "", "", "zh-CN"},
+		{"", "", "en-US,en;q=0.9", "", "zh-CN"}, // the browser's language is no choice
+		{"", "", "fr, en;q=0.5, zh;q=0.8", "", "zh-CN"},
+		{"", "", "zh-CN", "en", "en"},
+		{"", "en", "zh-CN", "zh-CN", "en"},
+		{"en", "", "", "", "en"},
+		{"zh-CN", "en", "", "en", "zh-CN"},
+		{"xx", "", "en-US", "", "zh-CN"},
 	}
 	for _, tt := range tests {
-		r := httptest.NewRequest("GET", "/", nil)
+		r := httptest.NewRequest("GET", "/?lang="+tt.query, nil)
 		r.Header.Set("Accept-Language", tt.header)
 		if tt.cookie != "" {
 			r.AddCookie(&http.Cookie{Name: "kexie_lang", Value: tt.cookie})
 		}
 		if got := NegotiateLanguage(r, tt.pref); got != tt.want {
-			t.Errorf("NegotiateLanguage(%q, %q, %q) = %q, want %q", tt.pref, tt.header, tt.cookie, got, tt.want)
+			t.Errorf("NegotiateLanguage(?lang=%q, %q, %q, %q) = %q, want %q", tt.query, tt.pref, tt.header, tt.cookie, got, tt.want)
 		}
 	}
 }
@@ -246,10 +249,10 @@ func TestSafeNext(t *testing.T) {
 
 func TestPanicRecoveryAndGzip(t *testing.T) {
 	s, _ := newTestSite(t, &access.Subject{UserID: 1, Grants: []access.Grant{{OrgPath: "/1/", Role: access.OrgStaff}}})
-	s.Handle("GET /boom", access.SignedIn(), func(w http.ResponseWriter, r *http.Request) error { panic("boom") })
+	s.Handle("GET /p", access.SignedIn(), func(w http.ResponseWriter, r *http.Request) error { panic("boom") })
 	h := s.Handler()
 	rec := httptest.NewRecorder()
-	h.ServeHTTP(rec, httptest.NewRequest("GET", "/boom", nil))
+	h.ServeHTTP(rec, httptest.NewRequest("GET", "/p", nil))
 	if rec.Code != http.StatusInternalServerError || strings.Contains(rec.Body.String(), "boom") {
 		t.Errorf("panic: status %d, body leaks %v", rec.Code, strings.Contains(rec.Body.String(), "boom"))
 	}
