@@ -102,11 +102,8 @@ type NewUserPage struct {
 }
 
 func (h *handler) newUserPage(r *http.Request, f *web.Form) (NewUserPage, error) {
-	orgs, _, err := h.svc.orgs.List(r.Context(), org.Filter{Scope: h.scope(r, "user.create"), Limit: 500})
-	if err != nil {
-		return NewUserPage{}, err
-	}
-	return NewUserPage{Form: f, Roles: h.roleOptions(r, f.Value("role"), true), Orgs: orgs}, nil
+	// The org is chosen with the org picker (GET /orgs/lookup), scoped to user.create.
+	return NewUserPage{Form: f, Roles: h.roleOptions(r, f.Value("role"), true)}, nil
 }
 
 func (h *handler) newUser(w http.ResponseWriter, r *http.Request) error {

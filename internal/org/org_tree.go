@@ -2,7 +2,6 @@ package org
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"html/template"
 	"net/http"
@@ -150,27 +149,6 @@ func (h *handler) table(t func(string, ...any) string, rows []Row) sheet.Table {
 			strconv.Itoa(r.ChildCount), r.CreatedAt.Format("2006-01-02")})
 	}
 	return tab
-}
-
-// lookupHit is one result of the type-ahead lookup.
-type lookupHit struct {
-	ID   string `json:"id"`
-	Code string `json:"code"`
-	Name string `json:"name"`
-	Path string `json:"path"`
-}
-
-func (h *handler) lookup(w http.ResponseWriter, r *http.Request) error {
-	orgs, _, err := h.store.List(r.Context(), Filter{Scope: h.scope(r), Q: r.URL.Query().Get("q"), Sort: "name", Limit: 20})
-	if err != nil {
-		return err
-	}
-	hits := make([]lookupHit, 0, len(orgs))
-	for _, o := range orgs {
-		hits = append(hits, lookupHit{ID: strconv.FormatInt(o.ID, 10), Code: o.Code, Name: o.Name, Path: o.Path})
-	}
-	w.Header().Set("Content-Type", "application/json; charset=utf-8")
-	return json.NewEncoder(w).Encode(hits)
 }
 
 // canAt is a helper for handlers: may the caller do action at o?

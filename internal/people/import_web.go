@@ -65,12 +65,8 @@ type TemplateColumn struct {
 }
 
 func (h *handler) importPage(r *http.Request, f *web.Form) (ImportPage, error) {
-	orgs, _, err := h.orgs.List(r.Context(), org.Filter{Scope: h.scope(r, "people.edit"), Limit: 500})
-	if err != nil {
-		return ImportPage{}, err
-	}
 	t := h.site.T(r)
-	p := ImportPage{Form: f, Orgs: orgs}
+	p := ImportPage{Form: f} // the org: the org picker, scoped to people.edit
 	headers, hints, req := TemplateHeaders()
 	for i := range headers {
 		p.Columns = append(p.Columns, TemplateColumn{Header: headers[i], Hint: t(hints[i]), Required: req[i]})

@@ -149,12 +149,8 @@ func (h *handler) unitsPage(r *http.Request, f *web.Form) (UnitsPage, error) {
 		return UnitsPage{}, err
 	}
 	l.Total = total
-	orgs, _, err := h.orgs.List(r.Context(), org.Filter{Scope: h.scope(r, "people.edit"), Limit: 500})
-	if err != nil {
-		return UnitsPage{}, err
-	}
 	t := h.site.T(r)
-	p := UnitsPage{List: l, Form: f, Orgs: orgs, Kinds: h.options(r, "people.unit_kind.", UnitKinds, f.Value("kind"))}
+	p := UnitsPage{List: l, Form: f, Kinds: h.options(r, "people.unit_kind.", UnitKinds, f.Value("kind"))}
 	for _, u := range units {
 		p.Units = append(p.Units, UnitRow{Unit: u, KindLabel: t("people.unit_kind." + u.Kind)})
 	}

@@ -21,8 +21,7 @@ func (h *handler) poolsPage(r *http.Request, f *web.Form) (PoolsPage, error) {
 	if err != nil {
 		return PoolsPage{}, err
 	}
-	orgs, _, err := h.orgs.List(r.Context(), org.Filter{Scope: h.scope(r, "people.edit"), Limit: 500})
-	return PoolsPage{Pools: pools, Form: f, Orgs: orgs}, err
+	return PoolsPage{Pools: pools, Form: f}, nil // the org: the org picker
 }
 
 func (h *handler) pools(w http.ResponseWriter, r *http.Request) error {

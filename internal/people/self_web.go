@@ -36,12 +36,8 @@ func (h *handler) mePage(r *http.Request, f *web.Form) (MePage, error) {
 	own, err := h.store.OwnProfile(ctx, sub.UserID)
 	switch {
 	case errors.Is(err, db.ErrNotFound):
-		// The associations a worker may join are public: any org may be chosen.
-		orgs, _, err := h.orgs.List(ctx, org.Filter{Scope: access.Everywhere(), Limit: 2000})
-		if err != nil {
-			return p, err
-		}
-		p.Orgs = orgs
+		// The associations a worker may join are public: any org may be
+		// chosen (the org picker's "org.join" look-up).
 	case err != nil:
 		return p, err
 	default:
@@ -113,7 +109,9 @@ func (h *handler) saveMe(w http.ResponseWriter, r *http.Request) error {
 	}
 	switch {
 	case errors.Is(err, db.ErrNotFound):
-		in.OrgID, _ = strconv.ParseInt(f.Get("org_id"), 10, 64)
+		if in.OrgID, err = h.orgs.FormID(ctx, f.Get("org_id")); err != nil {
+			return err
+		}
 		_, err = h.store.CreateOwn(ctx, sub.UserID, in, f.Get("consent") == "yes")
 	case err == nil:
 		if in.Phone == "" {

@@ -203,6 +203,7 @@ type View struct {
 	Data       any
 
 	site *Site
+	req  *http.Request
 }
 
 // NavSection is a heading with its links.
@@ -264,6 +265,7 @@ func (s *Site) NewView(w http.ResponseWriter, r *http.Request, titleKey string) 
 		Path:      r.URL.Path,
 		RequestID: RequestID(r.Context()),
 		site:      s,
+		req:       r,
 	}
 	v.Title = v.T(titleKey)
 	v.Flashes = takeFlashes(w, r)

@@ -64,6 +64,8 @@ type Site struct {
 	tmpl    *templates
 	enrich  func(ctx context.Context, r *http.Request, id *Identity) context.Context
 	bodies  map[string]int64 // path → largest file it accepts, where above MaxBody
+	// orgLabel shows an org picker's chosen org (set by the org module).
+	orgLabel OrgLabeler
 }
 
 // AllowUpload lets POSTs to path carry a file of up to max bytes (plus a
