@@ -238,7 +238,7 @@ func (h *handler) grant(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	role := access.Role(f.Get("role"))
-	o, err := h.svc.orgs.GetByCode(ctx, f.Get("org_code"))
+	o, err := h.svc.orgs.FromForm(ctx, f.Get("org_code")) // the org picker sends a code
 	if err == nil {
 		err = h.mayGrant(r, o.ID, role)
 	} else {

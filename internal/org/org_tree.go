@@ -25,6 +25,12 @@ type TreePage struct {
 	Searching bool
 	Types     []TypeOption
 	Regions   Regions
+	Tree      []TreeNode // the side tree, expanded to Current
+}
+
+// TreeHTML renders the side tree (org_rows.templ).
+func (p TreePage) TreeHTML() (template.HTML, error) {
+	return templ.ToGoHTML(context.Background(), treeList(p.Tree, "", 0))
 }
 
 //go:generate go run github.com/a-h/templ/cmd/templ@v0.3.1118 generate -path .
@@ -103,7 +109,7 @@ func (h *handler) tree(w http.ResponseWriter, r *http.Request) error {
 	if !p.Searching {
 		f.ParentID = cur.ID
 		if f.Sort == "" {
-			f.Sort = "name"
+			f.Sort = "tree"
 		}
 		if p.Crumbs, err = h.store.Ancestors(ctx, cur); err != nil {
 			return err
@@ -130,6 +136,9 @@ func (h *handler) tree(w http.ResponseWriter, r *http.Request) error {
 		return sheet.ServeXLSX(w, t("org.export_name")+".xlsx", h.table(t, p.Rows))
 	}
 	l.Total = total
+	if p.Tree, err = h.sideTree(r, scope, cur); err != nil {
+		return err
+	}
 	return h.site.Render(w, r, "org/tree.html", "org.title", p)
 }
 

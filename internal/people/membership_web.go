@@ -30,7 +30,7 @@ func (h *handler) addMembership(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	o, err := h.orgs.GetByCode(ctx, f.Get("org_code"))
+	o, err := h.orgs.FromForm(ctx, f.Get("org_code")) // the org picker sends a code
 	if err == nil && !h.site.Policy.Can(ctx, web.SubjectFrom(ctx), "people.edit", access.Resource{OrgID: o.ID, OrgPath: o.Path}) {
 		f.Errors["org_code"] = h.site.T(r)("people.err.org_forbidden")
 	} else if err != nil {

@@ -254,3 +254,13 @@ document.addEventListener("DOMContentLoaded", function () {
     }
   });
 })();
+// Org side tree: a closed node (<details data-tree>) fetches its children
+// the first time it is opened; without scripts its link shows them.
+document.addEventListener("toggle", function (e) {
+  var d = e.target;
+  if (!d.matches || !d.matches("details[data-tree]") || !d.open || d.hasAttribute("data-loaded")) return;
+  d.setAttribute("data-loaded", "");
+  fetch(d.getAttribute("data-tree"), { credentials: "same-origin" })
+    .then(function (r) { return r.ok ? r.text() : ""; })
+    .then(function (html) { d.insertAdjacentHTML("beforeend", html); });
+}, true);
