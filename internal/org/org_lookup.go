@@ -77,5 +77,3 @@ func (h *handler) pickLabel(r *http.Request, v string) (code, label string) {
 	}
 	return o.Code, hit.PathLabel()
 }
-
-

@@ -40,7 +40,7 @@ func pickerSite(t *testing.T, d *db.DB) *webtest.Site {
 }
 
 type lookupPage struct {
-	Hits []struct{ ID, Code, Name, Path string }
+	Hits                []struct{ ID, Code, Name, Path string }
 	Total, Offset, Next int
 }
 
