@@ -193,6 +193,7 @@ document.addEventListener("DOMContentLoaded", function () {
       var ul = document.createElement("ul");
       ul.className = "orglist";
       ul.setAttribute("role", "listbox");
+      ul.setAttribute("data-q", q);
       fill(box, ul, page, q);
       box.appendChild(ul);
     });
