@@ -161,8 +161,8 @@ func (s *Store) LinkUnits(ctx context.Context, planID int64, choices []UnitChoic
 			id := c.OrgID
 			switch {
 			case c.New:
-				code := fmt.Sprintf("P%d-%d", planID%1000000, tx.NewID()%100000000)
-				o, err := s.orgs.CreateTx(ctx, tx, org.Input{ParentID: orgID, Code: code, Name: c.Name, Type: org.TypeGovDept,
+				// No code: the org store makes a readable one (510100-BM-03).
+				o, err := s.orgs.CreateTx(ctx, tx, org.Input{ParentID: orgID, Name: c.Name, Type: org.TypeGovDept,
 					Note: "plan " + strconv.FormatInt(planID, 10)})
 				if err != nil {
 					return err
