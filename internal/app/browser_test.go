@@ -127,6 +127,9 @@ func TestBrowserAdminFlow(t *testing.T) {
 	)
 	b.Run("grant role",
 		chromedp.SendKeys(chromedp.CSS(`input[name=org_code]`), "PZH-CMES"),
+		chromedp.WaitVisible(chromedp.CSS(`ul.orglist[data-q="PZH-CMES"] button[data-pick="PZH-CMES"]`)),
+		chromedp.Click(chromedp.CSS(`ul.orglist button[data-pick="PZH-CMES"]`)),
+		chromedp.WaitNotPresent(chromedp.CSS(`ul.orglist`)),
 		chromedp.SetValue(chromedp.CSS(`form[action$="/grants"] select[name=role]`), "org_staff"),
 		chromedp.Click(chromedp.CSS(`#grant-submit`)),
 		chromedp.WaitVisible(chromedp.CSS(`#grant-table tr:nth-child(2)`)),
