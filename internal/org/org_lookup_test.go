@@ -3,6 +3,7 @@ package org_test
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"net/http"
 	"net/url"
@@ -138,6 +139,18 @@ func TestPickedOrgRechecked(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
+		// Without scripts the field takes a code, an ID or a name no other org has.
+		for _, v := range []string{"PZH-KP", "pzh-kp", fmt.Sprint(kepu.ID), "攀枝花市科普协会"} {
+			if o, err := s.Orgs.FromForm(ctx, v); err != nil || o.ID != kepu.ID {
+				t.Errorf("FromForm(%q) = %d, %v", v, o.ID, err)
+			}
+		}
+		if _, err := s.Orgs.Create(ctx, org.Input{ParentID: s.Peer.ID, Code: "CZ-KP", Name: "攀枝花市科普协会", Type: org.TypeKepu}); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := s.Orgs.FromForm(ctx, "攀枝花市科普协会"); !errors.Is(err, db.ErrNotFound) {
+			t.Errorf("a name two orgs share: %v, want not found", err)
+		}
 		admin, _ := s.User(t, "cityadmin", access.OrgAdmin, s.City)
 		res, _ := admin.Post(fmt.Sprintf("/orgs/%d/move", kepu.ID), url.Values{"parent_code": {"CZ"}})
 		if res.StatusCode != http.StatusForbidden {
@@ -151,6 +164,10 @@ func TestPickedOrgRechecked(t *testing.T) {
 		user.Set("org_id", "CZ")
 		if res, _ := admin.Post("/users", user); res.StatusCode != http.StatusForbidden {
 			t.Errorf("user in the other city by code: %d, want 403", res.StatusCode)
+		}
+		user.Set("org_id", "没有这个单位") // typed without scripts
+		if res, body := admin.Post("/users", user); res.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(body, "找不到组织“没有这个单位”") {
+			t.Errorf("unknown org typed: %d %.300s", res.StatusCode, body)
 		}
 		user.Set("org_id", "pzh-kp") // what the picker sends, any case
 		if res, body := admin.Post("/users", user); res.StatusCode != http.StatusSeeOther {

@@ -75,12 +75,17 @@ func (s *Store) PathResolver(param string) func(*http.Request) (access.Resource,
 // behind the route reads an ID whatever was typed.
 func (s *Store) FormResolver(name string) func(*http.Request) (access.Resource, error) {
 	return func(r *http.Request) (access.Resource, error) {
-		o, err := s.FromForm(r.Context(), r.FormValue(name))
+		v := strings.TrimSpace(r.FormValue(name))
+		o, err := s.FromForm(r.Context(), v)
 		if err != nil {
-			if errors.Is(err, db.ErrNotFound) {
+			if !errors.Is(err, db.ErrNotFound) {
+				return access.Resource{}, err
+			}
+			if _, perr := strconv.ParseInt(v, 10, 64); v == "" || perr == nil {
 				return access.Resource{}, web.ErrNotFound
 			}
-			return access.Resource{}, err
+			// Typed without the picker (no scripts): say what was not found.
+			return access.Resource{}, web.Errorf(http.StatusUnprocessableEntity, "orgpick.err.unknown", v)
 		}
 		id := strconv.FormatInt(o.ID, 10)
 		r.Form.Set(name, id)
