@@ -66,6 +66,12 @@ func (a *App) SetupRoot(ctx context.Context, name, region string) (user, passwor
 	}
 	ctx = audit.WithMeta(ctx, audit.Meta{ActorName: "setup"})
 	root, err := a.Orgs.Create(ctx, org.Input{Name: name, RegionCode: region, Type: rootType(region)})
+	if _, invalid := valid.As(err); invalid {
+		// Another node, started at the same moment, made the root first.
+		if made, rerr := a.Orgs.Root(ctx); rerr == nil {
+			root, err = made, nil
+		}
+	}
 	if err != nil {
 		return "", "", fmt.Errorf("app: root org: %w", err)
 	}
