@@ -6,7 +6,6 @@ import (
 	"strings"
 
 	"kexie/internal/access"
-	"kexie/internal/org"
 	"kexie/internal/sheet"
 	"kexie/internal/valid"
 	"kexie/internal/web"
@@ -98,7 +97,6 @@ func (h *handler) users(w http.ResponseWriter, r *http.Request) error {
 type NewUserPage struct {
 	Form  *web.Form
 	Roles []RoleOption
-	Orgs  []org.Org
 }
 
 func (h *handler) newUserPage(r *http.Request, f *web.Form) (NewUserPage, error) {

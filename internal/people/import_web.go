@@ -9,7 +9,6 @@ import (
 
 	"kexie/internal/access"
 	"kexie/internal/db"
-	"kexie/internal/org"
 	"kexie/internal/web"
 )
 
@@ -22,7 +21,6 @@ const maxUpload = 160 << 20
 // ImportPage is the data of the import page and of its result.
 type ImportPage struct {
 	Form      *web.Form
-	Orgs      []org.Org
 	Result    *ImportResult
 	Errors    []ErrorLine // Result.Errors, translated
 	DryRun    bool

@@ -5,7 +5,6 @@ import (
 	"strconv"
 
 	"kexie/internal/access"
-	"kexie/internal/org"
 	"kexie/internal/web"
 )
 
@@ -132,7 +131,6 @@ type UnitsPage struct {
 	List  *web.List
 	Units []UnitRow
 	Form  *web.Form
-	Orgs  []org.Org
 	Kinds []Option
 }
 

@@ -5,7 +5,6 @@ import (
 	"strconv"
 
 	"kexie/internal/access"
-	"kexie/internal/org"
 	"kexie/internal/web"
 )
 
@@ -13,7 +12,6 @@ import (
 type PoolsPage struct {
 	Pools []Pool
 	Form  *web.Form
-	Orgs  []org.Org
 }
 
 func (h *handler) poolsPage(r *http.Request, f *web.Form) (PoolsPage, error) {

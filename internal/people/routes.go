@@ -269,7 +269,6 @@ func (h *handler) export(w http.ResponseWriter, r *http.Request, people []Person
 // FormPage is the data of the new-person form.
 type FormPage struct {
 	Form   *web.Form
-	Orgs   []org.Org
 	Levels []Option
 }
 

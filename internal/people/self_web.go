@@ -11,7 +11,6 @@ import (
 
 	"kexie/internal/access"
 	"kexie/internal/db"
-	"kexie/internal/org"
 	"kexie/internal/valid"
 	"kexie/internal/web"
 )
@@ -20,7 +19,6 @@ import (
 type MePage struct {
 	Person      *Person
 	Form        *web.Form
-	Orgs        []org.Org
 	Levels      []Option
 	Consents    []Consent
 	Revealed    string

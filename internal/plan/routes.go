@@ -89,7 +89,6 @@ type ListPage struct {
 	List     *web.List
 	Statuses []string
 	Form     *web.Form
-	Orgs     []org.Org
 }
 
 func (h *handler) scope(r *http.Request, a access.Action) access.Scope { return h.site.Scope(r, a) }
