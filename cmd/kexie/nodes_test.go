@@ -55,7 +55,9 @@ type node struct {
 func startNode(t *testing.T, bin string, env []string, addr string) *node {
 	t.Helper()
 	n := &node{url: "http://" + addr, stdout: &strings.Builder{}}
-	n.cmd = exec.Command(bin, "serve", "--addr", addr, "--data", t.TempDir())
+	// Both nodes start on the empty database at once: one sets up the root
+	// from the flags, the other finds it made.
+	n.cmd = exec.Command(bin, "serve", "--addr", addr, "--data", t.TempDir(), "--root-name", "某省科学技术协会", "--root-region", "510000")
 	n.cmd.Env = append(os.Environ(), env...)
 	out, _ := n.cmd.StdoutPipe()
 	n.cmd.Stderr = io.Discard
@@ -166,8 +168,8 @@ func TestTwoNodesOnePostgres(t *testing.T) {
 	a := startNode(t, bin, env, freePort(t))
 	b := startNode(t, bin, env, freePort(t))
 
-	cli(t, bin, env, "Staff-Pass-2026\n", "user", "create", "staffer", "--display", "工作人员甲", "--org", "ROOT", "--role", "org_staff")
-	cli(t, bin, env, "Chief-Pass-2026!\n", "user", "create", "boss", "--display", "管理员乙", "--org", "ROOT", "--role", "sysadmin")
+	cli(t, bin, env, "Staff-Pass-2026\n", "user", "create", "staffer", "--display", "工作人员甲", "--org", "510000-KX", "--role", "org_staff")
+	cli(t, bin, env, "Chief-Pass-2026!\n", "user", "create", "boss", "--display", "管理员乙", "--org", "510000-KX", "--role", "sysadmin")
 
 	// A session made on A is valid on B; a logout on B ends it on A.
 	br := newBrowserish(t)

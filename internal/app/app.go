@@ -49,6 +49,8 @@ type App struct {
 	Jobs    *jobs.Runner // this node's background work; RunJobs starts it
 	Sources *measure.Registry
 	Modules []web.Module
+
+	setup setupState // first-run setup of this node (setup.go)
 }
 
 // Open connects to the database and builds the modules, but does not migrate
@@ -101,6 +103,7 @@ func Open(ctx context.Context, cfg config.Config, log *slog.Logger) (*App, error
 	// The modules, in migration order. Adding a module is one line here.
 	a.Modules = []web.Module{
 		platformModule(a),
+		setupModule(a),
 		audit.Module(d),
 		org.Module(a.Orgs),
 		a.Auth.Module(),

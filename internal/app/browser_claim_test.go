@@ -35,7 +35,7 @@ func TestBrowserClaim(t *testing.T) {
 	b.Login("wang.qiang")
 	b.Run("my profile", chromedp.Navigate(ta.srv.URL+"/me"), chromedp.WaitVisible(chromedp.CSS(`input[name=id_number]`)),
 		chromedp.SendKeys(chromedp.CSS(`input[name=name]`), "王强"),
-		chromedp.SetValue(chromedp.CSS(`select[name=org_id]`), fmt.Sprint(ta.peer.ID)),
+		chromedp.SetValue(chromedp.CSS(`input[name=org_id]`), fmt.Sprint(ta.peer.ID)),
 		chromedp.SendKeys(chromedp.CSS(`input[name=id_number]`), heldID),
 		chromedp.SendKeys(chromedp.CSS(`input[name=employer]`), "滁州学院"),
 		chromedp.Click(chromedp.CSS(`input[name=consent]`)),

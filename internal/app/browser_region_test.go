@@ -45,7 +45,7 @@ func TestBrowserRegionPicker(t *testing.T) {
 	b.Pick("region_code", "", "510400")
 
 	b.Run("save", chromedp.SendKeys(chromedp.CSS(`input[name=name]`), "李娜"),
-		chromedp.SetValue(chromedp.CSS(`form[action="/people"] select[name=org_id]`), fmt.Sprint(ta.city.ID)),
+		chromedp.SetValue(chromedp.CSS(`form[action="/people"] input[name=org_id]`), fmt.Sprint(ta.city.ID)),
 		chromedp.Submit(chromedp.CSS(`input[name=name]`)),
 		chromedp.WaitVisible(chromedp.CSS(`#person`)))
 	if body := b.Text(`#person`); !strings.Contains(body, "攀枝花") {

@@ -120,13 +120,16 @@ func TestBrowserAdminFlow(t *testing.T) {
 		chromedp.SendKeys(chromedp.CSS(`input[name=username]`), "wangfang"),
 		chromedp.SendKeys(chromedp.CSS(`input[name=display_name]`), "王芳"),
 		chromedp.SendKeys(chromedp.CSS(`input[name=password]`), "Wang-Fang-2026"),
-		chromedp.SetValue(chromedp.CSS(`form[action="/users"] select[name=org_id]`), fmt.Sprint(ta.city.ID)),
+		chromedp.SetValue(chromedp.CSS(`form[action="/users"] input[name=org_id]`), fmt.Sprint(ta.city.ID)),
 		chromedp.SetValue(chromedp.CSS(`form[action="/users"] select[name=role]`), "member"),
 		chromedp.Submit(chromedp.CSS(`input[name=username]`)),
 		chromedp.WaitVisible(chromedp.CSS(`#grant-submit`)),
 	)
 	b.Run("grant role",
 		chromedp.SendKeys(chromedp.CSS(`input[name=org_code]`), "PZH-CMES"),
+		chromedp.WaitVisible(chromedp.CSS(`ul.orglist[data-q="PZH-CMES"] button[data-pick="PZH-CMES"]`)),
+		chromedp.Click(chromedp.CSS(`ul.orglist button[data-pick="PZH-CMES"]`)),
+		chromedp.WaitNotPresent(chromedp.CSS(`ul.orglist`)),
 		chromedp.SetValue(chromedp.CSS(`form[action$="/grants"] select[name=role]`), "org_staff"),
 		chromedp.Click(chromedp.CSS(`#grant-submit`)),
 		chromedp.WaitVisible(chromedp.CSS(`#grant-table tr:nth-child(2)`)),
@@ -157,7 +160,7 @@ func TestBrowserAdminFlow(t *testing.T) {
 	wrong := good[:17] + map[bool]string{true: "0", false: "1"}[good[17] != '0']
 	b.Run("new person", chromedp.Navigate(base+"/people/new"), chromedp.WaitVisible(chromedp.CSS(`input[name=name]`)),
 		chromedp.SendKeys(chromedp.CSS(`input[name=name]`), "张伟"),
-		chromedp.SetValue(chromedp.CSS(`form[action="/people"] select[name=org_id]`), fmt.Sprint(ta.city.ID)),
+		chromedp.SetValue(chromedp.CSS(`form[action="/people"] input[name=org_id]`), fmt.Sprint(ta.city.ID)),
 		chromedp.SendKeys(chromedp.CSS(`input[name=id_number]`), wrong),
 		chromedp.SendKeys(chromedp.CSS(`input[name=phone]`), "13812345678"),
 		chromedp.SendKeys(chromedp.CSS(`input[name=employer]`), "攀枝花钢铁研究院"),
@@ -207,7 +210,7 @@ func TestBrowserAdminFlow(t *testing.T) {
 		t.Fatal(err)
 	}
 	b.Run("import bad file", chromedp.Navigate(base+"/people/import"), chromedp.WaitVisible(chromedp.CSS(`#import-submit`)),
-		chromedp.SetValue(chromedp.CSS(`form[action="/people/import"] select[name=org_id]`), fmt.Sprint(ta.city.ID)),
+		chromedp.SetValue(chromedp.CSS(`form[action="/people/import"] input[name=org_id]`), fmt.Sprint(ta.city.ID)),
 		chromedp.SetUploadFiles(chromedp.CSS(`input[name=file]`), []string{badFile}),
 		chromedp.Click(chromedp.CSS(`#import-submit`)),
 		chromedp.WaitVisible(chromedp.CSS(`#import-errors`)),
@@ -217,7 +220,7 @@ func TestBrowserAdminFlow(t *testing.T) {
 	}
 	b.Shot("import-errors")
 	b.Run("import good file",
-		chromedp.SetValue(chromedp.CSS(`form[action="/people/import"] select[name=org_id]`), fmt.Sprint(ta.city.ID)),
+		chromedp.SetValue(chromedp.CSS(`form[action="/people/import"] input[name=org_id]`), fmt.Sprint(ta.city.ID)),
 		chromedp.SetUploadFiles(chromedp.CSS(`input[name=file]`), []string{goodFile}),
 		chromedp.Click(chromedp.CSS(`#import-submit`)),
 		chromedp.WaitVisible(chromedp.CSS(`#import-done`)),
@@ -238,7 +241,7 @@ func TestBrowserAdminFlow(t *testing.T) {
 		t.Fatal(err)
 	}
 	b.Run("check large file",
-		chromedp.SetValue(chromedp.CSS(`form[action="/people/import"] select[name=org_id]`), fmt.Sprint(ta.city.ID)),
+		chromedp.SetValue(chromedp.CSS(`form[action="/people/import"] input[name=org_id]`), fmt.Sprint(ta.city.ID)),
 		chromedp.SetUploadFiles(chromedp.CSS(`input[name=file]`), []string{bigFile}),
 		chromedp.Click(chromedp.CSS(`#import-check`)),
 		chromedp.WaitVisible(chromedp.CSS(`#import-checked`)),

@@ -6,7 +6,6 @@ import (
 	"strings"
 
 	"kexie/internal/access"
-	"kexie/internal/org"
 	"kexie/internal/sheet"
 	"kexie/internal/valid"
 	"kexie/internal/web"
@@ -98,15 +97,11 @@ func (h *handler) users(w http.ResponseWriter, r *http.Request) error {
 type NewUserPage struct {
 	Form  *web.Form
 	Roles []RoleOption
-	Orgs  []org.Org
 }
 
 func (h *handler) newUserPage(r *http.Request, f *web.Form) (NewUserPage, error) {
-	orgs, _, err := h.svc.orgs.List(r.Context(), org.Filter{Scope: h.scope(r, "user.create"), Limit: 500})
-	if err != nil {
-		return NewUserPage{}, err
-	}
-	return NewUserPage{Form: f, Roles: h.roleOptions(r, f.Value("role"), true), Orgs: orgs}, nil
+	// The org is chosen with the org picker (GET /orgs/lookup), scoped to user.create.
+	return NewUserPage{Form: f, Roles: h.roleOptions(r, f.Value("role"), true)}, nil
 }
 
 func (h *handler) newUser(w http.ResponseWriter, r *http.Request) error {
@@ -241,7 +236,7 @@ func (h *handler) grant(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	role := access.Role(f.Get("role"))
-	o, err := h.svc.orgs.GetByCode(ctx, f.Get("org_code"))
+	o, err := h.svc.orgs.FromForm(ctx, f.Get("org_code")) // the org picker sends a code
 	if err == nil {
 		err = h.mayGrant(r, o.ID, role)
 	} else {

@@ -141,7 +141,7 @@ func (h *handler) move(w http.ResponseWriter, r *http.Request) error {
 	if code == "" {
 		return fail(http.StatusUnprocessableEntity, "org.err.parent_code_required")
 	}
-	np, err := h.store.GetByCode(ctx, code)
+	np, err := h.store.FromForm(ctx, code) // the picker sends a code; a unique name does too
 	if errors.Is(err, db.ErrNotFound) {
 		return fail(http.StatusUnprocessableEntity, "org.err.parent_code_unknown", code)
 	}

@@ -2,7 +2,6 @@ package org
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"html/template"
 	"net/http"
@@ -26,6 +25,12 @@ type TreePage struct {
 	Searching bool
 	Types     []TypeOption
 	Regions   Regions
+	Tree      []TreeNode // the side tree, expanded to Current
+}
+
+// TreeHTML renders the side tree (org_rows.templ).
+func (p TreePage) TreeHTML() (template.HTML, error) {
+	return templ.ToGoHTML(context.Background(), treeList(p.Tree, "", 0))
 }
 
 //go:generate go run github.com/a-h/templ/cmd/templ@v0.3.1118 generate -path .
@@ -104,7 +109,7 @@ func (h *handler) tree(w http.ResponseWriter, r *http.Request) error {
 	if !p.Searching {
 		f.ParentID = cur.ID
 		if f.Sort == "" {
-			f.Sort = "name"
+			f.Sort = "tree"
 		}
 		if p.Crumbs, err = h.store.Ancestors(ctx, cur); err != nil {
 			return err
@@ -131,6 +136,9 @@ func (h *handler) tree(w http.ResponseWriter, r *http.Request) error {
 		return sheet.ServeXLSX(w, t("org.export_name")+".xlsx", h.table(t, p.Rows))
 	}
 	l.Total = total
+	if p.Tree, err = h.sideTree(r, scope, cur); err != nil {
+		return err
+	}
 	return h.site.Render(w, r, "org/tree.html", "org.title", p)
 }
 
@@ -150,27 +158,6 @@ func (h *handler) table(t func(string, ...any) string, rows []Row) sheet.Table {
 			strconv.Itoa(r.ChildCount), sheet.Date(r.CreatedAt)})
 	}
 	return tab
-}
-
-// lookupHit is one result of the type-ahead lookup.
-type lookupHit struct {
-	ID   string `json:"id"`
-	Code string `json:"code"`
-	Name string `json:"name"`
-	Path string `json:"path"`
-}
-
-func (h *handler) lookup(w http.ResponseWriter, r *http.Request) error {
-	orgs, _, err := h.store.List(r.Context(), Filter{Scope: h.scope(r), Q: r.URL.Query().Get("q"), Sort: "name", Limit: 20})
-	if err != nil {
-		return err
-	}
-	hits := make([]lookupHit, 0, len(orgs))
-	for _, o := range orgs {
-		hits = append(hits, lookupHit{ID: strconv.FormatInt(o.ID, 10), Code: o.Code, Name: o.Name, Path: o.Path})
-	}
-	w.Header().Set("Content-Type", "application/json; charset=utf-8")
-	return json.NewEncoder(w).Encode(hits)
 }
 
 // canAt is a helper for handlers: may the caller do action at o?

@@ -43,7 +43,21 @@ func regionPrefix(code string) string {
 
 var sorts = map[string]string{
 	"name": "o.name", "code": "o.code", "created": "o.created_at", "type": "o.type",
+	"depth": "o.depth, o.name", "tree": treeOrder,
 }
+
+// treeOrder sorts siblings as an office reads them: 科协 of cities and
+// counties first, in GB/T 2260 code order, then 学会, 高校, … and
+// departments, each type together and by name within it.
+var treeOrder = func() string {
+	var b strings.Builder
+	b.WriteString("CASE o.type")
+	for i, t := range Types() {
+		fmt.Fprintf(&b, " WHEN '%s' THEN %d", t, i)
+	}
+	b.WriteString(" ELSE 99 END, CASE WHEN o.type IN ('kx_national', 'kx_province', 'kx_city', 'kx_county', 'kx_town') THEN o.region_code ELSE '' END, o.name")
+	return b.String()
+}()
 
 // List returns one page of matching orgs with their child counts, and the total.
 func (s *Store) List(ctx context.Context, f Filter) ([]Org, int, error) {
@@ -109,17 +123,17 @@ func (s *Store) List(ctx context.Context, f Filter) ([]Org, int, error) {
 }
 
 // Children returns one page of the direct children of parent, sorted by
-// sort (default name). It needs no count: the parent's child_count is the
+// sort (default tree order: treeOrder). It needs no count: the parent's child_count is the
 // total. Ordered by name it reads the (parent_id, name) index in order, so
 // it neither counts nor sorts — this is the query of the tree page.
 func (s *Store) Children(ctx context.Context, parent Org, sort string, limit, offset int) ([]Org, error) {
 	col, desc := strings.TrimPrefix(sort, "-"), strings.HasPrefix(sort, "-")
 	expr, ok := sorts[col]
 	if !ok {
-		expr = "o.name"
+		expr = treeOrder
 	}
 	dir := ""
-	if desc {
+	if desc && col != "tree" {
 		dir = " DESC"
 	}
 	if limit <= 0 || limit > 10000 {

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"net/http"
 	"strconv"
+	"strings"
 
 	"kexie/internal/access"
 	"kexie/internal/db"
@@ -67,14 +68,80 @@ func (s *Store) PathResolver(param string) func(*http.Request) (access.Resource,
 	}
 }
 
-// FormResolver returns a route Resource function that reads the org ID
-// from the query or form field name (used when creating something under an org).
+// FormResolver returns a route Resource function that reads the org from
+// the query or form field name (used when creating something under an
+// org). The field holds what the org picker sends — a code, an ID, or a
+// name no other org has — and is rewritten to the org's ID, so the handler
+// behind the route reads an ID whatever was typed.
 func (s *Store) FormResolver(name string) func(*http.Request) (access.Resource, error) {
 	return func(r *http.Request) (access.Resource, error) {
-		id, err := strconv.ParseInt(r.FormValue(name), 10, 64)
+		v := strings.TrimSpace(r.FormValue(name))
+		o, err := s.FromForm(r.Context(), v)
 		if err != nil {
-			return access.Resource{}, web.ErrNotFound
+			if !errors.Is(err, db.ErrNotFound) {
+				return access.Resource{}, err
+			}
+			if _, perr := strconv.ParseInt(v, 10, 64); v == "" || perr == nil {
+				return access.Resource{}, web.ErrNotFound
+			}
+			// Typed without the picker (no scripts): say what was not found.
+			return access.Resource{}, web.Errorf(http.StatusUnprocessableEntity, "orgpick.err.unknown", v)
 		}
-		return s.Resource(r.Context(), id)
+		id := strconv.FormatInt(o.ID, 10)
+		r.Form.Set(name, id)
+		if r.PostForm != nil && r.PostForm.Has(name) {
+			r.PostForm.Set(name, id)
+		}
+		return access.Resource{OrgID: o.ID, OrgPath: o.Path}, nil
 	}
+}
+
+// FromForm finds the org a form field names: by code first (what the org
+// picker puts in the field), then by ID, then by a name no other org
+// shares. Nothing found wraps db.ErrNotFound. It does not check access:
+// the caller checks the org against the scope of its action.
+func (s *Store) FromForm(ctx context.Context, v string) (Org, error) {
+	v = strings.TrimSpace(v)
+	if v == "" {
+		return Org{}, fmt.Errorf("org: no org given: %w", db.ErrNotFound)
+	}
+	o, err := s.GetByCode(ctx, v)
+	if err == nil || !errors.Is(err, db.ErrNotFound) {
+		return o, err
+	}
+	if id, perr := strconv.ParseInt(v, 10, 64); perr == nil {
+		if o, err = s.Get(ctx, id); err == nil || !errors.Is(err, db.ErrNotFound) {
+			return o, err
+		}
+	}
+	rows, err := s.db.Query(ctx, `SELECT `+cols+` FROM orgs WHERE name = ? OR short_name = ? LIMIT 2`, v, v)
+	if err != nil {
+		return Org{}, fmt.Errorf("org: find %q: %w", v, err)
+	}
+	defer rows.Close()
+	var found []Org
+	for rows.Next() {
+		o, err := scanOrg(rows)
+		if err != nil {
+			return Org{}, fmt.Errorf("org: find %q: %w", v, err)
+		}
+		found = append(found, o)
+	}
+	if err := rows.Err(); err != nil {
+		return Org{}, fmt.Errorf("org: find %q: %w", v, err)
+	}
+	if len(found) != 1 {
+		return Org{}, fmt.Errorf("org: find %q: %w", v, db.ErrNotFound)
+	}
+	return found[0], nil
+}
+
+// FormID is FromForm for handlers that need only the ID: 0 when nothing
+// matches (the caller reports the field as unknown).
+func (s *Store) FormID(ctx context.Context, v string) (int64, error) {
+	o, err := s.FromForm(ctx, v)
+	if errors.Is(err, db.ErrNotFound) {
+		return 0, nil
+	}
+	return o.ID, err
 }

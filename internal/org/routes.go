@@ -41,7 +41,11 @@ func Module(s *Store) web.Module {
 			site.AddNamer("org", s.Names)
 			site.Handle("GET /orgs", access.Require("org.view", nil), h.tree)
 			site.Handle("POST /orgs", access.Require("org.create", s.FormResolver("parent_id")), h.create)
-			site.Handle("GET /orgs/lookup", access.Require("org.view", nil), h.lookup)
+			// The picker's look-up answers any signed-in user: what it lists
+			// is the scope of the action the form asks for, which may be empty.
+			site.Handle("GET /orgs/lookup", access.SignedIn(), h.lookup)
+			site.SetOrgLabeler(h.pickLabel)
+			site.Handle("GET /orgs/tree", access.Require("org.view", s.FormResolver("parent")), h.treeChildren)
 			site.Handle("GET /orgs/new", access.Require("org.create", s.FormResolver("parent")), h.newForm)
 			site.Handle("GET /orgs/{id}", access.Require("org.view", s.PathResolver("id")), h.show)
 			site.Handle("POST /orgs/{id}", access.Require("org.edit", s.PathResolver("id")), h.update)

@@ -176,6 +176,13 @@ func (s *Store) CreateTx(ctx context.Context, tx *db.Tx, in Input) (Org, error) 
 		if err := lockTree(ctx, tx); err != nil {
 			return err
 		}
+		if strings.TrimSpace(in.Code) == "" && in.Type.Valid() {
+			code, err := s.newCode(ctx, tx, in)
+			if err != nil {
+				return err
+			}
+			in.Code = code
+		}
 		errs, err := s.validate(ctx, tx, &in, 0)
 		if err != nil {
 			return err

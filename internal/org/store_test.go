@@ -249,3 +249,36 @@ func TestListAndStats(t *testing.T) {
 		}
 	})
 }
+
+// An org created without a code gets a readable one: region, type letters,
+// a number; a 科协 takes its region's code alone.
+func TestGeneratedCodes(t *testing.T) {
+	dbtest.Run(t, sets, func(t *testing.T, d *db.DB) {
+		s := org.NewStore(d, std.Regions())
+		ctx := context.Background()
+		mk := func(parent int64, name string, typ org.Type, region string) org.Org {
+			t.Helper()
+			o, err := s.Create(ctx, org.Input{ParentID: parent, Name: name, Type: typ, RegionCode: region})
+			if err != nil {
+				t.Fatal(err)
+			}
+			return o
+		}
+		root := mk(0, "四川省科学技术协会", org.TypeProvince, "510000")
+		cd := mk(root.ID, "成都市科学技术协会", org.TypeCity, "510100")
+		jj := mk(cd.ID, "锦江区科学技术协会", org.TypeCounty, "510104")
+		d1 := mk(cd.ID, "成都市教育局", org.TypeGovDept, "")
+		d2 := mk(cd.ID, "团市委", org.TypeGovDept, "")
+		xh := mk(root.ID, "四川省化学化工学会", org.TypeSociety, "")
+		for _, c := range []struct{ got, want string }{{root.Code, "510000-KX"}, {cd.Code, "510100-KX"}, {jj.Code, "510104-KX"},
+			{d1.Code, "510100-BM-01"}, {d2.Code, "510100-BM-02"}, {xh.Code, "510000-XH-01"}} {
+			if c.got != c.want {
+				t.Errorf("code %q, want %q", c.got, c.want)
+			}
+		}
+		// A second 科协 in the same region is numbered.
+		if o := mk(cd.ID, "锦江区科协（筹）", org.TypeCounty, "510104"); o.Code != "510104-KX-01" {
+			t.Errorf("second 科协 in 510104: %q", o.Code)
+		}
+	})
+}

@@ -50,7 +50,7 @@ func TestBrowserDisciplinePicker(t *testing.T) {
 		b.Pick("disciplines2", "", "1101410；120；")
 
 		b.Run("save", chromedp.SendKeys(chromedp.CSS(`input[name=name]`), "张伟"),
-			chromedp.SetValue(chromedp.CSS(`form[action="/people"] select[name=org_id]`), fmt.Sprint(ps.City.ID)),
+			chromedp.SetValue(chromedp.CSS(`form[action="/people"] input[name=org_id]`), fmt.Sprint(ps.City.ID)),
 			chromedp.Submit(chromedp.CSS(`input[name=name]`)),
 			chromedp.WaitVisible(chromedp.CSS(`#person`)))
 		if body := b.Text(`#discipline`); !strings.Contains(body, "11021 几何学") {

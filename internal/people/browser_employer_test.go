@@ -42,9 +42,9 @@ func TestBrowserEmployer(t *testing.T) {
 			t.Errorf("person page employer = %q", got)
 		}
 
-		b.Run("org employer", chromedp.Navigate(ps.URL+"/people/new"), chromedp.WaitVisible(chromedp.CSS(`select[name=employer_org_id]`)),
+		b.Run("org employer", chromedp.Navigate(ps.URL+"/people/new"), chromedp.WaitVisible(chromedp.CSS(`input[name=employer_org_id]`)),
 			chromedp.SendKeys(chromedp.CSS(`input[name=name]`), "王芳"),
-			chromedp.SetValue(chromedp.CSS(`select[name=employer_org_id]`), fmt.Sprint(ps.City.ID)),
+			chromedp.SetValue(chromedp.CSS(`input[name=employer_org_id]`), fmt.Sprint(ps.City.ID)),
 			chromedp.Submit(chromedp.CSS(`input[name=name]`)), chromedp.WaitVisible(chromedp.CSS(`#employer a`)))
 		if got := b.Text(`#employer a`); got != ps.City.Name {
 			t.Errorf("org employer link = %q", got)

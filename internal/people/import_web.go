@@ -9,7 +9,6 @@ import (
 
 	"kexie/internal/access"
 	"kexie/internal/db"
-	"kexie/internal/org"
 	"kexie/internal/web"
 )
 
@@ -22,7 +21,6 @@ const maxUpload = 160 << 20
 // ImportPage is the data of the import page and of its result.
 type ImportPage struct {
 	Form      *web.Form
-	Orgs      []org.Org
 	Result    *ImportResult
 	Errors    []ErrorLine // Result.Errors, translated
 	DryRun    bool
@@ -65,12 +63,8 @@ type TemplateColumn struct {
 }
 
 func (h *handler) importPage(r *http.Request, f *web.Form) (ImportPage, error) {
-	orgs, _, err := h.orgs.List(r.Context(), org.Filter{Scope: h.scope(r, "people.edit"), Limit: 500})
-	if err != nil {
-		return ImportPage{}, err
-	}
 	t := h.site.T(r)
-	p := ImportPage{Form: f, Orgs: orgs}
+	p := ImportPage{Form: f} // the org: the org picker, scoped to people.edit
 	headers, hints, req := TemplateHeaders()
 	for i := range headers {
 		p.Columns = append(p.Columns, TemplateColumn{Header: headers[i], Hint: t(hints[i]), Required: req[i]})

@@ -5,7 +5,6 @@ import (
 	"strconv"
 
 	"kexie/internal/access"
-	"kexie/internal/org"
 	"kexie/internal/web"
 )
 
@@ -30,7 +29,7 @@ func (h *handler) addMembership(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	o, err := h.orgs.GetByCode(ctx, f.Get("org_code"))
+	o, err := h.orgs.FromForm(ctx, f.Get("org_code")) // the org picker sends a code
 	if err == nil && !h.site.Policy.Can(ctx, web.SubjectFrom(ctx), "people.edit", access.Resource{OrgID: o.ID, OrgPath: o.Path}) {
 		f.Errors["org_code"] = h.site.T(r)("people.err.org_forbidden")
 	} else if err != nil {
@@ -132,7 +131,6 @@ type UnitsPage struct {
 	List  *web.List
 	Units []UnitRow
 	Form  *web.Form
-	Orgs  []org.Org
 	Kinds []Option
 }
 
@@ -149,12 +147,8 @@ func (h *handler) unitsPage(r *http.Request, f *web.Form) (UnitsPage, error) {
 		return UnitsPage{}, err
 	}
 	l.Total = total
-	orgs, _, err := h.orgs.List(r.Context(), org.Filter{Scope: h.scope(r, "people.edit"), Limit: 500})
-	if err != nil {
-		return UnitsPage{}, err
-	}
 	t := h.site.T(r)
-	p := UnitsPage{List: l, Form: f, Orgs: orgs, Kinds: h.options(r, "people.unit_kind.", UnitKinds, f.Value("kind"))}
+	p := UnitsPage{List: l, Form: f, Kinds: h.options(r, "people.unit_kind.", UnitKinds, f.Value("kind"))}
 	for _, u := range units {
 		p.Units = append(p.Units, UnitRow{Unit: u, KindLabel: t("people.unit_kind." + u.Kind)})
 	}

@@ -5,7 +5,6 @@ import (
 	"strconv"
 
 	"kexie/internal/access"
-	"kexie/internal/org"
 	"kexie/internal/web"
 )
 
@@ -13,7 +12,6 @@ import (
 type PoolsPage struct {
 	Pools []Pool
 	Form  *web.Form
-	Orgs  []org.Org
 }
 
 func (h *handler) poolsPage(r *http.Request, f *web.Form) (PoolsPage, error) {
@@ -21,8 +19,7 @@ func (h *handler) poolsPage(r *http.Request, f *web.Form) (PoolsPage, error) {
 	if err != nil {
 		return PoolsPage{}, err
 	}
-	orgs, _, err := h.orgs.List(r.Context(), org.Filter{Scope: h.scope(r, "people.edit"), Limit: 500})
-	return PoolsPage{Pools: pools, Form: f, Orgs: orgs}, err
+	return PoolsPage{Pools: pools, Form: f}, nil // the org: the org picker
 }
 
 func (h *handler) pools(w http.ResponseWriter, r *http.Request) error {

@@ -270,16 +270,12 @@ func (h *handler) export(w http.ResponseWriter, r *http.Request, people []Person
 // FormPage is the data of the new-person form.
 type FormPage struct {
 	Form   *web.Form
-	Orgs   []org.Org
 	Levels []Option
 }
 
 func (h *handler) formPage(r *http.Request, f *web.Form) (FormPage, error) {
-	orgs, _, err := h.orgs.List(r.Context(), org.Filter{Scope: h.scope(r, "people.edit"), Limit: 500})
-	if err != nil {
-		return FormPage{}, err
-	}
-	return FormPage{Form: f, Orgs: orgs, Levels: h.levels(r, f.Value("title_level"))}, nil
+	// Org and employer are chosen with the org picker, scoped to people.edit.
+	return FormPage{Form: f, Levels: h.levels(r, f.Value("title_level"))}, nil
 }
 
 func (h *handler) newForm(w http.ResponseWriter, r *http.Request) error {
@@ -306,7 +302,10 @@ func (h *handler) create(w http.ResponseWriter, r *http.Request) error {
 		Disciplines2: splitCodes(f.Get("disciplines2")), Expertise: f.Get("expertise"), RegionCode: f.Get("region_code"),
 		EmployerUSCC: f.Get("employer_uscc"), EmployerScope: h.scope(r, "people.edit")}
 	if v := f.Get("employer_org_id"); v != "" {
-		if in.EmployerOrgID, err = strconv.ParseInt(v, 10, 64); err != nil {
+		// The org picker sends a code; an ID or a unique name is read too.
+		if in.EmployerOrgID, err = h.orgs.FormID(r.Context(), v); err != nil {
+			return err
+		} else if in.EmployerOrgID == 0 {
 			in.EmployerOrgID = -1 // refused by the store as an unknown org
 		}
 	}

@@ -11,7 +11,6 @@ import (
 
 	"kexie/internal/access"
 	"kexie/internal/db"
-	"kexie/internal/org"
 	"kexie/internal/valid"
 	"kexie/internal/web"
 )
@@ -20,7 +19,6 @@ import (
 type MePage struct {
 	Person      *Person
 	Form        *web.Form
-	Orgs        []org.Org
 	Levels      []Option
 	Consents    []Consent
 	Revealed    string
@@ -36,12 +34,8 @@ func (h *handler) mePage(r *http.Request, f *web.Form) (MePage, error) {
 	own, err := h.store.OwnProfile(ctx, sub.UserID)
 	switch {
 	case errors.Is(err, db.ErrNotFound):
-		// The associations a worker may join are public: any org may be chosen.
-		orgs, _, err := h.orgs.List(ctx, org.Filter{Scope: access.Everywhere(), Limit: 2000})
-		if err != nil {
-			return p, err
-		}
-		p.Orgs = orgs
+		// The associations a worker may join are public: any org may be
+		// chosen (the org picker's "org.join" look-up).
 	case err != nil:
 		return p, err
 	default:
@@ -113,7 +107,9 @@ func (h *handler) saveMe(w http.ResponseWriter, r *http.Request) error {
 	}
 	switch {
 	case errors.Is(err, db.ErrNotFound):
-		in.OrgID, _ = strconv.ParseInt(f.Get("org_id"), 10, 64)
+		if in.OrgID, err = h.orgs.FormID(ctx, f.Get("org_id")); err != nil {
+			return err
+		}
 		_, err = h.store.CreateOwn(ctx, sub.UserID, in, f.Get("consent") == "yes")
 	case err == nil:
 		if in.Phone == "" {

@@ -93,7 +93,6 @@ type ListPage struct {
 	List     *web.List
 	Statuses []string
 	Form     *web.Form
-	Orgs     []org.Org
 }
 
 func (h *handler) scope(r *http.Request, a access.Action) access.Scope { return h.site.Scope(r, a) }
@@ -109,8 +108,8 @@ func (h *handler) listPage(r *http.Request, f *web.Form) (ListPage, error) {
 		return ListPage{}, err
 	}
 	l.Total = total
-	orgs, _, err := h.orgs.List(r.Context(), org.Filter{Scope: h.scope(r, "plan.edit"), Limit: 500})
-	return ListPage{Plans: plans, List: l, Statuses: []string{"draft", "published", "closed"}, Form: f, Orgs: orgs}, err
+	// The upload's org is chosen with the org picker, scoped to plan.edit.
+	return ListPage{Plans: plans, List: l, Statuses: []string{"draft", "published", "closed"}, Form: f}, nil
 }
 
 func (h *handler) list(w http.ResponseWriter, r *http.Request) error {

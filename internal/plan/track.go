@@ -166,8 +166,8 @@ func (s *Store) LinkUnits(ctx context.Context, planID int64, choices []UnitChoic
 				} else if !newUnitType(typ) {
 					return valid.New("unit", "plan.err.unit_type", c.Name)
 				}
-				code := fmt.Sprintf("P%d-%d", planID%1000000, tx.NewID()%100000000)
-				o, err := s.orgs.CreateTx(ctx, tx, org.Input{ParentID: orgID, Code: code, Name: c.Name, Type: typ,
+				// No code: the org store makes a readable one (510100-BM-03).
+				o, err := s.orgs.CreateTx(ctx, tx, org.Input{ParentID: orgID, Name: c.Name, Type: typ,
 					Note: "plan " + strconv.FormatInt(planID, 10)})
 				if err != nil {
 					return err

@@ -204,6 +204,7 @@ type View struct {
 	Data       any
 
 	site *Site
+	req  *http.Request
 }
 
 // NavSection is a heading with its links.
@@ -266,6 +267,7 @@ func (s *Site) NewView(w http.ResponseWriter, r *http.Request, titleKey string) 
 		Path:      r.URL.Path,
 		RequestID: RequestID(r.Context()),
 		site:      s,
+		req:       r,
 	}
 	v.Title = v.T(titleKey)
 	// "?lang=en" is a choice like the switch: it holds for the next pages too.

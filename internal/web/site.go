@@ -72,6 +72,8 @@ type Site struct {
 	enrich  func(ctx context.Context, r *http.Request, id *Identity) context.Context
 	bodies  map[string]int64 // path → largest file it accepts, where above MaxBody
 	namers  map[string]Namer // object kind → its module's name resolver
+	// orgLabel shows an org picker's chosen org (set by the org module).
+	orgLabel OrgLabeler
 }
 
 // AllowUpload lets POSTs to path carry a file of up to max bytes (plus a

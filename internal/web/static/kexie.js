@@ -134,3 +134,134 @@ document.addEventListener("DOMContentLoaded", function () {
   }
   setTimeout(poll, 1000);
 })();
+// Org picker (partial "orgpick"): typing in its field lists the orgs the
+// user may act on for the form's action (data-orgpick), by name, code or
+// pinyin initials, each with its path; "more…" fetches the next page, so
+// every org can be reached. A pick puts the org's code in the field (what
+// the server reads; without scripts one types the code) and shows the path
+// under it. ↓/↑ move through the list, Enter picks, Escape closes.
+(function () {
+  var timer = 0, asked = 0;
+  function list(box) { return box.querySelector("ul.orglist"); }
+  function close(box) { var ul = list(box); if (ul) ul.remove(); }
+  function hitButton(h) {
+    var li = document.createElement("li"), b = document.createElement("button"),
+      n = document.createElement("span"), c = document.createElement("span"), t = document.createElement("span");
+    b.type = "button";
+    b.setAttribute("data-pick", h.code);
+    b.setAttribute("data-path", h.path);
+    n.className = "name"; n.textContent = h.name;
+    c.className = "code"; c.textContent = h.code;
+    t.className = "trail"; t.textContent = h.path;
+    n.appendChild(c);
+    b.appendChild(n); b.appendChild(t);
+    li.appendChild(b);
+    return li;
+  }
+  function fill(box, ul, page, q) {
+    var old = ul.querySelector("li.morerow");
+    if (old) old.remove();
+    if (!page.hits.length && !page.offset) {
+      var li = document.createElement("li");
+      li.className = "none"; li.textContent = box.getAttribute("data-none");
+      ul.appendChild(li);
+      return;
+    }
+    page.hits.forEach(function (h) { ul.appendChild(hitButton(h)); });
+    if (page.next) {
+      var m = document.createElement("li"), b = document.createElement("button");
+      m.className = "morerow";
+      b.type = "button"; b.className = "more";
+      b.setAttribute("data-next", page.next);
+      b.setAttribute("data-q", q);
+      b.textContent = box.getAttribute("data-more") + " (" + page.next + " / " + page.total + ")";
+      m.appendChild(b);
+      ul.appendChild(m);
+    }
+  }
+  function ask(box, q, offset, then) {
+    var n = ++asked;
+    var url = "/orgs/lookup?action=" + encodeURIComponent(box.getAttribute("data-orgpick")) +
+      "&q=" + encodeURIComponent(q) + "&offset=" + offset;
+    fetch(url, { credentials: "same-origin" })
+      .then(function (r) { return r.ok ? r.json() : { hits: [], total: 0, offset: 0, next: 0 }; })
+      .then(function (page) { if (n === asked) then(page); });
+  }
+  function open(box, q) {
+    ask(box, q, 0, function (page) {
+      close(box);
+      var ul = document.createElement("ul");
+      ul.className = "orglist";
+      ul.setAttribute("role", "listbox");
+      ul.setAttribute("data-q", q);
+      fill(box, ul, page, q);
+      box.appendChild(ul);
+    });
+  }
+  function pick(box, b) {
+    var input = box.querySelector("input");
+    input.value = b.getAttribute("data-pick");
+    box.querySelector("[data-orgpick-path]").textContent = b.getAttribute("data-path");
+    close(box);
+    input.focus();
+    input.dispatchEvent(new Event("change", { bubbles: true }));
+  }
+  document.addEventListener("input", function (e) {
+    var box = e.target.closest && e.target.closest("[data-orgpick]");
+    if (!box || e.target.tagName !== "INPUT") return;
+    box.querySelector("[data-orgpick-path]").textContent = "";
+    clearTimeout(timer);
+    var q = e.target.value.trim();
+    timer = setTimeout(function () { open(box, q); }, 150);
+  });
+  document.addEventListener("focusin", function (e) {
+    var box = e.target.closest && e.target.closest("[data-orgpick]");
+    if (box && e.target.tagName === "INPUT" && !e.target.value.trim() && !list(box)) open(box, "");
+  });
+  document.addEventListener("click", function (e) {
+    var b = e.target.closest && e.target.closest("ul.orglist button");
+    document.querySelectorAll("ul.orglist").forEach(function (ul) { if (!b || !ul.contains(b)) ul.remove(); });
+    if (!b) return;
+    e.preventDefault();
+    var box = b.closest("[data-orgpick]");
+    if (b.hasAttribute("data-pick")) return pick(box, b);
+    var ul = b.closest("ul"), first = ul.querySelectorAll("button[data-pick]").length;
+    ask(box, b.getAttribute("data-q"), +b.getAttribute("data-next"), function (page) {
+      fill(box, ul, page, b.getAttribute("data-q"));
+      var bs = ul.querySelectorAll("button");
+      if (bs[first]) bs[first].focus();
+    });
+  });
+  document.addEventListener("keydown", function (e) {
+    var box = e.target.closest && e.target.closest("[data-orgpick]");
+    if (!box) return;
+    var ul = list(box), input = box.querySelector("input");
+    if (!ul) {
+      if (e.key === "ArrowDown" && e.target === input) { e.preventDefault(); open(box, input.value.trim()); }
+      return;
+    }
+    var items = Array.prototype.slice.call(ul.querySelectorAll("button")), i = items.indexOf(e.target);
+    if (e.key === "ArrowDown" || e.key === "ArrowUp") {
+      e.preventDefault();
+      i = e.key === "ArrowDown" ? Math.min(i + 1, items.length - 1) : i - 1;
+      (i < 0 ? input : items[i]).focus();
+    } else if (e.key === "Escape") {
+      e.preventDefault();
+      ul.remove();
+      input.focus();
+    } else if (e.key === "Enter" && e.target === input && items.length && items[0].hasAttribute("data-pick")) {
+      e.preventDefault();
+      pick(box, items[0]);
+    }
+  });
+})();
+// Org side tree: a closed node (<details data-tree>) fetches its children
+// the first time it is opened; without scripts its link shows them.
+document.addEventListener("toggle", function (e) {
+  var d = e.target;
+  if (!d.matches || !d.matches("details[data-tree]") || !d.open || d.hasAttribute("data-loaded")) return;
+  d.setAttribute("data-loaded", "");
+  fetch(d.getAttribute("data-tree"), { credentials: "same-origin" })
+    .then(function (r) { return r.ok ? r.text() : ""; })
+    .then(function (html) { d.insertAdjacentHTML("beforeend", html); });
+}, true);
