@@ -47,8 +47,8 @@ func TestSearchPageMarksAndSorts(t *testing.T) {
 		_, body := staff.Get("/people?q=" + url.QueryEscape("材料"))
 		for _, want := range []string{
 			"稀土功能<mark>材料</mark>&lt;script&gt;", // expertise marked and escaped
-			"<mark>材料</mark>科学",                    // 430's name, marked
-			"纳米<mark>材料</mark>",                    // 43070's name
+			"<mark>材料</mark>科学",                 // 430's name, marked
+			"纳米<mark>材料</mark>",                 // 43070's name
 			`id="sort-relevance"`,
 		} {
 			if !strings.Contains(body, want) {
