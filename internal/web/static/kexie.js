@@ -7,13 +7,6 @@ document.addEventListener("submit", function (e) {
   var f = e.target, msg = f.getAttribute && f.getAttribute("data-confirm");
   if (msg && !window.confirm(msg)) e.preventDefault();
 });
-// The "add search hits to a pool" form posts to the chosen pool.
-document.addEventListener("submit", function (e) {
-  var f = e.target;
-  if (!f.hasAttribute || !f.hasAttribute("data-pool-form")) return;
-  var sel = f.querySelector("[data-pool-select]");
-  if (sel) f.action = "/people/pools/" + encodeURIComponent(sel.value) + "/add";
-});
 // Charts: elements with data-chart hold an ECharts option as JSON (pages
 // that draw charts load echarts.min.js). The table beside each chart
 // carries the same numbers for readers without scripts.
