@@ -32,7 +32,7 @@ func TestDisciplines(t *testing.T) {
 		if !errors.As(err, &ve) || len(ve) != 1 || ve[0].Key != "people.err.discipline_unknown" || fmt.Sprint(ve[0].Args) != "[cl]" {
 			t.Fatalf("free text %q stored as a discipline: %v", "cl", err)
 		}
-		if table, err := f.s.Disciplines(ctx); err != nil || len(table) != 3544 || table["430"].Name != "材料科学" || table["43070"].Parent != "430" {
+		if table, err := f.s.Disciplines(ctx); err != nil || len(table) != 3552 || table["430"].Name != "材料科学" || table["43070"].Parent != "430" {
 			t.Fatalf("embedded table: %d entries, %v", len(table), err)
 		}
 		if hits, err := f.s.SearchDisciplines(ctx, "材料", 5); err != nil || !slices.ContainsFunc(hits, func(h people.DisciplineHit) bool { return h.Name == "材料科学" }) {
