@@ -117,6 +117,8 @@ func matrixCases() []matrixCase {
 		{"GET /people/pools/{id}", "/people/pools/{peerpool}", nil, []string{"sysadmin"}},
 		{"POST /people/pools/{id}/add", "/people/pools/{pool}/add", url.Values{"q": {"张"}}, []string{"org_staff", "org_admin", "sysadmin"}},
 		{"POST /people/pools/{id}/add", "/people/pools/{peerpool}/add", url.Values{"q": {"张"}}, []string{"sysadmin"}},
+		{"POST /people/pools/add", "/people/pools/add", url.Values{"pool": {"{pool}"}}, []string{"org_staff", "org_admin", "sysadmin"}},
+		{"POST /people/pools/add", "/people/pools/add", url.Values{"pool": {"{peerpool}"}}, []string{"sysadmin"}},
 		{"GET /plans", "/plans", nil, []string{"org_staff", "org_admin", "sysadmin"}},
 		{"POST /plans", "/plans", url.Values{"org_id": {"{city}"}}, []string{"org_staff", "org_admin", "sysadmin"}},
 		{"POST /plans", "/plans", url.Values{"org_id": {"{peer}"}}, []string{"sysadmin"}},

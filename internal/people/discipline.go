@@ -62,6 +62,7 @@ func (s *Store) ImportDisciplines(ctx context.Context, r io.Reader) (int, []Impo
 		return 0, []ImportError{{Column: "代码/名称", Code: "people.err.missing_column"}}, nil
 	}
 	var list []Discipline
+	var rowOf []int // sheet row of list[i]
 	var errs []ImportError
 	seen := map[string]bool{}
 	for n := 1; ; n++ {
@@ -70,7 +71,7 @@ func (s *Store) ImportDisciplines(ctx context.Context, r io.Reader) (int, []Impo
 			break
 		}
 		if err != nil {
-			errs = append(errs, ImportError{Row: n, Code: "people.err.bad_row"})
+			errs = append(errs, ImportError{Row: sheetRow(n), Code: "people.err.bad_row"})
 			break
 		}
 		get := func(i int) string {
@@ -83,18 +84,18 @@ func (s *Store) ImportDisciplines(ctx context.Context, r io.Reader) (int, []Impo
 		lvl := disciplineLevel(code)
 		switch {
 		case lvl == 0:
-			errs = append(errs, ImportError{Row: n, Column: header[ci], Code: "people.err.discipline_code"})
+			errs = append(errs, ImportError{Row: sheetRow(n), Column: header[ci], Code: "people.err.discipline_code"})
 		case name == "" || utf8.RuneCountInString(name) > 60:
-			errs = append(errs, ImportError{Row: n, Column: header[ni], Code: "people.err.discipline_name"})
+			errs = append(errs, ImportError{Row: sheetRow(n), Column: header[ni], Code: "people.err.discipline_name"})
 		case seen[code]:
-			errs = append(errs, ImportError{Row: n, Column: header[ci], Code: "people.err.duplicate_in_file"})
+			errs = append(errs, ImportError{Row: sheetRow(n), Column: header[ci], Code: "people.err.duplicate_in_file"})
 		default:
 			seen[code] = true
 			d := Discipline{Code: code, Name: name, Level: lvl}
 			if lvl > 1 {
 				d.Parent = code[:len(code)-2]
 			}
-			list = append(list, d)
+			list, rowOf = append(list, d), append(rowOf, sheetRow(n))
 		}
 		if len(errs) >= maxImportErrors {
 			break
@@ -102,7 +103,7 @@ func (s *Store) ImportDisciplines(ctx context.Context, r io.Reader) (int, []Impo
 	}
 	for i, d := range list {
 		if d.Parent != "" && !seen[d.Parent] {
-			errs = append(errs, ImportError{Row: i + 1, Column: header[ci], Code: "people.err.discipline_parent"})
+			errs = append(errs, ImportError{Row: rowOf[i], Column: header[ci], Code: "people.err.discipline_parent"})
 		}
 	}
 	if len(errs) > 0 {
@@ -127,8 +128,12 @@ func (s *Store) ImportDisciplines(ctx context.Context, r io.Reader) (int, []Impo
 	return len(list), nil, nil
 }
 
-// Disciplines returns the table as code → entry (empty until imported).
+// Disciplines returns the table as code → entry: the embedded GB/T
+// 13745-2009 table until an administrator imports another.
 func (s *Store) Disciplines(ctx context.Context) (map[string]Discipline, error) {
+	if err := s.ensureDisciplines(ctx); err != nil {
+		return nil, err
+	}
 	rows, err := s.db.Query(ctx, `SELECT code, name, parent, level FROM disciplines`)
 	if err != nil {
 		return nil, fmt.Errorf("people: disciplines: %w", err)
@@ -152,6 +157,9 @@ func (s *Store) DisciplineNames(ctx context.Context, codes []string) (map[string
 	if len(codes) == 0 {
 		return out, nil
 	}
+	if err := s.ensureDisciplines(ctx); err != nil {
+		return nil, err
+	}
 	ph, args := make([]string, len(codes)), make([]any, len(codes))
 	for i, c := range codes {
 		ph[i], args[i] = "?", c
@@ -171,10 +179,11 @@ func (s *Store) DisciplineNames(ctx context.Context, codes []string) (map[string
 	return out, rows.Err()
 }
 
-// checkDiscipline refuses a discipline written as a code that the imported
-// table does not hold; names and an empty table are accepted as they are.
+// checkDiscipline reports whether v, a discipline as written on a form or
+// in an import, is a code of the table; "" (none) is accepted. Names,
+// free text ("cl") and codes the table lacks are all refused.
 func checkDiscipline(table map[string]Discipline, v string) bool {
-	if len(table) == 0 || v == "" || disciplineLevel(v) == 0 {
+	if v == "" {
 		return true
 	}
 	_, ok := table[v]
@@ -204,6 +213,9 @@ func (s *Store) SearchDisciplines(ctx context.Context, q string, limit int) ([]D
 	}
 	if q == "" || limit <= 0 {
 		return nil, nil
+	}
+	if err := s.ensureDisciplines(ctx); err != nil {
+		return nil, err
 	}
 	var out []DisciplineHit
 	var err error

@@ -70,11 +70,15 @@ func storedCodes(s string) []string {
 }
 
 // checkDisciplines validates the primary and secondary disciplines of r
-// against the imported table (empty: codes are checked for shape only) and
-// normalizes the secondary ones.
+// against the discipline table and normalizes the secondary ones. A value
+// that is not a code of the table is refused, named in the message.
 func checkDisciplines(r *row, table map[string]Discipline, errs *valid.Errors) {
-	if !checkDiscipline(table, r.Discipline) {
+	switch {
+	case checkDiscipline(table, r.Discipline):
+	case disciplineLevel(r.Discipline) > 0:
 		errs.Add("discipline", "people.err.discipline", r.Discipline)
+	default:
+		errs.Add("discipline", "people.err.discipline_unknown", r.Discipline)
 	}
 	var list []string
 	for _, c := range r.Disciplines2 {

@@ -20,13 +20,16 @@ func TestSecondaryDisciplines(t *testing.T) {
 	ctx := context.Background()
 	dbtest.Run(t, sets, func(t *testing.T, d *db.DB) {
 		f := setup(t, d)
-		// Before a table is imported, secondary codes are checked for shape.
-		p, err := f.s.Create(ctx, people.Input{OrgID: f.city.ID, Name: "甲", Discipline: "110", Disciplines2: []string{" 9990000 ", "120", ""}})
+		// The embedded GB/T 13745-2009 table checks codes from the start.
+		p, err := f.s.Create(ctx, people.Input{OrgID: f.city.ID, Name: "甲", Discipline: "110", Disciplines2: []string{" 430 ", "120", ""}})
 		if err != nil {
 			t.Fatal(err)
 		}
-		if got, _ := f.s.Get(ctx, p.ID); got.Discipline != "110" || !slices.Equal(got.Disciplines2, []string{"9990000", "120"}) {
-			t.Errorf("stored %q %q, want 110 [9990000 120] in the order given", got.Discipline, got.Disciplines2)
+		if got, _ := f.s.Get(ctx, p.ID); got.Discipline != "110" || !slices.Equal(got.Disciplines2, []string{"430", "120"}) {
+			t.Errorf("stored %q %q, want 110 [430 120] in the order given", got.Discipline, got.Disciplines2)
+		}
+		if _, err := f.s.Create(ctx, people.Input{OrgID: f.city.ID, Name: "乙", Discipline: "110", Disciplines2: []string{"9990000"}}); fieldKey(err) != "disciplines2:people.err.discipline" {
+			t.Errorf("a secondary code not in the table: %v", err)
 		}
 		if _, err := f.s.Create(ctx, people.Input{OrgID: f.city.ID, Name: "乙", Discipline: "110", Disciplines2: []string{"12"}}); fieldKey(err) != "disciplines2:people.err.disciplines2_code" {
 			t.Errorf("a secondary that is no code: %v", err)
@@ -46,9 +49,10 @@ func TestSecondaryDisciplines(t *testing.T) {
 			{"too many", "110", []string{"11014", "11021", "120", "130", "140", "150"}, "disciplines2:people.err.disciplines2_max"},
 			{"not a code", "110", []string{"代数"}, "disciplines2:people.err.disciplines2_code"},
 			{"not in the table", "110", []string{"170"}, "disciplines2:people.err.discipline"},
-			{"a primary holding a separator", "数学 物理", []string{"120"}, "discipline:people.err.discipline_primary_sep"},
-			{"a primary the import would read as two", "110 数学", nil, "discipline:people.err.discipline_primary_sep"},
-			{"a name with a space, alone", "信息 科学", nil, ""},
+			{"a primary holding a separator", "数学 物理", []string{"120"}, "discipline:people.err.discipline_unknown"},
+			{"a primary the import would read as two", "110 数学", nil, "discipline:people.err.discipline_unknown"},
+			{"a name with a space, alone", "信息 科学", nil, "discipline:people.err.discipline_unknown"},
+			{"free text", "cl", nil, "discipline:people.err.discipline_unknown"},
 			{"five", "110", []string{"11014", "11021", "120", "130", "140"}, ""},
 			{"a descendant of the primary", "110", []string{"1101410"}, ""},
 		} {
@@ -103,7 +107,7 @@ func TestSecondaryDisciplineFacet(t *testing.T) {
 		mk("乙", "120")
 		bing := mk("丙", "130", "1101410") // 130 and 110
 		mk("丁", "")
-		mk("戊", "数学") // a name, as typed before a table was imported
+		mk("戊", "140") // 物理学
 		check := func(label string, want map[string]int, filters map[string]string) {
 			t.Helper()
 			for _, useDB := range []bool{true, false} {
@@ -128,16 +132,16 @@ func TestSecondaryDisciplineFacet(t *testing.T) {
 			}
 		}
 		filters := map[string]string{"110": "丙甲", "1101410": "丙甲", "11021": "甲", "120": "乙甲", "130": "丙", "13": "丙",
-			"数": "戊", "1101410,": "", "110%": "", "9": ""}
+			"14": "戊", "1101410,": "", "110%": "", "9": ""}
 		if err := f.s.BuildIndex(ctx); err != nil {
 			t.Fatal(err)
 		}
-		check("built", map[string]int{"110": 2, "120": 2, "130": 1, "数学": 1}, filters)
+		check("built", map[string]int{"110": 2, "120": 2, "130": 1, "140": 1}, filters)
 		if _, err := f.s.Update(ctx, bing.ID, people.Input{Name: "丙", Expertise: "学科测试", Discipline: "130", Disciplines2: []string{"12010", "160"}}); err != nil {
 			t.Fatal(err)
 		}
 		filters["110"], filters["1101410"], filters["120"], filters["160"] = "甲", "甲", "丙乙甲", "丙"
-		check("after an update", map[string]int{"110": 1, "120": 3, "130": 1, "160": 1, "数学": 1}, filters)
+		check("after an update", map[string]int{"110": 1, "120": 3, "130": 1, "160": 1, "140": 1}, filters)
 	})
 }
 
@@ -205,16 +209,17 @@ func TestImportSecondaryDisciplines(t *testing.T) {
 			errs = append(errs, fmt.Sprintf("%d/%s/%s", e.Row, e.Column, e.Text(tr)))
 		}
 		// (A leading separator leaves 120 the first code: the primary.)
-		wantErrs := []string{"1/学科代码/people.err.discipline9990000", "2/学科代码/people.err.disciplines2_codeabc",
-			"3/学科代码/people.err.disciplines2_primary130"}
+		wantErrs := []string{"2/学科代码/people.err.discipline9990000", "3/学科代码/people.err.disciplines2_codeabc",
+			"4/学科代码/people.err.disciplines2_primary130"}
 		if !slices.Equal(errs, wantErrs) {
 			t.Errorf("errors %q, want %q", errs, wantErrs)
 		}
 		if g := got(); !slices.Equal(g, want) {
 			t.Errorf("a failed import wrote: %q", g)
 		}
-		// A primary written as a name stays whole.
-		if res, _ := f.s.Import(ctx, file(cells[0], cells[1], cells[2], "信息 科学"), "c.csv", f.city.ID, true); len(res.Errors) != 0 {
+		// A primary written as a name is refused, the error naming it whole.
+		if res, _ := f.s.Import(ctx, file(cells[0], cells[1], cells[2], "信息 科学"), "c.csv", f.city.ID, true); len(res.Errors) != 1 ||
+			res.Errors[0].Row != 5 || res.Errors[0].Text(tr) != "people.err.discipline_unknown信息 科学" {
 			t.Errorf("a name with a space: %+v", res.Errors)
 		}
 	})

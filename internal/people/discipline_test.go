@@ -2,7 +2,9 @@ package people_test
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
@@ -10,15 +12,31 @@ import (
 	"kexie/internal/db/dbtest"
 	"kexie/internal/people"
 	"kexie/internal/std"
+	"kexie/internal/valid"
 )
 
 func TestDisciplines(t *testing.T) {
 	ctx := context.Background()
 	dbtest.Run(t, sets, func(t *testing.T, d *db.DB) {
 		f := setup(t, d)
-		// Before a table is imported, codes are not checked.
-		if _, err := f.s.Create(ctx, people.Input{OrgID: f.city.ID, Name: "甲", Discipline: "9990000"}); err != nil {
-			t.Fatalf("unchecked code refused: %v", err)
+		// A fresh install checks against the embedded GB/T 13745-2009 table:
+		// its codes are accepted, anything else refused, naming the value.
+		if _, err := f.s.Create(ctx, people.Input{OrgID: f.city.ID, Name: "甲", Discipline: "430"}); err != nil {
+			t.Fatalf("430 材料科学 refused: %v", err)
+		}
+		if _, err := f.s.Create(ctx, people.Input{OrgID: f.city.ID, Name: "甲", Discipline: "9990000"}); fieldKey(err) != "discipline:people.err.discipline" {
+			t.Fatalf("a code not in the table: %v", err)
+		}
+		var ve valid.Errors
+		_, err := f.s.Create(ctx, people.Input{OrgID: f.city.ID, Name: "甲", Discipline: "cl"})
+		if !errors.As(err, &ve) || len(ve) != 1 || ve[0].Key != "people.err.discipline_unknown" || fmt.Sprint(ve[0].Args) != "[cl]" {
+			t.Fatalf("free text %q stored as a discipline: %v", "cl", err)
+		}
+		if table, err := f.s.Disciplines(ctx); err != nil || len(table) != 3552 || table["430"].Name != "材料科学" || table["43070"].Parent != "430" {
+			t.Fatalf("embedded table: %d entries, %v", len(table), err)
+		}
+		if hits, err := f.s.SearchDisciplines(ctx, "材料", 5); err != nil || !slices.ContainsFunc(hits, func(h people.DisciplineHit) bool { return h.Name == "材料科学" }) {
+			t.Fatalf("the picker finds nothing on a fresh install: %v %v", hits, err)
 		}
 		// A test table of our own (codes shaped like GB/T 13745, names made up).
 		bad := "代码,名称\n100,甲学科\n10010,甲一\n2001015,孤儿\n10010,重复\n12,短\n"

@@ -11,8 +11,9 @@ import (
 	"kexie/internal/sheet"
 )
 
-// ImportError is one problem of an import: a cell (row 1 = the first data
-// row; 0 = the file as a whole) and an error code with its arguments,
+// ImportError is one problem of an import: a cell (Row is the row number
+// the spreadsheet shows — the header is row 1, so the first data row is 2;
+// 0 = the file as a whole) and an error code with its arguments,
 // translated where it is shown (Text), never by the store.
 type ImportError struct {
 	Row    int    `json:"row"`
@@ -138,7 +139,7 @@ func (ir *importRun) add(e ImportError) {
 }
 
 func (ir *importRun) failAt(n int, key, code string, args ...any) {
-	ir.add(ImportError{Row: n, Column: ir.h.written[key], Code: code, Args: args})
+	ir.add(ImportError{Row: sheetRow(n), Column: ir.h.written[key], Code: code, Args: args})
 }
 
 // write consumes the checked chunks in tx and returns errNotCommitted when
@@ -157,7 +158,7 @@ func (ir *importRun) write(ctx context.Context, tx *db.Tx, ordered <-chan *impor
 			return err
 		}
 		if c.readErr != nil {
-			e := ImportError{Row: ir.res.Rows + 1, Code: "people.err.bad_row"}
+			e := ImportError{Row: sheetRow(ir.res.Rows + 1), Code: "people.err.bad_row"}
 			if le := (*sheet.LimitError)(nil); errors.As(c.readErr, &le) {
 				e.Code, e.Args = le.Key, le.Args
 			}
@@ -194,7 +195,7 @@ func (ir *importRun) take(ctx context.Context, tx *db.Tx, c *importChunk) error 
 		}
 		key := dupKey(ch.r.idIndex)
 		if first, dup := ir.seen[key]; dup {
-			ir.failAt(n, "id_number", "people.err.duplicate_in_file", int(first))
+			ir.failAt(n, "id_number", "people.err.duplicate_in_file", sheetRow(int(first)))
 			continue
 		}
 		ir.seen[key] = int32(n)
@@ -221,3 +222,7 @@ func (ir *importRun) flush(ctx context.Context, tx *db.Tx) error {
 	ir.res.Created, ir.res.Updated, ir.res.Unchanged = ir.res.Created+created, ir.res.Updated+updated, ir.res.Unchanged+unchanged
 	return err
 }
+
+// sheetRow is the row number a spreadsheet shows for data row n (1 = the
+// first row under the header): errors name the row the office sees.
+func sheetRow(n int) int { return n + 1 }

@@ -114,7 +114,7 @@ func TestImportJob(t *testing.T) {
 		bad[50] = strings.Replace(bad[50], "510402,", "999999,", 1)
 		id, _ = f.s.EnqueueImport(ctx, strings.NewReader(csvText(t, bad...)), "bad.csv", f.city.ID, 7, false)
 		j = waitJob(t, f.s, id)
-		if j.State != jobs.Done || len(j.Result.Errors) != 1 || j.Result.Errors[0].Row != 51 || j.Result.Created != 0 ||
+		if j.State != jobs.Done || len(j.Result.Errors) != 1 || j.Result.Errors[0].Row != 52 || j.Result.Created != 0 ||
 			j.Result.Errors[0].Code != "people.err.region" || j.Result.Errors[0].Text(tr) != "people.err.region999999" {
 			t.Fatalf("bad job: %+v %+v", j, j.Result)
 		}

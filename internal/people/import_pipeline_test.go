@@ -42,12 +42,13 @@ func TestImportOrderAndProgress(t *testing.T) {
 		for _, e := range res.Errors {
 			got = append(got, fmt.Sprintf("%d/%s/%s", e.Row, e.Column, e.Code))
 		}
-		want := []string{"10/手机号/people.err.phone", "700/地区代码/people.err.region", "1300/身份证号/people.err.duplicate_in_file"}
+		// Sheet rows: data row n is row n+1 under the header.
+		want := []string{"11/手机号/people.err.phone", "701/地区代码/people.err.region", "1301/身份证号/people.err.duplicate_in_file"}
 		if strings.Join(got, " ") != strings.Join(want, " ") || res.Rows != 1500 || res.Created != 0 {
 			t.Errorf("errors %v, rows %d, created %d; want %v", got, res.Rows, res.Created, want)
 		}
-		if a := res.Errors[2].Args; len(a) != 1 || a[0] != 4 || res.Errors[2].Text(tr) != "people.err.duplicate_in_file4" {
-			t.Errorf("duplicate should name the first row 4: %+v", res.Errors[2])
+		if a := res.Errors[2].Args; len(a) != 1 || a[0] != 5 || res.Errors[2].Text(tr) != "people.err.duplicate_in_file5" {
+			t.Errorf("duplicate should name the first row, 5: %+v", res.Errors[2])
 		}
 		if len(seen) < 3 || seen[len(seen)-1] != 1500 {
 			t.Errorf("progress %v", seen)

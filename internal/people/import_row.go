@@ -28,7 +28,7 @@ func (s *Store) checkImportRow(n int, cells []string, h headerMap, orgID int64, 
 		if key == "disciplines2" {
 			key = "discipline" // one 学科代码 column holds them all
 		}
-		out.errs = append(out.errs, ImportError{Row: n, Column: h.written[key], Code: code, Args: args})
+		out.errs = append(out.errs, ImportError{Row: sheetRow(n), Column: h.written[key], Code: code, Args: args})
 	}
 	get := func(key string) string {
 		if i, ok := h.at[key]; ok && i < len(cells) {

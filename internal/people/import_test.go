@@ -77,8 +77,9 @@ func TestImport(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		want := map[string]bool{"2/身份证号/people.err.id_check": true, "2/手机号/people.err.phone": true,
-			"2/地区代码/people.err.region": true, "3/身份证号/people.err.duplicate_in_file": true, "4/工作单位/people.err.required": true}
+		// Rows as the spreadsheet numbers them: the header is row 1.
+		want := map[string]bool{"3/身份证号/people.err.id_check": true, "3/手机号/people.err.phone": true,
+			"3/地区代码/people.err.region": true, "4/身份证号/people.err.duplicate_in_file": true, "5/工作单位/people.err.required": true}
 		got := map[string]bool{}
 		for _, e := range res.Errors {
 			got[fmt.Sprintf("%d/%s/%s", e.Row, e.Column, e.Code)] = true

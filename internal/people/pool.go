@@ -98,6 +98,7 @@ func (s *Store) AddToPool(ctx context.Context, poolID int64, personIDs []int64) 
 		return 0, err
 	}
 	added := 0
+	var addedIDs []int64
 	err = s.db.Tx(ctx, func(tx *db.Tx) error {
 		for _, id := range personIDs {
 			var n int
@@ -114,12 +115,13 @@ func (s *Store) AddToPool(ctx context.Context, poolID int64, personIDs []int64) 
 				return err
 			}
 			added++
+			addedIDs = append(addedIDs, id)
 		}
 		if added == 0 {
 			return nil
 		}
 		return audit.Append(ctx, tx, audit.Entry{OrgID: pool.OrgID, OrgPath: pool.OrgPath, Action: "pool.add",
-			Target: "pool:" + strconv.FormatInt(poolID, 10), After: map[string]int{"added": added}})
+			Target: "pool:" + strconv.FormatInt(poolID, 10), After: map[string]any{"added": added, "people": addedIDs}})
 	})
 	return added, err
 }

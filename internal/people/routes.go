@@ -72,6 +72,7 @@ func Module(s *Store, orgs *org.Store) web.Module {
 			site.Handle("POST /people/pools", access.Require("people.edit", orgs.FormResolver("org_id")), h.createPool)
 			site.Handle("GET /people/pools/{id}", access.Require("people.view", s.poolResolver), h.pool)
 			site.Handle("POST /people/pools/{id}/add", access.Require("people.edit", s.poolResolver), h.addToPool)
+			site.Handle("POST /people/pools/add", access.Require("people.edit", s.poolFormResolver), h.addSelectedToPool)
 			site.Handle("GET /me", access.SignedIn(), h.me)
 			site.Handle("POST /me", access.SignedIn(), h.saveMe)
 			site.Handle("GET /me/data", access.SignedIn(), h.myData)
@@ -101,7 +102,9 @@ type ListPage struct {
 	Levels    []Option
 	Searching bool
 	Facets    []FacetGroup
-	Pools     []Pool // pools the search hits can be added to
+	Pools     []Pool   // pools the search hits can be added to
+	Rows      []HitRow // the hits of a search, with what matched marked
+	Back      string   // this search page's URL, for forms that return to it
 }
 
 // FacetGroup is one facet with its values, most frequent first.
@@ -165,7 +168,9 @@ func (h *handler) list(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (h *handler) searchPage(w http.ResponseWriter, r *http.Request, l *web.List, facets map[string]string) error {
-	sq := SearchQuery{Q: l.Q, Facets: facets, Scope: h.scope(r, "people.view"), Limit: l.PerPage, Offset: l.Offset()}
+	// Hits come by relevance unless a column header asked otherwise.
+	l = web.ParseList(r, "", SearchSorts...)
+	sq := SearchQuery{Q: l.Q, Facets: facets, Scope: h.scope(r, "people.view"), Limit: l.PerPage, Offset: l.Offset(), Sort: l.Sort}
 	if web.WantsExport(r) {
 		sq.Limit, sq.Offset = 1000, 0
 	}
@@ -181,7 +186,10 @@ func (h *handler) searchPage(w http.ResponseWriter, r *http.Request, l *web.List
 		return h.export(w, r, people)
 	}
 	l.Total = res.Total
-	p := ListPage{List: l, People: people, Levels: h.levels(r, ""), Searching: true}
+	p := ListPage{List: l, People: people, Levels: h.levels(r, ""), Searching: true, Back: r.URL.RequestURI()}
+	if p.Rows, err = h.hitRows(r, l.Q, people); err != nil {
+		return err
+	}
 	if p.Pools, err = h.store.Pools(r.Context(), h.scope(r, "people.edit")); err != nil {
 		return err
 	}

@@ -23,6 +23,9 @@ type SearchQuery struct {
 	Scope  access.Scope      // the orgs whose people are searched; the zero Scope none
 	Limit  int
 	Offset int
+	// Sort orders the hits: "" by relevance, else one of SearchSorts,
+	// "-" prefixed for descending.
+	Sort string
 	// UseDatabase answers from the database's index even when the
 	// in-memory index is ready (tests and benchmarks compare the two).
 	UseDatabase bool
@@ -118,7 +121,9 @@ func (s *Store) Search(ctx context.Context, sq SearchQuery) (SearchResult, error
 	s.mem.mu.RLock()
 	ready := s.mem.ready
 	s.mem.mu.RUnlock()
-	if ready && !sq.UseDatabase {
+	// The in-memory index holds no update times: that order is the
+	// database's, like every order on the database path.
+	if col, _ := searchSort(sq.Sort); ready && !sq.UseDatabase && col != "updated" {
 		age, err := s.mem.catchUp(ctx, s.db)
 		if err != nil {
 			return res, err
@@ -216,7 +221,7 @@ func (s *Store) searchDB(ctx context.Context, sq SearchQuery, res SearchResult) 
 		}
 	}
 	q := `SELECT p.id, ` + score + `, p.name, p.expertise, p.employer, p.title_level, p.region_code, p.categories, p.birth_year, p.discipline,
-		p.disciplines2, COALESCE(pg.grade_n, 0) FROM ` + from + gradeJoin("p")
+		p.disciplines2, COALESCE(pg.grade_n, 0), o.name, p.updated_at FROM ` + from + gradeJoin("p")
 	if len(where) > 0 {
 		q += ` WHERE ` + strings.Join(where, " AND ")
 	}
@@ -225,19 +230,21 @@ func (s *Store) searchDB(ctx context.Context, sq SearchQuery, res SearchResult) 
 	if err != nil {
 		return res, fmt.Errorf("people: search: %w", err)
 	}
-	var hits []scored
+	var hits []keyed
 	needle := strings.TrimSpace(sq.Q)
 	words := strings.Fields(needle)
 	for rows.Next() {
-		var h scored
-		var name, expertise, employer, level, region, cats, disc, disc2 string
+		var h keyed
+		var name, expertise, employer, level, region, cats, disc, disc2, orgName string
 		var birth int
 		var grade uint8
-		if err := rows.Scan(&h.id, &h.score, &name, &expertise, &employer, &level, &region, &cats, &birth, &disc, &disc2, &grade); err != nil {
+		var updated int64
+		if err := rows.Scan(&h.id, &h.score, &name, &expertise, &employer, &level, &region, &cats, &birth, &disc, &disc2, &grade, &orgName, &updated); err != nil {
 			rows.Close()
 			return res, fmt.Errorf("people: search: %w", err)
 		}
 		h.score += boost(needle, words, name, employer, expertise)
+		h.key = sortKey{name: name, org: orgName, level: levelRank(level), updated: updated}
 		hits = append(hits, h)
 		res.count(level, region, disc, disc2, withYouth(cats, birth, cutoff), birth, grade, now)
 	}
@@ -299,11 +306,21 @@ func (res *SearchResult) count(level, region, disc, disc2, cats string, birth in
 	res.Facets["membership"][gradeNames[min(grade, uint8(len(gradeNames)-1))]]++
 }
 
-// finish ranks the hits and loads the requested page.
-func (s *Store) finish(ctx context.Context, res SearchResult, hits []scored, sq SearchQuery) (SearchResult, error) {
-	sort.Slice(hits, func(i, j int) bool { return better(hits[i], hits[j]) })
+// finish orders the hits — by relevance, or by sq.Sort — and loads the
+// requested page.
+func (s *Store) finish(ctx context.Context, res SearchResult, hits []keyed, sq SearchQuery) (SearchResult, error) {
 	limit, offset := pageOf(sq)
-	return s.page(ctx, res, len(hits), hits[:min(len(hits), offset+limit)], offset)
+	var ranked []scored
+	if col, desc := searchSort(sq.Sort); col != "" {
+		ranked = sortKeyed(hits, col, desc)
+	} else {
+		sort.Slice(hits, func(i, j int) bool { return better(hits[i].scored, hits[j].scored) })
+		ranked = make([]scored, len(hits))
+		for i, h := range hits {
+			ranked[i] = h.scored
+		}
+	}
+	return s.page(ctx, res, len(hits), ranked[:min(len(hits), offset+limit)], offset)
 }
 
 // page loads the people of ranked[offset:], the hits of one page ranked

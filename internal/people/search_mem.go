@@ -354,6 +354,16 @@ func (s *Store) searchMem(ctx context.Context, sq SearchQuery, res SearchResult,
 	wordScore := 10 * float64(len(words))
 	limit, offset := pageOf(sq)
 	top := topHits{k: min(offset+limit, maxHits)}
+	// Another order than relevance needs every hit with its key.
+	col, desc := searchSort(sq.Sort)
+	var all2 []keyed
+	var orgName map[int64]string
+	if col != "" {
+		var err error
+		if orgName, err = s.orgNames(ctx); err != nil {
+			return res, err
+		}
+	}
 
 	x.mu.RLock()
 	var cand []int32
@@ -401,6 +411,11 @@ func (s *Store) searchMem(ctx context.Context, sq SearchQuery, res SearchResult,
 			return true
 		}
 		total++
+		if col != "" {
+			all2 = append(all2, keyed{scored: scored{id: d.id}, key: sortKey{name: x.name(dn),
+				org: orgName[x.orgs.list[d.org]], level: levelRank(levelName(d.titleLevel()))}})
+			return total < maxHits
+		}
 		// Score only a hit that could still enter the page: the exact
 		// name adds 100, each word found whole 10.
 		ub := wordScore
@@ -439,5 +454,9 @@ func (s *Store) searchMem(ctx context.Context, sq SearchQuery, res SearchResult,
 	}
 	q.facets(res)
 	x.mu.RUnlock()
+	if col != "" {
+		ranked := sortKeyed(all2, col, desc)
+		return s.page(ctx, res, total, ranked[:min(len(ranked), offset+limit)], offset)
+	}
 	return s.page(ctx, res, total, top.sorted(), offset)
 }

@@ -45,7 +45,7 @@ func TestMemMatchesDatabase(t *testing.T) {
 		drng := rand.New(rand.NewPCG(11, 17))
 		codes := []string{"110", "11014", "1101410", "11021", "120", "12010", "130", "1301010"}
 		disciplines := func() (string, []string) {
-			primary := append([]string{"", "数学"}, codes...)[drng.IntN(len(codes)+2)]
+			primary := append([]string{"", "140"}, codes...)[drng.IntN(len(codes)+2)]
 			if primary == "" || drng.IntN(3) > 0 {
 				return primary, nil
 			}
@@ -117,7 +117,7 @@ func TestMemMatchesDatabase(t *testing.T) {
 			{"discipline": "110"},
 			{"discipline": "1101410", "title_level": "senior"},
 			{"discipline": "13"},
-			{"discipline": "数学"},
+			{"discipline": "140"},
 			{"membership": "fellow"},
 			{"membership": "none"},
 			{"membership": "member", "title_level": "senior"},

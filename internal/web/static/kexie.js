@@ -7,13 +7,6 @@ document.addEventListener("submit", function (e) {
   var f = e.target, msg = f.getAttribute && f.getAttribute("data-confirm");
   if (msg && !window.confirm(msg)) e.preventDefault();
 });
-// The "add search hits to a pool" form posts to the chosen pool.
-document.addEventListener("submit", function (e) {
-  var f = e.target;
-  if (!f.hasAttribute || !f.hasAttribute("data-pool-form")) return;
-  var sel = f.querySelector("[data-pool-select]");
-  if (sel) f.action = "/people/pools/" + encodeURIComponent(sel.value) + "/add";
-});
 // Charts: elements with data-chart hold an ECharts option as JSON (pages
 // that draw charts load echarts.min.js). The table beside each chart
 // carries the same numbers for readers without scripts.
@@ -265,3 +258,31 @@ document.addEventListener("toggle", function (e) {
     .then(function (r) { return r.ok ? r.text() : ""; })
     .then(function (html) { d.insertAdjacentHTML("beforeend", html); });
 }, true);
+// Search results: a header box marked data-select-all="NAME" ticks every
+// box of that name on the page; an input marked data-filter-select="ID"
+// hides the options of select#ID not holding its text (and picks the first
+// shown), so a long list of pools is searchable.
+document.addEventListener("change", function (e) {
+  var el = e.target, name = el.getAttribute && el.getAttribute("data-select-all");
+  if (!name) return;
+  document.querySelectorAll('input[type=checkbox][name="' + name + '"]').forEach(function (b) { b.checked = el.checked; });
+});
+document.addEventListener("input", function (e) {
+  var el = e.target, id = el.getAttribute && el.getAttribute("data-filter-select");
+  var sel = id && document.getElementById(id);
+  if (!sel) return;
+  var q = el.value.trim().toLowerCase(), first = null;
+  Array.prototype.forEach.call(sel.options, function (o) {
+    var show = !q || o.text.toLowerCase().indexOf(q) >= 0;
+    o.hidden = !show;
+    o.disabled = !show;
+    if (show && !first) first = o;
+  });
+  if (first && (sel.selectedOptions.length === 0 || sel.selectedOptions[0].hidden)) first.selected = true;
+});
+// <details data-collapse-narrow> (the search facets) start closed on a
+// narrow screen, so the results come first; wide screens keep them open.
+document.addEventListener("DOMContentLoaded", function () {
+  if (!window.matchMedia || !window.matchMedia("(max-width: 760px)").matches) return;
+  document.querySelectorAll("details[data-collapse-narrow]").forEach(function (d) { d.removeAttribute("open"); });
+});
