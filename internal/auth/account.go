@@ -77,6 +77,9 @@ func (h *handler) changePassword(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	id := web.IdentityFrom(r.Context())
+	if id.MFAPending {
+		return web.Redirect(w, r, "/login/2fa") // the second factor first
+	}
 	if f.Values.Get("password") != f.Values.Get("confirm") {
 		err = valid.New("confirm", "auth.err.confirm")
 	} else {
@@ -85,6 +88,9 @@ func (h *handler) changePassword(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		if !f.Fail(h.site.T(r), err) {
 			return err
+		}
+		if id.MustChangePassword {
+			return h.forcedPasswordPage(w, r, f)
 		}
 		p, perr := h.accountPage(r)
 		if perr != nil {
@@ -96,6 +102,9 @@ func (h *handler) changePassword(w http.ResponseWriter, r *http.Request) error {
 		return h.site.RenderStatus(w, r, http.StatusUnprocessableEntity, "auth/account.html", "auth.title.account", p)
 	}
 	h.site.AddFlash(w, r, "ok", "auth.flash.password_changed")
+	if id.MustChangePassword {
+		return web.Redirect(w, r, "/")
+	}
 	return web.Redirect(w, r, "/account")
 }
 
@@ -209,6 +218,9 @@ func (h *handler) disable2FA(w http.ResponseWriter, r *http.Request) error {
 	if err := h.svc.DisableTOTP(r.Context(), id.Subject, f.Values.Get("current")); err != nil {
 		if !f.Fail(h.site.T(r), err) {
 			return err
+		}
+		if id.MustChangePassword {
+			return h.forcedPasswordPage(w, r, f)
 		}
 		p, perr := h.accountPage(r)
 		if perr != nil {

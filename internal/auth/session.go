@@ -287,13 +287,13 @@ func (s *Service) Authenticate(w http.ResponseWriter, r *http.Request) (*web.Ide
 		sub                access.Subject
 		lastSeen, expires  int64
 		pending, totp, dis int
-		required           int
+		required, must     int
 		found              bool
 	)
 	// One query: the session, its user and the user's grants with their
 	// org paths (one row per grant; the session columns repeat).
 	rows, err := s.db.Query(ctx, `SELECT s.user_id, s.last_seen_at, s.expires_at, s.mfa_pending, s.current_org_id,
-		u.username, u.display_name, u.locale, u.totp_enabled, u.totp_required, u.disabled,
+		u.username, u.display_name, u.locale, u.totp_enabled, u.totp_required, u.disabled, u.must_change_password,
 		COALESCE(g.org_id, 0), COALESCE(o.path, ''), COALESCE(o.name, ''), COALESCE(g.role, '')
 		FROM sessions s JOIN users u ON u.id = s.user_id
 		LEFT JOIN role_grants g ON g.user_id = s.user_id LEFT JOIN orgs o ON o.id = g.org_id
@@ -305,7 +305,7 @@ func (s *Service) Authenticate(w http.ResponseWriter, r *http.Request) (*web.Ide
 		var g access.Grant
 		var role string
 		if err := rows.Scan(&sub.UserID, &lastSeen, &expires, &pending, &ident.CurrentOrgID, &sub.Username, &sub.Name,
-			&ident.Locale, &totp, &required, &dis, &g.OrgID, &g.OrgPath, &g.OrgName, &role); err != nil {
+			&ident.Locale, &totp, &required, &dis, &must, &g.OrgID, &g.OrgPath, &g.OrgName, &role); err != nil {
 			rows.Close()
 			return nil, fmt.Errorf("auth: load session: %w", err)
 		}
@@ -342,6 +342,7 @@ func (s *Service) Authenticate(w http.ResponseWriter, r *http.Request) (*web.Ide
 		}
 	}
 	ident.Subject, ident.SessionID, ident.MFAPending = &sub, id, pending == 1
+	ident.MustChangePassword = pending == 0 && must == 1
 	ident.MustEnroll2FA = pending == 0 && totp == 0 && (required == 1 || sub.HasRole(access.SysAdmin) || sub.HasRole(access.OrgAdmin))
 	if ident.CurrentOrgID == 0 && len(sub.Grants) > 0 {
 		ident.CurrentOrgID = sub.Grants[0].OrgID

@@ -27,15 +27,15 @@ type UserInput struct {
 
 var usernameRE = regexp.MustCompile(`^[a-z0-9][a-z0-9._-]{2,31}$`)
 
-const userCols = `id, username, display_name, email, totp_enabled, disabled, locked_until, locale, created_at, password_changed_at`
+const userCols = `id, username, display_name, email, totp_enabled, disabled, locked_until, locale, created_at, password_changed_at, phone, must_change_password`
 
 func scanUser(row interface{ Scan(...any) error }, extra ...any) (User, error) {
 	var u User
-	var totp, disabled int
+	var totp, disabled, must int
 	var locked, created, changed int64
 	err := row.Scan(append([]any{&u.ID, &u.Username, &u.DisplayName, &u.Email, &totp, &disabled, &locked, &u.Locale,
-		&created, &changed}, extra...)...)
-	u.TOTPEnabled, u.Disabled = totp == 1, disabled == 1
+		&created, &changed, &u.Phone, &must}, extra...)...)
+	u.TOTPEnabled, u.Disabled, u.MustChangePassword = totp == 1, disabled == 1, must == 1
 	u.LockedUntil, u.CreatedAt, u.PasswordChangedAt = db.Time(locked), db.Time(created), db.Time(changed)
 	return u, err
 }
@@ -169,14 +169,20 @@ func (s *Service) SetPassword(ctx context.Context, userID int64, pw string) erro
 		return err
 	}
 	return s.db.Tx(ctx, func(tx *db.Tx) error {
-		return s.storePassword(ctx, tx, userID, hash, "")
+		return s.storePassword(ctx, tx, userID, hash, "", false)
 	})
 }
 
-func (s *Service) storePassword(ctx context.Context, tx *db.Tx, userID int64, hash, keepSession string) error {
+// storePassword sets a password hash, ends the user's other sessions and
+// sets or clears the must-change flag (set by an administrator's reset).
+func (s *Service) storePassword(ctx context.Context, tx *db.Tx, userID int64, hash, keepSession string, mustChange bool) error {
 	now := db.Millis(s.Now())
+	must := 0
+	if mustChange {
+		must = 1
+	}
 	if _, err := tx.Exec(ctx, `UPDATE users SET password_hash = ?, password_changed_at = ?, failed_logins = 0, locked_until = 0,
-		updated_at = ? WHERE id = ?`, hash, now, now, userID); err != nil {
+		must_change_password = ?, updated_at = ? WHERE id = ?`, hash, now, must, now, userID); err != nil {
 		return fmt.Errorf("auth: set password: %w", err)
 	}
 	if _, err := tx.Exec(ctx, `DELETE FROM sessions WHERE user_id = ? AND id <> ?`, userID, keepSession); err != nil {
@@ -205,7 +211,7 @@ func (s *Service) ChangePassword(ctx context.Context, userID int64, sessionID, c
 	if err != nil {
 		return err
 	}
-	return s.db.Tx(ctx, func(tx *db.Tx) error { return s.storePassword(ctx, tx, userID, hash, sessionID) })
+	return s.db.Tx(ctx, func(tx *db.Tx) error { return s.storePassword(ctx, tx, userID, hash, sessionID, false) })
 }
 
 // EnsureAdmin creates a first system administrator at rootOrgID when nobody

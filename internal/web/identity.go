@@ -17,8 +17,11 @@ type Identity struct {
 	// MustEnroll2FA is true for administrators who have not set up 2FA yet:
 	// they may reach only the enrolment pages until they do.
 	MustEnroll2FA bool
-	Locale        string
-	CurrentOrgID  int64
+	// MustChangePassword is true after an administrator reset the password:
+	// the user may reach only the password page until they choose one.
+	MustChangePassword bool
+	Locale             string
+	CurrentOrgID       int64
 }
 
 // Authenticator loads the identity behind a request (package auth provides

@@ -236,7 +236,8 @@ func (v *View) User() *access.Subject {
 
 // SignedIn reports whether a fully signed-in user views the page.
 func (v *View) SignedIn() bool {
-	return v.Identity != nil && v.Identity.Subject != nil && !v.Identity.MFAPending && !v.Identity.MustEnroll2FA
+	return v.Identity != nil && v.Identity.Subject != nil && !v.Identity.MFAPending && !v.Identity.MustEnroll2FA &&
+		!v.Identity.MustChangePassword
 }
 
 // Can reports whether the viewer may do action somewhere (for showing buttons;

@@ -178,10 +178,12 @@ func (s *Site) guard(rt Route, h HandlerFunc) http.Handler {
 			s.Fail(w, r, err)
 		}
 		id := IdentityFrom(r.Context())
-		if id != nil && (id.MFAPending || id.MustEnroll2FA) && !rt.Pending2FA && rt.Rule.Kind != access.PublicRule {
+		if id != nil && (id.MFAPending || id.MustEnroll2FA || id.MustChangePassword) && !rt.Pending2FA && rt.Rule.Kind != access.PublicRule {
 			w.Header().Set("X-Access", "denied")
 			if id.MFAPending {
 				http.Redirect(w, r, "/login/2fa", http.StatusSeeOther)
+			} else if id.MustChangePassword {
+				http.Redirect(w, r, "/account/password", http.StatusSeeOther)
 			} else {
 				http.Redirect(w, r, "/account/2fa", http.StatusSeeOther)
 			}
