@@ -59,13 +59,14 @@ func userOrg(ctx context.Context, tx *db.Tx, userID int64) (int64, string, error
 	return id, path, nil
 }
 
-// appendUser writes an audit entry about userID filed under its org.
-func appendUser(ctx context.Context, tx *db.Tx, userID int64, action string, before, after any) error {
-	orgID, path, err := userOrg(ctx, tx, userID)
-	if err != nil {
+// appendUser writes e about userID, filed under the user's org.
+func appendUser(ctx context.Context, tx *db.Tx, userID int64, e audit.Entry) error {
+	var err error
+	if e.OrgID, e.OrgPath, err = userOrg(ctx, tx, userID); err != nil {
 		return err
 	}
-	return audit.Append(ctx, tx, audit.Entry{OrgID: orgID, OrgPath: path, Action: action, Target: userTarget(userID), Before: before, After: after})
+	e.Target = userTarget(userID)
+	return audit.Append(ctx, tx, e)
 }
 
 // UpdateUser changes an account's display name, email and phone.
@@ -103,9 +104,9 @@ func (s *Service) UpdateUser(ctx context.Context, id int64, in UserEdit) (User, 
 			in.DisplayName, in.Email, in.Phone, db.Millis(s.Now()), id); err != nil {
 			return fmt.Errorf("auth: update user %d: %w", id, err)
 		}
-		return appendUser(ctx, tx, id, "user.update",
-			map[string]string{"display_name": old.DisplayName, "email": old.Email, "phone": maskPhone(old.Phone)},
-			map[string]string{"display_name": in.DisplayName, "email": in.Email, "phone": maskPhone(in.Phone)})
+		return appendUser(ctx, tx, id, audit.Entry{Action: "user.update",
+			Before: map[string]string{"display_name": old.DisplayName, "email": old.Email, "phone": maskPhone(old.Phone)},
+			After:  map[string]string{"display_name": in.DisplayName, "email": in.Email, "phone": maskPhone(in.Phone)}})
 	})
 	if err != nil {
 		return old, err

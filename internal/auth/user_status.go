@@ -5,6 +5,7 @@ import (
 	"fmt"
 
 	"kexie/internal/access"
+	"kexie/internal/audit"
 	"kexie/internal/db"
 	"kexie/internal/valid"
 )
@@ -43,7 +44,7 @@ func (s *Service) DisableUser(ctx context.Context, id, by int64) error {
 		if _, err := tx.Exec(ctx, `DELETE FROM sessions WHERE user_id = ?`, id); err != nil {
 			return fmt.Errorf("auth: disable %d: end sessions: %w", id, err)
 		}
-		return appendUser(ctx, tx, id, "user.disable", nil, nil)
+		return appendUser(ctx, tx, id, audit.Entry{Action: "user.disable"})
 	})
 }
 
@@ -61,7 +62,7 @@ func (s *Service) EnableUser(ctx context.Context, id int64) error {
 			db.Millis(s.Now()), id); err != nil {
 			return fmt.Errorf("auth: enable %d: %w", id, err)
 		}
-		return appendUser(ctx, tx, id, "user.enable", nil, nil)
+		return appendUser(ctx, tx, id, audit.Entry{Action: "user.enable"})
 	})
 }
 
@@ -82,7 +83,7 @@ func (s *Service) UnlockUser(ctx context.Context, id int64) error {
 			db.Millis(s.Now()), id); err != nil {
 			return fmt.Errorf("auth: unlock %d: %w", id, err)
 		}
-		return appendUser(ctx, tx, id, "user.unlock", nil, nil)
+		return appendUser(ctx, tx, id, audit.Entry{Action: "user.unlock"})
 	})
 }
 
@@ -102,7 +103,7 @@ func (s *Service) ResetPassword(ctx context.Context, id int64) (string, error) {
 		if err := s.storePassword(ctx, tx, id, hash, "", true); err != nil {
 			return err
 		}
-		return appendUser(ctx, tx, id, "user.password_reset", nil, nil)
+		return appendUser(ctx, tx, id, audit.Entry{Action: "user.password_reset"})
 	})
 	if err != nil {
 		return "", err
