@@ -102,7 +102,7 @@ type NewUserPage struct {
 }
 
 func (h *handler) newUserPage(r *http.Request, f *web.Form) (NewUserPage, error) {
-	orgs, _, err := h.svc.orgs.List(r.Context(), org.Filter{Scope: h.scope(r, "user.create"), Limit: 500})
+	orgs, _, err := h.svc.orgs.List(r.Context(), org.Filter{Scope: h.scope(r, "user.create"), Limit: 500, Enabled: true})
 	if err != nil {
 		return NewUserPage{}, err
 	}

@@ -161,7 +161,7 @@ type lookupHit struct {
 }
 
 func (h *handler) lookup(w http.ResponseWriter, r *http.Request) error {
-	orgs, _, err := h.store.List(r.Context(), Filter{Scope: h.scope(r), Q: r.URL.Query().Get("q"), Sort: "name", Limit: 20})
+	orgs, _, err := h.store.List(r.Context(), Filter{Scope: h.scope(r), Q: r.URL.Query().Get("q"), Sort: "name", Limit: 20, Enabled: true})
 	if err != nil {
 		return err
 	}

@@ -18,6 +18,9 @@ type Ref struct {
 	ID   int64
 	Name string
 	Path string // materialized path, e.g. "/1/7/"
+	// Disabled: the org is disabled (org_disable.go); nothing new is
+	// recorded in it.
+	Disabled bool
 }
 
 // NotFoundError says no org has the ID. It unwraps to db.ErrNotFound, so a
@@ -36,7 +39,9 @@ func (e *NotFoundError) Unwrap() error { return db.ErrNotFound }
 // server error instead of "no such org".
 func Lookup(ctx context.Context, q db.Q, id int64) (Ref, error) {
 	ref := Ref{ID: id}
-	err := q.QueryRow(ctx, `SELECT name, path FROM orgs WHERE id = ?`, id).Scan(&ref.Name, &ref.Path)
+	var disabled int64
+	err := q.QueryRow(ctx, `SELECT name, path, disabled_at FROM orgs WHERE id = ?`, id).Scan(&ref.Name, &ref.Path, &disabled)
+	ref.Disabled = disabled != 0
 	if errors.Is(err, sql.ErrNoRows) {
 		return Ref{}, &NotFoundError{ID: id}
 	}
@@ -68,13 +73,24 @@ func (s *Store) PathResolver(param string) func(*http.Request) (access.Resource,
 }
 
 // FormResolver returns a route Resource function that reads the org ID
-// from the query or form field name (used when creating something under an org).
+// from the query or form field name (used when creating something under an
+// org). A disabled org takes nothing new: it answers ErrDisabled.
 func (s *Store) FormResolver(name string) func(*http.Request) (access.Resource, error) {
 	return func(r *http.Request) (access.Resource, error) {
 		id, err := strconv.ParseInt(r.FormValue(name), 10, 64)
 		if err != nil {
 			return access.Resource{}, web.ErrNotFound
 		}
-		return s.Resource(r.Context(), id)
+		ref, err := Lookup(r.Context(), s.db, id)
+		if err != nil {
+			return access.Resource{}, err
+		}
+		if ref.Disabled {
+			return access.Resource{}, ErrDisabled
+		}
+		return access.Resource{OrgID: id, OrgPath: ref.Path}, nil
 	}
 }
+
+// ErrDisabled answers a request to record something in a disabled org.
+var ErrDisabled = &web.Error{Status: http.StatusConflict, Key: "org.err.disabled"}

@@ -65,7 +65,7 @@ type TemplateColumn struct {
 }
 
 func (h *handler) importPage(r *http.Request, f *web.Form) (ImportPage, error) {
-	orgs, _, err := h.orgs.List(r.Context(), org.Filter{Scope: h.scope(r, "people.edit"), Limit: 500})
+	orgs, _, err := h.orgs.List(r.Context(), org.Filter{Scope: h.scope(r, "people.edit"), Limit: 500, Enabled: true})
 	if err != nil {
 		return ImportPage{}, err
 	}

@@ -149,7 +149,7 @@ func (h *handler) unitsPage(r *http.Request, f *web.Form) (UnitsPage, error) {
 		return UnitsPage{}, err
 	}
 	l.Total = total
-	orgs, _, err := h.orgs.List(r.Context(), org.Filter{Scope: h.scope(r, "people.edit"), Limit: 500})
+	orgs, _, err := h.orgs.List(r.Context(), org.Filter{Scope: h.scope(r, "people.edit"), Limit: 500, Enabled: true})
 	if err != nil {
 		return UnitsPage{}, err
 	}

@@ -36,6 +36,9 @@ func moveTarget(ctx context.Context, tx *db.Tx, old Person, to int64, move acces
 	if !move.Contains(ref.Path) {
 		return "", valid.New("org_id", "people.err.move_forbidden")
 	}
+	if ref.Disabled {
+		return "", valid.New("org_id", "people.err.org_disabled")
+	}
 	return ref.Path, nil
 }
 

@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 
+	"kexie/internal/org"
 	"kexie/internal/web"
 )
 
@@ -30,6 +31,15 @@ func (h *handler) personFromPath(r *http.Request) (Person, error) {
 
 func (h *handler) editPage(r *http.Request, p Person, f *web.Form) (EditPage, error) {
 	fp, err := h.formPage(r, f)
+	// The person's own org is offered even when it is disabled (hidden from
+	// new-record choices), so that saving never moves them by accident.
+	found := false
+	for _, o := range fp.Orgs {
+		found = found || o.ID == p.OrgID
+	}
+	if !found {
+		fp.Orgs = append([]org.Org{{ID: p.OrgID, Name: p.OrgName, Path: p.OrgPath}}, fp.Orgs...)
+	}
 	return EditPage{FormPage: fp, Person: p}, err
 }
 

@@ -21,7 +21,7 @@ func (h *handler) poolsPage(r *http.Request, f *web.Form) (PoolsPage, error) {
 	if err != nil {
 		return PoolsPage{}, err
 	}
-	orgs, _, err := h.orgs.List(r.Context(), org.Filter{Scope: h.scope(r, "people.edit"), Limit: 500})
+	orgs, _, err := h.orgs.List(r.Context(), org.Filter{Scope: h.scope(r, "people.edit"), Limit: 500, Enabled: true})
 	return PoolsPage{Pools: pools, Form: f, Orgs: orgs}, err
 }
 

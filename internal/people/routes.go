@@ -278,7 +278,7 @@ type FormPage struct {
 }
 
 func (h *handler) formPage(r *http.Request, f *web.Form) (FormPage, error) {
-	orgs, _, err := h.orgs.List(r.Context(), org.Filter{Scope: h.scope(r, "people.edit"), Limit: 500})
+	orgs, _, err := h.orgs.List(r.Context(), org.Filter{Scope: h.scope(r, "people.edit"), Limit: 500, Enabled: true})
 	if err != nil {
 		return FormPage{}, err
 	}

@@ -37,7 +37,7 @@ func (h *handler) mePage(r *http.Request, f *web.Form) (MePage, error) {
 	switch {
 	case errors.Is(err, db.ErrNotFound):
 		// The associations a worker may join are public: any org may be chosen.
-		orgs, _, err := h.orgs.List(ctx, org.Filter{Scope: access.Everywhere(), Limit: 2000})
+		orgs, _, err := h.orgs.List(ctx, org.Filter{Scope: access.Everywhere(), Limit: 2000, Enabled: true})
 		if err != nil {
 			return p, err
 		}

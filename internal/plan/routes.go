@@ -105,7 +105,7 @@ func (h *handler) listPage(r *http.Request, f *web.Form) (ListPage, error) {
 		return ListPage{}, err
 	}
 	l.Total = total
-	orgs, _, err := h.orgs.List(r.Context(), org.Filter{Scope: h.scope(r, "plan.edit"), Limit: 500})
+	orgs, _, err := h.orgs.List(r.Context(), org.Filter{Scope: h.scope(r, "plan.edit"), Limit: 500, Enabled: true})
 	return ListPage{Plans: plans, List: l, Statuses: []string{"draft", "published", "closed"}, Form: f, Orgs: orgs}, err
 }
 
