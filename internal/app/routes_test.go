@@ -65,6 +65,10 @@ func matrixCases() []matrixCase {
 		{"GET /orgs/{id}/move", "/orgs/{city}/move", nil, admins},
 		{"POST /orgs/{id}/move", "/orgs/{city}/move", url.Values{"parent_code": {"NOPE"}}, admins},
 		{"POST /orgs/{id}/move", "/orgs/{peer}/move", url.Values{"parent_code": {"NOPE"}}, []string{"sysadmin"}},
+		// Disabling is decided above the org: the city's by the root's admins.
+		{"GET /orgs/{id}/disable", "/orgs/{city}/disable", nil, []string{"sysadmin"}},
+		{"POST /orgs/{id}/disable", "/orgs/{root}/disable", nil, []string{"sysadmin"}},
+		{"POST /orgs/{id}/enable", "/orgs/{city}/enable", nil, []string{"sysadmin"}},
 		{"GET /account", "/account", nil, signedIn},
 		{"GET /account/2fa", "/account/2fa", nil, signedIn},
 		{"POST /account/2fa", "/account/2fa", url.Values{"code": {"000000"}}, signedIn},
@@ -315,7 +319,7 @@ func TestRouteAccessMatrix(t *testing.T) {
 	jobID, peerJobID := importJob(ta.city.ID), importJob(ta.peer.ID)
 	fill := strings.NewReplacer("{job}", fmt.Sprint(jobID), "{peerjob}", fmt.Sprint(peerJobID), "{track}", fmt.Sprint(tf.plan), "{tind}", fmt.Sprint(tf.indicator), "{tprog}", fmt.Sprint(tf.progress),
 		"{tfile}", fmt.Sprint(tf.file), "{teval}", fmt.Sprint(tf.eval), "{peerind}", fmt.Sprint(peerPlan.Indicators[0].ID),
-		"{plan}", fmt.Sprint(planID), "{peerplan}", fmt.Sprint(peerPlanID), "{pool}", fmt.Sprint(pool.ID), "{peerpool}", fmt.Sprint(peerPool.ID), "{deletion}", fmt.Sprint(delIDs[0]), "{claim}", fmt.Sprint(claimIDs[0]), "{peerclaim}", fmt.Sprint(claimIDs[1]), "{peerdeletion}", fmt.Sprint(delIDs[1]), "{city}", fmt.Sprint(ta.city.ID), "{peer}", fmt.Sprint(ta.peer.ID),
+		"{plan}", fmt.Sprint(planID), "{peerplan}", fmt.Sprint(peerPlanID), "{pool}", fmt.Sprint(pool.ID), "{peerpool}", fmt.Sprint(peerPool.ID), "{deletion}", fmt.Sprint(delIDs[0]), "{claim}", fmt.Sprint(claimIDs[0]), "{peerclaim}", fmt.Sprint(claimIDs[1]), "{peerdeletion}", fmt.Sprint(delIDs[1]), "{city}", fmt.Sprint(ta.city.ID), "{peer}", fmt.Sprint(ta.peer.ID), "{root}", fmt.Sprint(ta.root.ID),
 		"{user}", fmt.Sprint(target.ID), "{grant}", fmt.Sprint(grants[0].ID),
 		"{person}", fmt.Sprint(person.ID), "{peerperson}", fmt.Sprint(peerPerson.ID))
 
