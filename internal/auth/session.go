@@ -30,6 +30,9 @@ type LoginResult struct {
 	SessionID  string
 	UserID     int64
 	MFAPending bool
+	// MustChangePassword: an administrator reset the password; the user
+	// is sent to choose one first.
+	MustChangePassword bool
 }
 
 // Login checks a username and password and opens a session. Failures count
@@ -38,10 +41,10 @@ func (s *Service) Login(ctx context.Context, username, password, ip, userAgent s
 	now := s.Now()
 	var res LoginResult
 	var hash string
-	var totp, disabled, failed int
+	var totp, disabled, failed, must int
 	var locked int64
-	err := s.db.QueryRow(ctx, `SELECT id, password_hash, totp_enabled, disabled, failed_logins, locked_until FROM users WHERE username = ?`,
-		normalize(username)).Scan(&res.UserID, &hash, &totp, &disabled, &failed, &locked)
+	err := s.db.QueryRow(ctx, `SELECT id, password_hash, totp_enabled, disabled, failed_logins, locked_until, must_change_password FROM users WHERE username = ?`,
+		normalize(username)).Scan(&res.UserID, &hash, &totp, &disabled, &failed, &locked, &must)
 	if errors.Is(err, sql.ErrNoRows) {
 		// Spend the same time as a real check so timing does not reveal names.
 		_, _, _ = VerifyPassword(dummyHash, password)
@@ -64,7 +67,7 @@ func (s *Service) Login(ctx context.Context, username, password, ip, userAgent s
 	if err != nil {
 		return res, err
 	}
-	res.Token, res.SessionID, res.MFAPending = plain, id, totp == 1
+	res.Token, res.SessionID, res.MFAPending, res.MustChangePassword = plain, id, totp == 1, must == 1
 	err = s.db.Tx(ctx, func(tx *db.Tx) error {
 		if rehash {
 			if h, err := HashPassword(password); err == nil {
