@@ -136,4 +136,3 @@ func TestDeletePerson(t *testing.T) {
 		}
 	})
 }
-
