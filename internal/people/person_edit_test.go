@@ -136,3 +136,31 @@ func TestDeletePerson(t *testing.T) {
 		}
 	})
 }
+
+// An import brings a deleted person back as a new record, not onto the
+// tombstone.
+func TestDeletedPersonReimported(t *testing.T) {
+	ctx := context.Background()
+	dbtest.Run(t, sets, func(t *testing.T, d *db.DB) {
+		f := setup(t, d)
+		id := idNumber("51040219850312201")
+		p, err := f.s.Create(ctx, people.Input{OrgID: f.city.ID, Name: "张伟", IDNumber: id})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := f.s.Delete(ctx, p.ID, "误删测试"); err != nil {
+			t.Fatal(err)
+		}
+		res, err := f.s.Import(ctx, csvFile("张伟,"+id+",13812345678,攀枝花学院,510402,,"), "a.csv", f.city.ID, false)
+		if err != nil || res.Created != 1 || len(res.Errors) != 0 {
+			t.Fatalf("import: %+v %v", res, err)
+		}
+		got, err := f.s.FindByIDNumber(ctx, id)
+		if err != nil || got.ID == p.ID || got.Deleted() {
+			t.Errorf("by ID number: %+v %v", got, err)
+		}
+		if tomb, _ := f.s.Get(ctx, p.ID); !tomb.Deleted() {
+			t.Error("the tombstone came back")
+		}
+	})
+}
