@@ -97,6 +97,9 @@ func TestUserManagePages(t *testing.T) {
 		if res, _ := c.Post("/login", url.Values{"username": {"clerk"}, "password": {webtest.Password}}); res.StatusCode != http.StatusUnauthorized {
 			t.Errorf("disabled sign-in: %d", res.StatusCode)
 		}
+		if _, body := admin.Get("/users"); !strings.Contains(body, "已停用") {
+			t.Error("the list does not mark the disabled account")
+		}
 		if _, body := admin.Get(u(clerk.ID, "")); !strings.Contains(body, `id="user-disabled"`) || !strings.Contains(body, `id="enable-user"`) {
 			t.Error("the page does not show the account disabled")
 		}
