@@ -7,7 +7,6 @@ import (
 	"strconv"
 
 	"kexie/internal/access"
-	"kexie/internal/valid"
 	"kexie/internal/web"
 )
 
@@ -69,43 +68,6 @@ func (h *handler) account(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	return h.site.Render(w, r, "auth/account.html", "auth.title.account", p)
-}
-
-func (h *handler) changePassword(w http.ResponseWriter, r *http.Request) error {
-	f, err := web.ParseForm(w, r, 16<<10)
-	if err != nil {
-		return err
-	}
-	id := web.IdentityFrom(r.Context())
-	if id.MFAPending {
-		return web.Redirect(w, r, "/login/2fa") // the second factor first
-	}
-	if f.Values.Get("password") != f.Values.Get("confirm") {
-		err = valid.New("confirm", "auth.err.confirm")
-	} else {
-		err = h.svc.ChangePassword(r.Context(), id.Subject.UserID, id.SessionID, f.Values.Get("current"), f.Values.Get("password"))
-	}
-	if err != nil {
-		if !f.Fail(h.site.T(r), err) {
-			return err
-		}
-		if id.MustChangePassword {
-			return h.forcedPasswordPage(w, r, f)
-		}
-		p, perr := h.accountPage(r)
-		if perr != nil {
-			return perr
-		}
-		f.Values.Del("current")
-		f.Values.Del("password")
-		p.PasswordForm = f
-		return h.site.RenderStatus(w, r, http.StatusUnprocessableEntity, "auth/account.html", "auth.title.account", p)
-	}
-	h.site.AddFlash(w, r, "ok", "auth.flash.password_changed")
-	if id.MustChangePassword {
-		return web.Redirect(w, r, "/")
-	}
-	return web.Redirect(w, r, "/account")
 }
 
 func (h *handler) revokeSession(w http.ResponseWriter, r *http.Request) error {
@@ -218,9 +180,6 @@ func (h *handler) disable2FA(w http.ResponseWriter, r *http.Request) error {
 	if err := h.svc.DisableTOTP(r.Context(), id.Subject, f.Values.Get("current")); err != nil {
 		if !f.Fail(h.site.T(r), err) {
 			return err
-		}
-		if id.MustChangePassword {
-			return h.forcedPasswordPage(w, r, f)
 		}
 		p, perr := h.accountPage(r)
 		if perr != nil {

@@ -83,12 +83,12 @@ func TestBrowserUserManage(t *testing.T) {
 		b.Run("clerk signs in", chromedp.Navigate(ws.URL+"/login"), chromedp.WaitVisible(chromedp.CSS(`#login-submit`)),
 			chromedp.SendKeys(chromedp.CSS(`input[name=username]`), "clerk"),
 			chromedp.SendKeys(chromedp.CSS(`input[name=password]`), temp),
-			chromedp.Click(chromedp.CSS(`#login-submit`)), chromedp.WaitVisible(chromedp.CSS(`#must-change`)))
-		b.Run("somewhere else first", chromedp.Navigate(ws.URL+"/orgs"), chromedp.WaitVisible(chromedp.CSS(`#must-change`)))
+			chromedp.Click(chromedp.CSS(`#login-submit`)), chromedp.WaitVisible(chromedp.CSS(`#password-required`)))
+		b.Run("somewhere else first", chromedp.Navigate(ws.URL+"/orgs"), chromedp.WaitVisible(chromedp.CSS(`#password-required`)))
 		b.Run("new password", chromedp.SendKeys(chromedp.CSS(`input[name=current]`), temp),
 			chromedp.SendKeys(chromedp.CSS(`input[name=password]`), "Kx-2026-Tiger-Lake"),
 			chromedp.SendKeys(chromedp.CSS(`input[name=confirm]`), "Kx-2026-Tiger-Lake"),
-			chromedp.Submit(chromedp.CSS(`input[name=current]`)), chromedp.WaitVisible(chromedp.CSS(`.flash`)))
+			chromedp.Submit(chromedp.CSS(`input[name=current]`)), chromedp.WaitVisible(chromedp.CSS(`.flash-ok`)))
 		b.Run("now free", chromedp.Navigate(ws.URL+"/orgs"), chromedp.WaitVisible(chromedp.CSS(`.topbar`)))
 		if strings.Contains(b.Location(), "/account/password") {
 			t.Error("still sent to the password page")

@@ -30,8 +30,8 @@ type LoginResult struct {
 	SessionID  string
 	UserID     int64
 	MFAPending bool
-	// MustChangePassword: an administrator reset the password; the user
-	// is sent to choose one first.
+	// MustChangePassword: the password is one someone else set; the
+	// sign-in goes to the change-password page first.
 	MustChangePassword bool
 }
 
@@ -290,14 +290,14 @@ func (s *Service) Authenticate(w http.ResponseWriter, r *http.Request) (*web.Ide
 		sub                access.Subject
 		lastSeen, expires  int64
 		pending, totp, dis int
-		required, must     int
+		required, change   int
 		found              bool
 	)
 	// One query: the session, its user and the user's grants with their
 	// org paths (one row per grant; the session columns repeat). A grant on
 	// a disabled org does not count: its users cannot act in it.
 	rows, err := s.db.Query(ctx, `SELECT s.user_id, s.last_seen_at, s.expires_at, s.mfa_pending, s.current_org_id,
-		u.username, u.display_name, u.locale, u.totp_enabled, u.totp_required, u.disabled, u.must_change_password,
+		u.username, u.display_name, u.locale, u.totp_enabled, u.totp_required, u.must_change_password, u.disabled,
 		COALESCE(g.org_id, 0), COALESCE(o.path, ''), COALESCE(o.name, ''), COALESCE(g.role, '')
 		FROM sessions s JOIN users u ON u.id = s.user_id
 		LEFT JOIN role_grants g ON g.user_id = s.user_id AND g.org_id IN (SELECT id FROM orgs WHERE disabled_at = 0)
@@ -310,7 +310,7 @@ func (s *Service) Authenticate(w http.ResponseWriter, r *http.Request) (*web.Ide
 		var g access.Grant
 		var role string
 		if err := rows.Scan(&sub.UserID, &lastSeen, &expires, &pending, &ident.CurrentOrgID, &sub.Username, &sub.Name,
-			&ident.Locale, &totp, &required, &dis, &must, &g.OrgID, &g.OrgPath, &g.OrgName, &role); err != nil {
+			&ident.Locale, &totp, &required, &change, &dis, &g.OrgID, &g.OrgPath, &g.OrgName, &role); err != nil {
 			rows.Close()
 			return nil, fmt.Errorf("auth: load session: %w", err)
 		}
@@ -347,7 +347,7 @@ func (s *Service) Authenticate(w http.ResponseWriter, r *http.Request) (*web.Ide
 		}
 	}
 	ident.Subject, ident.SessionID, ident.MFAPending = &sub, id, pending == 1
-	ident.MustChangePassword = pending == 0 && must == 1
+	ident.MustChangePassword = change == 1
 	ident.MustEnroll2FA = pending == 0 && totp == 0 && (required == 1 || sub.HasRole(access.SysAdmin) || sub.HasRole(access.OrgAdmin))
 	if ident.CurrentOrgID == 0 && len(sub.Grants) > 0 {
 		ident.CurrentOrgID = sub.Grants[0].OrgID

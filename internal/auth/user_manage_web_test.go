@@ -143,10 +143,10 @@ func TestUserManagePages(t *testing.T) {
 		}
 		_, page := c.Get("/account/password")
 		tok := regexp.MustCompile(`name="csrf_token" value="([^"]+)"`).FindStringSubmatch(page)
-		if tok == nil || !strings.Contains(page, `id="must-change"`) {
+		if tok == nil || !strings.Contains(page, `id="password-required"`) {
 			t.Fatalf("password page: %.2000s", page)
 		}
-		if res, body := c.Post("/account/password", url.Values{"csrf_token": {tok[1]}, "current": {temp}, "password": {"short"}, "confirm": {"short"}}); res.StatusCode != 422 || !strings.Contains(body, `id="must-change"`) {
+		if res, body := c.Post("/account/password", url.Values{"csrf_token": {tok[1]}, "current": {temp}, "password": {"short"}, "confirm": {"short"}}); res.StatusCode != 422 || !strings.Contains(body, `id="password-required"`) {
 			t.Errorf("a weak new password: %d", res.StatusCode)
 		}
 		if res, _ := c.Post("/account/password", url.Values{"csrf_token": {tok[1]}, "current": {temp}, "password": {"Kx-2026-Tiger-Lake"}, "confirm": {"Kx-2026-Tiger-Lake"}}); res.StatusCode != http.StatusSeeOther || res.Header.Get("Location") != "/" {

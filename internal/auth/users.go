@@ -23,6 +23,9 @@ type UserInput struct {
 	DisplayName string
 	Email       string
 	Password    string
+	// MustChangePassword makes the user choose a new password at the next
+	// sign-in, for a password the user did not choose.
+	MustChangePassword bool
 }
 
 var usernameRE = regexp.MustCompile(`^[a-z0-9][a-z0-9._-]{2,31}$`)
@@ -139,7 +142,8 @@ func (s *Service) CreateUser(ctx context.Context, in UserInput) (User, error) {
 		now := db.Millis(s.Now())
 		u = User{ID: tx.NewID(), Username: in.Username, DisplayName: in.DisplayName, Email: in.Email}
 		_, err := tx.Exec(ctx, `INSERT INTO users (id, username, display_name, email, password_hash, password_changed_at,
-			created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, u.ID, u.Username, u.DisplayName, u.Email, hash, now, now, now)
+			must_change_password, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			u.ID, u.Username, u.DisplayName, u.Email, hash, now, boolInt(in.MustChangePassword), now, now)
 		if db.IsUniqueViolation(err) {
 			return valid.New("username", "auth.err.username_taken", in.Username)
 		}
@@ -155,7 +159,8 @@ func (s *Service) CreateUser(ctx context.Context, in UserInput) (User, error) {
 func userTarget(id int64) string { return "user:" + strconv.FormatInt(id, 10) }
 
 // SetPassword replaces a user's password (administrators, the CLI) and ends
-// the user's sessions.
+// the user's sessions. The user did not choose it, so they must change it
+// at their next sign-in.
 func (s *Service) SetPassword(ctx context.Context, userID int64, pw string) error {
 	u, err := s.User(ctx, userID)
 	if err != nil {
@@ -169,20 +174,14 @@ func (s *Service) SetPassword(ctx context.Context, userID int64, pw string) erro
 		return err
 	}
 	return s.db.Tx(ctx, func(tx *db.Tx) error {
-		return s.storePassword(ctx, tx, userID, hash, "", false)
+		return s.storePassword(ctx, tx, userID, hash, "", true)
 	})
 }
 
-// storePassword sets a password hash, ends the user's other sessions and
-// sets or clears the must-change flag (set by an administrator's reset).
 func (s *Service) storePassword(ctx context.Context, tx *db.Tx, userID int64, hash, keepSession string, mustChange bool) error {
 	now := db.Millis(s.Now())
-	must := 0
-	if mustChange {
-		must = 1
-	}
-	if _, err := tx.Exec(ctx, `UPDATE users SET password_hash = ?, password_changed_at = ?, failed_logins = 0, locked_until = 0,
-		must_change_password = ?, updated_at = ? WHERE id = ?`, hash, now, must, now, userID); err != nil {
+	if _, err := tx.Exec(ctx, `UPDATE users SET password_hash = ?, password_changed_at = ?, must_change_password = ?,
+		failed_logins = 0, locked_until = 0, updated_at = ? WHERE id = ?`, hash, now, boolInt(mustChange), now, userID); err != nil {
 		return fmt.Errorf("auth: set password: %w", err)
 	}
 	if _, err := tx.Exec(ctx, `DELETE FROM sessions WHERE user_id = ? AND id <> ?`, userID, keepSession); err != nil {
@@ -215,7 +214,8 @@ func (s *Service) ChangePassword(ctx context.Context, userID int64, sessionID, c
 }
 
 // EnsureAdmin creates a first system administrator at rootOrgID when nobody
-// holds that role, with a random password the caller shows once.
+// holds that role, with a random password the caller shows once; the
+// administrator must replace it at the first sign-in.
 func (s *Service) EnsureAdmin(ctx context.Context, rootOrgID int64) (username, password string, created bool, err error) {
 	var n int
 	if err := s.db.QueryRow(ctx, `SELECT COUNT(*) FROM role_grants WHERE role = ?`, string(access.SysAdmin)).Scan(&n); err != nil {
@@ -230,7 +230,7 @@ func (s *Service) EnsureAdmin(ctx context.Context, rootOrgID int64) (username, p
 		if i > 0 {
 			username += strconv.Itoa(i + 1)
 		}
-		u, err := s.CreateUser(audit.WithMeta(ctx, audit.Meta{ActorName: "system"}), UserInput{Username: username, DisplayName: "系统管理员", Password: password})
+		u, err := s.CreateUser(audit.WithMeta(ctx, audit.Meta{ActorName: "system"}), UserInput{Username: username, DisplayName: "系统管理员", Password: password, MustChangePassword: true})
 		if list, ok := valid.As(err); ok && list[0].Field == "username" {
 			continue
 		}
@@ -260,4 +260,11 @@ func randomPassword() string {
 	out[10] = "23456789"[int(b[10])%8]
 	out[15] = "-_!@#%+="[int(b[15])%8]
 	return string(out)
+}
+
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }

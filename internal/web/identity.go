@@ -17,8 +17,10 @@ type Identity struct {
 	// MustEnroll2FA is true for administrators who have not set up 2FA yet:
 	// they may reach only the enrolment pages until they do.
 	MustEnroll2FA bool
-	// MustChangePassword is true after an administrator reset the password:
-	// the user may reach only the password page until they choose one.
+	// MustChangePassword is true while the user signs in with a password
+	// someone else set (the one-time administrator password printed at
+	// first start, an administrator's reset): they may reach only the
+	// change-password page and logout until they choose their own.
 	MustChangePassword bool
 	Locale             string
 	CurrentOrgID       int64

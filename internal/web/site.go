@@ -26,6 +26,9 @@ type Route struct {
 	// Pending2FA allows the route while the second factor is pending or
 	// being enrolled (the 2FA pages and logout).
 	Pending2FA bool
+	// PasswordChange allows the route while the user must change a
+	// password someone else set (the change-password page and logout).
+	PasswordChange bool
 }
 
 // RouteOption adjusts a route at registration.
@@ -34,6 +37,10 @@ type RouteOption func(*Route)
 // AllowPending2FA lets a half-signed-in session (password given, second
 // factor pending or 2FA enrolment required) reach the route.
 func AllowPending2FA(r *Route) { r.Pending2FA = true }
+
+// AllowPasswordChange lets a user who must change their password reach
+// the route; every other non-public route redirects to /account/password.
+func AllowPasswordChange(r *Route) { r.PasswordChange = true }
 
 // NavItem is an entry of the main navigation; it is shown when the user may
 // do Action somewhere (or to any signed-in user when Action is empty).
@@ -178,16 +185,23 @@ func (s *Site) guard(rt Route, h HandlerFunc) http.Handler {
 			s.Fail(w, r, err)
 		}
 		id := IdentityFrom(r.Context())
-		if id != nil && (id.MFAPending || id.MustEnroll2FA || id.MustChangePassword) && !rt.Pending2FA && rt.Rule.Kind != access.PublicRule {
-			w.Header().Set("X-Access", "denied")
-			if id.MFAPending {
-				http.Redirect(w, r, "/login/2fa", http.StatusSeeOther)
-			} else if id.MustChangePassword {
-				http.Redirect(w, r, "/account/password", http.StatusSeeOther)
-			} else {
-				http.Redirect(w, r, "/account/2fa", http.StatusSeeOther)
+		if id != nil && rt.Rule.Kind != access.PublicRule {
+			// Finish signing in first: the second factor, then a password
+			// someone else set, then 2FA enrolment.
+			to := ""
+			switch {
+			case id.MFAPending && !rt.Pending2FA:
+				to = "/login/2fa"
+			case id.MustChangePassword && !id.MFAPending && !rt.PasswordChange:
+				to = "/account/password"
+			case id.MustEnroll2FA && !id.MustChangePassword && !rt.Pending2FA:
+				to = "/account/2fa"
 			}
-			return
+			if to != "" {
+				w.Header().Set("X-Access", "denied")
+				http.Redirect(w, r, to, http.StatusSeeOther)
+				return
+			}
 		}
 		switch rt.Rule.Kind {
 		case access.SignedInRule, access.PermissionRule:
