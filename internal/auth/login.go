@@ -48,6 +48,9 @@ func (h *handler) login(w http.ResponseWriter, r *http.Request) error {
 	if res.MFAPending {
 		return web.Redirect(w, r, "/login/2fa?next="+url.QueryEscape(next))
 	}
+	if res.MustChangePassword {
+		return web.Redirect(w, r, "/account/password")
+	}
 	return web.Redirect(w, r, next)
 }
 

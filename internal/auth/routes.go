@@ -20,6 +20,7 @@ func Permissions() []access.Permission {
 		{Action: "user.view", Roles: admin, Label: "users.perm.view"},
 		{Action: "user.create", Roles: admin, Label: "users.perm.create"},
 		{Action: "user.grant", Roles: admin, Label: "users.perm.grant"},
+		{Action: "user.manage", Roles: admin, Label: "users.perm.manage"},
 	}
 }
 
@@ -60,6 +61,13 @@ func (s *Service) Module() web.Module {
 			site.Handle("POST /users", access.Require("user.create", s.orgs.FormResolver("org_id")), h.createUser)
 			site.Handle("GET /users/new", access.Require("user.create", nil), h.newUser)
 			site.Handle("GET /users/{id}", access.Require("user.view", nil), h.user)
+			site.Handle("GET /users/{id}/edit", access.Require("user.manage", nil), h.editUserForm)
+			site.Handle("POST /users/{id}/edit", access.Require("user.manage", nil), h.editUser)
+			site.Handle("POST /users/{id}/disable", access.Require("user.manage", nil), h.disableUser)
+			site.Handle("POST /users/{id}/enable", access.Require("user.manage", nil), h.enableUser)
+			site.Handle("POST /users/{id}/unlock", access.Require("user.manage", nil), h.unlockUser)
+			site.Handle("POST /users/{id}/password", access.Require("user.manage", nil), h.resetPassword)
+			site.Handle("POST /users/{id}/2fa", access.Require("user.manage", nil), h.reset2FA)
 			site.Handle("POST /users/{id}/grants", access.Require("user.grant", nil), h.grant)
 			site.Handle("POST /users/{id}/grants/{gid}/revoke", access.Require("user.grant", nil), h.revoke)
 		},

@@ -69,6 +69,10 @@ type User struct {
 	Locale            string
 	CreatedAt         time.Time
 	PasswordChangedAt time.Time
+	Phone             string // a work mobile number, or empty
+	// MustChangePassword is set by an administrator's password reset: the
+	// user may do nothing but choose a new password until they do.
+	MustChangePassword bool
 }
 
 const sessionCookie = "kexie_session"

@@ -30,6 +30,9 @@ type LoginResult struct {
 	SessionID  string
 	UserID     int64
 	MFAPending bool
+	// MustChangePassword: the password is one someone else set; the
+	// sign-in goes to the change-password page first.
+	MustChangePassword bool
 }
 
 // Login checks a username and password and opens a session. Failures count
@@ -38,10 +41,10 @@ func (s *Service) Login(ctx context.Context, username, password, ip, userAgent s
 	now := s.Now()
 	var res LoginResult
 	var hash string
-	var totp, disabled, failed int
+	var totp, disabled, failed, must int
 	var locked int64
-	err := s.db.QueryRow(ctx, `SELECT id, password_hash, totp_enabled, disabled, failed_logins, locked_until FROM users WHERE username = ?`,
-		normalize(username)).Scan(&res.UserID, &hash, &totp, &disabled, &failed, &locked)
+	err := s.db.QueryRow(ctx, `SELECT id, password_hash, totp_enabled, disabled, failed_logins, locked_until, must_change_password FROM users WHERE username = ?`,
+		normalize(username)).Scan(&res.UserID, &hash, &totp, &disabled, &failed, &locked, &must)
 	if errors.Is(err, sql.ErrNoRows) {
 		// Spend the same time as a real check so timing does not reveal names.
 		_, _, _ = VerifyPassword(dummyHash, password)
@@ -64,7 +67,7 @@ func (s *Service) Login(ctx context.Context, username, password, ip, userAgent s
 	if err != nil {
 		return res, err
 	}
-	res.Token, res.SessionID, res.MFAPending = plain, id, totp == 1
+	res.Token, res.SessionID, res.MFAPending, res.MustChangePassword = plain, id, totp == 1, must == 1
 	err = s.db.Tx(ctx, func(tx *db.Tx) error {
 		if rehash {
 			if h, err := HashPassword(password); err == nil {
@@ -291,12 +294,14 @@ func (s *Service) Authenticate(w http.ResponseWriter, r *http.Request) (*web.Ide
 		found              bool
 	)
 	// One query: the session, its user and the user's grants with their
-	// org paths (one row per grant; the session columns repeat).
+	// org paths (one row per grant; the session columns repeat). A grant on
+	// a disabled org does not count: its users cannot act in it.
 	rows, err := s.db.Query(ctx, `SELECT s.user_id, s.last_seen_at, s.expires_at, s.mfa_pending, s.current_org_id,
 		u.username, u.display_name, u.locale, u.totp_enabled, u.totp_required, u.must_change_password, u.disabled,
 		COALESCE(g.org_id, 0), COALESCE(o.path, ''), COALESCE(o.name, ''), COALESCE(g.role, '')
 		FROM sessions s JOIN users u ON u.id = s.user_id
-		LEFT JOIN role_grants g ON g.user_id = s.user_id LEFT JOIN orgs o ON o.id = g.org_id
+		LEFT JOIN role_grants g ON g.user_id = s.user_id AND g.org_id IN (SELECT id FROM orgs WHERE disabled_at = 0)
+		LEFT JOIN orgs o ON o.id = g.org_id
 		WHERE s.id = ? ORDER BY o.depth, g.id`, id)
 	if err != nil {
 		return nil, fmt.Errorf("auth: load session: %w", err)

@@ -30,15 +30,15 @@ type UserInput struct {
 
 var usernameRE = regexp.MustCompile(`^[a-z0-9][a-z0-9._-]{2,31}$`)
 
-const userCols = `id, username, display_name, email, totp_enabled, disabled, locked_until, locale, created_at, password_changed_at`
+const userCols = `id, username, display_name, email, totp_enabled, disabled, locked_until, locale, created_at, password_changed_at, phone, must_change_password`
 
 func scanUser(row interface{ Scan(...any) error }, extra ...any) (User, error) {
 	var u User
-	var totp, disabled int
+	var totp, disabled, must int
 	var locked, created, changed int64
 	err := row.Scan(append([]any{&u.ID, &u.Username, &u.DisplayName, &u.Email, &totp, &disabled, &locked, &u.Locale,
-		&created, &changed}, extra...)...)
-	u.TOTPEnabled, u.Disabled = totp == 1, disabled == 1
+		&created, &changed, &u.Phone, &must}, extra...)...)
+	u.TOTPEnabled, u.Disabled, u.MustChangePassword = totp == 1, disabled == 1, must == 1
 	u.LockedUntil, u.CreatedAt, u.PasswordChangedAt = db.Time(locked), db.Time(created), db.Time(changed)
 	return u, err
 }

@@ -176,6 +176,9 @@ type UserPage struct {
 	Form   *web.Form
 	Roles  []RoleOption
 	CanAt  map[int64]bool // grant ID → may the viewer revoke it
+	// CanManage: the viewer may edit, disable, unlock and reset the
+	// account (user_manage_web.go); Self: it is the viewer's own.
+	CanManage, Self, Locked bool
 }
 
 func (h *handler) targetUser(r *http.Request) (User, error) {
@@ -204,6 +207,10 @@ func (h *handler) userPage(r *http.Request, u User, f *web.Form) (UserPage, erro
 	}
 	p := UserPage{User: u, Grants: grants, Form: f, Roles: h.roleOptions(r, f.Value("role"), true), CanAt: map[int64]bool{}}
 	sub := web.SubjectFrom(r.Context())
+	if p.CanManage, err = h.svc.Manageable(r.Context(), u.ID, h.scope(r, "user.manage")); err != nil {
+		return p, err
+	}
+	p.Self, p.Locked = u.ID == sub.UserID, h.svc.Locked(u)
 	for _, g := range grants {
 		p.CanAt[g.ID] = h.site.Policy.Can(r.Context(), sub, "user.grant", access.Resource{OrgID: g.OrgID, OrgPath: g.OrgPath}) &&
 			(g.Role != access.SysAdmin || sub.IsSysAdmin())

@@ -26,7 +26,8 @@ func (h Hit) PathLabel() string { return strings.Join(h.Trail, " › ") }
 // (a substring), or by the pinyin initials of the name ("cdskx" →
 // 成都市科学技术协会). It returns one page of hits and the number of all of
 // them, so a picker can page through every match: nothing is cut silently.
-// An empty q lists the whole scope in tree order.
+// An empty q lists the whole scope in tree order. Disabled orgs are left
+// out: they take nothing new.
 func (s *Store) Search(ctx context.Context, scope access.Scope, q string, limit, offset int) ([]Hit, int, error) {
 	if scope.None() {
 		return nil, 0, nil
@@ -51,7 +52,7 @@ func (s *Store) Search(ctx context.Context, scope access.Scope, q string, limit,
 		}
 	} else {
 		var err error
-		orgs, total, err = s.List(ctx, Filter{Scope: scope, Q: q, Sort: "depth", Limit: limit, Offset: offset})
+		orgs, total, err = s.List(ctx, Filter{Scope: scope, Q: q, Sort: "depth", Limit: limit, Offset: offset, Enabled: true})
 		if err != nil {
 			return nil, 0, err
 		}
@@ -78,7 +79,8 @@ func initialsOf(name string) std.Initials {
 // first, then names starting with them, then the rest, each in tree order.
 func (s *Store) matchInitials(ctx context.Context, scope access.Scope, letters string) ([]Org, error) {
 	c, args := db.ScopeCond(s.db, "o.path", scope)
-	rows, err := s.db.Query(ctx, `SELECT `+colsO+` FROM orgs o WHERE `+c+` ORDER BY o.depth, o.name, o.id`, args...)
+	// Disabled orgs take nothing new, so the picker leaves them out.
+	rows, err := s.db.Query(ctx, `SELECT `+colsO+` FROM orgs o WHERE `+c+` AND o.disabled_at = 0 ORDER BY o.depth, o.name, o.id`, args...)
 	if err != nil {
 		return nil, fmt.Errorf("org: search: %w", err)
 	}

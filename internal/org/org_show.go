@@ -2,6 +2,10 @@ package org
 
 import (
 	"net/http"
+	"strings"
+
+	"kexie/internal/access"
+	"kexie/internal/web"
 
 	"kexie/internal/valid"
 )
@@ -15,6 +19,10 @@ type ShowPage struct {
 	CanEdit  bool
 	CanMove  bool
 	CanAdd   bool
+	// Status and CanDisable: the org's disabled state (org_disable.go) and
+	// whether the viewer may switch it (an administrator above it).
+	Status     Status
+	CanDisable bool
 }
 
 func (h *handler) show(w http.ResponseWriter, r *http.Request) error {
@@ -26,6 +34,12 @@ func (h *handler) show(w http.ResponseWriter, r *http.Request) error {
 	t := h.site.T(r)
 	p := ShowPage{Org: h.row(t, o), CanEdit: h.canAt(r, "org.edit", o), CanMove: h.canAt(r, "org.move", o) && o.ParentID != 0,
 		CanAdd: h.canAt(r, "org.create", o)}
+	if p.Status, err = h.store.Status(ctx, o.ID); err != nil {
+		return err
+	}
+	if o.ParentID != 0 {
+		p.CanDisable = h.site.Policy.Can(ctx, web.SubjectFrom(ctx), "org.disable", access.Resource{OrgID: o.ParentID, OrgPath: parentPath(o.Path)})
+	}
 	if p.Crumbs, err = h.store.Ancestors(ctx, o); err != nil {
 		return err
 	}
@@ -48,4 +62,10 @@ func validErr(err error) (string, bool) {
 		return "", false
 	}
 	return list[0].Key, true
+}
+
+// parentPath is the path of the parent of the org at path ("/1/7/" → "/1/").
+func parentPath(path string) string {
+	p := strings.TrimSuffix(path, "/")
+	return p[:strings.LastIndex(p, "/")+1]
 }

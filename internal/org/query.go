@@ -22,6 +22,8 @@ type Filter struct {
 	Sort       string // name, code, created (prefix "-" for descending); default tree order
 	Limit      int
 	Offset     int
+	// Enabled leaves disabled orgs out: pickers and new-record choices.
+	Enabled bool
 }
 
 // regionPrefix returns the prefix shared by the GB/T 2260 codes inside
@@ -72,6 +74,9 @@ func (s *Store) List(ctx context.Context, f Filter) ([]Org, int, error) {
 	}
 	if f.ParentID != 0 {
 		where, args = append(where, "o.parent_id = ?"), append(args, f.ParentID)
+	}
+	if f.Enabled {
+		where = append(where, "o.disabled_at = 0")
 	}
 	if q := strings.TrimSpace(f.Q); q != "" {
 		// LOWER on both sides, so each database folds case its own way consistently.

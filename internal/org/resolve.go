@@ -19,6 +19,9 @@ type Ref struct {
 	ID   int64
 	Name string
 	Path string // materialized path, e.g. "/1/7/"
+	// Disabled: the org is disabled (org_disable.go); nothing new is
+	// recorded in it.
+	Disabled bool
 }
 
 // NotFoundError says no org has the ID. It unwraps to db.ErrNotFound, so a
@@ -37,7 +40,9 @@ func (e *NotFoundError) Unwrap() error { return db.ErrNotFound }
 // server error instead of "no such org".
 func Lookup(ctx context.Context, q db.Q, id int64) (Ref, error) {
 	ref := Ref{ID: id}
-	err := q.QueryRow(ctx, `SELECT name, path FROM orgs WHERE id = ?`, id).Scan(&ref.Name, &ref.Path)
+	var disabled int64
+	err := q.QueryRow(ctx, `SELECT name, path, disabled_at FROM orgs WHERE id = ?`, id).Scan(&ref.Name, &ref.Path, &disabled)
+	ref.Disabled = disabled != 0
 	if errors.Is(err, sql.ErrNoRows) {
 		return Ref{}, &NotFoundError{ID: id}
 	}
@@ -72,7 +77,8 @@ func (s *Store) PathResolver(param string) func(*http.Request) (access.Resource,
 // the query or form field name (used when creating something under an
 // org). The field holds what the org picker sends — a code, an ID, or a
 // name no other org has — and is rewritten to the org's ID, so the handler
-// behind the route reads an ID whatever was typed.
+// behind the route reads an ID whatever was typed. A disabled org takes
+// nothing new: it answers ErrDisabled.
 func (s *Store) FormResolver(name string) func(*http.Request) (access.Resource, error) {
 	return func(r *http.Request) (access.Resource, error) {
 		v := strings.TrimSpace(r.FormValue(name))
@@ -86,6 +92,13 @@ func (s *Store) FormResolver(name string) func(*http.Request) (access.Resource, 
 			}
 			// Typed without the picker (no scripts): say what was not found.
 			return access.Resource{}, web.Errorf(http.StatusUnprocessableEntity, "orgpick.err.unknown", v)
+		}
+		ref, err := Lookup(r.Context(), s.db, o.ID)
+		if err != nil {
+			return access.Resource{}, err
+		}
+		if ref.Disabled {
+			return access.Resource{}, ErrDisabled
 		}
 		id := strconv.FormatInt(o.ID, 10)
 		r.Form.Set(name, id)
@@ -145,3 +158,6 @@ func (s *Store) FormID(ctx context.Context, v string) (int64, error) {
 	}
 	return o.ID, err
 }
+
+// ErrDisabled answers a request to record something in a disabled org.
+var ErrDisabled = &web.Error{Status: http.StatusConflict, Key: "org.err.disabled"}

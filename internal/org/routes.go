@@ -22,6 +22,7 @@ func Permissions() []access.Permission {
 		{Action: "org.create", Roles: []access.Role{access.OrgAdmin}, Label: "org.perm.create"},
 		{Action: "org.edit", Roles: []access.Role{access.OrgAdmin}, Label: "org.perm.edit"},
 		{Action: "org.move", Roles: []access.Role{access.OrgAdmin}, Label: "org.perm.move"},
+		{Action: "org.disable", Roles: []access.Role{access.OrgAdmin}, Label: "org.perm.disable"},
 	}
 }
 
@@ -52,6 +53,9 @@ func Module(s *Store) web.Module {
 			site.Handle("GET /orgs/{id}/edit", access.Require("org.edit", s.PathResolver("id")), h.editForm)
 			site.Handle("GET /orgs/{id}/move", access.Require("org.move", s.PathResolver("id")), h.moveForm)
 			site.Handle("POST /orgs/{id}/move", access.Require("org.move", s.PathResolver("id")), h.move)
+			site.Handle("GET /orgs/{id}/disable", access.Require("org.disable", s.ParentResolver("id")), h.disableForm)
+			site.Handle("POST /orgs/{id}/disable", access.Require("org.disable", s.ParentResolver("id")), h.disable)
+			site.Handle("POST /orgs/{id}/enable", access.Require("org.disable", s.ParentResolver("id")), h.enable)
 		},
 	}
 }

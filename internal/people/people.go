@@ -56,6 +56,7 @@ type Person struct {
 	Categories   string // talent categories, "、"-separated
 	CreatedAt    time.Time
 	UpdatedAt    time.Time
+	DeletedAt    time.Time // zero unless the record was deleted (a tombstone, person_delete.go)
 
 	// EmployerOrgID is the org in the tree the person works at (0: none),
 	// EmployerUSCC the 统一社会信用代码 of an outside employer: at most one

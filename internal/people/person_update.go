@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"kexie/internal/access"
 
-	"kexie/internal/audit"
 	"kexie/internal/db"
 	"kexie/internal/valid"
 )
@@ -13,7 +12,8 @@ import (
 // Update changes a person's fields. The ID number cannot change once set
 // (it identifies the person); give it here only to set it the first time.
 func (s *Store) Update(ctx context.Context, id int64, in Input) (Person, error) {
-	return s.update(ctx, id, in, 0)
+	in.OrgID = 0
+	return s.update(ctx, id, in, 0, access.Scope{})
 }
 
 // UpdateOwn changes the profile a user account owns. An ID number set the
@@ -24,16 +24,24 @@ func (s *Store) UpdateOwn(ctx context.Context, userID int64, in Input) (Person, 
 	if err != nil {
 		return own, err
 	}
-	return s.update(ctx, own.ID, in, userID)
+	in.OrgID = 0
+	return s.update(ctx, own.ID, in, userID, access.Scope{})
 }
 
-// update changes person id; owner is the account editing its own profile (0: staff).
-func (s *Store) update(ctx context.Context, id int64, in Input, owner int64) (Person, error) {
+// update changes person id; owner is the account editing its own profile
+// (0: staff). A staff edit moves the person to org in.OrgID when it is set
+// and lies in move (see Edit); otherwise the person stays where they are.
+func (s *Store) update(ctx context.Context, id int64, in Input, owner int64, move access.Scope) (Person, error) {
 	old, err := s.Get(ctx, id)
 	if err != nil {
 		return old, err
 	}
-	in.OrgID = old.OrgID
+	if old.Deleted() {
+		return old, fmt.Errorf("people: update %d: %w", id, db.ErrNotFound)
+	}
+	if in.OrgID == 0 || owner != 0 {
+		in.OrgID = old.OrgID
+	}
 	if in.EmployerOrgID != 0 && in.EmployerOrgID == old.EmployerOrgID {
 		in.EmployerScope = access.Everywhere() // the link already recorded stays, whoever edits
 	}
@@ -54,6 +62,10 @@ func (s *Store) update(ctx context.Context, id int64, in Input, owner int64) (Pe
 		if err := tx.QueryRow(ctx, `SELECT search_text FROM people WHERE id = ?`, id).Scan(&oldTerms); err != nil {
 			return fmt.Errorf("people: update %d: %w", id, err)
 		}
+		newPath, err := moveTarget(ctx, tx, old, r.OrgID, move)
+		if err != nil {
+			return err
+		}
 		if err := employerOrg(ctx, tx, &r); err != nil {
 			return err
 		}
@@ -64,10 +76,10 @@ func (s *Store) update(ctx context.Context, id int64, in Input, owner int64) (Pe
 		terms := mergeTerms(r.terms(), titles...)
 		q := `UPDATE people SET search_text = ?, name = ?, phone_enc = ?, phone_index = ?, phone_masked = ?, email = ?, employer = ?,
 			employer_org_id = ?, employer_uscc = ?, title_level = ?, title = ?, education = ?, degree = ?, discipline = ?,
-			disciplines2 = ?, expertise = ?, region_code = ?, categories = ?, updated_at = ?`
+			disciplines2 = ?, expertise = ?, region_code = ?, categories = ?, org_id = ?, updated_at = ?`
 		args := []any{terms, r.Name, r.phSealed, nullable(r.phIndex), r.phMasked, r.Email, r.Employer, nullableID(r.EmployerOrgID),
 			r.EmployerUSCC, r.TitleLevel, r.Title, r.Education, r.Degree, r.Discipline, r.stored2(), r.Expertise, r.RegionCode,
-			r.Categories, db.Millis(tx.Now)}
+			r.Categories, r.OrgID, db.Millis(tx.Now)}
 		var held int64
 		if !keepID && r.IDNumber != "" {
 			if owner != 0 {
@@ -96,11 +108,7 @@ func (s *Store) update(ctx context.Context, id int64, in Input, owner int64) (Pe
 				return err
 			}
 		}
-		return audit.Append(ctx, tx, audit.Entry{OrgID: old.OrgID, OrgPath: old.OrgPath, Action: "person.update", Target: target(id),
-			Before: map[string]string{"name": old.Name, "phone": old.PhoneMasked, "employer": old.Employer,
-				"employer_uscc": old.EmployerUSCC, "employer_org_id": idText(old.EmployerOrgID)},
-			After: map[string]string{"name": r.Name, "phone": r.phMasked, "employer": r.Employer,
-				"employer_uscc": r.EmployerUSCC, "employer_org_id": idText(r.EmployerOrgID)}})
+		return auditEdit(ctx, tx, old, r, !keepID && r.IDNumber != "", newPath)
 	})
 	if err != nil {
 		return old, err

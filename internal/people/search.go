@@ -176,7 +176,7 @@ func (s *Store) searchDB(ctx context.Context, sq SearchQuery, res SearchResult) 
 	}
 	from += ` JOIN orgs o ON o.id = p.org_id`
 	c, a := db.ScopeCond(s.db, "o.path", sq.Scope)
-	where, args = append(where, c), append(args, a...)
+	where, args = append(where, c, "p.deleted_at = 0"), append(args, a...)
 	for name, v := range sq.Facets {
 		if v == "" {
 			continue

@@ -238,24 +238,8 @@ func (s *Store) ResolveDeletion(ctx context.Context, requestID, by int64) error 
 		if status != "pending" {
 			return valid.New("", "people.err.deletion_done")
 		}
-		var oldTerms string
-		if err := tx.QueryRow(ctx, `SELECT search_text FROM people WHERE id = ?`, personID).Scan(&oldTerms); err != nil {
+		if err := erase(ctx, tx, personID, "本人申请删除"); err != nil {
 			return err
-		}
-		if err := reindex(ctx, tx, personID, oldTerms, ""); err != nil {
-			return err
-		}
-		if _, err := tx.Exec(ctx, `UPDATE people SET name = '已删除', gender = '', birth_year = 0, id_enc = '', id_index = NULL,
-			id_masked = '', phone_enc = '', phone_index = NULL, phone_masked = '', email = '', employer = '', employer_org_id = NULL, employer_uscc = '', title_level = '',
-			title = '', education = '', degree = '', discipline = '', disciplines2 = '', expertise = '', region_code = '', categories = '',
-			search_text = '', user_id = NULL, updated_at = ? WHERE id = ?`, db.Millis(tx.Now), personID); err != nil {
-			return err
-		}
-		for _, q := range []string{`DELETE FROM memberships WHERE person_id = ?`, `DELETE FROM consents WHERE person_id = ?`,
-			`DELETE FROM person_items WHERE person_id = ?`, `DELETE FROM pool_members WHERE person_id = ?`} {
-			if _, err := tx.Exec(ctx, q, personID); err != nil {
-				return err
-			}
 		}
 		if _, err := tx.Exec(ctx, `UPDATE deletion_requests SET status = 'done', resolved_by = ?, resolved_at = ? WHERE id = ?`,
 			by, db.Millis(tx.Now), requestID); err != nil {

@@ -44,16 +44,19 @@ func (s *Store) BuildIndex(ctx context.Context) error { return s.mem.build(ctx, 
 
 const cols = `p.id, p.org_id, o.name, o.path, p.name, p.gender, p.birth_year, p.id_enc, p.phone_enc, p.id_masked, p.phone_masked,
 	p.email, p.employer, p.title_level, p.title, p.education, p.degree, p.discipline, p.disciplines2, p.expertise,
-	p.region_code, p.categories, COALESCE(p.employer_org_id, 0), p.employer_uscc, p.created_at, p.updated_at`
+	p.region_code, p.categories, COALESCE(p.employer_org_id, 0), p.employer_uscc, p.created_at, p.updated_at, p.deleted_at`
 
 func scan(row interface{ Scan(...any) error }, extra ...any) (Person, error) {
 	var p Person
-	var c, u int64
+	var c, u, del int64
 	var d2 string
 	err := row.Scan(append([]any{&p.ID, &p.OrgID, &p.OrgName, &p.OrgPath, &p.Name, &p.Gender, &p.BirthYear, &p.IDSealed,
 		&p.PhoneSealed, &p.IDMasked, &p.PhoneMasked, &p.Email, &p.Employer, &p.TitleLevel, &p.Title, &p.Education,
-		&p.Degree, &p.Discipline, &d2, &p.Expertise, &p.RegionCode, &p.Categories, &p.EmployerOrgID, &p.EmployerUSCC, &c, &u}, extra...)...)
+		&p.Degree, &p.Discipline, &d2, &p.Expertise, &p.RegionCode, &p.Categories, &p.EmployerOrgID, &p.EmployerUSCC, &c, &u, &del}, extra...)...)
 	p.CreatedAt, p.UpdatedAt, p.Disciplines2 = db.Time(c), db.Time(u), storedCodes(d2)
+	if del != 0 {
+		p.DeletedAt = db.Time(del)
+	}
 	return p, err
 }
 
@@ -386,7 +389,7 @@ func (s *Store) List(ctx context.Context, f Filter) ([]Person, int, error) {
 		return nil, 0, nil
 	}
 	c, args := db.ScopeCond(s.db, "o.path", f.Scope)
-	where := []string{c}
+	where := []string{c, "p.deleted_at = 0"}
 	if q := strings.TrimSpace(f.Q); q != "" {
 		cond := `(p.name LIKE ? ESCAPE '\' OR p.employer LIKE ? ESCAPE '\' OR p.expertise LIKE ? ESCAPE '\'`
 		like := "%" + db.LikeEscape(q) + "%"
@@ -451,7 +454,7 @@ func (s *Store) PathResolver(param string) func(*http.Request) (access.Resource,
 		}
 		var orgID int64
 		var path string
-		err = s.db.QueryRow(r.Context(), `SELECT o.id, o.path FROM people p JOIN orgs o ON o.id = p.org_id WHERE p.id = ?`, id).Scan(&orgID, &path)
+		err = s.db.QueryRow(r.Context(), `SELECT o.id, o.path FROM people p JOIN orgs o ON o.id = p.org_id WHERE p.id = ? AND p.deleted_at = 0`, id).Scan(&orgID, &path)
 		if errors.Is(err, sql.ErrNoRows) {
 			return access.Resource{}, web.ErrNotFound
 		}
