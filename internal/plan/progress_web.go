@@ -124,7 +124,7 @@ func (h *handler) file(w http.ResponseWriter, r *http.Request) error {
 			if err != nil {
 				return err
 			}
-			in.Files = append(in.Files, File{Name: fh.Filename, Data: data})
+			in.Files = append(in.Files, File{Name: fh.Filename, ContentType: http.DetectContentType(data), Data: data})
 		}
 	}
 	_, err = h.store.File(r.Context(), in)
