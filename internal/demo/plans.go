@@ -173,7 +173,7 @@ func fillPlan(ctx context.Context, ps *plan.Store, id int64, owner org.Org, rng 
 			narrative := fmt.Sprintf("%s完成%s%s。", periodName(per.year, per.quarter), strconv.FormatFloat(v, 'f', -1, 64), ind.Unit)
 			var files []plan.File
 			if per.quarter == 0 {
-				files = []plan.File{{Name: fmt.Sprintf("%d年度工作总结.pdf", per.year), Data: []byte("%PDF-1.4\n% demo evidence\n")}}
+				files = []plan.File{{Name: fmt.Sprintf("%d年度工作总结.pdf", per.year), ContentType: "application/pdf", Data: []byte("%PDF-1.4\n% demo evidence\n")}}
 			}
 			pid, err := ps.File(ctx, plan.ProgressInput{PlanID: id, IndicatorID: ind.ID, Year: strconv.Itoa(per.year),
 				Quarter: strconv.Itoa(per.quarter), Value: strconv.FormatFloat(v, 'f', -1, 64), Narrative: narrative, Files: files,

@@ -161,3 +161,24 @@ func (s *Store) FormID(ctx context.Context, v string) (int64, error) {
 
 // ErrDisabled answers a request to record something in a disabled org.
 var ErrDisabled = &web.Error{Status: http.StatusConflict, Key: "org.err.disabled"}
+
+// ParentResolver is the route Resource of /orgs/{param}/disable and
+// /enable: the org's parent, so that an org is switched off or on by the
+// administrators above it, never by those it would lock out. The root
+// resolves to itself (and is never disabled).
+func (s *Store) ParentResolver(param string) func(*http.Request) (access.Resource, error) {
+	return func(r *http.Request) (access.Resource, error) {
+		id, err := strconv.ParseInt(r.PathValue(param), 10, 64)
+		if err != nil {
+			return access.Resource{}, web.ErrNotFound
+		}
+		o, err := s.Get(r.Context(), id)
+		if err != nil {
+			return access.Resource{}, err
+		}
+		if o.ParentID == 0 {
+			return access.Resource{OrgID: o.ID, OrgPath: o.Path}, nil
+		}
+		return s.Resource(r.Context(), o.ParentID)
+	}
+}

@@ -55,7 +55,7 @@ func TestBrowserProgressLedger(t *testing.T) {
 			t.Errorf("the withdrawn entry left the ledger: %q", ledger)
 		}
 		file("refile", "11.2", "2023 年全市抽样调查")
-		b.WaitText("refiled", `.flash-ok`, "")
+		b.WaitText("refiled", `#ledger`, "待审核") // the withdrawn entry is no longer waiting: this is the new one
 		b.Logout()
 
 		accept := func(step string, wants ...string) {

@@ -2,6 +2,7 @@ package plan
 
 import (
 	"context"
+	"errors"
 	"strings"
 	"testing"
 
@@ -69,6 +70,56 @@ func TestDraftEditAndPublish(t *testing.T) {
 		}
 		if err := s.Publish(ctx, id); err == nil {
 			t.Error("published twice")
+		}
+	})
+}
+
+func TestHandAdditions(t *testing.T) {
+	ctx := context.Background()
+	dbtest.Run(t, trackSets, func(t *testing.T, d *db.DB) {
+		e := newTrack(t, d)
+		wantKey(t, e.store.AddSection(ctx, e.planID, "三", "(一)", "重复"), "plan.err.section_taken")
+		wantKey(t, e.store.AddSection(ctx, e.planID, "九", "1", "无上级"), "plan.err.section")
+		if err := e.store.AddSection(ctx, e.planID, "三", "(十一)", "科普信息化补充任务"); err != nil {
+			t.Fatal(err)
+		}
+		if err := e.store.AddIndicator(ctx, e.planID, "三/(十一)", "", IndicatorEdit{Metric: "科普网站访问量", Comparator: ">=",
+			Value: "100", Unit: "万人次", Deadline: "2020"}); err != nil {
+			t.Fatal(err)
+		}
+		err := e.store.AddIndicator(ctx, e.planID, "三/(十一)", "", IndicatorEdit{Metric: "x", Comparator: "range", Low: "5", High: "3"})
+		wantKey(t, err, "plan.err.range")
+		if err := e.store.AddUnit(ctx, e.planID, "三/(十一)", "lead", "市大数据局"); err != nil {
+			t.Fatal(err)
+		}
+		wantKey(t, e.store.AddUnit(ctx, e.planID, "三/(十一)", "boss", "市大数据局"), "plan.err.unit_role")
+		e.reload(t)
+		// The new section sits after the last section of 三, before 四.
+		pos := map[string]int{}
+		for i, s := range e.plan.Sections {
+			pos[s.Path] = i
+		}
+		if !(pos["三/(十一)"] > pos["三/(十)"] && pos["三/(十一)"] < pos["四"]) {
+			t.Errorf("order: (十)=%d (十一)=%d 四=%d", pos["三/(十)"], pos["三/(十一)"], pos["四"])
+		}
+		ind := e.indicator(t, "科普网站访问量")
+		if ind.SectionPath != "三/(十一)" || *ind.Value != 100 {
+			t.Errorf("added indicator %+v", ind)
+		}
+		// Linking assigns the added target to the added lead unit.
+		if _, err := e.store.LinkUnits(ctx, e.planID, []UnitChoice{{Name: "市大数据局", New: true}}); err != nil {
+			t.Fatal(err)
+		}
+		e.reload(t)
+		if ind := e.indicator(t, "科普网站访问量"); ind.OrgName != "市大数据局" {
+			t.Errorf("assigned to %q", ind.OrgName)
+		}
+		if err := e.store.Publish(ctx, e.planID); err != nil {
+			t.Fatal(err)
+		}
+		wantKey(t, e.store.AddSection(ctx, e.planID, "", "十", "发布后"), "plan.err.not_draft")
+		if !errors.Is(e.store.Close(ctx, e.planID+1), db.ErrNotFound) {
+			t.Error("closing a missing plan")
 		}
 	})
 }

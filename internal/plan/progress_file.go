@@ -5,7 +5,6 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"net/http"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -26,10 +25,13 @@ const (
 var evidenceExt = map[string]bool{".pdf": true, ".doc": true, ".docx": true, ".xls": true, ".xlsx": true, ".jpg": true,
 	".jpeg": true, ".png": true, ".txt": true, ".zip": true, ".ppt": true, ".pptx": true, ".wps": true, ".ofd": true}
 
-// File is an uploaded evidence file.
+// File is an uploaded evidence file. ContentType is the type the handler
+// sniffed from the bytes (the store does not look at HTTP); an empty one is
+// stored as application/octet-stream.
 type File struct {
-	Name string
-	Data []byte
+	Name        string
+	ContentType string
+	Data        []byte
 }
 
 // ProgressInput is a progress entry as a responsible unit files it.
@@ -159,7 +161,7 @@ func (s *Store) File(ctx context.Context, in ProgressInput) (int64, error) {
 		}
 		for _, f := range in.Files {
 			if _, err := tx.Exec(ctx, `INSERT INTO plan_evidence (id, progress_id, name, content_type, size, data) VALUES (?, ?, ?, ?, ?, ?)`,
-				tx.NewID(), id, cleanName(f.Name), http.DetectContentType(f.Data), len(f.Data), f.Data); err != nil {
+				tx.NewID(), id, cleanName(f.Name), contentType(f), len(f.Data), f.Data); err != nil {
 				return fmt.Errorf("plan: save evidence: %w", err)
 			}
 		}
@@ -206,4 +208,12 @@ func cleanName(name string) string {
 		name = string([]rune(name)[:120])
 	}
 	return name
+}
+
+// contentType is the type stored with an evidence file.
+func contentType(f File) string {
+	if f.ContentType == "" {
+		return "application/octet-stream"
+	}
+	return f.ContentType
 }

@@ -2,18 +2,14 @@ package plan
 
 import (
 	"embed"
-	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"net/http"
 	"strconv"
-	"strings"
 
 	"kexie/internal/access"
 	"kexie/internal/db"
 	"kexie/internal/org"
-	"kexie/internal/sheet"
 	"kexie/internal/valid"
 	"kexie/internal/web"
 )
@@ -87,250 +83,7 @@ type handler struct {
 	orgs  *org.Store
 }
 
-// ListPage is the data of the plans page.
-type ListPage struct {
-	Plans    []Plan
-	List     *web.List
-	Statuses []string
-	Form     *web.Form
-}
-
 func (h *handler) scope(r *http.Request, a access.Action) access.Scope { return h.site.Scope(r, a) }
-
-func (h *handler) listPage(r *http.Request, f *web.Form) (ListPage, error) {
-	l := web.ParseList(r, "", "title", "start", "created", "org")
-	filter := PlanFilter{Scope: h.scope(r, "plan.view"), Q: l.Q, Status: l.Get("status"), Sort: l.Sort, Limit: l.PerPage, Offset: l.Offset()}
-	if web.WantsExport(r) {
-		filter.Limit, filter.Offset = 10000, 0
-	}
-	plans, total, err := h.store.List(r.Context(), filter)
-	if err != nil {
-		return ListPage{}, err
-	}
-	l.Total = total
-	// The upload's org is chosen with the org picker, scoped to plan.edit.
-	return ListPage{Plans: plans, List: l, Statuses: []string{"draft", "published", "closed"}, Form: f}, nil
-}
-
-func (h *handler) list(w http.ResponseWriter, r *http.Request) error {
-	f := web.NewForm()
-	if id := web.IdentityFrom(r.Context()); id != nil {
-		f.Values.Set("org_id", strconv.FormatInt(id.CurrentOrgID, 10))
-	}
-	p, err := h.listPage(r, f)
-	if err != nil {
-		return err
-	}
-	if web.WantsExport(r) {
-		t := h.site.T(r)
-		tab := sheet.Table{Sheet: t("plan.title"), Headers: []string{t("plan.f.title"), t("plan.f.org"), t("plan.f.period"), t("plan.f.status"),
-			t("plan.f.sections"), t("plan.f.indicators"), t("plan.f.created")}}
-		for _, x := range p.Plans {
-			period := ""
-			if x.StartYear > 0 {
-				period = fmt.Sprintf("%d–%d", x.StartYear, x.EndYear)
-			}
-			tab.Rows = append(tab.Rows, []string{x.Title, x.OrgName, period, t("plan.status." + x.Status), strconv.Itoa(x.Counts[0]),
-				strconv.Itoa(x.Counts[1]), sheet.Date(x.CreatedAt)})
-		}
-		return sheet.ServeXLSX(w, t("plan.title")+".xlsx", tab)
-	}
-	return h.site.Render(w, r, "plan/list.html", "plan.title", p)
-}
-
-// maxDocument is the largest plan document accepted (plans are tens of kB
-// as text; a PDF with pictures can be a few MB).
-const maxDocument = 20 << 20
-
-// upload reads a plan document and saves what it holds as a draft.
-func (h *handler) upload(w http.ResponseWriter, r *http.Request) error {
-	f, err := web.ParseForm(w, r, maxDocument+1<<20)
-	if err != nil {
-		return err
-	}
-	t := h.site.T(r)
-	fail := func(key string, args ...any) error {
-		f.Errors["file"] = t(key, args...)
-		p, err := h.listPage(r, f)
-		if err != nil {
-			return err
-		}
-		return h.site.RenderStatus(w, r, http.StatusUnprocessableEntity, "plan/list.html", "plan.title", p)
-	}
-	var text, name string
-	var data []byte
-	if file, hdr, ferr := r.FormFile("file"); ferr == nil {
-		defer file.Close()
-		if hdr.Size > maxDocument {
-			return fail("plan.err.too_large", maxDocument>>20)
-		}
-		data, err = io.ReadAll(io.LimitReader(file, maxDocument+1))
-		if err != nil {
-			return err
-		}
-		name = hdr.Filename
-		text, err = DocumentText(r.Context(), hdr.Filename, data)
-	} else if pasted := strings.TrimSpace(f.Get("text")); pasted != "" {
-		// Text pasted in the form (a web page's text or its HTML).
-		name, data = "pasted.txt", []byte(pasted)
-		text, err = PastedText(pasted)
-	} else {
-		return fail("plan.err.no_file")
-	}
-	switch {
-	case errors.Is(err, ErrFormat):
-		return fail("plan.err.format")
-	case errors.Is(err, ErrPDFNoText):
-		return fail("plan.err.pdf_scanned")
-	case errors.Is(err, ErrNoPDFTool):
-		return fail("plan.err.pdf_tool")
-	case errors.Is(err, ErrBadPDF):
-		return fail("plan.err.bad_pdf")
-	case errors.Is(err, ErrHTMLNavigation):
-		return fail("plan.err.html_nav")
-	case err != nil:
-		return fail("plan.err.bad_docx")
-	}
-	doc, err := Ingest(strings.NewReader(text))
-	if errors.Is(err, ErrNoStructure) {
-		return fail("plan.err.no_structure")
-	}
-	if err != nil {
-		return fail("plan.err.unreadable")
-	}
-	orgID, _ := strconv.ParseInt(f.Get("org_id"), 10, 64)
-	id, err := h.store.Save(r.Context(), orgID, doc, name, text, data)
-	if err != nil {
-		if f.Fail(t, err) {
-			p, perr := h.listPage(r, f)
-			if perr != nil {
-				return perr
-			}
-			return h.site.RenderStatus(w, r, http.StatusUnprocessableEntity, "plan/list.html", "plan.title", p)
-		}
-		return err
-	}
-	h.site.AddFlash(w, r, "ok", "plan.flash.saved", len(doc.Targets()))
-	return web.Redirect(w, r, fmt.Sprintf("/plans/%d", id))
-}
-
-// ShowPage is the data of a plan's page: its sections in order, each with
-// the indicators and units read from it.
-type ShowPage struct {
-	Plan        Plan
-	Rows        []SectionRow
-	CanEdit     bool // a draft the viewer may correct
-	CanManage   bool // the viewer may link units and evaluate
-	Comparators []string
-	Source      []Segment   // the document's text, targets marked
-	Candidates  []Candidate // on a draft: quantities the reading was unsure of
-}
-
-// Segment is a run of the source text; Mark is set on a target's phrase.
-type Segment struct {
-	Text      string
-	Mark      bool
-	Candidate bool // the phrase of a candidate, not of a target
-}
-
-// markTargets splits text into runs with every target phrase marked (the
-// first occurrence after the previous one, in document order).
-func markTargets(text string, inds []StoredIndicator) []Segment {
-	var out []Segment
-	pos := 0
-	for _, ind := range inds {
-		if ind.Text == "" {
-			continue
-		}
-		i := strings.Index(text[pos:], ind.Text)
-		if i < 0 {
-			continue
-		}
-		if i > 0 {
-			out = append(out, Segment{Text: text[pos : pos+i]})
-		}
-		out = append(out, Segment{Text: ind.Text, Mark: true})
-		pos += i + len(ind.Text)
-	}
-	return append(out, Segment{Text: text[pos:]})
-}
-
-// SectionRow is a section with what belongs to it.
-type SectionRow struct {
-	StoredSection
-	Indicators []StoredIndicator
-	Lead       []string
-	Cooperate  []string
-}
-
-func (h *handler) show(w http.ResponseWriter, r *http.Request) error {
-	id, _ := strconv.ParseInt(r.PathValue("id"), 10, 64)
-	p, err := h.store.Get(r.Context(), id)
-	if err != nil {
-		return err
-	}
-	manage := h.can(r, "plan.edit", p.OrgID, p.OrgPath)
-	page := ShowPage{Plan: p, Comparators: comparators, CanEdit: p.Status == "draft" && manage, CanManage: manage && p.Status != "closed"}
-	if _, _, text, err := h.store.Source(r.Context(), id); err == nil && text != "" {
-		page.Source = markTargets(text, p.Indicators)
-		if page.CanEdit {
-			page.Candidates = candidatesOf(text, p)
-			page.Source = markCandidates(page.Source, page.Candidates)
-		}
-	}
-	at := map[string]int{}
-	for _, s := range p.Sections {
-		at[s.Path] = len(page.Rows)
-		page.Rows = append(page.Rows, SectionRow{StoredSection: s})
-	}
-	for _, ind := range p.Indicators {
-		if i, ok := at[ind.SectionPath]; ok {
-			page.Rows[i].Indicators = append(page.Rows[i].Indicators, ind)
-		}
-	}
-	for _, u := range p.Units {
-		if i, ok := at[u.SectionPath]; ok {
-			if u.Role == "lead" {
-				page.Rows[i].Lead = append(page.Rows[i].Lead, u.Name)
-			} else {
-				page.Rows[i].Cooperate = append(page.Rows[i].Cooperate, u.Name)
-			}
-		}
-	}
-	return h.site.Render(w, r, "plan/show.html", "plan.title.show", page)
-}
-
-// Target formats an indicator's target for the page ("≥ 15.5 %", "3–5 项").
-func (i StoredIndicator) Target() string {
-	num := func(f *float64) string {
-		if f == nil {
-			return ""
-		}
-		return strconv.FormatFloat(*f, 'f', -1, 64)
-	}
-	switch i.Comparator {
-	case "range":
-		return num(i.Low) + "–" + num(i.High) + " " + i.Unit
-	case ">=":
-		return "≥ " + num(i.Value) + " " + i.Unit
-	case "<=":
-		return "≤ " + num(i.Value) + " " + i.Unit
-	case "approx":
-		return "≈ " + num(i.Value) + " " + i.Unit
-	}
-	return num(i.Value) + " " + i.Unit
-}
-
-// Deadline is the deadline year, or 0.
-func (i StoredIndicator) Deadline() int { return intOr0(i.DeadlineYear) }
-
-// Period is "year", "two-years" or "".
-func (i StoredIndicator) Period() string {
-	if i.Per == nil {
-		return ""
-	}
-	return *i.Per
-}
 
 func ids(r *http.Request) (plan, indicator int64) {
 	plan, _ = strconv.ParseInt(r.PathValue("id"), 10, 64)
@@ -350,24 +103,18 @@ func (h *handler) back(w http.ResponseWriter, r *http.Request, planID int64, err
 	return web.Redirect(w, r, fmt.Sprintf("/plans/%d", planID))
 }
 
-func (h *handler) editIndicator(w http.ResponseWriter, r *http.Request) error {
-	planID, id := ids(r)
-	f, err := web.ParseForm(w, r, 16<<10)
-	if err != nil {
-		return err
+func userID(r *http.Request) int64 {
+	if s := web.SubjectFrom(r.Context()); s != nil {
+		return s.UserID
 	}
-	err = h.store.UpdateIndicator(r.Context(), planID, id, IndicatorEdit{Metric: f.Get("metric"), Comparator: f.Get("comparator"),
-		Value: f.Get("value"), Low: f.Get("low"), High: f.Get("high"), Unit: f.Get("unit"), Deadline: f.Get("deadline"),
-		Baseline: f.Get("baseline"), BaselineYear: f.Get("baseline_year")})
-	return h.back(w, r, planID, err, "plan.flash.indicator_saved")
+	return 0
 }
 
-func (h *handler) deleteIndicator(w http.ResponseWriter, r *http.Request) error {
-	planID, id := ids(r)
-	return h.back(w, r, planID, h.store.DeleteIndicator(r.Context(), planID, id), "plan.flash.indicator_deleted")
+func (h *handler) planOf(r *http.Request) (Plan, error) {
+	id, _ := strconv.ParseInt(r.PathValue("id"), 10, 64)
+	return h.store.Get(r.Context(), id)
 }
 
-func (h *handler) publish(w http.ResponseWriter, r *http.Request) error {
-	planID, _ := ids(r)
-	return h.back(w, r, planID, h.store.Publish(r.Context(), planID), "plan.flash.published")
+func (h *handler) can(r *http.Request, a access.Action, orgID int64, path string) bool {
+	return h.site.Policy.Can(r.Context(), web.SubjectFrom(r.Context()), a, access.Resource{OrgID: orgID, OrgPath: path})
 }

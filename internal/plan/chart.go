@@ -1,0 +1,122 @@
+package plan
+
+import (
+	"encoding/json"
+	"math"
+	"strconv"
+)
+
+// chartJSON encodes an ECharts option for a data-chart attribute.
+func chartJSON(opt map[string]any) string {
+	b, err := json.Marshal(opt)
+	if err != nil {
+		return "{}"
+	}
+	return string(b)
+}
+
+// indicatorChart draws, for each year from the baseline to the deadline,
+// the accepted value (the whole year's, or the latest quarter's) against the
+// value the straight line to the target expects at the end of that year,
+// with the target as a line across.
+func indicatorChart(t func(string, ...any) string, p Plan, ind StoredIndicator, entries []Entry) string {
+	first, last := p.StartYear-1, p.EndYear
+	if ind.Baseline != nil && ind.Baseline.Year > 0 && ind.Baseline.Year < first {
+		first = ind.Baseline.Year
+	}
+	if d := ind.Deadline(); d > last {
+		last = d
+	}
+	if first <= 0 || last-first > 30 {
+		first = last - 5
+	}
+	best := map[int]Reading{}
+	for _, e := range entries {
+		if !e.Current() {
+			continue
+		}
+		if b, ok := best[e.Year]; !ok || e.Ordinal() > b.Ordinal() {
+			best[e.Year] = e.Reading
+		}
+	}
+	goal, hasGoal := ind.target()
+	top := goal
+	var years []string
+	var actual, expected []any
+	for y := first; y <= last; y++ {
+		years = append(years, strconv.Itoa(y))
+		if r, ok := best[y]; ok {
+			actual = append(actual, r.Value)
+			if r.Value > top {
+				top = r.Value
+			}
+		} else {
+			actual = append(actual, nil)
+		}
+		end := Reading{Value: goal, Year: y}
+		a := ind.Indicator.Assess(&end, p.StartYear, p.EndYear, end.endTime())
+		if y < p.StartYear-1 || !hasGoal {
+			expected = append(expected, nil)
+		} else {
+			expected = append(expected, round2(a.Expected))
+		}
+	}
+	series := []map[string]any{
+		{"name": t("plan.chart.actual"), "type": "line", "data": actual, "connectNulls": true, "symbolSize": 8,
+			"label": map[string]any{"show": true}},
+		{"name": t("plan.chart.expected"), "type": "line", "data": expected, "connectNulls": true, "symbol": "none",
+			"lineStyle": map[string]any{"type": "dashed"}},
+	}
+	if hasGoal {
+		series[0]["markLine"] = map[string]any{"symbol": "none", "data": []map[string]any{{"yAxis": goal}},
+			"label": map[string]any{"formatter": t("plan.chart.target") + " {c}", "position": "insideEndTop"}}
+	}
+	return chartJSON(map[string]any{
+		"tooltip": map[string]any{"trigger": "axis"},
+		"legend":  map[string]any{"top": 0},
+		"grid":    map[string]any{"left": 48, "right": 24, "top": 36, "bottom": 28},
+		"xAxis":   map[string]any{"type": "category", "data": years, "boundaryGap": false},
+		"yAxis":   map[string]any{"type": "value", "name": ind.Unit, "max": niceMax(top)},
+		"series":  series,
+	})
+}
+
+// niceMax is a round axis maximum a little above v.
+func niceMax(v float64) float64 {
+	if v <= 0 {
+		return 1
+	}
+	m := v * 1.15
+	step := math.Pow(10, math.Floor(math.Log10(m))) / 2
+	return math.Ceil(m/step) * step
+}
+
+func compareChart(t func(string, ...any) string, rows []Comparison) string {
+	var names []string
+	var targets, latest []any
+	for _, c := range rows {
+		names = append(names, c.PlanOrg)
+		goal, _ := c.target()
+		targets = append(targets, goal)
+		if c.Latest != nil {
+			latest = append(latest, c.Latest.Value)
+		} else {
+			latest = append(latest, nil)
+		}
+	}
+	return chartJSON(map[string]any{
+		"tooltip": map[string]any{"trigger": "axis"},
+		"legend":  map[string]any{"top": 0},
+		"grid":    map[string]any{"left": 48, "right": 16, "top": 36, "bottom": 60},
+		"xAxis":   map[string]any{"type": "category", "data": names, "axisLabel": map[string]any{"interval": 0, "rotate": 30}},
+		"yAxis":   map[string]any{"type": "value"},
+		"series": []map[string]any{
+			{"name": t("plan.chart.target"), "type": "bar", "barMaxWidth": 32, "data": targets},
+			{"name": t("plan.chart.latest"), "type": "bar", "barMaxWidth": 32, "data": latest},
+		},
+	})
+}
+
+func round2(f float64) float64 {
+	return float64(int64(f*100+0.5)) / 100
+}

@@ -1,0 +1,91 @@
+package plan
+
+import (
+	"strconv"
+	"strings"
+	"unicode/utf8"
+)
+
+// tableOfContents reports whether the top-level sections so far were a
+// table of contents: a top-level number comes round again after headings
+// with (almost) no text between them. With text, the number starts a
+// second document of the same file (a 通知 issuing two plans).
+func tableOfContents(secs []*Section, number string) bool {
+	for _, s := range secs {
+		if s.Number == number {
+			return true
+		}
+	}
+	return false
+}
+
+// pastTitle reports a section about the past (现状, 成就, 发展基础 …): its
+// numbers are achievements, proposed as candidates at most.
+func pastTitle(t string) bool {
+	return has(t, []string{"现状", "成就", "回顾", "前言", "形势", "取得", "进展"}) ||
+		strings.HasSuffix(t, "发展基础") || strings.HasSuffix(t, "工作基础") || strings.HasSuffix(t, "现实基础") || t == "基础"
+}
+
+// titleAndIssuer finds the plan's title — the first line naming a 规划,
+// 方案 or 纲要 that is not a covering notice — and its issuing body.
+func titleAndIssuer(lines []string) (string, *string) {
+	title, issuer := "", ""
+	// A covering notice: "X关于印发《title》的通知" names both.
+	for _, l := range lines[:min(len(lines), 15)] {
+		if i := strings.Index(l, "关于印发《"); i >= 0 {
+			rest := l[i+len("关于印发《"):]
+			if j := strings.Index(rest, "》"); j > 0 {
+				title, issuer = rest[:j], strings.TrimSpace(l[:i])
+				break
+			}
+		}
+	}
+	for i := 0; title == "" && i < len(lines); i++ {
+		l := lines[i]
+		if l == "" || strings.HasPrefix(l, "关于") || strings.ContainsAny(l, "。，,") || strings.Contains(l, "通知") ||
+			strings.Contains(l, "现将") || utf8.RuneCountInString(l) > 70 {
+			continue
+		}
+		if strings.HasSuffix(l, "事业发展") && i+1 < len(lines) && strings.Contains(lines[i+1], "规划") {
+			l += lines[i+1]
+		}
+		if has(l, []string{"规划", "方案", "纲要", "行动计划", "实施意见", "工作要点"}) {
+			title = strings.Trim(l, "《》 ")
+		}
+	}
+	if title == "" {
+		return "", nil
+	}
+	if issuer == "" {
+		for _, suffix := range []string{"科学技术协会", "人民政府办公室", "人民政府", "科协"} {
+			if i := strings.Index(title, suffix); i > 0 {
+				issuer = title[:i+len(suffix)]
+				break
+			}
+		}
+	}
+	if issuer == "" {
+		return title, nil
+	}
+	return title, &issuer
+}
+
+// period reads the plan's years from an explicit span or a five-year-plan name.
+func period(title string, lines []string) Period {
+	for _, l := range append([]string{title}, lines[:min(len(lines), 40)]...) {
+		if m := rePeriodYears.FindStringSubmatch(l); m != nil {
+			s, _ := strconv.Atoi(m[1])
+			e, _ := strconv.Atoi(m[2])
+			if e > s && e-s <= 10 {
+				return Period{Start: &s, End: &e}
+			}
+		}
+	}
+	for name, start := range map[string]int{"十三五": 2016, "十四五": 2021, "十五五": 2026, "十二五": 2011} {
+		if strings.Contains(title, name) {
+			s, e := start, start+4
+			return Period{Start: &s, End: &e}
+		}
+	}
+	return Period{}
+}

@@ -1,0 +1,145 @@
+package plan
+
+import (
+	"net/http"
+	"net/url"
+	"path/filepath"
+	"strconv"
+	"strings"
+)
+
+// ShowPage is the data of a plan's page: its sections in order, each with
+// the indicators and units read from it.
+type ShowPage struct {
+	Plan        Plan
+	Rows        []SectionRow
+	CanEdit     bool // a draft the viewer may correct
+	CanManage   bool // the viewer may link units and evaluate
+	Comparators []string
+	Source      []Segment   // the document's text, targets marked
+	Candidates  []Candidate // on a draft: quantities the reading was unsure of
+}
+
+// Segment is a run of the source text; Mark is set on a target's phrase.
+type Segment struct {
+	Text      string
+	Mark      bool
+	Candidate bool // the phrase of a candidate, not of a target
+}
+
+// markTargets splits text into runs with every target phrase marked (the
+// first occurrence after the previous one, in document order).
+func markTargets(text string, inds []StoredIndicator) []Segment {
+	var out []Segment
+	pos := 0
+	for _, ind := range inds {
+		if ind.Text == "" {
+			continue
+		}
+		i := strings.Index(text[pos:], ind.Text)
+		if i < 0 {
+			continue
+		}
+		if i > 0 {
+			out = append(out, Segment{Text: text[pos : pos+i]})
+		}
+		out = append(out, Segment{Text: ind.Text, Mark: true})
+		pos += i + len(ind.Text)
+	}
+	return append(out, Segment{Text: text[pos:]})
+}
+
+// SectionRow is a section with what belongs to it.
+type SectionRow struct {
+	StoredSection
+	Indicators []StoredIndicator
+	Lead       []string
+	Cooperate  []string
+}
+
+func (h *handler) show(w http.ResponseWriter, r *http.Request) error {
+	id, _ := strconv.ParseInt(r.PathValue("id"), 10, 64)
+	p, err := h.store.Get(r.Context(), id)
+	if err != nil {
+		return err
+	}
+	manage := h.can(r, "plan.edit", p.OrgID, p.OrgPath)
+	page := ShowPage{Plan: p, Comparators: comparators, CanEdit: p.Status == "draft" && manage, CanManage: manage && p.Status != "closed"}
+	if _, _, text, err := h.store.Source(r.Context(), id); err == nil && text != "" {
+		page.Source = markTargets(text, p.Indicators)
+		if page.CanEdit {
+			page.Candidates = candidatesOf(text, p)
+			page.Source = markCandidates(page.Source, page.Candidates)
+		}
+	}
+	at := map[string]int{}
+	for _, s := range p.Sections {
+		at[s.Path] = len(page.Rows)
+		page.Rows = append(page.Rows, SectionRow{StoredSection: s})
+	}
+	for _, ind := range p.Indicators {
+		if i, ok := at[ind.SectionPath]; ok {
+			page.Rows[i].Indicators = append(page.Rows[i].Indicators, ind)
+		}
+	}
+	for _, u := range p.Units {
+		if i, ok := at[u.SectionPath]; ok {
+			if u.Role == "lead" {
+				page.Rows[i].Lead = append(page.Rows[i].Lead, u.Name)
+			} else {
+				page.Rows[i].Cooperate = append(page.Rows[i].Cooperate, u.Name)
+			}
+		}
+	}
+	return h.site.Render(w, r, "plan/show.html", "plan.title.show", page)
+}
+
+// Target formats an indicator's target for the page ("≥ 15.5 %", "3–5 项").
+func (i StoredIndicator) Target() string {
+	num := func(f *float64) string {
+		if f == nil {
+			return ""
+		}
+		return strconv.FormatFloat(*f, 'f', -1, 64)
+	}
+	switch i.Comparator {
+	case "range":
+		return num(i.Low) + "–" + num(i.High) + " " + i.Unit
+	case ">=":
+		return "≥ " + num(i.Value) + " " + i.Unit
+	case "<=":
+		return "≤ " + num(i.Value) + " " + i.Unit
+	case "approx":
+		return "≈ " + num(i.Value) + " " + i.Unit
+	}
+	return num(i.Value) + " " + i.Unit
+}
+
+// Deadline is the deadline year, or 0.
+func (i StoredIndicator) Deadline() int { return intOr0(i.DeadlineYear) }
+
+// Period is "year", "two-years" or "".
+func (i StoredIndicator) Period() string {
+	if i.Per == nil {
+		return ""
+	}
+	return *i.Per
+}
+
+// source sends the plan's original document.
+func (h *handler) source(w http.ResponseWriter, r *http.Request) error {
+	id, _ := strconv.ParseInt(r.PathValue("id"), 10, 64)
+	name, data, text, err := h.store.Source(r.Context(), id)
+	if err != nil {
+		return err
+	}
+	ctype := "application/octet-stream"
+	if len(data) == 0 { // plans saved before documents were kept: the text
+		data, ctype = []byte(text), "text/plain; charset=utf-8"
+		name = strings.TrimSuffix(name, filepath.Ext(name)) + ".txt"
+	}
+	w.Header().Set("Content-Type", ctype)
+	w.Header().Set("Content-Disposition", "attachment; filename*=UTF-8''"+url.PathEscape(name))
+	_, err = w.Write(data)
+	return err
+}
