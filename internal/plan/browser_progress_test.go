@@ -45,7 +45,7 @@ func TestBrowserProgressLedger(t *testing.T) {
 		file("negative share", "-5", "抽样调查")
 		b.WaitText("refused", `#progress-form .err`, "比例应在 0 到 100 之间")
 		file("file", "11.2", "2023 年全市抽样调查")
-		b.WaitText("filed", `#ledger`, "待审核")
+		b.WaitText("filed", `.flash-ok`, "进展已提交")
 		if ledger := b.Text(`#ledger tbody tr:last-child`); strings.Contains(ledger, "通过") || !strings.Contains(ledger, "撤回") {
 			t.Errorf("the filer is offered to accept his own entry: %q", ledger)
 		}
@@ -55,7 +55,7 @@ func TestBrowserProgressLedger(t *testing.T) {
 			t.Errorf("the withdrawn entry left the ledger: %q", ledger)
 		}
 		file("refile", "11.2", "2023 年全市抽样调查")
-		b.WaitText("refiled", `#ledger`, "待审核") // the withdrawn entry is no longer waiting: this is the new one
+		b.WaitText("refiled", `.flash-ok`, "进展已提交")
 		b.Logout()
 
 		accept := func(step string, wants ...string) {
