@@ -56,7 +56,7 @@ func (s *Store) Submit(ctx context.Context, appID, userID int64) (Application, e
 		if c.EligiblePath != "" && !strings.HasPrefix(who.OrgPath, c.EligiblePath) {
 			return valid.New("eligibility", "review.elig.outside")
 		}
-		if c.ParentAppID != 0 {
+		if c.ParentAppID != 0 && c.Kind == "milestone" {
 			parent, err := getApp(ctx, tx, c.ParentAppID)
 			if err != nil {
 				return err

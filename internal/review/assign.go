@@ -46,10 +46,15 @@ func normEmployer(s string) string { return strings.Join(strings.Fields(s), "") 
 // Conflicted reports whether e may not review x: the applicant themself,
 // the same employer, a declared conflict, or (when rules say) the same org.
 func Conflicted(e Candidate, x Entry, sameOrg bool) bool {
+	return conflicted(e, normEmployer(e.Employer), x, normEmployer(x.Employer), sameOrg)
+}
+
+// conflicted is Conflicted on employers already normalised.
+func conflicted(e Candidate, eEmp string, x Entry, xEmp string, sameOrg bool) bool {
 	if e.ID == x.ApplicantID {
 		return true
 	}
-	if emp := normEmployer(x.Employer); emp != "" && emp == normEmployer(e.Employer) {
+	if xEmp != "" && xEmp == eEmp {
 		return true
 	}
 	if sameOrg && x.OrgPath != "" && e.OrgPath == x.OrgPath {
@@ -92,13 +97,18 @@ func Assign(experts []Candidate, apps []Entry, r AssignRules) Plan {
 	for i := range draw {
 		draw[i] = rng.Uint64()
 	}
+	eEmp := make([]string, len(experts))
+	for k, e := range experts {
+		eEmp[k] = normEmployer(e.Employer)
+	}
+	xEmp := make([]string, len(apps))
 	order := make([]int, len(apps))
 	free := make([]int, len(apps))
 	tie := make([]uint64, len(apps))
 	for i, x := range apps {
-		order[i], tie[i] = i, rng.Uint64()
-		for _, e := range experts {
-			if !Conflicted(e, x, r.SameOrg) {
+		order[i], tie[i], xEmp[i] = i, rng.Uint64(), normEmployer(x.Employer)
+		for k, e := range experts {
+			if !conflicted(e, eEmp[k], x, xEmp[i], r.SameOrg) {
 				free[i]++
 			}
 		}
@@ -127,7 +137,7 @@ func Assign(experts []Candidate, apps []Entry, r AssignRules) Plan {
 			return experts[k].ID < experts[l].ID
 		}
 		for k, e := range experts {
-			if (r.MaxLoad > 0 && load[k] >= r.MaxLoad) || Conflicted(e, x, r.SameOrg) {
+			if (r.MaxLoad > 0 && load[k] >= r.MaxLoad) || conflicted(e, eEmp[k], x, xEmp[i], r.SameOrg) {
 				continue
 			}
 			// keep best sorted, at most Per long (Per is small)

@@ -33,7 +33,9 @@ func (p *people) Applicant(_ context.Context, userID int64) (review.Applicant, e
 	return a, nil
 }
 
-func (p *people) Experts(_ context.Context, poolID int64) ([]review.Expert, error) { return p.pools[poolID], nil }
+func (p *people) Experts(_ context.Context, poolID int64) ([]review.Expert, error) {
+	return p.pools[poolID], nil
+}
 
 type fixture struct {
 	s                          *review.Store

@@ -246,9 +246,10 @@ func reopen(ctx context.Context, tx *db.Tx, c Call, appID int64) error {
 		map[string]any{"stage": seq})
 }
 
-// Finalize makes a call's results final once its 公示 is over, every
-// objection handled and every reopened application decided again: the
-// selected applications are awarded (or funded, accepted …).
+// Finalize makes a call's results final once its 公示 is over (or, for a
+// call without one, its deadline passed), every objection handled and
+// every application decided: the selected ones are awarded (funded,
+// accepted as a project, accepted at 结题 …).
 func (s *Store) Finalize(ctx context.Context, callID int64, scope access.Scope) error {
 	return s.db.Tx(ctx, func(tx *db.Tx) error {
 		c, err := getCall(ctx, tx, callID)
@@ -258,15 +259,21 @@ func (s *Store) Finalize(ctx context.Context, callID int64, scope access.Scope) 
 		if !scope.Contains(c.OrgPath) {
 			return &NotFoundError{"call", callID}
 		}
-		if c.Status != CallPublicity {
-			return valid.New("status", "review.err.publicity_state")
+		var withPublicity int
+		if err := tx.QueryRow(ctx, `SELECT COUNT(*) FROM review_stages WHERE call_id = ? AND kind = 'publicity'`, callID).Scan(&withPublicity); err != nil {
+			return fmt.Errorf("review: finalize %d: %w", callID, err)
 		}
-		if tx.Now.Before(c.PublicityTo) {
+		switch {
+		case withPublicity > 0 && c.Status != CallPublicity:
+			return valid.New("status", "review.err.publicity_state")
+		case withPublicity > 0 && tx.Now.Before(c.PublicityTo):
 			return valid.New("status", "review.err.publicity_running")
+		case withPublicity == 0 && (c.Status != CallOpen && c.Status != CallClosed || tx.Now.Before(c.ClosesAt)):
+			return valid.New("status", "review.err.still_open")
 		}
 		var open, waiting int
 		if err := tx.QueryRow(ctx, `SELECT (SELECT COUNT(*) FROM review_objections WHERE call_id = ? AND status = 'open'),
-			(SELECT COUNT(*) FROM review_applications WHERE call_id = ? AND status = 'in_stage')`, callID, callID).Scan(&open, &waiting); err != nil {
+			(SELECT COUNT(*) FROM review_applications WHERE call_id = ? AND status IN ('in_stage', 'recommending'))`, callID, callID).Scan(&open, &waiting); err != nil {
 			return fmt.Errorf("review: finalize %d: %w", callID, err)
 		}
 		if open > 0 || waiting > 0 {

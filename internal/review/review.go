@@ -46,7 +46,7 @@ type Call struct {
 	OrgID         int64
 	OrgName       string
 	OrgPath       string
-	ParentAppID   int64 // a follow-up call (中期检查, 结题验收) on one selected application
+	ParentAppID   int64 // the application it grew from: a proposed topic (选题) for a research call; the project for a milestone (中期检查, 结题验收), which only its holder may answer
 	Title         string
 	Kind          string
 	Status        string
@@ -83,22 +83,22 @@ const (
 
 // Stage is one step of a call's ordered list.
 type Stage struct {
-	ID       int64
-	CallID   int64
-	Seq      int
-	Kind     string
-	Name     string
-	PerApp   int   // reviewers per application
-	MaxLoad  int   // applications per reviewer; 0: balanced without a cap
-	PoolID   int64 // the expert pool reviewers are drawn from
-	Method   string
-	Zscore   bool
-	Blind    bool // hide fields marked identifying from reviewers
-	Rubric   []Criterion
-	TopN     int
-	Seed     int64
-	Status   string // pending, open, closed
-	DueAt    time.Time
+	ID      int64
+	CallID  int64
+	Seq     int
+	Kind    string
+	Name    string
+	PerApp  int   // reviewers per application
+	MaxLoad int   // applications per reviewer; 0: balanced without a cap
+	PoolID  int64 // the expert pool reviewers are drawn from
+	Method  string
+	Zscore  bool
+	Blind   bool // hide fields marked identifying from reviewers
+	Rubric  []Criterion
+	TopN    int
+	Seed    int64
+	Status  string // pending, open, closed
+	DueAt   time.Time
 }
 
 // Application statuses.
@@ -108,7 +108,7 @@ const (
 	AppReturned     = "returned"     // back with the applicant for changes
 	AppInStage      = "in_stage"     // at stage StageSeq
 	AppRejected     = "rejected"
-	AppSelected     = "selected"     // proposed result, shown in 公示
+	AppSelected     = "selected" // proposed result, shown in 公示
 	AppNotSelected  = "not_selected"
 	AppAwarded      = "awarded" // final
 )

@@ -118,7 +118,9 @@ func scanStage(row interface{ Scan(...any) error }) (Stage, error) {
 }
 
 // Stages lists a call's stages in order.
-func (s *Store) Stages(ctx context.Context, callID int64) ([]Stage, error) { return stages(ctx, s.db, callID) }
+func (s *Store) Stages(ctx context.Context, callID int64) ([]Stage, error) {
+	return stages(ctx, s.db, callID)
+}
 
 func stages(ctx context.Context, q db.Q, callID int64) ([]Stage, error) {
 	rows, err := q.Query(ctx, `SELECT `+stageCols+` FROM review_stages WHERE call_id = ? ORDER BY seq`, callID)
