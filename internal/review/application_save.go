@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"kexie/internal/audit"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -148,7 +149,7 @@ func (s *Store) SaveDraft(ctx context.Context, d Draft) (Application, error) {
 		if out, err = getApp(ctx, tx, old.ID); err != nil {
 			return err
 		}
-		return appendAudit(ctx, tx, c, "review.draft_save", target("application", out.ID), nil, map[string]any{"fields": len(answers)})
+		return appendAudit(ctx, tx, c, audit.Entry{Action: "review.draft_save", Target: target("application", out.ID)}, nil, map[string]any{"fields": len(answers)})
 	})
 	return out, err
 }

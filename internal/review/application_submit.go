@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"kexie/internal/audit"
 	"strings"
 
 	"kexie/internal/db"
@@ -89,7 +90,7 @@ func (s *Store) Submit(ctx context.Context, appID, userID int64) (Application, e
 		if out, err = getApp(ctx, tx, a.ID); err != nil {
 			return err
 		}
-		return appendAudit(ctx, tx, c, "review.submit", target("application", a.ID),
+		return appendAudit(ctx, tx, c, audit.Entry{Action: "review.submit", Target: target("application", a.ID)},
 			map[string]string{"status": a.Status}, map[string]any{"status": status, "stage": seq})
 	})
 	return out, err

@@ -3,6 +3,7 @@ package review
 import (
 	"context"
 	"fmt"
+	"kexie/internal/audit"
 	"strings"
 	"time"
 
@@ -90,7 +91,7 @@ func (s *Store) AssignStage(ctx context.Context, stageID int64, scope access.Sco
 		if _, err := tx.Exec(ctx, `UPDATE review_stages SET status = 'open', seed = ? WHERE id = ?`, seed, st.ID); err != nil {
 			return fmt.Errorf("review: open stage %d: %w", st.ID, err)
 		}
-		return appendAudit(ctx, tx, c, "review.assign", target("stage", st.ID), nil, map[string]any{
+		return appendAudit(ctx, tx, c, audit.Entry{Action: "review.assign", Target: target("stage", st.ID)}, nil, map[string]any{
 			"seed": seed, "applications": len(apps), "experts": len(experts), "unfilled": len(plan.Unfilled),
 			"min_load": plan.MinLoad, "max_load": plan.MaxLoad})
 	})

@@ -3,6 +3,7 @@ package review
 import (
 	"context"
 	"fmt"
+	"kexie/internal/audit"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -107,7 +108,7 @@ func (s *Store) CreateCall(ctx context.Context, in CallInput, by int64) (Call, e
 		if c, err = getCall(ctx, tx, id); err != nil {
 			return err
 		}
-		return appendAudit(ctx, tx, c, "review.call_create", target("call", id), nil,
+		return appendAudit(ctx, tx, c, audit.Entry{Action: "review.call_create", Target: target("call", id)}, nil,
 			map[string]any{"title": c.Title, "kind": c.Kind, "stages": len(in.Stages)})
 	})
 	return c, err
@@ -176,7 +177,7 @@ func (s *Store) SaveForm(ctx context.Context, callID int64, sc Schema) (int, err
 		if _, err := tx.Exec(ctx, `UPDATE review_calls SET form_version = ?, updated_at = ? WHERE id = ?`, version, db.Millis(tx.Now), callID); err != nil {
 			return fmt.Errorf("review: save form %d: %w", callID, err)
 		}
-		return appendAudit(ctx, tx, c, "review.form_save", target("call", callID),
+		return appendAudit(ctx, tx, c, audit.Entry{Action: "review.form_save", Target: target("call", callID)},
 			map[string]int{"version": c.FormVersion}, map[string]int{"version": version, "fields": len(sc.Fields)})
 	})
 	return version, err
@@ -212,7 +213,7 @@ func (s *Store) Publish(ctx context.Context, callID int64) error {
 		if err := setCallStatus(ctx, tx, callID, CallOpen); err != nil {
 			return err
 		}
-		return appendAudit(ctx, tx, c, "review.call_publish", target("call", callID), nil, map[string]int{"form_version": c.FormVersion})
+		return appendAudit(ctx, tx, c, audit.Entry{Action: "review.call_publish", Target: target("call", callID)}, nil, map[string]int{"form_version": c.FormVersion})
 	})
 }
 

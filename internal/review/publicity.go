@@ -3,6 +3,7 @@ package review
 import (
 	"context"
 	"fmt"
+	"kexie/internal/audit"
 	"unicode/utf8"
 
 	"kexie/internal/access"
@@ -47,7 +48,7 @@ func (s *Store) StartPublicity(ctx context.Context, callID int64, scope access.S
 			CallPublicity, db.Millis(tx.Now), db.Millis(end), db.Millis(tx.Now), callID); err != nil {
 			return fmt.Errorf("review: publicity %d: %w", callID, err)
 		}
-		return appendAudit(ctx, tx, c, "review.publicity", target("call", callID), nil,
+		return appendAudit(ctx, tx, c, audit.Entry{Action: "review.publicity", Target: target("call", callID)}, nil,
 			map[string]any{"to": end, "working_days": c.PublicityDays, "selected": selected})
 	})
 }
@@ -131,7 +132,7 @@ func (s *Store) FileObjection(ctx context.Context, in ObjectionInput) (int64, er
 			in.Body, ObjectionOpen, db.Millis(tx.Now)); err != nil {
 			return fmt.Errorf("review: file objection: %w", err)
 		}
-		return appendAudit(ctx, tx, c, "review.objection_file", target("objection", id), nil,
+		return appendAudit(ctx, tx, c, audit.Entry{Action: "review.objection_file", Target: target("objection", id)}, nil,
 			map[string]any{"application": a.ID, "name": in.Name})
 	})
 	return id, err
@@ -213,7 +214,7 @@ func (s *Store) HandleObjection(ctx context.Context, id int64, scope access.Scop
 			status, outcome, by, db.Millis(tx.Now), id); err != nil {
 			return fmt.Errorf("review: handle objection %d: %w", id, err)
 		}
-		return appendAudit(ctx, tx, c, "review.objection_handle", target("objection", id),
+		return appendAudit(ctx, tx, c, audit.Entry{Action: "review.objection_handle", Target: target("objection", id)},
 			map[string]string{"status": o.Status}, map[string]string{"status": status, "outcome": outcome})
 	})
 }
@@ -242,7 +243,7 @@ func reopen(ctx context.Context, tx *db.Tx, c Call, appID int64) error {
 		AppInStage, seq, db.Millis(tx.Now), appID); err != nil {
 		return fmt.Errorf("review: reopen %d: %w", appID, err)
 	}
-	return appendAudit(ctx, tx, c, "review.reopen", target("application", appID), map[string]string{"status": a.Status},
+	return appendAudit(ctx, tx, c, audit.Entry{Action: "review.reopen", Target: target("application", appID)}, map[string]string{"status": a.Status},
 		map[string]any{"stage": seq})
 }
 
@@ -286,6 +287,6 @@ func (s *Store) Finalize(ctx context.Context, callID int64, scope access.Scope) 
 		if err := setCallStatus(ctx, tx, callID, CallFinal); err != nil {
 			return err
 		}
-		return appendAudit(ctx, tx, c, "review.finalize", target("call", callID), nil, nil)
+		return appendAudit(ctx, tx, c, audit.Entry{Action: "review.finalize", Target: target("call", callID)}, nil, nil)
 	})
 }

@@ -3,6 +3,7 @@ package review
 import (
 	"context"
 	"fmt"
+	"kexie/internal/audit"
 	"unicode/utf8"
 
 	"kexie/internal/access"
@@ -92,7 +93,7 @@ func (s *Store) Recommend(ctx context.Context, appID int64, scope access.Scope, 
 			status, seq, reason, db.Millis(tx.Now), a.ID); err != nil {
 			return fmt.Errorf("review: recommend %d: %w", a.ID, err)
 		}
-		return appendAudit(ctx, tx, c, "review.recommend", target("application", a.ID),
+		return appendAudit(ctx, tx, c, audit.Entry{Action: "review.recommend", Target: target("application", a.ID)},
 			map[string]string{"status": a.Status}, map[string]any{"outcome": outcome, "unit": unit.Name, "reason": reason})
 	})
 }

@@ -3,6 +3,7 @@ package review
 import (
 	"context"
 	"fmt"
+	"kexie/internal/audit"
 	"unicode/utf8"
 
 	"kexie/internal/db"
@@ -71,7 +72,7 @@ func (s *Store) SaveScore(ctx context.Context, assignmentID, userID int64, value
 		if err != nil {
 			return err
 		}
-		return appendAudit(ctx, tx, c, "review.score", target("assignment", g.ID),
+		return appendAudit(ctx, tx, c, audit.Entry{Action: "review.score", Target: target("assignment", g.ID)},
 			map[string]any{"total": g.Total, "status": g.Status}, map[string]any{"total": total})
 	})
 	return total, err
@@ -153,7 +154,7 @@ func (s *Store) Decline(ctx context.Context, assignmentID, userID int64, reason 
 		if err != nil {
 			return err
 		}
-		return appendAudit(ctx, tx, c, "review.decline", target("assignment", g.ID), nil,
+		return appendAudit(ctx, tx, c, audit.Entry{Action: "review.decline", Target: target("assignment", g.ID)}, nil,
 			map[string]any{"reason": reason, "replacement": replacement})
 	})
 }

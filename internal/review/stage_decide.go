@@ -3,6 +3,7 @@ package review
 import (
 	"context"
 	"fmt"
+	"kexie/internal/audit"
 	"unicode/utf8"
 
 	"kexie/internal/access"
@@ -110,7 +111,7 @@ func decide(ctx context.Context, tx *db.Tx, c Call, a Application, st Stage, by 
 		status, seq, reason, now, a.ID); err != nil {
 		return fmt.Errorf("review: decide %d: %w", a.ID, err)
 	}
-	return appendAudit(ctx, tx, c, "review.decide", target("application", a.ID),
+	return appendAudit(ctx, tx, c, audit.Entry{Action: "review.decide", Target: target("application", a.ID)},
 		map[string]any{"status": a.Status, "stage": a.StageSeq},
 		map[string]any{"stage": st.Name, "outcome": outcome, "reason": reason, "status": status})
 }

@@ -3,6 +3,7 @@ package review
 import (
 	"context"
 	"fmt"
+	"kexie/internal/audit"
 
 	"kexie/internal/access"
 	"kexie/internal/db"
@@ -157,7 +158,7 @@ func (s *Store) Select(ctx context.Context, stageID int64, scope access.Scope, b
 				return err
 			}
 		}
-		return appendAudit(ctx, tx, c, "review.select", target("stage", stageID), nil,
+		return appendAudit(ctx, tx, c, audit.Entry{Action: "review.select", Target: target("stage", stageID)}, nil,
 			map[string]any{"top": n, "cutoff": cutoff, "ranked": len(r.Rows)})
 	})
 }

@@ -122,8 +122,8 @@ func lookupOrg(ctx context.Context, q db.Q, field string, id int64) (org.Ref, er
 
 func clean(s string) string { return strings.TrimSpace(s) }
 
-// appendAudit writes one audit record for a call's org.
-func appendAudit(ctx context.Context, tx *db.Tx, c Call, action, tgt string, before, after any) error {
-	return audit.Append(ctx, tx, audit.Entry{OrgID: c.OrgID, OrgPath: c.OrgPath, Action: action, Target: tgt,
-		Before: before, After: after})
+// appendAudit writes one audit record e for a call's org.
+func appendAudit(ctx context.Context, tx *db.Tx, c Call, e audit.Entry, before, after any) error {
+	e.OrgID, e.OrgPath, e.Before, e.After = c.OrgID, c.OrgPath, before, after
+	return audit.Append(ctx, tx, e)
 }
