@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"strings"
-
 )
 
 // Reviewer is a pool member as a call-and-review engine needs one: who
@@ -64,4 +63,3 @@ func (s *Store) ActiveMemberships(ctx context.Context, personID int64) ([]string
 	}
 	return out, rows.Err()
 }
-
