@@ -38,7 +38,7 @@ type matrixCase struct {
 }
 
 func matrixCases() []matrixCase {
-	return []matrixCase{
+	return append(reviewMatrix(), []matrixCase{
 		{"GET /healthz", "/healthz", nil, public},
 		{"GET /readyz", "/readyz", nil, public},
 		{"GET /metrics", "/metrics", nil, public},
@@ -169,7 +169,7 @@ func matrixCases() []matrixCase {
 		{"POST /people/{id}/reveal", "/people/{peerperson}/reveal", url.Values{"field": {"phone"}}, []string{"sysadmin"}},
 		// Last: it ends the client's session.
 		{"POST /logout", "/logout", nil, signedIn},
-	}
+	}...)
 }
 
 func TestRouteAccessMatrix(t *testing.T) {
@@ -297,6 +297,7 @@ func TestRouteAccessMatrix(t *testing.T) {
 		}
 	}
 	jobID, peerJobID := importJob(ta.city.ID), importJob(ta.peer.ID)
+	rf := newReviewFixture(t, ta)
 	fill := strings.NewReplacer("{job}", fmt.Sprint(jobID), "{peerjob}", fmt.Sprint(peerJobID), "{track}", fmt.Sprint(tf.plan), "{tind}", fmt.Sprint(tf.indicator), "{tprog}", fmt.Sprint(tf.progress),
 		"{tfile}", fmt.Sprint(tf.file), "{teval}", fmt.Sprint(tf.eval), "{peerind}", fmt.Sprint(peerPlan.Indicators[0].ID),
 		"{plan}", fmt.Sprint(planID), "{peerplan}", fmt.Sprint(peerPlanID), "{pool}", fmt.Sprint(pool.ID), "{peerpool}", fmt.Sprint(peerPool.ID), "{deletion}", fmt.Sprint(delIDs[0]), "{claim}", fmt.Sprint(claimIDs[0]), "{peerclaim}", fmt.Sprint(claimIDs[1]), "{peerdeletion}", fmt.Sprint(delIDs[1]), "{city}", fmt.Sprint(ta.city.ID), "{peer}", fmt.Sprint(ta.peer.ID),
@@ -312,7 +313,7 @@ func TestRouteAccessMatrix(t *testing.T) {
 			name := fmt.Sprintf("%s %s as %s", c.route, c.url, role)
 			t.Run(name, func(t *testing.T) {
 				cl := clients[role]
-				u := fill.Replace(c.url)
+				u := rf.fill(fill.Replace(c.url))
 				var res *http.Response
 				var body string
 				if strings.HasPrefix(c.route, "GET ") {

@@ -172,3 +172,24 @@ func Set(ctx context.Context, d *db.DB, days []Day) error {
 		return nil
 	})
 }
+
+// Source reads the calendar from the database each time it is asked, so
+// days administrators enter count at once on every node.
+type Source struct{ DB *db.DB }
+
+// AddWorkdays is Calendar.AddWorkdays on the calendar as now entered.
+func (s Source) AddWorkdays(ctx context.Context, from time.Time, n int) (time.Time, error) {
+	c, err := Load(ctx, s.DB)
+	if err != nil {
+		return time.Time{}, err
+	}
+	return c.AddWorkdays(from, n), nil
+}
+
+// Fixed answers from a calendar held in memory (tests, tools).
+type Fixed struct{ C *Calendar }
+
+// AddWorkdays is Calendar.AddWorkdays.
+func (f Fixed) AddWorkdays(_ context.Context, from time.Time, n int) (time.Time, error) {
+	return f.C.AddWorkdays(from, n), nil
+}

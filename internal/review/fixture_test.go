@@ -60,7 +60,7 @@ func setup(t testing.TB, d *db.DB) *fixture {
 	f.peer, _ = orgs.Create(ctx, org.Input{ParentID: f.root.ID, Code: "CZ", Name: "滁州市科协", Type: org.TypeCity})
 	f.soc, _ = orgs.Create(ctx, org.Input{ParentID: f.city.ID, Code: "PZHJS", Name: "攀枝花市金属学会", Type: org.TypeSociety})
 	f.cty, _ = orgs.Create(ctx, org.Input{ParentID: f.city.ID, Code: "MY", Name: "米易县科协", Type: org.TypeCounty})
-	f.s = review.NewStore(d, f.p, calendar.New(calendar.Shipped()))
+	f.s = review.NewStore(d, f.p, calendar.Fixed{C: calendar.New(calendar.Shipped())})
 	return f
 }
 

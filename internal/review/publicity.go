@@ -43,7 +43,10 @@ func (s *Store) StartPublicity(ctx context.Context, callID int64, scope access.S
 		if selected == 0 {
 			return valid.New("status", "review.err.none_selected")
 		}
-		end := s.days.AddWorkdays(tx.Now, c.PublicityDays)
+		end, err := s.days.AddWorkdays(ctx, tx.Now, c.PublicityDays)
+		if err != nil {
+			return fmt.Errorf("review: publicity %d: %w", callID, err)
+		}
 		if _, err := tx.Exec(ctx, `UPDATE review_calls SET status = ?, publicity_from = ?, publicity_to = ?, updated_at = ? WHERE id = ?`,
 			CallPublicity, db.Millis(tx.Now), db.Millis(end), db.Millis(tx.Now), callID); err != nil {
 			return fmt.Errorf("review: publicity %d: %w", callID, err)

@@ -16,10 +16,10 @@ import (
 	"kexie/internal/valid"
 )
 
-// Workdays counts working days (the calendar package satisfies it): the
-// end of a 公示 of n working days starting on from.
+// Workdays counts working days (calendar.Source satisfies it): the end of
+// a 公示 of n working days starting at from.
 type Workdays interface {
-	AddWorkdays(from time.Time, n int) time.Time
+	AddWorkdays(ctx context.Context, from time.Time, n int) (time.Time, error)
 }
 
 // Store reads and writes calls, applications, assignments, decisions and
