@@ -68,6 +68,9 @@ type Call struct {
 	UpdatedAt     time.Time
 }
 
+// PublicityEnds is the last day of the 公示 (its end is that day's midnight).
+func (c Call) PublicityEnds() time.Time { return c.PublicityTo.Add(-time.Second) }
+
 // Accepting reports whether the call takes submissions at now.
 func (c Call) Accepting(now time.Time) bool {
 	return c.Status == CallOpen && !now.Before(c.OpensAt) && now.Before(c.ClosesAt)
