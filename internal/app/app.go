@@ -85,6 +85,7 @@ func Open(ctx context.Context, cfg config.Config, log *slog.Logger) (*App, error
 	a.People.UseJobs(a.Jobs, filepath.Join(cfg.DataDir, "uploads", "imports"))
 	a.Plans = plan.NewStore(d, a.Orgs)
 	a.Review = review.NewStore(d, reviewPeople{a.People}, calendar.Source{DB: d})
+	a.Review.UseJobs(a.Jobs)
 	// The live indicator sources every module publishes, for plans to bind
 	// their targets to. Adding a module's sources is one argument here.
 	if a.Sources, err = measure.NewRegistry(a.People.Sources()); err != nil {

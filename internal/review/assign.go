@@ -46,15 +46,33 @@ func normEmployer(s string) string { return strings.Join(strings.Fields(s), "") 
 // Conflicted reports whether e may not review x: the applicant themself,
 // the same employer, a declared conflict, or (when rules say) the same org.
 func Conflicted(e Candidate, x Entry, sameOrg bool) bool {
-	return conflicted(e, normEmployer(e.Employer), x, normEmployer(x.Employer), sameOrg)
+	ids := employerIDs{}
+	return conflicted(e, ids.of(e.Employer), x, ids.of(x.Employer), sameOrg)
 }
 
-// conflicted is Conflicted on employers already normalised.
-func conflicted(e Candidate, eEmp string, x Entry, xEmp string, sameOrg bool) bool {
+// employerIDs numbers normalised employers, 0 for none, so the inner loop
+// compares integers.
+type employerIDs map[string]int
+
+func (m employerIDs) of(s string) int {
+	s = normEmployer(s)
+	if s == "" {
+		return 0
+	}
+	id, ok := m[s]
+	if !ok {
+		id = len(m) + 1
+		m[s] = id
+	}
+	return id
+}
+
+// conflicted is Conflicted on employers already numbered.
+func conflicted(e Candidate, eEmp int, x Entry, xEmp int, sameOrg bool) bool {
 	if e.ID == x.ApplicantID {
 		return true
 	}
-	if xEmp != "" && xEmp == eEmp {
+	if xEmp != 0 && xEmp == eEmp {
 		return true
 	}
 	if sameOrg && x.OrgPath != "" && e.OrgPath == x.OrgPath {
@@ -97,16 +115,17 @@ func Assign(experts []Candidate, apps []Entry, r AssignRules) Plan {
 	for i := range draw {
 		draw[i] = rng.Uint64()
 	}
-	eEmp := make([]string, len(experts))
+	emp := employerIDs{}
+	eEmp := make([]int, len(experts))
 	for k, e := range experts {
-		eEmp[k] = normEmployer(e.Employer)
+		eEmp[k] = emp.of(e.Employer)
 	}
-	xEmp := make([]string, len(apps))
+	xEmp := make([]int, len(apps))
 	order := make([]int, len(apps))
 	free := make([]int, len(apps))
 	tie := make([]uint64, len(apps))
 	for i, x := range apps {
-		order[i], tie[i], xEmp[i] = i, rng.Uint64(), normEmployer(x.Employer)
+		order[i], tie[i], xEmp[i] = i, rng.Uint64(), emp.of(x.Employer)
 		for k, e := range experts {
 			if !conflicted(e, eEmp[k], x, xEmp[i], r.SameOrg) {
 				free[i]++
@@ -123,13 +142,15 @@ func Assign(experts []Candidate, apps []Entry, r AssignRules) Plan {
 	load := make([]int, len(experts))
 	plan := Plan{Experts: make(map[int64][]int64, len(apps))}
 	best := make([]int, 0, r.Per)
+	keys := make([]int, 0, r.Per)
 	for _, i := range order {
 		x := apps[i]
-		best = best[:0]
-		key := func(k int) int { return 2*load[k] - 2*match(experts[k], x.Discipline) }
-		better := func(k, l int) bool {
-			if a, b := key(k), key(l); a != b {
-				return a < b
+		best, keys = best[:0], keys[:0]
+		// better orders candidates: less load (a discipline match counting
+		// as two applications less), then the seed's draw, then the ID.
+		better := func(k, kk, l, lk int) bool {
+			if kk != lk {
+				return kk < lk
 			}
 			if draw[k] != draw[l] {
 				return draw[k] < draw[l]
@@ -140,19 +161,21 @@ func Assign(experts []Candidate, apps []Entry, r AssignRules) Plan {
 			if (r.MaxLoad > 0 && load[k] >= r.MaxLoad) || conflicted(e, eEmp[k], x, xEmp[i], r.SameOrg) {
 				continue
 			}
+			kk := 2*load[k] - 2*match(e, x.Discipline)
 			// keep best sorted, at most Per long (Per is small)
 			pos := len(best)
-			for pos > 0 && better(k, best[pos-1]) {
+			for pos > 0 && better(k, kk, best[pos-1], keys[pos-1]) {
 				pos--
 			}
 			if pos >= r.Per {
 				continue
 			}
 			if len(best) < r.Per {
-				best = append(best, 0)
+				best, keys = append(best, 0), append(keys, 0)
 			}
 			copy(best[pos+1:], best[pos:len(best)-1])
-			best[pos] = k
+			copy(keys[pos+1:], keys[pos:len(keys)-1])
+			best[pos], keys[pos] = k, kk
 		}
 		ids := make([]int64, len(best))
 		for n, k := range best {

@@ -91,6 +91,9 @@ func (s *Store) AssignStage(ctx context.Context, stageID int64, scope access.Sco
 		if _, err := tx.Exec(ctx, `UPDATE review_stages SET status = 'open', seed = ? WHERE id = ?`, seed, st.ID); err != nil {
 			return fmt.Errorf("review: open stage %d: %w", st.ID, err)
 		}
+		if err := s.enqueueReminder(ctx, tx, c, st); err != nil {
+			return err
+		}
 		return appendAudit(ctx, tx, c, audit.Entry{Action: "review.assign", Target: target("stage", st.ID)}, nil, map[string]any{
 			"seed": seed, "applications": len(apps), "experts": len(experts), "unfilled": len(plan.Unfilled),
 			"min_load": plan.MinLoad, "max_load": plan.MaxLoad})

@@ -29,6 +29,7 @@ type Store struct {
 	db     *db.DB
 	people People
 	days   Workdays
+	jobs   bool // reminders are enqueued (UseJobs)
 }
 
 // NewStore returns a store on d reading people through p and counting

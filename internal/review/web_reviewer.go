@@ -8,14 +8,21 @@ import (
 )
 
 // AssignmentsPage is a reviewer's worklist.
-type AssignmentsPage struct{ List []Assignment }
+type AssignmentsPage struct {
+	List    []Assignment
+	Notices []Notice
+}
 
 func (h *handler) assignments(w http.ResponseWriter, r *http.Request) error {
 	list, err := h.store.MyAssignments(r.Context(), userID(r))
 	if err != nil {
 		return err
 	}
-	return h.site.Render(w, r, "review/assignments.html", "review.title.assignments", AssignmentsPage{List: list})
+	notices, err := h.store.Notices(r.Context(), userID(r), 5)
+	if err != nil {
+		return err
+	}
+	return h.site.Render(w, r, "review/assignments.html", "review.title.assignments", AssignmentsPage{List: list, Notices: notices})
 }
 
 // ScorePage is the score form of one assignment.
