@@ -349,7 +349,9 @@ func TestEveryPageRenders(t *testing.T) {
 		"/orgs/new?parent=" + fmt.Sprint(ta.city.ID), "/orgs/" + fmt.Sprint(ta.city.ID) + "/edit",
 		"/orgs/" + fmt.Sprint(ta.city.ID) + "/move", "/users", "/users/new", "/account", "/account/2fa", "/audit",
 		"/audit?action=org.&actor=page", "/admin/jobs", "/people", "/people/new", "/people/import", "/members/units", "/no/such/page",
-		"/plans", "/plans/tasks", "/plans/compare", "/plans/compare?q=科学素质"}
+		"/plans", "/plans/tasks", "/plans/compare", "/plans/compare?q=科学素质",
+		"/calls", "/review/calls", "/review/calls?q=奖&kind=award&sort=-closes", "/review/calls/new", "/review/calls/new?template=research",
+		"/review/mine", "/review/assignments", "/review/recommend"}
 	tf := newTrackFixture(t, ta, ta.city.ID)
 	for _, f := range []string{"/plans/%d", "/plans/%d/units", "/plans/%d/dashboard", "/plans/%d/indicators/" + fmt.Sprint(tf.indicator),
 		"/plans/%d/evaluations/" + fmt.Sprint(tf.eval), "/plans/%d/evaluations/" + fmt.Sprint(tf.eval) + "/print"} {
