@@ -322,3 +322,63 @@ func TestAward(t *testing.T) {
 		}
 	})
 }
+
+// TestRecords checks an expert's record on hand-computed data: on one
+// application A scores 90 and B 80 and C 70 (others' means 75, 80, 85:
+// deviations 15, 0, 15); C scores late; D declines.
+func TestRecords(t *testing.T) {
+	ctx := context.Background()
+	dbtest.Run(t, sets, func(t *testing.T, d *db.DB) {
+		f := setup(t, d)
+		f.p.pools[1] = []review.Expert{{PersonID: 201, UserID: 301, Employer: "甲"}, {PersonID: 202, UserID: 302, Employer: "乙"},
+			{PersonID: 203, UserID: 303, Employer: "丙"}, {PersonID: 204, UserID: 304, Employer: "丁"}}
+		f.p.applicants[11] = review.Applicant{PersonID: 1, OrgID: f.soc.ID, OrgPath: f.soc.Path, Employer: "戊"}
+		c, err := f.s.CreateCall(ctx, review.CallInput{OrgID: f.city.ID, Title: "优秀论文", Kind: "paper", ApplicantKind: review.Individual,
+			OpensAt: f.now.Add(-time.Hour), ClosesAt: f.now.Add(time.Hour),
+			Stages: []review.StageInput{{Kind: review.StageReview, Name: "初评", PerApp: 4, PoolID: 1, Rubric: rubric(), DueAt: f.now.Add(48 * time.Hour)}}}, 1)
+		if err != nil {
+			t.Fatal(err)
+		}
+		f.s.Publish(ctx, c.ID)
+		a, _ := f.s.SaveDraft(ctx, review.Draft{CallID: c.ID, UserID: 11})
+		if _, err := f.s.Submit(ctx, a.ID, 11); err != nil {
+			t.Fatal(err)
+		}
+		st, _ := f.s.Stages(ctx, c.ID)
+		if _, err := f.s.AssignStage(ctx, st[0].ID, staffScope(f.city), 1, 3); err != nil {
+			t.Fatal(err)
+		}
+		gs, _ := f.s.StageAssignments(ctx, st[0].ID, staffScope(f.city))
+		by := map[int64]review.Assignment{}
+		for _, g := range gs {
+			by[g.PersonID] = g
+		}
+		score := func(p int64, v float64) {
+			if _, err := f.s.SaveScore(ctx, by[p].ID, by[p].UserID, map[string]float64{"innovation": v, "impact": v}, "意见"); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if err := f.s.Decline(ctx, by[204].ID, 304, "与申报人同一课题组"); err != nil {
+			t.Fatal(err)
+		}
+		score(201, 90)
+		score(202, 80)
+		f.advance(72 * time.Hour)
+		score(203, 70)
+		recs, err := f.s.Records(ctx, []int64{201, 202, 203, 204})
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := map[int64]review.Record{
+			201: {PersonID: 201, Assigned: 1, Done: 1, OnTime: 1, Deviation: 15},
+			202: {PersonID: 202, Assigned: 1, Done: 1, OnTime: 1, Deviation: 0},
+			203: {PersonID: 203, Assigned: 1, Done: 1, OnTime: 0, Deviation: 15},
+			204: {PersonID: 204, Assigned: 1, Declined: 1},
+		}
+		for p, w := range want {
+			if recs[p] != w {
+				t.Errorf("%d: got %+v, want %+v", p, recs[p], w)
+			}
+		}
+	})
+}

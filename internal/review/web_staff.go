@@ -313,7 +313,11 @@ func (h *handler) handleObjection(w http.ResponseWriter, r *http.Request) error 
 type RankingPage struct {
 	Call    Call
 	Ranking Ranking
+	Records []Record // the stage's reviewers' records, in column order
 }
+
+// Pct shows a share as a whole percentage.
+func (RankingPage) Pct(x float64) string { return strconv.Itoa(int(x*100+0.5)) + "%" }
 
 // Cell returns one score of the matrix, "" when none.
 func (p RankingPage) Cell(s Standing, expert int64) string {
@@ -337,6 +341,13 @@ func (h *handler) ranking(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	p := RankingPage{Call: c, Ranking: rk}
+	recs, err := h.store.Records(r.Context(), rk.Reviewers)
+	if err != nil {
+		return err
+	}
+	for _, e := range rk.Reviewers {
+		p.Records = append(p.Records, recs[e])
+	}
 	if web.WantsExport(r) {
 		t := h.site.T(r)
 		head := []string{t("review.f.rank"), t("review.f.app_title"), t("review.f.applicant"), t("review.f.score"), "n"}
