@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"math"
 	"strings"
-
 )
 
 // Record is an expert's review record (评审专家信用评价) over every stage
@@ -14,7 +13,7 @@ type Record struct {
 	PersonID  int64
 	Assigned  int
 	Done      int
-	OnTime    int     // scored by the stage's deadline (or with none)
+	OnTime    int // scored by the stage's deadline (or with none)
 	Declined  int
 	Deviation float64 // mean absolute distance from the other reviewers' mean on the same applications
 }
@@ -133,4 +132,3 @@ func (s *Store) Records(ctx context.Context, personIDs []int64) (map[int64]Recor
 	}
 	return out, nil
 }
-
