@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"kexie/internal/audit"
+	"strconv"
 	"strings"
 	"time"
 
@@ -93,6 +94,12 @@ func (s *Store) AssignStage(ctx context.Context, stageID int64, scope access.Sco
 		}
 		if err := s.enqueueReminder(ctx, tx, c, st); err != nil {
 			return err
+		}
+		ref := "assign:stage:" + strconv.FormatInt(st.ID, 10)
+		for _, e := range experts {
+			if err := notify(ctx, tx, e.UserID, ref, "review.notice.assigned", "/review/assignments", c.Title, st.Name); err != nil {
+				return err
+			}
 		}
 		return appendAudit(ctx, tx, c, audit.Entry{Action: "review.assign", Target: target("stage", st.ID)}, nil, map[string]any{
 			"seed": seed, "applications": len(apps), "experts": len(experts), "unfilled": len(plan.Unfilled),

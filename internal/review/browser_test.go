@@ -106,7 +106,7 @@ func TestBrowserAward(t *testing.T) {
 	b.Run("select", chromedp.Click(chromedp.CSS(`#select`)), chromedp.WaitVisible(chromedp.CSS(`#apps`)))
 	b.WaitText("selected", `#apps`, "拟入选")
 	b.Run("publicity", chromedp.Click(chromedp.CSS(`#start-publicity`)))
-	b.WaitText("published", `.flash`, "已记录")
+	b.WaitText("published", `main .muted`, "公示至")
 	b.Logout()
 
 	b.Open("/calls/"+cid+"/publicity", `#publicity-list`)
@@ -122,7 +122,7 @@ func TestBrowserAward(t *testing.T) {
 	b.Run("dismiss", chromedp.SetValue(chromedp.CSS(`form[action^="/review/objections/"] select`), "reject"),
 		chromedp.SendKeys(chromedp.CSS(`form[action^="/review/objections/"] input[name=reason]`), "经核实署名无误"),
 		chromedp.Submit(chromedp.CSS(`form[action^="/review/objections/"]`)))
-	b.WaitText("dismissed", `main`, "异议不成立")
+	b.WaitText("dismissed", `.flash`, "已记录")
 	// The seven working days pass.
 	if _, err := rs.DB.Exec(bg, `UPDATE review_calls SET publicity_to = ? WHERE id = ?`, db.Millis(time.Now().Add(-time.Minute)), c.ID); err != nil {
 		t.Fatal(err)

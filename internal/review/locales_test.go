@@ -29,7 +29,7 @@ func TestCatalogsComplete(t *testing.T) {
 	}
 	files, _ := filepath.Glob("*.go")
 	tpls, _ := filepath.Glob("templates/review/*.html")
-	key := regexp.MustCompile(`"(review\.[a-z0-9_.]*[a-z0-9_])"`)
+	key := regexp.MustCompile(`"(review\.[a-z0-9_.]*[a-z0-9])"`)
 	for _, f := range append(files, tpls...) {
 		if filepath.Ext(f) == ".go" && len(f) > 8 && f[len(f)-8:] == "_test.go" {
 			continue
@@ -48,6 +48,7 @@ func TestCatalogsComplete(t *testing.T) {
 		"review.method.": {Mean, Trimmed, Median}, "review.assign.": {AssignOpen, AssignDone, AssignDeclined},
 		"review.objection.": {ObjectionOpen, ObjectionAccepted, ObjectionRejected},
 		"review.rule.":      {RuleMaxAge, RuleMemberOf, RuleOrgIn, RuleNotAwarded},
+		"review.notice.":    {AppInStage, AppSelected, AppReturned, AppRejected, AppNotSelected, "rec_" + Approve, "rec_" + Return, "rec_" + Reject},
 	}
 	for prefix, vals := range dynamic {
 		for _, v := range vals {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"kexie/internal/audit"
+	"strconv"
 	"unicode/utf8"
 
 	"kexie/internal/access"
@@ -282,6 +283,16 @@ func (s *Store) Finalize(ctx context.Context, callID int64, scope access.Scope) 
 		}
 		if open > 0 || waiting > 0 {
 			return valid.New("status", "review.err.objections_open", open+waiting)
+		}
+		winners, err := queryApps(ctx, tx, `a.call_id = ? AND a.status = ?`, callID, AppSelected)
+		if err != nil {
+			return err
+		}
+		for _, w := range winners {
+			if err := notify(ctx, tx, w.UserID, "final:"+strconv.FormatInt(callID, 10), "review.notice.awarded",
+				"/calls/"+strconv.FormatInt(callID, 10)+"/publicity", c.Title); err != nil {
+				return err
+			}
 		}
 		if _, err := tx.Exec(ctx, `UPDATE review_applications SET status = ?, updated_at = ? WHERE call_id = ? AND status = ?`,
 			AppAwarded, db.Millis(tx.Now), callID, AppSelected); err != nil {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"kexie/internal/audit"
+	"strconv"
 	"unicode/utf8"
 
 	"kexie/internal/access"
@@ -92,6 +93,10 @@ func (s *Store) Recommend(ctx context.Context, appID int64, scope access.Scope, 
 		if _, err := tx.Exec(ctx, `UPDATE review_applications SET status = ?, stage_seq = ?, note = ?, updated_at = ? WHERE id = ?`,
 			status, seq, reason, db.Millis(tx.Now), a.ID); err != nil {
 			return fmt.Errorf("review: recommend %d: %w", a.ID, err)
+		}
+		if err := notify(ctx, tx, a.UserID, "recommend:"+strconv.FormatInt(tx.NewID(), 10), "review.notice.rec_"+outcome,
+			"/calls/"+strconv.FormatInt(c.ID, 10)+"/apply", c.Title, unit.Name, reason); err != nil {
+			return err
 		}
 		return appendAudit(ctx, tx, c, audit.Entry{Action: "review.recommend", Target: target("application", a.ID)},
 			map[string]string{"status": a.Status}, map[string]any{"outcome": outcome, "unit": unit.Name, "reason": reason})

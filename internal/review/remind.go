@@ -137,3 +137,24 @@ func (s *Store) Notices(ctx context.Context, userID int64, limit int) ([]Notice,
 	}
 	return out, rows.Err()
 }
+
+// notify leaves a notice in a user's inbox in the caller's transaction.
+// ref names what it is about; a second notice with the same ref is dropped.
+func notify(ctx context.Context, tx *db.Tx, userID int64, ref, msg, link string, args ...any) error {
+	if userID == 0 {
+		return nil
+	}
+	for len(args) < 3 { // every notice message takes three arguments (indexed verbs)
+		args = append(args, "")
+	}
+	b, err := json.Marshal(args)
+	if err != nil {
+		return fmt.Errorf("review: notice %s: %w", ref, err)
+	}
+	_, err = tx.Exec(ctx, `INSERT INTO review_notices (id, user_id, ref, msg, args, link, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)
+		ON CONFLICT (user_id, ref) DO NOTHING`, tx.NewID(), userID, ref, msg, string(b), link, db.Millis(tx.Now))
+	if err != nil {
+		return fmt.Errorf("review: notice %s: %w", ref, err)
+	}
+	return nil
+}

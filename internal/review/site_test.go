@@ -162,6 +162,9 @@ func TestSite(t *testing.T) {
 		for i, c := range reviewers {
 			res, body := c.Get("/review/assignments")
 			must(t, "worklist", res, body, 200)
+			if i < 5 && !strings.Contains(body, "您有新的评审任务：第十届攀枝花青年科技奖 · 专家评审。") {
+				t.Errorf("reviewer %d has no notice of the assignment", i+1)
+			}
 			if i == 5 {
 				if strings.Contains(body, "钒钛") {
 					t.Error("the applicant's colleague was assigned")
@@ -223,9 +226,10 @@ func TestSite(t *testing.T) {
 		res, body = post(staff, "/review/calls/"+cid+"/finalize", nil)
 		must(t, "finalize", res, body, 200, "结果已确定")
 		res, body = app.Get("/review/mine")
-		must(t, "applicant's status", res, body, 200, "最终入选")
-		if strings.Contains(body, "82") {
-			t.Error("the applicant sees scores")
+		must(t, "applicant's status", res, body, 200, "最终入选", "攀枝花市金属学会已同意推荐您在“第十届攀枝花青年科技奖”的申报。",
+			"“第十届攀枝花青年科技奖”结果已确定，您的申报最终入选。")
+		if main := between(body, "<main", "</main>"); strings.Contains(main, ">82<") || strings.Contains(main, "n=") || strings.Contains(main, "得分") {
+			t.Errorf("the applicant sees scores: %s", main)
 		}
 		res, body = staff.Get("/review/calls?q=青年&format=xlsx")
 		if !strings.Contains(res.Header.Get("Content-Type"), "spreadsheet") {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"kexie/internal/audit"
+	"strconv"
 	"unicode/utf8"
 
 	"kexie/internal/access"
@@ -110,6 +111,10 @@ func decide(ctx context.Context, tx *db.Tx, c Call, a Application, st Stage, by 
 	if _, err := tx.Exec(ctx, `UPDATE review_applications SET status = ?, stage_seq = ?, note = ?, updated_at = ? WHERE id = ?`,
 		status, seq, reason, now, a.ID); err != nil {
 		return fmt.Errorf("review: decide %d: %w", a.ID, err)
+	}
+	if err := notify(ctx, tx, a.UserID, "decide:"+strconv.FormatInt(tx.NewID(), 10), "review.notice."+status,
+		"/calls/"+strconv.FormatInt(c.ID, 10)+"/apply", c.Title, st.Name, reason); err != nil {
+		return err
 	}
 	return appendAudit(ctx, tx, c, audit.Entry{Action: "review.decide", Target: target("application", a.ID)},
 		map[string]any{"status": a.Status, "stage": a.StageSeq},

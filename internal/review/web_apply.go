@@ -262,8 +262,9 @@ func (h *handler) apply(w http.ResponseWriter, r *http.Request) error {
 
 // MinePage lists the user's applications with their status.
 type MinePage struct {
-	Apps  []Application
-	Calls map[int64]Call
+	Apps    []Application
+	Calls   map[int64]Call
+	Notices []Notice
 }
 
 func (h *handler) mine(w http.ResponseWriter, r *http.Request) error {
@@ -271,7 +272,11 @@ func (h *handler) mine(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	return h.site.Render(w, r, "review/mine.html", "review.title.mine", MinePage{Apps: apps, Calls: calls})
+	notices, err := h.store.Notices(r.Context(), userID(r), 5)
+	if err != nil {
+		return err
+	}
+	return h.site.Render(w, r, "review/mine.html", "review.title.mine", MinePage{Apps: apps, Calls: calls, Notices: notices})
 }
 
 // file serves an application's uploaded file to its applicant, its
