@@ -102,7 +102,8 @@ func TestSite(t *testing.T) {
 		must(t, "editor", res, body, 200, "青年科技奖", "summary")
 		form := url.Values{"template": {"youth_award"}, "title": {"第十届攀枝花青年科技奖"}, "org_id": {strconv.FormatInt(rs.City.ID, 10)},
 			"kind": {"award"}, "applicant_kind": {"individual"}, "recommend": {"1"}, "quota": {"2"}, "pool_id": {"7"}, "publicity_days": {"7"},
-			"opens": {time.Now().Add(-24 * time.Hour).Format("2006-01-02")}, "closes": {time.Now().Add(30 * 24 * time.Hour).Format("2006-01-02")}}
+			"opens": {time.Now().Add(-24 * time.Hour).Format("2006-01-02")}, "closes": {time.Now().Add(30 * 24 * time.Hour).Format("2006-01-02")},
+			"review_to": {time.Now().Add(60 * 24 * time.Hour).Format("2006-01-02")}}
 		_, body = staff.Get("/review/calls/new?template=youth_award")
 		form.Set("form_json", html.UnescapeString(between(body, `name="form_json" rows="14" class="codes">`, "</textarea>")))
 		bad := url.Values{}
@@ -154,6 +155,9 @@ func TestSite(t *testing.T) {
 		res, body = post(staff, "/review/applications/"+aid+"/decide", url.Values{"outcome": {"approve"}})
 		must(t, "formal check", res, body, 200, "已记录")
 		stages, _ := rs.Store.Stages(context.Background(), callID)
+		if stages[1].DueAt.IsZero() {
+			t.Error("the review stage has no deadline from the editor")
+		}
 		sid := strconv.FormatInt(stages[1].ID, 10)
 		res, body = post(staff, "/review/stages/"+sid+"/assign", url.Values{"seed": {"2026"}})
 		must(t, "assign", res, body, 200, "已记录", "随机种子 2026")

@@ -95,6 +95,7 @@ func (h *handler) newCall(w http.ResponseWriter, r *http.Request) error {
 	f.Values.Set("applicant_kind", Individual)
 	f.Values.Set("opens", now.Format("2006-01-02"))
 	f.Values.Set("closes", now.AddDate(0, 1, 0).Format("2006-01-02"))
+	f.Values.Set("review_to", now.AddDate(0, 2, 0).Format("2006-01-02"))
 	f.Values.Set("publicity_days", strconv.Itoa(tpl.Days))
 	f.Values.Set("quota", strconv.Itoa(tpl.Quota))
 	if tpl.Recommend {
@@ -137,9 +138,12 @@ func (h *handler) createCall(w http.ResponseWriter, r *http.Request) error {
 	in.PublicityDays, _ = strconv.Atoi(f.Get("publicity_days"))
 	pool, _ := strconv.ParseInt(f.Get("pool_id"), 10, 64)
 	in.Stages = append([]StageInput(nil), tpl.Stages...)
+	if due := parseDay(f.Get("review_to")); !due.IsZero() {
+		in.ReviewFrom, in.ReviewTo = in.ClosesAt, due.Add(24*time.Hour-time.Second)
+	}
 	for i := range in.Stages {
 		if in.Stages[i].Kind == StageReview {
-			in.Stages[i].PoolID = pool
+			in.Stages[i].PoolID, in.Stages[i].DueAt = pool, in.ReviewTo
 		}
 	}
 	if err := json.Unmarshal([]byte(f.Value("form_json")), &in.Form); err != nil {
