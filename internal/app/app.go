@@ -18,6 +18,7 @@ import (
 	"kexie/internal/access"
 	"kexie/internal/audit"
 	"kexie/internal/auth"
+	"kexie/internal/calendar"
 	"kexie/internal/config"
 	"kexie/internal/db"
 	"kexie/internal/home"
@@ -27,6 +28,7 @@ import (
 	"kexie/internal/people"
 	"kexie/internal/pii"
 	"kexie/internal/plan"
+	"kexie/internal/review"
 	"kexie/internal/std"
 	"kexie/internal/web"
 )
@@ -46,6 +48,7 @@ type App struct {
 	Auth    *auth.Service
 	People  *people.Store
 	Plans   *plan.Store
+	Review  *review.Store
 	Jobs    *jobs.Runner // this node's background work; RunJobs starts it
 	Sources *measure.Registry
 	Modules []web.Module
@@ -93,6 +96,8 @@ func Open(ctx context.Context, cfg config.Config, log *slog.Logger) (*App, error
 	a.Jobs = jobs.NewRunner(d, jobs.Config{Log: log})
 	a.People.UseJobs(a.Jobs, filepath.Join(cfg.DataDir, "uploads", "imports"))
 	a.Plans = plan.NewStore(d, a.Orgs)
+	a.Review = review.NewStore(d, reviewPeople{a.People}, calendar.Source{DB: d})
+	a.Review.UseJobs(a.Jobs)
 	// The live indicator sources every module publishes, for plans to bind
 	// their targets to. Adding a module's sources is one argument here.
 	if a.Sources, err = measure.NewRegistry(a.People.Sources()); err != nil {
@@ -110,6 +115,8 @@ func Open(ctx context.Context, cfg config.Config, log *slog.Logger) (*App, error
 		people.Module(a.People, a.Orgs),
 		jobs.Module(a.Jobs, a.userNames),
 		plan.Module(a.Plans, a.Orgs),
+		{Name: "calendar", Migrations: []db.Migrations{calendar.Migrations()}},
+		review.Module(a.Review, review.Config{Key: keys.Derive("review"), Uploads: filepath.Join(cfg.DataDir, "uploads", "review")}),
 		home.Module(home.Sources{DB: d, OrgCounts: a.orgCounts, UserCount: a.Auth.CountUsers}),
 	}
 	for _, m := range a.Modules {

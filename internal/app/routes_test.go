@@ -38,7 +38,7 @@ type matrixCase struct {
 }
 
 func matrixCases() []matrixCase {
-	return []matrixCase{
+	return append(reviewMatrix(), []matrixCase{
 		{"GET /healthz", "/healthz", nil, public},
 		{"GET /readyz", "/readyz", nil, public},
 		{"GET /metrics", "/metrics", nil, public},
@@ -199,7 +199,7 @@ func matrixCases() []matrixCase {
 		{"POST /people/{id}/reveal", "/people/{peerperson}/reveal", url.Values{"field": {"phone"}}, []string{"sysadmin"}},
 		// Last: it ends the client's session.
 		{"POST /logout", "/logout", nil, signedIn},
-	}
+	}...)
 }
 
 func TestRouteAccessMatrix(t *testing.T) {
@@ -327,6 +327,7 @@ func TestRouteAccessMatrix(t *testing.T) {
 		}
 	}
 	jobID, peerJobID := importJob(ta.city.ID), importJob(ta.peer.ID)
+	rf := newReviewFixture(t, ta)
 	fill := strings.NewReplacer("{job}", fmt.Sprint(jobID), "{peerjob}", fmt.Sprint(peerJobID), "{track}", fmt.Sprint(tf.plan), "{tind}", fmt.Sprint(tf.indicator), "{tprog}", fmt.Sprint(tf.progress),
 		"{tfile}", fmt.Sprint(tf.file), "{teval}", fmt.Sprint(tf.eval), "{peerind}", fmt.Sprint(peerPlan.Indicators[0].ID),
 		"{plan}", fmt.Sprint(planID), "{peerplan}", fmt.Sprint(peerPlanID), "{pool}", fmt.Sprint(pool.ID), "{peerpool}", fmt.Sprint(peerPool.ID), "{deletion}", fmt.Sprint(delIDs[0]), "{claim}", fmt.Sprint(claimIDs[0]), "{peerclaim}", fmt.Sprint(claimIDs[1]), "{peerdeletion}", fmt.Sprint(delIDs[1]), "{city}", fmt.Sprint(ta.city.ID), "{peer}", fmt.Sprint(ta.peer.ID), "{root}", fmt.Sprint(ta.root.ID),
@@ -342,7 +343,7 @@ func TestRouteAccessMatrix(t *testing.T) {
 			name := fmt.Sprintf("%s %s as %s", c.route, c.url, role)
 			t.Run(name, func(t *testing.T) {
 				cl := clients[role]
-				u := fill.Replace(c.url)
+				u := rf.fill(fill.Replace(c.url))
 				var res *http.Response
 				var body string
 				if strings.HasPrefix(c.route, "GET ") {
@@ -378,7 +379,9 @@ func TestEveryPageRenders(t *testing.T) {
 		"/orgs/new?parent=" + fmt.Sprint(ta.city.ID), "/orgs/" + fmt.Sprint(ta.city.ID) + "/edit",
 		"/orgs/" + fmt.Sprint(ta.city.ID) + "/move", "/users", "/users/new", "/account", "/account/2fa", "/account/password", "/audit",
 		"/audit?action=org.&actor=page", "/admin/jobs", "/people", "/people/new", "/people/import", "/members/units", "/no/such/page",
-		"/plans", "/plans/tasks", "/plans/compare", "/plans/compare?q=科学素质"}
+		"/plans", "/plans/tasks", "/plans/compare", "/plans/compare?q=科学素质",
+		"/calls", "/review/calls", "/review/calls?q=奖&kind=award&sort=-closes", "/review/calls/new", "/review/calls/new?template=research",
+		"/review/mine", "/review/assignments", "/review/recommend"}
 	tf := newTrackFixture(t, ta, ta.city.ID)
 	for _, f := range []string{"/plans/%d", "/plans/%d/units", "/plans/%d/dashboard", "/plans/%d/indicators/" + fmt.Sprint(tf.indicator),
 		"/plans/%d/evaluations/" + fmt.Sprint(tf.eval), "/plans/%d/evaluations/" + fmt.Sprint(tf.eval) + "/print"} {

@@ -1,0 +1,120 @@
+package app
+
+import (
+	"context"
+	"fmt"
+	"net/url"
+	"strings"
+	"testing"
+	"time"
+
+	"kexie/internal/people"
+	"kexie/internal/review"
+)
+
+// reviewFixture is a published call in the city and one in the peer city,
+// each with an application waiting for its recommending unit, a review
+// stage and an objection, for the route matrix.
+type reviewFixture struct {
+	call, peerCall, app, peerApp, stage, peerStage, objection, peerObjection int64
+}
+
+func newReviewFixture(t *testing.T, ta *testApp) reviewFixture {
+	t.Helper()
+	ctx := context.Background()
+	var f reviewFixture
+	for i, orgID := range []int64{ta.city.ID, ta.peer.ID} {
+		c, err := ta.Review.CreateCall(ctx, review.CallInput{OrgID: orgID, Title: "青年科技奖", Kind: "award", ApplicantKind: review.Individual,
+			Recommend: true, Quota: 2, OpensAt: time.Now().Add(-time.Hour), ClosesAt: time.Now().Add(24 * time.Hour),
+			Form: review.Schema{Fields: []review.Field{{Key: "summary", Label: "主要事迹", Type: review.LongText}}},
+			Stages: []review.StageInput{{Kind: review.StageFormal, Name: "形式审查"},
+				{Kind: review.StageReview, Name: "专家评审", PerApp: 1, Rubric: []review.Criterion{{Key: "a", Label: "创新", Weight: 1, Max: 100}}}},
+		}, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := ta.Review.Publish(ctx, c.ID); err != nil {
+			t.Fatal(err)
+		}
+		u, err := ta.Auth.CreateUser(ctx, authInput(fmt.Sprintf("applicant%d", i)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := ta.People.CreateOwn(ctx, u.ID, people.Input{OrgID: orgID, Name: "申报人", Phone: fmt.Sprintf("1360000000%d", i)}, true); err != nil {
+			t.Fatal(err)
+		}
+		a, err := ta.Review.SaveDraft(ctx, review.Draft{CallID: c.ID, UserID: u.ID, RecommenderID: orgID, Answers: review.Answers{"summary": {S: "事迹"}}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := ta.Review.Submit(ctx, a.ID, u.ID); err != nil {
+			t.Fatal(err)
+		}
+		st, err := ta.Review.Stages(ctx, c.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		obj := ta.DB.NewID()
+		if _, err := ta.DB.Exec(ctx, `INSERT INTO review_objections (id, call_id, application_id, name, body, status, filed_at)
+			VALUES (?, ?, ?, '李四', '异议内容', 'open', 0)`, obj, c.ID, a.ID); err != nil {
+			t.Fatal(err)
+		}
+		ids := []*int64{&f.call, &f.app, &f.stage, &f.objection}
+		if i == 1 {
+			ids = []*int64{&f.peerCall, &f.peerApp, &f.peerStage, &f.objection}
+			ids[3] = &f.peerObjection
+		}
+		*ids[0], *ids[1], *ids[2], *ids[3] = c.ID, a.ID, st[1].ID, obj
+	}
+	return f
+}
+
+// fill replaces the fixture's placeholders in a matrix URL or form value.
+func (f reviewFixture) fill(s string) string {
+	return strings.NewReplacer("{rcall}", fmt.Sprint(f.call), "{peerrcall}", fmt.Sprint(f.peerCall), "{rapp}", fmt.Sprint(f.app),
+		"{peerrapp}", fmt.Sprint(f.peerApp), "{rstage}", fmt.Sprint(f.stage), "{peerrstage}", fmt.Sprint(f.peerStage),
+		"{robj}", fmt.Sprint(f.objection), "{peerrobj}", fmt.Sprint(f.peerObjection)).Replace(s)
+}
+
+// reviewMatrix lists the review module's routes for the access matrix.
+func reviewMatrix() []matrixCase {
+	sys := []string{"sysadmin"}
+	return []matrixCase{
+		{"GET /calls", "/calls", nil, public},
+		{"GET /calls/{id}", "/calls/{rcall}", nil, public},
+		{"GET /calls/{id}/publicity", "/calls/{rcall}/publicity", nil, public},
+		{"POST /calls/{id}/objections", "/calls/{rcall}/objections", url.Values{"name": {"x"}}, public},
+		{"GET /calls/{id}/apply", "/calls/{rcall}/apply", nil, signedIn},
+		{"POST /calls/{id}/apply", "/calls/{rcall}/apply", url.Values{"action": {"save"}}, signedIn},
+		{"GET /review/applications/{id}/file/{key}", "/review/applications/{rapp}/file/cv", nil, signedIn},
+		{"POST /review/applications/{id}/decide", "/review/applications/{rapp}/decide", url.Values{"outcome": {"approve"}}, staff},
+		{"POST /review/applications/{id}/decide", "/review/applications/{peerrapp}/decide", url.Values{"outcome": {"approve"}}, sys},
+		{"POST /review/applications/{id}/recommend", "/review/applications/{rapp}/recommend", url.Values{"outcome": {"reject"}}, staff},
+		{"POST /review/applications/{id}/recommend", "/review/applications/{peerrapp}/recommend", url.Values{"outcome": {"reject"}}, sys},
+		{"GET /review/assignments", "/review/assignments", nil, signedIn},
+		{"GET /review/assignments/{id}", "/review/assignments/1", nil, signedIn},
+		{"POST /review/assignments/{id}", "/review/assignments/1", url.Values{"s.a": {"1"}}, signedIn},
+		{"GET /review/calls", "/review/calls", nil, staff},
+		{"GET /review/calls/new", "/review/calls/new", nil, staff},
+		{"POST /review/calls", "/review/calls", url.Values{"org_id": {"{city}"}, "form_json": {"{"}}, staff},
+		{"POST /review/calls", "/review/calls", url.Values{"org_id": {"{peer}"}, "form_json": {"{"}}, sys},
+		{"GET /review/calls/{id}", "/review/calls/{rcall}", nil, staff},
+		{"GET /review/calls/{id}", "/review/calls/{peerrcall}", nil, sys},
+		{"POST /review/calls/{id}/finalize", "/review/calls/{rcall}/finalize", nil, staff},
+		{"POST /review/calls/{id}/finalize", "/review/calls/{peerrcall}/finalize", nil, sys},
+		{"POST /review/calls/{id}/publicity", "/review/calls/{rcall}/publicity", nil, staff},
+		{"POST /review/calls/{id}/publicity", "/review/calls/{peerrcall}/publicity", nil, sys},
+		{"POST /review/calls/{id}/publish", "/review/calls/{rcall}/publish", nil, staff},
+		{"POST /review/calls/{id}/publish", "/review/calls/{peerrcall}/publish", nil, sys},
+		{"GET /review/mine", "/review/mine", nil, signedIn},
+		{"POST /review/objections/{id}", "/review/objections/{robj}", url.Values{"outcome": {"reject"}}, staff},
+		{"POST /review/objections/{id}", "/review/objections/{peerrobj}", url.Values{"outcome": {"reject"}}, sys},
+		{"GET /review/recommend", "/review/recommend", nil, staff},
+		{"POST /review/stages/{id}/assign", "/review/stages/{rstage}/assign", nil, staff},
+		{"POST /review/stages/{id}/assign", "/review/stages/{peerrstage}/assign", nil, sys},
+		{"GET /review/stages/{id}/ranking", "/review/stages/{rstage}/ranking", nil, staff},
+		{"GET /review/stages/{id}/ranking", "/review/stages/{peerrstage}/ranking", nil, sys},
+		{"POST /review/stages/{id}/select", "/review/stages/{rstage}/select", url.Values{"top": {"1"}}, staff},
+		{"POST /review/stages/{id}/select", "/review/stages/{peerrstage}/select", url.Values{"top": {"1"}}, sys},
+	}
+}

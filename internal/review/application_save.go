@@ -1,0 +1,155 @@
+package review
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"kexie/internal/audit"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"kexie/internal/db"
+	"kexie/internal/valid"
+)
+
+// Draft is what an applicant saves: answers are kept as typed, checked only
+// on submit, so an unfinished form is never lost.
+type Draft struct {
+	CallID        int64
+	UserID        int64
+	Title         string
+	RecommenderID int64   // the recommending unit chosen (calls with 推荐)
+	Conflicts     []int64 // experts the applicant declares a conflict with (回避)
+	Answers       Answers
+}
+
+const appCols = `a.id, a.call_id, a.user_id, a.person_id, a.org_id, o.path, a.recommender_id, a.title, a.name, a.employer, a.discipline, a.form_version,
+	a.answers, a.conflicts, a.status, a.stage_seq, a.note, a.submitted_at, a.created_at, a.updated_at`
+
+func scanApp(row interface{ Scan(...any) error }, extra ...any) (Application, error) {
+	var a Application
+	var answers, conflicts string
+	var sub, created, updated int64
+	if err := row.Scan(append([]any{&a.ID, &a.CallID, &a.UserID, &a.PersonID, &a.OrgID, &a.OrgPath, &a.RecommenderID,
+		&a.Title, &a.Name, &a.Employer, &a.Discipline, &a.FormVersion, &answers, &conflicts, &a.Status, &a.StageSeq, &a.Note, &sub, &created, &updated}, extra...)...); err != nil {
+		return a, err
+	}
+	a.SubmittedAt, a.CreatedAt, a.UpdatedAt = tm(sub), tm(created), tm(updated)
+	a.Conflicts = parseIDs(conflicts)
+	return a, unmarshal(answers, &a.Answers)
+}
+
+func parseIDs(s string) []int64 {
+	var out []int64
+	for _, p := range strings.Split(s, "|") {
+		if id, err := strconv.ParseInt(strings.TrimSpace(p), 10, 64); err == nil && id > 0 {
+			out = append(out, id)
+		}
+	}
+	return out
+}
+
+func joinIDs(ids []int64) string {
+	parts := make([]string, len(ids))
+	for i, id := range ids {
+		parts[i] = strconv.FormatInt(id, 10)
+	}
+	return strings.Join(parts, "|")
+}
+
+func getApp(ctx context.Context, q db.Q, id int64) (Application, error) {
+	a, err := scanApp(q.QueryRow(ctx, `SELECT `+appCols+` FROM review_applications a JOIN orgs o ON o.id = a.org_id WHERE a.id = ?`, id))
+	if errors.Is(err, sql.ErrNoRows) {
+		return a, &NotFoundError{"application", id}
+	}
+	if err != nil {
+		return a, fmt.Errorf("review: application %d: %w", id, err)
+	}
+	return a, nil
+}
+
+// Application returns the application with id.
+func (s *Store) Application(ctx context.Context, id int64) (Application, error) {
+	return getApp(ctx, s.db, id)
+}
+
+// Mine returns the user's application to a call, or a NotFoundError.
+func (s *Store) Mine(ctx context.Context, callID, userID int64) (Application, error) {
+	a, err := scanApp(s.db.QueryRow(ctx, `SELECT `+appCols+` FROM review_applications a JOIN orgs o ON o.id = a.org_id
+		WHERE a.call_id = ? AND a.user_id = ?`, callID, userID))
+	if errors.Is(err, sql.ErrNoRows) {
+		return a, &NotFoundError{"application", 0}
+	}
+	return a, err
+}
+
+// SaveDraft creates or updates the user's draft (or an application returned
+// for changes). Only the shape is checked here; the form's rules are
+// checked on submit, so a half-written form can be kept.
+func (s *Store) SaveDraft(ctx context.Context, d Draft) (Application, error) {
+	if utf8.RuneCountInString(d.Title) > 200 {
+		return Application{}, valid.New("title", "review.err.title")
+	}
+	if len(toJSON(d.Answers)) > 1<<20 {
+		return Application{}, valid.New("form", "review.err.too_big")
+	}
+	var out Application
+	err := s.db.Tx(ctx, func(tx *db.Tx) error {
+		c, err := getCall(ctx, tx, d.CallID)
+		if err != nil {
+			return err
+		}
+		if !c.Accepting(tx.Now) {
+			return valid.New("form", "review.err.closed")
+		}
+		who, err := s.people.Applicant(ctx, d.UserID)
+		if errors.Is(err, db.ErrNotFound) {
+			return valid.New("form", "review.err.no_profile")
+		}
+		if err != nil {
+			return fmt.Errorf("review: applicant %d: %w", d.UserID, err)
+		}
+		if c.Recommend && d.RecommenderID != 0 {
+			if _, err := lookupOrg(ctx, tx, "recommender_id", d.RecommenderID); err != nil {
+				return err
+			}
+		}
+		answers := d.Answers
+		if answers == nil {
+			answers = Answers{}
+		}
+		now := db.Millis(tx.Now)
+		old, err := scanApp(tx.QueryRow(ctx, `SELECT `+appCols+` FROM review_applications a JOIN orgs o ON o.id = a.org_id
+			WHERE a.call_id = ? AND a.user_id = ?`, d.CallID, d.UserID))
+		switch {
+		case errors.Is(err, sql.ErrNoRows):
+			id := tx.NewID()
+			_, err = tx.Exec(ctx, `INSERT INTO review_applications (id, call_id, user_id, person_id, org_id, recommender_id, title,
+				form_version, answers, conflicts, status, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+				id, c.ID, d.UserID, who.PersonID, who.OrgID, d.RecommenderID, clean(d.Title), c.FormVersion, toJSON(answers),
+				joinIDs(d.Conflicts), AppDraft, now, now)
+			if err != nil {
+				return fmt.Errorf("review: save draft: %w", err)
+			}
+			old.ID = id
+		case err != nil:
+			return fmt.Errorf("review: save draft: %w", err)
+		case old.Status != AppDraft && old.Status != AppReturned:
+			return valid.New("form", "review.err.already_submitted")
+		default:
+			_, err = tx.Exec(ctx, `UPDATE review_applications SET title = ?, recommender_id = ?, form_version = ?, answers = ?,
+				conflicts = ?, person_id = ?, org_id = ?, updated_at = ? WHERE id = ?`, clean(d.Title), d.RecommenderID, c.FormVersion,
+				toJSON(answers), joinIDs(d.Conflicts), who.PersonID, who.OrgID, now, old.ID)
+			if err != nil {
+				return fmt.Errorf("review: save draft %d: %w", old.ID, err)
+			}
+		}
+		if out, err = getApp(ctx, tx, old.ID); err != nil {
+			return err
+		}
+		return appendAudit(ctx, tx, c, audit.Entry{Action: "review.draft_save", Target: target("application", out.ID)}, nil, map[string]any{"fields": len(answers)})
+	})
+	return out, err
+}

@@ -1,0 +1,186 @@
+package review
+
+import (
+	"context"
+	"embed"
+	"io/fs"
+	"net/http"
+	"strconv"
+
+	"kexie/internal/access"
+	"kexie/internal/db"
+	"kexie/internal/web"
+)
+
+//go:embed templates
+var templateFS embed.FS
+
+// Permissions of the review module: staff manage calls of their subtree
+// (and recommend as a unit); everyone else applies, reviews and reads the
+// public pages as themselves, which the store checks row by row.
+func Permissions() []access.Permission {
+	staff := []access.Role{access.OrgAdmin, access.OrgStaff}
+	return []access.Permission{
+		{Action: "review.manage", Roles: staff, Label: "review.perm.manage"},
+		{Action: "review.recommend", Roles: staff, Label: "review.perm.recommend"},
+	}
+}
+
+// Config is what the module needs besides its store.
+type Config struct {
+	Key     []byte // signs the objection form's challenge and hashes addresses
+	Uploads string // folder for applicants' files
+}
+
+// Module returns the review module for the wiring in package app.
+func Module(s *Store, cfg Config) web.Module {
+	tpl, _ := fs.Sub(templateFS, "templates")
+	loc, _ := fs.Sub(localeFS, "locales")
+	return web.Module{
+		Name:        "review",
+		Migrations:  []db.Migrations{Migrations()},
+		Permissions: Permissions(),
+		Templates:   tpl,
+		Locales:     loc,
+		Nav: []web.NavItem{
+			{Section: "nav.section.work", Label: "review.nav.calls", Href: "/review/calls", Action: "review.manage", Order: 40},
+			{Section: "nav.section.work", Label: "review.nav.recommend", Href: "/review/recommend", Action: "review.recommend", Order: 41},
+			{Section: "nav.section.work", Label: "review.nav.mine", Href: "/review/mine", Order: 42},
+			{Section: "nav.section.work", Label: "review.nav.assignments", Href: "/review/assignments", Order: 43},
+		},
+		Routes: func(site *web.Site) {
+			h := &handler{site: site, store: s, cfg: cfg}
+			site.AllowUpload("/calls/{id}/apply", 60<<20)
+			site.Handle("GET /calls", access.Public(), h.openCalls)
+			site.Handle("GET /calls/{id}", access.Public(), h.publicCall)
+			site.Handle("GET /calls/{id}/apply", access.SignedIn(), h.applyForm)
+			site.Handle("POST /calls/{id}/apply", access.SignedIn(), h.apply)
+			site.Handle("POST /calls/{id}/objections", access.Public(), h.object)
+			site.Handle("GET /calls/{id}/publicity", access.Public(), h.publicity)
+			site.Handle("GET /review/applications/{id}/file/{key}", access.SignedIn(), h.file)
+			site.Handle("POST /review/applications/{id}/decide", access.Require("review.manage", h.appResolver), h.decide)
+			site.Handle("POST /review/applications/{id}/recommend", access.Require("review.recommend", h.recommenderResolver), h.recommend)
+			site.Handle("GET /review/assignments", access.SignedIn(), h.assignments)
+			site.Handle("GET /review/assignments/{id}", access.SignedIn(), h.scoreForm)
+			site.Handle("POST /review/assignments/{id}", access.SignedIn(), h.score)
+			site.Handle("GET /review/calls", access.Require("review.manage", nil), h.calls)
+			site.Handle("POST /review/calls", access.Require("review.manage", h.formOrgResolver), h.createCall)
+			site.Handle("GET /review/calls/new", access.Require("review.manage", nil), h.newCall)
+			site.Handle("GET /review/calls/{id}", access.Require("review.manage", h.callResolver), h.manage)
+			site.Handle("POST /review/calls/{id}/finalize", access.Require("review.manage", h.callResolver), h.finalize)
+			site.Handle("POST /review/calls/{id}/publicity", access.Require("review.manage", h.callResolver), h.startPublicity)
+			site.Handle("POST /review/calls/{id}/publish", access.Require("review.manage", h.callResolver), h.publish)
+			site.Handle("GET /review/mine", access.SignedIn(), h.mine)
+			site.Handle("POST /review/objections/{id}", access.Require("review.manage", h.objectionResolver), h.handleObjection)
+			site.Handle("GET /review/recommend", access.Require("review.recommend", nil), h.recommendations)
+			site.Handle("POST /review/stages/{id}/assign", access.Require("review.manage", h.stageResolver), h.assign)
+			site.Handle("GET /review/stages/{id}/ranking", access.Require("review.manage", h.stageResolver), h.ranking)
+			site.Handle("POST /review/stages/{id}/select", access.Require("review.manage", h.stageResolver), h.selectTop)
+		},
+	}
+}
+
+type handler struct {
+	site  *web.Site
+	store *Store
+	cfg   Config
+}
+
+func pathID(r *http.Request) (int64, error) {
+	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
+	if err != nil || id <= 0 {
+		return 0, web.ErrNotFound
+	}
+	return id, nil
+}
+
+func (h *handler) scope(r *http.Request, action access.Action) access.Scope {
+	return h.site.Scope(r, action)
+}
+
+func userID(r *http.Request) int64 {
+	if s := web.SubjectFrom(r.Context()); s != nil {
+		return s.UserID
+	}
+	return 0
+}
+
+func (h *handler) resource(ctx context.Context, callID int64) (access.Resource, error) {
+	c, err := getCall(ctx, h.store.db, callID)
+	if err != nil {
+		return access.Resource{}, err
+	}
+	return access.Resource{OrgID: c.OrgID, OrgPath: c.OrgPath}, nil
+}
+
+func (h *handler) callResolver(r *http.Request) (access.Resource, error) {
+	id, err := pathID(r)
+	if err != nil {
+		return access.Resource{}, err
+	}
+	return h.resource(r.Context(), id)
+}
+
+func (h *handler) appResolver(r *http.Request) (access.Resource, error) {
+	id, err := pathID(r)
+	if err != nil {
+		return access.Resource{}, err
+	}
+	a, err := getApp(r.Context(), h.store.db, id)
+	if err != nil {
+		return access.Resource{}, err
+	}
+	return h.resource(r.Context(), a.CallID)
+}
+
+func (h *handler) recommenderResolver(r *http.Request) (access.Resource, error) {
+	id, err := pathID(r)
+	if err != nil {
+		return access.Resource{}, err
+	}
+	a, err := getApp(r.Context(), h.store.db, id)
+	if err != nil {
+		return access.Resource{}, err
+	}
+	u, err := lookupOrg(r.Context(), h.store.db, "recommender_id", a.RecommenderID)
+	if err != nil {
+		return access.Resource{}, web.ErrNotFound
+	}
+	return access.Resource{OrgID: u.ID, OrgPath: u.Path}, nil
+}
+
+func (h *handler) stageResolver(r *http.Request) (access.Resource, error) {
+	id, err := pathID(r)
+	if err != nil {
+		return access.Resource{}, err
+	}
+	st, err := getStage(r.Context(), h.store.db, id)
+	if err != nil {
+		return access.Resource{}, err
+	}
+	return h.resource(r.Context(), st.CallID)
+}
+
+func (h *handler) objectionResolver(r *http.Request) (access.Resource, error) {
+	id, err := pathID(r)
+	if err != nil {
+		return access.Resource{}, err
+	}
+	var callID int64
+	if err := h.store.db.QueryRow(r.Context(), `SELECT call_id FROM review_objections WHERE id = ?`, id).Scan(&callID); err != nil {
+		return access.Resource{}, web.ErrNotFound
+	}
+	return h.resource(r.Context(), callID)
+}
+
+func (h *handler) formOrgResolver(r *http.Request) (access.Resource, error) {
+	id, err := strconv.ParseInt(r.FormValue("org_id"), 10, 64)
+	if err != nil {
+		return access.Resource{}, web.ErrNotFound
+	}
+	o, err := lookupOrg(r.Context(), h.store.db, "org_id", id)
+	if err != nil {
+		return access.Resource{}, web.ErrNotFound
+	}
+	return access.Resource{OrgID: o.ID, OrgPath: o.Path}, nil
+}

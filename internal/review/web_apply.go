@@ -1,0 +1,330 @@
+package review
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strconv"
+
+	"kexie/internal/db"
+	"kexie/internal/org"
+	"kexie/internal/web"
+)
+
+// ApplyPage is the apply form of a call for the signed-in user.
+type ApplyPage struct {
+	Call     Call
+	Schema   Schema
+	App      Application
+	HasApp   bool
+	Units    []org.Ref
+	Form     *web.Form
+	Editable bool
+	Rows     []int // row indexes shown for table fields
+}
+
+// MB shows a byte limit in megabytes.
+func (ApplyPage) MB(n int64) int64 { return n >> 20 }
+
+// recommenders lists the units under a call's org that may recommend (学会,
+// county 科协, university 科协).
+func (h *handler) recommenders(r *http.Request, c Call) ([]org.Ref, error) {
+	rows, err := h.store.db.Query(r.Context(), `SELECT id, name, path FROM orgs WHERE path LIKE ? AND type IN ('society', 'kx_county', 'university')
+		ORDER BY path LIMIT 500`, c.OrgPath+"%")
+	if err != nil {
+		return nil, fmt.Errorf("review: recommenders: %w", err)
+	}
+	defer rows.Close()
+	var out []org.Ref
+	for rows.Next() {
+		var o org.Ref
+		if err := rows.Scan(&o.ID, &o.Name, &o.Path); err != nil {
+			return nil, err
+		}
+		out = append(out, o)
+	}
+	return out, rows.Err()
+}
+
+func (h *handler) applyPage(r *http.Request, id int64, f *web.Form) (ApplyPage, error) {
+	c, err := h.store.Call(r.Context(), id)
+	if err != nil {
+		return ApplyPage{}, err
+	}
+	if c.Status == CallDraft {
+		return ApplyPage{}, web.ErrNotFound
+	}
+	p := ApplyPage{Call: c, Form: f}
+	p.App, err = h.store.Mine(r.Context(), id, userID(r))
+	switch {
+	case err == nil:
+		p.HasApp = true
+	case !errors.Is(err, db.ErrNotFound):
+		return p, err
+	}
+	version := 0
+	if p.HasApp && p.App.Status != AppDraft && p.App.Status != AppReturned {
+		version = p.App.FormVersion
+	}
+	if p.Schema, _, err = h.store.Form(r.Context(), id, version); err != nil {
+		return p, err
+	}
+	p.Editable = (!p.HasApp || p.App.Status == AppDraft || p.App.Status == AppReturned) && (c.Accepting(h.store.db.Now()) || p.App.Status == AppReturned)
+	if c.Recommend {
+		if p.Units, err = h.recommenders(r, c); err != nil {
+			return p, err
+		}
+	}
+	if len(f.Values) == 0 && p.HasApp {
+		fill(f, p.App, p.Schema)
+	}
+	n := 3
+	for _, v := range p.App.Answers {
+		if len(v.Rows) >= n {
+			n = min(len(v.Rows)+1, 50)
+		}
+	}
+	p.Rows = make([]int, n)
+	for i := range p.Rows {
+		p.Rows[i] = i
+	}
+	return p, nil
+}
+
+// fill puts saved answers into the form's values for re-rendering.
+func fill(f *web.Form, a Application, sc Schema) {
+	f.Values.Set("title", a.Title)
+	if a.RecommenderID != 0 {
+		f.Values.Set("recommender_id", strconv.FormatInt(a.RecommenderID, 10))
+	}
+	for _, fd := range sc.Fields {
+		v := a.Answers[fd.Key]
+		switch fd.Type {
+		case Multi:
+			f.Values["f."+fd.Key] = v.L
+		case Table:
+			for i, row := range v.Rows {
+				for k, x := range row {
+					f.Values.Set("f."+fd.Key+"."+strconv.Itoa(i)+"."+k, x)
+				}
+			}
+		case File:
+			if v.F != nil {
+				f.Values.Set("f."+fd.Key+".name", v.F.Name)
+			}
+		default:
+			f.Values.Set("f."+fd.Key, v.S)
+		}
+	}
+}
+
+func (h *handler) applyForm(w http.ResponseWriter, r *http.Request) error {
+	id, err := pathID(r)
+	if err != nil {
+		return err
+	}
+	p, err := h.applyPage(r, id, web.NewForm())
+	if err != nil {
+		return err
+	}
+	return h.site.Render(w, r, "review/apply.html", "review.title.apply", p)
+}
+
+// answers reads the form's answers against the schema; uploaded files are
+// stored by content hash, files not sent again keep their saved answer.
+func (h *handler) answers(r *http.Request, f *web.Form, sc Schema, old Answers) (Answers, error) {
+	out := Answers{}
+	for _, fd := range sc.Fields {
+		key := "f." + fd.Key
+		switch fd.Type {
+		case Multi:
+			if v := f.Values[key]; len(v) > 0 {
+				out[fd.Key] = Answer{L: v}
+			}
+		case Table:
+			var rows []map[string]string
+			for i := 0; i < 50; i++ {
+				row := map[string]string{}
+				for _, c := range fd.Columns {
+					if v := f.Get(key + "." + strconv.Itoa(i) + "." + c.Key); v != "" {
+						row[c.Key] = v
+					}
+				}
+				if len(row) > 0 {
+					rows = append(rows, row)
+				}
+			}
+			if len(rows) > 0 {
+				out[fd.Key] = Answer{Rows: rows}
+			}
+		case File:
+			ref, err := h.saveFile(r, key)
+			if err != nil {
+				return nil, err
+			}
+			if ref == nil {
+				ref = old[fd.Key].F
+			}
+			if ref != nil {
+				out[fd.Key] = Answer{F: ref}
+			}
+		default:
+			if v := f.Get(key); v != "" {
+				out[fd.Key] = Answer{S: v}
+			}
+		}
+	}
+	return out, nil
+}
+
+func (h *handler) saveFile(r *http.Request, key string) (*FileRef, error) {
+	if r.MultipartForm == nil || len(r.MultipartForm.File[key]) == 0 {
+		return nil, nil
+	}
+	fh := r.MultipartForm.File[key][0]
+	if fh.Size == 0 {
+		return nil, nil
+	}
+	src, err := fh.Open()
+	if err != nil {
+		return nil, fmt.Errorf("review: upload: %w", err)
+	}
+	defer src.Close()
+	if err := os.MkdirAll(h.cfg.Uploads, 0o700); err != nil {
+		return nil, fmt.Errorf("review: upload: %w", err)
+	}
+	tmp, err := os.CreateTemp(h.cfg.Uploads, "up-*")
+	if err != nil {
+		return nil, fmt.Errorf("review: upload: %w", err)
+	}
+	defer os.Remove(tmp.Name())
+	hash := sha256.New()
+	n, err := io.Copy(io.MultiWriter(tmp, hash), src)
+	if cerr := tmp.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return nil, fmt.Errorf("review: upload: %w", err)
+	}
+	sum := hex.EncodeToString(hash.Sum(nil))
+	if err := os.Rename(tmp.Name(), filepath.Join(h.cfg.Uploads, sum)); err != nil {
+		return nil, fmt.Errorf("review: upload: %w", err)
+	}
+	return &FileRef{Name: filepath.Base(fh.Filename), Size: n, SHA256: sum}, nil
+}
+
+func (h *handler) apply(w http.ResponseWriter, r *http.Request) error {
+	id, err := pathID(r)
+	if err != nil {
+		return err
+	}
+	f, err := web.ParseForm(w, r, 60<<20)
+	if err != nil {
+		return err
+	}
+	sc, _, err := h.store.Form(r.Context(), id, 0)
+	if err != nil {
+		return err
+	}
+	var old Answers
+	if a, err := h.store.Mine(r.Context(), id, userID(r)); err == nil {
+		old = a.Answers
+	}
+	answers, err := h.answers(r, f, sc, old)
+	if err != nil {
+		return err
+	}
+	rec, _ := strconv.ParseInt(f.Get("recommender_id"), 10, 64)
+	a, err := h.store.SaveDraft(r.Context(), Draft{CallID: id, UserID: userID(r), Title: f.Get("title"), RecommenderID: rec, Answers: answers})
+	flash := "review.flash.saved"
+	if err == nil && f.Get("action") == "submit" {
+		_, err = h.store.Submit(r.Context(), a.ID, userID(r))
+		flash = "review.flash.submitted"
+	}
+	if err != nil {
+		if !f.Fail(h.site.T(r), err) {
+			return err
+		}
+		p, perr := h.applyPage(r, id, f)
+		if perr != nil {
+			return perr
+		}
+		return h.site.RenderStatus(w, r, http.StatusUnprocessableEntity, "review/apply.html", "review.title.apply", p)
+	}
+	h.site.AddFlash(w, r, "ok", flash)
+	return web.Redirect(w, r, "/review/mine")
+}
+
+// MinePage lists the user's applications with their status.
+type MinePage struct {
+	Apps    []Application
+	Calls   map[int64]Call
+	Notices []Notice
+}
+
+func (h *handler) mine(w http.ResponseWriter, r *http.Request) error {
+	apps, calls, err := h.store.MyApplications(r.Context(), userID(r))
+	if err != nil {
+		return err
+	}
+	notices, err := h.store.Notices(r.Context(), userID(r), 5)
+	if err != nil {
+		return err
+	}
+	return h.site.Render(w, r, "review/mine.html", "review.title.mine", MinePage{Apps: apps, Calls: calls, Notices: notices})
+}
+
+// file serves an application's uploaded file to its applicant, its
+// reviewers (not in blind mode for identifying fields) and the call's staff.
+func (h *handler) file(w http.ResponseWriter, r *http.Request) error {
+	id, err := pathID(r)
+	if err != nil {
+		return err
+	}
+	a, err := h.store.Application(r.Context(), id)
+	if err != nil {
+		return err
+	}
+	c, err := h.store.Call(r.Context(), a.CallID)
+	if err != nil {
+		return err
+	}
+	key := r.PathValue("key")
+	ans := a.Answers
+	uid := userID(r)
+	if a.UserID != uid && !h.scope(r, "review.manage").Contains(c.OrgPath) {
+		var g int64
+		err := h.store.db.QueryRow(r.Context(), `SELECT id FROM review_assignments WHERE application_id = ? AND user_id = ? AND status <> 'declined'`, id, uid).Scan(&g)
+		if err != nil {
+			return web.ErrNotFound
+		}
+		rv, err := h.store.Review(r.Context(), g, uid)
+		if err != nil {
+			return err
+		}
+		ans = rv.Answers
+	}
+	ref := ans[key].F
+	if ref == nil || len(ref.SHA256) != 64 {
+		return web.ErrNotFound
+	}
+	w.Header().Set("Content-Disposition", "attachment; filename*=UTF-8''"+urlEscape(ref.Name))
+	w.Header().Set("Content-Type", "application/octet-stream")
+	http.ServeFile(w, r, filepath.Join(h.cfg.Uploads, ref.SHA256))
+	return nil
+}
+
+// Checked reports whether option opt of multiple-choice field key is chosen.
+func (p ApplyPage) Checked(key, opt string) bool {
+	for _, v := range p.Form.Values["f."+key] {
+		if v == opt {
+			return true
+		}
+	}
+	return false
+}
