@@ -137,8 +137,8 @@ func sentence(ns, os []rune, pos []int, deadline *int, c *lineCtx) []Indicator {
 		return "", to
 	}
 	sentPer, sentAt := perOf(0, len(ns))
-	if sentAt > 8 && !strings.HasPrefix(strings.TrimLeft(string(ns[:sentAt]), " "), "到") {
-		sentPer = ""
+	if sentAt > 8 && !strings.HasPrefix(strings.TrimLeft(string(ns[:sentAt]), " "), "到") || hasAt(ns, sentAt, "年均") && sentAt > 8 {
+		sentPer = "" // 年均增速超过30% is a rate of its own clause, not of the sentence
 	}
 	var per *string
 	if sentPer != "" {
@@ -167,10 +167,15 @@ func sentence(ns, os []rune, pos []int, deadline *int, c *lineCtx) []Indicator {
 			// a bare count (5亿) only as the value a comparison reaches
 		case before("第") || before("每") || before("等") && has(string([]rune(clause)[:min(len([]rune(clause)), 6)]), []string{"围绕", "针对", "在"}) ||
 			q.cn && q.b < len(ns) && isCNDigit(ns[q.b]) ||
-			strings.HasSuffix(strings.TrimSpace(clause), "在") && !has(clause, []string{"控制在", "保持在", "稳定在"}):
+			strings.HasSuffix(strings.TrimSpace(clause), "在") && !has(clause, []string{"控制在", "保持在", "稳定在"}) && q.cmp == "=" ||
+			q.cmp == "=" && allParts(ns, q):
 			// an ordinal (第十五届), a rate's denominator (每万人口), the
-			// total of a list (围绕交通、物流等19个场景), a scope (在12个赛道)
-			// or a set phrase (三位一体)
+			// total of a list (围绕交通、物流等19个场景), a scope (在12个赛道;
+			// but 在10个以上乡镇部署 commits to a reach), all the parts there
+			// are (覆盖全省17个市州) or a set phrase (三位一体)
+		case inGloss(ns, q.a):
+			// the parts of a name spelt out in brackets: “1+3+N”的平台体系
+			// (即1个省级、3个区域分平台…)
 		case (q.base == "类" || q.base == "种") && strings.Contains(clause, "、"):
 			// the count of categories just listed (企业、行业、城市五类)
 		case before("(") && q.after < len(ns) && ns[q.after] == ')':
@@ -323,6 +328,30 @@ func number(s string) (float64, bool) {
 	}
 	v, err := strconv.ParseFloat(s, 64)
 	return v, err == nil
+}
+
+// allParts reports a count of all the divisions there are (覆盖全省17个市州,
+// 全市16个区), not a number to reach; 全省100家企业 is a number to reach.
+func allParts(rs []rune, q quantity) bool {
+	whole := false
+	for _, w := range []string{"全省", "全市", "全国", "全区", "全县", "全州"} {
+		whole = whole || endsAt(rs, q.beforeCmp, w)
+	}
+	return whole && q.b < len(rs) && strings.ContainsRune("省市县区州乡镇盟旗地", rs[q.b])
+}
+
+// inGloss reports whether rune i is inside a bracket that spells out a
+// name's parts: (即…).
+func inGloss(rs []rune, i int) bool {
+	for j := i - 1; j >= 0 && i-j < 60; j-- {
+		switch rs[j] {
+		case ')':
+			return false
+		case '(':
+			return j+1 < len(rs) && rs[j+1] == '即'
+		}
+	}
+	return false
 }
 
 // quoted reports whether rune i is inside a “…” quotation of its sentence.

@@ -41,7 +41,18 @@ var units = []string{
 	"GW", "MW", "%", "‰", "个", "项", "家", "名", "人", "场", "次", "所", "篇", "部", "支", "套", "处", "座", "期", "本", "种", "门",
 	"类", "站", "户", "村", "镇", "件", "条", "台", "架", "辆", "艘", "颗", "款", "块", "亩", "米", "吨", "元", "倍", "位",
 	"批", "张", "份", "册", "间", "栋", "床", "例", "首", "集", "TB", "PB", "EB", "GB",
+	// counted things of other fields: containers, compute, livestock and
+	// plants, groups, teaching hours, volumes and weights (not latency:
+	// 1毫秒时延圈 names a ring more often than it sets a bound)
+	"标箱", "TEU", "立方米", "千克", "公斤", "课时", "学时",
+	"路", "核", "株", "头", "只", "羽", "尾", "棵", "口", "组", "队", "班", "节", "堂", "片",
 }
+
+// arabicOnly are measure words that also close common set phrases when
+// a Chinese numeral stands before them (一路, 两核, 三班, 一片): they count
+// only after an Arabic number (40万路, 2000核, 500头).
+var arabicOnly = map[string]bool{"路": true, "核": true, "头": true, "只": true, "羽": true, "尾": true, "口": true,
+	"组": true, "队": true, "班": true, "节": true, "堂": true, "片": true, "株": true, "棵": true}
 
 var multWords = []struct {
 	w string
@@ -61,6 +72,8 @@ var (
 )
 
 func isDigit(r rune) bool { return r >= '0' && r <= '9' }
+
+func isASCIILetter(r rune) bool { return r >= 'A' && r <= 'Z' || r >= 'a' && r <= 'z' }
 
 func isCNDigit(r rune) bool {
 	return strings.ContainsRune("零〇一二两三四五六七八九十百千", r)
@@ -159,10 +172,18 @@ func readQuantity(rs []rune, i int) (q quantity, ok bool) {
 	}
 	for _, u := range units {
 		if hasAt(rs, j, u) || len(u) > 4 && strings.HasSuffix(u, "FLOPS") && strings.EqualFold(string(rs[j:min(len(rs), j+len(u))]), u) {
+			if arabicOnly[u] && cn {
+				break
+			}
 			q.base = u
 			j += len([]rune(u))
 			break
 		}
+	}
+	// Compute said with its prefix alone: 10000P, 5E (算力规模达到10000P以上).
+	if q.base == "" && !cn && j < len(rs) && (rs[j] == 'P' || rs[j] == 'E') && (j+1 == len(rs) || !isASCIILetter(rs[j+1])) {
+		q.base = string(rs[j]) + "FLOPS"
+		j++
 	}
 	if q.base == "" {
 		// A bare count in 万 or 亿 (标识注册总量突破5亿。) ends at punctuation.
@@ -187,6 +208,9 @@ func readQuantity(rs []rune, i int) (q quantity, ok bool) {
 	}
 	if strings.HasSuffix(q.base, "FLOPS") {
 		q.unit = strings.ToUpper(q.unit)
+		if !strings.HasSuffix(q.unit, "FLOPS") {
+			q.unit += "FLOPS"
+		}
 	}
 	q.b = j
 	q.after = j

@@ -35,6 +35,15 @@ func TestQuantityPhrases(t *testing.T) {
 		{"优良天数比例达到百分之九十，年均增长5%-8%。", "90 % = - 2030 | 5-8 % range year 2030"},
 		{"2027年6月底前建成数据中心3个，算力券发放2000万元/年。", "3 个 = - 2027 | 2000 元×10000 = year 2027"},
 		{"光伏装机容量2GW，规上企业研发机构覆盖率60%。", "2 GW = - 2030 | 60 % = - 2030"},
+		// widened on the extra corpus: a reach with a comparator, units of
+		// other fields, compute by its prefix, all the parts there are, a
+		// name spelt out, a growth rate that is not the sentence's period
+		{"到2028年，在10个以上乡镇部署应用，在12个赛道开展试点。", "10 个 >= - 2028"},
+		{"视频监控汇聚总量突破40万路，算力规模达到10000P以上，智能算力超过5EFlops。", "40 路×10000 >= - 2030 | 10000 PFLOPS >= - 2030 | 5 EFLOPS >= - 2030"},
+		{"集装箱吞吐量达到500万标箱，新增奶牛2000头，建成一路两核。", "500 标箱×10000 = - 2030 | 2000 头 = - 2030"},
+		{"网络覆盖全省17个市州，推动全省100家企业上云。", "100 家 = - 2030"},
+		{"形成“1+2+N”的体系(即1个市级平台、2个分平台)。", ""},
+		{"到2027年，产业规模突破2000亿元，年均增速超过30%，带动相关产业规模超万亿元。", "2000 元×1e+08 >= - 2027 | 30 % >= year 2027 | 1 元×1e+12 >= - 2027"},
 	}
 	for _, tt := range tests {
 		doc, err := Ingest(strings.NewReader("某市科技创新行动方案(2026-2030年)\n一、目标\n" + tt.sentence))
