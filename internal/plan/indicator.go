@@ -173,6 +173,8 @@ func sentence(ns, os []rune, pos []int, deadline *int, c *lineCtx) []Indicator {
 			// total of a list (围绕交通、物流等19个场景), a scope (在12个赛道;
 			// but 在10个以上乡镇部署 commits to a reach), all the parts there
 			// are (覆盖全省17个市州) or a set phrase (三位一体)
+		case (q.base == "毫秒" || q.base == "ms") && strings.ContainsRune(string(ns[q.b:clauseEnd(ns, q.b)]), '圈'):
+			// a ring named by its latency (1毫秒、3毫秒时延圈), not a bound
 		case inGloss(ns, q.a):
 			// the parts of a name spelt out in brackets: “1+3+N”的平台体系
 			// (即1个省级、3个区域分平台…)

@@ -42,9 +42,9 @@ var units = []string{
 	"类", "站", "户", "村", "镇", "件", "条", "台", "架", "辆", "艘", "颗", "款", "块", "亩", "米", "吨", "元", "倍", "位",
 	"批", "张", "份", "册", "间", "栋", "床", "例", "首", "集", "TB", "PB", "EB", "GB",
 	// counted things of other fields: containers, compute, livestock and
-	// plants, groups, teaching hours, volumes and weights (not latency:
-	// 1毫秒时延圈 names a ring more often than it sets a bound)
-	"标箱", "TEU", "立方米", "千克", "公斤", "课时", "学时",
+	// plants, groups, teaching hours, volumes and weights, latency (but
+	// 1毫秒时延圈 names a ring: see ringName)
+	"标箱", "TEU", "立方米", "千克", "公斤", "课时", "学时", "毫秒", "ms",
 	"路", "核", "株", "头", "只", "羽", "尾", "棵", "口", "组", "队", "班", "节", "堂", "片",
 }
 
@@ -96,16 +96,22 @@ func endsAt(rs []rune, i int, word string) bool {
 	return i-n >= 0 && hasAt(rs, i-n, word)
 }
 
+// group3 reports three digits at i that end a digit group (1,200 or a PDF's
+// 1 200), not the start of a longer number.
+func group3(rs []rune, i int) bool {
+	return i+2 < len(rs) && isDigit(rs[i]) && isDigit(rs[i+1]) && isDigit(rs[i+2]) && (i+3 == len(rs) || !isDigit(rs[i+3]) && rs[i+3] != '.')
+}
+
 // readNumber reads an Arabic or Chinese numeral at i.
 func readNumber(rs []rune, i int) (v float64, end int, cn, ok bool) {
 	j := i
 	switch {
 	case j < len(rs) && isDigit(rs[j]):
-		for j < len(rs) && (isDigit(rs[j]) || rs[j] == ',' && j+3 < len(rs) && isDigit(rs[j+1]) && isDigit(rs[j+2]) && isDigit(rs[j+3]) ||
+		for j < len(rs) && (isDigit(rs[j]) || (rs[j] == ',' || rs[j] == ' ' && j-i <= 3 && !strings.ContainsRune(string(rs[i:j]), '.')) && group3(rs, j+1) ||
 			rs[j] == '.' && j+1 < len(rs) && isDigit(rs[j+1])) {
 			j++
 		}
-		f, err := strconv.ParseFloat(strings.ReplaceAll(string(rs[i:j]), ",", ""), 64)
+		f, err := strconv.ParseFloat(strings.NewReplacer(",", "", " ", "").Replace(string(rs[i:j])), 64)
 		return f, j, false, err == nil
 	case j < len(rs) && isCNDigit(rs[j]):
 		for j < len(rs) && isCNDigit(rs[j]) && j-i < 8 {
@@ -127,6 +133,12 @@ func readQuantity(rs []rune, i int) (q quantity, ok bool) {
 			return q, false
 		}
 		q.value, q.base, q.unit, q.b, q.after, q.cn = v, "%", "%", j, j, true
+		return q, true
+	}
+	if hasAt(rs, i, "一半") && (hasAt(rs, i+2, "以上") || hasAt(rs, i+2, "左右") || i > 0 && strings.ContainsRune("超过近约达", rs[i-1])) {
+		// 一半以上: a share written as a word, read as 50 %.
+		q.value, q.base, q.unit, q.b, q.after, q.cn = 50, "%", "%", i+2, i+2, true
+		q.readComparators(rs, i, i+2)
 		return q, true
 	}
 	v, j, cn, ok := readNumber(rs, i)
@@ -214,6 +226,14 @@ func readQuantity(rs []rune, i int) (q quantity, ok bool) {
 	}
 	q.b = j
 	q.after = j
+	q.readComparators(rs, i, j)
+	return q, true
+}
+
+// readComparators reads the comparator words after the unit (ending at j)
+// and before the number (starting at i); a PDF may have spaced the words
+// out (超 过).
+func (q *quantity) readComparators(rs []rune, i, j int) {
 	for _, c := range cmpAfter {
 		if hasAt(rs, j, c.w) {
 			if q.cmp == "=" {
@@ -228,8 +248,11 @@ func readQuantity(rs []rune, i int) (q quantity, ok bool) {
 		for gap := 0; gap <= 3 && i-gap >= 0; gap++ {
 			found := false
 			for _, c := range cmpBefore {
-				if (gap == 0 || len([]rune(c.w)) > 1) && endsAt(rs, i-gap, c.w) {
-					q.cmp, q.beforeCmp, found = c.c, i-gap-len([]rune(c.w)), true
+				if gap > 0 && len([]rune(c.w)) == 1 {
+					continue
+				}
+				if at := endsAtSpaced(rs, i-gap, c.w); at >= 0 {
+					q.cmp, q.beforeCmp, found = c.c, at, true
 					break
 				}
 			}
@@ -241,5 +264,21 @@ func readQuantity(rs []rune, i int) (q quantity, ok bool) {
 			}
 		}
 	}
-	return q, true
+}
+
+// endsAtSpaced is where word starts when it ends just before rune i, spaces
+// between its runes and before i allowed (超 过 200); -1 when it does not.
+func endsAtSpaced(rs []rune, i int, word string) int {
+	w := []rune(word)
+	j := i
+	for k := len(w) - 1; k >= 0; k-- {
+		for n := 0; n < 3 && j > 0 && rs[j-1] == ' '; n++ {
+			j--
+		}
+		if j == 0 || rs[j-1] != w[k] {
+			return -1
+		}
+		j--
+	}
+	return j
 }

@@ -44,6 +44,13 @@ func TestQuantityPhrases(t *testing.T) {
 		{"网络覆盖全省17个市州，推动全省100家企业上云。", "100 家 = - 2030"},
 		{"形成“1+2+N”的体系(即1个市级平台、2个分平台)。", ""},
 		{"到2027年，产业规模突破2000亿元，年均增速超过30%，带动相关产业规模超万亿元。", "2000 元×1e+08 >= - 2027 | 30 % >= year 2027 | 1 元×1e+12 >= - 2027"},
+		// what a PDF does to a quantity: a comparator spaced out and a page
+		// marker between it and the number, a space grouping thousands or
+		// before the unit; a share said as 一半; latency as a bound, not a ring
+		{"到2027年，全省算力规模超 过\n— 5 —\n200 万核，新增发明专利1 200件。", "200 核×10000 >= - 2027 | 1200 件 = - 2027"},
+		{"智能算力达到5 EFlops以上，数据中心间时延低于10ms。", "5 EFLOPS >= - 2030 | 10 ms <= - 2030"},
+		{"构建市内1毫秒、市际3毫秒时延圈。", ""},
+		{"到2027年，一半以上规上企业实现数字化转型。", "50 % >= - 2027"},
 	}
 	for _, tt := range tests {
 		doc, err := Ingest(strings.NewReader("某市科技创新行动方案(2026-2030年)\n一、目标\n" + tt.sentence))
