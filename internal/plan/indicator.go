@@ -12,6 +12,7 @@ var (
 	reWithin   = regexp.MustCompile(`([1-9一二两三四五六七八九十])年(?:内|时间)`)
 	reYear     = regexp.MustCompile(`(20\d\d)年`)
 	reFromYear = regexp.MustCompile(`由20\d\d年(?:的|底)?$`)
+	reAsOf     = regexp.MustCompile(`^[^，,]{0,6}(?:截至|截止到|截止)(20\d\d)年`)
 
 	// verbs that govern a quantity of a target (培养100名…, 建成…8家,
 	// 达到50%): the grammar's one word class the text cannot show itself.
@@ -240,7 +241,10 @@ func sentence(ns, os []rune, pos []int, deadline *int, c *lineCtx) []Indicator {
 			ind.Metric = metric(string(ns[cs:end]), string(ns[q.a:q.b]))
 			ind.Section = c.section
 			governed := ind.Comparator != "=" || c.goalSection || listed || goal || has(clause, verbs) || has(string(ns[q.after:clauseEnd(ns, q.after)]), verbs)
-			ind.Candidate = past || !governed
+			// a clause with a deadline of its own in the plan's years looks
+			// ahead even in a sentence that starts from where things stand
+			ahead := ind.DeadlineYear != nil && c.planStart != nil && *ind.DeadlineYear >= *c.planStart && sentenceDeadline(clause, c.planStart) != nil
+			ind.Candidate = past && !(ahead && !c.past) || !governed
 			if !ind.Candidate {
 				listed = true
 			}
@@ -254,6 +258,14 @@ func sentence(ns, os []rune, pos []int, deadline *int, c *lineCtx) []Indicator {
 // pastYear reports whether a sentence speaks of a year before the plan
 // (2024年，全市…) without pointing ahead from it.
 func pastYear(s string, planStart *int) bool {
+	if planStart != nil {
+		// 截至2025年底 before the plan starts states where things stand.
+		if m := reAsOf.FindStringSubmatch(s); m != nil {
+			if y, _ := strconv.Atoi(m[1]); y < *planStart {
+				return true
+			}
+		}
+	}
 	if planStart == nil || has(s, []string{"到20", "至20", "力争", "比20", "较20", "基础上"}) {
 		return false
 	}
