@@ -102,6 +102,17 @@ func group3(rs []rune, i int) bool {
 	return i+2 < len(rs) && isDigit(rs[i]) && isDigit(rs[i+1]) && isDigit(rs[i+2]) && (i+3 == len(rs) || !isDigit(rs[i+3]) && rs[i+3] != '.')
 }
 
+// digits is a number as written without its group separators.
+func digits(rs []rune) string {
+	out := make([]byte, 0, len(rs))
+	for _, r := range rs {
+		if r != ',' && r != ' ' {
+			out = append(out, byte(r))
+		}
+	}
+	return string(out)
+}
+
 // readNumber reads an Arabic or Chinese numeral at i.
 func readNumber(rs []rune, i int) (v float64, end int, cn, ok bool) {
 	j := i
@@ -111,7 +122,7 @@ func readNumber(rs []rune, i int) (v float64, end int, cn, ok bool) {
 			rs[j] == '.' && j+1 < len(rs) && isDigit(rs[j+1])) {
 			j++
 		}
-		f, err := strconv.ParseFloat(strings.NewReplacer(",", "", " ", "").Replace(string(rs[i:j])), 64)
+		f, err := strconv.ParseFloat(digits(rs[i:j]), 64)
 		return f, j, false, err == nil
 	case j < len(rs) && isCNDigit(rs[j]):
 		for j < len(rs) && isCNDigit(rs[j]) && j-i < 8 {
