@@ -60,6 +60,7 @@ func has(s string, words []string) bool {
 func indicators(nr, or []rune, pos []int, c *lineCtx) ([]Indicator, *int) {
 	var out []Indicator
 	dl, opened := c.deadline, (*int)(nil)
+	ahead := false // a sentence of the paragraph opened with a deadline
 	start := 0
 	for i := 0; i <= len(nr); i++ {
 		if i < len(nr) && !strings.ContainsRune("。;!?！？", nr[i]) {
@@ -70,12 +71,14 @@ func indicators(nr, or []rune, pos []int, c *lineCtx) ([]Indicator, *int) {
 			// paragraph's later sentences; one inside a sentence, its clause.
 			sent := strings.TrimLeft(string(nr[start:i]), " ")
 			if own := sentenceDeadline(string([]rune(sent)[:clauseEnd([]rune(sent), 0)]), c.planStart); own != nil && has(sent[:min(len(sent), 12)], []string{"到", "至", "力争", "年底", "年前", "年内", "20"}) {
-				dl = own
+				dl, ahead = own, *own >= 2000
 				if start == 0 {
 					opened = own
 				}
 			}
-			out = append(out, sentence(nr[start:i], or[start:i], pos[start:i], dl, c)...)
+			// In the preamble, the sentences after one that opens with a
+			// deadline (…制定本计划。到2027年，…；…；…) state goals.
+			out = append(out, sentence(nr[start:i], or[start:i], pos[start:i], dl, c, ahead)...)
 		}
 		start = i + 1
 	}
@@ -118,11 +121,11 @@ func clauseStart(rs []rune, i int) int {
 	return 0
 }
 
-func sentence(ns, os []rune, pos []int, deadline *int, c *lineCtx) []Indicator {
+func sentence(ns, os []rune, pos []int, deadline *int, c *lineCtx, goalPara bool) []Indicator {
 	s := strings.ReplaceAll(string(ns), " ", "") // cues may be letter-spaced (给 予 最 高)
 	past := c.past || has(s, pastCues) || pastYear(s, c.planStart)
 	params := has(s, []string{"给予", "奖补", "补助", "补贴", "资助", "贴息", "奖励"})
-	goal := has(s, goalCues)
+	goal := has(s, goalCues) || goalPara
 	if c.preamble && !goal {
 		return nil // the text before the first section: only its goals
 	}
@@ -174,6 +177,9 @@ func sentence(ns, os []rune, pos []int, deadline *int, c *lineCtx) []Indicator {
 			// total of a list (围绕交通、物流等19个场景), a scope (在12个赛道;
 			// but 在10个以上乡镇部署 commits to a reach), all the parts there
 			// are (覆盖全省17个市州) or a set phrase (三位一体)
+		case q.base == "个" && q.cmp == "=" && (hasAt(ns, q.after, "工作日") || hasAt(ns, q.after, "月") || hasAt(ns, q.after, "小时") || hasAt(ns, q.after, "季度") || hasAt(ns, q.after, "星期")):
+			// a period (30个工作日内, 3个月), not a count; one with a
+			// comparator is a bound (控制在5个工作日内)
 		case (q.base == "毫秒" || q.base == "ms") && strings.ContainsRune(string(ns[q.b:clauseEnd(ns, q.b)]), '圈'):
 			// a ring named by its latency (1毫秒、3毫秒时延圈), not a bound
 		case inGloss(ns, q.a):

@@ -146,3 +146,21 @@ func TestHeadingNumberAlone(t *testing.T) {
 		t.Errorf("targets: %+v", doc.Indicators)
 	}
 }
+
+// The goals a plan states before its first section: the sentences after
+// the one that opens with the deadline are goals too, though they do not
+// repeat it.
+func TestPreambleGoals(t *testing.T) {
+	text := "某市科技创新行动方案(2026-2030年)\n为推动科技创新，制定本方案。到2028年，全市培育科技企业100家；建成创新平台20个以上；上线服务产品超3000款。\n一、重点任务\n(一)建设平台\n"
+	doc, err := Ingest(strings.NewReader(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, ind := range doc.Indicators {
+		got = append(got, fmt.Sprintf("%g%s %v %d", *ind.Value, ind.BaseUnit, ind.Candidate, *ind.DeadlineYear))
+	}
+	if want := "100家 false 2028 | 20个 false 2028 | 3000款 false 2028"; strings.Join(got, " | ") != want {
+		t.Errorf("got %v, want %s", got, want)
+	}
+}
