@@ -29,7 +29,7 @@ import (
 var corpusFloor = map[string]struct{ precision, recall, sections float64 }{
 	"tune":    {0.97, 0.95, 0.99},
 	"heldout": {0.90, 0.80, 0.93},
-	"extra":   {0.90, 0.85, 0.99},
+	"extra":   {0.97, 0.95, 0.99}, // 2026-12-04 after widening: 100 %, 99.0 %, 100 %
 }
 
 // TestCorpusExtra scores the extra corpus: further public plans, of other
