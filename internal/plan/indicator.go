@@ -11,6 +11,7 @@ var (
 	reWithin   = regexp.MustCompile(`([1-9一二两三四五六七八九十])年(?:内|时间)`)
 	reYear     = regexp.MustCompile(`(20\d\d)年`)
 	reFromYear = regexp.MustCompile(`由20\d\d年(?:的|底)?$`)
+	reAsOf     = regexp.MustCompile(`^[^，,]{0,6}(?:截至|截止到|截止)(20\d\d)年`)
 
 	// verbs that govern a quantity of a target (培养100名…, 建成…8家,
 	// 达到50%): the grammar's one word class the text cannot show itself.
@@ -58,6 +59,7 @@ func has(s string, words []string) bool {
 func indicators(nr, or []rune, pos []int, c *lineCtx) ([]Indicator, *int) {
 	var out []Indicator
 	dl, opened := c.deadline, (*int)(nil)
+	ahead := false // a sentence of the paragraph opened with a deadline
 	start := 0
 	for i := 0; i <= len(nr); i++ {
 		if i < len(nr) && !strings.ContainsRune("。;!?！？", nr[i]) {
@@ -68,12 +70,14 @@ func indicators(nr, or []rune, pos []int, c *lineCtx) ([]Indicator, *int) {
 			// paragraph's later sentences; one inside a sentence, its clause.
 			sent := strings.TrimLeft(string(nr[start:i]), " ")
 			if own := sentenceDeadline(string([]rune(sent)[:clauseEnd([]rune(sent), 0)]), c.planStart); own != nil && has(sent[:min(len(sent), 12)], []string{"到", "至", "力争", "年底", "年前", "年内", "20"}) {
-				dl = own
+				dl, ahead = own, *own >= 2000
 				if start == 0 {
 					opened = own
 				}
 			}
-			out = append(out, sentence(nr[start:i], or[start:i], pos[start:i], dl, c)...)
+			// In the preamble, the sentences after one that opens with a
+			// deadline (…制定本计划。到2027年，…；…；…) state goals.
+			out = append(out, sentence(nr[start:i], or[start:i], pos[start:i], dl, c, ahead)...)
 		}
 		start = i + 1
 	}
@@ -116,11 +120,11 @@ func clauseStart(rs []rune, i int) int {
 	return 0
 }
 
-func sentence(ns, os []rune, pos []int, deadline *int, c *lineCtx) []Indicator {
+func sentence(ns, os []rune, pos []int, deadline *int, c *lineCtx, goalPara bool) []Indicator {
 	s := strings.ReplaceAll(string(ns), " ", "") // cues may be letter-spaced (给 予 最 高)
 	past := c.past || has(s, pastCues) || pastYear(s, c.planStart)
 	params := has(s, []string{"给予", "奖补", "补助", "补贴", "资助", "贴息", "奖励"})
-	goal := has(s, goalCues)
+	goal := has(s, goalCues) || goalPara
 	if c.preamble && !goal {
 		return nil // the text before the first section: only its goals
 	}
@@ -136,8 +140,8 @@ func sentence(ns, os []rune, pos []int, deadline *int, c *lineCtx) []Indicator {
 		return "", to
 	}
 	sentPer, sentAt := perOf(0, len(ns))
-	if sentAt > 8 && !strings.HasPrefix(strings.TrimLeft(string(ns[:sentAt]), " "), "到") {
-		sentPer = ""
+	if sentAt > 8 && !strings.HasPrefix(strings.TrimLeft(string(ns[:sentAt]), " "), "到") || hasAt(ns, sentAt, "年均") && sentAt > 8 {
+		sentPer = "" // 年均增速超过30% is a rate of its own clause, not of the sentence
 	}
 	var per *string
 	if sentPer != "" {
@@ -166,10 +170,20 @@ func sentence(ns, os []rune, pos []int, deadline *int, c *lineCtx) []Indicator {
 			// a bare count (5亿) only as the value a comparison reaches
 		case before("第") || before("每") || before("等") && has(string([]rune(clause)[:min(len([]rune(clause)), 6)]), []string{"围绕", "针对", "在"}) ||
 			q.cn && q.b < len(ns) && isCNDigit(ns[q.b]) ||
-			strings.HasSuffix(strings.TrimSpace(clause), "在") && !has(clause, []string{"控制在", "保持在", "稳定在"}):
+			strings.HasSuffix(strings.TrimSpace(clause), "在") && !has(clause, []string{"控制在", "保持在", "稳定在"}) && q.cmp == "=" ||
+			q.cmp == "=" && allParts(ns, q):
 			// an ordinal (第十五届), a rate's denominator (每万人口), the
-			// total of a list (围绕交通、物流等19个场景), a scope (在12个赛道)
-			// or a set phrase (三位一体)
+			// total of a list (围绕交通、物流等19个场景), a scope (在12个赛道;
+			// but 在10个以上乡镇部署 commits to a reach), all the parts there
+			// are (覆盖全省17个市州) or a set phrase (三位一体)
+		case q.base == "个" && q.cmp == "=" && (hasAt(ns, q.after, "工作日") || hasAt(ns, q.after, "月") || hasAt(ns, q.after, "小时") || hasAt(ns, q.after, "季度") || hasAt(ns, q.after, "星期")):
+			// a period (30个工作日内, 3个月), not a count; one with a
+			// comparator is a bound (控制在5个工作日内)
+		case (q.base == "毫秒" || q.base == "ms") && strings.ContainsRune(string(ns[q.b:clauseEnd(ns, q.b)]), '圈'):
+			// a ring named by its latency (1毫秒、3毫秒时延圈), not a bound
+		case inGloss(ns, q.a):
+			// the parts of a name spelt out in brackets: “1+3+N”的平台体系
+			// (即1个省级、3个区域分平台…)
 		case (q.base == "类" || q.base == "种") && strings.Contains(clause, "、"):
 			// the count of categories just listed (企业、行业、城市五类)
 		case before("(") && q.after < len(ns) && ns[q.after] == ')':
@@ -232,7 +246,10 @@ func sentence(ns, os []rune, pos []int, deadline *int, c *lineCtx) []Indicator {
 			ind.Metric = metric(string(ns[cs:end]), string(ns[q.a:q.b]))
 			ind.Section = c.section
 			governed := ind.Comparator != "=" || c.goalSection || listed || goal || has(clause, verbs) || has(string(ns[q.after:clauseEnd(ns, q.after)]), verbs)
-			ind.Candidate = past || !governed
+			// a clause with a deadline of its own in the plan's years looks
+			// ahead even in a sentence that starts from where things stand
+			ahead := ind.DeadlineYear != nil && c.planStart != nil && *ind.DeadlineYear >= *c.planStart && sentenceDeadline(clause, c.planStart) != nil
+			ind.Candidate = past && !(ahead && !c.past) || !governed
 			if !ind.Candidate {
 				listed = true
 			}

@@ -9,6 +9,14 @@ import (
 // pastYear reports whether a sentence speaks of a year before the plan
 // (2024年，全市…) without pointing ahead from it.
 func pastYear(s string, planStart *int) bool {
+	if planStart != nil {
+		// 截至2025年底 before the plan starts states where things stand.
+		if m := reAsOf.FindStringSubmatch(s); m != nil {
+			if y, _ := strconv.Atoi(m[1]); y < *planStart {
+				return true
+			}
+		}
+	}
 	if planStart == nil || has(s, []string{"到20", "至20", "力争", "比20", "较20", "基础上"}) {
 		return false
 	}
@@ -85,6 +93,30 @@ func number(s string) (float64, bool) {
 	}
 	v, err := strconv.ParseFloat(s, 64)
 	return v, err == nil
+}
+
+// allParts reports a count of all the divisions there are (覆盖全省17个市州,
+// 全市16个区), not a number to reach; 全省100家企业 is a number to reach.
+func allParts(rs []rune, q quantity) bool {
+	whole := false
+	for _, w := range []string{"全省", "全市", "全国", "全区", "全县", "全州"} {
+		whole = whole || endsAt(rs, q.beforeCmp, w)
+	}
+	return whole && q.b < len(rs) && strings.ContainsRune("省市县区州乡镇盟旗地", rs[q.b])
+}
+
+// inGloss reports whether rune i is inside a bracket that spells out a
+// name's parts: (即…).
+func inGloss(rs []rune, i int) bool {
+	for j := i - 1; j >= 0 && i-j < 60; j-- {
+		switch rs[j] {
+		case ')':
+			return false
+		case '(':
+			return j+1 < len(rs) && rs[j+1] == '即'
+		}
+	}
+	return false
 }
 
 // quoted reports whether rune i is inside a “…” quotation of its sentence.

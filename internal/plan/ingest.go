@@ -52,7 +52,7 @@ func normalize(s string) string {
 var (
 	reL1 = regexp.MustCompile(`^([一二三四五六七八九十]{1,3})、\s*(.*)$`)
 	reL2 = regexp.MustCompile(`^\(([一二三四五六七八九十]{1,3})\)\s*(.*)$`)
-	reL3 = regexp.MustCompile(`^(\d{1,2})[.、]\s*([^\d].*)$`)
+	reL3 = regexp.MustCompile(`^(\d{1,2})[.、]\s*((?:[^\d].*)?)$`)
 	reL4 = regexp.MustCompile(`^(?:\((\d{1,2})\)|([⑴-⒇①-⑳]))\s*(.*)$`)
 
 	rePeriodYears = regexp.MustCompile(`(20\d\d)\s*[-~至]\s*(20\d\d)\s*年`)
@@ -80,6 +80,17 @@ func heading(line string) (level int, number, rest string, ok bool) {
 		return 4, "(" + n + ")", m[3], true
 	}
 	return 0, "", "", false
+}
+
+// nextTextLine is the index of the next line after i with text, page
+// markers and blank lines skipped (at most five), or -1.
+func nextTextLine(lines []string, i int) int {
+	for j := i + 1; j < len(lines) && j <= i+6; j++ {
+		if lines[j] != "" && !pageMarker(lines[j]) {
+			return j
+		}
+	}
+	return -1
 }
 
 // titleOf is a heading's title: the text up to the first full stop, at most 60 runes.
@@ -160,8 +171,9 @@ func Ingest(r io.Reader) (*Doc, error) {
 		}
 		para = paragraph{nb: para.nb[:0], ob: para.ob[:0], pos: para.pos[:0]} // the buffers are reused
 	}
+	titleLine := -1 // a line that was the title of the heading above it
 	for i, line := range lines {
-		if line == "" || pageMarker(line) || seen[line] >= 3 && !isHeadingLine(line) {
+		if line == "" || pageMarker(line) || seen[line] >= 3 && !isHeadingLine(line) || i == titleLine {
 			continue
 		}
 		if len(stack) > 0 {
@@ -186,8 +198,19 @@ func Ingest(r io.Reader) (*Doc, error) {
 		if isHeading || !para.continues() {
 			flush()
 		}
+		if isHeading && rest == "" {
+			// A number alone on its line (a PDF's layout): the title is
+			// the next short line, when it is one.
+			if j := nextTextLine(lines, i); j > 0 && utf8.RuneCountInString(lines[j]) <= 40 && !isHeadingLine(lines[j]) && !strings.ContainsAny(lines[j], "。;") {
+				titleLine = j
+			}
+		}
 		if isHeading && len(stack) < 64 {
-			sec := &Section{Number: number, Title: titleOf(rest), Level: level, Children: []*Section{}}
+			title := titleOf(rest)
+			if titleLine > i {
+				title = titleOf(lines[titleLine])
+			}
+			sec := &Section{Number: number, Title: title, Level: level, Children: []*Section{}}
 			for len(stack) > 0 && stack[len(stack)-1].level >= level {
 				stack = stack[:len(stack)-1]
 			}
@@ -208,6 +231,9 @@ func Ingest(r io.Reader) (*Doc, error) {
 			off := utf8.RuneCountInString(line) - utf8.RuneCountInString(rest)
 			body, orig, base = rest, string([]rune(orig)[off:]), base+off
 			sec.Start, sec.End = offs[i], offs[i]+off+utf8.RuneCountInString(sec.Title)
+			if titleLine > i {
+				sec.End = offs[i] + off // the number; its title is on the next line
+			}
 		}
 		if len(stack) == 0 {
 			// The preamble before the first section: a plan may state its

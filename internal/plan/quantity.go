@@ -41,7 +41,18 @@ var units = []string{
 	"GW", "MW", "%", "‰", "个", "项", "家", "名", "人", "场", "次", "所", "篇", "部", "支", "套", "处", "座", "期", "本", "种", "门",
 	"类", "站", "户", "村", "镇", "件", "条", "台", "架", "辆", "艘", "颗", "款", "块", "亩", "米", "吨", "元", "倍", "位",
 	"批", "张", "份", "册", "间", "栋", "床", "例", "首", "集", "TB", "PB", "EB", "GB",
+	// counted things of other fields: containers, compute, livestock and
+	// plants, groups, teaching hours, volumes and weights, latency (but
+	// 1毫秒时延圈 names a ring: see ringName)
+	"标箱", "TEU", "立方米", "千克", "公斤", "课时", "学时", "毫秒", "ms",
+	"路", "核", "株", "头", "只", "羽", "尾", "棵", "口", "组", "队", "班", "节", "堂", "片",
 }
+
+// arabicOnly are measure words that also close common set phrases when
+// a Chinese numeral stands before them (一路, 两核, 三班, 一片): they count
+// only after an Arabic number (40万路, 2000核, 500头).
+var arabicOnly = map[string]bool{"路": true, "核": true, "头": true, "只": true, "羽": true, "尾": true, "口": true,
+	"组": true, "队": true, "班": true, "节": true, "堂": true, "片": true, "株": true, "棵": true}
 
 var multWords = []struct {
 	w string
@@ -61,6 +72,8 @@ var (
 )
 
 func isDigit(r rune) bool { return r >= '0' && r <= '9' }
+
+func isASCIILetter(r rune) bool { return r >= 'A' && r <= 'Z' || r >= 'a' && r <= 'z' }
 
 func isCNDigit(r rune) bool {
 	return strings.ContainsRune("零〇一二两三四五六七八九十百千", r)
@@ -83,16 +96,33 @@ func endsAt(rs []rune, i int, word string) bool {
 	return i-n >= 0 && hasAt(rs, i-n, word)
 }
 
+// group3 reports three digits at i that end a digit group (1,200 or a PDF's
+// 1 200), not the start of a longer number.
+func group3(rs []rune, i int) bool {
+	return i+2 < len(rs) && isDigit(rs[i]) && isDigit(rs[i+1]) && isDigit(rs[i+2]) && (i+3 == len(rs) || !isDigit(rs[i+3]) && rs[i+3] != '.')
+}
+
+// digits is a number as written without its group separators.
+func digits(rs []rune) string {
+	out := make([]byte, 0, len(rs))
+	for _, r := range rs {
+		if r != ',' && r != ' ' {
+			out = append(out, byte(r))
+		}
+	}
+	return string(out)
+}
+
 // readNumber reads an Arabic or Chinese numeral at i.
 func readNumber(rs []rune, i int) (v float64, end int, cn, ok bool) {
 	j := i
 	switch {
 	case j < len(rs) && isDigit(rs[j]):
-		for j < len(rs) && (isDigit(rs[j]) || rs[j] == ',' && j+3 < len(rs) && isDigit(rs[j+1]) && isDigit(rs[j+2]) && isDigit(rs[j+3]) ||
+		for j < len(rs) && (isDigit(rs[j]) || (rs[j] == ',' || rs[j] == ' ' && j-i <= 3 && !strings.ContainsRune(string(rs[i:j]), '.')) && group3(rs, j+1) ||
 			rs[j] == '.' && j+1 < len(rs) && isDigit(rs[j+1])) {
 			j++
 		}
-		f, err := strconv.ParseFloat(strings.ReplaceAll(string(rs[i:j]), ",", ""), 64)
+		f, err := strconv.ParseFloat(digits(rs[i:j]), 64)
 		return f, j, false, err == nil
 	case j < len(rs) && isCNDigit(rs[j]):
 		for j < len(rs) && isCNDigit(rs[j]) && j-i < 8 {
@@ -114,6 +144,12 @@ func readQuantity(rs []rune, i int) (q quantity, ok bool) {
 			return q, false
 		}
 		q.value, q.base, q.unit, q.b, q.after, q.cn = v, "%", "%", j, j, true
+		return q, true
+	}
+	if hasAt(rs, i, "一半") && (hasAt(rs, i+2, "以上") || hasAt(rs, i+2, "左右") || i > 0 && strings.ContainsRune("超过近约达", rs[i-1])) {
+		// 一半以上: a share written as a word, read as 50 %.
+		q.value, q.base, q.unit, q.b, q.after, q.cn = 50, "%", "%", i+2, i+2, true
+		q.readComparators(rs, i, i+2)
 		return q, true
 	}
 	v, j, cn, ok := readNumber(rs, i)
@@ -159,10 +195,18 @@ func readQuantity(rs []rune, i int) (q quantity, ok bool) {
 	}
 	for _, u := range units {
 		if hasAt(rs, j, u) || len(u) > 4 && strings.HasSuffix(u, "FLOPS") && strings.EqualFold(string(rs[j:min(len(rs), j+len(u))]), u) {
+			if arabicOnly[u] && cn {
+				break
+			}
 			q.base = u
 			j += len([]rune(u))
 			break
 		}
+	}
+	// Compute said with its prefix alone: 10000P, 5E (算力规模达到10000P以上).
+	if q.base == "" && !cn && j < len(rs) && (rs[j] == 'P' || rs[j] == 'E') && (j+1 == len(rs) || !isASCIILetter(rs[j+1])) {
+		q.base = string(rs[j]) + "FLOPS"
+		j++
 	}
 	if q.base == "" {
 		// A bare count in 万 or 亿 (标识注册总量突破5亿。) ends at punctuation.
@@ -187,9 +231,20 @@ func readQuantity(rs []rune, i int) (q quantity, ok bool) {
 	}
 	if strings.HasSuffix(q.base, "FLOPS") {
 		q.unit = strings.ToUpper(q.unit)
+		if !strings.HasSuffix(q.unit, "FLOPS") {
+			q.unit += "FLOPS"
+		}
 	}
 	q.b = j
 	q.after = j
+	q.readComparators(rs, i, j)
+	return q, true
+}
+
+// readComparators reads the comparator words after the unit (ending at j)
+// and before the number (starting at i); a PDF may have spaced the words
+// out (超 过).
+func (q *quantity) readComparators(rs []rune, i, j int) {
 	for _, c := range cmpAfter {
 		if hasAt(rs, j, c.w) {
 			if q.cmp == "=" {
@@ -204,8 +259,11 @@ func readQuantity(rs []rune, i int) (q quantity, ok bool) {
 		for gap := 0; gap <= 3 && i-gap >= 0; gap++ {
 			found := false
 			for _, c := range cmpBefore {
-				if (gap == 0 || len([]rune(c.w)) > 1) && endsAt(rs, i-gap, c.w) {
-					q.cmp, q.beforeCmp, found = c.c, i-gap-len([]rune(c.w)), true
+				if gap > 0 && len([]rune(c.w)) == 1 {
+					continue
+				}
+				if at := endsAtSpaced(rs, i-gap, c.w); at >= 0 {
+					q.cmp, q.beforeCmp, found = c.c, at, true
 					break
 				}
 			}
@@ -217,5 +275,21 @@ func readQuantity(rs []rune, i int) (q quantity, ok bool) {
 			}
 		}
 	}
-	return q, true
+}
+
+// endsAtSpaced is where word starts when it ends just before rune i, spaces
+// between its runes and before i allowed (超 过 200); -1 when it does not.
+func endsAtSpaced(rs []rune, i int, word string) int {
+	w := []rune(word)
+	j := i
+	for k := len(w) - 1; k >= 0; k-- {
+		for n := 0; n < 3 && j > 0 && rs[j-1] == ' '; n++ {
+			j--
+		}
+		if j == 0 || rs[j-1] != w[k] {
+			return -1
+		}
+		j--
+	}
+	return j
 }

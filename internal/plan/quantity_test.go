@@ -35,6 +35,24 @@ func TestQuantityPhrases(t *testing.T) {
 		{"优良天数比例达到百分之九十，年均增长5%-8%。", "90 % = - 2030 | 5-8 % range year 2030"},
 		{"2027年6月底前建成数据中心3个，算力券发放2000万元/年。", "3 个 = - 2027 | 2000 元×10000 = year 2027"},
 		{"光伏装机容量2GW，规上企业研发机构覆盖率60%。", "2 GW = - 2030 | 60 % = - 2030"},
+		// widened on the extra corpus: a reach with a comparator, units of
+		// other fields, compute by its prefix, all the parts there are, a
+		// name spelt out, a growth rate that is not the sentence's period
+		{"到2028年，在10个以上乡镇部署应用，在12个赛道开展试点。", "10 个 >= - 2028"},
+		{"视频监控汇聚总量突破40万路，算力规模达到10000P以上，智能算力超过5EFlops。", "40 路×10000 >= - 2030 | 10000 PFLOPS >= - 2030 | 5 EFLOPS >= - 2030"},
+		{"集装箱吞吐量达到500万标箱，新增奶牛2000头，建成一路两核。", "500 标箱×10000 = - 2030 | 2000 头 = - 2030"},
+		{"网络覆盖全省17个市州，推动全省100家企业上云。", "100 家 = - 2030"},
+		{"形成“1+2+N”的体系(即1个市级平台、2个分平台)。", ""},
+		{"到2027年，产业规模突破2000亿元，年均增速超过30%，带动相关产业规模超万亿元。", "2000 元×1e+08 >= - 2027 | 30 % >= year 2027 | 1 元×1e+12 >= - 2027"},
+		// what a PDF does to a quantity: a comparator spaced out and a page
+		// marker between it and the number, a space grouping thousands or
+		// before the unit; a share said as 一半; latency as a bound, not a ring
+		{"到2027年，全省算力规模超 过\n— 5 —\n200 万核，新增发明专利1 200件。", "200 核×10000 >= - 2027 | 1200 件 = - 2027"},
+		{"智能算力达到5 EFlops以上，数据中心间时延低于10ms。", "5 EFLOPS >= - 2030 | 10 ms <= - 2030"},
+		{"构建市内1毫秒、市际3毫秒时延圈。", ""},
+		{"到2027年，一半以上规上企业实现数字化转型。", "50 % >= - 2027"},
+		{"截至2025年底，全市建成5G基站2万个，到2028年建成5万个。", "? 2 个×10000 = - 2025 | 5 个×10000 = - 2028"},
+		{"登记机构自受理之日起15个工作日内完成审核，答复期限控制在5个工作日以内。", "5 个 <= - 2030"},
 	}
 	for _, tt := range tests {
 		doc, err := Ingest(strings.NewReader("某市科技创新行动方案(2026-2030年)\n一、目标\n" + tt.sentence))
