@@ -103,7 +103,10 @@ func TestImportJob(t *testing.T) {
 		if a.State != jobs.Done || a.Result.Created != 700 || a.Rows != 700 || a.FileName != "up.csv" {
 			t.Fatalf("import job: %+v %+v", a, a.Result)
 		}
-		if b.State != jobs.Done || b.Result.Unchanged != 700 || b.StartedAt.Before(a.FinishedAt) {
+		// The second ran after the first had committed: it found all 700
+		// people already there (the database clock of the tests is not the
+		// wall clock, so start and finish stamps prove nothing here).
+		if b.State != jobs.Done || b.Result.Unchanged != 700 {
 			t.Errorf("second import of the same user: %+v %+v, first finished %v", b, b.Result, a.FinishedAt)
 		}
 		if _, n, _ := f.s.List(ctx, people.Filter{Scope: access.Everywhere()}); n != 700 {

@@ -3,15 +3,10 @@ package people
 import (
 	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
-	"net/http"
-	"strconv"
 
-	"kexie/internal/access"
 	"kexie/internal/db"
 	"kexie/internal/jobs"
-	"kexie/internal/web"
 )
 
 // ImportJob is a web import of a large file as its page shows it, read
@@ -71,24 +66,4 @@ func (s *Store) CancelImport(ctx context.Context, id int64) (bool, error) {
 		return false, err
 	}
 	return s.imp.runner.Cancel(ctx, id)
-}
-
-// jobResolver is the route Resource of /people/import/jobs/{id}: the org
-// the job imports into.
-func (s *Store) jobResolver(r *http.Request) (access.Resource, error) {
-	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
-	if err != nil {
-		return access.Resource{}, web.ErrNotFound
-	}
-	j, err := s.ImportJob(r.Context(), id)
-	if errors.Is(err, db.ErrNotFound) {
-		return access.Resource{}, web.ErrNotFound
-	}
-	if err != nil {
-		return access.Resource{}, fmt.Errorf("people: resolve import job %d: %w", id, err)
-	}
-	if j.OrgPath == "" { // its org is gone: nobody's, so nobody sees it here
-		return access.Resource{}, web.ErrNotFound
-	}
-	return access.Resource{OrgID: j.OrgID, OrgPath: j.OrgPath}, nil
 }

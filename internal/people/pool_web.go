@@ -4,7 +4,6 @@ import (
 	"net/http"
 	"strconv"
 
-	"kexie/internal/access"
 	"kexie/internal/web"
 )
 
@@ -127,17 +126,4 @@ func withPath(r *http.Request, id int64) *http.Request {
 	r2 := r.Clone(r.Context())
 	r2.SetPathValue("id", strconv.FormatInt(id, 10))
 	return r2
-}
-
-// poolResolver is the route Resource of /people/pools/{id}.
-func (s *Store) poolResolver(r *http.Request) (access.Resource, error) {
-	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
-	if err != nil {
-		return access.Resource{}, web.ErrNotFound
-	}
-	p, err := s.GetPool(r.Context(), id)
-	if err != nil {
-		return access.Resource{}, web.ErrNotFound
-	}
-	return access.Resource{OrgID: p.OrgID, OrgPath: p.OrgPath}, nil
 }

@@ -2,6 +2,7 @@ package people
 
 import (
 	"embed"
+	"errors"
 	"io/fs"
 	"net/http"
 	"sort"
@@ -420,6 +421,9 @@ func (h *handler) reveal(w http.ResponseWriter, r *http.Request) error {
 	}
 	field := r.PostFormValue("field")
 	plain, err := h.store.Reveal(r.Context(), p.Person.ID, field)
+	if errors.Is(err, ErrNoSuchField) {
+		return web.ErrBadRequest
+	}
 	if err != nil {
 		return err
 	}

@@ -5,15 +5,12 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"net/http"
-	"strconv"
 	"time"
 
 	"kexie/internal/access"
 	"kexie/internal/audit"
 	"kexie/internal/db"
 	"kexie/internal/valid"
-	"kexie/internal/web"
 )
 
 // Self-registration must not tell anyone whether an ID number is recorded
@@ -206,23 +203,4 @@ func (s *Store) RefuseClaim(ctx context.Context, id, by int64) error {
 		return audit.Append(ctx, tx, audit.Entry{OrgID: c.orgID, OrgPath: c.path, Action: "person.claim_refuse", Target: target(c.held),
 			After: map[string]string{"claimant": target(c.claimant), "user": idText(c.user)}})
 	})
-}
-
-// claimResolver is the route Resource of /people/claims/{id}/…: the org
-// owning the claimed record.
-func (s *Store) claimResolver(r *http.Request) (access.Resource, error) {
-	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
-	if err != nil {
-		return access.Resource{}, web.ErrNotFound
-	}
-	var res access.Resource
-	err = s.db.QueryRow(r.Context(), `SELECT o.id, o.path FROM person_claims c JOIN people p ON p.id = c.person_id
-		JOIN orgs o ON o.id = p.org_id WHERE c.id = ?`, id).Scan(&res.OrgID, &res.OrgPath)
-	if errors.Is(err, sql.ErrNoRows) {
-		return access.Resource{}, web.ErrNotFound
-	}
-	if err != nil {
-		return access.Resource{}, fmt.Errorf("people: claim %d: %w", id, err)
-	}
-	return res, nil
 }

@@ -3,7 +3,6 @@ package people
 import (
 	"encoding/json"
 	"errors"
-	"fmt"
 	"net/http"
 	"strconv"
 	"strings"
@@ -195,20 +194,4 @@ func (h *handler) resolveDeletion(w http.ResponseWriter, r *http.Request) error 
 	}
 	h.site.AddFlash(w, r, "ok", "people.flash.erased")
 	return web.Redirect(w, r, "/people/deletions")
-}
-
-// deletionResolver is the route Resource of /people/deletions/{id}/…: the
-// org of the person whose data the request concerns.
-func (s *Store) deletionResolver(r *http.Request) (access.Resource, error) {
-	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
-	if err != nil {
-		return access.Resource{}, web.ErrNotFound
-	}
-	var res access.Resource
-	err = s.db.QueryRow(r.Context(), `SELECT o.id, o.path FROM deletion_requests q JOIN people p ON p.id = q.person_id
-		JOIN orgs o ON o.id = p.org_id WHERE q.id = ?`, id).Scan(&res.OrgID, &res.OrgPath)
-	if err != nil {
-		return access.Resource{}, fmt.Errorf("people: deletion request %d: %w", id, web.ErrNotFound)
-	}
-	return res, nil
 }

@@ -77,8 +77,13 @@ func TestBrowserPlanFlow(t *testing.T) {
 		if st := b.Text(`#ind-status`); st != "未填报" {
 			t.Errorf("status before any progress: %q", st)
 		}
-		b.Run("assign", chromedp.SetValue(chromedp.CSS(`form[action$="/assign"] select[name=org_id]`), fmt.Sprint(eduID)),
-			chromedp.Submit(chromedp.CSS(`form[action$="/assign"]`)))
+		// Set and submit in one script: the page's scripts (charts) may still
+		// be changing the document, which invalidates node ids between steps.
+		b.Run("assign form", chromedp.WaitVisible(chromedp.CSS(`form[action$="/assign"] select[name=org_id]`)))
+		if _, err := chromedp.Run(b.Ctx, chromedp.Evaluate[bool](fmt.Sprintf(`(function(){var f=document.querySelector('form[action$="/assign"]');`+
+			`f.querySelector('select[name=org_id]').value=%q;f.submit();return true})()`, fmt.Sprint(eduID)))); err != nil {
+			b.Fail("assign", err)
+		}
 		b.WaitText("assigned", `.flash-ok`, "责任单位已调整")
 		indicatorPath := strings.TrimPrefix(b.Location(), base)
 		b.Logout()
