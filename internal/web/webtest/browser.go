@@ -82,9 +82,25 @@ func (b *Tab) Run(step string, actions ...chromedp.Action[chromedp.Void]) {
 	b.T.Helper()
 	ctx, cancel := context.WithTimeout(b.Ctx, b.Limit)
 	defer cancel()
-	if err := chromedp.Do(ctx, actions...); err != nil {
+	err := chromedp.Do(ctx, actions...)
+	if err != nil && staleNode(err) {
+		// The document changed between finding a node and acting on it (a
+		// navigation still settling, a script replacing part of the page):
+		// the node ids the step held are void, so run it again once on the
+		// settled page. Steps are written to be repeatable (set values,
+		// then click last).
+		time.Sleep(300 * time.Millisecond)
+		err = chromedp.Do(ctx, actions...)
+	}
+	if err != nil {
 		b.Fail(step, err)
 	}
+}
+
+// staleNode reports the DevTools error of a node id that no longer exists.
+func staleNode(err error) bool {
+	msg := err.Error()
+	return strings.Contains(msg, "node with given id") || strings.Contains(msg, "No node with given id")
 }
 
 // Open navigates to path on the server and waits for sel to be visible.
