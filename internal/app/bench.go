@@ -116,6 +116,16 @@ func (a *App) BaselineHandler(ctx context.Context, fx BenchFixture) (http.Handle
 	for _, k := range kids {
 		p.Rows = append(p.Rows, org.Row{Org: k, TypeLabel: t(k.Type.Label())})
 	}
+	// The side tree, as the page shows it: the root open on its children.
+	sideKids, err := a.Orgs.Children(ctx, root, "tree", 100, 0)
+	if err != nil {
+		return nil, err
+	}
+	top := org.TreeNode{Org: root, Open: true, Selected: true}
+	for _, k := range sideKids {
+		top.Children = append(top.Children, org.TreeNode{Org: k})
+	}
+	p.Tree = []org.TreeNode{top}
 	v.Data = p
 	pool := sync.Pool{New: func() any { return new(bytes.Buffer) }}
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {

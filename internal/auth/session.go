@@ -295,12 +295,15 @@ func (s *Service) Authenticate(w http.ResponseWriter, r *http.Request) (*web.Ide
 	)
 	// One query: the session, its user and the user's grants with their
 	// org paths (one row per grant; the session columns repeat). A grant on
-	// a disabled org does not count: its users cannot act in it.
+	// a disabled org does not count: its users cannot act in it. (A
+	// correlated EXISTS on the org's primary key: an IN over every enabled
+	// org made SQLite read the whole orgs table on every request.)
 	rows, err := s.db.Query(ctx, `SELECT s.user_id, s.last_seen_at, s.expires_at, s.mfa_pending, s.current_org_id,
 		u.username, u.display_name, u.locale, u.totp_enabled, u.totp_required, u.must_change_password, u.disabled,
 		COALESCE(g.org_id, 0), COALESCE(o.path, ''), COALESCE(o.name, ''), COALESCE(g.role, '')
 		FROM sessions s JOIN users u ON u.id = s.user_id
-		LEFT JOIN role_grants g ON g.user_id = s.user_id AND g.org_id IN (SELECT id FROM orgs WHERE disabled_at = 0)
+		LEFT JOIN role_grants g ON g.user_id = s.user_id
+			AND EXISTS (SELECT 1 FROM orgs d WHERE d.id = g.org_id AND d.disabled_at = 0)
 		LEFT JOIN orgs o ON o.id = g.org_id
 		WHERE s.id = ? ORDER BY o.depth, g.id`, id)
 	if err != nil {
