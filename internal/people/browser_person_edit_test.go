@@ -3,8 +3,6 @@ package people_test
 import (
 	"context"
 	"fmt"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -35,7 +33,7 @@ func TestBrowserPersonEdit(t *testing.T) {
 		if got := b.Text(`#id-masked`); got != p.IDMasked {
 			t.Errorf("masked ID on the form = %q", got)
 		}
-		shots(b, "person-edit")
+		b.Shot("person-edit")
 		b.Run("correct", chromedp.SetValue(chromedp.CSS(`input[name=title]`), "教授"),
 			chromedp.SetValue(chromedp.CSS(`select[name=title_level]`), "senior"),
 			chromedp.Submit(chromedp.CSS(`input[name=name]`)), chromedp.WaitVisible(chromedp.CSS(`#person`)))
@@ -55,30 +53,4 @@ func TestBrowserPersonEdit(t *testing.T) {
 			t.Errorf("the list after the deletion shows %q", got)
 		}
 	})
-}
-
-// shots saves the page at 1,280 and 390 px wide as name-desktop.png and
-// name-phone.png when KEXIE_SCREENSHOTS names a folder.
-func shots(b *webtest.Tab, name string) {
-	dir := os.Getenv("KEXIE_SCREENSHOTS")
-	if dir == "" {
-		return
-	}
-	for _, size := range []struct {
-		suffix        string
-		width, height int64
-	}{{"desktop", 1280, 900}, {"phone", 390, 844}} {
-		err := chromedp.Do(b.Ctx, chromedp.EmulateViewport(size.width, size.height), chromedp.Sleep(200*time.Millisecond))
-		var png []byte
-		if err == nil {
-			png, err = chromedp.Run(b.Ctx, chromedp.FullScreenshot(100))
-		}
-		if err == nil {
-			err = os.WriteFile(filepath.Join(dir, name+"-"+size.suffix+".png"), png, 0o644)
-		}
-		if err != nil {
-			b.T.Errorf("screenshot %s: %v", name, err)
-		}
-	}
-	_ = chromedp.Do(b.Ctx, chromedp.ResetViewport())
 }

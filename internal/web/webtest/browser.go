@@ -177,7 +177,7 @@ func (b *Tab) Shot(name string) {
 	for _, size := range []struct {
 		suffix        string
 		width, height int64
-	}{{"desktop", 1366, 900}, {"phone", 390, 844}} {
+	}{{"desktop", 1280, 900}, {"phone", 390, 844}} {
 		err := chromedp.Do(b.Ctx, chromedp.EmulateViewport(size.width, size.height, chromedp.EmulateScale(1.5)),
 			chromedp.Sleep(200*time.Millisecond))
 		var png []byte
