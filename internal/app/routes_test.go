@@ -328,8 +328,8 @@ func TestRouteAccessMatrix(t *testing.T) {
 	}
 	jobID, peerJobID := importJob(ta.city.ID), importJob(ta.peer.ID)
 	rf := newReviewFixture(t, ta)
-	fill := strings.NewReplacer("{job}", fmt.Sprint(jobID), "{peerjob}", fmt.Sprint(peerJobID), "{track}", fmt.Sprint(tf.plan), "{tind}", fmt.Sprint(tf.indicator), "{tprog}", fmt.Sprint(tf.progress),
-		"{tfile}", fmt.Sprint(tf.file), "{teval}", fmt.Sprint(tf.eval), "{peerind}", fmt.Sprint(peerPlan.Indicators[0].ID),
+	fill := strings.NewReplacer("{job}", fmt.Sprint(jobID), "{peerjob}", fmt.Sprint(peerJobID), "{track}", fmt.Sprint(tf.Plan), "{tind}", fmt.Sprint(tf.Indicator), "{tprog}", fmt.Sprint(tf.Progress),
+		"{tfile}", fmt.Sprint(tf.File), "{teval}", fmt.Sprint(tf.Eval), "{peerind}", fmt.Sprint(peerPlan.Indicators[0].ID),
 		"{plan}", fmt.Sprint(planID), "{peerplan}", fmt.Sprint(peerPlanID), "{pool}", fmt.Sprint(pool.ID), "{peerpool}", fmt.Sprint(peerPool.ID), "{deletion}", fmt.Sprint(delIDs[0]), "{claim}", fmt.Sprint(claimIDs[0]), "{peerclaim}", fmt.Sprint(claimIDs[1]), "{peerdeletion}", fmt.Sprint(delIDs[1]), "{city}", fmt.Sprint(ta.city.ID), "{peer}", fmt.Sprint(ta.peer.ID), "{root}", fmt.Sprint(ta.root.ID),
 		"{user}", fmt.Sprint(target.ID), "{grant}", fmt.Sprint(grants[0].ID),
 		"{person}", fmt.Sprint(person.ID), "{peerperson}", fmt.Sprint(peerPerson.ID))
@@ -383,9 +383,9 @@ func TestEveryPageRenders(t *testing.T) {
 		"/calls", "/review/calls", "/review/calls?q=奖&kind=award&sort=-closes", "/review/calls/new", "/review/calls/new?template=research",
 		"/review/mine", "/review/assignments", "/review/recommend"}
 	tf := newTrackFixture(t, ta, ta.city.ID)
-	for _, f := range []string{"/plans/%d", "/plans/%d/units", "/plans/%d/dashboard", "/plans/%d/indicators/" + fmt.Sprint(tf.indicator),
-		"/plans/%d/evaluations/" + fmt.Sprint(tf.eval), "/plans/%d/evaluations/" + fmt.Sprint(tf.eval) + "/print"} {
-		pages = append(pages, fmt.Sprintf(f, tf.plan))
+	for _, f := range []string{"/plans/%d", "/plans/%d/units", "/plans/%d/dashboard", "/plans/%d/indicators/" + fmt.Sprint(tf.Indicator),
+		"/plans/%d/evaluations/" + fmt.Sprint(tf.Eval), "/plans/%d/evaluations/" + fmt.Sprint(tf.Eval) + "/print"} {
+		pages = append(pages, fmt.Sprintf(f, tf.Plan))
 	}
 	seen := map[string]bool{}
 	for _, p := range pages {

@@ -30,7 +30,7 @@ func TestBrowserProgressLedger(t *testing.T) {
 		if err := os.WriteFile(evidence, []byte("%PDF-1.4\n% survey\n"), 0o600); err != nil {
 			t.Fatal(err)
 		}
-		ind := fmt.Sprintf("/plans/%d/indicators/%d", tf.plan, tf.indicator)
+		ind := fmt.Sprintf("/plans/%d/indicators/%d", tf.Plan, tf.Indicator)
 		b := webtest.NewTab(t, ctx, ps.URL, 30*time.Second)
 		b.Login("filer")
 		b.Open(ind, `#progress-form`)
@@ -60,7 +60,7 @@ func TestBrowserProgressLedger(t *testing.T) {
 
 		accept := func(step string, wants ...string) {
 			b.Login("checker")
-			b.Open(fmt.Sprintf("/plans/%d/dashboard", tf.plan), `#pending`)
+			b.Open(fmt.Sprintf("/plans/%d/dashboard", tf.Plan), `#pending`)
 			for _, want := range wants {
 				if p := b.Text(`#pending li:last-child`); !strings.Contains(p, want) {
 					t.Errorf("%s: the entry to approve lacks %q: %q", step, want, p)

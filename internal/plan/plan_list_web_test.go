@@ -23,10 +23,10 @@ func TestPlanListsExport(t *testing.T) {
 				t.Errorf("GET %s: %d %s", u, res.StatusCode, res.Header.Get("Content-Type"))
 			}
 		}
-		if _, body := staff.Get("/plans?q=" + url.QueryEscape("科普工作规划")); !strings.Contains(body, fmt.Sprintf("/plans/%d", tf.plan)) {
+		if _, body := staff.Get("/plans?q=" + url.QueryEscape("科普工作规划")); !strings.Contains(body, fmt.Sprintf("/plans/%d", tf.Plan)) {
 			t.Error("the title filter lost the plan")
 		}
-		if _, body := staff.Get("/plans?status=closed"); strings.Contains(body, fmt.Sprintf("/plans/%d\"", tf.plan)) {
+		if _, body := staff.Get("/plans?status=closed"); strings.Contains(body, fmt.Sprintf("/plans/%d\"", tf.Plan)) {
 			t.Error("the status filter let a published plan through")
 		}
 		if _, body := staff.Get("/plans/tasks?status=achieved"); strings.Contains(body, "公民具备科学素质的比例") {

@@ -21,9 +21,9 @@ func TestProgressOverHTTP(t *testing.T) {
 		tf := newTrackFixture(t, ps, ps.City.ID)
 		staff, me := ps.User(t, "citystaff", access.OrgStaff, ps.City)
 		other, _ := ps.User(t, "colleague", access.OrgStaff, ps.City)
-		ind := fmt.Sprintf("/plans/%d/indicators/%d", tf.plan, tf.indicator)
+		ind := fmt.Sprintf("/plans/%d/indicators/%d", tf.Plan, tf.Indicator)
 		count := func() int {
-			list, err := ps.Plans.Entries(ctx, tf.plan, tf.indicator)
+			list, err := ps.Plans.Entries(ctx, tf.Plan, tf.Indicator)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -43,12 +43,12 @@ func TestProgressOverHTTP(t *testing.T) {
 		if res.StatusCode != http.StatusSeeOther {
 			t.Fatalf("file: %d", res.StatusCode)
 		}
-		list, _ := ps.Plans.Entries(ctx, tf.plan, tf.indicator)
+		list, _ := ps.Plans.Entries(ctx, tf.Plan, tf.Indicator)
 		own := list[len(list)-1]
 		if own.SubmittedByID != me.ID || own.State != "submitted" {
 			t.Fatalf("own entry %+v", own)
 		}
-		_, dash := staff.Get(fmt.Sprintf("/plans/%d/dashboard", tf.plan))
+		_, dash := staff.Get(fmt.Sprintf("/plans/%d/dashboard", tf.Plan))
 		if !strings.Contains(dash, fmt.Sprintf(`id="pending-%d"`, own.ID)) || strings.Contains(dash, fmt.Sprintf(`/progress/%d/review`, own.ID)) {
 			t.Error("the dashboard offers the filer a review of their own entry")
 		}
@@ -56,7 +56,7 @@ func TestProgressOverHTTP(t *testing.T) {
 		if strings.Contains(page, fmt.Sprintf(`/progress/%d/review`, own.ID)) {
 			t.Error("the ledger offers the filer a review of their own entry")
 		}
-		body = follow(staff, fmt.Sprintf("/plans/%d/progress/%d/review", tf.plan, own.ID), url.Values{"decision": {"accept"}})
+		body = follow(staff, fmt.Sprintf("/plans/%d/progress/%d/review", tf.Plan, own.ID), url.Values{"decision": {"accept"}})
 		if !strings.Contains(body, "这条进展是您本人填报的") {
 			t.Errorf("own review not refused with a message: %s", snippet(body, "flash"))
 		}
@@ -70,7 +70,7 @@ func TestProgressOverHTTP(t *testing.T) {
 			t.Errorf("withdrawal: %s", snippet(body, "flash"))
 		}
 		// The colleague accepts the fixture's entry; the comparison reads with units.
-		if body := follow(other, fmt.Sprintf("/plans/%d/progress/%d/review", tf.plan, tf.progress), url.Values{"decision": {"accept"}}); !strings.Contains(body, "已通过") {
+		if body := follow(other, fmt.Sprintf("/plans/%d/progress/%d/review", tf.Plan, tf.Progress), url.Values{"decision": {"accept"}}); !strings.Contains(body, "已通过") {
 			t.Errorf("accept: %s", snippet(body, "flash"))
 		}
 		_, cmp := staff.Get("/plans/compare?q=" + url.QueryEscape("科学素质"))
@@ -78,25 +78,25 @@ func TestProgressOverHTTP(t *testing.T) {
 			t.Errorf("comparison lacks units or the expected value: %s", snippet(cmp, "compare-table"))
 		}
 		// A correction of the accepted entry is offered, and supersedes it once accepted.
-		_, page = staff.Get(ind + fmt.Sprintf("?correct=%d", tf.progress))
-		if !strings.Contains(page, `id="correcting"`) || !strings.Contains(page, fmt.Sprintf(`name="corrects" value="%d"`, tf.progress)) {
+		_, page = staff.Get(ind + fmt.Sprintf("?correct=%d", tf.Progress))
+		if !strings.Contains(page, `id="correcting"`) || !strings.Contains(page, fmt.Sprintf(`name="corrects" value="%d"`, tf.Progress)) {
 			t.Errorf("correction form: %s", snippet(page, "progress-form"))
 		}
 		if res, body := staff.Upload(ind+"/progress", url.Values{"year": {"2022"}, "quarter": {"0"}, "value": {"9.8"}, "narrative": {"复核后更正"},
-			"corrects": {fmt.Sprint(tf.progress)}}, "files", "b.pdf", []byte("%PDF-1.4")); res.StatusCode != http.StatusSeeOther {
+			"corrects": {fmt.Sprint(tf.Progress)}}, "files", "b.pdf", []byte("%PDF-1.4")); res.StatusCode != http.StatusSeeOther {
 			t.Fatalf("correction refused: %d %s", res.StatusCode, snippet(body, "progress-form"))
 		}
-		list, _ = ps.Plans.Entries(ctx, tf.plan, tf.indicator)
+		list, _ = ps.Plans.Entries(ctx, tf.Plan, tf.Indicator)
 		var fix = list[0]
 		for _, e := range list {
 			if e.Corrects != 0 {
 				fix = e
 			}
 		}
-		if fix.Corrects != tf.progress {
+		if fix.Corrects != tf.Progress {
 			t.Fatalf("correction %+v", fix)
 		}
-		other.Post(fmt.Sprintf("/plans/%d/progress/%d/review", tf.plan, fix.ID), url.Values{"decision": {"accept"}})
+		other.Post(fmt.Sprintf("/plans/%d/progress/%d/review", tf.Plan, fix.ID), url.Values{"decision": {"accept"}})
 		_, page = staff.Get(ind)
 		if !strings.Contains(page, fmt.Sprintf(`<a class="badge e-superseded" href="#entry-%d">`, fix.ID)) || !strings.Contains(page, "<s>9.5</s>") {
 			t.Errorf("ledger after the correction: %s", snippet(page, "ledger"))
