@@ -29,6 +29,14 @@ func appendSome(t *testing.T, d *db.DB, n int) {
 // link recomputed by hash (nil key: plain SHA-256), the head moved along.
 func rechain(t *testing.T, d *db.DB, seq int64, chain int, key []byte, edit string) {
 	t.Helper()
+	rewrite(t, d, seq, chain, key, chain, edit, true)
+}
+
+// rewrite is rechain's work: records are hashed as chain hashAs under key
+// and stored with the marker stored; setMAC also rewrites the head's MAC
+// (computed under key, or cleared without one).
+func rewrite(t *testing.T, d *db.DB, seq int64, hashAs int, key []byte, stored int, edit string, setMAC bool) {
+	t.Helper()
 	ctx := context.Background()
 	if _, err := d.Exec(ctx, edit); err != nil {
 		t.Fatal(err)
@@ -48,12 +56,18 @@ func rechain(t *testing.T, d *db.DB, seq int64, chain int, key []byte, edit stri
 	rows.Close()
 	prev := recs[0].Hash
 	for _, r := range recs[1:] {
-		r.PrevHash, r.Chain = prev, chain
+		r.PrevHash, r.Chain = prev, hashAs
 		r.Hash = r.computeHash(key)
-		if _, err := d.Exec(ctx, `UPDATE audit_log SET prev_hash = ?, hash = ?, chain = ? WHERE seq = ?`, r.PrevHash, r.Hash, r.Chain, r.Seq); err != nil {
+		if _, err := d.Exec(ctx, `UPDATE audit_log SET prev_hash = ?, hash = ?, chain = ? WHERE seq = ?`, r.PrevHash, r.Hash, stored, r.Seq); err != nil {
 			t.Fatal(err)
 		}
 		prev = r.Hash
+	}
+	if !setMAC {
+		if _, err := d.Exec(ctx, `UPDATE audit_head SET hash = ? WHERE id = 1`, prev); err != nil {
+			t.Fatal(err)
+		}
+		return
 	}
 	mac := ""
 	if key != nil {
@@ -116,38 +130,11 @@ func TestPlainRecomputeDetected(t *testing.T) {
 	}
 }
 
-// rechainPlain is rechain with plain SHA-256 whatever the chain marker says.
+// rechainPlain is rechain with plain SHA-256 whatever the chain marker says
+// (the head's MAC left as it was).
 func rechainPlain(t *testing.T, d *db.DB, seq int64, chain int, edit string) {
 	t.Helper()
-	ctx := context.Background()
-	if _, err := d.Exec(ctx, edit); err != nil {
-		t.Fatal(err)
-	}
-	rows, err := d.Query(ctx, `SELECT `+columns+` FROM audit_log WHERE seq >= ? ORDER BY seq`, seq-1)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var recs []Record
-	for rows.Next() {
-		r, err := scan(rows)
-		if err != nil {
-			t.Fatal(err)
-		}
-		recs = append(recs, r)
-	}
-	rows.Close()
-	prev := recs[0].Hash
-	for _, r := range recs[1:] {
-		r.PrevHash, r.Chain = prev, ChainPlain
-		r.Hash = r.computeHash(nil)
-		if _, err := d.Exec(ctx, `UPDATE audit_log SET prev_hash = ?, hash = ?, chain = ? WHERE seq = ?`, r.PrevHash, r.Hash, chain, r.Seq); err != nil {
-			t.Fatal(err)
-		}
-		prev = r.Hash
-	}
-	if _, err := d.Exec(ctx, `UPDATE audit_head SET hash = ? WHERE id = 1`, prev); err != nil {
-		t.Fatal(err)
-	}
+	rewrite(t, d, seq, ChainPlain, nil, chain, edit, false)
 }
 
 // legacyMigrations are the audit migrations before the chain was keyed.
