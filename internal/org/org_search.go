@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"sort"
 	"strings"
-	"sync"
 
 	"kexie/internal/access"
 	"kexie/internal/db"
@@ -61,16 +60,15 @@ func (s *Store) Search(ctx context.Context, scope access.Scope, q string, limit,
 	return hits, total, err
 }
 
-// initialsCache keeps the pinyin initials of org names: names repeat
-// across requests and the dictionary look-up is the slow part.
-var initialsCache sync.Map // name → std.Initials
-
-func initialsOf(name string) std.Initials {
-	if v, ok := initialsCache.Load(name); ok {
+// initialsOf returns the pinyin initials of an org name, kept in the
+// store's cache: names repeat across requests and the dictionary look-up is
+// the slow part.
+func (s *Store) initialsOf(name string) std.Initials {
+	if v, ok := s.initials.Load(name); ok {
 		return v.(std.Initials)
 	}
 	in := std.InitialsOf(name)
-	initialsCache.Store(name, in)
+	s.initials.Store(name, in)
 	return in
 }
 
@@ -100,10 +98,10 @@ func (s *Store) matchInitials(ctx context.Context, scope access.Scope, letters s
 		switch {
 		case code == letters:
 			rank = 1
-		case initialsOf(o.Name).Match(letters) == std.MatchPrefix, o.ShortName != "" && initialsOf(o.ShortName).Match(letters) == std.MatchPrefix:
+		case s.initialsOf(o.Name).Match(letters) == std.MatchPrefix, o.ShortName != "" && s.initialsOf(o.ShortName).Match(letters) == std.MatchPrefix:
 			rank = 2
-		case strings.Contains(code, letters), initialsOf(o.Name).Match(letters) == std.MatchInside,
-			o.ShortName != "" && initialsOf(o.ShortName).Match(letters) == std.MatchInside:
+		case strings.Contains(code, letters), s.initialsOf(o.Name).Match(letters) == std.MatchInside,
+			o.ShortName != "" && s.initialsOf(o.ShortName).Match(letters) == std.MatchInside:
 			rank = 3
 		}
 		if rank > 0 {

@@ -8,6 +8,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"kexie/internal/audit"
@@ -18,8 +19,9 @@ import (
 // Store reads and writes orgs. Its exported methods are transaction
 // boundaries; every change appends an audit record in the same transaction.
 type Store struct {
-	db      *db.DB
-	regions Regions
+	db       *db.DB
+	regions  Regions
+	initials sync.Map // org name → its pinyin initials (org_search.go)
 }
 
 // NewStore returns a store on d that checks region codes against regions.
