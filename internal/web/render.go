@@ -353,6 +353,10 @@ func (s *Site) renderView(w http.ResponseWriter, status int, page string, v *Vie
 	}
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
 	w.Header().Set("Cache-Control", "no-store")
+	// The whole page is in hand: say its length, so it goes out in one
+	// piece rather than chunked (the gzip writer drops this when it
+	// compresses).
+	w.Header().Set("Content-Length", strconv.Itoa(buf.Len()))
 	w.WriteHeader(status)
 	// A failed write means the client went away; there is no one to tell.
 	_, _ = w.Write(buf.Bytes())
