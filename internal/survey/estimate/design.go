@@ -85,6 +85,9 @@ type plan struct {
 	unitOf []int32   // stratum of each unit
 	raked  [][]int32 // raking cells per variable
 	cellN  [][]float64
+	// cross[k][l][a*len(cellN[l])+b] counts the rows in cell a of raking
+	// variable k and cell b of variable l.
+	cross [][][]float64
 }
 
 func compile(d Design, n int) (*plan, error) {
@@ -98,10 +101,14 @@ func compile(d Design, n int) (*plan, error) {
 			p.w[i] = 1
 		}
 	}
-	for name, col := range map[string]int{"weight": len(p.w), "stratum": len(d.Strata), "psu": len(d.PSU)} {
-		if col != n && (name == "weight" || col != 0) {
-			return nil, errf("weights", "estimate.err.length", name, col, n)
-		}
+	if len(p.w) != n {
+		return nil, errf("weights", "estimate.err.length", "weight", len(p.w), n)
+	}
+	if d.Strata != nil && len(d.Strata) != n {
+		return nil, errf("weights", "estimate.err.length", "stratum", len(d.Strata), n)
+	}
+	if d.PSU != nil && len(d.PSU) != n {
+		return nil, errf("weights", "estimate.err.length", "psu", len(d.PSU), n)
 	}
 	for i, x := range p.w {
 		if !(x >= 0) || math.IsInf(x, 0) {
@@ -132,36 +139,87 @@ func compile(d Design, n int) (*plan, error) {
 		}
 		p.npsu = len(p.unitOf)
 	}
-	for k, col := range d.Raked {
+	for _, col := range d.Raked {
 		if len(col) != n {
 			return nil, errf("weights", "estimate.err.length", "raked", len(col), n)
 		}
-		codes, levels := intern(col)
-		p.raked = append(p.raked, codes)
-		cn := make([]float64, len(levels))
-		for _, c := range codes {
-			cn[c]++
-		}
-		p.cellN = append(p.cellN, cn)
-		_ = k
+		codes, _ := intern(col)
+		p.addRaked(codes)
 	}
+	p.crossCounts()
 	return p, nil
 }
 
+// addRaked adds one raking variable's cells.
+func (p *plan) addRaked(codes []int32) {
+	var ncell int32
+	for _, c := range codes {
+		ncell = max(ncell, c+1)
+	}
+	cn := make([]float64, ncell)
+	for _, c := range codes {
+		cn[c]++
+	}
+	p.raked = append(p.raked, codes)
+	p.cellN = append(p.cellN, cn)
+}
+
+func (p *plan) crossCounts() {
+	K := len(p.raked)
+	p.cross = make([][][]float64, K)
+	for k := range K {
+		p.cross[k] = make([][]float64, K)
+		for l := range K {
+			nb := len(p.cellN[l])
+			t := make([]float64, len(p.cellN[k])*nb)
+			for i, a := range p.raked[k] {
+				t[int(a)*nb+int(p.raked[l][i])]++
+			}
+			p.cross[k][l] = t
+		}
+	}
+}
+
+// calibrationSweeps is how many times the residuals are swept over the
+// raking margins, as in R's svyrecvar for a raked design.
+const calibrationSweeps = 10
+
 // domain estimates the proportion within rows whose code is j (all rows
 // when codes is nil), using x as scratch.
+//
+// The linearised value of row i is x_i = w_i·(y_i − p)/W in the domain
+// and 0 outside. After raking, R's survey package takes out what the
+// margins explain before the variance: ten times over, for each margin in
+// turn, x_i −= w_i · (mean of x/w over the rows of i's cell). That sweep
+// is linear, so it is run on cell sums (the counts of each cell and of
+// each pair of cells) and applied to the rows in one pass.
 func (p *plan) domain(y []bool, codes []int32, j int32, x []float64) Estimate {
 	var est Estimate
 	var wd, wy float64
+	nobs := 0
+	K := len(p.raked)
+	cnt := make([][]float64, K)  // domain rows with weight per cell
+	ycnt := make([][]float64, K) // of which y is true
+	for k := range K {
+		cnt[k] = make([]float64, len(p.cellN[k]))
+		ycnt[k] = make([]float64, len(p.cellN[k]))
+	}
 	for i, yes := range y {
 		if codes != nil && codes[i] != j {
 			continue
 		}
 		est.N++
 		if p.w[i] > 0 {
+			nobs++
 			wd += p.w[i]
 			if yes {
 				wy += p.w[i]
+			}
+			for k, rc := range p.raked {
+				cnt[k][rc[i]]++
+				if yes {
+					ycnt[k][rc[i]]++
+				}
 			}
 		}
 	}
@@ -169,18 +227,39 @@ func (p *plan) domain(y []bool, codes []int32, j int32, x []float64) Estimate {
 		return est
 	}
 	pt := wy / wd
-	nobs := 0
+	// adj[k][c] accumulates the cell means taken out for margin k.
+	adj := make([][]float64, K)
+	for k := range K {
+		adj[k] = make([]float64, len(p.cellN[k]))
+	}
+	for range calibrationSweeps {
+		for k := range K {
+			for a := range adj[k] {
+				s := (ycnt[k][a] - pt*cnt[k][a]) / wd
+				for l := range K {
+					nb := len(p.cellN[l])
+					row := p.cross[k][l][a*nb : (a+1)*nb]
+					for b, c := range row {
+						s -= c * adj[l][b]
+					}
+				}
+				adj[k][a] += s / p.cellN[k][a]
+			}
+		}
+	}
 	for i, yes := range y {
-		x[i] = 0
-		if codes != nil && codes[i] != j || p.w[i] == 0 {
-			continue
+		v := 0.0
+		if (codes == nil || codes[i] == j) && p.w[i] > 0 {
+			v = -pt
+			if yes {
+				v += 1
+			}
+			v /= wd
 		}
-		nobs++
-		v := -pt
-		if yes {
-			v += 1
+		for k, rc := range p.raked {
+			v -= adj[k][rc[i]]
 		}
-		x[i] = p.w[i] * v / wd
+		x[i] = p.w[i] * v
 	}
 	v := p.variance(x)
 	est.Point, est.SE = pt, math.Sqrt(v)
@@ -192,25 +271,9 @@ func (p *plan) domain(y []bool, codes []int32, j int32, x []float64) Estimate {
 }
 
 // variance is the with-replacement variance of the total of x (the
-// linearised values), after taking out what the raking margins explain:
-// within each raking cell, x/w is centred on its mean over the cell's
-// rows, one margin after another, as R's svyrecvar does for post-strata.
-// x is overwritten.
+// linearised values): the units' totals are centred within their
+// stratum, each stratum weighing n_h/(n_h−1).
 func (p *plan) variance(x []float64) float64 {
-	for k, codes := range p.raked {
-		m := make([]float64, len(p.cellN[k]))
-		for i, c := range codes {
-			if p.w[i] > 0 {
-				m[c] += x[i] / p.w[i]
-			}
-		}
-		for c := range m {
-			m[c] /= p.cellN[k][c]
-		}
-		for i, c := range codes {
-			x[i] -= m[c] * p.w[i]
-		}
-	}
 	units, strataOf := x, p.strata
 	if p.psu != nil {
 		units = make([]float64, p.npsu)
@@ -218,9 +281,6 @@ func (p *plan) variance(x []float64) float64 {
 			units[u] += x[i]
 		}
 		strataOf = p.unitOf
-		if p.strata == nil {
-			strataOf = nil
-		}
 	}
 	cnt := make([]float64, p.nstrat)
 	mean := make([]float64, p.nstrat)
