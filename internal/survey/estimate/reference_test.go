@@ -80,7 +80,9 @@ func TestAgainstR(t *testing.T) {
 				}
 			}
 			var worstRate, worstSE float64
-			defer func() { t.Logf("%d estimates: largest rate gap %.2g, largest SE gap %.3g%%", len(rows), worstRate, 100*worstSE) }()
+			defer func() {
+				t.Logf("%d estimates: largest rate gap %.2g, largest SE gap %.3g%%", len(rows), worstRate, 100*worstSE)
+			}()
 			seen := map[string]bool{}
 			for _, r := range rows {
 				if r.variable != "" && !seen[r.variable] {
