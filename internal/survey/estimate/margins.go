@@ -35,7 +35,7 @@ func (m Margins) Variables() []string {
 // ShareTolerance; they are then rescaled to sum to 1 exactly.
 func ReadMargins(r io.Reader) (Margins, error) {
 	cr := csv.NewReader(io.LimitReader(r, 16<<20))
-	cr.FieldsPerRecord = 3
+	cr.FieldsPerRecord = -1
 	cr.TrimLeadingSpace = true
 	m := Margins{}
 	line := 0
@@ -47,34 +47,38 @@ func ReadMargins(r io.Reader) (Margins, error) {
 		line++
 		if err != nil {
 			var pe *csv.ParseError
-			if errors.As(err, &pe) && errors.Is(pe.Err, csv.ErrFieldCount) {
-				return nil, errf("margins", "estimate.err.margins_fields", pe.Line)
-			}
 			if errors.As(err, &pe) {
 				return nil, errf("margins", "estimate.err.csv", pe.Line, pe.Err.Error())
 			}
 			return nil, errf("margins", "estimate.err.csv", line, err.Error())
 		}
+		at, _ := cr.FieldPos(0)
 		if line == 1 {
+			if len(f) != 3 {
+				return nil, errf("margins", "estimate.err.margins_header")
+			}
 			f[0] = strings.TrimPrefix(f[0], "\ufeff")
 			if strings.TrimSpace(f[0]) != "variable" || strings.TrimSpace(f[1]) != "category" || strings.TrimSpace(f[2]) != "share" {
 				return nil, errf("margins", "estimate.err.margins_header")
 			}
 			continue
 		}
+		if len(f) != 3 {
+			return nil, errf("margins", "estimate.err.margins_fields", at)
+		}
 		v, c := strings.TrimSpace(f[0]), strings.TrimSpace(f[1])
 		if v == "" || c == "" {
-			return nil, errf("margins", "estimate.err.margins_blank", line)
+			return nil, errf("margins", "estimate.err.margins_blank", at)
 		}
 		s, ok := parseShare(f[2])
 		if !ok {
-			return nil, errf("margins", "estimate.err.share", line, f[2])
+			return nil, errf("margins", "estimate.err.share", at, f[2])
 		}
 		if m[v] == nil {
 			m[v] = map[string]float64{}
 		}
 		if _, dup := m[v][c]; dup {
-			return nil, errf("margins", "estimate.err.margins_dup", line, v, c)
+			return nil, errf("margins", "estimate.err.margins_dup", at, v, c)
 		}
 		m[v][c] = s
 	}
