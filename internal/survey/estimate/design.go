@@ -91,10 +91,37 @@ type plan struct {
 }
 
 func compile(d Design, n int) (*plan, error) {
+	if d.Strata != nil && len(d.Strata) != n {
+		return nil, errf("weights", "estimate.err.length", "stratum", len(d.Strata), n)
+	}
+	if d.PSU != nil && len(d.PSU) != n {
+		return nil, errf("weights", "estimate.err.length", "psu", len(d.PSU), n)
+	}
+	var strata, psu codedVar
+	if d.Strata != nil {
+		strata.codes, strata.levels = intern(d.Strata)
+	}
+	if d.PSU != nil {
+		psu.codes, psu.levels = intern(d.PSU)
+	}
+	var raked [][]int32
+	for _, col := range d.Raked {
+		if len(col) != n {
+			return nil, errf("weights", "estimate.err.length", "raked", len(col), n)
+		}
+		codes, _ := intern(col)
+		raked = append(raked, codes)
+	}
+	return compileCoded(d.Weights, n, strata, psu, raked)
+}
+
+// compileCoded compiles a design whose strata, units and raking cells are
+// already coded (a zero codedVar: none).
+func compileCoded(w []float64, n int, strata, psu codedVar, raked [][]int32) (*plan, error) {
 	if n == 0 {
 		return nil, errf("responses", "estimate.err.no_rows")
 	}
-	p := &plan{n: n, w: d.Weights, nstrat: 1}
+	p := &plan{n: n, w: w, nstrat: 1}
 	if p.w == nil {
 		p.w = make([]float64, n)
 		for i := range p.w {
@@ -104,46 +131,36 @@ func compile(d Design, n int) (*plan, error) {
 	if len(p.w) != n {
 		return nil, errf("weights", "estimate.err.length", "weight", len(p.w), n)
 	}
-	if d.Strata != nil && len(d.Strata) != n {
-		return nil, errf("weights", "estimate.err.length", "stratum", len(d.Strata), n)
-	}
-	if d.PSU != nil && len(d.PSU) != n {
-		return nil, errf("weights", "estimate.err.length", "psu", len(d.PSU), n)
-	}
 	for i, x := range p.w {
 		if !(x >= 0) || math.IsInf(x, 0) {
 			return nil, errf("weights", "estimate.err.weight_row", i+1, strconv.FormatFloat(x, 'g', -1, 64))
 		}
 	}
-	if d.Strata != nil {
-		var levels []string
-		p.strata, levels = intern(d.Strata)
-		p.nstrat = len(levels)
+	if strata.codes != nil {
+		p.strata, p.nstrat = strata.codes, len(strata.levels)
 	}
-	if d.PSU != nil {
-		pairs := make(map[[2]int32]int32)
-		psu, _ := intern(d.PSU)
+	if psu.codes != nil {
+		// units are (stratum, psu) pairs, numbered by first appearance
+		np := int32(len(psu.levels))
+		unit := make(map[int64]int32)
 		p.psu = make([]int32, n)
-		for i := range psu {
-			key := [2]int32{0, psu[i]}
+		for i, c := range psu.codes {
+			h := int32(0)
 			if p.strata != nil {
-				key[0] = p.strata[i]
+				h = p.strata[i]
 			}
-			u, ok := pairs[key]
+			key := int64(h)*int64(np) + int64(c)
+			u, ok := unit[key]
 			if !ok {
 				u = int32(len(p.unitOf))
-				pairs[key] = u
-				p.unitOf = append(p.unitOf, key[0])
+				unit[key] = u
+				p.unitOf = append(p.unitOf, h)
 			}
 			p.psu[i] = u
 		}
 		p.npsu = len(p.unitOf)
 	}
-	for _, col := range d.Raked {
-		if len(col) != n {
-			return nil, errf("weights", "estimate.err.length", "raked", len(col), n)
-		}
-		codes, _ := intern(col)
+	for _, codes := range raked {
 		p.addRaked(codes)
 	}
 	p.crossCounts()

@@ -50,8 +50,7 @@ type RakeReport struct {
 // raking that does not converge (the weights reached are returned with it).
 func Rake(base []float64, cats map[string][]string, m Margins, opt RakeOptions) ([]float64, RakeReport, error) {
 	vars := m.Variables()
-	codes := make([][]int32, len(vars))
-	targets := make([][]float64, len(vars))
+	coded := make([]codedVar, len(vars))
 	rep := RakeReport{Cells: make([][]string, len(vars))}
 	for k, v := range vars {
 		col, ok := cats[v]
@@ -61,33 +60,57 @@ func Rake(base []float64, cats map[string][]string, m Margins, opt RakeOptions) 
 		if len(col) != len(base) {
 			return nil, rep, errf("weights", "estimate.err.length", v, len(col), len(base))
 		}
-		index, levels := map[string]int32{}, []string{}
-		codes[k] = make([]int32, len(col))
-		for i, c := range col {
-			j, ok := index[c]
-			if !ok {
+		coded[k].codes, coded[k].levels = intern(col)
+		rep.Cells[k] = col
+	}
+	w, r, err := rakeCoded(base, vars, coded, m, opt)
+	r.Cells = rep.Cells
+	return w, r, err
+}
+
+// codedVar is a column coded against its distinct values, in order of
+// first appearance.
+type codedVar struct {
+	codes  []int32
+	levels []string
+}
+
+// rakeCoded rakes base to m; coded holds the categories of m's variables
+// vars, in the same order.
+func rakeCoded(base []float64, vars []string, coded []codedVar, m Margins, opt RakeOptions) ([]float64, RakeReport, error) {
+	var rep RakeReport
+	targets := make([][]float64, len(vars))
+	codes := make([][]int32, len(vars))
+	for k, v := range vars {
+		cv := coded[k]
+		codes[k] = cv.codes
+		targets[k] = make([]float64, len(cv.levels))
+		for j, c := range cv.levels {
+			share, known := m[v][c]
+			if c == "" || !known {
+				row := 1 // levels are in order of first appearance
+				for i, x := range cv.codes {
+					if x == int32(j) {
+						row = i + 1
+						break
+					}
+				}
 				if c == "" {
-					return nil, rep, errf("responses", "estimate.err.missing_category", i+1, v)
+					return nil, rep, errf("responses", "estimate.err.missing_category", row, v)
 				}
-				if _, known := m[v][c]; !known {
-					return nil, rep, errf("responses", "estimate.err.unknown_category", i+1, v, c)
-				}
-				j = int32(len(levels))
-				index[c] = j
-				levels = append(levels, c)
+				return nil, rep, errf("responses", "estimate.err.unknown_category", row, v, c)
 			}
-			codes[k][i] = j
+			targets[k][j] = share
 		}
-		targets[k] = make([]float64, len(levels))
-		for j, c := range levels {
-			targets[k][j] = m[v][c]
+		have := make(map[string]bool, len(cv.levels))
+		for _, c := range cv.levels {
+			have[c] = true
 		}
-		for c, s := range m[v] {
-			if _, ok := index[c]; !ok && s > 0 {
+		for _, c := range sortedKeys(m[v]) {
+			if s := m[v][c]; !have[c] && s > 0 {
 				return nil, rep, errf("responses", "estimate.err.empty_cell", v, c, strconv.FormatFloat(s, 'g', 6, 64))
 			}
 		}
-		rep.Cells[k] = col
 	}
 	w, err := checkWeights(base)
 	if err != nil {

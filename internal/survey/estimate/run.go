@@ -59,35 +59,38 @@ func Run(in Input) (Report, error) {
 			w[i] = 1
 		}
 	}
-	d := Design{Weights: w}
 	rep := Report{N: n, By: map[string]map[string]DomainRate{}, Weights: WeightReport{Converged: true}}
+	var raked [][]int32
 	if in.Margins != nil {
-		cats := map[string][]string{}
-		for _, v := range in.Margins.Variables() {
+		vars := in.Margins.Variables()
+		coded := make([]codedVar, len(vars))
+		for k, v := range vars {
 			c := rs.Column(v)
 			if c == nil {
 				return Report{}, errf("responses", "estimate.err.missing_column", v)
 			}
-			cats[v] = c.Values()
+			coded[k] = codedVar{c.Codes, c.Levels}
+			raked = append(raked, c.Codes)
 		}
-		raked, rr, err := Rake(w, cats, in.Margins, in.Rake)
+		rw, rr, err := rakeCoded(w, vars, coded, in.Margins, in.Rake)
 		if err != nil {
 			return Report{}, err
 		}
-		d.Weights, d.Raked = raked, rr.Cells
+		w = rw
 		rep.Weights.Iterations, rep.Weights.Converged = rr.Iterations, rr.Converged
 	}
+	var strata, psu codedVar
 	if c := rs.Column(ColStratum); c != nil {
-		d.Strata = c.Values()
+		strata = codedVar{c.Codes, c.Levels}
 	}
 	if c := rs.Column(ColPSU); c != nil {
-		d.PSU = c.Values()
+		psu = codedVar{c.Codes, c.Levels}
 	}
-	p, err := compile(d, n)
+	p, err := compileCoded(w, n, strata, psu, raked)
 	if err != nil {
 		return Report{}, err
 	}
-	rep.Weights.Min, rep.Weights.Max = minMax(d.Weights)
+	rep.Weights.Min, rep.Weights.Max = minMax(w)
 	x := make([]float64, n)
 	all := p.domain(y, nil, 0, x)
 	rep.Rate, rep.SE, rep.CI95, rep.Deff = all.Point, all.SE, all.CI95, all.Deff
