@@ -1,0 +1,259 @@
+package estimate
+
+import (
+	"encoding/csv"
+	"errors"
+	"io"
+	"math"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+)
+
+// Limits bound what reading a responses file may cost; a zero field takes
+// its default.
+type Limits struct {
+	MaxBytes   int64 // size of the file (default 2 GiB)
+	MaxRows    int   // responses (default 10,000,000)
+	MaxColumns int   // columns (default 2,048)
+	MaxField   int   // characters in one field (default 4,096)
+}
+
+// Default limits; see Limits.
+const (
+	DefaultMaxBytes   = 2 << 30
+	DefaultMaxRows    = 10_000_000
+	DefaultMaxColumns = 2048
+	DefaultMaxField   = 4096
+)
+
+func (l Limits) withDefaults() Limits {
+	if l.MaxBytes <= 0 {
+		l.MaxBytes = DefaultMaxBytes
+	}
+	if l.MaxRows <= 0 {
+		l.MaxRows = DefaultMaxRows
+	}
+	if l.MaxColumns <= 0 {
+		l.MaxColumns = DefaultMaxColumns
+	}
+	if l.MaxField <= 0 {
+		l.MaxField = DefaultMaxField
+	}
+	return l
+}
+
+// Reserved column names of R.csv.
+const (
+	ColID      = "id"
+	ColWeight  = "weight"
+	ColStratum = "stratum"
+	ColPSU     = "psu"
+)
+
+// Responses are the rows of R.csv held by column: the ids, the design
+// weights when the file has a weight column, and every other column
+// (stratum, psu, demographics, one per question) coded against its
+// distinct values, which keeps a million rows small.
+type Responses struct {
+	IDs     []string
+	Weight  []float64 // nil without a weight column
+	Columns []Column  // in file order, id and weight left out
+}
+
+// Column is one column of R.csv: Levels are its distinct values in order
+// of appearance and Codes index them, one per row.
+type Column struct {
+	Name   string
+	Levels []string
+	Codes  []int32
+}
+
+// Len is the number of responses.
+func (r *Responses) Len() int { return len(r.IDs) }
+
+// Column returns the column named name, or nil.
+func (r *Responses) Column(name string) *Column {
+	for i := range r.Columns {
+		if r.Columns[i].Name == name {
+			return &r.Columns[i]
+		}
+	}
+	return nil
+}
+
+// Values gives every row's value (strings shared with Levels).
+func (c *Column) Values() []string {
+	out := make([]string, len(c.Codes))
+	for i, k := range c.Codes {
+		out[i] = c.Levels[k]
+	}
+	return out
+}
+
+// SplitOptions splits a cell holding several chosen option codes ("A|C").
+func SplitOptions(cell string) []string {
+	if strings.TrimSpace(cell) == "" {
+		return nil
+	}
+	return strings.Split(cell, "|")
+}
+
+// ReadResponses reads R.csv: a header naming the columns — id (required),
+// weight, stratum, psu (optional), then demographic and question columns —
+// and one row per response. Every field must be UTF-8, ids present and
+// unique, weights positive numbers; the file must stay within l.
+func ReadResponses(r io.Reader, l Limits) (*Responses, error) {
+	l = l.withDefaults()
+	lr := &capped{r: r, left: l.MaxBytes}
+	cr := csv.NewReader(lr)
+	cr.ReuseRecord = true
+	head, err := cr.Read()
+	if err != nil {
+		return nil, csvErr(err, lr, l, 1)
+	}
+	if len(head) > l.MaxColumns {
+		return nil, errf("responses", "estimate.err.too_many_columns", l.MaxColumns)
+	}
+	out := &Responses{}
+	idCol, wCol := -1, -1
+	colOf := make([]int, len(head)) // field → index in Columns, -1 for id and weight
+	seen := map[string]bool{}
+	for i, h := range head {
+		if i == 0 {
+			h = strings.TrimPrefix(h, "\ufeff")
+		}
+		h = strings.TrimSpace(h)
+		if !utf8.ValidString(h) {
+			return nil, errf("responses", "estimate.err.utf8", 1)
+		}
+		if h == "" {
+			return nil, errf("responses", "estimate.err.header_blank", i+1)
+		}
+		if seen[h] {
+			return nil, errf("responses", "estimate.err.header_dup", h)
+		}
+		seen[h] = true
+		colOf[i] = -1
+		switch h {
+		case ColID:
+			idCol = i
+		case ColWeight:
+			wCol = i
+		default:
+			colOf[i] = len(out.Columns)
+			out.Columns = append(out.Columns, Column{Name: strings.Clone(h)})
+		}
+	}
+	if idCol < 0 {
+		return nil, errf("responses", "estimate.err.no_id")
+	}
+	index := make([]map[string]int32, len(out.Columns))
+	for i := range index {
+		index[i] = map[string]int32{}
+	}
+	ids := map[string]struct{}{}
+	for line := 2; ; line++ {
+		rec, err := cr.Read()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil, csvErr(err, lr, l, line)
+		}
+		line, _ = cr.FieldPos(0)
+		if len(out.IDs) >= l.MaxRows {
+			return nil, errf("responses", "estimate.err.too_many_rows", l.MaxRows)
+		}
+		for _, f := range rec {
+			if len(f) > l.MaxField && utf8.RuneCountInString(f) > l.MaxField {
+				return nil, errf("responses", "estimate.err.field_too_long", line, l.MaxField)
+			}
+			if !utf8.ValidString(f) {
+				return nil, errf("responses", "estimate.err.utf8", line)
+			}
+		}
+		id := strings.TrimSpace(rec[idCol])
+		if id == "" {
+			return nil, errf("responses", "estimate.err.id_blank", line)
+		}
+		if _, dup := ids[id]; dup {
+			return nil, errf("responses", "estimate.err.id_dup", line, id)
+		}
+		id = strings.Clone(id)
+		ids[id] = struct{}{}
+		out.IDs = append(out.IDs, id)
+		if wCol >= 0 {
+			w, err := strconv.ParseFloat(strings.TrimSpace(rec[wCol]), 64)
+			if err != nil || !(w > 0) || math.IsInf(w, 0) {
+				return nil, errf("responses", "estimate.err.weight", line, rec[wCol])
+			}
+			out.Weight = append(out.Weight, w)
+		}
+		for i, f := range rec {
+			k := colOf[i]
+			if k < 0 {
+				continue
+			}
+			f = strings.TrimSpace(f)
+			c, ok := index[k][f]
+			if !ok {
+				c = int32(len(out.Columns[k].Levels))
+				f = strings.Clone(f)
+				index[k][f] = c
+				out.Columns[k].Levels = append(out.Columns[k].Levels, f)
+			}
+			out.Columns[k].Codes = append(out.Columns[k].Codes, c)
+		}
+	}
+	if len(out.IDs) == 0 {
+		return nil, errf("responses", "estimate.err.no_rows")
+	}
+	return out, nil
+}
+
+// capped reads at most left bytes and then fails with errCapped.
+type capped struct {
+	r    io.Reader
+	left int64
+	over bool
+}
+
+var errCapped = errors.New("estimate: file over its size limit")
+
+func (c *capped) Read(p []byte) (int, error) {
+	if c.left <= 0 {
+		var one [1]byte
+		if n, _ := c.r.Read(one[:]); n > 0 {
+			c.over = true
+			return 0, errCapped
+		}
+		return 0, io.EOF
+	}
+	if int64(len(p)) > c.left {
+		p = p[:c.left]
+	}
+	n, err := c.r.Read(p)
+	c.left -= int64(n)
+	return n, err
+}
+
+func csvErr(err error, lr *capped, l Limits, line int) error {
+	if lr.over || errors.Is(err, errCapped) {
+		return errf("responses", "estimate.err.too_big", l.MaxBytes>>20)
+	}
+	if err == io.EOF {
+		return errf("responses", "estimate.err.no_rows")
+	}
+	var pe *csv.ParseError
+	if errors.As(err, &pe) {
+		switch {
+		case errors.Is(pe.Err, csv.ErrFieldCount):
+			return errf("responses", "estimate.err.field_count", pe.Line)
+		case errors.Is(pe.Err, csv.ErrQuote), errors.Is(pe.Err, csv.ErrBareQuote):
+			return errf("responses", "estimate.err.quote", pe.Line)
+		}
+		return errf("responses", "estimate.err.csv", pe.Line, pe.Err.Error())
+	}
+	return errf("responses", "estimate.err.csv", line, err.Error())
+}
