@@ -3,6 +3,7 @@ package estimate
 import (
 	"encoding/csv"
 	"errors"
+	"hash/maphash"
 	"io"
 	"math"
 	"strconv"
@@ -148,11 +149,9 @@ func ReadResponses(r io.Reader, l Limits) (*Responses, error) {
 	if idCol < 0 {
 		return nil, errf("responses", "estimate.err.no_id")
 	}
-	index := make([]map[string]int32, len(out.Columns))
-	for i := range index {
-		index[i] = map[string]int32{}
-	}
-	ids := map[string]struct{}{}
+	index := make([]interner, len(out.Columns))
+	ids := idSet{seen: map[uint64]int32{}, seed: maphash.MakeSeed()}
+	n := 0
 	for line := 2; ; line++ {
 		rec, err := cr.Read()
 		if err == io.EOF {
@@ -162,7 +161,7 @@ func ReadResponses(r io.Reader, l Limits) (*Responses, error) {
 			return nil, csvErr(err, lr, l, line)
 		}
 		line, _ = cr.FieldPos(0)
-		if len(out.IDs) >= l.MaxRows {
+		if n >= l.MaxRows {
 			return nil, errf("responses", "estimate.err.too_many_rows", l.MaxRows)
 		}
 		for _, f := range rec {
@@ -177,12 +176,10 @@ func ReadResponses(r io.Reader, l Limits) (*Responses, error) {
 		if id == "" {
 			return nil, errf("responses", "estimate.err.id_blank", line)
 		}
-		if _, dup := ids[id]; dup {
+		if !ids.add(id, n) {
 			return nil, errf("responses", "estimate.err.id_dup", line, id)
 		}
-		id = strings.Clone(id)
-		ids[id] = struct{}{}
-		out.IDs = append(out.IDs, id)
+		n++
 		if wCol >= 0 {
 			w, err := strconv.ParseFloat(strings.TrimSpace(rec[wCol]), 64)
 			if err != nil || !(w > 0) || math.IsInf(w, 0) {
@@ -191,25 +188,99 @@ func ReadResponses(r io.Reader, l Limits) (*Responses, error) {
 			out.Weight = append(out.Weight, w)
 		}
 		for i, f := range rec {
-			k := colOf[i]
-			if k < 0 {
-				continue
+			if k := colOf[i]; k >= 0 {
+				c := &out.Columns[k]
+				c.Codes = append(c.Codes, index[k].code(strings.TrimSpace(f), &c.Levels))
 			}
-			f = strings.TrimSpace(f)
-			c, ok := index[k][f]
-			if !ok {
-				c = int32(len(out.Columns[k].Levels))
-				f = strings.Clone(f)
-				index[k][f] = c
-				out.Columns[k].Levels = append(out.Columns[k].Levels, f)
-			}
-			out.Columns[k].Codes = append(out.Columns[k].Codes, c)
 		}
 	}
+	out.IDs = ids.strings()
 	if len(out.IDs) == 0 {
 		return nil, errf("responses", "estimate.err.no_rows")
 	}
 	return out, nil
+}
+
+// interner codes one column's values. Most columns hold a handful of
+// distinct values (option codes, categories), which a scan finds faster
+// than a map; past 16 values a map takes over.
+type interner struct {
+	index map[string]int32
+}
+
+func (in *interner) code(v string, levels *[]string) int32 {
+	if in.index == nil {
+		for j, l := range *levels {
+			if l == v {
+				return int32(j)
+			}
+		}
+		*levels = append(*levels, strings.Clone(v))
+		if len(*levels) > 16 {
+			in.index = make(map[string]int32, 64)
+			for j, l := range *levels {
+				in.index[l] = int32(j)
+			}
+		}
+		return int32(len(*levels) - 1)
+	}
+	if j, ok := in.index[v]; ok {
+		return j
+	}
+	j := int32(len(*levels))
+	v = strings.Clone(v)
+	in.index[v] = j
+	*levels = append(*levels, v)
+	return j
+}
+
+// idSet keeps the ids read so far in one buffer and tells repeats by a
+// hash of each id, comparing the ids themselves when hashes meet.
+type idSet struct {
+	buf  []byte
+	ends []int
+	seen map[uint64]int32 // hash → first row with it
+	more map[string]bool  // ids whose hash an earlier, different id had
+	seed maphash.Seed
+}
+
+// add records id as row n, or reports false when it was seen before.
+func (s *idSet) add(id string, n int) bool {
+	h := maphash.String(s.seed, id)
+	if first, ok := s.seen[h]; ok {
+		if s.id(int(first)) == id || s.more[id] {
+			return false
+		}
+		if s.more == nil {
+			s.more = map[string]bool{}
+		}
+		s.more[strings.Clone(id)] = true
+	} else {
+		s.seen[h] = int32(n)
+	}
+	s.buf = append(s.buf, id...)
+	s.ends = append(s.ends, len(s.buf))
+	return true
+}
+
+func (s *idSet) id(i int) string {
+	start := 0
+	if i > 0 {
+		start = s.ends[i-1]
+	}
+	return string(s.buf[start:s.ends[i]])
+}
+
+// strings gives every id, sharing one allocation.
+func (s *idSet) strings() []string {
+	all := string(s.buf)
+	out := make([]string, len(s.ends))
+	start := 0
+	for i, end := range s.ends {
+		out[i] = all[start:end]
+		start = end
+	}
+	return out
 }
 
 // capped reads at most left bytes and then fails with errCapped.
