@@ -1,6 +1,7 @@
 package estimate
 
 import (
+	"bytes"
 	"encoding/csv"
 	"errors"
 	"hash/maphash"
@@ -43,6 +44,10 @@ func (l Limits) withDefaults() Limits {
 	}
 	return l
 }
+
+// maxLine is the longest physical line a file within l can need: every
+// column at its longest (4 bytes a character), quoted, with a separator.
+func (l Limits) maxLine() int { return l.MaxColumns * (4*l.MaxField + 3) }
 
 // Reserved column names of R.csv.
 const (
@@ -106,7 +111,7 @@ func SplitOptions(cell string) []string {
 // unique, weights positive numbers; the file must stay within l.
 func ReadResponses(r io.Reader, l Limits) (*Responses, error) {
 	l = l.withDefaults()
-	lr := &capped{r: r, left: l.MaxBytes}
+	lr := &capped{r: r, left: l.MaxBytes, maxLine: l.maxLine()}
 	cr := csv.NewReader(lr)
 	cr.ReuseRecord = true
 	head, err := cr.Read()
@@ -283,16 +288,28 @@ func (s *idSet) strings() []string {
 	return out
 }
 
-// capped reads at most left bytes and then fails with errCapped.
+// capped reads at most left bytes and then fails with errCapped; it also
+// fails with errLongLine when a line runs past maxLine bytes, so that one
+// huge record is refused before encoding/csv holds all of it.
 type capped struct {
-	r    io.Reader
-	left int64
-	over bool
+	r       io.Reader
+	left    int64
+	over    bool
+	maxLine int
+	run     int // bytes since the last newline
+	lines   int // newlines read
+	long    bool
 }
 
-var errCapped = errors.New("estimate: file over its size limit")
+var (
+	errCapped   = errors.New("estimate: file over its size limit")
+	errLongLine = errors.New("estimate: line over its length limit")
+)
 
 func (c *capped) Read(p []byte) (int, error) {
+	if c.long {
+		return 0, errLongLine
+	}
 	if c.left <= 0 {
 		var one [1]byte
 		if n, _ := c.r.Read(one[:]); n > 0 {
@@ -306,12 +323,36 @@ func (c *capped) Read(p []byte) (int, error) {
 	}
 	n, err := c.r.Read(p)
 	c.left -= int64(n)
+	if c.maxLine > 0 {
+		chunk := p[:n]
+		for {
+			i := bytes.IndexByte(chunk, '\n')
+			if i < 0 {
+				c.run += len(chunk)
+				break
+			}
+			if c.run+i > c.maxLine {
+				c.long = true
+				return 0, errLongLine
+			}
+			c.lines++
+			c.run = 0
+			chunk = chunk[i+1:]
+		}
+		if c.run > c.maxLine {
+			c.long = true
+			return 0, errLongLine
+		}
+	}
 	return n, err
 }
 
 func csvErr(err error, lr *capped, l Limits, line int) error {
 	if lr.over || errors.Is(err, errCapped) {
 		return errf("responses", "estimate.err.too_big", l.MaxBytes>>20)
+	}
+	if lr.long || errors.Is(err, errLongLine) {
+		return errf("responses", "estimate.err.line_too_long", lr.lines+1, l.maxLine())
 	}
 	if err == io.EOF {
 		return errf("responses", "estimate.err.no_rows")
