@@ -160,6 +160,21 @@ func (in Instrument) Dimensions() []string {
 	return out
 }
 
+// Points gives the most each dimension can score, for checking a
+// question bank against its blueprint (the national instrument: 科学知识
+// 40, 科学方法 20, 科学精神与思想 20, 运用科学 20 of 100).
+func (in Instrument) Points() map[string]float64 {
+	out := map[string]float64{}
+	for _, q := range in.Questions {
+		if len(q.Correct) > 0 {
+			out[q.Dimension] += q.Points
+		} else if _, ok := out[q.Dimension]; !ok {
+			out[q.Dimension] = 0
+		}
+	}
+	return out
+}
+
 // Max is the highest total the instrument can give.
 func (in Instrument) Max() float64 {
 	var s float64

@@ -51,6 +51,20 @@ func TestScore(t *testing.T) {
 	}
 }
 
+func TestPoints(t *testing.T) {
+	in, err := ReadInstrument(strings.NewReader(smallInstrument))
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := in.Points()
+	if len(p) != 3 || p["科学知识"] != 40 || p["科学方法"] != 30 || p["科学与社会"] != 30 || in.Max() != 100 {
+		t.Errorf("points %v, max %v", p, in.Max())
+	}
+	if d := in.Dimensions(); len(d) != 3 || d[0] != "科学知识" {
+		t.Errorf("dimensions %v", d)
+	}
+}
+
 func TestScoreByDimensions(t *testing.T) {
 	src := strings.Replace(smallInstrument, `{"kind": "total", "threshold": 70}`,
 		`{"kind": "dimensions", "thresholds": {"科学知识": 40, "科学方法": 30}}`, 1)
