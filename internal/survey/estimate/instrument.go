@@ -41,6 +41,11 @@ type Rule struct {
 	Kind       string             `json:"kind"`
 	Threshold  float64            `json:"threshold"`
 	Thresholds map[string]float64 `json:"thresholds,omitempty"`
+	// High and Basic are another way to give the two usual grades (the
+	// survey module exports them so): the totals from which 高阶 and 基础
+	// are earned. They are read only when the file has no "grades".
+	High  float64 `json:"high,omitempty"`
+	Basic float64 `json:"basic,omitempty"`
 }
 
 // Question is one scored item. A question scores its Points only when the
@@ -82,8 +87,17 @@ func ReadInstrument(r io.Reader) (Instrument, error) {
 	}
 	in := raw.Instrument
 	in.Grades = DefaultGrades()
-	if raw.Grades != nil {
+	switch {
+	case raw.Grades != nil:
 		in.Grades = *raw.Grades
+	case in.Rule.High > 0 || in.Rule.Basic > 0:
+		in.Grades = nil
+		if in.Rule.High > 0 {
+			in.Grades = append(in.Grades, Grade{Name: "高阶", Min: in.Rule.High})
+		}
+		if in.Rule.Basic > 0 {
+			in.Grades = append(in.Grades, Grade{Name: "基础", Min: in.Rule.Basic})
+		}
 	}
 	if in.Rule.Kind == "" {
 		in.Rule.Kind = RuleTotal

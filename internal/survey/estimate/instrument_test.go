@@ -91,6 +91,21 @@ func TestReadInstrumentDefaults(t *testing.T) {
 	}
 }
 
+// The survey module's export gives the grades as rule.high and
+// rule.basic, beside fields this package does not need.
+func TestReadInstrumentSurveyExport(t *testing.T) {
+	src := `{"title": {"zh": "公民科学素质调查"}, "pages": [{"questions": [{"id": "q", "type": "single"}]}],
+	  "rule": {"kind": "total", "threshold": 60, "high": 90},
+	  "questions": [{"id": "q", "dimension": "科学知识", "correct": ["A"], "points": 100}]}`
+	in, err := ReadInstrument(strings.NewReader(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(in.Grades) != 1 || in.Grades[0] != (Grade{"高阶", 90}) || in.Rule.Threshold != 60 {
+		t.Errorf("got %+v", in)
+	}
+}
+
 func TestReadInstrumentRefuses(t *testing.T) {
 	tests := []struct{ name, src, key string }{
 		{"not JSON", `{"rule":`, "estimate.err.instrument_json"},
