@@ -67,9 +67,9 @@ func cmdSurvey(_ context.Context, e *env, args []string) error {
 	rep, err := estimate.Run(in)
 	if err != nil {
 		var ee *estimate.Error
-		file := *responses
-		if errors.As(err, &ee) && ee.Field == "margins" {
-			file = *margins
+		file := ""
+		if errors.As(err, &ee) {
+			file = map[string]string{"instrument": *instrument, "responses": *responses, "margins": *margins}[ee.Field]
 		}
 		return localize(*lang, file, err)
 	}
@@ -86,7 +86,8 @@ func readFile[T any](name string, read func(io.Reader) (T, error)) (T, error) {
 	return read(f)
 }
 
-// localize turns an estimate error into a message in lang, naming the file.
+// localize turns an estimate error into a message in lang, naming the
+// file it is about when there is one.
 func localize(lang, file string, err error) error {
 	var ee *estimate.Error
 	if !errors.As(err, &ee) {
@@ -96,5 +97,9 @@ func localize(lang, file string, err error) error {
 	if cerr != nil {
 		return errors.Join(err, cerr)
 	}
-	return fmt.Errorf("%s: %s", filepath.Base(file), cat.T(lang, ee.Key, ee.Args...))
+	msg := cat.T(lang, ee.Key, ee.Args...)
+	if file == "" {
+		return errors.New(msg)
+	}
+	return fmt.Errorf("%s: %s", filepath.Base(file), msg)
 }

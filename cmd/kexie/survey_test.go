@@ -82,7 +82,7 @@ func TestSurveyEstimateRefuses(t *testing.T) {
 			[]string{"R.csv", "第 2 份答卷中变量“gender”的类别“女”不在人口边际中"}},
 		// gender and age coincide in the sample, so no weights meet both
 		{"raking that cannot converge", "variable,category,share\ngender,男,0.5\ngender,女,0.5\nage,老,0.8\nage,少,0.2\n", "en",
-			[]string{"raking (iterative proportional fitting) did not converge after 100 iterations"}},
+			[]string{"kexie survey: raking (iterative proportional fitting) did not converge after 100 iterations"}},
 		{"not a margins file", "var,cat\n", "zh-CN", []string{"M.csv", "表头应为 variable,category,share"}},
 	}
 	for _, tt := range tests {

@@ -41,6 +41,11 @@ type Rule struct {
 	Kind       string             `json:"kind"`
 	Threshold  float64            `json:"threshold"`
 	Thresholds map[string]float64 `json:"thresholds,omitempty"`
+	// High and Basic are another way to give the two usual grades (the
+	// survey module exports them so): the totals from which 高阶 and 基础
+	// are earned. They are read only when the file has no "grades".
+	High  float64 `json:"high,omitempty"`
+	Basic float64 `json:"basic,omitempty"`
 }
 
 // Question is one scored item. A question scores its Points only when the
@@ -82,8 +87,17 @@ func ReadInstrument(r io.Reader) (Instrument, error) {
 	}
 	in := raw.Instrument
 	in.Grades = DefaultGrades()
-	if raw.Grades != nil {
+	switch {
+	case raw.Grades != nil:
 		in.Grades = *raw.Grades
+	case in.Rule.High > 0 || in.Rule.Basic > 0:
+		in.Grades = nil
+		if in.Rule.High > 0 {
+			in.Grades = append(in.Grades, Grade{Name: "高阶", Min: in.Rule.High})
+		}
+		if in.Rule.Basic > 0 {
+			in.Grades = append(in.Grades, Grade{Name: "基础", Min: in.Rule.Basic})
+		}
 	}
 	if in.Rule.Kind == "" {
 		in.Rule.Kind = RuleTotal
@@ -155,6 +169,21 @@ func (in Instrument) Dimensions() []string {
 		if !seen[q.Dimension] {
 			seen[q.Dimension] = true
 			out = append(out, q.Dimension)
+		}
+	}
+	return out
+}
+
+// Points gives the most each dimension can score, for checking a
+// question bank against its blueprint (the national instrument: 科学知识
+// 40, 科学方法 20, 科学精神与思想 20, 运用科学 20 of 100).
+func (in Instrument) Points() map[string]float64 {
+	out := map[string]float64{}
+	for _, q := range in.Questions {
+		if len(q.Correct) > 0 {
+			out[q.Dimension] += q.Points
+		} else if _, ok := out[q.Dimension]; !ok {
+			out[q.Dimension] = 0
 		}
 	}
 	return out

@@ -51,6 +51,20 @@ func TestScore(t *testing.T) {
 	}
 }
 
+func TestPoints(t *testing.T) {
+	in, err := ReadInstrument(strings.NewReader(smallInstrument))
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := in.Points()
+	if len(p) != 3 || p["科学知识"] != 40 || p["科学方法"] != 30 || p["科学与社会"] != 30 || in.Max() != 100 {
+		t.Errorf("points %v, max %v", p, in.Max())
+	}
+	if d := in.Dimensions(); len(d) != 3 || d[0] != "科学知识" {
+		t.Errorf("dimensions %v", d)
+	}
+}
+
 func TestScoreByDimensions(t *testing.T) {
 	src := strings.Replace(smallInstrument, `{"kind": "total", "threshold": 70}`,
 		`{"kind": "dimensions", "thresholds": {"科学知识": 40, "科学方法": 30}}`, 1)
@@ -73,6 +87,21 @@ func TestReadInstrumentDefaults(t *testing.T) {
 		t.Fatal(err)
 	}
 	if in.Rule.Kind != RuleTotal || in.Rule.Threshold != 70 || len(in.Grades) != 2 || in.Grades[0].Name != "高阶" {
+		t.Errorf("got %+v", in)
+	}
+}
+
+// The survey module's export gives the grades as rule.high and
+// rule.basic, beside fields this package does not need.
+func TestReadInstrumentSurveyExport(t *testing.T) {
+	src := `{"title": {"zh": "公民科学素质调查"}, "pages": [{"questions": [{"id": "q", "type": "single"}]}],
+	  "rule": {"kind": "total", "threshold": 60, "high": 90},
+	  "questions": [{"id": "q", "dimension": "科学知识", "correct": ["A"], "points": 100}]}`
+	in, err := ReadInstrument(strings.NewReader(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(in.Grades) != 1 || in.Grades[0] != (Grade{"高阶", 90}) || in.Rule.Threshold != 60 {
 		t.Errorf("got %+v", in)
 	}
 }

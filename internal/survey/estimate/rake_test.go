@@ -2,6 +2,7 @@ package estimate
 
 import (
 	"math"
+	"math/rand/v2"
 	"testing"
 )
 
@@ -45,29 +46,12 @@ func TestRakeMeetsMargins(t *testing.T) {
 	}
 }
 
-func TestRakeTrims(t *testing.T) {
+// A bound the margins cannot live with (every 女 must weigh 1.87 × the
+// mean to reach 70%) is a non-convergence, said so — not weights that
+// quietly miss the margin.
+func TestRakeTrimInfeasible(t *testing.T) {
 	base, cats := sample4()
-	m := Margins{"gender": {"m": 0.3, "f": 0.7}}
-	free, _, err := Rake(base, cats, m, RakeOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if max := free[7] / (sum(free) / 8); max < 1.8 {
-		t.Fatalf("untrimmed top weight %v × mean; the test needs one above 1.5", max)
-	}
-	// A bound the margin allows: weights stay within it.
-	w, rep, err := Rake(base, cats, Margins{"region": {"a": 0.3, "b": 0.7}}, RakeOptions{TrimHigh: 1.5, TrimLow: 0.5})
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, x := range w {
-		if r := x / (sum(w) / 8); r > 1.5+1e-9 || r < 0.5-1e-9 {
-			t.Errorf("weight %v is %v × the mean", x, r)
-		}
-	}
-	_ = rep
-	// A bound the margin cannot live with: no convergence, said so.
-	_, rep, err = Rake(base, cats, m, RakeOptions{TrimHigh: 1.5, MaxIter: 50})
+	_, rep, err := Rake(base, cats, Margins{"gender": {"m": 0.3, "f": 0.7}}, RakeOptions{TrimHigh: 1.5, MaxIter: 50})
 	e := wantKey(t, err, "estimate.err.no_convergence")
 	if rep.Converged || e.Args[0] != 50 {
 		t.Errorf("report %+v, args %v", rep, e.Args)
@@ -104,4 +88,46 @@ func TestRakeRefuses(t *testing.T) {
 	}
 	_, _, err := Rake([]float64{1, 0, 1, 1, 1, 1, 1, 1}, cats, Margins{"region": {"a": 0.5, "b": 0.5}}, RakeOptions{})
 	wantKey(t, err, "estimate.err.weight_row")
+}
+
+// With unequal design weights there is room to trim: the top weights are
+// held at the bound, the others in their cells absorb the difference,
+// and the margins are still met.
+func TestRakeTrimsAndConverges(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	n := 2000
+	cats := map[string][]string{"a": make([]string, n), "b": make([]string, n), "c": make([]string, n)}
+	base := make([]float64, n)
+	for i := range n {
+		cats["a"][i] = []string{"x", "y", "z"}[rng.IntN(3)]
+		cats["b"][i] = []string{"p", "q"}[rng.IntN(2)]
+		cats["c"][i] = []string{"u", "v", "w", "s"}[rng.IntN(4)]
+		base[i] = 0.5 + 5*rng.Float64()*rng.Float64()
+	}
+	m := Margins{"a": {"x": 0.2, "y": 0.3, "z": 0.5}, "b": {"p": 0.5, "q": 0.5}, "c": {"u": 0.25, "v": 0.25, "w": 0.25, "s": 0.25}}
+	_, free, err := Rake(base, cats, m, RakeOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	w, rep, err := Rake(base, cats, m, RakeOptions{TrimHigh: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	mean := sum(w) / float64(n)
+	if free.Max <= 2*mean || rep.Max > 2*mean*(1+1e-9) || rep.Trimmed == 0 || rep.Kish >= free.Kish {
+		t.Errorf("untrimmed max %v, trimmed %+v (mean %v)", free.Max, rep, mean)
+	}
+	for v, cs := range m {
+		for c, want := range cs {
+			var s float64
+			for i, x := range w {
+				if cats[v][i] == c {
+					s += x
+				}
+			}
+			if math.Abs(s/sum(w)-want) > 1e-7 {
+				t.Errorf("%s=%s: share %v, want %v", v, c, s/sum(w), want)
+			}
+		}
+	}
 }

@@ -55,14 +55,14 @@ func openRef(t *testing.T, name string) *os.File {
 // The literacy rate, overall and by domain, equals R's svymean/svyby
 // (after svydesign and rake) to 1e-6, and its standard error and design
 // effect are within 5% of R's — with and without weights, strata, units
-// and raking.
+// and raking, and with a stratum of a single unit.
 func TestAgainstR(t *testing.T) {
 	ref := readReference(t)
 	in, err := ReadInstrument(openRef(t, "ref_instrument.json"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, name := range []string{"plain", "weighted", "clustered", "raked", "raked_design"} {
+	for _, name := range []string{"plain", "weighted", "clustered", "raked", "raked_design", "lonely"} {
 		t.Run(name, func(t *testing.T) {
 			rows := ref[name]
 			if len(rows) == 0 {

@@ -2,46 +2,13 @@ package estimate
 
 import (
 	"encoding/csv"
-	"errors"
+	"hash/maphash"
 	"io"
 	"math"
 	"strconv"
 	"strings"
 	"unicode/utf8"
 )
-
-// Limits bound what reading a responses file may cost; a zero field takes
-// its default.
-type Limits struct {
-	MaxBytes   int64 // size of the file (default 2 GiB)
-	MaxRows    int   // responses (default 10,000,000)
-	MaxColumns int   // columns (default 2,048)
-	MaxField   int   // characters in one field (default 4,096)
-}
-
-// Default limits; see Limits.
-const (
-	DefaultMaxBytes   = 2 << 30
-	DefaultMaxRows    = 10_000_000
-	DefaultMaxColumns = 2048
-	DefaultMaxField   = 4096
-)
-
-func (l Limits) withDefaults() Limits {
-	if l.MaxBytes <= 0 {
-		l.MaxBytes = DefaultMaxBytes
-	}
-	if l.MaxRows <= 0 {
-		l.MaxRows = DefaultMaxRows
-	}
-	if l.MaxColumns <= 0 {
-		l.MaxColumns = DefaultMaxColumns
-	}
-	if l.MaxField <= 0 {
-		l.MaxField = DefaultMaxField
-	}
-	return l
-}
 
 // Reserved column names of R.csv.
 const (
@@ -105,7 +72,7 @@ func SplitOptions(cell string) []string {
 // unique, weights positive numbers; the file must stay within l.
 func ReadResponses(r io.Reader, l Limits) (*Responses, error) {
 	l = l.withDefaults()
-	lr := &capped{r: r, left: l.MaxBytes}
+	lr := &capped{r: r, left: l.MaxBytes, maxLine: l.maxLine()}
 	cr := csv.NewReader(lr)
 	cr.ReuseRecord = true
 	head, err := cr.Read()
@@ -148,11 +115,9 @@ func ReadResponses(r io.Reader, l Limits) (*Responses, error) {
 	if idCol < 0 {
 		return nil, errf("responses", "estimate.err.no_id")
 	}
-	index := make([]map[string]int32, len(out.Columns))
-	for i := range index {
-		index[i] = map[string]int32{}
-	}
-	ids := map[string]struct{}{}
+	index := make([]interner, len(out.Columns))
+	ids := idSet{seen: map[uint64]int32{}, seed: maphash.MakeSeed()}
+	n := 0
 	for line := 2; ; line++ {
 		rec, err := cr.Read()
 		if err == io.EOF {
@@ -162,7 +127,7 @@ func ReadResponses(r io.Reader, l Limits) (*Responses, error) {
 			return nil, csvErr(err, lr, l, line)
 		}
 		line, _ = cr.FieldPos(0)
-		if len(out.IDs) >= l.MaxRows {
+		if n >= l.MaxRows {
 			return nil, errf("responses", "estimate.err.too_many_rows", l.MaxRows)
 		}
 		for _, f := range rec {
@@ -173,87 +138,122 @@ func ReadResponses(r io.Reader, l Limits) (*Responses, error) {
 				return nil, errf("responses", "estimate.err.utf8", line)
 			}
 		}
-		id := strings.TrimSpace(rec[idCol])
+		id := trimField(rec[idCol])
 		if id == "" {
 			return nil, errf("responses", "estimate.err.id_blank", line)
 		}
-		if _, dup := ids[id]; dup {
+		if !ids.add(id, n) {
 			return nil, errf("responses", "estimate.err.id_dup", line, id)
 		}
-		id = strings.Clone(id)
-		ids[id] = struct{}{}
-		out.IDs = append(out.IDs, id)
+		n++
 		if wCol >= 0 {
-			w, err := strconv.ParseFloat(strings.TrimSpace(rec[wCol]), 64)
+			w, err := strconv.ParseFloat(trimField(rec[wCol]), 64)
 			if err != nil || !(w > 0) || math.IsInf(w, 0) {
 				return nil, errf("responses", "estimate.err.weight", line, rec[wCol])
 			}
 			out.Weight = append(out.Weight, w)
 		}
 		for i, f := range rec {
-			k := colOf[i]
-			if k < 0 {
-				continue
+			if k := colOf[i]; k >= 0 {
+				c := &out.Columns[k]
+				c.Codes = append(c.Codes, index[k].code(trimField(f), &c.Levels))
 			}
-			f = strings.TrimSpace(f)
-			c, ok := index[k][f]
-			if !ok {
-				c = int32(len(out.Columns[k].Levels))
-				f = strings.Clone(f)
-				index[k][f] = c
-				out.Columns[k].Levels = append(out.Columns[k].Levels, f)
-			}
-			out.Columns[k].Codes = append(out.Columns[k].Codes, c)
 		}
 	}
+	out.IDs = ids.strings()
 	if len(out.IDs) == 0 {
 		return nil, errf("responses", "estimate.err.no_rows")
 	}
 	return out, nil
 }
 
-// capped reads at most left bytes and then fails with errCapped.
-type capped struct {
-	r    io.Reader
-	left int64
-	over bool
+// trimField is strings.TrimSpace with a fast way out for the usual field that
+// neither starts nor ends with a space.
+func trimField(s string) string {
+	if s == "" || (s[0] > ' ' && s[0] < utf8.RuneSelf && s[len(s)-1] > ' ' && s[len(s)-1] < utf8.RuneSelf) {
+		return s
+	}
+	return strings.TrimSpace(s)
 }
 
-var errCapped = errors.New("estimate: file over its size limit")
-
-func (c *capped) Read(p []byte) (int, error) {
-	if c.left <= 0 {
-		var one [1]byte
-		if n, _ := c.r.Read(one[:]); n > 0 {
-			c.over = true
-			return 0, errCapped
-		}
-		return 0, io.EOF
-	}
-	if int64(len(p)) > c.left {
-		p = p[:c.left]
-	}
-	n, err := c.r.Read(p)
-	c.left -= int64(n)
-	return n, err
+// interner codes one column's values. Most columns hold a handful of
+// distinct values (option codes, categories), which a scan finds faster
+// than a map; past 16 values a map takes over.
+type interner struct {
+	index map[string]int32
 }
 
-func csvErr(err error, lr *capped, l Limits, line int) error {
-	if lr.over || errors.Is(err, errCapped) {
-		return errf("responses", "estimate.err.too_big", l.MaxBytes>>20)
-	}
-	if err == io.EOF {
-		return errf("responses", "estimate.err.no_rows")
-	}
-	var pe *csv.ParseError
-	if errors.As(err, &pe) {
-		switch {
-		case errors.Is(pe.Err, csv.ErrFieldCount):
-			return errf("responses", "estimate.err.field_count", pe.Line)
-		case errors.Is(pe.Err, csv.ErrQuote), errors.Is(pe.Err, csv.ErrBareQuote):
-			return errf("responses", "estimate.err.quote", pe.Line)
+func (in *interner) code(v string, levels *[]string) int32 {
+	if in.index == nil {
+		for j, l := range *levels {
+			if l == v {
+				return int32(j)
+			}
 		}
-		return errf("responses", "estimate.err.csv", pe.Line, pe.Err.Error())
+		*levels = append(*levels, strings.Clone(v))
+		if len(*levels) > 16 {
+			in.index = make(map[string]int32, 64)
+			for j, l := range *levels {
+				in.index[l] = int32(j)
+			}
+		}
+		return int32(len(*levels) - 1)
 	}
-	return errf("responses", "estimate.err.csv", line, err.Error())
+	if j, ok := in.index[v]; ok {
+		return j
+	}
+	j := int32(len(*levels))
+	v = strings.Clone(v)
+	in.index[v] = j
+	*levels = append(*levels, v)
+	return j
+}
+
+// idSet keeps the ids read so far in one buffer and tells repeats by a
+// hash of each id, comparing the ids themselves when hashes meet.
+type idSet struct {
+	buf  []byte
+	ends []int
+	seen map[uint64]int32 // hash → first row with it
+	more map[string]bool  // ids whose hash an earlier, different id had
+	seed maphash.Seed
+}
+
+// add records id as row n, or reports false when it was seen before.
+func (s *idSet) add(id string, n int) bool {
+	h := maphash.String(s.seed, id)
+	if first, ok := s.seen[h]; ok {
+		if s.id(int(first)) == id || s.more[id] {
+			return false
+		}
+		if s.more == nil {
+			s.more = map[string]bool{}
+		}
+		s.more[strings.Clone(id)] = true
+	} else {
+		s.seen[h] = int32(n)
+	}
+	s.buf = append(s.buf, id...)
+	s.ends = append(s.ends, len(s.buf))
+	return true
+}
+
+func (s *idSet) id(i int) string {
+	start := 0
+	if i > 0 {
+		start = s.ends[i-1]
+	}
+	return string(s.buf[start:s.ends[i]])
+}
+
+// strings gives every id, sharing one allocation.
+func (s *idSet) strings() []string {
+	all := string(s.buf)
+	out := make([]string, len(s.ends))
+	start := 0
+	for i, end := range s.ends {
+		out[i] = all[start:end]
+		start = end
+	}
+	return out
 }

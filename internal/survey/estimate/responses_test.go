@@ -68,13 +68,19 @@ func TestReadResponsesRefuses(t *testing.T) {
 			}
 		})
 	}
+	// A line longer than any the limits allow is refused as it streams in.
+	huge := "id,q1\n1,A\n2," + strings.Repeat("x", 5000) + "\n"
+	_, err := ReadResponses(strings.NewReader(huge), Limits{MaxColumns: 2, MaxField: 100})
+	if e := wantKey(t, err, "estimate.err.line_too_long"); e.Args[0] != 3 || e.Args[1] != 2*403 {
+		t.Errorf("args %v", e.Args)
+	}
 	// The size cap holds even when the bytes would parse.
 	var big strings.Builder
 	big.WriteString("id\n")
 	for i := range 1000 {
 		fmt.Fprintf(&big, "%d\n", i)
 	}
-	_, err := ReadResponses(strings.NewReader(big.String()), Limits{MaxBytes: 100})
+	_, err = ReadResponses(strings.NewReader(big.String()), Limits{MaxBytes: 100})
 	wantKey(t, err, "estimate.err.too_big")
 }
 

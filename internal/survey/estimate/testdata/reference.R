@@ -133,6 +133,13 @@ des <- rake_to(svydesign(ids = ~psu, strata = ~stratum, weights = ~weight, nest 
   c("age", "edu", "gender", "region"))
 record("raked_design", des, c("region", "gender", "age", "edu"))
 
+# 6. a stratum with a single unit (it adds nothing: lonely.psu = "certainty")
+d <- make(700, 3, 5, TRUE)
+d$psu[d$stratum == "S3"] <- "P1"
+write_data("lonely", d, c("id", "weight", "stratum", "psu"))
+record("lonely", svydesign(ids = ~psu, strata = ~stratum, weights = ~weight, nest = TRUE, data = d),
+  c("gender"))
+
 write.csv(out, file.path("ref", "reference.csv"), row.names = FALSE, fileEncoding = "UTF-8")
 writeLines(c(R.version.string, paste("survey", as.character(packageVersion("survey")))),
   file.path("ref", "versions.txt"))
