@@ -2,12 +2,14 @@ package kepu_test
 
 import (
 	"context"
+	"strings"
 	"testing"
 
 	"kexie/internal/access"
 	"kexie/internal/calendar"
 	"kexie/internal/db"
 	"kexie/internal/kepu"
+	"kexie/internal/measure"
 	"kexie/internal/web/webtest"
 )
 
@@ -110,3 +112,12 @@ func (k *kepuSite) published(t *testing.T, title string) kepu.Item {
 }
 
 func migrations() []db.Migrations { return nil }
+
+var (
+	accessAll = access.Everywhere()
+	periodAll = measure.Period{}
+)
+
+func accessPeer(k *kepuSite) access.Scope { return access.Subtrees(k.Peer.Path) }
+
+func contains(s, sub string) bool { return strings.Contains(s, sub) }

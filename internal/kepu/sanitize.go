@@ -16,6 +16,7 @@ var bodyPolicy = func() *bluemonday.Policy {
 		"ul", "ol", "li", "figure", "figcaption", "table", "thead", "tbody", "tr", "th", "td", "hr")
 	p.AllowAttrs("href").OnElements("a")
 	p.AllowURLSchemes("https", "http")
+	p.AllowRelativeURLs(true)
 	p.RequireNoFollowOnLinks(true)
 	p.AddTargetBlankToFullyQualifiedLinks(true)
 	p.AllowAttrs("src").Matching(mediaSrc).OnElements("img")
