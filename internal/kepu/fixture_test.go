@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"kexie/internal/access"
+	"kexie/internal/auth"
 	"kexie/internal/calendar"
 	"kexie/internal/db"
 	"kexie/internal/kepu"
@@ -49,6 +50,8 @@ type kepuSite struct {
 	Push                   *pusher
 	Author, Editor, Expert kepu.Actor
 	Colleague              kepu.Actor
+	// Signed-in clients of the author, the editor and the expert.
+	AuthorC, EditorC, ExpertC *webtest.Client
 }
 
 // serveKepu serves the module on the platform over d with an author (staff
@@ -66,10 +69,11 @@ func serveKepu(t *testing.T, d *db.DB) *kepuSite {
 		u, err := ws.Auth.UserByName(ctx, name)
 		return u.ID, err
 	}}))
-	a := ws.CreateUser(t, "author", access.OrgStaff, ws.City)
-	e := ws.CreateUser(t, "editor", access.OrgAdmin, ws.City)
-	x := ws.CreateUser(t, "expert", access.Reviewer, ws.City)
-	c := ws.CreateUser(t, "colleague", access.Reviewer, ws.City)
+	var a, e, x, c auth.User
+	ks.AuthorC, a = ws.User(t, "author", access.OrgStaff, ws.City)
+	ks.EditorC, e = ws.User(t, "editor", access.OrgAdmin, ws.City)
+	ks.ExpertC, x = ws.User(t, "expert", access.Reviewer, ws.City)
+	c = ws.CreateUser(t, "colleague", access.Reviewer, ws.City)
 	ks.Author, ks.Editor = kepu.Actor{UserID: a.ID, Name: "作者"}, kepu.Actor{UserID: e.ID, Name: "编辑"}
 	ks.Expert, ks.Colleague = kepu.Actor{UserID: x.ID, Name: "王研究员"}, kepu.Actor{UserID: c.ID, Name: "李同事"}
 	fp.employers[a.ID] = "攀枝花市气象局"

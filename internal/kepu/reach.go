@@ -66,7 +66,10 @@ func (s *Store) CountView(it Item, reader string, now time.Time) {
 	if reader != "" {
 		r.readers[readerKey{it.OrgID, d, reader}] = struct{}{}
 	}
-	due := now.Sub(r.last) > 5*time.Second || len(r.readers) > 5000
+	due := time.Since(r.last) > 5*time.Second || len(r.readers) > 5000
+	if due {
+		r.last = time.Now() // this request starts the flush; the others do not
+	}
 	r.mu.Unlock()
 	if due {
 		go func() { _ = s.FlushReach(context.Background()) }()
@@ -88,7 +91,6 @@ func (s *Store) FlushReach(ctx context.Context) error {
 	r.mu.Lock()
 	views, shares, readers := r.views, r.shares, r.readers
 	r.views, r.shares, r.readers = map[reachKey]int64{}, map[reachKey]int64{}, map[readerKey]struct{}{}
-	r.last = time.Now()
 	r.mu.Unlock()
 	if len(views)+len(shares)+len(readers) == 0 {
 		return nil
