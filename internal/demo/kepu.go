@@ -21,7 +21,7 @@ func (e kepuExperts) Pools(context.Context, access.Scope) ([]kepu.Pool, error) {
 	return []kepu.Pool{{ID: 1, Name: "科普专家库"}}, nil
 }
 func (e kepuExperts) Pool(context.Context, int64) ([]kepu.Expert, error) { return e.pool, nil }
-func (e kepuExperts) Employer(context.Context, int64) (string, error)  { return "科协科普部", nil }
+func (e kepuExperts) Employer(context.Context, int64) (string, error)    { return "科协科普部", nil }
 
 // KepuResult counts the demo's 科普 content.
 type KepuResult struct {
@@ -67,7 +67,10 @@ func Kepu(ctx context.Context, d *db.DB, orgs *org.Store, seed uint64) (KepuResu
 	now := d.Now
 	defer func() { d.Now = now }()
 	start := now().Add(-150 * 24 * time.Hour)
-	at := func(days float64) { t := start.Add(time.Duration(days * float64(24*time.Hour))); d.Now = func() time.Time { return t } }
+	at := func(days float64) {
+		t := start.Add(time.Duration(days * float64(24*time.Hour)))
+		d.Now = func() time.Time { return t }
+	}
 	publish := func(it kepu.Item, expert int) error {
 		if _, err := s.SubmitForReview(ctx, it.ID, 1, experts[expert].PersonID, author); err != nil {
 			return fmt.Errorf("demo: submit %q: %w", it.Title, err)

@@ -187,7 +187,9 @@ func getEmergency(ctx context.Context, q db.Q, id int64) (Emergency, error) {
 }
 
 // Emergency returns one emergency with its designated editors.
-func (s *Store) Emergency(ctx context.Context, id int64) (Emergency, error) { return getEmergency(ctx, s.db, id) }
+func (s *Store) Emergency(ctx context.Context, id int64) (Emergency, error) {
+	return getEmergency(ctx, s.db, id)
+}
 
 // Emergencies lists emergencies in scope (everything for the public
 // portal: pass access.Everywhere()), open ones first.

@@ -25,8 +25,12 @@ type fakePeople struct {
 func (f *fakePeople) Pools(context.Context, access.Scope) ([]kepu.Pool, error) {
 	return []kepu.Pool{{ID: 7, Name: "科普专家库"}}, nil
 }
-func (f *fakePeople) Pool(_ context.Context, id int64) ([]kepu.Expert, error) { return f.pools[id], nil }
-func (f *fakePeople) Employer(_ context.Context, user int64) (string, error)  { return f.employers[user], nil }
+func (f *fakePeople) Pool(_ context.Context, id int64) ([]kepu.Expert, error) {
+	return f.pools[id], nil
+}
+func (f *fakePeople) Employer(_ context.Context, user int64) (string, error) {
+	return f.employers[user], nil
+}
 
 // pusher records what would be sent.
 type pusher struct {

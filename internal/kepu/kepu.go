@@ -183,4 +183,3 @@ func (s *Store) UsePusher(p Pusher) {
 		s.push = p
 	}
 }
-

@@ -76,4 +76,3 @@ func CheckVideo(field string, data []byte) (Media, error) {
 	}
 	return Media{Type: typ, Data: data}, nil
 }
-
