@@ -96,5 +96,9 @@ func kepuMatrix() []matrixCase {
 		{"GET /kepu/admin/emergencies/{id}/publish", "/kepu/admin/emergencies/{kem}/publish", nil, signedIn},
 		{"POST /kepu/admin/emergencies/{id}/publish", "/kepu/admin/emergencies/{kem}/publish", url.Values{"title": {""}}, signedIn},
 		{"GET /kepu/admin/reach", "/kepu/admin/reach", nil, staff},
+		{"GET /kepu/s/{id}", "/kepu/s/1", nil, public},
+		{"GET /kepu/admin/series", "/kepu/admin/series", nil, staff},
+		{"POST /kepu/admin/series", "/kepu/admin/series", url.Values{"org_id": {"{city}"}, "title": {""}}, staff},
+		{"POST /kepu/admin/series", "/kepu/admin/series", url.Values{"org_id": {"{peer}"}, "title": {""}}, sys},
 	}
 }

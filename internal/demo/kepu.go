@@ -81,12 +81,25 @@ func Kepu(ctx context.Context, d *db.DB, orgs *org.Store, seed uint64) (KepuResu
 		res.Items++
 		return s.Publish(ctx, it.ID, editor)
 	}
+	// Two series (系列专题) the articles of their topic belong to.
+	series := map[string]int64{}
+	for _, x := range []struct{ topic, title, summary string }{
+		{"防灾减灾", "应急避险小课堂", "雷电、地震、山洪、泥石流来临时怎么办，一次讲清一件事。"},
+		{"青少年科学", "十万个为什么", "写给中小学生的身边科学。"},
+	} {
+		at(0)
+		id, err := s.CreateSeries(ctx, root.ID, x.title, x.summary, editor)
+		if err != nil {
+			return res, err
+		}
+		series[x.topic] = id
+	}
 	all := append(append([]kepuText(nil), kepuTexts...), kepuVideos...)
 	var first kepu.Item
 	for i, x := range all {
 		at(float64(i) * 2.5)
 		c := cities[rng.IntN(len(cities))]
-		in := kepu.DraftInput{OrgID: c.ID, Title: x.title, Body: x.body, Audience: x.audience, Topic: x.topic}
+		in := kepu.DraftInput{OrgID: c.ID, Title: x.title, Body: x.body, Audience: x.audience, Topic: x.topic, SeriesID: series[x.topic]}
 		if i >= len(kepuTexts) {
 			in.Kind, in.Summary = kepu.Video, x.body
 			in.VideoURL = fmt.Sprintf("https://v.kepu.example.cn/demo/%d", i)

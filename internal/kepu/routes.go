@@ -70,6 +70,7 @@ func Module(s *Store, orgs *org.Store, cfg Config) web.Module {
 			{Section: "kepu.nav.section", Label: "kepu.nav.emergencies", Href: "/kepu/admin/emergencies", Action: "kepu.emergency", Order: 62},
 			{Section: "kepu.nav.section", Label: "kepu.nav.reviews", Href: "/kepu/reviews", Order: 63},
 			{Section: "kepu.nav.section", Label: "kepu.nav.reach", Href: "/kepu/admin/reach", Action: "kepu.edit", Order: 64},
+			{Section: "kepu.nav.section", Label: "kepu.nav.series", Href: "/kepu/admin/series", Action: "kepu.edit", Order: 65},
 		},
 		Routes: func(site *web.Site) {
 			h := &handler{site: site, store: s, cfg: cfg,
@@ -85,6 +86,7 @@ func Module(s *Store, orgs *org.Store, cfg Config) web.Module {
 			site.Handle("GET /kepu/a/{id}/share/{via}", pub, h.share)
 			site.Handle("GET /kepu/o/{code}", pub, h.section)
 			site.Handle("GET /kepu/e/{id}", pub, h.emergency)
+			site.Handle("GET /kepu/s/{id}", pub, h.seriesPublic)
 			site.Handle("GET /kepu/feed.atom", pub, h.feed)
 			site.Handle("GET /kepu/o/{code}/feed.atom", pub, h.feed)
 			site.Handle("GET /kepu/media/{id}", pub, h.media)
@@ -125,6 +127,8 @@ func Module(s *Store, orgs *org.Store, cfg Config) web.Module {
 			site.Handle("POST /kepu/admin/emergencies/{id}/publish", access.SignedIn(), h.publishUrgent)
 
 			site.Handle("GET /kepu/admin/reach", edit, h.reachPage)
+			site.Handle("GET /kepu/admin/series", edit, h.seriesAdmin)
+			site.Handle("POST /kepu/admin/series", access.Require("kepu.edit", formOrg), h.createSeries)
 		},
 	}
 }

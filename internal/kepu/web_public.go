@@ -121,6 +121,7 @@ type HomePage struct {
 	Emergencies []Emergency
 	Topics      []Topic
 	Sections    []Section
+	Series      []Series
 	Audiences   []string
 	Section     *Section
 }
@@ -172,6 +173,9 @@ func (h *handler) homeData(r *http.Request, sec *Section) (HomePage, error) {
 	}
 	if sec == nil {
 		if p.Sections, err = h.store.Sections(ctx); err != nil {
+			return p, err
+		}
+		if p.Series, err = h.store.SeriesList(ctx, everywhere); err != nil {
 			return p, err
 		}
 		ems, err := h.store.Emergencies(ctx, everywhere)

@@ -53,16 +53,20 @@ type EditPage struct {
 	Versions  []Item
 	IsNew     bool
 	Me        int64
+	Series    []Series
 }
 
 func (h *handler) editPage(r *http.Request, it Item, f *web.Form) (EditPage, error) {
 	p := EditPage{Item: it, Form: f, Body: template.HTML(it.Body), Audiences: Audiences, Languages: Languages,
 		IsNew: it.ID == 0, Me: actor(r).UserID}
+	ctx := r.Context()
+	var err error
+	if p.Series, err = h.store.SeriesList(ctx, h.site.Scope(r, "kepu.edit")); err != nil {
+		return p, err
+	}
 	if it.ID == 0 {
 		return p, nil
 	}
-	ctx := r.Context()
-	var err error
 	if p.Pools, err = h.store.experts.Pools(ctx, h.site.Scope(r, "kepu.edit")); err != nil {
 		return p, err
 	}
@@ -122,7 +126,8 @@ func itemForm(it Item) *web.Form {
 	f := web.NewForm()
 	for k, v := range map[string]string{"title": it.Title, "summary": it.Summary, "body": it.Body, "video_url": it.VideoURL,
 		"audience": it.Audience, "topic": it.Topic, "kind": string(it.Kind), "lang": it.Lang,
-		"org_id": strconv.FormatInt(it.OrgID, 10)} {
+		"org_id": strconv.FormatInt(it.OrgID, 10), "series_id": strconv.FormatInt(it.SeriesID, 10),
+		"video_media": strconv.FormatInt(it.VideoMedia, 10)} {
 		f.Values.Set(k, v)
 	}
 	return f

@@ -2,6 +2,7 @@ package kepu_test
 
 import (
 	"bytes"
+	"context"
 	"image"
 	"image/png"
 	"net/http"
@@ -79,13 +80,51 @@ func TestStaffPages(t *testing.T) {
 		if res, _ := k.AuthorC.Upload("/kepu/admin/media", url.Values{"org_id": {city}, "next": {item}}, "file", "a.png", pic.Bytes()); res.StatusCode != http.StatusSeeOther {
 			t.Fatalf("upload: %d", res.StatusCode)
 		}
-		for _, p := range []string{"/kepu/admin", "/kepu/admin/new", "/kepu/admin/leads", "/kepu/admin/reach", item} {
+		if res, html := k.EditorC.Post("/kepu/admin/series", url.Values{"org_id": {city}, "title": {""}}); res.StatusCode != 422 || !strings.Contains(html, "请填写系列名称") {
+			t.Fatalf("series without a title: %d", res.StatusCode)
+		}
+		if res, _ := k.EditorC.Post("/kepu/admin/series", url.Values{"org_id": {city}, "title": {"应急避险小课堂"}}); res.StatusCode != http.StatusSeeOther {
+			t.Fatalf("series: %d", res.StatusCode)
+		}
+		for _, p := range []string{"/kepu/admin", "/kepu/admin/new", "/kepu/admin/leads", "/kepu/admin/reach", "/kepu/admin/series", item} {
 			if res, html := k.EditorC.Get(p); res.StatusCode != 200 {
 				t.Errorf("%s: %d %.300s", p, res.StatusCode, html)
 			}
 		}
 		if res, html := k.EditorC.Get("/kepu/admin/emergencies"); res.StatusCode != 200 {
 			t.Errorf("emergencies: %d %.300s", res.StatusCode, html)
+		}
+	})
+}
+
+// TestSeries: an item written in a series is listed on the series' public page.
+func TestSeries(t *testing.T) {
+	dbtest.Run(t, migrations(), func(t *testing.T, d *db.DB) {
+		k := serveKepu(t, d)
+		ctx := context.Background()
+		sid, err := k.Store.CreateSeries(ctx, k.City.ID, "应急避险小课堂", "", k.Editor)
+		if err != nil {
+			t.Fatal(err)
+		}
+		it, err := k.Store.CreateDraft(ctx, kepu.DraftInput{OrgID: k.City.ID, Title: "地震来了怎么办", Body: body, Audience: "public", SeriesID: sid}, k.Author)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := k.Store.SubmitForReview(ctx, it.ID, 7, 0, k.Author); err != nil {
+			t.Fatal(err)
+		}
+		if err := k.Store.Review(ctx, it.ID, true, "", k.Expert); err != nil {
+			t.Fatal(err)
+		}
+		if err := k.Store.Publish(ctx, it.ID, k.Editor); err != nil {
+			t.Fatal(err)
+		}
+		anon := k.Client(t)
+		if _, html := anon.Get("/kepu/s/" + strconv.FormatInt(sid, 10)); !strings.Contains(html, "地震来了怎么办") {
+			t.Fatal("the series page misses its item")
+		}
+		if _, html := anon.Get("/kepu"); !strings.Contains(html, "应急避险小课堂") {
+			t.Fatal("the home page misses the series")
 		}
 	})
 }
