@@ -2,6 +2,7 @@ package kepu_test
 
 import (
 	"context"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -86,3 +87,33 @@ func TestBrowserPhone(t *testing.T) {
 		t.Fatalf("leads %+v %v", leads, err)
 	}
 }
+
+// TestBrowserStaff: the staff pages of a draft (with the pool's experts to
+// send it to), a rumour lead and the list fit a phone's width.
+func TestBrowserStaff(t *testing.T) {
+	ctx := webtest.Browser(t)
+	k := serveKepu(t, dbtest.OpenSQLite(t))
+	bg := context.Background()
+	it := k.draft(t, "高温天气防中暑")
+	lead, err := k.Store.FileLead(bg, kepu.LeadInput{OrgID: k.City.ID, Claim: "喝醋可以软化血管，每天一杯能治高血压", Link: "https://example.com/post/1", Source: "x"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	b := webtest.NewTab(t, ctx, k.URL, 20*time.Second)
+	b.Login("author")
+	for _, p := range []struct{ path, sel, shot string }{
+		{"/kepu/admin/items/" + itoa(it.ID) + "?pool=7", "#submit", "kepu-staff-item"},
+		{"/kepu/admin/leads/" + itoa(lead) + "?pool=7", "#assign", "kepu-staff-lead"},
+		{"/kepu/admin", "#items", "kepu-staff-items"},
+	} {
+		b.Run("phone", chromedp.EmulateViewport(390, 844, chromedp.EmulateScale(2)))
+		b.Open(p.path, p.sel)
+		wide, err := chromedp.Run(b.Ctx, chromedp.Evaluate[bool](`document.documentElement.scrollWidth > window.innerWidth + 1`))
+		if err != nil || wide {
+			t.Errorf("%s is wider than a phone (%v)", p.path, err)
+		}
+		b.Shot(p.shot)
+	}
+}
+
+func itoa(id int64) string { return strconv.FormatInt(id, 10) }
