@@ -37,7 +37,8 @@ func (s *Store) Publish(ctx context.Context, id int64, by Actor) error {
 			if err := tx.QueryRow(ctx, `SELECT contact FROM kepu_leads WHERE id = ?`, it.LeadID).Scan(&contact); err != nil {
 				return fmt.Errorf("kepu: lead of %d: %w", id, err)
 			}
-			if _, err := tx.Exec(ctx, `UPDATE kepu_leads SET status = 'published', item_id = ?, told_at = ?, updated_at = ? WHERE id = ?`,
+			// The contact serves this one notice and is not kept (the form says so).
+			if _, err := tx.Exec(ctx, `UPDATE kepu_leads SET status = 'published', item_id = ?, contact = '', told_at = ?, updated_at = ? WHERE id = ?`,
 				id, now, now, it.LeadID); err != nil {
 				return fmt.Errorf("kepu: lead of %d: %w", id, err)
 			}

@@ -26,7 +26,7 @@ func (s *Store) RejectLead(ctx context.Context, id int64, reason string, by Acto
 		if l.Status != LeadNew && l.Status != LeadAssigned {
 			return valid.New("status", "kepu.err.lead_status")
 		}
-		if _, err := tx.Exec(ctx, `UPDATE kepu_leads SET status = 'rejected', outcome = ?, updated_at = ? WHERE id = ?`,
+		if _, err := tx.Exec(ctx, `UPDATE kepu_leads SET status = 'rejected', outcome = ?, contact = '', updated_at = ? WHERE id = ?`,
 			reason, db.Millis(tx.Now), id); err != nil {
 			return fmt.Errorf("kepu: reject lead %d: %w", id, err)
 		}

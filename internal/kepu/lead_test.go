@@ -56,7 +56,7 @@ func TestRumourLoop(t *testing.T) {
 			t.Fatal(err)
 		}
 		l, _ = k.Store.Lead(ctx, id)
-		if l.Status != kepu.LeadPublished || l.ItemID != itemID {
+		if l.Status != kepu.LeadPublished || l.ItemID != itemID || l.Contact != "" {
 			t.Fatalf("lead after publishing: %+v", l)
 		}
 		if len(k.Push.told) != 1 || k.Push.told[0] != "reader@example.com|"+kepu.ItemPath(itemID) {
