@@ -1,7 +1,10 @@
 package kepu_test
 
 import (
+	"bytes"
 	"context"
+	"image"
+	"image/png"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -158,3 +161,35 @@ func hidden(html, name string) string {
 }
 
 var _ = webtest.Key
+
+// TestLeadScreenshot: a screenshot is checked by content and re-encoded; a
+// disguised file is refused and nothing of the lead is kept.
+func TestLeadScreenshot(t *testing.T) {
+	d := dbtest.OpenSQLite(t)
+	now := time.Date(2026, 7, 1, 9, 0, 0, 0, time.UTC)
+	d.Now = func() time.Time { return now }
+	k := serveKepu(t, d)
+	anon := k.Client(t)
+	_, page := anon.Get("/kepu/rumours")
+	fields := url.Values{"stamp": {hidden(page, "stamp")}, "sig": {hidden(page, "sig")}, "claim": {"喝醋可以软化血管，每天一杯能治高血压"}}
+	now = now.Add(30 * time.Second)
+	res, html := anon.Upload("/kepu/rumours", fields, "shot", "shot.png", []byte("MZ\x90\x00 not a picture"))
+	if res.StatusCode != 422 || !strings.Contains(html, "按文件内容判断") {
+		t.Fatalf("disguised screenshot: %d", res.StatusCode)
+	}
+	if leads, _ := k.Store.Leads(context.Background(), accessAll, "", 0); len(leads) != 0 {
+		t.Fatal("a refused lead was half-saved")
+	}
+	var pic bytes.Buffer
+	_ = png.Encode(&pic, image.NewGray(image.Rect(0, 0, 20, 10)))
+	if res, _ := anon.Upload("/kepu/rumours", fields, "shot", "shot.png", pic.Bytes()); res.StatusCode != http.StatusSeeOther {
+		t.Fatalf("screenshot: %d", res.StatusCode)
+	}
+	leads, _ := k.Store.Leads(context.Background(), accessAll, "", 0)
+	if len(leads) != 1 || leads[0].ShotMedia == 0 {
+		t.Fatalf("leads %+v", leads)
+	}
+	if res, _ := anon.Get("/kepu/media/" + strconv.FormatInt(leads[0].ShotMedia, 10)); res.StatusCode != 200 || res.Header.Get("Content-Type") != "image/png" {
+		t.Fatalf("media: %d %s", res.StatusCode, res.Header.Get("Content-Type"))
+	}
+}
