@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"strconv"
 
+	"kexie/internal/sheet"
 	"kexie/internal/web"
 )
 
@@ -31,9 +32,23 @@ type ItemsPage struct {
 func (h *handler) items(w http.ResponseWriter, r *http.Request) error {
 	l := web.ParseList(r, "updated", "updated")
 	status := Status(r.URL.Query().Get("status"))
-	items, total, err := h.store.StaffItems(r.Context(), h.site.Scope(r, "kepu.edit"), status, l.PerPage, l.Offset())
+	limit, offset := l.PerPage, l.Offset()
+	if web.WantsExport(r) {
+		limit, offset = 10000, 0
+	}
+	items, total, err := h.store.StaffItems(r.Context(), h.site.Scope(r, "kepu.edit"), status, limit, offset)
 	if err != nil {
 		return err
+	}
+	if web.WantsExport(r) {
+		t := h.site.T(r)
+		tab := sheet.Table{Sheet: t("kepu.title.items"), Headers: []string{t("kepu.f.title"), t("kepu.f.status"), t("kepu.f.lang"),
+			t("kepu.f.audience"), t("kepu.f.topic"), t("kepu.f.org"), t("kepu.f.author"), t("kepu.reviewer"), t("kepu.published_at"), t("kepu.f.updated")}}
+		for _, it := range items {
+			tab.Rows = append(tab.Rows, []string{it.Title, t("kepu.status." + string(it.Status)), t("kepu.lang." + it.Lang),
+				t("kepu.audience." + it.Audience), it.Topic, it.OrgName, it.AuthorName, it.ReviewerName, sheet.Date(it.PublishedAt), sheet.Date(it.UpdatedAt)})
+		}
+		return sheet.ServeXLSX(w, t("kepu.title.items")+".xlsx", tab)
 	}
 	l.Total = total
 	return h.site.Render(w, r, "kepu/items.html", "kepu.title.items", ItemsPage{Items: items, List: l, Status: string(status)})

@@ -86,6 +86,9 @@ func TestStaffPages(t *testing.T) {
 		if res, _ := k.EditorC.Post("/kepu/admin/series", url.Values{"org_id": {city}, "title": {"应急避险小课堂"}}); res.StatusCode != http.StatusSeeOther {
 			t.Fatalf("series: %d", res.StatusCode)
 		}
+		if res, _ := k.EditorC.Get("/kepu/admin?status=published&format=xlsx"); res.StatusCode != 200 || !strings.Contains(res.Header.Get("Content-Type"), "spreadsheet") {
+			t.Fatalf("export: %d %s", res.StatusCode, res.Header.Get("Content-Type"))
+		}
 		for _, p := range []string{"/kepu/admin", "/kepu/admin/new", "/kepu/admin/leads", "/kepu/admin/reach", "/kepu/admin/series", item} {
 			if res, html := k.EditorC.Get(p); res.StatusCode != 200 {
 				t.Errorf("%s: %d %.300s", p, res.StatusCode, html)
