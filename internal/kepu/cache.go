@@ -23,6 +23,7 @@ type Page struct {
 	Body   []byte
 	ItemID int64 // the item the page shows, for counting a view on a hit
 	Item   Item
+	ETag   string // the content version it was rendered at
 }
 
 func newPageCache(max int) *pageCache { return &pageCache{max: max, pages: map[string]Page{}} }

@@ -3,6 +3,7 @@ package kepu
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"html/template"
 	"net/http"
 	"net/url"
@@ -62,6 +63,13 @@ func (h *handler) serve(w http.ResponseWriter, r *http.Request, build func() (Pa
 			h.write(w, r, p, true)
 			return nil
 		}
+		if r.Header.Get("If-None-Match") == etagOf(v, r) {
+			// Nothing public changed since the reader's copy (a cheap phone
+			// on a slow network re-reads nothing).
+			w.Header().Set("ETag", etagOf(v, r))
+			w.WriteHeader(http.StatusNotModified)
+			return nil
+		}
 	}
 	p, tpl, title, data, err := build()
 	if err != nil {
@@ -81,10 +89,19 @@ func (h *handler) serve(w http.ResponseWriter, r *http.Request, build func() (Pa
 		p.Status = http.StatusOK
 	}
 	if useCache {
+		p.ETag = etagOf(v, r)
+	}
+	if useCache {
 		h.store.KeepPage(key, v, p)
 	}
 	h.write(w, r, p, useCache)
 	return nil
+}
+
+// etagOf names a public page by the content version and the languages it
+// was rendered in (the URL is the browser's own key).
+func etagOf(v int64, r *http.Request) string {
+	return fmt.Sprintf(`W/"k%d-%s-%s"`, v, web.NegotiateLanguage(r, ""), contentLang(r))
 }
 
 func (h *handler) write(w http.ResponseWriter, r *http.Request, p Page, public bool) {
@@ -92,7 +109,15 @@ func (h *handler) write(w http.ResponseWriter, r *http.Request, p Page, public b
 		now := h.store.db.Now()
 		h.store.CountView(p.Item, ReaderHash(h.cfg.Key, Day(now), web.ClientIP(r), r.UserAgent()), now)
 	}
+	if p.ETag != "" && public && r.Header.Get("If-None-Match") == p.ETag {
+		w.Header().Set("ETag", p.ETag)
+		w.WriteHeader(http.StatusNotModified)
+		return
+	}
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	if p.ETag != "" {
+		w.Header().Set("ETag", p.ETag)
+	}
 	if public {
 		w.Header().Set("Cache-Control", "public, max-age=30")
 	} else {

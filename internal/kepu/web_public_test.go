@@ -193,3 +193,34 @@ func TestLeadScreenshot(t *testing.T) {
 		t.Fatalf("media: %d %s", res.StatusCode, res.Header.Get("Content-Type"))
 	}
 }
+
+// TestNotModified: a reader who has the page gets 304 until something
+// public changes.
+func TestNotModified(t *testing.T) {
+	k := serveKepu(t, dbtest.OpenSQLite(t))
+	k.published(t, "雷雨天气如何防雷")
+	get := func(etag string) *http.Response {
+		req, _ := http.NewRequest("GET", k.URL+"/kepu", nil)
+		if etag != "" {
+			req.Header.Set("If-None-Match", etag)
+		}
+		res, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		res.Body.Close()
+		return res
+	}
+	first := get("")
+	etag := first.Header.Get("ETag")
+	if first.StatusCode != 200 || etag == "" {
+		t.Fatalf("first: %d %q", first.StatusCode, etag)
+	}
+	if res := get(etag); res.StatusCode != http.StatusNotModified {
+		t.Fatalf("again: %d", res.StatusCode)
+	}
+	k.published(t, "高温天气防中暑")
+	if res := get(etag); res.StatusCode != 200 || res.Header.Get("ETag") == etag {
+		t.Fatalf("after a publish: %d", res.StatusCode)
+	}
+}
