@@ -123,6 +123,7 @@ func (h *handler) publishUrgent(w http.ResponseWriter, r *http.Request) error {
 
 // ReachPage is reach per org and audience in the viewer's scope.
 type ReachPage struct {
+	Tree    []ReachNode
 	Rows    []ReachRow
 	Readers int64
 	Views   int64
@@ -139,6 +140,9 @@ func (h *handler) reachPage(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	p := ReachPage{Rows: rows}
+	if p.Tree, err = h.store.ReachTree(r.Context(), scope, periodAll); err != nil {
+		return err
+	}
 	for _, x := range rows {
 		p.Views += x.Views
 		p.Shares += x.Shares

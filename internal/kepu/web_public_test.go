@@ -79,6 +79,13 @@ func TestPortalPages(t *testing.T) {
 		if err != nil || len(rows) != 1 || rows[0].Views < 2 || rows[0].Shares != 1 {
 			t.Fatalf("reach %+v %v", rows, err)
 		}
+		tree, err := k.Store.ReachTree(ctx, accessAll, periodAll)
+		if err != nil || len(tree) != 2 || tree[0].OrgID != k.Root.ID || tree[0].Views != rows[0].Views || tree[1].OrgID != k.City.ID {
+			t.Fatalf("rolled up: %+v %v", tree, err)
+		}
+		if tree, _ := k.Store.ReachTree(ctx, accessPeer(k), periodAll); len(tree) != 0 {
+			t.Fatalf("the peer city sees the city's reach: %+v", tree)
+		}
 		if n, _ := k.Store.Readers(ctx, accessAll, periodAll); n != 1 {
 			t.Fatalf("one reader read twice: %d", n)
 		}
