@@ -41,6 +41,10 @@ fi
 if [ -z "${KEXIE_TEST_CHROMIUM:-}" ] && ! command -v chromium >/dev/null 2>&1; then
 	apt_install chromium fonts-noto-cjk
 fi
+# Tibetan script for the 科普 portal's Tibetan pages (Noto Serif Tibetan).
+if ! fc-list 2>/dev/null | grep -qi tibetan; then
+	apt_install fonts-noto-core
+fi
 
 # Start the cluster.
 if [ -z "${KEXIE_TEST_PG:-}" ]; then

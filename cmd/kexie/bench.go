@@ -10,6 +10,7 @@ import (
 	"regexp"
 	"runtime"
 	"runtime/pprof"
+	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -22,26 +23,29 @@ import (
 //	kexie bench import [--rows 1000000] [--db postgres://…] [--copy-db postgres://…]
 //	kexie bench survey-estimate [--rows 1000000] [--runs 3]
 func cmdBench(ctx context.Context, e *env, args []string) error {
+	benches := map[string]func(context.Context, *env, []string) error{
+		"orgtree":         benchOrgTree,
+		"startup":         benchStartup,
+		"search":          benchSearch,
+		"pages":           benchPages,
+		"plans":           benchPlans,
+		"import":          benchImport,
+		"survey-estimate": benchSurveyEstimate,
+		"kepu":            benchKepu,
+	}
+	var names []string
+	for n := range benches {
+		names = append(names, n)
+	}
+	sort.Strings(names)
 	if len(args) == 0 {
-		return usageError("want: bench orgtree | startup | search | pages | plans | import | survey-estimate")
+		return usageError("want: bench " + strings.Join(names, " | "))
 	}
-	switch args[0] {
-	case "orgtree":
-		return benchOrgTree(ctx, e, args[1:])
-	case "startup":
-		return benchStartup(ctx, e, args[1:])
-	case "search":
-		return benchSearch(ctx, e, args[1:])
-	case "pages":
-		return benchPages(ctx, e, args[1:])
-	case "plans":
-		return benchPlans(ctx, e, args[1:])
-	case "import":
-		return benchImport(ctx, e, args[1:])
-	case "survey-estimate":
-		return benchSurveyEstimate(ctx, e, args[1:])
+	run, ok := benches[args[0]]
+	if !ok {
+		return usageError("unknown benchmark " + args[0] + "; want one of: " + strings.Join(names, " | "))
 	}
-	return usageError("unknown benchmark " + args[0])
+	return run(ctx, e, args[1:])
 }
 
 func benchOrgTree(ctx context.Context, e *env, args []string) error {

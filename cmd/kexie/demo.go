@@ -57,6 +57,11 @@ func cmdDemo(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
+	kres, err := demo.Kepu(ctx, a.DB, a.Orgs, *seed)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stdout, "科普: %d reviewed items, %d answered rumour leads\n", kres.Items, kres.Leads)
 	// The first administrator, at the demo province's root.
 	user, password, err := a.Bootstrap(ctx)
 	if err != nil {

@@ -182,7 +182,8 @@ func TestTwoNodesOnePostgres(t *testing.T) {
 	if code, _ := br.post(b.url, "/logout", url.Values{}); code != 303 {
 		t.Fatalf("logout on B: %d", code)
 	}
-	if code, loc, _ := br.get(a.url + "/"); code != 303 || !strings.HasPrefix(loc, "/login") {
+	// ("/" shows visitors the public portal; a signed-in page tells.)
+	if code, loc, _ := br.get(a.url + "/account"); code != 303 || !strings.HasPrefix(loc, "/login") {
 		t.Fatalf("after logout on B, A answers %d %s", code, loc)
 	}
 

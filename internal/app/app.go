@@ -23,6 +23,7 @@ import (
 	"kexie/internal/db"
 	"kexie/internal/home"
 	"kexie/internal/jobs"
+	"kexie/internal/kepu"
 	"kexie/internal/measure"
 	"kexie/internal/org"
 	"kexie/internal/people"
@@ -49,6 +50,7 @@ type App struct {
 	People  *people.Store
 	Plans   *plan.Store
 	Review  *review.Store
+	Kepu    *kepu.Store
 	Jobs    *jobs.Runner // this node's background work; RunJobs starts it
 	Sources *measure.Registry
 	Modules []web.Module
@@ -98,13 +100,15 @@ func Open(ctx context.Context, cfg config.Config, log *slog.Logger) (*App, error
 	a.Plans = plan.NewStore(d, a.Orgs)
 	a.Review = review.NewStore(d, reviewPeople{a.People}, calendar.Source{DB: d})
 	a.Review.UseJobs(a.Jobs)
+	a.Kepu = kepu.NewStore(d, kepuPeople{a.People}, calendar.Source{DB: d})
 	// The live indicator sources every module publishes, for plans to bind
 	// their targets to. Adding a module's sources is one argument here.
-	if a.Sources, err = measure.NewRegistry(a.People.Sources()); err != nil {
+	if a.Sources, err = measure.NewRegistry(a.People.Sources(), a.Kepu.Sources()); err != nil {
 		d.Close()
 		return nil, err
 	}
 	a.Plans.SetSources(a.Sources)
+	portal := &kepu.Portal{} // the public portal answers "/" to visitors
 	// The modules, in migration order. Adding a module is one line here.
 	a.Modules = []web.Module{
 		platformModule(a),
@@ -117,7 +121,8 @@ func Open(ctx context.Context, cfg config.Config, log *slog.Logger) (*App, error
 		plan.Module(a.Plans, a.Orgs),
 		{Name: "calendar", Migrations: []db.Migrations{calendar.Migrations()}},
 		review.Module(a.Review, review.Config{Key: keys.Derive("review"), Uploads: filepath.Join(cfg.DataDir, "uploads", "review")}),
-		home.Module(home.Sources{DB: d, OrgCounts: a.orgCounts, UserCount: a.Auth.CountUsers}),
+		kepu.Module(a.Kepu, a.Orgs, kepu.Config{Key: keys.Derive("kepu"), UserID: a.userID, Portal: portal}),
+		home.Module(home.Sources{DB: d, OrgCounts: a.orgCounts, UserCount: a.Auth.CountUsers, Public: portal.Home}),
 	}
 	for _, m := range a.Modules {
 		a.Policy.Add(m.Permissions...)

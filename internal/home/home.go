@@ -29,6 +29,9 @@ type Sources struct {
 	DB        *db.DB
 	OrgCounts func(ctx context.Context, scope access.Scope) ([]TypeCount, error)
 	UserCount func(ctx context.Context, scope access.Scope) (int, error)
+	// Public, when set, answers "/" for visitors who are not signed in
+	// (the public 科普 portal); without it they are sent to sign in.
+	Public web.HandlerFunc
 }
 
 //go:embed templates locales
@@ -45,7 +48,7 @@ func Module(src Sources) web.Module {
 		Nav:       []web.NavItem{{Section: "nav.section.work", Label: "home.nav", Href: "/", Order: 0}},
 		Routes: func(s *web.Site) {
 			h := &handler{site: s, src: src}
-			s.Handle("GET /{$}", access.SignedIn(), h.show)
+			s.Handle("GET /{$}", access.Public(), h.start)
 		},
 	}
 }
@@ -71,6 +74,29 @@ type bar struct {
 	Label string
 	Count int
 	Pct   int
+}
+
+// start shows a signed-in user the dashboard and anyone else the public
+// portal (or the sign-in page when there is none).
+func (h *handler) start(w http.ResponseWriter, r *http.Request) error {
+	if id := web.IdentityFrom(r.Context()); id == nil || id.Subject == nil {
+		if h.src.Public != nil {
+			return h.src.Public(w, r)
+		}
+		return web.Redirect(w, r, "/login")
+	}
+	if id := web.IdentityFrom(r.Context()); id.MFAPending || id.MustChangePassword || id.MustEnroll2FA {
+		// Finish signing in first, as every signed-in route does.
+		switch {
+		case id.MFAPending:
+			return web.Redirect(w, r, "/login/2fa")
+		case id.MustChangePassword:
+			return web.Redirect(w, r, "/account/password")
+		default:
+			return web.Redirect(w, r, "/account/2fa")
+		}
+	}
+	return h.show(w, r)
 }
 
 func (h *handler) show(w http.ResponseWriter, r *http.Request) error {
