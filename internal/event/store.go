@@ -1,0 +1,40 @@
+package event
+
+import (
+	"context"
+	"embed"
+	"io/fs"
+
+	"kexie/internal/db"
+)
+
+//go:embed migrations/*.sql
+var migrationsFS embed.FS
+
+// Migrations are the module's tables.
+func Migrations() db.Migrations {
+	sub, _ := fs.Sub(migrationsFS, "migrations")
+	return db.Migrations{Module: "event", FS: sub}
+}
+
+// Venues names the venues events take place at; the venue module gives
+// one, and a nil Venues shows none.
+type Venues interface {
+	VenueNames(ctx context.Context, ids []int64) (map[int64]string, error)
+}
+
+// Store holds events, tickets and scans. Its exported methods are the
+// transaction boundaries.
+type Store struct {
+	db     *db.DB
+	venues Venues
+}
+
+// NewStore returns the store over d.
+func NewStore(d *db.DB) *Store { return &Store{db: d} }
+
+// UseVenues names events' venues through v.
+func (s *Store) UseVenues(v Venues) { s.venues = v }
+
+// DB is the store's database, for the commands that read it directly.
+func (s *Store) DB() *db.DB { return s.db }
