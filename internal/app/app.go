@@ -21,6 +21,7 @@ import (
 	"kexie/internal/calendar"
 	"kexie/internal/config"
 	"kexie/internal/db"
+	"kexie/internal/event"
 	"kexie/internal/home"
 	"kexie/internal/jobs"
 	"kexie/internal/measure"
@@ -49,6 +50,7 @@ type App struct {
 	People  *people.Store
 	Plans   *plan.Store
 	Review  *review.Store
+	Events  *event.Store
 	Jobs    *jobs.Runner // this node's background work; RunJobs starts it
 	Sources *measure.Registry
 	Modules []web.Module
@@ -100,7 +102,8 @@ func Open(ctx context.Context, cfg config.Config, log *slog.Logger) (*App, error
 	a.Review.UseJobs(a.Jobs)
 	// The live indicator sources every module publishes, for plans to bind
 	// their targets to. Adding a module's sources is one argument here.
-	if a.Sources, err = measure.NewRegistry(a.People.Sources()); err != nil {
+	a.Events = event.NewStore(d)
+	if a.Sources, err = measure.NewRegistry(a.People.Sources(), a.Events.Sources()); err != nil {
 		d.Close()
 		return nil, err
 	}
@@ -117,6 +120,7 @@ func Open(ctx context.Context, cfg config.Config, log *slog.Logger) (*App, error
 		plan.Module(a.Plans, a.Orgs),
 		{Name: "calendar", Migrations: []db.Migrations{calendar.Migrations()}},
 		review.Module(a.Review, review.Config{Key: keys.Derive("review"), Uploads: filepath.Join(cfg.DataDir, "uploads", "review")}),
+		event.Module(a.Events, a.Orgs),
 		home.Module(home.Sources{DB: d, OrgCounts: a.orgCounts, UserCount: a.Auth.CountUsers}),
 	}
 	for _, m := range a.Modules {

@@ -117,8 +117,8 @@ type Rejection struct {
 
 // Reasons a scan is rejected.
 const (
-	ReasonBad        = "bad_scan"      // a field missing or too long
-	ReasonFuture     = "clock_future"  // the device's clock is far ahead
+	ReasonBad        = "bad_scan"     // a field missing or too long
+	ReasonFuture     = "clock_future" // the device's clock is far ahead
 	ReasonUnknown    = "unknown_ticket"
 	ReasonOtherEvent = "other_event"
 	ReasonWaiting    = "not_confirmed" // on the waiting list or cancelled

@@ -31,12 +31,12 @@ func TestSyncCountsOnce(t *testing.T) {
 			{Ticket: ts[0].Code, Device: "A", Nonce: "1", At: at(-5)},
 			{Ticket: ts[0].Code, Device: "A", Nonce: "2", At: at(-4)}, // double scan
 			{Ticket: ts[1].Code, Device: "A", Nonce: "3", At: at(-3)},
-			{Ticket: foreign.Code, Device: "A", Nonce: "4", At: at(-3)},        // another event
-			{Ticket: "NOSUCHCODE23", Device: "A", Nonce: "5", At: at(-3)},      // unknown
-			{Ticket: ts[3].Code, Device: "A", Nonce: "6", At: at(-2)},          // waiting list
-			{Ticket: ts[2].Code, Device: "A", Nonce: "7", At: at(60 * 24)},     // clock a day ahead
-			{Device: "A", Nonce: "8", At: at(-1), WalkIn: true},                // walk-in
-			{Ticket: ts[2].Code, Device: "", Nonce: "9", At: at(-1)},           // no device
+			{Ticket: foreign.Code, Device: "A", Nonce: "4", At: at(-3)},    // another event
+			{Ticket: "NOSUCHCODE23", Device: "A", Nonce: "5", At: at(-3)},  // unknown
+			{Ticket: ts[3].Code, Device: "A", Nonce: "6", At: at(-2)},      // waiting list
+			{Ticket: ts[2].Code, Device: "A", Nonce: "7", At: at(60 * 24)}, // clock a day ahead
+			{Device: "A", Nonce: "8", At: at(-1), WalkIn: true},            // walk-in
+			{Ticket: ts[2].Code, Device: "", Nonce: "9", At: at(-1)},       // no device
 		}
 		res, err := es.Events.Sync(ctx, e.ID, batch)
 		if err != nil {
