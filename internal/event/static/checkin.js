@@ -30,9 +30,12 @@
     $("net-state").textContent = navigator.onLine ? msg("online") : msg("offline");
     $("net-state").className = "badge " + (navigator.onLine ? "ok" : "warn");
   }
+  var lastText = "";
   function log(text, kind) {
+    if (text === lastText && kind === "warn") return; // "kept" once, not per try
+    lastText = text;
     var li = document.createElement("li");
-    li.textContent = new Date().toLocaleTimeString() + " " + text;
+    li.textContent = new Date().toLocaleTimeString(document.documentElement.lang || undefined, { hour12: false }) + " " + text;
     if (kind) li.className = kind;
     var ul = $("log");
     ul.insertBefore(li, ul.firstChild);
