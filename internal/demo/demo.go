@@ -15,6 +15,7 @@ import (
 	"math/rand/v2"
 	"strings"
 
+	"kexie/internal/event"
 	"kexie/internal/org"
 	"kexie/internal/people"
 	"kexie/internal/plan"
@@ -39,12 +40,15 @@ type Options struct {
 	T func(key string, args ...any) string
 	// Plans, when set, gets the demo plans and their progress ledger.
 	Plans *plan.Store
+	// Events, when set, gets a year of 科普 events with registrations and check-ins.
+	Events *event.Store
 }
 
 // Result counts what was made.
 type Result struct {
 	Orgs, People  int
 	Plans, Ledger int // plans and progress entries
+	Events        eventResult
 }
 
 var (
@@ -180,6 +184,17 @@ func Generate(ctx context.Context, orgs *org.Store, ppl *people.Store, o Options
 		}
 		res.Plans, res.Ledger = pr.Plans, pr.Entries
 		progress("plans", res.Plans, res.Plans)
+	}
+	if o.Events != nil { // a year of 科普 events (event.go), on a stream of their own
+		var cityOrgs []org.Org
+		var places []string
+		for _, c := range cities {
+			cityOrgs, places = append(cityOrgs, c.org), append(places, c.place)
+		}
+		if res.Events, err = makeEvents(ctx, o.Events, root, prov.Name, cityOrgs, places, rand.New(rand.NewPCG(o.Seed+2, o.Seed))); err != nil {
+			return res, err
+		}
+		progress("events", res.Events.Events, res.Events.Events)
 	}
 
 	// People, spread over the counties, written through the import path one
