@@ -31,6 +31,7 @@ import (
 	"kexie/internal/plan"
 	"kexie/internal/review"
 	"kexie/internal/std"
+	"kexie/internal/venue"
 	"kexie/internal/web"
 )
 
@@ -51,6 +52,7 @@ type App struct {
 	Plans   *plan.Store
 	Review  *review.Store
 	Events  *event.Store
+	Venues  *venue.Store
 	Jobs    *jobs.Runner // this node's background work; RunJobs starts it
 	Sources *measure.Registry
 	Modules []web.Module
@@ -102,8 +104,10 @@ func Open(ctx context.Context, cfg config.Config, log *slog.Logger) (*App, error
 	a.Review.UseJobs(a.Jobs)
 	// The live indicator sources every module publishes, for plans to bind
 	// their targets to. Adding a module's sources is one argument here.
+	a.Venues = venue.NewStore(d, std.Regions())
 	a.Events = event.NewStore(d)
-	if a.Sources, err = measure.NewRegistry(a.People.Sources(), a.Events.Sources()); err != nil {
+	a.Events.UseVenues(a.Venues)
+	if a.Sources, err = measure.NewRegistry(a.People.Sources(), a.Venues.Sources(), a.Events.Sources()); err != nil {
 		d.Close()
 		return nil, err
 	}
@@ -120,6 +124,7 @@ func Open(ctx context.Context, cfg config.Config, log *slog.Logger) (*App, error
 		plan.Module(a.Plans, a.Orgs),
 		{Name: "calendar", Migrations: []db.Migrations{calendar.Migrations()}},
 		review.Module(a.Review, review.Config{Key: keys.Derive("review"), Uploads: filepath.Join(cfg.DataDir, "uploads", "review")}),
+		venue.Module(a.Venues, a.Orgs),
 		event.Module(a.Events, a.Orgs),
 		home.Module(home.Sources{DB: d, OrgCounts: a.orgCounts, UserCount: a.Auth.CountUsers}),
 	}
