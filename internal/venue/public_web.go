@@ -52,9 +52,11 @@ func mapOption(t func(string, ...any) string, list []Venue) string {
 		"tooltip": map[string]any{"trigger": "item"},
 		"legend":  map[string]any{"data": legend, "top": 0},
 		"grid":    map[string]any{"left": 48, "right": 16, "top": 40, "bottom": 36},
-		"xAxis":   map[string]any{"type": "value", "name": t("venue.f.lng"), "min": x0, "max": x1, "scale": true},
-		"yAxis":   map[string]any{"type": "value", "name": t("venue.f.lat"), "min": y0, "max": y1, "scale": true},
-		"series":  series,
+		"xAxis": map[string]any{"type": "value", "name": t("venue.f.lng"), "min": x0, "max": x1, "scale": true,
+			"axisLabel": map[string]any{"showMinLabel": false, "showMaxLabel": false}},
+		"yAxis": map[string]any{"type": "value", "name": t("venue.f.lat"), "min": y0, "max": y1, "scale": true,
+			"axisLabel": map[string]any{"showMinLabel": false, "showMaxLabel": false}},
+		"series": series,
 	}
 	b, _ := json.Marshal(opt)
 	return string(b)
