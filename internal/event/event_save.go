@@ -64,10 +64,23 @@ func (in *Input) check() error {
 	return es.Err()
 }
 
-// Create adds an event of in.OrgID.
+// Create adds an event of in.OrgID, at in.VenueID if it is not 0 (a
+// venue the venue module knows).
 func (s *Store) Create(ctx context.Context, in Input) (Event, error) {
 	if err := in.check(); err != nil {
 		return Event{}, err
+	}
+	if in.VenueID != 0 {
+		names := map[int64]string{}
+		var err error
+		if s.venues != nil {
+			if names, err = s.venues.VenueNames(ctx, []int64{in.VenueID}); err != nil {
+				return Event{}, err
+			}
+		}
+		if names[in.VenueID] == "" {
+			return Event{}, valid.New("venue_id", "event.err.venue")
+		}
 	}
 	var e Event
 	err := s.db.Tx(ctx, func(tx *db.Tx) error {

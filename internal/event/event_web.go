@@ -16,6 +16,7 @@ type ListPage struct {
 	Events []Event
 	List   *web.List
 	Kinds  []string
+	Venues []VenueChoice
 	Form   *web.Form
 }
 
@@ -33,7 +34,11 @@ func (h *handler) listPage(r *http.Request, f *web.Form) (ListPage, error) {
 		return ListPage{}, err
 	}
 	l.Total = total
-	return ListPage{Events: list, List: l, Kinds: Kinds(), Form: f}, nil
+	venues, err := h.store.VenueChoices(r.Context(), h.site.Scope(r, "event.edit"))
+	if err != nil {
+		return ListPage{}, err
+	}
+	return ListPage{Events: list, List: l, Kinds: Kinds(), Venues: venues, Form: f}, nil
 }
 
 func (h *handler) list(w http.ResponseWriter, r *http.Request) error {

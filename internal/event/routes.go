@@ -45,6 +45,7 @@ func Module(s *Store, orgs *org.Store) web.Module {
 			site.Handle("POST /e/{id}/register", access.Public(), h.register)
 			site.Handle("GET /events", access.Require("event.view", nil), h.list)
 			site.Handle("POST /events", access.Require("event.edit", orgs.FormResolver("org_id")), h.create)
+			site.Handle("GET /events/stats", access.Require("event.view", nil), h.rollup)
 			site.HandleRaw("GET /events/checkin.js", access.Public(), static("static/checkin.js", "text/javascript; charset=utf-8"))
 			site.HandleRaw("GET /events/checkin-sw.js", access.Public(), static("static/checkin-sw.js", "text/javascript; charset=utf-8"))
 			site.Handle("GET /events/{id}", access.Require("event.view", ev), h.show)

@@ -4,7 +4,9 @@ import (
 	"context"
 	"embed"
 	"io/fs"
+	"sort"
 
+	"kexie/internal/access"
 	"kexie/internal/db"
 )
 
@@ -21,6 +23,8 @@ func Migrations() db.Migrations {
 // one, and a nil Venues shows none.
 type Venues interface {
 	VenueNames(ctx context.Context, ids []int64) (map[int64]string, error)
+	// VenuesIn names the venues in service inside scope, for the form.
+	VenuesIn(ctx context.Context, scope access.Scope) (map[int64]string, error)
 }
 
 // Store holds events, tickets and scans. Its exported methods are the
@@ -38,3 +42,28 @@ func (s *Store) UseVenues(v Venues) { s.venues = v }
 
 // DB is the store's database, for the commands that read it directly.
 func (s *Store) DB() *db.DB { return s.db }
+
+// VenueChoice is a venue offered on the event form.
+type VenueChoice struct {
+	ID   int64
+	Name string
+}
+
+// VenueChoices are the venues in scope an event may be held at, by name.
+func (s *Store) VenueChoices(ctx context.Context, scope access.Scope) ([]VenueChoice, error) {
+	if s.venues == nil || scope.None() {
+		return nil, nil
+	}
+	m, err := s.venues.VenuesIn(ctx, scope)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]VenueChoice, 0, len(m))
+	for id, n := range m {
+		out = append(out, VenueChoice{ID: id, Name: n})
+	}
+	sort.Slice(out, func(i, j int) bool {
+		return out[i].Name < out[j].Name || (out[i].Name == out[j].Name && out[i].ID < out[j].ID)
+	})
+	return out, nil
+}

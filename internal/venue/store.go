@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io/fs"
 
+	"kexie/internal/access"
 	"kexie/internal/db"
 	"kexie/internal/std"
 )
@@ -121,4 +122,29 @@ func (s *Store) VenueNames(ctx context.Context, ids []int64) (map[int64]string, 
 		}
 	}
 	return out, nil
+}
+
+// VenuesIn names the venues in service (not removed) inside scope, for the
+// event module's form.
+func (s *Store) VenuesIn(ctx context.Context, scope access.Scope) (map[int64]string, error) {
+	out := map[int64]string{}
+	if scope.None() {
+		return out, nil
+	}
+	c, args := db.ScopeCond(s.db, "o.path", scope)
+	rows, err := s.db.Query(ctx, `SELECT v.id, v.name FROM venues v JOIN orgs o ON o.id = v.org_id
+		WHERE v.status <> 'removed' AND `+c+` ORDER BY v.name LIMIT 2000`, args...)
+	if err != nil {
+		return nil, fmt.Errorf("venue: names in scope: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id int64
+		var name string
+		if err := rows.Scan(&id, &name); err != nil {
+			return nil, err
+		}
+		out[id] = name
+	}
+	return out, rows.Err()
 }
