@@ -20,6 +20,7 @@ import (
 	"kexie/internal/people"
 	"kexie/internal/plan"
 	"kexie/internal/std"
+	"kexie/internal/venue"
 )
 
 // Size is how much to generate.
@@ -42,6 +43,8 @@ type Options struct {
 	Plans *plan.Store
 	// Events, when set, gets a year of 科普 events with registrations and check-ins.
 	Events *event.Store
+	// Venues, when set, gets the 科普 venues and bases of the first cities.
+	Venues *venue.Store
 }
 
 // Result counts what was made.
@@ -49,6 +52,7 @@ type Result struct {
 	Orgs, People  int
 	Plans, Ledger int // plans and progress entries
 	Events        eventResult
+	Venues        int
 }
 
 var (
@@ -195,6 +199,19 @@ func Generate(ctx context.Context, orgs *org.Store, ppl *people.Store, o Options
 			return res, err
 		}
 		progress("events", res.Events.Events, res.Events.Events)
+	}
+	if o.Venues != nil { // venues and bases (venue.go), on a stream of their own
+		var cs, ks []place
+		for _, c := range cities {
+			cs = append(cs, place{c.org, c.region, c.place})
+		}
+		for _, k := range counties {
+			ks = append(ks, place{k.org, k.region, k.place})
+		}
+		if res.Venues, err = makeVenues(ctx, o.Venues, cs, ks, rand.New(rand.NewPCG(o.Seed+3, o.Seed))); err != nil {
+			return res, err
+		}
+		progress("venues", res.Venues, res.Venues)
 	}
 
 	// People, spread over the counties, written through the import path one

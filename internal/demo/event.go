@@ -54,7 +54,7 @@ func makeEvents(ctx context.Context, es *event.Store, root org.Org, province str
 		nonce := 0
 		add := func(code string, walkIn bool) {
 			nonce++
-			scans = append(scans, event.Scan{Ticket: code, Device: fmt.Sprintf("demo-%d-%d", e.ID%1000, rng.IntN(devices)),
+			scans = append(scans, event.Scan{Ticket: code, Device: fmt.Sprintf("demo-%d-%d", e.ID, rng.IntN(devices)),
 				Nonce: fmt.Sprint(nonce), At: at.Add(time.Duration(rng.IntN(5400)) * time.Second), WalkIn: walkIn})
 		}
 		for _, t := range ts {
