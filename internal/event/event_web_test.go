@@ -122,3 +122,32 @@ func postJSON(t *testing.T, c *webtest.Client, path, body string) (*http.Respons
 	_ = json.Unmarshal(b, &v)
 	return res, string(b)
 }
+
+// TestCreateEventForm: the form refuses bad input field by field, keeping
+// what was typed, and creates an event of the chosen org.
+func TestCreateEventForm(t *testing.T) {
+	eachDB(t, func(t *testing.T, es eventSite) {
+		c, _ := es.User(t, "planner", access.OrgStaff, es.City)
+		form := url.Values{"org_id": {fmt.Sprint(es.City.ID)}, "title": {"科普日主场"}, "kind": {"kepuri"}, "capacity": {"0"},
+			"starts_at": {"2026-09-19T09:00"}, "ends_at": {"2026-09-18T09:00"}}
+		res, body := c.Post("/events", form)
+		if res.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(body, "名额应为 1 到 1000000 之间的整数") ||
+			!strings.Contains(body, "结束时间不能早于开始时间") || !strings.Contains(body, `value="科普日主场"`) {
+			t.Fatalf("bad form: %d", res.StatusCode)
+		}
+		form.Set("capacity", "300")
+		form.Set("ends_at", "2026-09-19T12:00")
+		res, _ = c.Post("/events", form)
+		if res.StatusCode != http.StatusSeeOther || !strings.HasPrefix(res.Header.Get("Location"), "/events/") {
+			t.Fatalf("create: %d", res.StatusCode)
+		}
+		_, body = c.Get(res.Header.Get("Location"))
+		if !strings.Contains(body, "科普日主场") || !strings.Contains(body, "2026-09-19 09:00") {
+			t.Errorf("the new event's page: %.300s", body)
+		}
+		form.Set("org_id", fmt.Sprint(es.Peer.ID))
+		if res, _ := c.Post("/events", form); res.StatusCode != http.StatusForbidden {
+			t.Errorf("an event of another city: got %d, want 403", res.StatusCode)
+		}
+	})
+}
