@@ -48,7 +48,9 @@ func TestBrowserOfflineCheckin(t *testing.T) {
 		}
 		es.CreateUser(t, "doorstaff", access.OrgStaff, es.City)
 		b := es.Tab(t, 30*time.Second)
-		b.Run("phone size", chromedp.EmulateViewport(390, 844, chromedp.EmulateScale(2)))
+		phone := func() { b.Run("phone size", chromedp.EmulateViewport(390, 844, chromedp.EmulateScale(2))) }
+		shot := func(name string) { b.Shot(name); phone() } // Shot resets the viewport
+		phone()
 
 		// 1. A visitor registers and sees the QR ticket.
 		b.Open(fmt.Sprintf("/e/%d", e.ID), `#register`)
@@ -58,11 +60,11 @@ func TestBrowserOfflineCheckin(t *testing.T) {
 		if st := b.Text(`#ticket-status`); !strings.Contains(st, "已确认") || len(code) != 12 {
 			t.Fatalf("ticket: status %q, code %q", st, code)
 		}
-		b.Shot("event-ticket")
+		shot("event-ticket")
 
 		// 2. The door staff open the check-in page while online.
 		b.Login("doorstaff")
-		b.Run("phone size", chromedp.EmulateViewport(390, 844, chromedp.EmulateScale(2)))
+		phone()
 		b.Open(fmt.Sprintf("/events/%d/checkin", e.ID), `#scan-code`)
 		b.WaitText("online", `#net-state`, "在线")
 
@@ -78,7 +80,7 @@ func TestBrowserOfflineCheckin(t *testing.T) {
 		if a, _ := es.Events.Attendance(ctx, e.ID); a.CheckedIn != 0 {
 			t.Fatalf("offline scans reached the server: %+v", a)
 		}
-		b.Shot("event-checkin-offline")
+		shot("event-checkin-offline")
 
 		// 4. Back online: the queue goes out once and empties.
 		setOffline(b, false)
@@ -87,7 +89,7 @@ func TestBrowserOfflineCheckin(t *testing.T) {
 		b.WaitText("counted", `#count-in`, "1")
 		b.WaitText("walk-in counted", `#count-walkin`, "1")
 		b.WaitText("rejection shown", `#log`, "这是其他活动的票")
-		b.Shot("event-checkin-synced")
+		shot("event-checkin-synced")
 		a, err := es.Events.Attendance(ctx, e.ID)
 		if err != nil {
 			t.Fatal(err)
@@ -101,6 +103,6 @@ func TestBrowserOfflineCheckin(t *testing.T) {
 			t.Errorf("a second sync changed the counts: %+v → %+v", a, a2)
 		}
 		b.Open(fmt.Sprintf("/events/%d/attendance", e.ID), `#scan-table`)
-		b.Shot("event-attendance")
+		shot("event-attendance")
 	})
 }

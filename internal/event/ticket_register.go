@@ -59,6 +59,9 @@ func (s *Store) Register(ctx context.Context, id int64, name string) (Ticket, er
 		if err != nil {
 			return err
 		}
+		if tx.Now.After(e.EndsAt) {
+			return valid.New("", "event.err.ended")
+		}
 		if t, err = register(ctx, tx, e.ID, name); err != nil {
 			return err
 		}

@@ -2,7 +2,9 @@ package event_test
 
 import (
 	"context"
+	"fmt"
 	"testing"
+	"time"
 
 	"kexie/internal/event"
 	"kexie/internal/valid"
@@ -58,6 +60,41 @@ func TestWaitingListPromotion(t *testing.T) {
 		}
 		if _, err := es.Events.Register(ctx, e.ID, "  "); err == nil {
 			t.Error("a blank name: no error")
+		}
+	})
+}
+
+// TestConcurrentRegistration: many people registering at once never take
+// more seats than there are; the rest wait in order; an ended event takes
+// no one.
+func TestConcurrentRegistration(t *testing.T) {
+	eachDB(t, func(t *testing.T, es eventSite) {
+		ctx := context.Background()
+		e := newEvent(t, es, "热门讲座", 5)
+		errs := make(chan error, 20)
+		for i := 0; i < 20; i++ {
+			go func(i int) {
+				_, err := es.Events.Register(ctx, e.ID, fmt.Sprintf("观众%d", i))
+				errs <- err
+			}(i)
+		}
+		for i := 0; i < 20; i++ {
+			if err := <-errs; err != nil {
+				t.Fatal(err)
+			}
+		}
+		got, _ := es.Events.Get(ctx, e.ID)
+		_, confirmed, _ := es.Events.Tickets(ctx, e.ID, event.TicketFilter{Status: event.Confirmed})
+		if got.Confirmed != 5 || confirmed != 5 || got.Waiting != 15 {
+			t.Errorf("got %d confirmed (%d tickets), %d waiting; want 5, 5, 15", got.Confirmed, confirmed, got.Waiting)
+		}
+		past, err := es.Events.Create(ctx, event.Input{OrgID: es.City.ID, Title: "已结束", Kind: event.KindLecture, Capacity: 5,
+			StartsAt: time.Now().Add(-48 * time.Hour), EndsAt: time.Now().Add(-47 * time.Hour)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := es.Events.Register(ctx, past.ID, "迟到者"); err == nil {
+			t.Error("registered for an ended event")
 		}
 	})
 }
