@@ -23,7 +23,8 @@ func setOffline(b *webtest.Tab, off bool) {
 		b.Fail("network enable", err)
 	}
 	if _, err := chromedp.Call(ctx, network.EmulateNetworkConditionsByRule, network.EmulateNetworkConditionsByRuleParams{
-		MatchedNetworkConditions: []*network.Conditions{{Offline: off, DownloadThroughput: -1, UploadThroughput: -1}}}); err != nil {
+		EmulateOfflineServiceWorker: &off,
+		MatchedNetworkConditions:    []*network.Conditions{{Offline: off, DownloadThroughput: -1, UploadThroughput: -1}}}); err != nil {
 		b.Fail("emulate network", err)
 	}
 	if _, err := chromedp.Call(ctx, network.OverrideNetworkState, network.OverrideNetworkStateParams{
@@ -68,8 +69,16 @@ func TestBrowserOfflineCheckin(t *testing.T) {
 		b.Open(fmt.Sprintf("/events/%d/checkin", e.ID), `#scan-code`)
 		b.WaitText("online", `#net-state`, "在线")
 
-		// 3. Offline: three scans wait on the phone.
+		// The page's service worker has taken the page in hand (it keeps a
+		// copy of the page and its script).
+		b.Run("service worker", chromedp.Poll[chromedp.Void](`navigator.serviceWorker && navigator.serviceWorker.controller !== null`,
+			chromedp.WithPollingTimeout(15*time.Second)))
+		b.Open(fmt.Sprintf("/events/%d/checkin", e.ID), `#scan-code`) // fetched through the worker, which keeps a copy
+
+		// 3. Offline: the page opens again from the worker's copy, and
+		// three scans and a walk-in wait on the phone.
 		setOffline(b, true)
+		b.Open(fmt.Sprintf("/events/%d/checkin", e.ID), `#scan-code`)
 		b.WaitText("offline", `#net-state`, "离线")
 		for _, c := range []string{code, strings.ToLower(code), foreign.Code} {
 			b.Run("scan "+c, chromedp.SendKeys(chromedp.CSS(`#scan-code`), c), chromedp.Click(chromedp.CSS(`#scan-submit`)))
