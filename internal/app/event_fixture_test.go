@@ -72,6 +72,8 @@ func eventMatrix() []matrixCase {
 		{"GET /events/checkin-sw.js", "/events/checkin-sw.js", nil, public},
 		{"GET /events/{id}", "/events/{event}", nil, staff},
 		{"GET /events/{id}", "/events/{peerevent}", nil, sys},
+		{"POST /events/{id}", "/events/{event}", url.Values{"title": {""}}, staff},
+		{"POST /events/{id}", "/events/{peerevent}", url.Values{"title": {""}}, sys},
 		{"POST /events/{id}/capacity", "/events/{event}/capacity", url.Values{"capacity": {"0"}}, staff},
 		{"POST /events/{id}/capacity", "/events/{peerevent}/capacity", url.Values{"capacity": {"0"}}, sys},
 		{"POST /events/{id}/tickets", "/events/{event}/tickets", url.Values{"names": {""}}, staff},

@@ -106,6 +106,9 @@ type ShowPage struct {
 	List       *web.List
 	Statuses   []string
 	Form       *web.Form
+	Edit       *web.Form // the event's details, for correcting them
+	Kinds      []string
+	Venues     []VenueChoice
 }
 
 func (h *handler) showPage(r *http.Request, id int64, f *web.Form) (ShowPage, error) {
@@ -131,7 +134,20 @@ func (h *handler) showPage(r *http.Request, id int64, f *web.Form) (ShowPage, er
 		f = web.NewForm()
 		f.Values.Set("capacity", strconv.Itoa(e.Capacity))
 	}
-	return ShowPage{Event: e, Attendance: a, Tickets: ts, List: l, Statuses: []string{Confirmed, Waiting, Cancelled}, Form: f}, nil
+	edit := web.NewForm()
+	for k, v := range map[string]string{"title": e.Title, "kind": e.Kind, "audience": e.Audience, "place": e.Place,
+		"starts_at": e.StartsAt.In(beijing).Format("2006-01-02T15:04"), "ends_at": e.EndsAt.In(beijing).Format("2006-01-02T15:04")} {
+		edit.Values.Set(k, v)
+	}
+	if e.VenueID != 0 {
+		edit.Values.Set("venue_id", strconv.FormatInt(e.VenueID, 10))
+	}
+	venues, err := h.store.VenueChoices(r.Context(), h.site.Scope(r, "event.edit"))
+	if err != nil {
+		return ShowPage{}, err
+	}
+	return ShowPage{Event: e, Attendance: a, Tickets: ts, List: l, Statuses: []string{Confirmed, Waiting, Cancelled}, Form: f,
+		Edit: edit, Kinds: Kinds(), Venues: venues}, nil
 }
 
 func (h *handler) show(w http.ResponseWriter, r *http.Request) error {

@@ -151,3 +151,31 @@ func TestCreateEventForm(t *testing.T) {
 		}
 	})
 }
+
+// TestEditEvent: a correction is saved with what it replaced in the audit
+// log; a bad one is refused with the typed values kept.
+func TestEditEvent(t *testing.T) {
+	eachDB(t, func(t *testing.T, es eventSite) {
+		e := newEvent(t, es, "科普讲座（暂定）", 30)
+		c, _ := es.User(t, "editor", access.OrgStaff, es.City)
+		path := fmt.Sprintf("/events/%d", e.ID)
+		form := url.Values{"title": {"人工智能科普讲座"}, "kind": {"lecture"}, "place": {"市图书馆"}, "starts_at": {"2026-12-20T14:00"}, "ends_at": {"2026-12-20T13:00"}}
+		if res, body := c.Post(path, form); res.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(body, "结束时间不能早于开始时间") ||
+			!strings.Contains(body, `value="人工智能科普讲座"`) {
+			t.Fatalf("bad edit: %d", res.StatusCode)
+		}
+		form.Set("ends_at", "2026-12-20T16:00")
+		if res, _ := c.Post(path, form); res.StatusCode != http.StatusSeeOther {
+			t.Fatalf("edit: %d", res.StatusCode)
+		}
+		got, _ := es.Events.Get(context.Background(), e.ID)
+		if got.Title != "人工智能科普讲座" || got.Place != "市图书馆" || got.Capacity != 30 {
+			t.Errorf("after the edit: %+v", got)
+		}
+		var sum string
+		if err := es.DB.QueryRow(context.Background(), `SELECT summary FROM audit_log WHERE action = 'event.update'`).Scan(&sum); err != nil ||
+			!strings.Contains(sum, "科普讲座（暂定）") || !strings.Contains(sum, "人工智能科普讲座") {
+			t.Errorf("audit: %q %v", sum, err)
+		}
+	})
+}

@@ -49,6 +49,7 @@ func Module(s *Store, orgs *org.Store) web.Module {
 			site.HandleRaw("GET /events/checkin.js", access.Public(), static("static/checkin.js", "text/javascript; charset=utf-8"))
 			site.HandleRaw("GET /events/checkin-sw.js", access.Public(), static("static/checkin-sw.js", "text/javascript; charset=utf-8"))
 			site.Handle("GET /events/{id}", access.Require("event.view", ev), h.show)
+			site.Handle("POST /events/{id}", access.Require("event.edit", ev), h.update)
 			site.Handle("POST /events/{id}/capacity", access.Require("event.edit", ev), h.capacity)
 			site.Handle("POST /events/{id}/tickets", access.Require("event.edit", ev), h.registerAll)
 			site.Handle("GET /events/{id}/attendance", access.Require("event.view", ev), h.attendance)
