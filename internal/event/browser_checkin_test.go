@@ -113,5 +113,14 @@ func TestBrowserOfflineCheckin(t *testing.T) {
 		}
 		b.Open(fmt.Sprintf("/events/%d/attendance", e.ID), `#scan-table`)
 		shot("event-attendance")
+		b.Open(fmt.Sprintf("/events/%d", e.ID), `#ticket-table`)
+		if got := b.Text(`#event-attendance`); !strings.Contains(got, "签到 1 人，现场入场 1 人") {
+			t.Errorf("the event page's attendance: %q", got)
+		}
+		shot("event-show")
+		b.Open("/events", `#event-table`)
+		shot("event-list")
+		b.Open("/events/stats", `#rollup-table`)
+		shot("event-stats")
 	})
 }
