@@ -32,6 +32,7 @@ func cmdBench(ctx context.Context, e *env, args []string) error {
 		"import":          benchImport,
 		"survey-estimate": benchSurveyEstimate,
 		"kepu":            benchKepu,
+		"checkin":         benchCheckin,
 	}
 	var names []string
 	for n := range benches {

@@ -44,6 +44,7 @@ func commands() []command {
 		{"plan", "plan ingest FILE [--json]: read a plan document's sections, targets and responsible units", cmdPlan},
 		{"survey", "survey estimate --instrument I.json --responses R.csv [--margins M.csv] --json: the science-literacy rate with its standard error", cmdSurvey},
 		{"review", "review assign --experts E.csv --applications A.csv --per N | review rank --scores S.csv --method M: the review engine's rules on CSV", cmdReview},
+		{"event", "event list | tickets EVENT | sync FILE.jsonl | attendance EVENT, with --json: events and check-in for scripts", cmdEvent},
 		{"pii", "pii rotate: re-encrypt personal data under KEXIE_PII_KEY_VERSION", cmdPII},
 		{"audit", "audit verify", cmdAudit},
 		{"backup", "backup FILE: consistent online copy of the SQLite database", cmdBackup},

@@ -21,6 +21,7 @@ import (
 	"kexie/internal/calendar"
 	"kexie/internal/config"
 	"kexie/internal/db"
+	"kexie/internal/event"
 	"kexie/internal/home"
 	"kexie/internal/jobs"
 	"kexie/internal/kepu"
@@ -31,6 +32,7 @@ import (
 	"kexie/internal/plan"
 	"kexie/internal/review"
 	"kexie/internal/std"
+	"kexie/internal/venue"
 	"kexie/internal/web"
 )
 
@@ -51,6 +53,8 @@ type App struct {
 	Plans   *plan.Store
 	Review  *review.Store
 	Kepu    *kepu.Store
+	Events  *event.Store
+	Venues  *venue.Store
 	Jobs    *jobs.Runner // this node's background work; RunJobs starts it
 	Sources *measure.Registry
 	Modules []web.Module
@@ -103,7 +107,10 @@ func Open(ctx context.Context, cfg config.Config, log *slog.Logger) (*App, error
 	a.Kepu = kepu.NewStore(d, kepuPeople{a.People}, calendar.Source{DB: d})
 	// The live indicator sources every module publishes, for plans to bind
 	// their targets to. Adding a module's sources is one argument here.
-	if a.Sources, err = measure.NewRegistry(a.People.Sources(), a.Kepu.Sources()); err != nil {
+	a.Venues = venue.NewStore(d, std.Regions())
+	a.Events = event.NewStore(d)
+	a.Events.UseVenues(a.Venues)
+	if a.Sources, err = measure.NewRegistry(a.People.Sources(), a.Kepu.Sources(), a.Venues.Sources(), a.Events.Sources()); err != nil {
 		d.Close()
 		return nil, err
 	}
@@ -122,6 +129,8 @@ func Open(ctx context.Context, cfg config.Config, log *slog.Logger) (*App, error
 		{Name: "calendar", Migrations: []db.Migrations{calendar.Migrations()}},
 		review.Module(a.Review, review.Config{Key: keys.Derive("review"), Uploads: filepath.Join(cfg.DataDir, "uploads", "review")}),
 		kepu.Module(a.Kepu, a.Orgs, kepu.Config{Key: keys.Derive("kepu"), UserID: a.userID, Portal: portal}),
+		venue.Module(a.Venues, a.Orgs),
+		event.Module(a.Events, a.Orgs),
 		home.Module(home.Sources{DB: d, OrgCounts: a.orgCounts, UserCount: a.Auth.CountUsers, Public: portal.Home}),
 	}
 	for _, m := range a.Modules {

@@ -15,10 +15,12 @@ import (
 	"math/rand/v2"
 	"strings"
 
+	"kexie/internal/event"
 	"kexie/internal/org"
 	"kexie/internal/people"
 	"kexie/internal/plan"
 	"kexie/internal/std"
+	"kexie/internal/venue"
 )
 
 // Size is how much to generate.
@@ -39,12 +41,18 @@ type Options struct {
 	T func(key string, args ...any) string
 	// Plans, when set, gets the demo plans and their progress ledger.
 	Plans *plan.Store
+	// Events, when set, gets a year of 科普 events with registrations and check-ins.
+	Events *event.Store
+	// Venues, when set, gets the 科普 venues and bases of the first cities.
+	Venues *venue.Store
 }
 
 // Result counts what was made.
 type Result struct {
 	Orgs, People  int
 	Plans, Ledger int // plans and progress entries
+	Events        eventResult
+	Venues        int
 }
 
 var (
@@ -180,6 +188,30 @@ func Generate(ctx context.Context, orgs *org.Store, ppl *people.Store, o Options
 		}
 		res.Plans, res.Ledger = pr.Plans, pr.Entries
 		progress("plans", res.Plans, res.Plans)
+	}
+	if o.Events != nil { // a year of 科普 events (event.go), on a stream of their own
+		var cityOrgs []org.Org
+		var places []string
+		for _, c := range cities {
+			cityOrgs, places = append(cityOrgs, c.org), append(places, c.place)
+		}
+		if res.Events, err = makeEvents(ctx, o.Events, root, prov.Name, cityOrgs, places, rand.New(rand.NewPCG(o.Seed+2, o.Seed))); err != nil {
+			return res, err
+		}
+		progress("events", res.Events.Events, res.Events.Events)
+	}
+	if o.Venues != nil { // venues and bases (venue.go), on a stream of their own
+		var cs, ks []place
+		for _, c := range cities {
+			cs = append(cs, place{c.org, c.region, c.place})
+		}
+		for _, k := range counties {
+			ks = append(ks, place{k.org, k.region, k.place})
+		}
+		if res.Venues, err = makeVenues(ctx, o.Venues, cs, ks, rand.New(rand.NewPCG(o.Seed+3, o.Seed))); err != nil {
+			return res, err
+		}
+		progress("venues", res.Venues, res.Venues)
 	}
 
 	// People, spread over the counties, written through the import path one

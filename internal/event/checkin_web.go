@@ -1,0 +1,114 @@
+package event
+
+import (
+	"encoding/json"
+	"errors"
+	"net/http"
+
+	"kexie/internal/web"
+)
+
+// CheckinPage is the phone page that scans tickets, online or not.
+type CheckinPage struct {
+	Event      Event
+	Attendance Attendance
+}
+
+// checkin serves the check-in page. It may use the camera (the site's
+// policy turns the camera off everywhere else) and is cached by the
+// page's service worker, so it opens again without a network.
+func (h *handler) checkin(w http.ResponseWriter, r *http.Request) error {
+	id, err := pathID(r)
+	if err != nil {
+		return err
+	}
+	e, err := h.store.Get(r.Context(), id)
+	if err != nil {
+		return err
+	}
+	a, err := h.store.Attendance(r.Context(), id)
+	if err != nil {
+		return err
+	}
+	w.Header().Set("Permissions-Policy", "camera=(self), microphone=(), geolocation=()")
+	return h.site.Render(w, r, "event/checkin.html", "event.title.checkin", CheckinPage{Event: e, Attendance: a})
+}
+
+// syncAnswer is the web endpoint's answer: the batch's result, each
+// rejection with its message, and the event's counts after it.
+type syncAnswer struct {
+	SyncResult
+	Messages  []string `json:"messages"`
+	CheckedIn int      `json:"checked_in"`
+	WalkInsAt int      `json:"walk_ins_total"`
+}
+
+// maxBatch is the most scans one request may carry.
+const maxBatch = 5000
+
+// sync takes one batch from a check-in page: {"scans": [...]}.
+func (h *handler) sync(w http.ResponseWriter, r *http.Request) error {
+	id, err := pathID(r)
+	if err != nil {
+		return err
+	}
+	var body struct {
+		Scans []Scan `json:"scans"`
+	}
+	dec := json.NewDecoder(http.MaxBytesReader(w, r.Body, 4<<20))
+	if err := dec.Decode(&body); err != nil || len(body.Scans) > maxBatch {
+		return web.ErrBadRequest
+	}
+	res, err := h.store.Sync(r.Context(), id, body.Scans)
+	var nf *NotFoundError
+	if errors.As(err, &nf) {
+		return web.ErrNotFound
+	} else if err != nil {
+		return err
+	}
+	a, err := h.store.Attendance(r.Context(), id)
+	if err != nil {
+		return err
+	}
+	t := h.site.T(r)
+	ans := syncAnswer{SyncResult: res, Messages: []string{}, CheckedIn: a.CheckedIn, WalkInsAt: a.WalkIns}
+	for _, x := range res.Rejected {
+		ans.Messages = append(ans.Messages, t("event.reason."+x.Reason))
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.Header().Set("Cache-Control", "no-store")
+	return json.NewEncoder(w).Encode(ans)
+}
+
+// AttendancePage is the counts of an event and its scans that did not
+// count once: duplicates (double scans, a second device) and rejections.
+type AttendancePage struct {
+	Event      Event
+	Attendance Attendance
+	Scans      []ScanRecord
+	List       *web.List
+	Outcomes   []string
+}
+
+func (h *handler) attendance(w http.ResponseWriter, r *http.Request) error {
+	id, err := pathID(r)
+	if err != nil {
+		return err
+	}
+	e, err := h.store.Get(r.Context(), id)
+	if err != nil {
+		return err
+	}
+	a, err := h.store.Attendance(r.Context(), id)
+	if err != nil {
+		return err
+	}
+	l := web.ParseList(r, "")
+	scans, total, err := h.store.Scans(r.Context(), id, l.Get("outcome"), l.PerPage, l.Offset())
+	if err != nil {
+		return err
+	}
+	l.Total = total
+	return h.site.Render(w, r, "event/attendance.html", "event.title.attendance",
+		AttendancePage{Event: e, Attendance: a, Scans: scans, List: l, Outcomes: []string{Accepted, Duplicate, Rejected, WalkIn}})
+}

@@ -1,0 +1,130 @@
+// Package event is the 科普 events of an org — 全国科普日, 科技活动周, 大篷车
+// stops, lectures — with registration, a waiting list that moves up by
+// itself, QR tickets, and check-in on phones that may be offline and send
+// their scans later.
+//
+// Sync is idempotent: a device's scan is stored once by (device, nonce), a
+// ticket counts once however many scans or devices saw it, and a scan that
+// does not count is kept with its reason, never dropped. Attendance and
+// reach are published as measure sources so plan targets follow them.
+//
+// This package must never read another module's tables (a venue is an ID
+// and a name from a small interface), count outside the scope it is given,
+// or drop a scan a device sent.
+package event
+
+import (
+	"time"
+
+	"kexie/internal/valid"
+)
+
+// Kinds of event.
+const (
+	KindLecture = "lecture" // 科普讲座
+	KindKepuri  = "kepuri"  // 全国科普日
+	KindWeek    = "week"    // 科技活动周
+	KindCaravan = "caravan" // 科普大篷车
+	KindOther   = "other"
+)
+
+// Kinds lists the kinds of event in the order forms offer them.
+func Kinds() []string { return []string{KindLecture, KindKepuri, KindWeek, KindCaravan, KindOther} }
+
+// Ticket statuses.
+const (
+	Confirmed = "confirmed"
+	Waiting   = "waiting" // on the waiting list (候补), promoted when a seat frees
+	Cancelled = "cancelled"
+)
+
+// Scan outcomes.
+const (
+	Accepted  = "accepted"
+	Duplicate = "duplicate" // the ticket was in already (double scan, second device)
+	Rejected  = "rejected"
+	WalkIn    = "walk_in" // 现场入场 without a ticket
+)
+
+// Event is one event of an org.
+type Event struct {
+	ID        int64
+	OrgID     int64
+	OrgName   string
+	VenueID   int64
+	VenueName string
+	Title     string
+	Kind      string
+	Audience  string
+	Place     string
+	Capacity  int
+	Confirmed int
+	Waiting   int
+	StartsAt  time.Time
+	EndsAt    time.Time
+	CreatedAt time.Time
+}
+
+// Ticket is one registration.
+type Ticket struct {
+	ID        int64
+	EventID   int64
+	Code      string
+	Name      string
+	Status    string
+	Position  int // place on the waiting list, 1-based; 0 unless waiting
+	CreatedAt time.Time
+	CheckedIn bool
+}
+
+// Attendance is what came in at an event.
+type Attendance struct {
+	CheckedIn int `json:"checked_in"`
+	WalkIns   int `json:"walk_ins"`
+	// Conflicts are scans of a ticket that was in already, from another
+	// device or at another time: kept and shown, never counted twice.
+	Duplicates int `json:"-"`
+	Rejected   int `json:"-"`
+}
+
+// Reach is the people an event reached: tickets checked in and walk-ins.
+func (a Attendance) Reach() int { return a.CheckedIn + a.WalkIns }
+
+// Scan is one check-in a device recorded, as it sends it.
+type Scan struct {
+	Ticket string    `json:"ticket"`
+	Device string    `json:"device"`
+	Nonce  string    `json:"nonce"`
+	At     time.Time `json:"at"`
+	// WalkIn marks a person let in without a ticket; Ticket is then empty.
+	WalkIn bool `json:"walk_in,omitempty"`
+}
+
+// SyncResult is the answer to one batch of scans.
+type SyncResult struct {
+	Accepted   int         `json:"accepted"`
+	Duplicates int         `json:"duplicates"`
+	WalkIns    int         `json:"walk_ins"`
+	Rejected   []Rejection `json:"rejected"`
+}
+
+// Rejection is a scan that did not count, by its line (1-based) in the
+// batch, with a reason code (event.reason.<code> in the catalogs).
+type Rejection struct {
+	Line   int    `json:"line"`
+	Reason string `json:"reason"`
+}
+
+// Reasons a scan is rejected.
+const (
+	ReasonBad        = "bad_scan"     // a field missing or too long
+	ReasonFuture     = "clock_future" // the device's clock is far ahead
+	ReasonUnknown    = "unknown_ticket"
+	ReasonOtherEvent = "other_event"
+	ReasonWaiting    = "not_confirmed" // on the waiting list or cancelled
+)
+
+// MaxClockSkew is how far ahead of the server a device's clock may be.
+const MaxClockSkew = 10 * time.Minute
+
+func fieldErr(field, key string, args ...any) error { return valid.New(field, key, args...) }

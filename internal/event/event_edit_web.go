@@ -1,0 +1,36 @@
+package event
+
+import (
+	"fmt"
+	"net/http"
+	"strconv"
+
+	"kexie/internal/web"
+)
+
+// update corrects an event's details from the form on its page.
+func (h *handler) update(w http.ResponseWriter, r *http.Request) error {
+	id, err := pathID(r)
+	if err != nil {
+		return err
+	}
+	f, err := web.ParseForm(w, r, 1<<16)
+	if err != nil {
+		return err
+	}
+	venueID, _ := strconv.ParseInt(f.Get("venue_id"), 10, 64)
+	err = h.store.Update(r.Context(), id, Input{VenueID: venueID, Title: f.Get("title"), Kind: f.Get("kind"), Audience: f.Get("audience"),
+		Place: f.Get("place"), StartsAt: parseLocal(f.Get("starts_at")), EndsAt: parseLocal(f.Get("ends_at"))})
+	if f.Fail(h.site.T(r), err) {
+		p, perr := h.showPage(r, id, nil)
+		if perr != nil {
+			return perr
+		}
+		p.Edit = f
+		return h.site.RenderStatus(w, r, http.StatusUnprocessableEntity, "event/show.html", "event.title.show", p)
+	} else if err != nil {
+		return err
+	}
+	h.site.AddFlash(w, r, "ok", "event.flash.updated")
+	return web.Redirect(w, r, fmt.Sprintf("/events/%d", id))
+}

@@ -1,0 +1,181 @@
+package event_test
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"net/http"
+	"net/url"
+	"strings"
+	"testing"
+	"time"
+
+	"kexie/internal/access"
+	"kexie/internal/web/webtest"
+)
+
+// TestPublicRegistrationOverCapacity: past the last seat the public page
+// says so, and a registration lands on the waiting list with its place.
+func TestPublicRegistrationOverCapacity(t *testing.T) {
+	eachDB(t, func(t *testing.T, es eventSite) {
+		e := newEvent(t, es, "青少年科学营", 1)
+		c := es.Client(t)
+		res, _ := c.Post(fmt.Sprintf("/e/%d/register", e.ID), url.Values{"name": {"张三"}})
+		if res.StatusCode != http.StatusSeeOther || !strings.HasPrefix(res.Header.Get("Location"), "/t/") {
+			t.Fatalf("first registration: got %d to %q", res.StatusCode, res.Header.Get("Location"))
+		}
+		_, body := c.Get(res.Header.Get("Location"))
+		if !strings.Contains(body, `id="ticket-qr"`) || !strings.Contains(body, "data:image/png;base64,") {
+			t.Error("a confirmed ticket shows no QR code")
+		}
+		_, body = c.Get(fmt.Sprintf("/e/%d", e.ID))
+		if !strings.Contains(body, "名额已满") {
+			t.Errorf("the full event's page does not say so: %.400s", body)
+		}
+		res, _ = c.Post(fmt.Sprintf("/e/%d/register", e.ID), url.Values{"name": {"李四"}})
+		_, body = c.Get(res.Header.Get("Location"))
+		if !strings.Contains(body, "您已进入候补名单") || !strings.Contains(body, "候补第 1 位") || strings.Contains(body, `id="ticket-qr"`) {
+			t.Errorf("the waiting ticket: %.600s", body)
+		}
+		res, body = c.Post(fmt.Sprintf("/e/%d/register", e.ID), url.Values{"name": {""}})
+		if res.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(body, "请填写姓名") {
+			t.Errorf("a blank name: got %d", res.StatusCode)
+		}
+	})
+}
+
+// TestEventScope: another city's staff neither list nor open the event,
+// nor sync scans into it.
+func TestEventScope(t *testing.T) {
+	eachDB(t, func(t *testing.T, es eventSite) {
+		e := newEvent(t, es, "攀枝花科技周开幕式", 10)
+		own, _ := es.User(t, "pzhstaff", access.OrgStaff, es.City)
+		peer, _ := es.User(t, "czstaff", access.OrgStaff, es.Peer)
+		if _, body := own.Get("/events"); !strings.Contains(body, e.Title) {
+			t.Error("the city's staff do not see their event")
+		}
+		if _, body := peer.Get("/events"); strings.Contains(body, e.Title) {
+			t.Error("another city's staff see the event")
+		}
+		for _, p := range []string{"/events/%d", "/events/%d/checkin", "/events/%d/attendance"} {
+			if res, _ := peer.Get(fmt.Sprintf(p, e.ID)); res.StatusCode != http.StatusForbidden && res.StatusCode != http.StatusNotFound {
+				t.Errorf("%s as another city: got %d", p, res.StatusCode)
+			}
+		}
+		if res, _ := postJSON(t, peer, fmt.Sprintf("/events/%d/sync", e.ID), `{"scans":[]}`); res.StatusCode != http.StatusForbidden && res.StatusCode != http.StatusNotFound {
+			t.Errorf("sync as another city: got %d", res.StatusCode)
+		}
+	})
+}
+
+// TestSyncEndpoint: the check-in page's endpoint answers each batch with
+// counts and a message per rejection, and a replay changes nothing.
+func TestSyncEndpoint(t *testing.T) {
+	eachDB(t, func(t *testing.T, es eventSite) {
+		ctx := context.Background()
+		e := newEvent(t, es, "科普大讲堂", 5)
+		other := newEvent(t, es, "另一场", 5)
+		tk, _ := es.Events.Register(ctx, e.ID, "王五")
+		ft, _ := es.Events.Register(ctx, other.ID, "赵六")
+		c, _ := es.User(t, "door", access.OrgStaff, es.City)
+		now := time.Now().UTC()
+		body := fmt.Sprintf(`{"scans":[{"ticket":%q,"device":"d1","nonce":"n1","at":%q},{"ticket":%q,"device":"d1","nonce":"n2","at":%q},
+			{"ticket":%q,"device":"d1","nonce":"n3","at":%q},{"ticket":%q,"device":"d1","nonce":"n4","at":%q},{"ticket":"","device":"d1","nonce":"n5","at":%q,"walk_in":true}]}`,
+			tk.Code, now.Format(time.RFC3339), tk.Code, now.Format(time.RFC3339), ft.Code, now.Format(time.RFC3339),
+			tk.Code, now.Add(48*time.Hour).Format(time.RFC3339), now.Format(time.RFC3339))
+		for i, want := range []string{`"accepted":1,"duplicates":1,"walk_ins":1`, `"accepted":0,"duplicates":3,"walk_ins":0`} {
+			res, got := postJSON(t, c, fmt.Sprintf("/events/%d/sync", e.ID), body)
+			if res.StatusCode != http.StatusOK || !strings.Contains(got, want) {
+				t.Fatalf("sync %d: got %d %s, want %s", i, res.StatusCode, got, want)
+			}
+			if !strings.Contains(got, "这是其他活动的票") || !strings.Contains(got, "比服务器快了 10 分钟以上") || !strings.Contains(got, `"checked_in":1`) {
+				t.Errorf("sync %d: the answer lacks the reasons or counts: %s", i, got)
+			}
+		}
+		if res, _ := postJSON(t, c, fmt.Sprintf("/events/%d/sync", e.ID), `not json`); res.StatusCode != http.StatusBadRequest {
+			t.Errorf("a broken body: got %d, want 400", res.StatusCode)
+		}
+		_, page := c.Get(fmt.Sprintf("/events/%d/attendance?outcome=rejected", e.ID))
+		if !strings.Contains(page, "这是其他活动的票") {
+			t.Error("the attendance page does not keep the rejected scan")
+		}
+	})
+}
+
+// postJSON posts body to path with the CSRF header, as the check-in page
+// does.
+func postJSON(t *testing.T, c *webtest.Client, path, body string) (*http.Response, string) {
+	t.Helper()
+	tok := c.Token()
+	req, _ := http.NewRequest("POST", c.Base+path, bytes.NewBufferString(body))
+	req.Header.Set("Content-Type", "application/json")
+	req.Header.Set("X-CSRF-Token", tok)
+	res, err := c.HTTP.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, _ := io.ReadAll(res.Body)
+	res.Body.Close()
+	var v any
+	_ = json.Unmarshal(b, &v)
+	return res, string(b)
+}
+
+// TestCreateEventForm: the form refuses bad input field by field, keeping
+// what was typed, and creates an event of the chosen org.
+func TestCreateEventForm(t *testing.T) {
+	eachDB(t, func(t *testing.T, es eventSite) {
+		c, _ := es.User(t, "planner", access.OrgStaff, es.City)
+		form := url.Values{"org_id": {fmt.Sprint(es.City.ID)}, "title": {"科普日主场"}, "kind": {"kepuri"}, "capacity": {"0"},
+			"starts_at": {"2026-09-19T09:00"}, "ends_at": {"2026-09-18T09:00"}}
+		res, body := c.Post("/events", form)
+		if res.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(body, "名额应为 1 到 1000000 之间的整数") ||
+			!strings.Contains(body, "结束时间不能早于开始时间") || !strings.Contains(body, `value="科普日主场"`) {
+			t.Fatalf("bad form: %d", res.StatusCode)
+		}
+		form.Set("capacity", "300")
+		form.Set("ends_at", "2026-09-19T12:00")
+		res, _ = c.Post("/events", form)
+		if res.StatusCode != http.StatusSeeOther || !strings.HasPrefix(res.Header.Get("Location"), "/events/") {
+			t.Fatalf("create: %d", res.StatusCode)
+		}
+		_, body = c.Get(res.Header.Get("Location"))
+		if !strings.Contains(body, "科普日主场") || !strings.Contains(body, "2026-09-19 09:00") {
+			t.Errorf("the new event's page: %.300s", body)
+		}
+		form.Set("org_id", fmt.Sprint(es.Peer.ID))
+		if res, _ := c.Post("/events", form); res.StatusCode != http.StatusForbidden {
+			t.Errorf("an event of another city: got %d, want 403", res.StatusCode)
+		}
+	})
+}
+
+// TestEditEvent: a correction is saved with what it replaced in the audit
+// log; a bad one is refused with the typed values kept.
+func TestEditEvent(t *testing.T) {
+	eachDB(t, func(t *testing.T, es eventSite) {
+		e := newEvent(t, es, "科普讲座（暂定）", 30)
+		c, _ := es.User(t, "editor", access.OrgStaff, es.City)
+		path := fmt.Sprintf("/events/%d", e.ID)
+		form := url.Values{"title": {"人工智能科普讲座"}, "kind": {"lecture"}, "place": {"市图书馆"}, "starts_at": {"2026-12-20T14:00"}, "ends_at": {"2026-12-20T13:00"}}
+		if res, body := c.Post(path, form); res.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(body, "结束时间不能早于开始时间") ||
+			!strings.Contains(body, `value="人工智能科普讲座"`) {
+			t.Fatalf("bad edit: %d", res.StatusCode)
+		}
+		form.Set("ends_at", "2026-12-20T16:00")
+		if res, _ := c.Post(path, form); res.StatusCode != http.StatusSeeOther {
+			t.Fatalf("edit: %d", res.StatusCode)
+		}
+		got, _ := es.Events.Get(context.Background(), e.ID)
+		if got.Title != "人工智能科普讲座" || got.Place != "市图书馆" || got.Capacity != 30 {
+			t.Errorf("after the edit: %+v", got)
+		}
+		var sum string
+		if err := es.DB.QueryRow(context.Background(), `SELECT summary FROM audit_log WHERE action = 'event.update'`).Scan(&sum); err != nil ||
+			!strings.Contains(sum, "科普讲座（暂定）") || !strings.Contains(sum, "人工智能科普讲座") {
+			t.Errorf("audit: %q %v", sum, err)
+		}
+	})
+}

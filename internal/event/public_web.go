@@ -1,0 +1,127 @@
+package event
+
+import (
+	"errors"
+	"fmt"
+	"html/template"
+	"net/http"
+	"time"
+
+	"kexie/internal/access"
+	"kexie/internal/web"
+)
+
+// PublicListPage is the public list of coming events.
+type PublicListPage struct {
+	Events []Event
+	List   *web.List
+}
+
+// publicList shows every event that has not ended, soonest first: events
+// are public, anyone may register.
+func (h *handler) publicList(w http.ResponseWriter, r *http.Request) error {
+	l := web.ParseList(r, "")
+	// Events are public: every org's coming events are listed to anyone.
+	list, total, err := h.store.Upcoming(r.Context(), access.Everywhere(), time.Now(), l.Q, l.PerPage, l.Offset())
+	if err != nil {
+		return err
+	}
+	l.Total = total
+	return h.site.Render(w, r, "event/public_list.html", "event.title.public", PublicListPage{Events: list, List: l})
+}
+
+// PublicPage is an event's public page with the registration form.
+type PublicPage struct {
+	Event Event
+	Form  *web.Form
+	Full  bool
+}
+
+func (h *handler) public(w http.ResponseWriter, r *http.Request) error {
+	return h.renderPublic(w, r, web.NewForm(), http.StatusOK)
+}
+
+func (h *handler) renderPublic(w http.ResponseWriter, r *http.Request, f *web.Form, status int) error {
+	id, err := pathID(r)
+	if err != nil {
+		return err
+	}
+	e, err := h.store.Get(r.Context(), id)
+	if err != nil {
+		return err
+	}
+	return h.site.RenderStatus(w, r, status, "event/public.html", "event.title.public_event", PublicPage{Event: e, Form: f, Full: e.Confirmed >= e.Capacity})
+}
+
+func (h *handler) register(w http.ResponseWriter, r *http.Request) error {
+	id, err := pathID(r)
+	if err != nil {
+		return err
+	}
+	f, err := web.ParseForm(w, r, 1<<12)
+	if err != nil {
+		return err
+	}
+	t, err := h.store.Register(r.Context(), id, f.Get("name"))
+	if f.Fail(h.site.T(r), err) {
+		return h.renderPublic(w, r, f, http.StatusUnprocessableEntity)
+	} else if err != nil {
+		return err
+	}
+	if t.Status == Waiting {
+		h.site.AddFlash(w, r, "warn", "event.flash.waiting")
+	} else {
+		h.site.AddFlash(w, r, "ok", "event.flash.registered")
+	}
+	return web.Redirect(w, r, "/t/"+t.Code)
+}
+
+// TicketPage is a ticket with its QR code.
+type TicketPage struct {
+	Ticket Ticket
+	Event  Event
+	QR     template.URL
+}
+
+func (h *handler) ticket(w http.ResponseWriter, r *http.Request) error {
+	t, err := h.store.Ticket(r.Context(), r.PathValue("code"))
+	var nf *NotFoundError
+	if errors.As(err, &nf) {
+		return web.ErrNotFound
+	} else if err != nil {
+		return err
+	}
+	e, err := h.store.Get(r.Context(), t.EventID)
+	if err != nil {
+		return err
+	}
+	qr, err := QRDataURI(t.Code)
+	if err != nil {
+		return err
+	}
+	w.Header().Set("Cache-Control", "no-store")
+	// The data: address is one this code made from a PNG; nothing typed
+	// reaches it.
+	return h.site.Render(w, r, "event/ticket.html", "event.title.ticket", TicketPage{Ticket: t, Event: e, QR: template.URL(qr)})
+}
+
+func (h *handler) cancel(w http.ResponseWriter, r *http.Request) error {
+	code := r.PathValue("code")
+	if _, err := web.ParseForm(w, r, 1<<10); err != nil {
+		return err
+	}
+	err := h.store.Cancel(r.Context(), code)
+	var nf *NotFoundError
+	if errors.As(err, &nf) {
+		return web.ErrNotFound
+	}
+	f := web.NewForm()
+	if f.Fail(h.site.T(r), err) {
+		h.site.AddFlash(w, r, "error", "event.err.cancel_refused")
+		return web.Redirect(w, r, "/t/"+NormCode(code))
+	} else if err != nil {
+		return err
+	}
+	h.site.AddFlash(w, r, "ok", "event.flash.cancelled")
+	return web.Redirect(w, r, fmt.Sprintf("/t/%s", NormCode(code)))
+}

@@ -1,0 +1,91 @@
+package event
+
+import (
+	"embed"
+	"io/fs"
+	"net/http"
+	"strconv"
+
+	"kexie/internal/access"
+	"kexie/internal/db"
+	"kexie/internal/org"
+	"kexie/internal/web"
+)
+
+//go:embed templates locales static
+var files embed.FS
+
+// Permissions: staff of an org run its events and check people in.
+func Permissions() []access.Permission {
+	staff := []access.Role{access.OrgAdmin, access.OrgStaff}
+	return []access.Permission{
+		{Action: "event.view", Roles: staff, Label: "event.perm.view"},
+		{Action: "event.edit", Roles: staff, Label: "event.perm.edit"},
+		{Action: "event.checkin", Roles: staff, Label: "event.perm.checkin"},
+	}
+}
+
+// Module returns the event module.
+func Module(s *Store, orgs *org.Store) web.Module {
+	tpl, _ := fs.Sub(files, "templates")
+	loc, _ := fs.Sub(files, "locales")
+	return web.Module{
+		Name:        "event",
+		Migrations:  []db.Migrations{Migrations()},
+		Permissions: Permissions(),
+		Templates:   tpl,
+		Locales:     loc,
+		Nav:         []web.NavItem{{Section: "nav.section.work", Label: "event.nav", Href: "/events", Action: "event.view", Order: 30}},
+		Routes: func(site *web.Site) {
+			h := &handler{site: site, store: s}
+			site.AddNamer("event", s.Names)
+			ev := s.PathResolver("id")
+			site.Handle("GET /e", access.Public(), h.publicList)
+			site.Handle("GET /e/{id}", access.Public(), h.public)
+			site.Handle("POST /e/{id}/register", access.Public(), h.register)
+			site.Handle("GET /events", access.Require("event.view", nil), h.list)
+			site.Handle("POST /events", access.Require("event.edit", orgs.FormResolver("org_id")), h.create)
+			site.Handle("GET /events/stats", access.Require("event.view", nil), h.rollup)
+			site.HandleRaw("GET /events/checkin.js", access.Public(), static("static/checkin.js", "text/javascript; charset=utf-8"))
+			site.HandleRaw("GET /events/checkin-sw.js", access.Public(), static("static/checkin-sw.js", "text/javascript; charset=utf-8"))
+			site.Handle("GET /events/{id}", access.Require("event.view", ev), h.show)
+			site.Handle("POST /events/{id}", access.Require("event.edit", ev), h.update)
+			site.Handle("POST /events/{id}/capacity", access.Require("event.edit", ev), h.capacity)
+			site.Handle("POST /events/{id}/tickets", access.Require("event.edit", ev), h.registerAll)
+			site.Handle("GET /events/{id}/attendance", access.Require("event.view", ev), h.attendance)
+			site.Handle("GET /events/{id}/checkin", access.Require("event.checkin", ev), h.checkin)
+			site.Handle("POST /events/{id}/sync", access.Require("event.checkin", ev), h.sync)
+			site.Handle("GET /t/{code}", access.Public(), h.ticket)
+			site.Handle("POST /t/{code}/cancel", access.Public(), h.cancel)
+		},
+	}
+}
+
+type handler struct {
+	site  *web.Site
+	store *Store
+}
+
+// static serves one embedded file; the service worker may control the
+// pages under /events/.
+func static(name, ctype string) http.Handler {
+	b, err := files.ReadFile(name)
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if err != nil {
+			http.NotFound(w, r)
+			return
+		}
+		w.Header().Set("Content-Type", ctype)
+		w.Header().Set("Cache-Control", "no-cache")
+		w.Header().Set("Service-Worker-Allowed", "/events/")
+		_, _ = w.Write(b)
+	})
+}
+
+func pathID(r *http.Request) (int64, error) {
+	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
+	if err != nil {
+		return 0, web.ErrNotFound
+	}
+	return id, nil
+}

@@ -1,0 +1,161 @@
+package event
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"time"
+	"unicode/utf8"
+
+	"github.com/jackc/pgx/v5/pgconn"
+
+	"kexie/internal/audit"
+	"kexie/internal/db"
+)
+
+// Sync stores one batch of scans a device sends, in one transaction, and
+// says what each did. eventID is the event the check-in page is for (a
+// ticket of another event is then rejected); 0 lets each ticket name its
+// event (the command line). The web endpoint and `kexie event sync` both
+// come here.
+//
+// It is idempotent: a scan already stored (same device and nonce) changes
+// nothing and counts as a duplicate, or is rejected again with its stored
+// reason; a ticket already in counts once, its later scans are kept as
+// duplicates. Two nodes syncing at once meet on the unique keys; a
+// deadlock between them is retried.
+func (s *Store) Sync(ctx context.Context, eventID int64, scans []Scan) (SyncResult, error) {
+	var res SyncResult
+	var err error
+	for try := 0; try < 8; try++ {
+		err = s.db.Tx(ctx, func(tx *db.Tx) error {
+			var e error
+			res, e = syncTx(ctx, tx, eventID, scans)
+			return e
+		})
+		if !retryable(err) {
+			break
+		}
+		time.Sleep(time.Duration(try+1) * 7 * time.Millisecond)
+	}
+	return res, err
+}
+
+// retryable is a PostgreSQL deadlock or serialization failure: the other
+// transaction went through, so running this one again is safe.
+func retryable(err error) bool {
+	var pe *pgconn.PgError
+	return errors.As(err, &pe) && (pe.Code == "40P01" || pe.Code == "40001")
+}
+
+func fieldOK(s string, max int) bool { return s != "" && utf8.RuneCountInString(s) <= max }
+
+func syncTx(ctx context.Context, tx *db.Tx, eventID int64, scans []Scan) (SyncResult, error) {
+	res := SyncResult{Rejected: []Rejection{}}
+	stored := 0
+	for i, sc := range scans {
+		line := i + 1
+		code := NormCode(sc.Ticket)
+		if !fieldOK(sc.Device, 100) || !fieldOK(sc.Nonce, 100) || sc.At.IsZero() || (!sc.WalkIn && !fieldOK(code, 64)) || (sc.WalkIn && eventID == 0) {
+			res.Rejected = append(res.Rejected, Rejection{Line: line, Reason: ReasonBad})
+			continue
+		}
+		outcome, reason, ev := Accepted, "", eventID
+		var ticketID int64
+		switch {
+		case sc.WalkIn:
+			outcome, code = WalkIn, ""
+		case sc.At.After(tx.Now.Add(MaxClockSkew)):
+			outcome, reason = Rejected, ReasonFuture
+		default:
+			t, err := ticketByCode(ctx, tx, code)
+			var nf *NotFoundError
+			switch {
+			case errors.As(err, &nf):
+				outcome, reason = Rejected, ReasonUnknown
+			case err != nil:
+				return res, err
+			case eventID != 0 && t.EventID != eventID:
+				outcome, reason = Rejected, ReasonOtherEvent
+			case t.Status != Confirmed:
+				outcome, reason, ev = Rejected, ReasonWaiting, t.EventID
+			default:
+				ticketID, ev = t.ID, t.EventID
+			}
+		}
+		scanID := tx.NewID()
+		r, err := tx.Exec(ctx, `INSERT INTO event_scans (id, event_id, ticket_code, device, nonce, scanned_at, received_at, outcome, reason)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (device, nonce) DO NOTHING`,
+			scanID, ev, code, sc.Device, sc.Nonce, db.Millis(sc.At), db.Millis(tx.Now), outcome, reason)
+		if err != nil {
+			return res, fmt.Errorf("event: store scan: %w", err)
+		}
+		if n, _ := r.RowsAffected(); n == 0 {
+			// A replay: the device sent this scan before.
+			var was, why string
+			if err := tx.QueryRow(ctx, `SELECT outcome, reason FROM event_scans WHERE device = ? AND nonce = ?`, sc.Device, sc.Nonce).Scan(&was, &why); err != nil {
+				return res, fmt.Errorf("event: replayed scan: %w", err)
+			}
+			if was == Rejected {
+				res.Rejected = append(res.Rejected, Rejection{Line: line, Reason: why})
+			} else {
+				res.Duplicates++
+			}
+			continue
+		}
+		stored++
+		switch outcome {
+		case WalkIn:
+			res.WalkIns++
+			continue
+		case Rejected:
+			res.Rejected = append(res.Rejected, Rejection{Line: line, Reason: reason})
+			continue
+		}
+		r, err = tx.Exec(ctx, `INSERT INTO event_attendance (ticket_id, event_id, scan_id, device, checked_at) VALUES (?, ?, ?, ?, ?)
+			ON CONFLICT (ticket_id) DO NOTHING`, ticketID, ev, scanID, sc.Device, db.Millis(sc.At))
+		if err != nil {
+			return res, fmt.Errorf("event: check in: %w", err)
+		}
+		if n, _ := r.RowsAffected(); n == 0 {
+			if _, err := tx.Exec(ctx, `UPDATE event_scans SET outcome = 'duplicate' WHERE id = ?`, scanID); err != nil {
+				return res, fmt.Errorf("event: mark duplicate: %w", err)
+			}
+			res.Duplicates++
+			continue
+		}
+		res.Accepted++
+	}
+	if stored == 0 {
+		return res, nil
+	}
+	e := audit.Entry{Action: "event.sync", After: map[string]any{"accepted": res.Accepted, "duplicates": res.Duplicates,
+		"walk_ins": res.WalkIns, "rejected": len(res.Rejected)}}
+	if eventID != 0 {
+		ev, path, err := getEvent(ctx, tx, eventID)
+		if err != nil {
+			return res, err
+		}
+		e.OrgID, e.OrgPath, e.Target = ev.OrgID, path, fmt.Sprintf("event:%d", eventID)
+	}
+	return res, audit.Append(ctx, tx, e)
+}
+
+// Attendance counts who came to event id.
+func (s *Store) Attendance(ctx context.Context, id int64) (Attendance, error) {
+	var a Attendance
+	err := s.db.QueryRow(ctx, `SELECT
+		(SELECT COUNT(*) FROM event_attendance WHERE event_id = ?),
+		(SELECT COUNT(*) FROM event_scans WHERE event_id = ? AND outcome = 'walk_in'),
+		(SELECT COUNT(*) FROM event_scans WHERE event_id = ? AND outcome = 'duplicate'),
+		(SELECT COUNT(*) FROM event_scans WHERE event_id = ? AND outcome = 'rejected')`, id, id, id, id).
+		Scan(&a.CheckedIn, &a.WalkIns, &a.Duplicates, &a.Rejected)
+	if errors.Is(err, sql.ErrNoRows) {
+		return a, &NotFoundError{What: "event"}
+	}
+	if err != nil {
+		return a, fmt.Errorf("event: attendance: %w", err)
+	}
+	return a, nil
+}

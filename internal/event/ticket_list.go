@@ -1,0 +1,90 @@
+package event
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+
+	"kexie/internal/db"
+)
+
+const ticketCols = `t.id, t.event_id, t.code, t.name, t.status, t.created_at,
+	CASE WHEN a.ticket_id IS NULL THEN 0 ELSE 1 END`
+
+func scanTicket(sc interface{ Scan(...any) error }, t *Ticket, extra ...any) error {
+	var created, in int64
+	if err := sc.Scan(append([]any{&t.ID, &t.EventID, &t.Code, &t.Name, &t.Status, &created, &in}, extra...)...); err != nil {
+		return err
+	}
+	t.CreatedAt, t.CheckedIn = db.Time(created), in == 1
+	return nil
+}
+
+func ticketByCode(ctx context.Context, q db.Q, code string) (Ticket, error) {
+	var t Ticket
+	err := scanTicket(q.QueryRow(ctx, `SELECT `+ticketCols+` FROM event_tickets t LEFT JOIN event_attendance a ON a.ticket_id = t.id
+		WHERE t.code = ?`, code), &t)
+	if errors.Is(err, sql.ErrNoRows) {
+		return Ticket{}, &NotFoundError{What: "ticket"}
+	}
+	if err != nil {
+		return Ticket{}, fmt.Errorf("event: ticket: %w", err)
+	}
+	if t.Status == Waiting {
+		if err := q.QueryRow(ctx, `SELECT COUNT(*) FROM event_tickets WHERE event_id = ? AND status = 'waiting' AND id <= ?`,
+			t.EventID, t.ID).Scan(&t.Position); err != nil {
+			return Ticket{}, fmt.Errorf("event: ticket: %w", err)
+		}
+	}
+	return t, nil
+}
+
+// Ticket returns the ticket with code (as typed or scanned); the code is
+// the holder's proof, so anyone holding it may see it.
+func (s *Store) Ticket(ctx context.Context, code string) (Ticket, error) {
+	return ticketByCode(ctx, s.db, NormCode(code))
+}
+
+// TicketFilter picks tickets of one event.
+type TicketFilter struct {
+	Status string // "" for every status
+	Q      string // a name or a code
+	Limit  int    // 0 for all
+	Offset int
+}
+
+// Tickets lists the tickets of event id in the order they were taken, and
+// how many match. The caller has checked access to the event.
+func (s *Store) Tickets(ctx context.Context, id int64, f TicketFilter) ([]Ticket, int, error) {
+	where, args := `t.event_id = ?`, []any{id}
+	if f.Status != "" {
+		where += ` AND t.status = ?`
+		args = append(args, f.Status)
+	}
+	if f.Q != "" {
+		where += ` AND (t.name LIKE ? ESCAPE '\' OR t.code = ?)`
+		args = append(args, "%"+db.LikeEscape(f.Q)+"%", NormCode(f.Q))
+	}
+	limit := ""
+	if f.Limit > 0 {
+		limit = ` LIMIT ? OFFSET ?`
+		args = append(args, f.Limit, f.Offset)
+	}
+	rows, err := s.db.Query(ctx, `SELECT `+ticketCols+`, COUNT(*) OVER() FROM event_tickets t LEFT JOIN event_attendance a ON a.ticket_id = t.id
+		WHERE `+where+` ORDER BY t.id`+limit, args...)
+	if err != nil {
+		return nil, 0, fmt.Errorf("event: tickets: %w", err)
+	}
+	defer rows.Close()
+	var out []Ticket
+	total := 0
+	for rows.Next() {
+		var t Ticket
+		if err := scanTicket(rows, &t, &total); err != nil {
+			return nil, 0, fmt.Errorf("event: tickets: %w", err)
+		}
+		out = append(out, t)
+	}
+	return out, total, rows.Err()
+}
