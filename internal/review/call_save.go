@@ -231,3 +231,17 @@ func unmarshal(raw string, v any) error {
 	}
 	return nil
 }
+
+// FormState returns a call's current form with its version and whether it
+// is frozen (published: saving it makes the next version).
+func (s *Store) FormState(ctx context.Context, callID int64) (Schema, int, bool, error) {
+	sc, version, err := form(ctx, s.db, callID, 0)
+	if err != nil {
+		return sc, 0, false, err
+	}
+	var frozen int
+	if err := s.db.QueryRow(ctx, `SELECT frozen FROM review_forms WHERE call_id = ? AND version = ?`, callID, version).Scan(&frozen); err != nil {
+		return sc, 0, false, fmt.Errorf("review: form %d: %w", callID, err)
+	}
+	return sc, version, frozen == 1, nil
+}

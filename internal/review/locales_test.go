@@ -29,6 +29,8 @@ func TestCatalogsComplete(t *testing.T) {
 	}
 	files, _ := filepath.Glob("*.go")
 	tpls, _ := filepath.Glob("templates/review/*.html")
+	parts, _ := filepath.Glob("templates/review/partials/*.html")
+	tpls = append(tpls, parts...)
 	key := regexp.MustCompile(`"(review\.[a-z0-9_.]*[a-z0-9])"`)
 	for _, f := range append(files, tpls...) {
 		if filepath.Ext(f) == ".go" && len(f) > 8 && f[len(f)-8:] == "_test.go" {

@@ -67,6 +67,8 @@ func Module(s *Store, cfg Config) web.Module {
 			site.Handle("POST /review/calls", access.Require("review.manage", h.formOrgResolver), h.createCall)
 			site.Handle("GET /review/calls/new", access.Require("review.manage", nil), h.newCall)
 			site.Handle("GET /review/calls/{id}", access.Require("review.manage", h.callResolver), h.manage)
+			site.Handle("GET /review/calls/{id}/form", access.Require("review.manage", h.callResolver), h.formBuilder)
+			site.Handle("POST /review/calls/{id}/form", access.Require("review.manage", h.callResolver), h.saveFormBuilder)
 			site.Handle("POST /review/calls/{id}/finalize", access.Require("review.manage", h.callResolver), h.finalize)
 			site.Handle("POST /review/calls/{id}/publicity", access.Require("review.manage", h.callResolver), h.startPublicity)
 			site.Handle("POST /review/calls/{id}/publish", access.Require("review.manage", h.callResolver), h.publish)

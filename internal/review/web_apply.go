@@ -28,8 +28,21 @@ type ApplyPage struct {
 	Rows     []int // row indexes shown for table fields
 }
 
+// FieldsView is what the "review-fields" partial renders.
+func (p ApplyPage) FieldsView() FieldsView {
+	return FieldsView{Schema: p.Schema, Form: p.Form, Rows: p.Rows}
+}
+
+// FieldsView is a form's questions with the values to show in them: the
+// apply page, and the builder's preview.
+type FieldsView struct {
+	Schema Schema
+	Form   *web.Form
+	Rows   []int // row indexes shown for table fields
+}
+
 // MB shows a byte limit in megabytes.
-func (ApplyPage) MB(n int64) int64 { return n >> 20 }
+func (FieldsView) MB(n int64) string { return fmtNum(float64(n) / (1 << 20)) }
 
 // recommenders lists the units under a call's org that may recommend (学会,
 // county 科协, university 科协).
@@ -320,7 +333,7 @@ func (h *handler) file(w http.ResponseWriter, r *http.Request) error {
 }
 
 // Checked reports whether option opt of multiple-choice field key is chosen.
-func (p ApplyPage) Checked(key, opt string) bool {
+func (p FieldsView) Checked(key, opt string) bool {
 	for _, v := range p.Form.Values["f."+key] {
 		if v == opt {
 			return true

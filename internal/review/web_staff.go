@@ -1,7 +1,6 @@
 package review
 
 import (
-	"encoding/json"
 	"net/http"
 	"strconv"
 	"time"
@@ -104,8 +103,6 @@ func (h *handler) newCall(w http.ResponseWriter, r *http.Request) error {
 	if id := web.IdentityFrom(r.Context()); id != nil {
 		f.Values.Set("org_id", strconv.FormatInt(id.CurrentOrgID, 10))
 	}
-	b, _ := json.MarshalIndent(tpl.Form, "", "  ")
-	f.Values.Set("form_json", string(b))
 	p, err := h.newCallPage(r, f)
 	if err != nil {
 		return err
@@ -146,9 +143,7 @@ func (h *handler) createCall(w http.ResponseWriter, r *http.Request) error {
 			in.Stages[i].PoolID, in.Stages[i].DueAt = pool, in.ReviewTo
 		}
 	}
-	if err := json.Unmarshal([]byte(f.Value("form_json")), &in.Form); err != nil {
-		f.Errors["form_json"] = h.site.T(r)("review.err.form_json")
-	}
+	in.Form = tpl.Form // adjusted afterwards in the form builder
 	var c Call
 	if len(f.Errors) == 0 {
 		if !h.scope(r, "review.manage").Contains(h.orgPath(r, in.OrgID)) {
@@ -167,7 +162,7 @@ func (h *handler) createCall(w http.ResponseWriter, r *http.Request) error {
 		return h.site.RenderStatus(w, r, http.StatusUnprocessableEntity, "review/new.html", "review.title.new", p)
 	}
 	h.site.AddFlash(w, r, "ok", "review.flash.created")
-	return web.Redirect(w, r, "/review/calls/"+strconv.FormatInt(c.ID, 10))
+	return web.Redirect(w, r, "/review/calls/"+strconv.FormatInt(c.ID, 10)+"/form")
 }
 
 func (h *handler) orgPath(r *http.Request, id int64) string {
