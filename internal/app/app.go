@@ -116,7 +116,7 @@ func Open(ctx context.Context, cfg config.Config, log *slog.Logger) (*App, error
 		jobs.Module(a.Jobs, a.userNames),
 		plan.Module(a.Plans, a.Orgs),
 		{Name: "calendar", Migrations: []db.Migrations{calendar.Migrations()}},
-		review.Module(a.Review, review.Config{Key: keys.Derive("review"), Uploads: filepath.Join(cfg.DataDir, "uploads", "review")}),
+		review.Module(a.Review, review.Config{Key: keys.Derive("review"), Uploads: filepath.Join(cfg.DataDir, "uploads", "review"), Orgs: a.Orgs}),
 		home.Module(home.Sources{DB: d, OrgCounts: a.orgCounts, UserCount: a.Auth.CountUsers}),
 	}
 	for _, m := range a.Modules {

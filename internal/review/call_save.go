@@ -60,6 +60,14 @@ func (in *CallInput) check() valid.Errors {
 		errs.Add("publicity_days", "review.err.publicity_days")
 	}
 	errs = append(errs, CheckRules(in.Rules)...)
+	if in.ApplicantKind == Unit {
+		for _, r := range in.Rules {
+			if r.Kind == RuleMaxAge || r.Kind == RuleMinTitle || r.Kind == RuleMemberOf {
+				errs.Add("rules", "review.err.rule_unit")
+				break
+			}
+		}
+	}
 	errs = append(errs, in.Form.Check()...)
 	errs = append(errs, checkStages(in.Stages)...)
 	return errs

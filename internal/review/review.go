@@ -6,6 +6,13 @@
 // publicity, results), conflict-free reviewer assignment, rubric scores,
 // aggregation, ranking, decisions and objections.
 //
+// Applicants are individuals or units (ApplicantKind Unit: the application
+// is an org's, any of its staff edit it). Another module runs its process
+// on the engine through the Store (CreateCall with its kind, Publish,
+// SaveDraft/SubmitUnit, Decide, AssignStage, Select, StartPublicity,
+// Finalize) and reads the outcome with Results; docs/architecture.md shows
+// the calls in order.
+//
 // It must never keep a copy of itself per process (a process is a call's
 // configuration), never read the people module's tables (it asks through
 // the People interface), and never let the person who filed something
@@ -125,6 +132,7 @@ type Application struct {
 	OrgID         int64
 	OrgPath       string
 	RecommenderID int64
+	UnitID        int64 // a unit applicant (an org): the application is the unit's, not UserID's
 	Title         string
 	Name          string // the applicant's name, employer and discipline as of submission
 	Employer      string
@@ -139,6 +147,9 @@ type Application struct {
 	CreatedAt     time.Time
 	UpdatedAt     time.Time
 }
+
+// ByUnit reports whether the application is a unit's (UserID only filed it).
+func (a Application) ByUnit() bool { return a.UnitID != 0 }
 
 // Applicant is what eligibility and conflict rules need to know of an
 // applicant; the people module supplies it.

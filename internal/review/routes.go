@@ -23,13 +23,21 @@ func Permissions() []access.Permission {
 	return []access.Permission{
 		{Action: "review.manage", Roles: staff, Label: "review.perm.manage"},
 		{Action: "review.recommend", Roles: staff, Label: "review.perm.recommend"},
+		{Action: "review.unit", Roles: staff, Label: "review.perm.unit"},
 	}
 }
 
 // Config is what the module needs besides its store.
 type Config struct {
-	Key     []byte // signs the objection form's challenge and hashes addresses
-	Uploads string // folder for applicants' files
+	Key     []byte    // signs the objection form's challenge and hashes addresses
+	Uploads string    // folder for applicants' files
+	Orgs    OrgFinder // reads what the org picker puts in a field (org.Store); nil: org IDs only
+}
+
+// OrgFinder finds the org a form field names (a code, an ID or a unique
+// name); org.Store satisfies it.
+type OrgFinder interface {
+	FormID(ctx context.Context, v string) (int64, error)
 }
 
 // Module returns the review module for the wiring in package app.

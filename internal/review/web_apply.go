@@ -25,7 +25,9 @@ type ApplyPage struct {
 	Units    []org.Ref
 	Form     *web.Form
 	Editable bool
-	Rows     []int // row indexes shown for table fields
+	Rows     []int   // row indexes shown for table fields
+	Unit     org.Ref // the applying unit (calls whose applicants are units)
+	PickUnit bool    // a unit call opened without a unit: choose one first
 }
 
 // FieldsView is what the "review-fields" partial renders.
@@ -73,7 +75,23 @@ func (h *handler) applyPage(r *http.Request, id int64, f *web.Form) (ApplyPage, 
 		return ApplyPage{}, web.ErrNotFound
 	}
 	p := ApplyPage{Call: c, Form: f}
-	p.App, err = h.store.Mine(r.Context(), id, userID(r))
+	if c.ApplicantKind == Unit {
+		v := f.Get("unit_id")
+		if v == "" {
+			v = r.URL.Query().Get("unit")
+		}
+		if p.Unit, err = h.unit(r, v); err != nil {
+			p.PickUnit = true
+			if v != "" {
+				f.Errors["unit"] = h.site.T(r)("review.err.unit_scope")
+			}
+			return p, nil
+		}
+		f.Values.Set("unit_id", strconv.FormatInt(p.Unit.ID, 10))
+		p.App, err = h.store.UnitApplication(r.Context(), id, p.Unit.ID, h.scope(r, "review.unit"))
+	} else {
+		p.App, err = h.store.Mine(r.Context(), id, userID(r))
+	}
 	switch {
 	case err == nil:
 		p.HasApp = true
@@ -93,7 +111,7 @@ func (h *handler) applyPage(r *http.Request, id int64, f *web.Form) (ApplyPage, 
 			return p, err
 		}
 	}
-	if len(f.Values) == 0 && p.HasApp {
+	if p.HasApp && f.Get("title") == "" && f.Get("action") == "" {
 		fill(f, p.App, p.Schema)
 	}
 	n := 3
@@ -244,8 +262,18 @@ func (h *handler) apply(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
+	c, err := h.store.Call(r.Context(), id)
+	if err != nil {
+		return err
+	}
+	units := h.scope(r, "review.unit")
+	unitID, _ := strconv.ParseInt(f.Get("unit_id"), 10, 64)
 	var old Answers
-	if a, err := h.store.Mine(r.Context(), id, userID(r)); err == nil {
+	if c.ApplicantKind == Unit {
+		if a, err := h.store.UnitApplication(r.Context(), id, unitID, units); err == nil {
+			old = a.Answers
+		}
+	} else if a, err := h.store.Mine(r.Context(), id, userID(r)); err == nil {
 		old = a.Answers
 	}
 	answers, err := h.answers(r, f, sc, old)
@@ -253,10 +281,11 @@ func (h *handler) apply(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	rec, _ := strconv.ParseInt(f.Get("recommender_id"), 10, 64)
-	a, err := h.store.SaveDraft(r.Context(), Draft{CallID: id, UserID: userID(r), Title: f.Get("title"), RecommenderID: rec, Answers: answers})
+	a, err := h.store.SaveDraft(r.Context(), Draft{CallID: id, UserID: userID(r), Title: f.Get("title"), RecommenderID: rec,
+		UnitID: unitID, Scope: units, Answers: answers})
 	flash := "review.flash.saved"
 	if err == nil && f.Get("action") == "submit" {
-		_, err = h.store.Submit(r.Context(), a.ID, userID(r))
+		_, err = h.store.SubmitUnit(r.Context(), a.ID, userID(r), units)
 		flash = "review.flash.submitted"
 	}
 	if err != nil {
@@ -281,7 +310,7 @@ type MinePage struct {
 }
 
 func (h *handler) mine(w http.ResponseWriter, r *http.Request) error {
-	apps, calls, err := h.store.MyApplications(r.Context(), userID(r))
+	apps, calls, err := h.store.MyApplications(r.Context(), userID(r), h.scope(r, "review.unit"))
 	if err != nil {
 		return err
 	}
@@ -310,7 +339,8 @@ func (h *handler) file(w http.ResponseWriter, r *http.Request) error {
 	key := r.PathValue("key")
 	ans := a.Answers
 	uid := userID(r)
-	if a.UserID != uid && !h.scope(r, "review.manage").Contains(c.OrgPath) {
+	mayEdit := a.UserID == uid && !a.ByUnit() || a.ByUnit() && h.scope(r, "review.unit").Contains(a.OrgPath)
+	if !mayEdit && !h.scope(r, "review.manage").Contains(c.OrgPath) {
 		var g int64
 		err := h.store.db.QueryRow(r.Context(), `SELECT id FROM review_assignments WHERE application_id = ? AND user_id = ? AND status <> 'declined'`, id, uid).Scan(&g)
 		if err != nil {
@@ -340,4 +370,24 @@ func (p FieldsView) Checked(key, opt string) bool {
 		}
 	}
 	return false
+}
+
+// unit reads the applying unit a field names (the org picker's code, or an
+// ID): it must be one the user acts for ("review.unit").
+func (h *handler) unit(r *http.Request, v string) (org.Ref, error) {
+	var id int64
+	var err error
+	if h.cfg.Orgs != nil {
+		id, err = h.cfg.Orgs.FormID(r.Context(), v)
+	} else {
+		id, err = strconv.ParseInt(v, 10, 64)
+	}
+	if err != nil || id == 0 {
+		return org.Ref{}, web.ErrNotFound
+	}
+	u, err := lookupOrg(r.Context(), h.store.db, "unit_id", id)
+	if err != nil || !h.scope(r, "review.unit").Contains(u.Path) {
+		return org.Ref{}, web.ErrNotFound
+	}
+	return u, nil
 }
