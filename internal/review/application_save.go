@@ -123,7 +123,7 @@ func (s *Store) SaveDraft(ctx context.Context, d Draft) (Application, error) {
 			return err
 		}
 		if c.Recommend && d.RecommenderID != 0 {
-			if _, err := lookupOrg(ctx, tx, "recommender_id", d.RecommenderID); err != nil {
+			if err := checkRecommender(ctx, tx, c, d.RecommenderID); err != nil {
 				return err
 			}
 		}
@@ -216,4 +216,25 @@ func (s *Store) applicant(ctx context.Context, q db.Q, c Call, userID, unitID in
 		return who, fmt.Errorf("review: applicant %d: %w", userID, err)
 	}
 	return who, nil
+}
+
+// RecommenderTypes are the kinds of org that recommend (推荐): 学会, county
+// 科协, university 科协.
+var RecommenderTypes = []string{"society", "kx_county", "university"}
+
+// checkRecommender refuses a recommending unit that is not a 学会, county
+// 科协 or university 科协 in the call's subtree (or is disabled).
+func checkRecommender(ctx context.Context, q db.Q, c Call, id int64) error {
+	u, err := lookupOrg(ctx, q, "recommender_id", id)
+	if err != nil {
+		return err
+	}
+	var typ string
+	if err := q.QueryRow(ctx, `SELECT type FROM orgs WHERE id = ?`, id).Scan(&typ); err != nil {
+		return fmt.Errorf("review: recommender %d: %w", id, err)
+	}
+	if u.Disabled || !strings.HasPrefix(u.Path, c.OrgPath) || !oneOf(typ, RecommenderTypes) {
+		return valid.New("recommender_id", "review.err.recommender_unit")
+	}
+	return nil
 }

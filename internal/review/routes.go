@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"net/http"
 	"strconv"
+	"strings"
 
 	"kexie/internal/access"
 	"kexie/internal/db"
@@ -184,9 +185,16 @@ func (h *handler) objectionResolver(r *http.Request) (access.Resource, error) {
 }
 
 func (h *handler) formOrgResolver(r *http.Request) (access.Resource, error) {
-	id, err := strconv.ParseInt(r.FormValue("org_id"), 10, 64)
+	id, err := h.orgID(r, strings.TrimSpace(r.FormValue("org_id")))
 	if err != nil {
-		return access.Resource{}, web.ErrNotFound
+		return access.Resource{}, err
+	}
+	if id == 0 {
+		return access.Resource{}, web.Errorf(http.StatusUnprocessableEntity, "orgpick.err.unknown", r.FormValue("org_id"))
+	}
+	r.Form.Set("org_id", strconv.FormatInt(id, 10))
+	if r.PostForm != nil {
+		r.PostForm.Set("org_id", strconv.FormatInt(id, 10))
 	}
 	o, err := lookupOrg(r.Context(), h.store.db, "org_id", id)
 	if err != nil {

@@ -13,6 +13,7 @@ import (
 
 	"kexie/internal/db"
 	"kexie/internal/org"
+	"kexie/internal/valid"
 	"kexie/internal/web"
 )
 
@@ -22,7 +23,6 @@ type ApplyPage struct {
 	Schema   Schema
 	App      Application
 	HasApp   bool
-	Units    []org.Ref
 	Form     *web.Form
 	Editable bool
 	Rows     []int   // row indexes shown for table fields
@@ -45,26 +45,6 @@ type FieldsView struct {
 
 // MB shows a byte limit in megabytes.
 func (FieldsView) MB(n int64) string { return fmtNum(float64(n) / (1 << 20)) }
-
-// recommenders lists the units under a call's org that may recommend (学会,
-// county 科协, university 科协).
-func (h *handler) recommenders(r *http.Request, c Call) ([]org.Ref, error) {
-	rows, err := h.store.db.Query(r.Context(), `SELECT id, name, path FROM orgs WHERE path LIKE ? AND type IN ('society', 'kx_county', 'university')
-		ORDER BY path LIMIT 500`, c.OrgPath+"%")
-	if err != nil {
-		return nil, fmt.Errorf("review: recommenders: %w", err)
-	}
-	defer rows.Close()
-	var out []org.Ref
-	for rows.Next() {
-		var o org.Ref
-		if err := rows.Scan(&o.ID, &o.Name, &o.Path); err != nil {
-			return nil, err
-		}
-		out = append(out, o)
-	}
-	return out, rows.Err()
-}
 
 func (h *handler) applyPage(r *http.Request, id int64, f *web.Form) (ApplyPage, error) {
 	c, err := h.store.Call(r.Context(), id)
@@ -106,11 +86,6 @@ func (h *handler) applyPage(r *http.Request, id int64, f *web.Form) (ApplyPage, 
 		return p, err
 	}
 	p.Editable = (!p.HasApp || p.App.Status == AppDraft || p.App.Status == AppReturned) && (c.Accepting(h.store.db.Now()) || p.App.Status == AppReturned)
-	if c.Recommend {
-		if p.Units, err = h.recommenders(r, c); err != nil {
-			return p, err
-		}
-	}
 	if p.HasApp && f.Get("title") == "" && f.Get("action") == "" {
 		fill(f, p.App, p.Schema)
 	}
@@ -280,9 +255,17 @@ func (h *handler) apply(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	rec, _ := strconv.ParseInt(f.Get("recommender_id"), 10, 64)
-	a, err := h.store.SaveDraft(r.Context(), Draft{CallID: id, UserID: userID(r), Title: f.Get("title"), RecommenderID: rec,
-		UnitID: unitID, Scope: units, Answers: answers})
+	rec, err := h.orgID(r, f.Get("recommender_id"))
+	if err != nil {
+		return err
+	}
+	var a Application
+	if rec == 0 && f.Get("recommender_id") != "" {
+		err = valid.New("recommender_id", "orgpick.err.unknown", f.Get("recommender_id"))
+	} else {
+		a, err = h.store.SaveDraft(r.Context(), Draft{CallID: id, UserID: userID(r), Title: f.Get("title"), RecommenderID: rec,
+			UnitID: unitID, Scope: units, Answers: answers})
+	}
 	flash := "review.flash.saved"
 	if err == nil && f.Get("action") == "submit" {
 		_, err = h.store.SubmitUnit(r.Context(), a.ID, userID(r), units)
@@ -372,16 +355,23 @@ func (p FieldsView) Checked(key, opt string) bool {
 	return false
 }
 
+// orgID reads the org a picker field names (its code, an ID or a unique
+// name): 0 when none matches or the field is empty.
+func (h *handler) orgID(r *http.Request, v string) (int64, error) {
+	if v == "" {
+		return 0, nil
+	}
+	if h.cfg.Orgs != nil {
+		return h.cfg.Orgs.FormID(r.Context(), v)
+	}
+	id, _ := strconv.ParseInt(v, 10, 64)
+	return id, nil
+}
+
 // unit reads the applying unit a field names (the org picker's code, or an
 // ID): it must be one the user acts for ("review.unit").
 func (h *handler) unit(r *http.Request, v string) (org.Ref, error) {
-	var id int64
-	var err error
-	if h.cfg.Orgs != nil {
-		id, err = h.cfg.Orgs.FormID(r.Context(), v)
-	} else {
-		id, err = strconv.ParseInt(v, 10, 64)
-	}
+	id, err := h.orgID(r, v)
 	if err != nil || id == 0 {
 		return org.Ref{}, web.ErrNotFound
 	}

@@ -7,7 +7,6 @@ import (
 
 	"kexie/internal/access"
 	"kexie/internal/calendar"
-	"kexie/internal/org"
 	"kexie/internal/sheet"
 	"kexie/internal/web"
 )
@@ -50,36 +49,11 @@ func (h *handler) calls(w http.ResponseWriter, r *http.Request) error {
 type NewCallPage struct {
 	Form      *web.Form
 	Templates []Template
-	Orgs      []org.Ref
 	Kinds     []string
 }
 
-func (h *handler) editorOrgs(r *http.Request) ([]org.Ref, error) {
-	sc := h.scope(r, "review.manage")
-	if sc.None() {
-		return nil, nil
-	}
-	rows, err := h.store.db.Query(r.Context(), `SELECT id, name, path FROM orgs ORDER BY path LIMIT 2000`)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []org.Ref
-	for rows.Next() {
-		var o org.Ref
-		if err := rows.Scan(&o.ID, &o.Name, &o.Path); err != nil {
-			return nil, err
-		}
-		if sc.Contains(o.Path) {
-			out = append(out, o)
-		}
-	}
-	return out, rows.Err()
-}
-
 func (h *handler) newCallPage(r *http.Request, f *web.Form) (NewCallPage, error) {
-	orgs, err := h.editorOrgs(r)
-	return NewCallPage{Form: f, Templates: Templates(), Orgs: orgs, Kinds: Kinds}, err
+	return NewCallPage{Form: f, Templates: Templates(), Kinds: Kinds}, nil
 }
 
 func (h *handler) newCall(w http.ResponseWriter, r *http.Request) error {
