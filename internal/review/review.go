@@ -107,8 +107,15 @@ type Stage struct {
 	Rubric  []Criterion
 	TopN    int
 	Seed    int64
-	Status  string // pending, open, closed
-	DueAt   time.Time
+	Status  string    // pending, open, closed
+	OpensAt time.Time // the review window: reviewers score from OpensAt (zero: at once)
+	DueAt   time.Time // to DueAt (zero: until the stage closes)
+}
+
+// InWindow reports whether reviewers may score at now: the stage is open
+// and now lies in its review window.
+func (s Stage) InWindow(now time.Time) bool {
+	return s.Status == "open" && (s.OpensAt.IsZero() || !now.Before(s.OpensAt)) && (s.DueAt.IsZero() || now.Before(s.DueAt))
 }
 
 // Application statuses.

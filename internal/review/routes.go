@@ -85,6 +85,7 @@ func Module(s *Store, cfg Config) web.Module {
 			site.Handle("POST /review/objections/{id}", access.Require("review.manage", h.objectionResolver), h.handleObjection)
 			site.Handle("GET /review/recommend", access.Require("review.recommend", nil), h.recommendations)
 			site.Handle("POST /review/stages/{id}/assign", access.Require("review.manage", h.stageResolver), h.assign)
+			site.Handle("POST /review/stages/{id}/window", access.Require("review.manage", h.stageResolver), h.setWindow)
 			site.Handle("GET /review/stages/{id}/ranking", access.Require("review.manage", h.stageResolver), h.ranking)
 			site.Handle("POST /review/stages/{id}/select", access.Require("review.manage", h.stageResolver), h.selectTop)
 		},

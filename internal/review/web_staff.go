@@ -8,6 +8,7 @@ import (
 	"kexie/internal/access"
 	"kexie/internal/calendar"
 	"kexie/internal/sheet"
+	"kexie/internal/valid"
 	"kexie/internal/web"
 )
 
@@ -338,4 +339,22 @@ func (h *handler) ranking(w http.ResponseWriter, r *http.Request) error {
 		return sheet.ServeXLSX(w, c.Title+"-"+rk.Stage.Name+".xlsx", tab)
 	}
 	return h.site.Render(w, r, "review/ranking.html", "review.title.ranking", p)
+}
+
+func (h *handler) setWindow(w http.ResponseWriter, r *http.Request) error {
+	id, _ := pathID(r)
+	st, err := h.store.Stage(r.Context(), id)
+	if err != nil {
+		return err
+	}
+	return h.act(w, r, st.CallID, func(f *web.Form, sc access.Scope) error {
+		opens, closes := parseDay(f.Get("opens")), parseDay(f.Get("closes"))
+		if (f.Get("opens") != "" && opens.IsZero()) || (f.Get("closes") != "" && closes.IsZero()) {
+			return valid.New("closes", "review.err.window")
+		}
+		if !closes.IsZero() {
+			closes = closes.Add(24*time.Hour - time.Second)
+		}
+		return h.store.SetWindow(r.Context(), id, sc, opens, closes)
+	})
 }
