@@ -93,29 +93,30 @@ const (
 
 // Stage is one step of a call's ordered list.
 type Stage struct {
-	ID      int64
-	CallID  int64
-	Seq     int
-	Kind    string
-	Name    string
-	PerApp  int   // reviewers per application
-	MaxLoad int   // applications per reviewer; 0: balanced without a cap
-	PoolID  int64 // the expert pool reviewers are drawn from
-	Method  string
-	Zscore  bool
-	Blind   bool // hide fields marked identifying from reviewers
-	Rubric  []Criterion
-	TopN    int
-	Seed    int64
-	Status  string    // pending, open, closed
-	OpensAt time.Time // the review window: reviewers score from OpensAt (zero: at once)
-	DueAt   time.Time // to DueAt (zero: until the stage closes)
+	ID       int64
+	CallID   int64
+	Seq      int
+	Kind     string
+	Name     string
+	PerApp   int   // reviewers per application
+	MaxLoad  int   // applications per reviewer; 0: balanced without a cap
+	PoolID   int64 // the expert pool reviewers are drawn from
+	Method   string
+	Zscore   bool
+	Blind    bool // hide fields marked identifying from reviewers
+	Rubric   []Criterion
+	TopN     int
+	Seed     int64
+	Status   string    // pending, open, closed
+	OpensAt  time.Time // the review window: reviewers score from OpensAt (zero: at once)
+	ClosesAt time.Time // to ClosesAt (zero: until the stage closes)
+	DueAt    time.Time // the deadline reminders and on-time records count from
 }
 
 // InWindow reports whether reviewers may score at now: the stage is open
 // and now lies in its review window.
 func (s Stage) InWindow(now time.Time) bool {
-	return s.Status == "open" && (s.OpensAt.IsZero() || !now.Before(s.OpensAt)) && (s.DueAt.IsZero() || now.Before(s.DueAt))
+	return s.Status == "open" && (s.OpensAt.IsZero() || !now.Before(s.OpensAt)) && (s.ClosesAt.IsZero() || now.Before(s.ClosesAt))
 }
 
 // Application statuses.

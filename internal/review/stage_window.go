@@ -18,15 +18,16 @@ func windowErr(st Stage, now time.Time) error {
 	switch {
 	case !st.OpensAt.IsZero() && now.Before(st.OpensAt):
 		return valid.New("form", "review.err.window_early", st.OpensAt.In(calendar.Beijing).Format("2006-01-02 15:04"))
-	case !st.DueAt.IsZero() && !now.Before(st.DueAt):
-		return valid.New("form", "review.err.window_over", st.DueAt.In(calendar.Beijing).Format("2006-01-02 15:04"))
+	case !st.ClosesAt.IsZero() && !now.Before(st.ClosesAt):
+		return valid.New("form", "review.err.window_over", st.ClosesAt.In(calendar.Beijing).Format("2006-01-02 15:04"))
 	}
 	return nil
 }
 
 // SetWindow sets a review stage's window (either end may be zero: no
-// bound) for staff managing the call in scope. Open assignments take the
-// new deadline. Audited with the window before and after.
+// bound) for staff managing the call in scope. The deadline (DueAt, which
+// reminders and on-time records count from) is not moved. Audited with the
+// window before and after.
 func (s *Store) SetWindow(ctx context.Context, stageID int64, scope access.Scope, opens, closes time.Time) error {
 	if !opens.IsZero() && !closes.IsZero() && !opens.Before(closes) {
 		return valid.New("closes", "review.err.window")
@@ -46,20 +47,10 @@ func (s *Store) SetWindow(ctx context.Context, stageID int64, scope access.Scope
 		if st.Kind != StageReview || st.Status == "closed" {
 			return valid.New("stage", "review.err.window_stage")
 		}
-		if _, err := tx.Exec(ctx, `UPDATE review_stages SET opens_at = ?, due_at = ? WHERE id = ?`, ms(opens), ms(closes), stageID); err != nil {
+		if _, err := tx.Exec(ctx, `UPDATE review_stages SET opens_at = ?, closes_at = ? WHERE id = ?`, ms(opens), ms(closes), stageID); err != nil {
 			return fmt.Errorf("review: window of stage %d: %w", stageID, err)
-		}
-		if _, err := tx.Exec(ctx, `UPDATE review_assignments SET due_at = ? WHERE stage_id = ? AND status = ?`, ms(closes), stageID, AssignOpen); err != nil {
-			return fmt.Errorf("review: window of stage %d: %w", stageID, err)
-		}
-		st2 := st
-		st2.OpensAt, st2.DueAt = opens, closes
-		if st.Status == "open" {
-			if err := s.enqueueReminder(ctx, tx, c, st2); err != nil {
-				return err
-			}
 		}
 		return appendAudit(ctx, tx, c, audit.Entry{Action: "review.window", Target: target("stage", stageID)},
-			map[string]any{"opens": ms(st.OpensAt), "closes": ms(st.DueAt)}, map[string]any{"stage": st.Name, "opens": ms(opens), "closes": ms(closes)})
+			map[string]any{"opens": ms(st.OpensAt), "closes": ms(st.ClosesAt)}, map[string]any{"stage": st.Name, "opens": ms(opens), "closes": ms(closes)})
 	})
 }

@@ -28,7 +28,7 @@ func TestWindowSite(t *testing.T) {
 		rs.P.pools[3] = []review.Expert{{PersonID: 100, UserID: eu.ID, Name: "王专家", Employer: "四川大学"}}
 		c, err := rs.Store.CreateCall(bg, review.CallInput{OrgID: rs.City.ID, Title: "优秀论文评选", Kind: "paper", ApplicantKind: review.Individual,
 			OpensAt: time.Now().Add(-time.Hour), ClosesAt: time.Now().Add(10 * 24 * time.Hour),
-			Form:   review.Schema{Fields: []review.Field{{Key: "abstract", Label: "摘要", Type: review.LongText, Required: true}}},
+			Form: review.Schema{Fields: []review.Field{{Key: "abstract", Label: "摘要", Type: review.LongText, Required: true}}},
 			Stages: []review.StageInput{{Kind: review.StageReview, Name: "初评", PerApp: 1, PoolID: 3,
 				Rubric: []review.Criterion{{Key: "quality", Label: "学术质量", Weight: 1, Max: 100}}}}}, su.ID)
 		if err != nil {
