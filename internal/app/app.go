@@ -115,7 +115,7 @@ func Open(ctx context.Context, cfg config.Config, log *slog.Logger) (*App, error
 		people.Module(a.People, a.Orgs),
 		jobs.Module(a.Jobs, a.userNames),
 		plan.Module(a.Plans, a.Orgs),
-		{Name: "calendar", Migrations: []db.Migrations{calendar.Migrations()}},
+		calendar.Module(d),
 		review.Module(a.Review, review.Config{Key: keys.Derive("review"), Uploads: filepath.Join(cfg.DataDir, "uploads", "review"), Orgs: a.Orgs}),
 		home.Module(home.Sources{DB: d, OrgCounts: a.orgCounts, UserCount: a.Auth.CountUsers}),
 	}

@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"kexie/internal/org"
 	"kexie/internal/people"
 	"kexie/internal/review"
 )
@@ -43,7 +44,11 @@ func newReviewFixture(t *testing.T, ta *testApp) reviewFixture {
 		if _, err := ta.People.CreateOwn(ctx, u.ID, people.Input{OrgID: orgID, Name: "申报人", Phone: fmt.Sprintf("1360000000%d", i)}, true); err != nil {
 			t.Fatal(err)
 		}
-		a, err := ta.Review.SaveDraft(ctx, review.Draft{CallID: c.ID, UserID: u.ID, RecommenderID: orgID, Answers: review.Answers{"summary": {S: "事迹"}}})
+		soc, err := ta.Orgs.Create(ctx, org.Input{ParentID: orgID, Code: fmt.Sprintf("RXH%d", i), Name: fmt.Sprintf("推荐学会%d", i), Type: org.TypeSociety})
+		if err != nil {
+			t.Fatal(err)
+		}
+		a, err := ta.Review.SaveDraft(ctx, review.Draft{CallID: c.ID, UserID: u.ID, RecommenderID: soc.ID, Answers: review.Answers{"summary": {S: "事迹"}}})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -119,6 +124,11 @@ func reviewMatrix() []matrixCase {
 		{"GET /review/stages/{id}/ranking", "/review/stages/{rstage}/ranking", nil, staff},
 		{"GET /review/stages/{id}/ranking", "/review/stages/{peerrstage}/ranking", nil, sys},
 		{"POST /review/stages/{id}/select", "/review/stages/{rstage}/select", url.Values{"top": {"1"}}, staff},
+		{"POST /review/stages/{id}/window", "/review/stages/{rstage}/window", url.Values{"closes": {"2099-01-01"}}, staff},
+		{"POST /review/stages/{id}/window", "/review/stages/{peerrstage}/window", url.Values{"closes": {"2099-01-01"}}, sys},
+		{"GET /admin/calendar", "/admin/calendar?year=2027", nil, sys},
+		{"POST /admin/calendar", "/admin/calendar", url.Values{"from": {"2027-01-01"}, "kind": {"holiday"}, "name": {"元旦"}}, sys},
+		{"POST /admin/calendar/remove", "/admin/calendar/remove", url.Values{"day": {"2027-01-01"}}, sys},
 		{"POST /review/stages/{id}/select", "/review/stages/{peerrstage}/select", url.Values{"top": {"1"}}, sys},
 	}
 }
