@@ -71,6 +71,6 @@ func isAction(k string) bool {
 	_, ok := map[string]bool{"review.assign": true, "review.call_create": true, "review.call_publish": true, "review.decide": true,
 		"review.decline": true, "review.draft_save": true, "review.finalize": true, "review.form_save": true,
 		"review.objection_file": true, "review.objection_handle": true, "review.publicity": true, "review.reopen": true,
-		"review.score": true, "review.select": true, "review.submit": true, "review.remind": true, "review.window": true}[k]
+		"review.score": true, "review.select": true, "review.submit": true, "review.remind": true, "review.window": true, "review.report": true, "review.instruction": true}[k]
 	return ok
 }

@@ -56,6 +56,7 @@ func Module(s *Store, cfg Config) web.Module {
 			{Section: "nav.section.work", Label: "review.nav.recommend", Href: "/review/recommend", Action: "review.recommend", Order: 41},
 			{Section: "nav.section.work", Label: "review.nav.mine", Href: "/review/mine", Order: 42},
 			{Section: "nav.section.work", Label: "review.nav.assignments", Href: "/review/assignments", Order: 43},
+			{Section: "nav.section.work", Label: "review.nav.library", Href: "/review/results", Action: "review.manage", Order: 44},
 		},
 		Routes: func(site *web.Site) {
 			h := &handler{site: site, store: s, cfg: cfg}
@@ -83,6 +84,10 @@ func Module(s *Store, cfg Config) web.Module {
 			site.Handle("POST /review/calls/{id}/publish", access.Require("review.manage", h.callResolver), h.publish)
 			site.Handle("GET /review/mine", access.SignedIn(), h.mine)
 			site.Handle("POST /review/objections/{id}", access.Require("review.manage", h.objectionResolver), h.handleObjection)
+			site.Handle("GET /review/results", access.Require("review.manage", nil), h.library)
+			site.Handle("GET /review/results/{id}", access.Require("review.manage", h.appResolver), h.result)
+			site.Handle("POST /review/results/{id}/reports", access.Require("review.manage", h.appResolver), h.addReport)
+			site.Handle("POST /review/results/{id}/instructions", access.Require("review.manage", h.appResolver), h.addInstruction)
 			site.Handle("GET /review/recommend", access.Require("review.recommend", nil), h.recommendations)
 			site.Handle("POST /review/stages/{id}/assign", access.Require("review.manage", h.stageResolver), h.assign)
 			site.Handle("POST /review/stages/{id}/window", access.Require("review.manage", h.stageResolver), h.setWindow)
