@@ -11,7 +11,8 @@
 // on the engine through the Store (CreateCall with its kind, Publish,
 // SaveDraft/SubmitUnit, Decide, AssignStage, Select, StartPublicity,
 // Finalize) and reads the outcome with Results; docs/architecture.md shows
-// the calls in order.
+// the calls in order. Notices live in an inbox that is also the outbox of
+// email and SMS: a Sender (internal/notify, later) gets them from Deliver.
 //
 // It must never keep a copy of itself per process (a process is a call's
 // configuration), never read the people module's tables (it asks through
