@@ -83,6 +83,7 @@ func TestBrowserAward(t *testing.T) {
 	b.WaitText("passed", `.flash`, "已记录")
 	b.Run("assign", chromedp.SendKeys(chromedp.CSS(`form[action$="/assign"] input[name=seed]`), "2026"), chromedp.Click(chromedp.CSS(`#assign-2`)))
 	b.WaitText("assigned", `#stages`, "2026")
+	b.Shot("review-manage")
 	b.Logout()
 
 	b.Login("expert")
