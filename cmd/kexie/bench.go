@@ -33,6 +33,7 @@ func cmdBench(ctx context.Context, e *env, args []string) error {
 		"survey-estimate": benchSurveyEstimate,
 		"kepu":            benchKepu,
 		"checkin":         benchCheckin,
+		"review":          benchReview,
 	}
 	var names []string
 	for n := range benches {

@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"kexie/internal/org"
 	"kexie/internal/people"
 	"kexie/internal/review"
 )
@@ -43,7 +44,11 @@ func newReviewFixture(t *testing.T, ta *testApp) reviewFixture {
 		if _, err := ta.People.CreateOwn(ctx, u.ID, people.Input{OrgID: orgID, Name: "申报人", Phone: fmt.Sprintf("1360000000%d", i)}, true); err != nil {
 			t.Fatal(err)
 		}
-		a, err := ta.Review.SaveDraft(ctx, review.Draft{CallID: c.ID, UserID: u.ID, RecommenderID: orgID, Answers: review.Answers{"summary": {S: "事迹"}}})
+		soc, err := ta.Orgs.Create(ctx, org.Input{ParentID: orgID, Code: fmt.Sprintf("RXH%d", i), Name: fmt.Sprintf("推荐学会%d", i), Type: org.TypeSociety})
+		if err != nil {
+			t.Fatal(err)
+		}
+		a, err := ta.Review.SaveDraft(ctx, review.Draft{CallID: c.ID, UserID: u.ID, RecommenderID: soc.ID, Answers: review.Answers{"summary": {S: "事迹"}}})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -100,6 +105,10 @@ func reviewMatrix() []matrixCase {
 		{"POST /review/calls", "/review/calls", url.Values{"org_id": {"{peer}"}, "form_json": {"{"}}, sys},
 		{"GET /review/calls/{id}", "/review/calls/{rcall}", nil, staff},
 		{"GET /review/calls/{id}", "/review/calls/{peerrcall}", nil, sys},
+		{"GET /review/calls/{id}/form", "/review/calls/{rcall}/form", nil, staff},
+		{"GET /review/calls/{id}/form", "/review/calls/{peerrcall}/form", nil, sys},
+		{"POST /review/calls/{id}/form", "/review/calls/{rcall}/form", url.Values{"fields": {"0"}, "op": {"check"}}, staff},
+		{"POST /review/calls/{id}/form", "/review/calls/{peerrcall}/form", url.Values{"fields": {"0"}, "op": {"check"}}, sys},
 		{"POST /review/calls/{id}/finalize", "/review/calls/{rcall}/finalize", nil, staff},
 		{"POST /review/calls/{id}/finalize", "/review/calls/{peerrcall}/finalize", nil, sys},
 		{"POST /review/calls/{id}/publicity", "/review/calls/{rcall}/publicity", nil, staff},
@@ -110,11 +119,23 @@ func reviewMatrix() []matrixCase {
 		{"POST /review/objections/{id}", "/review/objections/{robj}", url.Values{"outcome": {"reject"}}, staff},
 		{"POST /review/objections/{id}", "/review/objections/{peerrobj}", url.Values{"outcome": {"reject"}}, sys},
 		{"GET /review/recommend", "/review/recommend", nil, staff},
+		{"GET /review/results", "/review/results?q=x&sort=-score", nil, staff},
+		{"GET /review/results/{id}", "/review/results/{rapp}", nil, staff},
+		{"GET /review/results/{id}", "/review/results/{peerrapp}", nil, sys},
+		{"POST /review/results/{id}/reports", "/review/results/{rapp}/reports", url.Values{"to_name": {"市政府"}, "sent_on": {"2026-01-01"}}, staff},
+		{"POST /review/results/{id}/reports", "/review/results/{peerrapp}/reports", url.Values{"to_name": {"市政府"}, "sent_on": {"2026-01-01"}}, sys},
+		{"POST /review/results/{id}/instructions", "/review/results/{rapp}/instructions", url.Values{"report_id": {"1"}}, staff},
+		{"POST /review/results/{id}/instructions", "/review/results/{peerrapp}/instructions", url.Values{"report_id": {"1"}}, sys},
 		{"POST /review/stages/{id}/assign", "/review/stages/{rstage}/assign", nil, staff},
 		{"POST /review/stages/{id}/assign", "/review/stages/{peerrstage}/assign", nil, sys},
 		{"GET /review/stages/{id}/ranking", "/review/stages/{rstage}/ranking", nil, staff},
 		{"GET /review/stages/{id}/ranking", "/review/stages/{peerrstage}/ranking", nil, sys},
 		{"POST /review/stages/{id}/select", "/review/stages/{rstage}/select", url.Values{"top": {"1"}}, staff},
+		{"POST /review/stages/{id}/window", "/review/stages/{rstage}/window", url.Values{"closes": {"2099-01-01"}}, staff},
+		{"POST /review/stages/{id}/window", "/review/stages/{peerrstage}/window", url.Values{"closes": {"2099-01-01"}}, sys},
+		{"GET /admin/calendar", "/admin/calendar?year=2027", nil, sys},
+		{"POST /admin/calendar", "/admin/calendar", url.Values{"from": {"2027-01-01"}, "kind": {"holiday"}, "name": {"元旦"}}, sys},
+		{"POST /admin/calendar/remove", "/admin/calendar/remove", url.Values{"day": {"2027-01-01"}}, sys},
 		{"POST /review/stages/{id}/select", "/review/stages/{peerrstage}/select", url.Values{"top": {"1"}}, sys},
 	}
 }

@@ -389,7 +389,7 @@ func TestEveryPageRenders(t *testing.T) {
 		"/audit?action=org.&actor=page", "/admin/jobs", "/people", "/people/new", "/people/import", "/members/units", "/no/such/page",
 		"/plans", "/plans/tasks", "/plans/compare", "/plans/compare?q=科学素质",
 		"/calls", "/review/calls", "/review/calls?q=奖&kind=award&sort=-closes", "/review/calls/new", "/review/calls/new?template=research",
-		"/review/mine", "/review/assignments", "/review/recommend"}
+		"/review/mine", "/review/assignments", "/review/recommend", "/review/results", "/review/results?year=2026&sort=-reports", "/admin/calendar", "/admin/calendar?year=2027"}
 	tf := newTrackFixture(t, ta, ta.city.ID)
 	for _, f := range []string{"/plans/%d", "/plans/%d/units", "/plans/%d/dashboard", "/plans/%d/indicators/" + fmt.Sprint(tf.Indicator),
 		"/plans/%d/evaluations/" + fmt.Sprint(tf.Eval), "/plans/%d/evaluations/" + fmt.Sprint(tf.Eval) + "/print"} {

@@ -151,28 +151,6 @@ func Load(ctx context.Context, d *db.DB) (*Calendar, error) {
 	return New(Shipped(), own), nil
 }
 
-// Set records administrators' special days for a year (a holiday or a
-// make-up working day), replacing what was entered for those dates.
-func Set(ctx context.Context, d *db.DB, days []Day) error {
-	for _, x := range days {
-		if _, err := time.Parse("2006-01-02", x.Date); err != nil || (x.Kind != Holiday && x.Kind != Workday) {
-			return fmt.Errorf("calendar: bad day %q %q", x.Date, x.Kind)
-		}
-	}
-	return d.Tx(ctx, func(tx *db.Tx) error {
-		for _, x := range days {
-			if _, err := tx.Exec(ctx, `DELETE FROM calendar_days WHERE day = ?`, x.Date); err != nil {
-				return fmt.Errorf("calendar: set %s: %w", x.Date, err)
-			}
-			if _, err := tx.Exec(ctx, `INSERT INTO calendar_days (day, kind, name, source, updated_at) VALUES (?, ?, ?, ?, ?)`,
-				x.Date, x.Kind, x.Name, x.Source, db.Millis(tx.Now)); err != nil {
-				return fmt.Errorf("calendar: set %s: %w", x.Date, err)
-			}
-		}
-		return nil
-	})
-}
-
 // Source reads the calendar from the database each time it is asked, so
 // days administrators enter count at once on every node.
 type Source struct{ DB *db.DB }

@@ -5,6 +5,7 @@ import (
 	"testing"
 	"time"
 
+	"kexie/internal/audit"
 	"kexie/internal/calendar"
 	"kexie/internal/db"
 	"kexie/internal/db/dbtest"
@@ -48,7 +49,7 @@ func TestWorkdays(t *testing.T) {
 
 func TestAdministratorsDays(t *testing.T) {
 	ctx := context.Background()
-	dbtest.Run(t, []db.Migrations{calendar.Migrations()}, func(t *testing.T, d *db.DB) {
+	dbtest.Run(t, []db.Migrations{audit.Migrations(), calendar.Migrations()}, func(t *testing.T, d *db.DB) {
 		if err := calendar.Set(ctx, d, []calendar.Day{
 			{Date: "2027-01-01", Kind: calendar.Holiday, Name: "元旦", Source: "test"},
 			{Date: "2026-03-07", Kind: calendar.Workday, Name: "test"},

@@ -2,11 +2,11 @@ package review
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"kexie/internal/audit"
 	"strings"
 
+	"kexie/internal/access"
 	"kexie/internal/db"
 	"kexie/internal/valid"
 )
@@ -17,13 +17,24 @@ import (
 // With 推荐 it goes to the recommending unit; otherwise to the first stage
 // (or, when it was returned for changes, back to the stage that returned it).
 func (s *Store) Submit(ctx context.Context, appID, userID int64) (Application, error) {
+	return s.submit(ctx, appID, userID, access.Scope{})
+}
+
+// SubmitUnit is Submit for a unit's application: the user acts for units
+// in scope (where they hold "review.unit"), and any staff of the unit may
+// hand it in, whoever began it.
+func (s *Store) SubmitUnit(ctx context.Context, appID, userID int64, scope access.Scope) (Application, error) {
+	return s.submit(ctx, appID, userID, scope)
+}
+
+func (s *Store) submit(ctx context.Context, appID, userID int64, scope access.Scope) (Application, error) {
 	var out Application
 	err := s.db.Tx(ctx, func(tx *db.Tx) error {
 		a, err := getApp(ctx, tx, appID)
 		if err != nil {
 			return err
 		}
-		if a.UserID != userID {
+		if (a.ByUnit() && !scope.Contains(a.OrgPath)) || (!a.ByUnit() && a.UserID != userID) || userID == 0 {
 			return &NotFoundError{"application", appID}
 		}
 		c, err := getCall(ctx, tx, a.CallID)
@@ -47,12 +58,9 @@ func (s *Store) Submit(ctx context.Context, appID, userID int64) (Application, e
 		if len(errs) > 0 {
 			return errs
 		}
-		who, err := s.people.Applicant(ctx, userID)
-		if errors.Is(err, db.ErrNotFound) {
-			return valid.New("form", "review.err.no_profile")
-		}
+		who, err := s.applicant(ctx, tx, c, userID, a.UnitID, scope)
 		if err != nil {
-			return fmt.Errorf("review: applicant %d: %w", userID, err)
+			return err
 		}
 		if c.EligiblePath != "" && !strings.HasPrefix(who.OrgPath, c.EligiblePath) {
 			return valid.New("eligibility", "review.elig.outside")
@@ -62,12 +70,12 @@ func (s *Store) Submit(ctx context.Context, appID, userID int64) (Application, e
 			if err != nil {
 				return err
 			}
-			if parent.UserID != userID {
+			if (a.ByUnit() && parent.UnitID != a.UnitID) || (!a.ByUnit() && parent.UserID != userID) {
 				return valid.New("eligibility", "review.elig.project")
 			}
 		}
 		bad, err := Eligible(c.Rules, who, tx.Now, func(kind string, years int) (bool, error) {
-			return awardedWithin(ctx, tx, who.PersonID, kind, years)
+			return awardedWithin(ctx, tx, a, kind, years)
 		})
 		if err != nil {
 			return err
@@ -96,16 +104,21 @@ func (s *Store) Submit(ctx context.Context, appID, userID int64) (Application, e
 	return out, err
 }
 
-// awardedWithin reports whether the person was awarded in a call of kind
-// whose results became final within the years before now.
-func awardedWithin(ctx context.Context, tx *db.Tx, personID int64, kind string, years int) (bool, error) {
+// awardedWithin reports whether the applicant of a (the person, or the
+// unit) was awarded in a call of kind whose results became final within
+// the years before now.
+func awardedWithin(ctx context.Context, tx *db.Tx, a Application, kind string, years int) (bool, error) {
 	since := tx.Now.AddDate(-years, 0, 0)
+	col, id := "a.person_id", a.PersonID
+	if a.ByUnit() {
+		col, id = "a.unit_id", a.UnitID
+	}
 	var n int
 	err := tx.QueryRow(ctx, `SELECT COUNT(*) FROM review_applications a JOIN review_calls c ON c.id = a.call_id
-		WHERE a.person_id = ? AND a.status = ? AND c.kind = ? AND a.updated_at >= ?`,
-		personID, AppAwarded, kind, db.Millis(since)).Scan(&n)
+		WHERE `+col+` = ? AND a.status = ? AND c.kind = ? AND a.updated_at >= ?`,
+		id, AppAwarded, kind, db.Millis(since)).Scan(&n)
 	if err != nil {
-		return false, fmt.Errorf("review: awards of %d: %w", personID, err)
+		return false, fmt.Errorf("review: awards of %d: %w", id, err)
 	}
 	return n > 0, nil
 }

@@ -57,7 +57,9 @@ func TestBrowserAward(t *testing.T) {
 	b.Login("zhangwei")
 	b.Run("apply", chromedp.Navigate(rs.URL+"/calls/"+cid+"/apply"), chromedp.WaitVisible(chromedp.CSS(`#submit-app`)),
 		chromedp.SendKeys(chromedp.CSS(`input[name=title]`), "钒钛资源综合利用关键技术"),
-		chromedp.SetValue(chromedp.CSS(`select[name=recommender_id]`), strconv.FormatInt(rs.Soc.ID, 10)),
+		chromedp.SendKeys(chromedp.CSS(`input[name=recommender_id]`), "金属"),
+		chromedp.WaitVisible(chromedp.CSS(`ul.orglist button[data-pick="`+rs.Soc.Code+`"]`)),
+		chromedp.Click(chromedp.CSS(`ul.orglist button[data-pick="`+rs.Soc.Code+`"]`)),
 		chromedp.SendKeys(chromedp.CSS(`textarea[name="f.summary"]`), strings.Repeat("长期从事钒钛资源综合利用研究，主持省部级项目多项。", 3)),
 		chromedp.SetValue(chromedp.CSS(`select[name="f.field"]`), "工学"),
 		chromedp.SetValue(chromedp.CSS(`input[name="f.born"]`), "1990-05-01"),
@@ -81,6 +83,7 @@ func TestBrowserAward(t *testing.T) {
 	b.WaitText("passed", `.flash`, "已记录")
 	b.Run("assign", chromedp.SendKeys(chromedp.CSS(`form[action$="/assign"] input[name=seed]`), "2026"), chromedp.Click(chromedp.CSS(`#assign-2`)))
 	b.WaitText("assigned", `#stages`, "2026")
+	b.Shot("review-manage")
 	b.Logout()
 
 	b.Login("expert")

@@ -130,12 +130,15 @@ func (s *Store) CallApplications(ctx context.Context, callID int64, scope access
 	return queryApps(ctx, s.db, `a.call_id = ? AND a.status <> 'draft' ORDER BY a.stage_seq DESC, a.submitted_at, a.id`, callID)
 }
 
-// MyApplications lists a user's own applications with their calls' titles.
-func (s *Store) MyApplications(ctx context.Context, userID int64) ([]Application, map[int64]Call, error) {
+// MyApplications lists a user's own applications, and the applications of
+// the units they act for (units in scope), with their calls.
+func (s *Store) MyApplications(ctx context.Context, userID int64, units access.Scope) ([]Application, map[int64]Call, error) {
 	if userID == 0 {
 		return nil, nil, nil
 	}
-	apps, err := queryApps(ctx, s.db, `a.user_id = ? ORDER BY a.updated_at DESC, a.id`, userID)
+	cond, args := db.ScopeCond(s.db, "o.path", units)
+	apps, err := queryApps(ctx, s.db, `(a.user_id = ? AND a.unit_id = 0) OR (a.unit_id <> 0 AND `+cond+`) ORDER BY a.updated_at DESC, a.id`,
+		append([]any{userID}, args...)...)
 	if err != nil {
 		return nil, nil, err
 	}

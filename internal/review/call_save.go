@@ -60,6 +60,14 @@ func (in *CallInput) check() valid.Errors {
 		errs.Add("publicity_days", "review.err.publicity_days")
 	}
 	errs = append(errs, CheckRules(in.Rules)...)
+	if in.ApplicantKind == Unit {
+		for _, r := range in.Rules {
+			if r.Kind == RuleMaxAge || r.Kind == RuleMinTitle || r.Kind == RuleMemberOf {
+				errs.Add("rules", "review.err.rule_unit")
+				break
+			}
+		}
+	}
 	errs = append(errs, in.Form.Check()...)
 	errs = append(errs, checkStages(in.Stages)...)
 	return errs
@@ -230,4 +238,18 @@ func unmarshal(raw string, v any) error {
 		return fmt.Errorf("review: decode: %w", err)
 	}
 	return nil
+}
+
+// FormState returns a call's current form with its version and whether it
+// is frozen (published: saving it makes the next version).
+func (s *Store) FormState(ctx context.Context, callID int64) (Schema, int, bool, error) {
+	sc, version, err := form(ctx, s.db, callID, 0)
+	if err != nil {
+		return sc, 0, false, err
+	}
+	var frozen int
+	if err := s.db.QueryRow(ctx, `SELECT frozen FROM review_forms WHERE call_id = ? AND version = ?`, callID, version).Scan(&frozen); err != nil {
+		return sc, 0, false, fmt.Errorf("review: form %d: %w", callID, err)
+	}
+	return sc, version, frozen == 1, nil
 }

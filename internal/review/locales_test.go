@@ -29,6 +29,8 @@ func TestCatalogsComplete(t *testing.T) {
 	}
 	files, _ := filepath.Glob("*.go")
 	tpls, _ := filepath.Glob("templates/review/*.html")
+	parts, _ := filepath.Glob("templates/review/partials/*.html")
+	tpls = append(tpls, parts...)
 	key := regexp.MustCompile(`"(review\.[a-z0-9_.]*[a-z0-9])"`)
 	for _, f := range append(files, tpls...) {
 		if filepath.Ext(f) == ".go" && len(f) > 8 && f[len(f)-8:] == "_test.go" {
@@ -36,7 +38,7 @@ func TestCatalogsComplete(t *testing.T) {
 		}
 		src, _ := os.ReadFile(f)
 		for _, m := range key.FindAllStringSubmatch(string(src), -1) {
-			if _, ok := zh[m[1]]; !ok && m[1] != "review.manage" && m[1] != "review.recommend" && !isAction(m[1]) {
+			if _, ok := zh[m[1]]; !ok && m[1] != "review.manage" && m[1] != "review.recommend" && m[1] != "review.unit" && !isAction(m[1]) {
 				t.Errorf("%s: %s not in the catalog", f, m[1])
 			}
 		}
@@ -69,6 +71,6 @@ func isAction(k string) bool {
 	_, ok := map[string]bool{"review.assign": true, "review.call_create": true, "review.call_publish": true, "review.decide": true,
 		"review.decline": true, "review.draft_save": true, "review.finalize": true, "review.form_save": true,
 		"review.objection_file": true, "review.objection_handle": true, "review.publicity": true, "review.reopen": true,
-		"review.score": true, "review.select": true, "review.submit": true, "review.remind": true}[k]
+		"review.score": true, "review.select": true, "review.submit": true, "review.remind": true, "review.window": true, "review.report": true, "review.instruction": true}[k]
 	return ok
 }

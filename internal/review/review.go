@@ -6,6 +6,14 @@
 // publicity, results), conflict-free reviewer assignment, rubric scores,
 // aggregation, ranking, decisions and objections.
 //
+// Applicants are individuals or units (ApplicantKind Unit: the application
+// is an org's, any of its staff edit it). Another module runs its process
+// on the engine through the Store (CreateCall with its kind, Publish,
+// SaveDraft/SubmitUnit, Decide, AssignStage, Select, StartPublicity,
+// Finalize) and reads the outcome with Results; docs/architecture.md shows
+// the calls in order. Notices live in an inbox that is also the outbox of
+// email and SMS: a Sender (internal/notify, later) gets them from Deliver.
+//
 // It must never keep a copy of itself per process (a process is a call's
 // configuration), never read the people module's tables (it asks through
 // the People interface), and never let the person who filed something
@@ -86,22 +94,30 @@ const (
 
 // Stage is one step of a call's ordered list.
 type Stage struct {
-	ID      int64
-	CallID  int64
-	Seq     int
-	Kind    string
-	Name    string
-	PerApp  int   // reviewers per application
-	MaxLoad int   // applications per reviewer; 0: balanced without a cap
-	PoolID  int64 // the expert pool reviewers are drawn from
-	Method  string
-	Zscore  bool
-	Blind   bool // hide fields marked identifying from reviewers
-	Rubric  []Criterion
-	TopN    int
-	Seed    int64
-	Status  string // pending, open, closed
-	DueAt   time.Time
+	ID       int64
+	CallID   int64
+	Seq      int
+	Kind     string
+	Name     string
+	PerApp   int   // reviewers per application
+	MaxLoad  int   // applications per reviewer; 0: balanced without a cap
+	PoolID   int64 // the expert pool reviewers are drawn from
+	Method   string
+	Zscore   bool
+	Blind    bool // hide fields marked identifying from reviewers
+	Rubric   []Criterion
+	TopN     int
+	Seed     int64
+	Status   string    // pending, open, closed
+	OpensAt  time.Time // the review window: reviewers score from OpensAt (zero: at once)
+	ClosesAt time.Time // to ClosesAt (zero: until the stage closes)
+	DueAt    time.Time // the deadline reminders and on-time records count from
+}
+
+// InWindow reports whether reviewers may score at now: the stage is open
+// and now lies in its review window.
+func (s Stage) InWindow(now time.Time) bool {
+	return s.Status == "open" && (s.OpensAt.IsZero() || !now.Before(s.OpensAt)) && (s.ClosesAt.IsZero() || now.Before(s.ClosesAt))
 }
 
 // Application statuses.
@@ -125,6 +141,7 @@ type Application struct {
 	OrgID         int64
 	OrgPath       string
 	RecommenderID int64
+	UnitID        int64 // a unit applicant (an org): the application is the unit's, not UserID's
 	Title         string
 	Name          string // the applicant's name, employer and discipline as of submission
 	Employer      string
@@ -139,6 +156,9 @@ type Application struct {
 	CreatedAt     time.Time
 	UpdatedAt     time.Time
 }
+
+// ByUnit reports whether the application is a unit's (UserID only filed it).
+func (a Application) ByUnit() bool { return a.UnitID != 0 }
 
 // Applicant is what eligibility and conflict rules need to know of an
 // applicant; the people module supplies it.

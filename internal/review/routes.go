@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"net/http"
 	"strconv"
+	"strings"
 
 	"kexie/internal/access"
 	"kexie/internal/db"
@@ -23,13 +24,21 @@ func Permissions() []access.Permission {
 	return []access.Permission{
 		{Action: "review.manage", Roles: staff, Label: "review.perm.manage"},
 		{Action: "review.recommend", Roles: staff, Label: "review.perm.recommend"},
+		{Action: "review.unit", Roles: staff, Label: "review.perm.unit"},
 	}
 }
 
 // Config is what the module needs besides its store.
 type Config struct {
-	Key     []byte // signs the objection form's challenge and hashes addresses
-	Uploads string // folder for applicants' files
+	Key     []byte    // signs the objection form's challenge and hashes addresses
+	Uploads string    // folder for applicants' files
+	Orgs    OrgFinder // reads what the org picker puts in a field (org.Store); nil: org IDs only
+}
+
+// OrgFinder finds the org a form field names (a code, an ID or a unique
+// name); org.Store satisfies it.
+type OrgFinder interface {
+	FormID(ctx context.Context, v string) (int64, error)
 }
 
 // Module returns the review module for the wiring in package app.
@@ -47,6 +56,7 @@ func Module(s *Store, cfg Config) web.Module {
 			{Section: "nav.section.work", Label: "review.nav.recommend", Href: "/review/recommend", Action: "review.recommend", Order: 41},
 			{Section: "nav.section.work", Label: "review.nav.mine", Href: "/review/mine", Order: 42},
 			{Section: "nav.section.work", Label: "review.nav.assignments", Href: "/review/assignments", Order: 43},
+			{Section: "nav.section.work", Label: "review.nav.library", Href: "/review/results", Action: "review.manage", Order: 44},
 		},
 		Routes: func(site *web.Site) {
 			h := &handler{site: site, store: s, cfg: cfg}
@@ -67,13 +77,20 @@ func Module(s *Store, cfg Config) web.Module {
 			site.Handle("POST /review/calls", access.Require("review.manage", h.formOrgResolver), h.createCall)
 			site.Handle("GET /review/calls/new", access.Require("review.manage", nil), h.newCall)
 			site.Handle("GET /review/calls/{id}", access.Require("review.manage", h.callResolver), h.manage)
+			site.Handle("GET /review/calls/{id}/form", access.Require("review.manage", h.callResolver), h.formBuilder)
+			site.Handle("POST /review/calls/{id}/form", access.Require("review.manage", h.callResolver), h.saveFormBuilder)
 			site.Handle("POST /review/calls/{id}/finalize", access.Require("review.manage", h.callResolver), h.finalize)
 			site.Handle("POST /review/calls/{id}/publicity", access.Require("review.manage", h.callResolver), h.startPublicity)
 			site.Handle("POST /review/calls/{id}/publish", access.Require("review.manage", h.callResolver), h.publish)
 			site.Handle("GET /review/mine", access.SignedIn(), h.mine)
 			site.Handle("POST /review/objections/{id}", access.Require("review.manage", h.objectionResolver), h.handleObjection)
+			site.Handle("GET /review/results", access.Require("review.manage", nil), h.library)
+			site.Handle("GET /review/results/{id}", access.Require("review.manage", h.appResolver), h.result)
+			site.Handle("POST /review/results/{id}/reports", access.Require("review.manage", h.appResolver), h.addReport)
+			site.Handle("POST /review/results/{id}/instructions", access.Require("review.manage", h.appResolver), h.addInstruction)
 			site.Handle("GET /review/recommend", access.Require("review.recommend", nil), h.recommendations)
 			site.Handle("POST /review/stages/{id}/assign", access.Require("review.manage", h.stageResolver), h.assign)
+			site.Handle("POST /review/stages/{id}/window", access.Require("review.manage", h.stageResolver), h.setWindow)
 			site.Handle("GET /review/stages/{id}/ranking", access.Require("review.manage", h.stageResolver), h.ranking)
 			site.Handle("POST /review/stages/{id}/select", access.Require("review.manage", h.stageResolver), h.selectTop)
 		},
@@ -174,9 +191,16 @@ func (h *handler) objectionResolver(r *http.Request) (access.Resource, error) {
 }
 
 func (h *handler) formOrgResolver(r *http.Request) (access.Resource, error) {
-	id, err := strconv.ParseInt(r.FormValue("org_id"), 10, 64)
+	id, err := h.orgID(r, strings.TrimSpace(r.FormValue("org_id")))
 	if err != nil {
-		return access.Resource{}, web.ErrNotFound
+		return access.Resource{}, err
+	}
+	if id == 0 {
+		return access.Resource{}, web.Errorf(http.StatusUnprocessableEntity, "orgpick.err.unknown", r.FormValue("org_id"))
+	}
+	r.Form.Set("org_id", strconv.FormatInt(id, 10))
+	if r.PostForm != nil {
+		r.PostForm.Set("org_id", strconv.FormatInt(id, 10))
 	}
 	o, err := lookupOrg(r.Context(), h.store.db, "org_id", id)
 	if err != nil {

@@ -34,6 +34,9 @@ func (s *Store) SaveScore(ctx context.Context, assignmentID, userID int64, value
 		if st.Status != "open" || g.Status == AssignDeclined {
 			return valid.New("form", "review.err.stage_closed")
 		}
+		if err := windowErr(st, tx.Now); err != nil {
+			return err
+		}
 		var errs valid.Errors
 		needComment := false
 		var sum, weights float64
@@ -114,6 +117,9 @@ func (s *Store) Decline(ctx context.Context, assignmentID, userID int64, reason 
 		g := list[0]
 		if st.Status != "open" || g.Status != AssignOpen {
 			return valid.New("form", "review.err.stage_closed")
+		}
+		if err := windowErr(st, tx.Now); err != nil {
+			return err
 		}
 		a, err := getApp(ctx, tx, g.AppID)
 		if err != nil {

@@ -5,7 +5,6 @@ import (
 	"crypto/hmac"
 	"crypto/sha256"
 	"encoding/hex"
-	"html"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -36,7 +35,7 @@ func serveReview(t testing.TB, d *db.DB) reviewSite {
 	ws := webtest.New(t, d)
 	p := &people{applicants: map[int64]review.Applicant{}, pools: map[int64][]review.Expert{}}
 	s := review.NewStore(d, p, calendar.Fixed{C: calendar.New(calendar.Shipped())})
-	ws.Start(review.Module(s, review.Config{Key: webtest.Key("review"), Uploads: t.TempDir()}))
+	ws.Start(review.Module(s, review.Config{Key: webtest.Key("review"), Uploads: t.TempDir(), Orgs: ws.Orgs}))
 	soc, err := ws.Orgs.Create(context.Background(), org.Input{ParentID: ws.City.ID, Code: "JSXH", Name: "攀枝花市金属学会", Type: org.TypeSociety})
 	if err != nil {
 		t.Fatal(err)
@@ -66,9 +65,8 @@ func must(t *testing.T, what string, res *http.Response, body string, status int
 	}
 }
 
-func idFrom(t *testing.T, res *http.Response, prefix string) int64 {
+func idFrom(t *testing.T, path, prefix string) int64 {
 	t.Helper()
-	path := res.Request.URL.Path
 	id, err := strconv.ParseInt(strings.TrimPrefix(path, prefix), 10, 64)
 	if err != nil {
 		t.Fatalf("no id in %s", path)
@@ -99,23 +97,21 @@ func TestSite(t *testing.T) {
 		rs.P.pools[7] = pool
 
 		res, body := staff.Get("/review/calls/new?template=youth_award")
-		must(t, "editor", res, body, 200, "青年科技奖", "summary")
+		must(t, "editor", res, body, 200, "青年科技奖", "编辑申报表")
 		form := url.Values{"template": {"youth_award"}, "title": {"第十届攀枝花青年科技奖"}, "org_id": {strconv.FormatInt(rs.City.ID, 10)},
 			"kind": {"award"}, "applicant_kind": {"individual"}, "recommend": {"1"}, "quota": {"2"}, "pool_id": {"7"}, "publicity_days": {"7"},
 			"opens": {time.Now().Add(-24 * time.Hour).Format("2006-01-02")}, "closes": {time.Now().Add(30 * 24 * time.Hour).Format("2006-01-02")},
 			"review_to": {time.Now().Add(60 * 24 * time.Hour).Format("2006-01-02")}}
-		_, body = staff.Get("/review/calls/new?template=youth_award")
-		form.Set("form_json", html.UnescapeString(between(body, `name="form_json" rows="14" class="codes">`, "</textarea>")))
 		bad := url.Values{}
 		for k, v := range form {
 			bad[k] = v
 		}
-		bad.Set("form_json", "{")
+		bad.Set("closes", "2020-01-01")
 		res, body = post(staff, "/review/calls", bad)
-		must(t, "bad form json", res, body, 422, "不是有效的 JSON")
+		must(t, "closing before opening", res, body, 422, "截止")
 		res, body = post(staff, "/review/calls", form)
-		must(t, "create", res, body, 200, "征集已创建")
-		callID := idFrom(t, res, "/review/calls/")
+		must(t, "create", res, body, 200, "征集已创建", "编辑申报表", "主要事迹")
+		callID := idFrom(t, strings.TrimSuffix(res.Request.URL.Path, "/form"), "/review/calls/")
 		cid := strconv.FormatInt(callID, 10)
 		res, body = post(staff, "/review/calls/"+cid+"/publish", nil)
 		must(t, "publish", res, body, 200, "已记录")

@@ -30,17 +30,19 @@ type Criterion struct {
 
 // StageInput is one stage as staff configure it.
 type StageInput struct {
-	Kind    string
-	Name    string
-	PerApp  int
-	MaxLoad int
-	PoolID  int64
-	Method  string
-	Zscore  bool
-	Blind   bool
-	Rubric  []Criterion
-	TopN    int
-	DueAt   time.Time
+	Kind     string
+	Name     string
+	PerApp   int
+	MaxLoad  int
+	PoolID   int64
+	Method   string
+	Zscore   bool
+	Blind    bool
+	Rubric   []Criterion
+	TopN     int
+	OpensAt  time.Time // the review window (zero: from the assignment)
+	ClosesAt time.Time // its end (zero: until the stage closes)
+	DueAt    time.Time // the deadline reminders count from
 }
 
 func checkStages(st []StageInput) valid.Errors {
@@ -85,9 +87,9 @@ func checkStages(st []StageInput) valid.Errors {
 func insertStages(ctx context.Context, tx *db.Tx, callID int64, st []StageInput) error {
 	for i, s := range st {
 		_, err := tx.Exec(ctx, `INSERT INTO review_stages (id, call_id, seq, kind, name, per_app, max_load, pool_id, method,
-			normalize, blind, rubric, top_n, status, due_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?)`,
+			normalize, blind, rubric, top_n, status, opens_at, closes_at, due_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?, ?)`,
 			tx.NewID(), callID, i+1, s.Kind, s.Name, s.PerApp, s.MaxLoad, s.PoolID, s.Method, boolInt(s.Zscore),
-			boolInt(s.Blind), toJSON(nonNilRubric(s.Rubric)), s.TopN, ms(s.DueAt))
+			boolInt(s.Blind), toJSON(nonNilRubric(s.Rubric)), s.TopN, ms(s.OpensAt), ms(s.ClosesAt), ms(s.DueAt))
 		if err != nil {
 			return fmt.Errorf("review: add stage %d: %w", i+1, err)
 		}
@@ -102,18 +104,18 @@ func nonNilRubric(r []Criterion) []Criterion {
 	return r
 }
 
-const stageCols = `id, call_id, seq, kind, name, per_app, max_load, pool_id, method, normalize, blind, rubric, top_n, seed, status, due_at`
+const stageCols = `id, call_id, seq, kind, name, per_app, max_load, pool_id, method, normalize, blind, rubric, top_n, seed, status, opens_at, closes_at, due_at`
 
 func scanStage(row interface{ Scan(...any) error }) (Stage, error) {
 	var s Stage
 	var z, b int
 	var rubric string
-	var due int64
+	var opens, closes, due int64
 	if err := row.Scan(&s.ID, &s.CallID, &s.Seq, &s.Kind, &s.Name, &s.PerApp, &s.MaxLoad, &s.PoolID, &s.Method, &z, &b,
-		&rubric, &s.TopN, &s.Seed, &s.Status, &due); err != nil {
+		&rubric, &s.TopN, &s.Seed, &s.Status, &opens, &closes, &due); err != nil {
 		return s, err
 	}
-	s.Zscore, s.Blind, s.DueAt = z == 1, b == 1, tm(due)
+	s.Zscore, s.Blind, s.OpensAt, s.ClosesAt, s.DueAt = z == 1, b == 1, tm(opens), tm(closes), tm(due)
 	return s, unmarshal(rubric, &s.Rubric)
 }
 

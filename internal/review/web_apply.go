@@ -13,6 +13,7 @@ import (
 
 	"kexie/internal/db"
 	"kexie/internal/org"
+	"kexie/internal/valid"
 	"kexie/internal/web"
 )
 
@@ -22,34 +23,28 @@ type ApplyPage struct {
 	Schema   Schema
 	App      Application
 	HasApp   bool
-	Units    []org.Ref
 	Form     *web.Form
 	Editable bool
-	Rows     []int // row indexes shown for table fields
+	Rows     []int   // row indexes shown for table fields
+	Unit     org.Ref // the applying unit (calls whose applicants are units)
+	PickUnit bool    // a unit call opened without a unit: choose one first
+}
+
+// FieldsView is what the "review-fields" partial renders.
+func (p ApplyPage) FieldsView() FieldsView {
+	return FieldsView{Schema: p.Schema, Form: p.Form, Rows: p.Rows}
+}
+
+// FieldsView is a form's questions with the values to show in them: the
+// apply page, and the builder's preview.
+type FieldsView struct {
+	Schema Schema
+	Form   *web.Form
+	Rows   []int // row indexes shown for table fields
 }
 
 // MB shows a byte limit in megabytes.
-func (ApplyPage) MB(n int64) int64 { return n >> 20 }
-
-// recommenders lists the units under a call's org that may recommend (学会,
-// county 科协, university 科协).
-func (h *handler) recommenders(r *http.Request, c Call) ([]org.Ref, error) {
-	rows, err := h.store.db.Query(r.Context(), `SELECT id, name, path FROM orgs WHERE path LIKE ? AND type IN ('society', 'kx_county', 'university')
-		ORDER BY path LIMIT 500`, c.OrgPath+"%")
-	if err != nil {
-		return nil, fmt.Errorf("review: recommenders: %w", err)
-	}
-	defer rows.Close()
-	var out []org.Ref
-	for rows.Next() {
-		var o org.Ref
-		if err := rows.Scan(&o.ID, &o.Name, &o.Path); err != nil {
-			return nil, err
-		}
-		out = append(out, o)
-	}
-	return out, rows.Err()
-}
+func (FieldsView) MB(n int64) string { return fmtNum(float64(n) / (1 << 20)) }
 
 func (h *handler) applyPage(r *http.Request, id int64, f *web.Form) (ApplyPage, error) {
 	c, err := h.store.Call(r.Context(), id)
@@ -60,7 +55,23 @@ func (h *handler) applyPage(r *http.Request, id int64, f *web.Form) (ApplyPage, 
 		return ApplyPage{}, web.ErrNotFound
 	}
 	p := ApplyPage{Call: c, Form: f}
-	p.App, err = h.store.Mine(r.Context(), id, userID(r))
+	if c.ApplicantKind == Unit {
+		v := f.Get("unit_id")
+		if v == "" {
+			v = r.URL.Query().Get("unit")
+		}
+		if p.Unit, err = h.unit(r, v); err != nil {
+			p.PickUnit = true
+			if v != "" {
+				f.Errors["unit"] = h.site.T(r)("review.err.unit_scope")
+			}
+			return p, nil
+		}
+		f.Values.Set("unit_id", strconv.FormatInt(p.Unit.ID, 10))
+		p.App, err = h.store.UnitApplication(r.Context(), id, p.Unit.ID, h.scope(r, "review.unit"))
+	} else {
+		p.App, err = h.store.Mine(r.Context(), id, userID(r))
+	}
 	switch {
 	case err == nil:
 		p.HasApp = true
@@ -75,12 +86,7 @@ func (h *handler) applyPage(r *http.Request, id int64, f *web.Form) (ApplyPage, 
 		return p, err
 	}
 	p.Editable = (!p.HasApp || p.App.Status == AppDraft || p.App.Status == AppReturned) && (c.Accepting(h.store.db.Now()) || p.App.Status == AppReturned)
-	if c.Recommend {
-		if p.Units, err = h.recommenders(r, c); err != nil {
-			return p, err
-		}
-	}
-	if len(f.Values) == 0 && p.HasApp {
+	if p.HasApp && f.Get("title") == "" && f.Get("action") == "" {
 		fill(f, p.App, p.Schema)
 	}
 	n := 3
@@ -231,19 +237,38 @@ func (h *handler) apply(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
+	c, err := h.store.Call(r.Context(), id)
+	if err != nil {
+		return err
+	}
+	units := h.scope(r, "review.unit")
+	unitID, _ := strconv.ParseInt(f.Get("unit_id"), 10, 64)
 	var old Answers
-	if a, err := h.store.Mine(r.Context(), id, userID(r)); err == nil {
+	if c.ApplicantKind == Unit {
+		if a, err := h.store.UnitApplication(r.Context(), id, unitID, units); err == nil {
+			old = a.Answers
+		}
+	} else if a, err := h.store.Mine(r.Context(), id, userID(r)); err == nil {
 		old = a.Answers
 	}
 	answers, err := h.answers(r, f, sc, old)
 	if err != nil {
 		return err
 	}
-	rec, _ := strconv.ParseInt(f.Get("recommender_id"), 10, 64)
-	a, err := h.store.SaveDraft(r.Context(), Draft{CallID: id, UserID: userID(r), Title: f.Get("title"), RecommenderID: rec, Answers: answers})
+	rec, err := h.orgID(r, f.Get("recommender_id"))
+	if err != nil {
+		return err
+	}
+	var a Application
+	if rec == 0 && f.Get("recommender_id") != "" {
+		err = valid.New("recommender_id", "orgpick.err.unknown", f.Get("recommender_id"))
+	} else {
+		a, err = h.store.SaveDraft(r.Context(), Draft{CallID: id, UserID: userID(r), Title: f.Get("title"), RecommenderID: rec,
+			UnitID: unitID, Scope: units, Answers: answers})
+	}
 	flash := "review.flash.saved"
 	if err == nil && f.Get("action") == "submit" {
-		_, err = h.store.Submit(r.Context(), a.ID, userID(r))
+		_, err = h.store.SubmitUnit(r.Context(), a.ID, userID(r), units)
 		flash = "review.flash.submitted"
 	}
 	if err != nil {
@@ -268,7 +293,7 @@ type MinePage struct {
 }
 
 func (h *handler) mine(w http.ResponseWriter, r *http.Request) error {
-	apps, calls, err := h.store.MyApplications(r.Context(), userID(r))
+	apps, calls, err := h.store.MyApplications(r.Context(), userID(r), h.scope(r, "review.unit"))
 	if err != nil {
 		return err
 	}
@@ -279,48 +304,8 @@ func (h *handler) mine(w http.ResponseWriter, r *http.Request) error {
 	return h.site.Render(w, r, "review/mine.html", "review.title.mine", MinePage{Apps: apps, Calls: calls, Notices: notices})
 }
 
-// file serves an application's uploaded file to its applicant, its
-// reviewers (not in blind mode for identifying fields) and the call's staff.
-func (h *handler) file(w http.ResponseWriter, r *http.Request) error {
-	id, err := pathID(r)
-	if err != nil {
-		return err
-	}
-	a, err := h.store.Application(r.Context(), id)
-	if err != nil {
-		return err
-	}
-	c, err := h.store.Call(r.Context(), a.CallID)
-	if err != nil {
-		return err
-	}
-	key := r.PathValue("key")
-	ans := a.Answers
-	uid := userID(r)
-	if a.UserID != uid && !h.scope(r, "review.manage").Contains(c.OrgPath) {
-		var g int64
-		err := h.store.db.QueryRow(r.Context(), `SELECT id FROM review_assignments WHERE application_id = ? AND user_id = ? AND status <> 'declined'`, id, uid).Scan(&g)
-		if err != nil {
-			return web.ErrNotFound
-		}
-		rv, err := h.store.Review(r.Context(), g, uid)
-		if err != nil {
-			return err
-		}
-		ans = rv.Answers
-	}
-	ref := ans[key].F
-	if ref == nil || len(ref.SHA256) != 64 {
-		return web.ErrNotFound
-	}
-	w.Header().Set("Content-Disposition", "attachment; filename*=UTF-8''"+urlEscape(ref.Name))
-	w.Header().Set("Content-Type", "application/octet-stream")
-	http.ServeFile(w, r, filepath.Join(h.cfg.Uploads, ref.SHA256))
-	return nil
-}
-
 // Checked reports whether option opt of multiple-choice field key is chosen.
-func (p ApplyPage) Checked(key, opt string) bool {
+func (p FieldsView) Checked(key, opt string) bool {
 	for _, v := range p.Form.Values["f."+key] {
 		if v == opt {
 			return true

@@ -47,7 +47,13 @@ func (h *handler) scorePage(r *http.Request, f *web.Form) (ScorePage, error) {
 		}
 		f.Values.Set("comment", rv.Assignment.Comment)
 	}
-	return ScorePage{R: rv, Form: f, Open: rv.Stage.Status == "open"}, nil
+	p := ScorePage{R: rv, Form: f, Open: rv.Stage.InWindow(h.store.db.Now())}
+	if rv.Stage.Status == "open" && !p.Open && f.Message == "" {
+		if err := windowErr(rv.Stage, h.store.db.Now()); err != nil {
+			f.Fail(h.site.T(r), err)
+		}
+	}
+	return p, nil
 }
 
 func (h *handler) scoreForm(w http.ResponseWriter, r *http.Request) error {

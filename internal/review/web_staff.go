@@ -1,14 +1,12 @@
 package review
 
 import (
-	"encoding/json"
 	"net/http"
 	"strconv"
 	"time"
 
 	"kexie/internal/access"
 	"kexie/internal/calendar"
-	"kexie/internal/org"
 	"kexie/internal/sheet"
 	"kexie/internal/web"
 )
@@ -51,36 +49,11 @@ func (h *handler) calls(w http.ResponseWriter, r *http.Request) error {
 type NewCallPage struct {
 	Form      *web.Form
 	Templates []Template
-	Orgs      []org.Ref
 	Kinds     []string
 }
 
-func (h *handler) editorOrgs(r *http.Request) ([]org.Ref, error) {
-	sc := h.scope(r, "review.manage")
-	if sc.None() {
-		return nil, nil
-	}
-	rows, err := h.store.db.Query(r.Context(), `SELECT id, name, path FROM orgs ORDER BY path LIMIT 2000`)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []org.Ref
-	for rows.Next() {
-		var o org.Ref
-		if err := rows.Scan(&o.ID, &o.Name, &o.Path); err != nil {
-			return nil, err
-		}
-		if sc.Contains(o.Path) {
-			out = append(out, o)
-		}
-	}
-	return out, rows.Err()
-}
-
 func (h *handler) newCallPage(r *http.Request, f *web.Form) (NewCallPage, error) {
-	orgs, err := h.editorOrgs(r)
-	return NewCallPage{Form: f, Templates: Templates(), Orgs: orgs, Kinds: Kinds}, err
+	return NewCallPage{Form: f, Templates: Templates(), Kinds: Kinds}, nil
 }
 
 func (h *handler) newCall(w http.ResponseWriter, r *http.Request) error {
@@ -104,8 +77,6 @@ func (h *handler) newCall(w http.ResponseWriter, r *http.Request) error {
 	if id := web.IdentityFrom(r.Context()); id != nil {
 		f.Values.Set("org_id", strconv.FormatInt(id.CurrentOrgID, 10))
 	}
-	b, _ := json.MarshalIndent(tpl.Form, "", "  ")
-	f.Values.Set("form_json", string(b))
 	p, err := h.newCallPage(r, f)
 	if err != nil {
 		return err
@@ -146,9 +117,7 @@ func (h *handler) createCall(w http.ResponseWriter, r *http.Request) error {
 			in.Stages[i].PoolID, in.Stages[i].DueAt = pool, in.ReviewTo
 		}
 	}
-	if err := json.Unmarshal([]byte(f.Value("form_json")), &in.Form); err != nil {
-		f.Errors["form_json"] = h.site.T(r)("review.err.form_json")
-	}
+	in.Form = tpl.Form // adjusted afterwards in the form builder
 	var c Call
 	if len(f.Errors) == 0 {
 		if !h.scope(r, "review.manage").Contains(h.orgPath(r, in.OrgID)) {
@@ -167,7 +136,7 @@ func (h *handler) createCall(w http.ResponseWriter, r *http.Request) error {
 		return h.site.RenderStatus(w, r, http.StatusUnprocessableEntity, "review/new.html", "review.title.new", p)
 	}
 	h.site.AddFlash(w, r, "ok", "review.flash.created")
-	return web.Redirect(w, r, "/review/calls/"+strconv.FormatInt(c.ID, 10))
+	return web.Redirect(w, r, "/review/calls/"+strconv.FormatInt(c.ID, 10)+"/form")
 }
 
 func (h *handler) orgPath(r *http.Request, id int64) string {
@@ -273,35 +242,6 @@ func (h *handler) decide(w http.ResponseWriter, r *http.Request) error {
 	})
 }
 
-func (h *handler) assign(w http.ResponseWriter, r *http.Request) error {
-	id, _ := pathID(r)
-	st, err := h.store.Stage(r.Context(), id)
-	if err != nil {
-		return err
-	}
-	return h.act(w, r, st.CallID, func(f *web.Form, sc access.Scope) error {
-		seed, err := strconv.ParseInt(f.Get("seed"), 10, 64)
-		if err != nil {
-			seed = h.store.db.Now().UnixNano()
-		}
-		_, err = h.store.AssignStage(r.Context(), id, sc, userID(r), seed)
-		return err
-	})
-}
-
-func (h *handler) selectTop(w http.ResponseWriter, r *http.Request) error {
-	id, _ := pathID(r)
-	st, err := h.store.Stage(r.Context(), id)
-	if err != nil {
-		return err
-	}
-	return h.act(w, r, st.CallID, func(f *web.Form, sc access.Scope) error {
-		n, _ := strconv.Atoi(f.Get("top"))
-		cut, _ := strconv.ParseFloat(f.Get("cutoff"), 64)
-		return h.store.Select(r.Context(), id, sc, userID(r), n, cut)
-	})
-}
-
 func (h *handler) handleObjection(w http.ResponseWriter, r *http.Request) error {
 	id, _ := pathID(r)
 	var callID int64
@@ -311,62 +251,4 @@ func (h *handler) handleObjection(w http.ResponseWriter, r *http.Request) error 
 	return h.act(w, r, callID, func(f *web.Form, sc access.Scope) error {
 		return h.store.HandleObjection(r.Context(), id, sc, userID(r), f.Get("outcome") == "accept", f.Get("reason"))
 	})
-}
-
-// RankingPage is a stage's ranking and score matrix.
-type RankingPage struct {
-	Call    Call
-	Ranking Ranking
-	Records []Record // the stage's reviewers' records, in column order
-}
-
-// Pct shows a share as a whole percentage.
-func (RankingPage) Pct(x float64) string { return strconv.Itoa(int(x*100+0.5)) + "%" }
-
-// Cell returns one score of the matrix, "" when none.
-func (p RankingPage) Cell(s Standing, expert int64) string {
-	if v, ok := s.Scores[expert]; ok {
-		return fmtNum(v)
-	}
-	return ""
-}
-
-func (h *handler) ranking(w http.ResponseWriter, r *http.Request) error {
-	id, err := pathID(r)
-	if err != nil {
-		return err
-	}
-	rk, err := h.store.Ranking(r.Context(), id, h.scope(r, "review.manage"))
-	if err != nil {
-		return err
-	}
-	c, err := h.store.Call(r.Context(), rk.Stage.CallID)
-	if err != nil {
-		return err
-	}
-	p := RankingPage{Call: c, Ranking: rk}
-	recs, err := h.store.Records(r.Context(), rk.Reviewers)
-	if err != nil {
-		return err
-	}
-	for _, e := range rk.Reviewers {
-		p.Records = append(p.Records, recs[e])
-	}
-	if web.WantsExport(r) {
-		t := h.site.T(r)
-		head := []string{t("review.f.rank"), t("review.f.app_title"), t("review.f.applicant"), t("review.f.score"), "n"}
-		for i := range rk.Reviewers {
-			head = append(head, t("review.f.reviewer_n", i+1))
-		}
-		tab := sheet.Table{Sheet: rk.Stage.Name, Headers: head}
-		for _, s := range rk.Rows {
-			row := []string{strconv.Itoa(s.Rank), s.App.Title, s.App.Name, fmtNum(s.Score), strconv.Itoa(s.N)}
-			for _, e := range rk.Reviewers {
-				row = append(row, p.Cell(s, e))
-			}
-			tab.Rows = append(tab.Rows, row)
-		}
-		return sheet.ServeXLSX(w, c.Title+"-"+rk.Stage.Name+".xlsx", tab)
-	}
-	return h.site.Render(w, r, "review/ranking.html", "review.title.ranking", p)
 }

@@ -286,3 +286,15 @@ document.addEventListener("DOMContentLoaded", function () {
   if (!window.matchMedia || !window.matchMedia("(max-width: 760px)").matches) return;
   document.querySelectorAll("details[data-collapse-narrow]").forEach(function (d) { d.removeAttribute("open"); });
 });
+// Review form builder: a field's settings marked data-types="…" show only
+// for those types, as soon as its type is changed (without scripts they
+// follow the type after "check and preview").
+document.addEventListener("change", function (e) {
+  var el = e.target;
+  if (!el.matches || !el.matches("select[data-fieldtype]")) return;
+  var row = el.closest("[data-fieldrow]");
+  if (!row) return;
+  row.querySelectorAll("[data-types]").forEach(function (box) {
+    box.hidden = box.getAttribute("data-types").split(" ").indexOf(el.value) < 0;
+  });
+});

@@ -1,0 +1,87 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"runtime"
+	"time"
+)
+
+// benchReview loads the reviewer's pages — the worklist (我的评审任务) and
+// the scoring page of one assignment — with wrk, beside the anchor the
+// other page benchmarks use (the org-tree page, and the bare handler
+// rendering it from memory) measured in the same run:
+//
+//	kexie bench review [--db postgres://…] [--apps 10000] [--experts 2000] [--orgs 2000] [--duration 10s] [--connections 8]
+func benchReview(ctx context.Context, e *env, args []string) error {
+	fs := e.flags("bench review")
+	apps := fs.Int("apps", 10000, "applications in the call")
+	experts := fs.Int("experts", 2000, "reviewers they are spread over (5 each)")
+	orgs := fs.Int("orgs", 2000, "orgs of the anchor's province")
+	dur := fs.Duration("duration", 10*time.Second, "wrk duration per page")
+	conns := fs.Int("connections", 8, "wrk connections")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if err := needWrk(); err != nil {
+		return err
+	}
+	a, cleanup, err := scratchApp(ctx, e)
+	if err != nil {
+		return err
+	}
+	defer cleanup()
+	start := time.Now()
+	fx, err := a.SeedOrgTree(ctx, *orgs, nil)
+	if err != nil {
+		return err
+	}
+	rf, err := a.SeedReview(ctx, fx.Root, *apps, *experts)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stderr, "seeded %d orgs, %d review rows in %s\n", *orgs, rf.Rows, time.Since(start).Round(time.Millisecond))
+	base, err := a.BaselineHandler(ctx, fx)
+	if err != nil {
+		return err
+	}
+	realURL, stopReal, err := listen(a.Handler())
+	if err != nil {
+		return err
+	}
+	defer stopReal()
+	baseURL, stopBase, err := listen(base)
+	if err != nil {
+		return err
+	}
+	defer stopBase()
+	fmt.Fprintf(e.stdout, "machine: %s, %d CPUs, %s; database: %s; %d applications × 5 reviewers over %d experts (%d on the worklist); wrk -t2 -c%d -d%s\n",
+		cpuModel(), runtime.NumCPU(), runtime.Version(), a.DB.Dialect(), *apps, *experts, rf.Assignments, *conns, *dur)
+	fmt.Fprintln(e.stdout, "| page | requests/s | p50 | p99 |")
+	fmt.Fprintln(e.stdout, "|---|---|---|---|")
+	staff, reviewer := "kexie_session="+fx.Token, "kexie_session="+rf.Token
+	for _, pg := range []struct{ name, url, cookie string }{
+		{"anchor: bare handler, org tree from memory", baseURL + "/orgs", staff},
+		{"anchor: Kexie /orgs", realURL + "/orgs", staff},
+		{"reviewer worklist /review/assignments", realURL + "/review/assignments", reviewer},
+		{"scoring page /review/assignments/{id} (blind)", fmt.Sprintf("%s/review/assignments/%d", realURL, rf.AssignmentID), reviewer},
+	} {
+		req, _ := http.NewRequest("GET", pg.url, nil)
+		req.Header.Set("Cookie", pg.cookie)
+		r, err := http.DefaultClient.Do(req)
+		if err != nil {
+			return err
+		}
+		r.Body.Close()
+		if r.StatusCode != 200 {
+			return fmt.Errorf("%s answered %d", pg.url, r.StatusCode)
+		}
+		w, err := wrkLoad(ctx, 2, *conns, *dur, pg.cookie, pg.url)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(e.stdout, "| %s | %.0f | %.1f ms | %.1f ms |\n", pg.name, w.rps, w.p50, w.p99)
+	}
+	return nil
+}
