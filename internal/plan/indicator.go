@@ -11,6 +11,7 @@ var (
 	reWithin   = regexp.MustCompile(`([1-9一二两三四五六七八九十])年(?:内|时间)`)
 	reYear     = regexp.MustCompile(`(20\d\d)年`)
 	reFromYear = regexp.MustCompile(`由20\d\d年(?:的|底)?$`)
+	reOpenYear = regexp.MustCompile(`^\s*(20\d\d)年(?:底|末|上半年|全年)?[，,]`)
 	reAsOf     = regexp.MustCompile(`^[^，,]{0,6}(?:截至|截止到|截止)(20\d\d)年`)
 
 	// verbs that govern a quantity of a target (培养100名…, 建成…8家,
@@ -20,11 +21,11 @@ var (
 		"支持", "带动", "认定", "创建", "发布", "制定", "制修订", "完成", "招引", "集聚", "汇聚", "吸引", "覆盖", "接入", "开放", "改造",
 		"部署", "保持", "选树", "安装", "联通", "面向", "打响", "新招", "培训", "招收", "录取", "救助", "帮扶", "回收", "处置", "治理", "监测", "检测", "检查", "控制", "降低", "下降", "减少", "压缩", "缩短", "安排", "投入", "设立", "配备", "组建", "注册", "培训", "接待",
 		"促成", "解决", "服务", "孵化", "转化", "攻克", "研发", "推广", "推出", "上线", "扶持", "评选", "入选", "落地", "签约", "储备",
-		"编制", "出台", "召开", "发展", "招募", "吸纳", "聘请", "举行", "开发", "建", "育", "引", "办", "征集", "遴", "认证", "挂牌",
+		"编制", "出台", "召开", "发展", "招募", "吸纳", "聘请", "举行", "推荐", "表彰", "资助", "稳定在", "维持在", "开发", "建", "育", "引", "办", "征集", "遴", "认证", "挂牌",
 		"树立", "命名", "打通", "归集", "汇聚", "共享", "开通", "提供", "供给", "赋能", "改建", "扩建", "升级", "带动", "拓展", "培植",
 		"创办", "聚焦", "新开", "开辟", "纳入", "入库", "入驻", "集成", "达标", "建强", "做强", "做大", "壮大", "突破", "超", "逾"}
 	goalCues  = []string{"力争", "确保", "争取", "目标", "每年", "年均", "每两年", "到20", "年底前", "年前"}
-	pastCues  = []string{"已建成", "已有", "已经", "已累计", "已培育", "已形成", "截至目前", "现有", "目前", "先后", "去年", "上年", "以来", "共有"}
+	pastCues  = []string{"已建成", "已有", "已经", "已累计", "已培育", "已形成", "截至目前", "现有", "目前", "先后", "去年", "上年", "以来", "年来", "共有"}
 	paramCues = []string{"给予", "奖补", "补助", "补贴", "资助", "贴息", "奖励", "最高", "按照", "按其", "比例"}
 	fillers   = []string{"力争", "争取", "确保", "每年", "每两年", "年均", "累计", "至少", "不少于", "不低于", "超过", "突破", "达到", "达",
 		"约", "近", "左右", "以上", "以内", "以下", "共", "全市", "我市", "全省", "在", "期间", "“十三五”", "“十四五”", "十三五", "十四五", "末"}
@@ -154,6 +155,9 @@ func sentence(ns, os []rune, pos []int, deadline *int, c *lineCtx, goalPara bool
 		if i > 0 && (isDigit(ns[i-1]) || ns[i-1] == '.' || ns[i-1] < 0x80 && (ns[i-1] >= 'A' && ns[i-1] <= 'z')) {
 			continue
 		}
+		if i > 1 && (ns[i-1] == ':' || ns[i-1] == '：') && isDigit(ns[i-2]) {
+			continue // the minutes of a time of day (上午9:46)
+		}
 		if i > 0 && isCNDigit(ns[i]) && isCNDigit(ns[i-1]) {
 			continue
 		}
@@ -170,13 +174,16 @@ func sentence(ns, os []rune, pos []int, deadline *int, c *lineCtx, goalPara bool
 			// a bare count (5亿) only as the value a comparison reaches
 		case before("第") || before("每") || before("等") && has(string([]rune(clause)[:min(len([]rune(clause)), 6)]), []string{"围绕", "针对", "在"}) ||
 			q.cn && q.b < len(ns) && isCNDigit(ns[q.b]) ||
-			strings.HasSuffix(strings.TrimSpace(clause), "在") && !has(clause, []string{"控制在", "保持在", "稳定在"}) && q.cmp == "=" ||
+			strings.HasSuffix(strings.TrimSpace(clause), "在") && !has(clause, []string{"控制在", "保持在", "稳定在", "维持在"}) && q.cmp == "=" ||
+			q.cmp == "=" && scopeOf(clause) ||
 			q.cmp == "=" && allParts(ns, q):
 			// an ordinal (第十五届), a rate's denominator (每万人口), the
 			// total of a list (围绕交通、物流等19个场景), a scope (在12个赛道;
 			// but 在10个以上乡镇部署 commits to a reach), all the parts there
 			// are (覆盖全省17个市州) or a set phrase (三位一体)
-		case q.base == "个" && q.cmp == "=" && (hasAt(ns, q.after, "工作日") || hasAt(ns, q.after, "月") || hasAt(ns, q.after, "小时") || hasAt(ns, q.after, "季度") || hasAt(ns, q.after, "星期")):
+		case q.base == "小时" && q.mult == 1 && q.cmp == "=" && !endsAt(ns, q.a, "达到"):
+			// a duration (24小时服务), not a count of hours (服务时长达到100万小时)
+		case q.base == "个" && (q.cmp == "=" || q.cmp == "range") && (hasAt(ns, q.after, "工作日") || hasAt(ns, q.after, "月") || hasAt(ns, q.after, "小时") || hasAt(ns, q.after, "季度") || hasAt(ns, q.after, "星期")):
 			// a period (30个工作日内, 3个月), not a count; one with a
 			// comparator is a bound (控制在5个工作日内)
 		case (q.base == "毫秒" || q.base == "ms") && strings.ContainsRune(string(ns[q.b:clauseEnd(ns, q.b)]), '圈'):
@@ -189,16 +196,19 @@ func sentence(ns, os []rune, pos []int, deadline *int, c *lineCtx, goalPara bool
 		case before("(") && q.after < len(ns) && ns[q.after] == ')':
 			// a figure in brackets: a weight, a note (日常监测(60%))
 		case quoted(ns, q.a) && !(before("“") && !q.cn) ||
-			q.cn && (ns[q.a] == '百' || ns[q.a] == '千') && !isCNDigit(ns[q.a+1]) && q.beforeCmp == q.a && !endsAt(ns, q.a, "达到"):
+			q.cn && (ns[q.a] == '百' || ns[q.a] == '千') && !isCNDigit(ns[q.a+1]) && q.beforeCmp == q.a && !endsAt(ns, q.a, "达到") && !bareCount(ns, q, clause):
 			// inside a quoted name or slogan (“以三个自贸区块为…”), or a
 			// bare magnitude naming a class (百亿元产业集群)
-		case q.cn && (before("“") || before("\"") || q.value < 2 && !(q.base == "次" && per != nil) ||
-			q.base == "期" || q.base == "张" || q.base == "批" || q.base == "次" && per == nil):
-			// a slogan (“四个服务”), the word 一 (一批, 一次性), a phase (二期)
+		case q.cn && (before("“") || before("\"") || q.value*q.mult < 2 && !(q.base == "次" && per != nil) ||
+			q.base == "期" || q.base == "张" || q.base == "批" || q.base == "次" && per == nil) ||
+			q.b < len(ns) && ns[q.b] == '性' || q.cn && q.cmp == "=" && nameInList(ns, q):
+			// a slogan (“四个服务”), the word 一 (一批, 一次性), a phase (二期),
+			// an adjective (一次性), the name of one of a list of things
+			// (高山滑雪、冬季两项、速度滑冰)
 		case q.after < len(ns) && ns[q.after] == '的' && (q.after > q.b || q.base != "%") || q.b < len(ns) && ns[q.b] == '级':
 			// a qualifier: 1亿元以上的企业, 千亿级 (but 90%的企业 is a share)
-		case params && has(strings.ReplaceAll(string(ns[cs:clauseEnd(ns, q.after)]), " ", ""), paramCues) ||
-			strings.Contains(strings.ReplaceAll(clause, " ", ""), "最高"):
+		case (params && has(strings.ReplaceAll(string(ns[cs:clauseEnd(ns, q.after)]), " ", ""), paramCues) ||
+			strings.Contains(strings.ReplaceAll(clause, " ", ""), "最高")) && moneyOrRate(q):
 			// a subsidy or reward, not a commitment of the plan
 		case before("由") || before("从") || reFromYear.MatchString(string(ns[max(0, q.a-10):q.a])):
 			baseline = &Baseline{Value: q.value * q.mult}
@@ -245,7 +255,8 @@ func sentence(ns, os []rune, pos []int, deadline *int, c *lineCtx, goalPara bool
 			ind.Text = strings.TrimSpace(string(os[cs:end]))
 			ind.Metric = metric(string(ns[cs:end]), string(ns[q.a:q.b]))
 			ind.Section = c.section
-			governed := ind.Comparator != "=" || c.goalSection || listed || goal || has(clause, verbs) || has(string(ns[q.after:clauseEnd(ns, q.after)]), verbs)
+			governed := ind.Comparator != "=" || c.goalSection || listed || goal || has(clause, verbs) || has(string(ns[q.after:clauseEnd(ns, q.after)]), verbs) ||
+				introduced(ns, cs)
 			// a clause with a deadline of its own in the plan's years looks
 			// ahead even in a sentence that starts from where things stand
 			ahead := ind.DeadlineYear != nil && c.planStart != nil && *ind.DeadlineYear >= *c.planStart && sentenceDeadline(clause, c.planStart) != nil
