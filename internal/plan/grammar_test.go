@@ -79,3 +79,40 @@ func reading(ind Indicator) string {
 	}
 	return s
 }
+
+// Numbering styles beyond 一、(一) 1. (1): chapters and their sections
+// above them, 1) and Markdown's heading marks; a Markdown indicator table
+// (| 指标 | 单位 | 2025年 | 2030年 | 属性 |) is read like a .docx one.
+func TestChaptersAndMarkdown(t *testing.T) {
+	text := "某市科学技术协会事业发展规划(2026-2030年)\n" +
+		"第一章 发展基础\n全市现有学会120个。\n" +
+		"第二章 发展目标\n" +
+		"| 序号 | 指标 | 单位 | 2025年 | 2030年 | 属性 |\n|---|---|---|---|---|---|\n" +
+		"| 1 | 科技馆数量 | 座 | 10 | 15 | 约束性 |\n| 2 | 注册科技志愿者 | 万人 | 3 | 5 | 预期性 |\n" +
+		"第三章 重点任务\n## 第一节 建设设施\n**一、科普场馆**\n1) 新建科技馆5座。\n2) 改造科普站20个。\n"
+	doc, err := Ingest(strings.NewReader(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var secs []string
+	var flat func([]*Section)
+	flat = func(ss []*Section) {
+		for _, s := range ss {
+			secs = append(secs, fmt.Sprintf("%d %s %s %q", s.Level, s.Number, s.Title, string([]rune(text)[s.Start:s.End])))
+			flat(s.Children)
+		}
+	}
+	flat(doc.Sections)
+	want := []string{`1 第一章 发展基础 "第一章 发展基础"`, `1 第二章 发展目标 "第二章 发展目标"`, `1 第三章 重点任务 "第三章 重点任务"`,
+		`2 第一节 建设设施 "第一节 建设设施"`, `3 一 科普场馆 "一、科普场馆"`, `4 (1) 新建科技馆5座 "1) 新建科技馆5座"`, `4 (2) 改造科普站20个 "2) 改造科普站20个"`}
+	if strings.Join(secs, " | ") != strings.Join(want, " | ") {
+		t.Errorf("sections\n got %v\nwant %v", secs, want)
+	}
+	var got []string
+	for _, ind := range doc.Indicators {
+		got = append(got, reading(ind)+" "+ind.Constraint)
+	}
+	if want := "? 120 个 = - 2030  | 15 座 = - 2030 (from 10) 约束性 | 5 人×10000 = - 2030 (from 3) 预期性 | 5 座 = - 2030  | 20 个 = - 2030 "; strings.Join(got, " | ") != want {
+		t.Errorf("targets\n got %s\nwant %s", strings.Join(got, " | "), want)
+	}
+}

@@ -53,7 +53,11 @@ var (
 	reL1 = regexp.MustCompile(`^([一二三四五六七八九十]{1,3})、\s*(.*)$`)
 	reL2 = regexp.MustCompile(`^\(([一二三四五六七八九十]{1,3})\)\s*(.*)$`)
 	reL3 = regexp.MustCompile(`^(\d{1,2})[.、]\s*((?:[^\d].*)?)$`)
-	reL4 = regexp.MustCompile(`^(?:\((\d{1,2})\)|([⑴-⒇①-⑳]))\s*(.*)$`)
+	reL4 = regexp.MustCompile(`^(?:\((\d{1,2})\)|([⑴-⒇①-⑳])|(\d{1,2})\))\s*(.*)$`)
+	// chapters and their parts, above 一、 in the plans that have them
+	reChapter = regexp.MustCompile(`^第([一二三四五六七八九十]{1,3})(章|节|篇|部分)\s*(.*)$`)
+	// a Markdown heading's marks or bold around a heading (## 一、…, **一、…**)
+	reMarkdownLead = regexp.MustCompile(`^(?:#{1,6}\s+|\*\*)`)
 
 	rePeriodYears = regexp.MustCompile(`(20\d\d)\s*[-~至]\s*(20\d\d)\s*年`)
 	reInlineLead  = regexp.MustCompile(`\(([^()]{2,80}?)牵头(?:[,，、;]\s*([^()]{2,120}?)(?:等)?(?:配合|参与|协同))?\)`)
@@ -62,7 +66,18 @@ var (
 
 // heading recognizes a numbered heading line and returns its level (1–4),
 // its number as written in the section path, and the rest of the line.
+//
+// The levels rank the numbering styles as Chinese documents nest them:
+// 第一篇/第一章 (-1), 第一节 (0), 一、(1), (一) (2), 1. (3), (1) 1) ① (4).
 func heading(line string) (level int, number, rest string, ok bool) {
+	line = line[len(reMarkdownLead.FindString(line)):]
+	if m := reChapter.FindStringSubmatch(line); m != nil {
+		level = -1
+		if m[2] == "节" {
+			level = 0
+		}
+		return level, "第" + m[1] + m[2], m[3], true
+	}
 	if m := reL1.FindStringSubmatch(line); m != nil {
 		return 1, m[1], m[2], true
 	}
@@ -73,11 +88,8 @@ func heading(line string) (level int, number, rest string, ok bool) {
 		return 3, m[1], m[2], true
 	}
 	if m := reL4.FindStringSubmatch(line); m != nil {
-		n := m[1]
-		if n == "" {
-			n = m[2]
-		}
-		return 4, "(" + n + ")", m[3], true
+		n := m[1] + m[2] + m[3]
+		return 4, "(" + n + ")", m[4], true
 	}
 	return 0, "", "", false
 }
@@ -98,6 +110,7 @@ func titleOf(rest string) string {
 	if i := strings.IndexAny(rest, "。;，,"); i >= 0 {
 		rest = rest[:i]
 	}
+	rest = strings.TrimSuffix(strings.TrimSpace(rest), "**")
 	rest = strings.TrimSpace(strings.TrimRight(rest, ":,，"))
 	if utf8.RuneCountInString(rest) > 60 {
 		rest = string([]rune(rest)[:60])
@@ -178,6 +191,9 @@ func Ingest(r io.Reader) (*Doc, error) {
 		}
 		if len(stack) > 0 {
 			cs := cells(origs[i])
+			if tbl != nil && reMarkdownRule.MatchString(line) {
+				continue
+			}
 			if tbl != nil {
 				if ind, ok := tbl.row(cs, origs[i], offs[i], path()); ok {
 					flush()
@@ -210,12 +226,13 @@ func Ingest(r io.Reader) (*Doc, error) {
 			if titleLine > i {
 				title = titleOf(lines[titleLine])
 			}
-			sec := &Section{Number: number, Title: title, Level: level, Children: []*Section{}}
 			for len(stack) > 0 && stack[len(stack)-1].level >= level {
 				stack = stack[:len(stack)-1]
 			}
+			// Level is the depth in the document's numbering.
+			sec := &Section{Number: number, Title: title, Level: len(stack) + 1, Children: []*Section{}}
 			headingHasText = false
-			if level == 1 && tableOfContents(doc.Sections, number) && withText <= 1 {
+			if len(stack) == 0 && tableOfContents(doc.Sections, number) && withText <= 1 {
 				withText = 0
 				// The headings seen so far were a table of contents: the
 				// body starts again at its first number.
@@ -230,7 +247,8 @@ func Ingest(r io.Reader) (*Doc, error) {
 			stack = append(stack, open{level: level, sec: sec, past: pastTitle(sec.Title) || len(stack) > 0 && stack[len(stack)-1].past})
 			off := utf8.RuneCountInString(line) - utf8.RuneCountInString(rest)
 			body, orig, base = rest, string([]rune(orig)[off:]), base+off
-			sec.Start, sec.End = offs[i], offs[i]+off+utf8.RuneCountInString(sec.Title)
+			lead := utf8.RuneCountInString(reMarkdownLead.FindString(line))
+			sec.Start, sec.End = offs[i]+lead, offs[i]+off+utf8.RuneCountInString(sec.Title)
 			if titleLine > i {
 				sec.End = offs[i] + off // the number; its title is on the next line
 			}
