@@ -7,12 +7,13 @@ import (
 )
 
 var (
-	reDeadline = regexp.MustCompile(`(?:到|至|截至|截止到|于)(20\d\d)年|(20\d\d)年(?:底|末|前|年底|\d{1,2}月(?:底|末|前))`)
-	reWithin   = regexp.MustCompile(`([1-9一二两三四五六七八九十])年(?:内|时间)`)
-	reYear     = regexp.MustCompile(`(20\d\d)年`)
-	reFromYear = regexp.MustCompile(`由20\d\d年(?:的|底)?$`)
-	reOpenYear = regexp.MustCompile(`^\s*(20\d\d)年(?:底|末|上半年|全年)?[，,]`)
-	reAsOf     = regexp.MustCompile(`^[^，,]{0,6}(?:截至|截止到|截止)(20\d\d)年`)
+	reDeadline   = regexp.MustCompile(`(?:到|至|截至|截止到|于)(20\d\d)年|(20\d\d)年(?:底|末|前|年底|\d{1,2}月(?:底|末|前))`)
+	reClauseYear = regexp.MustCompile(`^\s*(20\d\d)年(?:底|末|度|全年)?(?:[，,]|[^\d月年底末度前内以来]|$)`)
+	reWithin     = regexp.MustCompile(`([1-9一二两三四五六七八九十])年(?:内|时间)`)
+	reYear       = regexp.MustCompile(`(20\d\d)年`)
+	reFromYear   = regexp.MustCompile(`由20\d\d年(?:的|底)?$`)
+	reOpenYear   = regexp.MustCompile(`^\s*(20\d\d)年(?:底|末|上半年|全年)?[，,]`)
+	reAsOf       = regexp.MustCompile(`^[^，,]{0,6}(?:截至|截止到|截止)(20\d\d)年`)
 
 	// verbs that govern a quantity of a target (培养100名…, 建成…8家,
 	// 达到50%): the grammar's one word class the text cannot show itself.
@@ -89,6 +90,11 @@ func indicators(nr, or []rune, pos []int, c *lineCtx) ([]Indicator, *int) {
 func sentenceDeadline(s string, planStart *int) *int {
 	if m := reDeadline.FindStringSubmatch(s); m != nil {
 		y, _ := strconv.Atoi(m[1] + m[2])
+		return &y
+	}
+	if m := reClauseYear.FindStringSubmatch(s); m != nil {
+		// a year opening the clause: 2027年，新增…; 2028年新增…
+		y, _ := strconv.Atoi(m[1])
 		return &y
 	}
 	if m := reWithin.FindStringSubmatch(s); m != nil && planStart != nil {
@@ -256,7 +262,7 @@ func sentence(ns, os []rune, pos []int, deadline *int, c *lineCtx, goalPara bool
 			ind.Metric = metric(string(ns[cs:end]), string(ns[q.a:q.b]))
 			ind.Section = c.section
 			governed := ind.Comparator != "=" || c.goalSection || listed || goal || has(clause, verbs) || has(string(ns[q.after:clauseEnd(ns, q.after)]), verbs) ||
-				introduced(ns, cs)
+				introduced(ns, cs) || endsAt(ns, q.beforeCmp, "到") || endsAt(ns, q.beforeCmp, "至")
 			// a clause with a deadline of its own in the plan's years looks
 			// ahead even in a sentence that starts from where things stand
 			ahead := ind.DeadlineYear != nil && c.planStart != nil && *ind.DeadlineYear >= *c.planStart && sentenceDeadline(clause, c.planStart) != nil
