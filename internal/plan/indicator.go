@@ -187,6 +187,8 @@ func sentence(ns, os []rune, pos []int, deadline *int, c *lineCtx, goalPara bool
 			// total of a list (围绕交通、物流等19个场景), a scope (在12个赛道;
 			// but 在10个以上乡镇部署 commits to a reach), all the parts there
 			// are (覆盖全省17个市州) or a set phrase (三位一体)
+		case q.base == "岁" && (q.isRange || !has(string(ns[max(0, q.a-3):q.a]), []string{"达到", "提高到", "提高至", "延长到", "延长至", "增加到", "增至"})):
+			// an age (35岁以下), not a life expectancy reached (达到80岁)
 		case q.base == "小时" && q.mult == 1 && q.cmp == "=" && !endsAt(ns, q.a, "达到"):
 			// a duration (24小时服务), not a count of hours (服务时长达到100万小时)
 		case q.base == "个" && (q.cmp == "=" || q.cmp == "range") && (hasAt(ns, q.after, "工作日") || hasAt(ns, q.after, "月") || hasAt(ns, q.after, "小时") || hasAt(ns, q.after, "季度") || hasAt(ns, q.after, "星期")):

@@ -36,7 +36,7 @@ type quantity struct {
 // units are the measure words and units a quantity ends with, longest first
 // where one is the prefix of another.
 var units = []string{
-	"个百分点", "百分点", "平方公里", "平方米", "标准机架", "千瓦时", "EFLOPS", "PFLOPS", "Gbps", "Mbps",
+	"个百分点", "百分点", "微克/立方米", "毫克/升", "吨标准煤", "平方公里", "平方米", "标准机架", "千瓦时", "EFLOPS", "PFLOPS", "Gbps", "Mbps",
 	"人次", "人年", "户次", "架次", "场次", "家次", "批次", "班次", "车次", "人日", "小时", "公里", "千米", "公顷", "千瓦", "兆瓦", "美元", "机架",
 	"GW", "MW", "%", "‰", "个", "项", "家", "名", "人", "场", "次", "所", "篇", "部", "支", "套", "处", "座", "期", "本", "种", "门",
 	"类", "站", "户", "村", "镇", "件", "条", "台", "架", "辆", "艘", "颗", "款", "块", "亩", "米", "吨", "元", "倍", "位",
@@ -46,6 +46,8 @@ var units = []string{
 	// 1毫秒时延圈 names a ring: see ringName)
 	"标箱", "TEU", "立方米", "千克", "公斤", "课时", "学时", "毫秒", "ms",
 	"路", "核", "株", "头", "只", "羽", "尾", "棵", "口", "组", "队", "班", "节", "堂", "片",
+	// a life expectancy reached (达到80岁), never an age bound (35岁以下): see sentence
+	"岁",
 }
 
 // arabicOnly are measure words that also close common set phrases when
