@@ -20,7 +20,10 @@ func TestGrammarInTasks(t *testing.T) {
 		{"年培训农民10万人次，年发放科普资料100万份。", "10 人次×10000 = year 2030 | 100 份×10000 = year 2030"},
 		// compound measure words and hours, but not a duration
 		{"每年组织服务活动不少于500场次，服务企业超过1000家次，志愿服务时长累计达到100万小时，提供24小时服务。",
-			"500 场次 >= year 2030 | 1000 家次 >= year 2030 | 100 小时×10000 = year 2030"},
+			"500 场次 >= year 2030 | 1000 家次 >= year 2030 | 100 小时×10000 = - 2030"},
+		// a total over years keeps its own period, though the sentence
+		// opens with 每年
+		{"每年托举青年科技人才50名，5年累计250名，流动科技馆巡展100站次以上。", "50 名 = year 2030 | 250 名 = - 2030 | 100 站次 >= year 2030"},
 		// the past: a sentence opening with a year before the plan, 年来
 		{"2025年，全省科技馆接待观众达到500万人次，比2020年增长30%。", "? 500 人次×10000 = - 2025 | ? 30 % = - 2025"},
 		{"近三年来，全省共举办学术活动3000余场。", "? 3000 场 >= - 2030"},

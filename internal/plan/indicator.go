@@ -9,6 +9,7 @@ import (
 var (
 	reDeadline   = regexp.MustCompile(`(?:到|至|截至|截止到|于)(20\d\d)年|(20\d\d)年(?:底|末|前|年底|\d{1,2}月(?:底|末|前))`)
 	reClauseYear = regexp.MustCompile(`^\s*(20\d\d)年(?:底|末|度|全年)?(?:[，,]|[^\d月年底末度前内以来]|$)`)
+	reYears      = regexp.MustCompile(`[1-9一二两三四五六七八九十]年(?:内|间|时间|累计|共)`)
 	reWithin     = regexp.MustCompile(`([1-9一二两三四五六七八九十])年(?:内|时间)`)
 	reYear       = regexp.MustCompile(`(20\d\d)年`)
 	reFromYear   = regexp.MustCompile(`由20\d\d年(?:的|底)?$`)
@@ -234,7 +235,8 @@ func sentence(ns, os []rune, pos []int, deadline *int, c *lineCtx, goalPara bool
 				ind.Value = &v
 			}
 			p, at := perOf(cs, q.a)
-			if p == "" && sentPer != "" && q.a > sentAt {
+			if p == "" && sentPer != "" && q.a > sentAt && !has(clause, []string{"累计", "总计", "合计"}) && !reYears.MatchString(clause) {
+				// (每年托举50名，5年累计250名: the total has its own period)
 				p = sentPer
 			}
 			if p == "" && (yearVerb(clause) || hasAt(ns, q.after, "/年") || hasAt(ns, q.b, "/年")) {
