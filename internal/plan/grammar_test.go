@@ -35,11 +35,14 @@ func TestGrammarInTasks(t *testing.T) {
 		// a set phrase and a class
 		{"打造人才梯队：百名领军人才、千名骨干人才。", "100 名 = - 2030 | 1000 名 = - 2030"},
 		{"实现百家企业上云，让科普走进千家万户，培育百亿元产业集群。", "100 家 = - 2030"},
-		// a count that closes its clause after an action and its object is
-		// a target whatever the verb; a bare noun phrase, a share or a sum
-		// without a verb stays a candidate
+		// actions of tasks the verbs of D47 lacked; a bare noun phrase, a
+		// share or a sum without a verb stays a candidate; what a place has
+		// is where things stand; a threshold of eligibility is no goal
 		{"开设科学课程50门，编写科普读本10册，惠及群众500万人次。", "50 门 = - 2030 | 10 册 = - 2030 | 500 人次×10000 = - 2030"},
-		{"全市科普基地总数200个，按合同金额的30%。", "? 200 个 = - 2030 | ? 30 % = - 2030"},
+		{"全市科普基地总数200个，按合同金额的30%。", "? 200 个 = - 2030"},
+		{"我市拥有国家级科普教育基地12个。", "? 12 个 = - 2030"},
+		{"每万人口发明专利拥有量达到25件。", "25 件 = - 2030"},
+		{"申报单位须具备独立法人资格，注册资本不低于100万元。", ""},
 		// a year opening a clause is its deadline; a reach after 到/至
 		{"2027年，全省新增科技型企业500家；2028年新增600家。", "500 家 = - 2027 | 600 家 = - 2028"},
 		{"全省科技人才规模扩大到150万人，较2025年增加30万人。", "150 人×10000 = - 2030 | 30 人×10000 = - 2030"},

@@ -23,7 +23,11 @@ var (
 		"支持", "带动", "认定", "创建", "发布", "制定", "制修订", "完成", "招引", "集聚", "汇聚", "吸引", "覆盖", "接入", "开放", "改造",
 		"部署", "保持", "选树", "安装", "联通", "面向", "打响", "新招", "培训", "招收", "录取", "救助", "帮扶", "回收", "处置", "治理", "监测", "检测", "检查", "控制", "降低", "下降", "减少", "压缩", "缩短", "安排", "投入", "设立", "配备", "组建", "注册", "培训", "接待",
 		"促成", "解决", "服务", "孵化", "转化", "攻克", "研发", "推广", "推出", "上线", "扶持", "评选", "入选", "落地", "签约", "储备",
-		"编制", "出台", "召开", "发展", "招募", "吸纳", "聘请", "举行", "推荐", "表彰", "资助", "稳定在", "维持在", "开发", "建", "育", "引", "办", "征集", "遴", "认证", "挂牌",
+		"编制", "出台", "召开", "发展", "招募", "吸纳", "聘请", "举行", "推荐", "表彰", "资助", "稳定在", "维持在",
+		// common actions of tasks beyond the above (the class no text shows)
+		"惠及", "受益", "开设", "增设", "设置", "配置", "成立", "授予", "颁发", "出版", "创作", "编写", "编印", "制作", "播出", "展出",
+		"巡展", "巡讲", "宣讲", "轮训", "承办", "主办", "参与", "参加", "走进", "搭建", "构建", "研制", "攻关", "获批", "争创", "创成",
+		"选派", "选聘", "聘任", "招聘", "输送", "对接", "结对", "签订", "达成", "扩大", "拓展", "普及", "辐射", "发放", "登记", "吸收", "开发", "建", "育", "引", "办", "征集", "遴", "认证", "挂牌",
 		"树立", "命名", "打通", "归集", "汇聚", "共享", "开通", "提供", "供给", "赋能", "改建", "扩建", "升级", "带动", "拓展", "培植",
 		"创办", "聚焦", "新开", "开辟", "纳入", "入库", "入驻", "集成", "达标", "建强", "做强", "做大", "壮大", "突破", "超", "逾"}
 	goalCues  = []string{"力争", "确保", "争取", "目标", "每年", "年均", "每两年", "到20", "年底前", "年前"}
@@ -130,7 +134,7 @@ func clauseStart(rs []rune, i int) int {
 
 func sentence(ns, os []rune, pos []int, deadline *int, c *lineCtx, goalPara bool) []Indicator {
 	s := strings.ReplaceAll(string(ns), " ", "") // cues may be letter-spaced (给 予 最 高)
-	past := c.past || has(s, pastCues) || pastYear(s, c.planStart)
+	past := c.past || has(s, pastCues) || pastYear(s, c.planStart) || owns(s)
 	params := has(s, []string{"给予", "奖补", "补助", "补贴", "资助", "贴息", "奖励"})
 	goal := has(s, goalCues) || goalPara
 	if c.preamble && !goal {
@@ -219,6 +223,10 @@ func sentence(ns, os []rune, pos []int, deadline *int, c *lineCtx, goalPara bool
 		case (params && has(strings.ReplaceAll(string(ns[cs:clauseEnd(ns, q.after)]), " ", ""), paramCues) ||
 			strings.Contains(strings.ReplaceAll(clause, " ", ""), "最高")) && moneyOrRate(q):
 			// a subsidy or reward, not a commitment of the plan
+		case moneyOrRate(q) && has(s, []string{"申报", "申请条件", "须具备", "应具备", "应当具备", "准入条件", "入选条件", "门槛"}) && !goal ||
+			moneyOrRate(q) && strings.Contains(clause, "按") && before("的"):
+			// (按合同金额的30%: a rate applied, not reached)
+			// a threshold of eligibility (注册资本不低于100万元), not a goal
 		case before("由") || before("从") || reFromYear.MatchString(string(ns[max(0, q.a-10):q.a])):
 			baseline = &Baseline{Value: q.value * q.mult}
 			if m := reYear.FindStringSubmatch(string(ns[max(0, q.a-10):q.a])); m != nil {
@@ -266,7 +274,7 @@ func sentence(ns, os []rune, pos []int, deadline *int, c *lineCtx, goalPara bool
 			ind.Metric = metric(string(ns[cs:end]), string(ns[q.a:q.b]))
 			ind.Section = c.section
 			governed := ind.Comparator != "=" || c.goalSection || listed || goal || has(clause, verbs) || has(string(ns[q.after:clauseEnd(ns, q.after)]), verbs) ||
-				introduced(ns, cs) || endsAt(ns, q.beforeCmp, "到") || endsAt(ns, q.beforeCmp, "至") || closesClause(ns, q, clause)
+				introduced(ns, cs) || endsAt(ns, q.beforeCmp, "到") || endsAt(ns, q.beforeCmp, "至")
 			// a clause with a deadline of its own in the plan's years looks
 			// ahead even in a sentence that starts from where things stand
 			ahead := ind.DeadlineYear != nil && c.planStart != nil && *ind.DeadlineYear >= *c.planStart && sentenceDeadline(clause, c.planStart) != nil

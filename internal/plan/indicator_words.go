@@ -244,27 +244,14 @@ func itemStart(rs []rune, i int) int {
 	return 0
 }
 
-// closesClause reports the commonest shape of a target in a list of tasks:
-// an action and its object, then the count that ends the clause (开设科学课程
-// 50门, 编写科普读本10册) — whatever the verb, which no list can hold all of.
-// A bare noun phrase (全市科普基地总数200个) has no action: the clause must
-// start with a word that is not a scope or a place. Counts only: a share or
-// a sum still needs its verb.
-func closesClause(rs []rune, q quantity, clause string) bool {
-	if moneyOrRate(q) {
-		return false // a share or a sum without a verb is a parameter as often as a goal
-	}
-	if q.after < len(rs) && !strings.ContainsRune("，,。;；、)", rs[q.after]) {
+// owns reports a sentence that says what a place has (我市拥有…基地12个):
+// where things stand, unless it is a goal (力争拥有) or names a rate of
+// having (拥有量, 拥有率).
+func owns(s string) bool {
+	i := strings.Index(s, "拥有")
+	if i < 0 || has(s, goalCues) {
 		return false
 	}
-	c := []rune(strings.TrimSpace(clause))
-	if len(c) < 4 {
-		return false
-	}
-	for _, w := range []string{"全市", "全省", "全国", "全区", "全县", "其中", "我市", "我省", "本市", "各", "每", "在", "从", "由", "对", "为", "与", "和"} {
-		if strings.HasPrefix(string(c), w) {
-			return false
-		}
-	}
-	return true
+	rest := s[i+len("拥有"):]
+	return !strings.HasPrefix(rest, "量") && !strings.HasPrefix(rest, "率")
 }
