@@ -249,8 +249,8 @@ func itemStart(rs []rune, i int) int {
 // having (拥有量, 拥有率).
 func owns(s string) bool {
 	i := strings.Index(s, "拥有")
-	if i < 0 || has(s, goalCues) {
-		return false
+	if i < 0 || has(s, goalCues) || has(s, []string{"达到", "提高", "增长", "增加", "突破", "超过"}) || strings.Contains(s[:i], "每") {
+		return false // 每10万人拥有…达到: a ratio to reach
 	}
 	rest := s[i+len("拥有"):]
 	return !strings.HasPrefix(rest, "量") && !strings.HasPrefix(rest, "率")
