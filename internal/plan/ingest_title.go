@@ -22,7 +22,10 @@ func tableOfContents(secs []*Section, number string) bool {
 // pastTitle reports a section about the past (现状, 成就, 发展基础 …): its
 // numbers are achievements, proposed as candidates at most.
 func pastTitle(t string) bool {
-	return has(t, []string{"现状", "成就", "回顾", "前言", "形势", "取得", "进展"}) ||
+	if has(t, []string{"预期", "目标"}) {
+		return false // 预期成效, 发展目标
+	}
+	return has(t, []string{"现状", "成就", "回顾", "前言", "形势", "取得", "进展", "基本情况", "成效", "成绩"}) ||
 		strings.HasSuffix(t, "发展基础") || strings.HasSuffix(t, "工作基础") || strings.HasSuffix(t, "现实基础") || t == "基础"
 }
 
