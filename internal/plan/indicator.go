@@ -97,7 +97,9 @@ func sentenceDeadline(s string, planStart *int) *int {
 		y, _ := strconv.Atoi(m[1] + m[2])
 		return &y
 	}
-	if m := reClauseYear.FindStringSubmatch(s); m != nil {
+	if t := strings.TrimLeft(s, " "); len(t) < 2 || t[0] != '2' || t[1] != '0' {
+		// no year opens the clause
+	} else if m := reClauseYear.FindStringSubmatch(s); m != nil {
 		// a year opening the clause: 2027年，新增…; 2028年新增…
 		y, _ := strconv.Atoi(m[1])
 		return &y

@@ -23,7 +23,9 @@ func pastYear(s string, planStart *int) bool {
 	}
 	// A sentence that opens with a year before the plan (2025年，全省…)
 	// states where things stand, whatever it compares with (比2020年增长).
-	if m := reOpenYear.FindStringSubmatch(s); m != nil {
+	if t := strings.TrimLeft(s, " "); !strings.HasPrefix(t, "20") {
+		// no year opens the sentence
+	} else if m := reOpenYear.FindStringSubmatch(s); m != nil {
 		if y, _ := strconv.Atoi(m[1]); y < *planStart {
 			return true
 		}

@@ -70,8 +70,12 @@ var (
 // The levels rank the numbering styles as Chinese documents nest them:
 // 第一篇/第一章 (-1), 第一节 (0), 一、(1), (一) (2), 1. (3), (1) 1) ① (4).
 func heading(line string) (level int, number, rest string, ok bool) {
-	line = line[len(reMarkdownLead.FindString(line)):]
-	if m := reChapter.FindStringSubmatch(line); m != nil {
+	if line != "" && (line[0] == '#' || line[0] == '*') {
+		line = line[len(reMarkdownLead.FindString(line)):]
+	}
+	if !strings.HasPrefix(line, "第") {
+		// most lines: the styles below
+	} else if m := reChapter.FindStringSubmatch(line); m != nil {
 		level = -1
 		if m[2] == "节" {
 			level = 0
@@ -247,7 +251,10 @@ func Ingest(r io.Reader) (*Doc, error) {
 			stack = append(stack, open{level: level, sec: sec, past: pastTitle(sec.Title) || len(stack) > 0 && stack[len(stack)-1].past})
 			off := utf8.RuneCountInString(line) - utf8.RuneCountInString(rest)
 			body, orig, base = rest, string([]rune(orig)[off:]), base+off
-			lead := utf8.RuneCountInString(reMarkdownLead.FindString(line))
+			lead := 0
+			if line[0] == '#' || line[0] == '*' {
+				lead = utf8.RuneCountInString(reMarkdownLead.FindString(line))
+			}
 			sec.Start, sec.End = offs[i]+lead, offs[i]+off+utf8.RuneCountInString(sec.Title)
 			if titleLine > i {
 				sec.End = offs[i] + off // the number; its title is on the next line
