@@ -27,6 +27,9 @@ func TestGrammarInTasks(t *testing.T) {
 		// the past: a sentence opening with a year before the plan, 年来
 		{"2025年，全省科技馆接待观众达到500万人次，比2020年增长30%。", "? 500 人次×10000 = - 2025 | ? 30 % = - 2025"},
 		{"近三年来，全省共举办学术活动3000余场。", "? 3000 场 >= - 2030"},
+		{"当前，全省科技工作者总量约150万人；经过多年发展，全市科普基地达到120个。", "? 150 人×10000 approx - 2030 | ? 120 个 = - 2030"},
+		// a clause dated before the plan, and the baseline it grew from
+		{"全市科普基地从2020年的80个增加到2025年的120个。", "? 120 个 = - 2025 (from 80)"},
 		// scope, not reach; a period range; a name in a list; an adjective
 		{"依托12个市州科协开展培训，围绕全省8个产业链组建联盟。", ""},
 		{"组织失业青年参加3-12个月的就业见习。", ""},
