@@ -136,6 +136,31 @@ func TestChaptersAndMarkdown(t *testing.T) {
 	}
 }
 
+// Heading variants of web pages and PDFs: 一．/一. for 一、, spaces inside
+// the brackets and before the mark.
+func TestHeadingVariants(t *testing.T) {
+	text := "某市科协工作方案(2026-2028年)\n一．总体要求\n（一)工作目标\n到2028年，建成科普基地10个。\n二. 重点任务\n（ 二 ）建设平台\n新建平台5个。\n三 、保障措施\n"
+	doc, err := Ingest(strings.NewReader(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	var flat func([]*Section)
+	flat = func(ss []*Section) {
+		for _, s := range ss {
+			got = append(got, s.Number+" "+s.Title)
+			flat(s.Children)
+		}
+	}
+	flat(doc.Sections)
+	if want := "一 总体要求 | (一) 工作目标 | 二 重点任务 | (二) 建设平台 | 三 保障措施"; strings.Join(got, " | ") != want {
+		t.Errorf("got %s, want %s", strings.Join(got, " | "), want)
+	}
+	if len(doc.Indicators) != 2 || doc.Indicators[1].Text != "新建平台5个" {
+		t.Errorf("targets %+v", doc.Indicators)
+	}
+}
+
 // Sections about where things stand, by title: their numbers are
 // candidates; 预期成效 looks ahead.
 func TestPastSectionTitles(t *testing.T) {

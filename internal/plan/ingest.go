@@ -50,8 +50,8 @@ func normalize(s string) string {
 }
 
 var (
-	reL1 = regexp.MustCompile(`^([一二三四五六七八九十]{1,3})、\s*(.*)$`)
-	reL2 = regexp.MustCompile(`^\(([一二三四五六七八九十]{1,3})\)\s*(.*)$`)
+	reL1 = regexp.MustCompile(`^([一二三四五六七八九十]{1,3}) ?[、.]\s*(.*)$`)
+	reL2 = regexp.MustCompile(`^\( ?([一二三四五六七八九十]{1,3}) ?\)\s*(.*)$`)
 	reL3 = regexp.MustCompile(`^(\d{1,2})[.、]\s*((?:[^\d].*)?)$`)
 	reL4 = regexp.MustCompile(`^(?:\((\d{1,2})\)|([⑴-⒇①-⑳])|(\d{1,2})\))\s*(.*)$`)
 	// chapters and their parts, above 一、 in the plans that have them

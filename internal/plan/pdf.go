@@ -140,4 +140,4 @@ func startsSection(line string) bool {
 	return sectionStart.MatchString(line)
 }
 
-var sectionStart = regexp.MustCompile(`^(?:第[一二三四五六七八九十]+(?:章|节|篇|部分)|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d+[.．、]|[（(]\d+[）)]|\d{1,2}[）)]|[⑴-⒇①-⑳])`)
+var sectionStart = regexp.MustCompile(`^(?:第[一二三四五六七八九十]+(?:章|节|篇|部分)|[一二三四五六七八九十]+ ?[、.．]|[（(] ?[一二三四五六七八九十]+ ?[）)]|\d+[.．、]|[（(]\d+[）)]|\d{1,2}[）)]|[⑴-⒇①-⑳])`)
