@@ -136,7 +136,8 @@ func clauseStart(rs []rune, i int) int {
 
 func sentence(ns, os []rune, pos []int, deadline *int, c *lineCtx, goalPara bool) []Indicator {
 	s := strings.ReplaceAll(string(ns), " ", "") // cues may be letter-spaced (给 予 最 高)
-	past := c.past || has(s, pastCues) || pastYear(s, c.planStart) || owns(s)
+	// 在现有基础上 is a comparison's base, not a statement of what is
+	past := c.past || has(strings.ReplaceAll(s, "现有基础", ""), pastCues) || pastYear(s, c.planStart) || owns(s)
 	params := has(s, []string{"给予", "奖补", "补助", "补贴", "资助", "贴息", "奖励"})
 	goal := has(s, goalCues) || goalPara
 	if c.preamble && !goal {
@@ -214,7 +215,7 @@ func sentence(ns, os []rune, pos []int, deadline *int, c *lineCtx, goalPara bool
 			q.cn && (ns[q.a] == '百' || ns[q.a] == '千') && !isCNDigit(ns[q.a+1]) && q.beforeCmp == q.a && !endsAt(ns, q.a, "达到") && !bareCount(ns, q, clause):
 			// inside a quoted name or slogan (“以三个自贸区块为…”), or a
 			// bare magnitude naming a class (百亿元产业集群)
-		case q.cn && (before("“") || before("\"") || q.value*q.mult < 2 && !(q.base == "次" && per != nil) ||
+		case q.cn && (before("“") || before("\"") || q.value*q.mult < 2 && !(q.base == "次" && per != nil) && q.base != "倍" && q.base != "‰" ||
 			q.base == "期" || q.base == "张" || q.base == "批" || q.base == "次" && per == nil) ||
 			q.b < len(ns) && ns[q.b] == '性' || q.cn && q.cmp == "=" && nameInList(ns, q):
 			// a slogan (“四个服务”), the word 一 (一批, 一次性), a phase (二期),

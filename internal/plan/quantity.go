@@ -139,13 +139,17 @@ func readNumber(rs []rune, i int) (v float64, end int, cn, ok bool) {
 // readQuantity reads a quantity phrase whose number starts at i.
 func readQuantity(rs []rune, i int) (q quantity, ok bool) {
 	q = quantity{a: i, beforeCmp: i, mult: 1, cmp: "="}
-	if hasAt(rs, i, "百分之") {
-		// 百分之九十, 百分之5: a percentage written out.
+	if hasAt(rs, i, "百分之") || hasAt(rs, i, "千分之") {
+		// 百分之九十, 百分之5, 千分之一: a share written out.
 		v, j, _, ok := readNumber(rs, i+3)
 		if !ok {
 			return q, false
 		}
 		q.value, q.base, q.unit, q.b, q.after, q.cn = v, "%", "%", j, j, true
+		if rs[i] == '千' {
+			q.base, q.unit = "‰", "‰"
+		}
+		q.readComparators(rs, i, j)
 		return q, true
 	}
 	if hasAt(rs, i, "一半") && (hasAt(rs, i+2, "以上") || hasAt(rs, i+2, "左右") || i > 0 && strings.ContainsRune("超过近约达", rs[i-1])) {
