@@ -51,6 +51,8 @@ func TestGrammarInTasks(t *testing.T) {
 		{"全省科技人才规模扩大到150万人，较2025年增加30万人。", "150 人×10000 = - 2030 | 30 人×10000 = - 2030"},
 		// units of other fields; a life expectancy reached, not an age
 		{"PM2.5平均浓度控制在30微克/立方米以下，人均预期寿命达到80岁，支持35岁以下和16-24岁青年。", "30 微克/立方米 <= - 2030 | 80 岁 = - 2030"},
+		// 年均 is the rate of its own clause, even at the sentence's start
+		{"全市GDP年均增长6%左右，人均GDP达到15万元。", "6 % approx year 2030 | 15 元×10000 = - 2030"},
 		// shares and multiples written out
 		{"科普经费占财政支出比重不低于千分之一，院士专家工作站数量在现有基础上增加一倍。", "1 ‰ >= - 2030 | 1 倍 = - 2030"},
 		// a time of day in a printed header is no quantity

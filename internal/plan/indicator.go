@@ -155,8 +155,8 @@ func sentence(ns, os []rune, pos []int, deadline *int, c *lineCtx, goalPara bool
 		return "", to
 	}
 	sentPer, sentAt := perOf(0, len(ns))
-	if sentAt > 8 && !strings.HasPrefix(strings.TrimLeft(string(ns[:sentAt]), " "), "到") || hasAt(ns, sentAt, "年均") && sentAt > 8 {
-		sentPer = "" // 年均增速超过30% is a rate of its own clause, not of the sentence
+	if sentAt > 8 && !strings.HasPrefix(strings.TrimLeft(string(ns[:sentAt]), " "), "到") || hasAt(ns, sentAt, "年均") {
+		sentPer = "" // 年均增速超过30% is a rate of its own clause, not of the sentence, wherever it stands
 	}
 	var per *string
 	if sentPer != "" {
