@@ -118,6 +118,8 @@ func scoreSplit(t *testing.T, dir, split string) {
 		total.add(s)
 	}
 	t.Logf("%-44s %s", split+" total", total)
+	t.Logf("%-44s comparator %d/%d, per-period %d/%d, deadline %d/%d", split+" attributes of matched targets",
+		total.cmpOK, total.matched, total.perOK, total.matched, total.dlOK, total.matched)
 	t.Logf("slowest ingestion %v", slowest.Round(time.Microsecond))
 	if total.precision() < floor.precision || total.recall() < floor.recall || total.sections() < floor.sections {
 		t.Errorf("%s: below the floor (precision %.1f%%, recall %.1f%%, sections %.1f%%)", split,

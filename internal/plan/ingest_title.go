@@ -79,7 +79,7 @@ func period(title string, lines []string) Period {
 		if m := rePeriodYears.FindStringSubmatch(l); m != nil {
 			s, _ := strconv.Atoi(m[1])
 			e, _ := strconv.Atoi(m[2])
-			if e > s && e-s <= 10 {
+			if e > s && e-s <= 20 { // a master plan may run to 2035
 				return Period{Start: &s, End: &e}
 			}
 		}
@@ -88,6 +88,19 @@ func period(title string, lines []string) Period {
 		if strings.Contains(title, name) {
 			s, e := start, start+4
 			return Period{Start: &s, End: &e}
+		}
+	}
+	// An annual plan names its year (《2025年…工作要点》): it starts and ends then.
+	if m := reTitleYear.FindStringSubmatch(title); m != nil {
+		y, _ := strconv.Atoi(m[1] + m[2])
+		return Period{Start: &y, End: &y}
+	}
+	// Otherwise the first deadline the plan states among its opening lines
+	// (到2027年，…) is the end its targets are due by; its start is not known.
+	for _, l := range lines[:min(len(lines), len(lines)/3+10)] {
+		if m := reFirstDeadline.FindStringSubmatch(l); m != nil {
+			e, _ := strconv.Atoi(m[1])
+			return Period{End: &e}
 		}
 	}
 	return Period{}
