@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -31,7 +32,7 @@ import (
 var corpusFloor = map[string]struct{ precision, recall, sections float64 }{
 	"tune":    {0.97, 0.95, 0.99},
 	"heldout": {0.88, 0.86, 0.93},
-	"extra":   {0.97, 0.95, 0.99}, // 2026-12-04 after widening: 100 %, 99.0 %, 100 %
+	"extra":   {0.97, 0.95, 0.99}, // 2026-12-05, 20 documents: 100 %, 99.2 %, 100 %
 	// A second held-out set, labelled on 2026-12-05 by someone who never
 	// read the extractor (testdata/corpus/heldout2/README.md). No floor
 	// until its first figures are recorded: it is measured, not yet guarded.
@@ -56,16 +57,23 @@ func TestCorpus(t *testing.T) {
 	if dir == "" {
 		t.Skip("KEXIE_CORPUS is not set: the development corpus of plan documents is an extra corpus (set it to the folder, e.g. ../shared/plans-dev)")
 	}
+	// KEXIE_CORPUS_SPLIT names the halves to score, comma-separated
+	// (tune,extra scores what the extractor is developed on and never
+	// the held-out half).
 	splits := []string{"tune", "heldout"}
 	if s := os.Getenv("KEXIE_CORPUS_SPLIT"); s != "" {
-		splits = []string{s}
+		splits = strings.Split(s, ",")
 	}
+	extra := os.Getenv("KEXIE_EXTRA_CORPUS")
 	for _, split := range splits {
+		if split == "extra" {
+			continue
+		}
 		t.Run(split, func(t *testing.T) { scoreSplit(t, dir, split) })
 	}
 	// The extra corpus is on the machines of those who develop the
 	// extractor only (CI does not have it): scored when named, not skipped.
-	if extra := os.Getenv("KEXIE_EXTRA_CORPUS"); extra != "" && os.Getenv("KEXIE_CORPUS_SPLIT") == "" {
+	if extra != "" && (os.Getenv("KEXIE_CORPUS_SPLIT") == "" || slices.Contains(splits, "extra")) {
 		t.Run("extra", func(t *testing.T) { scoreSplit(t, extra, "extra") })
 	}
 }
@@ -124,6 +132,8 @@ func scoreSplit(t *testing.T, dir, split string) {
 		total.add(s)
 	}
 	t.Logf("%-44s %s", split+" total", total)
+	t.Logf("%-44s comparator %d/%d, per-period %d/%d, deadline %d/%d", split+" attributes of matched targets",
+		total.cmpOK, total.matched, total.perOK, total.matched, total.dlOK, total.matched)
 	t.Logf("slowest ingestion %v", slowest.Round(time.Microsecond))
 	if total.precision() < floor.precision || total.recall() < floor.recall || total.sections() < floor.sections {
 		t.Errorf("%s: below the floor (precision %.1f%%, recall %.1f%%, sections %.1f%%)", split,

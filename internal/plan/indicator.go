@@ -7,11 +7,14 @@ import (
 )
 
 var (
-	reDeadline = regexp.MustCompile(`(?:到|至|截至|截止到|于)(20\d\d)年|(20\d\d)年(?:底|末|前|年底|\d{1,2}月(?:底|末|前))`)
-	reWithin   = regexp.MustCompile(`([1-9一二两三四五六七八九十])年(?:内|时间)`)
-	reYear     = regexp.MustCompile(`(20\d\d)年`)
-	reFromYear = regexp.MustCompile(`由20\d\d年(?:的|底)?$`)
-	reAsOf     = regexp.MustCompile(`^[^，,]{0,6}(?:截至|截止到|截止)(20\d\d)年`)
+	reDeadline   = regexp.MustCompile(`(?:到|至|截至|截止到|于)(20\d\d)年|(20\d\d)年(?:底|末|前|年底|\d{1,2}月(?:底|末|前))`)
+	reClauseYear = regexp.MustCompile(`^\s*(20\d\d)年(?:底|末|度|全年)?(?:[，,]|[^\d月年底末度前内以来]|$)`)
+	reYears      = regexp.MustCompile(`[1-9一二两三四五六七八九十]年(?:内|间|时间|累计|共)`)
+	reWithin     = regexp.MustCompile(`([1-9一二两三四五六七八九十])年(?:内|时间)`)
+	reYear       = regexp.MustCompile(`(20\d\d)年`)
+	reFromYear   = regexp.MustCompile(`[由从]20\d\d年(?:的|底)?$`)
+	reOpenYear   = regexp.MustCompile(`^\s*(20\d\d)年(?:底|末|上半年|全年)?[，,]`)
+	reAsOf       = regexp.MustCompile(`^[^，,]{0,6}(?:截至|截止到|截止)(20\d\d)年`)
 
 	// verbs that govern a quantity of a target (培养100名…, 建成…8家,
 	// 达到50%): the grammar's one word class the text cannot show itself.
@@ -20,11 +23,15 @@ var (
 		"支持", "带动", "认定", "创建", "发布", "制定", "制修订", "完成", "招引", "集聚", "汇聚", "吸引", "覆盖", "接入", "开放", "改造",
 		"部署", "保持", "选树", "安装", "联通", "面向", "打响", "新招", "培训", "招收", "录取", "救助", "帮扶", "回收", "处置", "治理", "监测", "检测", "检查", "控制", "降低", "下降", "减少", "压缩", "缩短", "安排", "投入", "设立", "配备", "组建", "注册", "培训", "接待",
 		"促成", "解决", "服务", "孵化", "转化", "攻克", "研发", "推广", "推出", "上线", "扶持", "评选", "入选", "落地", "签约", "储备",
-		"编制", "出台", "召开", "发展", "招募", "吸纳", "聘请", "举行", "开发", "建", "育", "引", "办", "征集", "遴", "认证", "挂牌",
+		"编制", "出台", "召开", "发展", "招募", "吸纳", "聘请", "举行", "推荐", "表彰", "资助", "稳定在", "维持在",
+		// common actions of tasks beyond the above (the class no text shows)
+		"惠及", "受益", "开设", "增设", "设置", "配置", "成立", "授予", "颁发", "出版", "创作", "编写", "编印", "制作", "播出", "展出",
+		"巡展", "巡讲", "宣讲", "轮训", "承办", "主办", "参与", "参加", "走进", "搭建", "构建", "研制", "攻关", "获批", "争创", "创成",
+		"选派", "选聘", "聘任", "招聘", "输送", "对接", "结对", "签订", "达成", "扩大", "拓展", "普及", "辐射", "发放", "登记", "吸收", "开发", "建", "引", "办", "征集", "遴", "认证", "挂牌",
 		"树立", "命名", "打通", "归集", "汇聚", "共享", "开通", "提供", "供给", "赋能", "改建", "扩建", "升级", "带动", "拓展", "培植",
 		"创办", "聚焦", "新开", "开辟", "纳入", "入库", "入驻", "集成", "达标", "建强", "做强", "做大", "壮大", "突破", "超", "逾"}
 	goalCues  = []string{"力争", "确保", "争取", "目标", "每年", "年均", "每两年", "到20", "年底前", "年前"}
-	pastCues  = []string{"已建成", "已有", "已经", "已累计", "已培育", "已形成", "截至目前", "现有", "目前", "先后", "去年", "上年", "以来", "共有"}
+	pastCues  = []string{"已建成", "已有", "已经", "已累计", "已培育", "已形成", "截至目前", "现有", "目前", "先后", "去年", "上年", "以来", "年来", "共有", "当前", "现阶段", "经过多年"}
 	paramCues = []string{"给予", "奖补", "补助", "补贴", "资助", "贴息", "奖励", "最高", "按照", "按其", "比例"}
 	fillers   = []string{"力争", "争取", "确保", "每年", "每两年", "年均", "累计", "至少", "不少于", "不低于", "超过", "突破", "达到", "达",
 		"约", "近", "左右", "以上", "以内", "以下", "共", "全市", "我市", "全省", "在", "期间", "“十三五”", "“十四五”", "十三五", "十四五", "末"}
@@ -90,6 +97,13 @@ func sentenceDeadline(s string, planStart *int) *int {
 		y, _ := strconv.Atoi(m[1] + m[2])
 		return &y
 	}
+	if t := strings.TrimLeft(s, " "); len(t) < 2 || t[0] != '2' || t[1] != '0' {
+		// no year opens the clause
+	} else if m := reClauseYear.FindStringSubmatch(s); m != nil {
+		// a year opening the clause: 2027年，新增…; 2028年新增…
+		y, _ := strconv.Atoi(m[1])
+		return &y
+	}
 	if m := reWithin.FindStringSubmatch(s); m != nil && planStart != nil {
 		n, ok := number(m[1])
 		if ok {
@@ -122,7 +136,8 @@ func clauseStart(rs []rune, i int) int {
 
 func sentence(ns, os []rune, pos []int, deadline *int, c *lineCtx, goalPara bool) []Indicator {
 	s := strings.ReplaceAll(string(ns), " ", "") // cues may be letter-spaced (给 予 最 高)
-	past := c.past || has(s, pastCues) || pastYear(s, c.planStart)
+	// 在现有基础上 is a comparison's base, not a statement of what is
+	past := c.past || has(strings.ReplaceAll(s, "现有基础", ""), pastCues) || pastYear(s, c.planStart) || owns(s)
 	params := has(s, []string{"给予", "奖补", "补助", "补贴", "资助", "贴息", "奖励"})
 	goal := has(s, goalCues) || goalPara
 	if c.preamble && !goal {
@@ -140,8 +155,8 @@ func sentence(ns, os []rune, pos []int, deadline *int, c *lineCtx, goalPara bool
 		return "", to
 	}
 	sentPer, sentAt := perOf(0, len(ns))
-	if sentAt > 8 && !strings.HasPrefix(strings.TrimLeft(string(ns[:sentAt]), " "), "到") || hasAt(ns, sentAt, "年均") && sentAt > 8 {
-		sentPer = "" // 年均增速超过30% is a rate of its own clause, not of the sentence
+	if sentAt > 8 && !strings.HasPrefix(strings.TrimLeft(string(ns[:sentAt]), " "), "到") || hasAt(ns, sentAt, "年均") {
+		sentPer = "" // 年均增速超过30% is a rate of its own clause, not of the sentence, wherever it stands
 	}
 	var per *string
 	if sentPer != "" {
@@ -153,6 +168,9 @@ func sentence(ns, os []rune, pos []int, deadline *int, c *lineCtx, goalPara bool
 	for i := 0; i < len(ns); i++ {
 		if i > 0 && (isDigit(ns[i-1]) || ns[i-1] == '.' || ns[i-1] < 0x80 && (ns[i-1] >= 'A' && ns[i-1] <= 'z')) {
 			continue
+		}
+		if i > 1 && (ns[i-1] == ':' || ns[i-1] == '：') && isDigit(ns[i-2]) {
+			continue // the minutes of a time of day (上午9:46)
 		}
 		if i > 0 && isCNDigit(ns[i]) && isCNDigit(ns[i-1]) {
 			continue
@@ -170,13 +188,18 @@ func sentence(ns, os []rune, pos []int, deadline *int, c *lineCtx, goalPara bool
 			// a bare count (5亿) only as the value a comparison reaches
 		case before("第") || before("每") || before("等") && has(string([]rune(clause)[:min(len([]rune(clause)), 6)]), []string{"围绕", "针对", "在"}) ||
 			q.cn && q.b < len(ns) && isCNDigit(ns[q.b]) ||
-			strings.HasSuffix(strings.TrimSpace(clause), "在") && !has(clause, []string{"控制在", "保持在", "稳定在"}) && q.cmp == "=" ||
+			strings.HasSuffix(strings.TrimSpace(clause), "在") && !has(clause, []string{"控制在", "保持在", "稳定在", "维持在"}) && q.cmp == "=" ||
+			q.cmp == "=" && scopeOf(clause) ||
 			q.cmp == "=" && allParts(ns, q):
 			// an ordinal (第十五届), a rate's denominator (每万人口), the
 			// total of a list (围绕交通、物流等19个场景), a scope (在12个赛道;
 			// but 在10个以上乡镇部署 commits to a reach), all the parts there
 			// are (覆盖全省17个市州) or a set phrase (三位一体)
-		case q.base == "个" && q.cmp == "=" && (hasAt(ns, q.after, "工作日") || hasAt(ns, q.after, "月") || hasAt(ns, q.after, "小时") || hasAt(ns, q.after, "季度") || hasAt(ns, q.after, "星期")):
+		case q.base == "岁" && (q.isRange || !has(string(ns[max(0, q.a-3):q.a]), []string{"达到", "提高到", "提高至", "延长到", "延长至", "增加到", "增至"})):
+			// an age (35岁以下), not a life expectancy reached (达到80岁)
+		case q.base == "小时" && q.mult == 1 && q.cmp == "=" && !endsAt(ns, q.a, "达到"):
+			// a duration (24小时服务), not a count of hours (服务时长达到100万小时)
+		case q.base == "个" && (q.cmp == "=" || q.cmp == "range") && (hasAt(ns, q.after, "工作日") || hasAt(ns, q.after, "月") || hasAt(ns, q.after, "小时") || hasAt(ns, q.after, "季度") || hasAt(ns, q.after, "星期")):
 			// a period (30个工作日内, 3个月), not a count; one with a
 			// comparator is a bound (控制在5个工作日内)
 		case (q.base == "毫秒" || q.base == "ms") && strings.ContainsRune(string(ns[q.b:clauseEnd(ns, q.b)]), '圈'):
@@ -189,17 +212,24 @@ func sentence(ns, os []rune, pos []int, deadline *int, c *lineCtx, goalPara bool
 		case before("(") && q.after < len(ns) && ns[q.after] == ')':
 			// a figure in brackets: a weight, a note (日常监测(60%))
 		case quoted(ns, q.a) && !(before("“") && !q.cn) ||
-			q.cn && (ns[q.a] == '百' || ns[q.a] == '千') && !isCNDigit(ns[q.a+1]) && q.beforeCmp == q.a && !endsAt(ns, q.a, "达到"):
+			q.cn && (ns[q.a] == '百' || ns[q.a] == '千') && !isCNDigit(ns[q.a+1]) && q.beforeCmp == q.a && !endsAt(ns, q.a, "达到") && !bareCount(ns, q, clause):
 			// inside a quoted name or slogan (“以三个自贸区块为…”), or a
 			// bare magnitude naming a class (百亿元产业集群)
-		case q.cn && (before("“") || before("\"") || q.value < 2 && !(q.base == "次" && per != nil) ||
-			q.base == "期" || q.base == "张" || q.base == "批" || q.base == "次" && per == nil):
-			// a slogan (“四个服务”), the word 一 (一批, 一次性), a phase (二期)
+		case q.cn && (before("“") || before("\"") || q.value*q.mult < 2 && !(q.base == "次" && per != nil) && q.base != "倍" && q.base != "‰" ||
+			q.base == "期" || q.base == "张" || q.base == "批" || q.base == "次" && per == nil) ||
+			q.b < len(ns) && ns[q.b] == '性' || q.cn && q.cmp == "=" && nameInList(ns, q):
+			// a slogan (“四个服务”), the word 一 (一批, 一次性), a phase (二期),
+			// an adjective (一次性), the name of one of a list of things
+			// (高山滑雪、冬季两项、速度滑冰)
 		case q.after < len(ns) && ns[q.after] == '的' && (q.after > q.b || q.base != "%") || q.b < len(ns) && ns[q.b] == '级':
 			// a qualifier: 1亿元以上的企业, 千亿级 (but 90%的企业 is a share)
-		case params && has(strings.ReplaceAll(string(ns[cs:clauseEnd(ns, q.after)]), " ", ""), paramCues) ||
-			strings.Contains(strings.ReplaceAll(clause, " ", ""), "最高"):
+		case (params && has(strings.ReplaceAll(string(ns[cs:clauseEnd(ns, q.after)]), " ", ""), paramCues) ||
+			strings.Contains(strings.ReplaceAll(clause, " ", ""), "最高")) && moneyOrRate(q):
 			// a subsidy or reward, not a commitment of the plan
+		case moneyOrRate(q) && has(s, []string{"申报", "申请条件", "须具备", "应具备", "应当具备", "准入条件", "入选条件", "门槛"}) && !goal ||
+			moneyOrRate(q) && strings.Contains(clause, "按") && before("的"):
+			// (按合同金额的30%: a rate applied, not reached)
+			// a threshold of eligibility (注册资本不低于100万元), not a goal
 		case before("由") || before("从") || reFromYear.MatchString(string(ns[max(0, q.a-10):q.a])):
 			baseline = &Baseline{Value: q.value * q.mult}
 			if m := reYear.FindStringSubmatch(string(ns[max(0, q.a-10):q.a])); m != nil {
@@ -216,7 +246,8 @@ func sentence(ns, os []rune, pos []int, deadline *int, c *lineCtx, goalPara bool
 				ind.Value = &v
 			}
 			p, at := perOf(cs, q.a)
-			if p == "" && sentPer != "" && q.a > sentAt {
+			if p == "" && sentPer != "" && q.a > sentAt && !has(clause, []string{"累计", "总计", "合计"}) && !reYears.MatchString(clause) {
+				// (每年托举50名，5年累计250名: the total has its own period)
 				p = sentPer
 			}
 			if p == "" && (yearVerb(clause) || hasAt(ns, q.after, "/年") || hasAt(ns, q.b, "/年")) {
@@ -245,11 +276,15 @@ func sentence(ns, os []rune, pos []int, deadline *int, c *lineCtx, goalPara bool
 			ind.Text = strings.TrimSpace(string(os[cs:end]))
 			ind.Metric = metric(string(ns[cs:end]), string(ns[q.a:q.b]))
 			ind.Section = c.section
-			governed := ind.Comparator != "=" || c.goalSection || listed || goal || has(clause, verbs) || has(string(ns[q.after:clauseEnd(ns, q.after)]), verbs)
+			governed := ind.Comparator != "=" || c.goalSection || listed || goal || has(clause, verbs) || has(string(ns[q.after:clauseEnd(ns, q.after)]), verbs) ||
+				introduced(ns, cs) || endsAt(ns, q.beforeCmp, "到") || endsAt(ns, q.beforeCmp, "至")
 			// a clause with a deadline of its own in the plan's years looks
 			// ahead even in a sentence that starts from where things stand
 			ahead := ind.DeadlineYear != nil && c.planStart != nil && *ind.DeadlineYear >= *c.planStart && sentenceDeadline(clause, c.planStart) != nil
-			ind.Candidate = past && !(ahead && !c.past) || !governed
+			// a clause dated before the plan starts states where things stood
+			// (…增加到2025年的120个 in a plan of 2026–2030)
+			dated := c.planStart != nil && ind.DeadlineYear != nil && *ind.DeadlineYear < *c.planStart && *ind.DeadlineYear >= 2000
+			ind.Candidate = past && !(ahead && !c.past) || !governed || dated
 			if !ind.Candidate {
 				listed = true
 			}

@@ -1,6 +1,7 @@
 package plan
 
 import (
+	"regexp"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -17,7 +18,19 @@ func pastYear(s string, planStart *int) bool {
 			}
 		}
 	}
-	if planStart == nil || has(s, []string{"到20", "至20", "力争", "比20", "较20", "基础上"}) {
+	if planStart == nil {
+		return false
+	}
+	// A sentence that opens with a year before the plan (2025年，全省…)
+	// states where things stand, whatever it compares with (比2020年增长).
+	if t := strings.TrimLeft(s, " "); !strings.HasPrefix(t, "20") {
+		// no year opens the sentence
+	} else if m := reOpenYear.FindStringSubmatch(s); m != nil {
+		if y, _ := strconv.Atoi(m[1]); y < *planStart {
+			return true
+		}
+	}
+	if has(s, []string{"到20", "至20", "力争", "比20", "较20", "基础上"}) {
 		return false
 	}
 	for _, m := range reYear.FindAllStringSubmatch(s, 3) {
@@ -31,6 +44,10 @@ func pastYear(s string, planStart *int) bool {
 // yearVerb reports a per-year quantity said with 年 before its verb
 // (年接待, 年发布, 年培训).
 func yearVerb(clause string) bool {
+	// 年 opening a clause is the period of what follows (年发放, 年产值).
+	if c := strings.TrimLeft(clause, " "); strings.HasPrefix(c, "年") && !strings.HasPrefix(c, "年底") && !strings.HasPrefix(c, "年内") {
+		return true
+	}
 	i := strings.LastIndex(clause, "年")
 	if i < 0 {
 		return false
@@ -131,4 +148,112 @@ func quoted(rs []rune, i int) bool {
 		}
 	}
 	return open
+}
+
+// moneyOrRate reports a quantity that can be a policy parameter: an amount
+// of money, a share or a multiple (给予最高500万元奖励, 按10%给予补助). A
+// count of those funded (每年资助青年人才100名) is a commitment.
+func moneyOrRate(q quantity) bool {
+	switch q.base {
+	case "元", "美元", "%", "‰", "倍", "个百分点", "百分点", "":
+		return true
+	}
+	return false
+}
+
+// scopeOf reports a clause that ends in a preposition of scope (依托12个市州
+// 科协, 围绕全省8个产业): the count after it names where the work is done,
+// not what it reaches.
+func scopeOf(clause string) bool {
+	c := strings.TrimSpace(clause)
+	for _, w := range []string{"全省", "全市", "全国", "全区", "全县", "本市", "本省"} {
+		c = strings.TrimSuffix(c, w)
+	}
+	for _, w := range []string{"依托", "围绕", "针对", "结合", "通过", "依靠", "联合"} {
+		if strings.HasSuffix(c, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// reMagnitudes is a list of bare magnitudes (百名…、千名…、万名…), the
+// shape of talent ladders; 千家万户 is a set phrase, not a list.
+var reMagnitudes = regexp.MustCompile(`[百千万][名家个项件所场人位][^、，,。；;]{0,14}[、和与及][百千万][名家个项件所场人位]`)
+
+// bareCount reports a bare magnitude that counts what a plan commits to
+// (培育百家企业, 百名领军人才、千名骨干人才) rather than naming a class
+// (百亿元产业集群, 千亿级): a count word, no multiplier after it, and a verb
+// governing it or a list of such magnitudes.
+func bareCount(rs []rune, q quantity, clause string) bool {
+	if q.mult != 1 || moneyOrRate(q) || q.b < len(rs) && strings.ContainsRune("万千百亿级", rs[q.b]) {
+		return false
+	}
+	return has(clause, verbs) || reMagnitudes.MatchString(string(rs[max(0, q.a-20):min(len(rs), q.b+20)]))
+}
+
+// introduced reports a clause that follows a colon closing a clause with a
+// verb (打造人才梯队：百名领军人才、千名骨干人才): the list shares that verb.
+func introduced(rs []rune, cs int) bool {
+	if cs == 0 || rs[cs-1] != ':' && rs[cs-1] != '：' {
+		return false
+	}
+	return has(string(rs[clauseStart(rs, cs-1):cs-1]), verbs)
+}
+
+// nameInList reports a quantity in Chinese numerals that ends an item of a
+// list of names whose other items hold no number (高山滑雪、冬季两项、速度
+// 滑冰): part of a name, not a count.
+func nameInList(rs []rune, q quantity) bool {
+	end := q.after
+	if end >= len(rs) || rs[end] != '、' && !(q.a > 0 && itemStart(rs, q.a) > 0 && rs[itemStart(rs, q.a)-1] == '、') {
+		return false
+	}
+	if end < len(rs) && !strings.ContainsRune("、，,。；;", rs[end]) {
+		return false
+	}
+	a := itemStart(rs, q.a)
+	if a == q.a || has(string(rs[a:q.a]), verbs) {
+		return false
+	}
+	// the neighbouring items
+	lo, hi := a, end
+	if lo > 0 && rs[lo-1] == '、' {
+		lo = itemStart(rs, lo-1)
+	}
+	if hi < len(rs) && rs[hi] == '、' {
+		hi++
+		for hi < len(rs) && !strings.ContainsRune("、，,。；;", rs[hi]) {
+			hi++
+		}
+	}
+	for _, r := range string(rs[lo:a]) + string(rs[end:hi]) {
+		if isDigit(r) || isCNDigit(r) && r != '一' {
+			return false
+		}
+	}
+	return true
+}
+
+// itemStart is where the list item holding rune i starts (after 、 or the
+// clause's start).
+func itemStart(rs []rune, i int) int {
+	for j := i - 1; j >= 0; j-- {
+		if strings.ContainsRune("、，,:：;；。", rs[j]) {
+			return j + 1
+		}
+	}
+	return 0
+}
+
+// owns reports a sentence that says what a place has (我市拥有…基地12个):
+// where things stand, unless it is a goal (力争拥有) or names a rate of
+// having (拥有量, 拥有率).
+func owns(s string) bool {
+	i := strings.Index(s, "拥有")
+	if i < 0 || has(s, goalCues) || has(s, []string{"达到", "提高", "增长", "增加", "突破", "超过"}) || strings.Contains(s[:i], "每") {
+		return false // 每10万人拥有…达到: a ratio to reach
+	}
+	rest := s[i+len("拥有"):]
+	return !strings.HasPrefix(rest, "量") && !strings.HasPrefix(rest, "率")
 }

@@ -50,37 +50,14 @@ func normalize(s string) string {
 }
 
 var (
-	reL1 = regexp.MustCompile(`^([一二三四五六七八九十]{1,3})、\s*(.*)$`)
-	reL2 = regexp.MustCompile(`^\(([一二三四五六七八九十]{1,3})\)\s*(.*)$`)
-	reL3 = regexp.MustCompile(`^(\d{1,2})[.、]\s*((?:[^\d].*)?)$`)
-	reL4 = regexp.MustCompile(`^(?:\((\d{1,2})\)|([⑴-⒇①-⑳]))\s*(.*)$`)
-
-	rePeriodYears = regexp.MustCompile(`(20\d\d)\s*[-~至]\s*(20\d\d)\s*年`)
-	reInlineLead  = regexp.MustCompile(`\(([^()]{2,80}?)牵头(?:[,，、;]\s*([^()]{2,120}?)(?:等)?(?:配合|参与|协同))?\)`)
-	reLead        = regexp.MustCompile(`(牵头(?:部门|单位)|责任(?:部门|单位)|配合(?:部门|单位))\s*[:]\s*`)
+	rePeriodYears = regexp.MustCompile(`(20\d\d)\s*(?:年\s*)?[-~至—–－～]\s*(20\d\d)\s*年`)
+	// an annual plan's year in its title (《2025年…工作要点》)
+	reTitleYear = regexp.MustCompile(`(20\d\d)年(?:度)?[^—\-~至]*(?:工作要点|工作方案|工作计划|行动计划|实施方案|要点|计划|方案|安排|办法)|(?:要点|计划|方案)\s*[(（](20\d\d)年[)）]`)
+	// the first deadline a plan states (到2027年，…): its end when no span is given
+	reFirstDeadline = regexp.MustCompile(`(?:到|至)(20\d\d)年`)
+	reInlineLead    = regexp.MustCompile(`\(([^()]{2,80}?)牵头(?:[,，、;]\s*([^()]{2,120}?)(?:等)?(?:配合|参与|协同))?\)`)
+	reLead          = regexp.MustCompile(`(牵头(?:部门|单位)|责任(?:部门|单位)|配合(?:部门|单位))\s*[:]\s*`)
 )
-
-// heading recognizes a numbered heading line and returns its level (1–4),
-// its number as written in the section path, and the rest of the line.
-func heading(line string) (level int, number, rest string, ok bool) {
-	if m := reL1.FindStringSubmatch(line); m != nil {
-		return 1, m[1], m[2], true
-	}
-	if m := reL2.FindStringSubmatch(line); m != nil {
-		return 2, "(" + m[1] + ")", m[2], true
-	}
-	if m := reL3.FindStringSubmatch(line); m != nil {
-		return 3, m[1], m[2], true
-	}
-	if m := reL4.FindStringSubmatch(line); m != nil {
-		n := m[1]
-		if n == "" {
-			n = m[2]
-		}
-		return 4, "(" + n + ")", m[3], true
-	}
-	return 0, "", "", false
-}
 
 // nextTextLine is the index of the next line after i with text, page
 // markers and blank lines skipped (at most five), or -1.
@@ -91,18 +68,6 @@ func nextTextLine(lines []string, i int) int {
 		}
 	}
 	return -1
-}
-
-// titleOf is a heading's title: the text up to the first full stop, at most 60 runes.
-func titleOf(rest string) string {
-	if i := strings.IndexAny(rest, "。;，,"); i >= 0 {
-		rest = rest[:i]
-	}
-	rest = strings.TrimSpace(strings.TrimRight(rest, ":,，"))
-	if utf8.RuneCountInString(rest) > 60 {
-		rest = string([]rune(rest)[:60])
-	}
-	return rest
 }
 
 // Ingest reads a plan's plain text. It never panics and runs in time linear
@@ -178,6 +143,9 @@ func Ingest(r io.Reader) (*Doc, error) {
 		}
 		if len(stack) > 0 {
 			cs := cells(origs[i])
+			if tbl != nil && reMarkdownRule.MatchString(line) {
+				continue
+			}
 			if tbl != nil {
 				if ind, ok := tbl.row(cs, origs[i], offs[i], path()); ok {
 					flush()
@@ -210,12 +178,13 @@ func Ingest(r io.Reader) (*Doc, error) {
 			if titleLine > i {
 				title = titleOf(lines[titleLine])
 			}
-			sec := &Section{Number: number, Title: title, Level: level, Children: []*Section{}}
 			for len(stack) > 0 && stack[len(stack)-1].level >= level {
 				stack = stack[:len(stack)-1]
 			}
+			// Level is the depth in the document's numbering.
+			sec := &Section{Number: number, Title: title, Level: len(stack) + 1, Children: []*Section{}}
 			headingHasText = false
-			if level == 1 && tableOfContents(doc.Sections, number) && withText <= 1 {
+			if len(stack) == 0 && tableOfContents(doc.Sections, number) && withText <= 1 {
 				withText = 0
 				// The headings seen so far were a table of contents: the
 				// body starts again at its first number.
@@ -230,7 +199,11 @@ func Ingest(r io.Reader) (*Doc, error) {
 			stack = append(stack, open{level: level, sec: sec, past: pastTitle(sec.Title) || len(stack) > 0 && stack[len(stack)-1].past})
 			off := utf8.RuneCountInString(line) - utf8.RuneCountInString(rest)
 			body, orig, base = rest, string([]rune(orig)[off:]), base+off
-			sec.Start, sec.End = offs[i], offs[i]+off+utf8.RuneCountInString(sec.Title)
+			lead := 0
+			if line[0] == '#' || line[0] == '*' {
+				lead = utf8.RuneCountInString(reMarkdownLead.FindString(line))
+			}
+			sec.Start, sec.End = offs[i]+lead, offs[i]+off+utf8.RuneCountInString(sec.Title)
 			if titleLine > i {
 				sec.End = offs[i] + off // the number; its title is on the next line
 			}

@@ -13,9 +13,12 @@ import (
 // from the right, since a PDF row may split or merge the cells on its left.
 
 var (
-	reCellSep   = regexp.MustCompile(`\t+|\s{2,}`)
-	reHeaderYr  = regexp.MustCompile(`(20\d\d)`)
-	reCellValue = regexp.MustCompile(`^(≥|≤|>|<|>=|<=|不低于|不少于|不高于|不超过|超过)?\s*(\d+(?:\.\d+)?)\s*(\S*?)\s*(以上|以下|以内|左右)?$`)
+	reCellSep      = regexp.MustCompile(`\t+|\s{2,}`)
+	reMarkdownCell = regexp.MustCompile(`\s*\|\s*`)
+	// the rule under a Markdown table's header: |---|:---:|
+	reMarkdownRule = regexp.MustCompile(`^\s*\|?(?:\s*:?-{3,}:?\s*\|)+\s*:?-*:?\s*$`)
+	reHeaderYr     = regexp.MustCompile(`(20\d\d)`)
+	reCellValue    = regexp.MustCompile(`^(≥|≤|>|<|>=|<=|不低于|不少于|不高于|不超过|超过)?\s*(\d+(?:\.\d+)?)\s*(\S*?)\s*(以上|以下|以内|左右)?$`)
 )
 
 // table is the column layout of an indicator table, counted from the right.
@@ -42,7 +45,11 @@ func cells(line string) []cell {
 			out = append(out, cell{t, utf8.RuneCountInString(line[:a+lead])})
 		}
 	}
-	for _, loc := range reCellSep.FindAllStringIndex(line, -1) {
+	sep := reCellSep
+	if t := strings.TrimSpace(line); strings.HasPrefix(t, "|") && strings.HasSuffix(t, "|") && len(t) > 1 {
+		sep = reMarkdownCell // a Markdown table: | 指标 | 单位 | 目标值 |
+	}
+	for _, loc := range sep.FindAllStringIndex(line, -1) {
 		add(prev, loc[0])
 		prev = loc[1]
 	}

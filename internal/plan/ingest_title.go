@@ -22,7 +22,10 @@ func tableOfContents(secs []*Section, number string) bool {
 // pastTitle reports a section about the past (现状, 成就, 发展基础 …): its
 // numbers are achievements, proposed as candidates at most.
 func pastTitle(t string) bool {
-	return has(t, []string{"现状", "成就", "回顾", "前言", "形势", "取得", "进展"}) ||
+	if has(t, []string{"预期", "目标"}) {
+		return false // 预期成效, 发展目标
+	}
+	return has(t, []string{"现状", "成就", "回顾", "前言", "形势", "取得", "进展", "基本情况", "成效", "成绩"}) ||
 		strings.HasSuffix(t, "发展基础") || strings.HasSuffix(t, "工作基础") || strings.HasSuffix(t, "现实基础") || t == "基础"
 }
 
@@ -70,21 +73,43 @@ func titleAndIssuer(lines []string) (string, *string) {
 	return title, &issuer
 }
 
-// period reads the plan's years from an explicit span or a five-year-plan name.
+// period reads the plan's years: an explicit span in the title, an annual
+// plan's year in the title (《2025年…工作要点》), a span in the opening
+// lines, a five-year-plan name, else the first deadline the plan states
+// (到2027年，…) as the end its targets are due by (its start not known).
 func period(title string, lines []string) Period {
-	for _, l := range append([]string{title}, lines[:min(len(lines), 40)]...) {
+	span := func(l string) (Period, bool) {
 		if m := rePeriodYears.FindStringSubmatch(l); m != nil {
 			s, _ := strconv.Atoi(m[1])
 			e, _ := strconv.Atoi(m[2])
-			if e > s && e-s <= 10 {
-				return Period{Start: &s, End: &e}
+			if e > s && e-s <= 20 { // a master plan may run to 2035
+				return Period{Start: &s, End: &e}, true
 			}
+		}
+		return Period{}, false
+	}
+	if p, ok := span(title); ok {
+		return p
+	}
+	if m := reTitleYear.FindStringSubmatch(title); m != nil {
+		y, _ := strconv.Atoi(m[1] + m[2])
+		return Period{Start: &y, End: &y}
+	}
+	for _, l := range lines[:min(len(lines), 40)] {
+		if p, ok := span(l); ok {
+			return p
 		}
 	}
 	for name, start := range map[string]int{"十三五": 2016, "十四五": 2021, "十五五": 2026, "十二五": 2011} {
 		if strings.Contains(title, name) {
 			s, e := start, start+4
 			return Period{Start: &s, End: &e}
+		}
+	}
+	for _, l := range lines {
+		if m := reFirstDeadline.FindStringSubmatch(l); m != nil {
+			e, _ := strconv.Atoi(m[1])
+			return Period{End: &e}
 		}
 	}
 	return Period{}

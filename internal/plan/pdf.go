@@ -135,9 +135,9 @@ func Unwrap(text string) string {
 }
 
 // startsSection reports whether a line begins with a section number the
-// ingester reads (一、 （一） 1. （1） ⑴).
+// ingester reads (第一章, 一、 （一） 1. （1） 1） ⑴ ①).
 func startsSection(line string) bool {
 	return sectionStart.MatchString(line)
 }
 
-var sectionStart = regexp.MustCompile(`^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d+[.．、]|[（(]\d+[）)]|[⑴-⒇])`)
+var sectionStart = regexp.MustCompile(`^(?:第[一二三四五六七八九十]+(?:章|节|篇|部分)|[一二三四五六七八九十]+ ?[、.．]|[（(] ?[一二三四五六七八九十]+ ?[）)]|\d+[.．、]|[（(]\d+[）)]|\d{1,2}[）)]|[⑴-⒇①-⑳])`)

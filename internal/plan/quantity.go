@@ -36,16 +36,18 @@ type quantity struct {
 // units are the measure words and units a quantity ends with, longest first
 // where one is the prefix of another.
 var units = []string{
-	"个百分点", "百分点", "平方公里", "平方米", "标准机架", "千瓦时", "EFLOPS", "PFLOPS", "Gbps", "Mbps",
-	"人次", "人年", "户次", "架次", "公里", "千米", "公顷", "千瓦", "兆瓦", "美元", "机架",
+	"个百分点", "百分点", "微克/立方米", "毫克/升", "吨标准煤", "平方公里", "平方米", "标准机架", "千瓦时", "EFLOPS", "PFLOPS", "Gbps", "Mbps",
+	"人次", "人年", "户次", "架次", "场次", "家次", "批次", "班次", "车次", "站次", "课次", "台次", "艘次", "人日", "小时", "公里", "千米", "公顷", "千瓦", "兆瓦", "美元", "机架",
 	"GW", "MW", "%", "‰", "个", "项", "家", "名", "人", "场", "次", "所", "篇", "部", "支", "套", "处", "座", "期", "本", "种", "门",
 	"类", "站", "户", "村", "镇", "件", "条", "台", "架", "辆", "艘", "颗", "款", "块", "亩", "米", "吨", "元", "倍", "位",
-	"批", "张", "份", "册", "间", "栋", "床", "例", "首", "集", "TB", "PB", "EB", "GB",
+	"批", "张", "份", "册", "间", "栋", "床", "例", "首", "集", "届", "TB", "PB", "EB", "GB",
 	// counted things of other fields: containers, compute, livestock and
 	// plants, groups, teaching hours, volumes and weights, latency (but
 	// 1毫秒时延圈 names a ring: see ringName)
 	"标箱", "TEU", "立方米", "千克", "公斤", "课时", "学时", "毫秒", "ms",
 	"路", "核", "株", "头", "只", "羽", "尾", "棵", "口", "组", "队", "班", "节", "堂", "片",
+	// a life expectancy reached (达到80岁), never an age bound (35岁以下): see sentence
+	"岁",
 }
 
 // arabicOnly are measure words that also close common set phrases when
@@ -137,13 +139,17 @@ func readNumber(rs []rune, i int) (v float64, end int, cn, ok bool) {
 // readQuantity reads a quantity phrase whose number starts at i.
 func readQuantity(rs []rune, i int) (q quantity, ok bool) {
 	q = quantity{a: i, beforeCmp: i, mult: 1, cmp: "="}
-	if hasAt(rs, i, "百分之") {
-		// 百分之九十, 百分之5: a percentage written out.
+	if hasAt(rs, i, "百分之") || hasAt(rs, i, "千分之") {
+		// 百分之九十, 百分之5, 千分之一: a share written out.
 		v, j, _, ok := readNumber(rs, i+3)
 		if !ok {
 			return q, false
 		}
 		q.value, q.base, q.unit, q.b, q.after, q.cn = v, "%", "%", j, j, true
+		if rs[i] == '千' {
+			q.base, q.unit = "‰", "‰"
+		}
+		q.readComparators(rs, i, j)
 		return q, true
 	}
 	if hasAt(rs, i, "一半") && (hasAt(rs, i+2, "以上") || hasAt(rs, i+2, "左右") || i > 0 && strings.ContainsRune("超过近约达", rs[i-1])) {

@@ -34,7 +34,11 @@ type sectionLabel struct {
 type score struct {
 	found, labelled, matched int // targets extracted, labelled, and both
 	secFound, secLabelled    int // sections: labelled ones found, labelled
-	misses, extras           []string
+	// of the matched targets, those whose comparator, per-period and
+	// deadline agree with the label (reported, not a floor)
+	cmpOK, perOK, dlOK int
+	misses, extras     []string
+	wrong              []string // matched targets with an attribute that differs
 }
 
 func (s score) precision() float64 { return frac(s.matched, s.found) }
@@ -54,6 +58,9 @@ func (s *score) add(o score) {
 	s.matched += o.matched
 	s.secFound += o.secFound
 	s.secLabelled += o.secLabelled
+	s.cmpOK += o.cmpOK
+	s.perOK += o.perOK
+	s.dlOK += o.dlOK
 }
 
 func (s score) String() string {
@@ -110,16 +117,18 @@ func scoreDoc(text string, doc *Doc, targets []label, sections []sectionLabel) s
 		return string(rs[a:b])
 	}
 	used := make([]bool, len(inds))
+	lastHit := 0
 	for _, l := range targets {
 		hit := false
 		for i, ind := range inds {
 			if !used[i] && matches(ind, l) {
-				used[i], hit = true, true
+				used[i], hit, lastHit = true, true, i
 				break
 			}
 		}
 		if hit {
 			s.matched++
+			s.attributes(inds[lastHit], l, quote)
 		} else {
 			s.misses = append(s.misses, fmt.Sprintf("@%d %q", l.Start, quote(l.Start-12, l.End+6)))
 		}
@@ -161,5 +170,40 @@ func report(t *testing.T, name string, s score) {
 		if len(s.extras) > 0 {
 			t.Logf("  extra:  %s", strings.Join(s.extras, "; "))
 		}
+		if len(s.wrong) > 0 {
+			t.Logf("  attrs:  %s", strings.Join(s.wrong, "; "))
+		}
+	}
+}
+
+// attributes counts whether a matched target's comparator, per-period and
+// deadline agree with its label (the label's > and < are stored as >= and
+// <=, ~ as approx).
+func (s *score) attributes(ind Indicator, l label, quote func(a, b int) string) {
+	cmp := storeComparator(l.Comparator)
+	per := ""
+	if ind.Per != nil {
+		per = *ind.Per
+	}
+	okCmp, okPer := ind.Comparator == cmp, per == l.Per
+	okDl := ind.DeadlineYear == nil && l.DeadlineYear == nil || ind.DeadlineYear != nil && l.DeadlineYear != nil && *ind.DeadlineYear == *l.DeadlineYear
+	if okCmp {
+		s.cmpOK++
+	}
+	if okPer {
+		s.perOK++
+	}
+	if okDl {
+		s.dlOK++
+	}
+	if !okCmp || !okPer || !okDl {
+		dl := func(p *int) string {
+			if p == nil {
+				return "-"
+			}
+			return fmt.Sprint(*p)
+		}
+		s.wrong = append(s.wrong, fmt.Sprintf("@%d %q got %s/%s/%s want %s/%s/%s", l.Start, quote(l.Start, l.End),
+			ind.Comparator, per, dl(ind.DeadlineYear), cmp, l.Per, dl(l.DeadlineYear)))
 	}
 }

@@ -1,0 +1,68 @@
+package plan
+
+// The numbered headings a plan is cut into, in the styles Chinese
+// documents use (ingest.go builds the section tree from them).
+
+import (
+	"regexp"
+	"strings"
+	"unicode/utf8"
+)
+
+var (
+	reL1 = regexp.MustCompile(`^([一二三四五六七八九十]{1,3}) ?[、.]\s*(.*)$`)
+	reL2 = regexp.MustCompile(`^\( ?([一二三四五六七八九十]{1,3}) ?\)\s*(.*)$`)
+	reL3 = regexp.MustCompile(`^(\d{1,2})[.、]\s*((?:[^\d].*)?)$`)
+	reL4 = regexp.MustCompile(`^(?:\((\d{1,2})\)|([⑴-⒇①-⑳])|(\d{1,2})\))\s*(.*)$`)
+	// chapters and their parts, above 一、 in the plans that have them
+	reChapter = regexp.MustCompile(`^第([一二三四五六七八九十]{1,3})(章|节|篇|部分)\s*(.*)$`)
+	// a Markdown heading's marks or bold around a heading (## 一、…, **一、…**)
+	reMarkdownLead = regexp.MustCompile(`^(?:#{1,6}\s+|\*\*)`)
+)
+
+// heading recognizes a numbered heading line and returns its rank (-1–4),
+// its number as written in the section path, and the rest of the line.
+//
+// The levels rank the numbering styles as Chinese documents nest them:
+// 第一篇/第一章 (-1), 第一节 (0), 一、(1), (一) (2), 1. (3), (1) 1) ① (4).
+func heading(line string) (level int, number, rest string, ok bool) {
+	if line != "" && (line[0] == '#' || line[0] == '*') {
+		line = line[len(reMarkdownLead.FindString(line)):]
+	}
+	if !strings.HasPrefix(line, "第") {
+		// most lines: the styles below
+	} else if m := reChapter.FindStringSubmatch(line); m != nil {
+		level = -1
+		if m[2] == "节" {
+			level = 0
+		}
+		return level, "第" + m[1] + m[2], m[3], true
+	}
+	if m := reL1.FindStringSubmatch(line); m != nil {
+		return 1, m[1], m[2], true
+	}
+	if m := reL2.FindStringSubmatch(line); m != nil {
+		return 2, "(" + m[1] + ")", m[2], true
+	}
+	if m := reL3.FindStringSubmatch(line); m != nil {
+		return 3, m[1], m[2], true
+	}
+	if m := reL4.FindStringSubmatch(line); m != nil {
+		n := m[1] + m[2] + m[3]
+		return 4, "(" + n + ")", m[4], true
+	}
+	return 0, "", "", false
+}
+
+// titleOf is a heading's title: the text up to the first full stop, at most 60 runes.
+func titleOf(rest string) string {
+	if i := strings.IndexAny(rest, "。;，,"); i >= 0 {
+		rest = rest[:i]
+	}
+	rest = strings.TrimSuffix(strings.TrimSpace(rest), "**")
+	rest = strings.TrimSpace(strings.TrimRight(rest, ":,，"))
+	if utf8.RuneCountInString(rest) > 60 {
+		rest = string([]rune(rest)[:60])
+	}
+	return rest
+}
