@@ -85,14 +85,14 @@ func (s *Store) Board(ctx context.Context, scope access.Scope, year int) (Board,
 
 // BoardRow is one society on the board.
 type BoardRow struct {
-	OrgID      int64
-	Code       string
-	Name       string
-	Status     string // "" when missing
-	Late       bool
-	FiledAt    time.Time
-	Grade      string // "" for none
-	Overdue    bool
+	OrgID   int64
+	Code    string
+	Name    string
+	Status  string // "" when missing
+	Late    bool
+	FiledAt time.Time
+	Grade   string // "" for none
+	Overdue bool
 }
 
 // BoardFilter narrows the board's rows.

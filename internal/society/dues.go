@@ -86,7 +86,9 @@ func getInvoice(ctx context.Context, q db.Q, id int64) (Invoice, error) {
 }
 
 // GetInvoice returns the invoice with id.
-func (s *Store) GetInvoice(ctx context.Context, id int64) (Invoice, error) { return getInvoice(ctx, s.db, id) }
+func (s *Store) GetInvoice(ctx context.Context, id int64) (Invoice, error) {
+	return getInvoice(ctx, s.db, id)
+}
 
 // Voucher is a bank transfer's 转账凭证 as the member uploads it, with the
 // amount they say they transferred.

@@ -39,7 +39,9 @@ func getMember(ctx context.Context, q db.Q, id int64) (Member, error) {
 }
 
 // GetMember returns the member with id.
-func (s *Store) GetMember(ctx context.Context, id int64) (Member, error) { return getMember(ctx, s.db, id) }
+func (s *Store) GetMember(ctx context.Context, id int64) (Member, error) {
+	return getMember(ctx, s.db, id)
+}
 
 // Application is what a person (or a unit's contact) sends to join.
 type Application struct {
