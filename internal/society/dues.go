@@ -209,3 +209,9 @@ func (s *Store) markPaid(ctx context.Context, tx *db.Tx, inv Invoice, by int64, 
 	*out = v
 	return err
 }
+
+// errAmount says an amount could not be read as yuan.
+var errAmount = valid.New("amount", "society.err.amount")
+
+// AmountYuan is the invoice's amount in yuan.
+func (v Invoice) AmountYuan() string { return Yuan(v.Amount) }

@@ -182,3 +182,39 @@ func nextNumber(ctx context.Context, tx *db.Tx, soc Ref, now time.Time) (string,
 		return fmt.Sprintf("%0*d", n, seq)
 	}), nil
 }
+
+// Pattern returns the society's member number pattern.
+func (s *Store) Pattern(ctx context.Context, orgID int64) (string, error) {
+	var p string
+	err := s.db.QueryRow(ctx, `SELECT pattern FROM member_settings WHERE org_id = ?`, orgID).Scan(&p)
+	if errors.Is(err, sql.ErrNoRows) {
+		return DefaultPattern, nil
+	}
+	return p, err
+}
+
+var timeZero time.Time
+
+// cents reads an amount of yuan with at most two decimals ("120", "120.5").
+func cents(v string) (int64, bool) {
+	v = strings.TrimSpace(v)
+	if v == "" {
+		return 0, false
+	}
+	whole, frac, _ := strings.Cut(v, ".")
+	if len(frac) > 2 {
+		return 0, false
+	}
+	for len(frac) < 2 {
+		frac += "0"
+	}
+	w, err1 := strconv.ParseInt(whole, 10, 64)
+	f, err2 := strconv.ParseInt(frac, 10, 64)
+	if err1 != nil || err2 != nil || w < 0 || w > 1e9 || strings.HasPrefix(frac, "-") {
+		return 0, false
+	}
+	return w*100 + f, true
+}
+
+// FeeYuan is the yearly fee in yuan.
+func (t Tier) FeeYuan() string { return Yuan(t.FeeCents) }

@@ -140,3 +140,6 @@ func (s *Store) dayOf(t time.Time) time.Time {
 	l := t.In(s.cfg.Loc)
 	return time.Date(l.Year(), l.Month(), l.Day(), 0, 0, 0, 0, s.cfg.Loc).UTC()
 }
+
+// AmountYuan is the term's dues in yuan.
+func (t MemberTerm) AmountYuan() string { return Yuan(t.Amount) }

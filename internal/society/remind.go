@@ -49,7 +49,7 @@ func (s *Store) RemindTerm(ctx context.Context, termID int64, months int) (bool,
 			return nil
 		}
 		left, err = remind(ctx, tx, t.OrgID, fmt.Sprintf("term:%d:%d", t.ID, months), "society.remind.term",
-			t.Body, t.Seq, t.EndsOn.In(s.cfg.Loc).Format("2006-01-02"), months)
+			"society.body."+t.Body, t.Seq, t.EndsOn.In(s.cfg.Loc).Format("2006-01-02"), months)
 		return err
 	})
 	return left, err

@@ -175,3 +175,22 @@ func (s *Store) NewForm(ctx context.Context, orgID int64, year int) (Form, error
 	f.Changes = []Change{}
 	return f, nil
 }
+
+// Reports lists a society's reports, newest year first.
+func (s *Store) Reports(ctx context.Context, orgID int64) ([]Report, error) {
+	rows, err := s.db.Query(ctx, `SELECT `+reportCols+` FROM society_reports r JOIN orgs o ON o.id = r.org_id
+		WHERE r.org_id = ? ORDER BY r.year DESC`, orgID)
+	if err != nil {
+		return nil, fmt.Errorf("society: reports %d: %w", orgID, err)
+	}
+	defer rows.Close()
+	var out []Report
+	for rows.Next() {
+		r, err := scanReport(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, r)
+	}
+	return out, rows.Err()
+}

@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"kexie/internal/audit"
@@ -33,6 +34,11 @@ type Config struct {
 	Provider Provider
 	// Font is a TrueType font with CJK glyphs for receipts and cards.
 	Font string
+	// People finds the people module's person a user account owns (0
+	// and an error when none), to link a membership to it; nil: no link.
+	People func(ctx context.Context, userID int64) (int64, error)
+	// Grading reads and writes grading calls of the review engine.
+	Grading Grading
 	// Loc is the time zone dates are judged in (Asia/Shanghai).
 	Loc *time.Location
 }
@@ -44,6 +50,10 @@ type Store struct {
 	db   *db.DB
 	cfg  Config
 	jobs bool
+
+	fontOnce sync.Once // the CJK font, read on the first PDF
+	fontData []byte
+	fontErr  error
 }
 
 // NewStore returns a store on d.
