@@ -2,18 +2,19 @@ package society
 
 import (
 	"encoding/base64"
+	"html/template"
 	"net/http"
 	"strconv"
 
-	"kexie/internal/web"
 	qrcode "github.com/skip2/go-qrcode"
+	"kexie/internal/web"
 )
 
 type cardPage struct {
 	Member Member
 	Check  CardCheck
 	URL    string
-	QR     string // data: URL of the QR code's PNG
+	QR     template.URL // data: URL of the QR code's PNG, made here
 }
 
 // verifyURL is the public address a card's QR code opens.
@@ -46,7 +47,7 @@ func (h *handler) myCard(r *http.Request) (cardPage, error) {
 	if err != nil {
 		return p, err
 	}
-	p.QR = "data:image/png;base64," + base64.StdEncoding.EncodeToString(png)
+	p.QR = template.URL("data:image/png;base64," + base64.StdEncoding.EncodeToString(png))
 	return p, nil
 }
 

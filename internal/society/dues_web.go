@@ -10,11 +10,11 @@ import (
 )
 
 type minePage struct {
-	Members  []Member
-	Terms    map[int64][]MemberTerm
-	Online   bool
-	Form     *web.Form
-	Invoice  int64 // the invoice the form's message is about
+	Members []Member
+	Terms   map[int64][]MemberTerm
+	Online  bool
+	Form    *web.Form
+	Invoice int64 // the invoice the form's message is about
 }
 
 // mine lists the caller's memberships with their terms and dues, where a

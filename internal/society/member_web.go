@@ -8,14 +8,14 @@ import (
 )
 
 type membersPage struct {
-	Soc     Ref
-	Tiers   []Tier
-	Members []Member
-	List    *web.List
+	Soc      Ref
+	Tiers    []Tier
+	Members  []Member
+	List     *web.List
 	Status   string
 	Statuses []string
 	Pattern  string
-	Form    *web.Form
+	Form     *web.Form
 }
 
 // members is a society's member office: tiers and fees, the numbering
