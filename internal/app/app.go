@@ -29,6 +29,7 @@ import (
 	"kexie/internal/pii"
 	"kexie/internal/plan"
 	"kexie/internal/review"
+	"kexie/internal/society"
 	"kexie/internal/std"
 	"kexie/internal/web"
 )
@@ -49,6 +50,7 @@ type App struct {
 	People  *people.Store
 	Plans   *plan.Store
 	Review  *review.Store
+	Society *society.Store
 	Jobs    *jobs.Runner // this node's background work; RunJobs starts it
 	Sources *measure.Registry
 	Modules []web.Module
@@ -98,9 +100,12 @@ func Open(ctx context.Context, cfg config.Config, log *slog.Logger) (*App, error
 	a.Plans = plan.NewStore(d, a.Orgs)
 	a.Review = review.NewStore(d, reviewPeople{a.People}, calendar.Source{DB: d})
 	a.Review.UseJobs(a.Jobs)
+	a.Society = society.NewStore(d, society.Config{CardKey: keys.Derive("member-card"), Uploads: filepath.Join(cfg.DataDir, "uploads", "society"),
+		People: personOf(a.People), Grading: societyGrading{a.Review}})
+	a.Society.UseJobs(a.Jobs)
 	// The live indicator sources every module publishes, for plans to bind
 	// their targets to. Adding a module's sources is one argument here.
-	if a.Sources, err = measure.NewRegistry(a.People.Sources()); err != nil {
+	if a.Sources, err = measure.NewRegistry(a.People.Sources(), a.Society.Sources()); err != nil {
 		d.Close()
 		return nil, err
 	}
@@ -117,6 +122,7 @@ func Open(ctx context.Context, cfg config.Config, log *slog.Logger) (*App, error
 		plan.Module(a.Plans, a.Orgs),
 		{Name: "calendar", Migrations: []db.Migrations{calendar.Migrations()}},
 		review.Module(a.Review, review.Config{Key: keys.Derive("review"), Uploads: filepath.Join(cfg.DataDir, "uploads", "review")}),
+		society.Module(a.Society, a.Orgs),
 		home.Module(home.Sources{DB: d, OrgCounts: a.orgCounts, UserCount: a.Auth.CountUsers}),
 	}
 	for _, m := range a.Modules {

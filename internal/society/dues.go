@@ -12,6 +12,7 @@ import (
 	"strings"
 	"time"
 
+	"kexie/internal/audit"
 	"kexie/internal/db"
 	"kexie/internal/valid"
 )
@@ -139,7 +140,7 @@ func (s *Store) UploadVoucher(ctx context.Context, invoiceID, userID int64, v Vo
 		if err != nil {
 			return err
 		}
-		if err := record(ctx, tx, soc, "society.voucher", tgt("member", inv.MemberID), nil,
+		if err := record(ctx, tx, soc, audit.Entry{Action: "society.voucher", Target: tgt("member", inv.MemberID)}, nil,
 			map[string]any{"invoice": inv.ID, "amount": Yuan(v.Cents)}); err != nil {
 			return err
 		}
@@ -201,7 +202,7 @@ func (s *Store) markPaid(ctx context.Context, tx *db.Tx, inv Invoice, by int64, 
 		WHERE id = ?`, InvoicePaid, method, ref, no, db.Millis(tx.Now), by, inv.ID); err != nil {
 		return fmt.Errorf("society: mark paid %d: %w", inv.ID, err)
 	}
-	if err := record(ctx, tx, soc, "society.paid", tgt("member", inv.MemberID), map[string]any{"status": inv.Status},
+	if err := record(ctx, tx, soc, audit.Entry{Action: "society.paid", Target: tgt("member", inv.MemberID)}, map[string]any{"status": inv.Status},
 		map[string]any{"invoice": inv.ID, "receipt": no, "method": method}); err != nil {
 		return err
 	}

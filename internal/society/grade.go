@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"kexie/internal/access"
+	"kexie/internal/audit"
 	"kexie/internal/db"
 	"kexie/internal/measure"
 	"kexie/internal/valid"
@@ -110,7 +111,7 @@ func (s *Store) SaveAssessment(ctx context.Context, a Assessment, submit bool) (
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, tx.NewID(), a.OrgID, a.Year, string(sc), string(ev), a.Total, a.Status, db.Millis(tx.Now)); err != nil {
 			return fmt.Errorf("society: save assessment: %w", err)
 		}
-		return record(ctx, tx, soc, "society.assess", tgt("society", soc.ID), nil, map[string]any{"year": a.Year, "total": a.Total, "status": a.Status})
+		return record(ctx, tx, soc, audit.Entry{Action: "society.assess", Target: tgt("society", soc.ID)}, nil, map[string]any{"year": a.Year, "total": a.Total, "status": a.Status})
 	})
 	return a, err
 }
@@ -153,7 +154,7 @@ func (s *Store) AwardGrade(ctx context.Context, orgID int64, score float64, on t
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, g.ID, orgID, g.Grade, score, db.Millis(on), db.Millis(g.ValidUntil), callID, appID, db.Millis(tx.Now)); err != nil {
 			return fmt.Errorf("society: award grade: %w", err)
 		}
-		return record(ctx, tx, soc, "society.grade", tgt("society", soc.ID), nil, map[string]any{"grade": g.Grade, "score": score})
+		return record(ctx, tx, soc, audit.Entry{Action: "society.grade", Target: tgt("society", soc.ID)}, nil, map[string]any{"grade": g.Grade, "score": score})
 	})
 	return g, err
 }

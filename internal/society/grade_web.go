@@ -138,3 +138,26 @@ func withYear(r *http.Request, year string) *http.Request {
 	r.SetPathValue("year", year)
 	return r
 }
+
+// assessmentEnter enters the submitted self-assessment in a grading call
+// of the review engine, as the society's unit application.
+func (h *handler) assessmentEnter(w http.ResponseWriter, r *http.Request) error {
+	f, err := web.ParseForm(w, r, 1<<20)
+	if err != nil {
+		return err
+	}
+	p, err := h.loadAssessment(r, web.NewForm())
+	if err != nil {
+		return err
+	}
+	call, _ := strconv.ParseInt(f.Get("call_id"), 10, 64)
+	if _, err := h.store.SubmitAssessment(r.Context(), p.Soc.ID, p.Year, call, web.SubjectFrom(r.Context()).UserID); err != nil {
+		if f.Fail(h.site.T(r), err) {
+			p.Form = f
+			return h.site.RenderStatus(w, r, http.StatusUnprocessableEntity, "society/assessment.html", "society.title.assessment", p)
+		}
+		return err
+	}
+	h.site.AddFlash(w, r, "ok", "society.flash.entered")
+	return web.Redirect(w, r, "/societies/"+strconv.FormatInt(p.Soc.ID, 10)+"/assessment/"+strconv.Itoa(p.Year))
+}

@@ -11,6 +11,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"kexie/internal/audit"
 	"kexie/internal/db"
 	"kexie/internal/valid"
 )
@@ -99,7 +100,7 @@ func (s *Store) SaveTier(ctx context.Context, t Tier) (Tier, error) {
 			}
 			return fmt.Errorf("society: save tier: %w", err)
 		}
-		return record(ctx, tx, soc, "society.tier_add", tgt("society", soc.ID), nil, map[string]any{"name": t.Name, "fee": t.FeeCents})
+		return record(ctx, tx, soc, audit.Entry{Action: "society.tier_add", Target: tgt("society", soc.ID)}, nil, map[string]any{"name": t.Name, "fee": t.FeeCents})
 	})
 	return t, err
 }
@@ -154,7 +155,7 @@ func (s *Store) SetPattern(ctx context.Context, orgID int64, pattern string) err
 			orgID, pattern); err != nil {
 			return err
 		}
-		return record(ctx, tx, soc, "society.pattern", tgt("society", soc.ID), nil, map[string]any{"pattern": pattern})
+		return record(ctx, tx, soc, audit.Entry{Action: "society.pattern", Target: tgt("society", soc.ID)}, nil, map[string]any{"pattern": pattern})
 	})
 }
 

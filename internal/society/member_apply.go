@@ -9,6 +9,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"kexie/internal/audit"
 	"kexie/internal/db"
 	"kexie/internal/valid"
 )
@@ -85,7 +86,7 @@ func (s *Store) Apply(ctx context.Context, a Application) (Member, error) {
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, id, a.OrgID, a.Name, a.PersonID, a.UserID, a.TierID, MemberApplied, now, now); err != nil {
 			return fmt.Errorf("society: apply: %w", err)
 		}
-		if err := record(ctx, tx, soc, "society.member_apply", tgt("member", id), nil, map[string]any{"name": a.Name, "tier": t.Name}); err != nil {
+		if err := record(ctx, tx, soc, audit.Entry{Action: "society.member_apply", Target: tgt("member", id)}, nil, map[string]any{"name": a.Name, "tier": t.Name}); err != nil {
 			return err
 		}
 		out, err = getMember(ctx, tx, id)
@@ -142,7 +143,7 @@ func (s *Store) Approve(ctx context.Context, memberID, by int64, number string, 
 		if _, err := addTerm(ctx, tx, s.cfg.Loc, m, m.TierID, s.dayOf(start)); err != nil {
 			return err
 		}
-		if err := record(ctx, tx, soc, "society.member_approve", tgt("member", m.ID), map[string]any{"status": m.Status},
+		if err := record(ctx, tx, soc, audit.Entry{Action: "society.member_approve", Target: tgt("member", m.ID)}, map[string]any{"status": m.Status},
 			map[string]any{"status": MemberActive, "number": number}); err != nil {
 			return err
 		}
@@ -174,6 +175,6 @@ func (s *Store) Reject(ctx context.Context, memberID, by int64, reason string) e
 			MemberRejected, reason, by, db.Millis(tx.Now), m.ID); err != nil {
 			return err
 		}
-		return record(ctx, tx, soc, "society.member_reject", tgt("member", m.ID), nil, map[string]any{"reason": reason})
+		return record(ctx, tx, soc, audit.Entry{Action: "society.member_reject", Target: tgt("member", m.ID)}, nil, map[string]any{"reason": reason})
 	})
 }

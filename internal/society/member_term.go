@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"time"
 
+	"kexie/internal/audit"
 	"kexie/internal/db"
 	"kexie/internal/valid"
 )
@@ -94,7 +95,7 @@ func (s *Store) Renew(ctx context.Context, memberID, tierID int64, start time.Ti
 		if err != nil {
 			return err
 		}
-		if err := record(ctx, tx, soc, "society.member_renew", tgt("member", m.ID), nil, map[string]any{"term": id}); err != nil {
+		if err := record(ctx, tx, soc, audit.Entry{Action: "society.member_renew", Target: tgt("member", m.ID)}, nil, map[string]any{"term": id}); err != nil {
 			return err
 		}
 		terms, err := memberTerms(ctx, tx, m.ID)

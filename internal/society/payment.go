@@ -6,6 +6,7 @@ import (
 	"strings"
 	"sync"
 
+	"kexie/internal/audit"
 	"kexie/internal/db"
 	"kexie/internal/valid"
 )
@@ -130,7 +131,7 @@ func (s *Store) Refund(ctx context.Context, invoiceID, by int64, reason string) 
 		if err != nil {
 			return err
 		}
-		if err := record(ctx, tx, soc, "society.refund", tgt("member", inv.MemberID), map[string]any{"status": inv.Status},
+		if err := record(ctx, tx, soc, audit.Entry{Action: "society.refund", Target: tgt("member", inv.MemberID)}, map[string]any{"status": inv.Status},
 			map[string]any{"invoice": inv.ID, "reason": reason}); err != nil {
 			return err
 		}

@@ -9,6 +9,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"kexie/internal/audit"
 	"kexie/internal/db"
 	"kexie/internal/std"
 	"kexie/internal/valid"
@@ -88,7 +89,7 @@ func (s *Store) SaveProfile(ctx context.Context, p Profile) (Profile, error) {
 			return fmt.Errorf("society: save profile %d: %w", p.OrgID, err)
 		}
 		p.UpdatedAt = tx.Now
-		return record(ctx, tx, soc, "society.profile", tgt("society", soc.ID), profileSnap(before), profileSnap(p))
+		return record(ctx, tx, soc, audit.Entry{Action: "society.profile", Target: tgt("society", soc.ID)}, profileSnap(before), profileSnap(p))
 	})
 	return p, err
 }
@@ -131,7 +132,7 @@ func (s *Store) AddFact(ctx context.Context, f Fact) (Fact, error) {
 			db.Millis(tx.Now)); err != nil {
 			return fmt.Errorf("society: add fact: %w", err)
 		}
-		return record(ctx, tx, soc, "society.fact_add", tgt("society", soc.ID), nil,
+		return record(ctx, tx, soc, audit.Entry{Action: "society.fact_add", Target: tgt("society", soc.ID)}, nil,
 			map[string]any{"kind": f.Kind, "name": f.Name, "role": f.Role})
 	})
 	return f, err

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"kexie/internal/audit"
 	"kexie/internal/db"
 	"kexie/internal/valid"
 )
@@ -43,7 +44,7 @@ func (s *Store) SaveReport(ctx context.Context, orgID int64, year int, f Form, b
 				db.Millis(s.Deadline(year)), db.Millis(tx.Now)); err != nil {
 				return fmt.Errorf("society: new report %d/%d: %w", orgID, year, err)
 			}
-			if err := record(ctx, tx, soc, "society.report_save", tgt("report", id), nil, map[string]any{"year": year}); err != nil {
+			if err := record(ctx, tx, soc, audit.Entry{Action: "society.report_save", Target: tgt("report", id)}, nil, map[string]any{"year": year}); err != nil {
 				return err
 			}
 		case err != nil:
@@ -55,7 +56,7 @@ func (s *Store) SaveReport(ctx context.Context, orgID int64, year int, f Form, b
 				string(raw), f.Members, f.IncomeDues*100, db.Millis(tx.Now), old.ID); err != nil {
 				return fmt.Errorf("society: save report %d: %w", old.ID, err)
 			}
-			if err := record(ctx, tx, soc, "society.report_save", tgt("report", old.ID), old.Form, f); err != nil {
+			if err := record(ctx, tx, soc, audit.Entry{Action: "society.report_save", Target: tgt("report", old.ID)}, old.Form, f); err != nil {
 				return err
 			}
 		}
@@ -93,7 +94,7 @@ func (s *Store) FileReport(ctx context.Context, orgID int64, year int, by int64)
 			updated_at = ? WHERE id = ?`, ReportFiled, db.Millis(first), db.Millis(tx.Now), boolInt(late), by, db.Millis(tx.Now), r.ID); err != nil {
 			return fmt.Errorf("society: file report %d: %w", r.ID, err)
 		}
-		if err := record(ctx, tx, soc, "society.report_file", tgt("report", r.ID), map[string]any{"status": r.Status},
+		if err := record(ctx, tx, soc, audit.Entry{Action: "society.report_file", Target: tgt("report", r.ID)}, map[string]any{"status": r.Status},
 			map[string]any{"status": ReportFiled, "late": late}); err != nil {
 			return err
 		}
@@ -130,15 +131,15 @@ func (s *Store) CheckReport(ctx context.Context, orgID int64, year int, by int64
 		if r.FiledBy == by {
 			return valid.New("form", "society.err.own_report")
 		}
-		status, action := ReportReturned, "society.report_return"
+		status, entry := ReportReturned, audit.Entry{Action: "society.report_return", Target: tgt("report", r.ID)}
 		if accept {
-			status, action = ReportAccepted, "society.report_accept"
+			status, entry = ReportAccepted, audit.Entry{Action: "society.report_accept", Target: tgt("report", r.ID)}
 		}
 		if _, err := tx.Exec(ctx, `UPDATE society_reports SET status = ?, checked_by = ?, checked_at = ?, comment = ?, updated_at = ?
 			WHERE id = ?`, status, by, db.Millis(tx.Now), comment, db.Millis(tx.Now), r.ID); err != nil {
 			return fmt.Errorf("society: check report %d: %w", r.ID, err)
 		}
-		if err := record(ctx, tx, soc, action, tgt("report", r.ID), map[string]any{"status": r.Status},
+		if err := record(ctx, tx, soc, entry, map[string]any{"status": r.Status},
 			map[string]any{"status": status, "comment": comment}); err != nil {
 			return err
 		}

@@ -72,6 +72,7 @@ func Module(s *Store, orgs *org.Store) web.Module {
 			site.Handle("POST /societies/{id}/terms/{term}/return", access.Require("society.check", parent), h.termStep(RenewReturn))
 			site.Handle("GET /societies/{id}/assessment/{year}", access.Require("society.view", at), h.assessment)
 			site.Handle("POST /societies/{id}/assessment/{year}", access.Require("society.edit", at), h.assessmentSave)
+			site.Handle("POST /societies/{id}/assessment/{year}/enter", access.Require("society.edit", at), h.assessmentEnter)
 			site.Handle("POST /societies/{id}/grades", access.Require("society.check", parent), h.gradeAward)
 			site.Handle("GET /societies/{id}/members", access.Require("society.members", at), h.members)
 			site.Handle("POST /societies/{id}/tiers", access.Require("society.members", at), h.tierAdd)

@@ -142,8 +142,9 @@ func (s *Store) SocietyByCode(ctx context.Context, code string) (Ref, error) {
 	return society(ctx, s.db, id)
 }
 
-func record(ctx context.Context, tx *db.Tx, soc Ref, action, target string, before, after any) error {
-	return audit.Append(ctx, tx, audit.Entry{OrgID: soc.ID, OrgPath: soc.Path, Action: action, Target: target, Before: before, After: after})
+func record(ctx context.Context, tx *db.Tx, soc Ref, e audit.Entry, before, after any) error {
+	e.OrgID, e.OrgPath, e.Before, e.After = soc.ID, soc.Path, before, after
+	return audit.Append(ctx, tx, e)
 }
 
 func tgt(kind string, id int64) string { return kind + ":" + strconv.FormatInt(id, 10) }

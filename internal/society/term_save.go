@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"kexie/internal/audit"
 	"kexie/internal/db"
 	"kexie/internal/jobs"
 	"kexie/internal/valid"
@@ -111,7 +112,7 @@ func (s *Store) AddTerm(ctx context.Context, in TermInput) (Term, error) {
 				}
 			}
 		}
-		if err := record(ctx, tx, soc, "society.term_add", tgt("society", soc.ID), nil,
+		if err := record(ctx, tx, soc, audit.Entry{Action: "society.term_add", Target: tgt("society", soc.ID)}, nil,
 			map[string]any{"body": in.Body, "seq": in.Seq}); err != nil {
 			return err
 		}
@@ -182,7 +183,7 @@ func (s *Store) RenewalStep(ctx context.Context, termID int64, step string, by i
 		if _, err := tx.Exec(ctx, `UPDATE society_terms SET `+q+` WHERE id = ?`, append(args, t.ID)...); err != nil {
 			return fmt.Errorf("society: renew %d: %w", t.ID, err)
 		}
-		if err := record(ctx, tx, soc, "society.term_"+step, tgt("society", soc.ID), map[string]any{"plan_status": t.PlanStatus},
+		if err := record(ctx, tx, soc, audit.Entry{Action: "society.term_" + step, Target: tgt("society", soc.ID)}, map[string]any{"plan_status": t.PlanStatus},
 			map[string]any{"body": t.Body, "seq": t.Seq, "step": step}); err != nil {
 			return err
 		}
