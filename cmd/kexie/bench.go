@@ -21,7 +21,7 @@ import (
 //	kexie bench import [--rows 1000000] [--db postgres://…] [--copy-db postgres://…]
 func cmdBench(ctx context.Context, e *env, args []string) error {
 	if len(args) == 0 {
-		return usageError("want: bench orgtree | startup | search | pages | plans | import")
+		return usageError("want: bench orgtree | startup | search | pages | plans | import | society")
 	}
 	switch args[0] {
 	case "orgtree":
@@ -36,6 +36,8 @@ func cmdBench(ctx context.Context, e *env, args []string) error {
 		return benchPlans(ctx, e, args[1:])
 	case "import":
 		return benchImport(ctx, e, args[1:])
+	case "society":
+		return benchSociety(ctx, e, args[1:])
 	}
 	return usageError("unknown benchmark " + args[0])
 }

@@ -43,6 +43,8 @@ func commands() []command {
 		{"people", "people import FILE | search QUERY: the talent database from scripts", cmdPeople},
 		{"plan", "plan ingest FILE [--json]: read a plan document's sections, targets and responsible units", cmdPlan},
 		{"review", "review assign --experts E.csv --applications A.csv --per N | review rank --scores S.csv --method M: the review engine's rules on CSV", cmdReview},
+		{"society", "society board --year Y [--org CODE] --json: the societies' reporting-rate board", cmdSociety},
+		{"member", "member card verify CODE --json | member cards --society CODE --json: society member cards", cmdMember},
 		{"pii", "pii rotate: re-encrypt personal data under KEXIE_PII_KEY_VERSION", cmdPII},
 		{"audit", "audit verify", cmdAudit},
 		{"backup", "backup FILE: consistent online copy of the SQLite database", cmdBackup},

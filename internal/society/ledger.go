@@ -28,14 +28,24 @@ func (s *Store) Ledger(ctx context.Context, f LedgerFilter) ([]Invoice, int, int
 	}
 	cond, args := db.ScopeCond(s.db, "o.path", f.Scope)
 	where := []string{cond}
+	joinOrg := true
 	if f.OrgID != 0 {
-		where, args = append(where, "i.org_id = ?"), append(args, f.OrgID)
+		// One society: its path is checked against the scope once, so
+		// the count needs no join to orgs.
+		soc, err := society(ctx, s.db, f.OrgID)
+		if err != nil {
+			return nil, 0, 0, err
+		}
+		if !f.Scope.Contains(soc.Path) {
+			return nil, 0, 0, nil
+		}
+		where, args, joinOrg = []string{"i.org_id = ?"}, []any{f.OrgID}, false
 	}
 	switch f.Status {
 	case InvoiceUnpaid, InvoicePending, InvoicePaid, InvoiceRefunded:
 		where, args = append(where, "i.status = ?"), append(args, f.Status)
 	case "arrears":
-		where, args = append(where, "i.status IN ('unpaid', 'pending') AND t.starts_on <= ?"), append(args, db.Millis(s.db.Now()))
+		where, args = append(where, "i.status IN ('unpaid', 'pending') AND i.due_on <= ?"), append(args, db.Millis(s.db.Now()))
 	}
 	if q := strings.TrimSpace(f.Q); q != "" {
 		where, args = append(where, `(m.name LIKE ? ESCAPE '\' OR m.number = ?)`), append(args, "%"+db.LikeEscape(q)+"%", q)
@@ -46,17 +56,36 @@ func (s *Store) Ledger(ctx context.Context, f LedgerFilter) ([]Invoice, int, int
 	if f.Limit <= 0 {
 		f.Limit = 50
 	}
-	rows, err := s.db.Query(ctx, `SELECT `+invoiceCols+`, COUNT(*) OVER (), SUM(i.amount_cents) OVER ()`+invoiceFrom+`
-		WHERE `+strings.Join(where, " AND ")+` ORDER BY i.id DESC LIMIT ? OFFSET ?`, append(args, f.Limit, f.Offset)...)
+	// The total and sum come from the invoices (and terms for arrears)
+	// alone; the page joins the rest for its fifty rows only, walking the
+	// (org_id, id) index newest first.
+	from := ` FROM member_invoices i`
+	if joinOrg {
+		from += ` JOIN orgs o ON o.id = i.org_id`
+	}
+	if strings.TrimSpace(f.Q) != "" {
+		from += ` JOIN members m ON m.id = i.member_id`
+	}
+	w := strings.Join(where, " AND ")
+	var total int
+	var sum int64
+	if f.AfterID == 0 {
+		if err := s.db.QueryRow(ctx, `SELECT COUNT(*), COALESCE(SUM(i.amount_cents), 0)`+from+` WHERE `+w, args...).Scan(&total, &sum); err != nil {
+			return nil, 0, 0, fmt.Errorf("society: ledger totals: %w", err)
+		}
+		if total == 0 {
+			return nil, 0, 0, nil
+		}
+	}
+	rows, err := s.db.Query(ctx, `SELECT `+invoiceCols+invoiceFrom+` WHERE `+w+` ORDER BY i.id DESC LIMIT ? OFFSET ?`,
+		append(args, f.Limit, f.Offset)...)
 	if err != nil {
 		return nil, 0, 0, fmt.Errorf("society: ledger: %w", err)
 	}
 	defer rows.Close()
 	var out []Invoice
-	var total int
-	var sum int64
 	for rows.Next() {
-		v, err := scanInvoice(rows, &total, &sum)
+		v, err := scanInvoice(rows)
 		if err != nil {
 			return nil, 0, 0, err
 		}

@@ -58,8 +58,8 @@ func addTerm(ctx context.Context, tx *db.Tx, loc *time.Location, m Member, tierI
 	if t.TermFee() == 0 {
 		status, paid = InvoicePaid, now
 	}
-	if _, err := tx.Exec(ctx, `INSERT INTO member_invoices (id, term_id, member_id, org_id, amount_cents, status, paid_at, created_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, tx.NewID(), id, m.ID, m.OrgID, t.TermFee(), status, paid, now); err != nil {
+	if _, err := tx.Exec(ctx, `INSERT INTO member_invoices (id, term_id, member_id, org_id, amount_cents, due_on, status, paid_at, created_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, tx.NewID(), id, m.ID, m.OrgID, t.TermFee(), db.Millis(start), status, paid, now); err != nil {
 		return 0, fmt.Errorf("society: invoice: %w", err)
 	}
 	return id, nil

@@ -28,7 +28,9 @@ type fixture struct {
 	clock            *time.Time
 }
 
-func build(t *testing.T, d *db.DB) fixture {
+func build(t *testing.T, d *db.DB) fixture { return buildB(t, d) }
+
+func buildB(t testing.TB, d *db.DB) fixture {
 	t.Helper()
 	ctx := context.Background()
 	now := time.Date(2026, 3, 1, 2, 0, 0, 0, time.UTC)

@@ -57,6 +57,7 @@ CREATE TABLE member_invoices (
     member_id     BIGINT NOT NULL REFERENCES members (id),
     org_id        BIGINT NOT NULL REFERENCES orgs (id),
     amount_cents  BIGINT NOT NULL,
+    due_on        BIGINT NOT NULL,            -- the term's start: unpaid after it is arrears
     status        TEXT NOT NULL,              -- unpaid, pending, paid, refunded
     method        TEXT NOT NULL DEFAULT '',   -- transfer, provider
     voucher_name  TEXT NOT NULL DEFAULT '',
@@ -71,5 +72,8 @@ CREATE TABLE member_invoices (
     created_at    BIGINT NOT NULL,
     UNIQUE (org_id, receipt_no)
 );
-CREATE INDEX member_invoices_org ON member_invoices (org_id, status);
+-- The ledger pages newest first by id and counts and sums by status
+-- from the index alone.
+CREATE INDEX member_invoices_org ON member_invoices (org_id, status, due_on, amount_cents);
+CREATE INDEX member_invoices_page ON member_invoices (org_id, id);
 CREATE INDEX member_invoices_member ON member_invoices (member_id);
