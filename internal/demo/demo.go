@@ -18,6 +18,7 @@ import (
 	"kexie/internal/org"
 	"kexie/internal/people"
 	"kexie/internal/plan"
+	"kexie/internal/society"
 	"kexie/internal/std"
 )
 
@@ -39,12 +40,15 @@ type Options struct {
 	T func(key string, args ...any) string
 	// Plans, when set, gets the demo plans and their progress ledger.
 	Plans *plan.Store
+	// Societies, when set, gets the societies' reports, grades, terms and members.
+	Societies *society.Store
 }
 
 // Result counts what was made.
 type Result struct {
 	Orgs, People  int
 	Plans, Ledger int // plans and progress entries
+	Members       int // society members
 }
 
 var (
@@ -163,6 +167,11 @@ func Generate(ctx context.Context, orgs *org.Store, ppl *people.Store, o Options
 		}
 	}
 	progress("orgs", res.Orgs, res.Orgs)
+	if o.Societies != nil {
+		if res.Members, err = makeSocieties(ctx, o.Societies, o.Seed); err != nil {
+			return res, err
+		}
+	}
 
 	// Plans with a few years of progress (their own random stream, so the
 	// people stay the same with or without them).

@@ -164,3 +164,25 @@ func (s *Store) BoardRows(ctx context.Context, f BoardFilter) ([]BoardRow, int, 
 	}
 	return out, total, rows.Err()
 }
+
+// Societies lists the societies in scope, by path.
+func (s *Store) Societies(ctx context.Context, scope access.Scope) ([]Ref, error) {
+	if scope.None() {
+		return nil, nil
+	}
+	from, args := societyRows(s.db, scope)
+	rows, err := s.db.Query(ctx, `SELECT o.id, o.code, o.name, o.path, COALESCE(o.parent_id, 0)`+from+` ORDER BY o.path`, args...)
+	if err != nil {
+		return nil, fmt.Errorf("society: list: %w", err)
+	}
+	defer rows.Close()
+	var out []Ref
+	for rows.Next() {
+		var r Ref
+		if err := rows.Scan(&r.ID, &r.Code, &r.Name, &r.Path, &r.ParentID); err != nil {
+			return nil, err
+		}
+		out = append(out, r)
+	}
+	return out, rows.Err()
+}

@@ -62,7 +62,7 @@ func (s *Store) Seed(ctx context.Context, spec SeedSpec) error {
 				return err
 			}
 		}
-		start := time.Date(spec.Until-5+rng.Intn(3), 6, 1, 0, 0, 0, 0, s.cfg.Loc).UTC()
+		start := time.Date(spec.Until-6+rng.Intn(4), 6, 1, 0, 0, 0, 0, s.cfg.Loc).UTC()
 		if err := b.add(ctx, "society_terms", "id, org_id, body, seq, starts_on, ends_on",
 			s.db.NewID(), soc.ID, "council", 3+rng.Intn(5), db.Millis(start), db.Millis(start.AddDate(5, 0, 0))); err != nil {
 			return err
