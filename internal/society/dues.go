@@ -216,3 +216,11 @@ var errAmount = valid.New("amount", "society.err.amount")
 
 // AmountYuan is the invoice's amount in yuan.
 func (v Invoice) AmountYuan() string { return Yuan(v.Amount) }
+
+// LastDay is the last day the invoice pays for; zero for lifetime.
+func (v Invoice) LastDay() time.Time {
+	if v.EndsOn.IsZero() {
+		return v.EndsOn
+	}
+	return v.EndsOn.Add(-time.Second)
+}

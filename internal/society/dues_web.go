@@ -147,7 +147,7 @@ func (h *handler) exportDues(w http.ResponseWriter, r *http.Request, soc Ref, lf
 				method = t("society.method." + v.Method)
 			}
 			tab.Rows = append(tab.Rows, []string{v.ReceiptNo, v.MemberNumber, v.MemberName, v.TierName, sheet.Date(v.StartsOn),
-				sheet.Date(v.EndsOn), Yuan(v.Amount), t("society.invoice." + v.Status), sheet.DateTime(v.PaidAt), method})
+				sheet.Date(v.LastDay()), Yuan(v.Amount), t("society.invoice." + v.Status), sheet.DateTime(v.PaidAt), method})
 		}
 		if len(rows) < lf.Limit {
 			break

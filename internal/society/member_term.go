@@ -144,3 +144,11 @@ func (s *Store) dayOf(t time.Time) time.Time {
 
 // AmountYuan is the term's dues in yuan.
 func (t MemberTerm) AmountYuan() string { return Yuan(t.Amount) }
+
+// LastDay is the term's last day (its end is exclusive); zero for lifetime.
+func (t MemberTerm) LastDay() time.Time {
+	if t.EndsOn.IsZero() {
+		return t.EndsOn
+	}
+	return t.EndsOn.Add(-time.Second)
+}

@@ -121,6 +121,9 @@ func (h *handler) reportFail(w http.ResponseWriter, r *http.Request, p reportPag
 			}
 		}
 	}
+	if f.Message == "" {
+		f.Message = h.site.T(r)("society.err.fix_below")
+	}
 	p.Form = f
 	return h.site.RenderStatus(w, r, http.StatusUnprocessableEntity, "society/report.html", "society.title.report", p)
 }
