@@ -2,10 +2,12 @@ package society_test
 
 import (
 	"context"
+	"fmt"
 	"testing"
 
 	"kexie/internal/access"
 	"kexie/internal/db/dbtest"
+	"kexie/internal/org"
 	"kexie/internal/society"
 )
 
@@ -37,6 +39,48 @@ func BenchmarkLedger(b *testing.B) {
 	b.Run("board", func(b *testing.B) {
 		for b.Loop() {
 			if _, err := f.s.Board(ctx, scope, 2025); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+}
+
+// BenchmarkBoard counts and lists the board over 2,000 societies with ten
+// years of reports each.
+func BenchmarkBoard(b *testing.B) {
+	d := dbtest.OpenSQLite(b, sets...)
+	f := buildB(b, d)
+	ctx := context.Background()
+	var refs []society.Ref
+	for i := 0; i < 2000; i++ {
+		o, err := f.orgs.Create(ctx, org.Input{ParentID: f.city.ID, Code: fmt.Sprintf("B%05d", i), Name: fmt.Sprintf("学会%d", i), Type: org.TypeSociety})
+		if err != nil {
+			b.Fatal(err)
+		}
+		refs = append(refs, society.Ref{ID: o.ID, Code: o.Code, Name: o.Name, Path: o.Path})
+	}
+	if err := f.s.Seed(ctx, society.SeedSpec{Societies: refs, Years: 10, Members: nil, Until: 2026, Seed: 1}); err != nil {
+		b.Fatal(err)
+	}
+	d.Exec(ctx, "ANALYZE")
+	scope := access.Subtrees(f.root.Path)
+	b.Run("counts", func(b *testing.B) {
+		for b.Loop() {
+			if x, err := f.s.Board(ctx, scope, 2025); err != nil || x.Societies < 2000 {
+				b.Fatal(x, err)
+			}
+		}
+	})
+	b.Run("rows", func(b *testing.B) {
+		for b.Loop() {
+			if _, _, err := f.s.BoardRows(ctx, society.BoardFilter{Scope: scope, Year: 2025, Limit: 50}); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("missing", func(b *testing.B) {
+		for b.Loop() {
+			if _, _, err := f.s.BoardRows(ctx, society.BoardFilter{Scope: scope, Year: 2025, State: "missing", Limit: 50}); err != nil {
 				b.Fatal(err)
 			}
 		}

@@ -45,14 +45,11 @@ func (h *handler) board(w http.ResponseWriter, r *http.Request) error {
 		}
 	}
 	var err error
-	if p.Board, err = h.store.Board(ctx, scope, p.Year); err != nil {
-		return err
-	}
 	f := BoardFilter{Scope: scope, Year: p.Year, Q: l.Q, State: p.State, Limit: l.PerPage, Offset: l.Offset()}
 	if web.WantsExport(r) {
 		f.Limit, f.Offset = 100000, 0
 	}
-	if p.Rows, l.Total, err = h.store.BoardRows(ctx, f); err != nil {
+	if p.Board, p.Rows, l.Total, err = h.store.BoardPage(ctx, f); err != nil {
 		return err
 	}
 	if web.WantsExport(r) {

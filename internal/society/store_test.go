@@ -26,6 +26,7 @@ type fixture struct {
 	root, city, peer org.Org
 	soc, soc2, other org.Org
 	clock            *time.Time
+	orgs             *org.Store
 }
 
 func build(t *testing.T, d *db.DB) fixture { return buildB(t, d) }
@@ -44,6 +45,7 @@ func buildB(t testing.TB, d *db.DB) fixture {
 		}
 		return o
 	}
+	f.orgs = os
 	f.root = mk(0, "ROOT", "省科协", org.TypeProvince)
 	f.city = mk(f.root.ID, "CITY", "市科协", org.TypeCity)
 	f.peer = mk(f.root.ID, "PEER", "邻市科协", org.TypeCity)
