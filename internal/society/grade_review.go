@@ -30,7 +30,8 @@ type Grading interface {
 }
 
 // AwardFromReview records the grade a society earned in grading call
-// callID, at the score the experts gave it, once the call is final.
+// callID, at the score the experts gave it, once the call is final; the
+// grade holds from on (zero: today).
 func (s *Store) AwardFromReview(ctx context.Context, orgID, callID int64, scope access.Scope, on time.Time) (Grade, error) {
 	if s.cfg.Grading == nil || callID == 0 {
 		return Grade{}, valid.New("call_id", "society.err.call")
@@ -44,6 +45,9 @@ func (s *Store) AwardFromReview(ctx context.Context, orgID, callID int64, scope 
 	}
 	if !res.Final || !res.Selected {
 		return Grade{}, valid.New("call_id", "society.err.call_not_final")
+	}
+	if on.IsZero() {
+		on = s.db.Now()
 	}
 	return s.AwardGrade(ctx, orgID, res.Score, s.dayOf(on), callID, res.AppID)
 }

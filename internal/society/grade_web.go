@@ -119,7 +119,7 @@ func (h *handler) gradeAward(w http.ResponseWriter, r *http.Request) error {
 	year := f.Get("year")
 	back := "/societies/" + strconv.FormatInt(soc.ID, 10) + "/assessment/" + year
 	call, _ := strconv.ParseInt(f.Get("call_id"), 10, 64)
-	if _, err := h.store.AwardFromReview(r.Context(), soc.ID, call, h.site.Scope(r, "society.check"), time.Now()); err != nil {
+	if _, err := h.store.AwardFromReview(r.Context(), soc.ID, call, h.site.Scope(r, "society.check"), time.Time{}); err != nil {
 		if f.Fail(h.site.T(r), err) {
 			p, lerr := h.loadAssessment(withYear(r, year), web.NewForm())
 			if lerr != nil {

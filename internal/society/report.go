@@ -194,3 +194,6 @@ func (s *Store) Reports(ctx context.Context, orgID int64) ([]Report, error) {
 	}
 	return out, rows.Err()
 }
+
+// LastDay is the last day to file the report on time.
+func (r Report) LastDay() time.Time { return r.Deadline.Add(-time.Second) }

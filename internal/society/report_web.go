@@ -25,6 +25,9 @@ type reportPage struct {
 	Deadline    time.Time
 }
 
+// LastDay is the last day to file on time (the deadline is that day's end).
+func (p reportPage) LastDay() time.Time { return p.Deadline.Add(-time.Second) }
+
 func (h *handler) loadReport(r *http.Request) (reportPage, error) {
 	ctx := r.Context()
 	soc, parent, err := h.society(ctx, r)
