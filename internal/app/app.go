@@ -247,6 +247,9 @@ func (a *App) RunJobs(ctx context.Context) (stop func()) {
 	if err := a.People.SweepUploads(ctx); err != nil {
 		a.Log.Warn("sweep uploads", "err", err)
 	}
+	if err := a.Society.ScheduleReports(ctx); err != nil {
+		a.Log.Warn("schedule society report reminders", "err", err)
+	}
 	ctx, cancel := context.WithCancel(ctx)
 	done := make(chan struct{})
 	go func() {

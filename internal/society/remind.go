@@ -13,6 +13,15 @@ import (
 // RemindKind is the job that reminds a society of a term ending.
 const RemindKind = "society.remind"
 
+// ReportsKind is the yearly job that reminds every society without a
+// filed annual report, a month before the deadline; each run schedules
+// the next year's.
+const ReportsKind = "society.remind_reports"
+
+type reportsArgs struct {
+	Year int `json:"year"`
+}
+
 type remindArgs struct {
 	Term   int64 `json:"term"`
 	Months int   `json:"months"`
@@ -33,6 +42,50 @@ func (s *Store) UseJobs(r *jobs.Runner) {
 		run.SetProgress(1, 1, "society.job.reminded", boolInt(left))
 		return nil
 	}, PerNode: 1})
+	r.Register(ReportsKind, jobs.Kind{Handle: func(ctx context.Context, run *jobs.Run) error {
+		var a reportsArgs
+		if err := run.Decode(&a); err != nil {
+			return jobs.Fail("society.job.bad_args")
+		}
+		n, err := s.RemindReports(ctx, a.Year)
+		if err != nil {
+			return err
+		}
+		if err := s.db.Tx(ctx, func(tx *db.Tx) error { return s.enqueueReports(ctx, tx, a.Year+1) }); err != nil {
+			return err
+		}
+		run.SetProgress(int64(n), int64(n), "society.job.reminded", n)
+		return nil
+	}, PerNode: 1})
+}
+
+// enqueueReports schedules the report reminder of year a month before
+// its deadline.
+func (s *Store) enqueueReports(ctx context.Context, tx *db.Tx, year int) error {
+	_, err := jobs.Enqueue(ctx, tx, jobs.Spec{Kind: ReportsKind, Args: reportsArgs{Year: year}, RunAfter: s.Deadline(year).AddDate(0, -1, 0)})
+	return err
+}
+
+// ScheduleReports makes sure a report reminder is queued (call it when a
+// node starts its jobs): for the year whose reports are due next.
+func (s *Store) ScheduleReports(ctx context.Context) error {
+	if !s.jobs {
+		return nil
+	}
+	return s.db.Tx(ctx, func(tx *db.Tx) error {
+		var n int
+		if err := tx.QueryRow(ctx, `SELECT COUNT(*) FROM jobs WHERE kind = ? AND state IN ('queued', 'running')`, ReportsKind).Scan(&n); err != nil {
+			return fmt.Errorf("society: schedule reminders: %w", err)
+		}
+		if n > 0 {
+			return nil
+		}
+		year := tx.Now.In(s.cfg.Loc).Year() - 1
+		if !tx.Now.Before(s.Deadline(year)) {
+			year++
+		}
+		return s.enqueueReports(ctx, tx, year)
+	})
 }
 
 // RemindTerm leaves the society a reminder that its term ends in months,
