@@ -80,3 +80,19 @@ func (s *Store) Cards(ctx context.Context, scope access.Scope, orgID int64) ([]C
 	}
 	return out, rows.Err()
 }
+
+// IsMember reports whether the user holds a paid, current membership of
+// the society at now — what event and conference modules read to give
+// member prices.
+func (s *Store) IsMember(ctx context.Context, userID, orgID int64) (bool, error) {
+	now := db.Millis(s.db.Now())
+	var n int
+	err := s.db.QueryRow(ctx, `SELECT COUNT(*) FROM members m JOIN member_terms t ON t.member_id = m.id AND t.status = 'active'
+		JOIN member_invoices i ON i.term_id = t.id AND i.status = 'paid'
+		WHERE m.user_id = ? AND m.org_id = ? AND m.status = 'active' AND t.starts_on <= ? AND (t.ends_on = 0 OR t.ends_on > ?)`,
+		userID, orgID, now, now).Scan(&n)
+	if err != nil {
+		return false, fmt.Errorf("society: is member %d/%d: %w", userID, orgID, err)
+	}
+	return n > 0, nil
+}

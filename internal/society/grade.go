@@ -197,7 +197,26 @@ func (s *Store) Sources() []measure.Source {
 	return []measure.Source{
 		{Key: "society.graded3a.share", Label: "society.measure.share", Unit: "%", Kind: measure.Share, AsOf: true, Value: share},
 		{Key: "society.graded3a.count", Label: "society.measure.count", Unit: "个", Kind: measure.Count, AsOf: true, Value: count},
+		{Key: "society.functions.count", Label: "society.measure.functions", Unit: "个", Kind: measure.Count, AsOf: true, Value: s.withFunctions},
 	}
+}
+
+// withFunctions counts the societies in scope holding a government
+// function (承接政府转移职能) at p's end.
+func (s *Store) withFunctions(ctx context.Context, scope access.Scope, p measure.Period) (float64, error) {
+	if scope.None() {
+		return 0, nil
+	}
+	at := p.To
+	if at.IsZero() {
+		at = s.db.Now()
+	}
+	cond, args := db.ScopeCond(s.db, "o.path", scope)
+	var n int
+	err := s.db.QueryRow(ctx, `SELECT COUNT(*) FROM orgs o WHERE o.type = 'society' AND o.disabled_at = 0 AND `+cond+`
+		AND EXISTS (SELECT 1 FROM society_facts f WHERE f.org_id = o.id AND f.kind = 'function' AND f.from_on <= ?
+		AND (f.to_on = 0 OR f.to_on > ?))`, append(args, db.Millis(at), db.Millis(at))...).Scan(&n)
+	return float64(n), err
 }
 
 // graded counts the societies in scope and those holding a grade at p's end.

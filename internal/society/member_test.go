@@ -76,6 +76,12 @@ func TestMembershipDuesAndCard(t *testing.T) {
 		if err != nil || paid.ReceiptNo != "CES-2026-000001" {
 			t.Fatalf("confirm %+v %v", paid, err)
 		}
+		if ok, err := f.s.IsMember(ctx, applicant, f.soc.ID); err != nil || !ok {
+			t.Errorf("a paid member is no member: %v %v", ok, err)
+		}
+		if ok, _ := f.s.IsMember(ctx, applicant, f.soc2.ID); ok {
+			t.Error("member of the wrong society")
+		}
 		c, err := f.s.VerifyCard(ctx, m.CardCode)
 		if err != nil || !c.Valid || c.Society != "市电子学会" || c.Tier != "普通会员" || c.Until != "2028-02-29" {
 			t.Errorf("card %+v %v", c, err)

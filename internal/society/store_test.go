@@ -10,6 +10,7 @@ import (
 	"kexie/internal/audit"
 	"kexie/internal/db"
 	"kexie/internal/db/dbtest"
+	"kexie/internal/measure"
 	"kexie/internal/org"
 	"kexie/internal/society"
 	"kexie/internal/std"
@@ -83,6 +84,21 @@ func TestProfileUSCC(t *testing.T) {
 		}
 		if p, _ := f.s.GetProfile(ctx, f.soc.ID); p.USCC != good || p.Registrar != "市民政局" {
 			t.Errorf("profile %+v", p)
+		}
+		if _, err := f.s.AddFact(ctx, society.Fact{OrgID: f.soc.ID, Kind: society.FactFunction, Name: "团体标准制定", Role: "市市场监督管理局",
+			From: time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC), To: time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC)}); fieldKey(err) != "to:society.err.period" {
+			t.Errorf("a function ending before it starts: %v", err)
+		}
+		if _, err := f.s.AddFact(ctx, society.Fact{OrgID: f.soc.ID, Kind: society.FactFunction, Name: "团体标准制定", Role: "市市场监督管理局",
+			Detail: "发布团体标准 3 项；评估优秀", From: time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC)}); err != nil {
+			t.Fatal(err)
+		}
+		for _, src := range f.s.Sources() {
+			if src.Key == "society.functions.count" {
+				if v, err := src.Value(ctx, access.Subtrees(f.city.Path), measure.AsOf(*f.clock)); err != nil || v != 1 {
+					t.Errorf("societies with functions = %v %v", v, err)
+				}
+			}
 		}
 		if _, err := f.s.SaveProfile(ctx, society.Profile{OrgID: f.city.ID}); !errors.Is(err, db.ErrNotFound) {
 			t.Errorf("a city is no society: %v", err)
