@@ -162,6 +162,7 @@ func benchSociety(ctx context.Context, e *env, args []string) error {
 		{"board filtered to missing reports", "/societies?year=" + y + "&state=missing"},
 		{"dues ledger of the biggest society (page 1, count and sum)", "/societies/" + big + "/dues"},
 		{"dues ledger, arrears only", "/societies/" + big + "/dues?status=arrears"},
+		{"member list of the biggest society (page 1 with total)", "/societies/" + big + "/members"},
 		{"health check (anchor)", "/healthz"},
 	} {
 		req, _ := http.NewRequest("GET", base+pg.path, nil)

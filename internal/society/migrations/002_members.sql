@@ -36,6 +36,7 @@ CREATE TABLE members (
 );
 CREATE UNIQUE INDEX members_card ON members (card_code);
 CREATE INDEX members_org ON members (org_id, status);
+CREATE INDEX members_page ON members (org_id, id);
 CREATE INDEX members_user ON members (user_id);
 
 CREATE TABLE member_terms (
