@@ -44,16 +44,12 @@ func (s *Store) ReceiptPDF(w io.Writer, inv Invoice) error {
 	if inv.Status != InvoicePaid || inv.ReceiptNo == "" {
 		return &NotFoundError{"receipt", inv.ID}
 	}
-	pdf, err := s.newPDF("L", fpdf.SizeType{Wd: 210, Ht: 120})
+	pdf, err := s.newPDF("P", fpdf.SizeType{Wd: 210, Ht: 120})
 	if err != nil {
 		return err
 	}
-	pdf.SetFont("cjk", "", 16)
-	pdf.SetXY(10, 10)
-	pdf.CellFormat(190, 10, "社会团体会费统一票据", "", 1, "C", false, 0, "")
-	pdf.SetFont("cjk", "", 10)
-	pdf.SetX(10)
-	pdf.CellFormat(190, 6, "票据号码："+inv.ReceiptNo+"    开票日期："+inv.PaidAt.In(s.cfg.Loc).Format("2006年01月02日"), "", 1, "R", false, 0, "")
+	mixed(pdf, 10, 10, 190, 10, "社会团体会费统一票据", "C", 16)
+	mixed(pdf, 10, 20, 190, 6, "票据号码："+inv.ReceiptNo+"    开票日期："+inv.PaidAt.In(s.cfg.Loc).Format("2006年01月02日"), "R", 10)
 	period := inv.StartsOn.In(s.cfg.Loc).Format("2006-01-02") + " 至 "
 	if inv.EndsOn.IsZero() {
 		period += "终身"
@@ -68,17 +64,15 @@ func (s *Store) ReceiptPDF(w io.Writer, inv Invoice) error {
 		{"金额（大写）", UpperYuan(inv.Amount)},
 		{"收款单位", inv.OrgName},
 	}
-	pdf.SetFont("cjk", "", 11)
 	y := 30.0
 	for _, r := range rows {
-		pdf.SetXY(10, y)
-		pdf.CellFormat(45, 11, r[0], "1", 0, "C", false, 0, "")
-		pdf.CellFormat(145, 11, r[1], "1", 0, "L", false, 0, "")
+		pdf.Rect(10, y, 45, 11, "D")
+		pdf.Rect(55, y, 145, 11, "D")
+		mixed(pdf, 10, y, 45, 11, r[0], "C", 11)
+		mixed(pdf, 55, y, 145, 11, r[1], "L", 11)
 		y += 11
 	}
-	pdf.SetXY(10, y+4)
-	pdf.SetFont("cjk", "", 9)
-	pdf.CellFormat(190, 6, "收款单位（盖章）            复核：            收款人：", "", 0, "L", false, 0, "")
+	mixed(pdf, 10, y+4, 190, 6, "收款单位（盖章）            复核：            收款人：", "L", 9)
 	return pdf.Output(w)
 }
 
@@ -89,7 +83,7 @@ func (s *Store) CardPDF(w io.Writer, m Member, c CardCheck, verifyURL string) er
 	if err != nil {
 		return fmt.Errorf("society: card QR: %w", err)
 	}
-	pdf, err := s.newPDF("L", fpdf.SizeType{Wd: 85.6, Ht: 54})
+	pdf, err := s.newPDF("P", fpdf.SizeType{Wd: 85.6, Ht: 54})
 	if err != nil {
 		return err
 	}
@@ -97,24 +91,18 @@ func (s *Store) CardPDF(w io.Writer, m Member, c CardCheck, verifyURL string) er
 	pdf.SetFillColor(22, 78, 140)
 	pdf.Rect(0, 0, 85.6, 11, "F")
 	pdf.SetTextColor(255, 255, 255)
-	pdf.SetFont("cjk", "", 10)
-	pdf.SetXY(4, 2.5)
-	pdf.CellFormat(78, 6, m.OrgName+" 会员证", "", 0, "L", false, 0, "")
+	mixed(pdf, 4, 2.5, 78, 6, m.OrgName+" 会员证", "L", 10)
 	pdf.SetTextColor(0, 0, 0)
 	until := c.Until
 	if until == "" {
 		until = "终身"
 	}
 	lines := []string{m.Name, "会员号：" + m.Number, "会员类别：" + c.Tier, "有效期至：" + until}
-	pdf.SetFont("cjk", "", 8)
 	for i, l := range lines {
-		pdf.SetXY(4, 15+float64(i)*7)
-		pdf.CellFormat(50, 6, l, "", 0, "L", false, 0, "")
+		mixed(pdf, 4, 15+float64(i)*7, 50, 6, l, "L", 8)
 	}
 	pdf.ImageOptions("qr", 57, 15, 25, 25, false, fpdf.ImageOptions{ImageType: "PNG"}, 0, "")
-	pdf.SetFont("cjk", "", 5)
-	pdf.SetXY(55, 41)
-	pdf.CellFormat(29, 4, "扫码验证", "", 0, "C", false, 0, "")
+	mixed(pdf, 55, 41, 29, 4, "扫码验证", "C", 5)
 	return pdf.Output(w)
 }
 
@@ -173,4 +161,50 @@ func UpperYuan(cents int64) string {
 		out += string(digits[jiao]) + "角" + string(digits[fen]) + "分"
 	}
 	return out
+}
+
+// mixed writes text in the box (x, y, w, h) aligned L, C or R: runs of
+// ASCII in Helvetica and the rest in the CJK font, which has no Latin
+// glyphs (Droid Sans Fallback).
+func mixed(pdf *fpdf.Fpdf, x, y, w, h float64, text, align string, size float64) {
+	type run struct {
+		s     string
+		latin bool
+		w     float64
+	}
+	var runs []run
+	for _, r := range text {
+		latin := r < 0x80
+		if n := len(runs); n > 0 && runs[n-1].latin == latin {
+			runs[n-1].s += string(r)
+			continue
+		}
+		runs = append(runs, run{s: string(r), latin: latin})
+	}
+	font := func(latin bool) {
+		if latin {
+			pdf.SetFont("Helvetica", "", size)
+		} else {
+			pdf.SetFont("cjk", "", size)
+		}
+	}
+	total := 0.0
+	for i := range runs {
+		font(runs[i].latin)
+		runs[i].w = pdf.GetStringWidth(runs[i].s)
+		total += runs[i].w
+	}
+	cur := x + 2
+	switch align {
+	case "C":
+		cur = x + (w-total)/2
+	case "R":
+		cur = x + w - total - 2
+	}
+	for _, r := range runs {
+		font(r.latin)
+		pdf.SetXY(cur, y)
+		pdf.CellFormat(r.w, h, r.s, "", 0, "L", false, 0, "")
+		cur += r.w
+	}
 }
