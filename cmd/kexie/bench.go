@@ -34,6 +34,7 @@ func cmdBench(ctx context.Context, e *env, args []string) error {
 		"kepu":            benchKepu,
 		"checkin":         benchCheckin,
 		"review":          benchReview,
+		"society":         benchSociety,
 	}
 	var names []string
 	for n := range benches {

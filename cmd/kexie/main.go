@@ -45,6 +45,8 @@ func commands() []command {
 		{"survey", "survey estimate --instrument I.json --responses R.csv [--margins M.csv] --json: the science-literacy rate with its standard error", cmdSurvey},
 		{"review", "review assign --experts E.csv --applications A.csv --per N | review rank --scores S.csv --method M: the review engine's rules on CSV", cmdReview},
 		{"event", "event list | tickets EVENT | sync FILE.jsonl | attendance EVENT, with --json: events and check-in for scripts", cmdEvent},
+		{"society", "society board --year Y [--org CODE] --json: the societies' reporting-rate board", cmdSociety},
+		{"member", "member card verify CODE --json | member cards --society CODE --json: society member cards", cmdMember},
 		{"pii", "pii rotate: re-encrypt personal data under KEXIE_PII_KEY_VERSION", cmdPII},
 		{"audit", "audit verify", cmdAudit},
 		{"backup", "backup FILE: consistent online copy of the SQLite database", cmdBackup},

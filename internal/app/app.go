@@ -31,6 +31,7 @@ import (
 	"kexie/internal/pii"
 	"kexie/internal/plan"
 	"kexie/internal/review"
+	"kexie/internal/society"
 	"kexie/internal/std"
 	"kexie/internal/venue"
 	"kexie/internal/web"
@@ -55,6 +56,7 @@ type App struct {
 	Kepu    *kepu.Store
 	Events  *event.Store
 	Venues  *venue.Store
+	Society *society.Store
 	Jobs    *jobs.Runner // this node's background work; RunJobs starts it
 	Sources *measure.Registry
 	Modules []web.Module
@@ -105,12 +107,15 @@ func Open(ctx context.Context, cfg config.Config, log *slog.Logger) (*App, error
 	a.Review = review.NewStore(d, reviewPeople{a.People}, calendar.Source{DB: d})
 	a.Review.UseJobs(a.Jobs)
 	a.Kepu = kepu.NewStore(d, kepuPeople{a.People}, calendar.Source{DB: d})
+	a.Society = society.NewStore(d, society.Config{CardKey: keys.Derive("member-card"), Uploads: filepath.Join(cfg.DataDir, "uploads", "society"),
+		People: personOf(a.People), Grading: societyGrading{r: a.Review, orgs: a.Orgs}})
+	a.Society.UseJobs(a.Jobs)
 	// The live indicator sources every module publishes, for plans to bind
 	// their targets to. Adding a module's sources is one argument here.
 	a.Venues = venue.NewStore(d, std.Regions())
 	a.Events = event.NewStore(d)
 	a.Events.UseVenues(a.Venues)
-	if a.Sources, err = measure.NewRegistry(a.People.Sources(), a.Kepu.Sources(), a.Venues.Sources(), a.Events.Sources()); err != nil {
+	if a.Sources, err = measure.NewRegistry(a.People.Sources(), a.Kepu.Sources(), a.Venues.Sources(), a.Events.Sources(), a.Society.Sources()); err != nil {
 		d.Close()
 		return nil, err
 	}
@@ -131,6 +136,7 @@ func Open(ctx context.Context, cfg config.Config, log *slog.Logger) (*App, error
 		kepu.Module(a.Kepu, a.Orgs, kepu.Config{Key: keys.Derive("kepu"), UserID: a.userID, Portal: portal}),
 		venue.Module(a.Venues, a.Orgs),
 		event.Module(a.Events, a.Orgs),
+		society.Module(a.Society, a.Orgs),
 		home.Module(home.Sources{DB: d, OrgCounts: a.orgCounts, UserCount: a.Auth.CountUsers, Public: portal.Home}),
 	}
 	for _, m := range a.Modules {
@@ -254,6 +260,9 @@ func (a *App) Serve(ctx context.Context, ln net.Listener) error {
 func (a *App) RunJobs(ctx context.Context) (stop func()) {
 	if err := a.People.SweepUploads(ctx); err != nil {
 		a.Log.Warn("sweep uploads", "err", err)
+	}
+	if err := a.Society.ScheduleReports(ctx); err != nil {
+		a.Log.Warn("schedule society report reminders", "err", err)
 	}
 	ctx, cancel := context.WithCancel(ctx)
 	done := make(chan struct{})

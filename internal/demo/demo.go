@@ -19,6 +19,7 @@ import (
 	"kexie/internal/org"
 	"kexie/internal/people"
 	"kexie/internal/plan"
+	"kexie/internal/society"
 	"kexie/internal/std"
 	"kexie/internal/venue"
 )
@@ -45,6 +46,8 @@ type Options struct {
 	Events *event.Store
 	// Venues, when set, gets the 科普 venues and bases of the first cities.
 	Venues *venue.Store
+	// Societies, when set, gets the societies' reports, grades, terms and members.
+	Societies *society.Store
 }
 
 // Result counts what was made.
@@ -53,6 +56,7 @@ type Result struct {
 	Plans, Ledger int // plans and progress entries
 	Events        eventResult
 	Venues        int
+	Members       int // society members
 }
 
 var (
@@ -171,6 +175,11 @@ func Generate(ctx context.Context, orgs *org.Store, ppl *people.Store, o Options
 		}
 	}
 	progress("orgs", res.Orgs, res.Orgs)
+	if o.Societies != nil {
+		if res.Members, err = makeSocieties(ctx, o.Societies, o.Seed); err != nil {
+			return res, err
+		}
+	}
 
 	// Plans with a few years of progress (their own random stream, so the
 	// people stay the same with or without them).
