@@ -37,6 +37,10 @@ fi
 if ! command -v pdftotext >/dev/null 2>&1; then
 	apt_install poppler-utils
 fi
+# A CJK TrueType font (glyf outlines) for PDF documents (internal/pdfdoc).
+if [ -z "${KEXIE_PDF_FONT:-}" ] && [ ! -f /usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf ]; then
+	apt_install fonts-droid-fallback
+fi
 # Chromium and CJK fonts for the browser tests and screenshots.
 if [ -z "${KEXIE_TEST_CHROMIUM:-}" ] && ! command -v chromium >/dev/null 2>&1; then
 	apt_install chromium fonts-noto-cjk
