@@ -25,7 +25,6 @@ func (s *Store) Sources() []measure.Source {
 	}
 }
 
-
 func (s *Store) countRegistered(ctx context.Context, scope access.Scope, p measure.Period) (float64, error) {
 	if scope.None() {
 		return 0, nil

@@ -9,8 +9,8 @@ import (
 	"sync"
 
 	"kexie/internal/db"
-	"kexie/internal/pii"
 	"kexie/internal/pdfdoc"
+	"kexie/internal/pii"
 )
 
 // Store reads and writes volunteers. Its exported methods are transaction
