@@ -158,3 +158,6 @@ func (s *Store) claims(ctx context.Context, where string, arg any) ([]Claim, err
 	}
 	return out, rows.Err()
 }
+
+// HoursText is the claim's minutes as hours for pages.
+func (c Claim) HoursText() string { return FormatHours(int64(c.Minutes)) }

@@ -160,3 +160,6 @@ func scanEntry(row interface{ Scan(...any) error }) (Entry, error) {
 	e.At = db.Time(at)
 	return e, err
 }
+
+// HoursText is the entry's minutes as hours for pages ("2.5", "-1").
+func (e Entry) HoursText() string { return FormatHours(int64(e.Minutes)) }

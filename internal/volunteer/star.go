@@ -136,3 +136,6 @@ func (s *Store) Withhold(ctx context.Context, volunteerID int64, level int, scop
 			Target: fmt.Sprintf("volunteer:%d", volunteerID), After: map[string]any{"level": level}})
 	})
 }
+
+// LastDay is the last day of the star's 公示, "YYYY-MM-DD".
+func (st Star) LastDay() string { return Day(st.PublicityTo.Add(-time.Millisecond)) }

@@ -145,3 +145,6 @@ var beijing = time.FixedZone("CST", 8*3600)
 
 // Day is the calendar day of t in Beijing, "YYYY-MM-DD".
 func Day(t time.Time) string { return t.In(beijing).Format(time.DateOnly) }
+
+// HoursText is the credited service as hours for pages.
+func (v Volunteer) HoursText() string { return FormatHours(v.Minutes) }
