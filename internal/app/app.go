@@ -30,6 +30,7 @@ import (
 	"kexie/internal/plan"
 	"kexie/internal/review"
 	"kexie/internal/std"
+	"kexie/internal/volunteer"
 	"kexie/internal/web"
 )
 
@@ -49,6 +50,7 @@ type App struct {
 	People  *people.Store
 	Plans   *plan.Store
 	Review  *review.Store
+	Vols    *volunteer.Store
 	Jobs    *jobs.Runner // this node's background work; RunJobs starts it
 	Sources *measure.Registry
 	Modules []web.Module
@@ -98,9 +100,10 @@ func Open(ctx context.Context, cfg config.Config, log *slog.Logger) (*App, error
 	a.Plans = plan.NewStore(d, a.Orgs)
 	a.Review = review.NewStore(d, reviewPeople{a.People}, calendar.Source{DB: d})
 	a.Review.UseJobs(a.Jobs)
+	a.Vols = volunteer.NewStore(d, volunteer.Config{Keys: ring, LedgerKey: keys.Derive("volunteer-ledger"), Calendar: calendar.Source{DB: d}})
 	// The live indicator sources every module publishes, for plans to bind
 	// their targets to. Adding a module's sources is one argument here.
-	if a.Sources, err = measure.NewRegistry(a.People.Sources()); err != nil {
+	if a.Sources, err = measure.NewRegistry(a.People.Sources(), a.Vols.Sources()); err != nil {
 		d.Close()
 		return nil, err
 	}
@@ -117,6 +120,7 @@ func Open(ctx context.Context, cfg config.Config, log *slog.Logger) (*App, error
 		plan.Module(a.Plans, a.Orgs),
 		{Name: "calendar", Migrations: []db.Migrations{calendar.Migrations()}},
 		review.Module(a.Review, review.Config{Key: keys.Derive("review"), Uploads: filepath.Join(cfg.DataDir, "uploads", "review")}),
+		volunteer.Module(a.Vols, a.Orgs, volunteer.WebConfig{BaseURL: cfg.BaseURL, Users: a.userID}),
 		home.Module(home.Sources{DB: d, OrgCounts: a.orgCounts, UserCount: a.Auth.CountUsers}),
 	}
 	for _, m := range a.Modules {
@@ -248,6 +252,12 @@ func (a *App) RunJobs(ctx context.Context) (stop func()) {
 		_ = a.Jobs.Run(ctx)
 	}()
 	return func() { cancel(); <-done }
+}
+
+// userID finds a user account by user name (team admins of volunteers).
+func (a *App) userID(ctx context.Context, name string) (int64, error) {
+	u, err := a.Auth.UserByName(ctx, name)
+	return u.ID, err
 }
 
 // userNames gives the jobs page the names of the users who started jobs.

@@ -3,7 +3,6 @@ package volunteer
 import (
 	"errors"
 	"net/http"
-
 )
 
 type verifyPage struct {
