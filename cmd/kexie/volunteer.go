@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"fmt"
-
 )
 
 // cmdVolunteer: kexie volunteer verify — checks the HMAC chain of the
@@ -37,4 +36,3 @@ func cmdVolunteer(ctx context.Context, e *env, args []string) error {
 	fmt.Fprintf(e.stdout, "hours ledger intact: %d entries verified\n", rep.Checked)
 	return nil
 }
-
