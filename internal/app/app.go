@@ -21,6 +21,7 @@ import (
 	"kexie/internal/calendar"
 	"kexie/internal/config"
 	"kexie/internal/db"
+	"kexie/internal/funding"
 	"kexie/internal/home"
 	"kexie/internal/jobs"
 	"kexie/internal/measure"
@@ -51,6 +52,7 @@ type App struct {
 	Plans   *plan.Store
 	Review  *review.Store
 	Vols    *volunteer.Store
+	Funds   *funding.Store
 	Jobs    *jobs.Runner // this node's background work; RunJobs starts it
 	Sources *measure.Registry
 	Modules []web.Module
@@ -101,9 +103,10 @@ func Open(ctx context.Context, cfg config.Config, log *slog.Logger) (*App, error
 	a.Review = review.NewStore(d, reviewPeople{a.People}, calendar.Source{DB: d})
 	a.Review.UseJobs(a.Jobs)
 	a.Vols = volunteer.NewStore(d, volunteer.Config{Keys: ring, LedgerKey: keys.Derive("volunteer-ledger"), Calendar: calendar.Source{DB: d}})
+	a.Funds = funding.NewStore(d)
 	// The live indicator sources every module publishes, for plans to bind
 	// their targets to. Adding a module's sources is one argument here.
-	if a.Sources, err = measure.NewRegistry(a.People.Sources(), a.Vols.Sources()); err != nil {
+	if a.Sources, err = measure.NewRegistry(a.People.Sources(), a.Vols.Sources(), a.Funds.Sources()); err != nil {
 		d.Close()
 		return nil, err
 	}
@@ -120,6 +123,7 @@ func Open(ctx context.Context, cfg config.Config, log *slog.Logger) (*App, error
 		plan.Module(a.Plans, a.Orgs),
 		{Name: "calendar", Migrations: []db.Migrations{calendar.Migrations()}},
 		review.Module(a.Review, review.Config{Key: keys.Derive("review"), Uploads: filepath.Join(cfg.DataDir, "uploads", "review")}),
+		funding.Module(),
 		volunteer.Module(a.Vols, a.Orgs, volunteer.WebConfig{BaseURL: cfg.BaseURL, Users: a.userID}),
 		home.Module(home.Sources{DB: d, OrgCounts: a.orgCounts, UserCount: a.Auth.CountUsers}),
 	}
