@@ -20,9 +20,10 @@ import (
 //	kexie bench orgtree [--db postgres://…] [--orgs 10000] [--duration 10s] [--connections 32] [--rounds 3] [--cpuprofile FILE]
 //	kexie bench startup
 //	kexie bench import [--rows 1000000] [--db postgres://…] [--copy-db postgres://…]
+//	kexie bench volunteer-ledger [--entries 10000000] [--db postgres://…]
 func cmdBench(ctx context.Context, e *env, args []string) error {
 	if len(args) == 0 {
-		return usageError("want: bench orgtree | startup | search | pages | plans | import")
+		return usageError("want: bench orgtree | startup | search | pages | plans | import | volunteer-ledger")
 	}
 	switch args[0] {
 	case "orgtree":
@@ -37,6 +38,8 @@ func cmdBench(ctx context.Context, e *env, args []string) error {
 		return benchPlans(ctx, e, args[1:])
 	case "import":
 		return benchImport(ctx, e, args[1:])
+	case "volunteer-ledger":
+		return benchVolunteerLedger(ctx, e, args[1:])
 	}
 	return usageError("unknown benchmark " + args[0])
 }

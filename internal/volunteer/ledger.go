@@ -42,7 +42,16 @@ func newHasher(key []byte) *hasher { return &hasher{mac: hmac.New(sha256.New, ke
 // hash is HMAC-SHA-256 over a version tag and every field but Hash, each
 // written as its decimal length, a colon and its bytes (as the audit chain
 // does), so no two different entries share an encoding.
-func (h *hasher) hash(e *Entry) string {
+func (h *hasher) hash(e *Entry) string { return hex.EncodeToString(h.sum256(e)) }
+
+// matches reports whether e.Hash is the hash of e, without allocating.
+func (h *hasher) matches(e *Entry) bool {
+	var buf [64]byte
+	hex.Encode(buf[:], h.sum256(e))
+	return len(e.Hash) == 64 && string(buf[:]) == e.Hash
+}
+
+func (h *hasher) sum256(e *Entry) []byte {
 	b := append(h.buf[:0], "kexie-vhours-v1;"...)
 	field := func(s string) {
 		b = strconv.AppendInt(b, int64(len(s)), 10)
@@ -51,7 +60,10 @@ func (h *hasher) hash(e *Entry) string {
 	}
 	num := func(n int64) {
 		var tmp [20]byte
-		field(string(strconv.AppendInt(tmp[:0], n, 10)))
+		d := strconv.AppendInt(tmp[:0], n, 10)
+		b = strconv.AppendInt(b, int64(len(d)), 10)
+		b = append(b, ':')
+		b = append(b, d...)
 	}
 	num(e.Seq)
 	num(e.VolunteerID)
@@ -66,7 +78,7 @@ func (h *hasher) hash(e *Entry) string {
 	h.mac.Reset()
 	h.mac.Write(b)
 	h.sum = h.mac.Sum(h.sum[:0])
-	return hex.EncodeToString(h.sum)
+	return h.sum
 }
 
 func ledgerHeadMAC(key []byte, seq int64, hash string) string {

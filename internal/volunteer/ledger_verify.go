@@ -52,7 +52,7 @@ func (c *chain) next(e *Entry) *Break {
 	switch {
 	case e.Seq != c.seq+1:
 		return &Break{Seq: c.seq + 1, Kind: "missing"}
-	case c.h.hash(e) != e.Hash:
+	case !c.h.matches(e):
 		return &Break{Seq: e.Seq, Kind: "edited"}
 	case e.PrevHash != c.prev:
 		return &Break{Seq: e.Seq, Kind: "relinked"}
