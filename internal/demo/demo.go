@@ -19,6 +19,7 @@ import (
 	"kexie/internal/people"
 	"kexie/internal/plan"
 	"kexie/internal/std"
+	"kexie/internal/volunteer"
 )
 
 // Size is how much to generate.
@@ -39,12 +40,16 @@ type Options struct {
 	T func(key string, args ...any) string
 	// Plans, when set, gets the demo plans and their progress ledger.
 	Plans *plan.Store
+	// Volunteers, when set, gets volunteers with a year of service hours.
+	Volunteers *volunteer.Store
 }
 
 // Result counts what was made.
 type Result struct {
 	Orgs, People  int
 	Plans, Ledger int // plans and progress entries
+	Volunteers    int // 科普志愿者 (with Hours ledger entries)
+	Hours         int
 }
 
 var (
@@ -180,6 +185,17 @@ func Generate(ctx context.Context, orgs *org.Store, ppl *people.Store, o Options
 		}
 		res.Plans, res.Ledger = pr.Plans, pr.Entries
 		progress("plans", res.Plans, res.Plans)
+	}
+
+	if o.Volunteers != nil {
+		var cityOrgs []org.Org
+		for _, c := range cities {
+			cityOrgs = append(cityOrgs, c.org)
+		}
+		if res.Volunteers, res.Hours, err = makeVolunteers(ctx, o.Volunteers, cityOrgs, rand.New(rand.NewPCG(o.Seed+3, o.Seed^0x3c6ef372fe94f82b))); err != nil {
+			return res, err
+		}
+		progress("volunteers", res.Volunteers, res.Volunteers)
 	}
 
 	// People, spread over the counties, written through the import path one
