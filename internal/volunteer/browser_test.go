@@ -2,6 +2,7 @@ package volunteer_test
 
 import (
 	"context"
+	"strconv"
 	"testing"
 	"time"
 
@@ -22,6 +23,7 @@ func TestBrowserVolunteerPhone(t *testing.T) {
 	vs := serveVolunteers(t, dbtest.OpenSQLite(t))
 	bg := context.Background()
 	_, u := vs.User(t, "zhangsan", access.Member, vs.City)
+	vs.User(t, "staff", access.OrgStaff, vs.City)
 	now := time.Now()
 	p, err := vs.Store.CreateOpportunity(bg, volunteer.OpportunityInput{OrgID: vs.City.ID, Title: "全国科普日·科技馆讲解", Place: "攀枝花市科技馆",
 		StartsAt: now, EndsAt: now.Add(4 * time.Hour), Slots: 5}, 0)
@@ -65,6 +67,19 @@ func TestBrowserVolunteerPhone(t *testing.T) {
 	b.WaitText("signup done", "#my-signups", "已完成")
 	wide(b, "my page")
 	b.Shot("volunteer-me")
+
+	// Staff see the volunteer and the post's roster, at phone width too.
+	b.Logout()
+	b.Login("staff")
+	b.Run("phone", chromedp.EmulateViewport(390, 844))
+	b.Open("/volunteers", "#volunteers")
+	b.WaitText("listed", "#volunteers", "张三")
+	wide(b, "staff list")
+	b.Shot("volunteer-list")
+	b.Open("/volunteers/opportunities/"+strconv.FormatInt(p.ID, 10), "#roster")
+	b.WaitText("roster", "#roster", "已完成")
+	wide(b, "roster")
+	b.Shot("volunteer-roster")
 }
 
 // wide fails when the page is wider than the 390 px screen.
