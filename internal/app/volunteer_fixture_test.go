@@ -64,3 +64,12 @@ func volunteerMatrix() []matrixCase {
 		{"POST /volunteers/teams", "/volunteers/teams", url.Values{"org_id": {"{peer}"}}, sys},
 	}
 }
+
+func fundingMatrix() []matrixCase {
+	return []matrixCase{
+		{"GET /funding", "/funding", nil, staff},
+		{"POST /funding/budgets", "/funding/budgets", url.Values{"org_id": {"{city}"}, "amount": {"x"}}, staff},
+		{"POST /funding/budgets", "/funding/budgets", url.Values{"org_id": {"{peer}"}, "amount": {"x"}}, []string{"sysadmin"}},
+		{"POST /funding/population", "/funding/population", nil, staff},
+	}
+}

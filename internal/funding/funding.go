@@ -23,7 +23,6 @@ import (
 	"kexie/internal/db"
 	"kexie/internal/org"
 	"kexie/internal/valid"
-	"kexie/internal/web"
 )
 
 //go:embed migrations/*.sql
@@ -100,11 +99,4 @@ func (s *Store) AddBudget(ctx context.Context, orgID int64, year int, item, amou
 		return audit.Append(ctx, tx, audit.Entry{OrgID: orgID, OrgPath: ref.Path, Action: "funding.budget_add",
 			Target: fmt.Sprintf("org:%d", orgID), After: map[string]any{"year": year, "item": item, "amount": float64(cents) / 100}})
 	})
-}
-
-// Module returns the funding module for the wiring in package app: its
-// tables and strings (its figures reach pages through the measure).
-func Module() web.Module {
-	loc, _ := fs.Sub(localeFS, "locales")
-	return web.Module{Name: "funding", Migrations: []db.Migrations{Migrations()}, Locales: loc}
 }
