@@ -8,11 +8,12 @@ import (
 	"testing"
 	"time"
 
+	"kexie/internal/std"
 	"kexie/internal/volunteer"
 )
 
 // volunteerFixture is a service post in the city and one in the peer city.
-type volunteerFixture struct{ opp, peerOpp int64 }
+type volunteerFixture struct{ opp, peerOpp, vol, peerVol int64 }
 
 func newVolunteerFixture(t *testing.T, ta *testApp) volunteerFixture {
 	ctx := context.Background()
@@ -22,17 +23,22 @@ func newVolunteerFixture(t *testing.T, ta *testApp) volunteerFixture {
 		if err != nil {
 			t.Fatal(err)
 		}
+		first := fmt.Sprintf("5104021990010100%d", i)
+		v, err := ta.Vols.Register(ctx, volunteer.Input{OrgID: o, Name: "志愿者", IDNumber: first + string(std.CitizenIDCheckDigit(first))}, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
 		if i == 0 {
-			f.opp = p.ID
+			f.opp, f.vol = p.ID, v.ID
 		} else {
-			f.peerOpp = p.ID
+			f.peerOpp, f.peerVol = p.ID, v.ID
 		}
 	}
 	return f
 }
 
 func (f volunteerFixture) fill(s string) string {
-	return strings.NewReplacer("{vopp}", fmt.Sprint(f.opp), "{peervopp}", fmt.Sprint(f.peerOpp)).Replace(s)
+	return strings.NewReplacer("{vopp}", fmt.Sprint(f.opp), "{peervopp}", fmt.Sprint(f.peerOpp), "{vvol}", fmt.Sprint(f.vol), "{peervvol}", fmt.Sprint(f.peerVol)).Replace(s)
 }
 
 func volunteerMatrix() []matrixCase {
@@ -60,6 +66,8 @@ func volunteerMatrix() []matrixCase {
 		{"GET /volunteers/opportunities/{id}", "/volunteers/opportunities/{peervopp}", nil, sys},
 		{"POST /volunteers/opportunities/{id}/check", "/volunteers/opportunities/{vopp}/check", url.Values{"volunteer_id": {"1"}}, staff},
 		{"POST /volunteers/opportunities/{id}/check", "/volunteers/opportunities/{peervopp}/check", url.Values{"volunteer_id": {"1"}}, sys},
+		{"POST /volunteers/{id}/stars/{level}/withhold", "/volunteers/{vvol}/stars/1/withhold", nil, staff},
+		{"POST /volunteers/{id}/stars/{level}/withhold", "/volunteers/{peervvol}/stars/1/withhold", nil, sys},
 		{"POST /volunteers/teams", "/volunteers/teams", url.Values{"org_id": {"{city}"}}, staff},
 		{"POST /volunteers/teams", "/volunteers/teams", url.Values{"org_id": {"{peer}"}}, sys},
 	}

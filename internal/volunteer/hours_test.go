@@ -164,6 +164,22 @@ func TestStarsAfterPublicity(t *testing.T) {
 		if pub, _ := f.s.InPublicity(ctx, wantTo); len(pub) != 0 {
 			t.Fatalf("still in publicity: %+v", pub)
 		}
+		// An objection upheld during the 公示 withholds the star; the peer
+		// city's staff cannot, and after the 公示 nobody can.
+		if err := f.s.Withhold(ctx, v.ID, 1, access.Subtrees(f.peer.Path), 2); !errors.Is(err, access.ErrDenied) {
+			t.Fatalf("peer withheld: %v", err)
+		}
+		if err := f.s.Withhold(ctx, v.ID, 1, access.Subtrees(f.city.Path), 2); err != nil {
+			t.Fatal(err)
+		}
+		stars, _ = f.s.Stars(ctx, v.ID)
+		if stars[0].Awarded(wantTo) {
+			t.Fatal("a withheld star is awarded")
+		}
+		*f.now = wantTo
+		if err := f.s.Withhold(ctx, v.ID, 1, access.Subtrees(f.city.Path), 2); !errors.Is(err, volunteer.ErrNotFound) {
+			t.Fatalf("withheld twice / after the 公示: %v", err)
+		}
 	})
 }
 

@@ -71,6 +71,7 @@ func Module(s *Store, orgs *org.Store, cfg WebConfig) web.Module {
 			site.Handle("GET /volunteers/opportunities/{id}", access.Require("volunteer.manage", h.oppResolver), h.roster)
 			site.Handle("POST /volunteers/opportunities/{id}/check", access.Require("volunteer.manage", h.oppResolver), h.check)
 			site.Handle("GET /volunteers/publicity", access.Public(), h.publicity)
+			site.Handle("POST /volunteers/{id}/stars/{level}/withhold", access.Require("volunteer.manage", h.volResolver), h.withhold)
 			site.Handle("POST /volunteers/teams", access.Require("volunteer.manage", orgs.FormResolver("org_id")), h.createTeam)
 			site.AddNamer("volunteer", h.namer(`SELECT id, name FROM volunteers WHERE id IN (%s)`, ""))
 			site.AddNamer("volunteer_team", h.namer(`SELECT id, name FROM volunteer_teams WHERE id IN (%s)`, ""))
@@ -105,6 +106,18 @@ func pathID(r *http.Request, name string) (int64, error) {
 		return 0, web.ErrNotFound
 	}
 	return id, nil
+}
+
+func (h *handler) volResolver(r *http.Request) (access.Resource, error) {
+	id, err := pathID(r, "id")
+	if err != nil {
+		return access.Resource{}, err
+	}
+	v, err := h.store.Volunteer(r.Context(), id)
+	if err != nil {
+		return access.Resource{}, err
+	}
+	return access.Resource{OrgID: v.OrgID, OrgPath: v.OrgPath}, nil
 }
 
 func (h *handler) oppResolver(r *http.Request) (access.Resource, error) {

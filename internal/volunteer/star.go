@@ -15,6 +15,7 @@ type Star struct {
 	VolunteerID int64
 	Name        string // the volunteer's
 	OrgName     string
+	OrgPath     string
 	Level       int
 	ReachedAt   time.Time
 	PublicityTo time.Time // the star is awarded at this instant
@@ -60,7 +61,7 @@ func (s *Store) reachStars(ctx context.Context, tx *db.Tx, volunteerID, minutes 
 	return nil
 }
 
-const starCols = `s.volunteer_id, v.name, o.name, s.level, s.reached_at, s.publicity_to, s.withheld_at`
+const starCols = `s.volunteer_id, v.name, o.name, o.path, s.level, s.reached_at, s.publicity_to, s.withheld_at`
 
 func scanStars(rows interface {
 	Next() bool
@@ -71,7 +72,7 @@ func scanStars(rows interface {
 	for rows.Next() {
 		var st Star
 		var reached, to, withheld int64
-		if err := rows.Scan(&st.VolunteerID, &st.Name, &st.OrgName, &st.Level, &reached, &to, &withheld); err != nil {
+		if err := rows.Scan(&st.VolunteerID, &st.Name, &st.OrgName, &st.OrgPath, &st.Level, &reached, &to, &withheld); err != nil {
 			return nil, err
 		}
 		st.ReachedAt, st.PublicityTo, st.Withheld = db.Time(reached), db.Time(to), withheld != 0

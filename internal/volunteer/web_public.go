@@ -3,6 +3,9 @@ package volunteer
 import (
 	"errors"
 	"net/http"
+	"strconv"
+
+	"kexie/internal/web"
 )
 
 type verifyPage struct {
@@ -26,7 +29,9 @@ func (h *handler) verify(w http.ResponseWriter, r *http.Request) error {
 	return h.site.Render(w, r, "volunteer/verify.html", "volunteer.title.verify", p)
 }
 
-type publicityPage struct{ Stars []Star }
+type publicityPage struct {
+	Stars []Star
+}
 
 // publicity lists the stars in their 公示, for anyone to object to.
 func (h *handler) publicity(w http.ResponseWriter, r *http.Request) error {
@@ -35,4 +40,21 @@ func (h *handler) publicity(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	return h.site.Render(w, r, "volunteer/publicity.html", "volunteer.title.publicity", publicityPage{Stars: st})
+}
+
+// withhold stops a star during its 公示 (an objection upheld by staff).
+func (h *handler) withhold(w http.ResponseWriter, r *http.Request) error {
+	if _, err := web.ParseForm(w, r, 1<<12); err != nil {
+		return err
+	}
+	id, err := pathID(r, "id")
+	if err != nil {
+		return err
+	}
+	level, err := strconv.Atoi(r.PathValue("level"))
+	if err != nil {
+		return web.ErrNotFound
+	}
+	err = h.store.Withhold(r.Context(), id, level, h.site.Scope(r, "volunteer.manage"), userID(r))
+	return h.back(w, r, err, "volunteer.flash.withheld", "/volunteers/publicity")
 }
