@@ -71,9 +71,11 @@ func Module(s *Store, orgs *org.Store, cfg WebConfig) web.Module {
 			site.Handle("GET /volunteers/opportunities/{id}", access.Require("volunteer.manage", h.oppResolver), h.roster)
 			site.Handle("POST /volunteers/opportunities/{id}/check", access.Require("volunteer.manage", h.oppResolver), h.check)
 			site.Handle("GET /volunteers/publicity", access.Public(), h.publicity)
+			site.Handle("GET /volunteers/{id}", access.Require("volunteer.manage", h.volResolver), h.show)
+			site.Handle("POST /volunteers/{id}/trainings", access.Require("volunteer.manage", h.volResolver), h.addTraining)
 			site.Handle("POST /volunteers/{id}/stars/{level}/withhold", access.Require("volunteer.manage", h.volResolver), h.withhold)
 			site.Handle("POST /volunteers/teams", access.Require("volunteer.manage", orgs.FormResolver("org_id")), h.createTeam)
-			site.AddNamer("volunteer", h.namer(`SELECT id, name FROM volunteers WHERE id IN (%s)`, ""))
+			site.AddNamer("volunteer", h.namer(`SELECT id, name FROM volunteers WHERE id IN (%s)`, "/volunteers/"))
 			site.AddNamer("volunteer_team", h.namer(`SELECT id, name FROM volunteer_teams WHERE id IN (%s)`, ""))
 			site.AddNamer("volunteer_opportunity", h.namer(`SELECT id, title FROM volunteer_opportunities WHERE id IN (%s)`, "/volunteers/opportunities/"))
 		},

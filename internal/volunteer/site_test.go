@@ -156,6 +156,10 @@ func TestSite(t *testing.T) {
 		}
 		res, body = staff.Upload("/volunteers/import", url.Values{"org_id": {"PZH"}}, "file", "v.csv", []byte("姓名,身份证号码\n王五,"+idNumber(2)+"\n"))
 		must(t, "import", res, body, 200, "已导入 1 名志愿者")
+		res, body, _ = post(staff, "/volunteers/"+strconv.FormatInt(v.ID, 10)+"/trainings", url.Values{"title": {"科普讲解员培训"}, "held_on": {"2026-03-01"}, "hours": {"3"}})
+		must(t, "training", res, body, 200, "培训已记录", "科普讲解员培训", "签到签退")
+		res, body = peer.Get("/volunteers/" + strconv.FormatInt(v.ID, 10))
+		must(t, "peer detail", res, body, 403)
 		res, body = anon.Get("/volunteers/publicity")
 		must(t, "publicity", res, body, 200, "目前没有正在公示的星级志愿者")
 	})
