@@ -38,6 +38,18 @@ var FontCandidates = []string{
 	"/usr/share/fonts/truetype/droid/DroidSansFallback.ttf",     // older fonts-droid
 }
 
+// LatinEnv names the environment variable that overrides the Latin font.
+const LatinEnv = "KEXIE_PDF_LATIN_FONT"
+
+// LatinCandidates are the fonts tried for Latin letters, digits and
+// punctuation, which the CJK fallback fonts lack (Droid Sans Fallback has
+// no digits): text is written in runs, each in the font that has it.
+var LatinCandidates = []string{
+	"/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",                 // fonts-dejavu-core
+	"/usr/share/fonts/truetype/liberation2/LiberationSans-Regular.ttf", // fonts-liberation2
+	"/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf",  // fonts-liberation
+}
+
 // ErrNoFont is returned when no CJK font file can be found.
 var ErrNoFont = errors.New("pdfdoc: no CJK TrueType font: install the Debian package fonts-droid-fallback or set " + FontEnv + " to a .ttf file with glyf outlines")
 
@@ -58,11 +70,20 @@ func FontPath() (string, error) {
 	return "", ErrNoFont
 }
 
-// Font is a loaded font file. The zero value is not usable; get one from
-// LoadFont or SystemFont.
+// Font is a loaded CJK font file, with the Latin font its runs of Latin
+// text use (nil: the CJK font writes everything). The zero value is not
+// usable; get one from LoadFont or SystemFont.
 type Font struct {
-	path string
-	data []byte
+	path  string
+	data  []byte
+	latin *Font
+}
+
+// WithLatin returns f writing Latin runs in latin.
+func (f *Font) WithLatin(latin *Font) *Font {
+	c := *f
+	c.latin = latin
+	return &c
 }
 
 // LoadFont reads a TrueType font file.
@@ -77,13 +98,34 @@ func LoadFont(path string) (*Font, error) {
 	return &Font{path: path, data: b}, nil
 }
 
-// SystemFont loads the font FontPath finds.
+// SystemFont loads the CJK font FontPath finds and the first Latin font
+// of LatinEnv or LatinCandidates (none found: an error naming the package).
 func SystemFont() (*Font, error) {
 	p, err := FontPath()
 	if err != nil {
 		return nil, err
 	}
-	return LoadFont(p)
+	f, err := LoadFont(p)
+	if err != nil {
+		return nil, err
+	}
+	lp := strings.TrimSpace(os.Getenv(LatinEnv))
+	for _, c := range LatinCandidates {
+		if lp != "" {
+			break
+		}
+		if st, err := os.Stat(c); err == nil && !st.IsDir() {
+			lp = c
+		}
+	}
+	if lp == "" {
+		return nil, errors.New("pdfdoc: no Latin TrueType font: install the Debian package fonts-dejavu-core or set " + LatinEnv)
+	}
+	latin, err := LoadFont(lp)
+	if err != nil {
+		return nil, err
+	}
+	return f.WithLatin(latin), nil
 }
 
 // Path is the file the font was read from.
@@ -98,7 +140,10 @@ const (
 	Card                    // 85.6 × 54 mm (ID-1), landscape
 )
 
-const family = "cjk"
+const (
+	family      = "cjk"
+	latinFamily = "latin"
+)
 
 // Doc is one document being written. Methods record the first error and
 // become no-ops after it; Bytes reports it.
@@ -107,6 +152,8 @@ type Doc struct {
 	page   Page
 	margin float64
 	qrs    int
+	latin  string // the family Latin runs use
+	size   float64
 }
 
 // New starts a document with one empty page. title goes into the file's
@@ -138,9 +185,77 @@ func New(font *Font, page Page, title string, at time.Time) (*Doc, error) {
 	if err := pdf.Error(); err != nil {
 		return nil, fmt.Errorf("pdfdoc: font %s: %w", font.path, err)
 	}
+	latin := family
+	if font.latin != nil {
+		pdf.AddUTF8FontFromBytes(latinFamily, "", font.latin.data)
+		if err := pdf.Error(); err != nil {
+			return nil, fmt.Errorf("pdfdoc: font %s: %w", font.latin.path, err)
+		}
+		latin = latinFamily
+	}
 	pdf.SetFont(family, "", 11)
 	pdf.AddPage()
-	return &Doc{pdf: pdf, page: page, margin: margin}, nil
+	return &Doc{pdf: pdf, page: page, margin: margin, latin: latin, size: 11}, nil
+}
+
+// run is a stretch of text written in one font.
+type run struct {
+	family string
+	text   string
+}
+
+// runs splits s where it changes between Latin (letters, digits,
+// punctuation below U+2E80) and CJK (everything from U+2E80: ideographs,
+// full-width punctuation).
+func (d *Doc) runs(s string) []run {
+	var out []run
+	start, cur := 0, ""
+	for i, r := range s {
+		fam := family
+		if r < 0x2E80 {
+			fam = d.latin
+		}
+		if fam != cur {
+			if i > start {
+				out = append(out, run{cur, s[start:i]})
+			}
+			start, cur = i, fam
+		}
+	}
+	if len(s) > start {
+		out = append(out, run{cur, s[start:]})
+	}
+	return out
+}
+
+// width is the width of s in mm at size.
+func (d *Doc) width(s string, size float64) float64 {
+	w := 0.0
+	for _, r := range d.runs(s) {
+		d.pdf.SetFont(r.family, "", size)
+		w += d.pdf.GetStringWidth(r.text)
+	}
+	return w
+}
+
+// line writes s on one line of height h at the current y, in the box
+// [x, x+w], aligned L, C or R.
+func (d *Doc) line(s string, size, x, w, h float64, align string) {
+	tw := d.width(s, size)
+	switch align {
+	case "C":
+		x += (w - tw) / 2
+	case "R":
+		x += w - tw
+	}
+	y := d.pdf.GetY()
+	for _, r := range d.runs(s) {
+		d.pdf.SetFont(r.family, "", size)
+		rw := d.pdf.GetStringWidth(r.text)
+		d.pdf.SetXY(x, y)
+		d.pdf.CellFormat(rw, h, r.text, "", 0, "L", false, 0, "")
+		x += rw
+	}
 }
 
 // Width is the usable width between the margins, in mm.
@@ -151,18 +266,27 @@ func (d *Doc) Width() float64 {
 
 // Heading writes a centred line in a large size.
 func (d *Doc) Heading(s string, size float64) {
-	d.pdf.SetFont(family, "", size)
-	d.pdf.CellFormat(0, size*0.6, s, "", 1, "C", false, 0, "")
+	d.line(s, size, d.margin, d.Width(), size*0.6, "C")
+	d.pdf.Ln(size * 0.6)
 	d.pdf.Ln(size * 0.2)
-	d.pdf.SetFont(family, "", 11)
 }
 
 // Text writes a paragraph in the given size, wrapped to the margins;
 // align is "L", "C" or "R".
 func (d *Doc) Text(s string, size float64, align string) {
-	d.pdf.SetFont(family, "", size)
-	d.pdf.MultiCell(0, size*0.5, s, "", align, false)
-	d.pdf.SetFont(family, "", 11)
+	h := size * 0.5
+	if align == "C" || align == "R" {
+		x := d.pdf.GetX()
+		pw, _ := d.pdf.GetPageSize()
+		d.line(s, size, x, pw-d.margin-x, h, align)
+		d.pdf.Ln(h)
+		return
+	}
+	for _, r := range d.runs(s) {
+		d.pdf.SetFont(r.family, "", size)
+		d.pdf.Write(h, r.text)
+	}
+	d.pdf.Ln(h)
 }
 
 // Space moves down by mm.
@@ -188,33 +312,40 @@ func (d *Doc) Table(header []string, rows [][]string, widths []float64) {
 	for i := range ws {
 		ws[i] = ws[i] / total * d.Width()
 	}
-	const h = 7.0
-	d.pdf.SetFont(family, "", 10)
-	d.pdf.SetFillColor(235, 238, 242)
-	for i, c := range header {
-		d.pdf.CellFormat(ws[i], h, d.fit(c, ws[i]), "1", 0, "C", true, 0, "")
-	}
-	d.pdf.Ln(h)
-	for _, r := range rows {
+	const h, size = 7.0, 10.0
+	row := func(cells []string, fill bool, align string) {
+		_, pageH := d.pdf.GetPageSize()
+		if d.pdf.GetY()+h > pageH-d.margin {
+			d.pdf.AddPage()
+		}
+		x, y := d.margin, d.pdf.GetY()
 		for i := 0; i < n; i++ {
 			c := ""
-			if i < len(r) {
-				c = r[i]
+			if i < len(cells) {
+				c = cells[i]
 			}
-			d.pdf.CellFormat(ws[i], h, d.fit(c, ws[i]), "1", 0, "L", false, 0, "")
+			d.pdf.SetXY(x, y)
+			d.pdf.CellFormat(ws[i], h, "", "1", 0, "L", fill, 0, "")
+			d.pdf.SetXY(x, y)
+			d.line(d.fit(c, ws[i], size), size, x+1, ws[i]-2, h, align)
+			x += ws[i]
 		}
-		d.pdf.Ln(h)
+		d.pdf.SetXY(d.margin, y+h)
 	}
-	d.pdf.SetFont(family, "", 11)
+	d.pdf.SetFillColor(235, 238, 242)
+	row(header, true, "C")
+	for _, r := range rows {
+		row(r, false, "L")
+	}
 }
 
 // fit cuts s (rune-wise) until it fits in w mm with a little padding.
-func (d *Doc) fit(s string, w float64) string {
-	if d.pdf.GetStringWidth(s) <= w-2 {
+func (d *Doc) fit(s string, w, size float64) string {
+	if d.width(s, size) <= w-2 {
 		return s
 	}
 	r := []rune(s)
-	for len(r) > 0 && d.pdf.GetStringWidth(string(r)+"…") > w-2 {
+	for len(r) > 0 && d.width(string(r)+"…", size) > w-2 {
 		r = r[:len(r)-1]
 	}
 	return string(r) + "…"

@@ -68,10 +68,15 @@ func TestChineseTextComesBack(t *testing.T) {
 		if page != pdfdoc.Card && len(b) > 400_000 {
 			t.Errorf("page %d: %d bytes: the font is not subset", page, len(b))
 		}
+		// Digits and Latin letters are drawn in the Latin font: the CJK
+		// fallback font has no glyphs for them (they would print as boxes).
+		if n := bytes.Count(b, []byte("/FontFile2")); n != 2 {
+			t.Errorf("page %d: %d fonts embedded, want the CJK and the Latin one", page, n)
+		}
 		txt := pdftotext(t, b)
 		wants := []string{"科普志愿服务证明", "全国科普日", "2026-09-20"}
 		if page == pdfdoc.Card {
-			wants = []string{"科普志愿服务证明", "全国科普日", "202…"} // a cell too narrow is cut, not wrapped
+			wants = []string{"科普志愿服务证明", "全国科普日", "…"} // a cell too narrow is cut, not wrapped
 		}
 		for _, want := range wants {
 			if !strings.Contains(txt, want) {

@@ -146,7 +146,7 @@ func (s *Store) CertificatePDF(c Certificate, verifyURL string) ([]byte, error) 
 	d.Space(6)
 	stars := ""
 	if c.Stars > 0 {
-		stars = fmt.Sprintf("，获评%d星级科普志愿者", c.Stars)
+		stars = "，获评" + []string{"一", "二", "三", "四", "五"}[min(c.Stars, 5)-1] + "星级科普志愿者"
 	}
 	d.Text(fmt.Sprintf("兹证明 %s 同志为%s注册科普志愿者，截至%s累计参加科普志愿服务 %s 小时%s。",
 		c.Name, c.OrgName, c.IssuedAt.In(beijing).Format("2006年1月2日"), FormatHours(c.Minutes), stars), 15, "L")
