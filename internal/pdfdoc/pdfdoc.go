@@ -45,7 +45,7 @@ const LatinEnv = "KEXIE_PDF_LATIN_FONT"
 // punctuation, which the CJK fallback fonts lack (Droid Sans Fallback has
 // no digits): text is written in runs, each in the font that has it.
 var LatinCandidates = []string{
-	"/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",                 // fonts-dejavu-core
+	"/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",                  // fonts-dejavu-core
 	"/usr/share/fonts/truetype/liberation2/LiberationSans-Regular.ttf", // fonts-liberation2
 	"/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf",  // fonts-liberation
 }
