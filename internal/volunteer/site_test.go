@@ -162,6 +162,18 @@ func TestSite(t *testing.T) {
 		must(t, "peer detail", res, body, 403)
 		res, body = anon.Get("/volunteers/publicity")
 		must(t, "publicity", res, body, 200, "目前没有正在公示的星级志愿者")
+		// A star in its 公示 shows on the public list and the volunteer's page;
+		// staff may withhold it there.
+		if _, err := d.Exec(ctx, `INSERT INTO volunteer_stars (volunteer_id, level, reached_at, publicity_to) VALUES (?, 1, ?, ?)`,
+			v.ID, time.Now().UnixMilli(), time.Now().Add(7*24*time.Hour).UnixMilli()); err != nil {
+			t.Fatal(err)
+		}
+		res, body = anon.Get("/volunteers/publicity")
+		must(t, "publicity with a star", res, body, 200, "张三", "一星级志愿者")
+		res, body = vc.Get("/volunteer")
+		must(t, "star in publicity", res, body, 200, "一星级志愿者公示中", "尚未获评星级")
+		res, body, _ = post(staff, "/volunteers/"+strconv.FormatInt(v.ID, 10)+"/stars/1/withhold", nil)
+		must(t, "withhold", res, body, 200, "已撤销该星级公示", "目前没有正在公示的星级志愿者")
 	})
 }
 
