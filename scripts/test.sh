@@ -37,9 +37,13 @@ fi
 if ! command -v pdftotext >/dev/null 2>&1; then
 	apt_install poppler-utils
 fi
-# A CJK TrueType font (Apache 2.0) for society receipts and member cards (PDF).
-if [ ! -f /usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf ]; then
+# A CJK TrueType font (glyf outlines) for PDF documents (internal/pdfdoc; society receipts and cards).
+if [ -z "${KEXIE_PDF_FONT:-}" ] && [ ! -f /usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf ]; then
 	apt_install fonts-droid-fallback
+fi
+# Its Latin companion (the CJK fallback font has no digits or Latin letters).
+if [ -z "${KEXIE_PDF_LATIN_FONT:-}" ] && [ ! -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ]; then
+	apt_install fonts-dejavu-core
 fi
 # Chromium and CJK fonts for the browser tests and screenshots.
 if [ -z "${KEXIE_TEST_CHROMIUM:-}" ] && ! command -v chromium >/dev/null 2>&1; then

@@ -24,17 +24,18 @@ import (
 //	kexie bench survey-estimate [--rows 1000000] [--runs 3]
 func cmdBench(ctx context.Context, e *env, args []string) error {
 	benches := map[string]func(context.Context, *env, []string) error{
-		"orgtree":         benchOrgTree,
-		"startup":         benchStartup,
-		"search":          benchSearch,
-		"pages":           benchPages,
-		"plans":           benchPlans,
-		"import":          benchImport,
-		"survey-estimate": benchSurveyEstimate,
-		"kepu":            benchKepu,
-		"checkin":         benchCheckin,
-		"review":          benchReview,
-		"society":         benchSociety,
+		"orgtree":          benchOrgTree,
+		"startup":          benchStartup,
+		"search":           benchSearch,
+		"pages":            benchPages,
+		"plans":            benchPlans,
+		"import":           benchImport,
+		"survey-estimate":  benchSurveyEstimate,
+		"kepu":             benchKepu,
+		"checkin":          benchCheckin,
+		"review":           benchReview,
+		"society":          benchSociety,
+		"volunteer-ledger": benchVolunteerLedger,
 	}
 	var names []string
 	for n := range benches {

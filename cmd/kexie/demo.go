@@ -44,7 +44,7 @@ func cmdDemo(ctx context.Context, e *env, args []string) error {
 	}
 	start := time.Now()
 	ctx = audit.WithMeta(ctx, audit.Meta{ActorName: "cli:demo"})
-	res, err := demo.Generate(ctx, a.Orgs, a.People, demo.Options{Province: *province, Seed: *seed, Size: sz, Plans: a.Plans, Events: a.Events, Venues: a.Venues, Societies: a.Society,
+	res, err := demo.Generate(ctx, a.Orgs, a.People, demo.Options{Province: *province, Seed: *seed, Size: sz, Plans: a.Plans, Events: a.Events, Venues: a.Venues, Societies: a.Society, Volunteers: a.Vols,
 		T: func(key string, args ...any) string { return a.Site.Catalogs.T("zh-CN", key, args...) },
 		Progress: func(stage string, done, total int) {
 			if total > 0 {
@@ -70,7 +70,7 @@ func cmdDemo(ctx context.Context, e *env, args []string) error {
 	if password != "" {
 		fmt.Fprintf(e.stdout, "administrator %s, one-time password %s\n", user, password)
 	}
-	fmt.Fprintf(e.stdout, "demo data: %d orgs, %d people, %d plans with %d progress entries, %d events with %d tickets (%d checked in), %d venues, %d society members in %s\n",
-		res.Orgs, res.People, res.Plans, res.Ledger, res.Events.Events, res.Events.Tickets, res.Events.CheckedIn, res.Venues, res.Members, time.Since(start).Round(time.Millisecond))
+	fmt.Fprintf(e.stdout, "demo data: %d orgs, %d people, %d plans with %d progress entries, %d events with %d tickets (%d checked in), %d venues, %d society members, %d volunteers with %d hours entries in %s\n",
+		res.Orgs, res.People, res.Plans, res.Ledger, res.Events.Events, res.Events.Tickets, res.Events.CheckedIn, res.Venues, res.Members, res.Volunteers, res.Hours, time.Since(start).Round(time.Millisecond))
 	return nil
 }

@@ -49,6 +49,7 @@ func commands() []command {
 		{"member", "member card verify CODE --json | member cards --society CODE --json: society member cards", cmdMember},
 		{"pii", "pii rotate: re-encrypt personal data under KEXIE_PII_KEY_VERSION", cmdPII},
 		{"audit", "audit verify", cmdAudit},
+		{"volunteer", "volunteer verify: check the chain of the volunteer hours ledger", cmdVolunteer},
 		{"backup", "backup FILE: consistent online copy of the SQLite database", cmdBackup},
 		{"restore", "restore FILE [--force]: restore a SQLite backup", cmdRestore},
 		{"bench", "bench orgtree | startup: the measurements of docs/benchmarks.md", cmdBench},

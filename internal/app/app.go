@@ -22,6 +22,7 @@ import (
 	"kexie/internal/config"
 	"kexie/internal/db"
 	"kexie/internal/event"
+	"kexie/internal/funding"
 	"kexie/internal/home"
 	"kexie/internal/jobs"
 	"kexie/internal/kepu"
@@ -34,6 +35,7 @@ import (
 	"kexie/internal/society"
 	"kexie/internal/std"
 	"kexie/internal/venue"
+	"kexie/internal/volunteer"
 	"kexie/internal/web"
 )
 
@@ -57,6 +59,8 @@ type App struct {
 	Events  *event.Store
 	Venues  *venue.Store
 	Society *society.Store
+	Vols    *volunteer.Store
+	Funds   *funding.Store
 	Jobs    *jobs.Runner // this node's background work; RunJobs starts it
 	Sources *measure.Registry
 	Modules []web.Module
@@ -110,12 +114,14 @@ func Open(ctx context.Context, cfg config.Config, log *slog.Logger) (*App, error
 	a.Society = society.NewStore(d, society.Config{CardKey: keys.Derive("member-card"), Uploads: filepath.Join(cfg.DataDir, "uploads", "society"),
 		People: personOf(a.People), Grading: societyGrading{r: a.Review, orgs: a.Orgs}})
 	a.Society.UseJobs(a.Jobs)
+	a.Vols = volunteer.NewStore(d, volunteer.Config{Keys: ring, LedgerKey: keys.Derive("volunteer-ledger"), Calendar: calendar.Source{DB: d}})
+	a.Funds = funding.NewStore(d)
 	// The live indicator sources every module publishes, for plans to bind
 	// their targets to. Adding a module's sources is one argument here.
 	a.Venues = venue.NewStore(d, std.Regions())
 	a.Events = event.NewStore(d)
 	a.Events.UseVenues(a.Venues)
-	if a.Sources, err = measure.NewRegistry(a.People.Sources(), a.Kepu.Sources(), a.Venues.Sources(), a.Events.Sources(), a.Society.Sources()); err != nil {
+	if a.Sources, err = measure.NewRegistry(a.People.Sources(), a.Kepu.Sources(), a.Venues.Sources(), a.Events.Sources(), a.Society.Sources(), a.Vols.Sources(), a.Funds.Sources()); err != nil {
 		d.Close()
 		return nil, err
 	}
@@ -137,6 +143,8 @@ func Open(ctx context.Context, cfg config.Config, log *slog.Logger) (*App, error
 		venue.Module(a.Venues, a.Orgs),
 		event.Module(a.Events, a.Orgs),
 		society.Module(a.Society, a.Orgs),
+		funding.Module(a.Funds, a.Orgs),
+		volunteer.Module(a.Vols, a.Orgs, volunteer.WebConfig{BaseURL: cfg.BaseURL, Users: a.userID}),
 		home.Module(home.Sources{DB: d, OrgCounts: a.orgCounts, UserCount: a.Auth.CountUsers, Public: portal.Home}),
 	}
 	for _, m := range a.Modules {

@@ -65,7 +65,7 @@ func (p kepuPeople) Employer(ctx context.Context, userID int64) (string, error) 
 }
 
 // userID finds an account by username (the 科普 module designates
-// emergency editors by it).
+// emergency editors by it; volunteer teams name their admins by it).
 func (a *App) userID(ctx context.Context, username string) (int64, error) {
 	u, err := a.Auth.UserByName(ctx, username)
 	return u.ID, err

@@ -45,6 +45,8 @@ func matrixCases() []matrixCase {
 		kepuMatrix(),
 		eventMatrix(),
 		societyMatrix(),
+		volunteerMatrix(),
+		fundingMatrix(),
 		[]matrixCase{
 			{"GET /healthz", "/healthz", nil, public},
 			{"GET /readyz", "/readyz", nil, public},
@@ -338,6 +340,7 @@ func TestRouteAccessMatrix(t *testing.T) {
 	kf := newKepuFixture(t, ta)
 	ef := newEventFixture(t, ta)
 	sf := newSocietyFixture(t, ta)
+	vf := newVolunteerFixture(t, ta)
 	fill := strings.NewReplacer("{job}", fmt.Sprint(jobID), "{peerjob}", fmt.Sprint(peerJobID), "{track}", fmt.Sprint(tf.Plan), "{tind}", fmt.Sprint(tf.Indicator), "{tprog}", fmt.Sprint(tf.Progress),
 		"{tfile}", fmt.Sprint(tf.File), "{teval}", fmt.Sprint(tf.Eval), "{peerind}", fmt.Sprint(peerPlan.Indicators[0].ID),
 		"{plan}", fmt.Sprint(planID), "{peerplan}", fmt.Sprint(peerPlanID), "{pool}", fmt.Sprint(pool.ID), "{peerpool}", fmt.Sprint(peerPool.ID), "{deletion}", fmt.Sprint(delIDs[0]), "{claim}", fmt.Sprint(claimIDs[0]), "{peerclaim}", fmt.Sprint(claimIDs[1]), "{peerdeletion}", fmt.Sprint(delIDs[1]), "{city}", fmt.Sprint(ta.city.ID), "{peer}", fmt.Sprint(ta.peer.ID), "{root}", fmt.Sprint(ta.root.ID),
@@ -353,7 +356,7 @@ func TestRouteAccessMatrix(t *testing.T) {
 			name := fmt.Sprintf("%s %s as %s", c.route, c.url, role)
 			t.Run(name, func(t *testing.T) {
 				cl := clients[role]
-				u := sf.fill(ef.fill(kf.fill(rf.fill(fill.Replace(c.url)))))
+				u := vf.fill(sf.fill(ef.fill(kf.fill(rf.fill(fill.Replace(c.url))))))
 				var res *http.Response
 				var body string
 				if strings.HasPrefix(c.route, "GET ") {
@@ -391,7 +394,8 @@ func TestEveryPageRenders(t *testing.T) {
 		"/audit?action=org.&actor=page", "/admin/jobs", "/people", "/people/new", "/people/import", "/members/units", "/no/such/page",
 		"/plans", "/plans/tasks", "/plans/compare", "/plans/compare?q=科学素质",
 		"/calls", "/review/calls", "/review/calls?q=奖&kind=award&sort=-closes", "/review/calls/new", "/review/calls/new?template=research",
-		"/review/mine", "/review/assignments", "/review/recommend", "/review/results", "/review/results?year=2026&sort=-reports", "/admin/calendar", "/admin/calendar?year=2027"}
+		"/review/mine", "/review/assignments", "/review/recommend", "/review/results", "/review/results?year=2026&sort=-reports", "/admin/calendar", "/admin/calendar?year=2027",
+		"/volunteer", "/volunteer/opportunities", "/volunteer/claims/review", "/volunteers", "/volunteers/import", "/volunteers/publicity", "/cert/2222-2222-2222", "/funding"}
 	tf := newTrackFixture(t, ta, ta.city.ID)
 	for _, f := range []string{"/plans/%d", "/plans/%d/units", "/plans/%d/dashboard", "/plans/%d/indicators/" + fmt.Sprint(tf.Indicator),
 		"/plans/%d/evaluations/" + fmt.Sprint(tf.Eval), "/plans/%d/evaluations/" + fmt.Sprint(tf.Eval) + "/print"} {
@@ -405,7 +409,7 @@ func TestEveryPageRenders(t *testing.T) {
 	for _, p := range pages {
 		res, body := admin.get(p)
 		want := http.StatusOK
-		if p == "/no/such/page" {
+		if p == "/no/such/page" || p == "/cert/2222-2222-2222" {
 			want = http.StatusNotFound
 		}
 		if res.StatusCode != want {

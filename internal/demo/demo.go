@@ -22,6 +22,7 @@ import (
 	"kexie/internal/society"
 	"kexie/internal/std"
 	"kexie/internal/venue"
+	"kexie/internal/volunteer"
 )
 
 // Size is how much to generate.
@@ -48,6 +49,8 @@ type Options struct {
 	Venues *venue.Store
 	// Societies, when set, gets the societies' reports, grades, terms and members.
 	Societies *society.Store
+	// Volunteers, when set, gets volunteers with a year of service hours.
+	Volunteers *volunteer.Store
 }
 
 // Result counts what was made.
@@ -57,6 +60,8 @@ type Result struct {
 	Events        eventResult
 	Venues        int
 	Members       int // society members
+	Volunteers    int // 科普志愿者 (with Hours ledger entries)
+	Hours         int
 }
 
 var (
@@ -221,6 +226,17 @@ func Generate(ctx context.Context, orgs *org.Store, ppl *people.Store, o Options
 			return res, err
 		}
 		progress("venues", res.Venues, res.Venues)
+	}
+
+	if o.Volunteers != nil {
+		var cityOrgs []org.Org
+		for _, c := range cities {
+			cityOrgs = append(cityOrgs, c.org)
+		}
+		if res.Volunteers, res.Hours, err = makeVolunteers(ctx, o.Volunteers, cityOrgs, rand.New(rand.NewPCG(o.Seed+3, o.Seed^0x3c6ef372fe94f82b))); err != nil {
+			return res, err
+		}
+		progress("volunteers", res.Volunteers, res.Volunteers)
 	}
 
 	// People, spread over the counties, written through the import path one

@@ -9,7 +9,7 @@ import (
 
 // bodyPolicy is what an item's rich text may hold: text structure, links,
 // and images served by the portal itself. Scripts, styles, event handlers,
-// frames and foreign images are dropped (bluemonday, D56+).
+// frames and foreign images are dropped (bluemonday, D58).
 var bodyPolicy = func() *bluemonday.Policy {
 	p := bluemonday.NewPolicy()
 	p.AllowElements("p", "br", "h2", "h3", "h4", "strong", "em", "b", "i", "u", "s", "sub", "sup", "blockquote",

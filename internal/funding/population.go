@@ -1,0 +1,131 @@
+package funding
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+
+	"kexie/internal/audit"
+	"kexie/internal/db"
+	"kexie/internal/sheet"
+)
+
+// ImportError is one problem of a population import: the row the
+// spreadsheet shows (header = 1; 0 = the whole file) and a catalog code.
+type ImportError struct {
+	Row  int    `json:"row"`
+	Code string `json:"code"`
+	Args []any  `json:"args,omitempty"`
+}
+
+// Regions validates region codes (std.Regions()).
+type Regions interface{ ValidCode(code string) bool }
+
+var popColumns = map[string][]string{
+	"region": {"地区代码", "行政区划代码", "region_code"},
+	"year":   {"年份", "year"},
+	"pop":    {"常住人口", "人口", "population"},
+}
+
+// ImportPopulation reads a table of 地区代码, 年份, 常住人口 (persons) and
+// replaces the figures it names. Any bad row, and nothing is written.
+func (s *Store) ImportPopulation(ctx context.Context, r io.Reader, regions Regions, by int64) (int, []ImportError, error) {
+	header, rows, err := sheet.OpenLimited(r, sheet.Limits{MaxBytes: 16 << 20, MaxRows: 20001, MaxColumns: 32, MaxCell: 200})
+	if le := (*sheet.LimitError)(nil); errors.As(err, &le) {
+		return 0, []ImportError{{Code: le.Key, Args: le.Args}}, nil
+	}
+	if err != nil {
+		return 0, []ImportError{{Code: "funding.err.not_sheet"}}, nil
+	}
+	defer rows.Close()
+	col := map[string]int{}
+	for i, h := range header {
+		for f, names := range popColumns {
+			for _, n := range names {
+				if strings.EqualFold(strings.TrimSpace(h), n) {
+					col[f] = i
+				}
+			}
+		}
+	}
+	var errs []ImportError
+	for _, f := range []string{"region", "year", "pop"} {
+		if _, ok := col[f]; !ok {
+			errs = append(errs, ImportError{Code: "funding.err.column_missing", Args: []any{popColumns[f][0]}})
+		}
+	}
+	if len(errs) > 0 {
+		return 0, errs, nil
+	}
+	type row struct {
+		region string
+		year   int
+		pop    int64
+	}
+	var good []row
+	seen := map[string]int{}
+	for {
+		cells, line, err := rows.Next()
+		if err == io.EOF {
+			break
+		}
+		if le := (*sheet.LimitError)(nil); errors.As(err, &le) {
+			errs = append(errs, ImportError{Row: line, Code: le.Key, Args: le.Args})
+			break
+		}
+		if err != nil {
+			return 0, nil, fmt.Errorf("funding: import: %w", err)
+		}
+		get := func(f string) string {
+			if i := col[f]; i < len(cells) {
+				return strings.TrimSpace(cells[i])
+			}
+			return ""
+		}
+		if get("region")+get("year")+get("pop") == "" {
+			continue
+		}
+		rw := row{region: get("region")}
+		if !regions.ValidCode(rw.region) {
+			errs = append(errs, ImportError{Row: line, Code: "funding.err.region", Args: []any{rw.region}})
+		}
+		y, err := strconv.Atoi(get("year"))
+		if err != nil || y < 2000 || y > 2100 {
+			errs = append(errs, ImportError{Row: line, Code: "funding.err.year"})
+		}
+		rw.year = y
+		p, err := strconv.ParseInt(strings.ReplaceAll(get("pop"), ",", ""), 10, 64)
+		if err != nil || p <= 0 || p > 2_000_000_000 {
+			errs = append(errs, ImportError{Row: line, Code: "funding.err.population"})
+		}
+		rw.pop = p
+		key := rw.region + "/" + strconv.Itoa(rw.year)
+		if first, dup := seen[key]; dup {
+			errs = append(errs, ImportError{Row: line, Code: "funding.err.duplicate", Args: []any{first}})
+		}
+		seen[key] = line
+		good = append(good, rw)
+		if len(errs) >= 200 {
+			break
+		}
+	}
+	if len(errs) > 0 {
+		return 0, errs, nil
+	}
+	err = s.db.Tx(ctx, func(tx *db.Tx) error {
+		for _, rw := range good {
+			if _, err := tx.Exec(ctx, `DELETE FROM funding_populations WHERE region_code = ? AND year = ?`, rw.region, rw.year); err != nil {
+				return fmt.Errorf("funding: population: %w", err)
+			}
+			if _, err := tx.Exec(ctx, `INSERT INTO funding_populations (region_code, year, population, updated_at) VALUES (?, ?, ?, ?)`,
+				rw.region, rw.year, rw.pop, db.Millis(tx.Now)); err != nil {
+				return fmt.Errorf("funding: population: %w", err)
+			}
+		}
+		return audit.Append(ctx, tx, audit.Entry{Action: "funding.population_import", Target: "funding:population", After: map[string]any{"rows": len(good)}})
+	})
+	return len(good), nil, err
+}

@@ -1,0 +1,50 @@
+package funding_test
+
+import (
+	"net/http"
+	"net/url"
+	"strings"
+	"testing"
+
+	"kexie/internal/access"
+	"kexie/internal/db"
+	"kexie/internal/db/dbtest"
+	"kexie/internal/funding"
+	"kexie/internal/web/webtest"
+)
+
+func TestSite(t *testing.T) {
+	dbtest.Run(t, nil, func(t *testing.T, d *db.DB) {
+		ws := webtest.New(t, d)
+		ws.Start(funding.Module(funding.NewStore(d), ws.Orgs))
+		staff, _ := ws.User(t, "staff", access.OrgStaff, ws.City)
+		peer, _ := ws.User(t, "peer", access.OrgStaff, ws.Peer)
+		member, _ := ws.User(t, "member", access.Member, ws.City)
+		res, body := staff.Post("/funding/budgets", url.Values{"org_id": {"PZH"}, "year": {"2026"}, "item": {"全国科普日"}, "amount": {"1236000"}})
+		if res.StatusCode != http.StatusSeeOther {
+			t.Fatalf("budget: %d %s", res.StatusCode, body)
+		}
+		res, body = staff.Post("/funding/budgets", url.Values{"org_id": {"PZH"}, "year": {"2026"}, "item": {"x"}, "amount": {"-5"}})
+		if res.StatusCode != 422 || !strings.Contains(body, "金额应为") {
+			t.Fatalf("bad amount: %d", res.StatusCode)
+		}
+		res, _ = peer.Post("/funding/budgets", url.Values{"org_id": {"PZH"}, "year": {"2026"}, "item": {"x"}, "amount": {"5"}})
+		if res.StatusCode != http.StatusForbidden {
+			t.Fatalf("peer adds to the city: %d", res.StatusCode)
+		}
+		res, body = staff.Upload("/funding/population", url.Values{"year": {"2026"}}, "file", "p.csv", []byte("地区代码,年份,常住人口\n510400,2026,1236000\n510400,2026,x\n"))
+		if res.StatusCode != 422 || !strings.Contains(body, "第 3 行") {
+			t.Fatalf("bad population: %d", res.StatusCode)
+		}
+		res, body = staff.Upload("/funding/population", url.Values{"year": {"2026"}}, "file", "p.csv", []byte("地区代码,年份,常住人口\n510400,2026,1236000\n"))
+		if res.StatusCode != 200 || !strings.Contains(body, `id="per-capita">1.00<`) || !strings.Contains(body, "攀枝花市") {
+			t.Fatalf("population: %d %s", res.StatusCode, body)
+		}
+		if _, body = peer.Get("/funding?year=2026"); strings.Contains(body, "攀枝花市") {
+			t.Error("peer city sees the city's funds")
+		}
+		if res, _ = member.Get("/funding"); res.StatusCode != http.StatusForbidden {
+			t.Errorf("member: %d", res.StatusCode)
+		}
+	})
+}

@@ -1,0 +1,234 @@
+// Package pdfdoc makes small printable documents — A4 pages and wallet-size
+// cards — with Chinese text, simple tables and QR codes, over
+// codeberg.org/go-pdf/fpdf with a CJK TrueType font embedded (subset) in
+// every file.
+//
+// It must never decide what a document says, read the database or keep
+// state between documents: a module builds its certificate or ticket from
+// its own data and hands the lines here. The font is read from the system
+// (see FontPath) once per Font value, which callers keep for the life of
+// the process.
+package pdfdoc
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"time"
+
+	"codeberg.org/go-pdf/fpdf"
+	qrcode "github.com/skip2/go-qrcode"
+)
+
+// Page is a page size and orientation.
+type Page int
+
+const (
+	A4          Page = iota // portrait, 210 × 297 mm
+	A4Landscape             // 297 × 210 mm
+	Card                    // 85.6 × 54 mm (ID-1), landscape
+)
+
+const (
+	family      = "cjk"
+	latinFamily = "latin"
+)
+
+// Doc is one document being written. Methods record the first error and
+// become no-ops after it; Bytes reports it.
+type Doc struct {
+	pdf    *fpdf.Fpdf
+	page   Page
+	margin float64
+	qrs    int
+	latin  string // the family Latin runs use
+	size   float64
+}
+
+// New starts a document with one empty page. title goes into the file's
+// metadata; at fixes its creation date so the same input gives the same
+// bytes (pass the clock's now).
+func New(font *Font, page Page, title string, at time.Time) (*Doc, error) {
+	if font == nil || len(font.data) == 0 {
+		return nil, ErrNoFont
+	}
+	var pdf *fpdf.Fpdf
+	margin := 15.0
+	switch page {
+	case A4Landscape:
+		pdf = fpdf.New("L", "mm", "A4", "")
+	case Card:
+		margin = 4
+		pdf = fpdf.NewCustom(&fpdf.InitType{OrientationStr: "P", UnitStr: "mm", Size: fpdf.SizeType{Wd: 85.6, Ht: 54}})
+	default:
+		pdf = fpdf.New("P", "mm", "A4", "")
+	}
+	pdf.SetMargins(margin, margin, margin)
+	pdf.SetAutoPageBreak(true, margin)
+	pdf.SetCreationDate(at)
+	pdf.SetModificationDate(at)
+	pdf.SetCatalogSort(true)
+	pdf.SetTitle(title, true)
+	pdf.SetCreator("Kexie", true)
+	pdf.AddUTF8FontFromBytes(family, "", font.data)
+	if err := pdf.Error(); err != nil {
+		return nil, fmt.Errorf("pdfdoc: font %s: %w", font.path, err)
+	}
+	latin := family
+	if font.latin != nil {
+		pdf.AddUTF8FontFromBytes(latinFamily, "", font.latin.data)
+		if err := pdf.Error(); err != nil {
+			return nil, fmt.Errorf("pdfdoc: font %s: %w", font.latin.path, err)
+		}
+		latin = latinFamily
+	}
+	pdf.SetFont(family, "", 11)
+	pdf.AddPage()
+	return &Doc{pdf: pdf, page: page, margin: margin, latin: latin, size: 11}, nil
+}
+
+// Width is the usable width between the margins, in mm.
+func (d *Doc) Width() float64 {
+	w, _ := d.pdf.GetPageSize()
+	return w - 2*d.margin
+}
+
+// Heading writes a centred line in a large size.
+func (d *Doc) Heading(s string, size float64) {
+	d.line(s, size, d.margin, d.Width(), size*0.6, "C")
+	d.pdf.Ln(size * 0.6)
+	d.pdf.Ln(size * 0.2)
+}
+
+// Text writes a paragraph in the given size, wrapped to the margins;
+// align is "L", "C" or "R".
+func (d *Doc) Text(s string, size float64, align string) {
+	h := size * 0.5
+	if align == "C" || align == "R" {
+		x := d.pdf.GetX()
+		pw, _ := d.pdf.GetPageSize()
+		d.line(s, size, x, pw-d.margin-x, h, align)
+		d.pdf.Ln(h)
+		return
+	}
+	for _, r := range d.runs(s) {
+		d.pdf.SetFont(r.family, "", size)
+		d.pdf.Write(h, r.text)
+	}
+	d.pdf.Ln(h)
+}
+
+// Space moves down by mm.
+func (d *Doc) Space(mm float64) { d.pdf.Ln(mm) }
+
+// Table writes a header row and rows with a thin grid. widths are relative
+// (they are scaled to the usable width); a nil widths splits evenly. Long
+// cells are cut to fit, never wrapped, so rows stay one line high.
+func (d *Doc) Table(header []string, rows [][]string, widths []float64) {
+	n := len(header)
+	if n == 0 {
+		return
+	}
+	ws := make([]float64, n)
+	total := 0.0
+	for i := range ws {
+		ws[i] = 1
+		if i < len(widths) && widths[i] > 0 {
+			ws[i] = widths[i]
+		}
+		total += ws[i]
+	}
+	for i := range ws {
+		ws[i] = ws[i] / total * d.Width()
+	}
+	const h, size = 7.0, 10.0
+	row := func(cells []string, fill bool, align string) {
+		_, pageH := d.pdf.GetPageSize()
+		if d.pdf.GetY()+h > pageH-d.margin {
+			d.pdf.AddPage()
+		}
+		x, y := d.margin, d.pdf.GetY()
+		for i := 0; i < n; i++ {
+			c := ""
+			if i < len(cells) {
+				c = cells[i]
+			}
+			d.pdf.SetXY(x, y)
+			d.pdf.CellFormat(ws[i], h, "", "1", 0, "L", fill, 0, "")
+			d.pdf.SetXY(x, y)
+			d.line(d.fit(c, ws[i], size), size, x+1, ws[i]-2, h, align)
+			x += ws[i]
+		}
+		d.pdf.SetXY(d.margin, y+h)
+	}
+	d.pdf.SetFillColor(235, 238, 242)
+	row(header, true, "C")
+	for _, r := range rows {
+		row(r, false, "L")
+	}
+}
+
+// fit cuts s (rune-wise) until it fits in w mm with a little padding.
+func (d *Doc) fit(s string, w, size float64) string {
+	if d.width(s, size) <= w-2 {
+		return s
+	}
+	r := []rune(s)
+	for len(r) > 0 && d.width(string(r)+"…", size) > w-2 {
+		r = r[:len(r)-1]
+	}
+	return string(r) + "…"
+}
+
+// QR draws a QR code of content with its top-left corner at (x, y) mm,
+// side mm wide. A negative x places it against the right margin; a negative
+// y at the current line.
+func (d *Doc) QR(content string, x, y, side float64) error {
+	png, err := qrcode.Encode(content, qrcode.Medium, 256)
+	if err != nil {
+		return fmt.Errorf("pdfdoc: qr: %w", err)
+	}
+	d.qrs++
+	name := fmt.Sprintf("qr%d", d.qrs)
+	opt := fpdf.ImageOptions{ImageType: "PNG"}
+	d.pdf.RegisterImageOptionsReader(name, opt, bytes.NewReader(png))
+	pw, _ := d.pdf.GetPageSize()
+	if x < 0 {
+		x = pw - d.margin - side
+	}
+	if y < 0 {
+		y = d.pdf.GetY()
+	}
+	d.pdf.ImageOptions(name, x, y, side, side, false, opt, 0, "")
+	return d.pdf.Error()
+}
+
+// Frame draws a border inset by mm from the page edge (certificates).
+func (d *Doc) Frame(inset float64) {
+	w, h := d.pdf.GetPageSize()
+	d.pdf.SetDrawColor(150, 30, 30)
+	d.pdf.SetLineWidth(0.8)
+	d.pdf.Rect(inset, inset, w-2*inset, h-2*inset, "D")
+	d.pdf.SetLineWidth(0.2)
+	d.pdf.SetDrawColor(0, 0, 0)
+}
+
+// MoveTo sets the writing position, in mm from the top-left corner.
+func (d *Doc) MoveTo(x, y float64) { d.pdf.SetXY(x, y) }
+
+// Write writes the finished document.
+func (d *Doc) Write(w io.Writer) error {
+	if err := d.pdf.Error(); err != nil {
+		return fmt.Errorf("pdfdoc: %w", err)
+	}
+	return d.pdf.Output(w)
+}
+
+// Bytes returns the finished document.
+func (d *Doc) Bytes() ([]byte, error) {
+	var b bytes.Buffer
+	if err := d.Write(&b); err != nil {
+		return nil, err
+	}
+	return b.Bytes(), nil
+}

@@ -1,0 +1,62 @@
+package volunteer
+
+import (
+	"net/http"
+	"strconv"
+
+	"kexie/internal/web"
+)
+
+type showPage struct {
+	V         Volunteer
+	Hours     string
+	Held      int
+	Stars     []Star
+	Teams     []Team
+	Ledger    []Entry
+	Trainings []Training
+	Today     string
+}
+
+// show is a volunteer's record for staff: hours, stars, teams, ledger and
+// training, with the form that records a training.
+func (h *handler) show(w http.ResponseWriter, r *http.Request) error {
+	ctx := r.Context()
+	id, err := pathID(r, "id")
+	if err != nil {
+		return err
+	}
+	v, err := h.store.Volunteer(ctx, id)
+	if err != nil {
+		return err
+	}
+	p := showPage{V: v, Hours: FormatHours(v.Minutes), Today: Day(h.store.db.Now())}
+	if p.Stars, err = h.store.Stars(ctx, id); err != nil {
+		return err
+	}
+	p.Held = StarCount(p.Stars, h.store.db.Now())
+	if p.Teams, err = h.store.TeamsOf(ctx, id); err != nil {
+		return err
+	}
+	if p.Ledger, err = h.store.Ledger(ctx, id, 100); err != nil {
+		return err
+	}
+	if p.Trainings, err = h.store.Trainings(ctx, id); err != nil {
+		return err
+	}
+	return h.site.Render(w, r, "volunteer/show.html", "volunteer.title.show", p)
+}
+
+func (h *handler) addTraining(w http.ResponseWriter, r *http.Request) error {
+	f, err := web.ParseForm(w, r, 1<<16)
+	if err != nil {
+		return err
+	}
+	id, err := pathID(r, "id")
+	if err != nil {
+		return err
+	}
+	hours, _ := strconv.ParseFloat(f.Get("hours"), 64)
+	err = h.store.AddTraining(r.Context(), id, Training{Title: f.Get("title"), Provider: f.Get("provider"), HeldOn: f.Get("held_on"), Minutes: int(hours*60 + 0.5)}, userID(r))
+	return h.back(w, r, err, "volunteer.flash.training", "/volunteers/"+strconv.FormatInt(id, 10))
+}
