@@ -29,6 +29,7 @@ import (
 	"kexie/internal/pii"
 	"kexie/internal/plan"
 	"kexie/internal/review"
+	"kexie/internal/survey"
 	"kexie/internal/std"
 	"kexie/internal/web"
 )
@@ -49,6 +50,7 @@ type App struct {
 	People  *people.Store
 	Plans   *plan.Store
 	Review  *review.Store
+	Surveys *survey.Store
 	Jobs    *jobs.Runner // this node's background work; RunJobs starts it
 	Sources *measure.Registry
 	Modules []web.Module
@@ -98,9 +100,10 @@ func Open(ctx context.Context, cfg config.Config, log *slog.Logger) (*App, error
 	a.Plans = plan.NewStore(d, a.Orgs)
 	a.Review = review.NewStore(d, reviewPeople{a.People}, calendar.Source{DB: d})
 	a.Review.UseJobs(a.Jobs)
+	a.Surveys = survey.NewStore(d)
 	// The live indicator sources every module publishes, for plans to bind
 	// their targets to. Adding a module's sources is one argument here.
-	if a.Sources, err = measure.NewRegistry(a.People.Sources()); err != nil {
+	if a.Sources, err = measure.NewRegistry(a.People.Sources(), a.Surveys.Sources()); err != nil {
 		d.Close()
 		return nil, err
 	}
@@ -117,6 +120,7 @@ func Open(ctx context.Context, cfg config.Config, log *slog.Logger) (*App, error
 		plan.Module(a.Plans, a.Orgs),
 		{Name: "calendar", Migrations: []db.Migrations{calendar.Migrations()}},
 		review.Module(a.Review, review.Config{Key: keys.Derive("review"), Uploads: filepath.Join(cfg.DataDir, "uploads", "review")}),
+		survey.Module(a.Surveys, a.Orgs, survey.Config{Key: keys.Derive("survey")}),
 		home.Module(home.Sources{DB: d, OrgCounts: a.orgCounts, UserCount: a.Auth.CountUsers}),
 	}
 	for _, m := range a.Modules {

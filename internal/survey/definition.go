@@ -243,6 +243,18 @@ func oneOf(s string, list []string) bool {
 // validates it.
 func ParseDefinition(b []byte) (Definition, error) {
 	var d Definition
+	var probe struct {
+		Questions json.RawMessage `json:"questions"`
+	}
+	_ = json.Unmarshal(b, &probe)
+	if probe.Questions != nil {
+		// An export of a scored instrument: drop its flattened list.
+		var m map[string]json.RawMessage
+		if err := json.Unmarshal(b, &m); err == nil {
+			delete(m, "questions")
+			b, _ = json.Marshal(m)
+		}
+	}
 	dec := json.NewDecoder(strings.NewReader(string(b)))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(&d); err != nil {
@@ -264,6 +276,36 @@ func (d Definition) JSON() []byte {
 	b, err := json.MarshalIndent(d, "", "  ")
 	if err != nil {
 		panic(fmt.Sprintf("survey: marshal definition: %v", err))
+	}
+	return b
+}
+
+// Export is the definition as the app exports it: the definition itself
+// and, for a scored instrument, its questions' scoring flattened at the top
+// ("questions": id, dimension, correct, points) as
+// `kexie survey estimate --instrument` reads it. Import ignores the
+// flattened list.
+func (d Definition) Export() []byte {
+	type item struct {
+		ID        string   `json:"id"`
+		Dimension string   `json:"dimension"`
+		Correct   []string `json:"correct"`
+		Points    float64  `json:"points"`
+	}
+	out := struct {
+		Definition
+		Questions []item `json:"questions,omitempty"`
+	}{Definition: d}
+	if d.Rule != nil {
+		for _, q := range d.Questions() {
+			if q.Points > 0 {
+				out.Questions = append(out.Questions, item{q.ID, q.Dimension, q.Correct, q.Points})
+			}
+		}
+	}
+	b, err := json.MarshalIndent(out, "", "  ")
+	if err != nil {
+		return d.JSON()
 	}
 	return b
 }

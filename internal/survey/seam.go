@@ -150,3 +150,28 @@ func bounds(r Rate) Rate {
 	r.Lo, r.Hi = math.Max(0, r.P-1.96*r.SE), math.Min(1, r.P+1.96*r.SE)
 	return r
 }
+
+// ErrNoWeights says weighted figures need population margins (or the
+// raking did not converge); the message key is shown on the page.
+var ErrNoWeights = &Refusal{"survey.err.no_margins"}
+
+// rake computes each row's weight from the survey's margins (variables are
+// demographic roles or question IDs). Stand-in until estimate.Rake lands.
+func rake(d Definition, rows []Answers, m []Margin) ([]float64, RakeInfo, error) {
+	if len(m) == 0 {
+		return nil, RakeInfo{}, ErrNoWeights
+	}
+	return nil, RakeInfo{}, ErrNoWeights
+}
+
+// PS is the rate in percent as shown.
+func (r Rate) PS() string { return Pct(100 * r.P) }
+
+// LoS and HiS are the 95% interval's ends in percent as shown.
+func (r Rate) LoS() string { return Pct(100 * r.Lo) }
+
+// HiS is the upper end of the 95% interval in percent.
+func (r Rate) HiS() string { return Pct(100 * r.Hi) }
+
+// HalfS is the 95% interval's half-width in percentage points.
+func (r Rate) HalfS() string { return Pct(100 * 1.96 * r.SE) }

@@ -122,6 +122,17 @@ CREATE TABLE survey_exclusions (
 );
 CREATE INDEX survey_exclusions_survey ON survey_exclusions (survey_id);
 
+-- Population margins a survey's weights are raked to (e.g. census shares
+-- by gender, age band, education, urban/rural): variable is a demographic
+-- role or a question ID, category an option code.
+CREATE TABLE survey_margins (
+    survey_id BIGINT NOT NULL REFERENCES surveys (id),
+    variable  TEXT NOT NULL,
+    category  TEXT NOT NULL,
+    share     DOUBLE PRECISION NOT NULL,
+    PRIMARY KEY (survey_id, variable, category)
+);
+
 -- Science-literacy aggregates, one row per survey, station org, year and
 -- demographic cell, kept in the response's transaction (an exclusion
 -- subtracts), so the monitoring dashboard sums a few thousand rows instead
