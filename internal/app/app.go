@@ -29,8 +29,8 @@ import (
 	"kexie/internal/pii"
 	"kexie/internal/plan"
 	"kexie/internal/review"
-	"kexie/internal/survey"
 	"kexie/internal/std"
+	"kexie/internal/survey"
 	"kexie/internal/web"
 )
 

@@ -13,18 +13,18 @@ import (
 
 // AnalysisPage shows frequencies and a cross-tabulation with filters.
 type AnalysisPage struct {
-	Survey     Survey
-	Data       Data
-	Freqs      []Freq
-	Charts     []string // ECharts options, one per frequency table
-	Cross      *Cross
-	Row, Col   string
-	Stations   []Station
-	Filter     AnalysisFilter
-	Within     string // the region picker's value
-	Notice     string // e.g. weights unavailable
+	Survey      Survey
+	Data        Data
+	Freqs       []Freq
+	Charts      []string // ECharts options, one per frequency table
+	Cross       *Cross
+	Row, Col    string
+	Stations    []Station
+	Filter      AnalysisFilter
+	Within      string // the region picker's value
+	Notice      string // e.g. weights unavailable
 	Categorical []Question
-	Report     bool // the standard report layout
+	Report      bool // the standard report layout
 }
 
 func (h *handler) analysisData(r *http.Request, v Survey) (AnalysisPage, error) {
