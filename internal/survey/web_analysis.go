@@ -123,7 +123,7 @@ func (h *handler) report(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	p.Report = true
-	return h.site.Render(w, r, "survey/report.html", "survey.title.report", p)
+	return h.site.Render(w, r, "survey/analysis.html", "survey.title.report", p)
 }
 
 // exportTables writes every frequency table and the cross-tabulation as
