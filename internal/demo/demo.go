@@ -18,6 +18,7 @@ import (
 	"kexie/internal/org"
 	"kexie/internal/people"
 	"kexie/internal/plan"
+	"kexie/internal/survey"
 	"kexie/internal/std"
 )
 
@@ -39,12 +40,15 @@ type Options struct {
 	T func(key string, args ...any) string
 	// Plans, when set, gets the demo plans and their progress ledger.
 	Plans *plan.Store
+	// Surveys, when set, gets the demo surveys and their responses.
+	Surveys *survey.Store
 }
 
 // Result counts what was made.
 type Result struct {
 	Orgs, People  int
 	Plans, Ledger int // plans and progress entries
+	Surveys       SurveyResult
 }
 
 var (
@@ -180,6 +184,16 @@ func Generate(ctx context.Context, orgs *org.Store, ppl *people.Store, o Options
 		}
 		res.Plans, res.Ledger = pr.Plans, pr.Entries
 		progress("plans", res.Plans, res.Plans)
+	}
+	if o.Surveys != nil {
+		var cityOrgs []org.Org
+		for _, c := range cities {
+			cityOrgs = append(cityOrgs, c.org)
+		}
+		if res.Surveys, err = makeSurveys(ctx, o.Surveys, root, cityOrgs, 60, rand.New(rand.NewPCG(o.Seed+3, o.Seed^0x9e3779b97f4a7c15))); err != nil {
+			return res, err
+		}
+		progress("surveys", res.Surveys.Responses, res.Surveys.Responses)
 	}
 
 	// People, spread over the counties, written through the import path one
