@@ -19,9 +19,11 @@ import (
 //	kexie bench orgtree [--db postgres://…] [--orgs 10000] [--duration 10s] [--connections 32]
 //	kexie bench startup
 //	kexie bench import [--rows 1000000] [--db postgres://…] [--copy-db postgres://…]
+//	kexie bench survey-answer [--db postgres://…] [--duration 20s] [--connections 64]
+//	kexie bench survey-dashboard [--db postgres://…] [--responses 1000000]
 func cmdBench(ctx context.Context, e *env, args []string) error {
 	if len(args) == 0 {
-		return usageError("want: bench orgtree | startup | search | pages | plans | import")
+		return usageError("want: bench orgtree | startup | search | pages | plans | import | survey-answer | survey-dashboard")
 	}
 	switch args[0] {
 	case "orgtree":
@@ -36,6 +38,10 @@ func cmdBench(ctx context.Context, e *env, args []string) error {
 		return benchPlans(ctx, e, args[1:])
 	case "import":
 		return benchImport(ctx, e, args[1:])
+	case "survey-answer":
+		return benchSurveyAnswer(ctx, e, args[1:])
+	case "survey-dashboard":
+		return benchSurveyDashboard(ctx, e, args[1:])
 	}
 	return usageError("unknown benchmark " + args[0])
 }

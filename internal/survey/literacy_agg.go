@@ -25,74 +25,30 @@ func literacyYear(v Survey, submitted time.Time) int {
 }
 
 // addLiteracy adds (sign 1) or takes away (sign −1, an exclusion) one
-// response in the literacy aggregates, in the response's transaction.
+// response in the literacy aggregates, in the response's transaction: the
+// total and one row per demographic role, in one statement.
 func addLiteracy(ctx context.Context, tx *db.Tx, v Survey, orgID int64, year int, d Definition, a Answers, literate bool, sign int) error {
-	role := func(r string) string {
-		if q, ok := d.ByRole(r); ok && len(a[q.ID]) > 0 {
-			return a[q.ID][0]
-		}
-		return ""
-	}
 	lit := 0
 	if literate {
 		lit = sign
 	}
-	_, err := tx.Exec(ctx, `INSERT INTO survey_literacy (survey_id, org_id, year, gender, age, edu, urban, n, literate) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-		ON CONFLICT (survey_id, org_id, year, gender, age, edu, urban) DO UPDATE SET n = survey_literacy.n + excluded.n,
-		literate = survey_literacy.literate + excluded.literate`,
-		v.ID, orgID, year, role("gender"), role("age"), role("edu"), role("urban"), sign, lit)
-	if err != nil {
+	var b strings.Builder
+	b.WriteString(`INSERT INTO survey_literacy (survey_id, org_id, year, role, category, n, literate) VALUES (?, ?, ?, '', '', ?, ?)`)
+	args := []any{v.ID, orgID, year, sign, lit}
+	for _, role := range Roles {
+		cat := ""
+		if q, ok := d.ByRole(role); ok && len(a[q.ID]) > 0 {
+			cat = a[q.ID][0]
+		}
+		b.WriteString(`, (?, ?, ?, ?, ?, ?, ?)`)
+		args = append(args, v.ID, orgID, year, role, cat, sign, lit)
+	}
+	b.WriteString(` ON CONFLICT (survey_id, org_id, year, role, category) DO UPDATE SET n = survey_literacy.n + excluded.n,
+		literate = survey_literacy.literate + excluded.literate`)
+	if _, err := tx.Exec(ctx, b.String(), args...); err != nil {
 		return fmt.Errorf("survey: literacy aggregate: %w", err)
 	}
 	return nil
-}
-
-// LiteracyCell is one row of the aggregates, summed over surveys: an org
-// (by path), a year and a demographic cell.
-type LiteracyCell struct {
-	Path                    string
-	Year                    int
-	Gender, Age, Edu, Urban string
-	N, Literate             int64
-}
-
-// literacyCells reads the aggregates of orgs within scope (and under
-// within, when not ""), for years from..to (0: any).
-func (s *Store) literacyCells(ctx context.Context, scope access.Scope, within string, from, to int) ([]LiteracyCell, error) {
-	if scope.None() {
-		return nil, nil
-	}
-	cond, args := db.ScopeCond(s.db, "o.path", scope)
-	where := []string{cond}
-	if within != "" {
-		c, a := db.PrefixMatch(s.db, "o.path", within)
-		where = append(where, c)
-		args = append(args, a)
-	}
-	if from > 0 {
-		where = append(where, "l.year >= ?")
-		args = append(args, from)
-	}
-	if to > 0 {
-		where = append(where, "l.year <= ?")
-		args = append(args, to)
-	}
-	rows, err := s.db.Query(ctx, `SELECT o.path, l.year, l.gender, l.age, l.edu, l.urban, SUM(l.n), SUM(l.literate)
-		FROM survey_literacy l JOIN orgs o ON o.id = l.org_id WHERE `+strings.Join(where, " AND ")+`
-		GROUP BY o.path, l.year, l.gender, l.age, l.edu, l.urban`, args...)
-	if err != nil {
-		return nil, fmt.Errorf("survey: literacy: %w", err)
-	}
-	defer rows.Close()
-	var out []LiteracyCell
-	for rows.Next() {
-		var c LiteracyCell
-		if err := rows.Scan(&c.Path, &c.Year, &c.Gender, &c.Age, &c.Edu, &c.Urban, &c.N, &c.Literate); err != nil {
-			return nil, fmt.Errorf("survey: literacy: %w", err)
-		}
-		out = append(out, c)
-	}
-	return out, rows.Err()
 }
 
 // Region is a child org of the dashboard's org.
@@ -120,13 +76,15 @@ type Monitor struct {
 }
 
 // Monitor computes the dashboard from the aggregates for the subtree at
-// root (which must be within scope) and its child regions.
+// root (which must be within scope) and its child regions: one grouped
+// query for the orgs and years, one per demographic role for the latest
+// year — the database sums the aggregate rows, a few hundred come back.
 func (s *Store) Monitor(ctx context.Context, scope access.Scope, root Region) (Monitor, error) {
 	m := Monitor{Overall: map[int]Rate{}, Breakdown: map[string]map[string]Rate{}}
 	if scope.None() || !scope.Contains(root.Path) {
 		return m, nil
 	}
-	cells, err := s.literacyCells(ctx, scope, root.Path, 0, 0)
+	sums, err := s.literacySums(ctx, scope, root.Path, "o.path, l.year", "", 0, 0)
 	if err != nil {
 		return m, err
 	}
@@ -140,25 +98,25 @@ func (s *Store) Monitor(ctx context.Context, scope access.Scope, root Region) (M
 	for i := range byRegion {
 		byRegion[i] = map[int]*acc{}
 	}
-	add := func(m map[int]*acc, y int, c LiteracyCell) {
-		a := m[y]
+	add := func(m map[int]*acc, c literacySum) {
+		a := m[c.year]
 		if a == nil {
 			a = &acc{}
-			m[y] = a
+			m[c.year] = a
 		}
-		a.n += c.N
-		a.k += c.Literate
+		a.n += c.n
+		a.k += c.literate
 	}
-	for _, c := range cells {
-		add(overall, c.Year, c)
+	for _, c := range sums {
+		add(overall, c)
 		for i, k := range kids {
-			if strings.HasPrefix(c.Path, k.Path) {
-				add(byRegion[i], c.Year, c)
+			if strings.HasPrefix(c.key, k.Path) {
+				add(byRegion[i], c)
 				break
 			}
 		}
-		if c.Year > m.Latest {
-			m.Latest = c.Year
+		if c.year > m.Latest {
+			m.Latest = c.year
 		}
 	}
 	for y, a := range overall {
@@ -173,31 +131,71 @@ func (s *Store) Monitor(ctx context.Context, scope access.Scope, root Region) (M
 		}
 		m.Regions = append(m.Regions, rr)
 	}
-	dims := map[string]map[string]*acc{}
-	for _, c := range cells {
-		if c.Year != m.Latest {
-			continue
-		}
-		for role, cat := range map[string]string{"gender": c.Gender, "age": c.Age, "edu": c.Edu, "urban": c.Urban} {
-			if dims[role] == nil {
-				dims[role] = map[string]*acc{}
-			}
-			a := dims[role][cat]
-			if a == nil {
-				a = &acc{}
-				dims[role][cat] = a
-			}
-			a.n += c.N
-			a.k += c.Literate
-		}
+	if m.Latest == 0 {
+		return m, nil
 	}
-	for role, cats := range dims {
+	for _, role := range Roles {
+		cats, err := s.literacySums(ctx, scope, root.Path, "l.category, l.year", role, m.Latest, m.Latest)
+		if err != nil {
+			return m, err
+		}
 		m.Breakdown[role] = map[string]Rate{}
-		for cat, a := range cats {
-			m.Breakdown[role][cat] = rateOfCounts(a.n, a.k)
+		for _, c := range cats {
+			if c.key != "" {
+				m.Breakdown[role][c.key] = rateOfCounts(c.n, c.literate)
+			}
 		}
 	}
 	return m, nil
+}
+
+// literacySum is aggregates summed by a key (an org path or a category)
+// and a year.
+type literacySum struct {
+	key         string
+	year        int
+	n, literate int64
+}
+
+// literacySums sums the aggregates within scope (and under within, when
+// not ""), of the totals (role "") or of one role's categories, for years
+// from..to (0: any), grouped by group, which names the key and the year
+// ("o.path, l.year", "l.category, l.year", "l.role, l.year").
+func (s *Store) literacySums(ctx context.Context, scope access.Scope, within, group, role string, from, to int) ([]literacySum, error) {
+	if scope.None() {
+		return nil, nil
+	}
+	cond, args := db.ScopeCond(s.db, "o.path", scope)
+	where := cond + " AND l.role = ?"
+	args = append(args, role)
+	if within != "" {
+		c, a := db.PrefixMatch(s.db, "o.path", within)
+		where += " AND " + c
+		args = append(args, a)
+	}
+	if from > 0 {
+		where += " AND l.year >= ?"
+		args = append(args, from)
+	}
+	if to > 0 {
+		where += " AND l.year <= ?"
+		args = append(args, to)
+	}
+	rows, err := s.db.Query(ctx, `SELECT `+group+`, SUM(l.n), SUM(l.literate) FROM survey_literacy l JOIN orgs o ON o.id = l.org_id
+		WHERE `+where+` GROUP BY `+group, args...)
+	if err != nil {
+		return nil, fmt.Errorf("survey: literacy: %w", err)
+	}
+	defer rows.Close()
+	var out []literacySum
+	for rows.Next() {
+		var x literacySum
+		if err := rows.Scan(&x.key, &x.year, &x.n, &x.literate); err != nil {
+			return nil, fmt.Errorf("survey: literacy: %w", err)
+		}
+		out = append(out, x)
+	}
+	return out, rows.Err()
 }
 
 func (s *Store) children(ctx context.Context, parentID int64) ([]Region, error) {

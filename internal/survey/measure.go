@@ -30,14 +30,14 @@ func (s *Store) Sources() []measure.Source {
 			if !p.To.IsZero() {
 				to = p.To.Add(-time.Millisecond).In(sheet.Zone).Year()
 			}
-			cells, err := s.literacyCells(ctx, scope, "", from, to)
+			sums, err := s.literacySums(ctx, scope, "", "l.role, l.year", "", from, to)
 			if err != nil {
 				return 0, err
 			}
 			var n, k int64
-			for _, c := range cells {
-				n += c.N
-				k += c.Literate
+			for _, c := range sums {
+				n += c.n
+				k += c.literate
 			}
 			if n == 0 {
 				return 0, nil

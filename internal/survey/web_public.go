@@ -5,6 +5,7 @@ import (
 	"errors"
 	"image/png"
 	"net/http"
+	"net/url"
 	"sort"
 	"strconv"
 	"strings"
@@ -152,7 +153,21 @@ func (h *handler) respondent(w http.ResponseWriter, r *http.Request, surveyID in
 }
 
 func (h *handler) parts(v Survey, st Station, version int, r string) []string {
-	return []string{"survey", strconv.FormatInt(v.ID, 10), strconv.FormatInt(st.ID, 10), strconv.Itoa(version), r}
+	return formParts(v.ID, st.ID, version, r)
+}
+
+// formParts are what a public form's timing token is bound to.
+func formParts(surveyID, stationID int64, version int, r string) []string {
+	return []string{"survey", strconv.FormatInt(surveyID, 10), strconv.FormatInt(stationID, 10), strconv.Itoa(version), r}
+}
+
+// PublicForm is the hidden part of the answering form of v's current
+// version at station st (zero: the survey's own link) for respondent r
+// (20 characters), as the page serves it at `at`: for load tests and
+// scripts that post answers the way a browser does.
+func PublicForm(key []byte, v Survey, st Station, r string, at time.Time) url.Values {
+	stamp, ticket := botcheck.Checker{Key: key}.Stamp(at, formParts(v.ID, st.ID, v.Version, r)...)
+	return url.Values{"v": {strconv.Itoa(v.Version)}, "page": {"0"}, "r": {r}, "stamp": {stamp}, "ticket": {ticket}, "action": {"submit"}}
 }
 
 func (h *handler) answerPage(w http.ResponseWriter, r *http.Request) error {

@@ -133,20 +133,19 @@ CREATE TABLE survey_margins (
     PRIMARY KEY (survey_id, variable, category)
 );
 
--- Science-literacy aggregates, one row per survey, station org, year and
--- demographic cell, kept in the response's transaction (an exclusion
--- subtracts), so the monitoring dashboard sums a few thousand rows instead
--- of scanning millions of responses.
+-- Science-literacy aggregates, kept in the response's transaction (an
+-- exclusion subtracts): per survey, station org and year, the total (role
+-- and category '') and the count by each demographic role's category, so
+-- the monitoring dashboard sums a few hundred rows instead of scanning
+-- millions of responses.
 CREATE TABLE survey_literacy (
     survey_id BIGINT NOT NULL,
     org_id    BIGINT NOT NULL REFERENCES orgs (id),
     year      INTEGER NOT NULL,
-    gender    TEXT NOT NULL,
-    age       TEXT NOT NULL,
-    edu       TEXT NOT NULL,
-    urban     TEXT NOT NULL,
+    role      TEXT NOT NULL,                 -- '', gender, age, edu, urban
+    category  TEXT NOT NULL,
     n         BIGINT NOT NULL DEFAULT 0,
     literate  BIGINT NOT NULL DEFAULT 0,
-    PRIMARY KEY (survey_id, org_id, year, gender, age, edu, urban)
+    PRIMARY KEY (survey_id, org_id, year, role, category)
 );
-CREATE INDEX survey_literacy_org ON survey_literacy (org_id, year);
+CREATE INDEX survey_literacy_year ON survey_literacy (role, year);
