@@ -18,8 +18,8 @@ import (
 	"kexie/internal/org"
 	"kexie/internal/people"
 	"kexie/internal/plan"
-	"kexie/internal/survey"
 	"kexie/internal/std"
+	"kexie/internal/survey"
 )
 
 // Size is how much to generate.
