@@ -59,6 +59,7 @@ func ParseCells(text string) ([]CellQuota, error) {
 // SetCells replaces the cell quotas of a survey (stationID 0) or a
 // station; each cell's count starts from the responses already in it.
 func (s *Store) SetCells(ctx context.Context, surveyID, stationID int64, cells []CellQuota) error {
+	defer s.gen.Add(1)
 	return s.db.Tx(ctx, func(tx *db.Tx) error {
 		v, err := getSurvey(ctx, tx, "s.id = ?", surveyID)
 		if err != nil {
@@ -120,4 +121,14 @@ func takeCell(ctx context.Context, tx *db.Tx, surveyID, stationID int64, cell st
 		return ErrCellFull
 	}
 	return nil
+}
+
+// hasCells reports whether a survey has any cell quota (read on every
+// answer, so it is one indexed probe).
+func (s *Store) hasCells(ctx context.Context, surveyID int64) bool {
+	var n int
+	if err := s.db.QueryRow(ctx, `SELECT COUNT(*) FROM survey_cells WHERE survey_id = ? LIMIT 1`, surveyID).Scan(&n); err != nil {
+		return true // let the transaction's check decide
+	}
+	return n > 0
 }

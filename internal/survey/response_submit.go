@@ -41,6 +41,16 @@ type Submission struct {
 	Answers    Answers
 	StartedAt  time.Time
 	Partial    string // the resume token whose partial answers this completes
+	// Loaded, when set, is the survey (and station) the caller has just
+	// read, so Submit need not read them again.
+	Loaded *Loaded
+}
+
+// Loaded is a survey with the station a link named, as a handler read them.
+type Loaded struct {
+	Survey  Survey
+	Station Station
+	Cells   bool // the survey has cell quotas
 }
 
 // Submit checks and stores a complete response in one transaction: the
@@ -48,8 +58,11 @@ type Submission struct {
 // the quotas (survey, station, demographic cell) not full, the person not
 // yet answered. Any failure stores nothing. It returns the response's ID.
 func (s *Store) Submit(ctx context.Context, in Submission) (int64, error) {
-	v, err := s.Get(ctx, in.SurveyID)
-	if err != nil {
+	var v Survey
+	var err error
+	if in.Loaded != nil && in.Loaded.Survey.ID == in.SurveyID {
+		v = in.Loaded.Survey
+	} else if v, err = s.Get(ctx, in.SurveyID); err != nil {
 		return 0, err
 	}
 	now := s.db.Now()
@@ -74,7 +87,9 @@ func (s *Store) Submit(ctx context.Context, in Submission) (int64, error) {
 		return 0, ErrCode
 	}
 	var st Station
-	if in.StationID != 0 {
+	if in.Loaded != nil && in.Loaded.Station.ID == in.StationID && in.StationID != 0 {
+		st = in.Loaded.Station
+	} else if in.StationID != 0 {
 		if st, err = s.Station(ctx, in.StationID); err != nil || st.SurveyID != v.ID {
 			return 0, ErrVersion
 		}
@@ -89,15 +104,42 @@ func (s *Store) Submit(ctx context.Context, in Submission) (int64, error) {
 		return 0, ErrVersion
 	}
 	cell := CellOf(def, answers)
-	flags, err := s.flags(ctx, v, def, answers, in, now)
-	if err != nil {
-		return 0, err
+	flags := qualityFlags(v, def, answers, in, now)
+	// The duplicate-device flag is set by the insert itself.
+	device := "device"
+	if flags != "" {
+		device = ",device"
 	}
 	sc := score(def, answers)
 	raw, _ := json.Marshal(answers)
 	orgID := v.OrgID
 	if st.ID != 0 {
 		orgID = st.OrgID
+	}
+	insert := `INSERT INTO survey_responses (id, survey_id, version, station_id, org_id, respondent, user_id, device, answers,
+			cell, flags, score, literate, grade, started_at, submitted_at) SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
+			? || CASE WHEN ? <> '' AND EXISTS (SELECT 1 FROM survey_responses d WHERE d.survey_id = ? AND d.device = ?) THEN ? ELSE '' END,
+			?, ?, ?, ?, ? ON CONFLICT (survey_id, respondent) DO NOTHING`
+	args := func(id, at int64) []any {
+		started := db.Millis(in.StartedAt)
+		if in.StartedAt.IsZero() || started > at {
+			started = at
+		}
+		return []any{id, v.ID, in.Version, st.ID, orgID, in.Respondent, in.UserID, in.Device, string(raw), cell,
+			flags, in.Device, v.ID, in.Device, device, sc.Total, b2i(sc.Literate), sc.Grade, started, at}
+	}
+	// The common case — no code, quota, literacy aggregate or partial to
+	// settle — is one statement, atomic by itself.
+	if in.Code == "" && v.Quota == 0 && st.Quota == 0 && in.Partial == "" && !(v.Kind == KindLiteracy && def.Scored()) && !s.cellsOf(ctx, in.Loaded, v.ID) {
+		id := s.db.NewID()
+		res, err := s.db.Exec(ctx, insert, args(id, db.Millis(now))...)
+		if err != nil {
+			return 0, fmt.Errorf("survey: submit: %w", err)
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			return 0, ErrAnswered
+		}
+		return id, nil
 	}
 	var id int64
 	err = s.db.Tx(ctx, func(tx *db.Tx) error {
@@ -129,14 +171,7 @@ func (s *Store) Submit(ctx context.Context, in Submission) (int64, error) {
 				return err
 			}
 		}
-		started := db.Millis(in.StartedAt)
-		if in.StartedAt.IsZero() || started > at {
-			started = at
-		}
-		res, err := tx.Exec(ctx, `INSERT INTO survey_responses (id, survey_id, version, station_id, org_id, respondent, user_id, device, answers,
-			cell, flags, score, literate, grade, started_at, submitted_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-			ON CONFLICT (survey_id, respondent) DO NOTHING`,
-			id, v.ID, in.Version, st.ID, orgID, in.Respondent, in.UserID, in.Device, string(raw), cell, flags, sc.Total, b2i(sc.Literate), sc.Grade, started, at)
+		res, err := tx.Exec(ctx, insert, args(id, at)...)
 		if err != nil {
 			return fmt.Errorf("survey: submit: %w", err)
 		}
@@ -192,11 +227,11 @@ func useCode(ctx context.Context, tx *db.Tx, surveyID int64, in *Submission, id,
 	return nil
 }
 
-// flags marks a response's quality problems: answered faster than the
-// survey's minimum (by default two seconds a question), the same answer
-// down a matrix or a run of ratings (straight-lining), or a device that
-// already answered.
-func (s *Store) flags(ctx context.Context, v Survey, d Definition, a Answers, in Submission, now time.Time) (string, error) {
+// qualityFlags marks a response's quality problems: answered faster than
+// the survey's minimum (by default two seconds a question), or the same
+// answer down a matrix or a run of ratings (straight-lining). (A device that
+// already answered is flagged by the insert.)
+func qualityFlags(v Survey, d Definition, a Answers, in Submission, now time.Time) string {
 	var out []string
 	min := time.Duration(v.MinSeconds) * time.Second
 	if v.MinSeconds == 0 {
@@ -208,16 +243,7 @@ func (s *Store) flags(ctx context.Context, v Survey, d Definition, a Answers, in
 	if straight(d, a) {
 		out = append(out, "straight")
 	}
-	if in.Device != "" {
-		var n int
-		if err := s.db.QueryRow(ctx, `SELECT COUNT(*) FROM survey_responses WHERE survey_id = ? AND device = ?`, v.ID, in.Device).Scan(&n); err != nil {
-			return "", fmt.Errorf("survey: device: %w", err)
-		}
-		if n > 0 {
-			out = append(out, "device")
-		}
-	}
-	return strings.Join(out, ","), nil
+	return strings.Join(out, ",")
 }
 
 // straight: a matrix of three rows or more answered in one column, or five
@@ -261,4 +287,11 @@ func straight(d Definition, a Answers) bool {
 		}
 	}
 	return true
+}
+
+func (s *Store) cellsOf(ctx context.Context, l *Loaded, surveyID int64) bool {
+	if l != nil && l.Survey.ID == surveyID {
+		return l.Cells
+	}
+	return s.hasCells(ctx, surveyID)
 }

@@ -106,6 +106,7 @@ type handler struct {
 	cfg     Config
 	check   botcheck.Checker
 	limiter *botcheck.Limiter
+	links   links
 }
 
 func userID(r *http.Request) int64 {

@@ -19,6 +19,7 @@ import (
 // AddStation makes an org a station (调查站点) of the survey with its own
 // link; the org must lie in the survey owner's subtree.
 func (s *Store) AddStation(ctx context.Context, surveyID, orgID int64, quota int) (Station, error) {
+	defer s.gen.Add(1)
 	if quota < 0 || quota > 10_000_000 {
 		return Station{}, valid.New("quota", "survey.err.quota")
 	}
@@ -62,6 +63,7 @@ func (s *Store) AddStation(ctx context.Context, surveyID, orgID int64, quota int
 // SetStationQuota changes a station's quota (0: no limit), counting the
 // responses already in.
 func (s *Store) SetStationQuota(ctx context.Context, stationID int64, quota int) error {
+	defer s.gen.Add(1)
 	if quota < 0 || quota > 10_000_000 {
 		return valid.New("quota", "survey.err.quota")
 	}

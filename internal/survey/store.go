@@ -12,6 +12,7 @@ import (
 	"io/fs"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"kexie/internal/access"
@@ -34,6 +35,10 @@ type Store struct {
 	// cached copy never goes stale (and every node may hold its own).
 	mu       sync.RWMutex
 	versions map[versionKey]Definition
+	// gen counts changes to what answering reads (settings, versions,
+	// stations, quotas) made through this node, so its link cache drops
+	// what they changed at once; other nodes' caches expire within a second.
+	gen atomic.Uint64
 }
 
 type versionKey struct {

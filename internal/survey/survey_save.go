@@ -116,6 +116,7 @@ func onlyEmpty(err error) bool {
 // Publish freezes the draft as the next version, which new respondents
 // answer from now on; responses already given keep theirs.
 func (s *Store) Publish(ctx context.Context, id, userID int64) (int, error) {
+	defer s.gen.Add(1)
 	var version int
 	err := s.db.Tx(ctx, func(tx *db.Tx) error {
 		v, err := getSurvey(ctx, tx, "s.id = ?", id)
@@ -165,6 +166,7 @@ type Settings struct {
 // SetSettings changes the distribution settings. Setting a quota counts
 // the responses already in so the quota holds from there.
 func (s *Store) SetSettings(ctx context.Context, id int64, in Settings) error {
+	defer s.gen.Add(1)
 	var errs valid.Errors
 	if in.Year != 0 && (in.Year < 2000 || in.Year > 2100) {
 		errs.Add("year", "survey.err.year")

@@ -9,6 +9,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/boombuler/barcode"
@@ -126,6 +127,47 @@ func (p AnswerPage) answers() Answers {
 }
 
 func cookieName(surveyID int64) string { return "kxs" + strconv.FormatInt(surveyID, 10) }
+
+// linkTTL is how long a node reuses what a link token resolved to; a
+// change made on this node takes effect at once, on another within it.
+const linkTTL = time.Second
+
+type cachedLink struct {
+	l   Loaded
+	at  time.Time
+	gen uint64
+}
+
+// links caches resolved link tokens for the answering path.
+type links struct {
+	mu sync.Mutex
+	m  map[string]cachedLink
+}
+
+// loaded resolves a link token through the cache.
+func (h *handler) loaded(r *http.Request) (*Loaded, error) {
+	tok := r.PathValue("token")
+	gen := h.store.gen.Load()
+	now := time.Now()
+	h.links.mu.Lock()
+	c, ok := h.links.m[tok]
+	h.links.mu.Unlock()
+	if ok && c.gen == gen && now.Sub(c.at) < linkTTL {
+		return &c.l, nil
+	}
+	v, st, err := h.target(r)
+	if err != nil {
+		return nil, err
+	}
+	l := Loaded{Survey: v, Station: st, Cells: h.store.hasCells(r.Context(), v.ID)}
+	h.links.mu.Lock()
+	if h.links.m == nil || len(h.links.m) > 10000 {
+		h.links.m = map[string]cachedLink{}
+	}
+	h.links.m[tok] = cachedLink{l: l, at: now, gen: gen}
+	h.links.mu.Unlock()
+	return &l, nil
+}
 
 // target resolves a link token: a survey's own or a station's.
 func (h *handler) target(r *http.Request) (Survey, Station, error) {
@@ -293,10 +335,11 @@ func formAnswers(def Definition, page int, f *web.Form) Answers {
 }
 
 func (h *handler) answerPost(w http.ResponseWriter, r *http.Request) error {
-	v, st, err := h.target(r)
+	l, err := h.loaded(r)
 	if err != nil {
 		return err
 	}
+	v, st := l.Survey, l.Station
 	f, err := web.ParseForm(w, r, 256<<10)
 	if err != nil {
 		return err
@@ -329,7 +372,9 @@ func (h *handler) answerPost(w http.ResponseWriter, r *http.Request) error {
 		return refuse(http.StatusUnprocessableEntity, "survey.err.tampered")
 	}
 	a := Answers{}
+	partial := ""
 	if page > 0 || f.Get("resume") == "1" {
+		partial = p.R
 		part, err := h.store.LoadPartial(r.Context(), v.ID, p.R)
 		if err != nil {
 			return err
@@ -376,7 +421,7 @@ func (h *handler) answerPost(w http.ResponseWriter, r *http.Request) error {
 		return web.Redirect(w, r, p.Link)
 	}
 	_, err = h.store.Submit(r.Context(), Submission{SurveyID: v.ID, Version: version, StationID: st.ID, Respondent: "b:" + p.R, UserID: userID(r),
-		Code: p.Code, Device: botcheck.Source(h.cfg.Key, web.ClientIP(r), r.UserAgent()), Answers: a, StartedAt: started, Partial: p.R})
+		Code: p.Code, Device: botcheck.Source(h.cfg.Key, web.ClientIP(r), r.UserAgent()), Answers: a, StartedAt: started, Partial: partial, Loaded: l})
 	var ref *Refusal
 	switch {
 	case err == nil:
