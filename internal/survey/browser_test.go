@@ -77,6 +77,20 @@ func TestBrowserSurveyFlow(t *testing.T) {
 			t.Errorf("cross-tab: %q", got)
 		}
 		b.Shot("survey-analysis")
+
+		// The literacy monitor of the province, as its staff see it.
+		seedLiteracy(t, ss, ss.City.ID, 2024, true, false, false, false)
+		seedLiteracy(t, ss, ss.City.ID, 2025, true, false)
+		seedLiteracy(t, ss, ss.Peer.ID, 2025, true, true, false)
+		ss.CreateUser(t, "province", access.OrgStaff, ss.Root)
+		b.Logout()
+		b.Login("province")
+		b.Open("/surveys/literacy", "#monitor-regions")
+		if got := b.Text(`#monitor-regions`); !strings.Contains(got, "滁州") || !strings.Contains(got, "66.7%") {
+			t.Errorf("monitor regions: %q", got)
+		}
+		b.Run("chart", chromedp.WaitVisible(chromedp.CSS(`.chart[data-chart-ready]`)))
+		b.Shot("survey-monitor")
 	})
 }
 

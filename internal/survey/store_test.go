@@ -3,6 +3,7 @@ package survey
 import (
 	"context"
 	"errors"
+	"strings"
 	"testing"
 	"time"
 
@@ -227,6 +228,20 @@ func TestOnePerPerson(t *testing.T) {
 		}
 		if n := count(t, f, v.ID); n != 3 {
 			t.Errorf("%d responses, want 3", n)
+		}
+		// The same device answering again is flagged, not refused.
+		for i, who := range []string{"d1", "d2"} {
+			in := answer(v, who, Answers{"gender": {"1"}})
+			in.Device = "same-device"
+			in.StartedAt = time.Now().Add(-time.Second)
+			if _, err := f.s.Submit(ctx, in); err != nil {
+				t.Fatal(err)
+			}
+			rs, _, _ := f.s.Responses(ctx, v.ID, RespFilter{Scope: access.Everywhere(), Limit: 1})
+			flags := strings.Join(rs[0].Flags, ",")
+			if want := map[int]string{0: "fast", 1: "fast,device"}[i]; flags != want {
+				t.Errorf("response %d flags %q, want %q", i+1, flags, want)
+			}
 		}
 		rs, _, _ := f.s.Responses(ctx, v.ID, RespFilter{Scope: access.Subtrees(f.peer.Path)})
 		if len(rs) != 1 || rs[0].StationID != st.ID {

@@ -118,9 +118,9 @@ func monitorChart(m Monitor, overall string) string {
 		}
 	}
 	b, _ := json.Marshal(map[string]any{
-		"grid":    map[string]any{"left": 8, "right": 16, "top": 40, "bottom": 8, "containLabel": true},
+		"grid":    map[string]any{"left": 8, "right": 16, "top": 16, "bottom": 40, "containLabel": true},
 		"tooltip": map[string]any{"trigger": "axis"},
-		"legend":  map[string]any{"type": "scroll", "data": names},
+		"legend":  map[string]any{"type": "scroll", "data": names, "bottom": 0},
 		"xAxis":   map[string]any{"type": "category", "data": years},
 		"yAxis":   map[string]any{"type": "value", "axisLabel": map[string]any{"formatter": "{value}%"}},
 		"series":  series,
