@@ -9,6 +9,7 @@ import (
 	"os/exec"
 	"regexp"
 	"runtime"
+	"runtime/pprof"
 	"strconv"
 	"strings"
 	"time"
@@ -16,14 +17,15 @@ import (
 
 // cmdBench runs the benchmarks whose numbers docs/benchmarks.md records:
 //
-//	kexie bench orgtree [--db postgres://…] [--orgs 10000] [--duration 10s] [--connections 32]
+//	kexie bench orgtree [--db postgres://…] [--orgs 10000] [--duration 10s] [--connections 32] [--rounds 3] [--cpuprofile FILE]
 //	kexie bench startup
 //	kexie bench import [--rows 1000000] [--db postgres://…] [--copy-db postgres://…]
+//	kexie bench survey-estimate [--rows 1000000] [--runs 3]
 //	kexie bench survey-answer [--db postgres://…] [--duration 20s] [--connections 64]
 //	kexie bench survey-dashboard [--db postgres://…] [--responses 1000000]
 func cmdBench(ctx context.Context, e *env, args []string) error {
 	if len(args) == 0 {
-		return usageError("want: bench orgtree | startup | search | pages | plans | import | survey-answer | survey-dashboard")
+		return usageError("want: bench orgtree | startup | search | pages | plans | import | survey-estimate | survey-answer | survey-dashboard")
 	}
 	switch args[0] {
 	case "orgtree":
@@ -38,6 +40,8 @@ func cmdBench(ctx context.Context, e *env, args []string) error {
 		return benchPlans(ctx, e, args[1:])
 	case "import":
 		return benchImport(ctx, e, args[1:])
+	case "survey-estimate":
+		return benchSurveyEstimate(ctx, e, args[1:])
 	case "survey-answer":
 		return benchSurveyAnswer(ctx, e, args[1:])
 	case "survey-dashboard":
@@ -52,10 +56,13 @@ func benchOrgTree(ctx context.Context, e *env, args []string) error {
 	dur := fs.Duration("duration", 10*time.Second, "wrk duration per target")
 	conns := fs.Int("connections", 32, "wrk connections")
 	threads := fs.Int("threads", 2, "wrk threads")
+	rounds := fs.Int("rounds", 3, "alternate the two targets this many times, each for duration/rounds, so a change in the machine's load falls on both")
+	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the process while wrk loads the real page")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
 	*threads = min(*threads, *conns) // wrk refuses more threads than connections
+	*rounds = max(*rounds, 1)
 	if err := needWrk(); err != nil {
 		return err
 	}
@@ -100,21 +107,55 @@ func benchOrgTree(ctx context.Context, e *env, args []string) error {
 		cpuModel(), runtime.NumCPU(), runtime.Version(), a.DB.Dialect(), *n, *threads, *conns, *dur)
 	fmt.Fprintln(e.stdout, "| target | requests/s | p50 | p99 |")
 	fmt.Fprintln(e.stdout, "|---|---|---|---|")
-	results := map[string]wrkResult{}
-	for _, target := range []struct{ name, url string }{
+	targets := []struct{ name, url string }{
 		{"bare handler, in-memory data", baseURL + "/orgs"},
 		{"Kexie /orgs (session + access + query + template)", realURL + "/orgs"},
-	} {
-		r, err := wrkLoad(ctx, *threads, *conns, *dur, cookie, target.url)
-		if err != nil {
-			return err
+	}
+	// Each round loads both targets in turn; requests/s is the mean over the
+	// rounds and the latency percentiles are the worst round's.
+	results := map[string]wrkResult{}
+	for round := 0; round < *rounds; round++ {
+		for i, target := range targets {
+			var stop func()
+			if i == 1 && *cpuProfile != "" {
+				if stop, err = startCPUProfile(*cpuProfile); err != nil {
+					return err
+				}
+			}
+			r, err := wrkLoad(ctx, *threads, *conns, *dur/time.Duration(*rounds), cookie, target.url)
+			if stop != nil {
+				stop()
+			}
+			if err != nil {
+				return err
+			}
+			acc := results[target.name]
+			acc.rps += r.rps / float64(*rounds)
+			acc.p50, acc.p99 = max(acc.p50, r.p50), max(acc.p99, r.p99)
+			results[target.name] = acc
 		}
-		results[target.name] = r
+	}
+	for _, target := range targets {
+		r := results[target.name]
 		fmt.Fprintf(e.stdout, "| %s | %.0f | %.2f ms | %.2f ms |\n", target.name, r.rps, r.p50, r.p99)
 	}
 	ratio := results["Kexie /orgs (session + access + query + template)"].rps / results["bare handler, in-memory data"].rps
 	fmt.Fprintf(e.stdout, "ratio: %.0f%% of the in-memory handler's requests/s\n", ratio*100)
 	return nil
+}
+
+// startCPUProfile writes a CPU profile of this process to path until the
+// returned function is called (the last round's load is what it holds).
+func startCPUProfile(path string) (func(), error) {
+	f, err := os.Create(path)
+	if err != nil {
+		return nil, err
+	}
+	if err := pprof.StartCPUProfile(f); err != nil {
+		f.Close()
+		return nil, err
+	}
+	return func() { pprof.StopCPUProfile(); f.Close() }, nil
 }
 
 // needWrk reports a missing wrk with how to get it.

@@ -42,6 +42,7 @@ func commands() []command {
 		{"demo", "demo [--size small|large] [--seed N]: synthetic province for tours and benchmarks", cmdDemo},
 		{"people", "people import FILE | search QUERY: the talent database from scripts", cmdPeople},
 		{"plan", "plan ingest FILE [--json]: read a plan document's sections, targets and responsible units", cmdPlan},
+		{"survey", "survey estimate --instrument I.json --responses R.csv [--margins M.csv] --json: the science-literacy rate with its standard error", cmdSurvey},
 		{"review", "review assign --experts E.csv --applications A.csv --per N | review rank --scores S.csv --method M: the review engine's rules on CSV", cmdReview},
 		{"pii", "pii rotate: re-encrypt personal data under KEXIE_PII_KEY_VERSION", cmdPII},
 		{"audit", "audit verify", cmdAudit},

@@ -48,6 +48,7 @@ func BenchmarkChildren(b *testing.B) {
 		{"root/name", root, "name", 0},
 		{"root/-created/page2", root, "-created", 50},
 		{"city/name", city, "name", 0},
+		{"root/tree", root, "tree", 0},
 	} {
 		b.Run(bc.name, func(b *testing.B) {
 			for b.Loop() {

@@ -58,7 +58,7 @@ func (h *handler) scope(r *http.Request) access.Scope { return h.site.Scope(r, "
 
 // startOrg picks the org to browse: ?under=, else the session's current
 // org, else the top of the caller's scope.
-func (h *handler) startOrg(r *http.Request, scope access.Scope) (Org, error) {
+func (h *handler) startOrg(r *http.Request, vw *View, scope access.Scope) (Org, error) {
 	ctx := r.Context()
 	id, _ := strconv.ParseInt(r.URL.Query().Get("under"), 10, 64)
 	if id == 0 {
@@ -67,7 +67,7 @@ func (h *handler) startOrg(r *http.Request, scope access.Scope) (Org, error) {
 		}
 	}
 	if id != 0 {
-		o, err := h.store.Get(ctx, id)
+		o, err := vw.Get(ctx, id)
 		if err != nil && !errors.Is(err, db.ErrNotFound) {
 			return Org{}, err
 		}
@@ -79,14 +79,14 @@ func (h *handler) startOrg(r *http.Request, scope access.Scope) (Org, error) {
 		}
 	}
 	if scope.All() {
-		return h.store.Root(ctx)
+		return vw.Root(ctx)
 	}
 	paths := scope.Paths()
 	if len(paths) == 0 {
 		return Org{}, web.ErrForbidden
 	}
 	ids := PathIDs(paths[0])
-	return h.store.Get(ctx, ids[len(ids)-1])
+	return vw.Get(ctx, ids[len(ids)-1])
 }
 
 func (h *handler) tree(w http.ResponseWriter, r *http.Request) error {
@@ -101,7 +101,12 @@ func (h *handler) tree(w http.ResponseWriter, r *http.Request) error {
 	f := Filter{Scope: scope, Q: l.Q, Type: Type(l.Get("type")), RegionCode: l.Get("region"), Sort: l.Sort,
 		Limit: l.PerPage, Offset: l.Offset()}
 	p.Searching = f.Q != "" || f.Type != "" || f.RegionCode != ""
-	cur, err := h.startOrg(r, scope)
+	// One check of the org table's version serves every org the page shows.
+	vw, err := h.store.View(ctx)
+	if err != nil {
+		return err
+	}
+	cur, err := h.startOrg(r, vw, scope)
 	if err != nil {
 		return err
 	}
@@ -111,7 +116,7 @@ func (h *handler) tree(w http.ResponseWriter, r *http.Request) error {
 		if f.Sort == "" {
 			f.Sort = "tree"
 		}
-		if p.Crumbs, err = h.store.Ancestors(ctx, cur); err != nil {
+		if p.Crumbs, err = vw.Ancestors(ctx, cur); err != nil {
 			return err
 		}
 	}
@@ -123,7 +128,7 @@ func (h *handler) tree(w http.ResponseWriter, r *http.Request) error {
 	if p.Searching {
 		orgs, total, err = h.store.List(ctx, f)
 	} else {
-		orgs, err = h.store.Children(ctx, cur, f.Sort, f.Limit, f.Offset)
+		orgs, err = vw.Children(ctx, cur, f.Sort, f.Limit, f.Offset)
 		total = cur.ChildCount
 	}
 	if err != nil {
@@ -136,7 +141,7 @@ func (h *handler) tree(w http.ResponseWriter, r *http.Request) error {
 		return sheet.ServeXLSX(w, t("org.export_name")+".xlsx", h.table(t, p.Rows))
 	}
 	l.Total = total
-	if p.Tree, err = h.sideTree(r, scope, cur); err != nil {
+	if p.Tree, err = h.sideTree(r, vw, scope, cur); err != nil {
 		return err
 	}
 	return h.site.Render(w, r, "org/tree.html", "org.title", p)

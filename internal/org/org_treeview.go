@@ -27,11 +27,11 @@ type TreeNode struct {
 // sideTree builds the side tree: the user's own org first (when it is not
 // already a top of the scope), then the top orgs of the scope, expanded
 // along the path to cur, siblings in tree order (treeOrder).
-func (h *handler) sideTree(r *http.Request, scope access.Scope, cur Org) ([]TreeNode, error) {
+func (h *handler) sideTree(r *http.Request, vw *View, scope access.Scope, cur Org) ([]TreeNode, error) {
 	ctx := r.Context()
 	var tops []Org
 	if scope.All() {
-		root, err := h.store.Root(ctx)
+		root, err := vw.Root(ctx)
 		if err != nil {
 			return nil, err
 		}
@@ -42,7 +42,7 @@ func (h *handler) sideTree(r *http.Request, scope access.Scope, cur Org) ([]Tree
 			if len(ids) == 0 {
 				continue
 			}
-			o, err := h.store.Get(ctx, ids[len(ids)-1])
+			o, err := vw.Get(ctx, ids[len(ids)-1])
 			if err != nil {
 				return nil, err
 			}
@@ -51,13 +51,13 @@ func (h *handler) sideTree(r *http.Request, scope access.Scope, cur Org) ([]Tree
 	}
 	var out []TreeNode
 	if id := web.IdentityFrom(ctx); id != nil && id.CurrentOrgID != 0 {
-		home, err := h.store.Get(ctx, id.CurrentOrgID)
+		home, err := vw.Get(ctx, id.CurrentOrgID)
 		isTop := false
 		for _, t := range tops {
 			isTop = isTop || t.ID == home.ID
 		}
 		if err == nil && !isTop && scope.Contains(home.Path) {
-			n, err := h.treeNode(ctx, r, home, cur)
+			n, err := h.treeNode(ctx, r, vw, home, cur)
 			if err != nil {
 				return nil, err
 			}
@@ -66,7 +66,7 @@ func (h *handler) sideTree(r *http.Request, scope access.Scope, cur Org) ([]Tree
 		}
 	}
 	for _, t := range tops {
-		n, err := h.treeNode(ctx, r, t, cur)
+		n, err := h.treeNode(ctx, r, vw, t, cur)
 		if err != nil {
 			return nil, err
 		}
@@ -77,17 +77,17 @@ func (h *handler) sideTree(r *http.Request, scope access.Scope, cur Org) ([]Tree
 
 // treeNode returns o as a node, its children listed when it lies on the
 // path to cur.
-func (h *handler) treeNode(ctx context.Context, r *http.Request, o, cur Org) (TreeNode, error) {
+func (h *handler) treeNode(ctx context.Context, r *http.Request, vw *View, o, cur Org) (TreeNode, error) {
 	n := TreeNode{Org: o, Selected: o.ID == cur.ID, Open: strings.HasPrefix(cur.Path, o.Path) && o.ChildCount > 0}
 	if !n.Open {
 		return n, nil
 	}
-	kids, err := h.store.Children(ctx, o, "tree", treeCap, 0)
+	kids, err := vw.Children(ctx, o, "tree", treeCap, 0)
 	if err != nil {
 		return n, err
 	}
 	for _, k := range kids {
-		c, err := h.treeNode(ctx, r, k, cur)
+		c, err := h.treeNode(ctx, r, vw, k, cur)
 		if err != nil {
 			return n, err
 		}
@@ -103,14 +103,18 @@ func (h *handler) treeNode(ctx context.Context, r *http.Request, o, cur Org) (Tr
 // the children of one org as list items, collapsed, for kexie.js to insert.
 func (h *handler) treeChildren(w http.ResponseWriter, r *http.Request) error {
 	id, _ := strconv.ParseInt(r.URL.Query().Get("parent"), 10, 64)
-	o, err := h.store.Get(r.Context(), id)
+	vw, err := h.store.View(r.Context())
+	if err != nil {
+		return err
+	}
+	o, err := vw.Get(r.Context(), id)
 	if err != nil {
 		return err
 	}
 	if !h.scope(r).Contains(o.Path) {
 		return web.ErrNotFound
 	}
-	n, err := h.treeNode(r.Context(), r, o, o)
+	n, err := h.treeNode(r.Context(), r, vw, o, o)
 	if err != nil {
 		return err
 	}

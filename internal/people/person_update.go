@@ -3,6 +3,7 @@ package people
 import (
 	"context"
 	"fmt"
+
 	"kexie/internal/access"
 
 	"kexie/internal/db"

@@ -32,6 +32,10 @@ var corpusFloor = map[string]struct{ precision, recall, sections float64 }{
 	"tune":    {0.97, 0.95, 0.99},
 	"heldout": {0.88, 0.86, 0.93},
 	"extra":   {0.97, 0.95, 0.99}, // 2026-12-04 after widening: 100 %, 99.0 %, 100 %
+	// A second held-out set, labelled on 2026-12-05 by someone who never
+	// read the extractor (testdata/corpus/heldout2/README.md). No floor
+	// until its first figures are recorded: it is measured, not yet guarded.
+	"heldout2": {0, 0, 0},
 }
 
 // The extra corpus — further public plans of other kinds than the
@@ -64,6 +68,16 @@ func TestCorpus(t *testing.T) {
 	if extra := os.Getenv("KEXIE_EXTRA_CORPUS"); extra != "" && os.Getenv("KEXIE_CORPUS_SPLIT") == "" {
 		t.Run("extra", func(t *testing.T) { scoreSplit(t, extra, "extra") })
 	}
+}
+
+// TestHeldout2 scores the second held-out set when KEXIE_HELDOUT2 names the
+// folder of its documents (kept beside the project, like the others).
+func TestHeldout2(t *testing.T) {
+	dir := os.Getenv("KEXIE_HELDOUT2")
+	if dir == "" {
+		t.Skip("KEXIE_HELDOUT2 is not set: the second held-out set of plan documents is kept beside the project")
+	}
+	scoreSplit(t, dir, "heldout2")
 }
 
 func scoreSplit(t *testing.T, dir, split string) {
