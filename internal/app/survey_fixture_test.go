@@ -110,5 +110,7 @@ func surveyMatrix() []matrixCase {
 		{"GET /surveys/{id}/analysis", "/surveys/{sv}/analysis", nil, staff},
 		{"GET /surveys/{id}/analysis", "/surveys/{peersv}/analysis", nil, sys},
 		{"GET /surveys/{id}/report", "/surveys/{sv}/report", nil, staff},
+		{"POST /surveys/{id}/margins", "/surveys/{sv}/margins", url.Values{"margins": {"x"}}, staff},
+		{"POST /surveys/{id}/margins", "/surveys/{peersv}/margins", url.Values{"margins": {"x"}}, sys},
 	}
 }

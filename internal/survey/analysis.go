@@ -29,6 +29,8 @@ type Data struct {
 	Rows    []Answers
 	Weights []float64 // nil: unweighted
 	Raking  *RakeInfo
+
+	rakedCells [][]string // the raking's categories, for standard errors
 }
 
 // RakeInfo reports the raking behind weighted figures.
@@ -82,11 +84,11 @@ func (s *Store) Load(ctx context.Context, v Survey, f AnalysisFilter) (Data, err
 		if err != nil {
 			return d, err
 		}
-		w, info, err := rake(d.Def, d.Rows, m)
+		w, info, cells, err := rake(d.Def, d.Rows, m)
 		if err != nil {
 			return d, err
 		}
-		d.Weights, d.Raking = w, &info
+		d.Weights, d.Raking, d.rakedCells = w, &info, cells
 	}
 	return d, nil
 }
@@ -325,3 +327,12 @@ func (c Cross) At(i, j int) string { return Num(c.Counts[i][j]) }
 
 // PctAt is the column share of row i and column j as shown.
 func (c Cross) PctAt(i, j int) string { return Pct(c.Pcts[i][j]) }
+
+// DeffS, MinS and MaxS show the raking's design effect and weight range.
+func (r RakeInfo) DeffS() string { return strconv.FormatFloat(r.Deff, 'f', 2, 64) }
+
+// MinS is the smallest weight as shown.
+func (r RakeInfo) MinS() string { return strconv.FormatFloat(r.Min, 'f', 2, 64) }
+
+// MaxS is the largest weight as shown.
+func (r RakeInfo) MaxS() string { return strconv.FormatFloat(r.Max, 'f', 2, 64) }

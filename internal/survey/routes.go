@@ -2,15 +2,19 @@ package survey
 
 import (
 	"embed"
+	"encoding/json"
+	"fmt"
 	"io/fs"
 	"net/http"
 	"strconv"
+	"testing/fstest"
 	"time"
 
 	"kexie/internal/access"
 	"kexie/internal/botcheck"
 	"kexie/internal/db"
 	"kexie/internal/org"
+	"kexie/internal/survey/estimate"
 	"kexie/internal/valid"
 	"kexie/internal/web"
 )
@@ -42,7 +46,7 @@ type Config struct {
 // Module returns the survey module.
 func Module(s *Store, orgs *org.Store, cfg Config) web.Module {
 	tpl, _ := fs.Sub(files, "templates")
-	loc, _ := fs.Sub(files, "locales")
+	loc := locales()
 	if cfg.PostsPerMinute == 0 {
 		cfg.PostsPerMinute = 30
 	}
@@ -94,6 +98,7 @@ func Module(s *Store, orgs *org.Store, cfg Config) web.Module {
 			site.Handle("POST /surveys/{id}/responses/{rid}/exclude", access.Require("survey.edit", sv), h.exclude)
 			site.Handle("GET /surveys/{id}/export", access.Require("survey.view", sv), h.export)
 			site.Handle("GET /surveys/{id}/analysis", access.Require("survey.view", sv), h.analysis)
+			site.Handle("POST /surveys/{id}/margins", access.Require("survey.edit", sv), h.margins)
 			site.Handle("GET /surveys/{id}/report", access.Require("survey.view", sv), h.report)
 		},
 	}
@@ -140,3 +145,29 @@ func (h *handler) back(w http.ResponseWriter, r *http.Request, url string, err e
 }
 
 func surveyURL(id int64, tail string) string { return "/surveys/" + strconv.FormatInt(id, 10) + tail }
+
+// locales are the module's catalogs with the estimate package's merged in
+// (its error messages reach the analysis page).
+func locales() fs.FS {
+	out := fstest.MapFS{}
+	for _, name := range []string{"zh-CN.json", "en.json"} {
+		merged := map[string]string{}
+		for _, src := range []fs.FS{estimate.Locales(), mustSub(files, "locales")} {
+			b, err := fs.ReadFile(src, name)
+			if err != nil {
+				panic(fmt.Sprintf("survey: catalog %s: %v", name, err)) // embedded: a build without it is broken
+			}
+			if err := json.Unmarshal(b, &merged); err != nil {
+				panic(fmt.Sprintf("survey: catalog %s: %v", name, err))
+			}
+		}
+		b, _ := json.Marshal(merged)
+		out[name] = &fstest.MapFile{Data: b}
+	}
+	return out
+}
+
+func mustSub(f fs.FS, dir string) fs.FS {
+	sub, _ := fs.Sub(f, dir)
+	return sub
+}

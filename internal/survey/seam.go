@@ -2,14 +2,13 @@ package survey
 
 import (
 	"math"
-	"sort"
+
+	"kexie/internal/survey/estimate"
 )
 
-// The seam to internal/survey/estimate: the scoring of an instrument and
-// the estimate of a proportion go through these two functions only, so the
-// maths lives in one package and this one never grows a copy of it.
-// (Until estimate lands they hold a minimal stand-in: simple scoring and
-// the simple-random-sample standard error.)
+// The seam to internal/survey/estimate: scoring an instrument, raking
+// weights and estimating proportions go through these functions only, so
+// the maths lives in one package and this one never grows a copy of it.
 
 // Scored is one respondent's result on a scored instrument.
 type Scored struct {
@@ -18,97 +17,50 @@ type Scored struct {
 	Grade    string // 高阶, 基础 or ""
 }
 
+// instrument is d's scored questions and rule as estimate reads them.
+func instrument(d Definition) estimate.Instrument {
+	in := estimate.Instrument{Rule: estimate.Rule{Kind: d.Rule.Kind, Threshold: d.Rule.Threshold, Thresholds: d.Rule.Thresholds,
+		High: d.Rule.High, Basic: d.Rule.Basic}, Grades: []estimate.Grade{}}
+	if d.Rule.High > 0 {
+		in.Grades = append(in.Grades, estimate.Grade{Name: "高阶", Min: d.Rule.High})
+	}
+	if d.Rule.Basic > 0 {
+		in.Grades = append(in.Grades, estimate.Grade{Name: "基础", Min: d.Rule.Basic})
+	}
+	for _, q := range d.Questions() {
+		if q.Points > 0 && len(q.Correct) > 0 {
+			in.Questions = append(in.Questions, estimate.Question{ID: q.ID, Dimension: q.Dimension, Correct: q.Correct, Points: q.Points})
+		}
+	}
+	return in
+}
+
 // score scores answers on d's scored questions under its rule.
 func score(d Definition, a Answers) Scored {
 	if d.Rule == nil {
 		return Scored{}
 	}
-	total := 0.0
-	dims := map[string]float64{}
-	for _, q := range d.Questions() {
-		if q.Points <= 0 || len(q.Correct) == 0 {
-			continue
-		}
-		if sameSet(a[q.ID], q.Correct) {
-			total += q.Points
-			dims[q.Dimension] += q.Points
-		}
-	}
-	r := Scored{Total: total}
-	if d.Rule.Kind == "dimensions" {
-		r.Literate = len(d.Rule.Thresholds) > 0
-		for dim, min := range d.Rule.Thresholds {
-			if dims[dim] < min {
-				r.Literate = false
-			}
-		}
-	} else {
-		r.Literate = total >= d.Rule.Threshold
-	}
-	switch {
-	case d.Rule.High > 0 && total >= d.Rule.High:
-		r.Grade = "高阶"
-	case d.Rule.Basic > 0 && total >= d.Rule.Basic:
-		r.Grade = "基础"
-	}
-	return r
-}
-
-func sameSet(a, b []string) bool {
-	x := append([]string(nil), a...)
-	y := append([]string(nil), b...)
-	sort.Strings(x)
-	sort.Strings(y)
-	x, y = dedup(x), dedup(y)
-	if len(x) != len(y) {
-		return false
-	}
-	for i := range x {
-		if x[i] != y[i] {
-			return false
-		}
-	}
-	return true
-}
-
-func dedup(s []string) []string {
-	out := s[:0]
-	for i, v := range s {
-		if i == 0 || v != s[i-1] {
-			out = append(out, v)
-		}
-	}
-	return out
+	r := instrument(d).Score(a)
+	return Scored{Total: r.Total, Literate: r.Literate, Grade: r.Grade}
 }
 
 // Rate is an estimated proportion with its 95% confidence interval.
 type Rate struct {
-	N        int
-	Weighted float64 // sum of weights
-	P, SE    float64
-	Lo, Hi   float64
+	N      int
+	P, SE  float64
+	Lo, Hi float64
+	Deff   float64
 }
 
-// proportion estimates the share of y that is true with weights w (nil:
-// every row weighs 1).
-func proportion(y []bool, w []float64) Rate {
-	var sw, sy float64
-	for i, v := range y {
-		wi := 1.0
-		if w != nil {
-			wi = w[i]
-		}
-		sw += wi
-		if v {
-			sy += wi
-		}
-	}
-	return rateFrom(len(y), sw, sy, w, y)
+func rateOf(e estimate.Estimate) Rate {
+	return Rate{N: e.N, P: e.Point, SE: e.SE, Lo: e.CI95[0], Hi: e.CI95[1], Deff: e.Deff}
 }
 
-// rateOfCounts is the rate of k in n unweighted (the aggregates' case).
+// rateOfCounts is the rate of k in n unweighted (the aggregates' case):
+// the simple-random-sample standard error, as estimate gives for equal
+// weights.
 func rateOfCounts(n, k int64) Rate {
-	r := Rate{N: int(n), Weighted: float64(n)}
+	r := Rate{N: int(n)}
 	if n == 0 {
 		return r
 	}
@@ -116,58 +68,102 @@ func rateOfCounts(n, k int64) Rate {
 	if n > 1 {
 		r.SE = math.Sqrt(r.P * (1 - r.P) / float64(n-1))
 	}
-	return bounds(r)
-}
-
-func rateFrom(n int, sw, sy float64, w []float64, y []bool) Rate {
-	r := Rate{N: n, Weighted: sw}
-	if n == 0 || sw == 0 {
-		return r
-	}
-	r.P = sy / sw
-	// Linearised variance of a ratio estimator, one unit per row.
-	var v float64
-	for i := range y {
-		wi := 1.0
-		if w != nil {
-			wi = w[i]
-		}
-		yi := 0.0
-		if y[i] {
-			yi = 1
-		}
-		z := wi * (yi - r.P) / sw
-		v += z * z
-	}
-	if n > 1 {
-		v *= float64(n) / float64(n-1)
-	}
-	r.SE = math.Sqrt(v)
-	return bounds(r)
-}
-
-func bounds(r Rate) Rate {
 	r.Lo, r.Hi = math.Max(0, r.P-1.96*r.SE), math.Min(1, r.P+1.96*r.SE)
 	return r
 }
 
-// ErrNoWeights says weighted figures need population margins (or the
-// raking did not converge); the message key is shown on the page.
+// ErrNoWeights says weighted figures need population margins.
 var ErrNoWeights = &Refusal{"survey.err.no_margins"}
 
-// rake computes each row's weight from the survey's margins (variables are
-// demographic roles or question IDs). Stand-in until estimate.Rake lands.
-func rake(d Definition, rows []Answers, m []Margin) ([]float64, RakeInfo, error) {
+// ErrNoConverge says the raking did not converge.
+var ErrNoConverge = &Refusal{"survey.err.no_converge"}
+
+// rake computes each row's weight from the survey's margins (variables
+// are demographic roles or question IDs; a row's category is its answer).
+func rake(d Definition, rows []Answers, m []Margin) ([]float64, RakeInfo, [][]string, error) {
 	if len(m) == 0 {
-		return nil, RakeInfo{}, ErrNoWeights
+		return nil, RakeInfo{}, nil, ErrNoWeights
 	}
-	return nil, RakeInfo{}, ErrNoWeights
+	margins := estimate.Margins{}
+	for _, x := range m {
+		if margins[x.Variable] == nil {
+			margins[x.Variable] = map[string]float64{}
+		}
+		margins[x.Variable][x.Category] = x.Share
+	}
+	cats := map[string][]string{}
+	for v := range margins {
+		q, ok := d.ByRole(v)
+		if !ok {
+			q, _ = d.Question(v)
+		}
+		col := make([]string, len(rows))
+		for i, a := range rows {
+			if x := a[q.ID]; len(x) > 0 {
+				col[i] = x[0]
+			}
+		}
+		cats[v] = col
+	}
+	base := make([]float64, len(rows))
+	for i := range base {
+		base[i] = 1
+	}
+	w, rep, err := estimate.Rake(base, cats, margins, estimate.RakeOptions{})
+	if err != nil {
+		return nil, RakeInfo{}, nil, err
+	}
+	if !rep.Converged {
+		return nil, RakeInfo{}, nil, ErrNoConverge
+	}
+	return w, RakeInfo{Iterations: rep.Iterations, Converged: rep.Converged, Min: rep.Min, Max: rep.Max, Deff: rep.Kish}, rep.Cells, nil
+}
+
+// LiteracyRates estimates the literacy rate of the data's rows overall and
+// by each demographic role's category, weighted when the data are, with
+// Taylor-linearised standard errors (the raking accounted for).
+func LiteracyRates(d Data) (Rate, map[string]map[string]Rate, error) {
+	by := map[string]map[string]Rate{}
+	if !d.Def.Scored() || len(d.Rows) == 0 {
+		return Rate{}, by, nil
+	}
+	y := make([]bool, len(d.Rows))
+	in := instrument(d.Def)
+	for i, a := range d.Rows {
+		y[i] = in.Score(a).Literate
+	}
+	design := estimate.Design{Weights: d.Weights, Raked: d.rakedCells}
+	all, err := estimate.Proportion(y, design)
+	if err != nil {
+		return Rate{}, by, err
+	}
+	for _, role := range Roles {
+		q, ok := d.Def.ByRole(role)
+		if !ok {
+			continue
+		}
+		dom := make([]string, len(d.Rows))
+		for i, a := range d.Rows {
+			if x := a[q.ID]; len(x) > 0 {
+				dom[i] = x[0]
+			}
+		}
+		es, err := estimate.ByDomain(y, dom, design)
+		if err != nil {
+			return Rate{}, by, err
+		}
+		by[role] = map[string]Rate{}
+		for c, e := range es {
+			by[role][c] = rateOf(e)
+		}
+	}
+	return rateOf(all), by, nil
 }
 
 // PS is the rate in percent as shown.
 func (r Rate) PS() string { return Pct(100 * r.P) }
 
-// LoS and HiS are the 95% interval's ends in percent as shown.
+// LoS is the lower end of the 95% interval in percent as shown.
 func (r Rate) LoS() string { return Pct(100 * r.Lo) }
 
 // HiS is the upper end of the 95% interval in percent.

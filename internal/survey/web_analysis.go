@@ -4,10 +4,13 @@ import (
 	"encoding/json"
 	"errors"
 	"net/http"
+	"sort"
 	"strconv"
 	"strings"
 
 	"kexie/internal/sheet"
+	"kexie/internal/survey/estimate"
+	"kexie/internal/valid"
 	"kexie/internal/web"
 )
 
@@ -23,8 +26,54 @@ type AnalysisPage struct {
 	Filter      AnalysisFilter
 	Within      string // the region picker's value
 	Notice      string // e.g. weights unavailable
+	NoticeArgs  []any
+	NoticeText  string
 	Categorical []Question
 	Report      bool // the standard report layout
+	// Literacy is the literacy rate (weighted when asked) with its
+	// breakdown, for a scored instrument.
+	Literacy *Rate
+	LitBy    map[string]map[string]Rate
+	Roles    []string
+	Margins  []Margin
+	CanEdit  bool
+}
+
+// LitCats lists a role's categories in code order.
+func (p AnalysisPage) LitCats(role string) []string {
+	var out []string
+	for c := range p.LitBy[role] {
+		if c != "" {
+			out = append(out, c)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+// LitRate is the rate of a role's category.
+func (p AnalysisPage) LitRate(role, cat string) Rate { return p.LitBy[role][cat] }
+
+// CatLabel names a role's category by the question's option.
+func (p AnalysisPage) CatLabel(role, cat string, lang string) string {
+	if q, ok := p.Data.Def.ByRole(role); ok {
+		for _, o := range q.Options {
+			if o.Code == cat {
+				return o.Text.In(lang)
+			}
+		}
+	}
+	return cat
+}
+
+// MarginsCSV is the stored margins as the CSV the form takes.
+func (p AnalysisPage) MarginsCSV() string {
+	var b strings.Builder
+	b.WriteString("variable,category,share\n")
+	for _, m := range p.Margins {
+		b.WriteString(m.Variable + "," + m.Category + "," + strconv.FormatFloat(m.Share, 'f', -1, 64) + "\n")
+	}
+	return b.String()
 }
 
 func (h *handler) analysisData(r *http.Request, v Survey) (AnalysisPage, error) {
@@ -54,9 +103,18 @@ func (h *handler) analysisData(r *http.Request, v Survey) (AnalysisPage, error) 
 		p.Notice = ref.Key
 		p.Filter.Weighted = false
 		p.Data, err = h.store.Load(r.Context(), v, p.Filter)
+	} else if list, ok := valid.As(err); ok && p.Filter.Weighted {
+		// The raking refused the data (e.g. a category without respondents).
+		p.Notice = list[0].Key
+		p.NoticeArgs = list[0].Args
+		p.Filter.Weighted = false
+		p.Data, err = h.store.Load(r.Context(), v, p.Filter)
 	}
 	if err != nil {
 		return p, err
+	}
+	if p.Notice != "" {
+		p.NoticeText = h.site.T(r)(p.Notice, p.NoticeArgs...)
 	}
 	lang := langOf(r)
 	p.Freqs = Frequencies(p.Data, lang)
@@ -64,6 +122,18 @@ func (h *handler) analysisData(r *http.Request, v Survey) (AnalysisPage, error) 
 		p.Charts = append(p.Charts, chartOf(f))
 	}
 	p.Categorical = p.Data.Def.Categorical()
+	p.Roles = Roles
+	if p.Margins, err = h.store.Margins(r.Context(), v.ID); err != nil {
+		return p, err
+	}
+	p.CanEdit = h.site.Policy.Can(r.Context(), web.SubjectFrom(r.Context()), "survey.edit", resourceOf(v))
+	if p.Data.Def.Scored() && len(p.Data.Rows) > 0 {
+		all, by, err := LiteracyRates(p.Data)
+		if err != nil {
+			return p, err
+		}
+		p.Literacy, p.LitBy = &all, by
+	}
 	row, ok1 := p.Data.Def.Question(p.Row)
 	col, ok2 := p.Data.Def.Question(p.Col)
 	if ok1 && ok2 {
@@ -154,4 +224,13 @@ func (h *handler) exportTables(w http.ResponseWriter, r *http.Request, p Analysi
 		tables = append(tables, ct)
 	}
 	return sheet.ServeXLSXBook(w, "survey-"+strconv.FormatInt(p.Survey.ID, 10)+"-tables.xlsx", tables...)
+}
+
+func (h *handler) margins(w http.ResponseWriter, r *http.Request) error {
+	id := pathInt(r, "id")
+	m, err := estimate.ReadMargins(strings.NewReader(r.FormValue("margins")))
+	if err == nil {
+		err = h.store.SetMargins(r.Context(), id, m)
+	}
+	return h.back(w, r, surveyURL(id, "/analysis?weighted=1#margins"), err, "survey.flash.margins")
 }
