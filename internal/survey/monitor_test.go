@@ -3,6 +3,7 @@ package survey_test
 import (
 	"context"
 	"fmt"
+	"net/url"
 	"strings"
 	"testing"
 	"time"
@@ -82,6 +83,39 @@ func TestLiteracyMonitor(t *testing.T) {
 			if err != nil || got != c.want {
 				t.Errorf("%s in %v, %d = %v, %v; want %v", src.Key, c.scope, c.year, got, err, c.want)
 			}
+		}
+	})
+}
+
+func TestWeightedAnalysis(t *testing.T) {
+	eachSite(t, func(t *testing.T, ss surveySite) {
+		seedLiteracy(t, ss, ss.City.ID, 2025, true, false, false, true)
+		staff, _ := ss.User(t, "prov", access.OrgStaff, ss.Root)
+		list, _, _ := ss.Surveys.List(context.Background(), survey.Filter{Scope: access.Everywhere()})
+		base := "/surveys/" + itoa(list[0].ID)
+		_, body := staff.Get(base + "/analysis?weighted=1")
+		if !strings.Contains(body, "还没有人口结构数据") || !strings.Contains(body, `id="literacy-rate">50.0%`) {
+			t.Errorf("weighted without margins: %.400s", body)
+		}
+		for _, bad := range []struct{ csv, want string }{
+			{"variable,category,share\ngender,1,0.5\ngender,2,0.4\n", "gender"},
+			{"variable,category,share\ngender,1,0.5\ngender,3,0.5\n", "不是该题的选项代码"},
+			{"variable,category,share\nincome,1,1\n", "不是本问卷的人口学变量"},
+		} {
+			if _, body := post(staff, base+"/margins", url.Values{"margins": {bad.csv}}); !strings.Contains(body, bad.want) {
+				t.Errorf("margins %q: no %q in the message", bad.csv, bad.want)
+			}
+		}
+		if ms, _ := ss.Surveys.Margins(context.Background(), list[0].ID); len(ms) != 0 {
+			t.Errorf("bad margins stored: %v", ms)
+		}
+		// Men (1, 3: one literate of two… here respondents alternate 1,2,1,2) weighted to 70% of the population.
+		if _, body := post(staff, base+"/margins", url.Values{"margins": {"variable,category,share\ngender,1,0.7\ngender,2,0.3\n"}}); !strings.Contains(body, "边际分布已保存") {
+			t.Fatalf("margins: %.300s", body)
+		}
+		_, body = staff.Get(base + "/analysis?weighted=1")
+		if !strings.Contains(body, "已按人口结构加权") || !strings.Contains(body, `id="literacy-rate">`) {
+			t.Errorf("weighted analysis: %.400s", body)
 		}
 	})
 }
