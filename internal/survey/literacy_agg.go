@@ -134,16 +134,18 @@ func (s *Store) Monitor(ctx context.Context, scope access.Scope, root Region) (M
 	if m.Latest == 0 {
 		return m, nil
 	}
+	// Every role's categories in one query (role "*" selects them all).
+	cats, err := s.literacySums(ctx, scope, root.Path, "l.role || '|' || l.category, l.year", "*", m.Latest, m.Latest)
+	if err != nil {
+		return m, err
+	}
 	for _, role := range Roles {
-		cats, err := s.literacySums(ctx, scope, root.Path, "l.category, l.year", role, m.Latest, m.Latest)
-		if err != nil {
-			return m, err
-		}
 		m.Breakdown[role] = map[string]Rate{}
-		for _, c := range cats {
-			if c.key != "" {
-				m.Breakdown[role][c.key] = rateOfCounts(c.n, c.literate)
-			}
+	}
+	for _, c := range cats {
+		role, cat, _ := strings.Cut(c.key, "|")
+		if by, ok := m.Breakdown[role]; ok && cat != "" {
+			by[cat] = rateOfCounts(c.n, c.literate)
 		}
 	}
 	return m, nil
@@ -158,7 +160,8 @@ type literacySum struct {
 }
 
 // literacySums sums the aggregates within scope (and under within, when
-// not ""), of the totals (role "") or of one role's categories, for years
+// not ""), of the totals (role ""), of one role's categories or of every
+// role's (role "*"), for years
 // from..to (0: any), grouped by group, which names the key and the year
 // ("o.path, l.year", "l.category, l.year", "l.role, l.year").
 func (s *Store) literacySums(ctx context.Context, scope access.Scope, within, group, role string, from, to int) ([]literacySum, error) {
@@ -166,8 +169,13 @@ func (s *Store) literacySums(ctx context.Context, scope access.Scope, within, gr
 		return nil, nil
 	}
 	cond, args := db.ScopeCond(s.db, "o.path", scope)
-	where := cond + " AND l.role = ?"
-	args = append(args, role)
+	where := cond
+	if role == "*" {
+		where += " AND l.role <> ''"
+	} else {
+		where += " AND l.role = ?"
+		args = append(args, role)
+	}
 	if within != "" {
 		c, a := db.PrefixMatch(s.db, "o.path", within)
 		where += " AND " + c
