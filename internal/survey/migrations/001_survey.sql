@@ -148,4 +148,4 @@ CREATE TABLE survey_literacy (
     literate  BIGINT NOT NULL DEFAULT 0,
     PRIMARY KEY (survey_id, org_id, year, role, category)
 );
-CREATE INDEX survey_literacy_year ON survey_literacy (role, year);
+CREATE INDEX survey_literacy_org ON survey_literacy (org_id, role, year);
