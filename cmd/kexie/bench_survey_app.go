@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"runtime"
+	"runtime/pprof"
 	"sort"
 	"strconv"
 	"strings"
@@ -34,6 +35,7 @@ func benchSurveyAnswer(ctx context.Context, e *env, args []string) error {
 	conns := fs.Int("connections", 64, "wrk connections")
 	threads := fs.Int("threads", 2, "wrk threads")
 	forms := fs.Int("forms", 300000, "distinct answer forms prepared (must exceed the answers wrk can post)")
+	cpuprofile := fs.String("cpuprofile", "", "write the node's CPU profile during the load to this file")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -134,10 +136,28 @@ func benchSurveyAnswer(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	*threads = min(*threads, *conns)
+	// Anchor, in the same run: the same node answering its health check.
+	anchor, err := wrkLoad(ctx, *threads, *conns, 10*time.Second, "", base+"/healthz")
+	if err != nil {
+		return err
+	}
+	if *cpuprofile != "" {
+		pf, err := os.Create(*cpuprofile)
+		if err != nil {
+			return err
+		}
+		if err := pprof.StartCPUProfile(pf); err != nil {
+			return err
+		}
+		defer pf.Close()
+	}
 	out, err := exec.CommandContext(ctx, "wrk", "-t"+strconv.Itoa(*threads), "-c"+strconv.Itoa(*conns), "-d"+dur.String(), "--latency",
 		"-s", script, base).CombinedOutput()
 	if err != nil {
 		return fmt.Errorf("wrk: %v\n%s", err, out)
+	}
+	if *cpuprofile != "" {
+		pprof.StopCPUProfile()
 	}
 	counts := regexp.MustCompile(`accepted=(\d+) other=(\d+)`).FindStringSubmatch(string(out))
 	if counts == nil {
@@ -158,6 +178,7 @@ func benchSurveyAnswer(ctx context.Context, e *env, args []string) error {
 		accepted, other, stored, distinct, stored-accepted)
 	// Every acknowledged answer is stored once; answers wrk had sent when it
 	// stopped (at most one per connection) may be stored unacknowledged.
+	fmt.Fprintf(e.stdout, "anchor (same node, same run): GET /healthz %.0f requests/s, p50 %.2f ms, p99 %.2f ms\n", anchor.rps, anchor.p50, anchor.p99)
 	if distinct != stored || stored < accepted || stored > accepted+*conns || other != 0 {
 		return fmt.Errorf("stored %d responses (%d distinct) for %d accepted answers and %d others", stored, distinct, accepted, other)
 	}
