@@ -37,12 +37,12 @@ func TestBrowserSurveyFlow(t *testing.T) {
 			b.Run("add "+id, acts...)
 		}
 		add("joined", "single", "您参加过社区科普活动吗？", "1 参加过\n2 没参加过", "", "")
-		b.Shot("survey-builder")
+		shot(b, "survey-builder")
 		add("rate", "rating", "您对活动的满意程度", "", "5", "joined=1")
 		b.Run("publish", chromedp.Click(chromedp.CSS(`#survey-publish`)), chromedp.WaitVisible(chromedp.CSS(`#survey-status`)))
 		pickOrg(b, "station_org", "攀枝花", "PZH")
 		b.Run("add station", chromedp.Click(chromedp.CSS(`#station-submit`)), chromedp.WaitVisible(chromedp.CSS(`#station-table`)))
-		b.Shot("survey-show")
+		shot(b, "survey-show")
 		link := evalString(t, b, `document.querySelector("#station-table a.station-link").getAttribute("href")`)
 		if !strings.HasPrefix(link, "/s/") {
 			t.Fatalf("station link %q", link)
@@ -60,7 +60,7 @@ func TestBrowserSurveyFlow(t *testing.T) {
 		}
 		b.Run("answer", chromedp.Click(chromedp.CSS(`input[name=joined][value="1"]`)), chromedp.WaitVisible(chromedp.CSS(`#q-rate`)),
 			chromedp.Click(chromedp.CSS(`input[name=rate][value="4"]`)))
-		b.Shot("survey-answer")
+		shot(b, "survey-answer")
 		if width, err := chromedp.Run(b.Ctx, chromedp.Evaluate[int](`document.documentElement.scrollWidth`)); err != nil || width > 390 {
 			t.Errorf("the answering page is %d px wide on a 390 px phone", width)
 		}
@@ -76,7 +76,7 @@ func TestBrowserSurveyFlow(t *testing.T) {
 		if !strings.Contains(got, "参加过") || !strings.Contains(got, "1 (100.0%)") {
 			t.Errorf("cross-tab: %q", got)
 		}
-		b.Shot("survey-analysis")
+		shot(b, "survey-analysis")
 
 		// The literacy monitor of the province, as its staff see it.
 		seedLiteracy(t, ss, ss.City.ID, 2024, true, false, false, false)
@@ -90,7 +90,7 @@ func TestBrowserSurveyFlow(t *testing.T) {
 			t.Errorf("monitor regions: %q", got)
 		}
 		b.Run("chart", chromedp.WaitVisible(chromedp.CSS(`.chart[data-chart-ready]`)))
-		b.Shot("survey-monitor")
+		shot(b, "survey-monitor")
 	})
 }
 
@@ -112,4 +112,11 @@ func pickOrg(b *webtest.Tab, field, typed, code string) {
 	if got := b.Value(`input[name=` + field + `]`); got != code {
 		b.T.Errorf("the %s field holds %q, want %q", field, got, code)
 	}
+}
+
+// shot saves the page from its top (a fixed top bar in a full-page shot
+// of a scrolled page lands mid-page).
+func shot(b *webtest.Tab, name string) {
+	b.Run("scroll to top", chromedp.Evaluate[chromedp.Void](`window.scrollTo(0, 0)`))
+	b.Shot(name)
 }
