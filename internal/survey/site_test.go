@@ -218,3 +218,30 @@ func post(c *webtest.Client, path string, form url.Values) (*http.Response, stri
 	}
 	return res, body
 }
+
+func TestRateLimit(t *testing.T) {
+	dbtest.Run(t, nil, func(t *testing.T, d *db.DB) {
+		ws := webtest.New(t, d)
+		s := survey.NewStore(d)
+		ws.Start(survey.Module(s, ws.Orgs, survey.Config{Key: webtest.Key("survey"), MinFill: time.Nanosecond, PostsPerMinute: 2}))
+		ctx := context.Background()
+		def, _ := survey.ParseDefinition([]byte(`{"title":{"zh":"t"},"pages":[{"questions":[{"id":"a","type":"single","text":{"zh":"甲"},"options":[{"code":"1","text":{"zh":"是"}},{"code":"2","text":{"zh":"否"}}]}]}]}`))
+		v, _ := s.Create(ctx, survey.Input{OrgID: ws.City.ID, Title: "t", Definition: &def})
+		if _, err := s.Publish(ctx, v.ID, 0); err != nil {
+			t.Fatal(err)
+		}
+		var codes []int
+		for i := 0; i < 3; i++ {
+			c := ws.Client(t)
+			_, page := c.Get("/s/" + v.Token)
+			form := formOf(t, page)
+			form.Set("a", "1")
+			form.Set("action", "submit")
+			res, _ := c.Post("/s/"+v.Token, form)
+			codes = append(codes, res.StatusCode)
+		}
+		if codes[0] != 303 || codes[1] != 303 || codes[2] != http.StatusTooManyRequests {
+			t.Errorf("three posts from one address: %v, want 303 303 429", codes)
+		}
+	})
+}
