@@ -176,3 +176,16 @@ func (s *Store) Exclude(ctx context.Context, responseID, userID int64, reason st
 			After: map[string]any{"response": responseID, "reason": reason}})
 	})
 }
+
+// ResponseSurvey is the survey a response answered.
+func (s *Store) ResponseSurvey(ctx context.Context, responseID int64) (int64, error) {
+	var id int64
+	err := s.db.QueryRow(ctx, `SELECT survey_id FROM survey_responses WHERE id = ?`, responseID).Scan(&id)
+	if errors.Is(err, errNoRows) {
+		return 0, &NotFoundError{"response", responseID}
+	}
+	if err != nil {
+		return 0, fmt.Errorf("survey: response %d: %w", responseID, err)
+	}
+	return id, nil
+}

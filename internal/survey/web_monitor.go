@@ -71,10 +71,11 @@ func (h *handler) monitor(w http.ResponseWriter, r *http.Request) error {
 			}
 		}
 		if root.ID == 0 && scope.All() {
-			if err := h.store.db.QueryRow(r.Context(), `SELECT id, name, path FROM orgs WHERE parent_id IS NULL ORDER BY id LIMIT 1`).
-				Scan(&root.ID, &root.Name, &root.Path); err != nil {
+			o, err := h.orgs.Root(r.Context())
+			if err != nil {
 				return err
 			}
+			root = Region{ID: o.ID, Name: o.Name, Path: o.Path}
 		}
 	}
 	p.Root, p.Pick = root, pick

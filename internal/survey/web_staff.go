@@ -323,8 +323,7 @@ func (h *handler) responses(w http.ResponseWriter, r *http.Request) error {
 func (h *handler) exclude(w http.ResponseWriter, r *http.Request) error {
 	id := pathInt(r, "id")
 	rid := pathInt(r, "rid")
-	var sid int64
-	if err := h.store.db.QueryRow(r.Context(), `SELECT survey_id FROM survey_responses WHERE id = ?`, rid).Scan(&sid); err != nil || sid != id {
+	if sid, err := h.store.ResponseSurvey(r.Context(), rid); err != nil || sid != id {
 		return web.ErrNotFound
 	}
 	err := h.store.Exclude(r.Context(), rid, userID(r), r.FormValue("reason"))
