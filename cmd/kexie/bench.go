@@ -36,6 +36,8 @@ func cmdBench(ctx context.Context, e *env, args []string) error {
 		"review":           benchReview,
 		"society":          benchSociety,
 		"volunteer-ledger": benchVolunteerLedger,
+		"survey-answer":    benchSurveyAnswer,
+		"survey-dashboard": benchSurveyDashboard,
 	}
 	var names []string
 	for n := range benches {

@@ -44,7 +44,7 @@ func cmdDemo(ctx context.Context, e *env, args []string) error {
 	}
 	start := time.Now()
 	ctx = audit.WithMeta(ctx, audit.Meta{ActorName: "cli:demo"})
-	res, err := demo.Generate(ctx, a.Orgs, a.People, demo.Options{Province: *province, Seed: *seed, Size: sz, Plans: a.Plans, Events: a.Events, Venues: a.Venues, Societies: a.Society, Volunteers: a.Vols,
+	res, err := demo.Generate(ctx, a.Orgs, a.People, demo.Options{Province: *province, Seed: *seed, Size: sz, Plans: a.Plans, Events: a.Events, Venues: a.Venues, Societies: a.Society, Volunteers: a.Vols, Surveys: a.Surveys,
 		T: func(key string, args ...any) string { return a.Site.Catalogs.T("zh-CN", key, args...) },
 		Progress: func(stage string, done, total int) {
 			if total > 0 {

@@ -34,6 +34,7 @@ import (
 	"kexie/internal/review"
 	"kexie/internal/society"
 	"kexie/internal/std"
+	"kexie/internal/survey"
 	"kexie/internal/venue"
 	"kexie/internal/volunteer"
 	"kexie/internal/web"
@@ -61,6 +62,7 @@ type App struct {
 	Society *society.Store
 	Vols    *volunteer.Store
 	Funds   *funding.Store
+	Surveys *survey.Store
 	Jobs    *jobs.Runner // this node's background work; RunJobs starts it
 	Sources *measure.Registry
 	Modules []web.Module
@@ -116,12 +118,13 @@ func Open(ctx context.Context, cfg config.Config, log *slog.Logger) (*App, error
 	a.Society.UseJobs(a.Jobs)
 	a.Vols = volunteer.NewStore(d, volunteer.Config{Keys: ring, LedgerKey: keys.Derive("volunteer-ledger"), Calendar: calendar.Source{DB: d}})
 	a.Funds = funding.NewStore(d)
+	a.Surveys = survey.NewStore(d)
 	// The live indicator sources every module publishes, for plans to bind
 	// their targets to. Adding a module's sources is one argument here.
 	a.Venues = venue.NewStore(d, std.Regions())
 	a.Events = event.NewStore(d)
 	a.Events.UseVenues(a.Venues)
-	if a.Sources, err = measure.NewRegistry(a.People.Sources(), a.Kepu.Sources(), a.Venues.Sources(), a.Events.Sources(), a.Society.Sources(), a.Vols.Sources(), a.Funds.Sources()); err != nil {
+	if a.Sources, err = measure.NewRegistry(a.People.Sources(), a.Kepu.Sources(), a.Venues.Sources(), a.Events.Sources(), a.Society.Sources(), a.Vols.Sources(), a.Funds.Sources(), a.Surveys.Sources()); err != nil {
 		d.Close()
 		return nil, err
 	}
@@ -145,6 +148,7 @@ func Open(ctx context.Context, cfg config.Config, log *slog.Logger) (*App, error
 		society.Module(a.Society, a.Orgs),
 		funding.Module(a.Funds, a.Orgs),
 		volunteer.Module(a.Vols, a.Orgs, volunteer.WebConfig{BaseURL: cfg.BaseURL, Users: a.userID}),
+		survey.Module(a.Surveys, a.Orgs, survey.Config{Key: keys.Derive("survey")}),
 		home.Module(home.Sources{DB: d, OrgCounts: a.orgCounts, UserCount: a.Auth.CountUsers, Public: portal.Home}),
 	}
 	for _, m := range a.Modules {

@@ -47,6 +47,7 @@ func matrixCases() []matrixCase {
 		societyMatrix(),
 		volunteerMatrix(),
 		fundingMatrix(),
+		surveyMatrix(),
 		[]matrixCase{
 			{"GET /healthz", "/healthz", nil, public},
 			{"GET /readyz", "/readyz", nil, public},
@@ -341,6 +342,7 @@ func TestRouteAccessMatrix(t *testing.T) {
 	ef := newEventFixture(t, ta)
 	sf := newSocietyFixture(t, ta)
 	vf := newVolunteerFixture(t, ta)
+	svf := newSurveyFixture(t, ta)
 	fill := strings.NewReplacer("{job}", fmt.Sprint(jobID), "{peerjob}", fmt.Sprint(peerJobID), "{track}", fmt.Sprint(tf.Plan), "{tind}", fmt.Sprint(tf.Indicator), "{tprog}", fmt.Sprint(tf.Progress),
 		"{tfile}", fmt.Sprint(tf.File), "{teval}", fmt.Sprint(tf.Eval), "{peerind}", fmt.Sprint(peerPlan.Indicators[0].ID),
 		"{plan}", fmt.Sprint(planID), "{peerplan}", fmt.Sprint(peerPlanID), "{pool}", fmt.Sprint(pool.ID), "{peerpool}", fmt.Sprint(peerPool.ID), "{deletion}", fmt.Sprint(delIDs[0]), "{claim}", fmt.Sprint(claimIDs[0]), "{peerclaim}", fmt.Sprint(claimIDs[1]), "{peerdeletion}", fmt.Sprint(delIDs[1]), "{city}", fmt.Sprint(ta.city.ID), "{peer}", fmt.Sprint(ta.peer.ID), "{root}", fmt.Sprint(ta.root.ID),
@@ -356,7 +358,7 @@ func TestRouteAccessMatrix(t *testing.T) {
 			name := fmt.Sprintf("%s %s as %s", c.route, c.url, role)
 			t.Run(name, func(t *testing.T) {
 				cl := clients[role]
-				u := vf.fill(sf.fill(ef.fill(kf.fill(rf.fill(fill.Replace(c.url))))))
+				u := svf.fill(vf.fill(sf.fill(ef.fill(kf.fill(rf.fill(fill.Replace(c.url)))))))
 				var res *http.Response
 				var body string
 				if strings.HasPrefix(c.route, "GET ") {

@@ -5,32 +5,44 @@ import (
 	"time"
 )
 
-func TestChecker(t *testing.T) {
-	c := Checker{Key: []byte("k"), Kind: "t", Min: 3 * time.Second, Max: time.Hour}
-	now := time.Unix(1_800_000_000, 0)
-	st, sig := c.Stamp(now)
+func TestVerify(t *testing.T) {
+	c := Checker{Key: []byte("k"), Min: 2 * time.Second, Max: time.Hour}
+	t0 := time.Unix(1_700_000_000, 0)
+	stamp, tok := c.Stamp(t0, "survey", "7")
 	cases := []struct {
-		name     string
-		at       time.Time
-		sig, pot string
-		want     bool
+		name        string
+		at          time.Time
+		stamp, tok  string
+		honey, part string
+		want        error
 	}{
-		{"person", now.Add(10 * time.Second), sig, "", true},
-		{"too fast", now.Add(time.Second), sig, "", false},
-		{"stale", now.Add(2 * time.Hour), sig, "", false},
-		{"honeypot", now.Add(10 * time.Second), sig, "http://spam", false},
-		{"forged", now.Add(10 * time.Second), "00", "", false},
+		{"ok", t0.Add(5 * time.Second), stamp, tok, "", "7", nil},
+		{"too fast", t0.Add(time.Second), stamp, tok, "", "7", ErrTooFast},
+		{"expired", t0.Add(2 * time.Hour), stamp, tok, "", "7", ErrExpired},
+		{"other part", t0.Add(5 * time.Second), stamp, tok, "", "8", ErrTampered},
+		{"other stamp", t0.Add(5 * time.Second), "1700000001", tok, "", "7", ErrTampered},
+		{"honeypot", t0.Add(5 * time.Second), stamp, tok, "x", "7", ErrHoneypot},
 	}
 	for _, tc := range cases {
-		if got := c.OK(tc.at, st, tc.sig, tc.pot); got != tc.want {
-			t.Errorf("%s: OK = %v, want %v", tc.name, got, tc.want)
+		t.Run(tc.name, func(t *testing.T) {
+			if got := c.Verify(tc.at, tc.stamp, tc.tok, tc.honey, "survey", tc.part); got != tc.want {
+				t.Errorf("got %v, want %v", got, tc.want)
+			}
+		})
+	}
+}
+
+func TestLimiter(t *testing.T) {
+	l := &Limiter{Max: 2, Window: time.Minute}
+	t0 := time.Unix(1_700_000_000, 0)
+	got := []bool{l.Allow("a", t0), l.Allow("a", t0), l.Allow("a", t0), l.Allow("b", t0), l.Allow("a", t0.Add(time.Minute))}
+	want := []bool{true, true, false, true, true}
+	for i := range got {
+		if got[i] != want[i] {
+			t.Errorf("post %d: allowed %v, want %v", i, got[i], want[i])
 		}
 	}
-	if c.Source("1.2.3.4") == c.Source("1.2.3.5") || len(c.Source("x")) != 32 {
-		t.Error("source hash")
-	}
-	other := Checker{Key: []byte("k"), Kind: "u", Min: 0, Max: time.Hour}
-	if other.OK(now, st, sig, "") {
-		t.Error("a stamp of one kind of form passes another")
+	if s := Source([]byte("k"), "1.2.3.4"); len(s) != 32 || s == Source([]byte("j"), "1.2.3.4") {
+		t.Errorf("source %q is not a keyed hash", s)
 	}
 }

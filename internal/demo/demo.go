@@ -21,6 +21,7 @@ import (
 	"kexie/internal/plan"
 	"kexie/internal/society"
 	"kexie/internal/std"
+	"kexie/internal/survey"
 	"kexie/internal/venue"
 	"kexie/internal/volunteer"
 )
@@ -51,6 +52,8 @@ type Options struct {
 	Societies *society.Store
 	// Volunteers, when set, gets volunteers with a year of service hours.
 	Volunteers *volunteer.Store
+	// Surveys, when set, gets the demo surveys and their responses.
+	Surveys *survey.Store
 }
 
 // Result counts what was made.
@@ -62,6 +65,7 @@ type Result struct {
 	Members       int // society members
 	Volunteers    int // 科普志愿者 (with Hours ledger entries)
 	Hours         int
+	Surveys       SurveyResult
 }
 
 var (
@@ -237,6 +241,16 @@ func Generate(ctx context.Context, orgs *org.Store, ppl *people.Store, o Options
 			return res, err
 		}
 		progress("volunteers", res.Volunteers, res.Volunteers)
+	}
+	if o.Surveys != nil { // five years of literacy surveys and a status survey (survey.go)
+		var cityOrgs []org.Org
+		for _, c := range cities {
+			cityOrgs = append(cityOrgs, c.org)
+		}
+		if res.Surveys, err = makeSurveys(ctx, o.Surveys, root, cityOrgs, 60, rand.New(rand.NewPCG(o.Seed+3, o.Seed^0x9e3779b97f4a7c15))); err != nil {
+			return res, err
+		}
+		progress("surveys", res.Surveys.Responses, res.Surveys.Responses)
 	}
 
 	// People, spread over the counties, written through the import path one

@@ -74,7 +74,7 @@ func Module(s *Store, orgs *org.Store, cfg Config) web.Module {
 		},
 		Routes: func(site *web.Site) {
 			h := &handler{site: site, store: s, cfg: cfg,
-				bot: botcheck.Checker{Key: cfg.Key, Kind: "kepu.lead", Min: 3 * time.Second, Max: 2 * time.Hour}}
+				bot: botcheck.Checker{Key: cfg.Key, Min: 3 * time.Second, Max: 2 * time.Hour}}
 			site.AddNamer("kepu", s.Names)
 			if cfg.Portal != nil {
 				cfg.Portal.h = h

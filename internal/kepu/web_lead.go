@@ -4,6 +4,8 @@ import (
 	"io"
 	"net/http"
 
+	"kexie/internal/botcheck"
+
 	"kexie/internal/web"
 )
 
@@ -15,7 +17,7 @@ type LeadFormPage struct {
 }
 
 func (h *handler) leadPage(f *web.Form) LeadFormPage {
-	st, sig := h.bot.Stamp(h.store.db.Now())
+	st, sig := h.bot.Stamp(h.store.db.Now(), "kepu.lead")
 	return LeadFormPage{Form: f, Stamp: st, Sig: sig}
 }
 
@@ -31,11 +33,11 @@ func (h *handler) fileLead(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	var ferr error
-	if !h.bot.OK(h.store.db.Now(), f.Get("stamp"), f.Get("sig"), f.Value("website")) {
+	if h.bot.Verify(h.store.db.Now(), f.Get("stamp"), f.Get("sig"), f.Value("website"), "kepu.lead") != nil {
 		ferr = web.Errorf(http.StatusUnprocessableEntity, "kepu.err.challenge")
 	} else {
 		in := LeadInput{Claim: f.Get("claim"), Link: f.Get("link"), Contact: f.Get("contact"),
-			Source: h.bot.Source(web.ClientIP(r))}
+			Source: botcheck.Source(h.bot.Key, web.ClientIP(r))}
 		if in.OrgID, ferr = h.rootOrg(r); ferr == nil {
 			if file, _, err := r.FormFile("shot"); err == nil {
 				data, err := io.ReadAll(io.LimitReader(file, MaxImageBytes+1))
