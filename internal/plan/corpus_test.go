@@ -78,16 +78,6 @@ func TestCorpus(t *testing.T) {
 	}
 }
 
-// TestHeldout2 scores the second held-out set when KEXIE_HELDOUT2 names the
-// folder of its documents (kept beside the project, like the others).
-func TestHeldout2(t *testing.T) {
-	dir := os.Getenv("KEXIE_HELDOUT2")
-	if dir == "" {
-		t.Skip("KEXIE_HELDOUT2 is not set: the second held-out set of plan documents is kept beside the project")
-	}
-	scoreSplit(t, dir, "heldout2")
-}
-
 func scoreSplit(t *testing.T, dir, split string) {
 	floor, ok := corpusFloor[split]
 	if !ok {
