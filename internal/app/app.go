@@ -11,6 +11,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"os"
 	"path/filepath"
 	"strings"
 	"time"
@@ -24,6 +25,7 @@ import (
 	"kexie/internal/home"
 	"kexie/internal/jobs"
 	"kexie/internal/measure"
+	"kexie/internal/notify"
 	"kexie/internal/org"
 	"kexie/internal/people"
 	"kexie/internal/pii"
@@ -49,6 +51,7 @@ type App struct {
 	People  *people.Store
 	Plans   *plan.Store
 	Review  *review.Store
+	Notify  *notify.Store
 	Jobs    *jobs.Runner // this node's background work; RunJobs starts it
 	Sources *measure.Registry
 	Modules []web.Module
@@ -98,9 +101,13 @@ func Open(ctx context.Context, cfg config.Config, log *slog.Logger) (*App, error
 	a.Plans = plan.NewStore(d, a.Orgs)
 	a.Review = review.NewStore(d, reviewPeople{a.People}, calendar.Source{DB: d})
 	a.Review.UseJobs(a.Jobs)
+	a.Notify = notify.NewStore(d, ring, keys.Derive("notify"))
+	a.Notify.Base = strings.TrimSuffix(cfg.BaseURL, "/")
+	a.Notify.Configure(notify.SenderConfigFromEnv(os.Getenv), log)
+	a.Notify.Register(a.Jobs)
 	// The live indicator sources every module publishes, for plans to bind
 	// their targets to. Adding a module's sources is one argument here.
-	if a.Sources, err = measure.NewRegistry(a.People.Sources()); err != nil {
+	if a.Sources, err = measure.NewRegistry(a.People.Sources(), a.Notify.Sources()); err != nil {
 		d.Close()
 		return nil, err
 	}
@@ -117,6 +124,7 @@ func Open(ctx context.Context, cfg config.Config, log *slog.Logger) (*App, error
 		plan.Module(a.Plans, a.Orgs),
 		{Name: "calendar", Migrations: []db.Migrations{calendar.Migrations()}},
 		review.Module(a.Review, review.Config{Key: keys.Derive("review"), Uploads: filepath.Join(cfg.DataDir, "uploads", "review")}),
+		notify.Module(a.Notify, a.Orgs, notify.Config{Secure: secure(cfg)}),
 		home.Module(home.Sources{DB: d, OrgCounts: a.orgCounts, UserCount: a.Auth.CountUsers}),
 	}
 	for _, m := range a.Modules {

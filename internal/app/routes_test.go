@@ -38,7 +38,7 @@ type matrixCase struct {
 }
 
 func matrixCases() []matrixCase {
-	return append(reviewMatrix(), []matrixCase{
+	return append(append(reviewMatrix(), notifyMatrix()...), []matrixCase{
 		{"GET /healthz", "/healthz", nil, public},
 		{"GET /readyz", "/readyz", nil, public},
 		{"GET /metrics", "/metrics", nil, public},
@@ -382,6 +382,7 @@ func TestEveryPageRenders(t *testing.T) {
 		"/plans", "/plans/tasks", "/plans/compare", "/plans/compare?q=科学素质",
 		"/calls", "/review/calls", "/review/calls?q=奖&kind=award&sort=-closes", "/review/calls/new", "/review/calls/new?template=research",
 		"/review/mine", "/review/assignments", "/review/recommend"}
+	pages = append(pages, notifyPages...)
 	tf := newTrackFixture(t, ta, ta.city.ID)
 	for _, f := range []string{"/plans/%d", "/plans/%d/units", "/plans/%d/dashboard", "/plans/%d/indicators/" + fmt.Sprint(tf.Indicator),
 		"/plans/%d/evaluations/" + fmt.Sprint(tf.Eval), "/plans/%d/evaluations/" + fmt.Sprint(tf.Eval) + "/print"} {
