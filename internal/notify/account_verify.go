@@ -179,7 +179,7 @@ func (s *Store) openAccount(ctx context.Context, tx *db.Tx, a Address, idx strin
 	acc := Account{Channel: a.Channel, Masked: a.Masked(), Status: "active", VerifiedAt: tx.Now}
 	err := tx.QueryRow(ctx, `SELECT id, org_id, region, created_at FROM notify_accounts WHERE addr_index = ?`, idx).
 		Scan(&acc.ID, &acc.OrgID, &acc.RegionCode, new(int64))
-	action := "notify.account.verify"
+	opened := false
 	switch {
 	case errors.Is(err, sql.ErrNoRows):
 		sealed, err := s.keys.Seal(addrField, a.Value)
@@ -191,7 +191,7 @@ func (s *Store) openAccount(ctx context.Context, tx *db.Tx, a Address, idx strin
 			VALUES (?, ?, ?, ?, ?, ?, 'active', ?, ?, ?)`, acc.ID, orgID, a.Channel, sealed, idx, acc.Masked, now, now, now); err != nil {
 			return acc, fmt.Errorf("notify: open account: %w", err)
 		}
-		action = "notify.account.open"
+		opened = true
 	case err != nil:
 		return acc, fmt.Errorf("notify: read account: %w", err)
 	default:
@@ -203,6 +203,9 @@ func (s *Store) openAccount(ctx context.Context, tx *db.Tx, a Address, idx strin
 	if err != nil {
 		return acc, err
 	}
-	return acc, audit.Append(ctx, tx, audit.Entry{OrgID: acc.OrgID, OrgPath: ref.Path, Action: action,
-		Target: "notify_account:" + strconv.FormatInt(acc.ID, 10), After: map[string]any{"name": acc.Masked, "channel": acc.Channel}})
+	target, after := "notify_account:"+strconv.FormatInt(acc.ID, 10), map[string]any{"name": acc.Masked, "channel": acc.Channel}
+	if opened {
+		return acc, audit.Append(ctx, tx, audit.Entry{OrgID: acc.OrgID, OrgPath: ref.Path, Action: "notify.account.open", Target: target, After: after})
+	}
+	return acc, audit.Append(ctx, tx, audit.Entry{OrgID: acc.OrgID, OrgPath: ref.Path, Action: "notify.account.verify", Target: target, After: after})
 }
