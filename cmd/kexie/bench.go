@@ -21,9 +21,10 @@ import (
 //	kexie bench startup
 //	kexie bench import [--rows 1000000] [--db postgres://…] [--copy-db postgres://…]
 //	kexie bench survey-estimate [--rows 1000000] [--runs 3]
+//	kexie bench push [--subscribers 1000000] [--db postgres://…]
 func cmdBench(ctx context.Context, e *env, args []string) error {
 	if len(args) == 0 {
-		return usageError("want: bench orgtree | startup | search | pages | plans | import | survey-estimate")
+		return usageError("want: bench orgtree | startup | search | pages | plans | import | survey-estimate | push")
 	}
 	switch args[0] {
 	case "orgtree":
@@ -38,6 +39,8 @@ func cmdBench(ctx context.Context, e *env, args []string) error {
 		return benchPlans(ctx, e, args[1:])
 	case "import":
 		return benchImport(ctx, e, args[1:])
+	case "push":
+		return benchPush(ctx, e, args[1:])
 	case "survey-estimate":
 		return benchSurveyEstimate(ctx, e, args[1:])
 	}
