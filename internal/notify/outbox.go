@@ -66,4 +66,3 @@ func (l *limiter) wait(ctx context.Context) error {
 	}
 	return nil
 }
-
