@@ -57,6 +57,11 @@ func cmdDemo(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
+	nres, err := demo.Notify(ctx, a.Notify, a.Orgs)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stdout, "推送: %d subscribers, %d messages queued\n", nres.Subscribers, nres.Messages)
 	// The first administrator, at the demo province's root.
 	user, password, err := a.Bootstrap(ctx)
 	if err != nil {

@@ -30,6 +30,7 @@ import (
 	"kexie/internal/people"
 	"kexie/internal/pii"
 	"kexie/internal/plan"
+	"kexie/internal/resource"
 	"kexie/internal/review"
 	"kexie/internal/std"
 	"kexie/internal/web"
@@ -125,6 +126,7 @@ func Open(ctx context.Context, cfg config.Config, log *slog.Logger) (*App, error
 		{Name: "calendar", Migrations: []db.Migrations{calendar.Migrations()}},
 		review.Module(a.Review, review.Config{Key: keys.Derive("review"), Uploads: filepath.Join(cfg.DataDir, "uploads", "review")}),
 		notify.Module(a.Notify, a.Orgs, notify.Config{Secure: secure(cfg)}),
+		resource.Module(resource.NewStore(d), a.Orgs),
 		home.Module(home.Sources{DB: d, OrgCounts: a.orgCounts, UserCount: a.Auth.CountUsers}),
 	}
 	for _, m := range a.Modules {

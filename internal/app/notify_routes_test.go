@@ -1,6 +1,12 @@
 package app
 
-import "net/url"
+import (
+	"context"
+	"net/url"
+	"testing"
+
+	"kexie/internal/resource"
+)
 
 // notifyMatrix is the access matrix of the push module's routes.
 func notifyMatrix() []matrixCase {
@@ -20,9 +26,39 @@ func notifyMatrix() []matrixCase {
 		{"POST /notify/admin/messages", "/notify/admin/messages", url.Values{"org_id": {"{city}"}}, admins},
 		{"POST /notify/admin/messages", "/notify/admin/messages", url.Values{"org_id": {"{peer}"}}, []string{"sysadmin"}},
 		{"GET /notify/admin/subscribers", "/notify/admin/subscribers", nil, staff},
+		{"GET /catalogue", "/catalogue", nil, public},
+		{"GET /catalogue/{id}/files/{file}", "/catalogue/1/files/1", nil, public},
+		{"GET /resources", "/resources", nil, staff},
+		{"GET /resources/new", "/resources/new", nil, staff},
+		{"POST /resources", "/resources", url.Values{"org_id": {"{city}"}}, staff},
+		{"POST /resources", "/resources", url.Values{"org_id": {"{peer}"}}, []string{"sysadmin"}},
+		{"GET /resources/{id}", "/resources/{res}", nil, staff},
+		{"GET /resources/{id}", "/resources/{peerres}", nil, []string{"sysadmin"}},
+		{"GET /resources/{id}/files/{file}", "/resources/{res}/files/1", nil, staff},
+		{"POST /resources/{id}/files", "/resources/{res}/files", nil, staff},
+		{"POST /resources/{id}/lend", "/resources/{res}/lend", nil, staff},
+		{"POST /resources/{id}/lend", "/resources/{peerres}/lend", nil, []string{"sysadmin"}},
+		{"POST /resources/{id}/return", "/resources/{res}/return", nil, staff},
 	}
 }
 
 // notifyPages are the push module's pages for TestEveryPageRenders.
 var notifyPages = []string{"/notify", "/notify/admin/messages", "/notify/admin/messages?state=sent&sort=-sent",
-	"/notify/admin/messages/new", "/notify/admin/subscribers"}
+	"/notify/admin/messages/new", "/notify/admin/subscribers",
+	"/catalogue", "/resources", "/resources?out=overdue&sort=-due", "/resources/new"}
+
+// resourceIDs makes one physical resource in the city and one in the peer
+// city for the matrix's {res} and {peerres}.
+func resourceIDs(t *testing.T, ta *testApp) (int64, int64) {
+	t.Helper()
+	st := resource.NewStore(ta.DB)
+	var ids [2]int64
+	for i, o := range []int64{ta.city.ID, ta.peer.ID} {
+		id, err := st.Create(context.Background(), resource.Input{OrgID: o, Kind: "exhibit", Title: "展品", Licence: "own", Physical: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		ids[i] = id
+	}
+	return ids[0], ids[1]
+}

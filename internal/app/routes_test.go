@@ -328,7 +328,8 @@ func TestRouteAccessMatrix(t *testing.T) {
 	}
 	jobID, peerJobID := importJob(ta.city.ID), importJob(ta.peer.ID)
 	rf := newReviewFixture(t, ta)
-	fill := strings.NewReplacer("{job}", fmt.Sprint(jobID), "{peerjob}", fmt.Sprint(peerJobID), "{track}", fmt.Sprint(tf.Plan), "{tind}", fmt.Sprint(tf.Indicator), "{tprog}", fmt.Sprint(tf.Progress),
+	res, peerRes := resourceIDs(t, ta)
+	fill := strings.NewReplacer("{res}", fmt.Sprint(res), "{peerres}", fmt.Sprint(peerRes), "{job}", fmt.Sprint(jobID), "{peerjob}", fmt.Sprint(peerJobID), "{track}", fmt.Sprint(tf.Plan), "{tind}", fmt.Sprint(tf.Indicator), "{tprog}", fmt.Sprint(tf.Progress),
 		"{tfile}", fmt.Sprint(tf.File), "{teval}", fmt.Sprint(tf.Eval), "{peerind}", fmt.Sprint(peerPlan.Indicators[0].ID),
 		"{plan}", fmt.Sprint(planID), "{peerplan}", fmt.Sprint(peerPlanID), "{pool}", fmt.Sprint(pool.ID), "{peerpool}", fmt.Sprint(peerPool.ID), "{deletion}", fmt.Sprint(delIDs[0]), "{claim}", fmt.Sprint(claimIDs[0]), "{peerclaim}", fmt.Sprint(claimIDs[1]), "{peerdeletion}", fmt.Sprint(delIDs[1]), "{city}", fmt.Sprint(ta.city.ID), "{peer}", fmt.Sprint(ta.peer.ID), "{root}", fmt.Sprint(ta.root.ID),
 		"{user}", fmt.Sprint(target.ID), "{grant}", fmt.Sprint(grants[0].ID),
