@@ -177,16 +177,16 @@ func (s *Store) Get(ctx context.Context, id int64) (Resource, error) {
 
 // Filter narrows a list of resources.
 type Filter struct {
-	Scope    access.Scope // staff: the caller's scope; the public catalogue: Everywhere with Public set
-	Public   bool         // only items shown in the public catalogue
-	Q        string
-	Kind     string
-	Out      string // "out": lent now, "overdue": past due, "in": not lent
-	Sort     string // title, kind, created, due
-	Desc     bool
-	Limit    int
-	Offset   int
-	Now      time.Time // for overdue
+	Scope  access.Scope // staff: the caller's scope; the public catalogue: Everywhere with Public set
+	Public bool         // only items shown in the public catalogue
+	Q      string
+	Kind   string
+	Out    string // "out": lent now, "overdue": past due, "in": not lent
+	Sort   string // title, kind, created, due
+	Desc   bool
+	Limit  int
+	Offset int
+	Now    time.Time // for overdue
 }
 
 var sorts = map[string]string{"title": "r.title", "kind": "r.kind", "created": "r.created_at", "due": "COALESCE(l.due_at, 0)"}
