@@ -68,4 +68,4 @@ CREATE TABLE notify_deliveries (
     PRIMARY KEY (message_id, account_id)
 );
 CREATE INDEX notify_deliveries_account ON notify_deliveries (account_id, message_id);
-CREATE INDEX notify_deliveries_state ON notify_deliveries (message_id, state);
+CREATE INDEX notify_deliveries_state ON notify_deliveries (message_id, state, account_id);
