@@ -125,6 +125,14 @@ func (s *Store) runSend(ctx context.Context, run *jobs.Run) error {
 		FROM notify_messages WHERE id = ?`, m.ID, m.ID).Scan(&total, &done); err != nil {
 		return err
 	}
+	if s.db.Dialect() == db.Postgres && total-done > 10000 {
+		// A big fan-out changes the table faster than autovacuum samples
+		// it; without fresh statistics PostgreSQL scans every delivery
+		// for each chunk.
+		if _, err := s.db.Exec(ctx, `ANALYZE notify_deliveries`); err != nil {
+			return err
+		}
+	}
 	var after int64
 	failures := 0
 	for {
