@@ -167,10 +167,13 @@ func (s *Store) runSend(ctx context.Context, run *jobs.Run) error {
 	return err
 }
 
+// pending reads the next chunk after the account cursor. The cursor bounds
+// both sides of the join: PostgreSQL merge-joins on the account ID and
+// would otherwise scan the accounts from the first one for every chunk.
 func (s *Store) pending(ctx context.Context, msg, after int64) ([]pendingRow, error) {
 	rows, err := s.db.Query(ctx, `SELECT d.account_id, d.channel, a.addr_sealed, d.attempts FROM notify_deliveries d
 		JOIN notify_accounts a ON a.id = d.account_id
-		WHERE d.message_id = ? AND d.state = 'pending' AND d.account_id > ? ORDER BY d.account_id LIMIT ?`, msg, after, Chunk)
+		WHERE d.message_id = ? AND d.state = 'pending' AND d.account_id > ? AND a.id > ? ORDER BY d.account_id LIMIT ?`, msg, after, after, Chunk)
 	if err != nil {
 		return nil, fmt.Errorf("notify: pending of %d: %w", msg, err)
 	}
