@@ -38,6 +38,7 @@ func cmdBench(ctx context.Context, e *env, args []string) error {
 		"volunteer-ledger": benchVolunteerLedger,
 		"survey-answer":    benchSurveyAnswer,
 		"survey-dashboard": benchSurveyDashboard,
+		"push":             benchPush,
 	}
 	var names []string
 	for n := range benches {

@@ -62,6 +62,11 @@ func cmdDemo(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	fmt.Fprintf(e.stdout, "科普: %d reviewed items, %d answered rumour leads\n", kres.Items, kres.Leads)
+	nres, err := demo.Notify(ctx, a.Notify, a.Orgs)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stdout, "推送: %d subscribers, %d messages queued\n", nres.Subscribers, nres.Messages)
 	// The first administrator, at the demo province's root.
 	user, password, err := a.Bootstrap(ctx)
 	if err != nil {

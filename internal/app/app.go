@@ -11,6 +11,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"os"
 	"path/filepath"
 	"strings"
 	"time"
@@ -27,10 +28,12 @@ import (
 	"kexie/internal/jobs"
 	"kexie/internal/kepu"
 	"kexie/internal/measure"
+	"kexie/internal/notify"
 	"kexie/internal/org"
 	"kexie/internal/people"
 	"kexie/internal/pii"
 	"kexie/internal/plan"
+	"kexie/internal/resource"
 	"kexie/internal/review"
 	"kexie/internal/society"
 	"kexie/internal/std"
@@ -63,6 +66,7 @@ type App struct {
 	Vols    *volunteer.Store
 	Funds   *funding.Store
 	Surveys *survey.Store
+	Notify  *notify.Store
 	Jobs    *jobs.Runner // this node's background work; RunJobs starts it
 	Sources *measure.Registry
 	Modules []web.Module
@@ -119,12 +123,17 @@ func Open(ctx context.Context, cfg config.Config, log *slog.Logger) (*App, error
 	a.Vols = volunteer.NewStore(d, volunteer.Config{Keys: ring, LedgerKey: keys.Derive("volunteer-ledger"), Calendar: calendar.Source{DB: d}})
 	a.Funds = funding.NewStore(d)
 	a.Surveys = survey.NewStore(d)
+	a.Notify = notify.NewStore(d, ring, keys.Derive("notify"))
+	a.Notify.Base = strings.TrimSuffix(cfg.BaseURL, "/")
+	a.Notify.Configure(notify.SenderConfigFromEnv(os.Getenv), log)
+	a.Notify.Register(a.Jobs)
+	a.Kepu.UsePusher(kepuPusher{a.Notify})
 	// The live indicator sources every module publishes, for plans to bind
 	// their targets to. Adding a module's sources is one argument here.
 	a.Venues = venue.NewStore(d, std.Regions())
 	a.Events = event.NewStore(d)
 	a.Events.UseVenues(a.Venues)
-	if a.Sources, err = measure.NewRegistry(a.People.Sources(), a.Kepu.Sources(), a.Venues.Sources(), a.Events.Sources(), a.Society.Sources(), a.Vols.Sources(), a.Funds.Sources(), a.Surveys.Sources()); err != nil {
+	if a.Sources, err = measure.NewRegistry(a.People.Sources(), a.Kepu.Sources(), a.Venues.Sources(), a.Events.Sources(), a.Society.Sources(), a.Vols.Sources(), a.Funds.Sources(), a.Surveys.Sources(), a.Notify.Sources()); err != nil {
 		d.Close()
 		return nil, err
 	}
@@ -149,6 +158,8 @@ func Open(ctx context.Context, cfg config.Config, log *slog.Logger) (*App, error
 		funding.Module(a.Funds, a.Orgs),
 		volunteer.Module(a.Vols, a.Orgs, volunteer.WebConfig{BaseURL: cfg.BaseURL, Users: a.userID}),
 		survey.Module(a.Surveys, a.Orgs, survey.Config{Key: keys.Derive("survey")}),
+		notify.Module(a.Notify, a.Orgs, notify.Config{Secure: secure(cfg)}),
+		resource.Module(resource.NewStore(d), a.Orgs),
 		home.Module(home.Sources{DB: d, OrgCounts: a.orgCounts, UserCount: a.Auth.CountUsers, Public: portal.Home}),
 	}
 	for _, m := range a.Modules {

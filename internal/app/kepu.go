@@ -3,10 +3,12 @@ package app
 import (
 	"context"
 	"errors"
+	"fmt"
 
 	"kexie/internal/access"
 	"kexie/internal/db"
 	"kexie/internal/kepu"
+	"kexie/internal/notify"
 	"kexie/internal/people"
 )
 
@@ -69,4 +71,29 @@ func (p kepuPeople) Employer(ctx context.Context, userID int64) (string, error) 
 func (a *App) userID(ctx context.Context, username string) (int64, error) {
 	u, err := a.Auth.UserByName(ctx, username)
 	return u.ID, err
+}
+
+// kepuPusher sends the 科普 module's notices through the push module: a
+// published item to the subscribers of its audience under the publishing
+// org, and one notice to a rumour lead's submitter.
+type kepuPusher struct{ n *notify.Store }
+
+func (p kepuPusher) Publish(ctx context.Context, it kepu.Item) error {
+	m := notify.Message{Key: fmt.Sprintf("kepu:%d", it.ID), OrgID: it.OrgID, Title: it.Title, Summary: it.Summary,
+		Link: kepu.ItemPath(it.ID), Lang: it.Lang}
+	if it.Audience != "" && it.Audience != "public" {
+		m.Audiences = []string{it.Audience}
+	}
+	switch {
+	case it.EmergencyID != 0:
+		m.Topics = []string{"emergency"}
+	case it.Kind == kepu.Debunk:
+		m.Topics = []string{"rumour"}
+	}
+	_, err := p.n.Announce(ctx, m)
+	return err
+}
+
+func (p kepuPusher) Tell(ctx context.Context, contact, title, link string) error {
+	return p.n.Tell(ctx, contact, title, link)
 }

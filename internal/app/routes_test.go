@@ -48,6 +48,7 @@ func matrixCases() []matrixCase {
 		volunteerMatrix(),
 		fundingMatrix(),
 		surveyMatrix(),
+		notifyMatrix(),
 		[]matrixCase{
 			{"GET /healthz", "/healthz", nil, public},
 			{"GET /readyz", "/readyz", nil, public},
@@ -343,7 +344,8 @@ func TestRouteAccessMatrix(t *testing.T) {
 	sf := newSocietyFixture(t, ta)
 	vf := newVolunteerFixture(t, ta)
 	svf := newSurveyFixture(t, ta)
-	fill := strings.NewReplacer("{job}", fmt.Sprint(jobID), "{peerjob}", fmt.Sprint(peerJobID), "{track}", fmt.Sprint(tf.Plan), "{tind}", fmt.Sprint(tf.Indicator), "{tprog}", fmt.Sprint(tf.Progress),
+	res, peerRes := resourceIDs(t, ta)
+	fill := strings.NewReplacer("{res}", fmt.Sprint(res), "{peerres}", fmt.Sprint(peerRes), "{job}", fmt.Sprint(jobID), "{peerjob}", fmt.Sprint(peerJobID), "{track}", fmt.Sprint(tf.Plan), "{tind}", fmt.Sprint(tf.Indicator), "{tprog}", fmt.Sprint(tf.Progress),
 		"{tfile}", fmt.Sprint(tf.File), "{teval}", fmt.Sprint(tf.Eval), "{peerind}", fmt.Sprint(peerPlan.Indicators[0].ID),
 		"{plan}", fmt.Sprint(planID), "{peerplan}", fmt.Sprint(peerPlanID), "{pool}", fmt.Sprint(pool.ID), "{peerpool}", fmt.Sprint(peerPool.ID), "{deletion}", fmt.Sprint(delIDs[0]), "{claim}", fmt.Sprint(claimIDs[0]), "{peerclaim}", fmt.Sprint(claimIDs[1]), "{peerdeletion}", fmt.Sprint(delIDs[1]), "{city}", fmt.Sprint(ta.city.ID), "{peer}", fmt.Sprint(ta.peer.ID), "{root}", fmt.Sprint(ta.root.ID),
 		"{user}", fmt.Sprint(target.ID), "{grant}", fmt.Sprint(grants[0].ID),
@@ -398,6 +400,7 @@ func TestEveryPageRenders(t *testing.T) {
 		"/calls", "/review/calls", "/review/calls?q=奖&kind=award&sort=-closes", "/review/calls/new", "/review/calls/new?template=research",
 		"/review/mine", "/review/assignments", "/review/recommend", "/review/results", "/review/results?year=2026&sort=-reports", "/admin/calendar", "/admin/calendar?year=2027",
 		"/volunteer", "/volunteer/opportunities", "/volunteer/claims/review", "/volunteers", "/volunteers/import", "/volunteers/publicity", "/cert/2222-2222-2222", "/funding"}
+	pages = append(pages, notifyPages...)
 	tf := newTrackFixture(t, ta, ta.city.ID)
 	for _, f := range []string{"/plans/%d", "/plans/%d/units", "/plans/%d/dashboard", "/plans/%d/indicators/" + fmt.Sprint(tf.Indicator),
 		"/plans/%d/evaluations/" + fmt.Sprint(tf.Eval), "/plans/%d/evaluations/" + fmt.Sprint(tf.Eval) + "/print"} {
