@@ -22,13 +22,7 @@ func benchKepu(ctx context.Context, e *env, args []string) error {
 	dur := fs.Duration("duration", 10*time.Second, "wrk duration per target")
 	conns := fs.Int("connections", 32, "wrk connections")
 	threads := fs.Int("threads", 2, "wrk threads")
-	if err := fs.Parse(args); err != nil {
-		return err
-	}
-	if err := needWrk(); err != nil {
-		return err
-	}
-	a, cleanup, err := scratchApp(ctx, e)
+	a, cleanup, err := wrkScratch(ctx, e, fs, args)
 	if err != nil {
 		return err
 	}

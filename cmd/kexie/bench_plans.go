@@ -18,13 +18,7 @@ func benchPlans(ctx context.Context, e *env, args []string) error {
 	years := fs.Int("years", 5, "years of quarterly progress per target")
 	dur := fs.Duration("duration", 10*time.Second, "wrk duration per page")
 	conns := fs.Int("connections", 8, "wrk connections")
-	if err := fs.Parse(args); err != nil {
-		return err
-	}
-	if err := needWrk(); err != nil {
-		return err
-	}
-	a, cleanup, err := scratchApp(ctx, e)
+	a, cleanup, err := wrkScratch(ctx, e, fs, args)
 	if err != nil {
 		return err
 	}

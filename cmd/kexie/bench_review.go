@@ -21,13 +21,7 @@ func benchReview(ctx context.Context, e *env, args []string) error {
 	orgs := fs.Int("orgs", 2000, "orgs of the anchor's province")
 	dur := fs.Duration("duration", 10*time.Second, "wrk duration per page")
 	conns := fs.Int("connections", 8, "wrk connections")
-	if err := fs.Parse(args); err != nil {
-		return err
-	}
-	if err := needWrk(); err != nil {
-		return err
-	}
-	a, cleanup, err := scratchApp(ctx, e)
+	a, cleanup, err := wrkScratch(ctx, e, fs, args)
 	if err != nil {
 		return err
 	}

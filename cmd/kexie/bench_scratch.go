@@ -5,6 +5,7 @@ import (
 	"crypto/rand"
 	"database/sql"
 	"encoding/hex"
+	"flag"
 	"fmt"
 	"net/url"
 	"os"
@@ -84,4 +85,16 @@ func scratchSchema(ctx context.Context, dsn string) (string, func(), error) {
 		_, _ = admin.Exec("DROP SCHEMA " + schema + " CASCADE")
 		admin.Close()
 	}, nil
+}
+
+// wrkScratch is the start of every benchmark that loads pages with wrk:
+// its flags parsed, wrk found, and a scratch app opened (see scratchApp).
+func wrkScratch(ctx context.Context, e *env, fs *flag.FlagSet, args []string) (*app.App, func(), error) {
+	if err := fs.Parse(args); err != nil {
+		return nil, nil, err
+	}
+	if err := needWrk(); err != nil {
+		return nil, nil, err
+	}
+	return scratchApp(ctx, e)
 }

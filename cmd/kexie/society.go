@@ -123,13 +123,7 @@ func benchSociety(ctx context.Context, e *env, args []string) error {
 	members := fs.Int("members", 1000000, "members over all societies (a fifth in the first)")
 	dur := fs.Duration("duration", 10*time.Second, "wrk duration per page")
 	conns := fs.Int("connections", 8, "wrk connections")
-	if err := fs.Parse(args); err != nil {
-		return err
-	}
-	if err := needWrk(); err != nil {
-		return err
-	}
-	a, cleanup, err := scratchApp(ctx, e)
+	a, cleanup, err := wrkScratch(ctx, e, fs, args)
 	if err != nil {
 		return err
 	}
