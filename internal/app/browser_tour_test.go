@@ -2,10 +2,10 @@ package app
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"log/slog"
-	"errors"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
