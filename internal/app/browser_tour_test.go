@@ -38,7 +38,8 @@ import (
 //
 // KEXIE_TOUR_DEMO=DIR tours a copy of a `kexie demo` data directory
 // instead of the small seeded app; KEXIE_TOUR_SHOTS=DIR saves every
-// screenshot there as tour-<role>-<page>-{desktop,phone}.png.
+// screenshot there as tour-<role>-<page>-{desktop,phone}.png (with
+// KEXIE_TOUR_TOP set, only the first screen of each page).
 func TestBrowserTour(t *testing.T) {
 	ctx := webtest.Browser(t)
 	ta := tourApp(t)
@@ -172,6 +173,9 @@ func (tr *tour) walk(role string, c *client, start []string) {
 			}
 		}
 	}
+	if role != "public" {
+		tr.menu(role)
+	}
 	seen := map[string]bool{}
 	queue := append([]string(nil), start...)
 	for i := 0; i < len(queue) && i < 80; i++ {
@@ -240,7 +244,11 @@ func (tr *tour) visit(role string, c *client, path string, isStart bool) (nav, f
 			tr.fail(role, path, "wider than a phone: "+culprit)
 		}
 		if tr.shots != "" {
-			if png, err := chromedp.Run(tr.ctx, chromedp.FullScreenshot(100)); err == nil {
+			shot := chromedp.FullScreenshot(100)
+			if os.Getenv("KEXIE_TOUR_TOP") != "" { // the first screen only, to read it at full size
+				shot = chromedp.CaptureScreenshot()
+			}
+			if png, err := chromedp.Run(tr.ctx, shot); err == nil {
 				_ = os.WriteFile(filepath.Join(tr.shots, fmt.Sprintf("tour-%s-%s-%s.png", role, slug, size.name)), png, 0o644)
 			}
 		}
@@ -280,3 +288,29 @@ func (tr *tour) fail(role, path, why string) {
 }
 
 var _ org.Org
+
+// menu opens the ☰ menu on a phone: every link of the navigation is
+// within the screen's width and reachable (the menu scrolls).
+func (tr *tour) menu(role string) {
+	base := tr.ta.srv.URL
+	err := chromedp.Do(tr.ctx, chromedp.EmulateViewport(390, 844), chromedp.Navigate(base+"/"), chromedp.WaitVisible(chromedp.CSS(".navbtn")),
+		chromedp.Click(chromedp.CSS(".navbtn")), chromedp.Sleep(400*time.Millisecond))
+	if err != nil {
+		tr.fail(role, "☰", err.Error())
+		return
+	}
+	bad, err := chromedp.Run(tr.ctx, chromedp.Evaluate[string](`(() => { const nav = document.querySelector('aside.sidenav'); const r = nav.getBoundingClientRect();
+ if (r.left < 0 || r.right > document.documentElement.clientWidth) return 'menu not on screen: ' + r.left + '..' + r.right;
+ for (const a of nav.querySelectorAll('a')) { const b = a.getBoundingClientRect(); if (b.right > r.right + 1 || a.scrollWidth > a.clientWidth + 1) return 'cut off: ' + a.innerText }
+ if (nav.scrollHeight > nav.clientHeight && !['auto', 'scroll'].includes(getComputedStyle(nav).overflowY)) return 'menu taller than the screen and not scrolling';
+ return '' })()`))
+	if err != nil || bad != "" {
+		tr.fail(role, "☰", fmt.Sprint(bad, err))
+	}
+	if tr.shots != "" {
+		if png, err := chromedp.Run(tr.ctx, chromedp.CaptureScreenshot()); err == nil {
+			_ = os.WriteFile(filepath.Join(tr.shots, "tour-"+role+"-menu-phone.png"), png, 0o644)
+		}
+	}
+	_ = chromedp.Do(tr.ctx, chromedp.EmulateViewport(1280, 900))
+}
