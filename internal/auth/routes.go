@@ -36,7 +36,7 @@ func (s *Service) Module() web.Module {
 		Locales:     loc,
 		Nav: []web.NavItem{
 			{Section: "nav.section.system", Label: "users.nav", Href: "/users", Action: "user.view", Order: 80},
-			{Section: "nav.section.system", Label: "auth.nav.account", Href: "/account", Order: 90},
+			{Section: "nav.section.mine", Label: "auth.nav.account", Href: "/account", Order: 90},
 		},
 		Routes: func(site *web.Site) {
 			h := &handler{site: site, svc: s}

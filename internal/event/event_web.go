@@ -15,6 +15,7 @@ import (
 type ListPage struct {
 	Events []Event
 	List   *web.List
+	OrgErr bool // the 主办单位 filter names no org
 	Kinds  []string
 	Venues []VenueChoice
 	Form   *web.Form
@@ -24,7 +25,16 @@ func (h *handler) listPage(r *http.Request, f *web.Form) (ListPage, error) {
 	l := web.ParseList(r, "", "starts", "title", "org", "capacity")
 	col, desc := l.SortColumn()
 	year, _ := strconv.Atoi(l.Get("year"))
-	filter := Filter{Scope: h.site.Scope(r, "event.view"), Q: l.Q, Kind: l.Get("kind"), Year: year, Sort: col, Desc: desc,
+	scope := h.site.Scope(r, "event.view")
+	orgErr := false
+	if v := l.Get("org"); v != "" { // one 主办单位 and the units under it
+		if o, err := h.orgs.FromForm(r.Context(), v); err != nil {
+			orgErr, scope = true, scope.Within("")
+		} else {
+			scope = scope.Within(o.Path)
+		}
+	}
+	filter := Filter{Scope: scope, Q: l.Q, Kind: l.Get("kind"), Year: year, Sort: col, Desc: desc,
 		Limit: l.PerPage, Offset: l.Offset()}
 	if web.WantsExport(r) {
 		filter.Limit, filter.Offset = 10000, 0
@@ -38,7 +48,7 @@ func (h *handler) listPage(r *http.Request, f *web.Form) (ListPage, error) {
 	if err != nil {
 		return ListPage{}, err
 	}
-	return ListPage{Events: list, List: l, Kinds: Kinds(), Venues: venues, Form: f}, nil
+	return ListPage{Events: list, List: l, OrgErr: orgErr, Kinds: Kinds(), Venues: venues, Form: f}, nil
 }
 
 func (h *handler) list(w http.ResponseWriter, r *http.Request) error {

@@ -70,6 +70,25 @@ func TestEventScope(t *testing.T) {
 	})
 }
 
+// TestEventListOrgFilter: a leader at the root narrows the list to one
+// 主办单位 (picked by code) and its subtree; a name that is no org shows
+// nothing and says so.
+func TestEventListOrgFilter(t *testing.T) {
+	eachDB(t, func(t *testing.T, es eventSite) {
+		e := newEvent(t, es, "攀枝花科技周开幕式", 10)
+		leader, _ := es.User(t, "leader", access.OrgAdmin, es.Root)
+		if _, body := leader.Get("/events?org=PZH"); !strings.Contains(body, e.Title) || !strings.Contains(body, `name="org"`) {
+			t.Error("the city's event is missing under its own org filter")
+		}
+		if _, body := leader.Get("/events?org=CZ"); strings.Contains(body, e.Title) {
+			t.Error("another city's filter lists the event")
+		}
+		if _, body := leader.Get("/events?org=NOSUCH"); strings.Contains(body, e.Title) || !strings.Contains(body, `id="event-org-err"`) {
+			t.Error("an unknown org lists events or says nothing")
+		}
+	})
+}
+
 // TestSyncEndpoint: the check-in page's endpoint answers each batch with
 // counts and a message per rejection, and a replay changes nothing.
 func TestSyncEndpoint(t *testing.T) {

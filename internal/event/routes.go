@@ -37,7 +37,7 @@ func Module(s *Store, orgs *org.Store) web.Module {
 		Locales:     loc,
 		Nav:         []web.NavItem{{Section: "nav.section.work", Label: "event.nav", Href: "/events", Action: "event.view", Order: 30}},
 		Routes: func(site *web.Site) {
-			h := &handler{site: site, store: s}
+			h := &handler{site: site, store: s, orgs: orgs}
 			site.AddNamer("event", s.Names)
 			ev := s.PathResolver("id")
 			site.Handle("GET /e", access.Public(), h.publicList)
@@ -64,6 +64,7 @@ func Module(s *Store, orgs *org.Store) web.Module {
 type handler struct {
 	site  *web.Site
 	store *Store
+	orgs  *org.Store // reads the 主办单位 filter of the list
 }
 
 // static serves one embedded file; the service worker may control the

@@ -43,6 +43,10 @@ func TestSite(t *testing.T) {
 		if _, body = peer.Get("/funding?year=2026"); strings.Contains(body, "攀枝花市") {
 			t.Error("peer city sees the city's funds")
 		}
+		// With nothing recorded there is no figure (not a bold 0.00 元), only the empty state.
+		if _, body = peer.Get("/funding?year=2026"); strings.Contains(body, `id="per-capita"`) || !strings.Contains(body, `class="empty"`) {
+			t.Error("a year without funds shows a per-capita figure")
+		}
 		if res, _ = member.Get("/funding"); res.StatusCode != http.StatusForbidden {
 			t.Errorf("member: %d", res.StatusCode)
 		}

@@ -68,7 +68,7 @@ func Module(s *Store, orgs *org.Store, cfg Config) web.Module {
 			{Section: "kepu.nav.section", Label: "kepu.nav.items", Href: "/kepu/admin", Action: "kepu.edit", Order: 60},
 			{Section: "kepu.nav.section", Label: "kepu.nav.leads", Href: "/kepu/admin/leads", Action: "kepu.leads", Order: 61},
 			{Section: "kepu.nav.section", Label: "kepu.nav.emergencies", Href: "/kepu/admin/emergencies", Action: "kepu.emergency", Order: 62},
-			{Section: "kepu.nav.section", Label: "kepu.nav.reviews", Href: "/kepu/reviews", Order: 63},
+			{Section: "nav.section.mine", Label: "kepu.nav.reviews", Href: "/kepu/reviews", Order: 63},
 			{Section: "kepu.nav.section", Label: "kepu.nav.reach", Href: "/kepu/admin/reach", Action: "kepu.edit", Order: 64},
 			{Section: "kepu.nav.section", Label: "kepu.nav.series", Href: "/kepu/admin/series", Action: "kepu.edit", Order: 65},
 		},

@@ -42,7 +42,7 @@ func Module(s *Store, orgs *org.Store) web.Module {
 			{Section: "nav.section.org", Label: "people.nav.units", Href: "/members/units", Action: "people.view", Order: 35},
 			{Section: "nav.section.org", Label: "people.nav.deletions", Href: "/people/deletions", Action: "people.erase", Order: 36},
 			{Section: "nav.section.org", Label: "people.nav.claims", Href: "/people/claims", Action: "people.edit", Order: 37},
-			{Section: "nav.section.system", Label: "people.nav.me", Href: "/me", Order: 88},
+			{Section: "nav.section.mine", Label: "people.nav.me", Href: "/me", Order: 88},
 		},
 		Routes: func(site *web.Site) {
 			h := &handler{site: site, store: s, orgs: orgs}

@@ -38,7 +38,7 @@ func Module(s *Store, orgs *org.Store) web.Module {
 		Templates:   tpl,
 		Locales:     loc,
 		Nav: []web.NavItem{{Section: "nav.section.work", Label: "plan.nav", Href: "/plans", Action: "plan.view", Order: 10},
-			{Section: "nav.section.work", Label: "plan.nav.tasks", Href: "/plans/tasks", Action: "plan.report", Order: 11}},
+			{Section: "nav.section.mine", Label: "plan.nav.tasks", Href: "/plans/tasks", Action: "plan.report", Order: 11}},
 		Routes: func(site *web.Site) {
 			h := &handler{site: site, store: s, orgs: orgs}
 			site.AddNamer("plan", s.Names)

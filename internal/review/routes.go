@@ -54,8 +54,8 @@ func Module(s *Store, cfg Config) web.Module {
 		Nav: []web.NavItem{
 			{Section: "nav.section.work", Label: "review.nav.calls", Href: "/review/calls", Action: "review.manage", Order: 40},
 			{Section: "nav.section.work", Label: "review.nav.recommend", Href: "/review/recommend", Action: "review.recommend", Order: 41},
-			{Section: "nav.section.work", Label: "review.nav.mine", Href: "/review/mine", Order: 42},
-			{Section: "nav.section.work", Label: "review.nav.assignments", Href: "/review/assignments", Order: 43},
+			{Section: "nav.section.mine", Label: "review.nav.mine", Href: "/review/mine", Order: 42},
+			{Section: "nav.section.mine", Label: "review.nav.assignments", Href: "/review/assignments", Order: 43},
 			{Section: "nav.section.work", Label: "review.nav.library", Href: "/review/results", Action: "review.manage", Order: 44},
 		},
 		Routes: func(site *web.Site) {

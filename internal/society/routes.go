@@ -39,7 +39,7 @@ func Module(s *Store, orgs *org.Store) web.Module {
 		Locales:     loc,
 		Nav: []web.NavItem{
 			{Section: "nav.section.org", Label: "society.nav.board", Href: "/societies", Action: "society.view", Order: 25},
-			{Section: "nav.section.work", Label: "society.nav.mine", Href: "/my/memberships", Order: 60},
+			{Section: "nav.section.mine", Label: "society.nav.mine", Href: "/my/memberships", Order: 60},
 		},
 		Routes: func(site *web.Site) {
 			h := &handler{site: site, store: s, orgs: orgs}

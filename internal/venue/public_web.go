@@ -50,8 +50,8 @@ func mapOption(t func(string, ...any) string, list []Venue) string {
 	opt := map[string]any{
 		"color":   []string{"#c62828", "#2f6fde", "#1a7f37", "#8a6500", "#7b1fa2"},
 		"tooltip": map[string]any{"trigger": "item"},
-		"legend":  map[string]any{"data": legend, "top": 0},
-		"grid":    map[string]any{"left": 48, "right": 16, "top": 40, "bottom": 36},
+		"legend":  map[string]any{"data": legend, "top": 0, "type": "scroll"}, // one line on a phone
+		"grid":    map[string]any{"left": 48, "right": 16, "top": 60, "bottom": 36},
 		"xAxis": map[string]any{"type": "value", "name": t("venue.f.lng"), "min": x0, "max": x1, "scale": true,
 			"axisLabel": map[string]any{"showMinLabel": false, "showMaxLabel": false}},
 		"yAxis": map[string]any{"type": "value", "name": t("venue.f.lat"), "min": y0, "max": y1, "scale": true,

@@ -46,7 +46,7 @@ func Module(s *Store, orgs *org.Store, cfg WebConfig) web.Module {
 		Templates:   tpl,
 		Locales:     loc,
 		Nav: []web.NavItem{
-			{Section: "nav.section.work", Label: "volunteer.nav.me", Href: "/volunteer", Order: 60},
+			{Section: "nav.section.mine", Label: "volunteer.nav.me", Href: "/volunteer", Order: 60},
 			{Section: "nav.section.work", Label: "volunteer.nav.opportunities", Href: "/volunteer/opportunities", Order: 61},
 			{Section: "nav.section.work", Label: "volunteer.nav.manage", Href: "/volunteers", Action: "volunteer.manage", Order: 62},
 		},

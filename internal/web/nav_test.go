@@ -33,3 +33,21 @@ func TestNavOneActive(t *testing.T) {
 		}
 	}
 }
+
+// Links of one group that modules interleave by Order are shown under one
+// heading, not under the same heading again and again.
+func TestNavGroupsOnce(t *testing.T) {
+	staff := &access.Subject{UserID: 1, Username: "u", Grants: []access.Grant{{OrgPath: "/1/", Role: access.OrgStaff}}}
+	s, _ := newTestSite(t, staff)
+	s.AddNav(NavItem{Section: "work", Label: "home", Href: "/", Order: 0},
+		NavItem{Section: "org", Label: "orgs", Href: "/orgs", Order: 1},
+		NavItem{Section: "work", Label: "venues", Href: "/venues", Order: 2},
+		NavItem{Section: "org", Label: "people", Href: "/people", Order: 3})
+	r := httptest.NewRequest("GET", "/venues", nil)
+	v := &View{Lang: "zh-CN", site: s, Identity: &Identity{Subject: staff}}
+	secs := s.navFor(r, v)
+	if len(secs) != 2 || len(secs[0].Items) != 2 || secs[0].Items[1].Href != "/venues" || !secs[0].Items[1].Active ||
+		len(secs[1].Items) != 2 || secs[1].Items[1].Href != "/people" {
+		t.Fatalf("sections %+v", secs)
+	}
+}

@@ -117,19 +117,23 @@ func (s *Site) navFor(r *http.Request, v *View) []NavSection {
 	var out []NavSection
 	sub := v.User()
 	best, bestLen := [2]int{-1, -1}, 0
+	// Modules interleave their links by Order; each heading is shown once,
+	// holding every link of its group, where the group first appears.
+	at := map[string]int{}
 	for _, it := range s.nav {
 		if it.Action != "" && !s.Policy.Can(r.Context(), sub, it.Action, access.Resource{}) {
 			continue
 		}
 		link := NavLink{Label: v.T(it.Label), Href: it.Href}
 		label := v.T(it.Section)
-		if n := len(out); n > 0 && out[n-1].Label == label {
-			out[n-1].Items = append(out[n-1].Items, link)
-		} else {
-			out = append(out, NavSection{Label: label, Items: []NavLink{link}})
+		n, ok := at[label]
+		if !ok {
+			n = len(out)
+			at[label] = n
+			out = append(out, NavSection{Label: label})
 		}
+		out[n].Items = append(out[n].Items, link)
 		if navMatch(r.URL.Path, it.Href) && len(it.Href) > bestLen {
-			n := len(out) - 1
 			best, bestLen = [2]int{n, len(out[n].Items) - 1}, len(it.Href)
 		}
 	}
