@@ -141,7 +141,7 @@ func Open(ctx context.Context, cfg config.Config, log *slog.Logger) (*App, error
 		review.Module(a.Review, review.Config{Key: keys.Derive("review"), Uploads: filepath.Join(cfg.DataDir, "uploads", "review"), Orgs: a.Orgs}),
 		kepu.Module(a.Kepu, a.Orgs, kepu.Config{Key: keys.Derive("kepu"), UserID: a.userID, Portal: portal}),
 		venue.Module(a.Venues, a.Orgs),
-		event.Module(a.Events, a.Orgs),
+		event.Module(a.Events, a.Orgs, event.Config{Key: keys.Derive("event")}),
 		society.Module(a.Society, a.Orgs),
 		funding.Module(a.Funds, a.Orgs),
 		volunteer.Module(a.Vols, a.Orgs, volunteer.WebConfig{BaseURL: cfg.BaseURL, Users: a.userID}),

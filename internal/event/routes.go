@@ -7,6 +7,7 @@ import (
 	"strconv"
 
 	"kexie/internal/access"
+	"kexie/internal/botcheck"
 	"kexie/internal/db"
 	"kexie/internal/org"
 	"kexie/internal/web"
@@ -25,8 +26,13 @@ func Permissions() []access.Permission {
 	}
 }
 
+// Config is what the event module's pages need besides the store.
+type Config struct {
+	Key []byte // signs the public registration form's bot check and keys address hashes
+}
+
 // Module returns the event module.
-func Module(s *Store, orgs *org.Store) web.Module {
+func Module(s *Store, orgs *org.Store, cfg Config) web.Module {
 	tpl, _ := fs.Sub(files, "templates")
 	loc, _ := fs.Sub(files, "locales")
 	return web.Module{
@@ -37,7 +43,7 @@ func Module(s *Store, orgs *org.Store) web.Module {
 		Locales:     loc,
 		Nav:         []web.NavItem{{Section: "nav.section.work", Label: "event.nav", Href: "/events", Action: "event.view", Order: 30}},
 		Routes: func(site *web.Site) {
-			h := &handler{site: site, store: s}
+			h := &handler{site: site, store: s, bot: BotCheck(cfg.Key)}
 			site.AddNamer("event", s.Names)
 			ev := s.PathResolver("id")
 			site.Handle("GET /e", access.Public(), h.publicList)
@@ -64,6 +70,7 @@ func Module(s *Store, orgs *org.Store) web.Module {
 type handler struct {
 	site  *web.Site
 	store *Store
+	bot   botcheck.Checker
 }
 
 // static serves one embedded file; the service worker may control the
