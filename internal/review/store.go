@@ -30,6 +30,8 @@ type Store struct {
 	people People
 	days   Workdays
 	jobs   bool // reminders are enqueued (UseJobs)
+
+	delivery bool // the outbox is delivered by jobs (UseSender)
 }
 
 // NewStore returns a store on d reading people through p and counting
