@@ -13,7 +13,9 @@ import (
 // sender (email, SMS) is set while wiring.
 type noticeSender struct{ a *App }
 
-func (n noticeSender) Send(ctx context.Context, m review.Message) error { return n.a.Notices.Send(ctx, m) }
+func (n noticeSender) Send(ctx context.Context, m review.Message) error {
+	return n.a.Notices.Send(ctx, m)
+}
 
 // logLines writes each line given to it as an Info record of log.
 type logLines struct{ log *slog.Logger }
