@@ -116,6 +116,7 @@ func Open(ctx context.Context, cfg config.Config, log *slog.Logger) (*App, error
 	a.Notices = &review.LogSender{W: logLines{log}, Forget: true}
 	a.Review.UseSender(a.Jobs, noticeSender{a})
 	a.Kepu = kepu.NewStore(d, kepuPeople{a.People}, calendar.Source{DB: d})
+	a.Kepu.UseKeys(ring)
 	a.Society = society.NewStore(d, society.Config{CardKey: keys.Derive("member-card"), Uploads: filepath.Join(cfg.DataDir, "uploads", "society"),
 		People: personOf(a.People), Grading: societyGrading{r: a.Review, orgs: a.Orgs}})
 	a.Society.UseJobs(a.Jobs)

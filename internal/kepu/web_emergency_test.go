@@ -77,6 +77,8 @@ func TestLeadPages(t *testing.T) {
 		lead := "/kepu/admin/leads/" + strconv.FormatInt(id, 10)
 		if _, html := k.AuthorC.Get(lead + "?pool=7"); !strings.Contains(html, "王研究员") {
 			t.Fatal("the pool's experts are not offered")
+		} else if strings.Contains(html, "13800000000") || !strings.Contains(html, "138****0000") {
+			t.Error("the lead page shows the contact unmasked (or not at all)")
 		}
 		if res, _ := k.AuthorC.Post(lead+"/assign", url.Values{"pool_id": {"7"}, "expert": {"2"}, "days": {"3"}}); res.StatusCode != http.StatusSeeOther {
 			t.Fatalf("assign: %d", res.StatusCode)
