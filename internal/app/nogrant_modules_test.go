@@ -69,7 +69,8 @@ func seedModulesForNoGrant(t *testing.T, ta *testApp, n string, county, soc org.
 	id(lead)
 	id(em)
 	s.names = append(s.names, marker+n+"科普草稿", marker+n+"暴雨")
-	s.secrets = append(s.secrets, marker+n+"科普草稿", marker+"草稿正文", marker+n+"谣言线索内容", "1390000000"+n, "139****000"+n)
+	s.secrets = append(s.secrets, marker+n+"科普草稿", marker+"草稿正文", marker+n+"谣言线索内容", "1390000000"+n, "139****000"+n,
+		marker+n+"暴雨", marker+n+"受灾区域") // an emergency with nothing published is staff's
 
 	// A venue and an event there with a registration.
 	v, err := ta.Venues.Create(ctx, venue.Input{OrgID: county.ID, Kind: venue.KindEStation, Name: marker + n + "科普e站",

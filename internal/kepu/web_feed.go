@@ -94,6 +94,10 @@ func (h *handler) emergency(w http.ResponseWriter, r *http.Request) error {
 		if err != nil {
 			return Page{}, "", "", nil, err
 		}
+		if len(items) == 0 {
+			// Nothing published yet: the topic and region are staff's.
+			return Page{}, "", "", nil, web.ErrNotFound
+		}
 		return Page{}, "kepu/emergency.html", e.Topic, EmergencyPage{Emergency: e, Items: cards(items)}, nil
 	})
 }
