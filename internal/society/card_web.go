@@ -1,12 +1,17 @@
 package society
 
 import (
+	"bytes"
 	"encoding/base64"
+	"errors"
 	"html/template"
 	"net/http"
 	"strconv"
+	"strings"
 
 	qrcode "github.com/skip2/go-qrcode"
+
+	"kexie/internal/pdfdoc"
 	"kexie/internal/web"
 )
 
@@ -65,9 +70,23 @@ func (h *handler) cardPDF(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
+	var pdf bytes.Buffer
+	if err := h.store.CardPDF(&pdf, p.Member, p.Check, p.URL); err != nil {
+		return pdfError(err)
+	}
 	w.Header().Set("Content-Type", "application/pdf")
 	w.Header().Set("Content-Disposition", `inline; filename="card-`+p.Member.Number+`.pdf"`)
-	return h.store.CardPDF(w, p.Member, p.Check, p.URL)
+	_, err = w.Write(pdf.Bytes())
+	return err
+}
+
+// pdfError is the answer to a PDF that could not be made: a clear 503 when
+// the server lacks the fonts (D64), else the error.
+func pdfError(err error) error {
+	if errors.Is(err, pdfdoc.ErrNoFont) || strings.Contains(err.Error(), "pdfdoc:") {
+		return web.Errorf(http.StatusServiceUnavailable, "society.err.no_font")
+	}
+	return err
 }
 
 type verifyPage struct {

@@ -1,6 +1,7 @@
 package society
 
 import (
+	"bytes"
 	"io"
 	"net/http"
 	"strconv"
@@ -244,7 +245,12 @@ func (h *handler) receipt(w http.ResponseWriter, r *http.Request) error {
 	if inv.Status != InvoicePaid {
 		return web.ErrNotFound
 	}
+	var pdf bytes.Buffer
+	if err := h.store.ReceiptPDF(&pdf, inv); err != nil {
+		return pdfError(err)
+	}
 	w.Header().Set("Content-Type", "application/pdf")
 	w.Header().Set("Content-Disposition", `inline; filename="receipt-`+inv.ReceiptNo+`.pdf"`)
-	return h.store.ReceiptPDF(w, inv)
+	_, err = w.Write(pdf.Bytes())
+	return err
 }
