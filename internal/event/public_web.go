@@ -50,7 +50,7 @@ func (h *handler) public(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (h *handler) renderPublic(w http.ResponseWriter, r *http.Request, f *web.Form, status int) error {
-	id, err := pathID(r)
+	id, err := web.PathID(r, "id")
 	if err != nil {
 		return err
 	}
@@ -64,7 +64,7 @@ func (h *handler) renderPublic(w http.ResponseWriter, r *http.Request, f *web.Fo
 }
 
 func (h *handler) register(w http.ResponseWriter, r *http.Request) error {
-	id, err := pathID(r)
+	id, err := web.PathID(r, "id")
 	if err != nil {
 		return err
 	}

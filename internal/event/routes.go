@@ -4,7 +4,6 @@ import (
 	"embed"
 	"io/fs"
 	"net/http"
-	"strconv"
 
 	"kexie/internal/access"
 	"kexie/internal/botcheck"
@@ -87,12 +86,4 @@ func static(name, ctype string) http.Handler {
 		w.Header().Set("Service-Worker-Allowed", "/events/")
 		_, _ = w.Write(b)
 	})
-}
-
-func pathID(r *http.Request) (int64, error) {
-	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
-	if err != nil {
-		return 0, web.ErrNotFound
-	}
-	return id, nil
 }

@@ -81,7 +81,7 @@ type EmergencyPage struct {
 }
 
 func (h *handler) emergency(w http.ResponseWriter, r *http.Request) error {
-	id, err := pathID(r)
+	id, err := web.PathID(r, "id")
 	if err != nil {
 		return err
 	}

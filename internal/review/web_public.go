@@ -33,7 +33,7 @@ type CallPage struct {
 }
 
 func (h *handler) publicCall(w http.ResponseWriter, r *http.Request) error {
-	id, err := pathID(r)
+	id, err := web.PathID(r, "id")
 	if err != nil {
 		return err
 	}
@@ -71,13 +71,13 @@ type PublicityPage struct {
 // call's form, is refused. It is filled in no faster than a person could,
 // within a working session.
 func ObjectionCheck(key []byte, callID int64) botcheck.Checker {
-	return botcheck.Checker{Key: key, Kind: "review.objection|" + strconv.FormatInt(callID, 10), Min: 3 * time.Second, Max: 2 * time.Hour}
+	return botcheck.Checker{Key: key, Kind: "review/objection|" + strconv.FormatInt(callID, 10), Min: 3 * time.Second, Max: 2 * time.Hour}
 }
 
 // objectionSource is the keyed hash of a sender's address the objection
 // rate limit counts, the same for every call.
 func (h *handler) objectionSource(r *http.Request) string {
-	return botcheck.Checker{Key: h.cfg.Key, Kind: "review.objection"}.Source(web.ClientIP(r))
+	return botcheck.Checker{Key: h.cfg.Key, Kind: "review/objection"}.Source(web.ClientIP(r))
 }
 
 func (h *handler) publicityPage(r *http.Request, id int64, f *web.Form) (PublicityPage, error) {
@@ -99,7 +99,7 @@ func (h *handler) publicityPage(r *http.Request, id int64, f *web.Form) (Publici
 }
 
 func (h *handler) publicity(w http.ResponseWriter, r *http.Request) error {
-	id, err := pathID(r)
+	id, err := web.PathID(r, "id")
 	if err != nil {
 		return err
 	}
@@ -111,7 +111,7 @@ func (h *handler) publicity(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (h *handler) object(w http.ResponseWriter, r *http.Request) error {
-	id, err := pathID(r)
+	id, err := web.PathID(r, "id")
 	if err != nil {
 		return err
 	}

@@ -32,7 +32,7 @@ func verifyURL(r *http.Request, code string) string {
 }
 
 func (h *handler) myCard(r *http.Request) (cardPage, error) {
-	id, err := pathInt(r, "id")
+	id, err := web.PathID(r, "id")
 	if err != nil {
 		return cardPage{}, err
 	}

@@ -180,7 +180,7 @@ func (h *handler) decideClaim(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	id, err := pathID(r, "id")
+	id, err := web.PathID(r, "id")
 	if err != nil {
 		return err
 	}
@@ -218,7 +218,7 @@ func (h *handler) signUp(w http.ResponseWriter, r *http.Request) error {
 	if _, err := web.ParseForm(w, r, 1<<12); err != nil {
 		return err
 	}
-	id, err := pathID(r, "id")
+	id, err := web.PathID(r, "id")
 	if err != nil {
 		return err
 	}
@@ -233,7 +233,7 @@ func (h *handler) join(w http.ResponseWriter, r *http.Request) error {
 	if _, err := web.ParseForm(w, r, 1<<12); err != nil {
 		return err
 	}
-	id, err := pathID(r, "id")
+	id, err := web.PathID(r, "id")
 	if err != nil {
 		return err
 	}
