@@ -110,14 +110,12 @@ func (h *handler) ticket(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	qr, err := QRDataURI(t.Code)
+	qr, err := web.QRDataURL(t.Code, 240)
 	if err != nil {
 		return err
 	}
 	w.Header().Set("Cache-Control", "no-store")
-	// The data: address is one this code made from a PNG; nothing typed
-	// reaches it.
-	return h.site.Render(w, r, "event/ticket.html", "event.title.ticket", TicketPage{Ticket: t, Event: e, QR: template.URL(qr)})
+	return h.site.Render(w, r, "event/ticket.html", "event.title.ticket", TicketPage{Ticket: t, Event: e, QR: qr})
 }
 
 func (h *handler) cancel(w http.ResponseWriter, r *http.Request) error {

@@ -2,14 +2,11 @@ package society
 
 import (
 	"bytes"
-	"encoding/base64"
 	"errors"
 	"html/template"
 	"net/http"
 	"strconv"
 	"strings"
-
-	qrcode "github.com/skip2/go-qrcode"
 
 	"kexie/internal/pdfdoc"
 	"kexie/internal/web"
@@ -48,11 +45,9 @@ func (h *handler) myCard(r *http.Request) (cardPage, error) {
 		return cardPage{}, err
 	}
 	p := cardPage{Member: m, Check: c, URL: verifyURL(r, m.CardCode)}
-	png, err := qrcode.Encode(p.URL, qrcode.Medium, 240)
-	if err != nil {
+	if p.QR, err = web.QRDataURL(p.URL, 240); err != nil {
 		return p, err
 	}
-	p.QR = template.URL("data:image/png;base64," + base64.StdEncoding.EncodeToString(png))
 	return p, nil
 }
 
