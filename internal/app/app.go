@@ -111,6 +111,7 @@ func Open(ctx context.Context, cfg config.Config, log *slog.Logger) (*App, error
 	a.Plans = plan.NewStore(d, a.Orgs)
 	a.Review = review.NewStore(d, reviewPeople{a.People}, calendar.Source{DB: d})
 	a.Review.UseJobs(a.Jobs)
+	a.Review.UseKeys(ring)
 	// The review outbox is delivered every minute; to the log until a real
 	// sender replaces Notices.
 	a.Notices = &review.LogSender{W: logLines{log}, Forget: true}

@@ -32,6 +32,7 @@ func serveReview(t testing.TB, d *db.DB) reviewSite {
 	ws := webtest.New(t, d)
 	p := &people{applicants: map[int64]review.Applicant{}, pools: map[int64][]review.Expert{}}
 	s := review.NewStore(d, p, calendar.Fixed{C: calendar.New(calendar.Shipped())})
+	s.UseKeys(webtest.Keyring(t))
 	ws.Start(review.Module(s, review.Config{Key: webtest.Key("review"), Uploads: t.TempDir(), Orgs: ws.Orgs}))
 	soc, err := ws.Orgs.Create(context.Background(), org.Input{ParentID: ws.City.ID, Code: "JSXH", Name: "攀枝花市金属学会", Type: org.TypeSociety})
 	if err != nil {
