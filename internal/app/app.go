@@ -67,7 +67,8 @@ type App struct {
 	Funds   *funding.Store
 	Surveys *survey.Store
 	Notify  *notify.Store
-	Jobs    *jobs.Runner // this node's background work; RunJobs starts it
+	Jobs    *jobs.Runner  // this node's background work; RunJobs starts it
+	Notices review.Sender // where review's outbox goes (a LogSender unless wiring sets a real one)
 	Sources *measure.Registry
 	Modules []web.Module
 
@@ -116,7 +117,13 @@ func Open(ctx context.Context, cfg config.Config, log *slog.Logger) (*App, error
 	a.Plans = plan.NewStore(d, a.Orgs)
 	a.Review = review.NewStore(d, reviewPeople{a.People}, calendar.Source{DB: d})
 	a.Review.UseJobs(a.Jobs)
+	a.Review.UseKeys(ring)
+	// The review outbox is delivered every minute; to the log until a real
+	// sender replaces Notices.
+	a.Notices = &review.LogSender{W: logLines{log}, Forget: true}
+	a.Review.UseSender(a.Jobs, noticeSender{a})
 	a.Kepu = kepu.NewStore(d, kepuPeople{a.People}, calendar.Source{DB: d})
+	a.Kepu.UseKeys(ring)
 	a.Society = society.NewStore(d, society.Config{CardKey: keys.Derive("member-card"), Uploads: filepath.Join(cfg.DataDir, "uploads", "society"),
 		People: personOf(a.People), Grading: societyGrading{r: a.Review, orgs: a.Orgs}})
 	a.Society.UseJobs(a.Jobs)
@@ -133,6 +140,7 @@ func Open(ctx context.Context, cfg config.Config, log *slog.Logger) (*App, error
 	a.Venues = venue.NewStore(d, std.Regions())
 	a.Events = event.NewStore(d)
 	a.Events.UseVenues(a.Venues)
+	a.Vols.SetEvents(volunteerEvents{a.Events})
 	if a.Sources, err = measure.NewRegistry(a.People.Sources(), a.Kepu.Sources(), a.Venues.Sources(), a.Events.Sources(), a.Society.Sources(), a.Vols.Sources(), a.Funds.Sources(), a.Surveys.Sources(), a.Notify.Sources()); err != nil {
 		d.Close()
 		return nil, err
@@ -153,7 +161,7 @@ func Open(ctx context.Context, cfg config.Config, log *slog.Logger) (*App, error
 		review.Module(a.Review, review.Config{Key: keys.Derive("review"), Uploads: filepath.Join(cfg.DataDir, "uploads", "review"), Orgs: a.Orgs}),
 		kepu.Module(a.Kepu, a.Orgs, kepu.Config{Key: keys.Derive("kepu"), UserID: a.userID, Portal: portal}),
 		venue.Module(a.Venues, a.Orgs),
-		event.Module(a.Events, a.Orgs),
+		event.Module(a.Events, a.Orgs, event.Config{Key: keys.Derive("event")}),
 		society.Module(a.Society, a.Orgs),
 		funding.Module(a.Funds, a.Orgs),
 		volunteer.Module(a.Vols, a.Orgs, volunteer.WebConfig{BaseURL: cfg.BaseURL, Users: a.userID}),
@@ -286,6 +294,9 @@ func (a *App) RunJobs(ctx context.Context) (stop func()) {
 	}
 	if err := a.Society.ScheduleReports(ctx); err != nil {
 		a.Log.Warn("schedule society report reminders", "err", err)
+	}
+	if err := a.Review.ScheduleDelivery(ctx); err != nil {
+		a.Log.Warn("schedule review notice delivery", "err", err)
 	}
 	ctx, cancel := context.WithCancel(ctx)
 	done := make(chan struct{})

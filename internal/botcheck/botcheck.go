@@ -31,6 +31,7 @@ var (
 // than Min after it was served, or later than Max, is refused.
 type Checker struct {
 	Key      []byte
+	Kind     string // what the form is (e.g. "event.register"): a token of one kind is refused by another
 	Min, Max time.Duration
 }
 
@@ -43,6 +44,9 @@ func (c Checker) Stamp(now time.Time, parts ...string) (stamp, token string) {
 }
 
 func (c Checker) sign(stamp string, parts []string) string {
+	if c.Kind != "" {
+		parts = append([]string{c.Kind}, parts...)
+	}
 	m := hmac.New(sha256.New, c.Key)
 	m.Write([]byte(stamp + "|" + strings.Join(parts, "|")))
 	return hex.EncodeToString(m.Sum(nil))[:40]
@@ -70,6 +74,16 @@ func (c Checker) Verify(now time.Time, stamp, token, honeypot string, parts ...s
 	}
 	return nil
 }
+
+// OK reports whether Verify accepts the post (for forms that answer every
+// refusal alike).
+func (c Checker) OK(now time.Time, stamp, token, honeypot string, parts ...string) bool {
+	return c.Verify(now, stamp, token, honeypot, parts...) == nil
+}
+
+// Source is the keyed hash of a client address under the Checker's key
+// and kind (see the package function Source).
+func (c Checker) Source(addr string) string { return Source(c.Key, c.Kind, addr) }
 
 // Source is a keyed hash of a client address (for rate limits and
 // duplicate checks), never the address itself.

@@ -46,3 +46,20 @@ func TestLimiter(t *testing.T) {
 		t.Errorf("source %q is not a keyed hash", s)
 	}
 }
+
+// A token of one kind of form is refused by another kind's checker.
+func TestKindsDoNotMix(t *testing.T) {
+	now := time.Now()
+	a := Checker{Key: []byte("k"), Kind: "event.register"}
+	b := Checker{Key: []byte("k"), Kind: "kepu.lead"}
+	st, tok := a.Stamp(now.Add(-time.Minute))
+	if !a.OK(now, st, tok, "") {
+		t.Fatal("own kind refused")
+	}
+	if b.OK(now, st, tok, "") {
+		t.Fatal("another kind's token accepted")
+	}
+	if a.Source("1.2.3.4") == b.Source("1.2.3.4") {
+		t.Fatal("sources of two kinds collide")
+	}
+}

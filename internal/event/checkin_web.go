@@ -18,7 +18,7 @@ type CheckinPage struct {
 // policy turns the camera off everywhere else) and is cached by the
 // page's service worker, so it opens again without a network.
 func (h *handler) checkin(w http.ResponseWriter, r *http.Request) error {
-	id, err := pathID(r)
+	id, err := web.PathID(r, "id")
 	if err != nil {
 		return err
 	}
@@ -48,7 +48,7 @@ const maxBatch = 5000
 
 // sync takes one batch from a check-in page: {"scans": [...]}.
 func (h *handler) sync(w http.ResponseWriter, r *http.Request) error {
-	id, err := pathID(r)
+	id, err := web.PathID(r, "id")
 	if err != nil {
 		return err
 	}
@@ -91,7 +91,7 @@ type AttendancePage struct {
 }
 
 func (h *handler) attendance(w http.ResponseWriter, r *http.Request) error {
-	id, err := pathID(r)
+	id, err := web.PathID(r, "id")
 	if err != nil {
 		return err
 	}

@@ -10,7 +10,7 @@ import (
 
 // update corrects an event's details from the form on its page.
 func (h *handler) update(w http.ResponseWriter, r *http.Request) error {
-	id, err := pathID(r)
+	id, err := web.PathID(r, "id")
 	if err != nil {
 		return err
 	}

@@ -104,6 +104,16 @@ func (s *Store) List(ctx context.Context, f Filter) ([]Event, int, error) {
 	if err != nil {
 		return nil, 0, fmt.Errorf("event: list: %w", err)
 	}
+	out, total, err := scanPage(rows)
+	if err != nil {
+		return nil, 0, fmt.Errorf("event: list: %w", err)
+	}
+	return out, total, s.nameVenues(ctx, out)
+}
+
+// scanPage reads a page of events selected as eventCols followed by the
+// total count of the query (COUNT(*) OVER()), and closes rows.
+func scanPage(rows *sql.Rows) ([]Event, int, error) {
 	defer rows.Close()
 	var out []Event
 	total := 0
@@ -112,15 +122,12 @@ func (s *Store) List(ctx context.Context, f Filter) ([]Event, int, error) {
 		var starts, ends, created int64
 		if err := rows.Scan(&e.ID, &e.OrgID, &e.OrgName, &e.VenueID, &e.Title, &e.Kind, &e.Audience, &e.Place, &e.Capacity, &e.Confirmed,
 			&e.Waiting, &starts, &ends, &created, &total); err != nil {
-			return nil, 0, fmt.Errorf("event: list: %w", err)
+			return nil, 0, err
 		}
 		e.StartsAt, e.EndsAt, e.CreatedAt = db.Time(starts), db.Time(ends), db.Time(created)
 		out = append(out, e)
 	}
-	if err := rows.Err(); err != nil {
-		return nil, 0, fmt.Errorf("event: list: %w", err)
-	}
-	return out, total, s.nameVenues(ctx, out)
+	return out, total, rows.Err()
 }
 
 func (s *Store) nameVenues(ctx context.Context, list []Event) error {

@@ -29,21 +29,9 @@ func (s *Store) Upcoming(ctx context.Context, scope access.Scope, now time.Time,
 	if err != nil {
 		return nil, 0, fmt.Errorf("event: upcoming: %w", err)
 	}
-	defer rows.Close()
-	var out []Event
-	total := 0
-	for rows.Next() {
-		var e Event
-		var starts, ends, created int64
-		if err := rows.Scan(&e.ID, &e.OrgID, &e.OrgName, &e.VenueID, &e.Title, &e.Kind, &e.Audience, &e.Place, &e.Capacity, &e.Confirmed,
-			&e.Waiting, &starts, &ends, &created, &total); err != nil {
-			return nil, 0, fmt.Errorf("event: upcoming: %w", err)
-		}
-		e.StartsAt, e.EndsAt, e.CreatedAt = db.Time(starts), db.Time(ends), db.Time(created)
-		out = append(out, e)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, 0, err
+	out, total, err := scanPage(rows)
+	if err != nil {
+		return nil, 0, fmt.Errorf("event: upcoming: %w", err)
 	}
 	return out, total, s.nameVenues(ctx, out)
 }

@@ -161,7 +161,7 @@ func (h *handler) showPage(r *http.Request, id int64, f *web.Form) (ShowPage, er
 }
 
 func (h *handler) show(w http.ResponseWriter, r *http.Request) error {
-	id, err := pathID(r)
+	id, err := web.PathID(r, "id")
 	if err != nil {
 		return err
 	}
@@ -186,7 +186,7 @@ func (h *handler) show(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (h *handler) capacity(w http.ResponseWriter, r *http.Request) error {
-	id, err := pathID(r)
+	id, err := web.PathID(r, "id")
 	if err != nil {
 		return err
 	}
@@ -211,7 +211,7 @@ func (h *handler) capacity(w http.ResponseWriter, r *http.Request) error {
 
 // registerAll registers a list of names, one a line.
 func (h *handler) registerAll(w http.ResponseWriter, r *http.Request) error {
-	id, err := pathID(r)
+	id, err := web.PathID(r, "id")
 	if err != nil {
 		return err
 	}

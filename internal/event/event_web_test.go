@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"kexie/internal/access"
+	"kexie/internal/event"
 	"kexie/internal/web/webtest"
 )
 
@@ -22,7 +23,7 @@ func TestPublicRegistrationOverCapacity(t *testing.T) {
 	eachDB(t, func(t *testing.T, es eventSite) {
 		e := newEvent(t, es, "青少年科学营", 1)
 		c := es.Client(t)
-		res, _ := c.Post(fmt.Sprintf("/e/%d/register", e.ID), url.Values{"name": {"张三"}})
+		res, _ := c.Post(fmt.Sprintf("/e/%d/register", e.ID), regForm("张三"))
 		if res.StatusCode != http.StatusSeeOther || !strings.HasPrefix(res.Header.Get("Location"), "/t/") {
 			t.Fatalf("first registration: got %d to %q", res.StatusCode, res.Header.Get("Location"))
 		}
@@ -34,14 +35,59 @@ func TestPublicRegistrationOverCapacity(t *testing.T) {
 		if !strings.Contains(body, "名额已满") {
 			t.Errorf("the full event's page does not say so: %.400s", body)
 		}
-		res, _ = c.Post(fmt.Sprintf("/e/%d/register", e.ID), url.Values{"name": {"李四"}})
+		res, _ = c.Post(fmt.Sprintf("/e/%d/register", e.ID), regForm("李四"))
 		_, body = c.Get(res.Header.Get("Location"))
 		if !strings.Contains(body, "您已进入候补名单") || !strings.Contains(body, "候补第 1 位") || strings.Contains(body, `id="ticket-qr"`) {
 			t.Errorf("the waiting ticket: %.600s", body)
 		}
-		res, body = c.Post(fmt.Sprintf("/e/%d/register", e.ID), url.Values{"name": {""}})
+		res, body = c.Post(fmt.Sprintf("/e/%d/register", e.ID), regForm(""))
 		if res.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(body, "请填写姓名") {
 			t.Errorf("a blank name: got %d", res.StatusCode)
+		}
+	})
+}
+
+// regForm is the public registration form for name, served a minute ago
+// with the bot check's signed stamp.
+func regForm(name string) url.Values {
+	st, sig := event.BotCheck(webtest.Key("event")).Stamp(time.Now().Add(-time.Minute))
+	return url.Values{"name": {name}, "stamp": {st}, "sig": {sig}}
+}
+
+// TestPublicRegistrationBotCheck: a form posted at once, with a forged or
+// missing stamp or with the honeypot filled takes no seat, and one address
+// makes at most MaxRegistrationsPerHour registrations an hour.
+func TestPublicRegistrationBotCheck(t *testing.T) {
+	eachDB(t, func(t *testing.T, es eventSite) {
+		e := newEvent(t, es, "机器人科普讲座", 100)
+		c := es.Client(t)
+		at := fmt.Sprintf("/e/%d/register", e.ID)
+		st, sig := event.BotCheck(webtest.Key("event")).Stamp(time.Now())
+		pot := regForm("王五")
+		pot.Set("website", "http://spam.example")
+		forged := regForm("王五")
+		forged.Set("sig", "00")
+		for name, f := range map[string]url.Values{"at once": {"name": {"王五"}, "stamp": {st}, "sig": {sig}},
+			"honeypot": pot, "forged": forged, "bare": {"name": {"王五"}}} {
+			if res, body := c.Post(at, f); res.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(body, "提交过快或页面已过期") {
+				t.Errorf("%s: got %d", name, res.StatusCode)
+			}
+		}
+		for i := 0; i < event.MaxRegistrationsPerHour; i++ {
+			if res, _ := c.Post(at, regForm(fmt.Sprintf("观众%d", i))); res.StatusCode != http.StatusSeeOther {
+				t.Fatalf("registration %d: got %d", i, res.StatusCode)
+			}
+		}
+		if res, body := c.Post(at, regForm("第十一位")); res.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(body, "报名次数过多") {
+			t.Errorf("past the rate limit: got %d", res.StatusCode)
+		}
+		got, err := es.Events.Get(context.Background(), e.ID)
+		if err != nil || got.Confirmed != event.MaxRegistrationsPerHour {
+			t.Errorf("confirmed = %d (%v), want %d", got.Confirmed, err, event.MaxRegistrationsPerHour)
+		}
+		// Staff's lists are not limited.
+		if _, err := es.Events.RegisterAll(context.Background(), e.ID, []string{"甲", "乙"}); err != nil {
+			t.Errorf("staff list: %v", err)
 		}
 	})
 }

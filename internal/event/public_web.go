@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"kexie/internal/access"
+	"kexie/internal/botcheck"
 	"kexie/internal/web"
 )
 
@@ -32,9 +33,16 @@ func (h *handler) publicList(w http.ResponseWriter, r *http.Request) error {
 
 // PublicPage is an event's public page with the registration form.
 type PublicPage struct {
-	Event Event
-	Form  *web.Form
-	Full  bool
+	Event      Event
+	Form       *web.Form
+	Full       bool
+	Stamp, Sig string // the bot check's signed moment the form was served
+}
+
+// BotCheck is the bot check of the public registration form under key:
+// filled in no faster than a person could, within a working session.
+func BotCheck(key []byte) botcheck.Checker {
+	return botcheck.Checker{Key: key, Kind: "event.register", Min: 3 * time.Second, Max: 2 * time.Hour}
 }
 
 func (h *handler) public(w http.ResponseWriter, r *http.Request) error {
@@ -42,7 +50,7 @@ func (h *handler) public(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (h *handler) renderPublic(w http.ResponseWriter, r *http.Request, f *web.Form, status int) error {
-	id, err := pathID(r)
+	id, err := web.PathID(r, "id")
 	if err != nil {
 		return err
 	}
@@ -50,11 +58,13 @@ func (h *handler) renderPublic(w http.ResponseWriter, r *http.Request, f *web.Fo
 	if err != nil {
 		return err
 	}
-	return h.site.RenderStatus(w, r, status, "event/public.html", "event.title.public_event", PublicPage{Event: e, Form: f, Full: e.Confirmed >= e.Capacity})
+	st, sig := h.bot.Stamp(time.Now())
+	return h.site.RenderStatus(w, r, status, "event/public.html", "event.title.public_event",
+		PublicPage{Event: e, Form: f, Full: e.Confirmed >= e.Capacity, Stamp: st, Sig: sig})
 }
 
 func (h *handler) register(w http.ResponseWriter, r *http.Request) error {
-	id, err := pathID(r)
+	id, err := web.PathID(r, "id")
 	if err != nil {
 		return err
 	}
@@ -62,7 +72,12 @@ func (h *handler) register(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	t, err := h.store.Register(r.Context(), id, f.Get("name"))
+	var t Ticket
+	if !h.bot.OK(time.Now(), f.Get("stamp"), f.Get("sig"), f.Value("website")) {
+		err = web.Errorf(http.StatusUnprocessableEntity, "event.err.challenge")
+	} else {
+		t, err = h.store.RegisterFrom(r.Context(), id, f.Get("name"), h.bot.Source(web.ClientIP(r)))
+	}
 	if f.Fail(h.site.T(r), err) {
 		return h.renderPublic(w, r, f, http.StatusUnprocessableEntity)
 	} else if err != nil {
@@ -95,14 +110,12 @@ func (h *handler) ticket(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	qr, err := QRDataURI(t.Code)
+	qr, err := web.QRDataURL(t.Code, 240)
 	if err != nil {
 		return err
 	}
 	w.Header().Set("Cache-Control", "no-store")
-	// The data: address is one this code made from a PNG; nothing typed
-	// reaches it.
-	return h.site.Render(w, r, "event/ticket.html", "event.title.ticket", TicketPage{Ticket: t, Event: e, QR: template.URL(qr)})
+	return h.site.Render(w, r, "event/ticket.html", "event.title.ticket", TicketPage{Ticket: t, Event: e, QR: qr})
 }
 
 func (h *handler) cancel(w http.ResponseWriter, r *http.Request) error {

@@ -4,9 +4,9 @@ import (
 	"embed"
 	"io/fs"
 	"net/http"
-	"strconv"
 
 	"kexie/internal/access"
+	"kexie/internal/botcheck"
 	"kexie/internal/db"
 	"kexie/internal/org"
 	"kexie/internal/web"
@@ -25,8 +25,13 @@ func Permissions() []access.Permission {
 	}
 }
 
+// Config is what the event module's pages need besides the store.
+type Config struct {
+	Key []byte // signs the public registration form's bot check and keys address hashes
+}
+
 // Module returns the event module.
-func Module(s *Store, orgs *org.Store) web.Module {
+func Module(s *Store, orgs *org.Store, cfg Config) web.Module {
 	tpl, _ := fs.Sub(files, "templates")
 	loc, _ := fs.Sub(files, "locales")
 	return web.Module{
@@ -37,7 +42,7 @@ func Module(s *Store, orgs *org.Store) web.Module {
 		Locales:     loc,
 		Nav:         []web.NavItem{{Section: "nav.section.work", Label: "event.nav", Href: "/events", Action: "event.view", Order: 30}},
 		Routes: func(site *web.Site) {
-			h := &handler{site: site, store: s, orgs: orgs}
+			h := &handler{site: site, store: s, orgs: orgs, bot: BotCheck(cfg.Key)}
 			site.AddNamer("event", s.Names)
 			ev := s.PathResolver("id")
 			site.Handle("GET /e", access.Public(), h.publicList)
@@ -65,6 +70,7 @@ type handler struct {
 	site  *web.Site
 	store *Store
 	orgs  *org.Store // reads the 主办单位 filter of the list
+	bot   botcheck.Checker
 }
 
 // static serves one embedded file; the service worker may control the
@@ -81,12 +87,4 @@ func static(name, ctype string) http.Handler {
 		w.Header().Set("Service-Worker-Allowed", "/events/")
 		_, _ = w.Write(b)
 	})
-}
-
-func pathID(r *http.Request) (int64, error) {
-	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
-	if err != nil {
-		return 0, web.ErrNotFound
-	}
-	return id, nil
 }

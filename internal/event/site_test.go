@@ -22,7 +22,7 @@ func serveEvents(t testing.TB, d *db.DB) eventSite {
 	t.Helper()
 	ws := webtest.New(t, d)
 	s := event.NewStore(d)
-	ws.Start(event.Module(s, ws.Orgs))
+	ws.Start(event.Module(s, ws.Orgs, event.Config{Key: webtest.Key("event")}))
 	return eventSite{Site: ws, Events: s}
 }
 

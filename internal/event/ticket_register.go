@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"kexie/internal/audit"
@@ -49,6 +50,18 @@ func checkName(name string) (string, error) {
 // Register takes a seat at event id for name: a confirmed ticket while
 // seats are left, a place on the waiting list (候补) after that.
 func (s *Store) Register(ctx context.Context, id int64, name string) (Ticket, error) {
+	return s.RegisterFrom(ctx, id, name, "")
+}
+
+// MaxRegistrationsPerHour bounds the public registrations one address may
+// make in an hour (a family or a class registers a few; a script, not all
+// the seats).
+const MaxRegistrationsPerHour = 10
+
+// RegisterFrom is Register for the public form: source is the keyed hash of
+// the sender's address (package botcheck), counted for the rate limit and
+// kept with the ticket; "" (staff) is not limited.
+func (s *Store) RegisterFrom(ctx context.Context, id int64, name, source string) (Ticket, error) {
 	name, err := checkName(name)
 	if err != nil {
 		return Ticket{}, err
@@ -62,7 +75,17 @@ func (s *Store) Register(ctx context.Context, id int64, name string) (Ticket, er
 		if tx.Now.After(e.EndsAt) {
 			return valid.New("", "event.err.ended")
 		}
-		if t, err = register(ctx, tx, e.ID, name); err != nil {
+		if source != "" {
+			var n int
+			if err := tx.QueryRow(ctx, `SELECT COUNT(*) FROM event_tickets WHERE source = ? AND created_at > ?`, source,
+				db.Millis(tx.Now.Add(-time.Hour))).Scan(&n); err != nil {
+				return fmt.Errorf("event: registration rate: %w", err)
+			}
+			if n >= MaxRegistrationsPerHour {
+				return valid.New("name", "event.err.rate")
+			}
+		}
+		if t, err = register(ctx, tx, e.ID, name, source); err != nil {
 			return err
 		}
 		return audit.Append(ctx, tx, audit.Entry{OrgID: e.OrgID, OrgPath: path, Action: "event.register", Target: fmt.Sprintf("event:%d", e.ID),
@@ -89,7 +112,7 @@ func (s *Store) RegisterAll(ctx context.Context, id int64, names []string) ([]Ti
 		}
 		confirmed := 0
 		for _, n := range names {
-			t, err := register(ctx, tx, e.ID, n)
+			t, err := register(ctx, tx, e.ID, n, "")
 			if err != nil {
 				return err
 			}
@@ -107,7 +130,7 @@ func (s *Store) RegisterAll(ctx context.Context, id int64, names []string) ([]Ti
 // register takes a seat if one is left — one conditional UPDATE, so two
 // nodes registering at once never sell the same last seat — and writes the
 // ticket.
-func register(ctx context.Context, tx *db.Tx, eventID int64, name string) (Ticket, error) {
+func register(ctx context.Context, tx *db.Tx, eventID int64, name, source string) (Ticket, error) {
 	res, err := tx.Exec(ctx, `UPDATE events SET confirmed = confirmed + 1 WHERE id = ? AND confirmed < capacity`, eventID)
 	if err != nil {
 		return Ticket{}, fmt.Errorf("event: take a seat: %w", err)
@@ -117,8 +140,8 @@ func register(ctx context.Context, tx *db.Tx, eventID int64, name string) (Ticke
 	if n == 0 {
 		t.Status = Waiting
 	}
-	if _, err := tx.Exec(ctx, `INSERT INTO event_tickets (id, event_id, code, name, status, created_at) VALUES (?, ?, ?, ?, ?, ?)`,
-		t.ID, t.EventID, t.Code, t.Name, t.Status, db.Millis(tx.Now)); err != nil {
+	if _, err := tx.Exec(ctx, `INSERT INTO event_tickets (id, event_id, code, name, status, created_at, source) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+		t.ID, t.EventID, t.Code, t.Name, t.Status, db.Millis(tx.Now), source); err != nil {
 		return Ticket{}, fmt.Errorf("event: register: %w", err)
 	}
 	return t, nil

@@ -83,7 +83,7 @@ func TestBrowserPhone(t *testing.T) {
 	b.Shot("kepu-rumour")
 	b.Run("send the lead", chromedp.Click(chromedp.CSS(`#lead-submit`)), chromedp.WaitVisible(chromedp.CSS(`#lead-done`)))
 	leads, err := k.Store.Leads(bg, accessAll, "", 0)
-	if err != nil || len(leads) != 1 || leads[0].Contact != "reader@example.com" {
+	if err != nil || len(leads) != 1 || leads[0].Contact != "r***@example.com" {
 		t.Fatalf("leads %+v %v", leads, err)
 	}
 }

@@ -214,3 +214,10 @@ func (s *Store) Emergencies(ctx context.Context, scope access.Scope) ([]Emergenc
 	}
 	return out, rows.Err()
 }
+
+// hasPublished reports whether anything is published for emergency id
+// (its public page and the portal's pointer wait for that).
+func (s *Store) hasPublished(ctx context.Context, id int64) (bool, error) {
+	items, _, err := s.Published(ctx, Filter{EmergencyID: id, Limit: 1})
+	return len(items) > 0, err
+}

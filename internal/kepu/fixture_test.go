@@ -68,6 +68,7 @@ func serveKepu(t *testing.T, d *db.DB) *kepuSite {
 	s := kepu.NewStore(d, fp, calendar.Fixed{C: calendar.New(calendar.Shipped())})
 	p := &pusher{}
 	s.UsePusher(p)
+	s.UseKeys(webtest.Keyring(t))
 	ks := &kepuSite{Site: ws, Store: s, People: fp, Push: p}
 	ws.Start(kepu.Module(s, ws.Orgs, kepu.Config{Key: webtest.Key("kepu"), UserID: func(ctx context.Context, name string) (int64, error) {
 		u, err := ws.Auth.UserByName(ctx, name)

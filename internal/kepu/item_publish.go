@@ -55,6 +55,10 @@ func (s *Store) Publish(ctx context.Context, id int64, by Actor) error {
 	if err != nil {
 		return err
 	}
+	if contact != "" && s.keys != nil {
+		// Opened only to tell the submitter; a value no key opens tells nobody.
+		contact, _ = s.keys.Open(contactField, contact)
+	}
 	s.announce(ctx, id, contact)
 	return nil
 }

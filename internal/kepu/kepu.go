@@ -21,6 +21,7 @@ import (
 
 	"kexie/internal/access"
 	"kexie/internal/db"
+	"kexie/internal/pii"
 )
 
 //go:embed migrations
@@ -170,11 +171,36 @@ type Store struct {
 	days    Workdays
 	reach   *reach
 	pages   *pageCache
+	keys    *pii.Keyring // seals rumour leads' contacts (UseKeys)
 }
 
 // NewStore returns a store on d.
 func NewStore(d *db.DB, experts Experts, days Workdays) *Store {
 	return &Store{db: d, experts: experts, push: NopPusher{}, days: days, reach: newReach(), pages: newPageCache(2000)}
+}
+
+// UseKeys seals the contacts rumour leads leave with k. Without it a lead
+// that leaves a contact is refused: a contact is never stored in clear.
+func (s *Store) UseKeys(k *pii.Keyring) { s.keys = k }
+
+// contactField is the field name sealed contacts are bound to.
+const contactField = "kepu_lead.contact"
+
+// showContact replaces a lead's sealed contact by its mask (pages show no
+// more); a value no key opens shows as masked stars.
+func (s *Store) showContact(l *Lead) {
+	if l.Contact == "" {
+		return
+	}
+	c := ""
+	if s.keys != nil {
+		c, _ = s.keys.Open(contactField, l.Contact)
+	}
+	if c == "" {
+		l.Contact = "***"
+		return
+	}
+	l.Contact = pii.MaskContact(c)
 }
 
 // UsePusher sets the notification sender (the lead wires the notify module).

@@ -35,7 +35,7 @@ type Lead struct {
 	OrgPath            string
 	Claim, Link        string
 	ShotMedia          int64
-	Contact            string
+	Contact            string // masked (pii.MaskContact); sealed in the database until used
 	Status             LeadStatus
 	Outcome            string
 	ExpertUser         int64
@@ -81,6 +81,16 @@ func (s *Store) FileLead(ctx context.Context, in LeadInput) (int64, error) {
 	if err := errs.Err(); err != nil {
 		return 0, err
 	}
+	sealed := ""
+	if in.Contact != "" {
+		if s.keys == nil {
+			return 0, errors.New("kepu: no keyring to seal a lead's contact (UseKeys)")
+		}
+		var err error
+		if sealed, err = s.keys.Seal(contactField, in.Contact); err != nil {
+			return 0, err
+		}
+	}
 	var id int64
 	err := s.db.Tx(ctx, func(tx *db.Tx) error {
 		path, err := orgPath(ctx, tx, in.OrgID)
@@ -104,7 +114,7 @@ func (s *Store) FileLead(ctx context.Context, in LeadInput) (int64, error) {
 		id = tx.NewID()
 		now := db.Millis(tx.Now)
 		if _, err := tx.Exec(ctx, `INSERT INTO kepu_leads (id, org_id, claim, link, shot_media, contact, source, status, filed_at, updated_at)
-			VALUES (?, ?, ?, ?, ?, ?, ?, 'new', ?, ?)`, id, in.OrgID, in.Claim, in.Link, shot, in.Contact, in.Source, now, now); err != nil {
+			VALUES (?, ?, ?, ?, ?, ?, ?, 'new', ?, ?)`, id, in.OrgID, in.Claim, in.Link, shot, sealed, in.Source, now, now); err != nil {
 			return fmt.Errorf("kepu: file lead: %w", err)
 		}
 		return audit.Append(ctx, tx, audit.Entry{OrgID: in.OrgID, OrgPath: path, Action: "kepu.lead_file", Target: target("kepu_lead", id),
@@ -146,7 +156,12 @@ func getLead(ctx context.Context, q db.Q, id int64) (Lead, error) {
 }
 
 // Lead returns one lead.
-func (s *Store) Lead(ctx context.Context, id int64) (Lead, error) { return getLead(ctx, s.db, id) }
+// Its contact is masked.
+func (s *Store) Lead(ctx context.Context, id int64) (Lead, error) {
+	l, err := getLead(ctx, s.db, id)
+	s.showContact(&l)
+	return l, err
+}
 
 // Leads lists the leads in scope, newest first; status "" means all, and
 // expertUser, when not 0, keeps the leads assigned to that expert.
@@ -173,6 +188,7 @@ func (s *Store) Leads(ctx context.Context, scope access.Scope, status LeadStatus
 		if err != nil {
 			return nil, fmt.Errorf("kepu: leads: %w", err)
 		}
+		s.showContact(&l)
 		out = append(out, l)
 	}
 	return out, rows.Err()

@@ -2,9 +2,11 @@ package kepu_test
 
 import (
 	"context"
+	"strings"
 	"testing"
 	"time"
 
+	"kexie/internal/access"
 	"kexie/internal/db"
 	"kexie/internal/db/dbtest"
 	"kexie/internal/kepu"
@@ -23,6 +25,20 @@ func TestRumourLoop(t *testing.T) {
 			Contact: "reader@example.com", Source: "h1"})
 		if err != nil {
 			t.Fatal(err)
+		}
+		// The contact is sealed in the database and masked when read.
+		var stored string
+		if err := d.QueryRow(ctx, `SELECT contact FROM kepu_leads WHERE id = ?`, id).Scan(&stored); err != nil {
+			t.Fatal(err)
+		}
+		if strings.Contains(stored, "reader") || strings.Contains(stored, "example") || !strings.HasPrefix(stored, "k1:") {
+			t.Errorf("the contact is stored as %q", stored)
+		}
+		if l, _ := k.Store.Lead(ctx, id); l.Contact != "r***@example.com" {
+			t.Errorf("the lead shows the contact as %q", l.Contact)
+		}
+		if ls, _ := k.Store.Leads(ctx, access.Everywhere(), "", 0); len(ls) != 1 || ls[0].Contact != "r***@example.com" {
+			t.Errorf("the list shows %+v", ls)
 		}
 		if _, err := k.Store.FileLead(ctx, kepu.LeadInput{OrgID: k.Root.ID, Claim: "说法内容足够长", Link: "javascript:alert(1)", Source: "h1"}); errKey(err) != "kepu.err.link" {
 			t.Fatalf("bad link: %v", err)

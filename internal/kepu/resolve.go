@@ -9,16 +9,8 @@ import (
 	"kexie/internal/web"
 )
 
-func pathID(r *http.Request) (int64, error) {
-	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
-	if err != nil || id <= 0 {
-		return 0, web.ErrNotFound
-	}
-	return id, nil
-}
-
 func (s *Store) itemResolver(r *http.Request) (access.Resource, error) {
-	id, err := pathID(r)
+	id, err := web.PathID(r, "id")
 	if err != nil {
 		return access.Resource{}, err
 	}
@@ -27,7 +19,7 @@ func (s *Store) itemResolver(r *http.Request) (access.Resource, error) {
 }
 
 func (s *Store) leadResolver(r *http.Request) (access.Resource, error) {
-	id, err := pathID(r)
+	id, err := web.PathID(r, "id")
 	if err != nil {
 		return access.Resource{}, err
 	}
@@ -36,7 +28,7 @@ func (s *Store) leadResolver(r *http.Request) (access.Resource, error) {
 }
 
 func (s *Store) emergencyResolver(r *http.Request) (access.Resource, error) {
-	id, err := pathID(r)
+	id, err := web.PathID(r, "id")
 	if err != nil {
 		return access.Resource{}, err
 	}

@@ -52,7 +52,7 @@ func (h *handler) openEmergency(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (h *handler) closeEmergency(w http.ResponseWriter, r *http.Request) error {
-	id, err := pathID(r)
+	id, err := web.PathID(r, "id")
 	if err != nil {
 		return err
 	}
@@ -75,7 +75,7 @@ type UrgentPage struct {
 
 // designated loads an open emergency the signed-in user may publish in.
 func (h *handler) designated(r *http.Request) (Emergency, error) {
-	id, err := pathID(r)
+	id, err := web.PathID(r, "id")
 	if err != nil {
 		return Emergency{}, err
 	}

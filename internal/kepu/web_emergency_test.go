@@ -32,6 +32,14 @@ func TestEmergencyPages(t *testing.T) {
 		if len(ems) != 1 {
 			t.Fatal("no emergency")
 		}
+		// Until something is published for it, the emergency is staff's: no
+		// public page, no pointer on the portal.
+		if res, _ := k.Client(t).Get("/kepu/e/" + strconv.FormatInt(ems[0].ID, 10)); res.StatusCode != http.StatusNotFound {
+			t.Errorf("the public page of an emergency with nothing published: %d", res.StatusCode)
+		}
+		if _, html := k.Client(t).Get("/kepu"); strings.Contains(html, "暴雨洪涝") {
+			t.Error("the portal names an emergency with nothing published")
+		}
 		em := "/kepu/admin/emergencies/" + strconv.FormatInt(ems[0].ID, 10) + "/publish"
 		if res, _ := k.ExpertC.Get(em); res.StatusCode != http.StatusForbidden {
 			t.Fatalf("not designated: %d", res.StatusCode)
@@ -77,6 +85,8 @@ func TestLeadPages(t *testing.T) {
 		lead := "/kepu/admin/leads/" + strconv.FormatInt(id, 10)
 		if _, html := k.AuthorC.Get(lead + "?pool=7"); !strings.Contains(html, "王研究员") {
 			t.Fatal("the pool's experts are not offered")
+		} else if strings.Contains(html, "13800000000") || !strings.Contains(html, "138****0000") {
+			t.Error("the lead page shows the contact unmasked (or not at all)")
 		}
 		if res, _ := k.AuthorC.Post(lead+"/assign", url.Values{"pool_id": {"7"}, "expert": {"2"}, "days": {"3"}}); res.StatusCode != http.StatusSeeOther {
 			t.Fatalf("assign: %d", res.StatusCode)

@@ -81,7 +81,7 @@ type EmergencyPage struct {
 }
 
 func (h *handler) emergency(w http.ResponseWriter, r *http.Request) error {
-	id, err := pathID(r)
+	id, err := web.PathID(r, "id")
 	if err != nil {
 		return err
 	}
@@ -93,6 +93,10 @@ func (h *handler) emergency(w http.ResponseWriter, r *http.Request) error {
 		items, _, err := h.store.Published(r.Context(), Filter{EmergencyID: id, Limit: 100})
 		if err != nil {
 			return Page{}, "", "", nil, err
+		}
+		if len(items) == 0 {
+			// Nothing published yet: the topic and region are staff's.
+			return Page{}, "", "", nil, web.ErrNotFound
 		}
 		return Page{}, "kepu/emergency.html", e.Topic, EmergencyPage{Emergency: e, Items: cards(items)}, nil
 	})

@@ -88,7 +88,14 @@ func (h *handler) homeData(r *http.Request, sec *Section) (HomePage, error) {
 			return p, err
 		}
 		for _, e := range ems {
-			if e.Open {
+			if !e.Open {
+				continue
+			}
+			// An emergency shows once something is published for it: its
+			// topic and region are staff's until then.
+			if shown, err := h.store.hasPublished(ctx, e.ID); err != nil {
+				return p, err
+			} else if shown {
 				p.Emergencies = append(p.Emergencies, e)
 			}
 		}

@@ -138,7 +138,7 @@ type ArticlePage struct {
 }
 
 func (h *handler) article(w http.ResponseWriter, r *http.Request) error {
-	id, err := pathID(r)
+	id, err := web.PathID(r, "id")
 	if err != nil {
 		return err
 	}
@@ -190,7 +190,7 @@ func (h *handler) article(w http.ResponseWriter, r *http.Request) error {
 // share counts a share and sends the reader on: to the article itself
 // (copy link, WeChat scans it) or to Weibo's share page.
 func (h *handler) share(w http.ResponseWriter, r *http.Request) error {
-	id, err := pathID(r)
+	id, err := web.PathID(r, "id")
 	if err != nil {
 		return err
 	}
@@ -217,7 +217,7 @@ func absURL(r *http.Request, path string) string {
 }
 
 func (h *handler) media(w http.ResponseWriter, r *http.Request) error {
-	id, err := pathID(r)
+	id, err := web.PathID(r, "id")
 	if err != nil {
 		return err
 	}

@@ -84,7 +84,7 @@ type AnswerPage struct {
 }
 
 func (h *handler) myLead(r *http.Request) (Lead, error) {
-	id, err := pathID(r)
+	id, err := web.PathID(r, "id")
 	if err != nil {
 		return Lead{}, err
 	}
@@ -166,7 +166,7 @@ func (h *handler) leadPageData(r *http.Request, l Lead, f *web.Form) (LeadPage, 
 }
 
 func (h *handler) showLead(w http.ResponseWriter, r *http.Request) error {
-	id, err := pathID(r)
+	id, err := web.PathID(r, "id")
 	if err != nil {
 		return err
 	}
@@ -184,7 +184,7 @@ func (h *handler) showLead(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (h *handler) leadAct(w http.ResponseWriter, r *http.Request, flash string, do func(f *web.Form, l Lead) error) error {
-	id, err := pathID(r)
+	id, err := web.PathID(r, "id")
 	if err != nil {
 		return err
 	}

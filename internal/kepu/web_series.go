@@ -14,7 +14,7 @@ type SeriesPage struct {
 }
 
 func (h *handler) seriesPublic(w http.ResponseWriter, r *http.Request) error {
-	id, err := pathID(r)
+	id, err := web.PathID(r, "id")
 	if err != nil {
 		return err
 	}

@@ -130,7 +130,7 @@ func (h *handler) createItem(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (h *handler) loadItem(r *http.Request) (Item, error) {
-	id, err := pathID(r)
+	id, err := web.PathID(r, "id")
 	if err != nil {
 		return Item{}, err
 	}

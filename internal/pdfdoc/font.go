@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"strings"
+	"sync"
 )
 
 // FontEnv names the environment variable that overrides the font file.
@@ -115,3 +116,31 @@ func SystemFont() (*Font, error) {
 
 // Path is the file the font was read from.
 func (f *Font) Path() string { return f.path }
+
+// Lazy loads a font on its first use and keeps it for the life of the
+// process (a store holds one); a failed load is tried again next time, so
+// installing the font package needs no restart. Load nil uses SystemFont.
+type Lazy struct {
+	Load func() (*Font, error)
+	mu   sync.Mutex
+	font *Font
+}
+
+// Font returns the loaded font.
+func (l *Lazy) Font() (*Font, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if l.font != nil {
+		return l.font, nil
+	}
+	load := l.Load
+	if load == nil {
+		load = SystemFont
+	}
+	f, err := load()
+	if err != nil {
+		return nil, err
+	}
+	l.font = f
+	return f, nil
+}

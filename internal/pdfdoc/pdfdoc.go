@@ -49,20 +49,30 @@ type Doc struct {
 // metadata; at fixes its creation date so the same input gives the same
 // bytes (pass the clock's now).
 func New(font *Font, page Page, title string, at time.Time) (*Doc, error) {
+	switch page {
+	case A4Landscape:
+		return newDoc(font, page, 297, 210, 15, title, at)
+	case Card:
+		return newDoc(font, page, 85.6, 54, 4, title, at)
+	default:
+		return newDoc(font, A4, 210, 297, 15, title, at)
+	}
+}
+
+// Custom is the Page of a document made with NewSize.
+const Custom Page = -1
+
+// NewSize starts a document of one w × h mm page (a receipt slip, a
+// badge) with margin mm on each side; otherwise like New.
+func NewSize(font *Font, w, h, margin float64, title string, at time.Time) (*Doc, error) {
+	return newDoc(font, Custom, w, h, margin, title, at)
+}
+
+func newDoc(font *Font, page Page, w, h, margin float64, title string, at time.Time) (*Doc, error) {
 	if font == nil || len(font.data) == 0 {
 		return nil, ErrNoFont
 	}
-	var pdf *fpdf.Fpdf
-	margin := 15.0
-	switch page {
-	case A4Landscape:
-		pdf = fpdf.New("L", "mm", "A4", "")
-	case Card:
-		margin = 4
-		pdf = fpdf.NewCustom(&fpdf.InitType{OrientationStr: "P", UnitStr: "mm", Size: fpdf.SizeType{Wd: 85.6, Ht: 54}})
-	default:
-		pdf = fpdf.New("P", "mm", "A4", "")
-	}
+	pdf := fpdf.NewCustom(&fpdf.InitType{OrientationStr: "P", UnitStr: "mm", Size: fpdf.SizeType{Wd: w, Ht: h}})
 	pdf.SetMargins(margin, margin, margin)
 	pdf.SetAutoPageBreak(true, margin)
 	pdf.SetCreationDate(at)
@@ -212,6 +222,28 @@ func (d *Doc) Frame(inset float64) {
 	d.pdf.SetLineWidth(0.2)
 	d.pdf.SetDrawColor(0, 0, 0)
 }
+
+// Box writes s on one line in the box (x, y, w, h) mm, aligned "L", "C" or
+// "R" with a little padding, and draws the box's border when border is set.
+// It does not move the writing position of Text and Table.
+func (d *Doc) Box(x, y, w, h float64, s string, size float64, align string, border bool) {
+	px, py := d.pdf.GetXY()
+	if border {
+		d.pdf.Rect(x, y, w, h, "D")
+	}
+	d.pdf.SetXY(x, y)
+	d.line(s, size, x+1.5, w-3, h, align)
+	d.pdf.SetXY(px, py)
+}
+
+// Fill paints the rectangle (x, y, w, h) mm in the colour r, g, b.
+func (d *Doc) Fill(x, y, w, h float64, r, g, b int) {
+	d.pdf.SetFillColor(r, g, b)
+	d.pdf.Rect(x, y, w, h, "F")
+}
+
+// Color sets the colour of the text written next (0, 0, 0 is black).
+func (d *Doc) Color(r, g, b int) { d.pdf.SetTextColor(r, g, b) }
 
 // MoveTo sets the writing position, in mm from the top-left corner.
 func (d *Doc) MoveTo(x, y float64) { d.pdf.SetXY(x, y) }

@@ -2,6 +2,7 @@ package pdfdoc_test
 
 import (
 	"bytes"
+	"errors"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -109,5 +110,44 @@ func TestMissingFontIsClear(t *testing.T) {
 	}
 	if _, err := pdfdoc.New(nil, pdfdoc.A4, "x", time.Now()); err == nil {
 		t.Fatal("nil font accepted")
+	}
+}
+
+// A page of any size takes text in boxes at fixed places (receipt slips,
+// member cards), Latin and Chinese runs alike, and Lazy loads the font once.
+func TestSizedPageBoxes(t *testing.T) {
+	f := font(t)
+	calls := 0
+	lazy := pdfdoc.Lazy{Load: func() (*pdfdoc.Font, error) { calls++; return f, nil }}
+	for i := 0; i < 2; i++ {
+		if _, err := lazy.Font(); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if calls != 1 {
+		t.Errorf("the font was loaded %d times", calls)
+	}
+	d, err := pdfdoc.NewSize(f, 210, 120, 10, "票据", time.Unix(0, 0).UTC())
+	if err != nil {
+		t.Fatal(err)
+	}
+	d.Fill(0, 0, 210, 8, 22, 78, 140)
+	d.Color(255, 255, 255)
+	d.Box(10, 1, 190, 6, "社会团体会费统一票据", 12, "C", false)
+	d.Color(0, 0, 0)
+	d.Box(10, 30, 45, 11, "交款人", 11, "C", true)
+	d.Box(55, 30, 145, 11, "王晓明（会员号 PZHES-00001）", 11, "L", true)
+	b, err := d.Bytes()
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := pdftotext(t, b)
+	for _, want := range []string{"社会团体会费统一票据", "交款人", "王晓明", "PZHES-00001"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the text lacks %q:\n%s", want, text)
+		}
+	}
+	if _, err := pdfdoc.NewSize(nil, 10, 10, 1, "x", time.Now()); !errors.Is(err, pdfdoc.ErrNoFont) {
+		t.Errorf("no font: %v", err)
 	}
 }

@@ -132,6 +132,18 @@ func MaskID(id string) string { return maskMiddle(id, 6, 0) }
 // MaskPhone shows the first three and last four digits: "138****5678".
 func MaskPhone(p string) string { return maskMiddle(p, 3, 4) }
 
+// MaskContact masks a contact a member of the public left (a phone number,
+// an email address or a messaging ID): an address keeps the first character
+// of its name and its domain ("r***@example.com"), anything else is masked
+// like a phone number.
+func MaskContact(c string) string {
+	if at := strings.LastIndexByte(c, '@'); at > 0 {
+		r := []rune(c[:at])
+		return string(r[:1]) + "***" + c[at:]
+	}
+	return MaskPhone(c)
+}
+
 func maskMiddle(s string, head, tail int) string {
 	n := utf8.RuneCountInString(s)
 	if n == 0 {

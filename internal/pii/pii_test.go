@@ -74,3 +74,17 @@ func TestMask(t *testing.T) {
 		}
 	}
 }
+
+func TestMaskContact(t *testing.T) {
+	for in, want := range map[string]string{
+		"reader@example.com": "r***@example.com",
+		"张三@qq.com":          "张***@qq.com",
+		"13800000000":        "138****0000",
+		"wx_abc":             "******",
+		"":                   "",
+	} {
+		if got := MaskContact(in); got != want {
+			t.Errorf("MaskContact(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"strconv"
+	"strings"
 	"testing"
 	"time"
 
@@ -256,9 +257,21 @@ func TestAward(t *testing.T) {
 		if _, err := f.s.FileObjection(ctx, review.ObjectionInput{AppID: apps[12].ID, Name: "王五", Body: "该申报人材料有误，请核实。"}); fieldKey(err) != "body:review.err.publicity_over" {
 			t.Errorf("objection to an unlisted application: %v", err)
 		}
-		oid, err := f.s.FileObjection(ctx, review.ObjectionInput{AppID: apps[14].ID, UserID: 12, Name: "申报人12", Body: "第二项成果并非本人主持完成，附证明材料。"})
+		oid, err := f.s.FileObjection(ctx, review.ObjectionInput{AppID: apps[14].ID, UserID: 12, Name: "申报人12", Contact: "13912345678",
+			Body: "第二项成果并非本人主持完成，附证明材料。"})
 		if err != nil {
 			t.Fatal(err)
+		}
+		// The objector's contact is sealed at rest and opened for the call's staff.
+		var stored string
+		if err := d.QueryRow(ctx, `SELECT contact FROM review_objections WHERE id = ?`, oid).Scan(&stored); err != nil {
+			t.Fatal(err)
+		}
+		if strings.Contains(stored, "13912345678") || !strings.HasPrefix(stored, "k1:") {
+			t.Errorf("the contact is stored as %q", stored)
+		}
+		if objs, _ := f.s.Objections(ctx, c.ID, staff); len(objs) != 1 || objs[0].Contact != "13912345678" {
+			t.Errorf("objections: %+v", objs)
 		}
 		for i := 0; i <= review.MaxObjectionsPerHour; i++ {
 			_, err = f.s.FileObjection(ctx, review.ObjectionInput{AppID: apps[11].ID, Name: "匿名", Body: "重复提交的异议内容，测试限流。", Source: "ip1"})

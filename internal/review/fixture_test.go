@@ -14,6 +14,7 @@ import (
 	"kexie/internal/review"
 	"kexie/internal/std"
 	"kexie/internal/valid"
+	"kexie/internal/web/webtest"
 )
 
 var sets = []db.Migrations{audit.Migrations(), org.Migrations(), review.Migrations()}
@@ -61,6 +62,7 @@ func setup(t testing.TB, d *db.DB) *fixture {
 	f.soc, _ = orgs.Create(ctx, org.Input{ParentID: f.city.ID, Code: "PZHJS", Name: "攀枝花市金属学会", Type: org.TypeSociety})
 	f.cty, _ = orgs.Create(ctx, org.Input{ParentID: f.city.ID, Code: "MY", Name: "米易县科协", Type: org.TypeCounty})
 	f.s = review.NewStore(d, f.p, calendar.Fixed{C: calendar.New(calendar.Shipped())})
+	f.s.UseKeys(webtest.Keyring(t))
 	return f
 }
 

@@ -2,6 +2,7 @@ package review
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"kexie/internal/audit"
 	"strconv"
@@ -9,6 +10,7 @@ import (
 
 	"kexie/internal/access"
 	"kexie/internal/db"
+	"kexie/internal/pii"
 	"kexie/internal/valid"
 )
 
@@ -107,6 +109,16 @@ func (s *Store) FileObjection(ctx context.Context, in ObjectionInput) (int64, er
 	if len(errs) > 0 {
 		return 0, errs
 	}
+	sealed := ""
+	if in.Contact != "" {
+		if s.keys == nil {
+			return 0, errors.New("review: no keyring to seal an objection's contact (UseKeys)")
+		}
+		var err error
+		if sealed, err = s.keys.Seal(contactField, in.Contact); err != nil {
+			return 0, err
+		}
+	}
 	var id int64
 	err := s.db.Tx(ctx, func(tx *db.Tx) error {
 		a, err := getApp(ctx, tx, in.AppID)
@@ -132,7 +144,7 @@ func (s *Store) FileObjection(ctx context.Context, in ObjectionInput) (int64, er
 		}
 		id = tx.NewID()
 		if _, err := tx.Exec(ctx, `INSERT INTO review_objections (id, call_id, application_id, user_id, name, contact, source, body,
-			status, filed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, id, c.ID, a.ID, in.UserID, in.Name, in.Contact, in.Source,
+			status, filed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, id, c.ID, a.ID, in.UserID, in.Name, sealed, in.Source,
 			in.Body, ObjectionOpen, db.Millis(tx.Now)); err != nil {
 			return fmt.Errorf("review: file objection: %w", err)
 		}
@@ -173,6 +185,15 @@ func (s *Store) Objections(ctx context.Context, callID int64, scope access.Scope
 		if err := rows.Scan(&o.ID, &o.CallID, &o.AppID, &o.UserID, &o.Name, &o.Contact, &o.Body, &o.Status, &o.Outcome,
 			&o.HandledBy, &o.AppTitle, &o.AppName); err != nil {
 			return nil, fmt.Errorf("review: objections %d: %w", callID, err)
+		}
+		if o.Contact != "" {
+			// Staff of the call reach the objector by it; a value no key
+			// opens reads as masked.
+			if c, err := s.openContact(o.Contact); err == nil {
+				o.Contact = c
+			} else {
+				o.Contact = "***"
+			}
 		}
 		out = append(out, o)
 	}
@@ -303,4 +324,11 @@ func (s *Store) Finalize(ctx context.Context, callID int64, scope access.Scope) 
 		}
 		return appendAudit(ctx, tx, c, audit.Entry{Action: "review.finalize", Target: target("call", callID)}, nil, nil)
 	})
+}
+
+func (s *Store) openContact(sealed string) (string, error) {
+	if s.keys == nil {
+		return "", pii.ErrUndecryptable
+	}
+	return s.keys.Open(contactField, sealed)
 }

@@ -103,14 +103,6 @@ type handler struct {
 	cfg   Config
 }
 
-func pathID(r *http.Request) (int64, error) {
-	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
-	if err != nil || id <= 0 {
-		return 0, web.ErrNotFound
-	}
-	return id, nil
-}
-
 func (h *handler) scope(r *http.Request, action access.Action) access.Scope {
 	return h.site.Scope(r, action)
 }
@@ -131,7 +123,7 @@ func (h *handler) resource(ctx context.Context, callID int64) (access.Resource, 
 }
 
 func (h *handler) callResolver(r *http.Request) (access.Resource, error) {
-	id, err := pathID(r)
+	id, err := web.PathID(r, "id")
 	if err != nil {
 		return access.Resource{}, err
 	}
@@ -139,7 +131,7 @@ func (h *handler) callResolver(r *http.Request) (access.Resource, error) {
 }
 
 func (h *handler) appResolver(r *http.Request) (access.Resource, error) {
-	id, err := pathID(r)
+	id, err := web.PathID(r, "id")
 	if err != nil {
 		return access.Resource{}, err
 	}
@@ -151,7 +143,7 @@ func (h *handler) appResolver(r *http.Request) (access.Resource, error) {
 }
 
 func (h *handler) recommenderResolver(r *http.Request) (access.Resource, error) {
-	id, err := pathID(r)
+	id, err := web.PathID(r, "id")
 	if err != nil {
 		return access.Resource{}, err
 	}
@@ -167,7 +159,7 @@ func (h *handler) recommenderResolver(r *http.Request) (access.Resource, error) 
 }
 
 func (h *handler) stageResolver(r *http.Request) (access.Resource, error) {
-	id, err := pathID(r)
+	id, err := web.PathID(r, "id")
 	if err != nil {
 		return access.Resource{}, err
 	}
@@ -179,7 +171,7 @@ func (h *handler) stageResolver(r *http.Request) (access.Resource, error) {
 }
 
 func (h *handler) objectionResolver(r *http.Request) (access.Resource, error) {
-	id, err := pathID(r)
+	id, err := web.PathID(r, "id")
 	if err != nil {
 		return access.Resource{}, err
 	}

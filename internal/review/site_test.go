@@ -2,9 +2,6 @@ package review_test
 
 import (
 	"context"
-	"crypto/hmac"
-	"crypto/sha256"
-	"encoding/hex"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -35,6 +32,7 @@ func serveReview(t testing.TB, d *db.DB) reviewSite {
 	ws := webtest.New(t, d)
 	p := &people{applicants: map[int64]review.Applicant{}, pools: map[int64][]review.Expert{}}
 	s := review.NewStore(d, p, calendar.Fixed{C: calendar.New(calendar.Shipped())})
+	s.UseKeys(webtest.Keyring(t))
 	ws.Start(review.Module(s, review.Config{Key: webtest.Key("review"), Uploads: t.TempDir(), Orgs: ws.Orgs}))
 	soc, err := ws.Orgs.Create(context.Background(), org.Input{ParentID: ws.City.ID, Code: "JSXH", Name: "攀枝花市金属学会", Type: org.TypeSociety})
 	if err != nil {
@@ -46,10 +44,8 @@ func serveReview(t testing.TB, d *db.DB) reviewSite {
 // objectionForm is a filled objection form with a challenge signed as the
 // page signs it, served a minute ago.
 func objectionForm(callID, appID int64, name, body string) url.Values {
-	stamp := strconv.FormatInt(time.Now().Add(-time.Minute).Unix(), 10)
-	m := hmac.New(sha256.New, webtest.Key("review"))
-	m.Write([]byte("objection|" + strconv.FormatInt(callID, 10) + "|" + stamp))
-	return url.Values{"stamp": {stamp}, "challenge": {hex.EncodeToString(m.Sum(nil))}, "application_id": {strconv.FormatInt(appID, 10)},
+	stamp, sig := review.ObjectionCheck(webtest.Key("review"), callID).Stamp(time.Now().Add(-time.Minute))
+	return url.Values{"stamp": {stamp}, "challenge": {sig}, "application_id": {strconv.FormatInt(appID, 10)},
 		"name": {name}, "body": {body}}
 }
 

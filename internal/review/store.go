@@ -13,6 +13,7 @@ import (
 	"kexie/internal/audit"
 	"kexie/internal/db"
 	"kexie/internal/org"
+	"kexie/internal/pii"
 	"kexie/internal/valid"
 )
 
@@ -30,7 +31,19 @@ type Store struct {
 	people People
 	days   Workdays
 	jobs   bool // reminders are enqueued (UseJobs)
+
+	delivery bool // the outbox is delivered by jobs (UseSender)
+
+	keys *pii.Keyring // seals objectors' contacts (UseKeys)
 }
+
+// UseKeys seals the contacts objectors leave with k. Without it an
+// objection that leaves a contact is refused: a contact is never stored in
+// clear.
+func (s *Store) UseKeys(k *pii.Keyring) { s.keys = k }
+
+// contactField is the field name sealed objection contacts are bound to.
+const contactField = "review_objection.contact"
 
 // NewStore returns a store on d reading people through p and counting
 // publicity windows in working days with w.

@@ -130,7 +130,7 @@ func fill(f *web.Form, a Application, sc Schema) {
 }
 
 func (h *handler) applyForm(w http.ResponseWriter, r *http.Request) error {
-	id, err := pathID(r)
+	id, err := web.PathID(r, "id")
 	if err != nil {
 		return err
 	}
@@ -225,7 +225,7 @@ func (h *handler) saveFile(r *http.Request, key string) (*FileRef, error) {
 }
 
 func (h *handler) apply(w http.ResponseWriter, r *http.Request) error {
-	id, err := pathID(r)
+	id, err := web.PathID(r, "id")
 	if err != nil {
 		return err
 	}

@@ -12,7 +12,7 @@ import (
 // file serves an application's uploaded file to its applicant, its
 // reviewers (not in blind mode for identifying fields) and the call's staff.
 func (h *handler) file(w http.ResponseWriter, r *http.Request) error {
-	id, err := pathID(r)
+	id, err := web.PathID(r, "id")
 	if err != nil {
 		return err
 	}

@@ -57,7 +57,7 @@ func seq(n int) []int {
 }
 
 func (h *handler) formBuilder(w http.ResponseWriter, r *http.Request) error {
-	id, err := pathID(r)
+	id, err := web.PathID(r, "id")
 	if err != nil {
 		return err
 	}
@@ -80,7 +80,7 @@ func (h *handler) formBuilder(w http.ResponseWriter, r *http.Request) error {
 // and the form becomes the next version). Bad settings are shown beside
 // their field and nothing is saved.
 func (h *handler) saveFormBuilder(w http.ResponseWriter, r *http.Request) error {
-	id, err := pathID(r)
+	id, err := web.PathID(r, "id")
 	if err != nil {
 		return err
 	}

@@ -52,7 +52,7 @@ type ResultPage struct {
 }
 
 func (h *handler) resultPage(r *http.Request, f *web.Form) (ResultPage, error) {
-	id, err := pathID(r)
+	id, err := web.PathID(r, "id")
 	if err != nil {
 		return ResultPage{}, err
 	}
@@ -111,7 +111,7 @@ func (h *handler) addInstruction(w http.ResponseWriter, r *http.Request) error {
 var errShown = web.Errorf(http.StatusUnprocessableEntity, "review.err.form_fix")
 
 func (h *handler) libraryPost(w http.ResponseWriter, r *http.Request, do func(f *web.Form, id int64) error) error {
-	id, err := pathID(r)
+	id, err := web.PathID(r, "id")
 	if err != nil {
 		return err
 	}

@@ -1,13 +1,11 @@
 package review
 
 import (
-	"crypto/hmac"
-	"crypto/sha256"
-	"encoding/hex"
 	"net/http"
 	"strconv"
 	"time"
 
+	"kexie/internal/botcheck"
 	"kexie/internal/web"
 )
 
@@ -35,7 +33,7 @@ type CallPage struct {
 }
 
 func (h *handler) publicCall(w http.ResponseWriter, r *http.Request) error {
-	id, err := pathID(r)
+	id, err := web.PathID(r, "id")
 	if err != nil {
 		return err
 	}
@@ -67,12 +65,19 @@ type PublicityPage struct {
 	Stamp     string
 }
 
-// challenge signs the moment the form was served: a bot posting at once or
-// replaying an old form is refused (a small, keyless-for-users bot check).
-func (h *handler) challenge(callID int64, stamp string) string {
-	m := hmac.New(sha256.New, h.cfg.Key)
-	m.Write([]byte("objection|" + strconv.FormatInt(callID, 10) + "|" + stamp))
-	return hex.EncodeToString(m.Sum(nil))
+// ObjectionCheck is the bot check of call callID's objection form under
+// key (package botcheck): the signed moment the form was served, bound to
+// the call, so a bot posting at once or replaying an old form, or another
+// call's form, is refused. It is filled in no faster than a person could,
+// within a working session.
+func ObjectionCheck(key []byte, callID int64) botcheck.Checker {
+	return botcheck.Checker{Key: key, Kind: "review/objection|" + strconv.FormatInt(callID, 10), Min: 3 * time.Second, Max: 2 * time.Hour}
+}
+
+// objectionSource is the keyed hash of a sender's address the objection
+// rate limit counts, the same for every call.
+func (h *handler) objectionSource(r *http.Request) string {
+	return botcheck.Checker{Key: h.cfg.Key, Kind: "review/objection"}.Source(web.ClientIP(r))
 }
 
 func (h *handler) publicityPage(r *http.Request, id int64, f *web.Form) (PublicityPage, error) {
@@ -88,13 +93,13 @@ func (h *handler) publicityPage(r *http.Request, id int64, f *web.Form) (Publici
 		return PublicityPage{}, err
 	}
 	now := h.store.db.Now()
-	stamp := strconv.FormatInt(now.Unix(), 10)
+	stamp, sig := ObjectionCheck(h.cfg.Key, id).Stamp(now)
 	return PublicityPage{Call: c, Listed: listed, Running: c.Status == CallPublicity && now.Before(c.PublicityTo), Form: f,
-		Stamp: stamp, Challenge: h.challenge(id, stamp)}, nil
+		Stamp: stamp, Challenge: sig}, nil
 }
 
 func (h *handler) publicity(w http.ResponseWriter, r *http.Request) error {
-	id, err := pathID(r)
+	id, err := web.PathID(r, "id")
 	if err != nil {
 		return err
 	}
@@ -105,15 +110,8 @@ func (h *handler) publicity(w http.ResponseWriter, r *http.Request) error {
 	return h.site.Render(w, r, "review/publicity.html", "review.title.publicity", p)
 }
 
-// Bounds of the objection form's challenge: filled in no faster than a
-// person could, and within a working session.
-const (
-	challengeMin = 3 * time.Second
-	challengeMax = 2 * time.Hour
-)
-
 func (h *handler) object(w http.ResponseWriter, r *http.Request) error {
-	id, err := pathID(r)
+	id, err := web.PathID(r, "id")
 	if err != nil {
 		return err
 	}
@@ -121,19 +119,13 @@ func (h *handler) object(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	stamp := f.Get("stamp")
-	sec, _ := strconv.ParseInt(stamp, 10, 64)
-	age := h.store.db.Now().Sub(time.Unix(sec, 0))
 	var ferr error
-	if !hmac.Equal([]byte(h.challenge(id, stamp)), []byte(f.Get("challenge"))) || f.Get("website") != "" ||
-		age < challengeMin || age > challengeMax {
+	if !ObjectionCheck(h.cfg.Key, id).OK(h.store.db.Now(), f.Get("stamp"), f.Get("challenge"), f.Value("website")) {
 		ferr = web.Errorf(http.StatusUnprocessableEntity, "review.err.challenge")
 	} else {
 		appID, _ := strconv.ParseInt(f.Get("application_id"), 10, 64)
-		m := hmac.New(sha256.New, h.cfg.Key)
-		m.Write([]byte("source|" + web.ClientIP(r)))
 		_, ferr = h.store.FileObjection(r.Context(), ObjectionInput{AppID: appID, UserID: userID(r), Name: f.Get("name"),
-			Contact: f.Get("contact"), Body: f.Get("body"), Source: hex.EncodeToString(m.Sum(nil))[:32]})
+			Contact: f.Get("contact"), Body: f.Get("body"), Source: h.objectionSource(r)})
 		if ferr == nil {
 			h.site.AddFlash(w, r, "ok", "review.flash.objection")
 			return web.Redirect(w, r, "/calls/"+strconv.FormatInt(id, 10)+"/publicity")

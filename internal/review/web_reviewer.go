@@ -33,7 +33,7 @@ type ScorePage struct {
 }
 
 func (h *handler) scorePage(r *http.Request, f *web.Form) (ScorePage, error) {
-	id, err := pathID(r)
+	id, err := web.PathID(r, "id")
 	if err != nil {
 		return ScorePage{}, err
 	}
@@ -65,7 +65,7 @@ func (h *handler) scoreForm(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (h *handler) score(w http.ResponseWriter, r *http.Request) error {
-	id, err := pathID(r)
+	id, err := web.PathID(r, "id")
 	if err != nil {
 		return err
 	}
@@ -133,7 +133,7 @@ func (h *handler) recommendations(w http.ResponseWriter, r *http.Request) error 
 }
 
 func (h *handler) recommend(w http.ResponseWriter, r *http.Request) error {
-	id, err := pathID(r)
+	id, err := web.PathID(r, "id")
 	if err != nil {
 		return err
 	}

@@ -167,7 +167,7 @@ func (p ManagePage) StageName(seq int) string {
 }
 
 func (h *handler) manage(w http.ResponseWriter, r *http.Request) error {
-	id, err := pathID(r)
+	id, err := web.PathID(r, "id")
 	if err != nil {
 		return err
 	}
@@ -217,22 +217,22 @@ func (h *handler) act(w http.ResponseWriter, r *http.Request, callID int64, do f
 }
 
 func (h *handler) publish(w http.ResponseWriter, r *http.Request) error {
-	id, _ := pathID(r)
+	id, _ := web.PathID(r, "id")
 	return h.act(w, r, id, func(*web.Form, access.Scope) error { return h.store.Publish(r.Context(), id) })
 }
 
 func (h *handler) startPublicity(w http.ResponseWriter, r *http.Request) error {
-	id, _ := pathID(r)
+	id, _ := web.PathID(r, "id")
 	return h.act(w, r, id, func(_ *web.Form, sc access.Scope) error { return h.store.StartPublicity(r.Context(), id, sc) })
 }
 
 func (h *handler) finalize(w http.ResponseWriter, r *http.Request) error {
-	id, _ := pathID(r)
+	id, _ := web.PathID(r, "id")
 	return h.act(w, r, id, func(_ *web.Form, sc access.Scope) error { return h.store.Finalize(r.Context(), id, sc) })
 }
 
 func (h *handler) decide(w http.ResponseWriter, r *http.Request) error {
-	id, _ := pathID(r)
+	id, _ := web.PathID(r, "id")
 	a, err := h.store.Application(r.Context(), id)
 	if err != nil {
 		return err
@@ -243,7 +243,7 @@ func (h *handler) decide(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (h *handler) handleObjection(w http.ResponseWriter, r *http.Request) error {
-	id, _ := pathID(r)
+	id, _ := web.PathID(r, "id")
 	var callID int64
 	if err := h.store.db.QueryRow(r.Context(), `SELECT call_id FROM review_objections WHERE id = ?`, id).Scan(&callID); err != nil {
 		return web.ErrNotFound

@@ -12,7 +12,7 @@ import (
 )
 
 func (h *handler) selectTop(w http.ResponseWriter, r *http.Request) error {
-	id, _ := pathID(r)
+	id, _ := web.PathID(r, "id")
 	st, err := h.store.Stage(r.Context(), id)
 	if err != nil {
 		return err
@@ -25,7 +25,7 @@ func (h *handler) selectTop(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (h *handler) assign(w http.ResponseWriter, r *http.Request) error {
-	id, _ := pathID(r)
+	id, _ := web.PathID(r, "id")
 	st, err := h.store.Stage(r.Context(), id)
 	if err != nil {
 		return err
@@ -59,7 +59,7 @@ func (p RankingPage) Cell(s Standing, expert int64) string {
 }
 
 func (h *handler) ranking(w http.ResponseWriter, r *http.Request) error {
-	id, err := pathID(r)
+	id, err := web.PathID(r, "id")
 	if err != nil {
 		return err
 	}
@@ -99,7 +99,7 @@ func (h *handler) ranking(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (h *handler) setWindow(w http.ResponseWriter, r *http.Request) error {
-	id, _ := pathID(r)
+	id, _ := web.PathID(r, "id")
 	st, err := h.store.Stage(r.Context(), id)
 	if err != nil {
 		return err

@@ -1,12 +1,14 @@
 package society
 
 import (
-	"encoding/base64"
+	"bytes"
+	"errors"
 	"html/template"
 	"net/http"
 	"strconv"
+	"strings"
 
-	qrcode "github.com/skip2/go-qrcode"
+	"kexie/internal/pdfdoc"
 	"kexie/internal/web"
 )
 
@@ -27,7 +29,7 @@ func verifyURL(r *http.Request, code string) string {
 }
 
 func (h *handler) myCard(r *http.Request) (cardPage, error) {
-	id, err := pathInt(r, "id")
+	id, err := web.PathID(r, "id")
 	if err != nil {
 		return cardPage{}, err
 	}
@@ -43,11 +45,9 @@ func (h *handler) myCard(r *http.Request) (cardPage, error) {
 		return cardPage{}, err
 	}
 	p := cardPage{Member: m, Check: c, URL: verifyURL(r, m.CardCode)}
-	png, err := qrcode.Encode(p.URL, qrcode.Medium, 240)
-	if err != nil {
+	if p.QR, err = web.QRDataURL(p.URL, 240); err != nil {
 		return p, err
 	}
-	p.QR = template.URL("data:image/png;base64," + base64.StdEncoding.EncodeToString(png))
 	return p, nil
 }
 
@@ -65,9 +65,23 @@ func (h *handler) cardPDF(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
+	var pdf bytes.Buffer
+	if err := h.store.CardPDF(&pdf, p.Member, p.Check, p.URL); err != nil {
+		return pdfError(err)
+	}
 	w.Header().Set("Content-Type", "application/pdf")
 	w.Header().Set("Content-Disposition", `inline; filename="card-`+p.Member.Number+`.pdf"`)
-	return h.store.CardPDF(w, p.Member, p.Check, p.URL)
+	_, err = w.Write(pdf.Bytes())
+	return err
+}
+
+// pdfError is the answer to a PDF that could not be made: a clear 503 when
+// the server lacks the fonts (D64), else the error.
+func pdfError(err error) error {
+	if errors.Is(err, pdfdoc.ErrNoFont) || strings.Contains(err.Error(), "pdfdoc:") {
+		return web.Errorf(http.StatusServiceUnavailable, "society.err.no_font")
+	}
+	return err
 }
 
 type verifyPage struct {

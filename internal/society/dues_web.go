@@ -1,6 +1,7 @@
 package society
 
 import (
+	"bytes"
 	"io"
 	"net/http"
 	"strconv"
@@ -40,7 +41,7 @@ func (h *handler) renderMine(w http.ResponseWriter, r *http.Request, status int,
 
 // voucher takes a member's transfer voucher for an invoice of theirs.
 func (h *handler) voucher(w http.ResponseWriter, r *http.Request) error {
-	id, err := pathInt(r, "id")
+	id, err := web.PathID(r, "id")
 	if err != nil {
 		return err
 	}
@@ -74,7 +75,7 @@ func (h *handler) voucher(w http.ResponseWriter, r *http.Request) error {
 
 // payOnline pays an invoice through the payment provider.
 func (h *handler) payOnline(w http.ResponseWriter, r *http.Request) error {
-	id, err := pathInt(r, "id")
+	id, err := web.PathID(r, "id")
 	if err != nil {
 		return err
 	}
@@ -158,7 +159,7 @@ func (h *handler) exportDues(w http.ResponseWriter, r *http.Request, soc Ref, lf
 }
 
 func (h *handler) invoiceAction(w http.ResponseWriter, r *http.Request, do func(inv Invoice, f *web.Form, by int64) error, flash string) error {
-	id, err := pathInt(r, "id")
+	id, err := web.PathID(r, "id")
 	if err != nil {
 		return err
 	}
@@ -205,7 +206,7 @@ func (h *handler) refund(w http.ResponseWriter, r *http.Request) error {
 
 // voucherFile shows staff a voucher as uploaded.
 func (h *handler) voucherFile(w http.ResponseWriter, r *http.Request) error {
-	id, err := pathInt(r, "id")
+	id, err := web.PathID(r, "id")
 	if err != nil {
 		return err
 	}
@@ -226,7 +227,7 @@ func (h *handler) voucherFile(w http.ResponseWriter, r *http.Request) error {
 
 // receipt sends a paid invoice's receipt to its member or the society's staff.
 func (h *handler) receipt(w http.ResponseWriter, r *http.Request) error {
-	id, err := pathInt(r, "id")
+	id, err := web.PathID(r, "id")
 	if err != nil {
 		return err
 	}
@@ -244,7 +245,12 @@ func (h *handler) receipt(w http.ResponseWriter, r *http.Request) error {
 	if inv.Status != InvoicePaid {
 		return web.ErrNotFound
 	}
+	var pdf bytes.Buffer
+	if err := h.store.ReceiptPDF(&pdf, inv); err != nil {
+		return pdfError(err)
+	}
 	w.Header().Set("Content-Type", "application/pdf")
 	w.Header().Set("Content-Disposition", `inline; filename="receipt-`+inv.ReceiptNo+`.pdf"`)
-	return h.store.ReceiptPDF(w, inv)
+	_, err = w.Write(pdf.Bytes())
+	return err
 }

@@ -1,18 +1,17 @@
 package society_test
 
 import (
-	"os"
-
-	"kexie/internal/society"
+	"kexie/internal/pdfdoc"
 	"kexie/internal/testenv"
 )
 
-// fontReady reports whether the CJK font for PDFs is installed; scripts/
-// test.sh installs it, so under CI=true its absence is a failure.
+// fontReady reports whether the fonts for PDFs are installed (package
+// pdfdoc's SystemFont); scripts/test.sh installs them, so under CI=true
+// their absence is a failure.
 func fontReady() bool {
-	_, err := os.Stat(society.DefaultFont)
+	_, err := pdfdoc.SystemFont()
 	if err != nil && testenv.InCI() {
-		panic("society tests: " + society.DefaultFont + " missing (fonts-droid-fallback)")
+		panic("society tests: " + err.Error())
 	}
 	return err == nil
 }

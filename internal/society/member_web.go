@@ -93,7 +93,7 @@ func (h *handler) pattern(w http.ResponseWriter, r *http.Request) error {
 // memberAction runs a decision on a member and returns to its society's
 // member office (re-rendered with the message when refused).
 func (h *handler) memberAction(w http.ResponseWriter, r *http.Request, do func(m Member, f *web.Form, by int64) error, flash string) error {
-	id, err := pathInt(r, "id")
+	id, err := web.PathID(r, "id")
 	if err != nil {
 		return err
 	}

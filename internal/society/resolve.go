@@ -73,11 +73,3 @@ func (s *Store) MemberNames(ctx context.Context, ids []int64) (map[int64]web.Nam
 		return ""
 	})
 }
-
-func pathInt(r *http.Request, name string) (int64, error) {
-	v, err := strconv.ParseInt(r.PathValue(name), 10, 64)
-	if err != nil {
-		return 0, web.ErrNotFound
-	}
-	return v, nil
-}

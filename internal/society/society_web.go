@@ -28,7 +28,7 @@ type showPage struct {
 }
 
 func (h *handler) society(ctx context.Context, r *http.Request) (Ref, string, error) {
-	id, err := pathInt(r, "id")
+	id, err := web.PathID(r, "id")
 	if err != nil {
 		return Ref{}, "", err
 	}
@@ -241,7 +241,7 @@ func (h *handler) termStep(step string) web.HandlerFunc {
 		if err != nil {
 			return err
 		}
-		tid, err := pathInt(r, "term")
+		tid, err := web.PathID(r, "term")
 		if err != nil {
 			return err
 		}

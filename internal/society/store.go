@@ -10,12 +10,12 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
-	"sync"
 	"time"
 
 	"kexie/internal/audit"
 	"kexie/internal/db"
 	"kexie/internal/org"
+	"kexie/internal/pdfdoc"
 	"kexie/internal/valid"
 )
 
@@ -32,8 +32,9 @@ type Config struct {
 	Uploads string
 	// Provider takes online payments; nil means transfers only.
 	Provider Provider
-	// Font is a TrueType font with CJK glyphs for receipts and cards.
-	Font string
+	// Font loads the receipts' and cards' fonts (package pdfdoc); nil uses
+	// pdfdoc.SystemFont.
+	Font func() (*pdfdoc.Font, error)
 	// People finds the people module's person a user account owns (0
 	// and an error when none), to link a membership to it; nil: no link.
 	People func(ctx context.Context, userID int64) (int64, error)
@@ -51,9 +52,7 @@ type Store struct {
 	cfg  Config
 	jobs bool
 
-	fontOnce sync.Once // the CJK font, read on the first PDF
-	fontData []byte
-	fontErr  error
+	font pdfdoc.Lazy // the receipts' and cards' fonts, loaded on the first PDF
 }
 
 // NewStore returns a store on d.
@@ -64,14 +63,8 @@ func NewStore(d *db.DB, cfg Config) *Store {
 	if cfg.Loc == nil {
 		cfg.Loc = shanghai()
 	}
-	if cfg.Font == "" {
-		cfg.Font = DefaultFont
-	}
-	return &Store{db: d, cfg: cfg}
+	return &Store{db: d, cfg: cfg, font: pdfdoc.Lazy{Load: cfg.Font}}
 }
-
-// DefaultFont is Debian's fonts-droid-fallback (Apache 2.0).
-const DefaultFont = "/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf"
 
 func shanghai() *time.Location {
 	if l, err := time.LoadLocation("Asia/Shanghai"); err == nil {

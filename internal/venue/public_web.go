@@ -93,7 +93,7 @@ type PublicPage struct {
 }
 
 func (h *handler) public(w http.ResponseWriter, r *http.Request) error {
-	id, err := pathID(r)
+	id, err := web.PathID(r, "id")
 	if err != nil {
 		return err
 	}

@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"net/http"
-	"strconv"
 
 	"kexie/internal/access"
 	"kexie/internal/web"
@@ -12,18 +11,7 @@ import (
 
 // PathResolver is the route Resource of /venues/{param}: the venue's org.
 func (s *Store) PathResolver(param string) func(*http.Request) (access.Resource, error) {
-	return func(r *http.Request) (access.Resource, error) {
-		id, err := strconv.ParseInt(r.PathValue(param), 10, 64)
-		if err != nil {
-			return access.Resource{}, web.ErrNotFound
-		}
-		var res access.Resource
-		err = s.db.QueryRow(r.Context(), `SELECT o.id, o.path FROM venues v JOIN orgs o ON o.id = v.org_id WHERE v.id = ?`, id).Scan(&res.OrgID, &res.OrgPath)
-		if err != nil {
-			return access.Resource{}, web.ErrNotFound
-		}
-		return res, nil
-	}
+	return web.RowResolver(s.db, param, `SELECT o.id, o.path FROM venues v JOIN orgs o ON o.id = v.org_id WHERE v.id = ?`)
 }
 
 // Names names venues for the audit viewer.

@@ -3,8 +3,6 @@ package venue
 import (
 	"embed"
 	"io/fs"
-	"net/http"
-	"strconv"
 
 	"kexie/internal/access"
 	"kexie/internal/db"
@@ -60,12 +58,4 @@ func Module(s *Store, orgs *org.Store) web.Module {
 type handler struct {
 	site  *web.Site
 	store *Store
-}
-
-func pathID(r *http.Request) (int64, error) {
-	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
-	if err != nil {
-		return 0, web.ErrNotFound
-	}
-	return id, nil
 }

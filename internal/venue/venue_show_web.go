@@ -71,7 +71,7 @@ func (h *handler) showPage(r *http.Request, id int64) (ShowPage, error) {
 }
 
 func (h *handler) show(w http.ResponseWriter, r *http.Request) error {
-	id, err := pathID(r)
+	id, err := web.PathID(r, "id")
 	if err != nil {
 		return err
 	}
@@ -97,7 +97,7 @@ func (h *handler) fail(w http.ResponseWriter, r *http.Request, id int64, f *web.
 }
 
 func (h *handler) update(w http.ResponseWriter, r *http.Request) error {
-	id, err := pathID(r)
+	id, err := web.PathID(r, "id")
 	if err != nil {
 		return err
 	}
@@ -117,7 +117,7 @@ func (h *handler) update(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (h *handler) review(w http.ResponseWriter, r *http.Request) error {
-	id, err := pathID(r)
+	id, err := web.PathID(r, "id")
 	if err != nil {
 		return err
 	}
@@ -142,7 +142,7 @@ func (h *handler) review(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (h *handler) visitors(w http.ResponseWriter, r *http.Request) error {
-	id, err := pathID(r)
+	id, err := web.PathID(r, "id")
 	if err != nil {
 		return err
 	}
@@ -163,7 +163,7 @@ func (h *handler) visitors(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (h *handler) evidence(w http.ResponseWriter, r *http.Request) error {
-	id, err := pathID(r)
+	id, err := web.PathID(r, "id")
 	if err != nil {
 		return err
 	}
@@ -193,7 +193,7 @@ func (h *handler) evidence(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (h *handler) evidenceFile(w http.ResponseWriter, r *http.Request) error {
-	id, err := pathID(r)
+	id, err := web.PathID(r, "id")
 	if err != nil {
 		return err
 	}

@@ -102,16 +102,8 @@ func (h *handler) namer(query, prefix string) web.Namer {
 	}
 }
 
-func pathID(r *http.Request, name string) (int64, error) {
-	id, err := strconv.ParseInt(r.PathValue(name), 10, 64)
-	if err != nil {
-		return 0, web.ErrNotFound
-	}
-	return id, nil
-}
-
 func (h *handler) volResolver(r *http.Request) (access.Resource, error) {
-	id, err := pathID(r, "id")
+	id, err := web.PathID(r, "id")
 	if err != nil {
 		return access.Resource{}, err
 	}
@@ -123,7 +115,7 @@ func (h *handler) volResolver(r *http.Request) (access.Resource, error) {
 }
 
 func (h *handler) oppResolver(r *http.Request) (access.Resource, error) {
-	id, err := pathID(r, "id")
+	id, err := web.PathID(r, "id")
 	if err != nil {
 		return access.Resource{}, err
 	}

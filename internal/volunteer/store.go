@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"strings"
-	"sync"
 
 	"kexie/internal/db"
 	"kexie/internal/pdfdoc"
@@ -21,9 +20,7 @@ type Store struct {
 	ledger []byte // keys the hours chain (derived like the audit key)
 	cal    Calendar
 	events Events
-	fontMu sync.Mutex
-	font   *pdfdoc.Font
-	fontFn func() (*pdfdoc.Font, error)
+	font   pdfdoc.Lazy // the certificates' fonts, loaded on the first PDF
 }
 
 // Config is what the store needs besides the database.
@@ -38,10 +35,7 @@ type Config struct {
 
 // NewStore returns a store on d.
 func NewStore(d *db.DB, cfg Config) *Store {
-	s := &Store{db: d, keys: cfg.Keys, ledger: append([]byte(nil), cfg.LedgerKey...), cal: cfg.Calendar, events: cfg.Events, fontFn: cfg.Font}
-	if s.fontFn == nil {
-		s.fontFn = pdfdoc.SystemFont
-	}
+	s := &Store{db: d, keys: cfg.Keys, ledger: append([]byte(nil), cfg.LedgerKey...), cal: cfg.Calendar, events: cfg.Events, font: pdfdoc.Lazy{Load: cfg.Font}}
 	return s
 }
 
@@ -99,16 +93,4 @@ func (s *Store) ByUser(ctx context.Context, userID int64) (Volunteer, error) {
 }
 
 // pdfFont loads the certificate font once per store.
-func (s *Store) pdfFont() (*pdfdoc.Font, error) {
-	s.fontMu.Lock()
-	defer s.fontMu.Unlock()
-	if s.font != nil {
-		return s.font, nil
-	}
-	f, err := s.fontFn()
-	if err != nil {
-		return nil, err
-	}
-	s.font = f
-	return f, nil
-}
+func (s *Store) pdfFont() (*pdfdoc.Font, error) { return s.font.Font() }

@@ -47,7 +47,7 @@ func (h *handler) withhold(w http.ResponseWriter, r *http.Request) error {
 	if _, err := web.ParseForm(w, r, 1<<12); err != nil {
 		return err
 	}
-	id, err := pathID(r, "id")
+	id, err := web.PathID(r, "id")
 	if err != nil {
 		return err
 	}

@@ -180,7 +180,7 @@ func (h *handler) decideClaim(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	id, err := pathID(r, "id")
+	id, err := web.PathID(r, "id")
 	if err != nil {
 		return err
 	}
@@ -218,7 +218,7 @@ func (h *handler) signUp(w http.ResponseWriter, r *http.Request) error {
 	if _, err := web.ParseForm(w, r, 1<<12); err != nil {
 		return err
 	}
-	id, err := pathID(r, "id")
+	id, err := web.PathID(r, "id")
 	if err != nil {
 		return err
 	}
@@ -233,7 +233,7 @@ func (h *handler) join(w http.ResponseWriter, r *http.Request) error {
 	if _, err := web.ParseForm(w, r, 1<<12); err != nil {
 		return err
 	}
-	id, err := pathID(r, "id")
+	id, err := web.PathID(r, "id")
 	if err != nil {
 		return err
 	}
@@ -262,14 +262,18 @@ func (h *handler) issue(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (h *handler) certificatePDF(w http.ResponseWriter, r *http.Request) error {
+	// Who asks first: a user who is no volunteer learns nothing of the code
+	// (a real one and a forged one answer alike: not found).
+	v, err := h.store.ByUser(r.Context(), userID(r))
+	if errors.Is(err, ErrNotVolunteer) {
+		return web.ErrNotFound
+	} else if err != nil {
+		return err
+	}
 	c, err := h.store.VerifyCertificate(r.Context(), r.PathValue("code"))
 	if errors.Is(err, ErrForged) {
 		return web.ErrNotFound
 	}
-	if err != nil {
-		return err
-	}
-	v, err := h.mine(r)
 	if err != nil {
 		return err
 	}

@@ -1,0 +1,229 @@
+package app
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"strings"
+	"testing"
+	"time"
+
+	"kexie/internal/access"
+	"kexie/internal/event"
+	"kexie/internal/kepu"
+	"kexie/internal/org"
+	"kexie/internal/society"
+	"kexie/internal/std"
+	"kexie/internal/venue"
+	"kexie/internal/volunteer"
+	"kexie/internal/web"
+)
+
+// moduleSeeds is what the no-grant walk seeds in the modules that came with
+// the 科普, event, society and volunteer work: names no user without a grant
+// may see on a staff page, secrets no such user may see anywhere (public
+// pages included), and the IDs and codes the detail routes are walked with.
+type moduleSeeds struct {
+	names   []string
+	secrets []string
+	ids     []string
+	codes   []string
+	years   []string
+	tickets []string // registrants' names: shown on their own ticket (/t/{code}) only
+	orgs    []string // the seeded counties and societies, asked for by ?org_id= on list pages
+}
+
+// publishedByDesign are the routes of the new modules that show published
+// content to anyone by design, with what they show; the walk checks them
+// for secrets only (no phone, ID number, draft, lead, member or report).
+var publishedByDesign = map[string]string{
+	"/e":                       "the coming events with their organiser",
+	"/volunteer/opportunities": "the open volunteer posts with their org and event (a recruitment list; signing up needs a registration)",
+}
+
+// seedModulesForNoGrant fills county and society (of seed n) with one of
+// everything the new modules own: a 科普 draft, a rumour lead with a contact
+// and an emergency; a venue and an event with a registration; a society's
+// tier, member with an invoice and annual report; a volunteer with a phone
+// and an ID number, a post with hours and a certificate; a funding budget.
+func seedModulesForNoGrant(t *testing.T, ta *testApp, n string, county, soc org.Org, s *moduleSeeds) {
+	t.Helper()
+	ctx := context.Background()
+	must := func(err error) {
+		t.Helper()
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	id := func(v int64) { s.ids = append(s.ids, fmt.Sprint(v)) }
+	s.orgs = append(s.orgs, fmt.Sprint(county.ID), fmt.Sprint(soc.ID))
+	by := kepu.Actor{UserID: 1, Name: marker + n + "作者"}
+
+	// 科普: a draft, a lead with a contact, an emergency.
+	it, err := ta.Kepu.CreateDraft(ctx, kepu.DraftInput{OrgID: county.ID, Title: marker + n + "科普草稿", Audience: "public",
+		Body: "雷雨天气不要在大树下避雨，应尽快进入有防雷设施的建筑物。" + marker + "草稿正文"}, by)
+	must(err)
+	lead, err := ta.Kepu.FileLead(ctx, kepu.LeadInput{OrgID: county.ID, Claim: marker + n + "谣言线索内容", Contact: "1390000000" + n, Source: "ng" + n})
+	must(err)
+	em, err := ta.Kepu.OpenEmergency(ctx, county.ID, marker+n+"暴雨", marker+n+"受灾区域", []int64{1}, by)
+	must(err)
+	id(it.ID)
+	id(lead)
+	id(em)
+	s.names = append(s.names, marker+n+"科普草稿", marker+n+"暴雨")
+	s.secrets = append(s.secrets, marker+n+"科普草稿", marker+"草稿正文", marker+n+"谣言线索内容", "1390000000"+n, "139****000"+n,
+		marker+n+"暴雨", marker+n+"受灾区域") // an emergency with nothing published is staff's
+
+	// A venue and an event there with a registration.
+	v, err := ta.Venues.Create(ctx, venue.Input{OrgID: county.ID, Kind: venue.KindEStation, Name: marker + n + "科普e站",
+		RegionCode: "510402", Township: "炳草岗街道", Contact: "0812-333000" + n})
+	must(err)
+	start := time.Now().Add(72 * time.Hour).Truncate(time.Minute)
+	e, err := ta.Events.Create(ctx, event.Input{OrgID: county.ID, VenueID: v.ID, Title: marker + n + "科普讲座", Kind: event.KindLecture,
+		Capacity: 10, StartsAt: start, EndsAt: start.Add(2 * time.Hour)})
+	must(err)
+	tk, err := ta.Events.Register(ctx, e.ID, marker+n+"报名人")
+	must(err)
+	id(v.ID)
+	id(e.ID)
+	id(tk.ID)
+	s.codes = append(s.codes, tk.Code)
+	s.names = append(s.names, marker+n+"科普e站", marker+n+"科普讲座", marker+n+"报名人")
+	s.tickets = append(s.tickets, marker+n+"报名人")
+
+	// The society: a tier, a member with an open invoice, an annual report.
+	tier, err := ta.Society.SaveTier(ctx, society.Tier{OrgID: soc.ID, Kind: society.KindIndividual, Code: "regular", Name: marker + n + "会员等级",
+		FeeCents: 10000, Years: 1})
+	must(err)
+	m, err := ta.Society.Apply(ctx, society.Application{OrgID: soc.ID, TierID: tier.ID, Name: marker + n + "学会会员"})
+	must(err)
+	m, err = ta.Society.Approve(ctx, m.ID, 0, "", time.Time{})
+	must(err)
+	terms, err := ta.Society.MemberTerms(ctx, m.ID)
+	must(err)
+	year := time.Now().Year() - 1
+	_, err = ta.Society.SaveReport(ctx, soc.ID, year, society.Form{Activities: 3, Summary: marker + n + "年报摘要"}, 0)
+	must(err)
+	id(tier.ID)
+	id(m.ID)
+	for _, tm := range terms {
+		id(tm.InvoiceID)
+	}
+	s.codes = append(s.codes, m.CardCode)
+	s.years = append(s.years, fmt.Sprint(year))
+	s.names = append(s.names, marker+n+"学会会员", marker+n+"年报摘要")
+	s.secrets = append(s.secrets, marker+n+"学会会员", marker+n+"年报摘要")
+
+	// A volunteer with a phone and an ID number, hours on a post, a certificate.
+	first := "51040219900101" + fmt.Sprintf("%03d", 100+len(s.ids))
+	idn := first + string(std.CitizenIDCheckDigit(first))
+	vol, err := ta.Vols.Register(ctx, volunteer.Input{OrgID: county.ID, Name: marker + n + "志愿者", IDNumber: idn, Phone: "1350000000" + n}, 0)
+	must(err)
+	opp, err := ta.Vols.CreateOpportunity(ctx, volunteer.OpportunityInput{OrgID: county.ID, EventID: e.ID, Title: marker + n + "志愿岗位",
+		StartsAt: time.Now(), EndsAt: time.Now().Add(time.Hour), Slots: 3}, 0)
+	must(err)
+	must(ta.Vols.SignUp(ctx, opp.ID, vol.ID))
+	must(ta.Vols.CheckIn(ctx, opp.ID, vol.ID, access.Everywhere())) // seeding, as the CLI would
+	now := ta.DB.Now
+	ta.DB.Now = func() time.Time { return now().Add(90 * time.Minute) }
+	_, err = ta.Vols.CheckOut(ctx, opp.ID, vol.ID, access.Everywhere(), 0)
+	ta.DB.Now = now
+	must(err)
+	cert, err := ta.Vols.IssueCertificate(ctx, vol.ID, 0)
+	must(err)
+	id(vol.ID)
+	id(opp.ID)
+	s.codes = append(s.codes, cert.Code)
+	s.names = append(s.names, marker+n+"志愿者", marker+n+"志愿岗位")
+	s.secrets = append(s.secrets, idn, idn[:6]+"*", "1350000000"+n, "135****000"+n)
+
+	// 科普经费: a budget entry.
+	must(ta.Funds.AddBudget(ctx, county.ID, year, marker+n+"科普经费项目", "12345.67", 0))
+	s.names = append(s.names, marker+n+"科普经费项目")
+}
+
+// moduleRoutePrefixes are the paths of the modules seedModulesForNoGrant
+// fills; their detail routes are walked with every seeded ID and code.
+var moduleRoutePrefixes = []string{"/kepu", "/e/", "/events", "/t/", "/v/", "/venues", "/card/", "/invoices/", "/my/memberships",
+	"/join/", "/societies", "/cert/", "/volunteer", "/funding"}
+
+// moduleDetailURLs lists every GET route of those modules with a path
+// parameter, filled with each seeded ID and code (a {year} with the seeded
+// report's year).
+func moduleDetailURLs(routes []web.Route, s *moduleSeeds) []walkURL {
+	var out []walkURL
+	for _, rt := range routes {
+		if rt.Method != http.MethodGet {
+			continue
+		}
+		ok := false
+		for _, p := range moduleRoutePrefixes {
+			ok = ok || strings.HasPrefix(rt.Pattern, p)
+		}
+		if !ok {
+			continue
+		}
+		if !strings.Contains(strings.ReplaceAll(rt.Pattern, "{$}", ""), "{") {
+			// A list, board or roll-up asked for another org's numbers.
+			for _, o := range s.orgs {
+				out = append(out, walkURL{url: strings.ReplaceAll(rt.Pattern, "{$}", "") + "?org_id=" + o + "&org=" + o + "&society=" + o +
+					"&year=" + s.years[0], route: rt})
+			}
+			continue
+		}
+		for _, v := range append(append([]string(nil), s.ids...), s.codes...) {
+			path := rt.Pattern
+			for strings.Contains(path, "{") {
+				i, j := strings.Index(path, "{"), strings.Index(path, "}")
+				val := v
+				if path[i:j+1] == "{year}" {
+					val = s.years[0]
+				} else if path[i:j+1] == "{via}" {
+					val = "link"
+				}
+				path = path[:i] + val + path[j+1:]
+			}
+			out = append(out, walkURL{url: path, route: rt})
+		}
+	}
+	return out
+}
+
+// walkDetails gets every URL as c: a staff route must not answer with a
+// seeded name; a public one (published content by design: an event's page,
+// a venue's page, a ticket, a card or certificate check, 科普 articles) must
+// not show a secret — no phone, ID number, draft, lead or report — and no
+// answer may be a server error or a PDF of another's document.
+func walkDetails(t *testing.T, c *client, walk []walkURL, names, secrets, tickets []string) {
+	for _, w := range walk {
+		t.Run(w.url, func(t *testing.T) {
+			res, body := c.get(w.url)
+			switch res.StatusCode {
+			case http.StatusOK, http.StatusForbidden, http.StatusNotFound, http.StatusSeeOther, http.StatusBadRequest:
+			default:
+				t.Errorf("status %d: %.300s", res.StatusCode, body)
+			}
+			if res.StatusCode == http.StatusOK && strings.HasPrefix(res.Header.Get("Content-Type"), "application/pdf") {
+				t.Errorf("a PDF of another's document")
+			}
+			text := body
+			if isXLSX([]byte(body)) {
+				text = xlsxText(t, []byte(body))
+			}
+			check := append([]string(nil), secrets...)
+			if w.route.Pattern != "/t/{code}" {
+				// A ticket shows its holder's name to whoever holds its code
+				// (12 random characters); no other page may.
+				check = append(check, tickets...)
+			}
+			if _, shown := publishedByDesign[w.route.Pattern]; !shown && w.route.Rule.Kind != access.PublicRule {
+				check = append(check, names...)
+			}
+			for _, n := range check {
+				if strings.Contains(text, n) {
+					t.Errorf("the answer (%d) holds %q", res.StatusCode, n)
+				}
+			}
+		})
+	}
+}

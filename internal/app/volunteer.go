@@ -1,0 +1,24 @@
+package app
+
+import (
+	"context"
+
+	"kexie/internal/event"
+)
+
+// volunteerEvents names the events volunteer posts take part in, through
+// the event module's titles (volunteer.Events). Event titles are public (the
+// /e pages list them), so no scope is needed.
+type volunteerEvents struct{ e *event.Store }
+
+func (v volunteerEvents) EventTitles(ctx context.Context, ids []int64) (map[int64]string, error) {
+	names, err := v.e.Names(ctx, ids)
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[int64]string, len(names))
+	for id, n := range names {
+		out[id] = n.Text
+	}
+	return out, nil
+}
