@@ -57,6 +57,19 @@ func TestGrammarInTasks(t *testing.T) {
 		{"全市GDP年均增长6%左右，人均GDP达到15万元。", "6 % approx year 2030 | 15 元×10000 = - 2030"},
 		// shares and multiples written out
 		{"科普经费占财政支出比重不低于千分之一，院士专家工作站数量在现有基础上增加一倍。", "1 ‰ >= - 2030 | 1 倍 = - 2030"},
+		// parameters of a support policy: a cap for each applicant, a rate
+		// charged, a sum not to be exceeded; a floor for each place stays
+		// a target (tune16b)
+		{"每个乡镇至少建设1个科普活动站，每个学会每年最多支持3个项目。", "1 个 >= - 2030"},
+		{"对小微企业贷款给予担保，担保费率不超过1%。", ""},
+		{"项目总经费不超过50万元，其中市级资助不超过30万元。", ""},
+		// a rhythm of work closing its clause, not an event counted; a
+		// least period of a procedure, not a goal of speed
+		{"资助期限为3年，每年评审一次。", ""},
+		{"公示期不少于5个工作日，审批时间压缩至5个工作日以内。", "5 个 <= - 2030"},
+		// a past five-year plan's span, 过去 (the plan runs 2026–2030)
+		{"“十四五”期间，全省累计培训农民50万人次。", "? 50 人次×10000 = - 2030"},
+		{"过去五年，共建成科普示范县20个。", "? 20 个 = - 2030"},
 		// a time of day in a printed header is no quantity
 		{"门户网站 1/4/25 上午9:46\n头部企业带动作用增强。", ""},
 	}
@@ -205,5 +218,40 @@ func TestPlanPeriod(t *testing.T) {
 		if got := fmt.Sprintf("%d-%d", s, e); got != tt.want {
 			t.Errorf("%q: period %s, want %s", tt.text, got, tt.want)
 		}
+	}
+}
+
+// Decimal outline numbering (1 / 2.1 / 3.2.1, the shape of reports and of
+// plans written like them) and the list of annexes after 附件, which names
+// documents, not sections of the plan.
+func TestDecimalOutlineAndAnnexes(t *testing.T) {
+	text := "某市卫生健康事业发展规划（2026-2030年）\n1 发展基础\n2 总体要求\n2.1 指导思想\n2.2 发展目标\n到2030年，人均预期寿命达到80岁。\n" +
+		"3 主要任务\n3.1 提升医疗服务能力\n新建三甲医院2所，床位增加2.5 万张。\n3.1.1 建设区域医疗中心\n4 保障措施\n附件：1.重点项目表\n2.任务分工表\n"
+	doc, err := Ingest(strings.NewReader(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	var flat func([]*Section)
+	flat = func(ss []*Section) {
+		for _, s := range ss {
+			got = append(got, fmt.Sprintf("%d %s %s", s.Level, s.Number, s.Title))
+			flat(s.Children)
+		}
+	}
+	flat(doc.Sections)
+	want := "1 1 发展基础 | 1 2 总体要求 | 2 2.1 指导思想 | 2 2.2 发展目标 | 1 3 主要任务 | 2 3.1 提升医疗服务能力 | 3 3.1.1 建设区域医疗中心 | 1 4 保障措施"
+	if strings.Join(got, " | ") != want {
+		t.Errorf("sections\n got %s\nwant %s", strings.Join(got, " | "), want)
+	}
+	if len(doc.Indicators) != 3 {
+		t.Errorf("targets %+v", doc.Indicators)
+	}
+	doc, err = Ingest(strings.NewReader("某县科普惠农实施方案\n一、目标任务\n二、工作要求\n附件：1.科普示范村建设标准\n2.重点任务分工表\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := len(doc.Sections); n != 2 || len(doc.Sections[1].Children) != 0 {
+		t.Errorf("annexes read as sections: %d sections, %+v", n, doc.Sections[len(doc.Sections)-1])
 	}
 }

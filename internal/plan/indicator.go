@@ -31,7 +31,7 @@ var (
 		"树立", "命名", "打通", "归集", "汇聚", "共享", "开通", "提供", "供给", "赋能", "改建", "扩建", "升级", "带动", "拓展", "培植",
 		"创办", "聚焦", "新开", "开辟", "纳入", "入库", "入驻", "集成", "达标", "建强", "做强", "做大", "壮大", "突破", "超", "逾"}
 	goalCues  = []string{"力争", "确保", "争取", "目标", "每年", "年均", "每两年", "到20", "年底前", "年前"}
-	pastCues  = []string{"已建成", "已有", "已经", "已累计", "已培育", "已形成", "截至目前", "现有", "目前", "先后", "去年", "上年", "以来", "年来", "共有", "当前", "现阶段", "经过多年"}
+	pastCues  = []string{"已建成", "已有", "已经", "已累计", "已培育", "已形成", "截至目前", "现有", "目前", "先后", "去年", "上年", "以来", "年来", "共有", "当前", "现阶段", "经过多年", "过去"}
 	paramCues = []string{"给予", "奖补", "补助", "补贴", "资助", "贴息", "奖励", "最高", "按照", "按其", "比例"}
 	fillers   = []string{"力争", "争取", "确保", "每年", "每两年", "年均", "累计", "至少", "不少于", "不低于", "超过", "突破", "达到", "达",
 		"约", "近", "左右", "以上", "以内", "以下", "共", "全市", "我市", "全省", "在", "期间", "“十三五”", "“十四五”", "十三五", "十四五", "末"}
@@ -199,9 +199,10 @@ func sentence(ns, os []rune, pos []int, deadline *int, c *lineCtx, goalPara bool
 			// an age (35岁以下), not a life expectancy reached (达到80岁)
 		case q.base == "小时" && q.mult == 1 && q.cmp == "=" && !endsAt(ns, q.a, "达到"):
 			// a duration (24小时服务), not a count of hours (服务时长达到100万小时)
-		case q.base == "个" && (q.cmp == "=" || q.cmp == "range") && (hasAt(ns, q.after, "工作日") || hasAt(ns, q.after, "月") || hasAt(ns, q.after, "小时") || hasAt(ns, q.after, "季度") || hasAt(ns, q.after, "星期")):
+		case q.base == "个" && (q.cmp == "=" || q.cmp == "range") && !has(clause, []string{"压缩", "缩短", "减少", "降低", "降至", "减至"}) && (hasAt(ns, q.after, "工作日") || hasAt(ns, q.after, "月") || hasAt(ns, q.after, "小时") || hasAt(ns, q.after, "季度") || hasAt(ns, q.after, "星期")):
 			// a period (30个工作日内, 3个月), not a count; one with a
-			// comparator is a bound (控制在5个工作日内)
+			// comparator or a verb of shortening is a bound (控制在5个工作日内,
+			// 压缩至5个工作日以内)
 		case (q.base == "毫秒" || q.base == "ms") && strings.ContainsRune(string(ns[q.b:clauseEnd(ns, q.b)]), '圈'):
 			// a ring named by its latency (1毫秒、3毫秒时延圈), not a bound
 		case inGloss(ns, q.a):
@@ -226,6 +227,17 @@ func sentence(ns, os []rune, pos []int, deadline *int, c *lineCtx, goalPara bool
 		case (params && has(strings.ReplaceAll(string(ns[cs:clauseEnd(ns, q.after)]), " ", ""), paramCues) ||
 			strings.Contains(strings.ReplaceAll(clause, " ", ""), "最高")) && moneyOrRate(q):
 			// a subsidy or reward, not a commitment of the plan
+		case capPerUnit(ns, q, cs) || moneyOrRate(q) && chargedRate(clause) ||
+			q.base == "元" && (q.cmp == "<=" || q.cmp == "<") && !has(s, []string{"力争", "确保", "目标", "控制在", "压缩", "降低", "下降", "减少"}):
+			// a cap per unit (每个学会每年最多支持3个项目), a rate or price
+			// charged (担保费率不超过1%), a sum not to be exceeded (项目总经费
+			// 不超过50万元): parameters of a policy, not its commitments
+		case q.cn && q.base == "次" && q.value <= 2 && per != nil && q.after == clauseEnd(ns, q.after):
+			// a rhythm of work closing its clause (每年评审一次), not a count
+			// of events (每两年举办一次科普讲解大赛)
+		case q.base == "个" && (q.cmp == ">=" || q.cmp == ">") && (hasAt(ns, q.after, "工作日") || hasAt(ns, q.after, "月") || hasAt(ns, q.after, "星期")):
+			// a least period a procedure takes (公示期不少于5个工作日); an upper
+			// bound is a goal of speed (控制在5个工作日以内)
 		case moneyOrRate(q) && has(s, []string{"申报", "申请条件", "须具备", "应具备", "应当具备", "准入条件", "入选条件", "门槛"}) && !goal ||
 			moneyOrRate(q) && strings.Contains(clause, "按") && before("的"):
 			// (按合同金额的30%: a rate applied, not reached)
@@ -266,6 +278,14 @@ func sentence(ns, os []rune, pos []int, deadline *int, c *lineCtx, goalPara bool
 					if strings.Contains(clause, w.w) {
 						ind.Comparator = storeComparator(w.c)
 						break
+					}
+				}
+			}
+			if q.cmp == "=" && q.base == "个" {
+				// 压缩至5个工作日以内: the bound follows the period's noun
+				for _, w := range []string{"工作日", "小时", "季度", "星期", "月"} {
+					if hasAt(ns, q.after, w+"以内") || hasAt(ns, q.after, w+"内") {
+						ind.Comparator = "<="
 					}
 				}
 			}

@@ -30,6 +30,9 @@ func pastYear(s string, planStart *int) bool {
 			return true
 		}
 	}
+	if pastPeriod(s, *planStart) {
+		return true
+	}
 	if has(s, []string{"到20", "至20", "力争", "比20", "较20", "基础上"}) {
 		return false
 	}
@@ -256,4 +259,48 @@ func owns(s string) bool {
 	}
 	rest := s[i+len("拥有"):]
 	return !strings.HasPrefix(rest, "量") && !strings.HasPrefix(rest, "率")
+}
+
+// distributive subjects of a cap (每个学会每年最多支持3个项目, 单个企业
+// 不超过…): a rule for each applicant, not a total the plan commits to.
+var (
+	eachWords = []string{"每个", "每家", "每人", "每位", "每项", "每户", "每所", "每名", "单个", "单家", "单户", "单项", "单位每", "每生", "每一"}
+	capWords  = []string{"最多", "最高", "不超过", "不得超过", "原则上不超过", "限报", "限"}
+)
+
+// capPerUnit reports a quantity capped for each unit it applies to.
+func capPerUnit(rs []rune, q quantity, cs int) bool {
+	clause := strings.ReplaceAll(string(rs[cs:q.a]), " ", "")
+	return has(clause, eachWords) && (has(clause, capWords) || q.cmp == "<=" || q.cmp == "<")
+}
+
+// chargedRate reports a clause naming a rate or price charged (担保费率,
+// 贷款利率, 收费标准): what is charged is a parameter, not a goal.
+func chargedRate(clause string) bool {
+	return has(clause, []string{"费率", "利率", "收费标准", "收费", "价格"})
+}
+
+// fiveYearEnds are the last years of the named five-year plans.
+var fiveYearEnds = []struct {
+	name string
+	end  int
+}{{"十一五", 2010}, {"十二五", 2015}, {"十三五", 2020}, {"十四五", 2025}, {"十五五", 2030}}
+
+// pastPeriod reports a sentence whose opening clause names a five-year
+// plan's span that ended before this plan starts (“十四五”期间，全省累计…
+// in a plan of 2026–2030): where things stand, not a goal.
+func pastPeriod(s string, planStart int) bool {
+	first := s
+	if i := strings.IndexAny(s, "，,；;"); i >= 0 {
+		first = s[:i]
+	}
+	if !has(first, []string{"期间", "时期", "以来"}) {
+		return false
+	}
+	for _, p := range fiveYearEnds {
+		if strings.Contains(first, p.name) && p.end < planStart {
+			return true
+		}
+	}
+	return false
 }
