@@ -63,6 +63,9 @@ func TestGrammarInTasks(t *testing.T) {
 		{"每个乡镇至少建设1个科普活动站，每个学会每年最多支持3个项目。", "1 个 >= - 2030"},
 		{"对小微企业贷款给予担保，担保费率不超过1%。", ""},
 		{"项目总经费不超过50万元，其中市级资助不超过30万元。", ""},
+		{"对种粮大户按每亩100元给予补贴，补贴面积不超过500亩。", ""},
+		// minutes: a time to bring down to, not a duration or a ring
+		{"院前急救平均响应时间缩短至12分钟以内，每节课45分钟，打造15分钟生活圈。", "12 分钟 <= - 2030"},
 		// a rhythm of work closing its clause, not an event counted; a
 		// least period of a procedure, not a goal of speed
 		{"资助期限为3年，每年评审一次。", ""},
@@ -253,5 +256,28 @@ func TestDecimalOutlineAndAnnexes(t *testing.T) {
 	}
 	if n := len(doc.Sections); n != 2 || len(doc.Sections[1].Children) != 0 {
 		t.Errorf("annexes read as sections: %d sections, %+v", n, doc.Sections[len(doc.Sections)-1])
+	}
+}
+
+// More numbering variants: chapters in Arabic numbers (第1章), a Chinese
+// numeral with only its closing bracket (一）), and (一)、 with a mark after
+// the bracket.
+func TestHeadingShapesMore(t *testing.T) {
+	text := "某市科技创新规划（2026-2030年）\n第1章 发展基础\n第2章 重点任务\n一）建设科普阵地\n（二）、培育科普队伍\n新建科普馆2座。\n第3章 保障措施\n"
+	doc, err := Ingest(strings.NewReader(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	var flat func([]*Section)
+	flat = func(ss []*Section) {
+		for _, s := range ss {
+			got = append(got, fmt.Sprintf("%d %s %s", s.Level, s.Number, s.Title))
+			flat(s.Children)
+		}
+	}
+	flat(doc.Sections)
+	if want := "1 第1章 发展基础 | 1 第2章 重点任务 | 2 (一) 建设科普阵地 | 2 (二) 培育科普队伍 | 1 第3章 保障措施"; strings.Join(got, " | ") != want {
+		t.Errorf("got %s\nwant %s", strings.Join(got, " | "), want)
 	}
 }

@@ -203,6 +203,10 @@ func sentence(ns, os []rune, pos []int, deadline *int, c *lineCtx, goalPara bool
 			// a period (30个工作日内, 3个月), not a count; one with a
 			// comparator or a verb of shortening is a bound (控制在5个工作日内,
 			// 压缩至5个工作日以内)
+		case q.base == "分钟" && (q.cmp == "=" && !endsAt(ns, q.a, "至") && !endsAt(ns, q.a, "到") && !endsAt(ns, q.a, "达到") || quoted(ns, q.a) ||
+			strings.ContainsRune(string(ns[q.b:clauseEnd(ns, q.b)]), '圈')):
+			// a duration (每节课45分钟) or a ring (15分钟生活圈), not a time
+			// to bring down to (响应时间缩短至12分钟以内)
 		case (q.base == "毫秒" || q.base == "ms") && strings.ContainsRune(string(ns[q.b:clauseEnd(ns, q.b)]), '圈'):
 			// a ring named by its latency (1毫秒、3毫秒时延圈), not a bound
 		case inGloss(ns, q.a):
@@ -227,7 +231,7 @@ func sentence(ns, os []rune, pos []int, deadline *int, c *lineCtx, goalPara bool
 		case (params && has(strings.ReplaceAll(string(ns[cs:clauseEnd(ns, q.after)]), " ", ""), paramCues) ||
 			strings.Contains(strings.ReplaceAll(clause, " ", ""), "最高")) && moneyOrRate(q):
 			// a subsidy or reward, not a commitment of the plan
-		case capPerUnit(ns, q, cs) || moneyOrRate(q) && chargedRate(clause) ||
+		case capPerUnit(ns, q, cs) || params && (q.cmp == "<=" || q.cmp == "<") && has(strings.ReplaceAll(clause, " ", ""), paramCues) || moneyOrRate(q) && chargedRate(clause) ||
 			q.base == "元" && (q.cmp == "<=" || q.cmp == "<") && !has(s, []string{"力争", "确保", "目标", "控制在", "压缩", "降低", "下降", "减少"}):
 			// a cap per unit (每个学会每年最多支持3个项目), a rate or price
 			// charged (担保费率不超过1%), a sum not to be exceeded (项目总经费

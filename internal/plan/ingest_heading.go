@@ -11,11 +11,11 @@ import (
 
 var (
 	reL1 = regexp.MustCompile(`^([一二三四五六七八九十]{1,3}) ?[、.]\s*(.*)$`)
-	reL2 = regexp.MustCompile(`^\( ?([一二三四五六七八九十]{1,3}) ?\)\s*(.*)$`)
+	reL2 = regexp.MustCompile(`^(?:\( ?)?([一二三四五六七八九十]{1,3}) ?\)\s*(?:[、.]\s*)?(.*)$`)
 	reL3 = regexp.MustCompile(`^(\d{1,2})[.、]\s*((?:[^\d].*)?)$`)
 	reL4 = regexp.MustCompile(`^(?:\((\d{1,2})\)|([⑴-⒇①-⑳])|(\d{1,2})\))\s*(.*)$`)
 	// chapters and their parts, above 一、 in the plans that have them
-	reChapter = regexp.MustCompile(`^第([一二三四五六七八九十]{1,3})(章|节|篇|部分)\s*(.*)$`)
+	reChapter = regexp.MustCompile(`^第([一二三四五六七八九十]{1,3}|\d{1,2})(章|节|篇|部分)\s*(.*)$`)
 	// decimal outline numbering (1 发展基础, 2.1 指导思想, 3.2.1 …): a
 	// number, a space and a short title that is no quantity
 	reDecimal = regexp.MustCompile(`^(\d{1,2})((?:\.\d{1,2}){0,3})[ \t\x{3000}]+(\S.*)$`)
