@@ -304,3 +304,34 @@ func pastPeriod(s string, planStart int) bool {
 	}
 	return false
 }
+
+// bracketNote reports a quantity inside brackets whose text before it has
+// no verb of its own (园区面积2000亩, 总投资5亿元): a description of what
+// the sentence names. A bracket with a verb (其中新建5个) is a target's.
+func bracketNote(rs []rune, q quantity, cs int) bool {
+	open := -1
+	for k := q.a - 1; k >= cs; k-- {
+		if rs[k] == ')' {
+			return false
+		}
+		if rs[k] == '(' {
+			open = k
+			break
+		}
+	}
+	if open < 0 || open+1 == q.a {
+		return false // none, or the bracket holds the figure alone (a weight)
+	}
+	closed := false
+	for k := q.after; k < len(rs) && k < q.after+12; k++ {
+		if rs[k] == ')' {
+			closed = true
+			break
+		}
+		if strings.ContainsRune("(。；;", rs[k]) {
+			break
+		}
+	}
+	inner := string(rs[open+1 : q.a])
+	return closed && !has(inner, verbs) && !has(inner, []string{"其中", "力争", "目标", "到20", "累计", "合计", "总计", "共计", "新增", "每年"})
+}
