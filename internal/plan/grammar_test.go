@@ -282,4 +282,12 @@ func TestHeadingShapesMore(t *testing.T) {
 	if want := "1 第1章 发展基础 | 1 第2章 重点任务 | 2 (一) 建设科普阵地 | 2 (二) 培育科普队伍 | 1 第3章 保障措施"; strings.Join(got, " | ") != want {
 		t.Errorf("got %s\nwant %s", strings.Join(got, " | "), want)
 	}
+	// a heading run into its text after a colon: the title stops there
+	doc, err = Ingest(strings.NewReader("某市科协工作方案（2026-2028年）\n一、总体要求\n（一）工作目标：到2028年，建成科普基地50个。\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s := doc.Sections[0].Children[0]; s.Title != "工作目标" {
+		t.Errorf("title %q", s.Title)
+	}
 }

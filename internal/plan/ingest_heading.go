@@ -81,7 +81,7 @@ func decimalTitle(sub, rest string) bool {
 
 // titleOf is a heading's title: the text up to the first full stop, at most 60 runes.
 func titleOf(rest string) string {
-	if i := strings.IndexAny(rest, "。;，,"); i >= 0 {
+	if i := strings.IndexAny(rest, "。;；，,:："); i >= 0 {
 		rest = rest[:i]
 	}
 	rest = strings.TrimSuffix(strings.TrimSpace(rest), "**")
