@@ -214,6 +214,9 @@ func sentence(ns, os []rune, pos []int, deadline *int, c *lineCtx, goalPara bool
 			// (即1个省级、3个区域分平台…)
 		case (q.base == "类" || q.base == "种") && strings.Contains(clause, "、"):
 			// the count of categories just listed (企业、行业、城市五类)
+		case q.cn && q.cmp == "=" && q.value*q.mult <= 20 && planPart(ns, q.after):
+			// the count of the plan's own parts (开展十项行动, 推进三项改革),
+			// like 六大工程: how the plan is organised, not a result
 		case bracketNote(ns, q, cs):
 			// a figure in a note in brackets that says what a thing is
 			// (建设大学科技园(园区面积2000亩)), not what is to be done

@@ -335,3 +335,14 @@ func bracketNote(rs []rune, q quantity, cs int) bool {
 	inner := string(rs[open+1 : q.a])
 	return closed && !has(inner, verbs) && !has(inner, []string{"其中", "力争", "目标", "到20", "累计", "合计", "总计", "共计", "新增", "每年"})
 }
+
+// planPart reports the noun of a plan's own parts after a count (十项行动,
+// 三项改革, 五个专项): the shape of a plan's structure.
+func planPart(rs []rune, i int) bool {
+	for _, w := range []string{"行动", "工程", "计划", "任务", "举措", "措施", "改革", "专项", "机制", "体系", "重点任务", "攻坚"} {
+		if hasAt(rs, i, w) {
+			return true
+		}
+	}
+	return false
+}
