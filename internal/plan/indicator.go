@@ -249,8 +249,8 @@ func sentence(ns, os []rune, pos []int, deadline *int, c *lineCtx, goalPara bool
 			// a least period a procedure takes (公示期不少于5个工作日); an upper
 			// bound is a goal of speed (控制在5个工作日以内)
 		case moneyOrRate(q) && has(s, []string{"申报", "申请条件", "须具备", "应具备", "应当具备", "准入条件", "入选条件", "门槛"}) && !goal ||
-			moneyOrRate(q) && strings.Contains(clause, "按") && before("的"):
-			// (按合同金额的30%: a rate applied, not reached)
+			moneyOrRate(q) && strings.Contains(clause, "按") && before("的") || moneyOrRate(q) && (before("按") || before("按照")):
+			// (按合同金额的30%, 按100%加计扣除: a rate applied, not reached)
 			// a threshold of eligibility (注册资本不低于100万元), not a goal
 		case before("由") || before("从") || reFromYear.MatchString(string(ns[max(0, q.a-10):q.a])):
 			baseline = &Baseline{Value: q.value * q.mult}
