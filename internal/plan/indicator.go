@@ -237,7 +237,7 @@ func sentence(ns, os []rune, pos []int, deadline *int, c *lineCtx, goalPara bool
 		case (params && has(strings.ReplaceAll(string(ns[cs:clauseEnd(ns, q.after)]), " ", ""), paramCues) ||
 			strings.Contains(strings.ReplaceAll(clause, " ", ""), "最高")) && moneyOrRate(q):
 			// a subsidy or reward, not a commitment of the plan
-		case capPerUnit(ns, q, cs) || params && (q.cmp == "<=" || q.cmp == "<") && has(strings.ReplaceAll(clause, " ", ""), paramCues) || moneyOrRate(q) && chargedRate(clause) ||
+		case capPerUnit(clause, q) || params && (q.cmp == "<=" || q.cmp == "<") && has(strings.ReplaceAll(clause, " ", ""), paramCues) || moneyOrRate(q) && chargedRate(clause) ||
 			q.base == "元" && (q.cmp == "<=" || q.cmp == "<") && !has(s, []string{"力争", "确保", "目标", "控制在", "压缩", "降低", "下降", "减少"}):
 			// a cap per unit (每个学会每年最多支持3个项目), a rate or price
 			// charged (担保费率不超过1%), a sum not to be exceeded (项目总经费

@@ -269,9 +269,12 @@ var (
 )
 
 // capPerUnit reports a quantity capped for each unit it applies to.
-func capPerUnit(rs []rune, q quantity, cs int) bool {
-	clause := strings.ReplaceAll(string(rs[cs:q.a]), " ", "")
-	return has(clause, eachWords) && (has(clause, capWords) || q.cmp == "<=" || q.cmp == "<")
+func capPerUnit(clause string, q quantity) bool {
+	if !has(clause, eachWords) {
+		return false
+	}
+	clause = strings.ReplaceAll(clause, " ", "")
+	return has(clause, capWords) || q.cmp == "<=" || q.cmp == "<"
 }
 
 // chargedRate reports a clause naming a rate or price charged (担保费率,
