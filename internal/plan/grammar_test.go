@@ -258,6 +258,19 @@ func TestDecimalOutlineAndAnnexes(t *testing.T) {
 	if len(doc.Indicators) != 3 {
 		t.Errorf("targets %+v", doc.Indicators)
 	}
+	// below the top the title may follow the number at once (1.1指导思想,
+	// 1.2、…); Markdown list and quote marks before a heading; a number a
+	// PDF broke from its sentence (1.5的数据中心…) or a quantity (1.2米)
+	// starts no heading
+	doc, err = Ingest(strings.NewReader("某市科普工作实施方案（2026-2028年）\n一、总体要求\n1.1指导思想\n1.2、工作目标\n推动PUE值不高于\n1.5的数据中心改造，\n1.2米以下儿童免费。\n- 二、重点任务\n> 三、保障措施\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got = got[:0]
+	flat(doc.Sections)
+	if want := "1 一 总体要求 | 2 1.1 指导思想 | 2 1.2 工作目标 | 1 二 重点任务 | 1 三 保障措施"; strings.Join(got, " | ") != want {
+		t.Errorf("sections\n got %s\nwant %s", strings.Join(got, " | "), want)
+	}
 	doc, err = Ingest(strings.NewReader("某县科普惠农实施方案\n一、目标任务\n二、工作要求\n附件：1.科普示范村建设标准\n2.重点任务分工表\n"))
 	if err != nil {
 		t.Fatal(err)

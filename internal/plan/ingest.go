@@ -205,7 +205,7 @@ func Ingest(r io.Reader) (*Doc, error) {
 			off := utf8.RuneCountInString(line) - utf8.RuneCountInString(rest)
 			body, orig, base = rest, string([]rune(orig)[off:]), base+off
 			lead := 0
-			if line[0] == '#' || line[0] == '*' {
+			if strings.IndexByte("#*->+", line[0]) >= 0 {
 				lead = utf8.RuneCountInString(reMarkdownLead.FindString(line))
 			}
 			sec.Start, sec.End = offs[i]+lead, offs[i]+off+utf8.RuneCountInString(sec.Title)

@@ -19,8 +19,10 @@ var (
 	// decimal outline numbering (1 发展基础, 2.1 指导思想, 3.2.1 …): a
 	// number, a space and a short title that is no quantity
 	reDecimal = regexp.MustCompile(`^(\d{1,2})((?:\.\d{1,2}){0,3})[ \t\x{3000}]+(\S.*)$`)
+	// 1.1指导思想, 1.1、指导思想: below the top, the title may follow at once
+	reDecimalTight = regexp.MustCompile(`^(\d{1,2})((?:\.\d{1,2}){1,3})、?([^\d\s.、].*)$`)
 	// a Markdown heading's marks or bold around a heading (## 一、…, **一、…**)
-	reMarkdownLead = regexp.MustCompile(`^(?:#{1,6}\s+|\*\*)`)
+	reMarkdownLead = regexp.MustCompile(`^(?:#{1,6}\s+|\*\*|[-+]\s+|>\s*)`)
 )
 
 // heading recognizes a numbered heading line and returns its rank (-1–4),
@@ -29,7 +31,7 @@ var (
 // The levels rank the numbering styles as Chinese documents nest them:
 // 第一篇/第一章 (-1), 第一节 (0), 一、(1), (一) (2), 1. (3), (1) 1) ① (4).
 func heading(line string) (level int, number, rest string, ok bool) {
-	if line != "" && (line[0] == '#' || line[0] == '*') {
+	if line != "" && strings.IndexByte("#*->+", line[0]) >= 0 {
 		line = line[len(reMarkdownLead.FindString(line)):]
 	}
 	if !strings.HasPrefix(line, "第") {
@@ -54,7 +56,11 @@ func heading(line string) (level int, number, rest string, ok bool) {
 		n := m[1] + m[2] + m[3]
 		return 4, "(" + n + ")", m[4], true
 	}
-	if m := reDecimal.FindStringSubmatch(line); m != nil && decimalTitle(m[2], m[3]) {
+	m := reDecimal.FindStringSubmatch(line)
+	if m == nil {
+		m = reDecimalTight.FindStringSubmatch(line)
+	}
+	if m != nil && decimalTitle(m[2], m[3]) {
 		// 1 (3), 1.1 (4), 1.1.1 (5): the outline of reports and of
 		// plans written like them
 		return 3 + strings.Count(m[2], "."), m[1] + m[2], m[3], true
@@ -69,8 +75,14 @@ func heading(line string) (level int, number, rest string, ok bool) {
 // table laid out by pdftotext).
 func decimalTitle(sub, rest string) bool {
 	r, _ := utf8.DecodeRuneInString(rest)
-	if r < 0x4e00 || strings.ContainsRune("万亿千百个年月日号项名家人元倍岁分秒时天周届期次", r) || isCNDigit(r) {
+	if r < 0x4e00 || strings.ContainsRune("万亿千百个年月日号项名家人元倍岁分秒时天周届期次", r) || isCNDigit(r) ||
+		strings.ContainsRune("的之以及等和与或为是在至到其左上下", r) {
+		// (a title never starts with a particle: 1.5的数据中心 is a
+		// sentence a PDF broke after its number)
 		return false
+	}
+	if q, ok := readQuantity([]rune("1"+rest), 0); ok && q.base != "" {
+		return false // 1.2 米, 3 所学校: a quantity, not a title
 	}
 	if sub == "" {
 		t := strings.TrimSpace(rest)
