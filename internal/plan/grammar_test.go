@@ -68,6 +68,8 @@ func TestGrammarInTasks(t *testing.T) {
 		{"院前急救平均响应时间缩短至12分钟以内，每节课45分钟，打造15分钟生活圈。", "12 分钟 <= - 2030"},
 		// a note in brackets describing a thing, not a cumulative total
 		{"建设国家级大学科技园（园区面积2000亩），新增孵化器20家（累计约60家）。", "20 家 = - 2030 | 60 家 approx - 2030"},
+		// a policy named by its number of articles
+		{"出台人才新政20条，制定地方标准10条。", "10 条 = - 2030"},
 		// a rate applied straight after 按
 		{"支持企业研发费用按100%加计扣除，按照50%的比例给予配套。", ""},
 		// the count of the plan's own parts in Chinese numerals, like 六大工程

@@ -219,6 +219,9 @@ func sentence(ns, os []rune, pos []int, deadline *int, c *lineCtx, goalPara bool
 		case q.cn && q.cmp == "=" && q.value*q.mult <= 20 && planPart(ns, q.after):
 			// the count of the plan's own parts (开展十项行动, 推进三项改革),
 			// like 六大工程: how the plan is organised, not a result
+		case q.base == "条" && q.cmp == "=" && has(string(ns[max(cs, q.a-2):q.a]), []string{"新政", "政策", "措施", "举措", "意见", "办法", "细则"}):
+			// the articles of a policy, its name (人才新政20条), not a count
+			// the plan commits to
 		case bracketNote(ns, q, cs):
 			// a figure in a note in brackets that says what a thing is
 			// (建设大学科技园(园区面积2000亩)), not what is to be done
