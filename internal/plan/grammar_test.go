@@ -59,9 +59,10 @@ func TestGrammarInTasks(t *testing.T) {
 		{"科普经费占财政支出比重不低于千分之一，院士专家工作站数量在现有基础上增加一倍。", "1 ‰ >= - 2030 | 1 倍 = - 2030"},
 		// parameters of a support policy: a cap for each applicant, a rate
 		// charged, a sum not to be exceeded; a floor for each place stays
-		// a target (tune16b)
+		// a target 
 		{"每个乡镇至少建设1个科普活动站，每个学会每年最多支持3个项目。", "1 个 >= - 2030"},
 		{"对小微企业贷款给予担保，担保费率不超过1%。", ""},
+		{"居民消费价格涨幅控制在3%左右。", "3 % approx - 2030"},
 		{"项目总经费不超过50万元，其中市级资助不超过30万元。", ""},
 		{"对种粮大户按每亩100元给予补贴，补贴面积不超过500亩。", ""},
 		// minutes: a time to bring down to, not a duration or a ring
