@@ -59,7 +59,7 @@ func TestGrammarInTasks(t *testing.T) {
 		{"科普经费占财政支出比重不低于千分之一，院士专家工作站数量在现有基础上增加一倍。", "1 ‰ >= - 2030 | 1 倍 = - 2030"},
 		// parameters of a support policy: a cap for each applicant, a rate
 		// charged, a sum not to be exceeded; a floor for each place stays
-		// a target 
+		// a target
 		{"每个乡镇至少建设1个科普活动站，每个学会每年最多支持3个项目。", "1 个 >= - 2030"},
 		{"对小微企业贷款给予担保，担保费率不超过1%。", ""},
 		{"居民消费价格涨幅控制在3%左右。", "3 % approx - 2030"},
