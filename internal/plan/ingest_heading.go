@@ -56,6 +56,9 @@ func heading(line string) (level int, number, rest string, ok bool) {
 		n := m[1] + m[2] + m[3]
 		return 4, "(" + n + ")", m[4], true
 	}
+	if line == "" || !isDigit(rune(line[0])) {
+		return 0, "", "", false
+	}
 	m := reDecimal.FindStringSubmatch(line)
 	if m == nil {
 		m = reDecimalTight.FindStringSubmatch(line)
