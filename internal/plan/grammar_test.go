@@ -57,6 +57,33 @@ func TestGrammarInTasks(t *testing.T) {
 		{"全市GDP年均增长6%左右，人均GDP达到15万元。", "6 % approx year 2030 | 15 元×10000 = - 2030"},
 		// shares and multiples written out
 		{"科普经费占财政支出比重不低于千分之一，院士专家工作站数量在现有基础上增加一倍。", "1 ‰ >= - 2030 | 1 倍 = - 2030"},
+		// parameters of a support policy: a cap for each applicant, a rate
+		// charged, a sum not to be exceeded; a floor for each place stays
+		// a target
+		{"每个乡镇至少建设1个科普活动站，每个学会每年最多支持3个项目。", "1 个 >= - 2030"},
+		{"对小微企业贷款给予担保，担保费率不超过1%。", ""},
+		{"居民消费价格涨幅控制在3%左右。", "3 % approx - 2030"},
+		{"项目总经费不超过50万元，其中市级资助不超过30万元。", ""},
+		{"对种粮大户按每亩100元给予补贴，补贴面积不超过500亩。", ""},
+		// minutes: a time to bring down to, not a duration or a ring
+		{"院前急救平均响应时间缩短至12分钟以内，每节课45分钟，打造15分钟生活圈。", "12 分钟 <= - 2030"},
+		// a note in brackets describing a thing, not a cumulative total
+		{"建设国家级大学科技园（园区面积2000亩），新增孵化器20家（累计约60家）。", "20 家 = - 2030 | 60 家 approx - 2030"},
+		// a policy named by its number of articles
+		{"出台人才新政20条，制定地方标准10条。", "10 条 = - 2030"},
+		// a rate applied straight after 按
+		{"支持企业研发费用按100%加计扣除，按照50%的比例给予配套。", ""},
+		// the count of the plan's own parts in Chinese numerals, like 六大工程
+		{"开展十项行动，推进三项改革，制定地方标准10项。", "10 项 = - 2030"},
+		// a rhythm of work closing its clause, not an event counted; a
+		// least period of a procedure, not a goal of speed
+		{"资助期限为3年，每年评审一次。", ""},
+		{"公示期不少于5个工作日，审批时间压缩至5个工作日以内。", "5 个 <= - 2030"},
+		// an assessment against others states where things stand
+		{"与先进地区相比，我市R&D投入强度2.1%，差距明显。", "? 2.1 % = - 2030"},
+		// a past five-year plan's span, 过去 (the plan runs 2026–2030)
+		{"“十四五”期间，全省累计培训农民50万人次。", "? 50 人次×10000 = - 2030"},
+		{"过去五年，共建成科普示范县20个。", "? 20 个 = - 2030"},
 		// a time of day in a printed header is no quantity
 		{"门户网站 1/4/25 上午9:46\n头部企业带动作用增强。", ""},
 	}
@@ -205,5 +232,84 @@ func TestPlanPeriod(t *testing.T) {
 		if got := fmt.Sprintf("%d-%d", s, e); got != tt.want {
 			t.Errorf("%q: period %s, want %s", tt.text, got, tt.want)
 		}
+	}
+}
+
+// Decimal outline numbering (1 / 2.1 / 3.2.1, the shape of reports and of
+// plans written like them) and the list of annexes after 附件, which names
+// documents, not sections of the plan.
+func TestDecimalOutlineAndAnnexes(t *testing.T) {
+	text := "某市卫生健康事业发展规划（2026-2030年）\n1 发展基础\n2 总体要求\n2.1 指导思想\n2.2 发展目标\n到2030年，人均预期寿命达到80岁。\n" +
+		"3 主要任务\n3.1 提升医疗服务能力\n新建三甲医院2所，床位增加2.5 万张。\n3.1.1 建设区域医疗中心\n4 保障措施\n附件：1.重点项目表\n2.任务分工表\n"
+	doc, err := Ingest(strings.NewReader(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	var flat func([]*Section)
+	flat = func(ss []*Section) {
+		for _, s := range ss {
+			got = append(got, fmt.Sprintf("%d %s %s", s.Level, s.Number, s.Title))
+			flat(s.Children)
+		}
+	}
+	flat(doc.Sections)
+	want := "1 1 发展基础 | 1 2 总体要求 | 2 2.1 指导思想 | 2 2.2 发展目标 | 1 3 主要任务 | 2 3.1 提升医疗服务能力 | 3 3.1.1 建设区域医疗中心 | 1 4 保障措施"
+	if strings.Join(got, " | ") != want {
+		t.Errorf("sections\n got %s\nwant %s", strings.Join(got, " | "), want)
+	}
+	if len(doc.Indicators) != 3 {
+		t.Errorf("targets %+v", doc.Indicators)
+	}
+	// below the top the title may follow the number at once (1.1指导思想,
+	// 1.2、…); Markdown list and quote marks before a heading; a number a
+	// PDF broke from its sentence (1.5的数据中心…) or a quantity (1.2米)
+	// starts no heading
+	doc, err = Ingest(strings.NewReader("某市科普工作实施方案（2026-2028年）\n一、总体要求\n1.1指导思想\n1.2、工作目标\n推动PUE值不高于\n1.5的数据中心改造，\n1.2米以下儿童免费。\n- 二、重点任务\n> 三、保障措施\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got = got[:0]
+	flat(doc.Sections)
+	if want := "1 一 总体要求 | 2 1.1 指导思想 | 2 1.2 工作目标 | 1 二 重点任务 | 1 三 保障措施"; strings.Join(got, " | ") != want {
+		t.Errorf("sections\n got %s\nwant %s", strings.Join(got, " | "), want)
+	}
+	doc, err = Ingest(strings.NewReader("某县科普惠农实施方案\n一、目标任务\n二、工作要求\n附件：1.科普示范村建设标准\n2.重点任务分工表\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := len(doc.Sections); n != 2 || len(doc.Sections[1].Children) != 0 {
+		t.Errorf("annexes read as sections: %d sections, %+v", n, doc.Sections[len(doc.Sections)-1])
+	}
+}
+
+// More numbering variants: chapters in Arabic numbers (第1章), a Chinese
+// numeral with only its closing bracket (一）), and (一)、 with a mark after
+// the bracket.
+func TestHeadingShapesMore(t *testing.T) {
+	text := "某市科技创新规划（2026-2030年）\n第1章 发展基础\n第2章 重点任务\n一）建设科普阵地\n（二）、培育科普队伍\n新建科普馆2座。\n第3章 保障措施\n"
+	doc, err := Ingest(strings.NewReader(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	var flat func([]*Section)
+	flat = func(ss []*Section) {
+		for _, s := range ss {
+			got = append(got, fmt.Sprintf("%d %s %s", s.Level, s.Number, s.Title))
+			flat(s.Children)
+		}
+	}
+	flat(doc.Sections)
+	if want := "1 第1章 发展基础 | 1 第2章 重点任务 | 2 (一) 建设科普阵地 | 2 (二) 培育科普队伍 | 1 第3章 保障措施"; strings.Join(got, " | ") != want {
+		t.Errorf("got %s\nwant %s", strings.Join(got, " | "), want)
+	}
+	// a heading run into its text after a colon: the title stops there
+	doc, err = Ingest(strings.NewReader("某市科协工作方案（2026-2028年）\n一、总体要求\n（一）工作目标：到2028年，建成科普基地50个。\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s := doc.Sections[0].Children[0]; s.Title != "工作目标" {
+		t.Errorf("title %q", s.Title)
 	}
 }

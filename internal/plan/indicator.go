@@ -30,8 +30,10 @@ var (
 		"选派", "选聘", "聘任", "招聘", "输送", "对接", "结对", "签订", "达成", "扩大", "拓展", "普及", "辐射", "发放", "登记", "吸收", "开发", "建", "引", "办", "征集", "遴", "认证", "挂牌",
 		"树立", "命名", "打通", "归集", "汇聚", "共享", "开通", "提供", "供给", "赋能", "改建", "扩建", "升级", "带动", "拓展", "培植",
 		"创办", "聚焦", "新开", "开辟", "纳入", "入库", "入驻", "集成", "达标", "建强", "做强", "做大", "壮大", "突破", "超", "逾"}
-	goalCues  = []string{"力争", "确保", "争取", "目标", "每年", "年均", "每两年", "到20", "年底前", "年前"}
-	pastCues  = []string{"已建成", "已有", "已经", "已累计", "已培育", "已形成", "截至目前", "现有", "目前", "先后", "去年", "上年", "以来", "年来", "共有", "当前", "现阶段", "经过多年"}
+	goalCues = []string{"力争", "确保", "争取", "目标", "每年", "年均", "每两年", "到20", "年底前", "年前"}
+	pastCues = []string{"已建成", "已有", "已经", "已累计", "已培育", "已形成", "截至目前", "现有", "目前", "先后", "去年", "上年", "以来", "年来", "共有", "当前", "现阶段", "经过多年", "过去",
+		// an assessment of where things stand against others
+		"仅为", "仅有", "差距明显", "差距较大", "存在差距", "据统计"}
 	paramCues = []string{"给予", "奖补", "补助", "补贴", "资助", "贴息", "奖励", "最高", "按照", "按其", "比例"}
 	fillers   = []string{"力争", "争取", "确保", "每年", "每两年", "年均", "累计", "至少", "不少于", "不低于", "超过", "突破", "达到", "达",
 		"约", "近", "左右", "以上", "以内", "以下", "共", "全市", "我市", "全省", "在", "期间", "“十三五”", "“十四五”", "十三五", "十四五", "末"}
@@ -199,9 +201,14 @@ func sentence(ns, os []rune, pos []int, deadline *int, c *lineCtx, goalPara bool
 			// an age (35岁以下), not a life expectancy reached (达到80岁)
 		case q.base == "小时" && q.mult == 1 && q.cmp == "=" && !endsAt(ns, q.a, "达到"):
 			// a duration (24小时服务), not a count of hours (服务时长达到100万小时)
-		case q.base == "个" && (q.cmp == "=" || q.cmp == "range") && (hasAt(ns, q.after, "工作日") || hasAt(ns, q.after, "月") || hasAt(ns, q.after, "小时") || hasAt(ns, q.after, "季度") || hasAt(ns, q.after, "星期")):
+		case q.base == "个" && (q.cmp == "=" || q.cmp == "range") && !has(clause, []string{"压缩", "缩短", "减少", "降低", "降至", "减至"}) && (hasAt(ns, q.after, "工作日") || hasAt(ns, q.after, "月") || hasAt(ns, q.after, "小时") || hasAt(ns, q.after, "季度") || hasAt(ns, q.after, "星期")):
 			// a period (30个工作日内, 3个月), not a count; one with a
-			// comparator is a bound (控制在5个工作日内)
+			// comparator or a verb of shortening is a bound (控制在5个工作日内,
+			// 压缩至5个工作日以内)
+		case q.base == "分钟" && (q.cmp == "=" && !endsAt(ns, q.a, "至") && !endsAt(ns, q.a, "到") && !endsAt(ns, q.a, "达到") || quoted(ns, q.a) ||
+			strings.ContainsRune(string(ns[q.b:clauseEnd(ns, q.b)]), '圈')):
+			// a duration (每节课45分钟) or a ring (15分钟生活圈), not a time
+			// to bring down to (响应时间缩短至12分钟以内)
 		case (q.base == "毫秒" || q.base == "ms") && strings.ContainsRune(string(ns[q.b:clauseEnd(ns, q.b)]), '圈'):
 			// a ring named by its latency (1毫秒、3毫秒时延圈), not a bound
 		case inGloss(ns, q.a):
@@ -209,6 +216,15 @@ func sentence(ns, os []rune, pos []int, deadline *int, c *lineCtx, goalPara bool
 			// (即1个省级、3个区域分平台…)
 		case (q.base == "类" || q.base == "种") && strings.Contains(clause, "、"):
 			// the count of categories just listed (企业、行业、城市五类)
+		case q.cn && q.cmp == "=" && q.value*q.mult <= 20 && planPart(ns, q.after):
+			// the count of the plan's own parts (开展十项行动, 推进三项改革),
+			// like 六大工程: how the plan is organised, not a result
+		case q.base == "条" && q.cmp == "=" && has(string(ns[max(cs, q.a-2):q.a]), []string{"新政", "政策", "措施", "举措", "意见", "办法", "细则"}):
+			// the articles of a policy, its name (人才新政20条), not a count
+			// the plan commits to
+		case bracketNote(ns, q, cs):
+			// a figure in a note in brackets that says what a thing is
+			// (建设大学科技园(园区面积2000亩)), not what is to be done
 		case before("(") && q.after < len(ns) && ns[q.after] == ')':
 			// a figure in brackets: a weight, a note (日常监测(60%))
 		case quoted(ns, q.a) && !(before("“") && !q.cn) ||
@@ -226,9 +242,20 @@ func sentence(ns, os []rune, pos []int, deadline *int, c *lineCtx, goalPara bool
 		case (params && has(strings.ReplaceAll(string(ns[cs:clauseEnd(ns, q.after)]), " ", ""), paramCues) ||
 			strings.Contains(strings.ReplaceAll(clause, " ", ""), "最高")) && moneyOrRate(q):
 			// a subsidy or reward, not a commitment of the plan
+		case capPerUnit(clause, q) || params && (q.cmp == "<=" || q.cmp == "<") && has(strings.ReplaceAll(clause, " ", ""), paramCues) || moneyOrRate(q) && chargedRate(clause) ||
+			q.base == "元" && (q.cmp == "<=" || q.cmp == "<") && !has(s, []string{"力争", "确保", "目标", "控制在", "压缩", "降低", "下降", "减少"}):
+			// a cap per unit (每个学会每年最多支持3个项目), a rate or price
+			// charged (担保费率不超过1%), a sum not to be exceeded (项目总经费
+			// 不超过50万元): parameters of a policy, not its commitments
+		case q.cn && q.base == "次" && q.value <= 2 && per != nil && q.after == clauseEnd(ns, q.after):
+			// a rhythm of work closing its clause (每年评审一次), not a count
+			// of events (每两年举办一次科普讲解大赛)
+		case q.base == "个" && (q.cmp == ">=" || q.cmp == ">") && (hasAt(ns, q.after, "工作日") || hasAt(ns, q.after, "月") || hasAt(ns, q.after, "星期")):
+			// a least period a procedure takes (公示期不少于5个工作日); an upper
+			// bound is a goal of speed (控制在5个工作日以内)
 		case moneyOrRate(q) && has(s, []string{"申报", "申请条件", "须具备", "应具备", "应当具备", "准入条件", "入选条件", "门槛"}) && !goal ||
-			moneyOrRate(q) && strings.Contains(clause, "按") && before("的"):
-			// (按合同金额的30%: a rate applied, not reached)
+			moneyOrRate(q) && strings.Contains(clause, "按") && before("的") || moneyOrRate(q) && (before("按") || before("按照")):
+			// (按合同金额的30%, 按100%加计扣除: a rate applied, not reached)
 			// a threshold of eligibility (注册资本不低于100万元), not a goal
 		case before("由") || before("从") || reFromYear.MatchString(string(ns[max(0, q.a-10):q.a])):
 			baseline = &Baseline{Value: q.value * q.mult}
@@ -266,6 +293,14 @@ func sentence(ns, os []rune, pos []int, deadline *int, c *lineCtx, goalPara bool
 					if strings.Contains(clause, w.w) {
 						ind.Comparator = storeComparator(w.c)
 						break
+					}
+				}
+			}
+			if q.cmp == "=" && q.base == "个" {
+				// 压缩至5个工作日以内: the bound follows the period's noun
+				for _, w := range []string{"工作日", "小时", "季度", "星期", "月"} {
+					if hasAt(ns, q.after, w+"以内") || hasAt(ns, q.after, w+"内") {
+						ind.Comparator = "<="
 					}
 				}
 			}

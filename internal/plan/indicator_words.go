@@ -30,6 +30,9 @@ func pastYear(s string, planStart *int) bool {
 			return true
 		}
 	}
+	if pastPeriod(s, *planStart) {
+		return true
+	}
 	if has(s, []string{"到20", "至20", "力争", "比20", "较20", "基础上"}) {
 		return false
 	}
@@ -256,4 +259,93 @@ func owns(s string) bool {
 	}
 	rest := s[i+len("拥有"):]
 	return !strings.HasPrefix(rest, "量") && !strings.HasPrefix(rest, "率")
+}
+
+// distributive subjects of a cap (每个学会每年最多支持3个项目, 单个企业
+// 不超过…): a rule for each applicant, not a total the plan commits to.
+var (
+	eachWords = []string{"每个", "每家", "每人", "每位", "每项", "每户", "每所", "每名", "单个", "单家", "单户", "单项", "单位每", "每生", "每一"}
+	capWords  = []string{"最多", "最高", "不超过", "不得超过", "原则上不超过", "限报", "限"}
+)
+
+// capPerUnit reports a quantity capped for each unit it applies to.
+func capPerUnit(clause string, q quantity) bool {
+	if !has(clause, eachWords) {
+		return false
+	}
+	clause = strings.ReplaceAll(clause, " ", "")
+	return has(clause, capWords) || q.cmp == "<=" || q.cmp == "<"
+}
+
+// chargedRate reports a clause naming a rate or price charged (担保费率,
+// 贷款利率, 收费标准): what is charged is a parameter, not a goal.
+func chargedRate(clause string) bool {
+	return has(clause, []string{"费率", "利率", "收费标准", "收费价格", "价格标准"})
+}
+
+// fiveYearEnds are the last years of the named five-year plans.
+var fiveYearEnds = []struct {
+	name string
+	end  int
+}{{"十一五", 2010}, {"十二五", 2015}, {"十三五", 2020}, {"十四五", 2025}, {"十五五", 2030}}
+
+// pastPeriod reports a sentence whose opening clause names a five-year
+// plan's span that ended before this plan starts (“十四五”期间，全省累计…
+// in a plan of 2026–2030): where things stand, not a goal.
+func pastPeriod(s string, planStart int) bool {
+	first := s
+	if i := strings.IndexAny(s, "，,；;"); i >= 0 {
+		first = s[:i]
+	}
+	if !has(first, []string{"期间", "时期", "以来"}) {
+		return false
+	}
+	for _, p := range fiveYearEnds {
+		if strings.Contains(first, p.name) && p.end < planStart {
+			return true
+		}
+	}
+	return false
+}
+
+// bracketNote reports a quantity inside brackets whose text before it has
+// no verb of its own (园区面积2000亩, 总投资5亿元): a description of what
+// the sentence names. A bracket with a verb (其中新建5个) is a target's.
+func bracketNote(rs []rune, q quantity, cs int) bool {
+	open := -1
+	for k := q.a - 1; k >= cs; k-- {
+		if rs[k] == ')' {
+			return false
+		}
+		if rs[k] == '(' {
+			open = k
+			break
+		}
+	}
+	if open < 0 || open+1 == q.a {
+		return false // none, or the bracket holds the figure alone (a weight)
+	}
+	closed := false
+	for k := q.after; k < len(rs) && k < q.after+12; k++ {
+		if rs[k] == ')' {
+			closed = true
+			break
+		}
+		if strings.ContainsRune("(。；;", rs[k]) {
+			break
+		}
+	}
+	inner := string(rs[open+1 : q.a])
+	return closed && !has(inner, verbs) && !has(inner, []string{"其中", "力争", "目标", "到20", "累计", "合计", "总计", "共计", "新增", "每年"})
+}
+
+// planPart reports the noun of a plan's own parts after a count (十项行动,
+// 三项改革, 五个专项): the shape of a plan's structure.
+func planPart(rs []rune, i int) bool {
+	for _, w := range []string{"行动", "工程", "计划", "任务", "举措", "措施", "改革", "专项", "机制", "体系", "重点任务", "攻坚"} {
+		if hasAt(rs, i, w) {
+			return true
+		}
+	}
+	return false
 }

@@ -136,7 +136,8 @@ func Ingest(r io.Reader) (*Doc, error) {
 		}
 		para = paragraph{nb: para.nb[:0], ob: para.ob[:0], pos: para.pos[:0]} // the buffers are reused
 	}
-	titleLine := -1 // a line that was the title of the heading above it
+	titleLine := -1    // a line that was the title of the heading above it
+	annexList := false // the line before named the plan's annexes
 	for i, line := range lines {
 		if line == "" || pageMarker(line) || seen[line] >= 3 && !isHeadingLine(line) || i == titleLine {
 			continue
@@ -163,6 +164,10 @@ func Ingest(r io.Reader) (*Doc, error) {
 		}
 		body, orig, base := line, origs[i], offs[i]
 		level, number, rest, isHeading := heading(line)
+		if annexList && isHeading && level == 3 {
+			continue // the list of a plan's annexes (附件：1.… 2.…), not its sections
+		}
+		annexList = annexLine(line)
 		if isHeading || !para.continues() {
 			flush()
 		}
@@ -200,7 +205,7 @@ func Ingest(r io.Reader) (*Doc, error) {
 			off := utf8.RuneCountInString(line) - utf8.RuneCountInString(rest)
 			body, orig, base = rest, string([]rune(orig)[off:]), base+off
 			lead := 0
-			if line[0] == '#' || line[0] == '*' {
+			if strings.IndexByte("#*->+", line[0]) >= 0 {
 				lead = utf8.RuneCountInString(reMarkdownLead.FindString(line))
 			}
 			sec.Start, sec.End = offs[i]+lead, offs[i]+off+utf8.RuneCountInString(sec.Title)

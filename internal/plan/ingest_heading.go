@@ -11,13 +11,18 @@ import (
 
 var (
 	reL1 = regexp.MustCompile(`^([一二三四五六七八九十]{1,3}) ?[、.]\s*(.*)$`)
-	reL2 = regexp.MustCompile(`^\( ?([一二三四五六七八九十]{1,3}) ?\)\s*(.*)$`)
+	reL2 = regexp.MustCompile(`^(?:\( ?)?([一二三四五六七八九十]{1,3}) ?\)\s*(?:[、.]\s*)?(.*)$`)
 	reL3 = regexp.MustCompile(`^(\d{1,2})[.、]\s*((?:[^\d].*)?)$`)
 	reL4 = regexp.MustCompile(`^(?:\((\d{1,2})\)|([⑴-⒇①-⑳])|(\d{1,2})\))\s*(.*)$`)
 	// chapters and their parts, above 一、 in the plans that have them
-	reChapter = regexp.MustCompile(`^第([一二三四五六七八九十]{1,3})(章|节|篇|部分)\s*(.*)$`)
+	reChapter = regexp.MustCompile(`^第([一二三四五六七八九十]{1,3}|\d{1,2})(章|节|篇|部分)\s*(.*)$`)
+	// decimal outline numbering (1 发展基础, 2.1 指导思想, 3.2.1 …): a
+	// number, a space and a short title that is no quantity
+	reDecimal = regexp.MustCompile(`^(\d{1,2})((?:\.\d{1,2}){0,3})[ \t\x{3000}]+(\S.*)$`)
+	// 1.1指导思想, 1.1、指导思想: below the top, the title may follow at once
+	reDecimalTight = regexp.MustCompile(`^(\d{1,2})((?:\.\d{1,2}){1,3})、?([^\d\s.、].*)$`)
 	// a Markdown heading's marks or bold around a heading (## 一、…, **一、…**)
-	reMarkdownLead = regexp.MustCompile(`^(?:#{1,6}\s+|\*\*)`)
+	reMarkdownLead = regexp.MustCompile(`^(?:#{1,6}\s+|\*\*|[-+]\s+|>\s*)`)
 )
 
 // heading recognizes a numbered heading line and returns its rank (-1–4),
@@ -26,7 +31,7 @@ var (
 // The levels rank the numbering styles as Chinese documents nest them:
 // 第一篇/第一章 (-1), 第一节 (0), 一、(1), (一) (2), 1. (3), (1) 1) ① (4).
 func heading(line string) (level int, number, rest string, ok bool) {
-	if line != "" && (line[0] == '#' || line[0] == '*') {
+	if line != "" && strings.IndexByte("#*->+", line[0]) >= 0 {
 		line = line[len(reMarkdownLead.FindString(line)):]
 	}
 	if !strings.HasPrefix(line, "第") {
@@ -51,12 +56,47 @@ func heading(line string) (level int, number, rest string, ok bool) {
 		n := m[1] + m[2] + m[3]
 		return 4, "(" + n + ")", m[4], true
 	}
+	if line == "" || !isDigit(rune(line[0])) {
+		return 0, "", "", false
+	}
+	m := reDecimal.FindStringSubmatch(line)
+	if m == nil {
+		m = reDecimalTight.FindStringSubmatch(line)
+	}
+	if m != nil && decimalTitle(m[2], m[3]) {
+		// 1 (3), 1.1 (4), 1.1.1 (5): the outline of reports and of
+		// plans written like them
+		return 3 + strings.Count(m[2], "."), m[1] + m[2], m[3], true
+	}
 	return 0, "", "", false
+}
+
+// decimalTitle reports the rest of a line after a decimal number that
+// can be a heading's title: it starts with a word, not a unit, a
+// multiplier or a date (2.5 亿元, 3 个月, 2025 年), and a number alone
+// (1 发展基础) has a short title with no spaces in it (not a row of a
+// table laid out by pdftotext).
+func decimalTitle(sub, rest string) bool {
+	r, _ := utf8.DecodeRuneInString(rest)
+	if r < 0x4e00 || strings.ContainsRune("万亿千百个年月日号项名家人元倍岁分秒时天周届期次", r) || isCNDigit(r) ||
+		strings.ContainsRune("的之以及等和与或为是在至到其左上下", r) {
+		// (a title never starts with a particle: 1.5的数据中心 is a
+		// sentence a PDF broke after its number)
+		return false
+	}
+	if q, ok := readQuantity([]rune("1"+rest), 0); ok && q.base != "" {
+		return false // 1.2 米, 3 所学校: a quantity, not a title
+	}
+	if sub == "" {
+		t := strings.TrimSpace(rest)
+		return utf8.RuneCountInString(t) <= 30 && !strings.ContainsAny(t, " \t\u3000。；;，,：:")
+	}
+	return true
 }
 
 // titleOf is a heading's title: the text up to the first full stop, at most 60 runes.
 func titleOf(rest string) string {
-	if i := strings.IndexAny(rest, "。;，,"); i >= 0 {
+	if i := strings.IndexAny(rest, "。;；，,:："); i >= 0 {
 		rest = rest[:i]
 	}
 	rest = strings.TrimSuffix(strings.TrimSpace(rest), "**")
@@ -65,4 +105,10 @@ func titleOf(rest string) string {
 		rest = string([]rune(rest)[:60])
 	}
 	return rest
+}
+
+// annexLine reports a line that opens the list of a plan's annexes
+// (附件：1.… or 附件 alone), after which numbered lines name annexes.
+func annexLine(line string) bool {
+	return strings.HasPrefix(strings.TrimLeft(line, " *#"), "附件") && utf8.RuneCountInString(line) <= 60 && !strings.ContainsAny(line, "。；;")
 }
