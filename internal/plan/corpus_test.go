@@ -66,7 +66,7 @@ func TestCorpus(t *testing.T) {
 	}
 	extra := os.Getenv("KEXIE_EXTRA_CORPUS")
 	for _, split := range splits {
-		if split == "extra" {
+		if split == "extra" || split == "heldout2" {
 			continue
 		}
 		t.Run(split, func(t *testing.T) { scoreSplit(t, dir, split) })
@@ -75,6 +75,11 @@ func TestCorpus(t *testing.T) {
 	// extractor only (CI does not have it): scored when named, not skipped.
 	if extra != "" && (os.Getenv("KEXIE_CORPUS_SPLIT") == "" || slices.Contains(splits, "extra")) {
 		t.Run("extra", func(t *testing.T) { scoreSplit(t, extra, "extra") })
+	}
+	// So is the second held-out set (its documents are kept beside the
+	// project, like the others; KEXIE_HELDOUT2 names their folder).
+	if h2 := os.Getenv("KEXIE_HELDOUT2"); h2 != "" && (os.Getenv("KEXIE_CORPUS_SPLIT") == "" || slices.Contains(splits, "heldout2")) {
+		t.Run("heldout2", func(t *testing.T) { scoreSplit(t, h2, "heldout2") })
 	}
 }
 
