@@ -31,12 +31,13 @@ import (
 // figures cannot fall; it is not a goal (the goal is 95 / 90 / 98).
 var corpusFloor = map[string]struct{ precision, recall, sections float64 }{
 	"tune":    {0.97, 0.95, 0.99},
-	"heldout": {0.88, 0.86, 0.93},
+	"heldout": {0.90, 0.87, 0.94}, // 2026-12-05 after two widenings: 91.6 %, 88.2 %, 94.8 %
 	"extra":   {0.97, 0.95, 0.99}, // 2026-12-05, 20 documents: 100 %, 99.2 %, 100 %
 	// A second held-out set, labelled on 2026-12-05 by someone who never
-	// read the extractor (testdata/corpus/heldout2/README.md). No floor
-	// until its first figures are recorded: it is measured, not yet guarded.
-	"heldout2": {0, 0, 0},
+	// read the extractor (testdata/corpus/heldout2/README.md); all ten
+	// documents scored 87.3 %, 94.1 %, 94.7 % (docs/benchmarks.md reports
+	// the seven that stayed unseen).
+	"heldout2": {0.85, 0.92, 0.93},
 }
 
 // The extra corpus — further public plans of other kinds than the
