@@ -51,3 +51,35 @@ func TestNavGroupsOnce(t *testing.T) {
 		t.Fatalf("sections %+v", secs)
 	}
 }
+
+// The sections are kept per language and set of roles: a member after a
+// staff user on the same node does not see the staff's links, nor the
+// staff's page's active mark.
+func TestNavKeptPerRoles(t *testing.T) {
+	staff := &access.Subject{UserID: 1, Username: "s", Grants: []access.Grant{{OrgPath: "/1/", Role: access.OrgStaff}}}
+	member := &access.Subject{UserID: 2, Username: "m", Grants: []access.Grant{{OrgPath: "/1/", Role: access.Member}}}
+	s, _ := newTestSite(t, staff)
+	s.AddNav(NavItem{Section: "s", Label: "home", Href: "/", Order: 0},
+		NavItem{Section: "s", Label: "work", Href: "/work", Action: "t.do", Order: 1})
+	links := func(sub *access.Subject, path string) (hrefs []string, active int) {
+		v := &View{Lang: "zh-CN", site: s, Identity: &Identity{Subject: sub}}
+		for _, sec := range s.navFor(httptest.NewRequest("GET", path, nil), v) {
+			for _, it := range sec.Items {
+				hrefs = append(hrefs, it.Href)
+				if it.Active {
+					active++
+				}
+			}
+		}
+		return hrefs, active
+	}
+	if h, a := links(staff, "/work"); len(h) != 2 || a != 1 {
+		t.Fatalf("staff: %v, %d active", h, a)
+	}
+	if h, a := links(member, "/x"); len(h) != 1 || h[0] != "/" || a != 0 {
+		t.Fatalf("member after staff: %v, %d active", h, a)
+	}
+	if h, a := links(staff, "/x"); len(h) != 2 || a != 0 {
+		t.Fatalf("staff again, elsewhere: %v, %d active (the cached sections kept an earlier page's mark)", h, a)
+	}
+}

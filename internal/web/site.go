@@ -10,6 +10,7 @@ import (
 	"net/url"
 	"sort"
 	"strings"
+	"sync"
 
 	"kexie/internal/access"
 )
@@ -68,6 +69,7 @@ type Site struct {
 	routes  []Route
 	errs    []error
 	nav     []NavItem
+	navs    sync.Map // language and roles → []NavSection without an active link (view.go)
 	tmpl    *templates
 	enrich  func(ctx context.Context, r *http.Request, id *Identity) context.Context
 	bodies  map[string]int64 // path → largest file it accepts, where above MaxBody

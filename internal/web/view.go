@@ -2,7 +2,10 @@ package web
 
 import (
 	"context"
+	"html"
+	"html/template"
 	"net/http"
+	"slices"
 	"strings"
 
 	"kexie/internal/access"
@@ -111,12 +114,55 @@ func (s *Site) NewView(w http.ResponseWriter, r *http.Request, titleKey string) 
 }
 
 // navFor lists the links the viewer may follow. Exactly one is Active: the
-// one whose href is the longest prefix of the path ("/plans/tasks" wins
-// over "/plans" on /plans/tasks/3).
+// one whose address is the longest prefix of the page's path. Which links
+// a viewer may follow depends only on the language and on the roles the
+// viewer holds (a nav item asks whether the action is allowed anywhere), so
+// the sections are worked out once per language and set of roles and kept;
+// each page only marks its active link, on a copy.
 func (s *Site) navFor(r *http.Request, v *View) []NavSection {
+	sub := v.User()
+	roles := make([]string, 0, 4)
+	if sub != nil {
+		for _, g := range sub.Grants {
+			if !slices.Contains(roles, string(g.Role)) {
+				roles = append(roles, string(g.Role))
+			}
+		}
+	}
+	slices.Sort(roles)
+	key := v.Lang + "|" + strings.Join(roles, ",")
+	if sub == nil {
+		key = v.Lang + "|-"
+	}
+	var secs []NavSection
+	if c, ok := s.navs.Load(key); ok {
+		secs = c.([]NavSection)
+	} else {
+		secs = s.navSections(r, v)
+		s.navs.Store(key, secs)
+	}
+	best, bestLen := [2]int{-1, -1}, 0
+	for n, sec := range secs {
+		for i, it := range sec.Items {
+			if navMatch(r.URL.Path, it.Href) && len(it.Href) > bestLen {
+				best, bestLen = [2]int{n, i}, len(it.Href)
+			}
+		}
+	}
+	if best[0] < 0 {
+		return secs
+	}
+	out := slices.Clone(secs)
+	out[best[0]].Items = slices.Clone(out[best[0]].Items)
+	out[best[0]].Items[best[1]].Active = true
+	return out
+}
+
+// navSections works out the links a viewer of v's language and roles may
+// follow, grouped under their headings.
+func (s *Site) navSections(r *http.Request, v *View) []NavSection {
 	var out []NavSection
 	sub := v.User()
-	best, bestLen := [2]int{-1, -1}, 0
 	// Modules interleave their links by Order; each heading is shown once,
 	// holding every link of its group, where the group first appears.
 	at := map[string]int{}
@@ -133,19 +179,38 @@ func (s *Site) navFor(r *http.Request, v *View) []NavSection {
 			out = append(out, NavSection{Label: label})
 		}
 		out[n].Items = append(out[n].Items, link)
-		if navMatch(r.URL.Path, it.Href) && len(it.Href) > bestLen {
-			best, bestLen = [2]int{n, len(out[n].Items) - 1}, len(it.Href)
-		}
-	}
-	if best[0] >= 0 {
-		out[best[0]].Items[best[1]].Active = true
 	}
 	return out
 }
 
-// navMatch reports whether a nav link to href covers path: the page itself
-// or one below it.
 func navMatch(path, href string) bool {
 	href, _, _ = strings.Cut(href, "?")
 	return path == href || href != "/" && strings.HasPrefix(path, strings.TrimSuffix(href, "/")+"/")
+}
+
+// NavHTML is the side navigation's markup, written here rather than by the
+// template: the layout shows some forty links on every page, and writing
+// them with html/template's reflection cost more than the rest of the
+// layout together. Every label and address is escaped.
+func (v *View) NavHTML() template.HTML {
+	var b strings.Builder
+	b.Grow(64 * 40)
+	for _, sec := range v.Nav {
+		b.WriteString(`<div class="navsec"><h2>`)
+		b.WriteString(html.EscapeString(sec.Label))
+		b.WriteString(`</h2><ul>`)
+		for _, it := range sec.Items {
+			b.WriteString(`<li><a href="`)
+			b.WriteString(html.EscapeString(it.Href))
+			b.WriteString(`"`)
+			if it.Active {
+				b.WriteString(` class="active" aria-current="page"`)
+			}
+			b.WriteString(`>`)
+			b.WriteString(html.EscapeString(it.Label))
+			b.WriteString(`</a></li>`)
+		}
+		b.WriteString(`</ul></div>`)
+	}
+	return template.HTML(b.String())
 }
