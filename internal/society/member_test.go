@@ -131,5 +131,25 @@ func TestMembershipDuesAndCard(t *testing.T) {
 		if v, err := f.s.PayOnline(ctx, next.InvoiceID, applicant); err != nil || v.Status != society.InvoicePaid {
 			t.Errorf("pay online %+v %v", v, err)
 		}
+		// The society's ledger totals, kept by triggers through every
+		// payment and refund above, are the invoices' own count and sum.
+		for _, status := range []string{"", society.InvoiceUnpaid, society.InvoicePending, society.InvoicePaid, society.InvoiceRefunded} {
+			_, n, sum, err := f.s.Ledger(ctx, society.LedgerFilter{Scope: access.Subtrees(f.city.Path), OrgID: f.soc.ID, Status: status})
+			if err != nil {
+				t.Fatal(err)
+			}
+			q, args := `SELECT COUNT(*), COALESCE(SUM(amount_cents), 0) FROM member_invoices WHERE org_id = ?`, []any{f.soc.ID}
+			if status != "" {
+				q, args = q+` AND status = ?`, append(args, status)
+			}
+			var wantN int
+			var wantSum int64
+			if err := d.QueryRow(ctx, q, args...).Scan(&wantN, &wantSum); err != nil {
+				t.Fatal(err)
+			}
+			if n != wantN || sum != wantSum {
+				t.Errorf("ledger totals %q: %d, %d; the invoices say %d, %d", status, n, sum, wantN, wantSum)
+			}
+		}
 	})
 }
