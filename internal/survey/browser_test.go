@@ -39,7 +39,11 @@ func TestBrowserSurveyFlow(t *testing.T) {
 		add("joined", "single", "您参加过社区科普活动吗？", "1 参加过\n2 没参加过", "", "")
 		shot(b, "survey-builder")
 		add("rate", "rating", "您对活动的满意程度", "", "5", "joined=1")
-		b.Run("publish", chromedp.Click(chromedp.CSS(`#survey-publish`)), chromedp.WaitVisible(chromedp.CSS(`#survey-status`)))
+		// Wait for the published page's flash, not for an element the page
+		// before showed too: under load the next step would act on the old
+		// page while the new one loads.
+		b.Run("publish", chromedp.Click(chromedp.CSS(`#survey-publish`)))
+		b.WaitText("published", ".flash", "已发布第 1 版")
 		pickOrg(b, "station_org", "攀枝花", "PZH")
 		b.Run("add station", chromedp.Click(chromedp.CSS(`#station-submit`)), chromedp.WaitVisible(chromedp.CSS(`#station-table`)))
 		shot(b, "survey-show")
