@@ -83,6 +83,23 @@ func TestSiteCorrections(t *testing.T) {
 
 		res, body = vc.Get("/volunteer")
 		must(t, "volunteer sees it", res, body, 200, "更正第 "+seq+" 条：签退晚点了一小时", ">2</span>")
+		// A star flagged for review: shown to staff and the volunteer; staff
+		// revoke it, and it shows as revoked, not gone.
+		if _, err := d.Exec(ctx, `INSERT INTO volunteer_stars (volunteer_id, level, reached_at, publicity_to, review_since) VALUES (?, 1, ?, ?, ?)`,
+			v.ID, now.Add(-30*24*time.Hour).UnixMilli(), now.Add(-20*24*time.Hour).UnixMilli(), now.UnixMilli()); err != nil {
+			t.Fatal(err)
+		}
+		res, body = vc.Get("/volunteer")
+		must(t, "volunteer sees the review", res, body, 200, "一星级志愿者待复核：更正后累计时长低于 100 小时")
+		res, body = staff.Get(page)
+		must(t, "staff see the review", res, body, 200, "一星级志愿者待复核", "撤销星级")
+		res, body = peer.Post(page+"/stars/1/review", url.Values{"decision": {"revoke"}})
+		must(t, "peer reviews", res, body, 403)
+		res, body, _ = post(staff, page+"/stars/1/review", url.Values{"decision": {"revoke"}})
+		must(t, "revoke", res, body, 200, "已复核该星级", "一星级志愿者已撤销（复核）", "尚未获评星级")
+		res, body, _ = post(staff, page+"/stars/1/review", url.Values{"decision": {"keep"}})
+		must(t, "review twice", res, body, 200, "该星级不在待复核状态")
+
 		if rep, err := vs.Store.VerifyLedger(ctx); err != nil || !rep.OK() || rep.Checked != 2 {
 			t.Fatalf("verify = %+v, %v", rep, err)
 		}
