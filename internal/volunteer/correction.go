@@ -179,6 +179,13 @@ func (s *Store) DecideCorrection(ctx context.Context, id int64, approve bool, sc
 		}
 		var ledgerSeq int64
 		if approve {
+			// Lock the ledger's head before reading what the entry holds, so
+			// two approvals on one entry cannot both pass on a stale sum.
+			if tx.Dialect() == db.Postgres {
+				if _, err := tx.Exec(ctx, `SELECT seq FROM volunteer_hours_head WHERE id = 1 FOR UPDATE`); err != nil {
+					return fmt.Errorf("volunteer: lock ledger head: %w", err)
+				}
+			}
 			e, held, _, err := entryHeld(ctx, tx, v.ID, c.EntrySeq)
 			if err != nil {
 				return err

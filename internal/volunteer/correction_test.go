@@ -185,3 +185,53 @@ func TestCorrectionFlagsStar(t *testing.T) {
 		}
 	})
 }
+
+// TestCorrectionApprovalsRace: pairs of pending corrections that together
+// would take an entry below zero (filed at the same instant, so neither saw
+// the other) are approved at once: in each pair one passes and the other
+// is refused, never both.
+func TestCorrectionApprovalsRace(t *testing.T) {
+	dbtest.Run(t, sets, func(t *testing.T, d *db.DB) {
+		ctx := context.Background()
+		f := setup(t, d)
+		city := access.Subtrees(f.city.Path)
+		const pairs = 12
+		errs := make(chan error, 2*pairs)
+		var vols []volunteer.Volunteer
+		var jobs []int64
+		for p := 0; p < pairs; p++ {
+			v := f.volunteer(t, 10+p, "志愿者", 0)
+			vols = append(vols, v)
+			e := f.serve(t, v, 150*time.Minute)
+			for i := 0; i < 2; i++ {
+				id := int64(9000 + 2*p + i)
+				if _, err := d.Exec(ctx, `INSERT INTO volunteer_corrections (id, volunteer_id, entry_seq, minutes, reason, status, filed_by, created_at)
+					VALUES (?, ?, ?, -100, '重复签退', 'pending', 1, 0)`, id, v.ID, e.Seq); err != nil {
+					t.Fatal(err)
+				}
+				jobs = append(jobs, id)
+			}
+		}
+		for _, id := range jobs {
+			go func() { errs <- f.s.DecideCorrection(ctx, id, true, city, 2) }()
+		}
+		var failed int
+		for range jobs {
+			if err := <-errs; err != nil {
+				wantCode(t, err, "volunteer.err.correct_over")
+				failed++
+			}
+		}
+		for _, v := range vols {
+			if got, _ := f.s.Volunteer(ctx, v.ID); got.Minutes != 50 {
+				t.Errorf("%d: minutes %d, want 50", v.ID, got.Minutes)
+			}
+		}
+		if failed != pairs {
+			t.Fatalf("%d refused, want %d", failed, pairs)
+		}
+		if rep, err := f.s.VerifyLedger(ctx); err != nil || !rep.OK() || rep.Checked != 2*pairs {
+			t.Fatalf("verify = %+v, %v", rep, err)
+		}
+	})
+}
