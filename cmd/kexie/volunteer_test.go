@@ -15,8 +15,8 @@ import (
 	"kexie/internal/volunteer"
 )
 
-// TestVolunteerVerify: the ledger verifies, and after an edit in the
-// database the command fails naming the edited entry.
+// TestVolunteerVerify: the ledger verifies, with a correction in it too, and
+// after an edit in the database the command fails naming the edited entry.
 func TestVolunteerVerify(t *testing.T) {
 	data := t.TempDir()
 	if code, out := kexie(t, data, "", "volunteer", "verify"); code != 0 || !strings.Contains(out, "entries checked: 0") {
@@ -56,7 +56,17 @@ func TestVolunteerVerify(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	if code, out := kexie(t, data, "", "volunteer", "verify"); code != 0 || !strings.Contains(out, "entries checked: 3") || !strings.Contains(out, "intact") {
+	// A correction filed by one staff member and approved by another is a
+	// fourth entry; the chain still verifies.
+	led, _ := a.Vols.Ledger(ctx, v.ID, 1)
+	cid, err := a.Vols.FileCorrection(ctx, volunteer.CorrectionInput{VolunteerID: v.ID, EntrySeq: led[0].Seq, Minutes: -30, Reason: "签退晚了半小时"}, access.Everywhere(), 101)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := a.Vols.DecideCorrection(ctx, cid, true, access.Everywhere(), 102); err != nil {
+		t.Fatal(err)
+	}
+	if code, out := kexie(t, data, "", "volunteer", "verify"); code != 0 || !strings.Contains(out, "entries checked: 4") || !strings.Contains(out, "intact") {
 		t.Fatalf("verify: %d %q", code, out)
 	}
 	if _, err := a.DB.Exec(ctx, `UPDATE volunteer_hours SET minutes = 600 WHERE seq = 2`); err != nil {

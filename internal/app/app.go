@@ -138,6 +138,12 @@ func Open(ctx context.Context, cfg config.Config, log *slog.Logger) (*App, error
 	// The live indicator sources every module publishes, for plans to bind
 	// their targets to. Adding a module's sources is one argument here.
 	a.Venues = venue.NewStore(d, std.Regions())
+	if p := os.Getenv(venue.OutlinesEnv); p != "" { // region outlines for the venue maps (D72+)
+		if err := a.Venues.LoadOutlines(p); err != nil {
+			d.Close()
+			return nil, err
+		}
+	}
 	a.Events = event.NewStore(d)
 	a.Events.UseVenues(a.Venues)
 	a.Vols.SetEvents(volunteerEvents{a.Events})

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"math"
 	"net/http"
+	"strings"
 
 	"kexie/internal/access"
 	"kexie/internal/web"
@@ -12,9 +13,12 @@ import (
 
 // mapOption is an ECharts option drawing the venues that have coordinates
 // as a scatter on a longitude–latitude grid, one series (and colour) per
-// kind: a map that needs no outside map service. The table beside it
-// carries the same venues for readers without scripts.
-func mapOption(t func(string, ...any) string, list []Venue) string {
+// kind: a map that needs no outside map service. With region outlines
+// loaded, it also names them (kexieMap): the page's script fetches them from
+// this server, registers them and draws the same points over them, framed on
+// the venues; without them, or if the fetch fails, the grid stays. The table
+// beside it carries the same venues for readers without scripts.
+func mapOption(t func(string, ...any) string, list []Venue, outlines *Outlines) string {
 	type point struct {
 		Name  string     `json:"name"`
 		Value [2]float64 `json:"value"`
@@ -58,6 +62,23 @@ func mapOption(t func(string, ...any) string, list []Venue) string {
 			"axisLabel": map[string]any{"showMinLabel": false, "showMaxLabel": false}},
 		"series": series,
 	}
+	if outlines != nil {
+		// Framed on the venues, but at least about a county wide, so that
+		// the outlines around a few close venues show.
+		widen := func(lo, hi float64) (float64, float64) {
+			if d := 0.8 - (hi - lo); d > 0 {
+				return lo - d/2, hi + d/2
+			}
+			return lo, hi
+		}
+		gx0, gx1 := widen(x0, x1)
+		gy0, gy1 := widen(y0, y1)
+		opt["kexieMap"] = map[string]any{"url": OutlinesPath + "?v=" + strings.Trim(outlines.ETag, `"`), "name": "kexie-regions",
+			"geo": map[string]any{"map": "kexie-regions", "roam": true, "boundingCoords": [2][2]float64{{gx0, gy1}, {gx1, gy0}},
+				"top": 48, "bottom": 16, "left": 8, "right": 8, "label": map[string]any{"show": false},
+				"itemStyle": map[string]any{"areaColor": "#ffffff", "borderColor": "#7b8594", "borderWidth": 1},
+				"emphasis":  map[string]any{"disabled": true}, "select": map[string]any{"disabled": true}}}
+	}
 	b, _ := json.Marshal(opt)
 	return string(b)
 }
@@ -83,7 +104,7 @@ func (h *handler) publicList(w http.ResponseWriter, r *http.Request) error {
 	l.Total = len(all)
 	page := all[min(l.Offset(), len(all)):min(l.Offset()+l.PerPage, len(all))]
 	return h.site.Render(w, r, "venue/public_list.html", "venue.title.public",
-		PublicListPage{Venues: page, List: l, Kinds: Kinds(), Map: mapOption(h.site.T(r), all)})
+		PublicListPage{Venues: page, List: l, Kinds: Kinds(), Map: mapOption(h.site.T(r), all, h.store.outlines)})
 }
 
 // PublicPage is one venue for the public.

@@ -41,6 +41,7 @@ func Module(s *Store, orgs *org.Store) web.Module {
 			v := s.PathResolver("id")
 			site.AllowUpload("/venues/{id}/evidence", MaxEvidence+(64<<10))
 			site.Handle("GET /v", access.Public(), h.publicList)
+			site.Handle("GET "+OutlinesPath, access.Public(), h.serveOutlines)
 			site.Handle("GET /v/{id}", access.Public(), h.public)
 			site.Handle("GET /venues", access.Require("venue.view", nil), h.list)
 			site.Handle("POST /venues", access.Require("venue.edit", orgs.FormResolver("org_id")), h.create)

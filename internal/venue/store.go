@@ -25,8 +25,9 @@ func Migrations() db.Migrations {
 // Store holds venues, their evidence, reviews and visitor counts. Its
 // exported methods are the transaction boundaries.
 type Store struct {
-	db      *db.DB
-	regions *std.RegionTable
+	db       *db.DB
+	regions  *std.RegionTable
+	outlines *Outlines // region boundaries the operator supplied, or nil
 }
 
 // NewStore returns the store over d; regions names region codes.

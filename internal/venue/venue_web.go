@@ -36,7 +36,7 @@ func (h *handler) listPage(r *http.Request, f *web.Form) (ListPage, error) {
 	}
 	l.Total = total
 	return ListPage{Venues: list, List: l, Kinds: Kinds(), Outcomes: Outcomes(), Levels: Levels(), Six: SixItems(), Form: f,
-		Map: mapOption(h.site.T(r), list)}, nil
+		Map: mapOption(h.site.T(r), list, h.store.outlines)}, nil
 }
 
 func (h *handler) list(w http.ResponseWriter, r *http.Request) error {

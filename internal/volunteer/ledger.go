@@ -28,6 +28,10 @@ type Entry struct {
 	At          time.Time
 	PrevHash    string
 	Hash        string
+	// Not part of the chain: for a correction, read from the correction
+	// it carries out, the entry it corrects and why.
+	Corrects int64
+	Reason   string
 }
 
 // hasher computes entry hashes under one key, reusing its HMAC state.
@@ -143,23 +147,28 @@ func (s *Store) credit(ctx context.Context, tx *db.Tx, e Entry, orgID int64, org
 		After:  map[string]any{"seq": e.Seq, "day": e.Day, "minutes": e.Minutes, "source": e.Source}}); err != nil {
 		return e, err
 	}
-	return e, s.reachStars(ctx, tx, e.VolunteerID, total, orgID, orgPath)
+	return e, s.reachStars(ctx, tx, e.VolunteerID, total, e.Minutes < 0, orgID, orgPath)
 }
 
-// Ledger returns a volunteer's entries, newest first (at most limit).
+// Ledger returns a volunteer's entries, newest first (at most limit); a
+// correction carries the entry it corrects and its reason.
 func (s *Store) Ledger(ctx context.Context, volunteerID int64, limit int) ([]Entry, error) {
-	rows, err := s.db.Query(ctx, `SELECT seq, volunteer_id, day, minutes, source, ref_id, by_user, at, prev_hash, hash
-		FROM volunteer_hours WHERE volunteer_id = ? ORDER BY seq DESC LIMIT ?`, volunteerID, limit)
+	rows, err := s.db.Query(ctx, `SELECT h.seq, h.volunteer_id, h.day, h.minutes, h.source, h.ref_id, h.by_user, h.at, h.prev_hash, h.hash,
+		COALESCE(c.entry_seq, 0), COALESCE(c.reason, '')
+		FROM volunteer_hours h LEFT JOIN volunteer_corrections c ON h.source = 'correction' AND c.id = h.ref_id
+		WHERE h.volunteer_id = ? ORDER BY h.seq DESC LIMIT ?`, volunteerID, limit)
 	if err != nil {
 		return nil, fmt.Errorf("volunteer: ledger: %w", err)
 	}
 	defer rows.Close()
 	var out []Entry
 	for rows.Next() {
-		e, err := scanEntry(rows)
-		if err != nil {
+		var e Entry
+		var at int64
+		if err := rows.Scan(&e.Seq, &e.VolunteerID, &e.Day, &e.Minutes, &e.Source, &e.RefID, &e.ByUser, &at, &e.PrevHash, &e.Hash, &e.Corrects, &e.Reason); err != nil {
 			return nil, err
 		}
+		e.At = db.Time(at)
 		out = append(out, e)
 	}
 	return out, rows.Err()

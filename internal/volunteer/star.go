@@ -20,24 +20,76 @@ type Star struct {
 	ReachedAt   time.Time
 	PublicityTo time.Time // the star is awarded at this instant
 	Withheld    bool
+	// ReviewSince is when a correction took the hours below the level's
+	// (zero: never); ReviewOutcome is "" while staff have not decided,
+	// then StarKept or StarRevoked.
+	ReviewSince   time.Time
+	ReviewOutcome string
 }
 
+// Outcomes of a star's review after a correction.
+const (
+	StarKept    = "kept"
+	StarRevoked = "revoked"
+)
+
 // Awarded reports whether the star stands at now: its 公示 has ended and
-// staff did not withhold it.
-func (st Star) Awarded(now time.Time) bool { return !st.Withheld && !now.Before(st.PublicityTo) }
+// staff neither withheld nor revoked it. A star under review still stands.
+func (st Star) Awarded(now time.Time) bool {
+	return !st.Withheld && st.ReviewOutcome != StarRevoked && !now.Before(st.PublicityTo)
+}
+
+// UnderReview reports whether a correction flagged the star and staff have
+// not yet kept or revoked it.
+func (st Star) UnderReview() bool { return !st.ReviewSince.IsZero() && st.ReviewOutcome == "" }
 
 // reachStars starts the 公示 of every level the total now reaches that has
-// none yet. The 公示 lasts PublicityDays working days from the next one.
-func (s *Store) reachStars(ctx context.Context, tx *db.Tx, volunteerID, minutes int64, orgID int64, orgPath string) error {
+// none yet (or was revoked), and, when lowered (a correction took time off),
+// flags for review every standing level the total no longer reaches: a star
+// is never taken away silently. The 公示 lasts PublicityDays working days
+// from the next one.
+func (s *Store) reachStars(ctx context.Context, tx *db.Tx, volunteerID, minutes int64, lowered bool, orgID int64, orgPath string) error {
+	type held struct {
+		withheld, reviewSince int64
+		outcome               string
+	}
+	have := map[int]held{}
+	rows, err := tx.Query(ctx, `SELECT level, withheld_at, review_since, review_outcome FROM volunteer_stars WHERE volunteer_id = ?`, volunteerID)
+	if err != nil {
+		return fmt.Errorf("volunteer: stars: %w", err)
+	}
+	for rows.Next() {
+		var l int
+		var h held
+		if err := rows.Scan(&l, &h.withheld, &h.reviewSince, &h.outcome); err != nil {
+			rows.Close()
+			return fmt.Errorf("volunteer: stars: %w", err)
+		}
+		have[l] = h
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("volunteer: stars: %w", err)
+	}
 	for i, h := range StarHours {
+		level := i + 1
+		st, found := have[level]
 		if minutes < int64(h)*60 {
-			break
+			flagged := st.reviewSince != 0 && st.outcome == ""
+			if !lowered || !found || st.withheld != 0 || st.outcome == StarRevoked || flagged {
+				continue
+			}
+			if _, err := tx.Exec(ctx, `UPDATE volunteer_stars SET review_since = ?, review_outcome = '', reviewed_by = 0, reviewed_at = 0 WHERE volunteer_id = ? AND level = ?`,
+				db.Millis(tx.Now), volunteerID, level); err != nil {
+				return fmt.Errorf("volunteer: flag star: %w", err)
+			}
+			if err := audit.Append(ctx, tx, audit.Entry{OrgID: orgID, OrgPath: orgPath, Action: "volunteer.star_flag",
+				Target: fmt.Sprintf("volunteer:%d", volunteerID), After: map[string]any{"level": level, "hours": FormatHours(minutes)}}); err != nil {
+				return err
+			}
+			continue
 		}
-		var n int
-		if err := tx.QueryRow(ctx, `SELECT COUNT(*) FROM volunteer_stars WHERE volunteer_id = ? AND level = ?`, volunteerID, i+1).Scan(&n); err != nil {
-			return fmt.Errorf("volunteer: star: %w", err)
-		}
-		if n > 0 {
+		if found && st.outcome != StarRevoked {
 			continue
 		}
 		if s.cal == nil {
@@ -49,19 +101,28 @@ func (s *Store) reachStars(ctx context.Context, tx *db.Tx, volunteerID, minutes 
 		if err != nil {
 			return err
 		}
-		if _, err := tx.Exec(ctx, `INSERT INTO volunteer_stars (volunteer_id, level, reached_at, publicity_to) VALUES (?, ?, ?, ?)`,
-			volunteerID, i+1, db.Millis(tx.Now), db.Millis(to)); err != nil {
+		if found {
+			// A revoked level reached again starts a new 公示; the revocation
+			// stays in the audit log.
+			_, err = tx.Exec(ctx, `UPDATE volunteer_stars SET reached_at = ?, publicity_to = ?, withheld_at = 0, withheld_by = 0,
+				review_since = 0, review_outcome = '', reviewed_by = 0, reviewed_at = 0 WHERE volunteer_id = ? AND level = ?`,
+				db.Millis(tx.Now), db.Millis(to), volunteerID, level)
+		} else {
+			_, err = tx.Exec(ctx, `INSERT INTO volunteer_stars (volunteer_id, level, reached_at, publicity_to) VALUES (?, ?, ?, ?)`,
+				volunteerID, level, db.Millis(tx.Now), db.Millis(to))
+		}
+		if err != nil {
 			return fmt.Errorf("volunteer: star: %w", err)
 		}
 		if err := audit.Append(ctx, tx, audit.Entry{OrgID: orgID, OrgPath: orgPath, Action: "volunteer.star_publicity",
-			Target: fmt.Sprintf("volunteer:%d", volunteerID), After: map[string]any{"level": i + 1, "publicity_to": Day(to.Add(-time.Minute))}}); err != nil {
+			Target: fmt.Sprintf("volunteer:%d", volunteerID), After: map[string]any{"level": level, "publicity_to": Day(to.Add(-time.Minute))}}); err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
-const starCols = `s.volunteer_id, v.name, o.name, o.path, s.level, s.reached_at, s.publicity_to, s.withheld_at`
+const starCols = `s.volunteer_id, v.name, o.name, o.path, s.level, s.reached_at, s.publicity_to, s.withheld_at, s.review_since, s.review_outcome`
 
 func scanStars(rows interface {
 	Next() bool
@@ -71,11 +132,14 @@ func scanStars(rows interface {
 	var out []Star
 	for rows.Next() {
 		var st Star
-		var reached, to, withheld int64
-		if err := rows.Scan(&st.VolunteerID, &st.Name, &st.OrgName, &st.OrgPath, &st.Level, &reached, &to, &withheld); err != nil {
+		var reached, to, withheld, review int64
+		if err := rows.Scan(&st.VolunteerID, &st.Name, &st.OrgName, &st.OrgPath, &st.Level, &reached, &to, &withheld, &review, &st.ReviewOutcome); err != nil {
 			return nil, err
 		}
 		st.ReachedAt, st.PublicityTo, st.Withheld = db.Time(reached), db.Time(to), withheld != 0
+		if review != 0 {
+			st.ReviewSince = db.Time(review)
+		}
 		out = append(out, st)
 	}
 	return out, rows.Err()
@@ -106,7 +170,7 @@ func StarCount(stars []Star, now time.Time) int {
 // InPublicity lists the stars whose 公示 runs at now (the public page).
 func (s *Store) InPublicity(ctx context.Context, now time.Time) ([]Star, error) {
 	rows, err := s.db.Query(ctx, `SELECT `+starCols+` FROM volunteer_stars s JOIN volunteers v ON v.id = s.volunteer_id
-		JOIN orgs o ON o.id = v.org_id WHERE s.publicity_to > ? AND s.withheld_at = 0 ORDER BY s.reached_at, s.volunteer_id LIMIT 500`, db.Millis(now))
+		JOIN orgs o ON o.id = v.org_id WHERE s.publicity_to > ? AND s.withheld_at = 0 AND s.review_outcome <> 'revoked' ORDER BY s.reached_at, s.volunteer_id LIMIT 500`, db.Millis(now))
 	if err != nil {
 		return nil, fmt.Errorf("volunteer: publicity: %w", err)
 	}

@@ -71,8 +71,11 @@ type scanPlus struct {
 func (p scanPlus) Scan(dest ...any) error { return p.row.Scan(append(dest, p.extra)...) }
 
 // PlatformHeaders is the column layout of the export for the 全国科技志愿服务
-// platform (see docs/decisions.md: the platform publishes no template we
-// could find, so this is the layout of its registration fields).
+// platform. Its real import template is served only to the platform's
+// signed-in administrators: two searches of public pages, code, docs and
+// issues found no copy (docs/decisions.md, D65 and the later decision on
+// the export layout), so this is the layout of its registration fields.
+// Adopting the real template is changing this list.
 var PlatformHeaders = []string{"序号", "姓名", "证件类型", "证件号码", "性别", "出生年份", "手机号码", "所属组织", "所属志愿服务队", "专业特长", "注册时间", "累计服务时长（小时）", "星级"}
 
 // Export writes the volunteers of the filter's scope (every page) in the

@@ -3,6 +3,7 @@ package volunteer
 import (
 	"net/http"
 	"strconv"
+	"time"
 
 	"kexie/internal/web"
 )
@@ -16,6 +17,11 @@ type showPage struct {
 	Ledger    []Entry
 	Trainings []Training
 	Today     string
+	Now       time.Time
+	Me        int64        // the signed-in user: never decides their own filing
+	Fixable   []Entry      // the entries a correction may name (not corrections)
+	Fixes     []Correction // newest first
+	Pending   int          // corrections awaiting a decision
 }
 
 // show is a volunteer's record for staff: hours, stars, teams, ledger and
@@ -30,16 +36,30 @@ func (h *handler) show(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	p := showPage{V: v, Hours: FormatHours(v.Minutes), Today: Day(h.store.db.Now())}
+	now := h.store.db.Now()
+	p := showPage{V: v, Hours: FormatHours(v.Minutes), Today: Day(now), Now: now, Me: userID(r)}
 	if p.Stars, err = h.store.Stars(ctx, id); err != nil {
 		return err
 	}
-	p.Held = StarCount(p.Stars, h.store.db.Now())
+	p.Held = StarCount(p.Stars, now)
 	if p.Teams, err = h.store.TeamsOf(ctx, id); err != nil {
 		return err
 	}
 	if p.Ledger, err = h.store.Ledger(ctx, id, 100); err != nil {
 		return err
+	}
+	for _, e := range p.Ledger {
+		if e.Source != SourceCorrection {
+			p.Fixable = append(p.Fixable, e)
+		}
+	}
+	if p.Fixes, err = h.store.CorrectionsOf(ctx, id); err != nil {
+		return err
+	}
+	for _, c := range p.Fixes {
+		if c.Status == Pending {
+			p.Pending++
+		}
 	}
 	if p.Trainings, err = h.store.Trainings(ctx, id); err != nil {
 		return err

@@ -10,15 +10,34 @@ document.addEventListener("submit", function (e) {
 // Charts: elements with data-chart hold an ECharts option as JSON (pages
 // that draw charts load echarts.min.js). The table beside each chart
 // carries the same numbers for readers without scripts.
+// An option naming kexieMap (the venue maps, when the operator loaded region
+// outlines) has its outlines fetched from this server and registered, and
+// its points drawn over them; if that fails, the plain grid is drawn.
 document.addEventListener("DOMContentLoaded", function () {
   if (!window.echarts) return;
-  document.querySelectorAll("[data-chart]").forEach(function (el) {
-    var opt;
-    try { opt = JSON.parse(el.getAttribute("data-chart")); } catch (e) { return; }
+  function draw(el, opt) {
     var chart = window.echarts.init(el, null, { renderer: "svg" });
     chart.setOption(opt);
     el.setAttribute("data-chart-ready", "1");
     window.addEventListener("resize", function () { chart.resize(); });
+  }
+  document.querySelectorAll("[data-chart]").forEach(function (el) {
+    var opt;
+    try { opt = JSON.parse(el.getAttribute("data-chart")); } catch (e) { return; }
+    var m = opt.kexieMap;
+    delete opt.kexieMap;
+    if (!m || !window.fetch) { draw(el, opt); return; }
+    window.fetch(m.url, { credentials: "same-origin" }).then(function (r) {
+      if (!r.ok) throw new Error(r.status);
+      return r.json();
+    }).then(function (geo) {
+      if (!window.echarts.getMap(m.name)) window.echarts.registerMap(m.name, geo);
+      opt.geo = m.geo;
+      delete opt.xAxis; delete opt.yAxis; delete opt.grid;
+      (opt.series || []).forEach(function (s) { s.coordinateSystem = "geo"; });
+      el.setAttribute("data-outlines", "1");
+      draw(el, opt);
+    }).catch(function () { draw(el, opt); });
   });
 });
 // Region and discipline pickers: inputs marked data-region suggest GB/T
