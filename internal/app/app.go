@@ -138,7 +138,7 @@ func Open(ctx context.Context, cfg config.Config, log *slog.Logger) (*App, error
 	// The live indicator sources every module publishes, for plans to bind
 	// their targets to. Adding a module's sources is one argument here.
 	a.Venues = venue.NewStore(d, std.Regions())
-	if p := os.Getenv(venue.OutlinesEnv); p != "" { // region outlines for the venue maps (D72+)
+	if p := os.Getenv(venue.OutlinesEnv); p != "" { // region outlines for the venue maps (D74)
 		if err := a.Venues.LoadOutlines(p); err != nil {
 			d.Close()
 			return nil, err
