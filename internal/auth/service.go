@@ -40,6 +40,7 @@ type Service struct {
 	seal    *sealer
 	limit   *limiter // per address and account
 	ipLimit *limiter // per address
+	cache   sessionCache
 	// Now is the clock; tests replace it.
 	Now func() time.Time
 }

@@ -184,6 +184,19 @@ func (s *Service) Authenticate(w http.ResponseWriter, r *http.Request) (*web.Ide
 	ctx := r.Context()
 	id := HashToken(c.Value)
 	now := s.Now().UnixMilli()
+	// The change counters first: whatever is read after them is kept under
+	// them, never under newer ones.
+	vs, err := s.db.Versions(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("auth: %w", err)
+	}
+	at := stampOf(vs)
+	if e, ok := s.cache.get(id, at); ok && now <= e.expiresAt && now-e.lastSeen <= s.cfg.Idle.Milliseconds() {
+		if now-e.lastSeen > time.Minute.Milliseconds() && s.touch(ctx, id, now) {
+			s.cache.touched(id, at, now)
+		}
+		return e.identity(id), nil
+	}
 	var (
 		ident              web.Identity
 		sub                access.Subject
@@ -237,24 +250,32 @@ func (s *Service) Authenticate(w http.ResponseWriter, r *http.Request) (*web.Ide
 		s.clearCookie(w)
 		return nil, nil
 	}
-	if now-lastSeen > time.Minute.Milliseconds() {
-		// Best effort: on SQLite a long import holds the only writer for
-		// minutes, and a page must not wait behind it just to move
-		// last_seen_at; a later request touches the session instead.
-		tctx, cancel := context.WithTimeout(ctx, touchWait)
-		_, err := s.db.Exec(tctx, `UPDATE sessions SET last_seen_at = ? WHERE id = ?`, now, id)
-		cancel()
-		if err != nil && ctx.Err() == nil {
-			slog.Debug("auth: session not touched", "err", err)
-		}
+	if now-lastSeen > time.Minute.Milliseconds() && s.touch(ctx, id, now) {
+		lastSeen = now
 	}
-	ident.Subject, ident.SessionID, ident.MFAPending = &sub, id, pending == 1
+	ident.MFAPending = pending == 1
 	ident.MustChangePassword = change == 1
 	ident.MustEnroll2FA = pending == 0 && totp == 0 && (required == 1 || sub.HasRole(access.SysAdmin) || sub.HasRole(access.OrgAdmin))
 	if ident.CurrentOrgID == 0 && len(sub.Grants) > 0 {
 		ident.CurrentOrgID = sub.Grants[0].OrgID
 	}
-	return &ident, nil
+	e := cachedSession{sub: sub, ident: ident, lastSeen: lastSeen, expiresAt: expires}
+	s.cache.put(id, at, e)
+	return e.identity(id), nil
+}
+
+// touch moves the session's last_seen_at to now, best effort: on SQLite a
+// long import holds the only writer for minutes, and a page must not wait
+// behind it just to move last_seen_at; a later request touches the session
+// instead. It reports whether the row moved.
+func (s *Service) touch(ctx context.Context, id string, now int64) bool {
+	tctx, cancel := context.WithTimeout(ctx, touchWait)
+	_, err := s.db.Exec(tctx, `UPDATE sessions SET last_seen_at = ? WHERE id = ?`, now, id)
+	cancel()
+	if err != nil && ctx.Err() == nil {
+		slog.Debug("auth: session not touched", "err", err)
+	}
+	return err == nil
 }
 
 func (s *Service) setCookie(w http.ResponseWriter, token string) {

@@ -173,7 +173,9 @@ type Q interface {
 
 // Exec runs a statement outside any explicit transaction, on the writer pool.
 func (d *DB) Exec(ctx context.Context, query string, args ...any) (sql.Result, error) {
-	return d.w.ExecContext(ctx, d.bind(query), args...)
+	res, err := d.w.ExecContext(ctx, d.bind(query), args...)
+	forgetVersions(ctx)
+	return res, err
 }
 
 // Query reads on the reader pool.
@@ -247,7 +249,9 @@ func (d *DB) Tx(ctx context.Context, fn func(tx *Tx) error) (err error) {
 	if err = fn(tx); err != nil {
 		return err
 	}
-	if err = sqltx.Commit(); err != nil {
+	err = sqltx.Commit()
+	forgetVersions(ctx) // also after a failed commit: what it wrote is unknown
+	if err != nil {
 		return fmt.Errorf("db: commit: %w", err)
 	}
 	return nil

@@ -94,7 +94,7 @@ func (h *handler) tree(w http.ResponseWriter, r *http.Request) error {
 	t := h.site.T(r)
 	scope := h.scope(r)
 	l := web.ParseList(r, "", "name", "code", "created", "type")
-	p := TreePage{List: l, Regions: h.store.regions}
+	p := TreePage{List: l, Regions: h.store.regions, Types: make([]TypeOption, 0, len(Types()))}
 	for _, ty := range Types() {
 		p.Types = append(p.Types, TypeOption{Value: string(ty), Label: t(ty.Label()), Selected: l.Get("type") == string(ty)})
 	}
@@ -134,6 +134,7 @@ func (h *handler) tree(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
+	p.Rows = make([]Row, 0, len(orgs))
 	for _, o := range orgs {
 		p.Rows = append(p.Rows, h.row(t, o))
 	}

@@ -86,6 +86,7 @@ func (h *handler) treeNode(ctx context.Context, r *http.Request, vw *View, o, cu
 	if err != nil {
 		return n, err
 	}
+	n.Children = make([]TreeNode, 0, len(kids))
 	for _, k := range kids {
 		c, err := h.treeNode(ctx, r, vw, k, cur)
 		if err != nil {

@@ -4,13 +4,16 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"sync"
 
 	"kexie/internal/db"
 )
 
-// A View reads orgs as of one check of org_version, the count of writes to
-// orgs that triggers keep on every node's database alike (migration 005).
+// A View reads orgs as of one check of the "org" counter of cache_versions,
+// the count of writes to orgs that triggers keep on every node's database
+// alike (migrations 005, 006). The request reads it with the other caches'
+// counters in one query (db.Versions).
 // While the count has not moved, the rows and children lists a View reads
 // come from this node's memory; the moment any node writes an org, the next
 // View on every node sees a new count and reads the database again. A page
@@ -26,6 +29,10 @@ type View struct {
 	v int64
 }
 
+// VersionName is the org counter's name in cache_versions. Other caches
+// that hold org data (a session's grants with their org paths) check it too.
+const VersionName = "org"
+
 // orgCache is the memory behind Views: org rows by ID, the root's ID, and
 // lists of children by query, all read at version v.
 type orgCache struct {
@@ -33,7 +40,7 @@ type orgCache struct {
 	v    int64
 	root int64
 	byID map[int64]Org
-	kids map[kidsKey][]int64
+	kids map[kidsKey][]Org // shared with callers, who only read them
 }
 
 type kidsKey struct {
@@ -49,18 +56,22 @@ const (
 	cacheMaxLists = 20_000
 )
 
-// View checks org_version and returns a View at it.
+// View checks the org counter and returns a View at it.
 func (s *Store) View(ctx context.Context) (*View, error) {
-	var v int64
-	if err := s.db.QueryRow(ctx, `SELECT v FROM org_version WHERE id = 1`).Scan(&v); err != nil {
-		return nil, fmt.Errorf("org: read org_version: %w", err)
+	vs, err := s.db.Versions(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("org: %w", err)
+	}
+	v, ok := vs[VersionName]
+	if !ok {
+		return nil, fmt.Errorf("org: no %q counter in cache_versions", VersionName)
 	}
 	c := &s.cache
 	c.mu.Lock()
 	if v != c.v || c.byID == nil { // moved on, or back (a restored database)
 		c.v, c.root = v, 0
 		c.byID = map[int64]Org{}
-		c.kids = map[kidsKey][]int64{}
+		c.kids = map[kidsKey][]Org{}
 	}
 	c.mu.Unlock()
 	return &View{s: s, v: v}, nil
@@ -82,17 +93,13 @@ func (w *View) keep(key *kidsKey, rows ...Org) {
 	if len(c.byID)+len(rows) > cacheMaxOrgs || len(c.kids) >= cacheMaxLists {
 		c.root = 0
 		c.byID = map[int64]Org{}
-		c.kids = map[kidsKey][]int64{}
+		c.kids = map[kidsKey][]Org{}
 	}
 	for _, o := range rows {
 		c.byID[o.ID] = o
 	}
 	if key != nil {
-		ids := make([]int64, len(rows))
-		for i, o := range rows {
-			ids[i] = o.ID
-		}
-		c.kids[*key] = ids
+		c.kids[*key] = slices.Clip(rows)
 	}
 }
 
@@ -137,7 +144,8 @@ func (w *View) Root(ctx context.Context) (Org, error) {
 	return o, nil
 }
 
-// Children is Store.Children through the cache.
+// Children is Store.Children through the cache. The list may be shared
+// with other requests: callers read it and never change it.
 func (w *View) Children(ctx context.Context, parent Org, sort string, limit, offset int) ([]Org, error) {
 	key := kidsKey{parent: parent.ID, sort: sort, limit: limit, offset: offset}
 	if out, ok := w.cached(key); ok {
@@ -151,22 +159,13 @@ func (w *View) Children(ctx context.Context, parent Org, sort string, limit, off
 	return out, nil
 }
 
-// cached returns the list under key when every org on it is still held.
+// cached returns the list under key, read at the View's version.
 func (w *View) cached(key kidsKey) ([]Org, bool) {
 	c := &w.s.cache
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	ids, ok := c.kids[key]
-	if !ok || !w.current() {
-		return nil, false
-	}
-	out := make([]Org, len(ids))
-	for i, id := range ids {
-		if out[i], ok = c.byID[id]; !ok {
-			return nil, false
-		}
-	}
-	return out, true
+	out, ok := c.kids[key]
+	return out, ok && w.current()
 }
 
 // Ancestors returns the orgs on o's path above it, root first.

@@ -22,7 +22,7 @@ type Store struct {
 	db       *db.DB
 	regions  Regions
 	initials sync.Map // org name → its pinyin initials (org_search.go)
-	cache    orgCache // rows read at one org_version, served by Views (org_view.go)
+	cache    orgCache // rows read at one org counter, served by Views (org_view.go)
 }
 
 // NewStore returns a store on d that checks region codes against regions.

@@ -13,6 +13,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	"kexie/internal/db"
 )
 
 type requestIDKey struct{}
@@ -219,7 +221,10 @@ func (s *Site) identity(next http.Handler) http.Handler {
 			next.ServeHTTP(w, r)
 			return
 		}
-		ctx := r.Context()
+		// One reading of the caches' change counters serves the request:
+		// the session's check and every cache a page reads through.
+		ctx := db.WithVersions(r.Context())
+		r = r.WithContext(ctx)
 		var id *Identity
 		if s.Auth != nil {
 			var err error
