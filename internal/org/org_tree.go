@@ -42,7 +42,7 @@ func (p TreePage) RowsHTML() (template.HTML, error) {
 
 // Row is an org with what the page shows beside it.
 type Row struct {
-	*Org // shared with the View cache: read only
+	*Org       // shared with the View cache: read only
 	TypeLabel  string
 	RegionName string
 }

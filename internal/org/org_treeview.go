@@ -16,7 +16,7 @@ const treeCap = 100
 
 // TreeNode is one org of the side tree on the org page.
 type TreeNode struct {
-	*Org // shared with the View cache: read only
+	*Org          // shared with the View cache: read only
 	Open     bool // expanded: on the way to the selected org
 	Selected bool
 	Home     bool // the user's own org, listed first
