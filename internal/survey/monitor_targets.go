@@ -21,9 +21,9 @@ type Target struct {
 	Value, High         float64
 	DeadlineYear        int // the deadline, else the plan's last year
 	// Baseline, when the plan names one, starts the trajectory.
-	HasBase      bool
-	BaseValue    float64
-	BaseYear     int
+	HasBase   bool
+	BaseValue float64
+	BaseYear  int
 	// Assess rates a rate (percent) of a survey year by the plan's own
 	// rule at now: achieved, on_track, at_risk or behind, and the value
 	// the trajectory expects for that year.
