@@ -128,7 +128,7 @@ func TestMonitorTargets(t *testing.T) {
 			"全省分市科学素质目标", `st-achieved`, fmt.Sprintf(`href="/plans/%d/indicators/%d">攀枝花市科学素质规划</a>`, cityPlan, cityInd),
 			"≥60%", "（2026 年）", `st-on_track`, "按规划进度 2025 年应达 46.7%",
 			// The chart: a dashed target line per target, the axis running to the last deadline.
-			`"name":"攀枝花市科学技术协会 目标 ≥60%（2026）"`, `"type":"dashed"`, `"data":["2024","2025","2026"]`,
+			`"name":"攀枝花市科学技术协会 目标 ≥60%（2026）"`, `"type":"dashed"`, `"data":["2023","2024","2025","2026"]`,
 		} {
 			if !strings.Contains(text, want) {
 				t.Errorf("province dashboard lacks %q", want)

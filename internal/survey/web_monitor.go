@@ -110,7 +110,8 @@ var palette = []string{"#5470c6", "#91cc75", "#fac858", "#ee6666", "#73c0de", "#
 
 // chartYears are the years the trend chart shows: every year from the
 // first survey to the last survey or target deadline (the years surveyed
-// and the deadlines alone when that would be more than 30).
+// and the deadlines alone when that would be more than 30). A target's
+// baseline year counts too, so its trajectory starts where the plan says.
 func chartYears(m Monitor) []int {
 	set := map[int]bool{}
 	lo, hi := 0, 0
@@ -132,6 +133,9 @@ func chartYears(m Monitor) []int {
 	for _, ts := range m.Targets {
 		for _, t := range ts {
 			note(t.DeadlineYear)
+			if t.HasBase {
+				note(t.BaseYear)
+			}
 		}
 	}
 	var out []int
@@ -185,7 +189,7 @@ func monitorChart(m Monitor, root Region, t func(string, ...any) string) string 
 			}
 			n := t("survey.m.target_series", name, x.GoalS(), x.DeadlineYear)
 			series = append(series, map[string]any{"type": "line", "name": n, "data": data, "connectNulls": true, "color": color,
-				"symbol": "diamond", "symbolSize": 10, "lineStyle": map[string]any{"type": "dashed", "width": 1.5}})
+				"symbol": "diamond", "symbolSize": 10, "showSymbol": true, "showAllSymbol": true, "lineStyle": map[string]any{"type": "dashed", "width": 1.5}})
 			names = append(names, n)
 		}
 	}
@@ -202,12 +206,13 @@ func monitorChart(m Monitor, root Region, t func(string, ...any) string) string 
 		target(rr.Name, color, m.Targets[rr.ID])
 	}
 	b, _ := json.Marshal(map[string]any{
-		"grid":    map[string]any{"left": 8, "right": 16, "top": 16, "bottom": 40, "containLabel": true},
-		"tooltip": map[string]any{"trigger": "axis"},
-		"legend":  map[string]any{"type": "scroll", "data": names, "bottom": 0},
-		"xAxis":   map[string]any{"type": "category", "data": labels},
-		"yAxis":   map[string]any{"type": "value", "axisLabel": map[string]any{"formatter": "{value}%"}},
-		"series":  series,
+		"grid":      map[string]any{"left": 8, "right": 16, "top": 16, "bottom": 40, "containLabel": true},
+		"tooltip":   map[string]any{"trigger": "axis"},
+		"legend":    map[string]any{"type": "scroll", "data": names, "bottom": 0},
+		"animation": false, // the targets' end markers show at once, in print and screenshots too
+		"xAxis":     map[string]any{"type": "category", "data": labels},
+		"yAxis":     map[string]any{"type": "value", "axisLabel": map[string]any{"formatter": "{value}%"}},
+		"series":    series,
 	})
 	return string(b)
 }
