@@ -1,6 +1,10 @@
 package survey_test
 
 import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -10,6 +14,7 @@ import (
 	"kexie/internal/access"
 	"kexie/internal/db/dbtest"
 	"kexie/internal/plan"
+	"kexie/internal/survey/estimate"
 	"kexie/internal/web/webtest"
 )
 
@@ -54,4 +59,46 @@ func TestBrowserMonitorTargets(t *testing.T) {
 	}
 	b.Run("desktop", chromedp.EmulateViewport(1280, 900))
 	shot(b, "survey-monitor-targets")
+}
+
+// TestBrowserAnalysisByRegion asks the analysis page, weighted, for the
+// by-region table through its filters at 1,280 and 390 px.
+func TestBrowserAnalysisByRegion(t *testing.T) {
+	ctx := webtest.Browser(t)
+	ss := serveSurveys(t, dbtest.OpenSQLite(t))
+	v := seedRegionSurvey(t, ss)
+	if err := ss.Surveys.SetMargins(context.Background(), v.ID, estimate.Margins{"gender": {"1": 0.7, "2": 0.3}}); err != nil {
+		t.Fatal(err)
+	}
+	ss.CreateUser(t, "province", access.OrgStaff, ss.Root)
+	b := webtest.NewTab(t, ctx, ss.URL, 30*time.Second)
+	b.Login("province")
+	for _, width := range []int64{1280, 390} {
+		b.Run("viewport", chromedp.EmulateViewport(width, 900), chromedp.Sleep(150*time.Millisecond))
+		b.Open("/surveys/"+itoa(v.ID)+"/analysis", "#analysis-filters")
+		b.Run("ask by region", chromedp.SetValue(chromedp.CSS(`#region-level`), "1"), chromedp.SetValue(chromedp.CSS(`#cross-col`), "gender"),
+			chromedp.Click(chromedp.CSS(`input[name=weighted]`)), chromedp.Click(chromedp.CSS(`#analysis-go`)),
+			chromedp.WaitVisible(chromedp.CSS(`#region-table`)))
+		got := b.Text(`#region-table`)
+		for _, want := range []string{"攀枝花市科学技术协会", "滁州市科学技术协会", "具备科学素质的比例", "男", "SE ", "n=6", "n=4", "合计", "已考虑迭代加权"} {
+			if !strings.Contains(got, want) {
+				t.Errorf("%d px: the by-region table lacks %q: %q", width, want, got)
+			}
+		}
+		if w, err := chromedp.Run(b.Ctx, chromedp.Evaluate[int](`document.documentElement.scrollWidth`)); err != nil || w > int(width) {
+			t.Errorf("the analysis page is %d px wide at %d px", w, width)
+		}
+		// The page holds a chart per question: shoot the filters and the table only.
+		if dir := os.Getenv("KEXIE_SCREENSHOTS"); dir != "" {
+			for _, part := range []struct{ sel, name string }{{"#analysis-filters", "filters"}, {"#region-table", "table"}} {
+				png, err := chromedp.Run(b.Ctx, chromedp.Screenshot(chromedp.CSS(part.sel)))
+				if err != nil {
+					t.Fatal(err)
+				}
+				if err := os.WriteFile(filepath.Join(dir, fmt.Sprintf("survey-analysis-by-region-%s-%d.png", part.name, width)), png, 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+		}
+	}
 }

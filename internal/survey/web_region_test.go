@@ -22,37 +22,7 @@ import (
 func TestAnalysisByRegion(t *testing.T) {
 	eachSite(t, func(t *testing.T, ss surveySite) {
 		ctx := context.Background()
-		v, err := ss.Surveys.Create(ctx, survey.Input{OrgID: ss.Root.ID, Kind: survey.KindLiteracy, Title: "2025年公民科学素质调查", Year: 2025})
-		if err != nil {
-			t.Fatal(err)
-		}
-		if _, err := ss.Surveys.Publish(ctx, v.ID, 0); err != nil {
-			t.Fatal(err)
-		}
-		for _, c := range []struct {
-			orgID int64
-			lit   []bool
-		}{{ss.City.ID, []bool{true, false, false, true, true, false}}, {ss.Peer.ID, []bool{false, false, true, false}}} {
-			st, err := ss.Surveys.AddStation(ctx, v.ID, c.orgID, 0)
-			if err != nil {
-				t.Fatal(err)
-			}
-			for i, lit := range c.lit {
-				a := survey.Answers{"gender": {fmt.Sprint(1 + i%2)}, "age": {"2"}, "edu": {"4"}, "urban": {"1"}}
-				for _, q := range survey.LiteracyInstrument().Questions() {
-					if len(q.Correct) > 0 {
-						a[q.ID] = []string{q.Options[len(q.Options)-1].Code}
-						if lit {
-							a[q.ID] = q.Correct
-						}
-					}
-				}
-				if _, err := ss.Surveys.Submit(ctx, survey.Submission{SurveyID: v.ID, Version: 1, StationID: st.ID, Answers: a,
-					Respondent: fmt.Sprintf("r:%d-%d", c.orgID, i), StartedAt: time.Now().Add(-time.Hour)}); err != nil {
-					t.Fatal(err)
-				}
-			}
-		}
+		v := seedRegionSurvey(t, ss)
 		staff, _ := ss.User(t, "prov", access.OrgStaff, ss.Root)
 		base := "/surveys/" + itoa(v.ID)
 		if _, body := post(staff, base+"/margins", url.Values{"margins": {"variable,category,share\ngender,1,0.7\ngender,2,0.3\n"}}); !strings.Contains(body, "边际分布已保存") {
@@ -103,4 +73,44 @@ func TestAnalysisByRegion(t *testing.T) {
 			t.Errorf("by-region sheet: %q", rows)
 		}
 	})
+}
+
+// seedRegionSurvey is a published 2025 literacy survey of the province
+// answered through the city (six, three literate) and the peer city (four,
+// one literate), genders alternating.
+func seedRegionSurvey(t *testing.T, ss surveySite) survey.Survey {
+	t.Helper()
+	ctx := context.Background()
+	v, err := ss.Surveys.Create(ctx, survey.Input{OrgID: ss.Root.ID, Kind: survey.KindLiteracy, Title: "2025年公民科学素质调查", Year: 2025})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := ss.Surveys.Publish(ctx, v.ID, 0); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		orgID int64
+		lit   []bool
+	}{{ss.City.ID, []bool{true, false, false, true, true, false}}, {ss.Peer.ID, []bool{false, false, true, false}}} {
+		st, err := ss.Surveys.AddStation(ctx, v.ID, c.orgID, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i, lit := range c.lit {
+			a := survey.Answers{"gender": {fmt.Sprint(1 + i%2)}, "age": {"2"}, "edu": {"4"}, "urban": {"1"}}
+			for _, q := range survey.LiteracyInstrument().Questions() {
+				if len(q.Correct) > 0 {
+					a[q.ID] = []string{q.Options[len(q.Options)-1].Code}
+					if lit {
+						a[q.ID] = q.Correct
+					}
+				}
+			}
+			if _, err := ss.Surveys.Submit(ctx, survey.Submission{SurveyID: v.ID, Version: 1, StationID: st.ID, Answers: a,
+				Respondent: fmt.Sprintf("r:%d-%d", c.orgID, i), StartedAt: time.Now().Add(-time.Hour)}); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	return v
 }
