@@ -137,6 +137,14 @@ func TestMonitorTargets(t *testing.T) {
 		if strings.Contains(text, "滁州市规划草稿") {
 			t.Error("a draft plan's target shows")
 		}
+		// In English.
+		_, body = prov.Get("/surveys/literacy?lang=en")
+		text = html.UnescapeString(body)
+		for _, want := range []string{"Plan targets", "≥60%</strong> (by 2026)", "On track", "the plan expects 46.7% in 2025", "Behind", "target ≥60% (2026)"} {
+			if !strings.Contains(text, want) {
+				t.Errorf("the English dashboard lacks %q", want)
+			}
+		}
 		if res, _ := prov.Get(fmt.Sprintf("/plans/%d/indicators/%d", cityPlan, cityInd)); res.StatusCode != 200 {
 			t.Errorf("the target's link: %d", res.StatusCode)
 		}
