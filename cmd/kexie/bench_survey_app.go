@@ -255,8 +255,16 @@ func benchSurveyDashboard(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	fmt.Fprintf(e.stderr, "\rstored %d responses (%d aggregate rows) in %s\n", *n, fx.AggregateRows, time.Since(start).Round(time.Second))
-	fmt.Fprintf(e.stdout, "machine: %s, %d CPUs, %s; database: %s; %d responses in %d surveys, %d aggregate rows\n",
-		cpuModel(), runtime.NumCPU(), runtime.Version(), a.DB.Dialect(), *n, fx.Surveys, fx.AggregateRows)
+	root, err := a.Orgs.Get(ctx, fx.Root.ID)
+	if err != nil {
+		return err
+	}
+	targets, err := seedLiteracyTargets(ctx, a, root)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stdout, "machine: %s, %d CPUs, %s; database: %s; %d responses in %d surveys, %d aggregate rows, %d plan targets bound\n",
+		cpuModel(), runtime.NumCPU(), runtime.Version(), a.DB.Dialect(), *n, fx.Surveys, fx.AggregateRows, targets)
 	fmt.Fprintln(e.stdout, "| dashboard of | p50 | p99 | max |")
 	fmt.Fprintln(e.stdout, "|---|---|---|---|")
 	for _, target := range []struct {
@@ -278,8 +286,8 @@ func benchSurveyDashboard(ctx context.Context, e *env, args []string) error {
 			if err != nil {
 				return err
 			}
-			if len(m.Years) == 0 {
-				return fmt.Errorf("dashboard of %s is empty", target.name)
+			if len(m.Years) == 0 || len(m.Targets[target.root.ID]) == 0 {
+				return fmt.Errorf("dashboard of %s is empty or shows no target", target.name)
 			}
 			times = append(times, time.Since(t0))
 		}

@@ -152,6 +152,7 @@ func Open(ctx context.Context, cfg config.Config, log *slog.Logger) (*App, error
 		return nil, err
 	}
 	a.Plans.SetSources(a.Sources)
+	a.Surveys.UseTargets(surveyTargets(a.Plans))
 	portal := &kepu.Portal{} // the public portal answers "/" to visitors
 	// The modules, in migration order. Adding a module is one line here.
 	a.Modules = []web.Module{

@@ -85,6 +85,7 @@ func eventMatrix() []matrixCase {
 		{"POST /events/{id}/sync", "/events/{peerevent}/sync", nil, sys},
 		{"GET /v", "/v", nil, public},
 		{"GET /v/{id}", "/v/{venue}", nil, public},
+		{"GET /v/regions.geojson", "/v/regions.geojson", nil, public},
 		{"GET /venues", "/venues", nil, staff},
 		{"POST /venues", "/venues", url.Values{"org_id": {"{city}"}, "name": {""}}, staff},
 		{"POST /venues", "/venues", url.Values{"org_id": {"{peer}"}, "name": {""}}, sys},

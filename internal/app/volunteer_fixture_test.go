@@ -72,6 +72,12 @@ func volunteerMatrix() []matrixCase {
 		{"POST /volunteers/{id}/trainings", "/volunteers/{peervvol}/trainings", url.Values{"title": {""}}, sys},
 		{"POST /volunteers/{id}/stars/{level}/withhold", "/volunteers/{vvol}/stars/1/withhold", nil, staff},
 		{"POST /volunteers/{id}/stars/{level}/withhold", "/volunteers/{peervvol}/stars/1/withhold", nil, sys},
+		{"POST /volunteers/{id}/stars/{level}/review", "/volunteers/{vvol}/stars/1/review", nil, staff},
+		{"POST /volunteers/{id}/stars/{level}/review", "/volunteers/{peervvol}/stars/1/review", nil, sys},
+		{"POST /volunteers/{id}/corrections", "/volunteers/{vvol}/corrections", url.Values{"reason": {""}}, staff},
+		{"POST /volunteers/{id}/corrections", "/volunteers/{peervvol}/corrections", url.Values{"reason": {""}}, sys},
+		{"POST /volunteers/{id}/corrections/{cid}/decide", "/volunteers/{vvol}/corrections/1/decide", nil, staff},
+		{"POST /volunteers/{id}/corrections/{cid}/decide", "/volunteers/{peervvol}/corrections/1/decide", nil, sys},
 		{"POST /volunteers/teams", "/volunteers/teams", url.Values{"org_id": {"{city}"}}, staff},
 		{"POST /volunteers/teams", "/volunteers/teams", url.Values{"org_id": {"{peer}"}}, sys},
 	}

@@ -15,6 +15,7 @@ import (
 	"kexie/internal/org"
 	"kexie/internal/people"
 	"kexie/internal/plan"
+	"kexie/internal/survey"
 )
 
 //go:embed plans/*.txt
@@ -118,6 +119,15 @@ func fillPlan(ctx context.Context, ps *plan.Store, id int64, owner org.Org, rng 
 		// computes it, so nobody files it.
 		if _, ok := ps.Sources().Lookup(youthSource); ok && strings.Contains(ind.Metric, people.YouthCategory) {
 			if err := ps.Bind(ctx, plan.BindInput{PlanID: id, IndicatorID: ind.ID, Key: youthSource, Scope: access.Everywhere()}); err != nil {
+				return entries, err
+			}
+			continue
+		}
+		// The literacy target follows the literacy surveys (survey.go) of
+		// the plan's org: its rate shows on the plan and its target on the
+		// literacy dashboard.
+		if _, ok := ps.Sources().Lookup(survey.LiteracySource); ok && strings.Contains(ind.Metric, "科学素质") && ind.Unit == "%" {
+			if err := ps.Bind(ctx, plan.BindInput{PlanID: id, IndicatorID: ind.ID, Key: survey.LiteracySource, Scope: access.Everywhere()}); err != nil {
 				return entries, err
 			}
 			continue

@@ -29,6 +29,9 @@ type Data struct {
 	Rows    []Answers
 	Weights []float64 // nil: unweighted
 	Raking  *RakeInfo
+	// Paths are the org path of each row's station (RegionTable groups
+	// the rows by them).
+	Paths []string
 
 	rakedCells [][]string // the raking's categories, for standard errors
 }
@@ -56,15 +59,15 @@ func (s *Store) Load(ctx context.Context, v Survey, f AnalysisFilter) (Data, err
 		return d, nil
 	}
 	where, args := respWhere(s.db, v.ID, RespFilter{Scope: f.Scope, Within: f.Within, StationID: f.StationID, Flag: "included"})
-	rows, err := s.db.Query(ctx, `SELECT r.answers FROM survey_responses r JOIN orgs o ON o.id = r.org_id WHERE `+where+` ORDER BY r.id`, args...)
+	rows, err := s.db.Query(ctx, `SELECT r.answers, o.path FROM survey_responses r JOIN orgs o ON o.id = r.org_id WHERE `+where+` ORDER BY r.id`, args...)
 	if err != nil {
 		return d, fmt.Errorf("survey: load: %w", err)
 	}
 	defer rows.Close()
 	roleQ, hasRole := d.Def.ByRole(f.Role)
 	for rows.Next() {
-		var raw string
-		if err := rows.Scan(&raw); err != nil {
+		var raw, path string
+		if err := rows.Scan(&raw, &path); err != nil {
 			return d, fmt.Errorf("survey: load: %w", err)
 		}
 		var a Answers
@@ -75,6 +78,7 @@ func (s *Store) Load(ctx context.Context, v Survey, f AnalysisFilter) (Data, err
 			continue
 		}
 		d.Rows = append(d.Rows, a)
+		d.Paths = append(d.Paths, path)
 	}
 	if err := rows.Err(); err != nil {
 		return d, err

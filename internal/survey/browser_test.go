@@ -45,7 +45,11 @@ func TestBrowserSurveyFlow(t *testing.T) {
 		b.Run("publish", chromedp.Click(chromedp.CSS(`#survey-publish`)))
 		b.WaitText("published", ".flash", "已发布第 1 版")
 		pickOrg(b, "station_org", "攀枝花", "PZH")
-		b.Run("add station", chromedp.Click(chromedp.CSS(`#station-submit`)), chromedp.WaitVisible(chromedp.CSS(`#station-table`)))
+		// The form is submitted as its button would (with validation): under
+		// load a click at the button's coordinates could land while the page
+		// was still laying out and hit nothing.
+		b.Run("add station", chromedp.Evaluate[chromedp.Void](`document.querySelector('#station-add').requestSubmit(document.querySelector('#station-submit'))`),
+			chromedp.WaitVisible(chromedp.CSS(`#station-table`)))
 		shot(b, "survey-show")
 		link := evalString(t, b, `document.querySelector("#station-table a.station-link").getAttribute("href")`)
 		if !strings.HasPrefix(link, "/s/") {

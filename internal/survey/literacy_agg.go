@@ -73,6 +73,9 @@ type Monitor struct {
 	Regions   []RegionRates
 	Latest    int
 	Breakdown map[string]map[string]Rate // role → category → rate, latest year
+	// Targets are the plan targets on the root's (overall) and each
+	// region's rate, by org ID, rated against its latest rate.
+	Targets map[int64][]TargetStatus
 }
 
 // Monitor computes the dashboard from the aggregates for the subtree at
@@ -130,6 +133,9 @@ func (s *Store) Monitor(ctx context.Context, scope access.Scope, root Region) (M
 			rr.ByYear[y] = rateOfCounts(a.n, a.k)
 		}
 		m.Regions = append(m.Regions, rr)
+	}
+	if err := s.monitorTargets(ctx, scope, root, &m); err != nil {
+		return m, err
 	}
 	if m.Latest == 0 {
 		return m, nil

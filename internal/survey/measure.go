@@ -14,34 +14,36 @@ import (
 const LiteracySource = "survey.literacy.rate"
 
 // Sources are the quantities the survey module publishes: the share of
-// respondents 具备科学素质 in the literacy surveys of the scope's orgs whose
-// survey year falls in the period, in percent (from the aggregates, so a
-// plan's ledger reads it at once; excluded responses do not count).
+// respondents 具备科学素质 in the literacy surveys of the scope's orgs, in
+// percent, from the aggregates (so a plan's ledger reads it at once;
+// excluded responses do not count). The rate is a level a survey measures
+// now and then, so it reads as of the period's end: the latest survey year
+// up to the end's year, all of the scope's responses of that year pooled;
+// 0 before any survey. A quarter or a year without a survey of its own
+// thus shows the rate last measured, not a fall to nothing.
 func (s *Store) Sources() []measure.Source {
-	return []measure.Source{{Key: LiteracySource, Label: "survey.measure.literacy", Unit: "%", Kind: measure.Share,
+	return []measure.Source{{Key: LiteracySource, Label: "survey.measure.literacy", Unit: "%", Kind: measure.Share, AsOf: true,
 		Value: func(ctx context.Context, scope access.Scope, p measure.Period) (float64, error) {
 			if scope.None() {
 				return 0, nil
 			}
-			from, to := 0, 0
-			if !p.From.IsZero() {
-				from = p.From.In(sheet.Zone).Year()
-			}
+			to := 0
 			if !p.To.IsZero() {
 				to = p.To.Add(-time.Millisecond).In(sheet.Zone).Year()
 			}
-			sums, err := s.literacySums(ctx, scope, "", "l.role, l.year", "", from, to)
+			sums, err := s.literacySums(ctx, scope, "", "l.role, l.year", "", 0, to)
 			if err != nil {
 				return 0, err
 			}
-			var n, k int64
+			var latest literacySum
 			for _, c := range sums {
-				n += c.n
-				k += c.literate
+				if c.n > 0 && c.year > latest.year {
+					latest = c
+				}
 			}
-			if n == 0 {
+			if latest.n == 0 {
 				return 0, nil
 			}
-			return 100 * float64(k) / float64(n), nil
+			return 100 * float64(latest.literate) / float64(latest.n), nil
 		}}}
 }

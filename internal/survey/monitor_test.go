@@ -78,11 +78,17 @@ func TestLiteracyMonitor(t *testing.T) {
 			year  int
 			want  float64
 		}{{access.Subtrees(ss.City.Path), 2025, 50}, {access.Subtrees(ss.City.Path), 2024, 25}, {access.Everywhere(), 2025, 80},
-			{access.Scope{}, 2025, 0}, {access.Subtrees(ss.Peer.Path), 2024, 0}} {
+			{access.Scope{}, 2025, 0}, {access.Subtrees(ss.Peer.Path), 2024, 0},
+			// A level as of the period's end: a year without a survey reads the last one's rate.
+			{access.Subtrees(ss.City.Path), 2027, 50}, {access.Subtrees(ss.City.Path), 2023, 0}} {
 			got, err := src.Value(context.Background(), c.scope, y(c.year))
 			if err != nil || got != c.want {
 				t.Errorf("%s in %v, %d = %v, %v; want %v", src.Key, c.scope, c.year, got, err, c.want)
 			}
+		}
+		q := measure.Period{From: time.Date(2026, 4, 1, 0, 0, 0, 0, sheet.Zone), To: time.Date(2026, 7, 1, 0, 0, 0, 0, sheet.Zone)}
+		if got, err := src.Value(context.Background(), access.Everywhere(), q); err != nil || got != 80 || !src.AsOf {
+			t.Errorf("2026 Q2 everywhere = %v, %v (as of: %v); want the 2025 survey's 80", got, err, src.AsOf)
 		}
 	})
 }

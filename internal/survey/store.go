@@ -39,6 +39,9 @@ type Store struct {
 	// stations, quotas) made through this node, so its link cache drops
 	// what they changed at once; other nodes' caches expire within a second.
 	gen atomic.Uint64
+	// targets finds the plan targets bound to the literacy rate (the plan
+	// module's, wired by app); nil: none are shown.
+	targets TargetFinder
 }
 
 type versionKey struct {

@@ -37,6 +37,20 @@ type AnalysisPage struct {
 	Roles    []string
 	Margins  []Margin
 	CanEdit  bool
+	// Level is the by-region table's grouping (generations below the
+	// region filter's org, else the survey's; 0: no table) and Regions
+	// the table.
+	Level   int
+	Regions *RegionTable
+}
+
+// Levels are the by-region groupings offered.
+func (p AnalysisPage) Levels() []int {
+	out := make([]int, MaxRegionLevel)
+	for i := range out {
+		out[i] = i + 1
+	}
+	return out
 }
 
 // LitCats lists a role's categories in code order.
@@ -81,6 +95,10 @@ func (h *handler) analysisData(r *http.Request, v Survey) (AnalysisPage, error) 
 	p := AnalysisPage{Survey: v, Row: q.Get("row"), Col: q.Get("col"), Within: q.Get("within")}
 	p.Filter = AnalysisFilter{Scope: h.site.Scope(r, "survey.view"), Role: q.Get("role"), Category: q.Get("cat"), Weighted: q.Get("weighted") == "1"}
 	p.Filter.StationID, _ = strconv.ParseInt(q.Get("station"), 10, 64)
+	if l, err := strconv.Atoi(q.Get("level")); err == nil && l >= 1 && l <= MaxRegionLevel {
+		p.Level = l
+	}
+	anchor := Region{ID: v.OrgID, Name: v.OrgName, Path: v.OrgPath}
 	if p.Within != "" {
 		o, err := h.orgs.FromForm(r.Context(), p.Within)
 		if err != nil {
@@ -91,6 +109,7 @@ func (h *handler) analysisData(r *http.Request, v Survey) (AnalysisPage, error) 
 			p.Filter.Scope = p.Filter.Scope.Within("/nothing/")
 		} else {
 			p.Filter.Within = o.Path
+			anchor = Region{ID: o.ID, Name: o.Name, Path: o.Path}
 		}
 	}
 	var err error
@@ -139,6 +158,22 @@ func (h *handler) analysisData(r *http.Request, v Survey) (AnalysisPage, error) 
 	if ok1 && ok2 {
 		c := CrossTab(p.Data, row, col, lang)
 		p.Cross = &c
+	}
+	if p.Level > 0 {
+		regions, err := h.store.regionsAt(r.Context(), p.Filter.Scope, anchor, p.Level)
+		if err != nil {
+			return p, err
+		}
+		var q *Question
+		if ok2 && categorical(col) {
+			q = &col
+		}
+		t, err := ByRegion(p.Data, regions, q, lang)
+		if err != nil {
+			return p, err
+		}
+		t.Anchor, t.Level = anchor, p.Level
+		p.Regions = &t
 	}
 	return p, nil
 }
@@ -223,6 +258,9 @@ func (h *handler) exportTables(w http.ResponseWriter, r *http.Request, p Analysi
 		}
 		tables = append(tables, ct)
 	}
+	if rt := p.Regions; rt != nil {
+		tables = append(tables, regionSheet(*rt, t))
+	}
 	return sheet.ServeXLSXBook(w, "survey-"+strconv.FormatInt(p.Survey.ID, 10)+"-tables.xlsx", tables...)
 }
 
@@ -233,4 +271,34 @@ func (h *handler) margins(w http.ResponseWriter, r *http.Request) error {
 		err = h.store.SetMargins(r.Context(), id, m)
 	}
 	return h.back(w, r, surveyURL(id, "/analysis?weighted=1#margins"), err, "survey.flash.margins")
+}
+
+// regionSheet is the by-region table as a sheet: per column the share in
+// percent, its standard error in points, the 95% interval and the rows
+// counted.
+func regionSheet(rt RegionTable, t func(string, ...any) string) sheet.Table {
+	st := sheet.Table{Sheet: t("survey.a.by_region_sheet"), Headers: []string{t("survey.f.region")}}
+	for _, c := range rt.Cols {
+		name := c.Label
+		if c.Key == "literacy" {
+			name = t("survey.a.literacy")
+		}
+		st.Headers = append(st.Headers, name+" %", name+" "+t("survey.a.se"), name+" "+t("survey.a.ci_lo"), name+" "+t("survey.a.ci_hi"), name+" n")
+	}
+	line := func(name string, rates []Rate) []string {
+		out := []string{name}
+		for _, r := range rates {
+			if r.N == 0 {
+				out = append(out, "", "", "", "", "0")
+				continue
+			}
+			out = append(out, r.PS(), r.SES(), r.LoS(), r.HiS(), strconv.Itoa(r.N))
+		}
+		return out
+	}
+	for _, row := range rt.Rows {
+		st.Rows = append(st.Rows, line(row.Name, row.Rates))
+	}
+	st.Rows = append(st.Rows, line(t("survey.a.total"), rt.Total.Rates))
+	return st
 }

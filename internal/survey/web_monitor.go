@@ -40,6 +40,20 @@ func (p MonitorPage) Label(role, cat string) string {
 	return cat
 }
 
+// TargetsOf are the plan targets on an org's rate (the root's: overall).
+func (p MonitorPage) TargetsOf(orgID int64) []TargetStatus { return p.Monitor.Targets[orgID] }
+
+// TargetCell is the targets column of one row, with the view to label it.
+type TargetCell struct {
+	V       *web.View
+	Targets []TargetStatus
+}
+
+// Cell is the targets column of an org's row.
+func (p MonitorPage) Cell(v *web.View, orgID int64) TargetCell {
+	return TargetCell{V: v, Targets: p.Monitor.Targets[orgID]}
+}
+
 // YearRate is a region's rate in a year (zero when none).
 func (p MonitorPage) YearRate(rr RegionRates, y int) Rate { return rr.ByYear[y] }
 
@@ -85,46 +99,120 @@ func (h *handler) monitor(w http.ResponseWriter, r *http.Request) error {
 			return err
 		}
 		p.Monitor = m
-		p.Chart = monitorChart(m, h.site.T(r)("survey.m.overall"))
+		p.Chart = monitorChart(m, root, h.site.T(r))
 	}
 	return h.site.Render(w, r, "survey/monitor.html", "survey.title.monitor", p)
 }
 
-func monitorChart(m Monitor, overall string) string {
+// palette colours each region's line and its targets alike (ECharts'
+// default colours, in order).
+var palette = []string{"#5470c6", "#91cc75", "#fac858", "#ee6666", "#73c0de", "#3ba272", "#fc8452", "#9a60b4", "#ea7ccc"}
+
+// chartYears are the years the trend chart shows: every year from the
+// first survey to the last survey or target deadline (the years surveyed
+// and the deadlines alone when that would be more than 30). A target's
+// baseline year counts too, so its trajectory starts where the plan says.
+func chartYears(m Monitor) []int {
+	set := map[int]bool{}
+	lo, hi := 0, 0
+	note := func(y int) {
+		if y <= 0 {
+			return
+		}
+		set[y] = true
+		if lo == 0 || y < lo {
+			lo = y
+		}
+		if y > hi {
+			hi = y
+		}
+	}
+	for _, y := range m.Years {
+		note(y)
+	}
+	for _, ts := range m.Targets {
+		for _, t := range ts {
+			note(t.DeadlineYear)
+			if t.HasBase {
+				note(t.BaseYear)
+			}
+		}
+	}
+	var out []int
+	if hi-lo <= 30 {
+		for y := lo; y <= hi && lo > 0; y++ {
+			out = append(out, y)
+		}
+		return out
+	}
+	for y := range set {
+		out = append(out, y)
+	}
+	sort.Ints(out)
+	return out
+}
+
+// monitorChart is the trend chart: a line per region (the root's overall
+// first) and, dashed in the same colour, each plan target from its
+// baseline to its value at the deadline.
+func monitorChart(m Monitor, root Region, t func(string, ...any) string) string {
 	if len(m.Years) == 0 {
 		return ""
 	}
-	var years []string
-	for _, y := range m.Years {
-		years = append(years, strconv.Itoa(y))
+	years := chartYears(m)
+	var labels []string
+	at := map[int]int{}
+	for i, y := range years {
+		labels = append(labels, strconv.Itoa(y))
+		at[y] = i
 	}
-	line := func(name string, by map[int]Rate) map[string]any {
-		var data []any
-		for _, y := range m.Years {
-			if r, ok := by[y]; ok && r.N > 0 {
-				data = append(data, float64(int(r.P*1000+0.5))/10)
-			} else {
-				data = append(data, nil)
+	round := func(p float64) float64 { return float64(int(p*10+0.5)) / 10 }
+	line := func(name, color string, by map[int]Rate) map[string]any {
+		data := make([]any, len(years))
+		for y, r := range by {
+			if i, ok := at[y]; ok && r.N > 0 {
+				data[i] = round(100 * r.P)
 			}
 		}
-		return map[string]any{"type": "line", "name": name, "data": data, "connectNulls": true}
+		return map[string]any{"type": "line", "name": name, "data": data, "connectNulls": true, "color": color}
 	}
-	series := []any{line(overall, m.Overall)}
+	var series []any
 	var names []string
-	names = append(names, overall)
-	for _, rr := range m.Regions {
-		if len(rr.ByYear) > 0 {
-			series = append(series, line(rr.Name, rr.ByYear))
-			names = append(names, rr.Name)
+	target := func(name, color string, ts []TargetStatus) {
+		for _, x := range ts {
+			data := make([]any, len(years))
+			if i, ok := at[x.DeadlineYear]; ok {
+				data[i] = x.Value
+			}
+			if i, ok := at[x.BaseYear]; ok && x.HasBase {
+				data[i] = x.BaseValue
+			}
+			n := t("survey.m.target_series", name, x.GoalS(), x.DeadlineYear)
+			series = append(series, map[string]any{"type": "line", "name": n, "data": data, "connectNulls": true, "color": color,
+				"symbol": "diamond", "symbolSize": 10, "showSymbol": true, "showAllSymbol": true, "lineStyle": map[string]any{"type": "dashed", "width": 1.5}})
+			names = append(names, n)
 		}
 	}
+	overall := t("survey.m.overall")
+	series = append(series, line(overall, palette[0], m.Overall))
+	names = append(names, overall)
+	target(overall, palette[0], m.Targets[root.ID])
+	for i, rr := range m.Regions {
+		color := palette[(i+1)%len(palette)]
+		if len(rr.ByYear) > 0 {
+			series = append(series, line(rr.Name, color, rr.ByYear))
+			names = append(names, rr.Name)
+		}
+		target(rr.Name, color, m.Targets[rr.ID])
+	}
 	b, _ := json.Marshal(map[string]any{
-		"grid":    map[string]any{"left": 8, "right": 16, "top": 16, "bottom": 40, "containLabel": true},
-		"tooltip": map[string]any{"trigger": "axis"},
-		"legend":  map[string]any{"type": "scroll", "data": names, "bottom": 0},
-		"xAxis":   map[string]any{"type": "category", "data": years},
-		"yAxis":   map[string]any{"type": "value", "axisLabel": map[string]any{"formatter": "{value}%"}},
-		"series":  series,
+		"grid":      map[string]any{"left": 8, "right": 16, "top": 16, "bottom": 40, "containLabel": true},
+		"tooltip":   map[string]any{"trigger": "axis"},
+		"legend":    map[string]any{"type": "scroll", "data": names, "bottom": 0},
+		"animation": false, // the targets' end markers show at once, in print and screenshots too
+		"xAxis":     map[string]any{"type": "category", "data": labels},
+		"yAxis":     map[string]any{"type": "value", "axisLabel": map[string]any{"formatter": "{value}%"}},
+		"series":    series,
 	})
 	return string(b)
 }

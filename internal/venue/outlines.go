@@ -6,11 +6,8 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"net/http"
 	"os"
 	"strings"
-
-	"kexie/internal/web"
 )
 
 // OutlinesEnv names a GeoJSON file of region outlines the maps draw under
@@ -97,20 +94,3 @@ func (s *Store) LoadOutlines(path string) error {
 
 // HasOutlines reports whether region outlines were loaded.
 func (s *Store) HasOutlines() bool { return s.outlines != nil }
-
-// serveOutlines sends the outlines file (404 when none was configured).
-func (h *handler) serveOutlines(w http.ResponseWriter, r *http.Request) error {
-	o := h.store.outlines
-	if o == nil {
-		return web.ErrNotFound
-	}
-	w.Header().Set("Content-Type", "application/geo+json")
-	w.Header().Set("Cache-Control", "public, max-age=3600")
-	w.Header().Set("ETag", o.ETag)
-	if r.Header.Get("If-None-Match") == o.ETag {
-		w.WriteHeader(http.StatusNotModified)
-		return nil
-	}
-	_, err := w.Write(o.Body)
-	return err
-}
