@@ -113,17 +113,17 @@ func (a *App) BaselineHandler(ctx context.Context, fx BenchFixture) (http.Handle
 	for _, ty := range org.Types() {
 		p.Types = append(p.Types, org.TypeOption{Value: string(ty), Label: t(ty.Label())})
 	}
-	for _, k := range kids {
-		p.Rows = append(p.Rows, org.Row{Org: k, TypeLabel: t(k.Type.Label())})
+	for i, k := range kids {
+		p.Rows = append(p.Rows, org.Row{Org: &kids[i], TypeLabel: t(k.Type.Label())})
 	}
 	// The side tree, as the page shows it: the root open on its children.
 	sideKids, err := a.Orgs.Children(ctx, root, "tree", 100, 0)
 	if err != nil {
 		return nil, err
 	}
-	top := org.TreeNode{Org: root, Open: true, Selected: true}
-	for _, k := range sideKids {
-		top.Children = append(top.Children, org.TreeNode{Org: k})
+	top := org.TreeNode{Org: &root, Open: true, Selected: true}
+	for i := range sideKids {
+		top.Children = append(top.Children, org.TreeNode{Org: &sideKids[i]})
 	}
 	p.Tree = []org.TreeNode{top}
 	v.Data = p

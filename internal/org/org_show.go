@@ -32,7 +32,7 @@ func (h *handler) show(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	t := h.site.T(r)
-	p := ShowPage{Org: h.row(t, o), CanEdit: h.canAt(r, "org.edit", o), CanMove: h.canAt(r, "org.move", o) && o.ParentID != 0,
+	p := ShowPage{Org: h.row(t, &o), CanEdit: h.canAt(r, "org.edit", o), CanMove: h.canAt(r, "org.move", o) && o.ParentID != 0,
 		CanAdd: h.canAt(r, "org.create", o)}
 	if p.Status, err = h.store.Status(ctx, o.ID); err != nil {
 		return err
@@ -49,7 +49,7 @@ func (h *handler) show(w http.ResponseWriter, r *http.Request) error {
 	}
 	total := o.ChildCount
 	for _, k := range kids {
-		p.Children = append(p.Children, h.row(t, k))
+		p.Children = append(p.Children, h.row(t, &k))
 	}
 	p.More = total - len(kids)
 	return h.site.Render(w, r, "org/show.html", "org.title.show", p)

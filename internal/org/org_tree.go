@@ -42,7 +42,7 @@ func (p TreePage) RowsHTML() (template.HTML, error) {
 
 // Row is an org with what the page shows beside it.
 type Row struct {
-	Org
+	*Org       // shared with the View cache: read only
 	TypeLabel  string
 	RegionName string
 }
@@ -135,8 +135,8 @@ func (h *handler) tree(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	p.Rows = make([]Row, 0, len(orgs))
-	for _, o := range orgs {
-		p.Rows = append(p.Rows, h.row(t, o))
+	for i := range orgs {
+		p.Rows = append(p.Rows, h.row(t, &orgs[i]))
 	}
 	if web.WantsExport(r) {
 		return sheet.ServeXLSX(w, t("org.export_name")+".xlsx", h.table(t, p.Rows))
@@ -148,7 +148,7 @@ func (h *handler) tree(w http.ResponseWriter, r *http.Request) error {
 	return h.site.Render(w, r, "org/tree.html", "org.title", p)
 }
 
-func (h *handler) row(t func(string, ...any) string, o Org) Row {
+func (h *handler) row(t func(string, ...any) string, o *Org) Row {
 	rw := Row{Org: o, TypeLabel: t(o.Type.Label())}
 	if o.RegionCode != "" && h.store.regions != nil {
 		rw.RegionName = h.store.regions.FullName(o.RegionCode)

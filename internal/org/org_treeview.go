@@ -16,7 +16,7 @@ const treeCap = 100
 
 // TreeNode is one org of the side tree on the org page.
 type TreeNode struct {
-	Org
+	*Org          // shared with the View cache: read only
 	Open     bool // expanded: on the way to the selected org
 	Selected bool
 	Home     bool // the user's own org, listed first
@@ -57,7 +57,7 @@ func (h *handler) sideTree(r *http.Request, vw *View, scope access.Scope, cur Or
 			isTop = isTop || t.ID == home.ID
 		}
 		if err == nil && !isTop && scope.Contains(home.Path) {
-			n, err := h.treeNode(ctx, r, vw, home, cur)
+			n, err := h.treeNode(ctx, r, vw, &home, cur)
 			if err != nil {
 				return nil, err
 			}
@@ -65,8 +65,8 @@ func (h *handler) sideTree(r *http.Request, vw *View, scope access.Scope, cur Or
 			out = append(out, n)
 		}
 	}
-	for _, t := range tops {
-		n, err := h.treeNode(ctx, r, vw, t, cur)
+	for i := range tops {
+		n, err := h.treeNode(ctx, r, vw, &tops[i], cur)
 		if err != nil {
 			return nil, err
 		}
@@ -77,18 +77,18 @@ func (h *handler) sideTree(r *http.Request, vw *View, scope access.Scope, cur Or
 
 // treeNode returns o as a node, its children listed when it lies on the
 // path to cur.
-func (h *handler) treeNode(ctx context.Context, r *http.Request, vw *View, o, cur Org) (TreeNode, error) {
+func (h *handler) treeNode(ctx context.Context, r *http.Request, vw *View, o *Org, cur Org) (TreeNode, error) {
 	n := TreeNode{Org: o, Selected: o.ID == cur.ID, Open: strings.HasPrefix(cur.Path, o.Path) && o.ChildCount > 0}
 	if !n.Open {
 		return n, nil
 	}
-	kids, err := vw.Children(ctx, o, "tree", treeCap, 0)
+	kids, err := vw.Children(ctx, *o, "tree", treeCap, 0)
 	if err != nil {
 		return n, err
 	}
 	n.Children = make([]TreeNode, 0, len(kids))
-	for _, k := range kids {
-		c, err := h.treeNode(ctx, r, vw, k, cur)
+	for i := range kids {
+		c, err := h.treeNode(ctx, r, vw, &kids[i], cur)
 		if err != nil {
 			return n, err
 		}
@@ -115,7 +115,7 @@ func (h *handler) treeChildren(w http.ResponseWriter, r *http.Request) error {
 	if !h.scope(r).Contains(o.Path) {
 		return web.ErrNotFound
 	}
-	n, err := h.treeNode(r.Context(), r, vw, o, o)
+	n, err := h.treeNode(r.Context(), r, vw, &o, o)
 	if err != nil {
 		return err
 	}
