@@ -46,6 +46,8 @@ type page struct {
 	Year      int
 	Rows      []RegionRow
 	PerCapita string
+	Chart     string // 人均 by region as an ECharts option; "" without populations
+	Tall      bool   // many regions: a taller chart
 	Errors    []string
 	Imported  int
 }
@@ -69,6 +71,8 @@ func (h *handler) render(w http.ResponseWriter, r *http.Request, status int, p p
 		return err
 	}
 	p.PerCapita = strconv.FormatFloat(v, 'f', 2, 64)
+	p.Chart = perCapitaChart(h.site.T(r), p.Rows)
+	p.Tall = len(p.Rows) > 10
 	return h.site.RenderStatus(w, r, status, "funding/page.html", "funding.title", p)
 }
 
