@@ -16,10 +16,10 @@ type Item struct {
 	// instead of Title (a figure such as the hours served).
 	TitleKey string
 	TitleArg string
-	Detail string    // a second line, as the module words it ("" for none)
-	Status string    // catalog key of the item's state ("" for none)
-	When   time.Time // a date worth showing (zero for none)
-	Href   string
+	Detail   string    // a second line, as the module words it ("" for none)
+	Status   string    // catalog key of the item's state ("" for none)
+	When     time.Time // a date worth showing (zero for none)
+	Href     string
 }
 
 // Shelf is one short list on a member's home, read from one module through
