@@ -47,7 +47,7 @@ type page struct {
 	Rows      []RegionRow
 	PerCapita string
 	Chart     string // 人均 by region as an ECharts option; "" without populations
-	Tall      bool   // many regions: a taller chart
+	Size      string // the chart's height class: "short" for a few regions, "tall" for many
 	Errors    []string
 	Imported  int
 }
@@ -72,7 +72,12 @@ func (h *handler) render(w http.ResponseWriter, r *http.Request, status int, p p
 	}
 	p.PerCapita = strconv.FormatFloat(v, 'f', 2, 64)
 	p.Chart = perCapitaChart(h.site.T(r), p.Rows)
-	p.Tall = len(p.Rows) > 10
+	switch {
+	case len(p.Rows) > 10:
+		p.Size = "tall"
+	case len(p.Rows) <= 4:
+		p.Size = "short"
+	}
 	return h.site.RenderStatus(w, r, status, "funding/page.html", "funding.title", p)
 }
 
