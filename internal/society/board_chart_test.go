@@ -40,4 +40,3 @@ func TestBrowserBoardGradeChart(t *testing.T) {
 		b.Shot("society-board-grades")
 	})
 }
-
