@@ -49,5 +49,14 @@ func TestSiteEngineReasonTranslated(t *testing.T) {
 				}
 			}
 		}
+		// Past its closing date (nothing sets a call closed), the public list says 已截止, not 征集中.
+		if _, err := d.Exec(ctx, `UPDATE review_calls SET closes_at = ? WHERE id = ?`, db.Millis(time.Now().Add(-time.Hour)), c.ID); err != nil {
+			t.Fatal(err)
+		}
+		res, body := rs.Client(t).Get("/calls")
+		must(t, "public calls", res, body, 200, "青年科技奖", "已截止")
+		if strings.Contains(body, "征集中") {
+			t.Error("a call past its closing date reads 征集中")
+		}
 	})
 }
