@@ -101,7 +101,7 @@ func (h *handler) start(w http.ResponseWriter, r *http.Request) error {
 			return web.Redirect(w, r, "/account/2fa")
 		}
 	}
-	if !Staff(web.SubjectFrom(r.Context())) && len(h.src.Mine) > 0 {
+	if !isStaff(web.SubjectFrom(r.Context())) && len(h.src.Mine) > 0 {
 		return h.mine(w, r)
 	}
 	return h.show(w, r)

@@ -52,10 +52,10 @@ type shelfView struct {
 	HasMore         bool
 }
 
-// Staff reports whether the subject works in an org (staff or
+// isStaff reports whether the subject works in an org (staff or
 // administrator) and so starts on the org dashboard rather than on their
 // own items.
-func Staff(sub *access.Subject) bool {
+func isStaff(sub *access.Subject) bool {
 	if sub == nil {
 		return false
 	}
