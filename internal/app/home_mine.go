@@ -38,7 +38,7 @@ func (a *App) myApplications(ctx context.Context, userID int64, limit int) ([]ho
 			break
 		}
 		out = append(out, home.Item{Title: calls[x.CallID].Title, Detail: x.Title, Status: "review.app." + x.Status,
-			When: x.UpdatedAt, Href: "/calls/" + itoa(x.CallID) + "/apply"})
+			When: x.UpdatedAt, WhenKey: "home.mine.updated", Href: "/calls/" + itoa(x.CallID) + "/apply"})
 	}
 	return out, nil
 }
@@ -56,7 +56,7 @@ func (a *App) myAssignments(ctx context.Context, userID int64, limit int) ([]hom
 			break
 		}
 		out = append(out, home.Item{Title: x.CallTitle, Detail: x.StageName, Status: "review.assign." + x.Status,
-			When: x.DueAt, Href: "/review/assignments/" + itoa(x.ID)})
+			When: x.DueAt, WhenKey: "home.mine.due", Href: "/review/assignments/" + itoa(x.ID)})
 	}
 	return out, nil
 }
@@ -116,7 +116,7 @@ func (a *App) openCalls(ctx context.Context, _ int64, limit int) ([]home.Item, e
 		if len(out) == limit {
 			break
 		}
-		out = append(out, home.Item{Title: c.Title, Detail: c.OrgName, When: c.ClosesAt, Href: "/calls/" + itoa(c.ID)})
+		out = append(out, home.Item{Title: c.Title, Detail: c.OrgName, When: c.ClosesAt, WhenKey: "home.mine.closes", Href: "/calls/" + itoa(c.ID)})
 	}
 	return out, nil
 }
@@ -131,7 +131,7 @@ func (a *App) comingEvents(ctx context.Context, _ int64, limit int) ([]home.Item
 	}
 	out := make([]home.Item, 0, len(list))
 	for _, e := range list {
-		out = append(out, home.Item{Title: e.Title, Detail: e.Place, When: e.StartsAt, Href: "/e/" + itoa(e.ID)})
+		out = append(out, home.Item{Title: e.Title, Detail: e.Place, When: e.StartsAt, WhenKey: "home.mine.starts", Href: "/e/" + itoa(e.ID)})
 	}
 	return out, nil
 }

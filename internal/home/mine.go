@@ -19,7 +19,10 @@ type Item struct {
 	Detail   string    // a second line, as the module words it ("" for none)
 	Status   string    // catalog key of the item's state ("" for none)
 	When     time.Time // a date worth showing (zero for none)
-	Href     string
+	// WhenKey, when set, is a home catalog key that words the date
+	// ("%s 截止"); otherwise the date shows alone.
+	WhenKey string
+	Href    string
 }
 
 // Shelf is one short list on a member's home, read from one module through
@@ -48,8 +51,14 @@ type shelfView struct {
 	Key, More, Next string
 	Title, Empty    string
 	NextLabel       string
-	Items           []Item
+	Items           []itemView
 	HasMore         bool
+}
+
+// itemView is an item in the reader's words.
+type itemView struct {
+	Item
+	WhenText string
 }
 
 // isStaff reports whether the subject works in an org (staff or
@@ -91,15 +100,19 @@ func (h *handler) mine(w http.ResponseWriter, r *http.Request) error {
 		if len(items) > shelfRows {
 			items, v.HasMore = items[:shelfRows], true
 		}
-		for i := range items {
-			if items[i].TitleKey != "" {
-				items[i].Title = t(items[i].TitleKey, items[i].TitleArg)
+		for _, it := range items {
+			if it.TitleKey != "" {
+				it.Title = t(it.TitleKey, it.TitleArg)
 			}
-			if items[i].Status != "" {
-				items[i].Status = t(items[i].Status)
+			if it.Status != "" {
+				it.Status = t(it.Status)
 			}
+			iv := itemView{Item: it, WhenText: web.Date(it.When)}
+			if it.WhenKey != "" && iv.WhenText != "" {
+				iv.WhenText = t(it.WhenKey, iv.WhenText)
+			}
+			v.Items = append(v.Items, iv)
 		}
-		v.Items = items
 		p.Shelves = append(p.Shelves, v)
 	}
 	return h.site.Render(w, r, "home/mine.html", "home.mine.title", p)

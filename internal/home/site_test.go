@@ -32,7 +32,7 @@ func shelves(asked *[]int64) []home.Shelf {
 	}
 	return []home.Shelf{
 		{Key: "apps", More: "/review/mine", Next: "/calls", List: list(home.Item{Title: "青年科技奖", Detail: "钒钛研究",
-			Status: "home.mine.apps.title", When: time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC), Href: "/calls/7/apply"})},
+			Status: "home.mine.apps.title", When: time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC), WhenKey: "home.mine.updated", Href: "/calls/7/apply"})},
 		{Key: "assignments", More: "/review/assignments", Next: "/review/assignments", Hidden: true, List: list()},
 		{Key: "memberships", More: "/my/memberships", Next: "/my/memberships", List: list()},
 		{Key: "volunteer", More: "/volunteer", Next: "/volunteer", List: list(home.Item{TitleKey: "home.mine.volunteer.hours", TitleArg: "12.5", Href: "/volunteer"})},
@@ -55,7 +55,7 @@ func TestMemberHome(t *testing.T) {
 			t.Fatalf("member home: %d", res.StatusCode)
 		}
 		for _, want := range []string{
-			"我的首页", `id="mine-apps"`, `href="/calls/7/apply"`, "青年科技奖", "钒钛研究", "2026-03-02",
+			"我的首页", `id="mine-apps"`, `href="/calls/7/apply"`, "青年科技奖", "钒钛研究", "2026-03-02 更新",
 			// an empty list says so and offers the next step
 			`id="mine-memberships"`, "您还不是任何学会的会员", `<a href="/my/memberships">查看会籍页面</a>`,
 			"累计服务时长 12.5 小时",
