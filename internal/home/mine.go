@@ -44,6 +44,7 @@ const shelfRows = 5
 // minePage is a member's home: their own items in each module.
 type minePage struct {
 	Name    string
+	NoRoles bool // no grant at all: say how staff get their org's work
 	Shelves []shelfView
 }
 
@@ -83,7 +84,7 @@ func (h *handler) mine(w http.ResponseWriter, r *http.Request) error {
 	ctx := r.Context()
 	sub := web.SubjectFrom(ctx)
 	t := h.site.T(r)
-	p := minePage{Name: sub.Name}
+	p := minePage{Name: sub.Name, NoRoles: len(sub.Grants) == 0}
 	if p.Name == "" {
 		p.Name = sub.Username
 	}
