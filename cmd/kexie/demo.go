@@ -62,6 +62,11 @@ func cmdDemo(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	fmt.Fprintf(e.stdout, "科普: %d reviewed items, %d answered rumour leads\n", kres.Items, kres.Leads)
+	rres, err := demo.Review(ctx, a.DB, a.Orgs, *seed)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stdout, "征集: %d calls, %d applications, %d expert scores\n", rres.Calls, rres.Applications, rres.Scores)
 	nres, err := demo.Notify(ctx, a.Notify, a.Orgs)
 	if err != nil {
 		return err

@@ -57,12 +57,18 @@ func TestBrowserTour(t *testing.T) {
 		"/card/NOSUCHCARD", "/cert/NOSUCHCERT", "/login", "/register"})
 	staff, _ := ta.user(t, "tour-staff", access.OrgStaff, city)
 	tr.walk("staff", staff, []string{"/", "/account"})
+	// Staff start on their org dashboard.
+	tr.expect("staff", "/", []string{"管辖范围", "组织数"}, []string{"我的首页"})
 	leader, _ := ta.user(t, "tour-leader", access.OrgAdmin, ta.root)
 	tr.walk("leader", leader, []string{"/", "/plans", "/account"})
 	reviewer, _ := ta.user(t, "tour-reviewer", access.Reviewer, city)
 	tr.walk("reviewer", reviewer, []string{"/", "/kepu/reviews"})
 	applicant, _ := ta.user(t, "tour-applicant", access.Member, city)
 	tr.walk("applicant", applicant, []string{"/", "/calls", "/account"})
+	// A member starts on their own items, each list with a next step, not
+	// on the staff dashboard's counts.
+	tr.expect("applicant", "/", []string{"我的首页", "我的申报", "我的学会会籍", "我的志愿服务", "正在征集", "近期科普活动"},
+		[]string{"管辖范围", "组织数", "用户数"})
 	if tr.failures > 0 {
 		t.Errorf("%d pages failed the tour", tr.failures)
 	}
@@ -243,6 +249,11 @@ func (tr *tour) visit(role string, c *client, path string, isStart bool) (nav, f
 		if wide && size.name == "phone" {
 			tr.fail(role, path, "wider than a phone: "+culprit)
 		}
+		if size.name == "phone" {
+			if cut, err := chromedp.Run(tr.ctx, chromedp.Evaluate[string](tourCutPlaceholder)); err != nil || cut != "" {
+				tr.fail(role, path, fmt.Sprint("org picker's placeholder cut at 390 px: ", cut, err))
+			}
+		}
 		if tr.shots != "" {
 			shot := chromedp.FullScreenshot(100)
 			if os.Getenv("KEXIE_TOUR_TOP") != "" { // the first screen only, to read it at full size
@@ -280,6 +291,42 @@ for (const el of document.querySelectorAll('body *')) { const r = el.getBounding
   while (p) { const o = getComputedStyle(p).overflowX; if (o === 'auto' || o === 'scroll' || o === 'hidden') { clipped = true; break } p = p.parentElement }
   if (!clipped) { worst = el; right = r.right } } }
  if (!worst) return ''; return worst.tagName.toLowerCase() + (worst.id ? '#' + worst.id : '') + (worst.className && typeof worst.className === 'string' ? '.' + worst.className.trim().split(/\s+/).join('.') : '') + ' right=' + Math.round(right) + ' "' + (worst.innerText || '').slice(0, 40) + '"' })()`
+
+// expect opens path in the browser (signed in as the last walk left it)
+// and checks its text at both widths holds every want and no not.
+func (tr *tour) expect(role, path string, want, not []string) {
+	for _, w := range []int64{1280, 390} {
+		err := chromedp.Do(tr.ctx, chromedp.EmulateViewport(w, 844), chromedp.Navigate(tr.ta.srv.URL+path), chromedp.WaitReady(chromedp.CSS("body")))
+		text := ""
+		if err == nil {
+			text, err = chromedp.Run(tr.ctx, chromedp.Evaluate[string](`document.querySelector('main').innerText`))
+		}
+		if err != nil {
+			tr.fail(role, path, err.Error())
+			return
+		}
+		for _, s := range want {
+			if !strings.Contains(text, s) {
+				tr.fail(role, path, fmt.Sprintf("at %d px lacks %q", w, s))
+			}
+		}
+		for _, s := range not {
+			if strings.Contains(text, s) {
+				tr.fail(role, path, fmt.Sprintf("at %d px shows %q", w, s))
+			}
+		}
+	}
+	_ = chromedp.Do(tr.ctx, chromedp.EmulateViewport(1280, 900))
+}
+
+// tourCutPlaceholder names the empty org pickers whose placeholder is wider
+// than the room inside the field (a phone's narrow filter column cuts it).
+const tourCutPlaceholder = `(() => { const c = document.createElement('canvas').getContext('2d'); const out = [];
+for (const i of document.querySelectorAll('.orgpick input[placeholder]')) { if (!i.offsetParent || i.value) continue;
+ const cs = getComputedStyle(i); c.font = cs.fontStyle + ' ' + cs.fontWeight + ' ' + cs.fontSize + ' ' + cs.fontFamily;
+ const w = c.measureText(i.placeholder).width, room = i.clientWidth - parseFloat(cs.paddingLeft) - parseFloat(cs.paddingRight);
+ if (w > room + 1) out.push(i.name + ' ' + Math.round(w) + '>' + Math.round(room)) }
+ return out.join('; ') })()`
 
 func (tr *tour) fail(role, path, why string) {
 	tr.t.Helper()

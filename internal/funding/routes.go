@@ -46,6 +46,8 @@ type page struct {
 	Year      int
 	Rows      []RegionRow
 	PerCapita string
+	Chart     string // 人均 by region as an ECharts option; "" without populations
+	Size      string // the chart's height class: "short" for a few regions, "tall" for many
 	Errors    []string
 	Imported  int
 }
@@ -69,6 +71,13 @@ func (h *handler) render(w http.ResponseWriter, r *http.Request, status int, p p
 		return err
 	}
 	p.PerCapita = strconv.FormatFloat(v, 'f', 2, 64)
+	p.Chart = perCapitaChart(h.site.T(r), p.Rows)
+	switch {
+	case len(p.Rows) > 10:
+		p.Size = "tall"
+	case len(p.Rows) <= 4:
+		p.Size = "short"
+	}
 	return h.site.RenderStatus(w, r, status, "funding/page.html", "funding.title", p)
 }
 

@@ -1,6 +1,7 @@
 package funding_test
 
 import (
+	"html"
 	"net/http"
 	"net/url"
 	"strings"
@@ -40,15 +41,36 @@ func TestSite(t *testing.T) {
 		if res.StatusCode != 200 || !strings.Contains(body, `id="per-capita">1.00<`) || !strings.Contains(body, "攀枝花市") {
 			t.Fatalf("population: %d %s", res.StatusCode, body)
 		}
+		// The same figures as a bar chart: ECharts data in the page, drawn by kexie.js.
+		if !strings.Contains(body, `<script src="/static/echarts.min.js" defer></script>`) || !strings.Contains(body, `id="per-capita-chart"`) {
+			t.Error("per-capita by region has no chart")
+		} else if chart := attr(body, "per-capita-chart", "data-chart"); !strings.Contains(chart, `"data":["攀枝花市"]`) || !strings.Contains(chart, `"data":[1]`) {
+			t.Errorf("chart data: %s", chart)
+		}
 		if _, body = peer.Get("/funding?year=2026"); strings.Contains(body, "攀枝花市") {
 			t.Error("peer city sees the city's funds")
 		}
 		// With nothing recorded there is no figure (not a bold 0.00 元), only the empty state.
-		if _, body = peer.Get("/funding?year=2026"); strings.Contains(body, `id="per-capita"`) || !strings.Contains(body, `class="empty"`) {
+		if _, body = peer.Get("/funding?year=2026"); strings.Contains(body, `id="per-capita"`) || strings.Contains(body, `id="per-capita-chart"`) || !strings.Contains(body, `class="empty"`) {
 			t.Error("a year without funds shows a per-capita figure")
 		}
 		if res, _ = member.Get("/funding"); res.StatusCode != http.StatusForbidden {
 			t.Errorf("member: %d", res.StatusCode)
 		}
 	})
+}
+
+// attr is the unescaped value of attribute name of the element with id.
+func attr(body, id, name string) string {
+	i := strings.Index(body, `id="`+id+`"`)
+	if i < 0 {
+		return ""
+	}
+	rest := body[i:]
+	j := strings.Index(rest, name+`="`)
+	if j < 0 {
+		return ""
+	}
+	rest = rest[j+len(name)+2:]
+	return html.UnescapeString(rest[:strings.IndexByte(rest, '"')])
 }

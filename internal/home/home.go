@@ -1,5 +1,7 @@
-// Package home is the signed-in start page: a dashboard of real counts for
-// the user's own subtrees (orgs by type, users, recent audited activity).
+// Package home is the signed-in start page: for staff a dashboard of real
+// counts for their own subtrees (orgs by type, users, recent audited
+// activity); for a member their own items in each module (applications,
+// memberships, volunteering, events).
 // It owns no tables and must never write: it reads other modules through the
 // small functions it is given at wiring time.
 package home
@@ -29,6 +31,9 @@ type Sources struct {
 	DB        *db.DB
 	OrgCounts func(ctx context.Context, scope access.Scope) ([]TypeCount, error)
 	UserCount func(ctx context.Context, scope access.Scope) (int, error)
+	// Mine are a member's lists, in the order shown; each module's reader
+	// is given at wiring time.
+	Mine []Shelf
 	// Public, when set, answers "/" for visitors who are not signed in
 	// (the public 科普 portal); without it they are sent to sign in.
 	Public web.HandlerFunc
@@ -95,6 +100,9 @@ func (h *handler) start(w http.ResponseWriter, r *http.Request) error {
 		default:
 			return web.Redirect(w, r, "/account/2fa")
 		}
+	}
+	if !isStaff(web.SubjectFrom(r.Context())) && len(h.src.Mine) > 0 {
+		return h.mine(w, r)
 	}
 	return h.show(w, r)
 }

@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"sort"
 	"strconv"
+	"strings"
 	"time"
 
 	"kexie/internal/access"
@@ -86,6 +87,7 @@ type listPage struct {
 	Kind   string
 	State  string
 	User   string
+	People []person // the people who started jobs in scope, for the filter's suggestions
 	Kinds  []string
 	States []State
 }
@@ -103,12 +105,8 @@ func (h *admin) list(w http.ResponseWriter, r *http.Request) error {
 	}
 	sort.Strings(p.Kinds)
 	f := Filter{Scope: h.scope(r, "jobs.view"), Kind: p.Kind, State: State(p.State), Sort: l.Sort, Limit: l.PerPage, Offset: l.Offset()}
-	if p.User != "" {
-		id, err := strconv.ParseInt(p.User, 10, 64)
-		if err != nil {
-			return web.ErrBadRequest
-		}
-		f.UserID = id
+	if err := h.people(r, &p, &f); err != nil {
+		return err
 	}
 	if web.WantsExport(r) {
 		f.Limit, f.Offset = 10000, 0
@@ -124,6 +122,49 @@ func (h *admin) list(w http.ResponseWriter, r *http.Request) error {
 	}
 	l.Total = total
 	return h.site.Render(w, r, "jobs/list.html", "jobs.title", p)
+}
+
+// person is one suggestion of the person filter: the name shown and typed,
+// and the account behind it.
+type person struct {
+	Name string
+	ID   int64
+}
+
+// people offers the people who started jobs in scope by name (as the audit
+// log's person filter does) and turns the typed text into their accounts:
+// a name, part of one, or a user number; text that names nobody lists
+// nothing.
+func (h *admin) people(r *http.Request, p *listPage, f *Filter) error {
+	ctx := r.Context()
+	ids, err := h.runner.Store.Users(ctx, f.Scope, 200)
+	if err != nil {
+		return err
+	}
+	names := map[int64]string{}
+	if h.names != nil && len(ids) > 0 {
+		names = h.names(ctx, ids)
+	}
+	want := strings.ToLower(strings.TrimSpace(p.User))
+	num, numErr := strconv.ParseInt(want, 10, 64)
+	for _, id := range ids {
+		name := names[id]
+		if name == "" {
+			name = "#" + strconv.FormatInt(id, 10)
+		}
+		p.People = append(p.People, person{Name: name, ID: id})
+		if want != "" && (strings.Contains(strings.ToLower(name), want) || (numErr == nil && id == num)) {
+			f.Users = append(f.Users, id)
+		}
+	}
+	if want != "" && len(f.Users) == 0 {
+		if numErr == nil && num > 0 {
+			f.UserID = num // a number not among the suggestions: still that account's jobs
+		} else {
+			f.NoUser = true
+		}
+	}
+	return nil
 }
 
 func (h *admin) rows(ctx context.Context, t func(string, ...any) string, list []Job) []Row {

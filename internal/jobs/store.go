@@ -67,6 +67,10 @@ type Filter struct {
 	Kind   string
 	State  State
 	UserID int64
+	// Users, when set, lists only the jobs these users started; NoUser
+	// lists nothing (a person filter that matched nobody).
+	Users  []int64
+	NoUser bool
 	Sort   string // "created", "-created" (default), "kind", "state"
 	Limit  int
 	Offset int
@@ -91,6 +95,16 @@ func (s *Store) List(ctx context.Context, f Filter) ([]Job, int, error) {
 	}
 	if f.UserID != 0 {
 		where, args = append(where, "j.user_id = ?"), append(args, f.UserID)
+	}
+	if f.NoUser {
+		return nil, 0, nil
+	}
+	if len(f.Users) > 0 {
+		marks := strings.TrimSuffix(strings.Repeat("?, ", len(f.Users)), ", ")
+		where = append(where, "j.user_id IN ("+marks+")")
+		for _, u := range f.Users {
+			args = append(args, u)
+		}
 	}
 	order, ok := sorts[f.Sort]
 	if !ok {
@@ -118,6 +132,30 @@ func (s *Store) List(ctx context.Context, f Filter) ([]Job, int, error) {
 		return nil, 0, fmt.Errorf("jobs: list: %w", err)
 	}
 	return out, total, nil
+}
+
+// Users lists the distinct users who started jobs in scope, the most
+// recent first (at most limit), for the admin page's person filter.
+func (s *Store) Users(ctx context.Context, scope access.Scope, limit int) ([]int64, error) {
+	cond, args := db.ScopeCond(s.db, "o.path", scope)
+	if scope.All() {
+		cond = "1=1"
+	}
+	rows, err := s.db.Query(ctx, `SELECT j.user_id, MAX(j.created_at)`+jobFrom+` WHERE j.user_id <> 0 AND `+cond+`
+		GROUP BY j.user_id ORDER BY 2 DESC, 1 LIMIT ?`, append(args, limit)...)
+	if err != nil {
+		return nil, fmt.Errorf("jobs: users: %w", err)
+	}
+	defer rows.Close()
+	var out []int64
+	for rows.Next() {
+		var id, at int64
+		if err := rows.Scan(&id, &at); err != nil {
+			return nil, fmt.Errorf("jobs: users: %w", err)
+		}
+		out = append(out, id)
+	}
+	return out, rows.Err()
 }
 
 // Cancel asks for job id to stop: a queued job is cancelled by the next

@@ -25,6 +25,7 @@ import (
 	"embed"
 	"errors"
 	"io/fs"
+	"strings"
 	"time"
 
 	"kexie/internal/db"
@@ -159,6 +160,11 @@ type Application struct {
 
 // ByUnit reports whether the application is a unit's (UserID only filed it).
 func (a Application) ByUnit() bool { return a.UnitID != 0 }
+
+// NoteKey reports whether the note is a catalog key the engine wrote (a
+// reason such as "review.reason.ranking") rather than staff's own words:
+// pages show it translated.
+func (a Application) NoteKey() bool { return strings.HasPrefix(a.Note, "review.reason.") }
 
 // Applicant is what eligibility and conflict rules need to know of an
 // applicant; the people module supplies it.

@@ -19,6 +19,7 @@ type boardPage struct {
 	Org    string
 	OrgErr bool
 	States []string
+	Chart  string // the grades as an ECharts bar chart
 }
 
 // board shows the reporting-rate board of the caller's subtree (or of one
@@ -65,6 +66,7 @@ func (h *handler) board(w http.ResponseWriter, r *http.Request) error {
 		}
 		return sheet.ServeXLSX(w, "societies-"+strconv.Itoa(p.Year)+".xlsx", tab)
 	}
+	p.Chart = gradeChart(h.site.T(r), p.Board)
 	return h.site.Render(w, r, "society/board.html", "society.title.board", p)
 }
 

@@ -90,7 +90,9 @@ func TestSiteReportFlow(t *testing.T) {
 		rpath := "/societies/" + id(ss.Soc) + "/reports/" + y
 
 		res, body := kx.Get("/societies?year=" + y)
-		want(t, "board", res, body, 200, "攀枝花市电子学会", "攀枝花市机械工程学会", `id="stat-missing">2<`)
+		want(t, "board", res, body, 200, "攀枝花市电子学会", "攀枝花市机械工程学会", `id="stat-missing">2<`,
+			// the grades as a bar chart: 5A, 4A, 3A, none
+			`id="grade-chart"`, `&#34;data&#34;:[&#34;5A&#34;,&#34;4A&#34;,&#34;3A&#34;,&#34;未评级&#34;]`, `&#34;data&#34;:[0,0,0,2]`)
 		if strings.Contains(body, "滁州市化学会") {
 			t.Error("the city sees the peer's society")
 		}
