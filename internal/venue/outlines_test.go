@@ -97,9 +97,6 @@ func TestOutlinesServed(t *testing.T) {
 // 1,280 px and at 390 px, nothing wider than the screen.
 func TestBrowserOutlines(t *testing.T) {
 	eachDB(t, func(t *testing.T, vs venueSite) {
-		if !strings.HasSuffix(t.Name(), "sqlite") {
-			t.Skip("one database is enough for the page")
-		}
 		for _, v := range []venue.Input{{Kind: venue.KindMuseum, Name: "攀枝花市科技馆", Lng: fp(101.716), Lat: fp(26.585)},
 			{Kind: venue.KindEStation, Name: "银江镇科普e站", Lng: fp(101.82), Lat: fp(26.66), Township: "银江镇"}} {
 			v.OrgID, v.RegionCode = vs.City.ID, "510402"
