@@ -41,7 +41,18 @@ func (s *Store) Calls(ctx context.Context, f Filter) ([]CallRow, int, error) {
 		where = append(where, "c.title LIKE ? ESCAPE '\\'")
 		args = append(args, "%"+db.LikeEscape(q)+"%")
 	}
-	if f.Status != "" {
+	// Open and closed are as StatusAt shows them: an open call past its
+	// closing date is listed as closed.
+	now := db.Millis(s.db.Now())
+	switch f.Status {
+	case "":
+	case CallOpen:
+		where = append(where, "c.status = ? AND c.closes_at > ?")
+		args = append(args, CallOpen, now)
+	case CallClosed:
+		where = append(where, "(c.status = ? OR (c.status = ? AND c.closes_at <= ?))")
+		args = append(args, CallClosed, CallOpen, now)
+	default:
 		where = append(where, "c.status = ?")
 		args = append(args, f.Status)
 	}
@@ -75,6 +86,7 @@ func (s *Store) Calls(ctx context.Context, f Filter) ([]CallRow, int, error) {
 		if r.Call, err = scanCall(rows, &r.Apps, &r.Submitted, &total); err != nil {
 			return nil, 0, fmt.Errorf("review: calls: %w", err)
 		}
+		r.Status = r.StatusAt(s.db.Now())
 		out = append(out, r)
 	}
 	return out, total, rows.Err()

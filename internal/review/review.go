@@ -85,6 +85,15 @@ func (c Call) Accepting(now time.Time) bool {
 	return c.Status == CallOpen && !now.Before(c.OpensAt) && now.Before(c.ClosesAt)
 }
 
+// StatusAt is the status shown at now: an open call past its closing date
+// reads closed (nothing needs to run at the closing time to close it).
+func (c Call) StatusAt(now time.Time) string {
+	if c.Status == CallOpen && !now.Before(c.ClosesAt) {
+		return CallClosed
+	}
+	return c.Status
+}
+
 // Stage kinds.
 const (
 	StageFormal    = "formal"    // 形式审查

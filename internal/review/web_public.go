@@ -30,6 +30,7 @@ type CallPage struct {
 	Form   Schema
 	Stages []Stage
 	Open   bool
+	Status string // as shown now (Call.StatusAt)
 }
 
 func (h *handler) publicCall(w http.ResponseWriter, r *http.Request) error {
@@ -52,7 +53,7 @@ func (h *handler) publicCall(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	return h.site.Render(w, r, "review/call.html", "review.title.call", CallPage{Call: c, Form: sc, Stages: st, Open: c.Accepting(h.store.db.Now())})
+	return h.site.Render(w, r, "review/call.html", "review.title.call", CallPage{Call: c, Form: sc, Stages: st, Open: c.Accepting(h.store.db.Now()), Status: c.StatusAt(h.store.db.Now())})
 }
 
 // PublicityPage is the public 公示 page with the objection form.
