@@ -65,7 +65,7 @@ func TestDemoReviewCalls(t *testing.T) {
 		}
 		var inReview review.CallRow
 		for _, c := range calls {
-			if c.Status == review.CallOpen && !c.Accepting(d.Now()) {
+			if c.Status == review.CallClosed { // past its closing date, not yet in 公示: its experts are scoring
 				inReview = c
 			}
 		}

@@ -87,13 +87,17 @@ document.addEventListener("DOMContentLoaded", function () {
     if (!el.matches || !el.matches("input[data-discipline], input[data-region]")) return;
     clearTimeout(timer);
     var q = parts(el).tail.trim();
-    if (!q) { close(el); return; }
+    // data-pending marks a lookup on its way: the list shown is not yet
+    // the one for what the field holds.
+    if (!q) { el.removeAttribute("data-pending"); close(el); return; }
+    el.setAttribute("data-pending", "");
     timer = setTimeout(function () {
       var n = ++asked;
       var url = el.hasAttribute("data-region") ? "/std/regions?q=" : "/std/disciplines?q=";
       fetch(url + encodeURIComponent(q), { credentials: "same-origin" })
         .then(function (r) { return r.ok ? r.json() : []; })
-        .then(function (hits) { if (n === asked) show(el, hits); });
+        .catch(function () { return []; })
+        .then(function (hits) { if (n === asked) { el.removeAttribute("data-pending"); show(el, hits); } });
     }, 150);
   });
   document.addEventListener("click", function (e) {

@@ -199,7 +199,10 @@ func (b *Tab) Shot(name string) {
 // suggestion of code; it returns the text of the whole suggestion list.
 func (b *Tab) Suggest(field, typed, code string) string {
 	b.T.Helper()
+	// Wait for the list of what the field holds, not one of an earlier
+	// keystroke's lookup that a later one is about to replace.
 	b.Run("type "+typed+" into "+field, chromedp.SendKeys(chromedp.CSS(`input[name=`+field+`]`), typed),
+		chromedp.WaitVisible(chromedp.CSS(`input[name=`+field+`]:not([data-pending])`)),
 		chromedp.WaitVisible(chromedp.CSS(`ul.suggest button[data-code="`+code+`"]`)))
 	return b.Text(`ul.suggest`)
 }
