@@ -7,14 +7,15 @@ import (
 )
 
 var (
-	reDeadline   = regexp.MustCompile(`(?:到|至|截至|截止到|于)(20\d\d)年|(20\d\d)年(?:底|末|前|年底|\d{1,2}月(?:底|末|前))`)
-	reClauseYear = regexp.MustCompile(`^\s*(20\d\d)年(?:底|末|度|全年)?(?:[，,]|[^\d月年底末度前内以来]|$)`)
-	reYears      = regexp.MustCompile(`[1-9一二两三四五六七八九十]年(?:内|间|时间|累计|共)`)
-	reWithin     = regexp.MustCompile(`([1-9一二两三四五六七八九十])年(?:内|时间)`)
-	reYear       = regexp.MustCompile(`(20\d\d)年`)
-	reFromYear   = regexp.MustCompile(`[由从]20\d\d年(?:的|底)?$`)
-	reOpenYear   = regexp.MustCompile(`^\s*(20\d\d)年(?:底|末|上半年|全年)?[，,]`)
-	reAsOf       = regexp.MustCompile(`^[^，,]{0,6}(?:截至|截止到|截止)(20\d\d)年`)
+	reDeadline      = regexp.MustCompile(`(?:到|至|截至|截止到|于)(20\d\d)年|(20\d\d)年(?:底|末|前|年底|\d{1,2}月(?:底|末|前))`)
+	reClauseYear    = regexp.MustCompile(`^\s*(20\d\d)年(?:底|末|度|全年)?(?:[，,]|[^\d月年底末度前内以来]|$)`)
+	reYears         = regexp.MustCompile(`[1-9一二两三四五六七八九十]年(?:内|间|时间|累计|共)`)
+	reWithin        = regexp.MustCompile(`([1-9一二两三四五六七八九十])年(?:内|时间)`)
+	reYear          = regexp.MustCompile(`(20\d\d)年`)
+	reFromYear      = regexp.MustCompile(`[由从]20\d\d年(?:的|底)?$`)
+	reOpenYear      = regexp.MustCompile(`^\s*(20\d\d)年(?:底|末|上半年|全年)?[，,]`)
+	reMonthDeadline = regexp.MustCompile(`20\d\d年\s*\d{1,2}月`)
+	reAsOf          = regexp.MustCompile(`^[^，,]{0,6}(?:截至|截止到|截止)(20\d\d)年`)
 
 	// verbs that govern a quantity of a target (培养100名…, 建成…8家,
 	// 达到50%): the grammar's one word class the text cannot show itself.
@@ -79,8 +80,14 @@ func indicators(nr, or []rune, pos []int, c *lineCtx) ([]Indicator, *int) {
 			// paragraph's later sentences; one inside a sentence, its clause.
 			sent := strings.TrimLeft(string(nr[start:i]), " ")
 			if own := sentenceDeadline(string([]rune(sent)[:clauseEnd([]rune(sent), 0)]), c.planStart); own != nil && has(sent[:min(len(sent), 12)], []string{"到", "至", "力争", "年底", "年前", "年内", "20"}) {
-				dl, ahead = own, *own >= 2000
-				if start == 0 {
+				// A year before the plan (2025年，全市…达到…) dates the
+				// paragraph's sentences to where things stood: it neither
+				// opens goals nor becomes the section's deadline; nor does
+				// a milestone of the work given to the month (2026年6月底前
+				// 完成方案制定).
+				future := c.planStart == nil || *own >= *c.planStart
+				dl, ahead = own, *own >= 2000 && future
+				if start == 0 && future && !reMonthDeadline.MatchString(sent[:min(len(sent), 40)]) {
 					opened = own
 				}
 			}
@@ -140,7 +147,7 @@ func sentence(ns, os []rune, pos []int, deadline *int, c *lineCtx, goalPara bool
 	s := strings.ReplaceAll(string(ns), " ", "") // cues may be letter-spaced (给 予 最 高)
 	// 在现有基础上 is a comparison's base, not a statement of what is
 	past := c.past || has(strings.ReplaceAll(s, "现有基础", ""), pastCues) || pastYear(s, c.planStart) || owns(s)
-	params := has(s, []string{"给予", "奖补", "补助", "补贴", "资助", "贴息", "奖励"})
+	params := has(s, []string{"给予", "奖补", "补助", "补贴", "资助", "贴息", "奖励", "予以", "择优"})
 	goal := has(s, goalCues) || goalPara
 	if c.preamble && !goal {
 		return nil // the text before the first section: only its goals
@@ -237,7 +244,7 @@ func sentence(ns, os []rune, pos []int, deadline *int, c *lineCtx, goalPara bool
 			// a slogan (“四个服务”), the word 一 (一批, 一次性), a phase (二期),
 			// an adjective (一次性), the name of one of a list of things
 			// (高山滑雪、冬季两项、速度滑冰)
-		case q.after < len(ns) && ns[q.after] == '的' && (q.after > q.b || q.base != "%") || q.b < len(ns) && ns[q.b] == '级':
+		case q.after < len(ns) && ns[q.after] == '的' && (q.after > q.b || q.base != "%") && !hasAt(ns, q.after, "的目标") && !hasAt(ns, q.after, "的水平") || q.b < len(ns) && ns[q.b] == '级':
 			// a qualifier: 1亿元以上的企业, 千亿级 (but 90%的企业 is a share)
 		case (params && has(strings.ReplaceAll(string(ns[cs:clauseEnd(ns, q.after)]), " ", ""), paramCues) ||
 			strings.Contains(strings.ReplaceAll(clause, " ", ""), "最高")) && moneyOrRate(q):
@@ -253,7 +260,9 @@ func sentence(ns, os []rune, pos []int, deadline *int, c *lineCtx, goalPara bool
 		case q.base == "个" && (q.cmp == ">=" || q.cmp == ">") && (hasAt(ns, q.after, "工作日") || hasAt(ns, q.after, "月") || hasAt(ns, q.after, "星期")):
 			// a least period a procedure takes (公示期不少于5个工作日); an upper
 			// bound is a goal of speed (控制在5个工作日以内)
-		case moneyOrRate(q) && has(s, []string{"申报", "申请条件", "须具备", "应具备", "应当具备", "准入条件", "入选条件", "门槛"}) && !goal ||
+		case params && conditional(ns, q, cs):
+			// the threshold of a measure (对研发投入超过1000万元的企业，给予…)
+		case moneyOrRate(q) && has(s, eligibility) && !goal ||
 			moneyOrRate(q) && strings.Contains(clause, "按") && before("的") || moneyOrRate(q) && (before("按") || before("按照")):
 			// (按合同金额的30%, 按100%加计扣除: a rate applied, not reached)
 			// a threshold of eligibility (注册资本不低于100万元), not a goal
@@ -319,7 +328,10 @@ func sentence(ns, os []rune, pos []int, deadline *int, c *lineCtx, goalPara bool
 			// a clause dated before the plan starts states where things stood
 			// (…增加到2025年的120个 in a plan of 2026–2030)
 			dated := c.planStart != nil && ind.DeadlineYear != nil && *ind.DeadlineYear < *c.planStart && *ind.DeadlineYear >= 2000
-			ind.Candidate = past && !(ahead && !c.past) || !governed || dated
+			// a condition or a rule for each applicant outside a subsidy
+			// sentence: proposed, not asserted
+			unsure := conditional(ns, q, cs) || perApplicant(clause, q)
+			ind.Candidate = past && !(ahead && !c.past) || !governed || dated || unsure
 			if !ind.Candidate {
 				listed = true
 			}

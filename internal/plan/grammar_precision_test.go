@@ -1,0 +1,71 @@
+package plan
+
+import (
+	"strings"
+	"testing"
+)
+
+// readAll ingests a plan of 2026–2030 whose section of tasks holds text and
+// returns its targets as the grammar tests write them.
+func readAll(t *testing.T, text string) string {
+	t.Helper()
+	doc, err := Ingest(strings.NewReader("某市科学技术协会事业发展规划(2026-2030年)\n二、重点任务\n(一)推进工作\n" + text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, ind := range doc.Indicators {
+		got = append(got, reading(ind))
+	}
+	return strings.Join(got, " | ")
+}
+
+// Conditions of a support policy and rules for each applicant (D72+):
+// thresholds inside 对…的 or a clause closed by 的 are no targets in a
+// subsidy sentence and proposals elsewhere; a sum set for each applicant
+// and a cap "in principle" or for each batch are proposals.
+func TestGrammarConditions(t *testing.T) {
+	tests := []struct{ sentence, want string }{
+		{"对当年研发投入超过1000万元且增长20%以上的企业，择优给予支持。", ""},
+		{"企业年度研发投入达到500万元、1000万元、5000万元的，分别给予10万元、20万元、50万元奖励。", ""},
+		{"对主营业务收入首次突破10亿元、50亿元的企业，给予经营团队奖励。", ""},
+		{"对技术合同成交额在1000万元以上的技术转移机构予以奖励。", ""},
+		// no subsidy in the sentence: proposed, not asserted
+		{"对年服务企业超过100家且满意度高的科技服务机构开展绩效评价。", "? 100 家 >= year 2030"},
+		// a clause that ends with 的目标 is a goal's
+		{"实现全市科普示范社区达到300个的目标。", "300 个 = - 2030"},
+		// eligibility in more words
+		{"企业须在本市注册满1年，研发人员占职工总数的10%以上。", ""},
+		// a sum for each applicant; caps in principle or for each batch
+		{"科技创新券额度为每家企业每年10万元，每年发放创新券5000万元。", "? 10 元×10000 = year 2030 | 5000 元×10000 = year 2030"},
+		{"每两年评选一次优秀科技工作者，每次不超过20名。优秀学会的比例原则上不超过15%。",
+			"1 次 = two-years 2030 | ? 20 名 <= two-years 2030 | ? 15 % <= - 2030"},
+		// targets beside them stay targets
+		{"每年遴选10个左右创新团队，每个团队给予100万元支持。", "10 个 approx year 2030"},
+	}
+	for _, tt := range tests {
+		if got := readAll(t, tt.sentence); got != tt.want {
+			t.Errorf("%s\n got %s\nwant %s", tt.sentence, got, tt.want)
+		}
+	}
+}
+
+// A sentence dated before the plan (2025年，全市…) or a milestone given to
+// the month (2026年6月底前完成…) inside a section is no deadline for the
+// section's later paragraphs: they keep the plan's end and stay targets.
+func TestSectionDeadlineNotFromThePast(t *testing.T) {
+	got := readAll(t, "2026年6月底前完成方案制定。\n2025年，全市R&D经费投入强度达到3.1%。\n力争全市科普示范社区达到300个以上。\n每年举办学术交流活动200场次。\n")
+	if want := "? 3.1 % = - 2025 | 300 个 >= - 2030 | 200 场次 = year 2030"; got != want {
+		t.Errorf("got %s\nwant %s", got, want)
+	}
+	// within its paragraph, a past year still dates what follows it
+	got = readAll(t, "2025年，全市建成科普基地120个。新增学会10个。\n")
+	if want := "? 120 个 = - 2025 | ? 10 个 = - 2025"; got != want {
+		t.Errorf("got %s\nwant %s", got, want)
+	}
+	// a deadline in the plan's years opening the section's text still governs it
+	got = readAll(t, "到2028年，建成科普基地50个。\n新增学会10个。\n")
+	if want := "50 个 = - 2028 | 10 个 = - 2028"; got != want {
+		t.Errorf("got %s\nwant %s", got, want)
+	}
+}

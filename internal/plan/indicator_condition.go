@@ -1,0 +1,48 @@
+package plan
+
+import "strings"
+
+// The conditions a support policy attaches to its measures, and the rules
+// it sets for each applicant: what the plan asks of others, not what it
+// commits to (D72+).
+
+// conditionOpeners open a clause that names whom a measure applies to
+// (对年营业收入超过1亿元的企业, 凡…的).
+var conditionOpeners = []string{"对于", "对", "凡是", "凡", "对在", "对新"}
+
+// eligibility words name the conditions an applicant must meet.
+var eligibility = []string{"申报", "申请条件", "须具备", "应具备", "应当具备", "准入条件", "入选条件", "门槛",
+	"须在", "须为", "须满足", "需满足", "应满足", "应当满足", "符合以下条件", "具备以下条件", "申请人", "申请单位", "申报主体"}
+
+// conditional reports a quantity inside a condition: a clause opened by 对
+// or 凡 whose quantity qualifies a noun through 的 (对研发投入超过1000万元
+// 的企业), or a clause closed by 的 (企业研发投入达到500万元、1000万元的，
+// 分别给予…). The threshold of a measure, not a level the plan commits to.
+func conditional(rs []rune, q quantity, cs int) bool {
+	ce := clauseEnd(rs, q.after)
+	rest := strings.TrimSpace(string(rs[q.after:ce]))
+	if strings.HasSuffix(rest, "的") && !strings.HasSuffix(rest, "目标的") {
+		return true
+	}
+	head := strings.TrimLeft(string(rs[cs:q.a]), " ")
+	opened := false
+	for _, w := range conditionOpeners {
+		opened = opened || strings.HasPrefix(head, w)
+	}
+	return opened && strings.Contains(rest, "的") && !strings.ContainsAny(head, "，,")
+}
+
+// ruleEach are the subjects of a rule for each time or batch (每次不超过20名),
+// beside eachWords' applicants.
+var ruleEach = []string{"每次", "每批", "每届", "每期", "每轮"}
+
+// perApplicant reports a sum or share set for each applicant (科技创新券额度为
+// 每家企业每年10万元) or capped as a rule (比例原则上不超过15%): a parameter
+// the reviewer may still want, so the extractor proposes it, unsure.
+func perApplicant(clause string, q quantity) bool {
+	c := strings.ReplaceAll(clause, " ", "")
+	if moneyOrRate(q) && has(c, eachWords) && !strings.Contains(c, "每万") {
+		return true
+	}
+	return (q.cmp == "<=" || q.cmp == "<") && (strings.Contains(c, "原则上") || has(c, ruleEach))
+}
