@@ -5,7 +5,6 @@ import (
 	"io"
 	"regexp"
 	"strings"
-	"unicode"
 	"unicode/utf8"
 )
 
@@ -86,13 +85,19 @@ func Ingest(r io.Reader) (*Doc, error) {
 	var offs []int // the rune offset in text of each trimmed line
 	pos := 0
 	for raw := range strings.SplitSeq(text, "\n") {
-		o := strings.ReplaceAll(raw, "\u3000", " ")
-		trimmed := strings.TrimLeftFunc(o, unicode.IsSpace)
-		offs = append(offs, pos+utf8.RuneCountInString(o)-utf8.RuneCountInString(trimmed))
-		o = strings.TrimRightFunc(trimmed, unicode.IsSpace)
-		origs = append(origs, o)
-		lines = append(lines, normalize(o))
-		pos += utf8.RuneCountInString(raw) + 1
+		// headings run into the line before them (a web page whose
+		// paragraphs lost their breaks: …制定本方案。一、总体要求（一）…)
+		// start lines of their own
+		for _, piece := range runInHeadings(raw) {
+			o := strings.ReplaceAll(piece, "\u3000", " ")
+			trimmed := strings.TrimLeftFunc(o, blank)
+			offs = append(offs, pos+utf8.RuneCountInString(o)-utf8.RuneCountInString(trimmed))
+			o = strings.TrimRightFunc(trimmed, blank)
+			origs = append(origs, o)
+			lines = append(lines, normalize(o))
+			pos += utf8.RuneCountInString(piece)
+		}
+		pos++
 	}
 	doc.Title, doc.Issuer = titleAndIssuer(lines)
 	doc.Period = period(doc.Title, lines)
@@ -205,7 +210,7 @@ func Ingest(r io.Reader) (*Doc, error) {
 			off := utf8.RuneCountInString(line) - utf8.RuneCountInString(rest)
 			body, orig, base = rest, string([]rune(orig)[off:]), base+off
 			lead := 0
-			if strings.IndexByte("#*->+", line[0]) >= 0 {
+			if leadMark(line) {
 				lead = utf8.RuneCountInString(reMarkdownLead.FindString(line))
 			}
 			sec.Start, sec.End = offs[i]+lead, offs[i]+off+utf8.RuneCountInString(sec.Title)
@@ -268,7 +273,7 @@ func Ingest(r io.Reader) (*Doc, error) {
 			}
 			continue
 		}
-		if !isHeading && strings.ContainsAny(body, "。，,;") && !headingHasText {
+		if (!isHeading || runInText(body)) && strings.ContainsAny(body, "。，,;") && !headingHasText {
 			withText++ // a heading followed by sentences: not a table of contents
 			headingHasText = true
 		}

@@ -6,13 +6,14 @@ package plan
 import (
 	"regexp"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
 var (
 	reL1 = regexp.MustCompile(`^([一二三四五六七八九十]{1,3}) ?[、.]\s*(.*)$`)
 	reL2 = regexp.MustCompile(`^(?:\( ?)?([一二三四五六七八九十]{1,3}) ?\)\s*(?:[、.]\s*)?(.*)$`)
-	reL3 = regexp.MustCompile(`^(\d{1,2})[.、]\s*((?:[^\d].*)?)$`)
+	reL3 = regexp.MustCompile(`^(\d{1,2}) ?[.、]\s*((?:[^\d].*)?)$`)
 	reL4 = regexp.MustCompile(`^(?:\((\d{1,2})\)|([⑴-⒇①-⑳])|(\d{1,2})\))\s*(.*)$`)
 	// chapters and their parts, above 一、 in the plans that have them
 	reChapter = regexp.MustCompile(`^第([一二三四五六七八九十]{1,3}|\d{1,2})(章|节|篇|部分)\s*(.*)$`)
@@ -21,9 +22,23 @@ var (
 	reDecimal = regexp.MustCompile(`^(\d{1,2})((?:\.\d{1,2}){0,3})[ \t\x{3000}]+(\S.*)$`)
 	// 1.1指导思想, 1.1、指导思想: below the top, the title may follow at once
 	reDecimalTight = regexp.MustCompile(`^(\d{1,2})((?:\.\d{1,2}){1,3})、?([^\d\s.、].*)$`)
-	// a Markdown heading's marks or bold around a heading (## 一、…, **一、…**)
-	reMarkdownLead = regexp.MustCompile(`^(?:#{1,6}\s+|\*\*|[-+]\s+|>\s*)`)
+	// a Markdown heading's marks or bold around a heading (## 一、…, **一、…**),
+	// or a bullet a web page or a slide put before it (■一、…, ●(一)…)
+	reMarkdownLead = regexp.MustCompile(`^(?:#{1,6}\s+|\*\*|[-+]\s+|>\s*|[■□●○◆◇▪▶►★☆▲△•]\s*)`)
+	// articles (第一条 …), the units of regulations and of 若干措施 written like them
+	reArticle = regexp.MustCompile(`^第([一二三四五六七八九十百零〇]{1,5}|\d{1,3})条(?:\s+|$|[^规的之所中款和、至第及\d])`)
 )
+
+// leadMark reports a line that may start with a Markdown mark or a bullet.
+func leadMark(line string) bool {
+	if line == "" {
+		return false
+	}
+	if strings.IndexByte("#*->+", line[0]) >= 0 {
+		return true
+	}
+	return line[0] == 0xe2 && reMarkdownLead.MatchString(line) // the bullets are U+2000–U+2FFF
+}
 
 // heading recognizes a numbered heading line and returns its rank (-1–4),
 // its number as written in the section path, and the rest of the line.
@@ -31,7 +46,7 @@ var (
 // The levels rank the numbering styles as Chinese documents nest them:
 // 第一篇/第一章 (-1), 第一节 (0), 一、(1), (一) (2), 1. (3), (1) 1) ① (4).
 func heading(line string) (level int, number, rest string, ok bool) {
-	if line != "" && strings.IndexByte("#*->+", line[0]) >= 0 {
+	if leadMark(line) {
 		line = line[len(reMarkdownLead.FindString(line)):]
 	}
 	if !strings.HasPrefix(line, "第") {
@@ -42,6 +57,10 @@ func heading(line string) (level int, number, rest string, ok bool) {
 			level = 0
 		}
 		return level, "第" + m[1] + m[2], m[3], true
+	} else if m := reArticle.FindStringSubmatch(line); m != nil {
+		// an article ranks with 一、: its items are (一), 1.
+		n := "第" + m[1] + "条"
+		return 1, n, strings.TrimSpace(line[len(n):]), true
 	}
 	if m := reL1.FindStringSubmatch(line); m != nil {
 		return 1, m[1], m[2], true
@@ -99,7 +118,7 @@ func titleOf(rest string) string {
 	if i := strings.IndexAny(rest, "。;；，,:："); i >= 0 {
 		rest = rest[:i]
 	}
-	rest = strings.TrimSuffix(strings.TrimSpace(rest), "**")
+	rest = strings.TrimPrefix(strings.TrimSuffix(strings.TrimSpace(rest), "**"), "**") // **三、**保障措施
 	rest = strings.TrimSpace(strings.TrimRight(rest, ":,，"))
 	if utf8.RuneCountInString(rest) > 60 {
 		rest = string([]rune(rest)[:60])
@@ -111,4 +130,56 @@ func titleOf(rest string) string {
 // (附件：1.… or 附件 alone), after which numbered lines name annexes.
 func annexLine(line string) bool {
 	return strings.HasPrefix(strings.TrimLeft(line, " *#"), "附件") && utf8.RuneCountInString(line) <= 60 && !strings.ContainsAny(line, "。；;")
+}
+
+// blank is a space or an invisible mark a web page leaves at a line's
+// start (zero-width space, byte-order mark).
+func blank(r rune) bool {
+	return unicode.IsSpace(r) || r == '\u200b' || r == '\u200c' || r == '\u200d' || r == '\u2060' || r == '\ufeff'
+}
+
+// runInText reports a heading's line that runs on into sentences after its
+// title (（一）加强组织领导。各级科协要…): text, not a table of contents.
+func runInText(rest string) bool {
+	i := strings.IndexAny(rest, "。;；")
+	return i >= 0 && utf8.RuneCountInString(rest[i:]) > 4
+}
+
+// reRunIn finds a heading in the styles 一、 and (一) that starts a sentence
+// inside a line (…制定本方案。一、总体要求（一）指导思想…): in running text
+// these follow a full stop only as headings (not a colon or a semicolon:
+// 来源分组：三、…, 包括：(一)…；(二)…).
+var reRunIn = regexp.MustCompile(`[。！？]\s*(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)])|[^\s。！？][（(][一二三四五六七八九十]{1,3}[）)]`)
+
+// runInHeadings cuts a line before the headings run into it; a line
+// without any is returned whole.
+func runInHeadings(line string) []string {
+	if !strings.Contains(line, "、") && !strings.Contains(line, "）") && !strings.Contains(line, ")") {
+		return []string{line}
+	}
+	locs := reRunIn.FindAllStringIndex(line, -1)
+	if locs == nil {
+		return []string{line}
+	}
+	var out []string
+	from := 0
+	for _, l := range locs {
+		r, n := utf8.DecodeRuneInString(line[l[0]:])
+		cut := l[0] + n
+		if !strings.ContainsRune("。！？", r) {
+			// (一) straight after a title: only when what comes before is
+			// a heading's number and a short title (一、总体要求（一）…)
+			if head := line[from:cut]; !isHeadingLine(strings.TrimLeftFunc(head, blank)) || utf8.RuneCountInString(head) > 30 || strings.ContainsAny(head, "，,") {
+				continue
+			}
+		}
+		for cut < len(line) && (line[cut] == ' ' || line[cut] == '\t') {
+			cut++
+		}
+		if cut > from {
+			out = append(out, line[from:cut])
+			from = cut
+		}
+	}
+	return append(out, line[from:])
 }
