@@ -71,3 +71,13 @@ func TestRunInHeadingsAreNoContents(t *testing.T) {
 		t.Errorf("the body was taken for a table of contents: %s", got)
 	}
 }
+
+// Chapters spaced out by a PDF (第 一 章) and the single characters ⒈ and
+// ㈠ that stand for 1. and (一).
+func TestHeadingSpacedAndEnclosed(t *testing.T) {
+	text := "某市科技规划（2026-2030年）\n第 一 章 总  则\n㈠加强领导\n⒈明确责任\n⒉强化考核\n㈡完善机制\n第 二 章  重点任务\n"
+	want := "1 第一章 总  则 | 2 (一) 加强领导 | 3 1 明确责任 | 3 2 强化考核 | 2 (二) 完善机制 | 1 第二章 重点任务"
+	if got := sectionsOf(t, text); got != want {
+		t.Errorf("got  %s\nwant %s", got, want)
+	}
+}

@@ -5,6 +5,7 @@ package plan
 
 import (
 	"regexp"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -16,7 +17,11 @@ var (
 	reL3 = regexp.MustCompile(`^(\d{1,2}) ?[.、]\s*((?:[^\d].*)?)$`)
 	reL4 = regexp.MustCompile(`^(?:\((\d{1,2})\)|([⑴-⒇①-⑳])|(\d{1,2})\))\s*(.*)$`)
 	// chapters and their parts, above 一、 in the plans that have them
-	reChapter = regexp.MustCompile(`^第([一二三四五六七八九十]{1,3}|\d{1,2})(章|节|篇|部分)\s*(.*)$`)
+	// (a PDF may space them out: 第 一 章)
+	reChapter = regexp.MustCompile(`^第 ?([一二三四五六七八九十]{1,3}|\d{1,2}) ?(章|节|篇|部分)\s*(.*)$`)
+	// the single characters of Unicode for 1. and (一) (⒈, ㈠) that PDFs
+	// and word processors produce
+	reEnclosed = regexp.MustCompile(`^([⒈-⒛]|[㈠-㈩])\s*(.*)$`)
 	// decimal outline numbering (1 发展基础, 2.1 指导思想, 3.2.1 …): a
 	// number, a space and a short title that is no quantity
 	reDecimal = regexp.MustCompile(`^(\d{1,2})((?:\.\d{1,2}){0,3})[ \t\x{3000}]+(\S.*)$`)
@@ -70,6 +75,15 @@ func heading(line string) (level int, number, rest string, ok bool) {
 	}
 	if m := reL3.FindStringSubmatch(line); m != nil {
 		return 3, m[1], m[2], true
+	}
+	if line != "" && line[0] >= 0xe2 {
+		if m := reEnclosed.FindStringSubmatch(line); m != nil {
+			r, _ := utf8.DecodeRuneInString(m[1])
+			if r >= '㈠' {
+				return 2, "(" + string([]rune("一二三四五六七八九十")[r-'㈠']) + ")", m[2], true
+			}
+			return 3, strconv.Itoa(int(r-'⒈') + 1), m[2], true
+		}
 	}
 	if m := reL4.FindStringSubmatch(line); m != nil {
 		n := m[1] + m[2] + m[3]
