@@ -69,3 +69,22 @@ func TestSectionDeadlineNotFromThePast(t *testing.T) {
 		t.Errorf("got %s\nwant %s", got, want)
 	}
 }
+
+// Parts that describe where things stand under other titles than 现状
+// (规划背景, 发展环境, 存在问题) propose their numbers; 优化发展环境 is a task.
+// A level stated with 为 outside the goals is proposed, not asserted.
+func TestSituationSections(t *testing.T) {
+	text := "某市科学技术协会事业发展规划(2026-2030年)\n一、规划背景\n全市共有市级学会85个。\n二、发展环境\n全市R&D经费投入强度为2.8%。\n" +
+		"三、存在问题\n基层科协组织覆盖率为75%。\n四、重点任务\n（一）优化发展环境\n新建科普基地50个，科普经费占比为0.5%。\n（二）发展目标\n公民科学素质比例为18%。\n"
+	doc, err := Ingest(strings.NewReader(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, ind := range doc.Indicators {
+		got = append(got, reading(ind))
+	}
+	if want := "? 85 个 = - 2030 | ? 2.8 % = - 2030 | ? 75 % = - 2030 | 50 个 = - 2030 | ? 0.5 % = - 2030 | 18 % = - 2030"; strings.Join(got, " | ") != want {
+		t.Errorf("got  %s\nwant %s", strings.Join(got, " | "), want)
+	}
+}

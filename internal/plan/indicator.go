@@ -330,7 +330,7 @@ func sentence(ns, os []rune, pos []int, deadline *int, c *lineCtx, goalPara bool
 			dated := c.planStart != nil && ind.DeadlineYear != nil && *ind.DeadlineYear < *c.planStart && *ind.DeadlineYear >= 2000
 			// a condition or a rule for each applicant outside a subsidy
 			// sentence: proposed, not asserted
-			unsure := conditional(ns, q, cs) || perApplicant(clause, q)
+			unsure := conditional(ns, q, cs) || perApplicant(clause, q) || stated(ns, q, clause) && !goal && !c.goalSection
 			ind.Candidate = past && !(ahead && !c.past) || !governed || dated || unsure
 			if !ind.Candidate {
 				listed = true

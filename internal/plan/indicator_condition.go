@@ -46,3 +46,13 @@ func perApplicant(clause string, q quantity) bool {
 	}
 	return (q.cmp == "<=" || q.cmp == "<") && (strings.Contains(c, "原则上") || has(c, ruleEach))
 }
+
+// stated reports a level given with 为 and no verb of change (覆盖率为75%,
+// 投入强度为2.8%): outside the plan's goals, a statement of what is, which
+// the reviewer may still take.
+func stated(rs []rune, q quantity, clause string) bool {
+	if q.cmp != "=" || !endsAt(rs, q.a, "为") || endsAt(rs, q.a, "作为") {
+		return false
+	}
+	return !has(clause, []string{"达到", "提高", "提升", "增加", "增长", "降低", "下降", "控制", "保持", "稳定", "力争", "确保", "争取", "调整为", "扩大"})
+}
