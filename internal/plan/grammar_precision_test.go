@@ -88,3 +88,20 @@ func TestSituationSections(t *testing.T) {
 		t.Errorf("got  %s\nwant %s", strings.Join(got, " | "), want)
 	}
 }
+
+// The size of what a verb makes, written before it as 规模N的, is the
+// commitment's measure; a size qualifying what is counted is not, and
+// contribution rates are rates charged.
+func TestSizeOfWhatIsMade(t *testing.T) {
+	tests := []struct{ sentence, want string }{
+		{"设立总规模100亿元的科技成果转化基金，打造规模超50亿元的天使基金群。", "100 元×1e+08 = - 2030 | 50 元×1e+08 >= - 2030"},
+		{"培育产值规模超过10亿元的园区不少于3个，支持1亿元以上的企业。", "3 个 >= - 2030"},
+		{"培育园区产值规模超过10亿元的不少于2家。", "2 家 >= - 2030"},
+		{"社保费单位缴费比例降至16%，企业所得税税率降至15%。", ""},
+	}
+	for _, tt := range tests {
+		if got := readAll(t, tt.sentence); got != tt.want {
+			t.Errorf("%s\n got %s\nwant %s", tt.sentence, got, tt.want)
+		}
+	}
+}

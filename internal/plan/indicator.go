@@ -244,7 +244,7 @@ func sentence(ns, os []rune, pos []int, deadline *int, c *lineCtx, goalPara bool
 			// a slogan (“四个服务”), the word 一 (一批, 一次性), a phase (二期),
 			// an adjective (一次性), the name of one of a list of things
 			// (高山滑雪、冬季两项、速度滑冰)
-		case q.after < len(ns) && ns[q.after] == '的' && (q.after > q.b || q.base != "%") && !hasAt(ns, q.after, "的目标") && !hasAt(ns, q.after, "的水平") || q.b < len(ns) && ns[q.b] == '级':
+		case q.after < len(ns) && ns[q.after] == '的' && (q.after > q.b || q.base != "%") && !hasAt(ns, q.after, "的目标") && !hasAt(ns, q.after, "的水平") && !sizeOfMade(ns, q, clause) || q.b < len(ns) && ns[q.b] == '级':
 			// a qualifier: 1亿元以上的企业, 千亿级 (but 90%的企业 is a share)
 		case (params && has(strings.ReplaceAll(string(ns[cs:clauseEnd(ns, q.after)]), " ", ""), paramCues) ||
 			strings.Contains(strings.ReplaceAll(clause, " ", ""), "最高")) && moneyOrRate(q):

@@ -56,3 +56,17 @@ func stated(rs []rune, q quantity, clause string) bool {
 	}
 	return !has(clause, []string{"达到", "提高", "提升", "增加", "增长", "降低", "下降", "控制", "保持", "稳定", "力争", "确保", "争取", "调整为", "扩大"})
 }
+
+// sizeOfMade reports the size of what a verb makes, written before it
+// (设立总规模100亿元的基金, 打造总规模超500亿元的基金群): the commitment's
+// measure, not a qualifier of a class (1亿元以上的企业).
+func sizeOfMade(rs []rune, q quantity, clause string) bool {
+	// …产值规模超过10亿元的(园区)不少于1家: the size qualifies what a
+	// number after it counts; that count is the target
+	for _, r := range rs[min(q.after+1, len(rs)):clauseEnd(rs, q.after)] {
+		if isDigit(r) || isCNDigit(r) && r != '一' {
+			return false
+		}
+	}
+	return (endsAt(rs, q.beforeCmp, "规模") || endsAt(rs, q.beforeCmp, "规模达") || endsAt(rs, q.beforeCmp, "规模为")) && has(clause, []string{"设立", "打造", "组建", "建立", "设立", "发起", "成立", "形成", "建成", "培育"})
+}

@@ -280,7 +280,7 @@ func capPerUnit(clause string, q quantity) bool {
 // chargedRate reports a clause naming a rate or price charged (担保费率,
 // 贷款利率, 收费标准): what is charged is a parameter, not a goal.
 func chargedRate(clause string) bool {
-	return has(clause, []string{"费率", "利率", "收费标准", "收费价格", "价格标准"})
+	return has(clause, []string{"费率", "利率", "收费标准", "收费价格", "价格标准", "缴费比例", "缴费基数", "税率", "征收率"})
 }
 
 // fiveYearEnds are the last years of the named five-year plans.
