@@ -105,3 +105,20 @@ func TestSizeOfWhatIsMade(t *testing.T) {
 		}
 	}
 }
+
+// Standards each project or firm must meet (项目…不低于, 工业项目亩均税收不低于)
+// are proposed; a level firms are to reach stays a target; rates a policy
+// applies (加计扣除比例) are parameters.
+func TestStandardsForEach(t *testing.T) {
+	tests := []struct{ sentence, want string }{
+		{"项目固定资产投资不低于5000万元，其中设备投资占比不低于50%。", "? 5000 元×10000 >= - 2030 | ? 50 % >= - 2030"},
+		{"工业项目亩均税收不低于30万元。", "? 30 元×10000 >= - 2030"},
+		{"企业研发投入占营业收入比重达到3%以上。", "3 % >= - 2030"},
+		{"企业研发费用加计扣除比例提高到100%。", ""},
+	}
+	for _, tt := range tests {
+		if got := readAll(t, tt.sentence); got != tt.want {
+			t.Errorf("%s\n got %s\nwant %s", tt.sentence, got, tt.want)
+		}
+	}
+}

@@ -149,6 +149,7 @@ func sentence(ns, os []rune, pos []int, deadline *int, c *lineCtx, goalPara bool
 	past := c.past || has(strings.ReplaceAll(s, "现有基础", ""), pastCues) || pastYear(s, c.planStart) || owns(s)
 	params := has(s, []string{"给予", "奖补", "补助", "补贴", "资助", "贴息", "奖励", "予以", "择优"})
 	goal := has(s, goalCues) || goalPara
+	standard := standardOf(s) && !goal
 	if c.preamble && !goal {
 		return nil // the text before the first section: only its goals
 	}
@@ -330,7 +331,8 @@ func sentence(ns, os []rune, pos []int, deadline *int, c *lineCtx, goalPara bool
 			dated := c.planStart != nil && ind.DeadlineYear != nil && *ind.DeadlineYear < *c.planStart && *ind.DeadlineYear >= 2000
 			// a condition or a rule for each applicant outside a subsidy
 			// sentence: proposed, not asserted
-			unsure := conditional(ns, q, cs) || perApplicant(clause, q) || stated(ns, q, clause) && !goal && !c.goalSection
+			unsure := conditional(ns, q, cs) || perApplicant(clause, q) || stated(ns, q, clause) && !goal && !c.goalSection ||
+				standard && moneyOrRate(q) && (q.cmp == ">=" || q.cmp == ">") && !has(clause, []string{"达到", "提高", "提升", "增长", "增加", "突破", "超过", "实现"})
 			ind.Candidate = past && !(ahead && !c.past) || !governed || dated || unsure
 			if !ind.Candidate {
 				listed = true

@@ -70,3 +70,17 @@ func sizeOfMade(rs []rune, q quantity, clause string) bool {
 	}
 	return (endsAt(rs, q.beforeCmp, "规模") || endsAt(rs, q.beforeCmp, "规模达") || endsAt(rs, q.beforeCmp, "规模为")) && has(clause, []string{"设立", "打造", "组建", "建立", "设立", "发起", "成立", "形成", "建成", "培育"})
 }
+
+// standardOf reports a sentence that sets what each project or firm must
+// reach to qualify (项目固定资产投资不低于5000万元，其中设备投资占比不低于50%;
+// 工业项目亩均税收不低于30万元): a standard applied to others, whose floors of
+// money and shares are proposed, not asserted.
+func standardOf(s string) bool {
+	s = strings.TrimLeft(s, " ")
+	for _, w := range []string{"项目", "企业", "工业项目", "新建项目", "新引进项目", "入驻企业", "入驻项目", "申请企业", "申报项目", "单个项目", "单个企业"} {
+		if strings.HasPrefix(s, w) {
+			return true
+		}
+	}
+	return false
+}

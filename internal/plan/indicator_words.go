@@ -280,7 +280,9 @@ func capPerUnit(clause string, q quantity) bool {
 // chargedRate reports a clause naming a rate or price charged (担保费率,
 // 贷款利率, 收费标准): what is charged is a parameter, not a goal.
 func chargedRate(clause string) bool {
-	return has(clause, []string{"费率", "利率", "收费标准", "收费价格", "价格标准", "缴费比例", "缴费基数", "税率", "征收率"})
+	return has(clause, []string{"费率", "利率", "收费标准", "收费价格", "价格标准", "缴费比例", "缴费基数", "税率", "征收率",
+		// the rates a policy applies (加计扣除比例, 补助比例)
+		"加计扣除", "扣除比例", "补助比例", "补贴比例", "奖励比例", "贴息比例", "分担比例", "配套比例", "资助比例"})
 }
 
 // fiveYearEnds are the last years of the named five-year plans.
