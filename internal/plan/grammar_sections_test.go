@@ -81,3 +81,26 @@ func TestHeadingSpacedAndEnclosed(t *testing.T) {
 		t.Errorf("got  %s\nwant %s", got, want)
 	}
 }
+
+// A table that is no indicator table (support standards, a division of
+// tasks; Markdown or laid out by pdftotext) is read row by row and cell by
+// cell: a sum alone in its cell is proposed, a task with its verb is a
+// target, and no row's words govern another row's numbers.
+func TestTablesReadByRowAndCell(t *testing.T) {
+	text := "某市科技创新若干政策（2026-2028年）\n一、支持标准\n| 序号 | 支持事项 | 支持标准 | 责任单位 |\n|---|---|---|---|\n" +
+		"| 1 | 新认定国家级孵化器 | 100万元 | 市科技局 |\n二、任务分工\n| 序号 | 重点任务 | 牵头单位 | 完成时限 |\n|---|---|---|---|\n" +
+		"| 1 | 新建科普基地10个 | 市科协 | 2026年底 |\n| 2 | 培训科普人员500人次 | 市科协 | 2027年 |\n" +
+		"三、政策兑现\n序号    支持事项              支持标准        牵头单位\n2       新认定省级众创空间    30万元          市科技局\n"
+	doc, err := Ingest(strings.NewReader(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, ind := range doc.Indicators {
+		got = append(got, reading(ind)+" "+ind.Text)
+	}
+	want := "? 100 元×10000 = - 2028 100万元 | 10 个 = - 2028 新建科普基地10个 | 500 人次 = - 2028 培训科普人员500人次 | ? 30 元×10000 = - 2028 30万元"
+	if strings.Join(got, " | ") != want {
+		t.Errorf("got  %s\nwant %s", strings.Join(got, " | "), want)
+	}
+}

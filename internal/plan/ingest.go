@@ -147,8 +147,10 @@ func Ingest(r io.Reader) (*Doc, error) {
 		if line == "" || pageMarker(line) || seen[line] >= 3 && !isHeadingLine(line) || i == titleLine {
 			continue
 		}
+		row := false // a row of a table that is not an indicator table
 		if len(stack) > 0 {
 			cs := cells(origs[i])
+			row = len(cs) >= 3
 			if tbl != nil && reMarkdownRule.MatchString(line) {
 				continue
 			}
@@ -290,6 +292,14 @@ func Ingest(r io.Reader) (*Doc, error) {
 					break
 				}
 			}
+		}
+		if row && !isHeading {
+			// a table's row is read alone, each cell a clause of its own
+			// (a task in one, its unit in the next, a date in the last)
+			flush()
+			para.add(cellBreaks(body), orig, base)
+			flush()
+			continue
 		}
 		para.add(body, orig, base)
 		if isHeading && !strings.ContainsAny(body, "。，,;") {
