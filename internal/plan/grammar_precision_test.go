@@ -115,6 +115,8 @@ func TestStandardsForEach(t *testing.T) {
 		{"工业项目亩均税收不低于30万元。", "? 30 元×10000 >= - 2030"},
 		{"企业研发投入占营业收入比重达到3%以上。", "3 % >= - 2030"},
 		{"企业研发费用加计扣除比例提高到100%。", ""},
+		// a rank (前10名) is proposed: a place among others, not a count
+		{"力争进入全国前10名，建设科普基地3个。", "? 10 名 = - 2030 | 3 个 = - 2030"},
 	}
 	for _, tt := range tests {
 		if got := readAll(t, tt.sentence); got != tt.want {

@@ -332,6 +332,7 @@ func sentence(ns, os []rune, pos []int, deadline *int, c *lineCtx, goalPara bool
 			// a condition or a rule for each applicant outside a subsidy
 			// sentence: proposed, not asserted
 			unsure := conditional(ns, q, cs) || perApplicant(clause, q) || stated(ns, q, clause) && !goal && !c.goalSection ||
+				(q.base == "名" || q.base == "位") && before("前") ||
 				standard && moneyOrRate(q) && (q.cmp == ">=" || q.cmp == ">") && !has(clause, []string{"达到", "提高", "提升", "增长", "增加", "突破", "超过", "实现"})
 			ind.Candidate = past && !(ahead && !c.past) || !governed || dated || unsure
 			if !ind.Candidate {

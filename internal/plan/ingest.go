@@ -172,7 +172,7 @@ func Ingest(r io.Reader) (*Doc, error) {
 		body, orig, base := line, origs[i], offs[i]
 		level, number, rest, isHeading := heading(line)
 		if annexList && isHeading && level == 3 {
-			continue // the list of a plan's annexes (附件：1.… 2.…), not its sections
+			continue // the list of a plan's annexes (附件：1.… 2.… 3.…), not its sections
 		}
 		annexList = annexLine(line)
 		if isHeading || !para.continues() {
