@@ -63,6 +63,11 @@ func TestSectionDeadlineNotFromThePast(t *testing.T) {
 	if want := "? 120 个 = - 2025 | ? 10 个 = - 2025"; got != want {
 		t.Errorf("got %s\nwant %s", got, want)
 	}
+	// N年时间 and N年努力 count from the plan's start, like N年内
+	got = readAll(t, "用3年时间，建成科普示范社区100个。\n")
+	if want := "100 个 = - 2028"; got != want {
+		t.Errorf("got %s\nwant %s", got, want)
+	}
 	// a deadline in the plan's years opening the section's text still governs it
 	got = readAll(t, "到2028年，建成科普基地50个。\n新增学会10个。\n")
 	if want := "50 个 = - 2028 | 10 个 = - 2028"; got != want {
