@@ -168,7 +168,16 @@ var reRunIn = regexp.MustCompile(`[。！？]\s*(?:[一二三四五六七八九�
 // runInHeadings cuts a line before the headings run into it; a line
 // without any is returned whole.
 func runInHeadings(line string) []string {
-	if !strings.Contains(line, "、") && !strings.Contains(line, "）") && !strings.Contains(line, ")") {
+	// a cheap pass first: a Chinese numeral closed by 、 or a bracket
+	cue, prev := false, rune(0)
+	for _, r := range line {
+		if (r == '、' || r == '）' || r == ')') && strings.ContainsRune("一二三四五六七八九十", prev) {
+			cue = true
+			break
+		}
+		prev = r
+	}
+	if !cue {
 		return []string{line}
 	}
 	locs := reRunIn.FindAllStringIndex(line, -1)
