@@ -40,6 +40,11 @@ func TestGrammarConditions(t *testing.T) {
 		{"科技创新券额度为每家企业每年10万元，每年发放创新券5000万元。", "? 10 元×10000 = year 2030 | 5000 元×10000 = year 2030"},
 		{"每两年评选一次优秀科技工作者，每次不超过20名。优秀学会的比例原则上不超过15%。",
 			"1 次 = two-years 2030 | ? 20 名 <= two-years 2030 | ? 15 % <= - 2030"},
+		// a sentence that opens with its condition: what it grants is proposed
+		{"对评估结果为优秀的，下一年度经费增加10%。", "? 10 % = year 2030"},
+		// a cap 一般 (and 不超过 read before 超过), a ceiling on a price
+		{"政府投资基金出资比例一般不超过基金规模的20%。", "? 20 % <= - 2030"},
+		{"人才公寓租金不高于市场价格的70%，企业用水价格降低5%。", "5 % = - 2030"},
 		// targets beside them stay targets
 		{"每年遴选10个左右创新团队，每个团队给予100万元支持。", "10 个 approx year 2030"},
 	}

@@ -44,7 +44,8 @@ func perApplicant(clause string, q quantity) bool {
 	if moneyOrRate(q) && has(c, eachWords) && !strings.Contains(c, "每万") {
 		return true
 	}
-	return (q.cmp == "<=" || q.cmp == "<") && (strings.Contains(c, "原则上") || has(c, ruleEach))
+	return (q.cmp == "<=" || q.cmp == "<" || strings.Contains(c, "不超过") || strings.Contains(c, "不高于")) &&
+		(has(c, []string{"原则上", "一般不"}) || has(c, ruleEach))
 }
 
 // stated reports a level given with 为 and no verb of change (覆盖率为75%,
@@ -83,4 +84,33 @@ func standardOf(s string) bool {
 		}
 	}
 	return false
+}
+
+// conditionFirst reports a sentence that opens with its condition (对评估
+//结果为优秀的，下一年度经费增加10%; 凡…的，…): the sums and shares after it
+// are what the measure grants, proposed at most.
+func conditionFirst(s string) bool {
+	s = strings.TrimLeft(s, " ")
+	i := strings.IndexAny(s, ",，")
+	if i < 0 {
+		return false
+	}
+	first := s[:i]
+	if !strings.HasSuffix(first, "的") || strings.HasSuffix(first, "目标的") {
+		return false
+	}
+	for _, w := range conditionOpeners {
+		if strings.HasPrefix(first, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// priceCap reports a ceiling on what is charged (租金不高于市场价格的70%,
+// 门票价格不超过30元): a price the policy sets, while a price to bring
+// down by a share (价格降低5%) stays a target.
+func priceCap(clause string, q quantity) bool {
+	return moneyOrRate(q) && (q.cmp == "<=" || q.cmp == "<" || has(clause, []string{"不高于", "不超过"})) &&
+		has(clause, []string{"租金", "价格", "收费", "票价", "门票", "售价", "服务费"})
 }
