@@ -45,6 +45,8 @@ func TestGrammarConditions(t *testing.T) {
 		// a cap 一般 (and 不超过 read before 超过), a ceiling on a price
 		{"政府投资基金出资比例一般不超过基金规模的20%。", "? 20 % <= - 2030"},
 		{"人才公寓租金不高于市场价格的70%，企业用水价格降低5%。", "5 % = - 2030"},
+		// a number in a document's title (《…》) names it
+		{"贯彻落实《关于建设100个科普示范县的实施意见》，制定《科普基地建设50条标准》，建成科普示范县10个。", "10 个 = - 2030"},
 		// targets beside them stay targets
 		{"每年遴选10个左右创新团队，每个团队给予100万元支持。", "10 个 approx year 2030"},
 	}

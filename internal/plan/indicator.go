@@ -220,6 +220,8 @@ func sentence(ns, os []rune, pos []int, deadline *int, c *lineCtx, goalPara bool
 			// to bring down to (响应时间缩短至12分钟以内)
 		case (q.base == "毫秒" || q.base == "ms") && strings.ContainsRune(string(ns[q.b:clauseEnd(ns, q.b)]), '圈'):
 			// a ring named by its latency (1毫秒、3毫秒时延圈), not a bound
+		case inBookTitle(ns, q.a):
+			// a number in the title of a document (《关于建设100个…的意见》)
 		case inGloss(ns, q.a):
 			// the parts of a name spelt out in brackets: “1+3+N”的平台体系
 			// (即1个省级、3个区域分平台…)

@@ -114,3 +114,17 @@ func priceCap(clause string, q quantity) bool {
 	return moneyOrRate(q) && (q.cmp == "<=" || q.cmp == "<" || has(clause, []string{"不高于", "不超过"})) &&
 		has(clause, []string{"租金", "价格", "收费", "票价", "门票", "售价", "服务费"})
 }
+
+// inBookTitle reports whether rune i is inside 《…》: the title of a document
+// or a work names it, whatever numbers it holds.
+func inBookTitle(rs []rune, i int) bool {
+	for j := i - 1; j >= 0 && i-j < 80; j-- {
+		switch rs[j] {
+		case '》':
+			return false
+		case '《':
+			return true
+		}
+	}
+	return false
+}
