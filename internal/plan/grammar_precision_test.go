@@ -47,6 +47,9 @@ func TestGrammarConditions(t *testing.T) {
 		{"人才公寓租金不高于市场价格的70%，企业用水价格降低5%。", "5 % = - 2030"},
 		// a number in a document's title (《…》) names it
 		{"贯彻落实《关于建设100个科普示范县的实施意见》，制定《科普基地建设50条标准》，建成科普示范县10个。", "10 个 = - 2030"},
+		// counts of the plan's parts and a slogan that starts with a number;
+		// a count of key laboratories is a target
+		{"推进三项重点工作，实施人才强市“3个100”工程，新建三个重点实验室。", "3 个 = - 2030"},
 		// targets beside them stay targets
 		{"每年遴选10个左右创新团队，每个团队给予100万元支持。", "10 个 approx year 2030"},
 	}

@@ -238,7 +238,7 @@ func sentence(ns, os []rune, pos []int, deadline *int, c *lineCtx, goalPara bool
 			// (建设大学科技园(园区面积2000亩)), not what is to be done
 		case before("(") && q.after < len(ns) && ns[q.after] == ')':
 			// a figure in brackets: a weight, a note (日常监测(60%))
-		case quoted(ns, q.a) && !(before("“") && !q.cn) ||
+		case quoted(ns, q.a) && !(before("“") && !q.cn && !namesPart(ns, q.a)) ||
 			q.cn && (ns[q.a] == '百' || ns[q.a] == '千') && !isCNDigit(ns[q.a+1]) && q.beforeCmp == q.a && !endsAt(ns, q.a, "达到") && !bareCount(ns, q, clause):
 			// inside a quoted name or slogan (“以三个自贸区块为…”), or a
 			// bare magnitude naming a class (百亿元产业集群)

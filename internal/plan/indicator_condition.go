@@ -128,3 +128,14 @@ func inBookTitle(rs []rune, i int) bool {
 	}
 	return false
 }
+
+// namesPart reports a quotation holding rune i that names one of the plan's
+// parts (“3个100”工程, “5个1”行动): a slogan, though it starts with a number.
+func namesPart(rs []rune, i int) bool {
+	for j := i; j < len(rs) && j-i < 20; j++ {
+		if rs[j] == '”' || rs[j] == '"' {
+			return planPart(rs, j+1)
+		}
+	}
+	return false
+}

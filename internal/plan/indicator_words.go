@@ -344,7 +344,8 @@ func bracketNote(rs []rune, q quantity, cs int) bool {
 // planPart reports the noun of a plan's own parts after a count (十项行动,
 // 三项改革, 五个专项): the shape of a plan's structure.
 func planPart(rs []rune, i int) bool {
-	for _, w := range []string{"行动", "工程", "计划", "任务", "举措", "措施", "改革", "专项", "机制", "体系", "重点任务", "攻坚"} {
+	for _, w := range []string{"行动", "工程", "计划", "任务", "举措", "措施", "改革", "专项", "机制", "体系", "重点任务", "攻坚",
+		"重点工作", "方面", "板块", "环节", "原则"} {
 		if hasAt(rs, i, w) {
 			return true
 		}
