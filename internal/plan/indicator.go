@@ -113,7 +113,10 @@ func sentenceDeadline(s string, planStart *int) *int {
 		y, _ := strconv.Atoi(m[1])
 		return &y
 	}
-	if m := reWithin.FindStringSubmatch(s); m != nil && planStart != nil {
+	if planStart == nil || !strings.Contains(s, "年内") && !strings.Contains(s, "时间") && !strings.Contains(s, "年努力") {
+		return nil // (a cheap test before the regexp: most clauses have none)
+	}
+	if m := reWithin.FindStringSubmatch(s); m != nil {
 		n, ok := number(m[1])
 		if ok {
 			y := *planStart + int(n) - 1

@@ -8,7 +8,7 @@ import "strings"
 
 // conditionOpeners open a clause that names whom a measure applies to
 // (对年营业收入超过1亿元的企业, 凡…的).
-var conditionOpeners = []string{"对于", "对", "凡是", "凡", "对在", "对新"}
+var conditionOpeners = []string{"对", "凡"}
 
 // eligibility words name the conditions an applicant must meet.
 var eligibility = []string{"申报", "申请条件", "须具备", "应具备", "应当具备", "准入条件", "入选条件", "门槛",
@@ -20,16 +20,26 @@ var eligibility = []string{"申报", "申请条件", "须具备", "应具备", "
 // 分别给予…). The threshold of a measure, not a level the plan commits to.
 func conditional(rs []rune, q quantity, cs int) bool {
 	ce := clauseEnd(rs, q.after)
-	rest := strings.TrimSpace(string(rs[q.after:ce]))
-	if strings.HasSuffix(rest, "的") && !strings.HasSuffix(rest, "目标的") {
+	end := ce
+	for end > q.after && rs[end-1] == ' ' {
+		end--
+	}
+	if end > q.after && rs[end-1] == '的' && !(end-3 >= q.after && rs[end-3] == '目' && rs[end-2] == '标') {
 		return true
 	}
-	head := strings.TrimLeft(string(rs[cs:q.a]), " ")
-	opened := false
-	for _, w := range conditionOpeners {
-		opened = opened || strings.HasPrefix(head, w)
+	a := cs
+	for a < q.a && rs[a] == ' ' {
+		a++
 	}
-	return opened && strings.Contains(rest, "的") && !strings.ContainsAny(head, "，,")
+	if a >= q.a || rs[a] != '对' && rs[a] != '凡' {
+		return false
+	}
+	for _, r := range rs[q.after:ce] {
+		if r == '的' {
+			return true
+		}
+	}
+	return false
 }
 
 // ruleEach are the subjects of a rule for each time or batch (每次不超过20名),
@@ -40,7 +50,10 @@ var ruleEach = []string{"每次", "每批", "每届", "每期", "每轮"}
 // 每家企业每年10万元) or capped as a rule (比例原则上不超过15%): a parameter
 // the reviewer may still want, so the extractor proposes it, unsure.
 func perApplicant(clause string, q quantity) bool {
-	c := strings.ReplaceAll(clause, " ", "")
+	c := clause
+	if strings.IndexByte(c, ' ') >= 0 {
+		c = strings.ReplaceAll(c, " ", "")
+	}
 	if moneyOrRate(q) && has(c, eachWords) && !strings.Contains(c, "每万") {
 		return true
 	}
@@ -87,7 +100,7 @@ func standardOf(s string) bool {
 }
 
 // conditionFirst reports a sentence that opens with its condition (对评估
-//结果为优秀的，下一年度经费增加10%; 凡…的，…): the sums and shares after it
+// 结果为优秀的，下一年度经费增加10%; 凡…的，…): the sums and shares after it
 // are what the measure grants, proposed at most.
 func conditionFirst(s string) bool {
 	s = strings.TrimLeft(s, " ")
