@@ -139,3 +139,21 @@ func TestStandardsForEach(t *testing.T) {
 		}
 	}
 }
+
+// A size that names a class before a count of it (超10亿元企业20家,
+// 千亩以上示范基地20个) is no target, the count is; a size with 以上 before
+// its noun and no count is proposed.
+func TestSizeQualifiesCount(t *testing.T) {
+	tests := []struct{ sentence, want string }{
+		{"新增年产值5000万元以上企业100家，建设千亩以上示范基地20个。", "100 家 = - 2030 | 20 个 = - 2030"},
+		{"培育营业收入超百亿元企业5家、超十亿元企业30家。", "5 家 = - 2030 | 30 家 = - 2030"},
+		{"推动30万千瓦以上机组改造，新增装机容量50万千瓦。", "? 30 千瓦×10000 >= - 2030 | 50 千瓦×10000 = - 2030"},
+		// a count with 以上 before its noun stays a target
+		{"培育100家以上专精特新企业。", "100 家 >= - 2030"},
+	}
+	for _, tt := range tests {
+		if got := readAll(t, tt.sentence); got != tt.want {
+			t.Errorf("%s\n got %s\nwant %s", tt.sentence, got, tt.want)
+		}
+	}
+}

@@ -223,6 +223,9 @@ func sentence(ns, os []rune, pos []int, deadline *int, c *lineCtx, goalPara bool
 			// to bring down to (响应时间缩短至12分钟以内)
 		case (q.base == "毫秒" || q.base == "ms") && strings.ContainsRune(string(ns[q.b:clauseEnd(ns, q.b)]), '圈'):
 			// a ring named by its latency (1毫秒、3毫秒时延圈), not a bound
+		case qualifiesCount(ns, q):
+			// a size that qualifies what a count after it counts (培育年营收
+			// 超10亿元企业20家, 建设千亩以上示范基地20个): the count is the target
 		case inBookTitle(ns, q.a):
 			// a number in the title of a document (《关于建设100个…的意见》)
 		case inGloss(ns, q.a):
@@ -338,7 +341,7 @@ func sentence(ns, os []rune, pos []int, deadline *int, c *lineCtx, goalPara bool
 			// a condition or a rule for each applicant outside a subsidy
 			// sentence: proposed, not asserted
 			unsure := conditional(ns, q, cs) || perApplicant(clause, q) || stated(ns, q, clause) && !goal && !c.goalSection ||
-				(q.base == "名" || q.base == "位") && before("前") || consequence && moneyOrRate(q) ||
+				(q.base == "名" || q.base == "位") && before("前") || sizeBeforeNoun(ns, q) || consequence && moneyOrRate(q) ||
 				standard && moneyOrRate(q) && (q.cmp == ">=" || q.cmp == ">") && !has(clause, []string{"达到", "提高", "提升", "增长", "增加", "突破", "超过", "实现"})
 			ind.Candidate = past && !(ahead && !c.past) || !governed || dated || unsure
 			if !ind.Candidate {

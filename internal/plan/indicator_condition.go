@@ -152,3 +152,46 @@ func namesPart(rs []rune, i int) bool {
 	}
 	return false
 }
+
+// countWords are the measure words of things counted, as opposed to sizes
+// (元, 亩, 千瓦, 吨 …).
+var countWords = map[string]bool{"家": true, "个": true, "项": true, "名": true, "所": true, "座": true, "条": true, "支": true,
+	"处": true, "台": true, "套": true, "人": true, "位": true, "件": true, "户": true, "款": true, "部": true, "张": true}
+
+// qualifiesCount reports a size or amount followed, within its list item,
+// by a noun and a count of those things (超10亿元企业20家, 5000万元以上企业
+// 100家): the size names the class, the count is the target.
+func qualifiesCount(rs []rune, q quantity) bool {
+	if countWords[q.base] || q.isRange {
+		return false
+	}
+	j := q.after
+	for n := 0; j < len(rs) && n < 12; n, j = n+1, j+1 {
+		r := rs[j]
+		if strings.ContainsRune("，,、;；。:：()“”", r) {
+			return false
+		}
+		if isDigit(r) || isCNDigit(r) && j > q.after {
+			break
+		}
+	}
+	if j == q.after || j >= len(rs) {
+		return false
+	}
+	next, ok := readQuantity(rs, j)
+	return ok && countWords[next.base] && (!next.cn || next.value >= 2) // (not 一个)
+}
+
+// sizeBeforeNoun reports an amount or a size with 以上/以下 straight before
+// the noun it qualifies (30万千瓦以上机组, 亿元以上项目): proposed, since
+// the count of such things, when given, is the target.
+func sizeBeforeNoun(rs []rune, q quantity) bool {
+	if countWords[q.base] || q.base == "%" || q.base == "‰" || q.after >= len(rs) || q.after == q.b {
+		return false
+	}
+	if !hasAt(rs, q.b, "以上") && !hasAt(rs, q.b, "以下") && !hasAt(rs, q.b, "及以上") {
+		return false
+	}
+	r := rs[q.after]
+	return r >= 0x4e00 && r <= 0x9fff && !strings.ContainsRune("的和与及或等，", r)
+}
