@@ -338,8 +338,11 @@ func sentence(ns, os []rune, pos []int, deadline *int, c *lineCtx, goalPara bool
 			// a clause dated before the plan starts states where things stood
 			// (…增加到2025年的120个 in a plan of 2026–2030)
 			dated := c.planStart != nil && ind.DeadlineYear != nil && *ind.DeadlineYear < *c.planStart && *ind.DeadlineYear >= 2000
-			// a condition or a rule for each applicant outside a subsidy
-			// sentence: proposed, not asserted
+			// proposed, not asserted (indicator_condition.go): a condition
+			// outside a subsidy sentence, a rule for each applicant, a level
+			// stated with 为 outside the goals, a rank, a size before its
+			// noun, what a sentence opening with its condition grants, a
+			// standard each project or firm must meet
 			unsure := conditional(ns, q, cs) || perApplicant(clause, q) || stated(ns, q, clause) && !goal && !c.goalSection ||
 				(q.base == "名" || q.base == "位") && before("前") || sizeBeforeNoun(ns, q) || consequence && moneyOrRate(q) ||
 				standard && moneyOrRate(q) && (q.cmp == ">=" || q.cmp == ">") && !has(clause, []string{"达到", "提高", "提升", "增长", "增加", "突破", "超过", "实现"})
