@@ -50,6 +50,9 @@ func TestGrammarConditions(t *testing.T) {
 		// counts of the plan's parts and a slogan that starts with a number;
 		// a count of key laboratories is a target
 		{"推进三项重点工作，实施人才强市“3个100”工程，新建三个重点实验室。", "3 个 = - 2030"},
+		// the rhythm of a procedure of the plan's own running; an event
+		// for the public every so often stays a target
+		{"每半年开展1次督查，每月召开1次工作例会，中期开展1次评估，每两年举办1次科普讲解大赛。", "1 次 = two-years 2030"},
 		// targets beside them stay targets
 		{"每年遴选10个左右创新团队，每个团队给予100万元支持。", "10 个 approx year 2030"},
 	}

@@ -264,6 +264,9 @@ func sentence(ns, os []rune, pos []int, deadline *int, c *lineCtx, goalPara bool
 			// a cap per unit (每个学会每年最多支持3个项目), a rate or price
 			// charged (担保费率不超过1%), a sum not to be exceeded (项目总经费
 			// 不超过50万元): parameters of a policy, not its commitments
+		case procedureRhythm(ns, q, clause):
+			// the rhythm of a procedure (每半年开展1次督查, 每月召开1次例会,
+			// 中期开展1次评估): how the work is run, not a result
 		case q.cn && q.base == "次" && q.value <= 2 && per != nil && q.after == clauseEnd(ns, q.after):
 			// a rhythm of work closing its clause (每年评审一次), not a count
 			// of events (每两年举办一次科普讲解大赛)

@@ -195,3 +195,18 @@ func sizeBeforeNoun(rs []rune, q quantity) bool {
 	r := rs[q.after]
 	return r >= 0x4e00 && r <= 0x9fff && !strings.ContainsRune("的和与及或等，", r)
 }
+
+// procedureRhythm reports once or twice of a procedure of the plan's own
+// running — an inspection, a meeting, an evaluation, a report — at a rhythm
+// or a point of the plan's time (每季度, 每月, 中期, 期末). An event held every
+// so often for the public (每两年举办一次…大赛) is not one.
+func procedureRhythm(rs []rune, q quantity, clause string) bool {
+	if q.base != "次" || q.value*q.mult > 2 || q.isRange {
+		return false
+	}
+	if !has(clause, []string{"每月", "每季度", "每半年", "每周", "每年", "每两年", "中期", "期末", "年中", "年底", "年末", "定期"}) {
+		return false
+	}
+	after := string(rs[q.after:min(len(rs), q.after+8)])
+	return has(after, []string{"督查", "督导", "检查", "抽查", "自查", "例会", "会议", "联席会", "调度", "评估", "考核", "通报", "总结", "报告", "汇报", "巡查"})
+}
