@@ -160,3 +160,22 @@ func TestSizeQualifiesCount(t *testing.T) {
 		}
 	}
 }
+
+// A sentence that names what exists only to build on it: the clause that
+// adds or reaches is a target, what exists stays a proposal and a baseline
+// (由目前的10座增加到20座).
+func TestBuildingOnWhatExists(t *testing.T) {
+	tests := []struct{ sentence, want string }{
+		{"在已建成120个科普基地的基础上，再新建科普基地50个。", "? 120 个 = - 2030 | 50 个 = - 2030"},
+		{"巩固现有30个院士专家工作站，新建院士专家工作站20个。", "? 30 个 = - 2030 | 20 个 = - 2030"},
+		{"全市科普场馆由目前的10座增加到20座。", "20 座 = - 2030 (from 10)"},
+		{"依托已有的8个创新联合体，新组建创新联合体10个。", "? 8 个 = - 2030 | 10 个 = - 2030"},
+		// what exists alone stays where things stand
+		{"目前全市已建成院士专家工作站86家，累计服务企业500家。", "? 86 家 = - 2030 | ? 500 家 = - 2030"},
+	}
+	for _, tt := range tests {
+		if got := readAll(t, tt.sentence); got != tt.want {
+			t.Errorf("%s\n got %s\nwant %s", tt.sentence, got, tt.want)
+		}
+	}
+}

@@ -14,6 +14,7 @@ var (
 	reYear          = regexp.MustCompile(`(20\d\d)年`)
 	reFromYear      = regexp.MustCompile(`[由从]20\d\d年(?:的|底)?$`)
 	reOpenYear      = regexp.MustCompile(`^\s*(20\d\d)年(?:底|末|上半年|全年)?[，,]`)
+	reFromNow       = regexp.MustCompile(`[由从](?:目前|现在|现有|当前|原有)的?$`)
 	reMonthDeadline = regexp.MustCompile(`20\d\d年\s*\d{1,2}月`)
 	reAsOf          = regexp.MustCompile(`^[^，,]{0,6}(?:截至|截止到|截止)(20\d\d)年`)
 
@@ -149,7 +150,9 @@ func clauseStart(rs []rune, i int) int {
 func sentence(ns, os []rune, pos []int, deadline *int, c *lineCtx, goalPara bool) []Indicator {
 	s := strings.ReplaceAll(string(ns), " ", "") // cues may be letter-spaced (给 予 最 高)
 	// 在现有基础上 is a comparison's base, not a statement of what is
-	past := c.past || has(strings.ReplaceAll(s, "现有基础", ""), pastCues) || pastYear(s, c.planStart) || owns(s)
+	byCue := has(strings.ReplaceAll(s, "现有基础", ""), pastCues)
+	byYear := pastYear(s, c.planStart) || owns(s)
+	past := c.past || byCue || byYear
 	params := has(s, []string{"给予", "奖补", "补助", "补贴", "资助", "贴息", "奖励", "予以", "择优"})
 	goal := has(s, goalCues) || goalPara
 	standard := standardOf(s) && !goal
@@ -279,7 +282,7 @@ func sentence(ns, os []rune, pos []int, deadline *int, c *lineCtx, goalPara bool
 			moneyOrRate(q) && strings.Contains(clause, "按") && before("的") || moneyOrRate(q) && (before("按") || before("按照")):
 			// (按合同金额的30%, 按100%加计扣除: a rate applied, not reached)
 			// a threshold of eligibility (注册资本不低于100万元), not a goal
-		case before("由") || before("从") || reFromYear.MatchString(string(ns[max(0, q.a-10):q.a])):
+		case before("由") || before("从") || reFromYear.MatchString(string(ns[max(0, q.a-10):q.a])) || reFromNow.MatchString(string(ns[max(0, q.a-8):q.a])):
 			baseline = &Baseline{Value: q.value * q.mult}
 			if m := reYear.FindStringSubmatch(string(ns[max(0, q.a-10):q.a])); m != nil {
 				baseline.Year, _ = strconv.Atoi(m[1])
@@ -349,7 +352,11 @@ func sentence(ns, os []rune, pos []int, deadline *int, c *lineCtx, goalPara bool
 			unsure := conditional(ns, q, cs) || perApplicant(clause, q) || stated(ns, q, clause) && !goal && !c.goalSection ||
 				(q.base == "名" || q.base == "位") && before("前") || sizeBeforeNoun(ns, q) || consequence && moneyOrRate(q) ||
 				standard && moneyOrRate(q) && (q.cmp == ">=" || q.cmp == ">") && !has(clause, []string{"达到", "提高", "提升", "增长", "增加", "突破", "超过", "实现"})
-			ind.Candidate = past && !(ahead && !c.past) || !governed || dated || unsure
+			// a sentence that names what exists only to build on it (在已建成
+			// 120个…的基础上，再新建50个; 由目前的10座增加到20座): its new
+			// clause looks ahead
+			qpast := past && !(byCue && !byYear && !c.past && freshClause(ns, q, cs))
+			ind.Candidate = qpast && !(ahead && !c.past) || !governed || dated || unsure
 			if !ind.Candidate {
 				listed = true
 			}

@@ -210,3 +210,20 @@ func procedureRhythm(rs []rune, q quantity, clause string) bool {
 	after := string(rs[q.after:min(len(rs), q.after+8)])
 	return has(after, []string{"督查", "督导", "检查", "抽查", "自查", "例会", "会议", "联席会", "调度", "评估", "考核", "通报", "总结", "报告", "汇报", "巡查"})
 }
+
+// freshClause reports a quantity whose own clause states something new —
+// with no word of what exists in it and a word of adding or reaching (再新建,
+// 新增, 力争) — or that is the reach of a change from what exists (由目前的
+// 10座增加到20座).
+func freshClause(rs []rune, q quantity, cs int) bool {
+	for _, w := range []string{"增加到", "增加至", "提高到", "提高至", "提升到", "提升至", "扩大到", "扩大至", "增至", "达到"} {
+		if endsAt(rs, q.beforeCmp, w) && strings.ContainsAny(string(rs[cs:q.a]), "由从") {
+			return true
+		}
+	}
+	c := string(rs[cs:clauseEnd(rs, q.after)])
+	if has(strings.ReplaceAll(c, "现有基础", ""), pastCues) || has(c, []string{"已", "巩固", "依托"}) {
+		return false
+	}
+	return has(c, []string{"新建", "新增", "再建", "再新", "新组建", "新培育", "新引进", "新认定", "新创建", "力争", "争取", "确保"})
+}
