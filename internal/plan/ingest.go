@@ -84,11 +84,13 @@ func Ingest(r io.Reader) (*Doc, error) {
 	var lines, origs []string
 	var offs []int // the rune offset in text of each trimmed line
 	pos := 0
+	var pieces []string
 	for raw := range strings.SplitSeq(text, "\n") {
 		// headings run into the line before them (a web page whose
 		// paragraphs lost their breaks: …制定本方案。一、总体要求（一）…)
 		// start lines of their own
-		for _, piece := range runInHeadings(raw) {
+		pieces = runInHeadings(raw, pieces[:0])
+		for _, piece := range pieces {
 			o := strings.ReplaceAll(piece, "\u3000", " ")
 			trimmed := strings.TrimLeftFunc(o, blank)
 			offs = append(offs, pos+utf8.RuneCountInString(o)-utf8.RuneCountInString(trimmed))

@@ -165,9 +165,9 @@ func runInText(rest string) bool {
 // 来源分组：三、…, 包括：(一)…；(二)…).
 var reRunIn = regexp.MustCompile(`[。！？]\s*(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)])|[^\s。！？][（(][一二三四五六七八九十]{1,3}[）)]`)
 
-// runInHeadings cuts a line before the headings run into it; a line
-// without any is returned whole.
-func runInHeadings(line string) []string {
+// runInHeadings cuts a line before the headings run into it, appending the
+// pieces to buf (reused from line to line); a line without any is one piece.
+func runInHeadings(line string, buf []string) []string {
 	// a cheap pass first: a Chinese numeral closed by 、 or a bracket
 	cue, prev := false, rune(0)
 	for _, r := range line {
@@ -178,13 +178,13 @@ func runInHeadings(line string) []string {
 		prev = r
 	}
 	if !cue {
-		return []string{line}
+		return append(buf, line)
 	}
 	locs := reRunIn.FindAllStringIndex(line, -1)
 	if locs == nil {
-		return []string{line}
+		return append(buf, line)
 	}
-	var out []string
+	out := buf
 	from := 0
 	for _, l := range locs {
 		r, n := utf8.DecodeRuneInString(line[l[0]:])
