@@ -189,6 +189,9 @@ func runInHeadings(line string, buf []string) []string {
 	for _, l := range locs {
 		r, n := utf8.DecodeRuneInString(line[l[0]:])
 		cut := l[0] + n
+		if next, _ := utf8.DecodeRuneInString(line[l[1]:]); strings.HasSuffix(line[:l[1]], "、") && isCNDigit(next) {
+			continue // 一、二级医院, 三、四线城市: a pair of numerals, not a heading
+		}
 		if !strings.ContainsRune("。！？", r) {
 			// (一) straight after a title: only when what comes before is
 			// a heading's number and a short title (一、总体要求（一）…)
