@@ -67,7 +67,7 @@ func heading(line string) (level int, number, rest string, ok bool) {
 		n := "第" + m[1] + "条"
 		return 1, n, strings.TrimSpace(line[len(n):]), true
 	}
-	if m := reL1.FindStringSubmatch(line); m != nil {
+	if m := reL1.FindStringSubmatch(line); m != nil && !numeralPair(m[2]) {
 		return 1, m[1], m[2], true
 	}
 	if m := reL2.FindStringSubmatch(line); m != nil {
@@ -208,4 +208,11 @@ func runInHeadings(line string, buf []string) []string {
 		}
 	}
 	return append(out, line[from:])
+}
+
+// numeralPair reports the rest of 一、二级医院 or 三、四线城市: a pair of
+// numerals a PDF's line happened to start with, not a heading.
+func numeralPair(rest string) bool {
+	rs := []rune(rest[:min(len(rest), 12)])
+	return len(rs) >= 2 && isCNDigit(rs[0]) && strings.ContainsRune("级线类等档星期批", rs[1])
 }
