@@ -7,14 +7,16 @@ import (
 )
 
 var (
-	reDeadline   = regexp.MustCompile(`(?:到|至|截至|截止到|于)(20\d\d)年|(20\d\d)年(?:底|末|前|年底|\d{1,2}月(?:底|末|前))`)
-	reClauseYear = regexp.MustCompile(`^\s*(20\d\d)年(?:底|末|度|全年)?(?:[，,]|[^\d月年底末度前内以来]|$)`)
-	reYears      = regexp.MustCompile(`[1-9一二两三四五六七八九十]年(?:内|间|时间|累计|共)`)
-	reWithin     = regexp.MustCompile(`([1-9一二两三四五六七八九十])年(?:内|时间)`)
-	reYear       = regexp.MustCompile(`(20\d\d)年`)
-	reFromYear   = regexp.MustCompile(`[由从]20\d\d年(?:的|底)?$`)
-	reOpenYear   = regexp.MustCompile(`^\s*(20\d\d)年(?:底|末|上半年|全年)?[，,]`)
-	reAsOf       = regexp.MustCompile(`^[^，,]{0,6}(?:截至|截止到|截止)(20\d\d)年`)
+	reDeadline      = regexp.MustCompile(`(?:到|至|截至|截止到|于)(20\d\d)年|(20\d\d)年(?:底|末|前|年底|\d{1,2}月(?:底|末|前))`)
+	reClauseYear    = regexp.MustCompile(`^\s*(20\d\d)年(?:底|末|度|全年)?(?:[，,]|[^\d月年底末度前内以来]|$)`)
+	reYears         = regexp.MustCompile(`[1-9一二两三四五六七八九十]年(?:内|间|时间|累计|共)`)
+	reWithin        = regexp.MustCompile(`([1-9一二两三四五六七八九十])年(?:内|时间|左右时间|努力)`)
+	reYear          = regexp.MustCompile(`(20\d\d)年`)
+	reFromYear      = regexp.MustCompile(`[由从]20\d\d年(?:的|底)?$`)
+	reOpenYear      = regexp.MustCompile(`^\s*(20\d\d)年(?:底|末|上半年|全年)?[，,]`)
+	reFromNow       = regexp.MustCompile(`[由从](?:目前|现在|现有|当前|原有)的?$`)
+	reMonthDeadline = regexp.MustCompile(`20\d\d年\s*\d{1,2}月`)
+	reAsOf          = regexp.MustCompile(`^[^，,]{0,6}(?:截至|截止到|截止)(20\d\d)年`)
 
 	// verbs that govern a quantity of a target (培养100名…, 建成…8家,
 	// 达到50%): the grammar's one word class the text cannot show itself.
@@ -78,9 +80,15 @@ func indicators(nr, or []rune, pos []int, c *lineCtx) ([]Indicator, *int) {
 			// A deadline that opens a sentence (到2025年，…) governs it and the
 			// paragraph's later sentences; one inside a sentence, its clause.
 			sent := strings.TrimLeft(string(nr[start:i]), " ")
-			if own := sentenceDeadline(string([]rune(sent)[:clauseEnd([]rune(sent), 0)]), c.planStart); own != nil && has(sent[:min(len(sent), 12)], []string{"到", "至", "力争", "年底", "年前", "年内", "20"}) {
-				dl, ahead = own, *own >= 2000
-				if start == 0 {
+			if own := sentenceDeadline(string([]rune(sent)[:clauseEnd([]rune(sent), 0)]), c.planStart); own != nil && (has(sent[:min(len(sent), 12)], []string{"到", "至", "力争", "年底", "年前", "年内", "20"}) || has(sent[:min(len(sent), 21)], []string{"年时间", "年努力"})) {
+				// A year before the plan (2025年，全市…达到…) dates the
+				// paragraph's sentences to where things stood: it neither
+				// opens goals nor becomes the section's deadline; nor does
+				// a milestone of the work given to the month (2026年6月底前
+				// 完成方案制定).
+				future := c.planStart == nil || *own >= *c.planStart
+				dl, ahead = own, *own >= 2000 && future
+				if start == 0 && future && !reMonthDeadline.MatchString(sent[:min(len(sent), 40)]) {
 					opened = own
 				}
 			}
@@ -106,7 +114,10 @@ func sentenceDeadline(s string, planStart *int) *int {
 		y, _ := strconv.Atoi(m[1])
 		return &y
 	}
-	if m := reWithin.FindStringSubmatch(s); m != nil && planStart != nil {
+	if planStart == nil || !strings.Contains(s, "年内") && !strings.Contains(s, "时间") && !strings.Contains(s, "年努力") {
+		return nil // (a cheap test before the regexp: most clauses have none)
+	}
+	if m := reWithin.FindStringSubmatch(s); m != nil {
 		n, ok := number(m[1])
 		if ok {
 			y := *planStart + int(n) - 1
@@ -139,9 +150,13 @@ func clauseStart(rs []rune, i int) int {
 func sentence(ns, os []rune, pos []int, deadline *int, c *lineCtx, goalPara bool) []Indicator {
 	s := strings.ReplaceAll(string(ns), " ", "") // cues may be letter-spaced (给 予 最 高)
 	// 在现有基础上 is a comparison's base, not a statement of what is
-	past := c.past || has(strings.ReplaceAll(s, "现有基础", ""), pastCues) || pastYear(s, c.planStart) || owns(s)
-	params := has(s, []string{"给予", "奖补", "补助", "补贴", "资助", "贴息", "奖励"})
+	byCue := has(strings.ReplaceAll(s, "现有基础", ""), pastCues)
+	byYear := pastYear(s, c.planStart) || owns(s)
+	past := c.past || byCue || byYear
+	params := has(s, []string{"给予", "奖补", "补助", "补贴", "资助", "贴息", "奖励", "予以", "择优"})
 	goal := has(s, goalCues) || goalPara
+	standard := standardOf(s) && !goal
+	consequence := conditionFirst(s)
 	if c.preamble && !goal {
 		return nil // the text before the first section: only its goals
 	}
@@ -211,6 +226,11 @@ func sentence(ns, os []rune, pos []int, deadline *int, c *lineCtx, goalPara bool
 			// to bring down to (响应时间缩短至12分钟以内)
 		case (q.base == "毫秒" || q.base == "ms") && strings.ContainsRune(string(ns[q.b:clauseEnd(ns, q.b)]), '圈'):
 			// a ring named by its latency (1毫秒、3毫秒时延圈), not a bound
+		case qualifiesCount(ns, q):
+			// a size that qualifies what a count after it counts (培育年营收
+			// 超10亿元企业20家, 建设千亩以上示范基地20个): the count is the target
+		case inBookTitle(ns, q.a):
+			// a number in the title of a document (《关于建设100个…的意见》)
 		case inGloss(ns, q.a):
 			// the parts of a name spelt out in brackets: “1+3+N”的平台体系
 			// (即1个省级、3个区域分平台…)
@@ -227,7 +247,7 @@ func sentence(ns, os []rune, pos []int, deadline *int, c *lineCtx, goalPara bool
 			// (建设大学科技园(园区面积2000亩)), not what is to be done
 		case before("(") && q.after < len(ns) && ns[q.after] == ')':
 			// a figure in brackets: a weight, a note (日常监测(60%))
-		case quoted(ns, q.a) && !(before("“") && !q.cn) ||
+		case quoted(ns, q.a) && !(before("“") && !q.cn && !namesPart(ns, q.a)) ||
 			q.cn && (ns[q.a] == '百' || ns[q.a] == '千') && !isCNDigit(ns[q.a+1]) && q.beforeCmp == q.a && !endsAt(ns, q.a, "达到") && !bareCount(ns, q, clause):
 			// inside a quoted name or slogan (“以三个自贸区块为…”), or a
 			// bare magnitude naming a class (百亿元产业集群)
@@ -237,27 +257,32 @@ func sentence(ns, os []rune, pos []int, deadline *int, c *lineCtx, goalPara bool
 			// a slogan (“四个服务”), the word 一 (一批, 一次性), a phase (二期),
 			// an adjective (一次性), the name of one of a list of things
 			// (高山滑雪、冬季两项、速度滑冰)
-		case q.after < len(ns) && ns[q.after] == '的' && (q.after > q.b || q.base != "%") || q.b < len(ns) && ns[q.b] == '级':
+		case q.after < len(ns) && ns[q.after] == '的' && (q.after > q.b || q.base != "%") && !hasAt(ns, q.after, "的目标") && !hasAt(ns, q.after, "的水平") && !sizeOfMade(ns, q, clause) || q.b < len(ns) && ns[q.b] == '级':
 			// a qualifier: 1亿元以上的企业, 千亿级 (but 90%的企业 is a share)
 		case (params && has(strings.ReplaceAll(string(ns[cs:clauseEnd(ns, q.after)]), " ", ""), paramCues) ||
 			strings.Contains(strings.ReplaceAll(clause, " ", ""), "最高")) && moneyOrRate(q):
 			// a subsidy or reward, not a commitment of the plan
-		case capPerUnit(clause, q) || params && (q.cmp == "<=" || q.cmp == "<") && has(strings.ReplaceAll(clause, " ", ""), paramCues) || moneyOrRate(q) && chargedRate(clause) ||
+		case capPerUnit(clause, q) || params && (q.cmp == "<=" || q.cmp == "<") && has(strings.ReplaceAll(clause, " ", ""), paramCues) || moneyOrRate(q) && chargedRate(clause) || priceCap(clause, q) ||
 			q.base == "元" && (q.cmp == "<=" || q.cmp == "<") && !has(s, []string{"力争", "确保", "目标", "控制在", "压缩", "降低", "下降", "减少"}):
 			// a cap per unit (每个学会每年最多支持3个项目), a rate or price
 			// charged (担保费率不超过1%), a sum not to be exceeded (项目总经费
 			// 不超过50万元): parameters of a policy, not its commitments
+		case procedureRhythm(ns, q, clause):
+			// the rhythm of a procedure (每半年开展1次督查, 每月召开1次例会,
+			// 中期开展1次评估): how the work is run, not a result
 		case q.cn && q.base == "次" && q.value <= 2 && per != nil && q.after == clauseEnd(ns, q.after):
 			// a rhythm of work closing its clause (每年评审一次), not a count
 			// of events (每两年举办一次科普讲解大赛)
 		case q.base == "个" && (q.cmp == ">=" || q.cmp == ">") && (hasAt(ns, q.after, "工作日") || hasAt(ns, q.after, "月") || hasAt(ns, q.after, "星期")):
 			// a least period a procedure takes (公示期不少于5个工作日); an upper
 			// bound is a goal of speed (控制在5个工作日以内)
-		case moneyOrRate(q) && has(s, []string{"申报", "申请条件", "须具备", "应具备", "应当具备", "准入条件", "入选条件", "门槛"}) && !goal ||
+		case params && conditional(ns, q, cs):
+			// the threshold of a measure (对研发投入超过1000万元的企业，给予…)
+		case moneyOrRate(q) && has(s, eligibility) && !goal ||
 			moneyOrRate(q) && strings.Contains(clause, "按") && before("的") || moneyOrRate(q) && (before("按") || before("按照")):
 			// (按合同金额的30%, 按100%加计扣除: a rate applied, not reached)
 			// a threshold of eligibility (注册资本不低于100万元), not a goal
-		case before("由") || before("从") || reFromYear.MatchString(string(ns[max(0, q.a-10):q.a])):
+		case before("由") || before("从") || reFromYear.MatchString(string(ns[max(0, q.a-10):q.a])) || reFromNow.MatchString(string(ns[max(0, q.a-8):q.a])):
 			baseline = &Baseline{Value: q.value * q.mult}
 			if m := reYear.FindStringSubmatch(string(ns[max(0, q.a-10):q.a])); m != nil {
 				baseline.Year, _ = strconv.Atoi(m[1])
@@ -289,7 +314,7 @@ func sentence(ns, os []rune, pos []int, deadline *int, c *lineCtx, goalPara bool
 				ind.DeadlineYear = own
 			}
 			if q.cmp == "=" {
-				for _, w := range []struct{ w, c string }{{"至少", ">="}, {"不少于", ">="}, {"不低于", ">="}, {"超过", ">"}, {"不超过", "<="}} {
+				for _, w := range []struct{ w, c string }{{"至少", ">="}, {"不少于", ">="}, {"不低于", ">="}, {"不超过", "<="}, {"不高于", "<="}, {"超过", ">"}} {
 					if strings.Contains(clause, w.w) {
 						ind.Comparator = storeComparator(w.c)
 						break
@@ -319,7 +344,19 @@ func sentence(ns, os []rune, pos []int, deadline *int, c *lineCtx, goalPara bool
 			// a clause dated before the plan starts states where things stood
 			// (…增加到2025年的120个 in a plan of 2026–2030)
 			dated := c.planStart != nil && ind.DeadlineYear != nil && *ind.DeadlineYear < *c.planStart && *ind.DeadlineYear >= 2000
-			ind.Candidate = past && !(ahead && !c.past) || !governed || dated
+			// proposed, not asserted (indicator_condition.go): a condition
+			// outside a subsidy sentence, a rule for each applicant, a level
+			// stated with 为 outside the goals, a rank, a size before its
+			// noun, what a sentence opening with its condition grants, a
+			// standard each project or firm must meet
+			unsure := conditional(ns, q, cs) || perApplicant(clause, q) || stated(ns, q, clause) && !goal && !c.goalSection ||
+				(q.base == "名" || q.base == "位") && before("前") || sizeBeforeNoun(ns, q) || consequence && moneyOrRate(q) ||
+				standard && moneyOrRate(q) && (q.cmp == ">=" || q.cmp == ">") && !has(clause, []string{"达到", "提高", "提升", "增长", "增加", "突破", "超过", "实现"})
+			// a sentence that names what exists only to build on it (在已建成
+			// 120个…的基础上，再新建50个; 由目前的10座增加到20座): its new
+			// clause looks ahead
+			qpast := past && !(byCue && !byYear && !c.past && freshClause(ns, q, cs))
+			ind.Candidate = qpast && !(ahead && !c.past) || !governed || dated || unsure
 			if !ind.Candidate {
 				listed = true
 			}

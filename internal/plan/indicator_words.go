@@ -280,7 +280,9 @@ func capPerUnit(clause string, q quantity) bool {
 // chargedRate reports a clause naming a rate or price charged (担保费率,
 // 贷款利率, 收费标准): what is charged is a parameter, not a goal.
 func chargedRate(clause string) bool {
-	return has(clause, []string{"费率", "利率", "收费标准", "收费价格", "价格标准"})
+	return has(clause, []string{"费率", "利率", "收费标准", "收费价格", "价格标准", "缴费比例", "缴费基数", "税率", "征收率",
+		// the rates a policy applies (加计扣除比例, 补助比例)
+		"加计扣除", "扣除比例", "补助比例", "补贴比例", "奖励比例", "贴息比例", "分担比例", "配套比例", "资助比例"})
 }
 
 // fiveYearEnds are the last years of the named five-year plans.
@@ -342,7 +344,8 @@ func bracketNote(rs []rune, q quantity, cs int) bool {
 // planPart reports the noun of a plan's own parts after a count (十项行动,
 // 三项改革, 五个专项): the shape of a plan's structure.
 func planPart(rs []rune, i int) bool {
-	for _, w := range []string{"行动", "工程", "计划", "任务", "举措", "措施", "改革", "专项", "机制", "体系", "重点任务", "攻坚"} {
+	for _, w := range []string{"行动", "工程", "计划", "任务", "举措", "措施", "改革", "专项", "机制", "体系", "重点任务", "攻坚",
+		"重点工作", "方面", "板块", "环节", "原则"} {
 		if hasAt(rs, i, w) {
 			return true
 		}

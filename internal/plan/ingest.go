@@ -5,7 +5,6 @@ import (
 	"io"
 	"regexp"
 	"strings"
-	"unicode"
 	"unicode/utf8"
 )
 
@@ -85,14 +84,22 @@ func Ingest(r io.Reader) (*Doc, error) {
 	var lines, origs []string
 	var offs []int // the rune offset in text of each trimmed line
 	pos := 0
+	var pieces []string
 	for raw := range strings.SplitSeq(text, "\n") {
-		o := strings.ReplaceAll(raw, "\u3000", " ")
-		trimmed := strings.TrimLeftFunc(o, unicode.IsSpace)
-		offs = append(offs, pos+utf8.RuneCountInString(o)-utf8.RuneCountInString(trimmed))
-		o = strings.TrimRightFunc(trimmed, unicode.IsSpace)
-		origs = append(origs, o)
-		lines = append(lines, normalize(o))
-		pos += utf8.RuneCountInString(raw) + 1
+		// headings run into the line before them (a web page whose
+		// paragraphs lost their breaks: …制定本方案。一、总体要求（一）…)
+		// start lines of their own
+		pieces = runInHeadings(raw, pieces[:0])
+		for _, piece := range pieces {
+			o := strings.ReplaceAll(piece, "\u3000", " ")
+			trimmed := strings.TrimLeftFunc(o, blank)
+			offs = append(offs, pos+utf8.RuneCountInString(o)-utf8.RuneCountInString(trimmed))
+			o = strings.TrimRightFunc(trimmed, blank)
+			origs = append(origs, o)
+			lines = append(lines, normalize(o))
+			pos += utf8.RuneCountInString(piece)
+		}
+		pos++
 	}
 	doc.Title, doc.Issuer = titleAndIssuer(lines)
 	doc.Period = period(doc.Title, lines)
@@ -142,8 +149,10 @@ func Ingest(r io.Reader) (*Doc, error) {
 		if line == "" || pageMarker(line) || seen[line] >= 3 && !isHeadingLine(line) || i == titleLine {
 			continue
 		}
+		row := false // a row of a table that is not an indicator table
 		if len(stack) > 0 {
 			cs := cells(origs[i])
+			row = len(cs) >= 3
 			if tbl != nil && reMarkdownRule.MatchString(line) {
 				continue
 			}
@@ -165,7 +174,7 @@ func Ingest(r io.Reader) (*Doc, error) {
 		body, orig, base := line, origs[i], offs[i]
 		level, number, rest, isHeading := heading(line)
 		if annexList && isHeading && level == 3 {
-			continue // the list of a plan's annexes (附件：1.… 2.…), not its sections
+			continue // the list of a plan's annexes (附件：1.… 2.… 3.…), not its sections
 		}
 		annexList = annexLine(line)
 		if isHeading || !para.continues() {
@@ -205,7 +214,7 @@ func Ingest(r io.Reader) (*Doc, error) {
 			off := utf8.RuneCountInString(line) - utf8.RuneCountInString(rest)
 			body, orig, base = rest, string([]rune(orig)[off:]), base+off
 			lead := 0
-			if strings.IndexByte("#*->+", line[0]) >= 0 {
+			if leadMark(line) {
 				lead = utf8.RuneCountInString(reMarkdownLead.FindString(line))
 			}
 			sec.Start, sec.End = offs[i]+lead, offs[i]+off+utf8.RuneCountInString(sec.Title)
@@ -268,7 +277,7 @@ func Ingest(r io.Reader) (*Doc, error) {
 			}
 			continue
 		}
-		if !isHeading && strings.ContainsAny(body, "。，,;") && !headingHasText {
+		if (!isHeading || runInText(body)) && strings.ContainsAny(body, "。，,;") && !headingHasText {
 			withText++ // a heading followed by sentences: not a table of contents
 			headingHasText = true
 		}
@@ -285,6 +294,14 @@ func Ingest(r io.Reader) (*Doc, error) {
 					break
 				}
 			}
+		}
+		if row && !isHeading {
+			// a table's row is read alone, each cell a clause of its own
+			// (a task in one, its unit in the next, a date in the last)
+			flush()
+			para.add(cellBreaks(body), orig, base)
+			flush()
+			continue
 		}
 		para.add(body, orig, base)
 		if isHeading && !strings.ContainsAny(body, "。，,;") {

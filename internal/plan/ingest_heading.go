@@ -5,25 +5,45 @@ package plan
 
 import (
 	"regexp"
+	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
 var (
 	reL1 = regexp.MustCompile(`^([一二三四五六七八九十]{1,3}) ?[、.]\s*(.*)$`)
 	reL2 = regexp.MustCompile(`^(?:\( ?)?([一二三四五六七八九十]{1,3}) ?\)\s*(?:[、.]\s*)?(.*)$`)
-	reL3 = regexp.MustCompile(`^(\d{1,2})[.、]\s*((?:[^\d].*)?)$`)
+	reL3 = regexp.MustCompile(`^(\d{1,2}) ?[.、]\s*((?:[^\d].*)?)$`)
 	reL4 = regexp.MustCompile(`^(?:\((\d{1,2})\)|([⑴-⒇①-⑳])|(\d{1,2})\))\s*(.*)$`)
 	// chapters and their parts, above 一、 in the plans that have them
-	reChapter = regexp.MustCompile(`^第([一二三四五六七八九十]{1,3}|\d{1,2})(章|节|篇|部分)\s*(.*)$`)
+	// (a PDF may space them out: 第 一 章)
+	reChapter = regexp.MustCompile(`^第 ?([一二三四五六七八九十]{1,3}|\d{1,2}) ?(章|节|篇|部分)\s*(.*)$`)
+	// the single characters of Unicode for 1. and (一) (⒈, ㈠) that PDFs
+	// and word processors produce
+	reEnclosed = regexp.MustCompile(`^([⒈-⒛]|[㈠-㈩])\s*(.*)$`)
 	// decimal outline numbering (1 发展基础, 2.1 指导思想, 3.2.1 …): a
 	// number, a space and a short title that is no quantity
 	reDecimal = regexp.MustCompile(`^(\d{1,2})((?:\.\d{1,2}){0,3})[ \t\x{3000}]+(\S.*)$`)
 	// 1.1指导思想, 1.1、指导思想: below the top, the title may follow at once
 	reDecimalTight = regexp.MustCompile(`^(\d{1,2})((?:\.\d{1,2}){1,3})、?([^\d\s.、].*)$`)
-	// a Markdown heading's marks or bold around a heading (## 一、…, **一、…**)
-	reMarkdownLead = regexp.MustCompile(`^(?:#{1,6}\s+|\*\*|[-+]\s+|>\s*)`)
+	// a Markdown heading's marks or bold around a heading (## 一、…, **一、…**),
+	// or a bullet a web page or a slide put before it (■一、…, ●(一)…)
+	reMarkdownLead = regexp.MustCompile(`^(?:#{1,6}\s+|\*\*|[-+]\s+|>\s*|[■□●○◆◇▪▶►★☆▲△•]\s*)`)
+	// articles (第一条 …), the units of regulations and of 若干措施 written like them
+	reArticle = regexp.MustCompile(`^第([一二三四五六七八九十百零〇]{1,5}|\d{1,3})条(?:\s+|$|[^规的之所中款和、至第及\d])`)
 )
+
+// leadMark reports a line that may start with a Markdown mark or a bullet.
+func leadMark(line string) bool {
+	if line == "" {
+		return false
+	}
+	if strings.IndexByte("#*->+", line[0]) >= 0 {
+		return true
+	}
+	return line[0] == 0xe2 && reMarkdownLead.MatchString(line) // the bullets are U+2000–U+2FFF
+}
 
 // heading recognizes a numbered heading line and returns its rank (-1–4),
 // its number as written in the section path, and the rest of the line.
@@ -31,7 +51,7 @@ var (
 // The levels rank the numbering styles as Chinese documents nest them:
 // 第一篇/第一章 (-1), 第一节 (0), 一、(1), (一) (2), 1. (3), (1) 1) ① (4).
 func heading(line string) (level int, number, rest string, ok bool) {
-	if line != "" && strings.IndexByte("#*->+", line[0]) >= 0 {
+	if leadMark(line) {
 		line = line[len(reMarkdownLead.FindString(line)):]
 	}
 	if !strings.HasPrefix(line, "第") {
@@ -42,8 +62,12 @@ func heading(line string) (level int, number, rest string, ok bool) {
 			level = 0
 		}
 		return level, "第" + m[1] + m[2], m[3], true
+	} else if m := reArticle.FindStringSubmatch(line); m != nil {
+		// an article ranks with 一、: its items are (一), 1.
+		n := "第" + m[1] + "条"
+		return 1, n, strings.TrimSpace(line[len(n):]), true
 	}
-	if m := reL1.FindStringSubmatch(line); m != nil {
+	if m := reL1.FindStringSubmatch(line); m != nil && !numeralPair(m[2]) {
 		return 1, m[1], m[2], true
 	}
 	if m := reL2.FindStringSubmatch(line); m != nil {
@@ -51,6 +75,15 @@ func heading(line string) (level int, number, rest string, ok bool) {
 	}
 	if m := reL3.FindStringSubmatch(line); m != nil {
 		return 3, m[1], m[2], true
+	}
+	if line != "" && line[0] >= 0xe2 {
+		if m := reEnclosed.FindStringSubmatch(line); m != nil {
+			r, _ := utf8.DecodeRuneInString(m[1])
+			if r >= '㈠' {
+				return 2, "(" + string([]rune("一二三四五六七八九十")[r-'㈠']) + ")", m[2], true
+			}
+			return 3, strconv.Itoa(int(r-'⒈') + 1), m[2], true
+		}
 	}
 	if m := reL4.FindStringSubmatch(line); m != nil {
 		n := m[1] + m[2] + m[3]
@@ -99,7 +132,7 @@ func titleOf(rest string) string {
 	if i := strings.IndexAny(rest, "。;；，,:："); i >= 0 {
 		rest = rest[:i]
 	}
-	rest = strings.TrimSuffix(strings.TrimSpace(rest), "**")
+	rest = strings.TrimPrefix(strings.TrimSuffix(strings.TrimSpace(rest), "**"), "**") // **三、**保障措施
 	rest = strings.TrimSpace(strings.TrimRight(rest, ":,，"))
 	if utf8.RuneCountInString(rest) > 60 {
 		rest = string([]rune(rest)[:60])
@@ -111,4 +144,75 @@ func titleOf(rest string) string {
 // (附件：1.… or 附件 alone), after which numbered lines name annexes.
 func annexLine(line string) bool {
 	return strings.HasPrefix(strings.TrimLeft(line, " *#"), "附件") && utf8.RuneCountInString(line) <= 60 && !strings.ContainsAny(line, "。；;")
+}
+
+// blank is a space or an invisible mark a web page leaves at a line's
+// start (zero-width space, byte-order mark).
+func blank(r rune) bool {
+	return unicode.IsSpace(r) || r == '\u200b' || r == '\u200c' || r == '\u200d' || r == '\u2060' || r == '\ufeff'
+}
+
+// runInText reports a heading's line that runs on into sentences after its
+// title (（一）加强组织领导。各级科协要…): text, not a table of contents.
+func runInText(rest string) bool {
+	i := strings.IndexAny(rest, "。;；")
+	return i >= 0 && utf8.RuneCountInString(rest[i:]) > 4
+}
+
+// reRunIn finds a heading in the styles 一、 and (一) that starts a sentence
+// inside a line (…制定本方案。一、总体要求（一）指导思想…): in running text
+// these follow a full stop only as headings (not a colon or a semicolon:
+// 来源分组：三、…, 包括：(一)…；(二)…).
+var reRunIn = regexp.MustCompile(`[。！？]\s*(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)])|[^\s。！？][（(][一二三四五六七八九十]{1,3}[）)]`)
+
+// runInHeadings cuts a line before the headings run into it, appending the
+// pieces to buf (reused from line to line); a line without any is one piece.
+func runInHeadings(line string, buf []string) []string {
+	// a cheap pass first: a Chinese numeral closed by 、 or a bracket
+	cue, prev := false, rune(0)
+	for _, r := range line {
+		if (r == '、' || r == '）' || r == ')') && strings.ContainsRune("一二三四五六七八九十", prev) {
+			cue = true
+			break
+		}
+		prev = r
+	}
+	if !cue {
+		return append(buf, line)
+	}
+	locs := reRunIn.FindAllStringIndex(line, -1)
+	if locs == nil {
+		return append(buf, line)
+	}
+	out := buf
+	from := 0
+	for _, l := range locs {
+		r, n := utf8.DecodeRuneInString(line[l[0]:])
+		cut := l[0] + n
+		if next, _ := utf8.DecodeRuneInString(line[l[1]:]); strings.HasSuffix(line[:l[1]], "、") && isCNDigit(next) {
+			continue // 一、二级医院, 三、四线城市: a pair of numerals, not a heading
+		}
+		if !strings.ContainsRune("。！？", r) {
+			// (一) straight after a title: only when what comes before is
+			// a heading's number and a short title (一、总体要求（一）…)
+			if head := line[from:cut]; !isHeadingLine(strings.TrimLeftFunc(head, blank)) || utf8.RuneCountInString(head) > 30 || strings.ContainsAny(head, "，,") {
+				continue
+			}
+		}
+		for cut < len(line) && (line[cut] == ' ' || line[cut] == '\t') {
+			cut++
+		}
+		if cut > from {
+			out = append(out, line[from:cut])
+			from = cut
+		}
+	}
+	return append(out, line[from:])
+}
+
+// numeralPair reports the rest of 一、二级医院 or 三、四线城市: a pair of
+// numerals a PDF's line happened to start with, not a heading.
+func numeralPair(rest string) bool {
+	rs := []rune(rest[:min(len(rest), 12)])
+	return len(rs) >= 2 && isCNDigit(rs[0]) && strings.ContainsRune("级线类等档星期批", rs[1])
 }

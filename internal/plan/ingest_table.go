@@ -163,3 +163,19 @@ func (t *table) row(cs []cell, line string, base int, section []string) (Indicat
 	ind.Text = strings.TrimSpace(line)
 	return ind, true
 }
+
+// cellBreaks marks the borders of a table row's cells as clause breaks,
+// rune for rune (| of Markdown, the first of a run of spaces or a tab of a
+// laid-out row), so that a cell's words govern only its own numbers.
+func cellBreaks(row string) string {
+	rs := []rune(row)
+	for i, r := range rs {
+		switch {
+		case r == '|':
+			rs[i] = ';'
+		case r == ' ' && i+1 < len(rs) && rs[i+1] == ' ' && (i == 0 || rs[i-1] != ' ' && rs[i-1] != ';'):
+			rs[i] = ';'
+		}
+	}
+	return string(rs)
+}

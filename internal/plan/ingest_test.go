@@ -51,6 +51,7 @@ func FuzzIngest(f *testing.F) {
 	f.Add("一、目标\n到2027年底，培育10家规模过亿元\n\n的企业，带动产值超100亿元")
 	f.Add("一、目标\n(一)任务\n1.每年举办3-5场活动\n牵头部门:市科协")
 	f.Add("\xff\xfe一、\n（1）")
+	f.Add("\u200b一、目标。二、任务（一）建设。对超过10万元的，给予5%\n| 1 | 新建10个 | 2026年 |\n第一条 ⒈㈠")
 	f.Fuzz(func(t *testing.T, s string) {
 		_, _ = Ingest(strings.NewReader(s))
 	})

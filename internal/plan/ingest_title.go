@@ -26,7 +26,21 @@ func pastTitle(t string) bool {
 		return false // 预期成效, 发展目标
 	}
 	return has(t, []string{"现状", "成就", "回顾", "前言", "形势", "取得", "进展", "基本情况", "成效", "成绩"}) ||
-		strings.HasSuffix(t, "发展基础") || strings.HasSuffix(t, "工作基础") || strings.HasSuffix(t, "现实基础") || t == "基础"
+		strings.HasSuffix(t, "发展基础") || strings.HasSuffix(t, "工作基础") || strings.HasSuffix(t, "现实基础") || t == "基础" ||
+		situationTitle(t)
+}
+
+// situationTitle reports the titles of the parts that describe where things
+// stand and what is wrong with them (规划背景, 发展环境, 存在问题, 机遇与挑战),
+// by their opening words: 优化发展环境 and 解决突出问题 are tasks.
+func situationTitle(t string) bool {
+	for _, w := range []string{"规划背景", "背景", "编制背景", "发展环境", "面临的", "面临环境", "存在问题", "存在的问题", "存在的主要问题", "主要问题",
+		"问题与挑战", "机遇与挑战", "机遇和挑战", "发展机遇", "基础条件", "总体情况", "发展概况", "概况", "基础与", "基础和"} {
+		if strings.HasPrefix(t, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // titleAndIssuer finds the plan's title — the first line naming a 规划,

@@ -1,0 +1,229 @@
+package plan
+
+import "strings"
+
+// The conditions a support policy attaches to its measures, and the rules
+// it sets for each applicant: what the plan asks of others, not what it
+// commits to (D72+).
+
+// conditionOpeners open a clause that names whom a measure applies to
+// (对年营业收入超过1亿元的企业, 凡…的).
+var conditionOpeners = []string{"对", "凡"}
+
+// eligibility words name the conditions an applicant must meet.
+var eligibility = []string{"申报", "申请条件", "须具备", "应具备", "应当具备", "准入条件", "入选条件", "门槛",
+	"须在", "须为", "须满足", "需满足", "应满足", "应当满足", "符合以下条件", "具备以下条件", "申请人", "申请单位", "申报主体"}
+
+// conditional reports a quantity inside a condition: a clause opened by 对
+// or 凡 whose quantity qualifies a noun through 的 (对研发投入超过1000万元
+// 的企业), or a clause closed by 的 (企业研发投入达到500万元、1000万元的，
+// 分别给予…). The threshold of a measure, not a level the plan commits to.
+func conditional(rs []rune, q quantity, cs int) bool {
+	ce := clauseEnd(rs, q.after)
+	end := ce
+	for end > q.after && rs[end-1] == ' ' {
+		end--
+	}
+	if end > q.after && rs[end-1] == '的' && !(end-3 >= q.after && rs[end-3] == '目' && rs[end-2] == '标') {
+		return true
+	}
+	a := cs
+	for a < q.a && rs[a] == ' ' {
+		a++
+	}
+	if a >= q.a || rs[a] != '对' && rs[a] != '凡' {
+		return false
+	}
+	for _, r := range rs[q.after:ce] {
+		if r == '的' {
+			return true
+		}
+	}
+	return false
+}
+
+// ruleEach are the subjects of a rule for each time or batch (每次不超过20名),
+// beside eachWords' applicants.
+var ruleEach = []string{"每次", "每批", "每届", "每期", "每轮"}
+
+// perApplicant reports a sum or share set for each applicant (科技创新券额度为
+// 每家企业每年10万元) or capped as a rule (比例原则上不超过15%): a parameter
+// the reviewer may still want, so the extractor proposes it, unsure.
+func perApplicant(clause string, q quantity) bool {
+	c := clause
+	if strings.IndexByte(c, ' ') >= 0 {
+		c = strings.ReplaceAll(c, " ", "")
+	}
+	if moneyOrRate(q) && has(c, eachWords) && !strings.Contains(c, "每万") {
+		return true
+	}
+	return (q.cmp == "<=" || q.cmp == "<" || strings.Contains(c, "不超过") || strings.Contains(c, "不高于")) &&
+		(has(c, []string{"原则上", "一般不"}) || has(c, ruleEach))
+}
+
+// stated reports a level given with 为 and no verb of change (覆盖率为75%,
+// 投入强度为2.8%): outside the plan's goals, a statement of what is, which
+// the reviewer may still take.
+func stated(rs []rune, q quantity, clause string) bool {
+	if q.cmp != "=" || !endsAt(rs, q.a, "为") || endsAt(rs, q.a, "作为") {
+		return false
+	}
+	return !has(clause, []string{"达到", "提高", "提升", "增加", "增长", "降低", "下降", "控制", "保持", "稳定", "力争", "确保", "争取", "调整为", "扩大"})
+}
+
+// sizeOfMade reports the size of what a verb makes, written before it
+// (设立总规模100亿元的基金, 打造总规模超500亿元的基金群): the commitment's
+// measure, not a qualifier of a class (1亿元以上的企业).
+func sizeOfMade(rs []rune, q quantity, clause string) bool {
+	// …产值规模超过10亿元的(园区)不少于1家: the size qualifies what a
+	// number after it counts; that count is the target
+	for _, r := range rs[min(q.after+1, len(rs)):clauseEnd(rs, q.after)] {
+		if isDigit(r) || isCNDigit(r) && r != '一' {
+			return false
+		}
+	}
+	return (endsAt(rs, q.beforeCmp, "规模") || endsAt(rs, q.beforeCmp, "规模达") || endsAt(rs, q.beforeCmp, "规模为")) && has(clause, []string{"设立", "打造", "组建", "建立", "设立", "发起", "成立", "形成", "建成", "培育"})
+}
+
+// standardOf reports a sentence that sets what each project or firm must
+// reach to qualify (项目固定资产投资不低于5000万元，其中设备投资占比不低于50%;
+// 工业项目亩均税收不低于30万元): a standard applied to others, whose floors of
+// money and shares are proposed, not asserted.
+func standardOf(s string) bool {
+	s = strings.TrimLeft(s, " ")
+	for _, w := range []string{"项目", "企业", "工业项目", "新建项目", "新引进项目", "入驻企业", "入驻项目", "申请企业", "申报项目", "单个项目", "单个企业"} {
+		if strings.HasPrefix(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// conditionFirst reports a sentence that opens with its condition (对评估
+// 结果为优秀的，下一年度经费增加10%; 凡…的，…): the sums and shares after it
+// are what the measure grants, proposed at most.
+func conditionFirst(s string) bool {
+	s = strings.TrimLeft(s, " ")
+	i := strings.IndexAny(s, ",，")
+	if i < 0 {
+		return false
+	}
+	first := s[:i]
+	if !strings.HasSuffix(first, "的") || strings.HasSuffix(first, "目标的") {
+		return false
+	}
+	for _, w := range conditionOpeners {
+		if strings.HasPrefix(first, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// priceCap reports a ceiling on what is charged (租金不高于市场价格的70%,
+// 门票价格不超过30元): a price the policy sets, while a price to bring
+// down by a share (价格降低5%) stays a target.
+func priceCap(clause string, q quantity) bool {
+	return moneyOrRate(q) && (q.cmp == "<=" || q.cmp == "<" || has(clause, []string{"不高于", "不超过"})) &&
+		has(clause, []string{"租金", "价格", "收费", "票价", "门票", "售价", "服务费"})
+}
+
+// inBookTitle reports whether rune i is inside 《…》: the title of a document
+// or a work names it, whatever numbers it holds.
+func inBookTitle(rs []rune, i int) bool {
+	for j := i - 1; j >= 0 && i-j < 80; j-- {
+		switch rs[j] {
+		case '》':
+			return false
+		case '《':
+			return true
+		}
+	}
+	return false
+}
+
+// namesPart reports a quotation holding rune i that names one of the plan's
+// parts (“3个100”工程, “5个1”行动): a slogan, though it starts with a number.
+func namesPart(rs []rune, i int) bool {
+	for j := i; j < len(rs) && j-i < 20; j++ {
+		if rs[j] == '”' || rs[j] == '"' {
+			return planPart(rs, j+1)
+		}
+	}
+	return false
+}
+
+// countWords are the measure words of things counted, as opposed to sizes
+// (元, 亩, 千瓦, 吨 …).
+var countWords = map[string]bool{"家": true, "个": true, "项": true, "名": true, "所": true, "座": true, "条": true, "支": true,
+	"处": true, "台": true, "套": true, "人": true, "位": true, "件": true, "户": true, "款": true, "部": true, "张": true}
+
+// qualifiesCount reports a size or amount followed, within its list item,
+// by a noun and a count of those things (超10亿元企业20家, 5000万元以上企业
+// 100家): the size names the class, the count is the target.
+func qualifiesCount(rs []rune, q quantity) bool {
+	if countWords[q.base] || q.isRange {
+		return false
+	}
+	j := q.after
+	for n := 0; j < len(rs) && n < 12; n, j = n+1, j+1 {
+		r := rs[j]
+		if strings.ContainsRune("，,、;；。:：()“”", r) {
+			return false
+		}
+		if isDigit(r) || isCNDigit(r) && j > q.after {
+			break
+		}
+	}
+	if j == q.after || j >= len(rs) {
+		return false
+	}
+	next, ok := readQuantity(rs, j)
+	return ok && countWords[next.base] && (!next.cn || next.value >= 2) // (not 一个)
+}
+
+// sizeBeforeNoun reports an amount or a size with 以上/以下 straight before
+// the noun it qualifies (30万千瓦以上机组, 亿元以上项目): proposed, since
+// the count of such things, when given, is the target.
+func sizeBeforeNoun(rs []rune, q quantity) bool {
+	if countWords[q.base] || q.base == "%" || q.base == "‰" || q.after >= len(rs) || q.after == q.b {
+		return false
+	}
+	if !hasAt(rs, q.b, "以上") && !hasAt(rs, q.b, "以下") && !hasAt(rs, q.b, "及以上") {
+		return false
+	}
+	r := rs[q.after]
+	return r >= 0x4e00 && r <= 0x9fff && !strings.ContainsRune("的和与及或等，", r)
+}
+
+// procedureRhythm reports once or twice of a procedure of the plan's own
+// running — an inspection, a meeting, an evaluation, a report — at a rhythm
+// or a point of the plan's time (每季度, 每月, 中期, 期末). An event held every
+// so often for the public (每两年举办一次…大赛) is not one.
+func procedureRhythm(rs []rune, q quantity, clause string) bool {
+	if q.base != "次" || q.value*q.mult > 2 || q.isRange {
+		return false
+	}
+	if !has(clause, []string{"每月", "每季度", "每半年", "每周", "每年", "每两年", "中期", "期末", "年中", "年底", "年末", "定期"}) {
+		return false
+	}
+	after := string(rs[q.after:min(len(rs), q.after+8)])
+	return has(after, []string{"督查", "督导", "检查", "抽查", "自查", "例会", "会议", "联席会", "调度", "评估", "考核", "通报", "总结", "报告", "汇报", "巡查"})
+}
+
+// freshClause reports a quantity whose own clause states something new —
+// with no word of what exists in it and a word of adding or reaching (再新建,
+// 新增, 力争) — or that is the reach of a change from what exists (由目前的
+// 10座增加到20座).
+func freshClause(rs []rune, q quantity, cs int) bool {
+	for _, w := range []string{"增加到", "增加至", "提高到", "提高至", "提升到", "提升至", "扩大到", "扩大至", "增至", "达到"} {
+		if endsAt(rs, q.beforeCmp, w) && strings.ContainsAny(string(rs[cs:q.a]), "由从") {
+			return true
+		}
+	}
+	c := string(rs[cs:clauseEnd(rs, q.after)])
+	if has(strings.ReplaceAll(c, "现有基础", ""), pastCues) || has(c, []string{"已", "巩固", "依托"}) {
+		return false
+	}
+	return has(c, []string{"新建", "新增", "再建", "再新", "新组建", "新培育", "新引进", "新认定", "新创建", "力争", "争取", "确保"})
+}
