@@ -20,7 +20,7 @@ func readAll(t *testing.T, text string) string {
 	return strings.Join(got, " | ")
 }
 
-// Conditions of a support policy and rules for each applicant (D72+):
+// Conditions of a support policy and rules for each applicant (D78):
 // thresholds inside 对…的 or a clause closed by 的 are no targets in a
 // subsidy sentence and proposals elsewhere; a sum set for each applicant
 // and a cap "in principle" or for each batch are proposals.

@@ -28,7 +28,7 @@ func sectionsOf(t *testing.T, text string) string {
 // Articles (第一条) are sections with their items below them; a space before
 // the mark (1 、), a bullet or an invisible mark before a number does not
 // hide a heading, and 第十二条 quoted at a line's start in a sentence is no
-// heading (D72+).
+// heading (D78).
 func TestHeadingArticlesAndMarks(t *testing.T) {
 	text := "某省促进科技成果转化若干措施\n第一条 支持高校院所设立技术转移机构。对新认定的示范机构给予奖励。\n" +
 		"第二条　培育技术经纪人队伍\n（一）开展培训。\n（二）完善评价。\n第三条规定的机构应当备案。\n" +
