@@ -31,17 +31,17 @@ import (
 // figures cannot fall; it is not a goal (the goal is 95 / 90 / 98).
 var corpusFloor = map[string]struct{ precision, recall, sections float64 }{
 	"tune":    {0.97, 0.95, 0.99},
-	"heldout": {0.90, 0.87, 0.94}, // 2026-12-05 after two widenings: 91.6 %, 88.2 %, 94.8 %
+	"heldout": {0.90, 0.86, 0.98}, // 2026-12-05 after three widenings: 92.2 %, 87.6 %, 99.2 %
 	"extra":   {0.97, 0.95, 0.99}, // 2026-12-05, 20 documents: 100 %, 99.2 %, 100 %
 	// A second held-out set, labelled on 2026-12-05 by someone who never
 	// read the extractor (testdata/corpus/heldout2/README.md); all ten
 	// documents scored 87.3 %, 94.1 %, 94.7 % (docs/benchmarks.md reports
 	// the seven that stayed unseen).
-	"heldout2": {0.85, 0.92, 0.93},
+	"heldout2": {0.85, 0.92, 0.95}, // after D78, all ten: 87.3 %, 94.1 %, 96.8 %
 	// A third, labelled on 2026-12-05 by another who never read the
 	// extractor (testdata/corpus/heldout3/README.md): five State Council
 	// government work reports and a provincial 建设方案.
-	"heldout3": {0.78, 0.68, 0.98}, // first run (extractor of main at 1047a9e): 80.0 %, 70.4 %, 100 %
+	"heldout3": {0.80, 0.68, 0.98}, // first run (1047a9e): 80.0 %, 70.4 %, 100 %; after D78: 82.7 %, 69.8 %, 100 %
 }
 
 // The extra corpus — further public plans of other kinds than the
