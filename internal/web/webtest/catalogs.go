@@ -1,0 +1,78 @@
+package webtest
+
+import (
+	"io/fs"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"kexie/internal/web"
+)
+
+// CatalogUse is what a module's code asks of its catalogs, for
+// CheckCatalogs. The zero value asks nothing beyond the catalogs agreeing.
+type CatalogUse struct {
+	// Key matches, as its first group, a literal key in the module's Go
+	// files (those in the test's folder, tests aside) and templates.
+	Key *regexp.Regexp
+	// Templates are glob patterns of the module's template files.
+	Templates []string
+	// NotKey tells a literal Key matches that is no catalog key, such as
+	// a permission. (An audit action or a job kind is known without it when
+	// the catalog labels it audit.act.<action> or jobs.kind.<kind>.)
+	NotKey func(literal string) bool
+	// Dynamic lists, by prefix, the values a key is built from at run time.
+	Dynamic map[string][]string
+}
+
+// CheckCatalogs checks a module's catalogs, the folder locales holding
+// zh-CN.json and en.json: every key is in every language (English may add
+// a ".one" plural form), and every literal key use finds in the module's
+// code and templates, and every key built from use.Dynamic, is in zh-CN.
+func CheckCatalogs(t testing.TB, locales fs.FS, use CatalogUse) {
+	t.Helper()
+	c, err := web.NewCatalogs(locales)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m := c.Missing(); len(m) > 0 {
+		t.Errorf("keys missing: %v", m)
+	}
+	if use.Key != nil {
+		files, err := filepath.Glob("*.go")
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, pattern := range use.Templates {
+			tpls, err := filepath.Glob(pattern)
+			if err != nil {
+				t.Fatal(err)
+			}
+			files = append(files, tpls...)
+		}
+		for _, f := range files {
+			if strings.HasSuffix(f, "_test.go") {
+				continue
+			}
+			src, err := os.ReadFile(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, m := range use.Key.FindAllStringSubmatch(string(src), -1) {
+				k := m[1]
+				if !c.Has(k) && !c.Has("audit.act."+k) && !c.Has("jobs.kind."+k) && (use.NotKey == nil || !use.NotKey(k)) {
+					t.Errorf("%s: %s not in the catalog", f, k)
+				}
+			}
+		}
+	}
+	for prefix, vals := range use.Dynamic {
+		for _, v := range vals {
+			if !c.Has(prefix + v) {
+				t.Errorf("%s%s not in the catalog", prefix, v)
+			}
+		}
+	}
+}
