@@ -1,6 +1,8 @@
 package webtest
 
 import (
+	"bytes"
+	"encoding/json"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -28,11 +30,21 @@ type CatalogUse struct {
 }
 
 // CheckCatalogs checks a module's catalogs, the folder locales holding
-// zh-CN.json and en.json: every key is in every language (English may add
-// a ".one" plural form), and every literal key use finds in the module's
+// zh-CN.json and en.json: no key stands twice in a file (the later would
+// hide the earlier), every key is in every language (English may add a
+// ".one" plural form), and every literal key use finds in the module's
 // code and templates, and every key built from use.Dynamic, is in zh-CN.
 func CheckCatalogs(t testing.TB, locales fs.FS, use CatalogUse) {
 	t.Helper()
+	for _, lang := range web.Languages() {
+		b, err := fs.ReadFile(locales, lang+".json")
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, k := range twice(t, b) {
+			t.Errorf("%s.json: key %s stands twice", lang, k)
+		}
+	}
 	c, err := web.NewCatalogs(locales)
 	if err != nil {
 		t.Fatal(err)
@@ -75,4 +87,30 @@ func CheckCatalogs(t testing.TB, locales fs.FS, use CatalogUse) {
 			}
 		}
 	}
+}
+
+// twice lists the keys that stand more than once in a flat JSON object.
+func twice(t testing.TB, b []byte) []string {
+	t.Helper()
+	dec := json.NewDecoder(bytes.NewReader(b))
+	if _, err := dec.Token(); err != nil { // {
+		t.Fatal(err)
+	}
+	seen, out := map[string]bool{}, []string(nil)
+	for dec.More() {
+		k, err := dec.Token()
+		if err != nil {
+			t.Fatal(err)
+		}
+		var v json.RawMessage
+		if err := dec.Decode(&v); err != nil {
+			t.Fatal(err)
+		}
+		if key := k.(string); seen[key] {
+			out = append(out, key)
+		} else {
+			seen[key] = true
+		}
+	}
+	return out
 }
