@@ -46,7 +46,7 @@ func TestSiteFormsRefuseAndSave(t *testing.T) {
 			{"fact of no kind", "sec", soc + "/facts", url.Values{"kind": {"nonsense"}, "name": {"张三"}, "from": {"2024-01-01"}, "to": {"2025-01-01"}},
 				422, []string{"类别无效"}},
 			{"term of no body", "sec", soc + "/terms", url.Values{"body": {"nonsense"}, "seq": {"1"},
-				"starts_on": {fmtInt(int64(year - 4)) + "-01-01"}, "ends_on": {fmtInt(int64(year+1)) + "-01-01"}}, 422, []string{"机构无效"}},
+				"starts_on": {fmtInt(int64(year-4)) + "-01-01"}, "ends_on": {fmtInt(int64(year+1)) + "-01-01"}}, 422, []string{"机构无效"}},
 			{"join with no tier", "mem", "/join/" + id(ss.Soc), url.Values{"name": {"王五"}}, 422, []string{"请选择本学会的会员类别"}},
 			{"join", "mem", "/join/" + id(ss.Soc), url.Values{"name": {"王五"}, "tier_id": {fmtInt(tier.ID)}}, 200, []string{"入会申请已提交"}},
 		} {
