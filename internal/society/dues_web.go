@@ -166,15 +166,8 @@ func (h *handler) invoiceAction(w http.ResponseWriter, r *http.Request, do func(
 	if err != nil {
 		return err
 	}
-	again := func(w http.ResponseWriter, r *http.Request, status int, f *web.Form) error {
-		r.SetPathValue("id", strconv.FormatInt(inv.OrgID, 10))
-		for _, msg := range f.Errors {
-			f.Message = msg
-		}
-		return h.renderDues(w, r, status, f)
-	}
 	err = do(inv, f, web.SubjectFrom(r.Context()).UserID)
-	return h.done(w, r, f, err, again, flash, "/societies/"+strconv.FormatInt(inv.OrgID, 10)+"/dues")
+	return h.done(w, r, f, err, ofSociety(inv.OrgID, h.renderDues), flash, "/societies/"+strconv.FormatInt(inv.OrgID, 10)+"/dues")
 }
 
 // confirm is staff confirming a transfer voucher with the amount on it.

@@ -85,17 +85,8 @@ func (h *handler) memberAction(w http.ResponseWriter, r *http.Request, do func(m
 	if err != nil {
 		return err
 	}
-	again := func(w http.ResponseWriter, r *http.Request, status int, f *web.Form) error {
-		r.SetPathValue("id", strconv.FormatInt(m.OrgID, 10))
-		if f.Message == "" {
-			for _, msg := range f.Errors {
-				f.Message = msg
-			}
-		}
-		return h.renderMembers(w, r, status, f)
-	}
 	err = do(m, f, web.SubjectFrom(r.Context()).UserID)
-	return h.done(w, r, f, err, again, flash, "/societies/"+strconv.FormatInt(m.OrgID, 10)+"/members")
+	return h.done(w, r, f, err, ofSociety(m.OrgID, h.renderMembers), flash, "/societies/"+strconv.FormatInt(m.OrgID, 10)+"/members")
 }
 
 func (h *handler) approve(w http.ResponseWriter, r *http.Request) error {

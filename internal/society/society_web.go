@@ -74,6 +74,21 @@ func (h *handler) done(w http.ResponseWriter, r *http.Request, f *web.Form, err 
 	return web.Redirect(w, r, back)
 }
 
+// ofSociety is page for the society orgID, when the path named a row of
+// it (a member, an invoice); the page has no field for a refusal, so a
+// field's message becomes the form's.
+func ofSociety(orgID int64, render page) page {
+	return func(w http.ResponseWriter, r *http.Request, status int, f *web.Form) error {
+		r.SetPathValue("id", strconv.FormatInt(orgID, 10))
+		if f.Message == "" {
+			for _, msg := range f.Errors {
+				f.Message = msg
+			}
+		}
+		return render(w, r, status, f)
+	}
+}
+
 // show is a society's page: profile, bodies and terms, grades, reports and
 // reminders, with the forms its staff use.
 func (h *handler) show(w http.ResponseWriter, r *http.Request) error {
