@@ -4,10 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"io/fs"
-	"os"
-	"path/filepath"
 	"regexp"
-	"strings"
 	"testing"
 
 	"kexie/internal/web"
@@ -53,29 +50,11 @@ func CheckCatalogs(t testing.TB, locales fs.FS, use CatalogUse) {
 		t.Errorf("keys missing: %v", m)
 	}
 	if use.Key != nil {
-		files, err := filepath.Glob("*.go")
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, pattern := range use.Templates {
-			tpls, err := filepath.Glob(pattern)
-			if err != nil {
-				t.Fatal(err)
-			}
-			files = append(files, tpls...)
-		}
-		for _, f := range files {
-			if strings.HasSuffix(f, "_test.go") {
-				continue
-			}
-			src, err := os.ReadFile(f)
-			if err != nil {
-				t.Fatal(err)
-			}
-			for _, m := range use.Key.FindAllStringSubmatch(string(src), -1) {
+		for _, src := range sources(t, ".", use.Templates...) {
+			for _, m := range use.Key.FindAllStringSubmatch(src.text, -1) {
 				k := m[1]
 				if !c.Has(k) && !c.Has("audit.act."+k) && !c.Has("jobs.kind."+k) && (use.NotKey == nil || !use.NotKey(k)) {
-					t.Errorf("%s: %s not in the catalog", f, k)
+					t.Errorf("%s: %s not in the catalog", src.name, k)
 				}
 			}
 		}
