@@ -77,8 +77,18 @@ func openTestApp(t testing.TB, cfg config.Config, bootstrap bool) *testApp {
 // schema, as the subtests "sqlite" and "postgres".
 func onBothDBs(t *testing.T, fn func(t *testing.T, dsn string)) {
 	t.Helper()
-	t.Run("sqlite", func(t *testing.T) { fn(t, dbtest.OpenSQLite(t).DSN()) })
-	t.Run("postgres", func(t *testing.T) { fn(t, dbtest.PostgresDSN(t)) })
+	for _, dialect := range []string{"sqlite", "postgres"} {
+		t.Run(dialect, func(t *testing.T) { fn(t, freshDSN(t, dialect)) })
+	}
+}
+
+// freshDSN opens a fresh database of dialect ("sqlite" or "postgres").
+func freshDSN(t testing.TB, dialect string) string {
+	t.Helper()
+	if dialect == "sqlite" {
+		return dbtest.OpenSQLite(t).DSN()
+	}
+	return dbtest.PostgresDSN(t)
 }
 
 func (ta *testApp) clock() time.Time { return ta.clk.Now() }
