@@ -6,8 +6,6 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"testing"
-
-	"kexie/internal/db/dbtest"
 )
 
 // benchApp seeds 10,000 orgs once per benchmark run.
@@ -40,12 +38,7 @@ func benchPage(b *testing.B, h http.Handler, token string) {
 // handler rendering the same template from memory, on SQLite and PostgreSQL.
 func BenchmarkOrgTree(b *testing.B) {
 	for _, dialect := range []string{"sqlite", "postgres"} {
-		var dsn string
-		if dialect == "sqlite" {
-			dsn = dbtest.OpenSQLite(b).DSN()
-		} else {
-			dsn = dbtest.PostgresDSN(b)
-		}
+		dsn := freshDSN(b, dialect)
 		ta, fx := benchApp(b, dsn)
 		base, err := ta.BaselineHandler(context.Background(), fx)
 		if err != nil {
@@ -61,12 +54,7 @@ func BenchmarkOrgTree(b *testing.B) {
 // full 50 plans under wrk).
 func BenchmarkPlanDashboard(b *testing.B) {
 	for _, dialect := range []string{"sqlite", "postgres"} {
-		var dsn string
-		if dialect == "sqlite" {
-			dsn = dbtest.OpenSQLite(b).DSN()
-		} else {
-			dsn = dbtest.PostgresDSN(b)
-		}
+		dsn := freshDSN(b, dialect)
 		ta := newTestApp(b, dsn)
 		fx, err := ta.SeedPlans(context.Background(), 10, 200, 5, nil)
 		if err != nil {

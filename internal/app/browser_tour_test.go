@@ -4,10 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io"
-	"log/slog"
 	"net/http"
-	"net/http/httptest"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -92,25 +89,7 @@ func tourApp(t *testing.T) *testApp {
 	}
 	cfg := config.Default()
 	cfg.DataDir = data
-	a, err := Open(context.Background(), cfg, slog.New(slog.NewTextHandler(io.Discard, nil)))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { a.Close() })
-	ta := &testApp{App: a, clk: webtest.NewClock(time.Now())}
-	a.Auth.Now = ta.clk.Now
-	if err := a.Migrate(context.Background()); err != nil {
-		t.Fatal(err)
-	}
-	if err := a.BuildSite(); err != nil {
-		t.Fatal(err)
-	}
-	ta.srv = httptest.NewServer(a.Handler())
-	t.Cleanup(ta.srv.Close)
-	if ta.root, err = a.Orgs.Root(context.Background()); err != nil {
-		t.Fatal(err)
-	}
-	return ta
+	return openTestApp(t, cfg, false)
 }
 
 func copyTree(t *testing.T, from, to string) {

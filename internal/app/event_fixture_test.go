@@ -2,9 +2,7 @@ package app
 
 import (
 	"context"
-	"fmt"
 	"net/url"
-	"strings"
 	"testing"
 	"time"
 
@@ -23,23 +21,16 @@ func newEventFixture(t *testing.T, ta *testApp) eventFixture {
 	t.Helper()
 	ctx := context.Background()
 	var f eventFixture
-	for i, o := range []int64{ta.city.ID, ta.peer.ID} {
-		v, err := ta.Venues.Create(ctx, venue.Input{OrgID: o, Kind: venue.KindEStation, Name: "社区科普e站", RegionCode: "510402", Township: "炳草岗街道"})
-		if err != nil {
-			t.Fatal(err)
-		}
-		e, err := ta.Events.Create(ctx, event.Input{OrgID: o, VenueID: v.ID, Title: "科普讲座", Kind: event.KindLecture, Capacity: 5,
+	for i, o := range ta.cities() {
+		v, err := ta.Venues.Create(ctx, venue.Input{OrgID: o.ID, Kind: venue.KindEStation, Name: "社区科普e站", RegionCode: "510402", Township: "炳草岗街道"})
+		must(t, err)
+		e, err := ta.Events.Create(ctx, event.Input{OrgID: o.ID, VenueID: v.ID, Title: "科普讲座", Kind: event.KindLecture, Capacity: 5,
 			StartsAt: time.Now().Add(48 * time.Hour)})
-		if err != nil {
-			t.Fatal(err)
-		}
+		must(t, err)
 		if i == 0 {
-			f.venue, f.event = v.ID, e.ID
 			tk, err := ta.Events.Register(ctx, e.ID, "张三")
-			if err != nil {
-				t.Fatal(err)
-			}
-			f.ticket = tk.Code
+			must(t, err)
+			f.venue, f.event, f.ticket = v.ID, e.ID, tk.Code
 		} else {
 			f.peerVenue, f.peerEvent = v.ID, e.ID
 		}
@@ -48,8 +39,7 @@ func newEventFixture(t *testing.T, ta *testApp) eventFixture {
 }
 
 func (f eventFixture) fill(s string) string {
-	return strings.NewReplacer("{event}", fmt.Sprint(f.event), "{peerevent}", fmt.Sprint(f.peerEvent), "{venue}", fmt.Sprint(f.venue),
-		"{peervenue}", fmt.Sprint(f.peerVenue), "{ticket}", f.ticket).Replace(s)
+	return fillIDs(s, "{event}", f.event, "{peerevent}", f.peerEvent, "{venue}", f.venue, "{peervenue}", f.peerVenue, "{ticket}", f.ticket)
 }
 
 // eventMatrix lists the event and venue modules' routes for the access

@@ -13,6 +13,7 @@ import (
 	"kexie/internal/access"
 	"kexie/internal/auth"
 	"kexie/internal/config"
+	"kexie/internal/db/dbtest"
 	"kexie/internal/org"
 	"kexie/internal/web/webtest"
 )
@@ -38,35 +39,56 @@ func newTestApp(t testing.TB, dsn string) *testApp {
 	cfg := config.Default()
 	cfg.DataDir = t.TempDir()
 	cfg.DB = dsn
-	a, err := Open(context.Background(), cfg, slog.New(slog.NewTextHandler(io.Discard, nil)))
-	if err != nil {
-		t.Fatal(err)
-	}
+	ta := openTestApp(t, cfg, true)
+	ctx := context.Background()
+	var err error
+	ta.city, err = ta.Orgs.Create(ctx, org.Input{ParentID: ta.root.ID, Code: "PZH", Name: "攀枝花市科学技术协会", Type: org.TypeCity, RegionCode: "510400"})
+	must(t, err)
+	ta.peer, err = ta.Orgs.Create(ctx, org.Input{ParentID: ta.root.ID, Code: "CZ", Name: "滁州市科学技术协会", Type: org.TypeCity, RegionCode: "341100"})
+	must(t, err)
+	return ta
+}
+
+// openTestApp opens the app on cfg and migrates its database (bootstrap:
+// a fresh one, which then gets its root and first administrator), serves
+// it behind an httptest server and reads the root.
+func openTestApp(t testing.TB, cfg config.Config, bootstrap bool) *testApp {
+	t.Helper()
+	ctx := context.Background()
+	a, err := Open(ctx, cfg, slog.New(slog.NewTextHandler(io.Discard, nil)))
+	must(t, err)
 	t.Cleanup(func() { a.Close() })
 	ta := &testApp{App: a, clk: webtest.NewClock(time.Now())}
 	a.Auth.Now = ta.clk.Now
-	if err := a.Migrate(context.Background()); err != nil {
-		t.Fatal(err)
+	must(t, a.Migrate(ctx))
+	if bootstrap {
+		_, _, err := a.Bootstrap(ctx)
+		must(t, err)
 	}
-	if _, _, err := a.Bootstrap(context.Background()); err != nil {
-		t.Fatal(err)
-	}
-	if err := a.BuildSite(); err != nil {
-		t.Fatal(err)
-	}
+	must(t, a.BuildSite())
 	ta.srv = httptest.NewServer(a.Handler())
 	t.Cleanup(ta.srv.Close)
-	ctx := context.Background()
-	if ta.root, err = a.Orgs.Root(ctx); err != nil {
-		t.Fatal(err)
-	}
-	if ta.city, err = a.Orgs.Create(ctx, org.Input{ParentID: ta.root.ID, Code: "PZH", Name: "攀枝花市科学技术协会", Type: org.TypeCity, RegionCode: "510400"}); err != nil {
-		t.Fatal(err)
-	}
-	if ta.peer, err = a.Orgs.Create(ctx, org.Input{ParentID: ta.root.ID, Code: "CZ", Name: "滁州市科学技术协会", Type: org.TypeCity, RegionCode: "341100"}); err != nil {
-		t.Fatal(err)
-	}
+	ta.root, err = a.Orgs.Root(ctx)
+	must(t, err)
 	return ta
+}
+
+// onBothDBs runs fn on a fresh SQLite database, then on a fresh PostgreSQL
+// schema, as the subtests "sqlite" and "postgres".
+func onBothDBs(t *testing.T, fn func(t *testing.T, dsn string)) {
+	t.Helper()
+	for _, dialect := range []string{"sqlite", "postgres"} {
+		t.Run(dialect, func(t *testing.T) { fn(t, freshDSN(t, dialect)) })
+	}
+}
+
+// freshDSN opens a fresh database of dialect ("sqlite" or "postgres").
+func freshDSN(t testing.TB, dialect string) string {
+	t.Helper()
+	if dialect == "sqlite" {
+		return dbtest.OpenSQLite(t).DSN()
+	}
+	return dbtest.PostgresDSN(t)
 }
 
 func (ta *testApp) clock() time.Time { return ta.clk.Now() }

@@ -13,7 +13,6 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"kexie/internal/access"
-	"kexie/internal/db/dbtest"
 	"kexie/internal/people"
 	"kexie/internal/std"
 )
@@ -62,13 +61,7 @@ func idCandidates(region string, masks []string, year int, date string, male boo
 // XLSX exports — must not rebuild the ID number: the full birth date never
 // appears, and at least minCandidates numbers fit what does.
 func TestMaskedIDCannotBeRebuilt(t *testing.T) {
-	dsns := map[string]func(t *testing.T) string{
-		"sqlite":   func(t *testing.T) string { return dbtest.OpenSQLite(t).DSN() },
-		"postgres": func(t *testing.T) string { return dbtest.PostgresDSN(t) },
-	}
-	for _, name := range []string{"sqlite", "postgres"} {
-		t.Run(name, func(t *testing.T) { testMaskedIDCannotBeRebuilt(t, newTestApp(t, dsns[name](t))) })
-	}
+	onBothDBs(t, func(t *testing.T, dsn string) { testMaskedIDCannotBeRebuilt(t, newTestApp(t, dsn)) })
 }
 
 func testMaskedIDCannotBeRebuilt(t *testing.T, ta *testApp) {

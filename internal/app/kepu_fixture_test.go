@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"net/url"
-	"strings"
 	"testing"
 
 	"kexie/internal/kepu"
@@ -20,20 +19,14 @@ func newKepuFixture(t *testing.T, ta *testApp) kepuFixture {
 	t.Helper()
 	ctx := context.Background()
 	var f kepuFixture
-	for i, orgID := range []int64{ta.city.ID, ta.peer.ID} {
-		it, err := ta.Kepu.CreateDraft(ctx, kepu.DraftInput{OrgID: orgID, Title: "防雷常识", Audience: "public",
+	for i, o := range ta.cities() {
+		it, err := ta.Kepu.CreateDraft(ctx, kepu.DraftInput{OrgID: o.ID, Title: "防雷常识", Audience: "public",
 			Body: "雷雨天气不要在大树下避雨，应尽快进入有防雷设施的建筑物。"}, kepu.Actor{UserID: 1, Name: "作者"})
-		if err != nil {
-			t.Fatal(err)
-		}
-		l, err := ta.Kepu.FileLead(ctx, kepu.LeadInput{OrgID: orgID, Claim: "喝醋能软化血管", Source: fmt.Sprint("s", i)})
-		if err != nil {
-			t.Fatal(err)
-		}
-		em, err := ta.Kepu.OpenEmergency(ctx, orgID, "暴雨", "某市", []int64{1}, kepu.Actor{UserID: 1})
-		if err != nil {
-			t.Fatal(err)
-		}
+		must(t, err)
+		l, err := ta.Kepu.FileLead(ctx, kepu.LeadInput{OrgID: o.ID, Claim: "喝醋能软化血管", Source: fmt.Sprint("s", i)})
+		must(t, err)
+		em, err := ta.Kepu.OpenEmergency(ctx, o.ID, "暴雨", "某市", []int64{1}, kepu.Actor{UserID: 1})
+		must(t, err)
 		if i == 0 {
 			f.item, f.lead, f.em = it.ID, l, em
 		} else {
@@ -44,8 +37,8 @@ func newKepuFixture(t *testing.T, ta *testApp) kepuFixture {
 }
 
 func (f kepuFixture) fill(s string) string {
-	return strings.NewReplacer("{kitem}", fmt.Sprint(f.item), "{peerkitem}", fmt.Sprint(f.peerItem), "{klead}", fmt.Sprint(f.lead),
-		"{peerklead}", fmt.Sprint(f.peerLead), "{kem}", fmt.Sprint(f.em), "{peerkem}", fmt.Sprint(f.peerEm)).Replace(s)
+	return fillIDs(s, "{kitem}", f.item, "{peerkitem}", f.peerItem, "{klead}", f.lead, "{peerklead}", f.peerLead,
+		"{kem}", f.em, "{peerkem}", f.peerEm)
 }
 
 // kepuMatrix lists the 科普 module's routes for the access matrix.

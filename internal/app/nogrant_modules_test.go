@@ -49,12 +49,6 @@ var publishedByDesign = map[string]string{
 func seedModulesForNoGrant(t *testing.T, ta *testApp, n string, county, soc org.Org, s *moduleSeeds) {
 	t.Helper()
 	ctx := context.Background()
-	must := func(err error) {
-		t.Helper()
-		if err != nil {
-			t.Fatal(err)
-		}
-	}
 	id := func(v int64) { s.ids = append(s.ids, fmt.Sprint(v)) }
 	s.orgs = append(s.orgs, fmt.Sprint(county.ID), fmt.Sprint(soc.ID))
 	by := kepu.Actor{UserID: 1, Name: marker + n + "作者"}
@@ -62,11 +56,11 @@ func seedModulesForNoGrant(t *testing.T, ta *testApp, n string, county, soc org.
 	// 科普: a draft, a lead with a contact, an emergency.
 	it, err := ta.Kepu.CreateDraft(ctx, kepu.DraftInput{OrgID: county.ID, Title: marker + n + "科普草稿", Audience: "public",
 		Body: "雷雨天气不要在大树下避雨，应尽快进入有防雷设施的建筑物。" + marker + "草稿正文"}, by)
-	must(err)
+	must(t, err)
 	lead, err := ta.Kepu.FileLead(ctx, kepu.LeadInput{OrgID: county.ID, Claim: marker + n + "谣言线索内容", Contact: "1390000000" + n, Source: "ng" + n})
-	must(err)
+	must(t, err)
 	em, err := ta.Kepu.OpenEmergency(ctx, county.ID, marker+n+"暴雨", marker+n+"受灾区域", []int64{1}, by)
-	must(err)
+	must(t, err)
 	id(it.ID)
 	id(lead)
 	id(em)
@@ -77,13 +71,13 @@ func seedModulesForNoGrant(t *testing.T, ta *testApp, n string, county, soc org.
 	// A venue and an event there with a registration.
 	v, err := ta.Venues.Create(ctx, venue.Input{OrgID: county.ID, Kind: venue.KindEStation, Name: marker + n + "科普e站",
 		RegionCode: "510402", Township: "炳草岗街道", Contact: "0812-333000" + n})
-	must(err)
+	must(t, err)
 	start := time.Now().Add(72 * time.Hour).Truncate(time.Minute)
 	e, err := ta.Events.Create(ctx, event.Input{OrgID: county.ID, VenueID: v.ID, Title: marker + n + "科普讲座", Kind: event.KindLecture,
 		Capacity: 10, StartsAt: start, EndsAt: start.Add(2 * time.Hour)})
-	must(err)
+	must(t, err)
 	tk, err := ta.Events.Register(ctx, e.ID, marker+n+"报名人")
-	must(err)
+	must(t, err)
 	id(v.ID)
 	id(e.ID)
 	id(tk.ID)
@@ -94,16 +88,16 @@ func seedModulesForNoGrant(t *testing.T, ta *testApp, n string, county, soc org.
 	// The society: a tier, a member with an open invoice, an annual report.
 	tier, err := ta.Society.SaveTier(ctx, society.Tier{OrgID: soc.ID, Kind: society.KindIndividual, Code: "regular", Name: marker + n + "会员等级",
 		FeeCents: 10000, Years: 1})
-	must(err)
+	must(t, err)
 	m, err := ta.Society.Apply(ctx, society.Application{OrgID: soc.ID, TierID: tier.ID, Name: marker + n + "学会会员"})
-	must(err)
+	must(t, err)
 	m, err = ta.Society.Approve(ctx, m.ID, 0, "", time.Time{})
-	must(err)
+	must(t, err)
 	terms, err := ta.Society.MemberTerms(ctx, m.ID)
-	must(err)
+	must(t, err)
 	year := time.Now().Year() - 1
 	_, err = ta.Society.SaveReport(ctx, soc.ID, year, society.Form{Activities: 3, Summary: marker + n + "年报摘要"}, 0)
-	must(err)
+	must(t, err)
 	id(tier.ID)
 	id(m.ID)
 	for _, tm := range terms {
@@ -118,19 +112,19 @@ func seedModulesForNoGrant(t *testing.T, ta *testApp, n string, county, soc org.
 	first := "51040219900101" + fmt.Sprintf("%03d", 100+len(s.ids))
 	idn := first + string(std.CitizenIDCheckDigit(first))
 	vol, err := ta.Vols.Register(ctx, volunteer.Input{OrgID: county.ID, Name: marker + n + "志愿者", IDNumber: idn, Phone: "1350000000" + n}, 0)
-	must(err)
+	must(t, err)
 	opp, err := ta.Vols.CreateOpportunity(ctx, volunteer.OpportunityInput{OrgID: county.ID, EventID: e.ID, Title: marker + n + "志愿岗位",
 		StartsAt: time.Now(), EndsAt: time.Now().Add(time.Hour), Slots: 3}, 0)
-	must(err)
-	must(ta.Vols.SignUp(ctx, opp.ID, vol.ID))
-	must(ta.Vols.CheckIn(ctx, opp.ID, vol.ID, access.Everywhere())) // seeding, as the CLI would
+	must(t, err)
+	must(t, ta.Vols.SignUp(ctx, opp.ID, vol.ID))
+	must(t, ta.Vols.CheckIn(ctx, opp.ID, vol.ID, access.Everywhere())) // seeding, as the CLI would
 	now := ta.DB.Now
 	ta.DB.Now = func() time.Time { return now().Add(90 * time.Minute) }
 	_, err = ta.Vols.CheckOut(ctx, opp.ID, vol.ID, access.Everywhere(), 0)
 	ta.DB.Now = now
-	must(err)
+	must(t, err)
 	cert, err := ta.Vols.IssueCertificate(ctx, vol.ID, 0)
-	must(err)
+	must(t, err)
 	id(vol.ID)
 	id(opp.ID)
 	s.codes = append(s.codes, cert.Code)
@@ -138,7 +132,7 @@ func seedModulesForNoGrant(t *testing.T, ta *testApp, n string, county, soc org.
 	s.secrets = append(s.secrets, idn, idn[:6]+"*", "1350000000"+n, "135****000"+n)
 
 	// 科普经费: a budget entry.
-	must(ta.Funds.AddBudget(ctx, county.ID, year, marker+n+"科普经费项目", "12345.67", 0))
+	must(t, ta.Funds.AddBudget(ctx, county.ID, year, marker+n+"科普经费项目", "12345.67", 0))
 	s.names = append(s.names, marker+n+"科普经费项目")
 }
 

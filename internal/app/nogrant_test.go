@@ -171,62 +171,56 @@ func seedForNoGrant(t *testing.T, ta *testApp, seeds *moduleSeeds) (orgNames, na
 	t.Helper()
 	ctx := context.Background()
 	orgNames = []string{ta.city.Name, ta.peer.Name}
-	must := func(err error) {
-		t.Helper()
-		if err != nil {
-			t.Fatal(err)
-		}
-	}
-	for i, parent := range []org.Org{ta.city, ta.peer} {
+	for i, parent := range ta.cities() {
 		n := fmt.Sprint(i + 1)
 		county, err := ta.Orgs.Create(ctx, org.Input{ParentID: parent.ID, Code: "NG-" + n, Name: marker + n + "县科协", Type: org.TypeCounty})
-		must(err)
+		must(t, err)
 		society, err := ta.Orgs.Create(ctx, org.Input{ParentID: parent.ID, Code: "NGS-" + n, Name: marker + n + "学会", Type: org.TypeSociety})
-		must(err)
+		must(t, err)
 		orgNames = append(orgNames, county.Name, society.Name)
 
 		p, err := ta.People.Create(ctx, people.Input{OrgID: county.ID, Name: marker + n + "人员", Phone: "1380000000" + n,
 			Employer: marker + n + "工作单位", Expertise: "钒钛"})
-		must(err)
+		must(t, err)
 		_, err = ta.People.AddMembership(ctx, people.MembershipInput{PersonID: p.ID, OrgID: society.ID, Grade: "member"})
-		must(err)
+		must(t, err)
 		_, err = ta.People.CreatePool(ctx, county.ID, marker+n+"专家库", "")
-		must(err)
+		must(t, err)
 		code := []string{"91510400MA62X5L8T", "91341100MA2N0XY7Q"}[i]
 		_, err = ta.People.AddUnit(ctx, people.Unit{OrgID: society.ID, Name: marker + n + "单位有限公司",
 			USCC: code + string(std.USCCCheckChar(code)), Kind: "company"})
-		must(err)
+		must(t, err)
 		names = append(names, p.Name, p.Employer, marker+n+"专家库", marker+n+"单位有限公司")
 
 		// A person who asked to be erased: a deletion request in the county.
 		leaver, err := ta.Auth.CreateUser(ctx, auth.UserInput{Username: "ngleaver" + n, DisplayName: marker + n + "申请人", Password: testPassword})
-		must(err)
+		must(t, err)
 		_, err = ta.People.CreateOwn(ctx, leaver.ID, people.Input{OrgID: county.ID, Name: marker + n + "申请人", Phone: "1370000000" + n}, true)
-		must(err)
-		must(ta.People.RequestDeletion(ctx, leaver.ID, marker+"理由"))
+		must(t, err)
+		must(t, ta.People.RequestDeletion(ctx, leaver.ID, marker+"理由"))
 		names = append(names, leaver.DisplayName)
 
 		// A user with a grant in the county.
 		u, err := ta.Auth.CreateUser(ctx, auth.UserInput{Username: "ngstaff" + n, DisplayName: marker + n + "工作人员", Password: testPassword})
-		must(err)
-		must(ta.Auth.Grant(ctx, u.ID, county.ID, access.OrgStaff, 0))
+		must(t, err)
+		must(t, ta.Auth.Grant(ctx, u.ID, county.ID, access.OrgStaff, 0))
 		names = append(names, u.DisplayName, u.Username)
 
 		// A published plan with an indicator assigned to the county and progress filed.
 		s := plan.NewStore(ta.DB, ta.Orgs)
 		title := marker + n + "科普发展规划（2021—2025年）"
 		doc, err := plan.Ingest(strings.NewReader(title + "\n一、主要目标\n到2025年，公民具备科学素质的比例达到15%。\n"))
-		must(err)
+		must(t, err)
 		id, err := s.Save(ctx, county.ID, doc, "plan.txt", "", []byte("x"))
-		must(err)
-		must(s.Publish(ctx, id))
+		must(t, err)
+		must(t, s.Publish(ctx, id))
 		pl, err := s.Get(ctx, id)
-		must(err)
+		must(t, err)
 		if len(pl.Indicators) > 0 {
-			must(s.Assign(ctx, id, pl.Indicators[0].ID, county.ID))
+			must(t, s.Assign(ctx, id, pl.Indicators[0].ID, county.ID))
 			_, err = s.File(ctx, plan.ProgressInput{Scope: access.Everywhere(), PlanID: id, IndicatorID: pl.Indicators[0].ID,
 				Year: "2022", Quarter: "0", Value: "9.5", Narrative: marker + "进展"})
-			must(err)
+			must(t, err)
 		}
 		names = append(names, pl.Title)
 		seedModulesForNoGrant(t, ta, n, county, society, seeds)

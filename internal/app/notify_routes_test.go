@@ -53,11 +53,9 @@ func resourceIDs(t *testing.T, ta *testApp) (int64, int64) {
 	t.Helper()
 	st := resource.NewStore(ta.DB)
 	var ids [2]int64
-	for i, o := range []int64{ta.city.ID, ta.peer.ID} {
-		id, err := st.Create(context.Background(), resource.Input{OrgID: o, Kind: "exhibit", Title: "展品", Licence: "own", Physical: true})
-		if err != nil {
-			t.Fatal(err)
-		}
+	for i, o := range ta.cities() {
+		id, err := st.Create(context.Background(), resource.Input{OrgID: o.ID, Kind: "exhibit", Title: "展品", Licence: "own", Physical: true})
+		must(t, err)
 		ids[i] = id
 	}
 	return ids[0], ids[1]

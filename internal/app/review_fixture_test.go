@@ -4,11 +4,9 @@ import (
 	"context"
 	"fmt"
 	"net/url"
-	"strings"
 	"testing"
 	"time"
 
-	"kexie/internal/org"
 	"kexie/internal/people"
 	"kexie/internal/review"
 )
@@ -24,61 +22,42 @@ func newReviewFixture(t *testing.T, ta *testApp) reviewFixture {
 	t.Helper()
 	ctx := context.Background()
 	var f reviewFixture
-	for i, orgID := range []int64{ta.city.ID, ta.peer.ID} {
-		c, err := ta.Review.CreateCall(ctx, review.CallInput{OrgID: orgID, Title: "青年科技奖", Kind: "award", ApplicantKind: review.Individual,
+	for i, o := range ta.cities() {
+		c, err := ta.Review.CreateCall(ctx, review.CallInput{OrgID: o.ID, Title: "青年科技奖", Kind: "award", ApplicantKind: review.Individual,
 			Recommend: true, Quota: 2, OpensAt: time.Now().Add(-time.Hour), ClosesAt: time.Now().Add(24 * time.Hour),
 			Form: review.Schema{Fields: []review.Field{{Key: "summary", Label: "主要事迹", Type: review.LongText}}},
 			Stages: []review.StageInput{{Kind: review.StageFormal, Name: "形式审查"},
 				{Kind: review.StageReview, Name: "专家评审", PerApp: 1, Rubric: []review.Criterion{{Key: "a", Label: "创新", Weight: 1, Max: 100}}}},
 		}, 0)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := ta.Review.Publish(ctx, c.ID); err != nil {
-			t.Fatal(err)
-		}
-		u, err := ta.Auth.CreateUser(ctx, authInput(fmt.Sprintf("applicant%d", i)))
-		if err != nil {
-			t.Fatal(err)
-		}
-		if _, err := ta.People.CreateOwn(ctx, u.ID, people.Input{OrgID: orgID, Name: "申报人", Phone: fmt.Sprintf("1360000000%d", i)}, true); err != nil {
-			t.Fatal(err)
-		}
-		soc, err := ta.Orgs.Create(ctx, org.Input{ParentID: orgID, Code: fmt.Sprintf("RXH%d", i), Name: fmt.Sprintf("推荐学会%d", i), Type: org.TypeSociety})
-		if err != nil {
-			t.Fatal(err)
-		}
+		must(t, err)
+		must(t, ta.Review.Publish(ctx, c.ID))
+		u := newAccount(t, ta, fmt.Sprintf("applicant%d", i))
+		_, err = ta.People.CreateOwn(ctx, u.ID, people.Input{OrgID: o.ID, Name: "申报人", Phone: fmt.Sprintf("1360000000%d", i)}, true)
+		must(t, err)
+		soc := newSociety(t, ta, o.ID, fmt.Sprintf("RXH%d", i), fmt.Sprintf("推荐学会%d", i))
 		a, err := ta.Review.SaveDraft(ctx, review.Draft{CallID: c.ID, UserID: u.ID, RecommenderID: soc.ID, Answers: review.Answers{"summary": {S: "事迹"}}})
-		if err != nil {
-			t.Fatal(err)
-		}
-		if _, err := ta.Review.Submit(ctx, a.ID, u.ID); err != nil {
-			t.Fatal(err)
-		}
+		must(t, err)
+		_, err = ta.Review.Submit(ctx, a.ID, u.ID)
+		must(t, err)
 		st, err := ta.Review.Stages(ctx, c.ID)
-		if err != nil {
-			t.Fatal(err)
-		}
+		must(t, err)
 		obj := ta.DB.NewID()
-		if _, err := ta.DB.Exec(ctx, `INSERT INTO review_objections (id, call_id, application_id, name, body, status, filed_at)
-			VALUES (?, ?, ?, '李四', '异议内容', 'open', 0)`, obj, c.ID, a.ID); err != nil {
-			t.Fatal(err)
+		_, err = ta.DB.Exec(ctx, `INSERT INTO review_objections (id, call_id, application_id, name, body, status, filed_at)
+			VALUES (?, ?, ?, '李四', '异议内容', 'open', 0)`, obj, c.ID, a.ID)
+		must(t, err)
+		if i == 0 {
+			f.call, f.app, f.stage, f.objection = c.ID, a.ID, st[1].ID, obj
+		} else {
+			f.peerCall, f.peerApp, f.peerStage, f.peerObjection = c.ID, a.ID, st[1].ID, obj
 		}
-		ids := []*int64{&f.call, &f.app, &f.stage, &f.objection}
-		if i == 1 {
-			ids = []*int64{&f.peerCall, &f.peerApp, &f.peerStage, &f.objection}
-			ids[3] = &f.peerObjection
-		}
-		*ids[0], *ids[1], *ids[2], *ids[3] = c.ID, a.ID, st[1].ID, obj
 	}
 	return f
 }
 
 // fill replaces the fixture's placeholders in a matrix URL or form value.
 func (f reviewFixture) fill(s string) string {
-	return strings.NewReplacer("{rcall}", fmt.Sprint(f.call), "{peerrcall}", fmt.Sprint(f.peerCall), "{rapp}", fmt.Sprint(f.app),
-		"{peerrapp}", fmt.Sprint(f.peerApp), "{rstage}", fmt.Sprint(f.stage), "{peerrstage}", fmt.Sprint(f.peerStage),
-		"{robj}", fmt.Sprint(f.objection), "{peerrobj}", fmt.Sprint(f.peerObjection)).Replace(s)
+	return fillIDs(s, "{rcall}", f.call, "{peerrcall}", f.peerCall, "{rapp}", f.app, "{peerrapp}", f.peerApp,
+		"{rstage}", f.stage, "{peerrstage}", f.peerStage, "{robj}", f.objection, "{peerrobj}", f.peerObjection)
 }
 
 // reviewMatrix lists the review module's routes for the access matrix.

@@ -244,36 +244,24 @@ func TestRouteAccessMatrix(t *testing.T) {
 		}
 		clients[role], _ = ta.user(t, "m_"+strings.ReplaceAll(role, "_", ""), access.Role(role), o)
 	}
-	target, err := ta.Auth.CreateUser(ctx, authInput("target"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := ta.Auth.Grant(ctx, target.ID, ta.city.ID, access.Member, 0); err != nil {
-		t.Fatal(err)
-	}
+	target := newAccount(t, ta, "target")
+	must(t, ta.Auth.Grant(ctx, target.ID, ta.city.ID, access.Member, 0))
 	grants, _ := ta.Auth.Grants(ctx, target.ID)
 	person, err := ta.People.Create(ctx, people.Input{OrgID: ta.city.ID, Name: "张伟", Phone: "13812345678"})
-	if err != nil {
-		t.Fatal(err)
-	}
+	must(t, err)
 	peerPerson, err := ta.People.Create(ctx, people.Input{OrgID: ta.peer.ID, Name: "李娜", Phone: "13912345678"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	delUser, _ := ta.Auth.CreateUser(ctx, authInput("leaver"))
-	delUser2, _ := ta.Auth.CreateUser(ctx, authInput("leaver2"))
+	must(t, err)
+	delUser := newAccount(t, ta, "leaver")
+	delUser2 := newAccount(t, ta, "leaver2")
 	var delIDs [2]int64
 	for i, x := range []struct {
 		uid   int64
 		org   int64
 		phone string
 	}{{delUser.ID, ta.city.ID, "13700000001"}, {delUser2.ID, ta.peer.ID, "13700000002"}} {
-		if _, err := ta.People.CreateOwn(ctx, x.uid, people.Input{OrgID: x.org, Name: "离开者", Phone: x.phone}, true); err != nil {
-			t.Fatal(err)
-		}
-		if err := ta.People.RequestDeletion(ctx, x.uid, ""); err != nil {
-			t.Fatal(err)
-		}
+		_, err = ta.People.CreateOwn(ctx, x.uid, people.Input{OrgID: x.org, Name: "离开者", Phone: x.phone}, true)
+		must(t, err)
+		must(t, ta.People.RequestDeletion(ctx, x.uid, ""))
 		reqs, _ := ta.People.DeletionRequests(ctx, access.Everywhere())
 		for _, q := range reqs {
 			if q.Status == "pending" && delIDs[0] != q.ID {
@@ -286,37 +274,25 @@ func TestRouteAccessMatrix(t *testing.T) {
 	for i, o := range []int64{ta.city.ID, ta.peer.ID} {
 		first := fmt.Sprintf("5104021985031220%d", 1+2*i)
 		number := first + string(std.CitizenIDCheckDigit(first))
-		if _, err := ta.People.Create(ctx, people.Input{OrgID: o, Name: "王强", IDNumber: number}); err != nil {
-			t.Fatal(err)
-		}
-		u, _ := ta.Auth.CreateUser(ctx, authInput(fmt.Sprintf("claimant%d", i)))
-		if _, err := ta.People.CreateOwn(ctx, u.ID, people.Input{OrgID: o, Name: "王强", IDNumber: number}, true); err != nil {
-			t.Fatal(err)
-		}
+		_, err = ta.People.Create(ctx, people.Input{OrgID: o, Name: "王强", IDNumber: number})
+		must(t, err)
+		u := newAccount(t, ta, fmt.Sprintf("claimant%d", i))
+		_, err = ta.People.CreateOwn(ctx, u.ID, people.Input{OrgID: o, Name: "王强", IDNumber: number}, true)
+		must(t, err)
 		cs, _ := ta.People.Claims(ctx, access.Everywhere())
 		claimIDs[i] = cs[0].ID // newest first
 	}
 	pool, err := ta.People.CreatePool(ctx, ta.city.ID, "评审专家库", "")
-	if err != nil {
-		t.Fatal(err)
-	}
+	must(t, err)
 	peerPool, err := ta.People.CreatePool(ctx, ta.peer.ID, "评审专家库", "")
-	if err != nil {
-		t.Fatal(err)
-	}
+	must(t, err)
 	planStore := plan.NewStore(ta.DB, ta.Orgs)
 	doc, err := plan.Ingest(strings.NewReader("某市科协规划\n一、目标\n到2025年，建成15个科普基地。"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	must(t, err)
 	planID, err := planStore.Save(ctx, ta.city.ID, doc, "a.txt", "", nil)
-	if err != nil {
-		t.Fatal(err)
-	}
+	must(t, err)
 	peerPlanID, err := planStore.Save(ctx, ta.peer.ID, doc, "a.txt", "", nil)
-	if err != nil {
-		t.Fatal(err)
-	}
+	must(t, err)
 	peerPlan, err := planStore.Get(ctx, peerPlanID)
 	if err != nil || len(peerPlan.Indicators) == 0 {
 		t.Fatal(err, peerPlan)
@@ -326,9 +302,7 @@ func TestRouteAccessMatrix(t *testing.T) {
 	t.Cleanup(ta.RunJobs(ctx))
 	importJob := func(orgID int64) int64 {
 		id, err := ta.People.EnqueueImport(ctx, strings.NewReader("姓名,身份证号,手机号,工作单位,地区代码\n"), "job.csv", orgID, 0, true)
-		if err != nil {
-			t.Fatal(err)
-		}
+		must(t, err)
 		for deadline := time.Now().Add(20 * time.Second); ; time.Sleep(10 * time.Millisecond) {
 			if j, err := ta.People.ImportJob(ctx, id); err == nil && j.Done() {
 				return id

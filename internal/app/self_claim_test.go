@@ -11,7 +11,6 @@ import (
 
 	"kexie/internal/access"
 	"kexie/internal/auth"
-	"kexie/internal/db/dbtest"
 	"kexie/internal/people"
 )
 
@@ -49,13 +48,7 @@ func seen(body, username string) string {
 // free ID number are the same; giving numbers is rate-limited; the claim
 // goes to the staff of the org owning the held record only.
 func TestSelfRegistrationNoOracle(t *testing.T) {
-	dsns := map[string]func(t *testing.T) string{
-		"sqlite":   func(t *testing.T) string { return dbtest.OpenSQLite(t).DSN() },
-		"postgres": func(t *testing.T) string { return dbtest.PostgresDSN(t) },
-	}
-	for _, name := range []string{"sqlite", "postgres"} {
-		t.Run(name, func(t *testing.T) { testSelfRegistrationNoOracle(t, newTestApp(t, dsns[name](t))) })
-	}
+	onBothDBs(t, func(t *testing.T, dsn string) { testSelfRegistrationNoOracle(t, newTestApp(t, dsn)) })
 }
 
 func testSelfRegistrationNoOracle(t *testing.T, ta *testApp) {

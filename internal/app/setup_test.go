@@ -12,7 +12,6 @@ import (
 
 	"kexie/internal/access"
 	"kexie/internal/config"
-	"kexie/internal/db/dbtest"
 	"kexie/internal/org"
 	"kexie/internal/web/webtest"
 )
@@ -21,13 +20,7 @@ import (
 // serve printed names it and its region on the setup page; then the page
 // is gone. No "科学技术协会 / ROOT" appears.
 func TestFirstRunSetup(t *testing.T) {
-	dsns := map[string]func(t *testing.T) string{
-		"sqlite":   func(t *testing.T) string { return dbtest.OpenSQLite(t).DSN() },
-		"postgres": func(t *testing.T) string { return dbtest.PostgresDSN(t) },
-	}
-	for _, name := range []string{"sqlite", "postgres"} {
-		t.Run(name, func(t *testing.T) { testFirstRunSetup(t, dsns[name](t)) })
-	}
+	onBothDBs(t, testFirstRunSetup)
 }
 
 func testFirstRunSetup(t *testing.T, dsn string) {

@@ -13,7 +13,6 @@ import (
 	"kexie/internal/db"
 	"kexie/internal/db/dbtest"
 	"kexie/internal/measure"
-	"kexie/internal/org"
 	"kexie/internal/people"
 	"kexie/internal/review"
 	"kexie/internal/society"
@@ -31,10 +30,7 @@ func TestSocietyGradingThroughReview(t *testing.T) {
 		ctx := context.Background()
 		now := time.Now()
 		ta.DB.Now = func() time.Time { return now }
-		soc, err := ta.Orgs.Create(ctx, org.Input{ParentID: ta.city.ID, Code: "GRADESOC", Name: "攀枝花市金属学会", Type: org.TypeSociety})
-		if err != nil {
-			t.Fatal(err)
-		}
+		soc := newSociety(t, ta, ta.city.ID, "GRADESOC", "攀枝花市金属学会")
 		kx, kxUser := ta.user(t, "kexie-staff", access.OrgStaff, ta.city)
 		sec, _ := ta.user(t, "secretary", access.OrgStaff, soc)
 		pool, err := ta.People.CreatePool(ctx, ta.city.ID, "学会评估专家库", "")
@@ -43,10 +39,7 @@ func TestSocietyGradingThroughReview(t *testing.T) {
 		}
 		var experts []int64
 		for i := 0; i < 3; i++ {
-			u, err := ta.Auth.CreateUser(ctx, authInput(fmt.Sprintf("expert%d", i)))
-			if err != nil {
-				t.Fatal(err)
-			}
+			u := newAccount(t, ta, fmt.Sprintf("expert%d", i))
 			p, err := ta.People.CreateOwn(ctx, u.ID, people.Input{OrgID: ta.city.ID, Name: fmt.Sprintf("专家%d", i),
 				Employer: fmt.Sprintf("第%d研究院", i), Phone: fmt.Sprintf("1390000000%d", i)}, true)
 			if err != nil {

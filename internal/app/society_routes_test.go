@@ -4,11 +4,9 @@ import (
 	"context"
 	"fmt"
 	"net/url"
-	"strings"
 	"testing"
 	"time"
 
-	"kexie/internal/org"
 	"kexie/internal/society"
 )
 
@@ -22,36 +20,22 @@ func newSocietyFixture(t *testing.T, ta *testApp) societyFixture {
 	t.Helper()
 	ctx := context.Background()
 	var f societyFixture
-	for i, parent := range []org.Org{ta.city, ta.peer} {
-		o, err := ta.Orgs.Create(ctx, org.Input{ParentID: parent.ID, Code: fmt.Sprintf("MSOC%d", i), Name: fmt.Sprintf("矩阵学会%d", i), Type: org.TypeSociety})
-		if err != nil {
-			t.Fatal(err)
-		}
+	for i, parent := range ta.cities() {
+		o := newSociety(t, ta, parent.ID, fmt.Sprintf("MSOC%d", i), fmt.Sprintf("矩阵学会%d", i))
 		tier, err := ta.Society.SaveTier(ctx, society.Tier{OrgID: o.ID, Kind: society.KindIndividual, Code: "regular", Name: "普通会员", FeeCents: 100, Years: 1})
-		if err != nil {
-			t.Fatal(err)
-		}
+		must(t, err)
 		m, err := ta.Society.Apply(ctx, society.Application{OrgID: o.ID, TierID: tier.ID, Name: "会员", UserID: 999999})
-		if err != nil {
-			t.Fatal(err)
-		}
-		if _, err := ta.Society.Approve(ctx, m.ID, 0, "", time.Time{}); err != nil {
-			t.Fatal(err)
-		}
+		must(t, err)
+		_, err = ta.Society.Approve(ctx, m.ID, 0, "", time.Time{})
+		must(t, err)
 		terms, err := ta.Society.MemberTerms(ctx, m.ID)
-		if err != nil {
-			t.Fatal(err)
-		}
+		must(t, err)
 		if i == 0 {
 			a, err := ta.Society.Apply(ctx, society.Application{OrgID: o.ID, TierID: tier.ID, Name: "申请人"})
-			if err != nil {
-				t.Fatal(err)
-			}
+			must(t, err)
 			tm, err := ta.Society.AddTerm(ctx, society.TermInput{OrgID: o.ID, Body: "council", Seq: 1,
 				StartsOn: time.Now().AddDate(-4, 0, 0), EndsOn: time.Now().AddDate(1, 0, 0)})
-			if err != nil {
-				t.Fatal(err)
-			}
+			must(t, err)
 			f.soc, f.applicant, f.member, f.invoice, f.term = o.ID, a.ID, m.ID, terms[0].InvoiceID, tm.ID
 		} else {
 			f.peerSoc, f.peerInvoice = o.ID, terms[0].InvoiceID
@@ -61,9 +45,8 @@ func newSocietyFixture(t *testing.T, ta *testApp) societyFixture {
 }
 
 func (f societyFixture) fill(s string) string {
-	return strings.NewReplacer("{soc}", fmt.Sprint(f.soc), "{peersoc}", fmt.Sprint(f.peerSoc), "{mapp}", fmt.Sprint(f.applicant),
-		"{member}", fmt.Sprint(f.member), "{inv}", fmt.Sprint(f.invoice), "{peerinv}", fmt.Sprint(f.peerInvoice),
-		"{sterm}", fmt.Sprint(f.term)).Replace(s)
+	return fillIDs(s, "{soc}", f.soc, "{peersoc}", f.peerSoc, "{mapp}", f.applicant, "{member}", f.member,
+		"{inv}", f.invoice, "{peerinv}", f.peerInvoice, "{sterm}", f.term)
 }
 
 func societyMatrix() []matrixCase {

@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"net/url"
-	"strings"
 	"testing"
 	"time"
 
@@ -24,18 +23,13 @@ func newSurveyFixture(t *testing.T, ta *testApp) surveyFixture {
 	t.Helper()
 	ctx := context.Background()
 	var f surveyFixture
-	for i, orgID := range []int64{ta.city.ID, ta.peer.ID} {
-		v, err := ta.Surveys.Create(ctx, survey.Input{OrgID: orgID, Kind: survey.KindLiteracy, Title: "科学素质调查", Year: 2026})
-		if err != nil {
-			t.Fatal(err)
-		}
-		if _, err := ta.Surveys.Publish(ctx, v.ID, 0); err != nil {
-			t.Fatal(err)
-		}
-		st, err := ta.Surveys.AddStation(ctx, v.ID, orgID, 0)
-		if err != nil {
-			t.Fatal(err)
-		}
+	for i, o := range ta.cities() {
+		v, err := ta.Surveys.Create(ctx, survey.Input{OrgID: o.ID, Kind: survey.KindLiteracy, Title: "科学素质调查", Year: 2026})
+		must(t, err)
+		_, err = ta.Surveys.Publish(ctx, v.ID, 0)
+		must(t, err)
+		st, err := ta.Surveys.AddStation(ctx, v.ID, o.ID, 0)
+		must(t, err)
 		rid, err := ta.Surveys.Submit(ctx, survey.Submission{SurveyID: v.ID, Version: 1, StationID: st.ID, Respondent: fmt.Sprint("b:", i),
 			Answers: survey.Answers{"gender": {"1"}, "age": {"1"}, "edu": {"1"}, "urban": {"1"}}, StartedAt: time.Now().Add(-time.Hour)})
 		if err == nil {
@@ -49,9 +43,7 @@ func newSurveyFixture(t *testing.T, ta *testApp) surveyFixture {
 		}
 		rid, err = ta.Surveys.Submit(ctx, survey.Submission{SurveyID: v.ID, Version: 1, StationID: st.ID, Respondent: fmt.Sprint("b:", i),
 			Answers: a, StartedAt: time.Now().Add(-time.Hour)})
-		if err != nil {
-			t.Fatal(err)
-		}
+		must(t, err)
 		if i == 0 {
 			f.survey, f.station, f.response, f.token = v.ID, st.ID, rid, st.Token
 		} else {
@@ -63,9 +55,8 @@ func newSurveyFixture(t *testing.T, ta *testApp) surveyFixture {
 
 // fill replaces the fixture's placeholders in a matrix URL.
 func (f surveyFixture) fill(s string) string {
-	return strings.NewReplacer("{sv}", fmt.Sprint(f.survey), "{peersv}", fmt.Sprint(f.peerSurvey), "{svst}", fmt.Sprint(f.station),
-		"{peersvst}", fmt.Sprint(f.peerStation), "{svr}", fmt.Sprint(f.response), "{peersvr}", fmt.Sprint(f.peerResponse),
-		"{svtoken}", f.token).Replace(s)
+	return fillIDs(s, "{sv}", f.survey, "{peersv}", f.peerSurvey, "{svst}", f.station, "{peersvst}", f.peerStation,
+		"{svr}", f.response, "{peersvr}", f.peerResponse, "{svtoken}", f.token)
 }
 
 func surveyMatrix() []matrixCase {

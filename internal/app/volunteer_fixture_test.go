@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"net/url"
-	"strings"
 	"testing"
 	"time"
 
@@ -16,18 +15,15 @@ import (
 type volunteerFixture struct{ opp, peerOpp, vol, peerVol int64 }
 
 func newVolunteerFixture(t *testing.T, ta *testApp) volunteerFixture {
+	t.Helper()
 	ctx := context.Background()
 	var f volunteerFixture
-	for i, o := range []int64{ta.city.ID, ta.peer.ID} {
-		p, err := ta.Vols.CreateOpportunity(ctx, volunteer.OpportunityInput{OrgID: o, Title: "科技馆讲解", StartsAt: time.Now(), EndsAt: time.Now().Add(time.Hour), Slots: 3}, 0)
-		if err != nil {
-			t.Fatal(err)
-		}
+	for i, o := range ta.cities() {
+		p, err := ta.Vols.CreateOpportunity(ctx, volunteer.OpportunityInput{OrgID: o.ID, Title: "科技馆讲解", StartsAt: time.Now(), EndsAt: time.Now().Add(time.Hour), Slots: 3}, 0)
+		must(t, err)
 		first := fmt.Sprintf("5104021990010100%d", i)
-		v, err := ta.Vols.Register(ctx, volunteer.Input{OrgID: o, Name: "志愿者", IDNumber: first + string(std.CitizenIDCheckDigit(first))}, 0)
-		if err != nil {
-			t.Fatal(err)
-		}
+		v, err := ta.Vols.Register(ctx, volunteer.Input{OrgID: o.ID, Name: "志愿者", IDNumber: first + string(std.CitizenIDCheckDigit(first))}, 0)
+		must(t, err)
 		if i == 0 {
 			f.opp, f.vol = p.ID, v.ID
 		} else {
@@ -38,7 +34,7 @@ func newVolunteerFixture(t *testing.T, ta *testApp) volunteerFixture {
 }
 
 func (f volunteerFixture) fill(s string) string {
-	return strings.NewReplacer("{vopp}", fmt.Sprint(f.opp), "{peervopp}", fmt.Sprint(f.peerOpp), "{vvol}", fmt.Sprint(f.vol), "{peervvol}", fmt.Sprint(f.peerVol)).Replace(s)
+	return fillIDs(s, "{vopp}", f.opp, "{peervopp}", f.peerOpp, "{vvol}", f.vol, "{peervvol}", f.peerVol)
 }
 
 func volunteerMatrix() []matrixCase {

@@ -4,7 +4,7 @@ import (
 	"io/fs"
 	"testing"
 
-	"kexie/internal/web"
+	"kexie/internal/web/webtest"
 )
 
 // Every key of the people module is in both catalogs.
@@ -13,11 +13,5 @@ func TestCatalogsComplete(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	c, err := web.NewCatalogs(loc)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if m := c.Missing(); len(m) > 0 {
-		t.Errorf("keys missing: %v", m)
-	}
+	webtest.CheckCatalogs(t, loc, webtest.CatalogUse{})
 }

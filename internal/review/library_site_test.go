@@ -17,18 +17,29 @@ import (
 	"kexie/internal/web/webtest"
 )
 
-// finalOnSite makes a final 决策咨询课题 call in the city with one awarded
-// application and a staff account, "staff".
-func finalOnSite(t testing.TB, rs reviewSite) (*webtest.Client, int64) {
+// assignedOnSite is a published 决策咨询课题 call in the city with one review
+// stage drawing on pool 3: its expert, "expert", is assigned the one
+// application, 张伟's; "staff" is a staff account of the city.
+type assignedOnSite struct {
+	staff, expert *webtest.Client
+	staffID       int64 // staff's user ID
+	expertID      int64 // expert's user ID
+	call          review.Call
+	app, stage    int64
+}
+
+func newAssignedOnSite(t testing.TB, rs reviewSite) assignedOnSite {
 	t.Helper()
 	bg := context.Background()
+	var f assignedOnSite
 	staff, su := rs.User(t, "staff", access.OrgStaff, rs.City)
-	_, eu := rs.User(t, "expert", access.Reviewer, rs.City)
+	expert, eu := rs.User(t, "expert", access.Reviewer, rs.City)
 	_, au := rs.User(t, "zhangwei", access.Member, rs.City)
+	f.staff, f.expert, f.staffID, f.expertID = staff, expert, su.ID, eu.ID
 	rs.P.applicants[au.ID] = review.Applicant{PersonID: 1, OrgID: rs.City.ID, OrgPath: rs.City.Path, Name: "张伟", Employer: "攀枝花学院"}
 	rs.P.pools[3] = []review.Expert{{PersonID: 100, UserID: eu.ID, Name: "王专家", Employer: "四川大学"}}
 	c, err := rs.Store.CreateCall(bg, review.CallInput{OrgID: rs.City.ID, Title: "2026年决策咨询课题结题验收", Kind: "milestone", ApplicantKind: review.Individual,
-		OpensAt: time.Now().Add(-time.Hour), ClosesAt: time.Now().Add(time.Hour),
+		OpensAt: time.Now().Add(-time.Hour), ClosesAt: time.Now().Add(10 * 24 * time.Hour),
 		Form: review.Schema{Fields: []review.Field{{Key: "report", Label: "研究报告", Type: review.LongText, Required: true}}},
 		Stages: []review.StageInput{{Kind: review.StageReview, Name: "结题评审", PerApp: 1, PoolID: 3,
 			Rubric: []review.Criterion{{Key: "quality", Label: "研究质量", Weight: 1, Max: 100}}}}}, su.ID)
@@ -46,20 +57,30 @@ func finalOnSite(t testing.TB, rs reviewSite) (*webtest.Client, int64) {
 	if _, err := rs.Store.AssignStage(bg, stages[0].ID, access.Everywhere(), su.ID, 1); err != nil {
 		t.Fatal(err)
 	}
-	mine, _ := rs.Store.MyAssignments(bg, eu.ID)
-	if _, err := rs.Store.SaveScore(bg, mine[0].ID, eu.ID, map[string]float64{"quality": 91}, ""); err != nil {
+	f.call, f.app, f.stage = c, a.ID, stages[0].ID
+	return f
+}
+
+// finalOnSite makes the call of assignedOnSite final, its one application
+// awarded, and returns the staff account and the application.
+func finalOnSite(t testing.TB, rs reviewSite) (*webtest.Client, int64) {
+	t.Helper()
+	bg := context.Background()
+	f := newAssignedOnSite(t, rs)
+	mine, _ := rs.Store.MyAssignments(bg, f.expertID)
+	if _, err := rs.Store.SaveScore(bg, mine[0].ID, f.expertID, map[string]float64{"quality": 91}, ""); err != nil {
 		t.Fatal(err)
 	}
-	if err := rs.Store.Select(bg, stages[0].ID, access.Everywhere(), su.ID, 1, 0); err != nil {
+	if err := rs.Store.Select(bg, f.stage, access.Everywhere(), f.staffID, 1, 0); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := rs.DB.Exec(bg, `UPDATE review_calls SET closes_at = ? WHERE id = ?`, db.Millis(time.Now().Add(-time.Minute)), c.ID); err != nil {
+	if _, err := rs.DB.Exec(bg, `UPDATE review_calls SET closes_at = ? WHERE id = ?`, db.Millis(time.Now().Add(-time.Minute)), f.call.ID); err != nil {
 		t.Fatal(err)
 	}
-	if err := rs.Store.Finalize(bg, c.ID, access.Everywhere()); err != nil {
+	if err := rs.Store.Finalize(bg, f.call.ID, access.Everywhere()); err != nil {
 		t.Fatal(err)
 	}
-	return staff, a.ID
+	return f.staff, f.app
 }
 
 // TestLibrarySite: the results library on both databases — listed,

@@ -114,72 +114,30 @@ func userID(r *http.Request) int64 {
 	return 0
 }
 
-func (h *handler) resource(ctx context.Context, callID int64) (access.Resource, error) {
-	c, err := getCall(ctx, h.store.db, callID)
-	if err != nil {
-		return access.Resource{}, err
-	}
-	return access.Resource{OrgID: c.OrgID, OrgPath: c.OrgPath}, nil
-}
+// callOrg selects the org of a call; the resolvers below name a call, or a
+// row of one (an application, a stage, an objection), by the path's ID.
+const callOrg = `SELECT o.id, o.path FROM review_calls c JOIN orgs o ON o.id = c.org_id`
 
 func (h *handler) callResolver(r *http.Request) (access.Resource, error) {
-	id, err := web.PathID(r, "id")
-	if err != nil {
-		return access.Resource{}, err
-	}
-	return h.resource(r.Context(), id)
+	return web.RowResolver(h.store.db, "id", callOrg+` WHERE c.id = ?`)(r)
 }
 
 func (h *handler) appResolver(r *http.Request) (access.Resource, error) {
-	id, err := web.PathID(r, "id")
-	if err != nil {
-		return access.Resource{}, err
-	}
-	a, err := getApp(r.Context(), h.store.db, id)
-	if err != nil {
-		return access.Resource{}, err
-	}
-	return h.resource(r.Context(), a.CallID)
-}
-
-func (h *handler) recommenderResolver(r *http.Request) (access.Resource, error) {
-	id, err := web.PathID(r, "id")
-	if err != nil {
-		return access.Resource{}, err
-	}
-	a, err := getApp(r.Context(), h.store.db, id)
-	if err != nil {
-		return access.Resource{}, err
-	}
-	u, err := lookupOrg(r.Context(), h.store.db, "recommender_id", a.RecommenderID)
-	if err != nil {
-		return access.Resource{}, web.ErrNotFound
-	}
-	return access.Resource{OrgID: u.ID, OrgPath: u.Path}, nil
+	return web.RowResolver(h.store.db, "id", callOrg+` JOIN review_applications a ON a.call_id = c.id WHERE a.id = ?`)(r)
 }
 
 func (h *handler) stageResolver(r *http.Request) (access.Resource, error) {
-	id, err := web.PathID(r, "id")
-	if err != nil {
-		return access.Resource{}, err
-	}
-	st, err := getStage(r.Context(), h.store.db, id)
-	if err != nil {
-		return access.Resource{}, err
-	}
-	return h.resource(r.Context(), st.CallID)
+	return web.RowResolver(h.store.db, "id", callOrg+` JOIN review_stages s ON s.call_id = c.id WHERE s.id = ?`)(r)
 }
 
 func (h *handler) objectionResolver(r *http.Request) (access.Resource, error) {
-	id, err := web.PathID(r, "id")
-	if err != nil {
-		return access.Resource{}, err
-	}
-	var callID int64
-	if err := h.store.db.QueryRow(r.Context(), `SELECT call_id FROM review_objections WHERE id = ?`, id).Scan(&callID); err != nil {
-		return access.Resource{}, web.ErrNotFound
-	}
-	return h.resource(r.Context(), callID)
+	return web.RowResolver(h.store.db, "id", callOrg+` JOIN review_objections j ON j.call_id = c.id WHERE j.id = ?`)(r)
+}
+
+// recommenderResolver is the recommending unit of the application in the
+// path.
+func (h *handler) recommenderResolver(r *http.Request) (access.Resource, error) {
+	return web.RowResolver(h.store.db, "id", `SELECT o.id, o.path FROM review_applications a JOIN orgs o ON o.id = a.recommender_id WHERE a.id = ?`)(r)
 }
 
 func (h *handler) formOrgResolver(r *http.Request) (access.Resource, error) {

@@ -128,11 +128,7 @@ func (h *handler) renderJoin(w http.ResponseWriter, r *http.Request, status int,
 }
 
 func (h *handler) join(w http.ResponseWriter, r *http.Request) error {
-	soc, _, err := h.society(r.Context(), r)
-	if err != nil {
-		return err
-	}
-	f, err := web.ParseForm(w, r, 1<<20)
+	soc, f, err := h.societyForm(w, r)
 	if err != nil {
 		return err
 	}
@@ -144,12 +140,6 @@ func (h *handler) join(w http.ResponseWriter, r *http.Request) error {
 			a.PersonID = pid
 		}
 	}
-	if _, err := h.store.Apply(r.Context(), a); err != nil {
-		if f.Fail(h.site.T(r), err) {
-			return h.renderJoin(w, r, http.StatusUnprocessableEntity, f)
-		}
-		return err
-	}
-	h.site.AddFlash(w, r, "ok", "society.flash.applied")
-	return web.Redirect(w, r, "/my/memberships")
+	_, err = h.store.Apply(r.Context(), a)
+	return h.done(w, r, f, err, h.renderJoin, "society.flash.applied", "/my/memberships")
 }

@@ -24,6 +24,13 @@ func (h *handler) mine(w http.ResponseWriter, r *http.Request) error {
 	return h.renderMine(w, r, http.StatusOK, web.NewForm(), 0)
 }
 
+// mineWith is the member's own page with invoice inv's form open.
+func (h *handler) mineWith(inv int64) page {
+	return func(w http.ResponseWriter, r *http.Request, status int, f *web.Form) error {
+		return h.renderMine(w, r, status, f, inv)
+	}
+}
+
 func (h *handler) renderMine(w http.ResponseWriter, r *http.Request, status int, f *web.Form, inv int64) error {
 	ctx := r.Context()
 	ms, err := h.store.Mine(ctx, web.SubjectFrom(ctx).UserID)
@@ -63,14 +70,8 @@ func (h *handler) voucher(w http.ResponseWriter, r *http.Request) error {
 			return err
 		}
 	}
-	if _, err := h.store.UploadVoucher(r.Context(), id, web.SubjectFrom(r.Context()).UserID, v); err != nil {
-		if f.Fail(h.site.T(r), err) {
-			return h.renderMine(w, r, http.StatusUnprocessableEntity, f, id)
-		}
-		return err
-	}
-	h.site.AddFlash(w, r, "ok", "society.flash.voucher")
-	return web.Redirect(w, r, "/my/memberships")
+	_, err = h.store.UploadVoucher(r.Context(), id, web.SubjectFrom(r.Context()).UserID, v)
+	return h.done(w, r, f, err, h.mineWith(id), "society.flash.voucher", "/my/memberships")
 }
 
 // payOnline pays an invoice through the payment provider.
@@ -83,14 +84,8 @@ func (h *handler) payOnline(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	if _, err := h.store.PayOnline(r.Context(), id, web.SubjectFrom(r.Context()).UserID); err != nil {
-		if f.Fail(h.site.T(r), err) {
-			return h.renderMine(w, r, http.StatusUnprocessableEntity, f, id)
-		}
-		return err
-	}
-	h.site.AddFlash(w, r, "ok", "society.flash.paid")
-	return web.Redirect(w, r, "/my/memberships")
+	_, err = h.store.PayOnline(r.Context(), id, web.SubjectFrom(r.Context()).UserID)
+	return h.done(w, r, f, err, h.mineWith(id), "society.flash.paid", "/my/memberships")
 }
 
 type duesPage struct {
@@ -171,18 +166,8 @@ func (h *handler) invoiceAction(w http.ResponseWriter, r *http.Request, do func(
 	if err != nil {
 		return err
 	}
-	if err := do(inv, f, web.SubjectFrom(r.Context()).UserID); err != nil {
-		if f.Fail(h.site.T(r), err) {
-			r.SetPathValue("id", strconv.FormatInt(inv.OrgID, 10))
-			for _, msg := range f.Errors {
-				f.Message = msg
-			}
-			return h.renderDues(w, r, http.StatusUnprocessableEntity, f)
-		}
-		return err
-	}
-	h.site.AddFlash(w, r, "ok", flash)
-	return web.Redirect(w, r, "/societies/"+strconv.FormatInt(inv.OrgID, 10)+"/dues")
+	err = do(inv, f, web.SubjectFrom(r.Context()).UserID)
+	return h.done(w, r, f, err, ofSociety(inv.OrgID, h.renderDues), flash, "/societies/"+strconv.FormatInt(inv.OrgID, 10)+"/dues")
 }
 
 // confirm is staff confirming a transfer voucher with the amount on it.

@@ -46,11 +46,7 @@ func (h *handler) renderMembers(w http.ResponseWriter, r *http.Request, status i
 }
 
 func (h *handler) tierAdd(w http.ResponseWriter, r *http.Request) error {
-	soc, _, err := h.society(r.Context(), r)
-	if err != nil {
-		return err
-	}
-	f, err := web.ParseForm(w, r, 1<<20)
+	soc, f, err := h.societyForm(w, r)
 	if err != nil {
 		return err
 	}
@@ -60,34 +56,18 @@ func (h *handler) tierAdd(w http.ResponseWriter, r *http.Request) error {
 		f.Errors["fee"] = h.site.T(r)("society.err.amount")
 		return h.renderMembers(w, r, http.StatusUnprocessableEntity, f)
 	}
-	if _, err := h.store.SaveTier(r.Context(), Tier{OrgID: soc.ID, Kind: f.Get("kind"), Code: f.Get("code"), Name: f.Get("name"),
-		FeeCents: fee, Years: years}); err != nil {
-		if f.Fail(h.site.T(r), err) {
-			return h.renderMembers(w, r, http.StatusUnprocessableEntity, f)
-		}
-		return err
-	}
-	h.site.AddFlash(w, r, "ok", "society.flash.saved")
-	return web.Redirect(w, r, "/societies/"+strconv.FormatInt(soc.ID, 10)+"/members")
+	_, err = h.store.SaveTier(r.Context(), Tier{OrgID: soc.ID, Kind: f.Get("kind"), Code: f.Get("code"), Name: f.Get("name"),
+		FeeCents: fee, Years: years})
+	return h.done(w, r, f, err, h.renderMembers, "society.flash.saved", "/societies/"+strconv.FormatInt(soc.ID, 10)+"/members")
 }
 
 func (h *handler) pattern(w http.ResponseWriter, r *http.Request) error {
-	soc, _, err := h.society(r.Context(), r)
+	soc, f, err := h.societyForm(w, r)
 	if err != nil {
 		return err
 	}
-	f, err := web.ParseForm(w, r, 1<<20)
-	if err != nil {
-		return err
-	}
-	if err := h.store.SetPattern(r.Context(), soc.ID, f.Get("pattern")); err != nil {
-		if f.Fail(h.site.T(r), err) {
-			return h.renderMembers(w, r, http.StatusUnprocessableEntity, f)
-		}
-		return err
-	}
-	h.site.AddFlash(w, r, "ok", "society.flash.saved")
-	return web.Redirect(w, r, "/societies/"+strconv.FormatInt(soc.ID, 10)+"/members")
+	err = h.store.SetPattern(r.Context(), soc.ID, f.Get("pattern"))
+	return h.done(w, r, f, err, h.renderMembers, "society.flash.saved", "/societies/"+strconv.FormatInt(soc.ID, 10)+"/members")
 }
 
 // memberAction runs a decision on a member and returns to its society's
@@ -105,21 +85,8 @@ func (h *handler) memberAction(w http.ResponseWriter, r *http.Request, do func(m
 	if err != nil {
 		return err
 	}
-	back := "/societies/" + strconv.FormatInt(m.OrgID, 10) + "/members"
-	if err := do(m, f, web.SubjectFrom(r.Context()).UserID); err != nil {
-		if f.Fail(h.site.T(r), err) {
-			r.SetPathValue("id", strconv.FormatInt(m.OrgID, 10))
-			if f.Message == "" {
-				for _, msg := range f.Errors {
-					f.Message = msg
-				}
-			}
-			return h.renderMembers(w, r, http.StatusUnprocessableEntity, f)
-		}
-		return err
-	}
-	h.site.AddFlash(w, r, "ok", flash)
-	return web.Redirect(w, r, back)
+	err = do(m, f, web.SubjectFrom(r.Context()).UserID)
+	return h.done(w, r, f, err, ofSociety(m.OrgID, h.renderMembers), flash, "/societies/"+strconv.FormatInt(m.OrgID, 10)+"/members")
 }
 
 func (h *handler) approve(w http.ResponseWriter, r *http.Request) error {

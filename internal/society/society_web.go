@@ -47,6 +47,48 @@ func (h *handler) society(ctx context.Context, r *http.Request) (Ref, string, er
 	return soc, parent, nil
 }
 
+// societyForm reads the society in the path and the form posted to it.
+func (h *handler) societyForm(w http.ResponseWriter, r *http.Request) (Ref, *web.Form, error) {
+	soc, _, err := h.society(r.Context(), r)
+	if err != nil {
+		return soc, nil, err
+	}
+	f, err := web.ParseForm(w, r, 1<<20)
+	return soc, f, err
+}
+
+// page renders a page of the module with a form, in a status.
+type page func(w http.ResponseWriter, r *http.Request, status int, f *web.Form) error
+
+// done ends a form's POST once the store has answered err: a refusal the
+// form can show puts it on the page again (422), another error is the
+// handler's, and success flashes and goes to back.
+func (h *handler) done(w http.ResponseWriter, r *http.Request, f *web.Form, err error, again page, flash, back string) error {
+	if err != nil {
+		if f.Fail(h.site.T(r), err) {
+			return again(w, r, http.StatusUnprocessableEntity, f)
+		}
+		return err
+	}
+	h.site.AddFlash(w, r, "ok", flash)
+	return web.Redirect(w, r, back)
+}
+
+// ofSociety is page for the society orgID, when the path named a row of
+// it (a member, an invoice); the page has no field for a refusal, so a
+// field's message becomes the form's.
+func ofSociety(orgID int64, render page) page {
+	return func(w http.ResponseWriter, r *http.Request, status int, f *web.Form) error {
+		r.SetPathValue("id", strconv.FormatInt(orgID, 10))
+		if f.Message == "" {
+			for _, msg := range f.Errors {
+				f.Message = msg
+			}
+		}
+		return render(w, r, status, f)
+	}
+}
+
 // show is a society's page: profile, bodies and terms, grades, reports and
 // reminders, with the forms its staff use.
 func (h *handler) show(w http.ResponseWriter, r *http.Request) error {
@@ -131,13 +173,12 @@ type profilePage struct {
 }
 
 func (h *handler) profileSave(w http.ResponseWriter, r *http.Request) error {
-	soc, _, err := h.society(r.Context(), r)
+	soc, f, err := h.societyForm(w, r)
 	if err != nil {
 		return err
 	}
-	f, err := web.ParseForm(w, r, 1<<20)
-	if err != nil {
-		return err
+	again := func(w http.ResponseWriter, r *http.Request, status int, f *web.Form) error {
+		return h.site.RenderStatus(w, r, status, "society/profile.html", "society.title.profile", profilePage{Soc: soc, Form: f})
 	}
 	p := Profile{OrgID: soc.ID, USCC: f.Get("uscc"), Registrar: f.Get("registrar"), Supervisor: f.Get("supervisor"),
 		HostUnit: f.Get("host_unit"), PartyOrg: f.Get("party_org") == "1"}
@@ -156,16 +197,10 @@ func (h *handler) profileSave(w http.ResponseWriter, r *http.Request) error {
 				f.Errors[k] = h.site.T(r)("society.err.number")
 			}
 		}
-		return h.site.RenderStatus(w, r, http.StatusUnprocessableEntity, "society/profile.html", "society.title.profile", profilePage{Soc: soc, Form: f})
+		return again(w, r, http.StatusUnprocessableEntity, f)
 	}
-	if _, err := h.store.SaveProfile(r.Context(), p); err != nil {
-		if f.Fail(h.site.T(r), err) {
-			return h.site.RenderStatus(w, r, http.StatusUnprocessableEntity, "society/profile.html", "society.title.profile", profilePage{Soc: soc, Form: f})
-		}
-		return err
-	}
-	h.site.AddFlash(w, r, "ok", "society.flash.saved")
-	return web.Redirect(w, r, "/societies/"+strconv.FormatInt(soc.ID, 10))
+	_, err = h.store.SaveProfile(r.Context(), p)
+	return h.done(w, r, f, err, again, "society.flash.saved", "/societies/"+strconv.FormatInt(soc.ID, 10))
 }
 
 // atoi reads a whole number field ("" is 0), marking the form on error.
@@ -183,11 +218,7 @@ func atoi(f *web.Form, field string, bad bool) (int, bool) {
 }
 
 func (h *handler) factAdd(w http.ResponseWriter, r *http.Request) error {
-	soc, _, err := h.society(r.Context(), r)
-	if err != nil {
-		return err
-	}
-	f, err := web.ParseForm(w, r, 1<<20)
+	soc, f, err := h.societyForm(w, r)
 	if err != nil {
 		return err
 	}
@@ -197,23 +228,13 @@ func (h *handler) factAdd(w http.ResponseWriter, r *http.Request) error {
 		f.Errors["to"] = h.site.T(r)("society.err.date")
 		return h.renderShow(w, r, http.StatusUnprocessableEntity, f)
 	}
-	if _, err := h.store.AddFact(r.Context(), Fact{OrgID: soc.ID, Kind: f.Get("kind"), Name: f.Get("name"), Role: f.Get("role"),
-		Detail: f.Get("detail"), From: from, To: to}); err != nil {
-		if f.Fail(h.site.T(r), err) {
-			return h.renderShow(w, r, http.StatusUnprocessableEntity, f)
-		}
-		return err
-	}
-	h.site.AddFlash(w, r, "ok", "society.flash.saved")
-	return web.Redirect(w, r, "/societies/"+strconv.FormatInt(soc.ID, 10)+"#facts")
+	_, err = h.store.AddFact(r.Context(), Fact{OrgID: soc.ID, Kind: f.Get("kind"), Name: f.Get("name"), Role: f.Get("role"),
+		Detail: f.Get("detail"), From: from, To: to})
+	return h.done(w, r, f, err, h.renderShow, "society.flash.saved", "/societies/"+strconv.FormatInt(soc.ID, 10)+"#facts")
 }
 
 func (h *handler) termAdd(w http.ResponseWriter, r *http.Request) error {
-	soc, _, err := h.society(r.Context(), r)
-	if err != nil {
-		return err
-	}
-	f, err := web.ParseForm(w, r, 1<<20)
+	soc, f, err := h.societyForm(w, r)
 	if err != nil {
 		return err
 	}
@@ -224,14 +245,8 @@ func (h *handler) termAdd(w http.ResponseWriter, r *http.Request) error {
 		f.Errors["ends_on"] = h.site.T(r)("society.err.date")
 		return h.renderShow(w, r, http.StatusUnprocessableEntity, f)
 	}
-	if _, err := h.store.AddTerm(r.Context(), TermInput{OrgID: soc.ID, Body: f.Get("body"), Seq: seq, StartsOn: starts, EndsOn: ends}); err != nil {
-		if f.Fail(h.site.T(r), err) {
-			return h.renderShow(w, r, http.StatusUnprocessableEntity, f)
-		}
-		return err
-	}
-	h.site.AddFlash(w, r, "ok", "society.flash.saved")
-	return web.Redirect(w, r, "/societies/"+strconv.FormatInt(soc.ID, 10)+"#terms")
+	_, err = h.store.AddTerm(r.Context(), TermInput{OrgID: soc.ID, Body: f.Get("body"), Seq: seq, StartsOn: starts, EndsOn: ends})
+	return h.done(w, r, f, err, h.renderShow, "society.flash.saved", "/societies/"+strconv.FormatInt(soc.ID, 10)+"#terms")
 }
 
 // termStep takes one 换届 step on a term of the society in the path.
@@ -261,13 +276,7 @@ func (h *handler) termStep(step string) web.HandlerFunc {
 			f.Errors["elected_on"] = h.site.T(r)("society.err.date")
 			return h.renderShow(w, r, http.StatusUnprocessableEntity, f)
 		}
-		if _, err := h.store.RenewalStep(r.Context(), tid, step, web.SubjectFrom(r.Context()).UserID, f.Get("text"), on); err != nil {
-			if f.Fail(h.site.T(r), err) {
-				return h.renderShow(w, r, http.StatusUnprocessableEntity, f)
-			}
-			return err
-		}
-		h.site.AddFlash(w, r, "ok", "society.flash.term_"+step)
-		return web.Redirect(w, r, "/societies/"+strconv.FormatInt(soc.ID, 10)+"#terms")
+		_, err = h.store.RenewalStep(r.Context(), tid, step, web.SubjectFrom(r.Context()).UserID, f.Get("text"), on)
+		return h.done(w, r, f, err, h.renderShow, "society.flash.term_"+step, "/societies/"+strconv.FormatInt(soc.ID, 10)+"#terms")
 	}
 }

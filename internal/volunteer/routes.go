@@ -105,26 +105,12 @@ func (h *handler) namer(query, prefix string) web.Namer {
 	}
 }
 
+// volResolver is the route Resource of the volunteer in the path: its org.
 func (h *handler) volResolver(r *http.Request) (access.Resource, error) {
-	id, err := web.PathID(r, "id")
-	if err != nil {
-		return access.Resource{}, err
-	}
-	v, err := h.store.Volunteer(r.Context(), id)
-	if err != nil {
-		return access.Resource{}, err
-	}
-	return access.Resource{OrgID: v.OrgID, OrgPath: v.OrgPath}, nil
+	return web.RowResolver(h.store.db, "id", `SELECT o.id, o.path FROM volunteers v JOIN orgs o ON o.id = v.org_id WHERE v.id = ?`)(r)
 }
 
+// oppResolver is the route Resource of the service post in the path: its org.
 func (h *handler) oppResolver(r *http.Request) (access.Resource, error) {
-	id, err := web.PathID(r, "id")
-	if err != nil {
-		return access.Resource{}, err
-	}
-	p, err := getOpp(r.Context(), h.store.db, id)
-	if err != nil {
-		return access.Resource{}, err
-	}
-	return access.Resource{OrgID: p.OrgID, OrgPath: p.OrgPath}, nil
+	return web.RowResolver(h.store.db, "id", `SELECT o.id, o.path FROM volunteer_opportunities p JOIN orgs o ON o.id = p.org_id WHERE p.id = ?`)(r)
 }

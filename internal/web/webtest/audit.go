@@ -21,20 +21,9 @@ var auditAction = regexp.MustCompile(`Entry\{[^{}]*?Action:\s*"([a-z0-9_.]+)"(\s
 // the audit log; an action ending in "*" is a prefix completed at run time.
 func AuditActions(t testing.TB, dir string) []string {
 	t.Helper()
-	files, err := filepath.Glob(filepath.Join(dir, "*.go"))
-	if err != nil {
-		t.Fatal(err)
-	}
 	seen := map[string]bool{}
-	for _, f := range files {
-		if strings.HasSuffix(f, "_test.go") {
-			continue
-		}
-		b, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, m := range auditAction.FindAllStringSubmatch(string(b), -1) {
+	for _, src := range sources(t, dir) {
+		for _, m := range auditAction.FindAllStringSubmatch(src.text, -1) {
 			a := m[1]
 			if m[2] != "" {
 				a += "*"
@@ -86,4 +75,36 @@ func AuditLabels(t testing.TB, dir string) []string {
 		}
 	}
 	return actions
+}
+
+// source is a file of a module and its text.
+type source struct{ name, text string }
+
+// sources reads the Go files of dir, tests aside, then the files patterns
+// match (relative to the test's folder), in order.
+func sources(t testing.TB, dir string, patterns ...string) []source {
+	t.Helper()
+	files, err := filepath.Glob(filepath.Join(dir, "*.go"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range patterns {
+		more, err := filepath.Glob(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		files = append(files, more...)
+	}
+	var out []source
+	for _, f := range files {
+		if strings.HasSuffix(f, "_test.go") {
+			continue
+		}
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, source{f, string(b)})
+	}
+	return out
 }
