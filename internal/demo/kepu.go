@@ -36,19 +36,9 @@ type KepuResult struct {
 func Kepu(ctx context.Context, d *db.DB, orgs *org.Store, seed uint64) (KepuResult, error) {
 	var res KepuResult
 	rng := rand.New(rand.NewPCG(seed+3, seed^0x7f4a7c159e3779b9))
-	root, err := orgs.Root(ctx)
+	root, cities, err := topOrgs(ctx, orgs, org.TypeCity, "name")
 	if err != nil {
 		return res, err
-	}
-	kids, err := orgs.Children(ctx, root, "name", 100, 0)
-	if err != nil {
-		return res, err
-	}
-	var cities []org.Org
-	for _, k := range kids {
-		if k.Type == org.TypeCity {
-			cities = append(cities, k)
-		}
 	}
 	if len(cities) == 0 {
 		cities = []org.Org{root}
@@ -174,4 +164,24 @@ func Kepu(ctx context.Context, d *db.DB, orgs *org.Store, seed uint64) (KepuResu
 		res.Leads++
 	}
 	return res, nil
+}
+
+// topOrgs returns the root and the orgs of type typ directly below it (the
+// demo's cities, its provincial societies), in sort order.
+func topOrgs(ctx context.Context, orgs *org.Store, typ org.Type, sort string) (org.Org, []org.Org, error) {
+	root, err := orgs.Root(ctx)
+	if err != nil {
+		return root, nil, err
+	}
+	kids, err := orgs.Children(ctx, root, sort, 500, 0)
+	if err != nil {
+		return root, nil, err
+	}
+	var out []org.Org
+	for _, k := range kids {
+		if k.Type == typ {
+			out = append(out, k)
+		}
+	}
+	return root, out, nil
 }

@@ -36,19 +36,9 @@ type ReviewResult struct {
 func Review(ctx context.Context, d *db.DB, orgs *org.Store, seed uint64) (ReviewResult, error) {
 	var res ReviewResult
 	rng := rand.New(rand.NewPCG(seed+5, seed^0x94d049bb133111eb))
-	root, err := orgs.Root(ctx)
+	root, socs, err := topOrgs(ctx, orgs, org.TypeSociety, "code")
 	if err != nil {
 		return res, err
-	}
-	kids, err := orgs.Children(ctx, root, "code", 200, 0)
-	if err != nil {
-		return res, err
-	}
-	var socs []org.Org
-	for _, k := range kids {
-		if k.Type == org.TypeSociety {
-			socs = append(socs, k)
-		}
 	}
 	if len(socs) < 6 {
 		return res, nil // too small a province for the demo's calls
