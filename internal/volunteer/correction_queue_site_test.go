@@ -159,7 +159,7 @@ func TestSiteCorrectionQueue(t *testing.T) {
 		res, body = second.Get(back)
 		must(t, "after approval", res, body, 200, "已处理该更正", "没有符合条件的时长更正")
 		res, body = second.Get(q + "?status=approved")
-		must(t, "approved", res, body, 200, "张三", "已记入", ">second<")
+		must(t, "approved", res, body, 200, "张三", "已通过", "审核人：second")
 		res, _ = second.Post(decide, url.Values{"decision": {"approve"}, "back": {"https://evil.example" + q}})
 		if loc := res.Header.Get("Location"); res.StatusCode != 303 || strings.Contains(loc, "evil") {
 			t.Fatalf("a foreign back: %d → %q", res.StatusCode, loc)

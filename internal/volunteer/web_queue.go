@@ -115,7 +115,7 @@ func (h *handler) queueExport(w http.ResponseWriter, r *http.Request, f QueueFil
 				decidedAt = sheet.DateTime(it.DecidedAt)
 			}
 			tab.Rows = append(tab.Rows, []string{it.Volunteer.Name, it.Volunteer.IDMasked, it.Volunteer.OrgName, "#" + strconv.FormatInt(it.EntrySeq, 10), it.EntryDay,
-				it.HoursText(), it.Reason, names[it.FiledBy].Text, sheet.DateTime(it.CreatedAt), t("volunteer.correction." + it.Status),
+				it.HoursText(), it.Reason, names[it.FiledBy].Text, sheet.DateTime(it.CreatedAt), t("volunteer.queue.status." + it.Status),
 				names[it.DecidedBy].Text, decidedAt})
 		}
 		if len(items) < f.Limit {
