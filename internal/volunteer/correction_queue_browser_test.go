@@ -82,6 +82,10 @@ func TestBrowserCorrectionQueue(t *testing.T) {
 	widthAt(b, "every status", 390)
 	b.Shot("volunteer-queue-all")
 
+	b.Open("/volunteers", "#queue-link")
+	widthAt(b, "list with the queue link", 390)
+	b.Shot("volunteer-list-queue-link")
+
 	b.Logout()
 	b.Login("staff")
 	b.Run("phone", phone)
