@@ -125,10 +125,16 @@ func seedModulesForNoGrant(t *testing.T, ta *testApp, n string, county, soc org.
 	must(t, err)
 	cert, err := ta.Vols.IssueCertificate(ctx, vol.ID, 0)
 	must(t, err)
+	// A pending hour correction of it, for the staff's queue.
+	entries, err := ta.Vols.Ledger(ctx, vol.ID, 10)
+	must(t, err)
+	_, err = ta.Vols.FileCorrection(ctx, volunteer.CorrectionInput{VolunteerID: vol.ID, EntrySeq: entries[0].Seq, Minutes: -30,
+		Reason: marker + n + "更正原因"}, access.Everywhere(), 1)
+	must(t, err)
 	id(vol.ID)
 	id(opp.ID)
 	s.codes = append(s.codes, cert.Code)
-	s.names = append(s.names, marker+n+"志愿者", marker+n+"志愿岗位")
+	s.names = append(s.names, marker+n+"志愿者", marker+n+"志愿岗位", marker+n+"更正原因")
 	s.secrets = append(s.secrets, idn, idn[:6]+"*", "1350000000"+n, "135****000"+n)
 
 	// 科普经费: a budget entry.

@@ -53,6 +53,7 @@ func volunteerMatrix() []matrixCase {
 		{"POST /volunteer/opportunities/{id}/signup", "/volunteer/opportunities/{vopp}/signup", nil, signedIn},
 		{"POST /volunteer/teams/{id}/join", "/volunteer/teams/1/join", nil, signedIn},
 		{"GET /volunteers", "/volunteers", nil, staff},
+		{"GET /volunteers/corrections", "/volunteers/corrections", nil, staff},
 		{"GET /volunteers/import", "/volunteers/import", nil, staff},
 		{"POST /volunteers/import", "/volunteers/import", url.Values{"org_id": {"{city}"}}, staff},
 		{"POST /volunteers/import", "/volunteers/import", url.Values{"org_id": {"{peer}"}}, sys},

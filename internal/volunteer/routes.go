@@ -65,6 +65,7 @@ func Module(s *Store, orgs *org.Store, cfg WebConfig) web.Module {
 			site.Handle("POST /volunteer/opportunities/{id}/signup", access.SignedIn(), h.signUp)
 			site.Handle("POST /volunteer/teams/{id}/join", access.SignedIn(), h.join)
 			site.Handle("GET /volunteers", access.Require("volunteer.manage", nil), h.list)
+			site.Handle("GET /volunteers/corrections", access.Require("volunteer.manage", nil), h.queue)
 			site.Handle("GET /volunteers/import", access.Require("volunteer.manage", nil), h.importForm)
 			site.Handle("POST /volunteers/import", access.Require("volunteer.manage", orgs.FormResolver("org_id")), h.importFile)
 			site.Handle("POST /volunteers/opportunities", access.Require("volunteer.manage", orgs.FormResolver("org_id")), h.createOpportunity)

@@ -124,6 +124,20 @@ func (s *Store) reachStars(ctx context.Context, tx *db.Tx, volunteerID, minutes 
 
 const starCols = `s.volunteer_id, v.name, o.name, o.path, s.level, s.reached_at, s.publicity_to, s.withheld_at, s.review_since, s.review_outcome`
 
+// scanStar scans one row of starCols.
+func scanStar(row interface{ Scan(...any) error }) (Star, error) {
+	var st Star
+	var reached, to, withheld, review int64
+	if err := row.Scan(&st.VolunteerID, &st.Name, &st.OrgName, &st.OrgPath, &st.Level, &reached, &to, &withheld, &review, &st.ReviewOutcome); err != nil {
+		return st, err
+	}
+	st.ReachedAt, st.PublicityTo, st.Withheld = db.Time(reached), db.Time(to), withheld != 0
+	if review != 0 {
+		st.ReviewSince = db.Time(review)
+	}
+	return st, nil
+}
+
 func scanStars(rows interface {
 	Next() bool
 	Scan(...any) error
@@ -131,14 +145,9 @@ func scanStars(rows interface {
 }) ([]Star, error) {
 	var out []Star
 	for rows.Next() {
-		var st Star
-		var reached, to, withheld, review int64
-		if err := rows.Scan(&st.VolunteerID, &st.Name, &st.OrgName, &st.OrgPath, &st.Level, &reached, &to, &withheld, &review, &st.ReviewOutcome); err != nil {
+		st, err := scanStar(rows)
+		if err != nil {
 			return nil, err
-		}
-		st.ReachedAt, st.PublicityTo, st.Withheld = db.Time(reached), db.Time(to), withheld != 0
-		if review != 0 {
-			st.ReviewSince = db.Time(review)
 		}
 		out = append(out, st)
 	}

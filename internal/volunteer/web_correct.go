@@ -58,7 +58,7 @@ func (h *handler) decideCorrection(w http.ResponseWriter, r *http.Request) error
 		return web.ErrNotFound
 	}
 	err = h.store.DecideCorrection(r.Context(), cid, f.Get("decision") == "approve", h.site.Scope(r, "volunteer.manage"), userID(r))
-	return h.back(w, r, err, "volunteer.flash.correction_decided", "/volunteers/"+strconv.FormatInt(id, 10)+"#corrections")
+	return h.back(w, r, err, "volunteer.flash.correction_decided", backTo(f, "/volunteers/"+strconv.FormatInt(id, 10)+"#corrections"))
 }
 
 // reviewStar keeps or revokes a star a correction flagged.
@@ -76,5 +76,5 @@ func (h *handler) reviewStar(w http.ResponseWriter, r *http.Request) error {
 		return web.ErrNotFound
 	}
 	err = h.store.ReviewStar(r.Context(), id, level, f.Get("decision") == "keep", h.site.Scope(r, "volunteer.manage"), userID(r))
-	return h.back(w, r, err, "volunteer.flash.star_reviewed", "/volunteers/"+strconv.FormatInt(id, 10))
+	return h.back(w, r, err, "volunteer.flash.star_reviewed", backTo(f, "/volunteers/"+strconv.FormatInt(id, 10)))
 }

@@ -16,6 +16,9 @@ type listPage struct {
 	Teams []Team
 	Opps  []Opportunity
 	Team  int64
+	// Queue is what awaits a decision in the viewer's scope: pending hour
+	// corrections and stars flagged for review (the badge on the queue link).
+	Queue int
 }
 
 // list is the staff's list of volunteers in their scope, with the teams and
@@ -47,7 +50,11 @@ func (h *handler) list(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	return h.site.Render(w, r, "volunteer/list.html", "volunteer.title.list", listPage{List: l, Vols: vs, Teams: teams, Opps: opps, Team: team})
+	fixes, stars, err := h.store.QueueCounts(ctx, scope)
+	if err != nil {
+		return err
+	}
+	return h.site.Render(w, r, "volunteer/list.html", "volunteer.title.list", listPage{List: l, Vols: vs, Teams: teams, Opps: opps, Team: team, Queue: fixes + stars})
 }
 
 type importPage struct {
