@@ -75,6 +75,19 @@ type Ticket struct {
 	Position  int // place on the waiting list, 1-based; 0 unless waiting
 	CreatedAt time.Time
 	CheckedIn bool
+	UserID    int64 // the account it was taken under, 0 for none
+}
+
+// CheckedInState is a ticket's State once its holder came in.
+const CheckedInState = "checked_in"
+
+// State is what the holder is told: confirmed, waiting, cancelled, or
+// checked_in once scanned at the door (event.status.<state>).
+func (t Ticket) State() string {
+	if t.CheckedIn {
+		return CheckedInState
+	}
+	return t.Status
 }
 
 // Attendance is what came in at an event.

@@ -60,6 +60,7 @@ func Module(s *Store, orgs *org.Store, cfg Config) web.Module {
 			site.Handle("GET /events/{id}/attendance", access.Require("event.view", ev), h.attendance)
 			site.Handle("GET /events/{id}/checkin", access.Require("event.checkin", ev), h.checkin)
 			site.Handle("POST /events/{id}/sync", access.Require("event.checkin", ev), h.sync)
+			site.Handle("GET /my/tickets", access.SignedIn(), h.myTickets)
 			site.Handle("GET /t/{code}", access.Public(), h.ticket)
 			site.Handle("POST /t/{code}/cancel", access.Public(), h.cancel)
 		},
