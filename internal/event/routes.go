@@ -40,7 +40,8 @@ func Module(s *Store, orgs *org.Store, cfg Config) web.Module {
 		Permissions: Permissions(),
 		Templates:   tpl,
 		Locales:     loc,
-		Nav:         []web.NavItem{{Section: "nav.section.work", Label: "event.nav", Href: "/events", Action: "event.view", Order: 30}},
+		Nav: []web.NavItem{{Section: "nav.section.work", Label: "event.nav", Href: "/events", Action: "event.view", Order: 30},
+			{Section: "nav.section.mine", Label: "event.nav.mine", Href: "/my/tickets", Order: 61}},
 		Routes: func(site *web.Site) {
 			h := &handler{site: site, store: s, orgs: orgs, bot: BotCheck(cfg.Key)}
 			site.AddNamer("event", s.Names)
