@@ -8,9 +8,12 @@
 // does not count is kept with its reason, never dropped. Attendance and
 // reach are published as measure sources so plan targets follow them.
 //
+// A ticket taken while signed in belongs to that account (one live ticket
+// per account and event); one taken by name alone belongs to nobody.
+//
 // This package must never read another module's tables (a venue is an ID
 // and a name from a small interface), count outside the scope it is given,
-// or drop a scan a device sent.
+// drop a scan a device sent, or list a ticket to any account but its own.
 package event
 
 import (
