@@ -3,3 +3,4 @@
 -- event: a second registration shows the first instead of taking a seat.
 ALTER TABLE event_tickets ADD COLUMN user_id BIGINT;
 CREATE UNIQUE INDEX event_tickets_user_event ON event_tickets (user_id, event_id) WHERE user_id IS NOT NULL AND status <> 'cancelled';
+CREATE INDEX event_tickets_user ON event_tickets (user_id, created_at);
