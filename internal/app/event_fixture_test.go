@@ -54,6 +54,7 @@ func eventMatrix() []matrixCase {
 		{"POST /e/{id}/register", "/e/{event}/register", url.Values{"name": {""}}, public},
 		{"GET /t/{code}", "/t/{ticket}", nil, public},
 		{"POST /t/{code}/cancel", "/t/NOSUCHTICKET/cancel", nil, public},
+		{"GET /my/tickets", "/my/tickets", nil, signedIn},
 		{"GET /events", "/events", nil, staff},
 		{"POST /events", "/events", url.Values{"org_id": {"{city}"}, "title": {""}}, staff},
 		{"POST /events", "/events", url.Values{"org_id": {"{peer}"}, "title": {""}}, sys},

@@ -6,6 +6,7 @@ import (
 	"strconv"
 
 	"kexie/internal/access"
+	"kexie/internal/event"
 	"kexie/internal/home"
 	"kexie/internal/volunteer"
 )
@@ -19,6 +20,7 @@ func (a *App) memberShelves() []home.Shelf {
 		{Key: "memberships", More: "/my/memberships", Next: "/my/memberships", List: a.myMemberships},
 		{Key: "volunteer", More: "/volunteer", Next: "/volunteer", List: a.myVolunteering},
 		{Key: "calls", More: "/calls", Next: "/calls", List: a.openCalls},
+		{Key: "tickets", More: "/my/tickets", Next: "/e", List: a.myTickets},
 		{Key: "events", More: "/e", Next: "/e", List: a.comingEvents},
 	}
 }
@@ -121,9 +123,41 @@ func (a *App) openCalls(ctx context.Context, _ int64, limit int) ([]home.Item, e
 	return out, nil
 }
 
+// myTickets are the live tickets the user took while signed in for events
+// that have not ended, soonest first (tickets taken by name alone belong
+// to no account and are not listed).
+func (a *App) myTickets(ctx context.Context, userID int64, limit int) ([]home.Item, error) {
+	now := a.DB.Now()
+	list, _, err := a.Events.TicketsOf(ctx, userID, now, 50, 0)
+	if err != nil {
+		return nil, err
+	}
+	var out []home.Item
+	for _, m := range list {
+		if !m.Upcoming(now) {
+			break // the past ones come after every coming one
+		}
+		if m.Ticket.Status == event.Cancelled {
+			continue
+		}
+		if len(out) == limit {
+			break
+		}
+		it := home.Item{Title: m.Event.Title, Detail: m.Event.Place, Status: "event.status." + m.Ticket.State(),
+			When: m.Event.StartsAt, WhenKey: "home.mine.starts", Href: "/t/" + m.Ticket.Code}
+		if m.Event.VenueName != "" {
+			it.Detail = m.Event.VenueName
+		}
+		if m.Ticket.Position > 0 {
+			it.Status, it.StatusArg = "event.position", m.Ticket.Position
+		}
+		out = append(out, it)
+	}
+	return out, nil
+}
+
 // comingEvents are the public 科普 events that have not ended, soonest
-// first. Event tickets are taken by name without an account, so the home
-// page offers the events rather than the user's tickets.
+// first, for discovery beside the user's own tickets.
 func (a *App) comingEvents(ctx context.Context, _ int64, limit int) ([]home.Item, error) {
 	list, _, err := a.Events.Upcoming(ctx, access.Everywhere(), a.DB.Now(), "", limit, 0)
 	if err != nil {

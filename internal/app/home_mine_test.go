@@ -7,6 +7,7 @@ import (
 
 	"kexie/internal/access"
 	"kexie/internal/db/dbtest"
+	"kexie/internal/event"
 	"kexie/internal/people"
 	"kexie/internal/review"
 	"kexie/internal/std"
@@ -14,15 +15,23 @@ import (
 )
 
 // A member's home reads each module through its store: their application
-// to a call, their volunteering hours, the calls open now and the coming
-// events; staff of the same org keep the org dashboard.
+// to a call, their volunteering hours, their event tickets (never
+// another's), the calls open now and the coming events; staff of the same org keep the org dashboard.
 func TestMemberHomeReadsModules(t *testing.T) {
 	ctx := context.Background()
 	ta := newTestApp(t, dbtest.OpenSQLite(t).DSN())
 	rf := newReviewFixture(t, ta)
-	newEventFixture(t, ta)
+	ef := newEventFixture(t, ta)
 	member, u := ta.user(t, "homemember", access.Member, ta.city)
-	staff, _ := ta.user(t, "homestaff", access.OrgStaff, ta.city)
+	staff, su := ta.user(t, "homestaff", access.OrgStaff, ta.city)
+	mine, err := ta.Events.RegisterAs(ctx, ef.event, event.Registrant{Name: "周明", UserID: u.ID})
+	if err != nil {
+		t.Fatal(err)
+	}
+	theirs, err := ta.Events.RegisterAs(ctx, ef.peerEvent, event.Registrant{Name: "王五", UserID: su.ID})
+	if err != nil {
+		t.Fatal(err)
+	}
 	if _, err := ta.People.CreateOwn(ctx, u.ID, people.Input{OrgID: ta.city.ID, Name: "周明", Phone: "13611112222"}, true); err != nil {
 		t.Fatal(err)
 	}
@@ -42,9 +51,15 @@ func TestMemberHomeReadsModules(t *testing.T) {
 		"累计服务时长 0 小时",                          // volunteering
 		`id="mine-memberships"`, "您还不是任何学会的会员", // no membership: the next step
 		`id="mine-calls"`, `href="/calls/` + itoa(rf.call) + `"`, // open calls
-		`id="mine-events"`, `href="/e/`} {
+		`id="mine-events"`, `href="/e/`, // coming events, for discovery
+		`id="mine-tickets"`, "我的活动票", `href="/t/` + mine.Code + `"`, "已确认"} { // the member's own ticket
 		if !strings.Contains(body, want) {
 			t.Errorf("member home lacks %s", want)
+		}
+	}
+	for _, code := range []string{theirs.Code, ef.ticket} { // another account's, one taken by name alone
+		if strings.Contains(body, code) {
+			t.Errorf("member home shows ticket %s, not theirs", code)
 		}
 	}
 	if strings.Contains(body, "管辖范围") {

@@ -8,9 +8,12 @@
 // does not count is kept with its reason, never dropped. Attendance and
 // reach are published as measure sources so plan targets follow them.
 //
+// A ticket taken while signed in belongs to that account (one live ticket
+// per account and event); one taken by name alone belongs to nobody.
+//
 // This package must never read another module's tables (a venue is an ID
 // and a name from a small interface), count outside the scope it is given,
-// or drop a scan a device sent.
+// drop a scan a device sent, or list a ticket to any account but its own.
 package event
 
 import (
@@ -75,6 +78,19 @@ type Ticket struct {
 	Position  int // place on the waiting list, 1-based; 0 unless waiting
 	CreatedAt time.Time
 	CheckedIn bool
+	UserID    int64 // the account it was taken under, 0 for none
+}
+
+// CheckedInState is a ticket's State once its holder came in.
+const CheckedInState = "checked_in"
+
+// State is what the holder is told: confirmed, waiting, cancelled, or
+// checked_in once scanned at the door (event.status.<state>).
+func (t Ticket) State() string {
+	if t.CheckedIn {
+		return CheckedInState
+	}
+	return t.Status
 }
 
 // Attendance is what came in at an event.

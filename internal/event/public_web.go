@@ -37,6 +37,17 @@ type PublicPage struct {
 	Form       *web.Form
 	Full       bool
 	Stamp, Sig string // the bot check's signed moment the form was served
+	// Mine is the signed-in visitor's live ticket for the event, shown in
+	// place of the form; nil when they hold none or are not signed in.
+	Mine *Ticket
+}
+
+// userID is the signed-in visitor's account, 0 for an anonymous one.
+func userID(r *http.Request) int64 {
+	if sub := web.SubjectFrom(r.Context()); sub != nil {
+		return sub.UserID
+	}
+	return 0
 }
 
 // BotCheck is the bot check of the public registration form under key:
@@ -46,7 +57,11 @@ func BotCheck(key []byte) botcheck.Checker {
 }
 
 func (h *handler) public(w http.ResponseWriter, r *http.Request) error {
-	return h.renderPublic(w, r, web.NewForm(), http.StatusOK)
+	f := web.NewForm()
+	if sub := web.SubjectFrom(r.Context()); sub != nil && sub.Name != "" {
+		f.Values.Set("name", sub.Name) // a signed-in member registers as themself by default
+	}
+	return h.renderPublic(w, r, f, http.StatusOK)
 }
 
 func (h *handler) renderPublic(w http.ResponseWriter, r *http.Request, f *web.Form, status int) error {
@@ -58,9 +73,14 @@ func (h *handler) renderPublic(w http.ResponseWriter, r *http.Request, f *web.Fo
 	if err != nil {
 		return err
 	}
-	st, sig := h.bot.Stamp(time.Now())
-	return h.site.RenderStatus(w, r, status, "event/public.html", "event.title.public_event",
-		PublicPage{Event: e, Form: f, Full: e.Confirmed >= e.Capacity, Stamp: st, Sig: sig})
+	p := PublicPage{Event: e, Form: f, Full: e.Confirmed >= e.Capacity}
+	p.Stamp, p.Sig = h.bot.Stamp(time.Now())
+	if t, ok, err := h.store.UserTicket(r.Context(), e.ID, userID(r)); err != nil {
+		return err
+	} else if ok {
+		p.Mine = &t
+	}
+	return h.site.RenderStatus(w, r, status, "event/public.html", "event.title.public_event", p)
 }
 
 func (h *handler) register(w http.ResponseWriter, r *http.Request) error {
@@ -76,7 +96,11 @@ func (h *handler) register(w http.ResponseWriter, r *http.Request) error {
 	if !h.bot.OK(time.Now(), f.Get("stamp"), f.Get("sig"), f.Value("website")) {
 		err = web.Errorf(http.StatusUnprocessableEntity, "event.err.challenge")
 	} else {
-		t, err = h.store.RegisterFrom(r.Context(), id, f.Get("name"), h.bot.Source(web.ClientIP(r)))
+		t, err = h.store.RegisterAs(r.Context(), id, Registrant{Name: f.Get("name"), Source: h.bot.Source(web.ClientIP(r)), UserID: userID(r)})
+	}
+	if errors.Is(err, ErrRegistered) {
+		h.site.AddFlash(w, r, "warn", "event.flash.already")
+		return web.Redirect(w, r, "/t/"+t.Code)
 	}
 	if f.Fail(h.site.T(r), err) {
 		return h.renderPublic(w, r, f, http.StatusUnprocessableEntity)

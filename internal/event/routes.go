@@ -40,7 +40,8 @@ func Module(s *Store, orgs *org.Store, cfg Config) web.Module {
 		Permissions: Permissions(),
 		Templates:   tpl,
 		Locales:     loc,
-		Nav:         []web.NavItem{{Section: "nav.section.work", Label: "event.nav", Href: "/events", Action: "event.view", Order: 30}},
+		Nav: []web.NavItem{{Section: "nav.section.work", Label: "event.nav", Href: "/events", Action: "event.view", Order: 30},
+			{Section: "nav.section.mine", Label: "event.nav.mine", Href: "/my/tickets", Order: 61}},
 		Routes: func(site *web.Site) {
 			h := &handler{site: site, store: s, orgs: orgs, bot: BotCheck(cfg.Key)}
 			site.AddNamer("event", s.Names)
@@ -60,6 +61,7 @@ func Module(s *Store, orgs *org.Store, cfg Config) web.Module {
 			site.Handle("GET /events/{id}/attendance", access.Require("event.view", ev), h.attendance)
 			site.Handle("GET /events/{id}/checkin", access.Require("event.checkin", ev), h.checkin)
 			site.Handle("POST /events/{id}/sync", access.Require("event.checkin", ev), h.sync)
+			site.Handle("GET /my/tickets", access.SignedIn(), h.myTickets)
 			site.Handle("GET /t/{code}", access.Public(), h.ticket)
 			site.Handle("POST /t/{code}/cancel", access.Public(), h.cancel)
 		},

@@ -10,11 +10,11 @@ import (
 )
 
 const ticketCols = `t.id, t.event_id, t.code, t.name, t.status, t.created_at,
-	CASE WHEN a.ticket_id IS NULL THEN 0 ELSE 1 END`
+	CASE WHEN a.ticket_id IS NULL THEN 0 ELSE 1 END, COALESCE(t.user_id, 0)`
 
 func scanTicket(sc interface{ Scan(...any) error }, t *Ticket, extra ...any) error {
 	var created, in int64
-	if err := sc.Scan(append([]any{&t.ID, &t.EventID, &t.Code, &t.Name, &t.Status, &created, &in}, extra...)...); err != nil {
+	if err := sc.Scan(append([]any{&t.ID, &t.EventID, &t.Code, &t.Name, &t.Status, &created, &in, &t.UserID}, extra...)...); err != nil {
 		return err
 	}
 	t.CreatedAt, t.CheckedIn = db.Time(created), in == 1

@@ -62,7 +62,25 @@ const MaxRegistrationsPerHour = 10
 // the sender's address (package botcheck), counted for the rate limit and
 // kept with the ticket; "" (staff) is not limited.
 func (s *Store) RegisterFrom(ctx context.Context, id int64, name, source string) (Ticket, error) {
-	name, err := checkName(name)
+	return s.RegisterAs(ctx, id, Registrant{Name: name, Source: source})
+}
+
+// Registrant is who takes a ticket on the public form.
+type Registrant struct {
+	Name   string
+	Source string // the keyed hash of the sender's address; "" is not rate-limited
+	UserID int64  // the signed-in account, 0 for a ticket taken by name alone
+}
+
+// ErrRegistered is a signed-in registrant's second registration for an
+// event: RegisterAs returns their live ticket with it and takes no seat.
+var ErrRegistered = errors.New("event: already registered for this event")
+
+// RegisterAs is RegisterFrom for r. When r.UserID is set the ticket records
+// the account, and an account holding a live (not cancelled) ticket for the
+// event gets that ticket back with ErrRegistered instead of a second seat.
+func (s *Store) RegisterAs(ctx context.Context, id int64, r Registrant) (Ticket, error) {
+	name, err := checkName(r.Name)
 	if err != nil {
 		return Ticket{}, err
 	}
@@ -75,9 +93,16 @@ func (s *Store) RegisterFrom(ctx context.Context, id int64, name, source string)
 		if tx.Now.After(e.EndsAt) {
 			return valid.New("", "event.err.ended")
 		}
-		if source != "" {
+		if r.UserID != 0 {
+			if _, ok, err := userTicket(ctx, tx, e.ID, r.UserID); err != nil {
+				return err
+			} else if ok {
+				return ErrRegistered
+			}
+		}
+		if r.Source != "" {
 			var n int
-			if err := tx.QueryRow(ctx, `SELECT COUNT(*) FROM event_tickets WHERE source = ? AND created_at > ?`, source,
+			if err := tx.QueryRow(ctx, `SELECT COUNT(*) FROM event_tickets WHERE source = ? AND created_at > ?`, r.Source,
 				db.Millis(tx.Now.Add(-time.Hour))).Scan(&n); err != nil {
 				return fmt.Errorf("event: registration rate: %w", err)
 			}
@@ -85,12 +110,23 @@ func (s *Store) RegisterFrom(ctx context.Context, id int64, name, source string)
 				return valid.New("name", "event.err.rate")
 			}
 		}
-		if t, err = register(ctx, tx, e.ID, name, source); err != nil {
+		if t, err = register(ctx, tx, e.ID, name, r.Source, r.UserID); err != nil {
 			return err
 		}
 		return audit.Append(ctx, tx, audit.Entry{OrgID: e.OrgID, OrgPath: path, Action: "event.register", Target: fmt.Sprintf("event:%d", e.ID),
 			After: map[string]any{"ticket": t.ID, "status": t.Status}})
 	})
+	if errors.Is(err, ErrRegistered) || (r.UserID != 0 && db.IsUniqueViolation(err)) {
+		// A second registration, or two at once from one account: the
+		// unique index let one through; show that one.
+		mine, ok, rerr := s.UserTicket(ctx, id, r.UserID)
+		if rerr != nil {
+			return Ticket{}, rerr
+		}
+		if ok {
+			return mine, ErrRegistered
+		}
+	}
 	return t, err
 }
 
@@ -112,7 +148,7 @@ func (s *Store) RegisterAll(ctx context.Context, id int64, names []string) ([]Ti
 		}
 		confirmed := 0
 		for _, n := range names {
-			t, err := register(ctx, tx, e.ID, n, "")
+			t, err := register(ctx, tx, e.ID, n, "", 0)
 			if err != nil {
 				return err
 			}
@@ -130,18 +166,22 @@ func (s *Store) RegisterAll(ctx context.Context, id int64, names []string) ([]Ti
 // register takes a seat if one is left — one conditional UPDATE, so two
 // nodes registering at once never sell the same last seat — and writes the
 // ticket.
-func register(ctx context.Context, tx *db.Tx, eventID int64, name, source string) (Ticket, error) {
+func register(ctx context.Context, tx *db.Tx, eventID int64, name, source string, userID int64) (Ticket, error) {
 	res, err := tx.Exec(ctx, `UPDATE events SET confirmed = confirmed + 1 WHERE id = ? AND confirmed < capacity`, eventID)
 	if err != nil {
 		return Ticket{}, fmt.Errorf("event: take a seat: %w", err)
 	}
 	n, _ := res.RowsAffected()
-	t := Ticket{ID: tx.NewID(), EventID: eventID, Code: NewCode(), Name: name, Status: Confirmed, CreatedAt: tx.Now}
+	t := Ticket{ID: tx.NewID(), EventID: eventID, Code: NewCode(), Name: name, Status: Confirmed, CreatedAt: tx.Now, UserID: userID}
 	if n == 0 {
 		t.Status = Waiting
 	}
-	if _, err := tx.Exec(ctx, `INSERT INTO event_tickets (id, event_id, code, name, status, created_at, source) VALUES (?, ?, ?, ?, ?, ?, ?)`,
-		t.ID, t.EventID, t.Code, t.Name, t.Status, db.Millis(tx.Now), source); err != nil {
+	var user any // NULL for a ticket taken by name alone
+	if userID != 0 {
+		user = userID
+	}
+	if _, err := tx.Exec(ctx, `INSERT INTO event_tickets (id, event_id, code, name, status, created_at, source, user_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+		t.ID, t.EventID, t.Code, t.Name, t.Status, db.Millis(tx.Now), source, user); err != nil {
 		return Ticket{}, fmt.Errorf("event: register: %w", err)
 	}
 	return t, nil

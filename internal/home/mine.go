@@ -16,9 +16,11 @@ type Item struct {
 	// instead of Title (a figure such as the hours served).
 	TitleKey string
 	TitleArg string
-	Detail   string    // a second line, as the module words it ("" for none)
-	Status   string    // catalog key of the item's state ("" for none)
-	When     time.Time // a date worth showing (zero for none)
+	Detail   string // a second line, as the module words it ("" for none)
+	Status   string // catalog key of the item's state ("" for none)
+	// StatusArg, when set, is worded into Status ("候补第 %d 位").
+	StatusArg any
+	When      time.Time // a date worth showing (zero for none)
 	// WhenKey, when set, is a home catalog key that words the date
 	// ("%s 截止"); otherwise the date shows alone.
 	WhenKey string
@@ -105,7 +107,9 @@ func (h *handler) mine(w http.ResponseWriter, r *http.Request) error {
 			if it.TitleKey != "" {
 				it.Title = t(it.TitleKey, it.TitleArg)
 			}
-			if it.Status != "" {
+			if it.Status != "" && it.StatusArg != nil {
+				it.Status = t(it.Status, it.StatusArg)
+			} else if it.Status != "" {
 				it.Status = t(it.Status)
 			}
 			iv := itemView{Item: it, WhenText: web.Date(it.When)}

@@ -35,7 +35,8 @@ func shelves(asked *[]int64) []home.Shelf {
 			Status: "home.mine.apps.title", When: time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC), WhenKey: "home.mine.updated", Href: "/calls/7/apply"})},
 		{Key: "assignments", More: "/review/assignments", Next: "/review/assignments", Hidden: true, List: list()},
 		{Key: "memberships", More: "/my/memberships", Next: "/my/memberships", List: list()},
-		{Key: "volunteer", More: "/volunteer", Next: "/volunteer", List: list(home.Item{TitleKey: "home.mine.volunteer.hours", TitleArg: "12.5", Href: "/volunteer"})},
+		{Key: "volunteer", More: "/volunteer", Next: "/volunteer", List: list(home.Item{TitleKey: "home.mine.volunteer.hours", TitleArg: "12.5", Href: "/volunteer"},
+			home.Item{Title: "科普日讲解", Status: "home.mine.due", StatusArg: "3月1日", Href: "/volunteer"})},
 		{Key: "calls", More: "/calls", Next: "/calls", List: list(many...)},
 	}
 }
@@ -58,7 +59,7 @@ func TestMemberHome(t *testing.T) {
 			"我的首页", `id="mine-apps"`, `href="/calls/7/apply"`, "青年科技奖", "钒钛研究", "2026-03-02 更新",
 			// an empty list says so and offers the next step
 			`id="mine-memberships"`, "您还不是任何学会的会员", `<a href="/my/memberships">查看会籍页面</a>`,
-			"累计服务时长 12.5 小时",
+			"累计服务时长 12.5 小时", "3月1日 前完成", // a status worded with its argument
 			// a long list shows five and links on
 			"征集E", `<a href="/calls">查看全部 ›</a>`,
 		} {
