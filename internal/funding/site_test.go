@@ -41,6 +41,10 @@ func TestSite(t *testing.T) {
 		if res.StatusCode != 200 || !strings.Contains(body, `id="per-capita">1.00<`) || !strings.Contains(body, "攀枝花市") {
 			t.Fatalf("population: %d %s", res.StatusCode, body)
 		}
+		// Budget and population with their digits grouped, as people compare them.
+		if !strings.Contains(body, ">1,236,000.00<") || !strings.Contains(body, ">1,236,000<") {
+			t.Errorf("figures not grouped in threes: %s", body)
+		}
 		// The same figures as a bar chart: ECharts data in the page, drawn by kexie.js.
 		if !strings.Contains(body, `<script src="/static/echarts.min.js" defer></script>`) || !strings.Contains(body, `id="per-capita-chart"`) {
 			t.Error("per-capita by region has no chart")

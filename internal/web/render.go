@@ -72,12 +72,13 @@ var funcs = template.FuncMap{
 		}
 		return t.In(shanghai).Format("2006-01-02 15:04")
 	},
-	"date":  Date,
-	"empty": emptyList,
-	"add":   func(a, b int) int { return a + b },
-	"sub":   func(a, b int) int { return a - b },
-	"join":  strings.Join,
-	"itoa":  func(v int64) string { return strconv.FormatInt(v, 10) },
+	"date":    Date,
+	"empty":   emptyList,
+	"add":     func(a, b int) int { return a + b },
+	"sub":     func(a, b int) int { return a - b },
+	"join":    strings.Join,
+	"itoa":    func(v int64) string { return strconv.FormatInt(v, 10) },
+	"grouped": func(v any) string { return Grouped(fmt.Sprint(v)) },
 	"num": func(f *float64) string {
 		if f == nil {
 			return ""
@@ -257,4 +258,29 @@ func SafeNext(next, fallback string) string {
 		}
 		return ""
 	}()
+}
+
+// Grouped writes a decimal number with its integer digits in groups of
+// three (4020000.00 → 4,020,000.00), as figures people compare are printed.
+// Anything that is not a plain decimal comes back as it was.
+func Grouped(s string) string {
+	sign, rest := "", s
+	if strings.HasPrefix(rest, "-") {
+		sign, rest = "-", rest[1:]
+	}
+	whole, frac, _ := strings.Cut(rest, ".")
+	if whole == "" || strings.Trim(whole, "0123456789") != "" || strings.Trim(frac, "0123456789") != "" {
+		return s
+	}
+	var b strings.Builder
+	for i, c := range whole {
+		if i > 0 && (len(whole)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(c)
+	}
+	if strings.Contains(rest, ".") {
+		return sign + b.String() + "." + frac
+	}
+	return sign + b.String()
 }
