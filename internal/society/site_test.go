@@ -168,6 +168,8 @@ func TestSiteMembershipFlow(t *testing.T) {
 		want(t, "verify a guess", res, body, 200, "未能验证此会员证")
 		res, body = mem.Get("/my/memberships/" + fmtInt(m.ID) + "/card")
 		want(t, "card page", res, body, 200, "PZHES-00001", "data:image/png;base64,")
+		res, body = sec.Get("/societies/" + id(ss.Soc) + "/dues")
+		want(t, "dues ledger", res, body, 200, "合计 50.00 元")
 		res, body = sec.Get("/societies/" + id(ss.Soc) + "/dues?format=xlsx")
 		if res.StatusCode != 200 || !strings.Contains(res.Header.Get("Content-Type"), "spreadsheet") {
 			t.Errorf("dues export: %d", res.StatusCode)
