@@ -1,9 +1,10 @@
 package funding
 
 import (
-	"encoding/json"
 	"math"
 	"sort"
+
+	"kexie/internal/web"
 )
 
 // perCapitaChart is an ECharts option (for a data-chart attribute) of 人均
@@ -43,9 +44,5 @@ func perCapitaChart(t func(string, ...any) string, rows []RegionRow) string {
 		"series": []map[string]any{{"name": t("funding.f.per_capita"), "type": "bar", "data": sv, "barMaxWidth": 22,
 			"itemStyle": map[string]any{"color": "#b4232a"}, "label": map[string]any{"show": true, "position": "right"}}},
 	}
-	b, err := json.Marshal(opt)
-	if err != nil {
-		return ""
-	}
-	return string(b)
+	return web.ChartJSON(opt)
 }

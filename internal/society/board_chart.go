@@ -1,6 +1,6 @@
 package society
 
-import "encoding/json"
+import "kexie/internal/web"
 
 // gradeChart is an ECharts option (for a data-chart attribute) of how many
 // of the board's societies hold each grade, and how many hold none; the
@@ -20,9 +20,5 @@ func gradeChart(t func(string, ...any) string, b Board) string {
 		"series": []map[string]any{{"name": t("society.chart.grades"), "type": "bar", "data": values, "barMaxWidth": 48,
 			"itemStyle": map[string]any{"color": "#b4232a"}, "label": map[string]any{"show": true, "position": "top"}}},
 	}
-	out, err := json.Marshal(opt)
-	if err != nil {
-		return ""
-	}
-	return string(out)
+	return web.ChartJSON(opt)
 }

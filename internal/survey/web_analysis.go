@@ -1,7 +1,6 @@
 package survey
 
 import (
-	"encoding/json"
 	"errors"
 	"net/http"
 	"sort"
@@ -197,8 +196,7 @@ func chartOf(f Freq) string {
 		"yAxis":   map[string]any{"type": "category", "data": labels, "inverse": true, "axisLabel": map[string]any{"width": 120, "overflow": "truncate"}},
 		"series":  []any{map[string]any{"type": "bar", "data": values, "label": map[string]any{"show": true, "position": "right", "formatter": "{c}%"}}},
 	}
-	b, _ := json.Marshal(opt)
-	return string(b)
+	return web.ChartJSON(opt)
 }
 
 func (h *handler) analysis(w http.ResponseWriter, r *http.Request) error {

@@ -1,7 +1,6 @@
 package venue
 
 import (
-	"encoding/json"
 	"errors"
 	"math"
 	"net/http"
@@ -79,8 +78,7 @@ func mapOption(t func(string, ...any) string, list []Venue, outlines *Outlines) 
 				"itemStyle": map[string]any{"areaColor": "#ffffff", "borderColor": "#7b8594", "borderWidth": 1},
 				"emphasis":  map[string]any{"disabled": true}, "select": map[string]any{"disabled": true}}}
 	}
-	b, _ := json.Marshal(opt)
-	return string(b)
+	return web.ChartJSON(opt)
 }
 
 // PublicListPage is the public list and map of venues.
