@@ -42,7 +42,15 @@ var corpusFloor = map[string]struct{ precision, recall, sections float64 }{
 	// extractor (testdata/corpus/heldout3/README.md): five State Council
 	// government work reports and a provincial 建设方案.
 	"heldout3": {0.80, 0.68, 0.98}, // first run (1047a9e): 80.0 %, 70.4 %, 100 %; after D78: 82.7 %, 69.8 %, 100 %
+	// A fourth, labelled on 2026-12-05 by another who never read the
+	// extractor (testdata/corpus/heldout4/README.md): six State Council
+	// government work reports (2008–2013) and three 2025 data plans.
+	"heldout4": {0.85, 0.64, 0.98}, // first run (36b427e): 86.9 %, 65.7 %, 100 %
 }
+
+// heldOut names the splits whose documents those who tune the extractor
+// never read: their scoring prints figures only, never the text of a miss.
+var heldOut = map[string]bool{"heldout": true, "heldout2": true, "heldout3": true, "heldout4": true}
 
 // The extra corpus — further public plans of other kinds than the
 // development corpus, which widen what the extractor is developed on
@@ -71,7 +79,7 @@ func TestCorpus(t *testing.T) {
 	}
 	extra := os.Getenv("KEXIE_EXTRA_CORPUS")
 	for _, split := range splits {
-		if split == "extra" || split == "heldout2" || split == "heldout3" {
+		if split == "extra" || split == "heldout2" || split == "heldout3" || split == "heldout4" {
 			continue
 		}
 		t.Run(split, func(t *testing.T) { scoreSplit(t, dir, split) })
@@ -88,6 +96,9 @@ func TestCorpus(t *testing.T) {
 	}
 	if h3 := os.Getenv("KEXIE_HELDOUT3"); h3 != "" && (os.Getenv("KEXIE_CORPUS_SPLIT") == "" || slices.Contains(splits, "heldout3")) {
 		t.Run("heldout3", func(t *testing.T) { scoreSplit(t, h3, "heldout3") })
+	}
+	if h4 := os.Getenv("KEXIE_HELDOUT4"); h4 != "" && (os.Getenv("KEXIE_CORPUS_SPLIT") == "" || slices.Contains(splits, "heldout4")) {
+		t.Run("heldout4", func(t *testing.T) { scoreSplit(t, h4, "heldout4") })
 	}
 }
 
@@ -131,7 +142,11 @@ func scoreSplit(t *testing.T, dir, split string) {
 			t.Fatalf("%s: %v", ld.File, err)
 		}
 		s := scoreDoc(text, doc, ld.Targets, ld.Sections)
-		report(t, ld.File, s)
+		if heldOut[split] {
+			t.Logf("%-44s %s", ld.File, s)
+		} else {
+			report(t, ld.File, s)
+		}
 		total.add(s)
 	}
 	t.Logf("%-44s %s", split+" total", total)
