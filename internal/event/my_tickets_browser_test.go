@@ -33,7 +33,9 @@ func TestBrowserMyTickets(t *testing.T) {
 			name          string
 			width, height int64
 		}{{"desktop", 1280, 900}, {"phone", 390, 844}} {
-			view := func() { b.Run(size.name+" size", chromedp.EmulateViewport(size.width, size.height, chromedp.EmulateScale(2))) }
+			view := func() {
+				b.Run(size.name+" size", chromedp.EmulateViewport(size.width, size.height, chromedp.EmulateScale(2)))
+			}
 			fits := func(page string) {
 				t.Helper()
 				w, err := chromedp.Run(b.Ctx, chromedp.Evaluate[int](`document.documentElement.scrollWidth`))
