@@ -1,0 +1,323 @@
+package demo
+
+import (
+	"context"
+	crand "crypto/rand"
+	"errors"
+	"fmt"
+	"math/rand/v2"
+	"strings"
+	"time"
+
+	"kexie/internal/access"
+	"kexie/internal/audit"
+	"kexie/internal/auth"
+	"kexie/internal/db"
+	"kexie/internal/event"
+	"kexie/internal/org"
+	"kexie/internal/people"
+	"kexie/internal/society"
+	"kexie/internal/std"
+	"kexie/internal/survey"
+	"kexie/internal/volunteer"
+)
+
+// MemberName is the demo member's sign-in name.
+const MemberName = "member"
+
+// MemberStores are what the demo member is made through; a nil store
+// leaves out its part (no profile without People, and so on).
+type MemberStores struct {
+	Auth       *auth.Service
+	Orgs       *org.Store
+	People     *people.Store
+	Societies  *society.Store
+	Volunteers *volunteer.Store
+	Events     *event.Store
+	Surveys    *survey.Store
+}
+
+// MemberResult is the demo member's account and what it holds.
+type MemberResult struct {
+	Username string
+	Password string // "" when the account was there already
+	UserID   int64
+	Person   int64  // the profile in 人才库
+	Card     string // the society membership's card code
+	Tickets  int    // event tickets, one of them checked in
+	Hours    int    // ledger entries of volunteer service
+	Pending  int64  // the correction of their hours waiting for staff
+	Survey   int64  // the response to the status survey
+}
+
+// Member adds the demo's member, 林晓雯, a sci-tech worker of the
+// province's first city who signs in as MemberName: her profile in 人才库
+// (with consent), membership of the province's 农学会 with a card, a
+// volunteer of the city's 讲解 team with service hours and one correction
+// filed by staff and waiting for a second person, three event tickets taken
+// while signed in (one checked in, one ended unattended, one coming) and
+// her answers to the sci-tech worker status survey. It runs after Generate
+// (it finds the city, society, team, events and survey Generate made) and
+// once: when the account exists it changes nothing and returns it without a
+// password. The password is random and shown once, like the administrator's.
+func Member(ctx context.Context, ms MemberStores, province string, seed uint64) (MemberResult, error) {
+	res := MemberResult{Username: MemberName}
+	if u, err := ms.Auth.UserByName(ctx, MemberName); err == nil {
+		res.UserID = u.ID
+		return res, nil
+	} else if !errors.Is(err, db.ErrNotFound) {
+		return res, err
+	}
+	regions := std.Regions()
+	prov, ok := regions.Lookup(province)
+	if !ok || prov.Level != 1 {
+		return res, fmt.Errorf("demo: %s is not a province code", province)
+	}
+	var city org.Org
+	for _, c := range regions.Children(prov.Code) {
+		if c.StatOnly {
+			continue
+		}
+		var err error
+		if city, err = ms.Orgs.GetByCode(ctx, "KX"+c.Code); err != nil {
+			return res, fmt.Errorf("demo: the member's city (run Generate first): %w", err)
+		}
+		break
+	}
+	if city.ID == 0 {
+		return res, fmt.Errorf("demo: %s has no city", province)
+	}
+	place := strings.TrimSuffix(city.Name, "科学技术协会")
+	rng := rand.New(rand.NewPCG(seed+7, seed^0x6a09e667f3bcc908))
+	res.Password = memberPassword()
+	u, err := ms.Auth.CreateUser(ctx, auth.UserInput{Username: MemberName, DisplayName: "林晓雯", Email: "member@example.org", Password: res.Password})
+	if err != nil {
+		return res, fmt.Errorf("demo: member account: %w", err)
+	}
+	res.UserID = u.ID
+	idNumber := func(seq int) string {
+		first := fmt.Sprintf("%s19880315%03d", city.RegionCode, seq)
+		return first + string(std.CitizenIDCheckDigit(first))
+	}
+	staff := int64(0) // the city's staff member who files on her behalf: a synthetic id, like the demo's other staff
+	if ms.People != nil {
+		p, err := ms.People.CreateOwn(ctx, u.ID, people.Input{OrgID: city.ID, Name: "林晓雯", IDNumber: idNumber(902), Phone: "13981234567",
+			Employer: place + "农业科学研究院", TitleLevel: "vice_senior", Title: "高级农艺师", Education: "研究生", Degree: "硕士",
+			Expertise: "智慧农业、茶叶加工", RegionCode: city.RegionCode, Categories: "科学传播专家"}, true)
+		if err != nil {
+			return res, fmt.Errorf("demo: member profile: %w", err)
+		}
+		res.Person = p.ID
+	}
+	if ms.Societies != nil {
+		if res.Card, err = memberSociety(ctx, ms.Societies, prov.Name, u.ID, res.Person); err != nil {
+			return res, err
+		}
+	}
+	if ms.Volunteers != nil {
+		staff = ms.Volunteers.DB().NewID()
+		if res.Hours, res.Pending, err = memberVolunteer(ctx, ms.Volunteers, city, u.ID, idNumber(903), staff, rng); err != nil {
+			return res, err
+		}
+	}
+	if ms.Events != nil {
+		if res.Tickets, err = memberTickets(ctx, ms.Events, place, u.ID); err != nil {
+			return res, err
+		}
+	}
+	if ms.Surveys != nil {
+		if res.Survey, err = memberSurvey(ctx, ms.Surveys, city.ID, u.ID, rng); err != nil {
+			return res, err
+		}
+	}
+	return res, nil
+}
+
+// memberPassword is a random password of the policy's classes that reads
+// out easily (Kx4821-mqtp).
+func memberPassword() string {
+	const digits, letters = "23456789", "abcdefghijkmnpqrstuvwxyz"
+	b := make([]byte, 8)
+	_, _ = crand.Read(b)
+	out := []byte("Kx")
+	for _, c := range b[:4] {
+		out = append(out, digits[int(c)%len(digits)])
+	}
+	out = append(out, '-')
+	for _, c := range b[4:] {
+		out = append(out, letters[int(c)%len(letters)])
+	}
+	return string(out)
+}
+
+// memberSociety makes the account a member of the province's 农学会 (the
+// first society when there is none by that name), approved by the
+// society's staff, and returns the card's code.
+func memberSociety(ctx context.Context, s *society.Store, province string, userID, personID int64) (string, error) {
+	socs, err := s.Societies(ctx, access.Everywhere())
+	if err != nil || len(socs) == 0 {
+		return "", err
+	}
+	soc := socs[0]
+	for _, x := range socs {
+		if x.Name == province+"农学会" {
+			soc = x
+		}
+	}
+	tiers, err := s.Tiers(ctx, soc.ID)
+	if err != nil || len(tiers) == 0 {
+		return "", fmt.Errorf("demo: tiers of %s: %v", soc.Name, err)
+	}
+	tier := tiers[0]
+	for _, t := range tiers {
+		if t.Code == "regular" { // 普通会员
+			tier = t
+		}
+	}
+	m, err := s.Apply(ctx, society.Application{OrgID: soc.ID, TierID: tier.ID, Name: "林晓雯", UserID: userID, PersonID: personID})
+	if err != nil {
+		return "", fmt.Errorf("demo: member applies to %s: %w", soc.Name, err)
+	}
+	ctx = audit.WithMeta(ctx, audit.Meta{ActorName: "demo:society-staff"})
+	if m, err = s.Approve(ctx, m.ID, s.DB().NewID(), "", time.Now().AddDate(0, -3, 0)); err != nil {
+		return "", fmt.Errorf("demo: approve the member: %w", err)
+	}
+	return m.CardCode, nil
+}
+
+// memberVolunteer registers the account as a volunteer of the city's 讲解
+// team with six services over the last three months, and has staff file a
+// correction of one entry (a missed hour and a half) that waits for a
+// second person. It returns the ledger entries and the correction.
+func memberVolunteer(ctx context.Context, vs *volunteer.Store, city org.Org, userID int64, idNumber string, staff int64, rng *rand.Rand) (int, int64, error) {
+	d := vs.DB()
+	realNow := d.Now
+	defer func() { d.Now = realNow }()
+	now := realNow()
+	at := now
+	d.Now = func() time.Time { return at }
+	v, err := vs.Register(ctx, volunteer.Input{OrgID: city.ID, UserID: userID, Name: "林晓雯", IDNumber: idNumber, Phone: "13981234567",
+		Skills: []string{"智慧农业", "科普讲解"}}, 0)
+	if err != nil {
+		return 0, 0, fmt.Errorf("demo: member volunteer: %w", err)
+	}
+	teams, err := vs.Teams(ctx, access.Subtrees(city.Path))
+	if err != nil {
+		return 0, 0, err
+	}
+	var team volunteer.Team
+	for _, t := range teams {
+		if t.OrgID == city.ID && (team.ID == 0 || strings.Contains(t.Name, "讲解")) {
+			team = t
+		}
+	}
+	if team.ID != 0 {
+		if err := vs.Join(ctx, team.ID, v.ID); err != nil {
+			return 0, 0, err
+		}
+	}
+	var entries []volunteer.Entry
+	for w := 0; w < 6; w++ {
+		start := time.Date(now.Year(), now.Month(), now.Day(), 9, 0, 0, 0, beijing).AddDate(0, 0, -90+14*w)
+		at = start.AddDate(0, 0, -7)
+		p, err := vs.CreateOpportunity(ctx, volunteer.OpportunityInput{OrgID: city.ID, TeamID: team.ID,
+			Title: []string{"科技馆周末讲解", "农业科技下乡讲解", "全国科普日现场服务"}[w%3], Place: city.Name,
+			StartsAt: start, EndsAt: start.Add(8 * time.Hour), Slots: 20}, 0)
+		if err != nil {
+			return 0, 0, err
+		}
+		if err := vs.SignUp(ctx, p.ID, v.ID); err != nil {
+			return 0, 0, err
+		}
+		at = start
+		if err := vs.CheckIn(ctx, p.ID, v.ID, access.Everywhere()); err != nil {
+			return 0, 0, err
+		}
+		at = start.Add(time.Duration(3+rng.IntN(3)) * time.Hour)
+		e, err := vs.CheckOut(ctx, p.ID, v.ID, access.Everywhere(), 0)
+		if err != nil {
+			return 0, 0, err
+		}
+		entries = append(entries, e)
+	}
+	at = now.Add(-2 * time.Hour)
+	last := entries[len(entries)-1]
+	ctx = audit.WithMeta(ctx, audit.Meta{ActorName: "demo:volunteer-staff"})
+	id, err := vs.FileCorrection(ctx, volunteer.CorrectionInput{VolunteerID: v.ID, EntrySeq: last.Seq, Minutes: 90,
+		Reason: "活动结束后协助撤展一个半小时，签退时漏记，带队老师已核实"}, access.Everywhere(), staff)
+	if err != nil {
+		return 0, 0, fmt.Errorf("demo: member's hour correction: %w", err)
+	}
+	return len(entries), id, nil
+}
+
+var beijing = time.FixedZone("CST", 8*3600)
+
+// memberTickets takes three tickets under the account, each at the time a
+// person would have: the city's first 大篷车 stop (checked in at the door),
+// its second (ended, never came) and the coming 院士 lecture.
+func memberTickets(ctx context.Context, es *event.Store, place string, userID int64) (int, error) {
+	d := es.DB()
+	realNow := d.Now
+	defer func() { d.Now = realNow }()
+	find := func(q string) (event.Event, error) {
+		list, _, err := es.List(ctx, event.Filter{Scope: access.Everywhere(), Q: q, Limit: 1})
+		if err != nil || len(list) == 0 {
+			return event.Event{}, fmt.Errorf("demo: the member's event %q (run Generate first): %v", q, err)
+		}
+		return list[0], nil
+	}
+	n := 0
+	for i, q := range []string{"科普大篷车进乡村（" + place + "第1站）", "科普大篷车进乡村（" + place + "第2站）", "院士专家科普报告会"} {
+		e, err := find(q)
+		if err != nil {
+			return n, err
+		}
+		if e.StartsAt.Before(realNow()) {
+			at := e.StartsAt.AddDate(0, 0, -5)
+			d.Now = func() time.Time { return at }
+		} else {
+			d.Now = realNow
+		}
+		t, err := es.RegisterAs(ctx, e.ID, event.Registrant{Name: "林晓雯", UserID: userID})
+		if err != nil {
+			return n, fmt.Errorf("demo: the member registers for %q: %w", e.Title, err)
+		}
+		n++
+		if i == 0 {
+			at := e.StartsAt.Add(time.Hour)
+			d.Now = func() time.Time { return at }
+			if _, err := es.Sync(ctx, e.ID, []event.Scan{{Ticket: t.Code, Device: fmt.Sprintf("demo-%d-member", e.ID), Nonce: "member",
+				At: e.StartsAt.Add(-10 * time.Minute)}}); err != nil {
+				return n, err
+			}
+		}
+	}
+	return n, nil
+}
+
+// memberSurvey answers the sci-tech worker status survey as the account,
+// at its city's station (the first station when the city has none).
+func memberSurvey(ctx context.Context, s *survey.Store, cityID, userID int64, rng *rand.Rand) (int64, error) {
+	list, _, err := s.List(ctx, survey.Filter{Scope: access.Everywhere(), Kind: survey.KindStatus, Limit: 1})
+	if err != nil || len(list) == 0 {
+		return 0, err
+	}
+	v := list[0]
+	sts, err := s.Stations(ctx, v.ID, time.Now())
+	if err != nil || len(sts) == 0 {
+		return 0, err
+	}
+	st := sts[0]
+	for _, x := range sts {
+		if x.OrgID == cityID {
+			st = x
+		}
+	}
+	id, err := s.Submit(ctx, survey.Submission{SurveyID: v.ID, Version: 1, StationID: st.ID, UserID: userID,
+		Answers: statusAnswers(survey.StatusTemplate(), rng), StartedAt: time.Now().Add(-12 * time.Minute)})
+	if err != nil {
+		return 0, fmt.Errorf("demo: the member's survey: %w", err)
+	}
+	return id, nil
+}
