@@ -101,4 +101,15 @@ func TestBrowserMyTickets(t *testing.T) {
 	}
 	fits("/my/tickets")
 	shot("tickets-mine")
+
+	// The same way on a desktop's screen.
+	b.Run("desktop size", chromedp.EmulateViewport(1280, 900))
+	b.Open("/", `#mine-tickets`)
+	b.Run("to 我的活动票 (desktop)", chromedp.Click(chromedp.CSS(`#mine-tickets h2 a[href="/my/tickets"]`)), chromedp.WaitVisible(chromedp.CSS(`#my-tickets`)))
+	if w, err := chromedp.Run(b.Ctx, chromedp.Evaluate[int](`document.documentElement.scrollWidth`)); err != nil || w > 1280 {
+		t.Errorf("/my/tickets is %d px wide on a 1,280 px screen (%v)", w, err)
+	}
+	if got := b.Text(`#my-tickets thead`); !strings.Contains(got, "报名时间") {
+		t.Errorf("the desktop list lacks the date taken: %q", got)
+	}
 }
