@@ -54,7 +54,8 @@ type MemberResult struct {
 // province's first city who signs in as MemberName: her profile in 人才库
 // (with consent), membership of the province's 农学会 with a card, a
 // volunteer of the city's 讲解 team with service hours and one correction
-// filed by staff and waiting for a second person, three event tickets taken
+// filed by the city's staff member (StaffName) and waiting for a second
+// person, three event tickets taken
 // while signed in (one checked in, one ended unattended, one coming) and
 // her answers to the sci-tech worker status survey. It runs after Generate
 // (it finds the city, society, team, events and survey Generate made) and
@@ -99,7 +100,6 @@ func Member(ctx context.Context, ms MemberStores, province string, seed uint64) 
 		first := fmt.Sprintf("%s19880315%03d", city.RegionCode, seq)
 		return first + string(std.CitizenIDCheckDigit(first))
 	}
-	staff := int64(0) // the city's staff member who files on her behalf: a synthetic id, like the demo's other staff
 	if ms.People != nil {
 		p, err := ms.People.CreateOwn(ctx, u.ID, people.Input{OrgID: city.ID, Name: "林晓雯", IDNumber: idNumber(902), Phone: "13981234567",
 			Employer: place + "农业科学研究院", TitleLevel: "vice_senior", Title: "高级农艺师", Education: "研究生", Degree: "硕士",
@@ -115,7 +115,10 @@ func Member(ctx context.Context, ms MemberStores, province string, seed uint64) 
 		}
 	}
 	if ms.Volunteers != nil {
-		staff = ms.Volunteers.DB().NewID()
+		staff, err := cityStaff(ctx, ms.Auth, city)
+		if err != nil {
+			return res, err
+		}
 		if res.Hours, res.Pending, err = memberVolunteer(ctx, ms.Volunteers, city, u.ID, idNumber(903), staff, rng); err != nil {
 			return res, err
 		}
@@ -131,6 +134,29 @@ func Member(ctx context.Context, ms MemberStores, province string, seed uint64) 
 		}
 	}
 	return res, nil
+}
+
+// StaffName is the sign-in name of the city's staff member who files the
+// member's hour correction; the password is random and never shown (an
+// administrator may reset it).
+const StaffName = "volstaff"
+
+// cityStaff is the account of the city 科协's staff member who looks after
+// its volunteers (王建国, 工作人员 of city), made once.
+func cityStaff(ctx context.Context, a *auth.Service, city org.Org) (int64, error) {
+	if u, err := a.UserByName(ctx, StaffName); err == nil {
+		return u.ID, nil
+	} else if !errors.Is(err, db.ErrNotFound) {
+		return 0, err
+	}
+	u, err := a.CreateUser(ctx, auth.UserInput{Username: StaffName, DisplayName: "王建国", Password: memberPassword()})
+	if err != nil {
+		return 0, fmt.Errorf("demo: the city's staff account: %w", err)
+	}
+	if err := a.Grant(ctx, u.ID, city.ID, access.OrgStaff, 0); err != nil {
+		return 0, fmt.Errorf("demo: the city's staff grant: %w", err)
+	}
+	return u.ID, nil
 }
 
 // memberPassword is a random password of the policy's classes that reads
@@ -242,7 +268,7 @@ func memberVolunteer(ctx context.Context, vs *volunteer.Store, city org.Org, use
 	}
 	at = now.Add(-2 * time.Hour)
 	last := entries[len(entries)-1]
-	ctx = audit.WithMeta(ctx, audit.Meta{ActorName: "demo:volunteer-staff"})
+	ctx = audit.WithMeta(ctx, audit.Meta{ActorID: staff, ActorName: StaffName})
 	id, err := vs.FileCorrection(ctx, volunteer.CorrectionInput{VolunteerID: v.ID, EntrySeq: last.Seq, Minutes: 90,
 		Reason: "活动结束后协助撤展一个半小时，签退时漏记，带队老师已核实"}, access.Everywhere(), staff)
 	if err != nil {

@@ -71,7 +71,8 @@ func TestDemoMember(t *testing.T) {
 			t.Errorf("volunteer %+v %v", v, err)
 		}
 		q, n, err := ms.Volunteers.CorrectionQueue(ctx, volunteer.QueueFilter{Scope: access.Everywhere(), Status: volunteer.Pending})
-		if err != nil || n != 1 || q[0].ID != res.Pending || q[0].Volunteer.ID != v.ID || q[0].FiledBy == res.UserID {
+		staff, _ := ms.Auth.UserByName(ctx, demo.StaffName)
+		if err != nil || n != 1 || q[0].ID != res.Pending || q[0].Volunteer.ID != v.ID || q[0].FiledBy != staff.ID || staff.ID == 0 {
 			t.Errorf("the staff's queue: %d %+v %v", n, q, err)
 		}
 		mine, _, err := ms.Events.TicketsOf(ctx, res.UserID, time.Now(), 50, 0)
