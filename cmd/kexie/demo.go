@@ -80,6 +80,16 @@ func cmdDemo(ctx context.Context, e *env, args []string) error {
 	if password != "" {
 		fmt.Fprintf(e.stdout, "administrator %s, one-time password %s\n", user, password)
 	}
+	// A member (a sci-tech worker with a card, tickets, hours and a survey
+	// answered), to tour the member's own pages.
+	mres, err := demo.Member(ctx, demo.MemberStores{Auth: a.Auth, Orgs: a.Orgs, People: a.People, Societies: a.Society, Volunteers: a.Vols,
+		Events: a.Events, Surveys: a.Surveys}, *province, *seed)
+	if err != nil {
+		return err
+	}
+	if mres.Password != "" {
+		fmt.Fprintf(e.stdout, "member %s (林晓雯), password %s\n", mres.Username, mres.Password)
+	}
 	fmt.Fprintf(e.stdout, "demo data: %d orgs, %d people, %d plans with %d progress entries, %d events with %d tickets (%d checked in), %d venues, %d society members, %d volunteers with %d hours entries in %s\n",
 		res.Orgs, res.People, res.Plans, res.Ledger, res.Events.Events, res.Events.Tickets, res.Events.CheckedIn, res.Venues, res.Members, res.Volunteers, res.Hours, time.Since(start).Round(time.Millisecond))
 	return nil

@@ -17,7 +17,8 @@ import (
 // On a phone: a signed-in member registers for an event, finds the ticket
 // on their home under 我的活动票 (beside a waiting-list ticket with its
 // place) and opens its QR code from there; the event page then shows the
-// ticket instead of a second registration, and /my/tickets lists both.
+// ticket instead of a second registration, and /my/tickets (the shelf's
+// 查看全部) lists both and exports them.
 func TestBrowserMyTickets(t *testing.T) {
 	ctx := webtest.Browser(t)
 	bg := context.Background()
@@ -88,10 +89,27 @@ func TestBrowserMyTickets(t *testing.T) {
 	shot("tickets-already")
 	b.Run("from the event page", chromedp.Click(chromedp.CSS(`#my-ticket`)), chromedp.WaitVisible(chromedp.CSS(`#ticket-qr`)))
 
-	b.Open("/my/tickets", `#my-tickets`)
+	// From the home's shelf to the whole list, and its export.
+	b.Open("/", `#mine-tickets`)
+	b.Run("to 我的活动票", chromedp.Click(chromedp.CSS(`#mine-tickets h2 a[href="/my/tickets"]`)), chromedp.WaitVisible(chromedp.CSS(`#my-tickets`)))
+	if res, err := chromedp.Run(b.Ctx, chromedp.Evaluate[string](`fetch(document.querySelector("#my-tickets-export").href).then(r => r.status + " " + r.headers.get("Content-Type"))`,
+		chromedp.EvalAwaitPromise)); err != nil || !strings.HasPrefix(res, "200 ") || !strings.Contains(res, "spreadsheet") {
+		t.Errorf("the export of 我的活动票 answers %q (%v)", res, err)
+	}
 	if got := b.Text(`#my-tickets`); !strings.Contains(got, "候补第 1 位") || strings.Index(got, "机器人进社区") > strings.Index(got, "院士讲科学") {
 		t.Errorf("/my/tickets: %q, want the sooner event first", got)
 	}
 	fits("/my/tickets")
 	shot("tickets-mine")
+
+	// The same way on a desktop's screen.
+	b.Run("desktop size", chromedp.EmulateViewport(1280, 900))
+	b.Open("/", `#mine-tickets`)
+	b.Run("to 我的活动票 (desktop)", chromedp.Click(chromedp.CSS(`#mine-tickets h2 a[href="/my/tickets"]`)), chromedp.WaitVisible(chromedp.CSS(`#my-tickets`)))
+	if w, err := chromedp.Run(b.Ctx, chromedp.Evaluate[int](`document.documentElement.scrollWidth`)); err != nil || w > 1280 {
+		t.Errorf("/my/tickets is %d px wide on a 1,280 px screen (%v)", w, err)
+	}
+	if got := b.Text(`#my-tickets thead`); !strings.Contains(got, "报名时间") {
+		t.Errorf("the desktop list lacks the date taken: %q", got)
+	}
 }

@@ -83,27 +83,7 @@ func makeSurveys(ctx context.Context, s *survey.Store, root org.Org, cities []or
 			return res, err
 		}
 		for i := 0; i < perCity/2; i++ {
-			a := survey.Answers{}
-			for _, q := range def.Questions() {
-				switch q.Type {
-				case survey.Single:
-					a[q.ID] = []string{q.Options[rng.IntN(len(q.Options))].Code}
-				case survey.Multiple:
-					a[q.ID] = []string{q.Options[rng.IntN(len(q.Options))].Code}
-				case survey.Rating:
-					a[q.ID] = []string{strconv.Itoa(2 + rng.IntN(4))}
-				case survey.Number:
-					a[q.ID] = []string{strconv.Itoa(40 + rng.IntN(25))}
-				case survey.Matrix:
-					for _, r := range q.Rows {
-						a[q.ID+"."+r.Code] = []string{strconv.Itoa(1 + rng.IntN(5))}
-					}
-				case survey.Ranking:
-					for _, k := range rng.Perm(len(q.Options)) {
-						a[q.ID] = append(a[q.ID], q.Options[k].Code)
-					}
-				}
-			}
+			a := statusAnswers(def, rng)
 			if _, err := s.Submit(ctx, survey.Submission{SurveyID: v.ID, Version: 1, StationID: st.ID, Answers: a, StartedAt: started,
 				Respondent: fmt.Sprintf("b:status-%d-%d", ci, i)}); err != nil {
 				return res, fmt.Errorf("demo: status response: %w", err)
@@ -112,4 +92,31 @@ func makeSurveys(ctx context.Context, s *survey.Store, root org.Org, cities []or
 		}
 	}
 	return res, nil
+}
+
+// statusAnswers are one sci-tech worker's random answers to the status
+// survey def.
+func statusAnswers(def survey.Definition, rng *rand.Rand) survey.Answers {
+	a := survey.Answers{}
+	for _, q := range def.Questions() {
+		switch q.Type {
+		case survey.Single:
+			a[q.ID] = []string{q.Options[rng.IntN(len(q.Options))].Code}
+		case survey.Multiple:
+			a[q.ID] = []string{q.Options[rng.IntN(len(q.Options))].Code}
+		case survey.Rating:
+			a[q.ID] = []string{strconv.Itoa(2 + rng.IntN(4))}
+		case survey.Number:
+			a[q.ID] = []string{strconv.Itoa(40 + rng.IntN(25))}
+		case survey.Matrix:
+			for _, r := range q.Rows {
+				a[q.ID+"."+r.Code] = []string{strconv.Itoa(1 + rng.IntN(5))}
+			}
+		case survey.Ranking:
+			for _, k := range rng.Perm(len(q.Options)) {
+				a[q.ID] = append(a[q.ID], q.Options[k].Code)
+			}
+		}
+	}
+	return a
 }

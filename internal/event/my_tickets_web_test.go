@@ -34,7 +34,7 @@ func TestMyTicketsPage(t *testing.T) {
 		anonCode := strings.TrimPrefix(anonRes.Header.Get("Location"), "/t/")
 
 		res, body := a.Get("/my/tickets")
-		for _, want := range []string{"我的活动票", "院士讲科学", "市科技馆报告厅", "已确认", `href="/t/` + code + `"`} {
+		for _, want := range []string{"我的活动票", "院士讲科学", "市科技馆报告厅", "有效", `href="/t/` + code + `"`} {
 			if !strings.Contains(body, want) {
 				t.Errorf("A's tickets lack %q", want)
 			}
