@@ -29,8 +29,8 @@ func TestIndicatorChart(t *testing.T) {
 	p := Plan{StartYear: 2021, EndYear: 2025}
 	got := indicatorChart(chartLabel, p, chartIndicator(15), []Entry{accepted(2022, 12.9), accepted(2023, 13.6)})
 	var opt struct {
-		XAxis struct{ Data []string } `json:"xAxis"`
-		YAxis struct{ Max float64 }   `json:"yAxis"`
+		XAxis  struct{ Data []string } `json:"xAxis"`
+		YAxis  struct{ Max float64 }   `json:"yAxis"`
 		Series []struct {
 			Name     string
 			Data     []*float64
