@@ -10,11 +10,14 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/chromedp"
 	"github.com/xuri/excelize/v2"
 
 	"kexie/internal/access"
+	"kexie/internal/db/dbtest"
 	"kexie/internal/org"
 	"kexie/internal/survey"
+	"kexie/internal/web/webtest"
 )
 
 // districts adds two districts under the city.
@@ -201,4 +204,51 @@ func TestRegionDrillScope(t *testing.T) {
 			t.Errorf("the city's districts: %v", rows)
 		}
 	})
+}
+
+// TestBrowserRegionDrill follows the drill-down in a browser at 1,280 and
+// 390 px: the city's name leads to its districts, the filter form then
+// holds the city and the first level (so its export button exports what
+// the table shows), nothing is wider than the screen but the table's own
+// scroller, and the breadcrumb leads back to the province.
+func TestBrowserRegionDrill(t *testing.T) {
+	ctx := webtest.Browser(t)
+	ss := serveSurveys(t, dbtest.OpenSQLite(t))
+	east, west := districts(t, ss)
+	v := seedDrill(t, ss, ss.Root.ID, "2025年全省公民科学素质调查", map[int64][]bool{
+		east.ID: {true, false, true, false}, west.ID: {true, false, false}, ss.Peer.ID: {false, true, false, false}})
+	ss.CreateUser(t, "prov", access.OrgStaff, ss.Root)
+	b := webtest.NewTab(t, ctx, ss.URL, 30*time.Second)
+	b.Login("prov")
+	for _, width := range []int64{1280, 390} {
+		b.Run("viewport", chromedp.EmulateViewport(width, 900), chromedp.Sleep(150*time.Millisecond))
+		b.Open("/surveys/"+itoa(v.ID)+"/analysis?level=1", "#region-table")
+		if got := b.Text(`#region-table tbody`); !strings.Contains(got, ss.City.Name) || !strings.Contains(got, ss.Peer.Name) {
+			t.Fatalf("%d px: the province's table %q", width, got)
+		}
+		b.Run("drill into the city", chromedp.Click(chromedp.CSS(`#region-table a.region-drill[href*="within=`+itoa(ss.City.ID)+`"]`)),
+			chromedp.WaitVisible(chromedp.CSS(`#region-crumbs`)))
+		got := b.Text(`#region-table`)
+		for _, want := range []string{"分地区估计（" + ss.City.Name + " 以下）", east.Name, west.Name, "n=7"} {
+			if !strings.Contains(got, want) {
+				t.Errorf("%d px: the city's table lacks %q: %q", width, want, got)
+			}
+		}
+		if strings.Contains(got, ss.Peer.Name) {
+			t.Errorf("%d px: the city's table shows the peer city", width)
+		}
+		if within, level := b.Value(`#analysis-filters input[name=within]`), b.Value(`#region-level`); within != "PZH" || level != "1" {
+			t.Errorf("%d px: the filter form holds within=%q level=%q, want PZH and 1 (the export follows the form)", width, within, level)
+		}
+		if w, err := chromedp.Run(b.Ctx, chromedp.Evaluate[int](`document.documentElement.scrollWidth`)); err != nil || w > int(width) {
+			t.Errorf("the drilled page is %d px wide at %d px", w, width)
+		}
+		if width == 1280 {
+			shot(b, "survey-region-drill")
+		}
+		b.Run("back up", chromedp.Click(chromedp.CSS(`#region-crumbs a`)), chromedp.WaitNotPresent(chromedp.CSS(`#region-crumbs`)))
+		if got := b.Text(`#region-table tbody`); !strings.Contains(got, ss.Peer.Name) {
+			t.Errorf("%d px: back at the province, the table %q", width, got)
+		}
+	}
 }
