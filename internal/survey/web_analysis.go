@@ -114,8 +114,9 @@ func (h *handler) analysisData(r *http.Request, v Survey) (AnalysisPage, error) 
 			p.Notice = "orgpick.err.unknown"
 			p.Filter.Scope = p.Filter.Scope.Within("/nothing/")
 		} else if p.Filter.Scope.Within(o.Path).None() {
-			// Nothing of the viewer's lies there: no figures, no names.
-			p.Notice, p.Outside = "survey.a.region_outside", true
+			// Nothing of the viewer's lies there: no figures, no names
+			// (the picker, which would show the org's path, starts empty).
+			p.Notice, p.Outside, p.Within = "survey.a.region_outside", true, ""
 			p.Filter.Scope = p.Filter.Scope.Within("/nothing/")
 			anchor = Region{}
 		} else {
