@@ -47,6 +47,38 @@ func (p AnalysisPage) href(within string) string {
 	return "?" + q.Encode()
 }
 
+// markBelow marks the rows of t whose regions have orgs under them.
+func (s *Store) markBelow(ctx context.Context, t *RegionTable) error {
+	if len(t.Rows) == 0 {
+		return nil
+	}
+	args := make([]any, len(t.Rows))
+	marks := make([]string, len(t.Rows))
+	for i, r := range t.Rows {
+		args[i], marks[i] = r.ID, "?"
+	}
+	rows, err := s.db.Query(ctx, `SELECT DISTINCT parent_id FROM orgs WHERE parent_id IN (`+strings.Join(marks, ",")+`)`, args...)
+	if err != nil {
+		return fmt.Errorf("survey: regions below: %w", err)
+	}
+	defer rows.Close()
+	below := map[int64]bool{}
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			return fmt.Errorf("survey: regions below: %w", err)
+		}
+		below[id] = true
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("survey: regions below: %w", err)
+	}
+	for i := range t.Rows {
+		t.Rows[i].Below = below[t.Rows[i].ID]
+	}
+	return nil
+}
+
 // regionCrumbs is the way from the survey's org down to anchor, each step
 // but the last a link. An anchor outside the survey's subtree (the filter
 // set to an org above it) stands alone.

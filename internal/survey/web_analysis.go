@@ -190,6 +190,9 @@ func (h *handler) analysisData(r *http.Request, v Survey) (AnalysisPage, error) 
 			if p.Crumbs, err = h.regionCrumbs(r.Context(), p, anchor); err != nil {
 				return p, err
 			}
+			if err := h.store.markBelow(r.Context(), p.Regions); err != nil {
+				return p, err
+			}
 		}
 	}
 	return p, nil
