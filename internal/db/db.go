@@ -47,6 +47,7 @@ type DB struct {
 	rebind    sync.Map // query text → rebound text (PostgreSQL only)
 	stmts     sync.Map // query text → *sql.Stmt on the reader pool (SQLite only)
 	stmtCount atomic.Int32
+	ran       atomic.Int64 // statements run, for Statements
 	dsn       string
 	path      string // SQLite file path
 	auditKey  []byte
@@ -162,6 +163,11 @@ func (d *DB) Path() string { return d.path }
 // DSN returns the data source name the DB was opened with.
 func (d *DB) DSN() string { return d.dsn }
 
+// Statements is the number of statements run through d (reads, writes and
+// those in transactions) since it was opened: tests and benchmarks count a
+// request's database round trips with it.
+func (d *DB) Statements() int64 { return d.ran.Load() }
+
 // Q is what both *DB and *Tx offer, so store helpers can take either.
 // Queries use "?" placeholders; they are rebound for PostgreSQL.
 type Q interface {
@@ -173,6 +179,7 @@ type Q interface {
 
 // Exec runs a statement outside any explicit transaction, on the writer pool.
 func (d *DB) Exec(ctx context.Context, query string, args ...any) (sql.Result, error) {
+	d.ran.Add(1)
 	res, err := d.w.ExecContext(ctx, d.bind(query), args...)
 	forgetVersions(ctx)
 	return res, err
@@ -180,6 +187,7 @@ func (d *DB) Exec(ctx context.Context, query string, args ...any) (sql.Result, e
 
 // Query reads on the reader pool.
 func (d *DB) Query(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
+	d.ran.Add(1)
 	if st := d.stmt(ctx, query); st != nil {
 		return st.QueryContext(ctx, args...)
 	}
@@ -188,6 +196,7 @@ func (d *DB) Query(ctx context.Context, query string, args ...any) (*sql.Rows, e
 
 // QueryRow reads one row on the reader pool.
 func (d *DB) QueryRow(ctx context.Context, query string, args ...any) *sql.Row {
+	d.ran.Add(1)
 	if st := d.stmt(ctx, query); st != nil {
 		return st.QueryRowContext(ctx, args...)
 	}
@@ -277,16 +286,19 @@ func (d *DB) ReadTx(ctx context.Context, fn func(tx *Tx) error) error {
 
 // Exec runs a statement in the transaction.
 func (tx *Tx) Exec(ctx context.Context, query string, args ...any) (sql.Result, error) {
+	tx.d.ran.Add(1)
 	return tx.tx.ExecContext(ctx, tx.d.bind(query), args...)
 }
 
 // Query reads in the transaction.
 func (tx *Tx) Query(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
+	tx.d.ran.Add(1)
 	return tx.tx.QueryContext(ctx, tx.d.bind(query), args...)
 }
 
 // QueryRow reads one row in the transaction.
 func (tx *Tx) QueryRow(ctx context.Context, query string, args ...any) *sql.Row {
+	tx.d.ran.Add(1)
 	return tx.tx.QueryRowContext(ctx, tx.d.bind(query), args...)
 }
 

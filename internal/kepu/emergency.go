@@ -65,9 +65,6 @@ func (s *Store) OpenEmergency(ctx context.Context, orgID int64, topic, region st
 				return fmt.Errorf("kepu: emergency editors: %w", err)
 			}
 		}
-		if err := bump(ctx, tx); err != nil {
-			return err
-		}
 		return audit.Append(ctx, tx, audit.Entry{OrgID: orgID, OrgPath: path, Action: "kepu.emergency_open",
 			Target: target("kepu_emergency", id), After: map[string]any{"name": topic, "region": region, "editors": editors}})
 	})
@@ -86,9 +83,6 @@ func (s *Store) CloseEmergency(ctx context.Context, id int64, by Actor) error {
 		}
 		if _, err := tx.Exec(ctx, `UPDATE kepu_emergencies SET status = 'closed', closed_at = ? WHERE id = ?`, db.Millis(tx.Now), id); err != nil {
 			return fmt.Errorf("kepu: close emergency %d: %w", id, err)
-		}
-		if err := bump(ctx, tx); err != nil {
-			return err
 		}
 		return audit.Append(ctx, tx, audit.Entry{OrgID: e.OrgID, OrgPath: e.OrgPath, Action: "kepu.emergency_close",
 			Target: target("kepu_emergency", id)})
@@ -126,9 +120,6 @@ func (s *Store) PublishUrgent(ctx context.Context, emergencyID int64, in DraftIn
 		}
 		it := Item{ID: id, Title: in.Title, Summary: in.Summary, Topic: e.Topic, Body: in.Body}
 		if err := index(ctx, tx, it, true); err != nil {
-			return err
-		}
-		if err := bump(ctx, tx); err != nil {
 			return err
 		}
 		return audit.Append(ctx, tx, audit.Entry{OrgID: e.OrgID, OrgPath: e.OrgPath, Action: "kepu.item_urgent",

@@ -181,14 +181,6 @@ func orgPath(ctx context.Context, q db.Q, orgID int64) (string, error) {
 	return path, nil
 }
 
-// bump tells every node's page cache that what the public sees changed.
-func bump(ctx context.Context, tx *db.Tx) error {
-	if _, err := tx.Exec(ctx, `UPDATE kepu_state SET version = version + 1 WHERE id = 1`); err != nil {
-		return fmt.Errorf("kepu: bump version: %w", err)
-	}
-	return nil
-}
-
 // index writes a published item's search terms (and drops a withdrawn
 // one's), in the transaction that changed it.
 func index(ctx context.Context, tx *db.Tx, it Item, live bool) error {

@@ -46,9 +46,6 @@ func (s *Store) Publish(ctx context.Context, id int64, by Actor) error {
 		if err := index(ctx, tx, it, true); err != nil {
 			return err
 		}
-		if err := bump(ctx, tx); err != nil {
-			return err
-		}
 		return audit.Append(ctx, tx, audit.Entry{OrgID: it.OrgID, OrgPath: it.OrgPath, Action: "kepu.item_publish",
 			Target: target("kepu", id), After: map[string]any{"title": it.Title}})
 	})
@@ -125,9 +122,6 @@ func (s *Store) Correct(ctx context.Context, id int64, c Correction, by Actor) e
 		if err := index(ctx, tx, it, true); err != nil {
 			return err
 		}
-		if err := bump(ctx, tx); err != nil {
-			return err
-		}
 		return audit.Append(ctx, tx, audit.Entry{OrgID: it.OrgID, OrgPath: it.OrgPath, Action: "kepu.item_correct",
 			Target: target("kepu", id), After: map[string]any{"title": in.Title, "note": c.Note, "version": it.Version + 1}})
 	})
@@ -157,9 +151,6 @@ func (s *Store) Withdraw(ctx context.Context, id int64, reason string, by Actor)
 			return fmt.Errorf("kepu: withdraw %d: %w", id, err)
 		}
 		if err := index(ctx, tx, it, false); err != nil {
-			return err
-		}
-		if err := bump(ctx, tx); err != nil {
 			return err
 		}
 		return audit.Append(ctx, tx, audit.Entry{OrgID: it.OrgID, OrgPath: it.OrgPath, Action: "kepu.item_withdraw",

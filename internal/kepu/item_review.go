@@ -126,13 +126,8 @@ func (s *Store) Review(ctx context.Context, id int64, pass bool, note string, by
 		if _, err := tx.Exec(ctx, q, args...); err != nil {
 			return fmt.Errorf("kepu: review %d: %w", id, err)
 		}
-		if it.Status == Published {
-			if !pass {
-				if err := index(ctx, tx, it, false); err != nil {
-					return err
-				}
-			}
-			if err := bump(ctx, tx); err != nil {
+		if it.Status == Published && !pass {
+			if err := index(ctx, tx, it, false); err != nil {
 				return err
 			}
 		}

@@ -45,9 +45,6 @@ func (s *Store) CreateSeries(ctx context.Context, orgID int64, title, summary st
 			id, orgID, title, summary, db.Millis(tx.Now)); err != nil {
 			return fmt.Errorf("kepu: create series: %w", err)
 		}
-		if err := bump(ctx, tx); err != nil {
-			return err
-		}
 		return audit.Append(ctx, tx, audit.Entry{OrgID: orgID, OrgPath: path, Action: "kepu.series_create",
 			Target: target("kepu_series", id), After: map[string]any{"title": title}})
 	})

@@ -51,7 +51,7 @@ func (h *handler) serve(w http.ResponseWriter, r *http.Request, build func() (Pa
 	ctx := r.Context()
 	useCache := cacheable(r)
 	key := h.uiLang(r) + "|" + contentLang(r) + "|" + r.URL.Path + "?" + r.URL.RawQuery
-	var v int64
+	var v PageVersion
 	if useCache {
 		var err error
 		if v, err = h.store.Version(ctx); err != nil {
@@ -98,8 +98,8 @@ func (h *handler) serve(w http.ResponseWriter, r *http.Request, build func() (Pa
 
 // etagOf names a public page by the content version and the languages it
 // was rendered in (the URL is the browser's own key).
-func etagOf(v int64, r *http.Request) string {
-	return fmt.Sprintf(`W/"k%d-%s-%s"`, v, web.NegotiateLanguage(r, ""), contentLang(r))
+func etagOf(v PageVersion, r *http.Request) string {
+	return fmt.Sprintf(`W/"k%d.%d-%s-%s"`, v.Kepu, v.Org, web.NegotiateLanguage(r, ""), contentLang(r))
 }
 
 func (h *handler) write(w http.ResponseWriter, r *http.Request, p Page, public bool) {

@@ -1,24 +1,17 @@
 package plan
 
 import (
-	"encoding/json"
 	"math"
 	"strconv"
-)
 
-// chartJSON encodes an ECharts option for a data-chart attribute.
-func chartJSON(opt map[string]any) string {
-	b, err := json.Marshal(opt)
-	if err != nil {
-		return "{}"
-	}
-	return string(b)
-}
+	"kexie/internal/web"
+)
 
 // indicatorChart draws, for each year from the baseline to the deadline,
 // the accepted value (the whole year's, or the latest quarter's) against the
 // value the straight line to the target expects at the end of that year,
-// with the target as a line across.
+// with the target as a line across. It returns "" when the option cannot be
+// encoded (web.ChartJSON): the page then shows no chart.
 func indicatorChart(t func(string, ...any) string, p Plan, ind StoredIndicator, entries []Entry) string {
 	first, last := p.StartYear-1, p.EndYear
 	if ind.Baseline != nil && ind.Baseline.Year > 0 && ind.Baseline.Year < first {
@@ -71,7 +64,7 @@ func indicatorChart(t func(string, ...any) string, p Plan, ind StoredIndicator, 
 		series[0]["markLine"] = map[string]any{"symbol": "none", "data": []map[string]any{{"yAxis": goal}},
 			"label": map[string]any{"formatter": t("plan.chart.target") + " {c}", "position": "insideEndTop"}}
 	}
-	return chartJSON(map[string]any{
+	return web.ChartJSON(map[string]any{
 		"tooltip": map[string]any{"trigger": "axis"},
 		"legend":  map[string]any{"top": 0},
 		"grid":    map[string]any{"left": 48, "right": 24, "top": 36, "bottom": 28},
@@ -91,6 +84,8 @@ func niceMax(v float64) float64 {
 	return math.Ceil(m/step) * step
 }
 
+// compareChart sets each plan's target for a metric beside its latest
+// value, one pair of bars per plan ("" when it cannot be encoded).
 func compareChart(t func(string, ...any) string, rows []Comparison) string {
 	var names []string
 	var targets, latest []any
@@ -104,7 +99,7 @@ func compareChart(t func(string, ...any) string, rows []Comparison) string {
 			latest = append(latest, nil)
 		}
 	}
-	return chartJSON(map[string]any{
+	return web.ChartJSON(map[string]any{
 		"tooltip": map[string]any{"trigger": "axis"},
 		"legend":  map[string]any{"top": 0},
 		"grid":    map[string]any{"left": 48, "right": 16, "top": 36, "bottom": 60},

@@ -5,6 +5,8 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+
+	"kexie/internal/web"
 )
 
 // DashboardPage is a plan's implementation at a glance: the roll-up of
@@ -137,7 +139,7 @@ func (d *DashboardPage) charts(t func(string, ...any) string) {
 			"itemStyle": map[string]any{"color": statusColors[st]}})
 	}
 	if len(top) > 0 {
-		d.StatusChart = chartJSON(map[string]any{
+		d.StatusChart = web.ChartJSON(map[string]any{
 			"tooltip": map[string]any{"trigger": "axis"},
 			"legend":  map[string]any{"top": 0},
 			"grid":    map[string]any{"left": 150, "right": 16, "top": 36, "bottom": 24},
@@ -153,7 +155,7 @@ func (d *DashboardPage) charts(t func(string, ...any) string) {
 		pct = append(pct, u.Percent())
 	}
 	if len(unames) > 0 {
-		d.UnitChart = chartJSON(map[string]any{
+		d.UnitChart = web.ChartJSON(map[string]any{
 			"tooltip": map[string]any{"trigger": "axis"},
 			"grid":    map[string]any{"left": 150, "right": 40, "top": 8, "bottom": 24},
 			"xAxis":   map[string]any{"type": "value", "max": 100, "axisLabel": map[string]any{"formatter": "{value}%"}},

@@ -79,7 +79,7 @@ func (h *handler) evalPage(r *http.Request, f *web.Form) (EvalPage, error) {
 		}
 	}
 	if len(names) > 0 {
-		page.Chart = chartJSON(map[string]any{
+		page.Chart = web.ChartJSON(map[string]any{
 			"tooltip": map[string]any{"trigger": "axis"},
 			"grid":    map[string]any{"left": 140, "right": 24, "top": 16, "bottom": 24},
 			"xAxis":   map[string]any{"type": "value", "max": MaxScore},

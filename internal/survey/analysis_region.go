@@ -25,6 +25,9 @@ type RegionCol struct {
 type RegionRow struct {
 	Region
 	Rates []Rate
+	// Below says the region has orgs under it, so its name drills down
+	// (set by the analysis page).
+	Below bool
 }
 
 // RegionTable is the by-region estimate: each region at a level under an

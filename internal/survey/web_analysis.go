@@ -3,6 +3,7 @@ package survey
 import (
 	"errors"
 	"net/http"
+	"net/url"
 	"sort"
 	"strconv"
 	"strings"
@@ -41,6 +42,12 @@ type AnalysisPage struct {
 	// the table.
 	Level   int
 	Regions *RegionTable
+	// Crumbs lead from the survey's org down to the table's region;
+	// Outside says the region filter names an org outside the viewer's
+	// scope (the page then shows nothing of it).
+	Crumbs  []RegionCrumb
+	Outside bool
+	query   url.Values // the request's, for the drill-down links
 }
 
 // Levels are the by-region groupings offered.
@@ -91,7 +98,7 @@ func (p AnalysisPage) MarginsCSV() string {
 
 func (h *handler) analysisData(r *http.Request, v Survey) (AnalysisPage, error) {
 	q := r.URL.Query()
-	p := AnalysisPage{Survey: v, Row: q.Get("row"), Col: q.Get("col"), Within: q.Get("within")}
+	p := AnalysisPage{Survey: v, Row: q.Get("row"), Col: q.Get("col"), Within: q.Get("within"), query: q}
 	p.Filter = AnalysisFilter{Scope: h.site.Scope(r, "survey.view"), Role: q.Get("role"), Category: q.Get("cat"), Weighted: q.Get("weighted") == "1"}
 	p.Filter.StationID, _ = strconv.ParseInt(q.Get("station"), 10, 64)
 	if l, err := strconv.Atoi(q.Get("level")); err == nil && l >= 1 && l <= MaxRegionLevel {
@@ -106,6 +113,12 @@ func (h *handler) analysisData(r *http.Request, v Survey) (AnalysisPage, error) 
 			}
 			p.Notice = "orgpick.err.unknown"
 			p.Filter.Scope = p.Filter.Scope.Within("/nothing/")
+		} else if p.Filter.Scope.Within(o.Path).None() {
+			// Nothing of the viewer's lies there: no figures, no names
+			// (the picker, which would show the org's path, starts empty).
+			p.Notice, p.Outside, p.Within = "survey.a.region_outside", true, ""
+			p.Filter.Scope = p.Filter.Scope.Within("/nothing/")
+			anchor = Region{}
 		} else {
 			p.Filter.Within = o.Path
 			anchor = Region{ID: o.ID, Name: o.Name, Path: o.Path}
@@ -173,6 +186,14 @@ func (h *handler) analysisData(r *http.Request, v Survey) (AnalysisPage, error) 
 		}
 		t.Anchor, t.Level = anchor, p.Level
 		p.Regions = &t
+		if !p.Outside {
+			if p.Crumbs, err = h.regionCrumbs(r.Context(), p, anchor); err != nil {
+				return p, err
+			}
+			if err := h.store.markBelow(r.Context(), p.Regions); err != nil {
+				return p, err
+			}
+		}
 	}
 	return p, nil
 }
@@ -269,34 +290,4 @@ func (h *handler) margins(w http.ResponseWriter, r *http.Request) error {
 		err = h.store.SetMargins(r.Context(), id, m)
 	}
 	return h.back(w, r, surveyURL(id, "/analysis?weighted=1#margins"), err, "survey.flash.margins")
-}
-
-// regionSheet is the by-region table as a sheet: per column the share in
-// percent, its standard error in points, the 95% interval and the rows
-// counted.
-func regionSheet(rt RegionTable, t func(string, ...any) string) sheet.Table {
-	st := sheet.Table{Sheet: t("survey.a.by_region_sheet"), Headers: []string{t("survey.f.region")}}
-	for _, c := range rt.Cols {
-		name := c.Label
-		if c.Key == "literacy" {
-			name = t("survey.a.literacy")
-		}
-		st.Headers = append(st.Headers, name+" %", name+" "+t("survey.a.se"), name+" "+t("survey.a.ci_lo"), name+" "+t("survey.a.ci_hi"), name+" n")
-	}
-	line := func(name string, rates []Rate) []string {
-		out := []string{name}
-		for _, r := range rates {
-			if r.N == 0 {
-				out = append(out, "", "", "", "", "0")
-				continue
-			}
-			out = append(out, r.PS(), r.SES(), r.LoS(), r.HiS(), strconv.Itoa(r.N))
-		}
-		return out
-	}
-	for _, row := range rt.Rows {
-		st.Rows = append(st.Rows, line(row.Name, row.Rates))
-	}
-	st.Rows = append(st.Rows, line(t("survey.a.total"), rt.Total.Rates))
-	return st
 }

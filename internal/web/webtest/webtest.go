@@ -142,6 +142,28 @@ func New(t testing.TB, d *db.DB) *Site {
 	return s
 }
 
+// Node wires a second node of the platform on s's database: its own org
+// store, accounts service and policy (so its own caches), the same clock,
+// orgs and accounts. Start it with its own copies of the test's modules to
+// check that a change made on one node reaches the other's next request.
+func (s *Site) Node() *Site {
+	t := s.T
+	t.Helper()
+	cfg := config.Default()
+	n := &Site{T: t, DB: s.DB, Policy: access.NewPolicy(), Clock: s.Clock, Root: s.Root, City: s.City, Peer: s.Peer}
+	n.Orgs = org.NewStore(s.DB, std.Regions())
+	n.Auth = auth.NewService(s.DB, n.Orgs, n.Policy, auth.Config{
+		Idle: cfg.SessionIdle, Max: cfg.SessionMax, LockoutAttempts: cfg.LockoutAttempts, LockoutFor: cfg.LockoutFor,
+		SecretKey: Key("totp"), Issuer: "科协工作平台",
+	})
+	n.Auth.Now = n.Clock.Now
+	n.platform = []web.Module{audit.Module(s.DB), org.Module(n.Orgs), n.Auth.Module()}
+	for _, m := range n.platform {
+		n.Policy.Add(m.Permissions...)
+	}
+	return n
+}
+
 func (s *Site) migrate(mods []web.Module) error {
 	var sets []db.Migrations
 	for _, m := range mods {

@@ -1,0 +1,105 @@
+package plan
+
+import (
+	"encoding/json"
+	"fmt"
+	"math"
+	"strings"
+	"testing"
+)
+
+func chartLabel(key string, _ ...any) string { return key }
+
+func chartIndicator(goal float64) StoredIndicator {
+	deadline := 2025
+	return StoredIndicator{Indicator: Indicator{Metric: "公民具备科学素质比例", Comparator: ">=", Value: &goal, Unit: "%",
+		DeadlineYear: &deadline, Baseline: &Baseline{Value: 10.5, Year: 2020}}}
+}
+
+func accepted(year int, v float64) Entry {
+	return Entry{Reading: Reading{Value: v, Year: year}, State: "accepted"}
+}
+
+// TestIndicatorChart: the option is the platform's encoding (web.ChartJSON)
+// with a year per point from the baseline to the deadline, the accepted
+// values, the straight line to the target and the target across; a value
+// that cannot be encoded leaves the page without a chart instead of an
+// empty "{}" that draws a blank frame.
+func TestIndicatorChart(t *testing.T) {
+	p := Plan{StartYear: 2021, EndYear: 2025}
+	got := indicatorChart(chartLabel, p, chartIndicator(15), []Entry{accepted(2022, 12.9), accepted(2023, 13.6)})
+	var opt struct {
+		XAxis  struct{ Data []string } `json:"xAxis"`
+		YAxis  struct{ Max float64 }   `json:"yAxis"`
+		Series []struct {
+			Name     string
+			Data     []*float64
+			MarkLine *struct{ Data []map[string]float64 } `json:"markLine"`
+		}
+	}
+	if err := json.Unmarshal([]byte(got), &opt); err != nil {
+		t.Fatalf("indicator chart %q: %v", got, err)
+	}
+	if years := strings.Join(opt.XAxis.Data, ","); years != "2020,2021,2022,2023,2024,2025" {
+		t.Errorf("years %s", years)
+	}
+	if len(opt.Series) != 2 || opt.Series[0].Name != "plan.chart.actual" || opt.Series[1].Name != "plan.chart.expected" {
+		t.Fatalf("series %+v", opt.Series)
+	}
+	show := func(xs []*float64) string {
+		var out []string
+		for _, x := range xs {
+			if x == nil {
+				out = append(out, "-")
+			} else {
+				out = append(out, fmt.Sprint(*x))
+			}
+		}
+		return strings.Join(out, " ")
+	}
+	if a := show(opt.Series[0].Data); a != "- - 12.9 13.6 - -" {
+		t.Errorf("actual %s", a)
+	}
+	if e := opt.Series[1].Data; len(e) != 6 || e[0] == nil || e[5] == nil || *e[5] != 15 {
+		t.Errorf("expected %s", show(e))
+	}
+	if m := opt.Series[0].MarkLine; m == nil || len(m.Data) != 1 || m.Data[0]["yAxis"] != 15 {
+		t.Errorf("target line %+v", m)
+	}
+	if opt.YAxis.Max < 15 {
+		t.Errorf("axis max %v below the target", opt.YAxis.Max)
+	}
+
+	if got := indicatorChart(chartLabel, p, chartIndicator(15), []Entry{accepted(2022, math.NaN())}); got != "" {
+		t.Errorf("a value that cannot be encoded gave %q, want no chart", got)
+	}
+	if got := indicatorChart(chartLabel, p, chartIndicator(math.Inf(1)), nil); got != "" {
+		t.Errorf("an infinite target gave %q, want no chart", got)
+	}
+}
+
+// TestCompareChart: one pair of bars per plan; no chart when a number
+// cannot be encoded.
+func TestCompareChart(t *testing.T) {
+	latest := Reading{Value: 13.1, Year: 2024}
+	rows := []Comparison{{PlanOrg: "攀枝花市科协", Task: Task{StoredIndicator: chartIndicator(15)}},
+		{PlanOrg: "滁州市科协", Task: Task{StoredIndicator: chartIndicator(16)}}}
+	rows[0].Latest = &latest
+	got := compareChart(chartLabel, rows)
+	var opt struct {
+		XAxis  struct{ Data []string } `json:"xAxis"`
+		Series []struct{ Data []*float64 }
+	}
+	if err := json.Unmarshal([]byte(got), &opt); err != nil {
+		t.Fatalf("compare chart %q: %v", got, err)
+	}
+	if strings.Join(opt.XAxis.Data, ",") != "攀枝花市科协,滁州市科协" || len(opt.Series) != 2 ||
+		*opt.Series[0].Data[1] != 16 || *opt.Series[1].Data[0] != 13.1 || opt.Series[1].Data[1] != nil {
+		t.Errorf("compare chart %s", got)
+	}
+	bad := Reading{Value: math.NaN(), Year: 2024}
+	rows[1].Latest = &bad
+	if got := compareChart(chartLabel, rows); got != "" {
+		t.Errorf("a value that cannot be encoded gave %q, want no chart", got)
+	}
+}
