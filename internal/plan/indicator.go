@@ -229,6 +229,15 @@ func sentence(ns, os []rune, pos []int, deadline *int, c *lineCtx, goalPara bool
 		case qualifiesCount(ns, q):
 			// a size that qualifies what a count after it counts (培育年营收
 			// 超10亿元企业20家, 建设千亩以上示范基地20个): the count is the target
+		case outlineNumber(ns, q, cs) || placeName(ns, q) || toll(ns, q, clause) || penalty(s, q) || procedureLimit(ns, q, clause) || before("方面") ||
+			twoOrMore(q) && has(s, []string{"不得", "禁止", "不能"}):
+			// a numeral in a place's name (赣州市六台区), the toll of an event
+			// (造成8人死亡), a fine, the longest a procedure may take, the
+			// items under a heading of a list (人才培养方面5项), a ban on
+			// two or more (不得同时在两个以上学会任职) (indicator_unseen.go)
+		case baseOf(ns, q):
+			// the base of a growth (以…3000名为基数)
+			baseline = &Baseline{Value: q.value * q.mult}
 		case inBookTitle(ns, q.a):
 			// a number in the title of a document (《关于建设100个…的意见》)
 		case inGloss(ns, q.a):
@@ -257,7 +266,7 @@ func sentence(ns, os []rune, pos []int, deadline *int, c *lineCtx, goalPara bool
 			// a slogan (“四个服务”), the word 一 (一批, 一次性), a phase (二期),
 			// an adjective (一次性), the name of one of a list of things
 			// (高山滑雪、冬季两项、速度滑冰)
-		case q.after < len(ns) && ns[q.after] == '的' && (q.after > q.b || q.base != "%") && !hasAt(ns, q.after, "的目标") && !hasAt(ns, q.after, "的水平") && !sizeOfMade(ns, q, clause) || q.b < len(ns) && ns[q.b] == '级':
+		case q.after < len(ns) && ns[q.after] == '的' && (q.after > q.b || q.base != "%") && !hasAt(ns, q.after, "的目标") && !hasAt(ns, q.after, "的水平") && !sizeOfMade(ns, q, clause) && !sizeReached(ns, q) || q.b < len(ns) && ns[q.b] == '级':
 			// a qualifier: 1亿元以上的企业, 千亿级 (but 90%的企业 is a share)
 		case (params && has(strings.ReplaceAll(string(ns[cs:clauseEnd(ns, q.after)]), " ", ""), paramCues) ||
 			strings.Contains(strings.ReplaceAll(clause, " ", ""), "最高")) && moneyOrRate(q):
@@ -351,6 +360,8 @@ func sentence(ns, os []rune, pos []int, deadline *int, c *lineCtx, goalPara bool
 			// standard each project or firm must meet
 			unsure := conditional(ns, q, cs) || perApplicant(clause, q) || stated(ns, q, clause) && !goal && !c.goalSection ||
 				(q.base == "名" || q.base == "位") && before("前") || sizeBeforeNoun(ns, q) || consequence && moneyOrRate(q) ||
+				doneAspect(clause) || eventCount(ns, q, clause) || strings.Contains(clause, "原则上") && !goal || listedPlaces(ns, q, clause) || eachSends(ns, q) || twoOrMore(q) ||
+				(q.cmp == ">=" || q.cmp == ">") && has(s, eligibility) && !goal && !c.goalSection ||
 				standard && moneyOrRate(q) && (q.cmp == ">=" || q.cmp == ">") && !has(clause, []string{"达到", "提高", "提升", "增长", "增加", "突破", "超过", "实现"})
 			// a sentence that names what exists only to build on it (在已建成
 			// 120个…的基础上，再新建50个; 由目前的10座增加到20座): its new

@@ -12,7 +12,8 @@ var conditionOpeners = []string{"对", "凡"}
 
 // eligibility words name the conditions an applicant must meet.
 var eligibility = []string{"申报", "申请条件", "须具备", "应具备", "应当具备", "准入条件", "入选条件", "门槛",
-	"须在", "须为", "须满足", "需满足", "应满足", "应当满足", "符合以下条件", "具备以下条件", "申请人", "申请单位", "申报主体"}
+	"须在", "须为", "须满足", "需满足", "应满足", "应当满足", "符合以下条件", "具备以下条件", "申请人", "申请单位", "申报主体",
+	"应有", "应当有", "须有", "应具有", "应当具有"}
 
 // conditional reports a quantity inside a condition: a clause opened by 对
 // or 凡 whose quantity qualifies a noun through 的 (对研发投入超过1000万元

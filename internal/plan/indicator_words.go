@@ -33,7 +33,7 @@ func pastYear(s string, planStart *int) bool {
 	if pastPeriod(s, *planStart) {
 		return true
 	}
-	if has(s, []string{"到20", "至20", "力争", "比20", "较20", "基础上"}) {
+	if has(s, []string{"到20", "至20", "力争", "比20", "较20", "基础上", "为基数", "为基准"}) {
 		return false
 	}
 	for _, m := range reYear.FindAllStringSubmatch(s, 3) {

@@ -1,0 +1,60 @@
+package plan
+
+import "testing"
+
+// Shapes found by reading the extractor's output on documents it had never
+// seen (the dev pool of docs/benchmarks.md, "Reading the output of unseen
+// documents"); every sentence here is written for the test.
+func TestGrammarUnseenShapes(t *testing.T) {
+	tests := []struct{ sentence, want string }{
+		// numerals inside place names after a province or city
+		{"学习江西省赣州市六台区和河北省四门峡市的做法，新建科普e站30个。", "30 个 = - 2030"},
+		// a count of the toll of an event is no target
+		{"各类事故共造成8人死亡、15人受伤，新建应急避难场所50个。", "50 个 = - 2030"},
+		// a verb with 了 tells what was done
+		{"各区新增了120个社区科普站点，今后再建30个。", "? 120 个 = - 2030 | 30 个 = - 2030"},
+		// a baseline set with 以…为基数
+		{"以2025年科普人员3000名为基数，科普人员数量每年增长10%。", "10 % = year 2030 (from 3000)"},
+		// the count of places just listed is a scope
+		{"选取东城、西城、南城、北城4个区开展试点，建设社区科普大学40所。", "? 4 个 = - 2030 | 40 所 = - 2030"},
+		// what each member sends is a rule for each
+		{"各成员单位各派1名联络员参加工作专班。", "? 1 名 = - 2030"},
+		// the count of items under a heading of a list
+		{"科普资源共享方面4项，人才培养方面5项。", ""},
+		// two or more: a condition
+		{"涉及两个以上部门的事项，由市科协牵头协调。", "? 2 个 >= - 2030"},
+		{"会员不得同时在两个以上学会担任理事长。", ""},
+		// penalties
+		{"违反规定的，没收违法所得，并处违法所得2倍以上5倍以下的罚款。", ""},
+		// a procedure's time limit; a goal of speed stays a target
+		{"申请材料审核时间一般不少于3个工作日，最长不超过10个工作日。", ""},
+		{"政务服务办理时限压缩至5个工作日以内。", "5 个 <= - 2030"},
+		// a size reached
+		{"到2028年，青少年科学营招生达到3000人的规模。", "3000 人 = - 2028"},
+		// what an applicant must have
+		{"申报的学会应有10万元以上活动资金，个人会员不少于200名。", "? 200 名 >= - 2030"},
+	}
+	for _, tt := range tests {
+		if got := readAll(t, tt.sentence); got != tt.want {
+			t.Errorf("%s\n got %q\nwant %q", tt.sentence, got, tt.want)
+		}
+	}
+}
+
+func TestGrammarUnseenShapesMore(t *testing.T) {
+	tests := []struct{ sentence, want string }{
+		// the toll with its noun between
+		{"一场山洪造成12名村民遇难。全市建成应急避难场所60个。", "60 个 = - 2030"},
+		// how often an event happened, and a level compared with
+		{"全省共发生4级以上地震16次，明显高于年均9次的水平。建设地震科普教育基地8个。", "? 16 次 = - 2030 | ? 9 次 >= year 2030 | 8 个 = - 2030"},
+		// a floor set in principle is a rule, proposed
+		{"原则上每个学会的专职工作人员不少于本会会员总数的2%。", "? 2 % >= - 2030"},
+		// outline numbers run into the text
+		{"按要求落实。\n6.2　本办法由市科协负责解释。\n3　组织保障\n建成科普基地12个。", "12 个 = - 2030"},
+	}
+	for _, tt := range tests {
+		if got := readAll(t, tt.sentence); got != tt.want {
+			t.Errorf("%s\n got %q\nwant %q", tt.sentence, got, tt.want)
+		}
+	}
+}

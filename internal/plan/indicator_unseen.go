@@ -1,0 +1,153 @@
+package plan
+
+import "strings"
+
+// Shapes read on documents the extractor had never seen (a dev pool of
+// public documents judged by reading the output, docs/benchmarks.md): what a
+// text says of other things than the plan's commitments — names of places,
+// the toll of an event, what was done, a baseline, the places a measure is
+// tried in, a rule for each member, penalties and the limits of a procedure.
+
+// placeSuffixes end the name of a place (六台区, 四门峡市, 七台河市).
+const placeSuffixes = "区县市峡河州镇乡"
+
+// placeName reports a numeral inside the name of a place written straight
+// after its province or city (江西省赣州市六台区): a name, not a count. The
+// numeral is Chinese and the name's end follows its measure word at once.
+func placeName(rs []rune, q quantity) bool {
+	if !q.cn || q.a < 2 || q.b >= len(rs) {
+		return false
+	}
+	if p := rs[q.a-1]; p != '省' && p != '市' && p != '州' || strings.ContainsRune("全本各每该我城同", rs[q.a-2]) {
+		return false
+	}
+	return strings.ContainsRune(placeSuffixes, rs[q.b]) || q.b+1 < len(rs) && strings.ContainsRune(placeSuffixes, rs[q.b+1]) && rs[q.b] != '个'
+}
+
+// outlineNumber reports a number that opens its clause and stands apart
+// from the word after it by a space (7.2　本办法由…解释, 2　组织机构): the
+// number of an outline item run into the text, not a quantity.
+func outlineNumber(rs []rune, q quantity, cs int) bool {
+	if q.cn || q.mult != 1 || strings.TrimSpace(string(rs[cs:q.a])) != "" {
+		return false
+	}
+	for j := q.a; j < q.b; j++ {
+		if rs[j] == ' ' || rs[j] == '\u3000' || rs[j] == '\t' {
+			return true
+		}
+	}
+	return false
+}
+
+// tollWords close the count of an event's toll (造成8人死亡).
+var tollWords = []string{"死亡", "遇难", "受伤", "重伤", "轻伤", "失踪", "伤亡"}
+
+// toll reports the toll of an event: the people it killed or hurt, the loss
+// it caused (直接经济损失约3亿元), unless the plan brings it down.
+func toll(rs []rune, q quantity, clause string) bool {
+	for _, w := range tollWords {
+		if hasAt(rs, q.after, w) {
+			return true
+		}
+	}
+	if strings.Contains(clause, "造成") && has(string(rs[q.after:clauseEnd(rs, q.after)]), tollWords) {
+		return true // 造成86名矿工遇难
+	}
+	return strings.Contains(clause, "经济损失") && (q.cmp == "=" || q.cmp == "~") &&
+		!has(clause, []string{"减少", "降低", "下降", "控制", "压减"})
+}
+
+// doneAspect reports a verb with 了 in the quantity's clause (新增了120个):
+// what was done, stated in the perfective, not what the plan sets out to do.
+func doneAspect(clause string) bool {
+	for i := strings.Index(clause, "了"); i >= 0; {
+		before, after := clause[:i], clause[i+len("了"):]
+		if !strings.HasSuffix(before, "为") && !strings.HasSuffix(before, "除") && !strings.HasSuffix(before, "不") &&
+			!strings.HasPrefix(after, "解") && before != "" {
+			return true
+		}
+		j := strings.Index(after, "了")
+		if j < 0 {
+			break
+		}
+		i += len("了") + j
+	}
+	return false
+}
+
+// baseOf reports a quantity named as the base of a growth (以…3000名为基数).
+func baseOf(rs []rune, q quantity) bool {
+	for _, w := range []string{"为基数", "为基准", "为基期", "为基础"} {
+		if hasAt(rs, q.after, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// placeWords head the count of places a measure is tried in.
+var placeWords = []string{"城市", "个省", "个市", "个区", "个县", "地区", "直辖市", "区域", "省份", "省（", "省(", "个试点"}
+
+// listedPlaces reports the count of the places just named (东城、西城、南城、
+// 北城4个区开展试点): the scope a measure is tried in, not a result.
+func listedPlaces(rs []rune, q quantity, clause string) bool {
+	if q.cmp != "=" || strings.Count(clause, "、") < 2 {
+		return false
+	}
+	t := string(rs[q.b-1 : min(len(rs), q.after+4)])
+	for _, w := range placeWords {
+		if strings.Contains(t, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// eachSends reports what each member sends or names (各派1名, 各推荐2名): a
+// rule for each, proposed.
+func eachSends(rs []rune, q quantity) bool {
+	return q.beforeCmp >= 2 && rs[q.beforeCmp-2] == '各' || q.beforeCmp >= 3 && rs[q.beforeCmp-3] == '各'
+}
+
+// penalty reports a fine or a multiple of one (处违法所得2倍以上5倍以下的罚款).
+func penalty(s string, q quantity) bool {
+	return (moneyOrRate(q) || q.base == "倍") && has(s, []string{"罚款", "罚金"})
+}
+
+// procedureLimit reports the longest a procedure may take (最长不超过10个工作日,
+// 最迟不超过4个小时, 期限最长不超过240个月): a rule, not a goal of speed
+// (压缩至5个工作日以内 stays one).
+func procedureLimit(rs []rune, q quantity, clause string) bool {
+	period := q.base == "个" && (hasAt(rs, q.after, "工作日") || hasAt(rs, q.after, "月") || hasAt(rs, q.after, "小时")) ||
+		q.base == "小时" || q.base == "天" || q.base == "日"
+	return period && has(clause, []string{"最长", "最迟", "最多", "时限为", "期限为"}) &&
+		!has(clause, []string{"压缩", "缩短", "减少", "降低", "降至", "减至"})
+}
+
+// eventCount reports how often an event happened (共发生5级以上地震48次) or
+// a level a figure is compared with (高于年均19次的水平): what is, not what
+// the plan brings about.
+func eventCount(rs []rune, q quantity, clause string) bool {
+	if (q.base == "次" || q.base == "起") && strings.Contains(clause, "发生") && !has(clause, []string{"减少", "下降", "降低", "控制", "不超过", "低于"}) {
+		return true
+	}
+	return hasAt(rs, q.after, "的水平") && has(clause, []string{"高于", "低于", "超过", "相当于"}) &&
+		!has(clause, []string{"达到", "提高到", "提升到", "保持在"})
+}
+
+// twoOrMore reports 两个以上 (two or more): in Chinese a condition
+// (涉及两个以上部门的事项) far more often than a count the plan commits to.
+func twoOrMore(q quantity) bool {
+	return q.cn && q.value == 2 && q.mult == 1 && q.cmp == ">="
+}
+
+// sizeReached reports a scale a count reaches (招生达到3000人的规模): the size
+// the plan commits to, not a qualifier of a noun.
+func sizeReached(rs []rune, q quantity) bool {
+	if !(endsAt(rs, q.beforeCmp, "达到") || endsAt(rs, q.beforeCmp, "扩大到") || endsAt(rs, q.beforeCmp, "扩大至") || endsAt(rs, q.beforeCmp, "形成")) {
+		return false
+	}
+	ce := clauseEnd(rs, q.after)
+	rest := strings.TrimRight(string(rs[q.after:ce]), " ")
+	return strings.HasPrefix(rest, "的") && strings.HasSuffix(rest, "规模") && len([]rune(rest)) <= 7
+}
