@@ -1,6 +1,9 @@
 package plan
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // Shapes found by reading the extractor's output on documents it had never
 // seen (the dev pool of docs/benchmarks.md, "Reading the output of unseen
@@ -56,5 +59,51 @@ func TestGrammarUnseenShapesMore(t *testing.T) {
 		if got := readAll(t, tt.sentence); got != tt.want {
 			t.Errorf("%s\n got %q\nwant %q", tt.sentence, got, tt.want)
 		}
+	}
+}
+
+// An annual report: last year's review, this year's aims. The review's
+// numbers are what was done; the aims are due in the year of the plan.
+func TestAnnualReport(t *testing.T) {
+	text := "某区科协2026年工作总结和2027年工作安排\n" +
+		"一、2026年工作总结\n" +
+		"全年新发展团体会员120个，举办科普讲座300场。\n" +
+		"二、2027年工作安排\n" +
+		"（一）主要目标。全年新认定科普教育基地20个，年内建成科技志愿服务队15支，三年内培训基层科普骨干600人次。\n" +
+		"（二）自身建设。每季度召开1次党组理论学习中心组学习会，筹备区科协十届二次全委会。\n"
+	doc, err := Ingest(strings.NewReader(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if doc.Period.Start == nil || *doc.Period.Start != 2027 || *doc.Period.End != 2027 {
+		t.Fatalf("period %v–%v, want 2027–2027", doc.Period.Start, doc.Period.End)
+	}
+	var got []string
+	for _, ind := range doc.Indicators {
+		got = append(got, reading(ind))
+	}
+	want := "? 120 个 = - 2027 | ? 300 场 = - 2027 | 20 个 = - 2027 | 15 支 = - 2027 | 600 人次 = - 2029"
+	if g := strings.Join(got, " | "); g != want {
+		t.Errorf("got  %q\nwant %q", g, want)
+	}
+}
+
+// A government work report gives its year in the line that says when it
+// was delivered; the aims without a year of their own are due in it.
+func TestWorkReportYear(t *testing.T) {
+	text := "政府工作报告\n——2027年1月12日在某市第九届人民代表大会第二次会议上\n" +
+		"一、过去一年工作回顾\n全市地区生产总值增长5.6%。\n" +
+		"二、今年工作安排\n城镇新增就业3万人以上。到2030年，研发经费投入强度达到3.2%。\n"
+	doc, err := Ingest(strings.NewReader(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, ind := range doc.Indicators {
+		got = append(got, reading(ind))
+	}
+	want := "? 5.6 % = - 2027 | 3 人×10000 >= - 2027 | 3.2 % = - 2030"
+	if g := strings.Join(got, " | "); g != want {
+		t.Errorf("got  %q\nwant %q", g, want)
 	}
 }

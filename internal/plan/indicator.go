@@ -229,6 +229,8 @@ func sentence(ns, os []rune, pos []int, deadline *int, c *lineCtx, goalPara bool
 		case qualifiesCount(ns, q):
 			// a size that qualifies what a count after it counts (培育年营收
 			// 超10亿元企业20家, 建设千亩以上示范基地20个): the count is the target
+		case q.cn && q.base == "届" && q.b < len(ns) && strings.ContainsRune("人政全党代中", ns[q.b]):
+			// the term of a body in its name (市十届人大二次会议), an ordinal without 第
 		case outlineNumber(ns, q, cs) || placeName(ns, q) || toll(ns, q, clause) || penalty(s, q) || procedureLimit(ns, q, clause) || before("方面") ||
 			twoOrMore(q) && has(s, []string{"不得", "禁止", "不能"}):
 			// a numeral in a place's name (赣州市六台区), the toll of an event

@@ -209,7 +209,10 @@ func procedureRhythm(rs []rune, q quantity, clause string) bool {
 		return false
 	}
 	after := string(rs[q.after:min(len(rs), q.after+8)])
-	return has(after, []string{"督查", "督导", "检查", "抽查", "自查", "例会", "会议", "联席会", "调度", "评估", "考核", "通报", "总结", "报告", "汇报", "巡查"})
+	// a body's own study and meetings (党组理论学习中心组学习会) may be named at length
+	long := string(rs[q.after:min(len(rs), q.after+12)])
+	return has(after, []string{"督查", "督导", "检查", "抽查", "自查", "例会", "会议", "联席会", "调度", "评估", "考核", "通报", "总结", "报告", "汇报", "巡查"}) ||
+		has(long, []string{"学习会", "党组会", "座谈会", "推进会", "务虚会"})
 }
 
 // freshClause reports a quantity whose own clause states something new —
