@@ -34,6 +34,8 @@ func TestGrammarUnseenShapes(t *testing.T) {
 		{"政务服务办理时限压缩至5个工作日以内。", "5 个 <= - 2030"},
 		// a size reached
 		{"到2028年，青少年科学营招生达到3000人的规模。", "3000 人 = - 2028"},
+		// a PDF's spaces around a year still date the clause
+		{"到 ２０２８ 年，建成科普教育基地不少于 ２０ 个。", "20 个 >= - 2028"},
 		// what an applicant must have
 		{"申报的学会应有10万元以上活动资金，个人会员不少于200名。", "? 200 名 >= - 2030"},
 	}

@@ -7,13 +7,13 @@ import (
 )
 
 var (
-	reDeadline      = regexp.MustCompile(`(?:到|至|截至|截止到|于)(20\d\d)年|(20\d\d)年(?:底|末|前|年底|\d{1,2}月(?:底|末|前))`)
-	reClauseYear    = regexp.MustCompile(`^\s*(20\d\d)年(?:底|末|度|全年)?(?:[，,]|[^\d月年底末度前内以来]|$)`)
+	reDeadline      = regexp.MustCompile(`(?:到|至|截至|截止到|于) ?(20\d\d) ?年|(20\d\d) ?年(?:底|末|前|年底|\d{1,2}月(?:底|末|前))`)
+	reClauseYear    = regexp.MustCompile(`^\s*(20\d\d) ?年(?:底|末|度|全年)?(?:[，,]|[^\d月年底末度前内以来]|$)`)
 	reYears         = regexp.MustCompile(`[1-9一二两三四五六七八九十]年(?:内|间|时间|累计|共)`)
 	reWithin        = regexp.MustCompile(`([1-9一二两三四五六七八九十])年(?:内|时间|左右时间|努力)`)
-	reYear          = regexp.MustCompile(`(20\d\d)年`)
+	reYear          = regexp.MustCompile(`(20\d\d) ?年`)
 	reFromYear      = regexp.MustCompile(`[由从]20\d\d年(?:的|底)?$`)
-	reOpenYear      = regexp.MustCompile(`^\s*(20\d\d)年(?:底|末|上半年|全年)?[，,]`)
+	reOpenYear      = regexp.MustCompile(`^\s*(20\d\d) ?年(?:底|末|上半年|全年)?[，,]`)
 	reFromNow       = regexp.MustCompile(`[由从](?:目前|现在|现有|当前|原有)的?$`)
 	reMonthDeadline = regexp.MustCompile(`20\d\d年\s*\d{1,2}月`)
 	reAsOf          = regexp.MustCompile(`^[^，,]{0,6}(?:截至|截止到|截止)(20\d\d)年`)
