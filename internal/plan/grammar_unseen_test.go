@@ -109,3 +109,24 @@ func TestWorkReportYear(t *testing.T) {
 		t.Errorf("got  %q\nwant %q", g, want)
 	}
 }
+
+// A stage of the plan with its years in brackets dates what it lists,
+// whether its text runs on after a colon or follows on lines of its own.
+func TestStageYears(t *testing.T) {
+	text := "某县科普能力提升行动方案（2026—2029年）\n二、阶段目标\n" +
+		"（一）起步阶段（2026年）：建成乡镇科普服务站12个。\n" +
+		"（二）近期目标（2026—2027年）\n新增科普志愿者800名。\n培育科普示范村20个。\n" +
+		"（三）巩固阶段（2028—2029年）：科普服务站覆盖全部村（社区）300个。\n"
+	doc, err := Ingest(strings.NewReader(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, ind := range doc.Indicators {
+		got = append(got, reading(ind))
+	}
+	want := "12 个 = - 2026 | 800 名 = - 2027 | 20 个 = - 2027 | 300 个 = - 2029"
+	if g := strings.Join(got, " | "); g != want {
+		t.Errorf("got  %q\nwant %q", g, want)
+	}
+}

@@ -11,6 +11,7 @@ var (
 	reClauseYear    = regexp.MustCompile(`^\s*(20\d\d) ?年(?:底|末|度|全年)?(?:[，,]|[^\d月年底末度前内以来]|$)`)
 	reYears         = regexp.MustCompile(`[1-9一二两三四五六七八九十]年(?:内|间|时间|累计|共)`)
 	reWithin        = regexp.MustCompile(`([1-9一二两三四五六七八九十])年(?:内|时间|左右时间|努力)`)
+	reStageYears    = regexp.MustCompile(`(?:阶段|期|目标|任务) ?\((?:20\d\d ?年? ?[-~至到] ?)?(20\d\d) ?年?\) ?$`)
 	reYear          = regexp.MustCompile(`(20\d\d) ?年`)
 	reFromYear      = regexp.MustCompile(`[由从]20\d\d年(?:的|底)?$`)
 	reOpenYear      = regexp.MustCompile(`^\s*(20\d\d) ?年(?:底|末|上半年|全年)?[，,]`)
@@ -80,7 +81,9 @@ func indicators(nr, or []rune, pos []int, c *lineCtx) ([]Indicator, *int) {
 			// A deadline that opens a sentence (到2025年，…) governs it and the
 			// paragraph's later sentences; one inside a sentence, its clause.
 			sent := strings.TrimLeft(string(nr[start:i]), " ")
-			if own := sentenceDeadline(string([]rune(sent)[:clauseEnd([]rune(sent), 0)]), c.planStart); own != nil && (has(sent[:min(len(sent), 12)], []string{"到", "至", "力争", "年底", "年前", "年内", "20"}) || has(sent[:min(len(sent), 21)], []string{"年时间", "年努力"})) {
+			first := string([]rune(sent)[:clauseEnd([]rune(sent), 0)])
+			if own := sentenceDeadline(first, c.planStart); own != nil && (has(sent[:min(len(sent), 12)], []string{"到", "至", "力争", "年底", "年前", "年内", "20"}) || has(sent[:min(len(sent), 21)], []string{"年时间", "年努力"}) ||
+				len(first) <= 60 && reStageYears.MatchString(first)) {
 				// A year before the plan (2025年，全市…达到…) dates the
 				// paragraph's sentences to where things stood: it neither
 				// opens goals nor becomes the section's deadline; nor does
@@ -106,6 +109,14 @@ func sentenceDeadline(s string, planStart *int) *int {
 	if m := reDeadline.FindStringSubmatch(s); m != nil {
 		y, _ := strconv.Atoi(m[1] + m[2])
 		return &y
+	}
+	if strings.HasSuffix(s, ")") && (strings.Contains(s, "阶段") || strings.Contains(s, "期") || strings.Contains(s, "目标") || strings.Contains(s, "任务")) {
+		// a stage of the plan with its years in brackets (启动阶段（2026年）,
+		// 近期目标（2026—2027年）): due by the stage's last year
+		if m := reStageYears.FindStringSubmatch(s); m != nil {
+			y, _ := strconv.Atoi(m[1])
+			return &y
+		}
 	}
 	if t := strings.TrimLeft(s, " "); len(t) < 2 || t[0] != '2' || t[1] != '0' {
 		// no year opens the clause
