@@ -36,6 +36,11 @@ func TestGrammarUnseenShapes(t *testing.T) {
 		{"到2028年，青少年科学营招生达到3000人的规模。", "3000 人 = - 2028"},
 		// a PDF's spaces around a year still date the clause
 		{"到 ２０２８ 年，建成科普教育基地不少于 ２０ 个。", "20 个 >= - 2028"},
+		{"至2028年，全市青少年科学营招生达到3000名的规模（见附表）。", "3000 名 = - 2028"},
+		// a request of another party
+		{"该区请求，市里支持其建设科技馆1座、科普基地5个。", "? 1 座 = - 2030 | ? 5 个 = - 2030"},
+		// a small count said again and again names a concept
+		{"统筹两个市场，用好两个市场，拓展两个市场。建设三个科普中心。", "? 2 个 = - 2030 | ? 2 个 = - 2030 | ? 2 个 = - 2030 | 3 个 = - 2030"},
 		// what an applicant must have
 		{"申报的学会应有10万元以上活动资金，个人会员不少于200名。", "? 200 名 >= - 2030"},
 	}

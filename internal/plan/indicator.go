@@ -48,10 +48,11 @@ var perWords = []struct{ w, per string }{{"每两年", "two-years"}, {"每年", 
 type lineCtx struct {
 	section     []string
 	planStart   *int
-	deadline    *int // the section's (or the plan's) deadline
-	past        bool // a section about the past (现状, 发展基础)
-	preamble    bool // before the first numbered section
-	goalSection bool // in a section whose title names the plan's goals (目标)
+	deadline    *int           // the section's (or the plan's) deadline
+	past        bool           // a section about the past (现状, 发展基础)
+	preamble    bool           // before the first numbered section
+	goalSection bool           // in a section whose title names the plan's goals (目标)
+	names       map[string]int // small counts in Chinese numerals with the words after them, as often as the document says them (namedCounts)
 }
 
 func has(s string, words []string) bool {
@@ -373,7 +374,7 @@ func sentence(ns, os []rune, pos []int, deadline *int, c *lineCtx, goalPara bool
 			// standard each project or firm must meet
 			unsure := conditional(ns, q, cs) || perApplicant(clause, q) || stated(ns, q, clause) && !goal && !c.goalSection ||
 				(q.base == "名" || q.base == "位") && before("前") || sizeBeforeNoun(ns, q) || consequence && moneyOrRate(q) ||
-				doneAspect(clause) || eventCount(ns, q, clause) || strings.Contains(clause, "原则上") && !goal || listedPlaces(ns, q, clause) || eachSends(ns, q) || twoOrMore(q) ||
+				doneAspect(clause) || c.names[namedKey(ns, q)] >= 2 || strings.Contains(s, "请求") || eventCount(ns, q, clause) || strings.Contains(clause, "原则上") && !goal || listedPlaces(ns, q, clause) || eachSends(ns, q) || twoOrMore(q) ||
 				(q.cmp == ">=" || q.cmp == ">") && has(s, eligibility) && !goal && !c.goalSection ||
 				standard && moneyOrRate(q) && (q.cmp == ">=" || q.cmp == ">") && !has(clause, []string{"达到", "提高", "提升", "增长", "增加", "突破", "超过", "实现"})
 			// a sentence that names what exists only to build on it (在已建成

@@ -149,5 +149,40 @@ func sizeReached(rs []rune, q quantity) bool {
 	}
 	ce := clauseEnd(rs, q.after)
 	rest := strings.TrimRight(string(rs[q.after:ce]), " ")
+	if i := strings.IndexByte(rest, '('); i > 0 && strings.HasSuffix(rest, ")") {
+		rest = strings.TrimRight(rest[:i], " ") // (见附表)
+	}
 	return strings.HasPrefix(rest, "的") && strings.HasSuffix(rest, "规模") && len([]rune(rest)) <= 7
+}
+
+// namedMeasures are the measure words of the small counts that name a pair
+// or a few of a kind (两个市场, 三项制度, 四个意识).
+const namedMeasures = "个项种条类大"
+
+// namedCounts counts, over the document, each small count in Chinese
+// numerals with the two words after it (两个市场). A count the document
+// says again and again is the name of a concept, not a target: the second
+// time and after, it is proposed, not asserted. One pass over the lines.
+func namedCounts(lines []string) map[string]int {
+	m := map[string]int{}
+	for _, l := range lines {
+		rs := []rune(l)
+		for i := 0; i+3 < len(rs); i++ {
+			if !strings.ContainsRune("一二两三四五六七八九十", rs[i]) || i > 0 && isCNDigit(rs[i-1]) ||
+				!strings.ContainsRune(namedMeasures, rs[i+1]) {
+				continue
+			}
+			m[string(rs[i:i+4])]++
+		}
+	}
+	return m
+}
+
+// namedKey is a quantity's key in namedCounts, or "" when it is no small
+// count of one numeral and one measure word.
+func namedKey(rs []rune, q quantity) string {
+	if !q.cn || q.cmp != "=" || q.b != q.a+2 || q.b+2 > len(rs) {
+		return ""
+	}
+	return string(rs[q.a : q.b+2])
 }

@@ -102,6 +102,7 @@ func Ingest(r io.Reader) (*Doc, error) {
 		pos++
 	}
 	doc.Title, doc.Issuer = titleAndIssuer(lines)
+	names := namedCounts(lines)
 	doc.Period = period(doc.Title, lines)
 
 	type open struct {
@@ -229,7 +230,7 @@ func Ingest(r io.Reader) (*Doc, error) {
 				flush()
 			}
 			if len(para.nb) == 0 {
-				para.ctx = lineCtx{section: []string{}, planStart: doc.Period.Start, deadline: doc.Period.End, preamble: true}
+				para.ctx = lineCtx{section: []string{}, planStart: doc.Period.Start, deadline: doc.Period.End, preamble: true, names: names}
 			}
 			para.add(body, orig, base)
 			continue
@@ -284,7 +285,7 @@ func Ingest(r io.Reader) (*Doc, error) {
 		if len(para.nb) == 0 {
 			top := &stack[len(stack)-1]
 			para.open = &top.deadline
-			para.ctx = lineCtx{section: path(), planStart: doc.Period.Start, deadline: doc.Period.End, past: top.past}
+			para.ctx = lineCtx{section: path(), planStart: doc.Period.Start, deadline: doc.Period.End, past: top.past, names: names}
 			for _, o := range stack {
 				para.ctx.goalSection = para.ctx.goalSection || strings.Contains(o.sec.Title, "目标")
 			}
