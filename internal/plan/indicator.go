@@ -7,7 +7,7 @@ import (
 )
 
 var (
-	reDeadline      = regexp.MustCompile(`(?:到|至|截至|截止到|于) ?(20\d\d) ?年|(20\d\d) ?年(?:底|末|前|年底|\d{1,2}月(?:底|末|前))`)
+	reDeadline      = regexp.MustCompile(`(?:到|至|截至|截止到|于) ?((?:19|20)\d\d) ?年|(20\d\d) ?年(?:底|末|前|年底|\d{1,2}月(?:底|末|前))`)
 	reClauseYear    = regexp.MustCompile(`^\s*(20\d\d) ?年(?:底|末|度|全年)?(?:[，,]|[^\d月年底末度前内以来]|$)`)
 	reYears         = regexp.MustCompile(`[1-9一二两三四五六七八九十]年(?:内|间|时间|累计|共)`)
 	reWithin        = regexp.MustCompile(`([1-9一二两三四五六七八九十])年(?:内|时间|左右时间|努力)`)
@@ -280,7 +280,7 @@ func sentence(ns, os []rune, pos []int, deadline *int, c *lineCtx, goalPara bool
 			// a slogan (“四个服务”), the word 一 (一批, 一次性), a phase (二期),
 			// an adjective (一次性), the name of one of a list of things
 			// (高山滑雪、冬季两项、速度滑冰)
-		case q.after < len(ns) && ns[q.after] == '的' && (q.after > q.b || q.base != "%") && !hasAt(ns, q.after, "的目标") && !hasAt(ns, q.after, "的水平") && !sizeOfMade(ns, q, clause) && !sizeReached(ns, q) || q.b < len(ns) && ns[q.b] == '级':
+		case q.after < len(ns) && ns[q.after] == '的' && (q.after > q.b && !(q.base == "%" && endsAt(ns, q.beforeCmp, "覆盖")) || q.base != "%") && !hasAt(ns, q.after, "的目标") && !hasAt(ns, q.after, "的水平") && !sizeOfMade(ns, q, clause) && !sizeReached(ns, q) || q.b < len(ns) && ns[q.b] == '级':
 			// a qualifier: 1亿元以上的企业, 千亿级 (but 90%的企业 is a share)
 		case (params && has(strings.ReplaceAll(string(ns[cs:clauseEnd(ns, q.after)]), " ", ""), paramCues) ||
 			strings.Contains(strings.ReplaceAll(clause, " ", ""), "最高")) && moneyOrRate(q):
@@ -321,7 +321,9 @@ func sentence(ns, os []rune, pos []int, deadline *int, c *lineCtx, goalPara bool
 				ind.Value = &v
 			}
 			p, at := perOf(cs, q.a)
-			if p == "" && sentPer != "" && q.a > sentAt && !has(clause, []string{"累计", "总计", "合计"}) && !reYears.MatchString(clause) {
+			if p == "" && sentPer != "" && q.a > sentAt && !has(clause, []string{"累计", "总计", "合计"}) && !reYears.MatchString(clause) &&
+				!(moneyOrRate(q) && q.base != "元" && has(clause, []string{"达到", "保持", "控制在", "稳定在", "提高到", "降至", "下降到", "覆盖"})) {
+				// (a level a rate reaches is no rate per year: 每年培养500名，覆盖率达到100%)
 				// (每年托举50名，5年累计250名: the total has its own period)
 				p = sentPer
 			}

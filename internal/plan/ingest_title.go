@@ -68,7 +68,7 @@ func titleAndIssuer(lines []string) (string, *string) {
 			l += lines[i+1]
 		}
 		if has(l, []string{"规划", "方案", "纲要", "行动计划", "实施意见", "工作要点"}) ||
-			i < 10 && has(l, []string{"工作安排", "工作计划", "工作报告"}) {
+			i < 10 && has(l, []string{"工作安排", "工作计划", "工作报告", "任务清单"}) {
 			title = strings.Trim(l, "《》 ")
 		}
 	}
