@@ -7,17 +7,18 @@ import (
 )
 
 var (
-	reDeadline      = regexp.MustCompile(`(?:到|至|截至|截止到|于) ?((?:19|20)\d\d) ?年|(20\d\d) ?年(?:底|末|前|年底|\d{1,2}月(?:底|末|前))`)
-	reClauseYear    = regexp.MustCompile(`^\s*(20\d\d) ?年(?:底|末|度|全年)?(?:[，,]|[^\d月年底末度前内以来]|$)`)
-	reYears         = regexp.MustCompile(`[1-9一二两三四五六七八九十]年(?:内|间|时间|累计|共)`)
-	reWithin        = regexp.MustCompile(`([1-9一二两三四五六七八九十])年(?:内|时间|左右时间|努力)`)
-	reStageYears    = regexp.MustCompile(`(?:阶段|期|目标|任务) ?\((?:20\d\d ?年? ?[-~至到] ?)?(20\d\d) ?年?\) ?$`)
-	reYear          = regexp.MustCompile(`(20\d\d) ?年`)
-	reFromYear      = regexp.MustCompile(`[由从]20\d\d年(?:的|底)?$`)
-	reOpenYear      = regexp.MustCompile(`^\s*(20\d\d) ?年(?:底|末|上半年|全年)?[，,]`)
-	reFromNow       = regexp.MustCompile(`[由从](?:目前|现在|现有|当前|原有)的?$`)
-	reMonthDeadline = regexp.MustCompile(`20\d\d年\s*\d{1,2}月`)
-	reAsOf          = regexp.MustCompile(`^[^，,]{0,6}(?:截至|截止到|截止)(20\d\d)年`)
+	reDeadline        = regexp.MustCompile(`(?:到|至|截至|截止到|于) ?((?:19|20)\d\d) ?年|(20\d\d) ?年(?:底|末|前|年底|\d{1,2}月(?:底|末|前))`)
+	reClauseYear      = regexp.MustCompile(`^\s*(20\d\d) ?年(?:底|末|度|全年)?(?:[，,]|[^\d月年底末度前内以来]|$)`)
+	reYears           = regexp.MustCompile(`[1-9一二两三四五六七八九十]年(?:内|间|时间|累计|共)`)
+	reWithin          = regexp.MustCompile(`([1-9一二两三四五六七八九十])年(?:内|时间|左右时间|努力)`)
+	reStageYears      = regexp.MustCompile(`(?:阶段|期|目标|任务) ?\((?:20\d\d ?年? ?[-~至到] ?)?(20\d\d) ?年?\) ?$`)
+	reCompareLastYear = regexp.MustCompile(`(?:比|较|高于|低于)(?:去年|上年)`)
+	reYear            = regexp.MustCompile(`(20\d\d) ?年`)
+	reFromYear        = regexp.MustCompile(`[由从]20\d\d年(?:的|底)?$`)
+	reOpenYear        = regexp.MustCompile(`^\s*(20\d\d) ?年(?:底|末|上半年|全年)?[，,]`)
+	reFromNow         = regexp.MustCompile(`[由从](?:目前|现在|现有|当前|原有)的?$`)
+	reMonthDeadline   = regexp.MustCompile(`20\d\d年\s*\d{1,2}月`)
+	reAsOf            = regexp.MustCompile(`^[^，,]{0,6}(?:截至|截止到|截止)(20\d\d)年`)
 
 	// verbs that govern a quantity of a target (培养100名…, 建成…8家,
 	// 达到50%): the grammar's one word class the text cannot show itself.
@@ -33,7 +34,7 @@ var (
 		"选派", "选聘", "聘任", "招聘", "输送", "对接", "结对", "签订", "达成", "扩大", "拓展", "普及", "辐射", "发放", "登记", "吸收", "开发", "建", "引", "办", "征集", "遴", "认证", "挂牌",
 		"树立", "命名", "打通", "归集", "汇聚", "共享", "开通", "提供", "供给", "赋能", "改建", "扩建", "升级", "带动", "拓展", "培植",
 		"创办", "聚焦", "新开", "开辟", "纳入", "入库", "入驻", "集成", "达标", "建强", "做强", "做大", "壮大", "突破", "超", "逾"}
-	goalCues = []string{"力争", "确保", "争取", "目标", "每年", "年均", "每两年", "到20", "年底前", "年前"}
+	goalCues = []string{"力争", "确保", "争取", "目标", "每年", "年均", "每两年", "到20", "年底前", "年前", "拟安排", "拟按"}
 	pastCues = []string{"已建成", "已有", "已经", "已累计", "已培育", "已形成", "截至目前", "现有", "目前", "先后", "去年", "上年", "以来", "年来", "共有", "当前", "现阶段", "经过多年", "过去",
 		// an assessment of where things stand against others
 		"仅为", "仅有", "差距明显", "差距较大", "存在差距", "据统计"}
@@ -162,7 +163,8 @@ func clauseStart(rs []rune, i int) int {
 func sentence(ns, os []rune, pos []int, deadline *int, c *lineCtx, goalPara bool) []Indicator {
 	s := strings.ReplaceAll(string(ns), " ", "") // cues may be letter-spaced (给 予 最 高)
 	// 在现有基础上 is a comparison's base, not a statement of what is
-	byCue := has(strings.ReplaceAll(s, "现有基础", ""), pastCues)
+	// and 比上年 (比去年增加3000亿元) the base of a change
+	byCue := has(reCompareLastYear.ReplaceAllString(strings.ReplaceAll(s, "现有基础", ""), ""), pastCues)
 	byYear := pastYear(s, c.planStart) || owns(s)
 	past := c.past || byCue || byYear
 	params := has(s, []string{"给予", "奖补", "补助", "补贴", "资助", "贴息", "奖励", "予以", "择优"})
@@ -283,7 +285,7 @@ func sentence(ns, os []rune, pos []int, deadline *int, c *lineCtx, goalPara bool
 		case q.after < len(ns) && ns[q.after] == '的' && (q.after > q.b && !(q.base == "%" && endsAt(ns, q.beforeCmp, "覆盖")) || q.base != "%") && !hasAt(ns, q.after, "的目标") && !hasAt(ns, q.after, "的水平") && !sizeOfMade(ns, q, clause) && !sizeReached(ns, q) || q.b < len(ns) && ns[q.b] == '级':
 			// a qualifier: 1亿元以上的企业, 千亿级 (but 90%的企业 is a share)
 		case (params && has(strings.ReplaceAll(string(ns[cs:clauseEnd(ns, q.after)]), " ", ""), paramCues) ||
-			strings.Contains(strings.ReplaceAll(clause, " ", ""), "最高")) && moneyOrRate(q):
+			strings.Contains(strings.ReplaceAll(clause, " ", ""), "最高")) && moneyOrRate(q) && !raisedBy(ns, q):
 			// a subsidy or reward, not a commitment of the plan
 		case capPerUnit(clause, q) || params && (q.cmp == "<=" || q.cmp == "<") && has(strings.ReplaceAll(clause, " ", ""), paramCues) || moneyOrRate(q) && chargedRate(clause) || priceCap(clause, q) ||
 			q.base == "元" && (q.cmp == "<=" || q.cmp == "<") && !has(s, []string{"力争", "确保", "目标", "控制在", "压缩", "降低", "下降", "减少"}):
@@ -302,7 +304,7 @@ func sentence(ns, os []rune, pos []int, deadline *int, c *lineCtx, goalPara bool
 		case params && conditional(ns, q, cs):
 			// the threshold of a measure (对研发投入超过1000万元的企业，给予…)
 		case moneyOrRate(q) && has(s, eligibility) && !goal ||
-			moneyOrRate(q) && strings.Contains(clause, "按") && before("的") || moneyOrRate(q) && (before("按") || before("按照")):
+			moneyOrRate(q) && strings.Contains(clause, "按") && before("的") || moneyOrRate(q) && (before("按") || before("按照")) && !hasAt(ns, q.after, "安排"):
 			// (按合同金额的30%, 按100%加计扣除: a rate applied, not reached)
 			// a threshold of eligibility (注册资本不低于100万元), not a goal
 		case before("由") || before("从") || reFromYear.MatchString(string(ns[max(0, q.a-10):q.a])) || reFromNow.MatchString(string(ns[max(0, q.a-8):q.a])):

@@ -186,3 +186,14 @@ func namedKey(rs []rune, q quantity) string {
 	}
 	return string(rs[q.a : q.b+2])
 }
+
+// raisedBy reports a standard raised by a sum (补助标准再提高30元): a change
+// the plan makes, not the amount a subsidy pays each time.
+func raisedBy(rs []rune, q quantity) bool {
+	for _, w := range []string{"提高", "增加", "上调", "提高了"} {
+		if endsAt(rs, q.beforeCmp, w) {
+			return true
+		}
+	}
+	return false
+}
