@@ -50,6 +50,10 @@ func TestGrammarUnseenShapes(t *testing.T) {
 		{"市财政拟安排科普专项资金2亿元，比上年增加2000万元；赤字率拟按3%安排。", "2 元×1e+08 = - 2030 | 2000 元×10000 = - 2030 | 3 % = - 2030"},
 		// a standard raised by a sum; the sum a subsidy pays stays out
 		{"科技志愿者保险补助标准再提高20元，对每名志愿者给予100元补贴。", "20 元 = - 2030"},
+		// a share of places that do something; the size of a body a verb makes
+		{"90%以上的街道建成科普大学，建立80人的科普专家库，组建由20名院士组成的咨询委员会。", "90 % >= - 2030 | 80 人 = - 2030 | 20 名 = - 2030"},
+		// thresholds of a class stay out
+		{"对科普收入增长20%以上的企业给予奖励，支持职工100人以上的企业建立科协。", ""},
 		// what an applicant must have
 		{"申报的学会应有10万元以上活动资金，个人会员不少于200名。", "? 200 名 >= - 2030"},
 	}

@@ -282,7 +282,7 @@ func sentence(ns, os []rune, pos []int, deadline *int, c *lineCtx, goalPara bool
 			// a slogan (“四个服务”), the word 一 (一批, 一次性), a phase (二期),
 			// an adjective (一次性), the name of one of a list of things
 			// (高山滑雪、冬季两项、速度滑冰)
-		case q.after < len(ns) && ns[q.after] == '的' && (q.after > q.b && !(q.base == "%" && endsAt(ns, q.beforeCmp, "覆盖")) || q.base != "%") && !hasAt(ns, q.after, "的目标") && !hasAt(ns, q.after, "的水平") && !sizeOfMade(ns, q, clause) && !sizeReached(ns, q) || q.b < len(ns) && ns[q.b] == '级':
+		case q.after < len(ns) && ns[q.after] == '的' && (q.after > q.b && !(q.base == "%" && endsAt(ns, q.beforeCmp, "覆盖")) || q.base != "%") && !hasAt(ns, q.after, "的目标") && !hasAt(ns, q.after, "的水平") && !sizeOfMade(ns, q, clause) && !sizeReached(ns, q) && !teamOfSize(ns, q) && !shareDoing(ns, q) || q.b < len(ns) && ns[q.b] == '级':
 			// a qualifier: 1亿元以上的企业, 千亿级 (but 90%的企业 is a share)
 		case (params && has(strings.ReplaceAll(string(ns[cs:clauseEnd(ns, q.after)]), " ", ""), paramCues) ||
 			strings.Contains(strings.ReplaceAll(clause, " ", ""), "最高")) && moneyOrRate(q) && !raisedBy(ns, q):
@@ -307,7 +307,7 @@ func sentence(ns, os []rune, pos []int, deadline *int, c *lineCtx, goalPara bool
 			moneyOrRate(q) && strings.Contains(clause, "按") && before("的") || moneyOrRate(q) && (before("按") || before("按照")) && !hasAt(ns, q.after, "安排"):
 			// (按合同金额的30%, 按100%加计扣除: a rate applied, not reached)
 			// a threshold of eligibility (注册资本不低于100万元), not a goal
-		case before("由") || before("从") || reFromYear.MatchString(string(ns[max(0, q.a-10):q.a])) || reFromNow.MatchString(string(ns[max(0, q.a-8):q.a])):
+		case before("由") && !strings.Contains(string(ns[q.after:clauseEnd(ns, q.after)]), "组成") || before("从") || reFromYear.MatchString(string(ns[max(0, q.a-10):q.a])) || reFromNow.MatchString(string(ns[max(0, q.a-8):q.a])):
 			baseline = &Baseline{Value: q.value * q.mult}
 			if m := reYear.FindStringSubmatch(string(ns[max(0, q.a-10):q.a])); m != nil {
 				baseline.Year, _ = strconv.Atoi(m[1])

@@ -197,3 +197,32 @@ func raisedBy(rs []rune, q quantity) bool {
 	}
 	return false
 }
+
+// makeVerbs make a body of people whose size the plan sets.
+var makeVerbs = []string{"建立", "组建", "建设", "打造", "成立", "组织", "培育", "建成"}
+
+// teamOfSize reports the size of a body of people a verb makes, written as
+// its qualifier (建立100人的专家库, 组建50名左右的讲师团): a target, not the
+// qualifier of a class (100人以上的企业).
+func teamOfSize(rs []rune, q quantity) bool {
+	if q.base != "人" && q.base != "名" && q.base != "位" || q.cmp == ">=" || q.cmp == ">" {
+		return false
+	}
+	for _, v := range makeVerbs {
+		if endsAt(rs, q.beforeCmp, v) {
+			return true
+		}
+	}
+	return false
+}
+
+// shareDoing reports a share of places or bodies that do or reach something
+// (90%以上的乡镇建成综合文化站): a target, not the threshold of a class (营业
+// 收入增长20%以上的企业, which no verb of making follows).
+func shareDoing(rs []rune, q quantity) bool {
+	if q.base != "%" || q.after >= len(rs) || rs[q.after] != '的' {
+		return false
+	}
+	rest := string(rs[q.after+1 : clauseEnd(rs, q.after)])
+	return has(rest, []string{"建成", "建立", "实现", "达到", "开展", "配备", "设立", "完成"}) && !has(rest, []string{"给予", "奖励", "补助", "补贴"})
+}
