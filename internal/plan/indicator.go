@@ -12,6 +12,7 @@ var (
 	reYears           = regexp.MustCompile(`[1-9一二两三四五六七八九十]年(?:内|间|时间|累计|共)`)
 	reWithin          = regexp.MustCompile(`([1-9一二两三四五六七八九十])年(?:内|时间|左右时间|努力)`)
 	reStageYears      = regexp.MustCompile(`(?:阶段|期|目标|任务) ?\((?:20\d\d ?年? ?[-~至到] ?)?(20\d\d) ?年?\) ?$`)
+	reRecentYears     = regexp.MustCompile(`(?:近|过去)[1-9一二两三四五六七八九十]年(?:[^内来]|$)`)
 	reCompareLastYear = regexp.MustCompile(`(?:比|较|高于|低于)(?:去年|上年)`)
 	reYear            = regexp.MustCompile(`(20\d\d) ?年`)
 	reFromYear        = regexp.MustCompile(`[由从]20\d\d年(?:的|底)?$`)
@@ -164,7 +165,7 @@ func sentence(ns, os []rune, pos []int, deadline *int, c *lineCtx, goalPara bool
 	s := strings.ReplaceAll(string(ns), " ", "") // cues may be letter-spaced (给 予 最 高)
 	// 在现有基础上 is a comparison's base, not a statement of what is
 	// and 比上年 (比去年增加3000亿元) the base of a change
-	byCue := has(reCompareLastYear.ReplaceAllString(strings.ReplaceAll(s, "现有基础", ""), ""), pastCues)
+	byCue := has(reCompareLastYear.ReplaceAllString(strings.ReplaceAll(s, "现有基础", ""), ""), pastCues) || reRecentYears.MatchString(s)
 	byYear := pastYear(s, c.planStart) || owns(s)
 	past := c.past || byCue || byYear
 	params := has(s, []string{"给予", "奖补", "补助", "补贴", "资助", "贴息", "奖励", "予以", "择优"})
@@ -378,7 +379,7 @@ func sentence(ns, os []rune, pos []int, deadline *int, c *lineCtx, goalPara bool
 			// standard each project or firm must meet
 			unsure := conditional(ns, q, cs) || perApplicant(clause, q) || stated(ns, q, clause) && !goal && !c.goalSection ||
 				(q.base == "名" || q.base == "位") && before("前") || sizeBeforeNoun(ns, q) || consequence && moneyOrRate(q) ||
-				doneAspect(clause) || c.names[namedKey(ns, q)] >= 2 || strings.Contains(s, "请求") || eventCount(ns, q, clause) || strings.Contains(clause, "原则上") && !goal || listedPlaces(ns, q, clause) || eachSends(ns, q) || twoOrMore(q) ||
+				doneAspect(clause) || (q.cmp == ">=" || q.cmp == ">") && has(clause, []string{"每人", "每名", "人均每年"}) && !moneyOrRate(q) || c.names[namedKey(ns, q)] >= 2 || strings.Contains(s, "请求") || eventCount(ns, q, clause) || strings.Contains(clause, "原则上") && !goal || listedPlaces(ns, q, clause) || eachSends(ns, q) || twoOrMore(q) ||
 				(q.cmp == ">=" || q.cmp == ">") && has(s, eligibility) && !goal && !c.goalSection ||
 				standard && moneyOrRate(q) && (q.cmp == ">=" || q.cmp == ">") && !has(clause, []string{"达到", "提高", "提升", "增长", "增加", "突破", "超过", "实现"})
 			// a sentence that names what exists only to build on it (在已建成
