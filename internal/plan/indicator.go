@@ -165,7 +165,11 @@ func sentence(ns, os []rune, pos []int, deadline *int, c *lineCtx, goalPara bool
 	s := strings.ReplaceAll(string(ns), " ", "") // cues may be letter-spaced (给 予 最 高)
 	// 在现有基础上 is a comparison's base, not a statement of what is
 	// and 比上年 (比去年增加3000亿元) the base of a change
-	byCue := has(reCompareLastYear.ReplaceAllString(strings.ReplaceAll(s, "现有基础", ""), ""), pastCues) || reRecentYears.MatchString(s)
+	cueText := strings.ReplaceAll(s, "现有基础", "")
+	if strings.Contains(cueText, "去年") || strings.Contains(cueText, "上年") {
+		cueText = reCompareLastYear.ReplaceAllString(cueText, "")
+	}
+	byCue := has(cueText, pastCues) || (strings.Contains(s, "近") || strings.Contains(s, "过去")) && reRecentYears.MatchString(s)
 	byYear := pastYear(s, c.planStart) || owns(s)
 	past := c.past || byCue || byYear
 	params := has(s, []string{"给予", "奖补", "补助", "补贴", "资助", "贴息", "奖励", "予以", "择优"})

@@ -28,8 +28,13 @@ func placeName(rs []rune, q quantity) bool {
 // from the word after it by a space (7.2　本办法由…解释, 2　组织机构): the
 // number of an outline item run into the text, not a quantity.
 func outlineNumber(rs []rune, q quantity, cs int) bool {
-	if q.cn || q.mult != 1 || strings.TrimSpace(string(rs[cs:q.a])) != "" {
+	if q.cn || q.mult != 1 {
 		return false
+	}
+	for _, r := range rs[cs:q.a] {
+		if r != ' ' && r != '\u3000' && r != '\t' {
+			return false
+		}
 	}
 	for j := q.a; j < q.b; j++ {
 		if rs[j] == ' ' || rs[j] == '\u3000' || rs[j] == '\t' {
@@ -166,13 +171,27 @@ const namedMeasures = "个项种条类大"
 func namedCounts(lines []string) map[string]int {
 	m := map[string]int{}
 	for _, l := range lines {
-		rs := []rune(l)
-		for i := 0; i+3 < len(rs); i++ {
-			if !strings.ContainsRune("一二两三四五六七八九十", rs[i]) || i > 0 && isCNDigit(rs[i-1]) ||
-				!strings.ContainsRune(namedMeasures, rs[i+1]) {
-				continue
+		prev := rune(0)
+		for i, r := range l {
+			if strings.ContainsRune("一二两三四五六七八九十", r) && !isCNDigit(prev) {
+				// the numeral, its measure word and the two runes after
+				j, n := i, 0
+				for k, r2 := range l[i:] {
+					if n == 4 {
+						j = i + k
+						break
+					}
+					if n == 1 && !strings.ContainsRune(namedMeasures, r2) {
+						break
+					}
+					n++
+					j = len(l)
+				}
+				if n == 4 {
+					m[l[i:j]]++
+				}
 			}
-			m[string(rs[i:i+4])]++
+			prev = r
 		}
 	}
 	return m
