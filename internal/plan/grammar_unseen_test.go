@@ -1,6 +1,7 @@
 package plan
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -149,5 +150,44 @@ func TestStageYears(t *testing.T) {
 	want := "12 个 = - 2026 | 800 名 = - 2027 | 20 个 = - 2027 | 300 个 = - 2029"
 	if g := strings.Join(got, " | "); g != want {
 		t.Errorf("got  %q\nwant %q", g, want)
+	}
+}
+
+// Structure read on unseen documents: a decimal outline whose next number
+// is a heading whatever its title starts with (a measure word that starts
+// a word, 本, 为, 所), and a numbered list that runs past 99.
+func TestOutlineByItsNumbers(t *testing.T) {
+	text := "某市科普应急预案\n1 总则\n1.1 目的\n为做好应急科普工作，制定本预案。\n" +
+		"2 组织机构和职责\n2.1 应急科普专家组\n2.1.1 为保障专家及时到位，建立联络制度。\n2.1.2 所有成员单位明确1名联络员。\n" +
+		"3 附则\n3.1 本预案由市科协负责解释。\n3.2 本预案自印发之日起施行。\n"
+	doc, err := Ingest(strings.NewReader(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	var walk func([]*Section)
+	walk = func(ss []*Section) {
+		for _, s := range ss {
+			got = append(got, s.Number)
+			walk(s.Children)
+		}
+	}
+	walk(doc.Sections)
+	if g, want := strings.Join(got, " "), "1 1.1 2 2.1 2.1.1 2.1.2 3 3.1 3.2"; g != want {
+		t.Errorf("sections %q, want %q", g, want)
+	}
+
+	var list strings.Builder
+	list.WriteString("表扬的典型经验做法\n一、清单\n")
+	for i := 1; i <= 102; i++ {
+		fmt.Fprintf(&list, "%d.某地推进科普工作的做法。\n", i)
+	}
+	list.WriteString("200.5万人次参与。\n")
+	doc, err = Ingest(strings.NewReader(list.String()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := len(doc.Sections[0].Children); n != 102 {
+		t.Errorf("%d items of the list, want 102", n)
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"io"
 	"regexp"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 )
@@ -145,6 +146,8 @@ func Ingest(r io.Reader) (*Doc, error) {
 		para = paragraph{nb: para.nb[:0], ob: para.ob[:0], pos: para.pos[:0]} // the buffers are reused
 	}
 	titleLine := -1    // a line that was the title of the heading above it
+	lastL3 := 0        // the number of the last 1. heading (a list may run past 99.)
+	lastDecimal := ""  // the number of the last heading of a decimal outline (2.1)
 	annexList := false // the line before named the plan's annexes
 	for i, line := range lines {
 		if line == "" || pageMarker(line) || seen[line] >= 3 && !isHeadingLine(line) || i == titleLine {
@@ -174,6 +177,24 @@ func Ingest(r io.Reader) (*Doc, error) {
 		}
 		body, orig, base := line, origs[i], offs[i]
 		level, number, rest, isHeading := heading(line)
+		if !isHeading && line[0] >= '1' && line[0] <= '9' && lastL3 >= 99 {
+			if m := reL3Long.FindStringSubmatch(line); m != nil && m[1] == strconv.Itoa(lastL3+1) {
+				level, number, rest, isHeading = 3, m[1], m[2], true
+			}
+		}
+		if !isHeading && lastDecimal != "" && isDigit(rune(line[0])) {
+			// 7.2 本预案…, 5.1.1 为应对…: the next number of a decimal
+			// outline is a heading whatever its title starts with
+			if m := reDecimal.FindStringSubmatch(line); m != nil && m[2] != "" && decimalNext(lastDecimal, m[1]+m[2]) {
+				level, number, rest, isHeading = 3+strings.Count(m[2], "."), m[1]+m[2], m[3], true
+			}
+		}
+		if isHeading && level == 3 {
+			lastL3, _ = strconv.Atoi(number)
+		}
+		if isHeading && level >= 3 && (strings.Contains(number, ".") || level == 3 && reDecimal.MatchString(line)) {
+			lastDecimal = number
+		}
 		if annexList && isHeading && level == 3 {
 			continue // the list of a plan's annexes (附件：1.… 2.… 3.…), not its sections
 		}
