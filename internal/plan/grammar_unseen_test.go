@@ -58,6 +58,13 @@ func TestGrammarUnseenShapes(t *testing.T) {
 		// the past few years; a floor of a duty for each person
 		{"近三年累计培训基层科普人员1.2万人次，今后每年再培训5000人次。", "? 1.2 人次×10000 = - 2030 | 5000 人次 = year 2030"},
 		{"科技辅导员每人每年参加培训不少于40学时。", "? 40 学时 >= year 2030"},
+		// a site's area as its description; a year expected
+		{"科技馆新馆用地面积约80亩，建筑面积3万平方米；预计2028年建成乡镇科普馆12座。", "? 80 亩 approx - 2030 | ? 3 平方米×10000 = - 2030 | 12 座 = - 2028"},
+		{"新建科普大篷车停放场，新增展陈面积2000平方米。", "2000 平方米 = - 2030"},
+		// what was done, said after the count; the pool a choice is made from
+		{"全市2000余名科技工作者参加了活动，从300家学会中遴选20家开展试点。", "? 2000 名 >= - 2030 | 20 家 = - 2030"},
+		// a floor for each event is a standard; a growth for each stays a target
+		{"每场科普讲座听众不少于100人，带动每届展会成交额增长10%以上。", "? 100 人 >= - 2030 | 10 % >= - 2030"},
 		// what an applicant must have
 		{"申报的学会应有10万元以上活动资金，个人会员不少于200名。", "? 200 名 >= - 2030"},
 	}

@@ -7,7 +7,7 @@ import (
 )
 
 var (
-	reDeadline        = regexp.MustCompile(`(?:到|至|截至|截止到|于) ?((?:19|20)\d\d) ?年|(20\d\d) ?年(?:底|末|前|年底|\d{1,2}月(?:底|末|前))`)
+	reDeadline        = regexp.MustCompile(`(?:到|至|截至|截止到|于|预计|计划|力争) ?((?:19|20)\d\d) ?年|(20\d\d) ?年(?:底|末|前|年底|\d{1,2}月(?:底|末|前))`)
 	reClauseYear      = regexp.MustCompile(`^\s*(20\d\d) ?年(?:底|末|度|全年)?(?:[，,]|[^\d月年底末度前内以来]|$)`)
 	reYears           = regexp.MustCompile(`[1-9一二两三四五六七八九十]年(?:内|间|时间|累计|共)`)
 	reWithin          = regexp.MustCompile(`([1-9一二两三四五六七八九十])年(?:内|时间|左右时间|努力)`)
@@ -250,7 +250,7 @@ func sentence(ns, os []rune, pos []int, deadline *int, c *lineCtx, goalPara bool
 			// 超10亿元企业20家, 建设千亩以上示范基地20个): the count is the target
 		case q.cn && q.base == "届" && q.b < len(ns) && strings.ContainsRune("人政全党代中", ns[q.b]):
 			// the term of a body in its name (市十届人大二次会议), an ordinal without 第
-		case outlineNumber(ns, q, cs) || placeName(ns, q) || toll(ns, q, clause) || penalty(s, q) || procedureLimit(ns, q, clause) || before("方面") ||
+		case outlineNumber(ns, q, cs) || placeName(ns, q) || poolOf(ns, q, clause) || toll(ns, q, clause) || penalty(s, q) || procedureLimit(ns, q, clause) || before("方面") ||
 			twoOrMore(q) && has(s, []string{"不得", "禁止", "不能"}):
 			// a numeral in a place's name (赣州市六台区), the toll of an event
 			// (造成8人死亡), a fine, the longest a procedure may take, the
@@ -383,7 +383,7 @@ func sentence(ns, os []rune, pos []int, deadline *int, c *lineCtx, goalPara bool
 			// standard each project or firm must meet
 			unsure := conditional(ns, q, cs) || perApplicant(clause, q) || stated(ns, q, clause) && !goal && !c.goalSection ||
 				(q.base == "名" || q.base == "位") && before("前") || sizeBeforeNoun(ns, q) || consequence && moneyOrRate(q) ||
-				doneAspect(clause) || (q.cmp == ">=" || q.cmp == ">") && has(clause, []string{"每人", "每名", "人均每年"}) && !moneyOrRate(q) || c.names[namedKey(ns, q)] >= 2 || strings.Contains(s, "请求") || eventCount(ns, q, clause) || strings.Contains(clause, "原则上") && !goal || listedPlaces(ns, q, clause) || eachSends(ns, q) || twoOrMore(q) ||
+				doneAspect(clause) || doneAfter(ns, q) || describedArea(ns, q, clause) || floorEach(q, clause) || (q.cmp == ">=" || q.cmp == ">") && has(clause, []string{"每人", "每名", "人均每年"}) && !moneyOrRate(q) || c.names[namedKey(ns, q)] >= 2 || strings.Contains(s, "请求") || eventCount(ns, q, clause) || strings.Contains(clause, "原则上") && !goal || listedPlaces(ns, q, clause) || eachSends(ns, q) || twoOrMore(q) ||
 				(q.cmp == ">=" || q.cmp == ">") && has(s, eligibility) && !goal && !c.goalSection ||
 				standard && moneyOrRate(q) && (q.cmp == ">=" || q.cmp == ">") && !has(clause, []string{"达到", "提高", "提升", "增长", "增加", "突破", "超过", "实现"})
 			// a sentence that names what exists only to build on it (在已建成

@@ -65,6 +65,16 @@ func toll(rs []rune, q quantity, clause string) bool {
 // doneAspect reports a verb with 了 in the quantity's clause (新增了120个):
 // what was done, stated in the perfective, not what the plan sets out to do.
 func doneAspect(clause string) bool {
+	return perfective(clause)
+}
+
+// doneAfter reports a verb with 了 after the quantity in its clause (3000余名
+// 科技工作者参加了活动).
+func doneAfter(rs []rune, q quantity) bool {
+	return perfective(string(rs[q.after:clauseEnd(rs, q.after)]))
+}
+
+func perfective(clause string) bool {
 	for i := strings.Index(clause, "了"); i >= 0; {
 		before, after := clause[:i], clause[i+len("了"):]
 		if !strings.HasSuffix(before, "为") && !strings.HasSuffix(before, "除") && !strings.HasSuffix(before, "不") &&
@@ -244,4 +254,42 @@ func shareDoing(rs []rune, q quantity) bool {
 	}
 	rest := string(rs[q.after+1 : clauseEnd(rs, q.after)])
 	return has(rest, []string{"建成", "建立", "实现", "达到", "开展", "配备", "设立", "完成"}) && !has(rest, []string{"给予", "奖励", "补助", "补贴"})
+}
+
+// areaWords name the size of a site a text describes (用地面积约300亩).
+var areaWords = []string{"用地面积", "占地面积", "建筑面积", "总面积", "面积约", "面积为"}
+
+// describedArea reports the area of a site given as its description, with
+// no verb of making in the quantity's clause: proposed, not asserted
+// (新增展陈面积1万平方米 and 建成建筑面积2万平方米的科技馆 stay targets).
+func describedArea(rs []rune, q quantity, clause string) bool {
+	for _, w := range areaWords {
+		if endsAt(rs, q.beforeCmp, w) || endsAt(rs, q.beforeCmp, w+"约") {
+			return !has(clause, []string{"新增", "新建", "建成", "扩大", "增加", "达到", "改造", "提升"})
+		}
+	}
+	return false
+}
+
+// pickVerbs choose some from among a pool (从全市2000家企业中遴选100家).
+var pickVerbs = []string{"中遴选", "中选拔", "中评选", "中推荐", "中择优", "中选取", "中筛选", "中选出", "中评定"}
+
+// poolOf reports the pool a choice is made from: from among 2000 firms, not a
+// count the plan reaches.
+func poolOf(rs []rune, q quantity, clause string) bool {
+	if !strings.Contains(clause, "从") {
+		return false
+	}
+	return has(string(rs[q.after:min(len(rs), q.after+12)]), pickVerbs)
+}
+
+// eachEvent are the openings of a rule for each event or item (每场, 每期).
+var eachEvent = []string{"每场", "每期", "每次", "每项", "每批", "每届", "每轮", "每个项目", "每门"}
+
+// floorEach reports a floor set for each event or item (每场活动参与人数不少于
+// 50人): a standard, proposed. A floor for each place (每个乡镇至少建设1个)
+// stays a target.
+func floorEach(q quantity, clause string) bool {
+	return (q.cmp == ">=" || q.cmp == ">") && has(clause, eachEvent) &&
+		!has(clause, []string{"增长", "提高", "提升", "增加", "带动", "实现", "突破"}) // (带动每届参展企业贸易额增长10%以上)
 }
