@@ -161,10 +161,12 @@ func Ingest(r io.Reader) (*Doc, error) {
 				continue
 			}
 			if tbl != nil {
-				if ind, ok := tbl.row(cs, origs[i], offs[i], path()); ok {
+				if inds, ok := tbl.rows(cs, origs[i], offs[i], path()); ok {
 					flush()
-					ind.Candidate = stack[len(stack)-1].past
-					doc.Indicators = append(doc.Indicators, ind)
+					for _, ind := range inds {
+						ind.Candidate = stack[len(stack)-1].past
+						doc.Indicators = append(doc.Indicators, ind)
+					}
 					continue
 				}
 				tbl = nil
@@ -172,6 +174,11 @@ func Ingest(r io.Reader) (*Doc, error) {
 			if t, ok := tableHeader(cs, doc.Period.End); ok {
 				flush()
 				tbl = t
+				if i > 0 {
+					if m := reUnitLine.FindStringSubmatch(lines[i-1]); m != nil {
+						tbl.unitAbove = m[1]
+					}
+				}
 				continue
 			}
 		}

@@ -24,3 +24,22 @@ func TestHTMLTableCellsWithParagraphs(t *testing.T) {
 		}
 	}
 }
+
+// A table of tasks by year (a region a row, a year a column, the unit on
+// the line above): each year's cell is a target due that year.
+func TestTasksByYearTable(t *testing.T) {
+	text := "某县科普惠民三年行动方案（2026—2028年）\n一、任务分解\n到2028年，全县建成科普e站60个。\n" +
+		"单位：个\n乡镇\t2026年\t2027年\t2028年\t合计\n城关镇\t5\t6\t8\t19\n河口乡\t3\t4\t5\t12\n"
+	doc, err := Ingest(strings.NewReader(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, ind := range doc.Indicators {
+		got = append(got, ind.Metric+" "+reading(ind))
+	}
+	want := "全县建成科普e站 60 个 = - 2028 | 城关镇 5 个 = - 2026 | 城关镇 6 个 = - 2027 | 城关镇 8 个 = - 2028 | 河口乡 3 个 = - 2026 | 河口乡 4 个 = - 2027 | 河口乡 5 个 = - 2028"
+	if g := strings.Join(got, " | "); g != want {
+		t.Errorf("got  %q\nwant %q", g, want)
+	}
+}
