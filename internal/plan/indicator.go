@@ -109,7 +109,12 @@ func indicators(nr, or []rune, pos []int, c *lineCtx) ([]Indicator, *int) {
 
 // sentenceDeadline is the year a sentence sets: 到2025年, 2025年底前, 3年内.
 func sentenceDeadline(s string, planStart *int) *int {
-	if m := reDeadline.FindStringSubmatch(s); m != nil {
+	if !strings.Contains(s, "年") {
+		return nil // (every form below names a year: a cheap test before the regexps)
+	}
+	if !strings.ContainsAny(s, "12") {
+		// no year in digits: only N年内 and its kind
+	} else if m := reDeadline.FindStringSubmatch(s); m != nil {
 		y, _ := strconv.Atoi(m[1] + m[2])
 		return &y
 	}
