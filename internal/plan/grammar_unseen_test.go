@@ -82,7 +82,7 @@ func TestGrammarUnseenShapesMore(t *testing.T) {
 		// how often an event happened, and a level compared with
 		{"全省共发生4级以上地震16次，明显高于年均9次的水平。建设地震科普教育基地8个。", "? 16 次 = - 2030 | ? 9 次 >= year 2030 | 8 个 = - 2030"},
 		// a floor set in principle is a rule, proposed
-		{"原则上每个学会的专职工作人员不少于本会会员总数的2%。", "? 2 % >= - 2030"},
+		{"原则上各区科协专职人员不少于机关编制总数的10%。", "? 10 % >= - 2030"},
 		// outline numbers run into the text
 		{"按要求落实。\n6.2　本办法由市科协负责解释。\n3　组织保障\n建成科普基地12个。", "12 个 = - 2030"},
 	}
