@@ -67,6 +67,8 @@ func TestGrammarUnseenShapes(t *testing.T) {
 		{"每场科普讲座听众不少于100人，带动每届展会成交额增长10%以上。", "? 100 人 >= - 2030 | 10 % >= - 2030"},
 		// a report's cuts and a bare count closed by its comparator; a city of a size stays a class
 		{"全年减税降费8000亿元，农村低收入人口再减少100万以上，支持人口100万以上的城市建设科技馆。", "8000 元×1e+08 = - 2030 | 100 ×10000 >= - 2030"},
+		// a count of people in 万 said with its noun
+		{"再解决50万农村人口饮水安全问题。", "50 ×10000 = - 2030"},
 		// what an applicant must have
 		{"申报的学会应有10万元以上活动资金，个人会员不少于200名。", "? 200 名 >= - 2030"},
 	}

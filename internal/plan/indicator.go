@@ -227,7 +227,7 @@ func sentence(ns, os []rune, pos []int, deadline *int, c *lineCtx, goalPara bool
 		clause := string(ns[cs:q.a])
 		before := func(w string) bool { return endsAt(ns, q.beforeCmp, w) }
 		switch {
-		case q.base == "" && q.cmp == "=" && !endsAt(ns, q.a, "达到"):
+		case q.base == "" && q.cmp == "=" && !endsAt(ns, q.a, "达到") && !peopleAfter(ns, q.b):
 			// a bare count (5亿) only as the value a comparison reaches
 		case before("第") || before("每") || before("等") && has(string([]rune(clause)[:min(len([]rune(clause)), 6)]), []string{"围绕", "针对", "在"}) ||
 			q.cn && q.b < len(ns) && isCNDigit(ns[q.b]) ||

@@ -217,7 +217,7 @@ func readQuantity(rs []rune, i int) (q quantity, ok bool) {
 	if q.base == "" {
 		// A bare count in 万 or 亿 (标识注册总量突破5亿。) ends at punctuation.
 		// (农村贫困人口再减少1000万以上: a comparator may close it)
-		if q.mult == 1 || j < len(rs) && !strings.ContainsRune("，,。;；、)", rs[j]) && !hasAt(rs, j, "以上") && !hasAt(rs, j, "左右") && !hasAt(rs, j, "以内") {
+		if q.mult == 1 || j < len(rs) && !strings.ContainsRune("，,。;；、)", rs[j]) && !hasAt(rs, j, "以上") && !hasAt(rs, j, "左右") && !hasAt(rs, j, "以内") && !peopleAfter(rs, j) {
 			return q, false
 		}
 	}
@@ -299,4 +299,19 @@ func endsAtSpaced(rs []rune, i int, word string) int {
 		j--
 	}
 	return j
+}
+
+// peopleAfter reports a count of people in 万 or 亿 said with the noun it
+// counts (1000万农村人口, 3亿农民工): the noun within a few runes, no
+// punctuation between.
+func peopleAfter(rs []rune, j int) bool {
+	for k := j; k < len(rs) && k < j+6; k++ {
+		if strings.ContainsRune("，,。;；、)(的", rs[k]) {
+			return false
+		}
+		if hasAt(rs, k, "人口") || hasAt(rs, k, "农民工") || hasAt(rs, k, "群众") {
+			return true
+		}
+	}
+	return false
 }
