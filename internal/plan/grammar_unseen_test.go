@@ -23,6 +23,7 @@ func TestGrammarUnseenShapes(t *testing.T) {
 		{"选取东城、西城、南城、北城4个区开展试点，建设社区科普大学40所。", "? 4 个 = - 2030 | 40 所 = - 2030"},
 		// what each member sends is a rule for each
 		{"各成员单位各派1名联络员参加工作专班。", "? 1 名 = - 2030"},
+		{"东西两区各10万左右，合计建成科普e站40个。", "? 10 ×10000 approx - 2030 | 40 个 = - 2030"},
 		// the count of items under a heading of a list
 		{"科普资源共享方面4项，人才培养方面5项。", ""},
 		// two or more: a condition

@@ -118,10 +118,10 @@ func listedPlaces(rs []rune, q quantity, clause string) bool {
 	return false
 }
 
-// eachSends reports what each member sends or names (各派1名, 各推荐2名): a
-// rule for each, proposed.
+// eachSends reports what each member sends or names (各派1名, 各推荐2名) or
+// has (两省各15万左右): a rule or a figure for each, proposed.
 func eachSends(rs []rune, q quantity) bool {
-	return q.beforeCmp >= 2 && rs[q.beforeCmp-2] == '各' || q.beforeCmp >= 3 && rs[q.beforeCmp-3] == '各'
+	return q.beforeCmp >= 1 && rs[q.beforeCmp-1] == '各' || q.beforeCmp >= 2 && rs[q.beforeCmp-2] == '各' || q.beforeCmp >= 3 && rs[q.beforeCmp-3] == '各'
 }
 
 // penalty reports a fine or a multiple of one (处违法所得2倍以上5倍以下的罚款).
