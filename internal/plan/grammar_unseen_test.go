@@ -42,7 +42,7 @@ func TestGrammarUnseenShapes(t *testing.T) {
 		// a request of another party
 		{"该区请求，市里支持其建设科技馆1座、科普基地5个。", "? 1 座 = - 2030 | ? 5 个 = - 2030"},
 		// a small count said again and again names a concept
-		{"统筹两个市场，用好两个市场，拓展两个市场。建设三个科普中心。", "? 2 个 = - 2030 | ? 2 个 = - 2030 | ? 2 个 = - 2030 | 3 个 = - 2030"},
+		{"统筹两个市场，用好两个市场，拓展两个市场。建设三个科普中心，三个科普中心年内建成。", "? 2 个 = - 2030 | ? 2 个 = - 2030 | ? 2 个 = - 2030 | 3 个 = - 2030 | 3 个 = - 2030"},
 		// coverage of a share of places is a target; a rate's level takes no per-year from the sentence
 		{"每年培训社区科普志愿者800名，科普活动覆盖95%以上的社区。", "800 名 = year 2030 | 95 % >= - 2030"},
 		{"每年新增科普场馆3座，科普场馆免费开放率保持100%。", "3 座 = year 2030 | 100 % = - 2030"},

@@ -390,7 +390,14 @@ func sentence(ns, os []rune, pos []int, deadline *int, c *lineCtx, goalPara bool
 			// standard each project or firm must meet
 			unsure := conditional(ns, q, cs) || perApplicant(clause, q) || stated(ns, q, clause) && !goal && !c.goalSection ||
 				(q.base == "名" || q.base == "位") && before("前") || sizeBeforeNoun(ns, q) || consequence && moneyOrRate(q) ||
-				doneAspect(clause) || doneAfter(ns, q) || describedArea(ns, q, clause) || floorEach(q, clause) || (q.cmp == ">=" || q.cmp == ">") && has(clause, []string{"每人", "每名", "人均每年"}) && !moneyOrRate(q) || c.names[namedKey(ns, q)] >= 2 || strings.Contains(s, "请求") || eventCount(ns, q, clause) || strings.Contains(clause, "原则上") && !goal || listedPlaces(ns, q, clause) || eachSends(ns, q) || twoOrMore(q) ||
+				// (indicator_unseen.go) what was done, an area described, a
+				// floor for each event or person, a name said three times, a
+				// request, how often something happened, a rule in principle,
+				// the places just listed, a figure for each, two or more
+				doneAspect(clause) || doneAfter(ns, q) || describedArea(ns, q, clause) || floorEach(q, clause) ||
+				(q.cmp == ">=" || q.cmp == ">") && has(clause, []string{"每人", "每名", "人均每年"}) && !moneyOrRate(q) ||
+				c.names[namedKey(ns, q)] >= 3 || strings.Contains(s, "请求") || eventCount(ns, q, clause) ||
+				strings.Contains(clause, "原则上") && !goal || listedPlaces(ns, q, clause) || eachSends(ns, q) || twoOrMore(q) ||
 				(q.cmp == ">=" || q.cmp == ">") && has(s, eligibility) && !goal && !c.goalSection ||
 				standard && moneyOrRate(q) && (q.cmp == ">=" || q.cmp == ">") && !has(clause, []string{"达到", "提高", "提升", "增长", "增加", "突破", "超过", "实现"})
 			// a sentence that names what exists only to build on it (在已建成

@@ -176,8 +176,9 @@ const namedMeasures = "个项种条类大"
 
 // namedCounts counts, over the document, each small count in Chinese
 // numerals with the two words after it (两个市场). A count the document
-// says again and again is the name of a concept, not a target: the second
-// time and after, it is proposed, not asserted. One pass over the lines.
+// says three times or more is the name of a concept, not a target, and is
+// proposed, not asserted (a target restated once, in the goals and in the
+// tasks, stays one). One pass over the lines.
 func namedCounts(lines []string) map[string]int {
 	m := map[string]int{}
 	for _, l := range lines {
