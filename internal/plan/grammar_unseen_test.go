@@ -89,7 +89,9 @@ func TestGrammarUnseenShapesMore(t *testing.T) {
 		// a floor set in principle is a rule, proposed
 		{"原则上各区科协专职人员不少于机关编制总数的10%。", "? 10 % >= - 2030"},
 		// outline numbers run into the text
-		{"按要求落实。\n6.2　本办法由市科协负责解释。\n3　组织保障\n建成科普基地12个。", "12 个 = - 2030"},
+		{"按要求落实。\n6.2　本办法由市科协负责解释。\n建成科普基地12个。", "12 个 = - 2030"},
+		// a PDF's spaced count opening a clause stays a count; a floor of an area built stays a target
+		{"到2028年，100 家企业建立科协组织，新建科技馆1座，建筑面积不少于2万平方米。", "100 家 = - 2028 | 1 座 = - 2028 | 2 平方米×10000 >= - 2028"},
 	}
 	for _, tt := range tests {
 		if got := readAll(t, tt.sentence); got != tt.want {

@@ -31,14 +31,20 @@ func outlineNumber(rs []rune, q quantity, cs int) bool {
 	if q.cn || q.mult != 1 {
 		return false
 	}
-	for _, r := range rs[cs:q.a] {
+	// the sentence's start (a PDF's 100 家企业 may open a clause) and a
+	// number with a point (7.2), not a count
+	for _, r := range rs[:q.a] {
 		if r != ' ' && r != '\u3000' && r != '\t' {
 			return false
 		}
 	}
+	dot := false
 	for j := q.a; j < q.b; j++ {
-		if rs[j] == ' ' || rs[j] == '\u3000' || rs[j] == '\t' {
-			return true
+		switch rs[j] {
+		case '.':
+			dot = true
+		case ' ', '\u3000', '\t':
+			return dot
 		}
 	}
 	return false
@@ -264,6 +270,9 @@ var areaWords = []string{"用地面积", "占地面积", "建筑面积", "总面
 // no verb of making in the quantity's clause: proposed, not asserted
 // (新增展陈面积1万平方米 and 建成建筑面积2万平方米的科技馆 stay targets).
 func describedArea(rs []rune, q quantity, clause string) bool {
+	if q.cmp != "=" && q.cmp != "~" {
+		return false // 建筑面积不少于1万平方米: a floor of what is built
+	}
 	for _, w := range areaWords {
 		if endsAt(rs, q.beforeCmp, w) || endsAt(rs, q.beforeCmp, w+"约") {
 			return !has(clause, []string{"新增", "新建", "建成", "扩大", "增加", "达到", "改造", "提升"})
