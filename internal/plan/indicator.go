@@ -315,7 +315,7 @@ func sentence(ns, os []rune, pos []int, deadline *int, c *lineCtx, goalPara bool
 			// bound is a goal of speed (控制在5个工作日以内)
 		case params && conditional(ns, q, cs):
 			// the threshold of a measure (对研发投入超过1000万元的企业，给予…)
-		case moneyOrRate(q) && has(s, eligibility) && !goal ||
+		case moneyOrRate(q) && eligible(s) && !goal ||
 			moneyOrRate(q) && strings.Contains(clause, "按") && before("的") || moneyOrRate(q) && (before("按") || before("按照")) && !hasAt(ns, q.after, "安排"):
 			// (按合同金额的30%, 按100%加计扣除: a rate applied, not reached)
 			// a threshold of eligibility (注册资本不低于100万元), not a goal
@@ -398,7 +398,7 @@ func sentence(ns, os []rune, pos []int, deadline *int, c *lineCtx, goalPara bool
 				(q.cmp == ">=" || q.cmp == ">") && has(clause, []string{"每人", "每名", "人均每年"}) && !moneyOrRate(q) ||
 				c.names[namedKey(ns, q)] >= 3 || strings.Contains(s, "请求") || eventCount(ns, q, clause) ||
 				strings.Contains(clause, "原则上") && !goal || listedPlaces(ns, q, clause) || eachSends(ns, q) || twoOrMore(q) ||
-				(q.cmp == ">=" || q.cmp == ">") && has(s, eligibility) && !goal && !c.goalSection ||
+				(q.cmp == ">=" || q.cmp == ">") && eligible(s) && !goal && !c.goalSection ||
 				standard && moneyOrRate(q) && (q.cmp == ">=" || q.cmp == ">") && !has(clause, []string{"达到", "提高", "提升", "增长", "增加", "突破", "超过", "实现"})
 			// a sentence that names what exists only to build on it (在已建成
 			// 120个…的基础上，再新建50个; 由目前的10座增加到20座): its new

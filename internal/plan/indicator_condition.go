@@ -1,6 +1,9 @@
 package plan
 
-import "strings"
+import (
+	"regexp"
+	"strings"
+)
 
 // The conditions a support policy attaches to its measures, and the rules
 // it sets for each applicant: what the plan asks of others, not what it
@@ -12,8 +15,16 @@ var conditionOpeners = []string{"对", "凡"}
 
 // eligibility words name the conditions an applicant must meet.
 var eligibility = []string{"申报", "申请条件", "须具备", "应具备", "应当具备", "准入条件", "入选条件", "门槛",
-	"须在", "须为", "须满足", "需满足", "应满足", "应当满足", "符合以下条件", "具备以下条件", "申请人", "申请单位", "申报主体",
-	"应有", "应当有", "须有", "应具有", "应当具有"}
+	"须在", "须为", "须满足", "需满足", "应满足", "应当满足", "符合以下条件", "具备以下条件", "申请人", "申请单位", "申报主体", "须有"}
+
+// reMustHave is what a body must have to qualify, a quantity close after
+// 应有 (社会团体应有10万元以上资金, 应当具有50个以上的会员) — not 应有的作用.
+var reMustHave = regexp.MustCompile(`应(?:当)?(?:具)?有[^，。；的]{0,8}\d`)
+
+// eligible reports a sentence that sets conditions an applicant must meet.
+func eligible(s string) bool {
+	return has(s, eligibility) || strings.Contains(s, "有") && reMustHave.MatchString(s)
+}
 
 // conditional reports a quantity inside a condition: a clause opened by 对
 // or 凡 whose quantity qualifies a noun through 的 (对研发投入超过1000万元
