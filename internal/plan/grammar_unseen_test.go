@@ -72,6 +72,9 @@ func TestGrammarUnseenShapes(t *testing.T) {
 		{"再解决50万农村人口饮水安全问题。", "50 ×10000 = - 2030"},
 		// 应有的 is no condition
 		{"充分发挥财政资金应有作用，安排科普专项资金5000万元。", "5000 元×10000 = - 2030"},
+		// the plan's Nth year; a year things start from is no deadline
+		{"第一年建成科普e站10个，第二年建成20个。", "10 个 = - 2026 | 20 个 = - 2027"},
+		{"2027年起，每年新建科普基地10个。", "10 个 = year 2030"},
 		// what an applicant must have
 		{"申报的学会应有10万元以上活动资金，个人会员不少于200名。", "? 200 名 >= - 2030"},
 	}

@@ -8,9 +8,10 @@ import (
 
 var (
 	reDeadline        = regexp.MustCompile(`(?:到|至|截至|截止到|于|预计|计划|力争) ?((?:19|20)\d\d) ?年|(20\d\d) ?年(?:底|末|前|年底|\d{1,2}月(?:底|末|前))`)
-	reClauseYear      = regexp.MustCompile(`^\s*(20\d\d) ?年(?:底|末|度|全年)?(?:[，,]|[^\d月年底末度前内以来]|$)`)
+	reClauseYear      = regexp.MustCompile(`^\s*(20\d\d) ?年(?:底|末|度|全年)?(?:[，,]|[^\d月年底末度前内以来起开]|$)`)
 	reYears           = regexp.MustCompile(`[1-9一二两三四五六七八九十]年(?:内|间|时间|累计|共)`)
 	reWithin          = regexp.MustCompile(`([1-9一二两三四五六七八九十])年(?:内|时间|左右时间|努力)`)
+	reNthYear         = regexp.MustCompile(`第([1-9一二三四五六七八九十])年`)
 	reStageYears      = regexp.MustCompile(`(?:阶段|期|目标|任务) ?\((?:20\d\d ?年? ?[-~至到] ?)?(20\d\d) ?年?\) ?$`)
 	reRecentYears     = regexp.MustCompile(`(?:近|过去)[1-9一二两三四五六七八九十]年(?:[^内来]|$)`)
 	reCompareLastYear = regexp.MustCompile(`(?:比|较|高于|低于)(?:去年|上年)`)
@@ -134,6 +135,15 @@ func sentenceDeadline(s string, planStart *int) *int {
 		// a year opening the clause: 2027年，新增…; 2028年新增…
 		y, _ := strconv.Atoi(m[1])
 		return &y
+	}
+	if planStart != nil && strings.Contains(s, "第") {
+		// 第二年建成20个: the plan's second year
+		if m := reNthYear.FindStringSubmatch(s); m != nil {
+			if n, ok := number(m[1]); ok && n >= 1 && n <= 20 {
+				y := *planStart + int(n) - 1
+				return &y
+			}
+		}
 	}
 	if planStart == nil || !strings.Contains(s, "年内") && !strings.Contains(s, "时间") && !strings.Contains(s, "年努力") {
 		return nil // (a cheap test before the regexp: most clauses have none)
