@@ -75,6 +75,8 @@ func TestGrammarUnseenShapes(t *testing.T) {
 		// the plan's Nth year; a year things start from is no deadline
 		{"第一年建成科普e站10个，第二年建成20个。", "10 个 = - 2026 | 20 个 = - 2027"},
 		{"2027年起，每年新建科普基地10个。", "10 个 = year 2030"},
+		// the standard a measure applies
+		{"按照每万人口不少于1名科普专职人员的标准配备，全市配备科普专职人员600名。", "? 1 名 >= - 2030 | 600 名 = - 2030"},
 		// what an applicant must have
 		{"申报的学会应有10万元以上活动资金，个人会员不少于200名。", "? 200 名 >= - 2030"},
 	}

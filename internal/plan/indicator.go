@@ -406,7 +406,7 @@ func sentence(ns, os []rune, pos []int, deadline *int, c *lineCtx, goalPara bool
 				// the places just listed, a figure for each, two or more
 				doneAspect(clause) || doneAfter(ns, q) || describedArea(ns, q, clause) || floorEach(q, clause) ||
 				(q.cmp == ">=" || q.cmp == ">") && has(clause, []string{"每人", "每名", "人均每年"}) && !moneyOrRate(q) ||
-				c.names[namedKey(ns, q)] >= 3 || strings.Contains(s, "请求") || eventCount(ns, q, clause) ||
+				c.names[namedKey(ns, q)] >= 3 || byStandard(ns, q, clause) || strings.Contains(s, "请求") || eventCount(ns, q, clause) ||
 				strings.Contains(clause, "原则上") && !goal || listedPlaces(ns, q, clause) || eachSends(ns, q) || twoOrMore(q) ||
 				(q.cmp == ">=" || q.cmp == ">") && eligible(s) && !goal && !c.goalSection ||
 				standard && moneyOrRate(q) && (q.cmp == ">=" || q.cmp == ">") && !has(clause, []string{"达到", "提高", "提升", "增长", "增加", "突破", "超过", "实现"})

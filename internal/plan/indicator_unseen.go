@@ -303,3 +303,14 @@ func floorEach(q quantity, clause string) bool {
 	return (q.cmp == ">=" || q.cmp == ">") && has(clause, eachEvent) &&
 		!has(clause, []string{"增长", "提高", "提升", "增加", "带动", "实现", "突破"}) // (带动每届参展企业贸易额增长10%以上)
 }
+
+// byStandard reports a quantity inside 按照…的标准 (按照每万人口不少于1名的标准
+// 配备): the standard a measure applies, proposed, not a count reached.
+func byStandard(rs []rune, q quantity, clause string) bool {
+	if !strings.Contains(clause, "按") {
+		return false
+	}
+	rest := string(rs[q.after:clauseEnd(rs, q.after)])
+	i := strings.Index(rest, "的标准")
+	return i >= 0 && i <= 30
+}
