@@ -21,6 +21,8 @@ func TestGrammarUnseenShapes(t *testing.T) {
 		{"以2025年科普人员3000名为基数，科普人员数量每年增长10%。", "10 % = year 2030 (from 3000)"},
 		// the count of places just listed is a scope
 		{"选取东城、西城、南城、北城4个区开展试点，建设社区科普大学40所。", "? 4 个 = - 2030 | 40 所 = - 2030"},
+		// but the count of a kind of thing built after a list stays a target
+		{"建设东部、中部、西部3个区域科普中心。", "3 个 = - 2030"},
 		// what each member sends is a rule for each
 		{"各成员单位各派1名联络员参加工作专班。", "? 1 名 = - 2030"},
 		{"东西两区各10万左右，合计建成科普e站40个。", "? 10 ×10000 approx - 2030 | 40 个 = - 2030"},

@@ -1,6 +1,9 @@
 package plan
 
-import "strings"
+import (
+	"strings"
+	"unicode/utf8"
+)
 
 // Shapes read on documents the extractor had never seen (a dev pool of
 // public documents judged by reading the output, docs/benchmarks.md): what a
@@ -117,7 +120,16 @@ func listedPlaces(rs []rune, q quantity, clause string) bool {
 	}
 	t := string(rs[q.b-1 : min(len(rs), q.after+4)])
 	for _, w := range placeWords {
-		if strings.Contains(t, w) {
+		i := strings.Index(t, w)
+		if i < 0 {
+			continue
+		}
+		// the places are the scope when the clause ends or goes on with
+		// what is done in them (4个区开展试点), not when they name a
+		// kind of thing built (3个区域科普中心)
+		k := utf8.RuneCountInString(t[:i+len(w)]) + q.b - 1
+		if k >= len(rs) || strings.ContainsRune("，,。;；、:)", rs[k]) || k == clauseEnd(rs, k) ||
+			has(string(rs[k:min(len(rs), k+2)]), []string{"开展", "作为", "先行", "率先", "试点", "进行", "实施", "推进", "为", "的", "和", "及", "等"}) {
 			return true
 		}
 	}
