@@ -13,6 +13,7 @@ func TestGrammarUnseenShapes(t *testing.T) {
 	tests := []struct{ sentence, want string }{
 		// numerals inside place names after a province or city
 		{"学习江西省赣州市六台区和河北省四门峡市的做法，新建科普e站30个。", "30 个 = - 2030"},
+		{"在江城市三个区建成科普示范街道12个。", "12 个 = - 2030"},
 		// a count of the toll of an event is no target
 		{"各类事故共造成8人死亡、15人受伤，新建应急避难场所50个。", "50 个 = - 2030"},
 		// a verb with 了 tells what was done

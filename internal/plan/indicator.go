@@ -242,6 +242,7 @@ func sentence(ns, os []rune, pos []int, deadline *int, c *lineCtx, goalPara bool
 		case before("第") || before("每") || before("等") && has(string([]rune(clause)[:min(len([]rune(clause)), 6)]), []string{"围绕", "针对", "在"}) ||
 			q.cn && q.b < len(ns) && isCNDigit(ns[q.b]) ||
 			strings.HasSuffix(strings.TrimSpace(clause), "在") && !has(clause, []string{"控制在", "保持在", "稳定在", "维持在"}) && q.cmp == "=" ||
+			q.cmp == "=" && scopeIn(clause) ||
 			q.cmp == "=" && scopeOf(clause) ||
 			q.cmp == "=" && allParts(ns, q):
 			// an ordinal (第十五届), a rate's denominator (每万人口), the

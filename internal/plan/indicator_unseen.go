@@ -18,17 +18,17 @@ const placeSuffixes = "区县市峡河州镇乡"
 // after its province or city (江西省赣州市六台区): a name, not a count. The
 // numeral is Chinese and the name's end follows its measure word at once.
 func placeName(rs []rune, q quantity) bool {
-	if !q.cn || q.a < 2 || q.b >= len(rs) {
-		return false
+	if !q.cn || q.a < 2 || q.b >= len(rs) || q.base == "个" {
+		return false // (杭州市三个区: a count of districts, not a name)
 	}
 	if p := rs[q.a-1]; p != '省' && p != '市' && p != '州' || strings.ContainsRune("全本各每该我城同", rs[q.a-2]) {
 		return false
 	}
-	return strings.ContainsRune(placeSuffixes, rs[q.b]) || q.b+1 < len(rs) && strings.ContainsRune(placeSuffixes, rs[q.b+1]) && rs[q.b] != '个'
+	return strings.ContainsRune(placeSuffixes, rs[q.b]) || q.b+1 < len(rs) && strings.ContainsRune(placeSuffixes, rs[q.b+1])
 }
 
-// outlineNumber reports a number that opens its clause and stands apart
-// from the word after it by a space (7.2　本办法由…解释, 2　组织机构): the
+// outlineNumber reports a number with a point that opens its sentence and
+// stands apart from the word after it by a space (7.2　本办法由…解释): the
 // number of an outline item run into the text, not a quantity.
 func outlineNumber(rs []rune, q quantity, cs int) bool {
 	if q.cn || q.mult != 1 {
@@ -325,4 +325,14 @@ func byStandard(rs []rune, q quantity, clause string) bool {
 	rest := string(rs[q.after:clauseEnd(rs, q.after)])
 	i := strings.Index(rest, "的标准")
 	return i >= 0 && i <= 30
+}
+
+// scopeIn reports a clause that opens with 在 and names only a place before
+// the count (在江城市三个区建成…): where the work is done, like 在12个赛道.
+func scopeIn(clause string) bool {
+	c := strings.TrimLeft(clause, " ")
+	if !strings.HasPrefix(c, "在") || utf8.RuneCountInString(c) > 9 {
+		return false
+	}
+	return !has(c, verbs) && !has(c, []string{"控制在", "保持在", "稳定在", "维持在"})
 }
