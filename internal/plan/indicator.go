@@ -7,16 +7,20 @@ import (
 )
 
 var (
-	reDeadline      = regexp.MustCompile(`(?:到|至|截至|截止到|于)(20\d\d)年|(20\d\d)年(?:底|末|前|年底|\d{1,2}月(?:底|末|前))`)
-	reClauseYear    = regexp.MustCompile(`^\s*(20\d\d)年(?:底|末|度|全年)?(?:[，,]|[^\d月年底末度前内以来]|$)`)
-	reYears         = regexp.MustCompile(`[1-9一二两三四五六七八九十]年(?:内|间|时间|累计|共)`)
-	reWithin        = regexp.MustCompile(`([1-9一二两三四五六七八九十])年(?:内|时间|左右时间|努力)`)
-	reYear          = regexp.MustCompile(`(20\d\d)年`)
-	reFromYear      = regexp.MustCompile(`[由从]20\d\d年(?:的|底)?$`)
-	reOpenYear      = regexp.MustCompile(`^\s*(20\d\d)年(?:底|末|上半年|全年)?[，,]`)
-	reFromNow       = regexp.MustCompile(`[由从](?:目前|现在|现有|当前|原有)的?$`)
-	reMonthDeadline = regexp.MustCompile(`20\d\d年\s*\d{1,2}月`)
-	reAsOf          = regexp.MustCompile(`^[^，,]{0,6}(?:截至|截止到|截止)(20\d\d)年`)
+	reDeadline        = regexp.MustCompile(`(?:到|至|截至|截止到|于|预计|计划|力争) ?((?:19|20)\d\d) ?年|(20\d\d) ?年(?:底|末|前|年底|\d{1,2}月(?:底|末|前))`)
+	reClauseYear      = regexp.MustCompile(`^\s*(20\d\d) ?年(?:底|末|度|全年)?(?:[，,]|[^\d月年底末度前内以来起开]|$)`)
+	reYears           = regexp.MustCompile(`[1-9一二两三四五六七八九十]年(?:内|间|时间|累计|共)`)
+	reWithin          = regexp.MustCompile(`([1-9一二两三四五六七八九十])年(?:内|时间|左右时间|努力)`)
+	reNthYear         = regexp.MustCompile(`第([1-9一二三四五六七八九十])年`)
+	reStageYears      = regexp.MustCompile(`(?:阶段|期|目标|任务) ?\((?:20\d\d ?年? ?[-~至到] ?)?(20\d\d) ?年?\) ?$`)
+	reRecentYears     = regexp.MustCompile(`(?:近|过去)[1-9一二两三四五六七八九十]年(?:[^内来]|$)`)
+	reCompareLastYear = regexp.MustCompile(`(?:比|较|高于|低于)(?:去年|上年)`)
+	reYear            = regexp.MustCompile(`(20\d\d) ?年`)
+	reFromYear        = regexp.MustCompile(`[由从]20\d\d年(?:的|底)?$`)
+	reOpenYear        = regexp.MustCompile(`^\s*(20\d\d) ?年(?:底|末|上半年|全年)?[，,]`)
+	reFromNow         = regexp.MustCompile(`[由从](?:目前|现在|现有|当前|原有)的?$`)
+	reMonthDeadline   = regexp.MustCompile(`20\d\d年\s*\d{1,2}月`)
+	reAsOf            = regexp.MustCompile(`^[^，,]{0,6}(?:截至|截止到|截止)(20\d\d)年`)
 
 	// verbs that govern a quantity of a target (培养100名…, 建成…8家,
 	// 达到50%): the grammar's one word class the text cannot show itself.
@@ -27,12 +31,14 @@ var (
 		"促成", "解决", "服务", "孵化", "转化", "攻克", "研发", "推广", "推出", "上线", "扶持", "评选", "入选", "落地", "签约", "储备",
 		"编制", "出台", "召开", "发展", "招募", "吸纳", "聘请", "举行", "推荐", "表彰", "资助", "稳定在", "维持在",
 		// common actions of tasks beyond the above (the class no text shows)
+		// what a government report cuts or raises (减税降费1万亿元, 发行国债)
+		"减税", "降费", "减负", "让利", "发行", "减免",
 		"惠及", "受益", "开设", "增设", "设置", "配置", "成立", "授予", "颁发", "出版", "创作", "编写", "编印", "制作", "播出", "展出",
 		"巡展", "巡讲", "宣讲", "轮训", "承办", "主办", "参与", "参加", "走进", "搭建", "构建", "研制", "攻关", "获批", "争创", "创成",
 		"选派", "选聘", "聘任", "招聘", "输送", "对接", "结对", "签订", "达成", "扩大", "拓展", "普及", "辐射", "发放", "登记", "吸收", "开发", "建", "引", "办", "征集", "遴", "认证", "挂牌",
 		"树立", "命名", "打通", "归集", "汇聚", "共享", "开通", "提供", "供给", "赋能", "改建", "扩建", "升级", "带动", "拓展", "培植",
 		"创办", "聚焦", "新开", "开辟", "纳入", "入库", "入驻", "集成", "达标", "建强", "做强", "做大", "壮大", "突破", "超", "逾"}
-	goalCues = []string{"力争", "确保", "争取", "目标", "每年", "年均", "每两年", "到20", "年底前", "年前"}
+	goalCues = []string{"力争", "确保", "争取", "目标", "每年", "年均", "每两年", "到20", "年底前", "年前", "拟安排", "拟按"}
 	pastCues = []string{"已建成", "已有", "已经", "已累计", "已培育", "已形成", "截至目前", "现有", "目前", "先后", "去年", "上年", "以来", "年来", "共有", "当前", "现阶段", "经过多年", "过去",
 		// an assessment of where things stand against others
 		"仅为", "仅有", "差距明显", "差距较大", "存在差距", "据统计"}
@@ -47,10 +53,11 @@ var perWords = []struct{ w, per string }{{"每两年", "two-years"}, {"每年", 
 type lineCtx struct {
 	section     []string
 	planStart   *int
-	deadline    *int // the section's (or the plan's) deadline
-	past        bool // a section about the past (现状, 发展基础)
-	preamble    bool // before the first numbered section
-	goalSection bool // in a section whose title names the plan's goals (目标)
+	deadline    *int           // the section's (or the plan's) deadline
+	past        bool           // a section about the past (现状, 发展基础)
+	preamble    bool           // before the first numbered section
+	goalSection bool           // in a section whose title names the plan's goals (目标)
+	names       map[string]int // small counts in Chinese numerals with the words after them, as often as the document says them (namedCounts)
 }
 
 func has(s string, words []string) bool {
@@ -80,7 +87,9 @@ func indicators(nr, or []rune, pos []int, c *lineCtx) ([]Indicator, *int) {
 			// A deadline that opens a sentence (到2025年，…) governs it and the
 			// paragraph's later sentences; one inside a sentence, its clause.
 			sent := strings.TrimLeft(string(nr[start:i]), " ")
-			if own := sentenceDeadline(string([]rune(sent)[:clauseEnd([]rune(sent), 0)]), c.planStart); own != nil && (has(sent[:min(len(sent), 12)], []string{"到", "至", "力争", "年底", "年前", "年内", "20"}) || has(sent[:min(len(sent), 21)], []string{"年时间", "年努力"})) {
+			first := string([]rune(sent)[:clauseEnd([]rune(sent), 0)])
+			if own := sentenceDeadline(first, c.planStart); own != nil && (has(sent[:min(len(sent), 12)], []string{"到", "至", "力争", "年底", "年前", "年内", "20"}) || has(sent[:min(len(sent), 21)], []string{"年时间", "年努力"}) ||
+				len(first) <= 60 && reStageYears.MatchString(first)) {
 				// A year before the plan (2025年，全市…达到…) dates the
 				// paragraph's sentences to where things stood: it neither
 				// opens goals nor becomes the section's deadline; nor does
@@ -103,9 +112,22 @@ func indicators(nr, or []rune, pos []int, c *lineCtx) ([]Indicator, *int) {
 
 // sentenceDeadline is the year a sentence sets: 到2025年, 2025年底前, 3年内.
 func sentenceDeadline(s string, planStart *int) *int {
-	if m := reDeadline.FindStringSubmatch(s); m != nil {
+	if !strings.Contains(s, "年") {
+		return nil // (every form below names a year: a cheap test before the regexps)
+	}
+	if !strings.ContainsAny(s, "12") {
+		// no year in digits: only N年内 and its kind
+	} else if m := reDeadline.FindStringSubmatch(s); m != nil {
 		y, _ := strconv.Atoi(m[1] + m[2])
 		return &y
+	}
+	if strings.HasSuffix(s, ")") && (strings.Contains(s, "阶段") || strings.Contains(s, "期") || strings.Contains(s, "目标") || strings.Contains(s, "任务")) {
+		// a stage of the plan with its years in brackets (启动阶段（2026年）,
+		// 近期目标（2026—2027年）): due by the stage's last year
+		if m := reStageYears.FindStringSubmatch(s); m != nil {
+			y, _ := strconv.Atoi(m[1])
+			return &y
+		}
 	}
 	if t := strings.TrimLeft(s, " "); len(t) < 2 || t[0] != '2' || t[1] != '0' {
 		// no year opens the clause
@@ -113,6 +135,15 @@ func sentenceDeadline(s string, planStart *int) *int {
 		// a year opening the clause: 2027年，新增…; 2028年新增…
 		y, _ := strconv.Atoi(m[1])
 		return &y
+	}
+	if planStart != nil && strings.Contains(s, "第") {
+		// 第二年建成20个: the plan's second year
+		if m := reNthYear.FindStringSubmatch(s); m != nil {
+			if n, ok := number(m[1]); ok && n >= 1 && n <= 20 {
+				y := *planStart + int(n) - 1
+				return &y
+			}
+		}
 	}
 	if planStart == nil || !strings.Contains(s, "年内") && !strings.Contains(s, "时间") && !strings.Contains(s, "年努力") {
 		return nil // (a cheap test before the regexp: most clauses have none)
@@ -150,7 +181,12 @@ func clauseStart(rs []rune, i int) int {
 func sentence(ns, os []rune, pos []int, deadline *int, c *lineCtx, goalPara bool) []Indicator {
 	s := strings.ReplaceAll(string(ns), " ", "") // cues may be letter-spaced (给 予 最 高)
 	// 在现有基础上 is a comparison's base, not a statement of what is
-	byCue := has(strings.ReplaceAll(s, "现有基础", ""), pastCues)
+	// and 比上年 (比去年增加3000亿元) the base of a change
+	cueText := strings.ReplaceAll(s, "现有基础", "")
+	if strings.Contains(cueText, "去年") || strings.Contains(cueText, "上年") {
+		cueText = reCompareLastYear.ReplaceAllString(cueText, "")
+	}
+	byCue := has(cueText, pastCues) || (strings.Contains(s, "近") || strings.Contains(s, "过去")) && reRecentYears.MatchString(s)
 	byYear := pastYear(s, c.planStart) || owns(s)
 	past := c.past || byCue || byYear
 	params := has(s, []string{"给予", "奖补", "补助", "补贴", "资助", "贴息", "奖励", "予以", "择优"})
@@ -201,11 +237,12 @@ func sentence(ns, os []rune, pos []int, deadline *int, c *lineCtx, goalPara bool
 		clause := string(ns[cs:q.a])
 		before := func(w string) bool { return endsAt(ns, q.beforeCmp, w) }
 		switch {
-		case q.base == "" && q.cmp == "=" && !endsAt(ns, q.a, "达到"):
+		case q.base == "" && q.cmp == "=" && !endsAt(ns, q.a, "达到") && !peopleAfter(ns, q.b):
 			// a bare count (5亿) only as the value a comparison reaches
 		case before("第") || before("每") || before("等") && has(string([]rune(clause)[:min(len([]rune(clause)), 6)]), []string{"围绕", "针对", "在"}) ||
 			q.cn && q.b < len(ns) && isCNDigit(ns[q.b]) ||
 			strings.HasSuffix(strings.TrimSpace(clause), "在") && !has(clause, []string{"控制在", "保持在", "稳定在", "维持在"}) && q.cmp == "=" ||
+			q.cmp == "=" && scopeIn(clause) ||
 			q.cmp == "=" && scopeOf(clause) ||
 			q.cmp == "=" && allParts(ns, q):
 			// an ordinal (第十五届), a rate's denominator (每万人口), the
@@ -229,6 +266,17 @@ func sentence(ns, os []rune, pos []int, deadline *int, c *lineCtx, goalPara bool
 		case qualifiesCount(ns, q):
 			// a size that qualifies what a count after it counts (培育年营收
 			// 超10亿元企业20家, 建设千亩以上示范基地20个): the count is the target
+		case q.cn && q.base == "届" && q.b < len(ns) && strings.ContainsRune("人政全党代中", ns[q.b]):
+			// the term of a body in its name (市十届人大二次会议), an ordinal without 第
+		case outlineNumber(ns, q, cs) || placeName(ns, q) || poolOf(ns, q, clause) || toll(ns, q, clause) || penalty(s, q) || procedureLimit(ns, q, clause) || before("方面") ||
+			twoOrMore(q) && has(s, []string{"不得", "禁止", "不能"}):
+			// a numeral in a place's name (赣州市六台区), the toll of an event
+			// (造成8人死亡), a fine, the longest a procedure may take, the
+			// items under a heading of a list (人才培养方面5项), a ban on
+			// two or more (不得同时在两个以上学会任职) (indicator_unseen.go)
+		case baseOf(ns, q):
+			// the base of a growth (以…3000名为基数)
+			baseline = &Baseline{Value: q.value * q.mult}
 		case inBookTitle(ns, q.a):
 			// a number in the title of a document (《关于建设100个…的意见》)
 		case inGloss(ns, q.a):
@@ -257,10 +305,10 @@ func sentence(ns, os []rune, pos []int, deadline *int, c *lineCtx, goalPara bool
 			// a slogan (“四个服务”), the word 一 (一批, 一次性), a phase (二期),
 			// an adjective (一次性), the name of one of a list of things
 			// (高山滑雪、冬季两项、速度滑冰)
-		case q.after < len(ns) && ns[q.after] == '的' && (q.after > q.b || q.base != "%") && !hasAt(ns, q.after, "的目标") && !hasAt(ns, q.after, "的水平") && !sizeOfMade(ns, q, clause) || q.b < len(ns) && ns[q.b] == '级':
+		case q.after < len(ns) && ns[q.after] == '的' && (q.after > q.b && !(q.base == "%" && endsAt(ns, q.beforeCmp, "覆盖")) || q.base != "%") && !hasAt(ns, q.after, "的目标") && !hasAt(ns, q.after, "的水平") && !sizeOfMade(ns, q, clause) && !sizeReached(ns, q) && !teamOfSize(ns, q) && !shareDoing(ns, q) || q.b < len(ns) && ns[q.b] == '级':
 			// a qualifier: 1亿元以上的企业, 千亿级 (but 90%的企业 is a share)
 		case (params && has(strings.ReplaceAll(string(ns[cs:clauseEnd(ns, q.after)]), " ", ""), paramCues) ||
-			strings.Contains(strings.ReplaceAll(clause, " ", ""), "最高")) && moneyOrRate(q):
+			strings.Contains(strings.ReplaceAll(clause, " ", ""), "最高")) && moneyOrRate(q) && !raisedBy(ns, q):
 			// a subsidy or reward, not a commitment of the plan
 		case capPerUnit(clause, q) || params && (q.cmp == "<=" || q.cmp == "<") && has(strings.ReplaceAll(clause, " ", ""), paramCues) || moneyOrRate(q) && chargedRate(clause) || priceCap(clause, q) ||
 			q.base == "元" && (q.cmp == "<=" || q.cmp == "<") && !has(s, []string{"力争", "确保", "目标", "控制在", "压缩", "降低", "下降", "减少"}):
@@ -278,11 +326,11 @@ func sentence(ns, os []rune, pos []int, deadline *int, c *lineCtx, goalPara bool
 			// bound is a goal of speed (控制在5个工作日以内)
 		case params && conditional(ns, q, cs):
 			// the threshold of a measure (对研发投入超过1000万元的企业，给予…)
-		case moneyOrRate(q) && has(s, eligibility) && !goal ||
-			moneyOrRate(q) && strings.Contains(clause, "按") && before("的") || moneyOrRate(q) && (before("按") || before("按照")):
+		case moneyOrRate(q) && eligible(s) && !goal ||
+			moneyOrRate(q) && strings.Contains(clause, "按") && before("的") || moneyOrRate(q) && (before("按") || before("按照")) && !hasAt(ns, q.after, "安排"):
 			// (按合同金额的30%, 按100%加计扣除: a rate applied, not reached)
 			// a threshold of eligibility (注册资本不低于100万元), not a goal
-		case before("由") || before("从") || reFromYear.MatchString(string(ns[max(0, q.a-10):q.a])) || reFromNow.MatchString(string(ns[max(0, q.a-8):q.a])):
+		case before("由") && !strings.Contains(string(ns[q.after:clauseEnd(ns, q.after)]), "组成") || before("从") || reFromYear.MatchString(string(ns[max(0, q.a-10):q.a])) || reFromNow.MatchString(string(ns[max(0, q.a-8):q.a])):
 			baseline = &Baseline{Value: q.value * q.mult}
 			if m := reYear.FindStringSubmatch(string(ns[max(0, q.a-10):q.a])); m != nil {
 				baseline.Year, _ = strconv.Atoi(m[1])
@@ -298,7 +346,9 @@ func sentence(ns, os []rune, pos []int, deadline *int, c *lineCtx, goalPara bool
 				ind.Value = &v
 			}
 			p, at := perOf(cs, q.a)
-			if p == "" && sentPer != "" && q.a > sentAt && !has(clause, []string{"累计", "总计", "合计"}) && !reYears.MatchString(clause) {
+			if p == "" && sentPer != "" && q.a > sentAt && !has(clause, []string{"累计", "总计", "合计"}) && !reYears.MatchString(clause) &&
+				!(moneyOrRate(q) && q.base != "元" && has(clause, []string{"达到", "保持", "控制在", "稳定在", "提高到", "降至", "下降到", "覆盖"})) {
+				// (a level a rate reaches is no rate per year: 每年培养500名，覆盖率达到100%)
 				// (每年托举50名，5年累计250名: the total has its own period)
 				p = sentPer
 			}
@@ -351,6 +401,15 @@ func sentence(ns, os []rune, pos []int, deadline *int, c *lineCtx, goalPara bool
 			// standard each project or firm must meet
 			unsure := conditional(ns, q, cs) || perApplicant(clause, q) || stated(ns, q, clause) && !goal && !c.goalSection ||
 				(q.base == "名" || q.base == "位") && before("前") || sizeBeforeNoun(ns, q) || consequence && moneyOrRate(q) ||
+				// (indicator_unseen.go) what was done, an area described, a
+				// floor for each event or person, a name said three times, a
+				// request, how often something happened, a rule in principle,
+				// the places just listed, a figure for each, two or more
+				doneAspect(clause) || doneAfter(ns, q) || describedArea(ns, q, clause) || floorEach(q, clause) ||
+				(q.cmp == ">=" || q.cmp == ">") && has(clause, []string{"每人", "每名", "人均每年"}) && !moneyOrRate(q) ||
+				c.names[namedKey(ns, q)] >= 3 || byStandard(ns, q, clause) || strings.Contains(s, "请求") || eventCount(ns, q, clause) ||
+				strings.Contains(clause, "原则上") && !goal || listedPlaces(ns, q, clause) || eachSends(ns, q) || twoOrMore(q) ||
+				(q.cmp == ">=" || q.cmp == ">") && eligible(s) && !goal && !c.goalSection ||
 				standard && moneyOrRate(q) && (q.cmp == ">=" || q.cmp == ">") && !has(clause, []string{"达到", "提高", "提升", "增长", "增加", "突破", "超过", "实现"})
 			// a sentence that names what exists only to build on it (在已建成
 			// 120个…的基础上，再新建50个; 由目前的10座增加到20座): its new

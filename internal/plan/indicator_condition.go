@@ -1,6 +1,9 @@
 package plan
 
-import "strings"
+import (
+	"regexp"
+	"strings"
+)
 
 // The conditions a support policy attaches to its measures, and the rules
 // it sets for each applicant: what the plan asks of others, not what it
@@ -12,7 +15,16 @@ var conditionOpeners = []string{"对", "凡"}
 
 // eligibility words name the conditions an applicant must meet.
 var eligibility = []string{"申报", "申请条件", "须具备", "应具备", "应当具备", "准入条件", "入选条件", "门槛",
-	"须在", "须为", "须满足", "需满足", "应满足", "应当满足", "符合以下条件", "具备以下条件", "申请人", "申请单位", "申报主体"}
+	"须在", "须为", "须满足", "需满足", "应满足", "应当满足", "符合以下条件", "具备以下条件", "申请人", "申请单位", "申报主体", "须有"}
+
+// reMustHave is what a body must have to qualify, a quantity close after
+// 应有 (社会团体应有10万元以上资金, 应当具有50个以上的会员) — not 应有的作用.
+var reMustHave = regexp.MustCompile(`应(?:当)?(?:具)?有[^，。；的]{0,8}\d`)
+
+// eligible reports a sentence that sets conditions an applicant must meet.
+func eligible(s string) bool {
+	return has(s, eligibility) || strings.Contains(s, "有") && reMustHave.MatchString(s)
+}
 
 // conditional reports a quantity inside a condition: a clause opened by 对
 // or 凡 whose quantity qualifies a noun through 的 (对研发投入超过1000万元
@@ -208,7 +220,10 @@ func procedureRhythm(rs []rune, q quantity, clause string) bool {
 		return false
 	}
 	after := string(rs[q.after:min(len(rs), q.after+8)])
-	return has(after, []string{"督查", "督导", "检查", "抽查", "自查", "例会", "会议", "联席会", "调度", "评估", "考核", "通报", "总结", "报告", "汇报", "巡查"})
+	// a body's own study and meetings (党组理论学习中心组学习会) may be named at length
+	long := string(rs[q.after:min(len(rs), q.after+12)])
+	return has(after, []string{"督查", "督导", "检查", "抽查", "自查", "例会", "会议", "联席会", "调度", "评估", "考核", "通报", "总结", "报告", "汇报", "巡查"}) ||
+		has(long, []string{"学习会", "党组会", "座谈会", "推进会", "务虚会"})
 }
 
 // freshClause reports a quantity whose own clause states something new —
@@ -225,5 +240,5 @@ func freshClause(rs []rune, q quantity, cs int) bool {
 	if has(strings.ReplaceAll(c, "现有基础", ""), pastCues) || has(c, []string{"已", "巩固", "依托"}) {
 		return false
 	}
-	return has(c, []string{"新建", "新增", "再建", "再新", "新组建", "新培育", "新引进", "新认定", "新创建", "力争", "争取", "确保"})
+	return has(c, []string{"新建", "新增", "再建", "再新", "新组建", "新培育", "新引进", "新认定", "新创建", "力争", "争取", "确保", "今后", "未来", "下一步", "再"})
 }

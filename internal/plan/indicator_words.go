@@ -33,7 +33,7 @@ func pastYear(s string, planStart *int) bool {
 	if pastPeriod(s, *planStart) {
 		return true
 	}
-	if has(s, []string{"到20", "至20", "力争", "比20", "较20", "基础上"}) {
+	if has(s, []string{"到20", "至20", "力争", "比20", "较20", "基础上", "为基数", "为基准"}) {
 		return false
 	}
 	for _, m := range reYear.FindAllStringSubmatch(s, 3) {
@@ -56,10 +56,14 @@ func yearVerb(clause string) bool {
 		return false
 	}
 	r, _ := utf8.DecodeLastRuneInString(clause[:i])
-	if isDigit(r) || r == '年' || r == '每' || isCNDigit(r) {
+	// 今年, 明年, 全年, 当年 name a year, not a rate in it; 年内, 年底 a time
+	if isDigit(r) || r == '年' || r == '每' || isCNDigit(r) || strings.ContainsRune("今明去全当上下", r) {
 		return false
 	}
 	rest := clause[i+len("年"):]
+	if strings.HasPrefix(rest, "内") || strings.HasPrefix(rest, "底") || strings.HasPrefix(rest, "初") || strings.HasPrefix(rest, "末") {
+		return false
+	}
 	return rest != "" && has(rest[:min(len(rest), 9)], verbs)
 }
 

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"io"
 	"regexp"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 )
@@ -53,7 +54,7 @@ var (
 	// an annual plan's year in its title (《2025年…工作要点》)
 	reTitleYear = regexp.MustCompile(`(20\d\d)年(?:度)?[^—\-~至]*(?:工作要点|工作方案|工作计划|行动计划|实施方案|要点|计划|方案|安排|办法)|(?:要点|计划|方案)\s*[(（](20\d\d)年[)）]`)
 	// the first deadline a plan states (到2027年，…): its end when no span is given
-	reFirstDeadline = regexp.MustCompile(`(?:到|至)(20\d\d)年`)
+	reFirstDeadline = regexp.MustCompile(`(?:到|至) ?(20\d\d) ?年`)
 	reInlineLead    = regexp.MustCompile(`\(([^()]{2,80}?)牵头(?:[,，、;]\s*([^()]{2,120}?)(?:等)?(?:配合|参与|协同))?\)`)
 	reLead          = regexp.MustCompile(`(牵头(?:部门|单位)|责任(?:部门|单位)|配合(?:部门|单位))\s*[:]\s*`)
 )
@@ -102,6 +103,7 @@ func Ingest(r io.Reader) (*Doc, error) {
 		pos++
 	}
 	doc.Title, doc.Issuer = titleAndIssuer(lines)
+	names := namedCounts(lines)
 	doc.Period = period(doc.Title, lines)
 
 	type open struct {
@@ -144,6 +146,8 @@ func Ingest(r io.Reader) (*Doc, error) {
 		para = paragraph{nb: para.nb[:0], ob: para.ob[:0], pos: para.pos[:0]} // the buffers are reused
 	}
 	titleLine := -1    // a line that was the title of the heading above it
+	lastL3 := 0        // the number of the last 1. heading (a list may run past 99.)
+	lastDecimal := ""  // the number of the last heading of a decimal outline (2.1)
 	annexList := false // the line before named the plan's annexes
 	for i, line := range lines {
 		if line == "" || pageMarker(line) || seen[line] >= 3 && !isHeadingLine(line) || i == titleLine {
@@ -157,10 +161,12 @@ func Ingest(r io.Reader) (*Doc, error) {
 				continue
 			}
 			if tbl != nil {
-				if ind, ok := tbl.row(cs, origs[i], offs[i], path()); ok {
+				if inds, ok := tbl.rows(cs, origs[i], offs[i], path()); ok {
 					flush()
-					ind.Candidate = stack[len(stack)-1].past
-					doc.Indicators = append(doc.Indicators, ind)
+					for _, ind := range inds {
+						ind.Candidate = stack[len(stack)-1].past
+						doc.Indicators = append(doc.Indicators, ind)
+					}
 					continue
 				}
 				tbl = nil
@@ -168,11 +174,34 @@ func Ingest(r io.Reader) (*Doc, error) {
 			if t, ok := tableHeader(cs, doc.Period.End); ok {
 				flush()
 				tbl = t
+				if i > 0 {
+					if m := reUnitLine.FindStringSubmatch(lines[i-1]); m != nil {
+						tbl.unitAbove = m[1]
+					}
+				}
 				continue
 			}
 		}
 		body, orig, base := line, origs[i], offs[i]
 		level, number, rest, isHeading := heading(line)
+		if !isHeading && line[0] >= '1' && line[0] <= '9' && lastL3 >= 99 {
+			if m := reL3Long.FindStringSubmatch(line); m != nil && m[1] == strconv.Itoa(lastL3+1) {
+				level, number, rest, isHeading = 3, m[1], m[2], true
+			}
+		}
+		if !isHeading && lastDecimal != "" && isDigit(rune(line[0])) {
+			// 7.2 本预案…, 5.1.1 为应对…: the next number of a decimal
+			// outline is a heading whatever its title starts with
+			if m := reDecimal.FindStringSubmatch(line); m != nil && m[2] != "" && decimalNext(lastDecimal, m[1]+m[2]) {
+				level, number, rest, isHeading = 3+strings.Count(m[2], "."), m[1]+m[2], m[3], true
+			}
+		}
+		if isHeading && level == 3 {
+			lastL3, _ = strconv.Atoi(number)
+		}
+		if isHeading && level >= 3 && (strings.Contains(number, ".") || level == 3 && reDecimal.MatchString(line)) {
+			lastDecimal = number
+		}
 		if annexList && isHeading && level == 3 {
 			continue // the list of a plan's annexes (附件：1.… 2.… 3.…), not its sections
 		}
@@ -229,7 +258,7 @@ func Ingest(r io.Reader) (*Doc, error) {
 				flush()
 			}
 			if len(para.nb) == 0 {
-				para.ctx = lineCtx{section: []string{}, planStart: doc.Period.Start, deadline: doc.Period.End, preamble: true}
+				para.ctx = lineCtx{section: []string{}, planStart: doc.Period.Start, deadline: doc.Period.End, preamble: true, names: names}
 			}
 			para.add(body, orig, base)
 			continue
@@ -284,7 +313,7 @@ func Ingest(r io.Reader) (*Doc, error) {
 		if len(para.nb) == 0 {
 			top := &stack[len(stack)-1]
 			para.open = &top.deadline
-			para.ctx = lineCtx{section: path(), planStart: doc.Period.Start, deadline: doc.Period.End, past: top.past}
+			para.ctx = lineCtx{section: path(), planStart: doc.Period.Start, deadline: doc.Period.End, past: top.past, names: names}
 			for _, o := range stack {
 				para.ctx.goalSection = para.ctx.goalSection || strings.Contains(o.sec.Title, "目标")
 			}

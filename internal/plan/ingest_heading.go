@@ -15,7 +15,9 @@ var (
 	reL1 = regexp.MustCompile(`^([一二三四五六七八九十]{1,3}) ?[、.]\s*(.*)$`)
 	reL2 = regexp.MustCompile(`^(?:\( ?)?([一二三四五六七八九十]{1,3}) ?\)\s*(?:[、.]\s*)?(.*)$`)
 	reL3 = regexp.MustCompile(`^(\d{1,2}) ?[.、]\s*((?:[^\d].*)?)$`)
-	reL4 = regexp.MustCompile(`^(?:\((\d{1,2})\)|([⑴-⒇①-⑳])|(\d{1,2})\))\s*(.*)$`)
+	// 100.… after 99.…: a long numbered list runs past two digits
+	reL3Long = regexp.MustCompile(`^(\d{3}) ?[.、]\s*([^\d].*)$`)
+	reL4     = regexp.MustCompile(`^(?:\((\d{1,2})\)|([⑴-⒇①-⑳])|(\d{1,2})\))\s*(.*)$`)
 	// chapters and their parts, above 一、 in the plans that have them
 	// (a PDF may space them out: 第 一 章)
 	reChapter = regexp.MustCompile(`^第 ?([一二三四五六七八九十]{1,3}|\d{1,2}) ?(章|节|篇|部分)\s*(.*)$`)
@@ -117,8 +119,11 @@ func decimalTitle(sub, rest string) bool {
 		// sentence a PDF broke after its number)
 		return false
 	}
-	if q, ok := readQuantity([]rune("1"+rest), 0); ok && q.base != "" {
-		return false // 1.2 米, 3 所学校: a quantity, not a title
+	if q, ok := readQuantity([]rune("1"+rest), 0); ok && q.base != "" &&
+		!(arabicOnly[q.base] && q.b < len(rest)+1 && unicode.Is(unicode.Han, []rune("1" + rest)[q.b])) {
+		// 1.2 米, 3 所学校: a quantity, not a title; but a measure word
+		// that starts a word (2 组织机构, 3 队伍建设) is a title's
+		return false
 	}
 	if sub == "" {
 		t := strings.TrimSpace(rest)
@@ -215,4 +220,25 @@ func runInHeadings(line string, buf []string) []string {
 func numeralPair(rest string) bool {
 	rs := []rune(rest[:min(len(rest), 12)])
 	return len(rs) >= 2 && isCNDigit(rs[0]) && strings.ContainsRune("级线类等档星期批", rs[1])
+}
+
+// decimalNext reports whether next follows last in a decimal outline: the
+// next at the same depth (2.1 → 2.2), the first below it (2.1 → 2.1.1) or
+// the next of a depth above (2.1.3 → 2.2).
+func decimalNext(last, next string) bool {
+	if next == last+".1" {
+		return true
+	}
+	lp, np := strings.Split(last, "."), strings.Split(next, ".")
+	if len(np) > len(lp) {
+		return false
+	}
+	for i := 0; i < len(np)-1; i++ {
+		if lp[i] != np[i] {
+			return false
+		}
+	}
+	a, err1 := strconv.Atoi(lp[len(np)-1])
+	b, err2 := strconv.Atoi(np[len(np)-1])
+	return err1 == nil && err2 == nil && b == a+1
 }

@@ -4,8 +4,10 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"regexp"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/charset"
@@ -52,8 +54,10 @@ func HTMLText(data []byte) (string, error) {
 	}
 	var b strings.Builder
 	var text, linked int // runes of text, of text inside links
-	var walk func(n *html.Node, inLink, inPre bool)
-	walk = func(n *html.Node, inLink, inPre bool) {
+	// inCell: inside a table's cell a paragraph or a line break is a space,
+	// so that a row stays one line (cells whose text is wrapped in <p>)
+	var walk func(n *html.Node, inLink, inPre, inCell bool)
+	walk = func(n *html.Node, inLink, inPre, inCell bool) {
 		switch n.Type {
 		case html.TextNode:
 			s := n.Data
@@ -76,20 +80,28 @@ func HTMLText(data []byte) (string, error) {
 			}
 			inLink = inLink || n.Data == "a"
 			inPre = inPre || n.Data == "pre"
+			if n.Data == "table" {
+				inCell = false // a table inside a cell has rows of its own
+			}
 		}
+		// a cell of a data table, not one a page is laid out in (a
+		// government page often puts the whole document in one cell)
+		cell := n.Type == html.ElementNode && (n.Data == "td" || n.Data == "th") && !inCell && shortCell(n)
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			walk(c, inLink, inPre)
+			walk(c, inLink, inPre, inCell || cell)
 		}
 		if n.Type == html.ElementNode {
 			switch {
 			case n.Data == "td" || n.Data == "th":
 				b.WriteByte('\t')
+			case blockTags[n.Data] && inCell && n.Data != "tr" && n.Data != "table" && n.Data != "tbody":
+				b.WriteByte(' ')
 			case blockTags[n.Data]:
 				b.WriteByte('\n')
 			}
 		}
 	}
-	walk(doc, false, false)
+	walk(doc, false, false, false)
 	if text < 100 || linked*2 > text {
 		return "", ErrHTMLNavigation
 	}
@@ -98,6 +110,9 @@ func HTMLText(data []byte) (string, error) {
 	blank := false
 	for _, l := range strings.Split(b.String(), "\n") {
 		l = strings.TrimRight(strings.TrimLeft(l, " \u00a0"), " \t\u00a0")
+		if strings.Contains(l, " \t") {
+			l = reSpaceTab.ReplaceAllString(l, "\t") // the space a cell's last paragraph left
+		}
 		if l == "" {
 			if !blank && out.Len() > 0 {
 				out.WriteByte('\n')
@@ -122,4 +137,32 @@ func PastedText(s string) (string, error) {
 		return HTMLText([]byte(s))
 	}
 	return s, nil
+}
+
+// shortCell reports a table cell with little text and no table inside: a
+// cell of data, whose paragraphs and line breaks only wrap its text. It
+// stops counting at the limit, so a page read cell by cell stays linear.
+var reSpaceTab = regexp.MustCompile(` +\t`)
+
+func shortCell(n *html.Node) bool {
+	runes := 0
+	var count func(n *html.Node) bool
+	count = func(n *html.Node) bool {
+		if n.Type == html.ElementNode && n.Data == "table" {
+			return false
+		}
+		if n.Type == html.TextNode {
+			runes += utf8.RuneCountInString(n.Data)
+			if runes > 200 {
+				return false
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if !count(c) {
+				return false
+			}
+		}
+		return true
+	}
+	return count(n)
 }

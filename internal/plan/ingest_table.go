@@ -26,6 +26,11 @@ type table struct {
 	width                                int // cells in the header
 	name, unit, target, baseline, constr int // index from the right, -1 if absent
 	targetYear, baselineYear             int
+	// a table of tasks by year (地区 | 2026年 | 2027年 | 2028年 | 合计): each
+	// year's cell is a target due that year, in the unit stated above it
+	years     []int // right-indices of the year columns
+	yearOf    []int
+	unitAbove string
 }
 
 // cell is one cell of a row and its rune offset in the line.
@@ -96,6 +101,18 @@ func tableHeader(cs []cell, planEnd *int) (*table, bool) {
 			t.baselineYear, _ = strconv.Atoi(reHeaderYr.FindString(cs[len(cs)-1-t.baseline].text))
 		}
 	}
+	if t.name < 0 && t.baseline >= 0 && t.target >= 0 && len(years) >= 2 && t.unit < 0 && t.constr < 0 {
+		// no 指标 column: the rows are regions or bodies, the years their
+		// tasks, when every year lies in the plan's time (not a baseline)
+		first, _ := strconv.Atoi(reHeaderYr.FindString(cs[len(cs)-1-years[0]].text))
+		if lead := normalize(cs[0].text); planEnd != nil && first > *planEnd-10 && !reHeaderYr.MatchString(lead) && utf8.RuneCountInString(lead) <= 8 && years[0] < len(cs)-1 {
+			t.name, t.baseline = len(cs)-1, -1
+			for _, r := range years {
+				y, _ := strconv.Atoi(reHeaderYr.FindString(cs[len(cs)-1-r].text))
+				t.years, t.yearOf = append(t.years, r), append(t.yearOf, y)
+			}
+		}
+	}
 	if t.name < 0 || t.target < 0 {
 		return nil, false
 	}
@@ -103,6 +120,27 @@ func tableHeader(cs []cell, planEnd *int) (*table, bool) {
 		t.targetYear = *planEnd
 	}
 	return t, true
+}
+
+// rows reads one row of a table: its target, or for a table of tasks by
+// year one target a year; ok is false when the line is not a row.
+func (t *table) rows(cs []cell, line string, base int, section []string) ([]Indicator, bool) {
+	if len(t.years) == 0 {
+		ind, ok := t.row(cs, line, base, section)
+		return []Indicator{ind}, ok
+	}
+	if len(cs) != t.width {
+		return nil, false
+	}
+	var out []Indicator
+	for k, r := range t.years {
+		y := *t
+		y.years, y.target, y.targetYear = nil, r, t.yearOf[k]
+		if ind, ok := y.row(cs, line, base, section); ok {
+			out = append(out, ind)
+		}
+	}
+	return out, len(out) > 0
 }
 
 // row reads one row of an indicator table as a target; ok is false when
@@ -129,6 +167,9 @@ func (t *table) row(cs []cell, line string, base int, section []string) (Indicat
 	unit := m[3]
 	if uc, ok := at(t.unit); ok && unit == "" {
 		unit = uc.text
+	}
+	if unit == "" {
+		unit = t.unitAbove
 	}
 	baseUnit, mult := splitUnit(unit)
 	ind := Indicator{Value: &v, Unit: unit, BaseUnit: baseUnit, Multiplier: mult, Comparator: "=", Section: section}
@@ -179,3 +220,6 @@ func cellBreaks(row string) string {
 	}
 	return string(rs)
 }
+
+// reUnitLine is the line above a table that gives its unit (单位：个).
+var reUnitLine = regexp.MustCompile(`^(?:计量)?单位\s*[:：]\s*(\S{1,6})\s*$`)

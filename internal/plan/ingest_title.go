@@ -1,6 +1,7 @@
 package plan
 
 import (
+	"regexp"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -25,7 +26,7 @@ func pastTitle(t string) bool {
 	if has(t, []string{"预期", "目标"}) {
 		return false // 预期成效, 发展目标
 	}
-	return has(t, []string{"现状", "成就", "回顾", "前言", "形势", "取得", "进展", "基本情况", "成效", "成绩"}) ||
+	return has(t, []string{"现状", "成就", "回顾", "前言", "形势", "取得", "进展", "基本情况", "成效", "成绩", "工作总结", "完成情况"}) ||
 		strings.HasSuffix(t, "发展基础") || strings.HasSuffix(t, "工作基础") || strings.HasSuffix(t, "现实基础") || t == "基础" ||
 		situationTitle(t)
 }
@@ -66,7 +67,8 @@ func titleAndIssuer(lines []string) (string, *string) {
 		if strings.HasSuffix(l, "事业发展") && i+1 < len(lines) && strings.Contains(lines[i+1], "规划") {
 			l += lines[i+1]
 		}
-		if has(l, []string{"规划", "方案", "纲要", "行动计划", "实施意见", "工作要点"}) {
+		if has(l, []string{"规划", "方案", "纲要", "行动计划", "实施意见", "工作要点"}) ||
+			i < 10 && has(l, []string{"工作安排", "工作计划", "工作报告", "任务清单"}) {
 			title = strings.Trim(l, "《》 ")
 		}
 	}
@@ -91,6 +93,9 @@ func titleAndIssuer(lines []string) (string, *string) {
 // plan's year in the title (《2025年…工作要点》), a span in the opening
 // lines, a five-year-plan name, else the first deadline the plan states
 // (到2027年，…) as the end its targets are due by (its start not known).
+// reDelivered is the date a report is delivered on, in its opening lines.
+var reDelivered = regexp.MustCompile(`(20\d\d)年\d{1,2}月\d{1,2}日在`)
+
 func period(title string, lines []string) Period {
 	span := func(l string) (Period, bool) {
 		if m := rePeriodYears.FindStringSubmatch(l); m != nil {
@@ -107,7 +112,25 @@ func period(title string, lines []string) Period {
 	}
 	if m := reTitleYear.FindStringSubmatch(title); m != nil {
 		y, _ := strconv.Atoi(m[1] + m[2])
+		// 2026年工作总结和2027年工作要点: the year of the aims, not of the review
+		if has(title, []string{"总结", "回顾", "完成情况"}) {
+			for _, ym := range reYear.FindAllStringSubmatch(title, -1) {
+				if v, _ := strconv.Atoi(ym[1]); v > y && v-y <= 2 {
+					y = v
+				}
+			}
+		}
 		return Period{Start: &y, End: &y}
+	}
+	if strings.Contains(title, "工作报告") {
+		// a work report sets the aims of the year it is delivered in
+		// (——2027年1月10日在市第十届人民代表大会…上)
+		for _, l := range lines[:min(len(lines), 6)] {
+			if m := reDelivered.FindStringSubmatch(l); m != nil {
+				y, _ := strconv.Atoi(m[1])
+				return Period{Start: &y, End: &y}
+			}
+		}
 	}
 	for _, l := range lines[:min(len(lines), 40)] {
 		if p, ok := span(l); ok {

@@ -44,7 +44,7 @@ var units = []string{
 	// counted things of other fields: containers, compute, livestock and
 	// plants, groups, teaching hours, volumes and weights, latency (but
 	// 1毫秒时延圈 names a ring: see ringName)
-	"标箱", "TEU", "立方米", "千克", "公斤", "课时", "学时", "毫秒", "ms",
+	"标箱", "TEU", "立方米", "千克", "公斤", "斤", "课时", "学时", "毫秒", "ms",
 	"路", "核", "株", "头", "只", "羽", "尾", "棵", "口", "组", "队", "班", "节", "堂", "片",
 	// a life expectancy reached (达到80岁), never an age bound (35岁以下): see sentence
 	"岁",
@@ -216,7 +216,8 @@ func readQuantity(rs []rune, i int) (q quantity, ok bool) {
 	}
 	if q.base == "" {
 		// A bare count in 万 or 亿 (标识注册总量突破5亿。) ends at punctuation.
-		if q.mult == 1 || j < len(rs) && !strings.ContainsRune("，,。;；、)", rs[j]) {
+		// (农村贫困人口再减少1000万以上: a comparator may close it)
+		if q.mult == 1 || j < len(rs) && !strings.ContainsRune("，,。;；、)", rs[j]) && !hasAt(rs, j, "以上") && !hasAt(rs, j, "左右") && !hasAt(rs, j, "以内") && !peopleAfter(rs, j) {
 			return q, false
 		}
 	}
@@ -298,4 +299,19 @@ func endsAtSpaced(rs []rune, i int, word string) int {
 		j--
 	}
 	return j
+}
+
+// peopleAfter reports a count of people in 万 or 亿 said with the noun it
+// counts (1000万农村人口, 3亿农民工): the noun within a few runes, no
+// punctuation between.
+func peopleAfter(rs []rune, j int) bool {
+	for k := j; k < len(rs) && k < j+6; k++ {
+		if strings.ContainsRune("，,。;；、)(的", rs[k]) {
+			return false
+		}
+		if hasAt(rs, k, "人口") || hasAt(rs, k, "农民工") || hasAt(rs, k, "群众") {
+			return true
+		}
+	}
+	return false
 }

@@ -1,0 +1,45 @@
+package plan
+
+import (
+	"strings"
+	"testing"
+)
+
+// A data table's cells often wrap their text in paragraphs: a row stays one
+// line, its cells apart by tabs. A page laid out in one big cell keeps its
+// paragraphs as lines.
+func TestHTMLTableCellsWithParagraphs(t *testing.T) {
+	page := "<html><body><table><tr><td>" +
+		"<p>某市科普基地建设方案</p><p>一、主要目标</p><p>到2028年，全市建成科普基地120个，培育科普讲解员800名，举办科普活动3000场次以上，覆盖全部乡镇街道。</p><p>二、重点任务</p><p>（一）建设科普阵地。依托科技馆、博物馆、图书馆和高校院所，分类建设一批主题鲜明、特色突出的科普教育基地，推动科普资源向基层延伸，提升服务能力和水平。</p>" +
+		"<table><tr><td><p>指标</p></td><td><p>单位</p></td><td><p>2025年</p></td><td><p>2028年</p></td></tr>" +
+		"<tr><td><p>科普基地</p></td><td><p>个</p></td><td><p>80</p></td><td><p>120</p></td></tr></table>" +
+		"</td></tr></table></body></html>"
+	text, err := HTMLText([]byte(page))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"一、主要目标\n", "\n指标\t单位\t2025年\t2028年", "\n科普基地\t个\t80\t120"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("text lacks %q:\n%s", want, text)
+		}
+	}
+}
+
+// A table of tasks by year (a region a row, a year a column, the unit on
+// the line above): each year's cell is a target due that year.
+func TestTasksByYearTable(t *testing.T) {
+	text := "某县科普惠民三年行动方案（2026—2028年）\n一、任务分解\n到2028年，全县建成科普e站60个。\n" +
+		"单位：个\n乡镇\t2026年\t2027年\t2028年\t合计\n城关镇\t5\t6\t8\t19\n河口乡\t3\t4\t5\t12\n"
+	doc, err := Ingest(strings.NewReader(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, ind := range doc.Indicators {
+		got = append(got, ind.Metric+" "+reading(ind))
+	}
+	want := "全县建成科普e站 60 个 = - 2028 | 城关镇 5 个 = - 2026 | 城关镇 6 个 = - 2027 | 城关镇 8 个 = - 2028 | 河口乡 3 个 = - 2026 | 河口乡 4 个 = - 2027 | 河口乡 5 个 = - 2028"
+	if g := strings.Join(got, " | "); g != want {
+		t.Errorf("got  %q\nwant %q", g, want)
+	}
+}
