@@ -7,10 +7,10 @@ import (
 )
 
 var (
-	reDeadline      = regexp.MustCompile(`(?:到|至|截至|截止到|于)(20\d\d)年|(20\d\d)年(?:底|末|前|年底|\d{1,2}月(?:底|末|前))`)
+	reDeadline      = regexp.MustCompile(`(?:到|至|截至|截止到|于)\s*(20\d\d)\s*年|(20\d\d)\s*年\s*(?:底|末|前|年底|\d{1,2}\s*月\s*(?:底|末|前))`)
 	reClauseYear    = regexp.MustCompile(`^\s*(20\d\d)年(?:底|末|度|全年)?(?:[，,]|[^\d月年底末度前内以来]|$)`)
 	reYears         = regexp.MustCompile(`[1-9一二两三四五六七八九十]年(?:内|间|时间|累计|共)`)
-	reWithin        = regexp.MustCompile(`([1-9一二两三四五六七八九十])年(?:内|时间|左右时间|努力)`)
+	reWithin        = regexp.MustCompile(`([1-9一二两三四五六七八九十])\s*年(?:内|时间|左右时间|努力)|未来([1-9一二两三四五六七八九十])年`)
 	reYear          = regexp.MustCompile(`(20\d\d)年`)
 	reFromYear      = regexp.MustCompile(`[由从]20\d\d年(?:的|底)?$`)
 	reOpenYear      = regexp.MustCompile(`^\s*(20\d\d)年(?:底|末|上半年|全年)?[，,]`)
@@ -47,6 +47,7 @@ var perWords = []struct{ w, per string }{{"每两年", "two-years"}, {"每年", 
 type lineCtx struct {
 	section     []string
 	planStart   *int
+	within      *int // the first year "N年内" counts from (indicator_annual.go)
 	deadline    *int // the section's (or the plan's) deadline
 	past        bool // a section about the past (现状, 发展基础)
 	preamble    bool // before the first numbered section
@@ -80,7 +81,7 @@ func indicators(nr, or []rune, pos []int, c *lineCtx) ([]Indicator, *int) {
 			// A deadline that opens a sentence (到2025年，…) governs it and the
 			// paragraph's later sentences; one inside a sentence, its clause.
 			sent := strings.TrimLeft(string(nr[start:i]), " ")
-			if own := sentenceDeadline(string([]rune(sent)[:clauseEnd([]rune(sent), 0)]), c.planStart); own != nil && (has(sent[:min(len(sent), 12)], []string{"到", "至", "力争", "年底", "年前", "年内", "20"}) || has(sent[:min(len(sent), 21)], []string{"年时间", "年努力"})) {
+			if own := sentenceDeadline(string([]rune(sent)[:clauseEnd([]rune(sent), 0)]), c.within); own != nil && (has(sent[:min(len(sent), 12)], []string{"到", "至", "力争", "年底", "年前", "年内", "20", "今明", "未来"}) || has(sent[:min(len(sent), 21)], []string{"年时间", "年努力"})) {
 				// A year before the plan (2025年，全市…达到…) dates the
 				// paragraph's sentences to where things stood: it neither
 				// opens goals nor becomes the section's deadline; nor does
@@ -114,11 +115,14 @@ func sentenceDeadline(s string, planStart *int) *int {
 		y, _ := strconv.Atoi(m[1])
 		return &y
 	}
-	if planStart == nil || !strings.Contains(s, "年内") && !strings.Contains(s, "时间") && !strings.Contains(s, "年努力") {
+	if y := thisAndNext(s, planStart); y != nil {
+		return y
+	}
+	if planStart == nil || !strings.Contains(s, "年内") && !strings.Contains(s, "时间") && !strings.Contains(s, "年努力") && !strings.Contains(s, "未来") {
 		return nil // (a cheap test before the regexp: most clauses have none)
 	}
 	if m := reWithin.FindStringSubmatch(s); m != nil {
-		n, ok := number(m[1])
+		n, ok := number(m[1] + m[2])
 		if ok {
 			y := *planStart + int(n) - 1
 			return &y
@@ -310,7 +314,10 @@ func sentence(ns, os []rune, pos []int, deadline *int, c *lineCtx, goalPara bool
 			}
 			_ = at
 			ind.DeadlineYear = deadline
-			if own := sentenceDeadline(clause, c.planStart); own != nil {
+			if own := sentenceDeadline(clause, c.within); own != nil {
+				ind.DeadlineYear = own
+			}
+			if own := thisYear(clause, c); own != nil {
 				ind.DeadlineYear = own
 			}
 			if q.cmp == "=" {
@@ -340,7 +347,7 @@ func sentence(ns, os []rune, pos []int, deadline *int, c *lineCtx, goalPara bool
 				introduced(ns, cs) || endsAt(ns, q.beforeCmp, "到") || endsAt(ns, q.beforeCmp, "至")
 			// a clause with a deadline of its own in the plan's years looks
 			// ahead even in a sentence that starts from where things stand
-			ahead := ind.DeadlineYear != nil && c.planStart != nil && *ind.DeadlineYear >= *c.planStart && sentenceDeadline(clause, c.planStart) != nil
+			ahead := ind.DeadlineYear != nil && c.planStart != nil && *ind.DeadlineYear >= *c.planStart && sentenceDeadline(clause, c.within) != nil
 			// a clause dated before the plan starts states where things stood
 			// (…增加到2025年的120个 in a plan of 2026–2030)
 			dated := c.planStart != nil && ind.DeadlineYear != nil && *ind.DeadlineYear < *c.planStart && *ind.DeadlineYear >= 2000

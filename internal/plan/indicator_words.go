@@ -56,7 +56,7 @@ func yearVerb(clause string) bool {
 		return false
 	}
 	r, _ := utf8.DecodeLastRuneInString(clause[:i])
-	if isDigit(r) || r == '年' || r == '每' || isCNDigit(r) {
+	if isDigit(r) || r == '年' || r == '每' || isCNDigit(r) || notPerYear(clause, i) {
 		return false
 	}
 	rest := clause[i+len("年"):]

@@ -103,6 +103,10 @@ func Ingest(r io.Reader) (*Doc, error) {
 	}
 	doc.Title, doc.Issuer = titleAndIssuer(lines)
 	doc.Period = period(doc.Title, lines)
+	var within *int = doc.Period.Start
+	if within == nil {
+		within = withinFrom(nil, issueYear(lines))
+	}
 
 	type open struct {
 		level    int
@@ -229,7 +233,7 @@ func Ingest(r io.Reader) (*Doc, error) {
 				flush()
 			}
 			if len(para.nb) == 0 {
-				para.ctx = lineCtx{section: []string{}, planStart: doc.Period.Start, deadline: doc.Period.End, preamble: true}
+				para.ctx = lineCtx{section: []string{}, planStart: doc.Period.Start, within: within, deadline: doc.Period.End, preamble: true}
 			}
 			para.add(body, orig, base)
 			continue
@@ -284,7 +288,7 @@ func Ingest(r io.Reader) (*Doc, error) {
 		if len(para.nb) == 0 {
 			top := &stack[len(stack)-1]
 			para.open = &top.deadline
-			para.ctx = lineCtx{section: path(), planStart: doc.Period.Start, deadline: doc.Period.End, past: top.past}
+			para.ctx = lineCtx{section: path(), planStart: doc.Period.Start, within: within, deadline: doc.Period.End, past: top.past}
 			for _, o := range stack {
 				para.ctx.goalSection = para.ctx.goalSection || strings.Contains(o.sec.Title, "目标")
 			}

@@ -22,7 +22,7 @@ func tableOfContents(secs []*Section, number string) bool {
 // pastTitle reports a section about the past (现状, 成就, 发展基础 …): its
 // numbers are achievements, proposed as candidates at most.
 func pastTitle(t string) bool {
-	if has(t, []string{"预期", "目标"}) {
+	if has(t, []string{"预期", "目标"}) || aimedTitle(t) {
 		return false // 预期成效, 发展目标
 	}
 	return has(t, []string{"现状", "成就", "回顾", "前言", "形势", "取得", "进展", "基本情况", "成效", "成绩"}) ||
@@ -66,7 +66,7 @@ func titleAndIssuer(lines []string) (string, *string) {
 		if strings.HasSuffix(l, "事业发展") && i+1 < len(lines) && strings.Contains(lines[i+1], "规划") {
 			l += lines[i+1]
 		}
-		if has(l, []string{"规划", "方案", "纲要", "行动计划", "实施意见", "工作要点"}) {
+		if has(l, []string{"规划", "方案", "纲要", "行动计划", "实施意见", "工作要点"}) || reportTitle(l) {
 			title = strings.Trim(l, "《》 ")
 		}
 	}
@@ -108,6 +108,9 @@ func period(title string, lines []string) Period {
 	if m := reTitleYear.FindStringSubmatch(title); m != nil {
 		y, _ := strconv.Atoi(m[1] + m[2])
 		return Period{Start: &y, End: &y}
+	}
+	if y, ok := annualYear(title, lines); ok {
+		return Period{Start: &y, End: &y} // a report delivered in its year (indicator_annual.go)
 	}
 	for _, l := range lines[:min(len(lines), 40)] {
 		if p, ok := span(l); ok {
