@@ -216,7 +216,7 @@ func readQuantity(rs []rune, i int) (q quantity, ok bool) {
 	}
 	if q.base == "" {
 		// A bare count in 万 or 亿 (标识注册总量突破5亿。) ends at punctuation.
-		if q.mult == 1 || j < len(rs) && !strings.ContainsRune("，,。;；、)", rs[j]) {
+		if q.mult == 1 || j < len(rs) && !strings.ContainsRune("，,。;；、)", rs[j]) && !bareHeadcount(rs, j) {
 			return q, false
 		}
 	}
