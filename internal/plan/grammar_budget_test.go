@@ -69,3 +69,83 @@ func TestDeadlineFromIssue(t *testing.T) {
 		t.Errorf("got %q\nwant %q", g, want)
 	}
 }
+
+// The year's budget: figures set beside their noun with no verb, the rate a
+// sum is arranged at, a standard raised for everyone; a change stated beside
+// the level it changes is proposed, a change stated alone is the target.
+func TestBudgetFigures(t *testing.T) {
+	tests := []struct{ sentence, want string }{
+		{"今年赤字率拟按2.8%安排，财政赤字3.1万亿元，其中中央财政赤字2.2万亿元，地方财政赤字9000亿元。",
+			"2.8 % = - 2031 | 3.1 元×1e+12 = - 2031 | 2.2 元×1e+12 = - 2031 | 9000 元×1e+08 = - 2031"},
+		{"拟安排地方政府专项债券4.2万亿元，比去年增加5000亿元。", "4.2 元×1e+12 = - 2031 | ? 5000 元×1e+08 = - 2031"},
+		{"中央预算内投资安排7000亿元，赤字率拟按3%左右安排。", "7000 元×1e+08 = - 2031 | 3 % approx - 2031"},
+		{"财政赤字规模比去年增加8000亿元。", "8000 元×1e+08 = - 2031"},
+		{"其中，新开工改造老旧小区4万个，增加5000个。", "4 个×10000 = - 2031 | ? 5000 个 = - 2031"},
+		{"城乡居民医保人均财政补助标准再增加25元。", "25 元 = - 2031"},
+		{"基础养老金最低标准提高到每人每月170元。", "170 元 = - 2031"},
+		// a standard for those who meet a condition stays a parameter
+		{"对年营业收入超过1亿元的企业，补助标准提高到50万元。", ""},
+		// comparisons with last year and a baseline named as last year's
+		// state no past; a word of the past after a goal's clause does not
+		// reach back to it
+		{"今年粮食产量稳定在1.3万亿斤以上，比上年增长1%。", "1.3 斤×1e+12 >= - 2031 | ? 1 % = - 2031"},
+		{"赤字率从去年的2.9%提高到3.2%。", "3.2 % = - 2031 (from 2.9)"},
+		{"把居民消费价格涨幅控制在3%左右，这考虑了去年价格上涨的滞后影响。", "3 % approx - 2031"},
+		{"今年淘汰燃煤小锅炉2万台，压减粗钢产能1000万吨。", "2 台×10000 = - 2031 | 1000 吨×10000 = - 2031"},
+	}
+	for _, tt := range tests {
+		if got := readReport(t, tt.sentence); got != tt.want {
+			t.Errorf("%s\n got %q\nwant %q", tt.sentence, got, tt.want)
+		}
+	}
+}
+
+// Facts about the year and names that hold counts are no targets: the
+// year's graduates, a population, a set of rules or goals named by its
+// count, a count of counts, what exists, a sum referred back to, a policy
+// named by its figure, the departments issuing a text, the total of the
+// names just listed. People counted in 万 with no measure word are.
+func TestFactsAndNames(t *testing.T) {
+	tests := []struct{ sentence, want string }{
+		{"今年全省高校毕业生预计52万人，城镇新增就业60万人以上。", "? 52 人×10000 = - 2031 | 60 人×10000 >= - 2031"},
+		{"全省近800万人领取基本养老金。", "? 800 人×10000 approx - 2031"},
+		{"严格落实中央八项规定精神，着力实现两个目标。", ""},
+		{"统筹推进三个1000亿元工程。", ""},
+		{"已开工的26个重点项目要加快建设，今年再开工30个。", "? 26 个 = - 2031 | 30 个 = - 2031"},
+		{"上述1.5万亿元全部用于地方。", "? 1.5 元×1e+12 = - 2031"},
+		{"降低物流收费3%政策延长到年底。", "? 3 % = - 2031"},
+		{"省发展改革委等6部门联合印发实施方案。", ""},
+		{"甲市、乙市、丙市三个国家级新区加快发展。", ""},
+		{"新建城东、城西两所学校。", "2 所 = - 2031"},
+		{"今年再减少农村贫困人口80万以上，解决300万农村人口饮水安全问题。", "80 ×10000 >= - 2031 | 300 ×10000 = - 2031"},
+		{"力争让剩余20多万无电人口用上电。", "20 ×10000 >= - 2031"},
+		{"在50个县进行医疗改革试点，在8个领域开展试点。", "50 个 = - 2031"},
+		{"确保零就业家庭至少有一人就业。", "1 人 >= - 2031"},
+	}
+	for _, tt := range tests {
+		if got := readReport(t, tt.sentence); got != tt.want {
+			t.Errorf("%s\n got %q\nwant %q", tt.sentence, got, tt.want)
+		}
+	}
+}
+
+// Deadlines given for several targets in order (分别), in a clause that is
+// only a deadline after a sentence's opening words, and in a clause that
+// opens with a time limit after the first.
+func TestDeadlinesInTheSentence(t *testing.T) {
+	tests := []struct{ sentence, want string }{
+		{"到2028年、2030年，全市5G基站分别达到3万个、5万个。", "3 个×10000 = - 2028 | 5 个×10000 = - 2030"},
+		{"坚持需求导向，聚焦重点领域，到2029年，建成示范工厂20家；培育专精特新企业100家。", "20 家 = - 2029 | 100 家 = - 2029"},
+		{"稳住就业基本盘，未来三年培训技工50万人次，新增技能人才10万人。", "50 人次×10000 = - 2028 | 10 人×10000 = - 2028"},
+		// a limit on one action stays its clause's
+		{"推动学会规范化建设，3年内实现学会党建全覆盖，扶持优秀学会20家左右。", "20 家 approx - 2030"},
+	}
+	for _, tt := range tests {
+		if got := readAll(t, tt.sentence); got != tt.want {
+			t.Errorf("%s\n got %q\nwant %q", tt.sentence, got, tt.want)
+		}
+	}
+	if got, want := readReport(t, "稳住就业基本盘，今明两年培训技工50万人次，新增技能人才10万人。"), "50 人次×10000 = - 2032 | 10 人×10000 = - 2032"; got != want {
+		t.Errorf("got %q\nwant %q", got, want)
+	}
+}

@@ -92,6 +92,11 @@ func indicators(nr, or []rune, pos []int, c *lineCtx) ([]Indicator, *int) {
 				if start == 0 && future && !reMonthDeadline.MatchString(sent[:min(len(sent), 40)]) {
 					opened = own
 				}
+			} else if own := midDeadline(sent); own != nil && (c.planStart == nil || *own >= *c.planStart) {
+				// a clause that is only a deadline, after the sentence's
+				// opening words (按照…，通过…，到2027年，实现…), governs the
+				// rest of it and the paragraph's later sentences
+				dl, ahead = own, true
 			}
 			// In the preamble, the sentences after one that opens with a
 			// deadline (…制定本计划。到2027年，…；…；…) state goals.
@@ -187,6 +192,9 @@ func sentence(ns, os []rune, pos []int, deadline *int, c *lineCtx, goalPara bool
 	var baseline *Baseline
 	listed := false // an earlier quantity of the sentence was a target
 	prevEnd := -1   // where the sentence's last quantity ended
+	respYears, respAt := respectiveYears(ns)
+	respK := 0 // the targets read after 分别
+	relYear, relAt := relativeOpen(ns, c.within)
 	for i := 0; i < len(ns); i++ {
 		if i > 0 && (isDigit(ns[i-1]) || ns[i-1] == '.' || ns[i-1] < 0x80 && (ns[i-1] >= 'A' && ns[i-1] <= 'z')) {
 			continue
@@ -322,6 +330,12 @@ func sentence(ns, os []rune, pos []int, deadline *int, c *lineCtx, goalPara bool
 			}
 			if own := thisYear(clause, c); own != nil {
 				ind.DeadlineYear = own
+			} else if relYear != nil && q.a > relAt && sentenceDeadline(clause, c.within) == nil {
+				ind.DeadlineYear = relYear
+			}
+			if len(respYears) > 0 && q.a > respAt {
+				ind.DeadlineYear = &respYears[min(respK, len(respYears)-1)]
+				respK++
 			}
 			if q.cmp == "=" {
 				for _, w := range []struct{ w, c string }{{"至少", ">="}, {"不少于", ">="}, {"不低于", ">="}, {"不超过", "<="}, {"不高于", "<="}, {"超过", ">"}} {

@@ -89,14 +89,14 @@ func aimedTitle(t string) bool {
 }
 
 // notPerYear reports a 年 that names a year rather than a period (今年,
-// 明年, 全年, 当年) or a time limit (年内, 2 年内): no per-year rate.
+// 明年, 当年, 比上年) or a time limit (年内, 2 年内): no per-year rate.
 func notPerYear(clause string, i int) bool {
 	rest := clause[i+len("年"):]
 	if strings.HasPrefix(rest, "内") {
 		return true
 	}
 	before := strings.TrimRight(clause[:i], " ")
-	for _, w := range []string{"今", "明", "去", "当", "本"} {
+	for _, w := range []string{"今", "明", "去", "当", "本", "比上", "较上"} {
 		if strings.HasSuffix(before, w) {
 			return true
 		}
@@ -122,3 +122,78 @@ var budgetVerbs = []string{"削减", "压减", "缩减", "精简", "取消", "�
 	"落户", "扩招", "减税", "减轻", "减免", "搬迁", "化解"}
 
 func init() { verbs = append(verbs, budgetVerbs...) }
+
+// reYearList is a deadline that lists years (到2027年、2030年).
+var reYearList = regexp.MustCompile(`(?:到|至)\s*20\d\d\s*年(?:\s*[、和及与]\s*20\d\d\s*年)+`)
+
+// respectiveYears are the years a sentence lists for targets given in the
+// same order after 分别 (到2027年、2030年，普及率分别超过70%、90%), and where
+// 分别 stands; nil when it lists none.
+func respectiveYears(ns []rune) ([]int, int) {
+	s := string(ns)
+	at := strings.Index(s, "分别")
+	if at < 0 {
+		return nil, 0
+	}
+	loc := reYearList.FindStringIndex(s)
+	if loc == nil || loc[0] > at {
+		return nil, 0
+	}
+	var ys []int
+	for _, m := range reYear.FindAllStringSubmatch(strings.ReplaceAll(s[loc[0]:loc[1]], " ", ""), -1) {
+		y, _ := strconv.Atoi(m[1])
+		ys = append(ys, y)
+	}
+	return ys, len([]rune(s[:at]))
+}
+
+// reBareDeadline is a clause that is only a deadline (到2027年, 到 2027 年底).
+var reBareDeadline = regexp.MustCompile(`^\s*(?:到|至)\s*(20\d\d)\s*年(?:底|末)?\s*$`)
+
+// midDeadline is the year of a clause that is only a deadline and stands
+// after the first clause of a sentence.
+func midDeadline(sent string) *int {
+	if !strings.Contains(sent, "到") && !strings.Contains(sent, "至") {
+		return nil // (a cheap test before splitting)
+	}
+	first := true
+	for c := range strings.FieldsFuncSeq(sent, func(r rune) bool { return r == ',' || r == '，' }) {
+		if first {
+			first = false
+			continue
+		}
+		if m := reBareDeadline.FindStringSubmatch(c); m != nil {
+			y, _ := strconv.Atoi(m[1])
+			return &y
+		}
+	}
+	return nil
+}
+
+// reRelativeOpen is a clause that opens with a span of time counted from
+// the plan's first year and framing what follows (今明两年…, 未来三年…); a
+// limit on one action (3年内实现…) stays its clause's.
+var reRelativeOpen = regexp.MustCompile(`^\s*(?:今明两年|未来[1-9一二两三四五六七八九十]年)`)
+
+// relativeOpen is the deadline of the first clause after a sentence's
+// first that opens with such a span (稳岗位，今明两年培训…，扩招…),
+// which governs the rest of the sentence, and where that clause starts.
+func relativeOpen(ns []rune, from *int) (*int, int) {
+	if from == nil {
+		return nil, 0
+	}
+	if s := string(ns); !strings.Contains(s, "今明") && !strings.Contains(s, "未来") {
+		return nil, 0 // (a cheap test before the clauses)
+	}
+	for i := 1; i < len(ns); i++ {
+		if !strings.ContainsRune(",，;；:", ns[i-1]) {
+			continue
+		}
+		if c := string(ns[i:clauseEnd(ns, i)]); reRelativeOpen.MatchString(c) {
+			if y := sentenceDeadline(c, from); y != nil {
+				return y, i
+			}
+		}
+	}
+	return nil, 0
+}

@@ -90,11 +90,14 @@ func arranged(ns []rune, q quantity) bool {
 // the plan, though the words are those of a subsidy; a standard set for
 // those who meet a condition (对…的企业，补助标准提高到…) is not one.
 func raisedStandard(ns []rune, q quantity, cs int) bool {
-	if !moneyOrRate(q) || !strings.Contains(string(ns[cs:q.a]), "标准") || conditional(ns, q, cs) {
+	if !moneyOrRate(q) || !strings.Contains(string(ns[cs:q.a]), "标准") || conditional(ns, q, cs) || conditionFirst(string(ns)) {
 		return false
 	}
+	if first := strings.TrimLeft(string(ns[:clauseEnd(ns, 0)]), " "); (strings.HasPrefix(first, "对") || strings.HasPrefix(first, "凡")) && strings.Contains(first, "的") {
+		return false // 对…的企业，补助标准提高到…: for those who qualify
+	}
 	a := q.beforeCmp
-	for _, w := range []string{"人均", "每人每年", "每人"} {
+	for _, w := range []string{"人均", "每人每年", "每人每月", "每人", "每年", "每月"} {
 		if endsAt(ns, a, w) {
 			a -= len([]rune(w))
 			break
