@@ -51,6 +51,29 @@ func TestAnnualReportYear(t *testing.T) {
 	}
 }
 
+// A report on last year's plan and this year's draft names both years in
+// its title; the line dating its delivery tells which is the plan's, and the
+// part on how last year's plan went holds achievements.
+func TestPlanDraftReport(t *testing.T) {
+	doc, err := Ingest(strings.NewReader("关于某省2031年国民经济和社会发展计划执行情况与2032年计划草案的报告\n" +
+		"(2032年1月20日在某省第十四届人民代表大会第四次会议上)\n一、2031年国民经济和社会发展计划执行情况\n全省地区生产总值增长5.8%，粮食产量达到680亿斤。\n" +
+		"二、2032年主要目标\n地区生产总值增长5.5%左右，粮食产量稳定在675亿斤以上。\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if doc.Period.Start == nil || *doc.Period.Start != 2032 || !strings.HasSuffix(doc.Title, "计划草案的报告") {
+		t.Fatalf("title %q, period %v", doc.Title, doc.Period)
+	}
+	var got []string
+	for _, ind := range doc.Indicators {
+		got = append(got, reading(ind))
+	}
+	want := "? 5.8 % = - 2032 | ? 680 斤×1e+08 = - 2032 | 5.5 % approx - 2032 | 675 斤×1e+08 >= - 2032"
+	if g := strings.Join(got, " | "); g != want {
+		t.Errorf("got %q\nwant %q", g, want)
+	}
+}
+
 // A document dated only by its day of issue counts "N年内" and "未来N年"
 // from that day: issued in 2031, within two years is 2033 (D81+). Years may
 // be spaced out by a PDF's text layer (到 2033 年, 在 2 年内).

@@ -17,15 +17,18 @@ import (
 
 var (
 	// a line dating a report's delivery to a congress or meeting
-	reDelivered = regexp.MustCompile(`^[-—~\s]*(20\d\d)\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*在.{2,40}(?:会议|大会)上|(?:会议|大会)\s*[,，]?\s*(20\d\d)\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*$`)
+	reDelivered = regexp.MustCompile(`^[-—~\s(]*(20\d\d)\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?\s*在.{2,40}(?:会议|大会)上|(?:会议|大会)\s*[,，]?\s*(20\d\d)\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*$`)
 	// a line that is a date of issue (2031年7月28日, 2031 年 7 月 28 日)
 	reIssued = regexp.MustCompile(`^\s*(20\d\d)\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日`)
 )
 
-// reportTitle reports the title of an annual report (政府工作报告, 工作报告).
+// reportTitle reports the title of an annual report (政府工作报告, 工作报告,
+// 关于…2032年计划草案的报告, 关于…预算草案的报告).
 func reportTitle(l string) bool {
 	l = strings.Trim(l, "《》 ")
-	return strings.HasSuffix(l, "工作报告") && len([]rune(l)) <= 30
+	n := len([]rune(l))
+	return strings.HasSuffix(l, "工作报告") && n <= 30 ||
+		strings.HasPrefix(l, "关于") && strings.HasSuffix(l, "的报告") && n <= 80 && has(l, []string{"计划", "预算"})
 }
 
 // annualYear is the year of a report whose opening lines date its
@@ -81,6 +84,12 @@ func thisAndNext(s string, from *int) *int {
 	return &y
 }
 
+// reviewTitle reports the title of a part that says how last year's plan
+// went (2031年国民经济和社会发展计划执行情况, 预算完成情况): achievements.
+func reviewTitle(t string) bool {
+	return strings.HasSuffix(t, "执行情况") || strings.HasSuffix(t, "完成情况")
+}
+
 // aimedTitle reports a heading that names what the work is to achieve
 // (推动重要领域改革取得新突破, 力争取得实质进展): a task, though its words
 // (取得, 成效) are those of a review.
@@ -89,14 +98,14 @@ func aimedTitle(t string) bool {
 }
 
 // notPerYear reports a 年 that names a year rather than a period (今年,
-// 明年, 当年, 比上年) or a time limit (年内, 2 年内): no per-year rate.
+// 明年, 全年, 当年, 比上年) or a time limit (年内, 2 年内): no per-year rate.
 func notPerYear(clause string, i int) bool {
 	rest := clause[i+len("年"):]
 	if strings.HasPrefix(rest, "内") {
 		return true
 	}
 	before := strings.TrimRight(clause[:i], " ")
-	for _, w := range []string{"今", "明", "去", "当", "本", "比上", "较上"} {
+	for _, w := range []string{"今", "明", "去", "全", "当", "本", "比上", "较上"} {
 		if strings.HasSuffix(before, w) {
 			return true
 		}

@@ -26,7 +26,7 @@ func pastTitle(t string) bool {
 		return false // 预期成效, 发展目标
 	}
 	return has(t, []string{"现状", "成就", "回顾", "前言", "形势", "取得", "进展", "基本情况", "成效", "成绩"}) ||
-		strings.HasSuffix(t, "发展基础") || strings.HasSuffix(t, "工作基础") || strings.HasSuffix(t, "现实基础") || t == "基础" ||
+		strings.HasSuffix(t, "发展基础") || strings.HasSuffix(t, "工作基础") || strings.HasSuffix(t, "现实基础") || t == "基础" || reviewTitle(t) ||
 		situationTitle(t)
 }
 
@@ -59,7 +59,7 @@ func titleAndIssuer(lines []string) (string, *string) {
 	}
 	for i := 0; title == "" && i < len(lines); i++ {
 		l := lines[i]
-		if l == "" || strings.HasPrefix(l, "关于") || strings.ContainsAny(l, "。，,") || strings.Contains(l, "通知") ||
+		if l == "" || strings.HasPrefix(l, "关于") && !reportTitle(l) || strings.ContainsAny(l, "。，,") || strings.Contains(l, "通知") ||
 			strings.Contains(l, "现将") || utf8.RuneCountInString(l) > 70 {
 			continue
 		}
@@ -105,12 +105,14 @@ func period(title string, lines []string) Period {
 	if p, ok := span(title); ok {
 		return p
 	}
+	if y, ok := annualYear(title, lines); ok {
+		// a report delivered in its year (indicator_annual.go), though its
+		// title may name last year's plan too
+		return Period{Start: &y, End: &y}
+	}
 	if m := reTitleYear.FindStringSubmatch(title); m != nil {
 		y, _ := strconv.Atoi(m[1] + m[2])
 		return Period{Start: &y, End: &y}
-	}
-	if y, ok := annualYear(title, lines); ok {
-		return Period{Start: &y, End: &y} // a report delivered in its year (indicator_annual.go)
 	}
 	for _, l := range lines[:min(len(lines), 40)] {
 		if p, ok := span(l); ok {
