@@ -115,6 +115,14 @@ func TestBudgetFigures(t *testing.T) {
 		{"赤字率从去年的2.9%提高到3.2%。", "3.2 % = - 2031 (from 2.9)"},
 		{"把居民消费价格涨幅控制在3%左右，这考虑了去年价格上涨的滞后影响。", "3 % approx - 2031"},
 		{"今年淘汰燃煤小锅炉2万台，压减粗钢产能1000万吨。", "2 台×10000 = - 2031 | 1000 吨×10000 = - 2031"},
+		// a sum the budget arranges for a purpose, though a word of subsidy
+		// names the fund; proposed in a sentence that grants support, a
+		// cap or a sum for each stays a parameter
+		{"中央财政安排就业补助资金700亿元，退休人员基本养老金上调3%。", "700 元×1e+08 = - 2031 | 3 % = - 2031"},
+		{"市财政安排科技创新专项资金2亿元，对新认定的国家级平台给予最高500万元奖励。", "? 2 元×1e+08 = - 2031"},
+		{"每年各安排不超过1000万元专项资金支持产业园建设。", ""},
+		// the later items of a raise the list shares
+		{"提高城乡低保标准，每人每月分别增加20元、15元。", "20 元 = - 2031 | 15 元 = - 2031"},
 	}
 	for _, tt := range tests {
 		if got := readReport(t, tt.sentence); got != tt.want {

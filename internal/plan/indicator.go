@@ -275,7 +275,7 @@ func sentence(ns, os []rune, pos []int, deadline *int, c *lineCtx, goalPara bool
 		case q.after < len(ns) && ns[q.after] == '的' && (q.after > q.b || q.base != "%") && !hasAt(ns, q.after, "的目标") && !hasAt(ns, q.after, "的水平") && !sizeOfMade(ns, q, clause) || q.b < len(ns) && ns[q.b] == '级':
 			// a qualifier: 1亿元以上的企业, 千亿级 (but 90%的企业 is a share)
 		case (params && has(strings.ReplaceAll(string(ns[cs:clauseEnd(ns, q.after)]), " ", ""), paramCues) ||
-			strings.Contains(strings.ReplaceAll(clause, " ", ""), "最高")) && moneyOrRate(q) && !raisedStandard(ns, q, cs):
+			strings.Contains(strings.ReplaceAll(clause, " ", ""), "最高")) && moneyOrRate(q) && !raisedStandard(ns, q, cs) && !allocation(ns, q, cs):
 			// a subsidy or reward, not a commitment of the plan
 		case capPerUnit(clause, q) || params && (q.cmp == "<=" || q.cmp == "<") && has(strings.ReplaceAll(clause, " ", ""), paramCues) || moneyOrRate(q) && chargedRate(clause) || priceCap(clause, q) ||
 			q.base == "元" && (q.cmp == "<=" || q.cmp == "<") && !has(s, []string{"力争", "确保", "目标", "控制在", "压缩", "降低", "下降", "减少"}):
@@ -374,7 +374,7 @@ func sentence(ns, os []rune, pos []int, deadline *int, c *lineCtx, goalPara bool
 			// noun, what a sentence opening with its condition grants, a
 			// standard each project or firm must meet
 			unsure := conditional(ns, q, cs) || perApplicant(clause, q) && !raisedStandard(ns, q, cs) ||
-				changeBesideLevel(ns, q, cs, prev) || existingBefore(ns, cs, q.a) || restated(ns, q) || namesPolicy(ns, q) || population(ns, q, cs) || stated(ns, q, clause) && !goal && !c.goalSection ||
+				changeBesideLevel(ns, q, cs, prev) || allocation(ns, q, cs) && has(s, []string{"给予", "奖励", "奖补", "予以"}) || existingBefore(ns, cs, q.a) || restated(ns, q) || namesPolicy(ns, q) || population(ns, q, cs) || stated(ns, q, clause) && !goal && !c.goalSection ||
 				(q.base == "名" || q.base == "位") && before("前") || sizeBeforeNoun(ns, q) || consequence && moneyOrRate(q) ||
 				standard && moneyOrRate(q) && (q.cmp == ">=" || q.cmp == ">") && !has(clause, []string{"达到", "提高", "提升", "增长", "增加", "突破", "超过", "实现"})
 			// a sentence that names what exists only to build on it (在已建成

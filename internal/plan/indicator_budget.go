@@ -90,7 +90,7 @@ func arranged(ns []rune, q quantity) bool {
 // the plan, though the words are those of a subsidy; a standard set for
 // those who meet a condition (对…的企业，补助标准提高到…) is not one.
 func raisedStandard(ns []rune, q quantity, cs int) bool {
-	if !moneyOrRate(q) || !strings.Contains(string(ns[cs:q.a]), "标准") || conditional(ns, q, cs) || conditionFirst(string(ns)) {
+	if !moneyOrRate(q) || !strings.Contains(string(ns[:q.a]), "标准") || conditional(ns, q, cs) || conditionFirst(string(ns)) {
 		return false
 	}
 	if first := strings.TrimLeft(string(ns[:clauseEnd(ns, 0)]), " "); (strings.HasPrefix(first, "对") || strings.HasPrefix(first, "凡")) && strings.Contains(first, "的") {
@@ -108,7 +108,26 @@ func raisedStandard(ns []rune, q quantity, cs int) bool {
 			return true
 		}
 	}
+	// the later items of a list the raise governs (每人每月分别增加20元、15元)
+	if a > 0 && ns[a-1] == '、' {
+		c := string(ns[cs:a])
+		return has(c, []string{"提高", "增加", "上调"}) && !strings.ContainsAny(c, "由从")
+	}
 	return false
+}
+
+// allocation reports a sum the budget arranges for a purpose (安排就业补助
+// 资金700亿元, 投入600亿元专项资金): what the plan spends, though a word of
+// subsidy names the fund; a cap (不超过) or a sum for each (每个, 各) is not one.
+func allocation(ns []rune, q quantity, cs int) bool {
+	if q.base != "元" || q.cmp == "<=" || q.cmp == "<" {
+		return false
+	}
+	c := strings.ReplaceAll(string(ns[cs:q.a]), " ", "")
+	if !has(c, []string{"安排", "下达", "拨付", "投入", "筹措", "统筹"}) || has(c, []string{"给予", "最高", "每", "各", "单个"}) {
+		return false
+	}
+	return endsAt(ns, q.beforeCmp, "资金") || hasAt(ns, q.after, "资金") || hasAt(ns, q.after, "专项资金")
 }
 
 // pilotSize reports the number of places a pilot runs in (在100个城市进行
