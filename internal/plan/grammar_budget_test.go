@@ -78,7 +78,7 @@ func TestPlanDraftReport(t *testing.T) {
 // from that day: issued in 2031, within two years is 2033 (D81+). Years may
 // be spaced out by a PDF's text layer (到 2033 年, 在 2 年内).
 func TestDeadlineFromIssue(t *testing.T) {
-	doc, err := Ingest(strings.NewReader("某市推进智能制造的若干措施\n2031 年 7 月 28 日\n一、主要措施\n" +
+	doc, err := Ingest(strings.NewReader("某市推进智能制造的若干措施\n2030年12月31日前完成清理。\n2031 年 7 月 28 日\n一、主要措施\n" +
 		"1.力争在 2 年内支持不少于 80 个示范项目。\n2.未来三年培育智能工厂40家。\n3.到 2035 年，建成数字车间 300 个。\n"))
 	if err != nil {
 		t.Fatal(err)

@@ -7,16 +7,19 @@ import (
 )
 
 var (
-	reDeadline      = regexp.MustCompile(`(?:到|至|截至|截止到|于)\s*(20\d\d)\s*年|(20\d\d)\s*年\s*(?:底|末|前|年底|\d{1,2}\s*月\s*(?:底|末|前))`)
-	reClauseYear    = regexp.MustCompile(`^\s*(20\d\d)年(?:底|末|度|全年)?(?:[，,]|[^\d月年底末度前内以来]|$)`)
-	reYears         = regexp.MustCompile(`[1-9一二两三四五六七八九十]年(?:内|间|时间|累计|共)`)
-	reWithin        = regexp.MustCompile(`([1-9一二两三四五六七八九十])\s*年(?:内|时间|左右时间|努力)|未来([1-9一二两三四五六七八九十])年`)
-	reYear          = regexp.MustCompile(`(20\d\d)年`)
-	reFromYear      = regexp.MustCompile(`[由从]20\d\d年(?:的|底)?$`)
-	reOpenYear      = regexp.MustCompile(`^\s*(20\d\d)年(?:底|末|上半年|全年)?[，,]`)
-	reFromNow       = regexp.MustCompile(`[由从](?:目前|现在|现有|当前|原有|去年|上年)的?$`)
-	reMonthDeadline = regexp.MustCompile(`20\d\d年\s*\d{1,2}月`)
-	reAsOf          = regexp.MustCompile(`^[^，,]{0,6}(?:截至|截止到|截止)(20\d\d)年`)
+	reDeadline = regexp.MustCompile(`(?:到|至|截至|截止到|于)(20\d\d)年|(20\d\d)年(?:底|末|前|年底|\d{1,2}月(?:底|末|前))`)
+	// the same, spaced out by a PDF's text layer (到 2027 年): tried on
+	// clauses with a space only
+	reDeadlineSpaced = regexp.MustCompile(`(?:到|至|截至|截止到|于)\s*(20\d\d)\s*年|(20\d\d)\s*年\s*(?:底|末|前|年底|\d{1,2}\s*月\s*(?:底|末|前))`)
+	reClauseYear     = regexp.MustCompile(`^\s*(20\d\d)年(?:底|末|度|全年)?(?:[，,]|[^\d月年底末度前内以来]|$)`)
+	reYears          = regexp.MustCompile(`[1-9一二两三四五六七八九十]年(?:内|间|时间|累计|共)`)
+	reWithin         = regexp.MustCompile(`([1-9一二两三四五六七八九十])\s*年(?:内|时间|左右时间|努力)|未来([1-9一二两三四五六七八九十])年`)
+	reYear           = regexp.MustCompile(`(20\d\d)年`)
+	reFromYear       = regexp.MustCompile(`[由从]20\d\d年(?:的|底)?$`)
+	reOpenYear       = regexp.MustCompile(`^\s*(20\d\d)年(?:底|末|上半年|全年)?[，,]`)
+	reFromNow        = regexp.MustCompile(`[由从](?:目前|现在|现有|当前|原有|去年|上年)的?$`)
+	reMonthDeadline  = regexp.MustCompile(`20\d\d年\s*\d{1,2}月`)
+	reAsOf           = regexp.MustCompile(`^[^，,]{0,6}(?:截至|截止到|截止)(20\d\d)年`)
 
 	// verbs that govern a quantity of a target (培养100名…, 建成…8家,
 	// 达到50%): the grammar's one word class the text cannot show itself.
@@ -109,7 +112,11 @@ func indicators(nr, or []rune, pos []int, c *lineCtx) ([]Indicator, *int) {
 
 // sentenceDeadline is the year a sentence sets: 到2025年, 2025年底前, 3年内.
 func sentenceDeadline(s string, planStart *int) *int {
-	if m := reDeadline.FindStringSubmatch(s); m != nil {
+	re := reDeadline
+	if strings.IndexByte(s, ' ') >= 0 {
+		re = reDeadlineSpaced
+	}
+	if m := re.FindStringSubmatch(s); m != nil {
 		y, _ := strconv.Atoi(m[1] + m[2])
 		return &y
 	}
@@ -160,7 +167,7 @@ func sentence(ns, os []rune, pos []int, deadline *int, c *lineCtx, goalPara bool
 	s := strings.ReplaceAll(string(ns), " ", "") // cues may be letter-spaced (给 予 最 高)
 	// 在现有基础上 is a comparison's base, not a statement of what is, nor
 	// is 比去年 (indicator_budget.go)
-	byCue := has(pastCueText(s), pastCues)
+	byCue := has(s, pastCues) && has(pastCueText(s), pastCues)
 	byYear := pastYear(s, c.planStart) || owns(s)
 	params := has(s, []string{"给予", "奖补", "补助", "补贴", "资助", "贴息", "奖励", "予以", "择优"})
 	goal := has(s, goalCues) || goalPara
@@ -192,9 +199,9 @@ func sentence(ns, os []rune, pos []int, deadline *int, c *lineCtx, goalPara bool
 	var baseline *Baseline
 	listed := false // an earlier quantity of the sentence was a target
 	prevEnd := -1   // where the sentence's last quantity ended
-	respYears, respAt := respectiveYears(ns)
+	respYears, respAt := respectiveYears(ns, s)
 	respK := 0 // the targets read after 分别
-	relYear, relAt := relativeOpen(ns, c.within)
+	relYear, relAt := relativeOpen(ns, s, c.within)
 	for i := 0; i < len(ns); i++ {
 		if i > 0 && (isDigit(ns[i-1]) || ns[i-1] == '.' || ns[i-1] < 0x80 && (ns[i-1] >= 'A' && ns[i-1] <= 'z')) {
 			continue

@@ -18,8 +18,9 @@ import (
 var (
 	// a line dating a report's delivery to a congress or meeting
 	reDelivered = regexp.MustCompile(`^[-—~\s(]*(20\d\d)\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?\s*在.{2,40}(?:会议|大会)上|(?:会议|大会)\s*[,，]?\s*(20\d\d)\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*$`)
-	// a line that is a date of issue (2031年7月28日, 2031 年 7 月 28 日)
-	reIssued = regexp.MustCompile(`^\s*(20\d\d)\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日`)
+	// a line that is a date of issue (2031年7月28日, 2031 年 7 月 28 日),
+	// not a milestone (2031年6月30日前完成…, 2031年6月30日，…)
+	reIssued = regexp.MustCompile(`^\s*(20\d\d)\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日(?:\s|$)`)
 )
 
 // reportTitle reports the title of an annual report (政府工作报告, 工作报告,
@@ -138,12 +139,12 @@ var reYearList = regexp.MustCompile(`(?:到|至)\s*20\d\d\s*年(?:\s*[、和及�
 // respectiveYears are the years a sentence lists for targets given in the
 // same order after 分别 (到2027年、2030年，普及率分别超过70%、90%), and where
 // 分别 stands; nil when it lists none.
-func respectiveYears(ns []rune) ([]int, int) {
+func respectiveYears(ns []rune, plain string) ([]int, int) {
+	if !strings.Contains(plain, "分别") {
+		return nil, 0 // (a cheap test on the sentence already made a string)
+	}
 	s := string(ns)
 	at := strings.Index(s, "分别")
-	if at < 0 {
-		return nil, 0
-	}
 	loc := reYearList.FindStringIndex(s)
 	if loc == nil || loc[0] > at {
 		return nil, 0
@@ -171,6 +172,9 @@ func midDeadline(sent string) *int {
 			first = false
 			continue
 		}
+		if len(c) > 30 {
+			continue // (a clause that is only a deadline is short)
+		}
 		if m := reBareDeadline.FindStringSubmatch(c); m != nil {
 			y, _ := strconv.Atoi(m[1])
 			return &y
@@ -187,11 +191,8 @@ var reRelativeOpen = regexp.MustCompile(`^\s*(?:今明两年|未来[1-9一二两
 // relativeOpen is the deadline of the first clause after a sentence's
 // first that opens with such a span (稳岗位，今明两年培训…，扩招…),
 // which governs the rest of the sentence, and where that clause starts.
-func relativeOpen(ns []rune, from *int) (*int, int) {
-	if from == nil {
-		return nil, 0
-	}
-	if s := string(ns); !strings.Contains(s, "今明") && !strings.Contains(s, "未来") {
+func relativeOpen(ns []rune, plain string, from *int) (*int, int) {
+	if from == nil || !strings.Contains(plain, "今明") && !strings.Contains(plain, "未来") {
 		return nil, 0 // (a cheap test before the clauses)
 	}
 	for i := 1; i < len(ns); i++ {

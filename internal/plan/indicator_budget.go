@@ -204,8 +204,15 @@ func issuers(ns []rune, q quantity) bool {
 // (福州、厦门、泉州三个产业园; 甲、乙两所学校): all the parts named, not a
 // number to reach.
 func listTotal(ns []rune, q quantity, cs int) bool {
-	if q.cmp != "=" || q.isRange || q.mult != 1 {
+	if q.cmp != "=" || q.isRange || q.mult != 1 || q.a == 0 || q.a-cs > 80 {
 		return false
+	}
+	listed := false
+	for _, r := range ns[cs:q.a] {
+		listed = listed || r == '、'
+	}
+	if !listed {
+		return false // (a cheap test before splitting)
 	}
 	items := strings.Split(strings.TrimSpace(string(ns[cs:q.a])), "、")
 	if len(items) < 2 || float64(len(items)) != q.value {
