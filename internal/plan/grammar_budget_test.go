@@ -119,8 +119,10 @@ func TestBudgetFigures(t *testing.T) {
 		// names the fund; proposed in a sentence that grants support, a
 		// cap or a sum for each stays a parameter
 		{"中央财政安排就业补助资金700亿元，退休人员基本养老金上调3%。", "700 元×1e+08 = - 2031 | 3 % = - 2031"},
-		{"市财政安排科技创新专项资金2亿元，对新认定的国家级平台给予最高500万元奖励。", "? 2 元×1e+08 = - 2031"},
+		{"安排创业补贴资金20亿元，对新认定的创业孵化基地给予最高50万元奖励。", "? 20 元×1e+08 = - 2031"},
 		{"每年各安排不超过1000万元专项资金支持产业园建设。", ""},
+		// a standard of what a firm is paid stays a parameter
+		{"将企业吸纳就业补贴标准提高到每人2000元。", ""},
 		// the later items of a raise the list shares
 		{"提高城乡低保标准，每人每月分别增加20元、15元。", "20 元 = - 2031 | 15 元 = - 2031"},
 	}
@@ -157,6 +159,14 @@ func TestFactsAndNames(t *testing.T) {
 		if got := readReport(t, tt.sentence); got != tt.want {
 			t.Errorf("%s\n got %q\nwant %q", tt.sentence, got, tt.want)
 		}
+	}
+}
+
+// Outside an annual plan, a sum arranged for a purpose is proposed: a
+// support policy's fund may be a parameter.
+func TestAllocationOutsideAnnualPlans(t *testing.T) {
+	if got, want := readAll(t, "市财政安排人工智能产业发展补助资金2亿元。"), "? 2 元×1e+08 = - 2030"; got != want {
+		t.Errorf("got %q\nwant %q", got, want)
 	}
 }
 

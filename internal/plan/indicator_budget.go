@@ -90,8 +90,11 @@ func arranged(ns []rune, q quantity) bool {
 // the plan, though the words are those of a subsidy; a standard set for
 // those who meet a condition (对…的企业，补助标准提高到…) is not one.
 func raisedStandard(ns []rune, q quantity, cs int) bool {
-	if !moneyOrRate(q) || !strings.Contains(string(ns[:q.a]), "标准") || conditional(ns, q, cs) || conditionFirst(string(ns)) {
+	if !moneyOrRate(q) || conditional(ns, q, cs) || conditionFirst(string(ns)) {
 		return false
+	}
+	if lead := string(ns[:q.a]); !strings.Contains(lead, "标准") || !has(lead, publicStandards) {
+		return false // (吸纳就业补贴标准提高到每人2000元 is what a firm is paid)
 	}
 	if first := strings.TrimLeft(string(ns[:clauseEnd(ns, 0)]), " "); (strings.HasPrefix(first, "对") || strings.HasPrefix(first, "凡")) && strings.Contains(first, "的") {
 		return false // 对…的企业，补助标准提高到…: for those who qualify
@@ -119,6 +122,8 @@ func raisedStandard(ns []rune, q quantity, cs int) bool {
 // allocation reports a sum the budget arranges for a purpose (安排就业补助
 // 资金700亿元, 投入600亿元专项资金): what the plan spends, though a word of
 // subsidy names the fund; a cap (不超过) or a sum for each (每个, 各) is not one.
+// A fund named by a word of subsidy is asserted by an annual plan; elsewhere,
+// and beside a grant, it is proposed (subsidyFund).
 func allocation(ns []rune, q quantity, cs int) bool {
 	if q.base != "元" || q.cmp == "<=" || q.cmp == "<" {
 		return false
@@ -129,6 +134,17 @@ func allocation(ns []rune, q quantity, cs int) bool {
 	}
 	return endsAt(ns, q.beforeCmp, "资金") || hasAt(ns, q.after, "资金") || hasAt(ns, q.after, "专项资金")
 }
+
+// subsidyFund reports an allocation whose fund a word of subsidy names
+// (安排就业补助资金700亿元), which the subsidy rule would have dropped.
+func subsidyFund(ns []rune, q quantity, cs int) bool {
+	return allocation(ns, q, cs) && has(strings.ReplaceAll(string(ns[cs:clauseEnd(ns, q.after)]), " ", ""), paramCues)
+}
+
+// publicStandards name the standards a government sets for everyone:
+// per-capita funding of insurance and services, pensions, minimum living
+// allowances.
+var publicStandards = []string{"人均", "居民", "城乡", "低保", "养老金", "公共卫生", "医保", "医疗保险", "财政补助", "抚恤", "救助", "最低生活"}
 
 // pilotSize reports the number of places a pilot runs in (在100个城市进行
 // 改革试点): the size of what the plan starts, not the scope of a task (在12个

@@ -107,6 +107,7 @@ func Ingest(r io.Reader) (*Doc, error) {
 	if within == nil {
 		within = withinFrom(nil, issueYear(lines))
 	}
+	annual := doc.Period.Start != nil && doc.Period.End != nil && *doc.Period.Start == *doc.Period.End
 
 	type open struct {
 		level    int
@@ -233,7 +234,7 @@ func Ingest(r io.Reader) (*Doc, error) {
 				flush()
 			}
 			if len(para.nb) == 0 {
-				para.ctx = lineCtx{section: []string{}, planStart: doc.Period.Start, within: within, deadline: doc.Period.End, preamble: true}
+				para.ctx = lineCtx{section: []string{}, planStart: doc.Period.Start, within: within, annual: annual, deadline: doc.Period.End, preamble: true}
 			}
 			para.add(body, orig, base)
 			continue
@@ -288,7 +289,7 @@ func Ingest(r io.Reader) (*Doc, error) {
 		if len(para.nb) == 0 {
 			top := &stack[len(stack)-1]
 			para.open = &top.deadline
-			para.ctx = lineCtx{section: path(), planStart: doc.Period.Start, within: within, deadline: doc.Period.End, past: top.past}
+			para.ctx = lineCtx{section: path(), planStart: doc.Period.Start, within: within, annual: annual, deadline: doc.Period.End, past: top.past}
 			for _, o := range stack {
 				para.ctx.goalSection = para.ctx.goalSection || strings.Contains(o.sec.Title, "目标")
 			}
