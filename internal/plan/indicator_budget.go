@@ -204,10 +204,14 @@ func namesPolicy(ns []rune, q quantity) bool {
 }
 
 // issuers reports the count of departments that issue a document (等5部门
-// 印发, 六部门联合发布): part of its name.
+// 印发, 六部门联合发布) or that a list names (某委等5部门负责): part of a
+// name, not a number to reach.
 func issuers(ns []rune, q quantity) bool {
 	if q.base != "部" || !hasAt(ns, q.b, "门") {
 		return false
+	}
+	if endsAt(ns, q.beforeCmp, "等") || endsAt(ns, q.beforeCmp, "等 ") {
+		return true // the total of the departments named before it (某委等5部门)
 	}
 	j := q.b + 1
 	for j < len(ns) && ns[j] == ' ' {
@@ -276,6 +280,16 @@ func population(ns []rune, q quantity, cs int) bool {
 		before = strings.TrimPrefix(before, w)
 	}
 	return before == "" && q.cmp != "=" && q.cmp != "range" && !has(string(ns[q.after:clauseEnd(ns, q.after)]), verbs)
+}
+
+// aboutPeople reports a count of people given as about so many with no
+// verb in its clause (科技工作者总数约300万人): how many there are, outside
+// a plan's goals.
+func aboutPeople(ns []rune, q quantity, cs int) bool {
+	if q.base != "人" || q.cmp != "~" {
+		return false
+	}
+	return !has(string(ns[cs:clauseEnd(ns, q.after)]), verbs)
 }
 
 // bareHeadcount reports a bare count in 万 or 亿 that counts people (再减少
