@@ -9,7 +9,7 @@ import (
 var (
 	reDeadline = regexp.MustCompile(`(?:到|至|截至|截止到|于)(20\d\d)年|(20\d\d)年(?:底|末|前|年底|\d{1,2}月(?:底|末|前))`)
 	// the same, spaced out by a PDF's text layer (到 2027 年): tried on
-	// clauses with a space only
+	// clauses with a space beside 年 only
 	reDeadlineSpaced = regexp.MustCompile(`(?:到|至|截至|截止到|于)\s*(20\d\d)\s*年|(20\d\d)\s*年\s*(?:底|末|前|年底|\d{1,2}\s*月\s*(?:底|末|前))`)
 	reClauseYear     = regexp.MustCompile(`^\s*(20\d\d)年(?:底|末|度|全年)?(?:[，,]|[^\d月年底末度前内以来]|$)`)
 	reYears          = regexp.MustCompile(`[1-9一二两三四五六七八九十]年(?:内|间|时间|累计|共)`)
@@ -114,7 +114,7 @@ func indicators(nr, or []rune, pos []int, c *lineCtx) ([]Indicator, *int) {
 // sentenceDeadline is the year a sentence sets: 到2025年, 2025年底前, 3年内.
 func sentenceDeadline(s string, planStart *int) *int {
 	re := reDeadline
-	if strings.IndexByte(s, ' ') >= 0 {
+	if strings.Contains(s, " 年") || strings.Contains(s, "年 ") {
 		re = reDeadlineSpaced
 	}
 	if m := re.FindStringSubmatch(s); m != nil {
