@@ -387,13 +387,13 @@ func sentence(ns, os []rune, pos []int, deadline *int, c *lineCtx, goalPara bool
 				(q.base == "名" || q.base == "位") && before("前") || sizeBeforeNoun(ns, q) || consequence && moneyOrRate(q) ||
 				standard && moneyOrRate(q) && (q.cmp == ">=" || q.cmp == ">") && !has(clause, []string{"达到", "提高", "提升", "增长", "增加", "突破", "超过", "实现"})
 			// a sentence that names what exists only to build on it (在已建成
-			// 120个…的基础上，再新建50个; 由目前的10座增加到20座): its new
-			// clause looks ahead
+			// 120个…的基础上，再新建50个; 由目前的10座增加到20座; 去年…，今年
+			// 要…增长10%): its new clause looks ahead
 			// a word of the past after the quantity's clause (…控制在3%左右，
 			// 考虑了去年…) does not reach back to it
 			// when a comparator of its own states a goal
 			cue := byCue && (has(pastCueText(string(ns[:clauseEnd(ns, q.after)])), pastCues) || q.cmp == "=")
-			qpast := (c.past || cue || byYear) && !(cue && !byYear && !c.past && freshClause(ns, q, cs))
+			qpast := (c.past || cue || byYear) && !(cue && !byYear && !c.past && (freshClause(ns, q, cs) || thisYear(clause, c) != nil && !strings.Contains(clause, "已")))
 			ind.Candidate = qpast && !(ahead && !c.past) || !governed || dated || unsure
 			if !ind.Candidate {
 				listed = true
