@@ -56,7 +56,7 @@ func changeBesideLevel(ns []rune, q quantity, cs, prevEnd int) bool {
 // budgetNouns are the figures of a budget that a plan sets by naming them
 // beside the sum (财政赤字2.6万亿元, 地方专项债券3万亿元): what the year's
 // budget arranges, though no verb is written.
-var budgetNouns = []string{"赤字", "财政支出", "预算支出", "公共预算支出", "专项债券", "特别国债", "预算内投资", "代地方发债", "一般债券"}
+var budgetNouns = []string{"赤字", "财政支出", "预算支出", "公共预算支出", "专项债券", "特别国债", "预算内投资", "代地方发债", "一般债券", "政府债券"}
 
 // budgetFigure reports a sum of money straight after a budget noun.
 func budgetFigure(ns []rune, q quantity) bool {
