@@ -52,7 +52,7 @@ func TestGrammarUnseenShapes(t *testing.T) {
 		// 斤 is a measure
 		{"全市蔬菜产量保持在50亿斤以上。", "50 斤×1e+08 >= - 2030"},
 		// a budget the plan sets, compared with last year's
-		{"市财政拟安排科普专项资金2亿元，比上年增加2000万元；赤字率拟按3%安排。", "2 元×1e+08 = - 2030 | 2000 元×10000 = - 2030 | 3 % = - 2030"},
+		{"市财政拟安排科普专项资金2亿元，比上年增加2000万元；赤字率拟按3%安排。", "2 元×1e+08 = - 2030 | ? 2000 元×10000 = - 2030 | 3 % = - 2030"},
 		// a standard raised by a sum; the sum a subsidy pays stays out
 		{"科技志愿者保险补助标准再提高20元，对每名志愿者给予100元补贴。", "20 元 = - 2030"},
 		// a share of places that do something; the size of a body a verb makes

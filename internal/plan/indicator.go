@@ -10,7 +10,7 @@ var (
 	reDeadline        = regexp.MustCompile(`(?:到|至|截至|截止到|于|预计|计划|力争) ?((?:19|20)\d\d) ?年|(20\d\d) ?年(?:底|末|前|年底|\d{1,2}月(?:底|末|前))`)
 	reClauseYear      = regexp.MustCompile(`^\s*(20\d\d) ?年(?:底|末|度|全年)?(?:[，,]|[^\d月年底末度前内以来起开]|$)`)
 	reYears           = regexp.MustCompile(`[1-9一二两三四五六七八九十]年(?:内|间|时间|累计|共)`)
-	reWithin          = regexp.MustCompile(`([1-9一二两三四五六七八九十])年(?:内|时间|左右时间|努力)`)
+	reWithin          = regexp.MustCompile(`([1-9一二两三四五六七八九十])\s*年(?:内|时间|左右时间|努力)|未来([1-9一二两三四五六七八九十])年`)
 	reNthYear         = regexp.MustCompile(`第([1-9一二三四五六七八九十])年`)
 	reStageYears      = regexp.MustCompile(`(?:阶段|期|目标|任务) ?\((?:20\d\d ?年? ?[-~至到] ?)?(20\d\d) ?年?\) ?$`)
 	reRecentYears     = regexp.MustCompile(`(?:近|过去)[1-9一二两三四五六七八九十]年(?:[^内来]|$)`)
@@ -18,7 +18,7 @@ var (
 	reYear            = regexp.MustCompile(`(20\d\d) ?年`)
 	reFromYear        = regexp.MustCompile(`[由从]20\d\d年(?:的|底)?$`)
 	reOpenYear        = regexp.MustCompile(`^\s*(20\d\d) ?年(?:底|末|上半年|全年)?[，,]`)
-	reFromNow         = regexp.MustCompile(`[由从](?:目前|现在|现有|当前|原有)的?$`)
+	reFromNow         = regexp.MustCompile(`[由从](?:目前|现在|现有|当前|原有|去年|上年)的?$`)
 	reMonthDeadline   = regexp.MustCompile(`20\d\d年\s*\d{1,2}月`)
 	reAsOf            = regexp.MustCompile(`^[^，,]{0,6}(?:截至|截止到|截止)(20\d\d)年`)
 
@@ -53,6 +53,8 @@ var perWords = []struct{ w, per string }{{"每两年", "two-years"}, {"每年", 
 type lineCtx struct {
 	section     []string
 	planStart   *int
+	within      *int           // the first year "N年内" counts from (indicator_annual.go)
+	annual      bool           // the plan of one year (a 政府工作报告, a 工作要点)
 	deadline    *int           // the section's (or the plan's) deadline
 	past        bool           // a section about the past (现状, 发展基础)
 	preamble    bool           // before the first numbered section
@@ -88,7 +90,7 @@ func indicators(nr, or []rune, pos []int, c *lineCtx) ([]Indicator, *int) {
 			// paragraph's later sentences; one inside a sentence, its clause.
 			sent := strings.TrimLeft(string(nr[start:i]), " ")
 			first := string([]rune(sent)[:clauseEnd([]rune(sent), 0)])
-			if own := sentenceDeadline(first, c.planStart); own != nil && (has(sent[:min(len(sent), 12)], []string{"到", "至", "力争", "年底", "年前", "年内", "20"}) || has(sent[:min(len(sent), 21)], []string{"年时间", "年努力"}) ||
+			if own := sentenceDeadline(first, c.within); own != nil && (has(sent[:min(len(sent), 12)], []string{"到", "至", "力争", "年底", "年前", "年内", "20", "今明", "未来"}) || has(sent[:min(len(sent), 21)], []string{"年时间", "年努力"}) ||
 				len(first) <= 60 && reStageYears.MatchString(first)) {
 				// A year before the plan (2025年，全市…达到…) dates the
 				// paragraph's sentences to where things stood: it neither
@@ -100,6 +102,11 @@ func indicators(nr, or []rune, pos []int, c *lineCtx) ([]Indicator, *int) {
 				if start == 0 && future && !reMonthDeadline.MatchString(sent[:min(len(sent), 40)]) {
 					opened = own
 				}
+			} else if own := midDeadline(sent); own != nil && (c.planStart == nil || *own >= *c.planStart) {
+				// a clause that is only a deadline, after the sentence's
+				// opening words (按照…，通过…，到2027年，实现…), governs the
+				// rest of it and the paragraph's later sentences
+				dl, ahead = own, true
 			}
 			// In the preamble, the sentences after one that opens with a
 			// deadline (…制定本计划。到2027年，…；…；…) state goals.
@@ -145,11 +152,14 @@ func sentenceDeadline(s string, planStart *int) *int {
 			}
 		}
 	}
-	if planStart == nil || !strings.Contains(s, "年内") && !strings.Contains(s, "时间") && !strings.Contains(s, "年努力") {
+	if y := thisAndNext(s, planStart); y != nil {
+		return y
+	}
+	if planStart == nil || !strings.Contains(s, "年内") && !strings.Contains(s, "时间") && !strings.Contains(s, "年努力") && !strings.Contains(s, "未来") {
 		return nil // (a cheap test before the regexp: most clauses have none)
 	}
 	if m := reWithin.FindStringSubmatch(s); m != nil {
-		n, ok := number(m[1])
+		n, ok := number(m[1] + m[2])
 		if ok {
 			y := *planStart + int(n) - 1
 			return &y
@@ -184,11 +194,10 @@ func sentence(ns, os []rune, pos []int, deadline *int, c *lineCtx, goalPara bool
 	// and 比上年 (比去年增加3000亿元) the base of a change
 	cueText := strings.ReplaceAll(s, "现有基础", "")
 	if strings.Contains(cueText, "去年") || strings.Contains(cueText, "上年") {
-		cueText = reCompareLastYear.ReplaceAllString(cueText, "")
+		cueText = pastCueText(reCompareLastYear.ReplaceAllString(cueText, ""))
 	}
 	byCue := has(cueText, pastCues) || (strings.Contains(s, "近") || strings.Contains(s, "过去")) && reRecentYears.MatchString(s)
 	byYear := pastYear(s, c.planStart) || owns(s)
-	past := c.past || byCue || byYear
 	params := has(s, []string{"给予", "奖补", "补助", "补贴", "资助", "贴息", "奖励", "予以", "择优"})
 	goal := has(s, goalCues) || goalPara
 	standard := standardOf(s) && !goal
@@ -218,6 +227,10 @@ func sentence(ns, os []rune, pos []int, deadline *int, c *lineCtx, goalPara bool
 	var out []Indicator
 	var baseline *Baseline
 	listed := false // an earlier quantity of the sentence was a target
+	prevEnd := -1   // where the sentence's last quantity ended
+	respYears, respAt := respectiveYears(ns, s)
+	respK := 0 // the targets read after 分别
+	relYear, relAt := relativeOpen(ns, s, c.within)
 	for i := 0; i < len(ns); i++ {
 		if i > 0 && (isDigit(ns[i-1]) || ns[i-1] == '.' || ns[i-1] < 0x80 && (ns[i-1] >= 'A' && ns[i-1] <= 'z')) {
 			continue
@@ -233,16 +246,18 @@ func sentence(ns, os []rune, pos []int, deadline *int, c *lineCtx, goalPara bool
 			continue
 		}
 		next := q.b
+		prev := prevEnd
+		prevEnd = q.after
 		cs := clauseStart(ns, q.a)
 		clause := string(ns[cs:q.a])
 		before := func(w string) bool { return endsAt(ns, q.beforeCmp, w) }
 		switch {
-		case q.base == "" && q.cmp == "=" && !endsAt(ns, q.a, "达到") && !peopleAfter(ns, q.b):
+		case q.base == "" && q.cmp == "=" && !endsAt(ns, q.a, "达到") && !peopleAfter(ns, q.b) && !bareHeadcount(ns, q.b):
 			// a bare count (5亿) only as the value a comparison reaches
 		case before("第") || before("每") || before("等") && has(string([]rune(clause)[:min(len([]rune(clause)), 6)]), []string{"围绕", "针对", "在"}) ||
-			q.cn && q.b < len(ns) && isCNDigit(ns[q.b]) ||
-			strings.HasSuffix(strings.TrimSpace(clause), "在") && !has(clause, []string{"控制在", "保持在", "稳定在", "维持在"}) && q.cmp == "=" ||
-			q.cmp == "=" && scopeIn(clause) ||
+			q.cn && q.b < len(ns) && isCNDigit(ns[q.b]) || countOfCounts(ns, q) || issuers(ns, q) ||
+			strings.HasSuffix(strings.TrimSpace(clause), "在") && !has(clause, []string{"控制在", "保持在", "稳定在", "维持在"}) && q.cmp == "=" && !pilotSize(ns, q) ||
+			q.cmp == "=" && scopeIn(clause) && !pilotSize(ns, q) ||
 			q.cmp == "=" && scopeOf(clause) ||
 			q.cmp == "=" && allParts(ns, q):
 			// an ordinal (第十五届), a rate's denominator (每万人口), the
@@ -299,7 +314,7 @@ func sentence(ns, os []rune, pos []int, deadline *int, c *lineCtx, goalPara bool
 			q.cn && (ns[q.a] == '百' || ns[q.a] == '千') && !isCNDigit(ns[q.a+1]) && q.beforeCmp == q.a && !endsAt(ns, q.a, "达到") && !bareCount(ns, q, clause):
 			// inside a quoted name or slogan (“以三个自贸区块为…”), or a
 			// bare magnitude naming a class (百亿元产业集群)
-		case q.cn && (before("“") || before("\"") || q.value*q.mult < 2 && !(q.base == "次" && per != nil) && q.base != "倍" && q.base != "‰" ||
+		case q.cn && (before("“") || before("\"") || q.value*q.mult < 2 && !(q.base == "次" && per != nil) && q.base != "倍" && q.base != "‰" && !leastOne(q) ||
 			q.base == "期" || q.base == "张" || q.base == "批" || q.base == "次" && per == nil) ||
 			q.b < len(ns) && ns[q.b] == '性' || q.cn && q.cmp == "=" && nameInList(ns, q):
 			// a slogan (“四个服务”), the word 一 (一批, 一次性), a phase (二期),
@@ -308,7 +323,7 @@ func sentence(ns, os []rune, pos []int, deadline *int, c *lineCtx, goalPara bool
 		case q.after < len(ns) && ns[q.after] == '的' && (q.after > q.b && !(q.base == "%" && endsAt(ns, q.beforeCmp, "覆盖")) || q.base != "%") && !hasAt(ns, q.after, "的目标") && !hasAt(ns, q.after, "的水平") && !sizeOfMade(ns, q, clause) && !sizeReached(ns, q) && !teamOfSize(ns, q) && !shareDoing(ns, q) || q.b < len(ns) && ns[q.b] == '级':
 			// a qualifier: 1亿元以上的企业, 千亿级 (but 90%的企业 is a share)
 		case (params && has(strings.ReplaceAll(string(ns[cs:clauseEnd(ns, q.after)]), " ", ""), paramCues) ||
-			strings.Contains(strings.ReplaceAll(clause, " ", ""), "最高")) && moneyOrRate(q) && !raisedBy(ns, q):
+			strings.Contains(strings.ReplaceAll(clause, " ", ""), "最高")) && moneyOrRate(q) && !raisedBy(ns, q) && !raisedStandard(ns, q, cs) && !allocation(ns, q, cs):
 			// a subsidy or reward, not a commitment of the plan
 		case capPerUnit(clause, q) || params && (q.cmp == "<=" || q.cmp == "<") && has(strings.ReplaceAll(clause, " ", ""), paramCues) || moneyOrRate(q) && chargedRate(clause) || priceCap(clause, q) ||
 			q.base == "元" && (q.cmp == "<=" || q.cmp == "<") && !has(s, []string{"力争", "确保", "目标", "控制在", "压缩", "降低", "下降", "减少"}):
@@ -327,7 +342,7 @@ func sentence(ns, os []rune, pos []int, deadline *int, c *lineCtx, goalPara bool
 		case params && conditional(ns, q, cs):
 			// the threshold of a measure (对研发投入超过1000万元的企业，给予…)
 		case moneyOrRate(q) && eligible(s) && !goal ||
-			moneyOrRate(q) && strings.Contains(clause, "按") && before("的") || moneyOrRate(q) && (before("按") || before("按照")) && !hasAt(ns, q.after, "安排"):
+			moneyOrRate(q) && strings.Contains(clause, "按") && before("的") || moneyOrRate(q) && (before("按") || before("按照")) && !arranged(ns, q):
 			// (按合同金额的30%, 按100%加计扣除: a rate applied, not reached)
 			// a threshold of eligibility (注册资本不低于100万元), not a goal
 		case before("由") && !strings.Contains(string(ns[q.after:clauseEnd(ns, q.after)]), "组成") || before("从") || reFromYear.MatchString(string(ns[max(0, q.a-10):q.a])) || reFromNow.MatchString(string(ns[max(0, q.a-8):q.a])):
@@ -360,8 +375,18 @@ func sentence(ns, os []rune, pos []int, deadline *int, c *lineCtx, goalPara bool
 			}
 			_ = at
 			ind.DeadlineYear = deadline
-			if own := sentenceDeadline(clause, c.planStart); own != nil {
+			if own := sentenceDeadline(clause, c.within); own != nil {
 				ind.DeadlineYear = own
+			}
+			if own := thisYear(clause, c); own != nil {
+				ind.DeadlineYear = own
+				ind.Per = nil // (每年…，今年举办10场: this year's, not each year's)
+			} else if relYear != nil && q.a > relAt && sentenceDeadline(clause, c.within) == nil {
+				ind.DeadlineYear = relYear
+			}
+			if len(respYears) > 0 && q.a > respAt {
+				ind.DeadlineYear = &respYears[min(respK, len(respYears)-1)]
+				respK++
 			}
 			if q.cmp == "=" {
 				for _, w := range []struct{ w, c string }{{"至少", ">="}, {"不少于", ">="}, {"不低于", ">="}, {"不超过", "<="}, {"不高于", "<="}, {"超过", ">"}} {
@@ -386,11 +411,11 @@ func sentence(ns, os []rune, pos []int, deadline *int, c *lineCtx, goalPara bool
 			ind.Text = strings.TrimSpace(string(os[cs:end]))
 			ind.Metric = metric(string(ns[cs:end]), string(ns[q.a:q.b]))
 			ind.Section = c.section
-			governed := ind.Comparator != "=" || c.goalSection || listed || goal || has(clause, verbs) || has(string(ns[q.after:clauseEnd(ns, q.after)]), verbs) ||
+			governed := ind.Comparator != "=" || c.goalSection || budgetFigure(ns, q) || pilotSize(ns, q) || listed || goal || has(clause, verbs) || has(string(ns[q.after:clauseEnd(ns, q.after)]), verbs) ||
 				introduced(ns, cs) || endsAt(ns, q.beforeCmp, "到") || endsAt(ns, q.beforeCmp, "至")
 			// a clause with a deadline of its own in the plan's years looks
 			// ahead even in a sentence that starts from where things stand
-			ahead := ind.DeadlineYear != nil && c.planStart != nil && *ind.DeadlineYear >= *c.planStart && sentenceDeadline(clause, c.planStart) != nil
+			ahead := ind.DeadlineYear != nil && c.planStart != nil && *ind.DeadlineYear >= *c.planStart && sentenceDeadline(clause, c.within) != nil
 			// a clause dated before the plan starts states where things stood
 			// (…增加到2025年的120个 in a plan of 2026–2030)
 			dated := c.planStart != nil && ind.DeadlineYear != nil && *ind.DeadlineYear < *c.planStart && *ind.DeadlineYear >= 2000
@@ -399,7 +424,8 @@ func sentence(ns, os []rune, pos []int, deadline *int, c *lineCtx, goalPara bool
 			// stated with 为 outside the goals, a rank, a size before its
 			// noun, what a sentence opening with its condition grants, a
 			// standard each project or firm must meet
-			unsure := conditional(ns, q, cs) || perApplicant(clause, q) || stated(ns, q, clause) && !goal && !c.goalSection ||
+			unsure := conditional(ns, q, cs) || perApplicant(clause, q) && !raisedStandard(ns, q, cs) ||
+				changeBesideLevel(ns, q, cs, prev) || subsidyFund(ns, q, cs) && (!c.annual || has(s, []string{"给予", "奖励", "奖补", "予以"})) || existingBefore(ns, cs, q.a) || restated(ns, q) || listTotal(ns, q, cs) || rateDiscussed(ns, q) || namesPolicy(ns, q) || population(ns, q, cs) || aboutPeople(ns, q, cs) && !goal && !c.goalSection || stated(ns, q, clause) && !goal && !c.goalSection ||
 				(q.base == "名" || q.base == "位") && before("前") || sizeBeforeNoun(ns, q) || consequence && moneyOrRate(q) ||
 				// (indicator_unseen.go) what was done, an area described, a
 				// floor for each event or person, a name said three times, a
@@ -412,9 +438,13 @@ func sentence(ns, os []rune, pos []int, deadline *int, c *lineCtx, goalPara bool
 				(q.cmp == ">=" || q.cmp == ">") && eligible(s) && !goal && !c.goalSection ||
 				standard && moneyOrRate(q) && (q.cmp == ">=" || q.cmp == ">") && !has(clause, []string{"达到", "提高", "提升", "增长", "增加", "突破", "超过", "实现"})
 			// a sentence that names what exists only to build on it (在已建成
-			// 120个…的基础上，再新建50个; 由目前的10座增加到20座): its new
-			// clause looks ahead
-			qpast := past && !(byCue && !byYear && !c.past && freshClause(ns, q, cs))
+			// 120个…的基础上，再新建50个; 由目前的10座增加到20座; 去年…，今年
+			// 要…增长10%): its new clause looks ahead
+			// a word of the past after the quantity's clause (…控制在3%左右，
+			// 考虑了去年…) does not reach back to it
+			// when a comparator of its own states a goal
+			cue := byCue && (has(pastCueText(string(ns[:clauseEnd(ns, q.after)])), pastCues) || q.cmp == "=")
+			qpast := (c.past || cue || byYear) && !(cue && !byYear && !c.past && (freshClause(ns, q, cs) || thisYear(clause, c) != nil && !strings.Contains(clause, "已")))
 			ind.Candidate = qpast && !(ahead && !c.past) || !governed || dated || unsure
 			if !ind.Candidate {
 				listed = true

@@ -57,7 +57,7 @@ func yearVerb(clause string) bool {
 	}
 	r, _ := utf8.DecodeLastRuneInString(clause[:i])
 	// 今年, 明年, 全年, 当年 name a year, not a rate in it; 年内, 年底 a time
-	if isDigit(r) || r == '年' || r == '每' || isCNDigit(r) || strings.ContainsRune("今明去全当上下", r) {
+	if isDigit(r) || r == '年' || r == '每' || isCNDigit(r) || strings.ContainsRune("今明去全当上下", r) || notPerYear(clause, i) {
 		return false
 	}
 	rest := clause[i+len("年"):]
@@ -349,7 +349,7 @@ func bracketNote(rs []rune, q quantity, cs int) bool {
 // 三项改革, 五个专项): the shape of a plan's structure.
 func planPart(rs []rune, i int) bool {
 	for _, w := range []string{"行动", "工程", "计划", "任务", "举措", "措施", "改革", "专项", "机制", "体系", "重点任务", "攻坚",
-		"重点工作", "方面", "板块", "环节", "原则"} {
+		"重点工作", "方面", "板块", "环节", "原则", "规定", "目标", "实事"} {
 		if hasAt(rs, i, w) {
 			return true
 		}

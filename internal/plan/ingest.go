@@ -105,6 +105,11 @@ func Ingest(r io.Reader) (*Doc, error) {
 	doc.Title, doc.Issuer = titleAndIssuer(lines)
 	names := namedCounts(lines)
 	doc.Period = period(doc.Title, lines)
+	var within *int = doc.Period.Start
+	if within == nil {
+		within = withinFrom(nil, issueYear(lines))
+	}
+	annual := doc.Period.Start != nil && doc.Period.End != nil && *doc.Period.Start == *doc.Period.End
 
 	type open struct {
 		level    int
@@ -258,7 +263,7 @@ func Ingest(r io.Reader) (*Doc, error) {
 				flush()
 			}
 			if len(para.nb) == 0 {
-				para.ctx = lineCtx{section: []string{}, planStart: doc.Period.Start, deadline: doc.Period.End, preamble: true, names: names}
+				para.ctx = lineCtx{section: []string{}, planStart: doc.Period.Start, within: within, annual: annual, deadline: doc.Period.End, preamble: true, names: names}
 			}
 			para.add(body, orig, base)
 			continue
@@ -313,7 +318,7 @@ func Ingest(r io.Reader) (*Doc, error) {
 		if len(para.nb) == 0 {
 			top := &stack[len(stack)-1]
 			para.open = &top.deadline
-			para.ctx = lineCtx{section: path(), planStart: doc.Period.Start, deadline: doc.Period.End, past: top.past, names: names}
+			para.ctx = lineCtx{section: path(), planStart: doc.Period.Start, within: within, annual: annual, deadline: doc.Period.End, past: top.past, names: names}
 			for _, o := range stack {
 				para.ctx.goalSection = para.ctx.goalSection || strings.Contains(o.sec.Title, "目标")
 			}

@@ -23,11 +23,11 @@ func tableOfContents(secs []*Section, number string) bool {
 // pastTitle reports a section about the past (现状, 成就, 发展基础 …): its
 // numbers are achievements, proposed as candidates at most.
 func pastTitle(t string) bool {
-	if has(t, []string{"预期", "目标"}) {
+	if has(t, []string{"预期", "目标"}) || aimedTitle(t) {
 		return false // 预期成效, 发展目标
 	}
 	return has(t, []string{"现状", "成就", "回顾", "前言", "形势", "取得", "进展", "基本情况", "成效", "成绩", "工作总结", "完成情况"}) ||
-		strings.HasSuffix(t, "发展基础") || strings.HasSuffix(t, "工作基础") || strings.HasSuffix(t, "现实基础") || t == "基础" ||
+		strings.HasSuffix(t, "发展基础") || strings.HasSuffix(t, "工作基础") || strings.HasSuffix(t, "现实基础") || t == "基础" || reviewTitle(t) ||
 		situationTitle(t)
 }
 
@@ -60,7 +60,7 @@ func titleAndIssuer(lines []string) (string, *string) {
 	}
 	for i := 0; title == "" && i < len(lines); i++ {
 		l := lines[i]
-		if l == "" || strings.HasPrefix(l, "关于") || strings.ContainsAny(l, "。，,") || strings.Contains(l, "通知") ||
+		if l == "" || strings.HasPrefix(l, "关于") && !reportTitle(l) || strings.ContainsAny(l, "。，,") || strings.Contains(l, "通知") ||
 			strings.Contains(l, "现将") || utf8.RuneCountInString(l) > 70 {
 			continue
 		}
@@ -68,7 +68,7 @@ func titleAndIssuer(lines []string) (string, *string) {
 			l += lines[i+1]
 		}
 		if has(l, []string{"规划", "方案", "纲要", "行动计划", "实施意见", "工作要点"}) ||
-			i < 10 && has(l, []string{"工作安排", "工作计划", "工作报告", "任务清单"}) {
+			i < 10 && has(l, []string{"工作安排", "工作计划", "工作报告", "任务清单"}) || reportTitle(l) {
 			title = strings.Trim(l, "《》 ")
 		}
 	}
@@ -109,6 +109,11 @@ func period(title string, lines []string) Period {
 	}
 	if p, ok := span(title); ok {
 		return p
+	}
+	if y, ok := annualYear(title, lines); ok {
+		// a report delivered in its year (indicator_annual.go), though its
+		// title may name last year's plan too
+		return Period{Start: &y, End: &y}
 	}
 	if m := reTitleYear.FindStringSubmatch(title); m != nil {
 		y, _ := strconv.Atoi(m[1] + m[2])

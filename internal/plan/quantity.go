@@ -217,7 +217,7 @@ func readQuantity(rs []rune, i int) (q quantity, ok bool) {
 	if q.base == "" {
 		// A bare count in 万 or 亿 (标识注册总量突破5亿。) ends at punctuation.
 		// (农村贫困人口再减少1000万以上: a comparator may close it)
-		if q.mult == 1 || j < len(rs) && !strings.ContainsRune("，,。;；、)", rs[j]) && !hasAt(rs, j, "以上") && !hasAt(rs, j, "左右") && !hasAt(rs, j, "以内") && !peopleAfter(rs, j) {
+		if q.mult == 1 || j < len(rs) && !strings.ContainsRune("，,。;；、)", rs[j]) && !hasAt(rs, j, "以上") && !hasAt(rs, j, "左右") && !hasAt(rs, j, "以内") && !peopleAfter(rs, j) && !bareHeadcount(rs, j) {
 			return q, false
 		}
 	}

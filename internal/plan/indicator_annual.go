@@ -1,0 +1,209 @@
+package plan
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+)
+
+// Annual government plans (政府工作报告 and the like) and documents dated
+// only by their day of issue: the year their targets are due by (D84).
+//
+// A report delivered to a congress states the year's targets beside a
+// review of the past year. It names no span in its title; the line under
+// the title dates its delivery (——2031年3月5日在…会议上, or …会议，2031年3月5日),
+// and that year is the plan's: 今年 is that year, 今明两年 the next, 三年内
+// counted from it.
+
+var (
+	// a line dating a report's delivery to a congress or meeting
+	reDeliveredOn = regexp.MustCompile(`^[-—~\s(]*(20\d\d)\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?\s*在.{2,40}(?:会议|大会)上|(?:会议|大会)\s*[,，]?\s*(20\d\d)\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*$`)
+	// a line that is a date of issue (2031年7月28日, 2031 年 7 月 28 日),
+	// not a milestone (2031年6月30日前完成…, 2031年6月30日，…)
+	reIssued = regexp.MustCompile(`^\s*(20\d\d)\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日(?:\s|$)`)
+)
+
+// reportTitle reports the title of an annual report (政府工作报告, 工作报告,
+// 关于…2032年计划草案的报告, 关于…预算草案的报告).
+func reportTitle(l string) bool {
+	l = strings.Trim(l, "《》 ")
+	n := len([]rune(l))
+	return strings.HasSuffix(l, "工作报告") && n <= 30 ||
+		strings.HasPrefix(l, "关于") && strings.HasSuffix(l, "的报告") && n <= 80 && has(l, []string{"计划", "预算"})
+}
+
+// annualYear is the year of a report whose opening lines date its
+// delivery to a congress or meeting.
+func annualYear(title string, lines []string) (int, bool) {
+	if !reportTitle(title) {
+		return 0, false
+	}
+	for _, l := range lines[:min(len(lines), 6)] {
+		if m := reDeliveredOn.FindStringSubmatch(l); m != nil {
+			y, _ := strconv.Atoi(m[1] + m[2])
+			return y, true
+		}
+	}
+	return 0, false
+}
+
+// issueYear is the year of the first line that is a date (a notice's date
+// of issue, a printout's date): what "N年内" and "未来N年" count from when
+// the plan states no first year of its own.
+func issueYear(lines []string) *int {
+	for _, l := range lines {
+		if !strings.HasPrefix(l, "20") {
+			continue // (a cheap test before the regexp)
+		}
+		if m := reIssued.FindStringSubmatch(l); m != nil {
+			y, _ := strconv.Atoi(m[1])
+			return &y
+		}
+	}
+	return nil
+}
+
+// withinFrom is the first year "N年内" counts from: the plan's first year,
+// else the year after its issue (a measure issued in 2031 to be done within
+// two years is due in 2033: its second year is 2033, counted from the day
+// of issue).
+func withinFrom(start, issued *int) *int {
+	if start != nil || issued == nil {
+		return start
+	}
+	y := *issued + 1
+	return &y
+}
+
+// thisAndNext is the year 今明两年 (this year and the next) ends in, in a
+// plan whose year is known.
+func thisAndNext(s string, from *int) *int {
+	if from == nil || !strings.Contains(s, "今明两年") {
+		return nil
+	}
+	y := *from + 1
+	return &y
+}
+
+// reviewTitle reports the title of a part that says how last year's plan
+// went (2031年国民经济和社会发展计划执行情况, 预算完成情况): achievements.
+func reviewTitle(t string) bool {
+	return strings.HasSuffix(t, "执行情况") || strings.HasSuffix(t, "完成情况")
+}
+
+// aimedTitle reports a heading that names what the work is to achieve
+// (推动重要领域改革取得新突破, 力争取得实质进展): a task, though its words
+// (取得, 成效) are those of a review.
+func aimedTitle(t string) bool {
+	return has(t, []string{"取得新", "取得更", "取得实质", "取得明显", "取得重大", "取得突破", "推动", "力争", "确保", "争取", "努力"})
+}
+
+// notPerYear reports a 年 that names a year rather than a period (今年,
+// 明年, 全年, 当年, 比上年) or a time limit (年内, 2 年内): no per-year rate.
+func notPerYear(clause string, i int) bool {
+	rest := clause[i+len("年"):]
+	if strings.HasPrefix(rest, "内") {
+		return true
+	}
+	before := strings.TrimRight(clause[:i], " ")
+	for _, w := range []string{"今", "明", "去", "全", "当", "本", "比上", "较上"} {
+		if strings.HasSuffix(before, w) {
+			return true
+		}
+	}
+	return before != "" && isDigit(rune(before[len(before)-1]))
+}
+
+// thisYear is the year 今年 names in a clause of a plan whose first year is
+// known (an annual plan's year): it dates its clause, whatever deadline the
+// sentence opened with (三年内完成…，今年改造…).
+func thisYear(clause string, c *lineCtx) *int {
+	if c.planStart == nil || !strings.Contains(clause, "今年") || strings.Contains(clause, "今明") {
+		return nil
+	}
+	return c.planStart
+}
+
+// The verbs of an annual plan's tasks beyond those of D47/D62: what a
+// government cuts, starts and issues in its year (今年再削减…50项, 开工…
+// 580万套, 发行…国债, 淘汰…锅炉5万台, 进城落户1300万人). Like the rest of
+// the class, no text shows them; they are added to it here.
+var budgetVerbs = []string{"削减", "压减", "缩减", "精简", "取消", "下放", "开工", "新开工", "启动", "发行", "淘汰", "关停", "退出",
+	"落户", "扩招", "减税", "减轻", "减免", "减负", "搬迁", "化解", "上调", "筹集", "筹建"}
+
+func init() { verbs = append(verbs, budgetVerbs...) }
+
+// reYearList is a deadline that lists years (到2027年、2030年).
+var reYearList = regexp.MustCompile(`(?:到|至)\s*20\d\d\s*年(?:\s*[、和及与]\s*20\d\d\s*年)+`)
+
+// respectiveYears are the years a sentence lists for targets given in the
+// same order after 分别 (到2027年、2030年，普及率分别超过70%、90%), and where
+// 分别 stands; nil when it lists none.
+func respectiveYears(ns []rune, plain string) ([]int, int) {
+	if !strings.Contains(plain, "分别") {
+		return nil, 0 // (a cheap test on the sentence already made a string)
+	}
+	s := string(ns)
+	at := strings.Index(s, "分别")
+	loc := reYearList.FindStringIndex(s)
+	if loc == nil || loc[0] > at {
+		return nil, 0
+	}
+	var ys []int
+	for _, m := range reYear.FindAllStringSubmatch(strings.ReplaceAll(s[loc[0]:loc[1]], " ", ""), -1) {
+		y, _ := strconv.Atoi(m[1])
+		ys = append(ys, y)
+	}
+	return ys, len([]rune(s[:at]))
+}
+
+// reBareDeadline is a clause that is only a deadline (到2027年, 到 2027 年底).
+var reBareDeadline = regexp.MustCompile(`^\s*(?:到|至)\s*(20\d\d)\s*年(?:底|末)?\s*$`)
+
+// midDeadline is the year of a clause that is only a deadline and stands
+// after the first clause of a sentence.
+func midDeadline(sent string) *int {
+	if !strings.Contains(sent, "到") && !strings.Contains(sent, "至") {
+		return nil // (a cheap test before splitting)
+	}
+	first := true
+	for c := range strings.FieldsFuncSeq(sent, func(r rune) bool { return r == ',' || r == '，' }) {
+		if first {
+			first = false
+			continue
+		}
+		if len(c) > 30 {
+			continue // (a clause that is only a deadline is short)
+		}
+		if m := reBareDeadline.FindStringSubmatch(c); m != nil {
+			y, _ := strconv.Atoi(m[1])
+			return &y
+		}
+	}
+	return nil
+}
+
+// reRelativeOpen is a clause that opens with a span of time counted from
+// the plan's first year and framing what follows (今明两年…, 未来三年…); a
+// limit on one action (3年内实现…) stays its clause's.
+var reRelativeOpen = regexp.MustCompile(`^\s*(?:今明两年|未来[1-9一二两三四五六七八九十]年)`)
+
+// relativeOpen is the deadline of the first clause after a sentence's
+// first that opens with such a span (稳岗位，今明两年培训…，扩招…),
+// which governs the rest of the sentence, and where that clause starts.
+func relativeOpen(ns []rune, plain string, from *int) (*int, int) {
+	if from == nil || !strings.Contains(plain, "今明") && !strings.Contains(plain, "未来") {
+		return nil, 0 // (a cheap test before the clauses)
+	}
+	for i := 1; i < len(ns); i++ {
+		if !strings.ContainsRune(",，;；:", ns[i-1]) {
+			continue
+		}
+		if c := string(ns[i:clauseEnd(ns, i)]); reRelativeOpen.MatchString(c) {
+			if y := sentenceDeadline(c, from); y != nil {
+				return y, i
+			}
+		}
+	}
+	return nil, 0
+}

@@ -1,0 +1,330 @@
+package plan
+
+import (
+	"regexp"
+	"strings"
+)
+
+// The shapes of an annual plan (政府工作报告, a budget year's tasks) beside
+// those of D47/D62/D70/D78 (D85, D86): the year's budget figures, said without
+// a verb (财政赤字2.6万亿元) or as the rate a sum is arranged at (赤字率拟按
+// 3%安排); a standard raised for everyone (补助标准再增加40元); changes
+// stated beside the level they change (…1.6万亿元，比去年增加2000亿元);
+// facts about the year (今年高校毕业生900万人); and names that hold counts
+// (八项规定, “三个1亿人”, 福州、厦门、泉州三个产业园).
+
+func init() {
+	// 万亿斤 of grain, 万标准箱 of glass
+	units = append(units, "斤", "标准箱")
+}
+
+// cmpWithPast are comparisons with the year before and baselines named
+// as its: not a statement of where things stand (比去年增加…, 较上年提高…).
+var cmpWithPast = []string{"比去年", "比上年", "较去年", "较上年", "同比", "比上一年",
+	// a baseline named as last year's (赤字率从去年的2.1%提高到2.3%)
+	"从去年的", "由去年的", "从上年的", "由上年的"}
+
+// pastCueText is a sentence with what does not state the past taken out:
+// 现有基础 (a comparison's base) and comparisons with last year.
+func pastCueText(s string) string {
+	s = strings.ReplaceAll(s, "现有基础", "")
+	for _, w := range cmpWithPast {
+		if strings.Contains(s, w) {
+			s = strings.ReplaceAll(s, w, "")
+		}
+	}
+	return s
+}
+
+// reChangeOnly is a clause that holds only a change from the year before
+// (其中…，增加1700亿元; 比去年增加2700亿元; 比上年预算低0.4个百分点).
+var reChangeOnly = regexp.MustCompile(`^(?:其中)?(?:(?:比|较)(?:去年|上年|上年度|上一年|前一年)(?:预算)?)?(?:再|又|共)?(?:增加|减少|提高|降低|下降|增长|扩大|多|少|高|低|上升|新增)$`)
+
+// changeBesideLevel reports a quantity that is the change of a level the
+// sentence stated in an earlier clause (财政赤字1.6万亿元，比去年增加2000亿元;
+// 其中改造800万套，增加100万套): the level is the target, the change is
+// proposed. Where only the change is said (赤字规模比去年增加1万亿元) it is
+// the target.
+func changeBesideLevel(ns []rune, q quantity, cs, prevEnd int) bool {
+	if prevEnd < 0 || prevEnd > cs || q.isRange {
+		return false
+	}
+	c := strings.ReplaceAll(strings.TrimSpace(string(ns[cs:q.beforeCmp])), " ", "")
+	return reChangeOnly.MatchString(c)
+}
+
+// budgetNouns are the figures of a budget that a plan sets by naming them
+// beside the sum (财政赤字2.6万亿元, 地方专项债券3万亿元): what the year's
+// budget arranges, though no verb is written.
+var budgetNouns = []string{"赤字", "财政支出", "预算支出", "公共预算支出", "专项债券", "特别国债", "预算内投资", "代地方发债", "一般债券", "政府债券"}
+
+// budgetFigure reports a sum of money straight after a budget noun.
+func budgetFigure(ns []rune, q quantity) bool {
+	if q.base != "元" {
+		return false
+	}
+	a := q.beforeCmp
+	for a > 0 && ns[a-1] == ' ' {
+		a--
+	}
+	for _, w := range budgetNouns {
+		if endsAt(ns, a, w) || endsAt(ns, a, w+"规模") {
+			return true
+		}
+	}
+	return false
+}
+
+// arranged reports a rate a sum is arranged at (赤字率拟按3%安排): the level
+// the plan sets, not a rate applied to an applicant (按合同金额的30%).
+func arranged(ns []rune, q quantity) bool {
+	j := q.after
+	for j < len(ns) && ns[j] == ' ' {
+		j++
+	}
+	return hasAt(ns, j, "安排")
+}
+
+// raisedStandard reports a standard raised for everyone (补助标准再增加40元,
+// 标准由每人每年320元提高到380元, 补助标准提高到人均320元): a commitment of
+// the plan, though the words are those of a subsidy; a standard set for
+// those who meet a condition (对…的企业，补助标准提高到…) is not one.
+func raisedStandard(ns []rune, q quantity, cs int) bool {
+	if !moneyOrRate(q) || conditional(ns, q, cs) || conditionFirst(string(ns)) {
+		return false
+	}
+	if lead := string(ns[:q.a]); !strings.Contains(lead, "标准") || !has(lead, publicStandards) {
+		return false // (吸纳就业补贴标准提高到每人2000元 is what a firm is paid)
+	}
+	if first := strings.TrimLeft(string(ns[:clauseEnd(ns, 0)]), " "); (strings.HasPrefix(first, "对") || strings.HasPrefix(first, "凡")) && strings.Contains(first, "的") {
+		return false // 对…的企业，补助标准提高到…: for those who qualify
+	}
+	a := q.beforeCmp
+	for _, w := range []string{"人均", "每人每年", "每人每月", "每人", "每年", "每月"} {
+		if endsAt(ns, a, w) {
+			a -= len([]rune(w))
+			break
+		}
+	}
+	for _, w := range []string{"提高到", "提高至", "增加到", "增加至", "提升到", "提升至", "上调至", "上调到", "提高", "增加", "上调"} {
+		if endsAt(ns, a, w) {
+			return true
+		}
+	}
+	// the later items of a list the raise governs (每人每月分别增加20元、15元)
+	if a > 0 && ns[a-1] == '、' {
+		c := string(ns[cs:a])
+		return has(c, []string{"提高", "增加", "上调"}) && !strings.ContainsAny(c, "由从")
+	}
+	return false
+}
+
+// allocation reports a sum the budget arranges for a purpose (安排就业补助
+// 资金700亿元, 投入600亿元专项资金): what the plan spends, though a word of
+// subsidy names the fund; a cap (不超过) or a sum for each (每个, 各) is not one.
+// A fund named by a word of subsidy is asserted by an annual plan; elsewhere,
+// and beside a grant, it is proposed (subsidyFund).
+func allocation(ns []rune, q quantity, cs int) bool {
+	if q.base != "元" || q.cmp == "<=" || q.cmp == "<" {
+		return false
+	}
+	c := strings.ReplaceAll(string(ns[cs:q.a]), " ", "")
+	if !has(c, []string{"安排", "下达", "拨付", "投入", "筹措", "统筹"}) || has(c, []string{"给予", "最高", "每", "各", "单个"}) {
+		return false
+	}
+	return endsAt(ns, q.beforeCmp, "资金") || hasAt(ns, q.after, "资金") || hasAt(ns, q.after, "专项资金")
+}
+
+// subsidyFund reports an allocation whose fund a word of subsidy names
+// (安排就业补助资金700亿元), which the subsidy rule would have dropped.
+func subsidyFund(ns []rune, q quantity, cs int) bool {
+	return allocation(ns, q, cs) && has(strings.ReplaceAll(string(ns[cs:clauseEnd(ns, q.after)]), " ", ""), paramCues)
+}
+
+// publicStandards name the standards a government sets for everyone:
+// per-capita funding of insurance and services, pensions, minimum living
+// allowances.
+var publicStandards = []string{"人均", "居民", "城乡", "低保", "养老金", "公共卫生", "医保", "医疗保险", "财政补助", "抚恤", "救助", "最低生活"}
+
+// pilotSize reports the number of places a pilot runs in (在100个城市进行
+// 改革试点): the size of what the plan starts, not the scope of a task (在12个
+// 领域开展试点 names where, and is no place).
+func pilotSize(ns []rune, q quantity) bool {
+	rest := string(ns[q.after:clauseEnd(ns, q.after)])
+	for _, v := range []string{"进行", "开展", "实施", "推行", "启动", "推进"} {
+		if i := strings.Index(rest, v); i > 0 && has(rest[i:], []string{"试点", "示范"}) {
+			return has(rest[:i], []string{"城市", "县", "市", "区", "乡镇", "村", "省份", "地区", "医院", "学校", "园区"})
+		}
+	}
+	return false
+}
+
+// leastOne reports 一 with a comparator of a floor before it (至少有一人,
+// 不少于一个): a count, though 一 is most often a word (一批, 一次性).
+func leastOne(q quantity) bool {
+	return q.cmp == ">=" && q.beforeCmp < q.a && countWords[q.base]
+}
+
+// countOfCounts reports a count straight before another number, or a
+// number straight after such a count (三个1亿人, 五个100): the name of a
+// set of tasks, not a quantity.
+func countOfCounts(ns []rune, q quantity) bool {
+	if q.cn && q.b < len(ns) && isDigit(ns[q.b]) && countWords[q.base] {
+		return true
+	}
+	return q.a >= 2 && q.beforeCmp == q.a && ns[q.a-1] == '个' && isCNDigit(ns[q.a-2])
+}
+
+// existingBefore reports a clause that names what already exists (已开工的
+// 57个项目, 已设立400亿元…基金): 已 and a verb before the quantity.
+func existingBefore(ns []rune, cs, a int) bool {
+	for k := cs; k < a; k++ {
+		if ns[k] != '已' {
+			continue
+		}
+		for _, v := range verbs {
+			if hasAt(ns, k+1, v) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// restated reports a sum the sentence refers back to (上述2万亿元, 前述…):
+// stated before, not a new target.
+func restated(ns []rune, q quantity) bool {
+	return endsAt(ns, q.beforeCmp, "上述") || endsAt(ns, q.beforeCmp, "前述")
+}
+
+// rateDiscussed reports a rate named to reason about it (7%左右的增速可以实现
+// 比较充分的就业): the target restated as the subject of an argument, not a
+// new one.
+func rateDiscussed(ns []rune, q quantity) bool {
+	if q.base != "%" {
+		return false
+	}
+	for _, w := range []string{"的增速", "的速度", "的增长速度", "的增幅", "的涨幅"} {
+		if hasAt(ns, q.after, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// namesPolicy reports a quantity that names an existing policy by its
+// figure (降低电价5%政策延长到年底): what is extended is the policy.
+func namesPolicy(ns []rune, q quantity) bool {
+	return hasAt(ns, q.after, "政策") || hasAt(ns, q.after, "的政策")
+}
+
+// issuers reports the count of departments that issue a document (等5部门
+// 印发, 六部门联合发布) or that a list names (某委等5部门负责): part of a
+// name, not a number to reach.
+func issuers(ns []rune, q quantity) bool {
+	if q.base != "部" || !hasAt(ns, q.b, "门") {
+		return false
+	}
+	if endsAt(ns, q.beforeCmp, "等") || endsAt(ns, q.beforeCmp, "等 ") {
+		return true // the total of the departments named before it (某委等5部门)
+	}
+	j := q.b + 1
+	for j < len(ns) && ns[j] == ' ' {
+		j++
+	}
+	return has(string(ns[j:min(len(ns), j+4)]), []string{"印发", "联合", "发布", "制定", "出台", "关于"})
+}
+
+// listTotal reports a count that totals the names just listed before it
+// (福州、厦门、泉州三个产业园): all the parts named, proposed rather than
+// asserted (a scope, or where a pilot runs).
+func listTotal(ns []rune, q quantity, cs int) bool {
+	if q.cmp != "=" || q.isRange || q.mult != 1 || q.a == 0 || q.a-cs > 80 {
+		return false
+	}
+	listed := false
+	for _, r := range ns[cs:q.a] {
+		listed = listed || r == '、'
+	}
+	if !listed {
+		return false // (a cheap test before splitting)
+	}
+	items := strings.Split(strings.TrimSpace(string(ns[cs:q.a])), "、")
+	if len(items) < 2 || float64(len(items)) != q.value {
+		return false
+	}
+	for _, it := range items {
+		n := len([]rune(it))
+		if n == 0 || n > 10 {
+			return false
+		}
+		for _, r := range it {
+			if isDigit(r) || isCNDigit(r) && r != '一' {
+				return false
+			}
+		}
+	}
+	return !has(string(ns[cs:q.a]), verbs) // (新建城东、城西两所学校 counts what is built)
+}
+
+// populationNouns are groups of people a plan counts but does not make:
+// the year's graduates, the population of a place.
+var populationNouns = []string{"毕业生", "人口", "劳动力", "新成长劳动力", "适龄儿童", "常住人口", "户籍人口", "老年人"}
+
+// population reports a count of people that states how many there are
+// (今年高校毕业生900万人, 毕业生将达900万人, 全国近3亿人领取养老金): a fact the
+// work is sized to, not a target — proposed at most.
+func population(ns []rune, q quantity, cs int) bool {
+	if q.base != "人" && !(q.base == "" && q.mult > 1) {
+		return false
+	}
+	before := strings.ReplaceAll(string(ns[cs:q.beforeCmp]), " ", "")
+	if strings.Contains(before, "今年再") || has(strings.TrimSuffix(strings.TrimSuffix(before, "达到"), "达"), verbs) {
+		return false // 再减少贫困人口1000万人: what the work changes
+	}
+	for _, w := range []string{"预计", "将达到", "将达", "达到", "达", "约", "共", "有", "将"} {
+		before = strings.TrimSuffix(before, w)
+	}
+	for _, w := range populationNouns {
+		if strings.HasSuffix(before, w) {
+			return true
+		}
+	}
+	// a count of people as the subject of its clause (全国近3亿人领取…)
+	for _, w := range []string{"今年", "全年", "全国", "全省", "全市"} {
+		before = strings.TrimPrefix(before, w)
+	}
+	return before == "" && q.cmp != "=" && q.cmp != "range" && !has(string(ns[q.after:clauseEnd(ns, q.after)]), verbs)
+}
+
+// aboutPeople reports a count of people given as about so many with no
+// verb in its clause (科技工作者总数约300万人): how many there are, outside
+// a plan's goals.
+func aboutPeople(ns []rune, q quantity, cs int) bool {
+	if q.base != "人" || q.cmp != "~" {
+		return false
+	}
+	return !has(string(ns[cs:clauseEnd(ns, q.after)]), verbs)
+}
+
+// bareHeadcount reports a bare count in 万 or 亿 that counts people (再减少
+// 贫困人口1000万以上, 解决6000万农村人口饮水问题, 约1亿农业转移人口): the
+// number ends at a comparator closing its clause, or the noun after it
+// ends in 人口.
+func bareHeadcount(rs []rune, j int) bool {
+	for _, w := range []string{"以上", "左右", "以下"} {
+		if hasAt(rs, j, w) {
+			k := j + 2
+			return k == len(rs) || strings.ContainsRune("，,。;；、)", rs[k])
+		}
+	}
+	for k := j; k < len(rs) && k < j+8; k++ {
+		if strings.ContainsRune("，,。;；、)(的", rs[k]) || isDigit(rs[k]) {
+			return false
+		}
+		if hasAt(rs, k, "人口") {
+			return true
+		}
+	}
+	return false
+}
