@@ -227,7 +227,7 @@ func sentence(ns, os []rune, pos []int, deadline *int, c *lineCtx, goalPara bool
 		case q.base == "" && q.cmp == "=" && !endsAt(ns, q.a, "达到") && !bareHeadcount(ns, q.b):
 			// a bare count (5亿) only as the value a comparison reaches
 		case before("第") || before("每") || before("等") && has(string([]rune(clause)[:min(len([]rune(clause)), 6)]), []string{"围绕", "针对", "在"}) ||
-			q.cn && q.b < len(ns) && isCNDigit(ns[q.b]) || countOfCounts(ns, q) || issuers(ns, q) || listTotal(ns, q, cs) ||
+			q.cn && q.b < len(ns) && isCNDigit(ns[q.b]) || countOfCounts(ns, q) || issuers(ns, q) ||
 			strings.HasSuffix(strings.TrimSpace(clause), "在") && !has(clause, []string{"控制在", "保持在", "稳定在", "维持在"}) && q.cmp == "=" && !pilotSize(ns, q) ||
 			q.cmp == "=" && scopeOf(clause) ||
 			q.cmp == "=" && allParts(ns, q):
@@ -383,7 +383,7 @@ func sentence(ns, os []rune, pos []int, deadline *int, c *lineCtx, goalPara bool
 			// noun, what a sentence opening with its condition grants, a
 			// standard each project or firm must meet
 			unsure := conditional(ns, q, cs) || perApplicant(clause, q) && !raisedStandard(ns, q, cs) ||
-				changeBesideLevel(ns, q, cs, prev) || subsidyFund(ns, q, cs) && (!c.annual || has(s, []string{"给予", "奖励", "奖补", "予以"})) || existingBefore(ns, cs, q.a) || restated(ns, q) || namesPolicy(ns, q) || population(ns, q, cs) || aboutPeople(ns, q, cs) && !goal && !c.goalSection || stated(ns, q, clause) && !goal && !c.goalSection ||
+				changeBesideLevel(ns, q, cs, prev) || subsidyFund(ns, q, cs) && (!c.annual || has(s, []string{"给予", "奖励", "奖补", "予以"})) || existingBefore(ns, cs, q.a) || restated(ns, q) || listTotal(ns, q, cs) || namesPolicy(ns, q) || population(ns, q, cs) || aboutPeople(ns, q, cs) && !goal && !c.goalSection || stated(ns, q, clause) && !goal && !c.goalSection ||
 				(q.base == "名" || q.base == "位") && before("前") || sizeBeforeNoun(ns, q) || consequence && moneyOrRate(q) ||
 				standard && moneyOrRate(q) && (q.cmp == ">=" || q.cmp == ">") && !has(clause, []string{"达到", "提高", "提升", "增长", "增加", "突破", "超过", "实现"})
 			// a sentence that names what exists only to build on it (在已建成

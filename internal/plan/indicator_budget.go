@@ -221,8 +221,8 @@ func issuers(ns []rune, q quantity) bool {
 }
 
 // listTotal reports a count that totals the names just listed before it
-// (福州、厦门、泉州三个产业园; 甲、乙两所学校): all the parts named, not a
-// number to reach.
+// (福州、厦门、泉州三个产业园): all the parts named, proposed rather than
+// asserted (a scope, or where a pilot runs).
 func listTotal(ns []rune, q quantity, cs int) bool {
 	if q.cmp != "=" || q.isRange || q.mult != 1 || q.a == 0 || q.a-cs > 80 {
 		return false
