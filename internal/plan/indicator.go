@@ -383,7 +383,7 @@ func sentence(ns, os []rune, pos []int, deadline *int, c *lineCtx, goalPara bool
 			// noun, what a sentence opening with its condition grants, a
 			// standard each project or firm must meet
 			unsure := conditional(ns, q, cs) || perApplicant(clause, q) && !raisedStandard(ns, q, cs) ||
-				changeBesideLevel(ns, q, cs, prev) || subsidyFund(ns, q, cs) && (!c.annual || has(s, []string{"给予", "奖励", "奖补", "予以"})) || existingBefore(ns, cs, q.a) || restated(ns, q) || listTotal(ns, q, cs) || namesPolicy(ns, q) || population(ns, q, cs) || aboutPeople(ns, q, cs) && !goal && !c.goalSection || stated(ns, q, clause) && !goal && !c.goalSection ||
+				changeBesideLevel(ns, q, cs, prev) || subsidyFund(ns, q, cs) && (!c.annual || has(s, []string{"给予", "奖励", "奖补", "予以"})) || existingBefore(ns, cs, q.a) || restated(ns, q) || listTotal(ns, q, cs) || rateDiscussed(ns, q) || namesPolicy(ns, q) || population(ns, q, cs) || aboutPeople(ns, q, cs) && !goal && !c.goalSection || stated(ns, q, clause) && !goal && !c.goalSection ||
 				(q.base == "名" || q.base == "位") && before("前") || sizeBeforeNoun(ns, q) || consequence && moneyOrRate(q) ||
 				standard && moneyOrRate(q) && (q.cmp == ">=" || q.cmp == ">") && !has(clause, []string{"达到", "提高", "提升", "增长", "增加", "突破", "超过", "实现"})
 			// a sentence that names what exists only to build on it (在已建成

@@ -197,6 +197,21 @@ func restated(ns []rune, q quantity) bool {
 	return endsAt(ns, q.beforeCmp, "上述") || endsAt(ns, q.beforeCmp, "前述")
 }
 
+// rateDiscussed reports a rate named to reason about it (7%左右的增速可以实现
+// 比较充分的就业): the target restated as the subject of an argument, not a
+// new one.
+func rateDiscussed(ns []rune, q quantity) bool {
+	if q.base != "%" {
+		return false
+	}
+	for _, w := range []string{"的增速", "的速度", "的增长速度", "的增幅", "的涨幅"} {
+		if hasAt(ns, q.after, w) {
+			return true
+		}
+	}
+	return false
+}
+
 // namesPolicy reports a quantity that names an existing policy by its
 // figure (降低电价5%政策延长到年底): what is extended is the policy.
 func namesPolicy(ns []rune, q quantity) bool {
