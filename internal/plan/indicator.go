@@ -445,7 +445,7 @@ func sentence(ns, os []rune, pos []int, deadline *int, c *lineCtx, goalPara bool
 			// when a comparator of its own states a goal
 			cue := byCue && (has(pastCueText(string(ns[:clauseEnd(ns, q.after)])), pastCues) || q.cmp == "=")
 			qpast := (c.past || cue || byYear) && !(cue && !byYear && !c.past && (freshClause(ns, q, cs) || thisYear(clause, c) != nil && !strings.Contains(clause, "已")))
-			ind.Candidate = qpast && !(ahead && !c.past) || !governed || dated || unsure
+			ind.Candidate = qpast && !(ahead && !c.past) || !governed || dated || unsure || q.unsure
 			if !ind.Candidate {
 				listed = true
 			}

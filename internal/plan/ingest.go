@@ -133,7 +133,8 @@ func Ingest(r io.Reader) (*Doc, error) {
 			seen[l]++
 		}
 	}
-	var tbl *table // the indicator table being read
+	apart := figuresApart(lines) // figures on lines of their own: not page numbers
+	var tbl *table               // the indicator table being read
 	// A table of contents is a run of headings without text between them.
 	withText, headingHasText := 0, false
 	// A paragraph is read as a whole: a PDF's text breaks its lines (and
@@ -155,7 +156,7 @@ func Ingest(r io.Reader) (*Doc, error) {
 	lastDecimal := ""  // the number of the last heading of a decimal outline (2.1)
 	annexList := false // the line before named the plan's annexes
 	for i, line := range lines {
-		if line == "" || pageMarker(line) || seen[line] >= 3 && !isHeadingLine(line) || i == titleLine {
+		if line == "" || (pageMarker(line) || seen[line] >= 3 && !isHeadingLine(line)) && !numberInSentence(lines, i, &para, apart) || i == titleLine {
 			continue
 		}
 		row := false // a row of a table that is not an indicator table

@@ -40,3 +40,67 @@ var rePageMarker = regexp.MustCompile(`^(?:[-—–\s]*\d{1,3}[-—–\s]*|页�
 func pageMarker(line string) bool { return len(line) < 40 && rePageMarker.MatchString(line) }
 
 func isHeadingLine(l string) bool { _, _, _, ok := heading(l); return ok }
+
+// numberInSentence reports a line that is only a number but is no page
+// number: a PDF that sets each figure on a line of its own (…项目\n180\n项以上)
+// breaks a sentence before it and goes on with the figure's unit after it.
+// Only where the layout does so for most such lines (figuresApart): a page
+// number can fall between a word's halves (降\n1\n本).
+func numberInSentence(lines []string, i int, p *paragraph, apart bool) bool {
+	if !apart || !p.continues() {
+		return false
+	}
+	if l := lines[i]; isDigit(p.nb[len(p.nb)-1]) && (l == "万" || l == "亿" || l == "万亿") {
+		return true // 2 4\n亿\n元: the multiplier on a line of its own
+	}
+	return bareNumber(lines[i]) && i+1 < len(lines) && startsWithUnit(lines[i+1])
+}
+
+// figuresApart reports a layout that sets figures on lines of their own:
+// of the lines that are only a number, at least five and most go on with a
+// unit on the next line.
+func figuresApart(lines []string) bool {
+	bare, unit := 0, 0
+	for i, l := range lines {
+		if bareNumber(l) {
+			bare++
+			if i+1 < len(lines) && startsWithUnit(lines[i+1]) {
+				unit++
+			}
+		}
+	}
+	return unit >= 5 && 2*unit > bare
+}
+
+func bareNumber(l string) bool {
+	if l == "" || len(l) > 12 {
+		return false
+	}
+	for _, r := range l {
+		if !isDigit(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// startsWithUnit reports a line that opens with what follows a number: a
+// multiplier, a measure word or unit, or a comparator word after it.
+func startsWithUnit(l string) bool {
+	for _, m := range multWords {
+		if strings.HasPrefix(l, m.w) {
+			return true
+		}
+	}
+	for _, u := range units {
+		if strings.HasPrefix(l, u) && !arabicOnly[u] {
+			return true
+		}
+	}
+	for _, c := range cmpAfter {
+		if strings.HasPrefix(l, c.w) {
+			return true
+		}
+	}
+	return strings.HasPrefix(l, "多") || strings.HasPrefix(l, "余")
+}

@@ -31,6 +31,32 @@ type quantity struct {
 	after      int    // rune index just past the trailing comparator word
 	beforeCmp  int    // rune index where a leading comparator starts (== a when none)
 	impliedOne bool   // 超万亿元: the number is implied
+	unsure     bool   // read past a lost decimal point (55 22亿元): proposed
+}
+
+// lostPoint is where the digits before a lost decimal point start: the
+// number at i..j (one or two digits) follows one space and a group of one to
+// four digits that is no year (55 22亿元, 1 4万元), or -1.
+func lostPoint(rs []rune, i, j int) int {
+	k := i // where the gap between the digits starts
+	if k > 0 && rs[k-1] == ' ' {
+		k--
+	}
+	if k > 0 && privateUse(rs[k-1]) {
+		k-- // the point as a glyph the PDF did not map
+	}
+	if k == i || k < 1 || !isDigit(rs[k-1]) || j-i > 2 || j < len(rs) && (rs[j] == '.' || isDigit(rs[j])) {
+		return -1
+	}
+	g := k - 1
+	for g > 0 && isDigit(rs[g-1]) {
+		g--
+	}
+	n := k - g
+	if n > 4 || g > 0 && strings.ContainsRune(". ,", rs[g-1]) || n == 4 && (rs[g] == '1' && rs[g+1] == '9' || rs[g] == '2' && rs[g+1] == '0') {
+		return -1
+	}
+	return g
 }
 
 // units are the measure words and units a quantity ends with, longest first
@@ -171,6 +197,16 @@ func readQuantity(rs []rune, i int) (q quantity, ok bool) {
 		}
 		if !ok {
 			return q, false
+		}
+	}
+	if !cn && !q.impliedOne {
+		if g := lostPoint(rs, i, j); g >= 0 {
+			// 55 22亿元: a PDF dropped the decimal point (55.22亿元); read
+			// so, but only proposed
+			if f, err := strconv.ParseFloat(string(rs[g:g+lostDigits(rs, g)])+"."+string(rs[i:j]), 64); err == nil {
+				v, i, q.unsure = f, g, true
+				q.a, q.beforeCmp = g, g
+			}
 		}
 	}
 	q.value, q.cn = v, cn
@@ -314,4 +350,17 @@ func peopleAfter(rs []rune, j int) bool {
 		}
 	}
 	return false
+}
+
+// privateUse reports a rune of Unicode's private use area: a glyph a PDF's
+// font did not map to a character.
+func privateUse(r rune) bool { return r >= 0xE000 && r <= 0xF8FF }
+
+// lostDigits is the length of the digit group at g.
+func lostDigits(rs []rune, g int) int {
+	n := 0
+	for g+n < len(rs) && isDigit(rs[g+n]) {
+		n++
+	}
+	return n
 }

@@ -1,0 +1,67 @@
+package plan
+
+import (
+	"strings"
+	"testing"
+)
+
+// Shapes of a PDF's layout found by reading the output on the pool of
+// docs/benchmarks.md ("tune18"); every text here is written for the test.
+
+// A layout that sets each figure on a line of its own: the lines that are
+// only a number are figures of the sentence, not page numbers, when most of
+// them go on with a unit; so is a multiplier on a line of its own.
+func TestFiguresOnTheirOwnLines(t *testing.T) {
+	text := "某县科普工作若干政策措施（2026年）\n一、夯实科普阵地\n" +
+		"全年新建科普示范站\n180\n个以上，培训科普志愿者\n2000\n名。\n" +
+		"— 2 —\n" +
+		"新增科普大篷车\n12\n辆，科普经费投入\n300\n亿\n元。\n" +
+		"二、壮大科普队伍\n" +
+		"新增科技辅导员\n500\n名，评选科普达人\n40\n名。\n" +
+		"3\n" +
+		"科普活动覆盖\n300\n个村。\n"
+	got := readDoc(t, text)
+	want := "180 个 >= - 0 | 2000 名 = - 0 | 12 辆 = - 0 | 300 元×1e+08 = - 0 | 500 名 = - 0 | 40 名 = - 0 | 300 个 = - 0"
+	if got != want {
+		t.Errorf("got  %q\nwant %q", got, want)
+	}
+	// A page number that falls between a word's halves in a document
+	// that sets its figures inside the lines stays a page number.
+	text = "某县科普工作若干政策措施（2026年）\n一、夯实科普阵地\n" +
+		"建设一批科普资源共享服务平台，推动降\n1\n本增效，新建科普示范站20个。\n"
+	if got := readDoc(t, text); got != "20 个 = - 0" {
+		t.Errorf("page number between a word's halves: got %q", got)
+	}
+}
+
+// A PDF whose font did not map the decimal point leaves a space, or an
+// unmapped glyph and a space, between the digits: read as a decimal and
+// proposed, not asserted with the wrong figure.
+func TestLostDecimalPoint(t *testing.T) {
+	tests := []struct{ sentence, want string }{
+		{"市财政安排科普专项资金12\ue010 5亿元。", "? 12.5 元×1e+08 = - 2030"},
+		{"科普场馆建设资金３ ６亿元，新建科普e站40个。", "? 3.6 元×1e+08 = - 2030 | 40 个 = - 2030"},
+		// a group of three digits is a thousands separator, as before
+		{"培训科普志愿者1 200名。", "1200 名 = - 2030"},
+		// a year before a count is no integer part
+		{"到 2028 年，建成科普基地 20 个。", "20 个 = - 2028"},
+	}
+	for _, tt := range tests {
+		if got := readAll(t, tt.sentence); got != tt.want {
+			t.Errorf("%s\n got %q\nwant %q", tt.sentence, got, tt.want)
+		}
+	}
+}
+
+func readDoc(t *testing.T, text string) string {
+	t.Helper()
+	doc, err := Ingest(strings.NewReader(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, ind := range doc.Indicators {
+		got = append(got, reading(ind))
+	}
+	return strings.Join(got, " | ")
+}
