@@ -65,3 +65,24 @@ func readDoc(t *testing.T, text string) string {
 	}
 	return strings.Join(got, " | ")
 }
+
+// What describes a thing rather than commits to making it: a figure
+// referred to, the word 人员 after a figure's label, the parts a thing is
+// made of — also spaced out by a PDF.
+func TestDescriptionsNotCounts(t *testing.T) {
+	tests := []struct{ sentence, want string }{
+		{"科普资源体系包括展品、课程、人才等3个部分，如图2所示。", ""},
+		{"服务体系主要包括场馆、阵地、队伍等4个 部 分 ， 如 图 5 所 示 。", ""},
+		{"从人、财、物、场四个维度构建评价框架，分为三个阶段推进。", ""},
+		{"基础共性 1通用1 1人员能力1 1评价1", ""},
+		// a count of things made stays a target, and so do schools and staff
+		{"建设科普示范学校12所，配备科普人员300人，建成3个区域科普中心。", "12 所 = - 2030 | 300 人 = - 2030 | 3 个 = - 2030"},
+		// parts of the plan's work in a list that builds things stays a target
+		{"新建科普长廊、科普角、科普馆等20个场所。", "20 个 = - 2030"},
+	}
+	for _, tt := range tests {
+		if got := readAll(t, tt.sentence); got != tt.want {
+			t.Errorf("%s\n got %q\nwant %q", tt.sentence, got, tt.want)
+		}
+	}
+}

@@ -289,6 +289,10 @@ func sentence(ns, os []rune, pos []int, deadline *int, c *lineCtx, goalPara bool
 			// (造成8人死亡), a fine, the longest a procedure may take, the
 			// items under a heading of a list (人才培养方面5项), a ban on
 			// two or more (不得同时在两个以上学会任职) (indicator_unseen.go)
+		case q.base == "所" && strings.HasPrefix(unspaced(ns, q.after, 2), "示") || q.base == "人" && hasAt(ns, q.b, "员") || partsOfWhole(ns, q, clause):
+			// a figure referred to (如图4所示), the word 人员 (1人员能力: a
+			// figure's labels), the parts a thing is made of (包括通用、安全、
+			// 检测等3个部分, 从点、线、面五个维度): a description, no result
 		case baseOf(ns, q):
 			// the base of a growth (以…3000名为基数)
 			baseline = &Baseline{Value: q.value * q.mult}

@@ -336,3 +336,36 @@ func scopeIn(clause string) bool {
 	}
 	return !has(c, verbs) && !has(c, []string{"控制在", "保持在", "稳定在", "维持在"})
 }
+
+// partWords name the parts of a whole (部分, 维度, 方面 …), not things made.
+var partWords = []string{"部分", "维度", "方面", "层面", "环节", "层级", "层次", "板块", "阶段", "组成部分"}
+
+// partsOfWhole reports the count of the parts of a thing just listed or
+// said to make it up: 包括通用、安全、检测等3个部分, “聚、通、融”三个关键环节,
+// 分为三个阶段. A count of parts is how a thing is described, not what the
+// plan will make.
+func partsOfWhole(ns []rune, q quantity, clause string) bool {
+	if q.cmp != "=" || q.base != "个" && q.base != "类" {
+		return false
+	}
+	after := []rune(unspaced(ns, q.after, 12)) // (等4个 部 分: a PDF's spaces)
+	for k := 0; k < 4 && k < len(after) && !strings.ContainsRune("，,。;；、", after[k]); k++ {
+		for _, w := range partWords {
+			if hasAt(after, k, w) {
+				return strings.Contains(clause, "、") || endsAt(ns, q.a, "等") || has(clause, []string{"包括", "分为", "涵盖", "由", "从"})
+			}
+		}
+	}
+	return false
+}
+
+// unspaced is the text of up to n runes from i with spaces left out.
+func unspaced(ns []rune, i, n int) string {
+	var b strings.Builder
+	for k := i; k < len(ns) && k < i+2*n && utf8.RuneCountInString(b.String()) < n; k++ {
+		if ns[k] != ' ' {
+			b.WriteRune(ns[k])
+		}
+	}
+	return b.String()
+}
