@@ -86,3 +86,31 @@ func TestDescriptionsNotCounts(t *testing.T) {
 		}
 	}
 }
+
+// Parameters of a support policy found in the pool: a condition that runs
+// over several clauses before what it grants, a price charged per unit, a
+// notice given ahead, a subsidy's rate raised; and a section that weighs
+// whether the plan is feasible states where things stand.
+func TestParametersOverClauses(t *testing.T) {
+	tests := []struct{ sentence, want string }{
+		{"对年度科普服务收入首次突破500万元、1000万元，且连续两年保持增长的科普企业，分别给予10万元、20万元奖励。", ""},
+		{"对年度接待研学学生2000人次以上，且开放时间达到200天的科普基地，给予5万元补助。", ""},
+		{"对参展观众超过1万人次，宣传科学精神、普及科学知识的科普展览，且获得市级以上表彰的，给予最高20万元资助。", ""},
+		// a condition with nothing granted stays as it was; a target in the same paragraph stays
+		{"对年服务企业超过100家且满意度高的科技服务机构开展绩效评价。到2028年，新建科普基地30个。", "? 100 家 >= year 2030 | 30 个 = - 2028"},
+		{"科普场馆用电执行0.5元/千瓦时的优惠价格，新建科普场馆5座。", "5 座 = - 2030"},
+		// (a PDF lost the 月 at a line's end: the notice is still no count)
+		{"运营单位退出前，应至少提前6个\n向市科协书面报告；全年举办科普活动300场。", "300 场 = - 2030"},
+		{"对山区县的科普项目，支持资金可上浮10%。", ""},
+	}
+	for _, tt := range tests {
+		if got := readAll(t, tt.sentence); got != tt.want {
+			t.Errorf("%s\n got %q\nwant %q", tt.sentence, got, tt.want)
+		}
+	}
+	text := "某市科普资源开放实施方案\n一、必要性和可行性分析\n（一）可行性分析\n我市已建成科普基地120个，现已汇聚科普资源3万条、建成12个专题库。\n" +
+		"二、主要任务\n（一）开放资源\n到2028年，开放科普资源5万条。\n"
+	if got := readDoc(t, text); got != "? 120 个 = - 2028 | ? 3 条×10000 = - 2028 | ? 12 个 = - 2028 | 5 条×10000 = - 2028" {
+		t.Errorf("feasibility section: got %q", got)
+	}
+}

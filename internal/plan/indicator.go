@@ -289,6 +289,11 @@ func sentence(ns, os []rune, pos []int, deadline *int, c *lineCtx, goalPara bool
 			// (造成8人死亡), a fine, the longest a procedure may take, the
 			// items under a heading of a list (人才培养方面5项), a ban on
 			// two or more (不得同时在两个以上学会任职) (indicator_unseen.go)
+		case q.base == "元" && hasAt(ns, q.b, "/") && has(string(ns[q.b:clauseEnd(ns, q.b)]), []string{"价格", "价", "优惠", "收费"}) ||
+			endsAt(ns, q.beforeCmp, "提前") || endsAt(ns, q.a, "提前") || q.base == "%" && (endsAt(ns, q.beforeCmp, "上浮") || endsAt(ns, q.beforeCmp, "下浮")):
+			// a price charged per unit (执行0.3元/立方米的配气价格), a notice
+			// given ahead (至少提前6个月), a subsidy's rate raised (支持资金可上浮
+			// 20%): parameters of a measure, not results
 		case q.base == "所" && strings.HasPrefix(unspaced(ns, q.after, 2), "示") || q.base == "人" && hasAt(ns, q.b, "员") || partsOfWhole(ns, q, clause):
 			// a figure referred to (如图4所示), the word 人员 (1人员能力: a
 			// figure's labels), the parts a thing is made of (包括通用、安全、

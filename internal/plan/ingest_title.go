@@ -26,7 +26,8 @@ func pastTitle(t string) bool {
 	if has(t, []string{"预期", "目标"}) || aimedTitle(t) {
 		return false // 预期成效, 发展目标
 	}
-	return has(t, []string{"现状", "成就", "回顾", "前言", "形势", "取得", "进展", "基本情况", "成效", "成绩", "工作总结", "完成情况"}) ||
+	return has(t, []string{"现状", "成就", "回顾", "前言", "形势", "取得", "进展", "基本情况", "成效", "成绩", "工作总结", "完成情况",
+		"可行性分析", "必要性分析", "必要性和可行性", "必要性与可行性"}) ||
 		strings.HasSuffix(t, "发展基础") || strings.HasSuffix(t, "工作基础") || strings.HasSuffix(t, "现实基础") || t == "基础" || reviewTitle(t) ||
 		situationTitle(t)
 }
