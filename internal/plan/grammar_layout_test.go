@@ -1,6 +1,7 @@
 package plan
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -112,5 +113,33 @@ func TestParametersOverClauses(t *testing.T) {
 		"二、主要任务\n（一）开放资源\n到2028年，开放科普资源5万条。\n"
 	if got := readDoc(t, text); got != "? 120 个 = - 2028 | ? 3 条×10000 = - 2028 | ? 12 个 = - 2028 | 5 条×10000 = - 2028" {
 		t.Errorf("feasibility section: got %q", got)
+	}
+}
+
+// Titles of support policies (若干措施, 若干政策, 若干举措), a title quoted on
+// a line of a converter's front matter, and the edition of a year
+// (（2026年版）): a plan of that year.
+func TestPolicyTitles(t *testing.T) {
+	tests := []struct{ text, title, period string }{
+		{"文件名称: 某市支持科普产业发展若干措施\n一、支持科普企业\n新培育科普企业20家。\n", "某市支持科普产业发展若干措施", "-"},
+		{"# 《关于推动科普事业高质量发展若干政策（2026年版）》\n一、夯实阵地\n全年新建科普e站120个。\n", "关于推动科普事业高质量发展若干政策(2026年版)", "2026-2026"},
+		{"某省科普资源开放共享若干举措\n一、开放资源\n开放科普资源1万条。\n", "某省科普资源开放共享若干举措", "-"},
+	}
+	for _, tt := range tests {
+		doc, err := Ingest(strings.NewReader(tt.text))
+		if err != nil {
+			t.Fatal(err)
+		}
+		p := "-"
+		if doc.Period.Start != nil && doc.Period.End != nil {
+			p = fmt.Sprintf("%d-%d", *doc.Period.Start, *doc.Period.End)
+		}
+		if doc.Title != tt.title || p != tt.period {
+			t.Errorf("%q: title %q period %s, want %q %s", tt.text, doc.Title, p, tt.title, tt.period)
+		}
+	}
+	// the targets of the edition of a year are due that year
+	if got := readDoc(t, tests[1].text); got != "120 个 = - 2026" {
+		t.Errorf("edition of a year: got %q", got)
 	}
 }

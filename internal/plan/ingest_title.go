@@ -68,9 +68,17 @@ func titleAndIssuer(lines []string) (string, *string) {
 		if strings.HasSuffix(l, "事业发展") && i+1 < len(lines) && strings.Contains(lines[i+1], "规划") {
 			l += lines[i+1]
 		}
-		if has(l, []string{"规划", "方案", "纲要", "行动计划", "实施意见", "工作要点"}) ||
+		if has(l, []string{"规划", "方案", "纲要", "行动计划", "实施意见", "工作要点", "若干措施", "若干政策", "若干举措", "政策措施", "指导意见"}) ||
 			i < 10 && has(l, []string{"工作安排", "工作计划", "工作报告", "任务清单"}) || reportTitle(l) {
 			title = strings.Trim(l, "《》 ")
+			// a line that quotes the document's name (名称：《…》, # 《…》):
+			// the name is the title
+			if a, b := strings.Index(l, "《"), strings.LastIndex(l, "》"); a >= 0 && b > a && (a > 0 || b+len("》") < len(l)) &&
+				!strings.ContainsAny(l[a+len("《"):b], "《》") && !strings.Contains(l[:a], "》") {
+				title = l[a+len("《") : b]
+			} else if k := strings.Index(title, ":"); k > 0 && (strings.HasSuffix(title[:k], "名称") || strings.HasSuffix(title[:k], "标题")) {
+				title = strings.TrimSpace(title[k+1:]) // 文件名称：…
+			}
 		}
 	}
 	if title == "" {
@@ -117,7 +125,7 @@ func period(title string, lines []string) Period {
 		return Period{Start: &y, End: &y}
 	}
 	if m := reTitleYear.FindStringSubmatch(title); m != nil {
-		y, _ := strconv.Atoi(m[1] + m[2])
+		y, _ := strconv.Atoi(m[1] + m[2] + m[3]) // (若干政策（2025年版）: the edition of a year)
 		// 2026年工作总结和2027年工作要点: the year of the aims, not of the review
 		if has(title, []string{"总结", "回顾", "完成情况"}) {
 			for _, ym := range reYear.FindAllStringSubmatch(title, -1) {
