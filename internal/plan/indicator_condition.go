@@ -94,7 +94,7 @@ func sizeOfMade(rs []rune, q quantity, clause string) bool {
 			return false
 		}
 	}
-	return (endsAt(rs, q.beforeCmp, "规模") || endsAt(rs, q.beforeCmp, "规模达") || endsAt(rs, q.beforeCmp, "规模为")) && has(clause, []string{"设立", "打造", "组建", "建立", "设立", "发起", "成立", "形成", "建成", "培育"})
+	return (endsAt(rs, q.beforeCmp, "规模") || endsAt(rs, q.beforeCmp, "规模达") || endsAt(rs, q.beforeCmp, "规模为")) && has(clause, []string{"设立", "打造", "组建", "建立", "发起", "成立", "形成", "建成", "培育", "运营", "募集"})
 }
 
 // standardOf reports a sentence that sets what each project or firm must

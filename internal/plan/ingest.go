@@ -156,7 +156,8 @@ func Ingest(r io.Reader) (*Doc, error) {
 	lastDecimal := ""  // the number of the last heading of a decimal outline (2.1)
 	annexList := false // the line before named the plan's annexes
 	for i, line := range lines {
-		if line == "" || (pageMarker(line) || seen[line] >= 3 && !isHeadingLine(line)) && !numberInSentence(lines, i, &para, apart) || i == titleLine {
+		glued := numberInSentence(lines, i, &para, apart) // a figure of the sentence on a line of its own
+		if line == "" || (pageMarker(line) || seen[line] >= 3 && !isHeadingLine(line)) && !glued || i == titleLine {
 			continue
 		}
 		row := false // a row of a table that is not an indicator table
@@ -212,7 +213,7 @@ func Ingest(r io.Reader) (*Doc, error) {
 			continue // the list of a plan's annexes (附件：1.… 2.… 3.…), not its sections
 		}
 		annexList = annexLine(line)
-		if isHeading || !para.continues() {
+		if isHeading || !para.continues() && !glued {
 			flush()
 		}
 		if isHeading && rest == "" {

@@ -47,13 +47,29 @@ func isHeadingLine(l string) bool { _, _, _, ok := heading(l); return ok }
 // Only where the layout does so for most such lines (figuresApart): a page
 // number can fall between a word's halves (降\n1\n本).
 func numberInSentence(lines []string, i int, p *paragraph, apart bool) bool {
-	if !apart || !p.continues() {
+	if !apart || len(p.nb) == 0 {
 		return false
 	}
-	if l := lines[i]; isDigit(p.nb[len(p.nb)-1]) && (l == "万" || l == "亿" || l == "万亿") {
+	last := p.nb[len(p.nb)-1]
+	if !p.continues() && last != ')' { // (智能工厂（数字化车间）\n150\n家)
+		return false
+	}
+	l := lines[i]
+	if isDigit(last) && (l == "万" || l == "亿" || l == "万亿") {
 		return true // 2 4\n亿\n元: the multiplier on a line of its own
 	}
-	return bareNumber(lines[i]) && i+1 < len(lines) && startsWithUnit(lines[i+1])
+	if isDigit(last) && (l == "-" || l == "~" || l == "至") {
+		// 1\n—\n2\n个: the dash of a range
+		return i+2 < len(lines) && bareNumber(lines[i+1]) && startsWithUnit(lines[i+2])
+	}
+	if !bareNumber(l) || i+1 >= len(lines) {
+		return false
+	}
+	next := lines[i+1]
+	if next == "-" || next == "~" || next == "至" {
+		return i+3 < len(lines) && bareNumber(lines[i+2]) && startsWithUnit(lines[i+3])
+	}
+	return startsWithUnit(next)
 }
 
 // figuresApart reports a layout that sets figures on lines of their own:
@@ -72,12 +88,14 @@ func figuresApart(lines []string) bool {
 	return unit >= 5 && 2*unit > bare
 }
 
+// bareNumber reports a line that is only a number: digits, perhaps with a
+// lost decimal point (1 5, or a glyph the PDF did not map and a space).
 func bareNumber(l string) bool {
-	if l == "" || len(l) > 12 {
+	if l == "" || len(l) > 16 || !isDigit(rune(l[0])) || !isDigit(rune(l[len(l)-1])) {
 		return false
 	}
 	for _, r := range l {
-		if !isDigit(r) {
+		if !isDigit(r) && r != ' ' && !privateUse(r) {
 			return false
 		}
 	}

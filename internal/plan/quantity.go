@@ -71,7 +71,7 @@ var units = []string{
 	// plants, groups, teaching hours, volumes and weights, latency (but
 	// 1毫秒时延圈 names a ring: see ringName)
 	"标箱", "TEU", "立方米", "千克", "公斤", "斤", "课时", "学时", "毫秒", "ms",
-	"路", "核", "株", "头", "只", "羽", "尾", "棵", "口", "组", "队", "班", "节", "堂", "片",
+	"路", "核", "株", "头", "只", "羽", "尾", "棵", "口", "组", "队", "班", "节", "堂", "片", "根",
 	// a life expectancy reached (达到80岁), never an age bound (35岁以下): see sentence
 	"岁",
 }
@@ -80,7 +80,7 @@ var units = []string{
 // a Chinese numeral stands before them (一路, 两核, 三班, 一片): they count
 // only after an Arabic number (40万路, 2000核, 500头).
 var arabicOnly = map[string]bool{"路": true, "核": true, "头": true, "只": true, "羽": true, "尾": true, "口": true,
-	"组": true, "队": true, "班": true, "节": true, "堂": true, "片": true, "株": true, "棵": true}
+	"组": true, "队": true, "班": true, "节": true, "堂": true, "片": true, "株": true, "棵": true, "根": true}
 
 var multWords = []struct {
 	w string
@@ -244,6 +244,11 @@ func readQuantity(rs []rune, i int) (q quantity, ok bool) {
 			j += len([]rune(u))
 			break
 		}
+	}
+	// 210亿方: cubic metres said short, only after a multiplier (not 方案, 方式)
+	if q.base == "" && q.mult > 1 && j < len(rs) && rs[j] == '方' && (j+1 == len(rs) || !strings.ContainsRune("案式面法向针位便略阵舱", rs[j+1])) {
+		q.base = "方"
+		j++
 	}
 	// Compute said with its prefix alone: 10000P, 5E (算力规模达到10000P以上).
 	if q.base == "" && !cn && j < len(rs) && (rs[j] == 'P' || rs[j] == 'E') && (j+1 == len(rs) || !isASCIILetter(rs[j+1])) {
