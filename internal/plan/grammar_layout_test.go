@@ -37,6 +37,14 @@ func TestFiguresOnTheirOwnLines(t *testing.T) {
 	if got := readDoc(t, text); got != want {
 		t.Errorf("got  %q\nwant %q", got, want)
 	}
+	// a page's number printed between the figure and its unit; a year on a
+	// line of its own is the sentence's, not a page number, so 年 is no rate
+	text = "某县科普工作若干政策措施\n一、夯实科普阵地\n新建科普站\n180\n个，培训讲解员\n30\n名，建设科普长廊\n8\n条，" +
+		"新增科技辅导员\n500\n—\n4\n—\n\n人、科普讲解员\n200\n名以上。\n2026\n年集中力量建设科普场馆\n12\n座。\n"
+	want = "180 个 = - 0 | 30 名 = - 0 | 8 条 = - 0 | 500 人 = - 0 | 200 名 >= - 0 | 12 座 = - 2026"
+	if got := readDoc(t, text); got != want {
+		t.Errorf("got  %q\nwant %q", got, want)
+	}
 	// A page number that falls between a word's halves in a document
 	// that sets its figures inside the lines stays a page number.
 	text = "某县科普工作若干政策措施（2026年）\n一、夯实科普阵地\n" +

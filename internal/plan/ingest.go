@@ -157,7 +157,7 @@ func Ingest(r io.Reader) (*Doc, error) {
 	annexList := false // the line before named the plan's annexes
 	for i, line := range lines {
 		glued := numberInSentence(lines, i, &para, apart) // a figure of the sentence on a line of its own
-		if line == "" || (pageMarker(line) || seen[line] >= 3 && !isHeadingLine(line)) && !glued || i == titleLine {
+		if line == "" || (pageMarker(line) || seen[line] >= 3 && !isHeadingLine(line)) && !glued || i == titleLine || pageTriple(lines, i) {
 			continue
 		}
 		row := false // a row of a table that is not an indicator table

@@ -66,10 +66,21 @@ func numberInSentence(lines []string, i int, p *paragraph, apart bool) bool {
 		return false
 	}
 	next := lines[i+1]
-	if next == "-" || next == "~" || next == "至" {
-		return i+3 < len(lines) && bareNumber(lines[i+2]) && startsWithUnit(lines[i+3])
+	if (next == "-" || next == "~" || next == "至") && i+3 < len(lines) && bareNumber(lines[i+2]) && startsWithUnit(lines[i+3]) {
+		return true
 	}
-	return startsWithUnit(next)
+	if startsWithUnit(next) || strings.HasPrefix(next, "年") { // (2025\n年，…: a year of the sentence)
+		return true
+	}
+	// 500\n—\n4\n—\n\n人: a page's number between the figure and its unit
+	if next == "-" && (i == 0 || lines[i-1] != "-") {
+		for j := i + 1; j < len(lines) && j <= i+5; j++ {
+			if l := lines[j]; l != "" && l != "-" && !(bareNumber(l) && len(l) <= 3) {
+				return j > i+2 && startsWithUnit(l)
+			}
+		}
+	}
+	return false
 }
 
 // figuresApart reports a layout that sets figures on lines of their own:
@@ -121,4 +132,23 @@ func startsWithUnit(l string) bool {
 		}
 	}
 	return strings.HasPrefix(l, "多") || strings.HasPrefix(l, "余")
+}
+
+// pageTriple reports a line of a page's number printed over three lines
+// (—\n4\n—): the dashes and the number between them.
+func pageTriple(lines []string, i int) bool {
+	at := func(k int) string {
+		if k < 0 || k >= len(lines) {
+			return ""
+		}
+		return lines[k]
+	}
+	page := func(k int) bool { l := at(k); return bareNumber(l) && len(l) <= 3 }
+	switch l := lines[i]; {
+	case l == "-":
+		return page(i+1) && at(i+2) == "-" || page(i-1) && at(i-2) == "-"
+	case page(i):
+		return at(i-1) == "-" && at(i+1) == "-"
+	}
+	return false
 }
