@@ -238,6 +238,9 @@ func sentence(ns, os []rune, pos []int, deadline *int, c *lineCtx, goalPara bool
 		if i > 1 && (ns[i-1] == ':' || ns[i-1] == '：') && isDigit(ns[i-2]) {
 			continue // the minutes of a time of day (上午9:46)
 		}
+		if i > 1 && ns[i-1] == '/' && isDigit(ns[i-2]) {
+			continue // a page of a printout (5/7), a date (2025/7/3)
+		}
 		if i > 0 && isCNDigit(ns[i]) && isCNDigit(ns[i-1]) {
 			continue
 		}
