@@ -132,7 +132,7 @@ func TestParametersOverClauses(t *testing.T) {
 			t.Errorf("%s\n got %q\nwant %q", tt.sentence, got, tt.want)
 		}
 	}
-	text := "某市科普资源开放实施方案\n一、必要性和可行性分析\n（一）可行性分析\n我市已建成科普基地120个，现已汇聚科普资源3万条、建成12个专题库。\n" +
+	text := "某市科普资源开放实施方案\n一、必要性和可行性分析\n（一）可行性分析\n全市建成科普基地120个，汇聚科普资源3万条、建成12个专题库。\n" +
 		"二、主要任务\n（一）开放资源\n到2028年，开放科普资源5万条。\n"
 	if got := readDoc(t, text); got != "? 120 个 = - 2028 | ? 3 条×10000 = - 2028 | ? 12 个 = - 2028 | 5 条×10000 = - 2028" {
 		t.Errorf("feasibility section: got %q", got)
