@@ -122,6 +122,8 @@ func TestParametersOverClauses(t *testing.T) {
 		// (a PDF lost the 月 at a line's end: the notice is still no count)
 		{"运营单位退出前，应至少提前6个\n向市科协书面报告；全年举办科普活动300场。", "300 场 = - 2030"},
 		{"对山区县的科普项目，支持资金可上浮10%。", ""},
+		// a web page that runs the next item on after the units of the last
+		{"推动科普资源共享。（牵头单位：市科协、市财政局）新建科普馆3座，培训讲解员50名。", "3 座 = - 2030 | 50 名 = - 2030"},
 		// a printout's page counter and date run into the text
 		{"https://kx.example.cn/a.html 5/7\n项目评审、验收工作规范开展，新建科普站8个。", "8 个 = - 2030"},
 		// the size of a fund the plan runs is its commitment

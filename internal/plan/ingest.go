@@ -157,6 +157,7 @@ func Ingest(r io.Reader) (*Doc, error) {
 	annexList := false // the line before named the plan's annexes
 	for i, line := range lines {
 		glued := numberInSentence(lines, i, &para, apart) // a figure of the sentence on a line of its own
+		var tail *paraPiece                               // text after a clause of units that closes an item
 		if line == "" || (pageMarker(line) || seen[line] >= 3 && !isHeadingLine(line)) && !glued || i == titleLine || pageTriple(lines, i) {
 			continue
 		}
@@ -286,6 +287,11 @@ func Ingest(r io.Reader) (*Doc, error) {
 				doc.Responsibilities = append(doc.Responsibilities, resp)
 			}
 			k := utf8.RuneCountInString(body[:loc[0]])
+			if c := strings.IndexByte(body[loc[1]:], ')'); c >= 0 && strings.TrimSpace(body[loc[1]+c+1:]) != "" {
+				// …(牵头单位:A)加快…: the next item's text runs on after it
+				at := utf8.RuneCountInString(body[:loc[1]+c+1])
+				tail = &paraPiece{body[loc[1]+c+1:], string([]rune(orig)[at:]), base + at}
+			}
 			body, orig = body[:loc[0]], string([]rune(orig)[:k])
 		} else if close := strings.IndexByte(body, ')'); loc != nil && strings.HasPrefix(body, "(") && close > 0 && close+1 < len(body) {
 			// "(责任单位:A)" closing the last item, then the next item's text.
@@ -317,7 +323,10 @@ func Ingest(r io.Reader) (*Doc, error) {
 			withText++ // a heading followed by sentences: not a table of contents
 			headingHasText = true
 		}
-		if len(para.nb) == 0 {
+		startPara := func() {
+			if len(para.nb) > 0 {
+				return
+			}
 			top := &stack[len(stack)-1]
 			para.open = &top.deadline
 			para.ctx = lineCtx{section: path(), planStart: doc.Period.Start, within: within, annual: annual, deadline: doc.Period.End, past: top.past, names: names}
@@ -331,6 +340,7 @@ func Ingest(r io.Reader) (*Doc, error) {
 				}
 			}
 		}
+		startPara()
 		if row && !isHeading {
 			// a table's row is read alone, each cell a clause of its own
 			// (a task in one, its unit in the next, a date in the last)
@@ -342,6 +352,11 @@ func Ingest(r io.Reader) (*Doc, error) {
 		para.add(body, orig, base)
 		if isHeading && !strings.ContainsAny(body, "。，,;") {
 			flush() // a heading alone on its line: its title does not run on
+		}
+		if tail != nil {
+			flush() // the item the units closed, then the next one's text
+			startPara()
+			para.add(tail.nb, tail.ob, tail.base)
 		}
 	}
 	flush()

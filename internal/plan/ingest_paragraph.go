@@ -152,3 +152,10 @@ func pageTriple(lines []string, i int) bool {
 	}
 	return false
 }
+
+// paraPiece is a piece of a line read as a paragraph of its own: its text
+// normalized and as written, and its offset.
+type paraPiece struct {
+	nb, ob string
+	base   int
+}
