@@ -45,6 +45,15 @@ func TestFiguresOnTheirOwnLines(t *testing.T) {
 	if got := readDoc(t, text); got != want {
 		t.Errorf("got  %q\nwant %q", got, want)
 	}
+	// a browser's printout: the address with its page, the title with the
+	// time it was printed, inside a sentence that runs over the page break
+	text = "某县科普资源开放行动方案（2026—2028年）\n一、主要任务\n到2028年，建成\n\n" +
+		"https://kx.example.gov.cn/2026/03-01/1234567.html 页码：2/5\n" +
+		"某县人民政府办公室关于印发某县科普资源开放行动方案（2026—2028年）的通知_某县人民政府门户网站 3/5/26 下午4:05\n\n" +
+		"30个左右科普资源共享站。\n"
+	if got := readDoc(t, text); got != "30 个 approx - 2028" {
+		t.Errorf("printout: got %q", got)
+	}
 	// A page number that falls between a word's halves in a document
 	// that sets its figures inside the lines stays a page number.
 	text = "某县科普工作若干政策措施（2026年）\n一、夯实科普阵地\n" +

@@ -34,10 +34,20 @@ func (p *paragraph) continues() bool {
 	return !strings.ContainsRune("。;!?！？:)", p.nb[len(p.nb)-1])
 }
 
-var rePageMarker = regexp.MustCompile(`^(?:[-—–\s]*\d{1,3}[-—–\s]*|页码[:：]?\s*\d+\s*/\s*\d+.*|第\s*\d+\s*页.*)$`)
+var rePageMarker = regexp.MustCompile(`^(?:[-—–\s]*\d{1,3}[-—–\s]*|页码[:：]?\s*\d+\s*/\s*\d+.*|第\s*\d+\s*页.*|` +
+	// a browser's printout: the page's address and its page (… 页码：4/5, … 5/7, … 第1/5页)
+	`https?://\S+\s+(?:页码[:：]?\s*|第\s*)?\d+\s*/\s*\d+\s*页?)$`)
 
 // pageMarker reports a line that only numbers a page (— 2 —, - 10 -, 页码：3/9).
-func pageMarker(line string) bool { return len(line) < 40 && rePageMarker.MatchString(line) }
+func pageMarker(line string) bool {
+	return (len(line) < 40 || strings.HasPrefix(line, "http") && len(line) < 300) && rePageMarker.MatchString(line) ||
+		len(line) < 400 && !strings.Contains(line, "。") && rePrintHeader.MatchString(line)
+}
+
+// rePrintHeader is the line a browser prints at the top of each page: the
+// page's title and the time it was printed (…门户网站 6/5/25 下午5:16,
+// 2025/7/3 14:25 …), whatever the title.
+var rePrintHeader = regexp.MustCompile(`\s\d{1,2}/\d{1,2}/\d{2}\s*[上下]午\s*\d{1,2}:\d{2}$|^20\d\d/\d{1,2}/\d{1,2}\s+\d{1,2}:\d{2}\s`)
 
 func isHeadingLine(l string) bool { _, _, _, ok := heading(l); return ok }
 
