@@ -41,7 +41,7 @@ var rePageMarker = regexp.MustCompile(`^(?:[-—–\s]*\d{1,3}[-—–\s]*|页�
 // pageMarker reports a line that only numbers a page (— 2 —, - 10 -, 页码：3/9).
 func pageMarker(line string) bool {
 	return (len(line) < 40 || strings.HasPrefix(line, "http") && len(line) < 300) && rePageMarker.MatchString(line) ||
-		len(line) < 400 && !strings.Contains(line, "。") && rePrintHeader.MatchString(line)
+		len(line) < 400 && strings.Contains(line, ":") && strings.Contains(line, "/") && !strings.Contains(line, "。") && rePrintHeader.MatchString(line)
 }
 
 // rePrintHeader is the line a browser prints at the top of each page: the
