@@ -45,6 +45,14 @@ func TestFiguresOnTheirOwnLines(t *testing.T) {
 	if got := readDoc(t, text); got != want {
 		t.Errorf("got  %q\nwant %q", got, want)
 	}
+	// the same short unit line after each figure (亿元。) is no running
+	// header
+	text = "某县科普工作若干政策措施（2026年）\n一、夯实科普阵地\n新建科普站\n180\n个，培训讲解员\n30\n名，建设科普长廊\n8\n条。\n" +
+		"安排科普场馆经费\n2\n亿元。\n安排科普活动经费\n3\n亿元。\n安排科普人才经费\n1\n亿元。\n"
+	want = "180 个 = - 0 | 30 名 = - 0 | 8 条 = - 0 | 2 元×1e+08 = - 0 | 3 元×1e+08 = - 0 | 1 元×1e+08 = - 0"
+	if got := readDoc(t, text); got != want {
+		t.Errorf("recurring unit line: got  %q\nwant %q", got, want)
+	}
 	// a browser's printout: the address with its page, the title with the
 	// time it was printed, inside a sentence that runs over the page break
 	text = "某县科普资源开放行动方案（2026—2028年）\n一、主要任务\n到2028年，建成\n\n" +

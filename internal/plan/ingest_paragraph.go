@@ -65,8 +65,10 @@ func numberInSentence(lines []string, i int, p *paragraph, apart bool) bool {
 		return false
 	}
 	l := lines[i]
-	if isDigit(last) && (l == "万" || l == "亿" || l == "万亿") {
-		return true // 2 4\n亿\n元: the multiplier on a line of its own
+	if isDigit(last) && startsWithUnit(l) {
+		// 2 4\n亿\n元, 17 85\n亿元。: the unit goes on from the figure
+		// before it, though the same short line recurs
+		return true
 	}
 	if isDigit(last) && (l == "-" || l == "~" || l == "至") {
 		// 1\n—\n2\n个: the dash of a range
