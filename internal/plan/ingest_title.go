@@ -68,13 +68,18 @@ func titleAndIssuer(lines []string) (string, *string) {
 		if strings.HasSuffix(l, "事业发展") && i+1 < len(lines) && strings.Contains(lines[i+1], "规划") {
 			l += lines[i+1]
 		}
-		if has(l, []string{"规划", "方案", "纲要", "行动计划", "实施意见", "工作要点", "若干措施", "若干政策", "若干举措", "政策措施", "指导意见"}) ||
+		if has(l, []string{"规划", "方案", "纲要", "行动计划", "实施意见", "工作要点"}) || rePolicyTitle.MatchString(l) ||
 			i < 10 && has(l, []string{"工作安排", "工作计划", "工作报告", "任务清单"}) || reportTitle(l) {
 			title = strings.Trim(l, "《》 ")
+			// a title broken over two lines (国务院关于加快推进…和\n…的指导意见)
+			if prev := strings.TrimSpace(lineBefore(lines, i)); prev != "" && strings.Contains(prev, "关于") && !strings.Contains(l, "关于") &&
+				utf8.RuneCountInString(prev) <= 40 && !strings.ContainsAny(prev, "。，,:;《》") {
+				title = prev + title
+			}
 			// a line that quotes the document's name (名称：《…》, # 《…》):
 			// the name is the title
 			if a, b := strings.Index(l, "《"), strings.LastIndex(l, "》"); a >= 0 && b > a && (a > 0 || b+len("》") < len(l)) &&
-				!strings.ContainsAny(l[a+len("《"):b], "《》") && !strings.Contains(l[:a], "》") {
+				!strings.ContainsAny(l[a+len("《"):b], "《》") && quotedTitle(l[:a], l[b+len("》"):]) {
 				title = l[a+len("《") : b]
 			} else if k := strings.Index(title, ":"); k > 0 && (strings.HasSuffix(title[:k], "名称") || strings.HasSuffix(title[:k], "标题")) {
 				title = strings.TrimSpace(title[k+1:]) // 文件名称：…
@@ -164,4 +169,24 @@ func period(title string, lines []string) Period {
 		}
 	}
 	return Period{}
+}
+
+// rePolicyTitle is the title of a support policy or a guideline: a line
+// that ends with its name (…若干措施, …若干政策（试行）, …的指导意见》), not a
+// line of a sentence that quotes one.
+var rePolicyTitle = regexp.MustCompile(`(?:若干措施|若干政策|若干举措|政策措施|指导意见)\s*(?:[(（][^()（）]{1,12}[)）])?》?\s*$`)
+
+// quotedTitle reports the text around a quoted name that makes the line a
+// title: nothing, a markdown mark or a label before it (# 《…》, 名称：《…》),
+// nothing after it.
+func quotedTitle(before, after string) bool {
+	before = strings.TrimSpace(strings.TrimLeft(before, "# "))
+	return strings.TrimSpace(after) == "" && (before == "" || strings.HasSuffix(before, ":"))
+}
+
+func lineBefore(lines []string, i int) string {
+	if i == 0 {
+		return ""
+	}
+	return lines[i-1]
 }
