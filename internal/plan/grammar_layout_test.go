@@ -143,6 +143,9 @@ func TestParametersOverClauses(t *testing.T) {
 		{"推动科普资源共享。（牵头单位：市科协、市财政局）新建科普馆3座，培训讲解员50名。", "3 座 = - 2030 | 50 名 = - 2030"},
 		// a printout's page counter and date run into the text
 		{"https://kx.example.cn/a.html 5/7\n项目评审、验收工作规范开展，新建科普站8个。", "8 个 = - 2030"},
+		// the kinds a subsidy covers are its scope, proposed; a budget's breakdown names its items by purpose
+		{"科普展品购置补贴由5类扩围至8类，新建科普馆2座。", "? 8 类 = - 2030 (from 5) | 2 座 = - 2030"},
+		{"市财政预算安排资金3亿元，其中，支持科普场馆建设资金1亿元，资助各类科普活动5000万元。", "3 元×1e+08 = - 2030 | 1 元×1e+08 = - 2030 | ? 5000 元×10000 = - 2030"},
 		// the size of a fund the plan runs is its commitment
 		{"加快运营总规模不低于50亿元的科技创新母基金。", "50 元×1e+08 >= - 2030"},
 	}

@@ -457,7 +457,10 @@ func sentence(ns, os []rune, pos []int, deadline *int, c *lineCtx, goalPara bool
 			// when a comparator of its own states a goal
 			cue := byCue && (has(pastCueText(string(ns[:clauseEnd(ns, q.after)])), pastCues) || q.cmp == "=")
 			qpast := (c.past || cue || byYear) && !(cue && !byYear && !c.past && (freshClause(ns, q, cs) || thisYear(clause, c) != nil && !strings.Contains(clause, "已")))
-			ind.Candidate = qpast && !(ahead && !c.past) || !governed || dated || unsure || q.unsure
+			// the kinds a subsidy covers (家电补贴由8类扩围至12类): a scope of
+			// a measure, proposed
+			scope := (q.base == "类" || q.base == "种") && has(string(ns[cs:clauseEnd(ns, q.after)]), []string{"补贴", "补助", "奖补", "资助", "奖励"})
+			ind.Candidate = qpast && !(ahead && !c.past) || !governed || dated || unsure || q.unsure || scope
 			if !ind.Candidate {
 				listed = true
 			}
