@@ -256,7 +256,8 @@ func forThose(rs []rune, q quantity) bool {
 		if rs[j] == '。' || rs[j] == ';' || rs[j] == '；' {
 			break
 		}
-		if (rs[j] == '对' || rs[j] == '凡') && (j == 0 || strings.ContainsRune("，,。;；: ", rs[j-1])) {
+		if (rs[j] == '对' && !(j+1 < len(rs) && strings.ContainsRune("接标外口照比应话称齐象于策", rs[j+1])) || rs[j] == '凡') &&
+			(j == 0 || strings.ContainsRune("，,。;；: ", rs[j-1])) { // (对接, 对标: verbs, not 对 of a condition)
 			o = j
 			break
 		}

@@ -139,6 +139,18 @@ func period(title string, lines []string) Period {
 				}
 			}
 		}
+		if m[3] != "" {
+			// the edition of a year that sets goals beyond it (到2027年，…)
+			// runs from that year to them
+			for _, l := range lines {
+				if d := reFirstDeadline.FindStringSubmatch(l); d != nil {
+					if e, _ := strconv.Atoi(d[1]); e > y && e-y <= 10 {
+						return Period{Start: &y, End: &e}
+					}
+					break
+				}
+			}
+		}
 		return Period{Start: &y, End: &y}
 	}
 	if strings.Contains(title, "工作报告") {
