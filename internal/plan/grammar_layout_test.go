@@ -77,7 +77,10 @@ func TestFiguresOnTheirOwnLines(t *testing.T) {
 func TestLostDecimalPoint(t *testing.T) {
 	tests := []struct{ sentence, want string }{
 		{"市财政安排科普专项资金12\ue010 5亿元。", "? 12.5 元×1e+08 = - 2030"},
-		{"科普场馆建设资金３ ６亿元，新建科普e站40个。", "? 3.6 元×1e+08 = - 2030 | 40 个 = - 2030"},
+		{"科普场馆建设资金１２ ６亿元，新建科普e站40个。", "? 12.6 元×1e+08 = - 2030 | 40 个 = - 2030"},
+		// a list's number or a table's before a count is no integer part
+		{"1 20家企业建立科协组织。", "20 家 = - 2030"},
+		{"科普基地建设详见附表1 20个重点项目。", "20 个 = - 2030"},
 		// a group of three digits is a thousands separator, as before
 		{"培训科普志愿者1 200名。", "1200 名 = - 2030"},
 		// a year before a count is no integer part

@@ -35,15 +35,21 @@ type quantity struct {
 }
 
 // lostPoint is where the digits before a lost decimal point start: the
-// number at i..j (one or two digits) follows one space and a group of one to
-// four digits that is no year (55 22亿元, 1 4万元), or -1.
+// number at i..j (one or two digits) follows a glyph the PDF did not map
+// (and a space), or one space when a multiplier follows and the digits
+// before are two to four (55 22亿元; not 1 20家, 表1 20个), after a group
+// that is no year; or -1.
 func lostPoint(rs []rune, i, j int) int {
 	k := i // where the gap between the digits starts
 	if k > 0 && rs[k-1] == ' ' {
 		k--
 	}
-	if k > 0 && privateUse(rs[k-1]) {
+	glyph := k > 0 && privateUse(rs[k-1])
+	if glyph {
 		k-- // the point as a glyph the PDF did not map
+	}
+	if !glyph && (k < 3 || !isDigit(rs[k-1]) || !isDigit(rs[k-2]) || j >= len(rs) || rs[j] != '万' && rs[j] != '亿') {
+		return -1
 	}
 	if k == i || k < 1 || !isDigit(rs[k-1]) || j-i > 2 || j < len(rs) && (rs[j] == '.' || isDigit(rs[j])) {
 		return -1
