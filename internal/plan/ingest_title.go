@@ -62,7 +62,7 @@ func titleAndIssuer(lines []string) (string, *string) {
 	for i := 0; title == "" && i < len(lines); i++ {
 		l := lines[i]
 		if l == "" || strings.HasPrefix(l, "关于") && !reportTitle(l) || strings.ContainsAny(l, "。，,") || strings.Contains(l, "通知") ||
-			strings.Contains(l, "现将") || utf8.RuneCountInString(l) > 70 {
+			strings.Contains(l, "现将") || utf8.RuneCountInString(l) > 70 || fragmentLine(l) {
 			continue
 		}
 		if strings.HasSuffix(l, "事业发展") && i+1 < len(lines) && strings.Contains(lines[i+1], "规划") {
@@ -201,4 +201,12 @@ func lineBefore(lines []string, i int) string {
 		return ""
 	}
 	return lines[i-1]
+}
+
+// fragmentLine reports a line that cannot be a title: the middle of a
+// sentence that quotes documents (…纲要》《…》《…), or a table of contents'
+// entry with its leader dots (数据流通利用实践方案 ……14).
+func fragmentLine(l string) bool {
+	open, close := strings.Index(l, "《"), strings.Index(l, "》")
+	return close >= 0 && (open < 0 || close < open) || strings.Contains(l, "....") || strings.Contains(l, "……")
 }
