@@ -297,7 +297,7 @@ func sentence(ns, os []rune, pos []int, deadline *int, c *lineCtx, goalPara bool
 			// a price charged per unit (执行0.3元/立方米的配气价格), a notice
 			// given ahead (至少提前6个月), a subsidy's rate raised (支持资金可上浮
 			// 20%): parameters of a measure, not results
-		case q.base == "所" && strings.HasPrefix(unspaced(ns, q.after, 2), "示") || q.base == "人" && hasAt(ns, q.b, "员") || partsOfWhole(ns, q, clause):
+		case q.base == "所" && hasAtSpaced(ns, q.after, "示") || q.base == "人" && hasAt(ns, q.b, "员") || partsOfWhole(ns, q, clause):
 			// a figure referred to (如图4所示), the word 人员 (1人员能力: a
 			// figure's labels), the parts a thing is made of (包括通用、安全、
 			// 检测等3个部分, 从点、线、面五个维度): a description, no result

@@ -130,7 +130,7 @@ func allocation(ns []rune, q quantity, cs int) bool {
 	}
 	c := strings.ReplaceAll(string(ns[cs:q.a]), " ", "")
 	// (各 of 各类, 各级, 各地 names a kind, not a sum for each)
-	if has(eachKind.Replace(c), []string{"给予", "最高", "每", "各", "单个"}) {
+	if has(c, []string{"给予", "最高", "每", "单个"}) || strings.Contains(c, "各") && strings.Contains(eachKind.Replace(c), "各") {
 		return false
 	}
 	if !has(c, []string{"安排", "下达", "拨付", "投入", "筹措", "统筹"}) {

@@ -348,24 +348,34 @@ func partsOfWhole(ns []rune, q quantity, clause string) bool {
 	if q.cmp != "=" || q.base != "个" && q.base != "类" {
 		return false
 	}
-	after := []rune(unspaced(ns, q.after, 12)) // (等4个 部 分: a PDF's spaces)
-	for k := 0; k < 4 && k < len(after) && !strings.ContainsRune("，,。;；、", after[k]); k++ {
+	// up to three runes between (等3个关键环节), spaces a PDF put in skipped
+	// (等4个 部 分)
+	for j, k := q.after, 0; j < len(ns) && k < 4 && !strings.ContainsRune("，,。;；、", ns[j]); j++ {
+		if ns[j] == ' ' {
+			continue
+		}
 		for _, w := range partWords {
-			if hasAt(after, k, w) {
+			if hasAtSpaced(ns, j, w) {
 				return strings.Contains(clause, "、") || endsAt(ns, q.a, "等") || has(clause, []string{"包括", "分为", "涵盖", "由", "从"})
 			}
 		}
+		k++
 	}
 	return false
 }
 
-// unspaced is the text of up to n runes from i with spaces left out.
-func unspaced(ns []rune, i, n int) string {
-	var b strings.Builder
-	for k := i; k < len(ns) && k < i+2*n && utf8.RuneCountInString(b.String()) < n; k++ {
-		if ns[k] != ' ' {
-			b.WriteRune(ns[k])
+// hasAtSpaced reports whether word starts at rune index i of rs, spaces
+// between its runes allowed (部 分).
+func hasAtSpaced(rs []rune, i int, word string) bool {
+	for _, w := range word {
+		for i < len(rs) && rs[i] == ' ' {
+			i++
 		}
+		if i >= len(rs) || rs[i] != w {
+			return false
+		}
+		i++
 	}
-	return b.String()
+	return true
 }
+
