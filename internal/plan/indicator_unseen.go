@@ -378,4 +378,3 @@ func hasAtSpaced(rs []rune, i int, word string) bool {
 	}
 	return true
 }
-
