@@ -238,6 +238,9 @@ func sentence(ns, os []rune, pos []int, deadline *int, c *lineCtx, goalPara bool
 		if i > 1 && (ns[i-1] == ':' || ns[i-1] == '：') && isDigit(ns[i-2]) {
 			continue // the minutes of a time of day (上午9:46)
 		}
+		if i > 1 && ns[i-1] == '/' && isDigit(ns[i-2]) {
+			continue // a page of a printout (5/7), a date (2025/7/3)
+		}
 		if i > 0 && isCNDigit(ns[i]) && isCNDigit(ns[i-1]) {
 			continue
 		}
@@ -289,6 +292,15 @@ func sentence(ns, os []rune, pos []int, deadline *int, c *lineCtx, goalPara bool
 			// (造成8人死亡), a fine, the longest a procedure may take, the
 			// items under a heading of a list (人才培养方面5项), a ban on
 			// two or more (不得同时在两个以上学会任职) (indicator_unseen.go)
+		case q.base == "元" && hasAt(ns, q.b, "/") && has(string(ns[q.b:clauseEnd(ns, q.b)]), []string{"价格", "价", "优惠", "收费"}) ||
+			endsAt(ns, q.beforeCmp, "提前") || endsAt(ns, q.a, "提前") || q.base == "%" && (endsAt(ns, q.beforeCmp, "上浮") || endsAt(ns, q.beforeCmp, "下浮")):
+			// a price charged per unit (执行0.3元/立方米的配气价格), a notice
+			// given ahead (至少提前6个月), a subsidy's rate raised (支持资金可上浮
+			// 20%): parameters of a measure, not results
+		case q.base == "所" && hasAtSpaced(ns, q.after, "示") || q.base == "人" && hasAt(ns, q.b, "员") || partsOfWhole(ns, q, clause):
+			// a figure referred to (如图4所示), the word 人员 (1人员能力: a
+			// figure's labels), the parts a thing is made of (包括通用、安全、
+			// 检测等3个部分, 从点、线、面五个维度): a description, no result
 		case baseOf(ns, q):
 			// the base of a growth (以…3000名为基数)
 			baseline = &Baseline{Value: q.value * q.mult}
@@ -445,7 +457,10 @@ func sentence(ns, os []rune, pos []int, deadline *int, c *lineCtx, goalPara bool
 			// when a comparator of its own states a goal
 			cue := byCue && (has(pastCueText(string(ns[:clauseEnd(ns, q.after)])), pastCues) || q.cmp == "=")
 			qpast := (c.past || cue || byYear) && !(cue && !byYear && !c.past && (freshClause(ns, q, cs) || thisYear(clause, c) != nil && !strings.Contains(clause, "已")))
-			ind.Candidate = qpast && !(ahead && !c.past) || !governed || dated || unsure
+			// the kinds a subsidy covers (家电补贴由8类扩围至12类): a scope of
+			// a measure, proposed
+			scope := (q.base == "类" || q.base == "种") && has(string(ns[cs:clauseEnd(ns, q.after)]), []string{"补贴", "补助", "奖补", "资助", "奖励"})
+			ind.Candidate = qpast && !(ahead && !c.past) || !governed || dated || unsure || q.unsure || scope
 			if !ind.Candidate {
 				listed = true
 			}

@@ -129,10 +129,28 @@ func allocation(ns []rune, q quantity, cs int) bool {
 		return false
 	}
 	c := strings.ReplaceAll(string(ns[cs:q.a]), " ", "")
-	if !has(c, []string{"安排", "下达", "拨付", "投入", "筹措", "统筹"}) || has(c, []string{"给予", "最高", "每", "各", "单个"}) {
+	// (各 of 各类, 各级, 各地 names a kind, not a sum for each)
+	if has(c, []string{"给予", "最高", "每", "单个"}) || strings.Contains(c, "各") && strings.Contains(eachKind.Replace(c), "各") {
 		return false
 	}
+	if !has(c, []string{"安排", "下达", "拨付", "投入", "筹措", "统筹"}) {
+		// an item of a budget's breakdown (预算安排…亿元，其中，支持…，资助各类
+		// 学生16亿元): arranged by the sentence, whatever its purpose's words
+		return breakdownItem(ns, cs)
+	}
 	return endsAt(ns, q.beforeCmp, "资金") || hasAt(ns, q.after, "资金") || hasAt(ns, q.after, "专项资金")
+}
+
+// breakdownItem reports a clause after 其中 in a sentence that arranges a
+// budget (省财政预算安排…，其中，…).
+func breakdownItem(ns []rune, cs int) bool {
+	ss := cs
+	for ss > 0 && cs-ss < 400 && !strings.ContainsRune("。;；", ns[ss-1]) {
+		ss--
+	}
+	before := string(ns[ss:cs])
+	k := strings.Index(before, "其中")
+	return k > 0 && has(before[:k], []string{"预算安排", "财政安排", "安排资金"})
 }
 
 // subsidyFund reports an allocation whose fund a word of subsidy names
@@ -328,3 +346,5 @@ func bareHeadcount(rs []rune, j int) bool {
 	}
 	return false
 }
+
+var eachKind = strings.NewReplacer("各类", "", "各级", "", "各地", "", "各项", "", "各种", "")

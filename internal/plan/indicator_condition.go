@@ -44,14 +44,14 @@ func conditional(rs []rune, q quantity, cs int) bool {
 		a++
 	}
 	if a >= q.a || rs[a] != '对' && rs[a] != '凡' {
-		return false
+		return forThose(rs, q)
 	}
 	for _, r := range rs[q.after:ce] {
 		if r == '的' {
 			return true
 		}
 	}
-	return false
+	return forThose(rs, q)
 }
 
 // ruleEach are the subjects of a rule for each time or batch (每次不超过20名),
@@ -94,7 +94,7 @@ func sizeOfMade(rs []rune, q quantity, clause string) bool {
 			return false
 		}
 	}
-	return (endsAt(rs, q.beforeCmp, "规模") || endsAt(rs, q.beforeCmp, "规模达") || endsAt(rs, q.beforeCmp, "规模为")) && has(clause, []string{"设立", "打造", "组建", "建立", "设立", "发起", "成立", "形成", "建成", "培育"})
+	return (endsAt(rs, q.beforeCmp, "规模") || endsAt(rs, q.beforeCmp, "规模达") || endsAt(rs, q.beforeCmp, "规模为")) && has(clause, []string{"设立", "打造", "组建", "建立", "发起", "成立", "形成", "建成", "培育", "运营", "募集"})
 }
 
 // standardOf reports a sentence that sets what each project or firm must
@@ -241,4 +241,41 @@ func freshClause(rs []rune, q quantity, cs int) bool {
 		return false
 	}
 	return has(c, []string{"新建", "新增", "再建", "再新", "新组建", "新培育", "新引进", "新认定", "新创建", "力争", "争取", "确保", "今后", "未来", "下一步", "再"})
+}
+
+// grantWords are what a measure grants those who meet its conditions.
+var grantWords = []string{"给予", "奖励", "补助", "资助", "补贴", "奖补", "予以", "认定为"}
+
+// forThose reports a quantity inside a condition that runs over several
+// clauses (对年度营业收入首次突破3000万元、5000万元，且已连续两年…的企业，
+// 分别给予…奖励): a clause of its sentence opened with 对 or 凡 before it,
+// the next 的 after it closes the condition, and what is granted follows.
+func forThose(rs []rune, q quantity) bool {
+	o := -1
+	for j := q.a - 1; j >= 0 && q.a-j < 200; j-- {
+		if rs[j] == '。' || rs[j] == ';' || rs[j] == '；' {
+			break
+		}
+		if (rs[j] == '对' && !(j+1 < len(rs) && strings.ContainsRune("接标外口照比应话称齐象于策", rs[j+1])) || rs[j] == '凡') &&
+			(j == 0 || strings.ContainsRune("，,。;；: ", rs[j-1])) { // (对接, 对标: verbs, not 对 of a condition)
+			o = j
+			break
+		}
+	}
+	if o < 0 || has(string(rs[o:q.a]), grantWords) {
+		return false
+	}
+	for j := q.after; j < len(rs) && j-q.after < 120; j++ {
+		switch {
+		case rs[j] == '。' || rs[j] == ';' || rs[j] == '；':
+			return false
+		case rs[j] == '的' && !hasAt(rs, j+1, "目标") && !hasAt(rs, j+1, "水平"):
+			rest := string(rs[j:min(len(rs), j+80)])
+			if k := strings.IndexAny(rest, "。;；"); k >= 0 {
+				rest = rest[:k]
+			}
+			return has(rest, grantWords) && !has(string(rs[q.after:j]), grantWords)
+		}
+	}
+	return false
 }

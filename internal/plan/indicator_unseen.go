@@ -336,3 +336,45 @@ func scopeIn(clause string) bool {
 	}
 	return !has(c, verbs) && !has(c, []string{"控制在", "保持在", "稳定在", "维持在"})
 }
+
+// partWords name the parts of a whole (部分, 维度, 方面 …), not things made.
+var partWords = []string{"部分", "维度", "方面", "层面", "环节", "层级", "层次", "板块", "阶段", "组成部分"}
+
+// partsOfWhole reports the count of the parts of a thing just listed or
+// said to make it up: 包括通用、安全、检测等3个部分, “聚、通、融”三个关键环节,
+// 分为三个阶段. A count of parts is how a thing is described, not what the
+// plan will make.
+func partsOfWhole(ns []rune, q quantity, clause string) bool {
+	if q.cmp != "=" || q.base != "个" && q.base != "类" {
+		return false
+	}
+	// up to three runes between (等3个关键环节), spaces a PDF put in skipped
+	// (等4个 部 分)
+	for j, k := q.after, 0; j < len(ns) && k < 4 && !strings.ContainsRune("，,。;；、", ns[j]); j++ {
+		if ns[j] == ' ' {
+			continue
+		}
+		for _, w := range partWords {
+			if hasAtSpaced(ns, j, w) {
+				return strings.Contains(clause, "、") || endsAt(ns, q.a, "等") || has(clause, []string{"包括", "分为", "涵盖", "由", "从"})
+			}
+		}
+		k++
+	}
+	return false
+}
+
+// hasAtSpaced reports whether word starts at rune index i of rs, spaces
+// between its runes allowed (部 分).
+func hasAtSpaced(rs []rune, i int, word string) bool {
+	for _, w := range word {
+		for i < len(rs) && rs[i] == ' ' {
+			i++
+		}
+		if i >= len(rs) || rs[i] != w {
+			return false
+		}
+		i++
+	}
+	return true
+}

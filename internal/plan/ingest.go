@@ -52,7 +52,7 @@ func normalize(s string) string {
 var (
 	rePeriodYears = regexp.MustCompile(`(20\d\d)\s*(?:年\s*)?[-~至—–－～]\s*(20\d\d)\s*年`)
 	// an annual plan's year in its title (《2025年…工作要点》)
-	reTitleYear = regexp.MustCompile(`(20\d\d)年(?:度)?[^—\-~至]*(?:工作要点|工作方案|工作计划|行动计划|实施方案|要点|计划|方案|安排|办法)|(?:要点|计划|方案)\s*[(（](20\d\d)年[)）]`)
+	reTitleYear = regexp.MustCompile(`(20\d\d)年(?:度)?[^—\-~至]*(?:工作要点|工作方案|工作计划|行动计划|实施方案|要点|计划|方案|安排|办法)|(?:要点|计划|方案)\s*[(（](20\d\d)年[)）]|[(（](20\d\d)年版[)）]`)
 	// the first deadline a plan states (到2027年，…): its end when no span is given
 	reFirstDeadline = regexp.MustCompile(`(?:到|至) ?(20\d\d) ?年`)
 	reInlineLead    = regexp.MustCompile(`\(([^()]{2,80}?)牵头(?:[,，、;]\s*([^()]{2,120}?)(?:等)?(?:配合|参与|协同))?\)`)
@@ -133,7 +133,8 @@ func Ingest(r io.Reader) (*Doc, error) {
 			seen[l]++
 		}
 	}
-	var tbl *table // the indicator table being read
+	apart := figuresApart(lines) // figures on lines of their own: not page numbers
+	var tbl *table               // the indicator table being read
 	// A table of contents is a run of headings without text between them.
 	withText, headingHasText := 0, false
 	// A paragraph is read as a whole: a PDF's text breaks its lines (and
@@ -155,7 +156,9 @@ func Ingest(r io.Reader) (*Doc, error) {
 	lastDecimal := ""  // the number of the last heading of a decimal outline (2.1)
 	annexList := false // the line before named the plan's annexes
 	for i, line := range lines {
-		if line == "" || pageMarker(line) || seen[line] >= 3 && !isHeadingLine(line) || i == titleLine {
+		glued := numberInSentence(lines, i, &para, apart) // a figure of the sentence on a line of its own
+		var tail *paraPiece                               // text after a clause of units that closes an item
+		if line == "" || (pageMarker(line) || seen[line] >= 3 && !isHeadingLine(line)) && !glued || i == titleLine || pageTriple(lines, i) {
 			continue
 		}
 		row := false // a row of a table that is not an indicator table
@@ -211,7 +214,7 @@ func Ingest(r io.Reader) (*Doc, error) {
 			continue // the list of a plan's annexes (附件：1.… 2.… 3.…), not its sections
 		}
 		annexList = annexLine(line)
-		if isHeading || !para.continues() {
+		if isHeading || !para.continues() && !glued {
 			flush()
 		}
 		if isHeading && rest == "" {
@@ -284,6 +287,11 @@ func Ingest(r io.Reader) (*Doc, error) {
 				doc.Responsibilities = append(doc.Responsibilities, resp)
 			}
 			k := utf8.RuneCountInString(body[:loc[0]])
+			if c := strings.IndexByte(body[loc[1]:], ')'); c >= 0 && strings.TrimSpace(body[loc[1]+c+1:]) != "" {
+				// …(牵头单位:A)加快…: the next item's text runs on after it
+				at := utf8.RuneCountInString(body[:loc[1]+c+1])
+				tail = &paraPiece{body[loc[1]+c+1:], string([]rune(orig)[at:]), base + at}
+			}
 			body, orig = body[:loc[0]], string([]rune(orig)[:k])
 		} else if close := strings.IndexByte(body, ')'); loc != nil && strings.HasPrefix(body, "(") && close > 0 && close+1 < len(body) {
 			// "(责任单位:A)" closing the last item, then the next item's text.
@@ -315,7 +323,10 @@ func Ingest(r io.Reader) (*Doc, error) {
 			withText++ // a heading followed by sentences: not a table of contents
 			headingHasText = true
 		}
-		if len(para.nb) == 0 {
+		startPara := func() {
+			if len(para.nb) > 0 {
+				return
+			}
 			top := &stack[len(stack)-1]
 			para.open = &top.deadline
 			para.ctx = lineCtx{section: path(), planStart: doc.Period.Start, within: within, annual: annual, deadline: doc.Period.End, past: top.past, names: names}
@@ -329,6 +340,7 @@ func Ingest(r io.Reader) (*Doc, error) {
 				}
 			}
 		}
+		startPara()
 		if row && !isHeading {
 			// a table's row is read alone, each cell a clause of its own
 			// (a task in one, its unit in the next, a date in the last)
@@ -340,6 +352,11 @@ func Ingest(r io.Reader) (*Doc, error) {
 		para.add(body, orig, base)
 		if isHeading && !strings.ContainsAny(body, "。，,;") {
 			flush() // a heading alone on its line: its title does not run on
+		}
+		if tail != nil {
+			flush() // the item the units closed, then the next one's text
+			startPara()
+			para.add(tail.nb, tail.ob, tail.base)
 		}
 	}
 	flush()

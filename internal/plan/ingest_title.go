@@ -26,7 +26,8 @@ func pastTitle(t string) bool {
 	if has(t, []string{"预期", "目标"}) || aimedTitle(t) {
 		return false // 预期成效, 发展目标
 	}
-	return has(t, []string{"现状", "成就", "回顾", "前言", "形势", "取得", "进展", "基本情况", "成效", "成绩", "工作总结", "完成情况"}) ||
+	return has(t, []string{"现状", "成就", "回顾", "前言", "形势", "取得", "进展", "基本情况", "成效", "成绩", "工作总结", "完成情况",
+		"可行性分析", "必要性分析", "必要性和可行性", "必要性与可行性"}) ||
 		strings.HasSuffix(t, "发展基础") || strings.HasSuffix(t, "工作基础") || strings.HasSuffix(t, "现实基础") || t == "基础" || reviewTitle(t) ||
 		situationTitle(t)
 }
@@ -61,15 +62,28 @@ func titleAndIssuer(lines []string) (string, *string) {
 	for i := 0; title == "" && i < len(lines); i++ {
 		l := lines[i]
 		if l == "" || strings.HasPrefix(l, "关于") && !reportTitle(l) || strings.ContainsAny(l, "。，,") || strings.Contains(l, "通知") ||
-			strings.Contains(l, "现将") || utf8.RuneCountInString(l) > 70 {
+			strings.Contains(l, "现将") || utf8.RuneCountInString(l) > 70 || fragmentLine(l) {
 			continue
 		}
 		if strings.HasSuffix(l, "事业发展") && i+1 < len(lines) && strings.Contains(lines[i+1], "规划") {
 			l += lines[i+1]
 		}
-		if has(l, []string{"规划", "方案", "纲要", "行动计划", "实施意见", "工作要点"}) ||
+		if has(l, []string{"规划", "方案", "纲要", "行动计划", "实施意见", "工作要点"}) || rePolicyTitle.MatchString(l) ||
 			i < 10 && has(l, []string{"工作安排", "工作计划", "工作报告", "任务清单"}) || reportTitle(l) {
 			title = strings.Trim(l, "《》 ")
+			// a title broken over two lines (国务院关于加快推进…和\n…的指导意见)
+			if prev := strings.TrimSpace(lineBefore(lines, i)); prev != "" && strings.Contains(prev, "关于") && !strings.Contains(l, "关于") &&
+				utf8.RuneCountInString(prev) <= 40 && !strings.ContainsAny(prev, "。，,:;《》") {
+				title = prev + title
+			}
+			// a line that quotes the document's name (名称：《…》, # 《…》):
+			// the name is the title
+			if a, b := strings.Index(l, "《"), strings.LastIndex(l, "》"); a >= 0 && b > a && (a > 0 || b+len("》") < len(l)) &&
+				!strings.ContainsAny(l[a+len("《"):b], "《》") && quotedTitle(l[:a], l[b+len("》"):]) {
+				title = l[a+len("《") : b]
+			} else if k := strings.Index(title, ":"); k > 0 && (strings.HasSuffix(title[:k], "名称") || strings.HasSuffix(title[:k], "标题")) {
+				title = strings.TrimSpace(title[k+1:]) // 文件名称：…
+			}
 		}
 	}
 	if title == "" {
@@ -116,12 +130,24 @@ func period(title string, lines []string) Period {
 		return Period{Start: &y, End: &y}
 	}
 	if m := reTitleYear.FindStringSubmatch(title); m != nil {
-		y, _ := strconv.Atoi(m[1] + m[2])
+		y, _ := strconv.Atoi(m[1] + m[2] + m[3]) // (若干政策（2025年版）: the edition of a year)
 		// 2026年工作总结和2027年工作要点: the year of the aims, not of the review
 		if has(title, []string{"总结", "回顾", "完成情况"}) {
 			for _, ym := range reYear.FindAllStringSubmatch(title, -1) {
 				if v, _ := strconv.Atoi(ym[1]); v > y && v-y <= 2 {
 					y = v
+				}
+			}
+		}
+		if m[3] != "" {
+			// the edition of a year that sets goals beyond it (到2027年，…)
+			// runs from that year to them
+			for _, l := range lines {
+				if d := reFirstDeadline.FindStringSubmatch(l); d != nil {
+					if e, _ := strconv.Atoi(d[1]); e > y && e-y <= 10 {
+						return Period{Start: &y, End: &e}
+					}
+					break
 				}
 			}
 		}
@@ -155,4 +181,32 @@ func period(title string, lines []string) Period {
 		}
 	}
 	return Period{}
+}
+
+// rePolicyTitle is the title of a support policy or a guideline: a line
+// that ends with its name (…若干措施, …若干政策（试行）, …的指导意见》), not a
+// line of a sentence that quotes one.
+var rePolicyTitle = regexp.MustCompile(`(?:若干措施|若干政策|若干举措|政策措施|指导意见)\s*(?:[(（][^()（）]{1,12}[)）])?》?\s*$`)
+
+// quotedTitle reports the text around a quoted name that makes the line a
+// title: nothing, a markdown mark or a label before it (# 《…》, 名称：《…》),
+// nothing after it.
+func quotedTitle(before, after string) bool {
+	before = strings.TrimSpace(strings.TrimLeft(before, "# "))
+	return strings.TrimSpace(after) == "" && (before == "" || strings.HasSuffix(before, ":"))
+}
+
+func lineBefore(lines []string, i int) string {
+	if i == 0 {
+		return ""
+	}
+	return lines[i-1]
+}
+
+// fragmentLine reports a line that cannot be a title: the middle of a
+// sentence that quotes documents (…纲要》《…》《…), or a table of contents'
+// entry with its leader dots (数据流通利用实践方案 ……14).
+func fragmentLine(l string) bool {
+	open, close := strings.Index(l, "《"), strings.Index(l, "》")
+	return close >= 0 && (open < 0 || close < open) || strings.Contains(l, "....") || strings.Contains(l, "……")
 }

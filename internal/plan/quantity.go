@@ -31,6 +31,38 @@ type quantity struct {
 	after      int    // rune index just past the trailing comparator word
 	beforeCmp  int    // rune index where a leading comparator starts (== a when none)
 	impliedOne bool   // 超万亿元: the number is implied
+	unsure     bool   // read past a lost decimal point (55 22亿元): proposed
+}
+
+// lostPoint is where the digits before a lost decimal point start: the
+// number at i..j (one or two digits) follows a glyph the PDF did not map
+// (and a space), or one space when a multiplier follows and the digits
+// before are two to four (55 22亿元; not 1 20家, 表1 20个), after a group
+// that is no year; or -1.
+func lostPoint(rs []rune, i, j int) int {
+	k := i // where the gap between the digits starts
+	if k > 0 && rs[k-1] == ' ' {
+		k--
+	}
+	glyph := k > 0 && privateUse(rs[k-1])
+	if glyph {
+		k-- // the point as a glyph the PDF did not map
+	}
+	if !glyph && (k < 3 || !isDigit(rs[k-1]) || !isDigit(rs[k-2]) || j >= len(rs) || rs[j] != '万' && rs[j] != '亿') {
+		return -1
+	}
+	if k == i || k < 1 || !isDigit(rs[k-1]) || j-i > 2 || j < len(rs) && (rs[j] == '.' || isDigit(rs[j])) {
+		return -1
+	}
+	g := k - 1
+	for g > 0 && isDigit(rs[g-1]) {
+		g--
+	}
+	n := k - g
+	if n > 4 || g > 0 && strings.ContainsRune(". ,", rs[g-1]) || n == 4 && (rs[g] == '1' && rs[g+1] == '9' || rs[g] == '2' && rs[g+1] == '0') {
+		return -1
+	}
+	return g
 }
 
 // units are the measure words and units a quantity ends with, longest first
@@ -45,7 +77,7 @@ var units = []string{
 	// plants, groups, teaching hours, volumes and weights, latency (but
 	// 1毫秒时延圈 names a ring: see ringName)
 	"标箱", "TEU", "立方米", "千克", "公斤", "斤", "课时", "学时", "毫秒", "ms",
-	"路", "核", "株", "头", "只", "羽", "尾", "棵", "口", "组", "队", "班", "节", "堂", "片",
+	"路", "核", "株", "头", "只", "羽", "尾", "棵", "口", "组", "队", "班", "节", "堂", "片", "根",
 	// a life expectancy reached (达到80岁), never an age bound (35岁以下): see sentence
 	"岁",
 }
@@ -54,7 +86,7 @@ var units = []string{
 // a Chinese numeral stands before them (一路, 两核, 三班, 一片): they count
 // only after an Arabic number (40万路, 2000核, 500头).
 var arabicOnly = map[string]bool{"路": true, "核": true, "头": true, "只": true, "羽": true, "尾": true, "口": true,
-	"组": true, "队": true, "班": true, "节": true, "堂": true, "片": true, "株": true, "棵": true}
+	"组": true, "队": true, "班": true, "节": true, "堂": true, "片": true, "株": true, "棵": true, "根": true}
 
 var multWords = []struct {
 	w string
@@ -173,6 +205,16 @@ func readQuantity(rs []rune, i int) (q quantity, ok bool) {
 			return q, false
 		}
 	}
+	if !cn && !q.impliedOne {
+		if g := lostPoint(rs, i, j); g >= 0 {
+			// 55 22亿元: a PDF dropped the decimal point (55.22亿元); read
+			// so, but only proposed
+			if f, err := strconv.ParseFloat(string(rs[g:g+lostDigits(rs, g)])+"."+string(rs[i:j]), 64); err == nil {
+				v, i, q.unsure = f, g, true
+				q.a, q.beforeCmp = g, g
+			}
+		}
+	}
 	q.value, q.cn = v, cn
 	// A range: 2-3个, 30至50项, 1500~2000名.
 	if j < len(rs) && strings.ContainsRune("-~至到", rs[j]) && !q.impliedOne {
@@ -208,6 +250,11 @@ func readQuantity(rs []rune, i int) (q quantity, ok bool) {
 			j += len([]rune(u))
 			break
 		}
+	}
+	// 210亿方: cubic metres said short, only after a multiplier (not 方案, 方式)
+	if q.base == "" && q.mult > 1 && j < len(rs) && rs[j] == '方' && (j+1 == len(rs) || !strings.ContainsRune("案式面法向针位便略阵舱", rs[j+1])) {
+		q.base = "方"
+		j++
 	}
 	// Compute said with its prefix alone: 10000P, 5E (算力规模达到10000P以上).
 	if q.base == "" && !cn && j < len(rs) && (rs[j] == 'P' || rs[j] == 'E') && (j+1 == len(rs) || !isASCIILetter(rs[j+1])) {
@@ -314,4 +361,17 @@ func peopleAfter(rs []rune, j int) bool {
 		}
 	}
 	return false
+}
+
+// privateUse reports a rune of Unicode's private use area: a glyph a PDF's
+// font did not map to a character.
+func privateUse(r rune) bool { return r >= 0xE000 && r <= 0xF8FF }
+
+// lostDigits is the length of the digit group at g.
+func lostDigits(rs []rune, g int) int {
+	n := 0
+	for g+n < len(rs) && isDigit(rs[g+n]) {
+		n++
+	}
+	return n
 }
