@@ -64,13 +64,10 @@ func TestPlanDraftReport(t *testing.T) {
 	if doc.Period.Start == nil || *doc.Period.Start != 2032 || !strings.HasSuffix(doc.Title, "计划草案的报告") {
 		t.Fatalf("title %q, period %v", doc.Title, doc.Period)
 	}
-	var got []string
-	for _, ind := range doc.Indicators {
-		got = append(got, reading(ind))
-	}
+	got := readings(doc.Indicators)
 	want := "? 5.8 % = - 2032 | ? 680 斤×1e+08 = - 2032 | 5.5 % approx - 2032 | 675 斤×1e+08 >= - 2032"
-	if g := strings.Join(got, " | "); g != want {
-		t.Errorf("got %q\nwant %q", g, want)
+	if got != want {
+		t.Errorf("got %q\nwant %q", got, want)
 	}
 }
 
@@ -83,13 +80,10 @@ func TestDeadlineFromIssue(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var got []string
-	for _, ind := range doc.Indicators {
-		got = append(got, reading(ind))
-	}
+	got := readings(doc.Indicators)
 	want := "80 个 >= - 2033 | 40 家 = - 2034 | 300 个 = - 2035"
-	if g := strings.Join(got, " | "); g != want {
-		t.Errorf("got %q\nwant %q", g, want)
+	if got != want {
+		t.Errorf("got %q\nwant %q", got, want)
 	}
 }
 

@@ -99,11 +99,8 @@ func readDoc(t *testing.T, text string) string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var got []string
-	for _, ind := range doc.Indicators {
-		got = append(got, reading(ind))
-	}
-	return strings.Join(got, " | ")
+	got := readings(doc.Indicators)
+	return got
 }
 
 // What describes a thing rather than commits to making it: a figure

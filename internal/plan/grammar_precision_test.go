@@ -13,11 +13,8 @@ func readAll(t *testing.T, text string) string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var got []string
-	for _, ind := range doc.Indicators {
-		got = append(got, reading(ind))
-	}
-	return strings.Join(got, " | ")
+	got := readings(doc.Indicators)
+	return got
 }
 
 // Conditions of a support policy and rules for each applicant (D78):
@@ -98,12 +95,9 @@ func TestSituationSections(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var got []string
-	for _, ind := range doc.Indicators {
-		got = append(got, reading(ind))
-	}
-	if want := "? 85 个 = - 2030 | ? 2.8 % = - 2030 | ? 75 % = - 2030 | 50 个 = - 2030 | ? 0.5 % = - 2030 | 18 % = - 2030"; strings.Join(got, " | ") != want {
-		t.Errorf("got  %s\nwant %s", strings.Join(got, " | "), want)
+	got := readings(doc.Indicators)
+	if want := "? 85 个 = - 2030 | ? 2.8 % = - 2030 | ? 75 % = - 2030 | 50 个 = - 2030 | ? 0.5 % = - 2030 | 18 % = - 2030"; got != want {
+		t.Errorf("got  %s\nwant %s", got, want)
 	}
 }
 

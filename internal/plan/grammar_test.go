@@ -92,14 +92,21 @@ func TestGrammarInTasks(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		var got []string
-		for _, ind := range doc.Indicators {
-			got = append(got, reading(ind))
-		}
-		if g := strings.Join(got, " | "); g != tt.want {
-			t.Errorf("%s\n got %s\nwant %s", tt.sentence, g, tt.want)
+		got := readings(doc.Indicators)
+		if got != tt.want {
+			t.Errorf("%s\n got %s\nwant %s", tt.sentence, got, tt.want)
 		}
 	}
+}
+
+// readings is a document's indicators as the grammar tests write them,
+// apart by " | ".
+func readings(inds []Indicator) string {
+	got := make([]string, 0, len(inds))
+	for _, ind := range inds {
+		got = append(got, reading(ind))
+	}
+	return strings.Join(got, " | ")
 }
 
 // reading is an indicator as the grammar tests write it.
@@ -202,12 +209,9 @@ func TestPastSectionTitles(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var got []string
-	for _, ind := range doc.Indicators {
-		got = append(got, reading(ind))
-	}
-	if want := "? 120 个 = - 2030 | ? 3000 场 = - 2030 | 60 个 = - 2030"; strings.Join(got, " | ") != want {
-		t.Errorf("got %s, want %s", strings.Join(got, " | "), want)
+	got := readings(doc.Indicators)
+	if want := "? 120 个 = - 2030 | ? 3000 场 = - 2030 | 60 个 = - 2030"; got != want {
+		t.Errorf("got %s, want %s", got, want)
 	}
 }
 

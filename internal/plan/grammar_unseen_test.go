@@ -126,13 +126,10 @@ func TestAnnualReport(t *testing.T) {
 	if doc.Period.Start == nil || *doc.Period.Start != 2027 || *doc.Period.End != 2027 {
 		t.Fatalf("period %v–%v, want 2027–2027", doc.Period.Start, doc.Period.End)
 	}
-	var got []string
-	for _, ind := range doc.Indicators {
-		got = append(got, reading(ind))
-	}
+	got := readings(doc.Indicators)
 	want := "? 120 个 = - 2027 | ? 300 场 = - 2027 | 20 个 = - 2027 | 15 支 = - 2027 | 600 人次 = - 2029"
-	if g := strings.Join(got, " | "); g != want {
-		t.Errorf("got  %q\nwant %q", g, want)
+	if got != want {
+		t.Errorf("got  %q\nwant %q", got, want)
 	}
 }
 
@@ -146,13 +143,10 @@ func TestWorkReportYear(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var got []string
-	for _, ind := range doc.Indicators {
-		got = append(got, reading(ind))
-	}
+	got := readings(doc.Indicators)
 	want := "? 5.6 % = - 2027 | 3 人×10000 >= - 2027 | 3.2 % = - 2030"
-	if g := strings.Join(got, " | "); g != want {
-		t.Errorf("got  %q\nwant %q", g, want)
+	if got != want {
+		t.Errorf("got  %q\nwant %q", got, want)
 	}
 }
 
@@ -167,13 +161,10 @@ func TestStageYears(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var got []string
-	for _, ind := range doc.Indicators {
-		got = append(got, reading(ind))
-	}
+	got := readings(doc.Indicators)
 	want := "12 个 = - 2026 | 800 名 = - 2027 | 20 个 = - 2027 | 300 个 = - 2029"
-	if g := strings.Join(got, " | "); g != want {
-		t.Errorf("got  %q\nwant %q", g, want)
+	if got != want {
+		t.Errorf("got  %q\nwant %q", got, want)
 	}
 }
 
