@@ -3,7 +3,6 @@ package event_test
 import (
 	"context"
 	"fmt"
-	"io"
 	"net/http"
 	"strings"
 	"testing"
@@ -11,8 +10,6 @@ import (
 
 	"kexie/internal/access"
 	"kexie/internal/event"
-	"kexie/internal/sheet"
-	"kexie/internal/web/webtest"
 )
 
 // memberTickets are the tickets of one account in every state: Active
@@ -200,7 +197,7 @@ func TestMyTicketsList(t *testing.T) {
 		}
 
 		// The export: every page of the filter, the account's own rows only.
-		rows := xlsxRows(t, a, "/my/tickets?per=10&format=xlsx")
+		rows := a.XLSX("/my/tickets?per=10&format=xlsx")
 		if len(rows) != 16 || rows[0][0] != "活动名称" {
 			t.Fatalf("export: %d rows (header %v), want 15 and a header", len(rows)-1, rows[0])
 		}
@@ -211,11 +208,11 @@ func TestMyTicketsList(t *testing.T) {
 				t.Errorf("the export lacks %s", c)
 			}
 		}
-		rows = xlsxRows(t, a, "/my/tickets?state=checked_in&format=xlsx")
+		rows = a.XLSX("/my/tickets?state=checked_in&format=xlsx")
 		if len(rows) != 2 || rows[1][0] != "防灾减灾科普讲座" || rows[1][6] != in || rows[1][7] != "已签到" {
 			t.Errorf("export of the checked-in: %v", rows)
 		}
-		if rows := xlsxRows(t, b, "/my/tickets?format=xlsx"); len(rows) != 5 || strings.Contains(fmt.Sprint(rows), act) {
+		if rows := b.XLSX("/my/tickets?format=xlsx"); len(rows) != 5 || strings.Contains(fmt.Sprint(rows), act) {
 			t.Errorf("B's export: %d rows", len(rows)-1)
 		}
 		if res, body := es.Client(t).Get("/my/tickets?format=xlsx"); res.StatusCode == http.StatusOK || strings.Contains(body, act) {
@@ -230,29 +227,4 @@ func TestMyTicketsList(t *testing.T) {
 			t.Errorf("an unknown state: %d tickets", n)
 		}
 	})
-}
-
-// xlsxRows reads an XLSX answer's rows (header first).
-func xlsxRows(t *testing.T, c *webtest.Client, path string) [][]string {
-	t.Helper()
-	res, body := c.Get(path)
-	if res.StatusCode != http.StatusOK || !strings.Contains(res.Header.Get("Content-Type"), "spreadsheet") {
-		t.Fatalf("export %s: %d %s", path, res.StatusCode, res.Header.Get("Content-Type"))
-	}
-	head, rows, err := sheet.Open(strings.NewReader(body))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer rows.Close()
-	out := [][]string{head}
-	for {
-		r, _, err := rows.Next()
-		if err == io.EOF {
-			return out
-		}
-		if err != nil {
-			t.Fatal(err)
-		}
-		out = append(out, r)
-	}
 }

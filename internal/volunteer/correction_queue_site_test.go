@@ -2,7 +2,6 @@ package volunteer_test
 
 import (
 	"context"
-	"io"
 	"net/url"
 	"strconv"
 	"strings"
@@ -12,9 +11,7 @@ import (
 	"kexie/internal/access"
 	"kexie/internal/db"
 	"kexie/internal/db/dbtest"
-	"kexie/internal/sheet"
 	"kexie/internal/volunteer"
-	"kexie/internal/web/webtest"
 )
 
 // queueEntry registers a volunteer of org and credits them 3 hours.
@@ -38,31 +35,6 @@ func queueEntry(t *testing.T, vs volSite, orgID int64, serial int, name string) 
 		t.Fatal(err)
 	}
 	return v, e
-}
-
-// xlsxRows reads an XLSX answer's rows (header first).
-func xlsxRows(t *testing.T, c *webtest.Client, path string) [][]string {
-	t.Helper()
-	res, body := c.Get(path)
-	if res.StatusCode != 200 || !strings.Contains(res.Header.Get("Content-Type"), "spreadsheet") {
-		t.Fatalf("export %s: %d %s", path, res.StatusCode, res.Header.Get("Content-Type"))
-	}
-	head, rows, err := sheet.Open(strings.NewReader(body))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer rows.Close()
-	out := [][]string{head}
-	for {
-		r, _, err := rows.Next()
-		if err == io.EOF {
-			return out
-		}
-		if err != nil {
-			t.Fatal(err)
-		}
-		out = append(out, r)
-	}
 }
 
 // TestSiteCorrectionQueue: staff see the pending corrections of their scope
@@ -138,14 +110,14 @@ func TestSiteCorrectionQueue(t *testing.T) {
 		must(t, "export with a bad org", res, body, 422, "找不到组织")
 
 		// The export: the filter's rows, the ID number masked.
-		rows := xlsxRows(t, staff, q+"?format=xlsx")
+		rows := staff.XLSX(q + "?format=xlsx")
 		if len(rows) != 2 || rows[0][0] != "姓名" || rows[1][0] != "张三" || rows[1][5] != "-1" || rows[1][7] != "staff" || rows[1][9] != "待审核" {
 			t.Fatalf("export = %q", rows)
 		}
 		if id := rows[1][1]; !strings.Contains(id, "*") || strings.Contains(strings.Join(rows[1], ","), idNumber(21)) {
 			t.Fatalf("the export shows the ID number %q", id)
 		}
-		if rows := xlsxRows(t, staff, q+"?format=xlsx&status=rejected"); len(rows) != 1 {
+		if rows := staff.XLSX(q + "?format=xlsx&status=rejected"); len(rows) != 1 {
 			t.Fatalf("rejected export = %q", rows)
 		}
 
