@@ -31,15 +31,7 @@ func seedLiteracy(t *testing.T, ss surveySite, orgID int64, year int, literate .
 		t.Fatal(err)
 	}
 	for i, lit := range literate {
-		a := survey.Answers{"gender": {fmt.Sprint(1 + i%2)}, "age": {"2"}, "edu": {"4"}, "urban": {"1"}}
-		for _, q := range survey.LiteracyInstrument().Questions() {
-			if len(q.Correct) > 0 {
-				a[q.ID] = []string{q.Options[len(q.Options)-1].Code}
-				if lit {
-					a[q.ID] = q.Correct
-				}
-			}
-		}
+		a := literacyAnswers(i, lit)
 		if _, err := ss.Surveys.Submit(ctx, survey.Submission{SurveyID: v.ID, Version: 1, StationID: st.ID, Answers: a,
 			Respondent: fmt.Sprintf("b:%d-%d-%d", orgID, year, i), StartedAt: time.Now().Add(-time.Hour)}); err != nil {
 			t.Fatal(err)
@@ -124,4 +116,20 @@ func TestWeightedAnalysis(t *testing.T) {
 			t.Errorf("weighted analysis: %.400s", body)
 		}
 	})
+}
+
+// literacyAnswers are the i-th respondent's answers to the literacy
+// instrument: alternating gender, one age, education and place, every
+// scored question right when lit and wrong otherwise.
+func literacyAnswers(i int, lit bool) survey.Answers {
+	a := survey.Answers{"gender": {fmt.Sprint(1 + i%2)}, "age": {"2"}, "edu": {"4"}, "urban": {"1"}}
+	for _, q := range survey.LiteracyInstrument().Questions() {
+		if len(q.Correct) > 0 {
+			a[q.ID] = []string{q.Options[len(q.Options)-1].Code}
+			if lit {
+				a[q.ID] = q.Correct
+			}
+		}
+	}
+	return a
 }

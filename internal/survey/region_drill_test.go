@@ -56,15 +56,7 @@ func seedDrill(t testing.TB, ss surveySite, owner int64, title string, answers m
 			t.Fatal(err)
 		}
 		for i, lit := range lits {
-			a := survey.Answers{"gender": {fmt.Sprint(1 + i%2)}, "age": {"2"}, "edu": {"4"}, "urban": {"1"}}
-			for _, q := range survey.LiteracyInstrument().Questions() {
-				if len(q.Correct) > 0 {
-					a[q.ID] = []string{q.Options[len(q.Options)-1].Code}
-					if lit {
-						a[q.ID] = q.Correct
-					}
-				}
-			}
+			a := literacyAnswers(i, lit)
 			if _, err := ss.Surveys.Submit(ctx, survey.Submission{SurveyID: v.ID, Version: 1, StationID: st.ID, Answers: a,
 				Respondent: fmt.Sprintf("r:%d-%d", orgID, i), StartedAt: time.Now().Add(-time.Hour)}); err != nil {
 				t.Fatal(err)

@@ -97,15 +97,7 @@ func seedRegionSurvey(t *testing.T, ss surveySite) survey.Survey {
 			t.Fatal(err)
 		}
 		for i, lit := range c.lit {
-			a := survey.Answers{"gender": {fmt.Sprint(1 + i%2)}, "age": {"2"}, "edu": {"4"}, "urban": {"1"}}
-			for _, q := range survey.LiteracyInstrument().Questions() {
-				if len(q.Correct) > 0 {
-					a[q.ID] = []string{q.Options[len(q.Options)-1].Code}
-					if lit {
-						a[q.ID] = q.Correct
-					}
-				}
-			}
+			a := literacyAnswers(i, lit)
 			if _, err := ss.Surveys.Submit(ctx, survey.Submission{SurveyID: v.ID, Version: 1, StationID: st.ID, Answers: a,
 				Respondent: fmt.Sprintf("r:%d-%d", c.orgID, i), StartedAt: time.Now().Add(-time.Hour)}); err != nil {
 				t.Fatal(err)
