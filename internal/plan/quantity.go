@@ -272,6 +272,11 @@ func readQuantity(rs []rune, i int) (q quantity, ok bool) {
 	if j < len(rs) && q.base != "" && (unicode.IsLetter(rs[j]) && rs[j] < 0x80 && q.base[0] < 0x80) {
 		return q, false
 	}
+	// A measure word that starts a word of its own is not one: a list's
+	// number before 人工智能 (12 人工智能…), 元宇宙, 场景, 项目.
+	if q.base != "" && startsWord(rs, j-len([]rune(q.base))) {
+		return q, false
+	}
 	// A range with the unit on both ends: 5%-8%, 3万-5万人.
 	if !q.isRange && q.base == "%" && j+1 < len(rs) && strings.ContainsRune("-~至到", rs[j]) {
 		if hi, k, cn2, ok2 := readNumber(rs, j+1); ok2 && cn2 == cn && hi > v && k < len(rs) && rs[k] == '%' {
@@ -374,4 +379,21 @@ func lostDigits(rs []rune, g int) int {
 		n++
 	}
 	return n
+}
+
+// unitWords are words that begin with a measure word but never count with
+// it: after a number they are the text of an item whose number is only a
+// list's (3 场景开放…, 1 项目管理…), or a name (人工智能, 元宇宙). Words a
+// count runs into are not here (100名人才 is 名 of 人才, not 名人).
+var unitWords = []string{"人工", "元宇宙", "场景", "项目", "部署", "台账", "条件", "条例", "本市", "本省", "本地",
+	"期间", "处理", "座谈", "批准", "首次", "位于", "名单", "名称", "类型", "种业", "门户", "集成", "届时"}
+
+// startsWord reports whether one of unitWords starts at rune index i of rs.
+func startsWord(rs []rune, i int) bool {
+	for _, w := range unitWords {
+		if hasAt(rs, i, w) {
+			return true
+		}
+	}
+	return false
 }
