@@ -169,14 +169,14 @@ func moneyOrRate(q quantity) bool {
 }
 
 // scopeOf reports a clause that ends in a preposition of scope (依托12个市州
-// 科协, 围绕全省8个产业): the count after it names where the work is done,
-// not what it reaches.
+// 科协, 围绕全省8个产业, 聚焦16个产业集群): the count after it names where
+// the work is done, not what it reaches.
 func scopeOf(clause string) bool {
 	c := strings.TrimSpace(clause)
 	for _, w := range []string{"全省", "全市", "全国", "全区", "全县", "本市", "本省"} {
 		c = strings.TrimSuffix(c, w)
 	}
-	for _, w := range []string{"依托", "围绕", "针对", "结合", "通过", "依靠", "联合"} {
+	for _, w := range []string{"依托", "围绕", "聚焦", "针对", "结合", "通过", "依靠", "联合"} {
 		if strings.HasSuffix(c, w) {
 			return true
 		}

@@ -28,6 +28,8 @@ func TestQuantityPhrases(t *testing.T) {
 		{"3年内建成中试平台10个，5年内建成20个。", "10 个 = - 2028 | 20 个 = - 2030"},
 		{"支持35岁以下青年人才连续3年开展研究。", ""},
 		{"实施六大工程和三大行动，构建“3+N”体系。", ""},
+		// the things a plan focuses on are its scope, not what it reaches
+		{"聚焦全省8个重点产业链，培育链主企业20家。", "20 家 = - 2030"},
 		// a list's number before a word that starts with a measure word
 		{"推进12 人工智能标准研制，开展3 场景开放对接，落实1 项目管理制度。", ""},
 		{"引进100名人才，打造20个人工智能应用场景，建设5个元宇宙体验中心。", "100 名 = - 2030 | 20 个 = - 2030 | 5 个 = - 2030"},
