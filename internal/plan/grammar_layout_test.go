@@ -99,8 +99,7 @@ func readDoc(t *testing.T, text string) string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	got := readings(doc.Indicators)
-	return got
+	return readings(doc.Indicators)
 }
 
 // What describes a thing rather than commits to making it: a figure

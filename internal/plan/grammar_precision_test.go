@@ -91,11 +91,7 @@ func TestSectionDeadlineNotFromThePast(t *testing.T) {
 func TestSituationSections(t *testing.T) {
 	text := "某市科学技术协会事业发展规划(2026-2030年)\n一、规划背景\n全市共有市级学会85个。\n二、发展环境\n全市R&D经费投入强度为2.8%。\n" +
 		"三、存在问题\n基层科协组织覆盖率为75%。\n四、重点任务\n（一）优化发展环境\n新建科普基地50个，科普经费占比为0.5%。\n（二）发展目标\n公民科学素质比例为18%。\n"
-	doc, err := Ingest(strings.NewReader(text))
-	if err != nil {
-		t.Fatal(err)
-	}
-	got := readings(doc.Indicators)
+	got := readDoc(t, text)
 	if want := "? 85 个 = - 2030 | ? 2.8 % = - 2030 | ? 75 % = - 2030 | 50 个 = - 2030 | ? 0.5 % = - 2030 | 18 % = - 2030"; got != want {
 		t.Errorf("got  %s\nwant %s", got, want)
 	}

@@ -205,11 +205,7 @@ func TestHeadingVariants(t *testing.T) {
 // candidates; 预期成效 looks ahead.
 func TestPastSectionTitles(t *testing.T) {
 	text := "某市科学技术协会事业发展规划(2026-2030年)\n一、基本情况\n全市建成科普基地120个。\n二、工作成效\n举办学术活动3000场。\n三、预期成效\n培育学会60个。\n"
-	doc, err := Ingest(strings.NewReader(text))
-	if err != nil {
-		t.Fatal(err)
-	}
-	got := readings(doc.Indicators)
+	got := readDoc(t, text)
 	if want := "? 120 个 = - 2030 | ? 3000 场 = - 2030 | 60 个 = - 2030"; got != want {
 		t.Errorf("got %s, want %s", got, want)
 	}

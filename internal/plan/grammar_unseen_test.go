@@ -139,11 +139,7 @@ func TestWorkReportYear(t *testing.T) {
 	text := "政府工作报告\n——2027年1月12日在某市第九届人民代表大会第二次会议上\n" +
 		"一、过去一年工作回顾\n全市地区生产总值增长5.6%。\n" +
 		"二、今年工作安排\n城镇新增就业3万人以上。到2030年，研发经费投入强度达到3.2%。\n"
-	doc, err := Ingest(strings.NewReader(text))
-	if err != nil {
-		t.Fatal(err)
-	}
-	got := readings(doc.Indicators)
+	got := readDoc(t, text)
 	want := "? 5.6 % = - 2027 | 3 人×10000 >= - 2027 | 3.2 % = - 2030"
 	if got != want {
 		t.Errorf("got  %q\nwant %q", got, want)
@@ -157,11 +153,7 @@ func TestStageYears(t *testing.T) {
 		"（一）起步阶段（2026年）：建成乡镇科普服务站12个。\n" +
 		"（二）近期目标（2026—2027年）\n新增科普志愿者800名。\n培育科普示范村20个。\n" +
 		"（三）巩固阶段（2028—2029年）：科普服务站覆盖全部村（社区）300个。\n"
-	doc, err := Ingest(strings.NewReader(text))
-	if err != nil {
-		t.Fatal(err)
-	}
-	got := readings(doc.Indicators)
+	got := readDoc(t, text)
 	want := "12 个 = - 2026 | 800 名 = - 2027 | 20 个 = - 2027 | 300 个 = - 2029"
 	if got != want {
 		t.Errorf("got  %q\nwant %q", got, want)
