@@ -63,6 +63,28 @@ type labelDoc struct {
 	SHA256   string         `json:"sha256"`
 	Sections []sectionLabel `json:"sections"`
 	Targets  []label        `json:"targets"`
+	// Rejected are labels an adjudication judged not targets (kept, with
+	// the item that rejected them); scored only as first labelled.
+	Rejected []label `json:"rejected,omitempty"`
+}
+
+// adjudicated reports whether an adjudication changed the document's labels.
+func (ld labelDoc) adjudicated() bool {
+	return len(ld.Rejected) > 0 || slices.ContainsFunc(ld.Targets, func(l label) bool { return l.Adjudicated != "" })
+}
+
+// firstLabelled is the document's targets as its labeller first wrote
+// them, before any adjudication.
+func (ld labelDoc) firstLabelled() []label {
+	var ls []label
+	for _, l := range ld.Targets {
+		if l.Adjudicated == "" {
+			ls = append(ls, l)
+		}
+	}
+	ls = append(ls, ld.Rejected...)
+	sort.SliceStable(ls, func(a, b int) bool { return ls[a].Start < ls[b].Start })
+	return ls
 }
 
 func TestCorpus(t *testing.T) {
@@ -115,7 +137,8 @@ func scoreSplit(t *testing.T, dir, split string) {
 		}
 		t.Skipf("no labels in testdata/corpus/%s yet", split)
 	}
-	var total score
+	var total, first score // first: against the labels as first written
+	adjudicated := false
 	var slowest time.Duration
 	for _, f := range files {
 		data, err := os.ReadFile(f)
@@ -148,10 +171,19 @@ func scoreSplit(t *testing.T, dir, split string) {
 			report(t, ld.File, s)
 		}
 		total.add(s)
+		if ld.adjudicated() {
+			adjudicated = true
+		}
+		first.add(scoreDoc(text, doc, ld.firstLabelled(), ld.Sections))
+	}
+	if adjudicated {
+		t.Logf("%-44s %s", split+" total as first labelled", first)
 	}
 	t.Logf("%-44s %s", split+" total", total)
 	t.Logf("%-44s comparator %d/%d, per-period %d/%d, deadline %d/%d", split+" attributes of matched targets",
 		total.cmpOK, total.matched, total.perOK, total.matched, total.dlOK, total.matched)
+	t.Logf("%-44s extras over a labelled span %d of %d, misses under an extracted span %d of %d", split+" disagreements",
+		total.extraNear, total.found-total.matched, total.missNear, total.labelled-total.matched)
 	t.Logf("slowest ingestion %v", slowest.Round(time.Microsecond))
 	if total.precision() < floor.precision || total.recall() < floor.recall || total.sections() < floor.sections {
 		t.Errorf("%s: below the floor (precision %.1f%%, recall %.1f%%, sections %.1f%%)", split,

@@ -3,6 +3,7 @@ package plan
 import (
 	"fmt"
 	"math"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -21,6 +22,10 @@ type label struct {
 	Multiplier   float64  `json:"multiplier"`
 	Per          string   `json:"per"`
 	DeadlineYear *int     `json:"deadline_year"`
+	// Adjudicated is the id of the adjudication item that added this
+	// target, or (in a file's rejected list) that rejected it; empty for a
+	// label as first written (adjudicate_test.go).
+	Adjudicated string `json:"adjudicated,omitempty"`
 }
 
 // sectionLabel is a labelled heading: its number and title.
@@ -37,8 +42,12 @@ type score struct {
 	// of the matched targets, those whose comparator, per-period and
 	// deadline agree with the label (reported, not a floor)
 	cmpOK, perOK, dlOK int
-	misses, extras     []string
-	wrong              []string // matched targets with an attribute that differs
+	// extras whose span overlaps a labelled target's (a reading that
+	// differs: value, range or unit), and misses overlapping an
+	// extracted target; the rest were not seen at all, or not labelled
+	extraNear, missNear int
+	misses, extras      []string
+	wrong               []string // matched targets with an attribute that differs
 }
 
 func (s score) precision() float64 { return frac(s.matched, s.found) }
@@ -61,6 +70,8 @@ func (s *score) add(o score) {
 	s.cmpOK += o.cmpOK
 	s.perOK += o.perOK
 	s.dlOK += o.dlOK
+	s.extraNear += o.extraNear
+	s.missNear += o.missNear
 }
 
 func (s score) String() string {
@@ -131,10 +142,16 @@ func scoreDoc(text string, doc *Doc, targets []label, sections []sectionLabel) s
 			s.attributes(inds[lastHit], l, quote)
 		} else {
 			s.misses = append(s.misses, fmt.Sprintf("@%d %q", l.Start, quote(l.Start-12, l.End+6)))
+			if slices.ContainsFunc(inds, func(ind Indicator) bool { return ind.Start < l.End && ind.End > l.Start }) {
+				s.missNear++
+			}
 		}
 	}
 	for i, ind := range inds {
 		if !used[i] {
+			if slices.ContainsFunc(targets, func(l label) bool { return ind.Start < l.End && ind.End > l.Start }) {
+				s.extraNear++
+			}
 			s.extras = append(s.extras, fmt.Sprintf("@%d %q (%s)", ind.Start, quote(ind.Start, ind.End), ind.Text))
 		}
 	}
