@@ -106,3 +106,49 @@ func TestAdjudicationApply(t *testing.T) {
 		}
 	}
 }
+
+// TestLabelAgreement compares a second, independent labelling of held-out
+// documents (KEXIE_SECOND_LABELS=<dir>, files <dir>/<split>/NN.json in the
+// corpus format) with the project's labels, both as first written and as
+// adjudicated: how often two labellers following the same rules agree is
+// the ceiling any extractor is measured under.
+//
+//	KEXIE_SECOND_LABELS=<dir> go test -tags adjudicate -run TestLabelAgreement -v ./internal/plan
+func TestLabelAgreement(t *testing.T) {
+	dir := os.Getenv("KEXIE_SECOND_LABELS")
+	if dir == "" {
+		t.Fatal("KEXIE_SECOND_LABELS names the folder of the second labelling")
+	}
+	agree := func(gold, second []label) (matched int) {
+		used := make([]bool, len(second))
+		for _, g := range gold {
+			for i, s := range second {
+				if !used[i] && s.Start < g.End && s.End > g.Start && sameReading(g, s) {
+					used[i] = true
+					matched++
+					break
+				}
+			}
+		}
+		return matched
+	}
+	files, _ := filepath.Glob(filepath.Join(dir, "*", "*.json"))
+	sort.Strings(files)
+	var n2, n1, m1, na, ma int
+	for _, f := range files {
+		second := readLabels(t, f)
+		first := readLabels(t, filepath.Join("testdata", "corpus", filepath.Base(filepath.Dir(f)), filepath.Base(f)))
+		if first.SHA256 != second.SHA256 {
+			t.Fatalf("%s labels another file than the project's labels do", f)
+		}
+		a, b := agree(first.firstLabelled(), second.Targets), agree(first.Targets, second.Targets)
+		t.Logf("%-60s second %3d, first %3d (agree %3d), adjudicated %3d (agree %3d)", f, len(second.Targets),
+			len(first.firstLabelled()), a, len(first.Targets), b)
+		n2, n1, m1, na, ma = n2+len(second.Targets), n1+len(first.firstLabelled()), m1+a, na+len(first.Targets), ma+b
+	}
+	f1 := func(m, x, y int) float64 { return 200 * float64(m) / float64(x+y) }
+	t.Logf("second labelling against the first: precision %.1f%% recall %.1f%% (F1 %.1f%%, %d/%d/%d)",
+		100*frac(m1, n2), 100*frac(m1, n1), f1(m1, n1, n2), m1, n2, n1)
+	t.Logf("second labelling against the adjudicated: precision %.1f%% recall %.1f%% (F1 %.1f%%, %d/%d/%d)",
+		100*frac(ma, n2), 100*frac(ma, na), f1(ma, na, n2), ma, n2, na)
+}
