@@ -46,11 +46,16 @@ var corpusFloor = map[string]struct{ precision, recall, sections float64 }{
 	// extractor (testdata/corpus/heldout4/README.md): six State Council
 	// government work reports (2008–2013) and three 2025 data plans.
 	"heldout4": {0.84, 0.82, 0.98}, // first run (36b427e): 86.9 %, 65.7 %, 100 %; after D87: 86.9 %, 84.0 %, 100 %
+	// A fifth, labelled on 2026-12-05 by another who never read the
+	// extractor (testdata/corpus/heldout5/README.md): a national health
+	// plan with an indicator table and three government work reports
+	// (2023–2025).
+	"heldout5": {0.81, 0.70, 0.98}, // first run (6486cf7): 83.1 %, 72.0 %, 100 %
 }
 
 // heldOut names the splits whose documents those who tune the extractor
 // never read: their scoring prints figures only, never the text of a miss.
-var heldOut = map[string]bool{"heldout": true, "heldout2": true, "heldout3": true, "heldout4": true}
+var heldOut = map[string]bool{"heldout": true, "heldout2": true, "heldout3": true, "heldout4": true, "heldout5": true}
 
 // The extra corpus — further public plans of other kinds than the
 // development corpus, which widen what the extractor is developed on
@@ -101,7 +106,7 @@ func TestCorpus(t *testing.T) {
 	}
 	extra := os.Getenv("KEXIE_EXTRA_CORPUS")
 	for _, split := range splits {
-		if split == "extra" || split == "heldout2" || split == "heldout3" || split == "heldout4" {
+		if split == "extra" || split == "heldout2" || split == "heldout3" || split == "heldout4" || split == "heldout5" {
 			continue
 		}
 		t.Run(split, func(t *testing.T) { scoreSplit(t, dir, split) })
@@ -121,6 +126,9 @@ func TestCorpus(t *testing.T) {
 	}
 	if h4 := os.Getenv("KEXIE_HELDOUT4"); h4 != "" && (os.Getenv("KEXIE_CORPUS_SPLIT") == "" || slices.Contains(splits, "heldout4")) {
 		t.Run("heldout4", func(t *testing.T) { scoreSplit(t, h4, "heldout4") })
+	}
+	if h5 := os.Getenv("KEXIE_HELDOUT5"); h5 != "" && (os.Getenv("KEXIE_CORPUS_SPLIT") == "" || slices.Contains(splits, "heldout5")) {
+		t.Run("heldout5", func(t *testing.T) { scoreSplit(t, h5, "heldout5") })
 	}
 }
 
