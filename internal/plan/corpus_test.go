@@ -192,6 +192,7 @@ func scoreSplit(t *testing.T, dir, split string) {
 		total.cmpOK, total.matched, total.perOK, total.matched, total.dlOK, total.matched)
 	t.Logf("%-44s extras over a labelled span %d of %d, misses under an extracted span %d of %d", split+" disagreements",
 		total.extraNear, total.found-total.matched, total.missNear, total.labelled-total.matched)
+	t.Logf("%-44s %d of %d, for the reviewer to accept", split+" misses proposed as candidates", total.missProposed, total.labelled-total.matched)
 	t.Logf("slowest ingestion %v", slowest.Round(time.Microsecond))
 	if total.precision() < floor.precision || total.recall() < floor.recall || total.sections() < floor.sections {
 		t.Errorf("%s: below the floor (precision %.1f%%, recall %.1f%%, sections %.1f%%)", split,

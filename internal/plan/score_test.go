@@ -46,6 +46,9 @@ type score struct {
 	// differs: value, range or unit), and misses overlapping an
 	// extracted target; the rest were not seen at all, or not labelled
 	extraNear, missNear int
+	// misses the extractor proposes as candidates, for the reviewer to
+	// accept with one click
+	missProposed int
 	misses, extras      []string
 	wrong               []string // matched targets with an attribute that differs
 }
@@ -72,6 +75,7 @@ func (s *score) add(o score) {
 	s.dlOK += o.dlOK
 	s.extraNear += o.extraNear
 	s.missNear += o.missNear
+	s.missProposed += o.missProposed
 }
 
 func (s score) String() string {
@@ -115,9 +119,11 @@ func matches(ind Indicator, l label) bool {
 // and the reverse, in document order. Candidates do not count as targets.
 func scoreDoc(text string, doc *Doc, targets []label, sections []sectionLabel) score {
 	var s score
-	var inds []Indicator
+	var inds, cands []Indicator
 	for _, ind := range doc.Indicators {
-		if !ind.Candidate {
+		if ind.Candidate {
+			cands = append(cands, ind)
+		} else {
 			inds = append(inds, ind)
 		}
 	}
@@ -144,6 +150,9 @@ func scoreDoc(text string, doc *Doc, targets []label, sections []sectionLabel) s
 			s.misses = append(s.misses, fmt.Sprintf("@%d %q", l.Start, quote(l.Start-12, l.End+6)))
 			if slices.ContainsFunc(inds, func(ind Indicator) bool { return ind.Start < l.End && ind.End > l.Start }) {
 				s.missNear++
+			}
+			if slices.ContainsFunc(cands, func(ind Indicator) bool { return matches(ind, l) }) {
+				s.missProposed++
 			}
 		}
 	}
