@@ -48,9 +48,9 @@ type score struct {
 	extraNear, missNear int
 	// misses the extractor proposes as candidates, for the reviewer to
 	// accept with one click
-	missProposed int
-	misses, extras      []string
-	wrong               []string // matched targets with an attribute that differs
+	missProposed   int
+	misses, extras []string
+	wrong          []string // matched targets with an attribute that differs
 }
 
 func (s score) precision() float64 { return frac(s.matched, s.found) }
