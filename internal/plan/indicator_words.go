@@ -7,6 +7,12 @@ import (
 	"unicode/utf8"
 )
 
+var (
+	reYear     = regexp.MustCompile(`(20\d\d) ?年`)
+	reOpenYear = regexp.MustCompile(`^\s*(20\d\d) ?年(?:底|末|上半年|全年)?[，,]`)
+	reAsOf     = regexp.MustCompile(`^[^，,]{0,6}(?:截至|截止到|截止)(20\d\d)年`)
+)
+
 // pastYear reports whether a sentence speaks of a year before the plan
 // (2024年，全市…) without pointing ahead from it.
 func pastYear(s string, planStart *int) bool {

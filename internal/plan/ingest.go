@@ -140,11 +140,12 @@ func Ingest(r io.Reader) (*Doc, error) {
 	// A paragraph is read as a whole: a PDF's text breaks its lines (and
 	// puts blank lines and page numbers between them) inside sentences.
 	var para paragraph
+	var sentences sentenceRead // where each sentence is read
 	flush := func() {
 		if len(para.nb) == 0 {
 			return
 		}
-		inds, opened := indicators(para.nb, para.ob, para.pos, &para.ctx)
+		inds, opened := indicators(&sentences, para.nb, para.ob, para.pos, &para.ctx)
 		doc.Indicators = append(doc.Indicators, inds...)
 		if opened != nil && para.open != nil {
 			*para.open = opened
