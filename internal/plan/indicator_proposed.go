@@ -98,3 +98,12 @@ var proposals = []proposal{
 		return x.standard && moneyOrRate(q) && (q.cmp == ">=" || q.cmp == ">") && !has(x.clause, []string{"达到", "提高", "提升", "增长", "增加", "突破", "超过", "实现"})
 	}},
 }
+
+// introduced reports a clause that follows a colon closing a clause with a
+// verb (打造人才梯队：百名领军人才、千名骨干人才): the list shares that verb.
+func introduced(rs []rune, cs int) bool {
+	if cs == 0 || rs[cs-1] != ':' && rs[cs-1] != '：' {
+		return false
+	}
+	return has(string(rs[clauseStart(rs, cs-1):cs-1]), verbs)
+}

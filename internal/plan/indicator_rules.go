@@ -82,7 +82,7 @@ var notTargets = []notTarget{
 	// a numeral in a place's name (赣州市六台区), the toll of an event
 	// (造成8人死亡), a fine, the longest a procedure may take, the
 	// items under a heading of a list (人才培养方面5项), a ban on
-	// two or more (不得同时在两个以上学会任职) (indicator_unseen.go)
+	// two or more (不得同时在两个以上学会任职)
 	{name: "a place's name, a toll, a fine, a procedure's limit, a ban", match: func(x *at) bool {
 		ns, q, clause, cs := x.ns, x.q, x.clause, x.cs
 		return outlineNumber(ns, q, cs) || placeName(ns, q) || poolOf(ns, q, clause) || toll(ns, q, clause) || penalty(x.s, q) || procedureLimit(ns, q, clause) || x.before("方面") ||
@@ -236,4 +236,14 @@ func fromBase(x *at) *Baseline {
 		b.Year, _ = strconv.Atoi(m[1])
 	}
 	return b
+}
+
+// baseOf reports a quantity named as the base of a growth (以…3000名为基数).
+func baseOf(rs []rune, q quantity) bool {
+	for _, w := range []string{"为基数", "为基准", "为基期", "为基础"} {
+		if hasAt(rs, q.after, w) {
+			return true
+		}
+	}
+	return false
 }

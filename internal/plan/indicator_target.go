@@ -3,6 +3,7 @@ package plan
 import (
 	"regexp"
 	"strings"
+	"unicode/utf8"
 )
 
 // reYears is a total over some years (5年累计, 三年内): a period of its own.
@@ -109,4 +110,69 @@ func clauseComparator(x *at, ind *Indicator) {
 			}
 		}
 	}
+}
+
+// yearVerb reports a per-year quantity said with 年 before its verb
+// (年接待, 年发布, 年培训).
+func yearVerb(clause string) bool {
+	// 年 opening a clause is the period of what follows (年发放, 年产值).
+	if c := strings.TrimLeft(clause, " "); strings.HasPrefix(c, "年") && !strings.HasPrefix(c, "年底") && !strings.HasPrefix(c, "年内") {
+		return true
+	}
+	i := strings.LastIndex(clause, "年")
+	if i < 0 {
+		return false
+	}
+	r, _ := utf8.DecodeLastRuneInString(clause[:i])
+	// 今年, 明年, 全年, 当年 name a year, not a rate in it; 年内, 年底 a time
+	if isDigit(r) || r == '年' || r == '每' || isCNDigit(r) || strings.ContainsRune("今明去全当上下", r) || notPerYear(clause, i) {
+		return false
+	}
+	rest := clause[i+len("年"):]
+	if strings.HasPrefix(rest, "内") || strings.HasPrefix(rest, "底") || strings.HasPrefix(rest, "初") || strings.HasPrefix(rest, "末") {
+		return false
+	}
+	return rest != "" && has(rest[:min(len(rest), 9)], verbs)
+}
+
+// storeComparator maps the grammar's comparators onto the stored ones.
+func storeComparator(c string) string {
+	switch c {
+	case ">":
+		return ">="
+	case "<":
+		return "<="
+	case "~":
+		return "approx"
+	}
+	return c
+}
+
+// tail extends the end of a target over the words that name what is
+// counted ("4-8家" → "4-8家院士专家工作站"), up to the next punctuation,
+// a number, or 15 runes.
+func tail(rs []rune, end int) int {
+	for n := 0; end < len(rs) && n < 15; n++ {
+		r := rs[end]
+		if strings.ContainsRune(",，、;。:()“”\"", r) || isDigit(r) {
+			break
+		}
+		end++
+	}
+	return end
+}
+
+// metric names what an indicator measures: its clause without the number,
+// the comparison words and the time phrases.
+func metric(c, match string) string {
+	m := strings.Replace(c, match, "", 1)
+	m = reDeadline.ReplaceAllString(m, "")
+	for _, f := range fillers {
+		m = strings.ReplaceAll(m, f, "")
+	}
+	m = strings.Trim(m, " ,，:、“”\"()")
+	if utf8.RuneCountInString(m) > 30 {
+		m = string([]rune(m)[:30])
+	}
+	return m
 }

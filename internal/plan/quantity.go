@@ -17,7 +17,7 @@ import (
 //
 // A clause holding a quantity is a target when a verb governs it (培养100名,
 // 建成…8家, 达到50%) or it continues a list whose first item had one; see
-// extract.go.
+// indicator_sentence.go.
 type quantity struct {
 	a, b       int // rune span of number … unit
 	value      float64
