@@ -210,3 +210,12 @@ func fragmentLine(l string) bool {
 	open, close := strings.Index(l, "《"), strings.Index(l, "》")
 	return close >= 0 && (open < 0 || close < open) || strings.Contains(l, "....") || strings.Contains(l, "……")
 }
+
+// The years of a plan: its span, an annual plan's year, its first deadline.
+var (
+	rePeriodYears = regexp.MustCompile(`(20\d\d)\s*(?:年\s*)?[-~至—–－～]\s*(20\d\d)\s*年`)
+	// an annual plan's year in its title (《2025年…工作要点》)
+	reTitleYear = regexp.MustCompile(`(20\d\d)年(?:度)?[^—\-~至]*(?:工作要点|工作方案|工作计划|行动计划|实施方案|要点|计划|方案|安排|办法)|(?:要点|计划|方案)\s*[(（](20\d\d)年[)）]|[(（](20\d\d)年版[)）]`)
+	// the first deadline a plan states (到2027年，…): its end when no span is given
+	reFirstDeadline = regexp.MustCompile(`(?:到|至) ?(20\d\d) ?年`)
+)
