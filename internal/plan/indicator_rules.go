@@ -224,6 +224,16 @@ var (
 	reFromNow  = regexp.MustCompile(`[由从](?:目前|现在|现有|当前|原有|去年|上年)的?$`)
 )
 
+// notTargetOf is the first rule of notTargets that matches x, or nil.
+func notTargetOf(x *at) *notTarget {
+	for i := range notTargets {
+		if notTargets[i].match(x) {
+			return &notTargets[i]
+		}
+	}
+	return nil
+}
+
 // growthBase is the quantity as the base of a growth (以…3000名为基数).
 func growthBase(x *at) *Baseline { return &Baseline{Value: x.q.value * x.q.mult} }
 

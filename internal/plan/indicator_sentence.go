@@ -66,8 +66,7 @@ func sentence(r *sentenceRead, ns, os []rune, pos []int, deadline *int, c *lineC
 		return nil // the text before the first section: only its goals
 	}
 	r.readPeriod()
-	r.respYears, r.respAt = respectiveYears(ns, r.s)
-	r.relYear, r.relAt = relativeOpen(ns, r.s, c.within)
+	r.readYears()
 	var out []Indicator
 	for i := 0; i < len(ns); i++ {
 		if !mayStartQuantity(ns, i) {
@@ -119,6 +118,14 @@ func (r *sentenceRead) readPeriod() {
 	}
 }
 
+// readYears reads the years the sentence gives its targets by where they
+// stand: those of 分别 (到2027年、2030年分别达到…) and of a relative
+// opening (今明两年, 未来三年).
+func (r *sentenceRead) readYears() {
+	r.respYears, r.respAt = respectiveYears(r.ns, r.s)
+	r.relYear, r.relAt = relativeOpen(r.ns, r.s, r.c.within)
+}
+
 // perWordIn is the period of the first word of perWords in ns[from:to] and
 // where it stands, or "" and to.
 func perWordIn(ns []rune, from, to int) (string, int) {
@@ -162,13 +169,11 @@ func (r *sentenceRead) at(q quantity) *at {
 // drops it; a rule that reads a baseline (以…为基数, 由…增加到) keeps it
 // for the sentence's next target.
 func (r *sentenceRead) read(x *at) (Indicator, bool) {
-	for i := range notTargets {
-		if rule := &notTargets[i]; rule.match(x) {
-			if rule.baseline != nil {
-				r.baseline = rule.baseline(x)
-			}
-			return Indicator{}, false
+	if rule := notTargetOf(x); rule != nil {
+		if rule.baseline != nil {
+			r.baseline = rule.baseline(x)
 		}
+		return Indicator{}, false
 	}
 	return r.target(x), true
 }
