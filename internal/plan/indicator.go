@@ -22,6 +22,7 @@ type lineCtx struct {
 	names       map[string]int // small counts in Chinese numerals with the words after them, as often as the document says them (namedCounts)
 }
 
+// has reports whether s holds one of words.
 func has(s string, words []string) bool {
 	for _, w := range words {
 		if strings.Contains(s, w) {

@@ -9,7 +9,9 @@ import (
 // to: a number inside a quotation or a gloss, the name of one of a list of
 // things, the count of the plan's own parts or of a thing's parts, a small
 // count said so often it names a concept, the count of the issuers of a
-// document, the total of the names just listed, a count of counts.
+// document, the total of the names just listed, a count of counts, a bare
+// magnitude naming a class (百亿元产业集群, but 百名领军人才 counts), and 一
+// and 两个以上 as the words they mostly are.
 
 // quoted reports whether rune i is inside a “…” quotation of its sentence.
 func quoted(rs []rune, i int) bool {

@@ -5,7 +5,8 @@ import "strings"
 // A policy's parameters and rules, not its commitments: a sum or rate it
 // pays or charges, a cap for each applicant, a fine, the longest a
 // procedure may take, a floor set for each event, the standard a measure
-// applies, what each member sends.
+// applies, what each member sends. A standard raised by a sum (补助标准再
+// 提高30元) is a change the plan makes (raisedBy).
 
 // moneyOrRate reports a quantity that can be a policy parameter: an amount
 // of money, a share or a multiple (给予最高500万元奖励, 按10%给予补助). A

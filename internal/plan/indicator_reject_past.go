@@ -9,7 +9,8 @@ import (
 // What a text says was, not what the plan will bring about: a year before
 // the plan, a five-year plan already over, what a place has, what was done
 // (said with 了), what already exists, a sum restated, the toll of an event
-// and how often something happened. The sentence's cues (readCues), the
+// and how often something happened; and the comparisons with last year
+// that state no past (比去年增加…). The sentence's cues (readCues), the
 // rules of notTargets and the proposals read them.
 
 var (
