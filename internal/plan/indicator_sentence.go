@@ -56,10 +56,11 @@ type at struct {
 // before reports word just before the quantity's leading comparator.
 func (x *at) before(w string) bool { return endsAt(x.ns, x.q.beforeCmp, w) }
 
-// sentence reads the targets of one sentence into r. Each quantity in turn is
-// dropped by the first rule of notTargets that matches it
-// (indicator_rules.go), or read as a target (indicator_target.go) that is
-// asserted or only proposed (indicator_proposed.go).
+// sentence reads the targets of one sentence, in r (reused from sentence
+// to sentence). Each quantity in turn is dropped by the first rule of
+// notTargets that matches it (indicator_rules.go), or read as a target
+// (indicator_target.go) that is asserted or only proposed
+// (indicator_proposed.go).
 func sentence(r *sentenceRead, ns, os []rune, pos []int, deadline *int, c *lineCtx, goalPara bool) []Indicator {
 	r.readCues(ns, os, pos, deadline, c, goalPara)
 	if c.preamble && !r.goal {
