@@ -1,6 +1,10 @@
 package plan
 
-import "strings"
+import (
+	"strconv"
+	"strings"
+	"unicode/utf8"
+)
 
 var cnDigits = map[rune]int{'零': 0, '〇': 0, '一': 1, '二': 2, '两': 2, '三': 3, '四': 4, '五': 5, '六': 6, '七': 7, '八': 8, '九': 9}
 
@@ -61,4 +65,14 @@ func splitUnit(u string) (string, float64) {
 		}
 	}
 	return u, 1
+}
+
+// number parses an Arabic or Chinese numeral.
+func number(s string) (float64, bool) {
+	if r, _ := utf8.DecodeRuneInString(s); isCNNumeral(r) {
+		n, ok := cnNumber(s)
+		return float64(n), ok
+	}
+	v, err := strconv.ParseFloat(s, 64)
+	return v, err == nil
 }

@@ -10,30 +10,14 @@ import (
 // a verb (财政赤字2.6万亿元) or as the rate a sum is arranged at (赤字率拟按
 // 3%安排); a standard raised for everyone (补助标准再增加40元); changes
 // stated beside the level they change (…1.6万亿元，比去年增加2000亿元);
-// facts about the year (今年高校毕业生900万人); and names that hold counts
-// (八项规定, “三个1亿人”, 福州、厦门、泉州三个产业园).
+// facts about the year (今年高校毕业生900万人). The names that hold counts
+// found with them (八项规定, “三个1亿人”, 福州、厦门、泉州三个产业园) are in
+// indicator_reject_names.go, what already exists and sums restated in
+// indicator_reject_past.go, the size of a pilot in indicator_reject_places.go.
 
 func init() {
 	// 万亿斤 of grain, 万标准箱 of glass
 	units = append(units, "斤", "标准箱")
-}
-
-// cmpWithPast are comparisons with the year before and baselines named
-// as its: not a statement of where things stand (比去年增加…, 较上年提高…).
-var cmpWithPast = []string{"比去年", "比上年", "较去年", "较上年", "同比", "比上一年",
-	// a baseline named as last year's (赤字率从去年的2.1%提高到2.3%)
-	"从去年的", "由去年的", "从上年的", "由上年的"}
-
-// pastCueText is a sentence with what does not state the past taken out:
-// 现有基础 (a comparison's base) and comparisons with last year.
-func pastCueText(s string) string {
-	s = strings.ReplaceAll(s, "现有基础", "")
-	for _, w := range cmpWithPast {
-		if strings.Contains(s, w) {
-			s = strings.ReplaceAll(s, w, "")
-		}
-	}
-	return s
 }
 
 // reChangeOnly is a clause that holds only a change from the year before
@@ -164,57 +148,6 @@ func subsidyFund(ns []rune, q quantity, cs int) bool {
 // allowances.
 var publicStandards = []string{"人均", "居民", "城乡", "低保", "养老金", "公共卫生", "医保", "医疗保险", "财政补助", "抚恤", "救助", "最低生活"}
 
-// pilotSize reports the number of places a pilot runs in (在100个城市进行
-// 改革试点): the size of what the plan starts, not the scope of a task (在12个
-// 领域开展试点 names where, and is no place).
-func pilotSize(ns []rune, q quantity) bool {
-	rest := string(ns[q.after:clauseEnd(ns, q.after)])
-	for _, v := range []string{"进行", "开展", "实施", "推行", "启动", "推进"} {
-		if i := strings.Index(rest, v); i > 0 && has(rest[i:], []string{"试点", "示范"}) {
-			return has(rest[:i], []string{"城市", "县", "市", "区", "乡镇", "村", "省份", "地区", "医院", "学校", "园区"})
-		}
-	}
-	return false
-}
-
-// leastOne reports 一 with a comparator of a floor before it (至少有一人,
-// 不少于一个): a count, though 一 is most often a word (一批, 一次性).
-func leastOne(q quantity) bool {
-	return q.cmp == ">=" && q.beforeCmp < q.a && countWords[q.base]
-}
-
-// countOfCounts reports a count straight before another number, or a
-// number straight after such a count (三个1亿人, 五个100): the name of a
-// set of tasks, not a quantity.
-func countOfCounts(ns []rune, q quantity) bool {
-	if q.cn && q.b < len(ns) && isDigit(ns[q.b]) && countWords[q.base] {
-		return true
-	}
-	return q.a >= 2 && q.beforeCmp == q.a && ns[q.a-1] == '个' && isCNDigit(ns[q.a-2])
-}
-
-// existingBefore reports a clause that names what already exists (已开工的
-// 57个项目, 已设立400亿元…基金): 已 and a verb before the quantity.
-func existingBefore(ns []rune, cs, a int) bool {
-	for k := cs; k < a; k++ {
-		if ns[k] != '已' {
-			continue
-		}
-		for _, v := range verbs {
-			if hasAt(ns, k+1, v) {
-				return true
-			}
-		}
-	}
-	return false
-}
-
-// restated reports a sum the sentence refers back to (上述2万亿元, 前述…):
-// stated before, not a new target.
-func restated(ns []rune, q quantity) bool {
-	return endsAt(ns, q.beforeCmp, "上述") || endsAt(ns, q.beforeCmp, "前述")
-}
-
 // rateDiscussed reports a rate named to reason about it (7%左右的增速可以实现
 // 比较充分的就业): the target restated as the subject of an argument, not a
 // new one.
@@ -234,55 +167,6 @@ func rateDiscussed(ns []rune, q quantity) bool {
 // figure (降低电价5%政策延长到年底): what is extended is the policy.
 func namesPolicy(ns []rune, q quantity) bool {
 	return hasAt(ns, q.after, "政策") || hasAt(ns, q.after, "的政策")
-}
-
-// issuers reports the count of departments that issue a document (等5部门
-// 印发, 六部门联合发布) or that a list names (某委等5部门负责): part of a
-// name, not a number to reach.
-func issuers(ns []rune, q quantity) bool {
-	if q.base != "部" || !hasAt(ns, q.b, "门") {
-		return false
-	}
-	if endsAt(ns, q.beforeCmp, "等") || endsAt(ns, q.beforeCmp, "等 ") {
-		return true // the total of the departments named before it (某委等5部门)
-	}
-	j := q.b + 1
-	for j < len(ns) && ns[j] == ' ' {
-		j++
-	}
-	return has(string(ns[j:min(len(ns), j+4)]), []string{"印发", "联合", "发布", "制定", "出台", "关于"})
-}
-
-// listTotal reports a count that totals the names just listed before it
-// (福州、厦门、泉州三个产业园): all the parts named, proposed rather than
-// asserted (a scope, or where a pilot runs).
-func listTotal(ns []rune, q quantity, cs int) bool {
-	if q.cmp != "=" || q.isRange || q.mult != 1 || q.a == 0 || q.a-cs > 80 {
-		return false
-	}
-	listed := false
-	for _, r := range ns[cs:q.a] {
-		listed = listed || r == '、'
-	}
-	if !listed {
-		return false // (a cheap test before splitting)
-	}
-	items := strings.Split(strings.TrimSpace(string(ns[cs:q.a])), "、")
-	if len(items) < 2 || float64(len(items)) != q.value {
-		return false
-	}
-	for _, it := range items {
-		n := len([]rune(it))
-		if n == 0 || n > 10 {
-			return false
-		}
-		for _, r := range it {
-			if isDigit(r) || isCNDigit(r) && r != '一' {
-				return false
-			}
-		}
-	}
-	return !has(string(ns[cs:q.a]), verbs) // (新建城东、城西两所学校 counts what is built)
 }
 
 // populationNouns are groups of people a plan counts but does not make:

@@ -1,7 +1,7 @@
 package plan
 
 // The numbered headings a plan is cut into, in the styles Chinese
-// documents use (ingest.go builds the section tree from them).
+// documents use (ingest_sections.go builds the section tree from them).
 
 import (
 	"regexp"

@@ -52,63 +52,74 @@ func HTMLText(data []byte) (string, error) {
 	if err != nil {
 		return "", fmt.Errorf("%w: %v", ErrBadDocument, err)
 	}
-	var b strings.Builder
-	var text, linked int // runes of text, of text inside links
-	// inCell: inside a table's cell a paragraph or a line break is a space,
-	// so that a row stays one line (cells whose text is wrapped in <p>)
-	var walk func(n *html.Node, inLink, inPre, inCell bool)
-	walk = func(n *html.Node, inLink, inPre, inCell bool) {
-		switch n.Type {
-		case html.TextNode:
-			s := n.Data
-			if !inPre {
-				s = strings.Join(strings.FieldsFunc(s, func(r rune) bool { return r == '\n' || r == '\r' || r == '\t' }), "")
-			}
-			for _, r := range s {
-				if !unicode.IsSpace(r) {
-					text++
-					if inLink {
-						linked++
-					}
-				}
-			}
-			b.WriteString(s)
-			return
-		case html.ElementNode:
-			if skipTags[n.Data] || navLike(n) {
-				return
-			}
-			inLink = inLink || n.Data == "a"
-			inPre = inPre || n.Data == "pre"
-			if n.Data == "table" {
-				inCell = false // a table inside a cell has rows of its own
-			}
-		}
-		// a cell of a data table, not one a page is laid out in (a
-		// government page often puts the whole document in one cell)
-		cell := n.Type == html.ElementNode && (n.Data == "td" || n.Data == "th") && !inCell && shortCell(n)
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			walk(c, inLink, inPre, inCell || cell)
-		}
-		if n.Type == html.ElementNode {
-			switch {
-			case n.Data == "td" || n.Data == "th":
-				b.WriteByte('\t')
-			case blockTags[n.Data] && inCell && n.Data != "tr" && n.Data != "table" && n.Data != "tbody":
-				b.WriteByte(' ')
-			case blockTags[n.Data]:
-				b.WriteByte('\n')
-			}
-		}
-	}
-	walk(doc, false, false, false)
-	if text < 100 || linked*2 > text {
+	var p pageText
+	p.walk(doc, false, false, false)
+	if p.text < 100 || p.linked*2 > p.text {
 		return "", ErrHTMLNavigation
 	}
-	// Tidy: trim each line, drop runs of blank lines.
+	return tidyLines(p.b.String()), nil
+}
+
+// pageText is the text of a page as it is walked.
+type pageText struct {
+	b            strings.Builder
+	text, linked int // runes of text, of text inside links
+}
+
+// walk writes the text under n: one line a block, a table's cells apart by
+// tabs, scripts and navigation left out. inCell: inside a table's cell a
+// paragraph or a line break is a space, so that a row stays one line
+// (cells whose text is wrapped in <p>).
+func (p *pageText) walk(n *html.Node, inLink, inPre, inCell bool) {
+	switch n.Type {
+	case html.TextNode:
+		s := n.Data
+		if !inPre {
+			s = strings.Join(strings.FieldsFunc(s, func(r rune) bool { return r == '\n' || r == '\r' || r == '\t' }), "")
+		}
+		for _, r := range s {
+			if !unicode.IsSpace(r) {
+				p.text++
+				if inLink {
+					p.linked++
+				}
+			}
+		}
+		p.b.WriteString(s)
+		return
+	case html.ElementNode:
+		if skipTags[n.Data] || navLike(n) {
+			return
+		}
+		inLink = inLink || n.Data == "a"
+		inPre = inPre || n.Data == "pre"
+		if n.Data == "table" {
+			inCell = false // a table inside a cell has rows of its own
+		}
+	}
+	// a cell of a data table, not one a page is laid out in (a
+	// government page often puts the whole document in one cell)
+	cell := n.Type == html.ElementNode && (n.Data == "td" || n.Data == "th") && !inCell && shortCell(n)
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		p.walk(c, inLink, inPre, inCell || cell)
+	}
+	if n.Type == html.ElementNode {
+		switch {
+		case n.Data == "td" || n.Data == "th":
+			p.b.WriteByte('\t')
+		case blockTags[n.Data] && inCell && n.Data != "tr" && n.Data != "table" && n.Data != "tbody":
+			p.b.WriteByte(' ')
+		case blockTags[n.Data]:
+			p.b.WriteByte('\n')
+		}
+	}
+}
+
+// tidyLines trims each line of a page's text and drops runs of blank lines.
+func tidyLines(s string) string {
 	var out strings.Builder
 	blank := false
-	for _, l := range strings.Split(b.String(), "\n") {
+	for _, l := range strings.Split(s, "\n") {
 		l = strings.TrimRight(strings.TrimLeft(l, " \u00a0"), " \t\u00a0")
 		if strings.Contains(l, " \t") {
 			l = reSpaceTab.ReplaceAllString(l, "\t") // the space a cell's last paragraph left
@@ -124,7 +135,7 @@ func HTMLText(data []byte) (string, error) {
 		out.WriteString(l)
 		out.WriteByte('\n')
 	}
-	return out.String(), nil
+	return out.String()
 }
 
 // PastedText returns the text of a plan pasted into the upload form: HTML

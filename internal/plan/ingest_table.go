@@ -223,3 +223,41 @@ func cellBreaks(row string) string {
 
 // reUnitLine is the line above a table that gives its unit (单位：个).
 var reUnitLine = regexp.MustCompile(`^(?:计量)?单位\s*[:：]\s*(\S{1,6})\s*$`)
+
+// tableLine reads line i as a line of a table, inside a section: a row of
+// the indicator table being read (its targets proposed in a section about
+// the past), the rule under a Markdown table's header, or the header of an
+// indicator table (with the unit the line above may give). done reports
+// the line read so; row, a line of three cells or more of another table.
+func (d *docRead) tableLine(i int) (row, done bool) {
+	if len(d.stack) == 0 {
+		return false, false
+	}
+	cs := cells(d.origs[i])
+	row = len(cs) >= 3
+	if d.tbl != nil && reMarkdownRule.MatchString(d.lines[i]) {
+		return row, true
+	}
+	if d.tbl != nil {
+		if inds, ok := d.tbl.rows(cs, d.origs[i], d.offs[i], d.path()); ok {
+			d.flush()
+			for _, ind := range inds {
+				ind.Candidate = d.stack[len(d.stack)-1].past
+				d.doc.Indicators = append(d.doc.Indicators, ind)
+			}
+			return row, true
+		}
+		d.tbl = nil
+	}
+	if t, ok := tableHeader(cs, d.doc.Period.End); ok {
+		d.flush()
+		d.tbl = t
+		if i > 0 {
+			if m := reUnitLine.FindStringSubmatch(d.lines[i-1]); m != nil {
+				d.tbl.unitAbove = m[1]
+			}
+		}
+		return row, true
+	}
+	return row, false
+}

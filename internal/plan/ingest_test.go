@@ -126,33 +126,6 @@ func BenchmarkIngest(b *testing.B) {
 	})
 }
 
-// A PDF may put a heading's number alone on its line and the title on the
-// next: the title is read from there, the section spans the number, and
-// the title does not run into the item's first sentence.
-func TestHeadingNumberAlone(t *testing.T) {
-	text := "某市科技创新行动方案(2026-2030年)\n一、\n总体要求\n(一)\n主要目标\n到2028年，培育企业100家。\n二、\n- 2 -\n重点任务\n1.\n建设平台\n建成平台10个。\n"
-	doc, err := Ingest(strings.NewReader(text))
-	if err != nil {
-		t.Fatal(err)
-	}
-	var got []string
-	var flat func([]*Section)
-	flat = func(ss []*Section) {
-		for _, s := range ss {
-			got = append(got, fmt.Sprintf("%s %s %q", s.Number, s.Title, string([]rune(text)[s.Start:s.End])))
-			flat(s.Children)
-		}
-	}
-	flat(doc.Sections)
-	want := []string{`一 总体要求 "一、"`, `(一) 主要目标 "(一)"`, `二 重点任务 "二、"`, `1 建设平台 "1."`}
-	if strings.Join(got, " | ") != strings.Join(want, " | ") {
-		t.Errorf("sections\n got %v\nwant %v", got, want)
-	}
-	if len(doc.Indicators) != 2 || doc.Indicators[1].Text != "建成平台10个" {
-		t.Errorf("targets: %+v", doc.Indicators)
-	}
-}
-
 // The goals a plan states before its first section: the sentences after
 // the one that opens with the deadline are goals too, though they do not
 // repeat it.

@@ -103,25 +103,15 @@ func titleAndIssuer(lines []string) (string, *string) {
 	return title, &issuer
 }
 
+// reDelivered is the date a report is delivered on, in its opening lines.
+var reDelivered = regexp.MustCompile(`(20\d\d)年\d{1,2}月\d{1,2}日在`)
+
 // period reads the plan's years: an explicit span in the title, an annual
 // plan's year in the title (《2025年…工作要点》), a span in the opening
 // lines, a five-year-plan name, else the first deadline the plan states
 // (到2027年，…) as the end its targets are due by (its start not known).
-// reDelivered is the date a report is delivered on, in its opening lines.
-var reDelivered = regexp.MustCompile(`(20\d\d)年\d{1,2}月\d{1,2}日在`)
-
 func period(title string, lines []string) Period {
-	span := func(l string) (Period, bool) {
-		if m := rePeriodYears.FindStringSubmatch(l); m != nil {
-			s, _ := strconv.Atoi(m[1])
-			e, _ := strconv.Atoi(m[2])
-			if e > s && e-s <= 20 { // a master plan may run to 2035
-				return Period{Start: &s, End: &e}, true
-			}
-		}
-		return Period{}, false
-	}
-	if p, ok := span(title); ok {
+	if p, ok := yearSpan(title); ok {
 		return p
 	}
 	if y, ok := annualYear(title, lines); ok {
@@ -130,28 +120,7 @@ func period(title string, lines []string) Period {
 		return Period{Start: &y, End: &y}
 	}
 	if m := reTitleYear.FindStringSubmatch(title); m != nil {
-		y, _ := strconv.Atoi(m[1] + m[2] + m[3]) // (若干政策（2025年版）: the edition of a year)
-		// 2026年工作总结和2027年工作要点: the year of the aims, not of the review
-		if has(title, []string{"总结", "回顾", "完成情况"}) {
-			for _, ym := range reYear.FindAllStringSubmatch(title, -1) {
-				if v, _ := strconv.Atoi(ym[1]); v > y && v-y <= 2 {
-					y = v
-				}
-			}
-		}
-		if m[3] != "" {
-			// the edition of a year that sets goals beyond it (到2027年，…)
-			// runs from that year to them
-			for _, l := range lines {
-				if d := reFirstDeadline.FindStringSubmatch(l); d != nil {
-					if e, _ := strconv.Atoi(d[1]); e > y && e-y <= 10 {
-						return Period{Start: &y, End: &e}
-					}
-					break
-				}
-			}
-		}
-		return Period{Start: &y, End: &y}
+		return titleYearPeriod(title, m, lines)
 	}
 	if strings.Contains(title, "工作报告") {
 		// a work report sets the aims of the year it is delivered in
@@ -164,7 +133,7 @@ func period(title string, lines []string) Period {
 		}
 	}
 	for _, l := range lines[:min(len(lines), 40)] {
-		if p, ok := span(l); ok {
+		if p, ok := yearSpan(l); ok {
 			return p
 		}
 	}
@@ -181,6 +150,47 @@ func period(title string, lines []string) Period {
 		}
 	}
 	return Period{}
+}
+
+// yearSpan is the span of years a line states (2026-2030年), up to twenty
+// years (a master plan may run to 2035).
+func yearSpan(l string) (Period, bool) {
+	if m := rePeriodYears.FindStringSubmatch(l); m != nil {
+		s, _ := strconv.Atoi(m[1])
+		e, _ := strconv.Atoi(m[2])
+		if e > s && e-s <= 20 {
+			return Period{Start: &s, End: &e}, true
+		}
+	}
+	return Period{}, false
+}
+
+// titleYearPeriod is the period of a plan whose title names its year (m,
+// of reTitleYear): that year; the later year of a title that reviews one
+// year and aims at the next; from an edition's year to the goals it sets.
+func titleYearPeriod(title string, m []string, lines []string) Period {
+	y, _ := strconv.Atoi(m[1] + m[2] + m[3]) // (若干政策（2025年版）: the edition of a year)
+	// 2026年工作总结和2027年工作要点: the year of the aims, not of the review
+	if has(title, []string{"总结", "回顾", "完成情况"}) {
+		for _, ym := range reYear.FindAllStringSubmatch(title, -1) {
+			if v, _ := strconv.Atoi(ym[1]); v > y && v-y <= 2 {
+				y = v
+			}
+		}
+	}
+	if m[3] != "" {
+		// the edition of a year that sets goals beyond it (到2027年，…)
+		// runs from that year to them
+		for _, l := range lines {
+			if d := reFirstDeadline.FindStringSubmatch(l); d != nil {
+				if e, _ := strconv.Atoi(d[1]); e > y && e-y <= 10 {
+					return Period{Start: &y, End: &e}
+				}
+				break
+			}
+		}
+	}
+	return Period{Start: &y, End: &y}
 }
 
 // rePolicyTitle is the title of a support policy or a guideline: a line
@@ -210,3 +220,12 @@ func fragmentLine(l string) bool {
 	open, close := strings.Index(l, "《"), strings.Index(l, "》")
 	return close >= 0 && (open < 0 || close < open) || strings.Contains(l, "....") || strings.Contains(l, "……")
 }
+
+// The years of a plan: its span, an annual plan's year, its first deadline.
+var (
+	rePeriodYears = regexp.MustCompile(`(20\d\d)\s*(?:年\s*)?[-~至—–－～]\s*(20\d\d)\s*年`)
+	// an annual plan's year in its title (《2025年…工作要点》)
+	reTitleYear = regexp.MustCompile(`(20\d\d)年(?:度)?[^—\-~至]*(?:工作要点|工作方案|工作计划|行动计划|实施方案|要点|计划|方案|安排|办法)|(?:要点|计划|方案)\s*[(（](20\d\d)年[)）]|[(（](20\d\d)年版[)）]`)
+	// the first deadline a plan states (到2027年，…): its end when no span is given
+	reFirstDeadline = regexp.MustCompile(`(?:到|至) ?(20\d\d) ?年`)
+)

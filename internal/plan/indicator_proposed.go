@@ -1,0 +1,109 @@
+package plan
+
+import "strings"
+
+// candidate decides whether a target is only proposed (for the reviewer
+// to accept) rather than asserted: it states the past, no verb or goal
+// governs it, its clause is dated before the plan, a rule of proposals
+// matches it, its number was read past a lost decimal point, or it is the
+// kinds a subsidy covers.
+func (x *at) candidate(ind *Indicator, clauseDeadline *int) bool {
+	q, ns, clause, c := x.q, x.ns, x.clause, x.c
+	governed := ind.Comparator != "=" || c.goalSection || budgetFigure(ns, q) || pilotSize(ns, q) || x.listed || x.goal || has(clause, verbs) || has(string(ns[q.after:clauseEnd(ns, q.after)]), verbs) ||
+		introduced(ns, x.cs) || endsAt(ns, q.beforeCmp, "到") || endsAt(ns, q.beforeCmp, "至")
+	// a clause with a deadline of its own in the plan's years looks
+	// ahead even in a sentence that starts from where things stand
+	ahead := ind.DeadlineYear != nil && c.planStart != nil && *ind.DeadlineYear >= *c.planStart && clauseDeadline != nil
+	// a clause dated before the plan starts states where things stood
+	// (…增加到2025年的120个 in a plan of 2026–2030)
+	dated := c.planStart != nil && ind.DeadlineYear != nil && *ind.DeadlineYear < *c.planStart && *ind.DeadlineYear >= 2000
+	unsure := proposedBy(x) != ""
+	// the kinds a subsidy covers (家电补贴由8类扩围至12类): a scope of
+	// a measure, proposed
+	scope := (q.base == "类" || q.base == "种") && has(string(ns[x.cs:clauseEnd(ns, q.after)]), []string{"补贴", "补助", "奖补", "资助", "奖励"})
+	return x.statesPast() && !(ahead && !c.past) || !governed || dated || unsure || q.unsure || scope
+}
+
+// statesPast reports a target of a section about the past, or of a
+// sentence that speaks of the past by a year before the plan or by a word
+// of the past that reaches it: a word after the quantity's clause (…控制在
+// 3%左右，考虑了去年…) does not reach back to it, nor to one whose
+// comparator of its own states a goal; and a sentence that names what
+// exists only to build on it (在已建成120个…的基础上，再新建50个; 由目前的
+// 10座增加到20座; 去年…，今年要…增长10%) looks ahead in its new clause.
+func (x *at) statesPast() bool {
+	q, ns, c := x.q, x.ns, x.c
+	cue := x.byCue && (has(pastCueText(string(ns[:clauseEnd(ns, q.after)])), pastCues) || q.cmp == "=")
+	return (c.past || cue || x.byYear) && !(cue && !x.byYear && !c.past && (freshClause(ns, q, x.cs) || thisYear(x.clause, c) != nil && !strings.Contains(x.clause, "已")))
+}
+
+// proposal is a named reason a target is proposed, not asserted.
+type proposal struct {
+	name  string
+	match func(x *at) bool
+}
+
+// proposedBy is the name of the first proposal that matches x, or "".
+func proposedBy(x *at) string {
+	for i := range proposals {
+		if proposals[i].match(x) {
+			return proposals[i].name
+		}
+	}
+	return ""
+}
+
+// proposals are what a text proposes rather than commits to, read in
+// order (the first that matches decides): indicator_condition.go,
+// indicator_budget.go and indicator_reject_*.go hold their predicates.
+var proposals = []proposal{
+	{"a condition outside a subsidy sentence", func(x *at) bool { return conditional(x.ns, x.q, x.cs) }},
+	{"a rule for each applicant", func(x *at) bool { return perApplicant(x.clause, x.q) && !raisedStandard(x.ns, x.q, x.cs) }},
+	{"a change beside the level it changes", func(x *at) bool { return changeBesideLevel(x.ns, x.q, x.cs, x.prev) }},
+	{"a fund a word of subsidy names", func(x *at) bool {
+		return subsidyFund(x.ns, x.q, x.cs) && (!x.c.annual || has(x.s, []string{"给予", "奖励", "奖补", "予以"}))
+	}},
+	{"what already exists", func(x *at) bool { return existingBefore(x.ns, x.cs, x.q.a) }},
+	{"a sum restated", func(x *at) bool { return restated(x.ns, x.q) }},
+	{"the total of the names listed", func(x *at) bool { return listTotal(x.ns, x.q, x.cs) }},
+	{"a rate reasoned about", func(x *at) bool { return rateDiscussed(x.ns, x.q) }},
+	{"a policy named by its figure", func(x *at) bool { return namesPolicy(x.ns, x.q) }},
+	{"a population", func(x *at) bool { return population(x.ns, x.q, x.cs) }},
+	{"about so many people, outside the goals", func(x *at) bool { return aboutPeople(x.ns, x.q, x.cs) && !x.goal && !x.c.goalSection }},
+	{"a level stated with 为, outside the goals", func(x *at) bool { return stated(x.ns, x.q, x.clause) && !x.goal && !x.c.goalSection }},
+	{"a rank", func(x *at) bool { return (x.q.base == "名" || x.q.base == "位") && x.before("前") }},
+	{"a size before its noun", func(x *at) bool { return sizeBeforeNoun(x.ns, x.q) }},
+	{"what a sentence opening with its condition grants", func(x *at) bool { return x.consequence && moneyOrRate(x.q) }},
+	{"what was done", func(x *at) bool { return doneAspect(x.clause) || doneAfter(x.ns, x.q) }},
+	{"an area described", func(x *at) bool { return describedArea(x.ns, x.q, x.clause) }},
+	{"a floor for each event", func(x *at) bool { return floorEach(x.q, x.clause) }},
+	{"a floor for each person", func(x *at) bool {
+		q := x.q
+		return (q.cmp == ">=" || q.cmp == ">") && has(x.clause, []string{"每人", "每名", "人均每年"}) && !moneyOrRate(q)
+	}},
+	{"a name said three times", func(x *at) bool { return x.c.names[namedKey(x.ns, x.q)] >= 3 }},
+	{"the standard a measure applies", func(x *at) bool { return byStandard(x.ns, x.q, x.clause) }},
+	{"a request", func(x *at) bool { return strings.Contains(x.s, "请求") }},
+	{"how often something happened", func(x *at) bool { return eventCount(x.ns, x.q, x.clause) }},
+	{"a rule in principle", func(x *at) bool { return strings.Contains(x.clause, "原则上") && !x.goal }},
+	{"the places just listed", func(x *at) bool { return listedPlaces(x.ns, x.q, x.clause) }},
+	{"a figure for each", func(x *at) bool { return eachSends(x.ns, x.q) }},
+	{"two or more", func(x *at) bool { return twoOrMore(x.q) }},
+	{"a floor of eligibility, outside the goals", func(x *at) bool {
+		q := x.q
+		return (q.cmp == ">=" || q.cmp == ">") && eligible(x.s) && !x.goal && !x.c.goalSection
+	}},
+	{"a standard each project or firm must meet", func(x *at) bool {
+		q := x.q
+		return x.standard && moneyOrRate(q) && (q.cmp == ">=" || q.cmp == ">") && !has(x.clause, []string{"达到", "提高", "提升", "增长", "增加", "突破", "超过", "实现"})
+	}},
+}
+
+// introduced reports a clause that follows a colon closing a clause with a
+// verb (打造人才梯队：百名领军人才、千名骨干人才): the list shares that verb.
+func introduced(rs []rune, cs int) bool {
+	if cs == 0 || rs[cs-1] != ':' && rs[cs-1] != '：' {
+		return false
+	}
+	return has(string(rs[clauseStart(rs, cs-1):cs-1]), verbs)
+}

@@ -1,0 +1,99 @@
+package plan
+
+import "strings"
+
+// Descriptions and sizes: a qualifier of a noun (1亿元以上的企业) against the
+// size the plan commits to (达到3000人的规模, 建立100人的专家库, 90%以上的乡镇
+// 建成…), a note in brackets that says what a thing is, an area described.
+
+// sizeReached reports a scale a count reaches (招生达到3000人的规模): the size
+// the plan commits to, not a qualifier of a noun.
+func sizeReached(rs []rune, q quantity) bool {
+	if !(endsAt(rs, q.beforeCmp, "达到") || endsAt(rs, q.beforeCmp, "扩大到") || endsAt(rs, q.beforeCmp, "扩大至") || endsAt(rs, q.beforeCmp, "形成")) {
+		return false
+	}
+	ce := clauseEnd(rs, q.after)
+	rest := strings.TrimRight(string(rs[q.after:ce]), " ")
+	if i := strings.IndexByte(rest, '('); i > 0 && strings.HasSuffix(rest, ")") {
+		rest = strings.TrimRight(rest[:i], " ") // (见附表)
+	}
+	return strings.HasPrefix(rest, "的") && strings.HasSuffix(rest, "规模") && len([]rune(rest)) <= 7
+}
+
+// makeVerbs make a body of people whose size the plan sets.
+var makeVerbs = []string{"建立", "组建", "建设", "打造", "成立", "组织", "培育", "建成"}
+
+// teamOfSize reports the size of a body of people a verb makes, written as
+// its qualifier (建立100人的专家库, 组建50名左右的讲师团): a target, not the
+// qualifier of a class (100人以上的企业).
+func teamOfSize(rs []rune, q quantity) bool {
+	if q.base != "人" && q.base != "名" && q.base != "位" || q.cmp == ">=" || q.cmp == ">" {
+		return false
+	}
+	for _, v := range makeVerbs {
+		if endsAt(rs, q.beforeCmp, v) {
+			return true
+		}
+	}
+	return false
+}
+
+// shareDoing reports a share of places or bodies that do or reach something
+// (90%以上的乡镇建成综合文化站): a target, not the threshold of a class (营业
+// 收入增长20%以上的企业, which no verb of making follows).
+func shareDoing(rs []rune, q quantity) bool {
+	if q.base != "%" || q.after >= len(rs) || rs[q.after] != '的' {
+		return false
+	}
+	rest := string(rs[q.after+1 : clauseEnd(rs, q.after)])
+	return has(rest, []string{"建成", "建立", "实现", "达到", "开展", "配备", "设立", "完成"}) && !has(rest, []string{"给予", "奖励", "补助", "补贴"})
+}
+
+// areaWords name the size of a site a text describes (用地面积约300亩).
+var areaWords = []string{"用地面积", "占地面积", "建筑面积", "总面积", "面积约", "面积为"}
+
+// describedArea reports the area of a site given as its description, with
+// no verb of making in the quantity's clause: proposed, not asserted
+// (新增展陈面积1万平方米 and 建成建筑面积2万平方米的科技馆 stay targets).
+func describedArea(rs []rune, q quantity, clause string) bool {
+	if q.cmp != "=" && q.cmp != "~" {
+		return false // 建筑面积不少于1万平方米: a floor of what is built
+	}
+	for _, w := range areaWords {
+		if endsAt(rs, q.beforeCmp, w) || endsAt(rs, q.beforeCmp, w+"约") {
+			return !has(clause, []string{"新增", "新建", "建成", "扩大", "增加", "达到", "改造", "提升"})
+		}
+	}
+	return false
+}
+
+// bracketNote reports a quantity inside brackets whose text before it has
+// no verb of its own (园区面积2000亩, 总投资5亿元): a description of what
+// the sentence names. A bracket with a verb (其中新建5个) is a target's.
+func bracketNote(rs []rune, q quantity, cs int) bool {
+	open := -1
+	for k := q.a - 1; k >= cs; k-- {
+		if rs[k] == ')' {
+			return false
+		}
+		if rs[k] == '(' {
+			open = k
+			break
+		}
+	}
+	if open < 0 || open+1 == q.a {
+		return false // none, or the bracket holds the figure alone (a weight)
+	}
+	closed := false
+	for k := q.after; k < len(rs) && k < q.after+12; k++ {
+		if rs[k] == ')' {
+			closed = true
+			break
+		}
+		if strings.ContainsRune("(。；;", rs[k]) {
+			break
+		}
+	}
+	inner := string(rs[open+1 : q.a])
+	return closed && !has(inner, verbs) && !has(inner, []string{"其中", "力争", "目标", "到20", "累计", "合计", "总计", "共计", "新增", "每年"})
+}

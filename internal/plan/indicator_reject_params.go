@@ -1,0 +1,98 @@
+package plan
+
+import "strings"
+
+// A policy's parameters and rules, not its commitments: a sum or rate it
+// pays or charges, a cap for each applicant, a fine, the longest a
+// procedure may take, a floor set for each event, the standard a measure
+// applies, what each member sends. A standard raised by a sum (补助标准再
+// 提高30元) is a change the plan makes (raisedBy).
+
+// moneyOrRate reports a quantity that can be a policy parameter: an amount
+// of money, a share or a multiple (给予最高500万元奖励, 按10%给予补助). A
+// count of those funded (每年资助青年人才100名) is a commitment.
+func moneyOrRate(q quantity) bool {
+	switch q.base {
+	case "元", "美元", "%", "‰", "倍", "个百分点", "百分点", "":
+		return true
+	}
+	return false
+}
+
+// distributive subjects of a cap (每个学会每年最多支持3个项目, 单个企业
+// 不超过…): a rule for each applicant, not a total the plan commits to.
+var (
+	eachWords = []string{"每个", "每家", "每人", "每位", "每项", "每户", "每所", "每名", "单个", "单家", "单户", "单项", "单位每", "每生", "每一"}
+	capWords  = []string{"最多", "最高", "不超过", "不得超过", "原则上不超过", "限报", "限"}
+)
+
+// capPerUnit reports a quantity capped for each unit it applies to.
+func capPerUnit(clause string, q quantity) bool {
+	if !has(clause, eachWords) {
+		return false
+	}
+	clause = strings.ReplaceAll(clause, " ", "")
+	return has(clause, capWords) || q.cmp == "<=" || q.cmp == "<"
+}
+
+// chargedRate reports a clause naming a rate or price charged (担保费率,
+// 贷款利率, 收费标准): what is charged is a parameter, not a goal.
+func chargedRate(clause string) bool {
+	return has(clause, []string{"费率", "利率", "收费标准", "收费价格", "价格标准", "缴费比例", "缴费基数", "税率", "征收率",
+		// the rates a policy applies (加计扣除比例, 补助比例)
+		"加计扣除", "扣除比例", "补助比例", "补贴比例", "奖励比例", "贴息比例", "分担比例", "配套比例", "资助比例"})
+}
+
+// penalty reports a fine or a multiple of one (处违法所得2倍以上5倍以下的罚款).
+func penalty(s string, q quantity) bool {
+	return (moneyOrRate(q) || q.base == "倍") && has(s, []string{"罚款", "罚金"})
+}
+
+// procedureLimit reports the longest a procedure may take (最长不超过10个工作日,
+// 最迟不超过4个小时, 期限最长不超过240个月): a rule, not a goal of speed
+// (压缩至5个工作日以内 stays one).
+func procedureLimit(rs []rune, q quantity, clause string) bool {
+	period := q.base == "个" && (hasAt(rs, q.after, "工作日") || hasAt(rs, q.after, "月") || hasAt(rs, q.after, "小时")) ||
+		q.base == "小时" || q.base == "天" || q.base == "日"
+	return period && has(clause, []string{"最长", "最迟", "最多", "时限为", "期限为"}) &&
+		!has(clause, []string{"压缩", "缩短", "减少", "降低", "降至", "减至"})
+}
+
+// raisedBy reports a standard raised by a sum (补助标准再提高30元): a change
+// the plan makes, not the amount a subsidy pays each time.
+func raisedBy(rs []rune, q quantity) bool {
+	for _, w := range []string{"提高", "增加", "上调", "提高了"} {
+		if endsAt(rs, q.beforeCmp, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// eachEvent are the openings of a rule for each event or item (每场, 每期).
+var eachEvent = []string{"每场", "每期", "每次", "每项", "每批", "每届", "每轮", "每个项目", "每门"}
+
+// floorEach reports a floor set for each event or item (每场活动参与人数不少于
+// 50人): a standard, proposed. A floor for each place (每个乡镇至少建设1个)
+// stays a target.
+func floorEach(q quantity, clause string) bool {
+	return (q.cmp == ">=" || q.cmp == ">") && has(clause, eachEvent) &&
+		!has(clause, []string{"增长", "提高", "提升", "增加", "带动", "实现", "突破"}) // (带动每届参展企业贸易额增长10%以上)
+}
+
+// byStandard reports a quantity inside 按照…的标准 (按照每万人口不少于1名的标准
+// 配备): the standard a measure applies, proposed, not a count reached.
+func byStandard(rs []rune, q quantity, clause string) bool {
+	if !strings.Contains(clause, "按") {
+		return false
+	}
+	rest := string(rs[q.after:clauseEnd(rs, q.after)])
+	i := strings.Index(rest, "的标准")
+	return i >= 0 && i <= 30
+}
+
+// eachSends reports what each member sends or names (各派1名, 各推荐2名) or
+// has (两省各15万左右): a rule or a figure for each, proposed.
+func eachSends(rs []rune, q quantity) bool {
+	return q.beforeCmp >= 1 && rs[q.beforeCmp-1] == '各' || q.beforeCmp >= 2 && rs[q.beforeCmp-2] == '各' || q.beforeCmp >= 3 && rs[q.beforeCmp-3] == '各'
+}

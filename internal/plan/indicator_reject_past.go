@@ -1,0 +1,191 @@
+package plan
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+)
+
+// What a text says was, not what the plan will bring about: a year before
+// the plan, a five-year plan already over, what a place has, what was done
+// (said with 了), what already exists, a sum restated, the toll of an event
+// and how often something happened; and the comparisons with last year
+// that state no past (比去年增加…). The sentence's cues (readCues), the
+// rules of notTargets and the proposals read them.
+
+var (
+	reYear     = regexp.MustCompile(`(20\d\d) ?年`)
+	reOpenYear = regexp.MustCompile(`^\s*(20\d\d) ?年(?:底|末|上半年|全年)?[，,]`)
+	reAsOf     = regexp.MustCompile(`^[^，,]{0,6}(?:截至|截止到|截止)(20\d\d)年`)
+)
+
+// pastYear reports whether a sentence speaks of a year before the plan
+// (2024年，全市…) without pointing ahead from it.
+func pastYear(s string, planStart *int) bool {
+	if planStart != nil {
+		// 截至2025年底 before the plan starts states where things stand.
+		if m := reAsOf.FindStringSubmatch(s); m != nil {
+			if y, _ := strconv.Atoi(m[1]); y < *planStart {
+				return true
+			}
+		}
+	}
+	if planStart == nil {
+		return false
+	}
+	// A sentence that opens with a year before the plan (2025年，全省…)
+	// states where things stand, whatever it compares with (比2020年增长).
+	if t := strings.TrimLeft(s, " "); !strings.HasPrefix(t, "20") {
+		// no year opens the sentence
+	} else if m := reOpenYear.FindStringSubmatch(s); m != nil {
+		if y, _ := strconv.Atoi(m[1]); y < *planStart {
+			return true
+		}
+	}
+	if pastPeriod(s, *planStart) {
+		return true
+	}
+	if has(s, []string{"到20", "至20", "力争", "比20", "较20", "基础上", "为基数", "为基准"}) {
+		return false
+	}
+	for _, m := range reYear.FindAllStringSubmatch(s, 3) {
+		if y, _ := strconv.Atoi(m[1]); y < *planStart {
+			return !strings.Contains(s, "由"+m[0])
+		}
+	}
+	return false
+}
+
+// pastPeriod reports a sentence whose opening clause names a five-year
+// plan's span that ended before this plan starts (“十四五”期间，全省累计…
+// in a plan of 2026–2030): where things stand, not a goal.
+func pastPeriod(s string, planStart int) bool {
+	first := s
+	if i := strings.IndexAny(s, "，,；;"); i >= 0 {
+		first = s[:i]
+	}
+	if !has(first, []string{"期间", "时期", "以来"}) {
+		return false
+	}
+	for _, p := range fiveYearEnds {
+		if strings.Contains(first, p.name) && p.end < planStart {
+			return true
+		}
+	}
+	return false
+}
+
+// fiveYearEnds are the last years of the named five-year plans.
+var fiveYearEnds = []struct {
+	name string
+	end  int
+}{{"十一五", 2010}, {"十二五", 2015}, {"十三五", 2020}, {"十四五", 2025}, {"十五五", 2030}}
+
+// owns reports a sentence that says what a place has (我市拥有…基地12个):
+// where things stand, unless it is a goal (力争拥有) or names a rate of
+// having (拥有量, 拥有率).
+func owns(s string) bool {
+	i := strings.Index(s, "拥有")
+	if i < 0 || has(s, goalCues) || has(s, []string{"达到", "提高", "增长", "增加", "突破", "超过"}) || strings.Contains(s[:i], "每") {
+		return false // 每10万人拥有…达到: a ratio to reach
+	}
+	rest := s[i+len("拥有"):]
+	return !strings.HasPrefix(rest, "量") && !strings.HasPrefix(rest, "率")
+}
+
+// cmpWithPast are comparisons with the year before and baselines named
+// as its: not a statement of where things stand (比去年增加…, 较上年提高…).
+var cmpWithPast = []string{"比去年", "比上年", "较去年", "较上年", "同比", "比上一年",
+	// a baseline named as last year's (赤字率从去年的2.1%提高到2.3%)
+	"从去年的", "由去年的", "从上年的", "由上年的"}
+
+// pastCueText is a sentence with what does not state the past taken out:
+// 现有基础 (a comparison's base) and comparisons with last year.
+func pastCueText(s string) string {
+	s = strings.ReplaceAll(s, "现有基础", "")
+	for _, w := range cmpWithPast {
+		if strings.Contains(s, w) {
+			s = strings.ReplaceAll(s, w, "")
+		}
+	}
+	return s
+}
+
+// existingBefore reports a clause that names what already exists (已开工的
+// 57个项目, 已设立400亿元…基金): 已 and a verb before the quantity.
+func existingBefore(ns []rune, cs, a int) bool {
+	for k := cs; k < a; k++ {
+		if ns[k] != '已' {
+			continue
+		}
+		for _, v := range verbs {
+			if hasAt(ns, k+1, v) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// restated reports a sum the sentence refers back to (上述2万亿元, 前述…):
+// stated before, not a new target.
+func restated(ns []rune, q quantity) bool {
+	return endsAt(ns, q.beforeCmp, "上述") || endsAt(ns, q.beforeCmp, "前述")
+}
+
+// doneAspect reports a verb with 了 in the quantity's clause (新增了120个):
+// what was done, stated in the perfective, not what the plan sets out to do.
+func doneAspect(clause string) bool {
+	return perfective(clause)
+}
+
+// doneAfter reports a verb with 了 after the quantity in its clause (3000余名
+// 科技工作者参加了活动).
+func doneAfter(rs []rune, q quantity) bool {
+	return perfective(string(rs[q.after:clauseEnd(rs, q.after)]))
+}
+
+func perfective(clause string) bool {
+	for i := strings.Index(clause, "了"); i >= 0; {
+		before, after := clause[:i], clause[i+len("了"):]
+		if !strings.HasSuffix(before, "为") && !strings.HasSuffix(before, "除") && !strings.HasSuffix(before, "不") &&
+			!strings.HasPrefix(after, "解") && before != "" {
+			return true
+		}
+		j := strings.Index(after, "了")
+		if j < 0 {
+			break
+		}
+		i += len("了") + j
+	}
+	return false
+}
+
+// tollWords close the count of an event's toll (造成8人死亡).
+var tollWords = []string{"死亡", "遇难", "受伤", "重伤", "轻伤", "失踪", "伤亡"}
+
+// toll reports the toll of an event: the people it killed or hurt, the loss
+// it caused (直接经济损失约3亿元), unless the plan brings it down.
+func toll(rs []rune, q quantity, clause string) bool {
+	for _, w := range tollWords {
+		if hasAt(rs, q.after, w) {
+			return true
+		}
+	}
+	if strings.Contains(clause, "造成") && has(string(rs[q.after:clauseEnd(rs, q.after)]), tollWords) {
+		return true // 造成86名矿工遇难
+	}
+	return strings.Contains(clause, "经济损失") && (q.cmp == "=" || q.cmp == "~") &&
+		!has(clause, []string{"减少", "降低", "下降", "控制", "压减"})
+}
+
+// eventCount reports how often an event happened (共发生5级以上地震48次) or
+// a level a figure is compared with (高于年均19次的水平): what is, not what
+// the plan brings about.
+func eventCount(rs []rune, q quantity, clause string) bool {
+	if (q.base == "次" || q.base == "起") && strings.Contains(clause, "发生") && !has(clause, []string{"减少", "下降", "降低", "控制", "不超过", "低于"}) {
+		return true
+	}
+	return hasAt(rs, q.after, "的水平") && has(clause, []string{"高于", "低于", "超过", "相当于"}) &&
+		!has(clause, []string{"达到", "提高到", "提升到", "保持在"})
+}

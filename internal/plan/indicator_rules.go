@@ -1,0 +1,259 @@
+package plan
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+)
+
+// notTarget is a named reason a quantity of a sentence is no target: match
+// reports it; baseline, when set, is the baseline the quantity is instead,
+// kept for the sentence's next target.
+type notTarget struct {
+	name     string
+	match    func(x *at) bool
+	baseline func(x *at) *Baseline
+}
+
+// notTargets are read in order; the first that matches drops the quantity
+// (sentenceRead.read), so a rule may count on the ones before it having
+// failed. The predicates they call are grouped by the kind of thing they
+// recognise: indicator_reject_*.go, indicator_budget.go and
+// indicator_condition.go.
+var notTargets = []notTarget{
+	// a bare count (5亿) only as the value a comparison reaches
+	{name: "a bare count", match: func(x *at) bool {
+		ns, q := x.ns, x.q
+		return q.base == "" && q.cmp == "=" && !endsAt(ns, q.a, "达到") && !peopleAfter(ns, q.b) && !bareHeadcount(ns, q.b)
+	}},
+	// an ordinal (第十五届), a rate's denominator (每万人口), the
+	// total of a list (围绕交通、物流等19个场景), a scope (在12个赛道;
+	// but 在10个以上乡镇部署 commits to a reach), all the parts there
+	// are (覆盖全省17个市州) or a set phrase (三位一体)
+	{name: "an ordinal, a denominator, a list's total, a scope", match: func(x *at) bool {
+		ns, q, clause := x.ns, x.q, x.clause
+		return x.before("第") || x.before("每") || x.before("等") && has(string([]rune(clause)[:min(len([]rune(clause)), 6)]), []string{"围绕", "针对", "在"}) ||
+			q.cn && q.b < len(ns) && isCNDigit(ns[q.b]) || countOfCounts(ns, q) || issuers(ns, q) ||
+			strings.HasSuffix(strings.TrimSpace(clause), "在") && !has(clause, []string{"控制在", "保持在", "稳定在", "维持在"}) && q.cmp == "=" && !pilotSize(ns, q) ||
+			q.cmp == "=" && scopeIn(clause) && !pilotSize(ns, q) ||
+			q.cmp == "=" && scopeOf(clause) ||
+			q.cmp == "=" && allParts(ns, q)
+	}},
+	// an age (35岁以下), not a life expectancy reached (达到80岁)
+	{name: "an age", match: func(x *at) bool {
+		ns, q := x.ns, x.q
+		return q.base == "岁" && (q.isRange || !has(string(ns[max(0, q.a-3):q.a]), []string{"达到", "提高到", "提高至", "延长到", "延长至", "增加到", "增至"}))
+	}},
+	// a duration (24小时服务), not a count of hours (服务时长达到100万小时)
+	{name: "a duration in hours", match: func(x *at) bool {
+		ns, q := x.ns, x.q
+		return q.base == "小时" && q.mult == 1 && q.cmp == "=" && !endsAt(ns, q.a, "达到")
+	}},
+	// a period (30个工作日内, 3个月), not a count; one with a
+	// comparator or a verb of shortening is a bound (控制在5个工作日内,
+	// 压缩至5个工作日以内)
+	{name: "a period in 个", match: func(x *at) bool {
+		ns, q, clause := x.ns, x.q, x.clause
+		return q.base == "个" && (q.cmp == "=" || q.cmp == "range") && !has(clause, []string{"压缩", "缩短", "减少", "降低", "降至", "减至"}) && (hasAt(ns, q.after, "工作日") || hasAt(ns, q.after, "月") || hasAt(ns, q.after, "小时") || hasAt(ns, q.after, "季度") || hasAt(ns, q.after, "星期"))
+	}},
+	// a duration (每节课45分钟) or a ring (15分钟生活圈), not a time
+	// to bring down to (响应时间缩短至12分钟以内)
+	{name: "a duration or a ring in minutes", match: func(x *at) bool {
+		ns, q := x.ns, x.q
+		return q.base == "分钟" && (q.cmp == "=" && !endsAt(ns, q.a, "至") && !endsAt(ns, q.a, "到") && !endsAt(ns, q.a, "达到") || quoted(ns, q.a) ||
+			strings.ContainsRune(string(ns[q.b:clauseEnd(ns, q.b)]), '圈'))
+	}},
+	// a ring named by its latency (1毫秒、3毫秒时延圈), not a bound
+	{name: "a ring named by its latency", match: func(x *at) bool {
+		ns, q := x.ns, x.q
+		return (q.base == "毫秒" || q.base == "ms") && strings.ContainsRune(string(ns[q.b:clauseEnd(ns, q.b)]), '圈')
+	}},
+	// a size that qualifies what a count after it counts (培育年营收
+	// 超10亿元企业20家, 建设千亩以上示范基地20个): the count is the target
+	{name: "a size that qualifies a count", match: func(x *at) bool {
+		ns, q := x.ns, x.q
+		return qualifiesCount(ns, q)
+	}},
+	// the term of a body in its name (市十届人大二次会议), an ordinal without 第
+	{name: "the term of a body", match: func(x *at) bool {
+		ns, q := x.ns, x.q
+		return q.cn && q.base == "届" && q.b < len(ns) && strings.ContainsRune("人政全党代中", ns[q.b])
+	}},
+	// a numeral in a place's name (赣州市六台区), the toll of an event
+	// (造成8人死亡), a fine, the longest a procedure may take, the
+	// items under a heading of a list (人才培养方面5项), a ban on
+	// two or more (不得同时在两个以上学会任职)
+	{name: "a place's name, a toll, a fine, a procedure's limit, a ban", match: func(x *at) bool {
+		ns, q, clause, cs := x.ns, x.q, x.clause, x.cs
+		return outlineNumber(ns, q, cs) || placeName(ns, q) || poolOf(ns, q, clause) || toll(ns, q, clause) || penalty(x.s, q) || procedureLimit(ns, q, clause) || x.before("方面") ||
+			twoOrMore(q) && has(x.s, []string{"不得", "禁止", "不能"})
+	}},
+	// a price charged per unit (执行0.3元/立方米的配气价格), a notice
+	// given ahead (至少提前6个月), a subsidy's rate raised (支持资金可上浮
+	// 20%): parameters of a measure, not results
+	{name: "a price, a notice, a rate raised", match: func(x *at) bool {
+		ns, q := x.ns, x.q
+		return q.base == "元" && hasAt(ns, q.b, "/") && has(string(ns[q.b:clauseEnd(ns, q.b)]), []string{"价格", "价", "优惠", "收费"}) ||
+			endsAt(ns, q.beforeCmp, "提前") || endsAt(ns, q.a, "提前") || q.base == "%" && (endsAt(ns, q.beforeCmp, "上浮") || endsAt(ns, q.beforeCmp, "下浮"))
+	}},
+	// a figure referred to (如图4所示), the word 人员 (1人员能力: a
+	// figure's labels), the parts a thing is made of (包括通用、安全、
+	// 检测等3个部分, 从点、线、面五个维度): a description, no result
+	{name: "a figure's label, the parts of a whole", match: func(x *at) bool {
+		ns, q, clause := x.ns, x.q, x.clause
+		return q.base == "所" && hasAtSpaced(ns, q.after, "示") || q.base == "人" && hasAt(ns, q.b, "员") || partsOfWhole(ns, q, clause)
+	}},
+	// the base of a growth (以…3000名为基数)
+	{name: "the base of a growth", baseline: growthBase, match: func(x *at) bool {
+		ns, q := x.ns, x.q
+		return baseOf(ns, q)
+	}},
+	// a number in the title of a document (《关于建设100个…的意见》)
+	{name: "in a document's title", match: func(x *at) bool {
+		ns, q := x.ns, x.q
+		return inBookTitle(ns, q.a)
+	}},
+	// the parts of a name spelt out in brackets: “1+3+N”的平台体系
+	// (即1个省级、3个区域分平台…)
+	{name: "in a gloss", match: func(x *at) bool {
+		ns, q := x.ns, x.q
+		return inGloss(ns, q.a)
+	}},
+	// the count of categories just listed (企业、行业、城市五类)
+	{name: "the categories just listed", match: func(x *at) bool {
+		q, clause := x.q, x.clause
+		return (q.base == "类" || q.base == "种") && strings.Contains(clause, "、")
+	}},
+	// the count of the plan's own parts (开展十项行动, 推进三项改革),
+	// like 六大工程: how the plan is organised, not a result
+	{name: "the plan's own parts", match: func(x *at) bool {
+		ns, q := x.ns, x.q
+		return q.cn && q.cmp == "=" && q.value*q.mult <= 20 && planPart(ns, q.after)
+	}},
+	// the articles of a policy, its name (人才新政20条), not a count
+	// the plan commits to
+	{name: "a policy's articles", match: func(x *at) bool {
+		ns, q, cs := x.ns, x.q, x.cs
+		return q.base == "条" && q.cmp == "=" && has(string(ns[max(cs, q.a-2):q.a]), []string{"新政", "政策", "措施", "举措", "意见", "办法", "细则"})
+	}},
+	// a figure in a note in brackets that says what a thing is
+	// (建设大学科技园(园区面积2000亩)), not what is to be done
+	{name: "a note in brackets", match: func(x *at) bool {
+		ns, q, cs := x.ns, x.q, x.cs
+		return bracketNote(ns, q, cs)
+	}},
+	// a figure in brackets: a weight, a note (日常监测(60%))
+	{name: "a figure in brackets", match: func(x *at) bool {
+		ns, q := x.ns, x.q
+		return x.before("(") && q.after < len(ns) && ns[q.after] == ')'
+	}},
+	// inside a quoted name or slogan (“以三个自贸区块为…”), or a
+	// bare magnitude naming a class (百亿元产业集群)
+	{name: "quoted, or a magnitude naming a class", match: func(x *at) bool {
+		ns, q, clause := x.ns, x.q, x.clause
+		return quoted(ns, q.a) && !(x.before("“") && !q.cn && !namesPart(ns, q.a)) ||
+			q.cn && (ns[q.a] == '百' || ns[q.a] == '千') && !isCNDigit(ns[q.a+1]) && q.beforeCmp == q.a && !endsAt(ns, q.a, "达到") && !bareCount(ns, q, clause)
+	}},
+	// a slogan (“四个服务”), the word 一 (一批, 一次性), a phase (二期),
+	// an adjective (一次性), the name of one of a list of things
+	// (高山滑雪、冬季两项、速度滑冰)
+	{name: "a slogan, the word 一, a phase, an adjective", match: func(x *at) bool {
+		ns, q := x.ns, x.q
+		return q.cn && (x.before("“") || x.before("\"") || q.value*q.mult < 2 && !(q.base == "次" && x.per != nil) && q.base != "倍" && q.base != "‰" && !leastOne(q) ||
+			q.base == "期" || q.base == "张" || q.base == "批" || q.base == "次" && x.per == nil) ||
+			q.b < len(ns) && ns[q.b] == '性' || q.cn && q.cmp == "=" && nameInList(ns, q)
+	}},
+	// a qualifier: 1亿元以上的企业, 千亿级 (but 90%的企业 is a share)
+	{name: "a qualifier", match: func(x *at) bool {
+		ns, q, clause := x.ns, x.q, x.clause
+		return q.after < len(ns) && ns[q.after] == '的' && (q.after > q.b && !(q.base == "%" && endsAt(ns, q.beforeCmp, "覆盖")) || q.base != "%") && !hasAt(ns, q.after, "的目标") && !hasAt(ns, q.after, "的水平") && !sizeOfMade(ns, q, clause) && !sizeReached(ns, q) && !teamOfSize(ns, q) && !shareDoing(ns, q) || q.b < len(ns) && ns[q.b] == '级'
+	}},
+	// a subsidy or reward, not a commitment of the plan
+	{name: "a subsidy or reward", match: func(x *at) bool {
+		ns, q, clause, cs := x.ns, x.q, x.clause, x.cs
+		return (x.params && has(strings.ReplaceAll(string(ns[cs:clauseEnd(ns, q.after)]), " ", ""), paramCues) ||
+			strings.Contains(strings.ReplaceAll(clause, " ", ""), "最高")) && moneyOrRate(q) && !raisedBy(ns, q) && !raisedStandard(ns, q, cs) && !allocation(ns, q, cs)
+	}},
+	// a cap per unit (每个学会每年最多支持3个项目), a rate or price
+	// charged (担保费率不超过1%), a sum not to be exceeded (项目总经费
+	// 不超过50万元): parameters of a policy, not its commitments
+	{name: "a cap, a rate or price charged", match: func(x *at) bool {
+		q, clause := x.q, x.clause
+		return capPerUnit(clause, q) || x.params && (q.cmp == "<=" || q.cmp == "<") && has(strings.ReplaceAll(clause, " ", ""), paramCues) || moneyOrRate(q) && chargedRate(clause) || priceCap(clause, q) ||
+			q.base == "元" && (q.cmp == "<=" || q.cmp == "<") && !has(x.s, []string{"力争", "确保", "目标", "控制在", "压缩", "降低", "下降", "减少"})
+	}},
+	// the rhythm of a procedure (每半年开展1次督查, 每月召开1次例会,
+	// 中期开展1次评估): how the work is run, not a result
+	{name: "a procedure's rhythm", match: func(x *at) bool {
+		ns, q, clause := x.ns, x.q, x.clause
+		return procedureRhythm(ns, q, clause)
+	}},
+	// a rhythm of work closing its clause (每年评审一次), not a count
+	// of events (每两年举办一次科普讲解大赛)
+	{name: "a rhythm of work", match: func(x *at) bool {
+		ns, q := x.ns, x.q
+		return q.cn && q.base == "次" && q.value <= 2 && x.per != nil && q.after == clauseEnd(ns, q.after)
+	}},
+	// a least period a procedure takes (公示期不少于5个工作日); an upper
+	// bound is a goal of speed (控制在5个工作日以内)
+	{name: "a least period", match: func(x *at) bool {
+		ns, q := x.ns, x.q
+		return q.base == "个" && (q.cmp == ">=" || q.cmp == ">") && (hasAt(ns, q.after, "工作日") || hasAt(ns, q.after, "月") || hasAt(ns, q.after, "星期"))
+	}},
+	// the threshold of a measure (对研发投入超过1000万元的企业，给予…)
+	{name: "a measure's threshold", match: func(x *at) bool {
+		ns, q, cs := x.ns, x.q, x.cs
+		return x.params && conditional(ns, q, cs)
+	}},
+	// (按合同金额的30%, 按100%加计扣除: a rate applied, not reached)
+	// a threshold of eligibility (注册资本不低于100万元), not a goal
+	{name: "eligibility, a rate applied", match: func(x *at) bool {
+		ns, q, clause := x.ns, x.q, x.clause
+		return moneyOrRate(q) && eligible(x.s) && !x.goal ||
+			moneyOrRate(q) && strings.Contains(clause, "按") && x.before("的") || moneyOrRate(q) && (x.before("按") || x.before("按照")) && !arranged(ns, q)
+	}},
+	// a baseline the quantity is (由目前的10座增加到20座, 从2025年的…)
+	{name: "a baseline (由…, 从…)", baseline: fromBase, match: func(x *at) bool {
+		ns, q := x.ns, x.q
+		return x.before("由") && !strings.Contains(string(ns[q.after:clauseEnd(ns, q.after)]), "组成") || x.before("从") || reFromYear.MatchString(string(ns[max(0, q.a-10):q.a])) || reFromNow.MatchString(string(ns[max(0, q.a-8):q.a]))
+	}},
+}
+
+var (
+	reFromYear = regexp.MustCompile(`[由从]20\d\d年(?:的|底)?$`)
+	reFromNow  = regexp.MustCompile(`[由从](?:目前|现在|现有|当前|原有|去年|上年)的?$`)
+)
+
+// notTargetOf is the first rule of notTargets that matches x, or nil.
+func notTargetOf(x *at) *notTarget {
+	for i := range notTargets {
+		if notTargets[i].match(x) {
+			return &notTargets[i]
+		}
+	}
+	return nil
+}
+
+// growthBase is the quantity as the base of a growth (以…3000名为基数).
+func growthBase(x *at) *Baseline { return &Baseline{Value: x.q.value * x.q.mult} }
+
+// fromBase is the quantity as the value a change starts from, with the
+// year it is of when one stands just before it (由2025年的10座增加到20座).
+func fromBase(x *at) *Baseline {
+	q, ns := x.q, x.ns
+	b := &Baseline{Value: q.value * q.mult}
+	if m := reYear.FindStringSubmatch(string(ns[max(0, q.a-10):q.a])); m != nil {
+		b.Year, _ = strconv.Atoi(m[1])
+	}
+	return b
+}
+
+// baseOf reports a quantity named as the base of a growth (以…3000名为基数).
+func baseOf(rs []rune, q quantity) bool {
+	for _, w := range []string{"为基数", "为基准", "为基期", "为基础"} {
+		if hasAt(rs, q.after, w) {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,178 @@
+package plan
+
+import (
+	"regexp"
+	"strings"
+	"unicode/utf8"
+)
+
+// reYears is a total over some years (5年累计, 三年内): a period of its own.
+var reYears = regexp.MustCompile(`[1-9一二两三四五六七八九十]年(?:内|间|时间|累计|共)`)
+
+// target reads quantity x, which no rule dropped, as a target: its value,
+// period, deadline and comparator, the baseline an earlier quantity of the
+// sentence gave it, its text and metric; then whether it is only proposed
+// (candidate). A target asserted opens a list the sentence's later
+// quantities continue.
+func (r *sentenceRead) target(x *at) Indicator {
+	q := x.q
+	ind := Indicator{Start: r.pos[q.a], End: r.pos[q.b-1] + 1, Unit: q.unit, BaseUnit: q.base, Multiplier: q.mult}
+	ind.Comparator = storeComparator(q.cmp)
+	if q.isRange {
+		lo, hi := q.low, q.high
+		ind.Low, ind.High = &lo, &hi
+	} else {
+		v := q.value
+		ind.Value = &v
+	}
+	if p := r.period(x); p != "" {
+		ind.Per = &p
+	}
+	clauseDeadline := sentenceDeadline(x.clause, r.c.within)
+	r.date(x, &ind, clauseDeadline)
+	clauseComparator(x, &ind)
+	if r.baseline != nil {
+		ind.Baseline, r.baseline = r.baseline, nil
+	}
+	end := tail(r.ns, q.after)
+	ind.Text = strings.TrimSpace(string(r.os[x.cs:end]))
+	ind.Metric = metric(string(r.ns[x.cs:end]), string(r.ns[q.a:q.b]))
+	ind.Section = r.c.section
+	ind.Candidate = x.candidate(&ind, clauseDeadline)
+	if !ind.Candidate {
+		r.listed = true
+	}
+	return ind
+}
+
+// period is the target's period ("year", "two-years" or ""): a word of
+// perWords in its clause; else the sentence's, unless the clause totals
+// (每年托举50名，5年累计250名: the total has its own period) or states a
+// level a rate reaches (每年培养500名，覆盖率达到100%: no rate per year);
+// else a year before its verb (年接待) or a rate per year (/年).
+func (r *sentenceRead) period(x *at) string {
+	q, ns, clause := x.q, x.ns, x.clause
+	p, _ := perWordIn(ns, x.cs, q.a)
+	if p == "" && r.sentPer != "" && q.a > r.sentAt && !has(clause, []string{"累计", "总计", "合计"}) && !reYears.MatchString(clause) &&
+		!(moneyOrRate(q) && q.base != "元" && has(clause, []string{"达到", "保持", "控制在", "稳定在", "提高到", "降至", "下降到", "覆盖"})) {
+		p = r.sentPer
+	}
+	if p == "" && (yearVerb(clause) || hasAt(ns, q.after, "/年") || hasAt(ns, q.b, "/年")) {
+		p = "year"
+	}
+	return p
+}
+
+// date sets the year the target is due: the sentence's deadline, unless
+// its clause sets one (clauseDeadline); 今年 in an annual plan dates the
+// clause to the plan's year, and then it is this year's, not each year's
+// (每年…，今年举办10场); a relative opening (今明两年) dates the clauses
+// after it that set none; the years of 分别 go to the targets after them
+// in turn.
+func (r *sentenceRead) date(x *at, ind *Indicator, clauseDeadline *int) {
+	ind.DeadlineYear = r.deadline
+	if clauseDeadline != nil {
+		ind.DeadlineYear = clauseDeadline
+	}
+	if own := thisYear(x.clause, r.c); own != nil {
+		ind.DeadlineYear = own
+		ind.Per = nil
+	} else if r.relYear != nil && x.q.a > r.relAt && clauseDeadline == nil {
+		ind.DeadlineYear = r.relYear
+	}
+	if len(r.respYears) > 0 && x.q.a > r.respAt {
+		ind.DeadlineYear = &r.respYears[min(r.respK, len(r.respYears)-1)]
+		r.respK++
+	}
+}
+
+// clauseComparators are the words of a bound said away from the number
+// (至少新建…5个), first found first.
+var clauseComparators = []struct{ w, c string }{{"至少", ">="}, {"不少于", ">="}, {"不低于", ">="}, {"不超过", "<="}, {"不高于", "<="}, {"超过", ">"}}
+
+// clauseComparator reads the comparator of a quantity that has none of its
+// own from the words of its clause, and the bound that follows a period's
+// noun (压缩至5个工作日以内).
+func clauseComparator(x *at, ind *Indicator) {
+	q := x.q
+	if q.cmp == "=" {
+		for _, w := range clauseComparators {
+			if strings.Contains(x.clause, w.w) {
+				ind.Comparator = storeComparator(w.c)
+				break
+			}
+		}
+	}
+	if q.cmp == "=" && q.base == "个" {
+		for _, w := range []string{"工作日", "小时", "季度", "星期", "月"} {
+			if hasAt(x.ns, q.after, w+"以内") || hasAt(x.ns, q.after, w+"内") {
+				ind.Comparator = "<="
+			}
+		}
+	}
+}
+
+// yearVerb reports a per-year quantity said with 年 before its verb
+// (年接待, 年发布, 年培训).
+func yearVerb(clause string) bool {
+	// 年 opening a clause is the period of what follows (年发放, 年产值).
+	if c := strings.TrimLeft(clause, " "); strings.HasPrefix(c, "年") && !strings.HasPrefix(c, "年底") && !strings.HasPrefix(c, "年内") {
+		return true
+	}
+	i := strings.LastIndex(clause, "年")
+	if i < 0 {
+		return false
+	}
+	r, _ := utf8.DecodeLastRuneInString(clause[:i])
+	// 今年, 明年, 全年, 当年 name a year, not a rate in it; 年内, 年底 a time
+	if isDigit(r) || r == '年' || r == '每' || isCNDigit(r) || strings.ContainsRune("今明去全当上下", r) || notPerYear(clause, i) {
+		return false
+	}
+	rest := clause[i+len("年"):]
+	if strings.HasPrefix(rest, "内") || strings.HasPrefix(rest, "底") || strings.HasPrefix(rest, "初") || strings.HasPrefix(rest, "末") {
+		return false
+	}
+	return rest != "" && has(rest[:min(len(rest), 9)], verbs)
+}
+
+// storeComparator maps the grammar's comparators onto the stored ones.
+func storeComparator(c string) string {
+	switch c {
+	case ">":
+		return ">="
+	case "<":
+		return "<="
+	case "~":
+		return "approx"
+	}
+	return c
+}
+
+// tail extends the end of a target over the words that name what is
+// counted ("4-8家" → "4-8家院士专家工作站"), up to the next punctuation,
+// a number, or 15 runes.
+func tail(rs []rune, end int) int {
+	for n := 0; end < len(rs) && n < 15; n++ {
+		r := rs[end]
+		if strings.ContainsRune(",，、;。:()“”\"", r) || isDigit(r) {
+			break
+		}
+		end++
+	}
+	return end
+}
+
+// metric names what an indicator measures: its clause without the number,
+// the comparison words and the time phrases.
+func metric(c, match string) string {
+	m := strings.Replace(c, match, "", 1)
+	m = reDeadline.ReplaceAllString(m, "")
+	for _, f := range fillers {
+		m = strings.ReplaceAll(m, f, "")
+	}
+	m = strings.Trim(m, " ,，:、“”\"()")
+	if utf8.RuneCountInString(m) > 30 {
+		m = string([]rune(m)[:30])
+	}
+	return m
+}

@@ -1,0 +1,113 @@
+package plan
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// The lines of a document: split (a heading run into the line before it
+// starts one of its own), trimmed and normalized, with the offset of each in
+// the text; and the lines that are no text (blank lines, page numbers, a
+// printout's furniture).
+
+// normalize maps full-width digits and punctuation to their ASCII forms one
+// rune for one rune, so rune offsets into the normalized text are offsets
+// into the original: indicators quote the document exactly.
+func normalize(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r >= 0x2E80 && r <= 0x2FDF {
+			return radical(r)
+		}
+		switch {
+		case r >= '０' && r <= '９':
+			return '0' + (r - '０')
+		case r == '．' || r == '﹒':
+			return '.'
+		case r == '（':
+			return '('
+		case r == '）':
+			return ')'
+		case r == '～' || r == '〜':
+			return '~'
+		case r == '－' || r == '—' || r == '–':
+			return '-'
+		case r == '％':
+			return '%'
+		case r == '：':
+			return ':'
+		case r == '；':
+			return ';'
+		case r == '\u3000' || r == '\t':
+			return ' '
+		}
+		return r
+	}, s)
+}
+
+// nextTextLine is the index of the next line after i with text, page
+// markers and blank lines skipped (at most five), or -1.
+func nextTextLine(lines []string, i int) int {
+	for j := i + 1; j < len(lines) && j <= i+6; j++ {
+		if lines[j] != "" && !pageMarker(lines[j]) {
+			return j
+		}
+	}
+	return -1
+}
+
+// splitLines splits text into lines, trimmed, as written (origs) and
+// normalized (lines), with the rune offset in text of each. Headings run
+// into the line before them (a web page whose paragraphs lost their breaks:
+// …制定本方案。一、总体要求（一）…) start lines of their own.
+func splitLines(text string) (lines, origs []string, offs []int) {
+	pos := 0
+	var pieces []string
+	for raw := range strings.SplitSeq(text, "\n") {
+		pieces = runInHeadings(raw, pieces[:0])
+		for _, piece := range pieces {
+			o := strings.ReplaceAll(piece, "\u3000", " ")
+			trimmed := strings.TrimLeftFunc(o, blank)
+			offs = append(offs, pos+utf8.RuneCountInString(o)-utf8.RuneCountInString(trimmed))
+			o = strings.TrimRightFunc(trimmed, blank)
+			origs = append(origs, o)
+			lines = append(lines, normalize(o))
+			pos += utf8.RuneCountInString(piece)
+		}
+		pos++
+	}
+	return lines, origs, offs
+}
+
+// repeatedLines counts each short line of the document: lines repeated on
+// every page (a printout's header: the title, the date and time) are
+// furniture, not text.
+func repeatedLines(lines []string) map[string]int {
+	seen := map[string]int{}
+	for _, l := range lines {
+		if l != "" && utf8.RuneCountInString(l) <= 60 {
+			seen[l]++
+		}
+	}
+	return seen
+}
+
+// furniture reports a line that is no text: blank, a page's number or a
+// line repeated on every page (unless it is a figure of the sentence on a
+// line of its own, glued), the title of the heading above it, or a page
+// number between dashes on lines of their own.
+func (d *docRead) furniture(i int, glued bool) bool {
+	line := d.lines[i]
+	return line == "" || (pageMarker(line) || d.seen[line] >= 3 && !isHeadingLine(line)) && !glued || i == d.titleLine || pageTriple(d.lines, i)
+}
+
+// afterRunes is s after its first n runes (string([]rune(s)[n:]) without
+// the copies).
+func afterRunes(s string, n int) string {
+	for i := range s {
+		if n == 0 {
+			return s[i:]
+		}
+		n--
+	}
+	return ""
+}

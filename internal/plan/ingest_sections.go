@@ -1,0 +1,109 @@
+package plan
+
+import (
+	"strconv"
+	"strings"
+	"unicode/utf8"
+)
+
+// open is a section open at the line being read.
+type open struct {
+	level    int
+	sec      *Section
+	deadline *int // stated at the head of the section's text
+	past     bool
+}
+
+// head is what heading reads from a line: its level in the document's
+// numbering, its number, and the text after the number.
+type head struct {
+	level        int
+	number, rest string
+	ok           bool
+}
+
+// path is the numbers of the sections open.
+func (d *docRead) path() []string {
+	p := make([]string, len(d.stack))
+	for i, o := range d.stack {
+		p[i] = o.sec.Number
+	}
+	return p
+}
+
+// headingAt reads the heading line i is, if any: besides the shapes
+// heading knows, the next number of a list that ran past 99. and the next
+// number of a decimal outline (7.2 本预案…, 5.1.1 为应对…), whatever its
+// title starts with. It keeps the numbers those are read against.
+func (d *docRead) headingAt(i int) head {
+	line := d.lines[i]
+	var h head
+	h.level, h.number, h.rest, h.ok = heading(line)
+	if !h.ok && line[0] >= '1' && line[0] <= '9' && d.lastL3 >= 99 {
+		if m := reL3Long.FindStringSubmatch(line); m != nil && m[1] == strconv.Itoa(d.lastL3+1) {
+			h = head{level: 3, number: m[1], rest: m[2], ok: true}
+		}
+	}
+	if !h.ok && d.lastDecimal != "" && isDigit(rune(line[0])) {
+		if m := reDecimal.FindStringSubmatch(line); m != nil && m[2] != "" && decimalNext(d.lastDecimal, m[1]+m[2]) {
+			h = head{level: 3 + strings.Count(m[2], "."), number: m[1] + m[2], rest: m[3], ok: true}
+		}
+	}
+	if h.ok && h.level == 3 {
+		d.lastL3, _ = strconv.Atoi(h.number)
+	}
+	if h.ok && h.level >= 3 && (strings.Contains(h.number, ".") || h.level == 3 && reDecimal.MatchString(line)) {
+		d.lastDecimal = h.number
+	}
+	return h
+}
+
+// titleBelow notes the title of a heading whose number stands alone on its
+// line (a PDF's layout): the next short line, when it is one.
+func (d *docRead) titleBelow(i int, h head) {
+	if !h.ok || h.rest != "" {
+		return
+	}
+	if j := nextTextLine(d.lines, i); j > 0 && utf8.RuneCountInString(d.lines[j]) <= 40 && !isHeadingLine(d.lines[j]) && !strings.ContainsAny(d.lines[j], "。;") {
+		d.titleLine = j
+	}
+}
+
+// openSection opens the section heading h of line i starts, under the
+// innermost open section of a lower level; it returns where, in runes,
+// the text of the line after the number starts. A run of headings without text between them was a
+// table of contents: at its first number again the body starts over.
+func (d *docRead) openSection(i int, h head) int {
+	line := d.lines[i]
+	title := titleOf(h.rest)
+	if d.titleLine > i {
+		title = titleOf(d.lines[d.titleLine])
+	}
+	for len(d.stack) > 0 && d.stack[len(d.stack)-1].level >= h.level {
+		d.stack = d.stack[:len(d.stack)-1]
+	}
+	// Level is the depth in the document's numbering.
+	sec := &Section{Number: h.number, Title: title, Level: len(d.stack) + 1, Children: []*Section{}}
+	d.headingHasText = false
+	if len(d.stack) == 0 && tableOfContents(d.doc.Sections, h.number) && d.withText <= 1 {
+		d.withText = 0
+		d.doc.Sections, d.doc.Indicators, d.doc.Responsibilities = []*Section{}, []Indicator{}, []Responsibility{}
+	}
+	if len(d.stack) == 0 {
+		d.doc.Sections = append(d.doc.Sections, sec)
+	} else {
+		parent := d.stack[len(d.stack)-1].sec
+		parent.Children = append(parent.Children, sec)
+	}
+	d.stack = append(d.stack, open{level: h.level, sec: sec, past: pastTitle(sec.Title) || len(d.stack) > 0 && d.stack[len(d.stack)-1].past})
+	off := utf8.RuneCountInString(line) - utf8.RuneCountInString(h.rest)
+	lead := 0
+	if leadMark(line) {
+		lead = utf8.RuneCountInString(reMarkdownLead.FindString(line))
+	}
+	sec.Start, sec.End = d.offs[i]+lead, d.offs[i]+off+utf8.RuneCountInString(sec.Title)
+	if d.titleLine > i {
+		sec.End = d.offs[i] + off // the number; its title is on the next line
+	}
+	return off
+}

@@ -1,0 +1,41 @@
+package plan
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+)
+
+// Sections about where things stand, by title: their numbers are
+// candidates; 预期成效 looks ahead.
+func TestPastSectionTitles(t *testing.T) {
+	text := "某市科学技术协会事业发展规划(2026-2030年)\n一、基本情况\n全市建成科普基地120个。\n二、工作成效\n举办学术活动3000场。\n三、预期成效\n培育学会60个。\n"
+	got := readDoc(t, text)
+	if want := "? 120 个 = - 2030 | ? 3000 场 = - 2030 | 60 个 = - 2030"; got != want {
+		t.Errorf("got %s, want %s", got, want)
+	}
+}
+
+// The plan's years when its title gives no span: a master plan's long
+// span, an annual plan's year, else the first deadline it states.
+func TestPlanPeriod(t *testing.T) {
+	tests := []struct{ text, want string }{
+		{"河北雄安新区总体规划（2018—2035年）\n一、目标\n", "2018-2035"},
+		{"《2025年某市公共数据开放工作方案》\n一、目标\n", "2025-2025"},
+		{"某市人工智能赋能新型工业化行动方案（2025年）\n一、目标\n", "2025-2025"},
+		{"“无废城市”建设试点工作方案\n一、总体要求\n（四）试点目标。到2020年，系统构建指标体系。\n", "0-2020"},
+	}
+	for _, tt := range tests {
+		doc, _ := Ingest(strings.NewReader(tt.text))
+		s, e := 0, 0
+		if doc.Period.Start != nil {
+			s = *doc.Period.Start
+		}
+		if doc.Period.End != nil {
+			e = *doc.Period.End
+		}
+		if got := fmt.Sprintf("%d-%d", s, e); got != tt.want {
+			t.Errorf("%q: period %s, want %s", tt.text, got, tt.want)
+		}
+	}
+}

@@ -1,0 +1,71 @@
+package plan
+
+import "strings"
+
+// The comparator words around a quantity: before its number (不少于, 超过,
+// 约, 控制在 …) and after its unit (以上, 左右, 以内 …).
+
+// Comparator words before a number (nearest first in the lookup) and after a unit.
+var (
+	cmpBefore = []struct{ w, c string }{
+		{"不少于", ">="}, {"不低于", ">="}, {"不小于", ">="}, {"至少", ">="}, {"≥", ">="}, {"不超过", "<="}, {"不高于", "<="},
+		{"≤", "<="}, {"超过", ">"}, {"突破", ">"}, {"高于", ">"}, {"多于", ">"}, {"大于", ">"}, {"逾", ">"}, {"超", ">"},
+		{"低于", "<"}, {"少于", "<"}, {"小于", "<"}, {"大约", "~"}, {"接近", "~"}, {"约", "~"}, {"近", "~"}, {"控制在", "<="},
+	}
+	cmpAfter = []struct{ w, c string }{
+		{"及以上", ">="}, {"以上", ">="}, {"左右", "~"}, {"上下", "~"}, {"以内", "<="}, {"以下", "<="}, {"及以下", "<="},
+	}
+)
+
+// readComparators reads the comparator words after the unit (ending at j)
+// and before the number (starting at i); a PDF may have spaced the words
+// out (超 过).
+func (q *quantity) readComparators(rs []rune, i, j int) {
+	for _, c := range cmpAfter {
+		if hasAt(rs, j, c.w) {
+			if q.cmp == "=" {
+				q.cmp = c.c
+			}
+			q.after = j + len([]rune(c.w))
+			break
+		}
+	}
+	// The comparator before: at most 3 runes of filler (达到, 提高到) between it and the number.
+	if q.cmp == "=" {
+		for gap := 0; gap <= 3 && i-gap >= 0; gap++ {
+			found := false
+			for _, c := range cmpBefore {
+				if gap > 0 && len([]rune(c.w)) == 1 {
+					continue
+				}
+				if at := endsAtSpaced(rs, i-gap, c.w); at >= 0 {
+					q.cmp, q.beforeCmp, found = c.c, at, true
+					break
+				}
+			}
+			if found {
+				break
+			}
+			if i-gap-1 >= 0 && strings.ContainsRune("，,。;；、", rs[i-gap-1]) {
+				break
+			}
+		}
+	}
+}
+
+// endsAtSpaced is where word starts when it ends just before rune i, spaces
+// between its runes and before i allowed (超 过 200); -1 when it does not.
+func endsAtSpaced(rs []rune, i int, word string) int {
+	w := []rune(word)
+	j := i
+	for k := len(w) - 1; k >= 0; k-- {
+		for n := 0; n < 3 && j > 0 && rs[j-1] == ' '; n++ {
+			j--
+		}
+		if j == 0 || rs[j-1] != w[k] {
+			return -1
+		}
+		j--
+	}
+	return j
+}
