@@ -61,7 +61,7 @@ type docRead struct {
 // says before its lines are read one by one.
 func newDocRead(text string) *docRead {
 	d := &docRead{doc: &Doc{Sections: []*Section{}, Indicators: []Indicator{}, Responsibilities: []Responsibility{}}, titleLine: -1}
-	d.lines, d.origs, d.offs = splitLines(text)
+	d.lines, d.origs, d.offs = splitLines(joinCellLines(text))
 	d.doc.Title, d.doc.Issuer = titleAndIssuer(d.lines)
 	d.names = namedCounts(d.lines)
 	d.doc.Period = period(d.doc.Title, d.lines)

@@ -18,7 +18,7 @@ var (
 	// the rule under a Markdown table's header: |---|:---:|
 	reMarkdownRule = regexp.MustCompile(`^\s*\|?(?:\s*:?-{3,}:?\s*\|)+\s*:?-*:?\s*$`)
 	reHeaderYr     = regexp.MustCompile(`(20\d\d)`)
-	reCellValue    = regexp.MustCompile(`^(≥|≤|>|<|>=|<=|不低于|不少于|不高于|不超过|超过)?\s*(\d+(?:\.\d+)?)\s*(\S*?)\s*(以上|以下|以内|左右)?$`)
+	reCellValue    = regexp.MustCompile(`^(≥|≤|>|<|>=|<=|＞|＜|≧|≦|不低于|不少于|不高于|不超过|超过)?\s*(\d+(?:\.\d+)?)\s*(\S*?)\s*(以上|以下|以内|左右)?$`)
 )
 
 // table is the column layout of an indicator table, counted from the right.
@@ -168,19 +168,14 @@ func (t *table) row(cs []cell, line string, base int, section []string) (Indicat
 	if uc, ok := at(t.unit); ok && unit == "" {
 		unit = uc.text
 	}
+	if nc, ok := at(t.name); ok && unit == "" && t.unitAbove == "" {
+		unit = nameUnit(nc.text)
+	}
 	if unit == "" {
 		unit = t.unitAbove
 	}
 	baseUnit, mult := splitUnit(unit)
-	ind := Indicator{Value: &v, Unit: unit, BaseUnit: baseUnit, Multiplier: mult, Comparator: "=", Section: section}
-	switch {
-	case m[1] == "≥" || m[1] == ">=" || m[1] == ">" || m[1] == "不低于" || m[1] == "不少于" || m[1] == "超过" || m[4] == "以上":
-		ind.Comparator = ">="
-	case m[1] == "≤" || m[1] == "<=" || m[1] == "<" || m[1] == "不高于" || m[1] == "不超过" || m[4] == "以下" || m[4] == "以内":
-		ind.Comparator = "<="
-	case m[4] == "左右":
-		ind.Comparator = "approx"
-	}
+	ind := Indicator{Value: &v, Unit: unit, BaseUnit: baseUnit, Multiplier: mult, Comparator: cellComparator(m[1], m[4]), Section: section}
 	// The span is the number in the target cell.
 	numAt := strings.Index(normalize(tc.text), m[2])
 	ind.Start = base + tc.at + utf8.RuneCountInString(normalize(tc.text)[:numAt])
@@ -190,7 +185,7 @@ func (t *table) row(cs []cell, line string, base int, section []string) (Indicat
 		ind.DeadlineYear = &y
 	}
 	if nc, ok := at(t.name); ok {
-		ind.Metric = nc.text
+		ind.Metric = metricOf(nc.text, unit)
 	}
 	if bc, ok := at(t.baseline); ok {
 		if bm := reCellValue.FindStringSubmatch(normalize(bc.text)); bm != nil {
@@ -203,6 +198,53 @@ func (t *table) row(cs []cell, line string, base int, section []string) (Indicat
 	}
 	ind.Text = strings.TrimSpace(line)
 	return ind, true
+}
+
+// cellComparator is a target cell's comparator from the words before its
+// number (≥, ＞, 不低于) or after it (以上, 左右).
+func cellComparator(before, after string) string {
+	switch {
+	case strings.ContainsAny(before, "≥>＞≧") || before == "不低于" || before == "不少于" || before == "超过" || after == "以上":
+		return ">="
+	case strings.ContainsAny(before, "≤<＜≦") || before == "不高于" || before == "不超过" || after == "以下" || after == "以内":
+		return "<="
+	case after == "左右":
+		return "approx"
+	}
+	return "="
+}
+
+// reNameUnit is the unit an indicator's name gives in brackets at its end:
+// 企业科协覆盖率（%）, 注册科普志愿者（万人）.
+var reNameUnit = regexp.MustCompile(`[(（]([^()（）0-9]{1,6})[)）]\s*$`)
+
+// nameUnit is the unit of a row whose table has no unit column and whose
+// target cell is a bare number, from the indicator's name; "" if none.
+func nameUnit(name string) string {
+	if m := reNameUnit.FindStringSubmatch(name); m != nil {
+		return strings.TrimSpace(m[1])
+	}
+	return ""
+}
+
+// metricOf is an indicator's name without the unit it gives in brackets
+// when that is the target's unit (企业科协覆盖率（%） → 企业科协覆盖率).
+func metricOf(name, unit string) string {
+	if u := nameUnit(name); u != "" && u == unit {
+		return strings.TrimSpace(reNameUnit.ReplaceAllString(name, ""))
+	}
+	return name
+}
+
+// wordsRow reports whether a line that is no target row is still a row of
+// the table: the right cells, and words where the target would be
+// (持续提升, 基本消除, —). The table goes on after it.
+func (t *table) wordsRow(cs []cell) bool {
+	if len(t.years) > 0 || len(cs) < 3 || t.target >= len(cs) || len(cs) > t.width {
+		return false
+	}
+	tc := cs[len(cs)-1-t.target].text
+	return utf8.RuneCountInString(tc) <= 8 && !strings.ContainsAny(tc, "0123456789０１２３４５６７８９。；;，,")
 }
 
 // cellBreaks marks the borders of a table row's cells as clause breaks,
@@ -245,6 +287,10 @@ func (d *docRead) tableLine(i int) (row, done bool) {
 				ind.Candidate = d.stack[len(d.stack)-1].past
 				d.doc.Indicators = append(d.doc.Indicators, ind)
 			}
+			return row, true
+		}
+		if d.tbl.wordsRow(cs) {
+			d.flush()
 			return row, true
 		}
 		d.tbl = nil

@@ -87,6 +87,12 @@ var ownTargets = map[string][]want{
 		v("30家", 30, "~", "家", 1, "", 2028), v("五十个", 50, "=", "个", 1, "", 2028), v("12亿元", 12, ">=", "元", 1e8, "", 2028),
 	},
 	"kepu_gangyao_2016.txt": {v("8%", 8, "~", "%", 1, "", 2020), v("1次", 1, ">=", "次", 1, "year", 2020)},
+	// its indicator table is pasted one cell a line (ingest_table_lines.go)
+	"kexie_zhibiao_lines.txt": {
+		tbl("80", 80, ">", "%", 1, 2030, "约束性"), tbl("55", 55, "~", "个", 1, 2030, "预期性"), tbl("20", 20, "=", "%", 1, 2030, "约束性"),
+		tbl("3.5", 3.5, "=", "人", 1e4, 2030, "预期性"), tbl("60", 60, ">=", "名", 1, 2030, "预期性"),
+		v("20家", 20, ">=", "家", 1, "year", 2030), v("100个", 100, "=", "个", 1, "", 2030), v("五百名", 500, "=", "名", 1, "", 2030),
+	},
 }
 
 // locate turns a document's wants into labels with spans. The PDF's text
