@@ -21,7 +21,10 @@ func (x *at) candidate(ind *Indicator, clauseDeadline *int) bool {
 	// the kinds a subsidy covers (家电补贴由8类扩围至12类): a scope of
 	// a measure, proposed
 	scope := (q.base == "类" || q.base == "种") && has(string(ns[x.cs:clauseEnd(ns, q.after)]), []string{"补贴", "补助", "奖补", "资助", "奖励"})
-	return x.statesPast() && !(ahead && !c.past) || !governed || dated || unsure || q.unsure || scope
+	// a point read through the glyph the whole document writes its
+	// decimal points with is no guess (pointGlyph)
+	lost := q.unsure && (q.glyph == 0 || q.glyph != c.point)
+	return x.statesPast() && !(ahead && !c.past) || !governed || dated || unsure || lost || scope
 }
 
 // statesPast reports a target of a section about the past, or of a

@@ -45,6 +45,7 @@ type docRead struct {
 	annual         bool           // a plan of one year
 	seen           map[string]int // how often each short line occurs: a printout's header repeats on every page
 	apart          bool           // figures on lines of their own: not page numbers (figuresApart)
+	point          rune           // the glyph the PDF writes every decimal point with (pointGlyph), or 0
 	stack          []open         // the sections open, outermost first
 	tbl            *table         // the indicator table being read
 	para           paragraph      // read as a whole: a PDF breaks lines (and puts page numbers) inside sentences
@@ -72,6 +73,7 @@ func newDocRead(text string) *docRead {
 	d.annual = d.doc.Period.Start != nil && d.doc.Period.End != nil && *d.doc.Period.Start == *d.doc.Period.End
 	d.seen = repeatedLines(d.lines)
 	d.apart = figuresApart(d.lines)
+	d.point = pointGlyph(text)
 	return d
 }
 
@@ -81,7 +83,7 @@ func newDocRead(text string) *docRead {
 // joins the paragraph being gathered.
 func (d *docRead) line(i int) {
 	glued := numberInSentence(d.lines, i, &d.para, d.apart) // a figure of the sentence on a line of its own
-	if d.furniture(i, glued) {
+	if d.furniture(i, glued || yearApart(d.lines, i, d.apart)) {
 		return
 	}
 	row, done := d.tableLine(i) // row: a row of a table that is not an indicator table
@@ -148,7 +150,7 @@ func (d *docRead) preamble(text paraPiece) {
 		d.flush()
 	}
 	if len(d.para.nb) == 0 {
-		d.para.ctx = lineCtx{section: []string{}, planStart: d.doc.Period.Start, within: d.within, annual: d.annual, deadline: d.doc.Period.End, preamble: true, names: d.names}
+		d.para.ctx = lineCtx{section: []string{}, planStart: d.doc.Period.Start, within: d.within, annual: d.annual, deadline: d.doc.Period.End, preamble: true, names: d.names, point: d.point}
 	}
 	d.para.add(text.nb, text.ob, text.base)
 }
@@ -164,7 +166,7 @@ func (d *docRead) startPara() {
 	}
 	top := &d.stack[len(d.stack)-1]
 	d.para.open = &top.deadline
-	d.para.ctx = lineCtx{section: d.path(), planStart: d.doc.Period.Start, within: d.within, annual: d.annual, deadline: d.doc.Period.End, past: top.past, names: d.names}
+	d.para.ctx = lineCtx{section: d.path(), planStart: d.doc.Period.Start, within: d.within, annual: d.annual, deadline: d.doc.Period.End, past: top.past, names: d.names, point: d.point}
 	for _, o := range d.stack {
 		d.para.ctx.goalSection = d.para.ctx.goalSection || strings.Contains(o.sec.Title, "目标")
 	}

@@ -79,6 +79,9 @@ func (q *quantity) readValue(rs []rune, i int) (start, end int, ok bool) {
 		if g := lostPoint(rs, i, j); g >= 0 {
 			if f, err := strconv.ParseFloat(string(rs[g:g+lostDigits(rs, g)])+"."+string(rs[i:j]), 64); err == nil {
 				v, i, q.unsure = f, g, true
+				if n := g + lostDigits(rs, g); privateUse(rs[n]) {
+					q.glyph = rs[n]
+				}
 				q.a, q.beforeCmp = g, g
 			}
 		}

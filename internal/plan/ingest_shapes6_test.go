@@ -1,0 +1,170 @@
+package plan
+
+import (
+	"strings"
+	"testing"
+)
+
+// Shapes of the sixth extra batch (docs/benchmarks.md, "tune19"), each
+// fixed as a class; every text here is written for the test.
+
+// A PDF whose font writes every decimal point with one unmapped glyph:
+// when the glyph occurs at least three times, each time between two digits,
+// and nowhere else, it is the document's point and numbers read through it
+// are asserted; otherwise they stay proposed (D88).
+func TestPointGlyph(t *testing.T) {
+	tests := []struct {
+		text string
+		want rune
+	}{
+		{"经费１２\ue010 ５亿元，资金３\ue010 ２亿元，补助０\ue010 ７５亿元。", '\ue010'},
+		{"经费12\ue0105亿元，资金3\ue0102亿元，补助0\ue01075亿元。", '\ue010'},
+		// said twice: too few to tell a point from a stray glyph
+		{"经费12\ue010 5亿元，资金3\ue010 2亿元。", 0},
+		// the same glyph elsewhere too: a symbol, not a point
+		{"经费12\ue010 5亿元，资金3\ue010 2亿元，补助4\ue010 5亿元。\ue010 附件", 0},
+		// two glyphs between digits: neither is sure
+		{"经费12\ue010 5亿元，资金3\ue011 2亿元，补助4\ue010 5亿元，基金7\ue010 1亿元。", 0},
+		// a glyph that ends the text waits for its digit in vain
+		{"经费12\ue010 5亿元，资金3\ue010 2亿元，补助4\ue010 5亿元，基金7\ue010", 0},
+		{"没有数字的文本。", 0},
+	}
+	for _, tt := range tests {
+		if got := pointGlyph(tt.text); got != tt.want {
+			t.Errorf("%q: got %U, want %U", tt.text, got, tt.want)
+		}
+	}
+	doc := "某市科协2026年工作要点\n一、重点工作\n" +
+		"市财政安排科普专项资金12\ue010 5亿元，其中，科普场馆建设3\ue010 2亿元，科普人才培养1\ue010 8亿元。\n"
+	if got := readDoc(t, doc); got != "12.5 元×1e+08 = - 2026 | 3.2 元×1e+08 = - 2026 | 1.8 元×1e+08 = - 2026" {
+		t.Errorf("the document's point: got %q", got)
+	}
+	doc = "某市科协2026年工作要点\n一、重点工作\n市财政安排科普专项资金12\ue010 5亿元，新建科普站30个。\n"
+	if got := readDoc(t, doc); got != "? 12.5 元×1e+08 = - 2026 | 30 个 = - 2026" {
+		t.Errorf("a glyph said once: got %q", got)
+	}
+}
+
+// A layout that sets figures apart starts a sentence with its year on a
+// line of its own and 年 on the next; the line after (年，市财政预算安排)
+// recurs in every chapter but is the sentence's text, not a running header.
+func TestYearApartInRecurringSentence(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("某市关于推动科普事业发展若干政策（2026年版）\n")
+	for i, name := range []string{"一、科普阵地", "二、科普人才", "三、科普活动"} {
+		b.WriteString(name + "\n新建" + []string{"科普站", "科普角", "科普馆"}[i] + "\n" + []string{"20", "30", "40"}[i] + "\n个，培训" + []string{"讲解员", "辅导员", "志愿者"}[i] + "\n" + []string{"100", "200", "300"}[i] + "\n名。\n")
+		b.WriteString("2026\n年，市财政预算安排\n" + []string{"3", "4", "5"}[i] + "\n亿元，其中，支持科普场馆\n1\n亿元。\n")
+	}
+	got := readDoc(t, b.String())
+	want := "20 个 = - 2026 | 100 名 = - 2026 | 3 元×1e+08 = - 2026 | 1 元×1e+08 = - 2026 | " +
+		"30 个 = - 2026 | 200 名 = - 2026 | 4 元×1e+08 = - 2026 | 1 元×1e+08 = - 2026 | " +
+		"40 个 = - 2026 | 300 名 = - 2026 | 5 元×1e+08 = - 2026 | 1 元×1e+08 = - 2026"
+	if got != want {
+		t.Errorf("got  %q\nwant %q", got, want)
+	}
+}
+
+// An annex of tasks by year pasted one cell a line, its two-row header
+// flattened: 分年度任务 titles the year columns after it and is no column;
+// the rows are regions, each year's cell a target due that year, whatever
+// the plan's time (the document states none). The baseline year's column
+// and the increase are not targets.
+const tasksByYearLines = `关于扩大青少年科学营规模的意见
+一、逐年扩大，分步实施
+各省要从现有营员规模基础上，逐年扩大，2030年达到3000人的规模（见附表）。
+附表：
+青少年科学营扩大规模计划表
+单位：人
+省份
+2027年营员人数
+增加
+分年度任务
+2028年
+2029年
+2030年
+合计
+2400
+600
+2600
+2800
+3000
+甲省
+120
+30
+130
+140
+150
+乙省
+80（试点）
+20
+90
+95
+100
+`
+
+func TestTasksByYearCellLines(t *testing.T) {
+	got := joinCellLines(tasksByYearLines)
+	if len([]rune(got)) != len([]rune(tasksByYearLines)) {
+		t.Fatal("the text changed length")
+	}
+	var rows []string
+	for _, l := range strings.Split(got, "\n") {
+		if strings.Contains(l, "\t") {
+			rows = append(rows, strings.ReplaceAll(l, "\t", "|"))
+		}
+	}
+	want := []string{"省份|2027年营员人数|增加|分年度任务|2028年|2029年|2030年", "合计|2400|600|2600|2800|3000", "甲省|120|30|130|140|150", "乙省|80（试点）|20|90|95|100"}
+	if strings.Join(rows, "\n") != strings.Join(want, "\n") {
+		t.Errorf("rows:\n%s\nwant\n%s", strings.Join(rows, "\n"), strings.Join(want, "\n"))
+	}
+	doc, err := Ingest(strings.NewReader(tasksByYearLines))
+	if err != nil {
+		t.Fatal(err)
+	}
+	w := "3000 人 = - 2030 | 2600 人 = - 2028 | 2800 人 = - 2029 | 3000 人 = - 2030 | 130 人 = - 2028 | 140 人 = - 2029 | 150 人 = - 2030 | " +
+		"90 人 = - 2028 | 95 人 = - 2029 | 100 人 = - 2030"
+	if got := readings(doc.Indicators); got != w {
+		t.Errorf("got  %q\nwant %q", got, w)
+	}
+	// the same header on one line (a .docx's rows, tabs apart)
+	tabbed := "关于扩大青少年科学营规模的意见\n一、逐年扩大\n单位：人\n省份\t2027年营员人数\t增加\t分年度任务\t2028年\t2029年\t2030年\n甲省\t120\t30\t130\t140\t150\n"
+	if doc, err = Ingest(strings.NewReader(tabbed)); err != nil {
+		t.Fatal(err)
+	}
+	if got := readings(doc.Indicators); got != "130 人 = - 2028 | 140 人 = - 2029 | 150 人 = - 2030" {
+		t.Errorf("tabbed: got %q", got)
+	}
+	// years that no title calls tasks, in a document of no stated time,
+	// stay a table of figures by year, not of targets
+	plain := strings.Replace(tasksByYearLines, "分年度任务\n", "", 1)
+	if doc, err = Ingest(strings.NewReader(plain)); err != nil {
+		t.Fatal(err)
+	}
+	if got := readings(doc.Indicators); got != "3000 人 = - 2030" {
+		t.Errorf("untitled years: got %q", got)
+	}
+}
+
+// A sentence's base named with a noun between 现有 and 基础 (从现有规模基础上)
+// is where growth starts, not a statement of the past; a clause opening
+// with a year of the 1990s dates its target in a document of that time; 列
+// counts trains; 年人均 is per year.
+func TestSixthBatchSentences(t *testing.T) {
+	tests := []struct{ sentence, want string }{
+		{"科普大篷车从现有车辆规模基础上逐步扩大，到2028年达到200辆的规模。", "200 辆 = - 2028"},
+		{"在现有科普场馆基础上，新建科技馆5座。", "5 座 = - 2030"},
+		// what exists, without a base: still the past
+		{"全市现有科普场馆120座。", "? 120 座 = - 2030"},
+		{"开行科普专列30列以上。", "30 列 >= - 2030"},
+		{"科普志愿者年人均服务时长达到20小时以上。", "20 小时 >= year 2030"},
+	}
+	for _, tt := range tests {
+		if got := readAll(t, tt.sentence); got != tt.want {
+			t.Errorf("%s\n got %q\nwant %q", tt.sentence, got, tt.want)
+		}
+	}
+	doc := "关于扩大少年科学院规模的请示\n一、扩大规模\n少年科学院从现有招生规模基础上，逐步扩大，1998年达到2000人的规模。\n"
+	if got := readDoc(t, doc); got != "2000 人 = - 1998" {
+		t.Errorf("a year of the 1990s opening the clause: got %q", got)
+	}
+}
