@@ -84,17 +84,20 @@ func stated(rs []rune, q quantity, clause string) bool {
 }
 
 // sizeOfMade reports the size of what a verb makes, written before it
-// (设立总规模100亿元的基金, 打造总规模超500亿元的基金群): the commitment's
+// (设立总规模100亿元的基金, 打造总规模超500亿元的基金群, 设立每年总额500
+// 万元的科普券, 每年发放总规模不超过1亿元的消费券): the commitment's
 // measure, not a qualifier of a class (1亿元以上的企业).
 func sizeOfMade(rs []rune, q quantity, clause string) bool {
 	// …产值规模超过10亿元的(园区)不少于1家: the size qualifies what a
 	// number after it counts; that count is the target
-	for _, r := range rs[min(q.after+1, len(rs)):clauseEnd(rs, q.after)] {
+	ce := clauseEnd(rs, q.after)
+	for _, r := range rs[min(q.after+1, ce):ce] {
 		if isDigit(r) || isCNDigit(r) && r != '一' {
 			return false
 		}
 	}
-	return (endsAt(rs, q.beforeCmp, "规模") || endsAt(rs, q.beforeCmp, "规模达") || endsAt(rs, q.beforeCmp, "规模为")) && has(clause, []string{"设立", "打造", "组建", "建立", "发起", "成立", "形成", "建成", "培育", "运营", "募集"})
+	return (endsAt(rs, q.beforeCmp, "规模") || endsAt(rs, q.beforeCmp, "规模达") || endsAt(rs, q.beforeCmp, "规模为") || endsAt(rs, q.beforeCmp, "总额") || endsAt(rs, q.beforeCmp, "总额为")) &&
+		has(clause, []string{"设立", "打造", "组建", "建立", "发起", "成立", "形成", "建成", "培育", "运营", "募集", "发放"})
 }
 
 // standardOf reports a sentence that sets what each project or firm must

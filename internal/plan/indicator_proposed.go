@@ -5,8 +5,8 @@ import "strings"
 // candidate decides whether a target is only proposed (for the reviewer
 // to accept) rather than asserted: it states the past, no verb or goal
 // governs it, its clause is dated before the plan, a rule of proposals
-// matches it, its number was read past a lost decimal point, or it is the
-// kinds a subsidy covers.
+// matches it, its number was read past a lost decimal point, it is the
+// kinds a subsidy covers, or the document reports what was done (a 通报).
 func (x *at) candidate(ind *Indicator, clauseDeadline *int) bool {
 	q, ns, clause, c := x.q, x.ns, x.clause, x.c
 	governed := ind.Comparator != "=" || c.goalSection || budgetFigure(ns, q) || pilotSize(ns, q) || x.listed || x.goal || has(clause, verbs) || has(string(ns[q.after:clauseEnd(ns, q.after)]), verbs) ||
@@ -24,7 +24,7 @@ func (x *at) candidate(ind *Indicator, clauseDeadline *int) bool {
 	// a point read through the glyph the whole document writes its
 	// decimal points with is no guess (pointGlyph)
 	lost := q.unsure && (q.glyph == 0 || q.glyph != c.point)
-	return x.statesPast() && !(ahead && !c.past) || !governed || dated || unsure || lost || scope
+	return x.statesPast() && !(ahead && !c.past) || !governed || dated || unsure || lost || scope || c.report
 }
 
 // statesPast reports a target of a section about the past, or of a

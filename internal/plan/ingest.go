@@ -46,6 +46,7 @@ type docRead struct {
 	seen           map[string]int // how often each short line occurs: a printout's header repeats on every page
 	apart          bool           // figures on lines of their own: not page numbers (figuresApart)
 	point          rune           // the glyph the PDF writes every decimal point with (pointGlyph), or 0
+	report         bool           // a circular or a letter that reports what was done (doneReport)
 	stack          []open         // the sections open, outermost first
 	tbl            *table         // the indicator table being read
 	para           paragraph      // read as a whole: a PDF breaks lines (and puts page numbers) inside sentences
@@ -66,6 +67,9 @@ func newDocRead(text string) *docRead {
 	d.doc.Title, d.doc.Issuer = titleAndIssuer(d.lines)
 	d.names = namedCounts(d.lines)
 	d.doc.Period = period(d.doc.Title, d.lines)
+	if d.doc.Period.Start == nil && d.doc.Period.End == nil {
+		d.doc.Period.End = validityEnd(d.lines) // a measure in force for so many years
+	}
 	d.within = d.doc.Period.Start
 	if d.within == nil {
 		d.within = withinFrom(nil, issueYear(d.lines))
@@ -74,6 +78,7 @@ func newDocRead(text string) *docRead {
 	d.seen = repeatedLines(d.lines)
 	d.apart = figuresApart(d.lines)
 	d.point = pointGlyph(text)
+	d.report = doneReport(d.lines)
 	return d
 }
 
@@ -150,7 +155,7 @@ func (d *docRead) preamble(text paraPiece) {
 		d.flush()
 	}
 	if len(d.para.nb) == 0 {
-		d.para.ctx = lineCtx{section: []string{}, planStart: d.doc.Period.Start, within: d.within, annual: d.annual, deadline: d.doc.Period.End, preamble: true, names: d.names, point: d.point}
+		d.para.ctx = lineCtx{section: []string{}, planStart: d.doc.Period.Start, within: d.within, annual: d.annual, deadline: d.doc.Period.End, preamble: true, names: d.names, point: d.point, report: d.report}
 	}
 	d.para.add(text.nb, text.ob, text.base)
 }
@@ -166,7 +171,7 @@ func (d *docRead) startPara() {
 	}
 	top := &d.stack[len(d.stack)-1]
 	d.para.open = &top.deadline
-	d.para.ctx = lineCtx{section: d.path(), planStart: d.doc.Period.Start, within: d.within, annual: d.annual, deadline: d.doc.Period.End, past: top.past, names: d.names, point: d.point}
+	d.para.ctx = lineCtx{section: d.path(), planStart: d.doc.Period.Start, within: d.within, annual: d.annual, deadline: d.doc.Period.End, past: top.past, names: d.names, point: d.point, report: d.report}
 	for _, o := range d.stack {
 		d.para.ctx.goalSection = d.para.ctx.goalSection || strings.Contains(o.sec.Title, "目标")
 	}

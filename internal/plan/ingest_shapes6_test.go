@@ -168,3 +168,73 @@ func TestSixthBatchSentences(t *testing.T) {
 		t.Errorf("a year of the 1990s opening the clause: got %q", got)
 	}
 }
+
+// A circular or a letter that reports what was done (…给予表扬的通报,
+// …建议办理情况的函) commits to nothing: its numbers are proposed. One that
+// issues or forwards a text (印发…的通知, 转发…的函) wraps a plan and is read
+// as one.
+func TestDoneReport(t *testing.T) {
+	tests := []struct {
+		lines string
+		want  bool
+	}{
+		{"某市人民政府办公室关于对科普工作\n先进集体给予表扬的通报\n某政办发〔2026〕8号", true},
+		{"某省人民政府办公厅\n关于某市在考察工作时所提问题\n和建议办理情况的函\n某办函〔2026〕5号", true},
+		{"某省人民政府办公厅关于印发某省科普应急预案的函\n某办函〔2026〕6号", false},
+		{"某市科普工作情况的通报。全市新建科普站30个。", false},
+		{"某市科协2026年工作要点\n一、重点工作", false},
+	}
+	for _, tt := range tests {
+		if got := doneReport(strings.Split(tt.lines, "\n")); got != tt.want {
+			t.Errorf("%q: got %v", tt.lines, got)
+		}
+	}
+	doc := "某市人民政府办公室关于对科普工作\n先进集体给予表扬的通报\n各区人民政府：\n一、先进做法\n1.甲区推出3个科普品牌，新建科普站20个。\n"
+	if got := readDoc(t, doc); got != "? 3 个 = - 0 | ? 20 个 = - 0" {
+		t.Errorf("a circular: got %q", got)
+	}
+}
+
+// A measure with no period of its own is in force for the years it states
+// (本政策自…起施行，有效期3年; 有效期至2027年12月31日): its targets without a
+// year of their own are due by then.
+func TestValidityEnd(t *testing.T) {
+	tests := []struct {
+		lines string
+		want  int
+	}{
+		{"一、科普券\n本政策自2026年7月10日起施行，有效期3年。", 2029},
+		{"本措施自 2027 年 1 月 1 日起执行，有效期 3 年。", 2029},
+		{"本措施自印发之日起实施，有效期至2028年12月31日。", 2028},
+		{"某科协〔2026〕12号\n本政策措施自印发之日起实行，有效期两年。", 2028},
+		{"2026年5月8日\n本方案自印发之日起施行，\n有效期3年。", 2029},
+		{"本方案自发布之日起施行，有效期\n两年。", 0}, // no date of issue anywhere
+		// the validity of a part, or of what the text governs: none
+		{"本方案中涉及的奖补措施有效期至2027年12月31日。", 0},
+		{"登记结果有效期为三年，自赋码之日起计算。", 0},
+	}
+	for _, tt := range tests {
+		got := validityEnd(strings.Split(normalize(tt.lines), "\n"))
+		if g := 0; got != nil && *got != tt.want || got == nil && tt.want != g {
+			t.Errorf("%q: got %v, want %d", tt.lines, got, tt.want)
+		}
+	}
+	doc := "某市支持科普产业发展若干措施\n一、科普券\n设立每年总额500万元的科普券。发放总规模不超过2000万元的科普消费券。\n二、附则\n本措施自2026年7月10日起施行，有效期3年。\n"
+	if got := readDoc(t, doc); got != "500 元×10000 = year 2029 | 2000 元×10000 <= - 2029" {
+		t.Errorf("got %q", got)
+	}
+}
+
+// 年人均 gives its own clause a period, not the sentence's; years from one to
+// another opening a clause date it by the last.
+func TestSixthBatchPeriods(t *testing.T) {
+	tests := []struct{ sentence, want string }{
+		{"科普志愿者年人均服务时长达到20小时，参与科普活动达到15万人次。", "20 小时 = year 2030 | 15 人次×10000 = - 2030"},
+		{"2026年—2028年共评选科普示范基地10家以上。", "10 家 >= - 2028"},
+	}
+	for _, tt := range tests {
+		if got := readAll(t, tt.sentence); got != tt.want {
+			t.Errorf("%s\n got %q\nwant %q", tt.sentence, got, tt.want)
+		}
+	}
+}
