@@ -74,6 +74,12 @@ var proposals = []proposal{
 	{"a population", func(x *at) bool { return population(x.ns, x.q, x.cs) }},
 	{"about so many people, outside the goals", func(x *at) bool { return aboutPeople(x.ns, x.q, x.cs) && !x.goal && !x.c.goalSection }},
 	{"a level stated with 为, outside the goals", func(x *at) bool { return stated(x.ns, x.q, x.clause) && !x.goal && !x.c.goalSection }},
+	// a ring named by its latency (1毫秒、3毫秒时延圈): the name of the
+	// network's design or the bound it commits to; the reviewer decides
+	{"a ring named by its latency", func(x *at) bool {
+		ns, q := x.ns, x.q
+		return (q.base == "毫秒" || q.base == "ms") && strings.ContainsRune(string(ns[q.b:clauseEnd(ns, q.b)]), '圈')
+	}},
 	{"a rank", func(x *at) bool { return (x.q.base == "名" || x.q.base == "位") && x.before("前") }},
 	{"a size before its noun", func(x *at) bool { return sizeBeforeNoun(x.ns, x.q) }},
 	{"what a sentence opening with its condition grants", func(x *at) bool { return x.consequence && moneyOrRate(x.q) }},

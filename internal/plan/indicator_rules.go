@@ -63,11 +63,6 @@ var notTargets = []notTarget{
 		return q.base == "分钟" && (q.cmp == "=" && !endsAt(ns, q.a, "至") && !endsAt(ns, q.a, "到") && !endsAt(ns, q.a, "达到") || quoted(ns, q.a) ||
 			strings.ContainsRune(string(ns[q.b:clauseEnd(ns, q.b)]), '圈'))
 	}},
-	// a ring named by its latency (1毫秒、3毫秒时延圈), not a bound
-	{name: "a ring named by its latency", match: func(x *at) bool {
-		ns, q := x.ns, x.q
-		return (q.base == "毫秒" || q.base == "ms") && strings.ContainsRune(string(ns[q.b:clauseEnd(ns, q.b)]), '圈')
-	}},
 	// a size that qualifies what a count after it counts (培育年营收
 	// 超10亿元企业20家, 建设千亩以上示范基地20个): the count is the target
 	{name: "a size that qualifies a count", match: func(x *at) bool {

@@ -56,6 +56,7 @@ type docRead struct {
 	titleLine      int            // a line that was the title of the heading above it
 	lastL3         int            // the number of the last 1. heading (a list may run past 99.)
 	lastDecimal    string         // the number of the last heading of a decimal outline (2.1)
+	spacedL1       bool           // top headings that lost their 、 (一 总体要求): spacedL1
 	annexList      bool           // the line before named the plan's annexes
 }
 
@@ -79,6 +80,7 @@ func newDocRead(text string) *docRead {
 	d.apart = figuresApart(d.lines)
 	d.point = pointGlyph(text)
 	d.report = doneReport(d.lines)
+	d.spacedL1 = spacedL1(d.lines)
 	return d
 }
 

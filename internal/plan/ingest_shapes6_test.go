@@ -1,6 +1,7 @@
 package plan
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -231,6 +232,66 @@ func TestSixthBatchPeriods(t *testing.T) {
 	tests := []struct{ sentence, want string }{
 		{"科普志愿者年人均服务时长达到20小时，参与科普活动达到15万人次。", "20 小时 = year 2030 | 15 人次×10000 = - 2030"},
 		{"2026年—2028年共评选科普示范基地10家以上。", "10 家 >= - 2028"},
+	}
+	for _, tt := range tests {
+		if got := readAll(t, tt.sentence); got != tt.want {
+			t.Errorf("%s\n got %q\nwant %q", tt.sentence, got, tt.want)
+		}
+	}
+}
+
+// headingSpans is the section tree of text, one section an item: level,
+// number and the span the heading covers.
+func headingSpans(t *testing.T, text string) string {
+	t.Helper()
+	doc, err := Ingest(strings.NewReader(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var secs []string
+	var flat func([]*Section)
+	flat = func(ss []*Section) {
+		for _, s := range ss {
+			secs = append(secs, fmt.Sprintf("%d %s %s", s.Level, s.Number, string([]rune(text)[s.Start:s.End])))
+			flat(s.Children)
+		}
+	}
+	flat(doc.Sections)
+	return strings.Join(secs, " | ")
+}
+
+// Headings as converters leave them: top numbers that lost their 、 (一 科普
+// 阵地, read only where 一 and 二 both stand so, in order), a number's
+// brackets spaced out (（ 2） …), a point read as a bullet (1•…); and a
+// glossary's numbered definitions (（1）科普站是指…) are no headings.
+func TestConvertedHeadings(t *testing.T) {
+	text := "某市科普工作要点\n一 夯实科普阵地建设\n（一）新建科普场馆\n1.建设科技馆\n新建科技馆2座。\n" +
+		"二 壮大科普人才队伍\n（一）培养科普讲解员\n培训讲解员100名。\n"
+	want := "1 一 一 夯实科普阵地建设 | 2 (一) （一）新建科普场馆 | 3 1 1.建设科技馆 | 1 二 二 壮大科普人才队伍 | 2 (一) （一）培养科普讲解员"
+	if got := headingSpans(t, text); got != want {
+		t.Errorf("lost 、\n got %s\nwant %s", got, want)
+	}
+	// one such line alone is no heading (一 and a space start other things)
+	text = "某市科普工作要点\n一、重点工作\n（一）科普阵地\n一 年内新建科技馆2座。\n二、保障措施\n"
+	if got := headingSpans(t, text); got != "1 一 一、重点工作 | 2 (一) （一）科普阵地 | 1 二 二、保障措施" {
+		t.Errorf("one line: got %s", got)
+	}
+	text = "某市科普标准体系建设指南\n一、体系结构\n1•科普设施标准\n( 1) 科技馆标准\n（ 2） 科普站标准\n二、术语\n（1）科普站是指面向公众开展科普活动的场所。\n（2）服务层是面向公众提供科普服务的层级。\n"
+	want = "1 一 一、体系结构 | 2 1 1•科普设施标准 | 3 (1) ( 1) 科技馆标准 | 3 (2) （ 2） 科普站标准 | 1 二 二、术语"
+	if got := headingSpans(t, text); got != want {
+		t.Errorf("converted\n got %s\nwant %s", got, want)
+	}
+}
+
+// A value with no unit that an indicator is brought to (PUE降至1.25以内) is
+// a target when it is a decimal after a verb of level and before a
+// comparator; a whole number there stays unread.
+func TestIndexValue(t *testing.T) {
+	tests := []struct{ sentence, want string }{
+		{"新建数据中心电能利用效率(PUE)降至1.25以内。", "1.25  <= - 2030"},
+		{"科普场馆能耗强度指数达到0.8以下。", "0.8  <= - 2030"},
+		{"科普排名达到3以上。", ""},
+		{"版本升级到2.5以上。", ""},
 	}
 	for _, tt := range tests {
 		if got := readAll(t, tt.sentence); got != tt.want {

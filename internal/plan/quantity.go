@@ -43,7 +43,7 @@ var units = []string{
 	"批", "张", "份", "册", "间", "栋", "床", "例", "首", "集", "届", "TB", "PB", "EB", "GB",
 	// counted things of other fields: containers, compute, livestock and
 	// plants, groups, teaching hours, volumes and weights, latency (but
-	// 1毫秒时延圈 names a ring: see ringName)
+	// 1毫秒时延圈 names a ring: proposed, see proposals)
 	"标箱", "TEU", "立方米", "千克", "公斤", "斤", "课时", "学时", "毫秒", "ms",
 	"路", "核", "株", "头", "只", "羽", "尾", "棵", "口", "组", "队", "班", "节", "堂", "片", "根", "列",
 	// a life expectancy reached (达到80岁), never an age bound (35岁以下): see sentence
