@@ -173,6 +173,37 @@ func namesPart(rs []rune, i int) bool {
 var countWords = map[string]bool{"家": true, "个": true, "项": true, "名": true, "所": true, "座": true, "条": true, "支": true,
 	"处": true, "台": true, "套": true, "人": true, "位": true, "件": true, "户": true, "款": true, "部": true, "张": true}
 
+// countInQualifier reports a count inside the qualifier of what a later
+// count of its clause counts (其中服务16个产业集群的标准不少于20项, 覆盖3个
+// 区的科普站50个): the later count is the target; this one names its scope.
+func countInQualifier(rs []rune, q quantity) bool {
+	if !countWords[q.base] || q.cn {
+		return false
+	}
+	ce := clauseEnd(rs, q.after)
+	de := -1
+	for j := q.after; j < ce && j-q.after <= 16; j++ {
+		if rs[j] == '的' {
+			de = j
+			break
+		}
+	}
+	if de < 0 {
+		return false
+	}
+	for j := de + 1; j < ce && j-de <= 24; j++ {
+		if isDigit(rs[j]) {
+			next, ok := readQuantity(rs, j)
+			return ok && (countWords[next.base] || next.base == "项")
+		}
+	}
+	return false
+}
+
+// eventWords count events: a count of them is what a plan holds, not the
+// size of a class.
+var eventWords = map[string]bool{"次": true, "场": true, "场次": true, "期": true, "批": true, "轮": true}
+
 // qualifiesCount reports a size or amount followed, within its list item,
 // by a noun and a count of those things (超10亿元企业20家, 5000万元以上企业
 // 100家): the size names the class, the count is the target.
@@ -199,9 +230,10 @@ func qualifiesCount(rs []rune, q quantity) bool {
 
 // sizeBeforeNoun reports an amount or a size with 以上/以下 straight before
 // the noun it qualifies (30万千瓦以上机组, 亿元以上项目): proposed, since
-// the count of such things, when given, is the target.
+// the count of such things, when given, is the target. A count of things
+// or of events (提供1000次以上场景服务, 举办100场以上对接活动) is that count.
 func sizeBeforeNoun(rs []rune, q quantity) bool {
-	if countWords[q.base] || q.base == "%" || q.base == "‰" || q.after >= len(rs) || q.after == q.b {
+	if countWords[q.base] || eventWords[q.base] || q.base == "%" || q.base == "‰" || q.after >= len(rs) || q.after == q.b {
 		return false
 	}
 	if !hasAt(rs, q.b, "以上") && !hasAt(rs, q.b, "以下") && !hasAt(rs, q.b, "及以上") {
@@ -267,6 +299,16 @@ func forThose(rs []rune, q quantity) bool {
 	}
 	if o < 0 || has(string(rs[o:q.a]), grantWords) {
 		return false
+	}
+	if strings.Contains(string(rs[o:q.a]), "首次") {
+		// 对…营业收入首次达到200亿元、300亿元…，分别给予…奖励: a level
+		// reached for the first time is what a grant is for, though the
+		// 的 that closes the condition is lost (a page break in a PDF)
+		rest := string(rs[q.after:min(len(rs), q.after+120)])
+		if k := strings.IndexAny(rest, "。;；"); k >= 0 {
+			rest = rest[:k]
+		}
+		return has(rest, grantWords)
 	}
 	for j := q.after; j < len(rs) && j-q.after < 120; j++ {
 		switch {

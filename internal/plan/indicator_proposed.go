@@ -73,7 +73,11 @@ var proposals = []proposal{
 	{"a policy named by its figure", func(x *at) bool { return namesPolicy(x.ns, x.q) }},
 	{"a population", func(x *at) bool { return population(x.ns, x.q, x.cs) }},
 	{"about so many people, outside the goals", func(x *at) bool { return aboutPeople(x.ns, x.q, x.cs) && !x.goal && !x.c.goalSection }},
-	{"a level stated with 为, outside the goals", func(x *at) bool { return stated(x.ns, x.q, x.clause) && !x.goal && !x.c.goalSection }},
+	{"a level stated with 为, outside the goals", func(x *at) bool {
+		// (but the total an annual plan's budget gives, 支持总额为…亿元, is set
+		// by it)
+		return stated(x.ns, x.q, x.clause) && !x.goal && !x.c.goalSection && !(x.c.annual && x.q.base == "元" && (x.before("总额为") || x.before("总规模为")))
+	}},
 	// a ring named by its latency (1毫秒、3毫秒时延圈): the name of the
 	// network's design or the bound it commits to; the reviewer decides
 	{"a ring named by its latency", func(x *at) bool {
@@ -82,6 +86,7 @@ var proposals = []proposal{
 	}},
 	{"a rank", func(x *at) bool { return (x.q.base == "名" || x.q.base == "位") && x.before("前") }},
 	{"a size before its noun", func(x *at) bool { return sizeBeforeNoun(x.ns, x.q) }},
+	{"a count inside what a later count counts", func(x *at) bool { return countInQualifier(x.ns, x.q) }},
 	{"what a sentence opening with its condition grants", func(x *at) bool { return x.consequence && moneyOrRate(x.q) }},
 	{"what was done", func(x *at) bool { return doneAspect(x.clause) || doneAfter(x.ns, x.q) }},
 	{"an area described", func(x *at) bool { return describedArea(x.ns, x.q, x.clause) }},

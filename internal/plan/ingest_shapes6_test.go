@@ -299,3 +299,29 @@ func TestIndexValue(t *testing.T) {
 		}
 	}
 }
+
+// A threshold first reached is what a grant is for, though the 的 closing
+// the condition was lost; a count of events before its noun is that count,
+// not a class's size; a count inside the qualifier of what a later count
+// counts names its scope; a row number and a code apart between spaces are
+// no quantity in GB; the total an annual plan's budget gives is set by it.
+func TestSixthBatchClasses(t *testing.T) {
+	tests := []struct{ sentence, want string }{
+		{"对科普产业营业收入首次达到10亿元、20亿元、50科普产业园区，分别给予最高100万元奖励。", ""},
+		{"每年为学校提供1000次以上科普服务，举办100场以上科普讲座。", "1000 次 >= year 2030 | 100 场 >= year 2030"},
+		{"制定团体标准50项以上，其中服务16个产业集群的标准不少于20项。", "50 项 >= - 2030 | ? 16 个 = - 2030 | 20 项 >= - 2030"},
+		{"12 TB 科普资源 智慧场馆 数字展品规范 13 GB 科普设施 科技馆建设规范", ""},
+		{"建成科普资源库，存储容量达到500 TB。", "500 TB = - 2030"},
+		// a size before its noun stays a proposal
+		{"引进5000万元以上科普项目。", "? 5000 元×10000 >= - 2030"},
+	}
+	for _, tt := range tests {
+		if got := readAll(t, tt.sentence); got != tt.want {
+			t.Errorf("%s\n got %q\nwant %q", tt.sentence, got, tt.want)
+		}
+	}
+	doc := "某市科协2026年工作要点\n一、重点工作\n上述5个领域，市财政预算安排资金除重叠部分外，支持总额为3.5亿元。\n"
+	if got := readDoc(t, doc); got != "? 5 个 = - 2026 | 3.5 元×1e+08 = - 2026" { // (上述5个: restated, proposed)
+		t.Errorf("an annual budget's total: got %q", got)
+	}
+}
