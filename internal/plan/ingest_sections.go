@@ -137,8 +137,8 @@ func spacedTitle(rest string) bool {
 func spacedL1(lines []string) bool {
 	next := 1
 	for _, l := range lines {
-		if l == "" || l[0] < 0xe4 || l[0] > 0xe5 { // the numerals' first bytes (U+4E00–U+5FFF)
-			continue
+		if !numeralSpace(l) {
+			continue // (a cheap test before the regexp)
 		}
 		if m := reL1Spaced.FindStringSubmatch(l); m != nil && spacedTitle(m[2]) {
 			if n, ok := number(m[1]); ok && int(n) == next {
@@ -147,6 +147,20 @@ func spacedL1(lines []string) bool {
 		}
 	}
 	return next > 2
+}
+
+// numeralSpace reports a line that opens with Chinese numerals and a space.
+func numeralSpace(l string) bool {
+	for i, r := range l {
+		switch {
+		case strings.ContainsRune("一二三四五六七八九十", r):
+		case r == ' ' || r == '\u3000':
+			return i > 0
+		default:
+			return false
+		}
+	}
+	return false
 }
 
 // definition reports a numbered item's first clause that defines a term

@@ -312,6 +312,8 @@ func TestSixthBatchClasses(t *testing.T) {
 		{"制定团体标准50项以上，其中服务16个产业集群的标准不少于20项。", "50 项 >= - 2030 | ? 16 个 = - 2030 | 20 项 >= - 2030"},
 		{"12 TB 科普资源 智慧场馆 数字展品规范 13 GB 科普设施 科技馆建设规范", ""},
 		{"建成科普资源库，存储容量达到500 TB。", "500 TB = - 2030"},
+		// a PDF's space before the comparator after the unit
+		{"科普投入占比达到 50％ 左右，新建科普站 30 个 以上。", "50 % approx - 2030 | 30 个 >= - 2030"},
 		// a size before its noun stays a proposal
 		{"引进5000万元以上科普项目。", "? 5000 元×10000 >= - 2030"},
 	}

@@ -52,7 +52,7 @@ func joinCellLines(text string) string {
 	var run []cellLine
 	blanks := 0
 	endRun := func() {
-		if len(run) >= 5 {
+		if len(run) >= 5 && slicesAny(run, mayHead) {
 			tabs = joinRun(text, run, tabs)
 		}
 		run, blanks = run[:0], 0
@@ -91,6 +91,12 @@ func joinCellLines(text string) string {
 	}
 	b.WriteString(text[prev:])
 	return b.String()
+}
+
+// mayHead reports a cell that may make a run of cells a table: one that
+// names 指标, or titles year columns as tasks (分年度任务).
+func mayHead(c cellLine) bool {
+	return strings.Contains(c.text, "指标") || has(c.text, yearsTitles) && !strings.ContainsAny(c.text, "0123456789")
 }
 
 // joinRun finds the tables in a run of cell lines and adds to tabs the
