@@ -168,12 +168,15 @@ func (q *quantity) unitHolds(rs []rune, j int) bool {
 	if j < len(rs) && q.base != "" && (unicode.IsLetter(rs[j]) && rs[j] < 0x80 && q.base[0] < 0x80) {
 		return false
 	}
-	if u := j - len([]rune(q.base)); q.base != "" && q.base[0] < 0x80 && u > 0 && rs[u-1] == ' ' && j+1 < len(rs) && rs[j] == ' ' && unicode.Is(unicode.Han, rs[j+1]) {
+	// where the unit starts as written (10000P is PFLOPS said with its
+	// prefix alone: never before the number)
+	u := max(j-len([]rune(q.base)), q.a)
+	if q.base != "" && q.base[0] < 0x80 && u > 0 && rs[u-1] == ' ' && j+1 < len(rs) && rs[j] == ' ' && unicode.Is(unicode.Han, rs[j+1]) {
 		// 47 GB 智慧农业…: a catalogue's row number and a code standing
 		// apart between spaces, not a quantity in GB
 		return false
 	}
-	return !(q.base != "" && startsWord(rs, j-len([]rune(q.base))))
+	return !(q.base != "" && startsWord(rs, u))
 }
 
 // levelVerbs bring an indicator to a level (降至, 达到, 控制在).
