@@ -306,6 +306,9 @@ func validitySentence(s string) (head, sent string) {
 	if j := strings.Index(sent[k-start:], "。"); j >= 0 {
 		sent = sent[:k-start+j]
 	}
+	if _, _, rest, ok := heading(strings.TrimSpace(sent)); ok {
+		sent = rest // (二)本方案…, 第二十一条 本细则…: an item's number before the sentence
+	}
 	sent = strings.ReplaceAll(sent, " ", "")
 	return sent[:strings.Index(sent, "有效期")], sent
 }
