@@ -28,12 +28,14 @@ func TestFiguresOnTheirOwnLines(t *testing.T) {
 	}
 	// A figure after a closing bracket, a range whose dash has a line of
 	// its own, a lost decimal point said three times (not a running
-	// header), cubic metres said short, a measure word 根.
+	// header; the same unmapped glyph every time between digits, so the
+	// document's decimal point, pointGlyph: the first is proposed only for
+	// having no verb), cubic metres said short, a measure word 根.
 	text = "某县科普工作若干政策措施（2026年）\n一、夯实科普阵地\n" +
 		"新建科普馆（站）\n12\n座，建设\n1\n—\n2\n个科普公园。\n— 2 —\n" +
 		"科普经费\n1\ue010 5\n亿元，科技馆改造资金\n1\ue010 5\n亿元，流动馆资金\n1\ue010 5\n亿元。\n" +
 		"新增科普志愿者\n300\n名，供应天然气\n10\n亿方，新建充电桩\n1\n万根。\n"
-	want = "12 座 = - 0 | 1-2 个 range - 0 | ? 1.5 元×1e+08 = - 0 | ? 1.5 元×1e+08 = - 0 | ? 1.5 元×1e+08 = - 0 | 300 名 = - 0 | 10 方×1e+08 = - 0 | 1 根×10000 = - 0"
+	want = "12 座 = - 0 | 1-2 个 range - 0 | ? 1.5 元×1e+08 = - 0 | 1.5 元×1e+08 = - 0 | 1.5 元×1e+08 = - 0 | 300 名 = - 0 | 10 方×1e+08 = - 0 | 1 根×10000 = - 0"
 	if got := readDoc(t, text); got != want {
 		t.Errorf("got  %q\nwant %q", got, want)
 	}

@@ -20,6 +20,8 @@ type lineCtx struct {
 	preamble    bool           // before the first numbered section
 	goalSection bool           // in a section whose title names the plan's goals (目标)
 	names       map[string]int // small counts in Chinese numerals with the words after them, as often as the document says them (namedCounts)
+	point       rune           // the unmapped glyph the document writes its decimal points with (pointGlyph), or 0
+	report      bool           // the document reports what was done: a 通报, a letter on how requests were handled (doneReport)
 }
 
 // has reports whether s holds one of words.

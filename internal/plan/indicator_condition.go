@@ -84,17 +84,20 @@ func stated(rs []rune, q quantity, clause string) bool {
 }
 
 // sizeOfMade reports the size of what a verb makes, written before it
-// (设立总规模100亿元的基金, 打造总规模超500亿元的基金群): the commitment's
+// (设立总规模100亿元的基金, 打造总规模超500亿元的基金群, 设立每年总额500
+// 万元的科普券, 每年发放总规模不超过1亿元的消费券): the commitment's
 // measure, not a qualifier of a class (1亿元以上的企业).
 func sizeOfMade(rs []rune, q quantity, clause string) bool {
 	// …产值规模超过10亿元的(园区)不少于1家: the size qualifies what a
 	// number after it counts; that count is the target
-	for _, r := range rs[min(q.after+1, len(rs)):clauseEnd(rs, q.after)] {
+	ce := clauseEnd(rs, q.after)
+	for _, r := range rs[min(q.after+1, ce):ce] {
 		if isDigit(r) || isCNDigit(r) && r != '一' {
 			return false
 		}
 	}
-	return (endsAt(rs, q.beforeCmp, "规模") || endsAt(rs, q.beforeCmp, "规模达") || endsAt(rs, q.beforeCmp, "规模为")) && has(clause, []string{"设立", "打造", "组建", "建立", "发起", "成立", "形成", "建成", "培育", "运营", "募集"})
+	return (endsAt(rs, q.beforeCmp, "规模") || endsAt(rs, q.beforeCmp, "规模达") || endsAt(rs, q.beforeCmp, "规模为") || endsAt(rs, q.beforeCmp, "总额") || endsAt(rs, q.beforeCmp, "总额为")) &&
+		has(clause, []string{"设立", "打造", "组建", "建立", "发起", "成立", "形成", "建成", "培育", "运营", "募集", "发放"})
 }
 
 // standardOf reports a sentence that sets what each project or firm must
@@ -170,6 +173,37 @@ func namesPart(rs []rune, i int) bool {
 var countWords = map[string]bool{"家": true, "个": true, "项": true, "名": true, "所": true, "座": true, "条": true, "支": true,
 	"处": true, "台": true, "套": true, "人": true, "位": true, "件": true, "户": true, "款": true, "部": true, "张": true}
 
+// countInQualifier reports a count inside the qualifier of what a later
+// count of its clause counts (其中服务16个产业集群的标准不少于20项, 覆盖3个
+// 区的科普站50个): the later count is the target; this one names its scope.
+func countInQualifier(rs []rune, q quantity) bool {
+	if !countWords[q.base] || q.cn {
+		return false
+	}
+	ce := clauseEnd(rs, q.after)
+	de := -1
+	for j := q.after; j < ce && j-q.after <= 16; j++ {
+		if rs[j] == '的' {
+			de = j
+			break
+		}
+	}
+	if de < 0 {
+		return false
+	}
+	for j := de + 1; j < ce && j-de <= 24; j++ {
+		if isDigit(rs[j]) {
+			next, ok := readQuantity(rs, j)
+			return ok && (countWords[next.base] || next.base == "项")
+		}
+	}
+	return false
+}
+
+// eventWords count events: a count of them is what a plan holds, not the
+// size of a class.
+var eventWords = map[string]bool{"次": true, "场": true, "场次": true, "期": true, "批": true, "轮": true}
+
 // qualifiesCount reports a size or amount followed, within its list item,
 // by a noun and a count of those things (超10亿元企业20家, 5000万元以上企业
 // 100家): the size names the class, the count is the target.
@@ -196,9 +230,10 @@ func qualifiesCount(rs []rune, q quantity) bool {
 
 // sizeBeforeNoun reports an amount or a size with 以上/以下 straight before
 // the noun it qualifies (30万千瓦以上机组, 亿元以上项目): proposed, since
-// the count of such things, when given, is the target.
+// the count of such things, when given, is the target. A count of things
+// or of events (提供1000次以上场景服务, 举办100场以上对接活动) is that count.
 func sizeBeforeNoun(rs []rune, q quantity) bool {
-	if countWords[q.base] || q.base == "%" || q.base == "‰" || q.after >= len(rs) || q.after == q.b {
+	if countWords[q.base] || eventWords[q.base] || q.base == "%" || q.base == "‰" || q.after >= len(rs) || q.after == q.b {
 		return false
 	}
 	if !hasAt(rs, q.b, "以上") && !hasAt(rs, q.b, "以下") && !hasAt(rs, q.b, "及以上") {
@@ -237,7 +272,7 @@ func freshClause(rs []rune, q quantity, cs int) bool {
 		}
 	}
 	c := string(rs[cs:clauseEnd(rs, q.after)])
-	if has(strings.ReplaceAll(c, "现有基础", ""), pastCues) || has(c, []string{"已", "巩固", "依托"}) {
+	if has(withoutBase(c), pastCues) || has(c, []string{"已", "巩固", "依托"}) {
 		return false
 	}
 	return has(c, []string{"新建", "新增", "再建", "再新", "新组建", "新培育", "新引进", "新认定", "新创建", "力争", "争取", "确保", "今后", "未来", "下一步", "再"})
@@ -264,6 +299,16 @@ func forThose(rs []rune, q quantity) bool {
 	}
 	if o < 0 || has(string(rs[o:q.a]), grantWords) {
 		return false
+	}
+	if strings.Contains(string(rs[o:q.a]), "首次") {
+		// 对…营业收入首次达到200亿元、300亿元…，分别给予…奖励: a level
+		// reached for the first time is what a grant is for, though the
+		// 的 that closes the condition is lost (a page break in a PDF)
+		rest := string(rs[q.after:min(len(rs), q.after+120)])
+		if k := strings.IndexAny(rest, "。;；"); k >= 0 {
+			rest = rest[:k]
+		}
+		return has(rest, grantWords)
 	}
 	for j := q.after; j < len(rs) && j-q.after < 120; j++ {
 		switch {

@@ -10,10 +10,12 @@ import (
 // 第二年, 近期目标（2026—2027年）): the year its targets are due.
 var (
 	reDeadline   = regexp.MustCompile(`(?:到|至|截至|截止到|于|预计|计划|力争) ?((?:19|20)\d\d) ?年|(20\d\d) ?年(?:底|末|前|年底|\d{1,2}月(?:底|末|前))`)
-	reClauseYear = regexp.MustCompile(`^\s*(20\d\d) ?年(?:底|末|度|全年)?(?:[，,]|[^\d月年底末度前内以来起开]|$)`)
+	reClauseYear = regexp.MustCompile(`^\s*((?:19|20)\d\d) ?年(?:底|末|度|全年)?(?:[，,]|[^\d月年底末度前内以来起开]|$)`)
 	reWithin     = regexp.MustCompile(`([1-9一二两三四五六七八九十])\s*年(?:内|时间|左右时间|努力)|未来([1-9一二两三四五六七八九十])年`)
-	reNthYear    = regexp.MustCompile(`第([1-9一二三四五六七八九十])年`)
-	reStageYears = regexp.MustCompile(`(?:阶段|期|目标|任务) ?\((?:20\d\d ?年? ?[-~至到] ?)?(20\d\d) ?年?\) ?$`)
+	// years from one to another opening the clause (2026年—2028年共评选…)
+	reClauseYears = regexp.MustCompile(`^\s*(?:19|20)\d\d ?年? ?[-~至到] ?((?:19|20)\d\d) ?年`)
+	reNthYear     = regexp.MustCompile(`第([1-9一二三四五六七八九十])年`)
+	reStageYears  = regexp.MustCompile(`(?:阶段|期|目标|任务) ?\((?:20\d\d ?年? ?[-~至到] ?)?(20\d\d) ?年?\) ?$`)
 )
 
 // sentenceDeadline is the year a sentence sets: 到2025年, 2025年底前, 3年内.
@@ -35,10 +37,15 @@ func sentenceDeadline(s string, planStart *int) *int {
 			return &y
 		}
 	}
-	if t := strings.TrimLeft(s, " "); len(t) < 2 || t[0] != '2' || t[1] != '0' {
+	if t := strings.TrimLeft(s, " "); len(t) < 2 || !(t[0] == '2' && t[1] == '0' || t[0] == '1' && t[1] == '9') {
 		// no year opens the clause
+	} else if m := reClauseYears.FindStringSubmatch(s); m != nil {
+		// years from one to another: due by the last (2026—2028年共…)
+		y, _ := strconv.Atoi(m[1])
+		return &y
 	} else if m := reClauseYear.FindStringSubmatch(s); m != nil {
-		// a year opening the clause: 2027年，新增…; 2028年新增…
+		// a year opening the clause: 2027年，新增…; 2028年新增…; 1998年达到…
+		// in a plan of the 1990s
 		y, _ := strconv.Atoi(m[1])
 		return &y
 	}

@@ -5,8 +5,8 @@ import "strings"
 // candidate decides whether a target is only proposed (for the reviewer
 // to accept) rather than asserted: it states the past, no verb or goal
 // governs it, its clause is dated before the plan, a rule of proposals
-// matches it, its number was read past a lost decimal point, or it is the
-// kinds a subsidy covers.
+// matches it, its number was read past a lost decimal point, it is the
+// kinds a subsidy covers, or the document reports what was done (a 通报).
 func (x *at) candidate(ind *Indicator, clauseDeadline *int) bool {
 	q, ns, clause, c := x.q, x.ns, x.clause, x.c
 	governed := ind.Comparator != "=" || c.goalSection || budgetFigure(ns, q) || pilotSize(ns, q) || x.listed || x.goal || has(clause, verbs) || has(string(ns[q.after:clauseEnd(ns, q.after)]), verbs) ||
@@ -21,7 +21,10 @@ func (x *at) candidate(ind *Indicator, clauseDeadline *int) bool {
 	// the kinds a subsidy covers (家电补贴由8类扩围至12类): a scope of
 	// a measure, proposed
 	scope := (q.base == "类" || q.base == "种") && has(string(ns[x.cs:clauseEnd(ns, q.after)]), []string{"补贴", "补助", "奖补", "资助", "奖励"})
-	return x.statesPast() && !(ahead && !c.past) || !governed || dated || unsure || q.unsure || scope
+	// a point read through the glyph the whole document writes its
+	// decimal points with is no guess (pointGlyph)
+	lost := q.unsure && (q.glyph == 0 || q.glyph != c.point)
+	return x.statesPast() && !(ahead && !c.past) || !governed || dated || unsure || lost || scope || c.report
 }
 
 // statesPast reports a target of a section about the past, or of a
@@ -70,9 +73,20 @@ var proposals = []proposal{
 	{"a policy named by its figure", func(x *at) bool { return namesPolicy(x.ns, x.q) }},
 	{"a population", func(x *at) bool { return population(x.ns, x.q, x.cs) }},
 	{"about so many people, outside the goals", func(x *at) bool { return aboutPeople(x.ns, x.q, x.cs) && !x.goal && !x.c.goalSection }},
-	{"a level stated with 为, outside the goals", func(x *at) bool { return stated(x.ns, x.q, x.clause) && !x.goal && !x.c.goalSection }},
+	{"a level stated with 为, outside the goals", func(x *at) bool {
+		// (but the total an annual plan's budget gives, 支持总额为…亿元, is set
+		// by it)
+		return stated(x.ns, x.q, x.clause) && !x.goal && !x.c.goalSection && !(x.c.annual && x.q.base == "元" && (x.before("总额为") || x.before("总规模为")))
+	}},
+	// a ring named by its latency (1毫秒、3毫秒时延圈): the name of the
+	// network's design or the bound it commits to; the reviewer decides
+	{"a ring named by its latency", func(x *at) bool {
+		ns, q := x.ns, x.q
+		return (q.base == "毫秒" || q.base == "ms") && strings.ContainsRune(string(ns[q.b:clauseEnd(ns, q.b)]), '圈')
+	}},
 	{"a rank", func(x *at) bool { return (x.q.base == "名" || x.q.base == "位") && x.before("前") }},
 	{"a size before its noun", func(x *at) bool { return sizeBeforeNoun(x.ns, x.q) }},
+	{"a count inside what a later count counts", func(x *at) bool { return countInQualifier(x.ns, x.q) }},
 	{"what a sentence opening with its condition grants", func(x *at) bool { return x.consequence && moneyOrRate(x.q) }},
 	{"what was done", func(x *at) bool { return doneAspect(x.clause) || doneAfter(x.ns, x.q) }},
 	{"an area described", func(x *at) bool { return describedArea(x.ns, x.q, x.clause) }},

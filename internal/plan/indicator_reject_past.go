@@ -99,10 +99,23 @@ var cmpWithPast = []string{"比去年", "比上年", "较去年", "较上年", "
 	// a baseline named as last year's (赤字率从去年的2.1%提高到2.3%)
 	"从去年的", "由去年的", "从上年的", "由上年的"}
 
+// reExistingBase is the base a growth starts from, a noun between its
+// words or none (在现有基础上, 从现有招生规模基础上): not a statement of what
+// is.
+var reExistingBase = regexp.MustCompile(`现有[^，。；,.;:：]{0,8}?基础`)
+
+// withoutBase is s without the base a growth starts from (reExistingBase).
+func withoutBase(s string) string {
+	if !strings.Contains(s, "现有") {
+		return s
+	}
+	return reExistingBase.ReplaceAllString(s, "")
+}
+
 // pastCueText is a sentence with what does not state the past taken out:
 // 现有基础 (a comparison's base) and comparisons with last year.
 func pastCueText(s string) string {
-	s = strings.ReplaceAll(s, "现有基础", "")
+	s = withoutBase(s)
 	for _, w := range cmpWithPast {
 		if strings.Contains(s, w) {
 			s = strings.ReplaceAll(s, w, "")

@@ -63,11 +63,6 @@ var notTargets = []notTarget{
 		return q.base == "分钟" && (q.cmp == "=" && !endsAt(ns, q.a, "至") && !endsAt(ns, q.a, "到") && !endsAt(ns, q.a, "达到") || quoted(ns, q.a) ||
 			strings.ContainsRune(string(ns[q.b:clauseEnd(ns, q.b)]), '圈'))
 	}},
-	// a ring named by its latency (1毫秒、3毫秒时延圈), not a bound
-	{name: "a ring named by its latency", match: func(x *at) bool {
-		ns, q := x.ns, x.q
-		return (q.base == "毫秒" || q.base == "ms") && strings.ContainsRune(string(ns[q.b:clauseEnd(ns, q.b)]), '圈')
-	}},
 	// a size that qualifies what a count after it counts (培育年营收
 	// 超10亿元企业20家, 建设千亩以上示范基地20个): the count is the target
 	{name: "a size that qualifies a count", match: func(x *at) bool {
@@ -180,7 +175,8 @@ var notTargets = []notTarget{
 	{name: "a cap, a rate or price charged", match: func(x *at) bool {
 		q, clause := x.q, x.clause
 		return capPerUnit(clause, q) || x.params && (q.cmp == "<=" || q.cmp == "<") && has(strings.ReplaceAll(clause, " ", ""), paramCues) || moneyOrRate(q) && chargedRate(clause) || priceCap(clause, q) ||
-			q.base == "元" && (q.cmp == "<=" || q.cmp == "<") && !has(x.s, []string{"力争", "确保", "目标", "控制在", "压缩", "降低", "下降", "减少"})
+			q.base == "元" && (q.cmp == "<=" || q.cmp == "<") && !has(x.s, []string{"力争", "确保", "目标", "控制在", "压缩", "降低", "下降", "减少"}) &&
+				!(hasAt(x.ns, q.after, "的") && sizeOfMade(x.ns, q, clause)) // (发放总规模不超过1亿元的消费券: the most the plan issues)
 	}},
 	// the rhythm of a procedure (每半年开展1次督查, 每月召开1次例会,
 	// 中期开展1次评估): how the work is run, not a result

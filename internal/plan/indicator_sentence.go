@@ -88,11 +88,11 @@ func sentence(r *sentenceRead, ns, os []rune, pos []int, deadline *int, c *lineC
 // readCues reads what the sentence as a whole says: whether it states a
 // goal, speaks of the past (by a word, or by a year before the plan), sets
 // a subsidy's parameters, a standard to meet, or opens with a condition.
-// 在现有基础上 is a comparison's base, not a statement of what is, and
+// 在现有基础上 (从现有规模基础上) is a comparison's base, not a statement of what is, and
 // 比上年 (比去年增加3000亿元) the base of a change.
 func (r *sentenceRead) readCues(ns, os []rune, pos []int, deadline *int, c *lineCtx, goalPara bool) {
 	s := strings.ReplaceAll(string(ns), " ", "")
-	cueText := strings.ReplaceAll(s, "现有基础", "")
+	cueText := withoutBase(s)
 	if strings.Contains(cueText, "去年") || strings.Contains(cueText, "上年") {
 		cueText = pastCueText(reCompareLastYear.ReplaceAllString(cueText, ""))
 	}
@@ -111,7 +111,7 @@ func (r *sentenceRead) readCues(ns, os []rune, pos []int, deadline *int, c *line
 // clause wherever it stands.
 func (r *sentenceRead) readPeriod() {
 	r.sentPer, r.sentAt = perWordIn(r.ns, 0, len(r.ns))
-	if r.sentAt > 8 && !strings.HasPrefix(strings.TrimLeft(string(r.ns[:r.sentAt]), " "), "到") || hasAt(r.ns, r.sentAt, "年均") {
+	if r.sentAt > 8 && !strings.HasPrefix(strings.TrimLeft(string(r.ns[:r.sentAt]), " "), "到") || hasAt(r.ns, r.sentAt, "年均") || hasAt(r.ns, r.sentAt, "年人均") {
 		r.sentPer = ""
 	}
 	if r.sentPer != "" {

@@ -35,4 +35,4 @@ var (
 
 // perWords give a target its period: 每年 near the start of a sentence
 // governs all of it; elsewhere, its clause.
-var perWords = []struct{ w, per string }{{"每两年", "two-years"}, {"每年", "year"}, {"年均", "year"}, {"年度", "year"}}
+var perWords = []struct{ w, per string }{{"每两年", "two-years"}, {"每年", "year"}, {"年均", "year"}, {"年度", "year"}, {"年人均", "year"}}

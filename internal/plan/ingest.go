@@ -45,6 +45,8 @@ type docRead struct {
 	annual         bool           // a plan of one year
 	seen           map[string]int // how often each short line occurs: a printout's header repeats on every page
 	apart          bool           // figures on lines of their own: not page numbers (figuresApart)
+	point          rune           // the glyph the PDF writes every decimal point with (pointGlyph), or 0
+	report         bool           // a circular or a letter that reports what was done (doneReport)
 	stack          []open         // the sections open, outermost first
 	tbl            *table         // the indicator table being read
 	para           paragraph      // read as a whole: a PDF breaks lines (and puts page numbers) inside sentences
@@ -54,6 +56,7 @@ type docRead struct {
 	titleLine      int            // a line that was the title of the heading above it
 	lastL3         int            // the number of the last 1. heading (a list may run past 99.)
 	lastDecimal    string         // the number of the last heading of a decimal outline (2.1)
+	spacedL1       bool           // top headings that lost their 、 (一 总体要求): spacedL1
 	annexList      bool           // the line before named the plan's annexes
 }
 
@@ -65,6 +68,9 @@ func newDocRead(text string) *docRead {
 	d.doc.Title, d.doc.Issuer = titleAndIssuer(d.lines)
 	d.names = namedCounts(d.lines)
 	d.doc.Period = period(d.doc.Title, d.lines)
+	if d.doc.Period.Start == nil && d.doc.Period.End == nil {
+		d.doc.Period.End = validityEnd(d.lines) // a measure in force for so many years
+	}
 	d.within = d.doc.Period.Start
 	if d.within == nil {
 		d.within = withinFrom(nil, issueYear(d.lines))
@@ -72,6 +78,9 @@ func newDocRead(text string) *docRead {
 	d.annual = d.doc.Period.Start != nil && d.doc.Period.End != nil && *d.doc.Period.Start == *d.doc.Period.End
 	d.seen = repeatedLines(d.lines)
 	d.apart = figuresApart(d.lines)
+	d.point = pointGlyph(text)
+	d.report = doneReport(d.lines)
+	d.spacedL1 = spacedL1(d.lines)
 	return d
 }
 
@@ -81,7 +90,7 @@ func newDocRead(text string) *docRead {
 // joins the paragraph being gathered.
 func (d *docRead) line(i int) {
 	glued := numberInSentence(d.lines, i, &d.para, d.apart) // a figure of the sentence on a line of its own
-	if d.furniture(i, glued) {
+	if d.furniture(i, glued || yearApart(d.lines, i, d.apart)) {
 		return
 	}
 	row, done := d.tableLine(i) // row: a row of a table that is not an indicator table
@@ -148,7 +157,7 @@ func (d *docRead) preamble(text paraPiece) {
 		d.flush()
 	}
 	if len(d.para.nb) == 0 {
-		d.para.ctx = lineCtx{section: []string{}, planStart: d.doc.Period.Start, within: d.within, annual: d.annual, deadline: d.doc.Period.End, preamble: true, names: d.names}
+		d.para.ctx = lineCtx{section: []string{}, planStart: d.doc.Period.Start, within: d.within, annual: d.annual, deadline: d.doc.Period.End, preamble: true, names: d.names, point: d.point, report: d.report}
 	}
 	d.para.add(text.nb, text.ob, text.base)
 }
@@ -164,7 +173,7 @@ func (d *docRead) startPara() {
 	}
 	top := &d.stack[len(d.stack)-1]
 	d.para.open = &top.deadline
-	d.para.ctx = lineCtx{section: d.path(), planStart: d.doc.Period.Start, within: d.within, annual: d.annual, deadline: d.doc.Period.End, past: top.past, names: d.names}
+	d.para.ctx = lineCtx{section: d.path(), planStart: d.doc.Period.Start, within: d.within, annual: d.annual, deadline: d.doc.Period.End, past: top.past, names: d.names, point: d.point, report: d.report}
 	for _, o := range d.stack {
 		d.para.ctx.goalSection = d.para.ctx.goalSection || strings.Contains(o.sec.Title, "目标")
 	}

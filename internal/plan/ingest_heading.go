@@ -14,10 +14,10 @@ import (
 var (
 	reL1 = regexp.MustCompile(`^([一二三四五六七八九十]{1,3}) ?[、.]\s*(.*)$`)
 	reL2 = regexp.MustCompile(`^(?:\( ?)?([一二三四五六七八九十]{1,3}) ?\)\s*(?:[、.]\s*)?(.*)$`)
-	reL3 = regexp.MustCompile(`^(\d{1,2}) ?[.、]\s*((?:[^\d].*)?)$`)
+	reL3 = regexp.MustCompile(`^(\d{1,2}) ?[.、•]\s*((?:[^\d].*)?)$`) // (1•: a point a PDF's text layer read as a bullet)
 	// 100.… after 99.…: a long numbered list runs past two digits
 	reL3Long = regexp.MustCompile(`^(\d{3}) ?[.、]\s*([^\d].*)$`)
-	reL4     = regexp.MustCompile(`^(?:\((\d{1,2})\)|([⑴-⒇①-⑳])|(\d{1,2})\))\s*(.*)$`)
+	reL4     = regexp.MustCompile(`^(?:\( ?(\d{1,2}) ?\)|([⑴-⒇①-⑳])|(\d{1,2})\))\s*(.*)$`) // (a PDF may space the number: ( 2) )
 	// chapters and their parts, above 一、 in the plans that have them
 	// (a PDF may space them out: 第 一 章)
 	reChapter = regexp.MustCompile(`^第 ?([一二三四五六七八九十]{1,3}|\d{1,2}) ?(章|节|篇|部分)\s*(.*)$`)

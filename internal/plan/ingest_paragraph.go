@@ -65,9 +65,11 @@ func numberInSentence(lines []string, i int, p *paragraph, apart bool) bool {
 		return false
 	}
 	l := lines[i]
-	if isDigit(last) && startsWithUnit(l) {
+	if isDigit(last) && (startsWithUnit(l) || strings.HasPrefix(l, "年") && bareNumber(lines[i-1])) {
 		// 2 4\n亿\n元, 17 85\n亿元。: the unit goes on from the figure
-		// before it, though the same short line recurs
+		// before it, though the same short line recurs; so does the 年 of
+		// a year on a line of its own (2025\n年，省财政预算安排, said in
+		// every chapter)
 		return true
 	}
 	if isDigit(last) && (l == "-" || l == "~" || l == "至") {
@@ -93,6 +95,15 @@ func numberInSentence(lines []string, i int, p *paragraph, apart bool) bool {
 		}
 	}
 	return false
+}
+
+// yearApart reports a year on a line of its own that opens a sentence
+// with its 年 on the next line (2025\n年，省财政预算安排…), where the layout
+// sets figures apart (figuresApart): text, not a page's number, though the
+// same line recurs in every chapter.
+func yearApart(lines []string, i int, apart bool) bool {
+	l := lines[i]
+	return apart && len(l) == 4 && bareNumber(l) && (l[:2] == "19" || l[:2] == "20") && i+1 < len(lines) && strings.HasPrefix(lines[i+1], "年")
 }
 
 // figuresApart reports a layout that sets figures on lines of their own:
@@ -170,4 +181,38 @@ func pageTriple(lines []string, i int) bool {
 type paraPiece struct {
 	nb, ob string
 	base   int
+}
+
+// pointGlyph is the glyph of Unicode's private use area a PDF's font writes
+// every decimal point with (２０２\ue010 ７亿元): one such glyph that occurs
+// at least three times, each time between two digits (a space may follow
+// it), and never elsewhere. Numbers read through it are then sure; through
+// any other unmapped glyph they stay proposed. 0 when there is none.
+func pointGlyph(text string) rune {
+	digit := func(r rune) bool { return isDigit(r) || r >= '０' && r <= '９' }
+	var point, prev rune
+	n := 0
+	open := false // a glyph after a digit, waiting for the digit after it
+	for _, r := range text {
+		switch {
+		case privateUse(r):
+			if point != 0 && r != point || !digit(prev) || open {
+				return 0 // two glyphs, or one that is not between digits
+			}
+			point, open = r, true
+		case open && r == ' ' && prev == point:
+			// the space after the point
+		case open:
+			if !digit(r) {
+				return 0
+			}
+			open = false
+			n++
+		}
+		prev = r
+	}
+	if open || n < 3 {
+		return 0
+	}
+	return point
 }

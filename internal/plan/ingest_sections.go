@@ -1,6 +1,7 @@
 package plan
 
 import (
+	"regexp"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -48,6 +49,15 @@ func (d *docRead) headingAt(i int) head {
 		if m := reDecimal.FindStringSubmatch(line); m != nil && m[2] != "" && decimalNext(d.lastDecimal, m[1]+m[2]) {
 			h = head{level: 3 + strings.Count(m[2], "."), number: m[1] + m[2], rest: m[3], ok: true}
 		}
+	}
+	if !h.ok && d.spacedL1 && line[0] >= 0xe4 {
+		// 一 总体要求: the top numbers of a document that lost their 、
+		if m := reL1Spaced.FindStringSubmatch(line); m != nil && spacedTitle(m[2]) {
+			h = head{level: 1, number: m[1], rest: m[2], ok: true}
+		}
+	}
+	if h.ok && h.level == 4 && definition(titleOf(h.rest)) {
+		h = head{} // (1)物流是指…: a glossary's item, not a heading
 	}
 	if h.ok && h.level == 3 {
 		d.lastL3, _ = strconv.Atoi(h.number)
@@ -106,4 +116,65 @@ func (d *docRead) openSection(i int, h head) int {
 		sec.End = d.offs[i] + off // the number; its title is on the next line
 	}
 	return off
+}
+
+// reL1Spaced is a top heading whose 、 a converter lost: a Chinese numeral,
+// a space and the title (一 高质量推进科普阵地建设).
+var reL1Spaced = regexp.MustCompile(`^([一二三四五六七八九十]{1,3})[ \x{3000}]+(\S.*)$`)
+
+// spacedTitle reports the rest of such a line that can be a title: short,
+// no sentence in it, starting with a word.
+func spacedTitle(rest string) bool {
+	r, _ := utf8.DecodeRuneInString(rest)
+	n := utf8.RuneCountInString(rest)
+	return n >= 4 && n <= 30 && r >= 0x4e00 && !isCNDigit(r) && !strings.ContainsAny(rest, "。；;，,：: ")
+}
+
+// spacedL1 reports a document whose top headings lost their 、 (一 总体要求,
+// 二 重点任务): lines of reL1Spaced with titles numbered 一 and 二 at least,
+// in order. Only then is such a line a heading: elsewhere 一 and a space
+// start too many other things.
+func spacedL1(lines []string) bool {
+	next := 1
+	for _, l := range lines {
+		if !numeralSpace(l) {
+			continue // (a cheap test before the regexp)
+		}
+		if m := reL1Spaced.FindStringSubmatch(l); m != nil && spacedTitle(m[2]) {
+			if n, ok := number(m[1]); ok && int(n) == next {
+				next++
+			}
+		}
+	}
+	return next > 2
+}
+
+// numeralSpace reports a line that opens with Chinese numerals and a space.
+func numeralSpace(l string) bool {
+	for i, r := range l {
+		switch {
+		case strings.ContainsRune("一二三四五六七八九十", r):
+		case r == ' ' || r == '\u3000':
+			return i > 0
+		default:
+			return false
+		}
+	}
+	return false
+}
+
+// definition reports a numbered item's first clause that defines a term
+// (物流是指…, 设备层是实现…的层级): a glossary's entry, not a title.
+func definition(t string) bool {
+	t = strings.ReplaceAll(t, " ", "") // (设 计 是 指: a PDF's spaced text)
+	if strings.Contains(t, "是指") {
+		return true
+	}
+	rs := []rune(t)
+	for i := 1; i < len(rs) && i <= 6; i++ {
+		if rs[i] == '是' && len(rs)-i > 8 {
+			return strings.HasSuffix(string(rs[:i]), "层") // a layer of a model: 车间层是…
+		}
+	}
+	return false
 }

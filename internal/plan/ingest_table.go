@@ -17,7 +17,7 @@ var (
 	reMarkdownCell = regexp.MustCompile(`\s*\|\s*`)
 	// the rule under a Markdown table's header: |---|:---:|
 	reMarkdownRule = regexp.MustCompile(`^\s*\|?(?:\s*:?-{3,}:?\s*\|)+\s*:?-*:?\s*$`)
-	reHeaderYr     = regexp.MustCompile(`(20\d\d)`)
+	reHeaderYr     = regexp.MustCompile(`(20\d\d|19[4-9]\d)`)
 	reCellValue    = regexp.MustCompile(`^(≥|≤|>|<|>=|<=|＞|＜|≧|≦|不低于|不少于|不高于|不超过|超过)?\s*(\d+(?:\.\d+)?)\s*(\S*?)\s*(以上|以下|以内|左右)?$`)
 )
 
@@ -31,6 +31,9 @@ type table struct {
 	years     []int // right-indices of the year columns
 	yearOf    []int
 	unitAbove string
+	// the header titles its year columns as tasks (分年度招生任务 over
+	// 1996年 | 1997年 | 1998年): they are targets whatever the plan's time
+	tasks bool
 }
 
 // cell is one cell of a row and its rune offset in the line.
@@ -67,7 +70,8 @@ func tableHeader(cs []cell, planEnd *int) (*table, bool) {
 	if len(cs) < 3 {
 		return nil, false
 	}
-	t := &table{width: len(cs), name: -1, unit: -1, target: -1, baseline: -1, constr: -1}
+	cs, tasks := withoutYearsTitle(cs)
+	t := &table{width: len(cs), name: -1, unit: -1, target: -1, baseline: -1, constr: -1, tasks: tasks}
 	var years []int // right-indices of year columns
 	for i, c := range cs {
 		r := len(cs) - 1 - i
@@ -105,7 +109,7 @@ func tableHeader(cs []cell, planEnd *int) (*table, bool) {
 		// no 指标 column: the rows are regions or bodies, the years their
 		// tasks, when every year lies in the plan's time (not a baseline)
 		first, _ := strconv.Atoi(reHeaderYr.FindString(cs[len(cs)-1-years[0]].text))
-		if lead := normalize(cs[0].text); planEnd != nil && first > *planEnd-10 && !reHeaderYr.MatchString(lead) && utf8.RuneCountInString(lead) <= 8 && years[0] < len(cs)-1 {
+		if lead := normalize(cs[0].text); (tasks || planEnd != nil && first > *planEnd-10) && !reHeaderYr.MatchString(lead) && utf8.RuneCountInString(lead) <= 8 && years[0] < len(cs)-1 {
 			t.name, t.baseline = len(cs)-1, -1
 			for _, r := range years {
 				y, _ := strconv.Atoi(reHeaderYr.FindString(cs[len(cs)-1-r].text))
@@ -121,6 +125,29 @@ func tableHeader(cs []cell, planEnd *int) (*table, bool) {
 	}
 	return t, true
 }
+
+// withoutYearsTitle takes out of a header the cell that titles the year
+// columns right after it (分年度招生任务, 年度计划 over 1996年 | 1997年): a
+// two-row header flattened into one, whose title spans the years and is
+// no column of its own. tasks reports such a title found.
+func withoutYearsTitle(cs []cell) ([]cell, bool) {
+	yearCell := func(k int) bool {
+		x := normalize(cs[k].text)
+		return reHeaderYr.MatchString(x) && utf8.RuneCountInString(x) <= 6
+	}
+	for i := 1; i+2 < len(cs); i++ {
+		x := normalize(cs[i].text)
+		if utf8.RuneCountInString(x) <= 12 && !strings.ContainsAny(x, "0123456789") && has(x, yearsTitles) && yearCell(i+1) && yearCell(i+2) {
+			out := make([]cell, 0, len(cs)-1)
+			return append(append(out, cs[:i]...), cs[i+1:]...), true
+		}
+	}
+	return cs, false
+}
+
+// yearsTitles are the words of a header cell that titles year columns as
+// the plan's tasks or targets.
+var yearsTitles = []string{"任务", "计划", "年度目标", "分年度"}
 
 // rows reads one row of a table: its target, or for a table of tasks by
 // year one target a year; ok is false when the line is not a row.

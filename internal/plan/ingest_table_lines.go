@@ -45,14 +45,14 @@ func numericCell(s string) bool {
 // line, and gathers runs of cell lines (blank lines between them skipped,
 // at most two in a row); only a run is looked at again.
 func joinCellLines(text string) string {
-	if !strings.Contains(text, "指标") {
+	if !strings.Contains(text, "指标") && !has(text, yearsTitles) {
 		return text
 	}
 	var tabs []int // the line breaks that become tabs, in order
 	var run []cellLine
 	blanks := 0
 	endRun := func() {
-		if len(run) >= 5 {
+		if len(run) >= 5 && slicesAny(run, mayHead) {
 			tabs = joinRun(text, run, tabs)
 		}
 		run, blanks = run[:0], 0
@@ -93,6 +93,12 @@ func joinCellLines(text string) string {
 	return b.String()
 }
 
+// mayHead reports a cell that may make a run of cells a table: one that
+// names 指标, or titles year columns as tasks (分年度任务).
+func mayHead(c cellLine) bool {
+	return strings.Contains(c.text, "指标") || has(c.text, yearsTitles) && !strings.ContainsAny(c.text, "0123456789")
+}
+
 // joinRun finds the tables in a run of cell lines and adds to tabs the
 // line breaks inside each of their rows.
 func joinRun(text string, run []cellLine, tabs []int) []int {
@@ -109,9 +115,11 @@ func joinRun(text string, run []cellLine, tabs []int) []int {
 		}
 	}
 	// a header names its indicators' column (指标) in one of its first
-	// three cells; only there is a table tried
+	// three cells, or titles year columns as tasks (分年度任务) among its
+	// first ten; only there is a table tried
 	for s := 0; s+5 <= len(run); s++ {
-		if !slicesAny(run[s:min(s+3, len(run))], func(c cellLine) bool { return strings.Contains(c.text, "指标") }) {
+		if !slicesAny(run[s:min(s+3, len(run))], func(c cellLine) bool { return strings.Contains(c.text, "指标") }) &&
+			!slicesAny(run[s+1:min(s+10, len(run))], func(c cellLine) bool { return has(c.text, yearsTitles) && !strings.ContainsAny(c.text, "0123456789") }) {
 			continue
 		}
 		header, rows := cellTable(run[s:])
@@ -139,7 +147,7 @@ func cellTable(run []cellLine) (int, [][]cellLine) {
 			cs[i] = cell{text: c.text}
 		}
 		t, ok := tableHeader(cs, nil)
-		if !ok || len(t.years) > 0 || t.name < 1 || run[0].head {
+		if !ok || len(t.years) > 0 && !t.tasks || t.name < 1 || run[0].head {
 			continue
 		}
 		if rows := cellRows(run[k:], t.name); len(rows) >= 2 {

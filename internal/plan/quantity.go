@@ -30,6 +30,7 @@ type quantity struct {
 	beforeCmp  int    // rune index where a leading comparator starts (== a when none)
 	impliedOne bool   // 超万亿元: the number is implied
 	unsure     bool   // read past a lost decimal point (55 22亿元): proposed
+	glyph      rune   // the unmapped glyph read as that point, or 0
 }
 
 // units are the measure words and units a quantity ends with, longest first
@@ -42,9 +43,9 @@ var units = []string{
 	"批", "张", "份", "册", "间", "栋", "床", "例", "首", "集", "届", "TB", "PB", "EB", "GB",
 	// counted things of other fields: containers, compute, livestock and
 	// plants, groups, teaching hours, volumes and weights, latency (but
-	// 1毫秒时延圈 names a ring: see ringName)
+	// 1毫秒时延圈 names a ring: proposed, see proposals)
 	"标箱", "TEU", "立方米", "千克", "公斤", "斤", "课时", "学时", "毫秒", "ms",
-	"路", "核", "株", "头", "只", "羽", "尾", "棵", "口", "组", "队", "班", "节", "堂", "片", "根",
+	"路", "核", "株", "头", "只", "羽", "尾", "棵", "口", "组", "队", "班", "节", "堂", "片", "根", "列",
 	// a life expectancy reached (达到80岁), never an age bound (35岁以下): see sentence
 	"岁",
 }
@@ -53,7 +54,7 @@ var units = []string{
 // a Chinese numeral stands before them (一路, 两核, 三班, 一片): they count
 // only after an Arabic number (40万路, 2000核, 500头).
 var arabicOnly = map[string]bool{"路": true, "核": true, "头": true, "只": true, "羽": true, "尾": true, "口": true,
-	"组": true, "队": true, "班": true, "节": true, "堂": true, "片": true, "株": true, "棵": true, "根": true}
+	"组": true, "队": true, "班": true, "节": true, "堂": true, "片": true, "株": true, "棵": true, "根": true, "列": true}
 
 var multWords = []struct {
 	w string

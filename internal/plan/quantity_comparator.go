@@ -21,8 +21,13 @@ var (
 // and before the number (starting at i); a PDF may have spaced the words
 // out (超 过).
 func (q *quantity) readComparators(rs []rune, i, j int) {
+	k := j
+	if k+1 < len(rs) && rs[k] == ' ' && (rs[k+1] == '以' || rs[k+1] == '左' || rs[k+1] == '及' || rs[k+1] == '上') {
+		k++ // 50％ 左右: a PDF's space before the word
+	}
 	for _, c := range cmpAfter {
-		if hasAt(rs, j, c.w) {
+		if hasAt(rs, k, c.w) {
+			j = k
 			if q.cmp == "=" {
 				q.cmp = c.c
 			}

@@ -79,6 +79,9 @@ func (q *quantity) readValue(rs []rune, i int) (start, end int, ok bool) {
 		if g := lostPoint(rs, i, j); g >= 0 {
 			if f, err := strconv.ParseFloat(string(rs[g:g+lostDigits(rs, g)])+"."+string(rs[i:j]), 64); err == nil {
 				v, i, q.unsure = f, g, true
+				if n := g + lostDigits(rs, g); privateUse(rs[n]) {
+					q.glyph = rs[n]
+				}
 				q.a, q.beforeCmp = g, g
 			}
 		}
@@ -154,6 +157,9 @@ func (q *quantity) readUnit(rs []rune, j int) int {
 // a longer word is none (5G, 3A级), nor a measure word that starts a word of
 // its own (a list's number before 人工智能: 12 人工智能…, 元宇宙, 场景, 项目).
 func (q *quantity) unitHolds(rs []rune, j int) bool {
+	if q.base == "" && q.mult == 1 && indexValue(rs, q.a, j, q.value) {
+		return true
+	}
 	if q.base == "" {
 		if q.mult == 1 || j < len(rs) && !strings.ContainsRune("，,。;；、)", rs[j]) && !hasAt(rs, j, "以上") && !hasAt(rs, j, "左右") && !hasAt(rs, j, "以内") && !peopleAfter(rs, j) && !bareHeadcount(rs, j) {
 			return false
@@ -162,7 +168,35 @@ func (q *quantity) unitHolds(rs []rune, j int) bool {
 	if j < len(rs) && q.base != "" && (unicode.IsLetter(rs[j]) && rs[j] < 0x80 && q.base[0] < 0x80) {
 		return false
 	}
-	return !(q.base != "" && startsWord(rs, j-len([]rune(q.base))))
+	// where the unit starts as written (10000P is PFLOPS said with its
+	// prefix alone: never before the number)
+	u := max(j-len([]rune(q.base)), q.a)
+	if q.base != "" && q.base[0] < 0x80 && u > 0 && rs[u-1] == ' ' && j+1 < len(rs) && rs[j] == ' ' && unicode.Is(unicode.Han, rs[j+1]) {
+		// 47 GB 智慧农业…: a catalogue's row number and a code standing
+		// apart between spaces, not a quantity in GB
+		return false
+	}
+	return !(q.base != "" && startsWord(rs, u))
+}
+
+// levelVerbs bring an indicator to a level (降至, 达到, 控制在).
+var levelVerbs = []string{"降至", "降到", "降低到", "降低至", "下降到", "下降至", "控制在", "达到", "提高到", "提高至", "提升到", "提升至"}
+
+// indexValue reports a value with no unit that an indicator is brought to
+// (电能利用效率(PUE)降至1.25以内, 指数达到1.5以上): a decimal number after a
+// verb of level and before a comparator that closes it (以内, 以下, 以上,
+// 左右). A whole number there is left alone: without a unit it is more
+// often a rank or a count said short.
+func indexValue(rs []rune, a, j int, v float64) bool {
+	if v == float64(int64(v)) || !(hasAt(rs, j, "以内") || hasAt(rs, j, "以下") || hasAt(rs, j, "以上") || hasAt(rs, j, "左右")) {
+		return false
+	}
+	for _, w := range levelVerbs {
+		if endsAt(rs, a, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // readUnitRange reads a range with the unit on both ends (5%-8%) at j; it

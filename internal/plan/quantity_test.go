@@ -51,10 +51,10 @@ func TestQuantityPhrases(t *testing.T) {
 		{"到2027年，产业规模突破2000亿元，年均增速超过30%，带动相关产业规模超万亿元。", "2000 元×1e+08 >= - 2027 | 30 % >= year 2027 | 1 元×1e+12 >= - 2027"},
 		// what a PDF does to a quantity: a comparator spaced out and a page
 		// marker between it and the number, a space grouping thousands or
-		// before the unit; a share said as 一半; latency as a bound, not a ring
+		// before the unit; a share said as 一半; latency as a bound, a ring's only proposed
 		{"到2027年，全省算力规模超 过\n— 5 —\n200 万核，新增发明专利1 200件。", "200 核×10000 >= - 2027 | 1200 件 = - 2027"},
 		{"智能算力达到5 EFlops以上，数据中心间时延低于10ms。", "5 EFLOPS >= - 2030 | 10 ms <= - 2030"},
-		{"构建市内1毫秒、市际3毫秒时延圈。", ""},
+		{"构建市内1毫秒、市际3毫秒时延圈。", "? 1 毫秒 = - 2030 | ? 3 毫秒 = - 2030"},
 		{"到2027年，一半以上规上企业实现数字化转型。", "50 % >= - 2027"},
 		{"截至2025年底，全市建成5G基站2万个，到2028年建成5万个。", "? 2 个×10000 = - 2025 | 5 个×10000 = - 2028"},
 		{"登记机构自受理之日起15个工作日内完成审核，答复期限控制在5个工作日以内。", "5 个 <= - 2030"},
