@@ -137,11 +137,17 @@ func period(title string, lines []string) Period {
 			return p
 		}
 	}
-	for name, start := range map[string]int{"十三五": 2016, "十四五": 2021, "十五五": 2026, "十二五": 2011} {
-		if strings.Contains(title, name) {
-			s, e := start, start+4
-			return Period{Start: &s, End: &e}
+	// the five-year plan the title names first (a title may name two:
+	// …“十四五”规划实施情况和“十五五”…)
+	first, at := 0, -1
+	for _, fyp := range fiveYearPlans {
+		if i := strings.Index(title, fyp.name); i >= 0 && (at < 0 || i < at) {
+			first, at = fyp.start, i
 		}
+	}
+	if at >= 0 {
+		s, e := first, first+4
+		return Period{Start: &s, End: &e}
 	}
 	for _, l := range lines {
 		if m := reFirstDeadline.FindStringSubmatch(l); m != nil {
@@ -151,6 +157,12 @@ func period(title string, lines []string) Period {
 	}
 	return Period{}
 }
+
+// fiveYearPlans are the five-year plans a title may name, and their first years.
+var fiveYearPlans = []struct {
+	name  string
+	start int
+}{{"十二五", 2011}, {"十三五", 2016}, {"十四五", 2021}, {"十五五", 2026}}
 
 // yearSpan is the span of years a line states (2026-2030年), up to twenty
 // years (a master plan may run to 2035).

@@ -39,3 +39,25 @@ func TestPlanPeriod(t *testing.T) {
 		}
 	}
 }
+
+// A title that names a five-year plan gives its years when the text states
+// none; one that names two takes the first it names, every time (the
+// names were once tried in a map's random order).
+func TestPeriodFromFiveYearPlanName(t *testing.T) {
+	for _, tt := range []struct {
+		title      string
+		start, end int
+	}{
+		{"某市科协事业发展“十四五”规划", 2021, 2025},
+		{"“十五五”科普工作规划", 2026, 2030},
+		{"关于“十四五”规划实施情况和“十五五”规划思路的报告", 2021, 2025},
+		{"“十五五”时期延续“十四五”科普基地建设的意见", 2026, 2030},
+	} {
+		for range 20 {
+			p := period(tt.title, []string{tt.title, "一、总体要求"})
+			if p.Start == nil || p.End == nil || *p.Start != tt.start || *p.End != tt.end {
+				t.Fatalf("period(%q) = %v–%v, want %d–%d", tt.title, p.Start, p.End, tt.start, tt.end)
+			}
+		}
+	}
+}
