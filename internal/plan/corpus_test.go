@@ -3,7 +3,6 @@ package plan
 import (
 	"crypto/sha256"
 	"encoding/hex"
-	"encoding/json"
 	"os"
 	"path/filepath"
 	"slices"
@@ -149,14 +148,7 @@ func scoreSplit(t *testing.T, dir, split string) {
 	adjudicated := false
 	var slowest time.Duration
 	for _, f := range files {
-		data, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		var ld labelDoc
-		if err := json.Unmarshal(data, &ld); err != nil {
-			t.Fatalf("%s: %v", f, err)
-		}
+		ld := readLabels(t, f)
 		src, err := os.ReadFile(filepath.Join(dir, ld.File))
 		if err != nil {
 			t.Fatalf("%s: the labelled document is missing: %v", f, err)

@@ -13,16 +13,22 @@ func sectionsOf(t *testing.T, text string) string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var got []string
+	got := sectionLines(doc, func(s *Section) string { return fmt.Sprintf("%d %s %s", s.Level, s.Number, s.Title) })
+	return strings.Join(got, " | ")
+}
+
+// sectionLines lists a document's sections depth first, each as line says.
+func sectionLines(doc *Doc, line func(*Section) string) []string {
+	var out []string
 	var flat func([]*Section)
 	flat = func(ss []*Section) {
 		for _, s := range ss {
-			got = append(got, fmt.Sprintf("%d %s %s", s.Level, s.Number, s.Title))
+			out = append(out, line(s))
 			flat(s.Children)
 		}
 	}
 	flat(doc.Sections)
-	return strings.Join(got, " | ")
+	return out
 }
 
 // Articles (第一条) are sections with their items below them; a space before

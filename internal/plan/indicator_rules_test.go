@@ -19,14 +19,7 @@ func whyNot(sentence string) string {
 	r.readPeriod()
 	r.readYears()
 	var got []string
-	for i := 0; i < len(ns); i++ {
-		if !mayStartQuantity(ns, i) {
-			continue
-		}
-		q, ok := readQuantity(ns, i)
-		if !ok {
-			continue
-		}
+	eachQuantity(ns, func(q quantity) {
 		x := r.at(q)
 		switch rule := notTargetOf(x); {
 		case rule != nil:
@@ -41,8 +34,7 @@ func whyNot(sentence string) string {
 			got = append(got, "target")
 			r.target(x)
 		}
-		i = q.b - 1
-	}
+	})
 	return strings.Join(got, " | ")
 }
 

@@ -69,19 +69,11 @@ func sentence(r *sentenceRead, ns, os []rune, pos []int, deadline *int, c *lineC
 	r.readPeriod()
 	r.readYears()
 	var out []Indicator
-	for i := 0; i < len(ns); i++ {
-		if !mayStartQuantity(ns, i) {
-			continue
-		}
-		q, ok := readQuantity(ns, i)
-		if !ok {
-			continue
-		}
+	eachQuantity(ns, func(q quantity) {
 		if ind, ok := r.read(r.at(q)); ok {
 			out = append(out, ind)
 		}
-		i = q.b - 1
-	}
+	})
 	return out
 }
 
@@ -177,4 +169,20 @@ func (r *sentenceRead) read(x *at) (Indicator, bool) {
 		return Indicator{}, false
 	}
 	return r.target(x), true
+}
+
+// eachQuantity calls f with each quantity of a sentence, left to right; a
+// quantity's text is not read again for another.
+func eachQuantity(ns []rune, f func(quantity)) {
+	for i := 0; i < len(ns); i++ {
+		if !mayStartQuantity(ns, i) {
+			continue
+		}
+		q, ok := readQuantity(ns, i)
+		if !ok {
+			continue
+		}
+		f(q)
+		i = q.b - 1
+	}
 }

@@ -23,15 +23,9 @@ func TestChaptersAndMarkdown(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var secs []string
-	var flat func([]*Section)
-	flat = func(ss []*Section) {
-		for _, s := range ss {
-			secs = append(secs, fmt.Sprintf("%d %s %s %q", s.Level, s.Number, s.Title, string([]rune(text)[s.Start:s.End])))
-			flat(s.Children)
-		}
-	}
-	flat(doc.Sections)
+	secs := sectionLines(doc, func(s *Section) string {
+		return fmt.Sprintf("%d %s %s %q", s.Level, s.Number, s.Title, string([]rune(text)[s.Start:s.End]))
+	})
 	want := []string{`1 第一章 发展基础 "第一章 发展基础"`, `1 第二章 发展目标 "第二章 发展目标"`, `1 第三章 重点任务 "第三章 重点任务"`,
 		`2 第一节 建设设施 "第一节 建设设施"`, `3 一 科普场馆 "一、科普场馆"`, `4 (1) 新建科技馆5座 "1) 新建科技馆5座"`, `4 (2) 改造科普站20个 "2) 改造科普站20个"`}
 	if strings.Join(secs, " | ") != strings.Join(want, " | ") {
@@ -54,15 +48,7 @@ func TestHeadingVariants(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var got []string
-	var flat func([]*Section)
-	flat = func(ss []*Section) {
-		for _, s := range ss {
-			got = append(got, s.Number+" "+s.Title)
-			flat(s.Children)
-		}
-	}
-	flat(doc.Sections)
+	got := sectionLines(doc, func(s *Section) string { return s.Number + " " + s.Title })
 	if want := "一 总体要求 | (一) 工作目标 | 二 重点任务 | (二) 建设平台 | 三 保障措施"; strings.Join(got, " | ") != want {
 		t.Errorf("got %s, want %s", strings.Join(got, " | "), want)
 	}
@@ -81,15 +67,7 @@ func TestDecimalOutlineAndAnnexes(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var got []string
-	var flat func([]*Section)
-	flat = func(ss []*Section) {
-		for _, s := range ss {
-			got = append(got, fmt.Sprintf("%d %s %s", s.Level, s.Number, s.Title))
-			flat(s.Children)
-		}
-	}
-	flat(doc.Sections)
+	got := sectionLines(doc, func(s *Section) string { return fmt.Sprintf("%d %s %s", s.Level, s.Number, s.Title) })
 	want := "1 1 发展基础 | 1 2 总体要求 | 2 2.1 指导思想 | 2 2.2 发展目标 | 1 3 主要任务 | 2 3.1 提升医疗服务能力 | 3 3.1.1 建设区域医疗中心 | 1 4 保障措施"
 	if strings.Join(got, " | ") != want {
 		t.Errorf("sections\n got %s\nwant %s", strings.Join(got, " | "), want)
@@ -105,8 +83,7 @@ func TestDecimalOutlineAndAnnexes(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	got = got[:0]
-	flat(doc.Sections)
+	got = sectionLines(doc, func(s *Section) string { return fmt.Sprintf("%d %s %s", s.Level, s.Number, s.Title) })
 	if want := "1 一 总体要求 | 2 1.1 指导思想 | 2 1.2 工作目标 | 1 二 重点任务 | 1 三 保障措施"; strings.Join(got, " | ") != want {
 		t.Errorf("sections\n got %s\nwant %s", strings.Join(got, " | "), want)
 	}
@@ -128,15 +105,7 @@ func TestHeadingShapesMore(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var got []string
-	var flat func([]*Section)
-	flat = func(ss []*Section) {
-		for _, s := range ss {
-			got = append(got, fmt.Sprintf("%d %s %s", s.Level, s.Number, s.Title))
-			flat(s.Children)
-		}
-	}
-	flat(doc.Sections)
+	got := sectionLines(doc, func(s *Section) string { return fmt.Sprintf("%d %s %s", s.Level, s.Number, s.Title) })
 	if want := "1 第1章 发展基础 | 1 第2章 重点任务 | 2 (一) 建设科普阵地 | 2 (二) 培育科普队伍 | 1 第3章 保障措施"; strings.Join(got, " | ") != want {
 		t.Errorf("got %s\nwant %s", strings.Join(got, " | "), want)
 	}
@@ -159,15 +128,9 @@ func TestHeadingNumberAlone(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var got []string
-	var flat func([]*Section)
-	flat = func(ss []*Section) {
-		for _, s := range ss {
-			got = append(got, fmt.Sprintf("%s %s %q", s.Number, s.Title, string([]rune(text)[s.Start:s.End])))
-			flat(s.Children)
-		}
-	}
-	flat(doc.Sections)
+	got := sectionLines(doc, func(s *Section) string {
+		return fmt.Sprintf("%s %s %q", s.Number, s.Title, string([]rune(text)[s.Start:s.End]))
+	})
 	want := []string{`一 总体要求 "一、"`, `(一) 主要目标 "(一)"`, `二 重点任务 "二、"`, `1 建设平台 "1."`}
 	if strings.Join(got, " | ") != strings.Join(want, " | ") {
 		t.Errorf("sections\n got %v\nwant %v", got, want)

@@ -250,15 +250,9 @@ func headingSpans(t *testing.T, text string) string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var secs []string
-	var flat func([]*Section)
-	flat = func(ss []*Section) {
-		for _, s := range ss {
-			secs = append(secs, fmt.Sprintf("%d %s %s", s.Level, s.Number, string([]rune(text)[s.Start:s.End])))
-			flat(s.Children)
-		}
-	}
-	flat(doc.Sections)
+	secs := sectionLines(doc, func(s *Section) string {
+		return fmt.Sprintf("%d %s %s", s.Level, s.Number, string([]rune(text)[s.Start:s.End]))
+	})
 	return strings.Join(secs, " | ")
 }
 
