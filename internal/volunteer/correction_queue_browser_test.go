@@ -58,7 +58,9 @@ func TestBrowserCorrectionQueue(t *testing.T) {
 	if v := b.Value(`#queue-filters input[name=org]`); v != "PZH" {
 		t.Errorf("picked %q", v)
 	}
-	b.Run("filter", chromedp.Click(chromedp.CSS(`#queue-filters button[type=submit]`)), chromedp.WaitVisible(chromedp.CSS(`#queue`)))
+	// the old, unfiltered queue has #queue too: wait for the filtered page
+	b.Run("filter", chromedp.Click(chromedp.CSS(`#queue-filters button[type=submit]`)),
+		chromedp.WaitVisible(chromedp.CSS(`#queue-export[href*="org=PZH"]`)), chromedp.WaitVisible(chromedp.CSS(`#queue`)))
 	b.WaitText("filtered", "#queue", reasons[2])
 	widthAt(b, "queue", 1280)
 	b.Shot("volunteer-queue")
