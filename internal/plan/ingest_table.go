@@ -137,7 +137,7 @@ func withoutYearsTitle(cs []cell) ([]cell, bool) {
 	}
 	for i := 1; i+2 < len(cs); i++ {
 		x := normalize(cs[i].text)
-		if utf8.RuneCountInString(x) <= 12 && !strings.ContainsAny(x, "0123456789") && has(x, yearsTitles) && yearCell(i+1) && yearCell(i+2) {
+		if utf8.RuneCountInString(x) <= 12 && titlesYears(x) && yearCell(i+1) && yearCell(i+2) {
 			out := make([]cell, 0, len(cs)-1)
 			return append(append(out, cs[:i]...), cs[i+1:]...), true
 		}
@@ -148,6 +148,12 @@ func withoutYearsTitle(cs []cell) ([]cell, bool) {
 // yearsTitles are the words of a header cell that titles year columns as
 // the plan's tasks or targets.
 var yearsTitles = []string{"任务", "计划", "年度目标", "分年度"}
+
+// titlesYears reports whether a header cell titles year columns as tasks
+// (分年度任务): a word of yearsTitles and no number.
+func titlesYears(cell string) bool {
+	return has(cell, yearsTitles) && !strings.ContainsAny(cell, "0123456789")
+}
 
 // rows reads one row of a table: its target, or for a table of tasks by
 // year one target a year; ok is false when the line is not a row.

@@ -1,6 +1,7 @@
 package plan
 
 import (
+	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -52,7 +53,7 @@ func joinCellLines(text string) string {
 	var run []cellLine
 	blanks := 0
 	endRun := func() {
-		if len(run) >= 5 && slicesAny(run, mayHead) {
+		if len(run) >= 5 && slices.ContainsFunc(run, mayHead) {
 			tabs = joinRun(text, run, tabs)
 		}
 		run, blanks = run[:0], 0
@@ -93,10 +94,13 @@ func joinCellLines(text string) string {
 	return b.String()
 }
 
+// namesIndicators reports a cell that names the indicators' column (指标).
+func namesIndicators(c cellLine) bool { return strings.Contains(c.text, "指标") }
+
 // mayHead reports a cell that may make a run of cells a table: one that
 // names 指标, or titles year columns as tasks (分年度任务).
 func mayHead(c cellLine) bool {
-	return strings.Contains(c.text, "指标") || has(c.text, yearsTitles) && !strings.ContainsAny(c.text, "0123456789")
+	return namesIndicators(c) || titlesYears(c.text)
 }
 
 // joinRun finds the tables in a run of cell lines and adds to tabs the
@@ -118,8 +122,8 @@ func joinRun(text string, run []cellLine, tabs []int) []int {
 	// three cells, or titles year columns as tasks (分年度任务) among its
 	// first ten; only there is a table tried
 	for s := 0; s+5 <= len(run); s++ {
-		if !slicesAny(run[s:min(s+3, len(run))], func(c cellLine) bool { return strings.Contains(c.text, "指标") }) &&
-			!slicesAny(run[s+1:min(s+10, len(run))], func(c cellLine) bool { return has(c.text, yearsTitles) && !strings.ContainsAny(c.text, "0123456789") }) {
+		if !slices.ContainsFunc(run[s:min(s+3, len(run))], namesIndicators) &&
+			!slices.ContainsFunc(run[s+1:min(s+10, len(run))], func(c cellLine) bool { return titlesYears(c.text) }) {
 			continue
 		}
 		header, rows := cellTable(run[s:])
@@ -179,7 +183,7 @@ func cellRows(cs []cellLine, v int) [][]cellLine {
 			if end > len(cs) {
 				break
 			}
-			if slicesAny(cs[p:p+g+1], func(c cellLine) bool { return c.num || c.head }) {
+			if slices.ContainsFunc(cs[p:p+g+1], func(c cellLine) bool { return c.num || c.head }) {
 				continue
 			}
 			if end < len(cs) && cs[end].num {
@@ -211,13 +215,4 @@ func cellRows(cs []cellLine, v int) [][]cellLine {
 		p = end
 	}
 	return rows[:len(rows)-pending]
-}
-
-func slicesAny(cs []cellLine, f func(cellLine) bool) bool {
-	for _, c := range cs {
-		if f(c) {
-			return true
-		}
-	}
-	return false
 }
