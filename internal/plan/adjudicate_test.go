@@ -72,24 +72,8 @@ func agreedSample(file string, start int) bool {
 // extractor disagree, and a sample of those where they agree, overlapping
 // spans merged into one item.
 func poolDoc(text string, doc *Doc, ld labelDoc) ([]poolItem, []poolKey) {
-	var inds []Indicator
-	for _, ind := range doc.Indicators {
-		if !ind.Candidate {
-			inds = append(inds, ind)
-		}
-	}
-	// match as scoreDoc does
-	used := make([]bool, len(inds))
-	matchOf := make([]int, len(ld.Targets))
-	for li, l := range ld.Targets {
-		matchOf[li] = -1
-		for i, ind := range inds {
-			if !used[i] && matches(ind, l) {
-				used[i], matchOf[li] = true, i
-				break
-			}
-		}
-	}
+	inds, _ := assertedAndProposed(doc)
+	matchOf, used := matchTargets(inds, ld.Targets) // as scoreDoc matches
 	type span struct {
 		start, end int
 		labels     []int

@@ -115,37 +115,53 @@ func matches(ind Indicator, l label) bool {
 	return same(amount(ind.Value, mult), amount(l.Value, l.Multiplier))
 }
 
+// assertedAndProposed splits a document's extracted targets into those it
+// asserts and the candidates it proposes.
+func assertedAndProposed(doc *Doc) (asserted, proposed []Indicator) {
+	for _, ind := range doc.Indicators {
+		if ind.Candidate {
+			proposed = append(proposed, ind)
+		} else {
+			asserted = append(asserted, ind)
+		}
+	}
+	return asserted, proposed
+}
+
+// matchTargets matches each labelled target with the first unused
+// extracted target that matches it, in document order: matchOf[i] is the
+// index of label i's match or -1, used[j] whether extracted target j has one.
+func matchTargets(inds []Indicator, targets []label) (matchOf []int, used []bool) {
+	used = make([]bool, len(inds))
+	matchOf = make([]int, len(targets))
+	for li, l := range targets {
+		matchOf[li] = -1
+		for i, ind := range inds {
+			if !used[i] && matches(ind, l) {
+				used[i], matchOf[li] = true, i
+				break
+			}
+		}
+	}
+	return matchOf, used
+}
+
 // scoreDoc matches each labelled target with at most one extracted target
 // and the reverse, in document order. Candidates do not count as targets.
 func scoreDoc(text string, doc *Doc, targets []label, sections []sectionLabel) score {
 	var s score
-	var inds, cands []Indicator
-	for _, ind := range doc.Indicators {
-		if ind.Candidate {
-			cands = append(cands, ind)
-		} else {
-			inds = append(inds, ind)
-		}
-	}
+	inds, cands := assertedAndProposed(doc)
 	s.found, s.labelled = len(inds), len(targets)
 	rs := []rune(text)
 	quote := func(a, b int) string {
 		a, b = max(0, min(a, len(rs))), max(0, min(b, len(rs)))
 		return string(rs[a:b])
 	}
-	used := make([]bool, len(inds))
-	lastHit := 0
-	for _, l := range targets {
-		hit := false
-		for i, ind := range inds {
-			if !used[i] && matches(ind, l) {
-				used[i], hit, lastHit = true, true, i
-				break
-			}
-		}
-		if hit {
+	matchOf, used := matchTargets(inds, targets)
+	for li, l := range targets {
+		if matchOf[li] >= 0 {
 			s.matched++
-			s.attributes(inds[lastHit], l, quote)
+			s.attributes(inds[matchOf[li]], l, quote)
 		} else {
 			s.misses = append(s.misses, fmt.Sprintf("@%d %q", l.Start, quote(l.Start-12, l.End+6)))
 			if slices.ContainsFunc(inds, func(ind Indicator) bool { return ind.Start < l.End && ind.End > l.Start }) {
