@@ -84,6 +84,13 @@ func newDocRead(text string) *docRead {
 	return d
 }
 
+// docCtx is the context every sentence of the document is read in: the
+// plan's time, the counts said with names, its decimal glyph, its genre.
+func (d *docRead) docCtx() lineCtx {
+	return lineCtx{planStart: d.doc.Period.Start, within: d.within, annual: d.annual, deadline: d.doc.Period.End,
+		names: d.names, point: d.point, report: d.report}
+}
+
 // line reads line i: furniture is skipped, a table's rows are read as
 // such, a heading opens a section, text before the first section is the
 // preamble, units responsible are taken out, and the rest of the text
@@ -157,7 +164,8 @@ func (d *docRead) preamble(text paraPiece) {
 		d.flush()
 	}
 	if len(d.para.nb) == 0 {
-		d.para.ctx = lineCtx{section: []string{}, planStart: d.doc.Period.Start, within: d.within, annual: d.annual, deadline: d.doc.Period.End, preamble: true, names: d.names, point: d.point, report: d.report}
+		d.para.ctx = d.docCtx()
+		d.para.ctx.section, d.para.ctx.preamble = []string{}, true
 	}
 	d.para.add(text.nb, text.ob, text.base)
 }
@@ -173,7 +181,8 @@ func (d *docRead) startPara() {
 	}
 	top := &d.stack[len(d.stack)-1]
 	d.para.open = &top.deadline
-	d.para.ctx = lineCtx{section: d.path(), planStart: d.doc.Period.Start, within: d.within, annual: d.annual, deadline: d.doc.Period.End, past: top.past, names: d.names, point: d.point, report: d.report}
+	d.para.ctx = d.docCtx()
+	d.para.ctx.section, d.para.ctx.past = d.path(), top.past
 	for _, o := range d.stack {
 		d.para.ctx.goalSection = d.para.ctx.goalSection || strings.Contains(o.sec.Title, "目标")
 	}
