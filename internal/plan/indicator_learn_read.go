@@ -1,0 +1,77 @@
+package plan
+
+// learnDoc is the learned model's view of one document being read: with a
+// model, it scores each quantity of a sentence when the sentence ends; when
+// recording (the trainer, the simulations), it keeps every quantity with
+// the rules' decision and its features.
+type learnDoc struct {
+	model  *learnModel
+	record bool
+	qs     []learnQuantity // recorded
+	sent   []learnQuantity // the quantities of the sentence being read
+	buf    []uint32        // features, reused when not recording
+}
+
+// read reads quantity x of sentence r as the rules do, appending a target
+// to out, and notes it for the model.
+func (l *learnDoc) read(r *sentenceRead, x *at, out []Indicator) []Indicator {
+	lq := learnQuantity{Start: r.pos[x.q.a], End: r.pos[x.q.b-1] + 1, out: -1}
+	if l.record {
+		lq.Feats = quantityFeatures(nil, x)
+	} else {
+		l.buf = quantityFeatures(l.buf[:0], x)
+		lq.Score = l.model.sum(l.buf)
+	}
+	ind, rule := r.read(x)
+	switch {
+	case rule == nil:
+		lq.Decision, lq.out, lq.Reading = decAsserted, len(out), ind
+		if ind.Candidate {
+			lq.Decision = decProposed
+		}
+		out = append(out, ind)
+	case l.record:
+		// what the rules would have read, the sentence left as it was
+		saved := *r
+		lq.Decision, lq.Reading = rule.name, r.target(&r.cur)
+		*r = saved
+	default:
+		lq.Decision = rule.name
+	}
+	l.sent = append(l.sent, lq)
+	return out
+}
+
+// sentenceEnd adds each quantity's place in the sentence, scores it, and
+// keeps it when recording.
+func (l *learnDoc) sentenceEnd(out []Indicator) []Indicator {
+	n := len(l.sent)
+	for k := range l.sent {
+		lq := &l.sent[k]
+		if l.record {
+			lq.Feats = placeFeatures(lq.Feats, k, n)
+			if l.model != nil {
+				lq.Score = sigmoid(l.model.sum(lq.Feats))
+			}
+			l.qs = append(l.qs, *lq)
+			continue
+		}
+		l.buf = placeFeatures(l.buf[:0], k, n)
+		lq.Score = sigmoid(lq.Score + l.model.sum(l.buf))
+		if lq.out >= 0 {
+			s := lq.Score
+			out[lq.out].Score = &s
+		}
+	}
+	l.sent = l.sent[:0]
+	return out
+}
+
+// titles are the titles of the open sections, outermost first.
+func (d *docRead) titles() string {
+	var b []byte
+	for _, o := range d.stack {
+		b = append(append(b, o.sec.Title...), ' ')
+	}
+	return string(b)
+}

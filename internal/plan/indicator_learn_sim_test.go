@@ -1,0 +1,235 @@
+//go:build train
+
+package plan
+
+import (
+	"math"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+// The honest test of combining the model with the rules: the rules' output
+// on a batch before they were tuned on it (dumped from the commit before
+// that tune round) stands for their output on unseen documents; the model
+// is trained without that batch. KEXIE_LEARN_SIM lists batch=dump-folder
+// pairs. The combination's settings for a batch are chosen on the other
+// batches only (leave one batch out), then applied to it.
+
+// simItem is one quantity of a simulated batch: the old rules' decision
+// (asserted, proposed, dropped), the model's score (NaN for what the rules
+// read that the model does not see: a table's cells), the reading, and
+// whether it matched a label.
+type simItem struct {
+	dec string
+	p   float64
+	ind Indicator
+	pos bool
+}
+
+type simDoc struct {
+	items  []simItem
+	labels []label
+}
+
+// combo is a way to combine: thresholds on the model's score by the
+// rules' decision (lo demotes what they assert, hiP and hiD assert what
+// they propose or drop), or a log-odds sum (beta weighs the rules' unseen
+// rate of their decision; the sum must pass tau).
+type combo struct {
+	logodds      bool
+	lo, hiP, hiD float64
+	beta, tau    float64
+}
+
+func (c combo) String() string {
+	if c.logodds {
+		return "log-odds β=" + ftoa(c.beta) + " τ=" + ftoa(c.tau)
+	}
+	return "thresholds demote<" + ftoa(c.lo) + " promote proposed≥" + ftoa(c.hiP) + " dropped≥" + ftoa(c.hiD)
+}
+
+func ftoa(f float64) string { return strconv.FormatFloat(f, 'g', 3, 64) }
+
+// asserts reports whether c asserts item it, given the rules' unseen rate
+// of each decision.
+func (c combo) asserts(it simItem, rate map[string]float64) bool {
+	if math.IsNaN(it.p) {
+		return it.dec == decAsserted
+	}
+	if c.logodds {
+		return logit(it.p)+c.beta*logit(rate[it.dec]) > c.tau
+	}
+	switch it.dec {
+	case decAsserted:
+		return it.p >= c.lo
+	case decProposed:
+		return it.p >= c.hiP
+	}
+	return it.p >= c.hiD
+}
+
+func logit(p float64) float64 {
+	p = math.Max(1e-4, math.Min(1-1e-4, p))
+	return math.Log(p / (1 - p))
+}
+
+// evalCombo is matched, found and labelled over docs.
+func evalCombo(c combo, docs []simDoc, rate map[string]float64) (m, f, l int) {
+	for _, d := range docs {
+		var asserted []Indicator
+		for _, it := range d.items {
+			if c.asserts(it, rate) {
+				asserted = append(asserted, it.ind)
+			}
+		}
+		mm, ff := scoreAsserted(asserted, d.labels)
+		m, f, l = m+mm, f+ff, l+len(d.labels)
+	}
+	return
+}
+
+func f1(m, f, l int) float64 { return 2 * float64(m) / float64(f+l) }
+
+// combos is the grid tried.
+func combos() []combo {
+	var cs []combo
+	for _, lo := range []float64{0, 0.02, 0.05, 0.1, 0.15, 0.2, 0.3} {
+		for _, hiP := range []float64{0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 2} {
+			for _, hiD := range []float64{0.8, 0.9, 0.95, 0.98, 2} {
+				cs = append(cs, combo{lo: lo, hiP: hiP, hiD: hiD})
+			}
+		}
+	}
+	for _, beta := range []float64{0.25, 0.5, 1, 1.5, 2, 3} {
+		for tau := -3.0; tau <= 3; tau += 0.5 {
+			cs = append(cs, combo{logodds: true, beta: beta, tau: tau})
+		}
+	}
+	return cs
+}
+
+// simulate runs the simulations of spec (batch=folder,…).
+func simulate(t *testing.T, docs []learnData, spec string) {
+	batches := map[string][]simDoc{}
+	var names []string
+	for _, pair := range strings.Split(spec, ",") {
+		batch, dir, _ := strings.Cut(pair, "=")
+		names = append(names, batch)
+		w := fitLogistic(examplesOf(docs, func(d learnData) bool { return d.batch == batch }), defaultFit)
+		for _, d := range docs {
+			if d.batch == batch {
+				batches[batch] = append(batches[batch], simDocOf(readSimDump(t, dir, d.file), d, w))
+			}
+		}
+	}
+	rates := func(skip string) map[string]float64 {
+		n, pos := map[string]int{}, map[string]int{}
+		for _, b := range names {
+			if b == skip {
+				continue
+			}
+			for _, d := range batches[b] {
+				for _, it := range d.items {
+					n[it.dec]++
+					if it.pos {
+						pos[it.dec]++
+					}
+				}
+			}
+		}
+		r := map[string]float64{}
+		for k := range n {
+			r[k] = (float64(pos[k]) + 0.5) / (float64(n[k]) + 1)
+		}
+		return r
+	}
+	cs := combos()
+	var tb, ta [3]int
+	for _, b := range names {
+		var others []simDoc
+		for _, o := range names {
+			if o != b {
+				others = append(others, batches[o]...)
+			}
+		}
+		rate := rates(b)
+		best, bestF := combo{lo: 0, hiP: 2, hiD: 2}, -1.0
+		for _, c := range cs {
+			if f := f1(evalCombo(c, others, rate)); f > bestF+1e-12 {
+				best, bestF = c, f
+			}
+		}
+		rulesOnly := combo{lo: 0, hiP: 2, hiD: 2}
+		m0, f0, l0 := evalCombo(rulesOnly, batches[b], rate)
+		m1, f1_, l1 := evalCombo(best, batches[b], rate)
+		t.Logf("%-11s rules as unseen %s → combined %s  (%s, chosen on the other batches)", b, fmtPR(m0, f0, l0), fmtPR(m1, f1_, l1), best)
+		tb = [3]int{tb[0] + m0, tb[1] + f0, tb[2] + l0}
+		ta = [3]int{ta[0] + m1, ta[1] + f1_, ta[2] + l1}
+	}
+	// fixed settings, each batch and the total
+	for _, c := range []combo{{lo: 0.05, hiP: 2, hiD: 2}, {lo: 0.1, hiP: 2, hiD: 2}, {lo: 0.2, hiP: 2, hiD: 2}, {lo: 0.3, hiP: 2, hiD: 2}, {lo: 0.5, hiP: 2, hiD: 2},
+		{hiP: 0.8, hiD: 2}, {hiP: 0.9, hiD: 2}, {hiP: 0.95, hiD: 2}, {hiP: 2, hiD: 0.9}, {hiP: 2, hiD: 0.95}, {hiP: 2, hiD: 0.98}} {
+		line := c.String() + ":"
+		var tm, tf, tl int
+		for _, b := range names {
+			m, f, l := evalCombo(c, batches[b], nil)
+			tm, tf, tl = tm+m, tf+f, tl+l
+			line += "  " + b + " " + fmtPR(m, f, l)
+		}
+		t.Logf("%s  total %s", line, fmtPR(tm, tf, tl))
+	}
+	t.Logf("%-11s rules as unseen %s → combined %s", "total", fmtPR(tb[0], tb[1], tb[2]), fmtPR(ta[0], ta[1], ta[2]))
+	// the best single setting over all simulated batches (fitted: for the
+	// record, not for the decision)
+	var all []simDoc
+	for _, b := range names {
+		all = append(all, batches[b]...)
+	}
+	rate := rates("")
+	t.Logf("unseen rates of the rules' decisions: %v", rate)
+	var top []combo
+	bestF := -1.0
+	for _, c := range cs {
+		if f := f1(evalCombo(c, all, rate)); f > bestF+1e-12 {
+			bestF, top = f, []combo{c}
+		}
+	}
+	m, f, l := evalCombo(top[0], all, rate)
+	t.Logf("best single setting on all batches (fitted): %s  %s", top[0], fmtPR(m, f, l))
+}
+
+// simDocOf pairs the old rules' output on a document with the quantities
+// the model scores: an output whose span a quantity overlaps takes its
+// score; a quantity no output covers was dropped by the old rules.
+func simDocOf(old *Doc, d learnData, w []float32) simDoc {
+	taken := make([]bool, len(d.qs))
+	var items []simItem
+	for _, o := range old.Indicators {
+		it := simItem{dec: decAsserted, p: math.NaN(), ind: o}
+		if o.Candidate {
+			it.dec = decProposed
+		}
+		for i, q := range d.qs {
+			if !taken[i] && q.Start < o.End && q.End > o.Start {
+				taken[i], it.p = true, predict(w, q.Feats)
+				break
+			}
+		}
+		items = append(items, it)
+	}
+	for i, q := range d.qs {
+		if !taken[i] {
+			items = append(items, simItem{dec: "dropped", p: predict(w, q.Feats), ind: q.Reading})
+		}
+	}
+	inds := make([]Indicator, len(items))
+	for i, it := range items {
+		inds[i] = it.ind
+	}
+	_, used := matchTargets(inds, d.labels)
+	for i := range items {
+		items[i].pos = used[i]
+	}
+	return simDoc{items: items, labels: d.labels}
+}
