@@ -96,8 +96,8 @@ func quantityFeatures(f []uint32, x *at) []uint32 {
 	}
 	mult := max(q.mult, 1)
 	add("mult", feat("mult").num(int(math.Round(math.Log10(mult)))))
-	add("mag", feat("mag").num(magnitude(v * mult)))
-	add("magu", feat("magu").str(q.base).num(magnitude(v * mult)))
+	add("mag", feat("mag").num(magnitude(v*mult)))
+	add("magu", feat("magu").str(q.base).num(magnitude(v*mult)))
 	add("raw", feat("raw").num(magnitude(v)))
 	if v != math.Floor(v) {
 		add("decimal", feat("decimal"))
