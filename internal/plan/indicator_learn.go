@@ -220,3 +220,12 @@ func placeFeatures(f []uint32, k, n int) []uint32 {
 	}
 	return f
 }
+
+// docFeatures are where in the document (of size runes) the quantity at
+// start stands, in fifths.
+func docFeatures(f []uint32, start, size int) []uint32 {
+	if learnOff["docpos"] {
+		return f
+	}
+	return append(f, feat("docpos").num(min(4, 5*start/max(size, 1))).slot())
+}

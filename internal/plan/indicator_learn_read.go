@@ -10,6 +10,7 @@ type learnDoc struct {
 	qs     []learnQuantity // recorded
 	sent   []learnQuantity // the quantities of the sentence being read
 	buf    []uint32        // features, reused when not recording
+	size   int             // the document's length in runes
 }
 
 // read reads quantity x of sentence r as the rules do, appending a target
@@ -17,9 +18,9 @@ type learnDoc struct {
 func (l *learnDoc) read(r *sentenceRead, x *at, out []Indicator) []Indicator {
 	lq := learnQuantity{Start: r.pos[x.q.a], End: r.pos[x.q.b-1] + 1, out: -1}
 	if l.record {
-		lq.Feats = quantityFeatures(nil, x)
+		lq.Feats = docFeatures(quantityFeatures(nil, x), lq.Start, l.size)
 	} else {
-		l.buf = quantityFeatures(l.buf[:0], x)
+		l.buf = docFeatures(quantityFeatures(l.buf[:0], x), lq.Start, l.size)
 		lq.Score = l.model.sum(l.buf)
 	}
 	ind, rule := r.read(x)

@@ -4,6 +4,7 @@ package plan
 
 import (
 	"math"
+	"os"
 	"strconv"
 	"strings"
 	"testing"
@@ -38,11 +39,15 @@ type simDoc struct {
 // rate of their decision; the sum must pass tau).
 type combo struct {
 	logodds      bool
+	alone        float64 // the model alone asserts what scores at least this (a table's cells stay the rules')
 	lo, hiP, hiD float64
 	beta, tau    float64
 }
 
 func (c combo) String() string {
+	if c.alone > 0 {
+		return "model alone ≥" + ftoa(c.alone)
+	}
 	if c.logodds {
 		return "log-odds β=" + ftoa(c.beta) + " τ=" + ftoa(c.tau)
 	}
@@ -56,6 +61,9 @@ func ftoa(f float64) string { return strconv.FormatFloat(f, 'g', 3, 64) }
 func (c combo) asserts(it simItem, rate map[string]float64) bool {
 	if math.IsNaN(it.p) {
 		return it.dec == decAsserted
+	}
+	if c.alone > 0 {
+		return it.p >= c.alone
 	}
 	if c.logodds {
 		return logit(it.p)+c.beta*logit(rate[it.dec]) > c.tau
@@ -111,16 +119,22 @@ func combos() []combo {
 
 // simulate runs the simulations of spec (batch=folder,…).
 func simulate(t *testing.T, docs []learnData, spec string) {
-	batches := map[string][]simDoc{}
+	batches, byDoc := map[string][]simDoc{}, map[string][]simDoc{}
 	var names []string
 	for _, pair := range strings.Split(spec, ",") {
 		batch, dir, _ := strings.Cut(pair, "=")
 		names = append(names, batch)
+		// the model trained without the batch, and (byDoc) without the
+		// document only: one that has seen the genre
 		w := fitLogistic(examplesOf(docs, func(d learnData) bool { return d.batch == batch }), defaultFit)
 		for _, d := range docs {
-			if d.batch == batch {
-				batches[batch] = append(batches[batch], simDocOf(readSimDump(t, dir, d.file), d, w))
+			if d.batch != batch {
+				continue
 			}
+			old := readSimDump(t, dir, d.file)
+			batches[batch] = append(batches[batch], simDocOf(old, d, w))
+			wd := fitLogistic(examplesOf(docs, func(o learnData) bool { return o.file == d.file }), defaultFit)
+			byDoc[batch] = append(byDoc[batch], simDocOf(old, d, wd))
 		}
 	}
 	rates := func(skip string) map[string]float64 {
@@ -167,9 +181,55 @@ func simulate(t *testing.T, docs []learnData, spec string) {
 		tb = [3]int{tb[0] + m0, tb[1] + f0, tb[2] + l0}
 		ta = [3]int{ta[0] + m1, ta[1] + f1_, ta[2] + l1}
 	}
+	// every setting of the grid on both regimes: the model without the
+	// batch (a genre it may not have seen) and without the document (the
+	// genre seen); kept when it loses nothing without the batch
+	var bAll, dAll []simDoc
+	for _, b := range names {
+		bAll, dAll = append(bAll, batches[b]...), append(dAll, byDoc[b]...)
+	}
+	r0 := rates("")
+	m0, f0, l0 := evalCombo(combo{hiP: 2, hiD: 2}, bAll, r0)
+	for _, c := range combos() {
+		mb, fb, lb := evalCombo(c, bAll, r0)
+		md, fd, ld := evalCombo(c, dAll, r0)
+		if frac(mb, fb) >= frac(m0, f0)-0.005 && f1(mb, fb, lb) >= f1(m0, f0, l0) && f1(md, fd, ld) > f1(m0, f0, l0)+0.01 {
+			t.Logf("setting %-58s without the batch %s   without the document %s", c, fmtPR(mb, fb, lb), fmtPR(md, fd, ld))
+		}
+	}
+	t.Logf("rules as unseen %s", fmtPR(m0, f0, l0))
+	if os.Getenv("KEXIE_LEARN_DEBUG") != "" {
+		stat := func(d simDoc) string {
+			np, hp, na, la := 0, 0, 0, 0
+			for _, it := range d.items {
+				switch {
+				case it.dec == decProposed && !math.IsNaN(it.p):
+					np++
+					if it.p >= 0.8 {
+						hp++
+					}
+				case it.dec == decAsserted && !math.IsNaN(it.p):
+					na++
+					if it.p < 0.2 {
+						la++
+					}
+				}
+			}
+			return strconv.Itoa(hp) + "/" + strconv.Itoa(np) + " proposed ≥0.8, " + strconv.Itoa(la) + "/" + strconv.Itoa(na) + " asserted <0.2"
+		}
+		for _, b := range names {
+			for i := range batches[b] {
+				t.Logf("%s doc %d: without the batch %s; without the document %s", b, i, stat(batches[b][i]), stat(byDoc[b][i]))
+			}
+		}
+	}
+	if os.Getenv("KEXIE_LEARN_SIMBY") == "doc" {
+		batches = byDoc
+	}
 	// fixed settings, each batch and the total
 	for _, c := range []combo{{lo: 0.05, hiP: 2, hiD: 2}, {lo: 0.1, hiP: 2, hiD: 2}, {lo: 0.2, hiP: 2, hiD: 2}, {lo: 0.3, hiP: 2, hiD: 2}, {lo: 0.5, hiP: 2, hiD: 2},
-		{hiP: 0.8, hiD: 2}, {hiP: 0.9, hiD: 2}, {hiP: 0.95, hiD: 2}, {hiP: 2, hiD: 0.9}, {hiP: 2, hiD: 0.95}, {hiP: 2, hiD: 0.98}} {
+		{hiP: 0.8, hiD: 2}, {hiP: 0.9, hiD: 2}, {hiP: 0.95, hiD: 2}, {hiP: 2, hiD: 0.9}, {hiP: 2, hiD: 0.95}, {hiP: 2, hiD: 0.98},
+		{alone: 0.5}, {alone: 0.7}, {alone: 0.9}} {
 		line := c.String() + ":"
 		var tm, tf, tl int
 		for _, b := range names {

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"io"
 	"strings"
+	"unicode/utf8"
 )
 
 // ErrNoStructure is returned for text in which no numbered section is found.
@@ -30,6 +31,9 @@ func Ingest(r io.Reader) (*Doc, error) {
 func ingestText(text string, l *learnDoc) (*Doc, error) {
 	d := newDocRead(text)
 	d.learn = l
+	if l != nil {
+		l.size = max(1, utf8.RuneCountInString(text))
+	}
 	for i := range d.lines {
 		d.line(i)
 	}
