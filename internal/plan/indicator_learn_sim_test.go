@@ -198,6 +198,18 @@ func simulate(t *testing.T, docs []learnData, spec string) {
 		}
 	}
 	t.Logf("rules as unseen %s", fmtPR(m0, f0, l0))
+	for _, dec := range []string{decAsserted, decProposed, "dropped"} {
+		t.Logf("ranking of what the rules %s by the score (AUC): without the batch %s, without the document %s", dec, auc(bAll, dec), auc(dAll, dec))
+	}
+	if b := os.Getenv("KEXIE_LEARN_SHOW"); b != "" { // what the model would promote wrongly, without the batch
+		for _, d := range batches[b] {
+			for _, it := range d.items {
+				if it.dec == decProposed && it.p >= 0.9 && !it.pos {
+					t.Logf("  %.2f %s", it.p, it.ind.Text)
+				}
+			}
+		}
+	}
 	if os.Getenv("KEXIE_LEARN_DEBUG") != "" {
 		stat := func(d simDoc) string {
 			np, hp, na, la := 0, 0, 0, 0
@@ -292,4 +304,37 @@ func simDocOf(old *Doc, d learnData, w []float32) simDoc {
 		items[i].pos = used[i]
 	}
 	return simDoc{items: items, labels: d.labels}
+}
+
+// auc is the chance that a target the rules decided dec of scores above a
+// quantity they decided the same of that is none, with the counts.
+func auc(docs []simDoc, dec string) string {
+	var pos, neg []float64
+	for _, d := range docs {
+		for _, it := range d.items {
+			if it.dec != dec || math.IsNaN(it.p) {
+				continue
+			}
+			if it.pos {
+				pos = append(pos, it.p)
+			} else {
+				neg = append(neg, it.p)
+			}
+		}
+	}
+	if len(pos) == 0 || len(neg) == 0 {
+		return "—"
+	}
+	win := 0.0
+	for _, p := range pos {
+		for _, n := range neg {
+			switch {
+			case p > n:
+				win++
+			case p == n:
+				win += 0.5
+			}
+		}
+	}
+	return strconv.FormatFloat(win/float64(len(pos)*len(neg)), 'f', 3, 64) + " (" + strconv.Itoa(len(pos)) + " targets, " + strconv.Itoa(len(neg)) + " not)"
 }
