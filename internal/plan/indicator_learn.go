@@ -64,8 +64,9 @@ const (
 	decProposed = "proposed"
 )
 
-// quantityFeatures appends the hashed features of quantity x (the
-// quantity's place in its sentence is added when the sentence ends).
+// quantityFeatures appends the hashed features of quantity x itself (those
+// of its sentence are sentenceFeatures; its place in the sentence is added
+// when the sentence ends).
 func quantityFeatures(f []uint32, x *at) []uint32 {
 	q, ns := x.q, x.ns
 	add := func(tag string, h fhash) {
@@ -159,20 +160,34 @@ func quantityFeatures(f []uint32, x *at) []uint32 {
 		add("clausemark", feat("clausemark").rune(ns[x.cs-1]))
 	}
 	add("clen", feat("clen").num(min((q.a-x.cs)/4, 8)))
-	// the cue words of the sentence and the verbs of the clause
+	// its deadline: its clause's own, the one it inherits, or none
+	switch {
+	case sentenceDeadline(x.clause, x.c.within) != nil:
+		add("dl", feat("dl").str("own"))
+	case x.deadline != nil:
+		add("dl", feat("dl").str("inherited"))
+	default:
+		add("dl", feat("dl").str("none"))
+	}
+	return f
+}
+
+// sentenceFeatures appends the hashed features that all quantities of x's
+// sentence share: its cue words, what the sentence and its line say, the
+// titles of its sections, its length.
+func sentenceFeatures(f []uint32, x *at) []uint32 {
+	ns := x.ns
+	add := func(tag string, h fhash) {
+		if !learnOff[tag] {
+			f = append(f, h.slot())
+		}
+	}
+	// the cue words of the sentence
 	for _, list := range [][]string{goalCues, pastCues, paramCues} {
 		for _, w := range list {
 			if strings.Contains(x.s, w) {
 				add("w", feat("w").str(w))
 			}
-		}
-	}
-	after := string(ns[q.after:ce])
-	for _, w := range verbs {
-		if strings.Contains(x.clause, w) {
-			add("vb", feat("vb").str(w))
-		} else if strings.Contains(after, w) {
-			add("va", feat("va").str(w))
 		}
 	}
 	for _, flag := range []struct {
@@ -184,15 +199,6 @@ func quantityFeatures(f []uint32, x *at) []uint32 {
 		if flag.on {
 			add("f", feat("f").str(flag.name))
 		}
-	}
-	// its deadline: its clause's own, the one it inherits, or none
-	switch {
-	case sentenceDeadline(x.clause, x.c.within) != nil:
-		add("dl", feat("dl").str("own"))
-	case x.deadline != nil:
-		add("dl", feat("dl").str("inherited"))
-	default:
-		add("dl", feat("dl").str("none"))
 	}
 	// the words of the titles of its sections
 	tr := []rune(x.c.titles)

@@ -11,17 +11,38 @@ type learnDoc struct {
 	sent   []learnQuantity // the quantities of the sentence being read
 	buf    []uint32        // features, reused when not recording
 	size   int             // the document's length in runes
+
+	sentFeats []uint32 // the features of the sentence being read (sentenceFeatures)
+	sentSum   float64  // their log-odds
+}
+
+// learnFor is the learned model's view for a document to be read: each
+// target of a sentence gets the model's score (it moves none between
+// asserted and proposed: docs/decisions.md "a learned second opinion"); nil
+// when the model cannot be read.
+func learnFor() *learnDoc {
+	m := learned()
+	if m == nil {
+		return nil
+	}
+	return &learnDoc{model: m}
 }
 
 // read reads quantity x of sentence r as the rules do, appending a target
 // to out, and notes it for the model.
 func (l *learnDoc) read(r *sentenceRead, x *at, out []Indicator) []Indicator {
 	lq := learnQuantity{Start: r.pos[x.q.a], End: r.pos[x.q.b-1] + 1, out: -1}
+	if len(l.sent) == 0 { // the sentence's first quantity: what they all share
+		l.sentFeats = sentenceFeatures(l.sentFeats[:0], x)
+		if l.model != nil {
+			l.sentSum = l.model.sum(l.sentFeats)
+		}
+	}
 	if l.record {
-		lq.Feats = docFeatures(quantityFeatures(nil, x), lq.Start, l.size)
+		lq.Feats = append(docFeatures(quantityFeatures(nil, x), lq.Start, l.size), l.sentFeats...)
 	} else {
 		l.buf = docFeatures(quantityFeatures(l.buf[:0], x), lq.Start, l.size)
-		lq.Score = l.model.sum(l.buf)
+		lq.Score = l.model.sum(l.buf) + l.sentSum
 	}
 	ind, rule := r.read(x)
 	switch {

@@ -92,3 +92,36 @@ func TestLearnFeatures(t *testing.T) {
 		t.Errorf("recording changed the reading: %d targets, %d without", len(doc.Indicators), len(plain.Indicators))
 	}
 }
+
+// BenchmarkLearnModelLoad is the model's start-up: reading the embedded
+// file into its table of weights (done once per process).
+func BenchmarkLearnModelLoad(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := readLearnModel(learnModelFile); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// TestLearnScores gives each target a sentence reads a score between 0
+// and 1, and moves none between asserted and proposed.
+func TestLearnScores(t *testing.T) {
+	text := "一、主要目标\n到2027年，培育100家专精特新企业，建成5个示范区。全市现有企业2000家。\n"
+	doc, err := Ingest(strings.NewReader(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	plain, _ := ingestText(text, nil)
+	if len(doc.Indicators) == 0 || len(doc.Indicators) != len(plain.Indicators) {
+		t.Fatalf("%d targets with the model, %d without", len(doc.Indicators), len(plain.Indicators))
+	}
+	for i, ind := range doc.Indicators {
+		if ind.Score == nil || *ind.Score < 0 || *ind.Score > 1 {
+			t.Errorf("%s: score %v", ind.Text, ind.Score)
+		}
+		if ind.Candidate != plain.Indicators[i].Candidate {
+			t.Errorf("%s: the model moved it", ind.Text)
+		}
+	}
+}

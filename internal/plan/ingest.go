@@ -23,7 +23,7 @@ func Ingest(r io.Reader) (*Doc, error) {
 	if len(data) > MaxText {
 		return nil, errors.New("plan: the text is larger than 8 MB")
 	}
-	return ingestText(strings.ToValidUTF8(string(data), "\uFFFD"), nil)
+	return ingestText(strings.ToValidUTF8(string(data), "\uFFFD"), learnFor())
 }
 
 // ingestText reads a plan's text; l, when not nil, gives each quantity of
