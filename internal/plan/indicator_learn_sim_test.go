@@ -159,27 +159,32 @@ func simulate(t *testing.T, docs []learnData, spec string) {
 		return r
 	}
 	cs := combos()
-	var tb, ta [3]int
-	for _, b := range names {
-		var others []simDoc
-		for _, o := range names {
-			if o != b {
-				others = append(others, batches[o]...)
+	for _, regime := range []struct {
+		name    string
+		batches map[string][]simDoc
+	}{{"model without the batch", batches}, {"model without the document", byDoc}} {
+		var tb, ta [3]int
+		for _, b := range names {
+			var others []simDoc
+			for _, o := range names {
+				if o != b {
+					others = append(others, regime.batches[o]...)
+				}
 			}
-		}
-		rate := rates(b)
-		best, bestF := combo{lo: 0, hiP: 2, hiD: 2}, -1.0
-		for _, c := range cs {
-			if f := f1(evalCombo(c, others, rate)); f > bestF+1e-12 {
-				best, bestF = c, f
+			rate := rates(b)
+			best, bestF := combo{lo: 0, hiP: 2, hiD: 2}, -1.0
+			for _, c := range cs {
+				if f := f1(evalCombo(c, others, rate)); f > bestF+1e-12 {
+					best, bestF = c, f
+				}
 			}
+			m0, f0, l0 := evalCombo(combo{lo: 0, hiP: 2, hiD: 2}, regime.batches[b], rate)
+			m1, f1_, l1 := evalCombo(best, regime.batches[b], rate)
+			t.Logf("%s: %-11s rules as unseen %s → combined %s  (%s, chosen on the other batches)", regime.name, b, fmtPR(m0, f0, l0), fmtPR(m1, f1_, l1), best)
+			tb = [3]int{tb[0] + m0, tb[1] + f0, tb[2] + l0}
+			ta = [3]int{ta[0] + m1, ta[1] + f1_, ta[2] + l1}
 		}
-		rulesOnly := combo{lo: 0, hiP: 2, hiD: 2}
-		m0, f0, l0 := evalCombo(rulesOnly, batches[b], rate)
-		m1, f1_, l1 := evalCombo(best, batches[b], rate)
-		t.Logf("%-11s rules as unseen %s → combined %s  (%s, chosen on the other batches)", b, fmtPR(m0, f0, l0), fmtPR(m1, f1_, l1), best)
-		tb = [3]int{tb[0] + m0, tb[1] + f0, tb[2] + l0}
-		ta = [3]int{ta[0] + m1, ta[1] + f1_, ta[2] + l1}
+		t.Logf("%s: %-11s rules as unseen %s → combined %s", regime.name, "total", fmtPR(tb[0], tb[1], tb[2]), fmtPR(ta[0], ta[1], ta[2]))
 	}
 	// every setting of the grid on both regimes: the model without the
 	// batch (a genre it may not have seen) and without the document (the
@@ -251,7 +256,6 @@ func simulate(t *testing.T, docs []learnData, spec string) {
 		}
 		t.Logf("%s  total %s", line, fmtPR(tm, tf, tl))
 	}
-	t.Logf("%-11s rules as unseen %s → combined %s", "total", fmtPR(tb[0], tb[1], tb[2]), fmtPR(ta[0], ta[1], ta[2]))
 	// the best single setting over all simulated batches (fitted: for the
 	// record, not for the decision)
 	var all []simDoc
