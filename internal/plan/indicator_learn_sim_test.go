@@ -225,4 +225,3 @@ func simDocOf(old *Doc, d learnData, w []float32) simDoc {
 	}
 	return simDoc{items: items, labels: d.labels}
 }
-
