@@ -22,6 +22,8 @@ type lineCtx struct {
 	names       map[string]int // small counts in Chinese numerals with the words after them, as often as the document says them (namedCounts)
 	point       rune           // the unmapped glyph the document writes its decimal points with (pointGlyph), or 0
 	report      bool           // the document reports what was done: a 通报, a letter on how requests were handled (doneReport)
+	titles      string         // the titles of the open sections, outermost first (the learned model's features)
+	learn       *learnDoc      // the learned second opinion, or nil (indicator_learn_read.go)
 }
 
 // has reports whether s holds one of words.

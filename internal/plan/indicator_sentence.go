@@ -69,8 +69,12 @@ func sentence(r *sentenceRead, ns, os []rune, pos []int, deadline *int, c *lineC
 	r.readPeriod()
 	r.readYears()
 	var out []Indicator
+	if l := c.learn; l != nil { // the learned second opinion (indicator_learn_read.go)
+		eachQuantity(ns, func(q quantity) { out = l.read(r, r.at(q), out) })
+		return l.sentenceEnd(out)
+	}
 	eachQuantity(ns, func(q quantity) {
-		if ind, ok := r.read(r.at(q)); ok {
+		if ind, rule := r.read(r.at(q)); rule == nil {
 			out = append(out, ind)
 		}
 	})
@@ -158,17 +162,17 @@ func (r *sentenceRead) at(q quantity) *at {
 	return &r.cur
 }
 
-// read is the target quantity x makes, or false when a rule of notTargets
+// read is the target quantity x makes, or the rule of notTargets that
 // drops it; a rule that reads a baseline (以…为基数, 由…增加到) keeps it
 // for the sentence's next target.
-func (r *sentenceRead) read(x *at) (Indicator, bool) {
+func (r *sentenceRead) read(x *at) (Indicator, *notTarget) {
 	if rule := notTargetOf(x); rule != nil {
 		if rule.baseline != nil {
 			r.baseline = rule.baseline(x)
 		}
-		return Indicator{}, false
+		return Indicator{}, rule
 	}
-	return r.target(x), true
+	return r.target(x), nil
 }
 
 // eachQuantity calls f with each quantity of a sentence, left to right; a

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"io"
 	"strings"
+	"unicode/utf8"
 )
 
 // ErrNoStructure is returned for text in which no numbered section is found.
@@ -22,7 +23,17 @@ func Ingest(r io.Reader) (*Doc, error) {
 	if len(data) > MaxText {
 		return nil, errors.New("plan: the text is larger than 8 MB")
 	}
-	d := newDocRead(strings.ToValidUTF8(string(data), "\uFFFD"))
+	return ingestText(strings.ToValidUTF8(string(data), "\uFFFD"), learnFor())
+}
+
+// ingestText reads a plan's text; l, when not nil, gives each quantity of
+// its sentences the learned model's view (indicator_learn_read.go).
+func ingestText(text string, l *learnDoc) (*Doc, error) {
+	d := newDocRead(text)
+	d.learn = l
+	if l != nil {
+		l.size = max(1, utf8.RuneCountInString(text))
+	}
 	for i := range d.lines {
 		d.line(i)
 	}
@@ -58,6 +69,7 @@ type docRead struct {
 	lastDecimal    string         // the number of the last heading of a decimal outline (2.1)
 	spacedL1       bool           // top headings that lost their 、 (一 总体要求): spacedL1
 	annexList      bool           // the line before named the plan's annexes
+	learn          *learnDoc      // the learned second opinion, or nil
 }
 
 // newDocRead splits text into lines and reads what the whole document
@@ -88,7 +100,7 @@ func newDocRead(text string) *docRead {
 // plan's time, the counts said with names, its decimal glyph, its genre.
 func (d *docRead) docCtx() lineCtx {
 	return lineCtx{planStart: d.doc.Period.Start, within: d.within, annual: d.annual, deadline: d.doc.Period.End,
-		names: d.names, point: d.point, report: d.report}
+		names: d.names, point: d.point, report: d.report, learn: d.learn}
 }
 
 // line reads line i: furniture is skipped, a table's rows are read as
@@ -185,6 +197,9 @@ func (d *docRead) startPara() {
 	d.para.ctx.section, d.para.ctx.past = d.path(), top.past
 	for _, o := range d.stack {
 		d.para.ctx.goalSection = d.para.ctx.goalSection || strings.Contains(o.sec.Title, "目标")
+	}
+	if d.learn != nil {
+		d.para.ctx.titles = d.titles()
 	}
 	for k := len(d.stack) - 1; k >= 0; k-- {
 		if d.stack[k].deadline != nil {

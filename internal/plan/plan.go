@@ -53,6 +53,7 @@ type Indicator struct {
 	BaseUnit     string    `json:"base_unit"`            // the unit without its multiplier: 人, 元
 	Constraint   string    `json:"constraint,omitempty"` // 约束性 or 预期性, when a table says
 	Candidate    bool      `json:"candidate,omitempty"`  // unsure: for the reviewer to accept, not a target
+	Score        *float64  `json:"score,omitempty"`      // the learned model's probability that it is a target (0–1); none for a table's
 }
 
 // Baseline is the starting value of an indicator.

@@ -1,0 +1,73 @@
+package plan
+
+import (
+	"math"
+	"math/rand"
+)
+
+// The learner of the learned second opinion: L2-regularised logistic
+// regression over hashed features, fitted by stochastic gradient descent
+// with AdaGrad steps in an order a fixed seed shuffles. It is test code:
+// the trainer (-tags train) and its unit test use it; the program only
+// reads the weights it writes.
+
+// example is one quantity to learn from: its feature slots and whether it
+// is a target.
+type example struct {
+	f []uint32
+	y bool
+}
+
+// fitOptions are the learner's settings.
+type fitOptions struct {
+	lambda float64 // L2 weight per example (the penalty is lambda·n/2·|w|²)
+	eta    float64 // AdaGrad's step
+	epochs int
+	seed   int64
+}
+
+var defaultFit = fitOptions{lambda: 1e-4, eta: 0.1, epochs: 10, seed: 16}
+
+// fitLogistic fits weights (one per slot) to xs.
+func fitLogistic(xs []example, o fitOptions) []float32 {
+	w := make([]float64, 1<<learnBits)
+	g2 := make([]float64, 1<<learnBits)
+	order := make([]int, len(xs))
+	for i := range order {
+		order[i] = i
+	}
+	rng := rand.New(rand.NewSource(o.seed))
+	for e := 0; e < o.epochs; e++ {
+		rng.Shuffle(len(order), func(a, b int) { order[a], order[b] = order[b], order[a] })
+		for _, i := range order {
+			x := xs[i]
+			z := 0.0
+			for _, s := range x.f {
+				z += w[s]
+			}
+			d := sigmoid(z)
+			if x.y {
+				d--
+			}
+			for _, s := range x.f {
+				g := d + o.lambda*w[s]
+				g2[s] += g * g
+				w[s] -= o.eta * g / math.Sqrt(g2[s]+1e-8)
+			}
+		}
+	}
+	out := make([]float32, len(w))
+	for i, x := range w {
+		out[i] = float32(x)
+	}
+	return out
+}
+
+// predict is the probability weights w give features f.
+func predict(w []float32, f []uint32) float64 {
+	z := 0.0
+	for _, s := range f {
+		z += float64(w[s])
+	}
+	return sigmoid(z)
+}

@@ -1,0 +1,94 @@
+package plan
+
+import (
+	_ "embed"
+	"encoding/binary"
+	"errors"
+	"math"
+	"sync"
+)
+
+// learnModel is the learned second opinion's weights: one per slot of the
+// hashed feature table (the bias is the feature "bias").
+type learnModel struct {
+	w []float32
+}
+
+// The model file (model/quantity.lr, rebuilt by the trainer, `go test
+// -tags train`, see indicator_learn_train_test.go): "KXLR", the version
+// (1), the table's bits, the number n of weights that are not zero, then n
+// pairs of a slot (uint32) and its weight (float32), little-endian.
+//
+//go:embed model/quantity.lr
+var learnModelFile []byte
+
+var (
+	learnOnce   sync.Once
+	learnLoaded *learnModel
+)
+
+// learned is the embedded model, read once; nil when it cannot be read
+// (the rules then decide alone).
+func learned() *learnModel {
+	learnOnce.Do(func() {
+		if m, err := readLearnModel(learnModelFile); err == nil {
+			learnLoaded = m
+		}
+	})
+	return learnLoaded
+}
+
+var errLearnModel = errors.New("plan: the learned model's file is not one")
+
+// readLearnModel reads a model file.
+func readLearnModel(b []byte) (*learnModel, error) {
+	if len(b) < 16 || string(b[:4]) != "KXLR" || binary.LittleEndian.Uint32(b[4:]) != 1 || binary.LittleEndian.Uint32(b[8:]) != learnBits {
+		return nil, errLearnModel
+	}
+	n := int(binary.LittleEndian.Uint32(b[12:]))
+	if len(b) != 16+8*n {
+		return nil, errLearnModel
+	}
+	m := &learnModel{w: make([]float32, 1<<learnBits)}
+	for i := 0; i < n; i++ {
+		p := b[16+8*i:]
+		slot := binary.LittleEndian.Uint32(p)
+		if slot >= 1<<learnBits {
+			return nil, errLearnModel
+		}
+		m.w[slot] = math.Float32frombits(binary.LittleEndian.Uint32(p[4:]))
+	}
+	return m, nil
+}
+
+// writeLearnModel is the file of weights w (one per slot).
+func writeLearnModel(w []float32) []byte {
+	b := []byte("KXLR")
+	b = binary.LittleEndian.AppendUint32(b, 1)
+	b = binary.LittleEndian.AppendUint32(b, learnBits)
+	n := 0
+	for _, x := range w {
+		if x != 0 {
+			n++
+		}
+	}
+	b = binary.LittleEndian.AppendUint32(b, uint32(n))
+	for i, x := range w {
+		if x != 0 {
+			b = binary.LittleEndian.AppendUint32(b, uint32(i))
+			b = binary.LittleEndian.AppendUint32(b, math.Float32bits(x))
+		}
+	}
+	return b
+}
+
+// sum is the log-odds the features f add up to.
+func (m *learnModel) sum(f []uint32) float64 {
+	s := 0.0
+	for _, i := range f {
+		s += float64(m.w[i])
+	}
+	return s
+}
+
+func sigmoid(z float64) float64 { return 1 / (1 + math.Exp(-z)) }

@@ -1,0 +1,99 @@
+package plan
+
+// learnDoc is the learned model's view of one document being read: with a
+// model, it scores each quantity of a sentence when the sentence ends; when
+// recording (the trainer, the simulations), it keeps every quantity with
+// the rules' decision and its features.
+type learnDoc struct {
+	model  *learnModel
+	record bool
+	qs     []learnQuantity // recorded
+	sent   []learnQuantity // the quantities of the sentence being read
+	buf    []uint32        // features, reused when not recording
+	size   int             // the document's length in runes
+
+	sentFeats []uint32 // the features of the sentence being read (sentenceFeatures)
+	sentSum   float64  // their log-odds
+}
+
+// learnFor is the learned model's view for a document to be read: each
+// target of a sentence gets the model's score (it moves none between
+// asserted and proposed: docs/decisions.md "a learned second opinion"); nil
+// when the model cannot be read.
+func learnFor() *learnDoc {
+	m := learned()
+	if m == nil {
+		return nil
+	}
+	return &learnDoc{model: m}
+}
+
+// read reads quantity x of sentence r as the rules do, appending a target
+// to out, and notes it for the model.
+func (l *learnDoc) read(r *sentenceRead, x *at, out []Indicator) []Indicator {
+	lq := learnQuantity{Start: r.pos[x.q.a], End: r.pos[x.q.b-1] + 1, out: -1}
+	if len(l.sent) == 0 { // the sentence's first quantity: what they all share
+		l.sentFeats = sentenceFeatures(l.sentFeats[:0], x)
+		if l.model != nil {
+			l.sentSum = l.model.sum(l.sentFeats)
+		}
+	}
+	if l.record {
+		lq.Feats = append(docFeatures(quantityFeatures(nil, x), lq.Start, l.size), l.sentFeats...)
+	} else {
+		l.buf = docFeatures(quantityFeatures(l.buf[:0], x), lq.Start, l.size)
+		lq.Score = l.model.sum(l.buf) + l.sentSum
+	}
+	ind, rule := r.read(x)
+	switch {
+	case rule == nil:
+		lq.Decision, lq.out, lq.Reading = decAsserted, len(out), ind
+		if ind.Candidate {
+			lq.Decision = decProposed
+		}
+		out = append(out, ind)
+	case l.record:
+		// what the rules would have read, the sentence left as it was
+		saved := *r
+		lq.Decision, lq.Reading = rule.name, r.target(&r.cur)
+		*r = saved
+	default:
+		lq.Decision = rule.name
+	}
+	l.sent = append(l.sent, lq)
+	return out
+}
+
+// sentenceEnd adds each quantity's place in the sentence, scores it, and
+// keeps it when recording.
+func (l *learnDoc) sentenceEnd(out []Indicator) []Indicator {
+	n := len(l.sent)
+	for k := range l.sent {
+		lq := &l.sent[k]
+		if l.record {
+			lq.Feats = placeFeatures(lq.Feats, k, n)
+			if l.model != nil {
+				lq.Score = sigmoid(l.model.sum(lq.Feats))
+			}
+			l.qs = append(l.qs, *lq)
+			continue
+		}
+		l.buf = placeFeatures(l.buf[:0], k, n)
+		lq.Score = sigmoid(lq.Score + l.model.sum(l.buf))
+		if lq.out >= 0 {
+			s := lq.Score
+			out[lq.out].Score = &s
+		}
+	}
+	l.sent = l.sent[:0]
+	return out
+}
+
+// titles are the titles of the open sections, outermost first.
+func (d *docRead) titles() string {
+	var b []byte
+	for _, o := range d.stack {
+		b = append(append(b, o.sec.Title...), ' ')
+	}
+	return string(b)
+}

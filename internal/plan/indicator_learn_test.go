@@ -1,0 +1,127 @@
+package plan
+
+import (
+	"math"
+	"math/rand"
+	"strings"
+	"testing"
+)
+
+// TestFitLogistic fits data written here: a target has feature 1 and not
+// feature 2, noise features 10–19 say nothing. The fit must rank by the
+// informative features, give probabilities near the rates it was shown,
+// and be the same for the same seed.
+func TestFitLogistic(t *testing.T) {
+	rng := rand.New(rand.NewSource(1))
+	var xs []example
+	for i := 0; i < 4000; i++ {
+		y := rng.Intn(4) == 0
+		f := []uint32{0, uint32(10 + rng.Intn(10))}
+		if y && rng.Float64() < 0.9 || !y && rng.Float64() < 0.05 {
+			f = append(f, 1)
+		}
+		if !y && rng.Float64() < 0.7 {
+			f = append(f, 2)
+		}
+		xs = append(xs, example{f: f, y: y})
+	}
+	w := fitLogistic(xs, defaultFit)
+	if w[1] <= 1 || w[2] >= -1 {
+		t.Fatalf("informative weights not learnt: w1=%.2f w2=%.2f", w[1], w[2])
+	}
+	for s := 10; s < 20; s++ {
+		if math.Abs(float64(w[s])) > math.Abs(float64(w[1]))/2 {
+			t.Errorf("noise feature %d weighs %.2f", s, w[s])
+		}
+	}
+	// calibration: among those with feature 1 and without 2, most are targets
+	p := predict(w, []uint32{0, 1, 12})
+	q := predict(w, []uint32{0, 2, 12})
+	if p < 0.8 || q > 0.1 {
+		t.Errorf("probabilities %.2f (want high) and %.2f (want low)", p, q)
+	}
+	if again := fitLogistic(xs, defaultFit); again[1] != w[1] || again[0] != w[0] {
+		t.Error("the same seed gives another fit")
+	}
+}
+
+// TestLearnModelFile reads back the file the trainer writes, and refuses
+// one that is not a model.
+func TestLearnModelFile(t *testing.T) {
+	w := make([]float32, 1<<learnBits)
+	w[3], w[40000] = 1.5, -0.25
+	m, err := readLearnModel(writeLearnModel(w))
+	if err != nil || m.w[3] != 1.5 || m.w[40000] != -0.25 || m.w[4] != 0 {
+		t.Fatalf("round trip: %v", err)
+	}
+	for _, bad := range [][]byte{nil, []byte("KXLR"), append(writeLearnModel(w), 0)} {
+		if _, err := readLearnModel(bad); err == nil {
+			t.Errorf("%q read as a model", bad[:min(len(bad), 8)])
+		}
+	}
+	if learned() == nil {
+		t.Error("the embedded model does not read")
+	}
+}
+
+// TestLearnFeatures records every quantity of a sentence, with the rules'
+// decision (the name of the rule that drops one), and features that do not
+// depend on that decision.
+func TestLearnFeatures(t *testing.T) {
+	text := "一、主要目标\n到2027年，培育100家专精特新企业，建成第3批示范区。全市现有企业2000家。\n"
+	l := &learnDoc{record: true}
+	doc, _ := ingestText(text, l)
+	if len(l.qs) != 3 {
+		t.Fatalf("%d quantities recorded, want 3: %+v", len(l.qs), l.qs)
+	}
+	rs := []rune(text)
+	want := []string{"100家", "3批", "2000家"}
+	for i, q := range l.qs {
+		if got := string(rs[q.Start:q.End]); got != want[i] {
+			t.Errorf("quantity %d is %q, want %q", i, got, want[i])
+		}
+		if len(q.Feats) < 30 {
+			t.Errorf("%s: %d features", want[i], len(q.Feats))
+		}
+	}
+	if l.qs[0].Decision != decAsserted || !strings.Contains(l.qs[1].Decision, "ordinal") || l.qs[2].Decision == decAsserted || l.qs[2].Reading.Value == nil || l.qs[1].Reading.Value == nil {
+		t.Errorf("decisions %q %q %q, reading of a dropped one %+v", l.qs[0].Decision, l.qs[1].Decision, l.qs[2].Decision, l.qs[2].Reading)
+	}
+	plain, _ := Ingest(strings.NewReader(text))
+	if len(plain.Indicators) != len(doc.Indicators) {
+		t.Errorf("recording changed the reading: %d targets, %d without", len(doc.Indicators), len(plain.Indicators))
+	}
+}
+
+// BenchmarkLearnModelLoad is the model's start-up: reading the embedded
+// file into its table of weights (done once per process).
+func BenchmarkLearnModelLoad(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := readLearnModel(learnModelFile); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// TestLearnScores gives each target a sentence reads a score between 0
+// and 1, and moves none between asserted and proposed.
+func TestLearnScores(t *testing.T) {
+	text := "一、主要目标\n到2027年，培育100家专精特新企业，建成5个示范区。全市现有企业2000家。\n"
+	doc, err := Ingest(strings.NewReader(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	plain, _ := ingestText(text, nil)
+	if len(doc.Indicators) == 0 || len(doc.Indicators) != len(plain.Indicators) {
+		t.Fatalf("%d targets with the model, %d without", len(doc.Indicators), len(plain.Indicators))
+	}
+	for i, ind := range doc.Indicators {
+		if ind.Score == nil || *ind.Score < 0 || *ind.Score > 1 {
+			t.Errorf("%s: score %v", ind.Text, ind.Score)
+		}
+		if ind.Candidate != plain.Indicators[i].Candidate {
+			t.Errorf("%s: the model moved it", ind.Text)
+		}
+	}
+}

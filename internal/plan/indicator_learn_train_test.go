@@ -1,0 +1,240 @@
+//go:build train
+
+package plan
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"math/rand"
+	"os"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+// TestTrainLearnModel rebuilds the learned model from the development
+// corpus: the tune half of KEXIE_CORPUS (never the held-out half) and the
+// extra corpus of KEXIE_EXTRA_CORPUS. It reports the model's 5-fold
+// cross-validated precision and recall (folds by document) and its
+// calibration, the simulations of KEXIE_LEARN_SIM, and writes the model
+// to KEXIE_LEARN_OUT (default model/quantity.lr). A tool, built only with
+// -tags train:
+//
+//	KEXIE_CORPUS=/work/shared/plans-dev KEXIE_EXTRA_CORPUS=/work/extra-corpus \
+//	go test -tags train ./internal/plan -run TestTrainLearnModel -v
+func TestTrainLearnModel(t *testing.T) {
+	dev, extra := os.Getenv("KEXIE_CORPUS"), os.Getenv("KEXIE_EXTRA_CORPUS")
+	if dev == "" || extra == "" {
+		t.Fatal("KEXIE_CORPUS and KEXIE_EXTRA_CORPUS name the corpora")
+	}
+	if off := os.Getenv("KEXIE_LEARN_OFF"); off != "" { // ablations: feature groups left out
+		learnOff = map[string]bool{}
+		for _, g := range strings.Split(off, ",") {
+			learnOff[g] = true
+		}
+	}
+	if v := os.Getenv("KEXIE_LEARN_LAMBDA"); v != "" {
+		defaultFit.lambda, _ = strconv.ParseFloat(v, 64)
+	}
+	if v := os.Getenv("KEXIE_LEARN_EPOCHS"); v != "" {
+		defaultFit.epochs, _ = strconv.Atoi(v)
+	}
+	docs := append(learnDocs(t, dev, "tune"), learnDocs(t, extra, "extra")...)
+	n, pos, labels := 0, 0, 0
+	for _, d := range docs {
+		n += len(d.qs)
+		labels += len(d.labels)
+		for _, y := range d.pos {
+			if y {
+				pos++
+			}
+		}
+	}
+	t.Logf("%d documents, %d quantities, %d of them targets, %d labelled targets", len(docs), n, pos, labels)
+	crossValidate(t, docs)
+	if sim := os.Getenv("KEXIE_LEARN_SIM"); sim != "" {
+		simulate(t, docs, sim)
+	}
+	w := fitLogistic(examplesOf(docs, nil), defaultFit)
+	out := os.Getenv("KEXIE_LEARN_OUT")
+	if out == "" {
+		out = filepath.Join("model", "quantity.lr")
+	}
+	if err := os.WriteFile(out, writeLearnModel(w), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("wrote %s", out)
+}
+
+// learnData is one labelled document as the learner sees it.
+type learnData struct {
+	file, batch string
+	qs          []learnQuantity
+	pos         []bool // which quantities are labelled targets
+	labels      []label
+}
+
+// learnDocs records every quantity of the documents of split.
+func learnDocs(t *testing.T, dir, split string) []learnData {
+	files, _ := filepath.Glob(filepath.Join("testdata", "corpus", split, "*.json"))
+	sort.Strings(files)
+	var out []learnData
+	for _, f := range files {
+		ld := readLabels(t, f)
+		src, err := os.ReadFile(filepath.Join(dir, ld.File))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if sum := sha256.Sum256(src); hex.EncodeToString(sum[:]) != ld.SHA256 {
+			t.Fatalf("%s: not the document labelled", ld.File)
+		}
+		l := &learnDoc{record: true}
+		if _, err := ingestText(string(src), l); err != nil && err != ErrNoStructure {
+			t.Fatal(err)
+		}
+		readings := make([]Indicator, len(l.qs))
+		for i, q := range l.qs {
+			readings[i] = q.Reading
+		}
+		_, used := matchTargets(readings, ld.Targets)
+		out = append(out, learnData{file: ld.File, batch: batchOf(split, ld.File), qs: l.qs, pos: used, labels: ld.Targets})
+	}
+	return out
+}
+
+// batchOf names the batch a document came in (extra/README.md).
+func batchOf(split, file string) string {
+	if split != "extra" {
+		return split
+	}
+	n, _ := strconv.Atoi(file[:2])
+	for _, b := range []struct {
+		last int
+		name string
+	}{{8, "extra01-08"}, {12, "extra09-12"}, {20, "extra13-20"}, {27, "extra21-27"}, {36, "extra28-36"}} {
+		if n <= b.last {
+			return b.name
+		}
+	}
+	return "extra37-93"
+}
+
+// examplesOf is the quantities of docs, but those for which skip is true.
+func examplesOf(docs []learnData, skip func(learnData) bool) []example {
+	var xs []example
+	for _, d := range docs {
+		if skip != nil && skip(d) {
+			continue
+		}
+		for i, q := range d.qs {
+			xs = append(xs, example{f: q.Feats, y: d.pos[i]})
+		}
+	}
+	return xs
+}
+
+// crossValidate reports the model alone, 5 folds by document: precision
+// and recall (of all labelled targets) when it asserts what scores at
+// least a threshold, and its calibration.
+func crossValidate(t *testing.T, docs []learnData) {
+	fold := make([]int, len(docs))
+	perm := rand.New(rand.NewSource(16)).Perm(len(docs))
+	for i, p := range perm {
+		fold[p] = i % 5
+	}
+	type scored struct {
+		p float64
+		y bool
+	}
+	var all []scored
+	labels := 0
+	for k := 0; k < 5; k++ {
+		idx := map[string]bool{}
+		for i, d := range docs {
+			if fold[i] == k {
+				idx[d.file] = true
+			}
+		}
+		w := fitLogistic(examplesOf(docs, func(d learnData) bool { return idx[d.file] }), defaultFit)
+		for i, d := range docs {
+			if fold[i] != k {
+				continue
+			}
+			labels += len(d.labels)
+			for j, q := range d.qs {
+				all = append(all, scored{predict(w, q.Feats), d.pos[j]})
+			}
+		}
+	}
+	t.Logf("model alone, 5-fold cross-validated by document (%d labelled targets):", labels)
+	for _, th := range []float64{0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9} {
+		tp, fp := 0, 0
+		for _, s := range all {
+			if s.p >= th {
+				if s.y {
+					tp++
+				} else {
+					fp++
+				}
+			}
+		}
+		t.Logf("  threshold %.1f: precision %5.1f%% (%d/%d), recall %5.1f%% (%d/%d)", th, 100*frac(tp, tp+fp), tp, tp+fp, 100*frac(tp, labels), tp, labels)
+	}
+	t.Logf("calibration (bin: quantities, mean score, rate of targets):")
+	for b := 0; b < 10; b++ {
+		lo, hi := float64(b)/10, float64(b+1)/10
+		n, pos, sum := 0, 0, 0.0
+		for _, s := range all {
+			if s.p >= lo && (s.p < hi || b == 9) {
+				n++
+				sum += s.p
+				if s.y {
+					pos++
+				}
+			}
+		}
+		if n > 0 {
+			t.Logf("  [%.1f, %.1f): %5d  %.3f  %.3f", lo, hi, n, sum/float64(n), frac(pos, n))
+		}
+	}
+}
+
+// simDump is the JSON the rules of an earlier commit wrote for a document.
+type simDump struct {
+	Doc *Doc `json:"doc"`
+}
+
+func readSimDump(t *testing.T, dir, file string) *Doc {
+	data, err := os.ReadFile(filepath.Join(dir, file+".json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var d simDump
+	if err := json.Unmarshal(data, &d); err != nil {
+		t.Fatal(err)
+	}
+	if d.Doc == nil {
+		return &Doc{}
+	}
+	return d.Doc
+}
+
+// scoreAsserted is the matched, found and labelled counts of asserted.
+func scoreAsserted(asserted []Indicator, labels []label) (matched, found int) {
+	matchOf, _ := matchTargets(asserted, labels)
+	for _, m := range matchOf {
+		if m >= 0 {
+			matched++
+		}
+	}
+	return matched, len(asserted)
+}
+
+// fmtPR formats precision and recall.
+func fmtPR(m, f, l int) string {
+	return fmt.Sprintf("%5.1f%% (%d/%d) · %5.1f%% (%d/%d)", 100*frac(m, f), m, f, 100*frac(m, l), m, l)
+}
