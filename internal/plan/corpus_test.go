@@ -30,26 +30,26 @@ import (
 // figures cannot fall; it is not a goal (the goal is 95 / 90 / 98).
 var corpusFloor = map[string]struct{ precision, recall, sections float64 }{
 	"tune":    {0.97, 0.95, 0.99},
-	"heldout": {0.90, 0.86, 0.98}, // 2026-12-05 after three widenings: 92.2 %, 87.6 %, 99.2 %; adjudicated (D91), after D95: 92.6 %, 87.9 %, 99.2 %
-	"extra":   {0.98, 0.96, 0.99}, // 2026-12-05, 85 documents after D94–D95: 99.5 %, 97.8 %, 99.8 % (the sixth batch, 37–93, before: 97.9 / 75.1 / 99.4 % for all 85)
+	"heldout": {0.95, 0.82, 0.98}, // 2026-12-05 after three widenings: 92.2 %, 87.6 %, 99.2 %; adjudicated (D91), after D95: 92.6 %, 87.9 %, 99.2 %; doubtful readings proposed (D97): 97.0 %, 83.4 %
+	"extra":   {0.98, 0.96, 0.99}, // 2026-12-05, 85 documents after D94–D95: 99.5 %, 97.8 %, 99.8 % (the sixth batch, 37–93, before: 97.9 / 75.1 / 99.4 % for all 85); after D97 100 %, 97.8 %
 	// A second held-out set, labelled on 2026-12-05 by someone who never
 	// read the extractor (testdata/corpus/heldout2/README.md); all ten
 	// documents scored 87.3 %, 94.1 %, 94.7 % (docs/benchmarks.md reports
 	// the seven that stayed unseen).
-	"heldout2": {0.85, 0.92, 0.95}, // after D78, all ten: 87.3 %, 94.1 %, 96.8 %
+	"heldout2": {0.92, 0.92, 0.95}, // after D78, all ten: 87.3 %, 94.1 %, 96.8 %; after D97: 94.1 %, 94.1 %
 	// A third, labelled on 2026-12-05 by another who never read the
 	// extractor (testdata/corpus/heldout3/README.md): five State Council
 	// government work reports and a provincial 建设方案.
-	"heldout3": {0.83, 0.85, 0.98}, // first run (1047a9e): 80.0 %, 70.4 %, 100 %; after D78: 82.7 %, 69.8 %; after D87: 85.3 %, 87.4 %, 100 %
+	"heldout3": {0.90, 0.84, 0.98}, // first run (1047a9e): 80.0 %, 70.4 %, 100 %; after D78: 82.7 %, 69.8 %; after D87: 85.3 %, 87.4 %, 100 %; after D97: 91.5 %, 86.1 %
 	// A fourth, labelled on 2026-12-05 by another who never read the
 	// extractor (testdata/corpus/heldout4/README.md): six State Council
 	// government work reports (2008–2013) and three 2025 data plans.
-	"heldout4": {0.84, 0.82, 0.98}, // first run (36b427e): 86.9 %, 65.7 %, 100 %; after D87: 86.9 %, 84.0 %, 100 %
+	"heldout4": {0.92, 0.78, 0.98}, // first run (36b427e): 86.9 %, 65.7 %, 100 %; after D87: 86.9 %, 84.0 %, 100 %; after D97: 93.5 %, 79.6 %
 	// A fifth, labelled on 2026-12-05 by another who never read the
 	// extractor (testdata/corpus/heldout5/README.md): a national health
 	// plan with an indicator table and three government work reports
 	// (2023–2025).
-	"heldout5": {0.81, 0.70, 0.98}, // first run (6486cf7): 83.1 %, 72.0 %, 100 %
+	"heldout5": {0.89, 0.70, 0.98}, // first run (6486cf7): 83.1 %, 72.0 %, 100 %; after D97: 90.8 %, 72.0 %
 }
 
 // heldOut names the splits whose documents those who tune the extractor
@@ -185,6 +185,8 @@ func scoreSplit(t *testing.T, dir, split string) {
 	t.Logf("%-44s extras over a labelled span %d of %d, misses under an extracted span %d of %d", split+" disagreements",
 		total.extraNear, total.found-total.matched, total.missNear, total.labelled-total.matched)
 	t.Logf("%-44s %d of %d, for the reviewer to accept", split+" misses proposed as candidates", total.missProposed, total.labelled-total.matched)
+	t.Logf("%-44s asserted scored below %.1f: %d, of which not labelled %d (of all asserted %d of %d); proposed %d, of which labelled %d", split+" review aids",
+		lowScore, total.low, total.lowWrong, total.found-total.matched, total.found, total.proposed, total.proposedRight)
 	t.Logf("slowest ingestion %v", slowest.Round(time.Microsecond))
 	if total.precision() < floor.precision || total.recall() < floor.recall || total.sections() < floor.sections {
 		t.Errorf("%s: below the floor (precision %.1f%%, recall %.1f%%, sections %.1f%%)", split,

@@ -10,8 +10,8 @@ import (
 // tests write them. The sentences are written for these tests.
 func readReport(t *testing.T, text string) string {
 	t.Helper()
-	doc, err := Ingest(strings.NewReader("政府工作报告\n——2031年2月20日在某省第三届人民代表大会第五次会议上\n某省省长\n各位代表：\n" +
-		"一、2030年工作回顾\n全年地区生产总值增长6%，新建学校20所。\n二、2031年工作安排\n" + text))
+	doc, err := ingestText("政府工作报告\n——2031年2月20日在某省第三届人民代表大会第五次会议上\n某省省长\n各位代表：\n"+
+		"一、2030年工作回顾\n全年地区生产总值增长6%，新建学校20所。\n二、2031年工作安排\n"+text, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -29,7 +29,7 @@ func readReport(t *testing.T, text string) string {
 // delivery, and that is the year its targets are due by: 今年 is that year,
 // 今明两年 the next (D81+). The review of the past year holds no targets.
 func TestAnnualReportYear(t *testing.T) {
-	doc, err := Ingest(strings.NewReader("政府工作报告\n第三届人民代表大会第五次会议，2031年2月20日\n一、2030年工作回顾\n新建学校20所。\n二、2031年主要任务\n今年新建学校30所。\n"))
+	doc, err := ingestText("政府工作报告\n第三届人民代表大会第五次会议，2031年2月20日\n一、2030年工作回顾\n新建学校20所。\n二、2031年主要任务\n今年新建学校30所。\n", nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -55,9 +55,9 @@ func TestAnnualReportYear(t *testing.T) {
 // its title; the line dating its delivery tells which is the plan's, and the
 // part on how last year's plan went holds achievements.
 func TestPlanDraftReport(t *testing.T) {
-	doc, err := Ingest(strings.NewReader("关于某省2031年国民经济和社会发展计划执行情况与2032年计划草案的报告\n" +
-		"(2032年1月20日在某省第十四届人民代表大会第四次会议上)\n一、2031年国民经济和社会发展计划执行情况\n全省地区生产总值增长5.8%，粮食产量达到680亿斤。\n" +
-		"二、2032年主要目标\n地区生产总值增长5.5%左右，粮食产量稳定在675亿斤以上。\n"))
+	doc, err := ingestText("关于某省2031年国民经济和社会发展计划执行情况与2032年计划草案的报告\n"+
+		"(2032年1月20日在某省第十四届人民代表大会第四次会议上)\n一、2031年国民经济和社会发展计划执行情况\n全省地区生产总值增长5.8%，粮食产量达到680亿斤。\n"+
+		"二、2032年主要目标\n地区生产总值增长5.5%左右，粮食产量稳定在675亿斤以上。\n", nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -75,8 +75,8 @@ func TestPlanDraftReport(t *testing.T) {
 // from that day: issued in 2031, within two years is 2033 (D81+). Years may
 // be spaced out by a PDF's text layer (到 2033 年, 在 2 年内).
 func TestDeadlineFromIssue(t *testing.T) {
-	doc, err := Ingest(strings.NewReader("某市推进智能制造的若干措施\n2030年12月31日前完成清理。\n2031 年 7 月 28 日\n一、主要措施\n" +
-		"1.力争在 2 年内支持不少于 80 个示范项目。\n2.未来三年培育智能工厂40家。\n3.到 2035 年，建成数字车间 300 个。\n"))
+	doc, err := ingestText("某市推进智能制造的若干措施\n2030年12月31日前完成清理。\n2031 年 7 月 28 日\n一、主要措施\n"+
+		"1.力争在 2 年内支持不少于 80 个示范项目。\n2.未来三年培育智能工厂40家。\n3.到 2035 年，建成数字车间 300 个。\n", nil)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -2,7 +2,6 @@ package plan
 
 import (
 	"fmt"
-	"strings"
 	"testing"
 )
 
@@ -97,7 +96,7 @@ func TestLostDecimalPoint(t *testing.T) {
 
 func readDoc(t *testing.T, text string) string {
 	t.Helper()
-	doc, err := Ingest(strings.NewReader(text))
+	doc, err := ingestText(text, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -183,7 +182,7 @@ func TestPolicyTitles(t *testing.T) {
 		{"为贯彻落实国家部门《关于加快科普产业发展的指导意见》（某发〔2026〕1号）精\n神，制定本方案。\n某市科普产业发展行动计划\n一、主要目标\n建成科普基地50个。\n", "某市科普产业发展行动计划", "-"},
 	}
 	for _, tt := range tests {
-		doc, err := Ingest(strings.NewReader(tt.text))
+		doc, err := ingestText(tt.text, nil)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -1,7 +1,6 @@
 package plan
 
 import (
-	"strings"
 	"testing"
 )
 
@@ -9,7 +8,7 @@ import (
 // returns its targets as the grammar tests write them.
 func readAll(t *testing.T, text string) string {
 	t.Helper()
-	doc, err := Ingest(strings.NewReader("某市科学技术协会事业发展规划(2026-2030年)\n二、重点任务\n(一)推进工作\n" + text))
+	doc, err := ingestText("某市科学技术协会事业发展规划(2026-2030年)\n二、重点任务\n(一)推进工作\n"+text, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -9,7 +9,7 @@ import (
 // sectionsOf ingests text and lists its sections as "level number title".
 func sectionsOf(t *testing.T, text string) string {
 	t.Helper()
-	doc, err := Ingest(strings.NewReader(text))
+	doc, err := ingestText(text, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -56,7 +56,7 @@ func TestHeadingsRunIn(t *testing.T) {
 	if got := sectionsOf(t, text); got != want {
 		t.Errorf("got  %s\nwant %s", got, want)
 	}
-	doc, _ := Ingest(strings.NewReader(text))
+	doc, _ := ingestText(text, nil)
 	var got []string
 	for _, ind := range doc.Indicators {
 		got = append(got, reading(ind)+" "+strings.Join(ind.Section, "/"))
@@ -97,7 +97,7 @@ func TestTablesReadByRowAndCell(t *testing.T) {
 		"| 1 | 新认定国家级孵化器 | 100万元 | 市科技局 |\n二、任务分工\n| 序号 | 重点任务 | 牵头单位 | 完成时限 |\n|---|---|---|---|\n" +
 		"| 1 | 新建科普基地10个 | 市科协 | 2026年底 |\n| 2 | 培训科普人员500人次 | 市科协 | 2027年 |\n" +
 		"三、政策兑现\n序号    支持事项              支持标准        牵头单位\n2       新认定省级众创空间    30万元          市科技局\n"
-	doc, err := Ingest(strings.NewReader(text))
+	doc, err := ingestText(text, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -88,7 +88,7 @@ func TestGrammarInTasks(t *testing.T) {
 		{"门户网站 1/4/25 上午9:46\n头部企业带动作用增强。", ""},
 	}
 	for _, tt := range tests {
-		doc, err := Ingest(strings.NewReader("某市科学技术协会事业发展规划(2026-2030年)\n二、重点任务\n(一)推进工作\n" + tt.sentence))
+		doc, err := ingestText("某市科学技术协会事业发展规划(2026-2030年)\n二、重点任务\n(一)推进工作\n"+tt.sentence, nil)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -119,7 +119,7 @@ func TestAnnualReport(t *testing.T) {
 		"二、2027年工作安排\n" +
 		"（一）主要目标。全年新认定科普教育基地20个，年内建成科技志愿服务队15支，三年内培训基层科普骨干600人次。\n" +
 		"（二）自身建设。每季度召开1次党组理论学习中心组学习会，筹备区科协十届二次全委会。\n"
-	doc, err := Ingest(strings.NewReader(text))
+	doc, err := ingestText(text, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -167,7 +167,7 @@ func TestOutlineByItsNumbers(t *testing.T) {
 	text := "某市科普应急预案\n1 总则\n1.1 目的\n为做好应急科普工作，制定本预案。\n" +
 		"2 组织机构和职责\n2.1 应急科普专家组\n2.1.1 为保障专家及时到位，建立联络制度。\n2.1.2 所有成员单位明确1名联络员。\n" +
 		"3 附则\n3.1 本预案由市科协负责解释。\n3.2 本预案自印发之日起施行。\n"
-	doc, err := Ingest(strings.NewReader(text))
+	doc, err := ingestText(text, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -190,7 +190,7 @@ func TestOutlineByItsNumbers(t *testing.T) {
 		fmt.Fprintf(&list, "%d.某地推进科普工作的做法。\n", i)
 	}
 	list.WriteString("200.5万人次参与。\n")
-	doc, err = Ingest(strings.NewReader(list.String()))
+	doc, err = ingestText(list.String(), nil)
 	if err != nil {
 		t.Fatal(err)
 	}

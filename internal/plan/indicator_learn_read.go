@@ -1,5 +1,10 @@
 package plan
 
+// DoubtfulScore is the learned model's score under which a target the
+// rules read is only proposed, for the reviewer to accept (D97). Chosen on
+// the development batches (docs/benchmarks.md, "A learned second opinion").
+const DoubtfulScore = 0.2
+
 // learnDoc is the learned model's view of one document being read: with a
 // model, it scores each quantity of a sentence when the sentence ends; when
 // recording (the trainer, the simulations), it keeps every quantity with
@@ -17,9 +22,9 @@ type learnDoc struct {
 }
 
 // learnFor is the learned model's view for a document to be read: each
-// target of a sentence gets the model's score (it moves none between
-// asserted and proposed: docs/decisions.md "a learned second opinion"); nil
-// when the model cannot be read.
+// target of a sentence gets the model's score, and one scored below
+// DoubtfulScore is proposed, not asserted (D97); nil when the model cannot
+// be read.
 func learnFor() *learnDoc {
 	m := learned()
 	if m == nil {
@@ -83,6 +88,9 @@ func (l *learnDoc) sentenceEnd(out []Indicator) []Indicator {
 		if lq.out >= 0 {
 			s := lq.Score
 			out[lq.out].Score = &s
+			if s < DoubtfulScore {
+				out[lq.out].Candidate = true // too doubtful to assert: proposed
+			}
 		}
 	}
 	l.sent = l.sent[:0]

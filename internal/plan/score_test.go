@@ -48,10 +48,19 @@ type score struct {
 	extraNear, missNear int
 	// misses the extractor proposes as candidates, for the reviewer to
 	// accept with one click
-	missProposed   int
-	misses, extras []string
+	missProposed int
+	// asserted targets the learned model scores below lowScore (the review
+	// page marks them for checking), and of those the ones no label
+	// matches; proposed
+	// candidates, and of those the ones a label matches
+	low, lowWrong, proposed, proposedRight int
+	misses, extras                         []string
 	wrong          []string // matched targets with an attribute that differs
 }
+
+// lowScore is the model's score under which the review page marks an
+// asserted target for checking (below DoubtfulScore it is proposed).
+const lowScore = 0.5
 
 func (s score) precision() float64 { return frac(s.matched, s.found) }
 func (s score) recall() float64    { return frac(s.matched, s.labelled) }
@@ -76,6 +85,10 @@ func (s *score) add(o score) {
 	s.extraNear += o.extraNear
 	s.missNear += o.missNear
 	s.missProposed += o.missProposed
+	s.low += o.low
+	s.lowWrong += o.lowWrong
+	s.proposed += o.proposed
+	s.proposedRight += o.proposedRight
 }
 
 func (s score) String() string {
@@ -173,11 +186,23 @@ func scoreDoc(text string, doc *Doc, targets []label, sections []sectionLabel) s
 		}
 	}
 	for i, ind := range inds {
+		if ind.Score != nil && *ind.Score < lowScore {
+			s.low++
+			if !used[i] {
+				s.lowWrong++
+			}
+		}
 		if !used[i] {
 			if slices.ContainsFunc(targets, func(l label) bool { return ind.Start < l.End && ind.End > l.Start }) {
 				s.extraNear++
 			}
 			s.extras = append(s.extras, fmt.Sprintf("@%d %q (%s)", ind.Start, quote(ind.Start, ind.End), ind.Text))
+		}
+	}
+	s.proposed = len(cands)
+	for _, c := range cands {
+		if slices.ContainsFunc(targets, func(l label) bool { return matches(c, l) }) {
+			s.proposedRight++
 		}
 	}
 	var all []*Section

@@ -130,21 +130,37 @@ func locate(t *testing.T, name, text string, ws []want) []label {
 	return out
 }
 
-// ownFloor is the least precision and recall on the project's own plans.
-var ownFloor = struct{ precision, recall float64 }{1, 1}
+// ownFloor is the least precision and recall on the project's own plans:
+// the rules alone read every target; as shipped, the learned model
+// proposes three of them instead (D97: a meeting held once a year, a
+// contest held every two years, scored 0.03–0.04 — what many labellers
+// call a procedure's rhythm).
+var ownFloor = map[string]struct{ precision, recall float64 }{
+	"rules":   {1, 1},
+	"shipped": {1, 0.97},
+}
 
 func TestOwnTargets(t *testing.T) {
-	var total score
-	for _, name := range ownPlans {
-		text, doc := ownDoc(t, name)
-		labels := locate(t, name, text, ownTargets[name])
-		s := scoreDoc(text, doc, labels, nil)
-		report(t, name, s)
-		total.add(s)
-	}
-	t.Logf("%-44s %s", "total", total)
-	if total.precision() < ownFloor.precision || total.recall() < ownFloor.recall {
-		t.Errorf("below the floor (precision %.1f%%, recall %.1f%%)", 100*ownFloor.precision, 100*ownFloor.recall)
+	for _, read := range []struct {
+		name string
+		l    func() *learnDoc
+	}{{"rules", func() *learnDoc { return nil }}, {"shipped", learnFor}} {
+		var total score
+		for _, name := range ownPlans {
+			text := ownText(t, name)
+			doc, err := ingestText(text, read.l())
+			if err != nil {
+				t.Fatalf("%s: %v", name, err)
+			}
+			labels := locate(t, name, text, ownTargets[name])
+			s := scoreDoc(text, doc, labels, nil)
+			report(t, read.name+" "+name, s)
+			total.add(s)
+		}
+		t.Logf("%-44s %s", read.name+" total", total)
+		if f := ownFloor[read.name]; total.precision() < f.precision || total.recall() < f.recall {
+			t.Errorf("%s: below the floor (precision %.1f%%, recall %.1f%%)", read.name, 100*f.precision, 100*f.recall)
+		}
 	}
 }
 
