@@ -1,0 +1,230 @@
+package plan_test
+
+import (
+	"cmp"
+	"fmt"
+	"net/http"
+	"net/url"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+
+	"kexie/internal/access"
+	"kexie/internal/plan"
+)
+
+// reviewPlan is a plan document written for the review page's tests: the
+// reading asserts two targets the learned model scores low (a meeting held
+// once a year, a contest every two years) and proposes candidates from its
+// 发展基础 section whose scores do not follow document order.
+var reviewPlan = filepath.Join("testdata", "review", "qingshan_kexie.txt")
+
+// reviewReading is what the test expects of the page, from the reading
+// itself: the texts of the low-scored targets and the candidates ordered
+// most likely first with their word.
+type reviewReading struct {
+	low   []string
+	cands []plan.Indicator // most likely first
+	doc   []string         // the candidates' texts in document order
+}
+
+func readReview(t *testing.T) ([]byte, reviewReading) {
+	t.Helper()
+	data, err := os.ReadFile(reviewPlan)
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := plan.Ingest(strings.NewReader(string(data)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var rr reviewReading
+	for _, ind := range doc.Indicators {
+		switch {
+		case ind.Candidate:
+			rr.cands = append(rr.cands, ind)
+			rr.doc = append(rr.doc, ind.Text)
+		case ind.Score != nil && *ind.Score < 0.2:
+			rr.low = append(rr.low, ind.Text)
+		}
+	}
+	slices.SortStableFunc(rr.cands, func(a, b plan.Indicator) int { return cmp.Compare(*b.Score, *a.Score) })
+	var sorted []string
+	for _, c := range rr.cands {
+		sorted = append(sorted, c.Text)
+	}
+	// The fixture must exercise what is tested: low targets, and candidates
+	// of every word whose order is not the document's.
+	if len(rr.low) < 2 || len(rr.cands) < 4 || slices.Equal(sorted, rr.doc) {
+		t.Fatalf("fixture: low targets %q, candidates %q (document order %q)", rr.low, sorted, rr.doc)
+	}
+	words := map[string]bool{}
+	for _, c := range rr.cands {
+		words[likelihood(*c.Score)] = true
+	}
+	if len(words) != 3 {
+		t.Fatalf("fixture: the candidates' words are %v, want all three", words)
+	}
+	return data, rr
+}
+
+func likelihood(s float64) string {
+	switch {
+	case s >= 0.5:
+		return "likely"
+	case s < 0.2:
+		return "unlikely"
+	}
+	return "uncertain"
+}
+
+// part is the HTML of the element whose id is id, up to the end of its
+// section.
+func part(body, id string) string {
+	i := strings.Index(body, `id="`+id+`"`)
+	if i < 0 {
+		return ""
+	}
+	j := strings.Index(body[i:], "</section>")
+	if j < 0 {
+		return body[i:]
+	}
+	return body[i : i+j]
+}
+
+// On a draft's review page the targets the learned model scores below 0.2
+// are marked 请核对 with the reason in words, the hint counts them, a link
+// lists only them (without JavaScript), and the candidates come most likely
+// first, each with its likelihood in words. A target corrected or added by
+// hand is never marked; a published plan shows none of it.
+func TestPlanReviewFlags(t *testing.T) {
+	data, rr := readReview(t)
+	eachDB(t, func(t *testing.T, ps planSite) {
+		staff, _ := ps.User(t, "planner", access.OrgStaff, ps.City)
+		res, _ := staff.Upload("/plans", url.Values{"org_id": {fmt.Sprint(ps.City.ID)}}, "file", "qingshan.txt", data)
+		if res.StatusCode != http.StatusSeeOther {
+			t.Fatalf("upload: %d", res.StatusCode)
+		}
+		page := res.Header.Get("Location")
+		_, body := staff.Get(page)
+		tree := part(body, "plan-tree")
+
+		// 1. The marks, each on a low-scored target, and the count.
+		if n := strings.Count(tree, `class="badge flag-unsure"`); n != len(rr.low) {
+			t.Errorf("%d targets marked, want %d (%q)", n, len(rr.low), rr.low)
+		}
+		for _, text := range rr.low {
+			if !strings.Contains(tree, `<div class="indicator unsure"><mark>`+text+`</mark>`) {
+				t.Errorf("low target %q not marked", text)
+			}
+		}
+		if !strings.Contains(tree, `title="自动识别把握较低：`) || !strings.Contains(tree, ">请核对</span>") {
+			t.Errorf("the mark lacks its badge or its reason: %.300s", tree)
+		}
+		if want := fmt.Sprintf("其中 %d 项自动识别把握较低", len(rr.low)); !strings.Contains(body, want) {
+			t.Errorf("hint lacks %q", want)
+		}
+		all := strings.Count(tree, `<div class="indicator`)
+
+		// 2. The filter lists only the marked targets; the sections' choices
+		// of the forms stay whole.
+		_, only := staff.Get(page + "?unsure=1")
+		otree := part(only, "plan-tree")
+		if n := strings.Count(otree, `<div class="indicator`); n != len(rr.low) || all <= n {
+			t.Errorf("filtered list shows %d targets (of %d), want %d", n, all, len(rr.low))
+		}
+		if strings.Contains(otree, "建成社区科普e站200个左右") || !strings.Contains(otree, rr.low[0]) {
+			t.Errorf("filtered list: %.500s", otree)
+		}
+		if !strings.Contains(otree, `href="`+page+`" `) && !strings.Contains(otree, `href="`+page+`">`) {
+			t.Errorf("filtered list has no way back to all targets")
+		}
+		if strings.Count(only, `<option value="三/(二)">`) != strings.Count(body, `<option value="三/(二)">`) {
+			t.Errorf("the filter changed the forms' section choices")
+		}
+
+		// 3. Candidates: most likely first, each with its word.
+		cands := part(body, "plan-candidates")
+		last := -1
+		for _, c := range rr.cands {
+			at := strings.Index(cands, "</span> "+c.Text+" <strong>")
+			if at < 0 || at < last {
+				t.Errorf("candidate %q (score %.3f) at %d, after %d: not most likely first", c.Text, *c.Score, at, last)
+			}
+			last = at
+			rest := cands[max(at, 0):]
+			if m := regexp.MustCompile(`likely-(\w+)`).FindStringSubmatch(rest); m == nil || m[1] != likelihood(*c.Score) {
+				t.Errorf("candidate %q (score %.3f): word %v, want %s", c.Text, *c.Score, m, likelihood(*c.Score))
+			}
+		}
+		for _, w := range []string{">较可能</span>", ">不确定</span>", ">不太可能</span>"} {
+			if !strings.Contains(cands, w) {
+				t.Errorf("candidates lack %s", w)
+			}
+		}
+		// The source text still marks them in document order.
+		if src := part(body, "plan-source"); strings.Count(src, `<mark class="candidate"`) != len(rr.cands) {
+			t.Errorf("source marks %d candidates, want %d", strings.Count(src, `<mark class="candidate"`), len(rr.cands))
+		}
+
+		// 4. English.
+		_, en := staff.Get(page + "?lang=en")
+		if !strings.Contains(en, ">Check this</span>") || !strings.Contains(en, fmt.Sprintf("%d of them were read with low confidence", len(rr.low))) ||
+			!strings.Contains(en, ">Likely</span>") || !strings.Contains(en, ">Unlikely</span>") {
+			t.Errorf("English page lacks the marks or words")
+		}
+		staff.Get(page + "?lang=zh-CN") // the choice is kept: back to Chinese
+
+		// 5. Corrected by hand: no longer marked. Taking a low candidate: not marked.
+		p, err := ps.Plans.Get(t.Context(), idOf(t, page))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var fix plan.StoredIndicator
+		for _, ind := range p.Indicators {
+			if ind.Text == rr.low[0] {
+				fix = ind
+			}
+		}
+		res, _ = staff.Post(fmt.Sprintf("%s/indicators/%d", page, fix.ID), url.Values{"metric": {fix.Metric}, "comparator": {fix.Comparator},
+			"value": {"2"}, "unit": {fix.Unit}})
+		if res.StatusCode != http.StatusSeeOther {
+			t.Fatalf("correct: %d", res.StatusCode)
+		}
+		low := rr.cands[len(rr.cands)-1]
+		res, _ = staff.Post(page+"/indicators", url.Values{"section": {strings.Join(low.Section, "/")}, "text": {low.Text},
+			"metric": {low.Metric}, "comparator": {low.Comparator}, "value": {"2"}, "unit": {low.Unit}})
+		if res.StatusCode != http.StatusSeeOther {
+			t.Fatalf("take: %d", res.StatusCode)
+		}
+		_, body = staff.Get(page)
+		tree = part(body, "plan-tree")
+		if n := strings.Count(tree, `class="badge flag-unsure"`); n != len(rr.low)-1 || strings.Contains(tree, `<div class="indicator unsure"><mark>`+rr.low[0]) {
+			t.Errorf("after correcting %q: %d marks, want %d", rr.low[0], n, len(rr.low)-1)
+		}
+		if want := fmt.Sprintf("其中 %d 项", len(rr.low)-1); !strings.Contains(body, want) {
+			t.Errorf("hint after the correction lacks %q", want)
+		}
+
+		// 6. Published: nothing of the review.
+		if err := ps.Plans.Publish(t.Context(), p.ID); err != nil {
+			t.Fatal(err)
+		}
+		_, body = staff.Get(page + "?unsure=1")
+		if strings.Contains(body, "flag-unsure") || strings.Contains(body, "unsure-filter") || strings.Count(part(body, "plan-tree"), `<div class="indicator`) != all+1 {
+			t.Errorf("published page shows review marks or filters its list")
+		}
+	})
+}
+
+func idOf(t *testing.T, page string) int64 {
+	t.Helper()
+	var id int64
+	if _, err := fmt.Sscanf(page, "/plans/%d", &id); err != nil {
+		t.Fatalf("plan page %q: %v", page, err)
+	}
+	return id
+}
