@@ -136,7 +136,9 @@ func TestPlanReviewFlags(t *testing.T) {
 		if n := strings.Count(otree, `<div class="indicator`); n != len(rr.low) || all <= n {
 			t.Errorf("filtered list shows %d targets (of %d), want %d", n, all, len(rr.low))
 		}
-		if strings.Contains(otree, "建成社区科普e站200个左右") || !strings.Contains(otree, rr.low[0]) {
+		// The marked targets' sections and those above them keep their headings; the others go.
+		if strings.Contains(otree, "建成社区科普e站200个左右") || !strings.Contains(otree, rr.low[0]) || strings.Contains(otree, "主要目标") ||
+			!strings.Contains(otree, "重点任务") || !strings.Contains(otree, "建强服务平台") || !strings.Contains(otree, "完善工作机制") {
 			t.Errorf("filtered list: %.500s", otree)
 		}
 		if !strings.Contains(otree, `href="`+page+`" `) && !strings.Contains(otree, `href="`+page+`">`) {

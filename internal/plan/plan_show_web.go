@@ -59,7 +59,7 @@ type SectionRow struct {
 	Indicators []StoredIndicator
 	Lead       []string
 	Cooperate  []string
-	Unsure     int // how many of its targets are marked 请核对
+	Unsure     int // how many targets in it and the sections under it are marked 请核对
 }
 
 func (h *handler) show(w http.ResponseWriter, r *http.Request) error {
@@ -87,8 +87,13 @@ func (h *handler) show(w http.ResponseWriter, r *http.Request) error {
 	for _, ind := range p.Indicators {
 		if i, ok := at[ind.SectionPath]; ok {
 			page.Rows[i].Indicators = append(page.Rows[i].Indicators, ind)
-			if page.Unsure[ind.ID] {
-				page.Rows[i].Unsure++
+		}
+		if page.Unsure[ind.ID] { // the section and those above it, so the filtered list keeps its headings
+			parts := strings.Split(ind.SectionPath, "/")
+			for n := range parts {
+				if i, ok := at[strings.Join(parts[:n+1], "/")]; ok {
+					page.Rows[i].Unsure++
+				}
 			}
 		}
 	}
