@@ -10,7 +10,6 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"kexie/internal/access"
-	"kexie/internal/plan"
 	"kexie/internal/web/webtest"
 )
 
@@ -25,11 +24,7 @@ func TestBrowserPlanReviewFlags(t *testing.T) {
 		ctx := webtest.Browser(t)
 		bg := context.Background()
 		ps.User(t, "planner", access.OrgStaff, ps.City)
-		doc, err := plan.Ingest(strings.NewReader(string(data)))
-		if err != nil {
-			t.Fatal(err)
-		}
-		id, err := ps.Plans.Save(bg, ps.City.ID, doc, "qingshan.txt", string(data), data)
+		id, err := ps.Plans.Save(bg, ps.City.ID, rr.draft, "qingshan.txt", string(data), data)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -78,9 +78,13 @@ type review struct {
 // reviewOf reads a draft's stored source text again. Its candidates are
 // those whose section the plan has and whose text is not already one of
 // its targets (a reviewer accepted it or added it by hand). A stored target
-// is matched to a target of the reading by section and text and must still
-// hold what the reading gave it (metric, value, unit, deadline …): one the
-// reviewer added or corrected by hand is never marked unsure.
+// is matched to a reading of the same section and text and must still hold
+// all the reading gave it (metric, value, unit, period, deadline …): one the
+// reviewer corrected is never marked unsure. The reading matched is a
+// target, or a candidate with a period or a baseline — the draft was read
+// when the extractor still asserted it (D97 proposes what the model doubts)
+// — never one without: a candidate taken with one click is stored without
+// them (a hand never sets them), and what the reviewer added is not marked.
 func reviewOf(text string, p Plan) review {
 	doc, err := Ingest(strings.NewReader(text))
 	if err != nil && err != ErrNoStructure {
@@ -101,15 +105,14 @@ func reviewOf(text string, p Plan) review {
 		return strconv.FormatFloat(*f, 'f', -1, 64)
 	}
 	var rv review
-	read := map[[2]string][]Indicator{} // the reading's targets by section and text
+	read := map[[2]string][]Indicator{} // what a stored target may be matched to, by section and text
 	for _, ind := range doc.Indicators {
 		path := strings.Join(ind.Section, "/")
-		if !ind.Candidate {
-			k := [2]string{path, ind.Text}
+		k := [2]string{path, ind.Text}
+		if !ind.Candidate || ind.Per != nil || ind.Baseline != nil {
 			read[k] = append(read[k], ind)
-			continue
 		}
-		if !sections[path] || taken[ind.Text] {
+		if !ind.Candidate || !sections[path] || taken[ind.Text] {
 			continue
 		}
 		c := Candidate{Section: path, Text: ind.Text, Metric: ind.Metric, Comparator: ind.Comparator,

@@ -70,6 +70,13 @@ func TestReviewOfUnsure(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// Stored as the rules read them (a draft read before D97 proposed what
+	// the model doubts): the two readings scored below 0.2 are targets.
+	for i, ind := range doc.Indicators {
+		if ind.Score != nil && *ind.Score < unsureBelow && ind.Per != nil {
+			doc.Indicators[i].Candidate = false
+		}
+	}
 	p := storedPlan(doc)
 	var low []int64
 	for i, ind := range doc.Targets() {
@@ -77,7 +84,7 @@ func TestReviewOfUnsure(t *testing.T) {
 			low = append(low, p.Indicators[i].ID)
 		}
 	}
-	if len(low) < 2 {
+	if len(low) != 2 {
 		t.Fatalf("fixture: %d low targets", len(low))
 	}
 	rv := reviewOf(text, p)

@@ -17,15 +17,23 @@ import (
 )
 
 // reviewPlan is a plan document written for the review page's tests: the
-// reading asserts two targets the learned model scores low (a meeting held
-// once a year, a contest every two years) and proposes candidates from its
+// rules read two targets the learned model scores low (a meeting held once
+// a year, a contest every two years) and propose candidates from its
 // 发展基础 section whose scores do not follow document order.
 var reviewPlan = filepath.Join("testdata", "review", "qingshan_kexie.txt")
 
+// doubtful are the fixture's two targets the model scores below 0.2. Since
+// D97 the extractor proposes such a reading instead of asserting it; the
+// tests store them as targets, as a draft read before D97 holds them (the
+// rules' reading), so the page's marks are tested whatever the extractor
+// decides.
+var doubtful = []string{"每两年举办一次全市科技服务大赛", "市政府每年至少召开1次科技服务工作联席会议"}
+
 // reviewReading is what the test expects of the page, from the reading
-// itself: the texts of the low-scored targets and the candidates ordered
-// most likely first with their word.
+// itself: the draft to store, the texts of the low-scored targets and the
+// candidates ordered most likely first.
 type reviewReading struct {
+	draft *plan.Doc
 	low   []string
 	cands []plan.Indicator // most likely first
 	doc   []string         // the candidates' texts in document order
@@ -41,14 +49,19 @@ func readReview(t *testing.T) ([]byte, reviewReading) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var rr reviewReading
-	for _, ind := range doc.Indicators {
-		switch {
-		case ind.Candidate:
+	rr := reviewReading{draft: doc}
+	for i, ind := range doc.Indicators {
+		if slices.Contains(doubtful, ind.Text) {
+			if ind.Score == nil || *ind.Score >= 0.2 {
+				t.Fatalf("fixture: %q scored %v, want below 0.2", ind.Text, ind.Score)
+			}
+			doc.Indicators[i].Candidate = false
+			rr.low = append(rr.low, ind.Text)
+			continue
+		}
+		if ind.Candidate {
 			rr.cands = append(rr.cands, ind)
 			rr.doc = append(rr.doc, ind.Text)
-		case ind.Score != nil && *ind.Score < 0.2:
-			rr.low = append(rr.low, ind.Text)
 		}
 	}
 	slices.SortStableFunc(rr.cands, func(a, b plan.Indicator) int { return cmp.Compare(*b.Score, *a.Score) })
@@ -58,7 +71,7 @@ func readReview(t *testing.T) ([]byte, reviewReading) {
 	}
 	// The fixture must exercise what is tested: low targets, and candidates
 	// of every word whose order is not the document's.
-	if len(rr.low) < 2 || len(rr.cands) < 4 || slices.Equal(sorted, rr.doc) {
+	if len(rr.low) != len(doubtful) || len(rr.cands) < 4 || slices.Equal(sorted, rr.doc) {
 		t.Fatalf("fixture: low targets %q, candidates %q (document order %q)", rr.low, sorted, rr.doc)
 	}
 	words := map[string]bool{}
@@ -104,11 +117,11 @@ func TestPlanReviewFlags(t *testing.T) {
 	data, rr := readReview(t)
 	eachDB(t, func(t *testing.T, ps planSite) {
 		staff, _ := ps.User(t, "planner", access.OrgStaff, ps.City)
-		res, _ := staff.Upload("/plans", url.Values{"org_id": {fmt.Sprint(ps.City.ID)}}, "file", "qingshan.txt", data)
-		if res.StatusCode != http.StatusSeeOther {
-			t.Fatalf("upload: %d", res.StatusCode)
+		id, err := ps.Plans.Save(t.Context(), ps.City.ID, rr.draft, "qingshan.txt", string(data), data)
+		if err != nil {
+			t.Fatal(err)
 		}
-		page := res.Header.Get("Location")
+		page := fmt.Sprintf("/plans/%d", id)
 		_, body := staff.Get(page)
 		tree := part(body, "plan-tree")
 
@@ -191,21 +204,27 @@ func TestPlanReviewFlags(t *testing.T) {
 				fix = ind
 			}
 		}
-		res, _ = staff.Post(fmt.Sprintf("%s/indicators/%d", page, fix.ID), url.Values{"metric": {fix.Metric}, "comparator": {fix.Comparator},
+		res, _ := staff.Post(fmt.Sprintf("%s/indicators/%d", page, fix.ID), url.Values{"metric": {fix.Metric}, "comparator": {fix.Comparator},
 			"value": {"2"}, "unit": {fix.Unit}})
 		if res.StatusCode != http.StatusSeeOther {
 			t.Fatalf("correct: %d", res.StatusCode)
 		}
+		// The least likely candidate, taken with one click (the values of its
+		// form, exactly as read): scored below 0.2, yet never marked.
 		low := rr.cands[len(rr.cands)-1]
+		if *low.Score >= 0.2 || low.Per != nil || low.Baseline != nil || low.Value == nil || low.DeadlineYear == nil {
+			t.Fatalf("fixture: the last candidate %+v", low)
+		}
 		res, _ = staff.Post(page+"/indicators", url.Values{"section": {strings.Join(low.Section, "/")}, "text": {low.Text},
-			"metric": {low.Metric}, "comparator": {low.Comparator}, "value": {"2"}, "unit": {low.Unit}})
+			"metric": {low.Metric}, "comparator": {low.Comparator}, "value": {fmt.Sprint(*low.Value)}, "unit": {low.Unit},
+			"deadline": {fmt.Sprint(*low.DeadlineYear)}})
 		if res.StatusCode != http.StatusSeeOther {
 			t.Fatalf("take: %d", res.StatusCode)
 		}
 		_, body = staff.Get(page)
 		tree = part(body, "plan-tree")
 		if n := strings.Count(tree, `class="badge flag-unsure"`); n != len(rr.low)-1 || strings.Contains(tree, `<div class="indicator unsure"><mark>`+rr.low[0]) {
-			t.Errorf("after correcting %q: %d marks, want %d", rr.low[0], n, len(rr.low)-1)
+			t.Errorf("after correcting %q and taking %q: %d marks, want %d", rr.low[0], low.Text, n, len(rr.low)-1)
 		}
 		if want := fmt.Sprintf("其中 %d 项", len(rr.low)-1); !strings.Contains(body, want) {
 			t.Errorf("hint after the correction lacks %q", want)
