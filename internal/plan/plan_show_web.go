@@ -17,7 +17,11 @@ type ShowPage struct {
 	CanManage   bool // the viewer may link units and evaluate
 	Comparators []string
 	Source      []Segment   // the document's text, targets marked
-	Candidates  []Candidate // on a draft: quantities the reading was unsure of
+	Candidates  []Candidate // on a draft: quantities the reading was unsure of, most likely first
+	// On a draft: the targets as read whose learned score is low (marked
+	// 请核对), how many, and whether only they are listed (?unsure=1).
+	Unsure     map[int64]bool
+	OnlyUnsure bool
 }
 
 // Segment is a run of the source text; Mark is set on a target's phrase.
@@ -55,6 +59,7 @@ type SectionRow struct {
 	Indicators []StoredIndicator
 	Lead       []string
 	Cooperate  []string
+	Unsure     int // how many targets in it and the sections under it are marked 请核对
 }
 
 func (h *handler) show(w http.ResponseWriter, r *http.Request) error {
@@ -68,8 +73,10 @@ func (h *handler) show(w http.ResponseWriter, r *http.Request) error {
 	if _, _, text, err := h.store.Source(r.Context(), id); err == nil && text != "" {
 		page.Source = markTargets(text, p.Indicators)
 		if page.CanEdit {
-			page.Candidates = candidatesOf(text, p)
-			page.Source = markCandidates(page.Source, page.Candidates)
+			rv := reviewOf(text, p)
+			page.Source = markCandidates(page.Source, rv.Candidates)
+			page.Candidates, page.Unsure = byLikelihood(rv.Candidates), rv.Unsure
+			page.OnlyUnsure = r.URL.Query().Get("unsure") == "1"
 		}
 	}
 	at := map[string]int{}
@@ -80,6 +87,14 @@ func (h *handler) show(w http.ResponseWriter, r *http.Request) error {
 	for _, ind := range p.Indicators {
 		if i, ok := at[ind.SectionPath]; ok {
 			page.Rows[i].Indicators = append(page.Rows[i].Indicators, ind)
+		}
+		if page.Unsure[ind.ID] { // the section and those above it, so the filtered list keeps its headings
+			parts := strings.Split(ind.SectionPath, "/")
+			for n := range parts {
+				if i, ok := at[strings.Join(parts[:n+1], "/")]; ok {
+					page.Rows[i].Unsure++
+				}
+			}
 		}
 	}
 	for _, u := range p.Units {
