@@ -55,7 +55,7 @@ type score struct {
 	// candidates, and of those the ones a label matches
 	low, lowWrong, proposed, proposedRight int
 	misses, extras                         []string
-	wrong          []string // matched targets with an attribute that differs
+	wrong                                  []string // matched targets with an attribute that differs
 }
 
 // lowScore is the model's score under which the review page marks an
