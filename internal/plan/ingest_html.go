@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"regexp"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -74,6 +75,9 @@ func (p *pageText) walk(n *html.Node, inLink, inPre, inCell bool) {
 	switch n.Type {
 	case html.TextNode:
 		s := n.Data
+		if n.Parent != nil && n.Parent.Type == html.ElementNode && n.Parent.Data == "sup" {
+			s = superscript(s) // a footnote's mark after a value: 2.5¹, not 2.51
+		}
 		if !inPre {
 			s = strings.Join(strings.FieldsFunc(s, func(r rune) bool { return r == '\n' || r == '\r' || r == '\t' }), "")
 		}
@@ -106,7 +110,11 @@ func (p *pageText) walk(n *html.Node, inLink, inPre, inCell bool) {
 	if n.Type == html.ElementNode {
 		switch {
 		case n.Data == "td" || n.Data == "th":
-			p.b.WriteByte('\t')
+			// a cell spanning columns leaves them empty, so that each row
+			// has the table's columns
+			for range min(max(colspan(n), 1), 64) {
+				p.b.WriteByte('\t')
+			}
 		case blockTags[n.Data] && inCell && n.Data != "tr" && n.Data != "table" && n.Data != "tbody":
 			p.b.WriteByte(' ')
 		case blockTags[n.Data]:
@@ -176,4 +184,16 @@ func shortCell(n *html.Node) bool {
 		return true
 	}
 	return count(n)
+}
+
+// colspan is a table cell's colspan, 1 if none.
+func colspan(n *html.Node) int {
+	for _, a := range n.Attr {
+		if a.Key == "colspan" {
+			if k, err := strconv.Atoi(strings.TrimSpace(a.Val)); err == nil {
+				return k
+			}
+		}
+	}
+	return 1
 }

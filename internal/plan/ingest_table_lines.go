@@ -38,7 +38,8 @@ func isCellText(s string) bool {
 
 // numericCell reports whether a cell holds a value (77.3, ＞80, 50%以上).
 func numericCell(s string) bool {
-	return reCellValue.MatchString(normalize(s))
+	_, ok := readCell(s)
+	return ok || reCellValue.MatchString(normalize(s))
 }
 
 // joinCellLines rewrites every table laid out one cell a line (see above);

@@ -53,6 +53,7 @@ type Indicator struct {
 	BaseUnit     string    `json:"base_unit"`            // the unit without its multiplier: 人, 元
 	Constraint   string    `json:"constraint,omitempty"` // 约束性 or 预期性, when a table says
 	Candidate    bool      `json:"candidate,omitempty"`  // unsure: for the reviewer to accept, not a target
+	Cumulative   bool      `json:"cumulative,omitempty"` // a table's 〔 〕 or [ ]: the total over the plan's years
 }
 
 // Baseline is the starting value of an indicator.

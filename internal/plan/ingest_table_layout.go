@@ -1,0 +1,398 @@
+package plan
+
+import (
+	"sort"
+	"strings"
+	"unicode/utf8"
+)
+
+// The shapes of an indicator table's header and rows beyond one line a
+// row: a header of two rows (2030年 over 目标值 | 年均增长), cells that span
+// rows or columns, and in a PDF's layout text (pdftotext -layout) cells
+// found by their column and names wrapped over lines of their own.
+
+// gridCells splits a row whose cells are apart by single tabs (a .docx, a
+// web page, text copied from a word processor) or by | (Markdown), keeping
+// empty cells: a cell spanning columns leaves them. nil for another line.
+func gridCells(line string) []cell {
+	sep := "\t"
+	t := strings.TrimSpace(line)
+	md := strings.HasPrefix(t, "|") && strings.HasSuffix(t, "|") && len(t) > 1
+	switch {
+	case md:
+		sep = "|"
+	case !strings.Contains(line, "\t"):
+		return nil
+	}
+	var out []cell
+	pos := 0 // rune offset of the part in line
+	for k, part := range strings.Split(line, sep) {
+		n := utf8.RuneCountInString(part)
+		if md && (k == 0 && strings.TrimSpace(part) == "" || pos+n == utf8.RuneCountInString(line) && strings.TrimSpace(part) == "") {
+			pos += n + 1
+			continue // before the first | and after the last
+		}
+		lead := utf8.RuneCountInString(part) - utf8.RuneCountInString(strings.TrimLeft(part, " \t\u3000"))
+		out = append(out, cell{strings.TrimSpace(part), pos + lead})
+		pos += n + 1
+	}
+	return out
+}
+
+// headerWord reports a cell that can be a header's: a few words, a year
+// (2030年) but no other number.
+func headerWord(s string) bool {
+	x := normalize(s)
+	if utf8.RuneCountInString(x) > 14 || strings.ContainsAny(x, "。;:") {
+		return false
+	}
+	if strings.ContainsAny(x, "0123456789") {
+		return reHeaderYr.MatchString(x) && utf8.RuneCountInString(x) <= 12
+	}
+	return true
+}
+
+// subHeader reports a line of header words only, as the second row of a
+// two-row header is (目标值 | 年均增长（%）).
+func subHeader(cs []cell) bool {
+	if len(cs) == 0 || len(cs) > 8 {
+		return false
+	}
+	for _, c := range cs {
+		if c.text != "" && !headerWord(c.text) {
+			return false
+		}
+	}
+	return true
+}
+
+// header reads line i as the header of an indicator table, with the rows
+// of a header of several lines: in a grid, the next line's cells fill the
+// cells the first one spans (2030年 over 目标值 | 年均增长); in a layout,
+// the lines below join the columns they lie under or between, and a year
+// on the line above dates the target columns that name none.
+func (d *docRead) header(i int, cs []cell) (*table, bool) {
+	t, ok := tableHeader(cs, d.doc.Period.End)
+	if !ok || len(t.years) > 0 {
+		return t, ok
+	}
+	line := d.origs[i]
+	if g := gridCells(line); g != nil {
+		if i+1 < len(d.origs) && reMarkdownRule.MatchString(d.lines[i+1]) {
+			i++ // the rule under a Markdown table's first row
+		}
+		if i+1 < len(d.origs) {
+			if sub := nonEmpty(gridCells(d.origs[i+1])); len(sub) > 0 && subHeader(sub) && !slices0(sub, "指标") {
+				if merged, ok := fillSpans(g, sub); ok {
+					g, i = merged, i+1
+				}
+			}
+		}
+		for k := range g { // an empty cell under a span is the spanning cell's
+			if g[k].text == "" && k > 0 {
+				g[k].text = g[k-1].text
+			}
+		}
+		if gt, ok := tableHeader(g, d.doc.Period.End); ok && len(gt.years) == 0 {
+			gt.grid, gt.skip = true, i
+			return gt, true
+		}
+		return t, true
+	}
+	if !strings.Contains(strings.TrimSpace(line), "  ") {
+		return t, true
+	}
+	// a layout: cells by their columns on the page
+	indent := d.indent(i)
+	cols := make([]cell, len(cs))
+	for k, c := range cs {
+		cols[k] = cell{c.text, c.at + indent}
+	}
+	last := i
+	for j := i + 1; j < len(d.origs) && j <= i+3; j++ {
+		sub := cells(d.origs[j])
+		if !subHeader(sub) || normalizedHeading(d.origs[j]) || len(sub) >= len(cols) {
+			break
+		}
+		for _, c := range sub {
+			cols = joinColumn(cols, cell{c.text, c.at + d.indent(j)})
+		}
+		last = j
+	}
+	if i > 0 {
+		if over := cells(d.origs[i-1]); len(over) >= 1 && len(over) <= 3 && subHeader(over) {
+			for _, o := range over {
+				if y := headerYear(o.text); y > 0 {
+					for k := range cols {
+						if x := normalize(cols[k].text); headerYear(x) == 0 && (strings.Contains(x, "目标") || has(x, growthWords)) {
+							cols[k].text = o.text + cols[k].text
+						}
+					}
+				}
+			}
+		}
+	}
+	lt, ok := tableHeader(cols, d.doc.Period.End)
+	if !ok || len(lt.years) > 0 {
+		return t, true
+	}
+	lt.lay = &layout{}
+	for _, c := range cols {
+		lt.lay.centers = append(lt.lay.centers, center(c))
+	}
+	lt.skip = last
+	return lt, true
+}
+
+func nonEmpty(cs []cell) []cell {
+	var out []cell
+	for _, c := range cs {
+		if c.text != "" {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+func slices0(cs []cell, word string) bool {
+	for _, c := range cs {
+		if strings.Contains(c.text, word) {
+			return true
+		}
+	}
+	return false
+}
+
+// fillSpans puts a header's second row into the cells its first row spans:
+// each run of a cell and the empty cells after it (a cell spanning
+// columns) takes as many cells of the second row, each named by both.
+func fillSpans(row, sub []cell) ([]cell, bool) {
+	out := append([]cell(nil), row...)
+	k := 0
+	for j := 0; j < len(out); j++ {
+		if out[j].text == "" || j+1 >= len(out) || out[j+1].text != "" {
+			continue
+		}
+		parent := out[j].text
+		for ; j < len(out) && (out[j].text == "" || out[j].text == parent); j++ {
+			if k >= len(sub) {
+				return nil, false
+			}
+			out[j].text = parent + sub[k].text
+			k++
+			if j+1 < len(out) && out[j+1].text != "" {
+				break
+			}
+		}
+	}
+	return out, k == len(sub) && k > 0
+}
+
+// center is the column of a laid-out cell's middle.
+func center(c cell) float64 { return float64(c.at) + float64(utf8.RuneCountInString(c.text))/2 }
+
+// joinColumn adds a cell of a header's lower line to its columns: to the
+// column it lies under, else as a column of its own between its neighbours.
+func joinColumn(cols []cell, c cell) []cell {
+	for k := range cols {
+		if d := center(cols[k]) - center(c); d < 2 && d > -2 {
+			cols[k].text += c.text
+			return cols
+		}
+	}
+	cols = append(cols, c)
+	sort.SliceStable(cols, func(a, b int) bool { return center(cols[a]) < center(cols[b]) })
+	return cols
+}
+
+// indent is how many runes the raw line i starts after its line's start.
+func (d *docRead) indent(i int) int {
+	if d.lineStarts == nil {
+		d.lineStarts = []int{0}
+		n := 0
+		for _, r := range d.text {
+			n++
+			if r == '\n' {
+				d.lineStarts = append(d.lineStarts, n)
+			}
+		}
+	}
+	k := sort.SearchInts(d.lineStarts, d.offs[i]+1) - 1
+	return d.offs[i] - d.lineStarts[max(k, 0)]
+}
+
+// layout is what reading a laid-out table keeps: its columns' middles,
+// the row held back until the parts of its name around it are read, and
+// those parts read since.
+type layout struct {
+	centers []float64
+	held    *heldRow
+	frags   []string
+	fillers int // lines of parts in a row
+}
+
+type heldRow struct {
+	cs      []cell
+	line    string
+	base    int
+	section []string
+	past    bool
+	named   bool
+	above   []string
+}
+
+// align puts a row's cells in its table's columns, an empty cell where it
+// has none: by index in a grid (counted from the right: a leading cell
+// spanning rows is left out), by the nearest column's middle in a layout.
+// A row that does not fit is read as its cells, from the right.
+func (t *table) align(line string, cs []cell) []cell {
+	if t.grid {
+		if g := gridCells(line); g != nil && len(g) <= t.width {
+			return g
+		}
+		return cs
+	}
+	if t.lay == nil || len(cs) == 0 {
+		return cs
+	}
+	return cs // replaced by alignLayout through the docRead (needs the indent)
+}
+
+// anchor takes the columns' middles from a row with a cell in each: a
+// page's layout text may set the columns apart otherwise than the page
+// of the header did.
+func (l *layout) anchor(cs []cell, indent int) {
+	for k, c := range cs {
+		l.centers[k] = center(cell{c.text, c.at + indent})
+	}
+}
+
+// align places a laid-out row's cells in the table's columns.
+func (l *layout) align(cs []cell, indent int) ([]cell, bool) {
+	out := make([]cell, len(l.centers))
+	nearest := func(c cell) int {
+		m, best := center(cell{c.text, c.at + indent}), 0
+		for k, x := range l.centers {
+			if abs(x-m) < abs(l.centers[best]-m) {
+				best = k
+			}
+		}
+		return best
+	}
+	// a cell filled to its column's edge is one space from the next: split
+	// where the parts lie in different columns
+	var split []cell
+	for _, c := range cs {
+		parts := strings.Split(c.text, " ")
+		if len(parts) != 2 || parts[0] == "" || parts[1] == "" {
+			split = append(split, c)
+			continue
+		}
+		a, b := cell{parts[0], c.at}, cell{parts[1], c.at + utf8.RuneCountInString(parts[0]) + 1}
+		if nearest(a) < nearest(b) {
+			split = append(split, a, b)
+		} else {
+			split = append(split, c)
+		}
+	}
+	cs = split
+	for _, c := range cs {
+		m := center(cell{c.text, c.at + indent})
+		best := 0
+		for k, x := range l.centers {
+			if abs(x-m) < abs(l.centers[best]-m) {
+				best = k
+			}
+		}
+		if out[best].text != "" {
+			return cs, false
+		}
+		out[best] = c
+	}
+	return out, true
+}
+
+func abs(x float64) float64 {
+	if x < 0 {
+		return -x
+	}
+	return x
+}
+
+// wrapped reports a line of a laid-out table that is no row: the part of
+// an indicator's name wrapped onto a line of its own (kept for the row it
+// belongs to), a category's cell alone, or words wrapped in a cell.
+func (l *layout) wrapped(t *table, cs []cell) bool {
+	if l.fillers >= 3 {
+		return false
+	}
+	name := ""
+	if _, ok := cellAt(cs, t.constr); ok || len(nonEmpty(cs)) >= 3 {
+		return false // a row of words: its own row
+	}
+	for k, c := range cs {
+		if c.text == "" {
+			continue
+		}
+		r := len(cs) - 1 - k
+		if utf8.RuneCountInString(c.text) > 16 || strings.ContainsAny(normalize(c.text), "。;:") {
+			return false
+		}
+		if r < t.name {
+			if _, ok := readCell(c.text); ok && !headerWord(c.text) {
+				return false
+			}
+		}
+		if r == t.name {
+			name = c.text
+		}
+	}
+	l.fillers++
+	if name != "" {
+		l.frags = append(l.frags, name)
+	}
+	return true
+}
+
+// hold keeps a laid-out row until the parts of its name after it are
+// read; the row held before it is read, with the parts that are its own:
+// all of them when this row names itself on its line (they continue the
+// last one), else half of them when the last did not name itself either
+// (its name centred on its line: parts above and below), else none.
+func (l *layout) hold(d *docRead, t *table, cs []cell, i int, past bool) {
+	_, named := cellAt(cs, t.name)
+	frags := l.frags
+	l.frags, l.fillers = nil, 0
+	give := 0
+	if l.held != nil {
+		switch {
+		case named:
+			give = len(frags)
+		case !l.held.named:
+			give = len(frags) / 2
+		}
+	}
+	l.frags = frags[:give]
+	l.release(d, t, -1)
+	l.held = &heldRow{cs: cs, line: d.origs[i], base: d.offs[i], section: d.path(), past: past, named: named, above: frags[give:]}
+}
+
+// release reads the row held back, its name joined from its parts.
+func (l *layout) release(d *docRead, t *table, _ int) {
+	h := l.held
+	frags := l.frags
+	l.held, l.frags, l.fillers = nil, nil, 0
+	if h == nil {
+		return
+	}
+	name := strings.Join(h.above, "")
+	if nc, ok := cellAt(h.cs, t.name); ok {
+		name += nc.text
+	}
+	name += strings.Join(frags, "")
+	inds, _ := t.rows(h.cs, h.line, h.base, h.section, name)
+	for _, ind := range inds {
+		ind.Candidate = h.past
+		d.doc.Indicators = append(d.doc.Indicators, ind)
+	}
+}
