@@ -16,7 +16,11 @@ import (
 // the table and, in the PDF, a table split over two pages.
 
 // tableFormats are the formats each of these plans is written in.
-var tableFormats = []string{".docx", ".pdf", ".html", ".md", "_cells.txt", "_tabs.txt"}
+// _cells.txt gives a blank cell as an empty line, _cells2.txt leaves it out.
+var tableFormats = []string{".docx", ".pdf", ".html", ".md", "_cells.txt", "_cells2.txt", "_tabs.txt"}
+
+// tablePlans are the plans with indicator tables.
+var tablePlans = []string{"linjiang", "qinghe", "songchuan"}
 
 // tw labels one target of these plans. A table's target is found by its
 // row (a prefix of the indicator's name, which a PDF may wrap) and its
@@ -38,6 +42,17 @@ type tw struct {
 	cumul     bool // 〔 〕 or [ ]: a total over the period
 	tableCell bool
 	nth       int // numbers that read so to skip in the row
+}
+
+// tableCategories are the category cells (领域, 类别) of each plan's rows,
+// by the row's prefix: a cell given once for the rows it spans.
+var tableCategories = map[string]map[string]string{
+	"linjiang": {"地区生产总值": "经济发展", "数字经济核心": "经济发展", "研究与试验": "创新驱动", "每万人口高价": "创新驱动",
+		"高新技术企业": "创新驱动", "每千人口拥有": "民生福祉", "劳动年龄人口": "民生福祉", "公民具备科学": "民生福祉",
+		"单位地区生产总值能源": "绿色生态", "森林覆盖率": "绿色生态", "粮食综合生产": "安全保障", "能源综合生产": "安全保障"},
+	"songchuan": {"公民具备科学": "科普服务", "科技馆年接待": "科普服务", "每万人拥有科普": "科普服务",
+		"每万名就业": "科技人才", "高层次科技人才": "科技人才", "新增注册科技": "科技人才",
+		"企业科协覆盖": "组织建设", "基层科协组织": "组织建设"},
 }
 
 func fp(f float64) *float64 { return &f }
@@ -116,6 +131,23 @@ var tableTargets = map[string][]tw{
 		sentT("1座", 1, "=", "座", 1, "", 2030), sentT("60个", 60, ">=", "个", 1, "", 2030),
 		sentT("10支", 10, "=", "支", 1, "", 2030), sentT("500人次", 500, ">=", "人次", 1, "year", 2030),
 		sentT("800万元", 800, ">=", "元", 1e4, "year", 2030),
+	},
+	// a header of two rows under 领域 and 序号 columns, blank cells, the
+	// category and the 属性 (at the rows' right-hand end) merged down
+	"songchuan": {
+		cellT("公民具备科学", "21", 21, ">=", "%", 1, "", 2030, "公民具备科学素质的比例", fp(16.8), "预期性"),
+		cellT("科技馆年接待", "60", 60, "=", "人次", 1e4, "", 2030, "科技馆年接待观众", fp(38), "预期性"),
+		cellT("科技馆年接待", "9.5", 9.5, "=", "%", 1, "year", 2030, "科技馆年接待观众", nil, "预期性"),
+		cellT("每万人拥有科普", "240", 240, "=", "平方米", 1, "", 2030, "每万人拥有科普场馆展教面积", fp(180), "预期性"),
+		cellT("每万名就业", "85", 85, "=", "人", 1, "", 2030, "每万名就业人员中研发人员数", fp(62), "预期性"),
+		cellT("每万名就业", "6.5", 6.5, "~", "%", 1, "year", 2030, "每万名就业人员中研发人员数", nil, "预期性"),
+		cellT("高层次科技人才", "2000", 2000, "=", "人", 1, "", 2030, "高层次科技人才", fp(1200), "预期性"),
+		cumul(cellT("新增注册科技", "5", 5, "=", "人", 1e4, "", 2030, "新增注册科技志愿者", nil, "预期性")),
+		cellT("企业科协覆盖", "90", 90, ">=", "%", 1, "", 2030, "企业科协覆盖率", fp(72), "约束性"),
+		cellT("基层科协组织", "100", 100, "=", "%", 1, "", 2030, "基层科协组织“三长”覆盖率", fp(80), "约束性"),
+		sentT("120个", 120, "=", "个", 1, "", 2028), sentT("200场", 200, ">=", "场", 1, "year", 2030),
+		sentT("150名", 150, ">=", "名", 1, "year", 2030), sentT("8家", 8, "=", "家", 1, "", 2030),
+		sentT("40家", 40, "=", "家", 1, "", 2030),
 	},
 }
 
@@ -201,7 +233,7 @@ var tableShort = map[string]bool{"linjiang_cells.txt": true, "qinghe.pdf": true}
 func TestTableShapes(t *testing.T) {
 	cmpOf := map[string]string{"=": "=", ">=": ">=", ">": ">=", "<=": "<=", "<": "<=", "~": "approx", "range": "range"}
 	var total score
-	for _, plan := range []string{"linjiang", "qinghe"} {
+	for _, plan := range tablePlans {
 		for _, f := range tableFormats {
 			name := plan + f
 			t.Run(name, func(t *testing.T) {
@@ -226,6 +258,9 @@ func TestTableShapes(t *testing.T) {
 					ind := inds[matchOf[li]]
 					if got := readingOf(ind, w.tableCell); got != w.reading(cmpOf) {
 						fail("%q of %q reads\n %s\nwant\n %s", w.quote, w.row, got, w.reading(cmpOf))
+					}
+					if want := tableCategories[plan][w.row]; w.tableCell && ind.Category != want {
+						fail("%q of %q: category %q, want %q", w.quote, w.row, ind.Category, want)
 					}
 				}
 			})

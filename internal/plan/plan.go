@@ -54,6 +54,7 @@ type Indicator struct {
 	Constraint   string    `json:"constraint,omitempty"` // 约束性 or 预期性, when a table says
 	Candidate    bool      `json:"candidate,omitempty"`  // unsure: for the reviewer to accept, not a target
 	Cumulative   bool      `json:"cumulative,omitempty"` // a table's 〔 〕 or [ ]: the total over the plan's years
+	Category     string    `json:"category,omitempty"`   // a table's category cell of the row (经济发展, 领域), when it has one
 }
 
 // Baseline is the starting value of an indicator.

@@ -11,14 +11,16 @@ import (
 	"unicode/utf8"
 )
 
-// tables writes the plans with indicator tables (linjiang.txt, qinghe.txt)
+// tables writes the plans with indicator tables (linjiang.txt, qinghe.txt,
+// songchuan.txt)
 // in every format the extractor reads:
 //
 //	NAME.docx       a w:tbl with vMerge (a cell spanning rows) and gridSpan (columns)
 //	NAME.pdf        laid out in columns, names wrapped in their column, pages numbered
 //	NAME.html       a <table> with rowspan and colspan, <sup> footnote marks
 //	NAME.md         a Markdown table (merged cells empty)
-//	NAME_cells.txt  the table pasted one cell a line (merged cells given once)
+//	NAME_cells.txt  the table pasted one cell a line (merged cells given once, a blank cell an empty line)
+//	NAME_cells2.txt the same, a blank cell left out (as a browser's copy may give it)
 //	NAME_tabs.txt   the table pasted with a tab between cells (merged cells empty)
 //
 // In the source a table is written between "[[table header=N widths=…
@@ -26,7 +28,7 @@ import (
 // above it spanning down, "<" the cell left of it spanning right, and a
 // line "[[page]]" starts a new page in the PDF. ¹²³ are footnote marks.
 func tables(dir string) {
-	for _, name := range []string{"linjiang", "qinghe"} {
+	for _, name := range []string{"linjiang", "qinghe", "songchuan"} {
 		src, err := os.ReadFile(filepath.Join(dir, "gen", name+".txt"))
 		if err != nil {
 			log.Fatal(err)
@@ -34,7 +36,7 @@ func tables(dir string) {
 		doc := parseDoc(string(src))
 		for suffix, data := range map[string][]byte{
 			".docx": doc.docx(), ".pdf": doc.pdf(), ".html": []byte(doc.html()), ".md": []byte(doc.markdown()),
-			"_cells.txt": []byte(doc.cellLines()), "_tabs.txt": []byte(doc.tabs()),
+			"_cells.txt": []byte(doc.cellLines(true)), "_cells2.txt": []byte(doc.cellLines(false)), "_tabs.txt": []byte(doc.tabs()),
 		} {
 			if err := os.WriteFile(filepath.Join(dir, "plans", name+suffix), data, 0o644); err != nil {
 				log.Fatal(err)
@@ -280,8 +282,9 @@ func (d gdoc) markdown() string {
 	return b.String()
 }
 
-// cellLines writes each table one cell a line, a merged cell given once.
-func (d gdoc) cellLines() string {
+// cellLines writes each table one cell a line, a merged cell given once,
+// a blank cell as an empty line or (blanks false) not at all.
+func (d gdoc) cellLines(blanks bool) string {
 	var b strings.Builder
 	for _, bl := range d.blocks {
 		if bl.tbl == nil {
@@ -290,7 +293,7 @@ func (d gdoc) cellLines() string {
 		}
 		for _, row := range bl.tbl.rows {
 			for _, c := range row {
-				if !merged(c) {
+				if !merged(c) && (blanks || c != "") {
 					b.WriteString(c + "\n")
 				}
 			}
