@@ -44,6 +44,7 @@ func DocxText(data []byte) (string, error) {
 	var b strings.Builder
 	inText, cells := false, 0 // cells: depth of open table cells
 	span, sup := 0, false     // the open cell's w:gridSpan; the run is superscript
+	rowCells := 0             // cells written in the open row
 	for {
 		tok, err := dec.Token()
 		if errors.Is(err, io.EOF) {
@@ -58,8 +59,18 @@ func DocxText(data []byte) (string, error) {
 			case "t":
 				inText = true
 			case "tc":
+				// cells are apart by a tab, none after the last: a cell
+				// merged down (w:vMerge, its text in the first row) is an
+				// empty cell, so a row's columns stay where the header's are
+				// even at its right-hand end
+				if rowCells > 0 {
+					b.WriteByte('\t')
+				}
+				rowCells++
 				cells++
 				span = 1
+			case "tr":
+				rowCells = 0
 			case "gridSpan":
 				if n := attrInt(t, "val"); n > 1 && n <= 64 {
 					span = n
@@ -87,7 +98,7 @@ func DocxText(data []byte) (string, error) {
 				cells--
 				// a cell spanning columns leaves them empty, so that each
 				// row has the table's columns
-				for range max(span, 1) {
+				for range max(span, 1) - 1 {
 					b.WriteByte('\t')
 				}
 				span = 1

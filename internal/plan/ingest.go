@@ -52,6 +52,8 @@ type docRead struct {
 	tbl            *table         // the indicator table being read
 	text           string         // the text read (a laid-out table's columns count from its lines' starts)
 	lineStarts     []int          // the rune offset of each of its lines, when a laid-out table asks
+	lineBytes      []int          // and its byte offset
+	cellRows       map[int][]cell // the rows of tables pasted one cell a line, in their columns, by the line's offset
 	para           paragraph      // read as a whole: a PDF breaks lines (and puts page numbers) inside sentences
 	sentences      sentenceRead   // where each sentence is read
 	withText       int            // headings followed by sentences: a table of contents has none
@@ -67,7 +69,7 @@ type docRead struct {
 // says before its lines are read one by one.
 func newDocRead(text string) *docRead {
 	d := &docRead{doc: &Doc{Sections: []*Section{}, Indicators: []Indicator{}, Responsibilities: []Responsibility{}}, titleLine: -1}
-	d.text = joinCellLines(text)
+	d.text, d.cellRows = joinCellTables(text)
 	d.lines, d.origs, d.offs = splitLines(d.text)
 	d.doc.Title, d.doc.Issuer = titleAndIssuer(d.lines)
 	d.names = namedCounts(d.lines)

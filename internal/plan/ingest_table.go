@@ -26,7 +26,11 @@ var (
 type table struct {
 	width                                int // cells in the header
 	name, unit, target, baseline, constr int // index from the right, -1 if absent
-	targetYear, baselineYear             int
+	category                             int // 类别, 领域: a cell given once for the rows it spans
+	// the last category and constraint a row gave: a cell merged down
+	// leaves the rows below it empty (or without it)
+	lastCat, lastConstr      string
+	targetYear, baselineYear int
 	// the columns read as targets, left to right: 目标值 and 年均增长 under
 	// 2030年, or the years after the baseline (2027年 | 2030年)
 	cols []tcol
@@ -87,7 +91,7 @@ func tableHeader(cs []cell, planEnd *int) (*table, bool) {
 		return nil, false
 	}
 	cs, tasks := withoutYearsTitle(cs)
-	t := &table{width: len(cs), name: -1, unit: -1, target: -1, baseline: -1, constr: -1, tasks: tasks}
+	t := &table{width: len(cs), name: -1, unit: -1, target: -1, baseline: -1, constr: -1, category: -1, tasks: tasks}
 	var years []int     // right-indices of year columns
 	var explicit []tcol // columns the header names as targets
 	for i, c := range cs {
@@ -97,6 +101,8 @@ func tableHeader(cs []cell, planEnd *int) (*table, bool) {
 			t.constr = r
 		case strings.Contains(x, "指标") && t.name < 0:
 			t.name = r
+		case has(x, categoryWords) && utf8.RuneCountInString(x) <= 4 && t.name < 0:
+			t.category = r
 		case strings.Contains(x, "单位") && !strings.Contains(x, "目标"):
 			t.unit = r
 		case has(x, growthWords) && utf8.RuneCountInString(x) <= 16:
@@ -164,6 +170,9 @@ func tableHeader(cs []cell, planEnd *int) (*table, bool) {
 	return t, true
 }
 
+// categoryWords name a column of categories left of the indicators'.
+var categoryWords = []string{"类别", "领域", "分类", "方面", "维度", "板块"}
+
 // growthWords name a column of average growth, a target a year.
 var growthWords = []string{"年均增长", "年均增速", "年均增幅", "年均提高"}
 
@@ -223,13 +232,43 @@ func (t *table) rows(cs []cell, line string, base int, section []string, name st
 		return out, len(out) > 0
 	}
 	var out []Indicator
+	cat, constr := t.rowState(cs)
 	for _, c := range t.cols {
 		if ind, ok := t.cell(cs, c, line, base, section, name); ok {
+			ind.Category = cat
+			if ind.Constraint == "" {
+				ind.Constraint = constr
+			}
 			out = append(out, ind)
 		}
 	}
+	if len(out) > 0 {
+		t.lastCat, t.lastConstr = cat, constr
+	}
 	return out, len(out) > 0
 }
+
+// rowState is a row's category and constraint: its own cells', else the
+// last row's (a cell merged down over it). A laid-out table's category is
+// placed after the table (layout.categories): a PDF centres it among its
+// rows.
+func (t *table) rowState(cs []cell) (cat, constr string) {
+	if t.lay != nil {
+		return "", ""
+	}
+	cat, constr = t.lastCat, t.lastConstr
+	if c, ok := cellAt(cs, t.category); ok && headerWord(c.text) && !strings.ContainsAny(c.text, "0123456789") {
+		cat = c.text
+	}
+	if c, ok := cellAt(cs, t.constr); ok && constraintWord(c.text) {
+		constr = c.text
+	}
+	return cat, constr
+}
+
+// noteRow keeps a row of words' category and constraint for the rows
+// below it.
+func (t *table) noteRow(cs []cell) { t.lastCat, t.lastConstr = t.rowState(cs) }
 
 // cellAt is the cell r from the right of a row, if it has one with text.
 func cellAt(cs []cell, r int) (cell, bool) {
@@ -376,19 +415,25 @@ func (d *docRead) tableLine(i int) (row, done bool) {
 		return false, false
 	}
 	cs := cells(d.origs[i])
+	if placed, ok := d.cellRows[d.offs[i]]; ok {
+		cs = nonEmpty(placed)
+	}
 	row = len(cs) >= 3
 	if d.tbl != nil && (reMarkdownRule.MatchString(d.lines[i]) || i <= d.tbl.skip) {
 		return row, true
 	}
 	if t := d.tbl; t != nil {
 		heading := normalizedHeading(d.origs[i])
-		acs := t.align(d.origs[i], cs)
+		acs := t.align(d, i, cs)
 		if t.lay != nil {
 			if len(cs) == t.width {
 				t.lay.anchor(cs, d.indent(i))
 			}
 			if a, ok := t.lay.align(cs, d.indent(i)); ok {
 				acs = a
+				if !heading {
+					t.lay.spanned(t, acs, i)
+				}
 				if !heading && t.lay.wrapped(t, acs) {
 					return row, true
 				}
@@ -409,6 +454,7 @@ func (d *docRead) tableLine(i int) (row, done bool) {
 		}
 		if !heading && t.wordsRow(acs) {
 			d.flush()
+			t.noteRow(acs)
 			if t.lay != nil {
 				t.lay.hold(d, t, acs, i, false)
 			}
@@ -434,6 +480,7 @@ func (d *docRead) tableLine(i int) (row, done bool) {
 func (d *docRead) endTable() {
 	if d.tbl != nil && d.tbl.lay != nil {
 		d.tbl.lay.release(d, d.tbl, -1)
+		d.tbl.lay.placeSpans(d.doc.Indicators)
 	}
 	d.tbl = nil
 }

@@ -77,7 +77,7 @@ func (d *docRead) header(i int, cs []cell) (*table, bool) {
 		return t, ok
 	}
 	line := d.origs[i]
-	if g := gridCells(line); g != nil {
+	if g := d.rawGrid(i); g != nil {
 		if i+1 < len(d.origs) && reMarkdownRule.MatchString(d.lines[i+1]) {
 			i++ // the rule under a Markdown table's first row
 		}
@@ -104,9 +104,9 @@ func (d *docRead) header(i int, cs []cell) (*table, bool) {
 	}
 	// a layout: cells by their columns on the page
 	indent := d.indent(i)
-	cols := make([]cell, len(cs))
-	for k, c := range cs {
-		cols[k] = cell{c.text, c.at + indent}
+	cols := make([]cell, 0, len(cs))
+	for _, c := range splitHeaderCells(cs) {
+		cols = append(cols, cell{c.text, c.at + indent})
 	}
 	last := i
 	for j := i + 1; j < len(d.origs) && j <= i+3; j++ {
@@ -142,6 +142,44 @@ func (d *docRead) header(i int, cs []cell) (*table, bool) {
 	}
 	lt.skip = last
 	return lt, true
+}
+
+// headerKind is the kind of column a header cell names: seq (序号), name,
+// unit, constr, a target, a baseline or a year; "" for another.
+func headerKind(s string) string {
+	switch x := normalize(s); {
+	case x == "序号" || x == "编号" || x == "序":
+		return "seq"
+	case strings.Contains(x, "属性") || strings.Contains(x, "性质"):
+		return "constr"
+	case strings.Contains(x, "指标") || strings.Contains(x, "名称"):
+		return "name"
+	case strings.Contains(x, "单位"):
+		return "unit"
+	case strings.Contains(x, "目标") || has(x, growthWords):
+		return "target"
+	case strings.Contains(x, "基期") || strings.Contains(x, "现状"):
+		return "base"
+	case reHeaderYr.MatchString(x) && utf8.RuneCountInString(x) <= 8:
+		return "year"
+	}
+	return ""
+}
+
+// splitHeaderCells splits a laid-out header's cell that is two columns'
+// headers one space apart (序号 指标名称: a narrow column's header abuts
+// the next), when each part names a column of its own kind.
+func splitHeaderCells(cs []cell) []cell {
+	var out []cell
+	for _, c := range cs {
+		a, b, ok := strings.Cut(c.text, " ")
+		if ka, kb := headerKind(a), headerKind(strings.TrimSpace(b)); ok && ka != "" && kb != "" && ka != kb {
+			out = append(out, cell{a, c.at}, cell{strings.TrimSpace(b), c.at + utf8.RuneCountInString(a) + 1})
+			continue
+		}
+		out = append(out, c)
+	}
+	return out
 }
 
 func nonEmpty(cs []cell) []cell {
@@ -207,18 +245,50 @@ func joinColumn(cols []cell, c cell) []cell {
 
 // indent is how many runes the raw line i starts after its line's start.
 func (d *docRead) indent(i int) int {
+	return d.offs[i] - d.lineStarts[d.rawIndex(i)]
+}
+
+// rawIndex is the index of the line of the text that line i is on (its
+// start in lineStarts, lineBytes).
+func (d *docRead) rawIndex(i int) int {
 	if d.lineStarts == nil {
-		d.lineStarts = []int{0}
+		d.lineStarts, d.lineBytes = []int{0}, []int{0}
 		n := 0
-		for _, r := range d.text {
+		for at, r := range d.text {
 			n++
 			if r == '\n' {
 				d.lineStarts = append(d.lineStarts, n)
+				d.lineBytes = append(d.lineBytes, at+1)
 			}
 		}
 	}
-	k := sort.SearchInts(d.lineStarts, d.offs[i]+1) - 1
-	return d.offs[i] - d.lineStarts[max(k, 0)]
+	return max(sort.SearchInts(d.lineStarts, d.offs[i]+1)-1, 0)
+}
+
+// rawGrid is the grid cells of line i as the text has it, before the
+// line was trimmed: a row's empty cells at its ends (a cell merged down
+// from the row above, at the left or the right) keep their columns. The
+// offsets count from the trimmed line's start, as a row's cells do. nil
+// for a line that is no grid row.
+func (d *docRead) rawGrid(i int) []cell {
+	if row, ok := d.cellRows[d.offs[i]]; ok {
+		return append([]cell(nil), row...) // pasted one cell a line: placed in its columns
+	}
+	k := d.rawIndex(i)
+	end := len(d.text)
+	if k+1 < len(d.lineBytes) {
+		end = d.lineBytes[k+1] - 1
+	}
+	raw := d.text[d.lineBytes[k]:end]
+	if strings.TrimSpace(raw) != d.origs[i] && strings.ReplaceAll(strings.TrimSpace(raw), "\u3000", " ") != d.origs[i] {
+		return gridCells(d.origs[i]) // a line split in pieces (a heading run in)
+	}
+	g := gridCells(strings.TrimRight(raw, "\r"))
+	lead := d.offs[i] - d.lineStarts[k]
+	for j := range g {
+		g[j].at -= lead
+	}
+	return g
 }
 
 // layout is what reading a laid-out table keeps: its columns' middles,
@@ -229,6 +299,9 @@ type layout struct {
 	held    *heldRow
 	frags   []string
 	fillers int // lines of parts in a row
+	// the rows read, and the cells spanning rows found (ingest_table_spans.go)
+	rows          []layRow
+	cats, constrs []spanAt
 }
 
 type heldRow struct {
@@ -239,15 +312,16 @@ type heldRow struct {
 	past    bool
 	named   bool
 	above   []string
+	at      int // its line
 }
 
 // align puts a row's cells in its table's columns, an empty cell where it
 // has none: by index in a grid (counted from the right: a leading cell
 // spanning rows is left out), by the nearest column's middle in a layout.
 // A row that does not fit is read as its cells, from the right.
-func (t *table) align(line string, cs []cell) []cell {
+func (t *table) align(d *docRead, i int, cs []cell) []cell {
 	if t.grid {
-		if g := gridCells(line); g != nil && len(g) <= t.width {
+		if g := d.rawGrid(i); g != nil && len(g) <= t.width {
 			return g
 		}
 		return cs
@@ -327,8 +401,8 @@ func (l *layout) wrapped(t *table, cs []cell) bool {
 		return false
 	}
 	name := ""
-	if _, ok := cellAt(cs, t.constr); ok || len(nonEmpty(cs)) >= 3 {
-		return false // a row of words: its own row
+	if c, ok := cellAt(cs, t.constr); ok && (len(nonEmpty(cs)) > 1 || !constraintWord(c.text)) || len(nonEmpty(cs)) >= 3 {
+		return false // a row of words: its own row (not a 属性 merged down, alone between rows)
 	}
 	for k, c := range cs {
 		if c.text == "" {
@@ -345,6 +419,9 @@ func (l *layout) wrapped(t *table, cs []cell) bool {
 		}
 		if r == t.name {
 			name = c.text
+		}
+		if r == t.constr {
+			continue
 		}
 	}
 	l.fillers++
@@ -374,7 +451,7 @@ func (l *layout) hold(d *docRead, t *table, cs []cell, i int, past bool) {
 	}
 	l.frags = frags[:give]
 	l.release(d, t, -1)
-	l.held = &heldRow{cs: cs, line: d.origs[i], base: d.offs[i], section: d.path(), past: past, named: named, above: frags[give:]}
+	l.held = &heldRow{cs: cs, line: d.origs[i], base: d.offs[i], section: d.path(), past: past, named: named, above: frags[give:], at: i}
 }
 
 // release reads the row held back, its name joined from its parts.
@@ -391,8 +468,10 @@ func (l *layout) release(d *docRead, t *table, _ int) {
 	}
 	name += strings.Join(frags, "")
 	inds, _ := t.rows(h.cs, h.line, h.base, h.section, name)
+	from := len(d.doc.Indicators)
 	for _, ind := range inds {
 		ind.Candidate = h.past
 		d.doc.Indicators = append(d.doc.Indicators, ind)
 	}
+	l.rows = append(l.rows, layRow{at: h.at, above: len(h.above), below: len(frags), named: h.named, from: from, to: len(d.doc.Indicators)})
 }
