@@ -153,13 +153,19 @@ func placeRows(cs []cellLine, kinds []string, name int) ([]placedRow, float64) {
 	}
 	best[0] = 0
 	maxLen := len(kinds) + 3
-	for p := 0; p < n; p++ {
+	var out []parsed
+	var sc []alignStep
+	reach := 0 // the last cell a row read so far ends at
+	for p := 0; p < n && p <= reach; p++ {
 		if best[p] == none {
 			continue
 		}
-		for q, r := range parseRows(cs, classes, p, min(n, p+maxLen), kinds, name) {
-			if s := best[p] + r.score - perRow; r.ok && s > best[q] {
-				best[q], back[q], from[q] = s, r.row, p
+		lim := min(n, p+maxLen)
+		out = parseRows(cs, classes, p, lim, kinds, name, out[:0], &sc)
+		for k, r := range out {
+			if q := p + k; r.ok && best[p]+r.score-perRow > best[q] {
+				best[q], back[q], from[q] = best[p]+r.score-perRow, r.row, p
+				reach = max(reach, q)
 			}
 		}
 	}
@@ -189,8 +195,10 @@ type parsed struct {
 // to lim: the columns left of the name (a category given or not, a 序号),
 // the name, then each column after it holds one cell or none, a blank line
 // may be no cell at all.
-func parseRows(cs []cellLine, classes []cellClass, p, lim int, kinds []string, name int) map[int]parsed {
-	out := map[int]parsed{}
+func parseRows(cs []cellLine, classes []cellClass, p, lim int, kinds []string, name int, out []parsed, sc *[]alignStep) []parsed {
+	for range lim - p + 1 {
+		out = append(out, parsed{})
+	}
 	// the columns left of the name: each a cell or none
 	// a category is shorter than the names of its rows (科技人才 over
 	// 每万名就业人员中研发人员数), which tells it from a name whose row's
@@ -199,7 +207,7 @@ func parseRows(cs []cellLine, classes []cellClass, p, lim int, kinds []string, n
 	pre = func(i, k int, cols []int, score float64, catLen int) {
 		if k == name {
 			if n := utf8.RuneCountInString(cs[min(i, len(cs)-1)].text); i < lim && classes[i] == clText && n >= 2 && n > catLen {
-				after(cs, classes, p, i+1, lim, kinds, name, append(append([]int(nil), cols...), k), score, out)
+				after(cs, classes, p, i+1, lim, kinds, name, append(cols, k), score, out, sc)
 			}
 			return
 		}
@@ -216,34 +224,40 @@ func parseRows(cs []cellLine, classes []cellClass, p, lim int, kinds []string, n
 			pre(i, k+1, cols, score, catLen)
 		}
 	}
-	pre(p, 0, nil, 0, 0)
+	pre(p, 0, make([]int, 0, len(kinds)), 0, 0)
 	return out
+}
+
+// alignStep is a state of after's alignment: its best score and how it
+// was reached (0 a cell placed, 1 a column missed, 2 a blank skipped).
+type alignStep struct {
+	s    float64
+	prev int8
 }
 
 // after places the cells from i on in the columns right of the name: a
 // small alignment, each end q of the row kept with its best score.
-func after(cs []cellLine, classes []cellClass, p, i, lim int, kinds []string, name int, cols []int, score float64, out map[int]parsed) {
+func after(cs []cellLine, classes []cellClass, p, i, lim int, kinds []string, name int, cols []int, score float64, out []parsed, sc *[]alignStep) {
 	v := len(kinds) - name - 1
-	type st struct {
-		s    float64
-		prev int // how this state was reached: 0 cell placed, 1 column missed, 2 blank skipped
-	}
+	type st = alignStep
 	m := lim - i
 	if m < 0 {
 		return
 	}
-	// dp[a][b]: a cells used, b columns done
-	dp := make([][]st, m+1)
-	for a := range dp {
-		dp[a] = make([]st, v+1)
-		for b := range dp[a] {
-			dp[a][b] = st{-1e18, -1}
-		}
+	// dp[a][b]: a cells used, b columns done (one slice, reused)
+	need := (m + 1) * (v + 1)
+	if cap(*sc) < need {
+		*sc = make([]alignStep, need)
 	}
-	dp[0][0] = st{0, -1}
+	flat := (*sc)[:need]
+	for k := range flat {
+		flat[k] = st{-1e18, -1}
+	}
+	dp := func(a int) []st { return flat[a*(v+1) : (a+1)*(v+1)] }
+	dp(0)[0] = st{0, -1}
 	for a := 0; a <= m; a++ {
 		for b := 0; b <= v; b++ {
-			cur := dp[a][b]
+			cur := dp(a)[b]
 			if cur.s <= -1e17 {
 				continue
 			}
@@ -254,30 +268,31 @@ func after(cs []cellLine, classes []cellClass, p, i, lim int, kinds []string, na
 				if kinds[name+1+b] == "constr" {
 					miss = missConstr
 				}
-				if s := cur.s - miss; s > dp[a][b+1].s {
-					dp[a][b+1] = st{s, 1}
+				if s := cur.s - miss; s > dp(a)[b+1].s {
+					dp(a)[b+1] = st{s, 1}
 				}
 				if a < m {
-					if f, ok := fit(classes[i+a], kinds[name+1+b]); ok && cur.s+f > dp[a+1][b+1].s {
-						dp[a+1][b+1] = st{cur.s + f, 0}
+					if f, ok := fit(classes[i+a], kinds[name+1+b]); ok && cur.s+f > dp(a + 1)[b+1].s {
+						dp(a + 1)[b+1] = st{cur.s + f, 0}
 					}
 				}
 			}
-			if a < m && classes[i+a] == clBlank && cur.s-0.1 > dp[a+1][b].s {
-				dp[a+1][b] = st{cur.s - 0.1, 2}
+			if a < m && classes[i+a] == clBlank && cur.s-0.1 > dp(a + 1)[b].s {
+				dp(a + 1)[b] = st{cur.s - 0.1, 2}
 			}
 		}
 	}
+	buf := make([]int, m)
 	for a := 1; a <= m; a++ {
-		d := dp[a][v]
+		d := dp(a)[v]
 		if d.s <= -1e17 || classes[i+a-1] == clBlank && a < m && classes[i+a] == clBlank {
 			continue
 		}
 		// walk back for the columns
-		colsAfter := make([]int, a)
+		colsAfter := buf[:a]
 		filled := 0
 		for x, y := a, v; x > 0 || y > 0; {
-			switch dp[x][y].prev {
+			switch dp(x)[y].prev {
 			case 0:
 				colsAfter[x-1] = name + 1 + y - 1
 				if classes[i+x-1] != clBlank {
@@ -298,9 +313,9 @@ func after(cs []cellLine, classes []cellClass, p, i, lim int, kinds []string, na
 		}
 		q := i + a
 		s := score + d.s
-		if old, ok := out[q]; !ok || s > old.score {
-			all := append(append([]int(nil), cols...), colsAfter...)
-			out[q] = parsed{placedRow{cells: cs[p:q], cols: all}, s, true}
+		if old := out[q-p]; !old.ok || s > old.score {
+			all := append(append(make([]int, 0, len(cols)+a), cols...), colsAfter...)
+			out[q-p] = parsed{placedRow{cells: cs[p:q], cols: all}, s, true}
 		}
 	}
 }
