@@ -228,31 +228,32 @@ func cellTable(run []cellLine) (int, []cell, []placedRow, bool) {
 		}) || run[0].head || names > 1 {
 			continue // a header's cells are a few words each, one of them names the indicators
 		}
-		flat := flatHeader(run[:k])
-		if flat == nil {
-			flat = make([]cell, k)
-			for i, c := range run[:k] {
-				flat[i] = cell{text: c.text, at: c.rune}
+		// the cells as one row of columns, and as two rows if they may be
+		plain := make([]cell, k)
+		for i, c := range run[:k] {
+			plain[i] = cell{text: c.text, at: c.rune}
+		}
+		for _, flat := range [][]cell{plain, flatHeader(run[:k])} {
+			if flat == nil {
+				continue
 			}
-		}
-		t, ok := tableHeader(flat, nil)
-		if !ok || len(t.years) > 0 && !t.tasks || t.name < 1 {
-			continue
-		}
-		cols := flat
-		if t.tasks {
-			cols, _ = withoutYearsTitle(flat)
-		}
-		kinds := make([]string, len(cols))
-		for i, c := range cols {
-			if kinds[i] = headerKind(c.text); t.tasks && i > len(cols)-1-t.name {
-				kinds[i] = ""
+			t, ok := tableHeader(flat, nil)
+			if !ok || len(t.years) > 0 && !t.tasks || t.name < 1 {
+				continue
 			}
-		}
-		name := len(cols) - 1 - t.name
-		kinds[name] = "name"
-		if rows, score := placeRows(run[k:], kinds, name); len(rows) >= 2 && (bestK == 0 || score > bestScore) {
-			bestK, bestScore, bestFlat, bestRows, bestTasks = k, score, flat, rows, t.tasks
+			cols := flat
+			if t.tasks {
+				cols, _ = withoutYearsTitle(flat)
+			}
+			kinds := make([]string, len(cols))
+			for i, c := range cols {
+				kinds[i] = headerKind(c.text)
+			}
+			name := len(cols) - 1 - t.name
+			kinds[name] = "name"
+			if rows, score := placeRows(run[k:], kinds, name); len(rows) >= 2 && (bestK == 0 || score > bestScore) {
+				bestK, bestScore, bestFlat, bestRows, bestTasks = k, score, flat, rows, t.tasks
+			}
 		}
 	}
 	return bestK, bestFlat, bestRows, bestTasks

@@ -113,3 +113,61 @@ func TestCellLinesTableReadings(t *testing.T) {
 		t.Errorf("table rows read\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
+
+// Headers pasted one cell a line in other shapes: one row whose last
+// column is 年均增长 after two years (no header of two rows), and a header
+// of two rows with a 序号 column and no 属性, its rows' blank cells left
+// out. Each row is put back in its columns and read there.
+func TestCellLinesHeaderShapes(t *testing.T) {
+	for _, c := range []struct {
+		name, table string
+		rows, read  []string
+	}{{
+		name:  "one row, growth after two years",
+		table: "指标\n2020年\n2025年\n年均增长（%）\n地区生产总值（亿元）\n3000\n4200\n7\n常住人口（万人）\n120\n130\n1.6\n",
+		rows:  []string{"指标|2020年|2025年|年均增长（%）", "地区生产总值（亿元）|3000|4200|7", "常住人口（万人）|120|130|1.6"},
+		// the header names its target column (年均增长): the years are
+		// not targets, as in a .docx's or a tab-separated copy's table
+		read: []string{"地区生产总值 7% per year base -", "常住人口 1.6% per year base -"},
+	}, {
+		name:  "two rows, 序号, blanks left out",
+		table: "序号\n指标\n单位\n2025年\n2030年\n目标值\n年均增长（%）\n1\n科技馆年接待观众\n万人次\n38\n60\n9.5\n2\n高层次科技人才\n人\n1200\n2000\n3\n新增注册科技志愿者\n万人\n—\n〔5〕\n",
+		rows: []string{"序号|指标|单位|2025年|2030年|目标值|年均增长（%）", "1|科技馆年接待观众|万人次|38|60|9.5",
+			"2|高层次科技人才|人|1200|2000", "3|新增注册科技志愿者|万人|—|〔5〕"},
+		read: []string{"科技馆年接待观众 60万人次 per - base 38/2025", "科技馆年接待观众 9.5% per year base -",
+			"高层次科技人才 2000人 per - base 1200/2025", "新增注册科技志愿者 5万人 per - base - cumulative"},
+	}} {
+		text := "某市科技事业发展规划（2026—2030年）\n二、主要指标\n" + c.table + "三、重点任务\n"
+		var rows []string
+		for _, l := range strings.Split(joinCellLines(text), "\n") {
+			if strings.Contains(l, "\t") {
+				rows = append(rows, strings.ReplaceAll(l, "\t", "|"))
+			}
+		}
+		if strings.Join(rows, "\n") != strings.Join(c.rows, "\n") {
+			t.Errorf("%s: rows\n%s\nwant\n%s", c.name, strings.Join(rows, "\n"), strings.Join(c.rows, "\n"))
+		}
+		doc, err := Ingest(strings.NewReader(text))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var read []string
+		for _, ind := range doc.Indicators {
+			per, base := "-", "-"
+			if ind.Per != nil {
+				per = *ind.Per
+			}
+			if ind.Baseline != nil {
+				base = fmt.Sprintf("%g/%d", ind.Baseline.Value, ind.Baseline.Year)
+			}
+			s := fmt.Sprintf("%s %g%s per %s base %s", ind.Metric, *ind.Value, ind.Unit, per, base)
+			if ind.Cumulative {
+				s += " cumulative"
+			}
+			read = append(read, s)
+		}
+		if strings.Join(read, "\n") != strings.Join(c.read, "\n") {
+			t.Errorf("%s: read\n%s\nwant\n%s", c.name, strings.Join(read, "\n"), strings.Join(c.read, "\n"))
+		}
+	}
+}
