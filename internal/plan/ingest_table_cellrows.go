@@ -1,6 +1,7 @@
 package plan
 
 import (
+	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -19,8 +20,7 @@ import (
 
 // flatHeader reads a header of k cell lines as its columns: the second
 // row's cells (目标值, 年均增长 after the first row's last cell, 属性, or
-// after two years) take the place of the year they are under (the
-// baseline's year for 基期值, else the last year). nil when no second row
+// after two years) take the place of the year they are under. nil when no second row
 // is found: the cells are the columns.
 func flatHeader(h []cellLine) []cell {
 	j := len(h)
@@ -43,10 +43,19 @@ func flatHeader(h []cellLine) []cell {
 	if len(years) == 0 || headerKind(h[j-1].text) != "constr" && len(years) < 2 {
 		return nil
 	}
+	// one under each year when they repeat (目标值 | 目标值) or start with
+	// the baseline's (基期值 | 目标值 | 目标值); else the sub-columns of the
+	// last year (目标值 | 年均增长 under 2030年)
+	sub := h[j:]
+	each := len(years) == len(sub) && (headerKind(sub[0].text) == "base" ||
+		!slices.ContainsFunc(sub, func(c cellLine) bool { return c.text != sub[0].text }))
 	children := map[int][]cellLine{}
-	for _, c := range h[j:] {
+	for k, c := range sub {
 		p := years[len(years)-1]
-		if headerKind(c.text) == "base" {
+		switch {
+		case each:
+			p = years[k]
+		case headerKind(c.text) == "base":
 			p = years[0]
 		}
 		children[p] = append(children[p], c)
