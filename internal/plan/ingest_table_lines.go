@@ -68,6 +68,23 @@ func joinCellTables(text string) (string, map[int][]cell) {
 		for len(run) > 0 && run[len(run)-1].text == "" {
 			run = run[:len(run)-1]
 		}
+		// a paste that puts a blank line after most cells (double-spaced)
+		// has blank lines for separators, not for blank cells
+		blanks := 0
+		for _, c := range run {
+			if c.text == "" {
+				blanks++
+			}
+		}
+		if cells := len(run) - blanks; 2*blanks > cells-1 {
+			kept := run[:0]
+			for _, c := range run {
+				if c.text != "" {
+					kept = append(kept, c)
+				}
+			}
+			run = kept
+		}
 		if len(run) >= 5 && slices.ContainsFunc(run, mayHead) {
 			j.run(run)
 		}

@@ -117,12 +117,10 @@ func TestCellLinesTableReadings(t *testing.T) {
 // Headers pasted one cell a line in other shapes: one row whose last
 // column is 年均增长 after two years (no header of two rows), and a header
 // of two rows with a 序号 column and no 属性, its rows' blank cells left
-// out. Each row is put back in its columns and read there.
+// out, and one with one word under each year. Each row is put back in its
+// columns and read there, pasted as it is and double-spaced.
 func TestCellLinesHeaderShapes(t *testing.T) {
-	for _, c := range []struct {
-		name, table string
-		rows, read  []string
-	}{{
+	for _, c := range []cellShape{{
 		name:  "one row, growth after two years",
 		table: "指标\n2020年\n2025年\n年均增长（%）\n地区生产总值（亿元）\n3000\n4200\n7\n常住人口（万人）\n120\n130\n1.6\n",
 		rows:  []string{"指标|2020年|2025年|年均增长（%）", "地区生产总值（亿元）|3000|4200|7", "常住人口（万人）|120|130|1.6"},
@@ -154,27 +152,42 @@ func TestCellLinesHeaderShapes(t *testing.T) {
 		if strings.Join(rows, "\n") != strings.Join(c.rows, "\n") {
 			t.Errorf("%s: rows\n%s\nwant\n%s", c.name, strings.Join(rows, "\n"), strings.Join(c.rows, "\n"))
 		}
-		doc, err := Ingest(strings.NewReader(text))
-		if err != nil {
-			t.Fatal(err)
+		// and pasted double-spaced: a blank line after every cell is a
+		// separator, not a blank cell
+		for _, text := range []string{text, strings.ReplaceAll(text, "\n", "\n\n")} {
+			c.check(t, text)
 		}
-		var read []string
-		for _, ind := range doc.Indicators {
-			per, base := "-", "-"
-			if ind.Per != nil {
-				per = *ind.Per
-			}
-			if ind.Baseline != nil {
-				base = fmt.Sprintf("%g/%d", ind.Baseline.Value, ind.Baseline.Year)
-			}
-			s := fmt.Sprintf("%s %g%s per %s base %s", ind.Metric, *ind.Value, ind.Unit, per, base)
-			if ind.Cumulative {
-				s += " cumulative"
-			}
-			read = append(read, s)
+	}
+}
+
+type cellShape struct {
+	name, table string
+	rows, read  []string
+}
+
+// check reads text and compares each target's reading with c.read.
+func (c cellShape) check(t *testing.T, text string) {
+	t.Helper()
+	doc, err := Ingest(strings.NewReader(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var read []string
+	for _, ind := range doc.Indicators {
+		per, base := "-", "-"
+		if ind.Per != nil {
+			per = *ind.Per
 		}
-		if strings.Join(read, "\n") != strings.Join(c.read, "\n") {
-			t.Errorf("%s: read\n%s\nwant\n%s", c.name, strings.Join(read, "\n"), strings.Join(c.read, "\n"))
+		if ind.Baseline != nil {
+			base = fmt.Sprintf("%g/%d", ind.Baseline.Value, ind.Baseline.Year)
 		}
+		s := fmt.Sprintf("%s %g%s per %s base %s", ind.Metric, *ind.Value, ind.Unit, per, base)
+		if ind.Cumulative {
+			s += " cumulative"
+		}
+		read = append(read, s)
+	}
+	if strings.Join(read, "\n") != strings.Join(c.read, "\n") {
+		t.Errorf("%s: read from %q\n%s\nwant\n%s", c.name, text, strings.Join(read, "\n"), strings.Join(c.read, "\n"))
 	}
 }
