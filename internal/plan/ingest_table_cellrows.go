@@ -23,6 +23,9 @@ import (
 // after two years) take the place of the year they are under. nil when no second row
 // is found: the cells are the columns.
 func flatHeader(h []cellLine) []cell {
+	if out := yearsUnder(h); out != nil {
+		return out
+	}
 	j := len(h)
 	for j > 0 && len(h)-j < 4 {
 		k := headerKind(h[j-1].text)
@@ -69,6 +72,53 @@ func flatHeader(h []cellLine) []cell {
 			continue
 		}
 		out = append(out, cell{text: c.text, at: c.rune})
+	}
+	return out
+}
+
+// yearsUnder reads a header whose second row is years under the first
+// row's 基期值 and 目标值 (基期值 | 目标值 over 2025年 | 2027年 | 2030年): a
+// baseline takes one year, the target column the others. nil for another.
+func yearsUnder(h []cellLine) []cell {
+	j := len(h)
+	for j > 0 && headerKind(h[j-1].text) == "year" {
+		j--
+	}
+	if len(h)-j < 2 || j < 3 {
+		return nil
+	}
+	target, bases := -1, 0
+	for i, c := range h[:j] {
+		switch x := normalize(c.text); headerKind(x) {
+		case "year":
+			return nil // years in the first row: the second is no years
+		case "base":
+			if target < 0 {
+				bases++
+			}
+		case "target":
+			if target < 0 && !has(x, growthWords) {
+				target = i
+			}
+		}
+	}
+	if target < 0 || len(h)-j <= bases {
+		return nil
+	}
+	years := h[j:]
+	var out []cell
+	for i, c := range h[:j] {
+		switch {
+		case headerKind(c.text) == "base" && i < target:
+			out = append(out, cell{text: c.text + years[0].text, at: years[0].rune})
+			years = years[1:]
+		case i == target:
+			for _, y := range years {
+				out = append(out, cell{text: c.text + y.text, at: y.rune})
+			}
+		default:
+			out = append(out, cell{text: c.text, at: c.rune})
+		}
 	}
 	return out
 }

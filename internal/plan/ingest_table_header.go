@@ -82,7 +82,9 @@ func (d *docRead) header(i int, cs []cell) (*table, bool) {
 		}
 		if i+1 < len(d.origs) {
 			if sub := nonEmpty(gridCells(d.origs[i+1])); len(sub) > 0 && subHeader(sub) && !slices0(sub, "指标") {
-				if merged, ok := fillSpans(g, sub); ok {
+				if merged, ok := underColumns(g, d.rawGrid(i+1)); ok {
+					g, i = merged, i+1
+				} else if merged, ok := fillSpans(g, sub); ok {
 					g, i = merged, i+1
 				}
 			}
@@ -198,6 +200,32 @@ func slices0(cs []cell, word string) bool {
 		}
 	}
 	return false
+}
+
+// underColumns puts a header's second row, its cells in the first's
+// columns (a grid that keeps empty cells), under the cells above them:
+// each is named by the cell above it or, under a cell spanning columns,
+// by the spanning cell (2030年 over 目标值 | 年均增长; 基期值 over 2025年,
+// 目标值 over 2027年 | 2030年).
+func underColumns(row, sub []cell) ([]cell, bool) {
+	if len(sub) != len(row) || len(nonEmpty(sub)) == 0 {
+		return nil, false
+	}
+	out := append([]cell(nil), row...)
+	for j, c := range sub {
+		if c.text == "" {
+			continue
+		}
+		k := j
+		for k > 0 && row[k].text == "" {
+			k--
+		}
+		if row[k].text == "" {
+			return nil, false
+		}
+		out[j] = cell{row[k].text + c.text, c.at}
+	}
+	return out, true
 }
 
 // fillSpans puts a header's second row into the cells its first row spans:

@@ -75,3 +75,44 @@ func TestMergedCellsKeepColumns(t *testing.T) {
 		}
 	}
 }
+
+// A header of two rows whose second row is years under 基期值 and a 目标值
+// spanning two columns, its other cells merged down: in a tab-separated
+// copy and on a web page (rowspan, colspan) each year names its column.
+func TestGridHeaderYearsUnder(t *testing.T) {
+	const intro = "某市科普事业发展规划（2026—2030年）\n二、主要指标\n到2030年，全市科普公共服务能力明显增强，公民科学素质水平稳步提升。主要指标如下：\n"
+	tabs := intro + "指标\t单位\t基期值\t目标值\t\t属性\n\t\t2025年\t2027年\t2030年\t\n" +
+		"科普场馆展教面积\t万平方米\t6.2\t6.8\t7.5\t预期性\n注册科技志愿者人数\t万人\t1.6\t2\t2.5\t预期性\n三、重点任务\n"
+	page := `<html><body><p>某市科普事业发展规划（2026—2030年）</p><p>二、主要指标</p><p>到2030年，全市科普公共服务能力明显增强，公民科学素质水平稳步提升。主要指标如下：</p><table>
+<tr><th rowspan="2">指标</th><th rowspan="2">单位</th><th>基期值</th><th colspan="2">目标值</th><th rowspan="2">属性</th></tr>
+<tr><th>2025年</th><th>2027年</th><th>2030年</th></tr>
+<tr><td>科普场馆展教面积</td><td>万平方米</td><td>6.2</td><td>6.8</td><td>7.5</td><td>预期性</td></tr>
+<tr><td>注册科技志愿者人数</td><td>万人</td><td>1.6</td><td>2</td><td>2.5</td><td>预期性</td></tr>
+</table><p>三、重点任务</p></body></html>`
+	html, err := HTMLText([]byte(page))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, text := range map[string]string{"tabs": tabs, "html": html} {
+		doc, err := Ingest(strings.NewReader(text))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, ind := range doc.Indicators {
+			base, year := "-", 0
+			if ind.Baseline != nil {
+				base = fmt.Sprintf("%g/%d", ind.Baseline.Value, ind.Baseline.Year)
+			}
+			if ind.DeadlineYear != nil {
+				year = *ind.DeadlineYear
+			}
+			got = append(got, fmt.Sprintf("%s %g%s by %d base %s %s", ind.Metric, *ind.Value, ind.Unit, year, base, ind.Constraint))
+		}
+		want := "科普场馆展教面积 6.8万平方米 by 2027 base 6.2/2025 预期性|科普场馆展教面积 7.5万平方米 by 2030 base 6.2/2025 预期性|" +
+			"注册科技志愿者人数 2万人 by 2027 base 1.6/2025 预期性|注册科技志愿者人数 2.5万人 by 2030 base 1.6/2025 预期性"
+		if strings.Join(got, "|") != want {
+			t.Errorf("%s: read\n%s\nwant\n%s", name, strings.Join(got, "\n"), strings.ReplaceAll(want, "|", "\n"))
+		}
+	}
+}
