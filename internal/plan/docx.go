@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 )
 
@@ -42,6 +43,8 @@ func DocxText(data []byte) (string, error) {
 	dec := xml.NewDecoder(io.LimitReader(rc, maxDocumentXML))
 	var b strings.Builder
 	inText, cells := false, 0 // cells: depth of open table cells
+	span, sup := 0, false     // the open cell's w:gridSpan; the run is superscript
+	rowCells := 0             // cells written in the open row
 	for {
 		tok, err := dec.Token()
 		if errors.Is(err, io.EOF) {
@@ -56,7 +59,26 @@ func DocxText(data []byte) (string, error) {
 			case "t":
 				inText = true
 			case "tc":
+				// cells are apart by a tab, none after the last: a cell
+				// merged down (w:vMerge, its text in the first row) is an
+				// empty cell, so a row's columns stay where the header's are
+				// even at its right-hand end
+				if rowCells > 0 {
+					b.WriteByte('\t')
+				}
+				rowCells++
 				cells++
+				span = 1
+			case "tr":
+				rowCells = 0
+			case "gridSpan":
+				if n := attrInt(t, "val"); n > 1 && n <= 64 {
+					span = n
+				}
+			case "vertAlign":
+				sup = attrVal(t, "val") == "superscript"
+			case "r":
+				sup = false
 			case "tab":
 				b.WriteByte('\t')
 			case "br":
@@ -74,15 +96,48 @@ func DocxText(data []byte) (string, error) {
 				}
 			case "tc":
 				cells--
-				b.WriteByte('\t')
+				// a cell spanning columns leaves them empty, so that each
+				// row has the table's columns
+				for range max(span, 1) - 1 {
+					b.WriteByte('\t')
+				}
+				span = 1
 			case "tr":
 				b.WriteByte('\n')
 			}
 		case xml.CharData:
-			if inText {
+			switch {
+			case inText && sup:
+				b.WriteString(superscript(string(t))) // a footnote's mark: 2.5¹, not 2.51
+			case inText:
 				b.Write(t)
 			}
 		}
 	}
 	return b.String(), nil
+}
+
+func attrVal(e xml.StartElement, name string) string {
+	for _, a := range e.Attr {
+		if a.Name.Local == name {
+			return a.Value
+		}
+	}
+	return ""
+}
+
+func attrInt(e xml.StartElement, name string) int {
+	n, _ := strconv.Atoi(attrVal(e, name))
+	return n
+}
+
+// superscript writes the digits of a raised run (a footnote's mark after a
+// value) as superscript digits, so that they are not read as the value's.
+func superscript(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r >= '0' && r <= '9' {
+			return []rune("⁰¹²³⁴⁵⁶⁷⁸⁹")[r-'0']
+		}
+		return r
+	}, s)
 }

@@ -37,6 +37,7 @@ func ingestText(text string, l *learnDoc) (*Doc, error) {
 	for i := range d.lines {
 		d.line(i)
 	}
+	d.endTable()
 	d.flush()
 	if len(d.doc.Sections) == 0 {
 		return d.doc, ErrNoStructure
@@ -60,6 +61,10 @@ type docRead struct {
 	report         bool           // a circular or a letter that reports what was done (doneReport)
 	stack          []open         // the sections open, outermost first
 	tbl            *table         // the indicator table being read
+	text           string         // the text read (a laid-out table's columns count from its lines' starts)
+	lineStarts     []int          // the rune offset of each of its lines, when a laid-out table asks
+	lineBytes      []int          // and its byte offset
+	cellRows       map[int][]cell // the rows of tables pasted one cell a line, in their columns, by the line's offset
 	para           paragraph      // read as a whole: a PDF breaks lines (and puts page numbers) inside sentences
 	sentences      sentenceRead   // where each sentence is read
 	withText       int            // headings followed by sentences: a table of contents has none
@@ -76,7 +81,8 @@ type docRead struct {
 // says before its lines are read one by one.
 func newDocRead(text string) *docRead {
 	d := &docRead{doc: &Doc{Sections: []*Section{}, Indicators: []Indicator{}, Responsibilities: []Responsibility{}}, titleLine: -1}
-	d.lines, d.origs, d.offs = splitLines(joinCellLines(text))
+	d.text, d.cellRows = joinCellTables(text)
+	d.lines, d.origs, d.offs = splitLines(d.text)
 	d.doc.Title, d.doc.Issuer = titleAndIssuer(d.lines)
 	d.names = namedCounts(d.lines)
 	d.doc.Period = period(d.doc.Title, d.lines)

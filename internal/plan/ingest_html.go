@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"regexp"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -63,7 +64,49 @@ func HTMLText(data []byte) (string, error) {
 // pageText is the text of a page as it is walked.
 type pageText struct {
 	b            strings.Builder
-	text, linked int // runes of text, of text inside links
+	text, linked int         // runes of text, of text inside links
+	tables       []*htmlGrid // the tables open, innermost last
+}
+
+// htmlGrid places a table's cells in its columns: a cell spanning rows
+// (rowspan) holds its column in the rows below, which then get an empty
+// cell there, so that every row has the table's columns wherever the
+// spanning cell stands (a 属性 merged down at a row's right-hand end).
+type htmlGrid struct {
+	below []int // per column, rows below still covered by a cell above
+	col   int   // the open row's next column
+}
+
+// cell writes the separator before a cell (a tab, none before a row's
+// first) and the empty cells of the columns covered from above.
+func (g *htmlGrid) cell(b *strings.Builder) {
+	g.cover(b)
+	if g.col > 0 {
+		b.WriteByte('\t')
+	}
+}
+
+// cover writes an empty cell for each column from the next one on that a
+// cell of a row above spans into.
+func (g *htmlGrid) cover(b *strings.Builder) {
+	for g.col < len(g.below) && g.below[g.col] > 0 {
+		g.below[g.col]--
+		if g.col > 0 {
+			b.WriteByte('\t')
+		}
+		g.col++
+	}
+}
+
+// span records a cell of rows×cols at the open column and moves past it.
+func (g *htmlGrid) span(rows, cols int) {
+	for k := range cols {
+		for g.col+k >= len(g.below) {
+			g.below = append(g.below, 0)
+		}
+		g.below[g.col+k] = max(g.below[g.col+k], rows-1)
+	}
+	g.col += cols
 }
 
 // walk writes the text under n: one line a block, a table's cells apart by
@@ -74,6 +117,9 @@ func (p *pageText) walk(n *html.Node, inLink, inPre, inCell bool) {
 	switch n.Type {
 	case html.TextNode:
 		s := n.Data
+		if n.Parent != nil && n.Parent.Type == html.ElementNode && n.Parent.Data == "sup" {
+			s = superscript(s) // a footnote's mark after a value: 2.5¹, not 2.51
+		}
 		if !inPre {
 			s = strings.Join(strings.FieldsFunc(s, func(r rune) bool { return r == '\n' || r == '\r' || r == '\t' }), "")
 		}
@@ -93,8 +139,19 @@ func (p *pageText) walk(n *html.Node, inLink, inPre, inCell bool) {
 		}
 		inLink = inLink || n.Data == "a"
 		inPre = inPre || n.Data == "pre"
-		if n.Data == "table" {
+		switch n.Data {
+		case "table":
 			inCell = false // a table inside a cell has rows of its own
+			p.tables = append(p.tables, &htmlGrid{})
+			defer func() { p.tables = p.tables[:len(p.tables)-1] }()
+		case "tr":
+			if g := p.grid(); g != nil {
+				g.col = 0
+			}
+		case "td", "th":
+			if g := p.grid(); g != nil {
+				g.cell(&p.b)
+			}
 		}
 	}
 	// a cell of a data table, not one a page is laid out in (a
@@ -106,7 +163,20 @@ func (p *pageText) walk(n *html.Node, inLink, inPre, inCell bool) {
 	if n.Type == html.ElementNode {
 		switch {
 		case n.Data == "td" || n.Data == "th":
-			p.b.WriteByte('\t')
+			// a cell spanning columns leaves them empty, so that each row
+			// has the table's columns
+			cols := min(max(spanAttr(n, "colspan"), 1), 64)
+			for range cols - 1 {
+				p.b.WriteByte('\t')
+			}
+			if g := p.grid(); g != nil {
+				g.span(min(max(spanAttr(n, "rowspan"), 1), 1000), cols)
+			}
+		case n.Data == "tr":
+			if g := p.grid(); g != nil {
+				g.cover(&p.b) // the columns at the row's end spanned from above
+			}
+			p.b.WriteByte('\n')
 		case blockTags[n.Data] && inCell && n.Data != "tr" && n.Data != "table" && n.Data != "tbody":
 			p.b.WriteByte(' ')
 		case blockTags[n.Data]:
@@ -120,7 +190,11 @@ func tidyLines(s string) string {
 	var out strings.Builder
 	blank := false
 	for _, l := range strings.Split(s, "\n") {
-		l = strings.TrimRight(strings.TrimLeft(l, " \u00a0"), " \t\u00a0")
+		// a row's empty cells at its end are kept (tabs), not its spaces
+		l = strings.TrimRight(strings.TrimLeft(l, " \u00a0"), " \u00a0")
+		if strings.Trim(l, "\t") == "" {
+			l = ""
+		}
 		if strings.Contains(l, " \t") {
 			l = reSpaceTab.ReplaceAllString(l, "\t") // the space a cell's last paragraph left
 		}
@@ -176,4 +250,24 @@ func shortCell(n *html.Node) bool {
 		return true
 	}
 	return count(n)
+}
+
+// grid is the innermost open table's, nil outside a table.
+func (p *pageText) grid() *htmlGrid {
+	if len(p.tables) == 0 {
+		return nil
+	}
+	return p.tables[len(p.tables)-1]
+}
+
+// spanAttr is a table cell's colspan or rowspan, 1 if none.
+func spanAttr(n *html.Node, key string) int {
+	for _, a := range n.Attr {
+		if a.Key == key {
+			if k, err := strconv.Atoi(strings.TrimSpace(a.Val)); err == nil {
+				return k
+			}
+		}
+	}
+	return 1
 }

@@ -1,6 +1,7 @@
 package plan
 
 import (
+	"cmp"
 	"regexp"
 	"strconv"
 	"strings"
@@ -25,7 +26,14 @@ var (
 type table struct {
 	width                                int // cells in the header
 	name, unit, target, baseline, constr int // index from the right, -1 if absent
-	targetYear, baselineYear             int
+	category                             int // 类别, 领域: a cell given once for the rows it spans
+	// the last category and constraint a row gave: a cell merged down
+	// leaves the rows below it empty (or without it)
+	lastCat, lastConstr      string
+	targetYear, baselineYear int
+	// the columns read as targets, left to right: 目标值 and 年均增长 under
+	// 2030年, or the years after the baseline (2027年 | 2030年)
+	cols []tcol
 	// a table of tasks by year (地区 | 2026年 | 2027年 | 2028年 | 合计): each
 	// year's cell is a target due that year, in the unit stated above it
 	years     []int // right-indices of the year columns
@@ -34,6 +42,18 @@ type table struct {
 	// the header titles its year columns as tasks (分年度招生任务 over
 	// 1996年 | 1997年 | 1998年): they are targets whatever the plan's time
 	tasks bool
+	lay   *layout // a table laid out in columns by pdftotext -layout
+	grid  bool    // rows whose cells are apart by tabs or |, empty cells kept
+	skip  int     // the last line of a header of several lines
+}
+
+// tcol is a target column: its right-index, the year it is due (0: the
+// table's), yearly for a column of average growth, the unit its header
+// gives in brackets (年均增长（%）).
+type tcol struct {
+	r, year int
+	yearly  bool
+	unit    string
 }
 
 // cell is one cell of a row and its rune offset in the line.
@@ -71,8 +91,9 @@ func tableHeader(cs []cell, planEnd *int) (*table, bool) {
 		return nil, false
 	}
 	cs, tasks := withoutYearsTitle(cs)
-	t := &table{width: len(cs), name: -1, unit: -1, target: -1, baseline: -1, constr: -1, tasks: tasks}
-	var years []int // right-indices of year columns
+	t := &table{width: len(cs), name: -1, unit: -1, target: -1, baseline: -1, constr: -1, category: -1, tasks: tasks}
+	var years []int     // right-indices of year columns
+	var explicit []tcol // columns the header names as targets
 	for i, c := range cs {
 		r := len(cs) - 1 - i
 		switch x := normalize(c.text); {
@@ -80,30 +101,41 @@ func tableHeader(cs []cell, planEnd *int) (*table, bool) {
 			t.constr = r
 		case strings.Contains(x, "指标") && t.name < 0:
 			t.name = r
-		case strings.Contains(x, "单位"):
+		case has(x, categoryWords) && utf8.RuneCountInString(x) <= 4 && t.name < 0:
+			t.category = r
+		case strings.Contains(x, "单位") && !strings.Contains(x, "目标"):
 			t.unit = r
-		case strings.Contains(x, "目标") || strings.Contains(x, "期末"):
-			t.target = r
-			if m := reHeaderYr.FindString(x); m != "" {
-				t.targetYear, _ = strconv.Atoi(m)
+		case has(x, growthWords) && utf8.RuneCountInString(x) <= 16:
+			explicit = append(explicit, tcol{r: r, year: headerYear(x), yearly: true, unit: nameUnit(x)})
+		case strings.Contains(x, "目标") || strings.Contains(x, "期末") || strings.Contains(x, "规划值"):
+			if t.target < 0 {
+				t.target = r
+				t.targetYear = headerYear(x)
 			}
+			explicit = append(explicit, tcol{r: r, year: headerYear(x), unit: nameUnit(x)})
 		case strings.Contains(x, "基期") || strings.Contains(x, "基准") || strings.Contains(x, "现状") || strings.Contains(x, "基数"):
 			t.baseline = r
-			if m := reHeaderYr.FindString(x); m != "" {
-				t.baselineYear, _ = strconv.Atoi(m)
-			}
+			t.baselineYear = headerYear(x)
 		case reHeaderYr.MatchString(x) && utf8.RuneCountInString(x) <= 8:
 			years = append(years, r)
 		}
 	}
+	if t.target < 0 && len(explicit) > 0 {
+		t.target = explicit[0].r
+	}
+	yearAt := func(r int) int { return headerYear(cs[len(cs)-1-r].text) }
 	// Year columns (2025年, 2030年): the last is the target, the first the baseline.
 	if t.target < 0 && len(years) > 0 {
 		t.target = years[len(years)-1]
-		t.targetYear, _ = strconv.Atoi(reHeaderYr.FindString(cs[len(cs)-1-t.target].text))
+		t.targetYear = yearAt(t.target)
 		if len(years) > 1 && t.baseline < 0 {
 			t.baseline = years[0]
-			t.baselineYear, _ = strconv.Atoi(reHeaderYr.FindString(cs[len(cs)-1-t.baseline].text))
+			t.baselineYear = yearAt(t.baseline)
 		}
+	} else if t.baseline < 0 && len(years) > 0 && years[0] > t.target {
+		// a year left of the targets is their baseline (2025年 | 目标值)
+		t.baseline = years[0]
+		t.baselineYear = yearAt(t.baseline)
 	}
 	if t.name < 0 && t.baseline >= 0 && t.target >= 0 && len(years) >= 2 && t.unit < 0 && t.constr < 0 {
 		// no 指标 column: the rows are regions or bodies, the years their
@@ -123,7 +155,31 @@ func tableHeader(cs []cell, planEnd *int) (*table, bool) {
 	if t.targetYear == 0 && planEnd != nil {
 		t.targetYear = *planEnd
 	}
+	switch {
+	case len(t.years) > 0:
+	case len(explicit) > 0:
+		t.cols = explicit
+	default:
+		// every year column but the baseline is a target due that year
+		for _, r := range years {
+			if r < t.baseline || t.baseline < 0 && r == t.target {
+				t.cols = append(t.cols, tcol{r: r, year: yearAt(r)})
+			}
+		}
+	}
 	return t, true
+}
+
+// categoryWords name a column of categories left of the indicators'.
+var categoryWords = []string{"类别", "领域", "分类", "方面", "维度", "板块"}
+
+// growthWords name a column of average growth, a target a year.
+var growthWords = []string{"年均增长", "年均增速", "年均增幅", "年均提高"}
+
+// headerYear is the year a header cell names, or 0.
+func headerYear(x string) int {
+	y, _ := strconv.Atoi(reHeaderYr.FindString(x))
+	return y
 }
 
 // withoutYearsTitle takes out of a header the cell that titles the year
@@ -155,96 +211,134 @@ func titlesYears(cell string) bool {
 	return has(cell, yearsTitles) && !strings.ContainsAny(cell, "0123456789")
 }
 
-// rows reads one row of a table: its target, or for a table of tasks by
-// year one target a year; ok is false when the line is not a row.
-func (t *table) rows(cs []cell, line string, base int, section []string) ([]Indicator, bool) {
-	if len(t.years) == 0 {
-		ind, ok := t.row(cs, line, base, section)
-		return []Indicator{ind}, ok
-	}
-	if len(cs) != t.width {
+// rows reads one row of a table: a target for each target column with a
+// number (for a table of tasks by year one a year); ok is false when the
+// line is not a row. name, if not "", is the indicator's name, wrapped
+// over lines around the row (a PDF's layout).
+func (t *table) rows(cs []cell, line string, base int, section []string, name string) ([]Indicator, bool) {
+	if len(cs) < 3 {
 		return nil, false
 	}
+	if len(t.years) > 0 {
+		if len(cs) != t.width {
+			return nil, false
+		}
+		var out []Indicator
+		for k, r := range t.years {
+			if ind, ok := t.cell(cs, tcol{r: r, year: t.yearOf[k]}, line, base, section, name); ok {
+				out = append(out, ind)
+			}
+		}
+		return out, len(out) > 0
+	}
 	var out []Indicator
-	for k, r := range t.years {
-		y := *t
-		y.years, y.target, y.targetYear = nil, r, t.yearOf[k]
-		if ind, ok := y.row(cs, line, base, section); ok {
+	cat, constr := t.rowState(cs)
+	for _, c := range t.cols {
+		if ind, ok := t.cell(cs, c, line, base, section, name); ok {
+			ind.Category = cat
+			if ind.Constraint == "" {
+				ind.Constraint = constr
+			}
 			out = append(out, ind)
 		}
+	}
+	if len(out) > 0 {
+		t.lastCat, t.lastConstr = cat, constr
 	}
 	return out, len(out) > 0
 }
 
-// row reads one row of an indicator table as a target; ok is false when
-// the line is not a row (too few cells, no number in the target column).
-func (t *table) row(cs []cell, line string, base int, section []string) (Indicator, bool) {
-	if len(cs) < 3 || t.target >= len(cs) {
+// rowState is a row's category and constraint: its own cells', else the
+// last row's (a cell merged down over it). A laid-out table's category is
+// placed after the table (layout.placeSpans): a PDF centres it among its
+// rows.
+func (t *table) rowState(cs []cell) (cat, constr string) {
+	if t.lay != nil {
+		return "", ""
+	}
+	cat, constr = t.lastCat, t.lastConstr
+	if c, ok := cellAt(cs, t.category); ok && headerWord(c.text) && !strings.ContainsAny(c.text, "0123456789") {
+		cat = c.text
+	}
+	if c, ok := cellAt(cs, t.constr); ok && constraintWord(c.text) {
+		constr = c.text
+	}
+	return cat, constr
+}
+
+// noteRow keeps a row of words' category and constraint for the rows
+// below it.
+func (t *table) noteRow(cs []cell) { t.lastCat, t.lastConstr = t.rowState(cs) }
+
+// cellAt is the cell r from the right of a row, if it has one with text.
+func cellAt(cs []cell, r int) (cell, bool) {
+	if r < 0 || r >= len(cs) || cs[len(cs)-1-r].text == "" {
+		return cell{}, false
+	}
+	return cs[len(cs)-1-r], true
+}
+
+// cell reads the target of one target column c of a row, if its cell
+// holds a number.
+func (t *table) cell(cs []cell, c tcol, line string, base int, section []string, name string) (Indicator, bool) {
+	tc, ok := cellAt(cs, c.r)
+	if !ok {
 		return Indicator{}, false
 	}
-	at := func(r int) (cell, bool) {
-		if r < 0 || r >= len(cs) {
-			return cell{}, false
+	cv, ok := readCell(tc.text)
+	if !ok {
+		return Indicator{}, false
+	}
+	if name == "" {
+		if nc, ok := cellAt(cs, t.name); ok {
+			name = nc.text
 		}
-		return cs[len(cs)-1-r], true
 	}
-	tc, _ := at(t.target)
-	m := reCellValue.FindStringSubmatch(normalize(tc.text))
-	if m == nil {
-		return Indicator{}, false
+	// the unit: the cell's own, its column's header's, the unit column's,
+	// the name's in brackets, the line above the table's
+	unit := cv.unit
+	if unit == "" {
+		unit = c.unit
 	}
-	v, err := strconv.ParseFloat(m[2], 64)
-	if err != nil {
-		return Indicator{}, false
-	}
-	unit := m[3]
-	if uc, ok := at(t.unit); ok && unit == "" {
+	if uc, ok := cellAt(cs, t.unit); ok && unit == "" && !c.yearly {
 		unit = uc.text
 	}
-	if nc, ok := at(t.name); ok && unit == "" && t.unitAbove == "" {
-		unit = nameUnit(nc.text)
+	if unit == "" && t.unitAbove == "" {
+		unit = nameUnit(name)
 	}
 	if unit == "" {
 		unit = t.unitAbove
 	}
 	baseUnit, mult := splitUnit(unit)
-	ind := Indicator{Value: &v, Unit: unit, BaseUnit: baseUnit, Multiplier: mult, Comparator: cellComparator(m[1], m[4]), Section: section}
+	ind := Indicator{Unit: unit, BaseUnit: baseUnit, Multiplier: mult, Comparator: cv.comparator, Section: section, Cumulative: cv.cumulative}
+	if cv.isRange {
+		lo, hi := cv.low, cv.high
+		ind.Low, ind.High = &lo, &hi
+	} else {
+		v := cv.value
+		ind.Value = &v
+	}
 	// The span is the number in the target cell.
-	numAt := strings.Index(normalize(tc.text), m[2])
-	ind.Start = base + tc.at + utf8.RuneCountInString(normalize(tc.text)[:numAt])
-	ind.End = ind.Start + utf8.RuneCountInString(m[2])
-	if t.targetYear > 0 {
-		y := t.targetYear
+	ind.Start = base + tc.at + cv.numAt
+	ind.End = ind.Start + utf8.RuneCountInString(cv.num)
+	if y := cmp.Or(c.year, t.targetYear); y > 0 {
 		ind.DeadlineYear = &y
 	}
-	if nc, ok := at(t.name); ok {
-		ind.Metric = metricOf(nc.text, unit)
+	if c.yearly {
+		per := "year"
+		ind.Per = &per
 	}
-	if bc, ok := at(t.baseline); ok {
-		if bm := reCellValue.FindStringSubmatch(normalize(bc.text)); bm != nil {
-			bv, _ := strconv.ParseFloat(bm[2], 64)
-			ind.Baseline = &Baseline{Value: bv, Year: t.baselineYear}
+	ind.Metric = metricOf(name, unit, c.unit != "")
+	if bc, ok := cellAt(cs, t.baseline); ok && !c.yearly {
+		if bv, ok := readCell(bc.text); ok && !bv.isRange {
+			ind.Baseline = &Baseline{Value: bv.value, Year: t.baselineYear}
 		}
 	}
-	if cc, ok := at(t.constr); ok && (strings.Contains(cc.text, "约束") || strings.Contains(cc.text, "预期")) {
+	if cc, ok := cellAt(cs, t.constr); ok && (strings.Contains(cc.text, "约束") || strings.Contains(cc.text, "预期")) {
 		ind.Constraint = cc.text
 	}
 	ind.Text = strings.TrimSpace(line)
 	return ind, true
-}
-
-// cellComparator is a target cell's comparator from the words before its
-// number (≥, ＞, 不低于) or after it (以上, 左右).
-func cellComparator(before, after string) string {
-	switch {
-	case strings.ContainsAny(before, "≥>＞≧") || before == "不低于" || before == "不少于" || before == "超过" || after == "以上":
-		return ">="
-	case strings.ContainsAny(before, "≤<＜≦") || before == "不高于" || before == "不超过" || after == "以下" || after == "以内":
-		return "<="
-	case after == "左右":
-		return "approx"
-	}
-	return "="
 }
 
 // reNameUnit is the unit an indicator's name gives in brackets at its end:
@@ -261,9 +355,10 @@ func nameUnit(name string) string {
 }
 
 // metricOf is an indicator's name without the unit it gives in brackets
-// when that is the target's unit (企业科协覆盖率（%） → 企业科协覆盖率).
-func metricOf(name, unit string) string {
-	if u := nameUnit(name); u != "" && u == unit {
+// when that is the target's unit (企业科协覆盖率（%） → 企业科协覆盖率), or
+// when the target's column gives its own (地区生产总值（亿元） under 年均增长（%）).
+func metricOf(name, unit string, colUnit bool) string {
+	if u := nameUnit(name); u != "" && (u == unit || colUnit) {
 		return strings.TrimSpace(reNameUnit.ReplaceAllString(name, ""))
 	}
 	return name
@@ -273,11 +368,21 @@ func metricOf(name, unit string) string {
 // the table: the right cells, and words where the target would be
 // (持续提升, 基本消除, —). The table goes on after it.
 func (t *table) wordsRow(cs []cell) bool {
-	if len(t.years) > 0 || len(cs) < 3 || t.target >= len(cs) || len(cs) > t.width {
+	if len(t.years) > 0 || len(cs) < 3 || len(cs) > t.width {
 		return false
 	}
-	tc := cs[len(cs)-1-t.target].text
-	return utf8.RuneCountInString(tc) <= 8 && !strings.ContainsAny(tc, "0123456789０１２３４５６７８９。；;，,")
+	words := 0
+	for _, c := range t.cols {
+		tc, ok := cellAt(cs, c.r)
+		if !ok {
+			continue
+		}
+		if utf8.RuneCountInString(tc.text) > 12 || strings.ContainsAny(tc.text, "0123456789０１２３４５６７８９。；;，,") {
+			return false
+		}
+		words++
+	}
+	return words > 0
 }
 
 // cellBreaks marks the borders of a table row's cells as clause breaks,
@@ -294,49 +399,4 @@ func cellBreaks(row string) string {
 		}
 	}
 	return string(rs)
-}
-
-// reUnitLine is the line above a table that gives its unit (单位：个).
-var reUnitLine = regexp.MustCompile(`^(?:计量)?单位\s*[:：]\s*(\S{1,6})\s*$`)
-
-// tableLine reads line i as a line of a table, inside a section: a row of
-// the indicator table being read (its targets proposed in a section about
-// the past), the rule under a Markdown table's header, or the header of an
-// indicator table (with the unit the line above may give). done reports
-// the line read so; row, a line of three cells or more of another table.
-func (d *docRead) tableLine(i int) (row, done bool) {
-	if len(d.stack) == 0 {
-		return false, false
-	}
-	cs := cells(d.origs[i])
-	row = len(cs) >= 3
-	if d.tbl != nil && reMarkdownRule.MatchString(d.lines[i]) {
-		return row, true
-	}
-	if d.tbl != nil {
-		if inds, ok := d.tbl.rows(cs, d.origs[i], d.offs[i], d.path()); ok {
-			d.flush()
-			for _, ind := range inds {
-				ind.Candidate = d.stack[len(d.stack)-1].past
-				d.doc.Indicators = append(d.doc.Indicators, ind)
-			}
-			return row, true
-		}
-		if d.tbl.wordsRow(cs) {
-			d.flush()
-			return row, true
-		}
-		d.tbl = nil
-	}
-	if t, ok := tableHeader(cs, d.doc.Period.End); ok {
-		d.flush()
-		d.tbl = t
-		if i > 0 {
-			if m := reUnitLine.FindStringSubmatch(d.lines[i-1]); m != nil {
-				d.tbl.unitAbove = m[1]
-			}
-		}
-		return row, true
-	}
-	return row, false
 }

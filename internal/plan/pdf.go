@@ -73,14 +73,14 @@ func PDFText(ctx context.Context, data []byte) (string, error) {
 	return out.String(), nil
 }
 
-// ErrFormat is the error of a file that is not .txt, .docx or .pdf.
-var ErrFormat = errors.New("plan: only .txt, .docx, .pdf and .html documents are read")
+// ErrFormat is the error of a file that is not .txt, .md, .docx, .pdf or .html.
+var ErrFormat = errors.New("plan: only .txt, .md, .docx, .pdf and .html documents are read")
 
 // DocumentText returns the text of a plan document by its file name's
 // extension: plain text (UTF-8), Word (.docx), PDF or a web page (.html).
 func DocumentText(ctx context.Context, name string, data []byte) (string, error) {
 	switch strings.ToLower(filepath.Ext(name)) {
-	case ".txt", "":
+	case ".txt", ".md", "":
 		return string(data), nil
 	case ".docx":
 		return DocxText(data)

@@ -54,6 +54,8 @@ type Indicator struct {
 	Constraint   string    `json:"constraint,omitempty"` // 约束性 or 预期性, when a table says
 	Candidate    bool      `json:"candidate,omitempty"`  // unsure: for the reviewer to accept, not a target
 	Score        *float64  `json:"score,omitempty"`      // the learned model's probability that it is a target (0–1); none for a table's
+	Cumulative   bool      `json:"cumulative,omitempty"` // a table's 〔 〕 or [ ]: the total over the plan's years
+	Category     string    `json:"category,omitempty"`   // a table's category cell of the row (经济发展, 领域), when it has one
 }
 
 // Baseline is the starting value of an indicator.

@@ -39,6 +39,7 @@ func main() {
 	if err := os.WriteFile(filepath.Join(dir, "plans", "chanye_fangan.pdf"), pdf(string(src)), 0o644); err != nil {
 		log.Fatal(err)
 	}
+	tables(dir)
 }
 
 func esc(s string) string {
@@ -89,10 +90,15 @@ func docx(src string) []byte {
 	if inTable {
 		body.WriteString("</w:tbl>")
 	}
+	return docxPackage(body.String())
+}
+
+// docxPackage zips a document body as a minimal .docx.
+func docxPackage(body string) []byte {
 	files := []struct{ name, body string }{
 		{"[Content_Types].xml", `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>`},
 		{"_rels/.rels", `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>`},
-		{"word/document.xml", `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>` + body.String() + `</w:body></w:document>`},
+		{"word/document.xml", `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>` + body + `</w:body></w:document>`},
 	}
 	var buf bytes.Buffer
 	zw := zip.NewWriter(&buf)
@@ -113,11 +119,7 @@ func docx(src string) []byte {
 // whose cells are separated by two spaces is a table row, its cells at
 // fixed columns.
 func pdf(src string) []byte {
-	const size, lead, left, top, width = 11.0, 18.0, 60.0, 780.0, 40
-	type run struct {
-		x, y float64
-		s    string
-	}
+	const lead, left, top, width = 18.0, 60.0, 780.0, 40
 	var pages [][]run
 	var cur []run
 	y := top
@@ -153,7 +155,19 @@ func pdf(src string) []byte {
 		y -= lead
 	}
 	pages = append(pages, cur)
+	return pdfPages(pages, used)
+}
 
+// run is a piece of text set at (x, y) on a page.
+type run struct {
+	x, y float64
+	s    string
+}
+
+// pdfPages writes the pages' runs as a PDF with one CID font covering the
+// runes used.
+func pdfPages(pages [][]run, used map[rune]bool) []byte {
+	const size = 11.0
 	var objs []string // objs[i] is object i+1
 	add := func(s string) int { objs = append(objs, s); return len(objs) }
 	var codes []rune

@@ -1,0 +1,99 @@
+package plan
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+)
+
+// What one cell of an indicator table's target column says: a number with
+// what a plan's table puts around it. Cells of words (保持在合理区间,
+// 完成国家下达任务, 与经济增长基本同步) and dashes (—, -) hold no target.
+
+// reCellTarget reads a normalized cell: a change (提高, 下降), a comparator
+// before the number (≥, ＞, 不低于), the number or a range (6-6.5, 1.5~2,
+// 3至5), a unit (%, 个百分点, 万人) and a word after (以上, 左右).
+var reCellTarget = regexp.MustCompile(`^(提高|增加|增长|提升|下降|降低|减少|缩小)?\s*(≥|≤|>=|<=|>|<|＞|＜|≧|≦|不低于|不少于|不高于|不超过|超过|高于|低于|大于|小于|达到)?\s*(\d+(?:\.\d+)?)(?:\s*(?:-|~|至|到)\s*(\d+(?:\.\d+)?))?\s*([^\s\d]{0,6}?)\s*(以上|以下|以内|左右)?$`)
+
+// cellMarks are what may close a value as a footnote's mark (2.5¹, 2.5*).
+const cellMarks = "¹²³⁴⁵⁶⁷⁸⁹⁰*＊※△▲#＃"
+
+// cumulativeBrackets open and close a value summed over the plan's years
+// (〔13.5〕, [4.3]): a table's note says so (注：〔 〕内为五年累计数).
+var cumulativeBrackets = [][2]string{{"〔", "〕"}, {"[", "]"}, {"【", "】"}, {"［", "］"}}
+
+// cellValue is the target a cell holds.
+type cellValue struct {
+	value, low, high float64
+	isRange          bool
+	comparator       string
+	unit             string
+	cumulative       bool
+	num              string // the number (or range) as it is in the normalized cell
+	numAt            int    // its rune offset in the normalized cell
+}
+
+// readCell reads a table cell's target; ok is false for a cell that holds
+// none (words, a dash, a blank).
+func readCell(text string) (cellValue, bool) {
+	x := strings.TrimSpace(normalize(text))
+	lead := 0 // runes cut from the cell's start
+	var cv cellValue
+	for _, b := range cumulativeBrackets {
+		if inner, ok := strings.CutPrefix(x, b[0]); ok {
+			if inner, ok = strings.CutSuffix(strings.TrimRight(inner, cellMarks), b[1]); ok {
+				lead = utf8.RuneCountInString(b[0])
+				x, cv.cumulative = inner, true
+			}
+			break
+		}
+	}
+	x = strings.TrimRight(x, cellMarks+" ")
+	if x == "" || !strings.ContainsAny(x, "0123456789") || utf8.RuneCountInString(x) > 24 {
+		return cellValue{}, false
+	}
+	m := reCellTarget.FindStringSubmatchIndex(x)
+	if m == nil {
+		return cellValue{}, false
+	}
+	part := func(k int) string {
+		if m[2*k] < 0 {
+			return ""
+		}
+		return x[m[2*k]:m[2*k+1]]
+	}
+	v, err := strconv.ParseFloat(part(3), 64)
+	if err != nil {
+		return cellValue{}, false
+	}
+	cv.value, cv.unit = v, part(5)
+	cv.comparator = cellComparator(part(2), part(6))
+	end := m[7]
+	if hi := part(4); hi != "" {
+		h, err := strconv.ParseFloat(hi, 64)
+		if err != nil || h <= v {
+			return cellValue{}, false
+		}
+		cv.low, cv.high, cv.isRange, cv.comparator = v, h, true, "range"
+		end = m[9]
+	}
+	cv.num = x[m[6]:end]
+	// the cell's text is trimmed, and normalize maps rune for rune
+	cv.numAt = lead + utf8.RuneCountInString(x[:m[6]])
+	return cv, true
+}
+
+// cellComparator is a target cell's comparator from the words before its
+// number (≥, ＞, 不低于) or after it (以上, 左右).
+func cellComparator(before, after string) string {
+	switch {
+	case strings.ContainsAny(before, "≥>＞≧") || has(before, []string{"不低于", "不少于", "超过", "高于", "大于"}) || after == "以上":
+		return ">="
+	case strings.ContainsAny(before, "≤<＜≦") || has(before, []string{"不高于", "不超过", "低于", "小于"}) || after == "以下" || after == "以内":
+		return "<="
+	case after == "左右":
+		return "approx"
+	}
+	return "="
+}

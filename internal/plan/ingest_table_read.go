@@ -1,0 +1,90 @@
+package plan
+
+import "regexp"
+
+// Reading a document's lines as an indicator table's: its header, its
+// rows, the lines a header or a PDF's layout spreads over, its end.
+
+// reUnitLine is the line above a table that gives its unit (单位：个).
+var reUnitLine = regexp.MustCompile(`^(?:计量)?单位\s*[:：]\s*(\S{1,6})\s*$`)
+
+// tableLine reads line i as a line of a table, inside a section: a row of
+// the indicator table being read (its targets proposed in a section about
+// the past), the rule under a Markdown table's header, the lines of a
+// header, a name's wrapped part, or the header of an indicator table (with
+// the unit the line above may give). done reports the line read so; row, a
+// line of three cells or more of another table.
+func (d *docRead) tableLine(i int) (row, done bool) {
+	if len(d.stack) == 0 {
+		return false, false
+	}
+	cs := cells(d.origs[i])
+	if placed, ok := d.cellRows[d.offs[i]]; ok {
+		cs = nonEmpty(placed)
+	}
+	row = len(cs) >= 3
+	if d.tbl != nil && (reMarkdownRule.MatchString(d.lines[i]) || i <= d.tbl.skip) {
+		return row, true
+	}
+	if t := d.tbl; t != nil {
+		heading := normalizedHeading(d.origs[i])
+		acs := t.align(d, i, cs)
+		if t.lay != nil {
+			if len(cs) == t.width {
+				t.lay.anchor(cs, d.indent(i))
+			}
+			if a, ok := t.lay.align(cs, d.indent(i)); ok {
+				acs = a
+				if !heading {
+					t.lay.spanned(t, acs, i)
+				}
+				if !heading && t.lay.wrapped(t, acs) {
+					return row, true
+				}
+			}
+		}
+		if inds, ok := t.rows(acs, d.origs[i], d.offs[i], d.path(), ""); ok {
+			d.flush()
+			past := d.stack[len(d.stack)-1].past
+			if t.lay != nil {
+				t.lay.hold(d, t, acs, i, past)
+				return row, true
+			}
+			for _, ind := range inds {
+				ind.Candidate = past
+				d.doc.Indicators = append(d.doc.Indicators, ind)
+			}
+			return row, true
+		}
+		if !heading && t.wordsRow(acs) {
+			d.flush()
+			t.noteRow(acs)
+			if t.lay != nil {
+				t.lay.hold(d, t, acs, i, false)
+			}
+			return row, true
+		}
+		d.endTable()
+	}
+	if t, ok := d.header(i, cs); ok {
+		d.flush()
+		d.tbl = t
+		if i > 0 {
+			if m := reUnitLine.FindStringSubmatch(d.lines[i-1]); m != nil {
+				d.tbl.unitAbove = m[1]
+			}
+		}
+		return row, true
+	}
+	return row, false
+}
+
+// endTable ends the table being read: the row a PDF's layout held back
+// for the parts of its name is read.
+func (d *docRead) endTable() {
+	if d.tbl != nil && d.tbl.lay != nil {
+		d.tbl.lay.release(d, d.tbl, -1)
+		d.tbl.lay.placeSpans(d.doc.Indicators)
+	}
+	d.tbl = nil
+}
