@@ -56,11 +56,16 @@ var corpusFloor = map[string]struct{ precision, recall, sections float64 }{
 	// district; its first run confirmed or refuted D97 by a rule written
 	// down before it (docs/decisions.md D97).
 	"heldout6": {0.89, 0.90, 0.98}, // first run (86bc5d3, D97 on): 91.4 %, 92.5 %, 99.4 %; the rules alone 84.1 %, 92.5 %
+	// A seventh, labelled on 2026-12-05 by another who never read the
+	// extractor (testdata/corpus/heldout7/README.md): six energy and
+	// charging-infrastructure plans of provinces and cities; its first run
+	// decided whether learn2 was taken, by a rule written down before it.
+	"heldout7": {0.90, 0.82, 0.98}, // first run (cc1bd2d, base of learn2): 92.9 %, 84.9 %, 99.5 %; the rules alone 92.0 %, 86.0 %
 }
 
 // heldOut names the splits whose documents those who tune the extractor
 // never read: their scoring prints figures only, never the text of a miss.
-var heldOut = map[string]bool{"heldout": true, "heldout2": true, "heldout3": true, "heldout4": true, "heldout5": true, "heldout6": true}
+var heldOut = map[string]bool{"heldout": true, "heldout2": true, "heldout3": true, "heldout4": true, "heldout5": true, "heldout6": true, "heldout7": true}
 
 // The extra corpus — further public plans of other kinds than the
 // development corpus, which widen what the extractor is developed on
@@ -111,7 +116,7 @@ func TestCorpus(t *testing.T) {
 	}
 	extra := os.Getenv("KEXIE_EXTRA_CORPUS")
 	for _, split := range splits {
-		if split == "extra" || split == "heldout2" || split == "heldout3" || split == "heldout4" || split == "heldout5" || split == "heldout6" {
+		if split == "extra" || split == "heldout2" || split == "heldout3" || split == "heldout4" || split == "heldout5" || split == "heldout6" || split == "heldout7" {
 			continue
 		}
 		t.Run(split, func(t *testing.T) { scoreSplit(t, dir, split) })
@@ -137,6 +142,9 @@ func TestCorpus(t *testing.T) {
 	}
 	if h6 := os.Getenv("KEXIE_HELDOUT6"); h6 != "" && (os.Getenv("KEXIE_CORPUS_SPLIT") == "" || slices.Contains(splits, "heldout6")) {
 		t.Run("heldout6", func(t *testing.T) { scoreSplit(t, h6, "heldout6") })
+	}
+	if h7 := os.Getenv("KEXIE_HELDOUT7"); h7 != "" && (os.Getenv("KEXIE_CORPUS_SPLIT") == "" || slices.Contains(splits, "heldout7")) {
+		t.Run("heldout7", func(t *testing.T) { scoreSplit(t, h7, "heldout7") })
 	}
 }
 
