@@ -54,6 +54,10 @@ func TestPlanUpload(t *testing.T) {
 		if list, total, _ := ps.Plans.List(context.Background(), plan.PlanFilter{Scope: access.Everywhere()}); total != 0 {
 			t.Errorf("refused uploads saved %d plans: %+v", total, list)
 		}
+		// A Markdown file (a plan saved from a web page) is read as text.
+		if res, body := upload("kepu.md", data); res.StatusCode != http.StatusSeeOther {
+			t.Errorf(".md upload: %d %.200s", res.StatusCode, body)
+		}
 		res, _ = upload("kepu.txt", data)
 		if res.StatusCode != http.StatusSeeOther {
 			t.Fatalf("upload: %d", res.StatusCode)
