@@ -198,16 +198,7 @@ func locateTable(t *testing.T, name, text string, ws []tw) []label {
 			t.Fatalf("%s: label %q not found after offset %d", name, w.quote, from)
 		}
 		from = at + len([]rune(w.quote))
-		l := label{Start: at, End: from, Comparator: w.cmp, Unit: w.unit, Multiplier: w.mult, Per: w.per}
-		y, lo := w.year, w.value
-		l.DeadlineYear = &y
-		if w.cmp == "range" {
-			hi := w.high
-			l.Low, l.High = &lo, &hi
-		} else {
-			l.Value = &lo
-		}
-		out = append(out, l)
+		out = append(out, want{quote: w.quote, value: w.value, high: w.high, cmp: w.cmp, unit: w.unit, mult: w.mult, per: w.per, year: w.year}.label(at, from))
 	}
 	return out
 }

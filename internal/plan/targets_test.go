@@ -115,19 +115,23 @@ func locate(t *testing.T, name, text string, ws []want) []label {
 			t.Fatalf("%s: label %q not found after offset %d", name, w.quote, from)
 		}
 		from = at + len(q)
-		l := label{Start: at, End: at + len(q), Comparator: w.cmp, Unit: w.unit, Multiplier: w.mult, Per: w.per}
-		y := w.year
-		l.DeadlineYear = &y
-		lo := w.value
-		if w.cmp == "range" {
-			hi := w.high
-			l.Low, l.High = &lo, &hi
-		} else {
-			l.Value = &lo
-		}
-		out = append(out, l)
+		out = append(out, w.label(at, from))
 	}
 	return out
+}
+
+// label is the label of w found at runes [start, end) of a text.
+func (w want) label(start, end int) label {
+	l := label{Start: start, End: end, Comparator: w.cmp, Unit: w.unit, Multiplier: w.mult, Per: w.per}
+	y, lo := w.year, w.value
+	l.DeadlineYear = &y
+	if w.cmp == "range" {
+		hi := w.high
+		l.Low, l.High = &lo, &hi
+	} else {
+		l.Value = &lo
+	}
+	return l
 }
 
 // ownFloor is the least precision and recall on the project's own plans:
