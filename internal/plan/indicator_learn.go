@@ -55,7 +55,8 @@ type learnQuantity struct {
 	Reading    Indicator
 	Feats      []uint32
 	Score      float64
-	out        int // its index in the sentence's targets, or -1
+	out        int  // its index in the sentence's targets, or -1
+	past       bool // its section, its sentence's words or years, or the document speak of the past
 }
 
 // Decisions of the rules, besides the names of the rules that drop.

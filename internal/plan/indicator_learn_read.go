@@ -5,6 +5,13 @@ package plan
 // the development batches (docs/benchmarks.md, "A learned second opinion").
 const DoubtfulScore = 0.2
 
+// SureScore is the learned model's score from which a target the rules
+// only propose is asserted, unless the sentence or its section speaks of
+// the past (D99): the model never learnt what a review of the past looks
+// like, the rules did. Chosen on the development batches, in both regimes
+// of the simulations (docs/benchmarks.md, "Sure readings asserted").
+const SureScore = 0.7
+
 // learnDoc is the learned model's view of one document being read: with a
 // model, it scores each quantity of a sentence when the sentence ends; when
 // recording (the trainer, the simulations), it keeps every quantity with
@@ -36,7 +43,7 @@ func learnFor() *learnDoc {
 // read reads quantity x of sentence r as the rules do, appending a target
 // to out, and notes it for the model.
 func (l *learnDoc) read(r *sentenceRead, x *at, out []Indicator) []Indicator {
-	lq := learnQuantity{Start: r.pos[x.q.a], End: r.pos[x.q.b-1] + 1, out: -1}
+	lq := learnQuantity{Start: r.pos[x.q.a], End: r.pos[x.q.b-1] + 1, out: -1, past: x.c.past || x.byCue || x.byYear || x.c.report}
 	if len(l.sent) == 0 { // the sentence's first quantity: what they all share
 		l.sentFeats = sentenceFeatures(l.sentFeats[:0], x)
 		if l.model != nil {
@@ -88,13 +95,22 @@ func (l *learnDoc) sentenceEnd(out []Indicator) []Indicator {
 		if lq.out >= 0 {
 			s := lq.Score
 			out[lq.out].Score = &s
-			if s < DoubtfulScore {
-				out[lq.out].Candidate = true // too doubtful to assert: proposed
-			}
+			out[lq.out].Candidate = proposedAfter(lq.Decision == decProposed, s, lq.past)
 		}
 	}
 	l.sent = l.sent[:0]
 	return out
+}
+
+// proposedAfter is whether a target the rules proposed (or asserted) is
+// proposed once the model scored it s: an asserted one scored below
+// DoubtfulScore is (D97); a proposed one scored SureScore or more is not,
+// unless it is of the past (D99).
+func proposedAfter(proposed bool, s float64, past bool) bool {
+	if proposed {
+		return s < SureScore || past
+	}
+	return s < DoubtfulScore
 }
 
 // titles are the titles of the open sections, outermost first.

@@ -26,6 +26,7 @@ type simItem struct {
 	p   float64
 	ind Indicator
 	pos bool
+	f   []uint32 // the model's features (nil for a table's cells)
 }
 
 type simDoc struct {
@@ -126,7 +127,7 @@ func simulate(t *testing.T, docs []learnData, spec string) {
 		for _, d := range batches[b] {
 			for _, it := range d.items {
 				if it.dec == decProposed && it.p >= 0.9 && !it.pos {
-					t.Logf("  %.2f %s", it.p, it.ind.Text)
+					t.Logf("  %.2f %s %s", it.p, it.ind.Text, flagsOf(it.f))
 				}
 			}
 		}
@@ -162,6 +163,9 @@ func simulate(t *testing.T, docs []learnData, spec string) {
 	// fixed settings, each batch and the total
 	for _, c := range []combo{{lo: 0.05, hiP: 2, hiD: 2}, {lo: 0.1, hiP: 2, hiD: 2}, {lo: 0.2, hiP: 2, hiD: 2}, {lo: 0.3, hiP: 2, hiD: 2}, {lo: 0.5, hiP: 2, hiD: 2},
 		{hiP: 0.8, hiD: 2}, {hiP: 0.9, hiD: 2}, {hiP: 0.95, hiD: 2}, {hiP: 2, hiD: 0.9}, {hiP: 2, hiD: 0.95}, {hiP: 2, hiD: 0.98},
+		{hiP: 0.8, hiD: 2, guard: true}, {hiP: 0.9, hiD: 2, guard: true}, {hiP: 0.95, hiD: 2, guard: true}, {hiP: 2, hiD: 0.95, guard: true},
+		{lo: 0.2, hiP: 0.7, hiD: 2, guard: true}, {lo: 0.2, hiP: 0.8, hiD: 2, guard: true}, {lo: 0.2, hiP: 0.9, hiD: 2, guard: true}, {lo: 0.2, hiP: 0.95, hiD: 2, guard: true},
+		{lo: 0.3, hiP: 0.7, hiD: 2, guard: true}, {lo: 0.1, hiP: 0.7, hiD: 2, guard: true}, {lo: 0.2, hiP: 0.7, hiD: 0.95, guard: true}, {lo: 0.2, hiP: 0.5, hiD: 2, guard: true}, {lo: 0.2, hiP: 0, hiD: 2, guard: true}, {hiP: 0, hiD: 2, guard: true},
 		{alone: 0.5}, {alone: 0.7}, {alone: 0.9}} {
 		line := c.String() + ":"
 		var tm, tf, tl int
@@ -204,7 +208,7 @@ func simDocOf(old *Doc, d learnData, w []float32) simDoc {
 		}
 		for i, q := range d.qs {
 			if !taken[i] && q.Start < o.End && q.End > o.Start {
-				taken[i], it.p = true, predict(w, q.Feats)
+				taken[i], it.p, it.f = true, predict(w, q.Feats), q.Feats
 				break
 			}
 		}
@@ -212,7 +216,7 @@ func simDocOf(old *Doc, d learnData, w []float32) simDoc {
 	}
 	for i, q := range d.qs {
 		if !taken[i] {
-			items = append(items, simItem{dec: "dropped", p: predict(w, q.Feats), ind: q.Reading})
+			items = append(items, simItem{dec: "dropped", p: predict(w, q.Feats), ind: q.Reading, f: q.Feats})
 		}
 	}
 	inds := make([]Indicator, len(items))
@@ -224,4 +228,44 @@ func simDocOf(old *Doc, d learnData, w []float32) simDoc {
 		items[i].pos = used[i]
 	}
 	return simDoc{items: items, labels: d.labels}
+}
+
+// flagsOf names the context flags among features f (for reading the
+// simulations' mistakes).
+func flagsOf(f []uint32) string {
+	var out []string
+	for _, n := range []string{"goal", "pastword", "pastyear", "params", "standard", "conditionfirst", "annual", "report", "preamble", "pastsection", "goalsection"} {
+		s := feat("f").str(n).slot()
+		for _, x := range f {
+			if x == s {
+				out = append(out, n)
+				break
+			}
+		}
+	}
+	return strings.Join(out, ",")
+}
+
+// flagStats logs, per batch, how many quantities carry each context flag
+// and how many of those are targets.
+func flagStats(t *testing.T, docs []learnData) {
+	by := map[string]map[string][2]int{}
+	for _, d := range docs {
+		for i, q := range d.qs {
+			for _, n := range strings.Split(flagsOf(q.Feats), ",") {
+				if by[d.batch] == nil {
+					by[d.batch] = map[string][2]int{}
+				}
+				c := by[d.batch][n]
+				c[0]++
+				if d.pos[i] {
+					c[1]++
+				}
+				by[d.batch][n] = c
+			}
+		}
+	}
+	for b, m := range by {
+		t.Logf("%s %v", b, m)
+	}
 }

@@ -136,3 +136,23 @@ func TestLearnScores(t *testing.T) {
 		t.Error("no target of the two plans was proposed for its low score: the test proves nothing")
 	}
 }
+
+// TestProposedAfter: the model demotes what the rules assert below
+// DoubtfulScore, promotes what they propose from SureScore, and never
+// promotes a reading of the past.
+func TestProposedAfter(t *testing.T) {
+	for _, c := range []struct {
+		proposed bool
+		s        float64
+		past     bool
+		want     bool
+	}{
+		{false, 0.5, false, false}, {false, DoubtfulScore - 0.01, false, true}, {false, DoubtfulScore, false, false},
+		{true, 0.5, false, true}, {true, SureScore, false, false}, {true, 0.99, false, false},
+		{true, 0.99, true, true}, {false, 0.99, true, false},
+	} {
+		if got := proposedAfter(c.proposed, c.s, c.past); got != c.want {
+			t.Errorf("proposed %v, score %.2f, past %v: proposed after %v, want %v", c.proposed, c.s, c.past, got, c.want)
+		}
+	}
+}

@@ -55,6 +55,9 @@ func TestTrainLearnModel(t *testing.T) {
 		}
 	}
 	t.Logf("%d documents, %d quantities, %d of them targets, %d labelled targets", len(docs), n, pos, labels)
+	if os.Getenv("KEXIE_LEARN_FLAGS") != "" {
+		flagStats(t, docs)
+	}
 	crossValidate(t, docs)
 	if sim := os.Getenv("KEXIE_LEARN_SIM"); sim != "" {
 		simulate(t, docs, sim)
