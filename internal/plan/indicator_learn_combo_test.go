@@ -36,11 +36,15 @@ func (c combo) String() string {
 	return "thresholds demote<" + ftoa(c.lo) + " promote proposed≥" + ftoa(c.hiP) + " dropped≥" + ftoa(c.hiD) + g
 }
 
+// guardFlags are the context flags that keep a quantity from promotion
+// (as the program's learnQuantity.past).
+var guardFlags = []string{"pastsection", "pastword", "pastyear", "report"}
+
 // pastContext reports whether features f place the quantity in the past:
 // a section about the past, a word or a year of the past in its sentence,
 // a report of what was done.
 func pastContext(f []uint32) bool {
-	for _, n := range []string{"pastsection", "pastword", "pastyear", "report"} {
+	for _, n := range guardFlags {
 		s := feat("f").str(n).slot()
 		for _, x := range f {
 			if x == s {

@@ -40,6 +40,15 @@ func TestTrainLearnModel(t *testing.T) {
 	if v := os.Getenv("KEXIE_LEARN_LAMBDA"); v != "" {
 		defaultFit.lambda, _ = strconv.ParseFloat(v, 64)
 	}
+	if v := os.Getenv("KEXIE_LEARN_GUARD"); v != "" {
+		guardFlags = strings.Split(v, ",")
+	}
+	if v := os.Getenv("KEXIE_LEARN_POSW"); v != "" {
+		defaultFit.posW, _ = strconv.ParseFloat(v, 64)
+	}
+	if v := os.Getenv("KEXIE_LEARN_SEEDS"); v != "" {
+		defaultFit.seeds, _ = strconv.Atoi(v)
+	}
 	if v := os.Getenv("KEXIE_LEARN_EPOCHS"); v != "" {
 		defaultFit.epochs, _ = strconv.Atoi(v)
 	}
