@@ -29,8 +29,9 @@ type learnDoc struct {
 }
 
 // learnFor is the learned model's view for a document to be read: each
-// target of a sentence gets the model's score, and one scored below
-// DoubtfulScore is proposed, not asserted (D97); nil when the model cannot
+// target of a sentence gets the model's score; one the rules assert scored
+// below DoubtfulScore is proposed (D97), one they propose scored SureScore
+// or more and not of the past is asserted (D99); nil when the model cannot
 // be read.
 func learnFor() *learnDoc {
 	m := learned()

@@ -126,7 +126,7 @@ func simulate(t *testing.T, docs []learnData, spec string) {
 	if b := os.Getenv("KEXIE_LEARN_SHOW"); b != "" { // what the model would promote wrongly, without the batch
 		for _, d := range batches[b] {
 			for _, it := range d.items {
-				if it.dec == decProposed && it.p >= 0.9 && !it.pos {
+				if it.dec == decProposed && it.p >= SureScore && !it.pos && !pastContext(it.f) {
 					t.Logf("  %.2f %s %s", it.p, it.ind.Text, flagsOf(it.f))
 				}
 			}

@@ -46,6 +46,9 @@ func TestTrainLearnModel(t *testing.T) {
 	if v := os.Getenv("KEXIE_LEARN_POSW"); v != "" {
 		defaultFit.posW, _ = strconv.ParseFloat(v, 64)
 	}
+	if v := os.Getenv("KEXIE_LEARN_SEED"); v != "" { // another order of the examples (robustness)
+		defaultFit.seed, _ = strconv.ParseInt(v, 10, 64)
+	}
 	if v := os.Getenv("KEXIE_LEARN_SEEDS"); v != "" {
 		defaultFit.seeds, _ = strconv.Atoi(v)
 	}
