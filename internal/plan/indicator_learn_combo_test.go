@@ -40,6 +40,18 @@ func (c combo) String() string {
 // (as the program's learnQuantity.past).
 var guardFlags = []string{"pastsection", "pastword", "pastyear", "report"}
 
+// guardByFlags makes the guard read the flags of guardFlags (an ablation)
+// instead of what the program reads (learnQuantity.past, clausePast).
+var guardByFlags bool
+
+// isPast is whether the guard keeps it from promotion.
+func (it simItem) isPast() bool {
+	if guardByFlags {
+		return pastContext(it.f)
+	}
+	return it.past
+}
+
 // pastContext reports whether features f place the quantity in the past:
 // a section about the past, a word or a year of the past in its sentence,
 // a report of what was done.
@@ -73,9 +85,9 @@ func (c combo) asserts(it simItem, rate map[string]float64) bool {
 	case decAsserted:
 		return it.p >= c.lo
 	case decProposed:
-		return it.p >= c.hiP && !(c.guard && pastContext(it.f))
+		return it.p >= c.hiP && !(c.guard && it.isPast())
 	}
-	return it.p >= c.hiD && !(c.guard && pastContext(it.f))
+	return it.p >= c.hiD && !(c.guard && it.isPast())
 }
 
 func logit(p float64) float64 {

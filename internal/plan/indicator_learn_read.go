@@ -1,5 +1,7 @@
 package plan
 
+import "strings"
+
 // DoubtfulScore is the learned model's score under which a target the
 // rules read is only proposed, for the reviewer to accept (D97). Chosen on
 // the development batches (docs/benchmarks.md, "A learned second opinion").
@@ -45,6 +47,7 @@ func learnFor() *learnDoc {
 // to out, and notes it for the model.
 func (l *learnDoc) read(r *sentenceRead, x *at, out []Indicator) []Indicator {
 	lq := learnQuantity{Start: r.pos[x.q.a], End: r.pos[x.q.b-1] + 1, out: -1, past: x.c.past || x.byCue || x.byYear || x.c.report}
+	lq.clausePast = pastClause(x)
 	if len(l.sent) == 0 { // the sentence's first quantity: what they all share
 		l.sentFeats = sentenceFeatures(l.sentFeats[:0], x)
 		if l.model != nil {
@@ -96,11 +99,44 @@ func (l *learnDoc) sentenceEnd(out []Indicator) []Indicator {
 		if lq.out >= 0 {
 			s := lq.Score
 			out[lq.out].Score = &s
-			out[lq.out].Candidate = proposedAfter(lq.Decision == decProposed, s, lq.past)
+			out[lq.out].Candidate = proposedAfter(lq.Decision == decProposed, s, lq.past || lq.clausePast)
 		}
 	}
 	l.sent = l.sent[:0]
 	return out
+}
+
+// learnPastClause are the words that put a clause in the past: done (已,
+// 了), or measured against last year (比去年).
+var learnPastClause = [][]string{{"已", "了"}, {"比去年", "比上年", "较去年", "较上年"}}
+
+// learnClauseGuard is how many lists of learnPastClause keep a proposal
+// from promotion (the trainer varies it).
+var learnClauseGuard = 2
+
+// pastClause reports whether x's clause says what was done, or measures
+// against last year.
+func pastClause(x *at) bool { return pastRunes(x.ns[x.cs:clauseEnd(x.ns, x.q.after)]) }
+
+// pastClauseText is pastClause of a clause c.
+func pastClauseText(c string) bool { return pastRunes([]rune(c)) }
+
+// pastRunes reports whether c holds a word of learnPastClause (为了, 除了,
+// 了解, 不了 are not 了). It allocates nothing.
+func pastRunes(c []rune) bool {
+	for i, r := range c {
+		if r == '了' && (i > 0 && strings.ContainsRune("为除不", c[i-1]) || i+1 < len(c) && c[i+1] == '解') {
+			continue
+		}
+		for _, list := range learnPastClause[:learnClauseGuard] {
+			for _, w := range list {
+				if hasAtSpaced(c, i, w) {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // proposedAfter is whether a target the rules proposed (or asserted) is

@@ -22,11 +22,12 @@ import (
 // read that the model does not see: a table's cells), the reading, and
 // whether it matched a label.
 type simItem struct {
-	dec string
-	p   float64
-	ind Indicator
-	pos bool
-	f   []uint32 // the model's features (nil for a table's cells)
+	dec  string
+	p    float64
+	ind  Indicator
+	pos  bool
+	f    []uint32 // the model's features (nil for a table's cells)
+	past bool     // the quantity is of the past (learnQuantity.past, clausePast)
 }
 
 type simDoc struct {
@@ -126,7 +127,7 @@ func simulate(t *testing.T, docs []learnData, spec string) {
 	if b := os.Getenv("KEXIE_LEARN_SHOW"); b != "" { // what the model would promote wrongly, without the batch
 		for _, d := range batches[b] {
 			for _, it := range d.items {
-				if it.dec == decProposed && it.p >= SureScore && !it.pos && !pastContext(it.f) {
+				if it.dec == decProposed && it.p >= SureScore && !it.pos && !it.isPast() {
 					t.Logf("  %.2f %s %s", it.p, it.ind.Text, flagsOf(it.f))
 				}
 			}
@@ -208,7 +209,7 @@ func simDocOf(old *Doc, d learnData, w []float32) simDoc {
 		}
 		for i, q := range d.qs {
 			if !taken[i] && q.Start < o.End && q.End > o.Start {
-				taken[i], it.p, it.f = true, predict(w, q.Feats), q.Feats
+				taken[i], it.p, it.f, it.past = true, predict(w, q.Feats), q.Feats, q.past || q.clausePast
 				break
 			}
 		}
@@ -216,7 +217,7 @@ func simDocOf(old *Doc, d learnData, w []float32) simDoc {
 	}
 	for i, q := range d.qs {
 		if !taken[i] {
-			items = append(items, simItem{dec: "dropped", p: predict(w, q.Feats), ind: q.Reading, f: q.Feats})
+			items = append(items, simItem{dec: "dropped", p: predict(w, q.Feats), ind: q.Reading, f: q.Feats, past: q.past || q.clausePast})
 		}
 	}
 	inds := make([]Indicator, len(items))

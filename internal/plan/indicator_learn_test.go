@@ -156,3 +156,21 @@ func TestProposedAfter(t *testing.T) {
 		}
 	}
 }
+
+// TestPastClause: a clause that says what was done or measures against
+// last year keeps a proposal from promotion; 为了 and 了解 are no past.
+func TestPastClause(t *testing.T) {
+	for c, want := range map[string]bool{
+		"重大水利工程已开工的57个项目要加快建设": true,
+		"凝练总结了 6 个方面":          true,
+		"比去年增加2700亿元":          true,
+		"较上年增长5%":              true,
+		"为了实现培育100家企业":         false,
+		"了解企业需求的50个":           false,
+		"到2027年培育专精特新企业100家":   false,
+	} {
+		if got := pastClauseText(c); got != want {
+			t.Errorf("%s: past %v, want %v", c, got, want)
+		}
+	}
+}
