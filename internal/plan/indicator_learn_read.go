@@ -8,9 +8,9 @@ import "strings"
 const DoubtfulScore = 0.2
 
 // SureScore is the learned model's score from which a target the rules
-// only propose is asserted, unless the sentence or its section speaks of
-// the past (D99): the model never learnt what a review of the past looks
-// like, the rules did. Chosen on the development batches, in both regimes
+// only propose is asserted, unless its clause, its sentence, its section or
+// the document speaks of the past (D99): the model never learnt what a
+// review of the past looks like, the rules did. Chosen on the development batches, in both regimes
 // of the simulations (docs/benchmarks.md, "Sure readings asserted").
 const SureScore = 0.7
 
@@ -117,9 +117,6 @@ var learnClauseGuard = 2
 // pastClause reports whether x's clause says what was done, or measures
 // against last year.
 func pastClause(x *at) bool { return pastRunes(x.ns[x.cs:clauseEnd(x.ns, x.q.after)]) }
-
-// pastClauseText is pastClause of a clause c.
-func pastClauseText(c string) bool { return pastRunes([]rune(c)) }
 
 // pastRunes reports whether c holds a word of learnPastClause (为了, 除了,
 // 了解, 不了 are not 了). It allocates nothing.

@@ -157,6 +157,9 @@ func TestProposedAfter(t *testing.T) {
 	}
 }
 
+// pastClauseText is pastClause of a clause c.
+func pastClauseText(c string) bool { return pastRunes([]rune(c)) }
+
 // TestPastClause: a clause that says what was done or measures against
 // last year keeps a proposal from promotion; 为了 and 了解 are no past.
 func TestPastClause(t *testing.T) {
