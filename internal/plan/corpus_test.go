@@ -30,8 +30,8 @@ import (
 // figures cannot fall; it is not a goal (the goal is 95 / 90 / 98).
 var corpusFloor = map[string]struct{ precision, recall, sections float64 }{
 	"tune":    {0.97, 0.95, 0.99},
-	"heldout": {0.95, 0.82, 0.98}, // 2026-12-05 after three widenings: 92.2 %, 87.6 %, 99.2 %; adjudicated (D91), after D95: 92.6 %, 87.9 %, 99.2 %; doubtful readings proposed (D97): 97.0 %, 83.4 %
-	"extra":   {0.98, 0.96, 0.99}, // 2026-12-05, 85 documents after D94–D95: 99.5 %, 97.8 %, 99.8 % (the sixth batch, 37–93, before: 97.9 / 75.1 / 99.4 % for all 85); after D97 100 %, 97.8 %
+	"heldout": {0.95, 0.82, 0.98}, // after D100: 97.1 %, 84.1 %; 2026-12-05 after three widenings: 92.2 %, 87.6 %, 99.2 %; adjudicated (D91), after D95: 92.6 %, 87.9 %, 99.2 %; doubtful readings proposed (D97): 97.0 %, 83.4 %
+	"extra":   {0.98, 0.96, 0.99}, // after D100: 100 %, 98.7 %; 2026-12-05, 85 documents after D94–D95: 99.5 %, 97.8 %, 99.8 % (the sixth batch, 37–93, before: 97.9 / 75.1 / 99.4 % for all 85); after D97 100 %, 97.8 %
 	// A second held-out set, labelled on 2026-12-05 by someone who never
 	// read the extractor (testdata/corpus/heldout2/README.md); all ten
 	// documents scored 87.3 %, 94.1 %, 94.7 % (docs/benchmarks.md reports
@@ -40,11 +40,11 @@ var corpusFloor = map[string]struct{ precision, recall, sections float64 }{
 	// A third, labelled on 2026-12-05 by another who never read the
 	// extractor (testdata/corpus/heldout3/README.md): five State Council
 	// government work reports and a provincial 建设方案.
-	"heldout3": {0.90, 0.84, 0.98}, // first run (1047a9e): 80.0 %, 70.4 %, 100 %; after D78: 82.7 %, 69.8 %; after D87: 85.3 %, 87.4 %, 100 %; after D97: 91.5 %, 86.1 %
+	"heldout3": {0.90, 0.86, 0.98}, // after D100: 91.8 %, 88.6 %; first run (1047a9e): 80.0 %, 70.4 %, 100 %; after D78: 82.7 %, 69.8 %; after D87: 85.3 %, 87.4 %, 100 %; after D97: 91.5 %, 86.1 %
 	// A fourth, labelled on 2026-12-05 by another who never read the
 	// extractor (testdata/corpus/heldout4/README.md): six State Council
 	// government work reports (2008–2013) and three 2025 data plans.
-	"heldout4": {0.92, 0.78, 0.98}, // first run (36b427e): 86.9 %, 65.7 %, 100 %; after D87: 86.9 %, 84.0 %, 100 %; after D97: 93.5 %, 79.6 %
+	"heldout4": {0.92, 0.82, 0.98}, // after D100: 93.8 %, 84.0 %; first run (36b427e): 86.9 %, 65.7 %, 100 %; after D87: 86.9 %, 84.0 %, 100 %; after D97: 93.5 %, 79.6 %
 	// A fifth, labelled on 2026-12-05 by another who never read the
 	// extractor (testdata/corpus/heldout5/README.md): a national health
 	// plan with an indicator table and three government work reports
@@ -55,17 +55,21 @@ var corpusFloor = map[string]struct{ precision, recall, sections float64 }{
 	// transition and equipment-renewal plans of provinces, cities and a
 	// district; its first run confirmed or refuted D97 by a rule written
 	// down before it (docs/decisions.md D97).
-	"heldout6": {0.89, 0.90, 0.98}, // first run (86bc5d3, D97 on): 91.4 %, 92.5 %, 99.4 %; the rules alone 84.1 %, 92.5 %
+	"heldout6": {0.87, 0.90, 0.98}, // after D100: 89.3 %, 93.8 %; first run (86bc5d3, D97 on): 91.4 %, 92.5 %, 99.4 %; the rules alone 84.1 %, 92.5 %
 	// A seventh, labelled on 2026-12-05 by another who never read the
 	// extractor (testdata/corpus/heldout7/README.md): six energy and
 	// charging-infrastructure plans of provinces and cities; its first run
 	// decided whether learn2 was taken, by a rule written down before it.
 	"heldout7": {0.90, 0.82, 0.98}, // first run (cc1bd2d, base of learn2): 92.9 %, 84.9 %, 99.5 %; the rules alone 92.0 %, 86.0 %
+	// An eighth, labelled on 2026-12-05 by another who never read the
+	// extractor (testdata/corpus/heldout8/README.md): four energy and
+	// carbon plans of a city and a district, two with tables.
+	"heldout8": {0.94, 0.67, 0.80}, // first run (e538b52, base of learn2, D97 on): 96.1 %, 69.8 %, 83.6 %; the rules alone 94.3 %, 73.8 %; with learn2 the same
 }
 
 // heldOut names the splits whose documents those who tune the extractor
 // never read: their scoring prints figures only, never the text of a miss.
-var heldOut = map[string]bool{"heldout": true, "heldout2": true, "heldout3": true, "heldout4": true, "heldout5": true, "heldout6": true, "heldout7": true}
+var heldOut = map[string]bool{"heldout": true, "heldout2": true, "heldout3": true, "heldout4": true, "heldout5": true, "heldout6": true, "heldout7": true, "heldout8": true}
 
 // The extra corpus — further public plans of other kinds than the
 // development corpus, which widen what the extractor is developed on
@@ -116,7 +120,7 @@ func TestCorpus(t *testing.T) {
 	}
 	extra := os.Getenv("KEXIE_EXTRA_CORPUS")
 	for _, split := range splits {
-		if split == "extra" || split == "heldout2" || split == "heldout3" || split == "heldout4" || split == "heldout5" || split == "heldout6" || split == "heldout7" {
+		if split == "extra" || split == "heldout2" || split == "heldout3" || split == "heldout4" || split == "heldout5" || split == "heldout6" || split == "heldout7" || split == "heldout8" {
 			continue
 		}
 		t.Run(split, func(t *testing.T) { scoreSplit(t, dir, split) })
@@ -145,6 +149,9 @@ func TestCorpus(t *testing.T) {
 	}
 	if h7 := os.Getenv("KEXIE_HELDOUT7"); h7 != "" && (os.Getenv("KEXIE_CORPUS_SPLIT") == "" || slices.Contains(splits, "heldout7")) {
 		t.Run("heldout7", func(t *testing.T) { scoreSplit(t, h7, "heldout7") })
+	}
+	if h8 := os.Getenv("KEXIE_HELDOUT8"); h8 != "" && (os.Getenv("KEXIE_CORPUS_SPLIT") == "" || slices.Contains(splits, "heldout8")) {
+		t.Run("heldout8", func(t *testing.T) { scoreSplit(t, h8, "heldout8") })
 	}
 }
 

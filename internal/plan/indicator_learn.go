@@ -55,7 +55,9 @@ type learnQuantity struct {
 	Reading    Indicator
 	Feats      []uint32
 	Score      float64
-	out        int // its index in the sentence's targets, or -1
+	out        int  // its index in the sentence's targets, or -1
+	past       bool // its section, its sentence's words or years, or the document speak of the past
+	clausePast bool // its clause says what was done, or measures against last year (pastClause)
 }
 
 // Decisions of the rules, besides the names of the rules that drop.

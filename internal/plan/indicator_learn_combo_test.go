@@ -19,6 +19,7 @@ type combo struct {
 	alone        float64 // the model alone asserts what scores at least this (a table's cells stay the rules')
 	lo, hiP, hiD float64
 	beta, tau    float64
+	guard        bool // promote nothing the line's context or the sentence's words place in the past
 }
 
 func (c combo) String() string {
@@ -28,7 +29,42 @@ func (c combo) String() string {
 	if c.logodds {
 		return "log-odds β=" + ftoa(c.beta) + " τ=" + ftoa(c.tau)
 	}
-	return "thresholds demote<" + ftoa(c.lo) + " promote proposed≥" + ftoa(c.hiP) + " dropped≥" + ftoa(c.hiD)
+	g := ""
+	if c.guard {
+		g = " (not in the past)"
+	}
+	return "thresholds demote<" + ftoa(c.lo) + " promote proposed≥" + ftoa(c.hiP) + " dropped≥" + ftoa(c.hiD) + g
+}
+
+// guardFlags are the context flags that keep a quantity from promotion
+// (as the program's learnQuantity.past).
+var guardFlags = []string{"pastsection", "pastword", "pastyear", "report"}
+
+// guardByFlags makes the guard read the flags of guardFlags (an ablation)
+// instead of what the program reads (learnQuantity.past, clausePast).
+var guardByFlags bool
+
+// isPast is whether the guard keeps it from promotion.
+func (it simItem) isPast() bool {
+	if guardByFlags {
+		return pastContext(it.f)
+	}
+	return it.past
+}
+
+// pastContext reports whether features f place the quantity in the past:
+// a section about the past, a word or a year of the past in its sentence,
+// a report of what was done.
+func pastContext(f []uint32) bool {
+	for _, n := range guardFlags {
+		s := feat("f").str(n).slot()
+		for _, x := range f {
+			if x == s {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func ftoa(f float64) string { return strconv.FormatFloat(f, 'g', 3, 64) }
@@ -49,9 +85,9 @@ func (c combo) asserts(it simItem, rate map[string]float64) bool {
 	case decAsserted:
 		return it.p >= c.lo
 	case decProposed:
-		return it.p >= c.hiP
+		return it.p >= c.hiP && !(c.guard && it.isPast())
 	}
-	return it.p >= c.hiD
+	return it.p >= c.hiD && !(c.guard && it.isPast())
 }
 
 func logit(p float64) float64 {
@@ -82,7 +118,7 @@ func combos() []combo {
 	for _, lo := range []float64{0, 0.02, 0.05, 0.1, 0.15, 0.2, 0.3} {
 		for _, hiP := range []float64{0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 2} {
 			for _, hiD := range []float64{0.8, 0.9, 0.95, 0.98, 2} {
-				cs = append(cs, combo{lo: lo, hiP: hiP, hiD: hiD})
+				cs = append(cs, combo{lo: lo, hiP: hiP, hiD: hiD}, combo{lo: lo, hiP: hiP, hiD: hiD, guard: true})
 			}
 		}
 	}

@@ -24,12 +24,39 @@ type fitOptions struct {
 	eta    float64 // AdaGrad's step
 	epochs int
 	seed   int64
+	posW   float64 // the weight of a target's example (0: 1)
+	seeds  int     // fits averaged, seeds seed, seed+1, … (0: 1)
 }
 
 var defaultFit = fitOptions{lambda: 1e-4, eta: 0.1, epochs: 10, seed: 16}
 
-// fitLogistic fits weights (one per slot) to xs.
+// fitLogistic fits weights (one per slot) to xs: the average of o.seeds
+// fits in orders shuffled by successive seeds.
 func fitLogistic(xs []example, o fitOptions) []float32 {
+	if o.seeds <= 1 {
+		return fitOnce(xs, o)
+	}
+	sum := make([]float64, 1<<learnBits)
+	for k := 0; k < o.seeds; k++ {
+		oo := o
+		oo.seed += int64(k)
+		for i, x := range fitOnce(xs, oo) {
+			sum[i] += float64(x)
+		}
+	}
+	out := make([]float32, len(sum))
+	for i, x := range sum {
+		out[i] = float32(x / float64(o.seeds))
+	}
+	return out
+}
+
+// fitOnce is one fit, in the order o.seed shuffles.
+func fitOnce(xs []example, o fitOptions) []float32 {
+	posW := o.posW
+	if posW <= 0 {
+		posW = 1
+	}
 	w := make([]float64, 1<<learnBits)
 	g2 := make([]float64, 1<<learnBits)
 	order := make([]int, len(xs))
@@ -47,7 +74,7 @@ func fitLogistic(xs []example, o fitOptions) []float32 {
 			}
 			d := sigmoid(z)
 			if x.y {
-				d--
+				d = (d - 1) * posW
 			}
 			for _, s := range x.f {
 				g := d + o.lambda*w[s]

@@ -1,9 +1,18 @@
 package plan
 
+import "strings"
+
 // DoubtfulScore is the learned model's score under which a target the
 // rules read is only proposed, for the reviewer to accept (D97). Chosen on
 // the development batches (docs/benchmarks.md, "A learned second opinion").
 const DoubtfulScore = 0.2
+
+// SureScore is the learned model's score from which a target the rules
+// only propose is asserted, unless its clause, its sentence, its section or
+// the document speaks of the past (D100): the model never learnt what a
+// review of the past looks like, the rules did. Chosen on the development batches, in both regimes
+// of the simulations (docs/benchmarks.md, "Sure readings asserted").
+const SureScore = 0.7
 
 // learnDoc is the learned model's view of one document being read: with a
 // model, it scores each quantity of a sentence when the sentence ends; when
@@ -22,8 +31,9 @@ type learnDoc struct {
 }
 
 // learnFor is the learned model's view for a document to be read: each
-// target of a sentence gets the model's score, and one scored below
-// DoubtfulScore is proposed, not asserted (D97); nil when the model cannot
+// target of a sentence gets the model's score; one the rules assert scored
+// below DoubtfulScore is proposed (D97), one they propose scored SureScore
+// or more and not of the past is asserted (D100); nil when the model cannot
 // be read.
 func learnFor() *learnDoc {
 	m := learned()
@@ -36,7 +46,8 @@ func learnFor() *learnDoc {
 // read reads quantity x of sentence r as the rules do, appending a target
 // to out, and notes it for the model.
 func (l *learnDoc) read(r *sentenceRead, x *at, out []Indicator) []Indicator {
-	lq := learnQuantity{Start: r.pos[x.q.a], End: r.pos[x.q.b-1] + 1, out: -1}
+	lq := learnQuantity{Start: r.pos[x.q.a], End: r.pos[x.q.b-1] + 1, out: -1, past: x.c.past || x.byCue || x.byYear || x.c.report}
+	lq.clausePast = pastClause(x)
 	if len(l.sent) == 0 { // the sentence's first quantity: what they all share
 		l.sentFeats = sentenceFeatures(l.sentFeats[:0], x)
 		if l.model != nil {
@@ -88,13 +99,52 @@ func (l *learnDoc) sentenceEnd(out []Indicator) []Indicator {
 		if lq.out >= 0 {
 			s := lq.Score
 			out[lq.out].Score = &s
-			if s < DoubtfulScore {
-				out[lq.out].Candidate = true // too doubtful to assert: proposed
-			}
+			out[lq.out].Candidate = proposedAfter(lq.Decision == decProposed, s, lq.past || lq.clausePast)
 		}
 	}
 	l.sent = l.sent[:0]
 	return out
+}
+
+// learnPastClause are the words that put a clause in the past: done (已,
+// 了), or measured against last year (比去年).
+var learnPastClause = [][]string{{"已", "了"}, {"比去年", "比上年", "较去年", "较上年"}}
+
+// learnClauseGuard is how many lists of learnPastClause keep a proposal
+// from promotion (the trainer varies it).
+var learnClauseGuard = 2
+
+// pastClause reports whether x's clause says what was done, or measures
+// against last year.
+func pastClause(x *at) bool { return pastRunes(x.ns[x.cs:clauseEnd(x.ns, x.q.after)]) }
+
+// pastRunes reports whether c holds a word of learnPastClause (为了, 除了,
+// 了解, 不了 are not 了). It allocates nothing.
+func pastRunes(c []rune) bool {
+	for i, r := range c {
+		if r == '了' && (i > 0 && strings.ContainsRune("为除不", c[i-1]) || i+1 < len(c) && c[i+1] == '解') {
+			continue
+		}
+		for _, list := range learnPastClause[:learnClauseGuard] {
+			for _, w := range list {
+				if hasAtSpaced(c, i, w) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// proposedAfter is whether a target the rules proposed (or asserted) is
+// proposed once the model scored it s: an asserted one scored below
+// DoubtfulScore is (D97); a proposed one scored SureScore or more is not,
+// unless it is of the past (D100).
+func proposedAfter(proposed bool, s float64, past bool) bool {
+	if proposed {
+		return s < SureScore || past
+	}
+	return s < DoubtfulScore
 }
 
 // titles are the titles of the open sections, outermost first.

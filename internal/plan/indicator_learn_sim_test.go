@@ -22,10 +22,12 @@ import (
 // read that the model does not see: a table's cells), the reading, and
 // whether it matched a label.
 type simItem struct {
-	dec string
-	p   float64
-	ind Indicator
-	pos bool
+	dec  string
+	p    float64
+	ind  Indicator
+	pos  bool
+	f    []uint32 // the model's features (nil for a table's cells)
+	past bool     // the quantity is of the past (learnQuantity.past, clausePast)
 }
 
 type simDoc struct {
@@ -125,8 +127,8 @@ func simulate(t *testing.T, docs []learnData, spec string) {
 	if b := os.Getenv("KEXIE_LEARN_SHOW"); b != "" { // what the model would promote wrongly, without the batch
 		for _, d := range batches[b] {
 			for _, it := range d.items {
-				if it.dec == decProposed && it.p >= 0.9 && !it.pos {
-					t.Logf("  %.2f %s", it.p, it.ind.Text)
+				if it.dec == decProposed && it.p >= SureScore && !it.pos && !it.isPast() {
+					t.Logf("  %.2f %s %s", it.p, it.ind.Text, flagsOf(it.f))
 				}
 			}
 		}
@@ -162,6 +164,9 @@ func simulate(t *testing.T, docs []learnData, spec string) {
 	// fixed settings, each batch and the total
 	for _, c := range []combo{{lo: 0.05, hiP: 2, hiD: 2}, {lo: 0.1, hiP: 2, hiD: 2}, {lo: 0.2, hiP: 2, hiD: 2}, {lo: 0.3, hiP: 2, hiD: 2}, {lo: 0.5, hiP: 2, hiD: 2},
 		{hiP: 0.8, hiD: 2}, {hiP: 0.9, hiD: 2}, {hiP: 0.95, hiD: 2}, {hiP: 2, hiD: 0.9}, {hiP: 2, hiD: 0.95}, {hiP: 2, hiD: 0.98},
+		{hiP: 0.8, hiD: 2, guard: true}, {hiP: 0.9, hiD: 2, guard: true}, {hiP: 0.95, hiD: 2, guard: true}, {hiP: 2, hiD: 0.95, guard: true},
+		{lo: 0.2, hiP: 0.7, hiD: 2, guard: true}, {lo: 0.2, hiP: 0.8, hiD: 2, guard: true}, {lo: 0.2, hiP: 0.9, hiD: 2, guard: true}, {lo: 0.2, hiP: 0.95, hiD: 2, guard: true},
+		{lo: 0.3, hiP: 0.7, hiD: 2, guard: true}, {lo: 0.1, hiP: 0.7, hiD: 2, guard: true}, {lo: 0.2, hiP: 0.7, hiD: 0.95, guard: true}, {lo: 0.2, hiP: 0.5, hiD: 2, guard: true}, {lo: 0.2, hiP: 0, hiD: 2, guard: true}, {hiP: 0, hiD: 2, guard: true},
 		{alone: 0.5}, {alone: 0.7}, {alone: 0.9}} {
 		line := c.String() + ":"
 		var tm, tf, tl int
@@ -204,7 +209,7 @@ func simDocOf(old *Doc, d learnData, w []float32) simDoc {
 		}
 		for i, q := range d.qs {
 			if !taken[i] && q.Start < o.End && q.End > o.Start {
-				taken[i], it.p = true, predict(w, q.Feats)
+				taken[i], it.p, it.f, it.past = true, predict(w, q.Feats), q.Feats, q.past || q.clausePast
 				break
 			}
 		}
@@ -212,7 +217,7 @@ func simDocOf(old *Doc, d learnData, w []float32) simDoc {
 	}
 	for i, q := range d.qs {
 		if !taken[i] {
-			items = append(items, simItem{dec: "dropped", p: predict(w, q.Feats), ind: q.Reading})
+			items = append(items, simItem{dec: "dropped", p: predict(w, q.Feats), ind: q.Reading, f: q.Feats, past: q.past || q.clausePast})
 		}
 	}
 	inds := make([]Indicator, len(items))
@@ -224,4 +229,44 @@ func simDocOf(old *Doc, d learnData, w []float32) simDoc {
 		items[i].pos = used[i]
 	}
 	return simDoc{items: items, labels: d.labels}
+}
+
+// flagsOf names the context flags among features f (for reading the
+// simulations' mistakes).
+func flagsOf(f []uint32) string {
+	var out []string
+	for _, n := range []string{"goal", "pastword", "pastyear", "params", "standard", "conditionfirst", "annual", "report", "preamble", "pastsection", "goalsection"} {
+		s := feat("f").str(n).slot()
+		for _, x := range f {
+			if x == s {
+				out = append(out, n)
+				break
+			}
+		}
+	}
+	return strings.Join(out, ",")
+}
+
+// flagStats logs, per batch, how many quantities carry each context flag
+// and how many of those are targets.
+func flagStats(t *testing.T, docs []learnData) {
+	by := map[string]map[string][2]int{}
+	for _, d := range docs {
+		for i, q := range d.qs {
+			for _, n := range strings.Split(flagsOf(q.Feats), ",") {
+				if by[d.batch] == nil {
+					by[d.batch] = map[string][2]int{}
+				}
+				c := by[d.batch][n]
+				c[0]++
+				if d.pos[i] {
+					c[1]++
+				}
+				by[d.batch][n] = c
+			}
+		}
+	}
+	for b, m := range by {
+		t.Logf("%s %v", b, m)
+	}
 }

@@ -136,3 +136,44 @@ func TestLearnScores(t *testing.T) {
 		t.Error("no target of the two plans was proposed for its low score: the test proves nothing")
 	}
 }
+
+// TestProposedAfter: the model demotes what the rules assert below
+// DoubtfulScore, promotes what they propose from SureScore, and never
+// promotes a reading of the past.
+func TestProposedAfter(t *testing.T) {
+	for _, c := range []struct {
+		proposed bool
+		s        float64
+		past     bool
+		want     bool
+	}{
+		{false, 0.5, false, false}, {false, DoubtfulScore - 0.01, false, true}, {false, DoubtfulScore, false, false},
+		{true, 0.5, false, true}, {true, SureScore, false, false}, {true, 0.99, false, false},
+		{true, 0.99, true, true}, {false, 0.99, true, false},
+	} {
+		if got := proposedAfter(c.proposed, c.s, c.past); got != c.want {
+			t.Errorf("proposed %v, score %.2f, past %v: proposed after %v, want %v", c.proposed, c.s, c.past, got, c.want)
+		}
+	}
+}
+
+// pastClauseText is pastClause of a clause c.
+func pastClauseText(c string) bool { return pastRunes([]rune(c)) }
+
+// TestPastClause: a clause that says what was done or measures against
+// last year keeps a proposal from promotion; 为了 and 了解 are no past.
+func TestPastClause(t *testing.T) {
+	for c, want := range map[string]bool{
+		"重大水利工程已开工的57个项目要加快建设": true,
+		"凝练总结了 6 个方面":          true,
+		"比去年增加2700亿元":          true,
+		"较上年增长5%":              true,
+		"为了实现培育100家企业":         false,
+		"了解企业需求的50个":           false,
+		"到2027年培育专精特新企业100家":   false,
+	} {
+		if got := pastClauseText(c); got != want {
+			t.Errorf("%s: past %v, want %v", c, got, want)
+		}
+	}
+}

@@ -40,6 +40,21 @@ func TestTrainLearnModel(t *testing.T) {
 	if v := os.Getenv("KEXIE_LEARN_LAMBDA"); v != "" {
 		defaultFit.lambda, _ = strconv.ParseFloat(v, 64)
 	}
+	if v := os.Getenv("KEXIE_LEARN_GUARD"); v != "" {
+		guardFlags, guardByFlags = strings.Split(v, ","), true
+	}
+	if v := os.Getenv("KEXIE_LEARN_POSW"); v != "" {
+		defaultFit.posW, _ = strconv.ParseFloat(v, 64)
+	}
+	if v := os.Getenv("KEXIE_LEARN_CLAUSE"); v != "" { // lists of past words of the clause in the guard (0–2)
+		learnClauseGuard, _ = strconv.Atoi(v)
+	}
+	if v := os.Getenv("KEXIE_LEARN_SEED"); v != "" { // another order of the examples (robustness)
+		defaultFit.seed, _ = strconv.ParseInt(v, 10, 64)
+	}
+	if v := os.Getenv("KEXIE_LEARN_SEEDS"); v != "" {
+		defaultFit.seeds, _ = strconv.Atoi(v)
+	}
 	if v := os.Getenv("KEXIE_LEARN_EPOCHS"); v != "" {
 		defaultFit.epochs, _ = strconv.Atoi(v)
 	}
@@ -55,6 +70,9 @@ func TestTrainLearnModel(t *testing.T) {
 		}
 	}
 	t.Logf("%d documents, %d quantities, %d of them targets, %d labelled targets", len(docs), n, pos, labels)
+	if os.Getenv("KEXIE_LEARN_FLAGS") != "" {
+		flagStats(t, docs)
+	}
 	crossValidate(t, docs)
 	if sim := os.Getenv("KEXIE_LEARN_SIM"); sim != "" {
 		simulate(t, docs, sim)
@@ -152,6 +170,7 @@ func crossValidate(t *testing.T, docs []learnData) {
 	}
 	var all []scored
 	labels := 0
+	var moved [4]int // promoted, of them targets; demoted, of them targets
 	for k := 0; k < 5; k++ {
 		idx := map[string]bool{}
 		for i, d := range docs {
@@ -166,10 +185,28 @@ func crossValidate(t *testing.T, docs []learnData) {
 			}
 			labels += len(d.labels)
 			for j, q := range d.qs {
-				all = append(all, scored{predict(w, q.Feats), d.pos[j]})
+				p := predict(w, q.Feats)
+				all = append(all, scored{p, d.pos[j]})
+				// what today's rules decide, moved by a model that did not see the document
+				switch {
+				case q.Decision == decProposed && !proposedAfter(true, p, q.past || q.clausePast):
+					moved[0]++
+					if os.Getenv("KEXIE_LEARN_MOVED") != "" {
+						t.Logf("  promoted %.2f %s %s: %s", p, d.file, flagsOf(q.Feats), q.Reading.Text)
+					}
+					if d.pos[j] {
+						moved[1]++
+					}
+				case q.Decision == decAsserted && proposedAfter(false, p, false):
+					moved[2]++
+					if d.pos[j] {
+						moved[3]++
+					}
+				}
 			}
 		}
 	}
+	t.Logf("today's rules, moved by the model of the other folds: %d proposed asserted (%d of them targets), %d asserted proposed (%d of them targets)", moved[0], moved[1], moved[2], moved[3])
 	t.Logf("model alone, 5-fold cross-validated by document (%d labelled targets):", labels)
 	for _, th := range []float64{0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9} {
 		tp, fp := 0, 0
