@@ -50,8 +50,8 @@ func TestBrowserPlanReviewFlags(t *testing.T) {
 			t.Fatalf("%d candidates shown, want %d: %q", len(lis), len(rr.cands), lis)
 		}
 		for i, c := range rr.cands {
-			if !strings.Contains(lis[i], c.Text) || !strings.Contains(lis[i], words[likelihood(*c.Score)]) {
-				t.Errorf("candidate %d: %q, want %q (%s)", i+1, lis[i], c.Text, words[likelihood(*c.Score)])
+			if !strings.Contains(lis[i], c.Text) || !strings.Contains(lis[i], words[likelihood(c)]) {
+				t.Errorf("candidate %d: %q, want %q (%s)", i+1, lis[i], c.Text, words[likelihood(c)])
 			}
 		}
 

@@ -99,7 +99,8 @@ func (l *learnDoc) sentenceEnd(out []Indicator) []Indicator {
 		if lq.out >= 0 {
 			s := lq.Score
 			out[lq.out].Score = &s
-			out[lq.out].Candidate = proposedAfter(lq.Decision == decProposed, s, lq.past || lq.clausePast)
+			out[lq.out].Past = lq.past || lq.clausePast
+			out[lq.out].Candidate = proposedAfter(lq.Decision == decProposed, s, out[lq.out].Past)
 		}
 	}
 	l.sent = l.sent[:0]

@@ -37,6 +37,7 @@ type Candidate struct {
 	Unit       string
 	Deadline   string
 	Score      *float64 // the learned model's probability that it is a target; nil when it has none
+	Past       bool     // its section, sentence or clause speaks of the past: never "likely" (D100)
 }
 
 // Proposal reads the candidate as the page shows it: "≥ 30 家 · 2027".
@@ -54,12 +55,14 @@ func (c Candidate) Proposal() string {
 }
 
 // Likelihood says in a word how likely the candidate is a target:
-// "likely", "uncertain" (also when it has no score) or "unlikely".
+// "likely", "uncertain" (also when it has no score, or when it speaks of
+// the past: the model never learnt what a review of the past looks like,
+// D100) or "unlikely".
 func (c Candidate) Likelihood() string {
 	switch {
 	case c.Score == nil:
 		return "uncertain"
-	case *c.Score >= likelyFrom:
+	case *c.Score >= likelyFrom && !c.Past:
 		return "likely"
 	case *c.Score < DoubtfulScore:
 		return "unlikely"
@@ -116,7 +119,7 @@ func reviewOf(text string, p Plan) review {
 			continue
 		}
 		c := Candidate{Section: path, Text: ind.Text, Metric: ind.Metric, Comparator: ind.Comparator,
-			Value: num(ind.Value), Low: num(ind.Low), High: num(ind.High), Unit: ind.Unit, Score: ind.Score}
+			Value: num(ind.Value), Low: num(ind.Low), High: num(ind.High), Unit: ind.Unit, Score: ind.Score, Past: ind.Past}
 		if ind.DeadlineYear != nil {
 			c.Deadline = strconv.Itoa(*ind.DeadlineYear)
 		}
@@ -167,17 +170,21 @@ func asRead(st, ind Indicator) bool {
 		(st.Baseline == nil) == (ind.Baseline == nil) && sb == ib
 }
 
-// byLikelihood orders candidates most likely first (no score last); ties
-// keep document order.
+// byLikelihood orders candidates most likely first: by their word
+// (likely, uncertain, unlikely), then by score (no score last); ties keep
+// document order.
 func byLikelihood(cands []Candidate) []Candidate {
 	out := slices.Clone(cands)
+	rank := map[string]int{"likely": 0, "uncertain": 1, "unlikely": 2}
 	key := func(c Candidate) float64 {
 		if c.Score == nil {
 			return -1
 		}
 		return *c.Score
 	}
-	slices.SortStableFunc(out, func(a, b Candidate) int { return cmp.Compare(key(b), key(a)) })
+	slices.SortStableFunc(out, func(a, b Candidate) int {
+		return cmp.Or(cmp.Compare(rank[a.Likelihood()], rank[b.Likelihood()]), cmp.Compare(key(b), key(a)))
+	})
 	return out
 }
 

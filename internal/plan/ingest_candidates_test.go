@@ -10,7 +10,8 @@ import (
 )
 
 // A candidate's word follows its score: likely from 0.5, unlikely below 0.2,
-// uncertain between and when it has none.
+// uncertain between and when it has none; one that speaks of the past is
+// never likely (D100).
 func TestCandidateLikelihood(t *testing.T) {
 	for _, c := range []struct {
 		score *float64
@@ -21,13 +22,23 @@ func TestCandidateLikelihood(t *testing.T) {
 			t.Errorf("score %v: %s, want %s", c.score, got, c.want)
 		}
 	}
-	// Most likely first; ties keep document order; no score last.
-	in := []Candidate{{Text: "a", Score: ptr(0.3)}, {Text: "b"}, {Text: "c", Score: ptr(0.9)}, {Text: "d", Score: ptr(0.3)}, {Text: "e", Score: ptr(0.05)}}
+	for _, c := range []struct {
+		score *float64
+		want  string
+	}{{ptr(1.0), "uncertain"}, {ptr(0.5), "uncertain"}, {ptr(0.3), "uncertain"}, {ptr(0.1), "unlikely"}} {
+		if got := (Candidate{Score: c.score, Past: true}).Likelihood(); got != c.want {
+			t.Errorf("score %v: %s, want %s", c.score, got, c.want)
+		}
+	}
+	// By word (likely, uncertain, unlikely), then by score, no score last
+	// among its word; ties keep document order.
+	in := []Candidate{{Text: "a", Score: ptr(0.3)}, {Text: "b"}, {Text: "c", Score: ptr(0.9)}, {Text: "d", Score: ptr(0.3)}, {Text: "e", Score: ptr(0.05)},
+		{Text: "f", Score: ptr(0.95), Past: true}}
 	var got []string
 	for _, c := range byLikelihood(in) {
 		got = append(got, c.Text)
 	}
-	if want := []string{"c", "a", "d", "e", "b"}; !slices.Equal(got, want) {
+	if want := []string{"c", "f", "a", "d", "b", "e"}; !slices.Equal(got, want) {
 		t.Errorf("order %q, want %q", got, want)
 	}
 	if in[0].Text != "a" {
