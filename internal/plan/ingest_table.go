@@ -42,6 +42,11 @@ type table struct {
 	// the header titles its year columns as tasks (分年度招生任务 over
 	// 1996年 | 1997年 | 1998年): they are targets whatever the plan's time
 	tasks bool
+	// a table of counts by region whose year columns say what they count
+	// (区域 | 建设总数(座) | 2024年建站数量(座) | 2024年完成比例): rows may
+	// lack a merged cell at their left, so they are read by their cells
+	// that hold text, from the right
+	regions bool
 	lay   *layout // a table laid out in columns by pdftotext -layout
 	grid  bool    // rows whose cells are apart by tabs or |, empty cells kept
 	skip  int     // the last line of a header of several lines
@@ -141,7 +146,7 @@ func tableHeader(cs []cell, planEnd *int) (*table, bool) {
 		// no 指标 column: the rows are regions or bodies, the years their
 		// tasks, when every year lies in the plan's time (not a baseline)
 		first, _ := strconv.Atoi(reHeaderYr.FindString(cs[len(cs)-1-years[0]].text))
-		if lead := normalize(cs[0].text); (tasks || planEnd != nil && first > *planEnd-10) && !reHeaderYr.MatchString(lead) && utf8.RuneCountInString(lead) <= 8 && years[0] < len(cs)-1 {
+		if lead := normalize(cs[0].text); (tasks || planEnd != nil && first > *planEnd-10) && !strings.ContainsAny(lead, "0123456789") && utf8.RuneCountInString(lead) <= 8 && years[0] < len(cs)-1 {
 			t.name, t.baseline = len(cs)-1, -1
 			for _, r := range years {
 				y, _ := strconv.Atoi(reHeaderYr.FindString(cs[len(cs)-1-r].text))
@@ -149,7 +154,10 @@ func tableHeader(cs []cell, planEnd *int) (*table, bool) {
 			}
 		}
 	}
-	if t.name < 0 || t.target < 0 {
+	if t.name < 0 {
+		return regionHeader(cs, planEnd)
+	}
+	if t.target < 0 {
 		return nil, false
 	}
 	if t.targetYear == 0 && planEnd != nil {
@@ -291,7 +299,7 @@ func (t *table) cell(cs []cell, c tcol, line string, base int, section []string,
 	}
 	if name == "" {
 		if nc, ok := cellAt(cs, t.name); ok {
-			name = nc.text
+			name = pageMarkup(nc.text)
 		}
 	}
 	// the unit: the cell's own, its column's header's, the unit column's,
@@ -300,8 +308,8 @@ func (t *table) cell(cs []cell, c tcol, line string, base int, section []string,
 	if unit == "" {
 		unit = c.unit
 	}
-	if uc, ok := cellAt(cs, t.unit); ok && unit == "" && !c.yearly {
-		unit = uc.text
+	if uc, ok := cellAt(cs, t.unit); ok && unit == "" && !c.yearly && !noUnit(uc.text) {
+		unit = pageMarkup(uc.text)
 	}
 	if unit == "" && t.unitAbove == "" {
 		unit = nameUnit(name)

@@ -56,6 +56,10 @@ func (d *docRead) tableLine(i int) (row, done bool) {
 			}
 			return row, true
 		}
+		if t.sectionRow(d.origs[i], cs) {
+			d.flush()
+			return row, true
+		}
 		if !heading && t.wordsRow(acs) {
 			d.flush()
 			t.noteRow(acs)
@@ -69,11 +73,7 @@ func (d *docRead) tableLine(i int) (row, done bool) {
 	if t, ok := d.header(i, cs); ok {
 		d.flush()
 		d.tbl = t
-		if i > 0 {
-			if m := reUnitLine.FindStringSubmatch(d.lines[i-1]); m != nil {
-				d.tbl.unitAbove = m[1]
-			}
-		}
+		d.tbl.unitAbove = d.unitAbove(i)
 		return row, true
 	}
 	return row, false

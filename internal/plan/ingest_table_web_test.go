@@ -1,0 +1,183 @@
+package plan
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+)
+
+// Tables as web pages give them once saved as Markdown, each in a layout
+// of the project's own (invented plans, not copied from a document).
+
+// webReading is one target as a web table test expects it: metric, value,
+// comparator, unit, deadline year, category, constraint.
+type webReading struct {
+	metric string
+	value  float64
+	cmp    string
+	unit   string
+	year   int
+	cat    string
+	constr string
+}
+
+func webReadings(t *testing.T, text string) []webReading {
+	t.Helper()
+	doc, err := Ingest(strings.NewReader(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []webReading
+	for _, ind := range doc.Indicators {
+		if ind.Candidate || ind.Value == nil {
+			continue
+		}
+		y := 0
+		if ind.DeadlineYear != nil {
+			y = *ind.DeadlineYear
+		}
+		out = append(out, webReading{ind.Metric, *ind.Value, ind.Comparator, ind.Unit, y, ind.Category, ind.Constraint})
+	}
+	return out
+}
+
+func checkWebReadings(t *testing.T, got, want []webReading) {
+	t.Helper()
+	if len(got) != len(want) {
+		t.Fatalf("read %d targets, want %d:\n%v", len(got), len(want), got)
+	}
+	for k := range want {
+		if got[k] != want[k] {
+			t.Errorf("target %d: %+v, want %+v", k, got[k], want[k])
+		}
+	}
+}
+
+// A header row left empty by the page, the real header as the first body
+// row (bold, a <br> in a cell), rows of one cell that title the rows
+// below, a unit cell of dashes.
+func TestWebTableHeaderInBody(t *testing.T) {
+	text := `# 某区科普事业发展行动方案（2026-2030年）
+
+一、主要目标
+
+到2030年，全区科普工作体系更加完善。
+
+附表1
+
+某区“十五五”科普核心指标表
+
+|     |     |     |     |     |
+| --- | --- | --- | --- | --- |
+| **序号** | **指标名称** | **单位** | **属性**<br>**（预期性** **/约束性）** | **“十五五”目标值** |
+| 科普设施方面 |
+| 1 | 社区科普站覆盖率 | % | 预期性 | 100 |
+| 2 | 每万人科普展厅面积 | 平方米 | 预期性 | 120 |
+| 3 | 科普讲解员密度 | —— | 约束性 | 1.3 |
+| **人才队伍方面** |
+| 1 | 注册科技志愿者 | 万人 | 预期性 | 2.5 |
+`
+	checkWebReadings(t, webReadings(t, text), []webReading{
+		{"社区科普站覆盖率", 100, "=", "%", 2030, "科普设施方面", "预期性"},
+		{"每万人科普展厅面积", 120, "=", "平方米", 2030, "科普设施方面", "预期性"},
+		{"科普讲解员密度", 1.3, "=", "", 2030, "科普设施方面", "约束性"},
+		{"注册科技志愿者", 2.5, "=", "万人", 2030, "人才队伍方面", "预期性"},
+	})
+}
+
+// A header of two rows whose second holds only the years the first row's
+// 目标 spans (序号 and 指标 span both rows), cells of a comparator, a
+// number and a unit, a name with a <br>.
+func TestWebTableYearsUnderTarget(t *testing.T) {
+	text := `# 某市科普基础设施提升行动方案（2026—2028年）
+
+二、工作目标
+
+到2028年，全市科普基础设施明显改善。
+
+科普基础设施主要工作目标
+
+|     |     |     |     |     |
+| --- | --- | --- | --- | --- |
+| 序号 | 指标 | 目标 |
+| 2026年 | 2027年 | 2028年 |
+| 1 | 科普基地数量（累计） | >40个 | >55个 | >70个 |
+| 2 | 流动科技馆巡展<br>（累计） | >30场 | >60场 | >100场 |
+| 3 | 科普大篷车数量 | >6 | >8 | >12 |
+
+三、重点任务
+`
+	var want []webReading
+	for _, r := range []struct {
+		name string
+		unit string
+		v    [3]float64
+	}{{"科普基地数量（累计）", "个", [3]float64{40, 55, 70}}, {"流动科技馆巡展（累计）", "场", [3]float64{30, 60, 100}}, {"科普大篷车数量", "", [3]float64{6, 8, 12}}} {
+		for k, v := range r.v {
+			want = append(want, webReading{r.name, v, ">=", r.unit, 2026 + k, "", ""})
+		}
+	}
+	checkWebReadings(t, webReadings(t, text), want)
+}
+
+// A table of counts by region: the header's first cell names the rows,
+// two cells span a category column and the regions', each year column
+// says what it counts and its unit, share columns restate them; rows
+// below a merged category cell lack it (shifted left, an empty cell at
+// their end); subtotals; the table continued after a page break under
+// a header of its own; a scrap of a split cell.
+func TestWebTableCountsByRegion(t *testing.T) {
+	text := `# 某市社区科普站建设行动计划（2026—2027年）
+
+一、建设任务
+
+2026—2027年各片区社区科普站分年度建设情况表
+
+| 片区 |  | 建设科普站总数(个) | 2026年建站数量(个) | 2026年完成比例 | 2027年建站数量(个) | 2027年完成比例 |
+| --- | --- | --- | --- | --- | --- | --- |
+| 北部片区 | 东湖街道 | 30 | 16 | 53.33% | 14 | 46.67% |
+| 西湖街道 | 20 | 12 | 60.00% | 8 | 40.00% |  |
+|  |  |  |  | % |  |  |
+| 北部片区小计 |  | 50 | 28 | 56.00% | 22 | 44.00% |
+
+* * *
+
+| 片区 | 建设科普站总数(个) | 2026年建站数量(个) | 2026年完成比例 | 2027年建站数量(个) | 2027年完成比例 |
+| --- | --- | --- | --- | --- | --- |
+| 总计 | 50 | 28 | 56.00% | 22 | 44.00% |
+
+二、保障措施
+`
+	var want []webReading
+	for _, r := range []struct {
+		name, cat string
+		v         [3]float64
+	}{{"东湖街道", "北部片区", [3]float64{30, 16, 14}}, {"西湖街道", "北部片区", [3]float64{20, 12, 8}}, {"北部片区小计", "北部片区", [3]float64{50, 28, 22}}, {"总计", "", [3]float64{50, 28, 22}}} {
+		for k, v := range r.v {
+			want = append(want, webReading{r.name, v, "=", "个", []int{2027, 2026, 2027}[k], r.cat, ""})
+		}
+	}
+	checkWebReadings(t, webReadings(t, text), want)
+}
+
+// The unit a table's caption gives, a blank line or two above its header:
+// a line of its own (单位：万平方米) or at the caption's end (（单位：个）).
+func TestWebTableUnitAbove(t *testing.T) {
+	for _, caption := range []string{"表1 全市科普场馆展览面积目标\n\n单位：万平方米", "表1 全市科普场馆展览面积目标（单位：万平方米）"} {
+		text := fmt.Sprintf(`# 某市科普场馆发展规划（2026—2030年）
+
+一、发展目标
+
+%s
+
+| 指标 | 2025年 | 2030年 |
+| --- | --- | --- |
+| 主城区展览面积 | 3.2 | 5 |
+| 新城区展览面积 | 1.1 | 2.4 |
+`, caption)
+		checkWebReadings(t, webReadings(t, text), []webReading{
+			{"主城区展览面积", 5, "=", "万平方米", 2030, "", ""},
+			{"新城区展览面积", 2.4, "=", "万平方米", 2030, "", ""},
+		})
+	}
+}
