@@ -47,9 +47,10 @@ type table struct {
 	// lack a merged cell at their left, so they are read by their cells
 	// that hold text, from the right
 	regions bool
-	lay     *layout // a table laid out in columns by pdftotext -layout
-	grid    bool    // rows whose cells are apart by tabs or |, empty cells kept
-	skip    int     // the last line of a header of several lines
+	tasksBy *taskYears // a table of tasks by year whose cells are words (ingest_table_tasks.go)
+	lay     *layout    // a table laid out in columns by pdftotext -layout
+	grid    bool       // rows whose cells are apart by tabs or |, empty cells kept
+	skip    int        // the last line of a header of several lines
 }
 
 // tcol is a target column: its right-index, the year it is due (0: the

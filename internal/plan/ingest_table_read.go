@@ -23,6 +23,22 @@ func (d *docRead) tableLine(i int) (row, done bool) {
 		cs = nonEmpty(placed)
 	}
 	row = len(cs) >= 3
+	if d.tbl != nil && d.tbl.tasksBy != nil {
+		done, end := d.taskTableLine(i)
+		if !end {
+			return row, done
+		}
+		d.endTable()
+	}
+	if d.tbl == nil {
+		if g := d.rawGrid(i); g != nil {
+			if ty := taskYearHeader(g); ty != nil {
+				d.flush()
+				d.tbl = &table{tasksBy: ty}
+				return row, true
+			}
+		}
+	}
 	if d.tbl != nil && (reMarkdownRule.MatchString(d.lines[i]) || i <= d.tbl.skip) {
 		return row, true
 	}

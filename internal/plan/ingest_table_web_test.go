@@ -181,3 +181,51 @@ func TestWebTableUnitAbove(t *testing.T) {
 		})
 	}
 }
+
+// A table of tasks by year whose cells are words with numbers: each
+// quantity of a year's cell is due that year; a row whose 序号 and task
+// cells are merged from the row above is shifted left, an empty cell at
+// its end for each; a row that titles the rows below, a row of one long
+// cell read as text; the header repeated on a page of its own.
+func TestWebTableTasksByYear(t *testing.T) {
+	text := `# 某区科普能力提升行动方案（2026—2028年）
+
+一、重点任务
+
+（一）建设社区科普阵地。到2028年，新建社区科普e站75个。
+
+附件1
+
+某区科普能力提升行动方案责任清单
+
+| 序号 | 任务内容 | 2026年目标 | 2027年目标 | 2028年目标 | 牵头单位 |
+| --- | --- | --- | --- | --- | --- |
+| （一）实施阵地提升行动 |  |  |  |  |  |
+| 1 | 建设社区科普e站 | 新建社区科普e站20个 | 新建社区科普e站25个 | 新建社区科普e站30个 | 区科协 |
+| 2 | 培育科普讲解员 | 培训科普讲解员100名；举办讲解大赛1场 | 培训科普讲解员120名 |  | 区科协 |
+
+* * *
+
+| 序号 | 任务内容 | 2026年目标 | 2027年目标 | 2028年目标 | 牵头单位 |
+| --- | --- | --- | --- | --- | --- |
+| 配备流动科普设备12套 | 配备流动科普设备15套 | 配备流动科普设备18套 | 区教育局 |  |  |
+`
+	var got []string
+	doc, err := Ingest(strings.NewReader(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, ind := range doc.Indicators {
+		if ind.Candidate || ind.Value == nil || ind.DeadlineYear == nil {
+			continue
+		}
+		got = append(got, fmt.Sprintf("%s %g%s %d", ind.Metric, *ind.Value, ind.Unit, *ind.DeadlineYear))
+	}
+	want := []string{"新建社区科普e站 75个 2028",
+		"新建社区科普e站 20个 2026", "新建社区科普e站 25个 2027", "新建社区科普e站 30个 2028",
+		"培训科普讲解员 100名 2026", "举办讲解大赛 1场 2026", "培训科普讲解员 120名 2027",
+		"配备流动科普设备 12套 2026", "配备流动科普设备 15套 2027", "配备流动科普设备 18套 2028"}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("read\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
