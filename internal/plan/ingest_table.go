@@ -243,7 +243,7 @@ func (t *table) rows(cs []cell, line string, base int, section []string, name st
 	var out []Indicator
 	cat, constr := t.rowState(cs)
 	for _, c := range t.cols {
-		if ind, ok := t.cell(cs, c, line, base, section, name); ok {
+		for _, ind := range t.pairCell(cs, c, line, base, section, name) {
 			ind.Category = cat
 			if ind.Constraint == "" {
 				ind.Constraint = constr
@@ -357,11 +357,15 @@ var reNameUnit = regexp.MustCompile(`[(（]([^()（）0-9]{1,6})[)）]\s*$`)
 // nameUnit is the unit of a row whose table has no unit column and whose
 // target cell is a bare number, from the indicator's name; "" if none.
 func nameUnit(name string) string {
-	if m := reNameUnit.FindStringSubmatch(name); m != nil {
+	if m := reNameUnit.FindStringSubmatch(name); m != nil && !has(m[1], nameQualifiers) {
 		return strings.TrimSpace(m[1])
 	}
 	return ""
 }
+
+// nameQualifiers are words a name's brackets hold that qualify it and are
+// no unit: 超充桩数量（累计）.
+var nameQualifiers = []string{"累计", "累积", "新增", "年均", "当年", "预期", "约束"}
 
 // metricOf is an indicator's name without the unit it gives in brackets
 // when that is the target's unit (企业科协覆盖率（%） → 企业科协覆盖率), or

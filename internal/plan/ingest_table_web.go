@@ -180,3 +180,44 @@ func bracketUnit(x string) string {
 	}
 	return ""
 }
+
+// pairCell reads the targets of one target column of a row: the cell's
+// one target, or the two a cell gives apart by a slash, each with its unit
+// (>40万千瓦/80万千瓦时: a power and an energy), the second taking the
+// first's comparator when it writes none.
+func (t *table) pairCell(cs []cell, c tcol, line string, base int, section []string, name string) []Indicator {
+	if ind, ok := t.cell(cs, c, line, base, section, name); ok {
+		return []Indicator{ind}
+	}
+	tc, ok := cellAt(cs, c.r)
+	if !ok {
+		return nil
+	}
+	a, b, ok := strings.Cut(tc.text, "/")
+	if !ok {
+		a, b, ok = strings.Cut(tc.text, "／")
+	}
+	if !ok || strings.ContainsAny(b, "/／") {
+		return nil
+	}
+	ca, oka := readCell(a)
+	cb, okb := readCell(b)
+	if !oka || !okb || ca.unit == "" || cb.unit == "" || ca.isRange || cb.isRange {
+		return nil
+	}
+	k := len(cs) - 1 - c.r
+	read := func(text string, at int) (Indicator, bool) {
+		part := append([]cell(nil), cs...)
+		part[k] = cell{strings.TrimSpace(text), at + utf8.RuneCountInString(text) - utf8.RuneCountInString(strings.TrimLeft(text, " "))}
+		return t.cell(part, c, line, base, section, name)
+	}
+	first, ok1 := read(a, tc.at)
+	second, ok2 := read(b, tc.at+utf8.RuneCountInString(a)+1)
+	if !ok1 || !ok2 {
+		return nil
+	}
+	if cb.comparator == "=" {
+		second.Comparator = first.Comparator
+	}
+	return []Indicator{first, second}
+}

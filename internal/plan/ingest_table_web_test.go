@@ -229,3 +229,26 @@ func TestWebTableTasksByYear(t *testing.T) {
 		t.Errorf("read\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
+
+// A cell of two targets apart by a slash, each with its unit (the second
+// takes the first's comparator), and a name whose brackets qualify it
+// (（累计）) and give no unit.
+func TestWebTablePairCellAndQualifier(t *testing.T) {
+	text := `# 某市科普场地建设行动方案（2026—2027年）
+
+二、工作目标
+
+| 序号 | 指标 | 目标 |
+| 2026年 | 2027年 |
+| 1 | 科普活动场地（累计） | >3万平方米/40处 | >5万平方米/60处 |
+| 2 | 科普志愿服务队伍（累计） | >120 | >150 |
+`
+	checkWebReadings(t, webReadings(t, text), []webReading{
+		{"科普活动场地（累计）", 3, ">=", "万平方米", 2026, "", ""},
+		{"科普活动场地（累计）", 40, ">=", "处", 2026, "", ""},
+		{"科普活动场地（累计）", 5, ">=", "万平方米", 2027, "", ""},
+		{"科普活动场地（累计）", 60, ">=", "处", 2027, "", ""},
+		{"科普志愿服务队伍（累计）", 120, ">=", "", 2026, "", ""},
+		{"科普志愿服务队伍（累计）", 150, ">=", "", 2027, "", ""},
+	})
+}
