@@ -1,6 +1,9 @@
 package plan
 
-import "regexp"
+import (
+	"regexp"
+	"strings"
+)
 
 // Reading a document's lines as an indicator table's: its header, its
 // rows, the lines a header or a PDF's layout spreads over, its end.
@@ -30,7 +33,7 @@ func (d *docRead) tableLine(i int) (row, done bool) {
 		}
 		d.endTable()
 	}
-	if d.tbl == nil {
+	if d.tbl == nil && strings.Contains(d.origs[i], "年") && strings.ContainsAny(d.origs[i], "|\t") {
 		if g := d.rawGrid(i); g != nil {
 			if ty := taskYearHeader(g); ty != nil {
 				d.flush()
