@@ -81,7 +81,7 @@ func (d *docRead) header(i int, cs []cell) (*table, bool) {
 			i++ // the rule under a Markdown table's first row
 		}
 		if i+1 < len(d.origs) {
-			if sub := nonEmpty(gridCells(d.origs[i+1])); len(sub) > 0 && subHeader(sub) && !slices0(sub, "指标") {
+			if sub := nonEmpty(gridCells(d.origs[i+1])); len(sub) > 0 && subHeader(sub) && !slices0(sub, "指标") && !titleRow(d.rawGrid(i+1)) {
 				if merged, ok := yearsUnderTarget(g, sub); ok {
 					g, i = merged, i+1
 				} else if merged, ok := underColumns(g, d.rawGrid(i+1)); ok {

@@ -75,7 +75,7 @@ func (d *docRead) tableLine(i int) (row, done bool) {
 			}
 			return row, true
 		}
-		if t.sectionRow(d.origs[i], cs) {
+		if len(cs) == 1 && t.sectionRow(d.rawGrid(i)) {
 			d.flush()
 			return row, true
 		}

@@ -55,29 +55,37 @@ func yearsUnderTarget(row, sub []cell) ([]cell, bool) {
 }
 
 // sectionRow reports a row of a grid table that holds one cell of words
-// (| 电力方面 |, a Markdown row whose other cells are empty): it titles the
-// rows below, which take it as their category until the next.
-func (t *table) sectionRow(line string, cs []cell) bool {
-	if t.lay != nil || len(t.years) > 0 || len(cs) != 1 {
+// in its first column, the others empty, or a scrap without words (| 电力方面 |, a web page's cell
+// spanning the row): it titles the rows below, which take it as their
+// category until the next. raw is the row's grid cells (nil for a line
+// that is no grid row).
+func (t *table) sectionRow(raw []cell) bool {
+	one := nonEmpty(raw)
+	if t.lay != nil || len(t.years) > 0 || len(one) != 1 {
 		return false
 	}
-	l := strings.TrimSpace(line)
-	if !strings.HasPrefix(l, "|") || !strings.HasSuffix(l, "|") {
-		if !t.grid || !strings.Contains(line, "\t") {
-			return false
-		}
-	}
-	x := strings.TrimSpace(strings.ReplaceAll(cs[0].text, "*", ""))
+	x := strings.TrimSpace(strings.ReplaceAll(one[0].text, "*", ""))
 	if x == "" || utf8.RuneCountInString(x) > 24 || strings.ContainsAny(x, "。；;：:") {
 		return false
 	}
 	if _, ok := readCell(x); ok {
 		return false
 	}
-	if strings.IndexFunc(x, func(r rune) bool { return unicode.Is(unicode.Han, r) }) >= 0 {
-		t.lastCat = x
-	} // else a scrap of a cell a page split (%): the table goes on
+	if strings.IndexFunc(x, func(r rune) bool { return unicode.Is(unicode.Han, r) }) < 0 {
+		return true // a scrap of a cell a page split off (%): the table goes on
+	}
+	if raw[0].text == "" {
+		return false
+	}
+	t.lastCat = x
 	return true
+}
+
+// titleRow reports a row of a grid header's next line that is one cell in
+// the first column (a title of the rows below, 电力方面), not a second row
+// of the header: a header's first column spans both its rows.
+func titleRow(raw []cell) bool {
+	return len(raw) > 0 && raw[0].text != "" && len(nonEmpty(raw)) == 1
 }
 
 // pageMarkup is a cell's words without the markup a web page saved as

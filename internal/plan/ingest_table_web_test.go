@@ -252,3 +252,24 @@ func TestWebTablePairCellAndQualifier(t *testing.T) {
 		{"科普志愿服务队伍（累计）", 150, ">=", "", 2027, "", ""},
 	})
 }
+
+// The same rows on a web page read as HTML: a cell spanning the row
+// (colspan) right under the header titles the rows below; it is no second
+// row of the header.
+func TestWebTableCategoryRowHTML(t *testing.T) {
+	page := `<html><body><h1>某区科普事业发展行动方案（2026-2030年）</h1><p>一、主要目标</p><p>到2030年，全区科普工作体系更加完善。</p><table>
+<tr><th>序号</th><th>指标名称</th><th>单位</th><th>属性</th><th>“十五五”目标值</th></tr>
+<tr><td colspan="5">科普设施方面</td></tr>
+<tr><td>1</td><td>社区科普站覆盖率</td><td>%</td><td>预期性</td><td>100</td></tr>
+<tr><td colspan="5">人才队伍方面</td></tr>
+<tr><td>1</td><td>注册科技志愿者</td><td>万人</td><td>预期性</td><td>2.5</td></tr>
+</table></body></html>`
+	text, err := HTMLText([]byte(page))
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkWebReadings(t, webReadings(t, text), []webReading{
+		{"社区科普站覆盖率", 100, "=", "%", 2030, "科普设施方面", "预期性"},
+		{"注册科技志愿者", 2.5, "=", "万人", 2030, "人才队伍方面", "预期性"},
+	})
+}
