@@ -42,9 +42,15 @@ type table struct {
 	// the header titles its year columns as tasks (分年度招生任务 over
 	// 1996年 | 1997年 | 1998年): they are targets whatever the plan's time
 	tasks bool
-	lay   *layout // a table laid out in columns by pdftotext -layout
-	grid  bool    // rows whose cells are apart by tabs or |, empty cells kept
-	skip  int     // the last line of a header of several lines
+	// a table of counts by region whose year columns say what they count
+	// (区域 | 建设总数(座) | 2024年建站数量(座) | 2024年完成比例): rows may
+	// lack a merged cell at their left, so they are read by their cells
+	// that hold text, from the right
+	regions bool
+	tasksBy *taskYears // a table of tasks by year whose cells are words (ingest_table_tasks.go)
+	lay     *layout    // a table laid out in columns by pdftotext -layout
+	grid    bool       // rows whose cells are apart by tabs or |, empty cells kept
+	skip    int        // the last line of a header of several lines
 }
 
 // tcol is a target column: its right-index, the year it is due (0: the
@@ -141,7 +147,7 @@ func tableHeader(cs []cell, planEnd *int) (*table, bool) {
 		// no 指标 column: the rows are regions or bodies, the years their
 		// tasks, when every year lies in the plan's time (not a baseline)
 		first, _ := strconv.Atoi(reHeaderYr.FindString(cs[len(cs)-1-years[0]].text))
-		if lead := normalize(cs[0].text); (tasks || planEnd != nil && first > *planEnd-10) && !reHeaderYr.MatchString(lead) && utf8.RuneCountInString(lead) <= 8 && years[0] < len(cs)-1 {
+		if lead := normalize(cs[0].text); (tasks || planEnd != nil && first > *planEnd-10) && !strings.ContainsAny(lead, "0123456789") && utf8.RuneCountInString(lead) <= 8 && years[0] < len(cs)-1 {
 			t.name, t.baseline = len(cs)-1, -1
 			for _, r := range years {
 				y, _ := strconv.Atoi(reHeaderYr.FindString(cs[len(cs)-1-r].text))
@@ -149,7 +155,10 @@ func tableHeader(cs []cell, planEnd *int) (*table, bool) {
 			}
 		}
 	}
-	if t.name < 0 || t.target < 0 {
+	if t.name < 0 {
+		return regionHeader(cs, planEnd)
+	}
+	if t.target < 0 {
 		return nil, false
 	}
 	if t.targetYear == 0 && planEnd != nil {
@@ -234,7 +243,7 @@ func (t *table) rows(cs []cell, line string, base int, section []string, name st
 	var out []Indicator
 	cat, constr := t.rowState(cs)
 	for _, c := range t.cols {
-		if ind, ok := t.cell(cs, c, line, base, section, name); ok {
+		for _, ind := range t.pairCell(cs, c, line, base, section, name) {
 			ind.Category = cat
 			if ind.Constraint == "" {
 				ind.Constraint = constr
@@ -291,7 +300,7 @@ func (t *table) cell(cs []cell, c tcol, line string, base int, section []string,
 	}
 	if name == "" {
 		if nc, ok := cellAt(cs, t.name); ok {
-			name = nc.text
+			name = pageMarkup(nc.text)
 		}
 	}
 	// the unit: the cell's own, its column's header's, the unit column's,
@@ -300,8 +309,8 @@ func (t *table) cell(cs []cell, c tcol, line string, base int, section []string,
 	if unit == "" {
 		unit = c.unit
 	}
-	if uc, ok := cellAt(cs, t.unit); ok && unit == "" && !c.yearly {
-		unit = uc.text
+	if uc, ok := cellAt(cs, t.unit); ok && unit == "" && !c.yearly && !noUnit(uc.text) {
+		unit = pageMarkup(uc.text)
 	}
 	if unit == "" && t.unitAbove == "" {
 		unit = nameUnit(name)
@@ -348,11 +357,15 @@ var reNameUnit = regexp.MustCompile(`[(（]([^()（）0-9]{1,6})[)）]\s*$`)
 // nameUnit is the unit of a row whose table has no unit column and whose
 // target cell is a bare number, from the indicator's name; "" if none.
 func nameUnit(name string) string {
-	if m := reNameUnit.FindStringSubmatch(name); m != nil {
+	if m := reNameUnit.FindStringSubmatch(name); m != nil && !has(m[1], nameQualifiers) {
 		return strings.TrimSpace(m[1])
 	}
 	return ""
 }
+
+// nameQualifiers are words a name's brackets hold that qualify it and are
+// no unit: 超充桩数量（累计）.
+var nameQualifiers = []string{"累计", "累积", "新增", "年均", "当年", "预期", "约束"}
 
 // metricOf is an indicator's name without the unit it gives in brackets
 // when that is the target's unit (企业科协覆盖率（%） → 企业科协覆盖率), or

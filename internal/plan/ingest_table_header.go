@@ -72,7 +72,7 @@ func subHeader(cs []cell) bool {
 // on the line above dates the target columns that name none.
 func (d *docRead) header(i int, cs []cell) (*table, bool) {
 	t, ok := tableHeader(cs, d.doc.Period.End)
-	if !ok || len(t.years) > 0 {
+	if !ok || len(t.years) > 0 || t.regions {
 		return t, ok
 	}
 	line := d.origs[i]
@@ -81,8 +81,10 @@ func (d *docRead) header(i int, cs []cell) (*table, bool) {
 			i++ // the rule under a Markdown table's first row
 		}
 		if i+1 < len(d.origs) {
-			if sub := nonEmpty(gridCells(d.origs[i+1])); len(sub) > 0 && subHeader(sub) && !slices0(sub, "指标") {
-				if merged, ok := underColumns(g, d.rawGrid(i+1)); ok {
+			if sub := nonEmpty(gridCells(d.origs[i+1])); len(sub) > 0 && subHeader(sub) && !slices0(sub, "指标") && !titleRow(d.rawGrid(i+1)) {
+				if merged, ok := yearsUnderTarget(g, sub); ok {
+					g, i = merged, i+1
+				} else if merged, ok := underColumns(g, d.rawGrid(i+1)); ok {
 					g, i = merged, i+1
 				} else if merged, ok := fillSpans(g, sub); ok {
 					g, i = merged, i+1

@@ -1,6 +1,9 @@
 package plan
 
-import "regexp"
+import (
+	"regexp"
+	"strings"
+)
 
 // Reading a document's lines as an indicator table's: its header, its
 // rows, the lines a header or a PDF's layout spreads over, its end.
@@ -23,6 +26,22 @@ func (d *docRead) tableLine(i int) (row, done bool) {
 		cs = nonEmpty(placed)
 	}
 	row = len(cs) >= 3
+	if d.tbl != nil && d.tbl.tasksBy != nil {
+		done, end := d.taskTableLine(i)
+		if !end {
+			return row, done
+		}
+		d.endTable()
+	}
+	if d.tbl == nil && strings.Contains(d.origs[i], "年") && strings.ContainsAny(d.origs[i], "|\t") {
+		if g := d.rawGrid(i); g != nil {
+			if ty := taskYearHeader(g); ty != nil {
+				d.flush()
+				d.tbl = &table{tasksBy: ty}
+				return row, true
+			}
+		}
+	}
 	if d.tbl != nil && (reMarkdownRule.MatchString(d.lines[i]) || i <= d.tbl.skip) {
 		return row, true
 	}
@@ -56,6 +75,10 @@ func (d *docRead) tableLine(i int) (row, done bool) {
 			}
 			return row, true
 		}
+		if len(cs) == 1 && t.sectionRow(d.rawGrid(i)) {
+			d.flush()
+			return row, true
+		}
 		if !heading && t.wordsRow(acs) {
 			d.flush()
 			t.noteRow(acs)
@@ -69,11 +92,7 @@ func (d *docRead) tableLine(i int) (row, done bool) {
 	if t, ok := d.header(i, cs); ok {
 		d.flush()
 		d.tbl = t
-		if i > 0 {
-			if m := reUnitLine.FindStringSubmatch(d.lines[i-1]); m != nil {
-				d.tbl.unitAbove = m[1]
-			}
-		}
+		d.tbl.unitAbove = d.unitAbove(i)
 		return row, true
 	}
 	return row, false
