@@ -133,9 +133,18 @@ func decimalTitle(sub, rest string) bool {
 }
 
 // titleOf is a heading's title: the text up to the first full stop, at most 60 runes.
+//
+// A title a converter ran into its paragraph with only a space between
+// (（二）发展目标 到 2025 年年底，实现…) ends at the space: a title of two or
+// more words' characters, then a space, then a sentence that goes on past
+// a comma or a full stop.
 func titleOf(rest string) string {
-	if i := strings.IndexAny(rest, "。;；，,:："); i >= 0 {
+	i := strings.IndexAny(rest, "。;；，,:：")
+	if i >= 0 {
 		rest = rest[:i]
+	}
+	if i > 0 {
+		rest = spaceEnds(rest)
 	}
 	rest = strings.TrimPrefix(strings.TrimSuffix(strings.TrimSpace(rest), "**"), "**") // **三、**保障措施
 	rest = strings.TrimSpace(strings.TrimRight(rest, ":,，"))
@@ -143,6 +152,23 @@ func titleOf(rest string) string {
 		rest = string([]rune(rest)[:60])
 	}
 	return rest
+}
+
+// spaceEnds is a title up to the space after which its paragraph runs on
+// (the text before the first comma or full stop is given), or the title.
+func spaceEnds(t string) string {
+	t = strings.TrimLeft(t, " ")
+	sp := strings.IndexAny(t, " \u3000")
+	if sp < 0 {
+		return t
+	}
+	head, tail := t[:sp], strings.TrimLeft(t[sp:], " \u3000")
+	last, _ := utf8.DecodeLastRuneInString(head)
+	first, _ := utf8.DecodeRuneInString(tail)
+	if utf8.RuneCountInString(strings.Trim(head, "*")) < 2 || !unicode.Is(unicode.Han, last) || !unicode.Is(unicode.Han, first) {
+		return t
+	}
+	return head
 }
 
 // annexLine reports a line that opens the list of a plan's annexes
@@ -168,7 +194,13 @@ func runInText(rest string) bool {
 // inside a line (…制定本方案。一、总体要求（一）指导思想…): in running text
 // these follow a full stop only as headings (not a colon or a semicolon:
 // 来源分组：三、…, 包括：(一)…；(二)…).
-var reRunIn = regexp.MustCompile(`[。！？]\s*(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)])|[^\s。！？][（(][一二三四五六七八九十]{1,3}[）)]`)
+//
+// After a closing bracket and a space, both styles start a heading when the
+// bracket names who is responsible (…（责任单位：市发展改革委） （二）合理选址布点…,
+// …有关企业） 三、保障措施): the item before ends with its units. A (一) after
+// a heading's short title and a space starts one too (一、总体要求 （一）基本原则).
+// Any of them may be set in bold (。**（二）发展目标。**到2027年…).
+var reRunIn = regexp.MustCompile(`[。！？]\s*(?:\*\*\s*)?(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)])|[）)〕]\s+(?:\*\*\s*)?[一二三四五六七八九十]{1,3}、|[^\s。！？]\s*(?:\*\*\s*)?[（(][一二三四五六七八九十]{1,3}[）)]`)
 
 // runInHeadings cuts a line before the headings run into it, appending the
 // pieces to buf (reused from line to line); a line without any is one piece.
@@ -197,7 +229,9 @@ func runInHeadings(line string, buf []string) []string {
 		if next, _ := utf8.DecodeRuneInString(line[l[1]:]); strings.HasSuffix(line[:l[1]], "、") && isCNDigit(next) {
 			continue // 一、二级医院, 三、四线城市: a pair of numerals, not a heading
 		}
-		if !strings.ContainsRune("。！？", r) {
+		if strings.ContainsRune("）)〕", r) && unitsClosed(line[from:l[0]]) {
+			// the bracket of an item's units, a space, the next heading
+		} else if !strings.ContainsRune("。！？", r) {
 			// (一) straight after a title: only when what comes before is
 			// a heading's number and a short title (一、总体要求（一）…)
 			if head := line[from:cut]; !isHeadingLine(strings.TrimLeftFunc(head, blank)) || utf8.RuneCountInString(head) > 30 || strings.ContainsAny(head, "，,") {
@@ -213,6 +247,36 @@ func runInHeadings(line string, buf []string) []string {
 		}
 	}
 	return append(out, line[from:])
+}
+
+// unitsClosed reports text that ends inside a bracket of who is responsible
+// for an item (（责任单位：A、B, （牵头单位：A（集团）、B, 〔责任单位：A): the
+// bracket it ends in holds a colon after a word of units. A bracket opened
+// on a line before (a page broke the list of units) is one when the text
+// has no full stop and lists names with 、.
+func unitsClosed(s string) bool {
+	depth := 0
+	for i := len(s); i > 0; {
+		r, n := utf8.DecodeLastRuneInString(s[:i])
+		i -= n
+		switch r {
+		case '）', ')', '〕':
+			depth++
+		case '（', '(', '〔':
+			if depth > 0 {
+				depth--
+				continue
+			}
+			in := s[i+n:]
+			c := strings.IndexAny(in, ":：")
+			if c < 0 {
+				return false
+			}
+			w := in[:c]
+			return strings.Contains(w, "单位") || strings.Contains(w, "部门") || strings.Contains(w, "牵头")
+		}
+	}
+	return depth == 0 && strings.Contains(s, "、") && !strings.ContainsAny(s, "。；;")
 }
 
 // numeralPair reports the rest of 一、二级医院 or 三、四线城市: a pair of

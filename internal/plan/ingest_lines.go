@@ -62,8 +62,13 @@ func nextTextLine(lines []string, i int) int {
 func splitLines(text string) (lines, origs []string, offs []int) {
 	pos := 0
 	var pieces []string
+	heads := pageHeads(text)
 	for raw := range strings.SplitSeq(text, "\n") {
-		pieces = runInHeadings(raw, pieces[:0])
+		if h := headRunIn(raw, heads); h > 0 {
+			pieces = runInHeadings(raw[h:], append(pieces[:0], raw[:h]))
+		} else {
+			pieces = runInHeadings(raw, pieces[:0])
+		}
 		for _, piece := range pieces {
 			o := strings.ReplaceAll(piece, "\u3000", " ")
 			trimmed := strings.TrimLeftFunc(o, blank)
@@ -76,6 +81,49 @@ func splitLines(text string) (lines, origs []string, offs []int) {
 		pos++
 	}
 	return lines, origs, offs
+}
+
+// pageHeads is the lines a document prints alone at the top of three or more
+// pages (重庆市人民政府办公厅文件): short lines of words, no heading, no
+// sentence. nil when there are none.
+func pageHeads(text string) map[string]bool {
+	var count map[string]int
+	for raw := range strings.SplitSeq(text, "\n") {
+		l := strings.TrimFunc(raw, blank)
+		if len(l) < 12 || len(l) > 120 || l[0] < 0xe4 || strings.ContainsAny(l, " \u3000。；;，,：:") {
+			continue
+		}
+		if count == nil {
+			count = map[string]int{}
+		}
+		count[l]++
+	}
+	var heads map[string]bool
+	for l, n := range count {
+		if n >= 3 && !isHeadingLine(l) {
+			if heads == nil {
+				heads = map[string]bool{}
+			}
+			heads[l] = true
+		}
+	}
+	return heads
+}
+
+// headRunIn is where the text of a page starts on a line that opens with the
+// page's header and a space (重庆市人民政府办公厅文件 （一）科学规划布局…: a
+// converter joined the header to the page's first line), in bytes; 0 when
+// the line does not.
+func headRunIn(raw string, heads map[string]bool) int {
+	if heads == nil {
+		return 0
+	}
+	l := strings.TrimLeftFunc(raw, blank)
+	i := strings.IndexAny(l, " \u3000")
+	if i <= 0 || !heads[l[:i]] || strings.TrimFunc(l[i:], blank) == "" {
+		return 0
+	}
+	return len(raw) - len(l) + i
 }
 
 // repeatedLines counts each short line of the document: lines repeated on
