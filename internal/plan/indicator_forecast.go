@@ -26,11 +26,10 @@ func itemYear(ns []rune, cs int, q quantity) *int {
 	for i > cs && !strings.ContainsRune("、，,；;：:", ns[i-1]) {
 		i--
 	}
-	part := string(ns[i:q.beforeCmp])
-	if !strings.Contains(part, "年") {
-		return nil // (a cheap test before the regexp)
+	if !hasRune(ns[i:q.beforeCmp], '年') {
+		return nil // (a cheap test before the regexp: most parts name no year)
 	}
-	m := reItemYear.FindStringSubmatch(part)
+	m := reItemYear.FindStringSubmatch(string(ns[i:q.beforeCmp]))
 	if m == nil || has(m[2], []string{"的", "比", "较", "从", "由", "以来", "累计", "同期"}) {
 		return nil
 	}
@@ -80,11 +79,10 @@ var reQuoted = regexp.MustCompile(`》[^。《]{0,12}?(?:要求|规定|明确|�
 // (an annex listing the policies that apply: 《关于…的通知》要求，2024年完成
 // 69个…): what that document sets is no target of this plan — proposed.
 func quotesDocument(ns []rune, q quantity) bool {
-	s := string(ns[:q.a])
-	if !strings.Contains(s, "》") {
-		return false
+	if !hasRune(ns[:q.a], '》') {
+		return false // (no document named: nothing to allocate)
 	}
-	return reQuoted.MatchString(s)
+	return reQuoted.MatchString(string(ns[:q.a]))
 }
 
 // forecastTitle reports the title of a part that forecasts the plan's
@@ -110,6 +108,15 @@ func quotingBefore(nr []rune, start int) bool {
 	for i > 0 && nr[i-1] != '|' && nr[i-1] != '\t' {
 		i--
 	}
-	s := string(nr[i:start])
-	return strings.Contains(s, "》") && reQuoted.MatchString(s)
+	return hasRune(nr[i:start], '》') && reQuoted.MatchString(string(nr[i:start]))
+}
+
+// hasRune reports whether rs holds r; it allocates nothing.
+func hasRune(rs []rune, r rune) bool {
+	for _, c := range rs {
+		if c == r {
+			return true
+		}
+	}
+	return false
 }
