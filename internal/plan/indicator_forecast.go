@@ -120,3 +120,41 @@ func hasRune(rs []rune, r rune) bool {
 	}
 	return false
 }
+
+// madeCount reports a count of things right after a verb of making, with a
+// floor, before the noun it counts (打造1000个以上的示范场景, 培育50家以上的
+// 企业): what the plan makes, not a size that qualifies (1亿元以上的企业).
+func madeCount(ns []rune, q quantity) bool {
+	if moneyOrRate(q) || q.cmp != ">=" && q.cmp != ">" {
+		return false
+	}
+	for _, w := range []string{"打造", "建设", "建成", "培育", "形成", "创建", "新建", "认定", "遴选", "推广", "实施"} {
+		if endsAt(ns, q.beforeCmp, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// titleQuota reports a count in brackets that closes the title of a
+// numbered item (2.虚拟电厂（150个）。): how many of that kind the item is to
+// bring — not a weight (日常监测(60%)) or a note; proposed.
+func titleQuota(ns []rune, q quantity, cs int) bool {
+	if moneyOrRate(q) || q.a == 0 || ns[q.a-1] != '(' || q.after >= len(ns) || ns[q.after] != ')' {
+		return false
+	}
+	rest := strings.Trim(string(ns[q.after+1:]), "* 。.")
+	if rest != "" {
+		return false
+	}
+	h := string(ns[cs : q.a-1])
+	if i := strings.LastIndex(h, "<br>"); i >= 0 {
+		h = h[i+len("<br>"):] // a web page's line break inside a cell
+	}
+	head := []rune(strings.TrimLeft(h, "* "))
+	i := 0
+	for i < len(head) && (isDigit(head[i]) || head[i] == ' ' || head[i] == '*') {
+		i++
+	}
+	return i > 0 && i < len(head) && (head[i] == '.' || head[i] == '、' || head[i] == '．')
+}

@@ -99,3 +99,20 @@ func TestForecastAndQuotation(t *testing.T) {
 		}
 	}
 }
+
+// A count with a floor right after a verb of making is what the plan makes,
+// not a qualifier; a count in brackets closing a numbered item's title is
+// proposed, a weight or a note in brackets still dropped.
+func TestMadeCountAndTitleQuota(t *testing.T) {
+	for _, tt := range []struct{ sentence, want string }{
+		{"在社区、学校、场馆等场所打造200个以上的科普阵地，形成一批品牌。", "target | a slogan, the word 一, a phase, an adjective"},
+		{"对年营收1亿元以上的企业给予支持。", "a qualifier"},
+		{"**3.科普大篷车（20辆）。**", "proposed: a count in brackets closing an item's title"},
+		{"3.日常监测(60%)。", "a figure in brackets"},
+		{"建设大学科技园(园区面积2000亩)，新建科普馆(5座)。", "a note in brackets | a figure in brackets"},
+	} {
+		if got := whyNot(tt.sentence); got != tt.want {
+			t.Errorf("%s\n got %q\nwant %q", tt.sentence, got, tt.want)
+		}
+	}
+}
