@@ -21,6 +21,7 @@ type lineCtx struct {
 	goalSection bool           // in a section whose title names the plan's goals (目标)
 	names       map[string]int // small counts in Chinese numerals with the words after them, as often as the document says them (namedCounts)
 	point       rune           // the unmapped glyph the document writes its decimal points with (pointGlyph), or 0
+	quoting     bool           // an earlier sentence of the paragraph's cell quotes another document (quotingBefore)
 	report      bool           // the document reports what was done: a 通报, a letter on how requests were handled (doneReport)
 	titles      string         // the titles of the open sections, outermost first (the learned model's features)
 	learn       *learnDoc      // the learned second opinion, or nil (indicator_learn_read.go)
@@ -76,10 +77,12 @@ func indicators(r *sentenceRead, nr, or []rune, pos []int, c *lineCtx) ([]Indica
 			}
 			// In the preamble, the sentences after one that opens with a
 			// deadline (…制定本计划。到2027年，…；…；…) state goals.
+			c.quoting = quotingBefore(nr, start)
 			out = append(out, sentence(r, nr[start:i], or[start:i], pos[start:i], dl, c, ahead)...)
 		}
 		start = i + 1
 	}
+	c.quoting = false
 	return out, opened
 }
 

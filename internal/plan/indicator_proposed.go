@@ -97,6 +97,11 @@ var proposals = []proposal{
 	}},
 	{"a name said three times", func(x *at) bool { return x.c.names[namedKey(x.ns, x.q)] >= 3 }},
 	{"the standard a measure applies", func(x *at) bool { return byStandard(x.ns, x.q, x.clause) }},
+	// (the year's plan of a government, 预计全年为企业减负…, expects what its
+	// own measures deliver: its commitment)
+	{"a forecast (预计)", func(x *at) bool { return forecast(x.ns, x.q) && !x.c.annual }},
+	{"what another document requires, quoted", func(x *at) bool { return x.c.quoting || quotesDocument(x.ns, x.q) }},
+	{"a count in brackets closing an item's title", func(x *at) bool { return titleQuota(x.ns, x.q, x.cs) }},
 	{"a request", func(x *at) bool { return strings.Contains(x.s, "请求") }},
 	{"how often something happened", func(x *at) bool { return eventCount(x.ns, x.q, x.clause) }},
 	{"a rule in principle", func(x *at) bool { return strings.Contains(x.clause, "原则上") && !x.goal }},

@@ -84,6 +84,9 @@ func (r *sentenceRead) date(x *at, ind *Indicator, clauseDeadline *int) {
 		ind.DeadlineYear = &r.respYears[min(r.respK, len(r.respYears)-1)]
 		r.respK++
 	}
+	if own := itemYear(x.ns, x.cs, x.q); own != nil {
+		ind.DeadlineYear = own // a breakdown by year: each part its own
+	}
 }
 
 // clauseComparators are the words of a bound said away from the number

@@ -1,0 +1,160 @@
+package plan
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+)
+
+// reItemYear is a part of a breakdown by year that opens with its own year
+// (其中2024年850台; 2025年更新车船23辆): the year, then a few words before
+// the number at most.
+var reItemYear = regexp.MustCompile(`^\s*(?:其中|另|含)?\s*((?:19|20)\d\d)\s*年(?:度|底|末)?\s*([^\d]{0,8})$`)
+
+// itemYear is the year that opens the part of a list the quantity stands
+// in — the text back to the nearest 、，；： or the clause's start — when
+// that part is dated by it alone (其中2024年40台、2025年50台: each part is
+// due its own year, not the sentence's 到2027年). A year compared with
+// (比2020年, 较2020年) or counted from (从2020年) does not open a part, and
+// a part with words of its own between the year and the number says what
+// that year does (2025年更新车船23辆), not where it stands (2025年的…).
+func itemYear(ns []rune, cs int, q quantity) *int {
+	if q.beforeCmp-cs < 5 {
+		return nil
+	}
+	i := q.beforeCmp
+	for i > cs && !strings.ContainsRune("、，,；;：:", ns[i-1]) {
+		i--
+	}
+	if !hasRune(ns[i:q.beforeCmp], '年') {
+		return nil // (a cheap test before the regexp: most parts name no year)
+	}
+	m := reItemYear.FindStringSubmatch(string(ns[i:q.beforeCmp]))
+	if m == nil || has(m[2], []string{"的", "比", "较", "从", "由", "以来", "累计", "同期"}) {
+		return nil
+	}
+	y, _ := strconv.Atoi(m[1])
+	return &y
+}
+
+// forecast reports a quantity the sentence expects rather than commits to
+// (预计“十五五”期间新增用电负荷20万千瓦，占总新增负荷的25%): a forecast of
+// the plan's setting is no target of it — proposed, for the reviewer. 预计
+// opening a clause governs the rest of the sentence, one inside a clause
+// (毕业生预计52万人) that clause only; a schedule (预计2028年建成…, 预计到
+// 2027年) is the plan's own, and so is what the sentence also commits to
+// (力争, 确保, 目标).
+func forecast(ns []rune, q quantity) bool {
+	s := ns[:q.a]
+	i := lastIndex(s, []rune("预计"))
+	if i < 0 {
+		return false
+	}
+	opens := i == 0 || strings.ContainsRune(",，;；:： ", s[i-1])
+	if !opens && clauseStart(ns, q.a) > i {
+		return false
+	}
+	after := string(s[i+2:])
+	return !reScheduled.MatchString(after) && !has(after, []string{"力争", "确保", "目标", "任务"}) && !has(string(s[:i]), []string{"力争", "确保"})
+}
+
+// reScheduled is a year right after 预计: the plan's schedule.
+var reScheduled = regexp.MustCompile(`^\s*(?:到|至|于|在)?\s*(?:19|20)\d\d\s*年`)
+
+// lastIndex is the rune index of the last w in s, or -1.
+func lastIndex(s, w []rune) int {
+	for i := len(s) - len(w); i >= 0; i-- {
+		if string(s[i:i+len(w)]) == string(w) {
+			return i
+		}
+	}
+	return -1
+}
+
+// reQuoted is another document named and what it requires or says opening
+// the text after it (《…》要求：, 《…》（摘录）：, 《…的通知》明确，).
+var reQuoted = regexp.MustCompile(`》[^。《]{0,12}?(?:要求|规定|明确|提出|指出|摘录|摘要|原文)[）)]?\s*[：:，,]`)
+
+// quotesDocument reports a quantity a passage quotes from another document
+// (an annex listing the policies that apply: 《关于…的通知》要求，2024年完成
+// 69个…): what that document sets is no target of this plan — proposed.
+func quotesDocument(ns []rune, q quantity) bool {
+	if !hasRune(ns[:q.a], '》') {
+		return false // (no document named: nothing to allocate)
+	}
+	return reQuoted.MatchString(string(ns[:q.a]))
+}
+
+// forecastTitle reports the title of a part that forecasts the plan's
+// setting (需求分析, 负荷预测, 趋势研判): what it expects, not what the plan
+// sets.
+func forecastTitle(t string) bool {
+	for _, w := range []string{"需求分析", "需求预测", "负荷预测", "趋势分析", "趋势研判", "预测分析", "需求研判", "形势预测"} {
+		if strings.HasSuffix(t, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// quotingBefore reports a paragraph whose text before start, in the same
+// table cell, quotes another document (《…》（摘录）：1、…。2、…): the
+// sentences after it go on quoting.
+func quotingBefore(nr []rune, start int) bool {
+	if start == 0 {
+		return false
+	}
+	i := start
+	for i > 0 && nr[i-1] != '|' && nr[i-1] != '\t' {
+		i--
+	}
+	return hasRune(nr[i:start], '》') && reQuoted.MatchString(string(nr[i:start]))
+}
+
+// hasRune reports whether rs holds r; it allocates nothing.
+func hasRune(rs []rune, r rune) bool {
+	for _, c := range rs {
+		if c == r {
+			return true
+		}
+	}
+	return false
+}
+
+// madeCount reports a count of things right after a verb of making, with a
+// floor, before the noun it counts (打造1000个以上的示范场景, 培育50家以上的
+// 企业): what the plan makes, not a size that qualifies (1亿元以上的企业).
+func madeCount(ns []rune, q quantity) bool {
+	if moneyOrRate(q) || q.cmp != ">=" && q.cmp != ">" {
+		return false
+	}
+	for _, w := range []string{"打造", "建设", "建成", "培育", "形成", "创建", "新建", "认定", "遴选", "推广", "实施"} {
+		if endsAt(ns, q.beforeCmp, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// titleQuota reports a count in brackets that closes the title of a
+// numbered item (2.虚拟电厂（150个）。): how many of that kind the item is to
+// bring — not a weight (日常监测(60%)) or a note; proposed.
+func titleQuota(ns []rune, q quantity, cs int) bool {
+	if moneyOrRate(q) || q.a == 0 || ns[q.a-1] != '(' || q.after >= len(ns) || ns[q.after] != ')' {
+		return false
+	}
+	rest := strings.Trim(string(ns[q.after+1:]), "* 。.")
+	if rest != "" {
+		return false
+	}
+	h := string(ns[cs : q.a-1])
+	if i := strings.LastIndex(h, "<br>"); i >= 0 {
+		h = h[i+len("<br>"):] // a web page's line break inside a cell
+	}
+	head := []rune(strings.TrimLeft(h, "* "))
+	i := 0
+	for i < len(head) && (isDigit(head[i]) || head[i] == ' ' || head[i] == '*') {
+		i++
+	}
+	return i > 0 && i < len(head) && (head[i] == '.' || head[i] == '、' || head[i] == '．')
+}
