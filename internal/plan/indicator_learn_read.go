@@ -46,7 +46,10 @@ func learnFor() *learnDoc {
 // read reads quantity x of sentence r as the rules do, appending a target
 // to out, and notes it for the model.
 func (l *learnDoc) read(r *sentenceRead, x *at, out []Indicator) []Indicator {
-	lq := learnQuantity{Start: r.pos[x.q.a], End: r.pos[x.q.b-1] + 1, out: -1, past: x.c.past || x.byCue || x.byYear || x.c.report}
+	// what the model never learnt to tell from a commitment: the past, and
+	// (D103) a forecast or what another document requires, quoted
+	notOwn := x.c.past || x.byCue || x.byYear || x.c.report || x.c.quoting || quotesDocument(x.ns, x.q) || forecast(x.ns, x.q) && !x.c.annual
+	lq := learnQuantity{Start: r.pos[x.q.a], End: r.pos[x.q.b-1] + 1, out: -1, past: notOwn}
 	lq.clausePast = pastClause(x)
 	if len(l.sent) == 0 { // the sentence's first quantity: what they all share
 		l.sentFeats = sentenceFeatures(l.sentFeats[:0], x)
@@ -99,8 +102,8 @@ func (l *learnDoc) sentenceEnd(out []Indicator) []Indicator {
 		if lq.out >= 0 {
 			s := lq.Score
 			out[lq.out].Score = &s
-			out[lq.out].Past = lq.past || lq.clausePast
-			out[lq.out].Candidate = proposedAfter(lq.Decision == decProposed, s, out[lq.out].Past)
+			out[lq.out].Reported = lq.past || lq.clausePast
+			out[lq.out].Candidate = proposedAfter(lq.Decision == decProposed, s, out[lq.out].Reported)
 		}
 	}
 	l.sent = l.sent[:0]

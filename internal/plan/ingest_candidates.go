@@ -37,7 +37,7 @@ type Candidate struct {
 	Unit       string
 	Deadline   string
 	Score      *float64 // the learned model's probability that it is a target; nil when it has none
-	Past       bool     // its section, sentence or clause speaks of the past: never "likely" (D100)
+	Reported   bool     // it reports the past, a forecast or another document: never "likely" (D100, D103)
 }
 
 // Proposal reads the candidate as the page shows it: "≥ 30 家 · 2027".
@@ -55,14 +55,14 @@ func (c Candidate) Proposal() string {
 }
 
 // Likelihood says in a word how likely the candidate is a target:
-// "likely", "uncertain" (also when it has no score, or when it speaks of
-// the past: the model never learnt what a review of the past looks like,
-// D100) or "unlikely".
+// "likely", "uncertain" (also when it has no score, or when it reports the
+// past, a forecast or another document: the model never learnt to tell
+// those from a commitment, D100) or "unlikely".
 func (c Candidate) Likelihood() string {
 	switch {
 	case c.Score == nil:
 		return "uncertain"
-	case *c.Score >= likelyFrom && !c.Past:
+	case *c.Score >= likelyFrom && !c.Reported:
 		return "likely"
 	case *c.Score < DoubtfulScore:
 		return "unlikely"
@@ -119,7 +119,7 @@ func reviewOf(text string, p Plan) review {
 			continue
 		}
 		c := Candidate{Section: path, Text: ind.Text, Metric: ind.Metric, Comparator: ind.Comparator,
-			Value: num(ind.Value), Low: num(ind.Low), High: num(ind.High), Unit: ind.Unit, Score: ind.Score, Past: ind.Past}
+			Value: num(ind.Value), Low: num(ind.Low), High: num(ind.High), Unit: ind.Unit, Score: ind.Score, Reported: ind.Reported}
 		if ind.DeadlineYear != nil {
 			c.Deadline = strconv.Itoa(*ind.DeadlineYear)
 		}

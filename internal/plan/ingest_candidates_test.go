@@ -26,14 +26,14 @@ func TestCandidateLikelihood(t *testing.T) {
 		score *float64
 		want  string
 	}{{ptr(1.0), "uncertain"}, {ptr(0.5), "uncertain"}, {ptr(0.3), "uncertain"}, {ptr(0.1), "unlikely"}} {
-		if got := (Candidate{Score: c.score, Past: true}).Likelihood(); got != c.want {
+		if got := (Candidate{Score: c.score, Reported: true}).Likelihood(); got != c.want {
 			t.Errorf("score %v: %s, want %s", c.score, got, c.want)
 		}
 	}
 	// By word (likely, uncertain, unlikely), then by score, no score last
 	// among its word; ties keep document order.
 	in := []Candidate{{Text: "a", Score: ptr(0.3)}, {Text: "b"}, {Text: "c", Score: ptr(0.9)}, {Text: "d", Score: ptr(0.3)}, {Text: "e", Score: ptr(0.05)},
-		{Text: "f", Score: ptr(0.95), Past: true}}
+		{Text: "f", Score: ptr(0.95), Reported: true}}
 	var got []string
 	for _, c := range byLikelihood(in) {
 		got = append(got, c.Text)

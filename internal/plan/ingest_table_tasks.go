@@ -138,5 +138,5 @@ func (d *docRead) taskTableLine(i int) (done, end bool) {
 // to do (a unit of things: 台, 辆, 个), not a threshold written with 以上
 // before a noun (1000万元以上技改项目) nor a share.
 func asserts(ind *Indicator) bool {
-	return ind.Value != nil && ind.Comparator == "=" && ind.Multiplier <= 1 && !strings.ContainsAny(ind.Unit, "%元") && !ind.Past
+	return ind.Value != nil && ind.Comparator == "=" && ind.Multiplier <= 1 && !strings.ContainsAny(ind.Unit, "%元") && !ind.Reported
 }

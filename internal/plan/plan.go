@@ -56,7 +56,7 @@ type Indicator struct {
 	Score        *float64  `json:"score,omitempty"`      // the learned model's probability that it is a target (0–1); none for a table's
 	Cumulative   bool      `json:"cumulative,omitempty"` // a table's 〔 〕 or [ ]: the total over the plan's years
 	Category     string    `json:"category,omitempty"`   // a table's category cell of the row (经济发展, 领域), when it has one
-	Past         bool      `json:"past,omitempty"`       // its section, sentence, clause or document speaks of the past (the learned model's guard, D100)
+	Reported     bool      `json:"reported,omitempty"`   // it reports rather than commits: the past (its section, sentence, clause or document), a forecast, what another document requires (the learned model's guard, D100, D103)
 }
 
 // Baseline is the starting value of an indicator.

@@ -91,7 +91,7 @@ func readReview(t *testing.T) ([]byte, reviewReading) {
 	words, pastHigh := map[string]bool{}, false
 	for _, c := range rr.cands {
 		words[likelihood(c)] = true
-		pastHigh = pastHigh || c.Past && *c.Score >= 0.5
+		pastHigh = pastHigh || c.Reported && *c.Score >= 0.5
 	}
 	if !words["uncertain"] || !words["unlikely"] || !pastHigh {
 		t.Fatalf("fixture: the candidates' words are %v (a past one scored 0.5 or more: %v)", words, pastHigh)
@@ -101,7 +101,7 @@ func readReview(t *testing.T) ([]byte, reviewReading) {
 
 func likelihood(c plan.Indicator) string {
 	switch s := *c.Score; {
-	case s >= 0.5 && !c.Past:
+	case s >= 0.5 && !c.Reported:
 		return "likely"
 	case s < 0.2:
 		return "unlikely"
