@@ -1,7 +1,6 @@
 package plan
 
 import (
-	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -16,112 +15,10 @@ import (
 // line or left out, and a 序号 column gives a number before the name. Of
 // the ways to cut the cells into rows and place each row's cells in the
 // columns, the one where most cells fit their column's kind and fewest
-// columns go without a cell wins.
-
-// flatHeader reads a header of k cell lines as its columns: the second
-// row's cells (目标值, 年均增长 after the first row's last cell, 属性, or
-// after two years) take the place of the year they are under. nil when no second row
-// is found: the cells are the columns.
-func flatHeader(h []cellLine) []cell {
-	if out := yearsUnder(h); out != nil {
-		return out
-	}
-	j := len(h)
-	for j > 0 && len(h)-j < 4 {
-		k := headerKind(h[j-1].text)
-		if (k != "target" && k != "base") || headerYear(normalize(h[j-1].text)) > 0 {
-			break
-		}
-		j--
-	}
-	if j == len(h) || j < 3 {
-		return nil
-	}
-	var years []int
-	for i, c := range h[:j] {
-		if headerKind(c.text) == "year" {
-			years = append(years, i)
-		}
-	}
-	if len(years) == 0 || headerKind(h[j-1].text) != "constr" && len(years) < 2 {
-		return nil
-	}
-	// one under each year when they repeat (目标值 | 目标值) or start with
-	// the baseline's (基期值 | 目标值 | 目标值); else the sub-columns of the
-	// last year (目标值 | 年均增长 under 2030年)
-	sub := h[j:]
-	each := len(years) == len(sub) && (headerKind(sub[0].text) == "base" ||
-		!slices.ContainsFunc(sub, func(c cellLine) bool { return c.text != sub[0].text }))
-	children := map[int][]cellLine{}
-	for k, c := range sub {
-		p := years[len(years)-1]
-		switch {
-		case each:
-			p = years[k]
-		case headerKind(c.text) == "base":
-			p = years[0]
-		}
-		children[p] = append(children[p], c)
-	}
-	var out []cell
-	for i, c := range h[:j] {
-		if kids := children[i]; len(kids) > 0 {
-			for _, k := range kids {
-				out = append(out, cell{text: c.text + k.text, at: k.rune})
-			}
-			continue
-		}
-		out = append(out, cell{text: c.text, at: c.rune})
-	}
-	return out
-}
-
-// yearsUnder reads a header whose second row is years under the first
-// row's 基期值 and 目标值 (基期值 | 目标值 over 2025年 | 2027年 | 2030年): a
-// baseline takes one year, the target column the others. nil for another.
-func yearsUnder(h []cellLine) []cell {
-	j := len(h)
-	for j > 0 && headerKind(h[j-1].text) == "year" {
-		j--
-	}
-	if len(h)-j < 2 || j < 3 {
-		return nil
-	}
-	target, bases := -1, 0
-	for i, c := range h[:j] {
-		switch x := normalize(c.text); headerKind(x) {
-		case "year":
-			return nil // years in the first row: the second is no years
-		case "base":
-			if target < 0 {
-				bases++
-			}
-		case "target":
-			if target < 0 && !has(x, growthWords) {
-				target = i
-			}
-		}
-	}
-	if target < 0 || len(h)-j <= bases {
-		return nil
-	}
-	years := h[j:]
-	var out []cell
-	for i, c := range h[:j] {
-		switch {
-		case headerKind(c.text) == "base" && i < target:
-			out = append(out, cell{text: c.text + years[0].text, at: years[0].rune})
-			years = years[1:]
-		case i == target:
-			for _, y := range years {
-				out = append(out, cell{text: c.text + y.text, at: y.rune})
-			}
-		default:
-			out = append(out, cell{text: c.text, at: c.rune})
-		}
-	}
-	return out
-}
+// columns go without a cell wins. This file reads the rows: each cell
+// line's class, how it fits a column, the best cut into rows;
+// ingest_table_cellhead.go reads the header, ingest_table_cellalign.go
+// places a row's cells after its name.
 
 // cellClass is what a cell line holds, for placing it in a column.
 type cellClass int
@@ -285,98 +182,6 @@ func parseRows(cs []cellLine, classes []cellClass, p, lim int, kinds []string, n
 	}
 	pre(p, 0, make([]int, 0, len(kinds)), 0, 0)
 	return out
-}
-
-// alignStep is a state of after's alignment: its best score and how it
-// was reached (0 a cell placed, 1 a column missed, 2 a blank skipped).
-type alignStep struct {
-	s    float64
-	prev int8
-}
-
-// after places the cells from i on in the columns right of the name: a
-// small alignment, each end q of the row kept with its best score.
-func after(cs []cellLine, classes []cellClass, p, i, lim int, kinds []string, name int, cols []int, score float64, out []parsed, sc *[]alignStep) {
-	v := len(kinds) - name - 1
-	type st = alignStep
-	m := lim - i
-	if m < 0 {
-		return
-	}
-	// dp[a][b]: a cells used, b columns done (one slice, reused)
-	need := (m + 1) * (v + 1)
-	if cap(*sc) < need {
-		*sc = make([]alignStep, need)
-	}
-	flat := (*sc)[:need]
-	for k := range flat {
-		flat[k] = st{-1e18, -1}
-	}
-	dp := func(a int) []st { return flat[a*(v+1) : (a+1)*(v+1)] }
-	dp(0)[0] = st{0, -1}
-	for a := 0; a <= m; a++ {
-		for b := 0; b <= v; b++ {
-			cur := dp(a)[b]
-			if cur.s <= -1e17 {
-				continue
-			}
-			if b < v {
-				// a cell merged across columns is given once, in the
-				// first of them: a column further left misses more
-				miss := missCol + 0.01*float64(v-b)
-				if kinds[name+1+b] == "constr" {
-					miss = missConstr
-				}
-				if s := cur.s - miss; s > dp(a)[b+1].s {
-					dp(a)[b+1] = st{s, 1}
-				}
-				if a < m {
-					if f, ok := fit(classes[i+a], kinds[name+1+b]); ok && cur.s+f > dp(a + 1)[b+1].s {
-						dp(a + 1)[b+1] = st{cur.s + f, 0}
-					}
-				}
-			}
-			if a < m && classes[i+a] == clBlank && cur.s-0.1 > dp(a + 1)[b].s {
-				dp(a + 1)[b] = st{cur.s - 0.1, 2}
-			}
-		}
-	}
-	buf := make([]int, m)
-	for a := 1; a <= m; a++ {
-		d := dp(a)[v]
-		if d.s <= -1e17 || classes[i+a-1] == clBlank && a < m && classes[i+a] == clBlank {
-			continue
-		}
-		// walk back for the columns
-		colsAfter := buf[:a]
-		filled := 0
-		for x, y := a, v; x > 0 || y > 0; {
-			switch dp(x)[y].prev {
-			case 0:
-				colsAfter[x-1] = name + 1 + y - 1
-				if classes[i+x-1] != clBlank {
-					filled++
-				}
-				x, y = x-1, y-1
-			case 1:
-				y--
-			case 2:
-				colsAfter[x-1] = -1
-				x--
-			default:
-				x, y = 0, 0
-			}
-		}
-		if filled == 0 {
-			continue
-		}
-		q := i + a
-		s := score + d.s
-		if old := out[q-p]; !old.ok || s > old.score {
-			all := append(append(make([]int, 0, len(cols)+a), cols...), colsAfter...)
-			out[q-p] = parsed{placedRow{cells: cs[p:q], cols: all}, s, true}
-		}
-	}
 }
 
 func isInt(s string) bool {

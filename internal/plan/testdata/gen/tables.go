@@ -111,6 +111,15 @@ func (t *gtable) span(r, j int) (rows, cols int) {
 	return rows, cols
 }
 
+// width is the width in characters of cols columns from column j.
+func (t *gtable) width(j, cols int) int {
+	w := 0
+	for k := j; k < j+cols; k++ {
+		w += t.widths[k]
+	}
+	return w
+}
+
 var supDigits = map[rune]string{'¹': "1", '²': "2", '³': "3"}
 
 // docx writes the document with its tables as w:tbl: a cell spanning rows
@@ -254,17 +263,26 @@ func (d gdoc) html() string {
 	return b.String()
 }
 
-// markdown writes the tables as Markdown tables: the first row the header,
-// a merged cell empty.
-func (d gdoc) markdown() string {
+// plain writes the document as text: each paragraph a line, each table as
+// table writes it (markdown, cellLines and tabs differ only there).
+func (d gdoc) plain(table func(b *strings.Builder, t *gtable)) string {
 	var b strings.Builder
 	for _, bl := range d.blocks {
 		if bl.tbl == nil {
 			b.WriteString(bl.text + "\n")
 			continue
 		}
+		table(&b, bl.tbl)
+	}
+	return b.String()
+}
+
+// markdown writes the tables as Markdown tables: the first row the header,
+// a merged cell empty.
+func (d gdoc) markdown() string {
+	return d.plain(func(b *strings.Builder, t *gtable) {
 		b.WriteString("\n")
-		for r, row := range bl.tbl.rows {
+		for r, row := range t.rows {
 			b.WriteString("|")
 			for _, c := range row {
 				if merged(c) {
@@ -278,40 +296,28 @@ func (d gdoc) markdown() string {
 			}
 		}
 		b.WriteString("\n")
-	}
-	return b.String()
+	})
 }
 
 // cellLines writes each table one cell a line, a merged cell given once,
 // a blank cell as an empty line or (blanks false) not at all.
 func (d gdoc) cellLines(blanks bool) string {
-	var b strings.Builder
-	for _, bl := range d.blocks {
-		if bl.tbl == nil {
-			b.WriteString(bl.text + "\n")
-			continue
-		}
-		for _, row := range bl.tbl.rows {
+	return d.plain(func(b *strings.Builder, t *gtable) {
+		for _, row := range t.rows {
 			for _, c := range row {
 				if !merged(c) && (blanks || c != "") {
 					b.WriteString(c + "\n")
 				}
 			}
 		}
-	}
-	return b.String()
+	})
 }
 
 // tabs writes each table one row a line, a tab between cells, a merged
 // cell empty (as a word processor copies a table as text).
 func (d gdoc) tabs() string {
-	var b strings.Builder
-	for _, bl := range d.blocks {
-		if bl.tbl == nil {
-			b.WriteString(bl.text + "\n")
-			continue
-		}
-		for _, row := range bl.tbl.rows {
+	return d.plain(func(b *strings.Builder, t *gtable) {
+		for _, row := range t.rows {
 			cs := make([]string, len(row))
 			for j, c := range row {
 				if !merged(c) {
@@ -320,8 +326,7 @@ func (d gdoc) tabs() string {
 			}
 			b.WriteString(strings.Join(cs, "\t") + "\n")
 		}
-	}
-	return b.String()
+	})
 }
 
 // pdf lays the document out on A4 pages, 11 pt, 40 characters a line, a
@@ -390,10 +395,7 @@ func (d gdoc) pdf() []byte {
 					continue
 				}
 				rows, cols := t.span(r, j)
-				w := 0
-				for k := j; k < j+cols; k++ {
-					w += t.widths[k]
-				}
+				w := t.width(j, cols)
 				if n := len(wrap(c, w)); rows == 1 && n > heights[r] {
 					heights[r] = n
 				}
@@ -416,10 +418,7 @@ func (d gdoc) pdf() []byte {
 					continue
 				}
 				rows, cols := t.span(r, j)
-				w := 0
-				for k := j; k < j+cols; k++ {
-					w += t.widths[k]
-				}
+				w := t.width(j, cols)
 				lines := wrap(c, w)
 				h := 0
 				for k := r; k < r+rows; k++ {

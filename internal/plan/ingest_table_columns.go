@@ -1,0 +1,141 @@
+package plan
+
+import (
+	"strconv"
+	"strings"
+	"unicode/utf8"
+)
+
+// Reading the header row of an indicator table as its columns, counted
+// from the right: the indicator's name, its unit, category, baseline,
+// constraint (属性), and the columns read as targets (目标值, 年均增长,
+// the years of the plan's time, a title spanning the year columns).
+
+// tableHeader recognizes the header row of an indicator table.
+func tableHeader(cs []cell, planEnd *int) (*table, bool) {
+	if len(cs) < 3 {
+		return nil, false
+	}
+	cs, tasks := withoutYearsTitle(cs)
+	t := &table{width: len(cs), name: -1, unit: -1, target: -1, baseline: -1, constr: -1, category: -1, tasks: tasks}
+	var years []int     // right-indices of year columns
+	var explicit []tcol // columns the header names as targets
+	for i, c := range cs {
+		r := len(cs) - 1 - i
+		switch x := normalize(c.text); {
+		case strings.Contains(x, "属性") || strings.Contains(x, "性质") || x == "类型":
+			t.constr = r
+		case strings.Contains(x, "指标") && t.name < 0:
+			t.name = r
+		case has(x, categoryWords) && utf8.RuneCountInString(x) <= 4 && t.name < 0:
+			t.category = r
+		case strings.Contains(x, "单位") && !strings.Contains(x, "目标"):
+			t.unit = r
+		case has(x, growthWords) && utf8.RuneCountInString(x) <= 16:
+			explicit = append(explicit, tcol{r: r, year: headerYear(x), yearly: true, unit: nameUnit(x)})
+		case strings.Contains(x, "目标") || strings.Contains(x, "期末") || strings.Contains(x, "规划值"):
+			if t.target < 0 {
+				t.target = r
+				t.targetYear = headerYear(x)
+			}
+			explicit = append(explicit, tcol{r: r, year: headerYear(x), unit: nameUnit(x)})
+		case strings.Contains(x, "基期") || strings.Contains(x, "基准") || strings.Contains(x, "现状") || strings.Contains(x, "基数"):
+			t.baseline = r
+			t.baselineYear = headerYear(x)
+		case reHeaderYr.MatchString(x) && utf8.RuneCountInString(x) <= 8:
+			years = append(years, r)
+		}
+	}
+	if t.target < 0 && len(explicit) > 0 {
+		t.target = explicit[0].r
+	}
+	yearAt := func(r int) int { return headerYear(cs[len(cs)-1-r].text) }
+	// Year columns (2025年, 2030年): the last is the target, the first the baseline.
+	if t.target < 0 && len(years) > 0 {
+		t.target = years[len(years)-1]
+		t.targetYear = yearAt(t.target)
+		if len(years) > 1 && t.baseline < 0 {
+			t.baseline = years[0]
+			t.baselineYear = yearAt(t.baseline)
+		}
+	} else if t.baseline < 0 && len(years) > 0 && years[0] > t.target {
+		// a year left of the targets is their baseline (2025年 | 目标值)
+		t.baseline = years[0]
+		t.baselineYear = yearAt(t.baseline)
+	}
+	if t.name < 0 && t.baseline >= 0 && t.target >= 0 && len(years) >= 2 && t.unit < 0 && t.constr < 0 {
+		// no 指标 column: the rows are regions or bodies, the years their
+		// tasks, when every year lies in the plan's time (not a baseline)
+		first, _ := strconv.Atoi(reHeaderYr.FindString(cs[len(cs)-1-years[0]].text))
+		if lead := normalize(cs[0].text); (tasks || planEnd != nil && first > *planEnd-10) && !strings.ContainsAny(lead, "0123456789") && utf8.RuneCountInString(lead) <= 8 && years[0] < len(cs)-1 {
+			t.name, t.baseline = len(cs)-1, -1
+			for _, r := range years {
+				y, _ := strconv.Atoi(reHeaderYr.FindString(cs[len(cs)-1-r].text))
+				t.years, t.yearOf = append(t.years, r), append(t.yearOf, y)
+			}
+		}
+	}
+	if t.name < 0 {
+		return regionHeader(cs, planEnd)
+	}
+	if t.target < 0 {
+		return nil, false
+	}
+	if t.targetYear == 0 && planEnd != nil {
+		t.targetYear = *planEnd
+	}
+	switch {
+	case len(t.years) > 0:
+	case len(explicit) > 0:
+		t.cols = explicit
+	default:
+		// every year column but the baseline is a target due that year
+		for _, r := range years {
+			if r < t.baseline || t.baseline < 0 && r == t.target {
+				t.cols = append(t.cols, tcol{r: r, year: yearAt(r)})
+			}
+		}
+	}
+	return t, true
+}
+
+// categoryWords name a column of categories left of the indicators'.
+var categoryWords = []string{"类别", "领域", "分类", "方面", "维度", "板块"}
+
+// growthWords name a column of average growth, a target a year.
+var growthWords = []string{"年均增长", "年均增速", "年均增幅", "年均提高"}
+
+// headerYear is the year a header cell names, or 0.
+func headerYear(x string) int {
+	y, _ := strconv.Atoi(reHeaderYr.FindString(x))
+	return y
+}
+
+// withoutYearsTitle takes out of a header the cell that titles the year
+// columns right after it (分年度招生任务, 年度计划 over 1996年 | 1997年): a
+// two-row header flattened into one, whose title spans the years and is
+// no column of its own. tasks reports such a title found.
+func withoutYearsTitle(cs []cell) ([]cell, bool) {
+	yearCell := func(k int) bool {
+		x := normalize(cs[k].text)
+		return reHeaderYr.MatchString(x) && utf8.RuneCountInString(x) <= 6
+	}
+	for i := 1; i+2 < len(cs); i++ {
+		x := normalize(cs[i].text)
+		if utf8.RuneCountInString(x) <= 12 && titlesYears(x) && yearCell(i+1) && yearCell(i+2) {
+			out := make([]cell, 0, len(cs)-1)
+			return append(append(out, cs[:i]...), cs[i+1:]...), true
+		}
+	}
+	return cs, false
+}
+
+// yearsTitles are the words of a header cell that titles year columns as
+// the plan's tasks or targets.
+var yearsTitles = []string{"任务", "计划", "年度目标", "分年度"}
+
+// titlesYears reports whether a header cell titles year columns as tasks
+// (分年度任务): a word of yearsTitles and no number.
+func titlesYears(cell string) bool {
+	return has(cell, yearsTitles) && !strings.ContainsAny(cell, "0123456789")
+}

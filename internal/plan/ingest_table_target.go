@@ -1,0 +1,103 @@
+package plan
+
+import (
+	"cmp"
+	"regexp"
+	"strings"
+	"unicode/utf8"
+)
+
+// Reading one target cell of a table row as an indicator: its value or
+// range, its unit (the cell's, its column's, the unit column's, the name's
+// in brackets, the line above the table's), its deadline, its baseline
+// and constraint from the row's other cells, its metric from the name.
+
+// cell reads the target of one target column c of a row, if its cell
+// holds a number.
+func (t *table) cell(cs []cell, c tcol, line string, base int, section []string, name string) (Indicator, bool) {
+	tc, ok := cellAt(cs, c.r)
+	if !ok {
+		return Indicator{}, false
+	}
+	cv, ok := readCell(tc.text)
+	if !ok {
+		return Indicator{}, false
+	}
+	if name == "" {
+		if nc, ok := cellAt(cs, t.name); ok {
+			name = pageMarkup(nc.text)
+		}
+	}
+	// the unit: the cell's own, its column's header's, the unit column's,
+	// the name's in brackets, the line above the table's
+	unit := cv.unit
+	if unit == "" {
+		unit = c.unit
+	}
+	if uc, ok := cellAt(cs, t.unit); ok && unit == "" && !c.yearly && !noUnit(uc.text) {
+		unit = pageMarkup(uc.text)
+	}
+	if unit == "" && t.unitAbove == "" {
+		unit = nameUnit(name)
+	}
+	if unit == "" {
+		unit = t.unitAbove
+	}
+	baseUnit, mult := splitUnit(unit)
+	ind := Indicator{Unit: unit, BaseUnit: baseUnit, Multiplier: mult, Comparator: cv.comparator, Section: section, Cumulative: cv.cumulative}
+	if cv.isRange {
+		lo, hi := cv.low, cv.high
+		ind.Low, ind.High = &lo, &hi
+	} else {
+		v := cv.value
+		ind.Value = &v
+	}
+	// The span is the number in the target cell.
+	ind.Start = base + tc.at + cv.numAt
+	ind.End = ind.Start + utf8.RuneCountInString(cv.num)
+	if y := cmp.Or(c.year, t.targetYear); y > 0 {
+		ind.DeadlineYear = &y
+	}
+	if c.yearly {
+		per := "year"
+		ind.Per = &per
+	}
+	ind.Metric = metricOf(name, unit, c.unit != "")
+	if bc, ok := cellAt(cs, t.baseline); ok && !c.yearly {
+		if bv, ok := readCell(bc.text); ok && !bv.isRange {
+			ind.Baseline = &Baseline{Value: bv.value, Year: t.baselineYear}
+		}
+	}
+	if cc, ok := cellAt(cs, t.constr); ok && (strings.Contains(cc.text, "约束") || strings.Contains(cc.text, "预期")) {
+		ind.Constraint = cc.text
+	}
+	ind.Text = strings.TrimSpace(line)
+	return ind, true
+}
+
+// reNameUnit is the unit an indicator's name gives in brackets at its end:
+// 企业科协覆盖率（%）, 注册科普志愿者（万人）.
+var reNameUnit = regexp.MustCompile(`[(（]([^()（）0-9]{1,6})[)）]\s*$`)
+
+// nameUnit is the unit of a row whose table has no unit column and whose
+// target cell is a bare number, from the indicator's name; "" if none.
+func nameUnit(name string) string {
+	if m := reNameUnit.FindStringSubmatch(name); m != nil && !has(m[1], nameQualifiers) {
+		return strings.TrimSpace(m[1])
+	}
+	return ""
+}
+
+// nameQualifiers are words a name's brackets hold that qualify it and are
+// no unit: 超充桩数量（累计）.
+var nameQualifiers = []string{"累计", "累积", "新增", "年均", "当年", "预期", "约束"}
+
+// metricOf is an indicator's name without the unit it gives in brackets
+// when that is the target's unit (企业科协覆盖率（%） → 企业科协覆盖率), or
+// when the target's column gives its own (地区生产总值（亿元） under 年均增长（%）).
+func metricOf(name, unit string, colUnit bool) string {
+	if u := nameUnit(name); u != "" && (u == unit || colUnit) {
+		return strings.TrimSpace(reNameUnit.ReplaceAllString(name, ""))
+	}
+	return name
+}
