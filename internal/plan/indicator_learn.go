@@ -56,7 +56,7 @@ type learnQuantity struct {
 	Feats      []uint32
 	Score      float64
 	out        int  // its index in the sentence's targets, or -1
-	past       bool // its section, its sentence's words or years, or the document speak of the past; or (D103) it is a forecast or quotes another document
+	reported   bool // its section, its sentence's words or years, or the document speak of the past; or (D103) it is a forecast or quotes another document
 	clausePast bool // its clause says what was done, or measures against last year (pastClause)
 }
 

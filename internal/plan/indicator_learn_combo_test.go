@@ -37,11 +37,11 @@ func (c combo) String() string {
 }
 
 // guardFlags are the context flags that keep a quantity from promotion
-// (as the program's learnQuantity.past).
+// (as the program's learnQuantity.reported).
 var guardFlags = []string{"pastsection", "pastword", "pastyear", "report"}
 
 // guardByFlags makes the guard read the flags of guardFlags (an ablation)
-// instead of what the program reads (learnQuantity.past, clausePast).
+// instead of what the program reads (learnQuantity.reported, clausePast).
 var guardByFlags bool
 
 // isPast is whether the guard keeps it from promotion.

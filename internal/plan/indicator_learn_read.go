@@ -8,10 +8,12 @@ import "strings"
 const DoubtfulScore = 0.2
 
 // SureScore is the learned model's score from which a target the rules
-// only propose is asserted, unless its clause, its sentence, its section or
-// the document speaks of the past (D100): the model never learnt what a
-// review of the past looks like, the rules did. Chosen on the development batches, in both regimes
-// of the simulations (docs/benchmarks.md, "Sure readings asserted").
+// only propose is asserted, unless it reports rather than commits — its
+// clause, sentence, section or document speaks of the past (D100), or it
+// is a forecast or quotes another document (D103): the model never learnt
+// to tell those from a commitment, the rules did. Chosen on the
+// development batches, in both regimes of the simulations
+// (docs/benchmarks.md, "Sure readings asserted").
 const SureScore = 0.7
 
 // learnDoc is the learned model's view of one document being read: with a
@@ -33,8 +35,8 @@ type learnDoc struct {
 // learnFor is the learned model's view for a document to be read: each
 // target of a sentence gets the model's score; one the rules assert scored
 // below DoubtfulScore is proposed (D97), one they propose scored SureScore
-// or more and not of the past is asserted (D100); nil when the model cannot
-// be read.
+// or more that reports nothing is asserted (D100); nil when the model
+// cannot be read.
 func learnFor() *learnDoc {
 	m := learned()
 	if m == nil {
@@ -48,8 +50,8 @@ func learnFor() *learnDoc {
 func (l *learnDoc) read(r *sentenceRead, x *at, out []Indicator) []Indicator {
 	// what the model never learnt to tell from a commitment: the past, and
 	// (D103) a forecast or what another document requires, quoted
-	notOwn := x.c.past || x.byCue || x.byYear || x.c.report || x.c.quoting || quotesDocument(x.ns, x.q) || forecast(x.ns, x.q) && !x.c.annual
-	lq := learnQuantity{Start: r.pos[x.q.a], End: r.pos[x.q.b-1] + 1, out: -1, past: notOwn}
+	reported := x.c.past || x.byCue || x.byYear || x.c.report || x.c.quoting || quotesDocument(x.ns, x.q) || forecast(x.ns, x.q) && !x.c.annual
+	lq := learnQuantity{Start: r.pos[x.q.a], End: r.pos[x.q.b-1] + 1, out: -1, reported: reported}
 	lq.clausePast = pastClause(x)
 	if len(l.sent) == 0 { // the sentence's first quantity: what they all share
 		l.sentFeats = sentenceFeatures(l.sentFeats[:0], x)
@@ -102,7 +104,7 @@ func (l *learnDoc) sentenceEnd(out []Indicator) []Indicator {
 		if lq.out >= 0 {
 			s := lq.Score
 			out[lq.out].Score = &s
-			out[lq.out].Reported = lq.past || lq.clausePast
+			out[lq.out].Reported = lq.reported || lq.clausePast
 			out[lq.out].Candidate = proposedAfter(lq.Decision == decProposed, s, out[lq.out].Reported)
 		}
 	}

@@ -27,7 +27,7 @@ type simItem struct {
 	ind  Indicator
 	pos  bool
 	f    []uint32 // the model's features (nil for a table's cells)
-	past bool     // the quantity is of the past (learnQuantity.past, clausePast)
+	past bool     // the quantity is of the past (learnQuantity.reported, clausePast)
 }
 
 type simDoc struct {
@@ -209,7 +209,7 @@ func simDocOf(old *Doc, d learnData, w []float32) simDoc {
 		}
 		for i, q := range d.qs {
 			if !taken[i] && q.Start < o.End && q.End > o.Start {
-				taken[i], it.p, it.f, it.past = true, predict(w, q.Feats), q.Feats, q.past || q.clausePast
+				taken[i], it.p, it.f, it.past = true, predict(w, q.Feats), q.Feats, q.reported || q.clausePast
 				break
 			}
 		}
@@ -217,7 +217,7 @@ func simDocOf(old *Doc, d learnData, w []float32) simDoc {
 	}
 	for i, q := range d.qs {
 		if !taken[i] {
-			items = append(items, simItem{dec: "dropped", p: predict(w, q.Feats), ind: q.Reading, f: q.Feats, past: q.past || q.clausePast})
+			items = append(items, simItem{dec: "dropped", p: predict(w, q.Feats), ind: q.Reading, f: q.Feats, past: q.reported || q.clausePast})
 		}
 	}
 	inds := make([]Indicator, len(items))

@@ -189,7 +189,7 @@ func crossValidate(t *testing.T, docs []learnData) {
 				all = append(all, scored{p, d.pos[j]})
 				// what today's rules decide, moved by a model that did not see the document
 				switch {
-				case q.Decision == decProposed && !proposedAfter(true, p, q.past || q.clausePast):
+				case q.Decision == decProposed && !proposedAfter(true, p, q.reported || q.clausePast):
 					moved[0]++
 					if os.Getenv("KEXIE_LEARN_MOVED") != "" {
 						t.Logf("  promoted %.2f %s %s: %s", p, d.file, flagsOf(q.Feats), q.Reading.Text)
