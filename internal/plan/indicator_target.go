@@ -18,13 +18,7 @@ func (r *sentenceRead) target(x *at) Indicator {
 	q := x.q
 	ind := Indicator{Start: r.pos[q.a], End: r.pos[q.b-1] + 1, Unit: q.unit, BaseUnit: q.base, Multiplier: q.mult}
 	ind.Comparator = storeComparator(q.cmp)
-	if q.isRange {
-		lo, hi := q.low, q.high
-		ind.Low, ind.High = &lo, &hi
-	} else {
-		v := q.value
-		ind.Value = &v
-	}
+	ind.setAmount(q.isRange, q.value, q.low, q.high)
 	if p := r.period(x); p != "" {
 		ind.Per = &p
 	}
@@ -178,4 +172,13 @@ func metric(c, match string) string {
 		m = string([]rune(m)[:30])
 	}
 	return m
+}
+
+// setAmount gives ind its value, or its range low–high.
+func (ind *Indicator) setAmount(isRange bool, value, low, high float64) {
+	if isRange {
+		ind.Low, ind.High = &low, &high
+		return
+	}
+	ind.Value = &value
 }

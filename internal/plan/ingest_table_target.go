@@ -45,13 +45,7 @@ func (t *table) cell(cs []cell, c tcol, line string, base int, section []string,
 	}
 	baseUnit, mult := splitUnit(unit)
 	ind := Indicator{Unit: unit, BaseUnit: baseUnit, Multiplier: mult, Comparator: cv.comparator, Section: section, Cumulative: cv.cumulative}
-	if cv.isRange {
-		lo, hi := cv.low, cv.high
-		ind.Low, ind.High = &lo, &hi
-	} else {
-		v := cv.value
-		ind.Value = &v
-	}
+	ind.setAmount(cv.isRange, cv.value, cv.low, cv.high)
 	// The span is the number in the target cell.
 	ind.Start = base + tc.at + cv.numAt
 	ind.End = ind.Start + utf8.RuneCountInString(cv.num)
