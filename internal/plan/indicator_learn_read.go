@@ -48,11 +48,7 @@ func learnFor() *learnDoc {
 // read reads quantity x of sentence r as the rules do, appending a target
 // to out, and notes it for the model.
 func (l *learnDoc) read(r *sentenceRead, x *at, out []Indicator) []Indicator {
-	// what the model never learnt to tell from a commitment: the past, and
-	// (D103) a forecast or what another document requires, quoted
-	reported := x.c.past || x.byCue || x.byYear || x.c.report || x.c.quoting || quotesDocument(x.ns, x.q) || forecast(x.ns, x.q) && !x.c.annual
-	lq := learnQuantity{Start: r.pos[x.q.a], End: r.pos[x.q.b-1] + 1, out: -1, reported: reported}
-	lq.clausePast = pastClause(x)
+	lq := learnQuantity{Start: r.pos[x.q.a], End: r.pos[x.q.b-1] + 1, out: -1}
 	if len(l.sent) == 0 { // the sentence's first quantity: what they all share
 		l.sentFeats = sentenceFeatures(l.sentFeats[:0], x)
 		if l.model != nil {
@@ -66,6 +62,9 @@ func (l *learnDoc) read(r *sentenceRead, x *at, out []Indicator) []Indicator {
 		lq.Score = l.model.sum(l.buf) + l.sentSum
 	}
 	ind, rule := r.read(x)
+	if rule == nil || l.record { // (what a rule drops is neither proposed nor promoted)
+		lq.reported, lq.clausePast = reports(x), pastClause(x)
+	}
 	switch {
 	case rule == nil:
 		lq.Decision, lq.out, lq.Reading = decAsserted, len(out), ind
@@ -83,6 +82,13 @@ func (l *learnDoc) read(r *sentenceRead, x *at, out []Indicator) []Indicator {
 	}
 	l.sent = append(l.sent, lq)
 	return out
+}
+
+// reports reports what the model never learnt to tell from a commitment:
+// a quantity of the past (its section, its sentence's words or years, the
+// document), or (D103) a forecast or what another document requires, quoted.
+func reports(x *at) bool {
+	return x.c.past || x.byCue || x.byYear || x.c.report || x.c.quoting || quotesDocument(x.ns, x.q) || forecast(x.ns, x.q) && !x.c.annual
 }
 
 // sentenceEnd adds each quantity's place in the sentence, scores it, and
