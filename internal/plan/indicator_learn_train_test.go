@@ -31,6 +31,44 @@ func TestTrainLearnModel(t *testing.T) {
 	if dev == "" || extra == "" {
 		t.Fatal("KEXIE_CORPUS and KEXIE_EXTRA_CORPUS name the corpora")
 	}
+	learnSettings()
+	docs := append(learnDocs(t, dev, "tune"), learnDocs(t, extra, "extra")...)
+	n, pos, labels := 0, 0, 0
+	for _, d := range docs {
+		n += len(d.qs)
+		labels += len(d.labels)
+		for _, y := range d.pos {
+			if y {
+				pos++
+			}
+		}
+	}
+	t.Logf("%d documents, %d quantities, %d of them targets, %d labelled targets", len(docs), n, pos, labels)
+	if os.Getenv("KEXIE_LEARN_FLAGS") != "" {
+		flagStats(t, docs)
+	}
+	crossValidate(t, docs)
+	if sim := os.Getenv("KEXIE_LEARN_SIM"); sim != "" {
+		simulate(t, docs, sim)
+	}
+	leave := map[string]bool{} // batches the written model does not learn from
+	for _, b := range strings.Split(os.Getenv("KEXIE_LEARN_LEAVE"), ",") {
+		leave[b] = b != ""
+	}
+	w := fitLogistic(examplesOf(docs, func(d learnData) bool { return leave[d.batch] }), defaultFit)
+	out := os.Getenv("KEXIE_LEARN_OUT")
+	if out == "" {
+		out = filepath.Join("model", "quantity.lr")
+	}
+	if err := os.WriteFile(out, writeLearnModel(w), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("wrote %s", out)
+}
+
+// learnSettings reads the trainer's settings from the environment: feature
+// groups left out or added, the learner's options, the guard's variants.
+func learnSettings() {
 	if off := os.Getenv("KEXIE_LEARN_OFF"); off != "" { // ablations: feature groups left out
 		learnOff = map[string]bool{}
 		for _, g := range strings.Split(off, ",") {
@@ -58,34 +96,6 @@ func TestTrainLearnModel(t *testing.T) {
 	if v := os.Getenv("KEXIE_LEARN_EPOCHS"); v != "" {
 		defaultFit.epochs, _ = strconv.Atoi(v)
 	}
-	docs := append(learnDocs(t, dev, "tune"), learnDocs(t, extra, "extra")...)
-	n, pos, labels := 0, 0, 0
-	for _, d := range docs {
-		n += len(d.qs)
-		labels += len(d.labels)
-		for _, y := range d.pos {
-			if y {
-				pos++
-			}
-		}
-	}
-	t.Logf("%d documents, %d quantities, %d of them targets, %d labelled targets", len(docs), n, pos, labels)
-	if os.Getenv("KEXIE_LEARN_FLAGS") != "" {
-		flagStats(t, docs)
-	}
-	crossValidate(t, docs)
-	if sim := os.Getenv("KEXIE_LEARN_SIM"); sim != "" {
-		simulate(t, docs, sim)
-	}
-	w := fitLogistic(examplesOf(docs, nil), defaultFit)
-	out := os.Getenv("KEXIE_LEARN_OUT")
-	if out == "" {
-		out = filepath.Join("model", "quantity.lr")
-	}
-	if err := os.WriteFile(out, writeLearnModel(w), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	t.Logf("wrote %s", out)
 }
 
 // learnData is one labelled document as the learner sees it.
@@ -94,6 +104,7 @@ type learnData struct {
 	qs          []learnQuantity
 	pos         []bool // which quantities are labelled targets
 	labels      []label
+	rules       *Doc // what the rules alone read (today's, fitted on it)
 }
 
 // learnDocs records every quantity of the documents of split.
@@ -111,7 +122,8 @@ func learnDocs(t *testing.T, dir, split string) []learnData {
 			t.Fatalf("%s: not the document labelled", ld.File)
 		}
 		l := &learnDoc{record: true}
-		if _, err := ingestText(string(src), l); err != nil && err != ErrNoStructure {
+		doc, err := ingestText(string(src), l)
+		if err != nil && err != ErrNoStructure {
 			t.Fatal(err)
 		}
 		readings := make([]Indicator, len(l.qs))
@@ -119,7 +131,7 @@ func learnDocs(t *testing.T, dir, split string) []learnData {
 			readings[i] = q.Reading
 		}
 		_, used := matchTargets(readings, ld.Targets)
-		out = append(out, learnData{file: ld.File, batch: batchOf(split, ld.File), qs: l.qs, pos: used, labels: ld.Targets})
+		out = append(out, learnData{file: ld.File, batch: batchOf(split, ld.File), qs: l.qs, pos: used, labels: ld.Targets, rules: doc})
 	}
 	return out
 }
@@ -133,12 +145,12 @@ func batchOf(split, file string) string {
 	for _, b := range []struct {
 		last int
 		name string
-	}{{8, "extra01-08"}, {12, "extra09-12"}, {20, "extra13-20"}, {27, "extra21-27"}, {36, "extra28-36"}} {
+	}{{8, "extra01-08"}, {12, "extra09-12"}, {20, "extra13-20"}, {27, "extra21-27"}, {36, "extra28-36"}, {93, "extra37-93"}, {97, "extra94-97"}} {
 		if n <= b.last {
 			return b.name
 		}
 	}
-	return "extra37-93"
+	return "extra98-"
 }
 
 // examplesOf is the quantities of docs, but those for which skip is true.
