@@ -171,7 +171,7 @@ func quantityFeatures(f []uint32, x *at) []uint32 {
 	default:
 		add("dl", feat("dl").str("none"))
 	}
-	return f
+	return shapeFeatures(f, x)
 }
 
 // sentenceFeatures appends the hashed features that all quantities of x's

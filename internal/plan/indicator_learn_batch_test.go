@@ -53,7 +53,7 @@ func TestLearnBatches(t *testing.T) {
 	}{{"rules alone", combo{hiP: 2, hiD: 2}}, {"as shipped", combo{lo: DoubtfulScore, hiP: SureScore, hiD: 2, guard: true}}}
 	var sum batchSums
 	for _, b := range names {
-		w := fitLogistic(examplesOf(docs, func(d learnData) bool { return d.batch == b }), defaultFit)
+		w := fitLogistic(examplesOf(docs, func(d learnData) bool { return d.batch == b || learnLeave[d.batch] }), defaultFit)
 		var today, todayShipped, old, oldShipped []simDoc
 		var ps []float64
 		var ys []bool

@@ -51,11 +51,7 @@ func TestTrainLearnModel(t *testing.T) {
 	if sim := os.Getenv("KEXIE_LEARN_SIM"); sim != "" {
 		simulate(t, docs, sim)
 	}
-	leave := map[string]bool{} // batches the written model does not learn from
-	for _, b := range strings.Split(os.Getenv("KEXIE_LEARN_LEAVE"), ",") {
-		leave[b] = b != ""
-	}
-	w := fitLogistic(examplesOf(docs, func(d learnData) bool { return leave[d.batch] }), defaultFit)
+	w := fitLogistic(examplesOf(docs, func(d learnData) bool { return learnLeave[d.batch] }), defaultFit)
 	out := os.Getenv("KEXIE_LEARN_OUT")
 	if out == "" {
 		out = filepath.Join("model", "quantity.lr")
@@ -69,6 +65,16 @@ func TestTrainLearnModel(t *testing.T) {
 // learnSettings reads the trainer's settings from the environment: feature
 // groups left out or added, the learner's options, the guard's variants.
 func learnSettings() {
+	if on, ok := os.LookupEnv("KEXIE_LEARN_ON"); ok { // shape groups in use (learnShapeOn when unset)
+		learnOn = map[string]bool{}
+		for _, g := range strings.Split(on, ",") {
+			learnOn[g] = g != ""
+		}
+	}
+	learnLeave = map[string]bool{}
+	for _, b := range strings.Split(os.Getenv("KEXIE_LEARN_LEAVE"), ",") {
+		learnLeave[b] = b != ""
+	}
 	if off := os.Getenv("KEXIE_LEARN_OFF"); off != "" { // ablations: feature groups left out
 		learnOff = map[string]bool{}
 		for _, g := range strings.Split(off, ",") {
@@ -97,6 +103,9 @@ func learnSettings() {
 		defaultFit.epochs, _ = strconv.Atoi(v)
 	}
 }
+
+// learnLeave are the batches no model learns from (KEXIE_LEARN_LEAVE).
+var learnLeave map[string]bool
 
 // learnData is one labelled document as the learner sees it.
 type learnData struct {
