@@ -6,6 +6,7 @@ import (
 	"math"
 	"os"
 	"sort"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -51,6 +52,12 @@ func TestLearnBatches(t *testing.T) {
 		name string
 		c    combo
 	}{{"rules alone", combo{hiP: 2, hiD: 2}}, {"as shipped", combo{lo: DoubtfulScore, hiP: SureScore, hiD: 2, guard: true}}}
+	if v := os.Getenv("KEXIE_LEARN_LO"); v != "" { // another demotion line
+		fixed[1].c.lo, _ = strconv.ParseFloat(v, 64)
+	}
+	if v := os.Getenv("KEXIE_LEARN_HI"); v != "" { // another promotion line
+		fixed[1].c.hiP, _ = strconv.ParseFloat(v, 64)
+	}
 	var sum batchSums
 	for _, b := range names {
 		w := fitLogistic(examplesOf(docs, func(d learnData) bool { return d.batch == b || learnLeave[d.batch] }), defaultFit)
@@ -73,7 +80,21 @@ func TestLearnBatches(t *testing.T) {
 				old, oldShipped = append(old, simDocOf(o, d, w)), append(oldShipped, simDocOf(o, d, shipped))
 			}
 		}
+		var cells [2][2]int // today's, then the earlier rules: a table's targets, of them labelled
+		for k, run := range [][]simDoc{today, old} {
+			for _, d := range run {
+				for _, it := range d.items {
+					if math.IsNaN(it.p) && it.dec == decAsserted {
+						cells[k][0]++
+						if it.pos {
+							cells[k][1]++
+						}
+					}
+				}
+			}
+		}
 		a, ll := aucOf(ps, ys), logLoss(ps, ys)
+		t.Logf("%-11s a table's targets (no score): today's rules %d, %d of them labelled; the earlier rules %d, %d labelled", b, cells[0][0], cells[0][1], cells[1][0], cells[1][1])
 		t.Logf("%-11s %2d documents, %4d labelled, %4d quantities: model without the batch AUC %.3f, log-loss %.3f", b, len(today), nl, len(ps), a, ll)
 		sum.add(b, a, ll)
 		for _, run := range []struct {
@@ -92,6 +113,15 @@ func TestLearnBatches(t *testing.T) {
 				f[k] = f1(m, n, l)
 			}
 			t.Logf("    %-42s%s  ΔF1 %+.1f", run.name, line, 100*(f[1]-f[0]))
+			if os.Getenv("KEXIE_LEARN_MOVED") != "" { // what the shipped setting moves, and whether it was right
+				for _, d := range run.items {
+					for _, it := range d.items {
+						if was, is := fixed[0].c.asserts(it, nil), fixed[1].c.asserts(it, nil); was != is {
+							t.Logf("      %v→%v %.2f target=%v %s", was, is, it.p, it.pos, it.ind.Text)
+						}
+					}
+				}
+			}
 			if run.name == "today's rules, model without the batch" || run.name == "rules before the batch, model without it" {
 				m, n, l := evalCombo(fixed[1].c, run.items, nil)
 				sum.combo(run.name, b, m, n, l)

@@ -159,8 +159,12 @@ func proposedAfter(proposed bool, s float64, past bool) bool {
 	return s < DoubtfulScore
 }
 
-// titles are the titles of the open sections, outermost first.
+// titles are the titles of the open sections, outermost first, for the
+// learned model's features (none when those are left out).
 func (d *docRead) titles() string {
+	if learnOff["t"] { // not a feature (learnOff)
+		return ""
+	}
 	var b []byte
 	for _, o := range d.stack {
 		b = append(append(b, o.sec.Title...), ' ')

@@ -111,6 +111,15 @@ func shapeFeatures(f []uint32, x *at) []uint32 {
 		}
 		f = append(f, feat("nb").str(nb).slot(), feat("nbu").str(nb).str(uc).slot())
 	}
+	if learnOn["cnmag"] && q.cn {
+		// a count in Chinese numerals: 一, 两 are often words (一批, 两个方面),
+		// 五十, 两万 counts
+		v := q.value
+		if q.isRange {
+			v = q.high
+		}
+		f = append(f, feat("cnmag").num(magnitude(v*max(q.mult, 1))).slot(), feat("cnu").str(uc).num(min(magnitude(v*max(q.mult, 1)), 2)).slot())
+	}
 	if learnOn["depth"] {
 		f = append(f, feat("depth").num(min(len(x.c.section), 5)).slot())
 	}

@@ -75,7 +75,7 @@ func learnSettings() {
 	for _, b := range strings.Split(os.Getenv("KEXIE_LEARN_LEAVE"), ",") {
 		learnLeave[b] = b != ""
 	}
-	if off := os.Getenv("KEXIE_LEARN_OFF"); off != "" { // ablations: feature groups left out
+	if off, ok := os.LookupEnv("KEXIE_LEARN_OFF"); ok { // feature groups left out (empty: none)
 		learnOff = map[string]bool{}
 		for _, g := range strings.Split(off, ",") {
 			learnOff[g] = true
