@@ -17,16 +17,19 @@ import (
 // learnBits is the size of the hashed feature table: 2^16 weights.
 const learnBits = 16
 
-// learnOff names the feature groups left out: those that describe a
-// document's words or place rather than the quantity's shape — the bigrams
-// of its sections' titles (t) and of its clause (cb, cf), the three
-// characters before and after it (b123, a123), the character before it
-// with its unit (b1u), the unit as written (U), the sentence's length
-// (slen), where in the document it stands (docpos). Left out since learn3:
-// without them the model carries better to kinds of document it has not
-// seen (docs/benchmarks.md, "on kinds of document it has not seen"). The
-// trainer replaces the set (KEXIE_LEARN_OFF; empty: every group, D96's).
-var learnOff = map[string]bool{"t": true, "cb": true, "cf": true, "b123": true, "a123": true, "b1u": true, "U": true, "slen": true, "docpos": true}
+// learnOff names the feature groups left out (none in the shipped model,
+// D96's). learnDocWords are those that describe a document's words or
+// place rather than the quantity's shape — the bigrams of its sections'
+// titles (t) and of its clause (cb, cf), the three characters before and
+// after it (b123, a123), the character before it with its unit (b1u), the
+// unit as written (U), the sentence's length (slen), where in the document
+// it stands (docpos): without them the model carries better to kinds of
+// document it has not seen (learn3, docs/benchmarks.md "on kinds of
+// document it has not seen"). The trainer sets it (KEXIE_LEARN_OFF).
+var learnOff = map[string]bool{}
+
+// learnDocWords are the groups of a document's words or place (above).
+const learnDocWords = "t,cb,cf,b123,a123,docpos,b1u,U,slen"
 
 // fhash is a feature's name being hashed (FNV-1a, 32 bits).
 type fhash uint32
