@@ -2,6 +2,7 @@ package plan
 
 import (
 	"math"
+	"sort"
 	"strings"
 )
 
@@ -17,19 +18,57 @@ import (
 // learnBits is the size of the hashed feature table: 2^16 weights.
 const learnBits = 16
 
-// learnOff names the feature groups left out (none in the shipped model,
-// D96's). learnDocWords are those that describe a document's words or
-// place rather than the quantity's shape — the bigrams of its sections'
-// titles (t) and of its clause (cb, cf), the three characters before and
-// after it (b123, a123), the character before it with its unit (b1u), the
-// unit as written (U), the sentence's length (slen), where in the document
-// it stands (docpos): without them the model carries better to kinds of
-// document it has not seen (learn3, docs/benchmarks.md "on kinds of
-// document it has not seen"). The trainer sets it (KEXIE_LEARN_OFF).
-var learnOff = map[string]bool{}
+// learnSet is the feature set a model was trained with, written in its
+// file: the groups of features left out (off) and the shape groups added
+// (on, indicator_learn_shape.go). The zero set is D96's features.
+type learnSet struct {
+	off, on map[string]bool
+}
 
-// learnDocWords are the groups of a document's words or place (above).
+// learnDocWords are the groups that describe a document's words or place
+// rather than the quantity's shape — the bigrams of its sections' titles
+// (t) and of its clause (cb, cf), the three characters before and after it
+// (b123, a123), the character before it with its unit (b1u), the unit as
+// written (U), the sentence's length (slen), where in the document it
+// stands (docpos). Left out, the model carries better to kinds of document
+// it has not seen (learn3, docs/benchmarks.md "on kinds of document it has
+// not seen").
 const learnDocWords = "t,cb,cf,b123,a123,docpos,b1u,U,slen"
+
+// groups is the set of the comma-separated names in s.
+func groups(s string) map[string]bool {
+	m := map[string]bool{}
+	for _, g := range strings.Split(s, ",") {
+		if g != "" {
+			m[g] = true
+		}
+	}
+	return m
+}
+
+// String is the set as its file writes it: "off=…;on=…", names sorted.
+func (s learnSet) String() string {
+	names := func(m map[string]bool) string {
+		var out []string
+		for g, ok := range m {
+			if ok {
+				out = append(out, g)
+			}
+		}
+		sort.Strings(out)
+		return strings.Join(out, ",")
+	}
+	return "off=" + names(s.off) + ";on=" + names(s.on)
+}
+
+// parseLearnSet reads what String writes.
+func parseLearnSet(s string) (learnSet, bool) {
+	off, on, ok := strings.Cut(s, ";")
+	if !ok || !strings.HasPrefix(off, "off=") || !strings.HasPrefix(on, "on=") {
+		return learnSet{}, false
+	}
+	return learnSet{off: groups(off[4:]), on: groups(on[3:])}, true
+}
 
 // fhash is a feature's name being hashed (FNV-1a, 32 bits).
 type fhash uint32
@@ -79,8 +118,9 @@ const (
 // quantityFeatures appends the hashed features of quantity x itself (those
 // of its sentence are sentenceFeatures; its place in the sentence is added
 // when the sentence ends).
-func quantityFeatures(f []uint32, x *at) []uint32 {
+func quantityFeatures(f []uint32, x *at, set *learnSet) []uint32 {
 	q, ns := x.q, x.ns
+	learnOff := set.off
 	add := func(tag string, h fhash) {
 		if !learnOff[tag] {
 			f = append(f, h.slot())
@@ -183,14 +223,15 @@ func quantityFeatures(f []uint32, x *at) []uint32 {
 	default:
 		add("dl", feat("dl").str("none"))
 	}
-	return shapeFeatures(f, x)
+	return shapeFeatures(f, x, set)
 }
 
 // sentenceFeatures appends the hashed features that all quantities of x's
 // sentence share: its cue words, what the sentence and its line say, the
 // titles of its sections, its length.
-func sentenceFeatures(f []uint32, x *at) []uint32 {
+func sentenceFeatures(f []uint32, x *at, set *learnSet) []uint32 {
 	ns := x.ns
+	learnOff := set.off
 	add := func(tag string, h fhash) {
 		if !learnOff[tag] {
 			f = append(f, h.slot())
@@ -245,8 +286,8 @@ func placeFeatures(f []uint32, k, n int) []uint32 {
 
 // docFeatures are where in the document (of size runes) the quantity at
 // start stands, in fifths.
-func docFeatures(f []uint32, start, size int) []uint32 {
-	if learnOff["docpos"] {
+func docFeatures(f []uint32, start, size int, set *learnSet) []uint32 {
+	if set.off["docpos"] {
 		return f
 	}
 	return append(f, feat("docpos").num(min(4, 5*start/max(size, 1))).slot())

@@ -48,6 +48,10 @@ func TestLearnBatches(t *testing.T) {
 	}
 	sort.Strings(names)
 	shipped := learned().w
+	if learned().set.String() != learnTrain.String() { // the shipped model reads other features
+		t.Logf("the shipped model's features (%s) are not these (%s): its lines are left out", learned().set, learnTrain)
+		shipped = nil
+	}
 	fixed := []struct {
 		name string
 		c    combo
@@ -74,10 +78,15 @@ func TestLearnBatches(t *testing.T) {
 				ps, ys = append(ps, predict(w, q.Feats)), append(ys, d.pos[i])
 			}
 			today = append(today, simDocOf(d.rules, d, w))
-			todayShipped = append(todayShipped, simDocOf(d.rules, d, shipped))
+			if shipped != nil {
+				todayShipped = append(todayShipped, simDocOf(d.rules, d, shipped))
+			}
 			if dir := dumps[b]; dir != "" {
 				o := readSimDump(t, dir, d.file)
-				old, oldShipped = append(old, simDocOf(o, d, w)), append(oldShipped, simDocOf(o, d, shipped))
+				old = append(old, simDocOf(o, d, w))
+				if shipped != nil {
+					oldShipped = append(oldShipped, simDocOf(o, d, shipped))
+				}
 			}
 		}
 		var cells [2][2]int // today's, then the earlier rules: a table's targets, of them labelled

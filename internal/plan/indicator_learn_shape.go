@@ -4,20 +4,8 @@ package plan
 // docs/benchmarks.md "on kinds of document it has not seen"): the class of
 // its measure word, the class of the verb that governs it, whether its
 // sentence is a table's cell, how it stands to the quantity before it.
-// Each is a group the trainer can switch on (learnOn) to be judged leaving
-// one batch out; those taken are listed in learnShapeOn.
-
-// learnShapeOn are the shape groups the shipped model was trained with.
-var learnShapeOn = []string{}
-
-// learnOn are the shape groups in use (learnShapeOn; the trainer varies it).
-var learnOn = func() map[string]bool {
-	m := map[string]bool{}
-	for _, g := range learnShapeOn {
-		m[g] = true
-	}
-	return m
-}()
+// Each is a group the trainer can switch on (learnSet.on) to be judged
+// leaving one batch out; a model's file names those it was trained with.
 
 // unitClasses sort measure words into kinds that carry across fields.
 var unitClasses = map[string]string{
@@ -72,8 +60,9 @@ func verbClass(ns []rune, from, to int) string {
 	return "none"
 }
 
-// shapeFeatures appends the shape groups of learnOn for quantity x.
-func shapeFeatures(f []uint32, x *at) []uint32 {
+// shapeFeatures appends the shape groups of set.on for quantity x.
+func shapeFeatures(f []uint32, x *at, set *learnSet) []uint32 {
+	learnOn := set.on
 	if len(learnOn) == 0 {
 		return f
 	}

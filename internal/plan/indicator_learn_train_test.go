@@ -43,7 +43,7 @@ func TestTrainLearnModel(t *testing.T) {
 			}
 		}
 	}
-	t.Logf("%d documents, %d quantities, %d of them targets, %d labelled targets", len(docs), n, pos, labels)
+	t.Logf("%d documents, %d quantities, %d of them targets, %d labelled targets; features %s", len(docs), n, pos, labels, learnTrain)
 	if os.Getenv("KEXIE_LEARN_FLAGS") != "" {
 		flagStats(t, docs)
 	}
@@ -56,7 +56,7 @@ func TestTrainLearnModel(t *testing.T) {
 	if out == "" {
 		out = filepath.Join("model", "quantity.lr")
 	}
-	if err := os.WriteFile(out, writeLearnModel(w), 0o644); err != nil {
+	if err := os.WriteFile(out, writeLearnModel(w, learnTrain), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	t.Logf("wrote %s", out)
@@ -65,21 +65,17 @@ func TestTrainLearnModel(t *testing.T) {
 // learnSettings reads the trainer's settings from the environment: feature
 // groups left out or added, the learner's options, the guard's variants.
 func learnSettings() {
-	if on, ok := os.LookupEnv("KEXIE_LEARN_ON"); ok { // shape groups in use (learnShapeOn when unset)
-		learnOn = map[string]bool{}
-		for _, g := range strings.Split(on, ",") {
-			learnOn[g] = g != ""
-		}
+	learnKept = os.Getenv("KEXIE_LEARN_KEPT") != ""
+	learnTrain = learnSet{off: groups(learnDocWords)}
+	if on, ok := os.LookupEnv("KEXIE_LEARN_ON"); ok { // shape groups added
+		learnTrain.on = groups(on)
 	}
 	learnLeave = map[string]bool{}
 	for _, b := range strings.Split(os.Getenv("KEXIE_LEARN_LEAVE"), ",") {
 		learnLeave[b] = b != ""
 	}
-	if off, ok := os.LookupEnv("KEXIE_LEARN_OFF"); ok { // feature groups left out (empty: none)
-		learnOff = map[string]bool{}
-		for _, g := range strings.Split(off, ",") {
-			learnOff[g] = true
-		}
+	if off, ok := os.LookupEnv("KEXIE_LEARN_OFF"); ok { // feature groups left out (empty: none, D96's)
+		learnTrain.off = groups(off)
 	}
 	if v := os.Getenv("KEXIE_LEARN_LAMBDA"); v != "" {
 		defaultFit.lambda, _ = strconv.ParseFloat(v, 64)
@@ -103,6 +99,16 @@ func learnSettings() {
 		defaultFit.epochs, _ = strconv.Atoi(v)
 	}
 }
+
+// learnTrain is the feature set the trainer records and writes: by
+// default D96's features without the groups of a document's words
+// (learnDocWords), chosen leaving one batch out (learn3); KEXIE_LEARN_OFF
+// and KEXIE_LEARN_ON replace its groups.
+var learnTrain learnSet
+
+// learnKept makes the model learn only from what the rules read (asserted
+// or proposed), the quantities it is asked about (KEXIE_LEARN_KEPT).
+var learnKept bool
 
 // learnLeave are the batches no model learns from (KEXIE_LEARN_LEAVE).
 var learnLeave map[string]bool
@@ -130,7 +136,7 @@ func learnDocs(t *testing.T, dir, split string) []learnData {
 		if sum := sha256.Sum256(src); hex.EncodeToString(sum[:]) != ld.SHA256 {
 			t.Fatalf("%s: not the document labelled", ld.File)
 		}
-		l := &learnDoc{record: true}
+		l := &learnDoc{record: true, set: learnTrain}
 		doc, err := ingestText(string(src), l)
 		if err != nil && err != ErrNoStructure {
 			t.Fatal(err)
@@ -150,7 +156,8 @@ func batchOf(split, file string) string {
 	if split != "extra" {
 		return split
 	}
-	n, _ := strconv.Atoi(file[:2])
+	num, _, _ := strings.Cut(file, "_")
+	n, _ := strconv.Atoi(num)
 	for _, b := range []struct {
 		last int
 		name string
@@ -170,6 +177,9 @@ func examplesOf(docs []learnData, skip func(learnData) bool) []example {
 			continue
 		}
 		for i, q := range d.qs {
+			if learnKept && q.Decision != decAsserted && q.Decision != decProposed {
+				continue // what a rule drops the model is never asked about
+			}
 			xs = append(xs, example{f: q.Feats, y: d.pos[i]})
 		}
 	}
