@@ -124,9 +124,6 @@ func quantityFeatures(f []uint32, x *at, set *learnSet) []uint32 {
 	add := func(tag string, h fhash) {
 		if !learnOff[tag] {
 			f = append(f, h.slot())
-			if learnMark != nil {
-				learnMark(tag, h.slot())
-			}
 		}
 	}
 	add("bias", feat("bias"))
@@ -238,9 +235,6 @@ func sentenceFeatures(f []uint32, x *at, set *learnSet) []uint32 {
 	add := func(tag string, h fhash) {
 		if !learnOff[tag] {
 			f = append(f, h.slot())
-			if learnMark != nil {
-				learnMark(tag, h.slot())
-			}
 		}
 	}
 	// the cue words of the sentence
@@ -296,13 +290,5 @@ func docFeatures(f []uint32, start, size int, set *learnSet) []uint32 {
 	if set.off["docpos"] {
 		return f
 	}
-	h := feat("docpos").num(min(4, 5*start/max(size, 1)))
-	if learnMark != nil {
-		learnMark("docpos", h.slot())
-	}
-	return append(f, h.slot())
+	return append(f, feat("docpos").num(min(4, 5*start/max(size, 1))).slot())
 }
-
-// learnMark, when set (by the trainer), is told the group of each feature
-// recorded; nil in the program.
-var learnMark func(group string, slot uint32)

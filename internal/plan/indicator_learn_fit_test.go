@@ -26,8 +26,6 @@ type fitOptions struct {
 	seed   int64
 	posW   float64 // the weight of a target's example (0: 1)
 	seeds  int     // fits averaged, seeds seed, seed+1, … (0: 1)
-	heavy  map[uint32]bool
-	heavyX float64 // the L2 weight of the slots of heavy is lambda·heavyX
 }
 
 var defaultFit = fitOptions{lambda: 1e-4, eta: 0.1, epochs: 10, seed: 16}
@@ -79,11 +77,7 @@ func fitOnce(xs []example, o fitOptions) []float32 {
 				d = (d - 1) * posW
 			}
 			for _, s := range x.f {
-				lambda := o.lambda
-				if o.heavy[s] {
-					lambda *= o.heavyX
-				}
-				g := d + lambda*w[s]
+				g := d + o.lambda*w[s]
 				g2[s] += g * g
 				w[s] -= o.eta * g / math.Sqrt(g2[s]+1e-8)
 			}

@@ -66,16 +66,6 @@ func TestTrainLearnModel(t *testing.T) {
 // groups left out or added, the learner's options, the guard's variants.
 func learnSettings() {
 	learnKept = os.Getenv("KEXIE_LEARN_KEPT") != ""
-	if v := os.Getenv("KEXIE_LEARN_HEAVY"); v != "" { // the groups of a document's words weigh this much more in the L2 penalty
-		defaultFit.heavyX, _ = strconv.ParseFloat(v, 64)
-		defaultFit.heavy = map[uint32]bool{}
-		words := groups(learnDocWords)
-		learnMark = func(g string, slot uint32) {
-			if words[g] {
-				defaultFit.heavy[slot] = true
-			}
-		}
-	}
 	learnTrain = learnSet{}
 	if on, ok := os.LookupEnv("KEXIE_LEARN_ON"); ok { // shape groups added
 		learnTrain.on = groups(on)
