@@ -61,13 +61,34 @@ func (s learnSet) String() string {
 	return "off=" + names(s.off) + ";on=" + names(s.on)
 }
 
-// parseLearnSet reads what String writes.
+// learnGroups are the groups of features that can be left out (the tags of
+// quantityFeatures, sentenceFeatures and docFeatures), learnShapeGroups
+// those that can be added (shapeFeatures).
+var (
+	learnGroups = groups("bias,u,U,cmp,cmpu,cn,range,implied,unsure,mult,mag,magu,raw,decimal,round,yearlike,per,sentper," +
+		"b1,b2,b12,b123,b1u,cw,ca,a1,a12,a123,ua1,cb,cf,firstclause,clausemark,clen,dl,w,f,t,slen,docpos")
+	learnShapeGroups = groups("uclass,verb,cell,nb,cnmag,depth")
+)
+
+// parseLearnSet reads what String writes; a group this program does not
+// know makes it no set (a model it would read with other features).
 func parseLearnSet(s string) (learnSet, bool) {
 	off, on, ok := strings.Cut(s, ";")
 	if !ok || !strings.HasPrefix(off, "off=") || !strings.HasPrefix(on, "on=") {
 		return learnSet{}, false
 	}
-	return learnSet{off: groups(off[4:]), on: groups(on[3:])}, true
+	set := learnSet{off: groups(off[4:]), on: groups(on[3:])}
+	for g := range set.off {
+		if !learnGroups[g] {
+			return learnSet{}, false
+		}
+	}
+	for g := range set.on {
+		if !learnShapeGroups[g] {
+			return learnSet{}, false
+		}
+	}
+	return set, true
 }
 
 // fhash is a feature's name being hashed (FNV-1a, 32 bits).

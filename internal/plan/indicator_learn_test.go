@@ -65,7 +65,8 @@ func TestLearnModelFile(t *testing.T) {
 	if m, err := readLearnModel(v1); err != nil || m.w[3] != 1.5 || len(m.set.off)+len(m.set.on) != 0 {
 		t.Errorf("version 1: %v %+v", err, m)
 	}
-	for _, bad := range [][]byte{nil, []byte("KXLR"), append(file, 0), file[:20], append([]byte("KXLR\x03"), file[5:]...)} {
+	unknown := writeLearnModel(w, learnSet{on: groups("shoesize")}) // a group this program cannot compute
+	for _, bad := range [][]byte{nil, []byte("KXLR"), append(file, 0), file[:20], append([]byte("KXLR\x03"), file[5:]...), unknown} {
 		if _, err := readLearnModel(bad); err == nil {
 			t.Errorf("%q read as a model", bad[:min(len(bad), 8)])
 		}
@@ -101,6 +102,11 @@ func TestLearnSetFeatures(t *testing.T) {
 	}
 	if has(all, feat("vc").str("make")) || !has(fewer, feat("vc").str("make")) || !has(fewer, feat("uc").str("count")) {
 		t.Error("the verb class (培育: make) and the unit class (家: count) are features of the shape groups only")
+	}
+	// every feature but the quantity's place in its sentence is in a group
+	// that can be left out (learnGroups names them all)
+	if none := feats(learnSet{off: learnGroups}); len(none) != len(placeFeatures(nil, 0, 2)) {
+		t.Errorf("%d features left with every group out, want only those of its place (first of two)", len(none))
 	}
 }
 
