@@ -31,6 +31,13 @@ import (
 //	go test -tags train ./internal/plan -run TestLearnBatches -v
 func TestLearnBatches(t *testing.T) {
 	docs := trainerDocs(t)
+	var docs2 []learnData // KEXIE_LEARN_ENSEMBLE: a second model, on the groups it leaves out, averaged in log-odds
+	if v, ok := os.LookupEnv("KEXIE_LEARN_ENSEMBLE"); ok {
+		first := learnTrain
+		learnTrain = learnSet{off: groups(v)}
+		docs2 = append(learnDocs(t, os.Getenv("KEXIE_CORPUS"), "tune"), learnDocs(t, os.Getenv("KEXIE_EXTRA_CORPUS"), "extra")...)
+		learnTrain = first
+	}
 	dumps := map[string]string{}
 	if sim := os.Getenv("KEXIE_LEARN_SIM"); sim != "" {
 		for _, pair := range strings.Split(sim, ",") {
@@ -65,25 +72,34 @@ func TestLearnBatches(t *testing.T) {
 	var sum batchSums
 	for _, b := range names {
 		w := fitLogistic(examplesOf(docs, func(d learnData) bool { return d.batch == b || learnLeave[d.batch] }), defaultFit)
+		var w2 []float32
+		if docs2 != nil {
+			w2 = fitLogistic(examplesOf(docs2, func(d learnData) bool { return d.batch == b || learnLeave[d.batch] }), defaultFit)
+		}
 		var today, todayShipped, old, oldShipped []simDoc
 		var ps []float64
 		var ys []bool
 		nl := 0
-		for _, d := range docs {
+		for k, d := range docs {
 			if d.batch != b {
 				continue
 			}
 			nl += len(d.labels)
+			dp := make([]float64, len(d.qs))
 			for i, q := range d.qs {
-				ps, ys = append(ps, predict(w, q.Feats)), append(ys, d.pos[i])
+				dp[i] = predict(w, q.Feats)
+				if w2 != nil {
+					dp[i] = sigmoid((logit(dp[i]) + logit(predict(w2, docs2[k].qs[i].Feats))) / 2)
+				}
+				ps, ys = append(ps, dp[i]), append(ys, d.pos[i])
 			}
-			today = append(today, simDocOf(d.rules, d, w))
+			today = append(today, simDocOfP(d.rules, d, dp))
 			if shipped != nil {
 				todayShipped = append(todayShipped, simDocOf(d.rules, d, shipped))
 			}
 			if dir := dumps[b]; dir != "" {
 				o := readSimDump(t, dir, d.file)
-				old = append(old, simDocOf(o, d, w))
+				old = append(old, simDocOfP(o, d, dp))
 				if shipped != nil {
 					oldShipped = append(oldShipped, simDocOf(o, d, shipped))
 				}
