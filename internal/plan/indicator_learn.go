@@ -67,7 +67,7 @@ func (s learnSet) String() string {
 var (
 	learnGroups = groups("bias,u,U,cmp,cmpu,cn,range,implied,unsure,mult,mag,magu,raw,decimal,round,yearlike,per,sentper," +
 		"b1,b2,b12,b123,b1u,cw,ca,a1,a12,a123,ua1,cb,cf,firstclause,clausemark,clen,dl,w,f,t,slen,docpos")
-	learnShapeGroups = groups("uclass,verb,cell,nb,cnmag,depth")
+	learnShapeGroups = groups("uclass,verb,cell,nb,cnmag,depth,skind")
 )
 
 // parseLearnSet reads what String writes; a group this program does not

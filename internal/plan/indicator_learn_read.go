@@ -163,7 +163,7 @@ func proposedAfter(proposed bool, s float64, past bool) bool {
 // titles are the titles of the open sections, outermost first, for the
 // learned model's features (none when those are left out).
 func (d *docRead) titles() string {
-	if d.learn.set.off["t"] { // not a feature of this model
+	if d.learn.set.off["t"] && !d.learn.set.on["skind"] { // not a feature of this model
 		return ""
 	}
 	var b []byte

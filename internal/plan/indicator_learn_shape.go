@@ -1,5 +1,7 @@
 package plan
 
+import "strings"
+
 // Features of a quantity's shape rather than of a document's words (learn3,
 // docs/benchmarks.md "on kinds of document it has not seen"): the class of
 // its measure word, the class of the verb that governs it, whether its
@@ -60,6 +62,32 @@ func verbClass(ns []rune, from, to int) string {
 	return "none"
 }
 
+// sectionKinds are the words by which a section's title says what kind of
+// part it is.
+var sectionKinds = []struct {
+	kind  string
+	words []string
+}{
+	{"goal", []string{"目标", "指标"}},
+	{"background", []string{"基础", "现状", "形势", "背景", "回顾", "成效", "进展", "成绩"}},
+	{"principle", []string{"原则", "思路", "指导思想", "总体要求", "定位"}},
+	{"safeguard", []string{"保障", "组织", "实施", "措施", "机制", "要求"}},
+	{"task", []string{"任务", "重点", "举措", "行动", "工程", "工作", "建设", "推进", "发展", "提升"}},
+	{"annex", []string{"附件", "附表", "清单"}},
+}
+
+// sectionKind is the kind of part a title names, or "".
+func sectionKind(title string) string {
+	for _, k := range sectionKinds {
+		for _, w := range k.words {
+			if strings.Contains(title, w) {
+				return k.kind
+			}
+		}
+	}
+	return ""
+}
+
 // shapeFeatures appends the shape groups of set.on for quantity x.
 func shapeFeatures(f []uint32, x *at, set *learnSet) []uint32 {
 	learnOn := set.on
@@ -108,6 +136,20 @@ func shapeFeatures(f []uint32, x *at, set *learnSet) []uint32 {
 			v = q.high
 		}
 		f = append(f, feat("cnmag").num(magnitude(v*max(q.mult, 1))).slot(), feat("cnu").str(uc).num(min(magnitude(v*max(q.mult, 1)), 2)).slot())
+	}
+	if learnOn["skind"] {
+		// the kind of its sections, by their titles' words: the innermost
+		// title of a known kind, and the outermost
+		inner, outer := "none", "none"
+		for i, title := range strings.Split(strings.TrimSpace(x.c.titles), " ") {
+			if k := sectionKind(title); k != "" {
+				inner = k
+				if i == 0 {
+					outer = k
+				}
+			}
+		}
+		f = append(f, feat("sk").str(inner).slot(), feat("sk0").str(outer).slot())
 	}
 	if learnOn["depth"] {
 		f = append(f, feat("depth").num(min(len(x.c.section), 5)).slot())
