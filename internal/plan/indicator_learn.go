@@ -220,8 +220,10 @@ func quantityFeatures(f []uint32, x *at, set *learnSet) []uint32 {
 	add("ua1", feat("ua1").str(q.base).rune(a[0]))
 	// the words of its clause before it and after it (bigrams), and where
 	// the clause starts
-	for i := x.cs; i+1 < q.beforeCmp && !learnOff["cb"]; i++ {
-		add("cb", feat("cb").rune(ns[i]).rune(ns[i+1]))
+	if !learnOff["cb"] {
+		for i := x.cs; i+1 < q.beforeCmp; i++ {
+			add("cb", feat("cb").rune(ns[i]).rune(ns[i+1]))
+		}
 	}
 	if !learnOff["cf"] {
 		ce := clauseEnd(ns, q.after)

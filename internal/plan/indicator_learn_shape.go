@@ -4,10 +4,14 @@ import "strings"
 
 // Features of a quantity's shape rather than of a document's words (learn3,
 // docs/benchmarks.md "on kinds of document it has not seen"): the class of
-// its measure word, the class of the verb that governs it, whether its
-// sentence is a table's cell, how it stands to the quantity before it.
-// Each is a group the trainer can switch on (learnSet.on) to be judged
-// leaving one batch out; a model's file names those it was trained with.
+// its measure word (uclass), of the verb that governs it (verb), whether
+// its sentence is a table's cell (cell), how it stands to the quantity
+// before it (nb), a Chinese numeral's magnitude (cnmag), its section's depth
+// (depth) and kind by the titles' words (skind). Each is a group the trainer
+// can switch on (learnSet.on) to be judged leaving one batch out; a model's
+// file names those it was trained with. None helped on most batches left
+// out, so the shipped model uses none: the program computes them only for a
+// model that names them.
 
 // unitClasses sort measure words into kinds that carry across fields.
 var unitClasses = map[string]string{
