@@ -2,6 +2,7 @@ package plan
 
 import (
 	"math"
+	"sort"
 	"strings"
 )
 
@@ -17,9 +18,78 @@ import (
 // learnBits is the size of the hashed feature table: 2^16 weights.
 const learnBits = 16
 
-// learnOff names feature groups left out (the trainer's ablations; nil in
-// the program).
-var learnOff map[string]bool
+// learnSet is the feature set a model was trained with, written in its
+// file: the groups of features left out (off) and the shape groups added
+// (on, indicator_learn_shape.go). The zero set is D96's features.
+type learnSet struct {
+	off, on map[string]bool
+}
+
+// learnDocWords are the groups that describe a document's words or place
+// rather than the quantity's shape — the bigrams of its sections' titles
+// (t) and of its clause (cb, cf), the three characters before and after it
+// (b123, a123), the character before it with its unit (b1u), the unit as
+// written (U), the sentence's length (slen), where in the document it
+// stands (docpos). Left out, the model carries better to kinds of document
+// it has not seen (learn3, docs/benchmarks.md "on kinds of document it has
+// not seen").
+const learnDocWords = "t,cb,cf,b123,a123,docpos,b1u,U,slen"
+
+// groups is the set of the comma-separated names in s.
+func groups(s string) map[string]bool {
+	m := map[string]bool{}
+	for _, g := range strings.Split(s, ",") {
+		if g != "" {
+			m[g] = true
+		}
+	}
+	return m
+}
+
+// String is the set as its file writes it: "off=…;on=…", names sorted.
+func (s learnSet) String() string {
+	names := func(m map[string]bool) string {
+		var out []string
+		for g, ok := range m {
+			if ok {
+				out = append(out, g)
+			}
+		}
+		sort.Strings(out)
+		return strings.Join(out, ",")
+	}
+	return "off=" + names(s.off) + ";on=" + names(s.on)
+}
+
+// learnGroups are the groups of features that can be left out (the tags of
+// quantityFeatures, sentenceFeatures and docFeatures), learnShapeGroups
+// those that can be added (shapeFeatures).
+var (
+	learnGroups = groups("bias,u,U,cmp,cmpu,cn,range,implied,unsure,mult,mag,magu,raw,decimal,round,yearlike,per,sentper," +
+		"b1,b2,b12,b123,b1u,cw,ca,a1,a12,a123,ua1,cb,cf,firstclause,clausemark,clen,dl,w,f,t,slen,docpos")
+	learnShapeGroups = groups("uclass,verb,cell,nb,cnmag,depth,skind")
+)
+
+// parseLearnSet reads what String writes; a group this program does not
+// know makes it no set (a model it would read with other features).
+func parseLearnSet(s string) (learnSet, bool) {
+	off, on, ok := strings.Cut(s, ";")
+	if !ok || !strings.HasPrefix(off, "off=") || !strings.HasPrefix(on, "on=") {
+		return learnSet{}, false
+	}
+	set := learnSet{off: groups(off[4:]), on: groups(on[3:])}
+	for g := range set.off {
+		if !learnGroups[g] {
+			return learnSet{}, false
+		}
+	}
+	for g := range set.on {
+		if !learnShapeGroups[g] {
+			return learnSet{}, false
+		}
+	}
+	return set, true
+}
 
 // fhash is a feature's name being hashed (FNV-1a, 32 bits).
 type fhash uint32
@@ -69,8 +139,9 @@ const (
 // quantityFeatures appends the hashed features of quantity x itself (those
 // of its sentence are sentenceFeatures; its place in the sentence is added
 // when the sentence ends).
-func quantityFeatures(f []uint32, x *at) []uint32 {
+func quantityFeatures(f []uint32, x *at, set *learnSet) []uint32 {
 	q, ns := x.q, x.ns
+	learnOff := set.off
 	add := func(tag string, h fhash) {
 		if !learnOff[tag] {
 			f = append(f, h.slot())
@@ -149,12 +220,16 @@ func quantityFeatures(f []uint32, x *at) []uint32 {
 	add("ua1", feat("ua1").str(q.base).rune(a[0]))
 	// the words of its clause before it and after it (bigrams), and where
 	// the clause starts
-	for i := x.cs; i+1 < q.beforeCmp; i++ {
-		add("cb", feat("cb").rune(ns[i]).rune(ns[i+1]))
+	if !learnOff["cb"] {
+		for i := x.cs; i+1 < q.beforeCmp; i++ {
+			add("cb", feat("cb").rune(ns[i]).rune(ns[i+1]))
+		}
 	}
-	ce := clauseEnd(ns, q.after)
-	for i := q.after; i+1 < ce; i++ {
-		add("cf", feat("cf").rune(ns[i]).rune(ns[i+1]))
+	if !learnOff["cf"] {
+		ce := clauseEnd(ns, q.after)
+		for i := q.after; i+1 < ce; i++ {
+			add("cf", feat("cf").rune(ns[i]).rune(ns[i+1]))
+		}
 	}
 	if x.cs == 0 {
 		add("firstclause", feat("firstclause"))
@@ -171,14 +246,15 @@ func quantityFeatures(f []uint32, x *at) []uint32 {
 	default:
 		add("dl", feat("dl").str("none"))
 	}
-	return f
+	return shapeFeatures(f, x, set)
 }
 
 // sentenceFeatures appends the hashed features that all quantities of x's
 // sentence share: its cue words, what the sentence and its line say, the
 // titles of its sections, its length.
-func sentenceFeatures(f []uint32, x *at) []uint32 {
+func sentenceFeatures(f []uint32, x *at, set *learnSet) []uint32 {
 	ns := x.ns
+	learnOff := set.off
 	add := func(tag string, h fhash) {
 		if !learnOff[tag] {
 			f = append(f, h.slot())
@@ -203,9 +279,11 @@ func sentenceFeatures(f []uint32, x *at) []uint32 {
 		}
 	}
 	// the words of the titles of its sections
-	tr := []rune(x.c.titles)
-	for i := 0; i+1 < len(tr); i++ {
-		add("t", feat("t").rune(tr[i]).rune(tr[i+1]))
+	if !learnOff["t"] {
+		tr := []rune(x.c.titles)
+		for i := 0; i+1 < len(tr); i++ {
+			add("t", feat("t").rune(tr[i]).rune(tr[i+1]))
+		}
 	}
 	add("slen", feat("slen").num(min(len(ns)/20, 10)))
 	return f
@@ -231,8 +309,8 @@ func placeFeatures(f []uint32, k, n int) []uint32 {
 
 // docFeatures are where in the document (of size runes) the quantity at
 // start stands, in fifths.
-func docFeatures(f []uint32, start, size int) []uint32 {
-	if learnOff["docpos"] {
+func docFeatures(f []uint32, start, size int, set *learnSet) []uint32 {
+	if set.off["docpos"] {
 		return f
 	}
 	return append(f, feat("docpos").num(min(4, 5*start/max(size, 1))).slot())

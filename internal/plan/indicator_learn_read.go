@@ -22,6 +22,7 @@ const SureScore = 0.7
 // the rules' decision and its features.
 type learnDoc struct {
 	model  *learnModel
+	set    learnSet // the features (the model's; when recording, the trainer's)
 	record bool
 	qs     []learnQuantity // recorded
 	sent   []learnQuantity // the quantities of the sentence being read
@@ -42,7 +43,7 @@ func learnFor() *learnDoc {
 	if m == nil {
 		return nil
 	}
-	return &learnDoc{model: m}
+	return &learnDoc{model: m, set: m.set}
 }
 
 // read reads quantity x of sentence r as the rules do, appending a target
@@ -50,15 +51,15 @@ func learnFor() *learnDoc {
 func (l *learnDoc) read(r *sentenceRead, x *at, out []Indicator) []Indicator {
 	lq := learnQuantity{Start: r.pos[x.q.a], End: r.pos[x.q.b-1] + 1, out: -1}
 	if len(l.sent) == 0 { // the sentence's first quantity: what they all share
-		l.sentFeats = sentenceFeatures(l.sentFeats[:0], x)
+		l.sentFeats = sentenceFeatures(l.sentFeats[:0], x, &l.set)
 		if l.model != nil {
 			l.sentSum = l.model.sum(l.sentFeats)
 		}
 	}
 	if l.record {
-		lq.Feats = append(docFeatures(quantityFeatures(nil, x), lq.Start, l.size), l.sentFeats...)
+		lq.Feats = append(docFeatures(quantityFeatures(nil, x, &l.set), lq.Start, l.size, &l.set), l.sentFeats...)
 	} else {
-		l.buf = docFeatures(quantityFeatures(l.buf[:0], x), lq.Start, l.size)
+		l.buf = docFeatures(quantityFeatures(l.buf[:0], x, &l.set), lq.Start, l.size, &l.set)
 		lq.Score = l.model.sum(l.buf) + l.sentSum
 	}
 	ind, rule := r.read(x)
@@ -159,8 +160,12 @@ func proposedAfter(proposed bool, s float64, past bool) bool {
 	return s < DoubtfulScore
 }
 
-// titles are the titles of the open sections, outermost first.
+// titles are the titles of the open sections, outermost first, for the
+// learned model's features (none when those are left out).
 func (d *docRead) titles() string {
+	if d.learn.set.off["t"] && !d.learn.set.on["skind"] { // not a feature of this model
+		return ""
+	}
 	var b []byte
 	for _, o := range d.stack {
 		b = append(append(b, o.sec.Title...), ' ')

@@ -200,6 +200,15 @@ func simulate(t *testing.T, docs []learnData, spec string) {
 // the model scores: an output whose span a quantity overlaps takes its
 // score; a quantity no output covers was dropped by the old rules.
 func simDocOf(old *Doc, d learnData, w []float32) simDoc {
+	ps := make([]float64, len(d.qs))
+	for i, q := range d.qs {
+		ps[i] = predict(w, q.Feats)
+	}
+	return simDocOfP(old, d, ps)
+}
+
+// simDocOfP is simDocOf with the model's score of each quantity given.
+func simDocOfP(old *Doc, d learnData, ps []float64) simDoc {
 	taken := make([]bool, len(d.qs))
 	var items []simItem
 	for _, o := range old.Indicators {
@@ -209,7 +218,7 @@ func simDocOf(old *Doc, d learnData, w []float32) simDoc {
 		}
 		for i, q := range d.qs {
 			if !taken[i] && q.Start < o.End && q.End > o.Start {
-				taken[i], it.p, it.f, it.past = true, predict(w, q.Feats), q.Feats, q.reported || q.clausePast
+				taken[i], it.p, it.f, it.past = true, ps[i], q.Feats, q.reported || q.clausePast
 				break
 			}
 		}
@@ -217,7 +226,7 @@ func simDocOf(old *Doc, d learnData, w []float32) simDoc {
 	}
 	for i, q := range d.qs {
 		if !taken[i] {
-			items = append(items, simItem{dec: "dropped", p: predict(w, q.Feats), ind: q.Reading, f: q.Feats, past: q.reported || q.clausePast})
+			items = append(items, simItem{dec: "dropped", p: ps[i], ind: q.Reading, f: q.Feats, past: q.reported || q.clausePast})
 		}
 	}
 	inds := make([]Indicator, len(items))

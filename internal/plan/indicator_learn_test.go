@@ -45,22 +45,68 @@ func TestFitLogistic(t *testing.T) {
 	}
 }
 
-// TestLearnModelFile reads back the file the trainer writes, and refuses
-// one that is not a model.
+// TestLearnModelFile reads back the file the trainer writes, with the
+// feature set it names, reads a file of version 1 (D96's features), and
+// refuses one that is not a model.
 func TestLearnModelFile(t *testing.T) {
 	w := make([]float32, 1<<learnBits)
 	w[3], w[40000] = 1.5, -0.25
-	m, err := readLearnModel(writeLearnModel(w))
+	set := learnSet{off: groups(learnDocWords), on: groups("verb")}
+	file := writeLearnModel(w, set)
+	m, err := readLearnModel(file)
 	if err != nil || m.w[3] != 1.5 || m.w[40000] != -0.25 || m.w[4] != 0 {
 		t.Fatalf("round trip: %v", err)
 	}
-	for _, bad := range [][]byte{nil, []byte("KXLR"), append(writeLearnModel(w), 0)} {
+	if m.set.String() != set.String() || !m.set.off["cb"] || m.set.off["u"] || !m.set.on["verb"] {
+		t.Errorf("feature set %q, want %q", m.set, set)
+	}
+	// version 1: no feature set
+	v1 := append([]byte("KXLR\x01\x00\x00\x00\x10\x00\x00\x00\x01\x00\x00\x00\x03\x00\x00\x00"), 0, 0, 0xc0, 0x3f)
+	if m, err := readLearnModel(v1); err != nil || m.w[3] != 1.5 || len(m.set.off)+len(m.set.on) != 0 {
+		t.Errorf("version 1: %v %+v", err, m)
+	}
+	unknown := writeLearnModel(w, learnSet{on: groups("shoesize")}) // a group this program cannot compute
+	for _, bad := range [][]byte{nil, []byte("KXLR"), append(file, 0), file[:20], append([]byte("KXLR\x03"), file[5:]...), unknown} {
 		if _, err := readLearnModel(bad); err == nil {
 			t.Errorf("%q read as a model", bad[:min(len(bad), 8)])
 		}
 	}
 	if learned() == nil {
 		t.Error("the embedded model does not read")
+	}
+}
+
+// TestLearnSetFeatures: a feature set's groups left out are not computed,
+// and its shape groups are.
+func TestLearnSetFeatures(t *testing.T) {
+	text := "一、主要目标\n到2027年，全市培育100家专精特新企业、建成示范区5个。\n"
+	feats := func(set learnSet) []uint32 {
+		l := &learnDoc{record: true, set: set}
+		if _, err := ingestText(text, l); err != nil || len(l.qs) == 0 {
+			t.Fatalf("%v, %d quantities", err, len(l.qs))
+		}
+		return l.qs[0].Feats
+	}
+	has := func(f []uint32, h fhash) bool {
+		for _, x := range f {
+			if x == h.slot() {
+				return true
+			}
+		}
+		return false
+	}
+	all, fewer := feats(learnSet{}), feats(learnSet{off: groups(learnDocWords), on: groups("verb,uclass")})
+	title := feat("t").rune('主').rune('要')
+	if !has(all, title) || has(fewer, title) {
+		t.Errorf("the title's bigram: D96's set %v, without the document's words %v", has(all, title), has(fewer, title))
+	}
+	if has(all, feat("vc").str("make")) || !has(fewer, feat("vc").str("make")) || !has(fewer, feat("uc").str("count")) {
+		t.Error("the verb class (培育: make) and the unit class (家: count) are features of the shape groups only")
+	}
+	// every feature but the quantity's place in its sentence is in a group
+	// that can be left out (learnGroups names them all)
+	if none := feats(learnSet{off: learnGroups}); len(none) != len(placeFeatures(nil, 0, 2)) {
+		t.Errorf("%d features left with every group out, want only those of its place (first of two)", len(none))
 	}
 }
 

@@ -31,11 +31,51 @@ func TestTrainLearnModel(t *testing.T) {
 	if dev == "" || extra == "" {
 		t.Fatal("KEXIE_CORPUS and KEXIE_EXTRA_CORPUS name the corpora")
 	}
-	if off := os.Getenv("KEXIE_LEARN_OFF"); off != "" { // ablations: feature groups left out
-		learnOff = map[string]bool{}
-		for _, g := range strings.Split(off, ",") {
-			learnOff[g] = true
+	learnSettings()
+	docs := append(learnDocs(t, dev, "tune"), learnDocs(t, extra, "extra")...)
+	n, pos, labels := 0, 0, 0
+	for _, d := range docs {
+		n += len(d.qs)
+		labels += len(d.labels)
+		for _, y := range d.pos {
+			if y {
+				pos++
+			}
 		}
+	}
+	t.Logf("%d documents, %d quantities, %d of them targets, %d labelled targets; features %s", len(docs), n, pos, labels, learnTrain)
+	if os.Getenv("KEXIE_LEARN_FLAGS") != "" {
+		flagStats(t, docs)
+	}
+	crossValidate(t, docs)
+	if sim := os.Getenv("KEXIE_LEARN_SIM"); sim != "" {
+		simulate(t, docs, sim)
+	}
+	w := fitLogistic(examplesOf(docs, func(d learnData) bool { return learnLeave[d.batch] }), defaultFit)
+	out := os.Getenv("KEXIE_LEARN_OUT")
+	if out == "" {
+		out = filepath.Join("model", "quantity.lr")
+	}
+	if err := os.WriteFile(out, writeLearnModel(w, learnTrain), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("wrote %s", out)
+}
+
+// learnSettings reads the trainer's settings from the environment: feature
+// groups left out or added, the learner's options, the guard's variants.
+func learnSettings() {
+	learnKept = os.Getenv("KEXIE_LEARN_KEPT") != ""
+	learnTrain = learnSet{}
+	if on, ok := os.LookupEnv("KEXIE_LEARN_ON"); ok { // shape groups added
+		learnTrain.on = groups(on)
+	}
+	learnLeave = map[string]bool{}
+	for _, b := range strings.Split(os.Getenv("KEXIE_LEARN_LEAVE"), ",") {
+		learnLeave[b] = b != ""
+	}
+	if off, ok := os.LookupEnv("KEXIE_LEARN_OFF"); ok { // feature groups left out (empty: none, D96's)
+		learnTrain.off = groups(off)
 	}
 	if v := os.Getenv("KEXIE_LEARN_LAMBDA"); v != "" {
 		defaultFit.lambda, _ = strconv.ParseFloat(v, 64)
@@ -58,35 +98,20 @@ func TestTrainLearnModel(t *testing.T) {
 	if v := os.Getenv("KEXIE_LEARN_EPOCHS"); v != "" {
 		defaultFit.epochs, _ = strconv.Atoi(v)
 	}
-	docs := append(learnDocs(t, dev, "tune"), learnDocs(t, extra, "extra")...)
-	n, pos, labels := 0, 0, 0
-	for _, d := range docs {
-		n += len(d.qs)
-		labels += len(d.labels)
-		for _, y := range d.pos {
-			if y {
-				pos++
-			}
-		}
-	}
-	t.Logf("%d documents, %d quantities, %d of them targets, %d labelled targets", len(docs), n, pos, labels)
-	if os.Getenv("KEXIE_LEARN_FLAGS") != "" {
-		flagStats(t, docs)
-	}
-	crossValidate(t, docs)
-	if sim := os.Getenv("KEXIE_LEARN_SIM"); sim != "" {
-		simulate(t, docs, sim)
-	}
-	w := fitLogistic(examplesOf(docs, nil), defaultFit)
-	out := os.Getenv("KEXIE_LEARN_OUT")
-	if out == "" {
-		out = filepath.Join("model", "quantity.lr")
-	}
-	if err := os.WriteFile(out, writeLearnModel(w), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	t.Logf("wrote %s", out)
 }
+
+// learnTrain is the feature set the trainer records and writes: by
+// default D96's features, the shipped model's; KEXIE_LEARN_OFF and
+// KEXIE_LEARN_ON replace its groups (KEXIE_LEARN_OFF=t,cb,cf,b123,a123,
+// docpos,b1u,U,slen is learnDocWords: learn3's C, docs/decisions.md).
+var learnTrain learnSet
+
+// learnKept makes the model learn only from what the rules read (asserted
+// or proposed), the quantities it is asked about (KEXIE_LEARN_KEPT).
+var learnKept bool
+
+// learnLeave are the batches no model learns from (KEXIE_LEARN_LEAVE).
+var learnLeave map[string]bool
 
 // learnData is one labelled document as the learner sees it.
 type learnData struct {
@@ -94,6 +119,7 @@ type learnData struct {
 	qs          []learnQuantity
 	pos         []bool // which quantities are labelled targets
 	labels      []label
+	rules       *Doc // what the rules alone read (today's, fitted on it)
 }
 
 // learnDocs records every quantity of the documents of split.
@@ -110,8 +136,9 @@ func learnDocs(t *testing.T, dir, split string) []learnData {
 		if sum := sha256.Sum256(src); hex.EncodeToString(sum[:]) != ld.SHA256 {
 			t.Fatalf("%s: not the document labelled", ld.File)
 		}
-		l := &learnDoc{record: true}
-		if _, err := ingestText(string(src), l); err != nil && err != ErrNoStructure {
+		l := &learnDoc{record: true, set: learnTrain}
+		doc, err := ingestText(string(src), l)
+		if err != nil && err != ErrNoStructure {
 			t.Fatal(err)
 		}
 		readings := make([]Indicator, len(l.qs))
@@ -119,7 +146,7 @@ func learnDocs(t *testing.T, dir, split string) []learnData {
 			readings[i] = q.Reading
 		}
 		_, used := matchTargets(readings, ld.Targets)
-		out = append(out, learnData{file: ld.File, batch: batchOf(split, ld.File), qs: l.qs, pos: used, labels: ld.Targets})
+		out = append(out, learnData{file: ld.File, batch: batchOf(split, ld.File), qs: l.qs, pos: used, labels: ld.Targets, rules: doc})
 	}
 	return out
 }
@@ -129,16 +156,17 @@ func batchOf(split, file string) string {
 	if split != "extra" {
 		return split
 	}
-	n, _ := strconv.Atoi(file[:2])
+	num, _, _ := strings.Cut(file, "_")
+	n, _ := strconv.Atoi(num)
 	for _, b := range []struct {
 		last int
 		name string
-	}{{8, "extra01-08"}, {12, "extra09-12"}, {20, "extra13-20"}, {27, "extra21-27"}, {36, "extra28-36"}} {
+	}{{8, "extra01-08"}, {12, "extra09-12"}, {20, "extra13-20"}, {27, "extra21-27"}, {36, "extra28-36"}, {93, "extra37-93"}, {97, "extra94-97"}, {119, "extra98-119"}, {135, "extra120-135"}} {
 		if n <= b.last {
 			return b.name
 		}
 	}
-	return "extra37-93"
+	return "extra136-"
 }
 
 // examplesOf is the quantities of docs, but those for which skip is true.
@@ -149,6 +177,9 @@ func examplesOf(docs []learnData, skip func(learnData) bool) []example {
 			continue
 		}
 		for i, q := range d.qs {
+			if learnKept && q.Decision != decAsserted && q.Decision != decProposed {
+				continue // what a rule drops the model is never asked about
+			}
 			xs = append(xs, example{f: q.Feats, y: d.pos[i]})
 		}
 	}
