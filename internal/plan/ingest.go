@@ -70,6 +70,9 @@ type docRead struct {
 	withText       int            // headings followed by sentences: a table of contents has none
 	headingHasText bool           // the last heading was followed by sentences
 	titleLine      int            // a line that was the title of the heading above it
+	titleMore      bool           // and it finishes a title begun on the heading's line
+	prevColon      bool           // the line before ended with a colon: a list may follow
+	listRank       int            // the rank of the numbers of the list being read (listItem), or 0
 	lastL3         int            // the number of the last 1. heading (a list may run past 99.)
 	lastDecimal    string         // the number of the last heading of a decimal outline (2.1)
 	spacedL1       bool           // top headings that lost their 、 (一 总体要求): spacedL1
@@ -123,6 +126,14 @@ func (d *docRead) line(i int) {
 		return
 	}
 	h := d.headingAt(i)
+	if h.ok && d.listItem(i, h) {
+		h = head{} // an item of a list, not a heading
+	} else if !h.ok && strings.HasSuffix(d.lines[i], "。") {
+		d.listRank = 0
+	} else if box, ok := d.boxAt(i); !h.ok && ok {
+		h = box // a box's title (专栏1　…)
+	}
+	d.prevColon = strings.HasSuffix(d.lines[i], ":")
 	if d.annexList && h.ok && h.level == 3 {
 		return // the list of a plan's annexes (附件：1.… 2.… 3.…), not its sections
 	}

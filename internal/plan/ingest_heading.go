@@ -51,7 +51,7 @@ func leadMark(line string) bool {
 // its number as written in the section path, and the rest of the line.
 //
 // The levels rank the numbering styles as Chinese documents nest them:
-// 第一篇/第一章 (-1), 第一节 (0), 一、(1), (一) (2), 1. (3), (1) 1) ① (4).
+// 第一篇/第一章 (-1), 第一节 (0), 一、(1), (一) (2), 1. (3), (1) 1) ⑴ (4), ① (5).
 func heading(line string) (level int, number, rest string, ok bool) {
 	if leadMark(line) {
 		line = line[len(reMarkdownLead.FindString(line)):]
@@ -88,6 +88,10 @@ func heading(line string) (level int, number, rest string, ok bool) {
 		}
 	}
 	if m := reL4.FindStringSubmatch(line); m != nil {
+		if r, _ := utf8.DecodeRuneInString(m[2]); r >= '①' && r <= '⑳' {
+			// ① ranks below (1): 一、（一）1.（1）① is the order of GB/T 9704
+			return 5, m[2], m[4], true
+		}
 		n := m[1] + m[2] + m[3]
 		return 4, "(" + n + ")", m[4], true
 	}
@@ -188,95 +192,6 @@ func blank(r rune) bool {
 func runInText(rest string) bool {
 	i := strings.IndexAny(rest, "。;；")
 	return i >= 0 && utf8.RuneCountInString(rest[i:]) > 4
-}
-
-// reRunIn finds a heading in the styles 一、 and (一) that starts a sentence
-// inside a line (…制定本方案。一、总体要求（一）指导思想…): in running text
-// these follow a full stop only as headings (not a colon or a semicolon:
-// 来源分组：三、…, 包括：(一)…；(二)…).
-//
-// After a closing bracket and a space, both styles start a heading when the
-// bracket names who is responsible (…（责任单位：市发展改革委） （二）合理选址布点…,
-// …有关企业） 三、保障措施): the item before ends with its units. A (一) after
-// a heading's short title and a space starts one too (一、总体要求 （一）基本原则).
-// Any of them may be set in bold (。**（二）发展目标。**到2027年…).
-var reRunIn = regexp.MustCompile(`[。！？]\s*(?:\*\*\s*)?(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)])|[）)〕]\s+(?:\*\*\s*)?[一二三四五六七八九十]{1,3}、|[^\s。！？]\s*(?:\*\*\s*)?[（(][一二三四五六七八九十]{1,3}[）)]`)
-
-// runInHeadings cuts a line before the headings run into it, appending the
-// pieces to buf (reused from line to line); a line without any is one piece.
-func runInHeadings(line string, buf []string) []string {
-	// a cheap pass first: a Chinese numeral closed by 、 or a bracket
-	cue, prev := false, rune(0)
-	for _, r := range line {
-		if (r == '、' || r == '）' || r == ')') && strings.ContainsRune("一二三四五六七八九十", prev) {
-			cue = true
-			break
-		}
-		prev = r
-	}
-	if !cue {
-		return append(buf, line)
-	}
-	locs := reRunIn.FindAllStringIndex(line, -1)
-	if locs == nil {
-		return append(buf, line)
-	}
-	out := buf
-	from := 0
-	for _, l := range locs {
-		r, n := utf8.DecodeRuneInString(line[l[0]:])
-		cut := l[0] + n
-		if next, _ := utf8.DecodeRuneInString(line[l[1]:]); strings.HasSuffix(line[:l[1]], "、") && isCNDigit(next) {
-			continue // 一、二级医院, 三、四线城市: a pair of numerals, not a heading
-		}
-		if strings.ContainsRune("）)〕", r) && unitsClosed(line[from:l[0]]) {
-			// the bracket of an item's units, a space, the next heading
-		} else if !strings.ContainsRune("。！？", r) {
-			// (一) straight after a title: only when what comes before is
-			// a heading's number and a short title (一、总体要求（一）…)
-			if head := line[from:cut]; !isHeadingLine(strings.TrimLeftFunc(head, blank)) || utf8.RuneCountInString(head) > 30 || strings.ContainsAny(head, "，,") {
-				continue
-			}
-		}
-		for cut < len(line) && (line[cut] == ' ' || line[cut] == '\t') {
-			cut++
-		}
-		if cut > from {
-			out = append(out, line[from:cut])
-			from = cut
-		}
-	}
-	return append(out, line[from:])
-}
-
-// unitsClosed reports text that ends inside a bracket of who is responsible
-// for an item (（责任单位：A、B, （牵头单位：A（集团）、B, 〔责任单位：A): the
-// bracket it ends in holds a colon after a word of units. A bracket opened
-// on a line before (a page broke the list of units) is one when the text
-// has no full stop and lists names with 、.
-func unitsClosed(s string) bool {
-	depth := 0
-	for i := len(s); i > 0; {
-		r, n := utf8.DecodeLastRuneInString(s[:i])
-		i -= n
-		switch r {
-		case '）', ')', '〕':
-			depth++
-		case '（', '(', '〔':
-			if depth > 0 {
-				depth--
-				continue
-			}
-			in := s[i+n:]
-			c := strings.IndexAny(in, ":：")
-			if c < 0 {
-				return false
-			}
-			w := in[:c]
-			return strings.Contains(w, "单位") || strings.Contains(w, "部门") || strings.Contains(w, "牵头")
-		}
-	}
-	return depth == 0 && strings.Contains(s, "、") && !strings.ContainsAny(s, "。；;")
 }
 
 // numeralPair reports the rest of 一、二级医院 or 三、四线城市: a pair of

@@ -4,12 +4,14 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
 // open is a section open at the line being read.
 type open struct {
 	level    int
+	box      bool // a box (专栏) in the text: its items stay in it
 	sec      *Section
 	deadline *int // stated at the head of the section's text
 	past     bool
@@ -21,6 +23,7 @@ type head struct {
 	level        int
 	number, rest string
 	ok           bool
+	box          bool // a box's title (ingest_sections_box.go)
 }
 
 // path is the numbers of the sections open.
@@ -69,14 +72,38 @@ func (d *docRead) headingAt(i int) head {
 }
 
 // titleBelow notes the title of a heading whose number stands alone on its
-// line (a PDF's layout): the next short line, when it is one.
+// line (a PDF's layout): the next short line, when it is one. A long title
+// the page broke (二、推动企业创新主体地位与研发能力\n同步提升) goes on there
+// (titleMore): a title of twelve or more characters with no punctuation,
+// and straight below it a short line of words with none either.
 func (d *docRead) titleBelow(i int, h head) {
-	if !h.ok || h.rest != "" {
+	if !h.ok {
+		return
+	}
+	if h.rest != "" {
+		d.titleMore = false
+		if j := i + 1; j < len(d.lines) && titleGoesOn(h.rest, d.lines[j]) && d.seen[d.lines[j]] < 3 {
+			d.titleLine, d.titleMore = j, true
+		}
 		return
 	}
 	if j := nextTextLine(d.lines, i); j > 0 && utf8.RuneCountInString(d.lines[j]) <= 40 && !isHeadingLine(d.lines[j]) && !strings.ContainsAny(d.lines[j], "。;") {
-		d.titleLine = j
+		d.titleLine, d.titleMore = j, false
 	}
+}
+
+// titleGoesOn reports a heading's title (rest) that the next line finishes:
+// rest is only a title of 12–40 characters, next 2–12 characters of words,
+// neither with any punctuation, digits or marks.
+func titleGoesOn(rest, next string) bool {
+	const marks = "。;；，,:：、!?！？()（）\"“”|*#0123456789 "
+	n, k := utf8.RuneCountInString(rest), utf8.RuneCountInString(next)
+	if n < 12 || n > 40 || k < 2 || k > 12 || strings.ContainsAny(rest, marks) || strings.ContainsAny(next, marks) {
+		return false
+	}
+	first, _ := utf8.DecodeRuneInString(next)
+	last, _ := utf8.DecodeLastRuneInString(rest)
+	return unicode.Is(unicode.Han, first) && unicode.Is(unicode.Han, last) && !isHeadingLine(next)
 }
 
 // openSection opens the section heading h of line i starts, under the
@@ -86,10 +113,13 @@ func (d *docRead) titleBelow(i int, h head) {
 func (d *docRead) openSection(i int, h head) int {
 	line := d.lines[i]
 	title := titleOf(h.rest)
-	if d.titleLine > i {
+	first := title // the title on the heading's line
+	if d.titleLine > i && d.titleMore {
+		title = titleOf(h.rest + d.lines[d.titleLine])
+	} else if d.titleLine > i {
 		title = titleOf(d.lines[d.titleLine])
 	}
-	for len(d.stack) > 0 && d.stack[len(d.stack)-1].level >= h.level {
+	for len(d.stack) > 0 && d.pops(h) {
 		d.stack = d.stack[:len(d.stack)-1]
 	}
 	// Level is the depth in the document's numbering.
@@ -105,14 +135,20 @@ func (d *docRead) openSection(i int, h head) int {
 		parent := d.stack[len(d.stack)-1].sec
 		parent.Children = append(parent.Children, sec)
 	}
-	d.stack = append(d.stack, open{level: h.level, sec: sec, past: pastTitle(sec.Title) || len(d.stack) > 0 && d.stack[len(d.stack)-1].past})
+	d.stack = append(d.stack, open{level: h.level, box: h.box, sec: sec, past: pastTitle(sec.Title) || len(d.stack) > 0 && d.stack[len(d.stack)-1].past})
 	off := utf8.RuneCountInString(line) - utf8.RuneCountInString(h.rest)
 	lead := 0
-	if leadMark(line) {
+	if h.box {
+		lead = utf8.RuneCountInString(line[:strings.Index(line, "专栏")])
+	} else if leadMark(line) {
 		lead = utf8.RuneCountInString(reMarkdownLead.FindString(line))
 	}
-	sec.Start, sec.End = d.offs[i]+lead, d.offs[i]+off+utf8.RuneCountInString(sec.Title)
-	if d.titleLine > i {
+	at := 0 // where the title starts in the rest of the line (**三、**保障措施)
+	if k := strings.Index(h.rest, first); k > 0 {
+		at = utf8.RuneCountInString(h.rest[:k])
+	}
+	sec.Start, sec.End = d.offs[i]+lead, d.offs[i]+off+at+utf8.RuneCountInString(first)
+	if d.titleLine > i && !d.titleMore {
 		sec.End = d.offs[i] + off // the number; its title is on the next line
 	}
 	return off
@@ -177,4 +213,78 @@ func definition(t string) bool {
 		}
 	}
 	return false
+}
+
+// listItem reports a numbered line that is an item of a list, not a
+// heading: the items a colon opens (主要任务包括：\n1. …；\n2. …；\n3. …。)
+// when the first is a sentence (sentenceItem), each but the last ending
+// with a semicolon; and a line that lists its
+// items one after another ((1)有专职工作人员；(2)有独立的办公场所；…). The top
+// numbers (一、, chapters) are always headings.
+func (d *docRead) listItem(i int, h head) bool {
+	if h.level < 2 {
+		d.listRank = 0
+		return false
+	}
+	if k := strings.IndexByte(h.rest, ';'); k >= 0 && !strings.ContainsAny(h.rest[:k], "。:") {
+		if l, n, _, ok := heading(strings.TrimLeft(h.rest[k+1:], " ")); ok && l == h.level && numberAfter(h.number, n) {
+			return true
+		}
+	}
+	if d.listRank == h.level {
+		if itemEnd(d.lines, i) != ';' {
+			d.listRank = 0 // the last item
+		}
+		return true
+	}
+	d.listRank = 0
+	if d.prevColon && itemEnd(d.lines, i) == ';' && sentenceItem(h.rest) {
+		d.listRank = h.level
+		return true
+	}
+	return false
+}
+
+// sentenceItem reports an item that is a sentence, not a title: its first
+// clause runs on past a comma (1. 在全市中小学开展科技节…等活动，每校每年…；),
+// where a heading's title ends at a full stop or a colon (（1）研发设计：规范…；)
+// or is the whole item (（一）讨论决定重大事项；).
+func sentenceItem(rest string) bool {
+	k := strings.IndexAny(rest, "。;:，,")
+	return k >= 0 && (rest[k] == ',' || strings.HasPrefix(rest[k:], "，"))
+}
+
+// itemEnd is the last character of the numbered item line i starts: of
+// its line, or of the line that ends its sentence (a PDF breaks lines
+// inside an item), at most four lines on.
+func itemEnd(lines []string, i int) rune {
+	last := rune(0)
+	for j := i; j < len(lines) && j < i+4; j++ {
+		l := lines[j]
+		if j > i && (l == "" || isHeadingLine(l)) {
+			break
+		}
+		last, _ = utf8.DecodeLastRuneInString(l)
+		if last == ';' || last == '。' || last == ':' {
+			break
+		}
+	}
+	return last
+}
+
+// numberAfter reports a heading's number that follows number in its style
+// ((1) → (2), 1 → 2, ① → ②).
+func numberAfter(cur, next string) bool {
+	a, b := []rune(strings.Trim(cur, "()")), []rune(strings.Trim(next, "()"))
+	if len(a) == 1 && len(b) == 1 && a[0] >= '①' && a[0] <= '⑳' {
+		return b[0] == a[0]+1
+	}
+	x, err1 := strconv.Atoi(string(a))
+	y, err2 := strconv.Atoi(string(b))
+	if err1 != nil || err2 != nil {
+		p, ok1 := number(string(a))
+		q, ok2 := number(string(b))
+		return ok1 && ok2 && q == p+1
+	}
+	return y == x+1
 }

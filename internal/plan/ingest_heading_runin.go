@@ -1,0 +1,188 @@
+package plan
+
+// Headings run into the line before them (D78, D102): a web page that lost
+// its paragraph breaks, a PDF's text saved one line a page.
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// reRunIn finds a heading that starts a sentence inside a line
+// (…制定本方案。一、总体要求（一）指导思想…): in running text the styles 一、
+// and (一) follow a full stop only as headings (not a colon or a semicolon:
+// 来源分组：三、…, 包括：(一)…；(二)…).
+//
+// After a closing bracket and a space, a heading starts when the bracket
+// names who is responsible (…（责任单位：市发展改革委） （二）合理选址布点…,
+// …有关企业） 三、保障措施): the item before ends with its units. A (一) after
+// a heading's short title and a space starts one too (一、总体要求 （一）基本原则).
+// Any of them may be set in bold (。**（二）发展目标。**到2027年…).
+//
+// The styles 1. and (1) run in the same places (…每年新建20个。 2.建设科普e站。…,
+// （一）建设社区科普阵地 1.建设社区科普大学。…) but are read only in their
+// sequence and with a title closed by a full stop (arabicRunIn): numbers
+// stand in running text for many other things.
+var reRunIn = regexp.MustCompile(`[。！？]\s*(?:\*\*\s*)?(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]|\d{1,2}[.、．]|[（(]\d{1,2}[）)])` +
+	`|[）)〕]\s+(?:\*\*\s*)?(?:[一二三四五六七八九十]{1,3}、|\d{1,2}[.、．])` +
+	`|[^\s。！？]\s*(?:\*\*\s*)?[（(][一二三四五六七八九十]{1,3}[）)]|[^\s。！？]\s+(?:\*\*\s*)?\d{1,2}[.、．]`)
+
+// runInSeq is the last number of the styles 1. and (1) seen at a line's or
+// a run-in heading's start: a number run into a line is a heading only as
+// the next of its style, or as the first.
+type runInSeq struct {
+	dot, paren int
+	row        bool // the line is a table's row (cells apart by | or a tab): its cells' lists stay in it
+}
+
+// note records the number a piece of a line starts with.
+func (q *runInSeq) note(piece string) {
+	if paren, n, _, ok := arabicNumber(strings.TrimLeft(strings.TrimLeftFunc(piece, blank), "*")); ok {
+		if paren {
+			q.paren = n
+		} else {
+			q.dot = n
+		}
+	}
+}
+
+// arabicNumber reads 1. 1、 1． or (1) （1） at the start of s, and the text after it.
+func arabicNumber(s string) (paren bool, n int, rest string, ok bool) {
+	i := 0
+	if strings.HasPrefix(s, "(") {
+		paren, i = true, 1
+	} else if strings.HasPrefix(s, "（") {
+		paren, i = true, len("（")
+	}
+	j := i
+	for j < len(s) && j-i < 3 && s[j] >= '0' && s[j] <= '9' {
+		n = n*10 + int(s[j]-'0')
+		j++
+	}
+	if j == i || j-i > 2 || j == len(s) {
+		return false, 0, "", false
+	}
+	r, size := utf8.DecodeRuneInString(s[j:])
+	switch {
+	case paren && (r == ')' || r == '）'):
+	case !paren && (r == '.' || r == '、' || r == '．'):
+	default:
+		return false, 0, "", false
+	}
+	return paren, n, s[j+size:], true
+}
+
+// arabicRunIn reports a heading 1. or (1) at the start of s (after a full
+// stop, a units' bracket or a title and a space) that can be one: the next
+// number of its style or the first, and a title of two to thirty
+// characters that starts with a word and ends at a full stop or a colon,
+// with no comma or semicolon in it (…建成站点20个。 2.建设科普e站。新建…).
+func arabicRunIn(s string, seq *runInSeq) bool {
+	paren, n, rest, ok := arabicNumber(strings.TrimLeft(s, "* "))
+	if !ok || n == 0 || seq.row {
+		return false
+	}
+	if last := seq.dot; paren && n != 1 && n != seq.paren+1 || !paren && n != 1 && n != last+1 {
+		return false
+	}
+	rest = strings.TrimLeft(rest, "* ")
+	first, _ := utf8.DecodeRuneInString(rest)
+	if !unicode.Is(unicode.Han, first) || isCNDigit(first) {
+		return false
+	}
+	end := strings.IndexAny(rest, "。：:，,；;")
+	if end < 0 || !strings.ContainsRune("。：:", []rune(rest[end:])[0]) {
+		return false
+	}
+	t := strings.Trim(rest[:end], "* ")
+	k := utf8.RuneCountInString(t)
+	return k >= 2 && k <= 30 && !strings.Contains(t, "是指")
+}
+
+// runInHeadings cuts a line before the headings run into it, appending the
+// pieces to buf (reused from line to line); a line without any is one piece.
+// seq carries the numbers of 1. and (1) from line to line.
+func runInHeadings(line string, buf []string, seq *runInSeq) []string {
+	seq.note(line)
+	seq.row = strings.ContainsAny(line, "|\t")
+	// a cheap pass first: a Chinese numeral closed by 、 or a bracket, or
+	// a digit closed by a point or a bracket
+	cue, prev := false, rune(0)
+	for _, r := range line {
+		if (r == '、' || r == '）' || r == ')') && strings.ContainsRune("一二三四五六七八九十", prev) ||
+			(r == '.' || r == '、' || r == '．' || r == ')' || r == '）') && isDigit(prev) {
+			cue = true
+			break
+		}
+		prev = r
+	}
+	if !cue {
+		return append(buf, line)
+	}
+	locs := reRunIn.FindAllStringIndex(line, -1)
+	if locs == nil {
+		return append(buf, line)
+	}
+	out := buf
+	from := 0
+	for _, l := range locs {
+		r, n := utf8.DecodeRuneInString(line[l[0]:])
+		cut := l[0] + n
+		if next, _ := utf8.DecodeRuneInString(line[l[1]:]); strings.HasSuffix(line[:l[1]], "、") && isCNDigit(next) {
+			continue // 一、二级医院, 三、四线城市: a pair of numerals, not a heading
+		}
+		if d, _ := utf8.DecodeLastRuneInString(strings.TrimRight(line[:l[1]], ".、．)）")); isDigit(d) && !arabicRunIn(strings.TrimLeftFunc(line[cut:], blank), seq) {
+			continue // 1. or (1) out of sequence, or with no title
+		}
+		if strings.ContainsRune("）)〕", r) && unitsClosed(line[from:l[0]]) {
+			// the bracket of an item's units, a space, the next heading
+		} else if !strings.ContainsRune("。！？", r) {
+			// (一) or 1. straight after a title: only when what comes
+			// before is a heading's number and a short title (一、总体要求（一）…)
+			if head := line[from:cut]; !isHeadingLine(normalize(strings.TrimLeftFunc(head, blank))) || utf8.RuneCountInString(head) > 30 || strings.ContainsAny(head, "，,。；;：:") {
+				continue
+			}
+		}
+		for cut < len(line) && (line[cut] == ' ' || line[cut] == '\t') {
+			cut++
+		}
+		if cut > from {
+			out = append(out, line[from:cut])
+			from = cut
+			seq.note(line[cut:])
+		}
+	}
+	return append(out, line[from:])
+}
+
+// unitsClosed reports text that ends inside a bracket of who is responsible
+// for an item (（责任单位：A、B, （牵头单位：A（集团）、B, 〔责任单位：A): the
+// bracket it ends in holds a colon after a word of units. A bracket opened
+// on a line before (a page broke the list of units) is one when the text
+// has no full stop and lists names with 、.
+func unitsClosed(s string) bool {
+	depth := 0
+	for i := len(s); i > 0; {
+		r, n := utf8.DecodeLastRuneInString(s[:i])
+		i -= n
+		switch r {
+		case '）', ')', '〕':
+			depth++
+		case '（', '(', '〔':
+			if depth > 0 {
+				depth--
+				continue
+			}
+			in := s[i+n:]
+			c := strings.IndexAny(in, ":：")
+			if c < 0 {
+				return false
+			}
+			w := in[:c]
+			return strings.Contains(w, "单位") || strings.Contains(w, "部门") || strings.Contains(w, "牵头")
+		}
+	}
+	return depth == 0 && strings.Contains(s, "、") && !strings.ContainsAny(s, "。；;")
+}
