@@ -47,15 +47,28 @@ func leadMark(line string) bool {
 	return line[0] == 0xe2 && reMarkdownLead.MatchString(line) // the bullets are U+2000–U+2FFF
 }
 
+// leadLen is the length in bytes of the marks before a heading: a
+// Markdown heading's, a list's or a quote's mark, bold, a bullet, or two or
+// three of them (### **一、…**, - **1. …**, > **（一）…**).
+func leadLen(line string) int {
+	n := 0
+	for k := 0; k < 3 && leadMark(line[n:]); k++ {
+		m := len(reMarkdownLead.FindString(line[n:]))
+		if m == 0 {
+			break
+		}
+		n += m
+	}
+	return n
+}
+
 // heading recognizes a numbered heading line and returns its rank (-1–4),
 // its number as written in the section path, and the rest of the line.
 //
 // The levels rank the numbering styles as Chinese documents nest them:
 // 第一篇/第一章 (-1), 第一节 (0), 一、(1), (一) (2), 1. (3), (1) 1) ⑴ (4), ① (5).
 func heading(line string) (level int, number, rest string, ok bool) {
-	if leadMark(line) {
-		line = line[len(reMarkdownLead.FindString(line)):]
-	}
+	line = line[leadLen(line):]
 	if !strings.HasPrefix(line, "第") {
 		// most lines: the styles below
 	} else if m := reChapter.FindStringSubmatch(line); m != nil {

@@ -38,6 +38,31 @@ func TestSectionLayouts(t *testing.T) {
 			`3 (一) 实施科普惠农工程 "（一）实施科普惠农工程"`,
 			`4 1 培育农村科普带头人 "1．培育农村科普带头人"`,
 		}},
+		// a document that nests its styles in an order of its own: （一） below 1．
+		{"layouts/daozhi_cengji.txt", []string{
+			`1 一 加强政治引领 "一、加强政治引领"`,
+			`2 1 深化思想引领 "1．深化思想引领"`,
+			`3 (一) 开展主题宣讲 "（一）开展主题宣讲"`,
+			`3 (二) 选树先进典型 "（二）选树先进典型"`,
+			`2 2 加强组织建设 "2．加强组织建设"`,
+			`3 (一) 推进“两个覆盖” "（一）推进“两个覆盖”"`,
+			`3 (二) 建强基层组织 "（二）建强基层组织"`,
+			`1 二 提升服务能力 "二、提升服务能力"`,
+			`2 1 服务企业创新 "1．服务企业创新"`,
+			`2 2 服务乡村振兴 "2．服务乡村振兴"`,
+		}},
+		// Markdown heading marks, list marks and bold together (### **一、…**, - **1. …**),
+		// bold around the title only, a space before 、
+		{"layouts/jiacu_biaoti.md", []string{
+			`1 一 活动主题 "一、活动主题"`,
+			`1 二 主要活动 "二、主要活动"`,
+			`2 (一) 启动仪式 "（一）启动仪式"`,
+			`2 (二) 科普展览 "（二）**科普展览"`,
+			`3 1 线上展览 "1. 线上展览"`,
+			`3 2 线下展览 "2. 线下展览"`,
+			`1 三 组织保障 "三 、组织保障"`,
+			`2 (一) 加强领导 "（一） 加强领导"`,
+		}},
 		// a web page's table of contents as links, then Markdown headings ## 一、 ### （一）
 		{"layouts/mulu_wangye.md", []string{
 			`1 一 建设目标 "一、建设目标"`,

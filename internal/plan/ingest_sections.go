@@ -10,7 +10,8 @@ import (
 
 // open is a section open at the line being read.
 type open struct {
-	level    int
+	level    int  // the rank of its numbering style (heading)
+	rank     int  // the rank in this document's nesting (docRead.rankOf)
 	box      bool // a box (专栏) in the text: its items stay in it
 	sec      *Section
 	deadline *int // stated at the head of the section's text
@@ -119,7 +120,8 @@ func (d *docRead) openSection(i int, h head) int {
 	} else if d.titleLine > i {
 		title = titleOf(d.lines[d.titleLine])
 	}
-	for len(d.stack) > 0 && d.pops(h) {
+	rank := d.rankOf(h)
+	for len(d.stack) > 0 && d.pops(h, rank) {
 		d.stack = d.stack[:len(d.stack)-1]
 	}
 	// Level is the depth in the document's numbering.
@@ -135,13 +137,13 @@ func (d *docRead) openSection(i int, h head) int {
 		parent := d.stack[len(d.stack)-1].sec
 		parent.Children = append(parent.Children, sec)
 	}
-	d.stack = append(d.stack, open{level: h.level, box: h.box, sec: sec, past: pastTitle(sec.Title) || len(d.stack) > 0 && d.stack[len(d.stack)-1].past})
+	d.stack = append(d.stack, open{level: h.level, rank: rank, box: h.box, sec: sec, past: pastTitle(sec.Title) || len(d.stack) > 0 && d.stack[len(d.stack)-1].past})
 	off := utf8.RuneCountInString(line) - utf8.RuneCountInString(h.rest)
 	lead := 0
 	if h.box {
 		lead = utf8.RuneCountInString(line[:strings.Index(line, "专栏")])
-	} else if leadMark(line) {
-		lead = utf8.RuneCountInString(reMarkdownLead.FindString(line))
+	} else {
+		lead = utf8.RuneCountInString(line[:leadLen(line)])
 	}
 	at := 0 // where the title starts in the rest of the line (**三、**保障措施)
 	if k := strings.Index(h.rest, first); k > 0 {

@@ -52,16 +52,16 @@ func firstNumber(n string) bool {
 }
 
 // pops reports whether the innermost open section closes before heading
-// h: one of the same rank or below closes, except a box before its own
-// next item.
-func (d *docRead) pops(h head) bool {
+// h of rank (rankOf): one of the same rank or below closes, except a box
+// before its own next item.
+func (d *docRead) pops(h head, rank int) bool {
 	top := d.stack[len(d.stack)-1]
-	if top.box && !h.box && top.level == h.level {
+	if top.box && !h.box && top.rank == rank {
 		kids := top.sec.Children
 		if len(kids) == 0 {
 			return !firstNumber(h.number)
 		}
 		return !numberAfter(kids[len(kids)-1].Number, h.number)
 	}
-	return top.level >= h.level
+	return top.rank >= rank
 }
