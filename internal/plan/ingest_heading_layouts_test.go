@@ -186,6 +186,20 @@ func TestSectionLayouts(t *testing.T) {
 			`2 一 加强组织领导 "一、加强组织领导"`,
 			`2 二 加大经费投入 "二、加大经费投入"`,
 		}},
+		// a .docx whose headings Word numbers itself (w:numPr, in the paragraph or its style):
+		// no number in the text; a bulleted list stays text
+		{"layouts/zidong_bianhao.docx", []string{
+			`1 一 总体目标 "一、总体目标"`,
+			`1 二 重点任务 "二、重点任务"`,
+			`2 (一) 实施科学课程提升计划 "（一）实施科学课程提升计划"`,
+			`3 1 开发校本课程 "1.开发校本课程"`,
+			`3 2 建设实验室 "2.建设实验室"`,
+			`4 (1) 开展实验室评估 "（1）开展实验室评估"`,
+			`4 (2) 推动实验室开放 "（2）推动实验室开放"`,
+			`2 (二) 实施科技辅导员培养计划 "（二）实施科技辅导员培养计划"`,
+			`1 三 保障措施 "三、保障措施"`,
+			`2 (一) 加强组织领导 "（一）加强组织领导"`,
+		}},
 	}
 	for _, tc := range tests {
 		text, doc := ownDoc(t, tc.name)
