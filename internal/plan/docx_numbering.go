@@ -40,6 +40,13 @@ type docxNumPr struct {
 // readDocxLists reads word/numbering.xml and the numbering of word/styles.xml;
 // nil when the document numbers nothing.
 func readDocxLists(zr *zip.Reader) *docxLists {
+	has := false
+	for _, f := range zr.File {
+		has = has || f.Name == "word/numbering.xml"
+	}
+	if !has {
+		return nil
+	}
 	l := &docxLists{nums: map[string]string{}, levels: map[string]*[9]docxLvl{}, styles: map[string]docxNumPr{}, count: map[string]*[9]int{}}
 	for _, f := range zr.File {
 		switch f.Name {

@@ -141,7 +141,8 @@ func runInHeadings(line string, buf []string, seq *runInSeq) []string {
 		} else if !strings.ContainsRune("。！？", r) {
 			// (一) or 1. straight after a title: only when what comes
 			// before is a heading's number and a short title (一、总体要求（一）…)
-			if head := line[from:cut]; !isHeadingLine(normalize(strings.TrimLeftFunc(head, blank))) || utf8.RuneCountInString(head) > 30 || strings.ContainsAny(head, "，,。；;：:") {
+			// (its length first: the text before may be a long line's)
+			if head := line[from:cut]; len(head) > 120 || utf8.RuneCountInString(head) > 30 || strings.ContainsAny(head, "，,。；;：:") || !isHeadingLine(normalize(strings.TrimLeftFunc(head, blank))) {
 				continue
 			}
 		}
