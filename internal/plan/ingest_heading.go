@@ -62,6 +62,31 @@ func leadLen(line string) int {
 	return n
 }
 
+// unescapeNumber drops the backslashes a Markdown converter puts in a
+// number that would read as a list's (1\\. 推进…, \\(1\\) 建设…): before its
+// opening bracket and before the point or bracket that closes it. The rest
+// of the line is left as it is, so the title is still the line's end.
+func unescapeNumber(line string) string {
+	if strings.HasPrefix(line, "\\(") {
+		line = line[1:]
+	}
+	i := 0
+	if strings.HasPrefix(line, "(") {
+		i = 1
+	}
+	for i < len(line) && i < 12 {
+		r, n := utf8.DecodeRuneInString(line[i:])
+		if !isDigit(r) && !isCNDigit(r) {
+			break
+		}
+		i += n
+	}
+	if i+1 < len(line) && line[i] == '\\' && (line[i+1] == '.' || line[i+1] == ')') {
+		line = line[:i] + line[i+1:]
+	}
+	return line
+}
+
 // heading recognizes a numbered heading line and returns its rank (-1–4),
 // its number as written in the section path, and the rest of the line.
 //
@@ -69,6 +94,9 @@ func leadLen(line string) int {
 // 第一篇/第一章 (-1), 第一节 (0), 一、(1), (一) (2), 1. (3), (1) 1) ⑴ (4), ① (5).
 func heading(line string) (level int, number, rest string, ok bool) {
 	line = line[leadLen(line):]
+	if k := strings.IndexByte(line[:min(len(line), 12)], '\\'); k >= 0 {
+		line = unescapeNumber(line)
+	}
 	if !strings.HasPrefix(line, "第") {
 		// most lines: the styles below
 	} else if m := reChapter.FindStringSubmatch(line); m != nil {
@@ -182,7 +210,8 @@ func spaceEnds(t string) string {
 	head, tail := t[:sp], strings.TrimLeft(t[sp:], " \u3000")
 	last, _ := utf8.DecodeLastRuneInString(head)
 	first, _ := utf8.DecodeRuneInString(tail)
-	if utf8.RuneCountInString(strings.Trim(head, "*")) < 2 || !unicode.Is(unicode.Han, last) || !unicode.Is(unicode.Han, first) {
+	// (a sentence may open with a quotation or a title: “十四五”时期，…)
+	if utf8.RuneCountInString(strings.Trim(head, "*")) < 2 || !unicode.Is(unicode.Han, last) || !unicode.Is(unicode.Han, first) && first != '“' && first != '《' {
 		return t
 	}
 	return head

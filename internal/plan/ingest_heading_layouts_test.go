@@ -186,6 +186,28 @@ func TestSectionLayouts(t *testing.T) {
 			`2 一 加强组织领导 "一、加强组织领导"`,
 			`2 二 加大经费投入 "二、加大经费投入"`,
 		}},
+		// a 规划 saved one line a page: 第一章, 第一节 and 一、 run in after a full stop or a
+		// title and a space, a sentence after a title that opens with a quotation
+		{"layouts/zhangjie_yihang.txt", []string{
+			`1 第一章 发展基础 "第一章 发展基础"`,
+			`1 第二章 总体要求 "第二章 总体要求"`,
+			`2 第一节 指导思想 "第一节 指导思想"`,
+			`2 第二节 发展目标 "第二节 发展目标"`,
+			`1 第三章 重点任务 "第三章 重点任务"`,
+			`2 第一节 完善场馆体系 "第一节 完善场馆体系"`,
+			`3 一 建设区县科技馆 "一、建设区县科技馆"`,
+			`3 二 建设流动科技馆 "二、建设流动科技馆"`,
+			`2 第二节 提升展教能力 "第二节 提升展教能力"`,
+			`3 一 更新展品 "一、更新展品"`,
+		}},
+		// a Markdown converter's escapes in the numbers (1\. 推进…, \(1\) 建设…)
+		{"layouts/zhuanyi.md", []string{
+			`1 1 推进科普阵地建设 "1\\. 推进科普阵地建设"`,
+			`2 (1) 建设科普e站 "\\(1\\) 建设科普e站"`,
+			`2 (2) 提升科普画廊 "\\(2\\) 提升科普画廊"`,
+			`1 2 加强科普队伍建设 "2\\. 加强科普队伍建设"`,
+			`1 3 开展品牌科普活动 "3\\. 开展品牌科普活动"`,
+		}},
 		// a .docx whose headings Word numbers itself (w:numPr, in the paragraph or its style):
 		// no number in the text; a bulleted list stays text
 		{"layouts/zidong_bianhao.docx", []string{

@@ -57,3 +57,13 @@ func TestRankOfGuards(t *testing.T) {
 		t.Errorf("got  %s\nwant %s", got, want)
 	}
 }
+
+// A chapter runs into a line only with a space after it; 一、 after a title
+// and a space only when what comes before is a heading's short title.
+func TestChapterRunInGuards(t *testing.T) {
+	text := "某市科普规划（2026—2030年）\n第一章 发展基础 全市建成科技馆5座，详见第二章。第三章规定的任务由市科协负责。" +
+		"全市一、二级学会达到50个。 第二章 总体要求 坚持公益属性，面向公众开放。科技馆 一、二层对外开放。\n"
+	if got, want := sectionsOf(t, text), "1 第一章 发展基础 | 1 第二章 总体要求"; got != want {
+		t.Errorf("got  %s\nwant %s", got, want)
+	}
+}

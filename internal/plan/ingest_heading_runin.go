@@ -15,6 +15,10 @@ import (
 // and (一) follow a full stop only as headings (not a colon or a semicolon:
 // 来源分组：三、…, 包括：(一)…；(二)…).
 //
+// Chapters (第一章, 第一节, 第一部分) run in after a full stop or a heading's
+// title and a space, and so does 一、 after a title and a space (第一节
+// 完善场馆体系 一、建设区县科技馆 …: a PDF saved one line a page).
+//
 // After a closing bracket and a space, a heading starts when the bracket
 // names who is responsible (…（责任单位：市发展改革委） （二）合理选址布点…,
 // …有关企业） 三、保障措施): the item before ends with its units. A (一) after
@@ -25,9 +29,14 @@ import (
 // （一）建设社区科普阵地 1.建设社区科普大学。…) but are read only in their
 // sequence and with a title closed by a full stop (arabicRunIn): numbers
 // stand in running text for many other things.
-var reRunIn = regexp.MustCompile(`[。！？]\s*(?:\*\*\s*)?(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]|\d{1,2}[.、．]|[（(]\d{1,2}[）)])` +
+var reRunIn = regexp.MustCompile(`[。！？]\s*(?:\*\*\s*)?(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]|\d{1,2}[.、．]|[（(]\d{1,2}[）)]|` + reChapterRunIn + `)` +
 	`|[）)〕]\s+(?:\*\*\s*)?(?:[一二三四五六七八九十]{1,3}、|\d{1,2}[.、．])` +
-	`|[^\s。！？]\s*(?:\*\*\s*)?[（(][一二三四五六七八九十]{1,3}[）)]|[^\s。！？]\s+(?:\*\*\s*)?\d{1,2}[.、．]`)
+	`|[^\s。！？]\s*(?:\*\*\s*)?[（(][一二三四五六七八九十]{1,3}[）)]|[^\s。！？]\s+(?:\*\*\s*)?(?:\d{1,2}[.、．]|[一二三四五六七八九十]{1,3}、|` + reChapterRunIn + `)`)
+
+// reChapterRunIn is a chapter, a part or a section of a chapter run into
+// a line (…编制本规划。 第一章 发展基础 …, 第二章 总体要求 第一节 指导思想 …):
+// only with a space after it, as a converter leaves one after a heading.
+const reChapterRunIn = `第[一二三四五六七八九十]{1,3}(?:章|节|篇|部分)\s`
 
 // runInSeq is the last number of the styles 1. and (1) seen at a line's or
 // a run-in heading's start: a number run into a line is a heading only as
@@ -111,7 +120,7 @@ func runInHeadings(line string, buf []string, seq *runInSeq) []string {
 	// a digit closed by a point or a bracket
 	cue, prev := false, rune(0)
 	for _, r := range line {
-		if (r == '、' || r == '）' || r == ')') && strings.ContainsRune("一二三四五六七八九十", prev) ||
+		if (r == '、' || r == '）' || r == ')' || r == '章' || r == '节' || r == '篇' || r == '部') && strings.ContainsRune("一二三四五六七八九十", prev) ||
 			(r == '.' || r == '、' || r == '．' || r == ')' || r == '）') && isDigit(prev) {
 			cue = true
 			break
