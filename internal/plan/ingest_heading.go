@@ -188,7 +188,7 @@ func titleOf(rest string) string {
 	if i >= 0 {
 		rest = rest[:i]
 	}
-	if i > 0 {
+	if i > 0 || i < 0 && longTail(rest) {
 		rest = spaceEnds(rest)
 	}
 	rest = strings.TrimPrefix(strings.TrimSuffix(strings.TrimSpace(rest), "**"), "**") // **三、**保障措施
@@ -197,6 +197,28 @@ func titleOf(rest string) string {
 		rest = string([]rune(rest)[:60])
 	}
 	return rest
+}
+
+// longTail reports a line with no punctuation that runs on past a space
+// for five or more characters with a figure among them (（三）提升运营水平
+// 接入市级平台的充电桩比例达到 100%: a heading cut from a line a page); a
+// title with a space in it (（二）科普 基地, 第一篇 承前启后 奋力谱写…, a PDF's
+// spaced characters) is left whole.
+func longTail(rest string) bool {
+	t := strings.TrimLeft(rest, " ")
+	sp := strings.IndexAny(t, " \u3000")
+	return sp > 0 && utf8.RuneCountInString(strings.TrimSpace(t[sp:])) >= 5 && hasFigure(t[sp:]) &&
+		strings.Count(t[:sp], "《") == strings.Count(t[:sp], "》") && strings.Count(t[:sp], "“") == strings.Count(t[:sp], "”") // (not inside a title: 《中共中央办公厅 国务院办公厅…》)
+}
+
+// hasFigure reports a figure in s: a digit not part of a name like 5G.
+func hasFigure(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if isDigit(rune(s[i])) && (i+1 == len(s) || !(s[i+1] >= 'A' && s[i+1] <= 'Z' || s[i+1] >= 'a' && s[i+1] <= 'z')) {
+			return true
+		}
+	}
+	return false
 }
 
 // spaceEnds is a title up to the space after which its paragraph runs on

@@ -150,6 +150,19 @@ func TestSectionLayouts(t *testing.T) {
 			`2 (一) 加强组织领导 "（一）加强组织领导"`,
 			`2 (二) 强化经费保障 "（二）强化经费保障"`,
 		}},
+		// a line a page whose headings follow no full stop: 一、 and （一） after a bare space, read
+		// in their sequence; a title ends at its space when a figure follows (known limit: not
+		// when none does)
+		{"layouts/yiye_wuju.txt", []string{
+			`1 一 发展目标 "一、发展目标"`,
+			`1 二 重点任务 "二、重点任务"`,
+			`2 (一) 科学规划布局 "（一）科学规划布局"`,
+			`2 (二) 合理选址布点 "（二）合理选址布点"`,
+			`2 (三) 提升运营水平 "（三）提升运营水平"`,
+			`1 三 保障措施 "三、保障措施"`,
+			`2 (一) 强化用地保障 将充电站纳入国土空间规划 "（一）强化用地保障 将充电站纳入国土空间规划"`,
+			`2 (二) 加大资金支持 对新建充电站给予补助 "（二）加大资金支持 对新建充电站给予补助"`,
+		}},
 		// a PDF saved one line a page: 一、 （一） 1. and （1） run into the line before, after a
 		// full stop, a title and a space, or a units' bracket; a list after a colon stays text
 		{"layouts/yiye_yihang.txt", []string{

@@ -67,3 +67,21 @@ func TestChapterRunInGuards(t *testing.T) {
 		t.Errorf("got  %s\nwant %s", got, want)
 	}
 }
+
+// 一、 and (一) after a bare space are headings only as the next number of
+// their style, not after a clause's punctuation, and with a title that
+// starts with a word (not a particle).
+func TestSpacedRunInGuards(t *testing.T) {
+	for _, c := range []struct{ text, want string }{{
+		"某市充电设施方案（2026—2027年）\n一、重点任务 （一）科学布局 建成充电站 400 座 （三）提升运营 接入平台 100 座" +
+			" （二）为本年度新增 建成 20 座 （二）合理选址 每街道 3 座 二、保障措施 加强用地保障\n",
+		"1 一 重点任务 | 2 (一) 科学布局 | 2 (二) 合理选址 | 1 二 保障措施 加强用地保障",
+	}, {
+		"某市充电设施方案（2026—2027年）\n一、重点任务 （一）科学布局 建成充电站 400 座， （二）合理选址 每街道 3 座\n",
+		"1 一 重点任务 | 2 (一) 科学布局",
+	}} {
+		if got := sectionsOf(t, c.text); got != c.want {
+			t.Errorf("got  %s\nwant %s", got, c.want)
+		}
+	}
+}

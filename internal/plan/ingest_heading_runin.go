@@ -43,18 +43,78 @@ const reChapterRunIn = `第[一二三四五六七八九十]{1,3}(?:章|节|篇|�
 // the next of its style, or as the first.
 type runInSeq struct {
 	dot, paren int
+	top, sub   int  // the last 一、 and (一) (a new 一、 starts (一) over)
 	row        bool // the line is a table's row (cells apart by | or a tab): its cells' lists stay in it
 }
 
 // note records the number a piece of a line starts with.
 func (q *runInSeq) note(piece string) {
-	if paren, n, _, ok := arabicNumber(strings.TrimLeft(strings.TrimLeftFunc(piece, blank), "*")); ok {
+	piece = strings.TrimLeft(strings.TrimLeftFunc(piece, blank), "*")
+	if paren, n, _, ok := arabicNumber(piece); ok {
 		if paren {
 			q.paren = n
 		} else {
 			q.dot = n
 		}
+	} else if sub, n, _, ok := chineseNumber(piece); ok && sub {
+		q.sub = n
+	} else if ok {
+		q.top, q.sub = n, 0
 	}
+}
+
+// chineseNumber reads 一、 or (一) （一） at the start of s, and the text after it.
+func chineseNumber(s string) (sub bool, n int, rest string, ok bool) {
+	i := 0
+	if strings.HasPrefix(s, "(") {
+		sub, i = true, 1
+	} else if strings.HasPrefix(s, "（") {
+		sub, i = true, len("（")
+	}
+	j := i
+	for j < len(s) && j-i < 9 {
+		if r, _ := utf8.DecodeRuneInString(s[j:]); !strings.ContainsRune("一二三四五六七八九十", r) {
+			break
+		}
+		j += len("一")
+	}
+	if j == i || j == len(s) {
+		return false, 0, "", false
+	}
+	v, good := cnNumber(s[i:j])
+	r, size := utf8.DecodeRuneInString(s[j:])
+	if !good || sub && r != ')' && r != '）' || !sub && r != '、' {
+		return false, 0, "", false
+	}
+	return sub, v, s[j+size:], true
+}
+
+// spacedRunIn reports a heading 一、 or (一) after a space in a long line,
+// though neither a full stop, a units' bracket nor a title comes before it
+// (…建成超充站 1340 座 （二）合理选址布点 结合…: a converter's line a page): the
+// next number of its style after the last one seen, not after a clause's
+// punctuation (r, the character before the space), and a title of two to
+// thirty characters that starts with a word (no particle: （二）为本年度…)
+// and ends at a space, a full stop or a colon.
+func spacedRunIn(line string, at int, r rune, seq *runInSeq) bool {
+	if seq.row || at >= len(line) || line[at] != ' ' && line[at] != '\t' || strings.ContainsRune("；;：:，,、", r) {
+		return false
+	}
+	sub, n, rest, ok := chineseNumber(strings.TrimLeft(line[at:], " \t*"))
+	if !ok || sub && n != seq.sub+1 || !sub && n != seq.top+1 {
+		return false
+	}
+	rest = strings.TrimLeft(rest, "* ")
+	first, _ := utf8.DecodeRuneInString(rest)
+	if !unicode.Is(unicode.Han, first) || isCNDigit(first) || strings.ContainsRune("的之以及等和与或为是在至到其左上下", first) {
+		return false
+	}
+	end := strings.IndexAny(rest, " 。：:，,；;")
+	if end < 0 || !strings.ContainsRune(" 。：:", []rune(rest[end:])[0]) {
+		return false
+	}
+	k := utf8.RuneCountInString(strings.Trim(rest[:end], "*"))
+	return k >= 2 && k <= 30
 }
 
 // arabicNumber reads 1. 1、 1． or (1) （1） at the start of s, and the text after it.
@@ -149,9 +209,11 @@ func runInHeadings(line string, buf []string, seq *runInSeq) []string {
 			// the bracket of an item's units, a space, the next heading
 		} else if !strings.ContainsRune("。！？", r) {
 			// (一) or 1. straight after a title: only when what comes
-			// before is a heading's number and a short title (一、总体要求（一）…)
+			// before is a heading's number and a short title, no space in
+			// it (一、总体要求（一）…); else only in sequence (spacedRunIn)
 			// (its length first: the text before may be a long line's)
-			if head := line[from:cut]; len(head) > 120 || utf8.RuneCountInString(head) > 30 || strings.ContainsAny(head, "，,。；;：:") || !isHeadingLine(normalize(strings.TrimLeftFunc(head, blank))) {
+			if head := strings.TrimSpace(line[from:cut]); (len(head) > 120 || utf8.RuneCountInString(head) > 30 || strings.ContainsAny(head, "，,。；;：:") || !shortHeading(normalize(head))) &&
+				!spacedRunIn(line, cut, r, seq) {
 				continue
 			}
 		}
@@ -165,6 +227,13 @@ func runInHeadings(line string, buf []string, seq *runInSeq) []string {
 		}
 	}
 	return append(out, line[from:])
+}
+
+// shortHeading reports a heading's number and a title with no space in it
+// (一、总体要求, 第二章 总体要求), the text before a heading run in after it.
+func shortHeading(l string) bool {
+	_, _, rest, ok := heading(l)
+	return ok && !strings.ContainsAny(strings.TrimSpace(rest), " \u3000")
 }
 
 // unitsClosed reports text that ends inside a bracket of who is responsible
