@@ -74,6 +74,7 @@ type docRead struct {
 	prevColon      bool           // the line before ended with a colon: a list may follow
 	listRank       int            // the rank of the numbers of the list being read (listItem), or 0
 	ranks          map[int]int    // the rank in this document's nesting of each numbering style met (rankOf)
+	cellHeads      bool           // the document is set as a table headed by one-cell rows (cellHeading)
 	lastL3         int            // the number of the last 1. heading (a list may run past 99.)
 	lastDecimal    string         // the number of the last heading of a decimal outline (2.1)
 	spacedL1       bool           // top headings that lost their 、 (一 总体要求): spacedL1

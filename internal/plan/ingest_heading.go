@@ -184,6 +184,9 @@ func decimalTitle(sub, rest string) bool {
 // more words' characters, then a space, then a sentence that goes on past
 // a comma or a full stop.
 func titleOf(rest string) string {
+	if strings.HasSuffix(rest, "|") {
+		rest = strings.TrimRight(rest, "| ") // a heading in a table's one-cell row
+	}
 	i := strings.IndexAny(rest, "。;；，,:：")
 	if i >= 0 {
 		rest = rest[:i]

@@ -15,6 +15,15 @@ func TestSectionLayouts(t *testing.T) {
 		name     string
 		sections []string
 	}{
+		// a plan set as a table (a task list as a web page gives it): its parts headed by rows
+		// of one cell (| 一、科普阵地建设 |, | （一）社区科普站 |)
+		{"layouts/biaoge_fenlei.md", []string{
+			`1 一 科普阵地建设 "一、科普阵地建设"`,
+			`2 (一) 社区科普站 "（一）社区科普站"`,
+			`2 (二) 科普基地 "（二）科普基地"`,
+			`1 二 科普活动开展 "二、科普活动开展"`,
+			`2 (一) 品牌活动 "（一）品牌活动"`,
+		}},
 		// 第一部分 above 一、, and the full order of GB/T 9704 below it: 一、（一）1.（1）① with
 		// full-width digits and marks (１． ２、 （１）) beside half-width ones
 		{"layouts/bufen_wuji.txt", []string{

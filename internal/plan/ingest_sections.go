@@ -25,6 +25,7 @@ type head struct {
 	number, rest string
 	ok           bool
 	box          bool // a box's title (ingest_sections_box.go)
+	cell         int  // runes before the number of a heading in a table's one-cell row (cellHeading), or 0
 }
 
 // path is the numbers of the sections open.
@@ -58,6 +59,13 @@ func (d *docRead) headingAt(i int) head {
 		// 一 总体要求: the top numbers of a document that lost their 、
 		if m := reL1Spaced.FindStringSubmatch(line); m != nil && spacedTitle(m[2]) {
 			h = head{level: 1, number: m[1], rest: m[2], ok: true}
+		}
+	}
+	if !h.ok && line[0] == '|' && (len(d.doc.Sections) == 0 || d.cellHeads) {
+		// a plan set as a table: only where the document's first heading
+		// is such a row (elsewhere one-cell rows are a table's categories)
+		if h = cellHeading(line); h.ok {
+			d.cellHeads = true
 		}
 	}
 	if h.ok && h.level == 4 && definition(titleOf(h.rest)) {
@@ -142,6 +150,8 @@ func (d *docRead) openSection(i int, h head) int {
 	lead := 0
 	if h.box {
 		lead = utf8.RuneCountInString(line[:strings.Index(line, "专栏")])
+	} else if h.cell > 0 {
+		lead = h.cell
 	} else {
 		lead = utf8.RuneCountInString(line[:leadLen(line)])
 	}
@@ -289,4 +299,27 @@ func numberAfter(cur, next string) bool {
 		return ok1 && ok2 && q == p+1
 	}
 	return y == x+1
+}
+
+// cellHeading reads a table's row of one cell that holds a numbered
+// heading (| 一、共筑美丽蓝天 |, | （一）空气质量目标 | | |): a plan set as a
+// table (a task list by category) heads its parts so. It is read only when
+// the table reader took the row for none of its own, and only in a
+// document whose first heading is such a row. The rest runs to the
+// line's end, so the title is the line's end (titleOf drops the bars).
+func cellHeading(line string) head {
+	if strings.Count(line, "|") < 2 {
+		return head{}
+	}
+	in := strings.TrimLeft(line[1:], " ")
+	end := strings.IndexByte(in, '|')
+	if end <= 0 || strings.Trim(in[end:], "| ") != "" {
+		return head{} // more than one cell with text
+	}
+	l, n, rest, ok := heading(strings.TrimRight(in[:end], " "))
+	if !ok {
+		return head{}
+	}
+	at := len(line) - len(in)
+	return head{level: l, number: n, rest: line[at+strings.Index(in, rest):], ok: true, cell: utf8.RuneCountInString(line[:at])}
 }
