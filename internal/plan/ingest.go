@@ -123,6 +123,7 @@ func (d *docRead) line(i int) {
 	if d.furniture(i, glued || yearApart(d.lines, i, d.apart)) {
 		return
 	}
+	d.quoteEnds(i)
 	row, done := d.tableLine(i) // row: a row of a table that is not an indicator table
 	if done {
 		return

@@ -222,6 +222,18 @@ func TestSectionLayouts(t *testing.T) {
 			`2 第二节 提升展教能力 "第二节 提升展教能力"`,
 			`3 一 更新展品 "一、更新展品"`,
 		}},
+		// a 专栏 box in a Markdown quote between the items of the text: the text's 3. after the
+		// quote goes on its 1. 2., not the box's
+		{"layouts/zhuanlan_yinyong.md", []string{
+			`1 一 重点任务 "一、重点任务"`,
+			`2 1 完善学会治理 "1. 完善学会治理"`,
+			`2 2 壮大会员队伍 "2. 壮大会员队伍"`,
+			`2 专栏1 学会能力提升工程 "专栏1\u3000学会能力提升工程"`,
+			`3 1 示范学会建设 "1.示范学会建设"`,
+			`3 2 青年人才托举 "2.青年人才托举"`,
+			`2 3 深化开放合作 "3. 深化开放合作"`,
+			`1 二 保障措施 "二、保障措施"`,
+		}},
 		// a Markdown converter's escapes in the numbers (1\. 推进…, \(1\) 建设…)
 		{"layouts/zhuanyi.md", []string{
 			`1 1 推进科普阵地建设 "1\\. 推进科普阵地建设"`,

@@ -13,6 +13,7 @@ type open struct {
 	level    int  // the rank of its numbering style (heading)
 	rank     int  // the rank in this document's nesting (docRead.rankOf)
 	box      bool // a box (专栏) in the text: its items stay in it
+	quote    bool // a box set as a Markdown quote (> **专栏1 …**): it ends with the quote
 	sec      *Section
 	deadline *int // stated at the head of the section's text
 	past     bool
@@ -145,7 +146,7 @@ func (d *docRead) openSection(i int, h head) int {
 		parent := d.stack[len(d.stack)-1].sec
 		parent.Children = append(parent.Children, sec)
 	}
-	d.stack = append(d.stack, open{level: h.level, rank: rank, box: h.box, sec: sec, past: pastTitle(sec.Title) || len(d.stack) > 0 && d.stack[len(d.stack)-1].past})
+	d.stack = append(d.stack, open{level: h.level, rank: rank, box: h.box, quote: h.box && strings.HasPrefix(line, ">"), sec: sec, past: pastTitle(sec.Title) || len(d.stack) > 0 && d.stack[len(d.stack)-1].past})
 	off := utf8.RuneCountInString(line) - utf8.RuneCountInString(h.rest)
 	lead := 0
 	if h.box {

@@ -65,3 +65,20 @@ func (d *docRead) pops(h head, rank int) bool {
 	}
 	return top.rank >= rank
 }
+
+// quoteEnds closes a box set as a Markdown quote at line i, the first line
+// of text outside the quote: what follows is the text around the box again
+// (3. after a box's own 1. 2. goes on the text's 1. 2.).
+func (d *docRead) quoteEnds(i int) {
+	l := d.lines[i]
+	if l == "" || strings.HasPrefix(l, ">") {
+		return
+	}
+	for k := len(d.stack) - 1; k >= 0; k-- {
+		if d.stack[k].quote {
+			d.flush()
+			d.stack = d.stack[:k]
+			return
+		}
+	}
+}
