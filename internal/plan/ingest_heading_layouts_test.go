@@ -15,6 +15,14 @@ func TestSectionLayouts(t *testing.T) {
 		name     string
 		sections []string
 	}{
+		// a PDF's numbers alone on their lines (第一章, 一、) with the title on the next line, a
+		// page's number and header between them
+		{"layouts/bianhao_dandu.txt", []string{
+			`1 第一章 总则 "第一章"`,
+			`1 第二章 创建目标 "第二章"`,
+			`2 一 总体目标 "一、"`,
+			`2 二 具体指标 "二、"`,
+		}},
 		// a plan set as a table (a task list as a web page gives it): its parts headed by rows
 		// of one cell (| 一、科普阵地建设 |, | （一）社区科普站 |)
 		{"layouts/biaoge_fenlei.md", []string{

@@ -97,9 +97,21 @@ func (d *docRead) titleBelow(i int, h head) {
 		}
 		return
 	}
-	if j := nextTextLine(d.lines, i); j > 0 && utf8.RuneCountInString(d.lines[j]) <= 40 && !isHeadingLine(d.lines[j]) && !strings.ContainsAny(d.lines[j], "。;") {
+	if j := d.nextTitleLine(i); j > 0 && utf8.RuneCountInString(d.lines[j]) <= 40 && !isHeadingLine(d.lines[j]) && !strings.ContainsAny(d.lines[j], "。;") {
 		d.titleLine, d.titleMore = j, false
 	}
+}
+
+// nextTitleLine is the next line after i with text, page numbers, blank
+// lines and a page's header (a line printed atop three pages or more)
+// skipped, at most six lines on; or -1.
+func (d *docRead) nextTitleLine(i int) int {
+	for j := i + 1; j < len(d.lines) && j <= i+6; j++ {
+		if l := d.lines[j]; l != "" && !pageMarker(l) && !pageTriple(d.lines, j) && !(d.seen[l] >= 3 && !isHeadingLine(l)) {
+			return j
+		}
+	}
+	return -1
 }
 
 // titleGoesOn reports a heading's title (rest) that the next line finishes:
