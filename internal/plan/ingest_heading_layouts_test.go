@@ -80,6 +80,15 @@ func TestSectionLayouts(t *testing.T) {
 			`1 三 组织保障 "三 、组织保障"`,
 			`2 (一) 加强领导 "（一） 加强领导"`,
 		}},
+		// a web editor's ordered lists (<ol style="list-style-type: cjk-ideographic"> and <ol>
+		// inside its items): the numbers a browser draws, not in the text
+		{"layouts/liebiao.html", []string{
+			`1 一 打造品牌学术活动 "一、打造品牌学术活动"`,
+			`2 1 办好桐江学术年会 "1.办好桐江学术年会"`,
+			`2 2 举办青年科学家论坛 "2.举办青年科学家论坛"`,
+			`1 二 提升学会学术能力 "二、提升学会学术能力"`,
+			`2 1 支持学会办刊 "1.支持学会办刊"`,
+		}},
 		// a web page's table of contents as links, then Markdown headings ## 一、 ### （一）
 		{"layouts/mulu_wangye.md", []string{
 			`1 一 建设目标 "一、建设目标"`,
