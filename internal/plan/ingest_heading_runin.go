@@ -176,18 +176,7 @@ func arabicRunIn(s string, seq *runInSeq) bool {
 func runInHeadings(line string, buf []string, seq *runInSeq) []string {
 	seq.note(line)
 	seq.row = strings.ContainsAny(line, "|\t")
-	// a cheap pass first: a Chinese numeral closed by 、 or a bracket, or
-	// a digit closed by a point or a bracket
-	cue, prev := false, rune(0)
-	for _, r := range line {
-		if (r == '、' || r == '）' || r == ')' || r == '章' || r == '节' || r == '篇' || r == '部') && strings.ContainsRune("一二三四五六七八九十", prev) ||
-			(r == '.' || r == '、' || r == '．' || r == ')' || r == '）') && isDigit(prev) {
-			cue = true
-			break
-		}
-		prev = r
-	}
-	if !cue {
+	if !runInCue(line) {
 		return append(buf, line)
 	}
 	locs := reRunIn.FindAllStringIndex(line, -1)
@@ -234,6 +223,36 @@ func runInHeadings(line string, buf []string, seq *runInSeq) []string {
 func shortHeading(l string) bool {
 	_, _, rest, ok := heading(l)
 	return ok && !strings.ContainsAny(strings.TrimSpace(rest), " \u3000")
+}
+
+// runInCue is a cheap pass before reRunIn: a number closed as a heading's
+// that something stands before on the line — a Chinese numeral closed by 、
+// or a bracket, a chapter (第一章), or a digit closed by a point or a bracket
+// after a space, bold or a full stop (1. at a line's start runs in nothing).
+func runInCue(line string) bool {
+	var prev, before rune // before: the rune before the run of digits, numerals and opening brackets
+	for _, r := range line {
+		num := isDigit(r) || strings.ContainsRune("一二三四五六七八九十(（第", r)
+		if num && !(isDigit(prev) || strings.ContainsRune("一二三四五六七八九十(（第", prev)) {
+			before = prev
+		}
+		switch {
+		case num:
+		case before == 0:
+		case (r == '、' || r == '）' || r == ')') && strings.ContainsRune("一二三四五六七八九十", prev):
+			return true
+		case (r == '章' || r == '节' || r == '篇' || r == '部') && strings.ContainsRune("一二三四五六七八九十", prev):
+			if unicode.IsSpace(before) || strings.ContainsRune("*。！？", before) {
+				return true
+			}
+		case (r == '.' || r == '、' || r == '．' || r == ')' || r == '）') && isDigit(prev):
+			if unicode.IsSpace(before) || strings.ContainsRune("*。！？", before) {
+				return true
+			}
+		}
+		prev = r
+	}
+	return false
 }
 
 // unitsClosed reports text that ends inside a bracket of who is responsible
