@@ -39,6 +39,19 @@ func ingestText(text string, l *learnDoc) (*Doc, error) {
 	}
 	d.endTable()
 	d.flush()
+	if top := markdownTop(d.lines); len(d.doc.Sections) == 0 && top > 0 {
+		// no numbered heading, but Markdown's: read again with them
+		if l != nil {
+			*l = learnDoc{model: l.model, record: l.record, size: l.size}
+		}
+		d = newDocRead(text)
+		d.learn, d.mdTop = l, top
+		for i := range d.lines {
+			d.line(i)
+		}
+		d.endTable()
+		d.flush()
+	}
 	if len(d.doc.Sections) == 0 {
 		return d.doc, ErrNoStructure
 	}
@@ -75,6 +88,7 @@ type docRead struct {
 	listRank       int            // the rank of the numbers of the list being read (listItem), or 0
 	ranks          map[int]int    // the rank in this document's nesting of each numbering style met (rankOf)
 	cellHeads      bool           // the document is set as a table headed by one-cell rows (cellHeading)
+	mdTop          int            // the top level of a page's unnumbered Markdown headings, read when nothing is numbered (markdownTop)
 	lastL3         int            // the number of the last 1. heading (a list may run past 99.)
 	lastDecimal    string         // the number of the last heading of a decimal outline (2.1)
 	spacedL1       bool           // top headings that lost their 、 (一 总体要求): spacedL1

@@ -176,6 +176,15 @@ func TestSectionLayouts(t *testing.T) {
 			`2 (一) 加强组织领导 "（一）加强组织领导"`,
 			`2 (二) 强化经费保障 "（二）强化经费保障"`,
 		}},
+		// a page saved as Markdown whose headings carry no number (## 总体要求, ### …): read
+		// by their marks since nothing is numbered (it was refused)
+		{"layouts/wuhao_biaoti.md", []string{
+			`1 总体要求 总体要求 "总体要求"`,
+			`1 重点工作 重点工作 "重点工作"`,
+			`2 科普阵地建设 科普阵地建设 "科普阵地建设"`,
+			`2 科普队伍建设 科普队伍建设 "科普队伍建设"`,
+			`1 工作要求 工作要求 "工作要求"`,
+		}},
 		// a line a page whose headings follow no full stop: 一、 and （一） after a bare space, read
 		// in their sequence; a title ends at its space when a figure follows (known limit: not
 		// when none does)

@@ -62,6 +62,9 @@ func (d *docRead) headingAt(i int) head {
 			h = head{level: 1, number: m[1], rest: m[2], ok: true}
 		}
 	}
+	if !h.ok && d.mdTop > 0 && line[0] == '#' {
+		h = markdownHeading(line, d.mdTop)
+	}
 	if !h.ok && line[0] == '|' && (len(d.doc.Sections) == 0 || d.cellHeads) {
 		// a plan set as a table: only where the document's first heading
 		// is such a row (elsewhere one-cell rows are a table's categories)
