@@ -185,6 +185,18 @@ func TestSectionLayouts(t *testing.T) {
 			`2 科普队伍建设 科普队伍建设 "科普队伍建设"`,
 			`1 工作要求 工作要求 "工作要求"`,
 		}},
+		// a line a page with 1. and （1） after a bare space: the next of their style, or the
+		// first just after a heading above; a title ends at its space
+		{"layouts/yiye_shuzi.txt", []string{
+			`1 一 重点任务 "一、重点任务"`,
+			`2 1 建设公共充电站 "1.建设公共充电站"`,
+			`2 2 改造小区充电设施 "2.改造小区充电设施"`,
+			`3 (1) 开展摸底 "（1）开展摸底"`,
+			`3 (2) 分批改造 "（2）分批改造"`,
+			`2 3 提升运营水平 "3.提升运营水平"`,
+			`1 二 保障措施 "二、保障措施"`,
+			`2 1 强化资金保障 "1.强化资金保障"`,
+		}},
 		// a line a page whose headings follow no full stop: 一、 and （一） after a bare space, read
 		// in their sequence; a title ends at its space when a figure follows (known limit: not
 		// when none does)

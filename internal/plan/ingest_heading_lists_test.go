@@ -79,6 +79,11 @@ func TestSpacedRunInGuards(t *testing.T) {
 	}, {
 		"某市充电设施方案（2026—2027年）\n一、重点任务 （一）科学布局 建成充电站 400 座， （二）合理选址 每街道 3 座\n",
 		"1 一 重点任务 | 2 (一) 科学布局",
+	}, {
+		// 1. and (1) after a bare space: the next of their style (the first
+		// only after a heading above), with a title
+		"某市充电设施方案（2026—2027年）\n一、重点任务 建成充电站 400 座 3.加强宣传 开展活动 投资 2.5 亿元 1.建设站点 新建 60 座 （2）摸底 摸排 120 个 2.改造设施 改造 40 个\n",
+		"1 一 重点任务 | 2 1 建设站点 | 2 2 改造设施",
 	}} {
 		if got := sectionsOf(t, c.text); got != c.want {
 			t.Errorf("got  %s\nwant %s", got, c.want)

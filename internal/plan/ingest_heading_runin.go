@@ -31,7 +31,7 @@ import (
 // stand in running text for many other things.
 var reRunIn = regexp.MustCompile(`[。！？]\s*(?:\*\*\s*)?(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]|\d{1,2}[.、．]|[（(]\d{1,2}[）)]|` + reChapterRunIn + `)` +
 	`|[）)〕]\s+(?:\*\*\s*)?(?:[一二三四五六七八九十]{1,3}、|\d{1,2}[.、．])` +
-	`|[^\s。！？]\s*(?:\*\*\s*)?[（(][一二三四五六七八九十]{1,3}[）)]|[^\s。！？]\s+(?:\*\*\s*)?(?:\d{1,2}[.、．]|[一二三四五六七八九十]{1,3}、|` + reChapterRunIn + `)`)
+	`|[^\s。！？]\s*(?:\*\*\s*)?[（(][一二三四五六七八九十]{1,3}[）)]|[^\s。！？]\s+(?:\*\*\s*)?(?:\d{1,2}[.、．]|[（(]\d{1,2}[）)]|[一二三四五六七八九十]{1,3}、|` + reChapterRunIn + `)`)
 
 // reChapterRunIn is a chapter, a part or a section of a chapter run into
 // a line (…编制本规划。 第一章 发展基础 …, 第二章 总体要求 第一节 指导思想 …):
@@ -45,6 +45,9 @@ type runInSeq struct {
 	dot, paren int
 	top, sub   int  // the last 一、 and (一) (a new 一、 starts (一) over)
 	row        bool // the line is a table's row (cells apart by | or a tab): its cells' lists stay in it
+	// a heading of a style above was just seen: 1. (of dot) or (1) (of
+	// paren) may start after a bare space
+	freshDot, freshParen bool
 }
 
 // note records the number a piece of a line starts with.
@@ -52,14 +55,14 @@ func (q *runInSeq) note(piece string) {
 	piece = strings.TrimLeft(strings.TrimLeftFunc(piece, blank), "*")
 	if paren, n, _, ok := arabicNumber(piece); ok {
 		if paren {
-			q.paren = n
+			q.paren, q.freshParen = n, false
 		} else {
-			q.dot = n
+			q.dot, q.freshDot, q.paren, q.freshParen = n, false, 0, true
 		}
 	} else if sub, n, _, ok := chineseNumber(piece); ok && sub {
-		q.sub = n
+		q.sub, q.dot, q.freshDot = n, 0, true
 	} else if ok {
-		q.top, q.sub = n, 0
+		q.top, q.sub, q.dot, q.freshDot = n, 0, 0, true
 	}
 }
 
@@ -89,7 +92,8 @@ func chineseNumber(s string) (sub bool, n int, rest string, ok bool) {
 	return sub, v, s[j+size:], true
 }
 
-// spacedRunIn reports a heading 一、 or (一) after a space in a long line,
+// spacedRunIn reports a heading 一、 or (一) (or 1. or (1), from the second
+// on) after a space in a long line,
 // though neither a full stop, a units' bracket nor a title comes before it
 // (…建成超充站 1340 座 （二）合理选址布点 结合…: a converter's line a page): the
 // next number of its style after the last one seen, not after a clause's
@@ -99,6 +103,11 @@ func chineseNumber(s string) (sub bool, n int, rest string, ok bool) {
 func spacedRunIn(line string, at int, r rune, seq *runInSeq) bool {
 	if seq.row || at >= len(line) || line[at] != ' ' && line[at] != '\t' || strings.ContainsRune("；;：:，,、", r) {
 		return false
+	}
+	if paren, n, _, ok := arabicNumber(strings.TrimLeft(line[at:], " \t*")); ok {
+		// 1. and (1) (their title read by arabicRunIn): the next, or the
+		// first just after a heading of a style above
+		return paren && (n == seq.paren+1 && (n >= 2 || seq.freshParen)) || !paren && (n == seq.dot+1 && (n >= 2 || seq.freshDot))
 	}
 	sub, n, rest, ok := chineseNumber(strings.TrimLeft(line[at:], " \t*"))
 	if !ok || sub && n != seq.sub+1 || !sub && n != seq.top+1 {
@@ -146,9 +155,10 @@ func arabicNumber(s string) (paren bool, n int, rest string, ok bool) {
 // arabicRunIn reports a heading 1. or (1) at the start of s (after a full
 // stop, a units' bracket or a title and a space) that can be one: the next
 // number of its style or the first, and a title of two to thirty
-// characters that starts with a word and ends at a full stop or a colon,
-// with no comma or semicolon in it (…建成站点20个。 2.建设科普e站。新建…).
-func arabicRunIn(s string, seq *runInSeq) bool {
+// characters that starts with a word and ends at a full stop or a colon
+// (or, spaced: after a space rather than a full stop, at a space), with no
+// comma or semicolon in it (…建成站点20个。 2.建设科普e站。新建…).
+func arabicRunIn(s string, seq *runInSeq, spaced bool) bool {
 	paren, n, rest, ok := arabicNumber(strings.TrimLeft(s, "* "))
 	if !ok || n == 0 || seq.row {
 		return false
@@ -161,8 +171,15 @@ func arabicRunIn(s string, seq *runInSeq) bool {
 	if !unicode.Is(unicode.Han, first) || isCNDigit(first) {
 		return false
 	}
-	end := strings.IndexAny(rest, "。：:，,；;")
-	if end < 0 || !strings.ContainsRune("。：:", []rune(rest[end:])[0]) {
+	stops := "。：:"
+	if spaced {
+		stops = "。：: " // after a space, not a full stop: a line a page, where a space may end a title
+	}
+	end := strings.IndexAny(rest, "。：:，,；; ")
+	if !spaced {
+		end = strings.IndexAny(rest, "。：:，,；;")
+	}
+	if end < 0 || !strings.ContainsRune(stops, []rune(rest[end:])[0]) {
 		return false
 	}
 	t := strings.Trim(rest[:end], "* ")
@@ -191,7 +208,7 @@ func runInHeadings(line string, buf []string, seq *runInSeq) []string {
 		if next, _ := utf8.DecodeRuneInString(line[l[1]:]); strings.HasSuffix(line[:l[1]], "、") && isCNDigit(next) {
 			continue // 一、二级医院, 三、四线城市: a pair of numerals, not a heading
 		}
-		if d, _ := utf8.DecodeLastRuneInString(strings.TrimRight(line[:l[1]], ".、．)）")); isDigit(d) && !arabicRunIn(strings.TrimLeftFunc(line[cut:], blank), seq) {
+		if d, _ := utf8.DecodeLastRuneInString(strings.TrimRight(line[:l[1]], ".、．)）")); isDigit(d) && !arabicRunIn(strings.TrimLeftFunc(line[cut:], blank), seq, !strings.ContainsRune("。！？", r)) {
 			continue // 1. or (1) out of sequence, or with no title
 		}
 		if strings.ContainsRune("）)〕", r) && unitsClosed(line[from:l[0]]) {
