@@ -41,6 +41,9 @@ func DocxText(data []byte) (string, error) {
 	}
 	defer rc.Close()
 	dec := xml.NewDecoder(io.LimitReader(rc, maxDocumentXML))
+	lists := readDocxLists(zr) // Word's automatic numbers (docx_numbering.go)
+	var numPr docxNumPr
+	style := ""
 	var b strings.Builder
 	inText, cells := false, 0 // cells: depth of open table cells
 	span, sup := 0, false     // the open cell's w:gridSpan; the run is superscript
@@ -58,6 +61,14 @@ func DocxText(data []byte) (string, error) {
 			switch t.Name.Local {
 			case "t":
 				inText = true
+			case "p":
+				numPr, style = docxNumPr{}, ""
+			case "pStyle":
+				style = attrVal(t, "val")
+			case "numId":
+				numPr.numID = attrVal(t, "val")
+			case "ilvl":
+				numPr.ilvl = attrInt(t, "val")
 			case "tc":
 				// cells are apart by a tab, none after the last: a cell
 				// merged down (w:vMerge, its text in the first row) is an
@@ -88,6 +99,10 @@ func DocxText(data []byte) (string, error) {
 			switch t.Name.Local {
 			case "t":
 				inText = false
+			case "pPr":
+				if lists != nil {
+					b.WriteString(lists.label(numPr, style)) // the number Word draws
+				}
 			case "p":
 				if cells == 0 {
 					b.WriteByte('\n')

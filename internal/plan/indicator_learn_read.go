@@ -168,6 +168,9 @@ func (d *docRead) titles() string {
 	}
 	var b []byte
 	for _, o := range d.stack {
+		if o.box {
+			continue // a 专栏 box is the text's structure, not a title the model learnt from
+		}
 		b = append(append(b, o.sec.Title...), ' ')
 	}
 	return string(b)

@@ -39,6 +39,19 @@ func ingestText(text string, l *learnDoc) (*Doc, error) {
 	}
 	d.endTable()
 	d.flush()
+	if top := markdownTop(d.lines); len(d.doc.Sections) == 0 && top > 0 {
+		// no numbered heading, but Markdown's: read again with them
+		if l != nil {
+			*l = learnDoc{model: l.model, record: l.record, size: l.size}
+		}
+		d = newDocRead(text)
+		d.learn, d.mdTop = l, top
+		for i := range d.lines {
+			d.line(i)
+		}
+		d.endTable()
+		d.flush()
+	}
 	if len(d.doc.Sections) == 0 {
 		return d.doc, ErrNoStructure
 	}
@@ -70,6 +83,12 @@ type docRead struct {
 	withText       int            // headings followed by sentences: a table of contents has none
 	headingHasText bool           // the last heading was followed by sentences
 	titleLine      int            // a line that was the title of the heading above it
+	titleMore      bool           // and it finishes a title begun on the heading's line
+	prevColon      bool           // the line before ended with a colon: a list may follow
+	listRank       int            // the rank of the numbers of the list being read (listItem), or 0
+	ranks          map[int]int    // the rank in this document's nesting of each numbering style met (rankOf)
+	cellHeads      bool           // the document is set as a table headed by one-cell rows (cellHeading)
+	mdTop          int            // the top level of a page's unnumbered Markdown headings, read when nothing is numbered (markdownTop)
 	lastL3         int            // the number of the last 1. heading (a list may run past 99.)
 	lastDecimal    string         // the number of the last heading of a decimal outline (2.1)
 	spacedL1       bool           // top headings that lost their 、 (一 总体要求): spacedL1
@@ -118,11 +137,20 @@ func (d *docRead) line(i int) {
 	if d.furniture(i, glued || yearApart(d.lines, i, d.apart)) {
 		return
 	}
+	d.quoteEnds(i)
 	row, done := d.tableLine(i) // row: a row of a table that is not an indicator table
 	if done {
 		return
 	}
 	h := d.headingAt(i)
+	if h.ok && d.listItem(i, h) {
+		h = head{} // an item of a list, not a heading
+	} else if !h.ok && strings.HasSuffix(d.lines[i], "。") {
+		d.listRank = 0
+	} else if box, ok := d.boxAt(i); !h.ok && ok {
+		h = box // a box's title (专栏1　…)
+	}
+	d.prevColon = strings.HasSuffix(d.lines[i], ":")
 	if d.annexList && h.ok && h.level == 3 {
 		return // the list of a plan's annexes (附件：1.… 2.… 3.…), not its sections
 	}

@@ -47,14 +47,55 @@ func leadMark(line string) bool {
 	return line[0] == 0xe2 && reMarkdownLead.MatchString(line) // the bullets are U+2000–U+2FFF
 }
 
+// leadLen is the length in bytes of the marks before a heading: a
+// Markdown heading's, a list's or a quote's mark, bold, a bullet, or two or
+// three of them (### **一、…**, - **1. …**, > **（一）…**).
+func leadLen(line string) int {
+	n := 0
+	for k := 0; k < 3 && leadMark(line[n:]); k++ {
+		m := len(reMarkdownLead.FindString(line[n:]))
+		if m == 0 {
+			break
+		}
+		n += m
+	}
+	return n
+}
+
+// unescapeNumber drops the backslashes a Markdown converter puts in a
+// number that would read as a list's (1\\. 推进…, \\(1\\) 建设…): before its
+// opening bracket and before the point or bracket that closes it. The rest
+// of the line is left as it is, so the title is still the line's end.
+func unescapeNumber(line string) string {
+	if strings.HasPrefix(line, "\\(") {
+		line = line[1:]
+	}
+	i := 0
+	if strings.HasPrefix(line, "(") {
+		i = 1
+	}
+	for i < len(line) && i < 12 {
+		r, n := utf8.DecodeRuneInString(line[i:])
+		if !isDigit(r) && !isCNDigit(r) {
+			break
+		}
+		i += n
+	}
+	if i+1 < len(line) && line[i] == '\\' && (line[i+1] == '.' || line[i+1] == ')') {
+		line = line[:i] + line[i+1:]
+	}
+	return line
+}
+
 // heading recognizes a numbered heading line and returns its rank (-1–4),
 // its number as written in the section path, and the rest of the line.
 //
 // The levels rank the numbering styles as Chinese documents nest them:
-// 第一篇/第一章 (-1), 第一节 (0), 一、(1), (一) (2), 1. (3), (1) 1) ① (4).
+// 第一篇/第一章 (-1), 第一节 (0), 一、(1), (一) (2), 1. (3), (1) 1) ⑴ (4), ① (5).
 func heading(line string) (level int, number, rest string, ok bool) {
-	if leadMark(line) {
-		line = line[len(reMarkdownLead.FindString(line)):]
+	line = line[leadLen(line):]
+	if k := strings.IndexByte(line[:min(len(line), 12)], '\\'); k >= 0 {
+		line = unescapeNumber(line)
 	}
 	if !strings.HasPrefix(line, "第") {
 		// most lines: the styles below
@@ -88,6 +129,10 @@ func heading(line string) (level int, number, rest string, ok bool) {
 		}
 	}
 	if m := reL4.FindStringSubmatch(line); m != nil {
+		if r, _ := utf8.DecodeRuneInString(m[2]); r >= '①' && r <= '⑳' {
+			// ① ranks below (1): 一、（一）1.（1）① is the order of GB/T 9704
+			return 5, m[2], m[4], true
+		}
 		n := m[1] + m[2] + m[3]
 		return 4, "(" + n + ")", m[4], true
 	}
@@ -139,11 +184,14 @@ func decimalTitle(sub, rest string) bool {
 // more words' characters, then a space, then a sentence that goes on past
 // a comma or a full stop.
 func titleOf(rest string) string {
+	if strings.HasSuffix(rest, "|") {
+		rest = strings.TrimRight(rest, "| ") // a heading in a table's one-cell row
+	}
 	i := strings.IndexAny(rest, "。;；，,:：")
 	if i >= 0 {
 		rest = rest[:i]
 	}
-	if i > 0 {
+	if i > 0 || i < 0 && longTail(rest) {
 		rest = spaceEnds(rest)
 	}
 	rest = strings.TrimPrefix(strings.TrimSuffix(strings.TrimSpace(rest), "**"), "**") // **三、**保障措施
@@ -152,6 +200,28 @@ func titleOf(rest string) string {
 		rest = string([]rune(rest)[:60])
 	}
 	return rest
+}
+
+// longTail reports a line with no punctuation that runs on past a space
+// for five or more characters with a figure among them (（三）提升运营水平
+// 接入市级平台的充电桩比例达到 100%: a heading cut from a line a page); a
+// title with a space in it (（二）科普 基地, 第一篇 承前启后 奋力谱写…, a PDF's
+// spaced characters) is left whole.
+func longTail(rest string) bool {
+	t := strings.TrimLeft(rest, " ")
+	sp := strings.IndexAny(t, " \u3000")
+	return sp > 0 && utf8.RuneCountInString(strings.TrimSpace(t[sp:])) >= 5 && hasFigure(t[sp:]) &&
+		strings.Count(t[:sp], "《") == strings.Count(t[:sp], "》") && strings.Count(t[:sp], "“") == strings.Count(t[:sp], "”") // (not inside a title: 《中共中央办公厅 国务院办公厅…》)
+}
+
+// hasFigure reports a figure in s: a digit not part of a name like 5G.
+func hasFigure(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if isDigit(rune(s[i])) && (i+1 == len(s) || !(s[i+1] >= 'A' && s[i+1] <= 'Z' || s[i+1] >= 'a' && s[i+1] <= 'z')) {
+			return true
+		}
+	}
+	return false
 }
 
 // spaceEnds is a title up to the space after which its paragraph runs on
@@ -165,7 +235,8 @@ func spaceEnds(t string) string {
 	head, tail := t[:sp], strings.TrimLeft(t[sp:], " \u3000")
 	last, _ := utf8.DecodeLastRuneInString(head)
 	first, _ := utf8.DecodeRuneInString(tail)
-	if utf8.RuneCountInString(strings.Trim(head, "*")) < 2 || !unicode.Is(unicode.Han, last) || !unicode.Is(unicode.Han, first) {
+	// (a sentence may open with a quotation or a title: “十四五”时期，…)
+	if utf8.RuneCountInString(strings.Trim(head, "*")) < 2 || !unicode.Is(unicode.Han, last) || !unicode.Is(unicode.Han, first) && first != '“' && first != '《' {
 		return t
 	}
 	return head
@@ -188,95 +259,6 @@ func blank(r rune) bool {
 func runInText(rest string) bool {
 	i := strings.IndexAny(rest, "。;；")
 	return i >= 0 && utf8.RuneCountInString(rest[i:]) > 4
-}
-
-// reRunIn finds a heading in the styles 一、 and (一) that starts a sentence
-// inside a line (…制定本方案。一、总体要求（一）指导思想…): in running text
-// these follow a full stop only as headings (not a colon or a semicolon:
-// 来源分组：三、…, 包括：(一)…；(二)…).
-//
-// After a closing bracket and a space, both styles start a heading when the
-// bracket names who is responsible (…（责任单位：市发展改革委） （二）合理选址布点…,
-// …有关企业） 三、保障措施): the item before ends with its units. A (一) after
-// a heading's short title and a space starts one too (一、总体要求 （一）基本原则).
-// Any of them may be set in bold (。**（二）发展目标。**到2027年…).
-var reRunIn = regexp.MustCompile(`[。！？]\s*(?:\*\*\s*)?(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)])|[）)〕]\s+(?:\*\*\s*)?[一二三四五六七八九十]{1,3}、|[^\s。！？]\s*(?:\*\*\s*)?[（(][一二三四五六七八九十]{1,3}[）)]`)
-
-// runInHeadings cuts a line before the headings run into it, appending the
-// pieces to buf (reused from line to line); a line without any is one piece.
-func runInHeadings(line string, buf []string) []string {
-	// a cheap pass first: a Chinese numeral closed by 、 or a bracket
-	cue, prev := false, rune(0)
-	for _, r := range line {
-		if (r == '、' || r == '）' || r == ')') && strings.ContainsRune("一二三四五六七八九十", prev) {
-			cue = true
-			break
-		}
-		prev = r
-	}
-	if !cue {
-		return append(buf, line)
-	}
-	locs := reRunIn.FindAllStringIndex(line, -1)
-	if locs == nil {
-		return append(buf, line)
-	}
-	out := buf
-	from := 0
-	for _, l := range locs {
-		r, n := utf8.DecodeRuneInString(line[l[0]:])
-		cut := l[0] + n
-		if next, _ := utf8.DecodeRuneInString(line[l[1]:]); strings.HasSuffix(line[:l[1]], "、") && isCNDigit(next) {
-			continue // 一、二级医院, 三、四线城市: a pair of numerals, not a heading
-		}
-		if strings.ContainsRune("）)〕", r) && unitsClosed(line[from:l[0]]) {
-			// the bracket of an item's units, a space, the next heading
-		} else if !strings.ContainsRune("。！？", r) {
-			// (一) straight after a title: only when what comes before is
-			// a heading's number and a short title (一、总体要求（一）…)
-			if head := line[from:cut]; !isHeadingLine(strings.TrimLeftFunc(head, blank)) || utf8.RuneCountInString(head) > 30 || strings.ContainsAny(head, "，,") {
-				continue
-			}
-		}
-		for cut < len(line) && (line[cut] == ' ' || line[cut] == '\t') {
-			cut++
-		}
-		if cut > from {
-			out = append(out, line[from:cut])
-			from = cut
-		}
-	}
-	return append(out, line[from:])
-}
-
-// unitsClosed reports text that ends inside a bracket of who is responsible
-// for an item (（责任单位：A、B, （牵头单位：A（集团）、B, 〔责任单位：A): the
-// bracket it ends in holds a colon after a word of units. A bracket opened
-// on a line before (a page broke the list of units) is one when the text
-// has no full stop and lists names with 、.
-func unitsClosed(s string) bool {
-	depth := 0
-	for i := len(s); i > 0; {
-		r, n := utf8.DecodeLastRuneInString(s[:i])
-		i -= n
-		switch r {
-		case '）', ')', '〕':
-			depth++
-		case '（', '(', '〔':
-			if depth > 0 {
-				depth--
-				continue
-			}
-			in := s[i+n:]
-			c := strings.IndexAny(in, ":：")
-			if c < 0 {
-				return false
-			}
-			w := in[:c]
-			return strings.Contains(w, "单位") || strings.Contains(w, "部门") || strings.Contains(w, "牵头")
-		}
-	}
-	return depth == 0 && strings.Contains(s, "、") && !strings.ContainsAny(s, "。；;")
 }
 
 // numeralPair reports the rest of 一、二级医院 or 三、四线城市: a pair of

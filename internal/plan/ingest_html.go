@@ -64,8 +64,9 @@ func HTMLText(data []byte) (string, error) {
 // pageText is the text of a page as it is walked.
 type pageText struct {
 	b            strings.Builder
-	text, linked int         // runes of text, of text inside links
-	tables       []*htmlGrid // the tables open, innermost last
+	text, linked int                // runes of text, of text inside links
+	tables       []*htmlGrid        // the tables open, innermost last
+	items        map[*html.Node]int // the items of each ordered list so far
 }
 
 // htmlGrid places a table's cells in its columns: a cell spanning rows
@@ -151,6 +152,12 @@ func (p *pageText) walk(n *html.Node, inLink, inPre, inCell bool) {
 		case "td", "th":
 			if g := p.grid(); g != nil {
 				g.cell(&p.b)
+			}
+		case "li":
+			p.b.WriteString(p.itemNumber(n)) // the number a browser draws (html_list.go)
+		case "ol", "ul":
+			if s := p.b.String(); !inCell && s != "" && s[len(s)-1] != '\n' {
+				p.b.WriteByte('\n') // a list inside an item starts on a line of its own
 			}
 		}
 	}

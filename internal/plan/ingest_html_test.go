@@ -43,3 +43,19 @@ func TestTasksByYearTable(t *testing.T) {
 		t.Errorf("got  %q\nwant %q", g, want)
 	}
 }
+
+// The numbers a browser draws before the items of an ordered list: its
+// start, its type, a Chinese list style; an unordered list's items have none.
+func TestHTMLListNumbers(t *testing.T) {
+	page := `<html><body><p>` + strings.Repeat("某市科协工作要点正文。", 12) + `</p><ol start="3"><li>甲项</li><li>乙项</li></ol>` +
+		`<ol type="a"><li>子项</li></ol><ol style="list-style-type:simp-chinese-informal"><li>总体要求</li><li>重点任务</li></ol><ul><li>联系人</li></ul></body></html>`
+	text, err := HTMLText([]byte(page))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"\n3.甲项\n4.乙项\n", "\na.子项\n", "\n一、总体要求\n二、重点任务\n", "\n联系人"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("%q not in %q", want, text)
+		}
+	}
+}

@@ -63,11 +63,12 @@ func splitLines(text string) (lines, origs []string, offs []int) {
 	pos := 0
 	var pieces []string
 	heads := pageHeads(text)
+	var seq runInSeq
 	for raw := range strings.SplitSeq(text, "\n") {
 		if h := headRunIn(raw, heads); h > 0 {
-			pieces = runInHeadings(raw[h:], append(pieces[:0], raw[:h]))
+			pieces = runInHeadings(raw[h:], append(pieces[:0], raw[:h]), &seq)
 		} else {
-			pieces = runInHeadings(raw, pieces[:0])
+			pieces = runInHeadings(raw, pieces[:0], &seq)
 		}
 		for _, piece := range pieces {
 			o := strings.ReplaceAll(piece, "\u3000", " ")

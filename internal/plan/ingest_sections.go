@@ -4,12 +4,16 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
 // open is a section open at the line being read.
 type open struct {
-	level    int
+	level    int  // the rank of its numbering style (heading)
+	rank     int  // the rank in this document's nesting (docRead.rankOf)
+	box      bool // a box (专栏) in the text: its items stay in it
+	quote    bool // a box set as a Markdown quote (> **专栏1 …**): it ends with the quote
 	sec      *Section
 	deadline *int // stated at the head of the section's text
 	past     bool
@@ -21,6 +25,8 @@ type head struct {
 	level        int
 	number, rest string
 	ok           bool
+	box          bool // a box's title (ingest_sections_box.go)
+	cell         int  // runes before the number of a heading in a table's one-cell row (cellHeading), or 0
 }
 
 // path is the numbers of the sections open.
@@ -56,6 +62,16 @@ func (d *docRead) headingAt(i int) head {
 			h = head{level: 1, number: m[1], rest: m[2], ok: true}
 		}
 	}
+	if !h.ok && d.mdTop > 0 && line[0] == '#' {
+		h = markdownHeading(line, d.mdTop)
+	}
+	if !h.ok && line[0] == '|' && (len(d.doc.Sections) == 0 || d.cellHeads) {
+		// a plan set as a table: only where the document's first heading
+		// is such a row (elsewhere one-cell rows are a table's categories)
+		if h = cellHeading(line); h.ok {
+			d.cellHeads = true
+		}
+	}
 	if h.ok && h.level == 4 && definition(titleOf(h.rest)) {
 		h = head{} // (1)物流是指…: a glossary's item, not a heading
 	}
@@ -69,14 +85,50 @@ func (d *docRead) headingAt(i int) head {
 }
 
 // titleBelow notes the title of a heading whose number stands alone on its
-// line (a PDF's layout): the next short line, when it is one.
+// line (a PDF's layout): the next short line, when it is one. A long title
+// the page broke (二、推动企业创新主体地位与研发能力\n同步提升) goes on there
+// (titleMore): a title of twelve or more characters with no punctuation,
+// and straight below it a short line of words with none either.
 func (d *docRead) titleBelow(i int, h head) {
-	if !h.ok || h.rest != "" {
+	if !h.ok {
 		return
 	}
-	if j := nextTextLine(d.lines, i); j > 0 && utf8.RuneCountInString(d.lines[j]) <= 40 && !isHeadingLine(d.lines[j]) && !strings.ContainsAny(d.lines[j], "。;") {
-		d.titleLine = j
+	if h.rest != "" {
+		d.titleMore = false
+		if j := i + 1; j < len(d.lines) && titleGoesOn(h.rest, d.lines[j]) && d.seen[d.lines[j]] < 3 {
+			d.titleLine, d.titleMore = j, true
+		}
+		return
 	}
+	if j := d.nextTitleLine(i); j > 0 && utf8.RuneCountInString(d.lines[j]) <= 40 && !isHeadingLine(d.lines[j]) && !strings.ContainsAny(d.lines[j], "。;") {
+		d.titleLine, d.titleMore = j, false
+	}
+}
+
+// nextTitleLine is the next line after i with text, page numbers, blank
+// lines and a page's header (a line printed atop three pages or more)
+// skipped, at most six lines on; or -1.
+func (d *docRead) nextTitleLine(i int) int {
+	for j := i + 1; j < len(d.lines) && j <= i+6; j++ {
+		if l := d.lines[j]; l != "" && !pageMarker(l) && !pageTriple(d.lines, j) && !(d.seen[l] >= 3 && !isHeadingLine(l)) {
+			return j
+		}
+	}
+	return -1
+}
+
+// titleGoesOn reports a heading's title (rest) that the next line finishes:
+// rest is only a title of 12–40 characters, next 2–12 characters of words,
+// neither with any punctuation, digits or marks.
+func titleGoesOn(rest, next string) bool {
+	const marks = "。;；，,:：、!?！？()（）\"“”|*#0123456789 "
+	n, k := utf8.RuneCountInString(rest), utf8.RuneCountInString(next)
+	if n < 12 || n > 40 || k < 2 || k > 12 || strings.ContainsAny(rest, marks) || strings.ContainsAny(next, marks) {
+		return false
+	}
+	first, _ := utf8.DecodeRuneInString(next)
+	last, _ := utf8.DecodeLastRuneInString(rest)
+	return unicode.Is(unicode.Han, first) && unicode.Is(unicode.Han, last) && !isHeadingLine(next)
 }
 
 // openSection opens the section heading h of line i starts, under the
@@ -86,10 +138,14 @@ func (d *docRead) titleBelow(i int, h head) {
 func (d *docRead) openSection(i int, h head) int {
 	line := d.lines[i]
 	title := titleOf(h.rest)
-	if d.titleLine > i {
+	first := title // the title on the heading's line
+	if d.titleLine > i && d.titleMore {
+		title = titleOf(h.rest + d.lines[d.titleLine])
+	} else if d.titleLine > i {
 		title = titleOf(d.lines[d.titleLine])
 	}
-	for len(d.stack) > 0 && d.stack[len(d.stack)-1].level >= h.level {
+	rank := d.rankOf(h)
+	for len(d.stack) > 0 && d.pops(h, rank) {
 		d.stack = d.stack[:len(d.stack)-1]
 	}
 	// Level is the depth in the document's numbering.
@@ -105,14 +161,22 @@ func (d *docRead) openSection(i int, h head) int {
 		parent := d.stack[len(d.stack)-1].sec
 		parent.Children = append(parent.Children, sec)
 	}
-	d.stack = append(d.stack, open{level: h.level, sec: sec, past: pastTitle(sec.Title) || len(d.stack) > 0 && d.stack[len(d.stack)-1].past})
+	d.stack = append(d.stack, open{level: h.level, rank: rank, box: h.box, quote: h.box && strings.HasPrefix(line, ">"), sec: sec, past: pastTitle(sec.Title) || len(d.stack) > 0 && d.stack[len(d.stack)-1].past})
 	off := utf8.RuneCountInString(line) - utf8.RuneCountInString(h.rest)
 	lead := 0
-	if leadMark(line) {
-		lead = utf8.RuneCountInString(reMarkdownLead.FindString(line))
+	if h.box {
+		lead = utf8.RuneCountInString(line[:strings.Index(line, "专栏")])
+	} else if h.cell > 0 {
+		lead = h.cell
+	} else {
+		lead = utf8.RuneCountInString(line[:leadLen(line)])
 	}
-	sec.Start, sec.End = d.offs[i]+lead, d.offs[i]+off+utf8.RuneCountInString(sec.Title)
-	if d.titleLine > i {
+	at := 0 // where the title starts in the rest of the line (**三、**保障措施)
+	if k := strings.Index(h.rest, first); k > 0 {
+		at = utf8.RuneCountInString(h.rest[:k])
+	}
+	sec.Start, sec.End = d.offs[i]+lead, d.offs[i]+off+at+utf8.RuneCountInString(first)
+	if d.titleLine > i && !d.titleMore {
 		sec.End = d.offs[i] + off // the number; its title is on the next line
 	}
 	return off
@@ -177,4 +241,27 @@ func definition(t string) bool {
 		}
 	}
 	return false
+}
+
+// cellHeading reads a table's row of one cell that holds a numbered
+// heading (| 一、共筑美丽蓝天 |, | （一）空气质量目标 | | |): a plan set as a
+// table (a task list by category) heads its parts so. It is read only when
+// the table reader took the row for none of its own, and only in a
+// document whose first heading is such a row. The rest runs to the
+// line's end, so the title is the line's end (titleOf drops the bars).
+func cellHeading(line string) head {
+	if strings.Count(line, "|") < 2 {
+		return head{}
+	}
+	in := strings.TrimLeft(line[1:], " ")
+	end := strings.IndexByte(in, '|')
+	if end <= 0 || strings.Trim(in[end:], "| ") != "" {
+		return head{} // more than one cell with text
+	}
+	l, n, rest, ok := heading(strings.TrimRight(in[:end], " "))
+	if !ok {
+		return head{}
+	}
+	at := len(line) - len(in)
+	return head{level: l, number: n, rest: line[at+strings.Index(in, rest):], ok: true, cell: utf8.RuneCountInString(line[:at])}
 }

@@ -40,6 +40,7 @@ func main() {
 		log.Fatal(err)
 	}
 	tables(dir)
+	numbered(dir)
 }
 
 func esc(s string) string {

@@ -1,0 +1,241 @@
+package plan
+
+import (
+	"archive/zip"
+	"encoding/xml"
+	"errors"
+	"io"
+	"strconv"
+	"strings"
+)
+
+// Word's automatic numbering: a paragraph that is numbered by a list
+// (w:numPr, in the paragraph or in its style) holds no number in its text —
+// "一、" or "（一）" is drawn by Word from word/numbering.xml. DocxText writes
+// the number where Word draws it, so that headings numbered this way are
+// read like typed ones.
+
+// docxLists is a document's numbering: each list's levels and counters.
+type docxLists struct {
+	nums   map[string]string      // numId → abstractNumId
+	levels map[string]*[9]docxLvl // abstractNumId → its levels
+	styles map[string]docxNumPr   // styleId → the numbering its paragraphs take
+	count  map[string]*[9]int     // numId → the counter of each level
+}
+
+// docxLvl is one level of a list: where it starts, how its numbers are
+// written (numFmt) and the text around them (lvlText, "%1、").
+type docxLvl struct {
+	start        int
+	format, text string
+	suffix       string // tab (the default), space or nothing after the number
+}
+
+// docxNumPr is a paragraph's list and level.
+type docxNumPr struct {
+	numID string
+	ilvl  int
+}
+
+// readDocxLists reads word/numbering.xml and the numbering of word/styles.xml;
+// nil when the document numbers nothing.
+func readDocxLists(zr *zip.Reader) *docxLists {
+	has := false
+	for _, f := range zr.File {
+		has = has || f.Name == "word/numbering.xml"
+	}
+	if !has {
+		return nil
+	}
+	l := &docxLists{nums: map[string]string{}, levels: map[string]*[9]docxLvl{}, styles: map[string]docxNumPr{}, count: map[string]*[9]int{}}
+	for _, f := range zr.File {
+		switch f.Name {
+		case "word/numbering.xml":
+			l.read(f, false)
+		case "word/styles.xml":
+			l.read(f, true)
+		}
+	}
+	if len(l.nums) == 0 {
+		return nil
+	}
+	return l
+}
+
+// read walks numbering.xml (abstract lists, their levels, the lists that
+// use them) or styles.xml (the numbering a paragraph style takes).
+func (l *docxLists) read(f *zip.File, styles bool) {
+	rc, err := f.Open()
+	if err != nil {
+		return
+	}
+	defer rc.Close()
+	dec := xml.NewDecoder(io.LimitReader(rc, maxDocumentXML))
+	var abs, num, style string
+	lvl := -1
+	for {
+		tok, err := dec.Token()
+		if errors.Is(err, io.EOF) || err != nil {
+			return
+		}
+		t, ok := tok.(xml.StartElement)
+		if !ok {
+			continue
+		}
+		val := attrVal(t, "val")
+		switch t.Name.Local {
+		case "abstractNum":
+			abs, num = attrVal(t, "abstractNumId"), ""
+			if l.levels[abs] == nil {
+				l.levels[abs] = &[9]docxLvl{}
+			}
+		case "num":
+			num = attrVal(t, "numId")
+		case "abstractNumId":
+			if num != "" {
+				l.nums[num] = val
+			}
+		case "style":
+			style = attrVal(t, "styleId")
+		case "lvl":
+			lvl = attrInt(t, "ilvl")
+			if abs != "" && num == "" && lvl >= 0 && lvl < 9 {
+				l.levels[abs][lvl] = docxLvl{start: 1, format: "decimal", suffix: "tab"}
+			}
+		case "start", "numFmt", "lvlText", "suff":
+			if styles || num != "" || abs == "" || lvl < 0 || lvl >= 9 {
+				continue
+			}
+			v := &l.levels[abs][lvl]
+			switch t.Name.Local {
+			case "start":
+				v.start, _ = strconv.Atoi(val)
+			case "numFmt":
+				v.format = val
+			case "lvlText":
+				v.text = val
+			case "suff":
+				v.suffix = val
+			}
+		case "numId":
+			if styles && style != "" {
+				p := l.styles[style]
+				p.numID = val
+				l.styles[style] = p
+			}
+		case "ilvl":
+			if styles && style != "" {
+				p := l.styles[style]
+				p.ilvl, _ = strconv.Atoi(val)
+				l.styles[style] = p
+			}
+		}
+	}
+}
+
+// label counts a paragraph of list numID at level ilvl (its deeper levels
+// start over) and returns the number Word draws before it, or "".
+func (l *docxLists) label(p docxNumPr, style string) string {
+	if p.numID == "" {
+		s, ok := l.styles[style]
+		if !ok {
+			return ""
+		}
+		if p.numID = s.numID; s.ilvl > 0 && p.ilvl == 0 {
+			p.ilvl = s.ilvl
+		}
+	}
+	levels := l.levels[l.nums[p.numID]]
+	if levels == nil || p.ilvl < 0 || p.ilvl >= 9 || p.numID == "0" {
+		return ""
+	}
+	c := l.count[p.numID]
+	if c == nil {
+		c = &[9]int{}
+		for i := range c {
+			c[i] = levels[i].start - 1
+		}
+		l.count[p.numID] = c
+	}
+	c[p.ilvl]++
+	for i := p.ilvl + 1; i < 9; i++ {
+		c[i] = levels[i].start - 1
+	}
+	v := levels[p.ilvl]
+	if v.format == "bullet" || v.format == "none" || v.text == "" {
+		return ""
+	}
+	text := v.text
+	for i := 0; i < 9; i++ {
+		if k := "%" + strconv.Itoa(i+1); strings.Contains(text, k) {
+			text = strings.ReplaceAll(text, k, listNumber(c[i], levels[i].format))
+		}
+	}
+	if v.suffix != "nothing" {
+		text += " "
+	}
+	return text
+}
+
+// listNumber writes n in one of Word's number formats.
+func listNumber(n int, format string) string {
+	if n < 1 {
+		n = 1
+	}
+	pick := func(set string) string {
+		rs := []rune(set)
+		if n <= len(rs) {
+			return string(rs[n-1])
+		}
+		return strconv.Itoa(n)
+	}
+	switch format {
+	case "chineseCounting", "chineseCountingThousand", "chineseLegalSimplified", "japaneseCounting", "taiwaneseCounting", "taiwaneseCountingThousand", "ideographDigital":
+		return chineseNumeral(n)
+	case "decimalFullWidth", "decimalFullWidth2":
+		return strings.Map(func(r rune) rune { return r - '0' + '０' }, strconv.Itoa(n))
+	case "decimalEnclosedCircle", "decimalEnclosedCircleChinese":
+		return pick("①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳")
+	case "decimalEnclosedParen":
+		return pick("⑴⑵⑶⑷⑸⑹⑺⑻⑼⑽⑾⑿⒀⒁⒂⒃⒄⒅⒆⒇")
+	case "decimalEnclosedFullstop":
+		return pick("⒈⒉⒊⒋⒌⒍⒎⒏⒐⒑⒒⒓⒔⒕⒖⒗⒘⒙⒚⒛")
+	case "ideographTraditional":
+		return pick("甲乙丙丁戊己庚辛壬癸")
+	case "upperLetter":
+		return pick("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+	case "lowerLetter":
+		return pick("abcdefghijklmnopqrstuvwxyz")
+	case "upperRoman":
+		return pick("ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ")
+	case "lowerRoman":
+		return pick("ⅰⅱⅲⅳⅴⅵⅶⅷⅸⅹ")
+	case "decimalZero":
+		if n < 10 {
+			return "0" + strconv.Itoa(n)
+		}
+	}
+	return strconv.Itoa(n)
+}
+
+// chineseNumeral writes 1–99 in Chinese numerals (一, 十, 十一, 二十三).
+func chineseNumeral(n int) string {
+	const d = "零一二三四五六七八九"
+	digit := func(k int) string { return string([]rune(d)[k]) }
+	switch {
+	case n < 10:
+		return digit(n)
+	case n < 20:
+		if n == 10 {
+			return "十"
+		}
+		return "十" + digit(n%10)
+	case n < 100:
+		s := digit(n/10) + "十"
+		if n%10 != 0 {
+			s += digit(n % 10)
+		}
+		return s
+	}
+	return strconv.Itoa(n)
+}
