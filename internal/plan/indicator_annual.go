@@ -39,7 +39,7 @@ func annualYear(title string, lines []string) (int, bool) {
 	if !reportTitle(title) {
 		return 0, false
 	}
-	for _, l := range lines[:min(len(lines), 6)] {
+	for _, l := range reportHead(title, lines) {
 		if m := reDeliveredOn.FindStringSubmatch(l); m != nil {
 			y, _ := strconv.Atoi(m[1] + m[2])
 			return y, true

@@ -72,7 +72,7 @@ var notTargets = []notTarget{
 	// the term of a body in its name (市十届人大二次会议), an ordinal without 第
 	{name: "the term of a body", match: func(x *at) bool {
 		ns, q := x.ns, x.q
-		return q.cn && q.base == "届" && q.b < len(ns) && strings.ContainsRune("人政全党代中", ns[q.b])
+		return q.cn && q.base == "届" && q.b < len(ns) && strings.ContainsRune("人政全党代中历", ns[q.b])
 	}},
 	// a numeral in a place's name (赣州市六台区), the toll of an event
 	// (造成8人死亡), a fine, the longest a procedure may take, the
@@ -90,6 +90,12 @@ var notTargets = []notTarget{
 		ns, q := x.ns, x.q
 		return q.base == "元" && hasAt(ns, q.b, "/") && has(string(ns[q.b:clauseEnd(ns, q.b)]), []string{"价格", "价", "优惠", "收费"}) ||
 			endsAt(ns, q.beforeCmp, "提前") || endsAt(ns, q.a, "提前") || q.base == "%" && (endsAt(ns, q.beforeCmp, "上浮") || endsAt(ns, q.beforeCmp, "下浮"))
+	}},
+	// the count of the plan's own indicators (21个主要指标), a division of
+	// the work (分13个领域细化), a set phrase named by its count (两个大局):
+	// indicator_report.go
+	{name: "the plan's indicators, a division, a set phrase", match: func(x *at) bool {
+		return ownIndicators(x.ns, x.q) || divisionOf(x.ns, x.q, x.cs) || formula(x.ns, x.q)
 	}},
 	// a figure referred to (如图4所示), the word 人员 (1人员能力: a
 	// figure's labels), the parts a thing is made of (包括通用、安全、
