@@ -34,7 +34,7 @@ func changeBesideLevel(ns []rune, q quantity, cs, prevEnd int) bool {
 		return false
 	}
 	c := strings.ReplaceAll(strings.TrimSpace(string(ns[cs:q.beforeCmp])), " ", "")
-	return reChangeOnly.MatchString(c)
+	return reChangeOnly.MatchString(c) && !ownObject(ns, q)
 }
 
 // budgetNouns are the figures of a budget that a plan sets by naming them

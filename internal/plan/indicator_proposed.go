@@ -76,7 +76,7 @@ var proposals = []proposal{
 	{"a level stated with 为, outside the goals", func(x *at) bool {
 		// (but the total an annual plan's budget gives, 支持总额为…亿元, is set
 		// by it)
-		return stated(x.ns, x.q, x.clause) && !x.goal && !x.c.goalSection && !(x.c.annual && x.q.base == "元" && (x.before("总额为") || x.before("总规模为")))
+		return stated(x.ns, x.q, x.clause) && !x.goal && !x.c.goalSection && !(x.c.annual && x.q.base == "元" && (x.before("总额为") || x.before("总规模为"))) && !forWhom(x.ns, x.q)
 	}},
 	// a ring named by its latency (1毫秒、3毫秒时延圈): the name of the
 	// network's design or the bound it commits to; the reviewer decides
@@ -103,10 +103,17 @@ var proposals = []proposal{
 	{"what another document requires, quoted", func(x *at) bool { return x.c.quoting || quotesDocument(x.ns, x.q) }},
 	{"a count in brackets closing an item's title", func(x *at) bool { return titleQuota(x.ns, x.q, x.cs) }},
 	{"a request", func(x *at) bool { return strings.Contains(x.s, "请求") }},
+	// what a report's work backs or keeps going, and its glossary
+	// (indicator_report.go)
+	{"the units a measure backs", func(x *at) bool { return supportedUnits(x.ns, x.q, x.cs) }},
+	{"projects under way", func(x *at) bool { return underWay(x.ns, x.q, x.cs) }},
+	{"a count naming the scope of an amount", func(x *at) bool { return scopeOfAmount(x.ns, x.q) }},
+	{"a term defined", func(x *at) bool { return defines(x.s) }},
+	{"a set phrase named by its count", func(x *at) bool { return formula(x.ns, x.q) }},
 	{"how often something happened", func(x *at) bool { return eventCount(x.ns, x.q, x.clause) }},
 	{"a rule in principle", func(x *at) bool { return strings.Contains(x.clause, "原则上") && !x.goal }},
 	{"the places just listed", func(x *at) bool { return listedPlaces(x.ns, x.q, x.clause) }},
-	{"a figure for each", func(x *at) bool { return eachSends(x.ns, x.q) }},
+	{"a figure for each", func(x *at) bool { return eachSends(x.ns, x.q) && !madeEach(x.ns, x.q, x.cs) }},
 	{"two or more", func(x *at) bool { return twoOrMore(x.q) }},
 	{"a floor of eligibility, outside the goals", func(x *at) bool {
 		q := x.q

@@ -115,7 +115,7 @@ func withoutBase(s string) string {
 // pastCueText is a sentence with what does not state the past taken out:
 // 现有基础 (a comparison's base) and comparisons with last year.
 func pastCueText(s string) string {
-	s = withoutBase(s)
+	s = notPastCues(withoutBase(s))
 	for _, w := range cmpWithPast {
 		if strings.Contains(s, w) {
 			s = strings.ReplaceAll(s, w, "")

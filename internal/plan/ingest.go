@@ -210,7 +210,12 @@ func (d *docRead) startPara() {
 	for k := len(d.stack) - 1; k >= 0; k-- {
 		if d.stack[k].deadline != nil {
 			d.para.ctx.deadline = d.stack[k].deadline
-			break
+			return
+		}
+	}
+	for _, o := range d.stack {
+		if due := spanTitleDue(o.sec.Title, d.doc.Period); due != nil {
+			d.para.ctx.deadline = due // a report's part on the five years' goals (indicator_report.go)
 		}
 	}
 }

@@ -144,6 +144,10 @@ func (q *quantity) readUnit(rs []rune, j int) int {
 		q.base = "方"
 		j++
 	}
+	if q.base == "" && q.mult == 1 && schoolingYears(rs, q.a, j, q.value) {
+		q.base = "年" // (平均受教育年限达11年: a level in years, indicator_report.go)
+		j++
+	}
 	if q.base == "" && !q.cn && j < len(rs) && (rs[j] == 'P' || rs[j] == 'E') && (j+1 == len(rs) || !isASCIILetter(rs[j+1])) {
 		q.base = string(rs[j]) + "FLOPS"
 		j++
