@@ -294,10 +294,20 @@ func madeEach(ns []rune, q quantity, cs int) bool {
 	return false
 }
 
-// forWhom reports a 为 that names for whom a verb later in the clause acts
-// (为100所农村学校建设供暖设施, 为2万名老年人提供服务): no level stated.
+// forWhom reports a 为 that names for whom the rest of the clause acts
+// (为100所农村学校建设供暖设施, 为2万名老年人提供服务, 为60万名老年人免费
+// 体检): a count of those served, no level stated — a verb of service
+// after it, or a count of people or things with words of their own after it.
 func forWhom(ns []rune, q quantity) bool {
-	return has(string(ns[q.after:clauseEnd(ns, q.after)]), []string{"提供", "建设", "配备", "安装", "改造", "发放", "开展", "实施", "配置", "新建", "建立", "落实"})
+	rest := string(ns[q.after:clauseEnd(ns, q.after)])
+	return has(rest, []string{"提供", "建设", "配备", "安装", "改造", "发放", "开展", "实施", "配置", "新建", "建立", "落实"}) ||
+		countWords[q.base] && len([]rune(strings.TrimSpace(rest))) >= 4
+}
+
+// servedCount reports a count after 为 that forWhom reads as those served:
+// the clause's action governs it.
+func servedCount(ns []rune, q quantity) bool {
+	return endsAt(ns, q.beforeCmp, "为") && !endsAt(ns, q.beforeCmp, "作为") && forWhom(ns, q)
 }
 
 // placesBuilt reports a count of places a clause opening with 在 builds in
