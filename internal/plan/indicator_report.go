@@ -410,3 +410,18 @@ func spanTitleDue(title string, p Period) *int {
 func levelReached(clause string) bool {
 	return has(clause, []string{"迈上", "台阶", "控制在", "能力达"})
 }
+
+// levelItem reports an item of a list (after its 、) that states a level
+// and names no period of its own (年均增长5%左右、迈上3万亿元台阶).
+func levelItem(item []rune) bool {
+	for i, r := range item {
+		if r != '迈' && r != '台' && r != '控' && r != '能' {
+			continue
+		}
+		if hasAt(item, i, "迈上") || hasAt(item, i, "台阶") || hasAt(item, i, "控制在") || hasAt(item, i, "能力达") {
+			s := string(item)
+			return !strings.Contains(s, "每年") && !strings.Contains(s, "年均")
+		}
+	}
+	return false
+}

@@ -47,7 +47,7 @@ func (r *sentenceRead) target(x *at) Indicator {
 func (r *sentenceRead) period(x *at) string {
 	q, ns, clause := x.q, x.ns, x.clause
 	p, _ := perWordIn(ns, x.cs, q.a)
-	if item := string(ns[itemStart(ns, q.a):q.a]); levelReached(item) && !has(item, []string{"每年", "年均"}) {
+	if levelItem(ns[itemStart(ns, q.a):q.a]) {
 		return "" // (年均增长5%左右、迈上3万亿元台阶: the 年均 is the item before's)
 	}
 	if p == "" && r.sentPer != "" && q.a > r.sentAt && !has(clause, []string{"累计", "总计", "合计"}) && !reYears.MatchString(clause) &&
