@@ -103,10 +103,11 @@ var proposals = []proposal{
 	{"what another document requires, quoted", func(x *at) bool { return x.c.quoting || quotesDocument(x.ns, x.q) }},
 	{"a count in brackets closing an item's title", func(x *at) bool { return titleQuota(x.ns, x.q, x.cs) }},
 	{"a request", func(x *at) bool { return strings.Contains(x.s, "请求") }},
-	// what a report's work backs or keeps going, and its glossary
-	// (indicator_report.go)
+	// what the work backs (designated units, which exist already) or, in a
+	// plan of one year, keeps going (a plan of several years builds what it
+	// speeds up), a glossary's terms, set phrases (indicator_report.go)
 	{"the units a measure backs", func(x *at) bool { return supportedUnits(x.ns, x.q, x.cs) }},
-	{"projects under way", func(x *at) bool { return underWay(x.ns, x.q, x.cs) }},
+	{"projects under way", func(x *at) bool { return x.c.annual && underWay(x.ns, x.q, x.cs) }},
 	{"a count naming the scope of an amount", func(x *at) bool { return scopeOfAmount(x.ns, x.q) }},
 	{"a term defined", func(x *at) bool { return defines(x.s) }},
 	{"a set phrase named by its count", func(x *at) bool { return formula(x.ns, x.q) }},

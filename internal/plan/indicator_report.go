@@ -2,6 +2,7 @@ package plan
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 )
 
@@ -113,8 +114,12 @@ var actionOpeners = []string{"加快", "持续", "着力", "进一步", "全面"
 	"坚持", "聚焦", "加强", "强化", "提升", "提高", "增强", "推进", "推动", "促进", "释放", "突出", "奋力", "更好", "更大力度"}
 
 // actionTitle reports a heading that opens with one of actionOpeners, after
-// its number if it kept one.
+// its number if it kept one — unless it names where things stand (全面把握
+// 发展形势, 深入分析现状) or a review.
 func actionTitle(t string) bool {
+	if has(t, []string{"形势", "现状", "背景", "回顾", "总结", "情况", "基础", "问题", "挑战"}) {
+		return false
+	}
 	t = strings.TrimLeft(t, "（(一二三四五六七八九十0123456789)）、. ")
 	for _, w := range actionOpeners {
 		if strings.HasPrefix(t, w) {
@@ -412,15 +417,15 @@ func levelReached(clause string) bool {
 }
 
 // levelItem reports an item of a list (after its 、) that states a level
-// and names no period of its own (年均增长5%左右、迈上3万亿元台阶).
+// and names no period of its own (年均增长5%左右、迈上3万亿元台阶; not
+// 年输送能力达到…, 每年控制在…).
 func levelItem(item []rune) bool {
 	for i, r := range item {
 		if r != '迈' && r != '台' && r != '控' && r != '能' {
 			continue
 		}
 		if hasAt(item, i, "迈上") || hasAt(item, i, "台阶") || hasAt(item, i, "控制在") || hasAt(item, i, "能力达") {
-			s := string(item)
-			return !strings.Contains(s, "每年") && !strings.Contains(s, "年均")
+			return !slices.Contains(item, '年') // (年输送能力达到…: its own period)
 		}
 	}
 	return false
