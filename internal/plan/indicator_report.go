@@ -430,3 +430,14 @@ func levelItem(item []rune) bool {
 	}
 	return false
 }
+
+// totalClause reports a clause that only totals what the clause before it
+// does (资助残疾人大学生和困难家庭子女大学生，合计6300名): governed by that
+// clause's verb.
+func totalClause(ns []rune, q quantity, cs int) bool {
+	c := strings.TrimSpace(string(ns[cs:q.beforeCmp]))
+	if c != "合计" && c != "共计" && c != "总计" || cs < 1 {
+		return false
+	}
+	return has(string(ns[clauseStart(ns, cs-1):cs-1]), verbs)
+}
