@@ -115,9 +115,10 @@ var actionOpeners = []string{"加快", "持续", "着力", "进一步", "全面"
 
 // actionTitle reports a heading that opens with one of actionOpeners, after
 // its number if it kept one — unless it names where things stand (全面把握
-// 发展形势, 深入分析现状) or a review.
+// 发展形势, 深入分析现状) or says what was achieved (持续推进…取得积极进展,
+// a review's item): only the effect it is to bring (成效) is read as a task.
 func actionTitle(t string) bool {
-	if has(t, []string{"形势", "现状", "背景", "回顾", "总结", "情况", "基础", "问题", "挑战"}) {
+	if has(t, []string{"形势", "现状", "背景", "回顾", "总结", "情况", "基础", "问题", "挑战", "取得", "进展", "成绩", "成就"}) {
 		return false
 	}
 	t = strings.TrimLeft(t, "（(一二三四五六七八九十0123456789)）、. ")

@@ -136,7 +136,7 @@ func TestReportNotPast(t *testing.T) {
 			t.Errorf("%s: not read as a task", title)
 		}
 	}
-	if actionTitle("主要成效") || actionTitle("2030年工作回顾") || actionTitle("全面把握发展形势") || actionTitle("（一）深入分析发展基础") {
+	if actionTitle("主要成效") || actionTitle("2030年工作回顾") || actionTitle("全面把握发展形势") || actionTitle("（一）深入分析发展基础") || actionTitle("（二）持续深化改革取得积极进展") {
 		t.Error("a review read as a task")
 	}
 }
