@@ -3,6 +3,7 @@ package plan
 import (
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 )
 
@@ -393,11 +394,15 @@ func scopeOfAmount(ns []rune, q quantity) bool {
 }
 
 // spanTitleDue is the year the targets of a part are due whose title names
-// a five-year plan that ends after the plan (二、“十五五”时期主要目标任务 in
-// the report of 2026): that span's last year. A review of it (“十四五”时期
-// 工作回顾) or a plan that runs to the span's end itself is left alone.
+// a five-year plan that ends after the plan, and its period or its goals
+// (二、“十五五”时期主要目标任务 in the report of 2026): that span's last
+// year. A review of it (“十四五”时期工作回顾), the year's work named by its
+// place in the span (确保“十五五”开好局起好步, 2026年…), and a plan that runs
+// to the span's end itself are left alone.
 func spanTitleDue(title string, p Period) *int {
-	if p.End == nil || !strings.Contains(title, "五") || pastTitle(title) {
+	if p.End == nil || !strings.Contains(title, "五") || pastTitle(title) ||
+		!has(title, []string{"时期", "期间", "目标", "任务", "考虑", "规划", "末"}) ||
+		has(title, []string{"开局", "开好局", "起步", "开端", "首年", "第一年", strconv.Itoa(*p.End) + "年"}) {
 		return nil
 	}
 	for _, s := range fiveYearEnds {

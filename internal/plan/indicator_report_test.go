@@ -174,3 +174,19 @@ func TestReportScopesOnlyInAYear(t *testing.T) {
 		t.Errorf("got  %q\nwant %q", got, want)
 	}
 }
+
+// The year's work named by its place in the five years is the year's.
+func TestReportYearsPartNotTheSpans(t *testing.T) {
+	for _, title := range []string{"确保“十六五”开好局起好步", "奋力实现“十六五”良好开局", "2031年“十六五”规划实施重点工作", "“十六五”时期工作回顾"} {
+		if y := spanTitleDue(title, Period{Start: ptrInt(2031), End: ptrInt(2031)}); y != nil {
+			t.Errorf("%s: due %d", title, *y)
+		}
+	}
+	for _, title := range []string{"“十六五”时期主要目标任务", "“十六五”发展的主要考虑"} {
+		if y := spanTitleDue(title, Period{Start: ptrInt(2031), End: ptrInt(2031)}); y == nil || *y != 2035 {
+			t.Errorf("%s: not due 2035", title)
+		}
+	}
+}
+
+func ptrInt(v int) *int { return &v }
