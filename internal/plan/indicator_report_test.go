@@ -190,3 +190,11 @@ func TestReportYearsPartNotTheSpans(t *testing.T) {
 }
 
 func ptrInt(v int) *int { return &v }
+
+// An age stays an age after 达 (年龄达65岁以上的老年人): only a life
+// expectancy raised (提升到80岁) is a level.
+func TestReportAges(t *testing.T) {
+	if got, want := readReport(t, "为年龄达65岁以上的老年人免费体检3万人次，人均预期寿命提升到80岁以上。"), "3 人次×10000 = - 2031 | 80 岁 >= - 2031"; got != want {
+		t.Errorf("got  %q\nwant %q", got, want)
+	}
+}
