@@ -44,6 +44,9 @@ func annualYear(title string, lines []string) (int, bool) {
 			y, _ := strconv.Atoi(m[1] + m[2])
 			return y, true
 		}
+		if y, ok := deliveredCN(l); ok {
+			return y, true // (——二〇二六年一月二十七日在…: indicator_report.go)
+		}
 	}
 	return 0, false
 }

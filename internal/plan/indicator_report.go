@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // Government work reports of a province as news sites publish them (D104+,
@@ -446,4 +447,73 @@ func totalClause(ns []rune, q quantity, cs int) bool {
 		return false
 	}
 	return has(string(ns[clauseStart(ns, cs-1):cs-1]), verbs)
+}
+
+// reDeliveredCN is a report's delivery line with its date in Chinese
+// numerals (——二〇二六年一月二十七日在…会议上).
+var reDeliveredCN = regexp.MustCompile(`^[-—~\s(（]*([〇○零一二三四五六七八九]{4})\s*年\s*[一二三四五六七八九十]{1,3}\s*月(?:\s*[一二三四五六七八九十]{1,3}\s*日)?\s*在.{2,40}(?:会议|大会)`)
+
+// deliveredCN is the year of a delivery line dated in Chinese numerals.
+func deliveredCN(l string) (int, bool) {
+	m := reDeliveredCN.FindStringSubmatch(l)
+	if m == nil {
+		return 0, false
+	}
+	y := 0
+	for _, r := range m[1] {
+		d := slices.Index([]rune("〇一二三四五六七八九"), r)
+		if r == '○' || r == '零' {
+			d = 0
+		}
+		y = y*10 + d
+	}
+	return y, y >= 1990 && y <= 2100
+}
+
+// reviewOpens reports the first words of a report's review of the year
+// before (2025年是“十四五”收官之年。一年来，…; 过去一年，…; 五年来，…):
+// the part they open states what was done, whatever its title says
+// (一、一年接着一年干，…持续取得新进展新成效).
+func reviewOpens(text string, year int) bool {
+	text = strings.TrimLeft(text, " \u3000")
+	prev := strconv.Itoa(year - 1)
+	for _, w := range []string{"一年来", "过去一年", "过去的一年", "刚刚过去的一年", "五年来", "过去五年", "回顾过去", prev + "年是", prev + "年，", prev + "年以来"} {
+		if strings.HasPrefix(text, w) {
+			return true
+		}
+	}
+	// the five years just ended (“十四五”时期，… in the report of 2026)
+	for _, p := range fiveYearEnds {
+		if p.end == year-1 && (strings.HasPrefix(text, "“"+p.name+"”") || strings.HasPrefix(text, p.name)) {
+			return true
+		}
+	}
+	return false
+}
+
+// reportPartWords are in the unnumbered titles of a report's parts (“十四五”时期
+// 工作回顾, “十五五”时期的主要目标任务, 2026年重点工作).
+var reportPartWords = []string{"时期", "重点工作", "工作安排", "工作任务", "主要目标", "目标任务", "工作回顾", "总体要求", "回顾"}
+
+// reportPart reports a line of a report's preamble that titles a part
+// without a number (“十五五”时期的主要目标任务): short, no punctuation of a
+// sentence, and the words of a part.
+func reportPart(l string) bool {
+	l = strings.TrimSpace(l)
+	n := utf8.RuneCountInString(l)
+	return n >= 4 && n <= 24 && !strings.ContainsAny(l, "。，,；;：:！!？?、|（()）") && has(l, reportPartWords) && !strings.HasSuffix(l, "报告") &&
+		!isCNDigit([]rune(l)[0]) // (not a table's row, nor a numbered heading the heading reader left)
+}
+
+// partCtx sets what the paragraphs of a report's unnumbered part inherit
+// from its title, as a section's would (indicator.go's lineCtx): read in
+// full (no longer the preamble), the past in a review, goals in a part of
+// goals, due at a five-year span's end in the span's part.
+func partCtx(c *lineCtx, title string, p Period) {
+	c.preamble = false
+	c.past = pastTitle(title)
+	c.goalSection = strings.Contains(title, "目标")
+	if due := spanTitleDue(title, p); due != nil {
+		c.deadline = due
+	}
 }

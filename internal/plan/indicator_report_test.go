@@ -198,3 +198,48 @@ func TestReportAges(t *testing.T) {
 		t.Errorf("got  %q\nwant %q", got, want)
 	}
 }
+
+// A delivery line dated in Chinese numerals dates the report.
+func TestReportDatedInChineseNumerals(t *testing.T) {
+	doc, err := ingestText("2031年某省政府工作报告\n——二〇三一年一月二十七日在某省第十五届人民代表大会第四次会议上\n各位代表：\n一、2030年工作回顾\n新建学校20所。\n二、2031年重点工作\n新建学校30所。\n", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if doc.Period.Start == nil || *doc.Period.Start != 2031 || *doc.Period.End != 2031 {
+		t.Fatalf("period %v", doc.Period)
+	}
+	if y, ok := deliveredCN("（二〇〇九年三月五日在第十一届全国人民代表大会第二次会议上）"); !ok || y != 2009 {
+		t.Errorf("2009: %d %v", y, ok)
+	}
+}
+
+// A report's part that opens on the year before is its review, whatever its
+// title says; parts titled without a number are read as parts, not as a
+// preamble that holds only goals.
+func TestReportReviewAndUnnumberedParts(t *testing.T) {
+	doc, err := ingestText("2031年某省政府工作报告\n——2031年1月20日在某省人民代表大会上\n各位代表：\n"+
+		"一、一年接着一年干，发展持续取得新进展新成效\n2030年是“十五五”收官之年。一年来，全省新建学校20所。\n（一）着力推进产业升级\n新增高新技术企业500家。\n"+
+		"二、2031年重点工作\n新建学校30所。\n", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := readings(doc.Indicators), "? 20 所 = - 2031 | ? 500 家 = - 2031 | 30 所 = - 2031"; got != want {
+		t.Errorf("review by its opening words: got %q\nwant %q", got, want)
+	}
+	doc, err = ingestText("2031年某省政府工作报告\n——2031年1月20日在某省人民代表大会上\n各位代表：\n"+
+		"“十五五”时期工作回顾\n五年来，全省新建学校200所。\n"+
+		"“十六五”时期的主要目标任务\n全省生产总值年均增长5%左右，森林覆盖率达到25%。\n"+
+		"2031年重点工作\n经济社会发展的主要预期目标是：地区生产总值增长5%左右。\n（一）扩大有效需求\n新建学校30所。\n", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "? 200 所 = - 2031 | 5 % approx year 2035 | 25 % = - 2035 | 5 % approx - 2031 | 30 所 = - 2031"
+	if got := readings(doc.Indicators); got != want {
+		t.Errorf("unnumbered parts: got %q\nwant %q", got, want)
+	}
+	for _, l := range []string{"| （一）主要目标 |", "（一）主要目标", "2031年某省政府工作报告", "各位代表："} {
+		if reportPart(l) {
+			t.Errorf("%s: read as a part's title", l)
+		}
+	}
+}
