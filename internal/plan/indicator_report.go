@@ -69,7 +69,16 @@ func ownIndicators(ns []rune, q quantity) bool {
 			break
 		}
 	}
-	return hasAt(ns, j, "指标")
+	if hasAt(ns, j, "指标") {
+		return true
+	}
+	// (其中预期性指标19项、约束性指标9项: the noun before the count)
+	for _, w := range []string{"预期性指标", "约束性指标", "主要指标", "指导性指标"} {
+		if endsAt(ns, q.beforeCmp, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // divisionOf reports a count after a 分 that opens its clause (分13个领域
@@ -152,7 +161,7 @@ var reExistingChanged = regexp.MustCompile(`现有[^，。；,;：:]{1,10}?(?:�
 // supportVerbs back or strengthen what already exists (支持15个集聚区,
 // 做优做强5个集群, 巩固提升80万亩基地); not when they follow a verb of
 // making (培育壮大12个集群 makes them).
-var supportVerbs = []string{"支持", "做优做强", "做强做优", "做强", "做优", "壮大", "巩固提升", "巩固", "提升"}
+var supportVerbs = []string{"支持", "做优做强", "做强做优", "做强", "做优", "壮大", "巩固提升", "巩固", "提升", "建强"}
 
 // unitNouns are the units a province designates and then backs: counties,
 // clusters, zones, carriers, bases, industrial chains.
@@ -182,7 +191,7 @@ func supportedUnits(ns []rune, q quantity, cs int) bool {
 		}
 	}
 	if !verb {
-		return false
+		return upgraded(ns, q)
 	}
 	noun := string(ns[q.after:min(clauseEnd(ns, q.after), q.after+16)])
 	if i := strings.IndexAny(noun, "、（("); i >= 0 {
@@ -193,7 +202,27 @@ func supportedUnits(ns []rune, q quantity, cs int) bool {
 			return true
 		}
 	}
-	return false
+	// a unit a higher level designated (支持3个国家级保种场, 建强2个国家级…)
+	return strings.HasPrefix(noun, "国家级") || strings.HasPrefix(noun, "省级") || strings.HasPrefix(noun, "国家")
+}
+
+// upgradeWords close a clause that brings what exists to a higher level
+// (提质升级, 提档升级, 高质量发展).
+var upgradeWords = []string{"提质升级", "提档升级", "提质增效", "转型升级", "扩容提质", "高质量发展", "提能升级"}
+
+// upgraded reports a count after 推动 or 推进 whose clause goes on to
+// upgrade what it counts (推动7个国家物流枢纽、4个冷链物流基地提质升级,
+// 推动69家省级共享农庄提档升级, 推动3个综保区高质量发展): units that exist.
+func upgraded(ns []rune, q quantity) bool {
+	ce := clauseEnd(ns, q.after)
+	if !has(string(ns[q.after:ce]), upgradeWords) {
+		return false
+	}
+	i := itemStart(ns, q.beforeCmp)
+	head := string(ns[clauseStart(ns, q.a):q.beforeCmp])
+	return endsAt(ns, q.beforeCmp, "推动") || endsAt(ns, q.beforeCmp, "推进") ||
+		i > 0 && ns[i-1] == '、' && (strings.Contains(head, "推动") || strings.Contains(head, "推进")) ||
+		endsAt(ns, q.beforeCmp, "等") && (strings.HasPrefix(strings.TrimSpace(head), "推动") || strings.HasPrefix(strings.TrimSpace(head), "推进"))
 }
 
 // underWay reports a count of projects the work keeps going (加快建设6个
@@ -206,14 +235,17 @@ func underWay(ns []rune, q quantity, cs int) bool {
 	}
 	ce := clauseEnd(ns, q.after)
 	rest := string(ns[q.after:ce])
-	if !has(rest, []string{"项目", "工程", "铁路", "公路"}) {
-		return false
-	}
-	if strings.Contains(rest, "在建") || strings.HasPrefix(rest, "在建") {
-		return true
+	if strings.Contains(rest, "在建") || strings.Contains(rest, "续建") {
+		return true // (抓好6条续建高铁建设, 加快2条在建国际海缆)
 	}
 	head := string(ns[cs:q.a])
 	if has(head, []string{"开工", "建成", "竣工", "投产", "新建", "新增", "谋划", "储备", "立项"}) {
+		return false
+	}
+	if strings.Contains(head, "推进") && strings.HasSuffix(strings.TrimSpace(rest), "建设") && has(rest, []string{"区", "园", "项目", "工程"}) {
+		return true // (推进3个未来产业先导区、6个加速园建设)
+	}
+	if !has(rest, []string{"项目", "工程", "铁路", "公路", "基地"}) {
 		return false
 	}
 	keep := []string{"加快建设", "加快推进", "加快实施", "推进实施", "续建"}
@@ -233,6 +265,12 @@ func defines(s string) bool {
 	return strings.Contains(s, "是指") || strings.Contains(s, "”指") || strings.Contains(s, "”：是")
 }
 
+// fieldsListed reports the count of the fields just listed (抓好工业等17个
+// 领域碳达峰工作): where the work reaches, named, not a result.
+func fieldsListed(ns []rune, q quantity) bool {
+	return q.cmp == "=" && endsAt(ns, q.beforeCmp, "等") && hasAt(ns, q.after, "领域")
+}
+
 // oneOf reports a count a thing is one of (确定为试点的4个省份之一): the
 // size of a group named, no target.
 func oneOf(ns []rune, q quantity) bool {
@@ -250,15 +288,19 @@ func oneOf(ns []rune, q quantity) bool {
 
 // ownParts reports the count of the plan's own measures or of the year's
 // list of things done for the people in digits (实施稳经济30项举措, 100项提升
-// 举措, 办好30项民生实事, 以下8个方面主要目标, 12条举措): the shape of
-// the plan, like 十项行动 in Chinese numerals (planPart).
+// 举措, 办好30项民生实事, 15件市级重点民生实事, 30项为民办实事项目, 以下8个
+// 方面主要目标, 12条举措, 3件事): the shape of the plan, like 十项行动 in
+// Chinese numerals (planPart).
 func ownParts(ns []rune, q quantity) bool {
 	if q.cmp != "=" || q.value*q.mult > 200 || q.base != "项" && q.base != "条" && q.base != "件" && q.base != "个" {
 		return false
 	}
-	for k := 0; k <= 2; k++ {
-		for _, w := range []string{"举措", "措施", "民生实事", "实事", "方面"} {
-			if hasAt(ns, q.after+k, w) && !strings.ContainsAny(string(ns[q.after:q.after+k]), "，、。；") {
+	if q.base == "件" && hasAt(ns, q.after, "事") {
+		return true // (抓好A、B和C3件事)
+	}
+	for k := 0; k <= 4 && q.after+k < len(ns); k++ {
+		for _, w := range []string{"举措", "措施", "民生实事", "实事", "为民办实事", "方面"} {
+			if hasAt(ns, q.after+k, w) && !strings.ContainsAny(string(ns[q.after:q.after+k]), "，、。；和与及") {
 				return true
 			}
 		}

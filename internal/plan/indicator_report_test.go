@@ -243,3 +243,20 @@ func TestReportReviewAndUnnumberedParts(t *testing.T) {
 		}
 	}
 }
+
+// Units a year's work upgrades or continues, the plan's indicators counted
+// after their noun, the year's lists and the fields just listed.
+func TestReportMoreScopes(t *testing.T) {
+	tests := []struct{ sentence, want string }{
+		{"推动5个国家物流枢纽、3个冷链物流基地提质升级，推动40家省级共享农庄提档升级。", "? 5 个 = - 2031 | ? 3 个 = - 2031 | ? 40 家 = - 2031"},
+		{"建强3个国家级区域医疗中心，支持2个国家级保种场开展性能测定。", "? 3 个 = - 2031 | ? 2 个 = - 2031"},
+		{"抓好5条续建高速公路建设，加快3条在建跨海通道，推进2个产业先导区、4个加速园建设。", "? 5 条 = - 2031 | ? 3 条 = - 2031 | ? 2 个 = - 2031 | ? 4 个 = - 2031"},
+		{"其中预期性指标15项、约束性指标7项，办好12件市级重点民生实事，推进25项为民办实事项目，抓好甲、乙和丙3件事，抓好工业等12个领域碳达峰工作。", ""},
+		{"新开工改造老旧小区300个，新建物流基地2个。", "300 个 = - 2031 | 2 个 = - 2031"},
+	}
+	for _, tt := range tests {
+		if got := readReport(t, tt.sentence); got != tt.want {
+			t.Errorf("%s\n got %q\nwant %q", tt.sentence, got, tt.want)
+		}
+	}
+}

@@ -96,7 +96,7 @@ var notTargets = []notTarget{
 	// of a group (4个省份之一), a size naming a kind (3人制, “3个100万”,
 	// 1000个千亩高产片): indicator_report.go
 	{name: "the plan's indicators, a division, its measures, one of, a size naming a kind", match: func(x *at) bool {
-		return ownIndicators(x.ns, x.q) || divisionOf(x.ns, x.q, x.cs) || ownParts(x.ns, x.q) || oneOf(x.ns, x.q) || sizeNamed(x.ns, x.q, x.prev)
+		return ownIndicators(x.ns, x.q) || divisionOf(x.ns, x.q, x.cs) || ownParts(x.ns, x.q) || oneOf(x.ns, x.q) || sizeNamed(x.ns, x.q, x.prev) || fieldsListed(x.ns, x.q)
 	}},
 	// a figure referred to (如图4所示), the word 人员 (1人员能力: a
 	// figure's labels), the parts a thing is made of (包括通用、安全、
