@@ -158,7 +158,7 @@ func thisYear(clause string, c *lineCtx) *int {
 // the class, no text shows them; they are added to it here.
 var budgetVerbs = []string{"削减", "压减", "缩减", "精简", "取消", "下放", "开工", "新开工", "启动", "发行", "淘汰", "关停", "退出",
 	"落户", "扩招", "减税", "减轻", "减免", "减负", "搬迁", "化解", "上调", "筹集", "筹建",
-	"抓好", "立项", "加装", "维修", "养护", "下乡", "消除"}
+	"抓好", "立项", "加装", "维修", "养护", "下乡", "消除", "更新"}
 
 func init() { verbs = append(verbs, budgetVerbs...) }
 

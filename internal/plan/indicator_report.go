@@ -142,8 +142,9 @@ func actionTitle(t string) bool {
 }
 
 // notPastCues takes out of s what only looks like a word of the past: 目前
-// inside 项目前期 (做实重大项目前期工作), and 现有 naming what the work
-// changes (现有超载区逐步退出, 现有设施改造提升): the task is ahead.
+// inside 项目前期 (做实重大项目前期工作), 现有 naming what the work changes
+// (现有超载区逐步退出, 现有设施改造提升), and 已建成 between a count and its
+// noun (5000个已建成自然村): the task is ahead.
 func notPastCues(s string) string {
 	if strings.Contains(s, "项目前") {
 		s = strings.ReplaceAll(s, "项目前", "项前")
@@ -151,8 +152,15 @@ func notPastCues(s string) string {
 	if strings.Contains(s, "现有") {
 		s = reExistingChanged.ReplaceAllString(s, "")
 	}
+	if strings.Contains(s, "已建成") {
+		s = reCountedBuilt.ReplaceAllString(s, "$1")
+	}
 	return s
 }
+
+// reCountedBuilt is 已建成 between a count and its noun (改造提升超5000个已建成
+// 自然村的污水设施): which of them the work changes, not what was done.
+var reCountedBuilt = regexp.MustCompile(`(\d[个座家所处条])已建成`)
 
 // reExistingChanged is 现有 and the noun a verb of change closes
 // (现有超载区逐步退出, 现有产能有序淘汰).
@@ -336,7 +344,7 @@ func madeEach(ns []rune, q quantity, cs int) bool {
 	if !strings.Contains(head, "、") {
 		return false
 	}
-	for _, v := range []string{"新建", "建设", "建成", "培育", "打造", "认定", "创建", "新增", "布局", "组建"} {
+	for _, v := range []string{"新建", "建设", "建成", "培育", "打造", "认定", "创建", "新增", "布局", "组建", "争创"} {
 		if strings.HasPrefix(head, v) {
 			return true
 		}

@@ -260,3 +260,20 @@ func TestReportMoreScopes(t *testing.T) {
 		}
 	}
 }
+
+// The tenth batch's last shapes: kilowatt-hours said as 度, 更新 as a task,
+// women and children counted in 万, kinds each striven for, 已建成 as which
+// of them, a life expectancy said with 达.
+func TestReportLastShapes(t *testing.T) {
+	tests := []struct{ sentence, want string }{
+		{"新能源发电量超2000亿度，更新老旧果园5万亩。", "2000 度×1e+08 >= - 2031 | 5 亩×10000 = - 2031"},
+		{"为50万妇女免费开展宫颈癌筛查。", "50 ×10000 = - 2031"},
+		{"争创国家现代农业产业园、产业强镇各2个。", "2 个 = - 2031"},
+		{"改造提升超3000个已建成自然村的污水设施，力争人均预期寿命达80.5岁。", "3000 个 >= - 2031 | 80.5 岁 = - 2031"},
+	}
+	for _, tt := range tests {
+		if got := readReport(t, tt.sentence); got != tt.want {
+			t.Errorf("%s\n got %q\nwant %q", tt.sentence, got, tt.want)
+		}
+	}
+}

@@ -42,7 +42,7 @@ var notTargets = []notTarget{
 	// an age (35岁以下), not a life expectancy reached (达到80岁)
 	{name: "an age", match: func(x *at) bool {
 		ns, q := x.ns, x.q
-		return q.base == "岁" && (q.isRange || !has(string(ns[max(0, q.a-3):q.a]), []string{"达到", "提高到", "提高至", "延长到", "延长至", "增加到", "增至", "提升到", "提升至"}))
+		return q.base == "岁" && (q.isRange || !has(string(ns[max(0, q.a-3):q.a]), []string{"达到", "提高到", "提高至", "延长到", "延长至", "增加到", "增至", "提升到", "提升至"}) && !strings.Contains(x.clause, "预期寿命"))
 	}},
 	// a duration (24小时服务), not a count of hours (服务时长达到100万小时)
 	{name: "a duration in hours", match: func(x *at) bool {

@@ -94,7 +94,7 @@ func peopleAfter(rs []rune, j int) bool {
 		if strings.ContainsRune("，,。;；、)(的", rs[k]) {
 			return false
 		}
-		if hasAt(rs, k, "人口") || hasAt(rs, k, "农民工") || hasAt(rs, k, "群众") {
+		if hasAt(rs, k, "人口") || hasAt(rs, k, "农民工") || hasAt(rs, k, "群众") || hasAt(rs, k, "妇女") || hasAt(rs, k, "儿童") || hasAt(rs, k, "老年人") {
 			return true
 		}
 	}
