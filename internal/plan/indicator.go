@@ -78,7 +78,11 @@ func indicators(r *sentenceRead, nr, or []rune, pos []int, c *lineCtx) ([]Indica
 			// In the preamble, the sentences after one that opens with a
 			// deadline (…制定本计划。到2027年，…；…；…) state goals.
 			c.quoting = quotingBefore(nr, start)
-			out = append(out, sentence(r, nr[start:i], or[start:i], pos[start:i], dl, c, ahead)...)
+			sdl := dl
+			if own := fiveYearDue(sent, c.planStart); own != nil {
+				sdl = own // the five years' goals beside the year's (indicator_report.go)
+			}
+			out = append(out, sentence(r, nr[start:i], or[start:i], pos[start:i], sdl, c, ahead)...)
 		}
 		start = i + 1
 	}

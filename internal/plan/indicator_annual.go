@@ -39,10 +39,13 @@ func annualYear(title string, lines []string) (int, bool) {
 	if !reportTitle(title) {
 		return 0, false
 	}
-	for _, l := range lines[:min(len(lines), 6)] {
+	for _, l := range reportHead(title, lines) {
 		if m := reDeliveredOn.FindStringSubmatch(l); m != nil {
 			y, _ := strconv.Atoi(m[1] + m[2])
 			return y, true
+		}
+		if y, ok := deliveredCN(l); ok {
+			return y, true // (——二〇二六年一月二十七日在…: indicator_report.go)
 		}
 	}
 	return 0, false
@@ -120,14 +123,14 @@ func reviewTitle(t string) bool {
 // (推动重要领域改革取得新突破, 力争取得实质进展): a task, though its words
 // (取得, 成效) are those of a review.
 func aimedTitle(t string) bool {
-	return has(t, []string{"取得新", "取得更", "取得实质", "取得明显", "取得重大", "取得突破", "推动", "力争", "确保", "争取", "努力"})
+	return has(t, []string{"取得新", "取得更", "取得实质", "取得明显", "取得重大", "取得突破", "推动", "力争", "确保", "争取", "努力"}) || actionTitle(t)
 }
 
 // notPerYear reports a 年 that names a year rather than a period (今年,
 // 明年, 全年, 当年, 比上年) or a time limit (年内, 2 年内): no per-year rate.
 func notPerYear(clause string, i int) bool {
 	rest := clause[i+len("年"):]
-	if strings.HasPrefix(rest, "内") {
+	if strings.HasPrefix(rest, "内") || strings.HasPrefix(rest, "限") {
 		return true
 	}
 	before := strings.TrimRight(clause[:i], " ")
@@ -154,7 +157,8 @@ func thisYear(clause string, c *lineCtx) *int {
 // 580万套, 发行…国债, 淘汰…锅炉5万台, 进城落户1300万人). Like the rest of
 // the class, no text shows them; they are added to it here.
 var budgetVerbs = []string{"削减", "压减", "缩减", "精简", "取消", "下放", "开工", "新开工", "启动", "发行", "淘汰", "关停", "退出",
-	"落户", "扩招", "减税", "减轻", "减免", "减负", "搬迁", "化解", "上调", "筹集", "筹建"}
+	"落户", "扩招", "减税", "减轻", "减免", "减负", "搬迁", "化解", "上调", "筹集", "筹建",
+	"抓好", "立项", "加装", "维修", "养护", "下乡", "消除", "更新"}
 
 func init() { verbs = append(verbs, budgetVerbs...) }
 

@@ -34,7 +34,7 @@ func changeBesideLevel(ns []rune, q quantity, cs, prevEnd int) bool {
 		return false
 	}
 	c := strings.ReplaceAll(strings.TrimSpace(string(ns[cs:q.beforeCmp])), " ", "")
-	return reChangeOnly.MatchString(c)
+	return reChangeOnly.MatchString(c) && !ownObject(ns, q)
 }
 
 // budgetNouns are the figures of a budget that a plan sets by naming them
@@ -77,7 +77,7 @@ func raisedStandard(ns []rune, q quantity, cs int) bool {
 	if !moneyOrRate(q) || conditional(ns, q, cs) || conditionFirst(string(ns)) {
 		return false
 	}
-	if lead := string(ns[:q.a]); !strings.Contains(lead, "标准") || !has(lead, publicStandards) {
+	if lead := string(ns[:q.a]); !strings.Contains(lead, "标准") && !strings.Contains(lead, "养老金") || !has(lead, publicStandards) {
 		return false // (吸纳就业补贴标准提高到每人2000元 is what a firm is paid)
 	}
 	if first := strings.TrimLeft(string(ns[:clauseEnd(ns, 0)]), " "); (strings.HasPrefix(first, "对") || strings.HasPrefix(first, "凡")) && strings.Contains(first, "的") {
@@ -95,8 +95,9 @@ func raisedStandard(ns []rune, q quantity, cs int) bool {
 			return true
 		}
 	}
-	// the later items of a list the raise governs (每人每月分别增加20元、15元)
-	if a > 0 && ns[a-1] == '、' {
+	// the later items of a list the raise governs (每人每月分别增加20元、15元,
+	// 分别提高到每人每月900元和700元)
+	if a > 0 && strings.ContainsRune("、和及", ns[a-1]) {
 		c := string(ns[cs:a])
 		return has(c, []string{"提高", "增加", "上调"}) && !strings.ContainsAny(c, "由从")
 	}

@@ -125,10 +125,10 @@ func hasRune(rs []rune, r rune) bool {
 // floor, before the noun it counts (打造1000个以上的示范场景, 培育50家以上的
 // 企业): what the plan makes, not a size that qualifies (1亿元以上的企业).
 func madeCount(ns []rune, q quantity) bool {
-	if moneyOrRate(q) || q.cmp != ">=" && q.cmp != ">" {
+	if moneyOrRate(q) || q.cmp != ">=" && q.cmp != ">" && q.cmp != "~" {
 		return false
 	}
-	for _, w := range []string{"打造", "建设", "建成", "培育", "形成", "创建", "新建", "认定", "遴选", "推广", "实施"} {
+	for _, w := range []string{"打造", "建设", "建成", "培育", "形成", "创建", "新建", "认定", "遴选", "推广", "实施", "选择", "选取"} {
 		if endsAt(ns, q.beforeCmp, w) {
 			return true
 		}

@@ -10,7 +10,7 @@ import "strings"
 func (x *at) candidate(ind *Indicator, clauseDeadline *int) bool {
 	q, ns, clause, c := x.q, x.ns, x.clause, x.c
 	governed := ind.Comparator != "=" || c.goalSection || budgetFigure(ns, q) || pilotSize(ns, q) || x.listed || x.goal || has(clause, verbs) || has(string(ns[q.after:clauseEnd(ns, q.after)]), verbs) ||
-		introduced(ns, x.cs) || endsAt(ns, q.beforeCmp, "到") || endsAt(ns, q.beforeCmp, "至")
+		introduced(ns, x.cs) || endsAt(ns, q.beforeCmp, "到") || endsAt(ns, q.beforeCmp, "至") || servedCount(ns, q) || totalClause(ns, q, x.cs)
 	// a clause with a deadline of its own in the plan's years looks
 	// ahead even in a sentence that starts from where things stand
 	ahead := ind.DeadlineYear != nil && c.planStart != nil && *ind.DeadlineYear >= *c.planStart && clauseDeadline != nil
@@ -76,7 +76,7 @@ var proposals = []proposal{
 	{"a level stated with 为, outside the goals", func(x *at) bool {
 		// (but the total an annual plan's budget gives, 支持总额为…亿元, is set
 		// by it)
-		return stated(x.ns, x.q, x.clause) && !x.goal && !x.c.goalSection && !(x.c.annual && x.q.base == "元" && (x.before("总额为") || x.before("总规模为")))
+		return stated(x.ns, x.q, x.clause) && !x.goal && !x.c.goalSection && !(x.c.annual && x.q.base == "元" && (x.before("总额为") || x.before("总规模为"))) && !forWhom(x.ns, x.q)
 	}},
 	// a ring named by its latency (1毫秒、3毫秒时延圈): the name of the
 	// network's design or the bound it commits to; the reviewer decides
@@ -103,10 +103,18 @@ var proposals = []proposal{
 	{"what another document requires, quoted", func(x *at) bool { return x.c.quoting || quotesDocument(x.ns, x.q) }},
 	{"a count in brackets closing an item's title", func(x *at) bool { return titleQuota(x.ns, x.q, x.cs) }},
 	{"a request", func(x *at) bool { return strings.Contains(x.s, "请求") }},
+	// what the work backs (designated units, which exist already) or, in a
+	// plan of one year, keeps going (a plan of several years builds what it
+	// speeds up), a glossary's terms, set phrases (indicator_report.go)
+	{"the units a measure backs", func(x *at) bool { return supportedUnits(x.ns, x.q, x.cs) }},
+	{"projects under way", func(x *at) bool { return x.c.annual && underWay(x.ns, x.q, x.cs) }},
+	{"a count naming the scope of an amount", func(x *at) bool { return scopeOfAmount(x.ns, x.q) }},
+	{"a term defined", func(x *at) bool { return defines(x.s) }},
+	{"a set phrase named by its count", func(x *at) bool { return formula(x.ns, x.q) }},
 	{"how often something happened", func(x *at) bool { return eventCount(x.ns, x.q, x.clause) }},
 	{"a rule in principle", func(x *at) bool { return strings.Contains(x.clause, "原则上") && !x.goal }},
 	{"the places just listed", func(x *at) bool { return listedPlaces(x.ns, x.q, x.clause) }},
-	{"a figure for each", func(x *at) bool { return eachSends(x.ns, x.q) }},
+	{"a figure for each", func(x *at) bool { return eachSends(x.ns, x.q) && !madeEach(x.ns, x.q, x.cs) }},
 	{"two or more", func(x *at) bool { return twoOrMore(x.q) }},
 	{"a floor of eligibility, outside the goals", func(x *at) bool {
 		q := x.q

@@ -105,7 +105,7 @@ func itemStart(rs []rune, i int) int {
 // 三项改革, 五个专项): the shape of a plan's structure.
 func planPart(rs []rune, i int) bool {
 	for _, w := range []string{"行动", "工程", "计划", "任务", "举措", "措施", "改革", "专项", "机制", "体系", "重点任务", "攻坚",
-		"重点工作", "方面", "板块", "环节", "原则", "规定", "目标", "实事"} {
+		"重点工作", "方面", "板块", "环节", "原则", "规定", "目标", "实事", "民生实事"} {
 		if hasAt(rs, i, w) {
 			return true
 		}

@@ -79,7 +79,7 @@ func pastPeriod(s string, planStart int) bool {
 var fiveYearEnds = []struct {
 	name string
 	end  int
-}{{"十一五", 2010}, {"十二五", 2015}, {"十三五", 2020}, {"十四五", 2025}, {"十五五", 2030}}
+}{{"十一五", 2010}, {"十二五", 2015}, {"十三五", 2020}, {"十四五", 2025}, {"十五五", 2030}, {"十六五", 2035}}
 
 // owns reports a sentence that says what a place has (我市拥有…基地12个):
 // where things stand, unless it is a goal (力争拥有) or names a rate of
@@ -115,7 +115,7 @@ func withoutBase(s string) string {
 // pastCueText is a sentence with what does not state the past taken out:
 // 现有基础 (a comparison's base) and comparisons with last year.
 func pastCueText(s string) string {
-	s = withoutBase(s)
+	s = notPastCues(withoutBase(s))
 	for _, w := range cmpWithPast {
 		if strings.Contains(s, w) {
 			s = strings.ReplaceAll(s, w, "")

@@ -24,7 +24,7 @@ var notTargets = []notTarget{
 	// a bare count (5亿) only as the value a comparison reaches
 	{name: "a bare count", match: func(x *at) bool {
 		ns, q := x.ns, x.q
-		return q.base == "" && q.cmp == "=" && !endsAt(ns, q.a, "达到") && !peopleAfter(ns, q.b) && !bareHeadcount(ns, q.b)
+		return q.base == "" && q.cmp == "=" && !endsAt(ns, q.a, "达到") && !peopleAfter(ns, q.b) && !bareHeadcount(ns, q.b) && !peopleBefore(ns, q)
 	}},
 	// an ordinal (第十五届), a rate's denominator (每万人口), the
 	// total of a list (围绕交通、物流等19个场景), a scope (在12个赛道;
@@ -34,15 +34,15 @@ var notTargets = []notTarget{
 		ns, q, clause := x.ns, x.q, x.clause
 		return x.before("第") || x.before("每") || x.before("等") && has(string([]rune(clause)[:min(len([]rune(clause)), 6)]), []string{"围绕", "针对", "在"}) ||
 			q.cn && q.b < len(ns) && isCNDigit(ns[q.b]) || countOfCounts(ns, q) || issuers(ns, q) ||
-			strings.HasSuffix(strings.TrimSpace(clause), "在") && !has(clause, []string{"控制在", "保持在", "稳定在", "维持在"}) && q.cmp == "=" && !pilotSize(ns, q) ||
-			q.cmp == "=" && scopeIn(clause) && !pilotSize(ns, q) ||
+			strings.HasSuffix(strings.TrimSpace(clause), "在") && !has(clause, []string{"控制在", "保持在", "稳定在", "维持在"}) && q.cmp == "=" && !pilotSize(ns, q) && !placesBuilt(ns, q, clause) ||
+			q.cmp == "=" && scopeIn(clause) && !pilotSize(ns, q) && !placesBuilt(ns, q, clause) ||
 			q.cmp == "=" && scopeOf(clause) ||
 			q.cmp == "=" && allParts(ns, q)
 	}},
 	// an age (35岁以下), not a life expectancy reached (达到80岁)
 	{name: "an age", match: func(x *at) bool {
 		ns, q := x.ns, x.q
-		return q.base == "岁" && (q.isRange || !has(string(ns[max(0, q.a-3):q.a]), []string{"达到", "提高到", "提高至", "延长到", "延长至", "增加到", "增至"}))
+		return q.base == "岁" && (q.isRange || !has(string(ns[max(0, q.a-3):q.a]), []string{"达到", "提高到", "提高至", "延长到", "延长至", "增加到", "增至", "提升到", "提升至"}) && !strings.Contains(x.clause, "预期寿命"))
 	}},
 	// a duration (24小时服务), not a count of hours (服务时长达到100万小时)
 	{name: "a duration in hours", match: func(x *at) bool {
@@ -67,12 +67,12 @@ var notTargets = []notTarget{
 	// 超10亿元企业20家, 建设千亩以上示范基地20个): the count is the target
 	{name: "a size that qualifies a count", match: func(x *at) bool {
 		ns, q := x.ns, x.q
-		return qualifiesCount(ns, q)
+		return qualifiesCount(ns, q) && !totalOf(ns, q)
 	}},
 	// the term of a body in its name (市十届人大二次会议), an ordinal without 第
 	{name: "the term of a body", match: func(x *at) bool {
 		ns, q := x.ns, x.q
-		return q.cn && q.base == "届" && q.b < len(ns) && strings.ContainsRune("人政全党代中", ns[q.b])
+		return q.cn && q.base == "届" && q.b < len(ns) && strings.ContainsRune("人政全党代中历", ns[q.b])
 	}},
 	// a numeral in a place's name (赣州市六台区), the toll of an event
 	// (造成8人死亡), a fine, the longest a procedure may take, the
@@ -90,6 +90,13 @@ var notTargets = []notTarget{
 		ns, q := x.ns, x.q
 		return q.base == "元" && hasAt(ns, q.b, "/") && has(string(ns[q.b:clauseEnd(ns, q.b)]), []string{"价格", "价", "优惠", "收费"}) ||
 			endsAt(ns, q.beforeCmp, "提前") || endsAt(ns, q.a, "提前") || q.base == "%" && (endsAt(ns, q.beforeCmp, "上浮") || endsAt(ns, q.beforeCmp, "下浮"))
+	}},
+	// the count of the plan's own indicators (21个主要指标), a division of
+	// the work (分13个领域细化), the plan's measures counted (30项举措), one
+	// of a group (4个省份之一), a size naming a kind (3人制, “3个100万”,
+	// 1000个千亩高产片): indicator_report.go
+	{name: "the plan's indicators, a division, its measures, one of, a size naming a kind", match: func(x *at) bool {
+		return ownIndicators(x.ns, x.q) || divisionOf(x.ns, x.q, x.cs) || ownParts(x.ns, x.q) || oneOf(x.ns, x.q) || sizeNamed(x.ns, x.q, x.prev) || fieldsListed(x.ns, x.q)
 	}},
 	// a figure referred to (如图4所示), the word 人员 (1人员能力: a
 	// figure's labels), the parts a thing is made of (包括通用、安全、
@@ -161,7 +168,7 @@ var notTargets = []notTarget{
 	// a qualifier: 1亿元以上的企业, 千亿级 (but 90%的企业 is a share)
 	{name: "a qualifier", match: func(x *at) bool {
 		ns, q, clause := x.ns, x.q, x.clause
-		return q.after < len(ns) && ns[q.after] == '的' && (q.after > q.b && !(q.base == "%" && endsAt(ns, q.beforeCmp, "覆盖")) || q.base != "%") && !hasAt(ns, q.after, "的目标") && !hasAt(ns, q.after, "的水平") && !sizeOfMade(ns, q, clause) && !sizeReached(ns, q) && !teamOfSize(ns, q) && !shareDoing(ns, q) && !madeCount(ns, q) || q.b < len(ns) && ns[q.b] == '级'
+		return q.after < len(ns) && ns[q.after] == '的' && (q.after > q.b && !(q.base == "%" && endsAt(ns, q.beforeCmp, "覆盖")) || q.base != "%") && !hasAt(ns, q.after, "的目标") && !hasAt(ns, q.after, "的水平") && !sizeOfMade(ns, q, clause) && !sizeReached(ns, q) && !teamOfSize(ns, q) && !shareDoing(ns, q) && !madeCount(ns, q) && !totalOf(ns, q) || q.b < len(ns) && ns[q.b] == '级'
 	}},
 	// a subsidy or reward, not a commitment of the plan
 	{name: "a subsidy or reward", match: func(x *at) bool {

@@ -47,8 +47,11 @@ func (r *sentenceRead) target(x *at) Indicator {
 func (r *sentenceRead) period(x *at) string {
 	q, ns, clause := x.q, x.ns, x.clause
 	p, _ := perWordIn(ns, x.cs, q.a)
+	if levelItem(ns[itemStart(ns, q.a):q.a]) {
+		return "" // (年均增长5%左右、迈上3万亿元台阶: the 年均 is the item before's)
+	}
 	if p == "" && r.sentPer != "" && q.a > r.sentAt && !has(clause, []string{"累计", "总计", "合计"}) && !reYears.MatchString(clause) &&
-		!(moneyOrRate(q) && q.base != "元" && has(clause, []string{"达到", "保持", "控制在", "稳定在", "提高到", "降至", "下降到", "覆盖"})) {
+		!(moneyOrRate(q) && q.base != "元" && has(clause, []string{"达到", "保持", "控制在", "稳定在", "提高到", "降至", "下降到", "覆盖"})) && !levelReached(clause) {
 		p = r.sentPer
 	}
 	if p == "" && (yearVerb(clause) || hasAt(ns, q.after, "/年") || hasAt(ns, q.b, "/年")) {

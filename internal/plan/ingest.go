@@ -93,6 +93,7 @@ type docRead struct {
 	lastDecimal    string         // the number of the last heading of a decimal outline (2.1)
 	spacedL1       bool           // top headings that lost their 、 (一 总体要求): spacedL1
 	annexList      bool           // the line before named the plan's annexes
+	part           string         // the unnumbered part of a report's preamble being read (reportPart), or ""
 	learn          *learnDoc      // the learned second opinion, or nil
 }
 
@@ -186,6 +187,11 @@ func (d *docRead) gatherText(h head, text paraPiece, row bool, tail *paraPiece) 
 		d.headingHasText = true
 	}
 	d.startPara()
+	if len(d.stack) == 1 && d.annual && !h.ok && reviewOpens(text.nb, *d.doc.Period.Start) {
+		// a report's part that opens on the year before reviews it,
+		// whatever its title says (indicator_report.go)
+		d.stack[0].past, d.para.ctx.past = true, true
+	}
 	if row && !h.ok {
 		d.flush()
 		d.para.add(cellBreaks(text.nb), text.ob, text.base)
@@ -206,12 +212,23 @@ func (d *docRead) gatherText(h head, text paraPiece, row bool, tail *paraPiece) 
 // preamble adds text before the first section to the paragraph: a plan may
 // state its goals there (到2027年，培育…).
 func (d *docRead) preamble(text paraPiece) {
+	if d.annual && reportPart(text.nb) {
+		d.flush() // a report's part titled without a number (indicator_report.go)
+		d.part = text.nb
+		return
+	}
 	if !d.para.continues() {
 		d.flush()
 	}
 	if len(d.para.nb) == 0 {
 		d.para.ctx = d.docCtx()
 		d.para.ctx.section, d.para.ctx.preamble = []string{}, true
+		if d.part != "" {
+			partCtx(&d.para.ctx, d.part, d.doc.Period)
+		}
+	}
+	if d.part != "" && reviewOpens(text.nb, *d.doc.Period.Start) {
+		d.para.ctx.past = true
 	}
 	d.para.add(text.nb, text.ob, text.base)
 }
@@ -238,7 +255,12 @@ func (d *docRead) startPara() {
 	for k := len(d.stack) - 1; k >= 0; k-- {
 		if d.stack[k].deadline != nil {
 			d.para.ctx.deadline = d.stack[k].deadline
-			break
+			return
+		}
+	}
+	for _, o := range d.stack {
+		if due := spanTitleDue(o.sec.Title, d.doc.Period); due != nil {
+			d.para.ctx.deadline = due // a report's part on the five years' goals (indicator_report.go)
 		}
 	}
 }

@@ -140,8 +140,16 @@ func (q *quantity) readUnit(rs []rune, j int) int {
 			break
 		}
 	}
+	if q.base == "" && q.mult > 1 && j < len(rs) && rs[j] == '度' && (j+1 == len(rs) || !strings.ContainsRune("假过", rs[j+1])) {
+		q.base = "度" // (发电量3000亿度: kilowatt-hours)
+		j++
+	}
 	if q.base == "" && q.mult > 1 && j < len(rs) && rs[j] == '方' && (j+1 == len(rs) || !strings.ContainsRune("案式面法向针位便略阵舱", rs[j+1])) {
 		q.base = "方"
+		j++
+	}
+	if q.base == "" && q.mult == 1 && schoolingYears(rs, q.a, j, q.value) {
+		q.base = "年" // (平均受教育年限达11年: a level in years, indicator_report.go)
 		j++
 	}
 	if q.base == "" && !q.cn && j < len(rs) && (rs[j] == 'P' || rs[j] == 'E') && (j+1 == len(rs) || !isASCIILetter(rs[j+1])) {
