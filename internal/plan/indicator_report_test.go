@@ -237,6 +237,17 @@ func TestReportReviewAndUnnumberedParts(t *testing.T) {
 	if got := readings(doc.Indicators); got != want {
 		t.Errorf("unnumbered parts: got %q\nwant %q", got, want)
 	}
+	// Only a part's opening words make it a review: a later paragraph of a
+	// part of tasks that looks back does not turn the rest into the past.
+	doc, err = ingestText("2031年某省政府工作报告\n——2031年1月20日在某省人民代表大会上\n各位代表：\n"+
+		"一、2030年工作回顾\n一年来，全省新建学校20所。\n"+
+		"二、2031年重点工作\n新建学校30所。\n过去一年，全省新增病床300张。\n新增病床500张，培训教师2000名。\n", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := readings(doc.Indicators); !strings.Contains(got, "| 500 张 = - 2031 | 2000 名 = - 2031") {
+		t.Errorf("a part of tasks with a paragraph that looks back: got %q, want 500 张 and 2000 名 asserted", got)
+	}
 	for _, l := range []string{"| （一）主要目标 |", "（一）主要目标", "2031年某省政府工作报告", "各位代表："} {
 		if reportPart(l) {
 			t.Errorf("%s: read as a part's title", l)

@@ -182,14 +182,17 @@ func (d *docRead) line(i int) {
 // does not run on into the next; the text after a clause of units that
 // closed an item (tail) starts a paragraph of its own.
 func (d *docRead) gatherText(h head, text paraPiece, row bool, tail *paraPiece) {
+	opening := !d.headingHasText // the first sentences after the last heading
 	if (!h.ok || runInText(text.nb)) && strings.ContainsAny(text.nb, "。，,;") && !d.headingHasText {
 		d.withText++ // a heading followed by sentences: not a table of contents
 		d.headingHasText = true
 	}
 	d.startPara()
-	if len(d.stack) == 1 && d.annual && !h.ok && reviewOpens(text.nb, *d.doc.Period.Start) {
+	if len(d.stack) == 1 && opening && d.annual && !h.ok && reviewOpens(text.nb, *d.doc.Period.Start) {
 		// a report's part that opens on the year before reviews it,
-		// whatever its title says (indicator_report.go)
+		// whatever its title says (indicator_report.go); only its opening
+		// words: a later paragraph that looks back (过去一年，…) does not
+		// turn the rest of a part of tasks into a review
 		d.stack[0].past, d.para.ctx.past = true, true
 	}
 	if row && !h.ok {
