@@ -37,7 +37,28 @@ func (x *at) candidate(ind *Indicator, clauseDeadline *int) bool {
 func (x *at) statesPast() bool {
 	q, ns, c := x.q, x.ns, x.c
 	cue := x.byCue && (has(pastCueText(string(ns[:clauseEnd(ns, q.after)])), pastCues) || q.cmp == "=")
-	return (c.past || cue || x.byYear) && !(cue && !x.byYear && !c.past && (freshClause(ns, q, x.cs) || thisYear(x.clause, c) != nil && !strings.Contains(x.clause, "已")))
+	return (c.past || cue || x.byYear) && !(cue && !x.byYear && !c.past && (freshClause(ns, q, x.cs) || thisYear(x.clause, c) != nil && !strings.Contains(x.clause, "已") ||
+		aheadOpening(ns) && !has(string(ns[x.cs:clauseEnd(ns, q.after)]), pastCues)))
+}
+
+// aheadOpenings open a sentence about what is to be done from now on.
+var aheadOpenings = []string{"今后", "下一步", "下一阶段", "未来"}
+
+// aheadOpening reports a sentence that opens by looking ahead (今后一个时期，
+// 着重解决好现有…问题，促进约1亿人…): a word of what exists in another
+// clause names the problem to be solved, not where things stand, so it does
+// not reach the quantities of the clauses without one.
+func aheadOpening(ns []rune) bool {
+	i := 0
+	for i < len(ns) && ns[i] == ' ' {
+		i++
+	}
+	for _, w := range aheadOpenings {
+		if hasAt(ns, i, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // proposal is a named reason a target is proposed, not asserted.
@@ -90,6 +111,8 @@ var proposals = []proposal{
 	{"what a sentence opening with its condition grants", func(x *at) bool { return x.consequence && moneyOrRate(x.q) }},
 	{"what was done", func(x *at) bool { return doneAspect(x.clause) || doneAfter(x.ns, x.q) }},
 	{"an area described", func(x *at) bool { return describedArea(x.ns, x.q, x.clause) }},
+	{"the size of what a measure addresses", func(x *at) bool { return addressed(x.ns, x.q, x.cs) }},
+	{"a project named by its size", func(x *at) bool { return namedBySize(x.ns, x.q) }},
 	{"a floor for each event", func(x *at) bool { return floorEach(x.q, x.clause) }},
 	{"a floor for each person", func(x *at) bool {
 		q := x.q

@@ -52,20 +52,83 @@ func shareDoing(rs []rune, q quantity) bool {
 // areaWords name the size of a site a text describes (用地面积约300亩).
 var areaWords = []string{"用地面积", "占地面积", "建筑面积", "总面积", "面积约", "面积为"}
 
-// describedArea reports the area of a site given as its description, with
-// no verb of making in the quantity's clause: proposed, not asserted
-// (新增展陈面积1万平方米 and 建成建筑面积2万平方米的科技馆 stay targets).
+// lengthUnits measure a length or a distance.
+var lengthUnits = map[string]bool{"米": true, "千米": true, "公里": true, "km": true}
+
+// describedArea reports the area, the sides or the distance of a site given
+// as its description, with no verb of making in the quantity's clause:
+// proposed, not asserted (新增展陈面积1万平方米 and 建成建筑面积2万平方米的
+// 科技馆 stay targets). About so much area (可利用面积约10.5公顷), a side
+// about so long (东西方向长约530米) and a site about so far from a place
+// (距市中心约50千米) describe where a project stands.
 func describedArea(rs []rune, q quantity, clause string) bool {
 	if q.cmp != "=" && q.cmp != "~" {
 		return false // 建筑面积不少于1万平方米: a floor of what is built
 	}
+	described := false
 	for _, w := range areaWords {
 		if endsAt(rs, q.beforeCmp, w) || endsAt(rs, q.beforeCmp, w+"约") {
-			return !has(clause, []string{"新增", "新建", "建成", "扩大", "增加", "达到", "改造", "提升"})
+			described = true
+		}
+	}
+	if q.cmp == "~" && !described {
+		described = endsAt(rs, q.beforeCmp, "面积") ||
+			lengthUnits[q.base] && (endsAt(rs, q.beforeCmp, "长") || endsAt(rs, q.beforeCmp, "宽") || strings.Contains(clause, "距"))
+	}
+	return described && !has(clause, []string{"新增", "新建", "建成", "扩大", "增加", "达到", "改造", "提升", "建设", "修建", "铺设", "延伸"})
+}
+
+// addressed reports a size of what a measure addresses (针对园区焚烧厂3500吨/日
+// 的处置规模，建设…): a clause opened with 针对 that names, with 的, what
+// stands; the measure that follows is the plan's.
+func addressed(rs []rune, q quantity, cs int) bool {
+	k := cs
+	for k < q.a && (rs[k] == ' ' || rs[k] == '*') {
+		k++ // (a title's bold, ** 针对…)
+	}
+	if !hasAt(rs, k, "针对") || has(string(rs[k:q.a]), verbs) {
+		return false
+	}
+	for j := q.after; j < clauseEnd(rs, q.after); j++ {
+		if rs[j] == '的' {
+			return true
 		}
 	}
 	return false
 }
+
+// namedBySize reports a power and an energy given together straight after
+// a name (甲区50MW/200MWh、乙公司75MW/300MWh储能项目): the size a storage
+// project is named by in a list of projects to connect, not a capacity the
+// plan commits to (储能装机达到100万千瓦/200万千瓦时 follows a verb).
+func namedBySize(rs []rune, q quantity) bool {
+	if q.base != "MW" && q.base != "kW" && q.base != "千瓦" && q.base != "GW" || !hasAt(rs, q.b, "/") || q.beforeCmp != q.a || q.a < 2 {
+		return false
+	}
+	prev := rs[q.a-1]
+	if !(prev >= 0x4e00 && prev <= 0x9fff) || strings.ContainsRune("达至到为超过约近和及、", prev) {
+		return false
+	}
+	for _, v := range verbs {
+		if endsAt(rs, q.a, v) {
+			return false // (建设50MW/200MWh储能电站)
+		}
+	}
+	for _, w := range sizeNames {
+		if endsAt(rs, q.a, w) {
+			return false // (用户侧储能规模100万千瓦/200万千瓦时: the size the plan sets)
+		}
+	}
+	// the list of names ends in the projects they name
+	rest := string(rs[q.b:min(len(rs), q.b+60)])
+	if k := strings.IndexAny(rest, "。;；，,"); k >= 0 {
+		rest = rest[:k]
+	}
+	return has(rest, []string{"项目", "电站"})
+}
+
+// sizeNames name a size a plan sets (规模, 装机, 容量).
+var sizeNames = []string{"规模", "装机", "容量", "能力", "功率", "总量", "总计", "合计"}
 
 // bracketNote reports a quantity inside brackets whose text before it has
 // no verb of its own (园区面积2000亩, 总投资5亿元): a description of what
@@ -95,5 +158,26 @@ func bracketNote(rs []rune, q quantity, cs int) bool {
 		}
 	}
 	inner := string(rs[open+1 : q.a])
-	return closed && !has(inner, verbs) && !has(inner, []string{"其中", "力争", "目标", "到20", "累计", "合计", "总计", "共计", "新增", "每年"})
+	return closed && !has(inner, verbs) && !has(inner, []string{"其中", "力争", "目标", "到20", "累计", "合计", "总计", "共计", "新增", "每年"}) && !partOfCount(rs, open, q)
+}
+
+// partOfCount reports a count in brackets right after a count of the same
+// measure word (示范项目45个（公交示范项目23个）): the part of the total the
+// bracket names, which the total's verb governs as well.
+func partOfCount(rs []rune, open int, q quantity) bool {
+	if !countWords[q.base] || q.a-open > 24 {
+		return false
+	}
+	k := open
+	for k > 0 && rs[k-1] == ' ' {
+		k--
+	}
+	if !endsAt(rs, k, q.base) {
+		return false
+	}
+	k -= len([]rune(q.base))
+	for k > 0 && rs[k-1] == ' ' {
+		k--
+	}
+	return k > 0 && (isDigit(rs[k-1]) || isCNDigit(rs[k-1]) && rs[k-1] != '一')
 }

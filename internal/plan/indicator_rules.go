@@ -24,8 +24,11 @@ var notTargets = []notTarget{
 	// a bare count (5亿) only as the value a comparison reaches
 	{name: "a bare count", match: func(x *at) bool {
 		ns, q := x.ns, x.q
-		return q.base == "" && q.cmp == "=" && !endsAt(ns, q.a, "达到") && !peopleAfter(ns, q.b) && !bareHeadcount(ns, q.b)
+		return q.base == "" && q.cmp == "=" && !endsAt(ns, q.a, "达到") && !peopleAfter(ns, q.b) && !bareHeadcount(ns, q.b) && !ratioReached(ns, q)
 	}},
+	// a number inside a web address (…%2F2026-03-13%2F…, url=https…):
+	// a page's link, no text of the plan
+	{name: "inside a web address", match: func(x *at) bool { return inWebAddress(x.ns, x.q) }},
 	// an ordinal (第十五届), a rate's denominator (每万人口), the
 	// total of a list (围绕交通、物流等19个场景), a scope (在12个赛道;
 	// but 在10个以上乡镇部署 commits to a reach), all the parts there
@@ -72,7 +75,7 @@ var notTargets = []notTarget{
 	// the term of a body in its name (市十届人大二次会议), an ordinal without 第
 	{name: "the term of a body", match: func(x *at) bool {
 		ns, q := x.ns, x.q
-		return q.cn && q.base == "届" && q.b < len(ns) && strings.ContainsRune("人政全党代中", ns[q.b])
+		return q.cn && q.base == "届" && q.b < len(ns) && strings.ContainsRune("人政全党代中历", ns[q.b]) // (二十届历次全会)
 	}},
 	// a numeral in a place's name (赣州市六台区), the toll of an event
 	// (造成8人死亡), a fine, the longest a procedure may take, the
@@ -96,7 +99,8 @@ var notTargets = []notTarget{
 	// 检测等3个部分, 从点、线、面五个维度): a description, no result
 	{name: "a figure's label, the parts of a whole", match: func(x *at) bool {
 		ns, q, clause := x.ns, x.q, x.clause
-		return q.base == "所" && hasAtSpaced(ns, q.after, "示") || q.base == "人" && hasAt(ns, q.b, "员") || partsOfWhole(ns, q, clause)
+		return q.base == "所" && hasAtSpaced(ns, q.after, "示") || q.base == "人" && hasAt(ns, q.b, "员") || partsOfWhole(ns, q, clause) ||
+			q.base == "部" && hasAt(ns, q.b, "分") // (由…两部分构成: 部分, not a count in 部)
 	}},
 	// the base of a growth (以…3000名为基数)
 	{name: "the base of a growth", baseline: growthBase, match: func(x *at) bool {
@@ -211,13 +215,15 @@ var notTargets = []notTarget{
 	// a baseline the quantity is (由目前的10座增加到20座, 从2025年的…)
 	{name: "a baseline (由…, 从…)", baseline: fromBase, match: func(x *at) bool {
 		ns, q := x.ns, x.q
-		return x.before("由") && !strings.Contains(string(ns[q.after:clauseEnd(ns, q.after)]), "组成") || x.before("从") || reFromYear.MatchString(string(ns[max(0, q.a-10):q.a])) || reFromNow.MatchString(string(ns[max(0, q.a-8):q.a]))
+		return x.before("由") && !strings.Contains(string(ns[q.after:clauseEnd(ns, q.after)]), "组成") || x.before("从") || reFromYear.MatchString(string(ns[max(0, q.a-10):q.a])) || reFromNow.MatchString(string(ns[max(0, q.a-8):q.a])) || reFromPer.MatchString(string(ns[max(0, q.a-4):q.a]))
 	}},
 }
 
 var (
 	reFromYear = regexp.MustCompile(`[由从]20\d\d年(?:的|底)?$`)
 	reFromNow  = regexp.MustCompile(`[由从](?:目前|现在|现有|当前|原有|去年|上年)的?$`)
+	// a rate's level it starts from (从每小时8万方提高到10万方)
+	reFromPer = regexp.MustCompile(`[由从](?:每(?:小时|天|日|月|年)|人均|年均)$`)
 )
 
 // notTargetOf is the first rule of notTargets that matches x, or nil.

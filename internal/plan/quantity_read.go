@@ -185,18 +185,42 @@ var levelVerbs = []string{"降至", "降到", "降低到", "降低至", "下降�
 // indexValue reports a value with no unit that an indicator is brought to
 // (电能利用效率(PUE)降至1.25以内, 指数达到1.5以上): a decimal number after a
 // verb of level and before a comparator that closes it (以内, 以下, 以上,
-// 左右). A whole number there is left alone: without a unit it is more
-// often a rank or a count said short.
+// 左右), or closing its clause when what is brought there is named as a
+// ratio or an index (容载比提升至1.86。, 系数降至0.8，). A whole number
+// there is left alone: without a unit it is more often a rank or a count
+// said short.
 func indexValue(rs []rune, a, j int, v float64) bool {
-	if v == float64(int64(v)) || !(hasAt(rs, j, "以内") || hasAt(rs, j, "以下") || hasAt(rs, j, "以上") || hasAt(rs, j, "左右")) {
+	if v == float64(int64(v)) {
+		return false
+	}
+	cmp := hasAt(rs, j, "以内") || hasAt(rs, j, "以下") || hasAt(rs, j, "以上") || hasAt(rs, j, "左右")
+	closes := j == len(rs) || strings.ContainsRune("。，,；;)", rs[j])
+	if !cmp && !closes {
 		return false
 	}
 	for _, w := range levelVerbs {
 		if endsAt(rs, a, w) {
+			return cmp || ratioName(rs, a-len([]rune(w)))
+		}
+	}
+	return false
+}
+
+// ratioName reports a name ending at i that is a ratio or an index (容载比,
+// 车桩比, 能效系数, 指数, PUE值, 电能利用效率(PUE)).
+func ratioName(rs []rune, i int) bool {
+	for _, w := range []string{"比", "系数", "指数", "值", "PUE", ")"} {
+		if endsAt(rs, i, w) {
 			return true
 		}
 	}
 	return false
+}
+
+// ratioReached reports a bare decimal an indicator named as a ratio is
+// brought to (容载比提升至1.86): a level, not a bare count.
+func ratioReached(rs []rune, q quantity) bool {
+	return q.base == "" && q.mult == 1 && indexValue(rs, q.a, q.b, q.value)
 }
 
 // readUnitRange reads a range with the unit on both ends (5%-8%) at j; it

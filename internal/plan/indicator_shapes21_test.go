@@ -1,0 +1,52 @@
+package plan
+
+import "testing"
+
+// Shapes left in extra 01–97 after D103, each as sentences of our own:
+// what a site's description, a measure's scope, a project's name, a
+// standard for each single thing and a web address say is no commitment;
+// a part of a count in brackets, a ratio brought to a level, a renewal's
+// counts and a sentence that looks ahead are.
+func TestShapes21(t *testing.T) {
+	tests := []struct{ sentence, want string }{
+		// a site described by its area, its sides and its distance
+		{"选址地块东西方向长约800米，南北方向宽约300米，可利用面积约20公顷，距县城约15公里。",
+			"proposed: an area described | proposed: an area described | proposed: an area described | proposed: an area described"},
+		// (a road built about so long is built)
+		{"新建绿道约50公里。", "target"},
+		// the size of what a measure addresses, named with 的
+		{"针对城区两座焚烧厂1800吨/日的处理规模，新建飞灰填埋场1座。", "proposed: the size of what a measure addresses | proposed: the size of what a measure addresses | target"},
+		// projects named by their power and energy, in a list of projects
+		{"重点推动东区20MW/40MWh、某公司30MW/60MWh储能项目并网。", "proposed: a project named by its size | proposed: a project named by its size"},
+		{"用户侧储能规模达到50万千瓦/100万千瓦时，建设10MW/20MWh储能电站2座。", "target | target | target | target"},
+		// a floor each single thing must meet to count
+		{"其中单个光伏项目装机超过2MW，单体建筑面积不低于1万平方米。", "proposed: a floor for each event | proposed: a floor for each event"},
+		// a part of a count in brackets, governed by the count's verb
+		{"到2027年建成科普示范站 30 个（社区科普示范站 12 个），新建场馆3座（其中县级1座）。", "target | target | target | target"},
+		// (a note in brackets stays a note)
+		{"建设科技馆(展厅面积5000平方米)。", "a note in brackets"},
+		// a ratio brought to a level, with no unit
+		{"到2030年，电网容载比提升至1.9，充电车桩比降至2.5。", "target | target"},
+		// (a bare decimal that is no ratio stays unread: 版本 2.0)
+		{"平台升级至2.0，访问量达到100万人次。", "target"},
+		// a renewal's counts: 更换, 更新, 淘汰 govern them
+		{"2027年更换老旧燃气表5万个，淘汰高耗能电机300台。", "target | target"},
+		// the base of a rate (从每小时…提高到…)
+		{"供热能力从每小时6万方提高到9万方。", "a baseline (由…, 从…) | target"},
+		// the term of a congress (二十届历次全会), the parts of a whole
+		{"学习二十届历次全会精神，补贴由购置部分与报废部分两部分构成。", "the term of a body | a figure's label, the parts of a whole"},
+		// a size before the noun it qualifies, its material between
+		{"开展30家5000吨标煤以上重点用能单位节能诊断。", "target | proposed: a size before its noun"},
+		// how long a rule allows, in years of account
+		{"亏损结转年限不得超过5个年度。", "a place's name, a toll, a fine, a procedure's limit, a ban"},
+		// a sentence that looks ahead: the problem named with 现有 is no past
+		{"今后三年，着力解决好现有老旧小区改造问题，改造约2000个老旧小区。", "target"},
+		// a web address a page keeps (a share button)
+		{"分享 url=https%3A%2F%2Fwww.example.cn%2Fzwgk%2F2026-03-13%2Fab12.html&t=%E6%9D%BE%E6%B1%9F%E5%8C%BA%E6%87%", "inside a web address | inside a web address"},
+	}
+	for _, tt := range tests {
+		if got := whyNot(tt.sentence); got != tt.want {
+			t.Errorf("%s\n got %q\nwant %q", tt.sentence, got, tt.want)
+		}
+	}
+}
