@@ -9,7 +9,7 @@ import "strings"
 // kinds a subsidy covers, or the document reports what was done (a 通报).
 func (x *at) candidate(ind *Indicator, clauseDeadline *int) bool {
 	q, ns, clause, c := x.q, x.ns, x.clause, x.c
-	governed := ind.Comparator != "=" || c.goalSection || budgetFigure(ns, q) || pilotSize(ns, q) || x.listed || x.goal || has(clause, verbs) || has(string(ns[q.after:clauseEnd(ns, q.after)]), verbs) ||
+	governed := ind.Comparator != "=" || c.goalSection || c.partsOf || budgetFigure(ns, q) || pilotSize(ns, q) || x.listed || x.goal || has(clause, verbs) || has(string(ns[q.after:clauseEnd(ns, q.after)]), verbs) ||
 		introduced(ns, x.cs) || endsAt(ns, q.beforeCmp, "到") || endsAt(ns, q.beforeCmp, "至")
 	// a clause with a deadline of its own in the plan's years looks
 	// ahead even in a sentence that starts from where things stand
@@ -24,7 +24,9 @@ func (x *at) candidate(ind *Indicator, clauseDeadline *int) bool {
 	// a point read through the glyph the whole document writes its
 	// decimal points with is no guess (pointGlyph)
 	lost := q.unsure && (q.glyph == 0 || q.glyph != c.point)
-	return x.statesPast() && !(ahead && !c.past) || !governed || dated || unsure || lost || scope || c.report
+	// (a forecast part's sentence of what the plan builds is the plan's own)
+	own := c.past && c.forecast && plansOwn(x)
+	return x.statesPast() && !(ahead && !c.past) && !own || !governed || dated || unsure || lost || scope || c.report
 }
 
 // statesPast reports a target of a section about the past, or of a

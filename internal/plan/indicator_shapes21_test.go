@@ -27,6 +27,9 @@ func TestShapes21(t *testing.T) {
 		{"建设科技馆(展厅面积5000平方米)。", "a note in brackets"},
 		// a ratio brought to a level, with no unit
 		{"到2030年，电网容载比提升至1.9，充电车桩比降至2.5。", "target | target"},
+		// a bound written before the ratio's value; rates of consumption as
+		// a unit over a unit
+		{"新建数据中心电能利用效率(PUE)不超过1.25；供电煤耗降至285克标煤/千瓦时，新车电耗降至11.5千瓦时/百公里。", "target | target | target"},
 		// (a bare decimal that is no ratio stays unread: 版本 2.0)
 		{"平台升级至2.0，访问量达到100万人次。", "target"},
 		// a renewal's counts: 更换, 更新, 淘汰 govern them
@@ -49,4 +52,69 @@ func TestShapes21(t *testing.T) {
 			t.Errorf("%s\n got %q\nwant %q", tt.sentence, got, tt.want)
 		}
 	}
+}
+
+// readingsOf is each reading of a document as "span:asserted" or
+// "span:proposed", in order.
+func readingsOf(t *testing.T, text string) []string {
+	t.Helper()
+	doc, err := ingestText(text, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rs := []rune(text)
+	var out []string
+	for _, ind := range doc.Indicators {
+		s := "asserted"
+		if ind.Candidate {
+			s = "proposed"
+		}
+		out = append(out, string(rs[ind.Start:ind.End])+":"+s)
+	}
+	return out
+}
+
+func checkReadings(t *testing.T, got []string, want ...string) {
+	t.Helper()
+	if len(got) != len(want) {
+		t.Fatalf("readings %q, want %q", got, want)
+	}
+	for k := range want {
+		if got[k] != want[k] {
+			t.Errorf("reading %d: %s, want %s (all %q)", k, got[k], want[k], got)
+		}
+	}
+}
+
+// A part titled as a forecast (…需求预测) or an estimate (投资估算) proposes
+// what it expects — demand, money — but what the plan builds there, after a
+// word of commitment or with a verb of building, is the plan's own.
+func TestForecastPartOwnBuild(t *testing.T) {
+	text := `某市科普设施发展规划（2026-2030年）
+
+一、科普设施需求预测
+
+预计到2030年全市科普受众达到300万人次。“十五五”期间全市计划建成社区科普站120个，科普馆6座。到2030年新建科普大篷车20辆。
+
+二、投资估算
+
+全市投入科普设施资金将达到3.5亿元，其中科普馆约占60%。
+
+三、重点任务
+
+新建科普长廊30条。
+`
+	checkReadings(t, readingsOf(t, text), "300万人次:proposed", "120个:asserted", "6座:asserted", "20辆:asserted", "3.5亿元:proposed", "60%:proposed", "30条:asserted")
+}
+
+// A sentence that opens with 其中 gives the parts of the total the sentence
+// before asserted: its verb governs them.
+func TestPartsSentence(t *testing.T) {
+	text := `某县充电设施布局规划（2026-2030年）
+
+一、布局
+
+东城区布局充电站12个。其中，高速服务区2个，国道沿线6个（G101沿线4个，G205沿线2个），城区4个。
+`
+	checkReadings(t, readingsOf(t, text), "12个:asserted", "2个:asserted", "6个:asserted", "4个:asserted", "2个:asserted", "4个:asserted")
 }

@@ -201,6 +201,7 @@ func (d *docRead) startPara() {
 	d.para.open = &top.deadline
 	d.para.ctx = d.docCtx()
 	d.para.ctx.section, d.para.ctx.past = d.path(), top.past
+	d.para.ctx.forecast = top.past && forecastOnly(d.stack)
 	for _, o := range d.stack {
 		d.para.ctx.goalSection = d.para.ctx.goalSection || strings.Contains(o.sec.Title, "目标")
 	}

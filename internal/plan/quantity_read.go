@@ -203,13 +203,23 @@ func indexValue(rs []rune, a, j int, v float64) bool {
 			return cmp || ratioName(rs, a-len([]rune(w)))
 		}
 	}
+	// a bound written before the value, straight after the ratio's name
+	// (电能利用效率(PUE)不超过1.3；)
+	for _, w := range boundWords {
+		if endsAt(rs, a, w) {
+			return closes && ratioName(rs, a-len([]rune(w)))
+		}
+	}
 	return false
 }
 
+// boundWords bound a value from above or below, written before it.
+var boundWords = []string{"不超过", "不高于", "不大于", "低于", "小于", "不低于", "不小于", "高于", "大于"}
+
 // ratioName reports a name ending at i that is a ratio or an index (容载比,
-// 车桩比, 能效系数, 指数, PUE值, 电能利用效率(PUE)).
+// 车桩比, 能效系数, 指数, PUE值, 电能利用效率(PUE), 电能利用效率).
 func ratioName(rs []rune, i int) bool {
-	for _, w := range []string{"比", "系数", "指数", "值", "PUE", ")"} {
+	for _, w := range []string{"比", "系数", "指数", "值", "PUE", ")", "利用效率"} {
 		if endsAt(rs, i, w) {
 			return true
 		}

@@ -1,0 +1,38 @@
+package plan
+
+import "testing"
+
+// A goal table of counts by region with no year (地区 | 科普馆(座) | 科普站(个)
+// | 服务半径): each count and the norm in words, due the plan's end; the
+// total row keeps its columns though its last cell is empty.
+func TestWebTableRegionCountsNoYear(t *testing.T) {
+	text := `# 某省科普设施布局规划（2026-2030年）
+
+一、发展目标
+
+表 1 各地区科普设施发展目标
+
+| 地区 | 科普馆(座) | 科普站(个) | 社区科普服务半径 |
+| --- | --- | --- | --- |
+| 东江市 | 4 | 120 | 1.5公里 |
+| 西岭市 | 2 | 60 | 2.0公里 |
+| 合计 | 6 | 180 |  |
+
+二、重点任务
+`
+	want := []webReading{
+		{"东江市", 4, "=", "座", 2030, "", ""}, {"东江市", 120, "=", "个", 2030, "", ""}, {"东江市", 1.5, "=", "公里", 2030, "", ""},
+		{"西岭市", 2, "=", "座", 2030, "", ""}, {"西岭市", 60, "=", "个", 2030, "", ""}, {"西岭市", 2, "=", "公里", 2030, "", ""},
+		{"合计", 6, "=", "座", 2030, "", ""}, {"合计", 180, "=", "个", 2030, "", ""},
+	}
+	checkWebReadings(t, webReadings(t, text), want)
+
+	// a table whose first cell names no regions, or with one count column,
+	// is no table of counts by region
+	for _, head := range []string{"| 项目 | 科普馆(座) | 科普站(个) |", "| 地区 | 科普馆(座) | 备注 |"} {
+		text := "# 某省科普设施布局规划（2026-2030年）\n\n一、发展目标\n\n" + head + "\n| --- | --- | --- |\n| 东江市 | 4 | 120 |\n\n二、重点任务\n"
+		if got := webReadings(t, text); len(got) != 0 {
+			t.Errorf("%s: read %v, want nothing", head, got)
+		}
+	}
+}
