@@ -283,7 +283,10 @@ func procedureRhythm(rs []rune, q quantity, clause string) bool {
 	after := string(rs[q.after:min(len(rs), q.after+8)])
 	// a body's own study and meetings (党组理论学习中心组学习会) may be named at length
 	long := string(rs[q.after:min(len(rs), q.after+12)])
+	// (每月对…道路全覆盖监测1次: the check named before the count)
+	before := string(rs[max(0, q.beforeCmp-3):q.beforeCmp])
 	return has(after, []string{"督查", "督导", "检查", "抽查", "自查", "例会", "会议", "联席会", "调度", "评估", "考核", "通报", "总结", "报告", "汇报", "巡查"}) ||
+		has(before, []string{"监测", "检测", "检查", "巡查", "督查", "抽查", "核查", "评估", "调度", "通报"}) ||
 		has(long, []string{"学习会", "党组会", "座谈会", "推进会", "务虚会"})
 }
 

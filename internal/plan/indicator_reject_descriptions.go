@@ -181,3 +181,40 @@ func partOfCount(rs []rune, open int, q quantity) bool {
 	}
 	return k > 0 && (isDigit(rs[k-1]) || isCNDigit(rs[k-1]) && rs[k-1] != '一')
 }
+
+// zoneRadius reports a distance that bounds a zone (水源井周边30米范围内无…,
+// 500米范围内): where a rule applies, not a length to build.
+func zoneRadius(rs []rune, q quantity) bool {
+	return lengthUnits[q.base] && (hasAt(rs, q.b, "范围") || hasAt(rs, q.after, "范围"))
+}
+
+// levelTasks open a note of what a higher level's plan sets (达到市级要求
+// （全市任务为保持在9立方米/万元以内）).
+var levelTasks = []string{"全市任务", "市级任务", "全省任务", "省级任务", "全国任务", "国家任务", "上级任务", "市级要求为", "省级要求为"}
+
+// levelTask reports a quantity in a bracket that notes a higher level's
+// task: the plan commits to meeting that level's requirement, quoted.
+func levelTask(rs []rune, q quantity) bool {
+	for k := q.a - 1; k >= 0 && q.a-k < 40; k-- {
+		if rs[k] == ')' {
+			return false
+		}
+		if rs[k] == '(' {
+			return has(string(rs[k+1:q.a]), levelTasks)
+		}
+	}
+	return false
+}
+
+// perUnitWords name a measure's denominator (每万平方米, 每平方米, 每吨).
+var perUnitWords = []string{"每万平方米", "每平方米", "每万元", "每吨", "每立方米", "每公里", "每千瓦时"}
+
+// perUnitBound reports a bound on a quantity for each unit of a measure
+// (产生量每万平方米低于300吨，鼓励低于210吨): a standard each project
+// meets, proposed, unless the clause brings the level down (单位产值能耗
+// 每万元降低到…: a goal).
+func perUnitBound(x *at) bool {
+	q := x.q
+	return (q.cmp == "<" || q.cmp == "<=") && has(x.s, perUnitWords) && !moneyOrRate(q) &&
+		!has(x.clause, []string{"降低", "下降", "减少", "降至", "控制在"})
+}

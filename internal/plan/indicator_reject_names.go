@@ -245,17 +245,22 @@ func issuers(ns []rune, q quantity) bool {
 // (福州、厦门、泉州三个产业园): all the parts named, proposed rather than
 // asserted (a scope, or where a pilot runs).
 func listTotal(ns []rune, q quantity, cs int) bool {
-	if q.cmp != "=" || q.isRange || q.mult != 1 || q.a == 0 || q.a-cs > 80 {
+	if q.cmp != "=" || q.isRange || q.mult != 1 || q.a == 0 || q.a-cs > 80 || !countWords[q.base] {
 		return false
 	}
 	listed := false
 	for _, r := range ns[cs:q.a] {
 		listed = listed || r == '、'
 	}
+	sep := "、"
 	if !listed {
-		return false // (a cheap test before splitting)
+		// two names joined by 与 or 和 (环评与排污许可两项审批)
+		sep = pairJoin(ns[cs:q.a])
+		if sep == "" || q.value != 2 {
+			return false
+		}
 	}
-	items := strings.Split(strings.TrimSpace(string(ns[cs:q.a])), "、")
+	items := strings.Split(strings.TrimSpace(string(ns[cs:q.a])), sep)
 	if len(items) < 2 || float64(len(items)) != q.value {
 		return false
 	}
@@ -270,5 +275,22 @@ func listTotal(ns []rune, q quantity, cs int) bool {
 			}
 		}
 	}
-	return !has(string(ns[cs:q.a]), verbs) // (新建城东、城西两所学校 counts what is built)
+	// (新建城东、城西两所学校 counts what is built: a verb before the first
+	// name; a verb inside a name, 孵化机, governs nothing)
+	return !has(items[0], verbs)
+}
+
+// pairJoin is the word that joins two names in the text (与, 和), when it
+// holds one only and no other list.
+func pairJoin(rs []rune) string {
+	j := ""
+	for _, r := range rs {
+		if r == '与' || r == '和' {
+			if j != "" {
+				return ""
+			}
+			j = string(r)
+		}
+	}
+	return j
 }

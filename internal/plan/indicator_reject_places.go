@@ -140,3 +140,9 @@ func pilotSize(ns []rune, q quantity) bool {
 	}
 	return false
 }
+
+// detachment reports a numeral before 支队 (七支队, 市交通执法总队三支队): a
+// body's name, not a count of teams (组建3支队伍 counts them).
+func detachment(ns []rune, q quantity) bool {
+	return q.base == "支" && hasAt(ns, q.b, "队") && !hasAt(ns, q.b, "队伍")
+}

@@ -83,7 +83,7 @@ var notTargets = []notTarget{
 	// two or more (不得同时在两个以上学会任职)
 	{name: "a place's name, a toll, a fine, a procedure's limit, a ban", match: func(x *at) bool {
 		ns, q, clause, cs := x.ns, x.q, x.clause, x.cs
-		return outlineNumber(ns, q, cs) || placeName(ns, q) || poolOf(ns, q, clause) || toll(ns, q, clause) || penalty(x.s, q) || procedureLimit(ns, q, clause) || x.before("方面") ||
+		return outlineNumber(ns, q, cs) || placeName(ns, q) || detachment(ns, q) || poolOf(ns, q, clause) || toll(ns, q, clause) || penalty(x.s, q) || procedureLimit(ns, q, clause) || x.before("方面") ||
 			twoOrMore(q) && has(x.s, []string{"不得", "禁止", "不能"})
 	}},
 	// a price charged per unit (执行0.3元/立方米的配气价格), a notice

@@ -44,6 +44,17 @@ func TestShapes21(t *testing.T) {
 		{"亏损结转年限不得超过5个年度。", "a place's name, a toll, a fine, a procedure's limit, a ban"},
 		// a sentence that looks ahead: the problem named with 现有 is no past
 		{"今后三年，着力解决好现有老旧小区改造问题，改造约2000个老旧小区。", "target"},
+		// (extra 101–102) a detachment's name, a check's rhythm, a zone's
+		// radius, a higher level's task noted, a bound for each unit of a
+		// measure, two names joined and counted, a list whose names hold
+		// a verb (孵化机)
+		{"由区执法大队<br>三支队负责，每周对重点路段巡查监测1次。", "a place's name, a toll, a fine, a procedure's limit, a ban | a procedure's rhythm"},
+		{"确保取水口周边100米范围内无排污口。", "proposed: a distance bounding a zone"},
+		{"单位产值水耗达到市级要求（全市任务为保持在8立方米/万元以内）。", "proposed: a higher level's task, noted"},
+		{"装配式建筑施工垃圾产生量每万平方米低于150吨，鼓励低于100吨。", "proposed: a bound for each unit of a measure | proposed: a bound for each unit of a measure"},
+		{"推进规划与环评两项审批并联办理，新建东区和西区两所学校。", "proposed: the total of the names listed | target"},
+		{"将碾米机、起垄机、孵化机等3个品类纳入支持范围。", "proposed: the total of the names listed"},
+		{"今年化学需氧量、氨氮排放量要下降2%。", "target"},
 		// a web address a page keeps (a share button)
 		{"分享 url=https%3A%2F%2Fwww.example.cn%2Fzwgk%2F2026-03-13%2Fab12.html&t=%E6%9D%BE%E6%B1%9F%E5%8C%BA%E6%87%", "inside a web address | inside a web address"},
 	}
