@@ -10,7 +10,7 @@ import "strings"
 func (x *at) candidate(ind *Indicator, clauseDeadline *int) bool {
 	q, ns, clause, c := x.q, x.ns, x.clause, x.c
 	governed := ind.Comparator != "=" || c.goalSection || c.partsOf || budgetFigure(ns, q) || pilotSize(ns, q) || x.listed || x.goal || has(clause, verbs) || has(string(ns[q.after:clauseEnd(ns, q.after)]), verbs) ||
-		introduced(ns, x.cs) || endsAt(ns, q.beforeCmp, "到") || endsAt(ns, q.beforeCmp, "至")
+		introduced(ns, x.cs) || summed(ns, x.cs) || endsAt(ns, q.beforeCmp, "到") || endsAt(ns, q.beforeCmp, "至")
 	// a clause with a deadline of its own in the plan's years looks
 	// ahead even in a sentence that starts from where things stand
 	ahead := ind.DeadlineYear != nil && c.planStart != nil && *ind.DeadlineYear >= *c.planStart && clauseDeadline != nil
@@ -152,5 +152,19 @@ func introduced(rs []rune, cs int) bool {
 	if cs == 0 || rs[cs-1] != ':' && rs[cs-1] != '：' {
 		return false
 	}
-	return has(string(rs[clauseStart(rs, cs-1):cs-1]), verbs)
+	return has(string(rs[:cs-1]), verbs)
+}
+
+// summed reports a clause that opens with the total of what the clauses
+// before it do (实施…等工程，共42个项目; 实施…建设，主要为…等工程，共3个项目):
+// their verb governs it.
+func summed(rs []rune, cs int) bool {
+	k := cs
+	for k < len(rs) && rs[k] == ' ' {
+		k++
+	}
+	if cs == 0 || !(hasAt(rs, k, "共") || hasAt(rs, k, "合计") || hasAt(rs, k, "总计")) || hasAt(rs, k, "共同") || hasAt(rs, k, "共享") || hasAt(rs, k, "共建") {
+		return false
+	}
+	return has(string(rs[:cs-1]), verbs)
 }

@@ -121,6 +121,15 @@ func TestForecastPartOwnBuild(t *testing.T) {
 // A sentence that opens with 其中 gives the parts of the total the sentence
 // before asserted: its verb governs them.
 func TestPartsSentence(t *testing.T) {
+	// (and a clause that opens with the total of what the clauses before
+	// it do: 实施…等工程，共N个项目)
+	checkReadings(t, readingsOf(t, `某县科普工作方案（2026-2028年）
+
+一、重点工程
+
+实施科普场馆提升、科普大篷车巡展等工程，共12个项目，预计总投资约3.2亿元。
+`), "12个:asserted", "3.2亿元:proposed")
+
 	text := `某县充电设施布局规划（2026-2030年）
 
 一、布局
