@@ -218,3 +218,28 @@ func perUnitBound(x *at) bool {
 	return (q.cmp == "<" || q.cmp == "<=") && has(x.s, perUnitWords) && !moneyOrRate(q) &&
 		!has(x.clause, []string{"降低", "下降", "减少", "降至", "控制在"})
 }
+
+// termMeaning reports a quantity in what a glossary says a term means (1．六区
+// 一高地。指…; “4”，指…4大科创高地): the clause opens with 指 at the
+// sentence's start or right after a quoted term — an explanation of a name,
+// not a target (指标, 指导, 指出 … are other words).
+func termMeaning(rs []rune, q quantity) bool {
+	for cs := clauseStart(rs, q.a); ; cs = clauseStart(rs, cs-1) {
+		k := cs
+		for k < q.a && rs[k] == ' ' {
+			k++
+		}
+		if k < q.a && rs[k] == '指' && !(k+1 < len(rs) && strings.ContainsRune("标导出定南引挥示令针", rs[k+1])) {
+			prev := cs - 2
+			for prev >= 0 && rs[prev] == ' ' {
+				prev--
+			}
+			if cs == 0 || prev >= 0 && strings.ContainsRune("”」\"", rs[prev]) {
+				return true
+			}
+		}
+		if cs == 0 {
+			return false
+		}
+	}
+}

@@ -43,3 +43,31 @@ func escapedBytes(w []rune) int {
 }
 
 func isHex(r rune) bool { return isDigit(r) || r >= 'A' && r <= 'F' || r >= 'a' && r <= 'f' }
+
+// inLinkText reports a quantity inside the text of a Markdown link to a web
+// page ([…2万亿元…](https://…)): a page's link to other pages, whose text
+// is a headline, not the plan's.
+func inLinkText(ns []rune, q quantity) bool {
+	open := -1
+	for k := q.a - 1; k >= 0 && q.a-k < 200; k-- {
+		if ns[k] == ']' || ns[k] == '\n' {
+			return false
+		}
+		if ns[k] == '[' {
+			open = k
+			break
+		}
+	}
+	if open < 0 {
+		return false
+	}
+	for k := q.b; k+1 < len(ns) && k-q.b < 200; k++ {
+		switch ns[k] {
+		case '[', '\n':
+			return false
+		case ']':
+			return ns[k+1] == '(' && has(string(ns[k+2:min(len(ns), k+12)]), []string{"http", "/"})
+		}
+	}
+	return false
+}

@@ -26,9 +26,10 @@ var notTargets = []notTarget{
 		ns, q := x.ns, x.q
 		return q.base == "" && q.cmp == "=" && !endsAt(ns, q.a, "达到") && !peopleAfter(ns, q.b) && !bareHeadcount(ns, q.b) && !ratioReached(ns, q)
 	}},
-	// a number inside a web address (…%2F2026-03-13%2F…, url=https…):
-	// a page's link, no text of the plan
-	{name: "inside a web address", match: func(x *at) bool { return inWebAddress(x.ns, x.q) }},
+	// a number inside a web address (…%2F2026-03-13%2F…, url=https…) or
+	// a link's text (- [某市GDP将超2万亿元](https://…): the page's links
+	// to news about the plan): a page's link, no text of the plan
+	{name: "inside a web address", match: func(x *at) bool { return inWebAddress(x.ns, x.q) || inLinkText(x.ns, x.q) }},
 	// an ordinal (第十五届), a rate's denominator (每万人口), the
 	// total of a list (围绕交通、物流等19个场景), a scope (在12个赛道;
 	// but 在10个以上乡镇部署 commits to a reach), all the parts there

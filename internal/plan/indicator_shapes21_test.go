@@ -55,6 +55,12 @@ func TestShapes21(t *testing.T) {
 		{"推进规划与环评两项审批并联办理，新建东区和西区两所学校。", "proposed: the total of the names listed | target"},
 		{"将碾米机、起垄机、孵化机等3个品类纳入支持范围。", "proposed: the total of the names listed"},
 		{"今年化学需氧量、氨氮排放量要下降2%。", "target"},
+		// (extra 103) a ratio to one brought to a level; a link's text on
+		// a web page; what a glossary says a term means
+		{"城乡居民收入比缩小至2.3∶1左右，加工业与农业产值比达到3:1，按1:1配套。", "target | target"},
+		{"- [某市“十五五”GDP将超2万亿元](https://www.example.gov.cn/a/b.html)", "inside a web address"},
+		{"“5”，指建设5个区域科普中心。", "proposed: what a term means (指…)"},
+		{"到2030年，科普指数达到1.5，建成科普站10个。", "target | target"},
 		// a web address a page keeps (a share button)
 		{"分享 url=https%3A%2F%2Fwww.example.cn%2Fzwgk%2F2026-03-13%2Fab12.html&t=%E6%9D%BE%E6%B1%9F%E5%8C%BA%E6%87%", "inside a web address | inside a web address"},
 	}
@@ -137,4 +143,25 @@ func TestPartsSentence(t *testing.T) {
 东城区布局充电站12个。其中，高速服务区2个，国道沿线6个（G101沿线4个，G205沿线2个），城区4个。
 `
 	checkReadings(t, readingsOf(t, text), "12个:asserted", "2个:asserted", "6个:asserted", "4个:asserted", "2个:asserted", "4个:asserted")
+}
+
+// A five-year plan's name written out (…第十五个五年规划纲要) gives its
+// period; a web page's row of particulars (| 索引号 : | … | 主题分类 : | …规划… |)
+// is no title.
+func TestFiveYearPlanWrittenOut(t *testing.T) {
+	text := `| 索引号 : | 1150/2026-001 | 主题分类 : | 国民经济发展规划 |
+
+某市国民经济和社会发展第十五个五年规划纲要
+
+第一章　主要目标
+
+全市科普场馆达到30座。
+`
+	doc, err := ingestText(text, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if doc.Title != "某市国民经济和社会发展第十五个五年规划纲要" || doc.Period.Start == nil || *doc.Period.Start != 2026 || doc.Period.End == nil || *doc.Period.End != 2030 {
+		t.Errorf("title %q, period %v–%v", doc.Title, doc.Period.Start, doc.Period.End)
+	}
 }

@@ -28,6 +28,12 @@ func readQuantity(rs []rune, i int) (q quantity, ok bool) {
 		return q, false
 	}
 	j = q.readRange(rs, j)
+	if k := ratioAt(rs, i, j); k > j {
+		// a ratio to one an indicator is brought to (城乡收入比缩小至2.1∶1)
+		q.ratio, q.b, q.after = true, k, k
+		q.readComparators(rs, i, k)
+		return q, true
+	}
 	unitStart := j
 	j = q.readMultiplier(rs, j)
 	j = q.readUnit(rs, j)
@@ -227,10 +233,28 @@ func ratioName(rs []rune, i int) bool {
 	return false
 }
 
+// ratioVerbs bring a ratio to a level (缩小至2.1∶1, 达到3∶1).
+var ratioVerbs = []string{"缩小至", "缩小到", "扩大至", "扩大到", "降至", "降到", "达到", "提高到", "提高至", "提升至", "提升到", "保持在", "控制在"}
+
+// ratioAt is where a ratio to one ends when the number read from a to j is
+// its first term (2.1∶1, 3:1) after a verb of level and the name of a ratio
+// (…比缩小至2.1∶1, 车桩比达到2:1), or j.
+func ratioAt(rs []rune, a, j int) int {
+	if j+1 >= len(rs) || !strings.ContainsRune("∶:：", rs[j]) || rs[j+1] != '1' || j+2 < len(rs) && (isDigit(rs[j+2]) || rs[j+2] == '.') {
+		return j
+	}
+	for _, w := range ratioVerbs {
+		if endsAt(rs, a, w) && endsAt(rs, a-len([]rune(w)), "比") {
+			return j + 2
+		}
+	}
+	return j
+}
+
 // ratioReached reports a bare decimal an indicator named as a ratio is
 // brought to (容载比提升至1.86): a level, not a bare count.
 func ratioReached(rs []rune, q quantity) bool {
-	return q.base == "" && q.mult == 1 && indexValue(rs, q.a, q.b, q.value)
+	return q.ratio || q.base == "" && q.mult == 1 && indexValue(rs, q.a, q.b, q.value)
 }
 
 // readUnitRange reads a range with the unit on both ends (5%-8%) at j; it
