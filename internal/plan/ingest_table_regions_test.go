@@ -73,3 +73,48 @@ func TestIndicatorTableBeforeSections(t *testing.T) {
 		t.Errorf("read %q, want %q", got, want)
 	}
 }
+
+// A five-year plan's table of main indicators as a web page gives it: a
+// range with an escaped footnote star (5—5.5\*), a header's （百分点）, a
+// ratio to one (2.1∶1左右), a row of words longer than a dozen runes (the
+// table goes on after it), a floor in 亿 from the name.
+func TestIndicatorTableCellsOfAPlanPage(t *testing.T) {
+	text := `某市科普事业发展第十五个五年规划
+
+第一章　主要目标
+
+专栏1　主要指标
+
+| 序号 | 指标名称 | 2025年 | 2030年目标 | 属性 |
+| --- | --- | --- | --- | --- |
+| 一、科普能力 |
+| 1 | 科普经费增长（%） | 5.3 | 5—5.5\* | 预期性 |
+| 2 | 科普岗位比例提高（百分点） | — | 6 | 预期性 |
+| 3 | 城乡科普设施比 | 2.21∶1 | 2.1∶1左右 | 预期性 |
+| 二、科普环境 |
+| 4 | 科普能力指数增长（%） | — | 完成经国家审核衔接后确定的目标 | 约束性 |
+| 5 | 科普基地面积（亿平方米） | 2.9 | ≥2.99 | 约束性 |
+
+注：带\*为年均增速。
+
+第二章　重点任务
+`
+	doc, err := ingestText(text, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, ind := range doc.Indicators {
+		v := ""
+		if ind.Value != nil {
+			v = fmt.Sprint(*ind.Value)
+		} else {
+			v = fmt.Sprint(*ind.Low, "-", *ind.High)
+		}
+		got = append(got, fmt.Sprintf("%s %s%s %s %d", ind.Metric, v, ind.Unit, ind.Comparator, *ind.DeadlineYear))
+	}
+	want := []string{"科普经费增长 5-5.5% range 2030", "科普岗位比例提高 6个百分点 = 2030", "城乡科普设施比 2.1 approx 2030", "科普基地面积 2.99亿平方米 >= 2030"}
+	if fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("read %q\nwant %q", got, want)
+	}
+}
