@@ -216,7 +216,8 @@ var notTargets = []notTarget{
 	// a baseline the quantity is (由目前的10座增加到20座, 从2025年的…)
 	{name: "a baseline (由…, 从…)", baseline: fromBase, match: func(x *at) bool {
 		ns, q := x.ns, x.q
-		return x.before("由") && !strings.Contains(string(ns[q.after:clauseEnd(ns, q.after)]), "组成") || x.before("从") || reFromYear.MatchString(string(ns[max(0, q.a-10):q.a])) || reFromNow.MatchString(string(ns[max(0, q.a-8):q.a])) || reFromPer.MatchString(string(ns[max(0, q.a-4):q.a]))
+		return x.before("由") && !strings.Contains(string(ns[q.after:clauseEnd(ns, q.after)]), "组成") || x.before("从") ||
+			fromNear(ns, q.a) && (reFromYear.MatchString(string(ns[max(0, q.a-10):q.a])) || reFromNow.MatchString(string(ns[max(0, q.a-8):q.a])) || reFromPer.MatchString(string(ns[max(0, q.a-4):q.a])))
 	}},
 }
 
@@ -226,6 +227,17 @@ var (
 	// a rate's level it starts from (从每小时8万方提高到10万方)
 	reFromPer = regexp.MustCompile(`[由从](?:每(?:小时|天|日|月|年)|人均|年均)$`)
 )
+
+// fromNear reports 由 or 从 in the ten runes before a: the regexps of a
+// baseline are tried only then (a string per quantity otherwise).
+func fromNear(ns []rune, a int) bool {
+	for k := max(0, a-10); k < a; k++ {
+		if ns[k] == '由' || ns[k] == '从' {
+			return true
+		}
+	}
+	return false
+}
 
 // notTargetOf is the first rule of notTargets that matches x, or nil.
 func notTargetOf(x *at) *notTarget {
