@@ -234,7 +234,8 @@ func termMeaning(rs []rune, q quantity) bool {
 			for prev >= 0 && rs[prev] == ' ' {
 				prev--
 			}
-			if cs == 0 || prev >= 0 && strings.ContainsRune("”」\"", rs[prev]) {
+			// (or a short term before it: “百团千企”行动，指…)
+			if cs == 0 || prev >= 0 && strings.ContainsRune("”」\"", rs[prev]) || cs-1-clauseStart(rs, cs-1) <= 12 && !has(string(rs[clauseStart(rs, cs-1):cs-1]), verbs) {
 				return true
 			}
 		}

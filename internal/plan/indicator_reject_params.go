@@ -99,5 +99,17 @@ func byStandard(rs []rune, q quantity, clause string) bool {
 // eachSends reports what each member sends or names (各派1名, 各推荐2名) or
 // has (两省各15万左右): a rule or a figure for each, proposed.
 func eachSends(rs []rune, q quantity) bool {
-	return q.beforeCmp >= 1 && rs[q.beforeCmp-1] == '各' || q.beforeCmp >= 2 && rs[q.beforeCmp-2] == '各' || q.beforeCmp >= 3 && rs[q.beforeCmp-3] == '各'
+	each := q.beforeCmp >= 1 && rs[q.beforeCmp-1] == '各' || q.beforeCmp >= 2 && rs[q.beforeCmp-2] == '各' || q.beforeCmp >= 3 && rs[q.beforeCmp-3] == '各'
+	return each && !eachMade(rs, q)
+}
+
+// eachMade reports so many of each of the things a verb of making lists
+// (建设市级医学中心、区域医疗中心各8个以上): a count of each, a target.
+func eachMade(rs []rune, q quantity) bool {
+	cs := clauseStart(rs, q.a)
+	list := string(rs[cs:q.a])
+	if !strings.ContainsRune(list, '、') || !countWords[q.base] {
+		return false
+	}
+	return has(list, []string{"建设", "建成", "新建", "打造", "培育", "创建", "布局", "设立"})
 }

@@ -15,7 +15,9 @@ func TestShapes21(t *testing.T) {
 		// (a road built about so long is built)
 		{"新建绿道约50公里。", "target"},
 		// the size of what a measure addresses, named with 的
-		{"针对城区两座焚烧厂1800吨/日的处理规模，新建飞灰填埋场1座。", "proposed: the size of what a measure addresses | proposed: the size of what a measure addresses | target"},
+		{"针对城区两座焚烧厂日处理1800吨垃圾的能力缺口，新建飞灰填埋场1座。", "proposed: the size of what a measure addresses | proposed: the size of what a measure addresses | target"},
+		// (a capacity per day with 的 is a qualifier)
+		{"针对城区焚烧厂1800吨/日的处理规模，新建飞灰填埋场1座。", "a qualifier | target"},
 		// projects named by their power and energy, in a list of projects
 		{"重点推动东区20MW/40MWh、某公司30MW/60MWh储能项目并网。", "proposed: a project named by its size | proposed: a project named by its size"},
 		{"用户侧储能规模达到50万千瓦/100万千瓦时，建设10MW/20MWh储能电站2座。", "target | target | target | target"},
@@ -61,6 +63,11 @@ func TestShapes21(t *testing.T) {
 		{"- [某市“十五五”GDP将超2万亿元](https://www.example.gov.cn/a/b.html)", "inside a web address"},
 		{"“5”，指建设5个区域科普中心。", "proposed: what a term means (指…)"},
 		{"到2030年，科普指数达到1.5，建成科普站10个。", "target | target"},
+		// so many of each of the things a verb of making lists; a short
+		// term before 指; a capacity per day
+		{"规划建设市级科技馆、区域科普中心各3个以上，东西两区各派1名联络员。", "target | proposed: a figure for each"},
+		{"“千校科普”行动，指组织约1000所学校开展科普。", "proposed: what a term means (指…)"},
+		{"新增污水处理能力20万吨/天。", "target"},
 		// a web address a page keeps (a share button)
 		{"分享 url=https%3A%2F%2Fwww.example.cn%2Fzwgk%2F2026-03-13%2Fab12.html&t=%E6%9D%BE%E6%B1%9F%E5%8C%BA%E6%87%", "inside a web address | inside a web address"},
 	}
