@@ -183,9 +183,10 @@ func partOfCount(rs []rune, open int, q quantity) bool {
 }
 
 // zoneRadius reports a distance that bounds a zone (水源井周边30米范围内无…,
-// 500米范围内): where a rule applies, not a length to build.
+// 500米范围内, 长江沿线1公里): where a rule applies, not a length to build.
 func zoneRadius(rs []rune, q quantity) bool {
-	return lengthUnits[q.base] && (hasAt(rs, q.b, "范围") || hasAt(rs, q.after, "范围"))
+	return lengthUnits[q.base] && (hasAt(rs, q.b, "范围") || hasAt(rs, q.after, "范围") ||
+		endsAt(rs, q.beforeCmp, "沿线") || endsAt(rs, q.beforeCmp, "沿岸") || endsAt(rs, q.beforeCmp, "两侧") || endsAt(rs, q.beforeCmp, "两岸"))
 }
 
 // levelTasks open a note of what a higher level's plan sets (达到市级要求

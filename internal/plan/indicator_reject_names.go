@@ -50,10 +50,34 @@ var reMagnitudes = regexp.MustCompile(`[百千万][名家个项件所场人位][
 // (百亿元产业集群, 千亿级): a count word, no multiplier after it, and a verb
 // governing it or a list of such magnitudes.
 func bareCount(rs []rune, q quantity, clause string) bool {
-	if q.mult != 1 || moneyOrRate(q) || q.b < len(rs) && strings.ContainsRune("万千百亿级", rs[q.b]) {
+	if q.mult != 1 || moneyOrRate(q) || q.b < len(rs) && strings.ContainsRune("万千百亿级", rs[q.b]) || programName(rs, q) {
 		return false
 	}
 	return has(clause, verbs) || reMagnitudes.MatchString(string(rs[max(0, q.a-20):min(len(rs), q.b+20)]))
+}
+
+// programWords end the name of a programme (千个…乡村建设行动, 千名…培养计划).
+var programWords = []string{"行动", "计划", "工程", "活动"}
+
+// programName reports a bare magnitude that opens the name of a programme
+// (实施千个宜居宜业和美乡村建设行动, 开展千名经理人培养计划): the noun after
+// it, to its clause's end, ends with 行动, 计划, 工程 or 活动 — a name, not a
+// count (培育百家企业 counts them).
+func programName(rs []rune, q quantity) bool {
+	end := clauseEnd(rs, q.after)
+	for end > q.after && strings.ContainsRune("。.!?！？ ", rs[end-1]) {
+		end--
+	}
+	if end-q.after > 24 {
+		return false
+	}
+	name := string(rs[q.after:end])
+	for _, w := range programWords {
+		if strings.HasSuffix(name, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // nameInList reports a quantity in Chinese numerals that ends an item of a

@@ -68,6 +68,9 @@ func TestShapes21(t *testing.T) {
 		{"规划建设市级科技馆、区域科普中心各3个以上，东西两区各派1名联络员。", "target | proposed: a figure for each"},
 		{"“千校科普”行动，指组织约1000所学校开展科普。", "proposed: what a term means (指…)"},
 		{"新增污水处理能力20万吨/天。", "target"},
+		// a magnitude that opens a programme's name; a band along a river
+		{"深入实施千个美丽乡村建设行动，开展千名科普员培养计划，培育百家科普企业。", "quoted, or a magnitude naming a class | quoted, or a magnitude naming a class | target"},
+		{"开展长江沿线1公里化工地块治理，新建绿道50公里。", "proposed: a distance bounding a zone | target"},
 		// a web address a page keeps (a share button)
 		{"分享 url=https%3A%2F%2Fwww.example.cn%2Fzwgk%2F2026-03-13%2Fab12.html&t=%E6%9D%BE%E6%B1%9F%E5%8C%BA%E6%87%", "inside a web address | inside a web address"},
 	}
@@ -170,5 +173,27 @@ func TestFiveYearPlanWrittenOut(t *testing.T) {
 	}
 	if doc.Title != "某市国民经济和社会发展第十五个五年规划纲要" || doc.Period.Start == nil || *doc.Period.Start != 2026 || doc.Period.End == nil || *doc.Period.End != 2030 {
 		t.Errorf("title %q, period %v–%v", doc.Title, doc.Period.Start, doc.Period.End)
+	}
+}
+
+// A chapter that opens by reviewing the period before the plan (“十四五”时期
+// …。五年来，…) speaks of the past under a title of achievement; one that
+// opens with the plan's own period does not.
+func TestReviewChapter(t *testing.T) {
+	text := `某市国民经济和社会发展第十五个五年规划纲要
+
+第一章　科普事业实现良好开局
+
+“十四五”时期在我市科普发展史上具有重要意义。五年来，全市科普工作扎实推进。
+
+科普阵地建设迈上新台阶。全市建成科普场馆30座，培育科普基地120个。
+
+第二章　发展目标
+
+“十五五”时期是科普事业提质增效的关键时期。到2030年，全市科普场馆达到40座。
+`
+	checkReadings(t, readingsOf(t, text), "30座:proposed", "120个:proposed", "40座:asserted")
+	if reviewOpening([]rune("过去五年，全市…"), nil) != true || reviewOpening([]rune("“十五五”时期是关键时期"), func() *int { y := 2026; return &y }()) {
+		t.Error("reviewOpening: 过去五年 opens a review; the plan's own period does not")
 	}
 }
