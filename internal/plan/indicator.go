@@ -25,6 +25,7 @@ type lineCtx struct {
 	report      bool           // the document reports what was done: a 通报, a letter on how requests were handled (doneReport)
 	forecast    bool           // a part about where things stand only as a forecast (forecastOnly): what the plan builds there is its own
 	partsOf     bool           // the sentence opens with 其中 after one of the paragraph that asserted a target (opensParts)
+	defining    bool           // an earlier sentence of the paragraph opened a glossary's definition (指…; opensDefinition)
 	titles      string         // the titles of the open sections, outermost first (the learned model's features)
 	learn       *learnDoc      // the learned second opinion, or nil (indicator_learn_read.go)
 }
@@ -83,6 +84,7 @@ func indicators(r *sentenceRead, nr, or []rune, pos []int, c *lineCtx) ([]Indica
 			c.quoting = quotingBefore(nr, start)
 			c.partsOf = opensParts(sent) && asserted
 			got := sentence(r, nr[start:i], or[start:i], pos[start:i], dl, c, ahead)
+			c.defining = c.defining || opensDefinition(sent)
 			asserted = false
 			for k := range got {
 				asserted = asserted || !got[k].Candidate
@@ -91,7 +93,7 @@ func indicators(r *sentenceRead, nr, or []rune, pos []int, c *lineCtx) ([]Indica
 		}
 		start = i + 1
 	}
-	c.quoting, c.partsOf = false, false
+	c.quoting, c.partsOf, c.defining = false, false, false
 	return out, opened
 }
 

@@ -131,7 +131,11 @@ var proposals = []proposal{
 	{"what another document requires, quoted", func(x *at) bool { return x.c.quoting || quotesDocument(x.ns, x.q) }},
 	{"a count in brackets closing an item's title", func(x *at) bool { return titleQuota(x.ns, x.q, x.cs) }},
 	{"a request", func(x *at) bool { return strings.Contains(x.s, "请求") }},
-	{"what a term means (指…)", func(x *at) bool { return termMeaning(x.ns, x.q) }},
+	{"what a term means (指…)", func(x *at) bool { return x.c.defining || termMeaning(x.ns, x.q) }},
+	{"a least time each day", func(x *at) bool {
+		q := x.q
+		return (q.base == "小时" || q.base == "分钟") && (q.cmp == ">=" || q.cmp == ">") && has(x.clause, []string{"每天", "每日", "每周"})
+	}},
 	{"how often something happened", func(x *at) bool { return eventCount(x.ns, x.q, x.clause) }},
 	{"a rule in principle", func(x *at) bool { return strings.Contains(x.clause, "原则上") && !x.goal }},
 	{"the places just listed", func(x *at) bool { return listedPlaces(x.ns, x.q, x.clause) }},

@@ -245,3 +245,11 @@ func termMeaning(rs []rune, q quantity) bool {
 		}
 	}
 }
+
+// opensDefinition reports a sentence that opens with 指 (a glossary's
+// definition: 指近三年研发投入强度均达到3%；或…): the paragraph's later
+// sentences go on defining the term.
+func opensDefinition(sent string) bool {
+	t := strings.TrimLeft(sent, " ")
+	return strings.HasPrefix(t, "指") && !has(t[:min(len(t), 6)], []string{"指标", "指导", "指出", "指定", "指南", "指引", "指挥", "指示", "指令", "指针"})
+}

@@ -299,10 +299,15 @@ func listTotal(ns []rune, q quantity, cs int) bool {
 			}
 		}
 	}
-	// (新建城东、城西两所学校 counts what is built: a verb before the first
-	// name; a verb inside a name, 孵化机, governs nothing)
-	return !has(items[0], verbs)
+	// (新建城东、城西两所学校 counts what is built: a verb of making before
+	// the first name; a verb inside a name, 孵化机, governs nothing, and
+	// 推动A、B…等5个整县 or 提升A、B…等15个区县 count the places a measure
+	// reaches)
+	return !has(items[0], makingVerbs)
 }
+
+// makingVerbs make or set up the things a plan counts.
+var makingVerbs = []string{"新建", "建设", "建成", "打造", "培育", "创建", "改造", "设立", "组建", "建立", "新增", "认定", "遴选", "评选", "命名", "引进"}
 
 // pairJoin is the word that joins two names in the text (与, 和), when it
 // holds one only and no other list.

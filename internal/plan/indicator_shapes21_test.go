@@ -71,6 +71,10 @@ func TestShapes21(t *testing.T) {
 		// a magnitude that opens a programme's name; a band along a river
 		{"深入实施千个美丽乡村建设行动，开展千名科普员培养计划，培育百家科普企业。", "quoted, or a magnitude naming a class | quoted, or a magnitude naming a class | target"},
 		{"开展长江沿线1公里化工地块治理，新建绿道50公里。", "proposed: a distance bounding a zone | target"},
+		// the places a measure reaches, counted after their names (no verb
+		// of making before the first); a least time each day
+		{"推动东城、西城、南城等3个区县开展试点，新建城东、城西两所学校。", "proposed: the total of the names listed | target"},
+		{"保障中小学生每天体育活动时间不低于2小时。", "proposed: a least time each day"},
 		// a web address a page keeps (a share button)
 		{"分享 url=https%3A%2F%2Fwww.example.cn%2Fzwgk%2F2026-03-13%2Fab12.html&t=%E6%9D%BE%E6%B1%9F%E5%8C%BA%E6%87%", "inside a web address | inside a web address"},
 	}
@@ -196,4 +200,20 @@ func TestReviewChapter(t *testing.T) {
 	if reviewOpening([]rune("过去五年，全市…"), nil) != true || reviewOpening([]rune("“十五五”时期是关键时期"), func() *int { y := 2026; return &y }()) {
 		t.Error("reviewOpening: 过去五年 opens a review; the plan's own period does not")
 	}
+}
+
+// A glossary's definition that runs over several sentences of its paragraph
+// (指…；或…；…) proposes the figures of all of them.
+func TestDefinitionParagraph(t *testing.T) {
+	text := `某市科普规划（2026-2030年）
+
+一、主要任务
+
+新建科普馆2座。
+
+二、名词解释
+
+1．科普示范企业。指近三年科普投入均达到3%，且拥有1项以上科普成果；或年营业收入在1亿元以上，科普投入增长超过20%的企业。
+`
+	checkReadings(t, readingsOf(t, text), "2座:asserted", "3%:proposed", "1项:proposed", "1亿元:proposed", "20%:proposed")
 }
