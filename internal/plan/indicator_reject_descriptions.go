@@ -6,6 +6,22 @@ import "strings"
 // size the plan commits to (达到3000人的规模, 建立100人的专家库, 90%以上的乡镇
 // 建成…), a note in brackets that says what a thing is, an area described.
 
+// actingVerbs act on the things a share counts (淘汰50%左右的柴油车, 覆盖90%以上
+// 的社区, 改造30%以上的老旧小区).
+var actingVerbs = []string{"覆盖", "淘汰", "改造", "更新", "完成", "治理", "整治", "清理", "关停", "培训", "替代", "置换"}
+
+// actedOn reports a share of things right after the verb that acts on
+// them: the share the plan commits to, not the threshold of a class (营业
+// 收入增长20%以上的企业: 增长 is the class's own).
+func actedOn(rs []rune, q quantity) bool {
+	for _, v := range actingVerbs {
+		if endsAt(rs, q.beforeCmp, v) {
+			return true
+		}
+	}
+	return false
+}
+
 // sizeReached reports a scale a count reaches (招生达到3000人的规模): the size
 // the plan commits to, not a qualifier of a noun.
 func sizeReached(rs []rune, q quantity) bool {
@@ -78,16 +94,17 @@ func describedArea(rs []rune, q quantity, clause string) bool {
 	return described && !has(clause, []string{"新增", "新建", "建成", "扩大", "增加", "达到", "改造", "提升", "建设", "修建", "铺设", "延伸"})
 }
 
-// addressed reports a size of what a measure addresses (针对园区焚烧厂3500吨/日
-// 的处置规模，建设…): a clause opened with 针对 that names, with 的, what
-// stands; the measure that follows is the plan's.
+// addressed reports a size of what a measure addresses (针对园区焚烧厂每日处理
+// 3500吨垃圾的能力缺口，建设…): a clause opened with 针对 that names, with 的,
+// what stands; the measure that follows is the plan's. A count there is of
+// what the measure covers (针对39家…的企业), a target.
 func addressed(rs []rune, q quantity, cs int) bool {
 	k := cs
 	for k < q.a && (rs[k] == ' ' || rs[k] == '*') {
 		k++ // (a title's bold, ** 针对…)
 	}
-	if !hasAt(rs, k, "针对") || has(string(rs[k:q.a]), verbs) {
-		return false
+	if !hasAt(rs, k, "针对") || has(string(rs[k:q.a]), verbs) || countWords[q.base] {
+		return false // (针对39家…的企业，提出…: the firms a measure covers are counted)
 	}
 	for j := q.after; j < clauseEnd(rs, q.after); j++ {
 		if rs[j] == '的' {

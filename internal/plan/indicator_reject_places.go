@@ -135,7 +135,7 @@ func pilotSize(ns []rune, q quantity) bool {
 	rest := string(ns[q.after:clauseEnd(ns, q.after)])
 	for _, v := range []string{"进行", "开展", "实施", "推行", "启动", "推进"} {
 		if i := strings.Index(rest, v); i > 0 && has(rest[i:], []string{"试点", "示范"}) {
-			return has(rest[:i], []string{"城市", "县", "市", "区", "乡镇", "村", "省份", "地区", "医院", "学校", "园区"})
+			return has(rest[:i], []string{"城市", "县", "市", "区", "乡镇", "村", "省份", "地区", "医院", "学校", "园区", "工地", "企业", "社区", "街道", "单位", "景区", "场所"})
 		}
 	}
 	return false

@@ -166,7 +166,7 @@ var notTargets = []notTarget{
 	// a qualifier: 1亿元以上的企业, 千亿级 (but 90%的企业 is a share)
 	{name: "a qualifier", match: func(x *at) bool {
 		ns, q, clause := x.ns, x.q, x.clause
-		return q.after < len(ns) && ns[q.after] == '的' && (q.after > q.b && !(q.base == "%" && endsAt(ns, q.beforeCmp, "覆盖")) || q.base != "%") && !hasAt(ns, q.after, "的目标") && !hasAt(ns, q.after, "的水平") && !sizeOfMade(ns, q, clause) && !sizeReached(ns, q) && !teamOfSize(ns, q) && !shareDoing(ns, q) && !madeCount(ns, q) || q.b < len(ns) && ns[q.b] == '级'
+		return q.after < len(ns) && ns[q.after] == '的' && (q.after > q.b && !(q.base == "%" && actedOn(ns, q)) || q.base != "%") && !hasAt(ns, q.after, "的目标") && !hasAt(ns, q.after, "的水平") && !sizeOfMade(ns, q, clause) && !sizeReached(ns, q) && !teamOfSize(ns, q) && !shareDoing(ns, q) && !madeCount(ns, q) || q.b < len(ns) && ns[q.b] == '级'
 	}},
 	// a subsidy or reward, not a commitment of the plan
 	{name: "a subsidy or reward", match: func(x *at) bool {

@@ -15,7 +15,7 @@ func TestShapes21(t *testing.T) {
 		// (a road built about so long is built)
 		{"新建绿道约50公里。", "target"},
 		// the size of what a measure addresses, named with 的
-		{"针对城区两座焚烧厂日处理1800吨垃圾的能力缺口，新建飞灰填埋场1座。", "proposed: the size of what a measure addresses | proposed: the size of what a measure addresses | target"},
+		{"针对城区焚烧厂日处理1800吨垃圾的能力缺口，新建飞灰填埋场1座。", "proposed: the size of what a measure addresses | target"},
 		// (a capacity per day with 的 is a qualifier)
 		{"针对城区焚烧厂1800吨/日的处理规模，新建飞灰填埋场1座。", "a qualifier | target"},
 		// projects named by their power and energy, in a list of projects
@@ -75,6 +75,10 @@ func TestShapes21(t *testing.T) {
 		// of making before the first); a least time each day
 		{"推动东城、西城、南城等3个区县开展试点，新建城东、城西两所学校。", "proposed: the total of the names listed | target"},
 		{"保障中小学生每天体育活动时间不低于2小时。", "proposed: a least time each day"},
+		// a share right after the verb that acts on what it counts; a
+		// pilot at a site
+		{"淘汰50%左右的国四柴油环卫车，改造30%以上的老旧小区，支持营业收入增长20%以上的企业。", "target | target | a qualifier"},
+		{"在3个施工工地开展“全电工地”示范。", "target"},
 		// a web address a page keeps (a share button)
 		{"分享 url=https%3A%2F%2Fwww.example.cn%2Fzwgk%2F2026-03-13%2Fab12.html&t=%E6%9D%BE%E6%B1%9F%E5%8C%BA%E6%87%", "inside a web address | inside a web address"},
 	}
