@@ -68,7 +68,9 @@ func (d *docRead) tableLine(i int) (row, done bool) {
 		}
 		if inds, ok := t.rows(acs, d.origs[i], d.offs[i], d.path(), ""); ok {
 			d.flush()
-			past := len(d.stack) > 0 && d.stack[len(d.stack)-1].past
+			// (in a part that forecasts, a table of what the plan adds is its
+			// own build-out)
+			past := len(d.stack) > 0 && d.stack[len(d.stack)-1].past && !(t.plansAdd && forecastOnly(d.stack))
 			if t.lay != nil {
 				t.lay.hold(d, t, acs, i, past)
 				return row, true

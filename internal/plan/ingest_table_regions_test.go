@@ -118,3 +118,44 @@ func TestIndicatorTableCellsOfAPlanPage(t *testing.T) {
 		t.Errorf("read %q\nwant %q", got, want)
 	}
 }
+
+// A table of two columns of what the plan adds (| 类型 | “十五五”新增 |), in
+// a part that forecasts demand: the plan's own build-out, asserted, due the
+// plan's end; a table of money estimated is not read as one.
+func TestTwoColumnBuildOut(t *testing.T) {
+	text := `某省科普设施发展规划（2026-2030年）
+
+一、科普设施需求预测
+
+预计到2030年全省科普受众达到3000万人次。
+
+表 1 “十五五”科普设施建设需求预测
+
+| 类型 | “十五五”新增 |
+| --- | --- |
+| 科普馆(座) | 12 |
+| 科普站(个) | 300 |
+
+表 2 科普设施投资估算
+
+| 类型 | 规划投资(亿元) |
+| --- | --- |
+| 科普馆 | 4.5 |
+
+二、重点任务
+
+新建科普长廊10条。
+`
+	var got []string
+	doc, err := ingestText(text, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, ind := range doc.Indicators {
+		got = append(got, fmt.Sprintf("%s %v%s %d %v", ind.Metric, *ind.Value, ind.Unit, *ind.DeadlineYear, ind.Candidate))
+	}
+	want := []string{"预计科普受众 3000万人次 2030 true", "科普馆 12座 2030 false", "科普站 300个 2030 false", "新建科普长廊 10条 2030 false"}
+	if fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("read %q\nwant %q", got, want)
+	}
+}

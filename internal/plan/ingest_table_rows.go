@@ -15,7 +15,7 @@ import (
 // line is not a row. name, if not "", is the indicator's name, wrapped
 // over lines around the row (a PDF's layout).
 func (t *table) rows(cs []cell, line string, base int, section []string, name string) ([]Indicator, bool) {
-	if len(cs) < 3 {
+	if len(cs) < 3 && !(t.plansAdd && len(cs) == 2) {
 		return nil, false
 	}
 	if len(t.years) > 0 {
