@@ -68,6 +68,7 @@ func TestShapes21(t *testing.T) {
 		{"规划建设市级科技馆、区域科普中心各3个以上，东西两区各派1名联络员。", "target | proposed: a figure for each"},
 		{"“千校科普”行动，指组织约1000所学校开展科普。", "proposed: what a term means (指…)"},
 		{"新增污水处理能力20万吨/天。", "target"},
+		{"工商业电价较上年下降2分/千瓦时以上，执行0.3元/立方米的配气价格。", "target | a price, a notice, a rate raised"},
 		// a magnitude that opens a programme's name; a band along a river
 		{"深入实施千个美丽乡村建设行动，开展千名科普员培养计划，培育百家科普企业。", "quoted, or a magnitude naming a class | quoted, or a magnitude naming a class | target"},
 		{"开展长江沿线1公里化工地块治理，新建绿道50公里。", "proposed: a distance bounding a zone | target"},
