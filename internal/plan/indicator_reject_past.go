@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // What a text says was, not what the plan will bring about: a year before
@@ -214,7 +215,7 @@ func (d *docRead) firstParagraph() {
 	if d.spoken[sec] {
 		return
 	}
-	if strings.Trim(string(d.para.nb), " *") == sec.Title {
+	if isTitle(d.para.nb, sec.Title) {
 		return // (the heading's title, read as the section's first line)
 	}
 	if d.spoken == nil {
@@ -268,4 +269,17 @@ func reviewOpening(nb []rune, start *int) bool {
 		}
 	}
 	return false
+}
+
+// isTitle reports a paragraph that is only the section's title (spaces and
+// bold marks around it), without making a string of a long paragraph.
+func isTitle(nb []rune, title string) bool {
+	i, j := 0, len(nb)
+	for i < j && (nb[i] == ' ' || nb[i] == '*') {
+		i++
+	}
+	for j > i && (nb[j-1] == ' ' || nb[j-1] == '*') {
+		j--
+	}
+	return j-i == utf8.RuneCountInString(title) && string(nb[i:j]) == title
 }
