@@ -23,6 +23,9 @@ type lineCtx struct {
 	point       rune           // the unmapped glyph the document writes its decimal points with (pointGlyph), or 0
 	quoting     bool           // an earlier sentence of the paragraph's cell quotes another document (quotingBefore)
 	report      bool           // the document reports what was done: a 通报, a letter on how requests were handled (doneReport)
+	forecast    bool           // a part about where things stand only as a forecast (forecastOnly): what the plan builds there is its own
+	partsOf     bool           // the sentence opens with 其中 after one of the paragraph that asserted a target (opensParts)
+	defining    bool           // an earlier sentence of the paragraph opened a glossary's definition (指…; opensDefinition)
 	titles      string         // the titles of the open sections, outermost first (the learned model's features)
 	learn       *learnDoc      // the learned second opinion, or nil (indicator_learn_read.go)
 }
@@ -46,7 +49,8 @@ func has(s string, words []string) bool {
 func indicators(r *sentenceRead, nr, or []rune, pos []int, c *lineCtx) ([]Indicator, *int) {
 	var out []Indicator
 	dl, opened := c.deadline, (*int)(nil)
-	ahead := false // a sentence of the paragraph opened with a deadline
+	ahead := false    // a sentence of the paragraph opened with a deadline
+	asserted := false // the paragraph's last sentence asserted a target
 	start := 0
 	for i := 0; i <= len(nr); i++ {
 		if i < len(nr) && !strings.ContainsRune("。;!?！？", nr[i]) {
@@ -82,12 +86,26 @@ func indicators(r *sentenceRead, nr, or []rune, pos []int, c *lineCtx) ([]Indica
 			if own := fiveYearDue(sent, c.planStart); own != nil {
 				sdl = own // the five years' goals beside the year's (indicator_report.go)
 			}
-			out = append(out, sentence(r, nr[start:i], or[start:i], pos[start:i], sdl, c, ahead)...)
+			c.partsOf = opensParts(sent) && asserted
+			got := sentence(r, nr[start:i], or[start:i], pos[start:i], sdl, c, ahead)
+			c.defining = c.defining || opensDefinition(sent)
+			asserted = false
+			for k := range got {
+				asserted = asserted || !got[k].Candidate
+			}
+			out = append(out, got...)
 		}
 		start = i + 1
 	}
-	c.quoting = false
+	c.quoting, c.partsOf, c.defining = false, false, false
 	return out, opened
+}
+
+// opensParts reports a sentence that opens with 其中 (…布局27个。其中，高速2个，
+// 国道上6个…): the parts of the total the sentence before gave, governed by
+// its verb when it asserted it.
+func opensParts(sent string) bool {
+	return strings.HasPrefix(strings.TrimLeft(sent, " *"), "其中")
 }
 
 // clauseEnd is the rune index where the clause holding i ends.

@@ -233,14 +233,40 @@ func qualifiesCount(rs []rune, q quantity) bool {
 // the count of such things, when given, is the target. A count of things
 // or of events (提供1000次以上场景服务, 举办100场以上对接活动) is that count.
 func sizeBeforeNoun(rs []rune, q quantity) bool {
-	if countWords[q.base] || eventWords[q.base] || q.base == "%" || q.base == "‰" || q.after >= len(rs) || q.after == q.b {
+	if countWords[q.base] || eventWords[q.base] || q.base == "%" || q.base == "‰" || q.after >= len(rs) {
 		return false
 	}
-	if !hasAt(rs, q.b, "以上") && !hasAt(rs, q.b, "以下") && !hasAt(rs, q.b, "及以上") {
+	after := q.after
+	if q.after == q.b {
+		// the unit's material between it and 以上 (1000吨标煤以上重点耗能
+		// 企业, 1万吨标准煤以上用能单位)
+		m := materialAt(rs, q.b)
+		if m == 0 || !hasAt(rs, q.b+m, "以上") && !hasAt(rs, q.b+m, "以下") {
+			return false
+		}
+		after = q.b + m + 2
+	} else if !hasAt(rs, q.b, "以上") && !hasAt(rs, q.b, "以下") && !hasAt(rs, q.b, "及以上") {
 		return false
 	}
-	r := rs[q.after]
+	if after >= len(rs) {
+		return false
+	}
+	r := rs[after]
 	return r >= 0x4e00 && r <= 0x9fff && !strings.ContainsRune("的和与及或等，", r)
+}
+
+// materials name what a weight or a volume is of, written between the unit
+// and its comparator (吨标煤, 吨标准煤, 吨油当量).
+var materials = []string{"标准煤", "标煤", "油当量", "二氧化碳", "碳当量"}
+
+// materialAt is the length of the material at i, or 0.
+func materialAt(rs []rune, i int) int {
+	for _, m := range materials {
+		if hasAt(rs, i, m) {
+			return len([]rune(m))
+		}
+	}
+	return 0
 }
 
 // procedureRhythm reports once or twice of a procedure of the plan's own
@@ -257,7 +283,10 @@ func procedureRhythm(rs []rune, q quantity, clause string) bool {
 	after := string(rs[q.after:min(len(rs), q.after+8)])
 	// a body's own study and meetings (党组理论学习中心组学习会) may be named at length
 	long := string(rs[q.after:min(len(rs), q.after+12)])
+	// (每月对…道路全覆盖监测1次: the check named before the count)
+	before := string(rs[max(0, q.beforeCmp-3):q.beforeCmp])
 	return has(after, []string{"督查", "督导", "检查", "抽查", "自查", "例会", "会议", "联席会", "调度", "评估", "考核", "通报", "总结", "报告", "汇报", "巡查"}) ||
+		has(before, []string{"监测", "检测", "检查", "巡查", "督查", "抽查", "核查", "评估", "调度", "通报"}) ||
 		has(long, []string{"学习会", "党组会", "座谈会", "推进会", "务虚会"})
 }
 

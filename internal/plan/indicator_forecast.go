@@ -86,10 +86,11 @@ func quotesDocument(ns []rune, q quantity) bool {
 }
 
 // forecastTitle reports the title of a part that forecasts the plan's
-// setting (需求分析, 负荷预测, 趋势研判): what it expects, not what the plan
-// sets.
+// setting (需求分析, 负荷预测, 趋势研判, 实施效果预测) or estimates its cost
+// (投资规模测算, 投资估算): what it expects, not what the plan sets — but
+// see plansOwn.
 func forecastTitle(t string) bool {
-	for _, w := range []string{"需求分析", "需求预测", "负荷预测", "趋势分析", "趋势研判", "预测分析", "需求研判", "形势预测"} {
+	for _, w := range []string{"需求分析", "预测", "趋势分析", "趋势研判", "预测分析", "需求研判", "测算", "估算"} {
 		if strings.HasSuffix(t, w) {
 			return true
 		}
@@ -157,4 +158,37 @@ func titleQuota(ns []rune, q quantity, cs int) bool {
 		i++
 	}
 	return i > 0 && i < len(head) && (head[i] == '.' || head[i] == '、' || head[i] == '．')
+}
+
+// forecastOnly reports a part whose titles make it one about where things
+// stand only by forecasting (二、…需求预测 / 2．城市…需求预测): no open
+// section's title is one of the past but a forecast's.
+func forecastOnly(stack []open) bool {
+	found := false
+	for _, o := range stack {
+		if forecastTitle(o.sec.Title) {
+			found = true
+		} else if pastTitle(o.sec.Title) {
+			return false
+		}
+	}
+	return found
+}
+
+// buildWords build or lay out the things a plan counts.
+var buildWords = []string{"建成", "建设", "新建", "布局", "布设", "改造", "计划建", "规划建"}
+
+// plansOwn reports what a forecast part says the plan itself will do: what
+// follows a word of commitment in its sentence (计划建成, 力争, 确保), or a count of things built
+// in a sentence that builds them (预计到2025年建设765个充电桩; 规划新建各类
+// 充电桩7000个，…，充电桩达到1万个以上). What it forecasts is demand and
+// money (保有量, 用电负荷, 投资, 拉动消费): a count of things built is the
+// plan's supply.
+func plansOwn(x *at) bool {
+	q := x.q
+	before := strings.ReplaceAll(string(x.ns[:q.a]), " ", "")
+	if has(before, []string{"计划建成", "计划建设", "计划新建", "规划新建", "规划建设", "力争", "确保"}) {
+		return true
+	}
+	return (countWords[q.base] || q.base == "辆" || q.base == "座") && !forecast(x.ns, q) && has(x.s, buildWords)
 }

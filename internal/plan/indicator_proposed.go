@@ -9,8 +9,8 @@ import "strings"
 // kinds a subsidy covers, or the document reports what was done (a 通报).
 func (x *at) candidate(ind *Indicator, clauseDeadline *int) bool {
 	q, ns, clause, c := x.q, x.ns, x.clause, x.c
-	governed := ind.Comparator != "=" || c.goalSection || budgetFigure(ns, q) || pilotSize(ns, q) || x.listed || x.goal || has(clause, verbs) || has(string(ns[q.after:clauseEnd(ns, q.after)]), verbs) ||
-		introduced(ns, x.cs) || endsAt(ns, q.beforeCmp, "到") || endsAt(ns, q.beforeCmp, "至") || servedCount(ns, q) || totalClause(ns, q, x.cs)
+	governed := ind.Comparator != "=" || c.goalSection || c.partsOf || budgetFigure(ns, q) || pilotSize(ns, q) || x.listed || x.goal || has(clause, verbs) || has(string(ns[q.after:clauseEnd(ns, q.after)]), verbs) ||
+		introduced(ns, x.cs) || summed(ns, x.cs) || endsAt(ns, q.beforeCmp, "到") || endsAt(ns, q.beforeCmp, "至") || servedCount(ns, q) || totalClause(ns, q, x.cs)
 	// a clause with a deadline of its own in the plan's years looks
 	// ahead even in a sentence that starts from where things stand
 	ahead := ind.DeadlineYear != nil && c.planStart != nil && *ind.DeadlineYear >= *c.planStart && clauseDeadline != nil
@@ -24,7 +24,9 @@ func (x *at) candidate(ind *Indicator, clauseDeadline *int) bool {
 	// a point read through the glyph the whole document writes its
 	// decimal points with is no guess (pointGlyph)
 	lost := q.unsure && (q.glyph == 0 || q.glyph != c.point)
-	return x.statesPast() && !(ahead && !c.past) || !governed || dated || unsure || lost || scope || c.report
+	// (a forecast part's sentence of what the plan builds is the plan's own)
+	own := c.past && c.forecast && plansOwn(x)
+	return x.statesPast() && !(ahead && !c.past) && !own || !governed || dated || unsure || lost || scope || c.report
 }
 
 // statesPast reports a target of a section about the past, or of a
@@ -37,7 +39,28 @@ func (x *at) candidate(ind *Indicator, clauseDeadline *int) bool {
 func (x *at) statesPast() bool {
 	q, ns, c := x.q, x.ns, x.c
 	cue := x.byCue && (has(pastCueText(string(ns[:clauseEnd(ns, q.after)])), pastCues) || q.cmp == "=")
-	return (c.past || cue || x.byYear) && !(cue && !x.byYear && !c.past && (freshClause(ns, q, x.cs) || thisYear(x.clause, c) != nil && !strings.Contains(x.clause, "已")))
+	return (c.past || cue || x.byYear) && !(cue && !x.byYear && !c.past && (freshClause(ns, q, x.cs) || thisYear(x.clause, c) != nil && !strings.Contains(x.clause, "已") ||
+		aheadOpening(ns) && !has(string(ns[x.cs:clauseEnd(ns, q.after)]), pastCues)))
+}
+
+// aheadOpenings open a sentence about what is to be done from now on.
+var aheadOpenings = []string{"今后", "下一步", "下一阶段", "未来"}
+
+// aheadOpening reports a sentence that opens by looking ahead (今后一个时期，
+// 着重解决好现有…问题，促进约1亿人…): a word of what exists in another
+// clause names the problem to be solved, not where things stand, so it does
+// not reach the quantities of the clauses without one.
+func aheadOpening(ns []rune) bool {
+	i := 0
+	for i < len(ns) && ns[i] == ' ' {
+		i++
+	}
+	for _, w := range aheadOpenings {
+		if hasAt(ns, i, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // proposal is a named reason a target is proposed, not asserted.
@@ -90,6 +113,11 @@ var proposals = []proposal{
 	{"what a sentence opening with its condition grants", func(x *at) bool { return x.consequence && moneyOrRate(x.q) }},
 	{"what was done", func(x *at) bool { return doneAspect(x.clause) || doneAfter(x.ns, x.q) }},
 	{"an area described", func(x *at) bool { return describedArea(x.ns, x.q, x.clause) }},
+	{"a distance bounding a zone", func(x *at) bool { return zoneRadius(x.ns, x.q) }},
+	{"a higher level's task, noted", func(x *at) bool { return levelTask(x.ns, x.q) }},
+	{"a bound for each unit of a measure", func(x *at) bool { return perUnitBound(x) }},
+	{"the size of what a measure addresses", func(x *at) bool { return addressed(x.ns, x.q, x.cs) }},
+	{"a project named by its size", func(x *at) bool { return namedBySize(x.ns, x.q) }},
 	{"a floor for each event", func(x *at) bool { return floorEach(x.q, x.clause) }},
 	{"a floor for each person", func(x *at) bool {
 		q := x.q
@@ -111,6 +139,11 @@ var proposals = []proposal{
 	{"a count naming the scope of an amount", func(x *at) bool { return scopeOfAmount(x.ns, x.q) }},
 	{"a term defined", func(x *at) bool { return defines(x.s) }},
 	{"a set phrase named by its count", func(x *at) bool { return formula(x.ns, x.q) }},
+	{"what a term means (指…)", func(x *at) bool { return x.c.defining || termMeaning(x.ns, x.q) }},
+	{"a least time each day", func(x *at) bool {
+		q := x.q
+		return (q.base == "小时" || q.base == "分钟") && (q.cmp == ">=" || q.cmp == ">") && has(x.clause, []string{"每天", "每日", "每周"})
+	}},
 	{"how often something happened", func(x *at) bool { return eventCount(x.ns, x.q, x.clause) }},
 	{"a rule in principle", func(x *at) bool { return strings.Contains(x.clause, "原则上") && !x.goal }},
 	{"the places just listed", func(x *at) bool { return listedPlaces(x.ns, x.q, x.clause) }},
@@ -132,5 +165,19 @@ func introduced(rs []rune, cs int) bool {
 	if cs == 0 || rs[cs-1] != ':' && rs[cs-1] != '：' {
 		return false
 	}
-	return has(string(rs[clauseStart(rs, cs-1):cs-1]), verbs)
+	return has(string(rs[:cs-1]), verbs)
+}
+
+// summed reports a clause that opens with the total of what the clauses
+// before it do (实施…等工程，共42个项目; 实施…建设，主要为…等工程，共3个项目):
+// their verb governs it.
+func summed(rs []rune, cs int) bool {
+	k := cs
+	for k < len(rs) && rs[k] == ' ' {
+		k++
+	}
+	if cs == 0 || !(hasAt(rs, k, "共") || hasAt(rs, k, "合计") || hasAt(rs, k, "总计")) || hasAt(rs, k, "共同") || hasAt(rs, k, "共享") || hasAt(rs, k, "共建") {
+		return false
+	}
+	return has(string(rs[:cs-1]), verbs)
 }

@@ -6,6 +6,22 @@ import "strings"
 // size the plan commits to (达到3000人的规模, 建立100人的专家库, 90%以上的乡镇
 // 建成…), a note in brackets that says what a thing is, an area described.
 
+// actingVerbs act on the things a share counts (淘汰50%左右的柴油车, 覆盖90%以上
+// 的社区, 改造30%以上的老旧小区).
+var actingVerbs = []string{"覆盖", "淘汰", "改造", "更新", "完成", "治理", "整治", "清理", "关停", "培训", "替代", "置换"}
+
+// actedOn reports a share of things right after the verb that acts on
+// them: the share the plan commits to, not the threshold of a class (营业
+// 收入增长20%以上的企业: 增长 is the class's own).
+func actedOn(rs []rune, q quantity) bool {
+	for _, v := range actingVerbs {
+		if endsAt(rs, q.beforeCmp, v) {
+			return true
+		}
+	}
+	return false
+}
+
 // sizeReached reports a scale a count reaches (招生达到3000人的规模): the size
 // the plan commits to, not a qualifier of a noun.
 func sizeReached(rs []rune, q quantity) bool {
@@ -52,20 +68,84 @@ func shareDoing(rs []rune, q quantity) bool {
 // areaWords name the size of a site a text describes (用地面积约300亩).
 var areaWords = []string{"用地面积", "占地面积", "建筑面积", "总面积", "面积约", "面积为"}
 
-// describedArea reports the area of a site given as its description, with
-// no verb of making in the quantity's clause: proposed, not asserted
-// (新增展陈面积1万平方米 and 建成建筑面积2万平方米的科技馆 stay targets).
+// lengthUnits measure a length or a distance.
+var lengthUnits = map[string]bool{"米": true, "千米": true, "公里": true, "km": true}
+
+// describedArea reports the area, the sides or the distance of a site given
+// as its description, with no verb of making in the quantity's clause:
+// proposed, not asserted (新增展陈面积1万平方米 and 建成建筑面积2万平方米的
+// 科技馆 stay targets). About so much area (可利用面积约10.5公顷), a side
+// about so long (东西方向长约530米) and a site about so far from a place
+// (距市中心约50千米) describe where a project stands.
 func describedArea(rs []rune, q quantity, clause string) bool {
 	if q.cmp != "=" && q.cmp != "~" {
 		return false // 建筑面积不少于1万平方米: a floor of what is built
 	}
+	described := false
 	for _, w := range areaWords {
 		if endsAt(rs, q.beforeCmp, w) || endsAt(rs, q.beforeCmp, w+"约") {
-			return !has(clause, []string{"新增", "新建", "建成", "扩大", "增加", "达到", "改造", "提升"})
+			described = true
+		}
+	}
+	if q.cmp == "~" && !described {
+		described = endsAt(rs, q.beforeCmp, "面积") ||
+			lengthUnits[q.base] && (endsAt(rs, q.beforeCmp, "长") || endsAt(rs, q.beforeCmp, "宽") || strings.Contains(clause, "距"))
+	}
+	return described && !has(clause, []string{"新增", "新建", "建成", "扩大", "增加", "达到", "改造", "提升", "建设", "修建", "铺设", "延伸"})
+}
+
+// addressed reports a size of what a measure addresses (针对园区焚烧厂每日处理
+// 3500吨垃圾的能力缺口，建设…): a clause opened with 针对 that names, with 的,
+// what stands; the measure that follows is the plan's. A count there is of
+// what the measure covers (针对39家…的企业), a target.
+func addressed(rs []rune, q quantity, cs int) bool {
+	k := cs
+	for k < q.a && (rs[k] == ' ' || rs[k] == '*') {
+		k++ // (a title's bold, ** 针对…)
+	}
+	if !hasAt(rs, k, "针对") || has(string(rs[k:q.a]), verbs) || countWords[q.base] {
+		return false // (针对39家…的企业，提出…: the firms a measure covers are counted)
+	}
+	for j := q.after; j < clauseEnd(rs, q.after); j++ {
+		if rs[j] == '的' {
+			return true
 		}
 	}
 	return false
 }
+
+// namedBySize reports a power and an energy given together straight after
+// a name (甲区50MW/200MWh、乙公司75MW/300MWh储能项目): the size a storage
+// project is named by in a list of projects to connect, not a capacity the
+// plan commits to (储能装机达到100万千瓦/200万千瓦时 follows a verb).
+func namedBySize(rs []rune, q quantity) bool {
+	if q.base != "MW" && q.base != "kW" && q.base != "千瓦" && q.base != "GW" || !hasAt(rs, q.b, "/") || q.beforeCmp != q.a || q.a < 2 {
+		return false
+	}
+	prev := rs[q.a-1]
+	if !(prev >= 0x4e00 && prev <= 0x9fff) || strings.ContainsRune("达至到为超过约近和及、", prev) {
+		return false
+	}
+	for _, v := range verbs {
+		if endsAt(rs, q.a, v) {
+			return false // (建设50MW/200MWh储能电站)
+		}
+	}
+	for _, w := range sizeNames {
+		if endsAt(rs, q.a, w) {
+			return false // (用户侧储能规模100万千瓦/200万千瓦时: the size the plan sets)
+		}
+	}
+	// the list of names ends in the projects they name
+	rest := string(rs[q.b:min(len(rs), q.b+60)])
+	if k := strings.IndexAny(rest, "。;；，,"); k >= 0 {
+		rest = rest[:k]
+	}
+	return has(rest, []string{"项目", "电站"})
+}
+
+// sizeNames name a size a plan sets (规模, 装机, 容量).
+var sizeNames = []string{"规模", "装机", "容量", "能力", "功率", "总量", "总计", "合计"}
 
 // bracketNote reports a quantity inside brackets whose text before it has
 // no verb of its own (园区面积2000亩, 总投资5亿元): a description of what
@@ -95,5 +175,98 @@ func bracketNote(rs []rune, q quantity, cs int) bool {
 		}
 	}
 	inner := string(rs[open+1 : q.a])
-	return closed && !has(inner, verbs) && !has(inner, []string{"其中", "力争", "目标", "到20", "累计", "合计", "总计", "共计", "新增", "每年"})
+	return closed && !has(inner, verbs) && !has(inner, []string{"其中", "力争", "目标", "到20", "累计", "合计", "总计", "共计", "新增", "每年"}) && !partOfCount(rs, open, q)
+}
+
+// partOfCount reports a count in brackets right after a count of the same
+// measure word (示范项目45个（公交示范项目23个）): the part of the total the
+// bracket names, which the total's verb governs as well.
+func partOfCount(rs []rune, open int, q quantity) bool {
+	if !countWords[q.base] || q.a-open > 24 {
+		return false
+	}
+	k := open
+	for k > 0 && rs[k-1] == ' ' {
+		k--
+	}
+	if !endsAt(rs, k, q.base) {
+		return false
+	}
+	k -= len([]rune(q.base))
+	for k > 0 && rs[k-1] == ' ' {
+		k--
+	}
+	return k > 0 && (isDigit(rs[k-1]) || isCNDigit(rs[k-1]) && rs[k-1] != '一')
+}
+
+// zoneRadius reports a distance that bounds a zone (水源井周边30米范围内无…,
+// 500米范围内, 长江沿线1公里): where a rule applies, not a length to build.
+func zoneRadius(rs []rune, q quantity) bool {
+	return lengthUnits[q.base] && (hasAt(rs, q.b, "范围") || hasAt(rs, q.after, "范围") ||
+		endsAt(rs, q.beforeCmp, "沿线") || endsAt(rs, q.beforeCmp, "沿岸") || endsAt(rs, q.beforeCmp, "两侧") || endsAt(rs, q.beforeCmp, "两岸"))
+}
+
+// levelTasks open a note of what a higher level's plan sets (达到市级要求
+// （全市任务为保持在9立方米/万元以内）).
+var levelTasks = []string{"全市任务", "市级任务", "全省任务", "省级任务", "全国任务", "国家任务", "上级任务", "市级要求为", "省级要求为"}
+
+// levelTask reports a quantity in a bracket that notes a higher level's
+// task: the plan commits to meeting that level's requirement, quoted.
+func levelTask(rs []rune, q quantity) bool {
+	for k := q.a - 1; k >= 0 && q.a-k < 40; k-- {
+		if rs[k] == ')' {
+			return false
+		}
+		if rs[k] == '(' {
+			return has(string(rs[k+1:q.a]), levelTasks)
+		}
+	}
+	return false
+}
+
+// perUnitWords name a measure's denominator (每万平方米, 每平方米, 每吨).
+var perUnitWords = []string{"每万平方米", "每平方米", "每万元", "每吨", "每立方米", "每公里", "每千瓦时"}
+
+// perUnitBound reports a bound on a quantity for each unit of a measure
+// (产生量每万平方米低于300吨，鼓励低于210吨): a standard each project
+// meets, proposed, unless the clause brings the level down (单位产值能耗
+// 每万元降低到…: a goal).
+func perUnitBound(x *at) bool {
+	q := x.q
+	return (q.cmp == "<" || q.cmp == "<=") && has(x.s, perUnitWords) && !moneyOrRate(q) &&
+		!has(x.clause, []string{"降低", "下降", "减少", "降至", "控制在"})
+}
+
+// termMeaning reports a quantity in what a glossary says a term means (1．六区
+// 一高地。指…; “4”，指…4大科创高地): the clause opens with 指 at the
+// sentence's start or right after a quoted term — an explanation of a name,
+// not a target (指标, 指导, 指出 … are other words).
+func termMeaning(rs []rune, q quantity) bool {
+	for cs := clauseStart(rs, q.a); ; cs = clauseStart(rs, cs-1) {
+		k := cs
+		for k < q.a && rs[k] == ' ' {
+			k++
+		}
+		if k < q.a && rs[k] == '指' && !(k+1 < len(rs) && strings.ContainsRune("标导出定南引挥示令针", rs[k+1])) {
+			prev := cs - 2
+			for prev >= 0 && rs[prev] == ' ' {
+				prev--
+			}
+			// (or a short term before it: “百团千企”行动，指…)
+			if cs == 0 || prev >= 0 && strings.ContainsRune("”」\"", rs[prev]) || cs-1-clauseStart(rs, cs-1) <= 12 && !has(string(rs[clauseStart(rs, cs-1):cs-1]), verbs) {
+				return true
+			}
+		}
+		if cs == 0 {
+			return false
+		}
+	}
+}
+
+// opensDefinition reports a sentence that opens with 指 (a glossary's
+// definition: 指近三年研发投入强度均达到3%；或…): the paragraph's later
+// sentences go on defining the term.
+func opensDefinition(sent string) bool {
+	t := strings.TrimLeft(sent, " ")
+	return strings.HasPrefix(t, "指") && !has(t[:min(len(t), 6)], []string{"指标", "指导", "指出", "指定", "指南", "指引", "指挥", "指示", "指令", "指针"})
 }

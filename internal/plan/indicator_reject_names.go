@@ -50,10 +50,34 @@ var reMagnitudes = regexp.MustCompile(`[百千万][名家个项件所场人位][
 // (百亿元产业集群, 千亿级): a count word, no multiplier after it, and a verb
 // governing it or a list of such magnitudes.
 func bareCount(rs []rune, q quantity, clause string) bool {
-	if q.mult != 1 || moneyOrRate(q) || q.b < len(rs) && strings.ContainsRune("万千百亿级", rs[q.b]) {
+	if q.mult != 1 || moneyOrRate(q) || q.b < len(rs) && strings.ContainsRune("万千百亿级", rs[q.b]) || programName(rs, q) {
 		return false
 	}
 	return has(clause, verbs) || reMagnitudes.MatchString(string(rs[max(0, q.a-20):min(len(rs), q.b+20)]))
+}
+
+// programWords end the name of a programme (千个…乡村建设行动, 千名…培养计划).
+var programWords = []string{"行动", "计划", "工程", "活动"}
+
+// programName reports a bare magnitude that opens the name of a programme
+// (实施千个宜居宜业和美乡村建设行动, 开展千名经理人培养计划): the noun after
+// it, to its clause's end, ends with 行动, 计划, 工程 or 活动 — a name, not a
+// count (培育百家企业 counts them).
+func programName(rs []rune, q quantity) bool {
+	end := clauseEnd(rs, q.after)
+	for end > q.after && strings.ContainsRune("。.!?！？ ", rs[end-1]) {
+		end--
+	}
+	if end-q.after > 24 {
+		return false
+	}
+	name := string(rs[q.after:end])
+	for _, w := range programWords {
+		if strings.HasSuffix(name, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // nameInList reports a quantity in Chinese numerals that ends an item of a
@@ -245,17 +269,22 @@ func issuers(ns []rune, q quantity) bool {
 // (福州、厦门、泉州三个产业园): all the parts named, proposed rather than
 // asserted (a scope, or where a pilot runs).
 func listTotal(ns []rune, q quantity, cs int) bool {
-	if q.cmp != "=" || q.isRange || q.mult != 1 || q.a == 0 || q.a-cs > 80 {
+	if q.cmp != "=" || q.isRange || q.mult != 1 || q.a == 0 || q.a-cs > 80 || !countWords[q.base] {
 		return false
 	}
 	listed := false
 	for _, r := range ns[cs:q.a] {
 		listed = listed || r == '、'
 	}
+	sep := "、"
 	if !listed {
-		return false // (a cheap test before splitting)
+		// two names joined by 与 or 和 (环评与排污许可两项审批)
+		sep = pairJoin(ns[cs:q.a])
+		if sep == "" || q.value != 2 {
+			return false
+		}
 	}
-	items := strings.Split(strings.TrimSpace(string(ns[cs:q.a])), "、")
+	items := strings.Split(strings.TrimSpace(string(ns[cs:q.a])), sep)
 	if len(items) < 2 || float64(len(items)) != q.value {
 		return false
 	}
@@ -270,5 +299,27 @@ func listTotal(ns []rune, q quantity, cs int) bool {
 			}
 		}
 	}
-	return !has(string(ns[cs:q.a]), verbs) // (新建城东、城西两所学校 counts what is built)
+	// (新建城东、城西两所学校 counts what is built: a verb of making before
+	// the first name; a verb inside a name, 孵化机, governs nothing, and
+	// 推动A、B…等5个整县 or 提升A、B…等15个区县 count the places a measure
+	// reaches)
+	return !has(items[0], makingVerbs)
+}
+
+// makingVerbs make or set up the things a plan counts.
+var makingVerbs = []string{"新建", "建设", "建成", "打造", "培育", "创建", "改造", "设立", "组建", "建立", "新增", "认定", "遴选", "评选", "命名", "引进"}
+
+// pairJoin is the word that joins two names in the text (与, 和), when it
+// holds one only and no other list.
+func pairJoin(rs []rune) string {
+	j := ""
+	for _, r := range rs {
+		if r == '与' || r == '和' {
+			if j != "" {
+				return ""
+			}
+			j = string(r)
+		}
+	}
+	return j
 }

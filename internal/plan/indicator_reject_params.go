@@ -52,9 +52,10 @@ func penalty(s string, q quantity) bool {
 // 最迟不超过4个小时, 期限最长不超过240个月): a rule, not a goal of speed
 // (压缩至5个工作日以内 stays one).
 func procedureLimit(rs []rune, q quantity, clause string) bool {
-	period := q.base == "个" && (hasAt(rs, q.after, "工作日") || hasAt(rs, q.after, "月") || hasAt(rs, q.after, "小时")) ||
+	period := q.base == "个" && (hasAt(rs, q.after, "工作日") || hasAt(rs, q.after, "月") || hasAt(rs, q.after, "小时") || hasAt(rs, q.after, "年度")) ||
 		q.base == "小时" || q.base == "天" || q.base == "日"
-	return period && has(clause, []string{"最长", "最迟", "最多", "时限为", "期限为"}) &&
+	// (结转年限不得超过5个年度: what a rule allows at most)
+	return period && has(clause, []string{"最长", "最迟", "最多", "时限为", "期限为", "年限不得", "期限不得", "时限不得"}) &&
 		!has(clause, []string{"压缩", "缩短", "减少", "降低", "降至", "减至"})
 }
 
@@ -72,11 +73,15 @@ func raisedBy(rs []rune, q quantity) bool {
 // eachEvent are the openings of a rule for each event or item (每场, 每期).
 var eachEvent = []string{"每场", "每期", "每次", "每项", "每批", "每届", "每轮", "每个项目", "每门"}
 
+// eachSingle open a standard for each single thing (单个储能项目装机超过
+// 0.5MW, 单体建筑面积不低于1万平方米): what each must meet to count.
+var eachSingle = []string{"单个", "单体", "单台", "单座", "单项", "单家"}
+
 // floorEach reports a floor set for each event or item (每场活动参与人数不少于
 // 50人): a standard, proposed. A floor for each place (每个乡镇至少建设1个)
 // stays a target.
 func floorEach(q quantity, clause string) bool {
-	return (q.cmp == ">=" || q.cmp == ">") && has(clause, eachEvent) &&
+	return (q.cmp == ">=" || q.cmp == ">") && (has(clause, eachEvent) || has(clause, eachSingle)) &&
 		!has(clause, []string{"增长", "提高", "提升", "增加", "带动", "实现", "突破"}) // (带动每届参展企业贸易额增长10%以上)
 }
 
@@ -94,5 +99,17 @@ func byStandard(rs []rune, q quantity, clause string) bool {
 // eachSends reports what each member sends or names (各派1名, 各推荐2名) or
 // has (两省各15万左右): a rule or a figure for each, proposed.
 func eachSends(rs []rune, q quantity) bool {
-	return q.beforeCmp >= 1 && rs[q.beforeCmp-1] == '各' || q.beforeCmp >= 2 && rs[q.beforeCmp-2] == '各' || q.beforeCmp >= 3 && rs[q.beforeCmp-3] == '各'
+	each := q.beforeCmp >= 1 && rs[q.beforeCmp-1] == '各' || q.beforeCmp >= 2 && rs[q.beforeCmp-2] == '各' || q.beforeCmp >= 3 && rs[q.beforeCmp-3] == '各'
+	return each && !eachMade(rs, q)
+}
+
+// eachMade reports so many of each of the things a verb of making lists
+// (建设市级医学中心、区域医疗中心各8个以上): a count of each, a target.
+func eachMade(rs []rune, q quantity) bool {
+	cs := clauseStart(rs, q.a)
+	list := string(rs[cs:q.a])
+	if !strings.ContainsRune(list, '、') || !countWords[q.base] {
+		return false
+	}
+	return has(list, []string{"建设", "建成", "新建", "打造", "培育", "创建", "布局", "设立"})
 }

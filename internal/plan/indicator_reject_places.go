@@ -135,8 +135,14 @@ func pilotSize(ns []rune, q quantity) bool {
 	rest := string(ns[q.after:clauseEnd(ns, q.after)])
 	for _, v := range []string{"进行", "开展", "实施", "推行", "启动", "推进"} {
 		if i := strings.Index(rest, v); i > 0 && has(rest[i:], []string{"试点", "示范"}) {
-			return has(rest[:i], []string{"城市", "县", "市", "区", "乡镇", "村", "省份", "地区", "医院", "学校", "园区"})
+			return has(rest[:i], []string{"城市", "县", "市", "区", "乡镇", "村", "省份", "地区", "医院", "学校", "园区", "工地", "企业", "社区", "街道", "单位", "景区", "场所"})
 		}
 	}
 	return false
+}
+
+// detachment reports a numeral before 支队 (七支队, 市交通执法总队三支队): a
+// body's name, not a count of teams (组建3支队伍 counts them).
+func detachment(ns []rune, q quantity) bool {
+	return q.base == "支" && hasAt(ns, q.b, "队") && !hasAt(ns, q.b, "队伍")
 }

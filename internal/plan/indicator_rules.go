@@ -24,8 +24,12 @@ var notTargets = []notTarget{
 	// a bare count (5亿) only as the value a comparison reaches
 	{name: "a bare count", match: func(x *at) bool {
 		ns, q := x.ns, x.q
-		return q.base == "" && q.cmp == "=" && !endsAt(ns, q.a, "达到") && !peopleAfter(ns, q.b) && !bareHeadcount(ns, q.b) && !peopleBefore(ns, q)
+		return q.base == "" && q.cmp == "=" && !endsAt(ns, q.a, "达到") && !peopleAfter(ns, q.b) && !bareHeadcount(ns, q.b) && !peopleBefore(ns, q) && !ratioReached(ns, q)
 	}},
+	// a number inside a web address (…%2F2026-03-13%2F…, url=https…) or
+	// a link's text (- [某市GDP将超2万亿元](https://…): the page's links
+	// to news about the plan): a page's link, no text of the plan
+	{name: "inside a web address", match: func(x *at) bool { return inWebAddress(x.ns, x.q) || inLinkText(x.ns, x.q) }},
 	// an ordinal (第十五届), a rate's denominator (每万人口), the
 	// total of a list (围绕交通、物流等19个场景), a scope (在12个赛道;
 	// but 在10个以上乡镇部署 commits to a reach), all the parts there
@@ -72,7 +76,7 @@ var notTargets = []notTarget{
 	// the term of a body in its name (市十届人大二次会议), an ordinal without 第
 	{name: "the term of a body", match: func(x *at) bool {
 		ns, q := x.ns, x.q
-		return q.cn && q.base == "届" && q.b < len(ns) && strings.ContainsRune("人政全党代中历", ns[q.b])
+		return q.cn && q.base == "届" && q.b < len(ns) && strings.ContainsRune("人政全党代中历", ns[q.b]) // (二十届历次全会)
 	}},
 	// a numeral in a place's name (赣州市六台区), the toll of an event
 	// (造成8人死亡), a fine, the longest a procedure may take, the
@@ -80,7 +84,7 @@ var notTargets = []notTarget{
 	// two or more (不得同时在两个以上学会任职)
 	{name: "a place's name, a toll, a fine, a procedure's limit, a ban", match: func(x *at) bool {
 		ns, q, clause, cs := x.ns, x.q, x.clause, x.cs
-		return outlineNumber(ns, q, cs) || placeName(ns, q) || poolOf(ns, q, clause) || toll(ns, q, clause) || penalty(x.s, q) || procedureLimit(ns, q, clause) || x.before("方面") ||
+		return outlineNumber(ns, q, cs) || placeName(ns, q) || detachment(ns, q) || poolOf(ns, q, clause) || toll(ns, q, clause) || penalty(x.s, q) || procedureLimit(ns, q, clause) || x.before("方面") ||
 			twoOrMore(q) && has(x.s, []string{"不得", "禁止", "不能"})
 	}},
 	// a price charged per unit (执行0.3元/立方米的配气价格), a notice
@@ -103,7 +107,8 @@ var notTargets = []notTarget{
 	// 检测等3个部分, 从点、线、面五个维度): a description, no result
 	{name: "a figure's label, the parts of a whole", match: func(x *at) bool {
 		ns, q, clause := x.ns, x.q, x.clause
-		return q.base == "所" && hasAtSpaced(ns, q.after, "示") || q.base == "人" && hasAt(ns, q.b, "员") || partsOfWhole(ns, q, clause)
+		return q.base == "所" && hasAtSpaced(ns, q.after, "示") || q.base == "人" && hasAt(ns, q.b, "员") || partsOfWhole(ns, q, clause) ||
+			q.base == "部" && hasAt(ns, q.b, "分") // (由…两部分构成: 部分, not a count in 部)
 	}},
 	// the base of a growth (以…3000名为基数)
 	{name: "the base of a growth", baseline: growthBase, match: func(x *at) bool {
@@ -168,7 +173,7 @@ var notTargets = []notTarget{
 	// a qualifier: 1亿元以上的企业, 千亿级 (but 90%的企业 is a share)
 	{name: "a qualifier", match: func(x *at) bool {
 		ns, q, clause := x.ns, x.q, x.clause
-		return q.after < len(ns) && ns[q.after] == '的' && (q.after > q.b && !(q.base == "%" && endsAt(ns, q.beforeCmp, "覆盖")) || q.base != "%") && !hasAt(ns, q.after, "的目标") && !hasAt(ns, q.after, "的水平") && !sizeOfMade(ns, q, clause) && !sizeReached(ns, q) && !teamOfSize(ns, q) && !shareDoing(ns, q) && !madeCount(ns, q) && !totalOf(ns, q) || q.b < len(ns) && ns[q.b] == '级'
+		return q.after < len(ns) && ns[q.after] == '的' && (q.after > q.b && !(q.base == "%" && actedOn(ns, q)) || q.base != "%") && !hasAt(ns, q.after, "的目标") && !hasAt(ns, q.after, "的水平") && !sizeOfMade(ns, q, clause) && !sizeReached(ns, q) && !teamOfSize(ns, q) && !shareDoing(ns, q) && !madeCount(ns, q) && !totalOf(ns, q) || q.b < len(ns) && ns[q.b] == '级'
 	}},
 	// a subsidy or reward, not a commitment of the plan
 	{name: "a subsidy or reward", match: func(x *at) bool {
@@ -218,14 +223,28 @@ var notTargets = []notTarget{
 	// a baseline the quantity is (由目前的10座增加到20座, 从2025年的…)
 	{name: "a baseline (由…, 从…)", baseline: fromBase, match: func(x *at) bool {
 		ns, q := x.ns, x.q
-		return x.before("由") && !strings.Contains(string(ns[q.after:clauseEnd(ns, q.after)]), "组成") || x.before("从") || reFromYear.MatchString(string(ns[max(0, q.a-10):q.a])) || reFromNow.MatchString(string(ns[max(0, q.a-8):q.a]))
+		return x.before("由") && !strings.Contains(string(ns[q.after:clauseEnd(ns, q.after)]), "组成") || x.before("从") ||
+			fromNear(ns, q.a) && (reFromYear.MatchString(string(ns[max(0, q.a-10):q.a])) || reFromNow.MatchString(string(ns[max(0, q.a-8):q.a])) || reFromPer.MatchString(string(ns[max(0, q.a-4):q.a])))
 	}},
 }
 
 var (
 	reFromYear = regexp.MustCompile(`[由从]20\d\d年(?:的|底)?$`)
 	reFromNow  = regexp.MustCompile(`[由从](?:目前|现在|现有|当前|原有|去年|上年)的?$`)
+	// a rate's level it starts from (从每小时8万方提高到10万方)
+	reFromPer = regexp.MustCompile(`[由从](?:每(?:小时|天|日|月|年)|人均|年均)$`)
 )
+
+// fromNear reports 由 or 从 in the ten runes before a: the regexps of a
+// baseline are tried only then (a string per quantity otherwise).
+func fromNear(ns []rune, a int) bool {
+	for k := max(0, a-10); k < a; k++ {
+		if ns[k] == '由' || ns[k] == '从' {
+			return true
+		}
+	}
+	return false
+}
 
 // notTargetOf is the first rule of notTargets that matches x, or nil.
 func notTargetOf(x *at) *notTarget {

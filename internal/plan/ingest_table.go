@@ -48,7 +48,10 @@ type table struct {
 	tasksBy *taskYears // a table of tasks by year whose cells are words (ingest_table_tasks.go)
 	lay     *layout    // a table laid out in columns by pdftotext -layout
 	grid    bool       // rows whose cells are apart by tabs or |, empty cells kept
-	skip    int        // the last line of a header of several lines
+	// its column says what the plan adds or sets (“十四五”新增): in a part
+	// that forecasts, the plan's own build-out, not a forecast
+	plansAdd bool
+	skip     int // the last line of a header of several lines
 }
 
 // tcol is a target column: its right-index, the year it is due (0: the

@@ -16,8 +16,12 @@ import (
 // 3至5), a unit (%, 个百分点, 万人) and a word after (以上, 左右).
 var reCellTarget = regexp.MustCompile(`^(提高|增加|增长|提升|下降|降低|减少|缩小)?\s*(≥|≤|>=|<=|>|<|＞|＜|≧|≦|不低于|不少于|不高于|不超过|超过|高于|低于|大于|小于|达到)?\s*(\d+(?:\.\d+)?)(?:\s*(?:-|~|至|到)\s*(\d+(?:\.\d+)?))?\s*([^\s\d]{0,6}?)\s*(以上|以下|以内|左右)?$`)
 
+// reCellRatio reads a cell that is a ratio to one (2.1∶1, 3:1左右).
+var reCellRatio = regexp.MustCompile(`^(\d+(?:\.\d+)?)[∶:：]1(以上|以下|以内|左右)?$`)
+
 // cellMarks are what may close a value as a footnote's mark (2.5¹, 2.5*).
-const cellMarks = "¹²³⁴⁵⁶⁷⁸⁹⁰*＊※△▲#＃"
+// (a Markdown page escapes the star: 5—5.5\*)
+const cellMarks = "¹²³⁴⁵⁶⁷⁸⁹⁰*＊※△▲#＃\\"
 
 // cumulativeBrackets open and close a value summed over the plan's years
 // (〔13.5〕, [4.3]): a table's note says so (注：〔 〕内为五年累计数).
@@ -52,6 +56,20 @@ func readCell(text string) (cellValue, bool) {
 	x = strings.TrimRight(x, cellMarks+" ")
 	if x == "" || !strings.ContainsAny(x, "0123456789") || utf8.RuneCountInString(x) > 24 {
 		return cellValue{}, false
+	}
+	if r := reCellRatio.FindStringSubmatchIndex(x); r != nil {
+		// a ratio to one (2.1∶1左右): its first term, no unit
+		v, err := strconv.ParseFloat(x[r[2]:r[3]], 64)
+		if err != nil {
+			return cellValue{}, false
+		}
+		after := ""
+		if r[4] >= 0 {
+			after = x[r[4]:r[5]]
+		}
+		cv.value, cv.comparator, cv.num = v, cellComparator("", after), x[r[2]:r[1]-len(after)]
+		cv.numAt = lead
+		return cv, true
 	}
 	m := reCellTarget.FindStringSubmatchIndex(x)
 	if m == nil {

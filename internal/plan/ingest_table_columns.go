@@ -13,6 +13,9 @@ import (
 
 // tableHeader recognizes the header row of an indicator table.
 func tableHeader(cs []cell, planEnd *int) (*table, bool) {
+	if len(cs) == 2 {
+		return twoColumnHeader(cs, planEnd)
+	}
 	if len(cs) < 3 {
 		return nil, false
 	}
@@ -138,4 +141,25 @@ var yearsTitles = []string{"任务", "计划", "年度目标", "分年度"}
 // (分年度任务): a word of yearsTitles and no number.
 func titlesYears(cell string) bool {
 	return has(cell, yearsTitles) && !strings.ContainsAny(cell, "0123456789")
+}
+
+// twoColumnHeader recognizes a table of two columns whose first names the
+// rows (类型, 指标, 项目) and whose second is what the plan adds or sets
+// over its time (“十四五”新增, 目标值, 2025年规划): | 公交车充电桩(根) | 1200 |,
+// each row's value due the plan's end (or the year the header names), in
+// the unit its name gives in brackets.
+func twoColumnHeader(cs []cell, planEnd *int) (*table, bool) {
+	lead, x := normalize(pageMarkup(cs[0].text)), normalize(pageMarkup(cs[1].text))
+	if !has(lead, []string{"类型", "类别", "指标", "项目", "名称", "内容"}) || utf8.RuneCountInString(lead) > 6 ||
+		!has(x, []string{"新增", "目标", "规划", "计划", "新建"}) || utf8.RuneCountInString(x) > 12 || has(x, colShareWords) ||
+		has(x, []string{"投资", "资金", "经费", "金额"}) { // (an estimate of money, 规划投资（亿元）: no build-out)
+		return nil, false
+	}
+	t := &table{width: 2, name: 1, unit: -1, target: 0, baseline: -1, constr: -1, category: -1, grid: true, plansAdd: true}
+	t.targetYear = headerYear(x)
+	if t.targetYear == 0 && planEnd != nil {
+		t.targetYear = *planEnd
+	}
+	t.cols = []tcol{{r: 0, year: t.targetYear, unit: bracketUnit(x)}}
+	return t, true
 }

@@ -11,14 +11,18 @@ import (
 // reUnitLine is the line above a table that gives its unit (单位：个).
 var reUnitLine = regexp.MustCompile(`^(?:计量)?单位\s*[:：]\s*(\S{1,6})\s*$`)
 
-// tableLine reads line i as a line of a table, inside a section: a row of
+// tableLine reads line i as a line of a table, inside a section (or an
+// indicator table before the first): a row of
 // the indicator table being read (its targets proposed in a section about
 // the past), the rule under a Markdown table's header, the lines of a
 // header, a name's wrapped part, or the header of an indicator table (with
 // the unit the line above may give). done reports the line read so; row, a
 // line of three cells or more of another table.
 func (d *docRead) tableLine(i int) (row, done bool) {
-	if len(d.stack) == 0 {
+	if len(d.stack) == 0 && d.tbl == nil && !(strings.Contains(d.origs[i], "指标") && strings.ContainsAny(d.origs[i], "|\t")) {
+		// before the first section only an indicator table is read (a
+		// plan whose headings stand in its task tables' rows has no
+		// section the reader knows, but its annex of 指标 is one)
 		return false, false
 	}
 	cs := cells(d.origs[i])
@@ -64,7 +68,9 @@ func (d *docRead) tableLine(i int) (row, done bool) {
 		}
 		if inds, ok := t.rows(acs, d.origs[i], d.offs[i], d.path(), ""); ok {
 			d.flush()
-			past := d.stack[len(d.stack)-1].past
+			// (in a part that forecasts, a table of what the plan adds is its
+			// own build-out)
+			past := len(d.stack) > 0 && d.stack[len(d.stack)-1].past && !(t.plansAdd && forecastOnly(d.stack))
 			if t.lay != nil {
 				t.lay.hold(d, t, acs, i, past)
 				return row, true

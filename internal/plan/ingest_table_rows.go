@@ -15,7 +15,7 @@ import (
 // line is not a row. name, if not "", is the indicator's name, wrapped
 // over lines around the row (a PDF's layout).
 func (t *table) rows(cs []cell, line string, base int, section []string, name string) ([]Indicator, bool) {
-	if len(cs) < 3 {
+	if len(cs) < 3 && !(t.plansAdd && len(cs) == 2) {
 		return nil, false
 	}
 	if len(t.years) > 0 {
@@ -77,6 +77,17 @@ func cellAt(cs []cell, r int) (cell, bool) {
 	return cs[len(cs)-1-r], true
 }
 
+// wordsCell is the longest target cell of words a row of the table may
+// hold and go on: a Markdown grid's row keeps its columns, so a longer
+// phrase (完成经国家审核衔接后确定的目标) is still a cell of it; a table
+// read from spaced text keeps the older bound.
+func wordsCell(t *table) int {
+	if t.grid {
+		return 24
+	}
+	return 12
+}
+
 // wordsRow reports whether a line that is no target row is still a row of
 // the table: the right cells, and words where the target would be
 // (持续提升, 基本消除, —). The table goes on after it.
@@ -90,7 +101,7 @@ func (t *table) wordsRow(cs []cell) bool {
 		if !ok {
 			continue
 		}
-		if utf8.RuneCountInString(tc.text) > 12 || strings.ContainsAny(tc.text, "0123456789０１２３４５６７８９。；;，,") {
+		if utf8.RuneCountInString(tc.text) > wordsCell(t) || strings.ContainsAny(tc.text, "0123456789０１２３４５６７８９。；;，,") {
 			return false
 		}
 		words++

@@ -43,6 +43,9 @@ func (t *table) cell(cs []cell, c tcol, line string, base int, section []string,
 	if unit == "" {
 		unit = t.unitAbove
 	}
+	if unit == "百分点" {
+		unit = "个百分点" // (a header's （百分点）: the unit a sentence writes 个百分点)
+	}
 	baseUnit, mult := splitUnit(unit)
 	ind := Indicator{Unit: unit, BaseUnit: baseUnit, Multiplier: mult, Comparator: cv.comparator, Section: section, Cumulative: cv.cumulative}
 	ind.setAmount(cv.isRange, cv.value, cv.low, cv.high)
@@ -90,7 +93,7 @@ var nameQualifiers = []string{"累计", "累积", "新增", "年均", "当年", 
 // when that is the target's unit (企业科协覆盖率（%） → 企业科协覆盖率), or
 // when the target's column gives its own (地区生产总值（亿元） under 年均增长（%）).
 func metricOf(name, unit string, colUnit bool) string {
-	if u := nameUnit(name); u != "" && (u == unit || colUnit) {
+	if u := nameUnit(name); u != "" && (u == unit || colUnit || u == "百分点" && unit == "个百分点") {
 		return strings.TrimSpace(reNameUnit.ReplaceAllString(name, ""))
 	}
 	return name

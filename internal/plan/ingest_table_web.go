@@ -162,11 +162,48 @@ func regionHeader(cs []cell, planEnd *int) (*table, bool) {
 			t.cols = append(t.cols, tcol{r: r, unit: unit})
 		}
 	}
-	if years < 2 {
+	if years < 2 && !regionCounts(lead, cs[1:], t) {
 		return nil, false
 	}
 	t.target = t.cols[0].r
 	return t, true
+}
+
+// notValueCols name columns of words, not values.
+var notValueCols = []string{"备注", "说明", "单位", "部门", "责任", "名称", "序号", "类型", "属性", "地址", "位置", "内容", "措施"}
+
+// regionWords name the rows of a table as regions (地区 | 充电站(座) | …).
+var regionWords = []string{"地区", "区域", "地市", "城市", "市州", "市(州)", "县区", "区县", "县(市、区)", "县(市区)", "行政区", "各地", "片区"}
+
+// regionCounts reports a table of counts by region with no year (地区 |
+// 充电站(座) | 换电站(座) | 充电桩(根) | …): a first cell that names the
+// rows as regions and two or more columns of things counted in the unit in
+// brackets; each is due the plan's end. The columns read are then those of
+// a unit in brackets, and the others that name a value, whose cells give
+// their unit (服务半径 | 1.0公里: the goal table's norm for each region), but
+// not notes, bodies, names or kinds.
+func regionCounts(lead string, cells []cell, t *table) bool {
+	if !has(lead, regionWords) {
+		return false
+	}
+	var cols, other []tcol
+	for i, c := range cells {
+		x := normalize(pageMarkup(c.text))
+		if utf8.RuneCountInString(x) > 20 || has(x, colShareWords) || headerYear(x) > 0 {
+			continue
+		}
+		if u := strings.TrimPrefix(bracketUnit(x), "万"); countWords[u] || arabicOnly[u] || u == "辆" || u == "艘" {
+			cols = append(cols, tcol{r: len(cells) - 1 - i, unit: bracketUnit(x)})
+		} else if x != "" && bracketUnit(x) == "" && !has(x, notValueCols) {
+			other = append(other, tcol{r: len(cells) - 1 - i})
+		}
+	}
+	if len(cols) < 2 {
+		return false
+	}
+	t.cols = append(cols, other...)
+	t.grid = true // (a row's cells stay in their columns: 总计 | 70 | 120 | 7000 | <empty>)
+	return true
 }
 
 // colShareWords name a column of shares of another column.

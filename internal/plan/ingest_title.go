@@ -62,7 +62,7 @@ func titleAndIssuer(lines []string) (string, *string) {
 	for i := 0; title == "" && i < len(lines); i++ {
 		l := lines[i]
 		if l == "" || strings.HasPrefix(l, "关于") && !reportTitle(l) || strings.ContainsAny(l, "。，,") || strings.Contains(l, "通知") ||
-			strings.Contains(l, "现将") || utf8.RuneCountInString(l) > 70 || fragmentLine(l) {
+			strings.Contains(l, "现将") || utf8.RuneCountInString(l) > 70 || fragmentLine(l) || metaRow(l) {
 			continue
 		}
 		if strings.HasSuffix(l, "事业发展") && i+1 < len(lines) && strings.Contains(lines[i+1], "规划") {
@@ -162,7 +162,9 @@ func period(title string, lines []string) Period {
 var fiveYearPlans = []struct {
 	name  string
 	start int
-}{{"十二五", 2011}, {"十三五", 2016}, {"十四五", 2021}, {"十五五", 2026}}
+}{{"十二五", 2011}, {"十三五", 2016}, {"十四五", 2021}, {"十五五", 2026},
+	// the name written out (…第十五个五年规划纲要)
+	{"第十二个五年", 2011}, {"第十三个五年", 2016}, {"第十四个五年", 2021}, {"第十五个五年", 2026}}
 
 // yearSpan is the span of years a line states (2026-2030年), up to twenty
 // years (a master plan may run to 2035).
@@ -241,3 +243,11 @@ var (
 	// the first deadline a plan states (到2027年，…): its end when no span is given
 	reFirstDeadline = regexp.MustCompile(`(?:到|至) ?(20\d\d) ?年`)
 )
+
+// metaRow reports a row of a web page's table of a document's particulars
+// (| 索引号 : | … | 主题分类 : | 国民经济发展规划… |): labels with colons, no
+// title.
+func metaRow(l string) bool {
+	t := strings.TrimSpace(l)
+	return strings.HasPrefix(t, "|") && strings.Count(t, "|") >= 3 && (strings.Contains(t, ":") || strings.Contains(t, "："))
+}

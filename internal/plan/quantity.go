@@ -31,11 +31,18 @@ type quantity struct {
 	impliedOne bool   // 超万亿元: the number is implied
 	unsure     bool   // read past a lost decimal point (55 22亿元): proposed
 	glyph      rune   // the unmapped glyph read as that point, or 0
+	ratio      bool   // a ratio to one (收入比缩小至2.1∶1): value 2.1, no unit
 }
 
 // units are the measure words and units a quantity ends with, longest first
 // where one is the prefix of another.
 var units = []string{
+	// rates of consumption and capacities, a unit over a unit (供电煤耗300克标煤/千瓦时,
+	// 电耗12千瓦时/百公里, 能耗0.5吨标准煤/万元)
+	"克标准煤/千瓦时", "克标煤/千瓦时", "千瓦时/百公里", "升/百公里", "吨标准煤/万元",
+	// a capacity per day (供水能力80万吨/天, 处理能力500吨/日), a price in fen
+	// per unit (电价下降3分/千瓦时)
+	"吨/天", "吨/日", "立方米/天", "立方米/日", "分/千瓦时", "分/立方米", "分/度",
 	"个百分点", "百分点", "微克/立方米", "毫克/升", "吨标准煤", "平方公里", "平方米", "标准机架", "千瓦时", "EFLOPS", "PFLOPS", "Gbps", "Mbps",
 	"人次", "人年", "户次", "架次", "场次", "家次", "批次", "班次", "车次", "站次", "课次", "台次", "艘次", "亩次", "人日", "小时", "分钟", "公里", "千米", "公顷", "千瓦", "兆瓦", "美元", "机架",
 	"GW", "MW", "%", "‰", "个", "项", "家", "名", "人", "场", "次", "所", "篇", "部", "支", "套", "处", "座", "期", "本", "种", "门",

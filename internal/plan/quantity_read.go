@@ -28,6 +28,12 @@ func readQuantity(rs []rune, i int) (q quantity, ok bool) {
 		return q, false
 	}
 	j = q.readRange(rs, j)
+	if k := ratioAt(rs, i, j); k > j {
+		// a ratio to one an indicator is brought to (城乡收入比缩小至2.1∶1)
+		q.ratio, q.b, q.after = true, k, k
+		q.readComparators(rs, i, k)
+		return q, true
+	}
 	unitStart := j
 	j = q.readMultiplier(rs, j)
 	j = q.readUnit(rs, j)
@@ -193,18 +199,70 @@ var levelVerbs = []string{"降至", "降到", "降低到", "降低至", "下降�
 // indexValue reports a value with no unit that an indicator is brought to
 // (电能利用效率(PUE)降至1.25以内, 指数达到1.5以上): a decimal number after a
 // verb of level and before a comparator that closes it (以内, 以下, 以上,
-// 左右). A whole number there is left alone: without a unit it is more
-// often a rank or a count said short.
+// 左右), or closing its clause when what is brought there is named as a
+// ratio or an index (容载比提升至1.86。, 系数降至0.8，). A whole number
+// there is left alone: without a unit it is more often a rank or a count
+// said short.
 func indexValue(rs []rune, a, j int, v float64) bool {
-	if v == float64(int64(v)) || !(hasAt(rs, j, "以内") || hasAt(rs, j, "以下") || hasAt(rs, j, "以上") || hasAt(rs, j, "左右")) {
+	if v == float64(int64(v)) {
+		return false
+	}
+	cmp := hasAt(rs, j, "以内") || hasAt(rs, j, "以下") || hasAt(rs, j, "以上") || hasAt(rs, j, "左右")
+	closes := j == len(rs) || strings.ContainsRune("。，,；;)", rs[j])
+	if !cmp && !closes {
 		return false
 	}
 	for _, w := range levelVerbs {
 		if endsAt(rs, a, w) {
+			return cmp || ratioName(rs, a-len([]rune(w)))
+		}
+	}
+	// a bound written before the value, straight after the ratio's name
+	// (电能利用效率(PUE)不超过1.3；)
+	for _, w := range boundWords {
+		if endsAt(rs, a, w) {
+			return closes && ratioName(rs, a-len([]rune(w)))
+		}
+	}
+	return false
+}
+
+// boundWords bound a value from above or below, written before it.
+var boundWords = []string{"不超过", "不高于", "不大于", "低于", "小于", "不低于", "不小于", "高于", "大于"}
+
+// ratioName reports a name ending at i that is a ratio or an index (容载比,
+// 车桩比, 能效系数, 指数, PUE值, 电能利用效率(PUE), 电能利用效率).
+func ratioName(rs []rune, i int) bool {
+	for _, w := range []string{"比", "系数", "指数", "值", "PUE", ")", "利用效率"} {
+		if endsAt(rs, i, w) {
 			return true
 		}
 	}
 	return false
+}
+
+// ratioVerbs bring a ratio to a level (缩小至2.1∶1, 达到3∶1).
+var ratioVerbs = []string{"缩小至", "缩小到", "扩大至", "扩大到", "降至", "降到", "达到", "提高到", "提高至", "提升至", "提升到", "保持在", "控制在"}
+
+// ratioAt is where a ratio to one ends when the number read from a to j is
+// its first term (2.1∶1, 3:1) after a verb of level and the name of a ratio
+// (…比缩小至2.1∶1, 车桩比达到2:1), or j.
+func ratioAt(rs []rune, a, j int) int {
+	if j+1 >= len(rs) || !strings.ContainsRune("∶:：", rs[j]) || rs[j+1] != '1' || j+2 < len(rs) && (isDigit(rs[j+2]) || rs[j+2] == '.') {
+		return j
+	}
+	for _, w := range ratioVerbs {
+		if endsAt(rs, a, w) && endsAt(rs, a-len([]rune(w)), "比") {
+			return j + 2
+		}
+	}
+	return j
+}
+
+// ratioReached reports a bare decimal an indicator named as a ratio is
+// brought to (容载比提升至1.86): a level, not a bare count.
+func ratioReached(rs []rune, q quantity) bool {
+	return q.ratio || q.base == "" && q.mult == 1 && indexValue(rs, q.a, q.b, q.value)
 }
 
 // readUnitRange reads a range with the unit on both ends (5%-8%) at j; it
