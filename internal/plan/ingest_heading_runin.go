@@ -66,14 +66,20 @@ func (q *runInSeq) note(piece string) {
 	}
 }
 
+// openParen reports whether s opens with a bracket ( or （, and its length.
+func openParen(s string) (bool, int) {
+	switch {
+	case strings.HasPrefix(s, "("):
+		return true, 1
+	case strings.HasPrefix(s, "（"):
+		return true, len("（")
+	}
+	return false, 0
+}
+
 // chineseNumber reads 一、 or (一) （一） at the start of s, and the text after it.
 func chineseNumber(s string) (sub bool, n int, rest string, ok bool) {
-	i := 0
-	if strings.HasPrefix(s, "(") {
-		sub, i = true, 1
-	} else if strings.HasPrefix(s, "（") {
-		sub, i = true, len("（")
-	}
+	sub, i := openParen(s)
 	j := i
 	for j < len(s) && j-i < 9 {
 		if r, _ := utf8.DecodeRuneInString(s[j:]); !strings.ContainsRune("一二三四五六七八九十", r) {
@@ -128,12 +134,7 @@ func spacedRunIn(line string, at int, r rune, seq *runInSeq) bool {
 
 // arabicNumber reads 1. 1、 1． or (1) （1） at the start of s, and the text after it.
 func arabicNumber(s string) (paren bool, n int, rest string, ok bool) {
-	i := 0
-	if strings.HasPrefix(s, "(") {
-		paren, i = true, 1
-	} else if strings.HasPrefix(s, "（") {
-		paren, i = true, len("（")
-	}
+	paren, i := openParen(s)
 	j := i
 	for j < len(s) && j-i < 3 && s[j] >= '0' && s[j] <= '9' {
 		n = n*10 + int(s[j]-'0')
