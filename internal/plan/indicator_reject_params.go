@@ -75,7 +75,8 @@ var eachEvent = []string{"每场", "每期", "每次", "每项", "每批", "每�
 
 // eachSingle open a standard for each single thing (单个储能项目装机超过
 // 0.5MW, 单体建筑面积不低于1万平方米): what each must meet to count.
-var eachSingle = []string{"单个", "单体", "单台", "单座", "单项", "单家"}
+// (not 单项: 单项冠军企业 is a name)
+var eachSingle = []string{"单个", "单体", "单台", "单座", "单家"}
 
 // floorEach reports a floor set for each event or item (每场活动参与人数不少于
 // 50人): a standard, proposed. A floor for each place (每个乡镇至少建设1个)

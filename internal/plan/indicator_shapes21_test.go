@@ -23,6 +23,8 @@ func TestShapes21(t *testing.T) {
 		{"用户侧储能规模达到50万千瓦/100万千瓦时，建设10MW/20MWh储能电站2座。", "target | target | target | target"},
 		// a floor each single thing must meet to count
 		{"其中单个光伏项目装机超过2MW，单体建筑面积不低于1万平方米。", "proposed: a floor for each event | proposed: a floor for each event"},
+		// (单项冠军企业 is a name, no standard for each single thing)
+		{"培育专精特新企业1000家、单项冠军企业100家以上。", "target | target"},
 		// a part of a count in brackets, governed by the count's verb
 		{"到2027年建成科普示范站 30 个（社区科普示范站 12 个），新建场馆3座（其中县级1座）。", "target | target | target | target"},
 		// (a note in brackets stays a note)
