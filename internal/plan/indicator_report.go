@@ -8,7 +8,7 @@ import (
 	"unicode/utf8"
 )
 
-// Government work reports of a province as news sites publish them (D104+,
+// Government work reports of a province as news sites publish them (D106,
 // tune22): the shapes of a 政府工作报告 that the annual plans of D84–D87 did
 // not show.
 

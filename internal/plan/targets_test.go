@@ -136,12 +136,16 @@ func (w want) label(start, end int) label {
 
 // ownFloor is the least precision and recall on the project's own plans:
 // the rules alone read every target; as shipped, the learned model
-// proposes three of them instead (D97: a meeting held once a year, a
-// contest held every two years, scored 0.03–0.04 — what many labellers
-// call a procedure's rhythm).
+// proposes six of them instead (97 of 103): three of the rhythm D97 meant
+// (a meeting held once a year, a contest every two years — what many
+// labellers call a procedure's rhythm), and three it should not (a floor
+// for each district, a three-year budget floor, a count in Chinese
+// numerals). The model retrained on all development data (D104) was taken
+// by a rule written before it was scored, which set this floor at what it
+// measures less a point; the model it replaced proposed three (floor 0.97).
 var ownFloor = map[string]struct{ precision, recall float64 }{
 	"rules":   {1, 1},
-	"shipped": {1, 0.97},
+	"shipped": {1, 0.93},
 }
 
 func TestOwnTargets(t *testing.T) {
