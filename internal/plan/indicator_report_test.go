@@ -288,3 +288,23 @@ func TestReportLastShapes(t *testing.T) {
 		}
 	}
 }
+
+// In a plan of several years, pilots whose building the work pushes on and
+// the second of two counts a verb of support governs are proposed; pilots
+// the plan makes, or bounds, are asserted (D110).
+func TestPilotsPushedAndBackedPairs(t *testing.T) {
+	tests := []struct{ sentence, want string }{
+		{"推动12个区级节水型社会试点区建设。", "proposed: pilots whose building is pushed on"},
+		{"推进甲县、乙县等4个省级生态修复示范区建设，新建科普示范基地20个。", "proposed: pilots whose building is pushed on | target"},
+		{"推进不少于8个科普示范基地建设。", "target"},
+		{"推动新建6个科普示范基地建设。", "target"},
+		{"推进3个科普场馆建设。", "target"},
+		{"全面提升两个国家级产业基地和15个产业集群的创新能力。", "proposed: the units a measure backs | proposed: the units a measure backs"},
+		{"培育壮大两个产业基地和15个产业集群。", "target | target"},
+	}
+	for _, tt := range tests {
+		if got := whyNot(tt.sentence); got != tt.want {
+			t.Errorf("%s\n got %q\nwant %q", tt.sentence, got, tt.want)
+		}
+	}
+}
