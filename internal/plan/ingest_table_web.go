@@ -54,6 +54,43 @@ func yearsUnderTarget(row, sub []cell) ([]cell, bool) {
 	return append(out, row[k+1:]...), true
 }
 
+// yearsUnderBase puts a header's second row of years under the one cell
+// of the first that names the baseline (现状值 over 2021年 | 2022年 |
+// 2023年, beside 2027年 | 2035年 of the targets): a Markdown export keeps
+// no empty cells for the span, so the years replace that cell, each named
+// by both (现状值2021年: a baseline, not a target year).
+func yearsUnderBase(row, sub []cell) ([]cell, bool) {
+	if len(sub) < 2 {
+		return nil, false
+	}
+	for _, c := range sub {
+		if headerKind(c.text) != "year" {
+			return nil, false
+		}
+	}
+	k := -1
+	for j, c := range row {
+		if c.text == "" {
+			return nil, false // a span the grid marks: the columns say where the years go
+		}
+		if headerKind(c.text) == "base" {
+			if k >= 0 {
+				return nil, false
+			}
+			k = j
+		}
+	}
+	if k < 0 {
+		return nil, false
+	}
+	out := make([]cell, 0, len(row)+len(sub)-1)
+	out = append(out, row[:k]...)
+	for _, c := range sub {
+		out = append(out, cell{row[k].text + c.text, c.at})
+	}
+	return append(out, row[k+1:]...), true
+}
+
 // sectionRow reports a row of a grid table that holds one cell of words
 // in its first column, the others empty, or a scrap without words (| 电力方面 |, a web page's cell
 // spanning the row): it titles the rows below, which take it as their

@@ -273,3 +273,43 @@ func TestWebTableCategoryRowHTML(t *testing.T) {
 		{"注册科技志愿者", 2.5, "=", "万人", 2030, "人才队伍方面", "预期性"},
 	})
 }
+
+// A bold header whose baseline spans three years in a second header row
+// (the export keeps no empty cells for the span), two target years, rows
+// whose leading cells a span merged, a name split in two cells, a row no
+// target can be read from in the middle, and a target with its other way
+// to meet it (≥60或持续提高) (D110). (A name split in two cells keeps
+// only the part under 指标名称.)
+func TestWebTableBaselineYearsUnder(t *testing.T) {
+	text := `# 某区科普示范区建设规划（2025—2035年）
+
+一、总体要求
+
+（一）建设指标
+
+表1  某区科普示范区建设指标体系
+
+|     |     |     |     |     |     |     |     |     |     |     |
+| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |
+| **领域** | **序号** | **指标名称** | **单位** | **指标值** | **现状值** | **2028年** | **2035年** |
+| **2022年** | **2023年** | **2024年** |
+| 科普设施 | 1 | 社区科普站覆盖率 | % | ≥80 | 71.2 | 74.5 | 78.3 | ≥85 | 100 |
+| 2 | 科普场馆<br>服务 | 年接待人次 | 万人次 | ≥20 | 15 | 16.2 | 18 | ≥25 | ≥40 |
+| 3 | 科普资源共享指数 | — | ΔI≥-1 | 50.2 | 50.6（ΔI=0.4） | 51.0 | ΔI≥-1 | ΔI≥-1 |
+| 4 | 科普讲解员持证率 | % | ≥60或持续提高 | 52 | 55 | 58 | ≥60或持续提高 | ≥70 |
+| 科普人才 | 5 | 注册科技志愿者人数 | 人 | ≥3000 | 2100 | 2400 | 2800 | ≥3500 | ≥6000 |
+`
+	checkWebReadings(t, webReadings(t, text), []webReading{
+		{"社区科普站覆盖率", 85, ">=", "%", 2028, "科普设施", ""},
+		{"社区科普站覆盖率", 100, "=", "%", 2035, "科普设施", ""},
+		{"年接待人次", 25, ">=", "万人次", 2028, "科普设施", ""},
+		{"年接待人次", 40, ">=", "万人次", 2035, "科普设施", ""},
+		{"科普讲解员持证率", 60, ">=", "%", 2028, "科普设施", ""},
+		{"科普讲解员持证率", 70, ">=", "%", 2035, "科普设施", ""},
+		{"注册科技志愿者人数", 3500, ">=", "人", 2028, "科普人才", ""},
+		{"注册科技志愿者人数", 6000, ">=", "人", 2035, "科普人才", ""},
+	})
+	if v, ok := readCell("≥60或保持稳定"); !ok || v.value != 60 || v.unit != "" || v.comparator != ">=" {
+		t.Errorf("readCell(≥60或保持稳定) = %+v, %v", v, ok)
+	}
+}
