@@ -313,3 +313,38 @@ func TestWebTableBaselineYearsUnder(t *testing.T) {
 		t.Errorf("readCell(≥60或保持稳定) = %+v, %v", v, ok)
 	}
 }
+
+// A list of projects, each row's 完成时限 cell a year: what a row's other
+// cells build is due that year, not at the plan's end; a row with two year
+// cells (a start and an end) or one before the plan keeps the plan's (D110).
+func TestProjectRowsDatedByTheirCell(t *testing.T) {
+	text := `# 某区科普设施建设规划（2025—2035年）
+
+一、总体要求
+
+到2035年，全区科普设施体系全面建成。
+
+附表  重点项目清单
+
+|     |     |     |     |     |
+| --- | --- | --- | --- | --- |
+| **序号** | **项目名称** | **建设内容** | **完成**<br>**时限** | **责任单位** |
+| 1 | 社区科普站 | 新建社区科普站30个。 | 2027年 | 区科协 |
+| 2 | 科普步道 | 建设科普步道12公里。 | 2026年底 | 区绿化局 |
+| 3 | 科普馆改造 | 改造科普展厅8个。 | 2025年 | 2029年 | 区科协 |
+| 4 | 科普大篷车 | 购置科普大篷车5辆。 | 2020年 | 区科协 |
+`
+	doc, err := Ingest(strings.NewReader(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[float64]int{30: 2027, 12: 2026, 8: 2035, 5: 2035}
+	if len(doc.Indicators) != len(want) {
+		t.Fatalf("read %d, want %d: %+v", len(doc.Indicators), len(want), doc.Indicators)
+	}
+	for _, ind := range doc.Indicators {
+		if ind.DeadlineYear == nil || *ind.DeadlineYear != want[*ind.Value] {
+			t.Errorf("%s: deadline %v, want %d", ind.Text, ind.DeadlineYear, want[*ind.Value])
+		}
+	}
+}
