@@ -348,3 +348,23 @@ func TestProjectRowsDatedByTheirCell(t *testing.T) {
 		}
 	}
 }
+
+// A target cell of two clauses, each naming what its number measures,
+// gives a target for each; a clause of words only leaves the cell unread
+// (D110).
+func TestWebTableCellOfNamedParts(t *testing.T) {
+	text := `# 某区科普服务规划（2025—2030年）
+
+一、总体要求
+
+|     |     |     |     |
+| --- | --- | --- | --- |
+| **序号** | **指标名称** | **单位** | **2030年** |
+| 1 | 科普咨询办理 | % | 受理率100%，且办结率≥90% |
+| 2 | 科普投诉办理 | % | 受理率100%，且持续提高 |
+`
+	checkWebReadings(t, webReadings(t, text), []webReading{
+		{"受理率", 100, "=", "%", 2030, "", ""},
+		{"办结率", 90, ">=", "%", 2030, "", ""},
+	})
+}
