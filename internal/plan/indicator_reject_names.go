@@ -252,7 +252,7 @@ func countOfCounts(ns []rune, q quantity) bool {
 // 印发, 六部门联合发布) or that a list names (某委等5部门负责): part of a
 // name, not a number to reach.
 func issuers(ns []rune, q quantity) bool {
-	if q.base != "部" || !hasAt(ns, q.b, "门") {
+	if q.base != "部" || !hasAt(ns, q.b, "门") && !hasAt(ns, q.b, "委") { // (某部等九部委印发)
 		return false
 	}
 	if endsAt(ns, q.beforeCmp, "等") || endsAt(ns, q.beforeCmp, "等 ") {

@@ -1,6 +1,7 @@
 package plan
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -306,5 +307,40 @@ func TestPilotsPushedAndBackedPairs(t *testing.T) {
 		if got := whyNot(tt.sentence); got != tt.want {
 			t.Errorf("%s\n got %q\nwant %q", tt.sentence, got, tt.want)
 		}
+	}
+}
+
+// The ministries that issued a document, a keyboard shortcut of a site's
+// chrome and the towns an area has are no targets; the capacity of a plant
+// built is one, per year or per day as its words say; a count joined to a
+// later one by 和 is no qualifier of it (D110).
+func TestIssuersShortcutsCapacities(t *testing.T) {
+	tests := []struct{ sentence, want string }{
+		{"根据某部等五部委印发的《科普基地管理办法》，制定本方案。", "an ordinal, a denominator, a list's total, a scope"},
+		{"跳到列表ALT+Shift+4列表区。", "inside a web address"},
+		{"全县下辖9个镇（甲镇、乙镇）和3个乡。", "an ordinal, a denominator, a list's total, a scope | an ordinal, a denominator, a list's total, a scope"},
+		{"新建一座日处理能力50吨的餐厨垃圾处理站。", "a slogan, the word 一, a phase, an adjective | target"},
+		{"建设8个科普领域的重点实验室和3个科普创新中心。", "target | target"},
+		{"培育拥有3个以上研发机构的企业20家。", "proposed: a count inside what a later count counts | target"},
+	}
+	for _, tt := range tests {
+		if got := whyNot(tt.sentence); got != tt.want {
+			t.Errorf("%s\n got %q\nwant %q", tt.sentence, got, tt.want)
+		}
+	}
+	doc, err := Ingest(strings.NewReader("某区环卫设施规划（2026—2030年）\n一、重点任务\n改建一座年处理800吨的废油加工站，新建一座日转运能力200吨的垃圾转运站。\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, ind := range doc.Indicators {
+		per := ""
+		if ind.Per != nil {
+			per = *ind.Per
+		}
+		got = append(got, fmt.Sprintf("%v %s %s", *ind.Value, ind.Unit, per))
+	}
+	if want := "800 吨 year | 200 吨/日 "; strings.Join(got, " | ") != want {
+		t.Errorf("capacities read %q, want %q", strings.Join(got, " | "), want)
 	}
 }

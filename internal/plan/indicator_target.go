@@ -22,6 +22,15 @@ func (r *sentenceRead) target(x *at) Indicator {
 	if p := r.period(x); p != "" {
 		ind.Per = &p
 	}
+	switch capacityPeriod(r.ns, q) {
+	case "year":
+		if ind.Per == nil {
+			p := "year"
+			ind.Per = &p
+		}
+	case "day":
+		ind.Unit, ind.BaseUnit = ind.Unit+"/日", ind.BaseUnit+"/日"
+	}
 	clauseDeadline := sentenceDeadline(x.clause, r.c.within)
 	r.date(x, &ind, clauseDeadline)
 	clauseComparator(x, &ind)
@@ -184,4 +193,21 @@ func (ind *Indicator) setAmount(isRange bool, value, low, high float64) {
 		return
 	}
 	ind.Value = &value
+}
+
+// capacityPeriod is the period a plant's capacity is given for by the words
+// right before it (年处理600吨: "year"; 日转运能力300吨, 日处理50吨: "day",
+// the unit then 吨/日 as the corpus writes it), or "".
+func capacityPeriod(ns []rune, q quantity) string {
+	if strings.ContainsRune(q.unit, '/') || !(endsAt(ns, q.beforeCmp, "处理") || endsAt(ns, q.beforeCmp, "处置") || endsAt(ns, q.beforeCmp, "能力")) {
+		return ""
+	}
+	before := string(ns[max(0, q.beforeCmp-6):q.beforeCmp])
+	switch {
+	case has(before, []string{"年处理", "年处置"}):
+		return "year"
+	case has(before, []string{"日处理", "日处置", "日转运", "日供应"}):
+		return "day"
+	}
+	return ""
 }
