@@ -282,12 +282,15 @@ func pilotsPushed(ns []rune, q quantity, cs int) bool {
 	if q.cmp != "=" || moneyOrRate(q) {
 		return false
 	}
-	head := string(ns[cs:q.a])
-	if !strings.Contains(head, "推进") && !strings.Contains(head, "推动") || has(head, []string{"新建", "建成", "创建", "培育", "打造", "新增", "开工", "遴选", "认定"}) {
+	end := clauseEnd(ns, q.after)
+	for end > q.after && strings.ContainsRune(" 。；，,;", ns[end-1]) {
+		end--
+	}
+	if !endsAt(ns, end, "建设") || !hasIn(ns, q.after, end, "试点") && !hasIn(ns, q.after, end, "示范") ||
+		!hasIn(ns, cs, q.a, "推进") && !hasIn(ns, cs, q.a, "推动") {
 		return false
 	}
-	rest := strings.TrimRight(string(ns[q.after:clauseEnd(ns, q.after)]), " 。；，,;")
-	return strings.HasSuffix(rest, "建设") && has(rest, []string{"试点", "示范"})
+	return !has(string(ns[cs:q.a]), []string{"新建", "建成", "创建", "培育", "打造", "新增", "开工", "遴选", "认定"})
 }
 
 // defines reports a sentence that explains a term (“双千”计划是指…实施千项

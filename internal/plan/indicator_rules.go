@@ -42,7 +42,7 @@ var notTargets = []notTarget{
 			q.cmp == "=" && scopeIn(clause) && !pilotSize(ns, q) && !placesBuilt(ns, q, clause) ||
 			q.cmp == "=" && scopeOf(clause) ||
 			q.cmp == "=" && allParts(ns, q) ||
-			q.cmp == "=" && strings.Contains(string(ns[x.cs:q.a]), "下辖") // (下辖16个镇和2个乡: the parts an area has)
+			q.cmp == "=" && hasIn(ns, x.cs, q.a, "下辖") // (下辖16个镇和2个乡: the parts an area has)
 	}},
 	// an age (35岁以下), not a life expectancy reached (达到80岁)
 	{name: "an age", match: func(x *at) bool {

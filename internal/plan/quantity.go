@@ -87,6 +87,16 @@ func hasAt(rs []rune, i int, word string) bool {
 	return true
 }
 
+// hasIn reports whether word occurs in rs[from:to]; it allocates nothing.
+func hasIn(rs []rune, from, to int, word string) bool {
+	for i := max(from, 0); i < min(to, len(rs)); i++ {
+		if hasAt(rs[:min(to, len(rs))], i, word) {
+			return true
+		}
+	}
+	return false
+}
+
 // endsAt reports whether word ends just before rune index i of rs.
 func endsAt(rs []rune, i int, word string) bool {
 	n := len([]rune(word))
