@@ -344,3 +344,39 @@ func TestIssuersShortcutsCapacities(t *testing.T) {
 		t.Errorf("capacities read %q, want %q", strings.Join(got, " | "), want)
 	}
 }
+
+// 突破 before a count of technologies makes breakthroughs in so many: "=";
+// before an amount it exceeds it (stored as >=) (D110).
+func TestBreakthroughsCounted(t *testing.T) {
+	doc, err := Ingest(strings.NewReader("某市科技规划（2026—2030年）\n一、主要目标\n到2030年，突破50项科普关键技术，科普产业规模突破200亿元。\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, ind := range doc.Indicators {
+		got = append(got, fmt.Sprintf("%v %s", *ind.Value, ind.Comparator))
+	}
+	if want := "50 = | 200 >="; strings.Join(got, " | ") != want {
+		t.Errorf("read %q, want %q", strings.Join(got, " | "), want)
+	}
+}
+
+// A rate the unit gives per year (/年) is per year even after 能力达到; an
+// annual mean (年均浓度) is a level, not per year (D110).
+func TestPerYearByUnitAndAnnualMean(t *testing.T) {
+	doc, err := Ingest(strings.NewReader("某市环境规划（2026—2030年）\n一、主要目标\n到2030年，全市餐厨垃圾处理能力达到120万吨/年，PM2.5年均浓度控制在30微克/立方米以下，每年新增科普设施10处。\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, ind := range doc.Indicators {
+		per := "-"
+		if ind.Per != nil {
+			per = *ind.Per
+		}
+		got = append(got, fmt.Sprintf("%v %s", *ind.Value, per))
+	}
+	if want := "120 year | 30 - | 10 year"; strings.Join(got, " | ") != want {
+		t.Errorf("read %q, want %q", strings.Join(got, " | "), want)
+	}
+}
