@@ -96,6 +96,13 @@ func sizeOfMade(rs []rune, q quantity, clause string) bool {
 			return false
 		}
 	}
+	for _, one := range []string{"一条", "一座", "一处"} {
+		if endsAt(rs, q.beforeCmp, one) {
+			// the size of the one thing the clause builds (建设一条66公里的骑行道)
+			b := q.beforeCmp - 2
+			return endsAt(rs, b, "建设") || endsAt(rs, b, "新建") || endsAt(rs, b, "建成") || endsAt(rs, b, "修建") || endsAt(rs, b, "改建") || endsAt(rs, b, "打造")
+		}
+	}
 	if (endsAt(rs, q.beforeCmp, "处理") || endsAt(rs, q.beforeCmp, "能力")) && has(string(rs[max(0, q.beforeCmp-6):q.beforeCmp]), capacityWords) {
 		// the capacity of a plant the clause builds (新建一座日转运能力300吨的
 		// 转运站, 改建一座年处理600吨的加工站)

@@ -380,3 +380,19 @@ func TestPerYearByUnitAndAnnualMean(t *testing.T) {
 		t.Errorf("read %q, want %q", strings.Join(got, " | "), want)
 	}
 }
+
+// The total of towns listed by name, a numeral inside a town's name, is
+// proposed; the length of the one road a clause builds is its target, the
+// size of a class it backs is no target (D110).
+func TestTownsListedAndOneThingBuilt(t *testing.T) {
+	tests := []struct{ sentence, want string }{
+		{"甲镇、三河镇、乙乡等3个乡镇共计120座设施进行改造。", "proposed: the total of the names listed | target"},
+		{"科普长廊：建设一条12公里的科普步道。", "an ordinal, a denominator, a list's total, a scope | target"},
+		{"支持营收5000万元以上的企业。", "a qualifier"},
+	}
+	for _, tt := range tests {
+		if got := whyNot(tt.sentence); got != tt.want {
+			t.Errorf("%s\n got %q\nwant %q", tt.sentence, got, tt.want)
+		}
+	}
+}
