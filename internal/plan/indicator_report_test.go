@@ -396,3 +396,11 @@ func TestTownsListedAndOneThingBuilt(t *testing.T) {
 		}
 	}
 }
+
+// An engineer's capacity per day (m3/d) is read as a quantity; stated
+// with 为 outside the goals it is proposed (D110).
+func TestCapacityPerDayUnit(t *testing.T) {
+	if got, want := whyNot("新建净水站一座，处理规模为600m3/d。"), "a slogan, the word 一, a phase, an adjective | proposed: a level stated with 为, outside the goals"; got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}
