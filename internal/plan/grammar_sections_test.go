@@ -105,7 +105,8 @@ func TestTablesReadByRowAndCell(t *testing.T) {
 	for _, ind := range doc.Indicators {
 		got = append(got, reading(ind)+" "+ind.Text)
 	}
-	want := "? 100 元×10000 = - 2028 100万元 | 10 个 = - 2028 新建科普基地10个 | 500 人次 = - 2028 培训科普人员500人次 | ? 30 元×10000 = - 2028 30万元"
+	// (a row's 完成时限 cell dates its task, D110)
+	want := "? 100 元×10000 = - 2028 100万元 | 10 个 = - 2026 新建科普基地10个 | 500 人次 = - 2027 培训科普人员500人次 | ? 30 元×10000 = - 2028 30万元"
 	if strings.Join(got, " | ") != want {
 		t.Errorf("got  %s\nwant %s", strings.Join(got, " | "), want)
 	}

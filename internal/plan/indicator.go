@@ -49,6 +49,9 @@ func has(s string, words []string) bool {
 func indicators(r *sentenceRead, nr, or []rune, pos []int, c *lineCtx) ([]Indicator, *int) {
 	var out []Indicator
 	dl, opened := c.deadline, (*int)(nil)
+	if y := rowYear(nr, c.planStart); y != nil {
+		dl = y // (a project list's row: its 完成时限 cell dates what its other cells build)
+	}
 	ahead := false    // a sentence of the paragraph opened with a deadline
 	asserted := false // the paragraph's last sentence asserted a target
 	start := 0
@@ -126,4 +129,37 @@ func clauseStart(rs []rune, i int) int {
 		}
 	}
 	return 0
+}
+
+// reYearCell is a table cell that is only a year (2025年, 2026年底, 2027年前).
+var reYearCell = regexp.MustCompile(`^20\d\d\s*年\s*(?:底|前|年底前)?$`)
+
+// rowYear is the year of a Markdown table row read as text (a project
+// list: 建设内容 | … | 2025年 | 投资估算 …) when exactly one of its cells is
+// a year, not before the plan starts: the row's deadline. nil otherwise
+// (no row, no year cell, or two: a start and an end).
+func rowYear(nr []rune, planStart *int) *int {
+	i := 0
+	for i < len(nr) && nr[i] == ' ' {
+		i++
+	}
+	if i == len(nr) || nr[i] != '|' && nr[i] != ';' {
+		return nil // (normalized, a row's | are ;)
+	}
+	var year *int
+	for _, cell := range strings.Split(string(nr[i:]), string(nr[i])) {
+		x := strings.TrimSpace(cell)
+		if len(x) < 7 || len(x) > 20 || !reYearCell.MatchString(x) {
+			continue
+		}
+		if year != nil {
+			return nil
+		}
+		y := headerYear(x)
+		year = &y
+	}
+	if year == nil || planStart != nil && *year < *planStart {
+		return nil
+	}
+	return year
 }

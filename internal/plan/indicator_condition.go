@@ -96,9 +96,25 @@ func sizeOfMade(rs []rune, q quantity, clause string) bool {
 			return false
 		}
 	}
+	for _, one := range []string{"一条", "一座", "一处"} {
+		if endsAt(rs, q.beforeCmp, one) {
+			// the size of the one thing the clause builds (建设一条66公里的骑行道)
+			b := q.beforeCmp - 2
+			return endsAt(rs, b, "建设") || endsAt(rs, b, "新建") || endsAt(rs, b, "建成") || endsAt(rs, b, "修建") || endsAt(rs, b, "改建") || endsAt(rs, b, "打造")
+		}
+	}
+	if (endsAt(rs, q.beforeCmp, "处理") || endsAt(rs, q.beforeCmp, "能力")) && has(string(rs[max(0, q.beforeCmp-6):q.beforeCmp]), capacityWords) {
+		// the capacity of a plant the clause builds (新建一座日转运能力300吨的
+		// 转运站, 改建一座年处理600吨的加工站)
+		return has(clause, []string{"新建", "改建", "扩建", "建成", "建设"})
+	}
 	return (endsAt(rs, q.beforeCmp, "规模") || endsAt(rs, q.beforeCmp, "规模达") || endsAt(rs, q.beforeCmp, "规模为") || endsAt(rs, q.beforeCmp, "总额") || endsAt(rs, q.beforeCmp, "总额为")) &&
 		has(clause, []string{"设立", "打造", "组建", "建立", "发起", "成立", "形成", "建成", "培育", "运营", "募集", "发放"})
 }
+
+// capacityWords open a plant's capacity before its figure (年处理, 日处理,
+// 处理能力, 日转运能力).
+var capacityWords = []string{"年处理", "日处理", "处理能力", "转运能力", "处置能力", "供应能力"}
 
 // standardOf reports a sentence that sets what each project or firm must
 // reach to qualify (项目固定资产投资不低于5000万元，其中设备投资占比不低于50%;
@@ -193,6 +209,9 @@ func countInQualifier(rs []rune, q quantity) bool {
 	}
 	for j := de + 1; j < ce && j-de <= 24; j++ {
 		if isDigit(rs[j]) {
+			if strings.ContainsRune("和及与、", rs[j-1]) {
+				return false // (建设10个…的实验室和5个中心: the next count is a conjunct)
+			}
 			next, ok := readQuantity(rs, j)
 			return ok && (countWords[next.base] || next.base == "项")
 		}

@@ -82,7 +82,32 @@ func quotesDocument(ns []rune, q quantity) bool {
 	if !hasRune(ns[:q.a], '》') {
 		return false // (no document named: nothing to allocate)
 	}
-	return reQuoted.MatchString(string(ns[:q.a]))
+	return quotesRequirement(string(ns[:q.a]))
+}
+
+// carryOut are the verbs by which a plan takes another document's
+// requirement on as its own work (落实《…》要求，…; 贯彻《…》规定，…).
+var carryOut = []string{"落实", "贯彻", "执行", "对标", "对照"}
+
+// quotesRequirement reports text in which another document is named and
+// what it requires or says opens the text after it (reQuoted), unless the
+// clause naming it carries the requirement out (落实…《…》要求，新建…不低于
+// 50%): then what follows is the plan's own commitment.
+func quotesRequirement(s string) bool {
+	for _, m := range reQuoted.FindAllStringIndex(s, -1) {
+		open := strings.LastIndex(s[:m[0]], "《")
+		if open < 0 {
+			return true
+		}
+		clause := s[:open]
+		if i := strings.LastIndexAny(clause, "，。；：,;:"); i >= 0 {
+			clause = clause[i:]
+		}
+		if !has(clause, carryOut) {
+			return true
+		}
+	}
+	return false
 }
 
 // forecastTitle reports the title of a part that forecasts the plan's
@@ -109,7 +134,7 @@ func quotingBefore(nr []rune, start int) bool {
 	for i > 0 && nr[i-1] != '|' && nr[i-1] != '\t' {
 		i--
 	}
-	return hasRune(nr[i:start], '》') && reQuoted.MatchString(string(nr[i:start]))
+	return hasRune(nr[i:start], '》') && quotesRequirement(string(nr[i:start]))
 }
 
 // hasRune reports whether rs holds r; it allocates nothing.

@@ -72,6 +72,10 @@ func TestForecastAndQuotation(t *testing.T) {
 		{"全市适龄学生预计12万人，新建科普示范学校30所。", "proposed: a forecast (预计) | target"},
 		{"《某省全民科学素质行动规划》要求：公民具备科学素质的比例达到15%。", "proposed: what another document requires, quoted"},
 		{"依据《某省全民科学素质行动规划》，公民具备科学素质的比例达到15%。", "target"},
+		// a requirement the plan carries out is its own commitment (D110)
+		{"落实节约优先方针和《某市绿色建筑管理办法》要求，新建场馆屋顶绿化面积占比不低于30%。", "target"},
+		{"认真贯彻《某省科普条例》规定，全市科普经费占比达到0.5%。", "target"},
+		{"对照《某市节水办法》要求，各校用水量下降10%。", "target"},
 	} {
 		if got := whyNot(tt.sentence); got != tt.want {
 			t.Errorf("%s\n got %q\nwant %q", tt.sentence, got, tt.want)
@@ -86,6 +90,8 @@ func TestForecastAndQuotation(t *testing.T) {
 		{"| 3 | 区科协 | 《某市科普工作要点》（摘录）：1、新建科普站10个。2、", true},
 		{"| 3 | 区科协 | 《某市科普工作要点》（摘录）：1、新建科普站10个。| 2、", false},
 		{"根据《某市科普工作要点》，新建科普站10个。", false},
+		{"落实《某市科普工作要点》要求，新建科普站10个。", false},
+		{"《某市科普工作要点》要求，新建科普站10个。", true},
 	} {
 		nr := []rune(tt.text)
 		start := len(nr)

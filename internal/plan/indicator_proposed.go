@@ -136,6 +136,7 @@ var proposals = []proposal{
 	// speeds up), a glossary's terms, set phrases (indicator_report.go)
 	{"the units a measure backs", func(x *at) bool { return supportedUnits(x.ns, x.q, x.cs) }},
 	{"projects under way", func(x *at) bool { return x.c.annual && underWay(x.ns, x.q, x.cs) }},
+	{"pilots whose building is pushed on", func(x *at) bool { return !x.goal && !x.c.goalSection && pilotsPushed(x.ns, x.q, x.cs) }},
 	{"a count naming the scope of an amount", func(x *at) bool { return scopeOfAmount(x.ns, x.q) }},
 	{"a term defined", func(x *at) bool { return defines(x.s) }},
 	{"a set phrase named by its count", func(x *at) bool { return formula(x.ns, x.q) }},

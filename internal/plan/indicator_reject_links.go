@@ -71,3 +71,30 @@ func inLinkText(ns []rune, q quantity) bool {
 	}
 	return false
 }
+
+// shortcutKey reports a number that is a key of a page's keyboard shortcut
+// (ALT+Shift+4, Ctrl+1): a site's accessibility chrome, no text of the plan.
+func shortcutKey(ns []rune, q quantity) bool {
+	i := q.a - 1
+	for i >= 0 && ns[i] == ' ' {
+		i--
+	}
+	if i < 1 || ns[i] != '+' {
+		return false
+	}
+	j := i - 1
+	for j >= 0 && ns[j] == ' ' {
+		j--
+	}
+	return j >= 0 && (ns[j] >= 'a' && ns[j] <= 'z' || ns[j] >= 'A' && ns[j] <= 'Z') && (hasAnyBefore(ns, j, []string{"Shift", "SHIFT", "Alt", "ALT", "Ctrl", "CTRL"}))
+}
+
+// hasAnyBefore reports whether one of words ends at rune j (inclusive).
+func hasAnyBefore(ns []rune, j int, words []string) bool {
+	for _, w := range words {
+		if endsAt(ns, j+1, w) {
+			return true
+		}
+	}
+	return false
+}

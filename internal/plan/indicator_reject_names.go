@@ -252,7 +252,7 @@ func countOfCounts(ns []rune, q quantity) bool {
 // 印发, 六部门联合发布) or that a list names (某委等5部门负责): part of a
 // name, not a number to reach.
 func issuers(ns []rune, q quantity) bool {
-	if q.base != "部" || !hasAt(ns, q.b, "门") {
+	if q.base != "部" || !hasAt(ns, q.b, "门") && !hasAt(ns, q.b, "委") { // (某部等九部委印发)
 		return false
 	}
 	if endsAt(ns, q.beforeCmp, "等") || endsAt(ns, q.beforeCmp, "等 ") {
@@ -293,6 +293,9 @@ func listTotal(ns []rune, q quantity, cs int) bool {
 		if n == 0 || n > 10 {
 			return false
 		}
+		if placeItem(it) {
+			continue // (三星镇: a numeral inside a place's name)
+		}
 		for _, r := range it {
 			if isDigit(r) || isCNDigit(r) && r != '一' {
 				return false
@@ -322,4 +325,20 @@ func pairJoin(rs []rune) string {
 		}
 	}
 	return j
+}
+
+// placeItem reports an item of a list that is a place's name (三星镇,
+// 横沙乡等): a numeral inside it is part of the name, no count.
+func placeItem(it string) bool {
+	it = strings.TrimSuffix(strings.TrimSpace(it), "等")
+	rs := []rune(it)
+	if len(rs) < 3 {
+		return false
+	}
+	for _, r := range rs {
+		if isDigit(r) {
+			return false
+		}
+	}
+	return strings.ContainsRune("镇乡村县区市", rs[len(rs)-1]) || strings.HasSuffix(it, "街道")
 }

@@ -198,6 +198,13 @@ func supportedUnits(ns []rune, q quantity, cs int) bool {
 			verb = verb || strings.HasPrefix(head, v) || strings.HasPrefix(head, "重点"+v)
 		}
 	}
+	if !verb && (endsAt(ns, q.beforeCmp, "和") || endsAt(ns, q.beforeCmp, "及")) {
+		// (提升三个产业基地和22个产业集群的科技含量: the verb governs both)
+		head := string(ns[cs:q.beforeCmp])
+		for _, v := range supportVerbs {
+			verb = verb || strings.Contains(head, v) && !strings.Contains(head, "培育"+v) && !strings.Contains(head, "新建"+v)
+		}
+	}
 	if !verb {
 		return upgraded(ns, q)
 	}
@@ -264,6 +271,26 @@ func underWay(ns []rune, q quantity, cs int) bool {
 	// earlier clause of the sentence opened (加快A、B等6条高铁，C、D等17条
 	// 高速公路)
 	return !has(head, verbs) && strings.Contains(head, "等") && strings.Contains(string(ns[max(0, cs-120):cs]), "加快")
+}
+
+// pilotsPushed reports a count of pilots or demonstration sites whose
+// building the work pushes on (推动16个市级试点区建设, 推进A、B等5个国家
+// 示范基地建设), outside the plan's goals: designated units the plan
+// carries on, as the labellers read them (NOTES13, NOTES15) — proposed. One
+// the clause makes (新建, 创建, 培育…) or bounds (不少于10个) is a goal.
+func pilotsPushed(ns []rune, q quantity, cs int) bool {
+	if q.cmp != "=" || moneyOrRate(q) {
+		return false
+	}
+	end := clauseEnd(ns, q.after)
+	for end > q.after && strings.ContainsRune(" 。；，,;", ns[end-1]) {
+		end--
+	}
+	if !endsAt(ns, end, "建设") || !hasIn(ns, q.after, end, "试点") && !hasIn(ns, q.after, end, "示范") ||
+		!hasIn(ns, cs, q.a, "推进") && !hasIn(ns, cs, q.a, "推动") {
+		return false
+	}
+	return !has(string(ns[cs:q.a]), []string{"新建", "建成", "创建", "培育", "打造", "新增", "开工", "遴选", "认定"})
 }
 
 // defines reports a sentence that explains a term (“双千”计划是指…实施千项

@@ -1,6 +1,7 @@
 package plan
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -286,5 +287,120 @@ func TestReportLastShapes(t *testing.T) {
 		if got := readReport(t, tt.sentence); got != tt.want {
 			t.Errorf("%s\n got %q\nwant %q", tt.sentence, got, tt.want)
 		}
+	}
+}
+
+// In a plan of several years, pilots whose building the work pushes on and
+// the second of two counts a verb of support governs are proposed; pilots
+// the plan makes, or bounds, are asserted (D110).
+func TestPilotsPushedAndBackedPairs(t *testing.T) {
+	tests := []struct{ sentence, want string }{
+		{"推动12个区级节水型社会试点区建设。", "proposed: pilots whose building is pushed on"},
+		{"推进甲县、乙县等4个省级生态修复示范区建设，新建科普示范基地20个。", "proposed: pilots whose building is pushed on | target"},
+		{"推进不少于8个科普示范基地建设。", "target"},
+		{"推动新建6个科普示范基地建设。", "target"},
+		{"推进3个科普场馆建设。", "target"},
+		{"全面提升两个国家级产业基地和15个产业集群的创新能力。", "proposed: the units a measure backs | proposed: the units a measure backs"},
+		{"培育壮大两个产业基地和15个产业集群。", "target | target"},
+	}
+	for _, tt := range tests {
+		if got := whyNot(tt.sentence); got != tt.want {
+			t.Errorf("%s\n got %q\nwant %q", tt.sentence, got, tt.want)
+		}
+	}
+}
+
+// The ministries that issued a document, a keyboard shortcut of a site's
+// chrome and the towns an area has are no targets; the capacity of a plant
+// built is one, per year or per day as its words say; a count joined to a
+// later one by 和 is no qualifier of it (D110).
+func TestIssuersShortcutsCapacities(t *testing.T) {
+	tests := []struct{ sentence, want string }{
+		{"根据某部等五部委印发的《科普基地管理办法》，制定本方案。", "an ordinal, a denominator, a list's total, a scope"},
+		{"跳到列表ALT+Shift+4列表区。", "inside a web address"},
+		{"全县下辖9个镇（甲镇、乙镇）和3个乡。", "an ordinal, a denominator, a list's total, a scope | an ordinal, a denominator, a list's total, a scope"},
+		{"新建一座日处理能力50吨的餐厨垃圾处理站。", "a slogan, the word 一, a phase, an adjective | target"},
+		{"建设8个科普领域的重点实验室和3个科普创新中心。", "target | target"},
+		{"培育拥有3个以上研发机构的企业20家。", "proposed: a count inside what a later count counts | target"},
+	}
+	for _, tt := range tests {
+		if got := whyNot(tt.sentence); got != tt.want {
+			t.Errorf("%s\n got %q\nwant %q", tt.sentence, got, tt.want)
+		}
+	}
+	doc, err := Ingest(strings.NewReader("某区环卫设施规划（2026—2030年）\n一、重点任务\n改建一座年处理800吨的废油加工站，新建一座日转运能力200吨的垃圾转运站。\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, ind := range doc.Indicators {
+		per := ""
+		if ind.Per != nil {
+			per = *ind.Per
+		}
+		got = append(got, fmt.Sprintf("%v %s %s", *ind.Value, ind.Unit, per))
+	}
+	if want := "800 吨 year | 200 吨/日 "; strings.Join(got, " | ") != want {
+		t.Errorf("capacities read %q, want %q", strings.Join(got, " | "), want)
+	}
+}
+
+// 突破 before a count of technologies makes breakthroughs in so many: "=";
+// before an amount it exceeds it (stored as >=) (D110).
+func TestBreakthroughsCounted(t *testing.T) {
+	doc, err := Ingest(strings.NewReader("某市科技规划（2026—2030年）\n一、主要目标\n到2030年，突破50项科普关键技术，科普产业规模突破200亿元。\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, ind := range doc.Indicators {
+		got = append(got, fmt.Sprintf("%v %s", *ind.Value, ind.Comparator))
+	}
+	if want := "50 = | 200 >="; strings.Join(got, " | ") != want {
+		t.Errorf("read %q, want %q", strings.Join(got, " | "), want)
+	}
+}
+
+// A rate the unit gives per year (/年) is per year even after 能力达到; an
+// annual mean (年均浓度) is a level, not per year (D110).
+func TestPerYearByUnitAndAnnualMean(t *testing.T) {
+	doc, err := Ingest(strings.NewReader("某市环境规划（2026—2030年）\n一、主要目标\n到2030年，全市餐厨垃圾处理能力达到120万吨/年，PM2.5年均浓度控制在30微克/立方米以下，每年新增科普设施10处。\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, ind := range doc.Indicators {
+		per := "-"
+		if ind.Per != nil {
+			per = *ind.Per
+		}
+		got = append(got, fmt.Sprintf("%v %s", *ind.Value, per))
+	}
+	if want := "120 year | 30 - | 10 year"; strings.Join(got, " | ") != want {
+		t.Errorf("read %q, want %q", strings.Join(got, " | "), want)
+	}
+}
+
+// The total of towns listed by name, a numeral inside a town's name, is
+// proposed; the length of the one road a clause builds is its target, the
+// size of a class it backs is no target (D110).
+func TestTownsListedAndOneThingBuilt(t *testing.T) {
+	tests := []struct{ sentence, want string }{
+		{"甲镇、三河镇、乙乡等3个乡镇共计120座设施进行改造。", "proposed: the total of the names listed | target"},
+		{"科普长廊：建设一条12公里的科普步道。", "an ordinal, a denominator, a list's total, a scope | target"},
+		{"支持营收5000万元以上的企业。", "a qualifier"},
+	}
+	for _, tt := range tests {
+		if got := whyNot(tt.sentence); got != tt.want {
+			t.Errorf("%s\n got %q\nwant %q", tt.sentence, got, tt.want)
+		}
+	}
+}
+
+// An engineer's capacity per day (m3/d) is read as a quantity; stated
+// with 为 outside the goals it is proposed (D110).
+func TestCapacityPerDayUnit(t *testing.T) {
+	if got, want := whyNot("新建净水站一座，处理规模为600m3/d。"), "a slogan, the word 一, a phase, an adjective | proposed: a level stated with 为, outside the goals"; got != want {
+		t.Errorf("got %q, want %q", got, want)
 	}
 }

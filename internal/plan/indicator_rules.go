@@ -29,7 +29,7 @@ var notTargets = []notTarget{
 	// a number inside a web address (…%2F2026-03-13%2F…, url=https…) or
 	// a link's text (- [某市GDP将超2万亿元](https://…): the page's links
 	// to news about the plan): a page's link, no text of the plan
-	{name: "inside a web address", match: func(x *at) bool { return inWebAddress(x.ns, x.q) || inLinkText(x.ns, x.q) }},
+	{name: "inside a web address", match: func(x *at) bool { return inWebAddress(x.ns, x.q) || inLinkText(x.ns, x.q) || shortcutKey(x.ns, x.q) }},
 	// an ordinal (第十五届), a rate's denominator (每万人口), the
 	// total of a list (围绕交通、物流等19个场景), a scope (在12个赛道;
 	// but 在10个以上乡镇部署 commits to a reach), all the parts there
@@ -41,7 +41,8 @@ var notTargets = []notTarget{
 			strings.HasSuffix(strings.TrimSpace(clause), "在") && !has(clause, []string{"控制在", "保持在", "稳定在", "维持在"}) && q.cmp == "=" && !pilotSize(ns, q) && !placesBuilt(ns, q, clause) ||
 			q.cmp == "=" && scopeIn(clause) && !pilotSize(ns, q) && !placesBuilt(ns, q, clause) ||
 			q.cmp == "=" && scopeOf(clause) ||
-			q.cmp == "=" && allParts(ns, q)
+			q.cmp == "=" && allParts(ns, q) ||
+			q.cmp == "=" && hasIn(ns, x.cs, q.a, "下辖") // (下辖16个镇和2个乡: the parts an area has)
 	}},
 	// an age (35岁以下), not a life expectancy reached (达到80岁)
 	{name: "an age", match: func(x *at) bool {

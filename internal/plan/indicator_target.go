@@ -22,6 +22,15 @@ func (r *sentenceRead) target(x *at) Indicator {
 	if p := r.period(x); p != "" {
 		ind.Per = &p
 	}
+	switch capacityPeriod(r.ns, q) {
+	case "year":
+		if ind.Per == nil {
+			p := "year"
+			ind.Per = &p
+		}
+	case "day":
+		ind.Unit, ind.BaseUnit = ind.Unit+"/日", ind.BaseUnit+"/日"
+	}
 	clauseDeadline := sentenceDeadline(x.clause, r.c.within)
 	r.date(x, &ind, clauseDeadline)
 	clauseComparator(x, &ind)
@@ -46,6 +55,12 @@ func (r *sentenceRead) target(x *at) Indicator {
 // else a year before its verb (年接待) or a rate per year (/年).
 func (r *sentenceRead) period(x *at) string {
 	q, ns, clause := x.q, x.ns, x.clause
+	if hasAt(ns, q.after, "/年") || hasAt(ns, q.b, "/年") {
+		return "year" // (处理能力达到590万吨/年: the unit says it)
+	}
+	if hasIn(ns, x.cs, q.a, "年均浓度") || hasIn(ns, x.cs, q.a, "年均值") {
+		return "" // (PM2.5年均浓度控制在35微克/立方米: a level averaged over the year, not a rate in it)
+	}
 	p, _ := perWordIn(ns, x.cs, q.a)
 	if levelItem(ns[itemStart(ns, q.a):q.a]) {
 		return "" // (年均增长5%左右、迈上3万亿元台阶: the 年均 is the item before's)
@@ -95,6 +110,10 @@ var clauseComparators = []struct{ w, c string }{{"至少", ">="}, {"不少于", 
 // noun (压缩至5个工作日以内).
 func clauseComparator(x *at, ind *Indicator) {
 	q := x.q
+	if q.base == "项" && hasAt(x.ns, q.beforeCmp, "突破") && hasIn(x.ns, q.after, min(clauseEnd(x.ns, q.after), q.after+14), "技术") {
+		ind.Comparator = "=" // (突破100项关键技术: breakthroughs in so many, not more than them)
+		return
+	}
 	if q.cmp == "=" {
 		for _, w := range clauseComparators {
 			if strings.Contains(x.clause, w.w) {
@@ -184,4 +203,21 @@ func (ind *Indicator) setAmount(isRange bool, value, low, high float64) {
 		return
 	}
 	ind.Value = &value
+}
+
+// capacityPeriod is the period a plant's capacity is given for by the words
+// right before it (年处理600吨: "year"; 日转运能力300吨, 日处理50吨: "day",
+// the unit then 吨/日 as the corpus writes it), or "".
+func capacityPeriod(ns []rune, q quantity) string {
+	if strings.ContainsRune(q.unit, '/') || !(endsAt(ns, q.beforeCmp, "处理") || endsAt(ns, q.beforeCmp, "处置") || endsAt(ns, q.beforeCmp, "能力")) {
+		return ""
+	}
+	before := string(ns[max(0, q.beforeCmp-6):q.beforeCmp])
+	switch {
+	case has(before, []string{"年处理", "年处置"}):
+		return "year"
+	case has(before, []string{"日处理", "日处置", "日转运", "日供应"}):
+		return "day"
+	}
+	return ""
 }

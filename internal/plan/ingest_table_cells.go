@@ -86,6 +86,9 @@ func readCell(text string) (cellValue, bool) {
 		return cellValue{}, false
 	}
 	cv.value, cv.unit = v, part(5)
+	if strings.HasPrefix(cv.unit, "或") {
+		cv.unit = "" // (≥90或持续提高: the other way to meet it, no unit)
+	}
 	cv.comparator = cellComparator(part(2), part(6))
 	end := m[7]
 	if hi := part(4); hi != "" {

@@ -71,18 +71,21 @@ func subHeader(cs []cell) bool {
 // the lines below join the columns they lie under or between, and a year
 // on the line above dates the target columns that name none.
 func (d *docRead) header(i int, cs []cell) (*table, bool) {
+	cs = plainCells(cs)
 	t, ok := tableHeader(cs, d.doc.Period.End)
 	if !ok || len(t.years) > 0 || t.regions {
 		return t, ok
 	}
 	line := d.origs[i]
-	if g := d.rawGrid(i); g != nil {
+	if g := plainCells(d.rawGrid(i)); g != nil {
 		if i+1 < len(d.origs) && reMarkdownRule.MatchString(d.lines[i+1]) {
 			i++ // the rule under a Markdown table's first row
 		}
 		if i+1 < len(d.origs) {
-			if sub := nonEmpty(gridCells(d.origs[i+1])); len(sub) > 0 && subHeader(sub) && !slices0(sub, "指标") && !titleRow(d.rawGrid(i+1)) {
+			if sub := plainCells(nonEmpty(gridCells(d.origs[i+1]))); len(sub) > 0 && subHeader(sub) && !slices0(sub, "指标") && !titleRow(d.rawGrid(i+1)) {
 				if merged, ok := yearsUnderTarget(g, sub); ok {
+					g, i = merged, i+1
+				} else if merged, ok := yearsUnderBase(g, sub); ok {
 					g, i = merged, i+1
 				} else if merged, ok := underColumns(g, d.rawGrid(i+1)); ok {
 					g, i = merged, i+1
@@ -301,4 +304,22 @@ func (d *docRead) rawGrid(i int) []cell {
 		g[j].at -= lead
 	}
 	return g
+}
+
+// plainCells is cs without the markup a web page saved as Markdown leaves
+// in a header's cells (**领域**, 环境空气<br>质量): cs itself when none
+// has any.
+func plainCells(cs []cell) []cell {
+	k := 0
+	for k < len(cs) && !strings.ContainsAny(cs[k].text, "*<") {
+		k++
+	}
+	if k == len(cs) {
+		return cs
+	}
+	out := append([]cell(nil), cs...)
+	for j := k; j < len(out); j++ {
+		out[j].text = pageMarkup(out[j].text)
+	}
+	return out
 }

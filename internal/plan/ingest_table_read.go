@@ -85,7 +85,7 @@ func (d *docRead) tableLine(i int) (row, done bool) {
 			d.flush()
 			return row, true
 		}
-		if !heading && t.wordsRow(acs) {
+		if !heading && (t.wordsRow(acs) || d.markdownRowGoesOn(i, cs)) {
 			d.flush()
 			t.noteRow(acs)
 			if t.lay != nil {
@@ -102,6 +102,25 @@ func (d *docRead) tableLine(i int) (row, done bool) {
 		return row, true
 	}
 	return row, false
+}
+
+// markdownRowGoesOn reports a row of a Markdown table that holds no target
+// the reader knows (ΔEQI≥-1, 案件线索启动率100%，且结案率≥80%, a baseline
+// spelt out in words) but is still a row of the table being read: a line
+// between |s with at most two cells more than the header (a name split
+// in two cells), that is no header of another table (no rule under it, no
+// columns of one).
+func (d *docRead) markdownRowGoesOn(i int, cs []cell) bool {
+	t := d.tbl
+	line := strings.TrimSpace(d.origs[i])
+	if !t.grid || len(t.years) > 0 || len(cs) < 3 || len(cs) > t.width+2 || !strings.HasPrefix(line, "|") || !strings.HasSuffix(line, "|") {
+		return false
+	}
+	if i+1 < len(d.lines) && reMarkdownRule.MatchString(d.lines[i+1]) {
+		return false
+	}
+	_, header := tableHeader(plainCells(cs), d.doc.Period.End)
+	return !header
 }
 
 // endTable ends the table being read: the row a PDF's layout held back

@@ -54,6 +54,43 @@ func yearsUnderTarget(row, sub []cell) ([]cell, bool) {
 	return append(out, row[k+1:]...), true
 }
 
+// yearsUnderBase puts a header's second row of years under the one cell
+// of the first that names the baseline (现状值 over 2021年 | 2022年 |
+// 2023年, beside 2027年 | 2035年 of the targets): a Markdown export keeps
+// no empty cells for the span, so the years replace that cell, each named
+// by both (现状值2021年: a baseline, not a target year).
+func yearsUnderBase(row, sub []cell) ([]cell, bool) {
+	if len(sub) < 2 {
+		return nil, false
+	}
+	for _, c := range sub {
+		if headerKind(c.text) != "year" {
+			return nil, false
+		}
+	}
+	k := -1
+	for j, c := range row {
+		if c.text == "" {
+			return nil, false // a span the grid marks: the columns say where the years go
+		}
+		if headerKind(c.text) == "base" {
+			if k >= 0 {
+				return nil, false
+			}
+			k = j
+		}
+	}
+	if k < 0 {
+		return nil, false
+	}
+	out := make([]cell, 0, len(row)+len(sub)-1)
+	out = append(out, row[:k]...)
+	for _, c := range sub {
+		out = append(out, cell{row[k].text + c.text, c.at})
+	}
+	return append(out, row[k+1:]...), true
+}
+
 // sectionRow reports a row of a grid table that holds one cell of words
 // in its first column, the others empty, or a scrap without words (| 电力方面 |, a web page's cell
 // spanning the row): it titles the rows below, which take it as their
@@ -238,6 +275,9 @@ func (t *table) pairCell(cs []cell, c tcol, line string, base int, section []str
 	if !ok {
 		return nil
 	}
+	if inds := t.namedParts(cs, c, tc, line, base, section); inds != nil {
+		return inds
+	}
 	a, b, ok := strings.Cut(tc.text, "/")
 	if !ok {
 		a, b, ok = strings.Cut(tc.text, "／")
@@ -265,4 +305,51 @@ func (t *table) pairCell(cs []cell, c tcol, line string, base int, section []str
 		second.Comparator = first.Comparator
 	}
 	return []Indicator{first, second}
+}
+
+// reNamedPart is one clause of a cell that names what each of its numbers
+// measures (案件线索启动率100%，且案件结案率≥80%): the words, then the value
+// a cell would hold.
+var reNamedPart = regexp.MustCompile(`^(?:且|并且|并|同时)?\s*(\p{Han}[^\d≥≤<>＞＜]{1,15}?)(?:为|达到|达|不低于|不少于)?\s*((?:≥|≤|>|<|＞|＜)?\s*\d[^，,；;]*)$`)
+
+// namedParts reads a target cell of two or three clauses, each naming what
+// its number measures (启动率100%，且结案率≥80%): a target for each, named by
+// its clause's words. nil unless every clause reads so.
+func (t *table) namedParts(cs []cell, c tcol, tc cell, line string, base int, section []string) []Indicator {
+	if !strings.ContainsAny(tc.text, "，,；;") {
+		return nil
+	}
+	rs := []rune(tc.text)
+	k := len(cs) - 1 - c.r
+	var out []Indicator
+	from := 0
+	for i := 0; i <= len(rs); i++ {
+		if i < len(rs) && !strings.ContainsRune("，,；;", rs[i]) {
+			continue
+		}
+		part := string(rs[from:i])
+		m := reNamedPart.FindStringSubmatchIndex(part)
+		if m == nil {
+			return nil
+		}
+		value := part[m[4]:m[5]]
+		if cv, ok := readCell(value); !ok || cv.isRange {
+			return nil
+		}
+		if len(out) == 3 {
+			return nil
+		}
+		row := append([]cell(nil), cs...)
+		row[k] = cell{value, tc.at + from + utf8.RuneCountInString(part[:m[4]])}
+		ind, ok := t.cell(row, c, line, base, section, part[m[2]:m[3]])
+		if !ok {
+			return nil
+		}
+		out = append(out, ind)
+		from = i + 1
+	}
+	if len(out) < 2 {
+		return nil
+	}
+	return out
 }

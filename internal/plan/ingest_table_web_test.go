@@ -273,3 +273,98 @@ func TestWebTableCategoryRowHTML(t *testing.T) {
 		{"注册科技志愿者", 2.5, "=", "万人", 2030, "人才队伍方面", "预期性"},
 	})
 }
+
+// A bold header whose baseline spans three years in a second header row
+// (the export keeps no empty cells for the span), two target years, rows
+// whose leading cells a span merged, a name split in two cells, a row no
+// target can be read from in the middle, and a target with its other way
+// to meet it (≥60或持续提高) (D110). (A name split in two cells keeps
+// only the part under 指标名称.)
+func TestWebTableBaselineYearsUnder(t *testing.T) {
+	text := `# 某区科普示范区建设规划（2025—2035年）
+
+一、总体要求
+
+（一）建设指标
+
+表1  某区科普示范区建设指标体系
+
+|     |     |     |     |     |     |     |     |     |     |     |
+| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |
+| **领域** | **序号** | **指标名称** | **单位** | **指标值** | **现状值** | **2028年** | **2035年** |
+| **2022年** | **2023年** | **2024年** |
+| 科普设施 | 1 | 社区科普站覆盖率 | % | ≥80 | 71.2 | 74.5 | 78.3 | ≥85 | 100 |
+| 2 | 科普场馆<br>服务 | 年接待人次 | 万人次 | ≥20 | 15 | 16.2 | 18 | ≥25 | ≥40 |
+| 3 | 科普资源共享指数 | — | ΔI≥-1 | 50.2 | 50.6（ΔI=0.4） | 51.0 | ΔI≥-1 | ΔI≥-1 |
+| 4 | 科普讲解员持证率 | % | ≥60或持续提高 | 52 | 55 | 58 | ≥60或持续提高 | ≥70 |
+| 科普人才 | 5 | 注册科技志愿者人数 | 人 | ≥3000 | 2100 | 2400 | 2800 | ≥3500 | ≥6000 |
+`
+	checkWebReadings(t, webReadings(t, text), []webReading{
+		{"社区科普站覆盖率", 85, ">=", "%", 2028, "科普设施", ""},
+		{"社区科普站覆盖率", 100, "=", "%", 2035, "科普设施", ""},
+		{"年接待人次", 25, ">=", "万人次", 2028, "科普设施", ""},
+		{"年接待人次", 40, ">=", "万人次", 2035, "科普设施", ""},
+		{"科普讲解员持证率", 60, ">=", "%", 2028, "科普设施", ""},
+		{"科普讲解员持证率", 70, ">=", "%", 2035, "科普设施", ""},
+		{"注册科技志愿者人数", 3500, ">=", "人", 2028, "科普人才", ""},
+		{"注册科技志愿者人数", 6000, ">=", "人", 2035, "科普人才", ""},
+	})
+	if v, ok := readCell("≥60或保持稳定"); !ok || v.value != 60 || v.unit != "" || v.comparator != ">=" {
+		t.Errorf("readCell(≥60或保持稳定) = %+v, %v", v, ok)
+	}
+}
+
+// A list of projects, each row's 完成时限 cell a year: what a row's other
+// cells build is due that year, not at the plan's end; a row with two year
+// cells (a start and an end) or one before the plan keeps the plan's (D110).
+func TestProjectRowsDatedByTheirCell(t *testing.T) {
+	text := `# 某区科普设施建设规划（2025—2035年）
+
+一、总体要求
+
+到2035年，全区科普设施体系全面建成。
+
+附表  重点项目清单
+
+|     |     |     |     |     |
+| --- | --- | --- | --- | --- |
+| **序号** | **项目名称** | **建设内容** | **完成**<br>**时限** | **责任单位** |
+| 1 | 社区科普站 | 新建社区科普站30个。 | 2027年 | 区科协 |
+| 2 | 科普步道 | 建设科普步道12公里。 | 2026年底 | 区绿化局 |
+| 3 | 科普馆改造 | 改造科普展厅8个。 | 2025年 | 2029年 | 区科协 |
+| 4 | 科普大篷车 | 购置科普大篷车5辆。 | 2020年 | 区科协 |
+`
+	doc, err := Ingest(strings.NewReader(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[float64]int{30: 2027, 12: 2026, 8: 2035, 5: 2035}
+	if len(doc.Indicators) != len(want) {
+		t.Fatalf("read %d, want %d: %+v", len(doc.Indicators), len(want), doc.Indicators)
+	}
+	for _, ind := range doc.Indicators {
+		if ind.DeadlineYear == nil || *ind.DeadlineYear != want[*ind.Value] {
+			t.Errorf("%s: deadline %v, want %d", ind.Text, ind.DeadlineYear, want[*ind.Value])
+		}
+	}
+}
+
+// A target cell of two clauses, each naming what its number measures,
+// gives a target for each; a clause of words only leaves the cell unread
+// (D110).
+func TestWebTableCellOfNamedParts(t *testing.T) {
+	text := `# 某区科普服务规划（2025—2030年）
+
+一、总体要求
+
+|     |     |     |     |
+| --- | --- | --- | --- |
+| **序号** | **指标名称** | **单位** | **2030年** |
+| 1 | 科普咨询办理 | % | 受理率100%，且办结率≥90% |
+| 2 | 科普投诉办理 | % | 受理率100%，且持续提高 |
+`
+	checkWebReadings(t, webReadings(t, text), []webReading{
+		{"受理率", 100, "=", "%", 2030, "", ""},
+		{"办结率", 90, ">=", "%", 2030, "", ""},
+	})
+}

@@ -43,6 +43,7 @@ var units = []string{
 	// a capacity per day (供水能力80万吨/天, 处理能力500吨/日), a price in fen
 	// per unit (电价下降3分/千瓦时)
 	"吨/天", "吨/日", "立方米/天", "立方米/日", "分/千瓦时", "分/立方米", "分/度",
+	"m3/d", "m³/d", "t/d", // (处理规模为1800m3/d: an engineer's capacity per day)
 	"个百分点", "百分点", "微克/立方米", "毫克/升", "吨标准煤", "平方公里", "平方米", "标准机架", "千瓦时", "EFLOPS", "PFLOPS", "Gbps", "Mbps",
 	"人次", "人年", "户次", "架次", "场次", "家次", "批次", "班次", "车次", "站次", "课次", "台次", "艘次", "亩次", "人日", "小时", "分钟", "公里", "千米", "公顷", "千瓦", "兆瓦", "美元", "机架",
 	"GW", "MW", "%", "‰", "个", "项", "家", "名", "人", "场", "次", "所", "篇", "部", "支", "套", "处", "座", "期", "本", "种", "门",
@@ -85,6 +86,16 @@ func hasAt(rs []rune, i int, word string) bool {
 		i++
 	}
 	return true
+}
+
+// hasIn reports whether word occurs in rs[from:to]; it allocates nothing.
+func hasIn(rs []rune, from, to int, word string) bool {
+	for i := max(from, 0); i < min(to, len(rs)); i++ {
+		if hasAt(rs[:min(to, len(rs))], i, word) {
+			return true
+		}
+	}
+	return false
 }
 
 // endsAt reports whether word ends just before rune index i of rs.
