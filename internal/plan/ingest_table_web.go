@@ -20,38 +20,12 @@ import (
 // years, a baseline, empty cells (spans the grid marks, underColumns
 // places them) or more than one target cell.
 func yearsUnderTarget(row, sub []cell) ([]cell, bool) {
-	if len(sub) < 2 {
-		return nil, false
-	}
-	for _, c := range sub {
-		if headerKind(c.text) != "year" {
+	for _, c := range row {
+		if k := headerKind(c.text); k == "year" || k == "base" {
 			return nil, false
 		}
 	}
-	k := -1
-	for j, c := range row {
-		if c.text == "" {
-			return nil, false // a span the grid marks: the columns say where the years go
-		}
-		switch headerKind(c.text) {
-		case "year", "base":
-			return nil, false
-		case "target":
-			if k >= 0 {
-				return nil, false
-			}
-			k = j
-		}
-	}
-	if k < 0 {
-		return nil, false
-	}
-	out := make([]cell, 0, len(row)+len(sub)-1)
-	out = append(out, row[:k]...)
-	for _, c := range sub {
-		out = append(out, cell{row[k].text + c.text, c.at})
-	}
-	return append(out, row[k+1:]...), true
+	return yearsUnderCell(row, sub, "target")
 }
 
 // yearsUnderBase puts a header's second row of years under the one cell
@@ -60,6 +34,15 @@ func yearsUnderTarget(row, sub []cell) ([]cell, bool) {
 // no empty cells for the span, so the years replace that cell, each named
 // by both (现状值2021年: a baseline, not a target year).
 func yearsUnderBase(row, sub []cell) ([]cell, bool) {
+	return yearsUnderCell(row, sub, "base")
+}
+
+// yearsUnderCell puts sub, a second header row of two or more years, in
+// place of the one cell of row whose header is of kind, each year named by
+// that cell; ok is false for any other second row, an empty cell in row
+// (a span the grid marks: the columns say where the years go) or no or
+// more than one cell of the kind.
+func yearsUnderCell(row, sub []cell, kind string) ([]cell, bool) {
 	if len(sub) < 2 {
 		return nil, false
 	}
@@ -71,9 +54,9 @@ func yearsUnderBase(row, sub []cell) ([]cell, bool) {
 	k := -1
 	for j, c := range row {
 		if c.text == "" {
-			return nil, false // a span the grid marks: the columns say where the years go
+			return nil, false
 		}
-		if headerKind(c.text) == "base" {
+		if headerKind(c.text) == kind {
 			if k >= 0 {
 				return nil, false
 			}
