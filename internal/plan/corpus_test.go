@@ -76,6 +76,11 @@ var corpusFloor = map[string]struct{ precision, recall, sections float64 }{
 	// 2026 provincial government work reports of the repository sixteen
 	// development documents (120–135) came from.
 	"heldout10": {0.91, 0.90, 0.98}, // first run (extractor of 8fb30e7, after wave 8 and D109): 93.4 %, 92.4 %, 100 %; the rules alone 85.5 %, 95.5 %
+	// An eleventh, labelled on 2026-12-05 by another who never read the
+	// extractor (testdata/corpus/heldout11/README.md): one district's 2026
+	// government work report (the hunt for plans of other kinds found no
+	// other usable one).
+	"heldout11": {0.94, 0.94, 0.98}, // first run (extractor of c246c4a, after tune23): 96.7 %, 97.4 %, 100 %; the rules alone 91.2 %, 96.1 %
 }
 
 // heldOut reports whether those who tune the extractor never read the
@@ -143,9 +148,9 @@ func TestCorpus(t *testing.T) {
 		t.Run("extra", func(t *testing.T) { scoreSplit(t, extra, "extra") })
 	}
 	// So are the further held-out sets (their documents are kept beside the
-	// project, like the others; KEXIE_HELDOUT2 … KEXIE_HELDOUT10 name their
+	// project, like the others; KEXIE_HELDOUT2 … KEXIE_HELDOUT11 name their
 	// folders).
-	for n := 2; n <= 10; n++ {
+	for n := 2; n <= 11; n++ {
 		split := "heldout" + strconv.Itoa(n)
 		if d := os.Getenv("KEXIE_HELDOUT" + strconv.Itoa(n)); d != "" && (os.Getenv("KEXIE_CORPUS_SPLIT") == "" || slices.Contains(splits, split)) {
 			t.Run(split, func(t *testing.T) { scoreSplit(t, d, split) })
