@@ -1,0 +1,15 @@
+package plan
+
+import "testing"
+
+// A yearly output written straight before the product it makes names a
+// project in a list to push on (proposed); built or reached by a verb, or
+// named as a capacity, it is the plan's target (tune24, rules alone).
+func TestOutputNamingAProject(t *testing.T) {
+	const head = "某市新材料产业行动方案(2026-2030年)\n一、重点任务\n"
+	checkReadings(t, readingsOf(t, head+"推进年产5000吨生物基材料、2万吨/年再生塑料等项目建设。"),
+		"5000吨:proposed", "2万吨:proposed")
+	checkReadings(t, readingsOf(t, head+"建成年产5000吨生物基材料生产线，再生塑料产能达到2万吨/年。"),
+		"5000吨:asserted", "2万吨:asserted")
+	checkReadings(t, readingsOf(t, head+"推动电池材料项目投产，形成3万吨/年产能。"), "3万吨:asserted")
+}
