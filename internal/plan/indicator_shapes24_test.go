@@ -13,3 +13,13 @@ func TestOutputNamingAProject(t *testing.T) {
 		"5000吨:asserted", "2万吨:asserted")
 	checkReadings(t, readingsOf(t, head+"推动电池材料项目投产，形成3万吨/年产能。"), "3万吨:asserted")
 }
+
+// A battle to keep what was won (打好…成效保卫战) heads a task, not a
+// review; a length before 服务半径 is a standard of service (tune24).
+func TestTaskTitleAndServiceRadius(t *testing.T) {
+	const head = "某区生态环境方案(2026-2030年)\n三、重点任务\n"
+	checkReadings(t, readingsOf(t, head+"（五）打好治水成效保卫战。到2028年，全区水面率达到10.5%。"), "10.5%:asserted")
+	checkReadings(t, readingsOf(t, head+"（六）巩固扬尘治理成效。到2028年，工地监控安装率达到95%。"), "95%:asserted")
+	checkReadings(t, readingsOf(t, head+"（七）推进绿地建设。实现社区公园300米服务半径全覆盖，新建口袋公园12个。"),
+		"300米:proposed", "12个:asserted")
+}
