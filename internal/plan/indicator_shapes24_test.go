@@ -23,3 +23,16 @@ func TestTaskTitleAndServiceRadius(t *testing.T) {
 	checkReadings(t, readingsOf(t, head+"（七）推进绿地建设。实现社区公园300米服务半径全覆盖，新建口袋公园12个。"),
 		"300米:proposed", "12个:asserted")
 }
+
+// A label of goals before the deadline (工作目标：到2028年，…) does not keep
+// the deadline from opening its sentence (tune24).
+func TestDeadlineAfterGoalLabel(t *testing.T) {
+	text := "关于加快低空经济发展的若干措施\n为推动产业发展，制定以下措施。\n工作目标：到2028年，培育低空企业超过50家。到2030年，产业体系更加完善。\n一、培育企业\n支持企业发展。"
+	doc, err := ingestText(text, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(doc.Indicators) != 1 || doc.Indicators[0].DeadlineYear == nil || *doc.Indicators[0].DeadlineYear != 2028 {
+		t.Fatalf("readings %+v, want one due 2028", doc.Indicators)
+	}
+}
