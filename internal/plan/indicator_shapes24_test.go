@@ -36,3 +36,11 @@ func TestDeadlineAfterGoalLabel(t *testing.T) {
 		t.Fatalf("readings %+v, want one due 2028", doc.Indicators)
 	}
 }
+
+// A measure said with a bare 百 or 千 before its noun names a class (千亩
+// 茶园): proposed; a count said so (百个村) stays the plan's (tune24).
+func TestRoundSizeClass(t *testing.T) {
+	const head = "某县农业发展行动方案(2026-2030年)\n一、重点任务\n"
+	checkReadings(t, readingsOf(t, head+"建设千亩生态茶园，打造百个美丽乡村示范村。"), "千亩:proposed", "百个:asserted")
+	checkReadings(t, readingsOf(t, head+"新增高标准农田1200亩。"), "1200亩:asserted")
+}
