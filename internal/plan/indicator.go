@@ -63,6 +63,7 @@ func indicators(r *sentenceRead, nr, or []rune, pos []int, c *lineCtx) ([]Indica
 			// A deadline that opens a sentence (到2025年，…) governs it and the
 			// paragraph's later sentences; one inside a sentence, its clause.
 			sent := strings.TrimLeft(string(nr[start:i]), " ")
+			sent = sent[len(goalLabel(sent)):] // (工作目标：到2027年，…: the deadline opens it)
 			first := string([]rune(sent)[:clauseEnd([]rune(sent), 0)])
 			if own := sentenceDeadline(first, c.within); own != nil && (has(sent[:min(len(sent), 12)], []string{"到", "至", "力争", "年底", "年前", "年内", "20", "今明", "未来"}) || has(sent[:min(len(sent), 21)], []string{"年时间", "年努力"}) ||
 				len(first) <= 60 && reStageYears.MatchString(first)) {
@@ -162,4 +163,22 @@ func rowYear(nr []rune, planStart *int) *int {
 		return nil
 	}
 	return year
+}
+
+// goalLabel is the label a sentence of goals may open with, up to its colon
+// (工作目标：, 主要目标:), or "": a few words naming goals or tasks, with no
+// number and no punctuation of their own.
+func goalLabel(sent string) string {
+	k := strings.IndexAny(sent, "：:")
+	if k <= 0 || k > 8*3 {
+		return ""
+	}
+	label := sent[:k]
+	if !strings.Contains(label, "目标") && !strings.Contains(label, "任务") || strings.ContainsAny(label, "0123456789，,。；;、") {
+		return ""
+	}
+	if strings.HasPrefix(sent[k:], "：") {
+		return sent[:k+len("：")]
+	}
+	return sent[:k+1]
 }

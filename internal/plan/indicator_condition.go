@@ -274,6 +274,22 @@ func sizeBeforeNoun(rs []rune, q quantity) bool {
 	return r >= 0x4e00 && r <= 0x9fff && !strings.ContainsRune("的和与及或等，", r)
 }
 
+// roundSizeClass reports a measure said with a bare 百 or 千 straight before
+// the noun it sizes (建设千亩花卉产业园, 百亩示范方): the class the thing is
+// named by, not a size the plan states; proposed. A count (百个, 千家) is
+// left alone: 建设百个美丽乡村 counts what it builds.
+func roundSizeClass(rs []rune, q quantity) bool {
+	if !q.cn || q.b-q.a < 2 || !strings.ContainsRune("百千", rs[q.a]) || q.mult != 1 || q.cmp != "=" ||
+		countWords[q.base] || eventWords[q.base] || q.base == "%" || q.after >= len(rs) {
+		return false
+	}
+	if q.a+1 < len(rs) && isCNDigit(rs[q.a+1]) {
+		return false // (千二百亩: a number written out)
+	}
+	r := rs[q.after]
+	return r >= 0x4e00 && r <= 0x9fff && !strings.ContainsRune("的和与及或等以左", r)
+}
+
 // materials name what a weight or a volume is of, written between the unit
 // and its comparator (吨标煤, 吨标准煤, 吨油当量).
 var materials = []string{"标准煤", "标煤", "油当量", "二氧化碳", "碳当量"}

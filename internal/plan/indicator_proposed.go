@@ -109,6 +109,7 @@ var proposals = []proposal{
 	}},
 	{"a rank", func(x *at) bool { return (x.q.base == "名" || x.q.base == "位") && x.before("前") }},
 	{"a size before its noun", func(x *at) bool { return sizeBeforeNoun(x.ns, x.q) }},
+	{"a round size class before its noun", func(x *at) bool { return roundSizeClass(x.ns, x.q) }},
 	{"a count inside what a later count counts", func(x *at) bool { return countInQualifier(x.ns, x.q) }},
 	{"what a sentence opening with its condition grants", func(x *at) bool { return x.consequence && moneyOrRate(x.q) }},
 	{"what was done", func(x *at) bool { return doneAspect(x.clause) || doneAfter(x.ns, x.q) }},
@@ -118,6 +119,7 @@ var proposals = []proposal{
 	{"a bound for each unit of a measure", func(x *at) bool { return perUnitBound(x) }},
 	{"the size of what a measure addresses", func(x *at) bool { return addressed(x.ns, x.q, x.cs) }},
 	{"a project named by its size", func(x *at) bool { return namedBySize(x.ns, x.q) }},
+	{"a product line named by its yearly output", func(x *at) bool { return namedByOutput(x.ns, x.q) }},
 	{"a floor for each event", func(x *at) bool { return floorEach(x.q, x.clause) }},
 	{"a floor for each person", func(x *at) bool {
 		q := x.q

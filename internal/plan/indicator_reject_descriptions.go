@@ -144,6 +144,41 @@ func namedBySize(rs []rune, q quantity) bool {
 	return has(rest, []string{"项目", "电站"})
 }
 
+// namedByOutput reports a yearly output written straight before the product
+// it makes (年产3000万片触控显示产品, 4.5万吨／年聚氨酯树脂制造): the name a
+// project in a list of projects to push on goes by, not a capacity the plan
+// commits to. A verb that builds or reaches it (建成年产…, 形成…万吨/年)
+// makes it a target, and so does a capacity named after it (年产10万吨的
+// 生产线, …万吨/年能力).
+func namedByOutput(rs []rune, q quantity) bool {
+	start := q.beforeCmp
+	yearly := endsAt(rs, start, "年产")
+	if yearly {
+		start -= 2
+	}
+	end := q.b
+	if !yearly && (hasAt(rs, end, "/年") || hasAt(rs, end, "／年")) {
+		yearly, end = true, end+2
+	}
+	if !yearly || end >= len(rs) || !(rs[end] >= 0x4e00 && rs[end] <= 0x9fff || isASCIILetter(rs[end])) || rs[end] == '的' {
+		return false
+	}
+	for _, w := range outputMade {
+		if endsAt(rs, start, w) {
+			return false
+		}
+	}
+	for _, w := range append(sizeNames, "产能") {
+		if hasAt(rs, end, w) {
+			return false
+		}
+	}
+	return true
+}
+
+// outputMade are the verbs that build or reach an output (建成年产…).
+var outputMade = []string{"建成", "新建", "建设", "形成", "达到", "达", "具备", "新增", "实现", "提升至", "提高到", "扩大到", "增至", "突破", "超过"}
+
 // sizeNames name a size a plan sets (规模, 装机, 容量).
 var sizeNames = []string{"规模", "装机", "容量", "能力", "功率", "总量", "总计", "合计"}
 
@@ -200,9 +235,9 @@ func partOfCount(rs []rune, open int, q quantity) bool {
 }
 
 // zoneRadius reports a distance that bounds a zone (水源井周边30米范围内无…,
-// 500米范围内, 长江沿线1公里): where a rule applies, not a length to build.
+// 500米范围内, 长江沿线1公里, 公园绿地500米服务半径): where a rule applies or a standard of service, not a length to build.
 func zoneRadius(rs []rune, q quantity) bool {
-	return lengthUnits[q.base] && (hasAt(rs, q.b, "范围") || hasAt(rs, q.after, "范围") ||
+	return lengthUnits[q.base] && (hasAt(rs, q.b, "范围") || hasAt(rs, q.after, "范围") || hasAt(rs, q.after, "服务半径") || hasAt(rs, q.after, "半径") ||
 		endsAt(rs, q.beforeCmp, "沿线") || endsAt(rs, q.beforeCmp, "沿岸") || endsAt(rs, q.beforeCmp, "两侧") || endsAt(rs, q.beforeCmp, "两岸"))
 }
 

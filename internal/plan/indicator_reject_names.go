@@ -238,6 +238,20 @@ func leastOne(q quantity) bool {
 	return q.cmp == ">=" && q.beforeCmp < q.a && countWords[q.base]
 }
 
+// pointChanged reports one percentage point a share moves by, written in
+// Chinese (占比每年提高一个百分点, 降低一个百分点): a change, not the word 一.
+func pointChanged(ns []rune, q quantity) bool {
+	if q.base != "个百分点" && q.base != "百分点" {
+		return false
+	}
+	for _, w := range []string{"提高", "提升", "降低", "下降", "上升", "增加", "减少", "增长"} {
+		if endsAt(ns, q.beforeCmp, w) {
+			return true
+		}
+	}
+	return false
+}
+
 // countOfCounts reports a count straight before another number, or a
 // number straight after such a count (三个1亿人, 五个100): the name of a
 // set of tasks, not a quantity.

@@ -59,7 +59,8 @@ func fiveYearDue(sent string, planStart *int) *int {
 // 开放成效, 持续提升…, 着力…): a task, though its words (成效, 成绩) are
 // those of a review.
 var actionOpeners = []string{"加快", "持续", "着力", "进一步", "全面", "不断", "扎实", "全力", "大力", "积极", "深入", "切实",
-	"坚持", "聚焦", "加强", "强化", "提升", "提高", "增强", "推进", "推动", "促进", "释放", "突出", "奋力", "更好", "更大力度"}
+	"坚持", "聚焦", "加强", "强化", "提升", "提高", "增强", "推进", "推动", "促进", "释放", "突出", "奋力", "更好", "更大力度",
+	"打好", "打赢", "巩固"} // (打好“消黑除劣”成效保卫战: a battle to keep what was won is a task)
 
 // actionTitle reports a heading that opens with one of actionOpeners, after
 // its number if it kept one — unless it names where things stand (全面把握

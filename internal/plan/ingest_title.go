@@ -149,14 +149,35 @@ func period(title string, lines []string) Period {
 		s, e := first, first+4
 		return Period{Start: &s, End: &e}
 	}
-	for _, l := range lines {
+	for i, l := range lines {
 		if m := reFirstDeadline.FindStringSubmatch(l); m != nil {
 			e, _ := strconv.Atoi(m[1])
+			e = lastHorizon(lines[i:min(len(lines), i+3)], e)
 			return Period{End: &e}
 		}
 	}
 	return Period{}
 }
+
+// lastHorizon is the last of the horizons a plan with no stated period sets
+// its goals by, read from the lines that start at its first deadline (e):
+// a later deadline that opens a sentence there (到2025年，…；到2027年，…, or
+// the next paragraph 到2030年，…) up to five years on, as its last year.
+// A vision further off (到2035年) is no horizon of the plan's targets.
+func lastHorizon(lines []string, e int) int {
+	last := e
+	for _, l := range lines {
+		for _, m := range reHorizon.FindAllStringSubmatch(l, -1) {
+			if y, _ := strconv.Atoi(m[1]); y > last && y-e <= 5 {
+				last = y
+			}
+		}
+	}
+	return last
+}
+
+// reHorizon is a deadline that opens a sentence or clause of goals.
+var reHorizon = regexp.MustCompile(`(?:^|[。；;，,])\s*(?:到|至) ?(20\d\d) ?年(?:底|末)?[，,]`)
 
 // fiveYearPlans are the five-year plans a title may name, and their first years.
 var fiveYearPlans = []struct {

@@ -29,6 +29,7 @@ type quantity struct {
 	after      int    // rune index just past the trailing comparator word
 	beforeCmp  int    // rune index where a leading comparator starts (== a when none)
 	impliedOne bool   // 超万亿元: the number is implied
+	class      bool   // 达到万辆级规模: a magnitude class reached, its 1 implied
 	unsure     bool   // read past a lost decimal point (55 22亿元): proposed
 	glyph      rune   // the unmapped glyph read as that point, or 0
 	ratio      bool   // a ratio to one (收入比缩小至2.1∶1): value 2.1, no unit
@@ -44,8 +45,9 @@ var units = []string{
 	// per unit (电价下降3分/千瓦时)
 	"吨/天", "吨/日", "立方米/天", "立方米/日", "分/千瓦时", "分/立方米", "分/度",
 	"m3/d", "m³/d", "t/d", // (处理规模为1800m3/d: an engineer's capacity per day)
-	"个百分点", "百分点", "微克/立方米", "毫克/升", "吨标准煤", "平方公里", "平方米", "标准机架", "千瓦时", "EFLOPS", "PFLOPS", "Gbps", "Mbps",
-	"人次", "人年", "户次", "架次", "场次", "家次", "批次", "班次", "车次", "站次", "课次", "台次", "艘次", "亩次", "人日", "小时", "分钟", "公里", "千米", "公顷", "千瓦", "兆瓦", "美元", "机架",
+	"个百分点", "百分点", "微克/立方米", "平方米/人", "立方米/人", // (人均绿地面积5.83平方米/人: per person)
+	"毫克/升", "吨标准煤", "平方公里", "平方米", "标准机架", "千瓦时", "EFLOPS", "PFLOPS", "Gbps", "Mbps",
+	"人次", "人年", "户次", "架次", "场次", "家次", "批次", "班次", "车次", "站次", "课次", "台次", "艘次", "辆次", "亩次", "人日", "小时", "分钟", "公里", "千米", "公顷", "千瓦", "兆瓦", "美元", "机架",
 	"GW", "MW", "%", "‰", "个", "项", "家", "名", "人", "场", "次", "所", "篇", "部", "支", "套", "处", "座", "期", "本", "种", "门",
 	"类", "站", "户", "村", "镇", "件", "条", "台", "架", "辆", "艘", "颗", "款", "块", "亩", "米", "吨", "元", "倍", "位",
 	"批", "张", "份", "册", "间", "栋", "床", "例", "首", "集", "届", "TB", "PB", "EB", "GB",

@@ -44,8 +44,55 @@ func readQuantity(rs []rune, i int) (q quantity, ok bool) {
 	q.unitText(rs, unitStart, j)
 	q.b = j
 	q.after = j
-	q.readComparators(rs, i, j)
+	q.readComparators(rs, i, q.classEnd(rs, j))
 	return q, true
+}
+
+// classVerbs bring a scale to a magnitude class (达到万辆级规模).
+var classVerbs = []string{"达到", "达", "形成", "实现", "迈上", "迈入", "进入"}
+
+// classReached reports a magnitude word at i said as the class of a scale
+// reached (燃料电池汽车达到万辆级规模以上, 形成千亿级产业集群): after a verb
+// that brings a scale to a level, a magnitude, a unit and 级. Its number is
+// the 1 the magnitude implies; a class that only qualifies a thing built
+// (建设3个万吨级泊位) has no such verb before it.
+func classReached(rs []rune, i int) bool {
+	verb := false
+	for _, w := range classVerbs {
+		if endsAt(rs, i, w) {
+			verb = true
+			break
+		}
+	}
+	if !verb {
+		return false
+	}
+	for _, m := range multWords {
+		if !hasAt(rs, i, m.w) {
+			continue
+		}
+		j := i + len([]rune(m.w))
+		for _, u := range units {
+			if hasAt(rs, j, u) {
+				return hasAt(rs, j+len([]rune(u)), "级")
+			}
+		}
+		return false
+	}
+	return false
+}
+
+// classEnd is where the comparators after a class reached are looked for:
+// past 级 and 规模 (万辆级规模以上), or j.
+func (q *quantity) classEnd(rs []rune, j int) int {
+	if !q.class || !hasAt(rs, j, "级") {
+		return j
+	}
+	j++
+	if hasAt(rs, j, "规模") {
+		j += 2
+	}
+	return j
 }
 
 // writtenShare reads 百分之九十, 百分之5, 千分之一 at i: a share written out.
@@ -68,8 +115,11 @@ func (q quantity) writtenShare(rs []rune, i int) (quantity, bool) {
 // the lost point) and ends.
 func (q *quantity) readValue(rs []rune, i int) (start, end int, ok bool) {
 	v, j, cn, ok := readNumber(rs, i)
+	if q.class = classReached(rs, i); q.class {
+		ok = false // 千亿元级: the magnitude, not 千 read as a number
+	}
 	if !ok {
-		if i > 0 && strings.ContainsRune("超逾近破", rs[i-1]) {
+		if i > 0 && strings.ContainsRune("超逾近破", rs[i-1]) || q.class {
 			for _, m := range multWords {
 				if hasAt(rs, i, m.w) {
 					v, j, ok, q.impliedOne = 1, i, true, true
