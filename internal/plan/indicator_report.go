@@ -2,7 +2,6 @@ package plan
 
 import (
 	"regexp"
-	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -137,11 +136,7 @@ func deliveredCN(l string) (int, bool) {
 	}
 	y := 0
 	for _, r := range m[1] {
-		d := slices.Index([]rune("〇一二三四五六七八九"), r)
-		if r == '○' || r == '零' {
-			d = 0
-		}
-		y = y*10 + d
+		y = y*10 + cnDigits[r] // (○, a circle written for 〇, is zero: not in the map)
 	}
 	return y, y >= 1990 && y <= 2100
 }
