@@ -29,15 +29,28 @@ func quoted(rs []rune, i int) bool {
 // inGloss reports whether rune i is inside a bracket that spells out a
 // name's parts: (即…).
 func inGloss(rs []rune, i int) bool {
-	for j := i - 1; j >= 0 && i-j < 60; j-- {
+	j := openedBefore(rs, i, '(', ')', 60)
+	return j >= 0 && j+1 < len(rs) && rs[j+1] == '即'
+}
+
+// inBookTitle reports whether rune i is inside 《…》: the title of a document
+// or a work names it, whatever numbers it holds.
+func inBookTitle(rs []rune, i int) bool {
+	return openedBefore(rs, i, '《', '》', 80) >= 0
+}
+
+// openedBefore is where the bracket open that holds rune i opens, looking
+// back fewer than reach runes; -1 when a close comes first or none does.
+func openedBefore(rs []rune, i int, open, close rune, reach int) int {
+	for j := i - 1; j >= 0 && i-j < reach; j-- {
 		switch rs[j] {
-		case ')':
-			return false
-		case '(':
-			return j+1 < len(rs) && rs[j+1] == '即'
+		case close:
+			return -1
+		case open:
+			return j
 		}
 	}
-	return false
+	return -1
 }
 
 // reMagnitudes is a list of bare magnitudes (百名…、千名…、万名…), the
@@ -176,20 +189,6 @@ func hasAtSpaced(rs []rune, i int, word string) bool {
 		i++
 	}
 	return true
-}
-
-// inBookTitle reports whether rune i is inside 《…》: the title of a document
-// or a work names it, whatever numbers it holds.
-func inBookTitle(rs []rune, i int) bool {
-	for j := i - 1; j >= 0 && i-j < 80; j-- {
-		switch rs[j] {
-		case '》':
-			return false
-		case '《':
-			return true
-		}
-	}
-	return false
 }
 
 // namesPart reports a quotation holding rune i that names one of the plan's
