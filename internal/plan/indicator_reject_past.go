@@ -4,7 +4,6 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 )
 
 // What a text says was, not what the plan will bring about: a year before
@@ -202,84 +201,4 @@ func eventCount(rs []rune, q quantity, clause string) bool {
 	}
 	return hasAt(rs, q.after, "的水平") && has(clause, []string{"高于", "低于", "超过", "相当于"}) &&
 		!has(clause, []string{"达到", "提高到", "提升到", "保持在"})
-}
-
-// firstParagraph notes the first paragraph of the innermost section: when
-// it opens by reviewing the period before the plan (reviewOpening), the
-// section speaks of the past, this paragraph and the rest of it.
-func (d *docRead) firstParagraph() {
-	if len(d.stack) == 0 {
-		return
-	}
-	sec := d.stack[len(d.stack)-1].sec
-	if d.spoken[sec] {
-		return
-	}
-	if isTitle(d.para.nb, sec.Title) {
-		return // (the heading's title, read as the section's first line)
-	}
-	if d.spoken == nil {
-		d.spoken, d.reviews = map[*Section]bool{}, map[*Section]bool{}
-	}
-	d.spoken[sec] = true
-	if reviewOpening(d.para.nb, d.doc.Period.Start) {
-		d.reviews[sec] = true
-		d.para.ctx.past = true
-	}
-}
-
-// inReview reports a paragraph inside a section that opened by reviewing
-// the period before the plan.
-func (d *docRead) inReview() bool {
-	for _, o := range d.stack {
-		if d.reviews[o.sec] {
-			return true
-		}
-	}
-	return false
-}
-
-// reviewOpenings open a review of the years before the plan.
-var reviewOpenings = []string{"五年来", "过去五年", "过去一年", "一年来", "近五年来"}
-
-// reviewOpening reports a paragraph whose first sentence opens by naming the
-// period before the plan as a whole (“十四五”时期在…具有里程碑意义。五年来，…
-// in a plan of 2026–2030; 过去五年，…): a chapter that reviews what was done
-// under a title of achievement (…实现良好开局). The plan's own period (“十五五”
-// 时期是…) opens no review.
-func reviewOpening(nb []rune, start *int) bool {
-	i := 0
-	for i < len(nb) && (nb[i] == ' ' || nb[i] == '*') {
-		i++
-	}
-	head := string(nb[i:min(len(nb), i+16)])
-	for _, w := range reviewOpenings {
-		if strings.HasPrefix(head, w) {
-			return true
-		}
-	}
-	if start == nil {
-		return false
-	}
-	head = strings.TrimLeft(head, "“\"")
-	for _, fyp := range fiveYearPlans {
-		if strings.HasPrefix(head, fyp.name) && fyp.start+4 < *start {
-			rest := strings.TrimLeft(head[len(fyp.name):], "”\"")
-			return strings.HasPrefix(rest, "时期") || strings.HasPrefix(rest, "期间") || strings.HasPrefix(rest, "以来")
-		}
-	}
-	return false
-}
-
-// isTitle reports a paragraph that is only the section's title (spaces and
-// bold marks around it), without making a string of a long paragraph.
-func isTitle(nb []rune, title string) bool {
-	i, j := 0, len(nb)
-	for i < j && (nb[i] == ' ' || nb[i] == '*') {
-		i++
-	}
-	for j > i && (nb[j-1] == ' ' || nb[j-1] == '*') {
-		j--
-	}
-	return j-i == utf8.RuneCountInString(title) && string(nb[i:j]) == title
 }

@@ -141,27 +141,6 @@ func deliveredCN(l string) (int, bool) {
 	return y, y >= 1990 && y <= 2100
 }
 
-// reviewOpens reports the first words of a report's review of the year
-// before (2025年是“十四五”收官之年。一年来，…; 过去一年，…; 五年来，…):
-// the part they open states what was done, whatever its title says
-// (一、一年接着一年干，…持续取得新进展新成效).
-func reviewOpens(text string, year int) bool {
-	text = strings.TrimLeft(text, " \u3000")
-	prev := strconv.Itoa(year - 1)
-	for _, w := range []string{"一年来", "过去一年", "过去的一年", "刚刚过去的一年", "五年来", "过去五年", "回顾过去", prev + "年是", prev + "年，", prev + "年以来"} {
-		if strings.HasPrefix(text, w) {
-			return true
-		}
-	}
-	// the five years just ended (“十四五”时期，… in the report of 2026)
-	for _, p := range fiveYearEnds {
-		if p.end == year-1 && (strings.HasPrefix(text, "“"+p.name+"”") || strings.HasPrefix(text, p.name)) {
-			return true
-		}
-	}
-	return false
-}
-
 // reportPartWords are in the unnumbered titles of a report's parts (“十四五”时期
 // 工作回顾, “十五五”时期的主要目标任务, 2026年重点工作).
 var reportPartWords = []string{"时期", "重点工作", "工作安排", "工作任务", "主要目标", "目标任务", "工作回顾", "总体要求", "回顾"}

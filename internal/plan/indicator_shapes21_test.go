@@ -204,8 +204,8 @@ func TestReviewChapter(t *testing.T) {
 “十五五”时期是科普事业提质增效的关键时期。到2030年，全市科普场馆达到40座。
 `
 	checkReadings(t, readingsOf(t, text), "30座:proposed", "120个:proposed", "40座:asserted")
-	if reviewOpening([]rune("过去五年，全市…"), nil) != true || reviewOpening([]rune("“十五五”时期是关键时期"), func() *int { y := 2026; return &y }()) {
-		t.Error("reviewOpening: 过去五年 opens a review; the plan's own period does not")
+	if !reviewOpens("过去五年，全市…", nil) || reviewOpens("“十五五”时期是关键时期", func() *int { y := 2026; return &y }()) {
+		t.Error("reviewOpens: 过去五年 opens a review; the plan's own period does not")
 	}
 }
 

@@ -63,40 +63,40 @@ func ingestText(text string, l *learnDoc) (*Doc, error) {
 // the current line, the paragraph being gathered and the table being read.
 type docRead struct {
 	doc            *Doc
-	lines, origs   []string          // normalized, and as written; trimmed
-	offs           []int             // the rune offset in the text of each line
-	names          map[string]int    // small counts said with the words after them (namedCounts)
-	within         *int              // the first year "N年内" counts from
-	annual         bool              // a plan of one year
-	seen           map[string]int    // how often each short line occurs: a printout's header repeats on every page
-	apart          bool              // figures on lines of their own: not page numbers (figuresApart)
-	point          rune              // the glyph the PDF writes every decimal point with (pointGlyph), or 0
-	report         bool              // a circular or a letter that reports what was done (doneReport)
-	stack          []open            // the sections open, outermost first
-	tbl            *table            // the indicator table being read
-	text           string            // the text read (a laid-out table's columns count from its lines' starts)
-	lineStarts     []int             // the rune offset of each of its lines, when a laid-out table asks
-	lineBytes      []int             // and its byte offset
-	cellRows       map[int][]cell    // the rows of tables pasted one cell a line, in their columns, by the line's offset
-	para           paragraph         // read as a whole: a PDF breaks lines (and puts page numbers) inside sentences
-	sentences      sentenceRead      // where each sentence is read
-	withText       int               // headings followed by sentences: a table of contents has none
-	headingHasText bool              // the last heading was followed by sentences
-	titleLine      int               // a line that was the title of the heading above it
-	titleMore      bool              // and it finishes a title begun on the heading's line
-	prevColon      bool              // the line before ended with a colon: a list may follow
-	listRank       int               // the rank of the numbers of the list being read (listItem), or 0
-	ranks          map[int]int       // the rank in this document's nesting of each numbering style met (rankOf)
-	cellHeads      bool              // the document is set as a table headed by one-cell rows (cellHeading)
-	mdTop          int               // the top level of a page's unnumbered Markdown headings, read when nothing is numbered (markdownTop)
-	lastL3         int               // the number of the last 1. heading (a list may run past 99.)
-	lastDecimal    string            // the number of the last heading of a decimal outline (2.1)
-	spacedL1       bool              // top headings that lost their 、 (一 总体要求): spacedL1
-	annexList      bool              // the line before named the plan's annexes
-	part           string            // the unnumbered part of a report's preamble being read (reportPart), or ""
-	spoken         map[*Section]bool // the sections whose first paragraph has been read
-	reviews        map[*Section]bool // the sections that open by reviewing the period before the plan (reviewOpening)
-	learn          *learnDoc         // the learned second opinion, or nil
+	lines, origs   []string       // normalized, and as written; trimmed
+	offs           []int          // the rune offset in the text of each line
+	names          map[string]int // small counts said with the words after them (namedCounts)
+	within         *int           // the first year "N年内" counts from
+	annual         bool           // a plan of one year
+	seen           map[string]int // how often each short line occurs: a printout's header repeats on every page
+	apart          bool           // figures on lines of their own: not page numbers (figuresApart)
+	point          rune           // the glyph the PDF writes every decimal point with (pointGlyph), or 0
+	report         bool           // a circular or a letter that reports what was done (doneReport)
+	stack          []open         // the sections open, outermost first
+	tbl            *table         // the indicator table being read
+	text           string         // the text read (a laid-out table's columns count from its lines' starts)
+	lineStarts     []int          // the rune offset of each of its lines, when a laid-out table asks
+	lineBytes      []int          // and its byte offset
+	cellRows       map[int][]cell // the rows of tables pasted one cell a line, in their columns, by the line's offset
+	para           paragraph      // read as a whole: a PDF breaks lines (and puts page numbers) inside sentences
+	sentences      sentenceRead   // where each sentence is read
+	withText       int            // headings followed by sentences: a table of contents has none
+	headingHasText bool           // the last heading was followed by sentences
+	titleLine      int            // a line that was the title of the heading above it
+	titleMore      bool           // and it finishes a title begun on the heading's line
+	prevColon      bool           // the line before ended with a colon: a list may follow
+	listRank       int            // the rank of the numbers of the list being read (listItem), or 0
+	ranks          map[int]int    // the rank in this document's nesting of each numbering style met (rankOf)
+	cellHeads      bool           // the document is set as a table headed by one-cell rows (cellHeading)
+	mdTop          int            // the top level of a page's unnumbered Markdown headings, read when nothing is numbered (markdownTop)
+	lastL3         int            // the number of the last 1. heading (a list may run past 99.)
+	lastDecimal    string         // the number of the last heading of a decimal outline (2.1)
+	spacedL1       bool           // top headings that lost their 、 (一 总体要求): spacedL1
+	annexList      bool           // the line before named the plan's annexes
+	part           string         // the unnumbered part of a report's preamble being read (reportPart), or ""
+	partSpoken     bool           // that part's opening words are read (a line with a sentence came)
+	partPast       bool           // and it opened by reviewing the time before the plan (reviewOpens)
+	learn          *learnDoc      // the learned second opinion, or nil
 }
 
 // newDocRead splits text into lines and reads what the whole document
@@ -184,18 +184,15 @@ func (d *docRead) line(i int) {
 // does not run on into the next; the text after a clause of units that
 // closed an item (tail) starts a paragraph of its own.
 func (d *docRead) gatherText(h head, text paraPiece, row bool, tail *paraPiece) {
-	opening := !d.headingHasText // the first sentences after the last heading
+	opening := !d.headingHasText // the first words after the last heading
 	if (!h.ok || runInText(text.nb)) && strings.ContainsAny(text.nb, "。，,;") && !d.headingHasText {
 		d.withText++ // a heading followed by sentences: not a table of contents
 		d.headingHasText = true
 	}
+	fresh := len(d.para.nb) == 0
 	d.startPara()
-	if len(d.stack) == 1 && opening && d.annual && !h.ok && reviewOpens(text.nb, *d.doc.Period.Start) {
-		// a report's part that opens on the year before reviews it,
-		// whatever its title says (indicator_report.go); only its opening
-		// words: a later paragraph that looks back (过去一年，…) does not
-		// turn the rest of a part of tasks into a review
-		d.stack[0].past, d.para.ctx.past = true, true
+	if (opening || fresh) && !h.ok {
+		d.openReview(text.nb, opening) // (indicator_review.go)
 	}
 	if row && !h.ok {
 		d.flush()
@@ -219,7 +216,7 @@ func (d *docRead) gatherText(h head, text paraPiece, row bool, tail *paraPiece) 
 func (d *docRead) preamble(text paraPiece) {
 	if d.annual && reportPart(text.nb) {
 		d.flush() // a report's part titled without a number (indicator_report.go)
-		d.part = text.nb
+		d.part, d.partSpoken, d.partPast = text.nb, false, false
 		return
 	}
 	if !d.para.continues() {
@@ -230,10 +227,12 @@ func (d *docRead) preamble(text paraPiece) {
 		d.para.ctx.section, d.para.ctx.preamble = []string{}, true
 		if d.part != "" {
 			partCtx(&d.para.ctx, d.part, d.doc.Period)
+			d.para.ctx.past = d.para.ctx.past || d.partPast // (its opening words reviewed: openReview)
 		}
 	}
-	if d.part != "" && reviewOpens(text.nb, *d.doc.Period.Start) {
-		d.para.ctx.past = true
+	if d.part != "" && !d.partSpoken || len(d.para.nb) == 0 {
+		d.openReview(text.nb, d.part != "" && !d.partSpoken) // (indicator_review.go)
+		d.partSpoken = d.partSpoken || strings.ContainsAny(text.nb, "。，,;")
 	}
 	d.para.add(text.nb, text.ob, text.base)
 }
@@ -250,7 +249,7 @@ func (d *docRead) startPara() {
 	top := &d.stack[len(d.stack)-1]
 	d.para.open = &top.deadline
 	d.para.ctx = d.docCtx()
-	d.para.ctx.section, d.para.ctx.past = d.path(), top.past || d.inReview()
+	d.para.ctx.section, d.para.ctx.past = d.path(), top.past
 	d.para.ctx.forecast = top.past && forecastOnly(d.stack)
 	for _, o := range d.stack {
 		d.para.ctx.goalSection = d.para.ctx.goalSection || strings.Contains(o.sec.Title, "目标")
@@ -277,7 +276,6 @@ func (d *docRead) flush() {
 	if len(d.para.nb) == 0 {
 		return
 	}
-	d.firstParagraph()
 	inds, opened := indicators(&d.sentences, d.para.nb, d.para.ob, d.para.pos, &d.para.ctx)
 	d.doc.Indicators = append(d.doc.Indicators, inds...)
 	if opened != nil && d.para.open != nil {

@@ -1,0 +1,106 @@
+package plan
+
+import (
+	"regexp"
+	"strings"
+	"unicode/utf8"
+)
+
+// Tables of targets by region (地区 | 2024年建站数量(座) | 2025年… , 地区 |
+// 充电站(座) | 换电站(座)): no indicator column, the rows named by the
+// regions, each column saying what it counts and in which unit.
+
+// regionHeader reads a header with no indicator column whose first cell
+// names the rows (区域, 地区) and whose other cells say what their column
+// counts: a year and a quantity, its unit in brackets (2024年建站数量(座)) —
+// a target due that year — or a total in a unit (建设总数(座)) — a target
+// due the plan's end. A column of shares (2024年完成比例, 占比) restates
+// another column and is no target. It needs two year columns.
+func regionHeader(cs []cell, planEnd *int) (*table, bool) {
+	lead := normalize(cs[0].text)
+	if utf8.RuneCountInString(lead) > 6 || strings.ContainsAny(lead, "0123456789") || headerKind(lead) != "" {
+		return nil, false
+	}
+	t := &table{width: len(cs), name: len(cs) - 1, unit: -1, target: -1, baseline: -1, constr: -1, category: len(cs), regions: true}
+	if planEnd != nil {
+		t.targetYear = *planEnd
+	}
+	years := 0
+	for i, c := range cs[1:] {
+		r := len(cs) - 2 - i
+		x := normalize(pageMarkup(c.text))
+		if utf8.RuneCountInString(x) > 20 || has(x, colShareWords) {
+			continue
+		}
+		unit := bracketUnit(x)
+		switch y := headerYear(x); {
+		case y > 0 && (unit != "" || has(x, yearCountWords)):
+			t.cols = append(t.cols, tcol{r: r, year: y, unit: unit})
+			years++
+		case y == 0 && unit != "" && has(x, periodTotalWords):
+			t.cols = append(t.cols, tcol{r: r, unit: unit})
+		}
+	}
+	if years < 2 && !regionCounts(lead, cs[1:], t) {
+		return nil, false
+	}
+	t.target = t.cols[0].r
+	return t, true
+}
+
+// notValueCols name columns of words, not values.
+var notValueCols = []string{"备注", "说明", "单位", "部门", "责任", "名称", "序号", "类型", "属性", "地址", "位置", "内容", "措施"}
+
+// regionWords name the rows of a table as regions (地区 | 充电站(座) | …).
+var regionWords = []string{"地区", "区域", "地市", "城市", "市州", "市(州)", "县区", "区县", "县(市、区)", "县(市区)", "行政区", "各地", "片区"}
+
+// regionCounts reports a table of counts by region with no year (地区 |
+// 充电站(座) | 换电站(座) | 充电桩(根) | …): a first cell that names the
+// rows as regions and two or more columns of things counted in the unit in
+// brackets; each is due the plan's end. The columns read are then those of
+// a unit in brackets, and the others that name a value, whose cells give
+// their unit (服务半径 | 1.0公里: the goal table's norm for each region), but
+// not notes, bodies, names or kinds.
+func regionCounts(lead string, cells []cell, t *table) bool {
+	if !has(lead, regionWords) {
+		return false
+	}
+	var cols, other []tcol
+	for i, c := range cells {
+		x := normalize(pageMarkup(c.text))
+		if utf8.RuneCountInString(x) > 20 || has(x, colShareWords) || headerYear(x) > 0 {
+			continue
+		}
+		if u := strings.TrimPrefix(bracketUnit(x), "万"); countWords[u] || arabicOnly[u] || u == "辆" || u == "艘" {
+			cols = append(cols, tcol{r: len(cells) - 1 - i, unit: bracketUnit(x)})
+		} else if x != "" && bracketUnit(x) == "" && !has(x, notValueCols) {
+			other = append(other, tcol{r: len(cells) - 1 - i})
+		}
+	}
+	if len(cols) < 2 {
+		return false
+	}
+	t.cols = append(cols, other...)
+	t.grid = true // (a row's cells stay in their columns: 总计 | 70 | 120 | 7000 | <empty>)
+	return true
+}
+
+// colShareWords name a column of shares of another column.
+var colShareWords = []string{"比例", "占比", "比重", "完成率", "百分比"}
+
+// yearCountWords name a column of what is to be done in a year.
+var yearCountWords = []string{"数量", "任务", "目标", "计划", "新增", "新建", "建设"}
+
+// periodTotalWords name a column of the whole of the period.
+var periodTotalWords = []string{"总数", "总量", "合计", "总计", "小计", "规模"}
+
+// reBracketUnit is a header cell's unit in brackets at its end: (座), （万千瓦）.
+var reBracketUnit = regexp.MustCompile(`\(([^()0-9]{1,6})\)\s*$`)
+
+// bracketUnit is the unit a normalized header cell gives in brackets.
+func bracketUnit(x string) string {
+	if m := reBracketUnit.FindStringSubmatch(x); m != nil {
+		return strings.TrimSpace(m[1])
+	}
+	return ""
+}
