@@ -151,7 +151,11 @@ var proposals = []proposal{
 	{"a rule in principle", func(x *at) bool { return strings.Contains(x.clause, "原则上") && !x.goal }},
 	{"the places just listed", func(x *at) bool { return listedPlaces(x.ns, x.q, x.clause) }},
 	{"a figure for each", func(x *at) bool { return eachSends(x.ns, x.q) && !madeEach(x.ns, x.q, x.cs) }},
-	{"two or more", func(x *at) bool { return twoOrMore(x.q) }},
+	// (两个以上; but 不少于两所, a floor said before it, counts what the
+	// plan builds unless a 的 makes it a qualifier: grid_rules_test.go)
+	{"two or more", func(x *at) bool {
+		return twoOrMore(x.q) && (x.q.beforeCmp == x.q.a || hasAt(x.ns, x.q.after, "的"))
+	}},
 	{"a floor of eligibility, outside the goals", func(x *at) bool {
 		q := x.q
 		return (q.cmp == ">=" || q.cmp == ">") && eligible(x.s) && !x.goal && !x.c.goalSection

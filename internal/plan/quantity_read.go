@@ -128,6 +128,9 @@ func (q *quantity) readMultiplier(rs []rune, j int) int {
 			break
 		}
 	}
+	if q.mult == 1 && thousandAt(rs, j, q.cn) {
+		q.mult, j = 1e3, j+1 // (2千名: quantity_thousand.go)
+	}
 	if !q.cn && j < len(rs) && rs[j] == ' ' {
 		j++
 	}

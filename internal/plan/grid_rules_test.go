@@ -1,0 +1,68 @@
+package plan
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+)
+
+// phraseReadings is what the rules alone read from one sentence under a plan of
+// 2026–2030, in TestQuantityPhrases' notation ("value unit×mult cmp per
+// deadline", "?" before a candidate, " | " between readings).
+func phraseReadings(t *testing.T, sentence string) string {
+	t.Helper()
+	doc, err := ingestText("某市科技创新行动方案(2026-2030年)\n一、目标\n"+sentence, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, ind := range doc.Indicators {
+		s := ""
+		if ind.Candidate {
+			s = "? "
+		}
+		if ind.Low != nil {
+			s += fmt.Sprintf("%g-%g", *ind.Low, *ind.High)
+		} else {
+			s += fmt.Sprintf("%g", *ind.Value)
+		}
+		s += " " + ind.BaseUnit
+		if ind.Multiplier != 1 {
+			s += fmt.Sprintf("×%g", ind.Multiplier)
+		}
+		per := "-"
+		if ind.Per != nil {
+			per = *ind.Per
+		}
+		got = append(got, s+fmt.Sprintf(" %s %s %d", ind.Comparator, per, *ind.DeadlineYear))
+	}
+	return strings.Join(got, " | ")
+}
+
+// The holes the grid showed (TestGrid), each shape a sentence written for
+// this test, beside what must stay as it was.
+func TestGridHoles(t *testing.T) {
+	tests := []struct{ sentence, want string }{
+		// 千 after Arabic digits multiplies a count, as 万 does
+		{"新增科技志愿者2千人以上，培训基层科普员5千人次。", "2 人×1000 >= - 2030 | 5 人次×1000 = - 2030"},
+		{"选拔青年人才3千名。", "3 名×1000 = - 2030"},
+		// but 千米, 千克, 千瓦 stay units of their own
+		{"建成科普绿道12千米，新增装机500千瓦。", "12 千米 = - 2030 | 500 千瓦 = - 2030"},
+		// a floor said before 两 counts what the plan builds; 两个以上 and a
+		// floor qualifying a noun (的) are still proposed
+		{"建成科普场馆不少于两所，每个区至少培育两家学会。", "2 所 >= - 2030 | 2 家 >= - 2030"},
+		{"建成两个以上科普场馆。", "? 2 个 >= - 2030"},
+		{"对涉及不少于两个部门的事项加强协调。", "? 2 个 >= - 2030"},
+		// Chinese numerals before 批 and 次 count what the plan does, but
+		// not batches a work is split in nor a few times
+		{"遴选科技项目二十批，举办学术会议一百次。", "20 批 = - 2030 | 100 次 = - 2030"},
+		{"分三批推进，开展两次评估，推进三次分配，建设一批平台，申报最多不超过五批。", ""},
+		// nor a session's number
+		{"按照省委十二届十次、十一次全会部署，落实市委十五次全会要求。", ""},
+	}
+	for _, tt := range tests {
+		if got := phraseReadings(t, tt.sentence); got != tt.want {
+			t.Errorf("%s\n got %s\nwant %s", tt.sentence, got, tt.want)
+		}
+	}
+}
