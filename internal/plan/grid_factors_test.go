@@ -178,7 +178,7 @@ type gridScope struct {
 }
 
 var gridScopes = []gridScope{
-	{"none", "", 2028, ""},
+	{"none", "", 0, ""}, // (a deadline given earlier in the section may govern it)
 	{"到2027年", "到2027年，", 2027, ""},
 	{"力争到2027年", "力争到2027年，", 2027, ""},
 	{"3年内", "3年内", 0, ""},

@@ -59,6 +59,13 @@ func TestGridHoles(t *testing.T) {
 		{"分三批推进，开展两次评估，推进三次分配，建设一批平台，申报最多不超过五批。", ""},
 		// nor a session's number
 		{"按照省委十二届十次、十一次全会部署，落实市委十五次全会要求。", ""},
+		// a clause that is only a deadline after the sentence's first
+		// clause governs the rest of it, with 力争 as without
+		{"加强科普阵地建设，力争到2027年，建成科普基地10个。", "10 个 = - 2027"},
+		{"加强科普阵地建设，争取到2028年底，建成科普场馆3所。", "3 所 = - 2028"},
+		// and a date things stand at after the first clause dates the
+		// rest of the sentence to before the plan: proposed
+		{"夯实队伍基础，截至2024年底，全市注册科技志愿者达到3.2万名。", "? 3.2 名×10000 = - 2024"},
 	}
 	for _, tt := range tests {
 		if got := phraseReadings(t, tt.sentence); got != tt.want {

@@ -106,6 +106,10 @@ func gridRun(t testing.TB, learn bool) (map[string]*gridTally, []string) {
 						}
 					}
 				}
+				if dl := ind.DeadlineYear; ind.Comparator != q.cmp || per != q.per || q.year > 0 && (dl == nil || *dl != q.year) {
+					misses = append(misses, fmt.Sprintf("reads %s %q %v, want %s %q %d: %s  ‹%s›", ind.Comparator, per, gridYear(dl),
+						q.cmp, q.per, q.year, c.clause, c.factors["position"]))
+				}
 			}
 			// asserted targets in the cell that match no label
 			for j, ind := range asserted {
@@ -129,6 +133,13 @@ func gridRun(t testing.TB, learn bool) (map[string]*gridTally, []string) {
 		}
 	}
 	return tally, misses
+}
+
+func gridYear(y *int) int {
+	if y == nil {
+		return 0
+	}
+	return *y
 }
 
 // gridLabel is a cell's quantity as a label of the document.
