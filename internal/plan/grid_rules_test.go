@@ -66,6 +66,10 @@ func TestGridHoles(t *testing.T) {
 		// and a date things stand at after the first clause dates the
 		// rest of the sentence to before the plan: proposed
 		{"夯实队伍基础，截至2024年底，全市注册科技志愿者达到3.2万名。", "? 3.2 名×10000 = - 2024"},
+		// a count in Chinese numerals before a word that starts with 一;
+		// a slogan of numbers stays none
+		{"建设十个一流学科，培养二十名一线科技辅导员。", "10 个 = - 2030 | 20 名 = - 2030"},
+		{"实施三个一百工程，推出十个一批，形成三位一体格局，贯通三个一号公路。", ""},
 	}
 	for _, tt := range tests {
 		if got := phraseReadings(t, tt.sentence); got != tt.want {

@@ -37,7 +37,7 @@ var notTargets = []notTarget{
 	{name: "an ordinal, a denominator, a list's total, a scope", match: func(x *at) bool {
 		ns, q, clause := x.ns, x.q, x.clause
 		return x.before("第") || x.before("每") || x.before("等") && has(string([]rune(clause)[:min(len([]rune(clause)), 6)]), []string{"围绕", "针对", "在"}) ||
-			q.cn && q.b < len(ns) && isCNDigit(ns[q.b]) || countOfCounts(ns, q) || issuers(ns, q) ||
+			q.cn && q.b < len(ns) && isCNDigit(ns[q.b]) && !wordAfterCount(ns, q) || countOfCounts(ns, q) || issuers(ns, q) ||
 			strings.HasSuffix(strings.TrimSpace(clause), "在") && !has(clause, []string{"控制在", "保持在", "稳定在", "维持在"}) && q.cmp == "=" && !pilotSize(ns, q) && !placesBuilt(ns, q, clause) ||
 			q.cmp == "=" && scopeIn(clause) && !pilotSize(ns, q) && !placesBuilt(ns, q, clause) ||
 			q.cmp == "=" && scopeOf(clause) ||
