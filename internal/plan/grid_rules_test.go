@@ -70,6 +70,9 @@ func TestGridHoles(t *testing.T) {
 		// a slogan of numbers stays none
 		{"建设十个一流学科，培养二十名一线科技辅导员。", "10 个 = - 2030 | 20 名 = - 2030"},
 		{"实施三个一百工程，推出十个一批，形成三位一体格局，贯通三个一号公路。", ""},
+		// a five-year span ended before the plan, in a later clause
+		{"夯实工作基础，“十四五”期间累计举办科普活动860场。", "? 860 场 = - 2030"},
+		{"夯实工作基础，“十五五”期间累计举办科普活动900场。", "900 场 = - 2030"},
 	}
 	for _, tt := range tests {
 		if got := phraseReadings(t, tt.sentence); got != tt.want {
