@@ -100,7 +100,9 @@ func gridCellAt(f gridFrame, k, p int) gridCell {
 	var cmp gridCmp
 	for i := range gridCmps {
 		cmp = gridCmps[(k*3+p*7+i)%len(gridCmps)]
-		if strings.ContainsRune(cmp.orders, letter) && (!plain || cmp.name == "none") &&
+		// (两个以上 is proposed, as a condition more often than a count:
+		// indicator_proposed.go; not composed as a target)
+		if strings.ContainsRune(cmp.orders, letter) && (!plain || cmp.name == "none") && (form.name != "cn 两" || cmp.after != "以上") &&
 			(f.verb.order != "on" || cmp.before == "") {
 			break
 		}
@@ -209,7 +211,7 @@ func probeCells() []gridCell {
 	neg := 0
 	for i, c := range cells {
 		out = append(out, c)
-		if i%8 == 5 && neg < len(gridNegatives)*len(gridPositions) {
+		if i%6 == 5 && neg < len(gridNegatives)*len(gridPositions) {
 			n := gridNegatives[neg%len(gridNegatives)]
 			out = append(out, gridCell{factors: map[string]string{"position": gridPositions[neg/len(gridNegatives)]},
 				clause: n.text, neg: &n})

@@ -39,33 +39,37 @@ var gridVerbs = []gridVerb{
 	{"开发", []string{"科普资源包"}, ""},
 	{"开通", []string{"科普大篷车线路"}, ""},
 	{"提高", []string{"公民科学素质比例"}, "von"},
+	{"提高到", []string{"公民具备科学素质的比例", "科普基地覆盖率"}, "von"},
+	{"力争实现", []string{"科普经费"}, "von"},
 }
 
 // gridObjects are the objects and the measure words they count in.
 var gridObjects = map[string][]string{
-	"科普基地":     {"个", "家", "处", "座"},
-	"科普场馆":     {"所", "座", "个"},
-	"科普展厅":     {"平方米"},
-	"科普绿道":     {"公里"},
-	"高新技术企业":   {"家"},
-	"创新人才":     {"名", "人"},
-	"学会":       {"家", "个"},
-	"科技志愿者":    {"名", "人"},
-	"创新平台":     {"个", "家", "座"},
-	"应用场景":     {"个", "项", "处"},
-	"科技项目":     {"项", "个", "批"},
-	"技术合同成交额":  {"亿元"},
-	"科普示范社区":   {"个"},
-	"科普活动":     {"场", "次"},
-	"科技志愿服务":   {"人次", "万人次"},
-	"学术会议":     {"场", "次"},
-	"基层群众":     {"人次", "万人次"},
-	"城乡社区":     {"%"},
-	"科普经费":     {"亿元", "万元"},
-	"科技志愿服务队":  {"支"},
-	"科普资源包":    {"套"},
-	"科普大篷车线路":  {"条"},
-	"公民科学素质比例": {"个百分点"},
+	"科普基地":        {"个", "家", "处", "座"},
+	"科普场馆":        {"所", "座", "个"},
+	"科普展厅":        {"平方米"},
+	"科普绿道":        {"公里"},
+	"高新技术企业":      {"家"},
+	"创新人才":        {"名", "人"},
+	"学会":          {"家", "个"},
+	"科技志愿者":       {"名", "人"},
+	"创新平台":        {"个", "家", "座"},
+	"应用场景":        {"个", "项", "处"},
+	"科技项目":        {"项", "个", "批"},
+	"技术合同成交额":     {"亿元"},
+	"科普示范社区":      {"个"},
+	"科普活动":        {"场", "次"},
+	"科技志愿服务":      {"人次", "万人次"},
+	"学术会议":        {"场", "次"},
+	"基层群众":        {"人次", "万人次"},
+	"城乡社区":        {"%"},
+	"科普经费":        {"亿元", "万元"},
+	"科技志愿服务队":     {"支"},
+	"科普资源包":       {"套"},
+	"科普大篷车线路":     {"条"},
+	"公民科学素质比例":    {"个百分点"},
+	"公民具备科学素质的比例": {"%"},
+	"科普基地覆盖率":     {"%"},
 }
 
 // gridUnit is a measure word's base unit and multiplier.
@@ -102,11 +106,15 @@ type gridForm struct {
 func gridPick[T any](xs []T, k int) T { return xs[k%len(xs)] }
 
 var gridForms = []gridForm{
-	{"digits", func(string) bool { return true }, func(k int) (string, float64, float64, float64) {
+	{"digits", func(mw string) bool { return mw != "%" && mw != "个百分点" }, func(k int) (string, float64, float64, float64) {
 		v := gridPick([]float64{10, 20, 50, 100, 150, 300, 500, 1200}, k)
 		return gridNum(v), v, 0, 1
 	}},
-	{"decimal", func(mw string) bool { return !gridCount(mw) && mw != "万元" }, func(k int) (string, float64, float64, float64) {
+	{"digits (a share)", func(mw string) bool { return mw == "%" || mw == "个百分点" }, func(k int) (string, float64, float64, float64) {
+		v := gridPick([]float64{15, 25, 60, 90, 95}, k)
+		return gridNum(v), v, 0, 1
+	}},
+	{"decimal", func(mw string) bool { return !gridCount(mw) && mw != "万元" && mw != "平方米" }, func(k int) (string, float64, float64, float64) {
 		v := gridPick([]float64{1.5, 2.5, 3.2, 12.5}, k)
 		return gridNum(v), v, 0, 1
 	}},
@@ -122,10 +130,10 @@ var gridForms = []gridForm{
 		lo := gridPick([]float64{2, 5, 30}, k)
 		return gridNum(lo) + "～" + gridNum(lo+rangeStep(lo)), lo, lo + rangeStep(lo), 1
 	}},
-	{"cn 两", gridCount, func(int) (string, float64, float64, float64) { return "两", 2, 0, 1 }},
-	{"cn 十", gridCount, func(int) (string, float64, float64, float64) { return "十", 10, 0, 1 }},
-	{"cn 二十", gridCount, func(int) (string, float64, float64, float64) { return "二十", 20, 0, 1 }},
-	{"cn 一百", gridCount, func(int) (string, float64, float64, float64) { return "一百", 100, 0, 1 }},
+	{"cn 两", gridCountCN, func(int) (string, float64, float64, float64) { return "两", 2, 0, 1 }},
+	{"cn 十", gridCountCN, func(int) (string, float64, float64, float64) { return "十", 10, 0, 1 }},
+	{"cn 二十", gridCountCN, func(int) (string, float64, float64, float64) { return "二十", 20, 0, 1 }},
+	{"cn 一百", gridCountCN, func(int) (string, float64, float64, float64) { return "一百", 100, 0, 1 }},
 	{"万", func(mw string) bool {
 		return mw == "名" || mw == "人" || mw == "人次" || mw == "家" || mw == "个" || mw == "平方米"
 	},
@@ -141,6 +149,10 @@ var gridForms = []gridForm{
 		return "超万", 1e4, 0, 1
 	}},
 }
+
+// gridCountCN is whether a count is said in Chinese numerals (两名, not
+// 两人次).
+func gridCountCN(mw string) bool { return gridCount(mw) && mw != "人次" }
 
 func rangeStep(lo float64) float64 {
 	if lo >= 30 {
@@ -168,6 +180,9 @@ var gridCmps = []gridCmp{
 	{"突破", "突破", "", ">=", "on"},
 	{"力争达到", "力争达到", "", "=", "n"},
 	{"控制在…以内", "控制在", "以内", "<=", "n"},
+	{"不超过", "不超过", "", "<=", "n"},
+	{"至少", "至少", "", ">=", "vo"},
+	{"约", "约", "", "approx", "vo"},
 }
 
 // gridScope is a deadline scope opening the clause.
@@ -184,6 +199,9 @@ var gridScopes = []gridScope{
 	{"3年内", "3年内", 0, ""},
 	{"每年", "每年", 0, "year"},
 	{"年均", "年均", 0, "year"},
+	{"到2027年底", "到2027年底，", 2027, ""},
+	{"2027年底前", "2027年底前", 2027, ""},
+	{"5年内", "5年内", 0, ""},
 }
 
 var gridOrders = []string{"verb-number-object", "verb-object-number", "object-达到-number"}
@@ -223,4 +241,13 @@ var gridNegatives = []gridNegative{
 	{"document number", "按照《关于新时代进一步加强科学技术普及工作的意见》（科协发普字〔2024〕12号）要求", "12号", false},
 	{"date", "各单位于2026年3月15日前报送年度科普工作计划", "3月15日", false},
 	{"date", "每年9月开展全国科普日活动", "9月", false},
+	{"date", "2026年6月底前完成科普基地复核", "6月", false},
+	{"names", "支持创建国家4A级旅游景区科普点", "4A", false},
+	{"names", "承办第十五届全国运动会科普展示活动", "十五届", false},
+	{"age", "面向60周岁以上老年人开展智能技术培训", "60周岁", false},
+	{"subsidy", "给予科普志愿者每人每月500元交通补贴", "500元", false},
+	{"document number", "根据《国务院办公厅关于加强科普工作的通知》（国办发〔2023〕15号）", "15号", false},
+	{"duration", "科普场馆改造项目建设周期为2年", "2年", false},
+	{"现状", "2025年全市科普经费投入达到1.2亿元", "1.2亿元", true},
+	{"现状", "全市已累计建成科普示范社区86个", "86个", true},
 }
