@@ -141,6 +141,7 @@ func gridCellAt(f gridFrame, k, p int) gridCell {
 			num = strings.TrimPrefix(num, "超")
 			b.WriteString("超")
 		}
+		num = strings.ReplaceAll(num, "{mw}", f.mw) // (3个至5个: the unit on both ends)
 		b.WriteString(num + f.mw)
 		q.n = utf8.RuneCountInString(num + f.mw)
 		b.WriteString(cmp.after)

@@ -130,7 +130,17 @@ var gridForms = []gridForm{
 		lo := gridPick([]float64{2, 5, 30}, k)
 		return gridNum(lo) + "～" + gridNum(lo+rangeStep(lo)), lo, lo + rangeStep(lo), 1
 	}},
-	{"cn 两", gridCountCN, func(int) (string, float64, float64, float64) { return "两", 2, 0, 1 }},
+	{"range 3个至5个", gridCount, func(k int) (string, float64, float64, float64) {
+		lo := gridPick([]float64{3, 10, 100}, k)
+		return gridNum(lo) + "{mw}" + gridPick([]string{"至", "-", "到"}, k) + gridNum(2*lo), lo, 2 * lo, 1
+	}},
+	{"range 30万至50万", func(mw string) bool { return mw == "名" || mw == "人" || mw == "人次" || mw == "家" },
+		func(k int) (string, float64, float64, float64) {
+			lo := gridPick([]float64{1, 30, 2}, k)
+			return gridNum(lo) + "万" + gridPick([]string{"至", "-"}, k) + gridNum(lo+2) + "万", lo, lo + 2, 1e4
+		}},
+	// (两批, 两次 are words, dropped by design: indicator_rules.go)
+	{"cn 两", func(mw string) bool { return gridCountCN(mw) && mw != "批" && mw != "次" }, func(int) (string, float64, float64, float64) { return "两", 2, 0, 1 }},
 	{"cn 十", gridCountCN, func(int) (string, float64, float64, float64) { return "十", 10, 0, 1 }},
 	{"cn 二十", gridCountCN, func(int) (string, float64, float64, float64) { return "二十", 20, 0, 1 }},
 	{"cn 一百", gridCountCN, func(int) (string, float64, float64, float64) { return "一百", 100, 0, 1 }},

@@ -73,6 +73,11 @@ func TestGridHoles(t *testing.T) {
 		// a five-year span ended before the plan, in a later clause
 		{"夯实工作基础，“十四五”期间累计举办科普活动860场。", "? 860 场 = - 2030"},
 		{"夯实工作基础，“十五五”期间累计举办科普活动900场。", "900 场 = - 2030"},
+		// a range whose ends each carry the unit or the multiplier
+		{"建成科普场馆3个至5个，培养科技辅导员100名-200名。", "3-5 个 range - 2030 | 100-200 名 range - 2030"},
+		{"服务群众30万至50万人次，投入资金2亿-3亿元。", "30-50 人次×10000 range - 2030 | 2-3 元×1e+08 range - 2030"},
+		// but not two quantities of different units, nor a lower second
+		{"建成3个至5家，培育10个至5个。", "3 个 = - 2030 | 5 家 = - 2030 | 10 个 = - 2030 | 5 个 = - 2030"},
 	}
 	for _, tt := range tests {
 		if got := phraseReadings(t, tt.sentence); got != tt.want {

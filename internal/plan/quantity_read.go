@@ -36,12 +36,16 @@ func readQuantity(rs []rune, i int) (q quantity, ok bool) {
 	}
 	unitStart := j
 	j = q.readMultiplier(rs, j)
+	if at, end := q.multiplierRange(rs, j); end > j {
+		unitStart, j = at, end // (30万至50万人次: quantity_unitrange.go)
+	}
 	j = q.readUnit(rs, j)
 	if !q.unitHolds(rs, j) {
 		return q, false
 	}
 	j = q.readUnitRange(rs, j)
 	q.unitText(rs, unitStart, j)
+	j = q.repeatedUnitRange(rs, unitStart, j) // (3个至5个)
 	q.b = j
 	q.after = j
 	q.readComparators(rs, i, q.classEnd(rs, j))
