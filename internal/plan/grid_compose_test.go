@@ -195,6 +195,21 @@ func gridCellAt(f gridFrame, k, p int) gridCell {
 	return c
 }
 
+// dropScope takes the deadline scope off a cell's clause (a cell of a
+// table of tasks by year, due its column's year).
+func (c *gridCell) dropScope() {
+	for _, sc := range gridScopes {
+		if sc.name == c.factors["scope"] && sc.text != "" {
+			c.clause = strings.TrimPrefix(c.clause, sc.text)
+			for i := range c.qtys {
+				c.qtys[i].at -= utf8.RuneCountInString(sc.text)
+				c.qtys[i].per = ""
+			}
+		}
+	}
+	c.factors["scope"] = "none"
+}
+
 // probeCells is the whole grid: every frame in each pass, and every
 // negative in every position.
 func probeCells() []gridCell {
@@ -205,6 +220,9 @@ func probeCells() []gridCell {
 		for k, f := range fs {
 			c := gridCellAt(f, k, p)
 			c.factors["position"] = gridPositions[(k*2+p)%len(gridPositions)]
+			if c.factors["position"] == "year table cell" {
+				c.dropScope() // (a year's column is its scope)
+			}
 			cells = append(cells, c)
 		}
 	}
@@ -212,7 +230,7 @@ func probeCells() []gridCell {
 	neg := 0
 	for i, c := range cells {
 		out = append(out, c)
-		if i%6 == 5 && neg < len(gridNegatives)*len(gridPositions) {
+		if i%6 == 5 && neg < len(gridNegatives)*(len(gridPositions)-1) {
 			n := gridNegatives[neg%len(gridNegatives)]
 			out = append(out, gridCell{factors: map[string]string{"position": gridPositions[neg/len(gridNegatives)]},
 				clause: n.text, neg: &n})
@@ -236,7 +254,7 @@ func gridDocs(cells []gridCell, size int) []string {
 		write := func(s string) { b.WriteString(s); n += utf8.RuneCountInString(s) }
 		write("某市科学技术协会科普能力提升行动方案（2026—2028年）\n\n一、总体要求\n坚持需求导向，统筹推进全市科普工作。\n\n二、主要任务\n")
 		item, num := 0, 0
-		var table []*gridCell
+		var table, years []*gridCell
 		for i := range cells[from:to] {
 			c := &cells[from+i]
 			lead := gridPick(gridLeads, from+i)
@@ -262,6 +280,9 @@ func gridDocs(cells []gridCell, size int) []string {
 			case "table cell":
 				table = append(table, c)
 				continue
+			case "year table cell":
+				years = append(years, c)
+				continue
 			}
 			c.end = n
 		}
@@ -271,6 +292,26 @@ func gridDocs(cells []gridCell, size int) []string {
 			c.start = n
 			write(c.clause)
 			c.end = n
+			write(" | 市科协 |\n")
+		}
+		// a table of tasks by year: each row two cells, due 2026 and 2027
+		write("\n附表2 年度任务\n| 序号 | 任务 | 2026年目标 | 2027年目标 | 牵头单位 |\n| --- | --- | --- | --- | --- |\n")
+		for i := 0; i < len(years); i += 2 {
+			write("| " + strconv.Itoa(i/2+1) + " | " + gridPick(gridLeads, i) + " | ")
+			for k, c := range years[i:min(i+2, len(years))] {
+				if k > 0 {
+					write(" | ")
+				}
+				c.start = n
+				write(c.clause)
+				c.end = n
+				for j := range c.qtys {
+					c.qtys[j].year = 2026 + k
+				}
+			}
+			if i+1 == len(years) {
+				write(" | ")
+			}
 			write(" | 市科协 |\n")
 		}
 		docs = append(docs, b.String())

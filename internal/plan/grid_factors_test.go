@@ -216,7 +216,7 @@ var gridScopes = []gridScope{
 
 var gridOrders = []string{"verb-number-object", "verb-object-number", "object-达到-number"}
 
-var gridPositions = []string{"sentence start", "after a comma", "（一） item", "1. item", "table cell"}
+var gridPositions = []string{"sentence start", "after a comma", "（一） item", "1. item", "table cell", "year table cell"}
 
 // gridMods qualify an object twice in a list sharing one verb.
 var gridMods = [][2]string{{"省级", "市级"}, {"骨干", "青年"}, {"重点", "一般"}}

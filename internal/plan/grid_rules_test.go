@@ -85,3 +85,26 @@ func TestGridHoles(t *testing.T) {
 		}
 	}
 }
+
+// A table of tasks by year whose tasks' column is headed 任务 (or 工作任务,
+// 具体任务) dates each year's cell by its column, as 重点任务 did; a header
+// over the years' columns (分年度招生任务) names no column of tasks.
+func TestGridTaskHeader(t *testing.T) {
+	for _, h := range []string{"任务", "工作任务", "具体任务", "重点任务"} {
+		doc, err := ingestText("某市科协科普工作方案（2026—2028年）\n一、年度任务\n| 序号 | "+h+" | 2026年目标 | 2027年目标 | 牵头单位 |\n"+
+			"| --- | --- | --- | --- | --- |\n| 1 | 科普阵地 | 新建科普基地5个 | 新建科普基地8个 | 市科协 |\n", nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, ind := range doc.Indicators {
+			got = append(got, fmt.Sprintf("%g %d", *ind.Value, *ind.DeadlineYear))
+		}
+		if g := strings.Join(got, " | "); g != "5 2026 | 8 2027" {
+			t.Errorf("%s: got %s", h, g)
+		}
+	}
+	if taskWord("分年度招生任务") || !taskWord("任务") {
+		t.Error("taskWord")
+	}
+}
