@@ -80,6 +80,8 @@ func gridCellAt(f gridFrame, k, p int) gridCell {
 		orders = "n"
 	case "von":
 		orders = "o"
+	case "vo":
+		orders = "vo"
 	}
 	order := 0
 	for i := range 3 {
@@ -96,7 +98,7 @@ func gridCellAt(f gridFrame, k, p int) gridCell {
 			break
 		}
 	}
-	plain := strings.HasPrefix(form.name, "range") || form.name == "超万亿"
+	plain := strings.HasPrefix(form.name, "range") || form.name == "超万亿" || form.name == "万余"
 	var cmp gridCmp
 	for i := range gridCmps {
 		cmp = gridCmps[(k*3+p*7+i)%len(gridCmps)]
@@ -124,7 +126,7 @@ func gridCellAt(f gridFrame, k, p int) gridCell {
 	if high > 0 {
 		q.cmp = "range"
 	}
-	if form.name == "超万亿" {
+	if form.name == "超万亿" || form.name == "万余" {
 		q.cmp = ">="
 	}
 	c := gridCell{factors: map[string]string{
@@ -152,12 +154,9 @@ func gridCellAt(f gridFrame, k, p int) gridCell {
 		c.factors["list"] = "pair"
 		mods := gridPick(gridMods, k)
 		b.WriteString(f.verb.word)
-		text2, v2, _, _ := form.make(k + p + 1)
+		text2, v2, high2, _ := form.make(k + p + 1)
 		q2 := q
-		q2.value = v2
-		if high > 0 {
-			q2.high = v2 + rangeStep(v2)
-		}
+		q2.value, q2.high = v2, high2
 		if letter == 'v' {
 			put(text, q)
 			b.WriteString(mods[0] + f.obj + "、")

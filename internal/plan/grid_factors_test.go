@@ -34,6 +34,7 @@ var gridVerbs = []gridVerb{
 	{"举办", []string{"科普活动", "学术会议"}, ""},
 	{"服务", []string{"基层群众"}, "von"},
 	{"覆盖", []string{"城乡社区"}, ""},
+	{"覆盖全市", []string{"城乡社区"}, "vo"},
 	{"投入", []string{"科普经费"}, "von"},
 	{"组建", []string{"科技志愿服务队"}, ""},
 	{"开发", []string{"科普资源包"}, ""},
@@ -155,6 +156,11 @@ var gridForms = []gridForm{
 		v := gridPick([]float64{2, 5}, k)
 		return gridNum(v) + "千", v, 0, 1e3
 	}},
+	{"万余", func(mw string) bool { return mw == "名" || mw == "人" || mw == "人次" || mw == "家" || mw == "个" },
+		func(k int) (string, float64, float64, float64) {
+			v := gridPick([]float64{1, 2, 3}, k)
+			return gridNum(v) + "万余", v, 0, 1e4
+		}},
 	{"超万亿", func(mw string) bool { return mw == "亿元" }, func(int) (string, float64, float64, float64) {
 		return "超万", 1e4, 0, 1
 	}},

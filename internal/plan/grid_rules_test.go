@@ -78,6 +78,10 @@ func TestGridHoles(t *testing.T) {
 		{"服务群众30万至50万人次，投入资金2亿-3亿元。", "30-50 人次×10000 range - 2030 | 2-3 元×1e+08 range - 2030"},
 		// but not two quantities of different units, nor a lower second
 		{"建成3个至5家，培育10个至5个。", "3 个 = - 2030 | 5 家 = - 2030 | 10 个 = - 2030 | 5 个 = - 2030"},
+		// 余 or 多 after the multiplier is a floor, as before it
+		{"培训基层科普人员1万余人次，投入资金3亿多元。", "1 人次×10000 >= - 2030 | 3 元×1e+08 >= - 2030"},
+		// a share of the whole (全市) an acting verb covers is no qualifier
+		{"科普服务覆盖全市90%以上的乡镇。", "90 % >= - 2030"},
 	}
 	for _, tt := range tests {
 		if got := phraseReadings(t, tt.sentence); got != tt.want {
@@ -106,5 +110,29 @@ func TestGridTaskHeader(t *testing.T) {
 	}
 	if taskWord("分年度招生任务") || !taskWord("任务") {
 		t.Error("taskWord")
+	}
+	// a year's cell whose count is in Chinese numerals is read as that year's
+	doc, err := ingestText("某市科协科普工作方案（2026—2028年）\n一、年度任务\n| 序号 | 任务 | 2026年目标 | 2027年目标 | 牵头单位 |\n"+
+		"| --- | --- | --- | --- | --- |\n| 1 | 科普阵地 | 新建科普基地十个 | 新建科普场馆两座 | 市科协 |\n", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, ind := range doc.Indicators {
+		got = append(got, fmt.Sprintf("%g %d", *ind.Value, *ind.DeadlineYear))
+	}
+	if g := strings.Join(got, " | "); g != "10 2026 | 2 2027" {
+		t.Errorf("Chinese numerals in a year's cell: got %s", g)
+	}
+}
+
+// The unit of a floor said after the multiplier reads without the word.
+func TestGridFloorWordUnit(t *testing.T) {
+	doc, err := ingestText("某市科技创新行动方案(2026-2030年)\n一、目标\n培训基层科普人员1万余人次。", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(doc.Indicators) != 1 || doc.Indicators[0].Unit != "万人次" || doc.Indicators[0].Text != "培训基层科普人员1万余人次" {
+		t.Errorf("%+v", doc.Indicators)
 	}
 }

@@ -63,7 +63,7 @@ func taskWord(x string) bool {
 // that ends with more empty cells than the header lacks cells at its left
 // (merged from the row above): it is moved right by as many, unless it
 // starts with its number. ok is false for a row with no year cell of a
-// number, which is read as the text of a table's row.
+// quantity (hasQuantity), which is read as the text of a table's row.
 func (d *docRead) taskRow(i int, ty *taskYears) bool {
 	g := d.rawGrid(i)
 	if len(g) < 2 {
@@ -84,7 +84,7 @@ func (d *docRead) taskRow(i int, ty *taskYears) bool {
 	read := false
 	for k, col := range ty.at {
 		j := col - shift
-		if j < 0 || j >= len(g) || !strings.ContainsAny(g[j].text, "0123456789") {
+		if j < 0 || j >= len(g) || !hasQuantity(g[j].text) {
 			continue
 		}
 		c := g[j]

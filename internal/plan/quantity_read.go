@@ -37,7 +37,7 @@ func readQuantity(rs []rune, i int) (q quantity, ok bool) {
 	unitStart := j
 	j = q.readMultiplier(rs, j)
 	if at, end := q.multiplierRange(rs, j); end > j {
-		unitStart, j = at, end // (30万至50万人次: quantity_unitrange.go)
+		unitStart, j = max(at, unitStart), end // (30万至50万人次, 1万余人次: quantity_unitrange.go)
 	}
 	j = q.readUnit(rs, j)
 	if !q.unitHolds(rs, j) {

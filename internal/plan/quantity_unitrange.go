@@ -14,8 +14,15 @@ func isRangeMark(r rune) bool { return strings.ContainsRune("-~至到", r) }
 // a range mark, a higher number and the same multiplier (至50万): the
 // quantity becomes the range, and it returns where that second multiplier
 // starts and ends, for the unit to be read after it; j, j when there is
-// none.
+// none. A floor word after the multiplier (1万余人次) is skipped: it
+// returns -1 (the unit's text keeps its start) and where the word ends.
 func (q *quantity) multiplierRange(rs []rune, j int) (at, end int) {
+	if !q.isRange && q.mult > 1 && j+1 < len(rs) && (rs[j] == '余' || rs[j] == '多') && !isCNNumeral(rs[j+1]) {
+		// 1万余人次, 3亿多元: a floor said after the multiplier, as 1000余万
+		// is before it; the unit is read past the word (see floorWord)
+		q.cmp, q.floorWord = ">=", true
+		return -1, j + 1
+	}
 	if q.isRange || q.mult == 1 || j >= len(rs) || !isRangeMark(rs[j]) {
 		return j, j
 	}
@@ -36,6 +43,9 @@ func (q *quantity) multiplierRange(rs []rune, j int) (at, end int) {
 // range mark, a higher number and the same unit as written from unitStart
 // (至5个): the quantity becomes the range; it returns where it ends.
 func (q *quantity) repeatedUnitRange(rs []rune, unitStart, j int) int {
+	if q.floorWord {
+		q.unit = strings.NewReplacer("余", "", "多", "").Replace(q.unit) // (万余人次 → 万人次)
+	}
 	if q.isRange || q.base == "" || j >= len(rs) || !isRangeMark(rs[j]) {
 		return j
 	}
