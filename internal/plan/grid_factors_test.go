@@ -156,7 +156,9 @@ var gridForms = []gridForm{
 		v := gridPick([]float64{2, 5}, k)
 		return gridNum(v) + "千", v, 0, 1e3
 	}},
-	{"万余", func(mw string) bool { return mw == "名" || mw == "人" || mw == "人次" || mw == "家" || mw == "个" },
+	{"万余", func(mw string) bool {
+		return mw == "名" || mw == "人" || mw == "人次" || mw == "家" || mw == "个"
+	},
 		func(k int) (string, float64, float64, float64) {
 			v := gridPick([]float64{1, 2, 3}, k)
 			return gridNum(v) + "万余", v, 0, 1e4
