@@ -82,6 +82,11 @@ func TestGridHoles(t *testing.T) {
 		{"培训基层科普人员1万余人次，投入资金3亿多元。", "1 人次×10000 >= - 2030 | 3 元×1e+08 >= - 2030"},
 		// a share of the whole (全市) an acting verb covers is no qualifier
 		{"科普服务覆盖全市90%以上的乡镇。", "90 % >= - 2030"},
+		// a comparator word of the clause right before another number is
+		// that number's, not the count's
+		{"建设面积不少于500平方米的科普馆3个，至少新建科普站5个。", "3 个 = - 2030 | 5 个 >= - 2030"},
+		// but a list the word governs shares it
+		{"支持不少于100个团队、100个项目。", "100 个 >= - 2030 | 100 个 >= - 2030"},
 	}
 	for _, tt := range tests {
 		if got := phraseReadings(t, tt.sentence); got != tt.want {
