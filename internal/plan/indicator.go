@@ -77,11 +77,13 @@ func indicators(r *sentenceRead, nr, or []rune, pos []int, c *lineCtx) ([]Indica
 				if start == 0 && future && !reMonthDeadline.MatchString(sent[:min(len(sent), 40)]) {
 					opened = own
 				}
-			} else if own := midDeadline(sent); own != nil && (c.planStart == nil || *own >= *c.planStart) {
+			} else if own := midDeadline(sent); own != nil {
 				// a clause that is only a deadline, after the sentence's
 				// opening words (按照…，通过…，到2027年，实现…), governs the
-				// rest of it and the paragraph's later sentences
-				dl, ahead = own, true
+				// rest of it and the paragraph's later sentences; a year
+				// before the plan (…，截至2024年底，…) dates them to where
+				// things stood, as one opening the sentence does
+				dl, ahead = own, c.planStart == nil || *own >= *c.planStart
 			}
 			// In the preamble, the sentences after one that opens with a
 			// deadline (…制定本计划。到2027年，…；…；…) state goals.

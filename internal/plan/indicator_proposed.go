@@ -151,7 +151,17 @@ var proposals = []proposal{
 	{"a rule in principle", func(x *at) bool { return strings.Contains(x.clause, "原则上") && !x.goal }},
 	{"the places just listed", func(x *at) bool { return listedPlaces(x.ns, x.q, x.clause) }},
 	{"a figure for each", func(x *at) bool { return eachSends(x.ns, x.q) && !madeEach(x.ns, x.q, x.cs) }},
-	{"two or more", func(x *at) bool { return twoOrMore(x.q) }},
+	// a clause after the first that names a five-year span ended before
+	// the plan (夯实基础，“十四五”期间累计举办…: where things stand), as
+	// one opening the sentence is (pastPeriod)
+	{"a five-year span before the plan in its clause", func(x *at) bool {
+		return x.c.planStart != nil && x.cs > 0 && pastPeriod(x.clause, *x.c.planStart)
+	}},
+	// (两个以上; but 不少于两所, a floor said before it, counts what the
+	// plan builds unless a 的 makes it a qualifier: grid_rules_test.go)
+	{"two or more", func(x *at) bool {
+		return twoOrMore(x.q) && (x.q.beforeCmp == x.q.a || hasAt(x.ns, x.q.after, "的"))
+	}},
 	{"a floor of eligibility, outside the goals", func(x *at) bool {
 		q := x.q
 		return (q.cmp == ">=" || q.cmp == ">") && eligible(x.s) && !x.goal && !x.c.goalSection

@@ -6,22 +6,6 @@ import "strings"
 // size the plan commits to (达到3000人的规模, 建立100人的专家库, 90%以上的乡镇
 // 建成…), a note in brackets that says what a thing is, an area described.
 
-// actingVerbs act on the things a share counts (淘汰50%左右的柴油车, 覆盖90%以上
-// 的社区, 改造30%以上的老旧小区).
-var actingVerbs = []string{"覆盖", "淘汰", "改造", "更新", "完成", "治理", "整治", "清理", "关停", "培训", "替代", "置换"}
-
-// actedOn reports a share of things right after the verb that acts on
-// them: the share the plan commits to, not the threshold of a class (营业
-// 收入增长20%以上的企业: 增长 is the class's own).
-func actedOn(rs []rune, q quantity) bool {
-	for _, v := range actingVerbs {
-		if endsAt(rs, q.beforeCmp, v) {
-			return true
-		}
-	}
-	return false
-}
-
 // sizeReached reports a scale a count reaches (招生达到3000人的规模): the size
 // the plan commits to, not a qualifier of a noun.
 func sizeReached(rs []rune, q quantity) bool {

@@ -37,7 +37,7 @@ var notTargets = []notTarget{
 	{name: "an ordinal, a denominator, a list's total, a scope", match: func(x *at) bool {
 		ns, q, clause := x.ns, x.q, x.clause
 		return x.before("第") || x.before("每") || x.before("等") && has(string([]rune(clause)[:min(len([]rune(clause)), 6)]), []string{"围绕", "针对", "在"}) ||
-			q.cn && q.b < len(ns) && isCNDigit(ns[q.b]) || countOfCounts(ns, q) || issuers(ns, q) ||
+			q.cn && q.b < len(ns) && isCNDigit(ns[q.b]) && !wordAfterCount(ns, q) || countOfCounts(ns, q) || issuers(ns, q) ||
 			strings.HasSuffix(strings.TrimSpace(clause), "在") && !has(clause, []string{"控制在", "保持在", "稳定在", "维持在"}) && q.cmp == "=" && !pilotSize(ns, q) && !placesBuilt(ns, q, clause) ||
 			q.cmp == "=" && scopeIn(clause) && !pilotSize(ns, q) && !placesBuilt(ns, q, clause) ||
 			q.cmp == "=" && scopeOf(clause) ||
@@ -162,13 +162,16 @@ var notTargets = []notTarget{
 		return quoted(ns, q.a) && !(x.before("“") && !q.cn && !namesPart(ns, q.a)) ||
 			q.cn && (ns[q.a] == '百' || ns[q.a] == '千') && !isCNDigit(ns[q.a+1]) && q.beforeCmp == q.a && !endsAt(ns, q.a, "达到") && !bareCount(ns, q, clause)
 	}},
-	// a slogan (“四个服务”), the word 一 (一批, 一次性), a phase (二期),
+	// a slogan (“四个服务”), the word 一 (一批, 一次性), batches a work is
+	// split in or at most (分两批, 最多不超过六批; but 遴选二十批 counts them), a few times
+	// (两次, 三次分配; but 举办一百次 counts them) or a session's number
+	// (十二届十次全会), a phase (二期),
 	// an adjective (一次性), the name of one of a list of things
 	// (高山滑雪、冬季两项、速度滑冰)
 	{name: "a slogan, the word 一, a phase, an adjective", match: func(x *at) bool {
 		ns, q := x.ns, x.q
 		return q.cn && (x.before("“") || x.before("\"") || q.value*q.mult < 2 && !(q.base == "次" && x.per != nil) && q.base != "倍" && q.base != "‰" && !leastOne(q) && !pointChanged(ns, q) ||
-			q.base == "期" || q.base == "张" || q.base == "批" || q.base == "次" && x.per == nil) ||
+			q.base == "期" || q.base == "张" || q.base == "批" && (q.value*q.mult < 3 || x.before("分") || q.cmp == "<=" || q.cmp == "<") || q.base == "次" && x.per == nil && (q.value*q.mult < 10 || sessionNumber(ns, q))) ||
 			q.b < len(ns) && ns[q.b] == '性' || q.cn && q.cmp == "=" && nameInList(ns, q)
 	}},
 	// a qualifier: 1亿元以上的企业, 千亿级 (but 90%的企业 is a share, and

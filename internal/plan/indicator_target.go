@@ -106,8 +106,10 @@ func (r *sentenceRead) date(x *at, ind *Indicator, clauseDeadline *int) {
 var clauseComparators = []struct{ w, c string }{{"至少", ">="}, {"不少于", ">="}, {"不低于", ">="}, {"不超过", "<="}, {"不高于", "<="}, {"超过", ">"}}
 
 // clauseComparator reads the comparator of a quantity that has none of its
-// own from the words of its clause, and the bound that follows a period's
-// noun (压缩至5个工作日以内).
+// own from the words of its clause (but not a word right before a number
+// that qualifies a noun: 建设面积不少于500平方米的科普馆3个 — 不少于 is the
+// area's), and the
+// bound that follows a period's noun (压缩至5个工作日以内).
 func clauseComparator(x *at, ind *Indicator) {
 	q := x.q
 	if q.base == "项" && hasAt(x.ns, q.beforeCmp, "突破") && hasIn(x.ns, q.after, min(clauseEnd(x.ns, q.after), q.after+14), "技术") {
@@ -116,7 +118,7 @@ func clauseComparator(x *at, ind *Indicator) {
 	}
 	if q.cmp == "=" {
 		for _, w := range clauseComparators {
-			if strings.Contains(x.clause, w.w) {
+			if i := strings.Index(x.clause, w.w); i >= 0 && !qualifierAfter(x.clause[i+len(w.w):]) {
 				ind.Comparator = storeComparator(w.c)
 				break
 			}

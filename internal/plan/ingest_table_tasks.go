@@ -34,7 +34,7 @@ func taskYearHeader(g []cell) *taskYears {
 			continue
 		case strings.Contains(x, "指标") || strings.Contains(x, "单位") && !strings.Contains(x, "牵头") && !strings.Contains(x, "责任") || strings.Contains(x, "属性"):
 			return nil
-		case has(x, taskNameWords) && headerYear(x) == 0:
+		case (has(x, taskNameWords) || taskWord(x)) && headerYear(x) == 0:
 			named = true
 		case headerYear(x) > 0 && utf8.RuneCountInString(x) <= 8 && (reYearOnly.MatchString(x) || has(x, []string{"目标", "任务", "计划"})):
 			ty.at, ty.year = append(ty.at, k), append(ty.year, headerYear(x))
@@ -52,12 +52,18 @@ func taskYearHeader(g []cell) *taskYears {
 // taskNameWords name the column of a table's tasks.
 var taskNameWords = []string{"内容", "事项", "任务名称", "主要任务", "重点任务", "项目名称"}
 
+// taskWord reports a short header of tasks' names (任务, 工作任务, 具体任务),
+// not a header over the years' columns (分年度招生任务).
+func taskWord(x string) bool {
+	return strings.HasSuffix(x, "任务") && utf8.RuneCountInString(x) <= 4 && !strings.Contains(x, "年")
+}
+
 // taskRow reads line i as a row of a table of tasks by year: each year's
 // cell, as the grid places it, a paragraph of its own due that year. A row
 // that ends with more empty cells than the header lacks cells at its left
 // (merged from the row above): it is moved right by as many, unless it
 // starts with its number. ok is false for a row with no year cell of a
-// number, which is read as the text of a table's row.
+// quantity (hasQuantity), which is read as the text of a table's row.
 func (d *docRead) taskRow(i int, ty *taskYears) bool {
 	g := d.rawGrid(i)
 	if len(g) < 2 {
@@ -78,7 +84,7 @@ func (d *docRead) taskRow(i int, ty *taskYears) bool {
 	read := false
 	for k, col := range ty.at {
 		j := col - shift
-		if j < 0 || j >= len(g) || !strings.ContainsAny(g[j].text, "0123456789") {
+		if j < 0 || j >= len(g) || !hasQuantity(g[j].text) {
 			continue
 		}
 		c := g[j]

@@ -33,6 +33,7 @@ type quantity struct {
 	unsure     bool   // read past a lost decimal point (55 22亿元): proposed
 	glyph      rune   // the unmapped glyph read as that point, or 0
 	ratio      bool   // a ratio to one (收入比缩小至2.1∶1): value 2.1, no unit
+	floorWord  bool   // 余 or 多 after the multiplier (1万余人次): read past, a floor
 }
 
 // units are the measure words and units a quantity ends with, longest first

@@ -36,12 +36,16 @@ func readQuantity(rs []rune, i int) (q quantity, ok bool) {
 	}
 	unitStart := j
 	j = q.readMultiplier(rs, j)
+	if at, end := q.multiplierRange(rs, j); end > j {
+		unitStart, j = max(at, unitStart), end // (30万至50万人次, 1万余人次: quantity_unitrange.go)
+	}
 	j = q.readUnit(rs, j)
 	if !q.unitHolds(rs, j) {
 		return q, false
 	}
 	j = q.readUnitRange(rs, j)
 	q.unitText(rs, unitStart, j)
+	j = q.repeatedUnitRange(rs, unitStart, j) // (3个至5个)
 	q.b = j
 	q.after = j
 	q.readComparators(rs, i, q.classEnd(rs, j))
@@ -127,6 +131,9 @@ func (q *quantity) readMultiplier(rs []rune, j int) int {
 			j += len([]rune(m.w))
 			break
 		}
+	}
+	if q.mult == 1 && thousandAt(rs, j, q.cn) {
+		q.mult, j = 1e3, j+1 // (2千名: quantity_thousand.go)
 	}
 	if !q.cn && j < len(rs) && rs[j] == ' ' {
 		j++
