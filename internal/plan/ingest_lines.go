@@ -76,10 +76,13 @@ func splitLines(text string) (lines, origs []string, offs []int) {
 			offs = append(offs, pos+utf8.RuneCountInString(o)-utf8.RuneCountInString(trimmed))
 			o = strings.TrimRightFunc(trimmed, blank)
 			origs = append(origs, o)
-			lines = append(lines, normalize(o))
+			lines = append(lines, cnYears(normalize(o))) // (到二〇三五年: ingest_cnyear.go)
 			pos += utf8.RuneCountInString(piece)
 		}
 		pos++
+	}
+	if spacedDigits(lines, origs) {
+		joinSpacedDigits(lines, origs) // 1 00 家, 到202 6 年: a PDF's kerning (quantity_spaced.go)
 	}
 	return lines, origs, offs
 }

@@ -84,7 +84,22 @@ func (q *quantity) readValue(rs []rune, i int) (start, end int, ok bool) {
 			return i, j, false
 		}
 	}
-	if !cn && !q.impliedOne {
+	if !cn && !q.impliedOne && zeroTail(rs, i, j) && lostPoint(rs, i, j) < 0 {
+		// 1 00 家: a tail a PDF split from its number, never a count of
+		// none; read whole and proposed, or not at all (but 55 03亿元 is
+		// a lost point's, below)
+		g := zeroTailHead(rs, i)
+		if g < 0 {
+			return i, j, false
+		}
+		v, _ = strconv.ParseFloat(digits(rs[g:j]), 64)
+		i, q.a, q.beforeCmp, q.unsure = g, g, g, true
+	}
+	spaced := false
+	if !cn && !q.impliedOne && !q.unsure {
+		v, j, spaced = spacedPoint(rs, i, j, v) // 增长3. 5%: a point a space stands beside
+	}
+	if !cn && !q.impliedOne && !q.unsure && !spaced {
 		if g := lostPoint(rs, i, j); g >= 0 {
 			if f, err := strconv.ParseFloat(string(rs[g:g+lostDigits(rs, g)])+"."+string(rs[i:j]), 64); err == nil {
 				v, i, q.unsure = f, g, true
@@ -139,6 +154,10 @@ func (q *quantity) readMultiplier(rs []rune, j int) int {
 // not 方案, 方式), compute said with its prefix alone (10000P, 5E). It
 // returns where the unit ends.
 func (q *quantity) readUnit(rs []rune, j int) int {
+	if e, u := spacedUnit(rs, j); e > 0 {
+		q.base = u // 2 个 百 分 点, 50 万 人 次: letter-spaced
+		return e
+	}
 	for _, u := range units {
 		if hasAt(rs, j, u) || len(u) > 4 && strings.HasSuffix(u, "FLOPS") && strings.EqualFold(string(rs[j:min(len(rs), j+len(u))]), u) {
 			if arabicOnly[u] && q.cn {
@@ -188,13 +207,18 @@ func (q *quantity) unitHolds(rs []rune, j int) bool {
 	// where the unit starts as written (10000P is PFLOPS said with its
 	// prefix alone: never before the number)
 	u := max(j-len([]rune(q.base)), q.a)
-	if q.base != "" && q.base[0] < 0x80 && u > 0 && rs[u-1] == ' ' && j+1 < len(rs) && rs[j] == ' ' && unicode.Is(unicode.Han, rs[j+1]) {
+	if q.base != "" && q.base[0] < 0x80 && u > 0 && rs[u-1] == ' ' && j+1 < len(rs) && rs[j] == ' ' && unicode.Is(unicode.Han, rs[j+1]) &&
+		(!cmpAfterIs(rs, j+1) || u > 1 && isDigit(rs[u-2])) {
 		// 47 GB 智慧农业…: a catalogue's row number and a code standing
-		// apart between spaces, not a quantity in GB
+		// apart between spaces, not a quantity in GB; but 12000P 以上 is
+		// one (a comparator after it)
 		return false
 	}
 	return !(q.base != "" && startsWord(rs, u))
 }
+
+// cmpAfterIs reports a comparator word after a unit at k (以上, 左右).
+func cmpAfterIs(rs []rune, k int) bool { e, _ := cmpAfterAt(rs, k); return e >= 0 }
 
 // readUnitRange reads a range with the unit on both ends (5%-8%) at j; it
 // returns where it ends.

@@ -1,0 +1,155 @@
+package plan
+
+import (
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+// Digits a PDF's kerning split with spaces (quantity_spaced.go); every text
+// here is written for the test.
+
+// A document is read as spaced when at least two of its years are split
+// by a space (before 年 or inside a document number's brackets); a plain
+// document's figures apart, a table's columns, one slip, never make it one.
+func TestSpacedDigitsDocument(t *testing.T) {
+	tests := []struct {
+		text string
+		want bool
+	}{
+		{"某区数据产业行动方案（202 5—202 7 年）\n一、目标\n到202 6 年，培育企业1 00 家。", true},
+		{"某政办发〔 202 5〕 12 号\n一、目标\n到20 26年，培育企业50家。", true},
+		{"某政办发[2 025] 3号\n一、目标\n自202 5年起实施。", true},
+		// once: a slip, not the document's layer
+		{"某区数据产业行动方案（2025—2027年）\n一、目标\n到202 6 年，培育企业1 00 家。", false},
+		// figures a plain document sets apart, a table's columns
+		{"一、目标\n两类企业分别为 3 5 个，到2026年达到 12 20 家。\n序号 2025 2026\n1  20 25  30", false},
+		{"一、目标\n到2026年，新建\t202\t6个。\n到2027年建成 20  27 个。", false},
+		// split across a line end: no year on either line
+		{"一、目标\n到202\n6年，到202\n7年。", false},
+	}
+	for _, tt := range tests {
+		origs := strings.Split(tt.text, "\n")
+		lines := make([]string, len(origs))
+		for i, o := range origs {
+			lines[i] = normalize(o)
+		}
+		if got := spacedDigits(lines, origs); got != tt.want {
+			t.Errorf("%q: spaced %v, want %v", tt.text, got, tt.want)
+		}
+	}
+}
+
+// In a spaced document each run of digits single spaces split is joined,
+// its spaces moved in front (rune for rune); never across a tab, two
+// spaces or a line end, never a year onto a number beside it, never a
+// list's number onto its text, never a row of figures.
+func TestJoinSpacedDigits(t *testing.T) {
+	tests := []struct{ line, want string }{
+		{"培育数据企业 1 00 家", "培育数据企业  100 家"},
+		{"打造应用场景1 00个", "打造应用场景 100个"},
+		{"全市建成5G基站 3 .5 万个", "全市建成5G基站  3.5 万个"},
+		{"增长3 . 5%", "增长  3.5%"},
+		{"算力规模达到 1 2000P 以上", "算力规模达到  12000P 以上"},
+		{"到202 6 年", "到 2026 年"},
+		{"(202 5-202 7 年)", "( 2025- 2027 年)"},
+		{"〔 202 5〕 1 2 号", "〔  2025〕  12 号"},
+		// a year and the number after it; a number and the year after it
+		{"2025 1 2 号", "2025  12 号"},
+		{"第 3 2026 年", "第 3 2026 年"},
+		// columns: a tab, two spaces
+		{"企业\t1\t00 家", "企业\t1\t00 家"},
+		{"企业 1  00  家", "企业 1  00  家"},
+		// a list's number at the line's start, its point and its text
+		{"1. 5G网络覆盖", "1. 5G网络覆盖"},
+		// a row of figures, not one number; a code; a ratio
+		{"指标 1 2 3 4 5", "指标 1 2 3 4 5"},
+		{"型号V2 0", "型号V2 0"},
+		{"比例 1:2 0", "比例 1:2 0"},
+	}
+	for _, tt := range tests {
+		// the original as the test writes it: a tab stays a tab
+		orig := tt.line
+		n := strings.ReplaceAll(normalize(orig), "\t", " ")
+		lines := []string{n}
+		joinSpacedDigits(lines, []string{orig})
+		want := strings.ReplaceAll(normalize(tt.want), "\t", " ")
+		if lines[0] != want {
+			t.Errorf("%q: got %q, want %q", tt.line, lines[0], want)
+		}
+	}
+}
+
+// What a spaced document's quantities and years read: the whole number, a
+// deadline from a split year, the span from the first digit to the unit as
+// written.
+func TestSpacedDigitsRead(t *testing.T) {
+	text := "某区数据产业行动方案（202 5—202 7 年）\n一、发展目标\n" +
+		"到202 6 年，培育数据企业 1 00 家，打造应用场景1 00个，全市建成5G基站 3 .5 万个，算力规模达到 1 2000P 以上。\n" +
+		"二、重点任务\n到202 7 年，引进人才 5 00 名，平台分别达到 3 5 个。\n"
+	want := "100 家 = - 2026 | 100 个 = - 2026 | 3.5 个×10000 = - 2026 | 12000 PFLOPS >= - 2026 | 500 名 = - 2027 | 35 个 = - 2027"
+	if got := readDoc(t, text); got != want {
+		t.Errorf("got  %s\nwant %s", got, want)
+	}
+	doc, err := ingestText(text, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if doc.Period.Start == nil || *doc.Period.Start != 2025 || doc.Period.End == nil || *doc.Period.End != 2027 {
+		t.Errorf("period %+v, want 2025-2027", doc.Period)
+	}
+	rs := []rune(text)
+	spans := []string{"1 00 家", "1 00个", "3 .5 万个", "1 2000P", "5 00 名", "3 5 个"}
+	for i, ind := range doc.Indicators {
+		if i < len(spans) && string(rs[ind.Start:ind.End]) != spans[i] {
+			t.Errorf("span %d: %q, want %q", i, string(rs[ind.Start:ind.End]), spans[i])
+		}
+	}
+}
+
+// A plain document (its years whole) joins nothing: a tail that starts
+// with zeros (00 家) is never a count of none — read whole and proposed
+// when its head stands before it, else not read; figures apart stay apart;
+// a lost decimal point (55 03亿元) is still read as one.
+func TestZeroTailPlainDocument(t *testing.T) {
+	tests := []struct{ sentence, want string }{
+		{"培育数据企业 1 00 家。", "? 100 家 = - 2030"},
+		{"打造应用场景1 00个，新建基地20个。", "? 100 个 = - 2030 | 20 个 = - 2030"},
+		{"建成站点 00 家。", ""},
+		{"平台分别达到 3 5 个。", "5 个 = - 2030"},
+		{"省财政预算安排55 03亿元。", "? 55.03 元×1e+08 = - 2030"},
+	}
+	for _, tt := range tests {
+		if got := readAll(t, tt.sentence); got != tt.want {
+			t.Errorf("%s\n got %q\nwant %q", tt.sentence, got, tt.want)
+		}
+	}
+}
+
+// FuzzSpacedDigits: joining keeps every rune count and the text's
+// non-space runes in order, and what is read keeps its span inside the
+// text.
+func FuzzSpacedDigits(f *testing.F) {
+	f.Add("方案（202 5—202 7 年）\n一、目标\n到202 6 年，培育企业 1 00 家，基站 3 .5 万个。")
+	f.Add("〔 202 5〕 1 2 号\n一、目标\n到20 26年，算力 1 2000P 以上，增长3 . 5%，1. 5G")
+	f.Add("一、目标\n企业\t1\t00 家 1  00 2025 1 2 号 00 家 0 5 .")
+	f.Add("一、目标\n到二〇二六年，建成2 个 百 分 点，50 万 人 次 以 上，2 万⼾")
+	f.Fuzz(func(t *testing.T, s string) {
+		if !utf8.ValidString(s) {
+			return
+		}
+		lines, origs, _ := splitLines(s)
+		for i := range lines {
+			if utf8.RuneCountInString(lines[i]) != utf8.RuneCountInString(origs[i]) {
+				t.Fatalf("line %d: %d runes, written %d", i, utf8.RuneCountInString(lines[i]), utf8.RuneCountInString(origs[i]))
+			}
+		}
+		doc, _ := Ingest(strings.NewReader(s))
+		n := utf8.RuneCountInString(s)
+		for _, ind := range doc.Indicators {
+			if ind.Start < 0 || ind.End > n || ind.Start >= ind.End {
+				t.Fatalf("span %d-%d outside %d runes", ind.Start, ind.End, n)
+			}
+		}
+	})
+}
