@@ -63,28 +63,53 @@ func splitLines(text string) (lines, origs []string, offs []int) {
 	pos := 0
 	var pieces []string
 	heads := pageHeads(text)
+	spaced := spacedDigits(text) // 1 00 家, 到202 6 年: a PDF's kerning (quantity_spaced.go)
 	var seq runInSeq
 	for raw := range strings.SplitSeq(text, "\n") {
-		if h := headRunIn(raw, heads); h > 0 {
-			pieces = runInHeadings(raw[h:], append(pieces[:0], raw[:h]), &seq)
-		} else {
-			pieces = runInHeadings(raw, pieces[:0], &seq)
+		src := raw
+		if spaced {
+			src = joinSpacedDigits(raw) // the same runes, moved: cut as raw below
 		}
+		if h := headRunIn(src, heads); h > 0 {
+			pieces = runInHeadings(src[h:], append(pieces[:0], src[:h]), &seq)
+		} else {
+			pieces = runInHeadings(src, pieces[:0], &seq)
+		}
+		rest := raw
 		for _, piece := range pieces {
-			o := strings.ReplaceAll(piece, "\u3000", " ")
+			orig := piece
+			if spaced {
+				orig, rest = cutRunes(rest, utf8.RuneCountInString(piece))
+			}
+			o := strings.ReplaceAll(orig, "\u3000", " ")
 			trimmed := strings.TrimLeftFunc(o, blank)
-			offs = append(offs, pos+utf8.RuneCountInString(o)-utf8.RuneCountInString(trimmed))
+			left := utf8.RuneCountInString(o) - utf8.RuneCountInString(trimmed)
+			offs = append(offs, pos+left)
 			o = strings.TrimRightFunc(trimmed, blank)
+			n := o
+			if spaced && piece != orig {
+				// the joined piece, cut where the piece as written is trimmed
+				n = afterRunes(strings.ReplaceAll(piece, "\u3000", " "), left)
+				n, _ = cutRunes(n, utf8.RuneCountInString(o))
+			}
 			origs = append(origs, o)
-			lines = append(lines, cnYears(normalize(o))) // (到二〇三五年: ingest_cnyear.go)
+			lines = append(lines, cnYears(normalize(n))) // (到二〇三五年: ingest_cnyear.go)
 			pos += utf8.RuneCountInString(piece)
 		}
 		pos++
 	}
-	if spacedDigits(lines, origs) {
-		joinSpacedDigits(lines, origs) // 1 00 家, 到202 6 年: a PDF's kerning (quantity_spaced.go)
-	}
 	return lines, origs, offs
+}
+
+// cutRunes is s cut after its first n runes, and the rest.
+func cutRunes(s string, n int) (string, string) {
+	for i := range s {
+		if n == 0 {
+			return s[:i], s[i:]
+		}
+		n--
+	}
+	return s, ""
 }
 
 // pageHeads is the lines a document prints alone at the top of three or more

@@ -43,6 +43,9 @@ func readQuantity(rs []rune, i int) (q quantity, ok bool) {
 	j = q.readUnitRange(rs, j)
 	q.unitText(rs, unitStart, j)
 	q.b = j
+	if q.base == "" && q.mult == 1 {
+		q.b = max(spacesBefore(rs, j), q.a+1) // (降至 1.25 以下: the value without the space after it)
+	}
 	q.after = j
 	q.readComparators(rs, i, q.classEnd(rs, j))
 	return q, true

@@ -1,16 +1,20 @@
 package plan
 
-import "unicode"
+import (
+	"strings"
+	"unicode"
+)
 
 // Digits a PDF's text layer split with spaces. A font's kerning makes text
 // extraction put a space inside a number (培育数据企业 1 00 家, 3 .5 万个,
 // 到202 6 年); read as written, 00 家 is 0 and the year is lost. Whether a
 // document does so is decided once for all of it (spacedDigits, D94's way):
 // its years are split so at least twice. Then each run of digits a single
-// space splits is joined on its line (joinSpacedDigits), rune for rune: the
-// spaces move in front of the number, so "1 00 家" reads " 100 家" and every
-// offset holds; a quantity read there starts where its first digit was
-// written (movedGapStart).
+// space splits is joined on its line (joinSpacedDigits), rune for rune,
+// before the line is split at headings run into it and normalized: the
+// spaces move in front of the number, so "1 00 家" reads " 100 家" and
+// every offset holds; a quantity read there starts where its first digit
+// was written (movedGapStart). The lines as written (origs) stay as written.
 
 // spacedYearsMin is how many split years (202 5 年, 〔 202 5〕) make a
 // document's digits spaced: one may be a typing slip.
@@ -107,16 +111,13 @@ func splitYear(n []rune, i, end int, gaps []int) bool {
 // spaces: at least spacedYearsMin of its years are split so (到202 6 年,
 // 〔 202 5〕 12 号). A plain document's 分别为 3 5 个 or a table's columns
 // never make it one.
-func spacedDigits(lines, origs []string) bool {
+func spacedDigits(text string) bool {
 	count := 0
-	for li, l := range lines {
-		if len(l) < 5 || !hasSpacedDigit(l) {
+	for raw := range strings.SplitSeq(text, "\n") {
+		if !hasSpacedDigit(raw) {
 			continue
 		}
-		n, o := []rune(l), []rune(origs[li])
-		if len(n) != len(o) {
-			continue
-		}
+		n, o := []rune(normalize(raw)), []rune(raw)
 		for i := 0; i < len(n); i++ {
 			if !runStarts(n, i) {
 				continue
@@ -133,53 +134,64 @@ func spacedDigits(lines, origs []string) bool {
 	return false
 }
 
-// hasSpacedDigit reports a digit followed by a space in l: a cheap test
-// before the line's runes are looked at.
+// hasSpacedDigit reports a space between two digits or points in a line
+// as written (Arabic or full-width): a cheap test before its runes are
+// looked at.
 func hasSpacedDigit(l string) bool {
-	for i := 0; i+1 < len(l); i++ {
-		if l[i] >= '0' && l[i] <= '9' && l[i+1] == ' ' || l[i] == ' ' && l[i+1] >= '0' && l[i+1] <= '9' && i > 0 && (l[i-1] >= '0' && l[i-1] <= '9' || l[i-1] == '.') {
+	if !strings.Contains(l, " ") {
+		return false
+	}
+	prev, space := false, false // the rune before was a digit or a point; then a space
+	for _, r := range l {
+		d := isDigit(r) || r >= '０' && r <= '９' || r == '.' || r == '．'
+		if d && space {
 			return true
 		}
+		space = r == ' ' && prev
+		prev = d
 	}
 	return false
 }
 
-// joinSpacedDigits joins, in each normalized line of a document whose
-// digits are spaced, the runs of digits single spaces split: the spaces
-// move in front of the run (rune for rune). A run is cut where a whole year
-// stands before a space (2025 12 号: the year and a number) or a year said
-// with 年 stands after one (第 3 2026 年); a list's number at the line's
-// start before a point and a space (1. 5G网络…) stays; a run of more than
-// three gaps is a row of figures, not one number.
-func joinSpacedDigits(lines, origs []string) {
-	for li, l := range lines {
-		if !hasSpacedDigit(l) {
-			continue
-		}
-		n, o := []rune(l), []rune(origs[li])
-		if len(n) != len(o) {
-			continue
-		}
-		changed := false
-		for i := 0; i < len(n); i++ {
-			if !runStarts(n, i) {
-				continue
-			}
-			end, gaps := digitRun(n, o, i)
-			if len(gaps) > 0 {
-				changed = joinRun(n, i, end, gaps) || changed
-			}
-			i = end
-		}
-		if changed {
-			lines[li] = string(n)
-		}
+// joinSpacedDigits joins, in a line as written of a document whose digits
+// are spaced, the runs of digits single spaces split; rune for rune, so the
+// line keeps its length and the text's offsets. The spaces move in front
+// of the run, or behind a heading's number, a date or a figure alone at the
+// line's start (lineHead), which the line must start with. A run is cut
+// where a whole year stands before a space (2025 12 号: the year and a
+// number) or a year said with 年 stands after one (第 3 2026 年); a list's
+// number at the line's start before a point and a space (1. 5G网络…)
+// stays; a run of more than three gaps is a row of figures, not one number.
+func joinSpacedDigits(raw string) string {
+	if !hasSpacedDigit(raw) {
+		return raw
 	}
+	n, o := []rune(normalize(raw)), []rune(raw)
+	start := 0 // where the line's text starts
+	for start < len(n) && unicode.IsSpace(n[start]) {
+		start++
+	}
+	changed := false
+	for i := 0; i < len(n); i++ {
+		if !runStarts(n, i) {
+			continue
+		}
+		end, gaps := digitRun(n, o, i)
+		if len(gaps) > 0 {
+			changed = joinRun(n, o, i, end, gaps, start) || changed
+		}
+		i = end
+	}
+	if !changed {
+		return raw
+	}
+	return string(o)
 }
 
-// joinRun joins the run n[i:end] split by gaps, cut at the gaps a year
-// stands beside; it reports whether it changed n.
-func joinRun(n []rune, i, end int, gaps []int) bool {
+// joinRun joins the run n[i:end] split by gaps (and the same runes of o),
+// cut at the gaps a year stands beside; it reports whether it changed them.
+// start is where the line's text starts.
+func joinRun(n, o []rune, i, end int, gaps []int, start int) bool {
 	changed := false
 	from := i // where the group before the gap starts
 	var part []int
@@ -189,14 +201,14 @@ func joinRun(n []rune, i, end int, gaps []int) bool {
 			next = gaps[gi+1]
 		}
 		if yearGroup(n, from, g) || yearGroup(n, g+1, next) && yearAfter(n, next) {
-			changed = joinPart(n, i, g, part) || changed
+			changed = joinPart(n, o, i, g, part, start) || changed
 			i, part = g+1, nil
 		} else {
 			part = append(part, g)
 		}
 		from = g + 1
 	}
-	return joinPart(n, i, end, part) || changed
+	return joinPart(n, o, i, end, part, start) || changed
 }
 
 // yearAfter reports 年 at k (a space before it allowed).
@@ -207,35 +219,69 @@ func yearAfter(n []rune, k int) bool {
 	return k < len(n) && n[k] == '年'
 }
 
-// joinPart moves the gaps of the part n[a:b] in front of it, if it reads as
-// one number (digits, at most one point inside); it reports whether it did.
-func joinPart(n []rune, a, b int, gaps []int) bool {
+// joinPart moves the gaps of the part n[a:b] (and of o, the same runes as
+// written) in front of it, if it reads as one number (digits, at most one
+// point inside, no year before a point: 2025. 3 is a date); it reports
+// whether it did. start is where the line's text starts.
+func joinPart(n, o []rune, a, b int, gaps []int, start int) bool {
 	if len(gaps) == 0 || len(gaps) > 3 {
 		return false
 	}
-	points := 0
+	point := -1
 	for k := a; k < b; k++ {
 		if n[k] == '.' {
-			points++
+			if point >= 0 {
+				return false
+			}
+			point = k
 		}
 	}
-	if points > 1 || n[b-1] == '.' {
+	if n[b-1] == '.' || point >= 0 && b-a-len(gaps) >= 5 && yearGroup(n, a, a+4) {
 		return false
 	}
-	if a == 0 && n[gaps[0]-1] == '.' {
+	if a == start && n[gaps[0]-1] == '.' {
 		return false // 1. 5G网络…: a list's number at the line's start and its text
 	}
-	k := b
-	for r := b - 1; r >= a; r-- {
-		if n[r] != ' ' {
-			k--
-			n[k] = n[r]
+	back := a == start && lineHead(n, b)
+	for _, w := range [][]rune{n, o} {
+		if back {
+			// a heading's number, a date or a figure alone at the line's
+			// start (1 0. 推进…, 202 5 年 7 月): the line starts with the
+			// number as the rules that read them expect, the spaces after it
+			k := a
+			for r := a; r < b; r++ {
+				if w[r] != ' ' {
+					w[k] = w[r]
+					k++
+				}
+			}
+			for r := k; r < b; r++ {
+				w[r] = ' '
+			}
+			continue
+		}
+		k := b
+		for r := b - 1; r >= a; r-- {
+			if w[r] != ' ' {
+				k--
+				w[k] = w[r]
+			}
+		}
+		for r := a; r < k; r++ {
+			w[r] = ' '
 		}
 	}
-	for r := a; r < k; r++ {
-		n[r] = ' '
-	}
 	return true
+}
+
+// lineHead reports what follows a number at a line's start at b that makes
+// it a heading's number, a date's year or a figure alone: the line's end,
+// a list's punctuation, 年.
+func lineHead(n []rune, b int) bool {
+	if b < len(n) && n[b] == ' ' {
+		b++
+	}
+	return b >= len(n) || strings.ContainsRune(".、)）:年", n[b])
 }
 
 // movedGapStart is where a quantity read at a starts as written: before

@@ -29,12 +29,7 @@ func TestSpacedDigitsDocument(t *testing.T) {
 		{"一、目标\n到202\n6年，到202\n7年。", false},
 	}
 	for _, tt := range tests {
-		origs := strings.Split(tt.text, "\n")
-		lines := make([]string, len(origs))
-		for i, o := range origs {
-			lines[i] = normalize(o)
-		}
-		if got := spacedDigits(lines, origs); got != tt.want {
+		if got := spacedDigits(tt.text); got != tt.want {
 			t.Errorf("%q: spaced %v, want %v", tt.text, got, tt.want)
 		}
 	}
@@ -66,16 +61,19 @@ func TestJoinSpacedDigits(t *testing.T) {
 		{"指标 1 2 3 4 5", "指标 1 2 3 4 5"},
 		{"型号V2 0", "型号V2 0"},
 		{"比例 1:2 0", "比例 1:2 0"},
+		// at the line's start: a heading's number, a date, a figure alone
+		// keep their place; a quantity's number moves like any
+		{"1 0. 推进数据开放", "10 . 推进数据开放"},
+		{"202 5 年 7 月 1 0 日", "2025  年 7 月  10 日"},
+		{"1 80", "180 "},
+		{"1 00 家企业上云", " 100 家企业上云"},
+		// a paragraph's indent is no part of the text; full-width digits move as written
+		{"\u3000\u30001 0. 推进", "\u3000\u300010 . 推进"},
+		{"培育企业１ ００家", "培育企业 １００家"},
 	}
 	for _, tt := range tests {
-		// the original as the test writes it: a tab stays a tab
-		orig := tt.line
-		n := strings.ReplaceAll(normalize(orig), "\t", " ")
-		lines := []string{n}
-		joinSpacedDigits(lines, []string{orig})
-		want := strings.ReplaceAll(normalize(tt.want), "\t", " ")
-		if lines[0] != want {
-			t.Errorf("%q: got %q, want %q", tt.line, lines[0], want)
+		if got := joinSpacedDigits(tt.line); got != tt.want {
+			t.Errorf("%q: got %q, want %q", tt.line, got, tt.want)
 		}
 	}
 }
