@@ -49,7 +49,7 @@ func learnFor() *learnDoc {
 // read reads quantity x of sentence r as the rules do, appending a target
 // to out, and notes it for the model.
 func (l *learnDoc) read(r *sentenceRead, x *at, out []Indicator) []Indicator {
-	lq := learnQuantity{Start: r.pos[movedGapStart(r.ns, r.os, x.q.a)], End: r.pos[x.q.b-1] + 1, out: -1}
+	lq := learnQuantity{Start: r.pos[x.q.a], End: r.pos[x.q.b-1] + 1, out: -1}
 	if len(l.sent) == 0 { // the sentence's first quantity: what they all share
 		l.sentFeats = sentenceFeatures(l.sentFeats[:0], x, &l.set)
 		if l.model != nil {

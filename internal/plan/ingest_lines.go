@@ -58,17 +58,19 @@ func nextTextLine(lines []string, i int) int {
 // splitLines splits text into lines, trimmed, as written (origs) and
 // normalized (lines), with the rune offset in text of each. Headings run
 // into the line before them (a web page whose paragraphs lost their breaks:
-// …制定本方案。一、总体要求（一）…) start lines of their own.
-func splitLines(text string) (lines, origs []string, offs []int) {
+// …制定本方案。一、总体要求（一）…) start lines of their own. In a document
+// whose digits are spaced (quantity_spaced.go) the lines have their runs
+// of digits joined, rune for rune, before they are split; origs stay as
+// written (a table's cells and a layout's columns are read from them).
+func splitLines(text string, spaced bool) (lines, origs []string, offs []int) {
 	pos := 0
 	var pieces []string
 	heads := pageHeads(text)
-	spaced := spacedDigits(text) // 1 00 家, 到202 6 年: a PDF's kerning (quantity_spaced.go)
 	var seq runInSeq
 	for raw := range strings.SplitSeq(text, "\n") {
 		src := raw
 		if spaced {
-			src = joinSpacedDigits(raw) // the same runes, moved: cut as raw below
+			src = joinSpacedDigits(raw) // 1 00 家, 到202 6 年: a PDF's kerning
 		}
 		if h := headRunIn(src, heads); h > 0 {
 			pieces = runInHeadings(src[h:], append(pieces[:0], src[:h]), &seq)
@@ -77,39 +79,26 @@ func splitLines(text string) (lines, origs []string, offs []int) {
 		}
 		rest := raw
 		for _, piece := range pieces {
-			orig := piece
-			if spaced {
-				orig, rest = cutRunes(rest, utf8.RuneCountInString(piece))
-			}
-			o := strings.ReplaceAll(orig, "\u3000", " ")
+			n := utf8.RuneCountInString(piece)
+			var written string // the piece as written, for where it is trimmed
+			written, rest = cutRunes(rest, n)
+			o := strings.ReplaceAll(written, "\u3000", " ")
 			trimmed := strings.TrimLeftFunc(o, blank)
-			left := utf8.RuneCountInString(o) - utf8.RuneCountInString(trimmed)
+			left := n - utf8.RuneCountInString(trimmed)
 			offs = append(offs, pos+left)
 			o = strings.TrimRightFunc(trimmed, blank)
-			n := o
-			if spaced && piece != orig {
-				// the joined piece, cut where the piece as written is trimmed
-				n = afterRunes(strings.ReplaceAll(piece, "\u3000", " "), left)
-				n, _ = cutRunes(n, utf8.RuneCountInString(o))
-			}
 			origs = append(origs, o)
-			lines = append(lines, cnYears(normalize(n))) // (到二〇三五年: ingest_cnyear.go)
-			pos += utf8.RuneCountInString(piece)
+			j := o
+			if piece != written {
+				// the joined piece, cut where the piece as written is trimmed
+				j, _ = cutRunes(afterRunes(strings.ReplaceAll(piece, "\u3000", " "), left), utf8.RuneCountInString(o))
+			}
+			lines = append(lines, cnYears(normalize(j))) // (到二〇三五年: ingest_cnyear.go)
+			pos += n
 		}
 		pos++
 	}
 	return lines, origs, offs
-}
-
-// cutRunes is s cut after its first n runes, and the rest.
-func cutRunes(s string, n int) (string, string) {
-	for i := range s {
-		if n == 0 {
-			return s[:i], s[i:]
-		}
-		n--
-	}
-	return s, ""
 }
 
 // pageHeads is the lines a document prints alone at the top of three or more
@@ -175,6 +164,17 @@ func repeatedLines(lines []string) map[string]int {
 func (d *docRead) furniture(i int, glued bool) bool {
 	line := d.lines[i]
 	return line == "" || (pageMarker(line) || d.seen[line] >= 3 && !isHeadingLine(line)) && !glued || i == d.titleLine || pageTriple(d.lines, i)
+}
+
+// cutRunes is s cut after its first n runes, and the rest.
+func cutRunes(s string, n int) (string, string) {
+	for i := range s {
+		if n == 0 {
+			return s[:i], s[i:]
+		}
+		n--
+	}
+	return s, ""
 }
 
 // afterRunes is s after its first n runes (string([]rune(s)[n:]) without

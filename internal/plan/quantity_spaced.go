@@ -1,6 +1,7 @@
 package plan
 
 import (
+	"sort"
 	"strings"
 	"unicode"
 )
@@ -14,7 +15,7 @@ import (
 // before the line is split at headings run into it and normalized: the
 // spaces move in front of the number, so "1 00 家" reads " 100 家" and
 // every offset holds; a quantity read there starts where its first digit
-// was written (movedGapStart). The lines as written (origs) stay as written.
+// was written (movedStarts), in a sentence or a table's cell alike.
 
 // spacedYearsMin is how many split years (202 5 年, 〔 202 5〕) make a
 // document's digits spaced: one may be a typing slip.
@@ -284,12 +285,26 @@ func lineHead(n []rune, b int) bool {
 	return b >= len(n) || strings.ContainsRune(".、)）:年", n[b])
 }
 
-// movedGapStart is where a quantity read at a starts as written: before
-// the spaces joinSpacedDigits moved in front of its number (ns has a
-// space where os, the text as written, has none).
-func movedGapStart(ns, os []rune, a int) int {
-	for a > 0 && a <= len(os) && ns[a-1] == ' ' && !unicode.IsSpace(os[a-1]) {
-		a--
+// movedStarts sets the start of each quantity read in a spaced document
+// where its first digit is written: in front of the spaces
+// joinSpacedDigits moved before it (the lines have a space where the text
+// has none). text is the document's text, lines and offs its lines as
+// splitLines gives them.
+func movedStarts(inds []Indicator, text string, lines []string, offs []int) {
+	if len(inds) == 0 {
+		return
 	}
-	return a
+	written := []rune(text)
+	for k := range inds {
+		ind := &inds[k]
+		li := sort.SearchInts(offs, ind.Start+1) - 1 // the line the span starts on
+		if li < 0 {
+			continue
+		}
+		line := []rune(lines[li])
+		for at := ind.Start - offs[li]; at > 0 && at <= len(line) && ind.Start <= len(written) &&
+			line[at-1] == ' ' && !unicode.IsSpace(written[ind.Start-1]); at-- {
+			ind.Start--
+		}
+	}
 }

@@ -136,7 +136,7 @@ func FuzzSpacedDigits(f *testing.F) {
 		if !utf8.ValidString(s) {
 			return
 		}
-		lines, origs, _ := splitLines(s)
+		lines, origs, _ := splitLines(s, spacedDigits(s))
 		for i := range lines {
 			if utf8.RuneCountInString(lines[i]) != utf8.RuneCountInString(origs[i]) {
 				t.Fatalf("line %d: %d runes, written %d", i, utf8.RuneCountInString(lines[i]), utf8.RuneCountInString(origs[i]))
