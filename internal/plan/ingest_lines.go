@@ -29,9 +29,9 @@ func normalize(s string) string {
 			return ')'
 		case r == '～' || r == '〜':
 			return '~'
-		case r == '－' || r == '—' || r == '–':
-			return '-'
-		case r == '％':
+		case r == '－' || r == '—' || r == '–' || r == '‐' || r == '‑' || r == '‒' || r == '−' || r == '﹣':
+			return '-' // (hyphens and a minus a PDF's font may map a dash to)
+		case r == '％' || r == '﹪':
 			return '%'
 		case r == '：':
 			return ':'
@@ -61,7 +61,8 @@ func nextTextLine(lines []string, i int) int {
 // …制定本方案。一、总体要求（一）…) start lines of their own. In a document
 // whose digits are spaced (quantity_spaced.go) the lines have their runs
 // of digits joined, rune for rune, before they are split; origs stay as
-// written (a table's cells and a layout's columns are read from them).
+// written (a layout's columns are read from them, and two spaces part
+// them), but for a table's rows whose cells tabs or bars part.
 func splitLines(text string, spaced bool) (lines, origs []string, offs []int) {
 	pos := 0
 	var pieces []string
@@ -87,12 +88,15 @@ func splitLines(text string, spaced bool) (lines, origs []string, offs []int) {
 			left := n - utf8.RuneCountInString(trimmed)
 			offs = append(offs, pos+left)
 			o = strings.TrimRightFunc(trimmed, blank)
-			origs = append(origs, o)
 			j := o
 			if piece != written {
 				// the joined piece, cut where the piece as written is trimmed
 				j, _ = cutRunes(afterRunes(strings.ReplaceAll(piece, "\u3000", " "), left), utf8.RuneCountInString(o))
+				if strings.ContainsAny(o, "\t|") {
+					o = j // a table's row, its cells apart by tabs or bars: read joined (3 0 → 30)
+				}
 			}
+			origs = append(origs, o)
 			lines = append(lines, cnYears(normalize(j))) // (到二〇三五年: ingest_cnyear.go)
 			pos += n
 		}

@@ -22,6 +22,8 @@ func TestPDFNoiseQuantities(t *testing.T) {
 		{"47 GB 智慧农业数据规范。", ""},
 		// a household in a Kangxi radical (⼾, whose NFKC form is 戶)
 		{"覆盖农户 2 万⼾，服务⼈⼝ 30 万⼈。", "2 户×10000 = - 2030 | 30 人×10000 = - 2030"},
+		// a percent sign and a range's dash as other fonts map them
+		{"研发投入强度达到3﹪，年均增长5%‐8%。", "3 % = - 2030 | 5-8 % range year 2030"},
 		// a page's number or a printout's page line between a number and its unit
 		{"建成科普示范社区120\n- 3 -\n个，新建站点80\n页码：3/9\n处。", "120 个 = - 2030 | 80 处 = - 2030"},
 	}

@@ -151,3 +151,50 @@ func FuzzSpacedDigits(f *testing.F) {
 		}
 	})
 }
+
+// A spaced document reads as the same document written plainly: its
+// period, headings, deadlines and targets, a table's cells too.
+func TestSpacedDocumentReadsAsPlain(t *testing.T) {
+	spaced := "某市人民政府办公室文件\n某政办发〔 202 5〕 1 8 号\n" +
+		"某市算力基础设施高质量发展行动计划（202 5—202 7 年）\n一、总体目标\n" +
+		"到202 7 年，全市算力规模达到 1 2000P 以上，智能算力占比超过 6 0%，数据中心平均 PUE 降至 1 .25 以下，\n" +
+		"建成 5G 基站 3 .5 万个，培育数据企业 1 00 家。\n二、重点任务\n" +
+		"1 0. 推进算力网络建设。到202 6 年底，建成城市算力节点 1 2 个，\n1 00 家企业上云用云。\n" +
+		"1 1. 培育人才。每年培训专业人才 5 00 人次。\n" +
+		"序号\t指标\t单位\t202 5 年\t202 7 年\n1\t科普场馆数量\t个\t3 0\t4 5\n"
+	plain := "某市人民政府办公室文件\n某政办发〔2025〕18号\n" +
+		"某市算力基础设施高质量发展行动计划（2025—2027年）\n一、总体目标\n" +
+		"到2027年，全市算力规模达到12000P以上，智能算力占比超过60%，数据中心平均PUE降至1.25以下，\n" +
+		"建成5G基站3.5万个，培育数据企业100家。\n二、重点任务\n" +
+		"10. 推进算力网络建设。到2026年底，建成城市算力节点12个，\n100家企业上云用云。\n" +
+		"11. 培育人才。每年培训专业人才500人次。\n" +
+		"序号\t指标\t单位\t2025年\t2027年\n1\t科普场馆数量\t个\t30\t45\n"
+	if !spacedDigits(spaced) || spacedDigits(plain) {
+		t.Fatal("spacedDigits: the spaced text is spaced, the plain one is not")
+	}
+	s, p := readDoc(t, spaced), readDoc(t, plain)
+	if s != p || p == "" {
+		t.Errorf("spaced %s\nplain  %s", s, p)
+	}
+	sd, _ := ingestText(spaced, nil)
+	pd, _ := ingestText(plain, nil)
+	var st, pt []string
+	var walk func(ss []*Section, out *[]string)
+	walk = func(ss []*Section, out *[]string) {
+		for _, x := range ss {
+			*out = append(*out, x.Number)
+			walk(x.Children, out)
+		}
+	}
+	walk(sd.Sections, &st)
+	walk(pd.Sections, &pt)
+	if strings.Join(st, " ") != strings.Join(pt, " ") {
+		t.Errorf("sections spaced %v, plain %v", st, pt)
+	}
+	rs := []rune(spaced)
+	for _, ind := range sd.Indicators {
+		if q := string(rs[ind.Start:ind.End]); !isDigit(rs[ind.Start]) || strings.HasSuffix(q, " ") {
+			t.Errorf("span %q does not run from the first digit", q)
+		}
+	}
+}
