@@ -6,7 +6,7 @@ import "strings"
 // not its digits are spaced throughout (quantity_spaced.go): a decimal
 // point with a space beside it (增长3. 5%, 3 .5万个), a number's tail that
 // starts with zeros (1 00 家: 00 家 is no count of none), and units and
-// comparators letter-spaced (2 个 百 分 点, 50 万 人 次, 30% 以 上).
+// comparators letter-spaced (2 个 百 分 点, 50 万 人 次, 30% 以 上, 3 千 万 元).
 
 // spacedPoint reads the fraction after a decimal point a space stands
 // beside (3. 5%, 3 .5万个) from j, the end of the digits of a number read
@@ -70,6 +70,16 @@ func zeroTailHead(rs []rune, i int) int {
 // a space, punctuation or the text's end after it, not a rune of the next
 // word (500 人 次年: 人 and 次年).
 func spacedWordAt(rs []rune, i int, word string) int {
+	j := spacedRunesAt(rs, i, word)
+	if j < 0 || j < len(rs) && rs[j] != ' ' && !strings.ContainsRune("，,。;；、)）:：!！?？", rs[j]) {
+		return -1
+	}
+	return j
+}
+
+// spacedRunesAt is where word ends when it starts at rune i of rs with a
+// single space between some of its runes, whatever follows; or -1.
+func spacedRunesAt(rs []rune, i int, word string) int {
 	j, spaced := i, false
 	for n, w := range []rune(word) {
 		if n > 0 && j+1 < len(rs) && rs[j] == ' ' && rs[j+1] != ' ' {
@@ -81,10 +91,24 @@ func spacedWordAt(rs []rune, i int, word string) int {
 		}
 		j++
 	}
-	if !spaced || j < len(rs) && rs[j] != ' ' && !strings.ContainsRune("，,。;；、)）:：!！?？", rs[j]) {
+	if !spaced {
 		return -1
 	}
 	return j
+}
+
+// spacedMultiplier reads a multiplier of two characters a PDF
+// letter-spaced (3 千 万 元, 2 万 亿 元) at j: where it ends and its value,
+// or -1. A unit follows it, spaced or not.
+func spacedMultiplier(rs []rune, j int) (int, float64) {
+	for _, m := range multWords {
+		if len(m.w) > 3 {
+			if e := spacedRunesAt(rs, j, m.w); e > 0 {
+				return e, m.m
+			}
+		}
+	}
+	return -1, 0
 }
 
 // spacedUnit is where a unit of two or more Chinese characters (人次,

@@ -11,6 +11,7 @@ func TestPDFNoiseQuantities(t *testing.T) {
 		{"公民具备科学素质的比例提高 2 个 百 分 点。", "2 个百分点 = - 2030"},
 		{"年服务公众 50 万 人 次，新增科普基地 3 万 个，投入 3 亿 元。", "50 人次×10000 = year 2030 | 3 个×10000 = - 2030 | 3 元×1e+08 = - 2030"},
 		{"科普场馆达到 30 个 以 上。", "30 个 >= - 2030"},
+		{"设立专项资金 3 千 万 元，撬动社会投资 2 百 亿 元。", "3 元×1e+07 = - 2030 | 2 元×1e+10 = - 2030"},
 		// a letter-spaced unit is one only where the spacing ends with it
 		{"培训骨干 500 人 次年再培训。", "500 人 = - 2030"},
 		// a decimal point with a space beside it, full-width

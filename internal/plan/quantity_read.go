@@ -136,8 +136,15 @@ func (q *quantity) readRange(rs []rune, j int) int {
 // readMultiplier reads 万, 亿 … at j (after a space, 4400 亿元, for an
 // Arabic number); it returns where it ends, a space after it skipped.
 func (q *quantity) readMultiplier(rs []rune, j int) int {
-	if !q.cn && j+1 < len(rs) && rs[j] == ' ' && (rs[j+1] == '万' || rs[j+1] == '亿') {
+	if !q.cn && j+1 < len(rs) && rs[j] == ' ' && (rs[j+1] == '万' || rs[j+1] == '亿' || rs[j+1] == '千' || rs[j+1] == '百') {
 		j++
+	}
+	if e, m := spacedMultiplier(rs, j); e > 0 {
+		q.mult, j = m, e // (3 千 万 元: letter-spaced)
+		if !q.cn && j < len(rs) && rs[j] == ' ' {
+			j++
+		}
+		return j
 	}
 	for _, m := range multWords {
 		if hasAt(rs, j, m.w) {

@@ -124,9 +124,9 @@ func TestZeroTailPlainDocument(t *testing.T) {
 	}
 }
 
-// FuzzSpacedDigits: joining keeps every rune count and the text's
-// non-space runes in order, and what is read keeps its span inside the
-// text.
+// FuzzSpacedDigits: joining keeps every line's rune count and its
+// non-space runes in order, the lines keep the runes of the lines as
+// written, and what is read keeps its span inside the text.
 func FuzzSpacedDigits(f *testing.F) {
 	f.Add("方案（202 5—202 7 年）\n一、目标\n到202 6 年，培育企业 1 00 家，基站 3 .5 万个。")
 	f.Add("〔 202 5〕 1 2 号\n一、目标\n到20 26年，算力 1 2000P 以上，增长3 . 5%，1. 5G")
@@ -135,6 +135,18 @@ func FuzzSpacedDigits(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s string) {
 		if !utf8.ValidString(s) {
 			return
+		}
+		for raw := range strings.SplitSeq(s, "\n") {
+			j := joinSpacedDigits(raw)
+			drop := func(r rune) rune {
+				if r == ' ' {
+					return -1
+				}
+				return r
+			}
+			if utf8.RuneCountInString(j) != utf8.RuneCountInString(raw) || strings.Map(drop, j) != strings.Map(drop, raw) {
+				t.Fatalf("joined %q from %q", j, raw)
+			}
 		}
 		lines, origs, _ := splitLines(s, spacedDigits(s))
 		for i := range lines {
