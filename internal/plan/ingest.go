@@ -53,7 +53,7 @@ func ingestText(text string, l *learnDoc) (*Doc, error) {
 		d.flush()
 	}
 	if d.spaced {
-		movedStarts(d.doc.Indicators, d.text, d.lines, d.offs) // (1 00 家: from its 1)
+		movedSpans(d.doc.Indicators, d.text, d.lines, d.offs) // (1 00 家: from its 1)
 	}
 	if len(d.doc.Sections) == 0 {
 		return d.doc, ErrNoStructure
@@ -107,8 +107,12 @@ type docRead struct {
 // says before its lines are read one by one.
 func newDocRead(text string) *docRead {
 	d := &docRead{doc: &Doc{Sections: []*Section{}, Indicators: []Indicator{}, Responsibilities: []Responsibility{}}, titleLine: -1}
-	d.text, d.cellRows = joinCellTables(text)
-	d.spaced = spacedDigits(d.text)
+	d.spaced = spacedDigits(text)
+	if d.spaced {
+		d.text, d.cellRows = spacedCellTables(text) // (quantity_spaced.go)
+	} else {
+		d.text, d.cellRows = joinCellTables(text)
+	}
 	d.lines, d.origs, d.offs = splitLines(d.text, d.spaced)
 	d.doc.Title, d.doc.Issuer = titleAndIssuer(d.lines)
 	d.names = namedCounts(d.lines)

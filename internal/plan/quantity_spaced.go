@@ -15,7 +15,7 @@ import (
 // before the line is split at headings run into it and normalized: the
 // spaces move in front of the number, so "1 00 家" reads " 100 家" and
 // every offset holds; a quantity read there starts where its first digit
-// was written (movedStarts), in a sentence or a table's cell alike.
+// was written (movedSpans), in a sentence or a table's cell alike.
 
 // spacedYearsMin is how many split years (202 5 年, 〔 202 5〕) make a
 // document's digits spaced: one may be a typing slip.
@@ -243,6 +243,26 @@ func joinPart(n, o []rune, a, b int, gaps []int, start int) bool {
 	if a == start && n[gaps[0]-1] == '.' {
 		return false // 1. 5G网络…: a list's number at the line's start and its text
 	}
+	if a == start && len(n)-b <= 4 && !hasDigitFrom(n, b) {
+		// a table's cell alone on its line (202 5 年, 3 0, 1 .2 万人): the
+		// gaps go to the line's end, so the cell reads as one written
+		// plainly (2025 年, not 2025  年: two spaces part a layout's columns)
+		for _, w := range [][]rune{n, o} {
+			k, gi := a, 0
+			for r := a; r < len(w); r++ {
+				if gi < len(gaps) && r == gaps[gi] {
+					gi++
+					continue
+				}
+				w[k] = w[r]
+				k++
+			}
+			for ; k < len(w); k++ {
+				w[k] = ' '
+			}
+		}
+		return true
+	}
 	back := a == start && lineHead(n, b)
 	for _, w := range [][]rune{n, o} {
 		if back {
@@ -275,6 +295,16 @@ func joinPart(n, o []rune, a, b int, gaps []int, start int) bool {
 	return true
 }
 
+// hasDigitFrom reports a digit in n from rune k on.
+func hasDigitFrom(n []rune, k int) bool {
+	for ; k < len(n); k++ {
+		if isDigit(n[k]) {
+			return true
+		}
+	}
+	return false
+}
+
 // lineHead reports what follows a number at a line's start at b that makes
 // it a heading's number, a date's year or a figure alone: the line's end,
 // a list's punctuation, 年.
@@ -285,12 +315,12 @@ func lineHead(n []rune, b int) bool {
 	return b >= len(n) || strings.ContainsRune(".、)）:年", n[b])
 }
 
-// movedStarts sets the start of each quantity read in a spaced document
-// where its first digit is written: in front of the spaces
-// joinSpacedDigits moved before it (the lines have a space where the text
-// has none). text is the document's text, lines and offs its lines as
-// splitLines gives them.
-func movedStarts(inds []Indicator, text string, lines []string, offs []int) {
+// movedSpans sets the span of each quantity read in a spaced document
+// where it is written: its start back over the spaces joinSpacedDigits
+// moved in front of its number, its end on over those it moved behind (the
+// lines have a space where the text has none). text is the document's
+// text, lines and offs its lines as splitLines gives them.
+func movedSpans(inds []Indicator, text string, lines []string, offs []int) {
 	if len(inds) == 0 {
 		return
 	}
@@ -298,13 +328,69 @@ func movedStarts(inds []Indicator, text string, lines []string, offs []int) {
 	for k := range inds {
 		ind := &inds[k]
 		li := sort.SearchInts(offs, ind.Start+1) - 1 // the line the span starts on
-		if li < 0 {
+		if li < 0 || ind.End > len(written) {
 			continue
 		}
 		line := []rune(lines[li])
-		for at := ind.Start - offs[li]; at > 0 && at <= len(line) && ind.Start <= len(written) &&
-			line[at-1] == ' ' && !unicode.IsSpace(written[ind.Start-1]); at-- {
+		for at := ind.Start - offs[li]; at > 0 && at <= len(line) && line[at-1] == ' ' && !unicode.IsSpace(written[ind.Start-1]); at-- {
 			ind.Start--
 		}
+		for at := ind.End - offs[li]; at >= 0 && at < len(line) && ind.End < len(written) && line[at] == ' ' && !unicode.IsSpace(written[ind.End]); at++ {
+			ind.End++
+		}
+		// a cell read from a table laid out one cell a line, its gaps
+		// moved to the cell's end (spacedCellTables): 4 5 read as 45 from 4
+		for ind.End < len(written) && ind.End > ind.Start && (written[ind.End-1] == ' ' || digitOrPoint(written[ind.End-1])) &&
+			digitOrPoint(written[ind.End]) && hasGapIn(written, ind.Start, ind.End) {
+			ind.End++
+		}
 	}
+}
+
+// digitOrPoint reports a digit or a decimal point, Arabic or full-width.
+func digitOrPoint(r rune) bool {
+	return isDigit(r) || r >= '０' && r <= '９' || r == '.' || r == '．'
+}
+
+// hasGapIn reports a single space between a digit (or point) and a digit
+// (or point) in rs[a:b].
+func hasGapIn(rs []rune, a, b int) bool {
+	for k := a + 1; k < b; k++ {
+		if rs[k] == ' ' && digitOrPoint(rs[k-1]) && k+1 < len(rs) && digitOrPoint(rs[k+1]) {
+			return true
+		}
+	}
+	return false
+}
+
+// spacedCellTables is joinCellTables for a spaced document: the tables laid
+// out one cell a line (202 5 年, 3 0, 1 .2 each on a line) are found in the
+// text with its digits joined, and the line breaks it turned into tabs are
+// turned so in the text as written (a line break is never inside a run of
+// digits, so it has the same byte offset in both). The cells come from the
+// joined text; their offsets are the text's (movedSpans sets a span
+// where its digits are written).
+func spacedCellTables(text string) (string, map[int][]cell) {
+	var b strings.Builder
+	b.Grow(len(text))
+	first := true
+	for raw := range strings.SplitSeq(text, "\n") {
+		if !first {
+			b.WriteByte('\n')
+		}
+		first = false
+		b.WriteString(joinSpacedDigits(raw))
+	}
+	joined := b.String()
+	out, rows := joinCellTables(joined)
+	if out == joined {
+		return text, rows
+	}
+	bs := []byte(text)
+	for i := 0; i < len(bs) && i < len(out); i++ {
+		if bs[i] == '\n' && out[i] != '\n' {
+			bs[i] = out[i]
+		}
+	}
+	return string(bs), rows
 }

@@ -65,10 +65,13 @@ func TestJoinSpacedDigits(t *testing.T) {
 		// keep their place; a quantity's number moves like any
 		{"1 0. 推进数据开放", "10 . 推进数据开放"},
 		{"202 5 年 7 月 1 0 日", "2025  年 7 月  10 日"},
+		// a table's cell alone on its line: the gaps at the line's end
 		{"1 80", "180 "},
+		{"202 5 年", "2025 年 "},
+		{"1 .2 万人", "1.2 万人 "},
 		{"1 00 家企业上云", " 100 家企业上云"},
 		// a paragraph's indent is no part of the text; full-width digits move as written
-		{"\u3000\u30001 0. 推进", "\u3000\u300010 . 推进"},
+		{"\u3000\u30001 0. 推进数据开放", "\u3000\u300010 . 推进数据开放"},
 		{"培育企业１ ００家", "培育企业 １００家"},
 	}
 	for _, tt := range tests {
@@ -208,5 +211,32 @@ func TestSpacedDocumentReadsAsPlain(t *testing.T) {
 		if q := string(rs[ind.Start:ind.End]); !isDigit(rs[ind.Start]) || strings.HasSuffix(q, " ") {
 			t.Errorf("span %q does not run from the first digit", q)
 		}
+	}
+}
+
+// A spaced document's table laid out one cell a line (D93) reads as the
+// plain one: its years, its values, their spans over the digits as written.
+func TestSpacedCellLineTable(t *testing.T) {
+	spaced := "某市科普能力提升行动方案（202 6—202 8 年）\n一、主要目标\n到202 8 年，主要指标如下：\n" +
+		"指标\n单位\n202 5 年\n202 8 年\n科普场馆数量\n个\n3 0\n4 5\n注册科技志愿者\n万人\n1 .2\n2 .0\n" +
+		"二、重点任务\n（一）建设科普阵地。新建科普基地 1 5 个。\n"
+	plain := "某市科普能力提升行动方案（2026—2028年）\n一、主要目标\n到2028年，主要指标如下：\n" +
+		"指标\n单位\n2025年\n2028年\n科普场馆数量\n个\n30\n45\n注册科技志愿者\n万人\n1.2\n2.0\n" +
+		"二、重点任务\n（一）建设科普阵地。新建科普基地15个。\n"
+	s, p := readDoc(t, spaced), readDoc(t, plain)
+	if s != p || !strings.Contains(p, "45 个") {
+		t.Errorf("spaced %s\nplain  %s", s, p)
+	}
+	doc, err := ingestText(spaced, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rs := []rune(spaced)
+	var spans []string
+	for _, ind := range doc.Indicators {
+		spans = append(spans, string(rs[ind.Start:ind.End]))
+	}
+	if got := strings.Join(spans, " | "); got != "4 5 | 2 .0 | 1 5 个" {
+		t.Errorf("spans %s", got)
 	}
 }
