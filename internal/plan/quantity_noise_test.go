@@ -21,6 +21,9 @@ func TestPDFNoiseQuantities(t *testing.T) {
 		// compute after a space, said with its comparator
 		{"算力规模达到 12000P 以上。", "12000 PFLOPS >= - 2030"},
 		{"47 GB 智慧农业数据规范。", ""},
+		// a count in Chinese numerals written digit by digit, its zero 〇
+		// (before: 一〇〇 read as 0)
+		{"建成一〇〇家科普基地，培育二〇个团队。", "100 家 = - 2030 | 20 个 = - 2030"},
 		// a household in a Kangxi radical (⼾, whose NFKC form is 戶)
 		{"覆盖农户 2 万⼾，服务⼈⼝ 30 万⼈。", "2 户×10000 = - 2030 | 30 人×10000 = - 2030"},
 		// a percent sign and a range's dash as other fonts map them
