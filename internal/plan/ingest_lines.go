@@ -37,8 +37,8 @@ func normalize(s string) string {
 			return ':'
 		case r == '；':
 			return ';'
-		case r == '\u3000' || r == '\t':
-			return ' '
+		case r == '\u3000' || r == '\t' || r == '\u2009' || r == '\u202F' || r == '\u200A':
+			return ' ' // (a thin space a PDF groups thousands with: 1\u2009000)
 		}
 		return r
 	}, s)

@@ -26,6 +26,8 @@ func TestPDFNoiseQuantities(t *testing.T) {
 		{"建成一〇〇家科普基地，培育二〇个团队。", "100 家 = - 2030 | 20 个 = - 2030"},
 		// a household in a Kangxi radical (⼾, whose NFKC form is 戶)
 		{"覆盖农户 2 万⼾，服务⼈⼝ 30 万⼈。", "2 户×10000 = - 2030 | 30 人×10000 = - 2030"},
+		// a thin space grouping thousands
+		{"新增就业岗位1\u2009200个。", "1200 个 = - 2030"},
 		// a percent sign and a range's dash as other fonts map them
 		{"研发投入强度达到3﹪，年均增长5%‐8%。", "3 % = - 2030 | 5-8 % range year 2030"},
 		// a page's number or a printout's page line between a number and its unit
