@@ -53,7 +53,7 @@ func ingestText(text string, l *learnDoc) (*Doc, error) {
 		d.flush()
 	}
 	if d.spaced {
-		movedSpans(d.doc.Indicators, d.text, d.lines, d.offs) // (1 00 家: from its 1)
+		movedSpans(d.doc.Indicators, text, d.lines, d.offs) // (1 00 家: from its 1, as written)
 	}
 	if len(d.doc.Sections) == 0 {
 		return d.doc, ErrNoStructure
@@ -110,6 +110,7 @@ func newDocRead(text string) *docRead {
 	d.spaced = spacedDigits(text)
 	if d.spaced {
 		d.text, d.cellRows = spacedCellTables(text) // (quantity_spaced.go)
+		d.text = spacedLayout(d.text)
 	} else {
 		d.text, d.cellRows = joinCellTables(text)
 	}

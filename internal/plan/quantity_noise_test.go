@@ -26,6 +26,8 @@ func TestPDFNoiseQuantities(t *testing.T) {
 		{"建成一〇〇家科普基地，培育二〇个团队。", "100 家 = - 2030 | 20 个 = - 2030"},
 		// a household in a Kangxi radical (⼾, whose NFKC form is 戶)
 		{"覆盖农户 2 万⼾，服务⼈⼝ 30 万⼈。", "2 户×10000 = - 2030 | 30 人×10000 = - 2030"},
+		// a range with a space after its dash
+		{"每年举办活动30- 50场。", "30-50 场 range year 2030"},
 		// a thin space grouping thousands
 		{"新增就业岗位1\u2009200个。", "1200 个 = - 2030"},
 		// a percent sign and a range's dash as other fonts map them

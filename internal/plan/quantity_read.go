@@ -121,7 +121,11 @@ func (q *quantity) readValue(rs []rune, i int) (start, end int, ok bool) {
 // and 余 or 多 after the number (a floor), from j; it returns where they end.
 func (q *quantity) readRange(rs []rune, j int) int {
 	if j < len(rs) && strings.ContainsRune("-~至到", rs[j]) && !q.impliedOne {
-		if hi, k, cn2, ok2 := readNumber(rs, j+1); ok2 && cn2 == q.cn && hi > q.value {
+		h := j + 1
+		if h+1 < len(rs) && rs[h] == ' ' && isDigit(rs[h+1]) && !q.cn {
+			h++ // (30- 50项: a PDF's space after the dash)
+		}
+		if hi, k, cn2, ok2 := readNumber(rs, h); ok2 && cn2 == q.cn && hi > q.value {
 			q.low, q.high, q.isRange, q.cmp = q.value, hi, true, "range"
 			j = k
 		}

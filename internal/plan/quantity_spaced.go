@@ -163,7 +163,38 @@ func hasSpacedDigit(l string) bool {
 // number) or a year said with 年 stands after one (第 3 2026 年); a list's
 // number at the line's start before a point and a space (1. 5G网络…)
 // stays; a run of more than three gaps is a row of figures, not one number.
-func joinSpacedDigits(raw string) string {
+func joinSpacedDigits(raw string) string { return joinLine(raw, false) }
+
+// spacedLayout joins, in a spaced document's text, the runs of digits of
+// its lines laid out in columns (two spaces or more apart: pdftotext's
+// -layout, a table's row), where the run's gaps can join the spaces that
+// part its column from the next (front before a column's gap, else behind
+// one), so the columns stay where they are and no new one is made; the
+// tables' readers, which read the text as written, read its cells whole.
+// Lines without such spaces come back as they are.
+func spacedLayout(text string) string {
+	if !strings.Contains(text, "  ") {
+		return text
+	}
+	var b strings.Builder
+	b.Grow(len(text))
+	first := true
+	for raw := range strings.SplitSeq(text, "\n") {
+		if !first {
+			b.WriteByte('\n')
+		}
+		first = false
+		if strings.Contains(raw, "  ") {
+			raw = joinLine(raw, true)
+		}
+		b.WriteString(raw)
+	}
+	return b.String()
+}
+
+// joinLine is joinSpacedDigits; in a line laid out in columns (layout) a
+// run is joined only where its gaps join a column's spaces.
+func joinLine(raw string, layout bool) string {
 	if !hasSpacedDigit(raw) {
 		return raw
 	}
@@ -179,7 +210,7 @@ func joinSpacedDigits(raw string) string {
 		}
 		end, gaps := digitRun(n, o, i)
 		if len(gaps) > 0 {
-			changed = joinRun(n, o, i, end, gaps, start) || changed
+			changed = joinRun(n, o, i, end, gaps, start, layout) || changed
 		}
 		i = end
 	}
@@ -192,7 +223,7 @@ func joinSpacedDigits(raw string) string {
 // joinRun joins the run n[i:end] split by gaps (and the same runes of o),
 // cut at the gaps a year stands beside; it reports whether it changed them.
 // start is where the line's text starts.
-func joinRun(n, o []rune, i, end int, gaps []int, start int) bool {
+func joinRun(n, o []rune, i, end int, gaps []int, start int, layout bool) bool {
 	changed := false
 	from := i // where the group before the gap starts
 	var part []int
@@ -202,14 +233,14 @@ func joinRun(n, o []rune, i, end int, gaps []int, start int) bool {
 			next = gaps[gi+1]
 		}
 		if yearGroup(n, from, g) || yearGroup(n, g+1, next) && yearAfter(n, next) {
-			changed = joinPart(n, o, i, g, part, start) || changed
+			changed = joinPart(n, o, i, g, part, start, layout) || changed
 			i, part = g+1, nil
 		} else {
 			part = append(part, g)
 		}
 		from = g + 1
 	}
-	return joinPart(n, o, i, end, part, start) || changed
+	return joinPart(n, o, i, end, part, start, layout) || changed
 }
 
 // yearAfter reports 年 at k (a space before it allowed).
@@ -224,7 +255,7 @@ func yearAfter(n []rune, k int) bool {
 // written) in front of it, if it reads as one number (digits, at most one
 // point inside, no year before a point: 2025. 3 is a date); it reports
 // whether it did. start is where the line's text starts.
-func joinPart(n, o []rune, a, b int, gaps []int, start int) bool {
+func joinPart(n, o []rune, a, b int, gaps []int, start int, layout bool) bool {
 	if len(gaps) == 0 || len(gaps) > 3 {
 		return false
 	}
@@ -243,7 +274,17 @@ func joinPart(n, o []rune, a, b int, gaps []int, start int) bool {
 	if a == start && n[gaps[0]-1] == '.' {
 		return false // 1. 5G网络…: a list's number at the line's start and its text
 	}
-	if a == start && len(n)-b <= 4 && !hasDigitFrom(n, b) {
+	back := a == start && lineHead(n, b)
+	if layout {
+		// in columns: the gaps join the spaces that part the run's column
+		// from its neighbour's, or the run stays as it is
+		before := a != start && a >= 2 && n[a-1] == ' ' && n[a-2] == ' '
+		after := b == len(n) || b+1 < len(n) && n[b] == ' ' && n[b+1] == ' '
+		if !before && !after {
+			return false
+		}
+		back = !before
+	} else if a == start && len(n)-b <= 4 && !hasDigitFrom(n, b) {
 		// a table's cell alone on its line (202 5 年, 3 0, 1 .2 万人): the
 		// gaps go to the line's end, so the cell reads as one written
 		// plainly (2025 年, not 2025  年: two spaces part a layout's columns)
@@ -263,7 +304,6 @@ func joinPart(n, o []rune, a, b int, gaps []int, start int) bool {
 		}
 		return true
 	}
-	back := a == start && lineHead(n, b)
 	for _, w := range [][]rune{n, o} {
 		if back {
 			// a heading's number, a date or a figure alone at the line's

@@ -240,3 +240,59 @@ func TestSpacedCellLineTable(t *testing.T) {
 		t.Errorf("spans %s", got)
 	}
 }
+
+// kerned is text as a PDF's kerning leaves it: a space after the first
+// digit of every number of two or more digits (2025年 → 2 025年, 100家 →
+// 1 00家).
+func kerned(text string) string {
+	rs := []rune(text)
+	out := make([]rune, 0, len(rs)+len(rs)/8)
+	for i, r := range rs {
+		out = append(out, r)
+		if isDigit(r) && (i == 0 || !isDigit(rs[i-1]) && rs[i-1] != '.') && i+1 < len(rs) && isDigit(rs[i+1]) {
+			out = append(out, ' ')
+		}
+	}
+	return string(out)
+}
+
+// BenchmarkIngestSpaced: a plan whose digits are spaced throughout against
+// the same plan written plainly (the cost of joining; docs/benchmarks.md,
+// "pdfnoise").
+func BenchmarkIngestSpaced(b *testing.B) {
+	plain := ownText(b, "shi_kexie_shiwuwu.txt")
+	spaced := kerned(plain)
+	if !spacedDigits(spaced) {
+		b.Fatal("the kerned plan is not spaced")
+	}
+	for _, c := range []struct{ name, text string }{{"plain", plain}, {"spaced", spaced}} {
+		b.Run(c.name, func(b *testing.B) {
+			b.ReportAllocs()
+			b.SetBytes(int64(len(c.text)))
+			for b.Loop() {
+				if _, err := Ingest(strings.NewReader(c.text)); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+// The project's own plans, kerned, read as written plainly.
+func TestKernedOwnPlans(t *testing.T) {
+	for _, name := range ownPlans {
+		plain := ownText(t, name)
+		k := kerned(plain)
+		s, p := readDoc(t, k), readDoc(t, plain)
+		if s != p {
+			t.Errorf("%s:\nkerned %s\nplain  %s", name, s, p)
+		}
+		doc, _ := ingestText(k, nil)
+		rs := []rune(k)
+		for _, ind := range doc.Indicators {
+			if q := string(rs[ind.Start:ind.End]); strings.TrimSpace(q) != q || strings.HasSuffix(q, ".") {
+				t.Errorf("%s: span %q", name, q)
+			}
+		}
+	}
+}
