@@ -365,13 +365,17 @@ func movedSpans(inds []Indicator, text string, lines []string, offs []int) {
 		return
 	}
 	written := []rune(text)
+	var line []rune
+	at := -1 // the line in line
 	for k := range inds {
 		ind := &inds[k]
 		li := sort.SearchInts(offs, ind.Start+1) - 1 // the line the span starts on
 		if li < 0 || ind.End > len(written) {
 			continue
 		}
-		line := []rune(lines[li])
+		if li != at {
+			line, at = append(line[:0], []rune(lines[li])...), li
+		}
 		for at := ind.Start - offs[li]; at > 0 && at <= len(line) && line[at-1] == ' ' && !unicode.IsSpace(written[ind.Start-1]); at-- {
 			ind.Start--
 		}
