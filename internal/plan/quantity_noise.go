@@ -41,10 +41,14 @@ func spacedPoint(rs []rune, i, j int, v float64) (float64, int, bool) {
 }
 
 // zeroTail reports a number at i..j that starts with a zero and goes on
-// with digits (00, 05): no count a plan writes, but the tail of a number a
-// PDF split (1 00 家).
+// with digits (00, 05), or a lone 0 a single space parts from digits before
+// it (3 0%): no count a plan writes, but the tail of a number a PDF split
+// (1 00 家).
 func zeroTail(rs []rune, i, j int) bool {
-	return j-i >= 2 && rs[i] == '0' && isDigit(rs[i+1])
+	if rs[i] != '0' {
+		return false
+	}
+	return j-i >= 2 && isDigit(rs[i+1]) || j-i == 1 && i >= 2 && rs[i-1] == ' ' && isDigit(rs[i-2])
 }
 
 // zeroTailHead is where the digits a number's zero tail at i was split

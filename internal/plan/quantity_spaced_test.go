@@ -119,6 +119,9 @@ func TestZeroTailPlainDocument(t *testing.T) {
 		{"建成站点 00 家。", ""},
 		{"平台分别达到 3 5 个。", "5 个 = - 2030"},
 		{"省财政预算安排55 03亿元。", "? 55.03 元×1e+08 = - 2030"},
+		// a lone 0 a single space parts from the digits before it; a tail
+		// whose head is itself split is not read
+		{"企业上云率提高到3 0%，覆盖率达到1 0 0%。", "? 30 % = - 2030"},
 	}
 	for _, tt := range tests {
 		if got := readAll(t, tt.sentence); got != tt.want {
