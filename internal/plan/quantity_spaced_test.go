@@ -299,3 +299,28 @@ func TestKernedOwnPlans(t *testing.T) {
 		}
 	}
 }
+
+// A year with spaces around it as a PDF sets it (到 202 6 年 joins to
+// 到  2026 年) still dates its sentence; a document number spaced dates a
+// measure in force for so many years.
+func TestSpacedYearsDate(t *testing.T) {
+	text := "某区数据产业行动方案（202 5—202 8 年）\n一、发展目标\n" +
+		"到 202 6 年，培育数据企业 1 00 家。到 202 7 年底，建成应用场景 5 0 个。\n"
+	if got := readDoc(t, text); got != "100 家 = - 2026 | 50 个 = - 2027" {
+		t.Errorf("years with spaces: got %q", got)
+	}
+	text = "某市促进数据产业发展若干措施\n某政发〔 202 5〕 1 4 号\n一、支持措施\n" +
+		"培育数据企业 1 00 家。\n二、附则\n本措施自印发之日起施行，有效期 3 年。\n某市人民政府\n202 5 年 7 月 1 0 日\n"
+	doc, err := ingestText(text, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if doc.Period.End == nil || *doc.Period.End != 2028 {
+		t.Errorf("the measure's end: %v, want 2028", doc.Period.End)
+	}
+	// a plain document's number with spaces around its year
+	text = "某市促进数据产业发展若干措施\n某政发〔 2025〕 14 号\n一、支持措施\n培育数据企业100家。\n二、附则\n本措施自印发之日起施行，有效期3年。\n"
+	if doc, err = ingestText(text, nil); err != nil || doc.Period.End == nil || *doc.Period.End != 2028 {
+		t.Errorf("the measure's end: %v, want 2028", doc.Period.End)
+	}
+}
