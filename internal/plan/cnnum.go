@@ -14,6 +14,9 @@ func cnNumber(s string) (int, bool) {
 	if s == "" {
 		return 0, false
 	}
+	if n, ok := cnPositional(s); ok {
+		return n, true
+	}
 	total, section, digit := 0, 0, -1
 	for _, r := range s {
 		if d, ok := cnDigits[r]; ok {
@@ -42,6 +45,31 @@ func cnNumber(s string) (int, bool) {
 		section += digit
 	}
 	return total + section, true
+}
+
+// cnPositional reads a numeral written digit by digit with a zero among
+// them (一〇〇, 二〇, 二〇二六: as a year is written, and as a PDF or a typist
+// writes a count so): ok is false for a numeral with 十, 百, 千 or 万, one
+// rune long, or with no zero (三五 is "three or five", not 35).
+func cnPositional(s string) (int, bool) {
+	if utf8.RuneCountInString(s) < 2 || !strings.ContainsAny(s, "〇○零") || strings.ContainsAny(s, "十百千万两") {
+		return 0, false
+	}
+	if strings.HasPrefix(s, "零") || strings.HasPrefix(s, "〇") || strings.HasPrefix(s, "○") {
+		return 0, false // (〇五: no count; a year's tail or a code)
+	}
+	n := 0
+	for _, r := range s {
+		d, ok := cnDigits[r]
+		if r == '○' {
+			d, ok = 0, true
+		}
+		if !ok {
+			return 0, false
+		}
+		n = n*10 + d
+	}
+	return n, true
 }
 
 // isCNNumeral reports whether r can be part of a Chinese numeral.

@@ -244,7 +244,7 @@ var (
 	// the years the text stays in force (有效期3年, 有效期至2027年12月31日)
 	reValidFor = regexp.MustCompile(`有效期(?:为)?([1-9一二两三四五六七八九十])年|有效期(?:至|到)(20\d\d)年`)
 	// a document's number (豫政〔2025〕17号): the year it was issued
-	reDocNumber = regexp.MustCompile(`[〔\[](20\d\d)[〕\]]\d{1,4}号`)
+	reDocNumber = regexp.MustCompile(`[〔\[]\s*(20\d\d)\s*[〕\]]\s*\d{1,4}\s*号`) // (〔 2025〕 14 号: a PDF's spaces)
 )
 
 // validityEnd is the last year a measure without a period of its own stays

@@ -9,8 +9,8 @@ import (
 // The deadlines a sentence or a clause sets (到2025年, 2025年底前, 3年内,
 // 第二年, 近期目标（2026—2027年）): the year its targets are due.
 var (
-	reDeadline   = regexp.MustCompile(`(?:到|至|截至|截止到|于|预计|计划|力争) ?((?:19|20)\d\d) ?年|(20\d\d) ?年(?:底|末|前|年底|\d{1,2}月(?:底|末|前))`)
-	reClauseYear = regexp.MustCompile(`^\s*((?:19|20)\d\d) ?年(?:底|末|度|全年)?(?:[，,]|[^\d月年底末度前内以来起开]|$)`)
+	reDeadline   = regexp.MustCompile(`(?:到|至|截至|截止到|于|预计|计划|力争) {0,3}((?:19|20)\d\d) {0,3}年|(20\d\d) {0,3}年(?:底|末|前|年底|\d{1,2}月(?:底|末|前))`)
+	reClauseYear = regexp.MustCompile(`^\s*((?:19|20)\d\d) {0,3}年(?:底|末|度|全年)?(?:[，,]|[^\d月年底末度前内以来起开]|$)`)
 	reWithin     = regexp.MustCompile(`([1-9一二两三四五六七八九十])\s*年(?:内|时间|左右时间|努力)|未来([1-9一二两三四五六七八九十])年`)
 	// years from one to another opening the clause (2026年—2028年共评选…)
 	reClauseYears = regexp.MustCompile(`^\s*(?:19|20)\d\d ?年? ?[-~至到] ?((?:19|20)\d\d) ?年`)

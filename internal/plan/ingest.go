@@ -52,6 +52,9 @@ func ingestText(text string, l *learnDoc) (*Doc, error) {
 		d.endTable()
 		d.flush()
 	}
+	if d.spaced {
+		movedSpans(d.doc.Indicators, text, d.lines, d.offs) // (1 00 家: from its 1, as written)
+	}
 	if len(d.doc.Sections) == 0 {
 		return d.doc, ErrNoStructure
 	}
@@ -71,6 +74,7 @@ type docRead struct {
 	seen           map[string]int // how often each short line occurs: a printout's header repeats on every page
 	apart          bool           // figures on lines of their own: not page numbers (figuresApart)
 	point          rune           // the glyph the PDF writes every decimal point with (pointGlyph), or 0
+	spaced         bool           // digits split by a PDF's kerning, joined in the lines (spacedDigits)
 	report         bool           // a circular or a letter that reports what was done (doneReport)
 	stack          []open         // the sections open, outermost first
 	tbl            *table         // the indicator table being read
@@ -103,8 +107,14 @@ type docRead struct {
 // says before its lines are read one by one.
 func newDocRead(text string) *docRead {
 	d := &docRead{doc: &Doc{Sections: []*Section{}, Indicators: []Indicator{}, Responsibilities: []Responsibility{}}, titleLine: -1}
-	d.text, d.cellRows = joinCellTables(text)
-	d.lines, d.origs, d.offs = splitLines(d.text)
+	d.spaced = spacedDigits(text)
+	if d.spaced {
+		d.text, d.cellRows = spacedCellTables(text) // (quantity_spaced.go)
+		d.text = spacedLayout(d.text)
+	} else {
+		d.text, d.cellRows = joinCellTables(text)
+	}
+	d.lines, d.origs, d.offs = splitLines(d.text, d.spaced)
 	d.doc.Title, d.doc.Issuer = titleAndIssuer(d.lines)
 	d.names = namedCounts(d.lines)
 	d.doc.Period = period(d.doc.Title, d.lines)

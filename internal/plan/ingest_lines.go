@@ -29,16 +29,16 @@ func normalize(s string) string {
 			return ')'
 		case r == '～' || r == '〜':
 			return '~'
-		case r == '－' || r == '—' || r == '–':
-			return '-'
-		case r == '％':
+		case r == '－' || r == '—' || r == '–' || r == '‐' || r == '‑' || r == '‒' || r == '−' || r == '﹣':
+			return '-' // (hyphens and a minus a PDF's font may map a dash to)
+		case r == '％' || r == '﹪':
 			return '%'
 		case r == '：':
 			return ':'
 		case r == '；':
 			return ';'
-		case r == '\u3000' || r == '\t':
-			return ' '
+		case r == '\u3000' || r == '\t' || r == '\u2009' || r == '\u202F' || r == '\u200A':
+			return ' ' // (a thin space a PDF groups thousands with: 1\u2009000)
 		}
 		return r
 	}, s)
@@ -58,26 +58,47 @@ func nextTextLine(lines []string, i int) int {
 // splitLines splits text into lines, trimmed, as written (origs) and
 // normalized (lines), with the rune offset in text of each. Headings run
 // into the line before them (a web page whose paragraphs lost their breaks:
-// …制定本方案。一、总体要求（一）…) start lines of their own.
-func splitLines(text string) (lines, origs []string, offs []int) {
+// …制定本方案。一、总体要求（一）…) start lines of their own. In a document
+// whose digits are spaced (quantity_spaced.go) the lines have their runs
+// of digits joined, rune for rune, before they are split; origs stay as
+// written (a layout's columns are read from them, and two spaces part
+// them), but for a table's rows whose cells tabs or bars part.
+func splitLines(text string, spaced bool) (lines, origs []string, offs []int) {
 	pos := 0
 	var pieces []string
 	heads := pageHeads(text)
 	var seq runInSeq
 	for raw := range strings.SplitSeq(text, "\n") {
-		if h := headRunIn(raw, heads); h > 0 {
-			pieces = runInHeadings(raw[h:], append(pieces[:0], raw[:h]), &seq)
-		} else {
-			pieces = runInHeadings(raw, pieces[:0], &seq)
+		src := raw
+		if spaced {
+			src = joinSpacedDigits(raw) // 1 00 家, 到202 6 年: a PDF's kerning
 		}
+		if h := headRunIn(src, heads); h > 0 {
+			pieces = runInHeadings(src[h:], append(pieces[:0], src[:h]), &seq)
+		} else {
+			pieces = runInHeadings(src, pieces[:0], &seq)
+		}
+		rest := raw
 		for _, piece := range pieces {
-			o := strings.ReplaceAll(piece, "\u3000", " ")
+			n := utf8.RuneCountInString(piece)
+			var written string // the piece as written, for where it is trimmed
+			written, rest = cutRunes(rest, n)
+			o := strings.ReplaceAll(written, "\u3000", " ")
 			trimmed := strings.TrimLeftFunc(o, blank)
-			offs = append(offs, pos+utf8.RuneCountInString(o)-utf8.RuneCountInString(trimmed))
+			left := n - utf8.RuneCountInString(trimmed)
+			offs = append(offs, pos+left)
 			o = strings.TrimRightFunc(trimmed, blank)
+			j := o
+			if piece != written {
+				// the joined piece, cut where the piece as written is trimmed
+				j, _ = cutRunes(afterRunes(strings.ReplaceAll(piece, "\u3000", " "), left), utf8.RuneCountInString(o))
+				if strings.ContainsAny(o, "\t|") {
+					o = j // a table's row, its cells apart by tabs or bars: read joined (3 0 → 30)
+				}
+			}
 			origs = append(origs, o)
-			lines = append(lines, normalize(o))
-			pos += utf8.RuneCountInString(piece)
+			lines = append(lines, cnYears(normalize(j))) // (到二〇三五年: ingest_cnyear.go)
+			pos += n
 		}
 		pos++
 	}
@@ -147,6 +168,17 @@ func repeatedLines(lines []string) map[string]int {
 func (d *docRead) furniture(i int, glued bool) bool {
 	line := d.lines[i]
 	return line == "" || (pageMarker(line) || d.seen[line] >= 3 && !isHeadingLine(line)) && !glued || i == d.titleLine || pageTriple(d.lines, i)
+}
+
+// cutRunes is s cut after its first n runes, and the rest.
+func cutRunes(s string, n int) (string, string) {
+	for i := range s {
+		if n == 0 {
+			return s[:i], s[i:]
+		}
+		n--
+	}
+	return s, ""
 }
 
 // afterRunes is s after its first n runes (string([]rune(s)[n:]) without

@@ -25,15 +25,12 @@ func (q *quantity) readComparators(rs []rune, i, j int) {
 	if k+1 < len(rs) && rs[k] == ' ' && (rs[k+1] == '以' || rs[k+1] == '左' || rs[k+1] == '及' || rs[k+1] == '上') {
 		k++ // 50％ 左右: a PDF's space before the word
 	}
-	for _, c := range cmpAfter {
-		if hasAt(rs, k, c.w) {
-			j = k
-			if q.cmp == "=" {
-				q.cmp = c.c
-			}
-			q.after = j + len([]rune(c.w))
-			break
+	if e, c := cmpAfterAt(rs, k); e >= 0 {
+		j = k
+		if q.cmp == "=" {
+			q.cmp = c
 		}
+		q.after = e
 	}
 	// The comparator before: at most 3 runes of filler (达到, 提高到) between it and the number.
 	if q.cmp == "=" {
@@ -56,6 +53,20 @@ func (q *quantity) readComparators(rs []rune, i, j int) {
 			}
 		}
 	}
+}
+
+// cmpAfterAt is where the comparator word after a unit that starts at k
+// ends (以上, 左右; letter-spaced 以 上 too), and its comparator; or -1.
+func cmpAfterAt(rs []rune, k int) (int, string) {
+	for _, c := range cmpAfter {
+		if hasAt(rs, k, c.w) {
+			return k + len([]rune(c.w)), c.c
+		}
+		if e := spacedWordAt(rs, k, c.w); e > 0 {
+			return e, c.c
+		}
+	}
+	return -1, ""
 }
 
 // endsAtSpaced is where word starts when it ends just before rune i, spaces

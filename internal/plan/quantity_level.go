@@ -72,19 +72,29 @@ func indexValue(rs []rune, a, j int, v float64) bool {
 	if !cmp && !closes {
 		return false
 	}
+	a = spacesBefore(rs, a) // (PUE 降至 1.25 以下: a PDF's spaces around a figure)
 	for _, w := range levelVerbs {
 		if endsAt(rs, a, w) {
-			return cmp || ratioName(rs, a-len([]rune(w)))
+			return cmp || ratioName(rs, spacesBefore(rs, a-len([]rune(w))))
 		}
 	}
 	// a bound written before the value, straight after the ratio's name
 	// (电能利用效率(PUE)不超过1.3；)
 	for _, w := range boundWords {
 		if endsAt(rs, a, w) {
-			return closes && ratioName(rs, a-len([]rune(w)))
+			return closes && ratioName(rs, spacesBefore(rs, a-len([]rune(w))))
 		}
 	}
 	return false
+}
+
+// spacesBefore is where the spaces that end just before rune i start (i
+// when there are none).
+func spacesBefore(rs []rune, i int) int {
+	for i > 0 && rs[i-1] == ' ' {
+		i--
+	}
+	return i
 }
 
 // boundWords bound a value from above or below, written before it.

@@ -47,6 +47,9 @@ func readQuantity(rs []rune, i int) (q quantity, ok bool) {
 	q.unitText(rs, unitStart, j)
 	j = q.repeatedUnitRange(rs, unitStart, j) // (3个至5个)
 	q.b = j
+	if q.base == "" && q.mult == 1 {
+		q.b = max(spacesBefore(rs, j), q.a+1) // (降至 1.25 以下: the value without the space after it)
+	}
 	q.after = j
 	q.readComparators(rs, i, q.classEnd(rs, j))
 	return q, true
@@ -88,7 +91,22 @@ func (q *quantity) readValue(rs []rune, i int) (start, end int, ok bool) {
 			return i, j, false
 		}
 	}
-	if !cn && !q.impliedOne {
+	if !cn && !q.impliedOne && zeroTail(rs, i, j) && lostPoint(rs, i, j) < 0 {
+		// 1 00 家: a tail a PDF split from its number, never a count of
+		// none; read whole and proposed, or not at all (but 55 03亿元 is
+		// a lost point's, below)
+		g := zeroTailHead(rs, i)
+		if g < 0 {
+			return i, j, false
+		}
+		v, _ = strconv.ParseFloat(digits(rs[g:j]), 64)
+		i, q.a, q.beforeCmp, q.unsure = g, g, g, true
+	}
+	spaced := false
+	if !cn && !q.impliedOne && !q.unsure {
+		v, j, spaced = spacedPoint(rs, i, j, v) // 增长3. 5%: a point a space stands beside
+	}
+	if !cn && !q.impliedOne && !q.unsure && !spaced {
 		if g := lostPoint(rs, i, j); g >= 0 {
 			if f, err := strconv.ParseFloat(string(rs[g:g+lostDigits(rs, g)])+"."+string(rs[i:j]), 64); err == nil {
 				v, i, q.unsure = f, g, true
@@ -107,7 +125,11 @@ func (q *quantity) readValue(rs []rune, i int) (start, end int, ok bool) {
 // and 余 or 多 after the number (a floor), from j; it returns where they end.
 func (q *quantity) readRange(rs []rune, j int) int {
 	if j < len(rs) && strings.ContainsRune("-~至到", rs[j]) && !q.impliedOne {
-		if hi, k, cn2, ok2 := readNumber(rs, j+1); ok2 && cn2 == q.cn && hi > q.value {
+		h := j + 1
+		if h+1 < len(rs) && rs[h] == ' ' && isDigit(rs[h+1]) && !q.cn {
+			h++ // (30- 50项: a PDF's space after the dash)
+		}
+		if hi, k, cn2, ok2 := readNumber(rs, h); ok2 && cn2 == q.cn && hi > q.value {
 			q.low, q.high, q.isRange, q.cmp = q.value, hi, true, "range"
 			j = k
 		}
@@ -122,8 +144,15 @@ func (q *quantity) readRange(rs []rune, j int) int {
 // readMultiplier reads 万, 亿 … at j (after a space, 4400 亿元, for an
 // Arabic number); it returns where it ends, a space after it skipped.
 func (q *quantity) readMultiplier(rs []rune, j int) int {
-	if !q.cn && j+1 < len(rs) && rs[j] == ' ' && (rs[j+1] == '万' || rs[j+1] == '亿') {
+	if !q.cn && j+1 < len(rs) && rs[j] == ' ' && (rs[j+1] == '万' || rs[j+1] == '亿' || rs[j+1] == '千' || rs[j+1] == '百') {
 		j++
+	}
+	if e, m := spacedMultiplier(rs, j); e > 0 {
+		q.mult, j = m, e // (3 千 万 元: letter-spaced)
+		if !q.cn && j < len(rs) && rs[j] == ' ' {
+			j++
+		}
+		return j
 	}
 	for _, m := range multWords {
 		if hasAt(rs, j, m.w) {
@@ -146,6 +175,10 @@ func (q *quantity) readMultiplier(rs []rune, j int) int {
 // not 方案, 方式), compute said with its prefix alone (10000P, 5E). It
 // returns where the unit ends.
 func (q *quantity) readUnit(rs []rune, j int) int {
+	if e, u := spacedUnit(rs, j); e > 0 {
+		q.base = u // 2 个 百 分 点, 50 万 人 次: letter-spaced
+		return e
+	}
 	for _, u := range units {
 		if hasAt(rs, j, u) || len(u) > 4 && strings.HasSuffix(u, "FLOPS") && strings.EqualFold(string(rs[j:min(len(rs), j+len(u))]), u) {
 			if arabicOnly[u] && q.cn {
@@ -195,13 +228,18 @@ func (q *quantity) unitHolds(rs []rune, j int) bool {
 	// where the unit starts as written (10000P is PFLOPS said with its
 	// prefix alone: never before the number)
 	u := max(j-len([]rune(q.base)), q.a)
-	if q.base != "" && q.base[0] < 0x80 && u > 0 && rs[u-1] == ' ' && j+1 < len(rs) && rs[j] == ' ' && unicode.Is(unicode.Han, rs[j+1]) {
+	if q.base != "" && q.base[0] < 0x80 && u > 0 && rs[u-1] == ' ' && j+1 < len(rs) && rs[j] == ' ' && unicode.Is(unicode.Han, rs[j+1]) &&
+		(!cmpAfterIs(rs, j+1) || u > 1 && isDigit(rs[u-2])) {
 		// 47 GB 智慧农业…: a catalogue's row number and a code standing
-		// apart between spaces, not a quantity in GB
+		// apart between spaces, not a quantity in GB; but 12000P 以上 is
+		// one (a comparator after it)
 		return false
 	}
 	return !(q.base != "" && startsWord(rs, u))
 }
+
+// cmpAfterIs reports a comparator word after a unit at k (以上, 左右).
+func cmpAfterIs(rs []rune, k int) bool { e, _ := cmpAfterAt(rs, k); return e >= 0 }
 
 // readUnitRange reads a range with the unit on both ends (5%-8%) at j; it
 // returns where it ends.
