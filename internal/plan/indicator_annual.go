@@ -186,8 +186,9 @@ func respectiveYears(ns []rune, plain string) ([]int, int) {
 	return ys, len([]rune(s[:at]))
 }
 
-// reBareDeadline is a clause that is only a deadline (到2027年, 到 2027 年底).
-var reBareDeadline = regexp.MustCompile(`^\s*(?:到|至)\s*(20\d\d)\s*年(?:底|末)?\s*$`)
+// reBareDeadline is a clause that is only a deadline (到2027年, 到 2027 年底,
+// 力争到2027年).
+var reBareDeadline = regexp.MustCompile(`^\s*(?:力争|争取|确保)?\s*(?:到|至)\s*(20\d\d)\s*年(?:底|末)?\s*$`)
 
 // midDeadline is the year of a clause that is only a deadline and stands
 // after the first clause of a sentence.

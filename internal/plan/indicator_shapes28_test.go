@@ -23,3 +23,41 @@ func TestComparedWithBaseYear(t *testing.T) {
 		"300万平方米:asserted", "2个百分点:asserted")
 	checkReadings(t, readingsOf(t, head+"2022年，全省新建绿色建筑面积3000万平方米。"), "3000万平方米:proposed")
 }
+
+// A bound said as what must not happen (不得低于, 不应超过) is a floor or a
+// ceiling, not its opposite (tune28).
+func TestMustNotBound(t *testing.T) {
+	for _, c := range []struct{ text, cmp string }{
+		{"新建数据中心的可再生能源使用比例不得低于30%。", ">="},
+		{"新建项目单位产品能耗不应超过0.5吨标准煤。", "<="},
+		{"每个园区的绿地率不宜低于15%。", ">="},
+	} {
+		doc, err := ingestText("某市绿色发展行动方案(2026-2028年)\n一、重点任务\n"+c.text, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(doc.Indicators) != 1 || doc.Indicators[0].Comparator != c.cmp {
+			t.Errorf("%s: readings %+v, want one %s", c.text, doc.Indicators, c.cmp)
+		}
+	}
+}
+
+// A deadline said as a goal (力争到2026年) in the clause after a sentence's
+// opening words (通过…，力争到2026年，…；…) governs the rest of the sentence
+// up to the next deadline (tune28).
+func TestStrivenDeadlineAfterOpening(t *testing.T) {
+	text := "某市推动设备更新行动方案\n一、工作目标\n通过强化政策支持，力争到2026年，老旧设备加快淘汰；工业设备投资较2024年增长20%；到2028年，工业设备投资较2024年增长40%，回收企业达到12家。"
+	doc, err := ingestText(text, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []int{2026, 2028, 2028}
+	if len(doc.Indicators) != len(want) {
+		t.Fatalf("readings %+v, want %d", doc.Indicators, len(want))
+	}
+	for k, ind := range doc.Indicators {
+		if ind.DeadlineYear == nil || *ind.DeadlineYear != want[k] {
+			t.Errorf("reading %d (%s): deadline %v, want %d", k, ind.Text, ind.DeadlineYear, want[k])
+		}
+	}
+}
