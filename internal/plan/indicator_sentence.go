@@ -107,7 +107,7 @@ func (r *sentenceRead) readCues(ns, os []rune, pos []int, deadline *int, c *line
 // clause wherever it stands.
 func (r *sentenceRead) readPeriod() {
 	r.sentPer, r.sentAt = perWordIn(r.ns, 0, len(r.ns))
-	if r.sentAt > 8 && !strings.HasPrefix(strings.TrimLeft(string(r.ns[:r.sentAt]), " "), "到") || hasAt(r.ns, r.sentAt, "年均") || hasAt(r.ns, r.sentAt, "年人均") {
+	if r.sentAt > 8 && !strings.HasPrefix(strings.TrimLeft(string(r.ns[:r.sentAt]), " "), "到") || hasAt(r.ns, r.sentAt, "年均") || hasAt(r.ns, r.sentAt, "年人均") || yearExtreme(r.ns, r.sentAt) {
 		r.sentPer = ""
 	}
 	if r.sentPer != "" {

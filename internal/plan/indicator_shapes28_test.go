@@ -61,3 +61,19 @@ func TestStrivenDeadlineAfterOpening(t *testing.T) {
 		}
 	}
 }
+
+// A bound that picks whom the clause's later figure binds (高于35%的城市…
+// 应达到…) is its condition; 年度最大 names a level of the year, no rate per
+// year; a change the plan permits (可放宽至) is proposed (tune28).
+func TestThresholdPeakAndPermission(t *testing.T) {
+	const head = "某省电力需求侧管理实施方案(2026-2028年)\n二、重点任务\n"
+	checkReadings(t, readingsOf(t, head+"到2028年，空调负荷占比高于35%的城市可调节负荷能力应达到其年度最大负荷的4%以上。"), "4%:asserted")
+	doc, err := ingestText(head+"到2028年，可调节负荷能力达到年度最大负荷的6%。", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(doc.Indicators) != 1 || doc.Indicators[0].Per != nil {
+		t.Errorf("readings %+v, want one with no period", doc.Indicators)
+	}
+	checkReadings(t, readingsOf(t, head+"到2028年，风光资源富集地区的弃电率可放宽至8%，储能配置比例提高到15%。"), "8%:proposed", "15%:asserted")
+}

@@ -1,0 +1,47 @@
+package plan
+
+import "strings"
+
+// thresholdPicks reports a bound that picks whom a later target of its
+// clause binds: 峰谷差率超过40%的地区…应达到…的5%以上, 年能耗高于1万吨标准煤
+// 的企业…下降8% — the bound, then 的 and the ones it picks, then a verb that
+// sets the clause's own figure. It is the condition of the target, not one
+// (tune28). A bound before 的 with no later figure (…以上的企业全部完成…) is
+// left to the other rules.
+func thresholdPicks(ns []rune, q quantity) bool {
+	if q.cmp != ">" && q.cmp != ">=" && q.cmp != "<" && q.cmp != "<=" {
+		return false
+	}
+	j := q.after
+	if j >= len(ns) || ns[j] != '的' {
+		return false
+	}
+	end := clauseEnd(ns, j)
+	rest := string(ns[j+1 : end])
+	k := strings.IndexFunc(rest, isDigit)
+	if k < 0 {
+		return false
+	}
+	return has(rest[:k], thresholdVerbs)
+}
+
+// thresholdVerbs set a clause's figure after the ones a bound picks.
+var thresholdVerbs = []string{"达到", "不低于", "不少于", "不超过", "提高", "提升", "降低", "下降", "增长", "控制在", "保持在", "降至", "减少"}
+
+// permitted reports a figure a change is allowed to reach (利用率可降低至90%,
+// 期限可延长至3年, 比例可适当放宽到60%): what the plan permits, not what it
+// commits to (tune28). 可 stands straight before the verb of change, a few
+// words before the number.
+func permitted(ns []rune, q quantity) bool {
+	from := max(0, q.beforeCmp-8)
+	s := string(ns[from:q.beforeCmp])
+	i := strings.LastIndex(s, "可")
+	if i < 0 {
+		return false
+	}
+	rest := strings.TrimPrefix(s[i+len("可"):], "适当")
+	return has(rest[:min(len(rest), 6)], permitVerbs) && strings.IndexAny(rest, "，,；;。") < 0
+}
+
+// permitVerbs are the verbs of a change a plan may permit.
+var permitVerbs = []string{"降低", "降至", "放宽", "提高", "延长", "缩短", "下调", "上调", "增加", "减少", "上浮", "下浮", "调整"}
