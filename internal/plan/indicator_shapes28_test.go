@@ -77,3 +77,10 @@ func TestThresholdPeakAndPermission(t *testing.T) {
 	}
 	checkReadings(t, readingsOf(t, head+"到2028年，风光资源富集地区的弃电率可放宽至8%，储能配置比例提高到15%。"), "8%:proposed", "15%:asserted")
 }
+
+// A part titled as an overview (…概况) and its subsections state where
+// things stand: their figures are proposed, the goals' asserted (tune28).
+func TestOverviewPart(t *testing.T) {
+	text := "某县充电基础设施专项规划（2026-2030年）\n第一章 区域与交通发展概况\n1.1 交通设施\n县城规划建设8处公共停车场，人均停车场用地面积不小于0.6平方米。\n第二章 规划目标\n到2030年，全县建成公共充电桩1200个。"
+	checkReadings(t, readingsOf(t, text), "8处:proposed", "0.6平方米:proposed", "1200个:asserted")
+}
