@@ -84,3 +84,10 @@ func TestOverviewPart(t *testing.T) {
 	text := "某县充电基础设施专项规划（2026-2030年）\n第一章 区域与交通发展概况\n1.1 交通设施\n县城规划建设8处公共停车场，人均停车场用地面积不小于0.6平方米。\n第二章 规划目标\n到2030年，全县建成公共充电桩1200个。"
 	checkReadings(t, readingsOf(t, text), "8处:proposed", "0.6平方米:proposed", "1200个:asserted")
 }
+
+// In a forecast part, a share the plan requires of what is built — a floor
+// or all of it — is its own; a share it expects is proposed (tune28).
+func TestBuiltShareInForecastPart(t *testing.T) {
+	text := "某县公共停车设施专项规划（2026-2030年）\n第四章 需求预测\n4.1 停车需求预测\n到2030年，全县小汽车保有量约12万辆，新能源车渗透率约35%。\n4.2 配建原则\n新建居住区停车位100%建设或预留充电条件，既有小区改造后智能停车位占比不低于20%，公共停车场无障碍车位比例不低于2%。"
+	checkReadings(t, readingsOf(t, text), "12万辆:proposed", "35%:proposed", "100%:asserted", "20%:asserted", "2%:asserted")
+}
