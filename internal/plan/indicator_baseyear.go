@@ -6,9 +6,10 @@ import (
 )
 
 // reComparedWithYear is a change's base year said as a comparison (与2023年
-// 相比, 同2021年底相比, 和2020年比, 相比2022年, 相较于2023年): the year a
-// change is measured from, as 较2023年 and 比2023年 are.
-var reComparedWithYear = regexp.MustCompile(`(?:[与同和跟](20\d\d) ?年(?:底|末)?(?:相比|相较|比较|比)|相(?:比|较)(?:于)?(20\d\d) ?年(?:底|末)?)`)
+// 相比, 同2021年底相比, 与2020年底现有站点数量相比, 和2020年比, 相比2022年,
+// 相较于2023年): the year a change is measured from, as 较2023年 and
+// 比2023年 are.
+var reComparedWithYear = regexp.MustCompile(`(?:[与同和跟] ?(20\d\d) ?年(?:底|末)?[^，,。；;：:\d]{0,16}?(?:相比|相较|比较)|[与同和跟] ?(20\d\d) ?年(?:底|末)?比|相(?:比|较)(?:于)? ?(20\d\d) ?年(?:底|末)?)`)
 
 // withoutBaseYears is the sentence without the years it names as the base of
 // a change, so that a year a change is counted from (与2021年相比，2025年…

@@ -22,6 +22,14 @@ func TestComparedWithBaseYear(t *testing.T) {
 	checkReadings(t, readingsOf(t, head+"到2026年底，既有建筑节能改造面积达到300万平方米；同2023年底相比，可再生能源替代率提高2个百分点。"),
 		"300万平方米:asserted", "2个百分点:asserted")
 	checkReadings(t, readingsOf(t, head+"2022年，全省新建绿色建筑面积3000万平方米。"), "3000万平方米:proposed")
+	// the base named with what it counts (与2023年底现有站点数量相比): no past, no deadline
+	doc, err := ingestText(head+"到2026年，全省换电站总数控制在 90 座以内，与 2023 年底现有换电站数量相比新增 24 座。", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(doc.Indicators) != 2 || doc.Indicators[1].Candidate || doc.Indicators[1].DeadlineYear == nil || *doc.Indicators[1].DeadlineYear != 2026 {
+		t.Errorf("readings %+v, want the 24 asserted, due 2026", doc.Indicators)
+	}
 }
 
 // A bound said as what must not happen (不得低于, 不应超过) is a floor or a
@@ -90,4 +98,37 @@ func TestOverviewPart(t *testing.T) {
 func TestBuiltShareInForecastPart(t *testing.T) {
 	text := "某县公共停车设施专项规划（2026-2030年）\n第四章 需求预测\n4.1 停车需求预测\n到2030年，全县小汽车保有量约12万辆，新能源车渗透率约35%。\n4.2 配建原则\n新建居住区停车位100%建设或预留充电条件，既有小区改造后智能停车位占比不低于20%，公共停车场无障碍车位比例不低于2%。"
 	checkReadings(t, readingsOf(t, text), "12万辆:proposed", "35%:proposed", "100%:asserted", "20%:asserted", "2%:asserted")
+}
+
+// A table of what the plan adds in each place, its unit in the caption
+// without brackets: each non-zero cell a target due the plan's end; a table
+// that checks the spread against what exists is no such table (tune28).
+func TestTableOfPlacesPlanned(t *testing.T) {
+	text := `某县充电站布局规划（2026-2030年）
+三、布局规划
+表 3-1 新增充电站布点一览表单位：座
+
+| 乡镇名称 | 上轮规划顺延 | 本轮规划新增 | 新增合计 |
+| --- | --- | --- | --- |
+| 城关镇 | 1 | 2 | 3 |
+| 青石镇 | 0 | 0 | 0 |
+| 合计 | 1 | 2 | 3 |
+
+表 3-2 布点校核表
+
+| 片区名称 | 现有站点数量 | 按人口计算增加数 | 已规划站点数量 |
+| --- | --- | --- | --- |
+| 北片 | 12 | 3 | 4 |
+`
+	got := readingsOf(t, text)
+	checkReadings(t, got, "1:asserted", "2:asserted", "3:asserted", "1:asserted", "2:asserted", "3:asserted")
+	doc, err := ingestText(text, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, ind := range doc.Indicators {
+		if ind.Unit != "座" || ind.DeadlineYear == nil || *ind.DeadlineYear != 2030 {
+			t.Errorf("%s: unit %q, deadline %v; want 座 due 2030", ind.Text, ind.Unit, ind.DeadlineYear)
+		}
+	}
 }
