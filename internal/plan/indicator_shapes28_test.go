@@ -132,3 +132,13 @@ func TestTableOfPlacesPlanned(t *testing.T) {
 		}
 	}
 }
+
+// The parts (其中，…) of a total the sentence before only forecast (预计约为)
+// are forecast too; the parts of a total asserted stay asserted (tune28).
+func TestPartsOfForecastTotal(t *testing.T) {
+	const head = "某县充电设施专项规划（2026-2030年）\n第七章 供电保障\n"
+	checkReadings(t, readingsOf(t, head+"经测算，2030年全县充电用电量预计约为6500万千瓦时。其中，公交车辆需求约1200万千瓦时，出租车需求约300万千瓦时。"),
+		"6500万千瓦时:proposed", "1200万千瓦时:proposed", "300万千瓦时:proposed")
+	checkReadings(t, readingsOf(t, head+"到2030年，全县新建公共充电桩1500个。其中，快充桩600个，慢充桩900个。"),
+		"1500个:asserted", "600个:asserted", "900个:asserted")
+}
