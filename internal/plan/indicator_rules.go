@@ -76,7 +76,9 @@ var notTargets = []notTarget{
 	}},
 	// a bound that picks whom the clause's later figure binds (峰谷差率超过
 	// 40%的地区需求响应能力应达到…的5%以上): its condition (indicator_threshold.go)
-	{name: "a threshold that picks whom a target binds", match: func(x *at) bool { return thresholdPicks(x.ns, x.q) }},
+	{name: "a threshold that picks whom a target binds", match: func(x *at) bool {
+		return thresholdPicks(x.ns, x.q) || thresholdOfObject(x.ns, x.q, x.clause)
+	}},
 	// the term of a body in its name (市十届人大二次会议), an ordinal without 第
 	{name: "the term of a body", match: func(x *at) bool {
 		ns, q := x.ns, x.q

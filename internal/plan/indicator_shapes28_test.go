@@ -142,3 +142,12 @@ func TestPartsOfForecastTotal(t *testing.T) {
 	checkReadings(t, readingsOf(t, head+"到2030年，全县新建公共充电桩1500个。其中，快充桩600个，慢充桩900个。"),
 		"1500个:asserted", "600个:asserted", "900个:asserted")
 }
+
+// A bound that picks what an action is taken on (对…超过30%的站点实施改造)
+// is no target; a bound only advised (不宜超过) and the spacing of a layout
+// (按约3公里间距布设) are proposed (tune28).
+func TestObjectAdvisedSpacing(t *testing.T) {
+	const head = "某市充电网络建设方案（2026-2028年）\n二、重点任务\n"
+	checkReadings(t, readingsOf(t, head+"到2028年，优先对高峰时段排队率高于30%的充电站进行扩容，新增快充桩800个。"), "800个:asserted")
+	checkReadings(t, readingsOf(t, head+"社区慢充桩单桩功率不宜超过 11 千瓦，沿主干道按约3公里间距布设快充站。"), "11 千瓦:proposed", "3公里:proposed")
+}

@@ -45,3 +45,26 @@ func permitted(ns []rune, q quantity) bool {
 
 // permitVerbs are the verbs of a change a plan may permit.
 var permitVerbs = []string{"降低", "降至", "放宽", "提高", "延长", "缩短", "下调", "上调", "增加", "减少", "上浮", "下浮", "调整"}
+
+// thresholdOfObject reports a bound that picks what an action is taken on
+// (优先对利用率超过40%的站点实施改造, 对能耗高于1万吨标准煤的企业开展诊断):
+// the action's object, not a figure the plan sets (tune28).
+func thresholdOfObject(ns []rune, q quantity, clause string) bool {
+	if q.cmp != ">" && q.cmp != ">=" && q.cmp != "<" && q.cmp != "<=" || q.after >= len(ns) || ns[q.after] != '的' {
+		return false
+	}
+	rest := string(ns[q.after+1 : clauseEnd(ns, q.after)])
+	return strings.Contains(clause, "对") && has(rest, []string{"实施", "开展", "进行", "予以", "实行"}) && strings.IndexFunc(rest, isDigit) < 0
+}
+
+// advised reports a bound a plan only advises (功率不宜超过8千瓦, 不宜低于):
+// a norm, proposed (tune28).
+func advised(ns []rune, q quantity) bool {
+	return q.beforeCmp >= 2 && string(ns[q.beforeCmp-2:q.beforeCmp]) == "不宜" || hasAt(ns, q.beforeCmp, "不宜")
+}
+
+// spacing reports a length that is the spacing of what is laid out (按约2公里
+// 间距布设): a norm of the layout, proposed (tune28).
+func spacing(ns []rune, q quantity) bool {
+	return hasAt(ns, q.after, "间距") || hasAt(ns, q.after, "的间距")
+}
