@@ -164,7 +164,7 @@ var notTargets = []notTarget{
 	// bare magnitude naming a class (百亿元产业集群)
 	{name: "quoted, or a magnitude naming a class", match: func(x *at) bool {
 		ns, q, clause := x.ns, x.q, x.clause
-		return quoted(ns, q.a) && !(x.before("“") && !q.cn && !namesPart(ns, q.a)) ||
+		return quoted(ns, q.a) && !(x.before("“") && !q.cn && !namesPart(ns, q.a)) && !quotedGoal(ns, q) ||
 			q.cn && (ns[q.a] == '百' || ns[q.a] == '千') && !isCNDigit(ns[q.a+1]) && q.beforeCmp == q.a && !endsAt(ns, q.a, "达到") && !bareCount(ns, q, clause)
 	}},
 	// a slogan (“四个服务”), the word 一 (一批, 一次性), a phase (二期),

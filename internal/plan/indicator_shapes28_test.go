@@ -151,3 +151,18 @@ func TestObjectAdvisedSpacing(t *testing.T) {
 	checkReadings(t, readingsOf(t, head+"到2028年，优先对高峰时段排队率高于30%的充电站进行扩容，新增快充桩800个。"), "800个:asserted")
 	checkReadings(t, readingsOf(t, head+"社区慢充桩单桩功率不宜超过 11 千瓦，沿主干道按约3公里间距布设快充站。"), "11 千瓦:proposed", "3公里:proposed")
 }
+
+// A ratio of one to some bounded (桩车比不低于1:6) is read, its first term
+// the value; inside quotes that name the plan's goal (按“…”目标) it is the
+// plan's target, not a slogan (tune28).
+func TestRatioOneToSomeQuotedGoal(t *testing.T) {
+	const head = "某市换电设施专项规划（2026-2030年）\n第五章 规划目标\n"
+	checkReadings(t, readingsOf(t, head+"到2030年，全市换电站与换电车辆按“站车比不低于 1:6”目标配置。"), "1:6:asserted")
+	doc, err := ingestText(head+"到2030年，公共桩车比不低于1:6。", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(doc.Indicators) != 1 || doc.Indicators[0].Value == nil || *doc.Indicators[0].Value != 1 || doc.Indicators[0].Comparator != ">=" {
+		t.Errorf("readings %+v, want 1 >=", doc.Indicators)
+	}
+}
