@@ -17,8 +17,8 @@ var reComparedWithYear = regexp.MustCompile(`(?:[与同和跟] ?(20\d\d) ?年(?:
 // the rule belongs beside pastYear, indicator_reject_past.go, which another
 // helper is splitting).
 func withoutBaseYears(s string) string {
-	if !strings.Contains(s, "比") && !strings.Contains(s, "较") {
-		return s
+	if !strings.Contains(s, "比") && !strings.Contains(s, "较") || !reComparedWithYear.MatchString(s) {
+		return s // (no copy: most sentences name no base year)
 	}
 	return reComparedWithYear.ReplaceAllString(s, "")
 }
@@ -34,5 +34,11 @@ func withoutBaseDates(s string) string {
 	if !strings.Contains(s, "比") && !strings.Contains(s, "较") {
 		return s
 	}
-	return reBaseYearEnd.ReplaceAllString(reComparedWithYear.ReplaceAllString(s, ""), "")
+	if reComparedWithYear.MatchString(s) {
+		s = reComparedWithYear.ReplaceAllString(s, "")
+	}
+	if reBaseYearEnd.MatchString(s) {
+		s = reBaseYearEnd.ReplaceAllString(s, "")
+	}
+	return s
 }

@@ -138,7 +138,7 @@ func clauseComparator(x *at, ind *Indicator) {
 // (年接待, 年发布, 年培训).
 func yearVerb(clause string) bool {
 	// 年 opening a clause is the period of what follows (年发放, 年产值).
-	if c := strings.TrimLeft(clause, " "); strings.HasPrefix(c, "年") && !strings.HasPrefix(c, "年底") && !strings.HasPrefix(c, "年内") && !yearExtreme([]rune(c[:min(len(c), 12)]), 0) {
+	if c := strings.TrimLeft(clause, " "); strings.HasPrefix(c, "年") && !strings.HasPrefix(c, "年底") && !strings.HasPrefix(c, "年内") && !has(c[:min(len(c), 12)], []string{"年度最", "年度平均"}) {
 		return true
 	}
 	i := strings.LastIndex(clause, "年")

@@ -34,13 +34,31 @@ var thresholdVerbs = []string{"达到", "不低于", "不少于", "不超过", "
 // words before the number.
 func permitted(ns []rune, q quantity) bool {
 	from := max(0, q.beforeCmp-8)
-	s := string(ns[from:q.beforeCmp])
-	i := strings.LastIndex(s, "可")
+	i := -1
+	for k := q.beforeCmp - 1; k >= from; k-- {
+		if ns[k] == '可' {
+			i = k
+			break
+		}
+	}
 	if i < 0 {
 		return false
 	}
-	rest := strings.TrimPrefix(s[i+len("可"):], "适当")
-	return has(rest[:min(len(rest), 6)], permitVerbs) && strings.IndexAny(rest, "，,；;。") < 0
+	k := i + 1
+	if hasAt(ns, k, "适当") {
+		k += 2
+	}
+	for j := k; j < q.beforeCmp; j++ {
+		if strings.ContainsRune("，,；;。", ns[j]) {
+			return false
+		}
+	}
+	for _, v := range permitVerbs {
+		if hasIn(ns, k, min(q.beforeCmp, k+6), v) {
+			return true
+		}
+	}
+	return false
 }
 
 // permitVerbs are the verbs of a change a plan may permit.
@@ -60,7 +78,7 @@ func thresholdOfObject(ns []rune, q quantity, clause string) bool {
 // advised reports a bound a plan only advises (功率不宜超过8千瓦, 不宜低于):
 // a norm, proposed (tune28).
 func advised(ns []rune, q quantity) bool {
-	return q.beforeCmp >= 2 && string(ns[q.beforeCmp-2:q.beforeCmp]) == "不宜" || hasAt(ns, q.beforeCmp, "不宜")
+	return endsAt(ns, q.beforeCmp, "不宜") || hasAt(ns, q.beforeCmp, "不宜")
 }
 
 // spacing reports a length that is the spacing of what is laid out (按约2公里

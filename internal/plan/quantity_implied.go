@@ -11,7 +11,7 @@ func impliedOneAfter(rs []rune, i int) bool {
 	if i > 0 && strings.ContainsRune("超逾近破", rs[i-1]) {
 		return true
 	}
-	if i < 2 || string(rs[i-2:i]) != "超过" {
+	if !endsAt(rs, i, "超过") {
 		return false
 	}
 	for k := i + 1; k < min(len(rs), i+6); k++ {
