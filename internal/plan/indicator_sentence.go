@@ -7,7 +7,7 @@ import (
 
 var (
 	reRecentYears     = regexp.MustCompile(`(?:近|过去)[1-9一二两三四五六七八九十]年(?:[^内来]|$)`)
-	reCompareLastYear = regexp.MustCompile(`(?:比|较|高于|低于)(?:去年|上年)`)
+	reCompareLastYear = regexp.MustCompile(`(?:比|较|高于|低于)(?:去年|上年)|[与同和](?:去年|上年)(?:同期)?相比`) // (与上年相比: tune28)
 )
 
 // sentenceRead is one sentence being read: what it says around its

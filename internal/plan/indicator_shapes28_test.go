@@ -166,3 +166,10 @@ func TestRatioOneToSomeQuotedGoal(t *testing.T) {
 		t.Errorf("readings %+v, want 1 >=", doc.Indicators)
 	}
 }
+
+// 与上年相比 names the base of a change, as 比上年 does: no past (tune28).
+func TestComparedWithLastYear(t *testing.T) {
+	const head = "某市2027年节能降碳工作要点\n一、主要目标\n"
+	checkReadings(t, readingsOf(t, head+"与上年相比，全市单位地区生产总值能耗下降2.5%，规上工业用水量与去年同期相比减少3%。"), "2.5%:asserted", "3%:asserted")
+	checkReadings(t, readingsOf(t, head+"去年全市单位地区生产总值能耗下降2.8%。"), "2.8%:proposed")
+}
