@@ -25,6 +25,7 @@ type lineCtx struct {
 	report      bool           // the document reports what was done: a 通报, a letter on how requests were handled (doneReport)
 	forecast    bool           // a part about where things stand only as a forecast (forecastOnly): what the plan builds there is its own
 	partsOf     bool           // the sentence opens with 其中 after one of the paragraph that asserted a target (opensParts)
+	partsGuess  bool           // the sentence opens with 其中 after one that only forecast its total (预计约为…。其中，…; tune28)
 	defining    bool           // an earlier sentence of the paragraph opened a glossary's definition (指…; opensDefinition)
 	titles      string         // the titles of the open sections, outermost first (the learned model's features)
 	learn       *learnDoc      // the learned second opinion, or nil (indicator_learn_read.go)
@@ -54,6 +55,7 @@ func indicators(r *sentenceRead, nr, or []rune, pos []int, c *lineCtx) ([]Indica
 	}
 	ahead := false    // a sentence of the paragraph opened with a deadline
 	asserted := false // the paragraph's last sentence asserted a target
+	guessed := false  // the paragraph's last sentence only forecast (预计) what it read
 	start := 0
 	for i := 0; i <= len(nr); i++ {
 		if i < len(nr) && !strings.ContainsRune("。;!?！？", nr[i]) {
@@ -93,17 +95,19 @@ func indicators(r *sentenceRead, nr, or []rune, pos []int, c *lineCtx) ([]Indica
 				sdl = own // the five years' goals beside the year's (indicator_report.go)
 			}
 			c.partsOf = opensParts(sent) && asserted
+			c.partsGuess = opensParts(sent) && guessed
 			got := sentence(r, nr[start:i], or[start:i], pos[start:i], sdl, c, ahead)
 			c.defining = c.defining || opensDefinition(sent)
 			asserted = false
 			for k := range got {
 				asserted = asserted || !got[k].Candidate
 			}
+			guessed = len(got) > 0 && !asserted && strings.Contains(sent, "预计")
 			out = append(out, got...)
 		}
 		start = i + 1
 	}
-	c.quoting, c.partsOf, c.defining = false, false, false
+	c.quoting, c.partsOf, c.defining, c.partsGuess = false, false, false, false
 	return out, opened
 }
 

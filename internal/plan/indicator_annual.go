@@ -187,8 +187,8 @@ func respectiveYears(ns []rune, plain string) ([]int, int) {
 }
 
 // reBareDeadline is a clause that is only a deadline (到2027年, 到 2027 年底,
-// 力争到2027年), or a date things stand at (截至2024年底).
-var reBareDeadline = regexp.MustCompile(`^\s*(?:(?:力争|争取)?\s*(?:到|至)|截至|截止到?)\s*(20\d\d)\s*年(?:底|末)?\s*$`)
+// 力争到2027年, 确保到2027年), or a date things stand at (截至2024年底).
+var reBareDeadline = regexp.MustCompile(`^\s*(?:(?:力争|争取|确保)?\s*(?:到|至)|截至|截止到?)\s*(20\d\d)\s*年(?:底|末)?\s*$`)
 
 // midDeadline is the year of a clause that is only a deadline and stands
 // after the first clause of a sentence.

@@ -23,6 +23,7 @@ func sentenceDeadline(s string, planStart *int) *int {
 	if !strings.Contains(s, "年") {
 		return nil // (every form below names a year: a cheap test before the regexps)
 	}
+	s = withoutBaseDates(s)
 	if !strings.ContainsAny(s, "12") {
 		// no year in digits: only N年内 and its kind
 	} else if m := reDeadline.FindStringSubmatch(s); m != nil {

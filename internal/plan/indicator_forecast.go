@@ -215,5 +215,14 @@ func plansOwn(x *at) bool {
 	if has(before, []string{"计划建成", "计划建设", "计划新建", "规划新建", "规划建设", "力争", "确保"}) {
 		return true
 	}
-	return (countWords[q.base] || q.base == "辆" || q.base == "座") && !forecast(x.ns, q) && has(x.s, buildWords)
+	return (countWords[q.base] || q.base == "辆" || q.base == "座" || builtShare(x)) && !forecast(x.ns, q) && has(x.s, buildWords)
+}
+
+// builtShare reports a share in a sentence that builds (新建住宅配建停车位100%
+// 建设或预留充电设施，…停车位占比不低于10%): the share of what is built or
+// equipped that the plan requires, a floor or all of it — not a share it
+// expects (渗透率约15%) (tune28).
+func builtShare(x *at) bool {
+	q := x.q
+	return q.base == "%" && (q.cmp == ">=" || q.cmp == ">" || q.cmp == "=" && q.value == 100)
 }

@@ -126,6 +126,10 @@ var proposals = []proposal{
 		return (q.cmp == ">=" || q.cmp == ">") && has(x.clause, []string{"每人", "每名", "人均每年"}) && !moneyOrRate(q)
 	}},
 	{"a name said three times", func(x *at) bool { return x.c.names[namedKey(x.ns, x.q)] >= 3 }},
+	{"a change the plan permits (可降低至)", func(x *at) bool { return permitted(x.ns, x.q) }},
+	{"the parts of a total only forecast (预计约为…。其中，…)", func(x *at) bool { return x.c.partsGuess }},
+	{"a bound only advised (不宜超过)", func(x *at) bool { return advised(x.ns, x.q) }},
+	{"the spacing of what is laid out (按约2公里间距)", func(x *at) bool { return spacing(x.ns, x.q) }},
 	{"the standard a measure applies", func(x *at) bool { return byStandard(x.ns, x.q, x.clause) }},
 	// (the year's plan of a government, 预计全年为企业减负…, expects what its
 	// own measures deliver: its commitment)

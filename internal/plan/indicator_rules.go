@@ -74,6 +74,11 @@ var notTargets = []notTarget{
 		ns, q := x.ns, x.q
 		return qualifiesCount(ns, q) && !totalOf(ns, q)
 	}},
+	// a bound that picks whom the clause's later figure binds (峰谷差率超过
+	// 40%的地区需求响应能力应达到…的5%以上): its condition (indicator_threshold.go)
+	{name: "a threshold that picks whom a target binds", match: func(x *at) bool {
+		return thresholdPicks(x.ns, x.q) || thresholdOfObject(x.ns, x.q, x.clause)
+	}},
 	// the term of a body in its name (市十届人大二次会议), an ordinal without 第
 	{name: "the term of a body", match: func(x *at) bool {
 		ns, q := x.ns, x.q
@@ -159,7 +164,7 @@ var notTargets = []notTarget{
 	// bare magnitude naming a class (百亿元产业集群)
 	{name: "quoted, or a magnitude naming a class", match: func(x *at) bool {
 		ns, q, clause := x.ns, x.q, x.clause
-		return quoted(ns, q.a) && !(x.before("“") && !q.cn && !namesPart(ns, q.a)) ||
+		return quoted(ns, q.a) && !(x.before("“") && !q.cn && !namesPart(ns, q.a)) && !quotedGoal(ns, q) ||
 			q.cn && (ns[q.a] == '百' || ns[q.a] == '千') && !isCNDigit(ns[q.a+1]) && q.beforeCmp == q.a && !endsAt(ns, q.a, "达到") && !bareCount(ns, q, clause)
 	}},
 	// a slogan (“四个服务”), the word 一 (一批, 一次性), batches a work is

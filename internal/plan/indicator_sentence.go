@@ -7,7 +7,7 @@ import (
 
 var (
 	reRecentYears     = regexp.MustCompile(`(?:近|过去)[1-9一二两三四五六七八九十]年(?:[^内来]|$)`)
-	reCompareLastYear = regexp.MustCompile(`(?:比|较|高于|低于)(?:去年|上年)`)
+	reCompareLastYear = regexp.MustCompile(`(?:比|较|高于|低于)(?:去年|上年)|[与同和](?:去年|上年)(?:同期)?相比`) // (与上年相比: tune28)
 )
 
 // sentenceRead is one sentence being read: what it says around its
@@ -88,13 +88,13 @@ func sentence(r *sentenceRead, ns, os []rune, pos []int, deadline *int, c *lineC
 // 比上年 (比去年增加3000亿元) the base of a change.
 func (r *sentenceRead) readCues(ns, os []rune, pos []int, deadline *int, c *lineCtx, goalPara bool) {
 	s := strings.ReplaceAll(string(ns), " ", "")
-	cueText := withoutBase(s)
+	cueText := withoutBase(withoutBaseYears(s)) // (与2020年底现有站点数量相比新增21座: the base of the change is no past)
 	if strings.Contains(cueText, "去年") || strings.Contains(cueText, "上年") {
 		cueText = pastCueText(reCompareLastYear.ReplaceAllString(cueText, ""))
 	}
 	*r = sentenceRead{ns: ns, os: os, pos: pos, s: s, c: c, deadline: deadline, prevEnd: -1}
 	r.byCue = has(cueText, pastCues) || (strings.Contains(s, "近") || strings.Contains(s, "过去")) && reRecentYears.MatchString(s)
-	r.byYear = pastYear(s, c.planStart) || owns(s)
+	r.byYear = pastYear(withoutBaseYears(s), c.planStart) || owns(s)
 	r.params = has(s, []string{"给予", "奖补", "补助", "补贴", "资助", "贴息", "奖励", "予以", "择优"})
 	r.goal = has(s, goalCues) || goalPara
 	r.standard = standardOf(s) && !r.goal
@@ -107,7 +107,7 @@ func (r *sentenceRead) readCues(ns, os []rune, pos []int, deadline *int, c *line
 // clause wherever it stands.
 func (r *sentenceRead) readPeriod() {
 	r.sentPer, r.sentAt = perWordIn(r.ns, 0, len(r.ns))
-	if r.sentAt > 8 && !strings.HasPrefix(strings.TrimLeft(string(r.ns[:r.sentAt]), " "), "到") || hasAt(r.ns, r.sentAt, "年均") || hasAt(r.ns, r.sentAt, "年人均") {
+	if r.sentAt > 8 && !strings.HasPrefix(strings.TrimLeft(string(r.ns[:r.sentAt]), " "), "到") || hasAt(r.ns, r.sentAt, "年均") || hasAt(r.ns, r.sentAt, "年人均") || yearExtreme(r.ns, r.sentAt) {
 		r.sentPer = ""
 	}
 	if r.sentPer != "" {

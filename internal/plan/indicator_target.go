@@ -61,7 +61,10 @@ func (r *sentenceRead) period(x *at) string {
 	if hasIn(ns, x.cs, q.a, "年均浓度") || hasIn(ns, x.cs, q.a, "年均值") {
 		return "" // (PM2.5年均浓度控制在35微克/立方米: a level averaged over the year, not a rate in it)
 	}
-	p, _ := perWordIn(ns, x.cs, q.a)
+	p, at := perWordIn(ns, x.cs, q.a)
+	if p == "year" && yearExtreme(ns, at) {
+		p = "" // (年度最大用电负荷的5%: the year's peak, a level, not a rate in it; tune28)
+	}
 	if levelItem(ns[itemStart(ns, q.a):q.a]) {
 		return "" // (年均增长5%左右、迈上3万亿元台阶: the 年均 is the item before's)
 	}
@@ -137,7 +140,7 @@ func clauseComparator(x *at, ind *Indicator) {
 // (年接待, 年发布, 年培训).
 func yearVerb(clause string) bool {
 	// 年 opening a clause is the period of what follows (年发放, 年产值).
-	if c := strings.TrimLeft(clause, " "); strings.HasPrefix(c, "年") && !strings.HasPrefix(c, "年底") && !strings.HasPrefix(c, "年内") {
+	if c := strings.TrimLeft(clause, " "); strings.HasPrefix(c, "年") && !strings.HasPrefix(c, "年底") && !strings.HasPrefix(c, "年内") && !has(c[:min(len(c), 12)], []string{"年度最", "年度平均"}) {
 		return true
 	}
 	i := strings.LastIndex(clause, "年")
@@ -222,4 +225,10 @@ func capacityPeriod(ns []rune, q quantity) string {
 		return "day"
 	}
 	return ""
+}
+
+// yearExtreme reports 年度 at i naming the peak, the low or the mean of a
+// measure over the year (年度最大负荷, 年度最高气温, 年度平均): a level.
+func yearExtreme(ns []rune, i int) bool {
+	return hasAt(ns, i, "年度") && (hasAt(ns, i+2, "最大") || hasAt(ns, i+2, "最高") || hasAt(ns, i+2, "最低") || hasAt(ns, i+2, "最小") || hasAt(ns, i+2, "平均"))
 }

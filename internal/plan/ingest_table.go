@@ -51,7 +51,10 @@ type table struct {
 	// its column says what the plan adds or sets (“十四五”新增): in a part
 	// that forecasts, the plan's own build-out, not a forecast
 	plansAdd bool
-	skip     int // the last line of a header of several lines
+	// a table of what the plan adds in each place (ingest_table_places.go):
+	// a zero cell adds nothing
+	noZeros bool
+	skip    int // the last line of a header of several lines
 }
 
 // tcol is a target column: its right-index, the year it is due (0: the

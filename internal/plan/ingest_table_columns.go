@@ -79,6 +79,9 @@ func tableHeader(cs []cell, planEnd *int) (*table, bool) {
 		}
 	}
 	if t.name < 0 {
+		if pt, ok := placesPlanned(cs, planEnd); ok {
+			return pt, true
+		}
 		return regionHeader(cs, planEnd)
 	}
 	if t.target < 0 {

@@ -99,6 +99,9 @@ func (d *docRead) tableLine(i int) (row, done bool) {
 		d.flush()
 		d.tbl = t
 		d.tbl.unitAbove = d.unitAbove(i)
+		if d.tbl.unitAbove == "" {
+			d.tbl.unitAbove = d.captionUnit(i)
+		}
 		return row, true
 	}
 	return row, false

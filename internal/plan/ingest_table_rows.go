@@ -34,6 +34,9 @@ func (t *table) rows(cs []cell, line string, base int, section []string, name st
 	cat, constr := t.rowState(cs)
 	for _, c := range t.cols {
 		for _, ind := range t.pairCell(cs, c, line, base, section, name) {
+			if t.noZeros && ind.Value != nil && *ind.Value == 0 {
+				continue
+			}
 			ind.Category = cat
 			if ind.Constraint == "" {
 				ind.Constraint = constr

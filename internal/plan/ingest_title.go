@@ -29,7 +29,7 @@ func pastTitle(t string) bool {
 	return has(t, []string{"现状", "成就", "回顾", "前言", "形势", "取得", "进展", "基本情况", "成效", "成绩", "工作总结", "完成情况",
 		"可行性分析", "必要性分析", "必要性和可行性", "必要性与可行性"}) ||
 		strings.HasSuffix(t, "发展基础") || strings.HasSuffix(t, "工作基础") || strings.HasSuffix(t, "现实基础") || t == "基础" || reviewTitle(t) ||
-		situationTitle(t) || forecastTitle(t)
+		situationTitle(t) || forecastTitle(t) || overviewTitle(t)
 }
 
 // situationTitle reports the titles of the parts that describe where things

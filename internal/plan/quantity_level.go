@@ -112,18 +112,39 @@ func ratioName(rs []rune, i int) bool {
 }
 
 // ratioVerbs bring a ratio to a level (缩小至2.1∶1, 达到3∶1).
-var ratioVerbs = []string{"缩小至", "缩小到", "扩大至", "扩大到", "降至", "降到", "达到", "提高到", "提高至", "提升至", "提升到", "保持在", "控制在"}
+var ratioVerbs = []string{"缩小至", "缩小到", "扩大至", "扩大到", "降至", "降到", "达到", "提高到", "提高至", "提升至", "提升到", "保持在", "控制在",
+	"不低于", "不少于", "不高于", "不超过"} // (a bound on a ratio: 桩车比不低于1:7; tune28)
 
 // ratioAt is where a ratio to one ends when the number read from a to j is
 // its first term (2.1∶1, 3:1) after a verb of level and the name of a ratio
 // (…比缩小至2.1∶1, 车桩比达到2:1), or j.
 func ratioAt(rs []rune, a, j int) int {
-	if j+1 >= len(rs) || !strings.ContainsRune("∶:：", rs[j]) || rs[j+1] != '1' || j+2 < len(rs) && (isDigit(rs[j+2]) || rs[j+2] == '.') {
+	if j+1 >= len(rs) || !strings.ContainsRune("∶:：", rs[j]) {
 		return j
 	}
+	end := -1
+	if rs[j+1] == '1' && !(j+2 < len(rs) && (isDigit(rs[j+2]) || rs[j+2] == '.')) {
+		end = j + 2 // 2.1∶1
+	} else if j == a+1 && rs[a] == '1' {
+		// one to some (桩车比不低于1:7; tune28): its first term, 1, is read
+		k := j + 1
+		for k < len(rs) && isDigit(rs[k]) {
+			k++
+		}
+		if k > j+1 && k-j-1 <= 3 && !(k < len(rs) && strings.ContainsRune(".:：∶", rs[k])) {
+			end = k
+		}
+	}
+	if end < 0 {
+		return j
+	}
+	b := a
+	for b > 0 && rs[b-1] == ' ' {
+		b-- // (不低于 1:7: a PDF's space)
+	}
 	for _, w := range ratioVerbs {
-		if endsAt(rs, a, w) && endsAt(rs, a-len([]rune(w)), "比") {
-			return j + 2
+		if endsAt(rs, b, w) && endsAt(rs, b-len([]rune(w)), "比") {
+			return end
 		}
 	}
 	return j

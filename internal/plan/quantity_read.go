@@ -79,7 +79,7 @@ func (q *quantity) readValue(rs []rune, i int) (start, end int, ok bool) {
 		ok = false // 千亿元级: the magnitude, not 千 read as a number
 	}
 	if !ok {
-		if i > 0 && strings.ContainsRune("超逾近破", rs[i-1]) || q.class {
+		if impliedOneAfter(rs, i) || q.class {
 			for _, m := range multWords {
 				if hasAt(rs, i, m.w) {
 					v, j, ok, q.impliedOne = 1, i, true, true
