@@ -122,10 +122,11 @@ var notTargets = []notTarget{
 		return inBookTitle(ns, q.a)
 	}},
 	// the parts of a name spelt out in brackets: “1+3+N”的平台体系
-	// (即1个省级、3个区域分平台…)
+	// (即1个省级、3个区域分平台…); a name's numeral read back (“3”即…
+	// 3项普惠政策: indicator_gloss.go)
 	{name: "in a gloss", match: func(x *at) bool {
 		ns, q := x.ns, x.q
-		return inGloss(ns, q.a)
+		return inGloss(ns, q.a) || numeralSpelt(ns, q)
 	}},
 	// the count of categories just listed (企业、行业、城市五类)
 	{name: "the categories just listed", match: func(x *at) bool {

@@ -55,8 +55,8 @@ func (r *sentenceRead) target(x *at) Indicator {
 // else a year before its verb (年接待) or a rate per year (/年).
 func (r *sentenceRead) period(x *at) string {
 	q, ns, clause := x.q, x.ns, x.clause
-	if hasAt(ns, q.after, "/年") || hasAt(ns, q.b, "/年") {
-		return "year" // (处理能力达到590万吨/年: the unit says it)
+	if perYearUnit(ns, q) {
+		return "year" // (处理能力达到590万吨/年, 40万吨／年: the unit says it)
 	}
 	if hasIn(ns, x.cs, q.a, "年均浓度") || hasIn(ns, x.cs, q.a, "年均值") {
 		return "" // (PM2.5年均浓度控制在35微克/立方米: a level averaged over the year, not a rate in it)
@@ -69,7 +69,7 @@ func (r *sentenceRead) period(x *at) string {
 		!(moneyOrRate(q) && q.base != "元" && has(clause, []string{"达到", "保持", "控制在", "稳定在", "提高到", "降至", "下降到", "覆盖"})) && !levelReached(clause) {
 		p = r.sentPer
 	}
-	if p == "" && (yearVerb(clause) || hasAt(ns, q.after, "/年") || hasAt(ns, q.b, "/年")) {
+	if p == "" && (yearVerb(clause) || perYearUnit(ns, q)) {
 		p = "year"
 	}
 	return p
@@ -220,4 +220,15 @@ func capacityPeriod(ns []rune, q quantity) string {
 		return "day"
 	}
 	return ""
+}
+
+// perYearUnit reports a unit per year after the quantity, its slash as
+// ASCII or full-width (590万吨/年, 40万吨／年).
+func perYearUnit(ns []rune, q quantity) bool {
+	for _, w := range []string{"/年", "／年"} {
+		if hasAt(ns, q.after, w) || hasAt(ns, q.b, w) {
+			return true
+		}
+	}
+	return false
 }

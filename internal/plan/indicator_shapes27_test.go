@@ -1,0 +1,31 @@
+package plan
+
+import "testing"
+
+// A count that reads back the numeral of a quoted name it glosses (“2”即…
+// 2项政策) is a description; a target stated in a definition stays (tune27).
+func TestNumeralSpeltOut(t *testing.T) {
+	const head = "某区产业发展规划(2026-2030年)\n一、主要任务\n"
+	checkReadings(t, readingsOf(t, head+"构建“2+4”政策体系。“2”即支持研发、鼓励转化2项普惠政策；“4”即面向制造、软件、医药、金融等产业的4项专项政策。新建孵化器6家。"),
+		"6家:asserted")
+	checkReadings(t, readingsOf(t, head+"实施“百千”工程，即培育企业120家、引进人才800名。"), "120家:asserted", "800名:asserted")
+	checkReadings(t, readingsOf(t, head+"“5”即每年新增专利5项。"), "5项:asserted")
+}
+
+// A unit per year written with a full-width slash (万吨／年) is per year,
+// as with an ASCII one (tune27).
+func TestPerYearFullWidthSlash(t *testing.T) {
+	text := "某市氢能产业行动方案(2026-2028年)\n一、发展目标\n到2028年，制氢能力达到30万吨／年，储运能力达到12万吨/年。"
+	doc, err := ingestText(text, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(doc.Indicators) != 2 {
+		t.Fatalf("readings %+v, want two", doc.Indicators)
+	}
+	for _, ind := range doc.Indicators {
+		if ind.Per == nil || *ind.Per != "year" {
+			t.Errorf("%s: per %v, want year", ind.Text, ind.Per)
+		}
+	}
+}
