@@ -29,3 +29,21 @@ func TestPerYearFullWidthSlash(t *testing.T) {
 		}
 	}
 }
+
+// A title that sets its goals before a year (2030年前碳达峰实施方案) ends the
+// plan then; it is no plan of that one year, so its goals for an earlier
+// horizon (到2025年) are its own, asserted (tune27).
+func TestTitleDeadline(t *testing.T) {
+	text := "某省2030年前碳达峰实施方案\n一、主要目标\n“十四五”期间，结构调整取得进展。到2025年，非化石能源消费比重达到22%左右。到2030年，非化石能源消费比重达到28%左右。\n"
+	doc, err := ingestText(text, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if doc.Period.Start != nil || doc.Period.End == nil || *doc.Period.End != 2030 {
+		t.Errorf("period %v–%v, want –2030", doc.Period.Start, doc.Period.End)
+	}
+	checkReadings(t, readingsOf(t, text), "22%:asserted", "28%:asserted")
+	if p := period("某市2025年科技工作要点", []string{"某市2025年科技工作要点"}); p.Start == nil || *p.Start != 2025 {
+		t.Errorf("an annual plan's year: %v", p.Start)
+	}
+}

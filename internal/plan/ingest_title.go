@@ -120,6 +120,9 @@ func period(title string, lines []string) Period {
 		return Period{Start: &y, End: &y}
 	}
 	if m := reTitleYear.FindStringSubmatch(title); m != nil {
+		if y, ok := titleDeadline(title, m); ok {
+			return Period{End: &y} // (2030年前碳达峰行动方案: goals due by 2030, its start not stated)
+		}
 		return titleYearPeriod(title, m, lines)
 	}
 	if strings.Contains(title, "工作报告") {
@@ -198,6 +201,24 @@ func yearSpan(l string) (Period, bool) {
 		}
 	}
 	return Period{}, false
+}
+
+// titleDeadline is the year a title sets its goals before (2030年前碳达峰
+// 行动方案, …2025年以前…方案): the plan's end, not a plan of that one year.
+func titleDeadline(title string, m []string) (int, bool) {
+	if m[1] == "" {
+		return 0, false
+	}
+	i := strings.Index(title, m[1]+"年")
+	if i < 0 {
+		return 0, false
+	}
+	rest := title[i+len(m[1]+"年"):]
+	if !strings.HasPrefix(rest, "前") && !strings.HasPrefix(rest, "以前") {
+		return 0, false
+	}
+	y, _ := strconv.Atoi(m[1])
+	return y, true
 }
 
 // titleYearPeriod is the period of a plan whose title names its year (m,
