@@ -47,3 +47,26 @@ func TestTitleDeadline(t *testing.T) {
 		t.Errorf("an annual plan's year: %v", p.Start)
 	}
 }
+
+// A web page's heading line that carries the title and the page's chrome
+// after it (the date posted, 来源, 字号) gives the title; a report on one
+// year's plan carried out and the next year's draft is a plan of the next
+// year (tune27).
+func TestTitleOnAPageHeading(t *testing.T) {
+	text := "1. [首页](https://example.org/)\n\n## 关于某市2030年国民经济和社会发展计划执行情况与2031年国民经济和社会发展计划草案的报告  2031-01-20  来源：市发展改革委    字号：[大](https://example.org/#)\n\n各位代表：\n\n**一、2030年计划执行情况**\n\n2030年，全市生产总值增长5%。\n\n**二、2031年主要目标**\n\n全市生产总值增长5%左右。\n\n| 指标名称 | 属性 | 全年目标 |\n| --- | --- | --- |\n| 城镇新增就业人数 | 预期性 | 50万人以上 |\n| 城镇调查失业率 | 预期性 | 5%以内 |\n"
+	doc, err := ingestText(text, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "关于某市2030年国民经济和社会发展计划执行情况与2031年国民经济和社会发展计划草案的报告"; doc.Title != want {
+		t.Errorf("title %q, want %q", doc.Title, want)
+	}
+	if doc.Period.End == nil || *doc.Period.End != 2031 {
+		t.Errorf("period %v–%v, want 2031", doc.Period.Start, doc.Period.End)
+	}
+	for _, ind := range doc.Indicators {
+		if !ind.Candidate && (ind.DeadlineYear == nil || *ind.DeadlineYear != 2031) {
+			t.Errorf("%s: deadline %v, want 2031", ind.Text, ind.DeadlineYear)
+		}
+	}
+}

@@ -60,8 +60,10 @@ func titleAndIssuer(lines []string) (string, *string) {
 		}
 	}
 	for i := 0; title == "" && i < len(lines); i++ {
-		l := lines[i]
-		if l == "" || strings.HasPrefix(l, "关于") && !reportTitle(l) || strings.ContainsAny(l, "。，,") || strings.Contains(l, "通知") ||
+		l := pageHeading(lines[i])
+		// (a heading's 关于…的实施意见 is the title; a line opening 关于 is
+		// a covering notice's)
+		if l == "" || strings.HasPrefix(lines[i], "关于") && !reportTitle(l) || strings.ContainsAny(l, "。，,") || strings.Contains(l, "通知") ||
 			strings.Contains(l, "现将") || utf8.RuneCountInString(l) > 70 || fragmentLine(l) || metaRow(l) {
 			continue
 		}
@@ -203,6 +205,23 @@ func yearSpan(l string) (Period, bool) {
 	return Period{}, false
 }
 
+// rePageChrome is what a web page prints after a document's title on its
+// heading line: the date it was posted, its source, the font-size links
+// (## 关于…的报告  2025-01-23  来源：市发展改革委    字号：[大]…).
+var rePageChrome = regexp.MustCompile(`\s{2,}(?:20\d\d-\d\d?-\d\d?|来源\s*[:：]|发布时间|字号)`)
+
+// pageHeading is a Markdown heading line without its marks and the page's
+// chrome after the title; any other line as it is.
+func pageHeading(l string) string {
+	if !strings.HasPrefix(l, "#") {
+		return l
+	}
+	if loc := rePageChrome.FindStringIndex(l); loc != nil {
+		l = l[:loc[0]]
+	}
+	return strings.TrimSpace(strings.TrimLeft(l, "#"))
+}
+
 // titleDeadline is the year a title sets its goals before (2030年前碳达峰
 // 行动方案, …2025年以前…方案): the plan's end, not a plan of that one year.
 func titleDeadline(title string, m []string) (int, bool) {
@@ -227,7 +246,7 @@ func titleDeadline(title string, m []string) (int, bool) {
 func titleYearPeriod(title string, m []string, lines []string) Period {
 	y, _ := strconv.Atoi(m[1] + m[2] + m[3]) // (若干政策（2025年版）: the edition of a year)
 	// 2026年工作总结和2027年工作要点: the year of the aims, not of the review
-	if has(title, []string{"总结", "回顾", "完成情况"}) {
+	if has(title, []string{"总结", "回顾", "完成情况", "执行情况"}) {
 		for _, ym := range reYear.FindAllStringSubmatch(title, -1) {
 			if v, _ := strconv.Atoi(ym[1]); v > y && v-y <= 2 {
 				y = v
