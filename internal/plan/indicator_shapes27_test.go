@@ -70,3 +70,15 @@ func TestTitleOnAPageHeading(t *testing.T) {
 		}
 	}
 }
+
+// A cell's unit followed by another measure word in brackets (7万套（间）)
+// is the first: 套 (tune27).
+func TestCellAlternativeMeasure(t *testing.T) {
+	cv, ok := readCell("7万套（间）")
+	if !ok || cv.unit != "万套" || cv.value != 7 {
+		t.Errorf("readCell: %+v %v, want 7 万套", cv, ok)
+	}
+	if cv, _ := readCell("35万元(含)"); cv.unit != "万元" {
+		t.Errorf("readCell(35万元(含)): unit %q", cv.unit)
+	}
+}
