@@ -82,3 +82,32 @@ func TestCellAlternativeMeasure(t *testing.T) {
 		t.Errorf("readCell(35万元(含)): unit %q", cv.unit)
 	}
 }
+
+// A page's list of a document's particulars (- 主题分类…规划) gives no
+// title; a covering notice that names the plan without 《》 does (tune27).
+func TestTitleOfAnUnquotedNotice(t *testing.T) {
+	text := "- 索引号/2031-00001\n- 主题分类国民经济发展规划、计划\n- 成文日期2031-03-01\n\n某区人民政府办公室关于 印发某区能源保障“十五五”规划的通知\n\n各部门：\n\n《某区能源保障“十五五”规划》已经区政府同意，现印发给你们。\n\n**第一章  发展目标**\n\n到2035年，新能源装机达到500兆瓦。\n\n**第二章  重点项目**\n\n“十五五”期间全区将实施12座综合能源站。\n"
+	doc, err := ingestText(text, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if doc.Title != "某区能源保障“十五五”规划" || doc.Issuer == nil || *doc.Issuer != "某区人民政府办公室" {
+		t.Errorf("title %q, issuer %v", doc.Title, doc.Issuer)
+	}
+	if doc.Period.Start == nil || *doc.Period.Start != 2026 || doc.Period.End == nil || *doc.Period.End != 2030 {
+		t.Errorf("period %v–%v, want 2026–2030", doc.Period.Start, doc.Period.End)
+	}
+}
+
+// A notice's heading names its issuers, spaced, before 关于 (## 某省发展改革委
+// 某省财政厅关于印发…的通知); a bold line of the notice names none (tune27).
+func TestIssuersOfANotice(t *testing.T) {
+	title, issuer := unquotedNotice([]string{"## 某省发展改革委 某省财政厅关于印发某省2031年设备更新工作方案的通知"})
+	if title != "某省2031年设备更新工作方案" || issuer != "某省发展改革委 某省财政厅" {
+		t.Errorf("%q, %q", title, issuer)
+	}
+	title, issuer = unquotedNotice([]string{"**关于印发某省2031年设备更新工作方案的通知**"})
+	if title != "某省2031年设备更新工作方案" || issuer != "" {
+		t.Errorf("%q, %q", title, issuer)
+	}
+}

@@ -59,12 +59,15 @@ func titleAndIssuer(lines []string) (string, *string) {
 			}
 		}
 	}
+	if title == "" {
+		title, issuer = unquotedNotice(lines[:min(len(lines), 30)]) // (…关于 印发某区能源保障规划的通知: ingest_title_page.go)
+	}
 	for i := 0; title == "" && i < len(lines); i++ {
 		l := pageHeading(lines[i])
 		// (a heading's 关于…的实施意见 is the title; a line opening 关于 is
 		// a covering notice's)
 		if l == "" || strings.HasPrefix(lines[i], "关于") && !reportTitle(l) || strings.ContainsAny(l, "。，,") || strings.Contains(l, "通知") ||
-			strings.Contains(l, "现将") || utf8.RuneCountInString(l) > 70 || fragmentLine(l) || metaRow(l) {
+			strings.Contains(l, "现将") || utf8.RuneCountInString(l) > 70 || fragmentLine(l) || metaRow(l) || metaItem(l) {
 			continue
 		}
 		if strings.HasSuffix(l, "事业发展") && i+1 < len(lines) && strings.Contains(lines[i+1], "规划") {
@@ -203,41 +206,6 @@ func yearSpan(l string) (Period, bool) {
 		}
 	}
 	return Period{}, false
-}
-
-// rePageChrome is what a web page prints after a document's title on its
-// heading line: the date it was posted, its source, the font-size links
-// (## 关于…的报告  2025-01-23  来源：市发展改革委    字号：[大]…).
-var rePageChrome = regexp.MustCompile(`\s{2,}(?:20\d\d-\d\d?-\d\d?|来源\s*[:：]|发布时间|字号)`)
-
-// pageHeading is a Markdown heading line without its marks and the page's
-// chrome after the title; any other line as it is.
-func pageHeading(l string) string {
-	if !strings.HasPrefix(l, "#") {
-		return l
-	}
-	if loc := rePageChrome.FindStringIndex(l); loc != nil {
-		l = l[:loc[0]]
-	}
-	return strings.TrimSpace(strings.TrimLeft(l, "#"))
-}
-
-// titleDeadline is the year a title sets its goals before (2030年前碳达峰
-// 行动方案, …2025年以前…方案): the plan's end, not a plan of that one year.
-func titleDeadline(title string, m []string) (int, bool) {
-	if m[1] == "" {
-		return 0, false
-	}
-	i := strings.Index(title, m[1]+"年")
-	if i < 0 {
-		return 0, false
-	}
-	rest := title[i+len(m[1]+"年"):]
-	if !strings.HasPrefix(rest, "前") && !strings.HasPrefix(rest, "以前") {
-		return 0, false
-	}
-	y, _ := strconv.Atoi(m[1])
-	return y, true
 }
 
 // titleYearPeriod is the period of a plan whose title names its year (m,
