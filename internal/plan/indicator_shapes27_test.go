@@ -111,3 +111,14 @@ func TestIssuersOfANotice(t *testing.T) {
 		t.Errorf("%q, %q", title, issuer)
 	}
 }
+
+// A plan printed in traditional characters reads as in simplified ones,
+// its quotes still the text as written (tune27).
+func TestTraditionalCharacters(t *testing.T) {
+	const head = "某市能源發展規劃(2026-2030年)\n一、發展目標\n"
+	checkReadings(t, readingsOf(t, head+"到2030年，能源消費總量控制在8000萬噸標準煤左右，新建充電樁5萬個，新能源裝機達到300萬千瓦。"),
+		"8000萬噸標準煤:asserted", "5萬個:asserted", "300萬千瓦:asserted")
+	if normalize("萬億個") != "万亿个" || normalize("万亿个") != "万亿个" {
+		t.Errorf("normalize: %q", normalize("萬億個"))
+	}
+}

@@ -16,7 +16,7 @@ var reYears = regexp.MustCompile(`[1-9一二两三四五六七八九十]年(?:�
 // quantities continue.
 func (r *sentenceRead) target(x *at) Indicator {
 	q := x.q
-	ind := Indicator{Start: r.pos[q.a], End: r.pos[q.b-1] + 1, Unit: q.unit, BaseUnit: q.base, Multiplier: q.mult}
+	ind := Indicator{Start: r.pos[q.a], End: r.pos[q.b-1] + 1, Unit: unitWritten(q.unit, r.ns, r.os, q.b), BaseUnit: unitWritten(q.base, r.ns, r.os, q.b), Multiplier: q.mult}
 	ind.Comparator = storeComparator(q.cmp)
 	ind.setAmount(q.isRange, q.value, q.low, q.high)
 	if p := r.period(x); p != "" {
