@@ -28,6 +28,7 @@ type lineCtx struct {
 	defining    bool           // an earlier sentence of the paragraph opened a glossary's definition (指…; opensDefinition)
 	titles      string         // the titles of the open sections, outermost first (the learned model's features)
 	learn       *learnDoc      // the learned second opinion, or nil (indicator_learn_read.go)
+	register    bool           // a row of a register of projects with their years of building (indicator_register.go)
 }
 
 // has reports whether s holds one of words.

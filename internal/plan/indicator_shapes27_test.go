@@ -122,3 +122,15 @@ func TestTraditionalCharacters(t *testing.T) {
 		t.Errorf("normalize: %q", normalize("萬億個"))
 	}
 }
+
+// The rows of a register of projects with their years of building are
+// proposed; a list of tasks each due by a year stays asserted (tune27).
+func TestProjectRegister(t *testing.T) {
+	const head = "某县能源发展规划(2026-2030年)\n一、重点项目\n"
+	register := "| 序号 | 项目名称 | 建设内容 | 总投资（万元） | 建设起止年限 | 建设性质 |\n| --- | --- | --- | --- | --- | --- |\n" +
+		"| 1 | 城东充电站 | 新建充电站2座，充电桩40个 | 800 | 2026－2027 | 新建 |\n| 2 | 西山风电场 | 建设风电机组12台，总装机容量60兆瓦 | 42000 | 2027－2029 | 储备 |\n"
+	checkReadings(t, readingsOf(t, head+register), "2座:proposed", "40个:proposed", "12台:proposed", "60兆瓦:proposed")
+	tasks := "| 序号 | 项目名称 | 建设内容 | 完成时限 | 投资估算（万元） |\n| --- | --- | --- | --- | --- |\n" +
+		"| 1 | 城东充电站 | 新建充电站2座 | 2027年 | 800 |\n"
+	checkReadings(t, readingsOf(t, head+tasks), "2座:asserted")
+}

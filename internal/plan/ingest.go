@@ -93,6 +93,7 @@ type docRead struct {
 	lastDecimal    string            // the number of the last heading of a decimal outline (2.1)
 	spacedL1       bool              // top headings that lost their 、 (一 总体要求): spacedL1
 	annexList      bool              // the line before named the plan's annexes
+	register       bool              // in a register of projects with their years of building (indicator_register.go)
 	part           string            // the unnumbered part of a report's preamble being read (reportPart), or ""
 	spoken         map[*Section]bool // the sections whose first paragraph has been read
 	reviews        map[*Section]bool // the sections that open by reviewing the period before the plan (reviewOpening)
@@ -141,6 +142,7 @@ func (d *docRead) line(i int) {
 		return
 	}
 	d.quoteEnds(i)
+	d.register = inRegister(d.lines[i], d.register) // (indicator_register.go)
 	row, done := d.tableLine(i) // row: a row of a table that is not an indicator table
 	if done {
 		return
@@ -199,6 +201,7 @@ func (d *docRead) gatherText(h head, text paraPiece, row bool, tail *paraPiece) 
 	}
 	if row && !h.ok {
 		d.flush()
+		d.para.ctx.register = d.register && row
 		d.para.add(cellBreaks(text.nb), text.ob, text.base)
 		d.flush()
 		return
