@@ -133,6 +133,7 @@ var proposals = []proposal{
 	{"what another document requires, quoted", func(x *at) bool { return x.c.quoting || quotesDocument(x.ns, x.q) }},
 	{"a count in brackets closing an item's title", func(x *at) bool { return titleQuota(x.ns, x.q, x.cs) }},
 	{"a request", func(x *at) bool { return strings.Contains(x.s, "请求") }},
+	{"a row of a register of projects", func(x *at) bool { return x.c.register }},
 	// what the work backs (designated units, which exist already) or, in a
 	// plan of one year, keeps going (a plan of several years builds what it
 	// speeds up), a glossary's terms, set phrases (indicator_report.go)

@@ -143,7 +143,7 @@ func (d *docRead) line(i int) {
 	}
 	d.quoteEnds(i)
 	d.register = inRegister(d.lines[i], d.register) // (indicator_register.go)
-	row, done := d.tableLine(i) // row: a row of a table that is not an indicator table
+	row, done := d.tableLine(i)                     // row: a row of a table that is not an indicator table
 	if done {
 		return
 	}
