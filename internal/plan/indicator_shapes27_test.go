@@ -134,3 +134,15 @@ func TestProjectRegister(t *testing.T) {
 		"| 1 | 城东充电站 | 新建充电站2座 | 2027年 | 800 |\n"
 	checkReadings(t, readingsOf(t, head+tasks), "2座:asserted")
 }
+
+// A row of one cell that titles a group of an indicator table's rows does
+// not end a table with columns of years (tune27).
+func TestGroupRowInYearTable(t *testing.T) {
+	text := "某区能源规划(2026-2030年)\n第三章  主要目标\n\n| 指标名称 | 2025年实际值 | 2030年目标值 | 2035年目标值 |\n| --- | --- | --- | --- |\n" +
+		"| ※能源生产供应（除“十五五”期间预计投产的重点高耗能项目外） |\n| 电力装机（兆瓦） | 180 | 2400 | 2600 |\n| ※能源消费 |\n| 非化石能源消费比重（％） | 18 | 25 | 30 |\n"
+	checkReadings(t, readingsOf(t, text), "2400:asserted", "2600:asserted", "25:asserted", "30:asserted")
+	doc, _ := ingestText(text+"| 能耗总量年均增速（％） | 2.1 | 1.5 | 1.2 |\n", nil)
+	if n := len(doc.Indicators); n != 6 || doc.Indicators[2].Unit != "%" || doc.Indicators[4].Per == nil || *doc.Indicators[4].Per != "year" {
+		t.Errorf("readings %+v: want 25 in %%, 1.5 %% per year", doc.Indicators)
+	}
+}
