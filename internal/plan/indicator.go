@@ -55,6 +55,7 @@ func indicators(r *sentenceRead, nr, or []rune, pos []int, c *lineCtx) ([]Indica
 	}
 	ahead := false    // a sentence of the paragraph opened with a deadline
 	asserted := false // the paragraph's last sentence asserted a target
+	partsOn := false  // the last sentence gave parts (其中，…) and ended with ; (the next gives more)
 	start := 0
 	for i := 0; i <= len(nr); i++ {
 		if i < len(nr) && !strings.ContainsRune("。;!?！？", nr[i]) {
@@ -91,7 +92,7 @@ func indicators(r *sentenceRead, nr, or []rune, pos []int, c *lineCtx) ([]Indica
 			if own := fiveYearDue(sent, c.planStart); own != nil {
 				sdl = own // the five years' goals beside the year's (indicator_report.go)
 			}
-			c.partsOf = opensParts(sent) && asserted
+			c.partsOf = (opensParts(sent) || partsOn) && asserted
 			got := sentence(r, nr[start:i], or[start:i], pos[start:i], sdl, c, ahead)
 			c.defining = c.defining || opensDefinition(sent)
 			asserted = false
@@ -99,6 +100,7 @@ func indicators(r *sentenceRead, nr, or []rune, pos []int, c *lineCtx) ([]Indica
 				asserted = asserted || !got[k].Candidate
 			}
 			out = append(out, got...)
+			partsOn = c.partsOf && i < len(nr) && nr[i] == ';' // (其中，A1座，…；B5座，…；…: the parts go on)
 		}
 		start = i + 1
 	}

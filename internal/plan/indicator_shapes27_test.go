@@ -146,3 +146,11 @@ func TestGroupRowInYearTable(t *testing.T) {
 		t.Errorf("readings %+v: want 25 in %%, 1.5 %% per year", doc.Indicators)
 	}
 }
+
+// The parts of a total that a sentence opening with 其中 lists go on over
+// the sentences it separates with ；(tune27).
+func TestPartsGoOnAfterSemicolon(t *testing.T) {
+	const head = "某县能源规划(2026-2030年)\n一、重点项目\n"
+	checkReadings(t, readingsOf(t, head+"实施各类发电项目12项，总装机容量900兆瓦。其中，水电站1座，装机容量100兆瓦；风电场5座，装机容量400兆瓦；光伏项目6项，装机容量400兆瓦。"),
+		"12项:asserted", "900兆瓦:asserted", "1座:asserted", "100兆瓦:asserted", "5座:asserted", "400兆瓦:asserted", "6项:asserted", "400兆瓦:asserted")
+}
