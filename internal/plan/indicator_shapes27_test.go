@@ -154,3 +154,16 @@ func TestPartsGoOnAfterSemicolon(t *testing.T) {
 	checkReadings(t, readingsOf(t, head+"实施各类发电项目12项，总装机容量900兆瓦。其中，水电站1座，装机容量100兆瓦；风电场5座，装机容量400兆瓦；光伏项目6项，装机容量400兆瓦。"),
 		"12项:asserted", "900兆瓦:asserted", "1座:asserted", "100兆瓦:asserted", "5座:asserted", "400兆瓦:asserted", "6项:asserted", "400兆瓦:asserted")
 }
+
+// A unit over a unit written with a full-width slash (吨标准煤／万元) is read
+// whole, and kept as written (tune27).
+func TestUnitOverUnitFullWidthSlash(t *testing.T) {
+	text := "某区能源规划(2026-2030年)\n一、发展目标\n到2030年，单位GDP能耗下降到0.32吨标准煤／万元。"
+	doc, err := ingestText(text, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(doc.Indicators) != 1 || doc.Indicators[0].Unit != "吨标准煤／万元" || doc.Indicators[0].BaseUnit != "吨标准煤／万元" {
+		t.Errorf("readings %+v, want 0.32 吨标准煤／万元", doc.Indicators)
+	}
+}

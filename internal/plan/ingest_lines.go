@@ -36,6 +36,8 @@ func normalize(s string) string {
 			return '-'
 		case r == '％':
 			return '%'
+		case r == '／':
+			return '/'
 		case r == '：':
 			return ':'
 		case r == '；':

@@ -60,7 +60,8 @@ func simplified(r rune) rune {
 // unitWritten is a unit read from the normalized text that ends at b, in
 // the characters the document writes it with: a traditional character the
 // table mapped is given back (萬噸標準煤 reads as 万吨标准煤, with base 噸標準煤
-// as written), any other rune stays normalized (％ is %).
+// as written), and a full-width slash (吨标准煤／万元); any other rune stays
+// normalized (％ is %).
 func unitWritten(u string, ns, os []rune, b int) string {
 	n := utf8.RuneCountInString(u)
 	if n == 0 || b > len(ns) || b > len(os) || b-n < 0 || string(ns[b-n:b]) != u {
@@ -69,7 +70,7 @@ func unitWritten(u string, ns, os []rune, b int) string {
 	out := []rune(u)
 	changed := false
 	for i := range out {
-		if o := os[b-n+i]; o != out[i] && o >= 0x4E00 && o <= 0x9FFF && simplified(o) == out[i] {
+		if o := os[b-n+i]; o != out[i] && (o >= 0x4E00 && o <= 0x9FFF && simplified(o) == out[i] || o == '／' && out[i] == '/') {
 			out[i], changed = o, true
 		}
 	}
