@@ -115,6 +115,8 @@ var proposals = []proposal{
 	{"what was done", func(x *at) bool { return doneAspect(x.clause) || doneAfter(x.ns, x.q) }},
 	{"an area described", func(x *at) bool { return describedArea(x.ns, x.q, x.clause) }},
 	{"a distance bounding a zone", func(x *at) bool { return zoneRadius(x.ns, x.q) }},
+	{"a distance each site keeps, a cap per length", func(x *at) bool { return siteDistance(x.ns, x.q, x.cs) || capPerLength(x.ns, x.q, x.cs) }},
+	{"what is in service", func(x *at) bool { return inService(x.ns, x.q, x.cs) }},
 	{"a higher level's task, noted", func(x *at) bool { return levelTask(x.ns, x.q) }},
 	{"a bound for each unit of a measure", func(x *at) bool { return perUnitBound(x) }},
 	{"the size of what a measure addresses", func(x *at) bool { return addressed(x.ns, x.q, x.cs) }},

@@ -167,3 +167,16 @@ func TestUnitOverUnitFullWidthSlash(t *testing.T) {
 		t.Errorf("readings %+v, want 0.32 吨标准煤／万元", doc.Indicators)
 	}
 }
+
+// A layout plan lays out its sites (共布置…69座); the distances and
+// densities each site must keep are standards, the sites in service what
+// exists: proposed (tune27).
+func TestSitingStandards(t *testing.T) {
+	const head = "某县充电站布局规划(2026-2030年)\n第三章  布局\n"
+	checkReadings(t, readingsOf(t, head+"全县共布置充电站60座。其中在营充电站40座，规划新增充电站20座。"),
+		"60座:asserted", "40座:proposed", "20座:asserted")
+	checkReadings(t, readingsOf(t, head+"城区充电站的服务半径不少于1.5公里。充电站出口与学校出入口的距离应在50米以上。高速公路充电站每百公里不超过3对（6座）。"),
+		"1.5公里:proposed", "50米:proposed", "6座:proposed")
+	checkReadings(t, readingsOf(t, head+"到2030年，公共充电设施平均服务半径小于2公里。"), "2公里:asserted")
+	checkReadings(t, readingsOf(t, head+"到2030年，在运充电设备中高效设备占比达到60%。"), "60%:asserted")
+}
