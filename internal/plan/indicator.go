@@ -91,6 +91,8 @@ func indicators(r *sentenceRead, nr, or []rune, pos []int, c *lineCtx) ([]Indica
 			sdl := dl
 			if own := fiveYearDue(sent, c.planStart); own != nil {
 				sdl = own // the five years' goals beside the year's (indicator_report.go)
+			} else if own := spanOpens(sent, c.planStart, c.deadline); own != nil {
+				sdl = own // (“十四五”期间，…年均增长15%: indicator_capability.go)
 			}
 			c.partsOf = (opensParts(sent) || partsOn) && asserted
 			got := sentence(r, nr[start:i], or[start:i], pos[start:i], sdl, c, ahead)

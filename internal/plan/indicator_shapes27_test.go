@@ -180,3 +180,26 @@ func TestSitingStandards(t *testing.T) {
 	checkReadings(t, readingsOf(t, head+"到2030年，公共充电设施平均服务半径小于2公里。"), "2公里:asserted")
 	checkReadings(t, readingsOf(t, head+"到2030年，在运充电设备中高效设备占比达到60%。"), "60%:asserted")
 }
+
+// A plan before a year of two horizons dates a sentence opening with a
+// five-year span by the span's end; a measure of what a year holds (年利用量)
+// is per year; a capability's level (具备5%以上的…能力) is its target (tune27).
+func TestSpanCapabilityAnnualMeasure(t *testing.T) {
+	text := "某省2030年前碳达峰实施方案\n一、重点任务\n“十四五”期间，货运铁水联运量年均增长12%以上。到2025年，工业固废年利用量达到3亿吨左右，电网具备4%以上的尖峰负荷响应能力。\n"
+	doc, err := ingestText(text, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(doc.Indicators) != 3 {
+		t.Fatalf("readings %+v, want three", doc.Indicators)
+	}
+	if d := doc.Indicators[0].DeadlineYear; d == nil || *d != 2025 {
+		t.Errorf("%s: due %v, want 2025", doc.Indicators[0].Text, d)
+	}
+	if p := doc.Indicators[1].Per; p == nil || *p != "year" {
+		t.Errorf("%s: per %v, want year", doc.Indicators[1].Text, p)
+	}
+	if doc.Indicators[2].Value == nil || *doc.Indicators[2].Value != 4 || doc.Indicators[2].Candidate {
+		t.Errorf("%+v: want 4%% asserted", doc.Indicators[2])
+	}
+}

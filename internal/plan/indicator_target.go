@@ -151,7 +151,19 @@ func yearVerb(clause string) bool {
 	if strings.HasPrefix(rest, "内") || strings.HasPrefix(rest, "底") || strings.HasPrefix(rest, "初") || strings.HasPrefix(rest, "末") {
 		return false
 	}
-	return rest != "" && has(rest[:min(len(rest), 9)], verbs)
+	return rest != "" && (has(rest[:min(len(rest), 9)], verbs) || annualMeasure(rest))
+}
+
+// annualMeasure reports a measure named by what a year holds, after its 年
+// (大宗固废年利用量达到40亿吨, 年发电量): the figure is per year.
+func annualMeasure(rest string) bool {
+	rs := []rune(rest)
+	for k := 1; k <= 3 && k < len(rs); k++ {
+		if rs[k] == '量' {
+			return true
+		}
+	}
+	return false
 }
 
 // storeComparator maps the grammar's comparators onto the stored ones.

@@ -1,0 +1,44 @@
+package plan
+
+import "strings"
+
+// capabilityHeld reports a level a capability is to have, said as a
+// qualifier of it (省级电网基本具备5%以上的尖峰负荷响应能力, 具有3天以上的储备能力):
+// after 具备 or 具有, the figure is the capability's size the plan sets,
+// not a qualifier of a kind.
+func capabilityHeld(rs []rune, q quantity) bool {
+	if !endsAt(rs, q.beforeCmp, "具备") && !endsAt(rs, q.beforeCmp, "具有") {
+		return false
+	}
+	rest := strings.TrimRight(string(rs[q.after:clauseEnd(rs, q.after)]), " 。")
+	return strings.HasPrefix(rest, "的") && strings.HasSuffix(rest, "能力") && len([]rune(rest)) <= 16
+}
+
+// spanOpens is the end of the five-year span a sentence opens with (“十四五”
+// 期间，集装箱铁水联运量年均增长15%以上) in a plan whose first year is not known
+// (a 2030年前 plan of two horizons): its goals are due at the span's end, not
+// by the plan's. A span later than the plan's end (due) sets nothing; of two
+// named (“十四五”、“十五五”期间分别…) the one its 期间 follows.
+func spanOpens(sent string, planStart, due *int) *int {
+	if planStart != nil || !strings.Contains(sent, "五") {
+		return nil
+	}
+	t := strings.TrimLeft(sent, " “\"*")
+	for _, p := range fiveYearEnds {
+		if !strings.HasPrefix(t, p.name) && !strings.HasPrefix(t, "“"+p.name) {
+			continue
+		}
+		for _, q := range fiveYearEnds {
+			i := strings.Index(t[:min(len(t), 40)], q.name)
+			if i < 0 {
+				continue
+			}
+			rest := strings.TrimLeft(t[i+len(q.name):], "”\"」 ")
+			if has(rest[:min(len(rest), 9)], []string{"时期", "期间", "末"}) && (due == nil || q.end <= *due) {
+				end := q.end
+				return &end
+			}
+		}
+	}
+	return nil
+}
