@@ -42,3 +42,19 @@ func spanOpens(sent string, planStart, due *int) *int {
 	}
 	return nil
 }
+
+// upTo reports 最高 as "at most" in a clause (最高50万元, 最高不超过, 最高给予,
+// 每家最高可获), not as the adjective of a measure (最高用电负荷的3%-5%: the
+// peak load, a level the plan sets against).
+func upTo(clause string) bool {
+	for rest := clause; ; {
+		i := strings.Index(rest, "最高")
+		if i < 0 {
+			return false
+		}
+		rest = rest[i+len("最高"):]
+		if !has(rest[:min(len(rest), 15)], []string{"负荷", "气温", "温度", "水位", "峰值", "水平", "标准", "等级", "级别"}) {
+			return true
+		}
+	}
+}

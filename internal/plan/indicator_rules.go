@@ -183,7 +183,7 @@ var notTargets = []notTarget{
 	{name: "a subsidy or reward", match: func(x *at) bool {
 		ns, q, clause, cs := x.ns, x.q, x.clause, x.cs
 		return (x.params && has(strings.ReplaceAll(string(ns[cs:clauseEnd(ns, q.after)]), " ", ""), paramCues) ||
-			strings.Contains(strings.ReplaceAll(clause, " ", ""), "最高")) && moneyOrRate(q) && !raisedBy(ns, q) && !raisedStandard(ns, q, cs) && !allocation(ns, q, cs)
+			upTo(strings.ReplaceAll(clause, " ", ""))) && moneyOrRate(q) && !raisedBy(ns, q) && !raisedStandard(ns, q, cs) && !allocation(ns, q, cs)
 	}},
 	// a cap per unit (每个学会每年最多支持3个项目), a rate or price
 	// charged (担保费率不超过1%), a sum not to be exceeded (项目总经费

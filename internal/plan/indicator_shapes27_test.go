@@ -203,3 +203,12 @@ func TestSpanCapabilityAnnualMeasure(t *testing.T) {
 		t.Errorf("%+v: want 4%% asserted", doc.Indicators[2])
 	}
 }
+
+// 最高 as the adjective of a measure (最高用电负荷) is no cap of a subsidy;
+// a grid's kVA and circuits are units (tune27).
+func TestPeakLoadAndGridUnits(t *testing.T) {
+	const head = "某市能源发展规划(2026-2030年)\n一、发展目标\n"
+	checkReadings(t, readingsOf(t, head+"到2030年，需求侧削峰能力达到最高用电负荷4%-6%，变电容量达到12000千伏安，外受电通道达到20条40回路。"),
+		"4%-6%:asserted", "12000千伏安:asserted", "20条:asserted", "40回路:asserted")
+	checkReadings(t, readingsOf(t, head+"对新建储能项目给予补贴，每个项目最高50万元。"))
+}
