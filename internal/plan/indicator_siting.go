@@ -15,8 +15,7 @@ func siteDistance(ns []rune, q quantity, cs int) bool {
 	if !lengthUnits[q.base] || q.a <= cs {
 		return false
 	}
-	c := string(ns[cs:q.a])
-	return has(c, distanceWords) && !has(c, []string{"平均", "缩短", "缩小", "缩减"}) // (平均服务半径小于3公里: the network's reach, a goal)
+	return hasAnyIn(ns, cs, q.a, distanceWords) && !hasAnyIn(ns, cs, q.a, []string{"平均", "缩短", "缩小", "缩减"}) // (平均服务半径小于3公里: the network's reach, a goal)
 }
 
 // perLength open a density per stretch of road or line.
@@ -28,13 +27,22 @@ func capPerLength(ns []rune, q quantity, cs int) bool {
 	if q.a <= cs {
 		return false
 	}
-	c := string(ns[cs:q.a])
-	return has(c, perLength) && has(c, []string{"不超过", "不得超过", "不多于", "不宜超过"})
+	return hasAnyIn(ns, cs, q.a, perLength) && hasAnyIn(ns, cs, q.a, []string{"不超过", "不得超过", "不多于", "不宜超过"})
 }
 
 // inService reports a count of what is already in service (在营加油站48座,
 // 在役机组3台, 在运电站5座): what exists, beside what is built or planned.
 // A share of what is in service (在运设备中高效产品占比达到40%) is a goal.
 func inService(ns []rune, q quantity, cs int) bool {
-	return q.a > cs && !moneyOrRate(q) && has(string(ns[max(cs, q.a-12):q.a]), []string{"在营", "在役", "在运"})
+	return q.a > cs && !moneyOrRate(q) && hasAnyIn(ns, max(cs, q.a-12), q.a, []string{"在营", "在役", "在运"})
+}
+
+// hasAnyIn reports one of words within rs[from:to], read in place.
+func hasAnyIn(rs []rune, from, to int, words []string) bool {
+	for _, w := range words {
+		if hasIn(rs, from, to, w) {
+			return true
+		}
+	}
+	return false
 }

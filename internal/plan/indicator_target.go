@@ -157,10 +157,13 @@ func yearVerb(clause string) bool {
 // annualMeasure reports a measure named by what a year holds, after its 年
 // (大宗固废年利用量达到40亿吨, 年发电量): the figure is per year.
 func annualMeasure(rest string) bool {
-	rs := []rune(rest)
-	for k := 1; k <= 3 && k < len(rs); k++ {
-		if rs[k] == '量' {
+	k := 0
+	for _, r := range rest {
+		if k >= 1 && r == '量' {
 			return true
+		}
+		if k++; k > 3 {
+			break
 		}
 	}
 	return false

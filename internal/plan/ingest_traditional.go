@@ -67,15 +67,22 @@ func unitWritten(u string, ns, os []rune, b int) string {
 	if n == 0 || b > len(ns) || b > len(os) || b-n < 0 || string(ns[b-n:b]) != u {
 		return u
 	}
-	out := []rune(u)
+	restored := func(i int) bool {
+		o := os[b-n+i]
+		return o != ns[b-n+i] && (o >= 0x4E00 && o <= 0x9FFF && simplified(o) == ns[b-n+i] || o == '／' && ns[b-n+i] == '/')
+	}
 	changed := false
-	for i := range out {
-		if o := os[b-n+i]; o != out[i] && (o >= 0x4E00 && o <= 0x9FFF && simplified(o) == out[i] || o == '／' && out[i] == '/') {
-			out[i], changed = o, true
-		}
+	for i := range n {
+		changed = changed || restored(i)
 	}
 	if !changed {
-		return u
+		return u // (the common case: nothing to give back, nothing allocated)
+	}
+	out := []rune(u)
+	for i := range out {
+		if restored(i) {
+			out[i] = os[b-n+i]
+		}
 	}
 	return string(out)
 }
