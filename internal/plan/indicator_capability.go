@@ -58,3 +58,26 @@ func upTo(clause string) bool {
 		}
 	}
 }
+
+// effectVerbs state what a measure saves or brings about.
+var effectVerbs = []string{"减少", "节约", "节省", "替代", "带动", "拉动", "降低", "削减"}
+
+// expectedEffect reports a figure of what a goal is expected to bring
+// about (…装机容量75%以上，将可减少284万吨标准煤，减少二氧化碳排放约708万吨):
+// a clause that opens with 将可 or 预计可, and the clause of the same kind of
+// effect straight after it. An estimate, not a commitment: proposed.
+func expectedEffect(ns []rune, q quantity, cs int) bool {
+	opens := func(at int) bool {
+		for at < len(ns) && ns[at] == ' ' {
+			at++
+		}
+		return hasAt(ns, at, "将可") || hasAt(ns, at, "预计可") || hasAt(ns, at, "可望")
+	}
+	if opens(cs) {
+		return true
+	}
+	if cs < 2 || !hasAnyIn(ns, cs, min(cs+3, q.a), effectVerbs) {
+		return false
+	}
+	return opens(clauseStart(ns, cs-1)) // (the clause before opened with 将可)
+}

@@ -212,3 +212,11 @@ func TestPeakLoadAndGridUnits(t *testing.T) {
 		"4%-6%:asserted", "12000千伏安:asserted", "20条:asserted", "40回路:asserted")
 	checkReadings(t, readingsOf(t, head+"对新建储能项目给予补贴，每个项目最高50万元。"))
 }
+
+// What a goal is expected to bring about (将可减少…，减少…) is an estimate,
+// proposed; the goal itself stays asserted (tune27).
+func TestExpectedEffect(t *testing.T) {
+	const head = "某区能源规划(2026-2030年)\n一、发展目标\n"
+	checkReadings(t, readingsOf(t, head+"到2030年，新能源装机容量达到800兆瓦，将可减少120万吨标准煤，减少二氧化碳排放约300万吨；天然气供应量达到2亿立方米。"),
+		"800兆瓦:asserted", "120万吨标准煤:proposed", "300万吨:proposed", "2亿立方米:asserted")
+}
