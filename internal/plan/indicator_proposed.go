@@ -133,6 +133,7 @@ var proposals = []proposal{
 	// own measures deliver: its commitment)
 	{"a forecast (预计)", func(x *at) bool { return forecast(x.ns, x.q) && !x.c.annual }},
 	{"an effect the plan expects (将可减少…)", func(x *at) bool { return expectedEffect(x.ns, x.q, x.cs) }},
+	{"a choice each unit makes", func(x *at) bool { return eachChooses(x.ns, x.q) }},
 	{"what another document requires, quoted", func(x *at) bool { return x.c.quoting || quotesDocument(x.ns, x.q) }},
 	{"a count in brackets closing an item's title", func(x *at) bool { return titleQuota(x.ns, x.q, x.cs) }},
 	{"a request", func(x *at) bool { return strings.Contains(x.s, "请求") }},

@@ -220,3 +220,11 @@ func TestExpectedEffect(t *testing.T) {
 	checkReadings(t, readingsOf(t, head+"到2030年，新能源装机容量达到800兆瓦，将可减少120万吨标准煤，减少二氧化碳排放约300万吨；天然气供应量达到2亿立方米。"),
 		"800兆瓦:asserted", "120万吨标准煤:proposed", "300万吨:proposed", "2亿立方米:asserted")
 }
+
+// A small range of things each unit is asked to pick is proposed; a range
+// the plan builds stays asserted (tune27).
+func TestEachChooses(t *testing.T) {
+	const head = "某市产业发展规划(2026-2030年)\n一、主要任务\n"
+	checkReadings(t, readingsOf(t, head+"鼓励各区县选择2—3个重点发展领域，打造特色产业集群。"), "2—3个:proposed")
+	checkReadings(t, readingsOf(t, head+"到2030年，建成2—3个国家级产业集群。"), "2—3个:asserted")
+}
