@@ -77,7 +77,8 @@ var notTargets = []notTarget{
 	// the term of a body in its name (市十届人大二次会议), an ordinal without 第
 	{name: "the term of a body", match: func(x *at) bool {
 		ns, q := x.ns, x.q
-		return q.cn && q.base == "届" && q.b < len(ns) && strings.ContainsRune("人政全党代中历", ns[q.b]) // (二十届历次全会)
+		return q.cn && q.base == "届" && q.b < len(ns) && (strings.ContainsRune("人政全党代中历", ns[q.b]) || // (二十届历次全会)
+			hasAt(ns, q.b, "市委") || hasAt(ns, q.b, "省委") || hasAt(ns, q.b, "区委") || hasAt(ns, q.b, "县委")) // (按照十二届市委五次全会部署)
 	}},
 	// a numeral in a place's name (赣州市六台区), the toll of an event
 	// (造成8人死亡), a fine, the longest a procedure may take, the

@@ -228,3 +228,9 @@ func TestEachChooses(t *testing.T) {
 	checkReadings(t, readingsOf(t, head+"鼓励各区县选择2—3个重点发展领域，打造特色产业集群。"), "2—3个:proposed")
 	checkReadings(t, readingsOf(t, head+"到2030年，建成2—3个国家级产业集群。"), "2—3个:asserted")
 }
+
+// The term of a party committee (十二届市委五次全会) is no count (tune27).
+func TestTermOfACommittee(t *testing.T) {
+	const head = "某市2031年国民经济和社会发展计划(2031年)\n一、主要任务\n"
+	checkReadings(t, readingsOf(t, head+"按照十三届市委六次全会部署，新建社区食堂50个。"), "50个:asserted")
+}
