@@ -234,3 +234,10 @@ func TestTermOfACommittee(t *testing.T) {
 	const head = "某市2031年国民经济和社会发展计划(2031年)\n一、主要任务\n"
 	checkReadings(t, readingsOf(t, head+"按照十三届市委六次全会部署，新建社区食堂50个。"), "50个:asserted")
 }
+
+// An estimate part's count of the plan's projects is the plan's own; what
+// they cost is the estimate (tune27).
+func TestProjectsCountedInEstimate(t *testing.T) {
+	const head = "某区能源保障规划(2026-2030年)\n第五章  重点项目\n第二节  投资估算\n"
+	checkReadings(t, readingsOf(t, head+"据估算，全区“十五五”能源保障项目共80项，总投资为120亿元。"), "80项:asserted", "120亿元:proposed")
+}
