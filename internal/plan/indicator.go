@@ -29,6 +29,7 @@ type lineCtx struct {
 	defining    bool           // an earlier sentence of the paragraph opened a glossary's definition (指…; opensDefinition)
 	titles      string         // the titles of the open sections, outermost first (the learned model's features)
 	learn       *learnDoc      // the learned second opinion, or nil (indicator_learn_read.go)
+	register    bool           // a row of a register of projects with their years of building (indicator_register.go)
 }
 
 // has reports whether s holds one of words.
@@ -56,6 +57,7 @@ func indicators(r *sentenceRead, nr, or []rune, pos []int, c *lineCtx) ([]Indica
 	ahead := false    // a sentence of the paragraph opened with a deadline
 	asserted := false // the paragraph's last sentence asserted a target
 	guessed := false  // the paragraph's last sentence only forecast (预计) what it read
+	partsOn := false  // the last sentence gave parts (其中，…) and ended with ; (the next gives more)
 	start := 0
 	for i := 0; i <= len(nr); i++ {
 		if i < len(nr) && !strings.ContainsRune("。;!?！？", nr[i]) {
@@ -93,8 +95,10 @@ func indicators(r *sentenceRead, nr, or []rune, pos []int, c *lineCtx) ([]Indica
 			sdl := dl
 			if own := fiveYearDue(sent, c.planStart); own != nil {
 				sdl = own // the five years' goals beside the year's (indicator_report.go)
+			} else if own := spanOpens(sent, c.planStart, c.deadline); own != nil {
+				sdl = own // (“十四五”期间，…年均增长15%: indicator_capability.go)
 			}
-			c.partsOf = opensParts(sent) && asserted
+			c.partsOf = (opensParts(sent) || partsOn) && asserted
 			c.partsGuess = opensParts(sent) && guessed
 			got := sentence(r, nr[start:i], or[start:i], pos[start:i], sdl, c, ahead)
 			c.defining = c.defining || opensDefinition(sent)
@@ -104,6 +108,7 @@ func indicators(r *sentenceRead, nr, or []rune, pos []int, c *lineCtx) ([]Indica
 			}
 			guessed = len(got) > 0 && !asserted && strings.Contains(sent, "预计")
 			out = append(out, got...)
+			partsOn = c.partsOf && i < len(nr) && nr[i] == ';' // (其中，A1座，…；B5座，…；…: the parts go on)
 		}
 		start = i + 1
 	}

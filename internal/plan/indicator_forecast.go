@@ -215,7 +215,7 @@ func plansOwn(x *at) bool {
 	if has(before, []string{"计划建成", "计划建设", "计划新建", "规划新建", "规划建设", "力争", "确保"}) {
 		return true
 	}
-	return (countWords[q.base] || q.base == "辆" || q.base == "座" || builtShare(x)) && !forecast(x.ns, q) && has(x.s, buildWords)
+	return (countWords[q.base] || q.base == "辆" || q.base == "座" || builtShare(x)) && !forecast(x.ns, q) && has(x.s, buildWords) || projectsCounted(x)
 }
 
 // builtShare reports a share in a sentence that builds (新建住宅配建停车位100%
@@ -225,4 +225,12 @@ func plansOwn(x *at) bool {
 func builtShare(x *at) bool {
 	q := x.q
 	return q.base == "%" && (q.cmp == ">=" || q.cmp == ">" || q.cmp == "=" && q.value == 100)
+}
+
+// projectsCounted reports the count of the plan's own projects an estimate
+// part sums up (据估算，…项目共100项，总投资为…): what it costs is the
+// estimate, how many projects it carries out is the plan's.
+func projectsCounted(x *at) bool {
+	q := x.q
+	return (q.base == "项" || q.base == "个") && q.cmp == "=" && endsAt(x.ns, q.beforeCmp, "共") && hasIn(x.ns, x.cs, q.a, "项目")
 }

@@ -10,7 +10,8 @@ import "strings"
 func (x *at) candidate(ind *Indicator, clauseDeadline *int) bool {
 	q, ns, clause, c := x.q, x.ns, x.clause, x.c
 	governed := ind.Comparator != "=" || c.goalSection || c.partsOf || budgetFigure(ns, q) || pilotSize(ns, q) || x.listed || x.goal || has(clause, verbs) || has(string(ns[q.after:clauseEnd(ns, q.after)]), verbs) ||
-		introduced(ns, x.cs) || summed(ns, x.cs) || endsAt(ns, q.beforeCmp, "到") || endsAt(ns, q.beforeCmp, "至") || servedCount(ns, q) || totalClause(ns, q, x.cs)
+		introduced(ns, x.cs) || summed(ns, x.cs) || endsAt(ns, q.beforeCmp, "到") || endsAt(ns, q.beforeCmp, "至") || servedCount(ns, q) || totalClause(ns, q, x.cs) ||
+		projectsCounted(x) // (…项目共100项: the plan's projects summed, indicator_forecast.go)
 	// a clause with a deadline of its own in the plan's years looks
 	// ahead even in a sentence that starts from where things stand
 	ahead := ind.DeadlineYear != nil && c.planStart != nil && *ind.DeadlineYear >= *c.planStart && clauseDeadline != nil
@@ -115,6 +116,8 @@ var proposals = []proposal{
 	{"what was done", func(x *at) bool { return doneAspect(x.clause) || doneAfter(x.ns, x.q) }},
 	{"an area described", func(x *at) bool { return describedArea(x.ns, x.q, x.clause) }},
 	{"a distance bounding a zone", func(x *at) bool { return zoneRadius(x.ns, x.q) }},
+	{"a distance each site keeps, a cap per length", func(x *at) bool { return siteDistance(x.ns, x.q, x.cs) || capPerLength(x.ns, x.q, x.cs) }},
+	{"what is in service", func(x *at) bool { return inService(x.ns, x.q, x.cs) }},
 	{"a higher level's task, noted", func(x *at) bool { return levelTask(x.ns, x.q) }},
 	{"a bound for each unit of a measure", func(x *at) bool { return perUnitBound(x) }},
 	{"the size of what a measure addresses", func(x *at) bool { return addressed(x.ns, x.q, x.cs) }},
@@ -134,9 +137,12 @@ var proposals = []proposal{
 	// (the year's plan of a government, 预计全年为企业减负…, expects what its
 	// own measures deliver: its commitment)
 	{"a forecast (预计)", func(x *at) bool { return forecast(x.ns, x.q) && !x.c.annual }},
+	{"an effect the plan expects (将可减少…)", func(x *at) bool { return expectedEffect(x.ns, x.q, x.cs) }},
+	{"a choice each unit makes", func(x *at) bool { return eachChooses(x.ns, x.q) }},
 	{"what another document requires, quoted", func(x *at) bool { return x.c.quoting || quotesDocument(x.ns, x.q) }},
 	{"a count in brackets closing an item's title", func(x *at) bool { return titleQuota(x.ns, x.q, x.cs) }},
 	{"a request", func(x *at) bool { return strings.Contains(x.s, "请求") }},
+	{"a row of a register of projects", func(x *at) bool { return x.c.register }},
 	// what the work backs (designated units, which exist already) or, in a
 	// plan of one year, keeps going (a plan of several years builds what it
 	// speeds up), a glossary's terms, set phrases (indicator_report.go)

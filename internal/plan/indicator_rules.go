@@ -82,7 +82,8 @@ var notTargets = []notTarget{
 	// the term of a body in its name (市十届人大二次会议), an ordinal without 第
 	{name: "the term of a body", match: func(x *at) bool {
 		ns, q := x.ns, x.q
-		return q.cn && q.base == "届" && q.b < len(ns) && strings.ContainsRune("人政全党代中历", ns[q.b]) // (二十届历次全会)
+		return q.cn && q.base == "届" && q.b < len(ns) && (strings.ContainsRune("人政全党代中历", ns[q.b]) || // (二十届历次全会)
+			hasAt(ns, q.b, "市委") || hasAt(ns, q.b, "省委") || hasAt(ns, q.b, "区委") || hasAt(ns, q.b, "县委")) // (按照十二届市委五次全会部署)
 	}},
 	// a numeral in a place's name (赣州市六台区), the toll of an event
 	// (造成8人死亡), a fine, the longest a procedure may take, the
@@ -127,10 +128,11 @@ var notTargets = []notTarget{
 		return inBookTitle(ns, q.a)
 	}},
 	// the parts of a name spelt out in brackets: “1+3+N”的平台体系
-	// (即1个省级、3个区域分平台…)
+	// (即1个省级、3个区域分平台…); a name's numeral read back (“3”即…
+	// 3项普惠政策: indicator_gloss.go)
 	{name: "in a gloss", match: func(x *at) bool {
 		ns, q := x.ns, x.q
-		return inGloss(ns, q.a)
+		return inGloss(ns, q.a) || numeralSpelt(ns, q)
 	}},
 	// the count of categories just listed (企业、行业、城市五类)
 	{name: "the categories just listed", match: func(x *at) bool {
@@ -183,14 +185,14 @@ var notTargets = []notTarget{
 	// 达到万辆级规模 a class reached; 8MW以上等级 a rating)
 	{name: "a qualifier", match: func(x *at) bool {
 		ns, q, clause := x.ns, x.q, x.clause
-		return q.after < len(ns) && ns[q.after] == '的' && (q.after > q.b && !(q.base == "%" && actedOn(ns, q)) || q.base != "%") && !hasAt(ns, q.after, "的目标") && !hasAt(ns, q.after, "的水平") && !sizeOfMade(ns, q, clause) && !sizeReached(ns, q) && !teamOfSize(ns, q) && !shareDoing(ns, q) && !madeCount(ns, q) && !totalOf(ns, q) || q.b < len(ns) && ns[q.b] == '级' && !q.class ||
+		return q.after < len(ns) && ns[q.after] == '的' && (q.after > q.b && !(q.base == "%" && actedOn(ns, q)) || q.base != "%") && !hasAt(ns, q.after, "的目标") && !hasAt(ns, q.after, "的水平") && !sizeOfMade(ns, q, clause) && !sizeReached(ns, q) && !capabilityHeld(ns, q) && !teamOfSize(ns, q) && !shareDoing(ns, q) && !madeCount(ns, q) && !totalOf(ns, q) || q.b < len(ns) && ns[q.b] == '级' && !q.class ||
 			q.after > q.b && (hasAt(ns, q.after, "级") || hasAt(ns, q.after, "等级"))
 	}},
 	// a subsidy or reward, not a commitment of the plan
 	{name: "a subsidy or reward", match: func(x *at) bool {
 		ns, q, clause, cs := x.ns, x.q, x.clause, x.cs
 		return (x.params && has(strings.ReplaceAll(string(ns[cs:clauseEnd(ns, q.after)]), " ", ""), paramCues) ||
-			strings.Contains(strings.ReplaceAll(clause, " ", ""), "最高")) && moneyOrRate(q) && !raisedBy(ns, q) && !raisedStandard(ns, q, cs) && !allocation(ns, q, cs)
+			upTo(strings.ReplaceAll(clause, " ", ""))) && moneyOrRate(q) && !raisedBy(ns, q) && !raisedStandard(ns, q, cs) && !allocation(ns, q, cs)
 	}},
 	// a cap per unit (每个学会每年最多支持3个项目), a rate or price
 	// charged (担保费率不超过1%), a sum not to be exceeded (项目总经费

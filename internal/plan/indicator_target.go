@@ -16,7 +16,7 @@ var reYears = regexp.MustCompile(`[1-9一二两三四五六七八九十]年(?:�
 // quantities continue.
 func (r *sentenceRead) target(x *at) Indicator {
 	q := x.q
-	ind := Indicator{Start: r.pos[q.a], End: r.pos[q.b-1] + 1, Unit: q.unit, BaseUnit: q.base, Multiplier: q.mult}
+	ind := Indicator{Start: r.pos[q.a], End: r.pos[q.b-1] + 1, Unit: unitWritten(q.unit, r.ns, r.os, q.b), BaseUnit: unitWritten(q.base, r.ns, r.os, q.b), Multiplier: q.mult}
 	ind.Comparator = storeComparator(q.cmp)
 	ind.setAmount(q.isRange, q.value, q.low, q.high)
 	if p := r.period(x); p != "" {
@@ -55,8 +55,8 @@ func (r *sentenceRead) target(x *at) Indicator {
 // else a year before its verb (年接待) or a rate per year (/年).
 func (r *sentenceRead) period(x *at) string {
 	q, ns, clause := x.q, x.ns, x.clause
-	if hasAt(ns, q.after, "/年") || hasAt(ns, q.b, "/年") {
-		return "year" // (处理能力达到590万吨/年: the unit says it)
+	if perYearUnit(ns, q) {
+		return "year" // (处理能力达到590万吨/年, 40万吨／年: the unit says it)
 	}
 	if hasIn(ns, x.cs, q.a, "年均浓度") || hasIn(ns, x.cs, q.a, "年均值") {
 		return "" // (PM2.5年均浓度控制在35微克/立方米: a level averaged over the year, not a rate in it)
@@ -72,7 +72,7 @@ func (r *sentenceRead) period(x *at) string {
 		!(moneyOrRate(q) && q.base != "元" && has(clause, []string{"达到", "保持", "控制在", "稳定在", "提高到", "降至", "下降到", "覆盖"})) && !levelReached(clause) {
 		p = r.sentPer
 	}
-	if p == "" && (yearVerb(clause) || hasAt(ns, q.after, "/年") || hasAt(ns, q.b, "/年")) {
+	if p == "" && (yearVerb(clause) || perYearUnit(ns, q)) {
 		p = "year"
 	}
 	return p
@@ -156,7 +156,22 @@ func yearVerb(clause string) bool {
 	if strings.HasPrefix(rest, "内") || strings.HasPrefix(rest, "底") || strings.HasPrefix(rest, "初") || strings.HasPrefix(rest, "末") {
 		return false
 	}
-	return rest != "" && has(rest[:min(len(rest), 9)], verbs)
+	return rest != "" && (has(rest[:min(len(rest), 9)], verbs) || annualMeasure(rest))
+}
+
+// annualMeasure reports a measure named by what a year holds, after its 年
+// (大宗固废年利用量达到40亿吨, 年发电量): the figure is per year.
+func annualMeasure(rest string) bool {
+	k := 0
+	for _, r := range rest {
+		if k >= 1 && r == '量' {
+			return true
+		}
+		if k++; k > 3 {
+			break
+		}
+	}
+	return false
 }
 
 // storeComparator maps the grammar's comparators onto the stored ones.
@@ -231,4 +246,15 @@ func capacityPeriod(ns []rune, q quantity) string {
 // measure over the year (年度最大负荷, 年度最高气温, 年度平均): a level.
 func yearExtreme(ns []rune, i int) bool {
 	return hasAt(ns, i, "年度") && (hasAt(ns, i+2, "最大") || hasAt(ns, i+2, "最高") || hasAt(ns, i+2, "最低") || hasAt(ns, i+2, "最小") || hasAt(ns, i+2, "平均"))
+}
+
+// perYearUnit reports a unit per year after the quantity, its slash as
+// ASCII or full-width (590万吨/年, 40万吨／年).
+func perYearUnit(ns []rune, q quantity) bool {
+	for _, w := range []string{"/年", "／年"} {
+		if hasAt(ns, q.after, w) || hasAt(ns, q.b, w) {
+			return true
+		}
+	}
+	return false
 }

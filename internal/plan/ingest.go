@@ -97,6 +97,7 @@ type docRead struct {
 	lastDecimal    string         // the number of the last heading of a decimal outline (2.1)
 	spacedL1       bool           // top headings that lost their 、 (一 总体要求): spacedL1
 	annexList      bool           // the line before named the plan's annexes
+	register       bool           // in a register of projects with their years of building (indicator_register.go)
 	part           string         // the unnumbered part of a report's preamble being read (reportPart), or ""
 	partSpoken     bool           // that part's opening words are read (a line with a sentence came)
 	partPast       bool           // and it opened by reviewing the time before the plan (reviewOpens)
@@ -151,7 +152,8 @@ func (d *docRead) line(i int) {
 		return
 	}
 	d.quoteEnds(i)
-	row, done := d.tableLine(i) // row: a row of a table that is not an indicator table
+	d.register = inRegister(d.lines[i], d.register) // (indicator_register.go)
+	row, done := d.tableLine(i)                     // row: a row of a table that is not an indicator table
 	if done {
 		return
 	}
@@ -206,6 +208,7 @@ func (d *docRead) gatherText(h head, text paraPiece, row bool, tail *paraPiece) 
 	}
 	if row && !h.ok {
 		d.flush()
+		d.para.ctx.register = d.register && row
 		d.para.add(cellBreaks(text.nb), text.ob, text.base)
 		d.flush()
 		return

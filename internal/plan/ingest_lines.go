@@ -18,6 +18,9 @@ func normalize(s string) string {
 		if r >= 0x2E80 && r <= 0x2FDF {
 			return radical(r)
 		}
+		if r >= 0x4E00 && r <= 0x9FFF {
+			return simplified(r) // (a page in traditional characters: ingest_traditional.go)
+		}
 		switch {
 		case r >= '０' && r <= '９':
 			return '0' + (r - '０')
@@ -33,6 +36,8 @@ func normalize(s string) string {
 			return '-' // (hyphens and a minus a PDF's font may map a dash to)
 		case r == '％' || r == '﹪':
 			return '%'
+		case r == '／':
+			return '/'
 		case r == '：':
 			return ':'
 		case r == '；':

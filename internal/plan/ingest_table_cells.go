@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -85,7 +86,7 @@ func readCell(text string) (cellValue, bool) {
 	if err != nil {
 		return cellValue{}, false
 	}
-	cv.value, cv.unit = v, part(5)
+	cv.value, cv.unit = v, altMeasure(part(5))
 	if strings.HasPrefix(cv.unit, "或") {
 		cv.unit = "" // (≥90或持续提高: the other way to meet it, no unit)
 	}
@@ -117,4 +118,24 @@ func cellComparator(before, after string) string {
 		return "approx"
 	}
 	return "="
+}
+
+// altMeasure is a cell's unit without another measure word it gives in
+// brackets after it (7万套(间): flats or rooms; the first is the unit, as
+// a sentence's 7万套（间） reads).
+func altMeasure(u string) string {
+	i := strings.LastIndex(u, "(")
+	if i <= 0 || !strings.HasSuffix(u, ")") {
+		return u
+	}
+	alt := []rune(u[i+1 : len(u)-1])
+	if len(alt) < 1 || len(alt) > 2 {
+		return u
+	}
+	for _, r := range alt {
+		if !unicode.Is(unicode.Han, r) {
+			return u
+		}
+	}
+	return u[:i]
 }

@@ -81,7 +81,7 @@ func (d *docRead) tableLine(i int) (row, done bool) {
 			}
 			return row, true
 		}
-		if len(cs) == 1 && t.sectionRow(d.rawGrid(i)) {
+		if len(cs) == 1 && (t.sectionRow(d.rawGrid(i)) || groupRow(d.origs[i])) {
 			d.flush()
 			return row, true
 		}

@@ -43,6 +43,7 @@ func (t *table) cell(cs []cell, c tcol, line string, base int, section []string,
 	if unit == "" {
 		unit = t.unitAbove
 	}
+	unit = strings.ReplaceAll(unit, "％", "%") // (a name's （％）: the percent sign a sentence's normalized 15％ reads as)
 	if unit == "百分点" {
 		unit = "个百分点" // (a header's （百分点）: the unit a sentence writes 个百分点)
 	}
@@ -55,7 +56,7 @@ func (t *table) cell(cs []cell, c tcol, line string, base int, section []string,
 	if y := cmp.Or(c.year, t.targetYear); y > 0 {
 		ind.DeadlineYear = &y
 	}
-	if c.yearly {
+	if c.yearly || yearlyRate(name, unit) {
 		per := "year"
 		ind.Per = &per
 	}

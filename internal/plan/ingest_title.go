@@ -59,10 +59,15 @@ func titleAndIssuer(lines []string) (string, *string) {
 			}
 		}
 	}
+	if title == "" {
+		title, issuer = unquotedNotice(lines[:min(len(lines), 30)]) // (…关于 印发某区能源保障规划的通知: ingest_title_page.go)
+	}
 	for i := 0; title == "" && i < len(lines); i++ {
-		l := lines[i]
-		if l == "" || strings.HasPrefix(l, "关于") && !reportTitle(l) || strings.ContainsAny(l, "。，,") || strings.Contains(l, "通知") ||
-			strings.Contains(l, "现将") || utf8.RuneCountInString(l) > 70 || fragmentLine(l) || metaRow(l) {
+		l := pageHeading(lines[i])
+		// (a heading's 关于…的实施意见 is the title; a line opening 关于 is
+		// a covering notice's)
+		if l == "" || strings.HasPrefix(lines[i], "关于") && !reportTitle(l) || strings.ContainsAny(l, "。，,") || strings.Contains(l, "通知") ||
+			strings.Contains(l, "现将") || utf8.RuneCountInString(l) > 70 || fragmentLine(l) || metaRow(l) || metaItem(l) {
 			continue
 		}
 		if strings.HasSuffix(l, "事业发展") && i+1 < len(lines) && strings.Contains(lines[i+1], "规划") {
@@ -120,6 +125,9 @@ func period(title string, lines []string) Period {
 		return Period{Start: &y, End: &y}
 	}
 	if m := reTitleYear.FindStringSubmatch(title); m != nil {
+		if y, ok := titleDeadline(title, m); ok {
+			return Period{End: &y} // (2030年前碳达峰行动方案: goals due by 2030, its start not stated)
+		}
 		return titleYearPeriod(title, m, lines)
 	}
 	if strings.Contains(title, "工作报告") {
@@ -206,7 +214,7 @@ func yearSpan(l string) (Period, bool) {
 func titleYearPeriod(title string, m []string, lines []string) Period {
 	y, _ := strconv.Atoi(m[1] + m[2] + m[3]) // (若干政策（2025年版）: the edition of a year)
 	// 2026年工作总结和2027年工作要点: the year of the aims, not of the review
-	if has(title, []string{"总结", "回顾", "完成情况"}) {
+	if has(title, []string{"总结", "回顾", "完成情况", "执行情况"}) {
 		for _, ym := range reYear.FindAllStringSubmatch(title, -1) {
 			if v, _ := strconv.Atoi(ym[1]); v > y && v-y <= 2 {
 				y = v

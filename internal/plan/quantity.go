@@ -56,6 +56,8 @@ var units = []string{
 	// plants, groups, teaching hours, volumes and weights, latency (but
 	// 1毫秒时延圈 names a ring: proposed, see proposals)
 	"标箱", "TEU", "立方米", "千克", "公斤", "斤", "课时", "学时", "毫秒", "ms",
+	// a grid's capacity and lines (变电容量17760千伏安, 外受电通道18条37回路)
+	"千伏安", "兆伏安", "回路",
 	"路", "核", "株", "头", "只", "羽", "尾", "棵", "口", "组", "队", "班", "节", "堂", "片", "根", "列",
 	// a life expectancy reached (达到80岁), never an age bound (35岁以下): see sentence
 	"岁",

@@ -1,0 +1,49 @@
+package plan
+
+// numeralSpelt reports a count that spells out the numeral of a quoted
+// name it glosses: “3+5+X”政策体系——“3”即…3项普惠政策；“5”即…5项专项政策
+// (a footnote or an explanation saying what a name's numbers stand for).
+// The count is the name's own number, read back: a description, not a
+// result. Only a clause that opens with a short quoted numeral and 即 (或
+// 指, 是指), and only a count of that same number, so a target stated in a
+// definition (“411”计划——即…每年提高一个百分点) stays, and the count must
+// total the items listed after 即 (A、B、C3项).
+func numeralSpelt(ns []rune, q quantity) bool {
+	if q.isRange || q.cmp != "=" || q.mult != 1 {
+		return false
+	}
+	for j := q.a - 1; j >= 1 && q.a-j <= 80; j-- {
+		switch ns[j] {
+		case '；', ';', '。', '\n', '：', ':':
+			return false
+		case '即', '指':
+			k := j - 1
+			if ns[j] == '指' && k >= 0 && ns[k] == '是' {
+				k--
+			}
+			if k < 0 || ns[k] != '”' && ns[k] != '"' {
+				continue
+			}
+			open := k - 1
+			for open >= 0 && k-open <= 6 && ns[open] != '“' && ns[open] != '"' {
+				open--
+			}
+			if open < 0 || k-open > 6 || k-open < 2 {
+				return false
+			}
+			n, ok := number(string(ns[open+1 : k]))
+			return ok && n == q.value && listed(ns[j+1:q.a])
+		}
+	}
+	return false
+}
+
+// listed reports items listed with 、 in rs.
+func listed(rs []rune) bool {
+	for _, r := range rs {
+		if r == '、' {
+			return true
+		}
+	}
+	return false
+}
