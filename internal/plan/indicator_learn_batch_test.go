@@ -62,7 +62,11 @@ func TestLearnBatches(t *testing.T) {
 	fixed := []struct {
 		name string
 		c    combo
-	}{{"rules alone", combo{hiP: 2, hiD: 2}}, {"as shipped", combo{lo: DoubtfulScore, hiP: SureScore, hiD: 2, guard: true}}}
+	}{{"rules alone", combo{hiP: 2, hiD: 2}}, {"as shipped", combo{lo: DoubtfulScore, hiP: SureScore, hiD: 2, guard: true}},
+		// learn5's candidates guarding D97's demotion (docs/benchmarks.md, "When the learned second opinion may demote")
+		{"(b) <0.1", combo{lo: 0.1, hiP: SureScore, hiD: 2, guard: true}},
+		{"(c) strong kept", combo{lo: DoubtfulScore, hiP: SureScore, hiD: 2, guard: true, strong: true}},
+		{"(d) <0.1, strong kept", combo{lo: 0.1, hiP: SureScore, hiD: 2, guard: true, strong: true}}}
 	if v := os.Getenv("KEXIE_LEARN_LO"); v != "" { // another demotion line
 		fixed[1].c.lo, _ = strconv.ParseFloat(v, 64)
 	}
@@ -131,11 +135,14 @@ func TestLearnBatches(t *testing.T) {
 				continue
 			}
 			line := ""
-			var f [2]float64
+			f := make([]float64, len(fixed))
 			for k, s := range fixed {
 				m, n, l := evalCombo(s.c, run.items, nil)
 				line += "  " + s.name + " " + fmtPR(m, n, l)
 				f[k] = f1(m, n, l)
+				if run.name == "today's rules, model without the batch" || run.name == "rules before the batch, model without it" {
+					sum.combo(run.name+" · "+s.name, b, m, n, l)
+				}
 			}
 			t.Logf("    %-42s%s  ΔF1 %+.1f", run.name, line, 100*(f[1]-f[0]))
 			if os.Getenv("KEXIE_LEARN_MOVED") != "" { // what the shipped setting moves, and whether it was right
@@ -146,10 +153,6 @@ func TestLearnBatches(t *testing.T) {
 						}
 					}
 				}
-			}
-			if run.name == "today's rules, model without the batch" || run.name == "rules before the batch, model without it" {
-				m, n, l := evalCombo(fixed[1].c, run.items, nil)
-				sum.combo(run.name, b, m, n, l)
 			}
 		}
 	}
@@ -188,8 +191,14 @@ func (s *batchSums) combo(run, b string, m, n, l int) {
 }
 
 func (s *batchSums) log(t *testing.T) {
-	for run, x := range s.tot {
-		t.Logf("total as shipped, %s: %s", run, fmtPR(x[0], x[1], x[2]))
+	runs := make([]string, 0, len(s.tot))
+	for run := range s.tot {
+		runs = append(runs, run)
+	}
+	sort.Strings(runs)
+	for _, run := range runs {
+		x := s.tot[run]
+		t.Logf("pooled, %-62s %s  F1 %.1f", run+":", fmtPR(x[0], x[1], x[2]), 100*f1(x[0], x[1], x[2]))
 	}
 	if out := os.Getenv("KEXIE_LEARN_SUMS"); out != "" { // for comparing runs
 		if err := os.WriteFile(out, []byte(strings.Join(s.lines, "\n")+"\n"), 0o644); err != nil {

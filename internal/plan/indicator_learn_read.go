@@ -66,6 +66,9 @@ func (l *learnDoc) read(r *sentenceRead, x *at, out []Indicator) []Indicator {
 	if rule == nil || l.record { // (what a rule drops is neither proposed nor promoted)
 		lq.reported, lq.clausePast = reports(x), pastClause(x)
 	}
+	if l.record { // for the trainer's guards on the demotion (strongShape)
+		lq.verb = has(x.clause, verbs)
+	}
 	switch {
 	case rule == nil:
 		lq.Decision, lq.out, lq.Reading = decAsserted, len(out), ind
