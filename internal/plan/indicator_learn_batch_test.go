@@ -145,10 +145,14 @@ func TestLearnBatches(t *testing.T) {
 				}
 			}
 			t.Logf("    %-42s%s  ΔF1 %+.1f", run.name, line, 100*(f[1]-f[0]))
-			if os.Getenv("KEXIE_LEARN_MOVED") != "" { // what the shipped setting moves, and whether it was right
+			if v := os.Getenv("KEXIE_LEARN_MOVED"); v != "" { // what the shipped setting moves, and whether it was right
+				from, to := 0, 1 // KEXIE_LEARN_MOVED=k: what candidate k moves against the shipped setting
+				if k, err := strconv.Atoi(v); err == nil && k > 1 && k < len(fixed) {
+					from, to = 1, k
+				}
 				for _, d := range run.items {
 					for _, it := range d.items {
-						if was, is := fixed[0].c.asserts(it, nil), fixed[1].c.asserts(it, nil); was != is {
+						if was, is := fixed[from].c.asserts(it, nil), fixed[to].c.asserts(it, nil); was != is {
 							t.Logf("      %v→%v %.2f target=%v %s", was, is, it.p, it.pos, it.ind.Text)
 						}
 					}

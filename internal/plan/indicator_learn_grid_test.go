@@ -75,6 +75,7 @@ func TestLearnGridWhy(t *testing.T) {
 		}
 	}
 	var demoted, kept, dev agg
+	var below01, strong, both, cnDem, cnAll int // the demoted grid targets each candidate still demotes, and in Chinese numerals
 	var shown []string
 	// the grid
 	cells := probeCells()
@@ -100,8 +101,25 @@ func TestLearnGridWhy(t *testing.T) {
 			if q.Decision != decAsserted || !used[i] {
 				continue
 			}
+			cn := strings.ContainsAny(q.Reading.Text, "一二两三四五六七八九十百千")
+			if cn {
+				cnAll++
+			}
 			if q.Score < DoubtfulScore {
 				add(&demoted, parts[i])
+				st := strongShape(q.verb, &q.Reading, q.reported || q.clausePast)
+				if q.Score < 0.1 {
+					below01++
+				}
+				if !st {
+					strong++
+				}
+				if q.Score < 0.1 && !st {
+					both++
+				}
+				if cn {
+					cnDem++
+				}
 				if len(shown) < 40 {
 					shown = append(shown, ftoa(q.Score)+" "+strings.ReplaceAll(q.Reading.Text, "\n", " "))
 				}
@@ -111,7 +129,7 @@ func TestLearnGridWhy(t *testing.T) {
 		}
 	}
 	// the development data's asserted targets
-	if dir, extra := os.Getenv("KEXIE_CORPUS"), os.Getenv("KEXIE_EXTRA_CORPUS"); dir != "" && extra != "" {
+	if dir, extra := os.Getenv("KEXIE_CORPUS"), os.Getenv("KEXIE_EXTRA_CORPUS"); dir != "" && extra != "" && os.Getenv("KEXIE_GRID_ONLY") == "" {
 		for _, sp := range []struct{ dir, split string }{{dir, "tune"}, {extra, "extra"}} {
 			for _, d := range learnDocsOf(t, sp.dir, sp.split) {
 				qs, parts := contrib(d.text)
@@ -143,6 +161,8 @@ func TestLearnGridWhy(t *testing.T) {
 		return mean(demoted, order[i])-mean(kept, order[i]) < mean(demoted, order[j])-mean(kept, order[j])
 	})
 	t.Logf("grid targets the rules assert: %d demoted (<%.1f), %d kept; development targets the rules assert: %d", demoted.n, DoubtfulScore, kept.n, dev.n)
+	t.Logf("still demoted: (a) %d, (b) <0.1 %d, (c) strong kept %d, (d) both %d; in Chinese numerals %d of %d demoted, %d of %d asserted",
+		demoted.n, below01, strong, both, cnDem, demoted.n, cnAll, demoted.n+kept.n)
 	t.Logf("%-12s %9s %9s %9s %9s", "group", "demoted", "kept", "dev", "dem−dev")
 	for _, g := range order {
 		t.Logf("%-12s %+9.2f %+9.2f %+9.2f %+9.2f", names[g], mean(demoted, g), mean(kept, g), mean(dev, g), mean(demoted, g)-mean(dev, g))
