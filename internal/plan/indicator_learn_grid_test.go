@@ -80,7 +80,13 @@ func TestLearnGridWhy(t *testing.T) {
 	// the grid
 	cells := probeCells()
 	const size = 48
-	for di, text := range gridDocs(cells, size) {
+	gdocs := gridDocs(cells, size)
+	runes := 0
+	for _, text := range gdocs {
+		runes += len([]rune(text))
+	}
+	t.Logf("%d grid documents, %d characters each on average", len(gdocs), runes/len(gdocs))
+	for di, text := range gdocs {
 		var labels []label
 		for ci := di * size; ci < min((di+1)*size, len(cells)); ci++ {
 			c := &cells[ci]
