@@ -16,7 +16,7 @@ import (
 // document; leaving one document out flatters). For each batch it fits the
 // model on the other batches and reports, on the batch:
 //   - the model alone: AUC and log-loss over every quantity of a sentence;
-//   - as shipped (demote below DoubtfulScore, promote a proposal not of the
+//   - as shipped (demote below DemoteScore, promote a proposal not of the
 //     past from SureScore) against the rules alone, on today's rules' output
 //     (fitted on every batch, so the rules' side is in-sample) and, where
 //     KEXIE_LEARN_SIM names a dump of the rules before they were tuned on
@@ -62,7 +62,12 @@ func TestLearnBatches(t *testing.T) {
 	fixed := []struct {
 		name string
 		c    combo
-	}{{"rules alone", combo{hiP: 2, hiD: 2}}, {"as shipped", combo{lo: DoubtfulScore, hiP: SureScore, hiD: 2, guard: true}}}
+	}{{"rules alone", combo{hiP: 2, hiD: 2}}, {"as shipped", combo{lo: DemoteScore, hiP: SureScore, hiD: 2, guard: true}},
+		// learn5's candidates guarding D97's demotion (docs/benchmarks.md, "When the learned second opinion may demote"),
+		// (b) the one taken (DemoteScore)
+		{"(a) <0.2", combo{lo: 0.2, hiP: SureScore, hiD: 2, guard: true}},
+		{"(c) strong kept", combo{lo: 0.2, hiP: SureScore, hiD: 2, guard: true, strong: true}},
+		{"(d) <0.1, strong kept", combo{lo: 0.1, hiP: SureScore, hiD: 2, guard: true, strong: true}}}
 	if v := os.Getenv("KEXIE_LEARN_LO"); v != "" { // another demotion line
 		fixed[1].c.lo, _ = strconv.ParseFloat(v, 64)
 	}
@@ -131,25 +136,28 @@ func TestLearnBatches(t *testing.T) {
 				continue
 			}
 			line := ""
-			var f [2]float64
+			f := make([]float64, len(fixed))
 			for k, s := range fixed {
 				m, n, l := evalCombo(s.c, run.items, nil)
 				line += "  " + s.name + " " + fmtPR(m, n, l)
 				f[k] = f1(m, n, l)
+				if run.name == "today's rules, model without the batch" || run.name == "rules before the batch, model without it" {
+					sum.combo(run.name+" · "+s.name, b, m, n, l)
+				}
 			}
 			t.Logf("    %-42s%s  ΔF1 %+.1f", run.name, line, 100*(f[1]-f[0]))
-			if os.Getenv("KEXIE_LEARN_MOVED") != "" { // what the shipped setting moves, and whether it was right
+			if v := os.Getenv("KEXIE_LEARN_MOVED"); v != "" { // what the shipped setting moves, and whether it was right
+				from, to := 0, 1 // KEXIE_LEARN_MOVED=k: what the k-th setting (from 0) moves against the shipped one
+				if k, err := strconv.Atoi(v); err == nil && k > 1 && k < len(fixed) {
+					from, to = 1, k
+				}
 				for _, d := range run.items {
 					for _, it := range d.items {
-						if was, is := fixed[0].c.asserts(it, nil), fixed[1].c.asserts(it, nil); was != is {
+						if was, is := fixed[from].c.asserts(it, nil), fixed[to].c.asserts(it, nil); was != is {
 							t.Logf("      %v→%v %.2f target=%v %s", was, is, it.p, it.pos, it.ind.Text)
 						}
 					}
 				}
-			}
-			if run.name == "today's rules, model without the batch" || run.name == "rules before the batch, model without it" {
-				m, n, l := evalCombo(fixed[1].c, run.items, nil)
-				sum.combo(run.name, b, m, n, l)
 			}
 		}
 	}
@@ -188,8 +196,14 @@ func (s *batchSums) combo(run, b string, m, n, l int) {
 }
 
 func (s *batchSums) log(t *testing.T) {
-	for run, x := range s.tot {
-		t.Logf("total as shipped, %s: %s", run, fmtPR(x[0], x[1], x[2]))
+	runs := make([]string, 0, len(s.tot))
+	for run := range s.tot {
+		runs = append(runs, run)
+	}
+	sort.Strings(runs)
+	for _, run := range runs {
+		x := s.tot[run]
+		t.Logf("pooled, %-62s %s  F1 %.1f", run+":", fmtPR(x[0], x[1], x[2]), 100*f1(x[0], x[1], x[2]))
 	}
 	if out := os.Getenv("KEXIE_LEARN_SUMS"); out != "" { // for comparing runs
 		if err := os.WriteFile(out, []byte(strings.Join(s.lines, "\n")+"\n"), 0o644); err != nil {

@@ -20,6 +20,7 @@ type combo struct {
 	lo, hiP, hiD float64
 	beta, tau    float64
 	guard        bool // promote nothing the line's context or the sentence's words place in the past
+	strong       bool // demote nothing of strong shape (strongShape)
 }
 
 func (c combo) String() string {
@@ -32,6 +33,9 @@ func (c combo) String() string {
 	g := ""
 	if c.guard {
 		g = " (not in the past)"
+	}
+	if c.strong {
+		g += " (no strong shape demoted)"
 	}
 	return "thresholds demote<" + ftoa(c.lo) + " promote proposed≥" + ftoa(c.hiP) + " dropped≥" + ftoa(c.hiD) + g
 }
@@ -83,7 +87,7 @@ func (c combo) asserts(it simItem, rate map[string]float64) bool {
 	}
 	switch it.dec {
 	case decAsserted:
-		return it.p >= c.lo
+		return it.p >= c.lo || c.strong && it.strong
 	case decProposed:
 		return it.p >= c.hiP && !(c.guard && it.isPast())
 	}

@@ -152,7 +152,7 @@ func BenchmarkLearnModelLoad(b *testing.B) {
 
 // TestLearnScores gives each target a sentence reads a score between 0
 // and 1, and proposes, instead of asserting, exactly those the rules
-// assert that score below DoubtfulScore (D97).
+// assert that score below DemoteScore (D97).
 func TestLearnScores(t *testing.T) {
 	demoted := 0
 	for _, name := range []string{"kepu_xingdong.txt", "shi_kexie_shiwuwu.txt"} {
@@ -169,7 +169,7 @@ func TestLearnScores(t *testing.T) {
 			if ind.Score == nil || *ind.Score < 0 || *ind.Score > 1 {
 				t.Fatalf("%s: score %v", ind.Text, ind.Score)
 			}
-			want := plain.Indicators[i].Candidate || *ind.Score < DoubtfulScore
+			want := plain.Indicators[i].Candidate || *ind.Score < DemoteScore
 			if ind.Candidate != want {
 				t.Errorf("%s: proposed %v, want %v (score %.3f)", ind.Text, ind.Candidate, want, *ind.Score)
 			}
@@ -184,7 +184,7 @@ func TestLearnScores(t *testing.T) {
 }
 
 // TestProposedAfter: the model demotes what the rules assert below
-// DoubtfulScore, promotes what they propose from SureScore, and never
+// DemoteScore (not between it and DoubtfulScore: learn5), promotes what they propose from SureScore, and never
 // promotes a reading of the past.
 func TestProposedAfter(t *testing.T) {
 	for _, c := range []struct {
@@ -193,7 +193,7 @@ func TestProposedAfter(t *testing.T) {
 		past     bool
 		want     bool
 	}{
-		{false, 0.5, false, false}, {false, DoubtfulScore - 0.01, false, true}, {false, DoubtfulScore, false, false},
+		{false, 0.5, false, false}, {false, DemoteScore - 0.01, false, true}, {false, DemoteScore, false, false}, {false, (DemoteScore + DoubtfulScore) / 2, false, false},
 		{true, 0.5, false, true}, {true, SureScore, false, false}, {true, 0.99, false, false},
 		{true, 0.99, true, true}, {false, 0.99, true, false},
 	} {

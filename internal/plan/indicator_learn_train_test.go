@@ -161,12 +161,12 @@ func batchOf(split, file string) string {
 	for _, b := range []struct {
 		last int
 		name string
-	}{{8, "extra01-08"}, {12, "extra09-12"}, {20, "extra13-20"}, {27, "extra21-27"}, {36, "extra28-36"}, {93, "extra37-93"}, {97, "extra94-97"}, {103, "extra98-103"}, {119, "extra104-119"}, {127, "extra120-127"}, {135, "extra128-135"}} {
+	}{{8, "extra01-08"}, {12, "extra09-12"}, {20, "extra13-20"}, {27, "extra21-27"}, {36, "extra28-36"}, {93, "extra37-93"}, {97, "extra94-97"}, {103, "extra98-103"}, {119, "extra104-119"}, {127, "extra120-127"}, {135, "extra128-135"}, {152, "extra140-152"}, {165, "extra160-165"}, {174, "extra170-174"}} {
 		if n <= b.last {
 			return b.name
 		}
 	}
-	return "extra136-"
+	return "extra175-"
 }
 
 // examplesOf is the quantities of docs, but those for which skip is true.

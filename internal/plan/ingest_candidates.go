@@ -9,7 +9,7 @@ import (
 
 // The review page's reading of the learned score (D96 gives every target
 // read from a sentence the model's probability that it is a target; D97
-// proposes, instead of asserting, what it scores below DoubtfulScore). An
+// proposes, instead of asserting, what it scores below DemoteScore). An
 // asserted target scored below checkBelow is marked for the reviewer to
 // check first: on the five held-out sets, after D97, 12 of the 49 so
 // scored are wrong, against 39 of 594 asserted overall (docs/benchmarks.md).

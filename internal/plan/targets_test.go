@@ -143,9 +143,12 @@ func (w want) label(start, end int) label {
 // numerals). The model retrained on all development data (D104) was taken
 // by a rule written before it was scored, which set this floor at what it
 // measures less a point; the model it replaced proposed three (floor 0.97).
+// With the demotion moved from 0.2 to 0.1 (learn5) it proposes five (98 of
+// 103: 每个区至少建成1个科普场馆, scored 0.11, is asserted again); the
+// floor moved up to what it measures less a point.
 var ownFloor = map[string]struct{ precision, recall float64 }{
 	"rules":   {1, 1},
-	"shipped": {1, 0.93},
+	"shipped": {1, 0.94},
 }
 
 func TestOwnTargets(t *testing.T) {
