@@ -22,3 +22,24 @@ func TestWebSpacesRead(t *testing.T) {
 		}
 	}
 }
+
+// A deadline alone on its line before a colon, written after an item's
+// text, leads in the next items of the same list: they are due its year,
+// not an earlier lead-in's (ingest_leadin.go).
+func TestLeadInAfterItem(t *testing.T) {
+	body := "力争到2027年：\n1.新建科普驿站35个。\n\n到2028年，主要目标是：\n2.新建科普驿站45个。\n3.新增科普讲解员60名。\n（1）新建科普书屋8个。"
+	doc, err := ingestText(g2Shell(g2Case{text: body}), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[float64]int{35: 2027, 45: 2028, 60: 2028, 8: 2028}
+	for _, ind := range doc.Indicators {
+		if ind.Value == nil || ind.DeadlineYear == nil || want[*ind.Value] != *ind.DeadlineYear {
+			t.Errorf("%q due %d, want %d", ind.Text, gridYear(ind.DeadlineYear), want[*ind.Value])
+		}
+		delete(want, *ind.Value)
+	}
+	if len(want) > 0 {
+		t.Errorf("not read: %v", want)
+	}
+}

@@ -192,6 +192,9 @@ func TestGrid2(t *testing.T) {
 		if g.recall() < floor {
 			t.Errorf("%s: recall %.1f%%, floor %.1f%%", k, 100*g.recall(), 100*floor)
 		}
+		if g.cmpOK < g.hit || g.dlOK < g.dlN { // (every target read is read whole: its comparator and deadline)
+			t.Errorf("%s: comparator %d/%d, deadline %d/%d read right", k, g.cmpOK, g.hit, g.dlOK, g.dlN)
+		}
 		if g.extra > grid2Extra[k] {
 			t.Errorf("%s: %d targets asserted the case did not compose, at most %d", k, g.extra, grid2Extra[k])
 		}
