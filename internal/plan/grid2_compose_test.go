@@ -256,6 +256,7 @@ func g2Cases() []g2Case {
 			text: "加强科普阵地建设，" + t.plain(o) + "。", want: one(t)})
 	}
 	cs = append(cs, g2Wide()...)
+	cs = append(cs, g2Anywhere()...)
 	return cs
 }
 
@@ -330,5 +331,48 @@ func g2Wide() []g2Case {
 	add("layout", "two deadlines in turn, then a plain item", func(_ int, t, u g2Target, o byte) (string, []g2Want) {
 		return "（一）近期目标\n到2027年，" + t.plain(o) + "。\n（二）远期目标\n到2028年，" + u.plain(o) + "。", []g2Want{{t, "=", 2027}, {u, "=", 2028}}
 	})
+	return cs
+}
+
+// g2Anywhere breaks each target's clause at every rune: a line break, a
+// page marker and a printout's header line between its two lines.
+func g2Anywhere() []g2Case {
+	var cs []g2Case
+	for _, m := range []struct{ name, sep string }{
+		{"break at every rune", "\n"},
+		{"page marker at every rune", "\n- 3 -\n"},
+		{"printout header at every rune", "\n2026/3/12 上午10:15 某市科学技术协会关于印发科普能力提升行动方案的通知\n"},
+	} {
+		for i, t := range g2Targets {
+			s, _ := t.clause("on"[i%2], "不少于")
+			rs := []rune(s)
+			for k := 1; k < len(rs); k++ {
+				cs = append(cs, g2Case{factor: "noise", value: m.name, text: "加强科普阵地建设，" + string(rs[:k]) + m.sep + string(rs[k:]) + "。",
+					want: []g2Want{{t, ">=", g2Plan}}})
+			}
+		}
+	}
+	add := func(value string, f func(t g2Target, o byte) string) {
+		for i, t := range g2Targets {
+			cs = append(cs, g2Case{factor: "layout", value: value, text: f(t, "on"[i%2]), want: []g2Want{{t, "=", g2Plan}}})
+		}
+	}
+	add("responsibility in 【】", func(t g2Target, o byte) string {
+		return "加强科普阵地建设，" + t.plain(o) + "。【责任单位：市科技局、市发展改革委】"
+	})
+	add("lead and partner units after", func(t g2Target, o byte) string {
+		return "加强科普阵地建设，" + t.plain(o) + "。（牵头单位：市科协；配合单位：市科技局、市教育局）"
+	})
+	add("responsibility line before", func(t g2Target, o byte) string {
+		return "1.科普阵地提升行动\n牵头单位：市科协\n" + t.plain(o) + "。"
+	})
+	for i, t := range g2Targets {
+		u := g2Targets[(i+5)%len(g2Targets)]
+		o := "on"[i%2]
+		cs = append(cs, g2Case{factor: "layout", value: "专栏 box with ①②", text: "专栏2 科普人才重点工程\n①" + t.plain(o) + "；\n②" + u.plain(o) + "。\n（二）壮大科普队伍。完善科普人才激励机制。",
+			want: []g2Want{{t, "=", g2Plan}, {u, "=", g2Plan}}})
+		cs = append(cs, g2Case{factor: "layout", value: "intro 实现以下目标, items inline", text: "力争到2027年，实现以下目标：（1）" + t.plain(o) + "；（2）" + u.plain(o) + "。",
+			want: []g2Want{{t, "=", 2027}, {u, "=", 2027}}})
+	}
 	return cs
 }

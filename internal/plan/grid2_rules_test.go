@@ -43,3 +43,22 @@ func TestLeadInAfterItem(t *testing.T) {
 		t.Errorf("not read: %v", want)
 	}
 }
+
+// A browser's printout header with the time said in the 12-hour way
+// (2026/3/12 上午10:15 …) is furniture, not text glued into the sentence it
+// falls in: a comparator and a number it parts still read as one.
+func TestPrintHeaderHalfDay(t *testing.T) {
+	for _, body := range []string{
+		"推进科普设施建设，新建科普驿站不少于\n2026/4/2 下午3:08 某区科普设施建设三年行动计划\n35个。",
+		"推进科普设施建设，新建科普驿站不少于3\n2026/4/2 上午 9:41 某区科普设施建设三年行动计划\n5个。",
+	} {
+		doc, err := ingestText(g2Shell(g2Case{text: body}), nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		asserted, _ := assertedAndProposed(doc)
+		if len(asserted) != 1 || asserted[0].Value == nil || *asserted[0].Value != 35 || asserted[0].Comparator != ">=" {
+			t.Errorf("%q: read %+v, want >= 35 个", body, asserted)
+		}
+	}
+}
