@@ -342,6 +342,8 @@ func g2Anywhere() []g2Case {
 		{"break at every rune", "\n"},
 		{"page marker at every rune", "\n- 3 -\n"},
 		{"printout header at every rune", "\n2026/3/12 上午10:15 某市科学技术协会关于印发科普能力提升行动方案的通知\n"},
+		{"页码：N/M at every rune", "\n页码：3/12\n"},
+		{"printout footer at every rune", "\nhttps://www.example.gov.cn/art/2026/3/12/art_1234_5678.html 3/12\n"},
 	} {
 		for i, t := range g2Targets {
 			s, _ := t.clause("on"[i%2], "不少于")
