@@ -250,10 +250,16 @@ func g2Cases() []g2Case {
 			"分享到： 微信 微博\n",
 		"无障碍 | 长者模式 | 繁體\n首页 政务公开 政务服务 互动交流\n浏览量：568 次\n【打印】【关闭】\n",
 	}
+	footer := []string{
+		"扫一扫在手机打开当前页\n主办单位：某市科学技术协会 网站标识码：3301000001\nICP备案号：浙ICP备12345678号-1 公安备案号 33010602001234号\n联系电话：0571-87654321",
+		"【打印本页】【关闭窗口】\n版权所有：某市科学技术协会 地址：某市人民路100号 邮编：310000\n您是第 128,456 位访问者",
+	}
 	for i, t := range g2Targets {
 		o := "on"[i%2]
 		cs = append(cs, g2Case{factor: "noise", value: "web chrome before the body", chrome: chrome[i%3],
 			text: "加强科普阵地建设，" + t.plain(o) + "。", want: one(t)})
+		cs = append(cs, g2Case{factor: "noise", value: "web footer after the body", want: one(t),
+			text: "加强科普阵地建设，" + t.plain(o) + "。\n\n" + footer[i%2]})
 	}
 	cs = append(cs, g2Wide()...)
 	cs = append(cs, g2Anywhere()...)

@@ -291,6 +291,7 @@ var grid2Floors = map[string]float64{
 	"noise=printout header between deadline and target": 1.000,
 	"noise=printout header between lines":               1.000,
 	"noise=web chrome before the body":                  1.000,
+	"noise=web footer after the body":                   1.000,
 	"noise=zero-width space between number and unit":    1.000,
 	"noise=第N页 共M页 between lines":                       1.000,
 	"noise=页码：N/M at every rune":                        1.000,
