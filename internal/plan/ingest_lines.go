@@ -44,6 +44,8 @@ func normalize(s string) string {
 			return ';'
 		case r == '\u3000' || r == '\t' || r == '\u2009' || r == '\u202F' || r == '\u200A':
 			return ' ' // (a thin space a PDF groups thousands with: 1\u2009000)
+		case r == '\u00a0' || r == '\u200b' || r == '\u2060' || r == '\ufeff':
+			return ' ' // (a web page's no-break and zero-width spaces: 100&nbsp;个)
 		}
 		return r
 	}, s)

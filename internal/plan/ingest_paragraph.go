@@ -47,7 +47,7 @@ func pageMarker(line string) bool {
 // rePrintHeader is the line a browser prints at the top of each page: the
 // page's title and the time it was printed (…门户网站 6/5/25 下午5:16,
 // 2025/7/3 14:25 …), whatever the title.
-var rePrintHeader = regexp.MustCompile(`\s\d{1,2}/\d{1,2}/\d{2}\s*[上下]午\s*\d{1,2}:\d{2}$|^20\d\d/\d{1,2}/\d{1,2}\s+\d{1,2}:\d{2}\s`)
+var rePrintHeader = regexp.MustCompile(`\s\d{1,2}/\d{1,2}/\d{2}\s*[上下]午\s*\d{1,2}:\d{2}$|^20\d\d/\d{1,2}/\d{1,2}\s+(?:[上下]午\s*)?\d{1,2}:\d{2}\s`)
 
 func isHeadingLine(l string) bool { _, _, _, ok := heading(l); return ok }
 

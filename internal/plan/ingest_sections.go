@@ -145,8 +145,12 @@ func (d *docRead) openSection(i int, h head) int {
 		title = titleOf(d.lines[d.titleLine])
 	}
 	rank := d.rankOf(h)
+	leadIn, depth := d.leadInDeadline(i), len(d.stack)
 	for len(d.stack) > 0 && d.pops(h, rank) {
 		d.stack = d.stack[:len(d.stack)-1]
+	}
+	if leadIn != nil && len(d.stack) > 0 && len(d.stack) < depth {
+		d.stack[len(d.stack)-1].deadline = leadIn // (ingest_leadin.go)
 	}
 	// Level is the depth in the document's numbering.
 	sec := &Section{Number: h.number, Title: title, Level: len(d.stack) + 1, Children: []*Section{}}
