@@ -31,7 +31,7 @@ import (
 // figures cannot fall; it is not a goal (the goal is 95 / 90 / 98).
 var corpusFloor = map[string]struct{ precision, recall, sections float64 }{
 	"tune":    {0.97, 0.95, 0.99},
-	"heldout": {0.94, 0.82, 0.98}, // after wave 10 (D113–D118): 95.0 % (132/139, i.e. 94.96 %), 84.1 %, 99.2 %, the rules alone 92.6 %, 87.9 % unchanged — D117 asserts two more readings here, both wrong; /work/briefs/prereg14.md decides D117 on a fresh set; after D109 (wave 8, model retrained): 96.4 %, 84.1 %, 99.2 %; after D100: 97.1 %, 84.1 %; 2026-12-05 after three widenings: 92.2 %, 87.6 %, 99.2 %; adjudicated (D91), after D95: 92.6 %, 87.9 %, 99.2 %; doubtful readings proposed (D97): 97.0 %, 83.4 %
+	"heldout": {0.95, 0.82, 0.98}, // after wave 10 (D112–D118, D117 not taken): 96.4 %, 84.1 %, 99.2 %, the rules alone 92.6 %, 87.9 % — unchanged; with D117 (0.1) it was 95.0 % (132/139); after D109 (wave 8, model retrained): 96.4 %, 84.1 %, 99.2 %; after D100: 97.1 %, 84.1 %; 2026-12-05 after three widenings: 92.2 %, 87.6 %, 99.2 %; adjudicated (D91), after D95: 92.6 %, 87.9 %, 99.2 %; doubtful readings proposed (D97): 97.0 %, 83.4 %
 	"extra":   {0.97, 0.96, 0.99}, // 130 documents after wave 10 (160–174 added; the model predates 140–174 and its retrain was not taken, prereg13): 97.9 %, 97.3 %, 99.6 %, the rules alone 97.6 %, 97.9 %; 143 documents after tune24 (D111): 99.6 %, 98.8 %, 99.7 %, the rules alone 97.5 %, 98.2 %; 135 documents after wave 8 and D109 (the model learnt from them: in-sample): 100 %, 99.3 %, 99.7 %; the rules alone 98.0 %, 98.2 %; the eighth to tenth batches (98–135) first run: 82.4 % / 81.5 % (120–135), 87.9 % / 66.2 % (98–103); with the seventh batch (94–97, table-heavy web pages) unseen: 90.3 %, 77.9 %, 99.5 %; after D101: 96.0 %, 97.1 %, 99.5 %; after D102–D103: 99.0 %, 97.4 %, 99.96 %; before it, after D100: 100 %, 98.7 %; 2026-12-05, 85 documents after D94–D95: 99.5 %, 97.8 %, 99.8 % (the sixth batch, 37–93, before: 97.9 / 75.1 / 99.4 % for all 85); after D97 100 %, 97.8 %
 	// A second held-out set, labelled on 2026-12-05 by someone who never
 	// read the extractor (testdata/corpus/heldout2/README.md); all ten
@@ -85,7 +85,12 @@ var corpusFloor = map[string]struct{ precision, recall, sections float64 }{
 	// extractor (testdata/corpus/heldout12/README.md): eight energy, carbon
 	// and equipment-renewal plans of the State Council, ministries, a city's
 	// commissions and three districts; its first run was pre-registered.
-	"heldout12": {0.90, 0.86, 0.96}, // first run (extractor of 31c5dd7, after wave 10): 92.0 %, 88.5 %, 97.4 %; the rules alone 87.1 %, 93.1 % (its 01 states national carbon goals that development document 161 states too)
+	"heldout12": {0.92, 0.86, 0.96}, // as shipped (D117 not taken): 94.3 %, 88.5 %, 97.4 %; first run (extractor of 31c5dd7 with D117's line of 0.1, pre-registered in prereg13): 92.0 %, 88.5 %, 97.4 %; the rules alone 87.1 %, 93.1 % (its 01 states national carbon goals that development document 161 states too)
+	// A thirteenth, labelled on 2026-12-05 by another who never read the
+	// extractor (testdata/corpus/heldout13/README.md): six national and
+	// district energy and carbon plans; it decided D117 by a rule written
+	// before it existed (prereg14).
+	"heldout13": {0.85, 0.94, 0.98}, // first run (extractor of 31c5dd7 + D117 reverted by it): 87.5 %, 97.2 %, 100 % (at D117's 0.1: 85.4 %, 97.2 %); the rules alone 83.3 %, 97.2 %
 }
 
 // heldOut reports whether those who tune the extractor never read the
@@ -153,9 +158,9 @@ func TestCorpus(t *testing.T) {
 		t.Run("extra", func(t *testing.T) { scoreSplit(t, extra, "extra") })
 	}
 	// So are the further held-out sets (their documents are kept beside the
-	// project, like the others; KEXIE_HELDOUT2 … KEXIE_HELDOUT12 name their
+	// project, like the others; KEXIE_HELDOUT2 … KEXIE_HELDOUT13 name their
 	// folders).
-	for n := 2; n <= 12; n++ {
+	for n := 2; n <= 13; n++ {
 		split := "heldout" + strconv.Itoa(n)
 		if d := os.Getenv("KEXIE_HELDOUT" + strconv.Itoa(n)); d != "" && (os.Getenv("KEXIE_CORPUS_SPLIT") == "" || slices.Contains(splits, split)) {
 			t.Run(split, func(t *testing.T) { scoreSplit(t, d, split) })

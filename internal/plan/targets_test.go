@@ -143,12 +143,11 @@ func (w want) label(start, end int) label {
 // numerals). The model retrained on all development data (D104) was taken
 // by a rule written before it was scored, which set this floor at what it
 // measures less a point; the model it replaced proposed three (floor 0.97).
-// With the demotion moved from 0.2 to 0.1 (learn5) it proposes five (98 of
-// 103: 每个区至少建成1个科普场馆, scored 0.11, is asserted again); the
-// floor moved up to what it measures less a point.
+// learn5's line of 0.1 (D117) would assert one of them again; a fresh
+// held-out set kept D97's 0.2 (prereg14), and the floor with it.
 var ownFloor = map[string]struct{ precision, recall float64 }{
 	"rules":   {1, 1},
-	"shipped": {1, 0.94},
+	"shipped": {1, 0.93},
 }
 
 func TestOwnTargets(t *testing.T) {
