@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"kexie/internal/calendar"
 	"kexie/internal/db"
 	"kexie/internal/db/dbtest"
 )
@@ -24,7 +25,8 @@ func TestWindowSite(t *testing.T) {
 		cid, sid := strconv.FormatInt(f.call.ID, 10), strconv.FormatInt(f.stage, 10)
 		res, body := staff.Get("/review/calls/" + cid)
 		must(t, "call page", res, body, 200, `action="/review/stages/`+sid+`/window"`)
-		tomorrow, later := time.Now().AddDate(0, 0, 1).Format("2006-01-02"), time.Now().AddDate(0, 0, 5).Format("2006-01-02")
+		now := time.Now().In(calendar.Beijing) // the dates staff type are Beijing days, whatever the server's zone
+		tomorrow, later := now.AddDate(0, 0, 1).Format("2006-01-02"), now.AddDate(0, 0, 5).Format("2006-01-02")
 		res, body = post(staff, "/review/stages/"+sid+"/window", url.Values{"opens": {later}, "closes": {tomorrow}})
 		must(t, "bad window", res, body, 200, "评审截止日期须晚于开始日期")
 		res, body = post(staff, "/review/stages/"+sid+"/window", url.Values{"opens": {tomorrow}, "closes": {later}})

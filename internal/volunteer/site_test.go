@@ -111,8 +111,10 @@ func TestSite(t *testing.T) {
 		res, body = vc.Get("/volunteer")
 		must(t, "hours", res, body, 200, ">2</span>", "签到签退")
 
-		// Extra hours: filed by the volunteer, approved by the team's admin.
-		res, body, loc = post(vc, "/volunteer/claims", url.Values{"team_id": {strconv.FormatInt(teams[0].ID, 10)}, "day": {volunteer.Day(time.Now())}, "hours": {"23"}, "note": {"社区讲座"}})
+		// Extra hours: filed by the volunteer, approved by the team's admin — on
+		// the day the two hours were credited (the Beijing day of the check-in,
+		// two hours ago: the day before, just after midnight).
+		res, body, loc = post(vc, "/volunteer/claims", url.Values{"team_id": {strconv.FormatInt(teams[0].ID, 10)}, "day": {volunteer.Day(time.Now().Add(-2 * time.Hour))}, "hours": {"23"}, "note": {"社区讲座"}})
 		must(t, "claim", res, body, 200, "补录已提交")
 		res, body = vc.Get("/volunteer/claims/review")
 		must(t, "own review list", res, body, 200, "没有待审核的补录时长")
