@@ -17,24 +17,7 @@ func phraseReadings(t *testing.T, sentence string) string {
 	}
 	var got []string
 	for _, ind := range doc.Indicators {
-		s := ""
-		if ind.Candidate {
-			s = "? "
-		}
-		if ind.Low != nil {
-			s += fmt.Sprintf("%g-%g", *ind.Low, *ind.High)
-		} else {
-			s += fmt.Sprintf("%g", *ind.Value)
-		}
-		s += " " + ind.BaseUnit
-		if ind.Multiplier != 1 {
-			s += fmt.Sprintf("×%g", ind.Multiplier)
-		}
-		per := "-"
-		if ind.Per != nil {
-			per = *ind.Per
-		}
-		got = append(got, s+fmt.Sprintf(" %s %s %d", ind.Comparator, per, *ind.DeadlineYear))
+		got = append(got, reading(ind))
 	}
 	return strings.Join(got, " | ")
 }

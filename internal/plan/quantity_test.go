@@ -1,7 +1,6 @@
 package plan
 
 import (
-	"fmt"
 	"strings"
 	"testing"
 )
@@ -77,28 +76,7 @@ func TestQuantityPhrases(t *testing.T) {
 		}
 		var got []string
 		for _, ind := range doc.Indicators {
-			s := ""
-			if ind.Candidate {
-				s = "? "
-			}
-			if ind.Low != nil {
-				s += fmt.Sprintf("%g-%g", *ind.Low, *ind.High)
-			} else {
-				s += fmt.Sprintf("%g", *ind.Value)
-			}
-			s += " " + ind.BaseUnit
-			if ind.Multiplier != 1 {
-				s += fmt.Sprintf("×%g", ind.Multiplier)
-			}
-			per := "-"
-			if ind.Per != nil {
-				per = *ind.Per
-			}
-			s += fmt.Sprintf(" %s %s %d", ind.Comparator, per, *ind.DeadlineYear)
-			if ind.Baseline != nil {
-				s += fmt.Sprintf(" (from %g)", ind.Baseline.Value)
-			}
-			got = append(got, s)
+			got = append(got, reading(ind))
 		}
 		if g := strings.Join(got, " | "); g != tt.want {
 			t.Errorf("%s\n got %s\nwant %s", tt.sentence, g, tt.want)
