@@ -110,7 +110,7 @@ func newDocRead(text string) *docRead {
 	d := &docRead{doc: &Doc{Sections: []*Section{}, Indicators: []Indicator{}, Responsibilities: []Responsibility{}}, titleLine: -1}
 	d.spaced = spacedDigits(text)
 	if d.spaced {
-		d.text, d.cellRows = spacedCellTables(text) // (quantity_spaced.go)
+		d.text, d.cellRows = spacedCellTables(text) // (quantity_spaced_tables.go)
 		d.text = spacedLayout(d.text)
 	} else {
 		d.text, d.cellRows = joinCellTables(text)
