@@ -157,14 +157,21 @@ func heading(line string) (level int, number, rest string, ok bool) {
 // (1 发展基础) has a short title with no spaces in it (not a row of a
 // table laid out by pdftotext).
 func decimalTitle(sub, rest string) bool {
-	r, _ := utf8.DecodeRuneInString(rest)
+	r, size := utf8.DecodeRuneInString(rest)
+	word := false // the title opens with a word that a count's unit also opens
+	if r == '人' {
+		// 1 人口规模, 2 人才队伍: a word that opens with 人 (3 人参加 is a count)
+		if next, _ := utf8.DecodeRuneInString(rest[size:]); strings.ContainsRune("口才力居文", next) {
+			r, word = next, true
+		}
+	}
 	if r < 0x4e00 || strings.ContainsRune("万亿千百个年月日号项名家人元倍岁分秒时天周届期次", r) || isCNDigit(r) ||
 		strings.ContainsRune("的之以及等和与或为是在至到其左上下", r) {
 		// (a title never starts with a particle: 1.5的数据中心 is a
 		// sentence a PDF broke after its number)
 		return false
 	}
-	if q, ok := readQuantity([]rune("1"+rest), 0); ok && q.base != "" &&
+	if q, ok := readQuantity([]rune("1"+rest), 0); ok && q.base != "" && !word &&
 		!(arabicOnly[q.base] && q.b < len(rest)+1 && unicode.Is(unicode.Han, []rune("1" + rest)[q.b])) {
 		// 1.2 米, 3 所学校: a quantity, not a title; but a measure word
 		// that starts a word (2 组织机构, 3 队伍建设) is a title's
@@ -193,6 +200,9 @@ func titleOf(rest string) string {
 	}
 	if i > 0 || i < 0 && longTail(rest) {
 		rest = spaceEnds(rest)
+	}
+	if b := strings.Index(rest, "** "); b > 0 && !strings.HasPrefix(rest[b+3:], "*") && !strings.Contains(rest[:b], "*") {
+		rest = rest[:b] // a bold heading run into its text (**2、选址要求** （1）…) ends with its bold
 	}
 	rest = strings.TrimPrefix(strings.TrimSuffix(strings.TrimSpace(rest), "**"), "**") // **三、**保障措施
 	rest = strings.TrimSpace(strings.TrimRight(rest, ":,，"))

@@ -1,0 +1,40 @@
+package plan
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+)
+
+// Layouts of county and city layout plans (sections6), written for the
+// test: a PDF's text saved as Markdown a paragraph a page, its 1、 headings
+// kept in bold whose title runs on past a comma or opens with a quotation,
+// one after a colon; a decimal outline whose title opens with 人口.
+func TestBoldAndOutlineLayouts(t *testing.T) {
+	cases := []struct{ name, text, sections string }{{
+		name: "bold headings a paragraph a page",
+		text: "某县加油站布局规划（2026—2030年）\n一、发展形势 （一）面临的机遇 **1、“十五五”时期全县经济稳步增长，带动成** 品油需求增长。" +
+			"全县经济保持增长。 **2、打造区域交通节点，促进客货运流量增长，成** 品油市场迎来机遇。交通量逐年增加。 " +
+			"**3、机动车保有量较快增长。** 保有量年均增长百分之五。\n" +
+			"二、布局方案 （一）设置标准 站点布局要遵循以下基本要求： **1、站点设置基本要求**\n服务半径适中。 **2、站点选址基本要求** （1）符合国土空间规划。\n" +
+			"三、保障措施 （一）加强协调 各部门密切配合，包括：**1、统一规划**；**2、分步实施**。\n",
+		sections: `1 一 发展形势 | 2 (一) 面临的机遇 | 3 1 “十五五”时期全县经济稳步增长 | 3 2 打造区域交通节点 | 3 3 机动车保有量较快增长 | ` +
+			`1 二 布局方案 | 2 (一) 设置标准 | 3 1 站点设置基本要求 | 3 2 站点选址基本要求 | 4 (1) 符合国土空间规划 | 1 三 保障措施 | 2 (一) 加强协调`,
+	}, {
+		name:     "decimal outline, a title opening with 人",
+		text:     "某县充电设施布局规划\n一、县域概况\n（一）资源禀赋\n1 人口规模\n全县常住人口稳定。\n2 人才队伍\n技能人才持续增加，\n3 人参加培训。\n",
+		sections: `1 一 县域概况 | 2 (一) 资源禀赋 | 3 1 人口规模 | 3 2 人才队伍`,
+	}}
+	for _, c := range cases {
+		doc, err := Ingest(strings.NewReader(c.text))
+		if err != nil {
+			t.Fatalf("%s: %v", c.name, err)
+		}
+		secs := sectionLines(doc, func(s *Section) string {
+			return fmt.Sprintf("%d %s %s", s.Level, s.Number, s.Title)
+		})
+		if got := strings.Join(secs, " | "); got != c.sections {
+			t.Errorf("%s: sections\n got %s\nwant %s", c.name, got, c.sections)
+		}
+	}
+}
