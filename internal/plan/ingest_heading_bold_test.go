@@ -9,7 +9,8 @@ import (
 // Layouts of county and city layout plans (sections6), written for the
 // test: a PDF's text saved as Markdown a paragraph a page, its 1、 headings
 // kept in bold whose title runs on past a comma or opens with a quotation,
-// one after a colon; a decimal outline whose title opens with 人口.
+// one after a colon; a decimal outline whose title opens with 人口; items
+// run into a paragraph.
 func TestBoldAndOutlineLayouts(t *testing.T) {
 	cases := []struct{ name, text, sections string }{{
 		name: "bold headings a paragraph a page",
@@ -24,6 +25,13 @@ func TestBoldAndOutlineLayouts(t *testing.T) {
 		name:     "decimal outline, a title opening with 人",
 		text:     "某县充电设施布局规划\n一、县域概况\n（一）资源禀赋\n1 人口规模\n全县常住人口稳定。\n2 人才队伍\n技能人才持续增加，\n3 人参加培训。\n",
 		sections: `1 一 县域概况 | 2 (一) 资源禀赋 | 3 1 人口规模 | 3 2 人才队伍`,
+	}, {
+		// a report's 实事 run into one paragraph, each item after a full
+		// stop, its title ending at a comma; a pair in running text is no run
+		name: "items run into a paragraph",
+		text: "某市政府工作报告\n一、今年重点工作\n（一）办好民生实事\n今年继续办好十件实事。（1）扩大就业，新增城镇就业5万人。（2）改善办学条件，新建幼儿园10所。" +
+			"（3）加强医疗服务，新建社区医院6个。\n（二）推进城市更新\n推进两项工作。（1）改造老旧小区，全年改造40个。（2）更新管网，改造管网100公里。\n",
+		sections: `1 一 今年重点工作 | 2 (一) 办好民生实事 | 3 (1) 扩大就业 | 3 (2) 改善办学条件 | 3 (3) 加强医疗服务 | 2 (二) 推进城市更新`,
 	}}
 	for _, c := range cases {
 		doc, err := Ingest(strings.NewReader(c.text))

@@ -1,6 +1,7 @@
 package plan
 
 import (
+	"fmt"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -17,6 +18,7 @@ type runInSeq struct {
 	dot, paren int
 	top, sub   int  // the last 一、 and (一) (a new 一、 starts (一) over)
 	row        bool // the line is a table's row (cells apart by | or a tab): its cells' lists stay in it
+	items      bool // the line runs (1) (2) (3) in, each after a full stop (itemRun)
 	// a heading of a style above was just seen: 1. (of dot) or (1) (of
 	// paren) may start after a bare space
 	freshDot, freshParen bool
@@ -139,7 +141,7 @@ func arabicRunIn(s string, seq *runInSeq, spaced bool) bool {
 	if last := seq.dot; paren && n != 1 && n != seq.paren+1 || !paren && n != 1 && n != last+1 {
 		return false
 	}
-	if boldTitle(s) {
+	if boldTitle(s) || paren && !spaced && seq.items && itemTitle(rest) {
 		return true
 	}
 	rest = strings.TrimLeft(rest, "* ")
@@ -200,4 +202,38 @@ func boldTitle(s string) bool {
 	}
 	k := utf8.RuneCountInString(t)
 	return unicode.Is(unicode.Han, first) && k >= 2 && k <= 30
+}
+
+// itemRun reports a paragraph that runs numbered items in, each after a
+// full stop, from （1） through （3） at least (…办好“十件民生实事”。（1）做好
+// 重点群体就业，…。（2）持续改善办学条件，…。（3）…): each item is a heading
+// whose title ends at its first comma, as a report lists its 实事.
+func itemRun(line string) bool {
+	from := 0
+	for n := 1; n <= 3; n++ {
+		k := -1
+		for _, f := range []string{"。（%d）", "。(%d)"} {
+			if i := strings.Index(line[from:], fmt.Sprintf(f, n)); i >= 0 && (k < 0 || i < k) {
+				k = i
+			}
+		}
+		if k < 0 {
+			return false
+		}
+		from += k + len("。")
+	}
+	return true
+}
+
+// itemTitle reports the title of an item of such a run: two to thirty
+// characters from a word to the first comma, full stop or colon.
+func itemTitle(rest string) bool {
+	rest = strings.TrimLeft(rest, " ")
+	end := strings.IndexAny(rest, "，,。；;：:")
+	if end < 0 {
+		return false
+	}
+	first, _ := utf8.DecodeRuneInString(rest)
+	k := utf8.RuneCountInString(rest[:end])
+	return unicode.Is(unicode.Han, first) && !isCNDigit(first) && k >= 2 && k <= 30
 }

@@ -44,6 +44,8 @@ const reChapterRunIn = `第[一二三四五六七八九十]{1,3}(?:章|节|篇|�
 func runInHeadings(line string, buf []string, seq *runInSeq) []string {
 	seq.note(line)
 	seq.row = strings.ContainsAny(line, "|\t")
+	seq.items = strings.Contains(line, "。（1）") || strings.Contains(line, "。(1)")
+	seq.items = seq.items && itemRun(line)
 	if !runInCue(line) {
 		return append(buf, line)
 	}
