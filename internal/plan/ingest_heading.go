@@ -17,6 +17,11 @@ var (
 	reL3 = regexp.MustCompile(`^(\d{1,2}) ?[.、•]\s*((?:[^\d].*)?)$`) // (1•: a point a PDF's text layer read as a bullet)
 	// 100.… after 99.…: a long numbered list runs past two digits
 	reL3Long = regexp.MustCompile(`^(\d{3}) ?[.、]\s*([^\d].*)$`)
+	// (-) for (一): a PDF's text layer reads the one stroke as a hyphen or a dash
+	reL2Dash = regexp.MustCompile(`^[（(][-－—–][）)]\s*(\p{Han}.*)$`)
+	// 1.12235 国土空间总体格局: 1. then a title opening with a code of three
+	// or more figures, a space and a word (not a decimal: 1.12235 亿元)
+	reL3Code = regexp.MustCompile(`^(\d{1,2})[.、．](\d{3,6})[ \t\x{3000}]+(\p{Han}.*)$`)
 	reL4     = regexp.MustCompile(`^(?:\( ?(\d{1,2}) ?\)|([⑴-⒇①-⑳])|(\d{1,2})\))\s*(.*)$`) // (a PDF may space the number: ( 2) )
 	// chapters and their parts, above 一、 in the plans that have them
 	// (a PDF may space them out: 第 一 章)
@@ -116,8 +121,17 @@ func heading(line string) (level int, number, rest string, ok bool) {
 	if m := reL2.FindStringSubmatch(line); m != nil {
 		return 2, "(" + m[1] + ")", m[2], true
 	}
+	if m := reL2Dash.FindStringSubmatch(line); m != nil {
+		// (-)智能制造标准体系结构: a PDF's text layer read 一 as a hyphen
+		return 2, "(一)", m[1], true
+	}
 	if m := reL3.FindStringSubmatch(line); m != nil {
 		return 3, m[1], m[2], true
+	}
+	if m := reL3Code.FindStringSubmatch(line); m != nil && decimalTitle("", m[3]) {
+		// 1.12235 国土空间总体格局: 1. with a title that opens with a
+		// code of figures (the “12235” 格局: 一核两水两轴三心五区)
+		return 3, m[1], m[2] + " " + m[3], true
 	}
 	if line != "" && line[0] >= 0xe2 {
 		if m := reEnclosed.FindStringSubmatch(line); m != nil {

@@ -32,6 +32,12 @@ func TestBoldAndOutlineLayouts(t *testing.T) {
 		text: "某市政府工作报告\n一、今年重点工作\n（一）办好民生实事\n今年继续办好十件实事。（1）扩大就业，新增城镇就业5万人。（2）改善办学条件，新建幼儿园10所。" +
 			"（3）加强医疗服务，新建社区医院6个。\n（二）推进城市更新\n推进两项工作。（1）改造老旧小区，全年改造40个。（2）更新管网，改造管网100公里。\n",
 		sections: `1 一 今年重点工作 | 2 (一) 办好民生实事 | 3 (1) 扩大就业 | 3 (2) 改善办学条件 | 3 (3) 加强医疗服务 | 2 (二) 推进城市更新`,
+	}, {
+		// a PDF's text layer: (一) read as (-); 1. whose title opens with
+		// a code of figures; a decimal after 1. stays a quantity
+		name: "a PDF's misread numbers",
+		text: "某县国土空间布局方案\n一、总体格局\n(-)空间结构\n1.12235 空间格局\n一核两带两区。\n1.25 亿元用于建设。\n（二）城镇体系\n",
+		sections: `1 一 总体格局 | 2 (一) 空间结构 | 3 1 12235 空间格局 | 2 (二) 城镇体系`,
 	}}
 	for _, c := range cases {
 		doc, err := Ingest(strings.NewReader(c.text))
