@@ -35,8 +35,8 @@ func TestBoldAndOutlineLayouts(t *testing.T) {
 	}, {
 		// a PDF's text layer: (一) read as (-); 1. whose title opens with
 		// a code of figures; a decimal after 1. stays a quantity
-		name: "a PDF's misread numbers",
-		text: "某县国土空间布局方案\n一、总体格局\n(-)空间结构\n1.12235 空间格局\n一核两带两区。\n1.25 亿元用于建设。\n（二）城镇体系\n",
+		name:     "a PDF's misread numbers",
+		text:     "某县国土空间布局方案\n一、总体格局\n(-)空间结构\n1.12235 空间格局\n一核两带两区。\n1.25 亿元用于建设。\n（二）城镇体系\n",
 		sections: `1 一 总体格局 | 2 (一) 空间结构 | 3 1 12235 空间格局 | 2 (二) 城镇体系`,
 	}}
 	for _, c := range cases {
