@@ -38,6 +38,14 @@ func TestBoldAndOutlineLayouts(t *testing.T) {
 		name:     "a PDF's misread numbers",
 		text:     "某县国土空间布局方案\n一、总体格局\n(-)空间结构\n1.12235 空间格局\n一核两带两区。\n1.25 亿元用于建设。\n（二）城镇体系\n",
 		sections: `1 一 总体格局 | 2 (一) 空间结构 | 3 1 12235 空间格局 | 2 (二) 城镇体系`,
+	}, {
+		// five levels: 1 / 1.1 / 1.1.1 / （1） / ①; (1) ranks below the
+		// innermost depth of the outline it sits under (1.2's, then 1.2.1's)
+		name: "a decimal outline above (1) and ①",
+		text: "某县充电设施布局规划\n1 总则\n1.1 规划目的\n为规范建设，制定本规划。\n1.2 规划原则\n（1）统筹布局\n统筹城乡。\n（2）适度超前\n适度超前。\n" +
+			"1.2.1 近期原则\n（1）科学引导\n①近期建设\n近期建设充电桩100个。\n②远期建设\n远期建设充电桩300个。\n（2）需求导向\n按需建设。\n1.2.2 远期原则\n远期从严。\n2 现状分析\n2.1 发展现状\n现有充电桩50个。\n",
+		sections: `1 1 总则 | 2 1.1 规划目的 | 2 1.2 规划原则 | 3 (1) 统筹布局 | 3 (2) 适度超前 | 3 1.2.1 近期原则 | 4 (1) 科学引导 | ` +
+			`5 ① 近期建设 | 5 ② 远期建设 | 4 (2) 需求导向 | 3 1.2.2 远期原则 | 1 2 现状分析 | 2 2.1 发展现状`,
 	}}
 	for _, c := range cases {
 		doc, err := Ingest(strings.NewReader(c.text))
