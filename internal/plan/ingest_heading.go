@@ -17,6 +17,11 @@ var (
 	reL3 = regexp.MustCompile(`^(\d{1,2}) ?[.、•]\s*((?:[^\d].*)?)$`) // (1•: a point a PDF's text layer read as a bullet)
 	// 100.… after 99.…: a long numbered list runs past two digits
 	reL3Long = regexp.MustCompile(`^(\d{3}) ?[.、]\s*([^\d].*)$`)
+	// (-) for (一): a PDF's text layer reads the one stroke as a hyphen or a dash
+	reL2Dash = regexp.MustCompile(`^[（(][-－—–][）)]\s*(\p{Han}.*)$`)
+	// 1.12235 国土空间总体格局: 1. then a title opening with a code of three
+	// or more figures, a space and a word (not a decimal: 1.12235 亿元)
+	reL3Code = regexp.MustCompile(`^(\d{1,2})[.、．](\d{3,6})[ \t\x{3000}]+(\p{Han}.*)$`)
 	reL4     = regexp.MustCompile(`^(?:\( ?(\d{1,2}) ?\)|([⑴-⒇①-⑳])|(\d{1,2})\))\s*(.*)$`) // (a PDF may space the number: ( 2) )
 	// chapters and their parts, above 一、 in the plans that have them
 	// (a PDF may space them out: 第 一 章)
@@ -116,8 +121,17 @@ func heading(line string) (level int, number, rest string, ok bool) {
 	if m := reL2.FindStringSubmatch(line); m != nil {
 		return 2, "(" + m[1] + ")", m[2], true
 	}
+	if m := reL2Dash.FindStringSubmatch(line); m != nil {
+		// (-)智能制造标准体系结构: a PDF's text layer read 一 as a hyphen
+		return 2, "(一)", m[1], true
+	}
 	if m := reL3.FindStringSubmatch(line); m != nil {
 		return 3, m[1], m[2], true
+	}
+	if m := reL3Code.FindStringSubmatch(line); m != nil && decimalTitle("", m[3]) {
+		// 1.12235 国土空间总体格局: 1. with a title that opens with a
+		// code of figures (the “12235” 格局: 一核两水两轴三心五区)
+		return 3, m[1], m[2] + " " + m[3], true
 	}
 	if line != "" && line[0] >= 0xe2 {
 		if m := reEnclosed.FindStringSubmatch(line); m != nil {
@@ -157,14 +171,21 @@ func heading(line string) (level int, number, rest string, ok bool) {
 // (1 发展基础) has a short title with no spaces in it (not a row of a
 // table laid out by pdftotext).
 func decimalTitle(sub, rest string) bool {
-	r, _ := utf8.DecodeRuneInString(rest)
+	r, size := utf8.DecodeRuneInString(rest)
+	word := false // the title opens with a word that a count's unit also opens
+	if r == '人' {
+		// 1 人口规模, 2 人才队伍: a word that opens with 人 (3 人参加 is a count)
+		if next, _ := utf8.DecodeRuneInString(rest[size:]); strings.ContainsRune("口才力居文", next) {
+			r, word = next, true
+		}
+	}
 	if r < 0x4e00 || strings.ContainsRune("万亿千百个年月日号项名家人元倍岁分秒时天周届期次", r) || isCNDigit(r) ||
 		strings.ContainsRune("的之以及等和与或为是在至到其左上下", r) {
 		// (a title never starts with a particle: 1.5的数据中心 is a
 		// sentence a PDF broke after its number)
 		return false
 	}
-	if q, ok := readQuantity([]rune("1"+rest), 0); ok && q.base != "" &&
+	if q, ok := readQuantity([]rune("1"+rest), 0); ok && q.base != "" && !word &&
 		!(arabicOnly[q.base] && q.b < len(rest)+1 && unicode.Is(unicode.Han, []rune("1" + rest)[q.b])) {
 		// 1.2 米, 3 所学校: a quantity, not a title; but a measure word
 		// that starts a word (2 组织机构, 3 队伍建设) is a title's
@@ -193,6 +214,9 @@ func titleOf(rest string) string {
 	}
 	if i > 0 || i < 0 && longTail(rest) {
 		rest = spaceEnds(rest)
+	}
+	if b := strings.Index(rest, "** "); b > 0 && !strings.HasPrefix(rest[b+3:], "*") && !strings.Contains(rest[:b], "*") {
+		rest = rest[:b] // a bold heading run into its text (**2、选址要求** （1）…) ends with its bold
 	}
 	rest = strings.TrimPrefix(strings.TrimSuffix(strings.TrimSpace(rest), "**"), "**") // **三、**保障措施
 	rest = strings.TrimSpace(strings.TrimRight(rest, ":,，"))

@@ -1,6 +1,7 @@
 package plan
 
 import (
+	"fmt"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -17,6 +18,7 @@ type runInSeq struct {
 	dot, paren int
 	top, sub   int  // the last 一、 and (一) (a new 一、 starts (一) over)
 	row        bool // the line is a table's row (cells apart by | or a tab): its cells' lists stay in it
+	items      bool // the line runs (1) (2) (3) in, each after a full stop (itemRun)
 	// a heading of a style above was just seen: 1. (of dot) or (1) (of
 	// paren) may start after a bare space
 	freshDot, freshParen bool
@@ -139,6 +141,9 @@ func arabicRunIn(s string, seq *runInSeq, spaced bool) bool {
 	if last := seq.dot; paren && n != 1 && n != seq.paren+1 || !paren && n != 1 && n != last+1 {
 		return false
 	}
+	if boldTitle(s) || paren && !spaced && seq.items && itemTitle(rest) {
+		return true
+	}
 	rest = strings.TrimLeft(rest, "* ")
 	first, _ := utf8.DecodeRuneInString(rest)
 	if !unicode.Is(unicode.Han, first) || isCNDigit(first) {
@@ -158,4 +163,77 @@ func arabicRunIn(s string, seq *runInSeq, spaced bool) bool {
 	t := strings.Trim(rest[:end], "* ")
 	k := utf8.RuneCountInString(t)
 	return k >= 2 && k <= 30 && !strings.Contains(t, "是指")
+}
+
+// boldTitle reports a number set in bold with its title (**2、打造交通枢纽城市，
+// 促进…，成** 品油…, 要求： **1、加油站设置基本指标**): a PDF's text saved as
+// Markdown keeps a heading's bold, and the bold closes the heading even
+// where its title runs on past a comma or the line broke inside it. The
+// title — the bold's text up to its first comma, full stop or colon — has
+// two to thirty characters and starts with a word (or a quotation mark); the bold closes within
+// sixty characters, at the line's end or before a space or a full stop (not
+// before a comma or a semicolon: an item of a list in running text).
+func boldTitle(s string) bool {
+	s = strings.TrimLeftFunc(s, blank)
+	if !strings.HasPrefix(s, "**") {
+		return false
+	}
+	_, _, rest, ok := arabicNumber(strings.TrimLeft(s[2:], " "))
+	if !ok {
+		return false
+	}
+	rest = strings.TrimLeft(rest, " ")
+	close := strings.Index(rest, "**")
+	if close < 0 || utf8.RuneCountInString(rest[:close]) > 60 {
+		return false
+	}
+	if after, _ := utf8.DecodeRuneInString(rest[close+2:]); close+2 < len(rest) && after != ' ' && after != '\u3000' && after != '。' {
+		return false
+	}
+	t := rest[:close]
+	if end := strings.IndexAny(t, "。：:，,；;"); end >= 0 {
+		t = t[:end]
+	}
+	first, _ := utf8.DecodeRuneInString(t)
+	if q := strings.TrimLeft(t, "“《"); len(q) < len(t) {
+		first, _ = utf8.DecodeRuneInString(q) // a title may open with a quotation (“十四五”时期…)
+	} else if isCNDigit(first) {
+		return false
+	}
+	k := utf8.RuneCountInString(t)
+	return unicode.Is(unicode.Han, first) && k >= 2 && k <= 30
+}
+
+// itemRun reports a paragraph that runs numbered items in, each after a
+// full stop, from （1） through （3） at least (…办好“十件民生实事”。（1）做好
+// 重点群体就业，…。（2）持续改善办学条件，…。（3）…): each item is a heading
+// whose title ends at its first comma, as a report lists its 实事.
+func itemRun(line string) bool {
+	from := 0
+	for n := 1; n <= 3; n++ {
+		k := -1
+		for _, f := range []string{"。（%d）", "。(%d)"} {
+			if i := strings.Index(line[from:], fmt.Sprintf(f, n)); i >= 0 && (k < 0 || i < k) {
+				k = i
+			}
+		}
+		if k < 0 {
+			return false
+		}
+		from += k + len("。")
+	}
+	return true
+}
+
+// itemTitle reports the title of an item of such a run: two to thirty
+// characters from a word to the first comma, full stop or colon.
+func itemTitle(rest string) bool {
+	rest = strings.TrimLeft(rest, " ")
+	end := strings.IndexAny(rest, "，,。；;：:")
+	if end < 0 {
+		return false
+	}
+	first, _ := utf8.DecodeRuneInString(rest)
+	k := utf8.RuneCountInString(rest[:end])
+	return unicode.Is(unicode.Han, first) && !isCNDigit(first) && k >= 2 && k <= 30
 }

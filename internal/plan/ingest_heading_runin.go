@@ -44,6 +44,8 @@ const reChapterRunIn = `第[一二三四五六七八九十]{1,3}(?:章|节|篇|�
 func runInHeadings(line string, buf []string, seq *runInSeq) []string {
 	seq.note(line)
 	seq.row = strings.ContainsAny(line, "|\t")
+	seq.items = strings.Contains(line, "。（1）") || strings.Contains(line, "。(1)")
+	seq.items = seq.items && itemRun(line)
 	if !runInCue(line) {
 		return append(buf, line)
 	}
@@ -59,7 +61,8 @@ func runInHeadings(line string, buf []string, seq *runInSeq) []string {
 		if next, _ := utf8.DecodeRuneInString(line[l[1]:]); strings.HasSuffix(line[:l[1]], "、") && isCNDigit(next) {
 			continue // 一、二级医院, 三、四线城市: a pair of numerals, not a heading
 		}
-		if d, _ := utf8.DecodeLastRuneInString(strings.TrimRight(line[:l[1]], ".、．)）")); isDigit(d) && !arabicRunIn(strings.TrimLeftFunc(line[cut:], blank), seq, !strings.ContainsRune("。！？", r)) {
+		d, _ := utf8.DecodeLastRuneInString(strings.TrimRight(line[:l[1]], ".、．)）"))
+		if isDigit(d) && !arabicRunIn(strings.TrimLeftFunc(line[cut:], blank), seq, !strings.ContainsRune("。！？", r)) {
 			continue // 1. or (1) out of sequence, or with no title
 		}
 		if strings.ContainsRune("）)〕", r) && unitsClosed(line[from:l[0]]) {
@@ -70,7 +73,7 @@ func runInHeadings(line string, buf []string, seq *runInSeq) []string {
 			// it (一、总体要求（一）…); else only in sequence (spacedRunIn)
 			// (its length first: the text before may be a long line's)
 			if head := strings.TrimSpace(line[from:cut]); (len(head) > 120 || utf8.RuneCountInString(head) > 30 || strings.ContainsAny(head, "，,。；;：:") || !shortHeading(normalize(head))) &&
-				!spacedRunIn(line, cut, r, seq) {
+				!spacedRunIn(line, cut, r, seq) && !(isDigit(d) && boldTitle(line[cut:])) {
 				continue
 			}
 		}

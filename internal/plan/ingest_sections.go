@@ -146,7 +146,7 @@ func (d *docRead) openSection(i int, h head) int {
 	}
 	rank := d.rankOf(h)
 	leadIn, depth := d.leadInDeadline(i), len(d.stack)
-	for len(d.stack) > 0 && d.pops(h, rank) {
+	for len(d.stack) > 0 && (d.pops(h, rank) || d.belowOutline(h)) {
 		d.stack = d.stack[:len(d.stack)-1]
 	}
 	if leadIn != nil && len(d.stack) > 0 && len(d.stack) < depth {
