@@ -15,11 +15,17 @@ func docx(t *testing.T, lines ...string) []byte {
 	for _, l := range lines {
 		body.WriteString(`<w:p><w:r><w:t xml:space="preserve">` + l + `</w:t></w:r></w:p>`)
 	}
+	return docxOfBody(body.String())
+}
+
+// docxOfBody is a minimal .docx whose document body is the WordprocessingML
+// given (paragraphs, tables).
+func docxOfBody(body string) []byte {
 	var buf bytes.Buffer
 	zw := zip.NewWriter(&buf)
 	w, _ := zw.Create("word/document.xml")
 	w.Write([]byte(`<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>` +
-		body.String() + `</w:body></w:document>`))
+		body + `</w:body></w:document>`))
 	zw.Close()
 	return buf.Bytes()
 }

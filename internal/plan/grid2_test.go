@@ -1,12 +1,9 @@
 package plan
 
 import (
-	"archive/zip"
-	"bytes"
 	"fmt"
 	"html"
 	"os"
-	"slices"
 	"strings"
 	"testing"
 )
@@ -25,13 +22,7 @@ func g2Docx(text string) []byte {
 	for _, l := range strings.Split(text, "\n") {
 		body.WriteString(`<w:p><w:r><w:t xml:space="preserve">` + strings.ReplaceAll(html.EscapeString(l), "\x00", `</w:t></w:r><w:r><w:t xml:space="preserve">`) + `</w:t></w:r></w:p>`)
 	}
-	var buf bytes.Buffer
-	zw := zip.NewWriter(&buf)
-	w, _ := zw.Create("word/document.xml")
-	w.Write([]byte(`<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>` +
-		body.String() + `</w:body></w:document>`))
-	zw.Close()
-	return buf.Bytes()
+	return docxOfBody(body.String())
 }
 
 // g2Runs marks each line's text every three runes (\x00) where g2Docx
@@ -170,19 +161,7 @@ func g2Run(t testing.TB, learn bool) (map[string]*gridTally, []string) {
 
 // g2Table prints the tallies.
 func g2Table(rules, shipped map[string]*gridTally) string {
-	keys := make([]string, 0, len(rules))
-	for k := range rules {
-		keys = append(keys, k)
-	}
-	order := []string{"all", "reader", "layout", "noise"}
-	slices.SortStableFunc(keys, func(a, b string) int {
-		fa, _, _ := strings.Cut(a, "=")
-		fb, _, _ := strings.Cut(b, "=")
-		if d := slices.Index(order, fa) - slices.Index(order, fb); d != 0 {
-			return d
-		}
-		return strings.Compare(a, b)
-	})
+	keys := gridKeys(rules, []string{"all", "reader", "layout", "noise"})
 	var b strings.Builder
 	fmt.Fprintf(&b, "| factor = value | n | recall (rules) | comparator | deadline | extra | recall (shipped) | extra (shipped) |\n|---|---|---|---|---|---|---|---|\n")
 	for _, k := range keys {

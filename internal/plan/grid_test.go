@@ -156,20 +156,8 @@ func gridLabel(c *gridCell, q gridQty) label {
 
 // gridTable prints the tallies, factor by factor.
 func gridTable(rules, shipped map[string]*gridTally) string {
-	keys := make([]string, 0, len(rules))
-	for k := range rules {
-		keys = append(keys, k)
-	}
 	order := append([]string{"all"}, gridFactorNames...)
-	order = append(order, "negative", "negative position")
-	slices.SortStableFunc(keys, func(a, b string) int {
-		fa, _, _ := strings.Cut(a, "=")
-		fb, _, _ := strings.Cut(b, "=")
-		if d := slices.Index(order, fa) - slices.Index(order, fb); d != 0 {
-			return d
-		}
-		return strings.Compare(a, b)
-	})
+	keys := gridKeys(rules, append(order, "negative", "negative position"))
 	var b strings.Builder
 	fmt.Fprintf(&b, "| factor = value | n | recall (rules) | comparator | per | deadline | extra | recall (shipped) | extra (shipped) |\n|---|---|---|---|---|---|---|---|---|\n")
 	for _, k := range keys {
@@ -214,6 +202,24 @@ func TestGrid(t *testing.T) {
 			t.Errorf("%s: recall %.1f%%, floor %.1f%%", k, 100*g.recall(), 100*floor)
 		}
 	}
+}
+
+// gridKeys are the tally's keys (factor=value) in the order of their
+// factors, then by value.
+func gridKeys(tally map[string]*gridTally, order []string) []string {
+	keys := make([]string, 0, len(tally))
+	for k := range tally {
+		keys = append(keys, k)
+	}
+	slices.SortStableFunc(keys, func(a, b string) int {
+		fa, _, _ := strings.Cut(a, "=")
+		fb, _, _ := strings.Cut(b, "=")
+		if d := slices.Index(order, fa) - slices.Index(order, fb); d != 0 {
+			return d
+		}
+		return strings.Compare(a, b)
+	})
+	return keys
 }
 
 // gridFloorTable writes the floors of a run as gridFloors' Go text:

@@ -1,8 +1,6 @@
 package plan
 
 import (
-	"archive/zip"
-	"bytes"
 	"fmt"
 	"strings"
 	"testing"
@@ -41,12 +39,7 @@ func TestMergedCellsKeepColumns(t *testing.T) {
 	body := `<w:p><w:r><w:t>某市科协“十五五”人才发展规划（2026—2030年）</w:t></w:r></w:p><w:p><w:r><w:t>一、主要目标</w:t></w:r></w:p><w:tbl>` +
 		row("类别", "指标", "2025年", "2030年", "属性") + row("人才队伍", "科技志愿者（万人）", "1.2", "2", "预期性") +
 		row("^", "青年科技人才（名）", "300", "500", "^") + `</w:tbl>`
-	var buf bytes.Buffer
-	zw := zip.NewWriter(&buf)
-	w, _ := zw.Create("word/document.xml")
-	w.Write([]byte(`<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>` + body + `</w:body></w:document>`))
-	zw.Close()
-	docxText, err := DocxText(buf.Bytes())
+	docxText, err := DocxText(docxOfBody(body))
 	if err != nil {
 		t.Fatal(err)
 	}
