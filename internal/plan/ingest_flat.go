@@ -1,0 +1,178 @@
+package plan
+
+import (
+	"regexp"
+	"slices"
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// A flattened indicator table: a PDF's text export without its layout
+// (pdftotext without -layout), a word processor's "save as text" or a web
+// page copied as text writes a table's cells one after another — the
+// header's words (2023 年 2024 年 2025 年, 序号, 指标), then each row's
+// cells a line each or a few to a line: its 序号, its indicator with the
+// unit in brackets (算力规模（EFLOPS）), its values; a category written
+// down the page comes a character a line, a page number between rows. Where
+// a row's cells wrapped, the values of several rows come in a run before
+// their labels. flatTables reads such a table after the document is read,
+// where the other readers found nothing: a row is its label and as many
+// values as the header has value columns, each value a target due its
+// column's year, in the unit of the row's 单位 cell or its label's brackets.
+// Values that came in a run apart from their labels are read only where
+// the counts prove which label each belongs to (ingest_flat_rows.go);
+// otherwise they are proposed, never asserted. A table whose header names
+// no indicators (a budget, a list of projects) is not read at all.
+
+// flatLine is one line of the text as written: its trimmed text, the rune
+// offset of that text, and whether a page break (form feed) opens it.
+type flatLine struct {
+	text string
+	at   int
+	page bool
+}
+
+// flatLines splits text into its lines, each trimmed, with rune offsets.
+func flatLines(text string) []flatLine {
+	var out []flatLine
+	at := 0
+	for raw := range strings.SplitSeq(text, "\n") {
+		t := strings.TrimLeftFunc(raw, blank)
+		lead := utf8.RuneCountInString(raw) - utf8.RuneCountInString(t)
+		out = append(out, flatLine{text: strings.TrimRightFunc(t, blank), at: at + lead, page: strings.Contains(raw, "\f")})
+		at += utf8.RuneCountInString(raw) + 1
+	}
+	return out
+}
+
+// flatTables reads the flattened indicator tables of text (the document as
+// written) into d's indicators, where no reading of d's already lies.
+func (d *docRead) flatTables(text string) {
+	if !strings.Contains(text, "指标") {
+		return
+	}
+	ls := flatLines(text)
+	start := d.doc.Period.Start
+	if start == nil {
+		start = issueYear(d.lines)
+	}
+	if start == nil {
+		start = docNumberYear(d.lines)
+	}
+	var added []Indicator
+	for i := 0; i < len(ls); i++ {
+		cols, next, ok := flatHeaderAt(ls, i, start)
+		if !ok {
+			continue
+		}
+		toks, end := flatTokens(ls, next, cols)
+		from, to := ls[i].at, ls[max(end-1, i)].at+utf8.RuneCountInString(ls[max(end-1, i)].text)
+		i = max(i, end-1)
+		if slices.ContainsFunc(d.doc.Indicators, func(ind Indicator) bool { return ind.Start < to && ind.End > from }) {
+			continue // read already, by the rules of tables or of sentences
+		}
+		for _, r := range flatRows(toks, cols) {
+			added = append(added, r.targets(cols, d.doc.Period.End, sectionAt(d.doc.Sections, r.at))...)
+		}
+	}
+	if len(added) == 0 {
+		return
+	}
+	d.doc.Indicators = append(d.doc.Indicators, added...)
+	sort.SliceStable(d.doc.Indicators, func(a, b int) bool { return d.doc.Indicators[a].Start < d.doc.Indicators[b].Start })
+}
+
+// flatHeaderAt reads the header block starting at line i: lines of header
+// words only, with blank lines and a category's characters down the page
+// between them. It returns the columns and the first line after the block.
+func flatHeaderAt(ls []flatLine, i int, start *int) (flatCols, int, bool) {
+	ws, ok := flatHeaderWords(ls[i].text)
+	if !ok {
+		return flatCols{}, 0, false
+	}
+	// a header block starts here, not on the line before
+	if i > 0 && ls[i-1].text != "" {
+		if _, prev := flatHeaderWords(ls[i-1].text); prev {
+			return flatCols{}, 0, false
+		}
+	}
+	j, lines := i+1, 1
+	for ; j < len(ls) && lines < 10; j++ {
+		t := ls[j].text
+		if t == "" || downChar(t) {
+			continue
+		}
+		more, ok := flatHeaderWords(t)
+		if !ok {
+			break
+		}
+		ws, lines = append(ws, more...), lines+1
+	}
+	cols, ok := flatHeaderCols(ws, start)
+	return cols, j, ok
+}
+
+// downChar reports a line of one Chinese character: a cell written down
+// the page (a category: 计 / 算 / 力), a character a line.
+func downChar(t string) bool {
+	r, n := utf8.DecodeRuneInString(t)
+	return n == len(t) && unicode.Is(unicode.Han, r)
+}
+
+// rePageNumber is a page's number on a line of its own, maybe between
+// dashes (—18—, - 18 -).
+var rePageNumber = regexp.MustCompile(`^[-—–－]+\s*\d{1,3}\s*[-—–－]+$|^第\s*\d{1,3}\s*页`)
+
+// pageNumberAt reports line j as a page's number: between dashes, or a
+// bare number that ends its page (a page break or the text's end next).
+func pageNumberAt(ls []flatLine, j int) bool {
+	t := ls[j].text
+	if rePageNumber.MatchString(t) {
+		return true
+	}
+	if !isInt(t) {
+		return false
+	}
+	for k := j + 1; k < len(ls); k++ {
+		if ls[k].page {
+			return true
+		}
+		if ls[k].text != "" {
+			return false
+		}
+	}
+	return true
+}
+
+// flatEnd reports a line that ends a flattened table: a sentence, a
+// heading, a note, an annex, a line too long for a cell, another header.
+func flatEnd(t string) bool {
+	x := normalize(t)
+	if utf8.RuneCountInString(x) > 40 || strings.ContainsAny(x, "。;；") || normalizedHeading(x) {
+		return true
+	}
+	for _, p := range []string{"注:", "注：", "注 ", "备注", "说明:", "资料来源", "数据来源", "附件", "附表"} {
+		if strings.HasPrefix(x, p) {
+			return true
+		}
+	}
+	_, header := flatHeaderWords(t)
+	return header
+}
+
+// sectionAt is the path of section numbers of the last heading at or
+// before the rune offset at.
+func sectionAt(ss []*Section, at int) []string {
+	var path []string
+	for len(ss) > 0 {
+		k := sort.Search(len(ss), func(i int) bool { return ss[i].Start > at }) - 1
+		if k < 0 {
+			break
+		}
+		path = append(path, ss[k].Number)
+		ss = ss[k].Children
+	}
+	return path
+}

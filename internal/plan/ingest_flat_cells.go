@@ -1,0 +1,157 @@
+package plan
+
+import (
+	"slices"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+)
+
+// The cells of a flattened indicator table (ingest_flat.go), read line by
+// line after its header: each line's words apart by spaces, each word a
+// value (220, ≥80, 1.5亿), a dash (no value), a unit of the 单位 column, a
+// 属性, a 序号 or words of a row's label — the words of one line that are
+// no cell of another kind are one piece of a label, their spaces kept.
+
+// flatKind is what one cell of a flattened table is.
+type flatKind int8
+
+const (
+	ftText   flatKind = iota // words of a row's label (or a category's)
+	ftValue                  // a value
+	ftDash                   // a dash where a value would be: a cell without one
+	ftUnit                   // the 单位 column's cell
+	ftConstr                 // the 属性 column's cell (约束性, 预期性)
+	ftSeq                    // the 序号 column's cell
+)
+
+// flatTok is one cell: its kind, its text as written, its rune offset in
+// the document, and the value it holds.
+type flatTok struct {
+	kind flatKind
+	text string
+	at   int
+	cv   cellValue
+}
+
+// maxFlatText is how many lines of words in a row, with no value between
+// them, end a flattened table: the labels of a few rows whose values came
+// before them, each wrapped, are fewer.
+const maxFlatText = 12
+
+// flatTokens reads the cells of the lines from i on, up to a line that ends
+// the table (flatEnd) or too many lines of words in a row; it returns them
+// and the line it stopped at. Page numbers and a category's characters
+// down the page are no cells.
+func flatTokens(ls []flatLine, i int, cols flatCols) ([]flatTok, int) {
+	var toks []flatTok
+	words := 0 // lines of words since the last value
+	j := i
+	for ; j < len(ls); j++ {
+		t := ls[j].text
+		if t == "" || pageNumberAt(ls, j) || downChar(t) && !(cols.unit && unitWord(normalize(t))) {
+			continue
+		}
+		if flatEnd(t) {
+			break
+		}
+		n := len(toks)
+		toks = appendCells(toks, t, ls[j].at, cols)
+		if slices.ContainsFunc(toks[n:], func(tk flatTok) bool { return tk.kind != ftText }) {
+			words = 0
+		} else if words++; words > maxFlatText {
+			toks = toks[:n]
+			break
+		}
+	}
+	return markSeq(toks, cols), j
+}
+
+// appendCells adds the cells of line t (its text at rune offset at).
+func appendCells(toks []flatTok, t string, at int, cols flatCols) []flatTok {
+	line := len(toks) // the line's first cell
+	rs := []rune(t)
+	for a := 0; a < len(rs); {
+		if blank(rs[a]) {
+			a++
+			continue
+		}
+		b := a
+		for b < len(rs) && !blank(rs[b]) {
+			b++
+		}
+		w := string(rs[a:b])
+		tk := flatTok{kind: cellKind(w, cols), text: w, at: at + a}
+		if tk.kind == ftValue {
+			tk.cv, _ = readCell(w)
+		}
+		if k := len(toks) - 1; tk.kind == ftText && k >= line && toks[k].kind == ftText {
+			toks[k].text = string(rs[toks[k].at-at : b]) // the line's words, their spaces kept
+		} else {
+			toks = append(toks, tk)
+		}
+		a = b
+	}
+	return toks
+}
+
+// cellKind is the kind of one word of a flattened table's line.
+func cellKind(w string, cols flatCols) flatKind {
+	x := normalize(w)
+	switch {
+	case strings.Trim(x, "-—–/ ") == "":
+		return ftDash
+	case constraintWord(x) && utf8.RuneCountInString(x) <= 4:
+		return ftConstr
+	}
+	if cv, ok := readCell(w); ok && (cv.unit == "" || unitWord(cv.unit)) {
+		return ftValue
+	}
+	if cols.unit && unitWord(x) {
+		return ftUnit
+	}
+	return ftText
+}
+
+// unitWord reports a unit as a 单位 cell or a value's gives it: a measure
+// word (个, 万千瓦, 亿元), maybe in brackets, or a multiplier alone (万).
+func unitWord(u string) bool {
+	u = strings.Trim(u, "()（） ")
+	for _, m := range multWords {
+		if rest, ok := strings.CutPrefix(u, m.w); ok {
+			if rest == "" {
+				return true
+			}
+			u = rest
+			break
+		}
+	}
+	return u != "" && slices.Contains(units, u)
+}
+
+// markSeq marks the cells of the 序号 column: the next row's number where
+// words of a label follow it (or the numbers after it, then words: a
+// row's number may come before the label of the row before, when that
+// wrapped). Only a table whose header has a 序号 column, or whose cells
+// start with 1 and a label, numbers its rows.
+func markSeq(toks []flatTok, cols flatCols) []flatTok {
+	if !cols.seq && !(len(toks) > 1 && toks[0].text == "1" && toks[1].kind == ftText) {
+		return toks
+	}
+	next := 1
+	for k := range toks {
+		if toks[k].kind != ftValue || toks[k].text != strconv.Itoa(next) {
+			continue
+		}
+		// the numbers next, next+1, … from k on, then words
+		m, n := k, next
+		for m < len(toks) && toks[m].kind == ftValue && toks[m].text == strconv.Itoa(n) {
+			m, n = m+1, n+1
+		}
+		if m < len(toks) && toks[m].kind == ftText {
+			toks[k].kind = ftSeq
+			next++
+		}
+	}
+	return toks
+}

@@ -1,0 +1,164 @@
+package plan
+
+import (
+	"regexp"
+	"slices"
+	"strings"
+	"unicode/utf8"
+)
+
+// The header of a flattened indicator table (ingest_flat.go): its words on
+// one line apart by single spaces (2023 年 2024 年 2025 年), or a word a
+// line (序号 / 指标 / 单位 / 2025年 / 属性), or both, in any order — a
+// PDF's text export writes the cells of a header of two heights as it
+// meets them. What counts is which columns there are, not their order:
+// a row gives its cells as seq, category, name, unit, the values left to
+// right, 属性.
+
+// flatCols is what a flattened table's header says its rows hold.
+type flatCols struct {
+	seq, category, unit, constr bool
+	vals                        []flatCol // the value columns, left to right
+}
+
+// flatCol is one value column: the year it is due or stands for (0: the
+// plan's end), a baseline (基期值, or a year before the plan), a rate a
+// year (年均增长).
+type flatCol struct {
+	year     int
+	baseline bool
+	yearly   bool
+}
+
+// reFlatYear is a year a header's word names, with its 年 maybe a space
+// apart (2023 年): pdftotext splits them.
+var reFlatYear = regexp.MustCompile(`^(?:19[5-9]\d|20\d\d)\s*年$`)
+
+// reHeaderDated is a header's word with its year (2025年目标值, 2020年（基期）,
+// 基期值（2020年）): the year and the word around it.
+var reHeaderDated = regexp.MustCompile(`^(.*?)[(（]?((?:19[5-9]\d|20\d\d)\s*年?)[)）]?(.*)$`)
+
+// Words that name a value column, whole (the year and brackets taken off).
+var (
+	baseWords   = []string{"基期值", "基期", "基期年", "现状值", "现状", "现状水平", "基准值", "基准年", "基数", "基期数"}
+	targetWords = []string{"目标值", "目标", "规划值", "规划目标", "预期值", "预期目标", "期末值", "目标年"}
+)
+
+// flatHeaderField is the kind of one header word: seq, name, unit, constr,
+// category, note, year, base, target, yearly; "" for a word that is no
+// header's.
+func flatHeaderField(w string) string {
+	x := normalize(w)
+	n := utf8.RuneCountInString(x)
+	word := x // the word without its year and brackets
+	if m := reHeaderDated.FindStringSubmatch(x); m != nil {
+		word = strings.Trim(m[1]+m[3], "()（） ")
+	}
+	switch {
+	case n > 12:
+		return ""
+	case x == "序号" || x == "编号" || x == "序":
+		return "seq"
+	case reFlatYear.MatchString(x):
+		return "year"
+	case strings.Contains(x, "指标") && n <= 8 || x == "指标名称" || x == "名称":
+		return "name"
+	case x == "单位" || x == "计量单位" || strings.HasPrefix(x, "单位(") || strings.HasPrefix(x, "单位:"):
+		return "unit"
+	case x == "属性" || x == "指标属性" || x == "性质" || x == "指标性质":
+		return "constr"
+	case slices.Contains(categoryWords, x):
+		return "category"
+	case x == "备注" || x == "说明":
+		return "note"
+	case slices.Contains(growthWords, word) || has(x, growthWords) && strings.HasPrefix(word, "年均"):
+		return "yearly"
+	case slices.Contains(baseWords, word):
+		return "base"
+	case slices.Contains(targetWords, word):
+		return "target"
+	}
+	return ""
+}
+
+// flatHeaderWords splits a line into header words, a year's 年 joined to
+// it (2023 年 → 2023年); ok is false when a word is no header's.
+func flatHeaderWords(line string) ([]string, bool) {
+	fs := strings.Fields(line)
+	var out []string
+	for i := 0; i < len(fs); i++ {
+		w := fs[i]
+		if i+1 < len(fs) && fs[i+1] == "年" && reFlatYear.MatchString(w+"年") {
+			w, i = w+"年", i+1
+		}
+		if flatHeaderField(w) == "" {
+			return nil, false
+		}
+		out = append(out, w)
+	}
+	return out, len(out) > 0
+}
+
+// flatHeaderCols reads the words of a header block as its columns: a name
+// column and one value column at least. Years and the words of values
+// (基期值, 目标值) given on lines of their own pair up in order (基期值
+// 目标值 over 2020年 2025年); a count that does not pair is no header read.
+// start is the year the plan starts from (nil: unknown).
+func flatHeaderCols(words []string, start *int) (flatCols, bool) {
+	var c flatCols
+	var years []int
+	var roles []string
+	name := false
+	for _, w := range words {
+		switch k := flatHeaderField(w); k {
+		case "seq":
+			c.seq = true
+		case "name":
+			name = true
+		case "unit":
+			c.unit = true
+		case "constr":
+			c.constr = true
+		case "category":
+			c.category = true
+		case "year":
+			years = append(years, headerYear(normalize(w)))
+		case "base", "target", "yearly":
+			if y := headerYear(normalize(w)); y > 0 {
+				c.vals = append(c.vals, flatCol{year: y, baseline: k == "base", yearly: k == "yearly"})
+			} else {
+				roles = append(roles, k)
+			}
+		}
+	}
+	switch {
+	case len(roles) > 0 && len(years) > 0:
+		if len(roles) != len(years) || len(c.vals) > 0 {
+			return flatCols{}, false
+		}
+		for i, r := range roles {
+			c.vals = append(c.vals, flatCol{year: years[i], baseline: r == "base", yearly: r == "yearly"})
+		}
+	case len(roles) > 0:
+		for _, r := range roles {
+			c.vals = append(c.vals, flatCol{baseline: r == "base", yearly: r == "yearly"})
+		}
+	case len(years) > 0:
+		for i, y := range years {
+			c.vals = append(c.vals, flatCol{year: y, baseline: yearBaseline(years, i, start)})
+		}
+	}
+	return c, name && len(c.vals) > 0 && len(c.vals) <= 8 && slices.ContainsFunc(c.vals, func(v flatCol) bool { return !v.baseline })
+}
+
+// yearBaseline reports whether the i-th of a header's year columns is a
+// baseline: a year before the plan starts; when the start is unknown, the
+// first year when the next is more than one year on (2020 | 2025: where
+// things stand, then the goal) — years one apart (2023 | 2024 | 2025) are
+// each a year's target.
+func yearBaseline(years []int, i int, start *int) bool {
+	if start != nil {
+		return years[i] < *start
+	}
+	return i == 0 && len(years) > 1 && years[1]-years[0] > 1
+}

@@ -1,0 +1,228 @@
+package plan
+
+import (
+	"strings"
+)
+
+// The rows of a flattened indicator table (ingest_flat.go), from its cells
+// (ingest_flat_cells.go): labels and values in the order the text has
+// them. A label ends at its unit in brackets (算力规模（EFLOPS）) or at the
+// next cell that is no word; a 序号 inside a label that has not reached
+// its brackets is the row's number set beside the label's middle line.
+//
+// A label followed by as many values as the header has value columns is
+// a row read as it stands. Between such rows, where a run of values came
+// apart from the labels they belong to (a PDF writes the values of rows
+// whose labels wrapped before those labels), the values are given to the
+// labels in order only when the counts prove it: each run of values is a
+// whole number of rows, the labels and rows come out even, and at no point
+// does more than one label wait for values it has not been given (a label
+// with no values of its own — words where a value would be — breaks the
+// proof). Otherwise the rows are proposed, values to labels in order, for
+// the reviewer to accept.
+
+// flatRow is one row: its label, the rune offset of the label, its unit
+// and 属性 cells, the category it is under, its values, and whether it is
+// only proposed.
+type flatRow struct {
+	label, unit, constr, category string
+	at                            int
+	vals                          []flatTok
+	proposed                      bool
+}
+
+// flatItem is a label or a value cell (with the 属性 given right after it).
+type flatItem struct {
+	row    *flatRow
+	val    flatTok
+	constr string
+}
+
+// flatRows reads the table's rows from its cells: those with values.
+func flatRows(toks []flatTok, cols flatCols) []*flatRow {
+	items := flatItems(toks, cols)
+	c := len(cols.vals)
+	var out []*flatRow
+	var seg flatSegment
+	for k := 0; k < len(items); {
+		var rows []*flatRow
+		for ; k < len(items) && items[k].row != nil; k++ {
+			rows = append(rows, items[k].row)
+		}
+		var vals []flatItem
+		for ; k < len(items) && items[k].row == nil; k++ {
+			vals = append(vals, items[k])
+		}
+		if len(rows) > 0 && len(vals) == c {
+			// a label and its values: a row as it stands
+			seg.add(rows[:len(rows)-1], nil)
+			out = append(out, seg.flush(c)...)
+			out = append(out, rows[len(rows)-1].take(vals, false))
+			continue
+		}
+		seg.add(rows, vals)
+	}
+	out = append(out, seg.flush(c)...)
+	if cols.constr {
+		last := ""
+		for _, r := range out {
+			if r.constr == "" {
+				r.constr = last // a 属性 cell merged down over the rows below it
+			}
+			last = r.constr
+		}
+	}
+	return out
+}
+
+// flatItems puts the cells together as labels and values.
+func flatItems(toks []flatTok, cols flatCols) []flatItem {
+	var items []flatItem
+	var open *flatRow
+	parts, bracketed, category := 0, false, ""
+	closeOpen := func() {
+		if open != nil {
+			items = append(items, flatItem{row: open})
+			open = nil
+		}
+	}
+	for _, tk := range toks {
+		switch tk.kind {
+		case ftText:
+			if open != nil && bracketed {
+				closeOpen()
+			}
+			if open == nil {
+				open, parts = &flatRow{at: tk.at, category: category}, 0
+			}
+			open.label += tk.text
+			parts++
+			bracketed = nameUnit(open.label) != ""
+		case ftSeq:
+			switch {
+			case open != nil && !bracketed && parts == 1 && len([]rune(open.label)) <= 5:
+				category, open = open.label, nil // a category's cell before its first row
+			case open != nil && !bracketed && !cols.unit:
+				// the row's number beside the middle line of its label
+			default:
+				closeOpen()
+			}
+		case ftUnit:
+			closeOpen()
+			if k := len(items) - 1; k >= 0 && items[k].row != nil && items[k].row.unit == "" {
+				items[k].row.unit = tk.text
+			}
+		case ftConstr:
+			closeOpen()
+			if k := len(items) - 1; k >= 0 && items[k].row == nil {
+				items[k].constr = tk.text
+			}
+		default:
+			closeOpen()
+			items = append(items, flatItem{val: tk})
+		}
+	}
+	closeOpen()
+	return items
+}
+
+// take gives the row its values (and the 属性 given after them).
+func (r *flatRow) take(vals []flatItem, proposed bool) *flatRow {
+	for _, v := range vals {
+		r.vals = append(r.vals, v.val)
+		if v.constr != "" {
+			r.constr = v.constr
+		}
+	}
+	r.proposed = proposed
+	return r
+}
+
+// flatSegment gathers the labels and values between rows read as they
+// stand, in their order, to give the values to the labels.
+type flatSegment struct {
+	rows []*flatRow
+	vals []flatItem
+	runs [][2]int // each run's labels and values, in order
+}
+
+func (s *flatSegment) add(rows []*flatRow, vals []flatItem) {
+	if len(rows) == 0 && len(vals) == 0 {
+		return
+	}
+	s.rows = append(s.rows, rows...)
+	s.vals = append(s.vals, vals...)
+	s.runs = append(s.runs, [2]int{len(rows), len(vals)})
+}
+
+// flush gives the segment's values to its labels, c values a row: read
+// when the counts prove it (see above), else proposed while both last.
+func (s *flatSegment) flush(c int) []*flatRow {
+	defer func() { *s = flatSegment{} }()
+	if len(s.rows) == 0 || len(s.vals) < c {
+		return nil
+	}
+	proven := len(s.vals) == c*len(s.rows)
+	lead := 0 // rows of values given minus labels met
+	for _, r := range s.runs {
+		lead -= r[0]
+		if r[1]%c != 0 || lead < -1 {
+			proven = false
+		}
+		if lead += r[1] / c; r[1] > 0 && lead < 0 {
+			proven = false
+		}
+	}
+	var out []*flatRow
+	for k, r := range s.rows {
+		if (k+1)*c > len(s.vals) {
+			break
+		}
+		out = append(out, r.take(s.vals[k*c:(k+1)*c], !proven))
+	}
+	return out
+}
+
+// targets reads the row's values as targets, through the reader of a
+// table's cells (table.cell): each value column's, the baseline's value its
+// baseline; a dash or a baseline is none.
+func (r *flatRow) targets(cols flatCols, planEnd *int, section []string) []Indicator {
+	c := len(cols.vals)
+	if len(r.vals) != c || strings.TrimSpace(r.label) == "" {
+		return nil
+	}
+	// the row's cells: name, unit, the values, 属性, counted from the right
+	w := c + 3
+	cs := make([]cell, w)
+	cs[0] = cell{text: strings.TrimSpace(r.label), at: r.at}
+	cs[1] = cell{text: r.unit, at: r.at}
+	cs[w-1] = cell{text: r.constr, at: r.at}
+	line := cs[0].text
+	t := &table{width: w, name: w - 1, unit: w - 2, baseline: -1, constr: 0, category: -1, target: -1}
+	if planEnd != nil {
+		t.targetYear = *planEnd
+	}
+	for k, v := range r.vals {
+		cs[2+k] = cell{text: v.text, at: v.at}
+		if v.kind != ftValue {
+			cs[2+k].text = ""
+		}
+		if cols.vals[k].baseline && t.baseline < 0 {
+			t.baseline, t.baselineYear = c-k, cols.vals[k].year
+		}
+		line += " " + v.text
+	}
+	var out []Indicator
+	for k, col := range cols.vals {
+		if col.baseline {
+			continue
+		}
+		ind, ok := t.cell(cs, tcol{r: c - k, year: col.year, yearly: col.yearly}, line, 0, section, "")
+		if !ok {
+			continue
+		}
+		ind.Candidate, ind.Category = r.proposed, r.category
+		out = append(out, ind)
+	}
+	return out
+}
