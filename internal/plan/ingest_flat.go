@@ -70,18 +70,47 @@ func (d *docRead) flatTables(text string) {
 		toks, end := flatTokens(ls, next, cols)
 		from, to := ls[i].at, ls[max(end-1, i)].at+utf8.RuneCountInString(ls[max(end-1, i)].text)
 		i = max(i, end-1)
-		if slices.ContainsFunc(d.doc.Indicators, func(ind Indicator) bool { return ind.Start < to && ind.End > from }) {
-			continue // read already, by the rules of tables or of sentences
-		}
+		var read []Indicator
 		for _, r := range flatRows(toks, cols) {
-			added = append(added, r.targets(cols, d.doc.Period.End, sectionAt(d.doc.Sections, r.at))...)
+			read = append(read, r.targets(cols, d.doc.Period.End, sectionAt(d.doc.Sections, r.at))...)
 		}
+		in := func(ind Indicator) bool { return ind.Start < to && ind.End > from }
+		var before []Indicator
+		for _, ind := range d.doc.Indicators {
+			if in(ind) {
+				before = append(before, ind)
+			}
+		}
+		if len(before) > 0 {
+			// read already, by the rules of tables or of sentences: the
+			// fuller reading stays
+			if fullness(read) <= fullness(before) {
+				continue
+			}
+			d.doc.Indicators = slices.DeleteFunc(d.doc.Indicators, in)
+		}
+		added = append(added, read...)
 	}
 	if len(added) == 0 {
 		return
 	}
 	d.doc.Indicators = append(d.doc.Indicators, added...)
 	sort.SliceStable(d.doc.Indicators, func(a, b int) bool { return d.doc.Indicators[a].Start < d.doc.Indicators[b].Start })
+}
+
+// fullness is how much a reading of a table says: its targets asserted,
+// and those of them with a unit.
+func fullness(inds []Indicator) int {
+	n := 0
+	for _, ind := range inds {
+		if !ind.Candidate {
+			n++
+			if ind.Unit != "" {
+				n++
+			}
+		}
+	}
+	return n
 }
 
 // flatHeaderAt reads the header block starting at line i: lines of header

@@ -103,6 +103,8 @@ func cellKind(w string, cols flatCols) flatKind {
 		return ftDash
 	case constraintWord(x) && utf8.RuneCountInString(x) <= 4:
 		return ftConstr
+	case wordsValue(x):
+		return ftDash // words where a value would be: a cell without a target
 	}
 	if cv, ok := readCell(w); ok && (cv.unit == "" || unitWord(cv.unit)) {
 		return ftValue
@@ -111,6 +113,19 @@ func cellKind(w string, cols flatCols) flatKind {
 		return ftUnit
 	}
 	return ftText
+}
+
+// wordsOpenings open the words a table's value cell may hold instead of a
+// number (稳步提升, 保持在合理区间, 完成国家下达任务).
+var wordsOpenings = []string{"稳步", "持续", "逐步", "明显", "显著", "基本", "进一步", "保持", "完成", "达到", "不断", "有效", "大幅", "全面", "确保"}
+
+// wordsValue reports a cell of words where a value would be: a few words
+// that open as a change or a state does, no number, no brackets.
+func wordsValue(x string) bool {
+	if utf8.RuneCountInString(x) > 12 || strings.ContainsAny(x, "0123456789()（）") {
+		return false
+	}
+	return slices.ContainsFunc(wordsOpenings, func(w string) bool { return strings.HasPrefix(x, w) })
 }
 
 // unitWord reports a unit as a 单位 cell or a value's gives it: a measure

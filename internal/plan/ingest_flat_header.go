@@ -61,7 +61,7 @@ func flatHeaderField(w string) string {
 		return "seq"
 	case reFlatYear.MatchString(x):
 		return "year"
-	case strings.Contains(x, "指标") && n <= 8 || x == "指标名称" || x == "名称":
+	case strings.Contains(x, "指标") && n <= 8:
 		return "name"
 	case x == "单位" || x == "计量单位" || strings.HasPrefix(x, "单位(") || strings.HasPrefix(x, "单位:"):
 		return "unit"
@@ -152,13 +152,13 @@ func flatHeaderCols(words []string, start *int) (flatCols, bool) {
 }
 
 // yearBaseline reports whether the i-th of a header's year columns is a
-// baseline: a year before the plan starts; when the start is unknown, the
-// first year when the next is more than one year on (2020 | 2025: where
-// things stand, then the goal) — years one apart (2023 | 2024 | 2025) are
+// baseline: a year before the plan starts, or the first year when the next
+// is more than one year on (2020 | 2025, 2025 | 2027: where things stand,
+// then the goal); years one apart (2023 | 2024 | 2025) are a schedule,
 // each a year's target.
 func yearBaseline(years []int, i int, start *int) bool {
-	if start != nil {
-		return years[i] < *start
+	if start != nil && years[i] < *start {
+		return true
 	}
 	return i == 0 && len(years) > 1 && years[1]-years[0] > 1
 }

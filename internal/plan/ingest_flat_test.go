@@ -1,0 +1,143 @@
+package plan
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// Flattened indicator tables (ingest_flat.go) of several shapes, written
+// for these tests (testdata/flat/): what each reads, and that each target's
+// span is its number as the text writes it. Each is read as written, with
+// CRLF line ends, and the budget and the list of projects as nothing.
+func TestFlatTables(t *testing.T) {
+	for _, c := range []struct {
+		file, shape string
+		read        []string
+	}{
+		{"clean.txt", "years on one line over 序号 and 指标 a line each, every cell a line with blank lines between, a page number and a page break between two rows, a label whose unit wrapped onto a line of its own: each value a target due its column's year", []string{
+			"科普场馆数量 40个 @2025",
+			"科普场馆数量 45个 @2026",
+			"科普场馆数量 50个 @2027",
+			"注册科普志愿者 1.5万人 @2025",
+			"注册科普志愿者 2万人 @2026",
+			"注册科普志愿者 2.5万人 @2027",
+			"具备科学素质的公民比例 15% @2025",
+			"具备科学素质的公民比例 16.5% @2026",
+			"具备科学素质的公民比例 18% @2027",
+		}},
+		{"rowlines.txt", "a header and each row on one line, words apart by single spaces, a 单位 and a 属性 column: the year before the plan is the baseline, a dash holds no target, a 属性 merged down", []string{
+			"科技社团数量 150个 @2027 base 120/2024 预期性",
+			"企业科协覆盖率 >=80% @2027 base 60/2024 约束性",
+			"学会服务站点 >=40个 @2027 base 30/2024 预期性",
+		}},
+		{"wrapped.txt", "header words a line each, 基期值 and 目标值 over the years, labels wrapped over two lines: read whole, each target with its baseline (the reading of cells a line, which took the wrapped part for a cell, gives way to the fuller one)", []string{
+			"每万人口科普专职人员数 4人 @2025 base 3.2/2020",
+			"科技馆年参观人次 120万人次 @2025 base 80/2020",
+			"科普基地数量 >=40个 @2025 base 25/2020",
+		}},
+		{"before.txt", "the values of four rows in a run after the first of their labels, the other three labels after them (their numbers first): the counts prove the rows, read in order", []string{
+			"科创平台数量 20家 @2027",
+			"科创平台数量 30家 @2028",
+			"高新技术企业数量 200家 @2027",
+			"高新技术企业数量 260家 @2028",
+			"专精特新企业数量 310家 @2027",
+			"专精特新企业数量 380家 @2028",
+			"技术合同成交额 150亿元 @2027",
+			"技术合同成交额 180亿元 @2028",
+			"科技型中小企业 1200家 @2027",
+			"科技型中小企业 1500家 @2028",
+			"研发投入强度 2.5% @2027",
+			"研发投入强度 2.8% @2028",
+		}},
+		{"unproven.txt", "the same with five values for rows of two: the counts prove nothing, so those rows are only proposed; the rows around them stand", []string{
+			"科创平台数量 20家 @2027",
+			"科创平台数量 30家 @2028",
+			"高新技术企业数量 200家 @2027 (proposed)",
+			"高新技术企业数量 260家 @2028 (proposed)",
+			"专精特新企业数量 310家 @2027 (proposed)",
+			"专精特新企业数量 380家 @2028 (proposed)",
+			"研发投入强度 2.5% @2027",
+			"研发投入强度 2.8% @2028",
+		}},
+		{"pages.txt", "rows on one line, a row of words where its values would be, the header repeated after a page break: a table read on each page", []string{
+			"科普场馆数量 40个 @2025",
+			"科普场馆数量 45个 @2026",
+			"科普场馆数量 50个 @2027",
+			"科普讲解员 300名 @2025",
+			"科普讲解员 350名 @2026",
+			"科普讲解员 400名 @2027",
+			"科普基地 20个 @2025",
+			"科普基地 30个 @2027",
+			"科技志愿服务队 60支 @2025",
+			"科技志愿服务队 70支 @2026",
+			"科技志愿服务队 80支 @2027",
+		}},
+		{"units.txt", "a category, a 单位 and a 属性 column, a cell a line", []string{
+			"乡镇科协覆盖率 100% @2030 base 90/2025 约束性",
+			"科技社团数量 45个 @2030 base 35/2025 预期性",
+			"科普示范基地 20个 @2030 base 12/2025 预期性",
+		}},
+		{"budget.txt", "a budget whose header names no indicators and a list of projects: nothing read", []string{}},
+	} {
+		data, err := os.ReadFile(filepath.Join("testdata", "flat", c.file))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, text := range []string{string(data), strings.ReplaceAll(string(data), "\n", "\r\n")} {
+			doc, err := Ingest(strings.NewReader(text))
+			if err != nil {
+				t.Fatalf("%s: %v", c.file, err)
+			}
+			var read []string
+			rs := []rune(text)
+			for _, ind := range doc.Indicators {
+				read = append(read, flatReading(ind))
+				if ind.Value != nil && string(rs[ind.Start:ind.End]) != strings.TrimRight(strings.TrimRight(fmt.Sprintf("%f", *ind.Value), "0"), ".") {
+					t.Errorf("%s: the span of %s is %q", c.file, flatReading(ind), string(rs[ind.Start:ind.End]))
+				}
+			}
+			if strings.Join(read, "\n") != strings.Join(c.read, "\n") {
+				t.Errorf("%s (%s): read\n%s\nwant\n%s", c.file, c.shape, strings.Join(read, "\n"), strings.Join(c.read, "\n"))
+			}
+		}
+	}
+}
+
+// flatReading is one target as the tests of flattened tables compare it:
+// its metric, comparator, value and unit, deadline, baseline, 属性, and
+// whether it is only proposed.
+func flatReading(ind Indicator) string {
+	s := fmt.Sprintf("%s %s", ind.Metric, storeCmpWord(ind.Comparator))
+	if ind.Value != nil {
+		s += fmt.Sprintf("%g", *ind.Value)
+	} else if ind.Low != nil && ind.High != nil {
+		s += fmt.Sprintf("%g-%g", *ind.Low, *ind.High)
+	}
+	s += ind.Unit
+	if ind.DeadlineYear != nil {
+		s += fmt.Sprintf(" @%d", *ind.DeadlineYear)
+	}
+	if ind.Baseline != nil {
+		s += fmt.Sprintf(" base %g/%d", ind.Baseline.Value, ind.Baseline.Year)
+	}
+	if ind.Constraint != "" {
+		s += " " + ind.Constraint
+	}
+	if ind.Candidate {
+		s += " (proposed)"
+	}
+	return strings.TrimSpace(s)
+}
+
+func storeCmpWord(c string) string {
+	switch c {
+	case "=":
+		return ""
+	case "approx":
+		return "~"
+	}
+	return c
+}
