@@ -65,7 +65,7 @@ func countInQualifier(rs []rune, q quantity) bool {
 	}
 	for j := de + 1; j < ce && j-de <= 24; j++ {
 		if isDigit(rs[j]) {
-			if strings.ContainsRune("和及与、", rs[j-1]) {
+			if strings.ContainsRune("和及与、", rs[j-1]) || laterConjunct(rs, de, j) {
 				return false // (建设10个…的实验室和5个中心: the next count is a conjunct)
 			}
 			next, ok := readQuantity(rs, j)

@@ -61,6 +61,8 @@ var units = []string{
 	"路", "核", "株", "头", "只", "羽", "尾", "棵", "口", "组", "队", "班", "节", "堂", "片", "根", "列",
 	// a life expectancy reached (达到80岁), never an age bound (35岁以下): see sentence
 	"岁",
+	// users a service reaches (服务不少于1000万用户), counted as a measure
+	"用户",
 }
 
 // arabicOnly are measure words that also close common set phrases when
