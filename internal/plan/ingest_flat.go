@@ -140,7 +140,30 @@ func flatHeaderAt(ls []flatLine, i int, start *int) (flatCols, int, bool) {
 		ws, lines = append(ws, more...), lines+1
 	}
 	cols, ok := flatHeaderCols(ws, start)
+	if ok && cols.unitAll == "" {
+		cols.unitAll = captionUnit(ls, i)
+	}
 	return cols, j, ok
+}
+
+// captionUnit is the unit the caption right above a header gives in
+// brackets at its end (主要指标（单位：个）), or a line of its own above it
+// gives (单位：个); "" if none.
+func captionUnit(ls []flatLine, i int) string {
+	for k, seen := i-1, 0; k >= 0 && seen < 2; k-- {
+		x := normalize(ls[k].text)
+		if x == "" {
+			continue
+		}
+		seen++
+		if m := reUnitCaption.FindStringSubmatch(x); m != nil {
+			return m[1]
+		}
+		if m := reUnitLine.FindStringSubmatch(x); m != nil {
+			return m[1]
+		}
+	}
+	return ""
 }
 
 // downChar reports a line of one Chinese character: a cell written down

@@ -18,6 +18,7 @@ import (
 // flatCols is what a flattened table's header says its rows hold.
 type flatCols struct {
 	seq, category, unit, constr bool
+	unitAll                     string    // the unit of every row, given above the table (单位：个)
 	vals                        []flatCol // the value columns, left to right
 }
 
@@ -63,7 +64,9 @@ func flatHeaderField(w string) string {
 		return "year"
 	case strings.Contains(x, "指标") && n <= 8:
 		return "name"
-	case x == "单位" || x == "计量单位" || strings.HasPrefix(x, "单位(") || strings.HasPrefix(x, "单位:"):
+	case reUnitLine.MatchString(x):
+		return "unitall" // (单位：个: the unit of every row)
+	case x == "单位" || x == "计量单位" || strings.HasPrefix(x, "单位("):
 		return "unit"
 	case x == "属性" || x == "指标属性" || x == "性质" || x == "指标性质":
 		return "constr"
@@ -100,14 +103,15 @@ func flatHeaderWords(line string) ([]string, bool) {
 }
 
 // flatHeaderCols reads the words of a header block as its columns: a name
-// column and one value column at least. Years and the words of values
-// (基期值, 目标值) given on lines of their own pair up in order (基期值
-// 目标值 over 2020年 2025年); a count that does not pair is no header read.
-// start is the year the plan starts from (nil: unknown).
+// column and one value column at least, the value columns in the header's
+// order. Words of values without a year (基期值, 目标值) and years on a row
+// of their own pair up in order (基期值 目标值 over 2020年 2025年); a count
+// that does not pair is no header read. A year alone is a target, or a
+// baseline (yearBaseline). start is the year the plan starts (nil: unknown).
 func flatHeaderCols(words []string, start *int) (flatCols, bool) {
 	var c flatCols
-	var years []int
-	var roles []string
+	var years []int   // the years alone, in order
+	var undated []int // the value columns of words without a year
 	name := false
 	for _, w := range words {
 		switch k := flatHeaderField(w); k {
@@ -117,35 +121,48 @@ func flatHeaderCols(words []string, start *int) (flatCols, bool) {
 			name = true
 		case "unit":
 			c.unit = true
+		case "unitall":
+			c.unitAll = reUnitLine.FindStringSubmatch(normalize(w))[1]
 		case "constr":
 			c.constr = true
 		case "category":
 			c.category = true
 		case "year":
 			years = append(years, headerYear(normalize(w)))
+			c.vals = append(c.vals, flatCol{year: years[len(years)-1]})
 		case "base", "target", "yearly":
-			if y := headerYear(normalize(w)); y > 0 {
-				c.vals = append(c.vals, flatCol{year: y, baseline: k == "base", yearly: k == "yearly"})
-			} else {
-				roles = append(roles, k)
+			y := headerYear(normalize(w))
+			if y == 0 {
+				undated = append(undated, len(c.vals))
 			}
+			c.vals = append(c.vals, flatCol{year: y, baseline: k == "base", yearly: k == "yearly"})
 		}
 	}
-	switch {
-	case len(roles) > 0 && len(years) > 0:
-		if len(roles) != len(years) || len(c.vals) > 0 {
+	if len(undated) > 0 && len(years) > 0 {
+		// a header of two rows: the years date the words above them
+		if len(undated) != len(years) {
 			return flatCols{}, false
 		}
-		for i, r := range roles {
-			c.vals = append(c.vals, flatCol{year: years[i], baseline: r == "base", yearly: r == "yearly"})
+		vals := c.vals[:0:0]
+		for _, v := range c.vals {
+			if v.baseline || v.yearly || v.year == 0 || !slices.Contains(years, v.year) {
+				vals = append(vals, v)
+			}
 		}
-	case len(roles) > 0:
-		for _, r := range roles {
-			c.vals = append(c.vals, flatCol{baseline: r == "base", yearly: r == "yearly"})
+		if len(vals) != len(undated) {
+			return flatCols{}, false
 		}
-	case len(years) > 0:
-		for i, y := range years {
-			c.vals = append(c.vals, flatCol{year: y, baseline: yearBaseline(years, i, start)})
+		for i := range vals {
+			vals[i].year = years[i]
+		}
+		c.vals = vals
+	} else {
+		k := 0
+		for i, v := range c.vals {
+			if v.year > 0 && !v.baseline && !v.yearly && slices.Contains(years, v.year) {
+				c.vals[i].baseline = yearBaseline(years, k, start)
+				k++
+			}
 		}
 	}
 	return c, name && len(c.vals) > 0 && len(c.vals) <= 8 && slices.ContainsFunc(c.vals, func(v flatCol) bool { return !v.baseline })

@@ -198,7 +198,7 @@ func (r *flatRow) targets(cols flatCols, planEnd *int, section []string) []Indic
 	cs[1] = cell{text: r.unit, at: r.at}
 	cs[w-1] = cell{text: r.constr, at: r.at}
 	line := cs[0].text
-	t := &table{width: w, name: w - 1, unit: w - 2, baseline: -1, constr: 0, category: -1, target: -1}
+	t := &table{width: w, name: w - 1, unit: w - 2, baseline: -1, constr: 0, category: -1, target: -1, unitAbove: cols.unitAll}
 	if planEnd != nil {
 		t.targetYear = *planEnd
 	}

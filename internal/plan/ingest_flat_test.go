@@ -80,6 +80,10 @@ func TestFlatTables(t *testing.T) {
 			"科技社团数量 45个 @2030 base 35/2025 预期性",
 			"科普示范基地 20个 @2030 base 12/2025 预期性",
 		}},
+		{"unitabove.txt", "the unit of every row on a line above the header, years dated as 基期 and 目标 in brackets", []string{
+			"基层科协组织 150个 @2030 base 120/2025",
+			"科普e站 420个 @2030 base 300/2025",
+		}},
 		{"budget.txt", "a budget whose header names no indicators and a list of projects: nothing read", []string{}},
 	} {
 		data, err := os.ReadFile(filepath.Join("testdata", "flat", c.file))
