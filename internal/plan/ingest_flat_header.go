@@ -18,6 +18,7 @@ import (
 // flatCols is what a flattened table's header says its rows hold.
 type flatCols struct {
 	seq, category, unit, constr bool
+	note                        bool      // a column of words after the values (责任单位, 备注)
 	unitAll                     string    // the unit of every row, given above the table (单位：个)
 	vals                        []flatCol // the value columns, left to right
 }
@@ -42,7 +43,7 @@ var reHeaderDated = regexp.MustCompile(`^(.*?)[(（]?((?:19[5-9]\d|20\d\d)\s*年
 // Words that name a value column, whole (the year and brackets taken off).
 var (
 	baseWords   = []string{"基期值", "基期", "基期年", "现状值", "现状", "现状水平", "基准值", "基准年", "基数", "基期数"}
-	targetWords = []string{"目标值", "目标", "规划值", "规划目标", "预期值", "预期目标", "期末值", "目标年"}
+	targetWords = []string{"目标值", "目标", "规划值", "规划目标", "预期值", "预期", "预期目标", "期末值", "目标年", "“十四五”目标", "“十五五”目标", "十四五目标", "十五五目标"}
 )
 
 // flatHeaderField is the kind of one header word: seq, name, unit, constr,
@@ -62,18 +63,18 @@ func flatHeaderField(w string) string {
 		return "seq"
 	case reFlatYear.MatchString(x):
 		return "year"
+	case x == "属性" || x == "指标属性" || x == "性质" || x == "指标性质" || x == "指标类型":
+		return "constr"
 	case strings.Contains(x, "指标") && n <= 8:
 		return "name"
 	case reUnitLine.MatchString(x):
 		return "unitall" // (单位：个: the unit of every row)
 	case x == "单位" || x == "计量单位" || strings.HasPrefix(x, "单位("):
 		return "unit"
-	case x == "属性" || x == "指标属性" || x == "性质" || x == "指标性质":
-		return "constr"
 	case slices.Contains(categoryWords, x):
 		return "category"
-	case x == "备注" || x == "说明":
-		return "note"
+	case x == "备注" || x == "说明" || x == "数据来源" || strings.HasSuffix(x, "单位") && has(x, []string{"责任", "牵头", "配合"}):
+		return "note" // (a column of words after the values: no cell a row must give)
 	case slices.Contains(growthWords, word) || has(x, growthWords) && strings.HasPrefix(word, "年均"):
 		return "yearly"
 	case slices.Contains(baseWords, word):
@@ -127,6 +128,8 @@ func flatHeaderCols(words []string, start *int) (flatCols, bool) {
 			c.constr = true
 		case "category":
 			c.category = true
+		case "note":
+			c.note = true
 		case "year":
 			years = append(years, headerYear(normalize(w)))
 			c.vals = append(c.vals, flatCol{year: years[len(years)-1]})

@@ -80,6 +80,7 @@ func flatItems(toks []flatTok, cols flatCols) []flatItem {
 	var items []flatItem
 	var open *flatRow
 	parts, bracketed, category := 0, false, ""
+	given := 0 // values since the last label
 	closeOpen := func() {
 		if open != nil {
 			items = append(items, flatItem{row: open})
@@ -89,6 +90,10 @@ func flatItems(toks []flatTok, cols flatCols) []flatItem {
 	for _, tk := range toks {
 		switch tk.kind {
 		case ftText:
+			if cols.note && open == nil && given == len(cols.vals) {
+				given = 0
+				continue // the row's note (责任单位, 备注), after its values
+			}
 			if open != nil && bracketed {
 				closeOpen()
 			}
@@ -118,8 +123,12 @@ func flatItems(toks []flatTok, cols flatCols) []flatItem {
 				items[k].constr = tk.text
 			}
 		default:
+			if open != nil {
+				given = 0
+			}
 			closeOpen()
 			items = append(items, flatItem{val: tk})
+			given++
 		}
 	}
 	closeOpen()

@@ -84,6 +84,14 @@ func TestFlatTables(t *testing.T) {
 			"基层科协组织 150个 @2030 base 120/2025",
 			"科普e站 420个 @2030 base 300/2025",
 		}},
+		{"notes.txt", "a 指标属性 and a 牵头单位 column, a cell a line, labels wrapped: the units leading are no row", []string{
+			"乡镇科普e站覆盖率 80% @2027 约束性",
+			"乡镇科普e站覆盖率 100% @2028 约束性",
+			"科普大篷车巡展场次 40场 @2027 预期性",
+			"科普大篷车巡展场次 50场 @2028 预期性",
+			"青少年科技竞赛参赛人数 1200人 @2027 预期性",
+			"青少年科技竞赛参赛人数 1500人 @2028 预期性",
+		}},
 		{"budget.txt", "a budget whose header names no indicators and a list of projects: nothing read", []string{}},
 	} {
 		data, err := os.ReadFile(filepath.Join("testdata", "flat", c.file))
