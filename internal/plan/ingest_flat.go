@@ -36,7 +36,7 @@ type flatLine struct {
 
 // flatLines splits text into its lines, each trimmed, with rune offsets.
 func flatLines(text string) []flatLine {
-	var out []flatLine
+	out := make([]flatLine, 0, strings.Count(text, "\n")+1)
 	at := 0
 	for raw := range strings.SplitSeq(text, "\n") {
 		t := strings.TrimLeftFunc(raw, blank)
@@ -70,21 +70,19 @@ func (d *docRead) flatTables(text string) {
 		toks, end := flatTokens(ls, next, cols)
 		from, to := ls[i].at, ls[max(end-1, i)].at+utf8.RuneCountInString(ls[max(end-1, i)].text)
 		i = max(i, end-1)
+		// read already, by the rules of tables or of sentences: the fuller
+		// reading stays, and this one is made only if it may be fuller
+		in := func(ind Indicator) bool { return ind.Start < to && ind.End > from }
+		before := fullness(d.doc.Indicators, in)
+		if before > 0 && before*len(cols.vals) >= 2*valueCells(toks)*targetCols(cols) {
+			continue
+		}
 		var read []Indicator
 		for _, r := range flatRows(toks, cols) {
 			read = append(read, r.targets(cols, d.doc.Period.End, sectionAt(d.doc.Sections, r.at))...)
 		}
-		in := func(ind Indicator) bool { return ind.Start < to && ind.End > from }
-		var before []Indicator
-		for _, ind := range d.doc.Indicators {
-			if in(ind) {
-				before = append(before, ind)
-			}
-		}
-		if len(before) > 0 {
-			// read already, by the rules of tables or of sentences: the
-			// fuller reading stays
-			if fullness(read) <= fullness(before) {
+		if before > 0 {
+			if fullness(read, nil) <= before {
 				continue
 			}
 			d.doc.Indicators = slices.DeleteFunc(d.doc.Indicators, in)
@@ -99,15 +97,37 @@ func (d *docRead) flatTables(text string) {
 }
 
 // fullness is how much a reading of a table says: its targets asserted,
-// and those of them with a unit.
-func fullness(inds []Indicator) int {
+// and those of them with a unit; of inds, those in says (nil: all).
+func fullness(inds []Indicator, in func(Indicator) bool) int {
 	n := 0
 	for _, ind := range inds {
-		if !ind.Candidate {
+		if !ind.Candidate && (in == nil || in(ind)) {
 			n++
 			if ind.Unit != "" {
 				n++
 			}
+		}
+	}
+	return n
+}
+
+// targetCols counts the value columns that are no baseline.
+func targetCols(c flatCols) int {
+	n := 0
+	for _, v := range c.vals {
+		if !v.baseline {
+			n++
+		}
+	}
+	return n
+}
+
+// valueCells counts the cells that hold a value.
+func valueCells(toks []flatTok) int {
+	n := 0
+	for _, tk := range toks {
+		if tk.kind == ftValue {
+			n++
 		}
 	}
 	return n
@@ -209,6 +229,9 @@ func flatEnd(t string) bool {
 		if strings.HasPrefix(x, p) {
 			return true
 		}
+	}
+	if !strings.Contains(t, "指标") && !strings.Contains(t, "年") {
+		return false
 	}
 	_, header := flatHeaderWords(t)
 	return header

@@ -26,12 +26,12 @@ const (
 )
 
 // flatTok is one cell: its kind, its text as written, its rune offset in
-// the document, and the value it holds.
+// the document.
 type flatTok struct {
-	kind flatKind
-	text string
-	at   int
-	cv   cellValue
+	kind   flatKind
+	text   string
+	at     int
+	byteAt int // the byte offset of text in its line
 }
 
 // maxFlatText is how many lines of words in a row, with no value between
@@ -70,27 +70,30 @@ func flatTokens(ls []flatLine, i int, cols flatCols) ([]flatTok, int) {
 // appendCells adds the cells of line t (its text at rune offset at).
 func appendCells(toks []flatTok, t string, at int, cols flatCols) []flatTok {
 	line := len(toks) // the line's first cell
-	rs := []rune(t)
-	for a := 0; a < len(rs); {
-		if blank(rs[a]) {
-			a++
+	r := 0            // the rune offset in t of byte a
+	for a := 0; a < len(t); {
+		c, size := utf8.DecodeRuneInString(t[a:])
+		if blank(c) {
+			a, r = a+size, r+1
 			continue
 		}
-		b := a
-		for b < len(rs) && !blank(rs[b]) {
-			b++
+		b, rb := a, r
+		for b < len(t) {
+			c, size := utf8.DecodeRuneInString(t[b:])
+			if blank(c) {
+				break
+			}
+			b, rb = b+size, rb+1
 		}
-		w := string(rs[a:b])
-		tk := flatTok{kind: cellKind(w, cols), text: w, at: at + a}
-		if tk.kind == ftValue {
-			tk.cv, _ = readCell(w)
-		}
+		w := t[a:b]
+		tk := flatTok{kind: cellKind(w, cols), text: w, at: at + r}
 		if k := len(toks) - 1; tk.kind == ftText && k >= line && toks[k].kind == ftText {
-			toks[k].text = string(rs[toks[k].at-at : b]) // the line's words, their spaces kept
+			toks[k].text = t[toks[k].byteAt:b] // the line's words, their spaces kept
 		} else {
+			tk.byteAt = a
 			toks = append(toks, tk)
 		}
-		a = b
+		a, r = b, rb
 	}
 	return toks
 }

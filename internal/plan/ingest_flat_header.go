@@ -50,15 +50,18 @@ var (
 // category, note, year, base, target, yearly; "" for a word that is no
 // header's.
 func flatHeaderField(w string) string {
+	n := utf8.RuneCountInString(w)
+	if n > 12 || !has(w, headerStems) {
+		return ""
+	}
 	x := normalize(w)
-	n := utf8.RuneCountInString(x)
 	word := x // the word without its year and brackets
-	if m := reHeaderDated.FindStringSubmatch(x); m != nil {
-		word = strings.Trim(m[1]+m[3], "()（） ")
+	if strings.ContainsAny(x, "0123456789") {
+		if m := reHeaderDated.FindStringSubmatch(x); m != nil {
+			word = strings.Trim(m[1]+m[3], "()（） ")
+		}
 	}
 	switch {
-	case n > 12:
-		return ""
 	case x == "序号" || x == "编号" || x == "序":
 		return "seq"
 	case reFlatYear.MatchString(x):
@@ -85,20 +88,32 @@ func flatHeaderField(w string) string {
 	return ""
 }
 
+// headerStems are what every header word holds one of: a cheap test
+// before it is read.
+var headerStems = []string{"序", "编号", "年", "指标", "单位", "属性", "性质", "类", "领域", "方面", "维度", "板块", "备注", "说明", "来源",
+	"基期", "现状", "基准", "基数", "目标", "规划", "预期", "期末", "增长", "增速", "增幅", "提高"}
+
 // flatHeaderWords splits a line into header words, a year's 年 joined to
 // it (2023 年 → 2023年); ok is false when a word is no header's.
 func flatHeaderWords(line string) ([]string, bool) {
-	fs := strings.Fields(line)
+	if line == "" || len(line) > 240 || strings.ContainsAny(line, "，。；、,;") {
+		return nil, false // (a sentence, or a list: no header's words)
+	}
 	var out []string
-	for i := 0; i < len(fs); i++ {
-		w := fs[i]
-		if i+1 < len(fs) && fs[i+1] == "年" && reFlatYear.MatchString(w+"年") {
-			w, i = w+"年", i+1
+	for w := range strings.FieldsSeq(line) {
+		if k := len(out) - 1; w == "年" && k >= 0 && isYearDigits(out[k]) {
+			out[k] += w // (2023 年: the year and its 年 split)
+			continue
 		}
-		if flatHeaderField(w) == "" {
+		if !isYearDigits(w) && flatHeaderField(w) == "" {
 			return nil, false
 		}
 		out = append(out, w)
+	}
+	for _, w := range out {
+		if flatHeaderField(w) == "" {
+			return nil, false // (a year's digits never joined by 年)
+		}
 	}
 	return out, len(out) > 0
 }
@@ -181,4 +196,9 @@ func yearBaseline(years []int, i int, start *int) bool {
 		return true
 	}
 	return i == 0 && len(years) > 1 && years[1]-years[0] > 1
+}
+
+// isYearDigits reports a year's four digits alone (2023 of 2023 年).
+func isYearDigits(w string) bool {
+	return len(w) == 4 && (strings.HasPrefix(w, "19") || strings.HasPrefix(w, "20")) && isInt(w[:3]) && w[3] >= '0' && w[3] <= '9'
 }

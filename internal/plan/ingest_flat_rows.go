@@ -77,7 +77,7 @@ func flatRows(toks []flatTok, cols flatCols) []*flatRow {
 
 // flatItems puts the cells together as labels and values.
 func flatItems(toks []flatTok, cols flatCols) []flatItem {
-	var items []flatItem
+	items := make([]flatItem, 0, len(toks))
 	var open *flatRow
 	parts, bracketed, category := 0, false, ""
 	given := 0 // values since the last label
