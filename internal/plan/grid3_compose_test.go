@@ -1,6 +1,5 @@
 package plan
 
-
 // The third grid's composer (grid3_test.go scores it): the targets of
 // city and provincial AI, data, digital-economy and industry plans, from
 // their factors — the verbs and objects of such plans with the measure
@@ -112,19 +111,31 @@ var g3CountShapes = []g3Shape{
 	{"V N左右的O", func(t, _ g2Target) (string, []g3Want) {
 		return t.verb + t.num + t.mw + "左右的" + t.obj, []g3Want{g3w(t, "~")}
 	}},
-	{"V N以上O", func(t, _ g2Target) (string, []g3Want) { return t.verb + t.num + t.mw + "以上" + t.obj, []g3Want{g3w(t, ">=")} }},
+	{"V N以上O", func(t, _ g2Target) (string, []g3Want) {
+		return t.verb + t.num + t.mw + "以上" + t.obj, []g3Want{g3w(t, ">=")}
+	}},
 	{"V N以上具有…的O", func(t, _ g2Target) (string, []g3Want) {
 		return t.verb + t.num + t.mw + "以上具有全国影响力的" + t.obj, []g3Want{g3w(t, ">=")}
 	}},
-	{"V不少于N O", func(t, _ g2Target) (string, []g3Want) { return t.verb + "不少于" + t.num + t.mw + t.obj, []g3Want{g3w(t, ">=")} }},
-	{"V O不少于N", func(t, _ g2Target) (string, []g3Want) { return t.verb + t.obj + "不少于" + t.num + t.mw, []g3Want{g3w(t, ">=")} }},
-	{"V O超N", func(t, _ g2Target) (string, []g3Want) { return t.verb + t.obj + "超" + t.num + t.mw, []g3Want{g3w(t, ">")} }},
-	{"V O N以上", func(t, _ g2Target) (string, []g3Want) { return t.verb + t.obj + t.num + t.mw + "以上", []g3Want{g3w(t, ">=")} }},
+	{"V不少于N O", func(t, _ g2Target) (string, []g3Want) {
+		return t.verb + "不少于" + t.num + t.mw + t.obj, []g3Want{g3w(t, ">=")}
+	}},
+	{"V O不少于N", func(t, _ g2Target) (string, []g3Want) {
+		return t.verb + t.obj + "不少于" + t.num + t.mw, []g3Want{g3w(t, ">=")}
+	}},
+	{"V O超N", func(t, _ g2Target) (string, []g3Want) {
+		return t.verb + t.obj + "超" + t.num + t.mw, []g3Want{g3w(t, ">")}
+	}},
+	{"V O N以上", func(t, _ g2Target) (string, []g3Want) {
+		return t.verb + t.obj + t.num + t.mw + "以上", []g3Want{g3w(t, ">=")}
+	}},
 	{"累计V N O", func(t, _ g2Target) (string, []g3Want) { return "累计" + t.plain('n'), []g3Want{g3w(t, "=")} }},
 	{"O数量达到N以上", func(t, _ g2Target) (string, []g3Want) {
 		return t.obj + "数量达到" + t.num + t.mw + "以上", []g3Want{g3w(t, ">=")}
 	}},
-	{"O总数超过N", func(t, _ g2Target) (string, []g3Want) { return t.obj + "总数超过" + t.num + t.mw, []g3Want{g3w(t, ">")} }},
+	{"O总数超过N", func(t, _ g2Target) (string, []g3Want) {
+		return t.obj + "总数超过" + t.num + t.mw, []g3Want{g3w(t, ">")}
+	}},
 	{"O达到N", func(t, _ g2Target) (string, []g3Want) { return t.obj + "达到" + t.num + t.mw, []g3Want{g3w(t, "=")} }},
 	{"通过实施N个X，V N O", func(t, _ g2Target) (string, []g3Want) {
 		m := g2Target{"", "", "20", "个", 20, 1, "个"}
@@ -150,11 +161,21 @@ var g3MetricShapes = []g3Shape{
 	{"X达到N", func(t, _ g2Target) (string, []g3Want) { return t.obj + "达到" + t.num + t.mw, []g3Want{g3w(t, "=")} }},
 	{"X超过N", func(t, _ g2Target) (string, []g3Want) { return t.obj + "超过" + t.num + t.mw, []g3Want{g3w(t, ">")} }},
 	{"X突破N", func(t, _ g2Target) (string, []g3Want) { return t.obj + "突破" + t.num + t.mw, []g3Want{g3w(t, ">")} }},
-	{"X达到N以上", func(t, _ g2Target) (string, []g3Want) { return t.obj + "达到" + t.num + t.mw + "以上", []g3Want{g3w(t, ">=")} }},
-	{"X力争达到N", func(t, _ g2Target) (string, []g3Want) { return t.obj + "力争达到" + t.num + t.mw, []g3Want{g3w(t, "=")} }},
-	{"X不低于N", func(t, _ g2Target) (string, []g3Want) { return t.obj + "不低于" + t.num + t.mw, []g3Want{g3w(t, ">=")} }},
-	{"X提升至N", func(t, _ g2Target) (string, []g3Want) { return t.obj + "提升至" + t.num + t.mw, []g3Want{g3w(t, "=")} }},
-	{"X提高到N", func(t, _ g2Target) (string, []g3Want) { return t.obj + "提高到" + t.num + t.mw, []g3Want{g3w(t, "=")} }},
+	{"X达到N以上", func(t, _ g2Target) (string, []g3Want) {
+		return t.obj + "达到" + t.num + t.mw + "以上", []g3Want{g3w(t, ">=")}
+	}},
+	{"X力争达到N", func(t, _ g2Target) (string, []g3Want) {
+		return t.obj + "力争达到" + t.num + t.mw, []g3Want{g3w(t, "=")}
+	}},
+	{"X不低于N", func(t, _ g2Target) (string, []g3Want) {
+		return t.obj + "不低于" + t.num + t.mw, []g3Want{g3w(t, ">=")}
+	}},
+	{"X提升至N", func(t, _ g2Target) (string, []g3Want) {
+		return t.obj + "提升至" + t.num + t.mw, []g3Want{g3w(t, "=")}
+	}},
+	{"X提高到N", func(t, _ g2Target) (string, []g3Want) {
+		return t.obj + "提高到" + t.num + t.mw, []g3Want{g3w(t, "=")}
+	}},
 	{"X由A提高到N", func(t, _ g2Target) (string, []g3Want) {
 		return t.obj + "由2025年的" + g3Half[t.num] + t.mw + "提高到" + t.num + t.mw, []g3Want{g3w(t, "=")}
 	}},
