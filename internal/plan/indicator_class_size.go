@@ -116,7 +116,7 @@ func ownSubstance(rs []rune, q quantity) bool {
 	if subs == nil {
 		return false
 	}
-	noun := strings.TrimRight(string(rs[q.after:clauseEnd(rs, q.after)]), " ")
+	noun, _, _ := strings.Cut(strings.TrimRight(string(rs[q.after:clauseEnd(rs, q.after)]), " "), "、")
 	for _, s := range subs {
 		for _, tail := range []string{"", "资源", "资源量", "量", "集", "规模"} {
 			if strings.HasSuffix(noun, s+tail) {
