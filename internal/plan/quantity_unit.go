@@ -111,3 +111,15 @@ func (q *quantity) unitText(rs []rune, unitStart, j int) {
 		}
 	}
 }
+
+// computeUnit writes compute as a sentence's quantity reads it (10000P,
+// 50EFlops): P and E alone, and FLOPS in any case, are PFLOPS and EFLOPS.
+func computeUnit(u string) string {
+	switch {
+	case u == "P" || strings.EqualFold(u, "PFLOPS"):
+		return "PFLOPS"
+	case u == "E" || strings.EqualFold(u, "EFLOPS"):
+		return "EFLOPS"
+	}
+	return u
+}
