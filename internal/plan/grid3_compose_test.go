@@ -141,9 +141,14 @@ var g3CountShapes = []g3Shape{
 		m := g2Target{"", "", "20", "个", 20, 1, "个"}
 		return "通过实施20个对标提升专项行动，" + t.plain('n'), []g3Want{g3w(m, "="), g3w(t, "=")}
 	}},
-	{"依托N个X，V N O", func(t, _ g2Target) (string, []g3Want) {
+	// a count after 依托 alone names the means there are, a scope (依托12个市州
+	// 科协, scopeOf); one the plan builds to rely on is a target
+	{"依托N个X，V N O (scope)", func(t, _ g2Target) (string, []g3Want) {
+		return "依托12个人工智能创新平台，" + t.plain('n'), []g3Want{g3w(t, "=")}
+	}},
+	{"依托建设N个X，V N O", func(t, _ g2Target) (string, []g3Want) {
 		m := g2Target{"", "", "12", "个", 12, 1, "个"}
-		return "依托12个人工智能创新平台，" + t.plain('n'), []g3Want{g3w(m, "="), g3w(t, "=")}
+		return "依托建设12个人工智能创新平台，" + t.plain('n'), []g3Want{g3w(m, "="), g3w(t, "=")}
 	}},
 	{"V N以上X、M左右Y", func(t, u g2Target) (string, []g3Want) {
 		return t.verb + t.num + t.mw + "以上" + t.obj + "、" + u.num + u.mw + "左右" + u.obj, []g3Want{g3w(t, ">="), g3w(u, "~")}

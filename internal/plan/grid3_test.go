@@ -2,6 +2,7 @@ package plan
 
 import (
 	"fmt"
+	"html"
 	"os"
 	"strings"
 	"testing"
@@ -39,6 +40,9 @@ func g3Run(t testing.TB, learn bool) (map[string]*gridTally, []string) {
 		asserted, _ := assertedAndProposed(doc)
 		used := make([]bool, len(asserted))
 		keys := []string{"reader=" + reader}
+		if c.want == nil {
+			keys[0] += ", negatives"
+		}
 		if reader == "text" {
 			keys = append(keys, c.keys...)
 		} else {
@@ -114,9 +118,9 @@ func g3Run(t testing.TB, learn bool) (map[string]*gridTally, []string) {
 			read func(string) (string, error)
 		}{
 			{"docx", func(s string) (string, error) { return DocxText(g2Docx(s)) }},
-			{"html", func(s string) (string, error) { return HTMLText(g2Page(s)) }},
+			{"html", func(s string) (string, error) { return HTMLText(g3Page(s)) }},
 			{"docx runs", func(s string) (string, error) { return DocxText(g2Docx(g2Runs(s))) }},
-			{"html spans", func(s string) (string, error) { return HTMLText(g2Page(g2Runs(s))) }},
+			{"html spans", func(s string) (string, error) { return HTMLText(g3Page(g2Runs(s))) }},
 		} {
 			rt, err := r.read(text)
 			if err != nil {
@@ -126,6 +130,32 @@ func g3Run(t testing.TB, learn bool) (map[string]*gridTally, []string) {
 		}
 	}
 	return tally, misses
+}
+
+// g3Page is a web page of one <p> a line, and lines of tab-separated cells
+// a <table>, as a page sets a table of indicators.
+func g3Page(text string) []byte {
+	var b strings.Builder
+	b.WriteString(`<!DOCTYPE html><html><head><meta charset="utf-8"><title>行动方案</title></head><body><div class="content">`)
+	inTable := false
+	for _, l := range strings.Split(text, "\n") {
+		if strings.Contains(l, "\t") != inTable {
+			inTable = !inTable
+			b.WriteString(map[bool]string{true: "<table>", false: "</table>\n"}[inTable])
+		}
+		esc := func(s string) string { return strings.ReplaceAll(html.EscapeString(s), "\x00", "</span><span>") }
+		switch {
+		case inTable:
+			b.WriteString("<tr><td><span>" + strings.ReplaceAll(esc(l), "\t", "</span></td><td><span>") + "</span></td></tr>")
+		case l != "":
+			b.WriteString("<p><span>" + esc(l) + "</span></p>\n")
+		}
+	}
+	if inTable {
+		b.WriteString("</table>")
+	}
+	b.WriteString(`</div></body></html>`)
+	return []byte(b.String())
 }
 
 // g3Table prints the tallies.
