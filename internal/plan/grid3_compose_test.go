@@ -66,9 +66,10 @@ var g3Metrics = []g2Target{
 // g3Want is a quantity a case composes, with the comparator, period and
 // deadline year it reads with.
 type g3Want struct {
-	t        g2Target
-	cmp, per string
-	year     int
+	t         g2Target
+	cmp, per  string
+	year      int
+	low, high float64 // a range's ends as written (3—5家: 3, 5; t.mult applies)
 }
 
 // g3Case is one small document of the grid: its factor values (keys) and

@@ -34,6 +34,13 @@ func TestGrid3Rules(t *testing.T) {
 		// its sentence (indicator_deadline_clause.go)
 		{"年底前 clause", "加快建设算力设施，2027年底前，新建智算中心3个。", "3个=@2027"},
 		{"年前 clause", "加快建设算力设施，力争2027年前，新建智算中心3个。", "3个=@2027"},
+		{"a year alone", "加快建设算力设施，2027年，新建智算中心3个。", "3个=@2027"},
+		{"a month's deadline", "加快建设算力设施，到2027年6月底前，新建智算中心3个。", "3个=@2027"},
+		{"a past year alone", "加快建设算力设施，2024年，全市新建智算中心3个。", ""},
+		// a clause that is only a five-year span passed dates its sentence
+		// to where things stood (pastPeriod)
+		{"a span passed, mid-sentence", "加快人工智能产业发展，“十四五”期间，数字经济核心产业增加值年均增长15%。", ""},
+		{"a span ahead, mid-sentence", "加快人工智能产业发展，“十五五”期间，数字经济核心产业增加值年均增长15%。", "15%=@2030"},
 		// a count after a verb of the grammar with 以上的/左右的 before its
 		// noun is what the plan makes (madeCount)
 		{"以上的 after 推出", "推动模型研发，推出30个以上的行业大模型。", "30个>=@2028"},

@@ -61,7 +61,11 @@ func g3Run(t testing.TB, learn bool) (map[string]*gridTally, []string) {
 				if mult == 0 {
 					unit, mult = splitUnit(ind.Unit)
 				}
-				if !used[j] && unit == w.t.unit && same(amount(ind.Value, mult), w.t.value*w.t.mult) {
+				if used[j] || unit != w.t.unit {
+					continue
+				}
+				if w.high > 0 && same(amount(ind.Low, mult), w.low*w.t.mult) && same(amount(ind.High, mult), w.high*w.t.mult) ||
+					w.high == 0 && same(amount(ind.Value, mult), w.t.value*w.t.mult) {
 					found = j
 					break
 				}
