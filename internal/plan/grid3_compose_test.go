@@ -157,6 +157,9 @@ var g3CountShapes = []g3Shape{
 	{"X、Y分别达到N、M", func(t, u g2Target) (string, []g3Want) {
 		return t.obj + "、" + u.obj + "分别达到" + t.num + t.mw + "、" + u.num + u.mw, []g3Want{g3w(t, "="), g3w(u, "=")}
 	}},
+	{"V N…的X、V M Y (a 的 modifier, two verbs)", func(t, u g2Target) (string, []g3Want) {
+		return t.verb + t.num + t.mw + "对标全国一流水平的" + t.obj + "、" + u.plain('n'), []g3Want{g3w(t, "="), g3w(u, "=")}
+	}},
 	{"V O N，V O M (two clauses)", func(t, u g2Target) (string, []g3Want) {
 		return t.plain('o') + "，" + u.plain('o'), []g3Want{g3w(t, "="), g3w(u, "=")}
 	}},

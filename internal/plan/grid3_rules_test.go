@@ -57,6 +57,11 @@ func TestGrid3Rules(t *testing.T) {
 		// kinds in a list of counts are no categories just listed
 		{"类 in a list of counts", "深化场景应用，打造50家以上智能工厂、80类左右应用场景。", "50家>=@2028 80类approx@2028"},
 		{"种 after 分别", "丰富数据供给，数据产品、重大项目分别达到300种、30个。", "300种=@2028 30个=@2028"},
+		{"类 after a verb, in a list", "深化场景应用，打造50家对标全国一流水平的智能工厂、推广80类应用场景。", "50家=@2028 80类=@2028"},
+		// a count whose 的 qualifier ends before a conjunct's count is its
+		// own (countInQualifier)
+		{"的 qualifier, then a conjunct", "深化场景应用，通过实施5个对标全国一流水平的应用工程、组织10个示范项目，形成100个行业大模型产品。", "5个=@2028 10个=@2028 100个=@2028"},
+		{"a count inside a qualifier", "完善科普设施，建成覆盖3个区的科普站50个。", "50个=@2028"},
 		{"categories listed", "聚焦制造、医疗、教育等3类场景开展试点。", ""},
 		{"两种 after 两个", "统筹用好两个市场、两种资源。", ""},
 		// a bare count reached (reachedBare), users counted in 万

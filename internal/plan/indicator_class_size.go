@@ -65,8 +65,8 @@ func countInQualifier(rs []rune, q quantity) bool {
 	}
 	for j := de + 1; j < ce && j-de <= 24; j++ {
 		if isDigit(rs[j]) {
-			if strings.ContainsRune("和及与、", rs[j-1]) {
-				return false // (建设10个…的实验室和5个中心: the next count is a conjunct)
+			if strings.ContainsRune("和及与、", rs[j-1]) || strings.ContainsRune(string(rs[de+1:j]), '、') {
+				return false // (建设10个…的实验室和5个中心, 实施5个…的工程、组织10个项目: the next count is a conjunct's)
 			}
 			next, ok := readQuantity(rs, j)
 			return ok && (countWords[next.base] || next.base == "项")

@@ -138,7 +138,7 @@ var notTargets = []notTarget{
 	{name: "the categories just listed", match: func(x *at) bool {
 		q, clause := x.q, x.clause
 		return (q.base == "类" || q.base == "种") && strings.Contains(clause, "、") &&
-			(q.cn || !x.before("、") && !strings.Contains(clause, "分别")) // (…50家、80类; A、B分别达到300种、30个: a list of counts; but 两个市场、两种资源)
+			(q.cn || !x.before("、") && !strings.Contains(clause, "分别") && !afterVerb(x)) // (…50家、80类; A、B分别达到300种、30个; …、推广80类: a list of counts; but 两个市场、两种资源)
 	}},
 	// the count of the plan's own parts (开展十项行动, 推进三项改革),
 	// like 六大工程: how the plan is organised, not a result
@@ -254,6 +254,17 @@ var (
 func fromNear(ns []rune, a int) bool {
 	for k := max(0, a-10); k < a; k++ {
 		if ns[k] == '由' || ns[k] == '从' {
+			return true
+		}
+	}
+	return false
+}
+
+// afterVerb reports a quantity right after a verb of the grammar's of two
+// runes or more (推广80类): what the verb makes.
+func afterVerb(x *at) bool {
+	for _, v := range verbs {
+		if len(v) > 3 && x.before(v) {
 			return true
 		}
 	}
