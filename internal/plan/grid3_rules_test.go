@@ -62,6 +62,7 @@ func TestGrid3Rules(t *testing.T) {
 		// own (countInQualifier)
 		{"的 qualifier, then a conjunct", "深化场景应用，通过实施5个对标全国一流水平的应用工程、组织10个示范项目，形成100个行业大模型产品。", "5个=@2028 10个=@2028 100个=@2028"},
 		{"a count inside a qualifier", "完善科普设施，建成覆盖3个区的科普站50个。", "50个=@2028"},
+		{"申请 is a verb", "加快人工智能产业发展，申请发明专利500件。", "500件=@2028"},
 		{"categories listed", "聚焦制造、医疗、教育等3类场景开展试点。", ""},
 		{"两种 after 两个", "统筹用好两个市场、两种资源。", ""},
 		// a bare count reached (reachedBare), users counted in 万

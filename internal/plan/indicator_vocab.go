@@ -24,7 +24,9 @@ var (
 		// 300台, 添置…500套, 淘汰…车辆200辆)
 		"更新", "更换", "添置", "置换", "淘汰", "清退", "报废",
 		// what an industry plan revises and brings to settle (修订20项标准, 落户30个项目)
-		"修订", "落户"}
+		"修订", "落户",
+		// what a plan of innovation counts as filed (申请发明专利500件)
+		"申请"}
 	// goalCues make a sentence a goal of the plan.
 	goalCues = []string{"力争", "确保", "争取", "目标", "每年", "年均", "每两年", "到20", "年底前", "年前", "拟安排", "拟按"}
 	// pastCues make a sentence a statement of where things stand.
