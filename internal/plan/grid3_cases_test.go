@@ -109,5 +109,5 @@ func g3Cases() []g3Case {
 			cs = append(cs, g3Case{keys: []string{"all=negatives", "negative=" + ng.kind, "negative position=" + pos.name}, text: pos.before + ng.text})
 		}
 	}
-	return append(append(cs, g3Wide()...), g3More()...)
+	return append(append(append(cs, g3Wide()...), g3More()...), g3Positions()...)
 }

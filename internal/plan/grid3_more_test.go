@@ -1,11 +1,15 @@
 package plan
 
-// The third grid's third batch of factors (its own first run is in
-// docs/benchmarks.md, grid3): counts in Chinese numerals and ranges of the
-// genre, the comparators 逾, 近, 约, 达, periods (每年新增, 年新增), numbers
+import "strconv"
+
+// The third grid's third batch of factors and after (each batch's first run
+// is in docs/benchmarks.md, grid3): counts in Chinese numerals and ranges of
+// the genre, the comparators 逾, 近, 约, 达, periods (每年新增, 年新增), numbers
 // inside names beside a count, more deadline forms, goals listed with ；,
 // and non-targets of such plans (idioms, model and network names, a
-// service's hours, a level of autonomy, an ordinal batch, a period passed).
+// service's hours, a level of autonomy, an ordinal batch, a period passed);
+// then qualifiers beside a count (亿级, 万卡, E级), and the count shapes laid
+// in an item's heading, an item's body and a 专栏 table's cell.
 
 func g3r(low, high, mult float64, unit string) g3Want {
 	return g3Want{t: g2Target{mult: mult, unit: unit}, cmp: "range", low: low, high: high}
@@ -116,6 +120,31 @@ func g3More() []g3Case {
 	for _, ng := range g3MoreNegatives {
 		for _, pos := range []struct{ name, before string }{{"in a paragraph", lead}, {"（一） item", "（一）强化政策支持。"}} {
 			cs = append(cs, g3Case{keys: []string{"all=negatives", "negative=" + ng.kind, "negative position=" + pos.name}, text: pos.before + ng.text})
+		}
+	}
+	return cs
+}
+
+// g3Positions lays the count shapes (every third target) where plans lay
+// targets: an item's heading line, an item's body, a 专栏 table's cell.
+func g3Positions() []g3Case {
+	var cs []g3Case
+	n := len(g3Counts)
+	for si, s := range g3CountShapes {
+		for i := si % 3; i < n; i += 3 {
+			t := g3Counts[i]
+			clause, want := s.f(t, g3Counts[(i+7)%n])
+			for _, pos := range []struct{ name, text string }{
+				{"（一） heading", "（" + gridCN(i%9+1) + "）" + clause + "\n加强统筹协调，推进各项工作落实。"},
+				{"1. body", strconv.Itoa(i%9+1) + ".加快应用落地。" + clause + "。"},
+				{"专栏 table cell", "专栏1 重点工程\n工程名称\t建设内容\n人工智能赋能工程\t" + clause + "\n（二）强化要素保障。完善算力调度机制。"},
+			} {
+				w := append([]g3Want(nil), want...)
+				for j := range w {
+					w[j].year = g3Plan
+				}
+				cs = append(cs, g3Case{keys: []string{"all=targets", "family=count", "position=" + pos.name, "shape=" + s.name}, text: pos.text, want: w})
+			}
 		}
 	}
 	return cs

@@ -164,7 +164,7 @@ func g3Page(text string) []byte {
 
 // g3Table prints the tallies.
 func g3Table(rules, shipped map[string]*gridTally) string {
-	keys := gridKeys(rules, []string{"all", "reader", "family", "shape", "phrase", "layout", "deadline", "verb", "object", "measure",
+	keys := gridKeys(rules, []string{"all", "reader", "family", "position", "shape", "phrase", "layout", "deadline", "verb", "object", "measure",
 		"negative", "negative position"})
 	var b strings.Builder
 	fmt.Fprintf(&b, "| factor = value | n | recall (rules) | comparator | period | deadline | extra | recall (shipped) | extra (shipped) |\n"+
