@@ -65,8 +65,8 @@ func countInQualifier(rs []rune, q quantity) bool {
 	}
 	for j := de + 1; j < ce && j-de <= 24; j++ {
 		if isDigit(rs[j]) {
-			if strings.ContainsRune("和及与、", rs[j-1]) || laterConjunct(rs, de, j) {
-				return false // (建设10个…的实验室和5个中心: the next count is a conjunct)
+			if strings.ContainsRune("和及与、", rs[j-1]) || strings.ContainsRune(string(rs[de+1:j]), '、') {
+				return false // (建设10个…的实验室和5个中心, 实施5个…的工程、组织10个项目: the next count is a conjunct's)
 			}
 			next, ok := readQuantity(rs, j)
 			return ok && (countWords[next.base] || next.base == "项")
@@ -103,12 +103,36 @@ func qualifiesCount(rs []rune, q quantity) bool {
 	return ok && countWords[next.base] && (!next.cn || next.value >= 2) // (not 一个)
 }
 
+// substances are what units of data and of compute measure: the noun after
+// such a quantity that is its own substance (汇聚20PB以上数据资源, 部署5EFLOPS
+// 以上的智能算力) is the amount made, not a class the size names (1000P以上
+// 智算中心, 10PB以上的数据中心).
+var substances = map[string][]string{"PB": {"数据"}, "TB": {"数据"}, "EB": {"数据"}, "GB": {"数据"}, "EFLOPS": {"算力"}, "PFLOPS": {"算力"}}
+
+// ownSubstance reports a quantity in such a unit whose noun, to its clause's
+// end, is the unit's substance (数据, 数据资源, 数据集, 数据量; 算力, 智能算力).
+func ownSubstance(rs []rune, q quantity) bool {
+	subs := substances[q.base]
+	if subs == nil {
+		return false
+	}
+	noun, _, _ := strings.Cut(strings.TrimRight(string(rs[q.after:clauseEnd(rs, q.after)]), " "), "、")
+	for _, s := range subs {
+		for _, tail := range []string{"", "资源", "资源量", "量", "集", "规模"} {
+			if strings.HasSuffix(noun, s+tail) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // sizeBeforeNoun reports an amount or a size with 以上/以下 straight before
 // the noun it qualifies (30万千瓦以上机组, 亿元以上项目): proposed, since
 // the count of such things, when given, is the target. A count of things
 // or of events (提供1000次以上场景服务, 举办100场以上对接活动) is that count.
 func sizeBeforeNoun(rs []rune, q quantity) bool {
-	if countWords[q.base] || eventWords[q.base] || q.base == "%" || q.base == "‰" || q.after >= len(rs) {
+	if countWords[q.base] || eventWords[q.base] || countedKinds[q.base] || q.base == "%" || q.base == "‰" || q.after >= len(rs) || ownSubstance(rs, q) {
 		return false
 	}
 	after := q.after

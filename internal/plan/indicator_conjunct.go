@@ -2,22 +2,9 @@ package plan
 
 import "strings"
 
-// Small readings of phrases the AI plans of batch 180–193 wrote (tune29),
-// kept apart from the grammar's files: a count whose qualifier is followed
-// by another item of a list with its own verb, and a bound a verb of
-// achieving sets before the noun it bounds.
-
-// laterConjunct reports a later count that opens another item of a list:
-// between the 的 closing this count's qualifier and that count (rs[de:j]),
-// a 、 and a verb of their own (实施5个…的标杆型应用工程、组织10个…项目): the
-// later count is no head of this one's qualifier, so this one stands.
-func laterConjunct(rs []rune, de, j int) bool {
-	k := strings.LastIndex(string(rs[de:j]), "、")
-	if k < 0 {
-		return false
-	}
-	return has(string(rs[de:j])[k:], verbs)
-}
+// A small reading of a phrase batch 190 wrote (tune29), kept apart from
+// the grammar's files: a bound a verb of achieving sets before the noun it
+// bounds.
 
 // achieveVerbs achieve a state a bound before its noun sets.
 var achieveVerbs = []string{"实现", "达到", "保持"}

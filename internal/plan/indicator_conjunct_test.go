@@ -5,8 +5,9 @@ import (
 	"testing"
 )
 
-// The phrases of indicator_conjunct.go and the words beside them (tune29),
-// in sentences written for the test: what each reads as asserted targets.
+// The phrase of indicator_conjunct.go and those of the same batch that
+// grid3 read (D120), in sentences written for the test: what each reads
+// as asserted targets.
 func TestConjunctPhrases(t *testing.T) {
 	for _, c := range []struct{ sentence, read string }{
 		// a count made, with its floor before the noun
@@ -16,8 +17,8 @@ func TestConjunctPhrases(t *testing.T) {
 		{"到2026年底，实施3个对标国际先进水平的示范工程、组织8个引领全省的应用项目。", "3个 @2026 | 8个 @2026"},
 		// but a count inside what a later count counts names its scope
 		{"到2026年，其中服务5个产业集群的标准不少于20项。", ">=20项 @2026"},
-		// users counted
-		{"到2027年，服务不少于200万用户。", ">=200万用户 @2027"},
+		// users counted in 万: a bare count (D120)
+		{"到2027年，服务不少于200万用户。", ">=200万 @2027"},
 		// a bound a verb of achieving sets before its noun
 		{"到2025年，基本实现不高于理论值2倍的传输时延。", "<=2倍 @2025"},
 		{"到2025年，实现不高于10ms的网络时延。", "<=10ms @2025"},

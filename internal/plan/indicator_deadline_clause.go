@@ -37,13 +37,15 @@ func respectiveYears(ns []rune, plain string) ([]int, int) {
 }
 
 // reBareDeadline is a clause that is only a deadline (到2027年, 到 2027 年底,
-// 力争到2027年, 确保到2027年), or a date things stand at (截至2024年底).
-var reBareDeadline = regexp.MustCompile(`^\s*(?:(?:力争|争取|确保)?\s*(?:到|至)|截至|截止到?)\s*(20\d\d)\s*年(?:底|末)?\s*$`)
+// 力争到2027年, 确保到2027年, 2027年底前, 力争2027年前, 到2027年6月底前, a
+// year alone: 2027年), or a date things stand at (截至2024年底).
+var reBareDeadline = regexp.MustCompile(`^\s*(?:(?:力争|争取|确保)?\s*(?:到|至)|截至|截止到?|力争|争取|确保|在)?\s*(20\d\d)\s*年` +
+	`(?:底|末)?(?:\s*\d{1,2}\s*月(?:底|末)?)?(?:前|以前)?\s*$`)
 
 // midDeadline is the year of a clause that is only a deadline and stands
 // after the first clause of a sentence.
 func midDeadline(sent string) *int {
-	if !strings.Contains(sent, "到") && !strings.Contains(sent, "至") {
+	if !strings.Contains(sent, "年") {
 		return nil // (a cheap test before splitting)
 	}
 	first := true

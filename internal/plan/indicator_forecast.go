@@ -2,6 +2,7 @@ package plan
 
 import (
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -150,17 +151,37 @@ func hasRune(rs []rune, r rune) bool {
 // madeCount reports a count of things right after a verb of making, with a
 // floor, before the noun it counts (打造1000个以上的示范场景, 培育50家以上的
 // 企业): what the plan makes, not a size that qualifies (1亿元以上的企业).
+// After any other verb of the grammar's (推出30个以上的大模型, 上线500款左右
+// 的智能体) the count must be one of things or of events, and the verb not
+// one that picks whom a policy serves (支持50人以上的企业).
 func madeCount(ns []rune, q quantity) bool {
 	if moneyOrRate(q) || q.cmp != ">=" && q.cmp != ">" && q.cmp != "~" {
 		return false
 	}
-	for _, w := range []string{"打造", "建设", "建成", "培育", "形成", "创建", "新建", "新增", "认定", "遴选", "推广", "实施", "选择", "选取"} {
+	for _, w := range []string{"打造", "建设", "建成", "培育", "形成", "创建", "新建", "认定", "遴选", "推广", "实施", "选择", "选取"} {
 		if endsAt(ns, q.beforeCmp, w) {
+			return true
+		}
+	}
+	if !countWords[q.base] && !eventWords[q.base] && !countedKinds[q.base] && !ownSubstance(ns, q) {
+		return false
+	}
+	for _, w := range verbs {
+		if len([]rune(w)) > 1 && endsAt(ns, q.beforeCmp, w) && !slices.Contains(eligibilityVerbs, w) {
 			return true
 		}
 	}
 	return false
 }
+
+// countedKinds are measure words of kinds and of services counted (300种数据
+// 产品, 80类场景, 5万人次): counts, as countWords are.
+var countedKinds = map[string]bool{"种": true, "类": true, "人次": true, "户次": true, "家次": true}
+
+// eligibilityVerbs pick whom a policy serves or admits (支持, 面向, 吸纳): a
+// count after them with 以上的 is the threshold of a class.
+var eligibilityVerbs = []string{"支持", "扶持", "资助", "面向", "帮扶", "救助", "惠及", "受益", "参与", "参加", "入选", "吸纳", "新招",
+	"招收", "录取", "聘请", "聚焦", "纳入", "表彰", "推荐", "达到", "保持", "控制", "稳定在", "维持在"}
 
 // titleQuota reports a count in brackets that closes the title of a
 // numbered item (2.虚拟电厂（150个）。): how many of that kind the item is to

@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // What a text says was, not what the plan will bring about: a year before
@@ -56,20 +57,22 @@ func pastYear(s string, planStart *int) bool {
 	return false
 }
 
-// pastPeriod reports a sentence whose opening clause names a five-year
-// plan's span that ended before this plan starts (“十四五”期间，全省累计…
-// in a plan of 2026–2030): where things stand, not a goal.
+// pastPeriod reports a sentence whose opening clause, or a later clause that
+// is only the span, names a five-year plan's span that ended before this
+// plan starts (“十四五”期间，全省累计… in a plan of 2026–2030; …，“十四五”期间，
+// …): where things stand, not a goal.
 func pastPeriod(s string, planStart int) bool {
-	first := s
-	if i := strings.IndexAny(s, "，,；;"); i >= 0 {
-		first = s[:i]
+	if !has(s, []string{"期间", "时期", "以来"}) {
+		return false // (a cheap test before the clauses)
 	}
-	if !has(first, []string{"期间", "时期", "以来"}) {
-		return false
-	}
-	for _, p := range fiveYearEnds {
-		if strings.Contains(first, p.name) && p.end < planStart {
-			return true
+	for i, c := range strings.FieldsFunc(s, func(r rune) bool { return strings.ContainsRune("，,；;", r) }) {
+		if !has(c, []string{"期间", "时期", "以来"}) || i > 0 && utf8.RuneCountInString(strings.Trim(c, " “”\"")) > 8 {
+			continue
+		}
+		for _, p := range fiveYearEnds {
+			if strings.Contains(c, p.name) && p.end < planStart {
+				return true
+			}
 		}
 	}
 	return false

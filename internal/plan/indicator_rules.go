@@ -24,7 +24,7 @@ var notTargets = []notTarget{
 	// a bare count (5亿) only as the value a comparison reaches
 	{name: "a bare count", match: func(x *at) bool {
 		ns, q := x.ns, x.q
-		return q.base == "" && q.cmp == "=" && !endsAt(ns, q.a, "达到") && !peopleAfter(ns, q.b) && !bareHeadcount(ns, q.b) && !peopleBefore(ns, q) && !ratioReached(ns, q)
+		return q.base == "" && q.cmp == "=" && !reachedBare(x) && !peopleAfter(ns, q.b) && !bareHeadcount(ns, q.b) && !peopleBefore(ns, q) && !ratioReached(ns, q)
 	}},
 	// a number inside a web address (…%2F2026-03-13%2F…, url=https…) or
 	// a link's text (- [某市GDP将超2万亿元](https://…): the page's links
@@ -137,7 +137,8 @@ var notTargets = []notTarget{
 	// the count of categories just listed (企业、行业、城市五类)
 	{name: "the categories just listed", match: func(x *at) bool {
 		q, clause := x.q, x.clause
-		return (q.base == "类" || q.base == "种") && strings.Contains(clause, "、")
+		return (q.base == "类" || q.base == "种") && strings.Contains(clause, "、") &&
+			(q.cn || !x.before("、") && !strings.Contains(clause, "分别") && !afterVerb(x)) // (…50家、80类; A、B分别达到300种、30个; …、推广80类: a list of counts; but 两个市场、两种资源)
 	}},
 	// the count of the plan's own parts (开展十项行动, 推进三项改革),
 	// like 六大工程: how the plan is organised, not a result
@@ -257,6 +258,32 @@ func fromNear(ns []rune, a int) bool {
 		}
 	}
 	return false
+}
+
+// afterVerb reports a quantity right after a verb of the grammar's of two
+// runes or more (推广80类): what the verb makes.
+func afterVerb(x *at) bool {
+	for _, v := range verbs {
+		if len(v) > 3 && x.before(v) {
+			return true
+		}
+	}
+	return false
+}
+
+// reachWords raise a level to a value (提升至2000万).
+var reachWords = []string{"达到", "提升至", "提升到", "提高至", "提高到", "增至", "增加到", "增加至", "增长到", "增长至", "扩大到", "扩大至"}
+
+// reachedBare reports a bare count as the value a comparison reaches: after
+// a word of reaching, or an item of the values a 分别 lists (…分别达到10000P、
+// 2000万).
+func reachedBare(x *at) bool {
+	for _, w := range reachWords {
+		if endsAt(x.ns, x.q.a, w) {
+			return true
+		}
+	}
+	return x.before("、") && strings.Contains(x.s, "分别")
 }
 
 // notTargetOf is the first rule of notTargets that matches x, or nil.

@@ -22,7 +22,11 @@ var (
 		"创办", "聚焦", "新开", "开辟", "纳入", "入库", "入驻", "集成", "达标", "建强", "做强", "做大", "壮大", "突破", "超", "逾",
 		// what a plan of renewal replaces or retires (2026年更换老旧设备
 		// 300台, 添置…500套, 淘汰…车辆200辆)
-		"更新", "更换", "添置", "置换", "淘汰", "清退", "报废"}
+		"更新", "更换", "添置", "置换", "淘汰", "清退", "报废",
+		// what an industry plan revises and brings to settle (修订20项标准, 落户30个项目)
+		"修订", "落户",
+		// what a plan of innovation counts as filed (申请发明专利500件)
+		"申请"}
 	// goalCues make a sentence a goal of the plan.
 	goalCues = []string{"力争", "确保", "争取", "目标", "每年", "年均", "每两年", "到20", "年底前", "年前", "拟安排", "拟按"}
 	// pastCues make a sentence a statement of where things stand.

@@ -48,6 +48,7 @@ func (t *table) cell(cs []cell, c tcol, line string, base int, section []string,
 		unit = "个百分点" // (a header's （百分点）: the unit a sentence writes 个百分点)
 	}
 	baseUnit, mult := splitUnit(unit)
+	baseUnit = computeUnit(baseUnit) // (a unit column's P, EFlops: the units a sentence's 10000P, 5EFlops read as)
 	ind := Indicator{Unit: unit, BaseUnit: baseUnit, Multiplier: mult, Comparator: cv.comparator, Section: section, Cumulative: cv.cumulative}
 	ind.setAmount(cv.isRange, cv.value, cv.low, cv.high)
 	// The span is the number in the target cell.

@@ -61,8 +61,6 @@ var units = []string{
 	"路", "核", "株", "头", "只", "羽", "尾", "棵", "口", "组", "队", "班", "节", "堂", "片", "根", "列",
 	// a life expectancy reached (达到80岁), never an age bound (35岁以下): see sentence
 	"岁",
-	// users a service reaches (服务不少于1000万用户), counted as a measure
-	"用户",
 }
 
 // arabicOnly are measure words that also close common set phrases when
@@ -112,14 +110,14 @@ func endsAt(rs []rune, i int, word string) bool {
 }
 
 // peopleAfter reports a count of people in 万 or 亿 said with the noun it
-// counts (1000万农村人口, 3亿农民工): the noun within a few runes, no
+// counts (1000万农村人口, 3亿农民工, 1000万用户): the noun within a few runes, no
 // punctuation between.
 func peopleAfter(rs []rune, j int) bool {
 	for k := j; k < len(rs) && k < j+6; k++ {
 		if strings.ContainsRune("，,。;；、)(的", rs[k]) {
 			return false
 		}
-		if hasAt(rs, k, "人口") || hasAt(rs, k, "农民工") || hasAt(rs, k, "群众") || hasAt(rs, k, "妇女") || hasAt(rs, k, "儿童") || hasAt(rs, k, "老年人") {
+		if hasAt(rs, k, "人口") || hasAt(rs, k, "农民工") || hasAt(rs, k, "群众") || hasAt(rs, k, "妇女") || hasAt(rs, k, "儿童") || hasAt(rs, k, "老年人") || hasAt(rs, k, "用户") {
 			return true
 		}
 	}

@@ -12,8 +12,8 @@ import (
 
 // readUnit reads the unit at j: one of units (those of arabicOnly only
 // after an Arabic number), 方 for cubic metres after a multiplier (210亿方;
-// not 方案, 方式), compute said with its prefix alone (10000P, 5E). It
-// returns where the unit ends.
+// not 方案, 方式), accelerator cards in 万 (2万卡), compute said with its
+// prefix alone (10000P, 5E). It returns where the unit ends.
 func (q *quantity) readUnit(rs []rune, j int) int {
 	if e, u := spacedUnit(rs, j); e > 0 {
 		q.base = u // 2 个 百 分 点, 50 万 人 次: letter-spaced
@@ -31,6 +31,10 @@ func (q *quantity) readUnit(rs []rune, j int) int {
 	}
 	if q.base == "" && q.mult > 1 && j < len(rs) && rs[j] == '度' && (j+1 == len(rs) || !strings.ContainsRune("假过", rs[j+1])) {
 		q.base = "度" // (发电量3000亿度: kilowatt-hours)
+		j++
+	}
+	if q.base == "" && q.mult >= 1e4 && j < len(rs) && rs[j] == '卡' && (j+1 == len(rs) || !strings.ContainsRune("通片券号证口车", rs[j+1])) {
+		q.base = "卡" // (智算集群规模达到2万卡: accelerator cards, said in 万; not 万卡通)
 		j++
 	}
 	if q.base == "" && q.mult > 1 && j < len(rs) && rs[j] == '方' && (j+1 == len(rs) || !strings.ContainsRune("案式面法向针位便略阵舱", rs[j+1])) {
@@ -106,4 +110,16 @@ func (q *quantity) unitText(rs []rune, unitStart, j int) {
 			q.unit += "FLOPS"
 		}
 	}
+}
+
+// computeUnit writes compute as a sentence's quantity reads it (10000P,
+// 50EFlops): P and E alone, and FLOPS in any case, are PFLOPS and EFLOPS.
+func computeUnit(u string) string {
+	switch {
+	case u == "P" || strings.EqualFold(u, "PFLOPS"):
+		return "PFLOPS"
+	case u == "E" || strings.EqualFold(u, "EFLOPS"):
+		return "EFLOPS"
+	}
+	return u
 }
