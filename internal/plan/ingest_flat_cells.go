@@ -112,8 +112,8 @@ func cellKind(w string, cols flatCols) flatKind {
 	if cv, ok := readCell(w); ok && (cv.unit == "" || unitWord(cv.unit)) {
 		return ftValue
 	}
-	if cols.unit && unitWord(x) {
-		return ftUnit
+	if unitWord(x) {
+		return ftUnit // (a 单位 column's cell, or a label's unit set apart: 智能算力占比 %)
 	}
 	return ftText
 }

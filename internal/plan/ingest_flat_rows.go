@@ -115,7 +115,7 @@ func flatItems(toks []flatTok, cols flatCols) []flatItem {
 		case ftUnit:
 			closeOpen()
 			if k := len(items) - 1; k >= 0 && items[k].row != nil && items[k].row.unit == "" {
-				items[k].row.unit = tk.text
+				items[k].row.unit = strings.Trim(tk.text, "()（） ")
 			}
 		case ftConstr:
 			closeOpen()

@@ -92,6 +92,14 @@ func TestFlatTables(t *testing.T) {
 			"青少年科技竞赛参赛人数 1200人 @2027 预期性",
 			"青少年科技竞赛参赛人数 1500人 @2028 预期性",
 		}},
+		{"unitapart.txt", "rows on one line whose label gives its unit apart after a space (智能算力占比 %), no 单位 column", []string{
+			"智能算力占比 30% @2025",
+			"智能算力占比 35% @2026",
+			"智能算力占比 40% @2027",
+			"数据中心机架 2万架 @2025",
+			"数据中心机架 2.5万架 @2026",
+			"数据中心机架 3万架 @2027",
+		}},
 		{"budget.txt", "a budget whose header names no indicators and a list of projects: nothing read", []string{}},
 	} {
 		data, err := os.ReadFile(filepath.Join("testdata", "flat", c.file))
