@@ -78,10 +78,12 @@ func (d *docRead) flatTables(text string) {
 			continue
 		}
 		var read []Indicator
+		past := cols.past || pastTable(d.doc.Sections, from) || allBefore(cols, start)
 		for _, r := range flatRows(toks, cols) {
+			r.proposed = r.proposed || past
 			read = append(read, r.targets(cols, d.doc.Period.End, sectionAt(d.doc.Sections, r.at))...)
 		}
-		if before > 0 {
+		if slices.ContainsFunc(d.doc.Indicators, in) {
 			if fullness(read, nil) <= before {
 				continue
 			}
@@ -235,6 +237,36 @@ func flatEnd(t string) bool {
 	}
 	_, header := flatHeaderWords(t)
 	return header
+}
+
+// pastTable reports a table under a heading about the past (发展基础,
+// “十三五”完成情况): what it gives is proposed, as a sentence's there is.
+func pastTable(ss []*Section, at int) bool {
+	for len(ss) > 0 {
+		k := sort.Search(len(ss), func(i int) bool { return ss[i].Start > at }) - 1
+		if k < 0 {
+			return false
+		}
+		if pastTitle(ss[k].Title) {
+			return true
+		}
+		ss = ss[k].Children
+	}
+	return false
+}
+
+// allBefore reports a table whose value columns are all dated before the
+// plan starts: it reports where things stood.
+func allBefore(c flatCols, start *int) bool {
+	if start == nil {
+		return false
+	}
+	for _, v := range c.vals {
+		if v.year == 0 || v.year >= *start {
+			return false
+		}
+	}
+	return true
 }
 
 // sectionAt is the path of section numbers of the last heading at or

@@ -19,6 +19,7 @@ import (
 type flatCols struct {
 	seq, category, unit, constr bool
 	note                        bool      // a column of words after the values (责任单位, 备注)
+	past                        bool      // a column of what was done (完成情况): the table reviews a plan before
 	unitAll                     string    // the unit of every row, given above the table (单位：个)
 	vals                        []flatCol // the value columns, left to right
 }
@@ -30,6 +31,7 @@ type flatCol struct {
 	year     int
 	baseline bool
 	yearly   bool
+	done     bool // what was done (完成情况): a value, neither a target nor a baseline
 }
 
 // reFlatYear is a year a header's word names, with its 年 maybe a space
@@ -76,6 +78,8 @@ func flatHeaderField(w string) string {
 		return "unit"
 	case slices.Contains(categoryWords, x):
 		return "category"
+	case has(x, []string{"完成情况", "完成值", "实际值", "实现值", "执行情况", "完成"}) && n <= 6:
+		return "past" // (a review of a plan before: 规划目标 | 完成情况)
 	case x == "备注" || x == "说明" || x == "数据来源" || strings.HasSuffix(x, "单位") && has(x, []string{"责任", "牵头", "配合"}):
 		return "note" // (a column of words after the values: no cell a row must give)
 	case slices.Contains(growthWords, word) || has(x, growthWords) && strings.HasPrefix(word, "年均"):
@@ -91,7 +95,7 @@ func flatHeaderField(w string) string {
 // headerStems are what every header word holds one of: a cheap test
 // before it is read.
 var headerStems = []string{"序", "编号", "年", "指标", "单位", "属性", "性质", "类", "领域", "方面", "维度", "板块", "备注", "说明", "来源",
-	"基期", "现状", "基准", "基数", "目标", "规划", "预期", "期末", "增长", "增速", "增幅", "提高"}
+	"基期", "现状", "基准", "基数", "目标", "规划", "预期", "期末", "增长", "增速", "增幅", "提高", "完成", "实际", "实现", "执行"}
 
 // flatHeaderWords splits a line into header words, a year's 年 joined to
 // it (2023 年 → 2023年); ok is false when a word is no header's.
@@ -145,6 +149,9 @@ func flatHeaderCols(words []string, start *int) (flatCols, bool) {
 			c.category = true
 		case "note":
 			c.note = true
+		case "past":
+			c.past = true
+			c.vals = append(c.vals, flatCol{baseline: true, done: true}) // (its cells are values, no target)
 		case "year":
 			years = append(years, headerYear(normalize(w)))
 			c.vals = append(c.vals, flatCol{year: years[len(years)-1]})

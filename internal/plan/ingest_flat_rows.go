@@ -216,7 +216,7 @@ func (r *flatRow) targets(cols flatCols, planEnd *int, section []string) []Indic
 		if v.kind != ftValue {
 			cs[2+k].text = ""
 		}
-		if cols.vals[k].baseline && t.baseline < 0 {
+		if cols.vals[k].baseline && !cols.vals[k].done && t.baseline < 0 {
 			t.baseline, t.baselineYear = c-k, cols.vals[k].year
 		}
 		line += " " + v.text

@@ -100,6 +100,10 @@ func TestFlatTables(t *testing.T) {
 			"数据中心机架 2.5万架 @2026",
 			"数据中心机架 3万架 @2027",
 		}},
+		{"past.txt", "a review of the plan before (2020年目标 | 完成情况) under 发展基础: proposed only", []string{
+			"学会数量 50个 @2020 (proposed)",
+			"科普基地 30个 @2020 (proposed)",
+		}},
 		{"budget.txt", "a budget whose header names no indicators and a list of projects: nothing read", []string{}},
 	} {
 		data, err := os.ReadFile(filepath.Join("testdata", "flat", c.file))
