@@ -2,7 +2,6 @@ package plan
 
 import (
 	"regexp"
-	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -62,6 +61,7 @@ func (d *docRead) flatTables(text string) {
 		start = docNumberYear(d.lines)
 	}
 	var added []Indicator
+	var had *spanIndex // the readings so far, by their starts (made when a table is found)
 	for i := 0; i < len(ls); i++ {
 		cols, next, ok := flatHeaderAt(ls, i, start)
 		if !ok {
@@ -70,10 +70,13 @@ func (d *docRead) flatTables(text string) {
 		toks, end := flatTokens(ls, next, cols)
 		from, to := ls[i].at, ls[max(end-1, i)].at+utf8.RuneCountInString(ls[max(end-1, i)].text)
 		i = max(i, end-1)
+		if had == nil {
+			had = newSpanIndex(d.doc.Indicators)
+		}
 		// read already, by the rules of tables or of sentences: the fuller
 		// reading stays, and this one is made only if it may be fuller
-		in := func(ind Indicator) bool { return ind.Start < to && ind.End > from }
-		before := fullness(d.doc.Indicators, in)
+		inside := had.within(from, to)
+		before := fullnessAt(d.doc.Indicators, inside)
 		if before > 0 && before*len(cols.vals) >= 2*valueCells(toks)*targetCols(cols) {
 			continue
 		}
@@ -83,32 +86,85 @@ func (d *docRead) flatTables(text string) {
 			r.proposed = r.proposed || past
 			read = append(read, r.targets(cols, d.doc.Period.End, sectionAt(d.doc.Sections, r.at))...)
 		}
-		if slices.ContainsFunc(d.doc.Indicators, in) {
-			if fullness(read, nil) <= before {
+		if len(inside) > 0 {
+			if fullness(read) <= before {
 				continue
 			}
-			d.doc.Indicators = slices.DeleteFunc(d.doc.Indicators, in)
+			had.drop(inside)
 		}
 		added = append(added, read...)
 	}
 	if len(added) == 0 {
 		return
 	}
-	d.doc.Indicators = append(d.doc.Indicators, added...)
+	kept := d.doc.Indicators[:0]
+	for k, ind := range d.doc.Indicators {
+		if !had.dropped[k] {
+			kept = append(kept, ind)
+		}
+	}
+	d.doc.Indicators = append(kept, added...)
 	sort.SliceStable(d.doc.Indicators, func(a, b int) bool { return d.doc.Indicators[a].Start < d.doc.Indicators[b].Start })
 }
 
+// spanIndex finds the readings whose spans meet a stretch of the text
+// without scanning them all for every table: their indices by start.
+type spanIndex struct {
+	inds    []Indicator
+	order   []int // indices of inds by Start
+	longest int   // the longest span
+	dropped map[int]bool
+}
+
+func newSpanIndex(inds []Indicator) *spanIndex {
+	x := &spanIndex{inds: inds, order: make([]int, len(inds)), dropped: map[int]bool{}}
+	for k, ind := range inds {
+		x.order[k] = k
+		x.longest = max(x.longest, ind.End-ind.Start)
+	}
+	sort.SliceStable(x.order, func(a, b int) bool { return inds[x.order[a]].Start < inds[x.order[b]].Start })
+	return x
+}
+
+// within is the indices of the readings not dropped whose spans meet
+// [from, to).
+func (x *spanIndex) within(from, to int) []int {
+	k := sort.Search(len(x.order), func(i int) bool { return x.inds[x.order[i]].Start >= from-x.longest })
+	var out []int
+	for ; k < len(x.order) && x.inds[x.order[k]].Start < to; k++ {
+		if ind := x.inds[x.order[k]]; ind.End > from && !x.dropped[x.order[k]] {
+			out = append(out, x.order[k])
+		}
+	}
+	return out
+}
+
+func (x *spanIndex) drop(ks []int) {
+	for _, k := range ks {
+		x.dropped[k] = true
+	}
+}
+
 // fullness is how much a reading of a table says: its targets asserted,
-// and those of them with a unit; of inds, those in says (nil: all).
-func fullness(inds []Indicator, in func(Indicator) bool) int {
+// and those of them with a unit.
+func fullness(inds []Indicator) int {
 	n := 0
 	for _, ind := range inds {
-		if !ind.Candidate && (in == nil || in(ind)) {
+		if !ind.Candidate {
 			n++
 			if ind.Unit != "" {
 				n++
 			}
 		}
+	}
+	return n
+}
+
+// fullnessAt is the fullness of the readings at ks.
+func fullnessAt(inds []Indicator, ks []int) int {
+	n := 0
+	for _, k := range ks {
+		n += fullness(inds[k : k+1])
 	}
 	return n
 }
