@@ -5,10 +5,10 @@ import (
 	"testing"
 )
 
-// The phrase of indicator_conjunct.go and those of the same batch that
+// The phrase of indicator_achieved.go and those of the same batch that
 // grid3 read (D120), in sentences written for the test: what each reads
 // as asserted targets.
-func TestConjunctPhrases(t *testing.T) {
+func TestAchievedPhrases(t *testing.T) {
 	for _, c := range []struct{ sentence, read string }{
 		// a count made, with its floor before the noun
 		{"到2027年，新增500款以上的智能终端产品。", ">=500款 @2027"},
