@@ -23,7 +23,11 @@ const (
 	ftUnit                   // the 单位 column's cell
 	ftConstr                 // the 属性 column's cell (约束性, 预期性)
 	ftSeq                    // the 序号 column's cell
+	ftCmp                    // a comparator set apart from its value (≥ 80): joined to it
 )
+
+// cmpCells are comparators a cell may set apart from its value by a space.
+var cmpCells = []string{"≥", "≤", ">", "<", "＞", "＜", ">=", "<=", "≧", "≦", "不低于", "不少于", "不高于", "不超过", "超过", "大于", "小于"}
 
 // flatTok is one cell: its kind, its text as written, its rune offset in
 // the document.
@@ -64,6 +68,7 @@ func flatTokens(ls []flatLine, i int, cols flatCols) ([]flatTok, int) {
 			break
 		}
 	}
+	toks = slices.DeleteFunc(toks, func(tk flatTok) bool { return tk.kind == ftCmp }) // (a comparator no value followed)
 	return markSeq(toks, cols), j
 }
 
@@ -87,7 +92,9 @@ func appendCells(toks []flatTok, t string, at int, cols flatCols) []flatTok {
 		}
 		w := t[a:b]
 		tk := flatTok{kind: cellKind(w, cols), text: w, at: at + r}
-		if k := len(toks) - 1; tk.kind == ftText && k >= line && toks[k].kind == ftText {
+		if k := len(toks) - 1; tk.kind == ftValue && k >= line && toks[k].kind == ftCmp {
+			toks[k].kind, toks[k].text = ftValue, t[toks[k].byteAt:b] // (≥ 80: one value)
+		} else if tk.kind == ftText && k >= line && toks[k].kind == ftText {
 			toks[k].text = t[toks[k].byteAt:b] // the line's words, their spaces kept
 		} else {
 			tk.byteAt = a
@@ -102,6 +109,8 @@ func appendCells(toks []flatTok, t string, at int, cols flatCols) []flatTok {
 func cellKind(w string, cols flatCols) flatKind {
 	x := normalize(w)
 	switch {
+	case slices.Contains(cmpCells, x) || slices.Contains(cmpCells, w):
+		return ftCmp
 	case strings.Trim(x, "-—–/ ") == "":
 		return ftDash
 	case constraintWord(x) && utf8.RuneCountInString(x) <= 4:

@@ -36,7 +36,7 @@ type flatCol struct {
 
 // reFlatYear is a year a header's word names, with its 年 maybe a space
 // apart (2023 年): pdftotext splits them.
-var reFlatYear = regexp.MustCompile(`^(?:19[5-9]\d|20\d\d)\s*年$`)
+var reFlatYear = regexp.MustCompile(`^(?:19[5-9]\d|20\d\d)\s*年(?:底|末)?$`)
 
 // reHeaderDated is a header's word with its year (2025年目标值, 2020年（基期）,
 // 基期值（2020年）): the year and the word around it.

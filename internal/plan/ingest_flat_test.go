@@ -104,6 +104,12 @@ func TestFlatTables(t *testing.T) {
 			"学会数量 50个 @2020 (proposed)",
 			"科普基地 30个 @2020 (proposed)",
 		}},
+		{"apart.txt", "years as 2026年底 | 2027年底, comparators set apart from their values by a space (≥ 70, 不少于 300)", []string{
+			"企业科协覆盖率 >=70% @2026",
+			"企业科协覆盖率 >=80% @2027",
+			"科普讲解员 >=300名 @2026",
+			"科普讲解员 400名 @2027",
+		}},
 		{"budget.txt", "a budget whose header names no indicators and a list of projects: nothing read", []string{}},
 	} {
 		data, err := os.ReadFile(filepath.Join("testdata", "flat", c.file))
