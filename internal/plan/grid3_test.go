@@ -19,25 +19,12 @@ import (
 
 // g3Run ingests every case (and the sample through the readers) and
 // tallies them by factor value.
-func g3Run(t testing.TB, learn bool) (map[string]*gridTally, []string) {
-	tally := map[string]*gridTally{}
-	at := func(k string) *gridTally {
-		if tally[k] == nil {
-			tally[k] = &gridTally{}
-		}
-		return tally[k]
-	}
+func g3Run(t testing.TB, learn bool) (gridTallies, []string) {
+	tally := gridTallies{}
+	at := tally.at
 	var misses []string
 	score := func(reader string, c g3Case, text string) {
-		var l *learnDoc
-		if learn {
-			l = learnFor()
-		}
-		doc, err := ingestText(text, l)
-		if err != nil {
-			t.Fatal(err)
-		}
-		asserted, _ := assertedAndProposed(doc)
+		asserted := gridAsserted(t, text, learn)
 		used := make([]bool, len(asserted))
 		keys := []string{"reader=" + reader}
 		if c.want == nil {
@@ -57,10 +44,7 @@ func g3Run(t testing.TB, learn bool) (map[string]*gridTally, []string) {
 		for _, w := range c.want {
 			found := -1
 			for j, ind := range asserted {
-				unit, mult := ind.BaseUnit, ind.Multiplier
-				if mult == 0 {
-					unit, mult = splitUnit(ind.Unit)
-				}
+				unit, mult := gridBase(ind)
 				if used[j] || unit != w.t.unit {
 					continue
 				}

@@ -27,33 +27,15 @@ func (g gridTally) recall() float64 { return frac(g.hit, g.n) }
 
 // gridRun ingests the grid's documents and tallies them by factor value
 // ("measure=家"), and the negatives by kind ("negative=age").
-func gridRun(t testing.TB, learn bool) (map[string]*gridTally, []string) {
+func gridRun(t testing.TB, learn bool) (gridTallies, []string) {
 	cells := probeCells()
 	const size = 48
 	docs := gridDocs(cells, size)
-	tally := map[string]*gridTally{}
-	at := func(k string) *gridTally {
-		if tally[k] == nil {
-			tally[k] = &gridTally{}
-		}
-		return tally[k]
-	}
+	tally := gridTallies{}
+	at := tally.at
 	var misses []string
 	for di, text := range docs {
-		var l *learnDoc
-		if learn {
-			l = learnFor()
-		}
-		doc, err := ingestText(text, l)
-		if err != nil {
-			t.Fatal(err)
-		}
-		var asserted []Indicator
-		for _, ind := range doc.Indicators {
-			if !ind.Candidate {
-				asserted = append(asserted, ind)
-			}
-		}
+		asserted := gridAsserted(t, text, learn)
 		used := make([]bool, len(asserted))
 		for ci := di * size; ci < min((di+1)*size, len(cells)); ci++ {
 			c := &cells[ci]
