@@ -159,12 +159,7 @@ func g2Table(rules, shipped map[string]*gridTally) string {
 func TestGrid2(t *testing.T) {
 	rules, misses := g2Run(t, false)
 	shipped, _ := g2Run(t, true)
-	t.Logf("\n%s", g2Table(rules, shipped))
-	if testing.Verbose() {
-		for _, m := range misses {
-			t.Log(m)
-		}
-	}
+	gridLog(t, g2Table(rules, shipped), misses)
 	if os.Getenv("KEXIE_GRID_FLOORS") != "" {
 		t.Logf("\n%s", gridFloorTable(rules))
 		var b strings.Builder

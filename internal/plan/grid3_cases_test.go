@@ -104,10 +104,36 @@ func g3Cases() []g3Case {
 			text: "（一）主要目标\n到2027年，人工智能产业发展水平显著提升，" + t.plain('o') + "，" + u.plain('n') + "。" + m.obj + "达到" + m.num + m.mw +
 				"，" + v.plain('n') + "。"})
 	}
-	for _, ng := range g3Negatives {
+	cs = append(cs, g3NegativeCases(lead, g3Negatives)...)
+	return append(append(append(cs, g3Wide()...), g3More()...), g3Positions()...)
+}
+
+// g3PhraseCases composes each phrase after lead under each deadline form in
+// turn (the second and third batches).
+func g3PhraseCases(lead string, phrases []g3Phrase) []g3Case {
+	var cs []g3Case
+	for pi, p := range phrases {
+		for k := range g3Deadlines {
+			dl := g3Deadlines[(pi+k)%len(g3Deadlines)]
+			want := append([]g3Want(nil), p.want...)
+			for i := range want {
+				want[i].year = dl.year
+			}
+			cs = append(cs, g3Case{keys: []string{"all=targets", "family=phrase", "phrase=" + p.name, "deadline=" + dl.name},
+				text: lead + dl.lead + p.text + "。", want: want})
+		}
+	}
+	return cs
+}
+
+// g3NegativeCases lays each non-target in a paragraph after lead and as an
+// item's body.
+func g3NegativeCases(lead string, negs []struct{ kind, text string }) []g3Case {
+	var cs []g3Case
+	for _, ng := range negs {
 		for _, pos := range []struct{ name, before string }{{"in a paragraph", lead}, {"（一） item", "（一）强化政策支持。"}} {
 			cs = append(cs, g3Case{keys: []string{"all=negatives", "negative=" + ng.kind, "negative position=" + pos.name}, text: pos.before + ng.text})
 		}
 	}
-	return append(append(append(cs, g3Wide()...), g3More()...), g3Positions()...)
+	return cs
 }

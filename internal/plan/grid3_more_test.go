@@ -87,17 +87,7 @@ var g3MoreNegatives = []struct{ kind, text string }{
 func g3More() []g3Case {
 	var cs []g3Case
 	lead := "加快人工智能产业发展，"
-	for pi, p := range g3MorePhrases {
-		for k := range g3Deadlines {
-			dl := g3Deadlines[(pi+k)%len(g3Deadlines)]
-			want := append([]g3Want(nil), p.want...)
-			for i := range want {
-				want[i].year = dl.year
-			}
-			cs = append(cs, g3Case{keys: []string{"all=targets", "family=phrase", "phrase=" + p.name, "deadline=" + dl.name},
-				text: lead + dl.lead + p.text + "。", want: want})
-		}
-	}
+	cs = append(cs, g3PhraseCases(lead, g3MorePhrases)...)
 	for i, t := range g3Counts {
 		for _, dl := range g3MoreDeadlines {
 			w := g3w(t, "=")
@@ -117,11 +107,7 @@ func g3More() []g3Case {
 		cs = append(cs, g3Case{keys: []string{"all=targets", "family=goals", "layout=主要目标 listed with ；"}, want: want,
 			text: "（一）主要目标\n到2027年，" + m.obj + "达到" + m.num + m.mw + "；" + t.plain('n') + "；" + u.plain('o') + "。"})
 	}
-	for _, ng := range g3MoreNegatives {
-		for _, pos := range []struct{ name, before string }{{"in a paragraph", lead}, {"（一） item", "（一）强化政策支持。"}} {
-			cs = append(cs, g3Case{keys: []string{"all=negatives", "negative=" + ng.kind, "negative position=" + pos.name}, text: pos.before + ng.text})
-		}
-	}
+	cs = append(cs, g3NegativeCases(lead, g3MoreNegatives)...)
 	return cs
 }
 

@@ -164,12 +164,7 @@ func g3Table(rules, shipped map[string]*gridTally) string {
 func TestGrid3(t *testing.T) {
 	rules, misses := g3Run(t, false)
 	shipped, _ := g3Run(t, true)
-	t.Logf("\n%s", g3Table(rules, shipped))
-	if testing.Verbose() {
-		for _, m := range misses {
-			t.Log(m)
-		}
-	}
+	gridLog(t, g3Table(rules, shipped), misses)
 	if os.Getenv("KEXIE_GRID_FLOORS") != "" {
 		t.Logf("\n%s", gridFloorTable(rules))
 		var b strings.Builder

@@ -49,17 +49,7 @@ var g3WideNegatives = []struct{ kind, text string }{
 func g3Wide() []g3Case {
 	var cs []g3Case
 	lead := "加快人工智能产业发展，"
-	for pi, p := range g3WidePhrases {
-		for k := range g3Deadlines {
-			dl := g3Deadlines[(pi+k)%len(g3Deadlines)]
-			want := append([]g3Want(nil), p.want...)
-			for i := range want {
-				want[i].year = dl.year
-			}
-			cs = append(cs, g3Case{keys: []string{"all=targets", "family=phrase", "phrase=" + p.name, "deadline=" + dl.name},
-				text: lead + dl.lead + p.text + "。", want: want})
-		}
-	}
+	cs = append(cs, g3PhraseCases(lead, g3WidePhrases)...)
 	// a table of the plan's indicators: the target year's column
 	n := len(g3Metrics)
 	for i := range g3Metrics {
@@ -89,10 +79,6 @@ func g3Wide() []g3Case {
 		cs = append(cs, g3Case{keys: []string{"all=targets", "family=goals", "layout=—— lines under 到2027年，实现以下目标："}, want: want,
 			text: "（一）发展目标\n到2027年，实现以下目标：\n——创新能力显著增强。" + t.plain("on"[i%2]) + "。\n——产业规模持续壮大。" + m.obj + "达到" + m.num + m.mw + "。"})
 	}
-	for _, ng := range g3WideNegatives {
-		for _, pos := range []struct{ name, before string }{{"in a paragraph", lead}, {"（一） item", "（一）强化政策支持。"}} {
-			cs = append(cs, g3Case{keys: []string{"all=negatives", "negative=" + ng.kind, "negative position=" + pos.name}, text: pos.before + ng.text})
-		}
-	}
+	cs = append(cs, g3NegativeCases(lead, g3WideNegatives)...)
 	return cs
 }

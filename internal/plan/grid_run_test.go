@@ -40,3 +40,14 @@ func gridBase(ind Indicator) (string, float64) {
 	}
 	return ind.BaseUnit, ind.Multiplier
 }
+
+// gridLog logs a grid's table and, with -v, what it missed.
+func gridLog(t *testing.T, table string, misses []string) {
+	t.Helper()
+	t.Logf("\n%s", table)
+	if testing.Verbose() {
+		for _, m := range misses {
+			t.Log(m)
+		}
+	}
+}

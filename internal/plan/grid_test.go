@@ -157,12 +157,7 @@ func gridTable(rules, shipped map[string]*gridTally) string {
 func TestGrid(t *testing.T) {
 	rules, misses := gridRun(t, false)
 	shipped, _ := gridRun(t, true)
-	t.Logf("\n%s", gridTable(rules, shipped))
-	if testing.Verbose() {
-		for _, m := range misses {
-			t.Log(m)
-		}
-	}
+	gridLog(t, gridTable(rules, shipped), misses)
 	if os.Getenv("KEXIE_GRID_FLOORS") != "" {
 		t.Logf("\n%s", gridFloorTable(rules))
 	}
