@@ -119,27 +119,13 @@ func matches(ind Indicator, l label) bool {
 	if mult == 0 {
 		unit, mult = splitUnit(ind.Unit)
 	}
-	if scoreUnit(unit) != scoreUnit(l.Unit) {
+	if computeUnit(unit) != computeUnit(l.Unit) { // (P, PFlops and PFLOPS are one unit; the labels keep what the document wrote)
 		return false
 	}
 	if l.Low != nil || l.High != nil {
 		return same(amount(ind.Low, mult), amount(l.Low, l.Multiplier)) && same(amount(ind.High, mult), amount(l.High, l.Multiplier))
 	}
 	return same(amount(ind.Value, mult), amount(l.Value, l.Multiplier))
-}
-
-// scoreUnit is a unit as the scorer compares it: computing power is
-// written P, PFlops or PFLOPS (and E, EFlops, Eflops or EFLOPS) for the
-// same unit, and the labels keep what the document wrote; the extractor
-// reads them as one (P → PFLOPS). Every other unit is compared as written.
-func scoreUnit(u string) string {
-	switch strings.ToUpper(u) {
-	case "P", "PFLOPS":
-		return "PFLOPS"
-	case "E", "EFLOPS":
-		return "EFLOPS"
-	}
-	return u
 }
 
 // assertedAndProposed splits a document's extracted targets into those it
