@@ -81,7 +81,8 @@ var eventWords = map[string]bool{"次": true, "场": true, "场次": true, "期"
 
 // qualifiesCount reports a size or amount followed, within its list item,
 // by a noun and a count of those things (超10亿元企业20家, 5000万元以上企业
-// 100家): the size names the class, the count is the target.
+// 100家): the size names the class, the count is the target. A count after
+// 和, 及 or 与 is the next item of a list, no class the size names.
 func qualifiesCount(rs []rune, q quantity) bool {
 	if countWords[q.base] || q.isRange {
 		return false
@@ -96,8 +97,8 @@ func qualifiesCount(rs []rune, q quantity) bool {
 			break
 		}
 	}
-	if j == q.after || j >= len(rs) {
-		return false
+	if j == q.after || j >= len(rs) || strings.ContainsRune("和及与", rs[j-1]) {
+		return false // (强化100余公里主要支流和30余条…河流岸线治理, two items of one verb; tune30)
 	}
 	next, ok := readQuantity(rs, j)
 	return ok && countWords[next.base] && (!next.cn || next.value >= 2) // (not 一个)

@@ -81,7 +81,8 @@ func actionTitle(t string) bool {
 // notPastCues takes out of s what only looks like a word of the past: 目前
 // inside 项目前期 (做实重大项目前期工作), 现有 naming what the work changes
 // (现有超载区逐步退出, 现有设施改造提升), and 已建成 between a count and its
-// noun (5000个已建成自然村): the task is ahead.
+// noun (5000个已建成自然村) or after a verb acting on it (优化已建成…): the
+// task is ahead.
 func notPastCues(s string) string {
 	if strings.Contains(s, "项目前") {
 		s = strings.ReplaceAll(s, "项目前", "项前")
@@ -96,8 +97,10 @@ func notPastCues(s string) string {
 }
 
 // reCountedBuilt is 已建成 between a count and its noun (改造提升超5000个已建成
-// 自然村的污水设施): which of them the work changes, not what was done.
-var reCountedBuilt = regexp.MustCompile(`(\d[个座家所处条])已建成`)
+// 自然村的污水设施), or right after a verb that acts on what it names
+// (优化已建成自然村污水设施运维管护, 对已建成项目开展评估; tune30): which of
+// them the work changes, not what was done.
+var reCountedBuilt = regexp.MustCompile(`(\d[个座家所处条]|优化|改造|提升|完善|升级|维护|管护|运维|整治|盘活|用好|管好|巩固|对)已建成`)
 
 // reExistingChanged is 现有 and the noun a verb of change closes
 // (现有超载区逐步退出, 现有产能有序淘汰).

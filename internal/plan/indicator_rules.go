@@ -61,12 +61,14 @@ var notTargets = []notTarget{
 		ns, q, clause := x.ns, x.q, x.clause
 		return q.base == "个" && (q.cmp == "=" || q.cmp == "range") && !has(clause, []string{"压缩", "缩短", "减少", "降低", "降至", "减至"}) && (hasAt(ns, q.after, "工作日") || hasAt(ns, q.after, "月") || hasAt(ns, q.after, "小时") || hasAt(ns, q.after, "季度") || hasAt(ns, q.after, "星期"))
 	}},
-	// a duration (每节课45分钟) or a ring (15分钟生活圈), not a time
-	// to bring down to (响应时间缩短至12分钟以内)
-	{name: "a duration or a ring in minutes", match: func(x *at) bool {
+	// a duration (每节课45分钟) or a ring (15分钟生活圈, 1公里超充圈: a
+	// length names one too; tune30), not a time to bring down to
+	// (响应时间缩短至12分钟以内)
+	{name: "a duration in minutes, a ring", match: func(x *at) bool {
 		ns, q := x.ns, x.q
 		return q.base == "分钟" && (q.cmp == "=" && !endsAt(ns, q.a, "至") && !endsAt(ns, q.a, "到") && !endsAt(ns, q.a, "达到") || quoted(ns, q.a) ||
-			strings.ContainsRune(string(ns[q.b:clauseEnd(ns, q.b)]), '圈'))
+			strings.ContainsRune(string(ns[q.b:clauseEnd(ns, q.b)]), '圈')) ||
+			lengthUnits[q.base] && q.cmp == "=" && strings.ContainsRune(string(ns[q.b:clauseEnd(ns, q.b)]), '圈')
 	}},
 	// a size that qualifies what a count after it counts (培育年营收
 	// 超10亿元企业20家, 建设千亩以上示范基地20个): the count is the target
@@ -186,7 +188,7 @@ var notTargets = []notTarget{
 	// 达到万辆级规模 a class reached; 8MW以上等级 a rating)
 	{name: "a qualifier", match: func(x *at) bool {
 		ns, q, clause := x.ns, x.q, x.clause
-		return q.after < len(ns) && ns[q.after] == '的' && (q.after > q.b && !(q.base == "%" && actedOn(ns, q)) || q.base != "%") && !hasAt(ns, q.after, "的目标") && !hasAt(ns, q.after, "的水平") && !sizeOfMade(ns, q, clause) && !sizeReached(ns, q) && !capabilityHeld(ns, q) && !teamOfSize(ns, q) && !shareDoing(ns, q) && !madeCount(ns, q) && !totalOf(ns, q) && !boundAchieved(ns, q) || q.b < len(ns) && ns[q.b] == '级' && !q.class ||
+		return q.after < len(ns) && ns[q.after] == '的' && (q.after > q.b && !(q.base == "%" && actedOn(ns, q)) || q.base != "%") && !namedGoal(ns, q) && !sizeOfMade(ns, q, clause) && !sizeReached(ns, q) && !capabilityHeld(ns, q) && !teamOfSize(ns, q) && !shareDoing(ns, q) && !madeCount(ns, q) && !totalOf(ns, q) && !boundAchieved(ns, q) || q.b < len(ns) && ns[q.b] == '级' && !q.class ||
 			q.after > q.b && (hasAt(ns, q.after, "级") || hasAt(ns, q.after, "等级"))
 	}},
 	// a subsidy or reward, not a commitment of the plan
@@ -284,6 +286,22 @@ func reachedBare(x *at) bool {
 		}
 	}
 	return x.before("、") && strings.Contains(x.s, "分别")
+}
+
+// reNamedGoal is 的 and a short noun that closes with 目标 or 水平 (的目标,
+// 的增长目标, 的预期目标, 的水平): the value names the goal it is.
+var reNamedGoal = regexp.MustCompile(`^的[^，。；,;、的\s]{0,4}?(?:目标|水平)`)
+
+// namedGoal reports a value the noun after its 的 names as a goal or a
+// level (确定4.5%左右的增长目标, 达到90%的目标): what the plan sets, no
+// qualifier of what it counts; a verb between them (90%的企业达到目标)
+// makes the value the qualifier again (tune30).
+func namedGoal(ns []rune, q quantity) bool {
+	if !hasAt(ns, q.after, "的") {
+		return false
+	}
+	m := reNamedGoal.FindString(string(ns[q.after:min(len(ns), q.after+8)]))
+	return m != "" && !has(m, []string{"达到", "实现", "完成", "达成"})
 }
 
 // notTargetOf is the first rule of notTargets that matches x, or nil.

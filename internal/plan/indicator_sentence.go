@@ -88,7 +88,7 @@ func sentence(r *sentenceRead, ns, os []rune, pos []int, deadline *int, c *lineC
 // 比上年 (比去年增加3000亿元) the base of a change.
 func (r *sentenceRead) readCues(ns, os []rune, pos []int, deadline *int, c *lineCtx, goalPara bool) {
 	s := strings.ReplaceAll(string(ns), " ", "")
-	cueText := withoutBase(withoutBaseYears(s)) // (与2020年底现有站点数量相比新增21座: the base of the change is no past)
+	cueText := notPastCues(withoutBase(withoutBaseYears(s))) // (与2020年底现有站点数量相比新增21座: the base of the change is no past; 灌区项目前期工作: no 目前, tune30)
 	if strings.Contains(cueText, "去年") || strings.Contains(cueText, "上年") {
 		cueText = pastCueText(reCompareLastYear.ReplaceAllString(cueText, ""))
 	}

@@ -31,6 +31,9 @@ func (r *sentenceRead) target(x *at) Indicator {
 	case "day":
 		ind.Unit, ind.BaseUnit = ind.Unit+"/日", ind.BaseUnit+"/日"
 	}
+	if perPersonYuan(r.ns, q) {
+		ind.Unit, ind.BaseUnit = ind.Unit+"/人", ind.BaseUnit+"/人" // (全员劳动生产率达到25万元/人; tune30)
+	}
 	clauseDeadline := sentenceDeadline(x.clause, r.c.within)
 	r.date(x, &ind, clauseDeadline)
 	clauseComparator(x, &ind)
@@ -240,6 +243,13 @@ func capacityPeriod(ns []rune, q quantity) string {
 		return "day"
 	}
 	return ""
+}
+
+// perPersonYuan reports a sum per person, its slash as ASCII or full-width
+// (全员劳动生产率达到25万元/人): the unit is 元/人, as the corpus writes it; the
+// quantity stays a sum of money for the rules (a subsidy of 3000元/人 is one).
+func perPersonYuan(ns []rune, q quantity) bool {
+	return q.base == "元" && !strings.ContainsRune(q.unit, '/') && (hasAt(ns, q.b, "/人") || hasAt(ns, q.b, "／人"))
 }
 
 // yearExtreme reports 年度 at i naming the peak, the low or the mean of a

@@ -1,0 +1,93 @@
+package plan
+
+import "testing"
+
+// shapes30Head opens the texts of tune30's tests: a plan of several years,
+// in a section of tasks.
+const shapes30Head = "某市城乡建设行动方案(2026-2030年)\n二、重点任务\n"
+
+// 不大于 and 不多于 bound from above: not 大于, not 多于 (tune30).
+func TestNotGreaterBound(t *testing.T) {
+	for _, c := range []struct{ text, cmp string }{
+		{"到2030年，全市公共充电桩平均服务半径不大于1公里。", "<="},
+		{"到2030年，中心城区易涝积水点不多于10处。", "<="},
+		{"到2030年，全市公园绿地面积大于500公顷。", ">="}, // (stored as >=)
+	} {
+		doc, err := ingestText(shapes30Head+c.text, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(doc.Indicators) != 1 || doc.Indicators[0].Comparator != c.cmp {
+			t.Errorf("%s: readings %+v, want one %s", c.text, doc.Indicators, c.cmp)
+		}
+	}
+}
+
+// A service radius capped (≤2公里, 不大于, 控制在…以内) is how near the network
+// brings every place, a goal; one with a floor (不少于0.9公里) is how far each
+// site keeps from the next, a standard proposed (tune30).
+func TestRadiusCappedIsCoverage(t *testing.T) {
+	checkReadings(t, readingsOf(t, shapes30Head+"到2030年，中心城区充电设施服务半径≤2公里，外围区服务半径控制在3公里以内。"),
+		"2公里:asserted", "3公里:asserted")
+	checkReadings(t, readingsOf(t, shapes30Head+"城区加油站的服务半径不少于0.9公里。"), "0.9公里:proposed")
+}
+
+// 宗 counts transactions and cases (出让矿业权110宗); after a Chinese numeral
+// it stays a word (三宗罪) (tune30).
+func TestCasesInZong(t *testing.T) {
+	checkReadings(t, readingsOf(t, shapes30Head+"到2030年，出让矿业权110宗，盘活闲置土地30宗。"), "110宗:asserted", "30宗:asserted")
+	checkReadings(t, readingsOf(t, shapes30Head+"坚决纠正三宗罪式的形式主义。"))
+}
+
+// A sum per person (25万元/人) is in 元/人; a subsidy per person stays a
+// subsidy (tune30).
+func TestSumPerPerson(t *testing.T) {
+	doc, err := ingestText(shapes30Head+"到2030年，全员劳动生产率达到25万元/人。对吸纳就业的企业给予3000元/人奖励。", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(doc.Indicators) != 1 || doc.Indicators[0].Unit != "万元/人" || doc.Indicators[0].BaseUnit != "元/人" || doc.Indicators[0].Candidate {
+		t.Errorf("readings %+v, want 25万元/人 asserted, in 元/人", doc.Indicators)
+	}
+}
+
+// A value the noun after its 的 names as a goal (4.5%左右的增长目标) is the
+// goal set, no qualifier; with a verb between (的企业达到目标) the value
+// qualifies again (tune30).
+func TestValueNamedGoal(t *testing.T) {
+	checkReadings(t, readingsOf(t, "某省2026年政府工作报告\n二、2026年工作安排\n综合考虑各方面因素，确定4.5%左右的增长目标。"), "4.5%:asserted")
+	checkReadings(t, readingsOf(t, shapes30Head+"推动营业收入1亿元以上的企业达到目标要求。"))
+}
+
+// A word of the past that is no statement of where things stand: 已建成 after
+// a verb that acts on what it names (优化已建成…), 目前 inside 项目前期 —
+// the sentence's targets are the plan's (tune30).
+func TestPastWordsThatLookAhead(t *testing.T) {
+	checkReadings(t, readingsOf(t, shapes30Head+"优化已建成自然村生活污水治理设施运维管护，项目区农民满意度不低于80%。"), "80%:asserted")
+	checkReadings(t, readingsOf(t, shapes30Head+"实施31处中小型灌区续建配套与现代化改造，推进滑石子泵站等灌区项目前期工作。"), "31处:asserted")
+	checkReadings(t, readingsOf(t, shapes30Head+"目前全市已建成污水处理厂12座。"), "12座:proposed")
+}
+
+// A length and a count joined by 和 are two items of one verb (强化100余公里
+// 主要支流和30余条…治理), no size naming the class the count counts (tune30).
+func TestItemsJoinedByHe(t *testing.T) {
+	checkReadings(t, readingsOf(t, shapes30Head+"强化100余公里主要支流和30余条、800多公里中小河流岸线治理。"),
+		"100余公里:asserted", "30余条:asserted", "800多公里:asserted")
+	checkReadings(t, readingsOf(t, shapes30Head+"培育年营收超10亿元企业20家。"), "20家:asserted")
+}
+
+// A sentence after a ; that follows one asserting a target is the next item
+// of its list: the list's verb governs its bare level (…提升1个百分点以上；居民
+// 消费价格涨幅2%；…) (tune30).
+func TestListItemAfterSemicolon(t *testing.T) {
+	const head = "某省2026年政府工作报告\n二、2026年工作安排\n"
+	checkReadings(t, readingsOf(t, head+"常住人口城镇化率提升1个百分点以上；居民消费价格涨幅2%；粮食产量稳定在1300万吨以上。"),
+		"1个百分点:asserted", "2%:asserted", "1300万吨:asserted")
+	checkReadings(t, readingsOf(t, head+"加快建设现代化产业体系。全省规上工业企业总数3000家。"), "3000家:proposed")
+}
+
+// A ring named by its length (形成“1公里超充圈”) is a name, as one in minutes
+// is (15分钟生活圈) (tune30).
+func TestRingNamedByLength(t *testing.T) {
+	checkReadings(t, readingsOf(t, shapes30Head+"现有充电站逐步改造成为超充站，形成“1公里超充圈”，新建超充站20座。"), "20座:asserted")
+}
