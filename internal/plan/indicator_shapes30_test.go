@@ -91,3 +91,20 @@ func TestListItemAfterSemicolon(t *testing.T) {
 func TestRingNamedByLength(t *testing.T) {
 	checkReadings(t, readingsOf(t, shapes30Head+"现有充电站逐步改造成为超充站，形成“1公里超充圈”，新建超充站20座。"), "20座:asserted")
 }
+
+// A year made the attribute of its report (2025年度…执行报告) dates nothing
+// past: the year's reports are handed in after it; a year before the plan
+// that dates the sentence still reports (tune30).
+func TestYearOfItsReport(t *testing.T) {
+	const head = "某区2026年生态环境保护工作要点\n二、重点任务\n"
+	checkReadings(t, readingsOf(t, head+"全区2025年度排污许可执行报告按时提交率达到98%以上。"), "98%:asserted")
+	checkReadings(t, readingsOf(t, head+"全区2025年度空气质量优良天数比例达到80%。"), "80%:proposed")
+}
+
+// A change in points set for each (每个产业…占比每年提高一个百分点) is a goal
+// for each, no applicant's parameter; a sum for each applicant still is
+// (tune30).
+func TestPointsForEach(t *testing.T) {
+	checkReadings(t, readingsOf(t, shapes30Head+"四大产业中的每个产业区级税收占比每年提高1个百分点。"), "1个百分点:asserted")
+	checkReadings(t, readingsOf(t, shapes30Head+"科技创新券额度为每家企业每年10万元。"), "10万元:proposed")
+}
