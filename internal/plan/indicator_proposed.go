@@ -10,7 +10,7 @@ import "strings"
 func (x *at) candidate(ind *Indicator, clauseDeadline *int) bool {
 	q, ns, clause, c := x.q, x.ns, x.clause, x.c
 	governed := ind.Comparator != "=" || c.goalSection || c.partsOf || c.listItem || budgetFigure(ns, q) || pilotSize(ns, q) || x.listed || x.goal || has(clause, verbs) || has(string(ns[q.after:clauseEnd(ns, q.after)]), verbs) ||
-		introduced(ns, x.cs) || summed(ns, x.cs) || endsAt(ns, q.beforeCmp, "到") || endsAt(ns, q.beforeCmp, "至") || servedCount(ns, q) || totalClause(ns, q, x.cs) ||
+		introduced(ns, x.cs) || summed(ns, x.cs) || included(ns, q, x.cs) || endsAt(ns, q.beforeCmp, "到") || endsAt(ns, q.beforeCmp, "至") || servedCount(ns, q) || totalClause(ns, q, x.cs) ||
 		projectsCounted(x) // (…项目共100项: the plan's projects summed, indicator_forecast.go)
 	// a clause with a deadline of its own in the plan's years looks
 	// ahead even in a sentence that starts from where things stand
@@ -186,6 +186,21 @@ var proposals = []proposal{
 // verb (打造人才梯队：百名领军人才、千名骨干人才): the list shares that verb.
 func introduced(rs []rune, cs int) bool {
 	if cs == 0 || rs[cs-1] != ':' && rs[cs-1] != '：' {
+		return false
+	}
+	return has(string(rs[:cs-1]), verbs)
+}
+
+// included reports a count that closes an item of a clause opening with 包括
+// after a clause with a verb (推出…文艺精品，包括文学作品30部、影视作品15部):
+// the parts of what that verb makes, which it governs; a count before its
+// noun (范围包括中心城区、12个乡镇) names a scope (tune30).
+func included(rs []rune, q quantity, cs int) bool {
+	k := cs
+	for k < len(rs) && rs[k] == ' ' {
+		k++
+	}
+	if cs == 0 || !hasAt(rs, k, "包括") && !hasAt(rs, k, "包含") || q.after < len(rs) && !strings.ContainsRune("、。，,;；", rs[q.after]) {
 		return false
 	}
 	return has(string(rs[:cs-1]), verbs)

@@ -108,3 +108,11 @@ func TestPointsForEach(t *testing.T) {
 	checkReadings(t, readingsOf(t, shapes30Head+"四大产业中的每个产业区级税收占比每年提高1个百分点。"), "1个百分点:asserted")
 	checkReadings(t, readingsOf(t, shapes30Head+"科技创新券额度为每家企业每年10万元。"), "10万元:proposed")
 }
+
+// A clause opening with 包括 after one with a verb lists the parts of what
+// the verb makes (推出…精品，包括文学作品30部、影视作品15部): governed; a count
+// before its noun there (包括中心城区、12个乡镇) names a scope (tune30).
+func TestPartsIncluded(t *testing.T) {
+	checkReadings(t, readingsOf(t, shapes30Head+"推出一批文艺精品，包括文学作品30部、影视作品15部。"), "30部:asserted", "15部:asserted")
+	checkReadings(t, readingsOf(t, shapes30Head+"规划范围覆盖全县，包括中心城区、12个乡镇。"), "12个:proposed")
+}
