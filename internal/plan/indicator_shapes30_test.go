@@ -116,3 +116,21 @@ func TestPartsIncluded(t *testing.T) {
 	checkReadings(t, readingsOf(t, shapes30Head+"推出一批文艺精品，包括文学作品30部、影视作品15部。"), "30部:asserted", "15部:asserted")
 	checkReadings(t, readingsOf(t, shapes30Head+"规划范围覆盖全县，包括中心城区、12个乡镇。"), "12个:proposed")
 }
+
+// Bounds written as symbols (PUE值<1.25, 利用率>60%, ＞, ≧, ＞＝, ≤) are
+// comparators, and a ratio bounded by one a level (tune30).
+func TestBoundSymbols(t *testing.T) {
+	doc, err := ingestText(shapes30Head+"到2030年，新建大型数据中心PUE值<1.25，可再生能源利用率>60%，算力规模＞5000P，存储容量≧100EB，绿色电力占比＞＝50%，电能利用效率(PUE)≤1.3。", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"<=", ">=", ">=", ">=", ">=", "<="} // (< and > are stored as <= and >=)
+	if len(doc.Indicators) != len(want) {
+		t.Fatalf("readings %+v, want %d", doc.Indicators, len(want))
+	}
+	for k, ind := range doc.Indicators {
+		if ind.Comparator != want[k] || ind.Candidate {
+			t.Errorf("reading %d (%s): %s candidate=%v, want %s asserted", k, ind.Text, ind.Comparator, ind.Candidate, want[k])
+		}
+	}
+}

@@ -1,6 +1,9 @@
 package plan
 
-import "strings"
+import (
+	"strings"
+	"unicode"
+)
 
 // The comparator words around a quantity: before its number (不少于, 超过,
 // 约, 控制在 …) and after its unit (以上, 左右, 以内 …).
@@ -15,6 +18,10 @@ var (
 		{"不大于", "<="}, {"不多于", "<="}, {"≤", "<="}, // (不大于1公里: not 大于; tune30)
 		{"超过", ">"}, {"突破", ">"}, {"高于", ">"}, {"多于", ">"}, {"大于", ">"}, {"逾", ">"}, {"超", ">"},
 		{"低于", "<"}, {"少于", "<"}, {"小于", "<"}, {"大约", "~"}, {"接近", "~"}, {"约", "~"}, {"近", "~"}, {"控制在", "<="},
+		// bounds as symbols (PUE值<1.25, 利用率>60%, ≧, ＞＝; tune30): an ASCII < or >
+		// only after a Chinese word or a bracket (not a tag's <td>50%)
+		{">=", ">="}, {"<=", "<="}, {"＞＝", ">="}, {"＜＝", "<="}, {"≧", ">="}, {"≦", "<="},
+		{"＞", ">"}, {"＜", "<"}, {">", ">"}, {"<", "<"},
 	}
 	cmpAfter = []struct{ w, c string }{
 		{"及以上", ">="}, {"以上", ">="}, {"左右", "~"}, {"上下", "~"}, {"以内", "<="}, {"以下", "<="}, {"及以下", "<="},
@@ -44,7 +51,7 @@ func (q *quantity) readComparators(rs []rune, i, j int) {
 				if gap > 0 && len([]rune(c.w)) == 1 {
 					continue
 				}
-				if at := endsAtSpaced(rs, i-gap, c.w); at >= 0 {
+				if at := endsAtSpaced(rs, i-gap, c.w); at >= 0 && (c.w[0] != '<' && c.w[0] != '>' || symbolBound(rs, at)) {
 					q.cmp, q.beforeCmp, found = c.c, at, true
 					break
 				}
@@ -88,4 +95,11 @@ func endsAtSpaced(rs []rune, i int, word string) int {
 		j--
 	}
 	return j
+}
+
+// symbolBound reports an ASCII < or > at i that bounds the number after it:
+// it follows a Chinese word, a space or a bracket (PUE值<1.25, 利用率 >60%),
+// not a tag's text (<td>50%, <br>5).
+func symbolBound(rs []rune, i int) bool {
+	return i > 0 && (unicode.Is(unicode.Han, rs[i-1]) || rs[i-1] == ' ' || rs[i-1] == ')')
 }
