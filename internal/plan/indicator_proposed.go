@@ -18,7 +18,12 @@ func (x *at) candidate(ind *Indicator, clauseDeadline *int) bool {
 	// a clause dated before the plan starts states where things stood
 	// (…增加到2025年的120个 in a plan of 2026–2030)
 	dated := c.planStart != nil && ind.DeadlineYear != nil && *ind.DeadlineYear < *c.planStart && *ind.DeadlineYear >= 2000
-	unsure := proposedBy(x) != ""
+	by := proposedBy(x)
+	if by == "" && x.itemOf != "" && x.prev == x.itemEnd && nextItem(ns, x.itemEnd, q.a) {
+		by = x.itemOf // (支持3个国家级保种场、2个国家级核心育种场: the list's items are read alike; tune30)
+	}
+	x.itemOf, x.itemEnd = by, q.after
+	unsure := by != ""
 	// the kinds a subsidy covers (家电补贴由8类扩围至12类): a scope of
 	// a measure, proposed
 	scope := (q.base == "类" || q.base == "种") && has(string(ns[x.cs:clauseEnd(ns, q.after)]), []string{"补贴", "补助", "奖补", "资助", "奖励"})
@@ -28,6 +33,17 @@ func (x *at) candidate(ind *Indicator, clauseDeadline *int) bool {
 	// (a forecast part's sentence of what the plan builds is the plan's own)
 	own := c.past && c.forecast && plansOwn(x)
 	return x.statesPast() && !(ahead && !c.past) && !own || !governed || dated || unsure || lost || scope || c.report
+}
+
+// nextItem reports the text between two quantities, from 'from' to 'to', as
+// the rest of one item of a list and the joint to the next (国家级保种场、):
+// a noun and 、 (or 和, 及 closing it), no verb, no clause's break.
+func nextItem(ns []rune, from, to int) bool {
+	between := strings.TrimRight(string(ns[from:to]), " ")
+	if !strings.HasSuffix(between, "、") && !strings.HasSuffix(between, "和") && !strings.HasSuffix(between, "及") {
+		return false
+	}
+	return !strings.ContainsAny(between, "，,;；:：。") && !has(between, verbs)
 }
 
 // statesPast reports a target of a section about the past, or of a

@@ -39,6 +39,8 @@ type sentenceRead struct {
 
 	baseline *Baseline // the base of a growth, for the next target
 	listed   bool      // an earlier quantity of the sentence was a target
+	itemOf   string    // the proposal that proposed the sentence's last target, or ""
+	itemEnd  int       // where that target ended
 	prevEnd  int       // where the sentence's last quantity ended (-1: none yet)
 	cur      at        // the quantity being read (reused: no allocation each)
 }

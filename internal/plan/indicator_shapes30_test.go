@@ -134,3 +134,12 @@ func TestBoundSymbols(t *testing.T) {
 		}
 	}
 }
+
+// The items of a list after one a proposal reads are read alike (支持3个国家级
+// 保种场、2个国家级核心育种场: both the units a measure backs); a verb between
+// them makes the next its own (tune30).
+func TestListItemsReadAlike(t *testing.T) {
+	const head = "某省2026年政府工作报告\n二、2026年工作安排\n"
+	checkReadings(t, readingsOf(t, head+"支持3个国家级保种场、2个国家级核心育种场开展性能测定。"), "3个:proposed", "2个:proposed")
+	checkReadings(t, readingsOf(t, head+"支持3个国家级保种场、新建2个国家级核心育种场。"), "3个:proposed", "2个:asserted")
+}
