@@ -131,10 +131,10 @@ var notTargets = []notTarget{
 	}},
 	// the parts of a name spelt out in brackets: “1+3+N”的平台体系
 	// (即1个省级、3个区域分平台…); a name's numeral read back (“3”即…
-	// 3项普惠政策: indicator_gloss.go)
+	// 3项普惠政策), what one unit is worth (1 EFLOPS 约为5台…: indicator_gloss.go)
 	{name: "in a gloss", match: func(x *at) bool {
 		ns, q := x.ns, x.q
-		return inGloss(ns, q.a) || numeralSpelt(ns, q)
+		return inGloss(ns, q.a) || numeralSpelt(ns, q) || unitGloss(x.clause)
 	}},
 	// the count of categories just listed (企业、行业、城市五类)
 	{name: "the categories just listed", match: func(x *at) bool {

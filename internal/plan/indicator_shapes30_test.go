@@ -143,3 +143,10 @@ func TestListItemsReadAlike(t *testing.T) {
 	checkReadings(t, readingsOf(t, head+"支持3个国家级保种场、2个国家级核心育种场开展性能测定。"), "3个:proposed", "2个:proposed")
 	checkReadings(t, readingsOf(t, head+"支持3个国家级保种场、新建2个国家级核心育种场。"), "3个:proposed", "2个:asserted")
 }
+
+// A clause that says what one unit is worth (据测算，1 EFLOPS 约为5台…或200万台
+// 笔记本的算力输出) defines the unit: its figures are no results (tune30).
+func TestUnitWorth(t *testing.T) {
+	checkReadings(t, readingsOf(t, shapes30Head+"据测算，1 EFLOPS 约为 5 台超级计算机或 200 万台主流笔记本的算力输出。到2030年，全市算力规模达到20 EFLOPS。"),
+		"20 EFLOPS:asserted")
+}
