@@ -80,7 +80,8 @@ func actionTitle(t string) bool {
 
 // notPastCues takes out of s what only looks like a word of the past: 目前
 // inside 项目前期 (做实重大项目前期工作), 现有 naming what the work changes
-// (现有超载区逐步退出, 现有设施改造提升), and 已建成 between a count and its
+// (现有超载区逐步退出, 现有设施改造提升) or after a verb of change (改扩建现有…),
+// and 已建成 between a count and its
 // noun (5000个已建成自然村) or after a verb acting on it (优化已建成…): the
 // task is ahead.
 func notPastCues(s string) string {
@@ -88,7 +89,7 @@ func notPastCues(s string) string {
 		s = strings.ReplaceAll(s, "项目前", "项前")
 	}
 	if strings.Contains(s, "现有") {
-		s = reExistingChanged.ReplaceAllString(s, "")
+		s = reChangedExisting.ReplaceAllString(reExistingChanged.ReplaceAllString(s, ""), "$1")
 	}
 	if strings.Contains(s, "已建成") {
 		s = reCountedBuilt.ReplaceAllString(s, "$1")
@@ -100,7 +101,14 @@ func notPastCues(s string) string {
 // 自然村的污水设施), or right after a verb that acts on what it names
 // (优化已建成自然村污水设施运维管护, 对已建成项目开展评估; tune30): which of
 // them the work changes, not what was done.
-var reCountedBuilt = regexp.MustCompile(`(\d[个座家所处条]|优化|改造|提升|完善|升级|维护|管护|运维|整治|盘活|用好|管好|巩固|对)已建成`)
+var reCountedBuilt = regexp.MustCompile(`(\d[个座家所处条]|` + changeVerbs + `|维护|管护|运维|用好|管好|巩固|对)已建成`)
+
+// changeVerbs act on what exists to change it (改扩建现有20个储备库, 优化已建成…).
+const changeVerbs = `改扩建|改建|扩建|改造|提升|完善|升级|整合|优化|整治|盘活`
+
+// reChangedExisting is 现有 right after a verb of change (改扩建现有20个中央
+// 储备库): what the work rebuilds, not what stands (tune30).
+var reChangedExisting = regexp.MustCompile(`(` + changeVerbs + `)现有`)
 
 // reExistingChanged is 现有 and the noun a verb of change closes
 // (现有超载区逐步退出, 现有产能有序淘汰).

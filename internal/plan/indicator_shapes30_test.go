@@ -150,3 +150,13 @@ func TestUnitWorth(t *testing.T) {
 	checkReadings(t, readingsOf(t, shapes30Head+"据测算，1 EFLOPS 约为 5 台超级计算机或 200 万台主流笔记本的算力输出。到2030年，全市算力规模达到20 EFLOPS。"),
 		"20 EFLOPS:asserted")
 }
+
+// 现有 right after a verb of change (改扩建现有20个储备库) names what the work
+// rebuilds, not where things stand; a level held (守住18亿亩耕地红线) is
+// governed as 保持 is (extra 210, 212; tune30).
+func TestExistingRebuiltAndLevelHeld(t *testing.T) {
+	checkReadings(t, readingsOf(t, shapes30Head+"改扩建现有20个储备库和35个综合仓库，在人口密集区域建设7个综合性储备基地。"),
+		"20个:asserted", "35个:asserted", "7个:asserted")
+	checkReadings(t, readingsOf(t, shapes30Head+"全市现有储备库20个。"), "20个:proposed")
+	checkReadings(t, readingsOf(t, shapes30Head+"坚决守住120万亩耕地红线。"), "120万亩:asserted")
+}
