@@ -50,10 +50,11 @@ func pastYear(s string, planStart *int) bool {
 		return false
 	}
 	for _, ix := range reYear.FindAllStringSubmatchIndex(s, 3) {
-		if reportOfYear(s[ix[1]:]) {
-			continue // (2025年度排污许可执行报告按时提交率达到98%: the year's reports, handed in after it; tune30)
+		y, _ := strconv.Atoi(s[ix[2]:ix[3]])
+		if y == *planStart-1 && reportOfYear(s[ix[1]:]) {
+			continue // (2025年度排污许可执行报告按时提交率达到98% in a plan from 2026: the year's reports, handed in after it; tune30)
 		}
-		if y, _ := strconv.Atoi(s[ix[2]:ix[3]]); y < *planStart {
+		if y < *planStart {
 			return !strings.Contains(s, "由"+s[ix[0]:ix[1]])
 		}
 	}
@@ -67,7 +68,8 @@ var reportWords = []string{"报告", "考核", "评估", "评价", "总结", "�
 // reportOfYear reports the text after a year (2025年…) that makes the year
 // the attribute of its report or assessment (度排污许可执行报告, 度考核):
 // 度 and, within the noun, a word of reportWords — the year's reports are
-// handed in, and assessed, after it, so the year dates nothing past.
+// handed in, and assessed, after it, so the year just before the plan dates
+// nothing past.
 func reportOfYear(rest string) bool {
 	if !strings.HasPrefix(rest, "度") {
 		return false

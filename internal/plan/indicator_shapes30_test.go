@@ -160,3 +160,9 @@ func TestExistingRebuiltAndLevelHeld(t *testing.T) {
 	checkReadings(t, readingsOf(t, shapes30Head+"全市现有储备库20个。"), "20个:proposed")
 	checkReadings(t, readingsOf(t, shapes30Head+"坚决守住120万亩耕地红线。"), "120万亩:asserted")
 }
+
+// The reports of a year two before the plan were handed in before it: that
+// year still dates the sentence (tune30).
+func TestYearOfItsReportLongPast(t *testing.T) {
+	checkReadings(t, readingsOf(t, "某区2026年生态环境保护工作要点\n二、重点任务\n全区2024年度排污许可执行报告按时提交率达到95%。"), "95%:proposed")
+}
