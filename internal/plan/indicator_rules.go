@@ -140,7 +140,8 @@ var notTargets = []notTarget{
 	{name: "the categories just listed", match: func(x *at) bool {
 		q, clause := x.q, x.clause
 		return (q.base == "类" || q.base == "种") && strings.Contains(clause, "、") &&
-			(q.cn || !x.before("、") && !strings.Contains(clause, "分别") && !afterVerb(x)) // (…50家、80类; A、B分别达到300种、30个; …、推广80类: a list of counts; but 两个市场、两种资源)
+			(q.cn || !x.before("、") && !strings.Contains(clause, "分别") && !afterVerb(x)) || // (…50家、80类; A、B分别达到300种、30个; …、推广80类: a list of counts; but 两个市场、两种资源)
+			(q.base == "类" || q.base == "种") && q.cn && q.cmp == "=" && strings.ContainsAny(clause, "和及") // (家庭农场和农民合作社两类经营主体; tune30)
 	}},
 	// the count of the plan's own parts (开展十项行动, 推进三项改革),
 	// like 六大工程: how the plan is organised, not a result

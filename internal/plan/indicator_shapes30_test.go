@@ -166,3 +166,9 @@ func TestExistingRebuiltAndLevelHeld(t *testing.T) {
 func TestYearOfItsReportLongPast(t *testing.T) {
 	checkReadings(t, readingsOf(t, "某区2026年生态环境保护工作要点\n二、重点任务\n全区2024年度排污许可执行报告按时提交率达到95%。"), "95%:proposed")
 }
+
+// The categories just listed may be joined by 和 (家庭农场和农民合作社两类经营
+// 主体), as by 、 (extra 212; tune30).
+func TestCategoriesJoinedByHe(t *testing.T) {
+	checkReadings(t, readingsOf(t, shapes30Head+"突出抓好家庭农场和农民合作社两类经营主体，培育家庭农场500家。"), "500家:asserted")
+}
