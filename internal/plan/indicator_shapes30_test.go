@@ -1,6 +1,9 @@
 package plan
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // shapes30Head opens the texts of tune30's tests: a plan of several years,
 // in a section of tasks.
@@ -171,4 +174,41 @@ func TestYearOfItsReportLongPast(t *testing.T) {
 // 主体), as by 、 (extra 212; tune30).
 func TestCategoriesJoinedByHe(t *testing.T) {
 	checkReadings(t, readingsOf(t, shapes30Head+"突出抓好家庭农场和农民合作社两类经营主体，培育家庭农场500家。"), "500家:asserted")
+}
+
+// comparatorsOf is each reading's comparator, in order.
+func comparatorsOf(t *testing.T, text string) []string {
+	t.Helper()
+	doc, err := ingestText(text, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []string
+	for _, ind := range doc.Indicators {
+		out = append(out, ind.Comparator)
+	}
+	return out
+}
+
+// The bound said once after the last value of a 分别 list binds them all
+// (分别达2050万吨、4200万吨、19万吨以上); a level stepped up to (迈上4万亿元新台阶)
+// is reached at least; a comparator after a unit's alternative in brackets
+// (1万台（套）以上) is the quantity's (tune30).
+func TestSharedAndSteppedBounds(t *testing.T) {
+	const head = "某省2026年政府工作报告\n二、2026年工作安排\n"
+	for _, c := range []struct {
+		text string
+		want []string
+	}{
+		{"水果、蔬菜、茶叶产量分别达2050万吨、4200万吨、19万吨以上。", []string{">=", ">=", ">="}},
+		{"肉、奶产量分别稳定在310万吨和750万吨左右。", []string{"approx", "approx"}},
+		{"城乡居民人均可支配收入分别增长5%、6.5%左右，粮食产量达到500万吨。", []string{"approx", "approx", "="}},
+		{"力争全省地区生产总值迈上4万亿元新台阶。", []string{">="}},
+		{"开放共享科研设施和科研仪器1万台（套）以上。", []string{">="}},
+	} {
+		got := comparatorsOf(t, head+c.text)
+		if strings.Join(got, " ") != strings.Join(c.want, " ") {
+			t.Errorf("%s: comparators %q, want %q", c.text, got, c.want)
+		}
+	}
 }

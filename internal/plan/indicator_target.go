@@ -123,6 +123,14 @@ func clauseComparator(x *at, ind *Indicator) {
 		return
 	}
 	if q.cmp == "=" {
+		if c := sharedBound(x); c != "" {
+			ind.Comparator = storeComparator(c) // (分别达2050万吨、4200万吨以上: indicator_shared_bound.go)
+			return
+		}
+		if steppedUp(x) {
+			ind.Comparator = ">=" // (迈上4万亿元新台阶)
+			return
+		}
 		for _, w := range clauseComparators {
 			if i := strings.Index(x.clause, w.w); i >= 0 && !qualifierAfter(x.clause[i+len(w.w):]) {
 				ind.Comparator = storeComparator(w.c)

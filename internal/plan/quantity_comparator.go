@@ -36,6 +36,9 @@ func (q *quantity) readComparators(rs []rune, i, j int) {
 	if k+1 < len(rs) && rs[k] == ' ' && (rs[k+1] == '以' || rs[k+1] == '左' || rs[k+1] == '及' || rs[k+1] == '上') {
 		k++ // 50％ 左右: a PDF's space before the word
 	}
+	if k < len(rs) && rs[k] == '(' {
+		k = altUnitEnd(rs, k) // (1万台（套）以上: the comparator after the unit's alternative)
+	}
 	if e, c := cmpAfterAt(rs, k); e >= 0 {
 		j = k
 		if q.cmp == "=" {
@@ -102,4 +105,21 @@ func endsAtSpaced(rs []rune, i int, word string) int {
 // not a tag's text (<td>50%, <br>5).
 func symbolBound(rs []rune, i int) bool {
 	return i > 0 && (unicode.Is(unicode.Han, rs[i-1]) || rs[i-1] == ' ' || rs[i-1] == ')')
+}
+
+// altUnitEnd is where an alternative unit in brackets after a unit ends
+// (台（套）, 个（家）, 套（间）: the bracket's close plus one) when a comparator
+// word follows it, else k, the bracket's open (tune30).
+func altUnitEnd(rs []rune, k int) int {
+	e := k + 1
+	for e < len(rs) && e-k <= 3 && unicode.Is(unicode.Han, rs[e]) {
+		e++
+	}
+	if e == k+1 || e >= len(rs) || rs[e] != ')' {
+		return k
+	}
+	if c, _ := cmpAfterAt(rs, e+1); c < 0 {
+		return k
+	}
+	return e + 1
 }
