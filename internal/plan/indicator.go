@@ -60,6 +60,7 @@ func indicators(r *sentenceRead, nr, or []rune, pos []int, c *lineCtx) ([]Indica
 	guessed := false  // the paragraph's last sentence only forecast (预计) what it read
 	partsOn := false  // the last sentence gave parts (其中，…) and ended with ; (the next gives more)
 	listOn := false   // the last sentence asserted a target and ended with ; (the next is an item of its list)
+	var outline *int  // a sentence presented the five-year outline's goals (outlineDue): their deadline
 	start := 0
 	for i := 0; i <= len(nr); i++ {
 		if i < len(nr) && !strings.ContainsRune("。;!?！？", nr[i]) {
@@ -94,7 +95,13 @@ func indicators(r *sentenceRead, nr, or []rune, pos []int, c *lineCtx) ([]Indica
 			// In the preamble, the sentences after one that opens with a
 			// deadline (…制定本计划。到2027年，…；…；…) state goals.
 			c.quoting = quotingBefore(nr, start)
+			if own := outlineDue(sent, c); own != nil {
+				outline = own // (the outline's goals: this sentence's and the paragraph's later ones)
+			}
 			sdl := dl
+			if outline != nil {
+				sdl = outline
+			}
 			if own := fiveYearDue(sent, c.planStart); own != nil {
 				sdl = own // the five years' goals beside the year's (indicator_report.go)
 			} else if own := spanOpens(sent, c.planStart, c.deadline); own != nil {

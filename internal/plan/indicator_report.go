@@ -32,7 +32,8 @@ func reportHead(title string, lines []string) []string {
 // fiveYearDue is the last year of the five-year plan a sentence states
 // goals for (“十五五”时期…年均增长5.5%, 到“十五五”末…, 十五五期间…): a
 // report of the plan's first years sets the year's targets beside the
-// five years', which are due at the span's end, not in the report's year.
+// five years', which are due at the span's end, not in the report's year;
+// so do the next five years named (今后五年, 未来五年: the plan's start + 4).
 // Only a span that has not ended before the plan starts and ends within
 // its next five years; a span named as the year's place in it (“十五五”
 // 开局之年) sets nothing.
@@ -47,6 +48,28 @@ func fiveYearDue(sent string, planStart *int) *int {
 		}
 		rest := strings.TrimLeft(sent[i+len(p.name):], "”\"」 ")
 		if has(rest[:min(len(rest), 9)], []string{"时期", "期间", "末"}) && !has(sent, []string{"开局", "起步之年", "首年", "第一年"}) {
+			end := p.end
+			return &end
+		}
+	}
+	if has(sent, []string{"今后五年", "未来五年"}) && !has(sent, []string{"开局", "起步之年", "首年", "第一年"}) {
+		end := *planStart + 4 // (《纲要草案》设定了今后五年…主要指标，包括…年均增长5%左右; tune30)
+		return &end
+	}
+	return nil
+}
+
+// outlineDue is the last year of the five-year span a plan of one year
+// starts, when the sentence presents that span's outline and its indicators
+// or goals (《纲要（草案）》明确了经济社会发展主要指标：…): the paragraph's
+// later sentences state the outline's goals, due at the span's end, not in
+// the report's year (tune30). nil otherwise.
+func outlineDue(sent string, c *lineCtx) *int {
+	if !c.annual || c.planStart == nil || !strings.Contains(sent, "纲要") || !has(sent, []string{"指标", "目标"}) || !has(sent, []string{"《", "“"}) {
+		return nil
+	}
+	for _, p := range fiveYearEnds {
+		if p.end >= *c.planStart && p.end-*c.planStart <= 4 {
 			end := p.end
 			return &end
 		}

@@ -1,6 +1,7 @@
 package plan
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -210,5 +211,39 @@ func TestSharedAndSteppedBounds(t *testing.T) {
 		if strings.Join(got, " ") != strings.Join(c.want, " ") {
 			t.Errorf("%s: comparators %q, want %q", c.text, got, c.want)
 		}
+	}
+}
+
+// deadlinesOf is each reading's deadline (0 for none), in order.
+func deadlinesOf(t *testing.T, text string) []int {
+	t.Helper()
+	doc, err := ingestText(text, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []int
+	for _, ind := range doc.Indicators {
+		y := 0
+		if ind.DeadlineYear != nil {
+			y = *ind.DeadlineYear
+		}
+		out = append(out, y)
+	}
+	return out
+}
+
+// A report of a five-year span's first year that presents the span's outline
+// and its indicators (《纲要（草案）》明确了…主要指标：…), or names the next five
+// years (设定了今后五年…主要指标，包括…), gives those goals the span's end; the
+// year's own targets keep the year (tune30).
+func TestOutlineGoalsDue(t *testing.T) {
+	const head = "2026年某省政府工作报告\n——2026年1月27日在某省第十四届人民代表大会第五次会议上\n"
+	got := deadlinesOf(t, head+"一、关于纲要草案的说明\n"+"《纲要（草案）》明确了经济社会发展主要指标：一是围绕经济发展，提出6项指标，其中地区生产总值年均增长5%左右。二是围绕民生福祉，城镇调查失业率5.5%左右。\n二、2026年工作安排\n今年地区生产总值增长5.5%左右。")
+	if want := []int{2030, 2030, 2026}; fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("deadlines %v, want %v", got, want)
+	}
+	got = deadlinesOf(t, head+"二、2026年工作安排\n《纲要草案》设定了今后五年我省24个主要指标，包括地区生产总值年均增长5%左右。")
+	if want := []int{2030}; fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("deadlines %v, want %v", got, want)
 	}
 }
