@@ -126,16 +126,24 @@ func (r *sentenceRead) readYears() {
 }
 
 // perWordIn is the period of the first word of perWords in ns[from:to] and
-// where it stands, or "" and to.
+// where it stands, or "" and to. 年度 that names one year (2025年度, 较上一
+// 年度, 本年度) is no period (tune30).
 func perWordIn(ns []rune, from, to int) (string, int) {
 	for i := from; i < to; i++ {
 		for _, p := range perWords {
-			if hasAt(ns, i, p.w) {
+			if hasAt(ns, i, p.w) && !(p.w == "年度" && oneYear(ns, i)) {
 				return p.per, i
 			}
 		}
 	}
 	return "", to
+}
+
+// oneYear reports 年度 at i after a year's digits (2025年度) or a word that
+// picks one year (上一年度, 上年度, 本年度, 当年度).
+func oneYear(ns []rune, i int) bool {
+	k := spacesBefore(ns, i)
+	return k > 0 && (isDigit(ns[k-1]) || strings.ContainsRune("上本当", ns[k-1]) || endsAt(ns, k, "上一") || endsAt(ns, k, "前一"))
 }
 
 // mayStartQuantity reports whether a quantity may start at rune i: not

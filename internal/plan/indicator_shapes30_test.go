@@ -247,3 +247,15 @@ func TestOutlineGoalsDue(t *testing.T) {
 		t.Errorf("deadlines %v, want %v", got, want)
 	}
 }
+
+// 年度 that names one year (2025年度, 较上一年度) is no period; one that
+// does not (技术合同年度成交额) is (tune30).
+func TestYearNamedNoPeriod(t *testing.T) {
+	doc, err := ingestText(shapes30Head+"温拌沥青使用比例较上一年度提升5个百分点，技术合同年度成交额达到1600亿元。", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(doc.Indicators) != 2 || doc.Indicators[0].Per != nil || doc.Indicators[1].Per == nil || *doc.Indicators[1].Per != "year" {
+		t.Errorf("readings %+v, want 5个百分点 without a period, 1600亿元 a year", doc.Indicators)
+	}
+}
