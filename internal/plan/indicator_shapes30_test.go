@@ -259,3 +259,14 @@ func TestYearNamedNoPeriod(t *testing.T) {
 		t.Errorf("readings %+v, want 5个百分点 without a period, 1600亿元 a year", doc.Indicators)
 	}
 }
+
+// A capacity named by a year (年供水能力, 年产能) is per year (tune30).
+func TestCapacityOfAYear(t *testing.T) {
+	doc, err := ingestText(shapes30Head+"新增规模以上水利工程年供水能力14亿立方米。", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(doc.Indicators) != 1 || doc.Indicators[0].Per == nil || *doc.Indicators[0].Per != "year" {
+		t.Errorf("readings %+v, want 14亿立方米 a year", doc.Indicators)
+	}
+}

@@ -171,8 +171,12 @@ func yearVerb(clause string) bool {
 }
 
 // annualMeasure reports a measure named by what a year holds, after its 年
-// (大宗固废年利用量达到40亿吨, 年发电量): the figure is per year.
+// (大宗固废年利用量达到40亿吨, 年发电量), or a capacity a year (年供水能力,
+// 年产能; tune30): the figure is per year.
 func annualMeasure(rest string) bool {
+	if head := []rune(rest); has(string(head[:min(len(head), 6)]), []string{"能力", "产能"}) {
+		return true
+	}
 	k := 0
 	for _, r := range rest {
 		if k >= 1 && r == '量' {
