@@ -270,3 +270,16 @@ func TestCapacityOfAYear(t *testing.T) {
 		t.Errorf("readings %+v, want 14亿立方米 a year", doc.Indicators)
 	}
 }
+
+// 年 opening a size that names a class (年投资亿元以上项目新开工43个) is the
+// size's, no period of the count; 年 opening a verb (年培训农民10万人次) is
+// (tune30).
+func TestYearOfAClassSize(t *testing.T) {
+	doc, err := ingestText(shapes30Head+"年投资亿元以上项目新开工43个以上，年培训农民10万人次。", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(doc.Indicators) != 2 || doc.Indicators[0].Per != nil || doc.Indicators[1].Per == nil {
+		t.Errorf("readings %+v, want 43个 without a period, 10万人次 a year", doc.Indicators)
+	}
+}

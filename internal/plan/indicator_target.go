@@ -151,7 +151,10 @@ func clauseComparator(x *at, ind *Indicator) {
 // (年接待, 年发布, 年培训).
 func yearVerb(clause string) bool {
 	// 年 opening a clause is the period of what follows (年发放, 年产值).
-	if c := strings.TrimLeft(clause, " "); strings.HasPrefix(c, "年") && !strings.HasPrefix(c, "年底") && !strings.HasPrefix(c, "年内") && !has(c[:min(len(c), 12)], []string{"年度最", "年度平均"}) {
+	// (but 年投资亿元以上项目新开工43个: the 年 of the size that names the
+	// class, 以上 or 以下 closing it; tune30)
+	if c := strings.TrimLeft(clause, " "); strings.HasPrefix(c, "年") && !strings.HasPrefix(c, "年底") && !strings.HasPrefix(c, "年内") && !has(c[:min(len(c), 12)], []string{"年度最", "年度平均"}) &&
+		!strings.Contains(c, "以上") && !strings.Contains(c, "以下") {
 		return true
 	}
 	i := strings.LastIndex(clause, "年")
