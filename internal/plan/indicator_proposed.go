@@ -4,9 +4,11 @@ import "strings"
 
 // candidate decides whether a target is only proposed (for the reviewer
 // to accept) rather than asserted: it states the past, no verb or goal
-// governs it (nor the list of targets whose item it is, after a ;), its clause is dated before the plan, a rule of proposals
-// matches it, its number was read past a lost decimal point, it is the
-// kinds a subsidy covers, or the document reports what was done (a 通报).
+// governs it (nor the list of targets whose item it is, after a ;), its
+// clause is dated before the plan, a rule of proposals matches it (or the
+// one that read the item before it in its list), its number was read past
+// a lost decimal point, it is the kinds a subsidy covers, or the document
+// reports what was done (a 通报).
 func (x *at) candidate(ind *Indicator, clauseDeadline *int) bool {
 	q, ns, clause, c := x.q, x.ns, x.clause, x.c
 	governed := ind.Comparator != "=" || c.goalSection || c.partsOf || c.listItem || budgetFigure(ns, q) || pilotSize(ns, q) || x.listed || x.goal || has(clause, verbs) || has(string(ns[q.after:clauseEnd(ns, q.after)]), verbs) ||

@@ -289,22 +289,6 @@ func reachedBare(x *at) bool {
 	return x.before("、") && strings.Contains(x.s, "分别")
 }
 
-// reNamedGoal is 的 and a short noun that closes with 目标 or 水平 (的目标,
-// 的增长目标, 的预期目标, 的水平): the value names the goal it is.
-var reNamedGoal = regexp.MustCompile(`^的[^，。；,;、的\s]{0,4}?(?:目标|水平)`)
-
-// namedGoal reports a value the noun after its 的 names as a goal or a
-// level (确定4.5%左右的增长目标, 达到90%的目标): what the plan sets, no
-// qualifier of what it counts; a verb between them (90%的企业达到目标)
-// makes the value the qualifier again (tune30).
-func namedGoal(ns []rune, q quantity) bool {
-	if !hasAt(ns, q.after, "的") {
-		return false
-	}
-	m := reNamedGoal.FindString(string(ns[q.after:min(len(ns), q.after+8)]))
-	return m != "" && !has(m, []string{"达到", "实现", "完成", "达成"})
-}
-
 // notTargetOf is the first rule of notTargets that matches x, or nil.
 func notTargetOf(x *at) *notTarget {
 	for i := range notTargets {
