@@ -105,16 +105,25 @@ func (r *sentenceRead) readCues(ns, os []rune, pos []int, deadline *int, c *line
 
 // readPeriod reads the period a word of perWords gives the whole sentence:
 // one near its start (or after its deadline, 到2027年，每年…) governs all
-// of it; elsewhere only its clause, and 年均增速超过30% is a rate of its own
-// clause wherever it stands.
+// of it, and 每年 opening a later clause (…，每年推广应用机器人8000台以上，
+// 工业人工智能应用100个以上) the rest of it (tune30); elsewhere only its
+// clause, and 年均增速超过30% is a rate of its own clause wherever it stands.
 func (r *sentenceRead) readPeriod() {
 	r.sentPer, r.sentAt = perWordIn(r.ns, 0, len(r.ns))
-	if r.sentAt > 8 && !strings.HasPrefix(strings.TrimLeft(string(r.ns[:r.sentAt]), " "), "到") || hasAt(r.ns, r.sentAt, "年均") || hasAt(r.ns, r.sentAt, "年人均") || yearExtreme(r.ns, r.sentAt) {
+	if r.sentAt > 8 && !strings.HasPrefix(strings.TrimLeft(string(r.ns[:r.sentAt]), " "), "到") && !eachYearOpens(r.ns, r.sentAt) ||
+		hasAt(r.ns, r.sentAt, "年均") || hasAt(r.ns, r.sentAt, "年人均") || yearExtreme(r.ns, r.sentAt) {
 		r.sentPer = ""
 	}
 	if r.sentPer != "" {
 		r.per = &r.sentPer
 	}
+}
+
+// eachYearOpens reports 每年 (or 每两年) at i opening a clause after the
+// sentence's first.
+func eachYearOpens(ns []rune, i int) bool {
+	k := spacesBefore(ns, i)
+	return (hasAt(ns, i, "每年") || hasAt(ns, i, "每两年")) && k > 0 && strings.ContainsRune(",，;；", ns[k-1])
 }
 
 // readYears reads the years the sentence gives its targets by where they

@@ -283,3 +283,22 @@ func TestYearOfAClassSize(t *testing.T) {
 		t.Errorf("readings %+v, want 43个 without a period, 10万人次 a year", doc.Indicators)
 	}
 }
+
+// 每年 opening a later clause gives the rest of the sentence its period
+// (…，每年推广应用工业机器人8000台以上，工业人工智能应用100个以上), up to a clause
+// with a deadline of its own (…，到2027年…增长20%以上) (tune30).
+func TestEachYearOpensLaterClause(t *testing.T) {
+	doc, err := ingestText(shapes30Head+"高标准培育智能工厂，每年推广应用工业机器人8000台以上，工业人工智能应用100个以上，到2028年，全市工业设备投资较2025年增长20%以上。", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []bool{true, true, false}
+	if len(doc.Indicators) != len(want) {
+		t.Fatalf("readings %+v, want %d", doc.Indicators, len(want))
+	}
+	for k, ind := range doc.Indicators {
+		if (ind.Per != nil) != want[k] {
+			t.Errorf("reading %d (%s): per %v, want a year: %v", k, ind.Text, ind.Per, want[k])
+		}
+	}
+}
