@@ -302,3 +302,11 @@ func TestEachYearOpensLaterClause(t *testing.T) {
 		}
 	}
 }
+
+// 盘活 and 出让 govern what they bring back to use or sell (盘活闲置空间1700万
+// 平方米, 省级出让矿业权110宗) (tune30).
+func TestRevitalisedAndSold(t *testing.T) {
+	const head = "某省2026年政府工作报告\n二、2026年工作安排\n"
+	checkReadings(t, readingsOf(t, head+"纵深推进新一轮找矿突破战略行动，省级出让矿业权110宗。促进分散资源集约化经营，盘活闲置空间1700万平方米。"),
+		"110宗:asserted", "1700万平方米:asserted")
+}
