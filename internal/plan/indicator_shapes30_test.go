@@ -194,7 +194,8 @@ func comparatorsOf(t *testing.T, text string) []string {
 // The bound said once after the last value of a 分别 list binds them all
 // (分别达2050万吨、4200万吨、19万吨以上); a level stepped up to (迈上4万亿元新台阶)
 // is reached at least; a comparator after a unit's alternative in brackets
-// (1万台（套）以上) is the quantity's (tune30).
+// (1万台（套）以上) is the quantity's, and so is one before a rate's
+// denominator (超每千人6.6批次) (tune30).
 func TestSharedAndSteppedBounds(t *testing.T) {
 	const head = "某省2026年政府工作报告\n二、2026年工作安排\n"
 	for _, c := range []struct {
@@ -206,6 +207,7 @@ func TestSharedAndSteppedBounds(t *testing.T) {
 		{"城乡居民人均可支配收入分别增长5%、6.5%左右，粮食产量达到500万吨。", []string{"approx", "approx", "="}},
 		{"力争全省地区生产总值迈上4万亿元新台阶。", []string{">="}},
 		{"开放共享科研设施和科研仪器1万台（套）以上。", []string{">="}},
+		{"食品抽检量超每千人6.6批次。", []string{">="}}, // (the bound before the rate's denominator)
 	} {
 		got := comparatorsOf(t, head+c.text)
 		if strings.Join(got, " ") != strings.Join(c.want, " ") {

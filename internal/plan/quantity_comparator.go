@@ -51,8 +51,8 @@ func (q *quantity) readComparators(rs []rune, i, j int) {
 		for gap := 0; gap <= 3 && i-gap >= 0; gap++ {
 			found := false
 			for _, c := range cmpBefore {
-				if gap > 0 && len([]rune(c.w)) == 1 {
-					continue
+				if gap > 0 && len([]rune(c.w)) == 1 && rs[i-gap] != '每' {
+					continue // (but 超每千人6.6批次: the bound before the rate's denominator; tune30)
 				}
 				if at := endsAtSpaced(rs, i-gap, c.w); at >= 0 && (c.w[0] != '<' && c.w[0] != '>' || symbolBound(rs, at)) {
 					q.cmp, q.beforeCmp, found = c.c, at, true
