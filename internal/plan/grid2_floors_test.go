@@ -3,7 +3,7 @@ package plan
 // grid2Floors are the recall each value keeps; grid2Extra the targets it
 // may assert that no case composed.
 var grid2Floors = map[string]float64{
-	"all=targets":                                       0.994,
+	"all=targets":                                       1.000,
 	"layout=1. body":                                    1.000,
 	"layout=1. heading":                                 1.000,
 	"layout=after a colon":                              1.000,
@@ -12,8 +12,8 @@ var grid2Floors = map[string]float64{
 	"layout=intro 实现以下目标, items inline":                 1.000,
 	"layout=intro 实现以下目标, items on lines":               1.000,
 	"layout=joined by 、":                                1.000,
-	"layout=joined by 及 (one verb)":                     0.916,
-	"layout=joined by 和 (one verb)":                     0.916,
+	"layout=joined by 及 (one verb)":                     1.000,
+	"layout=joined by 和 (one verb)":                     1.000,
 	"layout=joined by ，":                                1.000,
 	"layout=joined by ；":                                1.000,
 	"layout=lead and partner units after":               1.000,
@@ -68,19 +68,19 @@ var grid2Floors = map[string]float64{
 	"noise=第N页 共M页 between lines":                       1.000,
 	"noise=页码：N/M at every rune":                        1.000,
 	"noise=页码：N/M between lines":                        1.000,
-	"reader=docx":                                       0.992,
-	"reader=docx runs":                                  0.992,
-	"reader=docx runs, layout":                          0.979,
+	"reader=docx":                                       1.000,
+	"reader=docx runs":                                  1.000,
+	"reader=docx runs, layout":                          1.000,
 	"reader=docx runs, noise":                           1.000,
-	"reader=docx, layout":                               0.979,
+	"reader=docx, layout":                               1.000,
 	"reader=docx, noise":                                1.000,
-	"reader=html":                                       0.992,
-	"reader=html spans":                                 0.992,
-	"reader=html spans, layout":                         0.979,
+	"reader=html":                                       1.000,
+	"reader=html spans":                                 1.000,
+	"reader=html spans, layout":                         1.000,
 	"reader=html spans, noise":                          1.000,
-	"reader=html, layout":                               0.979,
+	"reader=html, layout":                               1.000,
 	"reader=html, noise":                                1.000,
-	"reader=text":                                       0.997,
+	"reader=text":                                       1.000,
 }
 
 var grid2Extra = map[string]int{}

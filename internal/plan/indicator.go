@@ -26,6 +26,7 @@ type lineCtx struct {
 	forecast    bool           // a part about where things stand only as a forecast (forecastOnly): what the plan builds there is its own
 	partsOf     bool           // the sentence opens with 其中 after one of the paragraph that asserted a target (opensParts)
 	partsGuess  bool           // the sentence opens with 其中 after one that only forecast its total (预计约为…。其中，…; tune28)
+	listItem    bool           // the sentence follows, after a ;, one that asserted a target (…增长5.5%左右；居民消费价格涨幅2%；…: an item of its list; tune30)
 	defining    bool           // an earlier sentence of the paragraph opened a glossary's definition (指…; opensDefinition)
 	titles      string         // the titles of the open sections, outermost first (the learned model's features)
 	learn       *learnDoc      // the learned second opinion, or nil (indicator_learn_read.go)
@@ -58,6 +59,8 @@ func indicators(r *sentenceRead, nr, or []rune, pos []int, c *lineCtx) ([]Indica
 	asserted := false // the paragraph's last sentence asserted a target
 	guessed := false  // the paragraph's last sentence only forecast (预计) what it read
 	partsOn := false  // the last sentence gave parts (其中，…) and ended with ; (the next gives more)
+	listOn := false   // the last sentence asserted a target and ended with ; (the next is an item of its list)
+	var outline *int  // a sentence presented the five-year outline's goals (outlineDue): their deadline
 	start := 0
 	for i := 0; i <= len(nr); i++ {
 		if i < len(nr) && !strings.ContainsRune("。;!?！？", nr[i]) {
@@ -92,7 +95,13 @@ func indicators(r *sentenceRead, nr, or []rune, pos []int, c *lineCtx) ([]Indica
 			// In the preamble, the sentences after one that opens with a
 			// deadline (…制定本计划。到2027年，…；…；…) state goals.
 			c.quoting = quotingBefore(nr, start)
+			if own := outlineDue(sent, c); own != nil {
+				outline = own // (the outline's goals: this sentence's and the paragraph's later ones)
+			}
 			sdl := dl
+			if outline != nil {
+				sdl = outline
+			}
 			if own := fiveYearDue(sent, c.planStart); own != nil {
 				sdl = own // the five years' goals beside the year's (indicator_report.go)
 			} else if own := spanOpens(sent, c.planStart, c.deadline); own != nil {
@@ -100,6 +109,7 @@ func indicators(r *sentenceRead, nr, or []rune, pos []int, c *lineCtx) ([]Indica
 			}
 			c.partsOf = (opensParts(sent) || partsOn) && asserted
 			c.partsGuess = opensParts(sent) && guessed
+			c.listItem = listOn
 			got := sentence(r, nr[start:i], or[start:i], pos[start:i], sdl, c, ahead)
 			c.defining = c.defining || opensDefinition(sent)
 			asserted = false
@@ -109,10 +119,11 @@ func indicators(r *sentenceRead, nr, or []rune, pos []int, c *lineCtx) ([]Indica
 			guessed = len(got) > 0 && !asserted && strings.Contains(sent, "预计")
 			out = append(out, got...)
 			partsOn = c.partsOf && i < len(nr) && nr[i] == ';' // (其中，A1座，…；B5座，…；…: the parts go on)
+			listOn = asserted && i < len(nr) && nr[i] == ';'
 		}
 		start = i + 1
 	}
-	c.quoting, c.partsOf, c.defining, c.partsGuess = false, false, false, false
+	c.quoting, c.partsOf, c.defining, c.partsGuess, c.listItem = false, false, false, false, false
 	return out, opened
 }
 

@@ -1,6 +1,9 @@
 package plan
 
-import "strings"
+import (
+	"regexp"
+	"strings"
+)
 
 // Sizes and counts that name a class of things rather than a level the
 // plan commits to (1亿元以上的企业, 30万千瓦以上机组, 千亩花卉产业园), beside
@@ -81,7 +84,8 @@ var eventWords = map[string]bool{"次": true, "场": true, "场次": true, "期"
 
 // qualifiesCount reports a size or amount followed, within its list item,
 // by a noun and a count of those things (超10亿元企业20家, 5000万元以上企业
-// 100家): the size names the class, the count is the target.
+// 100家): the size names the class, the count is the target. A count after
+// 和, 及 or 与 is the next item of a list, no class the size names.
 func qualifiesCount(rs []rune, q quantity) bool {
 	if countWords[q.base] || q.isRange {
 		return false
@@ -96,8 +100,8 @@ func qualifiesCount(rs []rune, q quantity) bool {
 			break
 		}
 	}
-	if j == q.after || j >= len(rs) {
-		return false
+	if j == q.after || j >= len(rs) || strings.ContainsRune("和及与", rs[j-1]) {
+		return false // (强化100余公里主要支流和30余条…河流岸线治理, two items of one verb; tune30)
 	}
 	next, ok := readQuantity(rs, j)
 	return ok && countWords[next.base] && (!next.cn || next.value >= 2) // (not 一个)
@@ -182,4 +186,20 @@ func materialAt(rs []rune, i int) int {
 		}
 	}
 	return 0
+}
+
+// reNamedGoal is 的 and a short noun that closes with 目标 or 水平 (的目标,
+// 的增长目标, 的预期目标, 的水平): the value names the goal it is.
+var reNamedGoal = regexp.MustCompile(`^的[^，。；,;、的\s]{0,4}?(?:目标|水平)`)
+
+// namedGoal reports a value the noun after its 的 names as a goal or a
+// level (确定4.5%左右的增长目标, 达到90%的目标): what the plan sets, no
+// qualifier of what it counts; a verb between them (90%的企业达到目标)
+// makes the value the qualifier again (tune30).
+func namedGoal(ns []rune, q quantity) bool {
+	if !hasAt(ns, q.after, "的") {
+		return false
+	}
+	m := reNamedGoal.FindString(string(ns[q.after:min(len(ns), q.after+8)]))
+	return m != "" && !has(m, []string{"达到", "实现", "完成", "达成"})
 }

@@ -60,13 +60,15 @@ var ruleEach = []string{"每次", "每批", "每届", "每期", "每轮"}
 
 // perApplicant reports a sum or share set for each applicant (科技创新券额度为
 // 每家企业每年10万元) or capped as a rule (比例原则上不超过15%): a parameter
-// the reviewer may still want, so the extractor proposes it, unsure.
+// the reviewer may still want, so the extractor proposes it, unsure. A
+// change in points (每个产业税收占比每年提高一个百分点) is a goal for each,
+// no applicant's parameter (tune30).
 func perApplicant(clause string, q quantity) bool {
 	c := clause
 	if strings.IndexByte(c, ' ') >= 0 {
 		c = strings.ReplaceAll(c, " ", "")
 	}
-	if moneyOrRate(q) && has(c, eachWords) && !strings.Contains(c, "每万") {
+	if moneyOrRate(q) && has(c, eachWords) && !strings.Contains(c, "每万") && !(q.base == "个百分点" || q.base == "百分点") {
 		return true
 	}
 	return (q.cmp == "<=" || q.cmp == "<" || strings.Contains(c, "不超过") || strings.Contains(c, "不高于")) &&

@@ -1,5 +1,7 @@
 package plan
 
+import "regexp"
+
 // numeralSpelt reports a count that spells out the numeral of a quoted
 // name it glosses: “3+5+X”政策体系——“3”即…3项普惠政策；“5”即…5项专项政策
 // (a footnote or an explanation saying what a name's numbers stand for).
@@ -46,4 +48,15 @@ func listed(rs []rune) bool {
 		}
 	}
 	return false
+}
+
+// reUnitGloss is a clause that opens by saying what one unit is worth (1
+// EFLOPS 约为 5 台天河2A…, 1标准机架相当于2.5千瓦).
+var reUnitGloss = regexp.MustCompile(`^\s*1\s*(?:[A-Za-z]{1,8}|\p{Han}{1,4})\s*(?:约为|约等于|相当于|等于|=)`)
+
+// unitGloss reports a quantity in a clause that says what one unit is worth
+// (据测算，1 EFLOPS 约为5台天河2A或200万台笔记本的算力): the unit's
+// equivalents, a definition, no result (tune30).
+func unitGloss(clause string) bool {
+	return len(clause) > 0 && clause[0] <= '1' && reUnitGloss.MatchString(clause)
 }

@@ -4,13 +4,15 @@ import "strings"
 
 // candidate decides whether a target is only proposed (for the reviewer
 // to accept) rather than asserted: it states the past, no verb or goal
-// governs it, its clause is dated before the plan, a rule of proposals
-// matches it, its number was read past a lost decimal point, it is the
-// kinds a subsidy covers, or the document reports what was done (a 通报).
+// governs it (nor the list of targets whose item it is, after a ;), its
+// clause is dated before the plan, a rule of proposals matches it (or the
+// one that read the item before it in its list), its number was read past
+// a lost decimal point, it is the kinds a subsidy covers, or the document
+// reports what was done (a 通报).
 func (x *at) candidate(ind *Indicator, clauseDeadline *int) bool {
 	q, ns, clause, c := x.q, x.ns, x.clause, x.c
-	governed := ind.Comparator != "=" || c.goalSection || c.partsOf || budgetFigure(ns, q) || pilotSize(ns, q) || x.listed || x.goal || has(clause, verbs) || has(string(ns[q.after:clauseEnd(ns, q.after)]), verbs) ||
-		introduced(ns, x.cs) || summed(ns, x.cs) || endsAt(ns, q.beforeCmp, "到") || endsAt(ns, q.beforeCmp, "至") || servedCount(ns, q) || totalClause(ns, q, x.cs) ||
+	governed := ind.Comparator != "=" || c.goalSection || c.partsOf || c.listItem || budgetFigure(ns, q) || pilotSize(ns, q) || x.listed || x.goal || has(clause, verbs) || has(string(ns[q.after:clauseEnd(ns, q.after)]), verbs) ||
+		introduced(ns, x.cs) || summed(ns, x.cs) || included(ns, q, x.cs) || endsAt(ns, q.beforeCmp, "到") || endsAt(ns, q.beforeCmp, "至") || servedCount(ns, q) || totalClause(ns, q, x.cs) ||
 		projectsCounted(x) // (…项目共100项: the plan's projects summed, indicator_forecast.go)
 	// a clause with a deadline of its own in the plan's years looks
 	// ahead even in a sentence that starts from where things stand
@@ -18,7 +20,12 @@ func (x *at) candidate(ind *Indicator, clauseDeadline *int) bool {
 	// a clause dated before the plan starts states where things stood
 	// (…增加到2025年的120个 in a plan of 2026–2030)
 	dated := c.planStart != nil && ind.DeadlineYear != nil && *ind.DeadlineYear < *c.planStart && *ind.DeadlineYear >= 2000
-	unsure := proposedBy(x) != ""
+	by := proposedBy(x)
+	if by == "" && x.itemOf != "" && x.prev == x.itemEnd && nextItem(ns, x.itemEnd, q.a) {
+		by = x.itemOf // (支持3个国家级保种场、2个国家级核心育种场: the list's items are read alike; tune30)
+	}
+	x.itemOf, x.itemEnd = by, q.after
+	unsure := by != ""
 	// the kinds a subsidy covers (家电补贴由8类扩围至12类): a scope of
 	// a measure, proposed
 	scope := (q.base == "类" || q.base == "种") && has(string(ns[x.cs:clauseEnd(ns, q.after)]), []string{"补贴", "补助", "奖补", "资助", "奖励"})
@@ -28,6 +35,17 @@ func (x *at) candidate(ind *Indicator, clauseDeadline *int) bool {
 	// (a forecast part's sentence of what the plan builds is the plan's own)
 	own := c.past && c.forecast && plansOwn(x)
 	return x.statesPast() && !(ahead && !c.past) && !own || !governed || dated || unsure || lost || scope || c.report
+}
+
+// nextItem reports the text between two quantities, from 'from' to 'to', as
+// the rest of one item of a list and the joint to the next (国家级保种场、):
+// a noun and 、 (or 和, 及 closing it), no verb, no clause's break.
+func nextItem(ns []rune, from, to int) bool {
+	between := strings.TrimRight(string(ns[from:to]), " ")
+	if !strings.HasSuffix(between, "、") && !strings.HasSuffix(between, "和") && !strings.HasSuffix(between, "及") {
+		return false
+	}
+	return !strings.ContainsAny(between, "，,;；:：。") && !has(between, verbs)
 }
 
 // statesPast reports a target of a section about the past, or of a
@@ -186,6 +204,21 @@ var proposals = []proposal{
 // verb (打造人才梯队：百名领军人才、千名骨干人才): the list shares that verb.
 func introduced(rs []rune, cs int) bool {
 	if cs == 0 || rs[cs-1] != ':' && rs[cs-1] != '：' {
+		return false
+	}
+	return has(string(rs[:cs-1]), verbs)
+}
+
+// included reports a count that closes an item of a clause opening with 包括
+// after a clause with a verb (推出…文艺精品，包括文学作品30部、影视作品15部):
+// the parts of what that verb makes, which it governs; a count before its
+// noun (范围包括中心城区、12个乡镇) names a scope (tune30).
+func included(rs []rune, q quantity, cs int) bool {
+	k := cs
+	for k < len(rs) && rs[k] == ' ' {
+		k++
+	}
+	if cs == 0 || !hasAt(rs, k, "包括") && !hasAt(rs, k, "包含") || q.after < len(rs) && !strings.ContainsRune("、。，,;；", rs[q.after]) {
 		return false
 	}
 	return has(string(rs[:cs-1]), verbs)

@@ -49,12 +49,37 @@ func pastYear(s string, planStart *int) bool {
 	if has(s, []string{"到20", "至20", "力争", "比20", "较20", "基础上", "为基数", "为基准"}) {
 		return false
 	}
-	for _, m := range reYear.FindAllStringSubmatch(s, 3) {
-		if y, _ := strconv.Atoi(m[1]); y < *planStart {
-			return !strings.Contains(s, "由"+m[0])
+	for _, ix := range reYear.FindAllStringSubmatchIndex(s, 3) {
+		y, _ := strconv.Atoi(s[ix[2]:ix[3]])
+		if y == *planStart-1 && reportOfYear(s[ix[1]:]) {
+			continue // (2025年度排污许可执行报告按时提交率达到98% in a plan from 2026: the year's reports, handed in after it; tune30)
+		}
+		if y < *planStart {
+			return !strings.Contains(s, "由"+s[ix[0]:ix[1]])
 		}
 	}
 	return false
+}
+
+// reportWords name what is made of a year once it has ended: its report,
+// its assessment, its accounts.
+var reportWords = []string{"报告", "考核", "评估", "评价", "总结", "决算", "审计", "年报"}
+
+// reportOfYear reports the text after a year (2025年…) that makes the year
+// the attribute of its report or assessment (度排污许可执行报告, 度考核):
+// 度 and, within the noun, a word of reportWords — the year's reports are
+// handed in, and assessed, after it, so the year just before the plan dates
+// nothing past.
+func reportOfYear(rest string) bool {
+	if !strings.HasPrefix(rest, "度") {
+		return false
+	}
+	noun := []rune(rest[len("度"):])
+	noun = noun[:min(len(noun), 12)]
+	if k := strings.IndexAny(string(noun), "，,。；;、"); k >= 0 {
+		noun = []rune(string(noun)[:k])
+	}
+	return has(string(noun), reportWords)
 }
 
 // pastPeriod reports a sentence whose opening clause, or a later clause that

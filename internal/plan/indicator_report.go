@@ -32,7 +32,8 @@ func reportHead(title string, lines []string) []string {
 // fiveYearDue is the last year of the five-year plan a sentence states
 // goals for (“十五五”时期…年均增长5.5%, 到“十五五”末…, 十五五期间…): a
 // report of the plan's first years sets the year's targets beside the
-// five years', which are due at the span's end, not in the report's year.
+// five years', which are due at the span's end, not in the report's year;
+// so do the next five years named (今后五年, 未来五年: the plan's start + 4).
 // Only a span that has not ended before the plan starts and ends within
 // its next five years; a span named as the year's place in it (“十五五”
 // 开局之年) sets nothing.
@@ -47,6 +48,28 @@ func fiveYearDue(sent string, planStart *int) *int {
 		}
 		rest := strings.TrimLeft(sent[i+len(p.name):], "”\"」 ")
 		if has(rest[:min(len(rest), 9)], []string{"时期", "期间", "末"}) && !has(sent, []string{"开局", "起步之年", "首年", "第一年"}) {
+			end := p.end
+			return &end
+		}
+	}
+	if has(sent, []string{"今后五年", "未来五年"}) && !has(sent, []string{"开局", "起步之年", "首年", "第一年"}) {
+		end := *planStart + 4 // (《纲要草案》设定了今后五年…主要指标，包括…年均增长5%左右; tune30)
+		return &end
+	}
+	return nil
+}
+
+// outlineDue is the last year of the five-year span a plan of one year
+// starts, when the sentence presents that span's outline and its indicators
+// or goals (《纲要（草案）》明确了经济社会发展主要指标：…): the paragraph's
+// later sentences state the outline's goals, due at the span's end, not in
+// the report's year (tune30). nil otherwise.
+func outlineDue(sent string, c *lineCtx) *int {
+	if !c.annual || c.planStart == nil || !strings.Contains(sent, "纲要") || !has(sent, []string{"指标", "目标"}) || !has(sent, []string{"《", "“"}) {
+		return nil
+	}
+	for _, p := range fiveYearEnds {
+		if p.end >= *c.planStart && p.end-*c.planStart <= 4 {
 			end := p.end
 			return &end
 		}
@@ -80,14 +103,15 @@ func actionTitle(t string) bool {
 
 // notPastCues takes out of s what only looks like a word of the past: 目前
 // inside 项目前期 (做实重大项目前期工作), 现有 naming what the work changes
-// (现有超载区逐步退出, 现有设施改造提升), and 已建成 between a count and its
-// noun (5000个已建成自然村): the task is ahead.
+// (现有超载区逐步退出, 现有设施改造提升) or after a verb of change (改扩建现有…),
+// and 已建成 between a count and its noun (5000个已建成自然村) or after a verb
+// acting on it (优化已建成…): the task is ahead.
 func notPastCues(s string) string {
 	if strings.Contains(s, "项目前") {
 		s = strings.ReplaceAll(s, "项目前", "项前")
 	}
 	if strings.Contains(s, "现有") {
-		s = reExistingChanged.ReplaceAllString(s, "")
+		s = reChangedExisting.ReplaceAllString(reExistingChanged.ReplaceAllString(s, ""), "$1")
 	}
 	if strings.Contains(s, "已建成") {
 		s = reCountedBuilt.ReplaceAllString(s, "$1")
@@ -96,8 +120,17 @@ func notPastCues(s string) string {
 }
 
 // reCountedBuilt is 已建成 between a count and its noun (改造提升超5000个已建成
-// 自然村的污水设施): which of them the work changes, not what was done.
-var reCountedBuilt = regexp.MustCompile(`(\d[个座家所处条])已建成`)
+// 自然村的污水设施), or right after a verb that acts on what it names
+// (优化已建成自然村污水设施运维管护, 对已建成项目开展评估; tune30): which of
+// them the work changes, not what was done.
+var reCountedBuilt = regexp.MustCompile(`(\d[个座家所处条]|` + changeVerbs + `|维护|管护|运维|用好|管好|巩固|对)已建成`)
+
+// changeVerbs act on what exists to change it (改扩建现有20个储备库, 优化已建成…).
+const changeVerbs = `改扩建|改建|扩建|改造|提升|完善|升级|整合|优化|整治|盘活`
+
+// reChangedExisting is 现有 right after a verb of change (改扩建现有20个中央
+// 储备库): what the work rebuilds, not what stands (tune30).
+var reChangedExisting = regexp.MustCompile(`(` + changeVerbs + `)现有`)
 
 // reExistingChanged is 现有 and the noun a verb of change closes
 // (现有超载区逐步退出, 现有产能有序淘汰).

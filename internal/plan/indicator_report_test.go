@@ -158,7 +158,8 @@ func TestReportFiveYearPart(t *testing.T) {
 		t.Fatalf("period %v", doc.Period)
 	}
 	got := readings(doc.Indicators)
-	want := "? 5.5 % = year 2031 | 5 % approx year 2035 | 5 元×1e+12 = - 2035 | 72 % = - 2035 | 3 吨标准煤×1e+08 approx - 2035 | 300 立方米×1e+08 = year 2035 | 30 所 = - 2031"
+	// (迈上5万亿元台阶: a level stepped up to, at least — the labels' reading, 127 and 134; tune30)
+	want := "? 5.5 % = year 2031 | 5 % approx year 2035 | 5 元×1e+12 >= - 2035 | 72 % = - 2035 | 3 吨标准煤×1e+08 approx - 2035 | 300 立方米×1e+08 = year 2035 | 30 所 = - 2031"
 	if got != want {
 		t.Errorf("got  %q\nwant %q", got, want)
 	}

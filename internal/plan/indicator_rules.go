@@ -61,12 +61,14 @@ var notTargets = []notTarget{
 		ns, q, clause := x.ns, x.q, x.clause
 		return q.base == "个" && (q.cmp == "=" || q.cmp == "range") && !has(clause, []string{"压缩", "缩短", "减少", "降低", "降至", "减至"}) && (hasAt(ns, q.after, "工作日") || hasAt(ns, q.after, "月") || hasAt(ns, q.after, "小时") || hasAt(ns, q.after, "季度") || hasAt(ns, q.after, "星期"))
 	}},
-	// a duration (每节课45分钟) or a ring (15分钟生活圈), not a time
-	// to bring down to (响应时间缩短至12分钟以内)
-	{name: "a duration or a ring in minutes", match: func(x *at) bool {
+	// a duration (每节课45分钟) or a ring (15分钟生活圈, 1公里超充圈: a
+	// length names one too; tune30), not a time to bring down to
+	// (响应时间缩短至12分钟以内)
+	{name: "a duration in minutes, a ring", match: func(x *at) bool {
 		ns, q := x.ns, x.q
 		return q.base == "分钟" && (q.cmp == "=" && !endsAt(ns, q.a, "至") && !endsAt(ns, q.a, "到") && !endsAt(ns, q.a, "达到") || quoted(ns, q.a) ||
-			strings.ContainsRune(string(ns[q.b:clauseEnd(ns, q.b)]), '圈'))
+			strings.ContainsRune(string(ns[q.b:clauseEnd(ns, q.b)]), '圈')) ||
+			lengthUnits[q.base] && q.cmp == "=" && strings.ContainsRune(string(ns[q.b:clauseEnd(ns, q.b)]), '圈')
 	}},
 	// a size that qualifies what a count after it counts (培育年营收
 	// 超10亿元企业20家, 建设千亩以上示范基地20个): the count is the target
@@ -129,16 +131,17 @@ var notTargets = []notTarget{
 	}},
 	// the parts of a name spelt out in brackets: “1+3+N”的平台体系
 	// (即1个省级、3个区域分平台…); a name's numeral read back (“3”即…
-	// 3项普惠政策: indicator_gloss.go)
+	// 3项普惠政策), what one unit is worth (1 EFLOPS 约为5台…: indicator_gloss.go)
 	{name: "in a gloss", match: func(x *at) bool {
 		ns, q := x.ns, x.q
-		return inGloss(ns, q.a) || numeralSpelt(ns, q)
+		return inGloss(ns, q.a) || numeralSpelt(ns, q) || unitGloss(x.clause)
 	}},
 	// the count of categories just listed (企业、行业、城市五类)
 	{name: "the categories just listed", match: func(x *at) bool {
 		q, clause := x.q, x.clause
 		return (q.base == "类" || q.base == "种") && strings.Contains(clause, "、") &&
-			(q.cn || !x.before("、") && !strings.Contains(clause, "分别") && !afterVerb(x)) // (…50家、80类; A、B分别达到300种、30个; …、推广80类: a list of counts; but 两个市场、两种资源)
+			(q.cn || !x.before("、") && !strings.Contains(clause, "分别") && !afterVerb(x)) || // (…50家、80类; A、B分别达到300种、30个; …、推广80类: a list of counts; but 两个市场、两种资源)
+			(q.base == "类" || q.base == "种") && q.cn && q.cmp == "=" && strings.ContainsAny(clause, "和及") // (家庭农场和农民合作社两类经营主体; tune30)
 	}},
 	// the count of the plan's own parts (开展十项行动, 推进三项改革),
 	// like 六大工程: how the plan is organised, not a result
@@ -186,7 +189,7 @@ var notTargets = []notTarget{
 	// 达到万辆级规模 a class reached; 8MW以上等级 a rating)
 	{name: "a qualifier", match: func(x *at) bool {
 		ns, q, clause := x.ns, x.q, x.clause
-		return q.after < len(ns) && ns[q.after] == '的' && (q.after > q.b && !(q.base == "%" && actedOn(ns, q)) || q.base != "%") && !hasAt(ns, q.after, "的目标") && !hasAt(ns, q.after, "的水平") && !sizeOfMade(ns, q, clause) && !sizeReached(ns, q) && !capabilityHeld(ns, q) && !teamOfSize(ns, q) && !shareDoing(ns, q) && !madeCount(ns, q) && !totalOf(ns, q) && !boundAchieved(ns, q) || q.b < len(ns) && ns[q.b] == '级' && !q.class ||
+		return q.after < len(ns) && ns[q.after] == '的' && (q.after > q.b && !(q.base == "%" && actedOn(ns, q)) || q.base != "%") && !namedGoal(ns, q) && !sizeOfMade(ns, q, clause) && !sizeReached(ns, q) && !capabilityHeld(ns, q) && !teamOfSize(ns, q) && !shareDoing(ns, q) && !madeCount(ns, q) && !totalOf(ns, q) && !boundAchieved(ns, q) || q.b < len(ns) && ns[q.b] == '级' && !q.class ||
 			q.after > q.b && (hasAt(ns, q.after, "级") || hasAt(ns, q.after, "等级"))
 	}},
 	// a subsidy or reward, not a commitment of the plan

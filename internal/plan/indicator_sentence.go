@@ -39,6 +39,8 @@ type sentenceRead struct {
 
 	baseline *Baseline // the base of a growth, for the next target
 	listed   bool      // an earlier quantity of the sentence was a target
+	itemOf   string    // the proposal that proposed the sentence's last target, or ""
+	itemEnd  int       // where that target ended
 	prevEnd  int       // where the sentence's last quantity ended (-1: none yet)
 	cur      at        // the quantity being read (reused: no allocation each)
 }
@@ -88,7 +90,7 @@ func sentence(r *sentenceRead, ns, os []rune, pos []int, deadline *int, c *lineC
 // 比上年 (比去年增加3000亿元) the base of a change.
 func (r *sentenceRead) readCues(ns, os []rune, pos []int, deadline *int, c *lineCtx, goalPara bool) {
 	s := strings.ReplaceAll(string(ns), " ", "")
-	cueText := withoutBase(withoutBaseYears(s)) // (与2020年底现有站点数量相比新增21座: the base of the change is no past)
+	cueText := notPastCues(withoutBase(withoutBaseYears(s))) // (与2020年底现有站点数量相比新增21座: the base of the change is no past; 灌区项目前期工作: no 目前, tune30)
 	if strings.Contains(cueText, "去年") || strings.Contains(cueText, "上年") {
 		cueText = pastCueText(reCompareLastYear.ReplaceAllString(cueText, ""))
 	}
@@ -103,16 +105,25 @@ func (r *sentenceRead) readCues(ns, os []rune, pos []int, deadline *int, c *line
 
 // readPeriod reads the period a word of perWords gives the whole sentence:
 // one near its start (or after its deadline, 到2027年，每年…) governs all
-// of it; elsewhere only its clause, and 年均增速超过30% is a rate of its own
-// clause wherever it stands.
+// of it, and 每年 opening a later clause (…，每年推广应用机器人8000台以上，
+// 工业人工智能应用100个以上) the rest of it (tune30); elsewhere only its
+// clause, and 年均增速超过30% is a rate of its own clause wherever it stands.
 func (r *sentenceRead) readPeriod() {
 	r.sentPer, r.sentAt = perWordIn(r.ns, 0, len(r.ns))
-	if r.sentAt > 8 && !strings.HasPrefix(strings.TrimLeft(string(r.ns[:r.sentAt]), " "), "到") || hasAt(r.ns, r.sentAt, "年均") || hasAt(r.ns, r.sentAt, "年人均") || yearExtreme(r.ns, r.sentAt) {
+	if r.sentAt > 8 && !strings.HasPrefix(strings.TrimLeft(string(r.ns[:r.sentAt]), " "), "到") && !eachYearOpens(r.ns, r.sentAt) ||
+		hasAt(r.ns, r.sentAt, "年均") || hasAt(r.ns, r.sentAt, "年人均") || yearExtreme(r.ns, r.sentAt) {
 		r.sentPer = ""
 	}
 	if r.sentPer != "" {
 		r.per = &r.sentPer
 	}
+}
+
+// eachYearOpens reports 每年 (or 每两年) at i opening a clause after the
+// sentence's first.
+func eachYearOpens(ns []rune, i int) bool {
+	k := spacesBefore(ns, i)
+	return (hasAt(ns, i, "每年") || hasAt(ns, i, "每两年")) && k > 0 && strings.ContainsRune(",，;；", ns[k-1])
 }
 
 // readYears reads the years the sentence gives its targets by where they
@@ -124,16 +135,24 @@ func (r *sentenceRead) readYears() {
 }
 
 // perWordIn is the period of the first word of perWords in ns[from:to] and
-// where it stands, or "" and to.
+// where it stands, or "" and to. 年度 that names one year (2025年度, 较上一
+// 年度, 本年度) is no period (tune30).
 func perWordIn(ns []rune, from, to int) (string, int) {
 	for i := from; i < to; i++ {
 		for _, p := range perWords {
-			if hasAt(ns, i, p.w) {
+			if hasAt(ns, i, p.w) && !(p.w == "年度" && oneYear(ns, i)) {
 				return p.per, i
 			}
 		}
 	}
 	return "", to
+}
+
+// oneYear reports 年度 at i after a year's digits (2025年度) or a word that
+// picks one year (上一年度, 上年度, 本年度, 当年度).
+func oneYear(ns []rune, i int) bool {
+	k := spacesBefore(ns, i)
+	return k > 0 && (isDigit(ns[k-1]) || strings.ContainsRune("上本当", ns[k-1]) || endsAt(ns, k, "上一") || endsAt(ns, k, "前一"))
 }
 
 // mayStartQuantity reports whether a quantity may start at rune i: not

@@ -10,9 +10,11 @@ package plan
 var distanceWords = []string{"距离", "间距", "半径", "外侧", "退让", "防护距离", "安全距离"}
 
 // siteDistance reports a length its clause names as a distance kept or a
-// radius (与小学的距离应在50米以上, 服务半径不少于0.9公里).
+// radius (与小学的距离应在50米以上, 服务半径不少于0.9公里). A radius capped
+// (服务半径≤2公里, 不大于1公里, 控制在2公里以内) is how near the network brings
+// every place: a goal of coverage, not a standard each site keeps (tune30).
 func siteDistance(ns []rune, q quantity, cs int) bool {
-	if !lengthUnits[q.base] || q.a <= cs {
+	if !lengthUnits[q.base] || q.a <= cs || (q.cmp == "<=" || q.cmp == "<") && hasIn(ns, cs, q.a, "半径") {
 		return false
 	}
 	return hasAnyIn(ns, cs, q.a, distanceWords) && !hasAnyIn(ns, cs, q.a, []string{"平均", "缩短", "缩小", "缩减"}) // (平均服务半径小于3公里: the network's reach, a goal)

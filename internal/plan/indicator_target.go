@@ -31,6 +31,9 @@ func (r *sentenceRead) target(x *at) Indicator {
 	case "day":
 		ind.Unit, ind.BaseUnit = ind.Unit+"/日", ind.BaseUnit+"/日"
 	}
+	if perPersonYuan(r.ns, q) {
+		ind.Unit, ind.BaseUnit = ind.Unit+"/人", ind.BaseUnit+"/人" // (全员劳动生产率达到25万元/人; tune30)
+	}
 	clauseDeadline := sentenceDeadline(x.clause, r.c.within)
 	r.date(x, &ind, clauseDeadline)
 	clauseComparator(x, &ind)
@@ -69,6 +72,7 @@ func (r *sentenceRead) period(x *at) string {
 		return "" // (年均增长5%左右、迈上3万亿元台阶: the 年均 is the item before's)
 	}
 	if p == "" && r.sentPer != "" && q.a > r.sentAt && !has(clause, []string{"累计", "总计", "合计"}) && !reYears.MatchString(clause) &&
+		!(r.sentAt > 8 && reYear.MatchString(string(ns[r.sentAt:q.a]))) && // (…，每年编排…20个以上，到2027年…增长20%: a later deadline ends a late 每年's reach; tune30)
 		!(moneyOrRate(q) && q.base != "元" && has(clause, []string{"达到", "保持", "控制在", "稳定在", "提高到", "降至", "下降到", "覆盖"})) && !levelReached(clause) {
 		p = r.sentPer
 	}
@@ -120,6 +124,14 @@ func clauseComparator(x *at, ind *Indicator) {
 		return
 	}
 	if q.cmp == "=" {
+		if c := sharedBound(x); c != "" {
+			ind.Comparator = storeComparator(c) // (分别达2050万吨、4200万吨以上: indicator_shared_bound.go)
+			return
+		}
+		if steppedUp(x) {
+			ind.Comparator = ">=" // (迈上4万亿元新台阶)
+			return
+		}
 		for _, w := range clauseComparators {
 			if i := strings.Index(x.clause, w.w); i >= 0 && !qualifierAfter(x.clause[i+len(w.w):]) {
 				ind.Comparator = storeComparator(w.c)
@@ -140,7 +152,10 @@ func clauseComparator(x *at, ind *Indicator) {
 // (年接待, 年发布, 年培训).
 func yearVerb(clause string) bool {
 	// 年 opening a clause is the period of what follows (年发放, 年产值).
-	if c := strings.TrimLeft(clause, " "); strings.HasPrefix(c, "年") && !strings.HasPrefix(c, "年底") && !strings.HasPrefix(c, "年内") && !has(c[:min(len(c), 12)], []string{"年度最", "年度平均"}) {
+	// (but 年投资亿元以上项目新开工43个: the 年 of the size that names the
+	// class, 以上 or 以下 closing it; tune30)
+	if c := strings.TrimLeft(clause, " "); strings.HasPrefix(c, "年") && !strings.HasPrefix(c, "年底") && !strings.HasPrefix(c, "年内") && !has(c[:min(len(c), 12)], []string{"年度最", "年度平均"}) &&
+		!strings.Contains(c, "以上") && !strings.Contains(c, "以下") {
 		return true
 	}
 	i := strings.LastIndex(clause, "年")
@@ -160,8 +175,12 @@ func yearVerb(clause string) bool {
 }
 
 // annualMeasure reports a measure named by what a year holds, after its 年
-// (大宗固废年利用量达到40亿吨, 年发电量): the figure is per year.
+// (大宗固废年利用量达到40亿吨, 年发电量), or a capacity a year (年供水能力,
+// 年产能; tune30): the figure is per year.
 func annualMeasure(rest string) bool {
+	if head := []rune(rest); has(string(head[:min(len(head), 6)]), []string{"能力", "产能"}) {
+		return true
+	}
 	k := 0
 	for _, r := range rest {
 		if k >= 1 && r == '量' {
@@ -240,6 +259,13 @@ func capacityPeriod(ns []rune, q quantity) string {
 		return "day"
 	}
 	return ""
+}
+
+// perPersonYuan reports a sum per person, its slash as ASCII or full-width
+// (全员劳动生产率达到25万元/人): the unit is 元/人, as the corpus writes it; the
+// quantity stays a sum of money for the rules (a subsidy of 3000元/人 is one).
+func perPersonYuan(ns []rune, q quantity) bool {
+	return q.base == "元" && !strings.ContainsRune(q.unit, '/') && (hasAt(ns, q.b, "/人") || hasAt(ns, q.b, "／人"))
 }
 
 // yearExtreme reports 年度 at i naming the peak, the low or the mean of a

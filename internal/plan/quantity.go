@@ -59,6 +59,8 @@ var units = []string{
 	// a grid's capacity and lines (变电容量17760千伏安, 外受电通道18条37回路)
 	"千伏安", "兆伏安", "回路",
 	"路", "核", "株", "头", "只", "羽", "尾", "棵", "口", "组", "队", "班", "节", "堂", "片", "根", "列",
+	// transactions and cases (出让矿业权110宗, 处置闲置土地30宗; tune30)
+	"宗",
 	// a life expectancy reached (达到80岁), never an age bound (35岁以下): see sentence
 	"岁",
 }
@@ -67,7 +69,7 @@ var units = []string{
 // a Chinese numeral stands before them (一路, 两核, 三班, 一片): they count
 // only after an Arabic number (40万路, 2000核, 500头).
 var arabicOnly = map[string]bool{"路": true, "核": true, "头": true, "只": true, "羽": true, "尾": true, "口": true,
-	"组": true, "队": true, "班": true, "节": true, "堂": true, "片": true, "株": true, "棵": true, "根": true, "列": true}
+	"组": true, "队": true, "班": true, "节": true, "堂": true, "片": true, "株": true, "棵": true, "根": true, "列": true, "宗": true}
 
 var multWords = []struct {
 	w string

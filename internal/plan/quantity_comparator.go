@@ -1,6 +1,9 @@
 package plan
 
-import "strings"
+import (
+	"strings"
+	"unicode"
+)
 
 // The comparator words around a quantity: before its number (不少于, 超过,
 // 约, 控制在 …) and after its unit (以上, 左右, 以内 …).
@@ -12,8 +15,13 @@ var (
 		{"不得低于", ">="}, {"不应低于", ">="}, {"不宜低于", ">="}, {"不得少于", ">="}, {"不应少于", ">="},
 		{"不得超过", "<="}, {"不应超过", "<="}, {"不宜超过", "<="}, {"不得高于", "<="}, {"不应高于", "<="},
 		{"不少于", ">="}, {"不低于", ">="}, {"不小于", ">="}, {"至少", ">="}, {"≥", ">="}, {"不超过", "<="}, {"不高于", "<="},
-		{"≤", "<="}, {"超过", ">"}, {"突破", ">"}, {"高于", ">"}, {"多于", ">"}, {"大于", ">"}, {"逾", ">"}, {"超", ">"},
+		{"不大于", "<="}, {"不多于", "<="}, {"≤", "<="}, // (不大于1公里: not 大于; tune30)
+		{"超过", ">"}, {"突破", ">"}, {"高于", ">"}, {"多于", ">"}, {"大于", ">"}, {"逾", ">"}, {"超", ">"},
 		{"低于", "<"}, {"少于", "<"}, {"小于", "<"}, {"大约", "~"}, {"接近", "~"}, {"约", "~"}, {"近", "~"}, {"控制在", "<="},
+		// bounds as symbols (PUE值<1.25, 利用率>60%, ≧, ＞＝; tune30): an ASCII < or >
+		// only after a Chinese word or a bracket (not a tag's <td>50%)
+		{">=", ">="}, {"<=", "<="}, {"＞＝", ">="}, {"＜＝", "<="}, {"≧", ">="}, {"≦", "<="},
+		{"＞", ">"}, {"＜", "<"}, {">", ">"}, {"<", "<"},
 	}
 	cmpAfter = []struct{ w, c string }{
 		{"及以上", ">="}, {"以上", ">="}, {"左右", "~"}, {"上下", "~"}, {"以内", "<="}, {"以下", "<="}, {"及以下", "<="},
@@ -28,6 +36,9 @@ func (q *quantity) readComparators(rs []rune, i, j int) {
 	if k+1 < len(rs) && rs[k] == ' ' && (rs[k+1] == '以' || rs[k+1] == '左' || rs[k+1] == '及' || rs[k+1] == '上') {
 		k++ // 50％ 左右: a PDF's space before the word
 	}
+	if k < len(rs) && rs[k] == '(' {
+		k = altUnitEnd(rs, k) // (1万台（套）以上: the comparator after the unit's alternative)
+	}
 	if e, c := cmpAfterAt(rs, k); e >= 0 {
 		j = k
 		if q.cmp == "=" {
@@ -40,10 +51,10 @@ func (q *quantity) readComparators(rs []rune, i, j int) {
 		for gap := 0; gap <= 3 && i-gap >= 0; gap++ {
 			found := false
 			for _, c := range cmpBefore {
-				if gap > 0 && len([]rune(c.w)) == 1 {
-					continue
+				if gap > 0 && len([]rune(c.w)) == 1 && rs[i-gap] != '每' {
+					continue // (but 超每千人6.6批次: the bound before the rate's denominator; tune30)
 				}
-				if at := endsAtSpaced(rs, i-gap, c.w); at >= 0 {
+				if at := endsAtSpaced(rs, i-gap, c.w); at >= 0 && (c.w[0] != '<' && c.w[0] != '>' || symbolBound(rs, at)) {
 					q.cmp, q.beforeCmp, found = c.c, at, true
 					break
 				}
@@ -87,4 +98,28 @@ func endsAtSpaced(rs []rune, i int, word string) int {
 		j--
 	}
 	return j
+}
+
+// symbolBound reports an ASCII < or > at i that bounds the number after it:
+// it follows a Chinese word, a space or a bracket (PUE值<1.25, 利用率 >60%),
+// not a tag's text (<td>50%, <br>5).
+func symbolBound(rs []rune, i int) bool {
+	return i > 0 && (unicode.Is(unicode.Han, rs[i-1]) || rs[i-1] == ' ' || rs[i-1] == ')')
+}
+
+// altUnitEnd is where an alternative unit in brackets after a unit ends
+// (台（套）, 个（家）, 套（间）: the bracket's close plus one) when a comparator
+// word follows it, else k, the bracket's open (tune30).
+func altUnitEnd(rs []rune, k int) int {
+	e := k + 1
+	for e < len(rs) && e-k <= 3 && unicode.Is(unicode.Han, rs[e]) {
+		e++
+	}
+	if e == k+1 || e >= len(rs) || rs[e] != ')' {
+		return k
+	}
+	if c, _ := cmpAfterAt(rs, e+1); c < 0 {
+		return k
+	}
+	return e + 1
 }

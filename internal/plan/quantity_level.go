@@ -98,7 +98,8 @@ func spacesBefore(rs []rune, i int) int {
 }
 
 // boundWords bound a value from above or below, written before it.
-var boundWords = []string{"不超过", "不高于", "不大于", "低于", "小于", "不低于", "不小于", "高于", "大于"}
+var boundWords = []string{"不超过", "不高于", "不大于", "低于", "小于", "不低于", "不小于", "高于", "大于",
+	"≤", "≥", "≦", "≧", "<", ">", "＜", "＞"} // (PUE值≤1.25, PUE<1.3; tune30)
 
 // ratioName reports a name ending at i that is a ratio or an index (容载比,
 // 车桩比, 能效系数, 指数, PUE值, 电能利用效率(PUE), 电能利用效率).
