@@ -103,6 +103,9 @@ func flatHeaderWords(line string) ([]string, bool) {
 	if line == "" || len(line) > 240 || strings.ContainsAny(line, "，。；、,;") {
 		return nil, false // (a sentence, or a list: no header's words)
 	}
+	if letterSpaced(line) {
+		line = strings.Join(strings.Fields(line), "") // (指　　标: a header's word letter-spaced in its cell)
+	}
 	var out []string
 	for w := range strings.FieldsSeq(line) {
 		if k := len(out) - 1; w == "年" && k >= 0 && isYearDigits(out[k]) {
@@ -208,4 +211,19 @@ func yearBaseline(years []int, i int, start *int) bool {
 // isYearDigits reports a year's four digits alone (2023 of 2023 年).
 func isYearDigits(w string) bool {
 	return len(w) == 4 && (strings.HasPrefix(w, "19") || strings.HasPrefix(w, "20")) && isInt(w[:3]) && w[3] >= '0' && w[3] <= '9'
+}
+
+// letterSpaced reports a line of two to four Chinese characters apart by
+// spaces (指　　标, 序 号, 属 性): one word letter-spaced in its cell.
+func letterSpaced(line string) bool {
+	fs := strings.Fields(line)
+	if len(fs) < 2 || len(fs) > 4 {
+		return false
+	}
+	for _, f := range fs {
+		if r, _ := utf8.DecodeRuneInString(f); utf8.RuneCountInString(f) != 1 || r < 0x4E00 || r > 0x9FFF {
+			return false
+		}
+	}
+	return true
 }

@@ -28,6 +28,12 @@ func TestFlatTables(t *testing.T) {
 			"具备科学素质的公民比例 16.5% @2026",
 			"具备科学素质的公民比例 18% @2027",
 		}},
+		{"spaced.txt", "header words letter-spaced in their cells (序　号, 指　　标, 属　性), each cell a line with blank lines between, values bounded by a symbol or given as a fall: each row read, its 属性 kept", []string{
+			"科普活动安全事故起数 20% @2030 约束性",
+			"每十万人科普设施覆盖缺口 <=1处 @2030 预期性",
+			"年均科普讲座场次 >=1500 @2030 预期性",
+			"科普经费占财政支出比例 >=0.5% @2030 预期性",
+		}},
 		{"rowlines.txt", "a header and each row on one line, words apart by single spaces, a 单位 and a 属性 column: the year before the plan is the baseline, a dash holds no target, a 属性 merged down", []string{
 			"科技社团数量 150个 @2027 base 120/2024 预期性",
 			"企业科协覆盖率 >=80% @2027 base 60/2024 约束性",
