@@ -15,8 +15,14 @@ import (
 // how likely it is a target. The model holds weights of hashed features
 // only, never document text.
 
-// learnBits is the size of the hashed feature table: 2^16 weights.
-const learnBits = 16
+// learnBits is the size of the hashed feature table the trainer fits by
+// default: 2^16 weights. A model file names its own size (up to
+// learnMaxBits); features are hashed to 32 bits and each model folds them
+// into its table.
+const (
+	learnBits    = 16
+	learnMaxBits = 24
+)
 
 // learnSet is the feature set a model was trained with, written in its
 // file: the groups of features left out (off) and the shape groups added
@@ -112,8 +118,9 @@ func (h fhash) rune(r rune) fhash {
 
 func (h fhash) num(n int) fhash { return h.rune(rune(n)) }
 
-// slot is the feature's index in the table.
-func (h fhash) slot() uint32 { return uint32(h^h>>16) & (1<<learnBits - 1) }
+// slot is the feature's hash, which a model of 2^b weights reads at its
+// low b bits.
+func (h fhash) slot() uint32 { return uint32(h ^ h>>16) }
 
 // learnQuantity is one quantity as the learned model sees it: where it
 // stands, what the rules decided (asserted, proposed, or the name of the

@@ -26,6 +26,7 @@ type fitOptions struct {
 	seed   int64
 	posW   float64 // the weight of a target's example (0: 1)
 	seeds  int     // fits averaged, seeds seed, seed+1, … (0: 1)
+	bits   int     // the table's size: 2^bits weights (0: learnBits)
 }
 
 var defaultFit = fitOptions{lambda: 1e-4, eta: 0.1, epochs: 10, seed: 16}
@@ -36,7 +37,7 @@ func fitLogistic(xs []example, o fitOptions) []float32 {
 	if o.seeds <= 1 {
 		return fitOnce(xs, o)
 	}
-	sum := make([]float64, 1<<learnBits)
+	sum := make([]float64, 1<<o.width())
 	for k := 0; k < o.seeds; k++ {
 		oo := o
 		oo.seed += int64(k)
@@ -57,8 +58,9 @@ func fitOnce(xs []example, o fitOptions) []float32 {
 	if posW <= 0 {
 		posW = 1
 	}
-	w := make([]float64, 1<<learnBits)
-	g2 := make([]float64, 1<<learnBits)
+	mask := uint32(1)<<o.width() - 1
+	w := make([]float64, mask+1)
+	g2 := make([]float64, mask+1)
 	order := make([]int, len(xs))
 	for i := range order {
 		order[i] = i
@@ -70,13 +72,14 @@ func fitOnce(xs []example, o fitOptions) []float32 {
 			x := xs[i]
 			z := 0.0
 			for _, s := range x.f {
-				z += w[s]
+				z += w[s&mask]
 			}
 			d := sigmoid(z)
 			if x.y {
 				d = (d - 1) * posW
 			}
 			for _, s := range x.f {
+				s &= mask
 				g := d + o.lambda*w[s]
 				g2[s] += g * g
 				w[s] -= o.eta * g / math.Sqrt(g2[s]+1e-8)
@@ -90,11 +93,21 @@ func fitOnce(xs []example, o fitOptions) []float32 {
 	return out
 }
 
-// predict is the probability weights w give features f.
+// width is the table's bits.
+func (o fitOptions) width() int {
+	if o.bits <= 0 {
+		return learnBits
+	}
+	return o.bits
+}
+
+// predict is the probability weights w (a power of two of them) give
+// features f.
 func predict(w []float32, f []uint32) float64 {
+	mask := uint32(len(w) - 1)
 	z := 0.0
 	for _, s := range f {
-		z += float64(w[s])
+		z += float64(w[s&mask])
 	}
 	return sigmoid(z)
 }

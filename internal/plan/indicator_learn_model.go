@@ -1,55 +1,89 @@
 package plan
 
 import (
-	_ "embed"
+	"embed"
 	"encoding/binary"
 	"errors"
+	"io/fs"
 	"math"
+	"math/bits"
+	"sort"
 	"sync"
 )
 
 // learnModel is the learned second opinion's weights: one per slot of the
 // hashed feature table (the bias is the feature "bias").
 type learnModel struct {
-	w   []float32
-	set learnSet // the features it was trained with
+	w    []float32
+	mask uint32   // len(w)-1: a feature's hash is read at its low bits
+	set  learnSet // the features it was trained with
 }
 
-// The model file (model/quantity.lr, rebuilt by the trainer, `go test
-// -tags train`, see indicator_learn_train_test.go): "KXLR", the version
-// (1 or 2), the table's bits; in version 2 the length of the feature set's
-// name and the name (learnSet.String: the groups left out and added; a
-// file of version 1 has D96's features); then the number n of weights that
-// are not zero, then n pairs of a slot (uint32) and its weight (float32),
-// little-endian.
+// A model file (model/*.lr, rebuilt by the trainer, `go test -tags train`,
+// see indicator_learn_train_test.go): "KXLR", the version (1 or 2), the
+// table's bits; in version 2 the length of the feature set's name and the
+// name (learnSet.String: the groups left out and added; a file of version
+// 1 has D96's features); then the number n of weights that are not zero,
+// then n pairs of a slot (uint32) and its weight (float32), little-endian.
 //
-//go:embed model/quantity.lr
-var learnModelFile []byte
+// Every file of model/ is one opinion; a reading's score combines them
+// (learnCombine). One file is the model as D97 shipped it.
+//
+//go:embed model/*.lr
+var learnModelFiles embed.FS
 
 var (
 	learnOnce   sync.Once
-	learnLoaded *learnModel
+	learnLoaded []*learnModel
 )
 
-// learned is the embedded model, read once; nil when it cannot be read
-// (the rules then decide alone).
-func learned() *learnModel {
+// learned is the embedded models, read once, in the order of their files'
+// names; none when one cannot be read (the rules then decide alone).
+func learned() []*learnModel {
 	learnOnce.Do(func() {
-		if m, err := readLearnModel(learnModelFile); err == nil {
-			learnLoaded = m
+		files, err := fs.Glob(learnModelFiles, "model/*.lr")
+		if err != nil {
+			return
 		}
+		sort.Strings(files)
+		var bs [][]byte
+		for _, f := range files {
+			b, err := learnModelFiles.ReadFile(f)
+			if err != nil {
+				return
+			}
+			bs = append(bs, b)
+		}
+		learnLoaded = readLearnModels(bs)
 	})
 	return learnLoaded
+}
+
+// readLearnModels reads model files; none when one is not a model.
+func readLearnModels(files [][]byte) []*learnModel {
+	var ms []*learnModel
+	for _, b := range files {
+		m, err := readLearnModel(b)
+		if err != nil {
+			return nil
+		}
+		ms = append(ms, m)
+	}
+	return ms
 }
 
 var errLearnModel = errors.New("plan: the learned model's file is not one")
 
 // readLearnModel reads a model file.
 func readLearnModel(b []byte) (*learnModel, error) {
-	if len(b) < 16 || string(b[:4]) != "KXLR" || binary.LittleEndian.Uint32(b[8:]) != learnBits {
+	if len(b) < 16 || string(b[:4]) != "KXLR" {
 		return nil, errLearnModel
 	}
-	m := &learnModel{w: make([]float32, 1<<learnBits)}
+	nb := binary.LittleEndian.Uint32(b[8:])
+	if nb < 8 || nb > learnMaxBits {
+		return nil, errLearnModel
+	}
+	m := &learnModel{w: make([]float32, 1<<nb), mask: 1<<nb - 1}
 	switch binary.LittleEndian.Uint32(b[4:]) {
 	case 1:
 		b = b[12:]
@@ -73,7 +107,7 @@ func readLearnModel(b []byte) (*learnModel, error) {
 	for i := 0; i < n; i++ {
 		p := b[4+8*i:]
 		slot := binary.LittleEndian.Uint32(p)
-		if slot >= 1<<learnBits {
+		if slot > m.mask {
 			return nil, errLearnModel
 		}
 		m.w[slot] = math.Float32frombits(binary.LittleEndian.Uint32(p[4:]))
@@ -81,12 +115,12 @@ func readLearnModel(b []byte) (*learnModel, error) {
 	return m, nil
 }
 
-// writeLearnModel is the file of weights w (one per slot) of a model with
-// the features of set.
+// writeLearnModel is the file of weights w (one per slot; their number a
+// power of two) of a model with the features of set.
 func writeLearnModel(w []float32, set learnSet) []byte {
 	b := []byte("KXLR")
 	b = binary.LittleEndian.AppendUint32(b, 2)
-	b = binary.LittleEndian.AppendUint32(b, learnBits)
+	b = binary.LittleEndian.AppendUint32(b, uint32(bits.TrailingZeros(uint(len(w)))))
 	name := set.String()
 	b = binary.LittleEndian.AppendUint32(b, uint32(len(name)))
 	b = append(b, name...)
@@ -110,7 +144,7 @@ func writeLearnModel(w []float32, set learnSet) []byte {
 func (m *learnModel) sum(f []uint32) float64 {
 	s := 0.0
 	for _, i := range f {
-		s += float64(m.w[i])
+		s += float64(m.w[i&m.mask])
 	}
 	return s
 }

@@ -1,6 +1,9 @@
 package plan
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // DemoteScore is the learned model's score under which a target the
 // rules assert is only proposed, for the reviewer to accept (D97). learn5
@@ -29,15 +32,36 @@ const SureScore = 0.7
 // the rules' decision and its features.
 type learnDoc struct {
 	model  *learnModel
-	set    learnSet // the features (the model's; when recording, the trainer's)
+	set    learnSet    // the features (the model's; when recording, the trainer's)
+	more   []learnView // further opinions, each with its own features (learnCombine)
 	record bool
 	qs     []learnQuantity // recorded
 	sent   []learnQuantity // the quantities of the sentence being read
 	buf    []uint32        // features, reused when not recording
 	size   int             // the document's length in runes
 
-	sentFeats []uint32 // the features of the sentence being read (sentenceFeatures)
-	sentSum   float64  // their log-odds
+	sentFeats []uint32  // the features of the sentence being read (sentenceFeatures)
+	sentSum   float64   // their log-odds
+	moreSums  []float64 // the further opinions' log-odds of the sentence's quantities, quantity by quantity
+}
+
+// learnView is a further model's view of the document being read.
+type learnView struct {
+	model     *learnModel
+	buf       []uint32
+	sentFeats []uint32
+	sentSum   float64
+}
+
+// learnCombine is the score of a reading two opinions give a and b: one
+// the rules assert is demoted only when every opinion doubts it (the
+// higher score), one they propose is promoted only when every opinion is
+// sure of it (the lower).
+func learnCombine(proposed bool, a, b float64) float64 {
+	if proposed {
+		return min(a, b)
+	}
+	return max(a, b)
 }
 
 // learnFor is the learned model's view for a document to be read: each
@@ -46,11 +70,15 @@ type learnDoc struct {
 // or more that reports nothing is asserted (D100); nil when the model
 // cannot be read.
 func learnFor() *learnDoc {
-	m := learned()
-	if m == nil {
+	ms := learned()
+	if len(ms) == 0 {
 		return nil
 	}
-	return &learnDoc{model: m, set: m.set}
+	l := &learnDoc{model: ms[0], set: ms[0].set}
+	for _, m := range ms[1:] {
+		l.more = append(l.more, learnView{model: m})
+	}
+	return l
 }
 
 // read reads quantity x of sentence r as the rules do, appending a target
@@ -62,12 +90,22 @@ func (l *learnDoc) read(r *sentenceRead, x *at, out []Indicator) []Indicator {
 		if l.model != nil {
 			l.sentSum = l.model.sum(l.sentFeats)
 		}
+		for i := range l.more {
+			v := &l.more[i]
+			v.sentFeats = sentenceFeatures(v.sentFeats[:0], x, &v.model.set)
+			v.sentSum = v.model.sum(v.sentFeats)
+		}
 	}
 	if l.record {
 		lq.Feats = append(docFeatures(quantityFeatures(nil, x, &l.set), lq.Start, l.size, &l.set), l.sentFeats...)
 	} else {
 		l.buf = docFeatures(quantityFeatures(l.buf[:0], x, &l.set), lq.Start, l.size, &l.set)
 		lq.Score = l.model.sum(l.buf) + l.sentSum
+		for i := range l.more {
+			v := &l.more[i]
+			v.buf = docFeatures(quantityFeatures(v.buf[:0], x, &v.model.set), lq.Start, l.size, &v.model.set)
+			l.moreSums = append(l.moreSums, v.model.sum(v.buf)+v.sentSum)
+		}
 	}
 	ind, rule := r.read(x)
 	if rule == nil || l.record { // (what a rule drops is neither proposed nor promoted)
@@ -118,6 +156,10 @@ func (l *learnDoc) sentenceEnd(out []Indicator) []Indicator {
 		}
 		l.buf = placeFeatures(l.buf[:0], k, n)
 		lq.Score = sigmoid(lq.Score + l.model.sum(l.buf))
+		for i, v := range l.more {
+			s := sigmoid(l.moreSums[k*len(l.more)+i] + v.model.sum(l.buf))
+			lq.Score = learnCombine(lq.Decision == decProposed, lq.Score, s)
+		}
 		if lq.out >= 0 {
 			s := lq.Score
 			out[lq.out].Score = &s
@@ -125,7 +167,7 @@ func (l *learnDoc) sentenceEnd(out []Indicator) []Indicator {
 			out[lq.out].Candidate = proposedAfter(lq.Decision == decProposed, s, out[lq.out].Reported)
 		}
 	}
-	l.sent = l.sent[:0]
+	l.sent, l.moreSums = l.sent[:0], l.moreSums[:0]
 	return out
 }
 
@@ -170,11 +212,14 @@ func proposedAfter(proposed bool, s float64, past bool) bool {
 	return s < DemoteScore
 }
 
+// titled reports whether features of set read the sections' titles.
+func titled(set learnSet) bool { return !set.off["t"] || set.on["skind"] }
+
 // titles are the titles of the open sections, outermost first, for the
 // learned model's features (none when those are left out).
 func (d *docRead) titles() string {
-	if d.learn.set.off["t"] && !d.learn.set.on["skind"] { // not a feature of this model
-		return ""
+	if !titled(d.learn.set) && !slices.ContainsFunc(d.learn.more, func(v learnView) bool { return titled(v.model.set) }) {
+		return "" // not a feature of these models
 	}
 	var b []byte
 	for _, o := range d.stack {

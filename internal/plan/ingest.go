@@ -42,7 +42,7 @@ func ingestText(text string, l *learnDoc) (*Doc, error) {
 	if top := markdownTop(d.lines); len(d.doc.Sections) == 0 && top > 0 {
 		// no numbered heading, but Markdown's: read again with them
 		if l != nil {
-			*l = learnDoc{model: l.model, record: l.record, size: l.size}
+			*l = learnDoc{model: l.model, set: l.set, more: l.more, record: l.record, size: l.size}
 		}
 		d = newDocRead(text)
 		d.learn, d.mdTop = l, top
