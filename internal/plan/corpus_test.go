@@ -96,6 +96,12 @@ var corpusFloor = map[string]struct{ precision, recall, sections float64 }{
 	// industry plans and a national AI+manufacturing 实施意见; it decides
 	// the model question of /work/briefs/prereg15.md.
 	"heldout14": {0.91, 0.82, 0.98}, // first run (extractor of 4078bd7): 93.1 %, 84.4 %, 100 %; the rules alone 87.5 %, 87.5 %
+	// A fifteenth, labelled on 2026-12-06 by another who never read the
+	// extractor (testdata/corpus/heldout15/README.md): five national plans
+	// and 实施意见 on software, AI, emergency equipment, manufacturing and
+	// computing networks, three of them web pages (read as the program
+	// reads a page, D125); 27 targets, too few to decide prereg16.
+	"heldout15": {0.73, 0.92, 0.98}, // first run (extractor of cae8620, the pages read as pages): 76.5 %, 96.3 %, 100 %; the rules alone 76.5 %, 96.3 % (read as plain text before D125: 81.2 %, 96.3 %, 29.9 %)
 }
 
 // heldOut reports whether those who tune the extractor never read the
@@ -163,9 +169,9 @@ func TestCorpus(t *testing.T) {
 		t.Run("extra", func(t *testing.T) { scoreSplit(t, extra, "extra") })
 	}
 	// So are the further held-out sets (their documents are kept beside the
-	// project, like the others; KEXIE_HELDOUT2 … KEXIE_HELDOUT14 name their
+	// project, like the others; KEXIE_HELDOUT2 … KEXIE_HELDOUT15 name their
 	// folders).
-	for n := 2; n <= 14; n++ {
+	for n := 2; n <= 15; n++ {
 		split := "heldout" + strconv.Itoa(n)
 		if d := os.Getenv("KEXIE_HELDOUT" + strconv.Itoa(n)); d != "" && (os.Getenv("KEXIE_CORPUS_SPLIT") == "" || slices.Contains(splits, split)) {
 			t.Run(split, func(t *testing.T) { scoreSplit(t, d, split) })
@@ -199,15 +205,22 @@ func scoreSplit(t *testing.T, dir, split string) {
 			t.Fatalf("%s: %s is not the document labelled (sha256 differs)", f, ld.File)
 		}
 		text := string(src)
+		read, inPage, err := readAsProgram(ld.File, src) // a web page as the program reads one
+		if err != nil {
+			t.Fatalf("%s: %v", ld.File, err)
+		}
 		start := time.Now()
-		doc, err := Ingest(strings.NewReader(text))
+		doc, err := Ingest(strings.NewReader(read))
 		took := time.Since(start)
 		slowest = max(slowest, took)
 		if err != nil && err != ErrNoStructure {
 			t.Fatalf("%s: %v", ld.File, err)
 		}
+		plain, _ := ingestText(strings.ToValidUTF8(read, "\uFFFD"), nil)
+		if inPage != nil {
+			doc, plain = pageDoc(doc, inPage), pageDoc(plain, inPage)
+		}
 		s := scoreDoc(text, doc, ld.Targets, ld.Sections)
-		plain, _ := ingestText(strings.ToValidUTF8(text, "\uFFFD"), nil)
 		rules.add(scoreDoc(text, plain, ld.Targets, ld.Sections))
 		if heldOut(split) {
 			t.Logf("%-44s %s", ld.File, s)

@@ -95,6 +95,9 @@ func learnSettings() {
 	if v := os.Getenv("KEXIE_LEARN_SEEDS"); v != "" {
 		defaultFit.seeds, _ = strconv.Atoi(v)
 	}
+	if v := os.Getenv("KEXIE_LEARN_BITS"); v != "" { // the table's size, 2^bits weights (D124)
+		defaultFit.bits, _ = strconv.Atoi(v)
+	}
 	if v := os.Getenv("KEXIE_LEARN_EPOCHS"); v != "" {
 		defaultFit.epochs, _ = strconv.Atoi(v)
 	}
@@ -136,14 +139,21 @@ func learnDocs(t *testing.T, dir, split string) []learnData {
 		if sum := sha256.Sum256(src); hex.EncodeToString(sum[:]) != ld.SHA256 {
 			t.Fatalf("%s: not the document labelled", ld.File)
 		}
+		read, inPage, err := readAsProgram(ld.File, src) // a web page as the program reads one
+		if err != nil {
+			t.Fatal(err)
+		}
 		l := &learnDoc{record: true, set: learnTrain}
-		doc, err := ingestText(string(src), l)
+		doc, err := ingestText(read, l)
 		if err != nil && err != ErrNoStructure {
 			t.Fatal(err)
 		}
 		readings := make([]Indicator, len(l.qs))
 		for i, q := range l.qs {
 			readings[i] = q.Reading
+			if inPage != nil {
+				readings[i].Start, readings[i].End = placeInPage(inPage, q.Reading.Start, q.Reading.End)
+			}
 		}
 		_, used := matchTargets(readings, ld.Targets)
 		out = append(out, learnData{file: ld.File, batch: batchOf(split, ld.File), qs: l.qs, pos: used, labels: ld.Targets, rules: doc})
@@ -161,12 +171,12 @@ func batchOf(split, file string) string {
 	for _, b := range []struct {
 		last int
 		name string
-	}{{8, "extra01-08"}, {12, "extra09-12"}, {20, "extra13-20"}, {27, "extra21-27"}, {36, "extra28-36"}, {93, "extra37-93"}, {97, "extra94-97"}, {103, "extra98-103"}, {119, "extra104-119"}, {127, "extra120-127"}, {135, "extra128-135"}, {152, "extra140-152"}, {165, "extra160-165"}, {174, "extra170-174"}} {
+	}{{8, "extra01-08"}, {12, "extra09-12"}, {20, "extra13-20"}, {27, "extra21-27"}, {36, "extra28-36"}, {93, "extra37-93"}, {97, "extra94-97"}, {103, "extra98-103"}, {119, "extra104-119"}, {127, "extra120-127"}, {135, "extra128-135"}, {152, "extra140-152"}, {165, "extra160-165"}, {174, "extra170-174"}, {186, "extra175-186"}, {199, "extra190-199"}} {
 		if n <= b.last {
 			return b.name
 		}
 	}
-	return "extra175-"
+	return "extra210-"
 }
 
 // examplesOf is the quantities of docs, but those for which skip is true.

@@ -1,0 +1,228 @@
+package plan
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/net/html"
+)
+
+// A labelled web page is scored as the program reads one (DocumentText:
+// HTMLText, then Ingest), its readings placed back in the page: the labels
+// count characters of the page as saved, tags and all (D125).
+
+// readAsProgram is the text the program reads of labelled document src
+// named name and, for a web page, where each of its runes stands in the
+// page (pageSource); nil for a text, read as it is.
+func readAsProgram(name string, src []byte) (string, []int, error) {
+	if !isPage(name) {
+		return string(src), nil, nil
+	}
+	text, err := HTMLText(src)
+	if err != nil {
+		return "", nil, err
+	}
+	return text, pageSource(src, text), nil
+}
+
+// isPage reports a labelled document that is a web page.
+func isPage(name string) bool {
+	n := strings.ToLower(name)
+	return strings.HasSuffix(n, ".html") || strings.HasSuffix(n, ".htm")
+}
+
+// pageSource maps each rune of text, the text HTMLText gives of page src,
+// to the rune offset in src of the character it came from: the page's text
+// (entities decoded, scripts and styles left out) is followed in order,
+// line by line, spaces aside; a rune HTMLText wrote itself (a line break,
+// a tab, an item's number) maps to -1.
+func pageSource(src []byte, text string) []int {
+	type ch struct {
+		r   rune
+		off int // rune offset in src
+	}
+	// the page's text, character by character, where each stands in src
+	var page []ch
+	runeAt := func(b int) int { return utf8.RuneCount(src[:b]) }
+	z := html.NewTokenizer(bytes.NewReader(src))
+	pos, skip := 0, ""
+	for {
+		tt := z.Next()
+		if tt == html.ErrorToken {
+			break
+		}
+		raw := z.Raw()
+		start := pos
+		pos += len(raw)
+		switch tt {
+		case html.StartTagToken:
+			name, _ := z.TagName()
+			if s := string(name); s == "script" || s == "style" {
+				skip = s
+			}
+		case html.EndTagToken:
+			name, _ := z.TagName()
+			if string(name) == skip {
+				skip = ""
+			}
+		case html.TextToken:
+			if skip != "" {
+				continue
+			}
+			for i := 0; i < len(raw); {
+				r, n := utf8.DecodeRune(raw[i:])
+				at := runeAt(start + i)
+				if r == '&' {
+					if j := bytes.IndexByte(raw[i:min(len(raw), i+40)], ';'); j > 0 {
+						for _, d := range html.UnescapeString(string(raw[i : i+j+1])) {
+							page = append(page, ch{d, at})
+						}
+						i += j + 1
+						continue
+					}
+				}
+				page = append(page, ch{r, at})
+				i += n
+			}
+		}
+	}
+	var solid []ch // the page's characters but spaces
+	for _, c := range page {
+		if !unicode.IsSpace(c.r) {
+			solid = append(solid, c)
+		}
+	}
+	out := make([]int, utf8.RuneCountInString(text))
+	for i := range out {
+		out[i] = -1
+	}
+	at, k := 0, 0 // at: next character of solid; k: rune index in text
+	for _, line := range strings.SplitAfter(text, "\n") {
+		var want []rune
+		var idx []int
+		for _, r := range line {
+			if !unicode.IsSpace(r) {
+				want, idx = append(want, r), append(idx, k)
+			}
+			k++
+		}
+		if len(want) == 0 {
+			continue
+		}
+		if q := findRunes(solid, want, at, func(c ch) rune { return c.r }); q >= 0 {
+			for j := range want {
+				out[idx[j]] = solid[q+j].off
+			}
+			at = q + len(want)
+			continue
+		}
+		// a line with runes HTMLText wrote (an item's number, a
+		// superscript): each rune found a little further on, or none
+		for j, r := range want {
+			for q := at; q < min(len(solid), at+64); q++ {
+				if solid[q].r == r {
+					out[idx[j]], at = solid[q].off, q+1
+					break
+				}
+			}
+		}
+	}
+	return out
+}
+
+// findRunes is the first index from which s holds want, from index from
+// on; -1 if none.
+func findRunes[T any](s []T, want []rune, from int, r func(T) rune) int {
+	for q := from; q+len(want) <= len(s); q++ {
+		j := 0
+		for j < len(want) && r(s[q+j]) == want[j] {
+			j++
+		}
+		if j == len(want) {
+			return q
+		}
+	}
+	return -1
+}
+
+// placeInPage moves a reading's offsets, in the text HTMLText gave, to the
+// page's: its start to the first of its runes the page has, its end after
+// the last.
+func placeInPage(m []int, start, end int) (int, int) {
+	a, b := -1, -1
+	for i := max(start, 0); i < min(end, len(m)); i++ {
+		if m[i] >= 0 {
+			if a < 0 {
+				a = m[i]
+			}
+			b = m[i] + 1
+		}
+	}
+	return a, b
+}
+
+// pageDoc is doc with its readings' and sections' offsets in the page.
+func pageDoc(doc *Doc, m []int) *Doc {
+	if doc == nil {
+		return nil
+	}
+	out := *doc
+	out.Indicators = append([]Indicator(nil), doc.Indicators...)
+	for i := range out.Indicators {
+		x := &out.Indicators[i]
+		x.Start, x.End = placeInPage(m, x.Start, x.End)
+	}
+	var move func(ss []*Section) []*Section
+	move = func(ss []*Section) []*Section {
+		var cp []*Section
+		for _, s := range ss {
+			c := *s
+			c.Start, c.End = placeInPage(m, s.Start, s.End)
+			c.Children = move(s.Children)
+			cp = append(cp, &c)
+		}
+		return cp
+	}
+	out.Sections = move(doc.Sections)
+	return &out
+}
+
+// TestPageSource: readings of a page written for the test land on the
+// page's own characters — past tags, entities, a script, the site's
+// navigation, an item's number the browser draws and a body printed twice.
+func TestPageSource(t *testing.T) {
+	body := `<div class="content"><p style="text-indent:2em">一、主要目标</p><p>到2027年，培育<b>100</b>家&nbsp;企业，R&amp;D投入增长5%。</p><ol><li>建成示范区5个。</li></ol><p>坚持需求导向，统筹推进全市科普工作，加强科普阵地建设，完善科技人才培养体系，提升学会服务能力，深化科技志愿服务，推动科技创新平台建设。</p></div>`
+	page := `<html><head><title>某市方案</title><script>var a="培育100家";</script></head><body><div class="nav">首页 &gt; 政策</div>` +
+		body + `<div class="mobile">` + body + `</div></body></html>`
+	text, err := HTMLText([]byte(page))
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := pageSource([]byte(page), text)
+	rs, pr := []rune(text), []rune(page)
+	var got []string
+	for _, want := range []string{"一、主要目标", "100", "5%", "5个"} {
+		from := 0
+		for n := 0; n < 2; n++ { // each copy of the body
+			i := strings.Index(string(rs[from:]), want)
+			if i < 0 {
+				t.Fatalf("%q not in the page's text %q", want, text)
+			}
+			a := from + utf8.RuneCountInString(string(rs[from:])[:i])
+			b := a + utf8.RuneCountInString(want)
+			s, e := placeInPage(m, a, b)
+			if s < 0 {
+				t.Errorf("%q (copy %d) not placed", want, n+1)
+				break
+			}
+			got = append(got, string(pr[s:e]))
+			from = b
+		}
+	}
+	if want := "一、主要目标 一、主要目标 100 100 5% 5% 5个 5个"; strings.Join(got, " ") != want {
+		t.Errorf("placed %q, want %q", strings.Join(got, " "), want)
+	}
+}
