@@ -27,12 +27,8 @@ import (
 //	KEXIE_CORPUS=/work/shared/plans-dev KEXIE_EXTRA_CORPUS=/work/extra-corpus \
 //	go test -tags train ./internal/plan -run TestTrainLearnModel -v
 func TestTrainLearnModel(t *testing.T) {
-	dev, extra := os.Getenv("KEXIE_CORPUS"), os.Getenv("KEXIE_EXTRA_CORPUS")
-	if dev == "" || extra == "" {
-		t.Fatal("KEXIE_CORPUS and KEXIE_EXTRA_CORPUS name the corpora")
-	}
 	learnSettings()
-	docs := append(learnDocs(t, dev, "tune"), learnDocs(t, extra, "extra")...)
+	docs := learnCorpora(t)
 	n, pos, labels := 0, 0, 0
 	for _, d := range docs {
 		n += len(d.qs)
@@ -60,6 +56,17 @@ func TestTrainLearnModel(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Logf("wrote %s", out)
+}
+
+// learnCorpora records every quantity of the development documents (the
+// tune half of KEXIE_CORPUS and KEXIE_EXTRA_CORPUS) with the trainer's
+// feature set (learnTrain).
+func learnCorpora(t *testing.T) []learnData {
+	dev, extra := os.Getenv("KEXIE_CORPUS"), os.Getenv("KEXIE_EXTRA_CORPUS")
+	if dev == "" || extra == "" {
+		t.Fatal("KEXIE_CORPUS and KEXIE_EXTRA_CORPUS name the corpora")
+	}
+	return append(learnDocs(t, dev, "tune"), learnDocs(t, extra, "extra")...)
 }
 
 // learnSettings reads the trainer's settings from the environment: feature

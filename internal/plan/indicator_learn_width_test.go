@@ -54,12 +54,8 @@ func learnBatches(docs []learnData) []string {
 // TestLearnWidth: D96's features in tables of 2^16 … 2^22 weights
 // (KEXIE_WIDTHS), each batch left out in turn.
 func TestLearnWidth(t *testing.T) {
-	dev, extra := os.Getenv("KEXIE_CORPUS"), os.Getenv("KEXIE_EXTRA_CORPUS")
-	if dev == "" || extra == "" {
-		t.Fatal("KEXIE_CORPUS and KEXIE_EXTRA_CORPUS name the corpora")
-	}
 	learnSettings()
-	docs := append(learnDocs(t, dev, "tune"), learnDocs(t, extra, "extra")...)
+	docs := learnCorpora(t)
 	widths := "16,18,20,22"
 	if s := os.Getenv("KEXIE_WIDTHS"); s != "" {
 		widths = s
@@ -95,15 +91,11 @@ func TestLearnWidth(t *testing.T) {
 // words (C, learnDocWords), each batch left out in turn; H demotes what
 // both doubt and promotes what both are sure of (learnCombine).
 func TestLearnHybrid(t *testing.T) {
-	dev, extra := os.Getenv("KEXIE_CORPUS"), os.Getenv("KEXIE_EXTRA_CORPUS")
-	if dev == "" || extra == "" {
-		t.Fatal("KEXIE_CORPUS and KEXIE_EXTRA_CORPUS name the corpora")
-	}
 	learnSettings()
 	learnTrain = learnSet{}
-	ds := append(learnDocs(t, dev, "tune"), learnDocs(t, extra, "extra")...)
+	ds := learnCorpora(t)
 	learnTrain = learnSet{off: groups(learnDocWords)}
-	dc := append(learnDocs(t, dev, "tune"), learnDocs(t, extra, "extra")...)
+	dc := learnCorpora(t)
 	var S, C, H learnTally
 	for _, b := range learnBatches(ds) {
 		ws := fitLogistic(examplesOf(ds, func(d learnData) bool { return d.batch == b }), defaultFit)
