@@ -39,16 +39,28 @@ func annualYear(title string, lines []string) (int, bool) {
 	if !reportTitle(title) {
 		return 0, false
 	}
-	for _, l := range reportHead(title, lines) {
-		if m := reDeliveredOn.FindStringSubmatch(l); m != nil {
-			y, _ := strconv.Atoi(m[1] + m[2])
-			return y, true
-		}
-		if y, ok := deliveredCN(l); ok {
-			return y, true // (——二〇二六年一月二十七日在…: indicator_report.go)
+	head := reportHead(title, lines)
+	for i, l := range head {
+		for _, cand := range []string{l, joinedNext(head, i)} {
+			if m := reDeliveredOn.FindStringSubmatch(cand); m != nil {
+				y, _ := strconv.Atoi(m[1] + m[2])
+				return y, true
+			}
+			if y, ok := deliveredCN(cand); ok {
+				return y, true // (——二〇二六年一月二十七日在…: indicator_report.go)
+			}
 		}
 	}
 	return 0, false
+}
+
+// joinedNext is line i of lines with the next joined to it, as one line a
+// PDF's page width broke (——2026年2月4日在…第五\n次会议上); "" for the last.
+func joinedNext(lines []string, i int) string {
+	if i+1 >= len(lines) {
+		return ""
+	}
+	return strings.TrimRight(lines[i], " \t\r") + strings.TrimSpace(lines[i+1])
 }
 
 // issueYear is the year of the first line that is a date (a notice's date

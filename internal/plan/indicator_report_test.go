@@ -24,6 +24,10 @@ func TestReportUnderPageButtons(t *testing.T) {
 	if got != want {
 		t.Errorf("got  %q\nwant %q", got, want)
 	}
+	// a delivery line a PDF's page width broke is one line (D127)
+	if y, ok := annualYear("某市政府工作报告", strings.Split("某市政府工作报告\n——2029年1月5日在某市第十届人民代表大会第五\n次会议上\n各位代表：\n", "\n")); !ok || y != 2029 {
+		t.Errorf("a delivery line broken in two: %d, %v; want 2029", y, ok)
+	}
 	// a date deep in the text is no delivery line
 	if y, ok := annualYear("某市政府工作报告", strings.Split("某市政府工作报告\n各位代表：\n一、回顾\n甲\n乙\n丙\n丁\n——2029年1月5日在某会议上\n", "\n")); ok {
 		t.Errorf("a date on the eighth line dated the report %d", y)

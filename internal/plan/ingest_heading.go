@@ -167,7 +167,7 @@ func heading(line string) (level int, number, rest string, ok bool) {
 
 // decimalTitle reports the rest of a line after a decimal number that
 // can be a heading's title: it starts with a word, not a unit, a
-// multiplier or a date (2.5 亿元, 3 个月, 2025 年), and a number alone
+// multiplier, a grade or a date (2.5 亿元, 3 个月, 5.6 级, 2025 年), and a number alone
 // (1 发展基础) has a short title with no spaces in it (not a row of a
 // table laid out by pdftotext).
 func decimalTitle(sub, rest string) bool {
@@ -179,7 +179,7 @@ func decimalTitle(sub, rest string) bool {
 			r, word = next, true
 		}
 	}
-	if r < 0x4e00 || strings.ContainsRune("万亿千百个年月日号项名家人元倍岁分秒时天周届期次", r) || isCNDigit(r) ||
+	if r < 0x4e00 || strings.ContainsRune("万亿千百个年月日号项名家人元倍岁分秒时天周届期次级", r) || isCNDigit(r) ||
 		strings.ContainsRune("的之以及等和与或为是在至到其左上下", r) {
 		// (a title never starts with a particle: 1.5的数据中心 is a
 		// sentence a PDF broke after its number)

@@ -39,6 +39,12 @@ func TestBoldAndOutlineLayouts(t *testing.T) {
 		text:     "某县国土空间布局方案\n一、总体格局\n(-)空间结构\n1.12235 空间格局\n一核两带两区。\n1.25 亿元用于建设。\n（二）城镇体系\n",
 		sections: `1 一 总体格局 | 2 (一) 空间结构 | 3 1 12235 空间格局 | 2 (二) 城镇体系`,
 	}, {
+		// a line a PDF broke after a magnitude's number (…积石山\n5.6 级地震…)
+		// is no decimal heading: 级 is the number's unit
+		name:     "a line opening with a grade",
+		text:     "某省政府工作报告\n一、过去一年工作回顾\n全力做好积石山\n5.6 级地震灾后重建，完成恢复重建项目120个。\n二、今年重点工作\n（一）扩大有效投资\n新开工项目300个。\n",
+		sections: `1 一 过去一年工作回顾 | 1 二 今年重点工作 | 2 (一) 扩大有效投资`,
+	}, {
 		// five levels: 1 / 1.1 / 1.1.1 / （1） / ①; (1) ranks below the
 		// innermost depth of the outline it sits under (1.2's, then 1.2.1's)
 		name: "a decimal outline above (1) and ①",
