@@ -48,7 +48,10 @@ func TestBrowserFormBuilder(t *testing.T) {
 		chromedp.WaitVisible(chromedp.CSS(`#fd-`+last)))
 	b.Run("fill", chromedp.SendKeys(chromedp.CSS(`input[name="fd.`+last+`.label"]`), "研究方向"),
 		chromedp.SendKeys(chromedp.CSS(`textarea[name="fd.`+last+`.options"]`), "钒钛\n稀土\n新能源"),
-		chromedp.Click(chromedp.CSS(`#fd-`+last+` button[value="up.`+last+`"]`)), chromedp.WaitVisible(chromedp.CSS(`#preview`)))
+		chromedp.Click(chromedp.CSS(`#fd-`+last+` button[value="up.`+last+`"]`)))
+	// the move is a round trip: wait for the page that has the field one up
+	// (the old page has a #preview too, and a click there raced the move)
+	b.WaitText("moved", `#fd-`+strconv.Itoa(n-1)+` legend`, "研究方向")
 	b.Run("preview", chromedp.Click(chromedp.CSS(`#preview`)), chromedp.WaitVisible(chromedp.CSS(`#form-preview`)))
 	b.WaitText("previewed", `#form-preview`, "稀土")
 	b.Shot("review-builder-preview")
