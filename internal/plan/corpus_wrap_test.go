@@ -61,21 +61,13 @@ func TestWrappedCorpus(t *testing.T) {
 				wrapped.add(scoreDoc(w, wd, ts, ss))
 			}
 			t.Logf("%s, lines broken after %d runes: as written %s; broken %s", split, width, plain, wrapped)
-			p0, r0 := share(plain.matched, plain.found), share(plain.matched, plain.labelled)
-			p1, r1 := share(wrapped.matched, wrapped.found), share(wrapped.matched, wrapped.labelled)
+			p0, r0 := plain.precision(), plain.recall()
+			p1, r1 := wrapped.precision(), wrapped.recall()
 			if p1 < p0-0.01 || r1 < r0-0.01 {
 				t.Errorf("%s, lines broken after %d runes: precision %.3f → %.3f, recall %.3f → %.3f (more than a point lost)", split, width, p0, p1, r0, r1)
 			}
 		}
 	}
-}
-
-// share is a of b, 1 when b is 0.
-func share(a, b int) float64 {
-	if b == 0 {
-		return 1
-	}
-	return float64(a) / float64(b)
 }
 
 // wrapLines breaks every line of text that is no table row after each

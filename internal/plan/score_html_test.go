@@ -40,12 +40,8 @@ func isPage(name string) bool {
 // line by line, spaces aside; a rune HTMLText wrote itself (a line break,
 // a tab, an item's number) maps to -1.
 func pageSource(src []byte, text string) []int {
-	type ch struct {
-		r   rune
-		off int // rune offset in src
-	}
 	// the page's text, character by character, where each stands in src
-	var page []ch
+	var page []pageChar
 	runeAt := func(b int) int { return utf8.RuneCount(src[:b]) }
 	z := html.NewTokenizer(bytes.NewReader(src))
 	pos, skip := 0, ""
@@ -78,18 +74,18 @@ func pageSource(src []byte, text string) []int {
 				if r == '&' {
 					if j := bytes.IndexByte(raw[i:min(len(raw), i+40)], ';'); j > 0 {
 						for _, d := range html.UnescapeString(string(raw[i : i+j+1])) {
-							page = append(page, ch{d, at})
+							page = append(page, pageChar{d, at})
 						}
 						i += j + 1
 						continue
 					}
 				}
-				page = append(page, ch{r, at})
+				page = append(page, pageChar{r, at})
 				i += n
 			}
 		}
 	}
-	var solid []ch // the page's characters but spaces
+	var solid []pageChar // the page's characters but spaces
 	for _, c := range page {
 		if !unicode.IsSpace(c.r) {
 			solid = append(solid, c)
@@ -112,7 +108,7 @@ func pageSource(src []byte, text string) []int {
 		if len(want) == 0 {
 			continue
 		}
-		if q := findRunes(solid, want, at, func(c ch) rune { return c.r }); q >= 0 {
+		if q := findRunes(solid, want, at); q >= 0 {
 			for j := range want {
 				out[idx[j]] = solid[q+j].off
 			}
@@ -133,12 +129,18 @@ func pageSource(src []byte, text string) []int {
 	return out
 }
 
+// pageChar is a character of a page's text and its rune offset in the page.
+type pageChar struct {
+	r   rune
+	off int
+}
+
 // findRunes is the first index from which s holds want, from index from
 // on; -1 if none.
-func findRunes[T any](s []T, want []rune, from int, r func(T) rune) int {
+func findRunes(s []pageChar, want []rune, from int) int {
 	for q := from; q+len(want) <= len(s); q++ {
 		j := 0
-		for j < len(want) && r(s[q+j]) == want[j] {
+		for j < len(want) && s[q+j].r == want[j] {
 			j++
 		}
 		if j == len(want) {
