@@ -52,9 +52,16 @@ func TestAdjudicationPool(t *testing.T) {
 				t.Fatal(err)
 			}
 			text := string(src)
-			doc, err := Ingest(strings.NewReader(text))
+			read, inPage, err := readAsProgram(ld.File, src) // a web page as the program reads one
+			if err != nil {
+				t.Fatal(err)
+			}
+			doc, err := Ingest(strings.NewReader(read))
 			if err != nil && err != ErrNoStructure {
 				t.Fatal(err)
+			}
+			if inPage != nil {
+				doc = pageDoc(doc, inPage)
 			}
 			its, ks := poolDoc(text, doc, ld)
 			items, keys = append(items, its...), append(keys, ks...)

@@ -142,6 +142,9 @@ func TestLearnGridWhy(t *testing.T) {
 				readings := make([]Indicator, len(qs))
 				for i, q := range qs {
 					readings[i] = q.Reading
+					if d.inPage != nil { // (a web page: its readings placed back in the page, score_html_test.go)
+						readings[i].Start, readings[i].End = placeInPage(d.inPage, q.Reading.Start, q.Reading.End)
+					}
 				}
 				_, used := matchTargets(readings, d.labels)
 				for i, q := range qs {
@@ -178,10 +181,12 @@ func TestLearnGridWhy(t *testing.T) {
 	}
 }
 
-// labelledText is a development document's text and labels.
+// labelledText is a development document's text as the program reads it,
+// its labels and, for a web page, where each rune stands in the page.
 type labelledText struct {
 	text   string
 	labels []label
+	inPage []int
 }
 
 // learnDocsOf reads the development documents of split with their labels.
@@ -195,7 +200,11 @@ func learnDocsOf(t *testing.T, dir, split string) []labelledText {
 		if err != nil {
 			t.Fatal(err)
 		}
-		out = append(out, labelledText{string(src), ld.Targets})
+		text, inPage, err := readAsProgram(ld.File, src) // a web page as the program reads one
+		if err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, labelledText{text, ld.Targets, inPage})
 	}
 	return out
 }
