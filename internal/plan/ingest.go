@@ -103,6 +103,7 @@ type docRead struct {
 	partSpoken     bool           // that part's opening words are read (a line with a sentence came)
 	partPast       bool           // and it opened by reviewing the time before the plan (reviewOpens)
 	learn          *learnDoc      // the learned second opinion, or nil
+	wrapW          int            // the width its prose lines were broken at, or 0 (ingest_wrapped.go)
 }
 
 // newDocRead splits text into lines and reads what the whole document
@@ -133,6 +134,7 @@ func newDocRead(text string) *docRead {
 	d.point = pointGlyph(text)
 	d.report = doneReport(d.lines)
 	d.spacedL1 = spacedL1(d.lines)
+	d.wrapW = wrapWidth(d.lines)
 	return d
 }
 

@@ -75,6 +75,9 @@ func (d *docRead) headingAt(i int) head {
 	if h.ok && h.level == 4 && definition(titleOf(h.rest)) {
 		h = head{} // (1)物流是指…: a glossary's item, not a heading
 	}
+	if h.ok && !h.box && h.cell == 0 && line[0] != '#' && d.brokenBefore(i) {
+		h = head{} // (…政策举措，\n一、二季度经济平稳增长；: a sentence the page's width broke)
+	}
 	if h.ok && h.level == 3 {
 		d.lastL3, _ = strconv.Atoi(h.number)
 	}

@@ -1,0 +1,62 @@
+package plan
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// A PDF's text layer breaks prose at the page's width, anywhere a word
+// processor may break a line: a line can then open with what reads as a
+// heading's number (…出台“开门红”系列政策举措，\n一、二季度经济平稳增长；…).
+// A heading never goes on from a sentence the line before left open at the
+// page's width; that line is the page's, not the author's.
+
+// wrapWidth is the width in runes a document's prose lines were broken at,
+// or 0 when its lines were not broken at one width: the commonest length
+// of its lines of 16 runes or more, when at least 20 of them and a third
+// are within a rune or two of it (digits and Latin letters are narrower,
+// so a full line of them holds more runes).
+func wrapWidth(lines []string) int {
+	count := map[int]int{}
+	long := 0
+	for _, l := range lines {
+		if n := utf8.RuneCountInString(l); n >= 16 && n <= 80 && !strings.ContainsAny(l, "|\t") {
+			count[n]++
+			long++
+		}
+	}
+	w, best := 0, 0
+	for n, c := range count {
+		if c > best || c == best && n < w {
+			w, best = n, c
+		}
+	}
+	near := count[w-1] + count[w] + count[w+1] + count[w+2]
+	if near < 20 || 3*near < long {
+		return 0
+	}
+	return w
+}
+
+// brokenBefore reports a line that goes on from a line broken at the
+// page's width inside a sentence: the text line before it is as long as
+// the document's lines are broken at and ends inside a sentence, on a
+// comma (a line that ends on a word may be a title, a page's furniture or a
+// line whose end the export lost).
+func (d *docRead) brokenBefore(i int) bool {
+	if d.wrapW == 0 {
+		return false
+	}
+	for j := i - 1; j >= 0 && j >= i-4; j-- {
+		l := d.lines[j]
+		if l == "" || pageMarker(l) || pageTriple(d.lines, j) {
+			continue // (a page's number between the halves of a sentence)
+		}
+		if utf8.RuneCountInString(l) < d.wrapW-1 {
+			return false
+		}
+		last, _ := utf8.DecodeLastRuneInString(l)
+		return strings.ContainsRune(",，、", last)
+	}
+	return false
+}

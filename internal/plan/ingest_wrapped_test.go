@@ -1,0 +1,50 @@
+package plan
+
+import (
+	"strings"
+	"testing"
+)
+
+// A report whose prose a PDF broke at the page's width, one line opening
+// with 二、三季度…: the line goes on from the sentence before it, so it opens
+// no section and the review it stands in still reviews (D129).
+func TestHeadingAfterBrokenLine(t *testing.T) {
+	fill := []rune(strings.Repeat("全省上下坚持稳中求进工作总基调推动经济社会发展取得新的成效", 20))
+	para := string(fill[:24*3-1]) + "，二、三季度经济平稳增长；全年新建学校20所，" + string(fill[:24*20]) + "。"
+	var b strings.Builder
+	b.WriteString("某省政府工作报告\n——2031年1月20日在某省第十五届人民代表大会第三次会议上\n各位代表：\n一、2030年工作回顾\n")
+	for rs := []rune(para); len(rs) > 0; {
+		n := min(24, len(rs))
+		b.WriteString(string(rs[:n]) + "\n")
+		rs = rs[n:]
+	}
+	b.WriteString("二、2031年工作安排\n今年新建学校30所，改造危桥200座。\n")
+	text := b.String()
+	if w := wrapWidth(strings.Split(text, "\n")); w != 24 {
+		t.Fatalf("wrapWidth = %d, want 24", w)
+	}
+	doc, err := ingestText(text, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var tops []string
+	for _, s := range doc.Sections {
+		tops = append(tops, s.Number)
+	}
+	if got := strings.Join(tops, " "); got != "一 二" {
+		t.Errorf("top sections %q, want 一 二 (二、三季度… goes on from the line before)", got)
+	}
+	if got, want := readings(doc.Indicators), "? 20 所 = - 2031 | 30 所 = - 2031 | 200 座 = - 2031"; got != want {
+		t.Errorf("got  %q\nwant %q", got, want)
+	}
+
+	// the same line after a sentence that ended is a heading; so it is in
+	// a text whose lines were not broken at one width
+	ended := strings.Replace(text, "，\n二、三季度", "。\n二、三季度", 1)
+	if doc, _ := ingestText(ended, nil); len(doc.Sections) < 2 || !strings.HasPrefix(doc.Sections[1].Title, "三季度") {
+		t.Errorf("after a full stop: %d top sections, the second not 二、三季度…", len(doc.Sections))
+	}
+	if w := wrapWidth(strings.Split("一、总体要求\n到2030年，新建学校30所，改造危桥200座，培训教师1000人次。\n二、保障措施\n加强组织领导。\n", "\n")); w != 0 {
+		t.Errorf("wrapWidth of a text not broken = %d, want 0", w)
+	}
+}
