@@ -95,7 +95,20 @@ func pageSource(src []byte, text string) []int {
 	for i := range out {
 		out[i] = -1
 	}
-	at, k := 0, 0 // at: next character of solid; k: rune index in text
+	// First the lines the page holds whole, in order; then the runes of the
+	// other lines (with runes HTMLText wrote: an item's number, a cell's
+	// colon), each found a little further on, but only between the lines
+	// placed around them: a line of a page's head that is not whole in the
+	// page must not carry the search past the body (D130).
+	type pending struct {
+		want []rune
+		idx  []int
+		lo   int // the end of the line placed before it, in solid
+		next int // the index in waits of the first line placed after it
+	}
+	var waits []pending
+	var placed []int // for each line placed whole, where it starts in solid
+	at, k := 0, 0    // at: next character of solid; k: rune index in text
 	for _, line := range strings.SplitAfter(text, "\n") {
 		var want []rune
 		var idx []int
@@ -113,18 +126,27 @@ func pageSource(src []byte, text string) []int {
 				out[idx[j]] = solid[q+j].off
 			}
 			at = q + len(want)
+			placed = append(placed, q)
 			continue
 		}
-		// a line with runes HTMLText wrote (an item's number, a
-		// superscript): each rune found a little further on, or none
-		for j, r := range want {
-			for q := at; q < min(len(solid), at+64); q++ {
+		waits = append(waits, pending{want, idx, at, len(placed)})
+	}
+	last := 0 // where the pending line before stopped
+	for _, w := range waits {
+		hi := len(solid)
+		if w.next < len(placed) {
+			hi = placed[w.next]
+		}
+		at := max(w.lo, last)
+		for j, r := range w.want {
+			for q := at; q < min(hi, at+64); q++ {
 				if solid[q].r == r {
-					out[idx[j]], at = solid[q].off, q+1
+					out[w.idx[j]], at = solid[q].off, q+1
 					break
 				}
 			}
 		}
+		last = at
 	}
 	return out
 }
@@ -226,5 +248,27 @@ func TestPageSource(t *testing.T) {
 	}
 	if want := "一、主要目标 一、主要目标 100 100 5% 5% 5个 5个"; strings.Join(got, " ") != want {
 		t.Errorf("placed %q, want %q", strings.Join(got, " "), want)
+	}
+}
+
+// A line of the text that is not whole in the page (a head HTMLText
+// composed from a page's info table) is looked for only before the next
+// line placed: its last rune, which the page holds only in its footer,
+// must not carry the search past the body (D130).
+func TestPageSourceComposedHead(t *testing.T) {
+	page := `<html><body><div>标题</div><p>第一段。</p><p>第二段。</p><div>页脚甲</div></body></html>`
+	text := "标题：甲\n第一段。\n第二段。\n"
+	m := pageSource([]byte(page), text)
+	pr := []rune(page)
+	for _, want := range []string{"第一段。", "第二段。"} {
+		a := strings.Index(text, want)
+		a = utf8.RuneCountInString(text[:a])
+		s, e := placeInPage(m, a, a+utf8.RuneCountInString(want))
+		if s < 0 || string(pr[s:e]) != want {
+			t.Errorf("%q placed at %d–%d", want, s, e)
+		}
+	}
+	if s, _ := placeInPage(m, 3, 4); s >= 0 {
+		t.Errorf("the head's 甲 placed in the footer, at %d", s)
 	}
 }
