@@ -99,7 +99,9 @@ func TestForecastAndQuotation(t *testing.T) {
 			t.Errorf("quotingBefore(%s) = %v, want %v", tt.text, got, tt.want)
 		}
 	}
-	for title, want := range map[string]bool{"全区能源发展需求分析": true, "电力负荷预测": true, "加强需求侧管理": false, "发展目标": false} {
+	for title, want := range map[string]bool{"全区能源发展需求分析": true, "电力负荷预测": true, "加强需求侧管理": false, "发展目标": false,
+		// achievements made, not aimed at (D131)
+		"“十四五”时期某市发展取得重大成就": true, "发展成就": true, "推动高质量发展取得新的更大成就": false, "力争取得重大成就": false, "取得重大突破": false} {
 		if got := pastTitle(title); got != want {
 			t.Errorf("pastTitle(%s) = %v, want %v", title, got, want)
 		}

@@ -23,6 +23,9 @@ func tableOfContents(secs []*Section, number string) bool {
 // pastTitle reports a section about the past (现状, 成就, 发展基础 …): its
 // numbers are achievements, proposed as candidates at most.
 func pastTitle(t string) bool {
+	if achievedTitle(t) {
+		return true // “十四五”时期郑州发展取得重大成就: 取得重大 aims only where it is striven for
+	}
 	if has(t, []string{"预期", "目标"}) || aimedTitle(t) {
 		return false // 预期成效, 发展目标
 	}
@@ -30,6 +33,13 @@ func pastTitle(t string) bool {
 		"可行性分析", "必要性分析", "必要性和可行性", "必要性与可行性"}) ||
 		strings.HasSuffix(t, "发展基础") || strings.HasSuffix(t, "工作基础") || strings.HasSuffix(t, "现实基础") || t == "基础" || reviewTitle(t) ||
 		situationTitle(t) || forecastTitle(t) || overviewTitle(t)
+}
+
+// achievedTitle reports a title that states achievements made (…时期…取得
+// 重大成就, 发展成就): 成就 is never a heading's aim unless it is new, more
+// or striven for (取得新的更大成就, 力争取得…成就).
+func achievedTitle(t string) bool {
+	return strings.Contains(t, "成就") && !has(t, []string{"取得新", "新的", "新成就", "更大", "更多", "力争", "确保", "争取", "努力", "预期", "目标", "将"})
 }
 
 // situationTitle reports the titles of the parts that describe where things
