@@ -190,7 +190,7 @@ func (d *docRead) line(i int) {
 	if done {
 		return
 	}
-	d.gatherText(h, text, row, tail)
+	d.gatherText(h, text, row, tail, d.unitBelow(i))
 }
 
 // gatherText adds the text of a line in a section to the paragraph: a
@@ -198,7 +198,7 @@ func (d *docRead) line(i int) {
 // its unit in the next, a date in the last); a heading alone on its line
 // does not run on into the next; the text after a clause of units that
 // closed an item (tail) starts a paragraph of its own.
-func (d *docRead) gatherText(h head, text paraPiece, row bool, tail *paraPiece) {
+func (d *docRead) gatherText(h head, text paraPiece, row bool, tail *paraPiece, unitBelow bool) {
 	opening := !d.headingHasText // the first words after the last heading
 	if (!h.ok || runInText(text.nb)) && strings.ContainsAny(text.nb, "。，,;") && !d.headingHasText {
 		d.withText++ // a heading followed by sentences: not a table of contents
@@ -217,7 +217,7 @@ func (d *docRead) gatherText(h head, text paraPiece, row bool, tail *paraPiece) 
 		return
 	}
 	d.para.add(text.nb, text.ob, text.base)
-	if h.ok && !strings.ContainsAny(text.nb, "。，,;") {
+	if h.ok && !strings.ContainsAny(text.nb, "。，,;") && !unitBelow {
 		d.flush()
 	}
 	if tail != nil {

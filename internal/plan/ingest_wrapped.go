@@ -60,3 +60,20 @@ func (d *docRead) brokenBefore(i int) bool {
 	}
 	return false
 }
+
+// unitBelow reports a line that ends inside a number whose unit the next
+// text line opens with (4.为…实施免费手术2000\n例、…): the page's width broke
+// the line, so an item's text that reads like a heading's title goes on
+// into the next line rather than ending there.
+func (d *docRead) unitBelow(i int) bool {
+	l := d.lines[i]
+	if l == "" || !isDigit(rune(l[len(l)-1])) {
+		return false
+	}
+	for j := i + 1; j < len(d.lines) && j <= i+3; j++ {
+		if n := d.lines[j]; n != "" && !pageMarker(n) {
+			return startsWithUnit(n)
+		}
+	}
+	return false
+}

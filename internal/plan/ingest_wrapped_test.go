@@ -48,3 +48,17 @@ func TestHeadingAfterBrokenLine(t *testing.T) {
 		t.Errorf("wrapWidth of a text not broken = %d, want 0", w)
 	}
 }
+
+// An item's line the page's width broke inside its sentence reads like a
+// heading with no punctuation; the number it ends with takes its unit from
+// the next line (D129).
+func TestItemLineEndsInNumber(t *testing.T) {
+	text := "某省2031年工作要点\n一、民生实事\n4.为全区低收入困难家庭的白内障患者实施免费手术2000\n例、“两癌”患病妇女给予每人1万元救助。\n"
+	doc, err := ingestText(text, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := readings(doc.Indicators), "2000 例 = - 2031"; got != want {
+		t.Errorf("got  %q\nwant %q", got, want)
+	}
+}
