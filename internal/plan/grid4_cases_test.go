@@ -189,7 +189,7 @@ func g4Layouts() []g3Case {
 		for k := 0; k < 4; k++ {
 			m := g4Metrics[(i+k)%nm]
 			rows.WriteString("\n" + strconv.Itoa(k+1) + "\t" + m.obj + "\t" + m.mw + "\t" + m.base + "\t" + m.num + "\t预期性")
-			want = append(want, g4mwant(m, "=")[0])
+			want = append(want, g3w(m.g2Target, "=")) // (a row named with 年 and a verb is the target year's level: TestCellLinesHeaderShapes)
 		}
 		cs = append(cs, g3Case{keys: []string{"all=targets", "family=goals", "layout=table of indicators (unit column)"}, want: year(want, 2030),
 			text: "表1 “十五五”时期主要指标\n序号\t指标\t单位\t2025年\t2030年\t属性" + rows.String()})
@@ -199,10 +199,11 @@ func g4Layouts() []g3Case {
 		if b.mw == "/10万" {
 			continue
 		}
-		want := year([]g3Want{g4mwant(m, "=")[0], g3w(b.g2Target, "<="), g3w(f.g2Target, "=")}, 2030)
-		cs = append(cs, g3Case{keys: []string{"all=targets", "family=goals", "layout=table of indicators, a bound (≤) and a fall (〔〕)"}, want: want,
+		yearly := g3q(10, 1e4, "人", "=", "year")
+		want := year([]g3Want{g3w(m.g2Target, "="), g3w(b.g2Target, "<="), g3w(f.g2Target, "="), yearly}, 2030)
+		cs = append(cs, g3Case{keys: []string{"all=targets", "family=goals", "layout=table of indicators, a bound (≤), a fall (〔〕), a 年均 row"}, want: want,
 			text: "表1 “十五五”时期主要指标\n序号\t指标\t单位\t2025年\t2030年\t属性\n1\t" + m.obj + "\t" + m.mw + "\t" + m.base + "\t" + m.num + "\t预期性\n2\t" +
-				b.obj + "\t" + b.mw + "\t—\t≤" + b.num + "\t约束性\n3\t" + f.obj + "降低\t%\t—\t〔" + f.num + "〕\t约束性"})
+				b.obj + "\t" + b.mw + "\t—\t≤" + b.num + "\t约束性\n3\t" + f.obj + "降低\t%\t—\t〔" + f.num + "〕\t约束性\n4\t年均城镇新增就业\t万人\t8\t10\t预期性"})
 	}
 	// the count shapes (every third target) in an item's heading, an
 	// item's body and a 专栏 table's cell

@@ -118,6 +118,9 @@ var substances = map[string][]string{"PB": {"数据"}, "TB": {"数据"}, "EB": {
 func ownSubstance(rs []rune, q quantity) bool {
 	subs := substances[q.base]
 	if subs == nil {
+		subs = extents[q.base] // (lengths and areas: indicator_extent.go)
+	}
+	if subs == nil {
 		return false
 	}
 	noun, _, _ := strings.Cut(strings.TrimRight(string(rs[q.after:clauseEnd(rs, q.after)]), " "), "、")
