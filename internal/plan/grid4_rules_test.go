@@ -42,6 +42,20 @@ func TestGrid4Rules(t *testing.T) {
 		{"筛查", "加强妇幼健康服务，筛查适龄妇女10万人。", "100000人=@2030"},
 		{"救治", "提高急诊急救能力，救治急危重症患者5000人次。", "5000人次=@2030"},
 		{"no verb at all", "全市现有污水管网300公里。", ""},
+		{"恢复", "加强湿地保护，恢复退化湿地2万亩。", "20000亩=@2030"},
+		// the units of doses, ten-thousandths, buses and days
+		// (quantity_unit_works.go); days are a level only after a verb of
+		// a level or with a comparator (daysHold)
+		{"剂次", "提高免疫水平，接种流感疫苗20万剂次。", "200000剂次=@2030"},
+		{"‱", "保障母婴安全，孕产妇死亡率控制在1.2‱以下。", "1.2‱<=@2030"},
+		{"标台", "优先发展公共交通，每万人拥有公共交通车辆达到15标台。", "15标台=@2030"},
+		{"天, a level", "改善空气质量，全年空气质量优良天数达到330天以上。", "330天>=@2030"},
+		{"天, brought down", "提高医疗服务效率，三级公立医院平均住院日降至8天以内。", "8天<=@2030"},
+		{"天, a duration", "办好科技博览会，打造365天不落幕的展会。", ""},
+		{"天, a time limit", "企业在备案后15天内提交材料。", ""},
+		// vehicles and doses are counted (countWords): a count before its
+		// noun is what the plan makes
+		{"辆以上 before its noun", "推广新能源汽车，更新500辆以上新能源公交车。", "500辆>=@2030"},
 		// a length or an area before the thing laid, farmed or restored is
 		// the extent made (extents, indicator_extent.go)
 		{"公里以上 before a path", "完善全民健身设施，新建500公里以上健身步道。", "500公里>=@2030"},

@@ -135,7 +135,7 @@ func g4Score(t testing.TB, tally gridTallies, misses []string, reader string, c 
 // g4Table prints the tallies (with the readings' comparators, periods and
 // deadlines right, by the rules; recall as shipped).
 func g4Table(rules, shipped map[string]*gridTally) string {
-	keys := gridKeys(rules, []string{"all", "reader", "family", "domain", "position", "shape", "phrase", "layout", "deadline", "verb",
+	keys := gridKeys(rules, []string{"all", "batch", "reader", "family", "domain", "position", "shape", "phrase", "layout", "deadline", "verb",
 		"object", "measure", "negative", "negative position"})
 	var b strings.Builder
 	fmt.Fprintf(&b, "| factor = value | n | recall (rules) | comparator | period | deadline | extra | recall (shipped) | extra (shipped) |\n"+

@@ -8,6 +8,6 @@ package plan
 // rest of the class (budgetVerbs, indicator_annual.go), no text shows
 // them; they are added to it here.
 var worksVerbs = []string{"整治", "铺设", "敷设", "架设", "硬化", "铺装", "拓宽", "贯通", "通车", "修复", "修缮", "疏浚", "清淤", "加固",
-	"造林", "绿化", "补植", "栽植", "种植", "复垦", "改厕", "转移", "安置", "筛查", "接种", "救治", "收治", "配建"}
+	"造林", "绿化", "补植", "栽植", "种植", "复垦", "改厕", "转移", "安置", "筛查", "接种", "救治", "收治", "配建", "恢复"}
 
 func init() { verbs = append(verbs, worksVerbs...) }
