@@ -174,6 +174,9 @@ func TestGrid4(t *testing.T) {
 	}
 	for k, g := range rules {
 		floor, ok := grid4Floors[k]
+		if v, vok := grid4VocabFloors[k]; vok {
+			floor, ok = v, true
+		}
 		if !ok {
 			t.Errorf("%s: no floor (KEXIE_GRID_FLOORS=1 prints them)", k)
 			continue
