@@ -70,6 +70,12 @@ func TestGrid4Rules(t *testing.T) {
 		// a ratio after 按每 is the standard a measure applies (byStandard)
 		{"按每百户", "完善社区服务设施，新建住宅小区按每百户不低于20平方米配建养老服务用房。", ""},
 		{"每千人口…达到", "提升医疗服务能力，每千人口医疗卫生机构床位数达到7.5张。", "7.5张=@2030"},
+		// a table headed by five-year plans' ends reads them as their years
+		// (spanEndCells, ingest_table_fiveyear.go)
+		{"“十五五”末 in a header", "表1 主要指标\n指标\t单位\t“十四五”末\t“十五五”末\t属性\n人均预期寿命\t岁\t79\t80\t预期性",
+			"80岁=@2030"},
+		{"期末 in a header", "表1 主要指标\n指标\t单位\t“十四五”期末\t“十五五”期末\t属性\n森林覆盖率\t%\t42\t45\t约束性",
+			"45%=@2030"},
 		// a table's row whose name opens with 年均 is a year's, whatever its
 		// unit (yearlyRate); one named with 年 and a verb is the level of
 		// the target year (TestCellLinesHeaderShapes)
