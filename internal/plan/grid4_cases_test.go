@@ -139,7 +139,7 @@ func g4Cases() []g3Case {
 			put([]string{"all=targets", "family=phrase", "phrase=" + p.name}, p.text, append([]g3Want(nil), p.want...), pi+3*k)
 		}
 	}
-	cs = append(append(append(cs, g4Layouts()...), g4More()...), g4Third()...)
+	cs = append(append(append(append(cs, g4Layouts()...), g4More()...), g4Third()...), g4Fourth()...)
 	for _, ng := range g4Negatives {
 		for _, pos := range []struct{ name, before string }{{"in a paragraph", lead}, {"（一） item", "（一）强化政策支持。"}} {
 			cs = append(cs, g3Case{keys: []string{"all=negatives", "negative=" + ng.kind, "negative position=" + pos.name}, text: pos.before + ng.text})

@@ -70,6 +70,14 @@ func TestGrid4Rules(t *testing.T) {
 		// a ratio after 按每 is the standard a measure applies (byStandard)
 		{"按每百户", "完善社区服务设施，新建住宅小区按每百户不低于20平方米配建养老服务用房。", ""},
 		{"每千人口…达到", "提升医疗服务能力，每千人口医疗卫生机构床位数达到7.5张。", "7.5张=@2030"},
+		// a share of villages or towns that come to have something is a
+		// target (sharesReach, shareDoing), and a share written out is no
+		// 百 naming a class
+		{"N%以上的 villages 通", "完善农村交通，90%以上的行政村通客车。", "90%>=@2030"},
+		{"N%以上的 towns 建有", "完善文化设施，95%以上的乡镇建有综合文化站。", "95%>=@2030"},
+		{"百分之 at a clause's start", "完善农村交通，百分之九十五以上的行政村实现通客车。", "95%>=@2030"},
+		{"a growth share of a class", "对营业收入增长20%以上的企业给予奖励。", ""},
+		{"百 naming a class", "打造百亿级产业集群。", ""},
 		// a table headed by five-year plans' ends reads them as their years
 		// (spanEndCells, ingest_table_fiveyear.go)
 		{"“十五五”末 in a header", "表1 主要指标\n指标\t单位\t“十四五”末\t“十五五”末\t属性\n人均预期寿命\t岁\t79\t80\t预期性",

@@ -46,7 +46,7 @@ func shareDoing(rs []rune, q quantity) bool {
 		return false
 	}
 	rest := string(rs[q.after+1 : clauseEnd(rs, q.after)])
-	return has(rest, []string{"建成", "建立", "实现", "达到", "开展", "配备", "设立", "完成"}) && !has(rest, []string{"给予", "奖励", "补助", "补贴"})
+	return (has(rest, []string{"建成", "建立", "实现", "达到", "开展", "配备", "设立", "完成"}) || has(rest, sharesReach)) && !has(rest, []string{"给予", "奖励", "补助", "补贴"})
 }
 
 // areaWords name the size of a site a text describes (用地面积约300亩).
