@@ -18,14 +18,3 @@ var linearThings = []string{"道路", "公路", "铁路", "步道", "绿道", "�
 
 // landThings are farmed, planted and restored by area.
 var landThings = []string{"农田", "耕地", "湿地", "森林", "林地", "草原", "草地", "绿地", "土地", "面积", "造林", "荒漠", "矿山", "水土流失"}
-
-// areaActs are the verbs of a work done over an area (治理, 修复, 整治,
-// 造林 …): the area after them is what the work covers, not a site's size a
-// text describes (describedArea).
-var areaActs = append([]string{"治理", "恢复"}, worksVerbs...)
-
-// sharesReach are what a share of villages, towns, communities or homes
-// comes to have (90%以上的行政村通客车, 95%以上的乡镇建有综合文化站, 80%以上的
-// 社区具备托育服务功能; grid4): beside shareDoing's verbs, a share that does
-// or reaches something is a target, not the threshold of a class.
-var sharesReach = []string{"通", "建有", "具备", "拥有", "享有", "纳入", "接入", "配有", "设有", "开通"}

@@ -11,3 +11,14 @@ var worksVerbs = []string{"整治", "铺设", "敷设", "架设", "硬化", "铺
 	"造林", "绿化", "补植", "栽植", "种植", "复垦", "改厕", "转移", "安置", "筛查", "接种", "救治", "收治", "配建", "恢复"}
 
 func init() { verbs = append(verbs, worksVerbs...) }
+
+// areaActs are the verbs of a work done over an area (治理, 修复, 整治,
+// 造林 …): the area after them is what the work covers, not a site's size a
+// text describes (describedArea).
+var areaActs = append([]string{"治理", "恢复"}, worksVerbs...)
+
+// sharesReach are what a share of villages, towns, communities or homes
+// comes to have (90%以上的行政村通客车, 95%以上的乡镇建有综合文化站, 80%以上的
+// 社区具备托育服务功能; grid4): beside shareDoing's verbs, a share that does
+// or reaches something is a target, not the threshold of a class.
+var sharesReach = []string{"通", "建有", "具备", "拥有", "享有", "纳入", "接入", "配有", "设有", "开通"}
