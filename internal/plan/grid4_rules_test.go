@@ -78,6 +78,9 @@ func TestGrid4Rules(t *testing.T) {
 		{"百分之 at a clause's start", "完善农村交通，百分之九十五以上的行政村实现通客车。", "95%>=@2030"},
 		{"a growth share of a class", "对营业收入增长20%以上的企业给予奖励。", ""},
 		{"百 naming a class", "打造百亿级产业集群。", ""},
+		// a length before 覆盖率 names the radius the rate is measured
+		// within (zoneRadius)
+		{"500米覆盖率", "优化公交线网，中心城区公交站点500米覆盖率达到100%。", "100%=@2030"},
 		// a table headed by five-year plans' ends reads them as their years
 		// (spanEndCells, ingest_table_fiveyear.go)
 		{"“十五五”末 in a header", "表1 主要指标\n指标\t单位\t“十四五”末\t“十五五”末\t属性\n人均预期寿命\t岁\t79\t80\t预期性",

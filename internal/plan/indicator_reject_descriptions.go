@@ -220,9 +220,12 @@ func partOfCount(rs []rune, open int, q quantity) bool {
 }
 
 // zoneRadius reports a distance that bounds a zone (水源井周边30米范围内无…,
-// 500米范围内, 长江沿线1公里, 公园绿地500米服务半径): where a rule applies or a standard of service, not a length to build.
+// 500米范围内, 长江沿线1公里, 公园绿地500米服务半径) or names the radius a
+// coverage rate is measured within (公交站点500米覆盖率; grid4): where a rule
+// applies or a standard of service, not a length to build.
 func zoneRadius(rs []rune, q quantity) bool {
 	return lengthUnits[q.base] && (hasAt(rs, q.b, "范围") || hasAt(rs, q.after, "范围") || hasAt(rs, q.after, "服务半径") || hasAt(rs, q.after, "半径") ||
+		hasAt(rs, q.after, "覆盖率") ||
 		endsAt(rs, q.beforeCmp, "沿线") || endsAt(rs, q.beforeCmp, "沿岸") || endsAt(rs, q.beforeCmp, "两侧") || endsAt(rs, q.beforeCmp, "两岸"))
 }
 
