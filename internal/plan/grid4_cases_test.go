@@ -140,7 +140,7 @@ func g4Cases() []g3Case {
 		}
 	}
 	cs = append(append(append(append(cs, g4Layouts()...), g4More()...), g4Third()...), g4Fourth()...)
-	cs = append(cs, g4Fifth()...)
+	cs = append(append(cs, g4Fifth()...), g4Sixth()...)
 	for _, ng := range g4Negatives {
 		for _, pos := range []struct{ name, before string }{{"in a paragraph", lead}, {"（一） item", "（一）强化政策支持。"}} {
 			cs = append(cs, g3Case{keys: []string{"all=negatives", "negative=" + ng.kind, "negative position=" + pos.name}, text: pos.before + ng.text})
