@@ -167,9 +167,8 @@ func thisYear(clause string, c *lineCtx) *int {
 // The verbs of an annual plan's tasks beyond those of D47/D62: what a
 // government cuts, starts and issues in its year (今年再削减…50项, 开工…
 // 580万套, 发行…国债, 淘汰…锅炉5万台, 进城落户1300万人). Like the rest of
-// the class, no text shows them; they are added to it here.
+// the class, no text shows them; verbs joins them to it (indicator_vocab.go).
 var budgetVerbs = []string{"削减", "压减", "缩减", "精简", "取消", "下放", "开工", "新开工", "启动", "发行", "淘汰", "关停", "退出",
 	"落户", "扩招", "减税", "减轻", "减免", "减负", "搬迁", "化解", "上调", "筹集", "筹建",
 	"抓好", "立项", "加装", "维修", "养护", "下乡", "消除", "更新"}
 
-func init() { verbs = append(verbs, budgetVerbs...) }

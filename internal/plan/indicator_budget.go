@@ -15,10 +15,9 @@ import (
 // indicator_reject_names.go, what already exists and sums restated in
 // indicator_reject_past.go, the size of a pilot in indicator_reject_places.go.
 
-func init() {
-	// 万亿斤 of grain, 万标准箱 of glass
-	units = append(units, "斤", "标准箱")
-}
+// budgetUnits are units of a budget's goods (万亿斤 of grain, 万标准箱 of
+// glass); units joins them to the list (quantity.go).
+var budgetUnits = []string{"斤", "标准箱"}
 
 // reChangeOnly is a clause that holds only a change from the year before
 // (其中…，增加1700亿元; 比去年增加2700亿元; 比上年预算低0.4个百分点).

@@ -44,9 +44,11 @@ func sizeOfMade(rs []rune, q quantity, clause string) bool {
 var capacityWords = []string{"年处理", "日处理", "处理能力", "转运能力", "处置能力", "供应能力"}
 
 // countWords are the measure words of things counted, as opposed to sizes
-// (元, 亩, 千瓦, 吨 …).
+// (元, 亩, 千瓦, 吨 …): vehicles and doses too (更新500辆以上新能源公交车,
+// 接种20万剂次以上流感疫苗; grid4).
 var countWords = map[string]bool{"家": true, "个": true, "项": true, "名": true, "所": true, "座": true, "条": true, "支": true,
-	"处": true, "台": true, "套": true, "人": true, "位": true, "件": true, "户": true, "款": true, "部": true, "张": true}
+	"处": true, "台": true, "套": true, "人": true, "位": true, "件": true, "户": true, "款": true, "部": true, "张": true,
+	"辆": true, "艘": true, "架": true, "剂次": true, "剂": true}
 
 // countInQualifier reports a count inside the qualifier of what a later
 // count of its clause counts (其中服务16个产业集群的标准不少于20项, 覆盖3个
@@ -117,6 +119,9 @@ var substances = map[string][]string{"PB": {"数据"}, "TB": {"数据"}, "EB": {
 // end, is the unit's substance (数据, 数据资源, 数据集, 数据量; 算力, 智能算力).
 func ownSubstance(rs []rune, q quantity) bool {
 	subs := substances[q.base]
+	if subs == nil {
+		subs = extents[q.base] // (lengths and areas: indicator_extent.go)
+	}
 	if subs == nil {
 		return false
 	}

@@ -46,7 +46,7 @@ func shareDoing(rs []rune, q quantity) bool {
 		return false
 	}
 	rest := string(rs[q.after+1 : clauseEnd(rs, q.after)])
-	return has(rest, []string{"建成", "建立", "实现", "达到", "开展", "配备", "设立", "完成"}) && !has(rest, []string{"给予", "奖励", "补助", "补贴"})
+	return (has(rest, []string{"建成", "建立", "实现", "达到", "开展", "配备", "设立", "完成"}) || has(rest, sharesReach)) && !has(rest, []string{"给予", "奖励", "补助", "补贴"})
 }
 
 // areaWords name the size of a site a text describes (用地面积约300亩).
@@ -75,7 +75,8 @@ func describedArea(rs []rune, q quantity, clause string) bool {
 		described = endsAt(rs, q.beforeCmp, "面积") ||
 			lengthUnits[q.base] && (endsAt(rs, q.beforeCmp, "长") || endsAt(rs, q.beforeCmp, "宽") || strings.Contains(clause, "距"))
 	}
-	return described && !has(clause, []string{"新增", "新建", "建成", "扩大", "增加", "达到", "改造", "提升", "建设", "修建", "铺设", "延伸"})
+	return described && !has(clause, []string{"新增", "新建", "建成", "扩大", "增加", "达到", "改造", "提升", "建设", "修建", "铺设", "延伸"}) &&
+		!has(clause, areaActs) // (治理水土流失面积200平方公里左右: the area a work covers; indicator_extent.go)
 }
 
 // addressed reports a size of what a measure addresses (针对园区焚烧厂每日处理
@@ -219,9 +220,12 @@ func partOfCount(rs []rune, open int, q quantity) bool {
 }
 
 // zoneRadius reports a distance that bounds a zone (水源井周边30米范围内无…,
-// 500米范围内, 长江沿线1公里, 公园绿地500米服务半径): where a rule applies or a standard of service, not a length to build.
+// 500米范围内, 长江沿线1公里, 公园绿地500米服务半径) or names the radius a
+// coverage rate is measured within (公交站点500米覆盖率; grid4): where a rule
+// applies or a standard of service, not a length to build.
 func zoneRadius(rs []rune, q quantity) bool {
 	return lengthUnits[q.base] && (hasAt(rs, q.b, "范围") || hasAt(rs, q.after, "范围") || hasAt(rs, q.after, "服务半径") || hasAt(rs, q.after, "半径") ||
+		hasAt(rs, q.after, "覆盖率") ||
 		endsAt(rs, q.beforeCmp, "沿线") || endsAt(rs, q.beforeCmp, "沿岸") || endsAt(rs, q.beforeCmp, "两侧") || endsAt(rs, q.beforeCmp, "两岸"))
 }
 

@@ -87,10 +87,16 @@ func floorEach(q quantity, clause string) bool {
 }
 
 // byStandard reports a quantity inside 按照…的标准 (按照每万人口不少于1名的标准
-// 配备): the standard a measure applies, proposed, not a count reached.
+// 配备), or a ratio after 按每 or 按照每 said without it (新建住宅小区按每百户
+// 不低于20平方米配建…; grid4): the standard a measure applies, proposed, not
+// a count reached.
 func byStandard(rs []rune, q quantity, clause string) bool {
 	if !strings.Contains(clause, "按") {
 		return false
+	}
+	before := string(rs[max(clauseStart(rs, q.a), q.a-12):q.a])
+	if strings.Contains(before, "按每") || strings.Contains(before, "按照每") {
+		return true
 	}
 	rest := string(rs[q.after:clauseEnd(rs, q.after)])
 	i := strings.Index(rest, "的标准")

@@ -1,12 +1,18 @@
 package plan
 
+import "slices"
+
 // The word classes the grammar reads targets with (indicator_sentence.go):
 // the verbs that govern a target's quantity, and the cues that make a
 // sentence a goal, a statement of the past or a policy's parameter.
 var (
 	// verbs that govern a quantity of a target (培养100名…, 建成…8家,
-	// 达到50%): the grammar's one word class the text cannot show itself.
-	verbs = []string{"培养", "培育", "建成", "建设", "新建", "建立", "打造", "引进", "引育", "遴选", "选拔", "布局", "谋划", "举办",
+	// 达到50%): the grammar's one word class the text cannot show itself;
+	// with the verbs of budgets and cuts (indicator_annual.go) and of public
+	// works and social services (indicator_works.go).
+	verbs = slices.Concat(coreVerbs, budgetVerbs, worksVerbs)
+	// coreVerbs are the class's verbs of building, raising and reaching.
+	coreVerbs = []string{"培养", "培育", "建成", "建设", "新建", "建立", "打造", "引进", "引育", "遴选", "选拔", "布局", "谋划", "举办",
 		"开展", "组织", "实施", "新增", "增加", "增长", "增至", "达到", "达", "突破", "超过", "提高", "提升", "实现", "形成", "推动",
 		"支持", "带动", "认定", "创建", "发布", "制定", "制修订", "完成", "招引", "集聚", "汇聚", "吸引", "覆盖", "接入", "开放", "改造",
 		"部署", "保持", "选树", "安装", "联通", "面向", "打响", "新招", "培训", "招收", "录取", "救助", "帮扶", "回收", "处置", "治理", "监测", "检测", "检查", "控制", "降低", "下降", "减少", "压缩", "缩短", "安排", "投入", "设立", "配备", "组建", "注册", "培训", "接待",

@@ -19,7 +19,7 @@ func tableHeader(cs []cell, planEnd *int) (*table, bool) {
 	if len(cs) < 3 {
 		return nil, false
 	}
-	cs, tasks := withoutYearsTitle(cs)
+	cs, tasks := withoutYearsTitle(spanEndCells(cs)) // (“十五五”末: its year, ingest_table_fiveyear.go)
 	t := &table{width: len(cs), name: -1, unit: -1, target: -1, baseline: -1, constr: -1, category: -1, tasks: tasks}
 	var years []int     // right-indices of year columns
 	var explicit []tcol // columns the header names as targets

@@ -23,7 +23,9 @@ func groupRow(line string) bool {
 }
 
 // yearlyRate reports a row whose name states a rate each year (能耗总量年均增速
-// （％）, 年均增长率): its cells are per year, as the sentence 年均增长5% is.
+// （％）, 年均增长率), or opens with 年均 whatever its unit (年均每十万人受灾
+// 人次; grid4): its cells are per year, as the sentence 年均增长5% is. (A
+// name with 年 and a verb, 科技馆年接待观众, stays the plan's year's level.)
 func yearlyRate(name, unit string) bool {
-	return unit == "%" && has(name, []string{"年均增速", "年均增长", "年均下降", "年均提高", "年均降低"})
+	return unit == "%" && has(name, []string{"年均增速", "年均增长", "年均下降", "年均提高", "年均降低"}) || strings.HasPrefix(name, "年均")
 }

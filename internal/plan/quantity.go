@@ -1,6 +1,7 @@
 package plan
 
 import (
+	"slices"
 	"strings"
 )
 
@@ -37,8 +38,13 @@ type quantity struct {
 }
 
 // units are the measure words and units a quantity ends with, longest first
-// where one is the prefix of another.
-var units = []string{
+// where one is the prefix of another; then those of budgets
+// (indicator_budget.go) and of health, transport and ecology plans
+// (quantity_unit_works.go), the prefix of none of these.
+var units = slices.Concat(coreUnits, budgetUnits, worksUnits)
+
+// coreUnits are the units of quantity.go's own list.
+var coreUnits = []string{
 	// rates of consumption and capacities, a unit over a unit (供电煤耗300克标煤/千瓦时,
 	// 电耗12千瓦时/百公里, 能耗0.5吨标准煤/万元)
 	"克标准煤/千瓦时", "克标煤/千瓦时", "千瓦时/百公里", "升/百公里", "吨标准煤/万元",

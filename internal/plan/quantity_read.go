@@ -41,7 +41,7 @@ func readQuantity(rs []rune, i int) (q quantity, ok bool) {
 		unitStart, j = max(at, unitStart), end // (30万至50万人次, 1万余人次: quantity_unitrange.go)
 	}
 	j = q.readUnit(rs, j)
-	if !q.unitHolds(rs, j) {
+	if !q.unitHolds(rs, j) || q.base == "天" && !daysHold(rs, q.a, j) {
 		return q, false
 	}
 	j = q.readUnitRange(rs, j)
