@@ -107,6 +107,11 @@ var corpusFloor = map[string]struct{ precision, recall, sections float64 }{
 	// economy plans and five government web pages of consumption and
 	// market regulation; the deciding set of prereg17 (D128).
 	"heldout16": {0.91, 0.91, 0.98}, // first run (extractor of a938051, pages placed by D130): 93.2 %, 93.2 %, 100 %; the rules alone 89.5 %, 97.0 %
+	// A seventeenth, labelled on 2026-12-06 by another who never read the
+	// extractor (testdata/corpus/heldout17/README.md): four Shanghai plans
+	// of parks, transport photovoltaics, a district's greening and
+	// renewable energy, one a table sharing figures out across districts.
+	"heldout17": {0.96, 0.42, 0.98}, // first run (extractor of a938051): 98.5 %, 44.8 %, 100 %; the rules alone 97.1 %, 45.5 %
 }
 
 // heldOut reports whether those who tune the extractor never read the
@@ -174,9 +179,9 @@ func TestCorpus(t *testing.T) {
 		t.Run("extra", func(t *testing.T) { scoreSplit(t, extra, "extra") })
 	}
 	// So are the further held-out sets (their documents are kept beside the
-	// project, like the others; KEXIE_HELDOUT2 … KEXIE_HELDOUT16 name their
+	// project, like the others; KEXIE_HELDOUT2 … KEXIE_HELDOUT17 name their
 	// folders).
-	for n := 2; n <= 16; n++ {
+	for n := 2; n <= 17; n++ {
 		split := "heldout" + strconv.Itoa(n)
 		if d := os.Getenv("KEXIE_HELDOUT" + strconv.Itoa(n)); d != "" && (os.Getenv("KEXIE_CORPUS_SPLIT") == "" || slices.Contains(splits, split)) {
 			t.Run(split, func(t *testing.T) { scoreSplit(t, d, split) })
