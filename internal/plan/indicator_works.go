@@ -10,7 +10,6 @@ package plan
 var worksVerbs = []string{"整治", "铺设", "敷设", "架设", "硬化", "铺装", "拓宽", "贯通", "通车", "修复", "修缮", "疏浚", "清淤", "加固",
 	"造林", "绿化", "补植", "栽植", "种植", "复垦", "改厕", "转移", "安置", "筛查", "接种", "救治", "收治", "配建", "恢复"}
 
-
 // areaActs are the verbs of a work done over an area (治理, 修复, 整治,
 // 造林 …): the area after them is what the work covers, not a site's size a
 // text describes (describedArea).

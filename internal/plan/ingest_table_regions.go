@@ -2,6 +2,7 @@ package plan
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -17,17 +18,21 @@ import (
 // due the plan's end. A column of shares (2024年完成比例, 占比) restates
 // another column and is no target. It needs two year columns.
 func regionHeader(cs []cell, planEnd *int) (*table, bool) {
-	lead := normalize(cs[0].text)
+	off := 0
+	if len(cs) > 3 && serialHeader(normalize(cs[0].text)) {
+		off = 1 // (序号 | 区 | …: the rows' numbers, then their names)
+	}
+	lead := normalize(cs[off].text)
 	if utf8.RuneCountInString(lead) > 6 || strings.ContainsAny(lead, "0123456789") || headerKind(lead) != "" {
 		return nil, false
 	}
-	t := &table{width: len(cs), name: len(cs) - 1, unit: -1, target: -1, baseline: -1, constr: -1, category: len(cs), regions: true}
+	t := &table{width: len(cs), name: len(cs) - 1 - off, unit: -1, target: -1, baseline: -1, constr: -1, category: len(cs), regions: true}
 	if planEnd != nil {
 		t.targetYear = *planEnd
 	}
 	years := 0
-	for i, c := range cs[1:] {
-		r := len(cs) - 2 - i
+	for i, c := range cs[off+1:] {
+		r := len(cs) - 2 - off - i
 		x := normalize(pageMarkup(c.text))
 		if utf8.RuneCountInString(x) > 20 || has(x, colShareWords) {
 			continue
@@ -41,7 +46,7 @@ func regionHeader(cs []cell, planEnd *int) (*table, bool) {
 			t.cols = append(t.cols, tcol{r: r, unit: unit})
 		}
 	}
-	if years < 2 && !regionCounts(lead, cs[1:], t) {
+	if years < 2 && !regionCounts(lead, cs[off+1:], t) {
 		return nil, false
 	}
 	t.target = t.cols[0].r
@@ -62,27 +67,49 @@ var regionWords = []string{"地区", "区域", "地市", "城市", "市州", "�
 // their unit (服务半径 | 1.0公里: the goal table's norm for each region), but
 // not notes, bodies, names or kinds.
 func regionCounts(lead string, cells []cell, t *table) bool {
-	if !has(lead, regionWords) {
+	if !has(lead, regionWords) && !slices.Contains(regionLeads, lead) {
 		return false
 	}
-	var cols, other []tcol
+	var cols, sizes, other []tcol
 	for i, c := range cells {
 		x := normalize(pageMarkup(c.text))
 		if utf8.RuneCountInString(x) > 20 || has(x, colShareWords) || headerYear(x) > 0 {
 			continue
 		}
-		if u := strings.TrimPrefix(bracketUnit(x), "万"); countWords[u] || arabicOnly[u] || u == "辆" || u == "艘" {
+		u := strings.TrimPrefix(bracketUnit(x), "万")
+		switch {
+		case has(x, describedCols):
+			// (人口（万人）, 面积（平方公里）: what the region is, not what it is to do)
+		case countWords[u] || arabicOnly[u] || u == "辆" || u == "艘":
 			cols = append(cols, tcol{r: len(cells) - 1 - i, unit: bracketUnit(x)})
-		} else if x != "" && bracketUnit(x) == "" && !has(x, notValueCols) {
+		case u != "" && slices.Contains(units, bracketUnit(x)):
+			// (光伏装机容量（兆瓦）, 新建绿道（公里）: an amount of what the
+			// region is to build, beside a column of counts)
+			sizes = append(sizes, tcol{r: len(cells) - 1 - i, unit: bracketUnit(x)})
+		case x != "" && bracketUnit(x) == "" && !has(x, notValueCols):
 			other = append(other, tcol{r: len(cells) - 1 - i})
 		}
 	}
-	if len(cols) < 2 {
+	if len(cols) < 1 || len(cols)+len(sizes) < 2 {
 		return false
 	}
-	t.cols = append(cols, other...)
+	t.cols = append(append(cols, sizes...), other...)
 	t.grid = true // (a row's cells stay in their columns: 总计 | 70 | 120 | 7000 | <empty>)
 	return true
+}
+
+// regionLeads are first cells that name the rows as regions only when they
+// are the whole cell (区 | 光伏装机容量（兆瓦） | 项目数（个）): 区 inside a
+// longer word names a park, a zone or a community.
+var regionLeads = []string{"区", "各区", "区名", "区名称", "区(县)", "县(市)", "区(市、县)", "街镇", "镇街", "县(市、区)"}
+
+// describedCols name a column that describes a region rather than what it
+// is to build or reach (面积(平方公里), 人口(万人), 现有…).
+var describedCols = []string{"面积", "人口", "现状", "现有", "已建", "已有", "存量", "基数", "基期", "户籍"}
+
+// serialHeader reports a header cell that numbers the rows (序号, 编号).
+func serialHeader(x string) bool {
+	return x == "序号" || x == "编号" || x == "序" || strings.EqualFold(x, "No.")
 }
 
 // colShareWords name a column of shares of another column.

@@ -41,6 +41,38 @@ func TestWebTableRegionCountsNoYear(t *testing.T) {
 	}
 }
 
+// A table sharing a goal out across districts (D133): numbered rows, the
+// districts named by a bare 区, a column of an amount in its unit beside a
+// column of counts, ranges in the cells. A table that describes the
+// districts (面积, 人口) is no goal.
+func TestDistrictShareTable(t *testing.T) {
+	text := `某市交通领域光伏推广应用实施方案（2026-2030年）
+一、工作目标
+到2030年，全市交通领域光伏装机容量达到200兆瓦。
+二、任务分解
+
+| 序号 | 区 | 光伏装机容量（兆瓦） | 项目数（个） |
+| --- | --- | --- | --- |
+| 1 | 东江区 | 5-10 | 3 |
+| 2 | 西岭区 | 12 | 4 |
+
+三、保障措施
+`
+	doc, err := ingestText(text, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "200 兆瓦 = - 2030 | 3 个 = - 2030 | 5-10 兆瓦 range - 2030 | 4 个 = - 2030 | 12 兆瓦 = - 2030"
+	if got := readings(doc.Indicators); got != want {
+		t.Errorf("got  %q\nwant %q", got, want)
+	}
+	described := strings.Replace(strings.Replace(text, "光伏装机容量（兆瓦）", "面积（平方公里）", 1), "项目数（个）", "人口（万人）", 1)
+	doc, _ = ingestText(described, nil)
+	if got, want := readings(doc.Indicators), "200 兆瓦 = - 2030"; got != want {
+		t.Errorf("a table describing the districts: got %q, want %q", got, want)
+	}
+}
+
 // An indicator table before the first section the reader knows (a plan
 // whose headings stand in its task tables' rows) is read; other tables
 // there are not.

@@ -8,7 +8,6 @@ package plan
 // the others, as the list's own are.
 var worksUnits = []string{"剂次", "剂", "‱", "标台", "天"}
 
-
 // dayLevels are the verbs and comparators before a count of days that is
 // a level reached, kept or brought to (达到330天, 降至8天, 不少于300天).
 var dayLevels = []string{"达到", "达", "保持在", "稳定在", "提高到", "提高至", "增加到", "增至", "降至", "降到", "降低到", "缩短至", "缩短到",
