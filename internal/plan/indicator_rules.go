@@ -42,7 +42,8 @@ var notTargets = []notTarget{
 			q.cmp == "=" && scopeIn(clause) && !pilotSize(ns, q) && !placesBuilt(ns, q, clause) ||
 			q.cmp == "=" && scopeOf(clause) ||
 			q.cmp == "=" && allParts(ns, q) ||
-			q.cmp == "=" && hasIn(ns, x.cs, q.a, "下辖") // (下辖16个镇和2个乡: the parts an area has)
+			q.cmp == "=" && hasIn(ns, x.cs, q.a, "下辖") || // (下辖16个镇和2个乡: the parts an area has)
+			rateBase(ns, q) // (年均火灾十万人口死亡率: the base a rate is counted per; D134)
 	}},
 	// an age (35岁以下), not a life expectancy reached (达到80岁)
 	{name: "an age", match: func(x *at) bool {

@@ -20,9 +20,22 @@ func thresholdPicks(ns []rune, q quantity) bool {
 	rest := string(ns[j+1 : end])
 	k := strings.IndexFunc(rest, isDigit)
 	if k < 0 {
-		return false
+		return propertyPicks(ns, q)
 	}
 	return has(rest[:k], thresholdVerbs)
+}
+
+// propertyPicks reports a bound on a property of the things a figure before
+// it in the clause counts (完成3万平方米节能率不低于15%的既有公共建筑节能改造):
+// the rate before the comparator, then 的 and the things; the earlier figure
+// is the target, the bound the kind of thing it counts (D134).
+func propertyPicks(ns []rune, q quantity) bool {
+	start := clauseStart(ns, q.a)
+	before := string(ns[start:q.beforeCmp])
+	if !strings.HasSuffix(before, "率") && !strings.HasSuffix(before, "比例") {
+		return false
+	}
+	return strings.IndexFunc(before, isDigit) >= 0
 }
 
 // thresholdVerbs set a clause's figure after the ones a bound picks.

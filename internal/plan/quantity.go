@@ -69,13 +69,16 @@ var coreUnits = []string{
 	"宗",
 	// a life expectancy reached (达到80岁), never an age bound (35岁以下): see sentence
 	"岁",
+	// areas and volumes in their symbols (增设仓库2000㎡, 用水量6.3m³); a score
+	// (知晓率综合得分达90分以上), only where the clause speaks of one (scoreHolds)
+	"㎡", "㎞", "m²", "m³", "分",
 }
 
 // arabicOnly are measure words that also close common set phrases when
 // a Chinese numeral stands before them (一路, 两核, 三班, 一片): they count
 // only after an Arabic number (40万路, 2000核, 500头).
 var arabicOnly = map[string]bool{"路": true, "核": true, "头": true, "只": true, "羽": true, "尾": true, "口": true,
-	"组": true, "队": true, "班": true, "节": true, "堂": true, "片": true, "株": true, "棵": true, "根": true, "列": true, "宗": true}
+	"组": true, "队": true, "班": true, "节": true, "堂": true, "片": true, "株": true, "棵": true, "根": true, "列": true, "宗": true, "分": true}
 
 var multWords = []struct {
 	w string

@@ -1,5 +1,7 @@
 package plan
 
+import "strings"
+
 // The units of the plans of health, transport and ecology (grid4) beyond
 // those of quantity.go: doses given (接种流感疫苗20万剂次), a rate in ten
 // thousandths (孕产妇死亡率控制在1.2‱以下), buses counted in standard units
@@ -19,4 +21,31 @@ var dayLevels = []string{"达到", "达", "保持在", "稳定在", "提高到",
 // quantity is read, as before 天 was a unit.
 func daysHold(rs []rune, a, j int) bool {
 	return has(string(rs[max(0, a-3):a]), dayLevels) || hasAt(rs, j, "以上") || hasAt(rs, j, "以内") || hasAt(rs, j, "以下") || hasAt(rs, j, "左右")
+}
+
+// scoreWords name a score, the only thing N分 counts as a target's unit
+// (满意度测评得分达到90分, 知晓率综合得分达90分以上).
+var scoreWords = []string{"得分", "评分", "分数", "分值", "测评"}
+
+// scoreHolds reports a score: the clause before the number speaks of one.
+func scoreHolds(rs []rune, a int) bool {
+	return has(string(rs[clauseStart(rs, a):a]), scoreWords)
+}
+
+// rateBase reports a count of people that is the base a rate is counted
+// per, said without 每 (年均火灾十万人口死亡率控制在0.15以下, 十万人口发病率):
+// 人口 straight after the number, then a rate's name (…率) before any verb.
+func rateBase(ns []rune, q quantity) bool {
+	if q.base != "人" || !hasAt(ns, q.b, "口") {
+		return false
+	}
+	for k := q.b + 1; k < len(ns) && k <= q.b+8; k++ {
+		switch {
+		case ns[k] == '率':
+			return true
+		case strings.ContainsRune("，。；、,;：:", ns[k]) || isDigit(ns[k]):
+			return false
+		}
+	}
+	return false
 }
