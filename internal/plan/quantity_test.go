@@ -23,7 +23,7 @@ func TestQuantityPhrases(t *testing.T) {
 		{"数字经济规模超万亿元。", "1 元×1e+12 >= - 2030"},
 		// a magnitude class a scale reaches: the 1 it implies (tune24)
 		{"氢能重卡推广应用达到万辆级规模以上。", "1 辆×10000 >= - 2030"},
-		{"新材料产业营收达到千亿元级。", "? 1 元×1e+11 = - 2030"}, // (scored 0.1–0.2: proposed by D97's line, which prereg14 kept)
+		{"新材料产业营收达到千亿元级。", "1 元×1e+11 = - 2030"}, // (proposed by the rules, a magnitude class reached; the model of D135 is sure of it, so it is asserted: D100)
 		{"改造2个万吨级泊位，开通1条航线。", "2 个 = - 2030 | 1 条 = - 2030"},
 		// a unit per person; one percentage point a share moves by (tune24)
 		{"人均体育场地面积达到2.6平方米/人，人均用水量降至120立方米/人。", "2.6 平方米/人 = - 2030 | 120 立方米/人 = - 2030"},
