@@ -21,79 +21,9 @@ import (
 // tallies them by factor value.
 func g3Run(t testing.TB, learn bool) (gridTallies, []string) {
 	tally := gridTallies{}
-	at := tally.at
 	var misses []string
 	score := func(reader string, c g3Case, text string) {
-		asserted := gridAsserted(t, text, learn)
-		used := make([]bool, len(asserted))
-		keys := []string{"reader=" + reader}
-		if c.want == nil {
-			keys[0] += ", negatives"
-		}
-		if reader == "text" {
-			keys = append(keys, c.keys...)
-		} else {
-			keys = append(keys, c.keys[0])
-		}
-		name := strings.Join(c.keys[1:], " ")
-		if c.want == nil {
-			for _, k := range keys {
-				at(k).n++
-			}
-		}
-		for _, w := range c.want {
-			found := -1
-			for j, ind := range asserted {
-				unit, mult := gridBase(ind)
-				if used[j] || unit != w.t.unit {
-					continue
-				}
-				if w.high > 0 && same(amount(ind.Low, mult), w.low*w.t.mult) && same(amount(ind.High, mult), w.high*w.t.mult) ||
-					w.high == 0 && same(amount(ind.Value, mult), w.t.value*w.t.mult) {
-					found = j
-					break
-				}
-			}
-			for _, k := range keys {
-				at(k).n++
-			}
-			if found < 0 {
-				misses = append(misses, fmt.Sprintf("%s %s: %g×%g%s missed in %q", reader, name, w.t.value, w.t.mult, w.t.unit, c.text))
-				continue
-			}
-			used[found] = true
-			ind := asserted[found]
-			per := ""
-			if ind.Per != nil {
-				per = *ind.Per
-			}
-			for _, k := range keys {
-				g := at(k)
-				g.hit++
-				if ind.Comparator == storeComparator(w.cmp) {
-					g.cmpOK++
-				}
-				if per == w.per {
-					g.perOK++
-				}
-				g.dlN++
-				if ind.DeadlineYear != nil && *ind.DeadlineYear == w.year {
-					g.dlOK++
-				}
-			}
-			if ind.Comparator != storeComparator(w.cmp) || per != w.per || ind.DeadlineYear == nil || *ind.DeadlineYear != w.year {
-				misses = append(misses, fmt.Sprintf("%s %s: %q reads %s %q %d, want %s %q %d in %q", reader, name, ind.Text,
-					ind.Comparator, per, gridYear(ind.DeadlineYear), w.cmp, w.per, w.year, c.text))
-			}
-		}
-		for j, ind := range asserted {
-			if !used[j] {
-				for _, k := range keys {
-					at(k).extra++
-				}
-				misses = append(misses, fmt.Sprintf("%s %s: extra %q in %q", reader, name, ind.Text, c.text))
-			}
-		}
+		misses = scoreGridCase(tally, misses, reader, c, gridAsserted(t, text, learn))
 	}
 	for i, c := range g3Cases() {
 		text := g3Shell(c.text)

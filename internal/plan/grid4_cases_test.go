@@ -94,17 +94,23 @@ var g4Negatives = []struct{ kind, text string }{
 	{"water class", "地表水水质保持Ⅱ类标准。"},
 }
 
+// g4Lead opens every case's sentence.
+const g4Lead = "推动社会事业高质量发展，"
+
+// g4Case is a case of a social-affairs plan: the clause after a lead and
+// the k-th deadline form (each want due that form's year).
+func g4Case(keys []string, clause string, want []g3Want, k int) g3Case {
+	dl := g4Deadlines[k%len(g4Deadlines)]
+	for i := range want {
+		want[i].year = dl.year
+	}
+	return g3Case{keys: append(keys, "deadline="+dl.name), text: "推动社会事业高质量发展，" + dl.lead + clause + "。", want: want}
+}
+
 // g4Cases composes every case.
 func g4Cases() []g3Case {
 	var cs []g3Case
-	lead := "推动社会事业高质量发展，"
-	put := func(keys []string, clause string, want []g3Want, k int) {
-		dl := g4Deadlines[k%len(g4Deadlines)]
-		for i := range want {
-			want[i].year = dl.year
-		}
-		cs = append(cs, g3Case{keys: append(keys, "deadline="+dl.name), text: lead + dl.lead + clause + "。", want: want})
-	}
+	put := func(keys []string, clause string, want []g3Want, k int) { cs = append(cs, g4Case(keys, clause, want, k)) }
 	n := len(g4Counts)
 	for si, s := range g4CountShapes {
 		for i, t := range g4Counts {
@@ -142,7 +148,7 @@ func g4Cases() []g3Case {
 	cs = append(append(append(append(cs, g4Layouts()...), g4More()...), g4Third()...), g4Fourth()...)
 	cs = append(append(cs, g4Fifth()...), g4Sixth()...)
 	for _, ng := range g4Negatives {
-		for _, pos := range []struct{ name, before string }{{"in a paragraph", lead}, {"（一） item", "（一）强化政策支持。"}} {
+		for _, pos := range []struct{ name, before string }{{"in a paragraph", g4Lead}, {"（一） item", "（一）强化政策支持。"}} {
 			cs = append(cs, g3Case{keys: []string{"all=negatives", "negative=" + ng.kind, "negative position=" + pos.name}, text: pos.before + ng.text})
 		}
 	}

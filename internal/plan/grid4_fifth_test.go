@@ -38,7 +38,6 @@ var g4FifthNegatives = []struct{ kind, text string }{
 // g4Fifth composes the fifth batch's cases.
 func g4Fifth() []g3Case {
 	var cs []g3Case
-	lead := "推动社会事业高质量发展，"
 	for pi, p := range g4FifthPhrases {
 		for k := 0; k < 3; k++ {
 			dl := g4Deadlines[(pi+3*k)%len(g4Deadlines)]
@@ -47,11 +46,11 @@ func g4Fifth() []g3Case {
 				want[i].year = dl.year
 			}
 			cs = append(cs, g3Case{keys: []string{"all=targets", "family=phrase", "phrase=" + p.name, "batch=5", "deadline=" + dl.name},
-				text: lead + dl.lead + p.text + "。", want: want})
+				text: g4Lead + dl.lead + p.text + "。", want: want})
 		}
 	}
 	for _, ng := range g4FifthNegatives {
-		for _, pos := range []struct{ name, before string }{{"in a paragraph", lead}, {"（一） item", "（一）强化政策支持。"}} {
+		for _, pos := range []struct{ name, before string }{{"in a paragraph", g4Lead}, {"（一） item", "（一）强化政策支持。"}} {
 			cs = append(cs, g3Case{keys: []string{"all=negatives", "negative=" + ng.kind, "negative position=" + pos.name, "batch=5, negatives"},
 				text: pos.before + ng.text})
 		}

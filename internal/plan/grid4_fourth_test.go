@@ -47,7 +47,6 @@ var g4FourthNegatives = []struct{ kind, text string }{
 // g4Fourth composes the fourth batch's cases.
 func g4Fourth() []g3Case {
 	var cs []g3Case
-	lead := "推动社会事业高质量发展，"
 	for pi, p := range g4FourthPhrases {
 		for k := 0; k < 3; k++ {
 			dl := g4FourthDeadlines[(pi+k)%len(g4FourthDeadlines)]
@@ -56,7 +55,7 @@ func g4Fourth() []g3Case {
 				want[i].year = dl.year
 			}
 			cs = append(cs, g3Case{keys: []string{"all=targets", "family=phrase", "phrase=" + p.name, "batch=4", "deadline=" + dl.name},
-				text: lead + dl.lead + p.text + "。", want: want})
+				text: g4Lead + dl.lead + p.text + "。", want: want})
 		}
 	}
 	for i, t := range g4Counts {
@@ -64,10 +63,10 @@ func g4Fourth() []g3Case {
 		w := g3w(t.g2Target, "=")
 		w.year = dl.year
 		cs = append(cs, g3Case{keys: []string{"all=targets", "family=count", "batch=4", "deadline=" + dl.name}, want: []g3Want{w},
-			text: lead + dl.lead + t.plain("on"[i%2]) + "。"})
+			text: g4Lead + dl.lead + t.plain("on"[i%2]) + "。"})
 	}
 	for _, ng := range g4FourthNegatives {
-		for _, pos := range []struct{ name, before string }{{"in a paragraph", lead}, {"（一） item", "（一）强化政策支持。"}} {
+		for _, pos := range []struct{ name, before string }{{"in a paragraph", g4Lead}, {"（一） item", "（一）强化政策支持。"}} {
 			cs = append(cs, g3Case{keys: []string{"all=negatives", "negative=" + ng.kind, "negative position=" + pos.name, "batch=4, negatives"},
 				text: pos.before + ng.text})
 		}

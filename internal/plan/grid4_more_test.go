@@ -77,14 +77,7 @@ var g4MoreNegatives = []struct{ kind, text string }{
 // g4More composes the second batch's cases.
 func g4More() []g3Case {
 	var cs []g3Case
-	lead := "推动社会事业高质量发展，"
-	put := func(keys []string, clause string, want []g3Want, k int) {
-		dl := g4Deadlines[k%len(g4Deadlines)]
-		for i := range want {
-			want[i].year = dl.year
-		}
-		cs = append(cs, g3Case{keys: append(keys, "deadline="+dl.name), text: lead + dl.lead + clause + "。", want: want})
-	}
+	put := func(keys []string, clause string, want []g3Want, k int) { cs = append(cs, g4Case(keys, clause, want, k)) }
 	n := len(g4MoreCounts)
 	for si, s := range g4CountShapes {
 		for i, t := range g4MoreCounts {
@@ -99,7 +92,7 @@ func g4More() []g3Case {
 		}
 	}
 	for _, ng := range g4MoreNegatives {
-		for _, pos := range []struct{ name, before string }{{"in a paragraph", lead}, {"（一） item", "（一）强化政策支持。"}} {
+		for _, pos := range []struct{ name, before string }{{"in a paragraph", g4Lead}, {"（一） item", "（一）强化政策支持。"}} {
 			cs = append(cs, g3Case{keys: []string{"all=negatives", "negative=" + ng.kind, "negative position=" + pos.name, "batch=2, negatives"},
 				text: pos.before + ng.text})
 		}

@@ -35,7 +35,7 @@ func g4Run(t testing.TB, learn bool) (gridTallies, []string) {
 	var misses []string
 	for i, c := range g4Cases() {
 		text := g4Shell(c.text)
-		misses = g4Score(t, tally, misses, "text", c, gridAsserted(t, text, learn))
+		misses = scoreGridCase(tally, misses, "text", c, gridAsserted(t, text, learn))
 		if i%4 != 0 {
 			continue
 		}
@@ -50,15 +50,16 @@ func g4Run(t testing.TB, learn bool) (gridTallies, []string) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			misses = g4Score(t, tally, misses, r.name, c, gridAsserted(t, rt, learn))
+			misses = scoreGridCase(tally, misses, r.name, c, gridAsserted(t, rt, learn))
 		}
 	}
 	return tally, misses
 }
 
-// g4Score matches a case's wants with what was asserted (value and unit,
-// then the comparator, period and deadline) and tallies the case's keys.
-func g4Score(t testing.TB, tally gridTallies, misses []string, reader string, c g3Case, asserted []Indicator) []string {
+// scoreGridCase matches a case's wants (grid3's and grid4's) with what was
+// asserted (value and unit, then the comparator, period and deadline),
+// tallies the case's keys and appends what differs to misses.
+func scoreGridCase(tally gridTallies, misses []string, reader string, c g3Case, asserted []Indicator) []string {
 	at := tally.at
 	used := make([]bool, len(asserted))
 	keys := []string{"reader=" + reader}

@@ -33,7 +33,6 @@ var g4ThirdPhrases = []g3Phrase{
 // g4Third composes the third batch's cases.
 func g4Third() []g3Case {
 	var cs []g3Case
-	lead := "推动社会事业高质量发展，"
 	for pi, p := range g4ThirdPhrases {
 		for k := 0; k < 3; k++ {
 			dl := g4Deadlines[(pi+3*k)%len(g4Deadlines)]
@@ -42,7 +41,7 @@ func g4Third() []g3Case {
 				want[i].year = dl.year
 			}
 			cs = append(cs, g3Case{keys: []string{"all=targets", "family=phrase", "phrase=" + p.name, "batch=3", "deadline=" + dl.name},
-				text: lead + dl.lead + p.text + "。", want: want})
+				text: g4Lead + dl.lead + p.text + "。", want: want})
 		}
 	}
 	// bounds and indicators where plans lay targets
