@@ -110,7 +110,9 @@ func g4Case(keys []string, clause string, want []g3Want, k int) g3Case {
 // g4Cases composes every case.
 func g4Cases() []g3Case {
 	var cs []g3Case
-	put := func(keys []string, clause string, want []g3Want, k int) { cs = append(cs, g4Case(keys, clause, want, k)) }
+	put := func(keys []string, clause string, want []g3Want, k int) {
+		cs = append(cs, g4Case(keys, clause, want, k))
+	}
 	n := len(g4Counts)
 	for si, s := range g4CountShapes {
 		for i, t := range g4Counts {

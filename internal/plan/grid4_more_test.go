@@ -77,7 +77,9 @@ var g4MoreNegatives = []struct{ kind, text string }{
 // g4More composes the second batch's cases.
 func g4More() []g3Case {
 	var cs []g3Case
-	put := func(keys []string, clause string, want []g3Want, k int) { cs = append(cs, g4Case(keys, clause, want, k)) }
+	put := func(keys []string, clause string, want []g3Want, k int) {
+		cs = append(cs, g4Case(keys, clause, want, k))
+	}
 	n := len(g4MoreCounts)
 	for si, s := range g4CountShapes {
 		for i, t := range g4MoreCounts {
