@@ -1,6 +1,7 @@
 package plan
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -26,7 +27,7 @@ import (
 // flatTables reads the flattened indicator tables of text (the document as
 // written) into d's indicators, where no reading of d's already lies.
 func (d *docRead) flatTables(text string) {
-	if !strings.Contains(text, "指标") {
+	if !strings.Contains(text, "指标") && !regionHeadLine(text) {
 		return
 	}
 	ls := flatLines(text)
@@ -82,6 +83,18 @@ func (d *docRead) flatTables(text string) {
 	}
 	d.doc.Indicators = append(kept, added...)
 	sort.SliceStable(d.doc.Indicators, func(a, b int) bool { return d.doc.Indicators[a].Start < d.doc.Indicators[b].Start })
+}
+
+// regionHeadLine reports a text with a line that is only a word naming the
+// rows of a table as regions (区, 地区: a table sharing a goal out across
+// them, one cell a line; D136): a cheap test before the tables are looked for.
+func regionHeadLine(text string) bool {
+	for _, w := range slices.Concat(regionLeads, regionWords) {
+		if strings.Contains(text, "\n"+w+"\n") || strings.Contains(text, "\n"+w+"\r\n") {
+			return true
+		}
+	}
+	return false
 }
 
 // spanIndex finds the readings whose spans meet a stretch of the text

@@ -31,7 +31,8 @@ type flatCol struct {
 	year     int
 	baseline bool
 	yearly   bool
-	done     bool // what was done (完成情况): a value, neither a target nor a baseline
+	done     bool   // what was done (完成情况): a value, neither a target nor a baseline
+	unit     string // the column's own unit, in brackets after what it counts (光伏装机容量（兆瓦）), or ""
 }
 
 // reFlatYear is a year a header's word names, with its 年 maybe a space
@@ -53,6 +54,9 @@ var (
 // header's.
 func flatHeaderField(w string) string {
 	n := utf8.RuneCountInString(w)
+	if n <= 16 && flatAmountCol(normalize(w)) != "" {
+		return "target" // (光伏装机容量（兆瓦）: a table sharing a goal out by region, D136)
+	}
 	if n > 12 || !has(w, headerStems) {
 		return ""
 	}
@@ -72,6 +76,8 @@ func flatHeaderField(w string) string {
 		return "constr"
 	case strings.Contains(x, "指标") && n <= 8:
 		return "name"
+	case slices.Contains(regionLeads, x) || has(x, regionWords) && n <= 6:
+		return "name" // (区, 地区: the rows are regions, D136)
 	case reUnitLine.MatchString(x):
 		return "unitall" // (单位：个: the unit of every row)
 	case x == "单位" || x == "计量单位" || strings.HasPrefix(x, "单位("):
@@ -94,7 +100,7 @@ func flatHeaderField(w string) string {
 
 // headerStems are what every header word holds one of: a cheap test
 // before it is read.
-var headerStems = []string{"序", "编号", "年", "指标", "单位", "属性", "性质", "类", "领域", "方面", "维度", "板块", "备注", "说明", "来源",
+var headerStems = []string{"序", "编号", "区", "地市", "城市", "市州", "各地", "年", "指标", "单位", "属性", "性质", "类", "领域", "方面", "维度", "板块", "备注", "说明", "来源",
 	"基期", "现状", "基准", "基数", "目标", "规划", "预期", "期末", "增长", "增速", "增幅", "提高", "完成", "实际", "实现", "执行"}
 
 // flatHeaderWords splits a line into header words, a year's 年 joined to
@@ -160,6 +166,10 @@ func flatHeaderCols(words []string, start *int) (flatCols, bool) {
 			c.vals = append(c.vals, flatCol{year: years[len(years)-1]})
 		case "base", "target", "yearly":
 			y := headerYear(normalize(w))
+			if u := flatAmountCol(normalize(w)); u != "" {
+				c.vals = append(c.vals, flatCol{unit: u}) // (each due the plan's end)
+				continue
+			}
 			if y == 0 {
 				undated = append(undated, len(c.vals))
 			}
@@ -226,4 +236,18 @@ func letterSpaced(line string) bool {
 		}
 	}
 	return true
+}
+
+// flatAmountCol is the unit of a header word that names what its column
+// counts, the unit in brackets after it (光伏装机容量（兆瓦）, 项目数（个）) —
+// the columns of a table sharing a goal out across regions (D136, as
+// regionCounts reads one with its cells apart) — or "" for any other word:
+// no year in it, no share, nothing that describes a region (面积, 人口).
+func flatAmountCol(x string) string {
+	u := bracketUnit(x)
+	if u == "" || !unitWord(u) || x == "("+u+")" || strings.ContainsAny(x, "0123456789") || has(x, colShareWords) || has(x, describedCols) ||
+		has(x, []string{"单位", "指标", "目标", "基期", "现状"}) {
+		return ""
+	}
+	return u
 }

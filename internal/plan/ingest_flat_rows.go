@@ -226,7 +226,7 @@ func (r *flatRow) targets(cols flatCols, planEnd *int, section []string) []Indic
 		if col.baseline {
 			continue
 		}
-		ind, ok := t.cell(cs, tcol{r: c - k, year: col.year, yearly: col.yearly}, line, 0, section, "")
+		ind, ok := t.cell(cs, tcol{r: c - k, year: col.year, yearly: col.yearly, unit: col.unit}, line, 0, section, "")
 		if !ok {
 			continue
 		}

@@ -116,6 +116,14 @@ func TestFlatTables(t *testing.T) {
 			"科普讲解员 >=300名 @2026",
 			"科普讲解员 400名 @2027",
 		}},
+		{"regions.txt", "a goal shared out across districts (D136): 序号 | 区 | an amount in its unit | a count in its unit, each cell a line, a range in a cell; each due the plan's end", []string{
+			"东江区 range5-10兆瓦 @2030",
+			"东江区 3个 @2030",
+			"西岭区 12兆瓦 @2030",
+			"西岭区 4个 @2030",
+			"南湖区 8兆瓦 @2030",
+			"南湖区 2个 @2030",
+		}},
 		{"budget.txt", "a budget whose header names no indicators and a list of projects: nothing read", []string{}},
 	} {
 		data, err := os.ReadFile(filepath.Join("testdata", "flat", c.file))
