@@ -186,7 +186,7 @@ func valueCells(toks []flatTok) int {
 // between them. It returns the columns and the first line after the block.
 func flatHeaderAt(ls []flatLine, i int, start *int) (flatCols, int, bool) {
 	ws, ok := flatHeaderWords(ls[i].text)
-	if !ok {
+	if !ok || amountWords(ws) && !regionBlock(ws) {
 		return flatCols{}, 0, false
 	}
 	// a header block starts here, not on the line before
@@ -202,8 +202,8 @@ func flatHeaderAt(ls []flatLine, i int, start *int) (flatCols, int, bool) {
 			continue
 		}
 		more, ok := flatHeaderWords(t)
-		if !ok {
-			break
+		if !ok || amountWords(more) && !regionBlock(ws) {
+			break // (a row's label with its unit, 注册科普志愿者（万人）, after a header of indicators)
 		}
 		ws, lines = append(ws, more...), lines+1
 	}

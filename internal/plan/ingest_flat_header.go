@@ -55,7 +55,7 @@ var (
 func flatHeaderField(w string) string {
 	n := utf8.RuneCountInString(w)
 	if n <= 16 && flatAmountCol(normalize(w)) != "" {
-		return "target" // (光伏装机容量（兆瓦）: a table sharing a goal out by region, D136)
+		return "amount" // (光伏装机容量（兆瓦）: a table sharing a goal out by region, D136)
 	}
 	if n > 12 || !has(w, headerStems) {
 		return ""
@@ -164,12 +164,10 @@ func flatHeaderCols(words []string, start *int) (flatCols, bool) {
 		case "year":
 			years = append(years, headerYear(normalize(w)))
 			c.vals = append(c.vals, flatCol{year: years[len(years)-1]})
+		case "amount":
+			c.vals = append(c.vals, flatCol{unit: flatAmountCol(normalize(w))}) // (each due the plan's end)
 		case "base", "target", "yearly":
 			y := headerYear(normalize(w))
-			if u := flatAmountCol(normalize(w)); u != "" {
-				c.vals = append(c.vals, flatCol{unit: u}) // (each due the plan's end)
-				continue
-			}
 			if y == 0 {
 				undated = append(undated, len(c.vals))
 			}
@@ -236,6 +234,21 @@ func letterSpaced(line string) bool {
 		}
 	}
 	return true
+}
+
+// regionBlock reports header words that name the rows as regions (区, 地区):
+// only under such a word does a word with a unit in brackets head a column
+// (D136); elsewhere it is a row's label (注册科普志愿者（万人）) after the header.
+func regionBlock(ws []string) bool {
+	return slices.ContainsFunc(ws, func(w string) bool {
+		x := normalize(w)
+		return slices.Contains(regionLeads, x) || has(x, regionWords) && utf8.RuneCountInString(x) <= 6
+	})
+}
+
+// amountWords reports a line of header words with a column of an amount.
+func amountWords(ws []string) bool {
+	return slices.ContainsFunc(ws, func(w string) bool { return flatHeaderField(w) == "amount" })
 }
 
 // flatAmountCol is the unit of a header word that names what its column

@@ -124,6 +124,10 @@ func TestFlatTables(t *testing.T) {
 			"南湖区 8兆瓦 @2030",
 			"南湖区 2个 @2030",
 		}},
+		{"labelunits.txt", "an indicator table with no 序号 whose row labels give their units in brackets: the labels are rows, not columns of amounts (D136 reads those only under 区 or 地区)", []string{
+			"注册科普志愿者 5万人 @2030 base 3/2025",
+			"科普场馆 50个 @2030 base 40/2025",
+		}},
 		{"budget.txt", "a budget whose header names no indicators and a list of projects: nothing read", []string{}},
 	} {
 		data, err := os.ReadFile(filepath.Join("testdata", "flat", c.file))
