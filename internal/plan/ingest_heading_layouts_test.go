@@ -139,7 +139,7 @@ func TestSectionLayouts(t *testing.T) {
 			`2 1 培训科技辅导员500名 "1. 培训科技辅导员500名"`,
 		}},
 		// a web page: bold headings run into their text, a 专栏 box as a one-cell table whose
-		// items a <br> joined, an annex (附件1) with its own numbering
+		// items a <br> joined, an annex (附件1, a section of its own) with its own numbering
 		{"layouts/wangye.html", []string{
 			`1 一 主要目标 "一、主要目标"`,
 			`1 二 重点行动 "二、重点行动"`,
@@ -152,6 +152,7 @@ func TestSectionLayouts(t *testing.T) {
 			`1 三 组织实施 "三、组织实施"`,
 			`2 (一) 加强组织领导 "（一）加强组织领导"`,
 			`2 (二) 强化监测评估 "（二）强化监测评估"`,
+			`1 附件1 东川市全民科学素质提升行动重点任务分工 "附件1"`, // (the annex closes the plan's last section: D137)
 			`1 一 青少年科学素质提升行动 "一、青少年科学素质提升行动"`,
 			`2 1 组织青少年科技活动 "1.组织青少年科技活动"`,
 			`1 二 农民科学素质提升行动 "二、农民科学素质提升行动"`,

@@ -38,6 +38,9 @@ func (d *docRead) path() []string {
 	return p
 }
 
+// reAnnexHead is an annex's heading alone on its line (附件2, 附件 3, **附件1**).
+var reAnnexHead = regexp.MustCompile(`^\**附件\s*([0-9一二三四五六七八九十]{1,3})\**$`)
+
 // headingAt reads the heading line i is, if any: besides the shapes
 // heading knows, the next number of a list that ran past 99. and the next
 // number of a decimal outline (7.2 本预案…, 5.1.1 为应对…), whatever its
@@ -70,6 +73,13 @@ func (d *docRead) headingAt(i int) head {
 		// is such a row (elsewhere one-cell rows are a table's categories)
 		if h = cellHeading(line); h.ok {
 			d.cellHeads = true
+		}
+	}
+	if !h.ok && len(d.stack) > 0 && !d.annexList {
+		if m := reAnnexHead.FindStringSubmatch(line); m != nil {
+			// 附件2 alone on its line after the plan's sections: the annex
+			// is no part of the last section (D137)
+			h = head{level: 1, number: "附件" + m[1], ok: true}
 		}
 	}
 	if h.ok && h.level == 4 && definition(titleOf(h.rest)) {

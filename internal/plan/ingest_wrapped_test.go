@@ -62,3 +62,25 @@ func TestItemLineEndsInNumber(t *testing.T) {
 		t.Errorf("got  %q\nwant %q", got, want)
 	}
 }
+
+// An annex's heading alone on its line closes the plan's last section: the
+// annex's task table is no part of 加强经费保障 (D137).
+func TestAnnexClosesLastSection(t *testing.T) {
+	text := "某区2019年生活垃圾分类实施方案\n\n一、工作目标\n\n到2019年底，建成两网融合服务点670个。\n\n二、保障措施\n\n（一）加强经费保障。对实施垃圾分类的家庭发放分类容器。\n\n附件2\n\n2019年街镇目标任务分解表\n\n街镇\n\n目标任务\n\n东江镇\n\n“两网融合”中转站累计1个，“两网融合”分类量29.53吨/日。\n"
+	doc, err := ingestText(text, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var tops []string
+	for _, s := range doc.Sections {
+		tops = append(tops, s.Number)
+	}
+	if got := strings.Join(tops, " "); got != "一 二 附件2" {
+		t.Errorf("top sections %q, want 一 二 附件2", got)
+	}
+	for _, ind := range doc.Indicators {
+		if strings.Contains(ind.Text, "中转站") && len(ind.Section) > 0 && ind.Section[0] != "附件2" {
+			t.Errorf("%q in section %v, want the annex", ind.Text, ind.Section)
+		}
+	}
+}
