@@ -1,7 +1,6 @@
 package plan
 
 import (
-	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -89,9 +88,11 @@ func (d *docRead) flatTables(text string) {
 // rows of a table as regions (区, 地区: a table sharing a goal out across
 // them, one cell a line; D136): a cheap test before the tables are looked for.
 func regionHeadLine(text string) bool {
-	for _, w := range slices.Concat(regionLeads, regionWords) {
-		if strings.Contains(text, "\n"+w+"\n") || strings.Contains(text, "\n"+w+"\r\n") {
-			return true
+	for _, ws := range [][]string{regionLeads, regionWords} {
+		for _, w := range ws {
+			if strings.Contains(text, "\n"+w+"\n") || strings.Contains(text, "\n"+w+"\r\n") {
+				return true
+			}
 		}
 	}
 	return false

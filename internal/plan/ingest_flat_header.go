@@ -68,7 +68,7 @@ func flatHeaderField(w string) string {
 		}
 	}
 	switch {
-	case x == "序号" || x == "编号" || x == "序":
+	case serialHeader(x):
 		return "seq"
 	case reFlatYear.MatchString(x):
 		return "year"
@@ -76,7 +76,7 @@ func flatHeaderField(w string) string {
 		return "constr"
 	case strings.Contains(x, "指标") && n <= 8:
 		return "name"
-	case slices.Contains(regionLeads, x) || has(x, regionWords) && n <= 6:
+	case regionLead(x):
 		return "name" // (区, 地区: the rows are regions, D136)
 	case reUnitLine.MatchString(x):
 		return "unitall" // (单位：个: the unit of every row)
@@ -240,10 +240,7 @@ func letterSpaced(line string) bool {
 // only under such a word does a word with a unit in brackets head a column
 // (D136); elsewhere it is a row's label (注册科普志愿者（万人）) after the header.
 func regionBlock(ws []string) bool {
-	return slices.ContainsFunc(ws, func(w string) bool {
-		x := normalize(w)
-		return slices.Contains(regionLeads, x) || has(x, regionWords) && utf8.RuneCountInString(x) <= 6
-	})
+	return slices.ContainsFunc(ws, func(w string) bool { return regionLead(normalize(w)) })
 }
 
 // amountWords reports a line of header words with a column of an amount.

@@ -67,7 +67,7 @@ var regionWords = []string{"地区", "区域", "地市", "城市", "市州", "�
 // their unit (服务半径 | 1.0公里: the goal table's norm for each region), but
 // not notes, bodies, names or kinds.
 func regionCounts(lead string, cells []cell, t *table) bool {
-	if !has(lead, regionWords) && !slices.Contains(regionLeads, lead) {
+	if !regionLead(lead) {
 		return false
 	}
 	var cols, sizes, other []tcol
@@ -102,6 +102,12 @@ func regionCounts(lead string, cells []cell, t *table) bool {
 // are the whole cell (区 | 光伏装机容量（兆瓦） | 项目数（个）): 区 inside a
 // longer word names a park, a zone or a community.
 var regionLeads = []string{"区", "各区", "区名", "区名称", "区(县)", "县(市)", "区(市、县)", "街镇", "镇街", "县(市、区)"}
+
+// regionLead reports a header word that names the rows as regions: a word
+// of regionWords within a short cell, or a whole cell of regionLeads.
+func regionLead(x string) bool {
+	return slices.Contains(regionLeads, x) || has(x, regionWords) && utf8.RuneCountInString(x) <= 6
+}
 
 // describedCols name a column that describes a region rather than what it
 // is to build or reach (面积(平方公里), 人口(万人), 现有…).

@@ -17,7 +17,7 @@ import (
 // are within a rune or two of it (digits and Latin letters are narrower,
 // so a full line of them holds more runes).
 func wrapWidth(lines []string) int {
-	count := map[int]int{}
+	var count [83]int // by length, 16–80 runes
 	long := 0
 	for _, l := range lines {
 		if n := utf8.RuneCountInString(l); n >= 16 && n <= 80 && !strings.ContainsAny(l, "|\t") {
@@ -25,10 +25,10 @@ func wrapWidth(lines []string) int {
 			long++
 		}
 	}
-	w, best := 0, 0
-	for n, c := range count {
-		if c > best || c == best && n < w {
-			w, best = n, c
+	w := 16
+	for n := 17; n <= 80; n++ {
+		if count[n] > count[w] {
+			w = n // (the shortest of equally common lengths)
 		}
 	}
 	near := count[w-1] + count[w] + count[w+1] + count[w+2]
