@@ -199,8 +199,8 @@ func flatHeaderAt(ls []flatLine, i int, start *int) (flatCols, int, bool) {
 	j, lines := i+1, 1
 	for ; j < len(ls) && lines < 10; j++ {
 		t := ls[j].text
-		if t == "" || downChar(t) {
-			continue
+		if t == "" || downChar(t) && !regionLead(t) {
+			continue // (a category's characters down the page; 区 alone heads the regions' column: D136)
 		}
 		more, ok := flatHeaderWords(t)
 		if !ok || amountWords(more) && !regionBlock(ws) {

@@ -124,6 +124,20 @@ func TestFlatTables(t *testing.T) {
 			"南湖区 8兆瓦 @2030",
 			"南湖区 2个 @2030",
 		}},
+		{"regionstight.txt", "the same table with no blank lines between its cells: 区 alone on its line heads the regions' column, no category's character down the page", []string{
+			"东江区 range5-10兆瓦 @2030",
+			"东江区 3个 @2030",
+			"西岭区 12兆瓦 @2030",
+			"西岭区 4个 @2030",
+			"南湖区 8兆瓦 @2030",
+			"南湖区 2个 @2030",
+		}},
+		{"regionsgap.txt", "the same with an empty cell left out of one row: that row's cells do not fit the header, so it is read not at all rather than its count read as the amount", []string{
+			"东江区 range5-10兆瓦 @2030",
+			"东江区 3个 @2030",
+			"南湖区 8兆瓦 @2030",
+			"南湖区 2个 @2030",
+		}},
 		{"labelunits.txt", "an indicator table with no 序号 whose row labels give their units in brackets: the labels are rows, not columns of amounts (D136 reads those only under 区 or 地区)", []string{
 			"注册科普志愿者 5万人 @2030 base 3/2025",
 			"科普场馆 50个 @2030 base 40/2025",
