@@ -55,6 +55,7 @@ func ingestText(text string, l *learnDoc) (*Doc, error) {
 	if d.spaced {
 		movedSpans(d.doc.Indicators, text, d.lines, d.offs) // (1 00 家: from its 1, as written)
 	}
+	d.flatTaskTables() // tables of tasks by year, one cell a line (ingest_flat_tasks.go)
 	d.flatTables(text) // tables whose cells the text gives one after another (ingest_flat.go)
 	if len(d.doc.Sections) == 0 {
 		return d.doc, ErrNoStructure
