@@ -190,15 +190,15 @@ func prevText(lines []string, i int) int {
 }
 
 // flatTaskCells is the lines of a flattened table's cells from line i on
-// (blank lines and a page's numbers are none), up to a top heading, an
+// (blank lines and a page's numbers between dashes are none), up to a top heading, an
 // annex or another table's header; it returns them and where it stopped.
 func flatTaskCells(lines []string, i int) ([]int, int) {
 	var cells []int
 	j := i
 	for ; j < len(lines); j++ {
 		x := lines[j]
-		if x == "" || pageMarker(x) {
-			continue
+		if x == "" || pageMarker(x) && !isInt(x) {
+			continue // (a bare number may be a row's 序号: a page's number among the cells makes its row not fit)
 		}
 		if lv, _, _, ok := heading(x); ok && lv == 1 || reAnnexHead.MatchString(x) || strings.HasPrefix(x, "附件") || taskYearWord(x) > 0 {
 			break
@@ -209,9 +209,10 @@ func flatTaskCells(lines []string, i int) ([]int, int) {
 }
 
 // flatTaskRows is the year cells (line indices) of the rows that fit: a run
-// of cells of content whose first opens with its number and holds exactly
-// one cell a year after it, up to a cell of names or the next row's task
-// (the number after the row's, written alike: （2） after （1）).
+// of cells of content that opens with the row's number — its task's own
+// (（1）…) or a 序号 cell of its own before the task (1) — and holds exactly
+// one cell a year after the task, up to a cell of names or the next row's
+// number (the number after the row's, written alike: （2） after （1）).
 func flatTaskRows(lines []string, cells []int, years int) [][]int {
 	var rows [][]int
 	for k := 0; k < len(cells); {
@@ -220,17 +221,19 @@ func flatTaskRows(lines []string, cells []int, years int) [][]int {
 			continue
 		}
 		kind, n := cellNumber(lines[cells[k]])
+		first := k + 1 // the first year's cell
+		if kind == "#" {
+			first++ // (the row's number, then its task)
+		}
 		m := k + 1
 		for m < len(cells) && contentCell(lines[cells[m]]) {
-			if kind != "" {
-				if kd, nm := cellNumber(lines[cells[m]]); kd == kind && nm == n+1 {
-					break // the next row's task
-				}
+			if kd, nm := cellNumber(lines[cells[m]]); kind != "" && m >= first && kd == kind && nm == n+1 {
+				break // the next row's number
 			}
 			m++
 		}
-		if m-k == years+1 && kind != "" {
-			rows = append(rows, slices.Clone(cells[k+1:m]))
+		if kind != "" && m-first == years {
+			rows = append(rows, slices.Clone(cells[first:m]))
 		}
 		k = m
 	}
@@ -238,9 +241,12 @@ func flatTaskRows(lines []string, cells []int, years int) [][]int {
 }
 
 // cellNumber is how a cell's number is written (its digits taken out:
-// （#）, #、) and its value; "" when the cell opens with no number in
-// Arabic digits.
+// （#）, #、; # for a cell that is only its number) and its value; "" when
+// the cell opens with no number in Arabic digits.
 func cellNumber(x string) (string, int) {
+	if n, err := strconv.Atoi(x); err == nil && n > 0 && n < 1000 {
+		return "#", n
+	}
 	m := reCellNumber.FindString(x)
 	digits := strings.TrimFunc(m, func(r rune) bool { return r < '0' || r > '9' })
 	n, err := strconv.Atoi(digits)
