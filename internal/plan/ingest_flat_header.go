@@ -20,6 +20,7 @@ type flatCols struct {
 	seq, category, unit, constr bool
 	note                        bool      // a column of words after the values (责任单位, 备注)
 	past                        bool      // a column of what was done (完成情况): the table reviews a plan before
+	regions                     bool      // the rows are regions (区, 街镇: D136), whose names never wrap
 	unitAll                     string    // the unit of every row, given above the table (单位：个)
 	vals                        []flatCol // the value columns, left to right
 }
@@ -100,7 +101,7 @@ func flatHeaderField(w string) string {
 
 // headerStems are what every header word holds one of: a cheap test
 // before it is read.
-var headerStems = []string{"序", "编号", "区", "地市", "城市", "市州", "各地", "年", "指标", "单位", "属性", "性质", "类", "领域", "方面", "维度", "板块", "备注", "说明", "来源",
+var headerStems = []string{"序", "编号", "区", "街镇", "镇街", "县", "地市", "城市", "市州", "各地", "年", "指标", "单位", "属性", "性质", "类", "领域", "方面", "维度", "板块", "备注", "说明", "来源",
 	"基期", "现状", "基准", "基数", "目标", "规划", "预期", "期末", "增长", "增速", "增幅", "提高", "完成", "实际", "实现", "执行"}
 
 // flatHeaderWords splits a line into header words, a year's 年 joined to
@@ -148,6 +149,7 @@ func flatHeaderCols(words []string, start *int) (flatCols, bool) {
 			c.seq = true
 		case "name":
 			name = true
+			c.regions = c.regions || regionLead(normalize(w))
 		case "unit":
 			c.unit = true
 		case "unitall":

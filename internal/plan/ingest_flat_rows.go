@@ -60,6 +60,9 @@ func flatRows(toks []flatTok, cols flatCols) []*flatRow {
 			out = append(out, rows[len(rows)-1].take(vals, false))
 			continue
 		}
+		if cols.regions {
+			continue // (a region's name never wraps: cells that do not fit its row are empty ones left out, and nothing is guessed)
+		}
 		seg.add(rows, vals)
 	}
 	out = append(out, seg.flush(c)...)

@@ -171,6 +171,18 @@ func TestFlatTables(t *testing.T) {
 			"新建科普教育基地 2个 @2029",
 			"新建科普教育基地 3个 @2029",
 		}},
+		{"towns.txt", "a 街镇 table one cell a line, units in the column heads only, / in empty cells (a column kept), then two rows with an empty cell left out and a 合计 row: the rows that do not fit read nothing, neither asserted nor proposed (a town's name never wraps, so no cells are given to it in order)", []string{
+			"东江街道 40个 @2031",
+			"东江街道 51个 @2031",
+			"西岭镇 60个 @2031",
+			"西岭镇 2辆 @2031",
+			"西岭镇 75个 @2031",
+			"南湖镇 28个 @2031",
+			"南湖镇 37个 @2031",
+			"合计 183个 @2031",
+			"合计 2辆 @2031",
+			"合计 238个 @2031",
+		}},
 		{"labelunits.txt", "an indicator table with no 序号 whose row labels give their units in brackets: the labels are rows, not columns of amounts (D136 reads those only under 区 or 地区)", []string{
 			"注册科普志愿者 5万人 @2030 base 3/2025",
 			"科普场馆 50个 @2030 base 40/2025",
