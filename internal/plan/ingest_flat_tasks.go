@@ -164,9 +164,9 @@ func flatTaskHeader(lines []string, i int) ([]int, int, bool) {
 }
 
 // taskYearWord is the year of a header word that heads a year's tasks
-// (2024年工作项目, 2025年计划, 2026年), or 0.
+// (2024年工作项目, 2025年计划, 2026年, 2027年底), or 0.
 func taskYearWord(x string) int {
-	if utf8.RuneCountInString(x) > 10 || !(reYearOnly.MatchString(x) || has(x, []string{"目标", "任务", "计划", "工作", "项目"})) {
+	if utf8.RuneCountInString(x) > 10 || !(reYearOnly.MatchString(x) || reFlatYear.MatchString(x) || has(x, []string{"目标", "任务", "计划", "工作", "项目"})) {
 		return 0
 	}
 	return headerYear(x)

@@ -183,6 +183,14 @@ func TestFlatTables(t *testing.T) {
 			"合计 2辆 @2031",
 			"合计 238个 @2031",
 		}},
+		{"taskyearend.txt", "a table of tasks by year whose year columns are the years' ends (2025年底 | 2026年底 | 2027年底), who leads merged down into the next row: each year's cell due its year", []string{
+			"新建充电桩 300个 @2025",
+			"新建充电桩 400个 @2026",
+			"新建充电桩 500个 @2027",
+			"新建换电站 10座 @2025",
+			"新建换电站 15座 @2026",
+			"新建换电站 20座 @2027",
+		}},
 		{"labelunits.txt", "an indicator table with no 序号 whose row labels give their units in brackets: the labels are rows, not columns of amounts (D136 reads those only under 区 or 地区)", []string{
 			"注册科普志愿者 5万人 @2030 base 3/2025",
 			"科普场馆 50个 @2030 base 40/2025",
