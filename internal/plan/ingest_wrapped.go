@@ -84,13 +84,16 @@ func (d *docRead) unitBelow(i int) bool {
 // the text going on on the very next line or on the next page; or the
 // sentence's end after such a line. Cells of a table that say the same
 // thing for each row (创建达标累计39个小区，其中30%的小区…) break at the same
-// places and repeat; a running head is shorter than a full line and ends
-// no sentence.
+// places and repeat; a running head is shorter than a full line, ends no
+// sentence, or stands beside a page's number on most of the pages it is on.
 func (d *docRead) wrappedRepeat(i int) bool {
 	if d.wrapW == 0 {
 		return false
 	}
 	l := d.lines[i]
+	if 2*d.besidePage[l] >= d.seen[l] {
+		return false
+	}
 	if last, _ := utf8.DecodeLastRuneInString(l); strings.ContainsRune("。！？!?", last) {
 		return i > 0 && d.fullBroken(i-1)
 	}
@@ -117,4 +120,28 @@ func (d *docRead) fullBroken(i int) bool {
 	}
 	last, _ := utf8.DecodeLastRuneInString(l)
 	return !strings.ContainsRune("。！？；：!?;:", last)
+}
+
+// besidePages counts, for each line seen three times or more, how often it
+// stands beside a page's number (the text line next to it, above or below,
+// blank lines between): a running head does so on every page.
+func besidePages(lines []string, seen map[string]int) map[string]int {
+	out := map[string]int{}
+	for i, l := range lines {
+		if l != "" && seen[l] >= 3 && (pageNear(lines, i, -1) || pageNear(lines, i, 1)) {
+			out[l]++
+		}
+	}
+	return out
+}
+
+// pageNear reports a page's number as the first text line from line i on
+// in the direction step (−1 up, 1 down), within three lines.
+func pageNear(lines []string, i, step int) bool {
+	for k := i + step; k >= 0 && k < len(lines) && k-i <= 3 && i-k <= 3; k += step {
+		if lines[k] != "" {
+			return pageMarker(lines[k]) || pageTriple(lines, k)
+		}
+	}
+	return false
 }

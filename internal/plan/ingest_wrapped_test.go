@@ -89,7 +89,8 @@ func TestAnnexClosesLastSection(t *testing.T) {
 // A table of one sentence cell per town, its cells saying the same thing
 // with other numbers, broken at the page's width: the broken lines repeat
 // from town to town, and are prose, not a running head (wrappedRepeat). A
-// running head repeated on every page is still no text.
+// running head repeated on every page, beside its number, is still no
+// text, though it is as long as a full line.
 func TestRepeatedBrokenCells(t *testing.T) {
 	const width = 24
 	broken := func(b *strings.Builder, para string) {
@@ -111,14 +112,14 @@ func TestRepeatedBrokenCells(t *testing.T) {
 		broken(&cell, "垃圾分类绿色账户推进100%全覆盖，创建达标累计"+strconv.Itoa(30+k)+"个小区，其中30%的小区要创建示范小区，上半年完成10%小区，下半年完成20%的小区。")
 		if k == 2 { // a page's number and its running head inside the cell
 			first, rest, _ := strings.Cut(cell.String(), "\n")
-			b.WriteString(first + "\n\n— 7 —\n某区生活垃圾分类工作实施方案\n" + rest)
+			b.WriteString(first + "\n\n— 7 —\n某区二〇三一年生活垃圾分类工作实施方案（试行稿）\n" + rest)
 		} else {
 			b.WriteString(cell.String())
 		}
 		b.WriteString("\n")
 		want += 5
 	}
-	b.WriteString("某区生活垃圾分类工作实施方案\n\n— 8 —\n某区生活垃圾分类工作实施方案\n")
+	b.WriteString("某区二〇三一年生活垃圾分类工作实施方案（试行稿）\n\n— 8 —\n某区二〇三一年生活垃圾分类工作实施方案（试行稿）\n")
 	text := b.String()
 	if w := wrapWidth(strings.Split(text, "\n")); w != width {
 		t.Fatalf("wrapWidth = %d, want %d", w, width)
