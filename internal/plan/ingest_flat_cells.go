@@ -50,14 +50,24 @@ const maxFlatText = 12
 func flatTokens(ls []flatLine, i int, cols flatCols) ([]flatTok, int) {
 	var toks []flatTok
 	words := 0 // lines of words since the last value
+	spaced := rowSpaced(ls, i)
 	j := i
 	for ; j < len(ls); j++ {
 		t := ls[j].text
+		if t == "" && spaced && emptyCellAt(ls, j, cols) {
+			toks = append(toks, flatTok{kind: ftDash, at: ls[j].at}) // (an empty cell)
+			continue
+		}
 		if t == "" || pageNumberAt(ls, j) || downChar(t) && !(cols.unit && unitWord(normalize(t))) {
 			continue
 		}
 		if flatEnd(t) {
-			break
+			if flatStop(t) || !cols.seq || !rowAhead(ls, j) {
+				break
+			}
+			toks = append(toks, flatTok{kind: ftDash, text: t, at: ls[j].at}) // (a long cell of words: no target)
+			words = 0
+			continue
 		}
 		n := len(toks)
 		toks = appendCells(toks, t, ls[j].at, cols)
@@ -70,6 +80,34 @@ func flatTokens(ls []flatLine, i int, cols flatCols) ([]flatTok, int) {
 	}
 	toks = slices.DeleteFunc(toks, func(tk flatTok) bool { return tk.kind == ftCmp }) // (a comparator no value followed)
 	return markSeq(toks, cols), j
+}
+
+// rowSpaced reports a table whose rows stand apart by blank lines and
+// whose cells do not: its first row after the header (line i on) is three
+// lines or more without a blank one between them.
+func rowSpaced(ls []flatLine, i int) bool {
+	for i < len(ls) && ls[i].text == "" {
+		i++
+	}
+	n := 0
+	for ; i < len(ls) && ls[i].text != ""; i++ {
+		n++
+	}
+	return n >= 3
+}
+
+// emptyCellAt reports blank line j as an empty cell of a table whose rows
+// stand apart by blank lines: one blank line inside a row, a value (or a
+// dash) after it, not the next row's number and label.
+func emptyCellAt(ls []flatLine, j int, cols flatCols) bool {
+	if j == 0 || j+1 >= len(ls) || ls[j-1].text == "" || ls[j+1].text == "" {
+		return false
+	}
+	t := ls[j+1].text
+	if k := cellKind(t, cols); k != ftValue && k != ftDash || strings.ContainsAny(t, " \t") {
+		return false
+	}
+	return !(isInt(t) && j+2 < len(ls) && ls[j+2].text != "" && cellKind(ls[j+2].text, cols) == ftText)
 }
 
 // appendCells adds the cells of line t (its text at rune offset at).

@@ -3,6 +3,7 @@ package plan
 import (
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 )
@@ -55,6 +56,9 @@ var (
 // header's.
 func flatHeaderField(w string) string {
 	n := utf8.RuneCountInString(w)
+	if periodEnd(normalize(w)) > 0 {
+		return "period" // (“十四五” over 完成值: the period of the word below it)
+	}
 	if n <= 16 && flatAmountCol(normalize(w)) != "" {
 		return "amount" // (光伏装机容量（兆瓦）: a table sharing a goal out by region, D136)
 	}
@@ -143,8 +147,20 @@ func flatHeaderCols(words []string, start *int) (flatCols, bool) {
 	var years []int   // the years alone, in order
 	var undated []int // the value columns of words without a year
 	name := false
+	period := 0 // the end of the five years a word of its own named for the word below it
 	for _, w := range words {
-		switch k := flatHeaderField(w); k {
+		k := flatHeaderField(w)
+		if k == "period" {
+			period = periodEnd(normalize(w))
+			continue
+		}
+		if k == "past" || k == "base" || k == "target" || k == "yearly" {
+			if headerYear(normalize(w)) == 0 && period > 0 {
+				w = strconv.Itoa(period) + "年" + w // (“十五五” over 目标值: 2030年目标值)
+			}
+		}
+		period = 0
+		switch k {
 		case "seq":
 			c.seq = true
 		case "name":
@@ -162,7 +178,7 @@ func flatHeaderCols(words []string, start *int) (flatCols, bool) {
 			c.note = true
 		case "past":
 			c.past = true
-			c.vals = append(c.vals, flatCol{baseline: true, done: true}) // (its cells are values, no target)
+			c.vals = append(c.vals, flatCol{year: headerYear(normalize(w)), baseline: true, done: true}) // (its cells are values, no target)
 		case "year":
 			years = append(years, headerYear(normalize(w)))
 			c.vals = append(c.vals, flatCol{year: years[len(years)-1]})
@@ -262,4 +278,19 @@ func flatAmountCol(x string) string {
 		return ""
 	}
 	return u
+}
+
+// rePeriodWord is a header's word that is only a five-year plan's period
+// (“十四五”, 十五五时期): the column's word is on the line below it.
+var rePeriodWord = regexp.MustCompile(`^["“]?十([一二三四五六七八九])五["”]?(?:时期|期间)?$`)
+
+// periodEnd is the last year of the five years a period word names
+// (“十四五” → 2025), or 0.
+func periodEnd(x string) int {
+	m := rePeriodWord.FindStringSubmatch(x)
+	if m == nil {
+		return 0
+	}
+	n := strings.Index("一二三四五六七八九", m[1])/len("一") + 1
+	return 1955 + 5*(10+n)
 }

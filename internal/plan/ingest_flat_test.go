@@ -191,6 +191,12 @@ func TestFlatTables(t *testing.T) {
 			"新建换电站 15座 @2026",
 			"新建换电站 20座 @2027",
 		}},
+		{"rowspaced.txt", "a table of indicators a cell a line, its rows apart by blank lines: two name columns, 属性 before the values, the header's periods on lines of their own over 完成值 and 目标值 (“十四五” / 完成值: where things stand in 2025, “十五五” / 目标值: due 2030), a dash, a long cell of words (a row that reads nothing, not the table's end), a blank line inside a row (an empty cell)", []string{
+			"建设科普场馆区级科普场馆数量 5个 @2030 base 3/2025 预期性",
+			"建设社区科普站社区科普站覆盖率 90% @2030 约束性",
+			"开展科普讲座年度科普讲座场次 >=300场 @2030 预期性",
+			"组织科技活动周科技活动周参与人次 >=15万人次 @2030 base 12/2025 预期性",
+		}},
 		{"labelunits.txt", "an indicator table with no 序号 whose row labels give their units in brackets: the labels are rows, not columns of amounts (D136 reads those only under 区 or 地区)", []string{
 			"注册科普志愿者 5万人 @2030 base 3/2025",
 			"科普场馆 50个 @2030 base 40/2025",
