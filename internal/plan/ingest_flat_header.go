@@ -48,7 +48,7 @@ var reHeaderDated = regexp.MustCompile(`^(.*?)[(（]?((?:19[5-9]\d|20\d\d)\s*年
 // Words that name a value column, whole (the year and brackets taken off).
 var (
 	baseWords   = []string{"基期值", "基期", "基期年", "现状值", "现状", "现状水平", "基准值", "基准年", "基数", "基期数"}
-	targetWords = []string{"目标值", "目标", "规划值", "规划目标", "预期值", "预期", "预期目标", "期末值", "目标年", "“十四五”目标", "“十五五”目标", "十四五目标", "十五五目标"}
+	targetWords = []string{"目标值", "目标", "规划值", "规划目标", "预期值", "预期", "预期目标", "期末值", "期末", "目标年", "“十四五”目标", "“十五五”目标", "十四五目标", "十五五目标"}
 )
 
 // flatHeaderField is the kind of one header word: seq, name, unit, constr,
@@ -58,6 +58,9 @@ func flatHeaderField(w string) string {
 	n := utf8.RuneCountInString(w)
 	if periodEnd(normalize(w)) > 0 {
 		return "period" // (“十四五” over 完成值: the period of the word below it)
+	}
+	if dated, ok := periodDated(normalize(w)); ok {
+		return flatHeaderField(dated) // (“十五五”目标值: 2030年目标值)
 	}
 	if n <= 16 && flatAmountCol(normalize(w)) != "" {
 		return "amount" // (光伏装机容量（兆瓦）: a table sharing a goal out by region, D136)
@@ -89,7 +92,7 @@ func flatHeaderField(w string) string {
 		return "unit"
 	case slices.Contains(categoryWords, x):
 		return "category"
-	case has(x, []string{"完成情况", "完成值", "实际值", "实现值", "执行情况", "完成"}) && n <= 6:
+	case has(x, []string{"完成情况", "完成值", "实际值", "实现值", "执行情况", "完成"}) && utf8.RuneCountInString(word) <= 6:
 		return "past" // (a review of a plan before: 规划目标 | 完成情况)
 	case x == "备注" || x == "说明" || x == "数据来源" || strings.HasSuffix(x, "单位") && has(x, []string{"责任", "牵头", "配合"}):
 		return "note" // (a column of words after the values: no cell a row must give)
@@ -154,10 +157,11 @@ func flatHeaderCols(words []string, start *int) (flatCols, bool) {
 			period = periodEnd(normalize(w))
 			continue
 		}
-		if k == "past" || k == "base" || k == "target" || k == "yearly" {
-			if headerYear(normalize(w)) == 0 && period > 0 {
-				w = strconv.Itoa(period) + "年" + w // (“十五五” over 目标值: 2030年目标值)
-			}
+		ended := false // dated by a period's end (“十四五”期末值, “十四五” over 目标值)
+		if dated, ok := periodDated(normalize(w)); ok {
+			w, ended = dated, true
+		} else if (k == "past" || k == "base" || k == "target" || k == "yearly") && headerYear(normalize(w)) == 0 && period > 0 {
+			w, ended = strconv.Itoa(period)+"年"+w, true // (“十五五” over 目标值: 2030年目标值)
 		}
 		period = 0
 		switch k {
@@ -189,7 +193,9 @@ func flatHeaderCols(words []string, start *int) (flatCols, bool) {
 			if y == 0 {
 				undated = append(undated, len(c.vals))
 			}
-			c.vals = append(c.vals, flatCol{year: y, baseline: k == "base", yearly: k == "yearly"})
+			// a goal of five years that ended before the plan starts (“十四五”目标值 in a 十五五 plan) is where things stand
+			before := ended && start != nil && y < *start
+			c.vals = append(c.vals, flatCol{year: y, baseline: k == "base" || before, yearly: k == "yearly"})
 		}
 	}
 	if len(undated) > 0 && len(years) > 0 {
@@ -278,19 +284,4 @@ func flatAmountCol(x string) string {
 		return ""
 	}
 	return u
-}
-
-// rePeriodWord is a header's word that is only a five-year plan's period
-// (“十四五”, 十五五时期): the column's word is on the line below it.
-var rePeriodWord = regexp.MustCompile(`^["“]?十([一二三四五六七八九])五["”]?(?:时期|期间)?$`)
-
-// periodEnd is the last year of the five years a period word names
-// (“十四五” → 2025), or 0.
-func periodEnd(x string) int {
-	m := rePeriodWord.FindStringSubmatch(x)
-	if m == nil {
-		return 0
-	}
-	n := strings.Index("一二三四五六七八九", m[1])/len("一") + 1
-	return 1955 + 5*(10+n)
 }

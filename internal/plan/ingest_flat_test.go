@@ -197,6 +197,10 @@ func TestFlatTables(t *testing.T) {
 			"开展科普讲座年度科普讲座场次 >=300场 @2030 预期性",
 			"组织科技活动周科技活动周参与人次 >=15万人次 @2030 base 12/2025 预期性",
 		}},
+		{"periods.txt", "the same rows apart by blank lines, the periods glued to their words (“十四五”期末值 | “十五五”目标值) in a 十五五 plan: the goal of the five years before is where things stand", []string{
+			"高新技术企业数量 600家 @2030 base 420/2025 预期性",
+			"全社会研发投入强度 3.5% @2030 base 3.1/2025 预期性",
+		}},
 		{"labelunits.txt", "an indicator table with no 序号 whose row labels give their units in brackets: the labels are rows, not columns of amounts (D136 reads those only under 区 or 地区)", []string{
 			"注册科普志愿者 5万人 @2030 base 3/2025",
 			"科普场馆 50个 @2030 base 40/2025",
