@@ -136,8 +136,8 @@ func flatStop(t string) bool {
 	if !strings.Contains(t, "指标") && !strings.Contains(t, "年") {
 		return false
 	}
-	_, header := flatHeaderWords(t)
-	return header
+	ws, header := flatHeaderWords(t)
+	return header && !amountWords(ws) // (细颗粒物年均浓度（微克/立方米）: a row's label with its unit, not a district table's column)
 }
 
 // pastTable reports a table under a heading about the past (发展基础,

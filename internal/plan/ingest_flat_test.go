@@ -201,6 +201,11 @@ func TestFlatTables(t *testing.T) {
 			"高新技术企业数量 600家 @2030 base 420/2025 预期性",
 			"全社会研发投入强度 3.5% @2030 base 3.1/2025 预期性",
 		}},
+		{"bracketrows.txt", "rows apart by blank lines, each label with its unit in brackets and a year in its words (细颗粒物年均浓度（微克/立方米）), a category merged down: a label is no other table's header (a column of an amount heads only a table of regions), so the table goes on; words where a target would be", []string{
+			"细颗粒物年均浓度 <=28微克/立方米 @2030 base 30/2025 约束性",
+			"地表水优良水体比例 >=85% @2030 base 80/2025 约束性",
+			"新能源汽车保有量 20万辆 @2030 base 12/2025 预期性",
+		}},
 		{"labelunits.txt", "an indicator table with no 序号 whose row labels give their units in brackets: the labels are rows, not columns of amounts (D136 reads those only under 区 or 地区)", []string{
 			"注册科普志愿者 5万人 @2030 base 3/2025",
 			"科普场馆 50个 @2030 base 40/2025",
