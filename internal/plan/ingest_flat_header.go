@@ -198,7 +198,8 @@ func flatHeaderCols(words []string, start *int) (flatCols, bool) {
 			c.vals = append(c.vals, flatCol{year: y, baseline: k == "base" || before, yearly: k == "yearly"})
 		}
 	}
-	if len(undated) > 0 && len(years) > 0 {
+	pairs := slices.ContainsFunc(undated, func(k int) bool { return !c.vals[k].yearly }) // (2025年 | 2030年 | 年均增长 is one row)
+	if pairs && len(years) > 0 {
 		// a header of two rows: the years date the words above them
 		if len(undated) != len(years) {
 			return flatCols{}, false

@@ -206,6 +206,12 @@ func TestFlatTables(t *testing.T) {
 			"地表水优良水体比例 >=85% @2030 base 80/2025 约束性",
 			"新能源汽车保有量 20万辆 @2030 base 12/2025 预期性",
 		}},
+		{"growth.txt", "rows apart by blank lines under years alone and 年均增长 (2025年 | 2030年 | 年均增长): one row of header, not words paired with the years; a cumulative cell, dashes", []string{
+			"地区生产总值 3000亿元 @2030 base 2400/2025 预期性",
+			"地区生产总值 ~5% @2030 预期性",
+			"全社会研发经费投入强度 5% @2030 base 4.5/2025 预期性",
+			"城镇调查失业率 <=5% @2030 预期性",
+		}},
 		{"labelunits.txt", "an indicator table with no 序号 whose row labels give their units in brackets: the labels are rows, not columns of amounts (D136 reads those only under 区 or 地区)", []string{
 			"注册科普志愿者 5万人 @2030 base 3/2025",
 			"科普场馆 50个 @2030 base 40/2025",
