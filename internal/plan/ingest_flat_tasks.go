@@ -208,36 +208,42 @@ func flatTaskCells(lines []string, i int) ([]int, int) {
 	return cells, j
 }
 
-// flatTaskRows is the year cells (line indices) of the rows that fit: a run
-// of cells of content that opens with the row's number — its task's own
-// (（1）…) or a 序号 cell of its own before the task (1) — and holds exactly
-// one cell a year after the task, up to a cell of names or the next row's
-// number (the number after the row's, written alike: （2） after （1）).
+// flatTaskRows is the year cells (line indices) of the rows that fit: the
+// row's number — its task's own (（1）…) or a 序号 cell of its own before
+// the task (1) — then exactly one cell of content a year after the task,
+// up to a cell of names or the next row's number (the number after the
+// row's, written alike: （2） after （1）).
 func flatTaskRows(lines []string, cells []int, years int) [][]int {
 	var rows [][]int
 	for k := 0; k < len(cells); {
-		if !contentCell(lines[cells[k]]) {
-			k++
+		kind, n := cellNumber(lines[cells[k]])
+		if kind == "" || kind != "#" && k+1 < len(cells) && numbered(lines[cells[k+1]]) {
+			k++ // (no row's number, or a merged cell's over the row's own: 1、… before （1）…)
 			continue
 		}
-		kind, n := cellNumber(lines[cells[k]])
 		first := k + 1 // the first year's cell
 		if kind == "#" {
 			first++ // (the row's number, then its task)
 		}
-		m := k + 1
+		m := first
 		for m < len(cells) && contentCell(lines[cells[m]]) {
-			if kd, nm := cellNumber(lines[cells[m]]); kind != "" && m >= first && kd == kind && nm == n+1 {
+			if kd, nm := cellNumber(lines[cells[m]]); kd == kind && nm == n+1 {
 				break // the next row's number
 			}
 			m++
 		}
-		if kind != "" && m-first == years {
+		if m-first == years {
 			rows = append(rows, slices.Clone(cells[first:m]))
 		}
-		k = m
+		k = max(m, k+1)
 	}
 	return rows
+}
+
+// numbered reports a cell that opens with a number in Arabic digits.
+func numbered(x string) bool {
+	kind, _ := cellNumber(x)
+	return kind != ""
 }
 
 // cellNumber is how a cell's number is written (its digits taken out:

@@ -140,7 +140,7 @@ func TestFlatTables(t *testing.T) {
 			"南湖区 8兆瓦 @2030",
 			"南湖区 2个 @2030",
 		}},
-		{"tasks.txt", "a table of tasks by year, one cell a line (its header's cells wrapped: 牵头 / 部门), who leads merged down: each year's cell due its year, a cell that repeats from year to year and a bare 200件 too; a row with a year's cell left empty and one with a cell over two lines do not fit, and stay as the sentences read them (due the plan's end)", []string{
+		{"tasks.txt", "a table of tasks by year, one cell a line (its header's cells wrapped: 牵头 / 部门), who leads merged down: each year's cell due its year, a cell that repeats from year to year and a bare 200件 too; a row with a year's cell left empty and one with a cell over two lines do not fit, and stay as the sentences read them (due the plan's end); a task named without a sentence ((5) 优化科普服务平台) still opens its row", []string{
 			"建设社区科普站 90个 @2029",
 			"建设社区科普站 30个 @2027",
 			"建设社区科普站 30个 @2028",
@@ -157,6 +157,9 @@ func TestFlatTables(t *testing.T) {
 			"其中线上讲座 40场 @2029",
 			"举办科普讲座 120场 @2029",
 			"举办科普讲座 140场 @2029",
+			"上线科普服务应用 2个 @2027",
+			"上线科普服务应用 3个 @2028",
+			"上线科普服务应用 4个 @2029",
 		}},
 		{"taskserial.txt", "a table of tasks by year whose rows are numbered in a 序号 cell of their own (1 / task / 2027年 …), who leads merged down into the next row: each year's cell due its year; a row with a year left empty does not fit", []string{
 			"新建科普e站 20个 @2027",
