@@ -42,13 +42,13 @@ func (d *docRead) flatTaskTables() {
 	var added []Indicator
 	var had *spanIndex
 	for i := 0; i < len(d.lines); i++ {
-		years, next, ok := flatTaskHeader(d.lines, i)
+		years, next, before, ok := flatTaskHeader(d.lines, i)
 		if !ok {
 			continue
 		}
 		cells, end := flatTaskCells(d.lines, next)
 		i = max(i, end-1)
-		for _, row := range flatTaskRows(d.lines, cells, len(years)) {
+		for _, row := range flatTaskRows(d.lines, cells, len(years), before) {
 			for k, li := range row {
 				read, ok := d.taskCell(li, years[k])
 				if !ok {
@@ -121,10 +121,11 @@ func titlesAt(ss []*Section, at int) string {
 // whose first year column is line i: two or more years one after another
 // (a year a line, blank lines between), a column of tasks among the header
 // words above them, and the words of the columns after them. It returns
-// the years and the line after the header.
-func flatTaskHeader(lines []string, i int) ([]int, int, bool) {
+// the years, the line after the header, and whether the columns of who
+// leads stand before the years (序号 | 任务 | 牵头单位 | 2024年 | 2025年).
+func flatTaskHeader(lines []string, i int) ([]int, int, bool, bool) {
 	if taskYearWord(lines[i]) == 0 || prevText(lines, i) >= 0 && taskYearWord(lines[prevText(lines, i)]) > 0 {
-		return nil, 0, false
+		return nil, 0, false, false
 	}
 	var years []int
 	j := i
@@ -137,30 +138,34 @@ func flatTaskHeader(lines []string, i int) ([]int, int, bool) {
 			break
 		}
 		if len(years) > 0 && y <= years[len(years)-1] {
-			return nil, 0, false
+			return nil, 0, false, false
 		}
 		years = append(years, y)
 	}
 	if len(years) < 2 || len(years) > 6 {
-		return nil, 0, false
+		return nil, 0, false, false
 	}
-	named := false
+	named, before := false, false
 	for k, seen := prevText(lines, i), 0; k >= 0 && seen < 8; k, seen = prevText(lines, k), seen+1 {
 		x := lines[k]
 		if !taskHeaderWord(x) {
 			break
 		}
+		before = before || !named && taskNoteWord(x)
 		named = named || has(x, taskNameWords) || taskWord(x) || x == "任务"
 	}
 	if !named {
-		return nil, 0, false
+		return nil, 0, false, false
 	}
-	for ; j < len(lines); j++ {
-		if x := lines[j]; x != "" && !(utf8.RuneCountInString(x) <= 8 && has(x, taskNoteStems) && !strings.ContainsAny(x, "0123456789")) {
-			break
-		}
+	for ; j < len(lines) && (lines[j] == "" || taskNoteWord(lines[j])); j++ {
 	}
-	return years, j, true
+	return years, j, before, true
+}
+
+// taskNoteWord reports a header word of the columns of who leads and
+// helps (牵头单位, 配合 / 部门).
+func taskNoteWord(x string) bool {
+	return utf8.RuneCountInString(x) <= 8 && has(x, taskNoteStems) && !strings.ContainsAny(x, "0123456789")
 }
 
 // taskYearWord is the year of a header word that heads a year's tasks
@@ -212,8 +217,9 @@ func flatTaskCells(lines []string, i int) ([]int, int) {
 // row's number — its task's own (（1）…) or a 序号 cell of its own before
 // the task (1) — then exactly one cell of content a year after the task,
 // up to a cell of names or the next row's number (the number after the
-// row's, written alike: （2） after （1）).
-func flatTaskRows(lines []string, cells []int, years int) [][]int {
+// row's, written alike: （2） after （1）). Where the header puts who leads
+// before the years (before), the cells of names after the task come first.
+func flatTaskRows(lines []string, cells []int, years int, before bool) [][]int {
 	var rows [][]int
 	for k := 0; k < len(cells); {
 		kind, n := cellNumber(lines[cells[k]])
@@ -224,6 +230,9 @@ func flatTaskRows(lines []string, cells []int, years int) [][]int {
 		first := k + 1 // the first year's cell
 		if kind == "#" {
 			first++ // (the row's number, then its task)
+		}
+		for before && first < len(cells) && !contentCell(lines[cells[first]]) && !numbered(lines[cells[first]]) {
+			first++ // (who leads, before the years)
 		}
 		m := first
 		for m < len(cells) && contentCell(lines[cells[m]]) {

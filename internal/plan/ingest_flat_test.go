@@ -215,6 +215,17 @@ func TestFlatTables(t *testing.T) {
 			"全社会研发经费投入强度 5% @2030 base 4.5/2025 预期性",
 			"城镇调查失业率 <=5% @2030 预期性",
 		}},
+		{"taskleads.txt", "a table of tasks by year whose header puts who leads before the years (序号 | 重点任务 | 牵头单位 | 2027年 …), tasks named without a sentence, a lead merged down: the names after the task come first, then a cell a year", []string{
+			"新建科普e站 20个 @2027",
+			"新建科普e站 25个 @2028",
+			"新建科普e站 30个 @2029",
+			"举办科普进校园活动 50场 @2027",
+			"举办科普进校园活动 60场 @2028",
+			"举办科普进校园活动 70场 @2029",
+			"新增科普志愿者 500人 @2027",
+			"新增科普志愿者 500人 @2028",
+			"新增科普志愿者 500人 @2029",
+		}},
 		{"labelunits.txt", "an indicator table with no 序号 whose row labels give their units in brackets: the labels are rows, not columns of amounts (D136 reads those only under 区 or 地区)", []string{
 			"注册科普志愿者 5万人 @2030 base 3/2025",
 			"科普场馆 50个 @2030 base 40/2025",
