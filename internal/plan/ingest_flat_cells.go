@@ -205,17 +205,23 @@ func markSeq(toks []flatTok, cols flatCols) []flatTok {
 	}
 	next := 1
 	for k := range toks {
-		if toks[k].kind != ftValue || toks[k].text != strconv.Itoa(next) {
+		if toks[k].kind != ftValue {
 			continue
 		}
-		// the numbers next, next+1, … from k on, then words
-		m, n := k, next
+		from := next
+		if toks[k].text == "1" && next > 1 && k > 0 && toks[k-1].kind == ftText && k+1 < len(toks) && toks[k+1].kind == ftText {
+			from = 1 // (the numbers start again under a category's row: 人才队伍方面 | 1 | 注册科技志愿者)
+		} else if toks[k].text != strconv.Itoa(next) {
+			continue
+		}
+		// the numbers from, from+1, … from k on, then words
+		m, n := k, from
 		for m < len(toks) && toks[m].kind == ftValue && toks[m].text == strconv.Itoa(n) {
 			m, n = m+1, n+1
 		}
 		if m < len(toks) && toks[m].kind == ftText {
 			toks[k].kind = ftSeq
-			next++
+			next = from + 1
 		}
 	}
 	return toks
