@@ -39,12 +39,13 @@ func (d *docRead) flatTables(text string) {
 	}
 	var added []Indicator
 	var had *spanIndex // the readings so far, by their starts (made when a table is found)
+	paged := hasPages(ls)
 	for i := 0; i < len(ls); i++ {
 		cols, next, ok := flatHeaderAt(ls, i, start)
 		if !ok {
 			continue
 		}
-		toks, end := flatTokens(ls, next, cols)
+		toks, end := flatTokens(ls, next, cols, paged)
 		from, to := ls[i].at, ls[max(end-1, i)].at+utf8.RuneCountInString(ls[max(end-1, i)].text)
 		i = max(i, end-1)
 		if had == nil {

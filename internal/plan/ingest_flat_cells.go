@@ -45,9 +45,9 @@ const maxFlatText = 12
 
 // flatTokens reads the cells of the lines from i on, up to a line that ends
 // the table (flatEnd) or too many lines of words in a row; it returns them
-// and the line it stopped at. Page numbers and a category's characters
-// down the page are no cells.
-func flatTokens(ls []flatLine, i int, cols flatCols) ([]flatTok, int) {
+// and the line it stopped at. Page numbers (paged: the text has pages) and
+// a category's characters down the page are no cells.
+func flatTokens(ls []flatLine, i int, cols flatCols, paged bool) ([]flatTok, int) {
 	var toks []flatTok
 	words := 0 // lines of words since the last value
 	spaced := rowSpaced(ls, i)
@@ -58,7 +58,7 @@ func flatTokens(ls []flatLine, i int, cols flatCols) ([]flatTok, int) {
 			toks = append(toks, flatTok{kind: ftDash, at: ls[j].at}) // (an empty cell)
 			continue
 		}
-		if t == "" || pageNumberAt(ls, j) || downChar(t) && !(cols.unit && unitWord(normalize(t))) {
+		if t == "" || pageNumberAt(ls, j, paged) || downChar(t) && !(cols.unit && unitWord(normalize(t))) {
 			continue
 		}
 		if flatEnd(t) {

@@ -67,8 +67,10 @@ func downChar(t string) bool {
 var rePageNumber = regexp.MustCompile(`^[-—–－]+\s*\d{1,3}\s*[-—–－]+$|^第\s*\d{1,3}\s*页`)
 
 // pageNumberAt reports line j as a page's number: between dashes, or a
-// bare number that ends its page (a page break or the text's end next).
-func pageNumberAt(ls []flatLine, j int) bool {
+// bare number that ends its page (a page break next, or the text's end in
+// a text that has pages: paged). A text with no page's furniture at all (a
+// web page, a Markdown export) ends with a table's last cell, not a page.
+func pageNumberAt(ls []flatLine, j int, paged bool) bool {
 	t := ls[j].text
 	if rePageNumber.MatchString(t) {
 		return true
@@ -84,7 +86,13 @@ func pageNumberAt(ls []flatLine, j int) bool {
 			return false
 		}
 	}
-	return true
+	return paged
+}
+
+// hasPages reports a text with a page break or a page's number between
+// dashes on a line of its own.
+func hasPages(ls []flatLine) bool {
+	return slices.ContainsFunc(ls, func(l flatLine) bool { return l.page || rePageNumber.MatchString(l.text) })
 }
 
 // flatEnd reports a line that ends a flattened table: a sentence, a

@@ -226,6 +226,18 @@ func TestFlatTables(t *testing.T) {
 			"新增科普志愿者 500人 @2028",
 			"新增科普志愿者 500人 @2029",
 		}},
+		{"townsend.txt", "the same table ending the text, in a text with no page's furniture: its last cell (238) is a cell, not a page's number", []string{
+			"东江街道 40个 @2031",
+			"东江街道 51个 @2031",
+			"西岭镇 60个 @2031",
+			"西岭镇 2辆 @2031",
+			"西岭镇 75个 @2031",
+			"南湖镇 28个 @2031",
+			"南湖镇 37个 @2031",
+			"合计 183个 @2031",
+			"合计 2辆 @2031",
+			"合计 238个 @2031",
+		}},
 		{"labelunits.txt", "an indicator table with no 序号 whose row labels give their units in brackets: the labels are rows, not columns of amounts (D136 reads those only under 区 or 地区)", []string{
 			"注册科普志愿者 5万人 @2030 base 3/2025",
 			"科普场馆 50个 @2030 base 40/2025",
