@@ -59,11 +59,11 @@ func flatHeaderField(w string) string {
 	if periodEnd(normalize(w)) > 0 {
 		return "period" // (“十四五” over 完成值: the period of the word below it)
 	}
+	if n <= 16 && flatAmountCol(normalize(w)) != "" {
+		return "amount" // (光伏装机容量（兆瓦）, “十四五”光伏装机容量（兆瓦）: a table sharing a goal out by region, D136)
+	}
 	if dated, ok := periodDated(normalize(w)); ok {
 		return flatHeaderField(dated) // (“十五五”目标值: 2030年目标值)
-	}
-	if n <= 16 && flatAmountCol(normalize(w)) != "" {
-		return "amount" // (光伏装机容量（兆瓦）: a table sharing a goal out by region, D136)
 	}
 	if n > 12 || !has(w, headerStems) {
 		return ""
@@ -158,7 +158,7 @@ func flatHeaderCols(words []string, start *int) (flatCols, bool) {
 			continue
 		}
 		ended := false // dated by a period's end (“十四五”期末值, “十四五” over 目标值)
-		if dated, ok := periodDated(normalize(w)); ok {
+		if dated, ok := periodDated(normalize(w)); ok && k != "amount" {
 			w, ended = dated, true
 		} else if (k == "past" || k == "base" || k == "target" || k == "yearly") && headerYear(normalize(w)) == 0 && period > 0 {
 			w, ended = strconv.Itoa(period)+"年"+w, true // (“十五五” over 目标值: 2030年目标值)

@@ -126,6 +126,14 @@ func TestFlatTables(t *testing.T) {
 			"南湖区 8兆瓦 @2030",
 			"南湖区 2个 @2030",
 		}},
+		{"regionsperiod.txt", "the same table in a plan of 2023–2025 whose amount's head opens with its period (“十四五”光伏装机容量（兆瓦）): still an amount shared out across districts, due the period's end", []string{
+			"东江区 range5-10兆瓦 @2025",
+			"东江区 3个 @2025",
+			"西岭区 12兆瓦 @2025",
+			"西岭区 4个 @2025",
+			"南湖区 8兆瓦 @2025",
+			"南湖区 2个 @2025",
+		}},
 		{"regionstight.txt", "the same table with no blank lines between its cells: 区 alone on its line heads the regions' column, no category's character down the page", []string{
 			"东江区 range5-10兆瓦 @2030",
 			"东江区 3个 @2030",
