@@ -55,6 +55,7 @@ func ingestText(text string, l *learnDoc) (*Doc, error) {
 	if d.spaced {
 		movedSpans(d.doc.Indicators, text, d.lines, d.offs) // (1 00 家: from its 1, as written)
 	}
+	d.flatTaskTables() // tables of tasks by year, one cell a line (ingest_flat_tasks.go)
 	d.flatTables(text) // tables whose cells the text gives one after another (ingest_flat.go)
 	if len(d.doc.Sections) == 0 {
 		return d.doc, ErrNoStructure
@@ -104,6 +105,7 @@ type docRead struct {
 	partPast       bool           // and it opened by reviewing the time before the plan (reviewOpens)
 	learn          *learnDoc      // the learned second opinion, or nil
 	wrapW          int            // the width its prose lines were broken at, or 0 (ingest_wrapped.go)
+	besidePage     map[string]int // how often each line seen three times stands beside a page's number (besidePages)
 }
 
 // newDocRead splits text into lines and reads what the whole document
@@ -135,6 +137,9 @@ func newDocRead(text string) *docRead {
 	d.report = doneReport(d.lines)
 	d.spacedL1 = spacedL1(d.lines)
 	d.wrapW = wrapWidth(d.lines)
+	if d.wrapW > 0 {
+		d.besidePage = besidePages(d.lines, d.seen)
+	}
 	return d
 }
 

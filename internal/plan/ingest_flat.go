@@ -39,12 +39,13 @@ func (d *docRead) flatTables(text string) {
 	}
 	var added []Indicator
 	var had *spanIndex // the readings so far, by their starts (made when a table is found)
+	paged := hasPages(ls)
 	for i := 0; i < len(ls); i++ {
 		cols, next, ok := flatHeaderAt(ls, i, start)
 		if !ok {
 			continue
 		}
-		toks, end := flatTokens(ls, next, cols)
+		toks, end := flatTokens(ls, next, cols, paged)
 		from, to := ls[i].at, ls[max(end-1, i)].at+utf8.RuneCountInString(ls[max(end-1, i)].text)
 		i = max(i, end-1)
 		if had == nil {
@@ -58,7 +59,7 @@ func (d *docRead) flatTables(text string) {
 			continue
 		}
 		var read []Indicator
-		past := cols.past || pastTable(d.doc.Sections, from) || allBefore(cols, start)
+		past := cols.past && !datedAhead(cols, start) || pastTable(d.doc.Sections, from) || allBefore(cols, start)
 		for _, r := range flatRows(toks, cols) {
 			r.proposed = r.proposed || past
 			read = append(read, r.targets(cols, d.doc.Period.End, sectionAt(d.doc.Sections, r.at))...)
@@ -197,10 +198,10 @@ func flatHeaderAt(ls []flatLine, i int, start *int) (flatCols, int, bool) {
 		}
 	}
 	j, lines := i+1, 1
-	for ; j < len(ls) && lines < 10; j++ {
+	for ; j < len(ls) && lines < 16; j++ { // (a header of two rows, a word a line: 类别 … “十五五” / 目标值)
 		t := ls[j].text
-		if t == "" || downChar(t) {
-			continue
+		if t == "" || downChar(t) && !regionLead(t) {
+			continue // (a category's characters down the page; 区 alone heads the regions' column: D136)
 		}
 		more, ok := flatHeaderWords(t)
 		if !ok || amountWords(more) && !regionBlock(ws) {

@@ -45,19 +45,29 @@ const maxFlatText = 12
 
 // flatTokens reads the cells of the lines from i on, up to a line that ends
 // the table (flatEnd) or too many lines of words in a row; it returns them
-// and the line it stopped at. Page numbers and a category's characters
-// down the page are no cells.
-func flatTokens(ls []flatLine, i int, cols flatCols) ([]flatTok, int) {
+// and the line it stopped at. Page numbers (paged: the text has pages) and
+// a category's characters down the page are no cells.
+func flatTokens(ls []flatLine, i int, cols flatCols, paged bool) ([]flatTok, int) {
 	var toks []flatTok
 	words := 0 // lines of words since the last value
+	spaced := rowSpaced(ls, i)
 	j := i
 	for ; j < len(ls); j++ {
 		t := ls[j].text
-		if t == "" || pageNumberAt(ls, j) || downChar(t) && !(cols.unit && unitWord(normalize(t))) {
+		if t == "" && spaced && emptyCellAt(ls, j, cols) {
+			toks = append(toks, flatTok{kind: ftDash, at: ls[j].at}) // (an empty cell)
+			continue
+		}
+		if t == "" || pageNumberAt(ls, j, paged) || downChar(t) && !(cols.unit && unitWord(normalize(t))) {
 			continue
 		}
 		if flatEnd(t) {
-			break
+			if flatStop(t) || !cols.seq || !rowAhead(ls, j) {
+				break
+			}
+			toks = append(toks, flatTok{kind: ftDash, text: t, at: ls[j].at}) // (a long cell of words: no target)
+			words = 0
+			continue
 		}
 		n := len(toks)
 		toks = appendCells(toks, t, ls[j].at, cols)
@@ -70,6 +80,34 @@ func flatTokens(ls []flatLine, i int, cols flatCols) ([]flatTok, int) {
 	}
 	toks = slices.DeleteFunc(toks, func(tk flatTok) bool { return tk.kind == ftCmp }) // (a comparator no value followed)
 	return markSeq(toks, cols), j
+}
+
+// rowSpaced reports a table whose rows stand apart by blank lines and
+// whose cells do not: its first row after the header (line i on) is three
+// lines or more without a blank one between them.
+func rowSpaced(ls []flatLine, i int) bool {
+	for i < len(ls) && ls[i].text == "" {
+		i++
+	}
+	n := 0
+	for ; i < len(ls) && ls[i].text != ""; i++ {
+		n++
+	}
+	return n >= 3
+}
+
+// emptyCellAt reports blank line j as an empty cell of a table whose rows
+// stand apart by blank lines: one blank line inside a row, a value (or a
+// dash) after it, not the next row's number and label.
+func emptyCellAt(ls []flatLine, j int, cols flatCols) bool {
+	if j == 0 || j+1 >= len(ls) || ls[j-1].text == "" || ls[j+1].text == "" {
+		return false
+	}
+	t := ls[j+1].text
+	if k := cellKind(t, cols); k != ftValue && k != ftDash || strings.ContainsAny(t, " \t") {
+		return false
+	}
+	return !(isInt(t) && j+2 < len(ls) && ls[j+2].text != "" && cellKind(ls[j+2].text, cols) == ftText)
 }
 
 // appendCells adds the cells of line t (its text at rune offset at).
@@ -167,17 +205,23 @@ func markSeq(toks []flatTok, cols flatCols) []flatTok {
 	}
 	next := 1
 	for k := range toks {
-		if toks[k].kind != ftValue || toks[k].text != strconv.Itoa(next) {
+		if toks[k].kind != ftValue {
 			continue
 		}
-		// the numbers next, next+1, … from k on, then words
-		m, n := k, next
+		from := next
+		if toks[k].text == "1" && next > 1 && k > 0 && toks[k-1].kind == ftText && k+1 < len(toks) && toks[k+1].kind == ftText {
+			from = 1 // (the numbers start again under a category's row: 人才队伍方面 | 1 | 注册科技志愿者)
+		} else if toks[k].text != strconv.Itoa(next) {
+			continue
+		}
+		// the numbers from, from+1, … from k on, then words
+		m, n := k, from
 		for m < len(toks) && toks[m].kind == ftValue && toks[m].text == strconv.Itoa(n) {
 			m, n = m+1, n+1
 		}
 		if m < len(toks) && toks[m].kind == ftText {
 			toks[k].kind = ftSeq
-			next++
+			next = from + 1
 		}
 	}
 	return toks

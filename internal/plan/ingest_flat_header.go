@@ -3,6 +3,7 @@ package plan
 import (
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 )
@@ -20,6 +21,7 @@ type flatCols struct {
 	seq, category, unit, constr bool
 	note                        bool      // a column of words after the values (责任单位, 备注)
 	past                        bool      // a column of what was done (完成情况): the table reviews a plan before
+	regions                     bool      // the rows are regions (区, 街镇: D136), whose names never wrap
 	unitAll                     string    // the unit of every row, given above the table (单位：个)
 	vals                        []flatCol // the value columns, left to right
 }
@@ -46,7 +48,7 @@ var reHeaderDated = regexp.MustCompile(`^(.*?)[(（]?((?:19[5-9]\d|20\d\d)\s*年
 // Words that name a value column, whole (the year and brackets taken off).
 var (
 	baseWords   = []string{"基期值", "基期", "基期年", "现状值", "现状", "现状水平", "基准值", "基准年", "基数", "基期数"}
-	targetWords = []string{"目标值", "目标", "规划值", "规划目标", "预期值", "预期", "预期目标", "期末值", "目标年", "“十四五”目标", "“十五五”目标", "十四五目标", "十五五目标"}
+	targetWords = []string{"目标值", "目标", "规划值", "规划目标", "预期值", "预期", "预期目标", "期末值", "期末", "目标年", "“十四五”目标", "“十五五”目标", "十四五目标", "十五五目标"}
 )
 
 // flatHeaderField is the kind of one header word: seq, name, unit, constr,
@@ -54,8 +56,14 @@ var (
 // header's.
 func flatHeaderField(w string) string {
 	n := utf8.RuneCountInString(w)
+	if periodEnd(normalize(w)) > 0 {
+		return "period" // (“十四五” over 完成值: the period of the word below it)
+	}
 	if n <= 16 && flatAmountCol(normalize(w)) != "" {
-		return "amount" // (光伏装机容量（兆瓦）: a table sharing a goal out by region, D136)
+		return "amount" // (光伏装机容量（兆瓦）, “十四五”光伏装机容量（兆瓦）: a table sharing a goal out by region, D136)
+	}
+	if dated, ok := periodDated(normalize(w)); ok {
+		return flatHeaderField(dated) // (“十五五”目标值: 2030年目标值)
 	}
 	if n > 12 || !has(w, headerStems) {
 		return ""
@@ -84,7 +92,7 @@ func flatHeaderField(w string) string {
 		return "unit"
 	case slices.Contains(categoryWords, x):
 		return "category"
-	case has(x, []string{"完成情况", "完成值", "实际值", "实现值", "执行情况", "完成"}) && n <= 6:
+	case has(x, []string{"完成情况", "完成值", "实际值", "实现值", "执行情况", "完成"}) && utf8.RuneCountInString(word) <= 6:
 		return "past" // (a review of a plan before: 规划目标 | 完成情况)
 	case x == "备注" || x == "说明" || x == "数据来源" || strings.HasSuffix(x, "单位") && has(x, []string{"责任", "牵头", "配合"}):
 		return "note" // (a column of words after the values: no cell a row must give)
@@ -100,7 +108,7 @@ func flatHeaderField(w string) string {
 
 // headerStems are what every header word holds one of: a cheap test
 // before it is read.
-var headerStems = []string{"序", "编号", "区", "地市", "城市", "市州", "各地", "年", "指标", "单位", "属性", "性质", "类", "领域", "方面", "维度", "板块", "备注", "说明", "来源",
+var headerStems = []string{"序", "编号", "区", "街镇", "镇街", "县", "地市", "城市", "市州", "各地", "年", "指标", "单位", "属性", "性质", "类", "领域", "方面", "维度", "板块", "备注", "说明", "来源",
 	"基期", "现状", "基准", "基数", "目标", "规划", "预期", "期末", "增长", "增速", "增幅", "提高", "完成", "实际", "实现", "执行"}
 
 // flatHeaderWords splits a line into header words, a year's 年 joined to
@@ -142,12 +150,26 @@ func flatHeaderCols(words []string, start *int) (flatCols, bool) {
 	var years []int   // the years alone, in order
 	var undated []int // the value columns of words without a year
 	name := false
+	period := 0 // the end of the five years a word of its own named for the word below it
 	for _, w := range words {
-		switch k := flatHeaderField(w); k {
+		k := flatHeaderField(w)
+		if k == "period" {
+			period = periodEnd(normalize(w))
+			continue
+		}
+		ended := false // dated by a period's end (“十四五”期末值, “十四五” over 目标值)
+		if dated, ok := periodDated(normalize(w)); ok && k != "amount" {
+			w, ended = dated, true
+		} else if (k == "past" || k == "base" || k == "target" || k == "yearly") && headerYear(normalize(w)) == 0 && period > 0 {
+			w, ended = strconv.Itoa(period)+"年"+w, true // (“十五五” over 目标值: 2030年目标值)
+		}
+		period = 0
+		switch k {
 		case "seq":
 			c.seq = true
 		case "name":
 			name = true
+			c.regions = c.regions || regionLead(normalize(w))
 		case "unit":
 			c.unit = true
 		case "unitall":
@@ -160,7 +182,7 @@ func flatHeaderCols(words []string, start *int) (flatCols, bool) {
 			c.note = true
 		case "past":
 			c.past = true
-			c.vals = append(c.vals, flatCol{baseline: true, done: true}) // (its cells are values, no target)
+			c.vals = append(c.vals, flatCol{year: headerYear(normalize(w)), baseline: true, done: true}) // (its cells are values, no target)
 		case "year":
 			years = append(years, headerYear(normalize(w)))
 			c.vals = append(c.vals, flatCol{year: years[len(years)-1]})
@@ -171,10 +193,13 @@ func flatHeaderCols(words []string, start *int) (flatCols, bool) {
 			if y == 0 {
 				undated = append(undated, len(c.vals))
 			}
-			c.vals = append(c.vals, flatCol{year: y, baseline: k == "base", yearly: k == "yearly"})
+			// a goal of five years that ended before the plan starts (“十四五”目标值 in a 十五五 plan) is where things stand
+			before := ended && start != nil && y < *start
+			c.vals = append(c.vals, flatCol{year: y, baseline: k == "base" || before, yearly: k == "yearly"})
 		}
 	}
-	if len(undated) > 0 && len(years) > 0 {
+	pairs := slices.ContainsFunc(undated, func(k int) bool { return !c.vals[k].yearly }) // (2025年 | 2030年 | 年均增长 is one row)
+	if pairs && len(years) > 0 {
 		// a header of two rows: the years date the words above them
 		if len(undated) != len(years) {
 			return flatCols{}, false

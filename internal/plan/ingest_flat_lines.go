@@ -2,6 +2,7 @@ package plan
 
 import (
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -66,8 +67,10 @@ func downChar(t string) bool {
 var rePageNumber = regexp.MustCompile(`^[-—–－]+\s*\d{1,3}\s*[-—–－]+$|^第\s*\d{1,3}\s*页`)
 
 // pageNumberAt reports line j as a page's number: between dashes, or a
-// bare number that ends its page (a page break or the text's end next).
-func pageNumberAt(ls []flatLine, j int) bool {
+// bare number that ends its page (a page break next, or the text's end in
+// a text that has pages: paged). A text with no page's furniture at all (a
+// web page, a Markdown export) ends with a table's last cell, not a page.
+func pageNumberAt(ls []flatLine, j int, paged bool) bool {
 	t := ls[j].text
 	if rePageNumber.MatchString(t) {
 		return true
@@ -83,14 +86,54 @@ func pageNumberAt(ls []flatLine, j int) bool {
 			return false
 		}
 	}
-	return true
+	return paged
+}
+
+// hasPages reports a text with a page break or a page's number between
+// dashes on a line of its own.
+func hasPages(ls []flatLine) bool {
+	return slices.ContainsFunc(ls, func(l flatLine) bool { return l.page || rePageNumber.MatchString(l.text) })
 }
 
 // flatEnd reports a line that ends a flattened table: a sentence, a
 // heading, a note, an annex, a line too long for a cell, another header.
 func flatEnd(t string) bool {
 	x := normalize(t)
-	if utf8.RuneCountInString(x) > 40 || strings.ContainsAny(x, "。;；") || normalizedHeading(x) {
+	return longCell(x) || flatStop(t)
+}
+
+// longCell reports a line too long for a cell, or a sentence: it ends a
+// table, unless a row starts right after it (rowAhead).
+func longCell(x string) bool {
+	return utf8.RuneCountInString(x) > 40 || strings.ContainsAny(x, "。;；")
+}
+
+// rowAhead reports a row of a table numbered by 序号 starting after line j:
+// its number, maybe after a category's cell, then its label. A cell of
+// words too long for a cell, or a sentence, between two such rows is one
+// cell of the table (至2028年底，完成…；2030年完成…), not its end.
+func rowAhead(ls []flatLine, j int) bool {
+	next := func(k int) int {
+		for k++; k < len(ls) && ls[k].text == ""; k++ {
+		}
+		return k
+	}
+	k := next(j)
+	if k < len(ls) && !isInt(ls[k].text) && utf8.RuneCountInString(ls[k].text) <= 12 && !flatEnd(ls[k].text) {
+		k = next(k) // (a category's cell before the row's number)
+	}
+	if k >= len(ls) || !isInt(ls[k].text) || len(ls[k].text) > 3 {
+		return false
+	}
+	l := next(k)
+	return l < len(ls) && !isInt(ls[l].text) && !flatEnd(ls[l].text)
+}
+
+// flatStop reports a line that ends a flattened table whatever follows: a
+// heading, a note, an annex, another header.
+func flatStop(t string) bool {
+	x := normalize(t)
+	if normalizedHeading(x) {
 		return true
 	}
 	for _, p := range []string{"注:", "注：", "注 ", "备注", "说明:", "资料来源", "数据来源", "附件", "附表"} {
@@ -101,8 +144,8 @@ func flatEnd(t string) bool {
 	if !strings.Contains(t, "指标") && !strings.Contains(t, "年") {
 		return false
 	}
-	_, header := flatHeaderWords(t)
-	return header
+	ws, header := flatHeaderWords(t)
+	return header && !amountWords(ws) // (细颗粒物年均浓度（微克/立方米）: a row's label with its unit, not a district table's column)
 }
 
 // pastTable reports a table under a heading about the past (发展基础,
@@ -133,4 +176,14 @@ func allBefore(c flatCols, start *int) bool {
 		}
 	}
 	return true
+}
+
+// datedAhead reports a table with a target column dated after the plan
+// starts (“十五五”目标值 beside “十四五”完成值): its column of what was done
+// is where things stand, and the table sets goals.
+func datedAhead(c flatCols, start *int) bool {
+	if start == nil {
+		return false
+	}
+	return slices.ContainsFunc(c.vals, func(v flatCol) bool { return !v.baseline && v.year > *start })
 }

@@ -60,6 +60,9 @@ func flatRows(toks []flatTok, cols flatCols) []*flatRow {
 			out = append(out, rows[len(rows)-1].take(vals, false))
 			continue
 		}
+		if cols.regions {
+			continue // (a region's name never wraps: cells that do not fit its row are empty ones left out, and nothing is guessed)
+		}
 		seg.add(rows, vals)
 	}
 	out = append(out, seg.flush(c)...)
@@ -121,6 +124,8 @@ func flatItems(toks []flatTok, cols flatCols) []flatItem {
 			closeOpen()
 			if k := len(items) - 1; k >= 0 && items[k].row == nil {
 				items[k].constr = tk.text
+			} else if k >= 0 && items[k].row.constr == "" {
+				items[k].row.constr = tk.text // (属性 before the values: 单位 | 属性 | 完成值 | 目标值)
 			}
 		default:
 			if open != nil {
@@ -216,7 +221,8 @@ func (r *flatRow) targets(cols flatCols, planEnd *int, section []string) []Indic
 		if v.kind != ftValue {
 			cs[2+k].text = ""
 		}
-		if cols.vals[k].baseline && !cols.vals[k].done && t.baseline < 0 {
+		if cols.vals[k].baseline && (!cols.vals[k].done || cols.vals[k].year > 0) && t.baseline < 0 {
+			// (a column of what was done by a year, “十四五”完成值, is where things stand)
 			t.baseline, t.baselineYear = c-k, cols.vals[k].year
 		}
 		line += " " + v.text

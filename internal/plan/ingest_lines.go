@@ -170,11 +170,12 @@ func repeatedLines(lines []string) map[string]int {
 
 // furniture reports a line that is no text: blank, a page's number or a
 // line repeated on every page (unless it is a figure of the sentence on a
-// line of its own, glued), the title of the heading above it, or a page
-// number between dashes on lines of their own.
+// line of its own, glued, or prose the page's width broke: wrappedRepeat),
+// the title of the heading above it, or a page number between dashes on
+// lines of their own.
 func (d *docRead) furniture(i int, glued bool) bool {
 	line := d.lines[i]
-	return line == "" || (pageMarker(line) || d.seen[line] >= 3 && !isHeadingLine(line)) && !glued || i == d.titleLine || pageTriple(d.lines, i)
+	return line == "" || (pageMarker(line) || d.seen[line] >= 3 && !isHeadingLine(line) && !d.wrappedRepeat(i)) && !glued || i == d.titleLine || pageTriple(d.lines, i)
 }
 
 // cutRunes is s cut after its first n runes, and the rest.

@@ -77,3 +77,71 @@ func (d *docRead) unitBelow(i int) bool {
 	}
 	return false
 }
+
+// wrappedRepeat reports a line seen three times or more that is no page's
+// furniture but a piece of prose the page's width broke: a full line (as
+// long as the document's lines are broken at) ending inside a sentence,
+// the text going on on the very next line or on the next page; or the
+// sentence's end after such a line. Cells of a table that say the same
+// thing for each row (创建达标累计39个小区，其中30%的小区…) break at the same
+// places and repeat; a running head is shorter than a full line, ends no
+// sentence, or stands beside a page's number on most of the pages it is on.
+func (d *docRead) wrappedRepeat(i int) bool {
+	if d.wrapW == 0 {
+		return false
+	}
+	l := d.lines[i]
+	if 2*d.besidePage[l] >= d.seen[l] {
+		return false
+	}
+	if last, _ := utf8.DecodeLastRuneInString(l); strings.ContainsRune("。！？!?", last) {
+		return i > 0 && d.fullBroken(i-1)
+	}
+	if !d.fullBroken(i) || i+1 >= len(d.lines) {
+		return false
+	}
+	if d.lines[i+1] != "" {
+		return !pageMarker(d.lines[i+1]) || i+2 < len(d.lines) && d.lines[i+2] != ""
+	}
+	for j := i + 2; j < len(d.lines) && j <= i+3; j++ {
+		if d.lines[j] != "" {
+			return pageMarker(d.lines[j]) // (the sentence goes on after the page's number)
+		}
+	}
+	return false
+}
+
+// fullBroken reports line i as long as the document's lines are broken at
+// and ending inside a sentence.
+func (d *docRead) fullBroken(i int) bool {
+	l := d.lines[i]
+	if n := utf8.RuneCountInString(l); n < d.wrapW-1 || n > d.wrapW+2 {
+		return false
+	}
+	last, _ := utf8.DecodeLastRuneInString(l)
+	return !strings.ContainsRune("。！？；：!?;:", last)
+}
+
+// besidePages counts, for each line seen three times or more, how often it
+// stands beside a page's number (the text line next to it, above or below,
+// blank lines between): a running head does so on every page.
+func besidePages(lines []string, seen map[string]int) map[string]int {
+	out := map[string]int{}
+	for i, l := range lines {
+		if l != "" && seen[l] >= 3 && (pageNear(lines, i, -1) || pageNear(lines, i, 1)) {
+			out[l]++
+		}
+	}
+	return out
+}
+
+// pageNear reports a page's number as the first text line from line i on
+// in the direction step (−1 up, 1 down), within three lines.
+func pageNear(lines []string, i, step int) bool {
+	for k := i + step; k >= 0 && k < len(lines) && k-i <= 3 && i-k <= 3; k += step {
+		if lines[k] != "" {
+			return pageMarker(lines[k]) || pageTriple(lines, k)
+		}
+	}
+	return false
+}

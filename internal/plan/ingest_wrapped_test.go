@@ -1,6 +1,7 @@
 package plan
 
 import (
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -82,5 +83,61 @@ func TestAnnexClosesLastSection(t *testing.T) {
 		if strings.Contains(ind.Text, "中转站") && len(ind.Section) > 0 && ind.Section[0] != "附件2" {
 			t.Errorf("%q in section %v, want the annex", ind.Text, ind.Section)
 		}
+	}
+}
+
+// A table of one sentence cell per town, its cells saying the same thing
+// with other numbers, broken at the page's width: the broken lines repeat
+// from town to town, and are prose, not a running head (wrappedRepeat). A
+// running head repeated on every page, beside its number, is still no
+// text, though it is as long as a full line.
+func TestRepeatedBrokenCells(t *testing.T) {
+	const width = 24
+	broken := func(b *strings.Builder, para string) {
+		for rs := []rune(para); len(rs) > 0; {
+			n := min(width, len(rs))
+			b.WriteString(string(rs[:n]) + "\n")
+			rs = rs[n:]
+		}
+	}
+	var b strings.Builder
+	b.WriteString("某区2031年生活垃圾分类工作实施方案\n\n一、工作目标\n\n")
+	broken(&b, strings.Repeat("全区上下坚持源头减量、全程分类、末端无害化处置的工作要求，推动生活垃圾分类工作取得新的成效。", 8))
+	b.WriteString("\n二、任务分解\n\n街镇\n\n目标任务\n\n")
+	towns := []string{"东江镇", "西岭镇", "南湖镇", "北塘镇"}
+	want := 0
+	for k, town := range towns {
+		b.WriteString(town + "\n\n")
+		var cell strings.Builder
+		broken(&cell, "垃圾分类绿色账户推进100%全覆盖，创建达标累计"+strconv.Itoa(30+k)+"个小区，其中30%的小区要创建示范小区，上半年完成10%小区，下半年完成20%的小区。")
+		if k == 2 { // a page's number and its running head inside the cell
+			first, rest, _ := strings.Cut(cell.String(), "\n")
+			b.WriteString(first + "\n\n— 7 —\n某区二〇三一年生活垃圾分类工作实施方案（试行稿）\n" + rest)
+		} else {
+			b.WriteString(cell.String())
+		}
+		b.WriteString("\n")
+		want += 5
+	}
+	b.WriteString("某区二〇三一年生活垃圾分类工作实施方案（试行稿）\n\n— 8 —\n某区二〇三一年生活垃圾分类工作实施方案（试行稿）\n")
+	text := b.String()
+	if w := wrapWidth(strings.Split(text, "\n")); w != width {
+		t.Fatalf("wrapWidth = %d, want %d", w, width)
+	}
+	doc, err := ingestText(text, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := 0
+	for _, ind := range doc.Indicators {
+		if strings.Contains(ind.Text, "实施方案") {
+			t.Errorf("the running head read as text: %q", ind.Text)
+		}
+		if !ind.Candidate && len(ind.Section) > 0 && ind.Section[0] == "二" {
+			got++
+		}
+	}
+	if got != want {
+		t.Errorf("%d targets read in the towns' cells, want %d:\n%s", got, want, readings(doc.Indicators))
 	}
 }
