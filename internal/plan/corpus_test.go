@@ -111,7 +111,7 @@ var corpusFloor = map[string]struct{ precision, recall, sections float64 }{
 	// extractor (testdata/corpus/heldout17/README.md): four Shanghai plans
 	// of parks, transport photovoltaics, a district's greening and
 	// renewable energy, one a table sharing figures out across districts.
-	"heldout17": {0.96, 0.44, 0.98}, // after D135: 98.5 %, 46.2 %, 100 %; first run (extractor of a938051): 98.5 %, 44.8 %, 100 %; the rules alone 97.1 %, 45.5 %
+	"heldout17": {0.93, 0.58, 0.98}, // after D139 (wave 14, a trade: 03 +12 right, +3 wrong): 95.7 %, 61.4 %, 100 %; after D135: 98.5 %, 46.2 %, 100 %; first run (extractor of a938051): 98.5 %, 44.8 %, 100 %; the rules alone 97.1 %, 45.5 %
 	// An eighteenth, labelled on 2026-12-06 by another who never read the
 	// extractor (testdata/corpus/heldout18/README.md): five Shanghai plans
 	// of urban renewal, land use, water, shore power and business services.
