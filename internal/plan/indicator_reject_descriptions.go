@@ -195,7 +195,7 @@ func bracketNote(rs []rune, q quantity, cs int) bool {
 		}
 	}
 	inner := string(rs[open+1 : q.a])
-	return closed && !has(inner, verbs) && !has(inner, []string{"其中", "力争", "目标", "到20", "累计", "合计", "总计", "共计", "新增", "每年"}) && !partOfCount(rs, open, q)
+	return closed && !has(inner, verbs) && !has(inner, []string{"其中", "力争", "目标", "到20", "累计", "合计", "总计", "共计", "新增", "每年"}) && !partOfCount(rs, open, q) && !bracketBreakdown(rs, open, q)
 }
 
 // partOfCount reports a count in brackets right after a count of the same

@@ -51,9 +51,10 @@ var notTargets = []notTarget{
 		return q.base == "岁" && (q.isRange || !has(string(ns[max(0, q.a-3):q.a]), []string{"达到", "提高到", "提高至", "延长到", "延长至", "增加到", "增至", "提升到", "提升至"}) && !strings.Contains(x.clause, "预期寿命"))
 	}},
 	// a duration (24小时服务), not a count of hours (服务时长达到100万小时)
+	// nor a time within which help arrives (2小时内到达: arrivalBound)
 	{name: "a duration in hours", match: func(x *at) bool {
 		ns, q := x.ns, x.q
-		return q.base == "小时" && q.mult == 1 && q.cmp == "=" && !endsAt(ns, q.a, "达到")
+		return q.base == "小时" && q.mult == 1 && q.cmp == "=" && !endsAt(ns, q.a, "达到") && !arrivalBound(ns, q)
 	}},
 	// a period (30个工作日内, 3个月), not a count; one with a
 	// comparator or a verb of shortening is a bound (控制在5个工作日内,
@@ -67,7 +68,7 @@ var notTargets = []notTarget{
 	// (响应时间缩短至12分钟以内)
 	{name: "a duration in minutes, a ring", match: func(x *at) bool {
 		ns, q := x.ns, x.q
-		return q.base == "分钟" && (q.cmp == "=" && !endsAt(ns, q.a, "至") && !endsAt(ns, q.a, "到") && !endsAt(ns, q.a, "达到") || quoted(ns, q.a) ||
+		return q.base == "分钟" && (q.cmp == "=" && !endsAt(ns, q.a, "至") && !endsAt(ns, q.a, "到") && !endsAt(ns, q.a, "达到") && !arrivalBound(ns, q) || quoted(ns, q.a) ||
 			strings.ContainsRune(string(ns[q.b:clauseEnd(ns, q.b)]), '圈')) ||
 			lengthUnits[q.base] && q.cmp == "=" && strings.ContainsRune(string(ns[q.b:clauseEnd(ns, q.b)]), '圈')
 	}},
@@ -183,7 +184,7 @@ var notTargets = []notTarget{
 	// (高山滑雪、冬季两项、速度滑冰)
 	{name: "a slogan, the word 一, a phase, an adjective", match: func(x *at) bool {
 		ns, q := x.ns, x.q
-		return q.cn && (x.before("“") || x.before("\"") || q.value*q.mult < 2 && !(q.base == "次" && x.per != nil) && q.base != "倍" && q.base != "‰" && !leastOne(q) && !pointChanged(ns, q) ||
+		return q.cn && (x.before("“") || x.before("\"") || q.value*q.mult < 2 && !(q.base == "次" && x.per != nil) && q.base != "倍" && q.base != "‰" && !leastOne(q) && !pointChanged(ns, q) && !oneCounted(ns, q, x.clause) ||
 			q.base == "期" || q.base == "张" || q.base == "批" && (q.value*q.mult < 3 || x.before("分") || q.cmp == "<=" || q.cmp == "<") || q.base == "次" && x.per == nil && (q.value*q.mult < 10 || sessionNumber(ns, q))) ||
 			q.b < len(ns) && ns[q.b] == '性' || q.cn && q.cmp == "=" && nameInList(ns, q)
 	}},

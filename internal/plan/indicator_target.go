@@ -139,6 +139,9 @@ func clauseComparator(x *at, ind *Indicator) {
 			}
 		}
 	}
+	if arrivalBound(x.ns, q) {
+		ind.Comparator = "<=" // (2小时内到达: at most two hours)
+	}
 	if q.cmp == "=" && q.base == "个" {
 		for _, w := range []string{"工作日", "小时", "季度", "星期", "月"} {
 			if hasAt(x.ns, q.after, w+"以内") || hasAt(x.ns, q.after, w+"内") {
@@ -163,8 +166,9 @@ func yearVerb(clause string) bool {
 		return false
 	}
 	r, _ := utf8.DecodeLastRuneInString(clause[:i])
-	// 今年, 明年, 全年, 当年 name a year, not a rate in it; 年内, 年底 a time
-	if isDigit(r) || r == '年' || r == '每' || isCNDigit(r) || strings.ContainsRune("今明去全当上下", r) || notPerYear(clause, i) {
+	// 今年, 明年, 全年, 当年 name a year, not a rate in it; 年内, 年底 a time;
+	// 常年, 长年, 终年 all the year round (完好率常年保持在100%: a level kept)
+	if isDigit(r) || r == '年' || r == '每' || isCNDigit(r) || strings.ContainsRune("今明去全当上下常长终", r) || notPerYear(clause, i) {
 		return false
 	}
 	rest := clause[i+len("年"):]
