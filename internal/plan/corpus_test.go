@@ -116,6 +116,11 @@ var corpusFloor = map[string]struct{ precision, recall, sections float64 }{
 	// extractor (testdata/corpus/heldout18/README.md): five Shanghai plans
 	// of urban renewal, land use, water, shore power and business services.
 	"heldout18": {0.87, 0.53, 0.98}, // first run (extractor of 067590d, after wave 13 and D135): 89.5 %, 55.8 %, 100 %; the rules alone 81.7 %, 64.5 %
+	// A nineteenth, labelled on 2026-12-06 by another who never read the
+	// extractor (testdata/corpus/heldout19/README.md): five Shanghai plans
+	// of transport, a district's 十五五 纲要, water, housing and energy;
+	// with heldout18 the deciding set of prereg18 (D138).
+	"heldout19": {0.85, 0.78, 0.98}, // first run (extractor of 5d53370, after wave 13 and D135): 88.1 %, 81.0 %, 100 %; the rules alone 82.9 %, 85.7 %
 }
 
 // heldOut reports whether those who tune the extractor never read the
@@ -183,9 +188,9 @@ func TestCorpus(t *testing.T) {
 		t.Run("extra", func(t *testing.T) { scoreSplit(t, extra, "extra") })
 	}
 	// So are the further held-out sets (their documents are kept beside the
-	// project, like the others; KEXIE_HELDOUT2 … KEXIE_HELDOUT18 name their
+	// project, like the others; KEXIE_HELDOUT2 … KEXIE_HELDOUT19 name their
 	// folders).
-	for n := 2; n <= 18; n++ {
+	for n := 2; n <= 19; n++ {
 		split := "heldout" + strconv.Itoa(n)
 		if d := os.Getenv("KEXIE_HELDOUT" + strconv.Itoa(n)); d != "" && (os.Getenv("KEXIE_CORPUS_SPLIT") == "" || slices.Contains(splits, split)) {
 			t.Run(split, func(t *testing.T) { scoreSplit(t, d, split) })
