@@ -35,6 +35,9 @@ func sizeOfMade(rs []rune, q quantity, clause string) bool {
 		// 转运站, 改建一座年处理600吨的加工站)
 		return has(clause, []string{"新建", "改建", "扩建", "建成", "建设"})
 	}
+	if worksArea(rs, q, clause) {
+		return true // (完成2000万平方米以上的既有建筑节能改造: indicator_works_area.go)
+	}
 	return (endsAt(rs, q.beforeCmp, "规模") || endsAt(rs, q.beforeCmp, "规模达") || endsAt(rs, q.beforeCmp, "规模为") || endsAt(rs, q.beforeCmp, "总额") || endsAt(rs, q.beforeCmp, "总额为")) &&
 		has(clause, []string{"设立", "打造", "组建", "建立", "发起", "成立", "形成", "建成", "培育", "运营", "募集", "发放"})
 }

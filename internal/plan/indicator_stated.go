@@ -51,5 +51,5 @@ func freshClause(rs []rune, q quantity, cs int) bool {
 	if has(withoutBase(c), pastCues) || has(c, []string{"已", "巩固", "依托"}) {
 		return false
 	}
-	return has(c, []string{"新建", "新增", "再建", "再新", "新组建", "新培育", "新引进", "新认定", "新创建", "力争", "争取", "确保", "今后", "未来", "下一步", "再"})
+	return has(c, []string{"新建", "新增", "再建", "再新", "新组建", "新成立", "新设立", "新培育", "新引进", "新认定", "新创建", "力争", "争取", "确保", "今后", "未来", "下一步", "再"})
 }

@@ -162,7 +162,11 @@ func period(title string, lines []string) Period {
 			}
 		}
 	}
+	named := namesFiveYearPlan(title)
 	for _, l := range lines[:min(len(lines), 40)] {
+		if named {
+			l = dropQuoted(l) // (依据《上海市消防专项规划（2023-2035年）》…: another plan's years, not this 十五五 plan's)
+		}
 		if p, ok := yearSpan(l); ok {
 			return p
 		}

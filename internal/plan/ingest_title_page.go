@@ -123,3 +123,36 @@ func forwardedNotice(l string) (string, string) {
 	}
 	return rest[a+len("《") : j], strings.TrimSpace(l[:i])
 }
+
+// namesFiveYearPlan reports a title that names a five-year plan (某区消防
+// 事业发展“十五五”规划): its years are that plan's unless its opening lines
+// state others of its own.
+func namesFiveYearPlan(title string) bool {
+	for _, fyp := range fiveYearPlans {
+		if strings.Contains(title, fyp.name) {
+			return true
+		}
+	}
+	return false
+}
+
+// dropQuoted is l without the names of the documents it quotes (《…》):
+// the years in another document's name are not the plan's.
+func dropQuoted(l string) string {
+	if !strings.Contains(l, "《") {
+		return l
+	}
+	var b strings.Builder
+	depth := 0
+	for _, r := range l {
+		switch {
+		case r == '《':
+			depth++
+		case r == '》' && depth > 0:
+			depth--
+		case depth == 0:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}

@@ -65,13 +65,15 @@ var coreUnits = []string{
 	// a grid's capacity and lines (变电容量17760千伏安, 外受电通道18条37回路)
 	"千伏安", "兆伏安", "回路",
 	"路", "核", "株", "头", "只", "羽", "尾", "棵", "口", "组", "队", "班", "节", "堂", "片", "根", "列",
-	// transactions and cases (出让矿业权110宗, 处置闲置土地30宗; tune30)
-	"宗",
+	// transactions and cases (出让矿业权110宗, 处置闲置土地30宗; tune30);
+	// parcels of land (完成三幅安置房地块出让; tune31)
+	"宗", "幅",
 	// a life expectancy reached (达到80岁), never an age bound (35岁以下): see sentence
 	"岁",
-	// areas and volumes in their symbols (增设仓库2000㎡, 用水量6.3m³); a score
+	// areas and volumes in their symbols (增设仓库2000㎡, 用水量6.3m³), their
+	// superscript lost (1000m2) or said short (80万平米); a score
 	// (知晓率综合得分达90分以上), only where the clause speaks of one (scoreHolds)
-	"㎡", "㎞", "m²", "m³", "分",
+	"㎡", "㎞", "m²", "m³", "m2", "m3", "平米", "分",
 }
 
 // arabicOnly are measure words that also close common set phrases when

@@ -1,0 +1,44 @@
+package plan
+
+import "testing"
+
+// Shapes of the development batches that landed in wave 14 (extra 300–301,
+// 310–314), each as sentences of our own: areas said short or with their
+// superscript lost, parcels of land, the area of works done or of the one
+// thing built, a count a gloss's verb of building governs, a clause that
+// sets up something new beside a word of what exists (tune31).
+func TestShapes31Batch(t *testing.T) {
+	const head = "某区城市更新“十五五”规划\n一、主要任务\n"
+	for _, tt := range []struct{ sentence, want string }{
+		{"到2030年，每年完成60万平米屋面修缮。", "60 平米×10000 = year 2030"},
+		{"到2030年，建设面积约800m2 的社区服务中心。", "800 m2 approx - 2030"},
+		{"到2030年，完成四幅安置房地块出让。", "4 幅 = - 2030"},
+		// the area of the works done, before them with 的
+		{"到2030年，完成1500万平方米以上的既有建筑节能改造。", "1500 平方米×10000 >= - 2030"},
+		// (the size of each building a measure picks stays a qualifier)
+		{"到2030年，对3000平方米以上的公共建筑实施节能改造。", ""},
+		// a gloss whose verb builds: the plan's count
+		{"实施“1+15+40”行动，其中“15”是指新建、改建特色花园15座，“40”是指在街头、路口等区域新增观赏点位40个。", "15 座 = - 2030 | 40 个 = - 2030"},
+		// (a gloss that only reads a name's numeral back stays a gloss)
+		{"构建“2+3”政策体系，“2”即人才、资金2项普惠政策。", ""},
+		// something set up new, beside a word of what exists after it
+		{"到2030年，区消防救援局将新成立两个大队，考虑到目前现有办公用房情况统筹安排。", "2 个 = - 2030"},
+	} {
+		doc, err := ingestText(head+tt.sentence+"\n", nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := readings(doc.Indicators); got != tt.want {
+			t.Errorf("%s\n got %q\nwant %q", tt.sentence, got, tt.want)
+		}
+	}
+}
+
+// The years in the name of another document an opening line cites are not
+// those of a plan its title names as a five-year plan (tune31).
+func TestPeriodNotFromQuotedPlan(t *testing.T) {
+	doc, _ := ingestText("某区消防事业发展“十五五”规划\n依据《某市消防专项规划（2023-2035年）》，制定本规划。\n一、目标\n到2030年，新建消防站3座。\n", nil)
+	if doc.Period.Start == nil || *doc.Period.Start != 2026 || *doc.Period.End != 2030 {
+		t.Errorf("period %+v, want 2026–2030", doc.Period)
+	}
+}
