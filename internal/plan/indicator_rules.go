@@ -188,12 +188,12 @@ var notTargets = []notTarget{
 			q.base == "期" || q.base == "张" || q.base == "批" && (q.value*q.mult < 3 || x.before("分") || q.cmp == "<=" || q.cmp == "<") || q.base == "次" && x.per == nil && (q.value*q.mult < 10 || sessionNumber(ns, q))) ||
 			q.b < len(ns) && ns[q.b] == '性' || q.cn && q.cmp == "=" && nameInList(ns, q)
 	}},
-	// a qualifier: 1亿元以上的企业, 千亿级 (but 90%的企业 is a share, and
+	// a qualifier: 1亿元以上的企业, 20万人口以上的县, 千亿级 (but 90%的企业 is a share, and
 	// 达到万辆级规模 a class reached; 8MW以上等级 a rating)
 	{name: "a qualifier", match: func(x *at) bool {
 		ns, q, clause := x.ns, x.q, x.clause
 		return q.after < len(ns) && ns[q.after] == '的' && (q.after > q.b && !(q.base == "%" && actedOn(ns, q)) || q.base != "%") && !namedGoal(ns, q) && !sizeOfMade(ns, q, clause) && !sizeReached(ns, q) && !capabilityHeld(ns, q) && !teamOfSize(ns, q) && !shareDoing(ns, q) && !madeCount(ns, q) && !totalOf(ns, q) && !boundAchieved(ns, q) || q.b < len(ns) && ns[q.b] == '级' && !q.class ||
-			q.after > q.b && (hasAt(ns, q.after, "级") || hasAt(ns, q.after, "等级"))
+			q.after > q.b && (hasAt(ns, q.after, "级") || hasAt(ns, q.after, "等级")) || populationClass(ns, q)
 	}},
 	// a subsidy or reward, not a commitment of the plan
 	{name: "a subsidy or reward", match: func(x *at) bool {

@@ -14,8 +14,10 @@ func TestShapes31(t *testing.T) {
 		// the list's next item; after its noun, closing a clause that builds
 		{"到2030年，配置一辆宣传车和一辆抢修车。", "1 辆 = - 2030 | 1 辆 = - 2030"},
 		{"到2030年，新建雨水泵站一座，改造管网20公里。", "1 座 = - 2030 | 20 公里 = - 2030"},
-		// (一 is a word: a team, a city, a batch, one of each)
-		{"到2030年，建设一支专业队伍，打造一座韧性城市，每个街道配置一台发电机。", ""},
+		// (一 is a word: a team, a city, a batch)
+		{"到2030年，建设一支专业队伍，打造一座韧性城市。", ""},
+		// one for each unit, or at least one: a standard of coverage
+		{"到2030年，每个街道都有一个应急服务站，每个区至少办好一所应急培训学校。", "1 个 = - 2030 | 1 所 >= - 2030"},
 		// a total's parts in brackets, their figures summing to it
 		{"到2030年，新建绿道36公里（滨河绿道16公里、林荫绿道20公里）。", "36 公里 = - 2030 | 16 公里 = - 2030 | 20 公里 = - 2030"},
 		// (a note whose figure is not a part stays a note)

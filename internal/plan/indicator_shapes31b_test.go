@@ -13,14 +13,21 @@ func TestShapes31Batch(t *testing.T) {
 		{"到2030年，每年完成60万平米屋面修缮。", "60 平米×10000 = year 2030"},
 		{"到2030年，建设面积约800m2 的社区服务中心。", "800 m2 approx - 2030"},
 		{"到2030年，完成四幅安置房地块出让。", "4 幅 = - 2030"},
+		// a density: a unit over a unit
+		{"到2030年，力争路网密度达5.2公里/平方公里。", "5.2 公里/平方公里 = - 2030"},
 		// the area of the works done, before them with 的
 		{"到2030年，完成1500万平方米以上的既有建筑节能改造。", "1500 平方米×10000 >= - 2030"},
+		{"到2030年，累计完成30万平方米以上商业设施更新。", "30 平方米×10000 >= - 2030"},
 		// (the size of each building a measure picks stays a qualifier)
 		{"到2030年，对3000平方米以上的公共建筑实施节能改造。", ""},
 		// a gloss whose verb builds: the plan's count
 		{"实施“1+15+40”行动，其中“15”是指新建、改建特色花园15座，“40”是指在街头、路口等区域新增观赏点位40个。", "15 座 = - 2030 | 40 个 = - 2030"},
 		// (a gloss that only reads a name's numeral back stays a gloss)
 		{"构建“2+3”政策体系，“2”即人才、资金2项普惠政策。", ""},
+		// a standard per pupil raised for every school: the plan's
+		{"到2030年，将特殊教育生均公用经费补助标准提高至每生每年8000元以上。", "8000 元 >= year 2030"},
+		// a population that names a class of places is no target
+		{"到2030年，支持30万人口以上的县建成特殊教育学校2所。", "2 所 = - 2030"},
 		// something set up new, beside a word of what exists after it
 		{"到2030年，区消防救援局将新成立两个大队，考虑到目前现有办公用房情况统筹安排。", "2 个 = - 2030"},
 	} {

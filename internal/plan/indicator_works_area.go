@@ -22,10 +22,17 @@ func worksArea(rs []rune, q quantity, clause string) bool {
 	if endsAt(rs, q.beforeCmp, "面积") && has(clause, []string{"建设", "新建", "建成", "改建", "扩建"}) {
 		return true
 	}
-	if !endsAt(rs, q.beforeCmp, "完成") && !endsAt(rs, q.beforeCmp, "实施") {
+	return worksDone(rs, q)
+}
+
+// worksDone reports an area right after 完成 or 实施 whose clause closes
+// with the works done over it (累计完成50万平方米以上商业设施更新, 完成…
+// 万平方米以上的…节能改造): the measure of those works.
+func worksDone(rs []rune, q quantity) bool {
+	if !areaUnits[q.base] || !endsAt(rs, q.beforeCmp, "完成") && !endsAt(rs, q.beforeCmp, "实施") {
 		return false
 	}
-	rest := strings.TrimRight(string(rs[q.after+1:clauseEnd(rs, q.after)]), " 。")
+	rest := strings.TrimRight(string(rs[q.after:clauseEnd(rs, q.after)]), " 。")
 	for _, w := range worksNouns {
 		if strings.HasSuffix(rest, w) {
 			return true

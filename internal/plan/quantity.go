@@ -48,6 +48,7 @@ var coreUnits = []string{
 	// rates of consumption and capacities, a unit over a unit (供电煤耗300克标煤/千瓦时,
 	// 电耗12千瓦时/百公里, 能耗0.5吨标准煤/万元)
 	"克标准煤/千瓦时", "克标煤/千瓦时", "千瓦时/百公里", "升/百公里", "吨标准煤/万元",
+	"公里/平方公里", // (路网密度达4.15公里/平方公里: a density)
 	// a capacity per day (供水能力80万吨/天, 处理能力500吨/日), a price in fen
 	// per unit (电价下降3分/千瓦时)
 	"吨/天", "吨/日", "立方米/天", "立方米/日", "分/千瓦时", "分/立方米", "分/度",
