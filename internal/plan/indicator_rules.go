@@ -39,6 +39,7 @@ var notTargets = []notTarget{
 		return x.before("第") || x.before("每") || x.before("等") && has(string([]rune(clause)[:min(len([]rune(clause)), 6)]), []string{"围绕", "针对", "在"}) ||
 			q.cn && q.b < len(ns) && isCNDigit(ns[q.b]) && !wordAfterCount(ns, q) || countOfCounts(ns, q) || issuers(ns, q) ||
 			strings.HasSuffix(strings.TrimSpace(clause), "在") && !has(clause, []string{"控制在", "保持在", "稳定在", "维持在"}) && q.cmp == "=" && !pilotSize(ns, q) && !placesBuilt(ns, q, clause) ||
+			q.cmp == "=" && scopeListItem(clause) && !pilotSize(ns, q) && !placesBuilt(ns, q, "在") || // (在3个核心区域、8个重点区域…中: the list's later items)
 			q.cmp == "=" && scopeIn(clause) && !pilotSize(ns, q) && !placesBuilt(ns, q, clause) ||
 			q.cmp == "=" && scopeOf(clause) ||
 			q.cmp == "=" && allParts(ns, q) ||

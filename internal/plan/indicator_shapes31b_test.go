@@ -28,6 +28,10 @@ func TestShapes31Batch(t *testing.T) {
 		{"到2030年，将特殊教育生均公用经费补助标准提高至每生每年8000元以上。", "8000 元 >= year 2030"},
 		// a population that names a class of places is no target
 		{"到2030年，支持30万人口以上的县建成特殊教育学校2所。", "2 所 = - 2030"},
+		// the later items of a scope opened by 在 (its works 建设中 no verb)
+		{"到2030年，在4个区级核心区域、9个区级重点区域以及三个新城建设中加大香樟应用。", ""},
+		// (a pilot in the places a list names stays the plan's reach)
+		{"到2030年，在3个区、5个街道开展垃圾分类示范。", "3 个 = - 2030 | 5 个 = - 2030"},
 		// something set up new, beside a word of what exists after it
 		{"到2030年，区消防救援局将新成立两个大队，考虑到目前现有办公用房情况统筹安排。", "2 个 = - 2030"},
 	} {
