@@ -32,6 +32,11 @@ func TestShapes31Batch(t *testing.T) {
 		{"到2030年，在4个区级核心区域、9个区级重点区域以及三个新城建设中加大香樟应用。", ""},
 		// (a pilot in the places a list names stays the plan's reach)
 		{"到2030年，在3个区、5个街道开展垃圾分类示范。", "3 个 = - 2030 | 5 个 = - 2030"},
+		// the area what the plan builds needs; what is to be added, said with 为
+		{"到2030年，在滨江地块建成1个二级消防站，所需建筑面积约3600平方米。", "1 个 = - 2030 | 3600 平方米 approx - 2030"},
+		{"“十五五”期间需新增和更新的抢险车辆为12辆。", "12 辆 = - 2030"},
+		// (a level stated with 为 stays proposed)
+		{"目前全区抢险车辆编制额度为40辆。", "? 40 辆 = - 2030"},
 		// something set up new, beside a word of what exists after it
 		{"到2030年，区消防救援局将新成立两个大队，考虑到目前现有办公用房情况统筹安排。", "2 个 = - 2030"},
 	} {

@@ -13,7 +13,8 @@ func stated(rs []rune, q quantity, clause string) bool {
 	if q.cmp != "=" || !endsAt(rs, q.a, "为") || endsAt(rs, q.a, "作为") {
 		return false
 	}
-	return !has(clause, []string{"达到", "提高", "提升", "增加", "增长", "降低", "下降", "控制", "保持", "稳定", "力争", "确保", "争取", "调整为", "扩大"})
+	// (需新增和更新的特种车辆为17辆: what is to be added, a verb of change)
+	return !has(clause, []string{"达到", "提高", "提升", "增加", "增长", "降低", "下降", "控制", "保持", "稳定", "力争", "确保", "争取", "调整为", "扩大", "新增", "新建"})
 }
 
 // procedureRhythm reports once or twice of a procedure of the plan's own
