@@ -30,6 +30,9 @@ var notTargets = []notTarget{
 	// a link's text (- [某市GDP将超2万亿元](https://…): the page's links
 	// to news about the plan): a page's link, no text of the plan
 	{name: "inside a web address", match: func(x *at) bool { return inWebAddress(x.ns, x.q) || inLinkText(x.ns, x.q) || shortcutKey(x.ns, x.q) }},
+	// a factor of a formula (计算公式为：森林面积/土地面积×100%): how an
+	// indicator is computed, no level (tune31)
+	{name: "a factor of a formula", match: func(x *at) bool { return x.before("×") || x.before("*") || x.before("＊") }},
 	// an ordinal (第十五届), a rate's denominator (每万人口), the
 	// total of a list (围绕交通、物流等19个场景), a scope (在12个赛道;
 	// but 在10个以上乡镇部署 commits to a reach), all the parts there

@@ -37,6 +37,8 @@ func TestShapes31Batch(t *testing.T) {
 		{"“十五五”期间需新增和更新的抢险车辆为12辆。", "12 辆 = - 2030"},
 		// (a level stated with 为 stays proposed)
 		{"目前全区抢险车辆编制额度为40辆。", "? 40 辆 = - 2030"},
+		// a factor of a formula is no level
+		{"到2030年，绿化覆盖率达到45%。计算公式为：绿化覆盖面积/土地面积×100%。", "45 % = - 2030"},
 		// something set up new, beside a word of what exists after it
 		{"到2030年，区消防救援局将新成立两个大队，考虑到目前现有办公用房情况统筹安排。", "2 个 = - 2030"},
 	} {
