@@ -41,6 +41,7 @@ func TestShapes31Batch(t *testing.T) {
 		{"到2030年，绿化覆盖率达到45%。计算公式为：绿化覆盖面积/土地面积×100%。", "45 % = - 2030"},
 		// something set up new, beside a word of what exists after it
 		{"到2030年，区消防救援局将新成立两个大队，考虑到目前现有办公用房情况统筹安排。", "2 个 = - 2030"},
+		{"到2030年，将在本区设立两个大队部，考虑到目前现有办公用房情况统筹安排。", "2 个 = - 2030"},
 	} {
 		doc, err := ingestText(head+tt.sentence+"\n", nil)
 		if err != nil {

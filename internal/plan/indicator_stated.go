@@ -52,5 +52,20 @@ func freshClause(rs []rune, q quantity, cs int) bool {
 	if has(withoutBase(c), pastCues) || has(c, []string{"已", "巩固", "依托"}) {
 		return false
 	}
+	if willSetUp(c) {
+		return true // (将在普陀区设立三个大队部: what will be set up)
+	}
 	return has(c, []string{"新建", "新增", "再建", "再新", "新组建", "新成立", "新设立", "新培育", "新引进", "新认定", "新创建", "力争", "争取", "确保", "今后", "未来", "下一步", "再"})
+}
+
+// willSetUp reports a clause that says what will be set up: 将, then a verb
+// that sets up or builds within a few words (将在某区设立三个大队部, 将组建…).
+func willSetUp(c string) bool {
+	i := strings.Index(c, "将")
+	if i < 0 {
+		return false
+	}
+	rest := []rune(c[i+len("将"):])
+	near := string(rest[:min(len(rest), 12)])
+	return has(near, []string{"设立", "成立", "组建", "新建", "建设", "建成"})
 }
