@@ -37,6 +37,9 @@ func TestShapes31Batch(t *testing.T) {
 		{"“十五五”期间需新增和更新的抢险车辆为12辆。", "12 辆 = - 2030"},
 		// (a level stated with 为 stays proposed)
 		{"目前全区抢险车辆编制额度为40辆。", "? 40 辆 = - 2030"},
+		// a year's income or output, and a measure of the year a PDF spaced
+		{"到2030年，农村集体经济组织年经营性收入达到20亿元。", "20 元×1e+08 = year 2030"},
+		{"到2030年，废旧电池年综合利用 量 达到 8 万吨。", "8 吨×10000 = year 2030"},
 		// a factor of a formula is no level
 		{"到2030年，绿化覆盖率达到45%。计算公式为：绿化覆盖面积/土地面积×100%。", "45 % = - 2030"},
 		// something set up new, beside a word of what exists after it

@@ -179,19 +179,21 @@ func yearVerb(clause string) bool {
 }
 
 // annualMeasure reports a measure named by what a year holds, after its 年
-// (大宗固废年利用量达到40亿吨, 年发电量), or a capacity a year (年供水能力,
-// 年产能; tune30): the figure is per year.
+// (大宗固废年利用量达到40亿吨, 年发电量, 年综合利用 量 达到 as a PDF spaces
+// it), a capacity a year (年供水能力, 年产能; tune30), or a year's income or
+// output (年经营性收入, 年产值; tune31): the figure is per year.
 func annualMeasure(rest string) bool {
-	if head := []rune(rest); has(string(head[:min(len(head), 6)]), []string{"能力", "产能"}) {
+	head := []rune(strings.ReplaceAll(rest, " ", ""))
+	head = head[:min(len(head), 8)]
+	if has(string(head[:min(len(head), 6)]), []string{"能力", "产能"}) {
 		return true
 	}
-	k := 0
-	for _, r := range rest {
-		if k >= 1 && r == '量' {
-			return true
+	for k, r := range head {
+		if strings.ContainsRune("，,;；。、", r) {
+			return false
 		}
-		if k++; k > 3 {
-			break
+		if k >= 1 && r == '量' || k >= 1 && has(string(head[:k+1]), []string{"收入", "产值", "营收", "销售额", "交易额"}) {
+			return true
 		}
 	}
 	return false
