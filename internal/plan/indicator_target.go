@@ -183,8 +183,8 @@ func yearVerb(clause string) bool {
 // it), a capacity a year (年供水能力, 年产能; tune30), or a year's income or
 // output (年经营性收入, 年产值; tune31): the figure is per year.
 func annualMeasure(rest string) bool {
-	head := []rune(strings.ReplaceAll(rest, " ", ""))
-	head = head[:min(len(head), 8)]
+	all := []rune(strings.ReplaceAll(rest, " ", ""))
+	head := all[:min(len(all), 8)]
 	if has(string(head[:min(len(head), 6)]), []string{"能力", "产能"}) {
 		return true
 	}
@@ -193,7 +193,9 @@ func annualMeasure(rest string) bool {
 			return false
 		}
 		if k >= 1 && r == '量' || k >= 1 && has(string(head[:k+1]), []string{"收入", "产值", "营收", "销售额", "交易额"}) {
-			return true
+			// (新增年产值5000万元以上企业100家: a figure right after the
+			// measure sizes what is counted, not the year's measure)
+			return k+1 >= len(all) || !isDigit(all[k+1])
 		}
 	}
 	return false
