@@ -215,10 +215,12 @@ var notTargets = []notTarget{
 				!(hasAt(x.ns, q.after, "的") && sizeOfMade(x.ns, q, clause)) // (发放总规模不超过1亿元的消费券: the most the plan issues)
 	}},
 	// the rhythm of a procedure (每半年开展1次督查, 每月召开1次例会,
-	// 中期开展1次评估): how the work is run, not a result
+	// 中期开展1次评估), or once every so many days (保洁频率提升至15天完成1次
+	// 全线机械清理: the days are the level; tune31): how the work is run, not a
+	// count of results
 	{name: "a procedure's rhythm", match: func(x *at) bool {
 		ns, q, clause := x.ns, x.q, x.clause
-		return procedureRhythm(ns, q, clause)
+		return procedureRhythm(ns, q, clause) || onceEvery(ns, q, x.cs)
 	}},
 	// a rhythm of work closing its clause (每年评审一次), not a count
 	// of events (每两年举办一次科普讲解大赛)

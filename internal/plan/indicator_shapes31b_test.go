@@ -40,6 +40,8 @@ func TestShapes31Batch(t *testing.T) {
 		// a year's income or output, and a measure of the year a PDF spaced
 		{"到2030年，农村集体经济组织年经营性收入达到20亿元。", "20 元×1e+08 = year 2030"},
 		{"到2030年，废旧电池年综合利用 量 达到 8 万吨。", "8 吨×10000 = year 2030"},
+		// once every so many days is a rhythm, not a count of events
+		{"到2030年，道路保洁频率提升至10天完成1次全线机械清扫。", ""},
 		// a factor of a formula is no level
 		{"到2030年，绿化覆盖率达到45%。计算公式为：绿化覆盖面积/土地面积×100%。", "45 % = - 2030"},
 		// something set up new, beside a word of what exists after it

@@ -1,6 +1,9 @@
 package plan
 
-import "strings"
+import (
+	"regexp"
+	"strings"
+)
 
 // What a sentence states of the present or of the plan's own running
 // (覆盖率为75%, 每季度督查1次), set against a clause that states something
@@ -69,3 +72,18 @@ func willSetUp(c string) bool {
 	near := string(rest[:min(len(rest), 12)])
 	return has(near, []string{"设立", "成立", "组建", "新建", "建设", "建成"})
 }
+
+// onceEvery reports once (1次, 一次) after so many days or months and a verb
+// in its clause (15天完成1次全线清理, 30天开展一次巡查): the rhythm the days
+// set, not a count of events.
+func onceEvery(ns []rune, q quantity, cs int) bool {
+	if q.base != "次" || q.value*q.mult != 1 || q.isRange {
+		return false
+	}
+	c := string(ns[cs:q.beforeCmp])
+	return reEveryDays.MatchString(c)
+}
+
+// reEveryDays is so many days, weeks or months and a verb of doing, just
+// before a count of once (15天完成, 30日开展, 3个月进行).
+var reEveryDays = regexp.MustCompile(`[0-9一二两三四五六七八九十]+(?:/[0-9]+)?(?:天|日|周|个月)(?:完成|开展|进行|实施|组织)$`)
