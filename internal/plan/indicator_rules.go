@@ -67,12 +67,12 @@ var notTargets = []notTarget{
 		ns, q, clause := x.ns, x.q, x.clause
 		return q.base == "个" && (q.cmp == "=" || q.cmp == "range") && !has(clause, []string{"压缩", "缩短", "减少", "降低", "降至", "减至"}) && (hasAt(ns, q.after, "工作日") || hasAt(ns, q.after, "月") || hasAt(ns, q.after, "小时") || hasAt(ns, q.after, "季度") || hasAt(ns, q.after, "星期"))
 	}},
-	// a duration (每节课45分钟) or a ring (15分钟生活圈, 1公里超充圈: a
+	// a duration (每节课45分钟, 10至15分钟快速补电) or a ring (15分钟生活圈, 1公里超充圈: a
 	// length names one too; tune30), not a time to bring down to
 	// (响应时间缩短至12分钟以内)
 	{name: "a duration in minutes, a ring", match: func(x *at) bool {
 		ns, q := x.ns, x.q
-		return q.base == "分钟" && (q.cmp == "=" && !endsAt(ns, q.a, "至") && !endsAt(ns, q.a, "到") && !endsAt(ns, q.a, "达到") && !arrivalBound(ns, q) || quoted(ns, q.a) ||
+		return q.base == "分钟" && ((q.cmp == "=" || q.cmp == "range") && !endsAt(ns, q.a, "至") && !endsAt(ns, q.a, "到") && !endsAt(ns, q.a, "达到") && !arrivalBound(ns, q) || quoted(ns, q.a) ||
 			strings.ContainsRune(string(ns[q.b:clauseEnd(ns, q.b)]), '圈')) ||
 			lengthUnits[q.base] && q.cmp == "=" && strings.ContainsRune(string(ns[q.b:clauseEnd(ns, q.b)]), '圈')
 	}},

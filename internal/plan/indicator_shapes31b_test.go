@@ -42,6 +42,8 @@ func TestShapes31Batch(t *testing.T) {
 		{"到2030年，废旧电池年综合利用 量 达到 8 万吨。", "8 吨×10000 = year 2030"},
 		// once every so many days is a rhythm, not a count of events
 		{"到2030年，道路保洁频率提升至10天完成1次全线机械清扫。", ""},
+		// a duration given as a range is a duration too
+		{"到2030年，新建超充站20座，实现10至15分钟快速补电。", "20 座 = - 2030"},
 		// a factor of a formula is no level
 		{"到2030年，绿化覆盖率达到45%。计算公式为：绿化覆盖面积/土地面积×100%。", "45 % = - 2030"},
 		// something set up new, beside a word of what exists after it
