@@ -27,6 +27,7 @@ type lineCtx struct {
 	partsOf     bool           // the sentence opens with 其中 after one of the paragraph that asserted a target (opensParts)
 	partsGuess  bool           // the sentence opens with 其中 after one that only forecast its total (预计约为…。其中，…; tune28)
 	listItem    bool           // the sentence follows, after a ;, one that asserted a target (…增长5.5%左右；居民消费价格涨幅2%；…: an item of its list; tune30)
+	goalsNamed  bool           // the sentence or an earlier one of the paragraph opened with a label of goals (总体目标：…)
 	defining    bool           // an earlier sentence of the paragraph opened a glossary's definition (指…; opensDefinition)
 	titles      string         // the titles of the open sections, outermost first (the learned model's features)
 	learn       *learnDoc      // the learned second opinion, or nil (indicator_learn_read.go)
@@ -70,7 +71,9 @@ func indicators(r *sentenceRead, nr, or []rune, pos []int, c *lineCtx) ([]Indica
 			// A deadline that opens a sentence (到2025年，…) governs it and the
 			// paragraph's later sentences; one inside a sentence, its clause.
 			sent := strings.TrimLeft(string(nr[start:i]), " ")
-			sent = sent[len(goalLabel(sent)):] // (工作目标：到2027年，…: the deadline opens it)
+			label := goalLabel(sent)
+			c.goalsNamed = c.goalsNamed || strings.Contains(label, "目标")
+			sent = sent[len(label):] // (工作目标：到2027年，…: the deadline opens it)
 			first := string([]rune(sent)[:clauseEnd([]rune(sent), 0)])
 			if own := sentenceDeadline(first, c.within); own != nil && (has(sent[:min(len(sent), 12)], []string{"到", "至", "力争", "年底", "年前", "年内", "20", "今明", "未来"}) || has(sent[:min(len(sent), 21)], []string{"年时间", "年努力"}) ||
 				len(first) <= 60 && reStageYears.MatchString(first)) {
@@ -123,7 +126,7 @@ func indicators(r *sentenceRead, nr, or []rune, pos []int, c *lineCtx) ([]Indica
 		}
 		start = i + 1
 	}
-	c.quoting, c.partsOf, c.defining, c.partsGuess, c.listItem = false, false, false, false, false
+	c.quoting, c.partsOf, c.defining, c.partsGuess, c.listItem, c.goalsNamed = false, false, false, false, false, false
 	return out, opened
 }
 

@@ -83,7 +83,7 @@ func raisedStandard(ns []rune, q quantity, cs int) bool {
 		return false // 对…的企业，补助标准提高到…: for those who qualify
 	}
 	a := q.beforeCmp
-	for _, w := range []string{"人均", "每人每年", "每人每月", "每人", "每年", "每月"} {
+	for _, w := range []string{"人均", "每人每年", "每人每月", "每人", "每生每年", "每生", "每年", "每月"} {
 		if endsAt(ns, a, w) {
 			a -= len([]rune(w))
 			break
@@ -146,7 +146,7 @@ func subsidyFund(ns []rune, q quantity, cs int) bool {
 // publicStandards name the standards a government sets for everyone:
 // per-capita funding of insurance and services, pensions, minimum living
 // allowances.
-var publicStandards = []string{"人均", "居民", "城乡", "低保", "养老金", "公共卫生", "医保", "医疗保险", "财政补助", "抚恤", "救助", "最低生活"}
+var publicStandards = []string{"人均", "居民", "城乡", "低保", "养老金", "公共卫生", "医保", "医疗保险", "财政补助", "抚恤", "救助", "最低生活", "生均"}
 
 // rateDiscussed reports a rate named to reason about it (7%左右的增速可以实现
 // 比较充分的就业): the target restated as the subject of an argument, not a

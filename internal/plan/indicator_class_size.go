@@ -35,6 +35,9 @@ func sizeOfMade(rs []rune, q quantity, clause string) bool {
 		// 转运站, 改建一座年处理600吨的加工站)
 		return has(clause, []string{"新建", "改建", "扩建", "建成", "建设"})
 	}
+	if worksArea(rs, q, clause) {
+		return true // (完成2000万平方米以上的既有建筑节能改造: indicator_works_area.go)
+	}
 	return (endsAt(rs, q.beforeCmp, "规模") || endsAt(rs, q.beforeCmp, "规模达") || endsAt(rs, q.beforeCmp, "规模为") || endsAt(rs, q.beforeCmp, "总额") || endsAt(rs, q.beforeCmp, "总额为")) &&
 		has(clause, []string{"设立", "打造", "组建", "建立", "发起", "成立", "形成", "建成", "培育", "运营", "募集", "发放"})
 }
@@ -141,7 +144,7 @@ func ownSubstance(rs []rune, q quantity) bool {
 // the count of such things, when given, is the target. A count of things
 // or of events (提供1000次以上场景服务, 举办100场以上对接活动) is that count.
 func sizeBeforeNoun(rs []rune, q quantity) bool {
-	if countWords[q.base] || eventWords[q.base] || countedKinds[q.base] || q.base == "%" || q.base == "‰" || q.after >= len(rs) || ownSubstance(rs, q) {
+	if countWords[q.base] || eventWords[q.base] || countedKinds[q.base] || q.base == "%" || q.base == "‰" || q.after >= len(rs) || ownSubstance(rs, q) || worksDone(rs, q) {
 		return false
 	}
 	after := q.after
@@ -207,4 +210,15 @@ func namedGoal(ns []rune, q quantity) bool {
 	}
 	m := reNamedGoal.FindString(string(ns[q.after:min(len(ns), q.after+8)]))
 	return m != "" && !has(m, []string{"达到", "实现", "完成", "达成"})
+}
+
+// populationClass reports a population that names a class of places (20万
+// 人口以上的县, 50万人口的城市): 口 after the count of people, then a bound
+// and 的, or 的 — what picks the places, not what the plan reaches.
+func populationClass(rs []rune, q quantity) bool {
+	if q.base != "人" || !hasAt(rs, q.b, "口") {
+		return false
+	}
+	k := q.b + 1
+	return hasAt(rs, k, "的") || hasAt(rs, k, "以上的") || hasAt(rs, k, "以下的") || hasAt(rs, k, "及以上的")
 }

@@ -222,10 +222,11 @@ func forecastOnly(stack []open) bool {
 }
 
 // buildWords build or lay out the things a plan counts.
-var buildWords = []string{"建成", "建设", "新建", "布局", "布设", "改造", "计划建", "规划建"}
+var buildWords = []string{"建成", "建设", "新建", "配建", "布局", "布设", "改造", "计划建", "规划建"}
 
 // plansOwn reports what a forecast part says the plan itself will do: what
-// follows a word of commitment in its sentence (计划建成, 力争, 确保), or a count of things built
+// follows a word of commitment in its sentence (计划建成, 力争, 确保) or the
+// goals it announces (总体目标：), or a count of things built
 // in a sentence that builds them (预计到2025年建设765个充电桩; 规划新建各类
 // 充电桩7000个，…，充电桩达到1万个以上). What it forecasts is demand and
 // money (保有量, 用电负荷, 投资, 拉动消费): a count of things built is the
@@ -235,6 +236,9 @@ func plansOwn(x *at) bool {
 	before := strings.ReplaceAll(string(x.ns[:q.a]), " ", "")
 	if has(before, []string{"计划建成", "计划建设", "计划新建", "规划新建", "规划建设", "力争", "确保"}) {
 		return true
+	}
+	if x.c.goalsNamed && !forecast(x.ns, q) {
+		return true // (总体目标：建成…。实现…覆盖率100%: the goals a plan sets, stated in the part)
 	}
 	return (countWords[q.base] || q.base == "辆" || q.base == "座" || builtShare(x)) && !forecast(x.ns, q) && has(x.s, buildWords) || projectsCounted(x)
 }

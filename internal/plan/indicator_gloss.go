@@ -4,7 +4,8 @@ import "regexp"
 
 // numeralSpelt reports a count that spells out the numeral of a quoted
 // name it glosses: “3+5+X”政策体系——“3”即…3项普惠政策；“5”即…5项专项政策
-// (a footnote or an explanation saying what a name's numbers stand for).
+// (a footnote or an explanation saying what a name's numbers stand for) —
+// unless a verb of building governs it (glossBuilds).
 // The count is the name's own number, read back: a description, not a
 // result. Only a clause that opens with a short quoted numeral and 即 (或
 // 指, 是指), and only a count of that same number, so a target stated in a
@@ -34,7 +35,28 @@ func numeralSpelt(ns []rune, q quantity) bool {
 				return false
 			}
 			n, ok := number(string(ns[open+1 : k]))
-			return ok && n == q.value && listed(ns[j+1:q.a])
+			return ok && n == q.value && listed(ns[j+1:q.a]) && !has(string(ns[j+1:q.a]), glossBuilds)
+		}
+	}
+	return false
+}
+
+// glossBuilds are verbs of building that make a gloss's count what the plan
+// builds (“20”是指新建、改建…特色园20座; “100”是指在街头、路口等区域新增…点位
+// 100个): the name's number is the plan's target, its list the places or the
+// ways (tune31).
+var glossBuilds = []string{"新建", "新增", "建成", "改建", "扩建"}
+
+// glossBuilt reports a count that a verb of building governs after the 指
+// of its gloss, in its clause (“20”是指新建、改建…特色园20座): what the plan
+// builds, though a gloss says it.
+func glossBuilt(ns []rune, q quantity) bool {
+	for j := q.a - 1; j >= 0 && q.a-j <= 60; j-- {
+		switch ns[j] {
+		case '，', ',', '；', ';', '。':
+			return false
+		case '指', '即':
+			return has(string(ns[j+1:q.a]), glossBuilds)
 		}
 	}
 	return false

@@ -168,7 +168,7 @@ var proposals = []proposal{
 	{"projects under way", func(x *at) bool { return x.c.annual && underWay(x.ns, x.q, x.cs) }},
 	{"pilots whose building is pushed on", func(x *at) bool { return !x.goal && !x.c.goalSection && pilotsPushed(x.ns, x.q, x.cs) }},
 	{"a count naming the scope of an amount", func(x *at) bool { return scopeOfAmount(x.ns, x.q) }},
-	{"a term defined", func(x *at) bool { return defines(x.s) }},
+	{"a term defined", func(x *at) bool { return defines(x.s) && !glossBuilt(x.ns, x.q) }},
 	{"a set phrase named by its count", func(x *at) bool { return formula(x.ns, x.q) }},
 	{"what a term means (指…)", func(x *at) bool { return x.c.defining || termMeaning(x.ns, x.q) }},
 	{"a least time each day", func(x *at) bool {

@@ -75,7 +75,8 @@ func describedArea(rs []rune, q quantity, clause string) bool {
 		described = endsAt(rs, q.beforeCmp, "面积") ||
 			lengthUnits[q.base] && (endsAt(rs, q.beforeCmp, "长") || endsAt(rs, q.beforeCmp, "宽") || strings.Contains(clause, "距"))
 	}
-	return described && !has(clause, []string{"新增", "新建", "建成", "扩大", "增加", "达到", "改造", "提升", "建设", "修建", "铺设", "延伸"}) &&
+	// (…消防站，所需建筑面积约4800平方米: the area what the plan builds needs)
+	return described && !has(clause, []string{"新增", "新建", "建成", "扩大", "增加", "达到", "改造", "提升", "建设", "修建", "铺设", "延伸", "所需"}) &&
 		!has(clause, areaActs) // (治理水土流失面积200平方公里左右: the area a work covers; indicator_extent.go)
 }
 
@@ -195,7 +196,7 @@ func bracketNote(rs []rune, q quantity, cs int) bool {
 		}
 	}
 	inner := string(rs[open+1 : q.a])
-	return closed && !has(inner, verbs) && !has(inner, []string{"其中", "力争", "目标", "到20", "累计", "合计", "总计", "共计", "新增", "每年"}) && !partOfCount(rs, open, q)
+	return closed && !has(inner, verbs) && !has(inner, []string{"其中", "力争", "目标", "到20", "累计", "合计", "总计", "共计", "新增", "每年"}) && !partOfCount(rs, open, q) && !bracketBreakdown(rs, open, q)
 }
 
 // partOfCount reports a count in brackets right after a count of the same

@@ -146,3 +146,17 @@ func pilotSize(ns []rune, q quantity) bool {
 func detachment(ns []rune, q quantity) bool {
 	return q.base == "支" && hasAt(ns, q.b, "队") && !hasAt(ns, q.b, "队伍")
 }
+
+// scopeListItem reports a clause that opens with 在 and lists places up to
+// the quantity, each item closed by 、 (the last by 以及, 和 or 及), no verb
+// among them (在3个市级核心区域、8个市级重点区域、13条重点道路以及五个新城
+// 建设中加大…): a later item of the scope the first one names (tune31).
+func scopeListItem(clause string) bool {
+	c := strings.TrimLeft(clause, " ")
+	if !strings.HasPrefix(c, "在") {
+		return false
+	}
+	items := strings.TrimRight(c[len("在"):], " ")
+	joined := strings.HasSuffix(items, "、") || strings.HasSuffix(items, "以及") || strings.HasSuffix(items, "和") || strings.HasSuffix(items, "及")
+	return joined && strings.Contains(items, "、") && !strings.ContainsAny(items, "，,;；:：") && !has(items, verbs)
+}

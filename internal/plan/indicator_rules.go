@@ -30,6 +30,9 @@ var notTargets = []notTarget{
 	// a link's text (- [某市GDP将超2万亿元](https://…): the page's links
 	// to news about the plan): a page's link, no text of the plan
 	{name: "inside a web address", match: func(x *at) bool { return inWebAddress(x.ns, x.q) || inLinkText(x.ns, x.q) || shortcutKey(x.ns, x.q) }},
+	// a factor of a formula (计算公式为：森林面积/土地面积×100%): how an
+	// indicator is computed, no level (tune31)
+	{name: "a factor of a formula", match: func(x *at) bool { return x.before("×") || x.before("*") || x.before("＊") }},
 	// an ordinal (第十五届), a rate's denominator (每万人口), the
 	// total of a list (围绕交通、物流等19个场景), a scope (在12个赛道;
 	// but 在10个以上乡镇部署 commits to a reach), all the parts there
@@ -39,6 +42,7 @@ var notTargets = []notTarget{
 		return x.before("第") || x.before("每") || x.before("等") && has(string([]rune(clause)[:min(len([]rune(clause)), 6)]), []string{"围绕", "针对", "在"}) ||
 			q.cn && q.b < len(ns) && isCNDigit(ns[q.b]) && !wordAfterCount(ns, q) || countOfCounts(ns, q) || issuers(ns, q) ||
 			strings.HasSuffix(strings.TrimSpace(clause), "在") && !has(clause, []string{"控制在", "保持在", "稳定在", "维持在"}) && q.cmp == "=" && !pilotSize(ns, q) && !placesBuilt(ns, q, clause) ||
+			q.cmp == "=" && scopeListItem(clause) && !pilotSize(ns, q) && !placesBuilt(ns, q, "在") || // (在3个核心区域、8个重点区域…中: the list's later items)
 			q.cmp == "=" && scopeIn(clause) && !pilotSize(ns, q) && !placesBuilt(ns, q, clause) ||
 			q.cmp == "=" && scopeOf(clause) ||
 			q.cmp == "=" && allParts(ns, q) ||
@@ -51,9 +55,10 @@ var notTargets = []notTarget{
 		return q.base == "岁" && (q.isRange || !has(string(ns[max(0, q.a-3):q.a]), []string{"达到", "提高到", "提高至", "延长到", "延长至", "增加到", "增至", "提升到", "提升至"}) && !strings.Contains(x.clause, "预期寿命"))
 	}},
 	// a duration (24小时服务), not a count of hours (服务时长达到100万小时)
+	// nor a time within which help arrives (2小时内到达: arrivalBound)
 	{name: "a duration in hours", match: func(x *at) bool {
 		ns, q := x.ns, x.q
-		return q.base == "小时" && q.mult == 1 && q.cmp == "=" && !endsAt(ns, q.a, "达到")
+		return q.base == "小时" && q.mult == 1 && q.cmp == "=" && !endsAt(ns, q.a, "达到") && !arrivalBound(ns, q)
 	}},
 	// a period (30个工作日内, 3个月), not a count; one with a
 	// comparator or a verb of shortening is a bound (控制在5个工作日内,
@@ -62,12 +67,12 @@ var notTargets = []notTarget{
 		ns, q, clause := x.ns, x.q, x.clause
 		return q.base == "个" && (q.cmp == "=" || q.cmp == "range") && !has(clause, []string{"压缩", "缩短", "减少", "降低", "降至", "减至"}) && (hasAt(ns, q.after, "工作日") || hasAt(ns, q.after, "月") || hasAt(ns, q.after, "小时") || hasAt(ns, q.after, "季度") || hasAt(ns, q.after, "星期"))
 	}},
-	// a duration (每节课45分钟) or a ring (15分钟生活圈, 1公里超充圈: a
+	// a duration (每节课45分钟, 10至15分钟快速补电) or a ring (15分钟生活圈, 1公里超充圈: a
 	// length names one too; tune30), not a time to bring down to
 	// (响应时间缩短至12分钟以内)
 	{name: "a duration in minutes, a ring", match: func(x *at) bool {
 		ns, q := x.ns, x.q
-		return q.base == "分钟" && (q.cmp == "=" && !endsAt(ns, q.a, "至") && !endsAt(ns, q.a, "到") && !endsAt(ns, q.a, "达到") || quoted(ns, q.a) ||
+		return q.base == "分钟" && ((q.cmp == "=" || q.cmp == "range") && !endsAt(ns, q.a, "至") && !endsAt(ns, q.a, "到") && !endsAt(ns, q.a, "达到") && !arrivalBound(ns, q) || quoted(ns, q.a) ||
 			strings.ContainsRune(string(ns[q.b:clauseEnd(ns, q.b)]), '圈')) ||
 			lengthUnits[q.base] && q.cmp == "=" && strings.ContainsRune(string(ns[q.b:clauseEnd(ns, q.b)]), '圈')
 	}},
@@ -183,16 +188,16 @@ var notTargets = []notTarget{
 	// (高山滑雪、冬季两项、速度滑冰)
 	{name: "a slogan, the word 一, a phase, an adjective", match: func(x *at) bool {
 		ns, q := x.ns, x.q
-		return q.cn && (x.before("“") || x.before("\"") || q.value*q.mult < 2 && !(q.base == "次" && x.per != nil) && q.base != "倍" && q.base != "‰" && !leastOne(q) && !pointChanged(ns, q) ||
+		return q.cn && (x.before("“") || x.before("\"") || q.value*q.mult < 2 && !(q.base == "次" && x.per != nil) && q.base != "倍" && q.base != "‰" && !leastOne(q) && !pointChanged(ns, q) && !oneCounted(ns, q, x.clause) ||
 			q.base == "期" || q.base == "张" || q.base == "批" && (q.value*q.mult < 3 || x.before("分") || q.cmp == "<=" || q.cmp == "<") || q.base == "次" && x.per == nil && (q.value*q.mult < 10 || sessionNumber(ns, q))) ||
 			q.b < len(ns) && ns[q.b] == '性' || q.cn && q.cmp == "=" && nameInList(ns, q)
 	}},
-	// a qualifier: 1亿元以上的企业, 千亿级 (but 90%的企业 is a share, and
+	// a qualifier: 1亿元以上的企业, 20万人口以上的县, 千亿级 (but 90%的企业 is a share, and
 	// 达到万辆级规模 a class reached; 8MW以上等级 a rating)
 	{name: "a qualifier", match: func(x *at) bool {
 		ns, q, clause := x.ns, x.q, x.clause
 		return q.after < len(ns) && ns[q.after] == '的' && (q.after > q.b && !(q.base == "%" && actedOn(ns, q)) || q.base != "%") && !namedGoal(ns, q) && !sizeOfMade(ns, q, clause) && !sizeReached(ns, q) && !capabilityHeld(ns, q) && !teamOfSize(ns, q) && !shareDoing(ns, q) && !madeCount(ns, q) && !totalOf(ns, q) && !boundAchieved(ns, q) || q.b < len(ns) && ns[q.b] == '级' && !q.class ||
-			q.after > q.b && (hasAt(ns, q.after, "级") || hasAt(ns, q.after, "等级"))
+			q.after > q.b && (hasAt(ns, q.after, "级") || hasAt(ns, q.after, "等级")) || populationClass(ns, q)
 	}},
 	// a subsidy or reward, not a commitment of the plan
 	{name: "a subsidy or reward", match: func(x *at) bool {
@@ -210,10 +215,12 @@ var notTargets = []notTarget{
 				!(hasAt(x.ns, q.after, "的") && sizeOfMade(x.ns, q, clause)) // (发放总规模不超过1亿元的消费券: the most the plan issues)
 	}},
 	// the rhythm of a procedure (每半年开展1次督查, 每月召开1次例会,
-	// 中期开展1次评估): how the work is run, not a result
+	// 中期开展1次评估), or once every so many days (保洁频率提升至15天完成1次
+	// 全线机械清理: the days are the level; tune31): how the work is run, not a
+	// count of results
 	{name: "a procedure's rhythm", match: func(x *at) bool {
 		ns, q, clause := x.ns, x.q, x.clause
-		return procedureRhythm(ns, q, clause)
+		return procedureRhythm(ns, q, clause) || onceEvery(ns, q, x.cs)
 	}},
 	// a rhythm of work closing its clause (每年评审一次), not a count
 	// of events (每两年举办一次科普讲解大赛)

@@ -1,6 +1,9 @@
 package plan
 
-import "strings"
+import (
+	"regexp"
+	"strings"
+)
 
 // What a sentence states of the present or of the plan's own running
 // (覆盖率为75%, 每季度督查1次), set against a clause that states something
@@ -13,7 +16,8 @@ func stated(rs []rune, q quantity, clause string) bool {
 	if q.cmp != "=" || !endsAt(rs, q.a, "为") || endsAt(rs, q.a, "作为") {
 		return false
 	}
-	return !has(clause, []string{"达到", "提高", "提升", "增加", "增长", "降低", "下降", "控制", "保持", "稳定", "力争", "确保", "争取", "调整为", "扩大"})
+	// (需新增和更新的特种车辆为17辆: what is to be added, a verb of change)
+	return !has(clause, []string{"达到", "提高", "提升", "增加", "增长", "降低", "下降", "控制", "保持", "稳定", "力争", "确保", "争取", "调整为", "扩大", "新增", "新建"})
 }
 
 // procedureRhythm reports once or twice of a procedure of the plan's own
@@ -51,5 +55,35 @@ func freshClause(rs []rune, q quantity, cs int) bool {
 	if has(withoutBase(c), pastCues) || has(c, []string{"已", "巩固", "依托"}) {
 		return false
 	}
-	return has(c, []string{"新建", "新增", "再建", "再新", "新组建", "新培育", "新引进", "新认定", "新创建", "力争", "争取", "确保", "今后", "未来", "下一步", "再"})
+	if willSetUp(c) {
+		return true // (将在普陀区设立三个大队部: what will be set up)
+	}
+	return has(c, []string{"新建", "新增", "再建", "再新", "新组建", "新成立", "新设立", "新培育", "新引进", "新认定", "新创建", "力争", "争取", "确保", "今后", "未来", "下一步", "再"})
 }
+
+// willSetUp reports a clause that says what will be set up: 将, then a verb
+// that sets up or builds within a few words (将在某区设立三个大队部, 将组建…).
+func willSetUp(c string) bool {
+	i := strings.Index(c, "将")
+	if i < 0 {
+		return false
+	}
+	rest := []rune(c[i+len("将"):])
+	near := string(rest[:min(len(rest), 12)])
+	return has(near, []string{"设立", "成立", "组建", "新建", "建设", "建成"})
+}
+
+// onceEvery reports once (1次, 一次) after so many days or months and a verb
+// in its clause (15天完成1次全线清理, 30天开展一次巡查): the rhythm the days
+// set, not a count of events.
+func onceEvery(ns []rune, q quantity, cs int) bool {
+	if q.base != "次" || q.value*q.mult != 1 || q.isRange {
+		return false
+	}
+	c := string(ns[cs:q.beforeCmp])
+	return reEveryDays.MatchString(c)
+}
+
+// reEveryDays is so many days, weeks or months and a verb of doing, just
+// before a count of once (15天完成, 30日开展, 3个月进行).
+var reEveryDays = regexp.MustCompile(`[0-9一二两三四五六七八九十]+(?:/[0-9]+)?(?:天|日|周|个月)(?:完成|开展|进行|实施|组织)$`)

@@ -139,6 +139,9 @@ func clauseComparator(x *at, ind *Indicator) {
 			}
 		}
 	}
+	if arrivalBound(x.ns, q) {
+		ind.Comparator = "<=" // (2小时内到达: at most two hours)
+	}
 	if q.cmp == "=" && q.base == "个" {
 		for _, w := range []string{"工作日", "小时", "季度", "星期", "月"} {
 			if hasAt(x.ns, q.after, w+"以内") || hasAt(x.ns, q.after, w+"内") {
@@ -163,8 +166,9 @@ func yearVerb(clause string) bool {
 		return false
 	}
 	r, _ := utf8.DecodeLastRuneInString(clause[:i])
-	// 今年, 明年, 全年, 当年 name a year, not a rate in it; 年内, 年底 a time
-	if isDigit(r) || r == '年' || r == '每' || isCNDigit(r) || strings.ContainsRune("今明去全当上下", r) || notPerYear(clause, i) {
+	// 今年, 明年, 全年, 当年 name a year, not a rate in it; 年内, 年底 a time;
+	// 常年, 长年, 终年 all the year round (完好率常年保持在100%: a level kept)
+	if isDigit(r) || r == '年' || r == '每' || isCNDigit(r) || strings.ContainsRune("今明去全当上下常长终", r) || notPerYear(clause, i) {
 		return false
 	}
 	rest := clause[i+len("年"):]
@@ -175,19 +179,23 @@ func yearVerb(clause string) bool {
 }
 
 // annualMeasure reports a measure named by what a year holds, after its 年
-// (大宗固废年利用量达到40亿吨, 年发电量), or a capacity a year (年供水能力,
-// 年产能; tune30): the figure is per year.
+// (大宗固废年利用量达到40亿吨, 年发电量, 年综合利用 量 达到 as a PDF spaces
+// it), a capacity a year (年供水能力, 年产能; tune30), or a year's income or
+// output (年经营性收入, 年产值; tune31): the figure is per year.
 func annualMeasure(rest string) bool {
-	if head := []rune(rest); has(string(head[:min(len(head), 6)]), []string{"能力", "产能"}) {
+	all := []rune(strings.ReplaceAll(rest, " ", ""))
+	head := all[:min(len(all), 8)]
+	if has(string(head[:min(len(head), 6)]), []string{"能力", "产能"}) {
 		return true
 	}
-	k := 0
-	for _, r := range rest {
-		if k >= 1 && r == '量' {
-			return true
+	for k, r := range head {
+		if strings.ContainsRune("，,;；。、", r) {
+			return false
 		}
-		if k++; k > 3 {
-			break
+		if k >= 1 && r == '量' || k >= 1 && has(string(head[:k+1]), []string{"收入", "产值", "营收", "销售额", "交易额"}) {
+			// (新增年产值5000万元以上企业100家: a figure right after the
+			// measure sizes what is counted, not the year's measure)
+			return k+1 >= len(all) || !isDigit(all[k+1])
 		}
 	}
 	return false

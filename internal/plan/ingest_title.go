@@ -59,8 +59,13 @@ func situationTitle(t string) bool {
 // 方案 or 纲要 that is not a covering notice — and its issuing body.
 func titleAndIssuer(lines []string) (string, *string) {
 	title, issuer := "", ""
-	// A covering notice: "X关于印发《title》的通知" names both.
-	for _, l := range lines[:min(len(lines), 15)] {
+	// A covering notice: "X关于印发《title》的通知" names both; so does one
+	// that forwards what a department drew up (X关于转发…制订的《title》的通知).
+	fm := frontMatter(lines)
+	for k, l := range lines[:min(len(lines), 15)] {
+		if k < fm {
+			l = frontTitle(l) // (a page's front matter: its 标题 alone, ingest_title_page.go)
+		}
 		if i := strings.Index(l, "关于印发《"); i >= 0 {
 			rest := l[i+len("关于印发《"):]
 			if j := strings.Index(rest, "》"); j > 0 {
@@ -68,12 +73,19 @@ func titleAndIssuer(lines []string) (string, *string) {
 				break
 			}
 		}
+		if t, by := forwardedNotice(l); t != "" {
+			title, issuer = t, by
+			break
+		}
 	}
 	if title == "" {
 		title, issuer = unquotedNotice(lines[:min(len(lines), 30)]) // (…关于 印发某区能源保障规划的通知: ingest_title_page.go)
 	}
 	for i := 0; title == "" && i < len(lines); i++ {
 		l := pageHeading(lines[i])
+		if i < fm {
+			l = frontTitle(lines[i])
+		}
 		// (a heading's 关于…的实施意见 is the title; a line opening 关于 is
 		// a covering notice's)
 		if l == "" || strings.HasPrefix(lines[i], "关于") && !reportTitle(l) || strings.ContainsAny(l, "。，,") || strings.Contains(l, "通知") ||
@@ -150,7 +162,11 @@ func period(title string, lines []string) Period {
 			}
 		}
 	}
+	named := namesFiveYearPlan(title)
 	for _, l := range lines[:min(len(lines), 40)] {
+		if named {
+			l = dropQuoted(l) // (依据《上海市消防专项规划（2023-2035年）》…: another plan's years, not this 十五五 plan's)
+		}
 		if p, ok := yearSpan(l); ok {
 			return p
 		}

@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // reUnquotedNotice is a covering notice's line that names the plan it
@@ -71,4 +72,87 @@ func titleDeadline(title string, m []string) (int, bool) {
 	}
 	y, _ := strconv.Atoi(m[1])
 	return y, true
+}
+
+// frontMatter is the number of lines a page's front matter takes at the
+// top of a Markdown export (---, 标题: …, 类型: 规划与计划, …, ---): its
+// fields are the page's particulars, no title line — but 标题 names the
+// document (frontTitle). 0 when the text opens with none.
+func frontMatter(lines []string) int {
+	if len(lines) == 0 || strings.TrimSpace(lines[0]) != "---" {
+		return 0
+	}
+	for i := 1; i < len(lines) && i < 40; i++ {
+		if strings.TrimSpace(lines[i]) == "---" {
+			return i + 1
+		}
+	}
+	return 0
+}
+
+// frontTitle is the document's name a front matter's field of its name
+// gives (标题: 某区人民政府关于印发《…》的通知, 法规名称: …), or "" for any
+// other field (类型: 规划与计划).
+func frontTitle(l string) string {
+	t := strings.TrimSpace(l)
+	k := strings.IndexAny(t, ":：")
+	if k <= 0 || !strings.HasSuffix(t[:k], "标题") && !strings.HasSuffix(t[:k], "名称") {
+		return ""
+	}
+	_, size := utf8.DecodeRuneInString(t[k:])
+	return strings.TrimSpace(t[k+size:])
+}
+
+// forwardedNotice is the title and issuer of a covering notice that
+// forwards what another body drew up (某区人民政府办公室关于转发区建设管理委
+// 制订的《某区城市更新2025年度实施计划》的通知): the document quoted last
+// before 的通知, the issuer before 关于.
+func forwardedNotice(l string) (string, string) {
+	i := strings.Index(l, "关于转发")
+	if i < 0 {
+		return "", ""
+	}
+	rest := l[i+len("关于转发"):]
+	j := strings.LastIndex(rest, "》的通知")
+	if j < 0 {
+		return "", ""
+	}
+	a := strings.LastIndex(rest[:j], "《")
+	if a < 0 || strings.Contains(rest[a+len("《"):j], "》") {
+		return "", ""
+	}
+	return rest[a+len("《") : j], strings.TrimSpace(l[:i])
+}
+
+// namesFiveYearPlan reports a title that names a five-year plan (某区消防
+// 事业发展“十五五”规划): its years are that plan's unless its opening lines
+// state others of its own.
+func namesFiveYearPlan(title string) bool {
+	for _, fyp := range fiveYearPlans {
+		if strings.Contains(title, fyp.name) {
+			return true
+		}
+	}
+	return false
+}
+
+// dropQuoted is l without the names of the documents it quotes (《…》):
+// the years in another document's name are not the plan's.
+func dropQuoted(l string) string {
+	if !strings.Contains(l, "《") {
+		return l
+	}
+	var b strings.Builder
+	depth := 0
+	for _, r := range l {
+		switch {
+		case r == '《':
+			depth++
+		case r == '》' && depth > 0:
+			depth--
+		case depth == 0:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
 }

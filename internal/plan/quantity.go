@@ -48,6 +48,7 @@ var coreUnits = []string{
 	// rates of consumption and capacities, a unit over a unit (供电煤耗300克标煤/千瓦时,
 	// 电耗12千瓦时/百公里, 能耗0.5吨标准煤/万元)
 	"克标准煤/千瓦时", "克标煤/千瓦时", "千瓦时/百公里", "升/百公里", "吨标准煤/万元",
+	"公里/平方公里", // (路网密度达4.15公里/平方公里: a density)
 	// a capacity per day (供水能力80万吨/天, 处理能力500吨/日), a price in fen
 	// per unit (电价下降3分/千瓦时)
 	"吨/天", "吨/日", "立方米/天", "立方米/日", "分/千瓦时", "分/立方米", "分/度",
@@ -65,13 +66,15 @@ var coreUnits = []string{
 	// a grid's capacity and lines (变电容量17760千伏安, 外受电通道18条37回路)
 	"千伏安", "兆伏安", "回路",
 	"路", "核", "株", "头", "只", "羽", "尾", "棵", "口", "组", "队", "班", "节", "堂", "片", "根", "列",
-	// transactions and cases (出让矿业权110宗, 处置闲置土地30宗; tune30)
-	"宗",
+	// transactions and cases (出让矿业权110宗, 处置闲置土地30宗; tune30);
+	// parcels of land (完成三幅安置房地块出让; tune31)
+	"宗", "幅",
 	// a life expectancy reached (达到80岁), never an age bound (35岁以下): see sentence
 	"岁",
-	// areas and volumes in their symbols (增设仓库2000㎡, 用水量6.3m³); a score
+	// areas and volumes in their symbols (增设仓库2000㎡, 用水量6.3m³), their
+	// superscript lost (1000m2) or said short (80万平米); a score
 	// (知晓率综合得分达90分以上), only where the clause speaks of one (scoreHolds)
-	"㎡", "㎞", "m²", "m³", "分",
+	"㎡", "㎞", "m²", "m³", "m2", "m3", "平米", "分",
 }
 
 // arabicOnly are measure words that also close common set phrases when

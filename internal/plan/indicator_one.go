@@ -1,0 +1,53 @@
+package plan
+
+import "strings"
+
+// oneCounted reports the numeral 一 that counts what the plan equips or
+// builds, though 一 is most often a word (一批, 建设一支队伍, 打造一座…之城):
+// right after a verb that equips or builds, a vehicle, a machine, a boat or
+// an aircraft (配置一辆通信保障车和一辆…); the count said after its noun
+// and closing the clause, in a clause that builds (新建污水泵站一座); or one
+// for each unit the clause names, or at least one, right after its verb
+// (每个市都有一个职教部, 每个省至少办好一所学校): a standard of coverage,
+// read as 每个县至少建成1个 is (grid4). clause is its clause's text before it.
+func oneCounted(ns []rune, q quantity, clause string) bool {
+	if !q.cn || q.value != 1 || q.mult != 1 || q.cmp != "=" || q.b-q.a != 2 || ns[q.a] != '一' {
+		return false
+	}
+	if countWords[q.base] && has(clause, []string{"每个", "每一个", "至少"}) {
+		for _, w := range coverVerbs {
+			if endsAt(ns, q.a, w) {
+				return true
+			}
+		}
+	}
+	if q.base == "辆" || q.base == "台" || q.base == "艘" || q.base == "架" {
+		for _, w := range oneVerbs {
+			if endsAt(ns, q.a, w) {
+				return true
+			}
+		}
+		// (…和一辆通信器材运输车: the list's next item, the same verb)
+		if endsAt(ns, q.a, "和") || endsAt(ns, q.a, "、") || endsAt(ns, q.a, "及") {
+			head := string(ns[:q.a])
+			at := strings.LastIndex(head, string(ns[q.a:q.b]))
+			return at >= 0 && !strings.ContainsAny(head[at:], "，,;；。") && has(head[:at], oneVerbs)
+		}
+	}
+	if !countWords[q.base] || q.a == 0 || !isHan(ns[q.a-1]) || q.after < len(ns) && !strings.ContainsRune("。，,;；", ns[q.after]) {
+		return false
+	}
+	return has(clause, oneVerbs)
+}
+
+// coverVerbs give each unit the one thing it has (都有一个, 至少办好一所).
+var coverVerbs = []string{"有", "办好", "建成", "建设", "建立", "设立", "设置", "配备", "配置", "布局"}
+
+// oneVerbs equip or build the things 一 counts.
+var oneVerbs = []string{"配置", "配备", "购置", "新建", "建设", "建成", "新增", "改建", "扩建"}
+
+// isHan reports a Chinese character, not a numeral (the noun before a
+// count said after it).
+func isHan(r rune) bool {
+	return r >= 0x4e00 && r <= 0x9fff && !isCNNumeral(r)
+}
