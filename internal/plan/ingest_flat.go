@@ -75,14 +75,7 @@ func (d *docRead) flatTables(text string) {
 	if len(added) == 0 {
 		return
 	}
-	kept := d.doc.Indicators[:0]
-	for k, ind := range d.doc.Indicators {
-		if !had.dropped[k] {
-			kept = append(kept, ind)
-		}
-	}
-	d.doc.Indicators = append(kept, added...)
-	sort.SliceStable(d.doc.Indicators, func(a, b int) bool { return d.doc.Indicators[a].Start < d.doc.Indicators[b].Start })
+	d.doc.Indicators = had.replaced(d.doc.Indicators, added)
 }
 
 // regionHeadLine reports a text with a line that is only a word naming the
@@ -135,6 +128,20 @@ func (x *spanIndex) drop(ks []int) {
 	for _, k := range ks {
 		x.dropped[k] = true
 	}
+}
+
+// replaced is inds without the readings dropped, with added, in the
+// document's order (inds is reused).
+func (x *spanIndex) replaced(inds, added []Indicator) []Indicator {
+	kept := inds[:0]
+	for k, ind := range inds {
+		if !x.dropped[k] {
+			kept = append(kept, ind)
+		}
+	}
+	kept = append(kept, added...)
+	sort.SliceStable(kept, func(a, b int) bool { return kept[a].Start < kept[b].Start })
+	return kept
 }
 
 // fullness is how much a reading of a table says: its targets asserted,

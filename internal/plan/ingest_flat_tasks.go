@@ -70,14 +70,7 @@ func (d *docRead) flatTaskTables() {
 	if had == nil {
 		return
 	}
-	kept := d.doc.Indicators[:0]
-	for k, ind := range d.doc.Indicators {
-		if !had.dropped[k] {
-			kept = append(kept, ind)
-		}
-	}
-	d.doc.Indicators = append(kept, added...)
-	sort.SliceStable(d.doc.Indicators, func(a, b int) bool { return d.doc.Indicators[a].Start < d.doc.Indicators[b].Start })
+	d.doc.Indicators = had.replaced(d.doc.Indicators, added)
 }
 
 // taskCell reads line li, a year's cell, as a clause of the plan due year
