@@ -126,6 +126,12 @@ var corpusFloor = map[string]struct{ precision, recall, sections float64 }{
 	// 纲要 and two district 十五五 plans (ecology and cityscape, energy
 	// saving); for an estimate after wave 14, deciding nothing.
 	"heldout20": {0.91, 0.76, 0.98}, // first run (extractor of 698286e, after wave 13 and D135): 94.4 %, 79.1 %, 100 %; the rules alone 90.7 %, 79.1 %
+	// A twenty-first, labelled on 2026-12-06 by another who never read the
+	// extractor (testdata/corpus/heldout21/README.md): four Shanghai plans
+	// of ecology and cityscape (city, district), carbon work and sponge
+	// city; the deciding set of prereg19 (D142) — scored once with the
+	// shipped model when labelled, no candidate's figure seen.
+	"heldout21": {0.90, 0.69, 0.98}, // first run (extractor of 779f76d, after wave 14; the model of D135): 92.9 %, 71.7 %, 100 %; the rules alone 91.8 %, 70.9 %
 }
 
 // heldOut reports whether those who tune the extractor never read the
@@ -193,9 +199,9 @@ func TestCorpus(t *testing.T) {
 		t.Run("extra", func(t *testing.T) { scoreSplit(t, extra, "extra") })
 	}
 	// So are the further held-out sets (their documents are kept beside the
-	// project, like the others; KEXIE_HELDOUT2 … KEXIE_HELDOUT20 name their
+	// project, like the others; KEXIE_HELDOUT2 … KEXIE_HELDOUT21 name their
 	// folders).
-	for n := 2; n <= 20; n++ {
+	for n := 2; n <= 21; n++ {
 		split := "heldout" + strconv.Itoa(n)
 		if d := os.Getenv("KEXIE_HELDOUT" + strconv.Itoa(n)); d != "" && (os.Getenv("KEXIE_CORPUS_SPLIT") == "" || slices.Contains(splits, split)) {
 			t.Run(split, func(t *testing.T) { scoreSplit(t, d, split) })
