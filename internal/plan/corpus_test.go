@@ -31,7 +31,7 @@ import (
 // figures cannot fall; it is not a goal (the goal is 95 / 90 / 98).
 var corpusFloor = map[string]struct{ precision, recall, sections float64 }{
 	"tune":    {0.97, 0.95, 0.99},
-	"heldout": {0.96, 0.84, 0.98}, // after wave 13 and D135 (the model retrained, prereg17): 98.5 %, 86.0 %, 99.2 %, the rules alone 93.4 %, 89.8 %; after wave 11 (grid3 D120, tune29 D122): 97.8 %, 85.4 %, 99.2 %, the rules alone 93.4 %, 89.8 %; after wave 10 (D112–D118, D117 not taken): 96.4 %, 84.1 %, 99.2 %, the rules alone 92.6 %, 87.9 % — unchanged; with D117 (0.1) it was 95.0 % (132/139); after D109 (wave 8, model retrained): 96.4 %, 84.1 %, 99.2 %; after D100: 97.1 %, 84.1 %; 2026-12-05 after three widenings: 92.2 %, 87.6 %, 99.2 %; adjudicated (D91), after D95: 92.6 %, 87.9 %, 99.2 %; doubtful readings proposed (D97): 97.0 %, 83.4 %
+	"heldout": {0.96, 0.87, 0.98}, // after D143 (H3, two opinions, prereg19): 98.6 %, 89.2 %; after wave 13 and D135 (the model retrained, prereg17): 98.5 %, 86.0 %, 99.2 %, the rules alone 93.4 %, 89.8 %; after wave 11 (grid3 D120, tune29 D122): 97.8 %, 85.4 %, 99.2 %, the rules alone 93.4 %, 89.8 %; after wave 10 (D112–D118, D117 not taken): 96.4 %, 84.1 %, 99.2 %, the rules alone 92.6 %, 87.9 % — unchanged; with D117 (0.1) it was 95.0 % (132/139); after D109 (wave 8, model retrained): 96.4 %, 84.1 %, 99.2 %; after D100: 97.1 %, 84.1 %; 2026-12-05 after three widenings: 92.2 %, 87.6 %, 99.2 %; adjudicated (D91), after D95: 92.6 %, 87.9 %, 99.2 %; doubtful readings proposed (D97): 97.0 %, 83.4 %
 	"extra":   {0.97, 0.92, 0.99}, // 160 documents after wave 13 (scored on the 155 present; 280 added untuned, its two flattened 街镇 tables read 36.3 %): 99.9 %, 93.3 %, 100 %, the rules alone 97.2 %, 93.7 % (without 280: 99.9 %, 98.6 %); 141 documents after wave 11 (180–186, 190–193 added; scored on the 136 present): 99.4 %, 98.4 %, 100 %, the rules alone 97.8 %, 98.0 %; 130 documents after wave 10 (160–174 added; the model predates 140–174 and its retrain was not taken, prereg13): 97.9 %, 96.8 %, 100 % (sections6), the rules alone 97.6 %, 97.9 %; 143 documents after tune24 (D111): 99.6 %, 98.8 %, 99.7 %, the rules alone 97.5 %, 98.2 %; 135 documents after wave 8 and D109 (the model learnt from them: in-sample): 100 %, 99.3 %, 99.7 %; the rules alone 98.0 %, 98.2 %; the eighth to tenth batches (98–135) first run: 82.4 % / 81.5 % (120–135), 87.9 % / 66.2 % (98–103); with the seventh batch (94–97, table-heavy web pages) unseen: 90.3 %, 77.9 %, 99.5 %; after D101: 96.0 %, 97.1 %, 99.5 %; after D102–D103: 99.0 %, 97.4 %, 99.96 %; before it, after D100: 100 %, 98.7 %; 2026-12-05, 85 documents after D94–D95: 99.5 %, 97.8 %, 99.8 % (the sixth batch, 37–93, before: 97.9 / 75.1 / 99.4 % for all 85); after D97 100 %, 97.8 %
 	// A second held-out set, labelled on 2026-12-05 by someone who never
 	// read the extractor (testdata/corpus/heldout2/README.md); all ten
@@ -50,7 +50,7 @@ var corpusFloor = map[string]struct{ precision, recall, sections float64 }{
 	// extractor (testdata/corpus/heldout5/README.md): a national health
 	// plan with an indicator table and three government work reports
 	// (2023–2025).
-	"heldout5": {0.91, 0.64, 0.98}, // after D109: 93.1 %, 65.9 % (recall 72.0 % with the old model); first run (6486cf7): 83.1 %, 72.0 %, 100 %; after D97: 90.8 %, 72.0 %
+	"heldout5": {0.87, 0.64, 0.98}, // after D143 (H3, two opinions, prereg19): 89.4 %, 72.0 %; after D109: 93.1 %, 65.9 % (recall 72.0 % with the old model); first run (6486cf7): 83.1 %, 72.0 %, 100 %; after D97: 90.8 %, 72.0 %
 	// A sixth, labelled on 2026-12-05 by another who never read the
 	// extractor (testdata/corpus/heldout6/README.md): six energy, green
 	// transition and equipment-renewal plans of provinces, cities and a
@@ -80,7 +80,7 @@ var corpusFloor = map[string]struct{ precision, recall, sections float64 }{
 	// extractor (testdata/corpus/heldout11/README.md): one district's 2026
 	// government work report (the hunt for plans of other kinds found no
 	// other usable one).
-	"heldout11": {0.94, 0.94, 0.98}, // first run (extractor of c246c4a, after tune23): 96.7 %, 97.4 %, 100 %; the rules alone 91.2 %, 96.1 %
+	"heldout11": {0.91, 0.94, 0.98}, // after D143 (H3, two opinions, prereg19): 93.8 %, 98.7 %; first run (extractor of c246c4a, after tune23): 96.7 %, 97.4 %, 100 %; the rules alone 91.2 %, 96.1 %
 	// A twelfth, labelled on 2026-12-05 by another who never read the
 	// extractor (testdata/corpus/heldout12/README.md): eight energy, carbon
 	// and equipment-renewal plans of the State Council, ministries, a city's
@@ -95,7 +95,7 @@ var corpusFloor = map[string]struct{ precision, recall, sections float64 }{
 	// extractor (testdata/corpus/heldout14/README.md): four Shanghai S&T and
 	// industry plans and a national AI+manufacturing 实施意见; it decides
 	// the model question of /work/briefs/prereg15.md.
-	"heldout14": {0.91, 0.82, 0.98}, // first run (extractor of 4078bd7): 93.1 %, 84.4 %, 100 %; the rules alone 87.5 %, 87.5 %
+	"heldout14": {0.88, 0.82, 0.98}, // after D143 (H3, two opinions, prereg19): 90.3 %, 87.5 %; first run (extractor of 4078bd7): 93.1 %, 84.4 %, 100 %; the rules alone 87.5 %, 87.5 %
 	// A fifteenth, labelled on 2026-12-06 by another who never read the
 	// extractor (testdata/corpus/heldout15/README.md): five national plans
 	// and 实施意见 on software, AI, emergency equipment, manufacturing and
@@ -115,12 +115,12 @@ var corpusFloor = map[string]struct{ precision, recall, sections float64 }{
 	// An eighteenth, labelled on 2026-12-06 by another who never read the
 	// extractor (testdata/corpus/heldout18/README.md): five Shanghai plans
 	// of urban renewal, land use, water, shore power and business services.
-	"heldout18": {0.87, 0.53, 0.98}, // first run (extractor of 067590d, after wave 13 and D135): 89.5 %, 55.8 %, 100 %; the rules alone 81.7 %, 64.5 %
+	"heldout18": {0.87, 0.60, 0.98}, // after D143 (H3, two opinions, prereg19): 90.6 %, 63.0 %; first run (extractor of 067590d, after wave 13 and D135): 89.5 %, 55.8 %, 100 %; the rules alone 81.7 %, 64.5 %
 	// A nineteenth, labelled on 2026-12-06 by another who never read the
 	// extractor (testdata/corpus/heldout19/README.md): five Shanghai plans
 	// of transport, a district's 十五五 纲要, water, housing and energy;
 	// with heldout18 the deciding set of prereg18 (D138).
-	"heldout19": {0.85, 0.78, 0.98}, // first run (extractor of 5d53370, after wave 13 and D135): 88.1 %, 81.0 %, 100 %; the rules alone 82.9 %, 85.7 %
+	"heldout19": {0.82, 0.78, 0.98}, // after D143 (H3, two opinions, prereg19): 84.0 %, 85.7 %; first run (extractor of 5d53370, after wave 13 and D135): 88.1 %, 81.0 %, 100 %; the rules alone 82.9 %, 85.7 %
 	// A twentieth, labelled on 2026-12-06 by another who never read the
 	// extractor (testdata/corpus/heldout20/README.md): a district's 十五五
 	// 纲要 and two district 十五五 plans (ecology and cityscape, energy
@@ -131,7 +131,7 @@ var corpusFloor = map[string]struct{ precision, recall, sections float64 }{
 	// of ecology and cityscape (city, district), carbon work and sponge
 	// city; the deciding set of prereg19 (D142) — scored once with the
 	// shipped model when labelled, no candidate's figure seen.
-	"heldout21": {0.90, 0.69, 0.98}, // first run (extractor of 779f76d, after wave 14; the model of D135): 92.9 %, 71.7 %, 100 %; the rules alone 91.8 %, 70.9 %
+	"heldout21": {0.90, 0.73, 0.98}, // after D143 (H3, two opinions, prereg19): 93.2 %, 75.6 %; first run (extractor of 779f76d, after wave 14; the model of D135): 92.9 %, 71.7 %, 100 %; the rules alone 91.8 %, 70.9 %
 }
 
 // heldOut reports whether those who tune the extractor never read the

@@ -31,7 +31,7 @@ var reviewPlan = filepath.Join("testdata", "review", "qingshan_kexie.txt")
 // (plan.checkBelow); the fixture has one such target besides the two.
 const checkBelow = 0.5
 
-var doubtful = []string{"每两年举办一次全市科技服务大赛", "市政府每年至少召开1次科技服务工作联席会议"}
+var doubtful = []string{"每两年举办一次全市科技服务大赛", "市政府每年召开1次科技服务工作联席会议"}
 
 // reviewReading is what the test expects of the page, from the reading
 // itself: the draft to store, the texts of the low-scored targets and the
@@ -86,15 +86,15 @@ func readReview(t *testing.T) ([]byte, reviewReading) {
 		t.Fatalf("fixture: low targets %q, candidates %q (document order %q)", rr.low, sorted, rr.doc)
 	}
 	// Its candidates from 发展基础 speak of the past: however high the
-	// model scores them, their word is 不确定 (D100; 较可能 is tested in
-	// TestCandidateLikelihood).
-	words, pastHigh := map[string]bool{}, false
+	// model scores them, their word is 不确定 (D100). That a past one
+	// scored 0.5 or more is never 较可能 is TestCandidateLikelihood's: the
+	// models of D143 score every past candidate of this fixture below 0.25.
+	words := map[string]bool{}
 	for _, c := range rr.cands {
 		words[likelihood(c)] = true
-		pastHigh = pastHigh || c.Reported && *c.Score >= 0.5
 	}
-	if !words["uncertain"] || !words["unlikely"] || !pastHigh {
-		t.Fatalf("fixture: the candidates' words are %v (a past one scored 0.5 or more: %v)", words, pastHigh)
+	if !words["uncertain"] || !words["unlikely"] {
+		t.Fatalf("fixture: the candidates' words are %v", words)
 	}
 	return data, rr
 }

@@ -23,7 +23,7 @@ func TestQuantityPhrases(t *testing.T) {
 		{"数字经济规模超万亿元。", "1 元×1e+12 >= - 2030"},
 		// a magnitude class a scale reaches: the 1 it implies (tune24)
 		{"氢能重卡推广应用达到万辆级规模以上。", "1 辆×10000 >= - 2030"},
-		{"新材料产业营收达到千亿元级。", "1 元×1e+11 = - 2030"}, // (proposed by the rules, a magnitude class reached; the model of D135 is sure of it, so it is asserted: D100)
+		{"新材料产业营收达到千亿元级。", "? 1 元×1e+11 = - 2030"}, // (proposed by the rules, a magnitude class reached; promoted only when every opinion is sure of it (learnCombine), and the second opinion of D143 is not)
 		{"改造2个万吨级泊位，开通1条航线。", "2 个 = - 2030 | 1 条 = - 2030"},
 		// a unit per person; one percentage point a share moves by (tune24)
 		{"人均体育场地面积达到2.6平方米/人，人均用水量降至120立方米/人。", "2.6 平方米/人 = - 2030 | 120 立方米/人 = - 2030"},
@@ -32,7 +32,7 @@ func TestQuantityPhrases(t *testing.T) {
 		{"每年抽检机动车不少于3万辆次。", "3 辆次×10000 >= year 2030"},
 		// a rating (tune24)
 		{"推动10MW以上等级风电机组研制。", ""},
-		{"每所学校配备科技辅导员两名，建设科普基地十个。", "2 名 = - 2030 | 10 个 = - 2030"},
+		{"每所学校配备科技辅导员两名，建设科普基地十个。", "? 2 名 = - 2030 | 10 个 = - 2030"}, // (两名 as the rules propose it: not every opinion is sure of it, D143)
 		{"科普场馆不少于30座，科技社团达到300个以上，年接待观众突破500万人次。", "30 座 >= - 2030 | 300 个 >= - 2030 | 500 人次×10000 >= year 2030"},
 		{"到2027年，新增专精特新企业200家。", "200 家 = - 2027"},
 		{"3年内建成中试平台10个，5年内建成20个。", "10 个 = - 2028 | 20 个 = - 2030"},
