@@ -26,6 +26,10 @@ import (
 //
 //	KEXIE_CORPUS=/work/shared/plans-dev KEXIE_EXTRA_CORPUS=/work/extra-corpus \
 //	go test -tags train ./internal/plan -run TestTrainLearnModel -v
+//
+// The shipped models are two (D143): this one, and the same trained with
+// KEXIE_LEARN_OFF=t,cb,cf,b123,a123,docpos,b1u,U,slen into
+// model/quantity_nodoc.lr (the second opinion without the document's words).
 func TestTrainLearnModel(t *testing.T) {
 	learnSettings()
 	docs := learnCorpora(t)
