@@ -118,14 +118,7 @@ func TestFlatTables(t *testing.T) {
 			"科普讲解员 >=300名 @2026",
 			"科普讲解员 400名 @2027",
 		}},
-		{"regions.txt", "a goal shared out across districts (D136): 序号 | 区 | an amount in its unit | a count in its unit, each cell a line, a range in a cell; each due the plan's end", []string{
-			"东江区 range5-10兆瓦 @2030",
-			"东江区 3个 @2030",
-			"西岭区 12兆瓦 @2030",
-			"西岭区 4个 @2030",
-			"南湖区 8兆瓦 @2030",
-			"南湖区 2个 @2030",
-		}},
+		{"regions.txt", "a goal shared out across districts (D136): 序号 | 区 | an amount in its unit | a count in its unit, each cell a line, a range in a cell; each due the plan's end", regionsRead},
 		{"regionsperiod.txt", "the same table in a plan of 2023–2025 whose amount's head opens with its period (“十四五”光伏装机容量（兆瓦）): still an amount shared out across districts, due the period's end", []string{
 			"东江区 range5-10兆瓦 @2025",
 			"东江区 3个 @2025",
@@ -134,14 +127,7 @@ func TestFlatTables(t *testing.T) {
 			"南湖区 8兆瓦 @2025",
 			"南湖区 2个 @2025",
 		}},
-		{"regionstight.txt", "the same table with no blank lines between its cells: 区 alone on its line heads the regions' column, no category's character down the page", []string{
-			"东江区 range5-10兆瓦 @2030",
-			"东江区 3个 @2030",
-			"西岭区 12兆瓦 @2030",
-			"西岭区 4个 @2030",
-			"南湖区 8兆瓦 @2030",
-			"南湖区 2个 @2030",
-		}},
+		{"regionstight.txt", "the same table with no blank lines between its cells: 区 alone on its line heads the regions' column, no category's character down the page", regionsRead},
 		{"regionsgap.txt", "the same with an empty cell left out of one row: that row's cells do not fit the header, so it is read not at all rather than its count read as the amount", []string{
 			"东江区 range5-10兆瓦 @2030",
 			"东江区 3个 @2030",
@@ -182,18 +168,7 @@ func TestFlatTables(t *testing.T) {
 			"新建科普教育基地 2个 @2029",
 			"新建科普教育基地 3个 @2029",
 		}},
-		{"towns.txt", "a 街镇 table one cell a line, units in the column heads only, / in empty cells (a column kept), then two rows with an empty cell left out and a 合计 row: the rows that do not fit read nothing, neither asserted nor proposed (a town's name never wraps, so no cells are given to it in order)", []string{
-			"东江街道 40个 @2031",
-			"东江街道 51个 @2031",
-			"西岭镇 60个 @2031",
-			"西岭镇 2辆 @2031",
-			"西岭镇 75个 @2031",
-			"南湖镇 28个 @2031",
-			"南湖镇 37个 @2031",
-			"合计 183个 @2031",
-			"合计 2辆 @2031",
-			"合计 238个 @2031",
-		}},
+		{"towns.txt", "a 街镇 table one cell a line, units in the column heads only, / in empty cells (a column kept), then two rows with an empty cell left out and a 合计 row: the rows that do not fit read nothing, neither asserted nor proposed (a town's name never wraps, so no cells are given to it in order)", townsRead},
 		{"taskyearend.txt", "a table of tasks by year whose year columns are the years' ends (2025年底 | 2026年底 | 2027年底), who leads merged down into the next row: each year's cell due its year", []string{
 			"新建充电桩 300个 @2025",
 			"新建充电桩 400个 @2026",
@@ -234,18 +209,7 @@ func TestFlatTables(t *testing.T) {
 			"新增科普志愿者 500人 @2028",
 			"新增科普志愿者 500人 @2029",
 		}},
-		{"townsend.txt", "the same table ending the text, in a text with no page's furniture: its last cell (238) is a cell, not a page's number", []string{
-			"东江街道 40个 @2031",
-			"东江街道 51个 @2031",
-			"西岭镇 60个 @2031",
-			"西岭镇 2辆 @2031",
-			"西岭镇 75个 @2031",
-			"南湖镇 28个 @2031",
-			"南湖镇 37个 @2031",
-			"合计 183个 @2031",
-			"合计 2辆 @2031",
-			"合计 238个 @2031",
-		}},
+		{"townsend.txt", "the same table ending the text, in a text with no page's furniture: its last cell (238) is a cell, not a page's number", townsRead},
 		{"labelunits.txt", "an indicator table with no 序号 whose row labels give their units in brackets: the labels are rows, not columns of amounts (D136 reads those only under 区 or 地区)", []string{
 			"注册科普志愿者 5万人 @2030 base 3/2025",
 			"科普场馆 50个 @2030 base 40/2025",
@@ -342,4 +306,30 @@ func TestFlatLinear(t *testing.T) {
 	if len(doc.Indicators) < 100 {
 		t.Errorf("%d targets read in the tables of 500 lines, want 100 or more", len(doc.Indicators))
 	}
+}
+
+// regionsRead is what regions.txt and its layouts without blank lines
+// read: each district's amount and count, due the plan's end.
+var regionsRead = []string{
+	"东江区 range5-10兆瓦 @2030",
+	"东江区 3个 @2030",
+	"西岭区 12兆瓦 @2030",
+	"西岭区 4个 @2030",
+	"南湖区 8兆瓦 @2030",
+	"南湖区 2个 @2030",
+}
+
+// townsRead is what towns.txt reads wherever the table stands: the rows
+// that fit its header and the 合计 row.
+var townsRead = []string{
+	"东江街道 40个 @2031",
+	"东江街道 51个 @2031",
+	"西岭镇 60个 @2031",
+	"西岭镇 2辆 @2031",
+	"西岭镇 75个 @2031",
+	"南湖镇 28个 @2031",
+	"南湖镇 37个 @2031",
+	"合计 183个 @2031",
+	"合计 2辆 @2031",
+	"合计 238个 @2031",
 }

@@ -28,11 +28,7 @@ func TestHeadingAfterBrokenLine(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var tops []string
-	for _, s := range doc.Sections {
-		tops = append(tops, s.Number)
-	}
-	if got := strings.Join(tops, " "); got != "一 二" {
+	if got := topNumbers(doc.Sections); got != "一 二" {
 		t.Errorf("top sections %q, want 一 二 (二、三季度… goes on from the line before)", got)
 	}
 	if got, want := readings(doc.Indicators), "? 20 所 = - 2031 | 30 所 = - 2031 | 200 座 = - 2031"; got != want {
@@ -72,11 +68,7 @@ func TestAnnexClosesLastSection(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var tops []string
-	for _, s := range doc.Sections {
-		tops = append(tops, s.Number)
-	}
-	if got := strings.Join(tops, " "); got != "一 二 附件2" {
+	if got := topNumbers(doc.Sections); got != "一 二 附件2" {
 		t.Errorf("top sections %q, want 一 二 附件2", got)
 	}
 	for _, ind := range doc.Indicators {
@@ -140,4 +132,13 @@ func TestRepeatedBrokenCells(t *testing.T) {
 	if got != want {
 		t.Errorf("%d targets read in the towns' cells, want %d:\n%s", got, want, readings(doc.Indicators))
 	}
+}
+
+// topNumbers is the numbers of the top-level sections, space-separated.
+func topNumbers(secs []*Section) string {
+	var tops []string
+	for _, s := range secs {
+		tops = append(tops, s.Number)
+	}
+	return strings.Join(tops, " ")
 }
