@@ -63,14 +63,60 @@ func TestTrainLearnModel(t *testing.T) {
 }
 
 // learnCorpora records every quantity of the development documents (the
-// tune half of KEXIE_CORPUS and KEXIE_EXTRA_CORPUS) with the trainer's
-// feature set (learnTrain).
+// tune half of KEXIE_CORPUS, KEXIE_EXTRA_CORPUS, and the held-out sets
+// retired to development that KEXIE_LEARN_RETIRED names, D144) with the
+// trainer's feature set (learnTrain).
 func learnCorpora(t *testing.T) []learnData {
 	dev, extra := os.Getenv("KEXIE_CORPUS"), os.Getenv("KEXIE_EXTRA_CORPUS")
 	if dev == "" || extra == "" {
 		t.Fatal("KEXIE_CORPUS and KEXIE_EXTRA_CORPUS name the corpora")
 	}
-	return append(learnDocs(t, dev, "tune"), learnDocs(t, extra, "extra")...)
+	docs := append(learnDocs(t, dev, "tune"), learnDocs(t, extra, "extra")...)
+	for _, split := range retiredSplits(t, os.Getenv("KEXIE_LEARN_RETIRED")) {
+		dir := os.Getenv("KEXIE_" + strings.ToUpper(split))
+		if dir == "" {
+			t.Fatalf("KEXIE_LEARN_RETIRED names %s, but KEXIE_%s does not name its folder", split, strings.ToUpper(split))
+		}
+		for _, d := range learnDocs(t, dir, split) {
+			if !labelledBefore(docs, d.sha) { // heldout2's 06, 08, 09 are extra 14, 13, 16
+				docs = append(docs, d)
+			}
+		}
+	}
+	return docs
+}
+
+func labelledBefore(docs []learnData, sha string) bool {
+	for _, d := range docs {
+		if d.sha == sha {
+			return true
+		}
+	}
+	return false
+}
+
+// retiredSplits reads "2-16" or "2,3,5" as the splits heldout2 … heldout16;
+// only the sets D144 retired (2–16) may be named: a blind set never trains.
+func retiredSplits(t *testing.T, spec string) []string {
+	var out []string
+	for _, part := range strings.Split(spec, ",") {
+		if part = strings.TrimSpace(part); part == "" {
+			continue
+		}
+		lo, hi, isRange := strings.Cut(part, "-")
+		a, err1 := strconv.Atoi(lo)
+		b, err2 := a, error(nil)
+		if isRange {
+			b, err2 = strconv.Atoi(hi)
+		}
+		if err1 != nil || err2 != nil || a > b || a < 2 || b > 16 {
+			t.Fatalf("KEXIE_LEARN_RETIRED: %q is not a set or range within 2-16 (the sets D144 retired)", part)
+		}
+		for n := a; n <= b; n++ {
+			out = append(out, "heldout"+strconv.Itoa(n))
+		}
+	}
+	return out
 }
 
 // learnSettings reads the trainer's settings from the environment: feature
@@ -130,6 +176,7 @@ var learnLeave map[string]bool
 // learnData is one labelled document as the learner sees it.
 type learnData struct {
 	file, batch string
+	sha         string // the document's SHA-256: a document labelled twice trains once
 	qs          []learnQuantity
 	pos         []bool // which quantities are labelled targets
 	labels      []label
@@ -167,7 +214,7 @@ func learnDocs(t *testing.T, dir, split string) []learnData {
 			}
 		}
 		_, used := matchTargets(readings, ld.Targets)
-		out = append(out, learnData{file: ld.File, batch: batchOf(split, ld.File), qs: l.qs, pos: used, labels: ld.Targets, rules: doc})
+		out = append(out, learnData{file: ld.File, batch: batchOf(split, ld.File), sha: ld.SHA256, qs: l.qs, pos: used, labels: ld.Targets, rules: doc})
 	}
 	return out
 }
