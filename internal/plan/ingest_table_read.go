@@ -43,6 +43,9 @@ func (d *docRead) tableLine(i int) (row, done bool) {
 		}
 		d.endTable()
 	}
+	if d.tbl == nil && d.pairsRow(i) {
+		return row, true // a row of header：value pairs (ingest_table_pairs.go)
+	}
 	if d.tbl == nil && strings.Contains(d.origs[i], "年") && strings.ContainsAny(d.origs[i], "|\t") {
 		if yr := d.yearRowsAt(i); yr != nil {
 			d.flush()
