@@ -59,10 +59,16 @@ func situationTitle(t string) bool {
 // 方案 or 纲要 that is not a covering notice — and its issuing body.
 func titleAndIssuer(lines []string) (string, *string) {
 	title, issuer := "", ""
+	page := withoutNavLinks(lines) // (a web page's menus before its text)
+	notices := 15
+	if len(page) < len(lines) {
+		notices = 40 // (a page's menus and list of particulars before its notice)
+	}
+	lines = page
 	// A covering notice: "X关于印发《title》的通知" names both; so does one
 	// that forwards what a department drew up (X关于转发…制订的《title》的通知).
 	fm := frontMatter(lines)
-	for k, l := range lines[:min(len(lines), 15)] {
+	for k, l := range lines[:min(len(lines), notices)] {
 		if k < fm {
 			l = frontTitle(l) // (a page's front matter: its 标题 alone, ingest_title_page.go)
 		}
@@ -79,7 +85,7 @@ func titleAndIssuer(lines []string) (string, *string) {
 		}
 	}
 	if title == "" {
-		title, issuer = unquotedNotice(lines[:min(len(lines), 30)]) // (…关于 印发某区能源保障规划的通知: ingest_title_page.go)
+		title, issuer = unquotedNotice(lines[:min(len(lines), notices+15)]) // (…关于 印发某区能源保障规划的通知: ingest_title_page.go)
 	}
 	for i := 0; title == "" && i < len(lines); i++ {
 		l := pageHeading(lines[i])
@@ -89,7 +95,8 @@ func titleAndIssuer(lines []string) (string, *string) {
 		// (a heading's 关于…的实施意见 is the title; a line opening 关于 is
 		// a covering notice's)
 		if l == "" || strings.HasPrefix(lines[i], "关于") && !reportTitle(l) || strings.ContainsAny(l, "。，,") || strings.Contains(l, "通知") ||
-			strings.Contains(l, "现将") || utf8.RuneCountInString(l) > 70 || fragmentLine(l) || metaRow(l) || metaItem(l) {
+			strings.Contains(l, "现将") || utf8.RuneCountInString(l) > 70 || fragmentLine(l) || metaRow(l) || metaItem(l) ||
+			utf8.RuneCountInString(strings.TrimLeft(l, "-* ")) <= 2 { // (- 规划: a page's particular, its 体裁)
 			continue
 		}
 		if strings.HasSuffix(l, "事业发展") && i+1 < len(lines) && strings.Contains(lines[i+1], "规划") {
@@ -124,7 +131,7 @@ func titleAndIssuer(lines []string) (string, *string) {
 			}
 		}
 	}
-	if issuer == "" {
+	if issuer = pageIssuer(issuer); issuer == "" {
 		return title, nil
 	}
 	return title, &issuer

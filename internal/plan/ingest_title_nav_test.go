@@ -1,0 +1,47 @@
+package plan
+
+import (
+	"strings"
+	"testing"
+)
+
+// A web page saved as Markdown (invented): its menus of links, one naming
+// a department of 规划, and its list of particulars come before the
+// covering notice, which names the plan without 《》 and with its years.
+func TestTitleAfterPageMenus(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("![](http://www.example.gov.cn/images/close.png)\n\n部  门\n\n")
+	for k := range 4 {
+		for _, d := range []string{"区发展改革委", "区财政局", "区规划和自然资源局", "区住房城乡建委", "区交通运输委", "区商务委", "区生态环境局", "区城市管理局", "区水利局", "区文化旅游委", "区卫生健康委", "区应急局"} {
+			b.WriteString("- [" + d + "](http://www.example.gov.cn/bm/" + string(rune('a'+k)) + "/ \"" + d + "\")\n")
+		}
+	}
+	b.WriteString("\n- 索引号\n- 11500/2026-00001\n- 体裁分类\n- 规划\n- 发布机构\n- 某区人民政府\n- 标题\n" +
+		"- 某区人民政府 关于印发某区充电设施发展规划（2026—2030年）的通知\n- 发文字号\n- 某府发〔2026〕1号\n\n" +
+		"## 某区人民政府 关于印发某区充电设施发展规划（2026—2030年）的通知\n\n各街道办事处，区政府各部门：\n\n" +
+		"《某区充电设施发展规划（2026—2030年）》已经区政府同意，现印发给你们，请认真遵照执行。\n\n某区人民政府\n\n2026年3月1日\n\n" +
+		"**某区充电设施发展规划**\n\n**（2026—2030年）**\n\n**1  总则**\n\n1.1 规划目标\n\n到2030年，建成充电桩1000个。\n")
+	doc, err := Ingest(strings.NewReader(b.String()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "某区充电设施发展规划(2026-2030年)"; doc.Title != want {
+		t.Errorf("title %q, want %q", doc.Title, want)
+	}
+	if doc.Issuer == nil || *doc.Issuer != "某区人民政府" {
+		t.Errorf("issuer %v, want 某区人民政府", doc.Issuer)
+	}
+	if doc.Period.Start == nil || *doc.Period.Start != 2026 || doc.Period.End == nil || *doc.Period.End != 2030 {
+		t.Errorf("period %+v, want 2026–2030", doc.Period)
+	}
+}
+
+// An issuer as a page's line gives it, its marks taken off.
+func TestPageIssuer(t *testing.T) {
+	for in, want := range map[string]string{"## 上海市人民政府": "上海市人民政府", "| 标题 : | 重庆市人民政府": "重庆市人民政府",
+		`**\[标  题\]** 某区人民政府办公室`: "某区人民政府办公室", "- 某区人民政府": "某区人民政府", "##": "", "国务院": "国务院"} {
+		if got := pageIssuer(in); got != want {
+			t.Errorf("pageIssuer(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
