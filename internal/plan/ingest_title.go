@@ -104,7 +104,7 @@ func titleAndIssuer(lines []string) (string, *string) {
 		}
 		if has(l, []string{"规划", "方案", "纲要", "行动计划", "实施意见", "工作要点"}) || rePolicyTitle.MatchString(l) ||
 			i < 10 && has(l, []string{"工作安排", "工作计划", "工作报告", "任务清单"}) || reportTitle(l) {
-			title = strings.Trim(l, "《》 ")
+			title = strings.Trim(l, "《》* ") // (**…方案**: a page's bold)
 			// a title broken over two lines (国务院关于加快推进…和\n…的指导意见)
 			if prev := strings.TrimSpace(lineBefore(lines, i)); prev != "" && strings.Contains(prev, "关于") && !strings.Contains(l, "关于") &&
 				utf8.RuneCountInString(prev) <= 40 && !strings.ContainsAny(prev, "。，,:;《》") {
@@ -137,6 +137,9 @@ func titleAndIssuer(lines []string) (string, *string) {
 	return title, &issuer
 }
 
+// reReportYear is the year a work report's title opens with (2026年某区人民政府工作报告).
+var reReportYear = regexp.MustCompile(`^(20\d\d)年[^0-9]{2,30}工作报告$`)
+
 // reDelivered is the date a report is delivered on, in its opening lines.
 var reDelivered = regexp.MustCompile(`(20\d\d)年\d{1,2}月\d{1,2}日在`)
 
@@ -167,6 +170,10 @@ func period(title string, lines []string) Period {
 				y, _ := strconv.Atoi(m[1])
 				return Period{Start: &y, End: &y}
 			}
+		}
+		if m := reReportYear.FindStringSubmatch(title); m != nil {
+			y, _ := strconv.Atoi(m[1]) // (2026年某区人民政府工作报告: a page that prints no date it was delivered on)
+			return Period{Start: &y, End: &y}
 		}
 	}
 	named := namesFiveYearPlan(title)

@@ -45,3 +45,17 @@ func TestPageIssuer(t *testing.T) {
 		}
 	}
 }
+
+// A work report a page gives without the date it was delivered on
+// (invented): its title's year is the year of its aims.
+func TestReportYearFromTitle(t *testing.T) {
+	text := "**2026年某区人民政府工作报告**\n\n一、2025年工作回顾\n\n过去一年，全区生产总值增长5%。\n\n" +
+		"二、2026年工作安排\n\n今年主要预期目标是：地区生产总值增长5.5%左右。\n"
+	doc, err := Ingest(strings.NewReader(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if doc.Period.Start == nil || *doc.Period.Start != 2026 || doc.Period.End == nil || *doc.Period.End != 2026 {
+		t.Errorf("period %+v, want 2026", doc.Period)
+	}
+}
