@@ -109,6 +109,8 @@ func titleAndIssuer(lines []string) (string, *string) {
 			if prev := strings.TrimSpace(lineBefore(lines, i)); prev != "" && strings.Contains(prev, "关于") && !strings.Contains(l, "关于") &&
 				utf8.RuneCountInString(prev) <= 40 && !strings.ContainsAny(prev, "。，,:;《》") {
 				title = prev + title
+			} else if head := titleHead(lines, i); head != "" && !strings.Contains(l, "关于") {
+				title = head + title
 			}
 			// a line that quotes the document's name (名称：《…》, # 《…》):
 			// the name is the title
@@ -287,6 +289,32 @@ var rePolicyTitle = regexp.MustCompile(`(?:若干措施|若干政策|若干举�
 func quotedTitle(before, after string) bool {
 	before = strings.TrimSpace(strings.TrimLeft(before, "# "))
 	return strings.TrimSpace(after) == "" && (before == "" || strings.HasSuffix(before, ":"))
+}
+
+// titleHead is the start of a title that the page broke over lines before
+// line i, its end: the one or two short lines of words straight above it
+// (“十四五”软件和信息技术服务业 / 发展规划; …关于有效发挥政府性 / 融资担保基金
+// 作用切实支持小微企业和 / “三农”发展的指导意见), when they open with 关于's
+// issuer or the end is a few words only (发展规划, 若干措施); "" if none.
+func titleHead(lines []string, i int) string {
+	part := func(l string) bool {
+		l = strings.TrimSpace(l)
+		n := utf8.RuneCountInString(l)
+		return n >= 2 && n <= 40 && !strings.ContainsAny(l, "。，,:：;；《》()（）|[]#*0123456789") && !strings.HasSuffix(l, "通知")
+	}
+	end := strings.TrimSpace(lines[i])
+	short := utf8.RuneCountInString(end) <= 8
+	var parts []string
+	for j := i - 1; j >= 0 && j >= i-2 && part(lines[j]); j-- {
+		parts = append([]string{strings.TrimSpace(lines[j])}, parts...)
+		if strings.Contains(lines[j], "关于") {
+			return strings.Join(parts, "")
+		}
+	}
+	if short && len(parts) > 0 {
+		return parts[len(parts)-1]
+	}
+	return ""
 }
 
 func lineBefore(lines []string, i int) string {

@@ -59,3 +59,22 @@ func TestReportYearFromTitle(t *testing.T) {
 		t.Errorf("period %+v, want 2026", doc.Period)
 	}
 }
+
+// A title the cover page broke over lines (invented): its end alone names
+// no plan but the words before it do (发展规划 under “十四五”科普事业; the
+// 关于 of an issuer two lines up).
+func TestTitleBrokenOverLines(t *testing.T) {
+	for _, c := range []struct{ text, title string }{
+		{"“十四五”某市科普事业\n     发展规划\n\n\n    某市科学技术协会\n\n一、发展回顾\n\n过去五年成效明显。\n", "“十四五”某市科普事业发展规划"},
+		{"某市人民政府办公室关于加快推进\n社区科普设施建设切实服务基层群众\n科学素质提升的实施意见\n某府办发〔2026〕3号\n一、总体要求\n（一）指导思想。\n",
+			"某市人民政府办公室关于加快推进社区科普设施建设切实服务基层群众科学素质提升的实施意见"},
+	} {
+		doc, err := Ingest(strings.NewReader(c.text))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if doc.Title != c.title {
+			t.Errorf("title %q, want %q", doc.Title, c.title)
+		}
+	}
+}
