@@ -49,9 +49,9 @@ func yearRowsHeader(g []cell) *yearRows {
 
 // yearRowsTitle reads the lines above header line i (its title, a row of
 // one cell, the rule of a Markdown table; up to the text above it): ok
-// when they name goals
-// (目标, 任务, 计划) and not a record (统计, 情况, 现状, 预测); the unit
-// they give, if any.
+// when they name goals (目标, 任务; not 计划, which a budget by year is
+// too) and not a record (统计, 情况, 现状, 预测); the unit they give, if
+// any.
 func (d *docRead) yearRowsTitle(i int) (unit string, ok bool) {
 	seen := 0
 	for j := i - 1; j >= 0 && seen < 4; j-- {
@@ -70,7 +70,7 @@ func (d *docRead) yearRowsTitle(i int) (unit string, ok bool) {
 		if m := reTitleUnit.FindStringSubmatch(x); m != nil && unit == "" {
 			unit = m[1]
 		}
-		ok = ok || has(x, []string{"目标", "任务", "计划"})
+		ok = ok || has(x, []string{"目标", "任务"})
 	}
 	return unit, ok
 }

@@ -48,9 +48,9 @@ func TestYearRowsTable(t *testing.T) {
 }
 
 // A table of the years past by year in its rows (…统计表) holds no target,
-// nor does one whose title names no goals.
+// nor does one whose title names no goals, nor a budget's (…年度计划).
 func TestYearRowsRecord(t *testing.T) {
-	for _, title := range []string{"表2-1 某市2019年至今科普场馆接待人数统计表", "表2-1 某市科普场馆接待人数"} {
+	for _, title := range []string{"表2-1 某市2019年至今科普场馆接待人数统计表", "表2-1 某市科普场馆接待人数", "表3 某市科普场馆建设资金年度计划"} {
 		text := `# 某市科普场馆提升方案（2026-2028年）
 
 一、发展基础
