@@ -53,3 +53,27 @@ func attr(n *html.Node, key string) string {
 	}
 	return ""
 }
+
+// linkItem reports an item of a list that is nothing but a link (a page's
+// list of related pages, 部门解读 › 《…》解读): the site's, not the plan's
+// text. An item with text of its own outside the link is the plan's.
+func linkItem(n *html.Node) bool {
+	linked := false
+	var walk func(n *html.Node, inLink bool) bool
+	walk = func(n *html.Node, inLink bool) bool {
+		if n.Type == html.TextNode && strings.TrimSpace(n.Data) != "" {
+			if !inLink {
+				return false
+			}
+			linked = true
+		}
+		inLink = inLink || n.Type == html.ElementNode && n.Data == "a"
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if !walk(c, inLink) {
+				return false
+			}
+		}
+		return true
+	}
+	return walk(n, false) && linked
+}

@@ -3,6 +3,7 @@ package plan
 import (
 	"sort"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -211,6 +212,9 @@ func flatHeaderAt(ls []flatLine, i int, start *int) (flatCols, int, bool) {
 			continue // (a category's characters down the page; 区 alone heads the regions' column: D136)
 		}
 		more, ok := flatHeaderWords(t)
+		if !ok && placeOverPeriod(ls, j) {
+			continue // (松江 over “十五五” over 指标: the place a column's header names, no column)
+		}
 		if !ok || amountWords(more) && !regionBlock(ws) {
 			break // (a row's label with its unit, 注册科普志愿者（万人）, after a header of indicators)
 		}
@@ -221,6 +225,23 @@ func flatHeaderAt(ls []flatLine, i int, start *int) (flatCols, int, bool) {
 		cols.unitAll = captionUnit(ls, i)
 	}
 	return cols, j, ok
+}
+
+// placeOverPeriod reports a header's line that names the place its column
+// counts (a word of two to four characters) straight over the period the
+// column is of (松江 / “十五五” / 指标): no column of its own.
+func placeOverPeriod(ls []flatLine, j int) bool {
+	t := strings.TrimSpace(ls[j].text)
+	n := utf8.RuneCountInString(t)
+	if n < 2 || n > 4 || strings.IndexFunc(t, func(r rune) bool { return !unicode.Is(unicode.Han, r) }) >= 0 {
+		return false
+	}
+	for k := j + 1; k < len(ls) && k <= j+2; k++ {
+		if next := strings.TrimSpace(ls[k].text); next != "" {
+			return flatHeaderField(next) == "period"
+		}
+	}
+	return false
 }
 
 // sectionAt is the path of section numbers of the last heading at or

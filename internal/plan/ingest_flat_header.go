@@ -157,6 +157,9 @@ func flatHeaderCols(words []string, start *int) (flatCols, bool) {
 			period = periodEnd(normalize(w))
 			continue
 		}
+		if k == "name" && period > 0 && name {
+			k, w = "target", "目标值" // (“十五五” over 指标 after the indicators' names: the period's targets)
+		}
 		ended := false // dated by a period's end (“十四五”期末值, “十四五” over 目标值)
 		if dated, ok := periodDated(normalize(w)); ok && k != "amount" {
 			w, ended = dated, true

@@ -215,6 +215,12 @@ func TestFlatTables(t *testing.T) {
 			"科普场馆 50个 @2030 base 40/2025",
 		}},
 		{"budget.txt", "a budget whose header names no indicators and a list of projects: nothing read", []string{}},
+		{"placeperiod.txt", "a header cell a page split over three lines, the place it counts over the period (某区 / “十四五” / 现状, 某区 / “十五五” / 指标): the place is no column, 指标 under a period is its targets; a name whose brackets say what kind it counts (（青少年类）) gives no unit; a unit cell of a rate (人/亿元)", []string{
+			"科普场馆数量 50个 @2030 base 40/2025 约束性",
+			"科学素质指数（青少年类） 0.8 @2030 预期性",
+			"注册科普志愿者 5万人 @2030 base 3/2025 预期性",
+			"科普活动安全事故率 <=0.02人/亿元 @2030 约束性",
+		}},
 	} {
 		data, err := os.ReadFile(filepath.Join("testdata", "flat", c.file))
 		if err != nil {

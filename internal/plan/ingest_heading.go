@@ -99,6 +99,9 @@ func unescapeNumber(line string) string {
 // 第一篇/第一章 (-1), 第一节 (0), 一、(1), (一) (2), 1. (3), (1) 1) ⑴ (4), ① (5).
 func heading(line string) (level int, number, rest string, ok bool) {
 	line = line[leadLen(line):]
+	if k := strings.Index(line[:min(len(line), 24)], "** **"); k > 0 && line[0] == '(' && !strings.Contains(line[:k], ")") {
+		line = line[:k] + line[k+5:] // **（十三** **）提升**: a number a page's bold split in two
+	}
 	if k := strings.IndexByte(line[:min(len(line), 12)], '\\'); k >= 0 {
 		line = unescapeNumber(line)
 	}
@@ -185,15 +188,17 @@ func decimalTitle(sub, rest string) bool {
 		// sentence a PDF broke after its number)
 		return false
 	}
-	if q, ok := readQuantity([]rune("1"+rest), 0); ok && q.base != "" && !word &&
+	if q, ok := readQuantity([]rune("1"+rest), 0); ok && q.base != "" && !word && strings.Count(sub, ".") < 2 &&
 		!(arabicOnly[q.base] && q.b < len(rest)+1 && unicode.Is(unicode.Han, []rune("1" + rest)[q.b])) {
 		// 1.2 米, 3 所学校: a quantity, not a title; but a measure word
-		// that starts a word (2 组织机构, 3 队伍建设) is a title's
+		// that starts a word (2 组织机构, 3 队伍建设) is a title's, and a
+		// number of two dots or more is no quantity (6.3.1 站内设施…)
 		return false
 	}
 	if sub == "" {
 		t := strings.TrimSpace(rest)
-		return utf8.RuneCountInString(t) <= 30 && !strings.ContainsAny(t, " \t\u3000。；;，,：:")
+		return utf8.RuneCountInString(t) <= 30 && !strings.ContainsAny(t, " \t\u3000。；;，,：:") ||
+			letterSpaced(strings.TrimSuffix(t, "**")) // (概  述: a title letter-spaced to fill its line, not a table's row)
 	}
 	return true
 }

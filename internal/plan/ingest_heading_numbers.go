@@ -157,7 +157,9 @@ func arabicRunIn(s string, seq *runInSeq, spaced bool) bool {
 	if !spaced {
 		end = strings.IndexAny(rest, "。：:，,；;")
 	}
-	if end < 0 || !strings.ContainsRune(stops, []rune(rest[end:])[0]) {
+	if end < 0 && !spaced && n > 1 {
+		end = len(rest) // the next number after a full stop, its title cut by the line's end (…软件。3.加快工业互联网平台\n部署。)
+	} else if end < 0 || !strings.ContainsRune(stops, []rune(rest[end:])[0]) {
 		return false
 	}
 	t := strings.Trim(rest[:end], "* ")

@@ -135,7 +135,7 @@ func (p *pageText) walk(n *html.Node, inLink, inPre, inCell bool) {
 		p.b.WriteString(s)
 		return
 	case html.ElementNode:
-		if skipTags[n.Data] || navLike(n) {
+		if skipTags[n.Data] || navLike(n) || n.Data == "li" && linkItem(n) {
 			return
 		}
 		inLink = inLink || n.Data == "a"

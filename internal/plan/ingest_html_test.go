@@ -59,3 +59,25 @@ func TestHTMLListNumbers(t *testing.T) {
 		}
 	}
 }
+
+// A page's box of related pages (invented): items that are nothing but a
+// link are the site's, not the plan's; an item with text of its own beside
+// a link stays.
+func TestHTMLLinkItems(t *testing.T) {
+	page := "<html><body><div><p>某市科普基地建设方案</p><p>一、主要目标</p><p>到2028年，全市建成科普基地120个，培育科普讲解员800名，举办科普活动3000场次以上，覆盖全部乡镇街道，形成布局合理、功能完善的科普阵地体系。</p>" +
+		"<ul><li>附件：<a href=\"a.pdf\">科普基地名单</a>（共45个）</li></ul></div>" +
+		"<div><h4>媒体解读</h4><ul><li><span></span><a href=\"x.html\">某市出实招建科普基地 发放500万元科普券</a></li>" +
+		"<li><a href=\"y.html\">一图读懂科普基地建设方案</a></li></ul></div></body></html>"
+	text, err := HTMLText([]byte(page))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(text, "附件：科普基地名单（共45个）") {
+		t.Errorf("text lacks the item with text of its own:\n%s", text)
+	}
+	for _, not := range []string{"500万元", "一图读懂"} {
+		if strings.Contains(text, not) {
+			t.Errorf("text holds the related pages' link %q:\n%s", not, text)
+		}
+	}
+}

@@ -46,6 +46,7 @@ type table struct {
 	// that hold text, from the right
 	regions bool
 	tasksBy *taskYears // a table of tasks by year whose cells are words (ingest_table_tasks.go)
+	byYear  *yearRows  // a table of goals by year in its rows (ingest_table_yearrows.go)
 	lay     *layout    // a table laid out in columns by pdftotext -layout
 	grid    bool       // rows whose cells are apart by tabs or |, empty cells kept
 	// its column says what the plan adds or sets (“十四五”新增): in a part

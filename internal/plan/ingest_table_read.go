@@ -37,7 +37,21 @@ func (d *docRead) tableLine(i int) (row, done bool) {
 		}
 		d.endTable()
 	}
+	if d.tbl != nil && d.tbl.byYear != nil {
+		if d.yearRowLine(i) {
+			return row, true
+		}
+		d.endTable()
+	}
+	if d.tbl == nil && d.pairsRow(i) {
+		return row, true // a row of header：value pairs (ingest_table_pairs.go)
+	}
 	if d.tbl == nil && strings.Contains(d.origs[i], "年") && strings.ContainsAny(d.origs[i], "|\t") {
+		if yr := d.yearRowsAt(i); yr != nil {
+			d.flush()
+			d.tbl = &table{byYear: yr}
+			return row, true
+		}
 		if g := d.rawGrid(i); g != nil {
 			if ty := taskYearHeader(g); ty != nil {
 				d.flush()

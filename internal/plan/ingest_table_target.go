@@ -76,13 +76,14 @@ func (t *table) cell(cs []cell, c tcol, line string, base int, section []string,
 
 // reNameUnit is the unit an indicator's name gives in brackets at its end:
 // 企业科协覆盖率（%）, 注册科普志愿者（万人）, and a unit with its alternative in
-// brackets of its own, 保障性租赁住房数量（万套（间））: 万套 (D134).
-var reNameUnit = regexp.MustCompile(`[(（]([^()（）0-9]{1,6})(?:[(（][^()（）0-9]{1,3}[)）])?[)）]\s*$`)
+// brackets of its own, 保障性租赁住房数量（万套（间））: 万套 (D134), and a
+// rate per so many, 孕产妇死亡率（1/10万）.
+var reNameUnit = regexp.MustCompile(`[(（]([^()（）0-9]{1,6}|1/[0-9]{0,3}[十百千万]?)(?:[(（][^()（）0-9]{1,3}[)）])?[)）]\s*$`)
 
 // nameUnit is the unit of a row whose table has no unit column and whose
 // target cell is a bare number, from the indicator's name; "" if none.
 func nameUnit(name string) string {
-	if m := reNameUnit.FindStringSubmatch(name); m != nil && !has(m[1], nameQualifiers) {
+	if m := reNameUnit.FindStringSubmatch(name); m != nil && !has(m[1], nameQualifiers) && !kindBracket(m[1]) {
 		return strings.TrimSpace(m[1])
 	}
 	return ""
@@ -91,6 +92,12 @@ func nameUnit(name string) string {
 // nameQualifiers are words a name's brackets hold that qualify it and are
 // no unit: 超充桩数量（累计）.
 var nameQualifiers = []string{"累计", "累积", "新增", "年均", "当年", "预期", "约束"}
+
+// kindBracket reports a name's brackets that say what kind it counts
+// (城市生物多样性指数（鸟类）, 水质（Ⅲ类）): no unit, though 类 alone is one.
+func kindBracket(b string) bool {
+	return strings.HasSuffix(b, "类") && utf8.RuneCountInString(b) > 1
+}
 
 // metricOf is an indicator's name without the unit it gives in brackets
 // when that is the target's unit (企业科协覆盖率（%） → 企业科协覆盖率), or

@@ -18,6 +18,7 @@ import (
 type taskYears struct {
 	at, year []int
 	trail    int
+	width    int // the header's cells
 }
 
 // taskYearHeader reads a grid header of a table of tasks by year: two or
@@ -36,17 +37,52 @@ func taskYearHeader(g []cell) *taskYears {
 			return nil
 		case (has(x, taskNameWords) || taskWord(x)) && headerYear(x) == 0:
 			named = true
-		case headerYear(x) > 0 && utf8.RuneCountInString(x) <= 8 && (reYearOnly.MatchString(x) || has(x, []string{"目标", "任务", "计划"})):
+		case headerYear(x) > 0 && utf8.RuneCountInString(x) <= 10 && (reYearOnly.MatchString(x) || has(x, []string{"目标", "任务", "计划"})):
 			ty.at, ty.year = append(ty.at, k), append(ty.year, headerYear(x))
 		}
 	}
-	if !named || len(ty.at) < 2 {
+	if len(ty.at) == 1 && !named {
+		// one year's tasks (序号 | 领域 | 2024年推进任务 | 牵头责任部门): the
+		// column titles them so, with no column of their names
+		x := normalize(pageMarkup(g[ty.at[0]].text))
+		named = has(x, []string{"任务", "目标", "计划"}) && !reYearOnly.MatchString(x)
+	} else if len(ty.at) < 2 {
+		return nil
+	}
+	if !named {
 		return nil
 	}
 	for k := len(g) - 1; k >= 0 && g[k].text == ""; k-- {
 		ty.trail++
 	}
+	ty.width = len(g)
 	return ty
+}
+
+// shortRow places a row of a table of one year's tasks that has fewer
+// cells than its header (a Markdown row whose merged cells, its field's or
+// its lead's, are left out): its one cell of a quantity after its number
+// is the year's, moved to the year's column. ok is false for another row.
+func (ty *taskYears) shortRow(g []cell) ([]cell, bool) {
+	if len(ty.at) != 1 || len(g) >= ty.width || ty.width == 0 {
+		return nil, false
+	}
+	k := -1
+	for j, c := range g {
+		if j == 0 && startsNumber(c.text) || !hasQuantity(c.text) {
+			continue
+		}
+		if k >= 0 {
+			return nil, false
+		}
+		k = j
+	}
+	if k < 0 {
+		return nil, false
+	}
+	out := make([]cell, ty.width)
+	out[ty.at[0]] = g[k]
+	return out, true
 }
 
 // taskNameWords name the column of a table's tasks.
@@ -76,6 +112,9 @@ func (d *docRead) taskRow(i int, ty *taskYears) bool {
 	shift := 0
 	if trail > ty.trail && !startsNumber(g[0].text) {
 		shift = trail - ty.trail
+	}
+	if one, ok := ty.shortRow(g); ok {
+		g = one // (a row of one year's tasks lacking merged cells)
 	}
 	nb, ob := []rune(d.lines[i]), []rune(d.origs[i])
 	if len(nb) != len(ob) {

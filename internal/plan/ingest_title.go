@@ -59,10 +59,16 @@ func situationTitle(t string) bool {
 // 方案 or 纲要 that is not a covering notice — and its issuing body.
 func titleAndIssuer(lines []string) (string, *string) {
 	title, issuer := "", ""
+	page := withoutNavLinks(lines) // (a web page's menus before its text)
+	notices := 15
+	if len(page) < len(lines) {
+		notices = 40 // (a page's menus and list of particulars before its notice)
+	}
+	lines = page
 	// A covering notice: "X关于印发《title》的通知" names both; so does one
 	// that forwards what a department drew up (X关于转发…制订的《title》的通知).
 	fm := frontMatter(lines)
-	for k, l := range lines[:min(len(lines), 15)] {
+	for k, l := range lines[:min(len(lines), notices)] {
 		if k < fm {
 			l = frontTitle(l) // (a page's front matter: its 标题 alone, ingest_title_page.go)
 		}
@@ -79,7 +85,7 @@ func titleAndIssuer(lines []string) (string, *string) {
 		}
 	}
 	if title == "" {
-		title, issuer = unquotedNotice(lines[:min(len(lines), 30)]) // (…关于 印发某区能源保障规划的通知: ingest_title_page.go)
+		title, issuer = unquotedNotice(lines[:min(len(lines), notices+15)]) // (…关于 印发某区能源保障规划的通知: ingest_title_page.go)
 	}
 	for i := 0; title == "" && i < len(lines); i++ {
 		l := pageHeading(lines[i])
@@ -89,7 +95,8 @@ func titleAndIssuer(lines []string) (string, *string) {
 		// (a heading's 关于…的实施意见 is the title; a line opening 关于 is
 		// a covering notice's)
 		if l == "" || strings.HasPrefix(lines[i], "关于") && !reportTitle(l) || strings.ContainsAny(l, "。，,") || strings.Contains(l, "通知") ||
-			strings.Contains(l, "现将") || utf8.RuneCountInString(l) > 70 || fragmentLine(l) || metaRow(l) || metaItem(l) {
+			strings.Contains(l, "现将") || utf8.RuneCountInString(l) > 70 || fragmentLine(l) || metaRow(l) || metaItem(l) ||
+			utf8.RuneCountInString(strings.TrimLeft(l, "-* ")) <= 2 { // (- 规划: a page's particular, its 体裁)
 			continue
 		}
 		if strings.HasSuffix(l, "事业发展") && i+1 < len(lines) && strings.Contains(lines[i+1], "规划") {
@@ -97,11 +104,13 @@ func titleAndIssuer(lines []string) (string, *string) {
 		}
 		if has(l, []string{"规划", "方案", "纲要", "行动计划", "实施意见", "工作要点"}) || rePolicyTitle.MatchString(l) ||
 			i < 10 && has(l, []string{"工作安排", "工作计划", "工作报告", "任务清单"}) || reportTitle(l) {
-			title = strings.Trim(l, "《》 ")
+			title = strings.Trim(l, "《》* ") // (**…方案**: a page's bold)
 			// a title broken over two lines (国务院关于加快推进…和\n…的指导意见)
 			if prev := strings.TrimSpace(lineBefore(lines, i)); prev != "" && strings.Contains(prev, "关于") && !strings.Contains(l, "关于") &&
 				utf8.RuneCountInString(prev) <= 40 && !strings.ContainsAny(prev, "。，,:;《》") {
 				title = prev + title
+			} else if head := titleHead(lines, i); head != "" && !strings.Contains(l, "关于") {
+				title = head + title
 			}
 			// a line that quotes the document's name (名称：《…》, # 《…》):
 			// the name is the title
@@ -124,11 +133,14 @@ func titleAndIssuer(lines []string) (string, *string) {
 			}
 		}
 	}
-	if issuer == "" {
+	if issuer = pageIssuer(issuer); issuer == "" {
 		return title, nil
 	}
 	return title, &issuer
 }
+
+// reReportYear is the year a work report's title opens with (2026年某区人民政府工作报告).
+var reReportYear = regexp.MustCompile(`^(20\d\d)年[^0-9]{2,30}工作报告$`)
 
 // reDelivered is the date a report is delivered on, in its opening lines.
 var reDelivered = regexp.MustCompile(`(20\d\d)年\d{1,2}月\d{1,2}日在`)
@@ -160,6 +172,10 @@ func period(title string, lines []string) Period {
 				y, _ := strconv.Atoi(m[1])
 				return Period{Start: &y, End: &y}
 			}
+		}
+		if m := reReportYear.FindStringSubmatch(title); m != nil {
+			y, _ := strconv.Atoi(m[1]) // (2026年某区人民政府工作报告: a page that prints no date it was delivered on)
+			return Period{Start: &y, End: &y}
 		}
 	}
 	named := namesFiveYearPlan(title)
@@ -273,6 +289,32 @@ var rePolicyTitle = regexp.MustCompile(`(?:若干措施|若干政策|若干举�
 func quotedTitle(before, after string) bool {
 	before = strings.TrimSpace(strings.TrimLeft(before, "# "))
 	return strings.TrimSpace(after) == "" && (before == "" || strings.HasSuffix(before, ":"))
+}
+
+// titleHead is the start of a title that the page broke over lines before
+// line i, its end: the one or two short lines of words straight above it
+// (“十四五”软件和信息技术服务业 / 发展规划; …关于有效发挥政府性 / 融资担保基金
+// 作用切实支持小微企业和 / “三农”发展的指导意见), when they open with 关于's
+// issuer or the end is a few words only (发展规划, 若干措施); "" if none.
+func titleHead(lines []string, i int) string {
+	part := func(l string) bool {
+		l = strings.TrimSpace(l)
+		n := utf8.RuneCountInString(l)
+		return n >= 2 && n <= 40 && !strings.ContainsAny(l, "。，,:：;；《》()（）|[]#*0123456789") && !strings.HasSuffix(l, "通知")
+	}
+	end := strings.TrimSpace(lines[i])
+	short := utf8.RuneCountInString(end) <= 8
+	var parts []string
+	for j := i - 1; j >= 0 && j >= i-2 && part(lines[j]); j-- {
+		parts = append([]string{strings.TrimSpace(lines[j])}, parts...)
+		if strings.Contains(lines[j], "关于") {
+			return strings.Join(parts, "")
+		}
+	}
+	if short && len(parts) > 0 {
+		return parts[len(parts)-1]
+	}
+	return ""
 }
 
 func lineBefore(lines []string, i int) string {

@@ -9,8 +9,9 @@ import (
 
 // reUnquotedNotice is a covering notice's line that names the plan it
 // issues without 《》 (某区人民政府办公室关于 印发某区能源保障“十四五”规划的通知):
-// the issuer before 关于, the title between 印发 and 的通知.
-var reUnquotedNotice = regexp.MustCompile(`^([^，。,:：]{0,40}?)\s*关于\s*印发\s*([^《》，。,]{4,60}?(?:规划|方案|纲要|计划|意见|要点|办法|措施))\s*的通知$`)
+// the issuer before 关于, the title between 印发 and 的通知 (with the years
+// in brackets after it: …规划（2023—2030年）).
+var reUnquotedNotice = regexp.MustCompile(`^([^，。,:：]{0,40}?)\s*关于\s*印发\s*([^《》，。,]{4,60}?(?:规划|方案|纲要|计划|意见|要点|办法|措施)(?:[(（][0-9—–\-~年至]{4,14}[)）])?)\s*的通知$`)
 
 // unquotedNotice is the title and issuer a covering notice names without
 // 《》, from its own line (not a page's particulars, - 文件标题…).
@@ -19,7 +20,7 @@ func unquotedNotice(lines []string) (string, string) {
 		if metaItem(l) {
 			continue
 		}
-		if m := reUnquotedNotice.FindStringSubmatch(strings.Trim(l, "#* ")); m != nil {
+		if m := reUnquotedNotice.FindStringSubmatch(strings.Trim(strings.TrimPrefix(strings.TrimSpace(l), "- "), "#* ")); m != nil {
 			return m[2], strings.TrimSpace(m[1])
 		}
 	}
@@ -155,4 +156,49 @@ func dropQuoted(l string) string {
 		}
 	}
 	return b.String()
+}
+
+// reMarkdownLink is a link of a page saved as Markdown: [text](url "title"),
+// an image's ![](url) too.
+var reMarkdownLink = regexp.MustCompile(`!?\[[^\]]*\]\([^)]*\)`)
+
+// navLink reports a line that is nothing but a page's links (a menu's
+// item, - [区发展改革委](http://…)): list marks and punctuation besides.
+func navLink(l string) bool {
+	if !strings.Contains(l, "](") {
+		return false
+	}
+	rest := reMarkdownLink.ReplaceAllString(l, "")
+	return strings.Trim(rest, " \t-*+|·•>、，,.0123456789") == ""
+}
+
+// withoutNavLinks is lines without those that are only a page's links: a
+// web page's menus, which may run to many lines before its title, never
+// hold the title (区规划和自然资源局 names no plan). lines itself when
+// none is.
+func withoutNavLinks(lines []string) []string {
+	k := 0
+	for k < len(lines) && !navLink(lines[k]) {
+		k++
+	}
+	if k == len(lines) {
+		return lines
+	}
+	out := append([]string(nil), lines[:k]...)
+	for _, l := range lines[k:] {
+		if !navLink(l) {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+// pageIssuer is an issuer without the marks a page's line put before it:
+// a heading's #, a list's -, a particulars' row or label (| 标题 : |
+// 重庆市人民政府, **\[标  题\]** 某区人民政府办公室).
+func pageIssuer(s string) string {
+	if k := strings.LastIndexAny(s, "|]"); k >= 0 {
+		s = s[k+1:] // (**\[标  题\]** 某区人民政府办公室)
+	}
+	return strings.TrimSpace(strings.TrimLeft(s, "#*-|:： "))
 }
