@@ -25,3 +25,26 @@ func TestShapes32ReviewTurns(t *testing.T) {
 	past := strings.Replace(text, "和“十五五”时期主要目标任务", "", 1)
 	checkReadings(t, readingsOf(t, past), "120个:proposed", "500个:proposed", "45%:proposed", "300个:proposed", "80个:asserted")
 }
+
+// Sentences of our own, each of a shape heldout2–16 held, and what the
+// grammar reads of them.
+func TestShapes32Sentences(t *testing.T) {
+	const head = "某市能源发展“十五五”规划\n一、主要任务\n"
+	for _, tt := range []struct{ sentence, want string }{
+		// a size or a count bounded from above (及以下) before the noun it
+		// qualifies names a class; so does a size before a quoted name
+		{"到2030年，关停淘汰20万千瓦及以下燃煤机组。", "? 20 千瓦×10000 <= - 2030"},
+		{"到2030年，支持研制9座及以下通航飞机。", "? 9 座 <= - 2030"},
+		{"到2030年，新建3万个120千瓦以上“超充”充电枪。", "3 个×10000 = - 2030 | ? 120 千瓦 >= - 2030"},
+		// (a bound closing its clause is the level: 控制在…及以下)
+		{"到2030年，供电煤耗降至300克标准煤/千瓦时及以下。", "300 克标准煤/千瓦时 <= - 2030"},
+	} {
+		doc, err := ingestText(head+tt.sentence+"\n", nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := readings(doc.Indicators); got != tt.want {
+			t.Errorf("%s\n got %q\nwant %q", tt.sentence, got, tt.want)
+		}
+	}
+}
