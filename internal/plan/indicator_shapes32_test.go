@@ -38,6 +38,12 @@ func TestShapes32Sentences(t *testing.T) {
 		{"到2030年，新建3万个120千瓦以上“超充”充电枪。", "3 个×10000 = - 2030 | ? 120 千瓦 >= - 2030"},
 		// (a bound closing its clause is the level: 控制在…及以下)
 		{"到2030年，供电煤耗降至300克标准煤/千瓦时及以下。", "300 克标准煤/千瓦时 <= - 2030"},
+		// a standard the treasury pays, raised from the level its clause
+		// states (由…提高到…), though 标准 is not written
+		{"到2030年，居民医保财政补助由每人每年600元提高到700元。", "700 元 = year 2030"},
+		{"到2030年，公共卫生服务经费财政补助从人均80元提高到95元。", "95 元 = - 2030"},
+		// (what a firm is paid stays a subsidy's parameter)
+		{"到2030年，对新招用员工的企业，补贴由每人1000元提高到2000元。", ""},
 	} {
 		doc, err := ingestText(head+tt.sentence+"\n", nil)
 		if err != nil {
