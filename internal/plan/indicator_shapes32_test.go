@@ -44,6 +44,9 @@ func TestShapes32Sentences(t *testing.T) {
 		{"到2030年，公共卫生服务经费财政补助从人均80元提高到95元。", "95 元 = - 2030"},
 		// (what a firm is paid stays a subsidy's parameter)
 		{"到2030年，对新招用员工的企业，补贴由每人1000元提高到2000元。", ""},
+		// a ratio to one named 比例, or with an adverb before its verb
+		{"到2030年，公用桩快慢充比例不低于3：1。", "3  >= - 2030"},
+		{"到2030年，车桩增量比力争达到4:1。", "4  = - 2030"},
 	} {
 		doc, err := ingestText(head+tt.sentence+"\n", nil)
 		if err != nil {

@@ -144,11 +144,26 @@ func ratioAt(rs []rune, a, j int) int {
 		b-- // (不低于 1:7: a PDF's space)
 	}
 	for _, w := range ratioVerbs {
-		if endsAt(rs, b, w) && endsAt(rs, b-len([]rune(w)), "比") {
+		if endsAt(rs, b, w) && ratioNamed(rs, b-len([]rune(w))) {
 			return end
 		}
 	}
 	return j
+}
+
+// ratioAdverbs stand between a ratio's name and its verb (车桩比力争达到2:1).
+var ratioAdverbs = []string{"力争", "争取", "将", "要", "应", "需"}
+
+// ratioNamed reports the name of a ratio ending at i (…比, …比例), after
+// an adverb if one stands there (tune32-P).
+func ratioNamed(rs []rune, i int) bool {
+	for _, w := range ratioAdverbs {
+		if endsAt(rs, i, w) {
+			i -= len([]rune(w))
+			break
+		}
+	}
+	return endsAt(rs, i, "比") || endsAt(rs, i, "比例")
 }
 
 // ratioReached reports a bare decimal an indicator named as a ratio is
