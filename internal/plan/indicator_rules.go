@@ -244,7 +244,7 @@ var notTargets = []notTarget{
 	{name: "eligibility, a rate applied", match: func(x *at) bool {
 		ns, q, clause := x.ns, x.q, x.clause
 		return moneyOrRate(q) && eligible(x.s) && !x.goal ||
-			moneyOrRate(q) && strings.Contains(clause, "按") && x.before("的") || moneyOrRate(q) && (x.before("按") || x.before("按照")) && !arranged(ns, q)
+			moneyOrRate(q) && strings.Contains(clause, "按") && x.before("的") || moneyOrRate(q) && (x.before("按") || x.before("按照")) && !arranged(ns, q) && !shareBuilt(ns, q)
 	}},
 	// a baseline the quantity is (由目前的10座增加到20座, 从2025年的…)
 	{name: "a baseline (由…, 从…)", baseline: fromBase, match: func(x *at) bool {

@@ -47,6 +47,18 @@ func TestShapes32Sentences(t *testing.T) {
 		// a ratio to one named 比例, or with an adverb before its verb
 		{"到2030年，公用桩快慢充比例不低于3：1。", "3  >= - 2030"},
 		{"到2030年，车桩增量比力争达到4:1。", "4  = - 2030"},
+		// a ratio with a modal verb before its bound; an efficiency written
+		// as a decimal (5.0)
+		{"到2030年，新建数据中心电能利用效率（PUE）应低于1.2。", "1.2  <= - 2030"},
+		{"到2030年，改造后制冷机房系统运行能效达到6.0。", "6  = - 2030"},
+		// the rise of the price level bounded: a goal, no price charged
+		{"到2030年，居民消费价格指数涨幅控制在2.5%以内。", "2.5 % <= - 2030"},
+		{"到2030年，景区门票价格不高于50元。", ""},
+		// tonnes of standard coal said short (吨标煤)
+		{"到2030年，累计节能量80万吨标煤。", "80 吨标煤×10000 = - 2030"},
+		// the share of places a plan equips, said as a ratio after 的
+		{"到2030年，新建住宅停车位按不低于40%的车位比例建设充电设施。", "40 % >= - 2030"},
+		{"到2030年，按不低于30%的比例给予补助。", ""},
 	} {
 		doc, err := ingestText(head+tt.sentence+"\n", nil)
 		if err != nil {
