@@ -141,6 +141,7 @@ var proposals = []proposal{
 	{"the size of what a measure addresses", func(x *at) bool { return addressed(x.ns, x.q, x.cs) }},
 	{"a project named by its size", func(x *at) bool { return namedBySize(x.ns, x.q) }},
 	{"a product line named by its yearly output", func(x *at) bool { return namedByOutput(x.ns, x.q) }},
+	{"a project named by its capacity", func(x *at) bool { return namedByCapacity(x.ns, x.q) }},
 	{"a floor for each event", func(x *at) bool { return floorEach(x.q, x.clause) }},
 	{"a floor for each person", func(x *at) bool {
 		q := x.q

@@ -59,6 +59,13 @@ func TestShapes32Sentences(t *testing.T) {
 		// the share of places a plan equips, said as a ratio after 的
 		{"到2030年，新建住宅停车位按不低于40%的车位比例建设充电设施。", "40 % >= - 2030"},
 		{"到2030年，按不低于30%的比例给予补助。", ""},
+		// a capacity between the name of who builds it and what it is, in a
+		// sentence that lists projects, names the project
+		{"到2030年，推动某某化工80万吨钾肥扩能等项目建设。", "? 80 吨×10000 = - 2030"},
+		{"到2030年，开工建设某某电力600兆瓦储能电站。", "? 600 兆瓦 = - 2030"},
+		// (a verb or a word of size before it: the plan's capacity)
+		{"到2030年，布局建设500万千瓦新型储能项目。", "500 千瓦×10000 = - 2030"},
+		{"到2030年，新增风电装机80万千瓦，建设2个风电项目。", "80 千瓦×10000 = - 2030 | 2 个 = - 2030"},
 	} {
 		doc, err := ingestText(head+tt.sentence+"\n", nil)
 		if err != nil {
