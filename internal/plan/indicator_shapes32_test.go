@@ -66,6 +66,13 @@ func TestShapes32Sentences(t *testing.T) {
 		// (a verb or a word of size before it: the plan's capacity)
 		{"到2030年，布局建设500万千瓦新型储能项目。", "500 千瓦×10000 = - 2030"},
 		{"到2030年，新增风电装机80万千瓦，建设2个风电项目。", "80 千瓦×10000 = - 2030 | 2 个 = - 2030"},
+		// what a tax or a levy is charged from, what the state buys at, a
+		// rate the charge named after the figure describes: parameters
+		{"到2030年，将增值税起征点从月销售额20万元提高到30万元。", ""},
+		{"到2030年，将某类企业年应纳税所得额上限由60万元提高到80万元。", ""},
+		{"到2030年，将某项基金征收标准降低30%。", ""},
+		{"到2030年，玉米最低收购价每50公斤提高8元。", ""},
+		{"到2030年，将某行业现行12%的税率降至8%，保持4%一档的税率不变。", ""},
 	} {
 		doc, err := ingestText(head+tt.sentence+"\n", nil)
 		if err != nil {
