@@ -46,3 +46,15 @@ func namedByCapacity(rs []rune, q quantity) bool {
 	}
 	return has(rest, []string{"项目", "电站", "机组", "装置"})
 }
+
+// latencyNamed reports a latency straight before 时延 and the noun it
+// names (1ms时延城市算力网, 5毫秒时延区域算力网): the class of network, not a
+// bound the plan sets (时延不高于1ms) (tune32-P).
+func latencyNamed(rs []rune, q quantity) bool {
+	k := q.b
+	if !hasAt(rs, k, "时延") || k+2 >= len(rs) {
+		return false
+	}
+	r := rs[k+2]
+	return r >= 0x4e00 && r <= 0x9fff && !strings.ContainsRune("的不低高小大在控为达，", r)
+}

@@ -120,13 +120,19 @@ var proposals = []proposal{
 		// by it)
 		return stated(x.ns, x.q, x.clause) && !x.goal && !x.c.goalSection && !(x.c.annual && x.q.base == "元" && (x.before("总额为") || x.before("总规模为"))) && !forWhom(x.ns, x.q)
 	}},
-	// a ring named by its latency (1毫秒、3毫秒时延圈): the name of the
-	// network's design or the bound it commits to; the reviewer decides
+	// a ring named by its latency (1毫秒、3毫秒时延圈), or a network
+	// (1ms时延城市算力网): the name of the network's design or the bound it
+	// commits to; the reviewer decides
 	{"a ring named by its latency", func(x *at) bool {
 		ns, q := x.ns, x.q
-		return (q.base == "毫秒" || q.base == "ms") && strings.ContainsRune(string(ns[q.b:clauseEnd(ns, q.b)]), '圈')
+		return (q.base == "毫秒" || q.base == "ms") && (strings.ContainsRune(string(ns[q.b:clauseEnd(ns, q.b)]), '圈') || latencyNamed(ns, q))
 	}},
 	{"a rank", func(x *at) bool { return (x.q.base == "名" || x.q.base == "位") && x.before("前") }},
+	// a room by its beds (2人间), a forum by its members (青年50人论坛): a
+	// name, not a count (tune32-P)
+	{"a room or a forum named by its people", func(x *at) bool {
+		return x.q.base == "人" && x.q.mult == 1 && (hasAt(x.ns, x.q.b, "间") || hasAt(x.ns, x.q.b, "论坛"))
+	}},
 	{"a size before its noun", func(x *at) bool { return sizeBeforeNoun(x.ns, x.q) }},
 	{"a round size class before its noun", func(x *at) bool { return roundSizeClass(x.ns, x.q) }},
 	{"a count inside what a later count counts", func(x *at) bool { return countInQualifier(x.ns, x.q) }},

@@ -73,6 +73,12 @@ func TestShapes32Sentences(t *testing.T) {
 		{"到2030年，将某项基金征收标准降低30%。", ""},
 		{"到2030年，玉米最低收购价每50公斤提高8元。", ""},
 		{"到2030年，将某行业现行12%的税率降至8%，保持4%一档的税率不变。", ""},
+		// a network named by its latency; a room by its beds, a forum by
+		// its members: names, proposed at most
+		{"到2030年，建成2ms时延城市算力网、8ms时延区域算力网。", "? 2 ms = - 2030 | ? 8 ms = - 2030"},
+		{"到2030年，城市算力网时延不高于2ms。", "2 ms <= - 2030"},
+		{"到2030年，公立医院4人间病房占比达到60%以上。", "? 4 人 = - 2030 | 60 % >= - 2030"},
+		{"到2030年，办好青年30人论坛等活动，培训青年骨干500人。", "? 30 人 = - 2030 | 500 人 = - 2030"},
 	} {
 		doc, err := ingestText(head+tt.sentence+"\n", nil)
 		if err != nil {
