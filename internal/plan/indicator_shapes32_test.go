@@ -79,6 +79,10 @@ func TestShapes32Sentences(t *testing.T) {
 		{"到2030年，城市算力网时延不高于2ms。", "2 ms <= - 2030"},
 		{"到2030年，公立医院4人间病房占比达到60%以上。", "? 4 人 = - 2030 | 60 % >= - 2030"},
 		{"到2030年，办好青年30人论坛等活动，培训青年骨干500人。", "? 30 人 = - 2030 | 500 人 = - 2030"},
+		// 上年 across 基础上 and 年均 is no last year; the year of the prices
+		// a sum is counted in dates nothing
+		{"到2030年，在提高质量和效益的基础上年均增长6%。", "6 % = year 2030"},
+		{"按2020年价格计算，2030年全市地区生产总值将超过3万亿元。", "3 元×1e+12 >= - 2030"},
 	} {
 		doc, err := ingestText(head+tt.sentence+"\n", nil)
 		if err != nil {
