@@ -177,7 +177,7 @@ var notTargets = []notTarget{
 	{name: "quoted, or a magnitude naming a class", match: func(x *at) bool {
 		ns, q, clause := x.ns, x.q, x.clause
 		return quoted(ns, q.a) && !(x.before("“") && !q.cn && !namesPart(ns, q.a)) && !quotedGoal(ns, q) ||
-			q.cn && (ns[q.a] == '百' || ns[q.a] == '千') && !isCNDigit(ns[q.a+1]) && q.beforeCmp == q.a && !endsAt(ns, q.a, "达到") && !bareCount(ns, q, clause) &&
+			q.cn && (ns[q.a] == '百' || ns[q.a] == '千') && !isCNDigit(ns[q.a+1]) && q.beforeCmp == q.a && !endsAt(ns, q.a, "达到") && !bareCount(ns, q, clause) && !magnitudeLevel(ns, q) &&
 				!hasAt(ns, q.a, "百分之") && !hasAt(ns, q.a, "千分之") // (百分之九十五以上的行政村…: a share written out, no 百 of a class; grid4)
 	}},
 	// a slogan (“四个服务”), the word 一 (一批, 一次性), batches a work is

@@ -82,6 +82,11 @@ func TestShapes32Sentences(t *testing.T) {
 		// 上年 across 基础上 and 年均 is no last year; the year of the prices
 		// a sum is counted in dates nothing
 		{"到2030年，在提高质量和效益的基础上年均增长6%。", "6 % = year 2030"},
+		// a bare magnitude with its multiplier that a comparator closes or
+		// that measures the size after it is a level, not a class
+		{"到2030年，新增千万吨产能。", "1000 吨×10000 = - 2030"},
+		{"到2030年，粮食产量稳定在百万吨以上。", "100 吨×10000 >= - 2030"},
+		{"到2030年，打造百亿元产业集群。", ""},
 		{"按2020年价格计算，2030年全市地区生产总值将超过3万亿元。", "3 元×1e+12 >= - 2030"},
 	} {
 		doc, err := ingestText(head+tt.sentence+"\n", nil)

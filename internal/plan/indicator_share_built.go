@@ -24,3 +24,22 @@ func shareBuilt(ns []rune, q quantity) bool {
 	}
 	return false
 }
+
+// magnitudeLevel reports a bare magnitude with a multiplier (千万吨, 百万吨)
+// that is a level, not the class of a thing it sizes (百亿元产业集群): a
+// comparator closes it (稳定在百万吨以上), or what follows is the size it
+// measures (新增千万吨产能, 百万吨产量) (tune32-P).
+func magnitudeLevel(ns []rune, q quantity) bool {
+	if q.mult == 1 {
+		return false
+	}
+	if q.after > q.b && q.cmp != "=" {
+		return true
+	}
+	for _, w := range append(sizeNames, "产能", "产量") {
+		if hasAt(ns, q.after, w) {
+			return true
+		}
+	}
+	return false
+}
