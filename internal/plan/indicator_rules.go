@@ -249,7 +249,7 @@ var notTargets = []notTarget{
 	// a baseline the quantity is (由目前的10座增加到20座, 从2025年的…)
 	{name: "a baseline (由…, 从…)", baseline: fromBase, match: func(x *at) bool {
 		ns, q := x.ns, x.q
-		return x.before("由") && !strings.Contains(string(ns[q.after:clauseEnd(ns, q.after)]), "组成") || x.before("从") ||
+		return x.beforeSpaced("由") && !strings.Contains(string(ns[q.after:clauseEnd(ns, q.after)]), "组成") || x.beforeSpaced("从") ||
 			fromNear(ns, q.a) && (reFromYear.MatchString(string(ns[max(0, q.a-10):q.a])) || reFromNow.MatchString(string(ns[max(0, q.a-8):q.a])) || reFromPer.MatchString(string(ns[max(0, q.a-4):q.a])))
 	}},
 }

@@ -58,6 +58,10 @@ type at struct {
 // before reports word just before the quantity's leading comparator.
 func (x *at) before(w string) bool { return endsAt(x.ns, x.q.beforeCmp, w) }
 
+// beforeSpaced reports w just before the quantity's leading comparator,
+// across the spaces a PDF sets there (利用率由 30%提高到 60%; tune32-P).
+func (x *at) beforeSpaced(w string) bool { return endsAt(x.ns, spacesBefore(x.ns, x.q.beforeCmp), w) }
+
 // sentence reads the targets of one sentence, in r (reused from sentence
 // to sentence). Each quantity in turn is dropped by the first rule of
 // notTargets that matches it (indicator_rules.go), or read as a target

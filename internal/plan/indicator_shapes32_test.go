@@ -87,6 +87,8 @@ func TestShapes32Sentences(t *testing.T) {
 		{"到2030年，新增千万吨产能。", "1000 吨×10000 = - 2030"},
 		{"到2030年，粮食产量稳定在百万吨以上。", "100 吨×10000 >= - 2030"},
 		{"到2030年，打造百亿元产业集群。", ""},
+		// the level a change starts from, after the space a PDF sets
+		{"到2030年，数据中心 利用率由 35%提高到 65%以上。", "65 % >= - 2030 (from 35)"},
 		{"按2020年价格计算，2030年全市地区生产总值将超过3万亿元。", "3 元×1e+12 >= - 2030"},
 	} {
 		doc, err := ingestText(head+tt.sentence+"\n", nil)
