@@ -89,6 +89,13 @@ func TestShapes32Sentences(t *testing.T) {
 		{"到2030年，打造百亿元产业集群。", ""},
 		// the level a change starts from, after the space a PDF sets
 		{"到2030年，数据中心 利用率由 35%提高到 65%以上。", "65 % >= - 2030 (from 35)"},
+		// a share a pilot is widened to, a share all of which do something,
+		// a capacity added said with 的
+		{"到2030年，试点扩大到全省60%以上的县。", "60 % >= - 2030"},
+		{"到2030年，确保90%以上的学生都能在标准化校舍上课。", "90 % >= - 2030"},
+		{"到2030年，新增500万吨标准煤的节能能力。", "500 吨标准煤×10000 = - 2030"},
+		// (a class by growth stays a qualifier)
+		{"到2030年，对营业收入增长20%以上的企业给予奖励。", ""},
 		{"按2020年价格计算，2030年全市地区生产总值将超过3万亿元。", "3 元×1e+12 >= - 2030"},
 	} {
 		doc, err := ingestText(head+tt.sentence+"\n", nil)
