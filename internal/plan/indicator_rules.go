@@ -165,7 +165,7 @@ var notTargets = []notTarget{
 	// (建设大学科技园(园区面积2000亩)), not what is to be done
 	{name: "a note in brackets", match: func(x *at) bool {
 		ns, q, cs := x.ns, x.q, x.cs
-		return bracketNote(ns, q, cs)
+		return bracketNote(ns, q, cs) && !sloganSpelt(ns, q)
 	}},
 	// a figure in brackets: a weight, a note (日常监测(60%))
 	{name: "a figure in brackets", match: func(x *at) bool {

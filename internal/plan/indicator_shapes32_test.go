@@ -96,6 +96,9 @@ func TestShapes32Sentences(t *testing.T) {
 		{"到2030年，新增500万吨标准煤的节能能力。", "500 吨标准煤×10000 = - 2030"},
 		// (a class by growth stays a qualifier)
 		{"到2030年，对营业收入增长20%以上的企业给予奖励。", ""},
+		// the counts in brackets that spell out a numeral slogan the plan
+		// builds
+		{"到2030年，建成“1+3+6”（科创中心1个、试验区3个、测试场6个）总体布局。", "1 个 = - 2030 | 3 个 = - 2030 | 6 个 = - 2030"},
 		{"按2020年价格计算，2030年全市地区生产总值将超过3万亿元。", "3 元×1e+12 >= - 2030"},
 	} {
 		doc, err := ingestText(head+tt.sentence+"\n", nil)
