@@ -59,6 +59,22 @@ func rateNamedAfter(ns []rune, q quantity) bool {
 	return false
 }
 
+// averageRateBrought reports the average of a rate charged brought to a
+// level (引导合作机构逐步将平均担保费率降至1%以下): an outcome across a
+// market the plan aims at, not the rate one charge applies (tune32-P).
+func averageRateBrought(ns []rune, q quantity, clause string) bool {
+	k := strings.Index(clause, "平均")
+	if k < 0 || !has(clause[k:], []string{"费率", "利率"}) {
+		return false
+	}
+	for _, w := range []string{"降至", "降到", "降低至", "降低到", "下降至", "下降到", "控制在"} {
+		if endsAt(ns, q.beforeCmp, w) {
+			return true
+		}
+	}
+	return false
+}
+
 // penalty reports a fine or a multiple of one (处违法所得2倍以上5倍以下的罚款).
 func penalty(s string, q quantity) bool {
 	return (moneyOrRate(q) || q.base == "倍") && has(s, []string{"罚款", "罚金"})

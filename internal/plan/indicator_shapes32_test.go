@@ -73,6 +73,9 @@ func TestShapes32Sentences(t *testing.T) {
 		{"到2030年，将某项基金征收标准降低30%。", ""},
 		{"到2030年，玉米最低收购价每50公斤提高8元。", ""},
 		{"到2030年，将某行业现行12%的税率降至8%，保持4%一档的税率不变。", ""},
+		// (but the average of a rate charged brought to a level is an aim)
+		{"到2030年，引导合作机构逐步将平均担保费率降至1.5%以下。", "1.5 % <= - 2030"},
+		{"到2030年，对平均担保费率不超过1.5%的担保业务给予奖补。", ""},
 		// a network named by its latency; a room by its beds, a forum by
 		// its members: names, proposed at most
 		{"到2030年，建成2ms时延城市算力网、8ms时延区域算力网。", "? 2 ms = - 2030 | ? 8 ms = - 2030"},
