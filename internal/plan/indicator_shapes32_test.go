@@ -56,6 +56,9 @@ func TestShapes32Sentences(t *testing.T) {
 		{"到2030年，景区门票价格不高于50元。", ""},
 		// tonnes of standard coal said short (吨标煤)
 		{"到2030年，累计节能量80万吨标煤。", "80 吨标煤×10000 = - 2030"},
+		// a count or a measure over a population or a sum
+		{"到2030年，社区便民市场不低于3个/百万人。", "3 个/百万人 >= - 2030"},
+		{"到2030年，生产安全事故死亡率控制在0.5人/百亿元以下。", "0.5 人/百亿元 <= - 2030"},
 		// the share of places a plan equips, said as a ratio after 的
 		{"到2030年，新建住宅停车位按不低于40%的车位比例建设充电设施。", "40 % >= - 2030"},
 		{"到2030年，按不低于30%的比例给予补助。", ""},
