@@ -62,6 +62,7 @@ func TestShapes32Sentences(t *testing.T) {
 		// the share of places a plan equips, said as a ratio after 的
 		{"到2030年，新建住宅停车位按不低于40%的车位比例建设充电设施。", "40 % >= - 2030"},
 		{"到2030年，按不低于30%的比例给予补助。", ""},
+		{"到2030年，各部门一律按不低于8%的幅度压减一般性支出。", "8 % >= - 2030"},
 		// a capacity between the name of who builds it and what it is, in a
 		// sentence that lists projects, names the project
 		{"到2030年，推动某某化工80万吨钾肥扩能等项目建设。", "? 80 吨×10000 = - 2030"},
