@@ -92,6 +92,11 @@ func TestShapes32Sentences(t *testing.T) {
 		// a bare magnitude with its multiplier that a comparator closes or
 		// that measures the size after it is a level, not a class
 		{"到2030年，新增千万吨产能。", "1000 吨×10000 = - 2030"},
+		// a red line kept strictly (严守), what is sent (选送), rockets in 发
+		{"坚持最严格的耕地保护制度，严守80万亩耕地红线不动摇。", "80 亩×10000 = - 2030"},
+		{"丰富群众文化生活，选送500场文艺演出进社区。", "500 场 = - 2030"},
+		{"到2030年，形成年产30发运载火箭的制造能力。", "30 发 = - 2030"},
+		{"到2030年，发展30发展中国家合作伙伴。", ""},
 		{"到2030年，粮食产量稳定在百万吨以上。", "100 吨×10000 >= - 2030"},
 		{"到2030年，打造百亿元产业集群。", ""},
 		// the level a change starts from, after the space a PDF sets

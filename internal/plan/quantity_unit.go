@@ -49,6 +49,10 @@ func (q *quantity) readUnit(rs []rune, j int) int {
 		q.base = string(rs[j]) + "FLOPS"
 		j++
 	}
+	if q.base == "" && q.mult == 1 && !q.cn && j+1 < len(rs) && rs[j] == '发' && !strings.ContainsRune("展布放起射生挥明力行达出现表动", rs[j+1]) {
+		q.base = "发" // (年产50发商业火箭: rounds, launches; tune32-P)
+		j++
+	}
 	if q.base != "" && !strings.Contains(q.base, "/") && j+1 < len(rs) && rs[j] == '/' {
 		for _, d := range rateDenominators {
 			if hasAt(rs, j+1, d) {
