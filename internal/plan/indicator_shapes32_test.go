@@ -138,3 +138,16 @@ func TestShapes32PriceBaseYear(t *testing.T) {
 		}
 	}
 }
+
+// A report whose title names the meeting (在…会议上的政府工作报告) is dated
+// by the date alone on a line under it.
+func TestShapes32ReportDatedUnderTitle(t *testing.T) {
+	doc, err := ingestText("在某省第十五届人民代表大会第三次会议上的政府工作报告\n某省省长 某某\n2031年1月20日\n各位代表：\n"+
+		"一、2030年工作回顾\n过去一年，新建学校20所。\n二、2031年工作任务\n新建学校30所。\n", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if doc.Period.Start == nil || *doc.Period.Start != 2031 || doc.Period.End == nil || *doc.Period.End != 2031 {
+		t.Errorf("period %+v, want 2031–2031", doc.Period)
+	}
+}
