@@ -89,6 +89,8 @@ func TestShapes32Sentences(t *testing.T) {
 		// 上年 across 基础上 and 年均 is no last year; the year of the prices
 		// a sum is counted in dates nothing
 		{"到2030年，在提高质量和效益的基础上年均增长6%。", "6 % = year 2030"},
+		// magnitudes said without their unit share the unit the list ends with
+		{"到2030年，三大产业规模分别达2.5万亿、1.2万亿、6000亿元。", "2.5 元×1e+12 = - 2030 | 1.2 元×1e+12 = - 2030 | 6000 元×1e+08 = - 2030"},
 		// a bare magnitude with its multiplier that a comparator closes or
 		// that measures the size after it is a level, not a class
 		{"到2030年，新增千万吨产能。", "1000 吨×10000 = - 2030"},
