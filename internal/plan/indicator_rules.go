@@ -145,7 +145,8 @@ var notTargets = []notTarget{
 	// the count of categories just listed (企业、行业、城市五类)
 	{name: "the categories just listed", match: func(x *at) bool {
 		q, clause := x.q, x.clause
-		return (q.base == "类" || q.base == "种") && strings.Contains(clause, "、") &&
+		// (…等不少于8类场景: a floor, more than the ones named; tune32-P)
+		return (q.base == "类" || q.base == "种") && strings.Contains(clause, "、") && !(x.before("等") && (q.cmp == ">=" || q.cmp == ">")) &&
 			(q.cn || !x.before("、") && !strings.Contains(clause, "分别") && !afterVerb(x)) || // (…50家、80类; A、B分别达到300种、30个; …、推广80类: a list of counts; but 两个市场、两种资源)
 			(q.base == "类" || q.base == "种") && q.cn && q.cmp == "=" && strings.ContainsAny(clause, "和及") // (家庭农场和农民合作社两类经营主体; tune30)
 	}},

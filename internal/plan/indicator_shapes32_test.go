@@ -89,6 +89,9 @@ func TestShapes32Sentences(t *testing.T) {
 		// 上年 across 基础上 and 年均 is no last year; the year of the prices
 		// a sum is counted in dates nothing
 		{"到2030年，在提高质量和效益的基础上年均增长6%。", "6 % = year 2030"},
+		// a floor on the kinds after a list with 等 is more than the ones named
+		{"到2030年，覆盖社区、园区、场站以及公园等不少于6类场景。", "6 类 >= - 2030"},
+		{"到2030年，覆盖社区、园区、场站等3类场景。", ""},
 		// magnitudes said without their unit share the unit the list ends with
 		{"到2030年，三大产业规模分别达2.5万亿、1.2万亿、6000亿元。", "2.5 元×1e+12 = - 2030 | 1.2 元×1e+12 = - 2030 | 6000 元×1e+08 = - 2030"},
 		// a bare magnitude with its multiplier that a comparator closes or
