@@ -160,7 +160,8 @@ var notTargets = []notTarget{
 	// the plan commits to
 	{name: "a policy's articles", match: func(x *at) bool {
 		ns, q, cs := x.ns, x.q, x.cs
-		return q.base == "条" && q.cmp == "=" && has(string(ns[max(cs, q.a-2):q.a]), []string{"新政", "政策", "措施", "举措", "意见", "办法", "细则"})
+		return q.base == "条" && q.cmp == "=" && (has(string(ns[max(cs, q.a-2):q.a]), []string{"新政", "政策", "措施", "举措", "意见", "办法", "细则"}) ||
+			endsAt(ns, q.a, "新") && (q.b == len(ns) || !isHan(ns[q.b]))) // (落实…民间投资新36条: the name of a set of rules; tune32-P)
 	}},
 	// a figure in a note in brackets that says what a thing is
 	// (建设大学科技园(园区面积2000亩)), not what is to be done

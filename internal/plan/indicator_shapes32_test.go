@@ -89,6 +89,10 @@ func TestShapes32Sentences(t *testing.T) {
 		// 上年 across 基础上 and 年均 is no last year; the year of the prices
 		// a sum is counted in dates nothing
 		{"到2030年，在提高质量和效益的基础上年均增长6%。", "6 % = year 2030"},
+		// a set of rules named by its articles (新36条); the nation's 56 peoples
+		{"到2030年，落实关于促进民营经济发展新28条。", ""},
+		{"到2030年，建设56个民族共同繁荣发展的美好家园。", "? 56 个 = - 2030"},
+		{"到2030年，新增28条公交线路。", "28 条 = - 2030"},
 		// a floor on the kinds after a list with 等 is more than the ones named
 		{"到2030年，覆盖社区、园区、场站以及公园等不少于6类场景。", "6 类 >= - 2030"},
 		{"到2030年，覆盖社区、园区、场站等3类场景。", ""},
