@@ -19,7 +19,7 @@ var (
 		"促成", "解决", "服务", "孵化", "转化", "攻克", "研发", "推广", "推出", "上线", "扶持", "评选", "入选", "落地", "签约", "储备",
 		"编制", "出台", "召开", "发展", "招募", "吸纳", "聘请", "举行", "推荐", "表彰", "资助", "稳定在", "维持在",
 		"守住", "坚守", "严守", // (守住18亿亩耕地红线: a level held, as 保持; tune30; 严守…红线, tune32-P)
-		"选送", // (选送1000场品质戏曲进社区; tune32-P)
+		"选送", "交付", // (选送1000场品质戏曲进社区, 交付保障性租赁住房15万套; tune32-P)
 		"盘活", "出让", // (盘活闲置空间1700万平方米, 出让矿业权110宗: what is brought back to use, sold; tune30)
 		// common actions of tasks beyond the above (the class no text shows)
 		// what a government report cuts or raises (减税降费1万亿元, 发行国债)
