@@ -13,7 +13,8 @@ func (x *at) candidate(ind *Indicator, clauseDeadline *int) bool {
 	q, ns, clause, c := x.q, x.ns, x.clause, x.c
 	governed := ind.Comparator != "=" || c.goalSection || c.partsOf || c.listItem || budgetFigure(ns, q) || pilotSize(ns, q) || x.listed || x.goal || has(clause, verbs) || has(string(ns[q.after:clauseEnd(ns, q.after)]), verbs) ||
 		introduced(ns, x.cs) || summed(ns, x.cs) || included(ns, q, x.cs) || endsAt(ns, q.beforeCmp, "到") || endsAt(ns, q.beforeCmp, "至") || servedCount(ns, q) || totalClause(ns, q, x.cs) ||
-		projectsCounted(x) // (…项目共100项: the plan's projects summed, indicator_forecast.go)
+		projectsCounted(x) || // (…项目共100项: the plan's projects summed, indicator_forecast.go)
+		shareTaken(ns, q) // (将75%的降雨就地消纳: indicator_share_built.go)
 	// a clause with a deadline of its own in the plan's years looks
 	// ahead even in a sentence that starts from where things stand
 	ahead := ind.DeadlineYear != nil && c.planStart != nil && *ind.DeadlineYear >= *c.planStart && clauseDeadline != nil

@@ -49,3 +49,10 @@ func magnitudeLevel(ns []rune, q quantity) bool {
 	}
 	return false
 }
+
+// shareTaken reports a share that 将 takes as the object of what the clause
+// does to it (将75%的降雨就地消纳和利用): the ba-construction governs the
+// share, whatever its verb (tune32-P).
+func shareTaken(ns []rune, q quantity) bool {
+	return q.base == "%" && endsAt(ns, spacesBefore(ns, q.beforeCmp), "将") && hasAt(ns, q.after, "的")
+}
