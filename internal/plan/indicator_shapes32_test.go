@@ -138,8 +138,8 @@ func TestShapes32Sentences(t *testing.T) {
 // The year of the prices a sum is counted in (按2020年价格计算) does not
 // make the sentence report the past.
 func TestShapes32PriceBaseYear(t *testing.T) {
-	doc, err := Ingest(strings.NewReader("某省政府工作报告\n——2026年1月20日在某省第十四届人民代表大会第五次会议上\n"+
-		"一、“十五五”时期的主要目标\n今后五年，全省经济年均增长6%。\n按2025年价格计算，2030年全省地区生产总值将超过9万亿元。\n"+
+	doc, err := Ingest(strings.NewReader("某省政府工作报告\n——2026年1月20日在某省第十四届人民代表大会第五次会议上\n" +
+		"一、“十五五”时期的主要目标\n今后五年，全省经济年均增长6%。\n按2025年价格计算，2030年全省地区生产总值将超过9万亿元。\n" +
 		"二、2026年的工作\n今年新建公园80个。\n"))
 	if err != nil {
 		t.Fatal(err)
