@@ -4,7 +4,8 @@ package plan
 // 的社区, 改造30%以上的老旧小区), or bring them to act (推动80%以上的重点企业上云,
 // 实现90%以上的事项网上可办).
 var actingVerbs = []string{"覆盖", "淘汰", "改造", "更新", "完成", "治理", "整治", "清理", "关停", "培训", "替代", "置换",
-	"推动", "带动", "引导", "实现"}
+	"推动", "带动", "引导", "实现",
+	"扩大到", "扩大至", "推广到", "推广至"} // (试点扩大到全国50%以上的城市; tune32-P)
 
 // actedOn reports a share of things right after the verb that acts on
 // them: the share the plan commits to, not the threshold of a class (营业

@@ -51,6 +51,16 @@ func annualYear(title string, lines []string) (int, bool) {
 			}
 		}
 	}
+	// a title that names the meeting (在第…次会议上的政府工作报告) dates the
+	// report by the date alone on a line under it (2010年3月5日; tune32-P)
+	if strings.Contains(title, "会议上") || strings.Contains(title, "大会上") {
+		for _, l := range head {
+			if m := reIssued.FindStringSubmatch(l); m != nil {
+				y, _ := strconv.Atoi(m[1])
+				return y, true
+			}
+		}
+	}
 	return 0, false
 }
 

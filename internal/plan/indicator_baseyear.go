@@ -17,11 +17,18 @@ var reComparedWithYear = regexp.MustCompile(`(?:[与同和跟] ?(20\d\d) ?年(?:
 // the rule belongs beside pastYear, indicator_reject_past.go, which another
 // helper is splitting).
 func withoutBaseYears(s string) string {
+	if strings.Contains(s, "价") && rePriceBase.MatchString(s) {
+		s = rePriceBase.ReplaceAllString(s, "") // (按2010年价格计算: the prices a sum is counted in; tune32-P)
+	}
 	if !strings.Contains(s, "比") && !strings.Contains(s, "较") || !reComparedWithYear.MatchString(s) {
 		return s // (no copy: most sentences name no base year)
 	}
 	return reComparedWithYear.ReplaceAllString(s, "")
 }
+
+// rePriceBase is the year of the prices a sum is counted in (按2010年价格
+// 计算, 按2020年不变价计算, 以2015年价格计): it dates no statement.
+var rePriceBase = regexp.MustCompile(`[按以] ?20\d\d ?年(?:不变)?价(?:格)?(?:计算|计)?`)
 
 // reBaseYearEnd is a change's base said at a year's end (较2023年底, 比2022年末):
 // the base of the change, no deadline.

@@ -76,7 +76,8 @@ func raisedStandard(ns []rune, q quantity, cs int) bool {
 	if !moneyOrRate(q) || conditional(ns, q, cs) || conditionFirst(string(ns)) {
 		return false
 	}
-	if lead := string(ns[:q.a]); !strings.Contains(lead, "标准") && !strings.Contains(lead, "养老金") || !has(lead, publicStandards) {
+	lead := string(ns[:q.a])
+	if !strings.Contains(lead, "标准") && !strings.Contains(lead, "养老金") && !raisedFrom(ns, q, cs) || !has(lead, publicStandards) && !strings.Contains(lead, "财政") {
 		return false // (吸纳就业补贴标准提高到每人2000元 is what a firm is paid)
 	}
 	if first := strings.TrimLeft(string(ns[:clauseEnd(ns, 0)]), " "); (strings.HasPrefix(first, "对") || strings.HasPrefix(first, "凡")) && strings.Contains(first, "的") {
@@ -99,6 +100,25 @@ func raisedStandard(ns []rune, q quantity, cs int) bool {
 	if a > 0 && strings.ContainsRune("、和及", ns[a-1]) {
 		c := string(ns[cs:a])
 		return has(c, []string{"提高", "增加", "上调"}) && !strings.ContainsAny(c, "由从")
+	}
+	return false
+}
+
+// raisedFrom reports a sum raised from the level its clause states with 由
+// or 从 (财政补助由每人每年420元提高到450元): a standard, though the word
+// 标准 is not written; the treasury (财政) paying it makes it the state's
+// standard for everyone (tune32-P).
+func raisedFrom(ns []rune, q quantity, cs int) bool {
+	c := string(ns[cs:q.a])
+	for _, w := range []string{"由", "从"} {
+		if k := strings.LastIndex(c, w); k >= 0 {
+			rest := []rune(c[k+len(w):])
+			for _, r := range rest {
+				if isDigit(r) {
+					return true
+				}
+			}
+		}
 	}
 	return false
 }

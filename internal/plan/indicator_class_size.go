@@ -144,6 +144,9 @@ func ownSubstance(rs []rune, q quantity) bool {
 // the count of such things, when given, is the target. A count of things
 // or of events (提供1000次以上场景服务, 举办100场以上对接活动) is that count.
 func sizeBeforeNoun(rs []rune, q quantity) bool {
+	if countWords[q.base] && hasAt(rs, q.b, "及以下") {
+		return beforeNoun(rs, q.b+3) // (19座及以下通航飞机: a count bounded from above names a class)
+	}
 	if countWords[q.base] || eventWords[q.base] || countedKinds[q.base] || q.base == "%" || q.base == "‰" || q.after >= len(rs) || ownSubstance(rs, q) || worksDone(rs, q) {
 		return false
 	}
@@ -156,13 +159,22 @@ func sizeBeforeNoun(rs []rune, q quantity) bool {
 			return false
 		}
 		after = q.b + m + 2
-	} else if !hasAt(rs, q.b, "以上") && !hasAt(rs, q.b, "以下") && !hasAt(rs, q.b, "及以上") {
+	} else if !hasAt(rs, q.b, "以上") && !hasAt(rs, q.b, "以下") && !hasAt(rs, q.b, "及以上") && !hasAt(rs, q.b, "及以下") {
 		return false
 	}
-	if after >= len(rs) {
+	return beforeNoun(rs, after)
+}
+
+// beforeNoun reports a noun at i, after the opening quote of a name
+// (60千瓦以上“超快结合”充电枪; tune32-P): no 的, conjunction or comma.
+func beforeNoun(rs []rune, i int) bool {
+	for i < len(rs) && (rs[i] == '“' || rs[i] == '"') {
+		i++
+	}
+	if i >= len(rs) {
 		return false
 	}
-	r := rs[after]
+	r := rs[i]
 	return r >= 0x4e00 && r <= 0x9fff && !strings.ContainsRune("的和与及或等，", r)
 }
 

@@ -115,7 +115,14 @@ func conditionFirst(s string) bool {
 // down by a share (价格降低5%) stays a target.
 func priceCap(clause string, q quantity) bool {
 	return moneyOrRate(q) && (q.cmp == "<=" || q.cmp == "<" || has(clause, []string{"不高于", "不超过"})) &&
-		has(clause, []string{"租金", "价格", "收费", "票价", "门票", "售价", "服务费"})
+		has(clause, []string{"租金", "价格", "收费", "票价", "门票", "售价", "服务费"}) && !priceRise(clause, q)
+}
+
+// priceRise reports the rise of the price level a share bounds (居民消费价格
+// 指数涨幅2%以内, 物价涨幅控制在3%以内): a goal of the economy, no price
+// charged (tune32-P).
+func priceRise(clause string, q quantity) bool {
+	return q.base == "%" && has(clause, []string{"涨幅", "价格指数", "物价", "上涨"})
 }
 
 // grantWords are what a measure grants those who meet its conditions.

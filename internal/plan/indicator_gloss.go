@@ -1,6 +1,9 @@
 package plan
 
-import "regexp"
+import (
+	"regexp"
+	"strings"
+)
 
 // numeralSpelt reports a count that spells out the numeral of a quoted
 // name it glosses: “3+5+X”政策体系——“3”即…3项普惠政策；“5”即…5项专项政策
@@ -81,4 +84,42 @@ var reUnitGloss = regexp.MustCompile(`^\s*1\s*(?:[A-Za-z]{1,8}|\p{Han}{1,4})\s*(
 // equivalents, a definition, no result (tune30).
 func unitGloss(clause string) bool {
 	return len(clause) > 0 && clause[0] <= '1' && reUnitGloss.MatchString(clause)
+}
+
+// sloganMakers are the verbs that build what a numeral slogan names
+// (建成“1+5+4”…布局, 构建“1+N+X”…体系).
+var sloganMakers = []string{"建成", "构建", "建设", "打造", "形成", "布局", "建立"}
+
+// sloganSpelt reports a count inside the bracket that spells out a numeral
+// slogan (“1+5+4”) a verb of building governs: 建成“1+5+4”（大科学装置1个、
+// 试验区5个、测试场4个）…布局 — each count is what the plan builds, no note
+// on a name (tune32-P). (A gloss with 即 in the bracket stays a gloss.)
+func sloganSpelt(ns []rune, q quantity) bool {
+	j := openedBefore(ns, q.a, '(', ')', 60)
+	if j < 0 {
+		return false
+	}
+	// the slogan's closing quote, the noun it names between it and the bracket
+	k := j - 1
+	for k >= 0 && j-k <= 20 && ns[k] != '”' && ns[k] != '"' {
+		if strings.ContainsRune("，,。；;、", ns[k]) {
+			return false
+		}
+		k--
+	}
+	if k < 0 || j-k > 20 {
+		return false
+	}
+	o := k - 1
+	for o >= 0 && k-o <= 12 && ns[o] != '“' && ns[o] != '"' {
+		o--
+	}
+	if o < 0 || k-o > 12 || !strings.ContainsRune(string(ns[o+1:k]), '+') {
+		return false
+	}
+	start := o
+	for start > 0 && o-start < 20 && !strings.ContainsRune("，,。；;(", ns[start-1]) {
+		start--
+	}
+	return has(string(ns[start:o]), sloganMakers)
 }

@@ -13,7 +13,8 @@ func (x *at) candidate(ind *Indicator, clauseDeadline *int) bool {
 	q, ns, clause, c := x.q, x.ns, x.clause, x.c
 	governed := ind.Comparator != "=" || c.goalSection || c.partsOf || c.listItem || budgetFigure(ns, q) || pilotSize(ns, q) || x.listed || x.goal || has(clause, verbs) || has(string(ns[q.after:clauseEnd(ns, q.after)]), verbs) ||
 		introduced(ns, x.cs) || summed(ns, x.cs) || included(ns, q, x.cs) || endsAt(ns, q.beforeCmp, "到") || endsAt(ns, q.beforeCmp, "至") || servedCount(ns, q) || totalClause(ns, q, x.cs) ||
-		projectsCounted(x) // (…项目共100项: the plan's projects summed, indicator_forecast.go)
+		projectsCounted(x) || // (…项目共100项: the plan's projects summed, indicator_forecast.go)
+		shareTaken(ns, q) // (将75%的降雨就地消纳: indicator_share_built.go)
 	// a clause with a deadline of its own in the plan's years looks
 	// ahead even in a sentence that starts from where things stand
 	ahead := ind.DeadlineYear != nil && c.planStart != nil && *ind.DeadlineYear >= *c.planStart && clauseDeadline != nil
@@ -120,13 +121,19 @@ var proposals = []proposal{
 		// by it)
 		return stated(x.ns, x.q, x.clause) && !x.goal && !x.c.goalSection && !(x.c.annual && x.q.base == "元" && (x.before("总额为") || x.before("总规模为"))) && !forWhom(x.ns, x.q)
 	}},
-	// a ring named by its latency (1毫秒、3毫秒时延圈): the name of the
-	// network's design or the bound it commits to; the reviewer decides
+	// a ring named by its latency (1毫秒、3毫秒时延圈), or a network
+	// (1ms时延城市算力网): the name of the network's design or the bound it
+	// commits to; the reviewer decides
 	{"a ring named by its latency", func(x *at) bool {
 		ns, q := x.ns, x.q
-		return (q.base == "毫秒" || q.base == "ms") && strings.ContainsRune(string(ns[q.b:clauseEnd(ns, q.b)]), '圈')
+		return (q.base == "毫秒" || q.base == "ms") && (strings.ContainsRune(string(ns[q.b:clauseEnd(ns, q.b)]), '圈') || latencyNamed(ns, q))
 	}},
 	{"a rank", func(x *at) bool { return (x.q.base == "名" || x.q.base == "位") && x.before("前") }},
+	// a room by its beds (2人间), a forum by its members (青年50人论坛): a
+	// name, not a count (tune32-P)
+	{"a room or a forum named by its people", func(x *at) bool {
+		return x.q.base == "人" && x.q.mult == 1 && (hasAt(x.ns, x.q.b, "间") || hasAt(x.ns, x.q.b, "论坛"))
+	}},
 	{"a size before its noun", func(x *at) bool { return sizeBeforeNoun(x.ns, x.q) }},
 	{"a round size class before its noun", func(x *at) bool { return roundSizeClass(x.ns, x.q) }},
 	{"a count inside what a later count counts", func(x *at) bool { return countInQualifier(x.ns, x.q) }},
@@ -141,6 +148,7 @@ var proposals = []proposal{
 	{"the size of what a measure addresses", func(x *at) bool { return addressed(x.ns, x.q, x.cs) }},
 	{"a project named by its size", func(x *at) bool { return namedBySize(x.ns, x.q) }},
 	{"a product line named by its yearly output", func(x *at) bool { return namedByOutput(x.ns, x.q) }},
+	{"a project named by its capacity", func(x *at) bool { return namedByCapacity(x.ns, x.q) }},
 	{"a floor for each event", func(x *at) bool { return floorEach(x.q, x.clause) }},
 	{"a floor for each person", func(x *at) bool {
 		q := x.q

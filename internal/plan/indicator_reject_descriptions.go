@@ -6,10 +6,11 @@ import "strings"
 // size the plan commits to (达到3000人的规模, 建立100人的专家库, 90%以上的乡镇
 // 建成…), a note in brackets that says what a thing is, an area described.
 
-// sizeReached reports a scale a count reaches (招生达到3000人的规模): the size
-// the plan commits to, not a qualifier of a noun.
+// sizeReached reports a scale a count reaches (招生达到3000人的规模) or a
+// capacity added (新增…的节能能力): the size the plan commits to, not a
+// qualifier of a noun.
 func sizeReached(rs []rune, q quantity) bool {
-	if !(endsAt(rs, q.beforeCmp, "达到") || endsAt(rs, q.beforeCmp, "扩大到") || endsAt(rs, q.beforeCmp, "扩大至") || endsAt(rs, q.beforeCmp, "形成")) {
+	if !(endsAt(rs, q.beforeCmp, "达到") || endsAt(rs, q.beforeCmp, "扩大到") || endsAt(rs, q.beforeCmp, "扩大至") || endsAt(rs, q.beforeCmp, "形成") || endsAt(rs, q.beforeCmp, "新增")) {
 		return false
 	}
 	ce := clauseEnd(rs, q.after)
@@ -17,7 +18,8 @@ func sizeReached(rs []rune, q quantity) bool {
 	if i := strings.IndexByte(rest, '('); i > 0 && strings.HasSuffix(rest, ")") {
 		rest = strings.TrimRight(rest[:i], " ") // (见附表)
 	}
-	return strings.HasPrefix(rest, "的") && strings.HasSuffix(rest, "规模") && len([]rune(rest)) <= 7
+	// (新增8000万吨标准煤的节能能力: the capacity added; tune32-P)
+	return strings.HasPrefix(rest, "的") && (strings.HasSuffix(rest, "规模") || strings.HasSuffix(rest, "能力")) && len([]rune(rest)) <= 7
 }
 
 // makeVerbs make a body of people whose size the plan sets.
@@ -46,7 +48,8 @@ func shareDoing(rs []rune, q quantity) bool {
 		return false
 	}
 	rest := string(rs[q.after+1 : clauseEnd(rs, q.after)])
-	return (has(rest, []string{"建成", "建立", "实现", "达到", "开展", "配备", "设立", "完成"}) || has(rest, sharesReach)) && !has(rest, []string{"给予", "奖励", "补助", "补贴"})
+	// (95%以上的学生都能在安全的校舍里上课: all of the share do it; tune32-P)
+	return (has(rest, []string{"建成", "建立", "实现", "达到", "开展", "配备", "设立", "完成", "都能", "均能"}) || has(rest, sharesReach)) && !has(rest, []string{"给予", "奖励", "补助", "补贴"})
 }
 
 // areaWords name the size of a site a text describes (用地面积约300亩).

@@ -39,8 +39,40 @@ func capPerUnit(clause string, q quantity) bool {
 // 贷款利率, 收费标准): what is charged is a parameter, not a goal.
 func chargedRate(clause string) bool {
 	return has(clause, []string{"费率", "利率", "收费标准", "收费价格", "价格标准", "缴费比例", "缴费基数", "税率", "征收率",
+		// what a tax or a levy is charged from, what the state buys at
+		// (起征点, 应纳税所得额上限, 征收标准, 最低收购价; tune32-P)
+		"起征点", "应纳税所得额", "征收标准", "收购价",
 		// the rates a policy applies (加计扣除比例, 补助比例)
 		"加计扣除", "扣除比例", "补助比例", "补贴比例", "奖励比例", "贴息比例", "分担比例", "配套比例", "资助比例"})
+}
+
+// rateNamedAfter reports a rate or a sum that the rate charged named after
+// it describes (现行16%的税率降至13%, 保持6%一档的税率不变): the text after
+// the quantity, from a 的 within four runes of it, names what is charged.
+func rateNamedAfter(ns []rune, q quantity) bool {
+	ce := clauseEnd(ns, q.after)
+	for j := q.after; j < ce && j-q.after <= 4; j++ {
+		if ns[j] == '的' {
+			return chargedRate(string(ns[j:ce]))
+		}
+	}
+	return false
+}
+
+// averageRateBrought reports the average of a rate charged brought to a
+// level (引导合作机构逐步将平均担保费率降至1%以下): an outcome across a
+// market the plan aims at, not the rate one charge applies (tune32-P).
+func averageRateBrought(ns []rune, q quantity, clause string) bool {
+	k := strings.Index(clause, "平均")
+	if k < 0 || !has(clause[k:], []string{"费率", "利率"}) {
+		return false
+	}
+	for _, w := range []string{"降至", "降到", "降低至", "降低到", "下降至", "下降到", "控制在"} {
+		if endsAt(ns, q.beforeCmp, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // penalty reports a fine or a multiple of one (处违法所得2倍以上5倍以下的罚款).

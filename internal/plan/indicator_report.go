@@ -102,11 +102,15 @@ func actionTitle(t string) bool {
 }
 
 // notPastCues takes out of s what only looks like a word of the past: 目前
-// inside 项目前期 (做实重大项目前期工作), 现有 naming what the work changes
-// (现有超载区逐步退出, 现有设施改造提升) or after a verb of change (改扩建现有…),
-// and 已建成 between a count and its noun (5000个已建成自然村) or after a verb
+// inside 项目前期 (做实重大项目前期工作), 上年 across 基础上 and 年均 (在…的
+// 基础上年均增长7%), 现有 naming what the work changes (现有超载区逐步退出,
+// 现有设施改造提升) or after a verb of change (改扩建现有…), and 已建成
+// between a count and its noun (5000个已建成自然村) or after a verb
 // acting on it (优化已建成…): the task is ahead.
 func notPastCues(s string) string {
+	if strings.Contains(s, "基础上年") {
+		s = strings.ReplaceAll(s, "基础上年", "基础年") // (…的基础上年均增长7%: no 上年; tune32-P)
+	}
 	if strings.Contains(s, "项目前") {
 		s = strings.ReplaceAll(s, "项目前", "项前")
 	}

@@ -59,6 +59,9 @@ var formulaNouns = []string{"大局", "确立", "维护", "毫不动摇", "结�
 // formula reports a small count in Chinese numerals followed by a noun of
 // formulaNouns (两个市场, 两条底线, 三条主线, 残疾人两项补贴).
 func formula(ns []rune, q quantity) bool {
+	if q.value == 56 && q.mult == 1 && q.base == "个" && hasAt(ns, q.after, "民族") {
+		return true // (56个民族共同团结奋斗: the nation's peoples; tune32-P)
+	}
 	if !q.cn || q.value*q.mult > 10 || q.base != "个" && q.base != "条" && q.base != "项" {
 		return false
 	}

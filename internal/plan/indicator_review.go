@@ -74,6 +74,10 @@ func has3Prefix(s, a, b, c string) bool {
 // opening words make all of it a review: a later paragraph that looks back
 // (过去一年，…) is the past, the rest of a part of tasks is not.
 func (d *docRead) openReview(text string, opening bool) {
+	if !opening && len(d.stack) > 0 && d.stack[len(d.stack)-1].turns && turnsAhead(text, d.doc.Period.Start) {
+		d.stack[len(d.stack)-1].past, d.stack[len(d.stack)-1].turns, d.para.ctx.past = false, false, false
+		return // (indicator_review_turn.go)
+	}
 	if !reviewOpens(text, d.doc.Period.Start) {
 		return
 	}
@@ -81,7 +85,8 @@ func (d *docRead) openReview(text string, opening bool) {
 	switch {
 	case !opening:
 	case len(d.stack) > 0:
-		d.stack[len(d.stack)-1].past = true
+		top := &d.stack[len(d.stack)-1]
+		top.past, top.turns = true, achievedAndAimed(top.sec.Title)
 	default:
 		d.partPast = true
 	}

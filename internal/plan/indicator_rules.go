@@ -145,7 +145,8 @@ var notTargets = []notTarget{
 	// the count of categories just listed (企业、行业、城市五类)
 	{name: "the categories just listed", match: func(x *at) bool {
 		q, clause := x.q, x.clause
-		return (q.base == "类" || q.base == "种") && strings.Contains(clause, "、") &&
+		// (…等不少于8类场景: a floor, more than the ones named; tune32-P)
+		return (q.base == "类" || q.base == "种") && strings.Contains(clause, "、") && !(x.before("等") && (q.cmp == ">=" || q.cmp == ">")) &&
 			(q.cn || !x.before("、") && !strings.Contains(clause, "分别") && !afterVerb(x)) || // (…50家、80类; A、B分别达到300种、30个; …、推广80类: a list of counts; but 两个市场、两种资源)
 			(q.base == "类" || q.base == "种") && q.cn && q.cmp == "=" && strings.ContainsAny(clause, "和及") // (家庭农场和农民合作社两类经营主体; tune30)
 	}},
@@ -159,13 +160,14 @@ var notTargets = []notTarget{
 	// the plan commits to
 	{name: "a policy's articles", match: func(x *at) bool {
 		ns, q, cs := x.ns, x.q, x.cs
-		return q.base == "条" && q.cmp == "=" && has(string(ns[max(cs, q.a-2):q.a]), []string{"新政", "政策", "措施", "举措", "意见", "办法", "细则"})
+		return q.base == "条" && q.cmp == "=" && (has(string(ns[max(cs, q.a-2):q.a]), []string{"新政", "政策", "措施", "举措", "意见", "办法", "细则"}) ||
+			endsAt(ns, q.a, "新") && (q.b == len(ns) || !isHan(ns[q.b]))) // (落实…民间投资新36条: the name of a set of rules; tune32-P)
 	}},
 	// a figure in a note in brackets that says what a thing is
 	// (建设大学科技园(园区面积2000亩)), not what is to be done
 	{name: "a note in brackets", match: func(x *at) bool {
 		ns, q, cs := x.ns, x.q, x.cs
-		return bracketNote(ns, q, cs)
+		return bracketNote(ns, q, cs) && !sloganSpelt(ns, q)
 	}},
 	// a figure in brackets: a weight, a note (日常监测(60%))
 	{name: "a figure in brackets", match: func(x *at) bool {
@@ -177,7 +179,7 @@ var notTargets = []notTarget{
 	{name: "quoted, or a magnitude naming a class", match: func(x *at) bool {
 		ns, q, clause := x.ns, x.q, x.clause
 		return quoted(ns, q.a) && !(x.before("“") && !q.cn && !namesPart(ns, q.a)) && !quotedGoal(ns, q) ||
-			q.cn && (ns[q.a] == '百' || ns[q.a] == '千') && !isCNDigit(ns[q.a+1]) && q.beforeCmp == q.a && !endsAt(ns, q.a, "达到") && !bareCount(ns, q, clause) &&
+			q.cn && (ns[q.a] == '百' || ns[q.a] == '千') && !isCNDigit(ns[q.a+1]) && q.beforeCmp == q.a && !endsAt(ns, q.a, "达到") && !bareCount(ns, q, clause) && !magnitudeLevel(ns, q) &&
 				!hasAt(ns, q.a, "百分之") && !hasAt(ns, q.a, "千分之") // (百分之九十五以上的行政村…: a share written out, no 百 of a class; grid4)
 	}},
 	// a slogan (“四个服务”), the word 一 (一批, 一次性), batches a work is
@@ -210,7 +212,7 @@ var notTargets = []notTarget{
 	// 不超过50万元): parameters of a policy, not its commitments
 	{name: "a cap, a rate or price charged", match: func(x *at) bool {
 		q, clause := x.q, x.clause
-		return capPerUnit(clause, q) || x.params && (q.cmp == "<=" || q.cmp == "<") && has(strings.ReplaceAll(clause, " ", ""), paramCues) || moneyOrRate(q) && chargedRate(clause) || priceCap(clause, q) ||
+		return capPerUnit(clause, q) || x.params && (q.cmp == "<=" || q.cmp == "<") && has(strings.ReplaceAll(clause, " ", ""), paramCues) || moneyOrRate(q) && (chargedRate(clause) && !averageRateBrought(x.ns, q, clause) || rateNamedAfter(x.ns, q)) || priceCap(clause, q) ||
 			q.base == "元" && (q.cmp == "<=" || q.cmp == "<") && !has(x.s, []string{"力争", "确保", "目标", "控制在", "压缩", "降低", "下降", "减少"}) &&
 				!(hasAt(x.ns, q.after, "的") && sizeOfMade(x.ns, q, clause)) // (发放总规模不超过1亿元的消费券: the most the plan issues)
 	}},
@@ -244,12 +246,12 @@ var notTargets = []notTarget{
 	{name: "eligibility, a rate applied", match: func(x *at) bool {
 		ns, q, clause := x.ns, x.q, x.clause
 		return moneyOrRate(q) && eligible(x.s) && !x.goal ||
-			moneyOrRate(q) && strings.Contains(clause, "按") && x.before("的") || moneyOrRate(q) && (x.before("按") || x.before("按照")) && !arranged(ns, q)
+			moneyOrRate(q) && strings.Contains(clause, "按") && x.before("的") || moneyOrRate(q) && (x.before("按") || x.before("按照")) && !arranged(ns, q) && !shareBuilt(ns, q)
 	}},
 	// a baseline the quantity is (由目前的10座增加到20座, 从2025年的…)
 	{name: "a baseline (由…, 从…)", baseline: fromBase, match: func(x *at) bool {
 		ns, q := x.ns, x.q
-		return x.before("由") && !strings.Contains(string(ns[q.after:clauseEnd(ns, q.after)]), "组成") || x.before("从") ||
+		return x.beforeSpaced("由") && !strings.Contains(string(ns[q.after:clauseEnd(ns, q.after)]), "组成") || x.beforeSpaced("从") ||
 			fromNear(ns, q.a) && (reFromYear.MatchString(string(ns[max(0, q.a-10):q.a])) || reFromNow.MatchString(string(ns[max(0, q.a-8):q.a])) || reFromPer.MatchString(string(ns[max(0, q.a-4):q.a])))
 	}},
 }

@@ -17,6 +17,7 @@ type open struct {
 	sec      *Section
 	deadline *int // stated at the head of the section's text
 	past     bool
+	turns    bool // its title joins what was achieved to what is aimed: a review opened it, the coming period ends the review (indicator_review_turn.go)
 }
 
 // head is what heading reads from a line: its level in the document's

@@ -64,8 +64,8 @@ var levelVerbs = []string{"降至", "降到", "降低到", "降低至", "下降�
 // there is left alone: without a unit it is more often a rank or a count
 // said short.
 func indexValue(rs []rune, a, j int, v float64) bool {
-	if v == float64(int64(v)) {
-		return false
+	if v == float64(int64(v)) && !(j >= 2 && rs[j-2] == '.' && rs[j-1] == '0') {
+		return false // (能效达到5.0: written as a decimal, it is one)
 	}
 	cmp := hasAt(rs, j, "以内") || hasAt(rs, j, "以下") || hasAt(rs, j, "以上") || hasAt(rs, j, "左右")
 	closes := j == len(rs) || strings.ContainsRune("。，,；;)", rs[j])
@@ -75,17 +75,30 @@ func indexValue(rs []rune, a, j int, v float64) bool {
 	a = spacesBefore(rs, a) // (PUE 降至 1.25 以下: a PDF's spaces around a figure)
 	for _, w := range levelVerbs {
 		if endsAt(rs, a, w) {
-			return cmp || ratioName(rs, spacesBefore(rs, a-len([]rune(w))))
+			return cmp || ratioName(rs, modalBefore(rs, spacesBefore(rs, a-len([]rune(w)))))
 		}
 	}
 	// a bound written before the value, straight after the ratio's name
-	// (电能利用效率(PUE)不超过1.3；)
+	// (电能利用效率(PUE)不超过1.3；), or after a modal verb (应低于1.25)
 	for _, w := range boundWords {
 		if endsAt(rs, a, w) {
-			return closes && ratioName(rs, spacesBefore(rs, a-len([]rune(w))))
+			return closes && ratioName(rs, modalBefore(rs, spacesBefore(rs, a-len([]rune(w)))))
 		}
 	}
 	return false
+}
+
+// modalVerbs stand between a ratio's name and its bound (PUE应低于1.25).
+var modalVerbs = []string{"原则上应", "应当", "原则上", "应", "须", "需", "要"}
+
+// modalBefore is where a modal verb that ends at i starts (i when none).
+func modalBefore(rs []rune, i int) int {
+	for _, w := range modalVerbs {
+		if endsAt(rs, i, w) {
+			return i - len([]rune(w))
+		}
+	}
+	return i
 }
 
 // spacesBefore is where the spaces that end just before rune i start (i
@@ -104,7 +117,7 @@ var boundWords = []string{"不超过", "不高于", "不大于", "低于", "小�
 // ratioName reports a name ending at i that is a ratio or an index (容载比,
 // 车桩比, 能效系数, 指数, PUE值, 电能利用效率(PUE), 电能利用效率).
 func ratioName(rs []rune, i int) bool {
-	for _, w := range []string{"比", "系数", "指数", "值", "PUE", ")", "利用效率"} {
+	for _, w := range []string{"比", "系数", "指数", "值", "PUE", ")", "利用效率", "能效"} {
 		if endsAt(rs, i, w) {
 			return true
 		}
@@ -144,11 +157,26 @@ func ratioAt(rs []rune, a, j int) int {
 		b-- // (不低于 1:7: a PDF's space)
 	}
 	for _, w := range ratioVerbs {
-		if endsAt(rs, b, w) && endsAt(rs, b-len([]rune(w)), "比") {
+		if endsAt(rs, b, w) && ratioNamed(rs, b-len([]rune(w))) {
 			return end
 		}
 	}
 	return j
+}
+
+// ratioAdverbs stand between a ratio's name and its verb (车桩比力争达到2:1).
+var ratioAdverbs = []string{"力争", "争取", "将", "要", "应", "需"}
+
+// ratioNamed reports the name of a ratio ending at i (…比, …比例), after
+// an adverb if one stands there (tune32-P).
+func ratioNamed(rs []rune, i int) bool {
+	for _, w := range ratioAdverbs {
+		if endsAt(rs, i, w) {
+			i -= len([]rune(w))
+			break
+		}
+	}
+	return endsAt(rs, i, "比") || endsAt(rs, i, "比例")
 }
 
 // ratioReached reports a bare decimal an indicator named as a ratio is

@@ -49,8 +49,25 @@ func (q *quantity) readUnit(rs []rune, j int) int {
 		q.base = string(rs[j]) + "FLOPS"
 		j++
 	}
+	if q.base == "" && q.mult == 1 && !q.cn && j+1 < len(rs) && rs[j] == '发' && !strings.ContainsRune("展布放起射生挥明力行达出现表动", rs[j+1]) {
+		q.base = "发" // (年产50发商业火箭: rounds, launches; tune32-P)
+		j++
+	}
+	if q.base != "" && !strings.Contains(q.base, "/") && j+1 < len(rs) && rs[j] == '/' {
+		for _, d := range rateDenominators {
+			if hasAt(rs, j+1, d) {
+				q.base += "/" + d // (不低于2个/百万人, 0.6人/百亿元, 28克/千克: a rate over a population or a sum; tune32-P)
+				j += 1 + len([]rune(d))
+				break
+			}
+		}
+	}
 	return j
 }
+
+// rateDenominators are what a count or a measure is said over (个/百万人,
+// 人/百亿元, 克/千克).
+var rateDenominators = []string{"百万人", "十万人", "万人", "千人", "百亿元", "亿元", "千克"}
 
 // unitHolds reports whether the quantity read up to j stands: a bare count
 // in 万 or 亿 (标识注册总量突破5亿。) ends at punctuation or a comparator
