@@ -221,11 +221,12 @@ func flatHeaderCols(words []string, start *int) (flatCols, bool) {
 		}
 		c.vals = vals
 	} else {
-		k := 0
 		for i, v := range c.vals {
-			if v.year > 0 && !v.baseline && !v.yearly && slices.Contains(years, v.year) {
+			// by the year's place among the year columns: a word dated by
+			// a year that also heads a column of its own (2025年 |
+			// 2025年目标值) counts once, never past the columns' end
+			if k := slices.Index(years, v.year); v.year > 0 && !v.baseline && !v.yearly && k >= 0 {
 				c.vals[i].baseline = yearBaseline(years, k, start)
-				k++
 			}
 		}
 	}

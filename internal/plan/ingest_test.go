@@ -54,6 +54,7 @@ func FuzzIngest(f *testing.F) {
 	f.Add("\u200b一、目标。二、任务（一）建设。对超过10万元的，给予5%\n| 1 | 新建10个 | 2026年 |\n第一条 ⒈㈠")
 	f.Add("一、任务\n任务\n重点任务\n2027年工作项目\n2028年计划\n2029年\n牵头\n部门\n（一）\n1\n（1）建设站点9个。\n建3个。\n200件\n/\n区科协\n（2）\n序号\n街镇\n项目（个）\n1\n东镇\n/\n合计\n区")
 	f.Add("政府工作报告\n——2031年2月20日在某省大会上\n2031 年 7 月 28 日\n一、任务\n赤字率拟按3%安排，财政赤字2万亿元，比去年增加1000亿元，今明两年、未来三年\n到2027年、2030年分别达到5万、8万人口；甲、乙两个")
+	f.Add("一、目标\n主要指标\n序号\n指标\n2025年\n2025年目标值\n2027年\n1\n场馆（个）\n10\n12\n15") // (a year heading a column and dating another once panicked)
 	f.Fuzz(func(t *testing.T, s string) {
 		_, _ = Ingest(strings.NewReader(s))
 	})
