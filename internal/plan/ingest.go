@@ -2,6 +2,7 @@ package plan
 
 import (
 	"errors"
+	"fmt"
 	"io"
 	"strings"
 	"unicode/utf8"
@@ -13,9 +14,21 @@ var ErrNoStructure = errors.New("plan: no numbered sections found")
 // MaxText is the largest plan text Ingest reads (a plan is tens of kB).
 const MaxText = 8 << 20
 
-// Ingest reads a plan's plain text. It never panics and runs in time linear
-// in the input: every line is looked at a bounded number of times.
-func Ingest(r io.Reader) (*Doc, error) {
+// ErrExtractorFault is returned when reading a text hit a fault of the
+// extractor itself (a bug: the tests and the fuzzer treat it as a failure);
+// the caller tells the user the document could not be read and saves nothing.
+var ErrExtractorFault = errors.New("plan: the extractor failed on this text")
+
+// Ingest reads a plan's plain text. It runs in time linear in the input:
+// every line is looked at a bounded number of times. It does not panic: a
+// fault of its own is returned as ErrExtractorFault, so that one document a
+// rule misjudges costs its upload, not the process.
+func Ingest(r io.Reader) (doc *Doc, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			doc, err = nil, fmt.Errorf("%w: %v", ErrExtractorFault, p)
+		}
+	}()
 	data, err := io.ReadAll(io.LimitReader(r, MaxText+1))
 	if err != nil {
 		return nil, err

@@ -2,6 +2,7 @@ package plan
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -56,7 +57,9 @@ func FuzzIngest(f *testing.F) {
 	f.Add("政府工作报告\n——2031年2月20日在某省大会上\n2031 年 7 月 28 日\n一、任务\n赤字率拟按3%安排，财政赤字2万亿元，比去年增加1000亿元，今明两年、未来三年\n到2027年、2030年分别达到5万、8万人口；甲、乙两个")
 	f.Add("一、目标\n主要指标\n序号\n指标\n2025年\n2025年目标值\n2027年\n1\n场馆（个）\n10\n12\n15") // (a year heading a column and dating another once panicked)
 	f.Fuzz(func(t *testing.T, s string) {
-		_, _ = Ingest(strings.NewReader(s))
+		if _, err := Ingest(strings.NewReader(s)); errors.Is(err, ErrExtractorFault) {
+			t.Fatal(err)
+		}
 	})
 }
 
