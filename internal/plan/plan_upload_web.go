@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"log/slog"
 	"net/http"
 	"strconv"
 	"strings"
@@ -14,6 +15,10 @@ import (
 // maxDocument is the largest plan document accepted (plans are tens of kB
 // as text; a PDF with pictures can be a few MB).
 const maxDocument = 20 << 20
+
+// ingestUpload reads an uploaded plan's text (Ingest; a test stands a
+// faulty reader in its place).
+var ingestUpload = Ingest
 
 // upload reads a plan document and saves what it holds as a draft.
 func (h *handler) upload(w http.ResponseWriter, r *http.Request) error {
@@ -64,9 +69,14 @@ func (h *handler) upload(w http.ResponseWriter, r *http.Request) error {
 	case err != nil:
 		return fail("plan.err.bad_docx")
 	}
-	doc, err := Ingest(strings.NewReader(text))
+	doc, err := ingestUpload(strings.NewReader(text))
 	if errors.Is(err, ErrNoStructure) {
 		return fail("plan.err.no_structure")
+	}
+	if errors.Is(err, ErrExtractorFault) {
+		// a bug of the extractor, not of the document: the operator hears of it
+		slog.Error("plan: the extractor failed on an upload", "file", name, "bytes", len(data), "err", err)
+		return fail("plan.err.fault")
 	}
 	if err != nil {
 		return fail("plan.err.unreadable")

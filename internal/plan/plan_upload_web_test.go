@@ -94,3 +94,28 @@ func TestPlanUpload(t *testing.T) {
 		}
 	})
 }
+
+// A fault of the extractor itself (a bug, not the document's) costs the
+// upload only: the staff member is told the program failed and nothing was
+// saved, the page shows nothing of the fault's internals, and no plan is
+// saved.
+func TestPlanUploadFault(t *testing.T) {
+	data, err := os.ReadFile(filepath.Join("testdata", "plans", "kepu_xingdong.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	eachDB(t, func(t *testing.T, ps planSite) {
+		plan.FaultyIngest(t)
+		staff, _ := ps.User(t, "planner", access.OrgStaff, ps.City)
+		res, body := staff.Upload("/plans", url.Values{"org_id": {fmt.Sprint(ps.City.ID)}}, "file", "kepu.txt", data)
+		if res.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(body, "读取该文档时程序出错，文档未保存") {
+			t.Errorf("faulty reading: %d %.300s", res.StatusCode, body)
+		}
+		if strings.Contains(body, "index out of range") || strings.Contains(body, "runtime error") {
+			t.Error("the page shows the fault's internals")
+		}
+		if _, total, _ := ps.Plans.List(context.Background(), plan.PlanFilter{Scope: access.Everywhere()}); total != 0 {
+			t.Errorf("a faulty reading saved %d plans", total)
+		}
+	})
+}
