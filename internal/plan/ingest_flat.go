@@ -215,6 +215,12 @@ func flatHeaderAt(ls []flatLine, i int, start *int) (flatCols, int, bool) {
 		if !ok && placeOverPeriod(ls, j) {
 			continue // (松江 over “十五五” over 指标: the place a column's header names, no column)
 		}
+		if !ok && regionBlock(ws) {
+			if heads, after, unitRow := unitRowHeads(ls, j); unitRow && amountWords(heads) {
+				ws, lines, j = append(ws, heads...), lines+1, after-1
+				continue // (可回收物量 / 湿垃圾 / 吨/日 / 吨/日: the units a row of their own)
+			}
+		}
 		if !ok || amountWords(more) && !regionBlock(ws) {
 			break // (a row's label with its unit, 注册科普志愿者（万人）, after a header of indicators)
 		}
@@ -223,6 +229,9 @@ func flatHeaderAt(ls []flatLine, i int, start *int) (flatCols, int, bool) {
 	cols, ok := flatHeaderCols(ws, start)
 	if ok && cols.unitAll == "" {
 		cols.unitAll = captionUnit(ls, i)
+	}
+	if ok && cols.unitAll == "" {
+		cols.unitAll = captionBracketUnit(ls, i, cols) // (各街镇科普站建设目标（个）)
 	}
 	return cols, j, ok
 }

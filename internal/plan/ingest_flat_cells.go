@@ -181,10 +181,13 @@ func wordsValue(x string) bool {
 // unitWord reports a unit as a 单位 cell or a value's gives it: a measure
 // word (个, 万千瓦, 亿元), maybe in brackets, a multiplier alone (万), or a
 // rate of two (人/亿元).
+// rateTimes are the spans of time a rate's unit may be per (吨/日).
+var rateTimes = []string{"日", "天", "年", "月", "小时"}
+
 func unitWord(u string) bool {
 	u = strings.Trim(u, "()（） ")
 	if a, b, ok := strings.Cut(u, "/"); ok && a != "" && b != "" && !strings.Contains(b, "/") {
-		return unitWord(a) && unitWord(b) // a rate: 人/亿元, 吨/日
+		return unitWord(a) && (unitWord(b) || slices.Contains(rateTimes, b)) // a rate: 人/亿元, 吨/日
 	}
 	for _, m := range multWords {
 		if rest, ok := strings.CutPrefix(u, m.w); ok {
