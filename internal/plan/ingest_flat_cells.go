@@ -226,6 +226,9 @@ func markSeq(toks []flatTok, cols flatCols) []flatTok {
 		for m < len(toks) && toks[m].kind == ftValue && toks[m].text == strconv.Itoa(n) {
 			m, n = m+1, n+1
 		}
+		if cols.regions && m > k+1 {
+			continue // (a place's name never wraps: its number stands right before it, and 3 | 4 | 合计 ends a row's values)
+		}
 		if m < len(toks) && toks[m].kind == ftText {
 			toks[k].kind = ftSeq
 			next = from + 1

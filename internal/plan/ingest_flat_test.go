@@ -235,6 +235,17 @@ func TestFlatTables(t *testing.T) {
 			"合计 24个 @2027",
 			"合计 27个 @2028",
 		}},
+		{"placeserial.txt", "the table of places by year whose second row's values run on from its number (2 | 西岭镇 | 2 | 3 | 4 | 合计): 3 and 4 are cells, not the numbers of rows whose names wrapped — a place's name never wraps, so a row's number stands right before it", []string{
+			"东江街道 3个 @2026",
+			"东江街道 4个 @2027",
+			"东江街道 5个 @2028",
+			"西岭镇 2个 @2026",
+			"西岭镇 3个 @2027",
+			"西岭镇 4个 @2028",
+			"合计 5个 @2026",
+			"合计 7个 @2027",
+			"合计 9个 @2028",
+		}},
 		{"townsend.txt", "the same table ending the text, in a text with no page's furniture: its last cell (238) is a cell, not a page's number", townsRead},
 		{"labelunits.txt", "an indicator table with no 序号 whose row labels give their units in brackets: the labels are rows, not columns of amounts (D136 reads those only under 区 or 地区)", []string{
 			"注册科普志愿者 5万人 @2030 base 3/2025",
