@@ -33,7 +33,7 @@ func changeBesideLevel(ns []rune, q quantity, cs, prevEnd int) bool {
 		return false
 	}
 	c := strings.ReplaceAll(strings.TrimSpace(string(ns[cs:q.beforeCmp])), " ", "")
-	return reChangeOnly.MatchString(c) && !ownObject(ns, q)
+	return reChangeOnly.MatchString(c) && !ownObject(ns, q) && !(q.base == "" && peopleAfter(ns, q.b)) // (增加500万沼气用户: people of its own)
 }
 
 // budgetNouns are the figures of a budget that a plan sets by naming them
