@@ -16,6 +16,10 @@ func TestShapes33Sentences(t *testing.T) {
 		{"到2030年，全市20万以上参保孕产妇产前检查费用零自付。", "20 ×10000 >= - 2030"},
 		{"到2030年，再解决3000万人安全饮水问题，增加300万沼气用户。", "3000 人×10000 = - 2030 | 300 ×10000 = - 2030"},
 		{"到2030年，实施5万大学生职业体验计划。", ""},
+		// weeks a time is brought down to are a level, as days are; a
+		// week's anniversary or a duration is none
+		{"到2030年，将审查时间压缩至4周以内。", "4 周 <= - 2030"},
+		{"到2030年，举办建校100周年庆典。", ""},
 	} {
 		doc, err := ingestText(head+tt.sentence+"\n", nil)
 		if err != nil {
