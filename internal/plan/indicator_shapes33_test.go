@@ -20,6 +20,8 @@ func TestShapes33Sentences(t *testing.T) {
 		// week's anniversary or a duration is none
 		{"到2030年，将审查时间压缩至4周以内。", "4 周 <= - 2030"},
 		{"到2030年，举办建校100周年庆典。", ""},
+		// a change beside the level it changes, after 、
+		{"2030年拟安排专项债券2万亿元、比上年增加500亿元。", "2 元×1e+12 = - 2030 | ? 500 元×1e+08 = - 2030"},
 	} {
 		doc, err := ingestText(head+tt.sentence+"\n", nil)
 		if err != nil {
