@@ -29,11 +29,19 @@ var reChangeOnly = regexp.MustCompile(`^(?:其中)?(?:(?:比|较)(?:去年|上�
 // proposed. Where only the change is said (赤字规模比去年增加1万亿元) it is
 // the target.
 func changeBesideLevel(ns []rune, q quantity, cs, prevEnd int) bool {
-	if prevEnd < 0 || prevEnd > cs || q.isRange {
+	if prevEnd < 0 || q.isRange {
 		return false
 	}
+	if prevEnd > cs {
+		// (赤字规模5.66万亿元、比上年增加1.6万亿元: the change after 、 beside
+		// the level it changes; tune33-P)
+		if prevEnd >= q.beforeCmp || ns[prevEnd] != '、' {
+			return false
+		}
+		cs = prevEnd + 1
+	}
 	c := strings.ReplaceAll(strings.TrimSpace(string(ns[cs:q.beforeCmp])), " ", "")
-	return reChangeOnly.MatchString(c) && !ownObject(ns, q)
+	return reChangeOnly.MatchString(c) && !ownObject(ns, q) && !(q.base == "" && peopleAfter(ns, q.b)) // (增加500万沼气用户: people of its own)
 }
 
 // budgetNouns are the figures of a budget that a plan sets by naming them

@@ -147,7 +147,8 @@ func sizeBeforeNoun(rs []rune, q quantity) bool {
 	if countWords[q.base] && hasAt(rs, q.b, "及以下") {
 		return beforeNoun(rs, q.b+3) // (19座及以下通航飞机: a count bounded from above names a class)
 	}
-	if countWords[q.base] || eventWords[q.base] || countedKinds[q.base] || q.base == "%" || q.base == "‰" || q.after >= len(rs) || ownSubstance(rs, q) || worksDone(rs, q) {
+	if countWords[q.base] || eventWords[q.base] || countedKinds[q.base] || q.base == "%" || q.base == "‰" || q.after >= len(rs) || ownSubstance(rs, q) || worksDone(rs, q) ||
+		q.base == "" && peopleAfter(rs, q.b) { // (30万以上参保孕产妇: a headcount, no class)
 		return false
 	}
 	after := q.after

@@ -21,10 +21,12 @@ type notTarget struct {
 // recognise: indicator_reject_*.go, indicator_budget.go and
 // indicator_condition.go.
 var notTargets = []notTarget{
-	// a bare count (5亿) only as the value a comparison reaches
+	// a bare count (5亿) only as the value a comparison reaches, or as
+	// the people it counts (80万重点群体) unless they open a programme's
+	// name (10万大学生职业体验计划)
 	{name: "a bare count", match: func(x *at) bool {
 		ns, q := x.ns, x.q
-		return q.base == "" && q.cmp == "=" && !reachedBare(x) && !peopleAfter(ns, q.b) && !bareHeadcount(ns, q.b) && !peopleBefore(ns, q) && !ratioReached(ns, q)
+		return q.base == "" && q.cmp == "=" && !reachedBare(x) && !(peopleAfter(ns, q.b) && !programName(ns, q)) && !bareHeadcount(ns, q.b) && !peopleBefore(ns, q) && !ratioReached(ns, q)
 	}},
 	// a number inside a web address (…%2F2026-03-13%2F…, url=https…) or
 	// a link's text (- [某市GDP将超2万亿元](https://…): the page's links

@@ -124,14 +124,28 @@ func endsAt(rs []rune, i int, word string) bool {
 }
 
 // peopleAfter reports a count of people in 万 or 亿 said with the noun it
-// counts (1000万农村人口, 3亿农民工, 1000万用户): the noun within a few runes, no
-// punctuation between.
+// counts (1000万农村人口, 3亿农民工, 1000万用户, 1200万中小学教师, 80万重点群体,
+// 30万以上参保孕产妇): the noun within a few runes, no punctuation between.
 func peopleAfter(rs []rune, j int) bool {
 	for k := j; k < len(rs) && k < j+6; k++ {
 		if strings.ContainsRune("，,。;；、)(的", rs[k]) {
 			return false
 		}
-		if hasAt(rs, k, "人口") || hasAt(rs, k, "农民工") || hasAt(rs, k, "群众") || hasAt(rs, k, "妇女") || hasAt(rs, k, "儿童") || hasAt(rs, k, "老年人") || hasAt(rs, k, "用户") {
+		if hasPeopleNoun(rs, k) {
+			return true
+		}
+	}
+	return false
+}
+
+// peopleNouns are the nouns that name people a bare count in 万 or 亿
+// counts (peopleAfter): groups of the population, not things.
+var peopleNouns = []string{"人口", "农民工", "群众", "妇女", "儿童", "老年人", "用户", "教师", "学生", "职工", "居民", "青年", "孕产妇", "群体", "患者", "农户"}
+
+// hasPeopleNoun reports one of peopleNouns starting at rune index k of rs.
+func hasPeopleNoun(rs []rune, k int) bool {
+	for _, w := range peopleNouns {
+		if hasAt(rs, k, w) {
 			return true
 		}
 	}

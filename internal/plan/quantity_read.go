@@ -41,7 +41,7 @@ func readQuantity(rs []rune, i int) (q quantity, ok bool) {
 		unitStart, j = max(at, unitStart), end // (30万至50万人次, 1万余人次: quantity_unitrange.go)
 	}
 	j = q.readUnit(rs, j)
-	if !q.unitHolds(rs, j) || q.base == "天" && !daysHold(rs, q.a, j) || q.base == "分" && !scoreHolds(rs, q.a) {
+	if !q.unitHolds(rs, j) || q.base == "天" && !daysHold(rs, q.a, j) || q.base == "周" && !weeksHold(rs, q.a, j) || q.base == "分" && !scoreHolds(rs, q.a) {
 		return q, false
 	}
 	j = q.readUnitRange(rs, j)

@@ -6,9 +6,9 @@ import "strings"
 // those of quantity.go: doses given (接种流感疫苗20万剂次), a rate in ten
 // thousandths (孕产妇死亡率控制在1.2‱以下), buses counted in standard units
 // (每万人拥有公共交通车辆15标台) and days counted (优良天数达到330天, 平均
-// 住院日降至8天). None is the start of another unit, so they are read after
+// 住院日降至8天), and weeks a time is cut to (审查时间压缩至3周以内; tune33-P). None is the start of another unit, so they are read after
 // the others, as the list's own are.
-var worksUnits = []string{"剂次", "剂", "‱", "标台", "天"}
+var worksUnits = []string{"剂次", "剂", "‱", "标台", "天", "周"}
 
 // dayLevels are the verbs and comparators before a count of days that is
 // a level reached, kept or brought to (达到330天, 降至8天, 不少于300天).
@@ -21,6 +21,13 @@ var dayLevels = []string{"达到", "达", "保持在", "稳定在", "提高到",
 // quantity is read, as before 天 was a unit.
 func daysHold(rs []rune, a, j int) bool {
 	return has(string(rs[max(0, a-3):a]), dayLevels) || hasAt(rs, j, "以上") || hasAt(rs, j, "以内") || hasAt(rs, j, "以下") || hasAt(rs, j, "左右")
+}
+
+// weeksHold reports a count of weeks, from a to j, that a time is cut to
+// (压缩至3周以内, 缩短到4周): a verb of shortening before it or 以内 after
+// it. Other weeks are a duration (培训时间累计不少于2周, 100周年).
+func weeksHold(rs []rune, a, j int) bool {
+	return has(string(rs[max(0, a-3):a]), []string{"压缩至", "压缩到", "缩短至", "缩短到", "降至", "降到"}) || hasAt(rs, j, "以内")
 }
 
 // scoreWords name a score, the only thing N分 counts as a target's unit
