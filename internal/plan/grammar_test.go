@@ -99,6 +99,25 @@ func TestGrammarInTasks(t *testing.T) {
 	}
 }
 
+// sentenceCase is a sentence and what the rules read in it, as readings
+// writes it.
+type sentenceCase struct{ sentence, want string }
+
+// checkSentences reads each sentence after head with the rules alone and
+// compares what they read with what the case wants.
+func checkSentences(t *testing.T, head string, cases []sentenceCase) {
+	t.Helper()
+	for _, tt := range cases {
+		doc, err := ingestText(head+tt.sentence+"\n", nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := readings(doc.Indicators); got != tt.want {
+			t.Errorf("%s\n got %q\nwant %q", tt.sentence, got, tt.want)
+		}
+	}
+}
+
 // readings is a document's indicators as the grammar tests write them,
 // apart by " | ".
 func readings(inds []Indicator) string {

@@ -9,7 +9,7 @@ import "testing"
 // goals, and a level kept all the year round.
 func TestShapes31(t *testing.T) {
 	const head = "某区应急保障“十五五”规划（2026—2030年）\n一、发展目标\n"
-	for _, tt := range []struct{ sentence, want string }{
+	checkSentences(t, head, []sentenceCase{
 		// 一 that counts: right after a verb that equips, a vehicle, and
 		// the list's next item; after its noun, closing a clause that builds
 		{"到2030年，配置一辆宣传车和一辆抢修车。", "1 辆 = - 2030 | 1 辆 = - 2030"},
@@ -28,15 +28,7 @@ func TestShapes31(t *testing.T) {
 		{"到2030年，实行24小时值守。", ""},
 		// a level kept all the year round is no rate per year
 		{"到2030年，消火栓完好率常年保持在98%以上。", "98 % >= - 2030"},
-	} {
-		doc, err := ingestText(head+tt.sentence+"\n", nil)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if got := readings(doc.Indicators); got != tt.want {
-			t.Errorf("%s\n got %q\nwant %q", tt.sentence, got, tt.want)
-		}
-	}
+	})
 }
 
 // What a forecast part says the plan builds or sets as its goals is the

@@ -9,7 +9,7 @@ import "testing"
 // sets up something new beside a word of what exists (tune31).
 func TestShapes31Batch(t *testing.T) {
 	const head = "某区城市更新“十五五”规划\n一、主要任务\n"
-	for _, tt := range []struct{ sentence, want string }{
+	checkSentences(t, head, []sentenceCase{
 		{"到2030年，每年完成60万平米屋面修缮。", "60 平米×10000 = year 2030"},
 		{"到2030年，建设面积约800m2 的社区服务中心。", "800 m2 approx - 2030"},
 		{"到2030年，完成四幅安置房地块出让。", "4 幅 = - 2030"},
@@ -49,15 +49,7 @@ func TestShapes31Batch(t *testing.T) {
 		// something set up new, beside a word of what exists after it
 		{"到2030年，区消防救援局将新成立两个大队，考虑到目前现有办公用房情况统筹安排。", "2 个 = - 2030"},
 		{"到2030年，将在本区设立两个大队部，考虑到目前现有办公用房情况统筹安排。", "2 个 = - 2030"},
-	} {
-		doc, err := ingestText(head+tt.sentence+"\n", nil)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if got := readings(doc.Indicators); got != tt.want {
-			t.Errorf("%s\n got %q\nwant %q", tt.sentence, got, tt.want)
-		}
-	}
+	})
 }
 
 // The years in the name of another document an opening line cites are not

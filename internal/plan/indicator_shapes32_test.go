@@ -30,7 +30,7 @@ func TestShapes32ReviewTurns(t *testing.T) {
 // grammar reads of them.
 func TestShapes32Sentences(t *testing.T) {
 	const head = "某市能源发展“十五五”规划\n一、主要任务\n"
-	for _, tt := range []struct{ sentence, want string }{
+	checkSentences(t, head, []sentenceCase{
 		// a size or a count bounded from above (及以下) before the noun it
 		// qualifies names a class; so does a size before a quoted name
 		{"到2030年，关停淘汰20万千瓦及以下燃煤机组。", "? 20 千瓦×10000 <= - 2030"},
@@ -124,15 +124,7 @@ func TestShapes32Sentences(t *testing.T) {
 		// builds
 		{"到2030年，建成“1+3+6”（科创中心1个、试验区3个、测试场6个）总体布局。", "1 个 = - 2030 | 3 个 = - 2030 | 6 个 = - 2030"},
 		{"按2020年价格计算，2030年全市地区生产总值将超过3万亿元。", "3 元×1e+12 >= - 2030"},
-	} {
-		doc, err := ingestText(head+tt.sentence+"\n", nil)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if got := readings(doc.Indicators); got != tt.want {
-			t.Errorf("%s\n got %q\nwant %q", tt.sentence, got, tt.want)
-		}
-	}
+	})
 }
 
 // The year of the prices a sum is counted in (按2020年价格计算) does not

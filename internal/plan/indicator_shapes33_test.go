@@ -10,7 +10,7 @@ import "testing"
 // opens the name of a programme (10万大学生…计划) is no count.
 func TestShapes33Sentences(t *testing.T) {
 	const head = "某市民生实事工作方案\n一、主要任务\n"
-	for _, tt := range []struct{ sentence, want string }{
+	checkSentences(t, head, []sentenceCase{
 		{"到2030年，提高800万中小学教师待遇。", "800 ×10000 = - 2030"},
 		{"到2030年，为50万重点群体提供就业帮扶。", "50 ×10000 = - 2030"},
 		{"到2030年，全市20万以上参保孕产妇产前检查费用零自付。", "20 ×10000 >= - 2030"},
@@ -22,13 +22,5 @@ func TestShapes33Sentences(t *testing.T) {
 		{"到2030年，举办建校100周年庆典。", ""},
 		// a change beside the level it changes, after 、
 		{"2030年拟安排专项债券2万亿元、比上年增加500亿元。", "2 元×1e+12 = - 2030 | ? 500 元×1e+08 = - 2030"},
-	} {
-		doc, err := ingestText(head+tt.sentence+"\n", nil)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if got := readings(doc.Indicators); got != tt.want {
-			t.Errorf("%s\n got %q\nwant %q", tt.sentence, got, tt.want)
-		}
-	}
+	})
 }
