@@ -34,7 +34,7 @@ func namedByCapacity(rs []rune, q quantity) bool {
 	if !(next >= 0x4e00 && next <= 0x9fff) || strings.ContainsRune("的以左及和与或等，", next) {
 		return false
 	}
-	for _, w := range append(sizeNames, "产能") {
+	for _, w := range sizedWords {
 		if hasAt(rs, q.b, w) {
 			return false
 		}

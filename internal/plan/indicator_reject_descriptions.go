@@ -1,6 +1,9 @@
 package plan
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // Descriptions and sizes: a qualifier of a noun (1亿元以上的企业) against the
 // size the plan commits to (达到3000人的规模, 建立100人的专家库, 90%以上的乡镇
@@ -157,7 +160,7 @@ func namedByOutput(rs []rune, q quantity) bool {
 			return false
 		}
 	}
-	for _, w := range append(sizeNames, "产能") {
+	for _, w := range sizedWords {
 		if hasAt(rs, end, w) {
 			return false
 		}
@@ -170,6 +173,13 @@ var outputMade = []string{"建成", "新建", "建设", "形成", "达到", "达
 
 // sizeNames name a size a plan sets (规模, 装机, 容量).
 var sizeNames = []string{"规模", "装机", "容量", "能力", "功率", "总量", "总计", "合计"}
+
+// sizedWords name what a figure sizes (sizeNames, and 产能); outputWords
+// add what it yields (产量). Built once: the readers run on every quantity.
+var (
+	sizedWords  = append(slices.Clone(sizeNames), "产能")
+	outputWords = append(slices.Clone(sizedWords), "产量")
+)
 
 // bracketNote reports a quantity inside brackets whose text before it has
 // no verb of its own (园区面积2000亩, 总投资5亿元): a description of what

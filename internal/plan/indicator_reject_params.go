@@ -67,7 +67,7 @@ func averageRateBrought(ns []rune, q quantity, clause string) bool {
 	if k < 0 || !has(clause[k:], []string{"费率", "利率"}) {
 		return false
 	}
-	for _, w := range []string{"降至", "降到", "降低至", "降低到", "下降至", "下降到", "控制在"} {
+	for _, w := range loweredTo {
 		if endsAt(ns, q.beforeCmp, w) {
 			return true
 		}

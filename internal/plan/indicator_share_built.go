@@ -42,7 +42,7 @@ func magnitudeLevel(ns []rune, q quantity) bool {
 	if q.after > q.b && q.cmp != "=" {
 		return true
 	}
-	for _, w := range append(sizeNames, "产能", "产量") {
+	for _, w := range outputWords {
 		if hasAt(ns, q.after, w) {
 			return true
 		}

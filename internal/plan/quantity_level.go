@@ -1,6 +1,9 @@
 package plan
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // The levels a quantity is brought to (the grammar in quantity.go): a
 // magnitude class reached (达到万辆级规模), a value with no unit that an
@@ -53,8 +56,12 @@ func (q *quantity) classEnd(rs []rune, j int) int {
 	return j
 }
 
+// loweredTo bring an indicator down to a level, or hold it under one
+// (降至, 控制在).
+var loweredTo = []string{"降至", "降到", "降低到", "降低至", "下降到", "下降至", "控制在"}
+
 // levelVerbs bring an indicator to a level (降至, 达到, 控制在).
-var levelVerbs = []string{"降至", "降到", "降低到", "降低至", "下降到", "下降至", "控制在", "达到", "提高到", "提高至", "提升到", "提升至"}
+var levelVerbs = append(slices.Clone(loweredTo), "达到", "提高到", "提高至", "提升到", "提升至")
 
 // indexValue reports a value with no unit that an indicator is brought to
 // (电能利用效率(PUE)降至1.25以内, 指数达到1.5以上): a decimal number after a
