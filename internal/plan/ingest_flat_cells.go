@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -71,6 +72,11 @@ func flatTokens(ls []flatLine, i int, cols flatCols, paged bool) ([]flatTok, int
 		}
 		n := len(toks)
 		toks = appendCells(toks, t, ls[j].at, cols)
+		if wrappedUnit(toks, n, cols) {
+			toks[n-1].text += toks[n].text // (120.14 / 平方公里: a value's cell wrapped before its unit)
+			toks = toks[:n]
+			continue
+		}
 		if slices.ContainsFunc(toks[n:], func(tk flatTok) bool { return tk.kind != ftText }) {
 			words = 0
 		} else if words++; words > maxFlatText {
@@ -159,6 +165,9 @@ func cellKind(w string, cols flatCols) flatKind {
 	if cv, ok := readCell(w); ok && (cv.unit == "" || unitWord(cv.unit)) {
 		return ftValue
 	}
+	if bracketedValue(x) {
+		return ftValue // (（86.4％）: a value of another year, as a note says, in its column; no target)
+	}
 	if unitWord(x) {
 		return ftUnit // (a 单位 column's cell, or a label's unit set apart: 智能算力占比 %)
 	}
@@ -235,4 +244,28 @@ func markSeq(toks []flatTok, cols flatCols) []flatTok {
 		}
 	}
 	return toks
+}
+
+// wrappedUnit reports the line's one cell, from toks[n] on, as the unit of
+// the value before it whose cell wrapped (120.14 / 平方公里): a unit alone
+// on its line right after a value without one, in a table with no 单位
+// column (where a unit alone is that column's cell).
+func wrappedUnit(toks []flatTok, n int, cols flatCols) bool {
+	if cols.unit || n == 0 || len(toks) != n+1 || toks[n].kind != ftUnit || toks[n-1].kind != ftValue {
+		return false
+	}
+	cv, ok := readCell(toks[n-1].text)
+	return ok && cv.unit == "" && unicode.Is(unicode.Han, []rune(toks[n].text)[0])
+}
+
+// bracketedValue reports a value in round brackets alone in its cell
+// ((86.4%)): a figure a note explains (of another year), which keeps its
+// column; a number alone in brackets ((1)) is a label's.
+func bracketedValue(x string) bool {
+	inner, ok := strings.CutPrefix(x, "(")
+	if inner, ok = strings.CutSuffix(inner, ")"); !ok || !strings.ContainsAny(inner, ".%") {
+		return false
+	}
+	cv, ok := readCell(inner)
+	return ok && (cv.unit == "" || unitWord(cv.unit))
 }

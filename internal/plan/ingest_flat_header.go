@@ -39,7 +39,7 @@ type flatCol struct {
 
 // reFlatYear is a year a header's word names, with its 年 maybe a space
 // apart (2023 年): pdftotext splits them.
-var reFlatYear = regexp.MustCompile(`^(?:19[5-9]\d|20\d\d)\s*年(?:底|末)?$`)
+var reFlatYear = regexp.MustCompile(`^\(?(?:19[5-9]\d|20\d\d)\s*年(?:底|末)?\)?$`)
 
 // reHeaderDated is a header's word with its year (2025年目标值, 2020年（基期）,
 // 基期值（2020年）): the year and the word around it.
@@ -48,7 +48,7 @@ var reHeaderDated = regexp.MustCompile(`^(.*?)[(（]?((?:19[5-9]\d|20\d\d)\s*年
 // Words that name a value column, whole (the year and brackets taken off).
 var (
 	baseWords   = []string{"基期值", "基期", "基期年", "现状值", "现状", "现状水平", "基准值", "基准年", "基数", "基期数"}
-	targetWords = []string{"目标值", "目标", "规划值", "规划目标", "预期值", "预期", "预期目标", "期末值", "期末", "目标年", "“十四五”目标", "“十五五”目标", "十四五目标", "十五五目标"}
+	targetWords = []string{"目标值", "目标", "规划值", "规划目标", "近期规划", "近期目标", "预期值", "预期", "预期目标", "期末值", "期末", "目标年", "“十四五”目标", "“十五五”目标", "十四五目标", "十五五目标"}
 )
 
 // flatHeaderField is the kind of one header word: seq, name, unit, constr,
@@ -80,8 +80,10 @@ func flatHeaderField(w string) string {
 		return "seq"
 	case reFlatYear.MatchString(x):
 		return "year"
-	case x == "属性" || x == "指标属性" || x == "性质" || x == "指标性质" || x == "指标类型":
+	case x == "属性" || x == "指标属性" || x == "性质" || x == "指标性质" || x == "指标类型" || x == "类型":
 		return "constr"
+	case x == "指标值" || x == "指标数值":
+		return "values" // (指标值 over 现状 | 近期规划: the title of the value columns, or the one value column)
 	case strings.Contains(x, "指标") && n <= 8:
 		return "name"
 	case regionLead(x):
@@ -149,7 +151,7 @@ func flatHeaderCols(words []string, start *int) (flatCols, bool) {
 	var c flatCols
 	var years []int   // the years alone, in order
 	var undated []int // the value columns of words without a year
-	name := false
+	name, values := false, false
 	period := 0 // the end of the five years a word of its own named for the word below it
 	for _, w := range words {
 		k := flatHeaderField(w)
@@ -168,6 +170,8 @@ func flatHeaderCols(words []string, start *int) (flatCols, bool) {
 		}
 		period = 0
 		switch k {
+		case "values":
+			values = true
 		case "seq":
 			c.seq = true
 		case "name":
@@ -200,6 +204,9 @@ func flatHeaderCols(words []string, start *int) (flatCols, bool) {
 			before := ended && start != nil && y < *start
 			c.vals = append(c.vals, flatCol{year: y, baseline: k == "base" || before, yearly: k == "yearly"})
 		}
+	}
+	if values && len(c.vals) == 0 {
+		c.vals = append(c.vals, flatCol{}) // (序号 | 指标 | 单位 | 指标值: the one value column, due the plan's end)
 	}
 	pairs := slices.ContainsFunc(undated, func(k int) bool { return !c.vals[k].yearly }) // (2025年 | 2030年 | 年均增长 is one row)
 	if pairs && len(years) > 0 {

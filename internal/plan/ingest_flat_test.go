@@ -259,30 +259,38 @@ func TestFlatTables(t *testing.T) {
 			"科普活动安全事故率 <=0.02人/亿元 @2030 约束性",
 		}},
 	} {
-		data, err := os.ReadFile(filepath.Join("testdata", "flat", c.file))
+		checkFlatTable(t, c.file, c.shape, c.read)
+	}
+}
+
+// checkFlatTable ingests testdata/flat/file (as written and with CRLF
+// line ends) and compares its readings with want, each span the number
+// read.
+func checkFlatTable(t *testing.T, file, shape string, want []string) {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join("testdata", "flat", file))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, text := range []string{string(data), strings.ReplaceAll(string(data), "\n", "\r\n")} {
+		doc, err := Ingest(strings.NewReader(text))
 		if err != nil {
-			t.Fatal(err)
+			t.Fatalf("%s: %v", file, err)
 		}
-		for _, text := range []string{string(data), strings.ReplaceAll(string(data), "\n", "\r\n")} {
-			doc, err := Ingest(strings.NewReader(text))
-			if err != nil {
-				t.Fatalf("%s: %v", c.file, err)
+		var read []string
+		rs := []rune(text)
+		for _, ind := range doc.Indicators {
+			read = append(read, flatReading(ind))
+			if ind.Value == nil {
+				continue
 			}
-			var read []string
-			rs := []rune(text)
-			for _, ind := range doc.Indicators {
-				read = append(read, flatReading(ind))
-				if ind.Value == nil {
-					continue
-				}
-				num := strings.TrimRight(strings.TrimRight(fmt.Sprintf("%f", *ind.Value), "0"), ".")
-				if span := string(rs[ind.Start:ind.End]); span != num && span != num+ind.Unit { // (a sentence's span holds its unit)
-					t.Errorf("%s: the span of %s is %q", c.file, flatReading(ind), span)
-				}
+			num := strings.TrimRight(strings.TrimRight(fmt.Sprintf("%f", *ind.Value), "0"), ".")
+			if span := string(rs[ind.Start:ind.End]); span != num && span != num+ind.Unit { // (a sentence's span holds its unit)
+				t.Errorf("%s: the span of %s is %q", file, flatReading(ind), span)
 			}
-			if strings.Join(read, "\n") != strings.Join(c.read, "\n") {
-				t.Errorf("%s (%s): read\n%s\nwant\n%s", c.file, c.shape, strings.Join(read, "\n"), strings.Join(c.read, "\n"))
-			}
+		}
+		if strings.Join(read, "\n") != strings.Join(want, "\n") {
+			t.Errorf("%s (%s): read\n%s\nwant\n%s", file, shape, strings.Join(read, "\n"), strings.Join(want, "\n"))
 		}
 	}
 }

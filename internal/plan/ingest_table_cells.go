@@ -2,6 +2,7 @@ package plan
 
 import (
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -55,6 +56,7 @@ func readCell(text string) (cellValue, bool) {
 		}
 	}
 	x = strings.TrimRight(x, cellMarks+" ")
+	x = withoutCellNote(x)
 	if x == "" || !strings.ContainsAny(x, "0123456789") || utf8.RuneCountInString(x) > 24 {
 		return cellValue{}, false
 	}
@@ -138,4 +140,19 @@ func altMeasure(u string) string {
 		}
 	}
 	return u[:i]
+}
+
+// withoutCellNote is a cell's value without the note in brackets after it
+// (≥98%(除危废外): what the value leaves out, three to ten characters of
+// words, no figure); a measure word's alternative (7万套(间)) is no note.
+func withoutCellNote(x string) string {
+	i := strings.LastIndex(x, "(")
+	if i <= 0 || !strings.HasSuffix(x, ")") || !strings.ContainsAny(x[:i], "0123456789") {
+		return x
+	}
+	note := []rune(x[i+1 : len(x)-1])
+	if len(note) < 3 || len(note) > 10 || slices.ContainsFunc(note, func(r rune) bool { return !unicode.Is(unicode.Han, r) }) {
+		return x
+	}
+	return strings.TrimSpace(x[:i])
 }

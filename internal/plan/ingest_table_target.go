@@ -3,6 +3,7 @@ package plan
 import (
 	"cmp"
 	"regexp"
+	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -47,7 +48,7 @@ func (t *table) cell(cs []cell, c tcol, line string, base int, section []string,
 	if unit == "百分点" {
 		unit = "个百分点" // (a header's （百分点）: the unit a sentence writes 个百分点)
 	}
-	baseUnit, mult := splitUnit(unit)
+	baseUnit, mult := cellUnitSplit(unit)
 	baseUnit = computeUnit(baseUnit) // (a unit column's P, EFlops: the units a sentence's 10000P, 5EFlops read as)
 	ind := Indicator{Unit: unit, BaseUnit: baseUnit, Multiplier: mult, Comparator: cv.comparator, Section: section, Cumulative: cv.cumulative}
 	ind.setAmount(cv.isRange, cv.value, cv.low, cv.high)
@@ -107,4 +108,14 @@ func metricOf(name, unit string, colUnit bool) string {
 		return strings.TrimSpace(reNameUnit.ReplaceAllString(name, ""))
 	}
 	return name
+}
+
+// cellUnitSplit separates a cell's unit into its base and multiplier as a
+// sentence's quantity does: a unit of its own that opens with 千 (千米,
+// 千瓦, 千克) is no thousand of another (米, 瓦), but 万千瓦 is 万 × 千瓦.
+func cellUnitSplit(unit string) (string, float64) {
+	if slices.Contains(units, unit) {
+		return unit, 1
+	}
+	return splitUnit(unit)
 }

@@ -137,7 +137,7 @@ func (d *docRead) yearRowLine(i int) bool {
 			unit = yr.unit
 		}
 		unit = strings.ReplaceAll(unit, "％", "%")
-		baseUnit, mult := splitUnit(unit)
+		baseUnit, mult := cellUnitSplit(unit)
 		year := yr.year
 		ind := Indicator{Unit: unit, BaseUnit: computeUnit(baseUnit), Multiplier: mult, Comparator: cv.comparator, Section: d.path(), Cumulative: cv.cumulative,
 			DeadlineYear: &year, Metric: strings.TrimSpace(cat + metricOf(head, unit, false)), Category: cat, Text: strings.TrimSpace(d.origs[i])}

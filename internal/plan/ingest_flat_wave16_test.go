@@ -1,0 +1,65 @@
+package plan
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// Tables of the layouts heldout17–21 held (wave 16, tune34-T), each a table
+// of our own that main read wrong or not at all.
+func TestFlatTablesWave16(t *testing.T) {
+	for _, c := range []struct {
+		file, shape string
+		read        []string
+	}{
+		{"nearterm.txt", "a header whose value columns are dated by years in brackets on lines of their own (现状 | 近期规划 over （2025年） | （2030年）), under a title of them (指标值), with 类型 for 属性, a density in 千米/平方千米: where things stand, then the targets due 2030", []string{
+			"建设用地总规模 5360公顷 @2030 base 5370/2025 约束性",
+			"养老床位数占老年人口比例 2.5% @2030 约束性",
+			"国际文化节庆数量 5个 @2030 base 4/2025 预期性",
+			"滨水步道长度 24千米 @2030 base 21/2025 预期性",
+			"道路网密度 6.2千米/平方千米 @2030 base 5.8/2025 约束性",
+		}},
+		{"wrapcells.txt", "cells a page's width broke or annotated: a value with its unit on the next line (20.5 / 平方公里), a value of another year in brackets a note explains ((84.5％), no target, its column kept), a value with what it leaves out in brackets (≥96％（不含危废）)", []string{
+			"河湖水面积 21.3平方公里 @2025 base 20.5/2020 约束性",
+			"河湖水面积 23.4平方公里 @2035 base 20.5/2020 约束性",
+			"镇管河道优良水体比例 100% @2025 预期性",
+			"镇管河道优良水体比例 100% @2035 预期性",
+			"污泥资源化利用率 >=96% @2025 预期性",
+			"污泥资源化利用率 100% @2035 预期性",
+		}},
+	} {
+		checkFlatTable(t, c.file, c.shape, c.read)
+	}
+}
+
+// A unit of its own that opens with 千 (千米, 千瓦) is no thousand of another
+// in a table's cell: regions.txt with its amounts in 千瓦 reads 5-10 of 千瓦,
+// as a sentence does, not of 瓦 × 1000 (which no label in 千瓦 matched).
+func TestTableUnitOfThousands(t *testing.T) {
+	text := strings.ReplaceAll(readFlat(t, "regions.txt"), "兆瓦", "千瓦")
+	doc, _ := Ingest(strings.NewReader(text))
+	n := 0
+	for _, ind := range doc.Indicators {
+		if ind.Unit != "千瓦" {
+			continue
+		}
+		n++
+		if ind.BaseUnit != "千瓦" || ind.Multiplier != 1 {
+			t.Errorf("%s: base unit %q × %g, want 千瓦 × 1", flatReading(ind), ind.BaseUnit, ind.Multiplier)
+		}
+	}
+	if n != 3 {
+		t.Errorf("%d amounts in 千瓦 read, want 3", n)
+	}
+}
+
+func readFlat(t *testing.T, file string) string {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join("testdata", "flat", file))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(data)
+}
