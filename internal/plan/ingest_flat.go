@@ -206,6 +206,7 @@ func flatHeaderAt(ls []flatLine, i int, start *int) (flatCols, int, bool) {
 		}
 	}
 	j, lines := i+1, 1
+	counts := 0                            // columns of counts without a unit (countHeads)
 	for ; j < len(ls) && lines < 16; j++ { // (a header of two rows, a word a line: 类别 … “十五五” / 目标值)
 		t := ls[j].text
 		if t == "" || downChar(t) && !regionLead(t) {
@@ -221,12 +222,21 @@ func flatHeaderAt(ls []flatLine, i int, start *int) (flatCols, int, bool) {
 				continue // (可回收物量 / 湿垃圾 / 吨/日 / 吨/日: the units a row of their own)
 			}
 		}
+		if !ok {
+			if heads, after, fit := countHeads(ls, j, ws); fit {
+				counts, j = len(heads), after
+				break // (新增示范工程 / 新增典型场景 before the first row: counts without a unit)
+			}
+		}
 		if !ok || amountWords(more) && !regionBlock(ws) {
 			break // (a row's label with its unit, 注册科普志愿者（万人）, after a header of indicators)
 		}
 		ws, lines = append(ws, more...), lines+1
 	}
 	cols, ok := flatHeaderCols(ws, start)
+	for range counts {
+		cols.vals = append(cols.vals, flatCol{}) // (each due the plan's end, as an amount's)
+	}
 	if ok && cols.unitAll == "" {
 		cols.unitAll = captionUnit(ls, i)
 	}

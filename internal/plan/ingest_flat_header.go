@@ -47,7 +47,7 @@ var reHeaderDated = regexp.MustCompile(`^(.*?)[(（]?((?:19[5-9]\d|20\d\d)\s*年
 
 // Words that name a value column, whole (the year and brackets taken off).
 var (
-	baseWords   = []string{"基期值", "基期", "基期年", "现状值", "现状", "现状水平", "基准值", "基准年", "基数", "基期数"}
+	baseWords   = []string{"基期值", "基期", "基期年", "现状值", "现状", "现状水平", "基准值", "基准", "基准年", "基数", "基期数"}
 	targetWords = []string{"目标值", "目标", "规划值", "规划目标", "近期规划", "近期目标", "预期值", "预期", "预期目标", "期末值", "期末", "目标年", "“十四五”目标", "“十五五”目标", "十四五目标", "十五五目标"}
 )
 

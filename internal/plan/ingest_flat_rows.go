@@ -128,6 +128,10 @@ func flatItems(toks []flatTok, cols flatCols) []flatItem {
 				items[k].row.constr = tk.text // (属性 before the values: 单位 | 属性 | 完成值 | 目标值)
 			}
 		default:
+			if tk.kind == ftDash && open != nil && cols.unit && !bracketed {
+				closeOpen() // (城市生物多样性指数 | / | 预期性: a unit cell left empty, right after the label)
+				continue
+			}
 			if open != nil {
 				given = 0
 			}

@@ -29,6 +29,23 @@ func TestFlatTablesWave16(t *testing.T) {
 			"污泥资源化利用率 >=96% @2025 预期性",
 			"污泥资源化利用率 100% @2035 预期性",
 		}},
+		{"unitdash.txt", "a unit cell left empty (/) right after a row's label keeps the row's cells in their columns; 2025年基准 is where things stand; the note under the table (注：…相当于原口径的52.5%) is proposed, not asserted", []string{
+			"公园数量 1600座 @2030 base 1100/2025 预期性",
+			"城市生物多样性指数（鸟类） 0.7 @2030 base 0.6/2025 预期性",
+			"生活垃圾回收利用率 50% @2030 base 45.3/2025 约束性",
+			"相当于原口径的 52.5% @2030 (proposed)",
+		}},
+		{"regioncounts.txt", "a table of places whose second column counts without a unit (新增示范工程), right before a first row that has one value a column: each cell a count due the plan's end", []string{
+			"东江区 range5-10兆瓦 @2030",
+			"东江区 3 @2030",
+			"西岭区 12兆瓦 @2030",
+			"西岭区 4 @2030",
+			"南湖区 8兆瓦 @2030",
+			"南湖区 2 @2030",
+		}},
+		{"regioncountsgap.txt", "the same with the first row's count left out: the first row does not prove the word a column, so the header ends before it as it did (the rows after do not fit and read nothing)", []string{
+			"新增示范工程东江区 range5-10兆瓦 @2030",
+		}},
 	} {
 		checkFlatTable(t, c.file, c.shape, c.read)
 	}
