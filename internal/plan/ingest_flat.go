@@ -69,7 +69,7 @@ func (d *docRead) flatTables(text string) {
 			if fullness(read) <= before {
 				continue
 			}
-			had.drop(inside)
+			had.drop(outsideWords(d.doc.Indicators, inside, toks))
 		}
 		added = append(added, read...)
 	}

@@ -36,7 +36,8 @@ type flatTok struct {
 	kind   flatKind
 	text   string
 	at     int
-	byteAt int // the byte offset of text in its line
+	byteAt int  // the byte offset of text in its line
+	words  bool // a value's cell of words (wordsCell): no target of the table's, what a sentence reads in it stays
 }
 
 // maxFlatText is how many lines of words in a row, with no value between
@@ -62,7 +63,7 @@ func flatTokens(ls []flatLine, i int, cols flatCols, paged bool) ([]flatTok, int
 		if t == "" || pageNumberAt(ls, j, paged) || downChar(t) && !(cols.unit && unitWord(normalize(t))) {
 			continue
 		}
-		if flatEnd(t) {
+		if flatEnd(t) && !longLabel(ls, j, cols) {
 			if flatStop(t) || !cols.seq || !rowAhead(ls, j) {
 				break
 			}
@@ -268,4 +269,22 @@ func bracketedValue(x string) bool {
 	}
 	cv, ok := readCell(inner)
 	return ok && (cv.unit == "" || unitWord(cv.unit))
+}
+
+// longLabel reports line j, too long for a cell or with a sentence's
+// marks, as a row's label in a table with a 单位 column: right after the
+// row's number and right before a unit cell (新建建筑的绿色建筑达标率（重点地区
+// …，其他建筑…） | %), not the table's end.
+func longLabel(ls []flatLine, j int, cols flatCols) bool {
+	if !cols.unit || !cols.seq || flatStop(ls[j].text) {
+		return false
+	}
+	p, n := j-1, j+1
+	for p >= 0 && ls[p].text == "" {
+		p--
+	}
+	for n < len(ls) && ls[n].text == "" {
+		n++
+	}
+	return p >= 0 && n < len(ls) && isInt(ls[p].text) && len(ls[p].text) <= 3 && cellKind(ls[n].text, cols) == ftUnit
 }

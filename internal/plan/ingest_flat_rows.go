@@ -1,7 +1,9 @@
 package plan
 
 import (
+	"sort"
 	"strings"
+	"unicode/utf8"
 )
 
 // The rows of a flattened indicator table (ingest_flat.go), from its cells
@@ -83,14 +85,18 @@ func flatItems(toks []flatTok, cols flatCols) []flatItem {
 	items := make([]flatItem, 0, len(toks))
 	var open *flatRow
 	parts, bracketed, category := 0, false, ""
-	given := 0 // values since the last label
+	given := 0    // values since the last label
+	sinceRow := 0 // value cells since the last row's label
 	closeOpen := func() {
 		if open != nil {
 			items = append(items, flatItem{row: open})
-			open = nil
+			open, sinceRow = nil, 0
 		}
 	}
-	for _, tk := range toks {
+	for i, tk := range toks {
+		if flatWordsCell(toks, i, cols, len(items) > 0 && items[len(items)-1].row != nil, sinceRow) {
+			toks[i].kind, toks[i].words, tk.kind = ftDash, true, ftDash // (力争150家, 5分钟覆盖区超80%: a value's cell of words)
+		}
 		switch tk.kind {
 		case ftText:
 			if cols.note && open == nil && given == len(cols.vals) {
@@ -138,6 +144,7 @@ func flatItems(toks []flatTok, cols flatCols) []flatItem {
 			closeOpen()
 			items = append(items, flatItem{val: tk})
 			given++
+			sinceRow++
 		}
 	}
 	closeOpen()
@@ -242,6 +249,57 @@ func (r *flatRow) targets(cols flatCols, planEnd *int, section []string) []Indic
 		}
 		ind.Candidate, ind.Category = r.proposed, r.category
 		out = append(out, ind)
+	}
+	return out
+}
+
+// flatWordsCell reports toks[i], words, as a value's cell of words in a table
+// with a 单位 or 属性 column (力争150家, 与全市同步、力争高于全市): it stands
+// where the row's next value does — right after the row's unit or 属性
+// cell (afterLabel: the row has no value yet), or after fewer values than
+// the columns — and the row ends right after it (its 属性, the next row's
+// number). A category's cell comes after a row's last value, and a label
+// is followed by its cells, so neither is one.
+func flatWordsCell(toks []flatTok, i int, cols flatCols, afterLabel bool, given int) bool {
+	if toks[i].kind != ftText || !cols.unit && !cols.constr || i == 0 || i+1 >= len(toks) {
+		return false
+	}
+	switch toks[i-1].kind {
+	case ftUnit, ftConstr:
+		if !afterLabel && toks[i-1].kind == ftConstr {
+			return false
+		}
+	case ftValue, ftDash:
+		if afterLabel || given == 0 || given >= len(cols.vals) {
+			return false
+		}
+	default:
+		return false
+	}
+	next := toks[i+1].kind
+	return next == ftConstr || next == ftSeq
+}
+
+// outsideWords is the readings ks of inds that lie in no value's cell of
+// words of the table (flatWordsCell): what a sentence read in such a cell
+// (力争150家) is the cell's reading, which the table's does not replace.
+func outsideWords(inds []Indicator, ks []int, toks []flatTok) []int {
+	var spans [][2]int
+	for _, tk := range toks {
+		if tk.words {
+			spans = append(spans, [2]int{tk.at, tk.at + utf8.RuneCountInString(tk.text)})
+		}
+	}
+	if len(spans) == 0 {
+		return ks
+	}
+	var out []int
+	for _, k := range ks {
+		// the spans are in the text's order: the last that starts at or before the reading
+		j := sort.Search(len(spans), func(j int) bool { return spans[j][0] > inds[k].Start }) - 1
+		if j < 0 || inds[k].End > spans[j][1] {
+			out = append(out, k)
+		}
 	}
 	return out
 }

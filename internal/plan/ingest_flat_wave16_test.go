@@ -46,6 +46,10 @@ func TestFlatTablesWave16(t *testing.T) {
 		{"regioncountsgap.txt", "the same with the first row's count left out: the first row does not prove the word a column, so the header ends before it as it did (the rows after do not fit and read nothing)", []string{
 			"新增示范工程东江区 range5-10兆瓦 @2030",
 		}},
+		{"wordcells2.txt", "a row's label longer than a cell and with a comma (…标准，其他地区…) right after its number and before its unit cell is the label, not the table's end; a target cell of words after a dash keeps the row", []string{
+			"新建建筑的绿色建筑达标率（重点地区的公共建筑按绿色建筑二星及以上标准，其他地区的建筑按绿色建筑一星及以上标准） 100% @2030 base 90/2025 约束性",
+			"研发平台数量 18个 @2030 预期性",
+		}},
 	} {
 		checkFlatTable(t, c.file, c.shape, c.read)
 	}
@@ -79,4 +83,27 @@ func readFlat(t *testing.T, file string) string {
 		t.Fatal(err)
 	}
 	return string(data)
+}
+
+// An indicator table whose target cells are sometimes words around a figure
+// (力争完成900亿元左右, 每年新增20家优质服务机构): such a cell keeps its row's
+// place, and what a sentence reads in it stays where the table's reading
+// replaces the rest (before, the table's reading dropped them). The
+// sentence's metric is its own (and differs with CRLF line ends): the
+// values, units and deadlines are compared.
+func TestFlatWordCells(t *testing.T) {
+	want := []string{"~900亿元 @2030", "120家 @2030", "20家 @2030", "85% @2030", "60家 @2030", ">=70% @2030"}
+	text := readFlat(t, "wordcells.txt")
+	for _, text := range []string{text, strings.ReplaceAll(text, "\n", "\r\n")} {
+		doc, _ := Ingest(strings.NewReader(text))
+		var read []string
+		for _, ind := range doc.Indicators {
+			r := flatReading(ind)
+			r = strings.TrimSpace(strings.TrimSuffix(strings.TrimSuffix(r, " 预期性"), " 约束性"))
+			read = append(read, r[strings.LastIndex(r[:strings.LastIndex(r, " @")], " ")+1:])
+		}
+		if strings.Join(read, "; ") != strings.Join(want, "; ") {
+			t.Errorf("read %s, want %s", strings.Join(read, "; "), strings.Join(want, "; "))
+		}
+	}
 }
