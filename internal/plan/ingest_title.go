@@ -32,7 +32,14 @@ func pastTitle(t string) bool {
 	return has(t, []string{"现状", "成就", "回顾", "前言", "形势", "取得", "进展", "基本情况", "成效", "成绩", "工作总结", "完成情况",
 		"可行性分析", "必要性分析", "必要性和可行性", "必要性与可行性"}) ||
 		strings.HasSuffix(t, "发展基础") || strings.HasSuffix(t, "工作基础") || strings.HasSuffix(t, "现实基础") || t == "基础" || reviewTitle(t) ||
-		situationTitle(t) || forecastTitle(t) || overviewTitle(t)
+		situationTitle(t) || forecastTitle(t) || overviewTitle(t) || periodResults(t)
+}
+
+// periodResults reports a title of what a span of time past brought
+// (“十三五”期间发展成果, 近年来工作成果): 成果 after words of a period; 共享发展成果
+// names no period and is a task.
+func periodResults(t string) bool {
+	return strings.HasSuffix(t, "成果") && has(t, []string{"期间", "时期", "以来"})
 }
 
 // achievedTitle reports a title that states achievements made (…时期…取得
