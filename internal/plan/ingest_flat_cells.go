@@ -169,8 +169,8 @@ func cellKind(w string, cols flatCols) flatKind {
 	if bracketedValue(x) {
 		return ftValue // (（86.4％）: a value of another year, as a note says, in its column; no target)
 	}
-	if unitWord(x) {
-		return ftUnit // (a 单位 column's cell, or a label's unit set apart: 智能算力占比 %)
+	if unitWord(x) || x != altMeasure(x) && unitWord(altMeasure(x)) {
+		return ftUnit // (a 单位 column's cell, or a label's unit set apart: 智能算力占比 %; 条（段）: 条 or 段)
 	}
 	return ftText
 }

@@ -68,6 +68,11 @@ func flatRows(toks []flatTok, cols flatCols) []*flatRow {
 		seg.add(rows, vals)
 	}
 	out = append(out, seg.flush(c)...)
+	for k := 1; k < len(out); k++ {
+		if out[k].unit == "" && strings.HasPrefix(strings.TrimSpace(out[k].label), "其中") {
+			out[k].unit = out[k-1].unit // (新建绿地 | 万平方米 | 90.87 | 35, then 其中 公园绿地 | 58.46 | 17.5: a part of the row above, in its unit)
+		}
+	}
 	if cols.constr {
 		last := ""
 		for _, r := range out {
@@ -124,7 +129,7 @@ func flatItems(toks []flatTok, cols flatCols) []flatItem {
 		case ftUnit:
 			closeOpen()
 			if k := len(items) - 1; k >= 0 && items[k].row != nil && items[k].row.unit == "" {
-				items[k].row.unit = strings.Trim(tk.text, "()（） ")
+				items[k].row.unit = strings.Trim(altMeasure(normalize(tk.text)), "() ") // (条（段）: 条, as 7万套（间） reads)
 			}
 		case ftConstr:
 			closeOpen()

@@ -50,6 +50,12 @@ func TestFlatTablesWave16(t *testing.T) {
 			"新建建筑的绿色建筑达标率（重点地区的公共建筑按绿色建筑二星及以上标准，其他地区的建筑按绿色建筑一星及以上标准） 100% @2030 base 90/2025 约束性",
 			"研发平台数量 18个 @2030 预期性",
 		}},
+		{"partrows.txt", "a row of a part (其中 口袋公园) under its row, with no unit cell: the unit of the row above; a unit cell with its alternative in brackets (条（段）): the first, as 7万套（间） reads, and a unit, not the next row's label", []string{
+			"新建绿地 40万平方米 @2030 base 80.5/2025 约束性",
+			"其中 口袋公园 8.5万平方米 @2030 base 12.6/2025 约束性",
+			"公园数量 60座 @2030 base 45/2025 预期性",
+			"“美丽街区”建设 12条 @2030 base 30/2025 预期性",
+		}},
 	} {
 		checkFlatTable(t, c.file, c.shape, c.read)
 	}
