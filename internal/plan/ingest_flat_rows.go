@@ -263,8 +263,8 @@ func (r *flatRow) targets(cols flatCols, planEnd *int, section []string) []Indic
 // where the row's next value does — right after the row's unit or 属性
 // cell (afterLabel: the row has no value yet), or after fewer values than
 // the columns — and the row ends right after it (its 属性, the next row's
-// number). A category's cell comes after a row's last value, and a label
-// is followed by its cells, so neither is one.
+// number, maybe after a category's cell). A category's cell comes after a
+// row's last value, and a label is followed by its cells, so neither is one.
 func flatWordsCell(toks []flatTok, i int, cols flatCols, afterLabel bool, given int) bool {
 	if toks[i].kind != ftText || !cols.unit && !cols.constr || i == 0 || i+1 >= len(toks) {
 		return false
@@ -282,7 +282,7 @@ func flatWordsCell(toks []flatTok, i int, cols flatCols, afterLabel bool, given 
 		return false
 	}
 	next := toks[i+1].kind
-	return next == ftConstr || next == ftSeq
+	return next == ftConstr || next == ftSeq || next == ftText && i+2 < len(toks) && toks[i+2].kind == ftSeq // (then a category's cell before the next row)
 }
 
 // outsideWords is the readings ks of inds that lie in no value's cell of
