@@ -56,6 +56,11 @@ func TestFlatTablesWave16(t *testing.T) {
 			"公园数量 60座 @2030 base 45/2025 预期性",
 			"“美丽街区”建设 12条 @2030 base 30/2025 预期性",
 		}},
+		{"aimcontent.txt", "a table pasted one cell a line with no 序号 whose names are headed 具体目标内容 (what each row aims at) beside 目标类别 and 目标值（%）: the names, not a column of targets", []string{
+			"新建民用建筑执行绿色建筑标准比例 100% @2030 预期性",
+			"新建公共建筑执行二星级绿色建筑标准比例 90% @2030 预期性",
+			"公共机构办公建筑碳排放下降率 4% @2030 预期性",
+		}},
 	} {
 		checkFlatTable(t, c.file, c.shape, c.read)
 	}

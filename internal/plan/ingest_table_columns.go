@@ -28,8 +28,8 @@ func tableHeader(cs []cell, planEnd *int) (*table, bool) {
 		switch x := normalize(c.text); {
 		case strings.Contains(x, "属性") || strings.Contains(x, "性质") || x == "类型":
 			t.constr = r
-		case strings.Contains(x, "指标") && t.name < 0:
-			t.name = r
+		case (strings.Contains(x, "指标") || strings.HasSuffix(x, "目标内容")) && t.name < 0:
+			t.name = r // (具体目标内容: what each row aims at, its name)
 		case has(x, categoryWords) && utf8.RuneCountInString(x) <= 4 && t.name < 0:
 			t.category = r
 		case strings.Contains(x, "单位") && !strings.Contains(x, "目标"):
