@@ -42,6 +42,7 @@ func Ingest(r io.Reader) (doc *Doc, err error) {
 // ingestText reads a plan's text; l, when not nil, gives each quantity of
 // its sentences the learned model's view (indicator_learn_read.go).
 func ingestText(text string, l *learnDoc) (*Doc, error) {
+	text = lineEnds(text) // CR LF and CR as LF, one rune for one (ingest_lineends.go)
 	d := newDocRead(text)
 	d.learn = l
 	if l != nil {

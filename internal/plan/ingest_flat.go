@@ -85,7 +85,7 @@ func (d *docRead) flatTables(text string) {
 func regionHeadLine(text string) bool {
 	for _, ws := range [][]string{regionLeads, regionWords} {
 		for _, w := range ws {
-			if strings.Contains(text, "\n"+w+"\n") || strings.Contains(text, "\n"+w+"\r\n") {
+			if strings.Contains(text, "\n"+w+"\n") || strings.Contains(text, "\n"+w+" \n") { // (" \n": a CR LF, lineEnds)
 				return true
 			}
 		}
