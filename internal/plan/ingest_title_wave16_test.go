@@ -7,24 +7,13 @@ import "testing"
 // title of sharing results (共享发展成果) names no period: a task, whose
 // figures stay targets.
 func TestPeriodResultsTitle(t *testing.T) {
-	tests := []struct{ name, text, want string }{
-		{"the period's results",
+	checkSentences(t, "", []sentenceCase{
+		{ // the period's results
 			"某市住房发展“十五五”规划\n\n一、“十四五”期间发展成果\n\n（一）住房租赁体系加快构建\n\n通过集中新建等方式，多渠道筹措租赁房源。建设筹措各类租赁住房约70万套（间），其中，新建和转化租赁住房40万套（间）。\n\n" +
-				"（二）小区治理\n\n推动1691个小区物业费调价,完成4133个小区雨污混接改造。\n\n二、发展目标\n\n到2030年，新增租赁住房40万套。\n",
+				"（二）小区治理\n\n推动1691个小区物业费调价,完成4133个小区雨污混接改造。\n\n二、发展目标\n\n到2030年，新增租赁住房40万套。",
 			"? 70 套×10000 approx - 2030 | ? 40 套×10000 = - 2030 | ? 1691 个 = - 2030 | ? 4133 个 = - 2030 | 40 套×10000 = - 2030"},
-		{"a task of sharing results",
-			"某市住房发展“十五五”规划\n一、推动共享发展成果\n到2030年，新增租赁住房40万套。\n",
+		{ // a task of sharing results
+			"某市住房发展“十五五”规划\n一、推动共享发展成果\n到2030年，新增租赁住房40万套。",
 			"40 套×10000 = - 2030"},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			doc, err := ingestText(tt.text, nil)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if got := readings(doc.Indicators); got != tt.want {
-				t.Errorf("got  %q\nwant %q", got, tt.want)
-			}
-		})
-	}
+	})
 }
