@@ -2,6 +2,7 @@ package plan
 
 import (
 	"regexp"
+	"sort"
 	"unicode/utf8"
 )
 
@@ -27,11 +28,12 @@ func (d *docRead) tableNotes() {
 		return
 	}
 	for k, ind := range d.doc.Indicators {
-		for _, n := range notes {
-			if ind.Start >= n[0] && ind.End <= n[1] {
-				d.doc.Indicators[k].Candidate = true
-				break
-			}
+		// the last note starting at or before the reading (the notes are in
+		// the text's order, apart): a search, so that a text of many notes
+		// and many readings stays linear
+		i := sort.Search(len(notes), func(i int) bool { return notes[i][0] > ind.Start }) - 1
+		if i >= 0 && ind.End <= notes[i][1] {
+			d.doc.Indicators[k].Candidate = true
 		}
 	}
 }
