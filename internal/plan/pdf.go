@@ -9,11 +9,9 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
-	"sort"
 	"strings"
 	"time"
 	"unicode"
-	"unicode/utf8"
 )
 
 // PDF errors the upload page explains.
@@ -94,44 +92,6 @@ func DocumentText(ctx context.Context, name string, data []byte) (string, error)
 		return Unwrap(text), nil
 	}
 	return "", ErrFormat
-}
-
-// Unwrap joins the lines a PDF's page width broke: a line as long as the
-// document's full lines that does not end a sentence continues on the next
-// line, unless that line starts a numbered section. Headings and short last
-// lines of paragraphs stay as they are.
-func Unwrap(text string) string {
-	lines := strings.Split(strings.ReplaceAll(text, "\r\n", "\n"), "\n")
-	// A line with cells apart (pdftotext -layout) is a table row: it is
-	// neither measured nor joined.
-	row := func(l string) bool { return strings.Contains(strings.TrimSpace(l), "   ") }
-	lens := make([]int, 0, len(lines))
-	for _, l := range lines {
-		if n := utf8.RuneCountInString(strings.TrimSpace(l)); n > 0 && !row(l) {
-			lens = append(lens, n)
-		}
-	}
-	if len(lens) < 10 {
-		return text
-	}
-	sort.Ints(lens)
-	full := lens[len(lens)*9/10] // the length of a full line
-	var b strings.Builder
-	for i, l := range lines {
-		l = strings.TrimRight(l, " \t\f")
-		b.WriteString(l)
-		if i == len(lines)-1 {
-			break
-		}
-		last, _ := utf8.DecodeLastRuneInString(l)
-		next := strings.TrimSpace(lines[i+1])
-		join := utf8.RuneCountInString(strings.TrimSpace(l))*100 >= full*85 && !strings.ContainsRune("。；;：:！？!?", last) &&
-			next != "" && !startsSection(next) && !row(l) && !row(lines[i+1])
-		if !join {
-			b.WriteByte('\n')
-		}
-	}
-	return b.String()
 }
 
 // startsSection reports whether a line begins with a section number the
