@@ -16,14 +16,11 @@ import (
 // period and standing, and as many sections (D160). An office's text saved on
 // Windows is CR LF; a legal database's export too. Development data only: the
 // tune half, the extra corpus and the held-out sets retired to development
-// (heldout2–21, D144, D155) where named; never a blind set.
+// (heldout2–22, 25, 27: D144, D155, D161) where named; never a blind set.
 func TestLineEndsCorpus(t *testing.T) {
-	dirs := map[string]string{"tune": os.Getenv("KEXIE_CORPUS"), "extra": os.Getenv("KEXIE_EXTRA_CORPUS")}
+	dirs := devCorpusDirs()
 	if dirs["tune"] == "" {
 		t.Skip("KEXIE_CORPUS is not set: the development corpus of plan documents is an extra corpus")
-	}
-	for n := 2; n <= 21; n++ {
-		dirs["heldout"+strconv.Itoa(n)] = os.Getenv("KEXIE_HELDOUT" + strconv.Itoa(n))
 	}
 	docs, apart := 0, 0
 	for _, split := range slices.Sorted(func(yield func(string) bool) {

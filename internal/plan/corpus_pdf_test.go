@@ -31,7 +31,7 @@ import (
 // Development data only (tune half, extra, the retired held-out sets),
 // about 36 documents; at most 6 % may read apart (D162).
 func TestPDFCorpus(t *testing.T) {
-	dirs := pdfCorpusDirs()
+	dirs := devCorpusDirs()
 	if dirs["tune"] == "" {
 		t.Skip("KEXIE_CORPUS is not set: the development corpus of plan documents is an extra corpus")
 	}
@@ -133,16 +133,6 @@ var (
 	hashes = regexp.MustCompile(`(?m)^#+[ \t]*`)
 	link   = regexp.MustCompile(`!?\[([^\]\n]*)\]\([^)\n]*\)`)
 )
-
-func pdfCorpusDirs() map[string]string {
-	dirs := map[string]string{"tune": os.Getenv("KEXIE_CORPUS"), "extra": os.Getenv("KEXIE_EXTRA_CORPUS")}
-	for n := 2; n <= 27; n++ {
-		if n <= 22 || n == 25 || n == 27 { // retired to development: D144, D155, D161
-			dirs["heldout"+strconv.Itoa(n)] = os.Getenv("KEXIE_HELDOUT" + strconv.Itoa(n))
-		}
-	}
-	return dirs
-}
 
 // printOfficePDF prints text as an office's A4 PDF, one paragraph a line of the
 // text, indented two characters, a page's number under each page.

@@ -123,12 +123,6 @@ func retiredSplits(t *testing.T, spec string) []string {
 	return out
 }
 
-// retired reports whether heldout n is development data: 2–21 (D144, D155),
-// 22, 25 and 27 (D161).
-func retired(n int) bool {
-	return n >= 2 && n <= 22 || n == 25 || n == 27
-}
-
 // learnSettings reads the trainer's settings from the environment: feature
 // groups left out or added, the learner's options, the guard's variants.
 func learnSettings() {
