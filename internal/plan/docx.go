@@ -48,6 +48,7 @@ func DocxText(data []byte) (string, error) {
 	inText, cells := false, 0 // cells: depth of open table cells
 	span, sup := 0, false     // the open cell's w:gridSpan; the run is superscript
 	rowCells := 0             // cells written in the open row
+	tabStops := false         // inside a paragraph's tab stops (w:pPr/w:tabs)
 	for {
 		tok, err := dec.Token()
 		if errors.Is(err, io.EOF) {
@@ -90,8 +91,15 @@ func DocxText(data []byte) (string, error) {
 				sup = attrVal(t, "val") == "superscript"
 			case "r":
 				sup = false
+			case "tabs":
+				tabStops = true
 			case "tab":
-				b.WriteByte('\t')
+				// a tab in a run; a w:tab of w:tabs is a tab stop the
+				// paragraph's properties set (Word and WPS write them
+				// for many a paragraph), no character
+				if !tabStops {
+					b.WriteByte('\t')
+				}
 			case "br":
 				b.WriteByte('\n')
 			}
@@ -99,6 +107,8 @@ func DocxText(data []byte) (string, error) {
 			switch t.Name.Local {
 			case "t":
 				inText = false
+			case "tabs":
+				tabStops = false
 			case "pPr":
 				if lists != nil {
 					b.WriteString(lists.label(numPr, style)) // the number Word draws

@@ -1,0 +1,320 @@
+package plan
+
+import (
+	"archive/zip"
+	"bytes"
+	"html"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// The documents TestFormatsCorpus makes of a text, as an office's Word and
+// a government site's page would hold it.
+
+// docxOfText is a .docx as Word writes it of a text: one w:p a line, its
+// text in one run (w:t, xml:space="preserve"), a tab as w:tab, zipped with
+// the parts Word writes ([Content_Types].xml, _rels/.rels and the
+// document's relationships). A control character XML cannot hold (a form
+// feed, a lone CR) is left out: Word holds none either.
+func docxOfText(text string) []byte {
+	var body strings.Builder
+	for _, line := range textLines(text) {
+		body.WriteString("<w:p>")
+		for i, cell := range strings.Split(line, "\t") {
+			if i > 0 {
+				body.WriteString("<w:r><w:tab/></w:r>")
+			}
+			if cell != "" {
+				body.WriteString(`<w:r><w:t xml:space="preserve">` + xmlText(cell) + "</w:t></w:r>")
+			}
+		}
+		body.WriteString("</w:p>")
+	}
+	return docxPackage(`<w:body>` + body.String() + `<w:sectPr/></w:body>`)
+}
+
+// docxPackage zips a document body with Word's minimal parts.
+func docxPackage(body string) []byte {
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	for _, part := range [][2]string{
+		{"[Content_Types].xml", `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>` +
+			`<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
+			`<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>` +
+			`<Default Extension="xml" ContentType="application/xml"/>` +
+			`<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>`},
+		{"_rels/.rels", `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>` +
+			`<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
+			`<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>`},
+		{"word/_rels/document.xml.rels", `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>` +
+			`<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>`},
+		{"word/document.xml", `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>` +
+			`<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">` + body + `</w:document>`},
+	} {
+		w, _ := zw.Create(part[0])
+		w.Write([]byte(part[1]))
+	}
+	zw.Close()
+	return buf.Bytes()
+}
+
+// xmlText escapes s for an element's text and leaves out what XML 1.0
+// cannot hold.
+func xmlText(s string) string {
+	s = strings.Map(func(r rune) rune {
+		if r < 0x20 && r != '\t' || r == 0xfffe || r == 0xffff {
+			return -1
+		}
+		return r
+	}, s)
+	var b strings.Builder
+	for _, r := range s {
+		switch r {
+		case '&':
+			b.WriteString("&amp;")
+		case '<':
+			b.WriteString("&lt;")
+		case '>':
+			b.WriteString("&gt;")
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// textLines are a text's lines, a CR at a line's end left out (a format of
+// paragraphs holds no line ends).
+func textLines(text string) []string {
+	lines := strings.Split(strings.TrimSuffix(text, "\n"), "\n")
+	for i, l := range lines {
+		lines[i] = strings.TrimSuffix(l, "\r")
+	}
+	return lines
+}
+
+// pageOfText is a government site's page of a text: a head (charset, title,
+// style, script), the site's header and navigation and a breadcrumb before
+// the article, its share bar and the site's footer after. br: the lines are
+// apart by <br> inside one <div> (an editor's paste) instead of one <p> a
+// line; a blank line is an empty paragraph (&nbsp;) or a second <br>.
+// nbsp: runs of spaces are written as &nbsp; (pageLine).
+func pageOfText(text string, br, nbsp bool) []byte {
+	lines := textLines(text)
+	title := ""
+	for _, l := range lines {
+		if title = strings.TrimSpace(l); title != "" {
+			break
+		}
+	}
+	var b strings.Builder
+	b.WriteString(`<!DOCTYPE html>
+<html lang="zh-CN">
+<head>
+<meta http-equiv="Content-Type" content="text/html; charset=utf-8">
+<meta name="ArticleTitle" content="` + html.EscapeString(title) + `">
+<title>` + html.EscapeString(title) + `_政策文件_某市人民政府门户网站</title>
+<link rel="stylesheet" href="/css/style.css">
+<style>.pages_content p{text-indent:2em;line-height:2}</style>
+<script src="/js/jquery.min.js"></script>
+<script>var _hmt = _hmt || []; document.write("<div>统计</div>");</script>
+</head>
+<body>
+<div class="header"><div class="logo"><img src="/images/logo.png" alt="某市人民政府"></div>
+<div class="search"><form action="/search"><input name="q"><button>搜索</button></form></div></div>
+<div class="nav"><ul><li><a href="/">首页</a></li><li><a href="/zwgk/">政务公开</a></li><li><a href="/zcwj/">政策文件</a></li>
+<li><a href="/bsfw/">办事服务</a></li><li><a href="/hdjl/">互动交流</a></li><li><a href="/zjms/">走进某市</a></li></ul></div>
+<div class="breadcrumb">当前位置：<a href="/">首页</a> &gt; <a href="/zwgk/">政务公开</a> &gt; <a href="/zcwj/">政策文件</a></div>
+<div class="article">
+<div class="pages_content" id="UCAP-CONTENT">
+`)
+	if br {
+		b.WriteString("<div>")
+	}
+	for i, l := range lines {
+		switch {
+		case br && i > 0:
+			b.WriteString("<br>\n" + pageLine(l, nbsp))
+		case br:
+			b.WriteString(pageLine(l, nbsp))
+		case strings.TrimSpace(l) == "":
+			b.WriteString("<p>&nbsp;</p>\n")
+		default:
+			b.WriteString("<p>" + pageLine(l, nbsp) + "</p>\n")
+		}
+	}
+	if br {
+		b.WriteString("</div>\n")
+	}
+	b.WriteString(`</div>
+<div class="share">分享到：<a href="#">微信</a> <a href="#">微博</a></div>
+<div class="print"><a href="javascript:window.print()">【打印本页】</a> <a href="javascript:window.close()">【关闭窗口】</a></div>
+</div>
+<div class="footer"><p>主办：某市人民政府办公室　承办：某市大数据中心</p><p>网站标识码：1234000001　<a href="#">京ICP备12345678号</a></p></div>
+</body>
+</html>
+`)
+	return []byte(b.String())
+}
+
+// pageLine escapes a line for a page: the characters of markup as
+// entities; with nbsp, the spaces a browser would fold as &nbsp; where
+// there are two or more (as an editor keeps an indent or a column).
+func pageLine(s string, nbsp bool) string {
+	s = html.EscapeString(strings.Map(func(r rune) rune {
+		if r < 0x20 && r != '\t' {
+			return -1
+		}
+		return r
+	}, s))
+	if !nbsp || !strings.Contains(s, "  ") {
+		return s
+	}
+	var b strings.Builder
+	rs := []rune(s)
+	for i, r := range rs {
+		if r == ' ' && (i+1 < len(rs) && rs[i+1] == ' ' || i > 0 && rs[i-1] == ' ') {
+			b.WriteString("&nbsp;")
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// docxOfTextAsWord is a .docx of a text with the markup Word and WPS write
+// around it: each paragraph's properties (style, tab stops, spacing,
+// indent, the paragraph mark's run), a bookmark, and its text in runs cut
+// where the script changes (Chinese in one font, digits and Latin in
+// another), Latin words between proofing marks.
+func docxOfTextAsWord(text string) []byte {
+	var body strings.Builder
+	for i, line := range textLines(text) {
+		body.WriteString(`<w:p><w:pPr><w:pStyle w:val="a3"/><w:tabs><w:tab w:val="left" w:pos="840"/><w:tab w:val="left" w:pos="1680"/></w:tabs>` +
+			`<w:spacing w:line="560" w:lineRule="exact"/><w:ind w:firstLineChars="200" w:firstLine="640"/>` +
+			`<w:rPr><w:rFonts w:ascii="仿宋_GB2312" w:eastAsia="仿宋_GB2312"/><w:sz w:val="32"/></w:rPr></w:pPr>`)
+		body.WriteString(`<w:bookmarkStart w:id="` + strconv.Itoa(i) + `" w:name="_Toc` + strconv.Itoa(i) + `"/>`)
+		for k, cell := range strings.Split(line, "\t") {
+			if k > 0 {
+				body.WriteString("<w:r><w:tab/></w:r>")
+			}
+			for _, part := range scriptRuns(cell) {
+				latin := !cjk(part)
+				if latin {
+					body.WriteString(`<w:proofErr w:type="spellStart"/>`)
+				}
+				font := `<w:rFonts w:hint="eastAsia" w:ascii="仿宋_GB2312" w:eastAsia="仿宋_GB2312"/>`
+				if latin {
+					font = `<w:rFonts w:ascii="Times New Roman" w:hAnsi="Times New Roman" w:eastAsia="仿宋_GB2312"/>`
+				}
+				body.WriteString(`<w:r><w:rPr>` + font + `<w:sz w:val="32"/><w:szCs w:val="32"/><w:lang w:val="en-US" w:eastAsia="zh-CN"/></w:rPr>` +
+					`<w:t xml:space="preserve">` + xmlText(part) + `</w:t></w:r>`)
+				if latin {
+					body.WriteString(`<w:proofErr w:type="spellEnd"/>`)
+				}
+			}
+		}
+		body.WriteString(`<w:bookmarkEnd w:id="` + strconv.Itoa(i) + `"/></w:p>`)
+	}
+	return docxPackage(`<w:body>` + body.String() + `<w:sectPr><w:pgSz w:w="11906" w:h="16838"/></w:sectPr></w:body>`)
+}
+
+// scriptRuns cuts s where it turns from Chinese (Han, CJK punctuation) to
+// other characters or back.
+func scriptRuns(s string) []string {
+	var out []string
+	start, prev := 0, false
+	for i, r := range s {
+		c := cjkRune(r)
+		if i > 0 && c != prev {
+			out = append(out, s[start:i])
+			start = i
+		}
+		prev = c
+	}
+	if start < len(s) {
+		out = append(out, s[start:])
+	}
+	return out
+}
+
+func cjkRune(r rune) bool {
+	return unicode.Is(unicode.Han, r) || r >= 0x3000 && r <= 0x303f || r >= 0xff00 && r <= 0xffef
+}
+
+func cjk(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return cjkRune(r)
+}
+
+// pageOfTextAsWord is a page as Word's "save as web page" writes a text,
+// the way many sites publish it: a paragraph a line (class MsoNormal), its
+// text in spans cut where the script changes, an empty paragraph as
+// <o:p>&nbsp;</o:p>, and the source wrapped at 76 characters — at a space
+// where there is one, between two Chinese characters otherwise.
+func pageOfTextAsWord(text string) []byte {
+	var b strings.Builder
+	b.WriteString(`<html xmlns:o="urn:schemas-microsoft-com:office:office" xmlns="http://www.w3.org/TR/REC-html40">
+<head>
+<meta http-equiv=Content-Type content="text/html; charset=utf-8">
+<meta name=Generator content="Microsoft Word 15 (filtered)">
+<style>p.MsoNormal {margin:0cm; text-align:justify; font-size:10.5pt; font-family:等线;}</style>
+</head>
+<body lang=ZH-CN style='text-justify-trim:punctuation'>
+<div class=WordSection1>
+`)
+	for _, line := range textLines(text) {
+		if strings.TrimSpace(line) == "" {
+			b.WriteString("<p class=MsoNormal><span lang=EN-US><o:p>&nbsp;</o:p></span></p>\n")
+			continue
+		}
+		b.WriteString("<p class=MsoNormal style='text-indent:32.0pt;line-height:28.0pt'>")
+		for _, part := range scriptRuns(strings.ReplaceAll(line, "\t", " ")) {
+			if cjk(part) {
+				b.WriteString("<span style='font-size:16.0pt;font-family:仿宋_GB2312'>" + pageLine(part, true) + "</span>")
+			} else {
+				b.WriteString("<span lang=EN-US style='font-size:16.0pt;font-family:\"Times New Roman\",serif'>" + pageLine(part, true) + "</span>")
+			}
+		}
+		b.WriteString("</p>\n")
+	}
+	b.WriteString("</div>\n</body>\n</html>\n")
+	return []byte(wrapSource(b.String(), 76))
+}
+
+// wrapSource breaks the lines of an HTML source longer than width runes,
+// as Word writes it: at the last space before the width (the space becomes
+// the line end), or between two Chinese characters of text.
+func wrapSource(src string, width int) string {
+	var out strings.Builder
+	for _, line := range strings.Split(src, "\n") {
+		rs := []rune(line)
+		for len(rs) > width {
+			cut, inTag := -1, false
+			for i := 0; i < width; i++ {
+				switch {
+				case rs[i] == '<':
+					inTag = true
+				case rs[i] == '>':
+					inTag = false
+				case rs[i] == ' ' && i > 0:
+					cut = i
+				case !inTag && i > 0 && cjkRune(rs[i]) && cjkRune(rs[i-1]) && unicode.Is(unicode.Han, rs[i]):
+					cut = i
+				}
+			}
+			if cut <= 0 {
+				break
+			}
+			out.WriteString(string(rs[:cut]) + "\n")
+			if rs[cut] == ' ' {
+				cut++
+			}
+			rs = rs[cut:]
+		}
+		out.WriteString(string(rs) + "\n")
+	}
+	return out.String()
+}

@@ -1,0 +1,61 @@
+package plan
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// readAlike reads a plan of our own as its text (testdata/gen) and as a
+// document made of it (testdata/plans/formats) through the upload's entry,
+// and asks for the same lines (blank ones aside, tabs kept) and the same
+// reading.
+func readAlike(t *testing.T, textFile, docFile string) {
+	t.Helper()
+	src, err := os.ReadFile(filepath.Join("testdata", "gen", textFile))
+	if err != nil {
+		t.Fatal(err)
+	}
+	data, err := os.ReadFile(filepath.Join("testdata", "plans", "formats", docFile))
+	if err != nil {
+		t.Fatal(err)
+	}
+	text, err := DocumentText(context.Background(), docFile, data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := func(s string) []string {
+		var out []string
+		for _, l := range strings.Split(s, "\n") {
+			if strings.TrimSpace(l) != "" {
+				out = append(out, strings.Trim(l, " \r")) // a tab is a cell's edge: kept
+			}
+		}
+		return out
+	}
+	if a, b := lines(string(src)), lines(text); !slices.Equal(a, b) {
+		t.Errorf("%s: %d lines, the text %d; first apart: %s", docFile, len(b), len(a), firstApart(a, b))
+	}
+	a, err := Ingest(strings.NewReader(string(src)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := Ingest(strings.NewReader(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ra, rb := formatReadings(a), formatReadings(b); !slices.Equal(ra, rb) {
+		t.Errorf("%s: %d readings, the text %d; first apart: %s", docFile, len(rb), len(ra), firstApart(ra, rb))
+	}
+}
+
+// A .docx as WPS saves a plan: tab stops in every paragraph's properties
+// (w:pPr/w:tabs), runs cut where the script changes, bookmarks and
+// proofing marks. A tab stop is no character: it put tabs before every
+// line, and a table's rows (cells apart by w:tab) began with empty cells.
+func TestDocxAsWPSReadsAsText(t *testing.T) {
+	readAlike(t, "xinghe.txt", "xinghe_wps.docx")
+}

@@ -1,0 +1,79 @@
+package main
+
+import (
+	"log"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"unicode"
+)
+
+// formats writes xinghe.txt → ../plans/formats/xinghe_wps.docx, the plan as
+// WPS and Word save it: every paragraph with its properties (a style, tab
+// stops, spacing, a first-line indent), a bookmark, its text in runs cut
+// where the script changes (Chinese in 仿宋, digits and Latin in Times New
+// Roman, between proofing marks), a tab of the text as w:tab. Its text is
+// the .txt's, line for line.
+func formats(dir string) {
+	src, err := os.ReadFile(filepath.Join(dir, "gen", "xinghe.txt"))
+	if err != nil {
+		log.Fatal(err)
+	}
+	var body strings.Builder
+	for i, line := range strings.Split(strings.TrimRight(string(src), "\n"), "\n") {
+		id := strconv.Itoa(i)
+		body.WriteString(`<w:p><w:pPr><w:pStyle w:val="a3"/><w:tabs><w:tab w:val="left" w:pos="840"/><w:tab w:val="left" w:pos="1680"/></w:tabs>` +
+			`<w:spacing w:line="560" w:lineRule="exact"/><w:ind w:firstLineChars="200" w:firstLine="640"/>` +
+			`<w:rPr><w:rFonts w:ascii="仿宋_GB2312" w:eastAsia="仿宋_GB2312"/><w:sz w:val="32"/></w:rPr></w:pPr>` +
+			`<w:bookmarkStart w:id="` + id + `" w:name="_Toc` + id + `"/>`)
+		for k, cell := range strings.Split(line, "\t") {
+			if k > 0 {
+				body.WriteString("<w:r><w:tab/></w:r>")
+			}
+			for _, part := range scriptRuns(cell) {
+				font, latin := `<w:rFonts w:hint="eastAsia" w:ascii="仿宋_GB2312" w:eastAsia="仿宋_GB2312"/>`, !chinese(part)
+				if latin {
+					font = `<w:rFonts w:ascii="Times New Roman" w:hAnsi="Times New Roman" w:eastAsia="仿宋_GB2312"/>`
+					body.WriteString(`<w:proofErr w:type="spellStart"/>`)
+				}
+				body.WriteString(`<w:r><w:rPr>` + font + `<w:sz w:val="32"/><w:lang w:val="en-US" w:eastAsia="zh-CN"/></w:rPr>` +
+					`<w:t xml:space="preserve">` + esc(part) + `</w:t></w:r>`)
+				if latin {
+					body.WriteString(`<w:proofErr w:type="spellEnd"/>`)
+				}
+			}
+		}
+		body.WriteString(`<w:bookmarkEnd w:id="` + id + `"/></w:p>`)
+	}
+	if err := os.MkdirAll(filepath.Join(dir, "plans", "formats"), 0o755); err != nil {
+		log.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "plans", "formats", "xinghe_wps.docx"), docxPackage(body.String()), 0o644); err != nil {
+		log.Fatal(err)
+	}
+}
+
+// scriptRuns cuts s where it turns from Chinese to other characters or back.
+func scriptRuns(s string) []string {
+	var out []string
+	start := 0
+	for i, r := range s {
+		if i > 0 && chinese(string(r)) != chinese(s[start:]) {
+			out = append(out, s[start:i])
+			start = i
+		}
+	}
+	if start < len(s) {
+		out = append(out, s[start:])
+	}
+	return out
+}
+
+// chinese reports whether s starts with a Chinese character or punctuation.
+func chinese(s string) bool {
+	for _, r := range s {
+		return unicode.Is(unicode.Han, r) || r >= 0x3000 && r <= 0x303f || r >= 0xff00 && r <= 0xffef
+	}
+	return false
+}
