@@ -222,12 +222,15 @@ func docxOfTextAsWord(text string) []byte {
 }
 
 // scriptRuns cuts s where it turns from Chinese (Han, CJK punctuation) to
-// other characters or back.
+// other characters or back; a space goes with the run before it.
 func scriptRuns(s string) []string {
 	var out []string
 	start, prev := 0, false
 	for i, r := range s {
 		c := cjkRune(r)
+		if r == ' ' {
+			c = prev // a space goes with the run before it
+		}
 		if i > 0 && c != prev {
 			out = append(out, s[start:i])
 			start = i
@@ -286,7 +289,10 @@ func pageOfTextAsWord(text string) []byte {
 
 // wrapSource breaks the lines of an HTML source longer than width runes,
 // as Word writes it: at the last space before the width (the space becomes
-// the line end), or between two Chinese characters of text.
+// the line end), or between two Chinese characters of text. Not at a space
+// between two Chinese characters (国 道, a PDF's spacing): a browser shows
+// no space for a line end there, so the space is lost in any reader: the
+// format's, not the reader's (docs/benchmarks.md, "Wave 17: formats").
 func wrapSource(src string, width int) string {
 	var out strings.Builder
 	for _, line := range strings.Split(src, "\n") {
@@ -299,7 +305,7 @@ func wrapSource(src string, width int) string {
 					inTag = true
 				case rs[i] == '>':
 					inTag = false
-				case rs[i] == ' ' && i > 0:
+				case rs[i] == ' ' && i > 0 && (inTag || !cjkRune(rs[i-1]) || i+1 == len(rs) || !cjkRune(rs[i+1])):
 					cut = i
 				case !inTag && i > 0 && cjkRune(rs[i]) && cjkRune(rs[i-1]) && unicode.Is(unicode.Han, rs[i]):
 					cut = i

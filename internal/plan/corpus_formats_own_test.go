@@ -59,3 +59,18 @@ func readAlike(t *testing.T, textFile, docFile string) {
 func TestDocxAsWPSReadsAsText(t *testing.T) {
 	readAlike(t, "xinghe.txt", "xinghe_wps.docx")
 }
+
+// A page as Word's "save as web page" writes a plan: its source wrapped at
+// 76 characters, a line end where a space was. A line end between two
+// digits or two Latin letters is a space, as a browser shows it: 0.5 and
+// 0.55 stayed two values, not 0.50.55.
+func TestWordPageReadsAsText(t *testing.T) {
+	readAlike(t, "xinghe.txt", "xinghe_word.html")
+}
+
+// A page as a city's site publishes a plan: its buttons 【打印本页】
+// 【关闭窗口】 are links to a script, the site's, not the plan's text; they
+// were read as the plan's last line.
+func TestSitePageReadsAsText(t *testing.T) {
+	readAlike(t, "xinghe.txt", "xinghe_page.html")
+}

@@ -58,7 +58,7 @@ func HTMLText(data []byte) (string, error) {
 	if p.text < 100 || p.linked*2 > p.text {
 		return "", ErrHTMLNavigation
 	}
-	return tidyLines(p.b.String()), nil
+	return tidyLines(p.spaced()), nil
 }
 
 // pageText is the text of a page as it is walked.
@@ -67,6 +67,7 @@ type pageText struct {
 	text, linked int                // runes of text, of text inside links
 	tables       []*htmlGrid        // the tables open, innermost last
 	items        map[*html.Node]int // the items of each ordered list so far
+	breaks       []int              // where the source's line ends stood in b (html_space.go)
 }
 
 // htmlGrid places a table's cells in its columns: a cell spanning rows
@@ -122,7 +123,7 @@ func (p *pageText) walk(n *html.Node, inLink, inPre, inCell bool) {
 			s = superscript(s) // a footnote's mark after a value: 2.5¹, not 2.51
 		}
 		if !inPre {
-			s = strings.Join(strings.FieldsFunc(s, func(r rune) bool { return r == '\n' || r == '\r' || r == '\t' }), "")
+			s = p.segmentBreaks(s)
 		}
 		for _, r := range s {
 			if !unicode.IsSpace(r) {
@@ -135,7 +136,7 @@ func (p *pageText) walk(n *html.Node, inLink, inPre, inCell bool) {
 		p.b.WriteString(s)
 		return
 	case html.ElementNode:
-		if skipTags[n.Data] || navLike(n) || n.Data == "li" && linkItem(n) {
+		if skipTags[n.Data] || navLike(n) || n.Data == "li" && linkItem(n) || pageButton(n) {
 			return
 		}
 		inLink = inLink || n.Data == "a"
