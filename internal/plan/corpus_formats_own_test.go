@@ -74,3 +74,12 @@ func TestWordPageReadsAsText(t *testing.T) {
 func TestSitePageReadsAsText(t *testing.T) {
 	readAlike(t, "xinghe.txt", "xinghe_page.html")
 }
+
+// Pages of an older template: a kilobyte of scripts and styles, all ASCII,
+// before the meta of the page's charset (GB2312, the page in GBK) or with
+// none (the page in UTF-8). The standard's prescan reads that kilobyte
+// only and took either page for windows-1252: its text was Latin letters.
+func TestLegacyPagesReadAsText(t *testing.T) {
+	readAlike(t, "xinghe.txt", "xinghe_gbk.html")
+	readAlike(t, "xinghe.txt", "xinghe_nocharset.html")
+}

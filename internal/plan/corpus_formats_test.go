@@ -64,6 +64,8 @@ var probeFormats = []struct {
 	{"html <br>", "plan.html", func(s string) []byte { return pageOfText(s, true, false) }},
 	{"html &nbsp;", "plan.html", func(s string) []byte { return pageOfText(s, false, true) }},
 	{"html as Word", "plan.html", pageOfTextAsWord},
+	{"html GBK", "plan.html", func(s string) []byte { return pageLegacy(s, true) }},
+	{"html no charset", "plan.html", func(s string) []byte { return pageLegacy(s, false) }},
 }
 
 // formatsApart are the development texts known to read apart as a format
@@ -82,15 +84,17 @@ var formatsApart = map[string]struct{ formats, cause string }{
 // TestFormatsCorpus makes of every development text a .docx (plain, and
 // with the markup WPS and Word write) and government pages (one <p> a
 // line, one <div> of lines apart by <br>, runs of spaces as &nbsp;, Word's
-// web page with its source wrapped), reads each through the upload's entry
-// (DocumentText, then Ingest) and asks for the text's reading: each
-// quantity by its phrase and order with the same value, unit, comparator,
-// deadline, period and standing, and the same sections (number, title and
-// level). A document a user uploads is seldom a .txt; every corpus
-// document is one. It runs when KEXIE_CORPUS names the corpus. To bound
-// its time each text is read in one format, by turns (text i in format i
-// mod 6); KEXIE_FORMATS_ALL=1 reads each in every format,
-// KEXIE_FORMATS_DOC=name the documents whose names hold it in every format.
+// web page with its source wrapped, an older template's page in GBK with
+// its charset declared after a kilobyte of ASCII, or in UTF-8 with none),
+// reads each through the upload's entry (DocumentText, then Ingest) and
+// asks for the text's reading: each quantity by its phrase and order with
+// the same value, unit, comparator, deadline, period and standing, and the
+// same sections (number, title and level). A document a user uploads is
+// seldom a .txt; every corpus document is one. It runs when KEXIE_CORPUS
+// names the corpus. To bound its time each text is read in one format, by
+// turns (text i in format i mod 8); KEXIE_FORMATS_ALL=1 reads each in
+// every format, KEXIE_FORMATS_DOC=name the documents whose names hold it in
+// every format.
 func TestFormatsCorpus(t *testing.T) {
 	if os.Getenv("KEXIE_CORPUS") == "" {
 		t.Skip("KEXIE_CORPUS is not set: the development corpus of plan documents is an extra corpus")

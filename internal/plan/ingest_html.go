@@ -11,7 +11,6 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/net/html"
-	"golang.org/x/net/html/charset"
 )
 
 // ErrHTMLNavigation is the error of a web page that holds little but its
@@ -48,8 +47,7 @@ func navLike(n *html.Node) bool {
 // without scripts and the site's navigation. A page with little text or
 // whose text is mostly links gives ErrHTMLNavigation.
 func HTMLText(data []byte) (string, error) {
-	enc, _, _ := charset.DetermineEncoding(data, "text/html")
-	doc, err := html.Parse(enc.NewDecoder().Reader(bytes.NewReader(data)))
+	doc, err := html.Parse(pageEncoding(data).NewDecoder().Reader(bytes.NewReader(data))) // (html_charset.go)
 	if err != nil {
 		return "", fmt.Errorf("%w: %v", ErrBadDocument, err)
 	}

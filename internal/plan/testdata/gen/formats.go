@@ -7,6 +7,8 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+
+	"golang.org/x/text/encoding/simplifiedchinese"
 )
 
 // formats writes xinghe.txt → ../plans/formats/xinghe_wps.docx, the plan as
@@ -52,6 +54,7 @@ func formats(dir string) {
 	if err := os.WriteFile(filepath.Join(dir, "plans", "formats", "xinghe_wps.docx"), docxPackage(body.String()), 0o644); err != nil {
 		log.Fatal(err)
 	}
+	legacyPages(dir)
 }
 
 // scriptRuns cuts s where it turns from Chinese to other characters or back.
@@ -76,4 +79,52 @@ func chinese(s string) bool {
 		return unicode.Is(unicode.Han, r) || r >= 0x3000 && r <= 0x303f || r >= 0xff00 && r <= 0xffef
 	}
 	return false
+}
+
+// legacyHead starts a page with a kilobyte of ASCII (a site's scripts and
+// styles) before any meta of its charset.
+const legacyHead = `<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd">
+<html xmlns="http://www.w3.org/1999/xhtml">
+<head>
+<link rel="stylesheet" type="text/css" href="/images/common.css" />
+<link rel="stylesheet" type="text/css" href="/images/article.css" />
+<script type="text/javascript" src="/js/jquery-1.12.4.min.js"></script>
+<script type="text/javascript" src="/js/common.js"></script>
+<script type="text/javascript">
+function doZoom(size) { document.getElementById("zoom").style.fontSize = size + "px"; }
+function printPage() { window.print(); }
+function closeWindow() { if (confirm("close?")) { window.opener = null; window.close(); } }
+$(function() {
+  $(".nav li").hover(function() { $(this).addClass("on"); }, function() { $(this).removeClass("on"); });
+  $(".tab-title span").click(function() { var i = $(this).index(); $(this).addClass("cur").siblings().removeClass("cur"); $(".tab-body ul").eq(i).show().siblings().hide(); });
+});
+</script>
+<style type="text/css">
+body { margin: 0; padding: 0; font-size: 14px; color: #333; background: #fff; }
+.header, .nav, .article, .footer { width: 1000px; margin: 0 auto; }
+.article p { text-indent: 2em; line-height: 2; font-size: 16px; }
+</style>
+`
+
+// legacyPages writes ../plans/formats/xinghe_page.html again as a site with
+// an older template serves it: its head's first kilobyte ASCII, its charset
+// declared after it as GB2312 and the page in GBK (xinghe_gbk.html), or not
+// declared, the page in UTF-8 (xinghe_nocharset.html).
+func legacyPages(dir string) {
+	src, err := os.ReadFile(filepath.Join(dir, "plans", "formats", "xinghe_page.html"))
+	if err != nil {
+		log.Fatal(err)
+	}
+	page := string(src)
+	page = page[strings.Index(page, "<title>"):]
+	if err := os.WriteFile(filepath.Join(dir, "plans", "formats", "xinghe_nocharset.html"), []byte(legacyHead+page), 0o644); err != nil {
+		log.Fatal(err)
+	}
+	gbk, err := simplifiedchinese.GBK.NewEncoder().String(legacyHead + `<meta http-equiv="Content-Type" content="text/html; charset=gb2312" />` + "\n" + page)
+	if err != nil {
+		log.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "plans", "formats", "xinghe_gbk.html"), []byte(gbk), 0o644); err != nil {
+		log.Fatal(err)
+	}
 }
