@@ -4,6 +4,7 @@ import (
 	"archive/zip"
 	"bytes"
 	"html"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -23,18 +24,25 @@ import (
 func docxOfText(text string) []byte {
 	var body strings.Builder
 	for _, line := range textLines(text) {
-		body.WriteString("<w:p>")
-		for i, cell := range strings.Split(line, "\t") {
-			if i > 0 {
-				body.WriteString("<w:r><w:tab/></w:r>")
-			}
-			if cell != "" {
-				body.WriteString(`<w:r><w:t xml:space="preserve">` + xmlText(cell) + "</w:t></w:r>")
-			}
-		}
-		body.WriteString("</w:p>")
+		body.WriteString(docxParagraph(line))
 	}
 	return docxPackage(`<w:body>` + body.String() + `<w:sectPr/></w:body>`)
+}
+
+// docxParagraph is a line as a w:p: its text in a run, a tab as w:tab.
+func docxParagraph(line string) string {
+	var p strings.Builder
+	p.WriteString("<w:p>")
+	for i, cell := range strings.Split(line, "\t") {
+		if i > 0 {
+			p.WriteString("<w:r><w:tab/></w:r>")
+		}
+		if cell != "" {
+			p.WriteString(`<w:r><w:t xml:space="preserve">` + xmlText(cell) + "</w:t></w:r>")
+		}
+	}
+	p.WriteString("</w:p>")
+	return p.String()
 }
 
 // docxPackage zips a document body with Word's minimal parts.
@@ -53,7 +61,10 @@ func docxPackage(body string) []byte {
 		{"word/_rels/document.xml.rels", `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>` +
 			`<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>`},
 		{"word/document.xml", `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>` +
-			`<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">` + body + `</w:document>`},
+			`<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"` +
+			` xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"` +
+			` xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"` +
+			` xmlns:v="urn:schemas-microsoft-com:vml" mc:Ignorable="wps">` + body + `</w:document>`},
 	} {
 		w, _ := zw.Create(part[0])
 		w.Write([]byte(part[1]))
@@ -382,4 +393,31 @@ func pageLegacy(text string, gbk bool) []byte {
 		}
 	}
 	return b.Bytes()
+}
+
+// docxWithTextBox is the .docx of a text (docxOfText) whose first line, the
+// title of a cover, stands in a text box, as Word writes one: a drawing in
+// mc:AlternateContent, its text in the choice (wps:txbx) and again in the
+// fallback for older readers (a VML v:textbox).
+func docxWithTextBox(text string) []byte {
+	lines := textLines(text)
+	k := slices.IndexFunc(lines, func(l string) bool { return strings.TrimSpace(l) != "" })
+	if k < 0 {
+		return docxOfText(text)
+	}
+	p := docxParagraph(lines[k])
+	box := `<w:p><w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><wp:anchor><wp:extent cx="5400000" cy="900000"/>` +
+		`<a:graphic><a:graphicData uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"><wps:wsp><wps:txbx><w:txbxContent>` + p +
+		`</w:txbxContent></wps:txbx></wps:wsp></a:graphicData></a:graphic></wp:anchor></w:drawing></mc:Choice>` +
+		`<mc:Fallback><w:pict><v:shape style="width:425pt;height:71pt"><v:textbox><w:txbxContent>` + p +
+		`</w:txbxContent></v:textbox></v:shape></w:pict></mc:Fallback></mc:AlternateContent></w:r></w:p>`
+	var body strings.Builder
+	for i, line := range lines {
+		if i == k {
+			body.WriteString(box)
+		} else {
+			body.WriteString(docxParagraph(line))
+		}
+	}
+	return docxPackage(`<w:body>` + body.String() + `<w:sectPr/></w:body>`)
 }

@@ -83,3 +83,11 @@ func TestLegacyPagesReadAsText(t *testing.T) {
 	readAlike(t, "xinghe.txt", "xinghe_gbk.html")
 	readAlike(t, "xinghe.txt", "xinghe_nocharset.html")
 }
+
+// A .docx with its title and a paragraph of targets in text boxes: Word
+// writes a text box's text twice, in mc:Choice and again in mc:Fallback for
+// older readers. Read once: read twice, the box's targets were counted
+// twice.
+func TestDocxTextBoxReadsAsText(t *testing.T) {
+	readAlike(t, "xinghe.txt", "xinghe_textbox.docx")
+}

@@ -60,6 +60,7 @@ var probeFormats = []struct {
 }{
 	{"docx", "plan.docx", docxOfText},
 	{"docx as Word", "plan.docx", docxOfTextAsWord},
+	{"docx title in a text box", "plan.docx", docxWithTextBox},
 	{"html <p>", "plan.html", func(s string) []byte { return pageOfText(s, false, false) }},
 	{"html <br>", "plan.html", func(s string) []byte { return pageOfText(s, true, false) }},
 	{"html &nbsp;", "plan.html", func(s string) []byte { return pageOfText(s, false, true) }},
@@ -81,8 +82,8 @@ var formatsApart = map[string]struct{ formats, cause string }{
 		"flattened table (the format's)"},
 }
 
-// TestFormatsCorpus makes of every development text a .docx (plain, and
-// with the markup WPS and Word write) and government pages (one <p> a
+// TestFormatsCorpus makes of every development text a .docx (plain, with
+// the markup WPS and Word write, with its title in a text box) and government pages (one <p> a
 // line, one <div> of lines apart by <br>, runs of spaces as &nbsp;, Word's
 // web page with its source wrapped, an older template's page in GBK with
 // its charset declared after a kilobyte of ASCII, or in UTF-8 with none),
@@ -92,7 +93,7 @@ var formatsApart = map[string]struct{ formats, cause string }{
 // same sections (number, title and level). A document a user uploads is
 // seldom a .txt; every corpus document is one. It runs when KEXIE_CORPUS
 // names the corpus. To bound its time each text is read in one format, by
-// turns (text i in format i mod 8); KEXIE_FORMATS_ALL=1 reads each in
+// turns (text i in format i mod 9); KEXIE_FORMATS_ALL=1 reads each in
 // every format, KEXIE_FORMATS_DOC=name the documents whose names hold it in
 // every format.
 func TestFormatsCorpus(t *testing.T) {

@@ -49,6 +49,7 @@ func DocxText(data []byte) (string, error) {
 	span, sup := 0, false     // the open cell's w:gridSpan; the run is superscript
 	rowCells := 0             // cells written in the open row
 	tabStops := false         // inside a paragraph's tab stops (w:pPr/w:tabs)
+	fallback := 0             // depth of mc:Fallback elements open
 	for {
 		tok, err := dec.Token()
 		if errors.Is(err, io.EOF) {
@@ -56,6 +57,18 @@ func DocxText(data []byte) (string, error) {
 		}
 		if err != nil {
 			return "", fmt.Errorf("%w: %v", ErrBadDocument, err)
+		}
+		// a text box (a drawing in mc:AlternateContent) holds its text in
+		// the choice and again in the fallback, for older readers: read once
+		if e, ok := tok.(xml.StartElement); ok && e.Name.Local == "Fallback" {
+			fallback++
+		}
+		if e, ok := tok.(xml.EndElement); ok && e.Name.Local == "Fallback" {
+			fallback--
+			continue
+		}
+		if fallback > 0 {
+			continue
 		}
 		switch t := tok.(type) {
 		case xml.StartElement:

@@ -55,6 +55,7 @@ func formats(dir string) {
 		log.Fatal(err)
 	}
 	legacyPages(dir)
+	textBoxes(dir, string(src))
 }
 
 // scriptRuns cuts s where it turns from Chinese to other characters or back.
@@ -125,6 +126,37 @@ func legacyPages(dir string) {
 		log.Fatal(err)
 	}
 	if err := os.WriteFile(filepath.Join(dir, "plans", "formats", "xinghe_gbk.html"), []byte(gbk), 0o644); err != nil {
+		log.Fatal(err)
+	}
+}
+
+// textBoxes writes xinghe.txt → ../plans/formats/xinghe_textbox.docx: its
+// title and its paragraph of 科普讲解员 each in a text box, as Word writes
+// one (a drawing in mc:AlternateContent: the text in the choice, wps:txbx,
+// and again in the fallback for older readers, a VML v:textbox).
+func textBoxes(dir string, src string) {
+	var body strings.Builder
+	for i, line := range strings.Split(strings.TrimRight(src, "\n"), "\n") {
+		if i != 0 && !strings.HasPrefix(line, "每年培训科普讲解员") {
+			body.WriteString(para(line))
+			continue
+		}
+		p := para(line)
+		body.WriteString(`<w:p><w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><wp:anchor><wp:extent cx="5400000" cy="900000"/>` +
+			`<a:graphic><a:graphicData uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"><wps:wsp><wps:txbx><w:txbxContent>` + p +
+			`</w:txbxContent></wps:txbx></wps:wsp></a:graphicData></a:graphic></wp:anchor></w:drawing></mc:Choice>` +
+			`<mc:Fallback><w:pict><v:shape style="width:425pt;height:71pt"><v:textbox><w:txbxContent>` + p +
+			`</w:txbxContent></v:textbox></v:shape></w:pict></mc:Fallback></mc:AlternateContent></w:r></w:p>`)
+	}
+	doc := docxZip([]docxFile{
+		{"[Content_Types].xml", `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>`},
+		{"_rels/.rels", `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>`},
+		{"word/document.xml", `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"` +
+			` xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"` +
+			` xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"` +
+			` xmlns:v="urn:schemas-microsoft-com:vml" mc:Ignorable="wps"><w:body>` + body.String() + `</w:body></w:document>`},
+	})
+	if err := os.WriteFile(filepath.Join(dir, "plans", "formats", "xinghe_textbox.docx"), doc, 0o644); err != nil {
 		log.Fatal(err)
 	}
 }

@@ -5,6 +5,7 @@
 //	chanye.txt → ../plans/chanye_fangan.pdf  (a text PDF; lines with two-space gaps are table rows laid out in columns)
 //	xinghe.txt → ../plans/formats/xinghe_wps.docx (formats.go: the markup WPS and Word write around a text)
 //	../plans/formats/xinghe_page.html → xinghe_gbk.html, xinghe_nocharset.html (formats.go: a kilobyte of ASCII before the charset)
+//	xinghe.txt → ../plans/formats/xinghe_textbox.docx (formats.go: two paragraphs in text boxes)
 //
 // Run it from the repository root: go run ./internal/plan/testdata/gen
 //
