@@ -4,6 +4,7 @@ import (
 	"archive/zip"
 	"bytes"
 	"html"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -421,3 +422,38 @@ func docxWithTextBox(text string) []byte {
 	}
 	return docxPackage(`<w:body>` + body.String() + `<w:sectPr/></w:body>`)
 }
+
+// pageIndented is the page of a text (one <p> a line) with each line
+// indented as a site's editor indents it: two &emsp; before its text.
+func pageIndented(text string) []byte {
+	var lines []string
+	for _, l := range textLines(text) {
+		if strings.TrimSpace(l) != "" {
+			l = "\u2003\u2003" + l
+		}
+		lines = append(lines, l)
+	}
+	page := string(pageOfText(strings.Join(lines, "\n"), false, false))
+	return []byte(strings.ReplaceAll(page, "\u2003", "&emsp;"))
+}
+
+// docxOfTextWithSymbols is the .docx of a text (docxOfText) with what Word
+// writes as elements, not characters: ≥ ≤ ± × from the Symbol font
+// (w:sym) and a hyphen between two digits as a non-breaking one
+// (w:noBreakHyphen).
+func docxOfTextWithSymbols(text string) []byte {
+	const open, shut = `<w:r><w:t xml:space="preserve">`, `</w:t></w:r>`
+	syms := strings.NewReplacer("≥", shut+`<w:r><w:sym w:font="Symbol" w:char="F0B3"/></w:r>`+open,
+		"≤", shut+`<w:r><w:sym w:font="Symbol" w:char="F0A3"/></w:r>`+open,
+		"±", shut+`<w:r><w:sym w:font="Symbol" w:char="F0B1"/></w:r>`+open,
+		"×", shut+`<w:r><w:sym w:font="Symbol" w:char="F0B4"/></w:r>`+open)
+	var body strings.Builder
+	for _, line := range textLines(text) {
+		p := syms.Replace(docxParagraph(line))
+		p = reDigitHyphen.ReplaceAllString(p, "$1"+shut+"<w:r><w:noBreakHyphen/></w:r>"+open+"$2")
+		body.WriteString(p)
+	}
+	return docxPackage(`<w:body>` + body.String() + `<w:sectPr/></w:body>`)
+}
+
+var reDigitHyphen = regexp.MustCompile(`(\d)-(\d)`)

@@ -91,3 +91,11 @@ func TestLegacyPagesReadAsText(t *testing.T) {
 func TestDocxTextBoxReadsAsText(t *testing.T) {
 	readAlike(t, "xinghe.txt", "xinghe_textbox.docx")
 }
+
+// A .docx whose ≥ ≤ ± are the Symbol font's (w:sym) and whose 2026-2028
+// has a non-breaking hyphen (w:noBreakHyphen): elements with no text, they
+// were lost — a bound read as a value (≥5万人 as 5万人), the plan's years
+// as 20262028.
+func TestDocxSymbolsReadAsText(t *testing.T) {
+	readAlike(t, "chenxi.txt", "chenxi_symbols.docx")
+}

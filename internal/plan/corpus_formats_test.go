@@ -61,10 +61,12 @@ var probeFormats = []struct {
 	{"docx", "plan.docx", docxOfText},
 	{"docx as Word", "plan.docx", docxOfTextAsWord},
 	{"docx title in a text box", "plan.docx", docxWithTextBox},
+	{"docx symbols", "plan.docx", docxOfTextWithSymbols},
 	{"html <p>", "plan.html", func(s string) []byte { return pageOfText(s, false, false) }},
 	{"html <br>", "plan.html", func(s string) []byte { return pageOfText(s, true, false) }},
 	{"html &nbsp;", "plan.html", func(s string) []byte { return pageOfText(s, false, true) }},
 	{"html as Word", "plan.html", pageOfTextAsWord},
+	{"html &emsp; indent", "plan.html", pageIndented},
 	{"html GBK", "plan.html", func(s string) []byte { return pageLegacy(s, true) }},
 	{"html no charset", "plan.html", func(s string) []byte { return pageLegacy(s, false) }},
 }
@@ -82,20 +84,22 @@ var formatsApart = map[string]struct{ formats, cause string }{
 		"flattened table (the format's)"},
 }
 
-// TestFormatsCorpus makes of every development text a .docx (plain, with
-// the markup WPS and Word write, with its title in a text box) and government pages (one <p> a
-// line, one <div> of lines apart by <br>, runs of spaces as &nbsp;, Word's
-// web page with its source wrapped, an older template's page in GBK with
-// its charset declared after a kilobyte of ASCII, or in UTF-8 with none),
-// reads each through the upload's entry (DocumentText, then Ingest) and
-// asks for the text's reading: each quantity by its phrase and order with
-// the same value, unit, comparator, deadline, period and standing, and the
-// same sections (number, title and level). A document a user uploads is
-// seldom a .txt; every corpus document is one. It runs when KEXIE_CORPUS
-// names the corpus. To bound its time each text is read in one format, by
-// turns (text i in format i mod 9); KEXIE_FORMATS_ALL=1 reads each in
-// every format, KEXIE_FORMATS_DOC=name the documents whose names hold it in
-// every format.
+// TestFormatsCorpus makes of every development text the documents of
+// probeFormats — .docx (plain, with the markup WPS and Word write, with its
+// title in a text box, with Symbol-font ≥ ≤ and non-breaking hyphens) and
+// government pages (one <p> a line, one <div> of lines apart by <br>, runs
+// of spaces as &nbsp;, Word's web page with its source wrapped, lines
+// indented with &emsp;, an older template's page in GBK with its charset
+// declared after a kilobyte of ASCII, or in UTF-8 with none) — reads each
+// through the upload's entry (DocumentText, then Ingest) and asks for the
+// text's reading: each quantity by its phrase and order with the same
+// value, unit, comparator, deadline, period and standing, and the same
+// sections (number, title and level). A document a user uploads is seldom
+// a .txt; every corpus document is one. It runs when KEXIE_CORPUS names
+// the corpus. To bound its time each text is read in one format, by turns
+// (text i in format i mod len(probeFormats)); KEXIE_FORMATS_ALL=1 reads
+// each in every format, KEXIE_FORMATS_DOC=name the documents whose names
+// hold it in every format.
 func TestFormatsCorpus(t *testing.T) {
 	if os.Getenv("KEXIE_CORPUS") == "" {
 		t.Skip("KEXIE_CORPUS is not set: the development corpus of plan documents is an extra corpus")

@@ -113,8 +113,12 @@ func DocxText(data []byte) (string, error) {
 				if !tabStops {
 					b.WriteByte('\t')
 				}
-			case "br":
+			case "br", "cr":
 				b.WriteByte('\n')
+			case "noBreakHyphen":
+				b.WriteByte('-') // Word's non-breaking hyphen is an element: 2021-2025
+			case "sym":
+				b.WriteString(docxSymbol(attrVal(t, "font"), attrVal(t, "char")))
 			}
 		case xml.EndElement:
 			switch t.Name.Local {
@@ -178,4 +182,19 @@ func superscript(s string) string {
 		}
 		return r
 	}, s)
+}
+
+// symbolChars are the characters of the Symbol font a plan writes with
+// w:sym (Insert › Symbol), by their code: ≥ and ≤ of a target's bound.
+var symbolChars = map[int]string{0xA3: "≤", 0xA5: "∞", 0xAE: "→", 0xB0: "°", 0xB1: "±", 0xB3: "≥", 0xB4: "×",
+	0xB7: "•", 0xB8: "÷", 0xB9: "≠", 0xBB: "≈"}
+
+// docxSymbol is the character of a w:sym: a code of the Symbol font (F0B3
+// or B3) as its Unicode character, "" for any other font's.
+func docxSymbol(font, char string) string {
+	n, err := strconv.ParseInt(char, 16, 32)
+	if err != nil || !strings.EqualFold(font, "Symbol") {
+		return ""
+	}
+	return symbolChars[int(n)&^0xF000]
 }

@@ -56,6 +56,7 @@ func formats(dir string) {
 	}
 	legacyPages(dir)
 	textBoxes(dir, string(src))
+	symbols(dir)
 }
 
 // scriptRuns cuts s where it turns from Chinese to other characters or back.
@@ -157,6 +158,29 @@ func textBoxes(dir string, src string) {
 			` xmlns:v="urn:schemas-microsoft-com:vml" mc:Ignorable="wps"><w:body>` + body.String() + `</w:body></w:document>`},
 	})
 	if err := os.WriteFile(filepath.Join(dir, "plans", "formats", "xinghe_textbox.docx"), doc, 0o644); err != nil {
+		log.Fatal(err)
+	}
+}
+
+// symbols writes chenxi.txt → ../plans/formats/chenxi_symbols.docx: its ≥
+// ≤ ± from the Symbol font (w:sym, as Insert › Symbol writes them) and the
+// hyphen of 2026-2028 a non-breaking one (w:noBreakHyphen), each an element
+// with no text.
+func symbols(dir string) {
+	src, err := os.ReadFile(filepath.Join(dir, "gen", "chenxi.txt"))
+	if err != nil {
+		log.Fatal(err)
+	}
+	const open, shut = `<w:r><w:t xml:space="preserve">`, `</w:t></w:r>`
+	elems := strings.NewReplacer("≥", shut+`<w:r><w:sym w:font="Symbol" w:char="F0B3"/></w:r>`+open,
+		"≤", shut+`<w:r><w:sym w:font="Symbol" w:char="F0A3"/></w:r>`+open,
+		"±", shut+`<w:r><w:sym w:font="Symbol" w:char="F0B1"/></w:r>`+open,
+		"2026-2028", "2026"+shut+`<w:r><w:noBreakHyphen/></w:r>`+open+"2028")
+	var body strings.Builder
+	for _, line := range strings.Split(strings.TrimRight(string(src), "\n"), "\n") {
+		body.WriteString(`<w:p>` + open + elems.Replace(esc(line)) + shut + `</w:p>`)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "plans", "formats", "chenxi_symbols.docx"), docxPackage(body.String()), 0o644); err != nil {
 		log.Fatal(err)
 	}
 }

@@ -6,6 +6,7 @@
 //	xinghe.txt → ../plans/formats/xinghe_wps.docx (formats.go: the markup WPS and Word write around a text)
 //	../plans/formats/xinghe_page.html → xinghe_gbk.html, xinghe_nocharset.html (formats.go: a kilobyte of ASCII before the charset)
 //	xinghe.txt → ../plans/formats/xinghe_textbox.docx (formats.go: two paragraphs in text boxes)
+//	chenxi.txt → ../plans/formats/chenxi_symbols.docx (formats.go: ≥ ≤ ± as w:sym, a non-breaking hyphen)
 //
 // Run it from the repository root: go run ./internal/plan/testdata/gen
 //
