@@ -48,6 +48,8 @@ func DocxText(data []byte) (string, error) {
 	inText, cells := false, 0 // cells: depth of open table cells
 	span, sup := 0, false     // the open cell's w:gridSpan; the run is superscript
 	rowCells := 0             // cells written in the open row
+	tabStops := false         // inside a paragraph's tab stops (w:pPr/w:tabs)
+	fallback := 0             // depth of mc:Fallback elements open
 	for {
 		tok, err := dec.Token()
 		if errors.Is(err, io.EOF) {
@@ -55,6 +57,18 @@ func DocxText(data []byte) (string, error) {
 		}
 		if err != nil {
 			return "", fmt.Errorf("%w: %v", ErrBadDocument, err)
+		}
+		// a text box (a drawing in mc:AlternateContent) holds its text in
+		// the choice and again in the fallback, for older readers: read once
+		if e, ok := tok.(xml.StartElement); ok && e.Name.Local == "Fallback" {
+			fallback++
+		}
+		if e, ok := tok.(xml.EndElement); ok && e.Name.Local == "Fallback" {
+			fallback--
+			continue
+		}
+		if fallback > 0 {
+			continue
 		}
 		switch t := tok.(type) {
 		case xml.StartElement:
@@ -90,15 +104,28 @@ func DocxText(data []byte) (string, error) {
 				sup = attrVal(t, "val") == "superscript"
 			case "r":
 				sup = false
+			case "tabs":
+				tabStops = true
 			case "tab":
-				b.WriteByte('\t')
-			case "br":
+				// a tab in a run; a w:tab of w:tabs is a tab stop the
+				// paragraph's properties set (Word and WPS write them
+				// for many a paragraph), no character
+				if !tabStops {
+					b.WriteByte('\t')
+				}
+			case "br", "cr":
 				b.WriteByte('\n')
+			case "noBreakHyphen":
+				b.WriteByte('-') // Word's non-breaking hyphen is an element: 2021-2025
+			case "sym":
+				b.WriteString(docxSymbol(attrVal(t, "font"), attrVal(t, "char")))
 			}
 		case xml.EndElement:
 			switch t.Name.Local {
 			case "t":
 				inText = false
+			case "tabs":
+				tabStops = false
 			case "pPr":
 				if lists != nil {
 					b.WriteString(lists.label(numPr, style)) // the number Word draws
@@ -155,4 +182,19 @@ func superscript(s string) string {
 		}
 		return r
 	}, s)
+}
+
+// symbolChars are the characters of the Symbol font a plan writes with
+// w:sym (Insert › Symbol), by their code: ≥ and ≤ of a target's bound.
+var symbolChars = map[int]string{0xA3: "≤", 0xA5: "∞", 0xAE: "→", 0xB0: "°", 0xB1: "±", 0xB3: "≥", 0xB4: "×",
+	0xB7: "•", 0xB8: "÷", 0xB9: "≠", 0xBB: "≈"}
+
+// docxSymbol is the character of a w:sym: a code of the Symbol font (F0B3
+// or B3) as its Unicode character, "" for any other font's.
+func docxSymbol(font, char string) string {
+	n, err := strconv.ParseInt(char, 16, 32)
+	if err != nil || !strings.EqualFold(font, "Symbol") {
+		return ""
+	}
+	return symbolChars[int(n)&^0xF000]
 }

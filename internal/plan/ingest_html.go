@@ -11,7 +11,6 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/net/html"
-	"golang.org/x/net/html/charset"
 )
 
 // ErrHTMLNavigation is the error of a web page that holds little but its
@@ -48,8 +47,7 @@ func navLike(n *html.Node) bool {
 // without scripts and the site's navigation. A page with little text or
 // whose text is mostly links gives ErrHTMLNavigation.
 func HTMLText(data []byte) (string, error) {
-	enc, _, _ := charset.DetermineEncoding(data, "text/html")
-	doc, err := html.Parse(enc.NewDecoder().Reader(bytes.NewReader(data)))
+	doc, err := html.Parse(pageEncoding(data).NewDecoder().Reader(bytes.NewReader(data))) // (html_charset.go)
 	if err != nil {
 		return "", fmt.Errorf("%w: %v", ErrBadDocument, err)
 	}
@@ -58,7 +56,7 @@ func HTMLText(data []byte) (string, error) {
 	if p.text < 100 || p.linked*2 > p.text {
 		return "", ErrHTMLNavigation
 	}
-	return tidyLines(p.b.String()), nil
+	return tidyLines(p.spaced()), nil
 }
 
 // pageText is the text of a page as it is walked.
@@ -67,6 +65,7 @@ type pageText struct {
 	text, linked int                // runes of text, of text inside links
 	tables       []*htmlGrid        // the tables open, innermost last
 	items        map[*html.Node]int // the items of each ordered list so far
+	breaks       []int              // where the source's line ends stood in b (html_space.go)
 }
 
 // htmlGrid places a table's cells in its columns: a cell spanning rows
@@ -122,7 +121,7 @@ func (p *pageText) walk(n *html.Node, inLink, inPre, inCell bool) {
 			s = superscript(s) // a footnote's mark after a value: 2.5¹, not 2.51
 		}
 		if !inPre {
-			s = strings.Join(strings.FieldsFunc(s, func(r rune) bool { return r == '\n' || r == '\r' || r == '\t' }), "")
+			s = p.segmentBreaks(s)
 		}
 		for _, r := range s {
 			if !unicode.IsSpace(r) {
@@ -135,7 +134,7 @@ func (p *pageText) walk(n *html.Node, inLink, inPre, inCell bool) {
 		p.b.WriteString(s)
 		return
 	case html.ElementNode:
-		if skipTags[n.Data] || navLike(n) || n.Data == "li" && linkItem(n) {
+		if skipTags[n.Data] || navLike(n) || n.Data == "li" && linkItem(n) || pageButton(n) {
 			return
 		}
 		inLink = inLink || n.Data == "a"

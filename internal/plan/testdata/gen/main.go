@@ -3,6 +3,10 @@
 //
 //	rencai.txt → ../plans/rencai_fangan.docx (lines starting with "|" are the rows of a w:tbl)
 //	chanye.txt → ../plans/chanye_fangan.pdf  (a text PDF; lines with two-space gaps are table rows laid out in columns)
+//	xinghe.txt → ../plans/formats/xinghe_wps.docx (formats.go: the markup WPS and Word write around a text)
+//	../plans/formats/xinghe_page.html → xinghe_gbk.html, xinghe_nocharset.html (formats.go: a kilobyte of ASCII before the charset)
+//	xinghe.txt → ../plans/formats/xinghe_textbox.docx (formats.go: two paragraphs in text boxes)
+//	chenxi.txt → ../plans/formats/chenxi_symbols.docx (formats.go: ≥ ≤ ± as w:sym, a non-breaking hyphen)
 //
 // Run it from the repository root: go run ./internal/plan/testdata/gen
 //
@@ -41,6 +45,7 @@ func main() {
 	}
 	tables(dir)
 	numbered(dir)
+	formats(dir)
 }
 
 func esc(s string) string {

@@ -1,0 +1,459 @@
+package plan
+
+import (
+	"archive/zip"
+	"bytes"
+	"html"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/encoding/simplifiedchinese"
+)
+
+// The documents TestFormatsCorpus makes of a text, as an office's Word and
+// a government site's page would hold it.
+
+// docxOfText is a .docx as Word writes it of a text: one w:p a line, its
+// text in one run (w:t, xml:space="preserve"), a tab as w:tab, zipped with
+// the parts Word writes ([Content_Types].xml, _rels/.rels and the
+// document's relationships). A control character XML cannot hold (a form
+// feed, a lone CR) is left out: Word holds none either.
+func docxOfText(text string) []byte {
+	var body strings.Builder
+	for _, line := range textLines(text) {
+		body.WriteString(docxParagraph(line))
+	}
+	return docxPackage(`<w:body>` + body.String() + `<w:sectPr/></w:body>`)
+}
+
+// docxParagraph is a line as a w:p: its text in a run, a tab as w:tab.
+func docxParagraph(line string) string {
+	var p strings.Builder
+	p.WriteString("<w:p>")
+	for i, cell := range strings.Split(line, "\t") {
+		if i > 0 {
+			p.WriteString("<w:r><w:tab/></w:r>")
+		}
+		if cell != "" {
+			p.WriteString(`<w:r><w:t xml:space="preserve">` + xmlText(cell) + "</w:t></w:r>")
+		}
+	}
+	p.WriteString("</w:p>")
+	return p.String()
+}
+
+// docxPackage zips a document body with Word's minimal parts.
+func docxPackage(body string) []byte {
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	for _, part := range [][2]string{
+		{"[Content_Types].xml", `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>` +
+			`<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
+			`<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>` +
+			`<Default Extension="xml" ContentType="application/xml"/>` +
+			`<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>`},
+		{"_rels/.rels", `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>` +
+			`<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
+			`<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>`},
+		{"word/_rels/document.xml.rels", `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>` +
+			`<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>`},
+		{"word/document.xml", `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>` +
+			`<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"` +
+			` xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"` +
+			` xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"` +
+			` xmlns:v="urn:schemas-microsoft-com:vml" mc:Ignorable="wps">` + body + `</w:document>`},
+	} {
+		w, _ := zw.Create(part[0])
+		w.Write([]byte(part[1]))
+	}
+	zw.Close()
+	return buf.Bytes()
+}
+
+// xmlText escapes s for an element's text and leaves out what XML 1.0
+// cannot hold.
+func xmlText(s string) string {
+	s = strings.Map(func(r rune) rune {
+		if r < 0x20 && r != '\t' || r == 0xfffe || r == 0xffff {
+			return -1
+		}
+		return r
+	}, s)
+	var b strings.Builder
+	for _, r := range s {
+		switch r {
+		case '&':
+			b.WriteString("&amp;")
+		case '<':
+			b.WriteString("&lt;")
+		case '>':
+			b.WriteString("&gt;")
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// textLines are a text's lines, a CR at a line's end left out (a format of
+// paragraphs holds no line ends).
+func textLines(text string) []string {
+	lines := strings.Split(strings.TrimSuffix(text, "\n"), "\n")
+	for i, l := range lines {
+		lines[i] = strings.TrimSuffix(l, "\r")
+	}
+	return lines
+}
+
+// pageOfText is a government site's page of a text: a head (charset, title,
+// style, script), the site's header and navigation and a breadcrumb before
+// the article, its share bar and the site's footer after. br: the lines are
+// apart by <br> inside one <div> (an editor's paste) instead of one <p> a
+// line; a blank line is an empty paragraph (&nbsp;) or a second <br>.
+// nbsp: runs of spaces are written as &nbsp; (pageLine).
+func pageOfText(text string, br, nbsp bool) []byte {
+	lines := textLines(text)
+	title := ""
+	for _, l := range lines {
+		if title = strings.TrimSpace(l); title != "" {
+			break
+		}
+	}
+	var b strings.Builder
+	b.WriteString(`<!DOCTYPE html>
+<html lang="zh-CN">
+<head>
+<meta http-equiv="Content-Type" content="text/html; charset=utf-8">
+<meta name="ArticleTitle" content="` + html.EscapeString(title) + `">
+<title>` + html.EscapeString(title) + `_政策文件_某市人民政府门户网站</title>
+<link rel="stylesheet" href="/css/style.css">
+<style>.pages_content p{text-indent:2em;line-height:2}</style>
+<script src="/js/jquery.min.js"></script>
+<script>var _hmt = _hmt || []; document.write("<div>统计</div>");</script>
+</head>
+<body>
+<div class="header"><div class="logo"><img src="/images/logo.png" alt="某市人民政府"></div>
+<div class="search"><form action="/search"><input name="q"><button>搜索</button></form></div></div>
+<div class="nav"><ul><li><a href="/">首页</a></li><li><a href="/zwgk/">政务公开</a></li><li><a href="/zcwj/">政策文件</a></li>
+<li><a href="/bsfw/">办事服务</a></li><li><a href="/hdjl/">互动交流</a></li><li><a href="/zjms/">走进某市</a></li></ul></div>
+<div class="breadcrumb">当前位置：<a href="/">首页</a> &gt; <a href="/zwgk/">政务公开</a> &gt; <a href="/zcwj/">政策文件</a></div>
+<div class="article">
+<div class="pages_content" id="UCAP-CONTENT">
+`)
+	if br {
+		b.WriteString("<div>")
+	}
+	for i, l := range lines {
+		switch {
+		case br && i > 0:
+			b.WriteString("<br>\n" + pageLine(l, nbsp))
+		case br:
+			b.WriteString(pageLine(l, nbsp))
+		case strings.TrimSpace(l) == "":
+			b.WriteString("<p>&nbsp;</p>\n")
+		default:
+			b.WriteString("<p>" + pageLine(l, nbsp) + "</p>\n")
+		}
+	}
+	if br {
+		b.WriteString("</div>\n")
+	}
+	b.WriteString(`</div>
+<div class="share">分享到：<a href="#">微信</a> <a href="#">微博</a></div>
+<div class="print"><a href="javascript:window.print()">【打印本页】</a> <a href="javascript:window.close()">【关闭窗口】</a></div>
+</div>
+<div class="footer"><p>主办：某市人民政府办公室　承办：某市大数据中心</p><p>网站标识码：1234000001　<a href="#">京ICP备12345678号</a></p></div>
+</body>
+</html>
+`)
+	return []byte(b.String())
+}
+
+// pageLine escapes a line for a page: the characters of markup as
+// entities; with nbsp, the spaces a browser would fold as &nbsp; where
+// there are two or more (as an editor keeps an indent or a column).
+func pageLine(s string, nbsp bool) string {
+	s = html.EscapeString(strings.Map(func(r rune) rune {
+		if r < 0x20 && r != '\t' {
+			return -1
+		}
+		return r
+	}, s))
+	if !nbsp || !strings.Contains(s, "  ") {
+		return s
+	}
+	var b strings.Builder
+	rs := []rune(s)
+	for i, r := range rs {
+		if r == ' ' && (i+1 < len(rs) && rs[i+1] == ' ' || i > 0 && rs[i-1] == ' ') {
+			b.WriteString("&nbsp;")
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// docxOfTextAsWord is a .docx of a text with the markup Word and WPS write
+// around it: each paragraph's properties (style, tab stops, spacing,
+// indent, the paragraph mark's run), a bookmark, and its text in runs cut
+// where the script changes (Chinese in one font, digits and Latin in
+// another), Latin words between proofing marks.
+func docxOfTextAsWord(text string) []byte {
+	var body strings.Builder
+	for i, line := range textLines(text) {
+		body.WriteString(`<w:p><w:pPr><w:pStyle w:val="a3"/><w:tabs><w:tab w:val="left" w:pos="840"/><w:tab w:val="left" w:pos="1680"/></w:tabs>` +
+			`<w:spacing w:line="560" w:lineRule="exact"/><w:ind w:firstLineChars="200" w:firstLine="640"/>` +
+			`<w:rPr><w:rFonts w:ascii="仿宋_GB2312" w:eastAsia="仿宋_GB2312"/><w:sz w:val="32"/></w:rPr></w:pPr>`)
+		body.WriteString(`<w:bookmarkStart w:id="` + strconv.Itoa(i) + `" w:name="_Toc` + strconv.Itoa(i) + `"/>`)
+		for k, cell := range strings.Split(line, "\t") {
+			if k > 0 {
+				body.WriteString("<w:r><w:tab/></w:r>")
+			}
+			for _, part := range scriptRuns(cell) {
+				latin := !cjk(part)
+				if latin {
+					body.WriteString(`<w:proofErr w:type="spellStart"/>`)
+				}
+				font := `<w:rFonts w:hint="eastAsia" w:ascii="仿宋_GB2312" w:eastAsia="仿宋_GB2312"/>`
+				if latin {
+					font = `<w:rFonts w:ascii="Times New Roman" w:hAnsi="Times New Roman" w:eastAsia="仿宋_GB2312"/>`
+				}
+				body.WriteString(`<w:r><w:rPr>` + font + `<w:sz w:val="32"/><w:szCs w:val="32"/><w:lang w:val="en-US" w:eastAsia="zh-CN"/></w:rPr>` +
+					`<w:t xml:space="preserve">` + xmlText(part) + `</w:t></w:r>`)
+				if latin {
+					body.WriteString(`<w:proofErr w:type="spellEnd"/>`)
+				}
+			}
+		}
+		body.WriteString(`<w:bookmarkEnd w:id="` + strconv.Itoa(i) + `"/></w:p>`)
+	}
+	return docxPackage(`<w:body>` + body.String() + `<w:sectPr><w:pgSz w:w="11906" w:h="16838"/></w:sectPr></w:body>`)
+}
+
+// scriptRuns cuts s where it turns from Chinese (Han, CJK punctuation) to
+// other characters or back; a space goes with the run before it.
+func scriptRuns(s string) []string {
+	var out []string
+	start, prev := 0, false
+	for i, r := range s {
+		c := cjkRune(r)
+		if r == ' ' {
+			c = prev // a space goes with the run before it
+		}
+		if i > 0 && c != prev {
+			out = append(out, s[start:i])
+			start = i
+		}
+		prev = c
+	}
+	if start < len(s) {
+		out = append(out, s[start:])
+	}
+	return out
+}
+
+func cjkRune(r rune) bool {
+	return unicode.Is(unicode.Han, r) || r >= 0x3000 && r <= 0x303f || r >= 0xff00 && r <= 0xffef
+}
+
+func cjk(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return cjkRune(r)
+}
+
+// pageOfTextAsWord is a page as Word's "save as web page" writes a text,
+// the way many sites publish it: a paragraph a line (class MsoNormal), its
+// text in spans cut where the script changes, an empty paragraph as
+// <o:p>&nbsp;</o:p>, and the source wrapped at 76 characters — at a space
+// where there is one, between two Chinese characters otherwise.
+func pageOfTextAsWord(text string) []byte {
+	var b strings.Builder
+	b.WriteString(`<html xmlns:o="urn:schemas-microsoft-com:office:office" xmlns="http://www.w3.org/TR/REC-html40">
+<head>
+<meta http-equiv=Content-Type content="text/html; charset=utf-8">
+<meta name=Generator content="Microsoft Word 15 (filtered)">
+<style>p.MsoNormal {margin:0cm; text-align:justify; font-size:10.5pt; font-family:等线;}</style>
+</head>
+<body lang=ZH-CN style='text-justify-trim:punctuation'>
+<div class=WordSection1>
+`)
+	for _, line := range textLines(text) {
+		if strings.TrimSpace(line) == "" {
+			b.WriteString("<p class=MsoNormal><span lang=EN-US><o:p>&nbsp;</o:p></span></p>\n")
+			continue
+		}
+		b.WriteString("<p class=MsoNormal style='text-indent:32.0pt;line-height:28.0pt'>")
+		for _, part := range scriptRuns(strings.ReplaceAll(line, "\t", " ")) {
+			if cjk(part) {
+				b.WriteString("<span style='font-size:16.0pt;font-family:仿宋_GB2312'>" + pageLine(part, true) + "</span>")
+			} else {
+				b.WriteString("<span lang=EN-US style='font-size:16.0pt;font-family:\"Times New Roman\",serif'>" + pageLine(part, true) + "</span>")
+			}
+		}
+		b.WriteString("</p>\n")
+	}
+	b.WriteString("</div>\n</body>\n</html>\n")
+	return []byte(wrapSource(b.String(), 76))
+}
+
+// wrapSource breaks the lines of an HTML source longer than width runes,
+// as Word writes it: at the last space before the width (the space becomes
+// the line end), or between two Chinese characters of text. Not at a space
+// between two Chinese characters (国 道, a PDF's spacing): a browser shows
+// no space for a line end there, so the space is lost in any reader: the
+// format's, not the reader's (docs/benchmarks.md, "Wave 17: formats").
+func wrapSource(src string, width int) string {
+	var out strings.Builder
+	for _, line := range strings.Split(src, "\n") {
+		rs := []rune(line)
+		for len(rs) > width {
+			cut, inTag := -1, false
+			for i := 0; i < width; i++ {
+				switch {
+				case rs[i] == '<':
+					inTag = true
+				case rs[i] == '>':
+					inTag = false
+				case rs[i] == ' ' && i > 0 && (inTag || !cjkRune(rs[i-1]) || i+1 == len(rs) || !cjkRune(rs[i+1])):
+					cut = i
+				case !inTag && i > 0 && cjkRune(rs[i]) && cjkRune(rs[i-1]) && unicode.Is(unicode.Han, rs[i]):
+					cut = i
+				}
+			}
+			if cut <= 0 {
+				break
+			}
+			out.WriteString(string(rs[:cut]) + "\n")
+			if rs[cut] == ' ' {
+				cut++
+			}
+			rs = rs[cut:]
+		}
+		out.WriteString(string(rs) + "\n")
+	}
+	return out.String()
+}
+
+// pageHead is the start of a page whose first kilobyte is all ASCII:
+// scripts and styles before any meta of its charset.
+const pageHead = `<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd">
+<html xmlns="http://www.w3.org/1999/xhtml">
+<head>
+<link rel="stylesheet" type="text/css" href="/images/common.css" />
+<link rel="stylesheet" type="text/css" href="/images/article.css" />
+<script type="text/javascript" src="/js/jquery-1.12.4.min.js"></script>
+<script type="text/javascript" src="/js/common.js"></script>
+<script type="text/javascript">
+var _hmt = _hmt || [];
+(function() {
+  var hm = document.createElement("script");
+  hm.src = "https://hm.example.com/hm.js?0123456789abcdef0123456789abcdef";
+  var s = document.getElementsByTagName("script")[0];
+  s.parentNode.insertBefore(hm, s);
+})();
+function doZoom(size) { document.getElementById("zoom").style.fontSize = size + "px"; }
+function printPage() { window.print(); }
+function closeWindow() { if (confirm("close?")) { window.opener = null; window.close(); } }
+$(function() {
+  $(".nav li").hover(function() { $(this).addClass("on"); }, function() { $(this).removeClass("on"); });
+  $(".tab-title span").click(function() { var i = $(this).index(); $(this).addClass("cur").siblings().removeClass("cur"); $(".tab-body ul").eq(i).show().siblings().hide(); });
+});
+</script>
+<style type="text/css">
+body { margin: 0; padding: 0; font-size: 14px; color: #333; }
+.article { width: 1000px; margin: 0 auto; }
+.article p { text-indent: 2em; line-height: 2; font-size: 16px; }
+</style>
+`
+
+// pageLegacy is the page of a text (pageOfText, one <p> a line) with a head
+// whose first kilobyte is ASCII, its charset declared after it as GBK
+// (gbk: the page in GBK, a character GBK lacks as a character reference,
+// as a site's editor saves it) or not at all (a page in UTF-8 that a
+// browser recognises by its bytes).
+func pageLegacy(text string, gbk bool) []byte {
+	page := string(pageOfText(text, false, false))
+	page = page[strings.Index(page, "<title>"):]
+	if !gbk {
+		return []byte(pageHead + page)
+	}
+	page = `<meta http-equiv="Content-Type" content="text/html; charset=gb2312" />` + "\n" + page
+	enc := simplifiedchinese.GBK.NewEncoder()
+	var b bytes.Buffer
+	b.WriteString(pageHead)
+	for _, r := range page {
+		if out, err := enc.String(string(r)); err == nil {
+			b.WriteString(out)
+		} else {
+			b.WriteString("&#" + strconv.Itoa(int(r)) + ";")
+		}
+	}
+	return b.Bytes()
+}
+
+// docxWithTextBox is the .docx of a text (docxOfText) whose first line, the
+// title of a cover, stands in a text box, as Word writes one: a drawing in
+// mc:AlternateContent, its text in the choice (wps:txbx) and again in the
+// fallback for older readers (a VML v:textbox).
+func docxWithTextBox(text string) []byte {
+	lines := textLines(text)
+	k := slices.IndexFunc(lines, func(l string) bool { return strings.TrimSpace(l) != "" })
+	if k < 0 {
+		return docxOfText(text)
+	}
+	p := docxParagraph(lines[k])
+	box := `<w:p><w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><wp:anchor><wp:extent cx="5400000" cy="900000"/>` +
+		`<a:graphic><a:graphicData uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"><wps:wsp><wps:txbx><w:txbxContent>` + p +
+		`</w:txbxContent></wps:txbx></wps:wsp></a:graphicData></a:graphic></wp:anchor></w:drawing></mc:Choice>` +
+		`<mc:Fallback><w:pict><v:shape style="width:425pt;height:71pt"><v:textbox><w:txbxContent>` + p +
+		`</w:txbxContent></v:textbox></v:shape></w:pict></mc:Fallback></mc:AlternateContent></w:r></w:p>`
+	var body strings.Builder
+	for i, line := range lines {
+		if i == k {
+			body.WriteString(box)
+		} else {
+			body.WriteString(docxParagraph(line))
+		}
+	}
+	return docxPackage(`<w:body>` + body.String() + `<w:sectPr/></w:body>`)
+}
+
+// pageIndented is the page of a text (one <p> a line) with each line
+// indented as a site's editor indents it: two &emsp; before its text.
+func pageIndented(text string) []byte {
+	var lines []string
+	for _, l := range textLines(text) {
+		if strings.TrimSpace(l) != "" {
+			l = "\u2003\u2003" + l
+		}
+		lines = append(lines, l)
+	}
+	page := string(pageOfText(strings.Join(lines, "\n"), false, false))
+	return []byte(strings.ReplaceAll(page, "\u2003", "&emsp;"))
+}
+
+// docxOfTextWithSymbols is the .docx of a text (docxOfText) with what Word
+// writes as elements, not characters: ≥ ≤ ± × from the Symbol font
+// (w:sym) and a hyphen between two digits as a non-breaking one
+// (w:noBreakHyphen).
+func docxOfTextWithSymbols(text string) []byte {
+	const open, shut = `<w:r><w:t xml:space="preserve">`, `</w:t></w:r>`
+	syms := strings.NewReplacer("≥", shut+`<w:r><w:sym w:font="Symbol" w:char="F0B3"/></w:r>`+open,
+		"≤", shut+`<w:r><w:sym w:font="Symbol" w:char="F0A3"/></w:r>`+open,
+		"±", shut+`<w:r><w:sym w:font="Symbol" w:char="F0B1"/></w:r>`+open,
+		"×", shut+`<w:r><w:sym w:font="Symbol" w:char="F0B4"/></w:r>`+open)
+	var body strings.Builder
+	for _, line := range textLines(text) {
+		p := syms.Replace(docxParagraph(line))
+		p = reDigitHyphen.ReplaceAllString(p, "$1"+shut+"<w:r><w:noBreakHyphen/></w:r>"+open+"$2")
+		body.WriteString(p)
+	}
+	return docxPackage(`<w:body>` + body.String() + `<w:sectPr/></w:body>`)
+}
+
+var reDigitHyphen = regexp.MustCompile(`(\d)-(\d)`)

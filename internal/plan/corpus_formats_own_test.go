@@ -1,0 +1,101 @@
+package plan
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// readAlike reads a plan of our own as its text (testdata/gen) and as a
+// document made of it (testdata/plans/formats) through the upload's entry,
+// and asks for the same lines (blank ones aside, tabs kept) and the same
+// reading.
+func readAlike(t *testing.T, textFile, docFile string) {
+	t.Helper()
+	src, err := os.ReadFile(filepath.Join("testdata", "gen", textFile))
+	if err != nil {
+		t.Fatal(err)
+	}
+	data, err := os.ReadFile(filepath.Join("testdata", "plans", "formats", docFile))
+	if err != nil {
+		t.Fatal(err)
+	}
+	text, err := DocumentText(context.Background(), docFile, data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := func(s string) []string {
+		var out []string
+		for _, l := range strings.Split(s, "\n") {
+			if strings.TrimSpace(l) != "" {
+				out = append(out, strings.Trim(l, " \r")) // a tab is a cell's edge: kept
+			}
+		}
+		return out
+	}
+	if a, b := lines(string(src)), lines(text); !slices.Equal(a, b) {
+		t.Errorf("%s: %d lines, the text %d; first apart: %s", docFile, len(b), len(a), firstApart(a, b))
+	}
+	a, err := Ingest(strings.NewReader(string(src)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := Ingest(strings.NewReader(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ra, rb := formatReadings(a), formatReadings(b); !slices.Equal(ra, rb) {
+		t.Errorf("%s: %d readings, the text %d; first apart: %s", docFile, len(rb), len(ra), firstApart(ra, rb))
+	}
+}
+
+// A .docx as WPS saves a plan: tab stops in every paragraph's properties
+// (w:pPr/w:tabs), runs cut where the script changes, bookmarks and
+// proofing marks. A tab stop is no character: it put tabs before every
+// line, and a table's rows (cells apart by w:tab) began with empty cells.
+func TestDocxAsWPSReadsAsText(t *testing.T) {
+	readAlike(t, "xinghe.txt", "xinghe_wps.docx")
+}
+
+// A page as Word's "save as web page" writes a plan: its source wrapped at
+// 76 characters, a line end where a space was. A line end between two
+// digits or two Latin letters is a space, as a browser shows it: 0.5 and
+// 0.55 stayed two values, not 0.50.55.
+func TestWordPageReadsAsText(t *testing.T) {
+	readAlike(t, "xinghe.txt", "xinghe_word.html")
+}
+
+// A page as a city's site publishes a plan: its buttons 【打印本页】
+// 【关闭窗口】 are links to a script, the site's, not the plan's text; they
+// were read as the plan's last line.
+func TestSitePageReadsAsText(t *testing.T) {
+	readAlike(t, "xinghe.txt", "xinghe_page.html")
+}
+
+// Pages of an older template: a kilobyte of scripts and styles, all ASCII,
+// before the meta of the page's charset (GB2312, the page in GBK) or with
+// none (the page in UTF-8). The standard's prescan reads that kilobyte
+// only and took either page for windows-1252: its text was Latin letters.
+func TestLegacyPagesReadAsText(t *testing.T) {
+	readAlike(t, "xinghe.txt", "xinghe_gbk.html")
+	readAlike(t, "xinghe.txt", "xinghe_nocharset.html")
+}
+
+// A .docx with its title and a paragraph of targets in text boxes: Word
+// writes a text box's text twice, in mc:Choice and again in mc:Fallback for
+// older readers. Read once: read twice, the box's targets were counted
+// twice.
+func TestDocxTextBoxReadsAsText(t *testing.T) {
+	readAlike(t, "xinghe.txt", "xinghe_textbox.docx")
+}
+
+// A .docx whose ≥ ≤ ± are the Symbol font's (w:sym) and whose 2026-2028
+// has a non-breaking hyphen (w:noBreakHyphen): elements with no text, they
+// were lost — a bound read as a value (≥5万人 as 5万人), the plan's years
+// as 20262028.
+func TestDocxSymbolsReadAsText(t *testing.T) {
+	readAlike(t, "chenxi.txt", "chenxi_symbols.docx")
+}
