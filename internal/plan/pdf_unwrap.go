@@ -72,31 +72,47 @@ func measureLayout(lines []string) pdfLayout {
 	for _, n := range leads {
 		lay.margin = min(lay.margin, n)
 	}
-	// Indented paragraphs: at least one line in ten starts two or more
-	// spaces in, and at least three in ten (the lines paragraphs wrap onto)
-	// at the margin.
-	in, flush := 0, 0
-	for _, n := range leads {
-		switch {
-		case n >= lay.margin+2:
-			in++
-		case n == lay.margin:
-			flush++
+	// Indented paragraphs: the line after a short line (a paragraph's
+	// last, a heading) opens a paragraph; where six in ten such lines or
+	// more start two or more spaces in, the document indents its
+	// paragraphs (and its headings with them).
+	after, in := 0, 0
+	var prev string
+	for _, l := range lines {
+		t := strings.TrimSpace(l)
+		if t == "" || pdfRow(l) || pageMarker(t) {
+			prev = ""
+			continue
 		}
+		if prev != "" && utf8.RuneCountInString(prev)*100 < lay.full*85 {
+			after++
+			if leadSpaces(l) >= lay.margin+2 {
+				in++
+			}
+		}
+		prev = t
 	}
-	lay.indented = in*10 >= len(leads) && flush*10 >= len(leads)*3
+	lay.indented = after >= 5 && in*10 >= after*6
 	return lay
 }
 
 // joins reports whether line l goes on on the next line.
 func (lay pdfLayout) joins(l, next string) bool {
 	t, n := strings.TrimSpace(l), strings.TrimSpace(next)
-	if n == "" || utf8.RuneCountInString(t)*100 < lay.full*85 || startsSection(n) || pageMarker(n) || pdfRow(l) || pdfRow(next) {
+	if n == "" || utf8.RuneCountInString(t)*100 < lay.full*85 || pageMarker(n) || pdfRow(l) || pdfRow(next) {
 		return false
 	}
-	if lay.indented {
-		return leadSpaces(next) < lay.margin+2
-	}
 	last, _ := utf8.DecodeLastRuneInString(t)
+	flush := leadSpaces(next) < lay.margin+2
+	if startsSection(n) {
+		// a section's number opens a section, but for a line at the margin
+		// of a document that indents its headings with its paragraphs,
+		// after a full line that stops inside a sentence: the sentence goes
+		// on (…促进祖国和平统 / 一、推进中外交流…)
+		return lay.indented && flush && !strings.ContainsRune("。；;：:！？!?）)", last)
+	}
+	if lay.indented {
+		return flush
+	}
 	return !strings.ContainsRune("。；;：:！？!?", last)
 }

@@ -30,17 +30,23 @@ func TestUnwrapIndentedParagraphs(t *testing.T) {
 	for i := 0; i < 6; i++ {
 		b.WriteString("    " + full + "\n" + full + "\n" + "短行结束。\n")
 	}
-	b.WriteString("    2025年极不平凡。" + strings.Repeat("科", 26) + "\n") // a paragraph opening on its year…
-	b.WriteString(strings.Repeat("科", 35) + "。\n")                   // …a sentence ending at the line's end…
-	b.WriteString("我们坚持目标，地区生产总值增长7%。\n")                            // …and the paragraph goes on
-	b.WriteString("    " + full + "\n")                              // a full line ending on a word…
-	b.WriteString("    新的段落开头。\n")                                   // …before an indented line: a new paragraph
+	b.WriteString("    2025年极不平凡。" + strings.Repeat("科", 26) + "\n")          // a paragraph opening on its year…
+	b.WriteString(strings.Repeat("科", 35) + "。\n")                            // …a sentence ending at the line's end…
+	b.WriteString("我们坚持目标，地区生产总值增长7%。\n")                                     // …and the paragraph goes on
+	b.WriteString("    " + full + "\n")                                       // a full line ending on a word…
+	b.WriteString("    新的段落开头。\n")                                            // …before an indented line: a new paragraph
+	b.WriteString("    我们要发挥海外侨胞作用，促进祖国和平统" + strings.Repeat("科", 18) + "\n") // a full line inside a sentence…
+	b.WriteString("一、推进中外交流合作的独特作用。\n")                                       // …goes on at the margin, though it opens like a section
+	b.WriteString("    二、保障措施\n")                                             // an indented heading stays one
 	out := Unwrap(b.String())
 	if !strings.Contains(out, "。我们坚持目标") {
 		t.Errorf("a paragraph's flush line after a sentence's end was not joined:\n%s", out)
 	}
 	if !strings.Contains(out, full+"\n    新的段落开头") {
 		t.Errorf("an indented line was joined to the line before:\n%s", out)
+	}
+	if !strings.Contains(out, "科一、推进中外") || !strings.Contains(out, "\n    二、保障措施") {
+		t.Errorf("a line at the margin opening like a section inside a sentence, or an indented heading, read wrong:\n%s", out)
 	}
 	if strings.Contains(out, "科 ") || strings.Contains(out, "。 ") {
 		t.Errorf("a joined line kept its margin's spaces:\n%s", out)
