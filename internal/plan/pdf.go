@@ -75,11 +75,16 @@ func PDFText(ctx context.Context, data []byte) (string, error) {
 var ErrFormat = errors.New("plan: only .txt, .md, .docx, .pdf and .html documents are read")
 
 // DocumentText returns the text of a plan document by its file name's
-// extension: plain text (UTF-8), Word (.docx), PDF or a web page (.html).
+// extension: plain text (UTF-8, UTF-16 or GBK), Word (.docx), PDF or a web
+// page (.html). An old Office or WPS binary is ErrOldFormat.
 func DocumentText(ctx context.Context, name string, data []byte) (string, error) {
-	switch strings.ToLower(filepath.Ext(name)) {
+	ext := strings.ToLower(filepath.Ext(name))
+	if oldFormat(ext, data) {
+		return "", ErrOldFormat // (document_text.go)
+	}
+	switch ext {
 	case ".txt", ".md", "":
-		return string(data), nil
+		return PlainText(data)
 	case ".docx":
 		return DocxText(data)
 	case ".html", ".htm":

@@ -58,6 +58,10 @@ func (h *handler) upload(w http.ResponseWriter, r *http.Request) error {
 	switch {
 	case errors.Is(err, ErrFormat):
 		return fail("plan.err.format")
+	case errors.Is(err, ErrOldFormat):
+		return fail("plan.err.old_format")
+	case errors.Is(err, ErrTextEncoding):
+		return fail("plan.err.encoding")
 	case errors.Is(err, ErrPDFNoText):
 		return fail("plan.err.pdf_scanned")
 	case errors.Is(err, ErrNoPDFTool):

@@ -11,6 +11,8 @@ import (
 	"strings"
 	"testing"
 
+	"golang.org/x/text/encoding/simplifiedchinese"
+
 	"kexie/internal/access"
 	"kexie/internal/plan"
 )
@@ -40,6 +42,11 @@ func TestPlanUpload(t *testing.T) {
 			{"x.pdf", "%PDF-1.4", "无法读取该 PDF"},
 			{"x.pdf", "PK\x03\x04 a zip named .pdf", "无法读取该 PDF"},
 			{"x.xls", "a spreadsheet", "只支持"},
+			{"方案.doc", "\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1 Word 97", "另存为” .docx 或 PDF"},
+			{"方案.docx", "\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1 a .doc renamed", "旧版 Word 或 WPS 文件"},
+			{"方案.wps", "\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1 WPS", "旧版 Word 或 WPS 文件"},
+			{"x.txt", "\xff\xfe\xff\xfe\x00\xd8\x00\xd8", "无法识别该文本文件的编码"},
+			{"x.txt", "plan \x80\x81\x82 in no encoding \xfe\xfe", "无法识别该文本文件的编码"},
 		} {
 			res, body := upload(bad.name, []byte(bad.content))
 			if res.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(body, bad.msg) {
@@ -57,6 +64,18 @@ func TestPlanUpload(t *testing.T) {
 		// A Markdown file (a plan saved from a web page) is read as text.
 		if res, body := upload("kepu.md", data); res.StatusCode != http.StatusSeeOther {
 			t.Errorf(".md upload: %d %.200s", res.StatusCode, body)
+		}
+		// A text saved by Notepad on a Chinese Windows (GBK) reads as its UTF-8.
+		gbk, err := simplifiedchinese.GBK.NewEncoder().Bytes(data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		res, _ = upload("kepu-gbk.txt", gbk)
+		if res.StatusCode != http.StatusSeeOther {
+			t.Fatalf("GBK upload: %d", res.StatusCode)
+		}
+		if _, body := staff.Get(res.Header.Get("Location")); !strings.Contains(body, "白沙湾市全民科学素质行动实施方案") || !strings.Contains(body, "<mark>中小学科学教育实验室达标率达到95%</mark>") {
+			t.Errorf("GBK plan page: %.300s", body)
 		}
 		res, _ = upload("kepu.txt", data)
 		if res.StatusCode != http.StatusSeeOther {
