@@ -191,13 +191,18 @@ func (p *pageText) walk(n *html.Node, inLink, inPre, inCell bool) {
 	}
 }
 
+// pageIndent are the spaces a page's line is indented with: a space,
+// &nbsp;, &ensp; and &emsp; (an editor's two &emsp; before a paragraph).
+const pageIndent = " \u00a0\u2002\u2003"
+
 // tidyLines trims each line of a page's text and drops runs of blank lines.
 func tidyLines(s string) string {
 	var out strings.Builder
 	blank := false
 	for _, l := range strings.Split(s, "\n") {
-		// a row's empty cells at its end are kept (tabs), not its spaces
-		l = strings.TrimRight(strings.TrimLeft(l, " \u00a0"), " \u00a0")
+		// a row's empty cells at its end are kept (tabs), not its spaces;
+		// an indent of &nbsp;, &ensp; or &emsp; is the page's layout
+		l = strings.TrimRight(strings.TrimLeft(l, pageIndent), pageIndent)
 		if strings.Trim(l, "\t") == "" {
 			l = ""
 		}

@@ -111,7 +111,8 @@ body { margin: 0; padding: 0; font-size: 14px; color: #333; background: #fff; }
 // legacyPages writes ../plans/formats/xinghe_page.html again as a site with
 // an older template serves it: its head's first kilobyte ASCII, its charset
 // declared after it as GB2312 and the page in GBK (xinghe_gbk.html), or not
-// declared, the page in UTF-8 (xinghe_nocharset.html).
+// declared, the page in UTF-8 (xinghe_nocharset.html); and with its
+// paragraphs indented by &emsp; (xinghe_emsp.html).
 func legacyPages(dir string) {
 	src, err := os.ReadFile(filepath.Join(dir, "plans", "formats", "xinghe_page.html"))
 	if err != nil {
@@ -120,6 +121,12 @@ func legacyPages(dir string) {
 	page := string(src)
 	page = page[strings.Index(page, "<title>"):]
 	if err := os.WriteFile(filepath.Join(dir, "plans", "formats", "xinghe_nocharset.html"), []byte(legacyHead+page), 0o644); err != nil {
+		log.Fatal(err)
+	}
+	// xinghe_emsp.html: each paragraph indented as a site's editor does, by
+	// two &emsp; before its text
+	emsp := strings.ReplaceAll(strings.ReplaceAll(string(src), "<p>", "<p>&emsp;&emsp;"), "<p>&emsp;&emsp;&nbsp;", "<p>&nbsp;")
+	if err := os.WriteFile(filepath.Join(dir, "plans", "formats", "xinghe_emsp.html"), []byte(emsp), 0o644); err != nil {
 		log.Fatal(err)
 	}
 	gbk, err := simplifiedchinese.GBK.NewEncoder().String(legacyHead + `<meta http-equiv="Content-Type" content="text/html; charset=gb2312" />` + "\n" + page)
