@@ -457,3 +457,17 @@ func docxOfTextWithSymbols(text string) []byte {
 }
 
 var reDigitHyphen = regexp.MustCompile(`(\d)-(\d)`)
+
+// pageInLayoutTable is the page of a text (one <p> a line) as an older site
+// lays it out in a table: the menu in a row of cells, the article in one
+// cell of a row below, a cell of links beside it.
+func pageInLayoutTable(text string) []byte {
+	page := string(pageOfText(text, false, false))
+	page = strings.Replace(page, `<div class="article">`, `<table width="1000" border="0" cellspacing="0" cellpadding="0" align="center">
+<tr><td><a href="/">首页</a></td><td><a href="/zwgk/">政务公开</a></td><td><a href="/zcwj/">政策文件</a></td></tr>
+<tr><td width="220" valign="top"><a href="/zcwj/szf/">市政府文件</a><br><a href="/zcwj/szfb/">市政府办公室文件</a></td>
+<td colspan="2" valign="top" class="bt_content"><div class="article">`, 1)
+	page = strings.Replace(page, `<div class="footer">`, `</td></tr></table>
+<div class="footer">`, 1)
+	return []byte(page)
+}

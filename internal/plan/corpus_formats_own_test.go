@@ -112,3 +112,12 @@ func TestDocxSymbolsReadAsText(t *testing.T) {
 func TestIndentedPageReadsAsText(t *testing.T) {
 	readAlike(t, "xinghe.txt", "xinghe_emsp.html")
 }
+
+// A page laid out in a table, as older sites are: a row of menu links (a
+// row all links is the site's menu, as an item all links is), then a spacer
+// cell beside the cell of the article (a cell of blocks, not of data: its
+// lines are lines, not the row's cells — the article's first line began
+// with a tab, or with the text of the cells beside it).
+func TestLayoutPageReadsAsText(t *testing.T) {
+	readAlike(t, "xinghe.txt", "xinghe_layout.html")
+}

@@ -134,7 +134,7 @@ func (p *pageText) walk(n *html.Node, inLink, inPre, inCell bool) {
 		p.b.WriteString(s)
 		return
 	case html.ElementNode:
-		if skipTags[n.Data] || navLike(n) || n.Data == "li" && linkItem(n) || pageButton(n) {
+		if skipTags[n.Data] || navLike(n) || (n.Data == "li" || n.Data == "tr") && linkItem(n) || pageButton(n) {
 			return
 		}
 		inLink = inLink || n.Data == "a"
@@ -149,7 +149,16 @@ func (p *pageText) walk(n *html.Node, inLink, inPre, inCell bool) {
 				g.col = 0
 			}
 		case "td", "th":
-			if g := p.grid(); g != nil {
+			switch g := p.grid(); {
+			case !inCell && layoutCell(n):
+				// a cell a page is laid out in (a menu beside the
+				// article): its text is blocks, on lines of their own
+				if g != nil {
+					g.cover(&p.b)
+				}
+				p.newLine()
+				defer p.newLine()
+			case g != nil:
 				g.cell(&p.b)
 			}
 		case "li":
