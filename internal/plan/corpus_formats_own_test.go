@@ -121,3 +121,33 @@ func TestIndentedPageReadsAsText(t *testing.T) {
 func TestLayoutPageReadsAsText(t *testing.T) {
 	readAlike(t, "xinghe.txt", "xinghe_layout.html")
 }
+
+// A page's source pasted into the upload form, copied from a GBK site: the
+// paste is text (UTF-8) whatever charset its meta declares; read as GBK,
+// its Chinese was mojibake.
+func TestPastedGBKSourceReadsAsText(t *testing.T) {
+	src, err := os.ReadFile(filepath.Join("testdata", "gen", "xinghe.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	page, err := os.ReadFile(filepath.Join("testdata", "plans", "formats", "xinghe_page.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	pasted := strings.Replace(string(page), `<meta charset="utf-8">`, `<meta http-equiv="Content-Type" content="text/html; charset=gb2312">`, 1)
+	text, err := PastedText(pasted)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := Ingest(strings.NewReader(string(src)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := Ingest(strings.NewReader(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ra, rb := formatReadings(a), formatReadings(b); !slices.Equal(ra, rb) {
+		t.Errorf("pasted: %d readings, the text %d; first apart: %s", len(rb), len(ra), firstApart(ra, rb))
+	}
+}

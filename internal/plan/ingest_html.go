@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"regexp"
 	"strconv"
 	"strings"
@@ -47,7 +48,12 @@ func navLike(n *html.Node) bool {
 // without scripts and the site's navigation. A page with little text or
 // whose text is mostly links gives ErrHTMLNavigation.
 func HTMLText(data []byte) (string, error) {
-	doc, err := html.Parse(pageEncoding(data).NewDecoder().Reader(bytes.NewReader(data))) // (html_charset.go)
+	return pageTextOf(pageEncoding(data).NewDecoder().Reader(bytes.NewReader(data))) // (html_charset.go)
+}
+
+// pageTextOf is HTMLText of a page already decoded.
+func pageTextOf(r io.Reader) (string, error) {
+	doc, err := html.Parse(r)
 	if err != nil {
 		return "", fmt.Errorf("%w: %v", ErrBadDocument, err)
 	}
@@ -239,7 +245,9 @@ func PastedText(s string) (string, error) {
 	head := strings.ToLower(s[:min(len(s), 2048)])
 	if strings.Contains(head, "<html") || strings.Contains(head, "<body") || strings.Contains(head, "<p") ||
 		strings.Contains(head, "<div") || strings.Contains(head, "<table") {
-		return HTMLText([]byte(s))
+		// a pasted page is text already: the charset its source declares
+		// (gb2312, copied from a GBK site's source) is no longer its own
+		return pageTextOf(strings.NewReader(s))
 	}
 	return s, nil
 }
