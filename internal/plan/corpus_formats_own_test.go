@@ -11,8 +11,8 @@ import (
 
 // readAlike reads a plan of our own as its text (testdata/gen) and as a
 // document made of it (testdata/plans/formats) through the upload's entry,
-// and asks for the same lines (blank ones aside, tabs kept) and the same
-// reading.
+// and asks for the same lines (tabs kept; blank ones aside but in a .docx,
+// which holds them as empty paragraphs) and the same reading.
 func readAlike(t *testing.T, textFile, docFile string) {
 	t.Helper()
 	src, err := os.ReadFile(filepath.Join("testdata", "gen", textFile))
@@ -38,6 +38,10 @@ func readAlike(t *testing.T, textFile, docFile string) {
 	}
 	if a, b := lines(string(src)), lines(text); !slices.Equal(a, b) {
 		t.Errorf("%s: %d lines, the text %d; first apart: %s", docFile, len(b), len(a), firstApart(a, b))
+	}
+	if a, b := strings.Split(strings.TrimRight(string(src), "\n"), "\n"), strings.Split(strings.TrimRight(text, "\n"), "\n"); strings.HasSuffix(docFile, ".docx") && !slices.Equal(a, b) {
+		// a paragraph a line, an empty one a blank line: a .docx holds the text's blank lines too
+		t.Errorf("%s: %d lines with the blank ones, the text %d; first apart: %s", docFile, len(b), len(a), firstApart(a, b))
 	}
 	a, err := Ingest(strings.NewReader(string(src)))
 	if err != nil {
@@ -87,7 +91,9 @@ func TestLegacyPagesReadAsText(t *testing.T) {
 // A .docx with its title and a paragraph of targets in text boxes: Word
 // writes a text box's text twice, in mc:Choice and again in mc:Fallback for
 // older readers. Read once: read twice, the box's targets were counted
-// twice.
+// twice. The paragraph that anchors a box ends with it: it left an empty
+// line the text does not have (a blank line moves a deadline a paragraph
+// inherits: heldout15's 01, heldout19's 01 with their titles in a box).
 func TestDocxTextBoxReadsAsText(t *testing.T) {
 	readAlike(t, "xinghe.txt", "xinghe_textbox.docx")
 }
@@ -98,4 +104,50 @@ func TestDocxTextBoxReadsAsText(t *testing.T) {
 // as 20262028.
 func TestDocxSymbolsReadAsText(t *testing.T) {
 	readAlike(t, "chenxi.txt", "chenxi_symbols.docx")
+}
+
+// A page whose paragraphs an editor indented with two &emsp; each: the
+// indent is the page's layout and was left before every line (in a table
+// pasted one cell a line it moved a cell's deadline: heldout18's 01).
+func TestIndentedPageReadsAsText(t *testing.T) {
+	readAlike(t, "xinghe.txt", "xinghe_emsp.html")
+}
+
+// A page laid out in a table, as older sites are: a row of menu links (a
+// row all links is the site's menu, as an item all links is), then a spacer
+// cell beside the cell of the article (a cell of blocks, not of data: its
+// lines are lines, not the row's cells — the article's first line began
+// with a tab, or with the text of the cells beside it).
+func TestLayoutPageReadsAsText(t *testing.T) {
+	readAlike(t, "xinghe.txt", "xinghe_layout.html")
+}
+
+// A page's source pasted into the upload form, copied from a GBK site: the
+// paste is text (UTF-8) whatever charset its meta declares; read as GBK,
+// its Chinese was mojibake.
+func TestPastedGBKSourceReadsAsText(t *testing.T) {
+	src, err := os.ReadFile(filepath.Join("testdata", "gen", "xinghe.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	page, err := os.ReadFile(filepath.Join("testdata", "plans", "formats", "xinghe_page.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	pasted := strings.Replace(string(page), `<meta charset="utf-8">`, `<meta http-equiv="Content-Type" content="text/html; charset=gb2312">`, 1)
+	text, err := PastedText(pasted)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := Ingest(strings.NewReader(string(src)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := Ingest(strings.NewReader(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ra, rb := formatReadings(a), formatReadings(b); !slices.Equal(ra, rb) {
+		t.Errorf("pasted: %d readings, the text %d; first apart: %s", len(rb), len(ra), firstApart(ra, rb))
+	}
 }

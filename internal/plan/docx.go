@@ -50,6 +50,7 @@ func DocxText(data []byte) (string, error) {
 	rowCells := 0             // cells written in the open row
 	tabStops := false         // inside a paragraph's tab stops (w:pPr/w:tabs)
 	fallback := 0             // depth of mc:Fallback elements open
+	afterBox := false         // a text box's content ended in the open paragraph
 	for {
 		tok, err := dec.Token()
 		if errors.Is(err, io.EOF) {
@@ -130,10 +131,18 @@ func DocxText(data []byte) (string, error) {
 				if lists != nil {
 					b.WriteString(lists.label(numPr, style)) // the number Word draws
 				}
+			case "txbxContent":
+				afterBox = true
 			case "p":
-				if cells == 0 {
+				// the paragraph that anchors a text box ends with the box's
+				// own: no empty line after them
+				ended := afterBox && strings.HasSuffix(b.String(), "\n")
+				afterBox = false
+				switch {
+				case ended:
+				case cells == 0:
 					b.WriteByte('\n')
-				} else {
+				default:
 					b.WriteByte(' ')
 				}
 			case "tc":

@@ -96,3 +96,44 @@ func pageButton(n *html.Node) bool {
 	count(n)
 	return runes <= 8
 }
+
+// newLine ends the open line of the page's text, if it holds any.
+func (p *pageText) newLine() {
+	if s := p.b.String(); s != "" && s[len(s)-1] != '\n' {
+		p.b.WriteByte('\n')
+	}
+}
+
+// layoutCell reports a table cell a page is laid out in, not one of data:
+// it holds a table, or five blocks (paragraphs, divisions, line breaks,
+// headings, items) and more than 200 characters — an article, a column of
+// menus. It stops counting where that is settled.
+func layoutCell(n *html.Node) bool {
+	blocks, runes := 0, 0
+	var count func(n *html.Node) bool // true: settled a layout cell
+	count = func(n *html.Node) bool {
+		switch {
+		case n.Type == html.TextNode:
+			runes += utf8.RuneCountInString(n.Data)
+		case n.Type == html.ElementNode && n.Data == "table":
+			return true
+		case n.Type == html.ElementNode && blockTags[n.Data]:
+			blocks++
+		}
+		if blocks >= 5 && runes > 200 {
+			return true
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if count(c) {
+				return true
+			}
+		}
+		return false
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if count(c) {
+			return true
+		}
+	}
+	return false
+}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"regexp"
 	"strconv"
 	"strings"
@@ -47,7 +48,12 @@ func navLike(n *html.Node) bool {
 // without scripts and the site's navigation. A page with little text or
 // whose text is mostly links gives ErrHTMLNavigation.
 func HTMLText(data []byte) (string, error) {
-	doc, err := html.Parse(pageEncoding(data).NewDecoder().Reader(bytes.NewReader(data))) // (html_charset.go)
+	return pageTextOf(pageEncoding(data).NewDecoder().Reader(bytes.NewReader(data))) // (html_charset.go)
+}
+
+// pageTextOf is HTMLText of a page already decoded.
+func pageTextOf(r io.Reader) (string, error) {
+	doc, err := html.Parse(r)
 	if err != nil {
 		return "", fmt.Errorf("%w: %v", ErrBadDocument, err)
 	}
@@ -134,7 +140,7 @@ func (p *pageText) walk(n *html.Node, inLink, inPre, inCell bool) {
 		p.b.WriteString(s)
 		return
 	case html.ElementNode:
-		if skipTags[n.Data] || navLike(n) || n.Data == "li" && linkItem(n) || pageButton(n) {
+		if skipTags[n.Data] || navLike(n) || (n.Data == "li" || n.Data == "tr") && linkItem(n) || pageButton(n) {
 			return
 		}
 		inLink = inLink || n.Data == "a"
@@ -149,7 +155,16 @@ func (p *pageText) walk(n *html.Node, inLink, inPre, inCell bool) {
 				g.col = 0
 			}
 		case "td", "th":
-			if g := p.grid(); g != nil {
+			switch g := p.grid(); {
+			case !inCell && layoutCell(n):
+				// a cell a page is laid out in (a menu beside the
+				// article): its text is blocks, on lines of their own
+				if g != nil {
+					g.cover(&p.b)
+				}
+				p.newLine()
+				defer p.newLine()
+			case g != nil:
 				g.cell(&p.b)
 			}
 		case "li":
@@ -191,13 +206,18 @@ func (p *pageText) walk(n *html.Node, inLink, inPre, inCell bool) {
 	}
 }
 
+// pageIndent are the spaces a page's line is indented with: a space,
+// &nbsp;, &ensp; and &emsp; (an editor's two &emsp; before a paragraph).
+const pageIndent = " \u00a0\u2002\u2003"
+
 // tidyLines trims each line of a page's text and drops runs of blank lines.
 func tidyLines(s string) string {
 	var out strings.Builder
 	blank := false
 	for _, l := range strings.Split(s, "\n") {
-		// a row's empty cells at its end are kept (tabs), not its spaces
-		l = strings.TrimRight(strings.TrimLeft(l, " \u00a0"), " \u00a0")
+		// a row's empty cells at its end are kept (tabs), not its spaces;
+		// an indent of &nbsp;, &ensp; or &emsp; is the page's layout
+		l = strings.TrimRight(strings.TrimLeft(l, pageIndent), pageIndent)
 		if strings.Trim(l, "\t") == "" {
 			l = ""
 		}
@@ -225,7 +245,9 @@ func PastedText(s string) (string, error) {
 	head := strings.ToLower(s[:min(len(s), 2048)])
 	if strings.Contains(head, "<html") || strings.Contains(head, "<body") || strings.Contains(head, "<p") ||
 		strings.Contains(head, "<div") || strings.Contains(head, "<table") {
-		return HTMLText([]byte(s))
+		// a pasted page is text already: the charset its source declares
+		// (gb2312, copied from a GBK site's source) is no longer its own
+		return pageTextOf(strings.NewReader(s))
 	}
 	return s, nil
 }

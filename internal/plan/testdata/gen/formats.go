@@ -111,7 +111,9 @@ body { margin: 0; padding: 0; font-size: 14px; color: #333; background: #fff; }
 // legacyPages writes ../plans/formats/xinghe_page.html again as a site with
 // an older template serves it: its head's first kilobyte ASCII, its charset
 // declared after it as GB2312 and the page in GBK (xinghe_gbk.html), or not
-// declared, the page in UTF-8 (xinghe_nocharset.html).
+// declared, the page in UTF-8 (xinghe_nocharset.html); with its paragraphs
+// indented by &emsp; (xinghe_emsp.html); laid out in a table
+// (xinghe_layout.html).
 func legacyPages(dir string) {
 	src, err := os.ReadFile(filepath.Join(dir, "plans", "formats", "xinghe_page.html"))
 	if err != nil {
@@ -120,6 +122,21 @@ func legacyPages(dir string) {
 	page := string(src)
 	page = page[strings.Index(page, "<title>"):]
 	if err := os.WriteFile(filepath.Join(dir, "plans", "formats", "xinghe_nocharset.html"), []byte(legacyHead+page), 0o644); err != nil {
+		log.Fatal(err)
+	}
+	// xinghe_emsp.html: each paragraph indented as a site's editor does, by
+	// two &emsp; before its text
+	emsp := strings.ReplaceAll(strings.ReplaceAll(string(src), "<p>", "<p>&emsp;&emsp;"), "<p>&emsp;&emsp;&nbsp;", "<p>&nbsp;")
+	if err := os.WriteFile(filepath.Join(dir, "plans", "formats", "xinghe_emsp.html"), []byte(emsp), 0o644); err != nil {
+		log.Fatal(err)
+	}
+	// xinghe_layout.html: laid out in a table, as older sites are: a row
+	// of menu links, then a spacer cell beside the cell of the article
+	layout := strings.Replace(string(src), `<div class="article">`, `<table width="1000" border="0" cellspacing="0" cellpadding="0" align="center">
+<tr><td><a href="/">首页</a></td><td><a href="/zwgk/">政务公开</a></td><td><a href="/zcwj/">政策文件</a></td></tr>
+<tr><td width="20"><img src="/images/spacer.gif" width="20" height="1"></td><td colspan="2" valign="top"><div class="article">`, 1)
+	layout = strings.Replace(layout, `<div class="footer">`, "</td></tr></table>\n"+`<div class="footer">`, 1)
+	if err := os.WriteFile(filepath.Join(dir, "plans", "formats", "xinghe_layout.html"), []byte(layout), 0o644); err != nil {
 		log.Fatal(err)
 	}
 	gbk, err := simplifiedchinese.GBK.NewEncoder().String(legacyHead + `<meta http-equiv="Content-Type" content="text/html; charset=gb2312" />` + "\n" + page)
