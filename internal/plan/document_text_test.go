@@ -47,7 +47,7 @@ func TestPlainTextEncodings(t *testing.T) {
 	}
 	for _, bad := range [][]byte{
 		{0xFF, 0xFE, 0x00, 0xD8, 0x00, 0xD8, 0x00, 0xD8}, // UTF-16 of lone surrogates
-		[]byte("plan \x80\x81 in no encoding \xfe\xfe"),    // Latin bytes: no Chinese in it
+		[]byte("plan \x80\x81 in no encoding \xfe\xfe"),  // Latin bytes: no Chinese in it
 	} {
 		if _, err := DocumentText(context.Background(), "x.txt", bad); !errors.Is(err, ErrTextEncoding) {
 			t.Errorf("%q: %v, want ErrTextEncoding", bad, err)
