@@ -2,6 +2,7 @@ package plan
 
 import (
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -258,11 +259,15 @@ func (d *docRead) placeGrids(text string) {
 		if ls[i].text == "" || utf8.RuneCountInString(ls[i].text) > 8 {
 			continue
 		}
+		var rows []*flatRow
+		var title [2]int // (the head of a year's total, over its months)
+		end := i
 		cols, kinds, next, ok := placeGridHeadAt(ls, i, start)
-		if !ok {
-			continue
+		if ok {
+			rows, end = placeGridRows(ls, next, cols, kinds)
+		} else if cols, next, title, ok = placeMonthsHeadAt(ls, i, start); ok {
+			rows, end = placeMonthsRows(ls, next, cols) // (ingest_flat_placemonths.go)
 		}
-		rows, end := placeGridRows(ls, next, cols, kinds)
 		if len(rows) == 0 {
 			continue
 		}
@@ -282,7 +287,9 @@ func (d *docRead) placeGrids(text string) {
 			had = newSpanIndex(d.doc.Indicators)
 		}
 		from, to := ls[i].at, ls[end].at+utf8.RuneCountInString(ls[end].text)
-		inside := had.within(from, to)
+		inside := slices.DeleteFunc(had.within(from, to), func(k int) bool {
+			return d.doc.Indicators[k].Start >= title[0] && d.doc.Indicators[k].End <= title[1]
+		})
 		if fullness(read) <= fullnessAt(d.doc.Indicators, inside) {
 			continue
 		}

@@ -79,3 +79,45 @@ func TestFlatIndicatorCells(t *testing.T) {
 		checkFlatTable(t, c.file, c.shape, c.read)
 	}
 }
+
+// A year's tasks by place and by month (wave 17, tune35-T): tables of our own.
+func TestFlatPlaceMonths(t *testing.T) {
+	for _, c := range []struct {
+		file, shape string
+		read        []string
+	}{
+		{"placemonths.txt", "a year's tasks by place and month under a unit given at the end of a line above the table (制表日期：… 单位：亩): numbered rows of places, the year's task (2027年 / 任务量, its cell wrapped), how much is done by each month (4月底前完成30% …) and a part (其中A类整治任务量), each due the year; the head over the months that holds the year's total (2027年度任务量约260亩) no column, what a sentence read in it kept, what it read in the months' heads (30%) dropped; the first row's cell of words (完成排查、建立台账。) merged down over the rows below, which lack it", []string{
+			"亩序号街镇2027年任务量2027年度任务量 ~260亩 @2027",
+			"东江镇 100亩 @2027",
+			"东江镇 30亩 @2027",
+			"东江镇 70亩 @2027",
+			"东江镇 100亩 @2027",
+			"东江镇 40亩 @2027",
+			"西岭镇 120亩 @2027",
+			"西岭镇 36亩 @2027",
+			"西岭镇 84亩 @2027",
+			"西岭镇 120亩 @2027",
+			"西岭镇 50亩 @2027",
+			"南湖街道 40亩 @2027",
+			"南湖街道 12亩 @2027",
+			"南湖街道 28亩 @2027",
+			"南湖街道 40亩 @2027",
+			"南湖街道 6亩 @2027",
+			"总计 260亩 @2027",
+			"总计 78亩 @2027",
+			"总计 182亩 @2027",
+			"总计 260亩 @2027",
+			"总计 96亩 @2027",
+		}},
+		{"placemonthsgap.txt", "the same table with a month's cell left out of its second row: the row does not fit (the next row's number is no value of it) and the table ends before it", []string{
+			"亩序号街镇2027年任务量2027年度任务量 ~260亩 @2027",
+			"东江镇 100亩 @2027",
+			"东江镇 30亩 @2027",
+			"东江镇 70亩 @2027",
+			"东江镇 100亩 @2027",
+			"东江镇 40亩 @2027",
+		}},
+	} {
+		checkFlatTable(t, c.file, c.shape, c.read)
+	}
+}
