@@ -54,8 +54,9 @@ func placeGridUnit(x string) string {
 	return ""
 }
 
-// builtWords name a column of what a period past left built or there is now.
-var builtWords = []string{"已建成", "已建", "已有", "现有", "现状", "存量"}
+// builtWords name a column of what a period past left built or there is
+// now, or of what was done (a record, no target).
+var builtWords = []string{"已建成", "已建", "已有", "现有", "现状", "存量", "实际", "完成值", "完成情况", "实现值", "实绩"}
 
 // gridWord is a line's one word, its letters maybe spaced in the cell (街  镇).
 func gridWord(t string) string {

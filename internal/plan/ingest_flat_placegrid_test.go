@@ -60,7 +60,7 @@ func TestFlatIndicatorCells(t *testing.T) {
 		file, shape string
 		read        []string
 	}{
-		{"indicatorwords.txt", "a 纲要's indicator table (序号 | 类别 | 指标内容 | 单位 | 属性 | 目标值): a target cell that opens with what is striven for or summed (力争6以上, 累计3000), or sets 达到 and 累计完成 apart by a space (累计完成 2800), is its value; 1.5万 in a row of 亿元 is 1.5万亿元; a category's cell wrapped before its word 指标 (经济发展 / 指标) or one naming indicators after the row's number (6 | 创新驱动指标) is no other table's header", []string{
+		{"indicatorwords.txt", "a 纲要's indicator table (序号 | 类别 | 指标内容 | 单位 | 属性 | 目标值): a target cell that opens with what is striven for or summed (力争6以上, 累计3000), or sets 达到 and 累计完成 apart by a space (累计完成 2800), is its value; 1.5万 in a row of 亿元 is 1.5万亿元 (1.8亿 in a row of 万元 stays the cell's); a category's cell wrapped before its word 指标 (经济发展 / 指标) or one naming indicators after the row's number (6 | 创新驱动指标) is no other table's header", []string{
 			"经济发展指标地区生产总值年均增长率 >=6% @2030 预期性",
 			"固定资产投资总额 2800亿元 @2030 预期性",
 			"工业总产值 2600亿元 @2030 预期性",
@@ -68,6 +68,7 @@ func TestFlatIndicatorCells(t *testing.T) {
 			"创新驱动指标高新技术企业数量 3000家 @2030 预期性",
 			"研发经费支出相当于地区生产总值的比例 >=4.5% @2030 预期性",
 			"民生保障指标养老床位数 >=9000张 @2030 约束性",
+			"社会消费品零售总额 1.8亿 @2030 预期性",
 		}},
 		{"yearsnote.txt", "an indicator table whose values note in brackets the years they are of or compare ((2021年-2025年) on a line of its own under a value where the cell wrapped; 力争达到18左右（2030年较2025年下降）): the note is no cell and no part of the value, and the rows keep their columns", []string{
 			"建设用地总规模 <=1850平方公里 @2030 base 1820/2025 约束性",

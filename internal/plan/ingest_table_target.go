@@ -42,8 +42,10 @@ func (t *table) cell(cs []cell, c tcol, line string, base int, section []string,
 	if uc, ok := cellAt(cs, t.unit); ok && unit == "" && !c.yearly && !noUnit(uc.text) {
 		unit = pageMarkup(uc.text)
 	}
-	if times != "" {
+	if times != "" && (unit == "" || !slices.ContainsFunc(bareMults, func(m string) bool { return strings.HasPrefix(unit, m) }) || times == "万" && strings.HasPrefix(unit, "亿")) {
 		unit = times + unit
+	} else if times != "" {
+		unit = times // (1.5亿 in a column of 万元: the cell's own, as before)
 	}
 	if unit == "" && t.unitAbove == "" {
 		unit = nameUnit(name)
