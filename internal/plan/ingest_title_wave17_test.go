@@ -22,3 +22,18 @@ func TestPastPeriodTitle(t *testing.T) {
 			"42 家 = - 2025"},
 	})
 }
+
+// What is read as due before the year the document was issued in is
+// proposed, not asserted (wave 17, tune35-T): a record of a span that had
+// ended when it was written; a target due that year or later, and a
+// document with no year of its own, read as before.
+func TestPastDue(t *testing.T) {
+	checkSentences(t, "", []sentenceCase{
+		{ // numbered 〔2022〕: the 十三五's record proposed, the plan's goal asserted
+			"某区关于推进社区服务设施建设的实施方案\n\n某府办发〔2022〕15号\n\n一、工作目标\n\n到2025年，全区社区服务设施面积达到30万平方米。\n\n附表1：\n\n“十三五”期间全区社区服务设施建设情况一览表\n\n序号\n\n名    称\n\n地点\n\n面积\n\n建筑面积\n\n1\n\n东江社区服务中心\n\n东江路12号\n\n1.2公顷\n\n4200平方米\n\n2\n\n西岭社区服务中心\n\n西岭路8号\n\n0.9公顷\n\n3600平方米",
+			"30 平方米×10000 = - 2025 | ? 1.2 公顷 = - 2020 | ? 4200 平方米 = - 2020 | ? 0.9 公顷 = - 2020 | ? 3600 平方米 = - 2020"},
+		{ // no number, no date: as before
+			"某区关于推进社区服务设施建设的实施方案\n\n一、工作目标\n\n到2025年，全区社区服务设施面积达到30万平方米。\n\n附表1：\n\n“十三五”期间全区社区服务设施建设情况一览表\n\n序号\n\n名    称\n\n地点\n\n面积\n\n建筑面积\n\n1\n\n东江社区服务中心\n\n东江路12号\n\n1.2公顷\n\n4200平方米\n\n2\n\n西岭社区服务中心\n\n西岭路8号\n\n0.9公顷\n\n3600平方米",
+			"30 平方米×10000 = - 2025 | 1.2 公顷 = - 2020 | 4200 平方米 = - 2020 | 0.9 公顷 = - 2020 | 3600 平方米 = - 2020"},
+	})
+}
