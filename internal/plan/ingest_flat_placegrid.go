@@ -261,28 +261,36 @@ func (d *docRead) placeGrids(text string) {
 			continue
 		}
 		var rows []*flatRow
-		var title [2]int // (the head of a year's total, over its months)
+		var fcs []flatCols // (each row's columns)
+		var title [2]int   // (the head of a year's total, over its months)
 		end := i
 		cols, kinds, next, ok := placeGridHeadAt(ls, i, start)
 		if ok {
 			rows, end = placeGridRows(ls, next, cols, kinds)
 		} else if cols, next, title, ok = placeMonthsHeadAt(ls, i, start); ok {
 			rows, end = placeMonthsRows(ls, next, cols) // (ingest_flat_placemonths.go)
+		} else if pcols, pnext, ok := projectHeadAt(ls, i); ok {
+			rows, fcs, end = projectRows(ls, pnext, pcols) // (ingest_flat_projects.go)
 		}
 		if len(rows) == 0 {
 			continue
 		}
-		fc := flatCols{regions: true}
-		for _, c := range cols {
-			if !c.target {
-				fc.vals = append(fc.vals, flatCol{baseline: true, done: true}) // (no target, and no baseline of the columns beside it: a year's task is no change from what was built)
-				continue
+		if fcs == nil {
+			fc := flatCols{regions: true}
+			for _, c := range cols {
+				if !c.target {
+					fc.vals = append(fc.vals, flatCol{baseline: true, done: true}) // (no target, and no baseline of the columns beside it: a year's task is no change from what was built)
+					continue
+				}
+				fc.vals = append(fc.vals, flatCol{year: c.year, unit: c.unit})
 			}
-			fc.vals = append(fc.vals, flatCol{year: c.year, unit: c.unit})
+			for range rows {
+				fcs = append(fcs, fc)
+			}
 		}
 		var read []Indicator
-		for _, r := range rows {
-			read = append(read, r.targets(fc, d.doc.Period.End, sectionAt(d.doc.Sections, r.at))...)
+		for k, r := range rows {
+			read = append(read, r.targets(fcs[k], d.doc.Period.End, sectionAt(d.doc.Sections, r.at))...)
 		}
 		if had == nil {
 			had = newSpanIndex(d.doc.Indicators)

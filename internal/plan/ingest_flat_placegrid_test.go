@@ -122,3 +122,27 @@ func TestFlatPlaceMonths(t *testing.T) {
 		checkFlatTable(t, c.file, c.shape, c.read)
 	}
 }
+
+// A table of works by year with cells merged down (wave 17, tune35-T): tables of our own.
+func TestFlatProjects(t *testing.T) {
+	for _, c := range []struct {
+		file, shape string
+		read        []string
+	}{
+		{"projects.txt", "a table of works by year (序号 | 建设时间 | 建设方式 | 类型 | 数量 | 建筑面积（万m2） | 经费预算（万元） | 年度预算（万元）) whose year, way of building and year's budget are merged down over the rows below them: each area a target due its row's year (the span's end under 合计 “十五五”期间); the count without a unit and the money no targets; a row under its group gives all amounts but the merged last; a way of building over rows of its own (改建 | 日间照料中心) may give it or not", []string{
+			"2026年 新建 日间照料中心 1.2万m2 @2026",
+			"社区 0.6万m2 @2026",
+			"2027年 新建 日间照料中心 1.5万m2 @2027",
+			"社区 0.8万m2 @2027",
+			"改建 日间照料中心 0.5万m2 @2027",
+			"合计 “十五五”期间 新建 日间照料中心 2.7万m2 @2030",
+			"社区 1.4万m2 @2030",
+			"改建 日间照料中心 0.5万m2 @2030",
+		}},
+		{"projectsgap.txt", "the same table with the second row's area left out (社区 | 6 | 300): two amounts where three are due prove no column, so the table ends before it — 300 is never read as an area, nor the next row's number as an amount", []string{
+			"2026年 新建 日间照料中心 1.2万m2 @2026",
+		}},
+	} {
+		checkFlatTable(t, c.file, c.shape, c.read)
+	}
+}
