@@ -10,13 +10,13 @@ import (
 )
 
 // A table of places by dated columns, one cell a line (D162+): the rows are
-// places (街镇, 区), maybe each over rows of its kinds (等级 | 社区), and
+// places (街镇, 区), maybe each over rows of its kinds (甲类 | 乙类), and
 // every column after them is dated by the year its head opens with and
 // counts in the unit its head gives in brackets — on the head's line or on
 // a line of its own below it, where the cell wrapped:
 //
-//	街  镇 | 类 型 | 十三五已建成 (万m2) | 2022年任务 (万m2) | 2023年任务 (万m2) |
-//	2023年底总量(万m2) | 2023年规划人口（万） | 南桥镇 | 等级 | 0.55 | 3.35 | …
+//	街  镇 | 类 型 | 十四五已建成 (万m2) | 2027年任务 (万m2) | 2028年任务 (万m2) |
+//	2029年底总量(万m2) | 2029年规划人口（万） | 东江镇 | 甲类 | 1.2 | 0.4 | …
 //
 // The header reads only where every column proves itself (a unit each, a
 // year or a period past each) and two columns at least are due from the
@@ -83,7 +83,7 @@ func placeGridHeadAt(ls []flatLine, i int, start *int) ([]gridCol, bool, int, bo
 	next()
 	if j < len(ls) {
 		if f := flatHeaderField(gridWord(ls[j].text)); f == "constr" || f == "category" {
-			kinds = true // (类型: 等级 or 社区, a place's rows by kind)
+			kinds = true // (类型: 甲类 or 乙类, a place's rows by kind)
 			j++
 		}
 	}
@@ -149,7 +149,7 @@ func gridColumn(head, unit string, start int) (gridCol, bool) {
 			if rest, ok := strings.CutPrefix(head, p+w); ok {
 				rest = strings.TrimLeft(rest, "”\"期末间时")
 				if end := periodEnd(w); end < start && has(rest, builtWords) {
-					return gridCol{unit: unit}, true // (十三五已建成: where things stood)
+					return gridCol{unit: unit}, true // (十四五已建成: where things stood)
 				}
 			}
 		}
@@ -195,7 +195,7 @@ func placeGridRows(ls []flatLine, j int, cols []gridCol, kinds bool) ([]*flatRow
 			label, at, sub = place+" "+label, placeAt, true
 		case kinds && (len(words) == 2 || len(words) == 3):
 			for _, k := range words[1 : len(words)-1] {
-				label += gridWord(ls[k].text) // (海湾 / 旅游区: a place's name the cell's width wrapped)
+				label += gridWord(ls[k].text) // (西岭 / 开发区: a place's name the cell's width wrapped)
 			}
 			place, placeAt = label, at
 			label += " " + gridWord(ls[words[len(words)-1]].text)

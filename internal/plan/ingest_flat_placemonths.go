@@ -11,7 +11,7 @@ import (
 // rows of places under a unit given above the table (单位：亩), the year's
 // task, then how much of it is done by each month (3月底前完成20% |
 // 6月底前完成60% | …), maybe a part of it (其中…). A head over the months
-// that holds the year's total (2026年度任务量约1625亩) is their title, no
+// that holds the year's total (2027年度任务量约260亩) is their title, no
 // column. Every month's cell is a target due the year the heads name. A
 // cell of words in the first row (what is done before the first month)
 // merged down over the rows below, which then lack it, keeps its column.
@@ -21,7 +21,7 @@ import (
 var reMonthHead = regexp.MustCompile(`^\d{1,2}(?:-\d{1,2})?月(?:底|末|初|上旬|中旬|下旬)?前?(?:完成\d{1,3}%)?$`)
 
 // reYearTotalHead is a head of a year's total over the months' columns
-// (2026年度任务量约1625亩): its year.
+// (2027年度任务量约260亩): its year.
 var reYearTotalHead = regexp.MustCompile(`^(20\d\d)年度?[^0-9]{1,8}?(?:约|共|合计)?\d+(?:\.\d+)?[^0-9]{0,4}$`)
 
 // reUnitTail is the unit given at the end of a line above a table (制表日期：…   单位：亩).
@@ -75,7 +75,7 @@ func placeMonthsHeadAt(ls []flatLine, i int, start *int) ([]gridCol, int, [2]int
 		text, last := placeCellAt(ls, j)
 		head := normalize(text)
 		if m := reYearTotalHead.FindStringSubmatch(head); m != nil && !reGridHead.MatchString(head) {
-			year = headerYear(m[1]) // (2026年度任务量约1625亩: the title of the months after it)
+			year = headerYear(m[1]) // (2027年度任务量约260亩: the title of the months after it)
 			title = [2]int{ls[j].at, ls[last].at + utf8.RuneCountInString(ls[last].text)}
 			j = last
 			continue
@@ -133,7 +133,7 @@ func placeMonthsRows(ls []flatLine, j int, cols []gridCol) ([]*flatRow, int) {
 			}
 			if len(rows) == 0 && words < 0 && strings.ContainsAny(text, "、，。；") {
 				row.vals = append(row.vals, flatTok{kind: ftDash, at: ls[j].at})
-				words, last, j = len(row.vals)-1, l, l // (完成制定方案、计划和动员部署等。: what is done before the first month, merged down)
+				words, last, j = len(row.vals)-1, l, l // (完成排查、建立台账。: what is done before the first month, merged down)
 				continue
 			}
 			break

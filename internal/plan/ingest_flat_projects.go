@@ -8,7 +8,7 @@ import (
 )
 
 // A table of works by year, one cell a line (D162+): 序号 | 建设时间 | words
-// (how, what kind) | columns of amounts (数量 | 避难面积（万m2） | 经费预算（万元）
+// (how, what kind) | columns of amounts (数量 | 建筑面积（万m2） | 经费预算（万元）
 // | 年度预算（万元）). A year's cell, and the words after it, are merged down over
 // the rows below it, so a row holds its number (none under 合计), as many
 // words as are not merged, then its amounts left to right — all of them, or
@@ -127,7 +127,7 @@ func projectRows(ls []flatLine, j int, cols []projectCol) ([]*flatRow, []flatCol
 			want = len(vals)
 		}
 		if !opens && merged == 1 && len(label) > 1 && len(vals) == want-1 {
-			want-- // (配建设置 | 等级（Ⅰ类）: a way of building over rows of its own, which may give their sum or leave it to the year's)
+			want-- // (改建 | 日间照料中心: a way of building over rows of its own, which may give their sum or leave it to the year's)
 		}
 		if len(vals) != want || year == 0 || len(label) == 0 {
 			break // (a row that does not fit: the table ends)
