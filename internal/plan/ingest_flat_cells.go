@@ -27,6 +27,10 @@ const (
 	ftCmp                    // a comparator set apart from its value (≥ 80): joined to it
 )
 
+// leadCells are words a cell may set apart before its value by a space
+// (达到 3200, 累计完成 3250): joined to it, as a comparator is.
+var leadCells = []string{"达到", "累计", "累计完成", "力争"}
+
 // cmpCells are comparators a cell may set apart from its value by a space.
 var cmpCells = []string{"≥", "≤", ">", "<", "＞", "＜", ">=", "<=", "≧", "≦", "不低于", "不少于", "不高于", "不超过", "超过", "大于", "小于"}
 
@@ -63,6 +67,14 @@ func flatTokens(ls []flatLine, i int, cols flatCols, paged bool) ([]flatTok, int
 		if t == "" || pageNumberAt(ls, j, paged) || downChar(t) && !(cols.unit && unitWord(normalize(t))) {
 			continue
 		}
+		if k := len(toks) - 1; cols.category && cols.seq && k >= 0 && rowNumber(toks[k]) && categoryCell(t) {
+			toks = append(toks, flatTok{kind: ftText, text: t, at: ls[j].at}) // (8 | 科创引领指标: the row's category, no header of another table)
+			continue
+		}
+		if k := len(toks) - 1; cols.category && cols.seq && k >= 1 && toks[k].kind == ftText && rowNumber(toks[k-1]) && normalize(t) == "指标" {
+			toks[k].text += t // (1 | 主要经济 / 指标: a category's cell wrapped before its word 指标, no header of another table)
+			continue
+		}
 		if flatEnd(t) && !longLabel(ls, j, cols) {
 			if flatStop(t) || !cols.seq || !rowAhead(ls, j) {
 				break
@@ -70,6 +82,9 @@ func flatTokens(ls []flatLine, i int, cols flatCols, paged bool) ([]flatTok, int
 			toks = append(toks, flatTok{kind: ftDash, text: t, at: ls[j].at}) // (a long cell of words: no target)
 			words = 0
 			continue
+		}
+		if len(toks) > 0 && toks[len(toks)-1].kind == ftValue && reYearsNote.MatchString(normalize(t)) {
+			continue // ((2021年-2025年) under 36: the years the value above is of, wrapped in its cell; no cell)
 		}
 		n := len(toks)
 		toks = appendCells(toks, t, ls[j].at, cols)
@@ -87,6 +102,26 @@ func flatTokens(ls []flatLine, i int, cols flatCols, paged bool) ([]flatTok, int
 	}
 	toks = slices.DeleteFunc(toks, func(tk flatTok) bool { return tk.kind == ftCmp }) // (a comparator no value followed)
 	return markSeq(toks, cols), j
+}
+
+// rowNumber reports a row's number cell (1 to 3 digits), before markSeq
+// has told it from a value.
+func rowNumber(tk flatTok) bool {
+	return (tk.kind == ftValue || tk.kind == ftSeq) && isInt(tk.text) && len(tk.text) <= 3
+}
+
+// categoryCell reports a category's cell that names its rows as indicators
+// (科创引领指标, 民生保障指标): a short word of Chinese ending in 指标.
+func categoryCell(t string) bool {
+	x := normalize(t)
+	n := utf8.RuneCountInString(x)
+	return n >= 4 && n <= 8 && strings.HasSuffix(x, "指标") && hanWords(x)
+}
+
+// hanWords reports a line of Chinese characters only, no more than eight.
+func hanWords(t string) bool {
+	n := utf8.RuneCountInString(t)
+	return n > 0 && n <= 8 && strings.IndexFunc(t, func(r rune) bool { return !unicode.Is(unicode.Han, r) }) < 0
 }
 
 // rowSpaced reports a table whose rows stand apart by blank lines and
@@ -154,7 +189,7 @@ func appendCells(toks []flatTok, t string, at int, cols flatCols) []flatTok {
 func cellKind(w string, cols flatCols) flatKind {
 	x := normalize(w)
 	switch {
-	case slices.Contains(cmpCells, x) || slices.Contains(cmpCells, w):
+	case slices.Contains(cmpCells, x) || slices.Contains(cmpCells, w) || slices.Contains(leadCells, x):
 		return ftCmp
 	case strings.Trim(x, "-—–/ ") == "":
 		return ftDash

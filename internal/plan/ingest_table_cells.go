@@ -13,10 +13,11 @@ import (
 // what a plan's table puts around it. Cells of words (保持在合理区间,
 // 完成国家下达任务, 与经济增长基本同步) and dashes (—, -) hold no target.
 
-// reCellTarget reads a normalized cell: a change (提高, 下降), a comparator
+// reCellTarget reads a normalized cell: what the plan strives for or sums
+// (力争5以上, 累计2000, 累计完成 3250), a change (提高, 下降), a comparator
 // before the number (≥, ＞, 不低于), the number or a range (6-6.5, 1.5~2,
 // 3至5), a unit (%, 个百分点, 万人) and a word after (以上, 左右).
-var reCellTarget = regexp.MustCompile(`^(提高|增加|增长|提升|下降|降低|减少|缩小)?\s*(≥|≤|>=|<=|>|<|＞|＜|≧|≦|不低于|不少于|不高于|不超过|超过|高于|低于|大于|小于|达到)?\s*(\d+(?:\.\d+)?)(?:\s*(?:-|~|至|到)\s*(\d+(?:\.\d+)?))?\s*([^\s\d]{0,6}?)\s*(以上|以下|以内|左右)?$`)
+var reCellTarget = regexp.MustCompile(`^(?:力争|累计完成|累计)?\s*(提高|增加|增长|提升|下降|降低|减少|缩小)?\s*(≥|≤|>=|<=|>|<|＞|＜|≧|≦|不低于|不少于|不高于|不超过|超过|高于|低于|大于|小于|达到)?\s*(\d+(?:\.\d+)?)(?:\s*(?:-|~|至|到)\s*(\d+(?:\.\d+)?))?\s*([^\s\d]{0,6}?)\s*(以上|以下|以内|左右)?$`)
 
 // reCellRatio reads a cell that is a ratio to one (2.1∶1, 3:1左右).
 var reCellRatio = regexp.MustCompile(`^(\d+(?:\.\d+)?)[∶:：]1(以上|以下|以内|左右)?$`)
@@ -142,10 +143,23 @@ func altMeasure(u string) string {
 	return u[:i]
 }
 
+// reYearsNote is a note in brackets of the years a value is counted over
+// or compared across ((2021年-2025年), (2025年较2020年下降)); reYearsNoteEnd
+// the same closing a cell.
+var (
+	reYearsNote    = regexp.MustCompile(`^` + yearsNote + `$`)
+	reYearsNoteEnd = regexp.MustCompile(yearsNote + `$`)
+)
+
+const yearsNote = `\((?:19|20)\d\d年?(?:\s*[-—–~至到]\s*(?:19|20)\d\d年?|较(?:19|20)\d\d年?(?:下降|降低|减少|提高|提升|增长|增加)?)\)`
+
 // withoutCellNote is a cell's value without the note in brackets after it
 // (≥98%(除危废外): what the value leaves out, three to ten characters of
 // words, no figure); a measure word's alternative (7万套(间)) is no note.
 func withoutCellNote(x string) string {
+	if m := reYearsNoteEnd.FindStringIndex(x); m != nil && m[0] > 0 && strings.ContainsAny(x[:m[0]], "0123456789") {
+		return strings.TrimSpace(x[:m[0]]) // (力争达到20左右(2030年较2025年下降): the years it is counted over)
+	}
 	i := strings.LastIndex(x, "(")
 	if i <= 0 || !strings.HasSuffix(x, ")") || !strings.ContainsAny(x[:i], "0123456789") {
 		return x

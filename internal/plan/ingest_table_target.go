@@ -32,11 +32,20 @@ func (t *table) cell(cs []cell, c tcol, line string, base int, section []string,
 	// the unit: the cell's own, its column's header's, the unit column's,
 	// the name's in brackets, the line above the table's
 	unit := cv.unit
+	times := ""
+	if slices.Contains(bareMults, unit) {
+		times, unit = unit, "" // (1.2万 in a column of 亿元: 1.2万亿元)
+	}
 	if unit == "" {
 		unit = c.unit
 	}
 	if uc, ok := cellAt(cs, t.unit); ok && unit == "" && !c.yearly && !noUnit(uc.text) {
 		unit = pageMarkup(uc.text)
+	}
+	if times != "" && (unit == "" || !slices.ContainsFunc(bareMults, func(m string) bool { return strings.HasPrefix(unit, m) }) || times == "万" && strings.HasPrefix(unit, "亿")) {
+		unit = times + unit
+	} else if times != "" {
+		unit = times // (1.5亿 in a column of 万元: the cell's own, as before)
 	}
 	if unit == "" && t.unitAbove == "" {
 		unit = nameUnit(name)
@@ -74,6 +83,10 @@ func (t *table) cell(cs []cell, c tcol, line string, base int, section []string,
 	ind.Text = strings.TrimSpace(line)
 	return ind, true
 }
+
+// bareMults are the multipliers a value's cell may give without a unit
+// (1.2万), the unit its row's: they multiply it.
+var bareMults = []string{"万", "亿", "千", "百", "万亿"}
 
 // reNameUnit is the unit an indicator's name gives in brackets at its end:
 // 企业科协覆盖率（%）, 注册科普志愿者（万人）, and a unit with its alternative in

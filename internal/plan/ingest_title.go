@@ -42,6 +42,21 @@ func periodResults(t string) bool {
 	return strings.HasSuffix(t, "成果") && has(t, []string{"期间", "时期", "以来"})
 }
 
+// pastPeriodTitle reports a title that names a five-year span ended before
+// the plan starts (1.“十四五”时期…迈出坚实步伐, 一、顺利实现“十四五”发展目标 in a
+// 十五五 plan): a review of it, its goals met or not, whatever its words.
+func pastPeriodTitle(t string, start *int) bool {
+	if start == nil || !strings.Contains(t, "五") {
+		return false
+	}
+	for _, s := range fiveYearEnds {
+		if s.end < *start && strings.Contains(t, s.name) {
+			return true
+		}
+	}
+	return false
+}
+
 // achievedTitle reports a title that states achievements made (…时期…取得
 // 重大成就, 发展成就): 成就 is never a heading's aim unless it is new, more
 // or striven for (取得新的更大成就, 力争取得…成就).
