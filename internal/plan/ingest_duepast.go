@@ -1,7 +1,7 @@
 package plan
 
 // pastDue proposes, never asserts, what is read as due before the year the
-// document was issued in (D162+): a figure dated by a span that had ended
+// document was issued in (D165): a figure dated by a span that had ended
 // when it was written (“十三五”期间…建设情况一览表 in a plan numbered 〔2022〕)
 // is what was done, no commitment of the plan. The document's own year (its
 // number's, its issue date's) is the measure, not the plan's period, which a

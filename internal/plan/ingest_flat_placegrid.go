@@ -9,7 +9,7 @@ import (
 	"unicode/utf8"
 )
 
-// A table of places by dated columns, one cell a line (D162+): the rows are
+// A table of places by dated columns, one cell a line (D165): the rows are
 // places (街镇, 区), maybe each over rows of its kinds (甲类 | 乙类), and
 // every column after them is dated by the year its head opens with and
 // counts in the unit its head gives in brackets — on the head's line or on

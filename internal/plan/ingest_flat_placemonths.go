@@ -7,7 +7,7 @@ import (
 	"unicode/utf8"
 )
 
-// A year's tasks by place and by month, one cell a line (D162+): numbered
+// A year's tasks by place and by month, one cell a line (D165): numbered
 // rows of places under a unit given above the table (单位：亩), the year's
 // task, then how much of it is done by each month (3月底前完成20% |
 // 6月底前完成60% | …), maybe a part of it (其中…). A head over the months

@@ -7,7 +7,7 @@ import (
 	"unicode/utf8"
 )
 
-// A table of works by year, one cell a line (D162+): 序号 | 建设时间 | words
+// A table of works by year, one cell a line (D165): 序号 | 建设时间 | words
 // (how, what kind) | columns of amounts (数量 | 建筑面积（万m2） | 经费预算（万元）
 // | 年度预算（万元）). A year's cell, and the words after it, are merged down over
 // the rows below it, so a row holds its number (none under 合计), as many
