@@ -2,7 +2,10 @@ package plan
 
 import (
 	"os"
+	"path/filepath"
+	"slices"
 	"strconv"
+	"testing"
 )
 
 // retired reports whether the held-out set heldout<n> is development data:
@@ -23,4 +26,32 @@ func devCorpusDirs() map[string]string {
 		}
 	}
 	return dirs
+}
+
+// devText is a development document's text and its name.
+type devText struct{ name, text string }
+
+// devTexts are the texts of the development documents this machine holds
+// (a page is no text: left out), in the order of their splits and files.
+func devTexts(t *testing.T) []devText {
+	dirs := devCorpusDirs()
+	var out []devText
+	for _, split := range slices.Sorted(func(yield func(string) bool) {
+		for s, dir := range dirs {
+			if dir != "" && !yield(s) {
+				return
+			}
+		}
+	}) {
+		files, _ := filepath.Glob(filepath.Join("testdata", "corpus", split, "*.json"))
+		for _, f := range files {
+			ld := readLabels(t, f)
+			src, err := os.ReadFile(filepath.Join(dirs[split], ld.File))
+			if err != nil || isPage(ld.File) {
+				continue
+			}
+			out = append(out, devText{split + "/" + ld.File, string(src)})
+		}
+	}
+	return out
 }

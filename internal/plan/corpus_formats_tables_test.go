@@ -58,15 +58,7 @@ var flatTables = []flatAsTable{
 // given) is logged, not failed (docs/benchmarks.md, "Wave 17: formats").
 func TestFlatTablesAsDocxAndPage(t *testing.T) {
 	for _, c := range flatTables {
-		data, err := os.ReadFile(filepath.Join("testdata", "flat", c.file))
-		if err != nil {
-			t.Fatal(err)
-		}
-		lines := strings.Split(strings.TrimRight(string(data), "\n"), "\n")
-		before, after := lines[:c.before], []string(nil)
-		if c.after >= 0 {
-			after = lines[c.after:]
-		}
+		data, before, after := c.parts(t)
 		want := flatReadings(t, string(data))
 		for _, f := range []struct{ name, file string }{{"w:tbl", "plan.docx"}, {"<table>", "plan.html"}} {
 			var doc []byte
@@ -89,6 +81,20 @@ func TestFlatTablesAsDocxAndPage(t *testing.T) {
 			}
 		}
 	}
+}
+
+// parts is the table's text file, and its lines before and after the table.
+func (c flatAsTable) parts(t *testing.T) (data []byte, before, after []string) {
+	data, err := os.ReadFile(filepath.Join("testdata", "flat", c.file))
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimRight(string(data), "\n"), "\n")
+	before = lines[:c.before]
+	if c.after >= 0 {
+		after = lines[c.after:]
+	}
+	return data, before, after
 }
 
 func flatReadings(t *testing.T, text string) string {

@@ -4,53 +4,12 @@ import (
 	"context"
 	"fmt"
 	"os"
-	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
 	"testing"
 	"time"
 )
-
-// devSplits are the development splits a corpus probe may read, by the
-// variable naming each one's documents: the tune half, the extra corpus and
-// the held-out sets retired to development (heldout2–22, 25, 27: D144,
-// D155, D161). Never a blind set.
-func devSplits() map[string]string {
-	dirs := map[string]string{"tune": os.Getenv("KEXIE_CORPUS"), "extra": os.Getenv("KEXIE_EXTRA_CORPUS")}
-	for _, n := range []int{2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 25, 27} {
-		dirs["heldout"+strconv.Itoa(n)] = os.Getenv("KEXIE_HELDOUT" + strconv.Itoa(n))
-	}
-	return dirs
-}
-
-// devText is a development document's text and its name.
-type devText struct{ name, text string }
-
-// devTexts are the texts of the development documents this machine holds
-// (a page is no text: left out), in the order of their splits and files.
-func devTexts(t *testing.T) []devText {
-	dirs := devSplits()
-	var out []devText
-	for _, split := range slices.Sorted(func(yield func(string) bool) {
-		for s, dir := range dirs {
-			if dir != "" && !yield(s) {
-				return
-			}
-		}
-	}) {
-		files, _ := filepath.Glob(filepath.Join("testdata", "corpus", split, "*.json"))
-		for _, f := range files {
-			ld := readLabels(t, f)
-			src, err := os.ReadFile(filepath.Join(dirs[split], ld.File))
-			if err != nil || isPage(ld.File) {
-				continue
-			}
-			out = append(out, devText{split + "/" + ld.File, string(src)})
-		}
-	}
-	return out
-}
 
 // probeFormats are the documents TestFormatsCorpus makes of a text, by the
 // file name the upload reads them under.

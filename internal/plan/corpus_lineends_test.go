@@ -3,7 +3,6 @@ package plan
 import (
 	"fmt"
 	"os"
-	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
@@ -18,47 +17,28 @@ import (
 // tune half, the extra corpus and the held-out sets retired to development
 // (heldout2–22, 25, 27: D144, D155, D161) where named; never a blind set.
 func TestLineEndsCorpus(t *testing.T) {
-	dirs := devCorpusDirs()
-	if dirs["tune"] == "" {
+	if os.Getenv("KEXIE_CORPUS") == "" {
 		t.Skip("KEXIE_CORPUS is not set: the development corpus of plan documents is an extra corpus")
 	}
 	docs, apart := 0, 0
-	for _, split := range slices.Sorted(func(yield func(string) bool) {
-		for s := range dirs {
-			if !yield(s) {
-				return
-			}
+	for _, d := range devTexts(t) {
+		text := d.text
+		other := strings.ReplaceAll(text, "\n", "\r\n")
+		if strings.Contains(text, "\r\n") {
+			other = strings.ReplaceAll(text, "\r\n", "\n")
 		}
-	}) {
-		dir := dirs[split]
-		if dir == "" {
+		a, errA := Ingest(strings.NewReader(text))
+		b, errB := Ingest(strings.NewReader(other))
+		if (errA == nil) != (errB == nil) || a == nil || b == nil {
+			t.Errorf("%s: %v with its line ends as written, %v swapped", d.name, errA, errB)
 			continue
 		}
-		files, _ := filepath.Glob(filepath.Join("testdata", "corpus", split, "*.json"))
-		for _, f := range files {
-			ld := readLabels(t, f)
-			src, err := os.ReadFile(filepath.Join(dir, ld.File))
-			if err != nil || isPage(ld.File) {
-				continue // (a document this machine lacks; a page is no text)
-			}
-			text := string(src)
-			other := strings.ReplaceAll(text, "\n", "\r\n")
-			if strings.Contains(text, "\r\n") {
-				other = strings.ReplaceAll(text, "\r\n", "\n")
-			}
-			a, errA := Ingest(strings.NewReader(text))
-			b, errB := Ingest(strings.NewReader(other))
-			if (errA == nil) != (errB == nil) || a == nil || b == nil {
-				t.Errorf("%s/%s: %v with its line ends as written, %v swapped", split, ld.File, errA, errB)
-				continue
-			}
-			docs++
-			ra, rb := lineEndReadings(a, text), lineEndReadings(b, other)
-			if !slices.Equal(ra, rb) || len(a.Sections) != len(b.Sections) {
-				apart++
-				t.Errorf("%s/%s: read differently with its line ends swapped: %d and %d quantities, %d and %d sections; first apart: %s",
-					split, ld.File, len(ra), len(rb), len(a.Sections), len(b.Sections), firstApart(ra, rb))
-			}
+		docs++
+		ra, rb := lineEndReadings(a, text), lineEndReadings(b, other)
+		if !slices.Equal(ra, rb) || len(a.Sections) != len(b.Sections) {
+			apart++
+			t.Errorf("%s: read differently with its line ends swapped: %d and %d quantities, %d and %d sections; first apart: %s",
+				d.name, len(ra), len(rb), len(a.Sections), len(b.Sections), firstApart(ra, rb))
 		}
 	}
 	t.Logf("%d development documents read with their line ends swapped: %d alike, %d apart", docs, docs-apart, apart)

@@ -4,7 +4,6 @@ import (
 	"context"
 	"os"
 	"path/filepath"
-	"strings"
 	"testing"
 
 	"github.com/chromedp/chromedp"
@@ -23,15 +22,7 @@ func TestFlatTablesAsPDF(t *testing.T) {
 	}
 	ctx := webtest.Browser(t)
 	for _, c := range flatTables {
-		data, err := os.ReadFile(filepath.Join("testdata", "flat", c.file))
-		if err != nil {
-			t.Fatal(err)
-		}
-		lines := strings.Split(strings.TrimRight(string(data), "\n"), "\n")
-		before, after := lines[:c.before], []string(nil)
-		if c.after >= 0 {
-			after = lines[c.after:]
-		}
+		data, before, after := c.parts(t)
 		page := filepath.Join(t.TempDir(), "table.html")
 		if err := os.WriteFile(page, pageWithTable(before, c.rows, after), 0o600); err != nil {
 			t.Fatal(err)

@@ -31,34 +31,17 @@ import (
 // Development data only (tune half, extra, the retired held-out sets),
 // about 36 documents; at most 6 % may read apart (D162).
 func TestPDFCorpus(t *testing.T) {
-	dirs := devCorpusDirs()
-	if dirs["tune"] == "" {
+	if os.Getenv("KEXIE_CORPUS") == "" {
 		t.Skip("KEXIE_CORPUS is not set: the development corpus of plan documents is an extra corpus")
 	}
 	if _, err := DocumentText(context.Background(), "x.pdf", []byte("%PDF-1.4")); err == ErrNoPDFTool {
 		t.Skip("pdftotext is not installed")
 	}
 	ctx := webtest.Browser(t)
-	var texts []string
-	var names []string
-	for _, split := range slices.Sorted(func(yield func(string) bool) {
-		for s := range dirs {
-			if !yield(s) {
-				return
-			}
-		}
-	}) {
-		if dirs[split] == "" {
-			continue
-		}
-		files, _ := filepath.Glob(filepath.Join("testdata", "corpus", split, "*.json"))
-		for _, f := range files {
-			ld := readLabels(t, f)
-			src, err := os.ReadFile(filepath.Join(dirs[split], ld.File))
-			if err != nil || isPage(ld.File) || tableRow.Match(src) || !paragraphALine(string(src)) {
-				continue
-			}
-			texts, names = append(texts, printable(string(src))), append(names, split+"/"+ld.File)
+	var texts, names []string
+	for _, d := range devTexts(t) {
+		if !tableRow.MatchString(d.text) && paragraphALine(d.text) {
+			texts, names = append(texts, printable(d.text)), append(names, d.name)
 		}
 	}
 	docs, apart := 0, 0
