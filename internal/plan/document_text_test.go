@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+	"unicode/utf8"
 
 	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/simplifiedchinese"
@@ -72,4 +73,24 @@ func TestDocumentTextOldFormats(t *testing.T) {
 	if _, err := DocumentText(context.Background(), "指标.xls", ole); !errors.Is(err, ErrFormat) {
 		t.Errorf("xls: %v, want ErrFormat", err)
 	}
+}
+
+// FuzzPlainText: whatever the bytes, a text is read as valid UTF-8 or
+// refused; a UTF-8 text is read as it is.
+func FuzzPlainText(f *testing.F) {
+	gbk, _ := simplifiedchinese.GBK.NewEncoder().Bytes([]byte("一、目标\n到2030年，建成科普基地10个。\n"))
+	for _, s := range [][]byte{gbk, []byte("一、目标"), {0xFF, 0xFE, 0x00, 0x4E}, {0xFE, 0xFF, 0x4E, 0x00}, {0x80, 0x81}, nil} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		got, err := PlainText(data)
+		switch {
+		case err != nil && !errors.Is(err, ErrTextEncoding):
+			t.Fatalf("%q: %v", data, err)
+		case err == nil && !utf8.ValidString(got):
+			t.Fatalf("%q read as invalid UTF-8 %q", data, got)
+		case utf8.Valid(data) && (err != nil || got != string(data)):
+			t.Fatalf("UTF-8 %q read as %q, %v", data, got, err)
+		}
+	})
 }
