@@ -17,10 +17,11 @@ import (
 
 // docxLists is a document's numbering: each list's levels and counters.
 type docxLists struct {
-	nums   map[string]string      // numId → abstractNumId
-	levels map[string]*[9]docxLvl // abstractNumId → its levels
-	styles map[string]docxNumPr   // styleId → the numbering its paragraphs take
-	count  map[string]*[9]int     // numId → the counter of each level
+	nums      map[string]string      // numId → abstractNumId
+	levels    map[string]*[9]docxLvl // abstractNumId → its levels
+	styles    map[string]docxNumPr   // styleId → the numbering its paragraphs take
+	overrides map[string]map[int]int // numId → the levels it starts over at a number of its own (startOverride)
+	count     map[string]*[9]int     // list → the counter of each level (listKey)
 }
 
 // docxLvl is one level of a list: where it starts, how its numbers are
@@ -47,7 +48,8 @@ func readDocxLists(zr *zip.Reader) *docxLists {
 	if !has {
 		return nil
 	}
-	l := &docxLists{nums: map[string]string{}, levels: map[string]*[9]docxLvl{}, styles: map[string]docxNumPr{}, count: map[string]*[9]int{}}
+	l := &docxLists{nums: map[string]string{}, levels: map[string]*[9]docxLvl{}, styles: map[string]docxNumPr{},
+		overrides: map[string]map[int]int{}, count: map[string]*[9]int{}}
 	for _, f := range zr.File {
 		switch f.Name {
 		case "word/numbering.xml":
@@ -72,7 +74,7 @@ func (l *docxLists) read(f *zip.File, styles bool) {
 	defer rc.Close()
 	dec := xml.NewDecoder(io.LimitReader(rc, maxDocumentXML))
 	var abs, num, style string
-	lvl := -1
+	lvl, over := -1, -1 // a level of an abstract list; a level a list overrides
 	for {
 		tok, err := dec.Token()
 		if errors.Is(err, io.EOF) || err != nil {
@@ -90,7 +92,16 @@ func (l *docxLists) read(f *zip.File, styles bool) {
 				l.levels[abs] = &[9]docxLvl{}
 			}
 		case "num":
-			num = attrVal(t, "numId")
+			num, over = attrVal(t, "numId"), -1
+		case "lvlOverride":
+			over = attrInt(t, "ilvl")
+		case "startOverride":
+			if !styles && num != "" && over >= 0 && over < 9 {
+				if l.overrides[num] == nil {
+					l.overrides[num] = map[int]int{}
+				}
+				l.overrides[num][over], _ = strconv.Atoi(val)
+			}
 		case "abstractNumId":
 			if num != "" {
 				l.nums[num] = val
@@ -149,17 +160,30 @@ func (l *docxLists) label(p docxNumPr, style string) string {
 	if levels == nil || p.ilvl < 0 || p.ilvl >= 9 || p.numID == "0" {
 		return ""
 	}
-	c := l.count[p.numID]
+	// Lists of one abstract list count on together, as Word counts them,
+	// but for a list that starts a level over (Word's "restart at 1"):
+	// that one counts apart, from its own start.
+	key, over := "abstract "+l.nums[p.numID], l.overrides[p.numID]
+	if over != nil {
+		key = "num " + p.numID
+	}
+	start := func(i int) int {
+		if n, ok := over[i]; ok {
+			return n
+		}
+		return levels[i].start
+	}
+	c := l.count[key]
 	if c == nil {
 		c = &[9]int{}
 		for i := range c {
-			c[i] = levels[i].start - 1
+			c[i] = start(i) - 1
 		}
-		l.count[p.numID] = c
+		l.count[key] = c
 	}
 	c[p.ilvl]++
 	for i := p.ilvl + 1; i < 9; i++ {
-		c[i] = levels[i].start - 1
+		c[i] = start(i) - 1
 	}
 	v := levels[p.ilvl]
 	if v.format == "bullet" || v.format == "none" || v.text == "" {

@@ -1,6 +1,11 @@
 package plan
 
-import "testing"
+import (
+	"archive/zip"
+	"bytes"
+	"strings"
+	"testing"
+)
 
 // The number formats of Word's lists that Chinese documents use.
 func TestListNumber(t *testing.T) {
@@ -16,5 +21,41 @@ func TestListNumber(t *testing.T) {
 		if got := listNumber(c.n, c.format); got != c.want {
 			t.Errorf("listNumber(%d, %s) = %q, want %q", c.n, c.format, got, c.want)
 		}
+	}
+}
+
+// Word's lists of one abstract list count on together — a heading Word
+// numbers in a second list (w:num) of the same abstract list reads 二、, not
+// 一、 again — but a list that starts a level over (lvlOverride/
+// startOverride: Word's "restart at 1", or "set value" to 3) counts apart,
+// from its own start (ECMA-376 17.9.26).
+func TestDocxListsCountOnTogether(t *testing.T) {
+	para := func(num, text string) string {
+		return `<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="` + num + `"/></w:numPr></w:pPr><w:r><w:t>` + text + `</w:t></w:r></w:p>`
+	}
+	numbering := `<w:numbering xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">` +
+		`<w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/><w:suff w:val="nothing"/></w:lvl></w:abstractNum>` +
+		`<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>` +
+		`<w:num w:numId="2"><w:abstractNumId w:val="0"/></w:num>` +
+		`<w:num w:numId="3"><w:abstractNumId w:val="0"/><w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/></w:lvlOverride></w:num>` +
+		`<w:num w:numId="4"><w:abstractNumId w:val="0"/><w:lvlOverride w:ilvl="0"><w:startOverride w:val="3"/></w:lvlOverride></w:num>` +
+		`</w:numbering>`
+	body := `<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>` +
+		para("1", "总体要求") + para("2", "主要任务") + para("1", "保障措施") +
+		para("3", "附件一的要求") + para("3", "附件一的任务") + para("4", "另起编号") + `</w:body></w:document>`
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	for name, data := range map[string]string{"word/document.xml": body, "word/numbering.xml": numbering} {
+		w, _ := zw.Create(name)
+		w.Write([]byte(data))
+	}
+	zw.Close()
+	text, err := DocxText(buf.Bytes())
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "一、总体要求\n二、主要任务\n三、保障措施\n一、附件一的要求\n二、附件一的任务\n三、另起编号"
+	if got := strings.TrimSpace(text); got != want {
+		t.Errorf("read\n%s\nwant\n%s", got, want)
 	}
 }
