@@ -21,7 +21,8 @@ type docxLists struct {
 	levels    map[string]*[9]docxLvl // abstractNumId → its levels
 	styles    map[string]docxNumPr   // styleId → the numbering its paragraphs take
 	overrides map[string]map[int]int // numId → the levels it starts over at a number of its own (startOverride)
-	count     map[string]*[9]int     // list → the counter of each level (listKey)
+	entered   map[string]bool        // the lists whose start over is done: their first paragraph is read
+	count     map[string]*[9]int     // abstractNumId → the counter of each level
 }
 
 // docxLvl is one level of a list: where it starts, how its numbers are
@@ -49,7 +50,7 @@ func readDocxLists(zr *zip.Reader) *docxLists {
 		return nil
 	}
 	l := &docxLists{nums: map[string]string{}, levels: map[string]*[9]docxLvl{}, styles: map[string]docxNumPr{},
-		overrides: map[string]map[int]int{}, count: map[string]*[9]int{}}
+		overrides: map[string]map[int]int{}, entered: map[string]bool{}, count: map[string]*[9]int{}}
 	for _, f := range zr.File {
 		switch f.Name {
 		case "word/numbering.xml":
@@ -160,30 +161,28 @@ func (l *docxLists) label(p docxNumPr, style string) string {
 	if levels == nil || p.ilvl < 0 || p.ilvl >= 9 || p.numID == "0" {
 		return ""
 	}
-	// Lists of one abstract list count on together, as Word counts them,
-	// but for a list that starts a level over (Word's "restart at 1"):
-	// that one counts apart, from its own start.
-	key, over := "abstract "+l.nums[p.numID], l.overrides[p.numID]
-	if over != nil {
-		key = "num " + p.numID
-	}
-	start := func(i int) int {
-		if n, ok := over[i]; ok {
-			return n
-		}
-		return levels[i].start
-	}
+	// Every list of one abstract list counts on one counter, as Word
+	// counts them; a list that starts levels over (startOverride: "restart
+	// at 1", "set numbering value") sets them where its first paragraph
+	// stands, and the lists after it count on from there (ECMA-376 17.9).
+	key := l.nums[p.numID]
 	c := l.count[key]
 	if c == nil {
 		c = &[9]int{}
 		for i := range c {
-			c[i] = start(i) - 1
+			c[i] = levels[i].start - 1
 		}
 		l.count[key] = c
 	}
+	if over := l.overrides[p.numID]; over != nil && !l.entered[p.numID] {
+		l.entered[p.numID] = true
+		for i, n := range over {
+			c[i] = n - 1
+		}
+	}
 	c[p.ilvl]++
 	for i := p.ilvl + 1; i < 9; i++ {
-		c[i] = start(i) - 1
+		c[i] = levels[i].start - 1
 	}
 	v := levels[p.ilvl]
 	if v.format == "bullet" || v.format == "none" || v.text == "" {

@@ -24,11 +24,12 @@ func TestListNumber(t *testing.T) {
 	}
 }
 
-// Word's lists of one abstract list count on together — a heading Word
+// Word's lists of one abstract list count on one counter — a heading Word
 // numbers in a second list (w:num) of the same abstract list reads 二、, not
-// 一、 again — but a list that starts a level over (lvlOverride/
-// startOverride: Word's "restart at 1", or "set value" to 3) counts apart,
-// from its own start (ECMA-376 17.9.26).
+// 一、 again — and a list that starts a level over (lvlOverride/
+// startOverride: Word's "restart at 1", or "set value" to 3) sets the
+// counter where its first paragraph stands; the lists after it count on
+// from there (ECMA-376 17.9).
 func TestDocxListsCountOnTogether(t *testing.T) {
 	para := func(num, text string) string {
 		return `<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="` + num + `"/></w:numPr></w:pPr><w:r><w:t>` + text + `</w:t></w:r></w:p>`
@@ -42,7 +43,7 @@ func TestDocxListsCountOnTogether(t *testing.T) {
 		`</w:numbering>`
 	body := `<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>` +
 		para("1", "总体要求") + para("2", "主要任务") + para("1", "保障措施") +
-		para("3", "附件一的要求") + para("3", "附件一的任务") + para("4", "另起编号") + `</w:body></w:document>`
+		para("3", "附件一的要求") + para("3", "附件一的任务") + para("4", "另起编号") + para("4", "接着编号") + para("1", "回到原列表") + `</w:body></w:document>`
 	var buf bytes.Buffer
 	zw := zip.NewWriter(&buf)
 	for name, data := range map[string]string{"word/document.xml": body, "word/numbering.xml": numbering} {
@@ -54,7 +55,7 @@ func TestDocxListsCountOnTogether(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := "一、总体要求\n二、主要任务\n三、保障措施\n一、附件一的要求\n二、附件一的任务\n三、另起编号"
+	want := "一、总体要求\n二、主要任务\n三、保障措施\n一、附件一的要求\n二、附件一的任务\n三、另起编号\n四、接着编号\n五、回到原列表"
 	if got := strings.TrimSpace(text); got != want {
 		t.Errorf("read\n%s\nwant\n%s", got, want)
 	}
