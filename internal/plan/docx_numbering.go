@@ -19,6 +19,7 @@ import (
 type docxLists struct {
 	nums      map[string]string      // numId → abstractNumId
 	levels    map[string]*[9]docxLvl // abstractNumId → its levels
+	styleLink map[string]string      // abstractNumId → the list style whose list it is (numStyleLink)
 	styles    map[string]docxNumPr   // styleId → the numbering its paragraphs take
 	overrides map[string]map[int]int // numId → the levels it starts over at a number of its own (startOverride)
 	entered   map[string]bool        // the lists whose start over is done: their first paragraph is read
@@ -50,7 +51,7 @@ func readDocxLists(zr *zip.Reader) *docxLists {
 		return nil
 	}
 	l := &docxLists{nums: map[string]string{}, levels: map[string]*[9]docxLvl{}, styles: map[string]docxNumPr{},
-		overrides: map[string]map[int]int{}, entered: map[string]bool{}, count: map[string]*[9]int{}}
+		styleLink: map[string]string{}, overrides: map[string]map[int]int{}, entered: map[string]bool{}, count: map[string]*[9]int{}}
 	for _, f := range zr.File {
 		switch f.Name {
 		case "word/numbering.xml":
@@ -91,6 +92,10 @@ func (l *docxLists) read(f *zip.File, styles bool) {
 			abs, num = attrVal(t, "abstractNumId"), ""
 			if l.levels[abs] == nil {
 				l.levels[abs] = &[9]docxLvl{}
+			}
+		case "numStyleLink":
+			if !styles && abs != "" && num == "" {
+				l.styleLink[abs] = val // (its levels are the list style's list's)
 			}
 		case "num":
 			num, over = attrVal(t, "numId"), -1
@@ -157,7 +162,8 @@ func (l *docxLists) label(p docxNumPr, style string) string {
 			p.ilvl = s.ilvl
 		}
 	}
-	levels := l.levels[l.nums[p.numID]]
+	key := l.abstract(p.numID)
+	levels := l.levels[key]
 	if levels == nil || p.ilvl < 0 || p.ilvl >= 9 || p.numID == "0" {
 		return ""
 	}
@@ -165,7 +171,6 @@ func (l *docxLists) label(p docxNumPr, style string) string {
 	// counts them; a list that starts levels over (startOverride: "restart
 	// at 1", "set numbering value") sets them where its first paragraph
 	// stands, and the lists after it count on from there (ECMA-376 17.9).
-	key := l.nums[p.numID]
 	c := l.count[key]
 	if c == nil {
 		c = &[9]int{}
@@ -198,6 +203,26 @@ func (l *docxLists) label(p docxNumPr, style string) string {
 		text += " "
 	}
 	return text
+}
+
+// abstract is the abstract list whose levels list numID draws: its own, or,
+// where that only links to a list style (w:numStyleLink: a multilevel list
+// a template defines as a style), the abstract list of the list the style
+// numbers with.
+func (l *docxLists) abstract(numID string) string {
+	abs := l.nums[numID]
+	for range 3 { // (a link to a link: at most a few; never a loop)
+		style, ok := l.styleLink[abs]
+		if !ok {
+			break
+		}
+		linked, ok := l.nums[l.styles[style].numID]
+		if !ok || linked == abs {
+			break
+		}
+		abs = linked
+	}
+	return abs
 }
 
 // listNumber writes n in one of Word's number formats.

@@ -60,3 +60,41 @@ func TestDocxListsCountOnTogether(t *testing.T) {
 		t.Errorf("read\n%s\nwant\n%s", got, want)
 	}
 }
+
+// A template's multilevel list defined as a list style: the headings' list
+// only links to the style (w:numStyleLink) and the levels are the style's
+// list's. Its headings read with their numbers (they read none: no
+// sections).
+func TestDocxListStyleLink(t *testing.T) {
+	const w = `xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"`
+	lvl := func(i, text string) string {
+		return `<w:lvl w:ilvl="` + i + `"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="` + text + `"/><w:suff w:val="nothing"/></w:lvl>`
+	}
+	numbering := `<w:numbering ` + w + `>` +
+		`<w:abstractNum w:abstractNumId="10"><w:styleLink w:val="GovList"/>` + lvl("0", "%1、") + lvl("1", "（%2）") + `</w:abstractNum>` +
+		`<w:abstractNum w:abstractNumId="11"><w:numStyleLink w:val="GovList"/></w:abstractNum>` +
+		`<w:num w:numId="1"><w:abstractNumId w:val="10"/></w:num><w:num w:numId="2"><w:abstractNumId w:val="11"/></w:num></w:numbering>`
+	styles := `<w:styles ` + w + `>` +
+		`<w:style w:type="numbering" w:styleId="GovList"><w:pPr><w:numPr><w:numId w:val="1"/></w:numPr></w:pPr></w:style>` +
+		`<w:style w:type="paragraph" w:styleId="Heading1"><w:pPr><w:numPr><w:numId w:val="2"/></w:numPr></w:pPr></w:style>` +
+		`<w:style w:type="paragraph" w:styleId="Heading2"><w:pPr><w:numPr><w:ilvl w:val="1"/><w:numId w:val="2"/></w:numPr></w:pPr></w:style></w:styles>`
+	para := func(style, text string) string {
+		return `<w:p><w:pPr><w:pStyle w:val="` + style + `"/></w:pPr><w:r><w:t>` + text + `</w:t></w:r></w:p>`
+	}
+	body := `<w:document ` + w + `><w:body>` + para("Heading1", "总体要求") + para("Heading2", "发展目标") +
+		para("Heading2", "主要任务") + para("Heading1", "保障措施") + `</w:body></w:document>`
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	for name, data := range map[string]string{"word/document.xml": body, "word/numbering.xml": numbering, "word/styles.xml": styles} {
+		f, _ := zw.Create(name)
+		f.Write([]byte(data))
+	}
+	zw.Close()
+	text, err := DocxText(buf.Bytes())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := strings.TrimSpace(text), "一、总体要求\n（一）发展目标\n（二）主要任务\n二、保障措施"; got != want {
+		t.Errorf("read\n%s\nwant\n%s", got, want)
+	}
+}
