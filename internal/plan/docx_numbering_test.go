@@ -44,14 +44,7 @@ func TestDocxListsCountOnTogether(t *testing.T) {
 	body := `<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>` +
 		para("1", "总体要求") + para("2", "主要任务") + para("1", "保障措施") +
 		para("3", "附件一的要求") + para("3", "附件一的任务") + para("4", "另起编号") + para("4", "接着编号") + para("1", "回到原列表") + `</w:body></w:document>`
-	var buf bytes.Buffer
-	zw := zip.NewWriter(&buf)
-	for name, data := range map[string]string{"word/document.xml": body, "word/numbering.xml": numbering} {
-		w, _ := zw.Create(name)
-		w.Write([]byte(data))
-	}
-	zw.Close()
-	text, err := DocxText(buf.Bytes())
+	text, err := DocxText(zipParts(map[string]string{"word/document.xml": body, "word/numbering.xml": numbering}))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -83,18 +76,23 @@ func TestDocxListStyleLink(t *testing.T) {
 	}
 	body := `<w:document ` + w + `><w:body>` + para("Heading1", "总体要求") + para("Heading2", "发展目标") +
 		para("Heading2", "主要任务") + para("Heading1", "保障措施") + `</w:body></w:document>`
-	var buf bytes.Buffer
-	zw := zip.NewWriter(&buf)
-	for name, data := range map[string]string{"word/document.xml": body, "word/numbering.xml": numbering, "word/styles.xml": styles} {
-		f, _ := zw.Create(name)
-		f.Write([]byte(data))
-	}
-	zw.Close()
-	text, err := DocxText(buf.Bytes())
+	text, err := DocxText(zipParts(map[string]string{"word/document.xml": body, "word/numbering.xml": numbering, "word/styles.xml": styles}))
 	if err != nil {
 		t.Fatal(err)
 	}
 	if got, want := strings.TrimSpace(text), "一、总体要求\n（一）发展目标\n（二）主要任务\n二、保障措施"; got != want {
 		t.Errorf("read\n%s\nwant\n%s", got, want)
 	}
+}
+
+// zipParts zips a .docx of the parts its reader reads, by their names.
+func zipParts(parts map[string]string) []byte {
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	for name, data := range parts {
+		f, _ := zw.Create(name)
+		f.Write([]byte(data))
+	}
+	zw.Close()
+	return buf.Bytes()
 }
