@@ -1,6 +1,7 @@
 package plan
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -54,4 +55,24 @@ func devTexts(t *testing.T) []devText {
 		}
 	}
 	return out
+}
+
+// probeReading is what a probe compares of a quantity, its place aside: its
+// comparator, value or range, unit, deadline and period, and its standing.
+func probeReading(in Indicator) string {
+	v := func(p *float64) string {
+		if p == nil {
+			return "-"
+		}
+		return strconv.FormatFloat(*p, 'g', -1, 64)
+	}
+	y, per := "-", "-"
+	if in.DeadlineYear != nil {
+		y = strconv.Itoa(*in.DeadlineYear)
+	}
+	if in.Per != nil {
+		per = *in.Per
+	}
+	return fmt.Sprintf("%s %s %s %s %s %s/%s candidate=%v reported=%v",
+		in.Comparator, v(in.Value), v(in.Low), v(in.High), in.Unit, y, per, in.Candidate, in.Reported)
 }

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"os"
 	"slices"
-	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -140,23 +139,9 @@ func sum(xs []int) int {
 // offsets differ between formats) and its sections (number, title, level).
 func formatReadings(doc *Doc) []string {
 	var out []string
-	v := func(p *float64) string {
-		if p == nil {
-			return "-"
-		}
-		return strconv.FormatFloat(*p, 'g', -1, 64)
-	}
 	for _, in := range doc.Indicators {
-		y, per := "-", "-"
-		if in.DeadlineYear != nil {
-			y = strconv.Itoa(*in.DeadlineYear)
-		}
-		if in.Per != nil {
-			per = *in.Per
-		}
 		phrase := strings.Join(strings.Fields(in.Text), " ") // a run of spaces as a page holds it (&nbsp;)
-		out = append(out, fmt.Sprintf("«%s» %s %s %s %s %s %s/%s candidate=%v reported=%v", phrase,
-			in.Comparator, v(in.Value), v(in.Low), v(in.High), in.Unit, y, per, in.Candidate, in.Reported))
+		out = append(out, "«"+phrase+"» "+probeReading(in))
 	}
 	var walk func(ss []*Section)
 	walk = func(ss []*Section) {

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"os"
 	"slices"
-	"strconv"
 	"strings"
 	"testing"
 )
@@ -59,21 +58,7 @@ func lineEndReadings(doc *Doc, text string) []string {
 	for _, in := range doc.Indicators {
 		line, _ := slices.BinarySearch(starts, in.Start+1)
 		col := in.Start - starts[line-1]
-		v := func(p *float64) string {
-			if p == nil {
-				return "-"
-			}
-			return strconv.FormatFloat(*p, 'g', -1, 64)
-		}
-		y, per := "-", "-"
-		if in.DeadlineYear != nil {
-			y = strconv.Itoa(*in.DeadlineYear)
-		}
-		if in.Per != nil {
-			per = *in.Per
-		}
-		out = append(out, fmt.Sprintf("line %d:%d %s %s %s %s %s %s/%s candidate=%v reported=%v", line, col,
-			in.Comparator, v(in.Value), v(in.Low), v(in.High), in.Unit, y, per, in.Candidate, in.Reported))
+		out = append(out, fmt.Sprintf("line %d:%d %s", line, col, probeReading(in)))
 	}
 	return out
 }

@@ -8,7 +8,6 @@ import (
 	"path/filepath"
 	"regexp"
 	"slices"
-	"strconv"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -150,21 +149,7 @@ func printOfficePDF(ctx context.Context, text string) ([]byte, error) {
 func pdfReadings(doc *Doc) []string {
 	var out []string
 	for _, in := range doc.Indicators {
-		v := func(p *float64) string {
-			if p == nil {
-				return "-"
-			}
-			return strconv.FormatFloat(*p, 'g', -1, 64)
-		}
-		y, per := "-", "-"
-		if in.DeadlineYear != nil {
-			y = strconv.Itoa(*in.DeadlineYear)
-		}
-		if in.Per != nil {
-			per = *in.Per
-		}
-		out = append(out, fmt.Sprintf("%s %s %s %s %s %s %s/%s candidate=%v reported=%v", strings.Join(strings.Fields(in.Text), ""),
-			in.Comparator, v(in.Value), v(in.Low), v(in.High), in.Unit, y, per, in.Candidate, in.Reported))
+		out = append(out, strings.Join(strings.Fields(in.Text), "")+" "+probeReading(in))
 	}
 	return out
 }
