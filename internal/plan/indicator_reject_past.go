@@ -94,10 +94,19 @@ func pastPeriod(s string, planStart int) bool {
 		if !has(c, []string{"期间", "时期", "以来"}) || i > 0 && utf8.RuneCountInString(strings.Trim(c, " “”\"")) > 8 {
 			continue
 		}
-		for _, p := range fiveYearEnds {
-			if strings.Contains(c, p.name) && p.end < planStart {
-				return true
-			}
+		if namesEndedPlan(c, planStart) {
+			return true
+		}
+	}
+	return false
+}
+
+// namesEndedPlan reports s naming a five-year plan whose span ended before
+// the year start (“十四五” in a plan of 2026–2030).
+func namesEndedPlan(s string, start int) bool {
+	for _, p := range fiveYearEnds {
+		if p.end < start && strings.Contains(s, p.name) {
+			return true
 		}
 	}
 	return false

@@ -46,15 +46,7 @@ func periodResults(t string) bool {
 // the plan starts (1.“十四五”时期…迈出坚实步伐, 一、顺利实现“十四五”发展目标 in a
 // 十五五 plan): a review of it, its goals met or not, whatever its words.
 func pastPeriodTitle(t string, start *int) bool {
-	if start == nil || !strings.Contains(t, "五") {
-		return false
-	}
-	for _, s := range fiveYearEnds {
-		if s.end < *start && strings.Contains(t, s.name) {
-			return true
-		}
-	}
-	return false
+	return start != nil && strings.Contains(t, "五") && namesEndedPlan(t, *start)
 }
 
 // achievedTitle reports a title that states achievements made (…时期…取得
