@@ -1,0 +1,90 @@
+package plan
+
+import (
+	"strings"
+	"testing"
+)
+
+// Word's rarer numbering (ECMA-376 Part 1 §17.9): a level that restarts
+// only after a given higher level, or never (w:lvlRestart); legal numbering
+// (w:isLgl: every level's number in Arabic numerals, 第一章 then 1.1); a
+// level a list redefines in its w:lvlOverride. Each .docx is our own.
+
+// numberingPart is word/numbering.xml of the abstract lists and lists given.
+func numberingPart(parts ...string) string {
+	return `<w:numbering xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">` + strings.Join(parts, "") + `</w:numbering>`
+}
+
+// numLvl is a w:lvl: its level, number format, text and what else it holds
+// (w:lvlRestart, w:isLgl); no space after the number.
+func numLvl(ilvl, format, text, more string) string {
+	return `<w:lvl w:ilvl="` + ilvl + `"><w:start w:val="1"/><w:numFmt w:val="` + format + `"/>` + more +
+		`<w:lvlText w:val="` + text + `"/><w:suff w:val="nothing"/></w:lvl>`
+}
+
+// numberedDocx reads a .docx of the numbering given whose paragraphs are
+// "numId ilvl text", one a string.
+func numberedDocx(t *testing.T, numbering string, paras ...string) string {
+	t.Helper()
+	var body strings.Builder
+	body.WriteString(`<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>`)
+	for _, p := range paras {
+		f := strings.SplitN(p, " ", 3)
+		body.WriteString(`<w:p><w:pPr><w:numPr><w:ilvl w:val="` + f[1] + `"/><w:numId w:val="` + f[0] + `"/></w:numPr></w:pPr><w:r><w:t>` + f[2] + `</w:t></w:r></w:p>`)
+	}
+	body.WriteString(`</w:body></w:document>`)
+	text, err := DocxText(zipParts(map[string]string{"word/document.xml": body.String(), "word/numbering.xml": numbering}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return strings.TrimSpace(text)
+}
+
+// A plan's sections numbered through the document (第三节 in 第二章: the
+// level never restarts, w:lvlRestart 0) and its items restarting in each
+// chapter only (lvlRestart 1: after level 0, not after a 节).
+func TestDocxLvlRestart(t *testing.T) {
+	numbering := numberingPart(`<w:abstractNum w:abstractNumId="0">`+
+		numLvl("0", "chineseCounting", "第%1章", "")+
+		numLvl("1", "chineseCounting", "第%2节", `<w:lvlRestart w:val="0"/>`)+
+		numLvl("2", "decimal", "%3.", `<w:lvlRestart w:val="1"/>`)+`</w:abstractNum>`,
+		`<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>`)
+	got := numberedDocx(t, numbering, "1 0 总则", "1 1 目标", "1 2 指标", "1 2 任务", "1 1 措施", "1 2 保障",
+		"1 0 附则", "1 1 实施", "1 2 评估")
+	want := "第一章总则\n第一节目标\n1.指标\n2.任务\n第二节措施\n3.保障\n第二章附则\n第三节实施\n1.评估"
+	if got != want {
+		t.Errorf("read\n%s\nwant\n%s", got, want)
+	}
+}
+
+// Legal numbering: a level with w:isLgl writes every level's number in
+// Arabic numerals (1.1 under 第一章, not 一.1); w:isLgl w:val="0" is off.
+func TestDocxLegalNumbering(t *testing.T) {
+	numbering := numberingPart(`<w:abstractNum w:abstractNumId="0">`+
+		numLvl("0", "chineseCounting", "第%1章", "")+
+		numLvl("1", "decimal", "%1.%2", `<w:isLgl/>`)+
+		numLvl("2", "decimal", "%1-%3", `<w:isLgl w:val="0"/>`)+`</w:abstractNum>`,
+		`<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>`)
+	got := numberedDocx(t, numbering, "1 0 总则", "1 1 目标", "1 1 原则", "1 0 任务", "1 1 创新", "1 2 重点")
+	want := "第一章总则\n1.1目标\n1.2原则\n第二章任务\n2.1创新\n二-1重点"
+	if got != want {
+		t.Errorf("read\n%s\nwant\n%s", got, want)
+	}
+}
+
+// A list that redefines a level in its w:lvlOverride (a w:lvl there) draws
+// that level its own way from its own start; a w:startOverride beside it
+// sets the start (ECMA-376 §17.9.27: it wins over the w:lvl's).
+func TestDocxLevelOverride(t *testing.T) {
+	numbering := numberingPart(`<w:abstractNum w:abstractNumId="0">`+
+		numLvl("0", "chineseCounting", "%1、", "")+numLvl("1", "chineseCounting", "（%2）", "")+`</w:abstractNum>`,
+		`<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>`,
+		`<w:num w:numId="2"><w:abstractNumId w:val="0"/><w:lvlOverride w:ilvl="1">`+numLvl("1", "decimal", "%2.", "")+`</w:lvlOverride></w:num>`,
+		`<w:num w:numId="3"><w:abstractNumId w:val="0"/><w:lvlOverride w:ilvl="0"><w:startOverride w:val="5"/>`+
+			numLvl("0", "chineseCounting", "第%1部分", "")+`</w:lvlOverride></w:num>`)
+	got := numberedDocx(t, numbering, "1 0 总体要求", "1 1 目标", "1 0 主要任务", "2 1 科普", "2 1 人才", "3 0 附则")
+	want := "一、总体要求\n（一）目标\n二、主要任务\n1.科普\n2.人才\n第五部分附则"
+	if got != want {
+		t.Errorf("read\n%s\nwant\n%s", got, want)
+	}
+}
