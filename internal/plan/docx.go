@@ -17,6 +17,9 @@ var ErrBadDocument = errors.New("plan: not a readable DOCX document")
 // maxDocumentXML bounds the unpacked document part (a zip bomb guard).
 const maxDocumentXML = 64 << 20
 
+// docxPartsRead are the parts DocxText reads, each to maxDocumentXML.
+var docxPartsRead = map[string]bool{"word/document.xml": true, "word/numbering.xml": true, "word/styles.xml": true}
+
 // DocxText returns the text of a DOCX file (Office Open XML), one line per
 // paragraph, in document order — what Ingest reads. A table (w:tbl) gives
 // one line a row, its cells separated by tabs, so an indicator table reads
@@ -27,7 +30,16 @@ func DocxText(data []byte) (string, error) {
 		return "", fmt.Errorf("%w: %v", ErrBadDocument, err)
 	}
 	var part *zip.File
+	seen := map[string]bool{}
 	for _, f := range zr.File {
+		// a package names each part once (ECMA-376 Part 2, M1.12, names
+		// alike but for ASCII case): a part read twice would be read to
+		// its limit twice
+		name := strings.ToLower(f.Name)
+		if docxPartsRead[name] && seen[name] {
+			return "", fmt.Errorf("%w: %s twice", ErrBadDocument, f.Name)
+		}
+		seen[name] = true
 		if f.Name == "word/document.xml" {
 			part = f
 		}

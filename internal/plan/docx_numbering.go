@@ -7,6 +7,7 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // Word's automatic numbering: a paragraph that is numbered by a list
@@ -152,7 +153,11 @@ func (l *docxLists) read(f *zip.File, styles bool) {
 			case "numFmt":
 				cur.format = val
 			case "lvlText":
-				cur.text = val
+				// no longer than Word holds: 31 characters drawn, each of
+				// at most nine %n one at least (a longer one, none)
+				if utf8.RuneCountInString(val) <= maxListLabel+9 {
+					cur.text = val
+				}
 			case "suff":
 				cur.suffix = val
 			case "lvlRestart":
@@ -247,11 +252,18 @@ func (l *docxLists) label(p docxNumPr, style string) string {
 			text = strings.ReplaceAll(text, k, listNumber(c[i], format))
 		}
 	}
+	if utf8.RuneCountInString(text) > maxListLabel {
+		return "" // (none Word draws)
+	}
 	if v.suffix != "nothing" {
 		text += " "
 	}
 	return text
 }
+
+// maxListLabel is the most characters of a number Word draws (MS-OI29500
+// on ECMA-376 17.9.11: lvlText, once its %n are numbers).
+const maxListLabel = 31
 
 // level is level i as list numID draws it: its own (a w:lvl in its
 // w:lvlOverride) or its abstract list's.
