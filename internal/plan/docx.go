@@ -62,6 +62,7 @@ func DocxText(data []byte) (string, error) {
 	rowCells := 0             // cells written in the open row
 	tabStops := false         // inside a paragraph's tab stops (w:pPr/w:tabs)
 	fallback := 0             // depth of mc:Fallback elements open
+	former := 0               // depth of tracked changes' former properties open (w:pPrChange, w:rPrChange, …)
 	afterBox := false         // a text box's content ended in the open paragraph
 	for {
 		tok, err := dec.Token()
@@ -81,6 +82,20 @@ func DocxText(data []byte) (string, error) {
 			continue
 		}
 		if fallback > 0 {
+			continue
+		}
+		// Word's tracked changes keep the former properties of a
+		// paragraph, run, cell, row or table inside its own (w:pPrChange,
+		// w:rPrChange, w:tcPrChange …): not the document's (a former w:pPr
+		// would draw a heading's number again, of its former list)
+		if e, ok := tok.(xml.StartElement); ok && strings.HasSuffix(e.Name.Local, "PrChange") {
+			former++
+		}
+		if e, ok := tok.(xml.EndElement); ok && strings.HasSuffix(e.Name.Local, "PrChange") {
+			former--
+			continue
+		}
+		if former > 0 {
 			continue
 		}
 		switch t := tok.(type) {
