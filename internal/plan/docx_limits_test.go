@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 	"unicode/utf8"
 )
 
@@ -53,4 +54,37 @@ func TestDocxPartNamedTwice(t *testing.T) {
 			t.Errorf("%s twice: %v, want ErrBadDocument", twice, err)
 		}
 	}
+}
+
+// DocxText stays linear: a numbered document twenty times as long (its
+// headings by Word's lists, levels restarting and legal, a table, tracked
+// changes) takes far less than four hundred times as long (TestLinear's
+// idiom).
+func TestDocxLinear(t *testing.T) {
+	numbering := numberingPart(`<w:abstractNum w:abstractNumId="0">`+
+		numLvl("0", "chineseCounting", "第%1章", "")+numLvl("1", "decimal", "%1.%2", `<w:isLgl/>`)+
+		numLvl("2", "decimal", "%3.", `<w:lvlRestart w:val="1"/>`)+`</w:abstractNum>`,
+		`<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>`,
+		`<w:num w:numId="2"><w:abstractNumId w:val="0"/><w:lvlOverride w:ilvl="2">`+numLvl("2", "decimalEnclosedCircle", "%3", "")+`</w:lvlOverride></w:num>`)
+	body := func(n int) string {
+		var b strings.Builder
+		b.WriteString(`<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>`)
+		for i := range n {
+			for k, ilvl := range []string{"0", "1", "2", "2", "1", "2"} {
+				b.WriteString(`<w:p><w:pPr><w:numPr><w:ilvl w:val="` + ilvl + `"/><w:numId w:val="` + strconv.Itoa(1+(i+k)%2) + `"/></w:numPr>` +
+					`<w:pPrChange w:id="1"><w:pPr/></w:pPrChange></w:pPr><w:r><w:t>到2027年，建成科普基地10个。</w:t></w:r></w:p>`)
+			}
+			b.WriteString(`<w:tbl><w:tr><w:tc><w:tcPr><w:gridSpan w:val="2"/></w:tcPr><w:p><w:r><w:t>指标</w:t></w:r></w:p></w:tc>` +
+				`<w:tc><w:p><w:r><w:rPr><w:vertAlign w:val="superscript"/></w:rPr><w:t>1</w:t></w:r></w:p></w:tc></w:tr></w:tbl>`)
+		}
+		return b.String() + `</w:body></w:document>`
+	}
+	small := zipParts(map[string]string{"word/document.xml": body(250), "word/numbering.xml": numbering})
+	big := zipParts(map[string]string{"word/document.xml": body(5000), "word/numbering.xml": numbering})
+	one := timeIt(func() { _, _ = DocxText(small) })
+	twenty := timeIt(func() { _, _ = DocxText(big) })
+	if twenty > 60*one+50*time.Millisecond {
+		t.Errorf("20× the document took %v against %v for 1×", twenty, one)
+	}
+	t.Logf("%d bytes zipped: %v; 20×: %v", len(small), one, twenty)
 }
