@@ -64,6 +64,8 @@ func FuzzDocxText(f *testing.F) {
 		numberingPart(`<w:abstractNum w:abstractNumId="0">`+numLvl("0", "chineseCounting", "第%1章", "")+
 			numLvl("1", "decimal", "%1.%2", `<w:isLgl/><w:lvlRestart w:val="0"/>`)+numLvl("2", "decimal", "%3.", `<w:lvlRestart w:val="1"/>`)+`</w:abstractNum>`,
 			`<w:num w:numId="1"><w:abstractNumId w:val="0"/><w:lvlOverride w:ilvl="1"><w:startOverride w:val="3"/>`+numLvl("1", "decimalEnclosedCircle", "%2", "")+`</w:lvlOverride></w:num>`), "")
+	tracked, trackedNumbering := trackedChangesParts()
+	f.Add(tracked, trackedNumbering, "")
 	f.Fuzz(func(t *testing.T, document, numbering, styles string) {
 		parts := map[string]string{"word/document.xml": document}
 		if numbering != "" {

@@ -96,19 +96,7 @@ func TestDocxLevelOverride(t *testing.T) {
 // its former list; a run once raised read its digits raised; a cell once
 // merged across columns kept its former span.
 func TestDocxTrackedChanges(t *testing.T) {
-	const w = `xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"`
-	numbering := numberingPart(`<w:abstractNum w:abstractNumId="0">`+numLvl("0", "chineseCounting", "%1、", "")+`</w:abstractNum>`,
-		`<w:abstractNum w:abstractNumId="1">`+numLvl("0", "decimal", "%1.", "")+`</w:abstractNum>`,
-		`<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num><w:num w:numId="2"><w:abstractNumId w:val="1"/></w:num>`)
-	heading := func(text string) string {
-		return `<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr>` +
-			`<w:pPrChange w:id="1" w:author="a"><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="2"/></w:numPr></w:pPr></w:pPrChange></w:pPr>` +
-			`<w:r><w:t>` + text + `</w:t></w:r></w:p>`
-	}
-	body := `<w:document ` + w + `><w:body>` + heading("总体要求") + heading("主要任务") +
-		`<w:p><w:r><w:rPr><w:rPrChange w:id="2" w:author="a"><w:rPr><w:vertAlign w:val="superscript"/></w:rPr></w:rPrChange></w:rPr><w:t>建成15个</w:t></w:r></w:p>` +
-		`<w:tbl><w:tr><w:tc><w:tcPr><w:tcPrChange w:id="3" w:author="a"><w:tcPr><w:gridSpan w:val="3"/></w:tcPr></w:tcPrChange></w:tcPr><w:p><w:r><w:t>指标</w:t></w:r></w:p></w:tc>` +
-		`<w:tc><w:p><w:r><w:t>目标值</w:t></w:r></w:p></w:tc></w:tr></w:tbl></w:body></w:document>`
+	body, numbering := trackedChangesParts()
 	text, err := DocxText(zipParts(map[string]string{"word/document.xml": body, "word/numbering.xml": numbering}))
 	if err != nil {
 		t.Fatal(err)
@@ -116,4 +104,24 @@ func TestDocxTrackedChanges(t *testing.T) {
 	if got, want := strings.TrimSpace(text), "一、总体要求\n二、主要任务\n建成15个\n指标 \t目标值"; got != want {
 		t.Errorf("read\n%q\nwant\n%q", got, want)
 	}
+}
+
+// trackedChangesParts are the document and numbering parts of a .docx
+// with changes tracked: two headings once of another list, a run once
+// raised, a cell once merged across three columns.
+func trackedChangesParts() (body, numbering string) {
+	const w = `xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"`
+	numbering = numberingPart(`<w:abstractNum w:abstractNumId="0">`+numLvl("0", "chineseCounting", "%1、", "")+`</w:abstractNum>`,
+		`<w:abstractNum w:abstractNumId="1">`+numLvl("0", "decimal", "%1.", "")+`</w:abstractNum>`,
+		`<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num><w:num w:numId="2"><w:abstractNumId w:val="1"/></w:num>`)
+	heading := func(text string) string {
+		return `<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr>` +
+			`<w:pPrChange w:id="1" w:author="a"><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="2"/></w:numPr></w:pPr></w:pPrChange></w:pPr>` +
+			`<w:r><w:t>` + text + `</w:t></w:r></w:p>`
+	}
+	body = `<w:document ` + w + `><w:body>` + heading("总体要求") + heading("主要任务") +
+		`<w:p><w:r><w:rPr><w:rPrChange w:id="2" w:author="a"><w:rPr><w:vertAlign w:val="superscript"/></w:rPr></w:rPrChange></w:rPr><w:t>建成15个</w:t></w:r></w:p>` +
+		`<w:tbl><w:tr><w:tc><w:tcPr><w:tcPrChange w:id="3" w:author="a"><w:tcPr><w:gridSpan w:val="3"/></w:tcPr></w:tcPrChange></w:tcPr><w:p><w:r><w:t>指标</w:t></w:r></w:p></w:tc>` +
+		`<w:tc><w:p><w:r><w:t>目标值</w:t></w:r></w:p></w:tc></w:tr></w:tbl></w:body></w:document>`
+	return body, numbering
 }
