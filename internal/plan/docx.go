@@ -17,6 +17,9 @@ var ErrBadDocument = errors.New("plan: not a readable DOCX document")
 // maxDocumentXML bounds the unpacked document part (a zip bomb guard).
 const maxDocumentXML = 64 << 20
 
+// docxPartsRead are the parts DocxText reads, each to maxDocumentXML.
+var docxPartsRead = map[string]bool{"word/document.xml": true, "word/numbering.xml": true, "word/styles.xml": true}
+
 // DocxText returns the text of a DOCX file (Office Open XML), one line per
 // paragraph, in document order — what Ingest reads. A table (w:tbl) gives
 // one line a row, its cells separated by tabs, so an indicator table reads
@@ -27,7 +30,16 @@ func DocxText(data []byte) (string, error) {
 		return "", fmt.Errorf("%w: %v", ErrBadDocument, err)
 	}
 	var part *zip.File
+	seen := map[string]bool{}
 	for _, f := range zr.File {
+		// a package names each part once (ECMA-376 Part 2, M1.12, names
+		// alike but for ASCII case): a part read twice would be read to
+		// its limit twice
+		name := strings.ToLower(f.Name)
+		if docxPartsRead[name] && seen[name] {
+			return "", fmt.Errorf("%w: %s twice", ErrBadDocument, f.Name)
+		}
+		seen[name] = true
 		if f.Name == "word/document.xml" {
 			part = f
 		}
@@ -50,6 +62,7 @@ func DocxText(data []byte) (string, error) {
 	rowCells := 0             // cells written in the open row
 	tabStops := false         // inside a paragraph's tab stops (w:pPr/w:tabs)
 	fallback := 0             // depth of mc:Fallback elements open
+	former := 0               // depth of tracked changes' former properties open (w:pPrChange, w:rPrChange, …)
 	afterBox := false         // a text box's content ended in the open paragraph
 	for {
 		tok, err := dec.Token()
@@ -69,6 +82,20 @@ func DocxText(data []byte) (string, error) {
 			continue
 		}
 		if fallback > 0 {
+			continue
+		}
+		// Word's tracked changes keep the former properties of a
+		// paragraph, run, cell, row or table inside its own (w:pPrChange,
+		// w:rPrChange, w:tcPrChange …): not the document's (a former w:pPr
+		// would draw a heading's number again, of its former list)
+		if e, ok := tok.(xml.StartElement); ok && strings.HasSuffix(e.Name.Local, "PrChange") {
+			former++
+		}
+		if e, ok := tok.(xml.EndElement); ok && strings.HasSuffix(e.Name.Local, "PrChange") {
+			former--
+			continue
+		}
+		if former > 0 {
 			continue
 		}
 		switch t := tok.(type) {

@@ -7,6 +7,7 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // Word's automatic numbering: a paragraph that is numbered by a list
@@ -17,13 +18,14 @@ import (
 
 // docxLists is a document's numbering: each list's levels and counters.
 type docxLists struct {
-	nums      map[string]string      // numId → abstractNumId
-	levels    map[string]*[9]docxLvl // abstractNumId → its levels
-	styleLink map[string]string      // abstractNumId → the list style whose list it is (numStyleLink)
-	styles    map[string]docxNumPr   // styleId → the numbering its paragraphs take
-	overrides map[string]map[int]int // numId → the levels it starts over at a number of its own (startOverride)
-	entered   map[string]bool        // the lists whose start over is done: their first paragraph is read
-	count     map[string]*[9]int     // abstractNumId → the counter of each level
+	nums      map[string]string       // numId → abstractNumId
+	levels    map[string]*[9]docxLvl  // abstractNumId → its levels
+	styleLink map[string]string       // abstractNumId → the list style whose list it is (numStyleLink)
+	styles    map[string]docxNumPr    // styleId → the numbering its paragraphs take
+	overrides map[string]map[int]int  // numId → the levels it starts over at a number of its own (startOverride)
+	redefined map[string]*[9]*docxLvl // numId → the levels it draws its own way (a w:lvl in its w:lvlOverride)
+	entered   map[string]bool         // the lists whose start over is done: their first paragraph is read
+	count     map[string]*[9]int      // abstractNumId → the counter of each level
 }
 
 // docxLvl is one level of a list: where it starts, how its numbers are
@@ -32,7 +34,12 @@ type docxLvl struct {
 	start        int
 	format, text string
 	suffix       string // tab (the default), space or nothing after the number
+	restart      int    // the level (1-based) whose use, or a higher's, starts it over; 0 never; -1 the one above (the default)
+	legal        bool   // w:isLgl: every level's number in Arabic numerals (1.1 under 第一章)
 }
+
+// newDocxLvl is a level as w:lvl sets it before its properties.
+func newDocxLvl() docxLvl { return docxLvl{start: 1, format: "decimal", suffix: "tab", restart: -1} }
 
 // docxNumPr is a paragraph's list and level.
 type docxNumPr struct {
@@ -51,7 +58,7 @@ func readDocxLists(zr *zip.Reader) *docxLists {
 		return nil
 	}
 	l := &docxLists{nums: map[string]string{}, levels: map[string]*[9]docxLvl{}, styles: map[string]docxNumPr{},
-		styleLink: map[string]string{}, overrides: map[string]map[int]int{}, entered: map[string]bool{}, count: map[string]*[9]int{}}
+		styleLink: map[string]string{}, overrides: map[string]map[int]int{}, redefined: map[string]*[9]*docxLvl{}, entered: map[string]bool{}, count: map[string]*[9]int{}}
 	for _, f := range zr.File {
 		switch f.Name {
 		case "word/numbering.xml":
@@ -76,11 +83,16 @@ func (l *docxLists) read(f *zip.File, styles bool) {
 	defer rc.Close()
 	dec := xml.NewDecoder(io.LimitReader(rc, maxDocumentXML))
 	var abs, num, style string
-	lvl, over := -1, -1 // a level of an abstract list; a level a list overrides
+	over := -1          // a level a list overrides
+	var cur *docxLvl    // the level whose w:lvl is open: an abstract list's or one a list redefines
+	inOverride := false // cur is a list's own (w:lvl in w:lvlOverride)
 	for {
 		tok, err := dec.Token()
 		if errors.Is(err, io.EOF) || err != nil {
 			return
+		}
+		if e, ok := tok.(xml.EndElement); ok && e.Name.Local == "lvl" {
+			cur = nil
 		}
 		t, ok := tok.(xml.StartElement)
 		if !ok {
@@ -115,24 +127,47 @@ func (l *docxLists) read(f *zip.File, styles bool) {
 		case "style":
 			style = attrVal(t, "styleId")
 		case "lvl":
-			lvl = attrInt(t, "ilvl")
-			if abs != "" && num == "" && lvl >= 0 && lvl < 9 {
-				l.levels[abs][lvl] = docxLvl{start: 1, format: "decimal", suffix: "tab"}
+			cur, inOverride = nil, false
+			lvl := attrInt(t, "ilvl")
+			switch {
+			case styles:
+			case abs != "" && num == "" && lvl >= 0 && lvl < 9:
+				l.levels[abs][lvl] = newDocxLvl()
+				cur = &l.levels[abs][lvl]
+			case num != "" && over >= 0 && over < 9:
+				// a list's own level (17.9.6): the w:lvlOverride's level,
+				// whatever the w:lvl's own ilvl says
+				if l.redefined[num] == nil {
+					l.redefined[num] = &[9]*docxLvl{}
+				}
+				v := newDocxLvl()
+				l.redefined[num][over], cur, inOverride = &v, &v, true
 			}
-		case "start", "numFmt", "lvlText", "suff":
-			if styles || num != "" || abs == "" || lvl < 0 || lvl >= 9 {
+		case "start", "numFmt", "lvlText", "suff", "lvlRestart", "isLgl":
+			if cur == nil {
 				continue
 			}
-			v := &l.levels[abs][lvl]
 			switch t.Name.Local {
 			case "start":
-				v.start, _ = strconv.Atoi(val)
+				cur.start, _ = strconv.Atoi(val)
 			case "numFmt":
-				v.format = val
+				cur.format = val
 			case "lvlText":
-				v.text = val
+				// no longer than Word holds: 31 characters drawn, each of
+				// at most nine %n one at least (a longer one, none)
+				if utf8.RuneCountInString(val) <= maxListLabel+9 {
+					cur.text = val
+				}
 			case "suff":
-				v.suffix = val
+				cur.suffix = val
+			case "lvlRestart":
+				// Word takes it from an abstract list's level only, and
+				// only 0–7 (MS-OI29500 on 17.9.10)
+				if n, err := strconv.Atoi(val); err == nil && !inOverride && n >= 0 && n <= 7 {
+					cur.restart = n
+				}
+			case "isLgl":
+				cur.legal = onOff(val)
 			}
 		case "numId":
 			if styles && style != "" {
@@ -169,8 +204,10 @@ func (l *docxLists) label(p docxNumPr, style string) string {
 	}
 	// Every list of one abstract list counts on one counter, as Word
 	// counts them; a list that starts levels over (startOverride: "restart
-	// at 1", "set numbering value") sets them where its first paragraph
-	// stands, and the lists after it count on from there (ECMA-376 17.9).
+	// at 1", "set numbering value"), or redefines them from a start of
+	// their own (a w:lvl in its w:lvlOverride), sets them where its first
+	// paragraph stands, and the lists after it count on from there
+	// (ECMA-376 17.9).
 	c := l.count[key]
 	if c == nil {
 		c = &[9]int{}
@@ -179,31 +216,66 @@ func (l *docxLists) label(p docxNumPr, style string) string {
 		}
 		l.count[key] = c
 	}
-	if over := l.overrides[p.numID]; over != nil && !l.entered[p.numID] {
+	if !l.entered[p.numID] {
 		l.entered[p.numID] = true
-		for i, n := range over {
+		if own := l.redefined[p.numID]; own != nil {
+			for i, v := range own {
+				if v != nil {
+					c[i] = v.start - 1
+				}
+			}
+		}
+		for i, n := range l.overrides[p.numID] {
 			c[i] = n - 1
 		}
 	}
 	c[p.ilvl]++
+	// a deeper level starts over after this one, but where it restarts
+	// after a higher level only, or never (w:lvlRestart; a value naming
+	// no higher level is ignored)
 	for i := p.ilvl + 1; i < 9; i++ {
-		c[i] = levels[i].start - 1
+		if r := levels[i].restart; r < 0 || r > i || r > 0 && p.ilvl < r {
+			c[i] = l.level(p.numID, levels, i).start - 1
+		}
 	}
-	v := levels[p.ilvl]
+	v := l.level(p.numID, levels, p.ilvl)
 	if v.format == "bullet" || v.format == "none" || v.text == "" {
 		return ""
 	}
 	text := v.text
 	for i := 0; i < 9; i++ {
 		if k := "%" + strconv.Itoa(i+1); strings.Contains(text, k) {
-			text = strings.ReplaceAll(text, k, listNumber(c[i], levels[i].format))
+			format := l.level(p.numID, levels, i).format
+			if v.legal {
+				format = "decimal" // legal numbering: 1.1 under 第一章
+			}
+			text = strings.ReplaceAll(text, k, listNumber(c[i], format))
 		}
+	}
+	if utf8.RuneCountInString(text) > maxListLabel {
+		return "" // (none Word draws)
 	}
 	if v.suffix != "nothing" {
 		text += " "
 	}
 	return text
 }
+
+// maxListLabel is the most characters of a number Word draws (MS-OI29500
+// on ECMA-376 17.9.11: lvlText, once its %n are numbers).
+const maxListLabel = 31
+
+// level is level i as list numID draws it: its own (a w:lvl in its
+// w:lvlOverride) or its abstract list's.
+func (l *docxLists) level(numID string, levels *[9]docxLvl, i int) docxLvl {
+	if own := l.redefined[numID]; own != nil && own[i] != nil {
+		return *own[i]
+	}
+	return levels[i]
+}
+
+// onOff reads an ST_OnOff value: on unless 0, false or off.
+func onOff(val string) bool { return val != "0" && val != "false" && val != "off" }
 
 // abstract is the abstract list whose levels list numID draws: its own, or,
 // where that only links to a list style (w:numStyleLink: a multilevel list
@@ -223,67 +295,4 @@ func (l *docxLists) abstract(numID string) string {
 		abs = linked
 	}
 	return abs
-}
-
-// listNumber writes n in one of Word's number formats.
-func listNumber(n int, format string) string {
-	if n < 1 {
-		n = 1
-	}
-	pick := func(set string) string {
-		rs := []rune(set)
-		if n <= len(rs) {
-			return string(rs[n-1])
-		}
-		return strconv.Itoa(n)
-	}
-	switch format {
-	case "chineseCounting", "chineseCountingThousand", "chineseLegalSimplified", "japaneseCounting", "taiwaneseCounting", "taiwaneseCountingThousand", "ideographDigital":
-		return chineseNumeral(n)
-	case "decimalFullWidth", "decimalFullWidth2":
-		return strings.Map(func(r rune) rune { return r - '0' + '０' }, strconv.Itoa(n))
-	case "decimalEnclosedCircle", "decimalEnclosedCircleChinese":
-		return pick("①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳")
-	case "decimalEnclosedParen":
-		return pick("⑴⑵⑶⑷⑸⑹⑺⑻⑼⑽⑾⑿⒀⒁⒂⒃⒄⒅⒆⒇")
-	case "decimalEnclosedFullstop":
-		return pick("⒈⒉⒊⒋⒌⒍⒎⒏⒐⒑⒒⒓⒔⒕⒖⒗⒘⒙⒚⒛")
-	case "ideographTraditional":
-		return pick("甲乙丙丁戊己庚辛壬癸")
-	case "upperLetter":
-		return pick("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
-	case "lowerLetter":
-		return pick("abcdefghijklmnopqrstuvwxyz")
-	case "upperRoman":
-		return pick("ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ")
-	case "lowerRoman":
-		return pick("ⅰⅱⅲⅳⅴⅵⅶⅷⅸⅹ")
-	case "decimalZero":
-		if n < 10 {
-			return "0" + strconv.Itoa(n)
-		}
-	}
-	return strconv.Itoa(n)
-}
-
-// chineseNumeral writes 1–99 in Chinese numerals (一, 十, 十一, 二十三).
-func chineseNumeral(n int) string {
-	const d = "零一二三四五六七八九"
-	digit := func(k int) string { return string([]rune(d)[k]) }
-	switch {
-	case n < 10:
-		return digit(n)
-	case n < 20:
-		if n == 10 {
-			return "十"
-		}
-		return "十" + digit(n%10)
-	case n < 100:
-		s := digit(n/10) + "十"
-		if n%10 != 0 {
-			s += digit(n % 10)
-		}
-		return s
-	}
-	return strconv.Itoa(n)
 }
