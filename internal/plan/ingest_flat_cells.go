@@ -86,8 +86,12 @@ func flatTokens(ls []flatLine, i int, cols flatCols, paged bool) ([]flatTok, int
 		if len(toks) > 0 && toks[len(toks)-1].kind == ftValue && reYearsNote.MatchString(normalize(t)) {
 			continue // ((2021年-2025年) under 36: the years the value above is of, wrapped in its cell; no cell)
 		}
+		at := ls[j].at
+		if j+1 < len(ls) && cols.unit && ls[j+1].text != "" && splitUnitCell(t, ls[j+1].text, cols) {
+			t, j = t+ls[j+1].text, j+1 // (万平 / 方米, 人/ / 亿元: a unit cell a page's width broke)
+		}
 		n := len(toks)
-		toks = appendCells(toks, t, ls[j].at, cols)
+		toks = appendCells(toks, t, at, cols)
 		if wrappedUnit(toks, n, cols) {
 			toks[n-1].text += toks[n].text // (120.14 / 平方公里: a value's cell wrapped before its unit)
 			toks = toks[:n]
@@ -102,6 +106,16 @@ func flatTokens(ls []flatLine, i int, cols flatCols, paged bool) ([]flatTok, int
 	}
 	toks = slices.DeleteFunc(toks, func(tk flatTok) bool { return tk.kind == ftCmp }) // (a comparator no value followed)
 	return markSeq(toks, cols), j
+}
+
+// splitUnitCell reports a unit cell broken over two lines with no blank
+// line between them: neither line a cell of its own kind, the two joined
+// a unit.
+func splitUnitCell(a, b string, cols flatCols) bool {
+	if strings.ContainsAny(a, " 0123456789") || strings.ContainsAny(b, " 0123456789") || cellKind(a, cols) != ftText {
+		return false
+	}
+	return cellKind(a+b, cols) == ftUnit
 }
 
 // rowNumber reports a row's number cell (1 to 3 digits), before markSeq
@@ -214,9 +228,16 @@ func cellKind(w string, cols flatCols) flatKind {
 // number (稳步提升, 保持在合理区间, 完成国家下达任务).
 var wordsOpenings = []string{"稳步", "持续", "逐步", "明显", "显著", "基本", "进一步", "保持", "完成", "达到", "不断", "有效", "大幅", "全面", "确保"}
 
+// changeCells are a value's cell that says only which way a value goes
+// (提升 | 显著提升, 降低 | 低于5%): words, whole.
+var changeCells = []string{"提升", "提高", "降低", "下降", "增加", "减少", "增长"}
+
 // wordsValue reports a cell of words where a value would be: a few words
 // that open as a change or a state does, no number, no brackets.
 func wordsValue(x string) bool {
+	if slices.Contains(changeCells, x) {
+		return true
+	}
 	if utf8.RuneCountInString(x) > 12 || strings.ContainsAny(x, "0123456789()（）") {
 		return false
 	}
