@@ -1,0 +1,43 @@
+package plan
+
+import (
+	"strings"
+	"testing"
+)
+
+// Shapes of the documents heldout23, 24, 26 and 28 held (development since
+// D168), each as sentences of our own (tune36-T).
+
+// A sum said for each unit of length, area or head (不得低于每年每公里1万元)
+// is a standard of spending, no total the plan commits to — but a standard
+// raised to it is read as before (proposed, as a subsidy's standard is).
+func TestShapes36Sentences(t *testing.T) {
+	const head = "某区科普设施整治三年行动方案（2026—2028年）\n一、工作目标\n"
+	checkSentences(t, head, []sentenceCase{
+		{"区级财政用于科普长廊养护的资金不得低于每年每公里1万元，社区科普长廊每年每公里5000元。", ""},
+		{"科普经费保障标准提高到每人每年24元。", "? 24 元 = year 2028"},
+	})
+}
+
+// 完成 before 现有 opens the object of the work (2年内完成现有31条…的治理
+// 任务): what the plan's years are to finish, not where things stand. Read
+// as shipped (the learned model weighs the sentence's cue of the past),
+// main proposed the first and last as reports.
+func TestExistingAfterDone(t *testing.T) {
+	const text = "某区科普长廊综合治理三年行动方案（2026—2028年）\n\n一、指导思想\n\n以人民为中心，切实解决突出问题，建立健全常态化管理机制。\n\n" +
+		"二、工作目标\n\n按照“立项一批、建设一批、完成一批”的推进计划，到2028年，实现科普长廊面貌整体改善、长效治理机制基本建立的目标。\n\n" +
+		"2年内完成现有31条街道托底管理类的“科普长廊”治理任务。\n\n3年内完成16条自治管理类、2条移交接管类的“科普长廊”治理任务。\n\n" +
+		"三、主要任务\n\n1.移交接管类\n\n由区管理部门接管，同步开展接管养护等工作。以移交给区接管部门为目标，3年内完成现有2条移交接管类的“科普长廊”治理任务。\n"
+	doc, err := Ingest(strings.NewReader(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, ind := range doc.Indicators {
+		got = append(got, reading(ind))
+	}
+	want := "31 条 = - 2027 | 16 条 = - 2028 | 2 条 = - 2028 | 2 条 = - 2028"
+	if strings.Join(got, " | ") != want {
+		t.Errorf("got  %q\nwant %q", strings.Join(got, " | "), want)
+	}
+}
