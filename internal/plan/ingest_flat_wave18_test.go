@@ -65,3 +65,31 @@ func TestFlatCellsAYear(t *testing.T) {
 		t.Errorf("per: got %q, want %q", got, want)
 	}
 }
+
+// TestYearCells: a table of tasks pasted one cell a line, each task's
+// figures under their milestones (节点 | 指标数: 2026年 / 67个): each figure
+// alone in its cell, or one of two a slash parts (2.4万户/68个), is due the
+// year in the cell above it; main dated them all by the plan's end.
+func TestYearCells(t *testing.T) {
+	data, err := os.ReadFile(filepath.Join("testdata", "flat", "milestones.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := Ingest(strings.NewReader(string(data)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, ind := range doc.Indicators {
+		got = append(got, flatReading(ind))
+	}
+	want := []string{"2.4万户 @2026", "68个 @2026", "2.6万户 @2027", "73个 @2027", "67个 @2026", "168个 @2027", "269个 @2028", "12辆 @2026"}
+	for k := range got {
+		if _, r, ok := strings.Cut(got[k], " "); ok && strings.ContainsRune(got[k], '@') {
+			got[k] = r // (the metric aside: what a sentence's reader named it)
+		}
+	}
+	if strings.Join(got, " | ") != strings.Join(want, " | ") {
+		t.Errorf("got  %q\nwant %q", got, want)
+	}
+}
