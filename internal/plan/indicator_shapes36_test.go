@@ -41,3 +41,15 @@ func TestExistingAfterDone(t *testing.T) {
 		t.Errorf("got  %q\nwant %q", strings.Join(got, " | "), want)
 	}
 }
+
+// A plan's glossary (《纲要》有关名词解释 and its numbered entries) says what
+// the plan's names stand for: what it reads there is proposed, never
+// asserted. A table of contents naming the glossary (附件：名词解释, no
+// entry after it) leaves the text after it as it was, and an annex after the
+// glossary (附表) is no part of it.
+func TestGlossaryProposes(t *testing.T) {
+	text := "某区科普事业发展“十五五”规划纲要\n\n目录\n\n附件：名词解释\n\n某区科普事业发展“十五五”规划纲要\n\n一、发展目标\n\n到2030年，建成科普场馆20个。\n\n" +
+		"《纲要》有关名词解释\n\n1.“105”工程：推进5项行动，每项行动产生不少于10项成果，包括：组织10个科普教研组开展实践、打造10支科普讲解团队。\n\n" +
+		"2.科普驿站：面向社区的科普服务点位。\n\n附表\n\n二、重点项目\n\n到2030年，新建科普驿站30个。\n"
+	checkReadings(t, readingsOf(t, text), "20个:asserted", "5项:proposed", "10项:proposed", "10个:proposed", "10支:proposed", "30个:asserted")
+}

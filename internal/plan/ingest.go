@@ -73,6 +73,7 @@ func ingestText(text string, l *learnDoc) (*Doc, error) {
 	d.flatTables(text) // tables whose cells the text gives one after another (ingest_flat.go)
 	d.placeGrids(text) // tables of places by dated columns, one cell a line (ingest_flat_placegrid.go)
 	d.yearCells(text)  // a figure alone in its cell under a year alone in its: due then (ingest_yearcells.go)
+	d.glossary(text)   // a glossary's entries assert nothing (ingest_glossary.go)
 	d.tableNotes()     // a table's note asserts nothing (ingest_table_note.go)
 	d.pastDue()        // what is due before the document was issued is proposed (ingest_duepast.go)
 	if len(d.doc.Sections) == 0 {
