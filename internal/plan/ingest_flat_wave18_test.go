@@ -37,6 +37,13 @@ func TestFlatTablesWave18(t *testing.T) {
 			"科普长廊建设量 2万平方米 @2030 base 1/2025 预期性",
 			"科普经费占财政支出比例 >=0.5% @2030 base 0.4/2025 预期性",
 		}},
+		{"unreadrow.txt", "a row whose cells fit no column (a share said over four lines with what it covers: 基本实现免费开放、 / 延长开放 / 50%以上科普场馆 / 全时段开放) between rows read: what a sentence read in it stays (the table read no part of it), the rows around it read as a table", []string{
+			"科普场馆数量 100座 @2025",
+			"科普场馆数量 200座 @2035",
+			"科普场馆全时段开放率基本实现免费开放、延长开放科普场馆全时段 >=50% @2025",
+			"科普讲解员数量 500名 @2025",
+			"科普讲解员数量 800名 @2035",
+		}},
 	} {
 		checkFlatTable(t, c.file, c.shape, c.read)
 	}
