@@ -53,3 +53,36 @@ func TestGlossaryProposes(t *testing.T) {
 		"2.科普驿站：面向社区的科普服务点位。\n\n附表\n\n二、重点项目\n\n到2030年，新建科普驿站30个。\n"
 	checkReadings(t, readingsOf(t, text), "20个:asserted", "5项:proposed", "10项:proposed", "10个:proposed", "10支:proposed", "30个:asserted")
 }
+
+// A plan written in 2024 (〔2024〕) whose span is read as the 十五五's
+// (2026年至2030年) was written while the 十四五 ran: its part titled
+// “十四五”时期重点任务 is a plan, no review of a span ended (D165's rule
+// measures by the plan's start, or the year the document was written in
+// if earlier). Main proposed its two targets as reports.
+func TestSpanEndedByWriting(t *testing.T) {
+	const text = "某区人民政府办公室关于转发《某区科普设施全域建设实施方案》的通知\n\n某府办发〔2024〕23号\n\n各街镇：\n\n《某区科普设施全域建设实施方案》已经区政府同意，现转发给你们，请认真按照执行。\n\n某区人民政府办公室\n\n2024年10月10日\n\n某区科普设施全域建设实施方案\n\n为推进科普设施建设，制定本实施方案。\n\n一、工作目标\n\n到2030年底，80个以上社区达到科普设施建设要求。\n\n“十五五”达标计划：2026年至2030年，逐年推进其余社区科普设施达标评估，完成“十五五”期间科普设施达标建设要求。\n\n二、重点任务\n\n（一）“十四五”时期重点任务\n\n新建科普驿站50个，改造科普长廊90公里。\n\n（二）“十五五”时期重点任务\n\n新建科普驿站60个。\n"
+	doc, err := Ingest(strings.NewReader(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, ind := range doc.Indicators {
+		got = append(got, reading(ind))
+	}
+	want := "80 个 >= - 2030 | 50 个 = - 2030 | 90 公里 = - 2030 | 60 个 = - 2030"
+	if strings.Join(got, " | ") != want {
+		t.Errorf("got  %q\nwant %q", strings.Join(got, " | "), want)
+	}
+	past := strings.Replace(strings.Replace(text, "〔2024〕", "〔2026〕", 1), "2024年10月10日", "2026年1月10日", 1)
+	doc, err = Ingest(strings.NewReader(past))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got = got[:0]
+	for _, ind := range doc.Indicators {
+		got = append(got, reading(ind))
+	}
+	if want := "80 个 >= - 2030 | ? 50 个 = - 2030 | ? 90 公里 = - 2030 | 60 个 = - 2030"; strings.Join(got, " | ") != want {
+		t.Errorf("written in 2026: got  %q\nwant %q", strings.Join(got, " | "), want)
+	}
+}

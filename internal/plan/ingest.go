@@ -87,8 +87,10 @@ func ingestText(text string, l *learnDoc) (*Doc, error) {
 // the current line, the paragraph being gathered and the table being read.
 type docRead struct {
 	doc            *Doc
-	lines, origs   []string       // normalized, and as written; trimmed
-	offs           []int          // the rune offset in the text of each line
+	lines, origs   []string // normalized, and as written; trimmed
+	offs           []int    // the rune offset in the text of each line
+	written        *int     // the year the document was written in (spanEndedBy), once looked for
+	writtenKnown   bool
 	names          map[string]int // small counts said with the words after them (namedCounts)
 	within         *int           // the first year "N年内" counts from
 	annual         bool           // a plan of one year
@@ -165,7 +167,7 @@ func newDocRead(text string) *docRead {
 // docCtx is the context every sentence of the document is read in: the
 // plan's time, the counts said with names, its decimal glyph, its genre.
 func (d *docRead) docCtx() lineCtx {
-	return lineCtx{planStart: d.doc.Period.Start, within: d.within, annual: d.annual, deadline: d.doc.Period.End,
+	return lineCtx{planStart: d.doc.Period.Start, spanEnded: d.spanEndedBy(), within: d.within, annual: d.annual, deadline: d.doc.Period.End,
 		names: d.names, point: d.point, report: d.report, learn: d.learn}
 }
 
