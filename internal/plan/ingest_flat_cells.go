@@ -108,16 +108,6 @@ func flatTokens(ls []flatLine, i int, cols flatCols, paged bool) ([]flatTok, int
 	return markSeq(toks, cols), j
 }
 
-// splitUnitCell reports a unit cell broken over two lines with no blank
-// line between them: neither line a cell of its own kind, the two joined
-// a unit.
-func splitUnitCell(a, b string, cols flatCols) bool {
-	if strings.ContainsAny(a, " 0123456789") || strings.ContainsAny(b, " 0123456789") || cellKind(a, cols) != ftText {
-		return false
-	}
-	return cellKind(a+b, cols) == ftUnit
-}
-
 // rowNumber reports a row's number cell (1 to 3 digits), before markSeq
 // has told it from a value.
 func rowNumber(tk flatTok) bool {
@@ -227,10 +217,6 @@ func cellKind(w string, cols flatCols) flatKind {
 // wordsOpenings open the words a table's value cell may hold instead of a
 // number (稳步提升, 保持在合理区间, 完成国家下达任务).
 var wordsOpenings = []string{"稳步", "持续", "逐步", "明显", "显著", "基本", "进一步", "保持", "完成", "达到", "不断", "有效", "大幅", "全面", "确保"}
-
-// changeCells are a value's cell that says only which way a value goes
-// (提升 | 显著提升, 降低 | 低于5%): words, whole.
-var changeCells = []string{"提升", "提高", "降低", "下降", "增加", "减少", "增长"}
 
 // wordsValue reports a cell of words where a value would be: a few words
 // that open as a change or a state does, no number, no brackets.
