@@ -145,12 +145,12 @@ var corpusFloor = map[string]struct{ precision, recall, sections float64 }{
 	// scheme), the ring of ecological parks, a district's fire-service
 	// 十三五 plan, historic townscape 十四五. With heldout22, the deciding set
 	// of wave 15 (prereg20).
-	"heldout23": {0.91, 0.80, 0.98}, // first run (main at ed18fa9: wave 14's rules, H3, before any rule of wave 15): 94.4 %, 83.5 %, 100 %; the rules alone 94.4 %, 83.5 %
+	"heldout23": {0.96, 0.90, 0.98}, // development since D168; after tune36-T: 98.2 %, 92.6 %, 100 %; first run (main at ed18fa9: wave 14's rules, H3, before any rule of wave 15): 94.4 %, 83.5 %, 100 %; the rules alone 94.4 %, 83.5 %
 	// A twenty-fourth, labelled blind in wave 15 (hunt20-C) after D145 was
 	// written (testdata/corpus/heldout24/README.md): four Shanghai plans —
 	// the city's and 奉贤's park-city opinions, 杨浦's inner roads, rural
 	// road upkeep. Part of the deciding set of wave 15 (prereg20).
-	"heldout24": {0.88, 0.74, 0.98}, // first run (main at 824a31a: wave 14's rules, H3, before any rule of wave 15): 91.1 %, 77.4 %, 100 %; the rules alone 86.5 %, 78.3 %
+	"heldout24": {0.92, 0.83, 0.98}, // development since D168; after tune36-T: 94.8 %, 85.8 %, 100 %; first run (main at 824a31a: wave 14's rules, H3, before any rule of wave 15): 91.1 %, 77.4 %, 100 %; the rules alone 86.5 %, 78.3 %
 	// A twenty-fifth, labelled blind in wave 15 (hunt20-D) after D145 was
 	// written (testdata/corpus/heldout25/README.md): five Shanghai plans —
 	// 嘉定's 2026 land clean-up with a town × milestone table, 宝山's 十五五
@@ -164,9 +164,9 @@ var corpusFloor = map[string]struct{ precision, recall, sections float64 }{
 	// carbon work, 普陀's 十五五 纲要 with its indicator table, the city's
 	// transport S&T action plan; 奉贤's emergency shelters with a town × year
 	// table, 普陀's three-year waste sorting plan, the city's gas safety.
-	"heldout26": {0.84, 0.74, 0.96}, // first run (main at 4676d91: wave 15's rules, H3; its first attempt at 0deff13 panicked in a flattened table's header, fixed in fd99345): 87.3 %, 77.5 %, 98.0 %
+	"heldout26": {0.96, 0.82, 0.96}, // development since D168; after tune36-T: 98.7 %, 84.3 %, 98.0 %; first run (main at 4676d91: wave 15's rules, H3; its first attempt at 0deff13 panicked in a flattened table's header, fixed in fd99345): 87.3 %, 77.5 %, 98.0 %
 	"heldout27": {0.97, 0.88, 0.98}, // development since D161; after tune35-T (D165): 99.1 %, 90.3 %, 100 %; first run (main at 4676d91: wave 15's rules, H3): 68.8 %, 9.3 %, 100 % (a town × year table of 168 targets and a project table of 46 unread)
-	"heldout28": {0.87, 0.87, 0.97}, // first run (main at f4eb00b: wave 15's rules, H3, before any rule of wave 16): 90.4 %, 90.4 %, 98.8 %; the rules alone 87.2 %, 90.4 %
+	"heldout28": {0.89, 0.90, 0.97}, // development since D168; after tune36-T: 91.7 %, 92.8 %, 98.8 %; first run (main at f4eb00b: wave 15's rules, H3, before any rule of wave 16): 90.4 %, 90.4 %, 98.8 %; the rules alone 87.2 %, 90.4 %
 	"heldout29": {0.85, 0.85, 0.98}, // first run (main at f4eb00b): 100 %, 100 %, 100 % (8 targets: a floor one reading under); the rules alone 88.9 %, 100 %
 }
 

@@ -13,6 +13,7 @@ var reMonthDeadline = regexp.MustCompile(`20\d\d年\s*\d{1,2}月`)
 type lineCtx struct {
 	section     []string
 	planStart   *int
+	spanEnded   *int           // a five-year span ending before this year has ended: the plan's start, or the year the document was written in if earlier (spanEndedBy)
 	within      *int           // the first year "N年内" counts from (indicator_annual.go)
 	annual      bool           // the plan of one year (a 政府工作报告, a 工作要点)
 	deadline    *int           // the section's (or the plan's) deadline

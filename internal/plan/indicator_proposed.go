@@ -191,7 +191,7 @@ var proposals = []proposal{
 	// the plan (夯实基础，“十四五”期间累计举办…: where things stand), as
 	// one opening the sentence is (pastPeriod)
 	{"a five-year span before the plan in its clause", func(x *at) bool {
-		return x.c.planStart != nil && x.cs > 0 && pastPeriod(x.clause, *x.c.planStart)
+		return x.c.spanEnded != nil && x.cs > 0 && pastPeriod(x.clause, *x.c.spanEnded)
 	}},
 	// (两个以上; but 不少于两所, a floor said before it, counts what the
 	// plan builds unless a 的 makes it a qualifier: grid_rules_test.go)

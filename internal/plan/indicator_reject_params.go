@@ -152,3 +152,36 @@ func eachMade(rs []rune, q quantity) bool {
 	}
 	return has(list, []string{"建设", "建成", "新建", "打造", "培育", "创建", "布局", "设立"})
 }
+
+// perUnits are what a sum is spent or paid on each of (每公里, 每平方米, 每人).
+var perUnits = []string{"公里", "千米", "平方米", "亩", "千瓦时", "吨", "立方米", "辆", "户", "人", "床", "张", "个"}
+
+// moneyPerUnit reports a sum of money said for each unit of length, area
+// or each head (不得低于县道每年每公里1万元, 每人每年20万元): a standard of
+// spending or of pay, a parameter of the policy, not a total it commits
+// to — unless a standard is raised to it (补助标准提高到每人每年240元:
+// raisedTo).
+func moneyPerUnit(ns []rune, q quantity) bool {
+	if q.base != "元" {
+		return false
+	}
+	cut := func(i int, ws []string) (int, bool) {
+		for _, w := range ws {
+			if endsAt(ns, i, w) {
+				return i - len([]rune(w)), true
+			}
+		}
+		return i, false
+	}
+	i, _ := cut(spacesBefore(ns, q.beforeCmp), []string{"不低于", "不少于", "不超过", "达到", "为"})
+	var per []string
+	for _, u := range perUnits {
+		per = append(per, "每"+u)
+	}
+	i, ok := cut(i, per)
+	if !ok {
+		return false
+	}
+	i, _ = cut(i, []string{"每年", "每月"})
+	return !has(string(ns[max(0, i-4):i]), []string{"提高到", "提高至", "提升到", "提升至", "增加到", "增加至", "调整到", "调整为", "提高为"})
+}

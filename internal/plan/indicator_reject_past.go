@@ -22,7 +22,7 @@ var (
 
 // pastYear reports whether a sentence speaks of a year before the plan
 // (2024年，全市…) without pointing ahead from it.
-func pastYear(s string, planStart *int) bool {
+func pastYear(s string, planStart, spanEnded *int) bool {
 	if planStart != nil {
 		// 截至2025年底 before the plan starts states where things stand.
 		if m := reAsOf.FindStringSubmatch(s); m != nil {
@@ -43,7 +43,7 @@ func pastYear(s string, planStart *int) bool {
 			return true
 		}
 	}
-	if pastPeriod(s, *planStart) {
+	if spanEnded != nil && pastPeriod(s, *spanEnded) {
 		return true
 	}
 	if has(s, []string{"到20", "至20", "力争", "比20", "较20", "基础上", "为基数", "为基准"}) {

@@ -133,8 +133,10 @@ var reCountedBuilt = regexp.MustCompile(`(\d[个座家所处条]|` + changeVerbs
 const changeVerbs = `改扩建|改建|扩建|改造|提升|完善|升级|整合|优化|整治|盘活`
 
 // reChangedExisting is 现有 right after a verb of change (改扩建现有20个中央
-// 储备库): what the work rebuilds, not what stands (tune30).
-var reChangedExisting = regexp.MustCompile(`(` + changeVerbs + `)现有`)
+// 储备库): what the work rebuilds, not what stands (tune30); or after 完成,
+// whose object it opens (2年内完成现有31条…道路的治理任务: what is to be
+// done over the plan's years, tune36-T).
+var reChangedExisting = regexp.MustCompile(`(` + changeVerbs + `|完成)现有`)
 
 // reExistingChanged is 现有 and the noun a verb of change closes
 // (现有超载区逐步退出, 现有产能有序淘汰).

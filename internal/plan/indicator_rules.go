@@ -215,6 +215,7 @@ var notTargets = []notTarget{
 	{name: "a cap, a rate or price charged", match: func(x *at) bool {
 		q, clause := x.q, x.clause
 		return capPerUnit(clause, q) || x.params && (q.cmp == "<=" || q.cmp == "<") && has(strings.ReplaceAll(clause, " ", ""), paramCues) || moneyOrRate(q) && (chargedRate(clause) && !averageRateBrought(x.ns, q, clause) || rateNamedAfter(x.ns, q)) || priceCap(clause, q) ||
+			moneyPerUnit(x.ns, q) ||
 			q.base == "元" && (q.cmp == "<=" || q.cmp == "<") && !has(x.s, []string{"力争", "确保", "目标", "控制在", "压缩", "降低", "下降", "减少"}) &&
 				!(hasAt(x.ns, q.after, "的") && sizeOfMade(x.ns, q, clause)) // (发放总规模不超过1亿元的消费券: the most the plan issues)
 	}},

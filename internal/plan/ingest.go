@@ -72,6 +72,8 @@ func ingestText(text string, l *learnDoc) (*Doc, error) {
 	d.flatTaskTables() // tables of tasks by year, one cell a line (ingest_flat_tasks.go)
 	d.flatTables(text) // tables whose cells the text gives one after another (ingest_flat.go)
 	d.placeGrids(text) // tables of places by dated columns, one cell a line (ingest_flat_placegrid.go)
+	d.yearCells(text)  // a figure alone in its cell under a year alone in its: due then (ingest_yearcells.go)
+	d.glossary(text)   // a glossary's entries assert nothing (ingest_glossary.go)
 	d.tableNotes()     // a table's note asserts nothing (ingest_table_note.go)
 	d.pastDue()        // what is due before the document was issued is proposed (ingest_duepast.go)
 	if len(d.doc.Sections) == 0 {
@@ -85,8 +87,10 @@ func ingestText(text string, l *learnDoc) (*Doc, error) {
 // the current line, the paragraph being gathered and the table being read.
 type docRead struct {
 	doc            *Doc
-	lines, origs   []string       // normalized, and as written; trimmed
-	offs           []int          // the rune offset in the text of each line
+	lines, origs   []string // normalized, and as written; trimmed
+	offs           []int    // the rune offset in the text of each line
+	written        *int     // the year the document was written in (spanEndedBy), once looked for
+	writtenKnown   bool
 	names          map[string]int // small counts said with the words after them (namedCounts)
 	within         *int           // the first year "N年内" counts from
 	annual         bool           // a plan of one year
@@ -163,7 +167,7 @@ func newDocRead(text string) *docRead {
 // docCtx is the context every sentence of the document is read in: the
 // plan's time, the counts said with names, its decimal glyph, its genre.
 func (d *docRead) docCtx() lineCtx {
-	return lineCtx{planStart: d.doc.Period.Start, within: d.within, annual: d.annual, deadline: d.doc.Period.End,
+	return lineCtx{planStart: d.doc.Period.Start, spanEnded: d.spanEndedBy(), within: d.within, annual: d.annual, deadline: d.doc.Period.End,
 		names: d.names, point: d.point, report: d.report, learn: d.learn}
 }
 

@@ -69,7 +69,7 @@ func (d *docRead) flatTables(text string) {
 			if fullness(read) <= before {
 				continue
 			}
-			had.drop(outsideWords(d.doc.Indicators, inside, toks))
+			had.drop(inReadRows(d.doc.Indicators, outsideWords(d.doc.Indicators, inside, toks), toks, read, cols))
 		}
 		added = append(added, read...)
 	}

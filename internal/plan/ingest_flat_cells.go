@@ -86,8 +86,12 @@ func flatTokens(ls []flatLine, i int, cols flatCols, paged bool) ([]flatTok, int
 		if len(toks) > 0 && toks[len(toks)-1].kind == ftValue && reYearsNote.MatchString(normalize(t)) {
 			continue // ((2021年-2025年) under 36: the years the value above is of, wrapped in its cell; no cell)
 		}
+		at := ls[j].at
+		if j+1 < len(ls) && cols.unit && ls[j+1].text != "" && splitUnitCell(t, ls[j+1].text, cols) {
+			t, j = t+ls[j+1].text, j+1 // (万平 / 方米, 人/ / 亿元: a unit cell a page's width broke)
+		}
 		n := len(toks)
-		toks = appendCells(toks, t, ls[j].at, cols)
+		toks = appendCells(toks, t, at, cols)
 		if wrappedUnit(toks, n, cols) {
 			toks[n-1].text += toks[n].text // (120.14 / 平方公里: a value's cell wrapped before its unit)
 			toks = toks[:n]
@@ -217,6 +221,9 @@ var wordsOpenings = []string{"稳步", "持续", "逐步", "明显", "显著", "
 // wordsValue reports a cell of words where a value would be: a few words
 // that open as a change or a state does, no number, no brackets.
 func wordsValue(x string) bool {
+	if slices.Contains(changeCells, x) {
+		return true
+	}
 	if utf8.RuneCountInString(x) > 12 || strings.ContainsAny(x, "0123456789()（）") {
 		return false
 	}

@@ -84,6 +84,12 @@ func flatHeaderField(w string) string {
 		return "constr"
 	case x == "指标值" || x == "指标数值":
 		return "values" // (指标值 over 现状 | 近期规划: the title of the value columns, or the one value column)
+	case word == "指标" && word != x:
+		return "target" // (2025年指标: the indicators' values due that year, no column of their names)
+	case strings.HasPrefix(x, "指标说明") || strings.HasPrefix(x, "指标解释"):
+		return "note" // (指标说明与指引: a column of words after the values)
+	case x == "指标单位" || x == "指标计量单位":
+		return "unit" // (a 单位 column named for the indicators: not a column of their names)
 	case strings.Contains(x, "指标") && n <= 8:
 		return "name"
 	case regionLead(x):

@@ -118,6 +118,7 @@ func flatItems(toks []flatTok, cols flatCols) []flatItem {
 			parts++
 			bracketed = nameUnit(open.label) != ""
 		case ftSeq:
+			given = 0 // (the next row's number: words after it are its label, not a note of the row before)
 			switch {
 			case open != nil && !bracketed && parts == 1 && len([]rune(open.label)) <= 5:
 				category, open = open.label, nil // a category's cell before its first row
@@ -139,6 +140,10 @@ func flatItems(toks []flatTok, cols flatCols) []flatItem {
 				items[k].row.constr = tk.text // (属性 before the values: 单位 | 属性 | 完成值 | 目标值)
 			}
 		default:
+			if tk.kind == ftDash && cols.note && open == nil && given == len(cols.vals) && longCell(normalize(tk.text)) {
+				given = 0
+				continue // the row's note, a sentence (参照…的指标要求。), after its values
+			}
 			if tk.kind == ftDash && open != nil && cols.unit && !bracketed {
 				closeOpen() // (城市生物多样性指数 | / | 预期性: a unit cell left empty, right after the label)
 				continue

@@ -37,6 +37,7 @@ type cellValue struct {
 	comparator       string
 	unit             string
 	cumulative       bool
+	yearly           bool   // a value a year (每年6900)
 	num              string // the number (or range) as it is in the normalized cell
 	numAt            int    // its rune offset in the normalized cell
 }
@@ -58,6 +59,10 @@ func readCell(text string) (cellValue, bool) {
 	}
 	x = strings.TrimRight(x, cellMarks+" ")
 	x = withoutCellNote(x)
+	if rest, ok := strings.CutPrefix(x, "每年"); ok && rest != "" && isDigit([]rune(rest)[0]) {
+		x, cv.yearly = rest, true // (每年6900: a value a year)
+		lead += utf8.RuneCountInString("每年")
+	}
 	if x == "" || !strings.ContainsAny(x, "0123456789") || utf8.RuneCountInString(x) > 24 {
 		return cellValue{}, false
 	}

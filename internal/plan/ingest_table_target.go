@@ -57,6 +57,10 @@ func (t *table) cell(cs []cell, c tcol, line string, base int, section []string,
 	if unit == "百分点" {
 		unit = "个百分点" // (a header's （百分点）: the unit a sentence writes 个百分点)
 	}
+	perYear := false
+	if u, ok := strings.CutSuffix(unit, "/年"); ok && unitWord(u) {
+		unit, perYear = u, true // (40万平方米/年: 40万平方米 a year, as a sentence's …万元/年 reads)
+	}
 	baseUnit, mult := cellUnitSplit(unit)
 	baseUnit = computeUnit(baseUnit) // (a unit column's P, EFlops: the units a sentence's 10000P, 5EFlops read as)
 	ind := Indicator{Unit: unit, BaseUnit: baseUnit, Multiplier: mult, Comparator: cv.comparator, Section: section, Cumulative: cv.cumulative}
@@ -67,7 +71,7 @@ func (t *table) cell(cs []cell, c tcol, line string, base int, section []string,
 	if y := cmp.Or(c.year, t.targetYear); y > 0 {
 		ind.DeadlineYear = &y
 	}
-	if c.yearly || yearlyRate(name, unit) {
+	if c.yearly || perYear || cv.yearly || yearlyRate(name, unit) {
 		per := "year"
 		ind.Per = &per
 	}
