@@ -20,12 +20,15 @@ var reYearList = regexp.MustCompile(`(?:到|至)\s*20\d\d\s*年(?:\s*[、和及�
 // 分别 stands; nil when it lists none.
 func respectiveYears(ns []rune, plain string) ([]int, int) {
 	if !strings.Contains(plain, "分别") {
-		return nil, 0 // (a cheap test on the sentence already made a string)
+		return pairedYears(ns, plain) // (a cheap test on the sentence already made a string)
 	}
 	s := string(ns)
 	at := strings.Index(s, "分别")
 	loc := reYearList.FindStringIndex(s)
 	if loc == nil || loc[0] > at {
+		if ys, end := sharedYears(s); end >= 0 && end <= at {
+			return ys, len([]rune(s[:at])) // (2025、2030年，…分别达到137、165亿立方米)
+		}
 		return nil, 0
 	}
 	var ys []int

@@ -207,7 +207,9 @@ func eachQuantity(ns []rune, f func(quantity)) {
 		}
 		q, ok := readQuantity(ns, i)
 		if !ok {
-			continue
+			if q, ok = pairedBare(ns, i); !ok {
+				continue
+			}
 		}
 		f(listUnit(ns, q))
 		i = q.b - 1

@@ -31,8 +31,10 @@ func weeksHold(rs []rune, a, j int) bool {
 }
 
 // scoreWords name a score, the only thing N分 counts as a target's unit
-// (满意度测评得分达到90分, 知晓率综合得分达90分以上).
-var scoreWords = []string{"得分", "评分", "分数", "分值", "测评"}
+// (满意度测评得分达到90分, 知晓率综合得分达90分以上); a satisfaction or an
+// assessed value said in points is one too (满意度达到92分以上, 综合评估值稳定在
+// 95分以上; tune34-P).
+var scoreWords = []string{"得分", "评分", "分数", "分值", "测评", "满意度", "评估值", "评价值"}
 
 // scoreHolds reports a score: the clause before the number speaks of one.
 func scoreHolds(rs []rune, a int) bool {

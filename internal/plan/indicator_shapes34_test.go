@@ -1,0 +1,50 @@
+package plan
+
+import "testing"
+
+// Shapes of the documents heldout17–21 held (development since D155), each
+// as sentences of our own (tune34-P).
+
+// A chapter titled by the results of a period gone by (“十三五”期间发展成果)
+// is the past: its counts are achievements, proposed at most.
+func TestShapes34PastResults(t *testing.T) {
+	checkSentences(t, "某市住房发展规划\n一、“十三五”期间发展成果\n（一）租赁体系加快构建\n", []sentenceCase{
+		{"建设筹措各类租赁住房约70万套，完成420个小区雨污混接改造。", "? 70 套×10000 approx - 0 | ? 420 个 = - 0"},
+	})
+	// results still to be made firm are a task's
+	checkSentences(t, "某市住房发展规划\n一、巩固拓展发展成果\n", []sentenceCase{
+		{"到2030年，完成420个小区雨污混接改造。", "420 个 = - 2030"},
+	})
+}
+
+// Years listed together and as many bare numbers sharing the unit written
+// once at the list's end: each number is its year's target in that unit.
+func TestShapes34YearPairs(t *testing.T) {
+	checkSentences(t, "某市能源发展规划\n一、主要任务\n", []sentenceCase{
+		{"2027、2035年全市储能装机力争达到120、300万千瓦。", "120 千瓦×10000 = - 2027 | 300 千瓦×10000 = - 2035"},
+		{"2027、2035年，全市供热能力分别达到45、60亿立方米左右。", "45 立方米×1e+08 approx - 2027 | 60 立方米×1e+08 approx - 2035"},
+		{"到2027年、2029年、2035年，新建充电站10、15、20座。", "10 座 = - 2027 | 15 座 = - 2029 | 20 座 = - 2035"},
+		// as many numbers as years, or none is paired
+		{"到2027年，全市储能装机力争达到120、300万千瓦。", "300 千瓦×10000 = - 2027"},
+	})
+}
+
+// A measure over a unit of energy or a second (吨/万千瓦时, 立方米/秒) is a
+// rate: its unit is read whole, not as the measure alone.
+func TestShapes34RateUnits(t *testing.T) {
+	checkSentences(t, "某市能源发展规划\n一、主要任务\n", []sentenceCase{
+		{"到2030年，供电碳排放强度下降至3.5吨/万千瓦时左右。", "3.5 吨/万千瓦时 approx - 2030"},
+		{"到2030年，发电耗水降至0.8立方米/千瓦时以下。", "0.8 立方米/千瓦时 <= - 2030"},
+		{"到2030年，新增泵排能力600立方米/秒。", "600 立方米/秒 = - 2030"},
+	})
+}
+
+// Buildings counted in 幢, and a satisfaction or an assessed value in
+// points, are levels with their units.
+func TestShapes34Units(t *testing.T) {
+	checkSentences(t, "某区发展规划\n一、主要任务\n", []sentenceCase{
+		{"到2030年全区税收亿元楼达到60幢以上。", "60 幢 >= - 2030"},
+		{"到2030年群众安全感满意度达到95分以上。", "95 分 >= - 2030"},
+		{"到2030年，分类实效综合评估值稳定在90分以上。", "90 分 >= - 2030"},
+	})
+}
