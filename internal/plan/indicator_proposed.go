@@ -179,6 +179,7 @@ var proposals = []proposal{
 	{"a term defined", func(x *at) bool { return defines(x.s) && !glossBuilt(x.ns, x.q) }},
 	{"a set phrase named by its count", func(x *at) bool { return formula(x.ns, x.q) }},
 	{"what a term means (指…)", func(x *at) bool { return x.c.defining || termMeaning(x.ns, x.q) }},
+	{"a note on how to read a table or the text (注：…)", func(x *at) bool { return x.c.noteFrom > 0 && x.pos[x.q.a] >= x.c.noteFrom-1 }},
 	{"a least time each day", func(x *at) bool {
 		q := x.q
 		return (q.base == "小时" || q.base == "分钟") && (q.cmp == ">=" || q.cmp == ">") && has(x.clause, []string{"每天", "每日", "每周"})

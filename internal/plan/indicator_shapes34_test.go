@@ -48,3 +48,15 @@ func TestShapes34Units(t *testing.T) {
 		{"到2030年，分类实效综合评估值稳定在90分以上。", "90 分 >= - 2030"},
 	})
 }
+
+// A note on how figures are counted (注：…, 备注：…), at a paragraph's start
+// or run on after a table's last cell, gives no targets: proposed at most.
+// The cell before it, and 关注 or 注册 in a sentence, are untouched.
+func TestShapes34Notes(t *testing.T) {
+	checkSentences(t, "某市生态空间规划\n一、主要目标\n", []sentenceCase{
+		{"注：目标值按新口径折算，测算分母为控制面积5200平方公里，覆盖率12.1%相当于原口径18.5%。",
+			"? 5200 平方公里 = - 0 | ? 12.1 % = - 0 | ? 18.5 % = - 0"},
+		{"到2030年，绿化覆盖率达到45%注1：覆盖率按3000平方公里计。", "45 % = - 2030 | ? 3000 平方公里 = - 2030"},
+		{"到2030年，新增注册企业500家，关注：重点培育30家龙头企业。", "500 家 = - 2030 | 30 家 = - 2030"},
+	})
+}
