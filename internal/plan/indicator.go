@@ -109,6 +109,9 @@ func indicators(r *sentenceRead, nr, or []rune, pos []int, c *lineCtx) ([]Indica
 			}
 			if own := fiveYearDue(sent, c.planStart); own != nil {
 				sdl = own // the five years' goals beside the year's (indicator_report.go)
+				if spanLeads(sent) {
+					dl = own // (“十四五”时期，实施…；新增…: the paragraph's later sentences too, as a deadline that opens one; tune34-P)
+				}
 			} else if own := spanOpens(sent, c.planStart, c.deadline); own != nil {
 				sdl = own // (“十四五”期间，…年均增长15%: indicator_capability.go)
 			}

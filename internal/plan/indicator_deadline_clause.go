@@ -92,3 +92,17 @@ func relativeOpen(ns []rune, plain string, from *int) (*int, int) {
 	}
 	return nil, 0
 }
+
+// spanLeads reports a sentence that opens with a five-year span (“十四五”
+// 时期，…; 十四五期间，…): it dates the paragraph's later sentences as a
+// deadline opening one does.
+func spanLeads(sent string) bool {
+	t := strings.TrimLeft(sent, " “\"*")
+	for _, p := range fiveYearEnds {
+		if strings.HasPrefix(t, p.name) {
+			rest := strings.TrimLeft(t[len(p.name):], "”\"」 ")
+			return strings.HasPrefix(rest, "时期") || strings.HasPrefix(rest, "期间")
+		}
+	}
+	return false
+}

@@ -60,3 +60,13 @@ func TestShapes34Notes(t *testing.T) {
 		{"到2030年，新增注册企业500家，关注：重点培育30家龙头企业。", "500 家 = - 2030 | 30 家 = - 2030"},
 	})
 }
+
+// A sentence that opens with the plan's five-year span (“十四五”时期，…)
+// dates the paragraph's later sentences as a deadline opening one does:
+// a milestone year said before it (到2027年底前) no longer carries.
+func TestShapes34SpanCarries(t *testing.T) {
+	checkSentences(t, "某市住房发展“十五五”规划\n一、主要任务\n", []sentenceCase{
+		{"到2027年底前，全面完成成片旧里改造。“十五五”时期，实施约3000万平方米旧住房更新改造；新增既有多层住宅加装电梯2万台以上。",
+			"3000 平方米×10000 approx - 2030 | 2 台×10000 >= - 2030"},
+	})
+}
