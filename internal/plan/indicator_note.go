@@ -23,3 +23,6 @@ func noteStart(nr []rune, pos []int) int {
 	}
 	return 0
 }
+
+// inNote reports a quantity in a note of its paragraph (noteStart).
+func inNote(x *at) bool { return x.c.noteFrom > 0 && x.pos[x.q.a] >= x.c.noteFrom-1 }

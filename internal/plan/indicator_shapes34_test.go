@@ -1,6 +1,9 @@
 package plan
 
-import "testing"
+import (
+	"slices"
+	"testing"
+)
 
 // Shapes of the documents heldout17–21 held (development since D155), each
 // as sentences of our own (tune34-P).
@@ -69,4 +72,25 @@ func TestShapes34SpanCarries(t *testing.T) {
 		{"到2027年底前，全面完成成片旧里改造。“十五五”时期，实施约3000万平方米旧住房更新改造；新增既有多层住宅加装电梯2万台以上。",
 			"3000 平方米×10000 approx - 2030 | 2 台×10000 >= - 2030"},
 	})
+}
+
+// Quantities inside the requirement a measure follows (按照…的…要求),
+// across the brackets of the frame, are another plan's: proposed, and
+// never promoted by the learned model (reports). The plan's own count
+// after the frame, and 按照要求 with no quantity inside, stay targets.
+func TestShapes34Required(t *testing.T) {
+	const s = "按照两岛规划泵闸30座（其中：东岛20座、西岛10座）的远景目标要求，“十五五”期间，新建泵闸6座。"
+	checkSentences(t, "某区水务发展规划\n一、主要任务\n", []sentenceCase{
+		{s, "? 30 座 = - 0 | ? 20 座 = - 0 | ? 10 座 = - 0 | 6 座 = - 0"},
+		{"按照要求，到2030年新建泵闸6座。", "6 座 = - 2030"},
+	})
+	ns := []rune(normalize(s))
+	var r sentenceRead
+	c := &lineCtx{}
+	r.readCues(ns, ns, make([]int, len(ns)), nil, c, false)
+	var got []bool
+	eachQuantity(ns, func(q quantity) { got = append(got, reports(r.at(q))) })
+	if want := []bool{true, true, true, false}; !slices.Equal(got, want) {
+		t.Errorf("reports: got %v, want %v", got, want)
+	}
 }
