@@ -239,7 +239,7 @@ func partOfCount(rs []rune, open int, q quantity) bool {
 // applies or a standard of service, not a length to build.
 func zoneRadius(rs []rune, q quantity) bool {
 	return lengthUnits[q.base] && (hasAt(rs, q.b, "范围") || hasAt(rs, q.after, "范围") || hasAt(rs, q.after, "服务半径") || hasAt(rs, q.after, "半径") ||
-		hasAt(rs, q.after, "覆盖率") ||
+		hasAt(rs, q.after, "覆盖率") || radiusNamed(rs, q.after) ||
 		endsAt(rs, q.beforeCmp, "沿线") || endsAt(rs, q.beforeCmp, "沿岸") || endsAt(rs, q.beforeCmp, "两侧") || endsAt(rs, q.beforeCmp, "两岸"))
 }
 

@@ -94,3 +94,21 @@ func TestShapes34Required(t *testing.T) {
 		t.Errorf("reports: got %v, want %v", got, want)
 	}
 }
+
+// 千米 is the unit kilometre, no thousand metres: a density in 千米/平方千米
+// is read whole, and the bare unit in a table's unit cell is no quantity.
+func TestShapes34Kilometre(t *testing.T) {
+	checkSentences(t, "某区国土空间规划\n一、主要目标\n", []sentenceCase{
+		{"到2030年，道路网密度达到约6.5千米/平方千米。", "6.5 千米/平方千米 approx - 2030"},
+		{"到2030年，道路网密度（千米/平方千米）持续提高。", ""},
+	})
+}
+
+// A distance a few words before the coverage or radius it names
+// (站点600米用地覆盖率) bounds a zone: proposed; a length built stays a target.
+func TestShapes34Radius(t *testing.T) {
+	checkSentences(t, "某区国土空间规划\n一、主要目标\n", []sentenceCase{
+		{"到2030年，轨交站点800米用地覆盖率达到65%。", "? 800 米 = - 2030 | 65 % = - 2030"},
+		{"到2030年，新建绿道800米。", "800 米 = - 2030"},
+	})
+}
