@@ -112,3 +112,13 @@ func TestShapes34Radius(t *testing.T) {
 		{"到2030年，新建绿道800米。", "800 米 = - 2030"},
 	})
 }
+
+// The last of a list of named measures in one unit, the 的 after the whole
+// list, sizes the work as the others do; a bare list's last stays a qualifier.
+func TestShapes34NamedListEnd(t *testing.T) {
+	checkSentences(t, "某区水务规划\n一、主要任务\n", []sentenceCase{
+		{"到2030年，实施粮田30万亩、菜田2.5万亩、果林1.5万亩的水利设施配套。",
+			"30 亩×10000 = - 2030 | 2.5 亩×10000 = - 2030 | 1.5 亩×10000 = - 2030"},
+		{"到2030年，建设200万千瓦、300万千瓦的机组。", "200 千瓦×10000 = - 2030"},
+	})
+}
