@@ -122,3 +122,12 @@ func TestShapes34NamedListEnd(t *testing.T) {
 		{"到2030年，建设200万千瓦、300万千瓦的机组。", "200 千瓦×10000 = - 2030"},
 	})
 }
+
+// A level's 以上 followed by an adverb of keeping on (在…以上持续增长) is
+// held while growing, no class of the noun after: a target.
+func TestShapes34LevelHeld(t *testing.T) {
+	checkSentences(t, "某市服务业发展方案\n一、主要目标\n", []sentenceCase{
+		{"到2030年，会展业营收在300亿元以上持续增长。", "300 元×1e+08 >= - 2030"},
+		{"到2030年，建成1亿元以上项目20个。", "20 个 = - 2030"},
+	})
+}
