@@ -131,3 +131,13 @@ func TestShapes34LevelHeld(t *testing.T) {
 		{"到2030年，建成1亿元以上项目20个。", "20 个 = - 2030"},
 	})
 }
+
+// A size with 以上 whose noun a few words on is the measure it amounts to
+// (…平方公里以上建设用地面积达到…) is the quantity reached, no class; a size
+// before the things it classes (…平方米以上建筑) stays a class.
+func TestShapes34OwnMeasure(t *testing.T) {
+	checkSentences(t, "某区海绵城市建设方案\n一、工作目标\n", []sentenceCase{
+		{"到2030年底，60平方公里以上建设用地面积达到海绵城市建设要求。", "60 平方公里 >= - 2030"},
+		{"到2030年，改造1000平方米以上建筑20栋。", "? 1000 平方米 >= - 2030 | 20 栋 = - 2030"},
+	})
+}
