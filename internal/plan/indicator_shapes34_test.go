@@ -141,3 +141,14 @@ func TestShapes34OwnMeasure(t *testing.T) {
 		{"到2030年，改造1000平方米以上建筑20栋。", "? 1000 平方米 >= - 2030 | 20 栋 = - 2030"},
 	})
 }
+
+// A rate over standalone buildings (单体建（构）筑物…纳控率) is no floor set
+// for each single one: a target; each building's area (单体建筑面积不低于)
+// and a floor for each event (每场活动…不少于) stay proposed.
+func TestShapes34Standalone(t *testing.T) {
+	checkSentences(t, "某区绿化市容规划\n一、主要任务\n", []sentenceCase{
+		{"到2030年，重点单体建（构）筑物集中控制纳控率达到90%以上。", "90 % >= - 2030"},
+		{"到2030年，每场活动参与人数不少于50人。", "? 50 人 >= - 2030"},
+		{"到2030年，新建公共建筑单体建筑面积不低于2万平方米。", "? 2 平方米×10000 >= - 2030"},
+	})
+}
