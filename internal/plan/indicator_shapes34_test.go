@@ -152,3 +152,12 @@ func TestShapes34Standalone(t *testing.T) {
 		{"到2030年，新建公共建筑单体建筑面积不低于2万平方米。", "? 2 平方米×10000 >= - 2030"},
 	})
 }
+
+// A year that dates what is counted by when it was built (2012年前建设的…设施)
+// is neither the sentence's deadline nor a word of its past.
+func TestShapes34BuiltBefore(t *testing.T) {
+	checkSentences(t, "某区水务“十五五”规划\n一、主要任务\n", []sentenceCase{
+		{"逐步推进2012年前建设的3万户低标准农污处理设施提标改造工程。", "3 户×10000 = - 2030"},
+		{"到2028年，完成2000年底前建成的老旧小区改造300个。", "300 个 = - 2028"},
+	})
+}
