@@ -161,3 +161,14 @@ func TestShapes34BuiltBefore(t *testing.T) {
 		{"到2028年，完成2000年底前建成的老旧小区改造300个。", "300 个 = - 2028"},
 	})
 }
+
+// The size of a capability formed or a capacity provided, said as its
+// qualifier (形成15天的储备能力, 提供超2亿千瓦的公共充电容量), is a target;
+// days of no capability (举办15天的展览) are none.
+func TestShapes34CapacityOf(t *testing.T) {
+	checkSentences(t, "某市能源保障方案\n一、主要任务\n", []sentenceCase{
+		{"到2030年，加快形成15天的储备能力。", "15 天 = - 2030"},
+		{"到2030年，提供超2亿千瓦的公共充电容量。", "2 千瓦×1e+08 >= - 2030"},
+		{"到2030年，举办15天的展览。", ""},
+	})
+}
