@@ -172,3 +172,12 @@ func TestShapes34CapacityOf(t *testing.T) {
 		{"到2030年，举办15天的展览。", ""},
 	})
 }
+
+// A level what is in service and under construction together reach
+// (在运在建装机达到…) is a goal; a count of what is in service is not.
+func TestShapes34InServiceReached(t *testing.T) {
+	checkSentences(t, "某省能源发展方案\n一、主要任务\n", []sentenceCase{
+		{"到2030年，抽水蓄能在运在建装机达到800万千瓦左右。", "800 千瓦×10000 approx - 2030"},
+		{"到2030年，全省在运电站5座。", "? 5 座 = - 2030"},
+	})
+}
