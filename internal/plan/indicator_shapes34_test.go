@@ -181,3 +181,11 @@ func TestShapes34InServiceReached(t *testing.T) {
 		{"到2030年，全省在运电站5座。", "? 5 座 = - 2030"},
 	})
 }
+
+// A deadline with its verb and count (力争2028年底前建成5个以上示范城市) is no
+// relative clause of a thing built: it dates the count.
+func TestShapes34BuiltBeforeDeadline(t *testing.T) {
+	checkSentences(t, "某市车网互动实施意见\n一、重点任务\n", []sentenceCase{
+		{"到2030年，推进改造。力争2028年底前建成5个以上示范城市。", "5 个 >= - 2028"},
+	})
+}
