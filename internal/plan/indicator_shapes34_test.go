@@ -191,3 +191,12 @@ func TestShapes34BuiltBeforeDeadline(t *testing.T) {
 		{"到2030年，推进改造。力争2028年底前建成5个以上示范城市。", "5 个 >= - 2028"},
 	})
 }
+
+// 择优 that picks what is kept (择优确定战略备用机组) is no word of a subsidy:
+// the share a standard sets stays a target; 择优支持 still funds.
+func TestShapes34ChoosesToFund(t *testing.T) {
+	checkSentences(t, "某市能源保障方案\n一、主要任务\n", []sentenceCase{
+		{"到2030年，按照最大负荷35%标准配备应急备用调峰能力，在老旧机组中择优确定战略备用机组。", "35 % = - 2030"},
+		{"对建成的示范项目择优支持，支持比例不超过投资额的10%。", ""},
+	})
+}
