@@ -138,7 +138,7 @@ func thisAndNext(s string, from *int) *int {
 // reviewTitle reports the title of a part that says how last year's plan
 // went (2031年国民经济和社会发展计划执行情况, 预算完成情况): achievements.
 func reviewTitle(t string) bool {
-	return strings.HasSuffix(t, "执行情况") || strings.HasSuffix(t, "完成情况") || periodResultsTitle(t)
+	return strings.HasSuffix(t, "执行情况") || strings.HasSuffix(t, "完成情况")
 }
 
 // aimedTitle reports a heading that names what the work is to achieve

@@ -9,7 +9,8 @@ import (
 // as sentences of our own (tune34-P).
 
 // A chapter titled by the results of a period gone by (“十三五”期间发展成果)
-// is the past: its counts are achievements, proposed at most.
+// is the past: its counts are achievements, proposed at most. main reads it
+// with tune34-T's periodResults (ingest_title.go, D157): one helper, not two.
 func TestShapes34PastResults(t *testing.T) {
 	checkSentences(t, "某市住房发展规划\n一、“十三五”期间发展成果\n（一）租赁体系加快构建\n", []sentenceCase{
 		{"建设筹措各类租赁住房约70万套，完成420个小区雨污混接改造。", "? 70 套×10000 approx - 0 | ? 420 个 = - 0"},
