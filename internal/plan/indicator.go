@@ -33,6 +33,7 @@ type lineCtx struct {
 	titles      string         // the titles of the open sections, outermost first (the learned model's features)
 	learn       *learnDoc      // the learned second opinion, or nil (indicator_learn_read.go)
 	register    bool           // a row of a register of projects with their years of building (indicator_register.go)
+	noteFrom    int            // 1 + the offset in the document where a note (注：…, 备注：…) opens in the paragraph, or 0 (noteStart)
 }
 
 // has reports whether s holds one of words.
@@ -63,6 +64,7 @@ func indicators(r *sentenceRead, nr, or []rune, pos []int, c *lineCtx) ([]Indica
 	partsOn := false  // the last sentence gave parts (其中，…) and ended with ; (the next gives more)
 	listOn := false   // the last sentence asserted a target and ended with ; (the next is an item of its list)
 	var outline *int  // a sentence presented the five-year outline's goals (outlineDue): their deadline
+	c.noteFrom = noteStart(nr, pos)
 	start := 0
 	for i := 0; i <= len(nr); i++ {
 		if i < len(nr) && !strings.ContainsRune("。;!?！？", nr[i]) {
@@ -108,6 +110,9 @@ func indicators(r *sentenceRead, nr, or []rune, pos []int, c *lineCtx) ([]Indica
 			}
 			if own := fiveYearDue(sent, c.planStart); own != nil {
 				sdl = own // the five years' goals beside the year's (indicator_report.go)
+				if spanLeads(sent) {
+					dl = own // (“十四五”时期，实施…；新增…: the paragraph's later sentences too, as a deadline that opens one; tune34-P)
+				}
 			} else if own := spanOpens(sent, c.planStart, c.deadline); own != nil {
 				sdl = own // (“十四五”期间，…年均增长15%: indicator_capability.go)
 			}
@@ -127,7 +132,7 @@ func indicators(r *sentenceRead, nr, or []rune, pos []int, c *lineCtx) ([]Indica
 		}
 		start = i + 1
 	}
-	c.quoting, c.partsOf, c.defining, c.partsGuess, c.listItem, c.goalsNamed = false, false, false, false, false, false
+	c.quoting, c.partsOf, c.defining, c.partsGuess, c.listItem, c.goalsNamed, c.noteFrom = false, false, false, false, false, false, 0
 	return out, opened
 }
 

@@ -17,6 +17,7 @@ var reComparedWithYear = regexp.MustCompile(`(?:[与同和跟] ?(20\d\d) ?年(?:
 // the rule belongs beside pastYear, indicator_reject_past.go, which another
 // helper is splitting).
 func withoutBaseYears(s string) string {
+	s = withoutBuiltBefore(s)
 	if strings.Contains(s, "价") && rePriceBase.MatchString(s) {
 		s = rePriceBase.ReplaceAllString(s, "") // (按2010年价格计算: the prices a sum is counted in; tune32-P)
 	}
@@ -38,6 +39,7 @@ var reBaseYearEnd = regexp.MustCompile(`[较比](20\d\d) ?年(?:底|末)`)
 // a change, read for its deadline: 同2023年底相比 and 较2023年底 date
 // nothing (tune28).
 func withoutBaseDates(s string) string {
+	s = withoutBuiltBefore(s)
 	if !strings.Contains(s, "比") && !strings.Contains(s, "较") {
 		return s
 	}

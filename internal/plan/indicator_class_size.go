@@ -163,7 +163,7 @@ func sizeBeforeNoun(rs []rune, q quantity) bool {
 	} else if !hasAt(rs, q.b, "以上") && !hasAt(rs, q.b, "以下") && !hasAt(rs, q.b, "及以上") && !hasAt(rs, q.b, "及以下") {
 		return false
 	}
-	return beforeNoun(rs, after)
+	return beforeNoun(rs, after) && !levelHeld(rs, after) && !ownMeasure(rs, q, after)
 }
 
 // beforeNoun reports a noun at i, after the opening quote of a name

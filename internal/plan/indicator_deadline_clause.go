@@ -20,12 +20,15 @@ var reYearList = regexp.MustCompile(`(?:到|至)\s*20\d\d\s*年(?:\s*[、和及�
 // 分别 stands; nil when it lists none.
 func respectiveYears(ns []rune, plain string) ([]int, int) {
 	if !strings.Contains(plain, "分别") {
-		return nil, 0 // (a cheap test on the sentence already made a string)
+		return pairedYears(ns, plain) // (a cheap test on the sentence already made a string)
 	}
 	s := string(ns)
 	at := strings.Index(s, "分别")
 	loc := reYearList.FindStringIndex(s)
 	if loc == nil || loc[0] > at {
+		if ys, end := sharedYears(s); end >= 0 && end <= at {
+			return ys, len([]rune(s[:at])) // (2025、2030年，…分别达到137、165亿立方米)
+		}
 		return nil, 0
 	}
 	var ys []int
@@ -88,4 +91,18 @@ func relativeOpen(ns []rune, plain string, from *int) (*int, int) {
 		}
 	}
 	return nil, 0
+}
+
+// spanLeads reports a sentence that opens with a five-year span (“十四五”
+// 时期，…; 十四五期间，…): it dates the paragraph's later sentences as a
+// deadline opening one does.
+func spanLeads(sent string) bool {
+	t := strings.TrimLeft(sent, " “\"*")
+	for _, p := range fiveYearEnds {
+		if strings.HasPrefix(t, p.name) {
+			rest := strings.TrimLeft(t[len(p.name):], "”\"」 ")
+			return strings.HasPrefix(rest, "时期") || strings.HasPrefix(rest, "期间")
+		}
+	}
+	return false
 }

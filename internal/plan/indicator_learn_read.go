@@ -135,9 +135,12 @@ func (l *learnDoc) read(r *sentenceRead, x *at, out []Indicator) []Indicator {
 
 // reports reports what the model never learnt to tell from a commitment:
 // a quantity of the past (its section, its sentence's words or years, the
-// document), or (D103) a forecast or what another document requires, quoted.
+// document), or (D103) a forecast or what another document requires, quoted
+// or as the requirement a measure follows (按照…的…要求), or a note on how
+// figures are counted (注：…; tune34-P).
 func reports(x *at) bool {
-	return x.c.past || x.byCue || x.byYear || x.c.report || x.c.quoting || quotesDocument(x.ns, x.q) || forecast(x.ns, x.q) && !x.c.annual
+	return x.c.past || x.byCue || x.byYear || x.c.report || x.c.quoting || quotesDocument(x.ns, x.q) || forecast(x.ns, x.q) && !x.c.annual ||
+		requiredBy(x.ns, x.q) || inNote(x)
 }
 
 // sentenceEnd adds each quantity's place in the sentence, scores it, and

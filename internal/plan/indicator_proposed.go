@@ -160,6 +160,7 @@ var proposals = []proposal{
 	{"a bound only advised (不宜超过)", func(x *at) bool { return advised(x.ns, x.q) }},
 	{"the spacing of what is laid out (按约2公里间距)", func(x *at) bool { return spacing(x.ns, x.q) }},
 	{"the standard a measure applies", func(x *at) bool { return byStandard(x.ns, x.q, x.clause) }},
+	{"the requirement a measure follows (按照…的…要求)", func(x *at) bool { return requiredBy(x.ns, x.q) }},
 	// (the year's plan of a government, 预计全年为企业减负…, expects what its
 	// own measures deliver: its commitment)
 	{"a forecast (预计)", func(x *at) bool { return forecast(x.ns, x.q) && !x.c.annual }},
@@ -179,6 +180,7 @@ var proposals = []proposal{
 	{"a term defined", func(x *at) bool { return defines(x.s) && !glossBuilt(x.ns, x.q) }},
 	{"a set phrase named by its count", func(x *at) bool { return formula(x.ns, x.q) }},
 	{"what a term means (指…)", func(x *at) bool { return x.c.defining || termMeaning(x.ns, x.q) }},
+	{"a note on how to read a table or the text (注：…)", inNote},
 	{"a least time each day", func(x *at) bool {
 		q := x.q
 		return (q.base == "小时" || q.base == "分钟") && (q.cmp == ">=" || q.cmp == ">") && has(x.clause, []string{"每天", "每日", "每周"})

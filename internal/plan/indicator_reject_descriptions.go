@@ -13,7 +13,7 @@ import (
 // capacity added (新增…的节能能力): the size the plan commits to, not a
 // qualifier of a noun.
 func sizeReached(rs []rune, q quantity) bool {
-	if !(endsAt(rs, q.beforeCmp, "达到") || endsAt(rs, q.beforeCmp, "扩大到") || endsAt(rs, q.beforeCmp, "扩大至") || endsAt(rs, q.beforeCmp, "形成") || endsAt(rs, q.beforeCmp, "新增")) {
+	if !(endsAt(rs, q.beforeCmp, "达到") || endsAt(rs, q.beforeCmp, "扩大到") || endsAt(rs, q.beforeCmp, "扩大至") || endsAt(rs, q.beforeCmp, "形成") || endsAt(rs, q.beforeCmp, "新增") || endsAt(rs, q.beforeCmp, "提供")) {
 		return false
 	}
 	ce := clauseEnd(rs, q.after)
@@ -22,7 +22,8 @@ func sizeReached(rs []rune, q quantity) bool {
 		rest = strings.TrimRight(rest[:i], " ") // (见附表)
 	}
 	// (新增8000万吨标准煤的节能能力: the capacity added; tune32-P)
-	return strings.HasPrefix(rest, "的") && (strings.HasSuffix(rest, "规模") || strings.HasSuffix(rest, "能力")) && len([]rune(rest)) <= 7
+	// (提供超3亿千瓦的公共充电容量: the capacity provided; tune34-P)
+	return strings.HasPrefix(rest, "的") && (strings.HasSuffix(rest, "规模") || strings.HasSuffix(rest, "能力") || strings.HasSuffix(rest, "容量")) && len([]rune(rest)) <= 7
 }
 
 // makeVerbs make a body of people whose size the plan sets.
@@ -239,7 +240,7 @@ func partOfCount(rs []rune, open int, q quantity) bool {
 // applies or a standard of service, not a length to build.
 func zoneRadius(rs []rune, q quantity) bool {
 	return lengthUnits[q.base] && (hasAt(rs, q.b, "范围") || hasAt(rs, q.after, "范围") || hasAt(rs, q.after, "服务半径") || hasAt(rs, q.after, "半径") ||
-		hasAt(rs, q.after, "覆盖率") ||
+		hasAt(rs, q.after, "覆盖率") || radiusNamed(rs, q.after) ||
 		endsAt(rs, q.beforeCmp, "沿线") || endsAt(rs, q.beforeCmp, "沿岸") || endsAt(rs, q.beforeCmp, "两侧") || endsAt(rs, q.beforeCmp, "两岸"))
 }
 

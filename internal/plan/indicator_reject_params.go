@@ -114,6 +114,9 @@ var eachSingle = []string{"单个", "单体", "单台", "单座", "单家"}
 // 50人): a standard, proposed. A floor for each place (每个乡镇至少建设1个)
 // stays a target.
 func floorEach(q quantity, clause string) bool {
+	if q.base == "%" && strings.Contains(clause, "率") {
+		clause = strings.ReplaceAll(clause, "单体", "") // (重点单体建（构）筑物…纳控率达到95%以上: a rate over standalone buildings, no floor for each; tune34-P)
+	}
 	return (q.cmp == ">=" || q.cmp == ">") && (has(clause, eachEvent) || has(clause, eachSingle)) &&
 		!has(clause, []string{"增长", "提高", "提升", "增加", "带动", "实现", "突破"}) // (带动每届参展企业贸易额增长10%以上)
 }

@@ -101,7 +101,7 @@ func (r *sentenceRead) readCues(ns, os []rune, pos []int, deadline *int, c *line
 	*r = sentenceRead{ns: ns, os: os, pos: pos, s: s, c: c, deadline: deadline, prevEnd: -1}
 	r.byCue = has(cueText, pastCues) || (strings.Contains(s, "近") || strings.Contains(s, "过去")) && reRecentYears.MatchString(s)
 	r.byYear = pastYear(withoutBaseYears(s), c.planStart, c.spanEnded) || owns(s)
-	r.params = has(s, []string{"给予", "奖补", "补助", "补贴", "资助", "贴息", "奖励", "予以", "择优"})
+	r.params = has(s, []string{"给予", "奖补", "补助", "补贴", "资助", "贴息", "奖励", "予以"}) || choosesToFund(s)
 	r.goal = has(s, goalCues) || goalPara
 	r.standard = standardOf(s) && !r.goal
 	r.consequence = conditionFirst(s)
@@ -207,7 +207,9 @@ func eachQuantity(ns []rune, f func(quantity)) {
 		}
 		q, ok := readQuantity(ns, i)
 		if !ok {
-			continue
+			if q, ok = pairedBare(ns, i); !ok {
+				continue
+			}
 		}
 		f(listUnit(ns, q))
 		i = q.b - 1

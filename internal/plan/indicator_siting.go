@@ -34,9 +34,12 @@ func capPerLength(ns []rune, q quantity, cs int) bool {
 
 // inService reports a count of what is already in service (在营加油站48座,
 // 在役机组3台, 在运电站5座): what exists, beside what is built or planned.
-// A share of what is in service (在运设备中高效产品占比达到40%) is a goal.
+// A share of what is in service (在运设备中高效产品占比达到40%) is a goal, and
+// so is a level what is in service and under construction together reach
+// (在运在建装机达到1000万千瓦左右; tune34-P).
 func inService(ns []rune, q quantity, cs int) bool {
-	return q.a > cs && !moneyOrRate(q) && hasAnyIn(ns, max(cs, q.a-12), q.a, []string{"在营", "在役", "在运"})
+	return q.a > cs && !moneyOrRate(q) && hasAnyIn(ns, max(cs, q.a-12), q.a, []string{"在营", "在役", "在运"}) &&
+		!(hasAnyIn(ns, max(cs, q.a-12), q.a, []string{"在建"}) && (endsAt(ns, q.beforeCmp, "达到") || endsAt(ns, q.beforeCmp, "超过") || endsAt(ns, q.beforeCmp, "突破")))
 }
 
 // hasAnyIn reports one of words within rs[from:to], read in place.

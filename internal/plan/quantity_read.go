@@ -79,6 +79,9 @@ func (q *quantity) readValue(rs []rune, i int) (start, end int, ok bool) {
 	if q.class = classReached(rs, i); q.class {
 		ok = false // 千亿元级: the magnitude, not 千 read as a number
 	}
+	if ok && cn && j == i+1 && rs[i] == '千' && hasAt(rs, j, "米") {
+		return i, j, false // (千米/平方千米: the unit kilometre, no thousand metres; tune34-P)
+	}
 	if !ok {
 		if impliedOneAfter(rs, i) || q.class {
 			for _, m := range multWords {

@@ -67,7 +67,7 @@ func (q *quantity) readUnit(rs []rune, j int) int {
 
 // rateDenominators are what a count or a measure is said over (个/百万人,
 // 人/百亿元, 克/千克).
-var rateDenominators = []string{"百万人", "十万人", "万人", "千人", "百亿元", "亿元", "千克"}
+var rateDenominators = []string{"百万人", "十万人", "万人", "千人", "百亿元", "亿元", "千克", "万千瓦时", "千瓦时", "秒"}
 
 // unitHolds reports whether the quantity read up to j stands: a bare count
 // in 万 or 亿 (标识注册总量突破5亿。) ends at punctuation or a comparator

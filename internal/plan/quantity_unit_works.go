@@ -1,6 +1,9 @@
 package plan
 
-import "strings"
+import (
+	"strings"
+	"unicode"
+)
 
 // The units of the plans of health, transport and ecology (grid4) beyond
 // those of quantity.go: doses given (接种流感疫苗20万剂次), a rate in ten
@@ -20,7 +23,25 @@ var dayLevels = []string{"达到", "达", "保持在", "稳定在", "提高到",
 // Other days are a duration (365天不落幕, 备案后15天内, 10天预报) and no
 // quantity is read, as before 天 was a unit.
 func daysHold(rs []rune, a, j int) bool {
-	return has(string(rs[max(0, a-3):a]), dayLevels) || hasAt(rs, j, "以上") || hasAt(rs, j, "以内") || hasAt(rs, j, "以下") || hasAt(rs, j, "左右")
+	return has(string(rs[max(0, a-3):a]), dayLevels) || hasAt(rs, j, "以上") || hasAt(rs, j, "以内") || hasAt(rs, j, "以下") || hasAt(rs, j, "左右") ||
+		daysOfCapability(rs, a, j)
+}
+
+// daysOfCapability reports days a capability formed or held lasts (形成20天的
+// 储备能力, 具备7天的应急保障能力; tune34-P): a level, as 具有3天以上的储备能力.
+func daysOfCapability(rs []rune, a, j int) bool {
+	if !endsAt(rs, a, "形成") && !endsAt(rs, a, "具备") && !endsAt(rs, a, "具有") || !hasAt(rs, j, "的") {
+		return false
+	}
+	for k := j + 1; k < len(rs) && k <= j+8; k++ {
+		if hasAt(rs, k, "能力") {
+			return true
+		}
+		if !unicode.Is(unicode.Han, rs[k]) {
+			return false
+		}
+	}
+	return false
 }
 
 // weeksHold reports a count of weeks, from a to j, that a time is cut to
@@ -31,8 +52,10 @@ func weeksHold(rs []rune, a, j int) bool {
 }
 
 // scoreWords name a score, the only thing N分 counts as a target's unit
-// (满意度测评得分达到90分, 知晓率综合得分达90分以上).
-var scoreWords = []string{"得分", "评分", "分数", "分值", "测评"}
+// (满意度测评得分达到90分, 知晓率综合得分达90分以上); a satisfaction or an
+// assessed value said in points is one too (满意度达到92分以上, 综合评估值稳定在
+// 95分以上; tune34-P).
+var scoreWords = []string{"得分", "评分", "分数", "分值", "测评", "满意度", "评估值", "评价值"}
 
 // scoreHolds reports a score: the clause before the number speaks of one.
 func scoreHolds(rs []rune, a int) bool {
