@@ -1,6 +1,13 @@
 package plan
 
-import "testing"
+import (
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
 
 // Tables of places whose header has two rows (wave 19, tune37-T): tables of
 // our own.
@@ -47,4 +54,58 @@ func TestFlatPlaceBands(t *testing.T) {
 	} {
 		checkFlatTable(t, c.file, c.shape, c.read)
 	}
+}
+
+// A table read whole replaces what sentences read inside it wherever it
+// says more, however many those were (wave 19, tune37-T): here a sentence's
+// reader took the table's lines run together for eight values with units
+// (fullness 16, against a table of 2 value columns of which one a target's
+// and 15 value cells: the old guard skipped any table with 16·2 ≥ 2·15·1),
+// and the table's nine rows say more (fullness 18).
+func TestFlatTableOverRunTogether(t *testing.T) {
+	data, err := os.ReadFile(filepath.Join("testdata", "flat", "indicatorsdensity.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := string(data)
+	doc, err := Ingest(strings.NewReader(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := len(doc.Indicators)
+	rs := []rune(text)
+	var runTogether []Indicator
+	for _, v := range []string{"81.5%", "90%", "36万乘次", "96%、95%", "3000个", "30公里", "12座", "2000个"} {
+		k := strings.Index(string(rs), v)
+		at := utf8.RuneCountInString(string(rs)[:k])
+		one := 1.0
+		runTogether = append(runTogether, Indicator{Text: v, Value: &one, Unit: "%", Start: at, End: at + utf8.RuneCountInString(v)})
+	}
+	d := &docRead{doc: &Doc{Indicators: runTogether, Period: doc.Period, Sections: doc.Sections}}
+	d.flatTables(text)
+	var units []string
+	for _, ind := range d.doc.Indicators {
+		units = append(units, ind.Unit)
+	}
+	if len(d.doc.Indicators) != want || !slices.Contains(units, "km/km2") || !slices.Contains(units, "万乘次") {
+		t.Errorf("the table's reading did not replace the run-together one: %d readings (units %v), want %d", len(d.doc.Indicators), units, want)
+	}
+}
+
+// Units of a cell (wave 19, tune37-T): a network's density in kilometres a
+// square kilometre, the ² kept (5.2km/km², no note's mark), and trips of
+// passengers (万乘次), in a table of our own; the cell of two values
+// (95%、92%) stays unread.
+func TestFlatDensityUnits(t *testing.T) {
+	checkFlatTable(t, "indicatorsdensity.txt", "an indicator table of 序号 | 类别 | 指标项 | 现状值 | 规划目标 | 类型 with cells 5.2km/km² | 6km/km2 and 36万乘次 | 40万乘次", []string{
+		"设施类公交站点（含首末站）500米覆盖率 90% @2030 base 81.5/0 预期性",
+		"新城道路网密度 6km/km2 @2030 base 5.2/0 预期性",
+		"服务类公共交通日客运量 40万乘次 @2030 base 36/0 预期性",
+		"新城任意一点进入快速路 <=10分钟 @2030 base 12/0 预期性",
+		"新增公共停车泊位 3000个 @2030 预期性",
+		"新增公交专用道 30公里 @2030 预期性",
+		"新建人行天桥 12座 @2030 预期性",
+		"新增充电桩 2000个 @2030 预期性",
+		"新辟公交线路 15条 @2030 预期性",
+	})
 }
