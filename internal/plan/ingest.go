@@ -75,6 +75,7 @@ func ingestText(text string, l *learnDoc) (*Doc, error) {
 	d.yearCells(text)  // a figure alone in its cell under a year alone in its: due then (ingest_yearcells.go)
 	d.glossary(text)   // a glossary's entries assert nothing (ingest_glossary.go)
 	d.tableNotes()     // a table's note asserts nothing (ingest_table_note.go)
+	d.listCounts(text) // a count that opens a list of its items restates it (ingest_listcount.go)
 	d.pastDue()        // what is due before the document was issued is proposed (ingest_duepast.go)
 	if len(d.doc.Sections) == 0 {
 		return d.doc, ErrNoStructure

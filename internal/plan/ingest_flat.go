@@ -56,9 +56,6 @@ func (d *docRead) flatTables(text string) {
 		// reading stays, and this one is made only if it may be fuller
 		inside := had.within(from, to)
 		before := fullnessAt(d.doc.Indicators, inside)
-		if before > 0 && before*len(cols.vals) >= 2*valueCells(toks)*targetCols(cols) {
-			continue
-		}
 		var read []Indicator
 		past := cols.past && !datedAhead(cols, start) || pastTable(d.doc.Sections, from) || allBefore(cols, start)
 		for _, r := range flatRows(toks, cols) {

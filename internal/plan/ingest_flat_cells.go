@@ -238,6 +238,9 @@ var rateTimes = []string{"日", "天", "年", "月", "小时"}
 
 func unitWord(u string) bool {
 	u = strings.Trim(u, "()（） ")
+	if slices.Contains(units, u) {
+		return true // (km/km2: a unit of its own, not a rate of two)
+	}
 	if a, b, ok := strings.Cut(u, "/"); ok && a != "" && b != "" && !strings.Contains(b, "/") {
 		return unitWord(a) && (unitWord(b) || slices.Contains(rateTimes, b)) // a rate: 人/亿元, 吨/日
 	}

@@ -263,12 +263,16 @@ func (d *docRead) placeGrids(text string) {
 		var rows []*flatRow
 		var fcs []flatCols // (each row's columns)
 		var title [2]int   // (the head of a year's total, over its months)
+		var bands [2]int   // (the lines of a header of bands, ingest_flat_placebands.go)
 		end := i
 		cols, kinds, next, ok := placeGridHeadAt(ls, i, start)
 		if ok {
 			rows, end = placeGridRows(ls, next, cols, kinds)
 		} else if cols, next, title, ok = placeMonthsHeadAt(ls, i, start); ok {
 			rows, end = placeMonthsRows(ls, next, cols) // (ingest_flat_placemonths.go)
+		} else if cols, next, title, ok = placeBandsHeadAt(ls, i, start); ok {
+			rows, end = placeMonthsRows(ls, next, cols) // (ingest_flat_placebands.go)
+			bands = [2]int{i, next}
 		} else if pcols, pnext, ok := projectHeadAt(ls, i); ok {
 			rows, fcs, end = projectRows(ls, pnext, pcols) // (ingest_flat_projects.go)
 		}
@@ -303,6 +307,9 @@ func (d *docRead) placeGrids(text string) {
 			continue
 		}
 		had.drop(inside)
+		if bands[1] > 0 {
+			datedBandTotals(d.doc.Indicators, ls, bands[0], bands[1])
+		}
 		added = append(added, read...)
 		i = end
 	}

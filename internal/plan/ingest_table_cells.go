@@ -16,8 +16,9 @@ import (
 // reCellTarget reads a normalized cell: what the plan strives for or sums
 // (力争5以上, 累计2000, 累计完成 3250), a change (提高, 下降), a comparator
 // before the number (≥, ＞, 不低于), the number or a range (6-6.5, 1.5~2,
-// 3至5), a unit (%, 个百分点, 万人) and a word after (以上, 左右).
-var reCellTarget = regexp.MustCompile(`^(?:力争|累计完成|累计)?\s*(提高|增加|增长|提升|下降|降低|减少|缩小)?\s*(≥|≤|>=|<=|>|<|＞|＜|≧|≦|不低于|不少于|不高于|不超过|超过|高于|低于|大于|小于|达到)?\s*(\d+(?:\.\d+)?)(?:\s*(?:-|~|至|到)\s*(\d+(?:\.\d+)?))?\s*([^\s\d]{0,6}?)\s*(以上|以下|以内|左右)?$`)
+// 3至5), a unit (%, 个百分点, 万人, maybe ending in a metre's square or
+// cube: 万m2, km/km2) and a word after (以上, 左右).
+var reCellTarget = regexp.MustCompile(`^(?:力争|累计完成|累计)?\s*(提高|增加|增长|提升|下降|降低|减少|缩小)?\s*(≥|≤|>=|<=|>|<|＞|＜|≧|≦|不低于|不少于|不高于|不超过|超过|高于|低于|大于|小于|达到)?\s*(\d+(?:\.\d+)?)(?:\s*(?:-|~|至|到)\s*(\d+(?:\.\d+)?))?\s*([^\s\d]{0,6}?(?:(?:m|km)[23])?)\s*(以上|以下|以内|左右)?$`)
 
 // reCellRatio reads a cell that is a ratio to one (2.1∶1, 3:1左右).
 var reCellRatio = regexp.MustCompile(`^(\d+(?:\.\d+)?)[∶:：]1(以上|以下|以内|左右)?$`)
@@ -57,7 +58,11 @@ func readCell(text string) (cellValue, bool) {
 			break
 		}
 	}
-	x = strings.TrimRight(x, cellMarks+" ")
+	sq := "" // (4.65km/km², 3万m²: a metre's square or cube, no note's mark)
+	if strings.HasSuffix(x, "m²") || strings.HasSuffix(x, "m³") {
+		x, sq = x[:len(x)-len("²")], x[len(x)-len("²"):]
+	}
+	x = strings.TrimRight(x, cellMarks+" ") + sq
 	x = withoutCellNote(x)
 	if rest, ok := strings.CutPrefix(x, "每年"); ok && rest != "" && isDigit([]rune(rest)[0]) {
 		x, cv.yearly = rest, true // (每年6900: a value a year)

@@ -15,6 +15,9 @@ import (
 // multiplier and unit; then the comparators around it.
 func readQuantity(rs []rune, i int) (q quantity, ok bool) {
 	q = quantity{a: i, beforeCmp: i, mult: 1, cmp: "="}
+	if i > 0 && rs[i-1] == '/' && strings.ContainsRune("十百千万", rs[i]) {
+		return q, false // (60点/百平方公里: a magnitude after a slash is a rate's denominator, no quantity)
+	}
 	if hasAt(rs, i, "百分之") || hasAt(rs, i, "千分之") {
 		return q.writtenShare(rs, i)
 	}
