@@ -28,6 +28,7 @@ var probeFormats = []struct {
 	{"html in a layout table", "plan.html", pageInLayoutTable},
 	{"html GBK", "plan.html", func(s string) []byte { return pageLegacy(s, true) }},
 	{"html no charset", "plan.html", func(s string) []byte { return pageLegacy(s, false) }},
+	{"html with particulars", "plan.html", pageWithParticulars},
 }
 
 // formatsApart are the development texts known to read apart in some
@@ -74,12 +75,14 @@ func knownApart(doc, format string) string {
 // when KEXIE_CORPUS names the corpus. To bound its time each text is read
 // in one format, by turns (text i in format i mod len(probeFormats));
 // KEXIE_FORMATS_ALL=1 reads each in every format, KEXIE_FORMATS_DOC=name
-// the documents whose names hold it in every format.
+// the documents whose names hold it in every format, KEXIE_FORMATS_FORMAT=
+// name every text in the formats whose names start with it.
 func TestFormatsCorpus(t *testing.T) {
 	if os.Getenv("KEXIE_CORPUS") == "" {
 		t.Skip("KEXIE_CORPUS is not set: the development corpus of plan documents is an extra corpus")
 	}
 	all, only := os.Getenv("KEXIE_FORMATS_ALL") != "", os.Getenv("KEXIE_FORMATS_DOC")
+	format := os.Getenv("KEXIE_FORMATS_FORMAT") // (the formats whose names start with it, every text in them)
 	begin := time.Now()
 	alike, read := make([]int, len(probeFormats)), make([]int, len(probeFormats))
 	for i, d := range devTexts(t) {
@@ -92,7 +95,8 @@ func TestFormatsCorpus(t *testing.T) {
 		}
 		ra := formatReadings(a)
 		for k, f := range probeFormats {
-			if !all && only == "" && k != i%len(probeFormats) {
+			if format != "" && !strings.HasPrefix(f.name, format) ||
+				format == "" && !all && only == "" && k != i%len(probeFormats) {
 				continue
 			}
 			read[k]++

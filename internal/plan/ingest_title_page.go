@@ -2,6 +2,7 @@ package plan
 
 import (
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -201,4 +202,42 @@ func pageIssuer(s string) string {
 		s = s[k+1:] // (**\[标  题\]** 某区人民政府办公室)
 	}
 	return strings.TrimSpace(strings.TrimLeft(s, "#*-|:： "))
+}
+
+// particularsRow reports a line that is a row of a page's table of the
+// document's particulars as the extractor's lines hold it (发文字号: 某府办
+// 〔2024〕12号 发布日期: 2024年05月16日; 索 引 号: …): it opens with one of
+// metaLabels (or 标题), letter-spaced or not, and a colon. Such a row names the
+// document — its number, its dates — and is no line of the plan's own: a
+// year the text states comes first (ownYearFirst).
+func particularsRow(l string) bool {
+	t := strings.TrimSpace(l)
+	k := strings.IndexAny(t, ":：")
+	if k <= 0 || k > 40 {
+		return false
+	}
+	label := strings.Map(func(r rune) rune {
+		if r == ' ' || r == '\u3000' || r == '\u00a0' {
+			return -1
+		}
+		return r
+	}, t[:k])
+	return slices.Contains(metaLabels, label) || label == "标题"
+}
+
+// ownYearFirst is the year year finds on a line of the text's own among
+// lines, else on a row of a page's particulars (particularsRow): a page's
+// particulars name the document, and a year the text states comes first.
+func ownYearFirst(lines []string, year func(l string) *int) *int {
+	for _, particulars := range []bool{false, true} {
+		for _, l := range lines {
+			if particularsRow(l) != particulars {
+				continue
+			}
+			if y := year(l); y != nil {
+				return y
+			}
+		}
+	}
+	return nil
 }
