@@ -63,3 +63,28 @@ func TestParticularsRow(t *testing.T) {
 		}
 	}
 }
+
+// TestPageTrailer: the heading of a page's related links (相关链接) and its
+// links to the previous and next pages (上一篇, 下一篇：没有了) are the
+// site's; the plan's last line, a phrase without a full stop, does not run
+// on into them.
+func TestPageTrailer(t *testing.T) {
+	data, err := os.ReadFile(filepath.Join("testdata", "plans", "particulars", "xinghe_trailer.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	text, err := DocumentText(context.Background(), "xinghe_trailer.html", data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, w := range []string{"相关链接", "上一篇", "下一篇", "没有了"} {
+		if strings.Contains(text, w) {
+			t.Errorf("the page's text holds its trailer (%s):\n%s", w, text)
+		}
+	}
+	doc := particularsPage(t, "xinghe_trailer.html")
+	last := doc.Indicators[len(doc.Indicators)-1]
+	if !strings.HasSuffix(last.Text, "2027年新建换电站30座") {
+		t.Errorf("the last target reads «%s», want it to end with the plan's «2027年新建换电站30座»", last.Text)
+	}
+}
