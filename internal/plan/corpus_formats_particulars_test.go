@@ -30,12 +30,7 @@ func textYear(text string) int {
 // title again and a line of the date and source; below it 相关链接 (a
 // heading and two links) and 上一篇/下一篇.
 func pageWithParticulars(text string) []byte {
-	title := ""
-	for _, l := range textLines(text) {
-		if title = strings.TrimSpace(l); title != "" {
-			break
-		}
-	}
+	title := particularsTitle(textLines(text))
 	y := strconv.Itoa(textYear(text) - 1)
 	t := html.EscapeString(title)
 	particulars := `<div class="xxgk_table"><table class="bd1" width="100%" border="0" cellspacing="1" cellpadding="0">
@@ -58,4 +53,22 @@ func pageWithParticulars(text string) []byte {
 	page = strings.Replace(page, `<div class="pages_content" id="UCAP-CONTENT">`, particulars+`<div class="pages_content" id="UCAP-CONTENT">`, 1)
 	page = strings.Replace(page, `<div class="share">`, related+`<div class="share">`, 1)
 	return []byte(page)
+}
+
+// particularsTitle is the name a page's particulars give a text: its front
+// matter's 标题 where it has one, else its first line, without Markdown's
+// marks (a site's table holds the name, not the text's markup).
+func particularsTitle(lines []string) string {
+	fm := frontMatter(lines)
+	for _, l := range lines[:fm] {
+		if t := frontTitle(l); t != "" {
+			return t
+		}
+	}
+	for _, l := range lines[fm:] {
+		if t := strings.TrimSpace(strings.TrimLeft(strings.TrimSpace(l), "#*")); t != "" {
+			return t
+		}
+	}
+	return ""
 }

@@ -88,3 +88,29 @@ func TestPageTrailer(t *testing.T) {
 		t.Errorf("the last target reads «%s», want it to end with the plan's «2027年新建换电站30座»", last.Text)
 	}
 }
+
+// TestParticularsTitleRow: the row of a page's particulars that names the
+// document (标题: 星河市交通委员会关于印发《…》的通知) gives the issuer
+// without its label, and the rows and the line of the posting's date and
+// source above the text do not put the plan's own years (实施期为2025—2027
+// 年, the text's 36th line) out of the opening lines they are sought in.
+func TestParticularsTitleRow(t *testing.T) {
+	doc := particularsPage(t, "xinghe_span.html")
+	if doc.Title != "星河市绿色交通行动计划" {
+		t.Errorf("title %q, want 星河市绿色交通行动计划", doc.Title)
+	}
+	if doc.Issuer == nil || *doc.Issuer != "星河市交通委员会" {
+		t.Errorf("issuer %v, want 星河市交通委员会", deref(doc.Issuer))
+	}
+	if p := doc.Period; p.Start == nil || p.End == nil || *p.Start != 2025 || *p.End != 2027 {
+		t.Errorf("period %v–%v, want 2025–2027", deref(p.Start), deref(p.End))
+	}
+}
+
+// deref is what p points to, "nil" for nil.
+func deref[T any](p *T) any {
+	if p == nil {
+		return "nil"
+	}
+	return *p
+}

@@ -193,7 +193,7 @@ func period(title string, lines []string) Period {
 		}
 	}
 	named := namesFiveYearPlan(title)
-	for _, l := range lines[:min(len(lines), 40)] {
+	for _, l := range openingLines(lines, 40) { // (a page's particulars not counted: ingest_title_page.go)
 		if named {
 			l = dropQuoted(l) // (依据《上海市消防专项规划（2023-2035年）》…: another plan's years, not this 十五五 plan's)
 		}

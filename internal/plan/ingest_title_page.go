@@ -196,12 +196,17 @@ func withoutNavLinks(lines []string) []string {
 
 // pageIssuer is an issuer without the marks a page's line put before it:
 // a heading's #, a list's -, a particulars' row or label (| 标题 : |
-// 重庆市人民政府, **\[标  题\]** 某区人民政府办公室).
+// 重庆市人民政府, **\[标  题\]** 某区人民政府办公室, 标题: 某区人民政府).
 func pageIssuer(s string) string {
 	if k := strings.LastIndexAny(s, "|]"); k >= 0 {
 		s = s[k+1:] // (**\[标  题\]** 某区人民政府办公室)
 	}
-	return strings.TrimSpace(strings.TrimLeft(s, "#*-|:： "))
+	s = strings.TrimSpace(strings.TrimLeft(s, "#*-|:： "))
+	if particularsRow(s) {
+		s = strings.TrimSpace(s[strings.IndexAny(s, ":："):]) // (标题: 某区人民政府办公室, a row of a page's table of particulars)
+		s = strings.TrimSpace(strings.TrimLeft(s, ":："))
+	}
+	return s
 }
 
 // particularsRow reports a line that is a row of a page's table of the
@@ -240,4 +245,25 @@ func ownYearFirst(lines []string, year func(l string) *int) *int {
 		}
 	}
 	return nil
+}
+
+// rePostedLine is the line a page prints under a document's title: the
+// date it was posted and its source (2024-05-16 16:30　来源：某市人民政府办公室).
+var rePostedLine = regexp.MustCompile(`^20\d\d-\d\d?-\d\d?(?:\s+\d\d?:\d\d(?::\d\d)?)?\s+(?:来源|信息来源|发布机构|作者)\s*[:：]`)
+
+// openingLines are the first n lines of a text not counting the rows of a
+// page's particulars (particularsRow) and the line of its posting's date
+// and source (rePostedLine): the page's, which put the text's own opening
+// lines further down.
+func openingLines(lines []string, n int) []string {
+	k := 0
+	for i, l := range lines {
+		if k == n {
+			return lines[:i]
+		}
+		if !particularsRow(l) && !rePostedLine.MatchString(strings.TrimSpace(l)) {
+			k++
+		}
+	}
+	return lines
 }
