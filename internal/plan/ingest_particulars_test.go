@@ -114,3 +114,19 @@ func deref[T any](p *T) any {
 	}
 	return *p
 }
+
+// TestParticularsReportYear: a work report's page dates its particulars
+// the year before it is delivered (成文日期 2025年12月30日); the report's
+// own line (――2026年1月20日在…会议上, dashes U+2015), among its opening lines when the
+// particulars are not counted, makes the year's targets due 2026.
+func TestParticularsReportYear(t *testing.T) {
+	doc := particularsPage(t, "xinghe_report.html")
+	if p := doc.Period; p.Start == nil || p.End == nil || *p.Start != 2026 || *p.End != 2026 {
+		t.Errorf("period %v–%v, want 2026–2026", deref(p.Start), deref(p.End))
+	}
+	for _, in := range doc.Indicators {
+		if strings.Contains(in.Text, "8000个") && (in.DeadlineYear == nil || *in.DeadlineYear != 2026) {
+			t.Errorf("«%s» due %v, want 2026", in.Text, deref(in.DeadlineYear))
+		}
+	}
+}
