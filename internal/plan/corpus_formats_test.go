@@ -51,15 +51,10 @@ var formatsApart = []struct{ doc, formats, cause string }{
 	{"heldout19/03_shanghai_shuiziyuan_fangxun_13wu.txt", "html with particulars", "the text opens with a scrape's " +
 		"front matter, which no page has; below the particulars it is no longer the text's first lines and its 类型 is " +
 		"read as the title (the probe's)"},
-	{"extra/56_guowuyuan_hubei_han.txt", "html with particulars", "the rules read it alike; the learned model's " +
-		"standing of a quantity moves with its place in the document (a short text, the page's lines above it)"},
-	{"heldout13/01_chongdian_sheshi_sannian_beizeng.txt", "html with particulars", "as extra 56: the rules read " +
-		"it alike, the learned model's standing moves"},
-	{"extra/48_guowuyuan_liaoning_han.txt", "html with particulars", "a quantity's standing (candidate) moves by " +
-		"the rules too: cause not found (a short letter with no title the extractor finds)"},
-	{"extra/49_guowuyuan_sichuan_han.txt", "html with particulars", "as extra 48: cause not found"},
-	{"extra/60_guowuyuan_xizang_ban.txt", "html with particulars", "as extra 48: cause not found"},
-	{"extra/61_guowuyuan_dadu_biaoyang.txt", "html with particulars", "as extra 48: cause not found"},
+	{"heldout13/01_chongdian_sheshi_sannian_beizeng.txt", "html with particulars", "the rules read it alike; the " +
+		"learned model's standing of a quantity moves (its place in the document, docpos, is one of its features)"},
+	{"extra/60_guowuyuan_xizang_ban.txt", "html with particulars", "a quantity's standing (candidate) moves by " +
+		"the rules too: cause not found (a short forwarding notice with no title the extractor finds)"},
 	{"heldout13/02_shujuzhongxin_5g_lvse_fazhan_fangan.txt", "html with particulars", "a quantity's standing " +
 		"(candidate) moves by the rules: cause not found"},
 }

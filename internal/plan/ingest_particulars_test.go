@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -128,5 +129,24 @@ func TestParticularsReportYear(t *testing.T) {
 		if strings.Contains(in.Text, "8000个") && (in.DeadlineYear == nil || *in.DeadlineYear != 2026) {
 			t.Errorf("«%s» due %v, want 2026", in.Text, deref(in.DeadlineYear))
 		}
+	}
+}
+
+// TestParticularsDoneReport: a circular (…给予表扬的通报) reports what was
+// done; above its title a page's particulars, its title again and the line
+// of its posting do not hide that (doneReport reads the title from the
+// first lines): the page reads as its text.
+func TestParticularsDoneReport(t *testing.T) {
+	src, err := os.ReadFile(filepath.Join("testdata", "plans", "particulars", "xinghe_circular.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := Ingest(strings.NewReader(string(src)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ra, rb := formatReadings(a), formatReadings(particularsPage(t, "xinghe_circular.html"))
+	if !slices.Equal(ra, rb) {
+		t.Errorf("the page reads apart from its text: %d and %d readings; first apart: %s", len(ra), len(rb), firstApart(ra, rb))
 	}
 }

@@ -251,6 +251,12 @@ func ownYearFirst(lines []string, year func(l string) *int) *int {
 // date it was posted and its source (2024-05-16 16:30　来源：某市人民政府办公室).
 var rePostedLine = regexp.MustCompile(`^20\d\d-\d\d?-\d\d?(?:\s+\d\d?:\d\d(?::\d\d)?)?\s+(?:来源|信息来源|发布机构|作者)\s*[:：]`)
 
+// pageParticular reports a row of a page's particulars or the line of its
+// posting's date and source: the page's, no line of the text's own.
+func pageParticular(l string) bool {
+	return particularsRow(l) || rePostedLine.MatchString(strings.TrimSpace(l))
+}
+
 // openingLines are the first n lines of a text not counting the rows of a
 // page's particulars (particularsRow) and the line of its posting's date
 // and source (rePostedLine): the page's, which put the text's own opening
@@ -261,7 +267,7 @@ func openingLines(lines []string, n int) []string {
 		if k == n {
 			return lines[:i]
 		}
-		if !particularsRow(l) && !rePostedLine.MatchString(strings.TrimSpace(l)) {
+		if !pageParticular(l) {
 			k++
 		}
 	}
