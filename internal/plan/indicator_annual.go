@@ -98,8 +98,8 @@ func doneReport(lines []string) bool {
 	var title strings.Builder
 	for i, n := 0, 0; i < len(lines) && n < 4; i++ {
 		l := strings.TrimSpace(lines[i])
-		if l == "" {
-			continue
+		if l == "" || pageParticular(l) {
+			continue // (a page's particulars and posting line above the title: ingest_title_page.go)
 		}
 		if n++; strings.ContainsAny(l, "。；") || utf8.RuneCountInString(l) > 40 {
 			return false

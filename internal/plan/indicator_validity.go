@@ -94,14 +94,14 @@ func validitySentence(s string) (head, sent string) {
 // docNumberYear is the year of the document's number among its first
 // lines (〔2025〕17号), or nil.
 func docNumberYear(lines []string) *int {
-	for _, l := range lines[:min(len(lines), 80)] {
+	return ownYearFirst(lines[:min(len(lines), 80)], func(l string) *int { // (a page's particulars after the text's own: ingest_title_page.go)
 		if !strings.Contains(l, "号") {
-			continue
+			return nil
 		}
 		if m := reDocNumber.FindStringSubmatch(l); m != nil {
 			y, _ := strconv.Atoi(m[1])
 			return &y
 		}
-	}
-	return nil
+		return nil
+	})
 }

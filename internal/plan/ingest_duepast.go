@@ -56,14 +56,14 @@ func (d *docRead) spanEndedBy() *int {
 // 文号: …〔2024〕23号): a line of its own among the first, not a number a
 // sentence cites (按照《…》（科协发普字〔2024〕12号）要求); nil if none.
 func ownNumberYear(lines []string) *int {
-	for _, l := range lines[:min(len(lines), 80)] {
+	return ownYearFirst(lines[:min(len(lines), 80)], func(l string) *int { // (a page's particulars after the text's own: ingest_title_page.go)
 		if !strings.HasSuffix(l, "号") || utf8.RuneCountInString(l) > 30 || strings.ContainsAny(l, "《（(，,。") {
-			continue
+			return nil
 		}
 		if m := reDocNumber.FindStringSubmatch(l); m != nil {
 			y, _ := strconv.Atoi(m[1])
 			return &y
 		}
-	}
-	return nil
+		return nil
+	})
 }

@@ -140,7 +140,7 @@ func (p *pageText) walk(n *html.Node, inLink, inPre, inCell bool) {
 		p.b.WriteString(s)
 		return
 	case html.ElementNode:
-		if skipTags[n.Data] || navLike(n) || (n.Data == "li" || n.Data == "tr") && linkItem(n) || pageButton(n) {
+		if skipTags[n.Data] || navLike(n) || (n.Data == "li" || n.Data == "tr") && linkItem(n) || pageButton(n) || pageTrailer(n) {
 			return
 		}
 		inLink = inLink || n.Data == "a"

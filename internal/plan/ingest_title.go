@@ -181,7 +181,7 @@ func period(title string, lines []string) Period {
 	if strings.Contains(title, "工作报告") {
 		// a work report sets the aims of the year it is delivered in
 		// (——2027年1月10日在市第十届人民代表大会…上)
-		for _, l := range lines[:min(len(lines), 6)] {
+		for _, l := range openingLines(lines, 6) { // (a page's particulars not counted: ingest_title_page.go)
 			if m := reDelivered.FindStringSubmatch(l); m != nil {
 				y, _ := strconv.Atoi(m[1])
 				return Period{Start: &y, End: &y}
@@ -193,7 +193,7 @@ func period(title string, lines []string) Period {
 		}
 	}
 	named := namesFiveYearPlan(title)
-	for _, l := range lines[:min(len(lines), 40)] {
+	for _, l := range openingLines(lines, 40) { // (a page's particulars not counted: ingest_title_page.go)
 		if named {
 			l = dropQuoted(l) // (依据《上海市消防专项规划（2023-2035年）》…: another plan's years, not this 十五五 plan's)
 		}

@@ -2,6 +2,7 @@ package plan
 
 import (
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -195,10 +196,80 @@ func withoutNavLinks(lines []string) []string {
 
 // pageIssuer is an issuer without the marks a page's line put before it:
 // a heading's #, a list's -, a particulars' row or label (| 标题 : |
-// 重庆市人民政府, **\[标  题\]** 某区人民政府办公室).
+// 重庆市人民政府, **\[标  题\]** 某区人民政府办公室, 标题: 某区人民政府).
 func pageIssuer(s string) string {
 	if k := strings.LastIndexAny(s, "|]"); k >= 0 {
 		s = s[k+1:] // (**\[标  题\]** 某区人民政府办公室)
 	}
-	return strings.TrimSpace(strings.TrimLeft(s, "#*-|:： "))
+	s = strings.TrimSpace(strings.TrimLeft(s, "#*-|:： "))
+	if particularsRow(s) {
+		s = strings.TrimSpace(s[strings.IndexAny(s, ":："):]) // (标题: 某区人民政府办公室, a row of a page's table of particulars)
+		s = strings.TrimSpace(strings.TrimLeft(s, ":："))
+	}
+	return s
+}
+
+// particularsRow reports a line that is a row of a page's table of the
+// document's particulars as the extractor's lines hold it (发文字号: 某府办
+// 〔2024〕12号 发布日期: 2024年05月16日; 索 引 号: …): it opens with one of
+// metaLabels (or 标题), letter-spaced or not, and a colon. Such a row names the
+// document — its number, its dates — and is no line of the plan's own: a
+// year the text states comes first (ownYearFirst).
+func particularsRow(l string) bool {
+	t := strings.TrimSpace(l)
+	k := strings.IndexAny(t, ":：")
+	if k <= 0 || k > 40 {
+		return false
+	}
+	label := strings.Map(func(r rune) rune {
+		if r == ' ' || r == '\u3000' || r == '\u00a0' {
+			return -1
+		}
+		return r
+	}, t[:k])
+	return slices.Contains(metaLabels, label) || label == "标题"
+}
+
+// ownYearFirst is the year year finds on a line of the text's own among
+// lines, else on a row of a page's particulars (particularsRow): a page's
+// particulars name the document, and a year the text states comes first.
+func ownYearFirst(lines []string, year func(l string) *int) *int {
+	for _, particulars := range []bool{false, true} {
+		for _, l := range lines {
+			if particularsRow(l) != particulars {
+				continue
+			}
+			if y := year(l); y != nil {
+				return y
+			}
+		}
+	}
+	return nil
+}
+
+// rePostedLine is the line a page prints under a document's title: the
+// date it was posted and its source (2024-05-16 16:30　来源：某市人民政府办公室).
+var rePostedLine = regexp.MustCompile(`^20\d\d-\d\d?-\d\d?(?:\s+\d\d?:\d\d(?::\d\d)?)?\s+(?:来源|信息来源|发布机构|作者)\s*[:：]`)
+
+// pageParticular reports a row of a page's particulars or the line of its
+// posting's date and source: the page's, no line of the text's own.
+func pageParticular(l string) bool {
+	return particularsRow(l) || rePostedLine.MatchString(strings.TrimSpace(l))
+}
+
+// openingLines are the first n lines of a text not counting the rows of a
+// page's particulars (particularsRow) and the line of its posting's date
+// and source (rePostedLine): the page's, which put the text's own opening
+// lines further down.
+func openingLines(lines []string, n int) []string {
+	k := 0
+	for i, l := range lines {
+		if k == n {
+			return lines[:i]
+		}
+		if !pageParticular(l) {
+			k++
+		}
+	}
+	return lines
 }
