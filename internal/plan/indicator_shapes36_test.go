@@ -28,17 +28,10 @@ func TestExistingAfterDone(t *testing.T) {
 		"二、工作目标\n\n按照“立项一批、建设一批、完成一批”的推进计划，到2028年，实现科普长廊面貌整体改善、长效治理机制基本建立的目标。\n\n" +
 		"2年内完成现有31条街道托底管理类的“科普长廊”治理任务。\n\n3年内完成16条自治管理类、2条移交接管类的“科普长廊”治理任务。\n\n" +
 		"三、主要任务\n\n1.移交接管类\n\n由区管理部门接管，同步开展接管养护等工作。以移交给区接管部门为目标，3年内完成现有2条移交接管类的“科普长廊”治理任务。\n"
-	doc, err := Ingest(strings.NewReader(text))
-	if err != nil {
-		t.Fatal(err)
-	}
-	var got []string
-	for _, ind := range doc.Indicators {
-		got = append(got, reading(ind))
-	}
+	got := joinedReadings(t, text)
 	want := "31 条 = - 2027 | 16 条 = - 2028 | 2 条 = - 2028 | 2 条 = - 2028"
-	if strings.Join(got, " | ") != want {
-		t.Errorf("got  %q\nwant %q", strings.Join(got, " | "), want)
+	if got != want {
+		t.Errorf("got  %q\nwant %q", got, want)
 	}
 }
 
@@ -61,28 +54,29 @@ func TestGlossaryProposes(t *testing.T) {
 // if earlier). Main proposed its two targets as reports.
 func TestSpanEndedByWriting(t *testing.T) {
 	const text = "某区人民政府办公室关于转发《某区科普设施全域建设实施方案》的通知\n\n某府办发〔2024〕23号\n\n各街镇：\n\n《某区科普设施全域建设实施方案》已经区政府同意，现转发给你们，请认真按照执行。\n\n某区人民政府办公室\n\n2024年10月10日\n\n某区科普设施全域建设实施方案\n\n为推进科普设施建设，制定本实施方案。\n\n一、工作目标\n\n到2030年底，80个以上社区达到科普设施建设要求。\n\n“十五五”达标计划：2026年至2030年，逐年推进其余社区科普设施达标评估，完成“十五五”期间科普设施达标建设要求。\n\n二、重点任务\n\n（一）“十四五”时期重点任务\n\n新建科普驿站50个，改造科普长廊90公里。\n\n（二）“十五五”时期重点任务\n\n新建科普驿站60个。\n"
+	got := joinedReadings(t, text)
+	want := "80 个 >= - 2030 | 50 个 = - 2030 | 90 公里 = - 2030 | 60 个 = - 2030"
+	if got != want {
+		t.Errorf("got  %q\nwant %q", got, want)
+	}
+	past := strings.Replace(strings.Replace(text, "〔2024〕", "〔2026〕", 1), "2024年10月10日", "2026年1月10日", 1)
+	got = joinedReadings(t, past)
+	if want := "80 个 >= - 2030 | ? 50 个 = - 2030 | ? 90 公里 = - 2030 | 60 个 = - 2030"; got != want {
+		t.Errorf("written in 2026: got  %q\nwant %q", got, want)
+	}
+}
+
+// joinedReadings ingests text and joins the readings of its targets, in
+// order, with " | " (reading's form).
+func joinedReadings(t *testing.T, text string) string {
+	t.Helper()
 	doc, err := Ingest(strings.NewReader(text))
 	if err != nil {
 		t.Fatal(err)
 	}
-	var got []string
+	got := make([]string, 0, len(doc.Indicators))
 	for _, ind := range doc.Indicators {
 		got = append(got, reading(ind))
 	}
-	want := "80 个 >= - 2030 | 50 个 = - 2030 | 90 公里 = - 2030 | 60 个 = - 2030"
-	if strings.Join(got, " | ") != want {
-		t.Errorf("got  %q\nwant %q", strings.Join(got, " | "), want)
-	}
-	past := strings.Replace(strings.Replace(text, "〔2024〕", "〔2026〕", 1), "2024年10月10日", "2026年1月10日", 1)
-	doc, err = Ingest(strings.NewReader(past))
-	if err != nil {
-		t.Fatal(err)
-	}
-	got = got[:0]
-	for _, ind := range doc.Indicators {
-		got = append(got, reading(ind))
-	}
-	if want := "80 个 >= - 2030 | ? 50 个 = - 2030 | ? 90 公里 = - 2030 | 60 个 = - 2030"; strings.Join(got, " | ") != want {
-		t.Errorf("written in 2026: got  %q\nwant %q", strings.Join(got, " | "), want)
-	}
+	return strings.Join(got, " | ")
 }
