@@ -1,7 +1,6 @@
 package plan
 
 import (
-	"context"
 	"os"
 	"path/filepath"
 	"slices"
@@ -19,14 +18,7 @@ func readAlike(t *testing.T, textFile, docFile string) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	data, err := os.ReadFile(filepath.Join("testdata", "plans", "formats", docFile))
-	if err != nil {
-		t.Fatal(err)
-	}
-	text, err := DocumentText(context.Background(), docFile, data)
-	if err != nil {
-		t.Fatal(err)
-	}
+	text := ownText(t, filepath.Join("formats", docFile))
 	lines := func(s string) []string {
 		var out []string
 		for _, l := range strings.Split(s, "\n") {

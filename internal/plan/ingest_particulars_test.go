@@ -1,7 +1,6 @@
 package plan
 
 import (
-	"context"
 	"os"
 	"path/filepath"
 	"slices"
@@ -13,18 +12,7 @@ import (
 // through the upload's entry.
 func particularsPage(t *testing.T, file string) *Doc {
 	t.Helper()
-	data, err := os.ReadFile(filepath.Join("testdata", "plans", "particulars", file))
-	if err != nil {
-		t.Fatal(err)
-	}
-	text, err := DocumentText(context.Background(), file, data)
-	if err != nil {
-		t.Fatal(err)
-	}
-	doc, err := Ingest(strings.NewReader(text))
-	if err != nil {
-		t.Fatal(err)
-	}
+	_, doc := ownDoc(t, filepath.Join("particulars", file))
 	return doc
 }
 
@@ -70,14 +58,7 @@ func TestParticularsRow(t *testing.T) {
 // site's; the plan's last line, a phrase without a full stop, does not run
 // on into them.
 func TestPageTrailer(t *testing.T) {
-	data, err := os.ReadFile(filepath.Join("testdata", "plans", "particulars", "xinghe_trailer.html"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	text, err := DocumentText(context.Background(), "xinghe_trailer.html", data)
-	if err != nil {
-		t.Fatal(err)
-	}
+	text := ownText(t, filepath.Join("particulars", "xinghe_trailer.html"))
 	for _, w := range []string{"相关链接", "上一篇", "下一篇", "没有了"} {
 		if strings.Contains(text, w) {
 			t.Errorf("the page's text holds its trailer (%s):\n%s", w, text)
