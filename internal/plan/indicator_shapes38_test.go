@@ -11,3 +11,13 @@ func TestShapes38PerYearComparator(t *testing.T) {
 		{"到2030年，污水处理能力控制在5万吨/年以下。", "? 5 吨×10000 <= year 2030"},
 	})
 }
+
+// A count said over a stretch or an area with a number of its own
+// (1个/5公里, 1个/5平方公里) is one rate: the denominator's number is no
+// quantity of its own (tune38-T).
+func TestShapes38NumberedDenominator(t *testing.T) {
+	checkSentences(t, "某市水系统治理规划\n一、发展目标\n", []sentenceCase{
+		{"到2030年，排水管渠监测点位密度达1个/5公里。", "1 个/5公里 = - 2030"},
+		{"到2030年，供水管网压力监测点密度达1个/5平方公里。", "1 个/5平方公里 = - 2030"},
+	})
+}
