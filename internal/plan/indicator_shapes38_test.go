@@ -21,3 +21,14 @@ func TestShapes38NumberedDenominator(t *testing.T) {
 		{"到2030年，供水管网压力监测点密度达1个/5平方公里。", "1 个/5平方公里 = - 2030"},
 	})
 }
+
+// The area of a zone a plan names as where something is carried (以…约2平方
+// 公里区域为主要承载区) is the zone's size, no target; an area to build is
+// one (tune38-T).
+func TestShapes38CarrierZone(t *testing.T) {
+	checkSentences(t, "某区发展纲要\n一、主要任务\n", []sentenceCase{
+		{"到2030年，以经开区某分区约2平方公里区域为主要承载区，集聚企业200家。", "200 家 = - 2030"},
+		{"到2030年，以新城约550亩区域为主要承载区，建成产业园。", ""},
+		{"到2030年，新建绿地约2平方公里。", "2 平方公里 approx - 2030"},
+	})
+}
