@@ -32,3 +32,11 @@ func TestShapes38CarrierZone(t *testing.T) {
 		{"到2030年，新建绿地约2平方公里。", "2 平方公里 approx - 2030"},
 	})
 }
+
+// A rank (前30位) is proposed, also where a PDF set spaces around its
+// number (前 30 位企业; tune38-T).
+func TestShapes38SpacedRank(t *testing.T) {
+	checkSentences(t, "某部门行动方案\n一、主要目标\n", []sentenceCase{
+		{"到2025年，产业集中度前 30 位企业达到75%。", "? 30 位 = - 2025 | 75 % = - 2025"},
+	})
+}
