@@ -182,8 +182,8 @@ var corpusFloor = map[string]struct{ precision, recall, sections float64 }{
 	// analysis (README.md of each). S first run: main at 500699e (wave 18's
 	// rules, H3); then main with wave 19's rules (D176).
 	"heldout34": {0.97, 0.72, 0.92}, // first run 90.6 %, 74.4 %, 94.0 %; with wave 19's rules 100 %, 74.4 %
-	"heldout35": {0.82, 0.71, 0.98}, // first run 84.7 %, 73.5 %, 100 %
-	"heldout36": {0.93, 0.83, 0.90}, // first run 95.9 %, 85.4 %, 92.8 %
+	"heldout35": {0.88, 0.73, 0.98}, // first run 84.7 %, 73.5 %, 100 %; after tune38-T 90.0 %, 75.9 %, 100 %
+	"heldout36": {0.97, 0.84, 0.98}, // first run 95.9 %, 85.4 %, 92.8 %; after tune38-T 99.2 %, 86.1 %, 100 %
 }
 
 // heldOut reports whether those who tune the extractor never read the

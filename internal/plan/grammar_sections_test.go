@@ -111,3 +111,16 @@ func TestTablesReadByRowAndCell(t *testing.T) {
 		t.Errorf("got  %s\nwant %s", strings.Join(got, " | "), want)
 	}
 }
+
+// A page's bold that sets a heading's number apart from its point
+// (**1** **.** **开展…。** text) still numbers a heading.
+func TestHeadingBoldSplitPoint(t *testing.T) {
+	text := "某市氢能产业行动计划（2026-2027年）\n一、重点任务\n（一）打造创新高地\n" +
+		"**1** **.** **开展关键技术研发。** 加快推进电堆技术创新。\n**2** **、** **布局建设创新载体。** 建设实验室。\n" +
+		"**3** **.** **建设** **产业园区。** 打造园区。\n二、保障措施\n**4** **.健全安全发展机制。** 加强监管。\n"
+	want := "1 一 重点任务 | 2 (一) 打造创新高地 | 3 1 开展关键技术研发 | 3 2 布局建设创新载体 | 3 3 建设** **产业园区 | " +
+		"1 二 保障措施 | 2 4 健全安全发展机制"
+	if got := sectionsOf(t, text); got != want {
+		t.Errorf("got  %s\nwant %s", got, want)
+	}
+}

@@ -51,6 +51,12 @@ var notTargets = []notTarget{
 			q.cmp == "=" && hasIn(ns, x.cs, q.a, "下辖") || // (下辖16个镇和2个乡: the parts an area has)
 			rateBase(ns, q) // (年均火灾十万人口死亡率: the base a rate is counted per; D134)
 	}},
+	// the area of a zone a plan names as where something is carried
+	// (以某分区约2平方公里区域为主要承载区): the zone's size, no target (tune38-T)
+	{name: "the area of a zone named as a carrier", match: func(x *at) bool {
+		return areaUnit(x.q.base) && strings.Contains(x.clause, "以") &&
+			(hasAt(x.ns, x.q.after, "区域为") || hasAt(x.ns, x.q.after, "范围为") || hasAt(x.ns, x.q.after, "区域作为"))
+	}},
 	// an age (35岁以下), not a life expectancy reached (达到80岁)
 	{name: "an age", match: func(x *at) bool {
 		ns, q := x.ns, x.q
@@ -335,4 +341,9 @@ func baseOf(rs []rune, q quantity) bool {
 		}
 	}
 	return false
+}
+
+// areaUnit reports a unit of area (平方公里, 亩, 公顷 …).
+func areaUnit(base string) bool {
+	return base == "平方公里" || base == "平方千米" || base == "亩" || base == "公顷" || base == "平方米"
 }

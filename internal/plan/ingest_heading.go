@@ -102,6 +102,10 @@ func heading(line string) (level int, number, rest string, ok bool) {
 	if k := strings.Index(line[:min(len(line), 24)], "** **"); k > 0 && line[0] == '(' && !strings.Contains(line[:k], ")") {
 		line = line[:k] + line[k+5:] // **（十三** **）提升**: a number a page's bold split in two
 	}
+	if k := strings.Index(line[:min(len(line), 8)], "** **"); k > 0 && splitPoint(line[:k], line[k+5:]) {
+		_, n := utf8.DecodeRuneInString(line[k+5:]) // **1** **.** **开展…**: a number whose point a page set in bold of its own
+		line = line[:k] + line[k+5:k+5+n] + strings.TrimPrefix(line[k+5+n:], "** **")
+	}
 	if k := strings.IndexByte(line[:min(len(line), 12)], '\\'); k >= 0 {
 		line = unescapeNumber(line)
 	}
@@ -316,4 +320,18 @@ func decimalNext(last, next string) bool {
 	a, err1 := strconv.Atoi(lp[len(np)-1])
 	b, err2 := strconv.Atoi(np[len(np)-1])
 	return err1 == nil && err2 == nil && b == a+1
+}
+
+// splitPoint reports a number in digits (num) whose point or comma (the
+// start of rest) a page's bold set apart: **1** **.** **开展…**, **2** **、**.
+func splitPoint(num, rest string) bool {
+	if num == "" || len(num) > 3 || strings.Trim(num, "0123456789") != "" {
+		return false
+	}
+	for _, p := range []string{".", "．", "、"} {
+		if strings.HasPrefix(rest, p) {
+			return true
+		}
+	}
+	return false
 }

@@ -39,6 +39,11 @@ func (q *quantity) readComparators(rs []rune, i, j int) {
 	if k < len(rs) && rs[k] == '(' {
 		k = altUnitEnd(rs, k) // (1万台（套）以上: the comparator after the unit's alternative)
 	}
+	if k+2 < len(rs) && (rs[k] == '/' || rs[k] == '／') && rs[k+1] == '年' && q.base != "" {
+		if e, _ := cmpAfterAt(rs, k+2); e >= 0 {
+			k += 2 // 20万吨/年以上: the comparator after a unit per year
+		}
+	}
 	if e, c := cmpAfterAt(rs, k); e >= 0 {
 		j = k
 		if q.cmp == "=" {

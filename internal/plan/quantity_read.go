@@ -3,6 +3,7 @@ package plan
 import (
 	"strconv"
 	"strings"
+	"unicode"
 )
 
 // Reading a quantity phrase (the grammar in quantity.go): its number,
@@ -17,6 +18,9 @@ func readQuantity(rs []rune, i int) (q quantity, ok bool) {
 	q = quantity{a: i, beforeCmp: i, mult: 1, cmp: "="}
 	if i > 0 && rs[i-1] == '/' && strings.ContainsRune("十百千万", rs[i]) {
 		return q, false // (60点/百平方公里: a magnitude after a slash is a rate's denominator, no quantity)
+	}
+	if i > 1 && rs[i-1] == '/' && unicode.Is(unicode.Han, rs[i-2]) && numberedDenominator(rs, i) > 0 {
+		return q, false // (1个/5公里: the number of a rate's denominator, no quantity)
 	}
 	if hasAt(rs, i, "百分之") || hasAt(rs, i, "千分之") {
 		return q.writtenShare(rs, i)

@@ -61,8 +61,34 @@ func (q *quantity) readUnit(rs []rune, j int) int {
 				break
 			}
 		}
+		if k := numberedDenominator(rs, j+1); k > 0 && !strings.Contains(q.base, "/") {
+			q.base += "/" + string(rs[j+1:k]) // (1个/5公里, 1个/5平方公里: a count over a stretch or an area)
+			j = k
+		}
 	}
 	return j
+}
+
+// numberedDenominators are the measures a rate may be said over with a
+// number of its own (1个/5公里, 1个/5平方公里).
+var numberedDenominators = []string{"平方公里", "平方千米", "公里", "千米", "公顷"}
+
+// numberedDenominator is where a rate's denominator with a number of its
+// own (5公里 in 1个/5公里) that starts at i ends, or 0.
+func numberedDenominator(rs []rune, i int) int {
+	k := i
+	for k < len(rs) && k-i < 4 && isDigit(rs[k]) {
+		k++
+	}
+	if k == i || rs[i] == '0' {
+		return 0
+	}
+	for _, d := range numberedDenominators {
+		if hasAt(rs, k, d) {
+			return k + len([]rune(d))
+		}
+	}
+	return 0
 }
 
 // rateDenominators are what a count or a measure is said over (个/百万人,
