@@ -184,6 +184,13 @@ var corpusFloor = map[string]struct{ precision, recall, sections float64 }{
 	"heldout34": {0.97, 0.72, 0.92}, // first run 90.6 %, 74.4 %, 94.0 %; with wave 19's rules 100 %, 74.4 %
 	"heldout35": {0.88, 0.73, 0.98}, // first run 84.7 %, 73.5 %, 100 %; after tune38-T 90.0 %, 75.9 %, 100 %
 	"heldout36": {0.97, 0.84, 0.98}, // first run 95.9 %, 85.4 %, 92.8 %; after tune38-T 99.2 %, 86.1 %, 100 %
+	// Wave 20's deciding set (D177): eight plans of ZaynShao/energy-policy-
+	// analysis's staging (README.md of each; heldout37 02, a city's yearly
+	// list of tasks, holds 162 of the 191 targets). S first run: main at
+	// 4cc2f9b; wave 20's rules moved none of them (D179).
+	"heldout37": {0.92, 0.95, 0.98}, // first run 94.8 %, 97.1 %, 100 %
+	"heldout38": {0.77, 0.70, 0.98}, // first run 88.9 %, 80.0 %, 100 % (10 targets: a floor one reading under)
+	"heldout39": {0.75, 0.81, 0.98}, // first run 83.3 %, 90.9 %, 100 % (11 targets: a floor one reading under)
 }
 
 // heldOut reports whether those who tune the extractor never read the
@@ -251,9 +258,9 @@ func TestCorpus(t *testing.T) {
 		t.Run("extra", func(t *testing.T) { scoreSplit(t, extra, "extra") })
 	}
 	// So are the further held-out sets (their documents are kept beside the
-	// project, like the others; KEXIE_HELDOUT2 … KEXIE_HELDOUT36 name their
+	// project, like the others; KEXIE_HELDOUT2 … KEXIE_HELDOUT39 name their
 	// folders).
-	for n := 2; n <= 36; n++ {
+	for n := 2; n <= 39; n++ {
 		split := "heldout" + strconv.Itoa(n)
 		if d := os.Getenv("KEXIE_HELDOUT" + strconv.Itoa(n)); d != "" && (os.Getenv("KEXIE_CORPUS_SPLIT") == "" || slices.Contains(splits, split)) {
 			t.Run(split, func(t *testing.T) { scoreSplit(t, d, split) })
