@@ -66,17 +66,13 @@ func TestSpanEndedByWriting(t *testing.T) {
 	}
 }
 
-// joinedReadings ingests text and joins the readings of its targets, in
-// order, with " | " (reading's form).
+// joinedReadings is readDoc's reading with the learned model, as Ingest
+// reads a text: its targets' readings in order, joined with " | ".
 func joinedReadings(t *testing.T, text string) string {
 	t.Helper()
 	doc, err := Ingest(strings.NewReader(text))
 	if err != nil {
 		t.Fatal(err)
 	}
-	got := make([]string, 0, len(doc.Indicators))
-	for _, ind := range doc.Indicators {
-		got = append(got, reading(ind))
-	}
-	return strings.Join(got, " | ")
+	return readings(doc.Indicators)
 }
