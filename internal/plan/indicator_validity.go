@@ -93,9 +93,15 @@ func validitySentence(s string) (head, sent string) {
 
 // docNumberYear is the year of the document's number among its first
 // lines (〔2025〕17号), or nil.
-func docNumberYear(lines []string) *int {
+func docNumberYear(lines []string) *int { return numberYear(lines, nil) }
+
+// numberYear is the year of the first document number (〔2025〕17号) among
+// a text's first 80 lines on a line keep accepts (any when keep is nil),
+// the text's own lines before a page's particulars (ownYearFirst); nil if
+// none.
+func numberYear(lines []string, keep func(l string) bool) *int {
 	return ownYearFirst(lines[:min(len(lines), 80)], func(l string) *int { // (a page's particulars after the text's own: ingest_title_page.go)
-		if !strings.Contains(l, "号") {
+		if !strings.Contains(l, "号") || keep != nil && !keep(l) {
 			return nil
 		}
 		if m := reDocNumber.FindStringSubmatch(l); m != nil {

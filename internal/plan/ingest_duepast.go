@@ -1,7 +1,6 @@
 package plan
 
 import (
-	"strconv"
 	"strings"
 	"unicode/utf8"
 )
@@ -56,14 +55,7 @@ func (d *docRead) spanEndedBy() *int {
 // 文号: …〔2024〕23号): a line of its own among the first, not a number a
 // sentence cites (按照《…》（科协发普字〔2024〕12号）要求); nil if none.
 func ownNumberYear(lines []string) *int {
-	return ownYearFirst(lines[:min(len(lines), 80)], func(l string) *int { // (a page's particulars after the text's own: ingest_title_page.go)
-		if !strings.HasSuffix(l, "号") || utf8.RuneCountInString(l) > 30 || strings.ContainsAny(l, "《（(，,。") {
-			return nil
-		}
-		if m := reDocNumber.FindStringSubmatch(l); m != nil {
-			y, _ := strconv.Atoi(m[1])
-			return &y
-		}
-		return nil
+	return numberYear(lines, func(l string) bool {
+		return strings.HasSuffix(l, "号") && utf8.RuneCountInString(l) <= 30 && !strings.ContainsAny(l, "《（(，,。")
 	})
 }
