@@ -284,9 +284,22 @@ func scoreSplit(t *testing.T, dir, split string) {
 	var total, first, rules score // first: against the labels as first written; rules: read by the rules alone (without D97)
 	adjudicated := false
 	var slowest time.Duration
+	// A machine that rebuilt the corpora beside the project from their
+	// sources (corpus_rebuild_test.go) may lack the documents whose source it
+	// cannot reach. KEXIE_CORPUS_PARTIAL lets such a split be scored on the
+	// documents present: each absent one is named, the count is reported and
+	// the floor, which was measured on all of them, is not checked. The
+	// development corpus itself (tune, heldout) is never partial.
+	partial := os.Getenv("KEXIE_CORPUS_PARTIAL") != "" && split != "tune" && split != "heldout"
+	absent := 0
 	for _, f := range files {
 		ld := readLabels(t, f)
 		src, err := os.ReadFile(filepath.Join(dir, ld.File))
+		if err != nil && partial && os.IsNotExist(err) {
+			t.Logf("%-44s absent here (KEXIE_CORPUS_PARTIAL)", ld.File)
+			absent++
+			continue
+		}
 		if err != nil {
 			t.Fatalf("%s: the labelled document is missing: %v", f, err)
 		}
@@ -335,6 +348,10 @@ func scoreSplit(t *testing.T, dir, split string) {
 	t.Logf("%-44s asserted scored below %.1f: %d, of which not labelled %d (of all asserted %d of %d); proposed %d, of which labelled %d", split+" review aids",
 		lowScore, total.low, total.lowWrong, total.found-total.matched, total.found, total.proposed, total.proposedRight)
 	t.Logf("slowest ingestion %v", slowest.Round(time.Microsecond))
+	if absent > 0 {
+		t.Logf("%-44s %d of %d documents absent, scored on %d: the floor is not checked", split+" partial", absent, len(files), len(files)-absent)
+		return
+	}
 	if total.precision() < floor.precision || total.recall() < floor.recall || total.sections() < floor.sections {
 		t.Errorf("%s: below the floor (precision %.1f%%, recall %.1f%%, sections %.1f%%)", split,
 			100*floor.precision, 100*floor.recall, 100*floor.sections)
