@@ -34,6 +34,10 @@ func TestRebuildCorpora(t *testing.T) {
 	absent, differs := map[string]int{}, 0
 	for _, r := range readCorpusSources(t) {
 		want[r.Set]++
+		if r.Method == corpusExcerpt {
+			absent["excerpts of web pages (no clone holds them)"]++
+			continue
+		}
 		gitDir := filepath.Join(mirrors, strings.Replace(r.Repo, "/", "+", 1), "repo")
 		if _, err := os.Stat(gitDir); err != nil {
 			absent[r.Repo]++

@@ -65,6 +65,11 @@ func readCorpusSources(t testing.TB) []corpusSource {
 	return rows
 }
 
+// corpusExcerpt is the method of a document that is an excerpt of a public
+// web page as a search tool returned it (D183): its row names the page's
+// address (path) and the query (arg); no clone holds it, so it is not rebuilt.
+const corpusExcerpt = "excerpt"
+
 // corpusTransforms turn the bytes of a repository's file into the document
 // labelled. Each is what the set's README describes, written so that it
 // gives the labelled bytes (the rebuild checks every sha256).
@@ -322,6 +327,12 @@ func TestCorpusSources(t *testing.T) {
 			t.Errorf("sources.tsv: %s/%s twice", r.Set, r.File)
 		}
 		bySet[k] = r
+		if r.Method == corpusExcerpt {
+			if r.Repo != "pages" || r.Commit != "-" || !strings.HasPrefix(r.Path, "http") || r.Arg == "" {
+				t.Errorf("sources.tsv: %s/%s: an excerpt names repository \"pages\", commit \"-\", the page's address and the query in arg", r.Set, r.File)
+			}
+			continue
+		}
 		if _, ok := corpusTransforms[r.Method]; !ok {
 			t.Errorf("sources.tsv: %s/%s: unknown transform %q", r.Set, r.File, r.Method)
 		}
