@@ -80,6 +80,33 @@ func TestLegacyPagesReadAsText(t *testing.T) {
 	readAlike(t, "xinghe.txt", "xinghe_nocharset.html")
 }
 
+// The older template's head is one file, testdata/legacy_head.html: the
+// generator's pages (testdata/gen) and the probe's (pageLegacy) start with
+// it, and its first kilobyte is ASCII, as the pages above need.
+func TestLegacyHeadIsOne(t *testing.T) {
+	head, err := os.ReadFile(filepath.Join("testdata", "legacy_head.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(head) < 1024 || slices.ContainsFunc(head[:1024], func(b byte) bool { return b >= 0x80 }) {
+		t.Errorf("the head's first kilobyte is not all ASCII (%d bytes)", len(head))
+	}
+	for _, name := range []string{"xinghe_gbk.html", "xinghe_nocharset.html"} {
+		page, err := os.ReadFile(filepath.Join("testdata", "plans", "formats", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.HasPrefix(string(page), string(head)) {
+			t.Errorf("%s does not start with testdata/legacy_head.html", name)
+		}
+	}
+	for _, gbk := range []bool{true, false} {
+		if !strings.HasPrefix(string(pageLegacy("一、总则\n", gbk)), string(head)) {
+			t.Errorf("pageLegacy(gbk %v) does not start with testdata/legacy_head.html", gbk)
+		}
+	}
+}
+
 // A .docx with its title and a paragraph of targets in text boxes: Word
 // writes a text box's text twice, in mc:Choice and again in mc:Fallback for
 // older readers. Read once: read twice, the box's targets were counted

@@ -2,6 +2,7 @@ package plan
 
 import (
 	"bytes"
+	_ "embed"
 	"html"
 	"strconv"
 	"strings"
@@ -186,36 +187,11 @@ func wrapSource(src string, width int) string {
 }
 
 // pageHead is the start of a page whose first kilobyte is all ASCII:
-// scripts and styles before any meta of its charset.
-const pageHead = `<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd">
-<html xmlns="http://www.w3.org/1999/xhtml">
-<head>
-<link rel="stylesheet" type="text/css" href="/images/common.css" />
-<link rel="stylesheet" type="text/css" href="/images/article.css" />
-<script type="text/javascript" src="/js/jquery-1.12.4.min.js"></script>
-<script type="text/javascript" src="/js/common.js"></script>
-<script type="text/javascript">
-var _hmt = _hmt || [];
-(function() {
-  var hm = document.createElement("script");
-  hm.src = "https://hm.example.com/hm.js?0123456789abcdef0123456789abcdef";
-  var s = document.getElementsByTagName("script")[0];
-  s.parentNode.insertBefore(hm, s);
-})();
-function doZoom(size) { document.getElementById("zoom").style.fontSize = size + "px"; }
-function printPage() { window.print(); }
-function closeWindow() { if (confirm("close?")) { window.opener = null; window.close(); } }
-$(function() {
-  $(".nav li").hover(function() { $(this).addClass("on"); }, function() { $(this).removeClass("on"); });
-  $(".tab-title span").click(function() { var i = $(this).index(); $(this).addClass("cur").siblings().removeClass("cur"); $(".tab-body ul").eq(i).show().siblings().hide(); });
-});
-</script>
-<style type="text/css">
-body { margin: 0; padding: 0; font-size: 14px; color: #333; }
-.article { width: 1000px; margin: 0 auto; }
-.article p { text-indent: 2em; line-height: 2; font-size: 16px; }
-</style>
-`
+// scripts and styles before any meta of its charset. It is the generator's
+// too (testdata/gen/formats.go: xinghe_gbk.html, xinghe_nocharset.html).
+//
+//go:embed testdata/legacy_head.html
+var pageHead string
 
 // pageLegacy is the page of a text (pageOfText, one <p> a line) with a head
 // whose first kilobyte is ASCII, its charset declared after it as GBK

@@ -24,6 +24,31 @@ func TestListNumber(t *testing.T) {
 	}
 }
 
+// Word's Chinese counting past 99 is written in Chinese numerals too, as
+// Word draws it: 一百, 一百零一 (a run of zeros is one 零), 一百一十 (十 with
+// its 一 inside a number), 一万. The other Chinese formats are drawn as
+// counting below 100 already (chineseLegalSimplified is 壹佰 in Word,
+// ideographDigital 一〇〇: their numbers are read as the counting's), and
+// past it alike.
+func TestListNumberChineseHundreds(t *testing.T) {
+	for _, c := range []struct {
+		n    int
+		want string
+	}{
+		{99, "九十九"}, {100, "一百"}, {101, "一百零一"}, {110, "一百一十"}, {111, "一百一十一"}, {120, "一百二十"},
+		{999, "九百九十九"}, {1000, "一千"}, {1001, "一千零一"}, {1010, "一千零一十"}, {1100, "一千一百"},
+		{2024, "二千零二十四"}, {10000, "一万"}, {10010, "一万零一十"}, {10100, "一万零一百"}, {11000, "一万一千"},
+		{100000, "十万"}, {120034, "十二万零三十四"},
+	} {
+		for _, format := range []string{"chineseCounting", "chineseCountingThousand", "chineseLegalSimplified",
+			"japaneseCounting", "taiwaneseCounting", "taiwaneseCountingThousand", "ideographDigital"} {
+			if got := listNumber(c.n, format); got != c.want {
+				t.Errorf("listNumber(%d, %s) = %q, want %q", c.n, format, got, c.want)
+			}
+		}
+	}
+}
+
 // Word's lists of one abstract list count on one counter — a heading Word
 // numbers in a second list (w:num) of the same abstract list reads 二、, not
 // 一、 again — and a list that starts a level over (lvlOverride/

@@ -118,9 +118,43 @@ func TestHeadingBoldSplitPoint(t *testing.T) {
 	text := "某市氢能产业行动计划（2026-2027年）\n一、重点任务\n（一）打造创新高地\n" +
 		"**1** **.** **开展关键技术研发。** 加快推进电堆技术创新。\n**2** **、** **布局建设创新载体。** 建设实验室。\n" +
 		"**3** **.** **建设** **产业园区。** 打造园区。\n二、保障措施\n**4** **.健全安全发展机制。** 加强监管。\n"
-	want := "1 一 重点任务 | 2 (一) 打造创新高地 | 3 1 开展关键技术研发 | 3 2 布局建设创新载体 | 3 3 建设** **产业园区 | " +
+	want := "1 一 重点任务 | 2 (一) 打造创新高地 | 3 1 开展关键技术研发 | 3 2 布局建设创新载体 | 3 3 建设产业园区 | " +
 		"1 二 保障措施 | 2 4 健全安全发展机制"
 	if got := sectionsOf(t, text); got != want {
 		t.Errorf("got  %s\nwant %s", got, want)
+	}
+}
+
+// A section's title is shown without the emphasis marks a page left in it
+// (** and __, and the space a page set between two bold runs); the
+// section's number, level and offsets are read as before.
+func TestHeadingTitleEmphasis(t *testing.T) {
+	for _, c := range []struct {
+		name, line, want string
+		start, end       int // the heading's offsets, as read with the marks in its title
+	}{
+		{"bold around the whole title", "（一）**打造** **创新高地**", "2 (一) 打造创新高地", 30, 46},
+		{"bold inside", "（一）打造**创新**高地", "2 (一) 打造创新高地", 30, 43},
+		{"bold runs apart", "**（一）** **打造** **创新高地**", "2 (一) 打造创新高地", 32, 51},
+		{"underscores", "（一）__打造创新高地__", "2 (一) 打造创新高地", 30, 43},
+		{"underscores inside", "（一）打造__创新__高地", "2 (一) 打造创新高地", 30, 43},
+		{"Latin words apart", "（一）**AI** **Plus**行动", "2 (一) AI Plus行动", 30, 50},
+		{"a blank to fill is no emphasis", "（一）填写____年度计划", "2 (一) 填写____年度计划", 30, 43},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			text := "某市氢能产业行动计划（2026-2027年）\n一、重点任务\n" + c.line + "\n加快推进电堆技术创新。\n"
+			want := "1 一 重点任务 | " + c.want
+			if got := sectionsOf(t, text); got != want {
+				t.Errorf("got  %s\nwant %s", got, want)
+			}
+			doc, err := ingestText(text, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			sec := doc.Sections[0].Children[0]
+			if sec.Start != c.start || sec.End != c.end {
+				t.Errorf("offsets %d–%d, want %d–%d", sec.Start, sec.End, c.start, c.end)
+			}
+		})
 	}
 }

@@ -77,6 +77,9 @@ func ingestText(text string, l *learnDoc) (*Doc, error) {
 	d.tableNotes()     // a table's note asserts nothing (ingest_table_note.go)
 	d.listCounts(text) // a count that opens a list of its items restates it (ingest_listcount.go)
 	d.pastDue()        // what is due before the document was issued is proposed (ingest_duepast.go)
+
+	// the reading done, titles are shown without a page's emphasis marks (ingest_title_marks.go)
+	plainTitles(d.doc.Sections)
 	if len(d.doc.Sections) == 0 {
 		return d.doc, ErrNoStructure
 	}

@@ -83,31 +83,6 @@ func chinese(s string) bool {
 	return false
 }
 
-// legacyHead starts a page with a kilobyte of ASCII (a site's scripts and
-// styles) before any meta of its charset.
-const legacyHead = `<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd">
-<html xmlns="http://www.w3.org/1999/xhtml">
-<head>
-<link rel="stylesheet" type="text/css" href="/images/common.css" />
-<link rel="stylesheet" type="text/css" href="/images/article.css" />
-<script type="text/javascript" src="/js/jquery-1.12.4.min.js"></script>
-<script type="text/javascript" src="/js/common.js"></script>
-<script type="text/javascript">
-function doZoom(size) { document.getElementById("zoom").style.fontSize = size + "px"; }
-function printPage() { window.print(); }
-function closeWindow() { if (confirm("close?")) { window.opener = null; window.close(); } }
-$(function() {
-  $(".nav li").hover(function() { $(this).addClass("on"); }, function() { $(this).removeClass("on"); });
-  $(".tab-title span").click(function() { var i = $(this).index(); $(this).addClass("cur").siblings().removeClass("cur"); $(".tab-body ul").eq(i).show().siblings().hide(); });
-});
-</script>
-<style type="text/css">
-body { margin: 0; padding: 0; font-size: 14px; color: #333; background: #fff; }
-.header, .nav, .article, .footer { width: 1000px; margin: 0 auto; }
-.article p { text-indent: 2em; line-height: 2; font-size: 16px; }
-</style>
-`
-
 // legacyPages writes ../plans/formats/xinghe_page.html again as a site with
 // an older template serves it: its head's first kilobyte ASCII, its charset
 // declared after it as GB2312 and the page in GBK (xinghe_gbk.html), or not
@@ -119,6 +94,14 @@ func legacyPages(dir string) {
 	if err != nil {
 		log.Fatal(err)
 	}
+	// ../legacy_head.html starts a page with a kilobyte of ASCII (a site's
+	// scripts and styles) before any meta of its charset; the probe's pages
+	// start with it too (corpus_formats_pages_test.go)
+	head, err := os.ReadFile(filepath.Join(dir, "legacy_head.html"))
+	if err != nil {
+		log.Fatal(err)
+	}
+	legacyHead := string(head)
 	page := string(src)
 	page = page[strings.Index(page, "<title>"):]
 	if err := os.WriteFile(filepath.Join(dir, "plans", "formats", "xinghe_nocharset.html"), []byte(legacyHead+page), 0o644); err != nil {

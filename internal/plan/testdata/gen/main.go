@@ -4,7 +4,7 @@
 //	rencai.txt → ../plans/rencai_fangan.docx (lines starting with "|" are the rows of a w:tbl)
 //	chanye.txt → ../plans/chanye_fangan.pdf  (a text PDF; lines with two-space gaps are table rows laid out in columns)
 //	xinghe.txt → ../plans/formats/xinghe_wps.docx (formats.go: the markup WPS and Word write around a text)
-//	../plans/formats/xinghe_page.html → xinghe_gbk.html, xinghe_nocharset.html (formats.go: a kilobyte of ASCII before the charset), xinghe_emsp.html, xinghe_layout.html
+//	../plans/formats/xinghe_page.html → xinghe_gbk.html, xinghe_nocharset.html (formats.go: ../legacy_head.html, a kilobyte of ASCII, before the charset), xinghe_emsp.html, xinghe_layout.html
 //	xinghe.txt → ../plans/formats/xinghe_textbox.docx (formats.go: two paragraphs in text boxes)
 //	chenxi.txt → ../plans/formats/chenxi_symbols.docx (formats.go: ≥ ≤ ± as w:sym, a non-breaking hyphen)
 //
