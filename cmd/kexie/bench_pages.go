@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"fmt"
-	"net/http"
 	"net/url"
 	"os"
 	"runtime"
@@ -68,28 +67,16 @@ func benchPages(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	defer stop()
-	fmt.Fprintf(e.stdout, "machine: %s, %d CPUs, %s; database: %s; wrk -c%d -d%s\n| page | requests/s | p50 | p99 |\n|---|---|---|---|\n",
+	fmt.Fprintf(e.stdout, "machine: %s, %d CPUs, %s; database: %s; wrk -c%d -d%s\n",
 		cpuModel(), runtime.NumCPU(), runtime.Version(), a.DB.Dialect(), *conns, *dur)
-	for _, p := range []struct{ name, path string }{
-		{"person page", "/people/" + strconv.FormatInt(hits.Hits[0].ID, 10)},
-		{"search page: 人工智能, 20 hits + facets", "/people?q=" + url.QueryEscape("人工智能")},
-		{"search page: two words + a facet", "/people?q=" + url.QueryEscape("水稻育种 高层次人才") + "&title_level=senior"},
-	} {
-		req, _ := http.NewRequest("GET", base+p.path, nil)
-		req.Header.Set("Cookie", "kexie_session="+res.Token)
-		r, err := http.DefaultClient.Do(req)
-		if err != nil {
-			return err
-		}
-		r.Body.Close()
-		if r.StatusCode != 200 {
-			return fmt.Errorf("%s answered %d", p.path, r.StatusCode)
-		}
-		w, err := wrkLoad(ctx, 2, *conns, *dur, "kexie_session="+res.Token, base+p.path)
-		if err != nil {
-			return err
-		}
-		fmt.Fprintf(e.stdout, "| %s | %.0f | %.1f ms | %.1f ms |\n", p.name, w.rps, w.p50, w.p99)
+	cookie := "kexie_session=" + res.Token
+	err = measurePages(ctx, e.stdout, base, *conns, *dur, []benchPage{
+		{"person page", "/people/" + strconv.FormatInt(hits.Hits[0].ID, 10), cookie},
+		{"search page: 人工智能, 20 hits + facets", "/people?q=" + url.QueryEscape("人工智能"), cookie},
+		{"search page: two words + a facet", "/people?q=" + url.QueryEscape("水稻育种 高层次人才") + "&title_level=senior", cookie},
+	})
+	if err != nil {
+		return err
 	}
 	// What serving the set costs in memory, after the load.
 	var ms runtime.MemStats

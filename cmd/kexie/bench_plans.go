@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"fmt"
-	"net/http"
 	"runtime"
 	"time"
 )
@@ -43,28 +42,9 @@ func benchPlans(ctx context.Context, e *env, args []string) error {
 	cookie := "kexie_session=" + fx.Token
 	fmt.Fprintf(e.stdout, "machine: %s, %d CPUs, %s; database: %s; %d plans × %d targets × %d years of quarterly entries (%d rows); wrk -t2 -c%d -d%s\n",
 		cpuModel(), runtime.NumCPU(), runtime.Version(), a.DB.Dialect(), len(fx.PlanIDs), *targets, *years, fx.Entries, *conns, *dur)
-	fmt.Fprintln(e.stdout, "| page | requests/s | p50 | p99 |")
-	fmt.Fprintln(e.stdout, "|---|---|---|---|")
-	for _, pg := range []struct{ name, path string }{
-		{"plan dashboard (roll-ups, scoreboard, due list, charts)", fmt.Sprintf("/plans/%d/dashboard", mid)},
-		{"target ledger page (20 entries + chart)", fmt.Sprintf("/plans/%d/indicators/%d", mid, p.Indicators[7].ID)},
-		{"plan page (structure)", fmt.Sprintf("/plans/%d", mid)},
-	} {
-		req, _ := http.NewRequest("GET", base+pg.path, nil)
-		req.Header.Set("Cookie", cookie)
-		r, err := http.DefaultClient.Do(req)
-		if err != nil {
-			return err
-		}
-		r.Body.Close()
-		if r.StatusCode != 200 {
-			return fmt.Errorf("%s answered %d", pg.path, r.StatusCode)
-		}
-		w, err := wrkLoad(ctx, 2, *conns, *dur, cookie, base+pg.path)
-		if err != nil {
-			return err
-		}
-		fmt.Fprintf(e.stdout, "| %s | %.0f | %.1f ms | %.1f ms |\n", pg.name, w.rps, w.p50, w.p99)
-	}
-	return nil
+	return measurePages(ctx, e.stdout, base, *conns, *dur, []benchPage{
+		{"plan dashboard (roll-ups, scoreboard, due list, charts)", fmt.Sprintf("/plans/%d/dashboard", mid), cookie},
+		{"target ledger page (20 entries + chart)", fmt.Sprintf("/plans/%d/indicators/%d", mid, p.Indicators[7].ID), cookie},
+		{"plan page (structure)", fmt.Sprintf("/plans/%d", mid), cookie},
+	})
 }

@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"fmt"
-	"net/http"
 	"runtime"
 	"time"
 )
@@ -52,30 +51,12 @@ func benchReview(ctx context.Context, e *env, args []string) error {
 	defer stopBase()
 	fmt.Fprintf(e.stdout, "machine: %s, %d CPUs, %s; database: %s; %d applications × 5 reviewers over %d experts (%d on the worklist); wrk -t2 -c%d -d%s\n",
 		cpuModel(), runtime.NumCPU(), runtime.Version(), a.DB.Dialect(), *apps, *experts, rf.Assignments, *conns, *dur)
-	fmt.Fprintln(e.stdout, "| page | requests/s | p50 | p99 |")
-	fmt.Fprintln(e.stdout, "|---|---|---|---|")
 	staff, reviewer := "kexie_session="+fx.Token, "kexie_session="+rf.Token
-	for _, pg := range []struct{ name, url, cookie string }{
+	// Two servers: each page is a whole URL, so the base is empty.
+	return measurePages(ctx, e.stdout, "", *conns, *dur, []benchPage{
 		{"anchor: bare handler, org tree from memory", baseURL + "/orgs", staff},
 		{"anchor: Kexie /orgs", realURL + "/orgs", staff},
 		{"reviewer worklist /review/assignments", realURL + "/review/assignments", reviewer},
 		{"scoring page /review/assignments/{id} (blind)", fmt.Sprintf("%s/review/assignments/%d", realURL, rf.AssignmentID), reviewer},
-	} {
-		req, _ := http.NewRequest("GET", pg.url, nil)
-		req.Header.Set("Cookie", pg.cookie)
-		r, err := http.DefaultClient.Do(req)
-		if err != nil {
-			return err
-		}
-		r.Body.Close()
-		if r.StatusCode != 200 {
-			return fmt.Errorf("%s answered %d", pg.url, r.StatusCode)
-		}
-		w, err := wrkLoad(ctx, 2, *conns, *dur, pg.cookie, pg.url)
-		if err != nil {
-			return err
-		}
-		fmt.Fprintf(e.stdout, "| %s | %.0f | %.1f ms | %.1f ms |\n", pg.name, w.rps, w.p50, w.p99)
-	}
-	return nil
+	})
 }

@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"net/http"
 	"os"
 	"runtime"
 	"strconv"
@@ -149,31 +148,16 @@ func benchSociety(ctx context.Context, e *env, args []string) error {
 	big := strconv.FormatInt(fx.Big.ID, 10)
 	fmt.Fprintf(e.stdout, "machine: %s, %d CPUs, %s; database: %s; %d societies × %d years of reports, %d members (%s: a fifth); wrk -t2 -c%d -d%s\n",
 		cpuModel(), runtime.NumCPU(), runtime.Version(), a.DB.Dialect(), *n, *years, *members, fx.Big.Code, *conns, *dur)
-	fmt.Fprintln(e.stdout, "| page | requests/s | p50 | p99 |")
-	fmt.Fprintln(e.stdout, "|---|---|---|---|")
-	for _, pg := range []struct{ name, path string }{
-		{"reporting-rate board, whole province (" + strconv.Itoa(*n) + " societies, page 1)", "/societies?year=" + y},
-		{"board filtered to missing reports", "/societies?year=" + y + "&state=missing"},
-		{"dues ledger of the biggest society (page 1, count and sum)", "/societies/" + big + "/dues"},
-		{"dues ledger, arrears only", "/societies/" + big + "/dues?status=arrears"},
-		{"member list of the biggest society (page 1 with total)", "/societies/" + big + "/members"},
-		{"health check (anchor)", "/healthz"},
-	} {
-		req, _ := http.NewRequest("GET", base+pg.path, nil)
-		req.Header.Set("Cookie", cookie)
-		r, err := http.DefaultClient.Do(req)
-		if err != nil {
-			return err
-		}
-		r.Body.Close()
-		if r.StatusCode != 200 {
-			return fmt.Errorf("%s answered %d", pg.path, r.StatusCode)
-		}
-		w, err := wrkLoad(ctx, 2, *conns, *dur, cookie, base+pg.path)
-		if err != nil {
-			return err
-		}
-		fmt.Fprintf(e.stdout, "| %s | %.0f | %.1f ms | %.1f ms |\n", pg.name, w.rps, w.p50, w.p99)
+	err = measurePages(ctx, e.stdout, base, *conns, *dur, []benchPage{
+		{"reporting-rate board, whole province (" + strconv.Itoa(*n) + " societies, page 1)", "/societies?year=" + y, cookie},
+		{"board filtered to missing reports", "/societies?year=" + y + "&state=missing", cookie},
+		{"dues ledger of the biggest society (page 1, count and sum)", "/societies/" + big + "/dues", cookie},
+		{"dues ledger, arrears only", "/societies/" + big + "/dues?status=arrears", cookie},
+		{"member list of the biggest society (page 1 with total)", "/societies/" + big + "/members", cookie},
+		{"health check (anchor)", "/healthz", cookie},
+	})
+	if err != nil {
+		return err
 	}
 	var ms runtime.MemStats
 	runtime.GC()
