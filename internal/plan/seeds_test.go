@@ -166,3 +166,11 @@ func TestSeedResponsibilities(t *testing.T) {
 		t.Errorf("first responsibility %+v", r)
 	}
 }
+
+// TestSeedCorpus scores the extractor on the five seeds labelled whole
+// (testdata/corpus/seeds, D184: labelled by helpers who never saw the
+// extractor, a measurement on 科协's own kind of plan) and keeps the figures
+// from falling below corpusFloor["seeds"].
+func TestSeedCorpus(t *testing.T) {
+	scoreSplit(t, seedDir(t), "seeds")
+}
