@@ -108,8 +108,8 @@ unformatted=$(gofmt -l cmd internal)
 [ -z "$unformatted" ] || die "gofmt needed on: $unformatted"
 say "go vet"
 go vet ./...
-# the corpus tools built only on request (-tags adjudicate, dump, train) must still build
-go vet -tags "adjudicate dump train" ./internal/plan
+# the corpus tools built only on request (-tags adjudicate, dump, train, rebuild) must still build
+go vet -tags "adjudicate dump train rebuild" ./internal/plan
 
 args=("$@")
 [ ${#args[@]} -gt 0 ] || args=(./...)
