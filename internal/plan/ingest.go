@@ -14,6 +14,11 @@ var ErrNoStructure = errors.New("plan: no numbered sections found")
 // MaxText is the largest plan text Ingest reads (a plan is tens of kB).
 const MaxText = 8 << 20
 
+// ErrTextTooLarge is the error of a document whose text is larger than
+// MaxText: a plan is tens of kB, so such a file is something else (or a
+// small file that unpacks to a flood of text).
+var ErrTextTooLarge = errors.New("plan: the text is larger than 8 MB")
+
 // ErrExtractorFault is returned when reading a text hit a fault of the
 // extractor itself (a bug: the tests and the fuzzer treat it as a failure);
 // the caller tells the user the document could not be read and saves nothing.
@@ -34,7 +39,7 @@ func Ingest(r io.Reader) (doc *Doc, err error) {
 		return nil, err
 	}
 	if len(data) > MaxText {
-		return nil, errors.New("plan: the text is larger than 8 MB")
+		return nil, ErrTextTooLarge
 	}
 	return ingestText(strings.ToValidUTF8(string(data), "\uFFFD"), learnFor())
 }

@@ -48,19 +48,26 @@ func PDFText(ctx context.Context, data []byte) (string, error) {
 	}
 	ctx, cancel := context.WithTimeout(ctx, 60*time.Second)
 	defer cancel()
-	var out, stderr bytes.Buffer
+	// A PDF of a few kB can draw gigabytes of text (one compressed content
+	// stream shown on a thousand pages): pdftotext is stopped once it has
+	// written more than MaxText, which Ingest would refuse anyway.
+	out := &cappedBuffer{max: MaxText, full: cancel}
+	stderr := &cappedBuffer{max: 4 << 10}
 	// -layout keeps a table's columns apart (two or more spaces between
 	// cells), so an indicator table reads as one line a row.
 	cmd := exec.CommandContext(ctx, bin, "-layout", "-enc", "UTF-8", "-nopgbrk", "-q", f.Name(), "-")
-	cmd.Stdout, cmd.Stderr = &out, &stderr
-	if err := cmd.Run(); err != nil {
-		if ctx.Err() != nil {
-			return "", fmt.Errorf("%w: timed out", ErrBadPDF)
-		}
-		return "", fmt.Errorf("%w: %s", ErrBadPDF, bytes.TrimSpace(stderr.Bytes()))
+	cmd.Stdout, cmd.Stderr = out, stderr
+	err = cmd.Run()
+	switch {
+	case out.over:
+		return "", ErrTextTooLarge
+	case err != nil && ctx.Err() != nil:
+		return "", fmt.Errorf("%w: timed out", ErrBadPDF)
+	case err != nil:
+		return "", fmt.Errorf("%w: %s", ErrBadPDF, bytes.TrimSpace(stderr.buf.Bytes()))
 	}
 	letters := 0
-	for _, r := range out.String() {
+	for _, r := range out.buf.String() {
 		if unicode.IsLetter(r) || unicode.Is(unicode.Han, r) {
 			letters++
 		}
@@ -68,7 +75,32 @@ func PDFText(ctx context.Context, data []byte) (string, error) {
 	if letters < 20 {
 		return "", ErrPDFNoText
 	}
-	return out.String(), nil
+	return out.buf.String(), nil
+}
+
+// cappedBuffer keeps what a command writes up to max bytes. Past that it
+// keeps nothing more, notes that it ran over and calls full (when set), and
+// still reports each write as done so that the command is stopped by full
+// rather than left blocked on a pipe.
+type cappedBuffer struct {
+	buf  bytes.Buffer
+	max  int
+	over bool
+	full func()
+}
+
+func (c *cappedBuffer) Write(p []byte) (int, error) {
+	if c.over {
+		return len(p), nil
+	}
+	if c.buf.Len()+len(p) > c.max {
+		c.over = true
+		if c.full != nil {
+			c.full()
+		}
+		return len(p), nil
+	}
+	return c.buf.Write(p)
 }
 
 // ErrFormat is the error of a file that is not .txt, .md, .docx, .pdf or .html.

@@ -1,8 +1,11 @@
 package plan
 
 import (
+	"bytes"
+	"compress/zlib"
 	"context"
 	"errors"
+	"fmt"
 	"html"
 	"os"
 	"os/exec"
@@ -112,5 +115,67 @@ func TestUnwrap(t *testing.T) {
 	}
 	if !strings.Contains(out, full+"。\n短行") {
 		t.Errorf("a finished sentence was joined:\n%s", out)
+	}
+}
+
+// textBombPDF is a PDF of a few hundred kB that draws pages × lines × 80
+// characters of text: one compressed content stream shown on every page.
+func textBombPDF(t *testing.T, pages, lines int) []byte {
+	t.Helper()
+	var content bytes.Buffer
+	for i := 0; i < lines; i++ {
+		fmt.Fprintf(&content, "BT /F1 8 Tf 20 %d Td (%s) Tj ET\n", 780-i*10, strings.Repeat("Ab1 ", 20))
+	}
+	var z bytes.Buffer
+	zw := zlib.NewWriter(&z)
+	zw.Write(content.Bytes())
+	zw.Close()
+	var b bytes.Buffer
+	var offsets []int
+	obj := func(body string) {
+		offsets = append(offsets, b.Len())
+		fmt.Fprintf(&b, "%d 0 obj\n%s\nendobj\n", len(offsets), body)
+	}
+	b.WriteString("%PDF-1.4\n")
+	kids := make([]string, pages)
+	for i := range kids {
+		kids[i] = fmt.Sprintf("%d 0 R", 5+i)
+	}
+	obj("<< /Type /Catalog /Pages 2 0 R >>")
+	obj(fmt.Sprintf("<< /Type /Pages /Kids [%s] /Count %d >>", strings.Join(kids, " "), pages))
+	obj("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>")
+	obj(fmt.Sprintf("<< /Length %d /Filter /FlateDecode >>\nstream\n%s\nendstream", z.Len(), z.Bytes()))
+	for range pages {
+		obj("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 3 0 R >> >> /Contents 4 0 R >>")
+	}
+	xref := b.Len()
+	fmt.Fprintf(&b, "xref\n0 %d\n0000000000 65535 f \n", len(offsets)+1)
+	for _, o := range offsets {
+		fmt.Fprintf(&b, "%010d 00000 n \n", o)
+	}
+	fmt.Fprintf(&b, "trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n", len(offsets)+1, xref)
+	return b.Bytes()
+}
+
+// A small PDF that unpacks to more text than a plan has is refused while
+// pdftotext is still writing, not read into memory whole; one that draws a
+// little of the same text reads.
+func TestPDFTextBound(t *testing.T) {
+	testenv.Tool(t, "pdftotext")
+	ctx := context.Background()
+	small := textBombPDF(t, 3, 70)
+	text, err := PDFText(ctx, small)
+	if err != nil || strings.Count(text, "Ab1") != 3*70*20 {
+		t.Fatalf("3 pages: %d of Ab1, %v", strings.Count(text, "Ab1"), err)
+	}
+	bomb := textBombPDF(t, 2000, 70) // about 11 MB of text from a file of under 400 kB
+	if len(bomb) > 400<<10 {
+		t.Fatalf("the test PDF is %d bytes", len(bomb))
+	}
+	if _, err := PDFText(ctx, bomb); !errors.Is(err, ErrTextTooLarge) {
+		t.Fatalf("2,000 pages: %v, want ErrTextTooLarge", err)
+	}
+	if _, err := DocumentText(ctx, "方案.pdf", bomb); !errors.Is(err, ErrTextTooLarge) {
+		t.Fatalf("DocumentText: %v, want ErrTextTooLarge", err)
 	}
 }

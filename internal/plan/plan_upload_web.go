@@ -70,12 +70,17 @@ func (h *handler) upload(w http.ResponseWriter, r *http.Request) error {
 		return fail("plan.err.bad_pdf")
 	case errors.Is(err, ErrHTMLNavigation):
 		return fail("plan.err.html_nav")
+	case errors.Is(err, ErrTextTooLarge):
+		return fail("plan.err.text_too_large", MaxText>>20)
 	case err != nil:
 		return fail("plan.err.bad_docx")
 	}
 	doc, err := ingestUpload(strings.NewReader(text))
 	if errors.Is(err, ErrNoStructure) {
 		return fail("plan.err.no_structure")
+	}
+	if errors.Is(err, ErrTextTooLarge) {
+		return fail("plan.err.text_too_large", MaxText>>20)
 	}
 	if errors.Is(err, ErrExtractorFault) {
 		// a bug of the extractor, not of the document: the operator hears of it

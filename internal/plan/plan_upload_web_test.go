@@ -47,6 +47,8 @@ func TestPlanUpload(t *testing.T) {
 			{"方案.wps", "\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1 WPS", "旧版 Word 或 WPS 文件"},
 			{"x.txt", "\xff\xfe\xff\xfe\x00\xd8\x00\xd8", "无法识别该文本文件的编码"},
 			{"x.txt", "plan \x80\x81\x82 in no encoding \xfe\xfe", "无法识别该文本文件的编码"},
+			// 9 MB of text (under the 20 MB a file may have, over the 8 MB a plan's text may have)
+			{"x.txt", strings.Repeat("一、二三四五六七八九十。\n", 9<<20/len("一、二三四五六七八九十。\n")), "文件中的文字超过 8 MB"},
 		} {
 			res, body := upload(bad.name, []byte(bad.content))
 			if res.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(body, bad.msg) {
