@@ -43,6 +43,13 @@ func TestPerCapita(t *testing.T) {
 		if err != nil || n != 0 || len(errs) != 2 || errs[0].Row != 3 || errs[0].Code != "funding.err.region" || errs[1].Code != "funding.err.duplicate" {
 			t.Fatalf("bad import: %d %+v %v", n, errs, err)
 		}
+		// A row the reader cannot parse (an unmatched quote) is named, not
+		// an internal error; nothing is written.
+		quote := "地区代码,年份,常住人口\n510400,2026,1200000\n510402,\"2026,300000\n"
+		n, errs, err = s.ImportPopulation(ctx, strings.NewReader(quote), std.Regions(), 1)
+		if err != nil || n != 0 || len(errs) != 1 || errs[0].Row != 3 || errs[0].Code != "funding.err.bad_row" {
+			t.Fatalf("unmatched quote: %d %+v %v", n, errs, err)
+		}
 		good := "地区代码,年份,常住人口\n510400,2026,1236000\n510402,2026,300000\n"
 		if n, errs, err := s.ImportPopulation(ctx, strings.NewReader(good), std.Regions(), 1); n != 2 || len(errs) != 0 || err != nil {
 			t.Fatalf("import: %d %+v %v", n, errs, err)

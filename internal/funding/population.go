@@ -77,7 +77,10 @@ func (s *Store) ImportPopulation(ctx context.Context, r io.Reader, regions Regio
 			break
 		}
 		if err != nil {
-			return 0, nil, fmt.Errorf("funding: import: %w", err)
+			// A row the reader cannot parse (an unmatched quote) is the
+			// file's fault, not the server's: its row is named.
+			errs = append(errs, ImportError{Row: line, Code: "funding.err.bad_row"})
+			break
 		}
 		get := func(f string) string {
 			if i := col[f]; i < len(cells) {

@@ -135,8 +135,10 @@ func (h *handler) list(w http.ResponseWriter, r *http.Request) error {
 		if l := q.Get("hl"); knownLang(l) {
 			f.Lang = l
 		}
+		// A page number is bounded like web.ParseList's: past it, the
+		// offset (page-1)×20 could overflow into a negative one.
 		page, _ := strconv.Atoi(q.Get("page"))
-		if page < 1 {
+		if page < 1 || page >= 1_000_000 {
 			page = 1
 		}
 		f.Offset = (page - 1) * f.Limit

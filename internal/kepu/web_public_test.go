@@ -62,6 +62,13 @@ func TestPortalPages(t *testing.T) {
 		if _, list := anon.Get("/kepu/list?q=" + url.QueryEscape("防雷")); !strings.Contains(list, "雷雨天气如何防雷") {
 			t.Fatal("search")
 		}
+		// A page number anyone can type: far past the end is an empty page,
+		// never an offset that overflows (PostgreSQL refuses a negative one).
+		for _, page := range []string{"500000000000000000", "999999999999999999", "-5", "1000000"} {
+			if resp, list := anon.Get("/kepu/list?page=" + page); resp.StatusCode != 200 {
+				t.Errorf("page=%s: %d %.300s", page, resp.StatusCode, list)
+			}
+		}
 		if _, sec := anon.Get("/kepu/o/PZH"); !strings.Contains(sec, "雷雨天气如何防雷") {
 			t.Fatal("the city's section")
 		}

@@ -91,6 +91,10 @@ func (s *Store) GetInvoice(ctx context.Context, id int64) (Invoice, error) {
 	return getInvoice(ctx, s.db, id)
 }
 
+// MaxVoucher is the largest voucher file: a scan or photo of a bank's
+// receipt is a few hundred kilobytes.
+const MaxVoucher = 10 << 20
+
 // Voucher is a bank transfer's 转账凭证 as the member uploads it, with the
 // amount they say they transferred.
 type Voucher struct {
@@ -107,6 +111,9 @@ func (s *Store) UploadVoucher(ctx context.Context, invoiceID, userID int64, v Vo
 	ext := strings.ToLower(filepath.Ext(v.Name))
 	if len(v.Data) == 0 || (ext != ".pdf" && ext != ".jpg" && ext != ".jpeg" && ext != ".png") {
 		return out, valid.New("voucher", "society.err.voucher_file")
+	}
+	if len(v.Data) > MaxVoucher {
+		return out, valid.New("voucher", "society.err.voucher_big", MaxVoucher>>20)
 	}
 	err := s.db.Tx(ctx, func(tx *db.Tx) error {
 		inv, err := getInvoice(ctx, tx, invoiceID)

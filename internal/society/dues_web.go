@@ -66,7 +66,7 @@ func (h *handler) voucher(w http.ResponseWriter, r *http.Request) error {
 	if file, hdr, err := r.FormFile("voucher"); err == nil {
 		defer file.Close()
 		v.Name = hdr.Filename
-		if v.Data, err = io.ReadAll(io.LimitReader(file, 10<<20)); err != nil {
+		if v.Data, err = io.ReadAll(io.LimitReader(file, MaxVoucher+1)); err != nil {
 			return err
 		}
 	}

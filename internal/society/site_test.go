@@ -156,6 +156,12 @@ func TestSiteMembershipFlow(t *testing.T) {
 		inv := fmtInt(terms[0].InvoiceID)
 		res, body = upload(mem, "/invoices/"+inv+"/voucher", url.Values{"amount": {"500"}}, "回单.png", []byte("\x89PNG fake"))
 		want(t, "wrong amount", res, body, 422, "转账金额 500.00 元与应缴会费 50.00 元不符")
+		// A voucher over 10 MB is refused whole, never kept cut short.
+		res, body = upload(mem, "/invoices/"+inv+"/voucher", url.Values{"amount": {"50"}}, "回单.png", append([]byte("\x89PNG"), make([]byte, 11<<20)...))
+		want(t, "voucher over 10 MB", res, body, 422, "转账凭证文件超过 10 MB，未上传")
+		if got, _ := ss.S.GetInvoice(ctx, terms[0].InvoiceID); got.VoucherHash != "" || got.Status != society.InvoiceUnpaid {
+			t.Errorf("a refused voucher was kept: status %s, hash %q", got.Status, got.VoucherHash)
+		}
 		res, body = upload(mem, "/invoices/"+inv+"/voucher", url.Values{"amount": {"50"}}, "回单.png", []byte("\x89PNG fake"))
 		want(t, "voucher", res, body, 200, "凭证已上传")
 		res, body = post(sec, "/invoices/"+inv+"/confirm", url.Values{"amount": {"5"}})

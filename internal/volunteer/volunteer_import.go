@@ -3,7 +3,6 @@ package volunteer
 import (
 	"context"
 	"errors"
-	"fmt"
 	"io"
 	"strings"
 
@@ -98,7 +97,10 @@ func (s *Store) Import(ctx context.Context, file io.Reader, orgID, by int64, dry
 				break
 			}
 			if err != nil {
-				return fmt.Errorf("volunteer: import read: %w", err)
+				// A row the reader cannot parse (an unmatched quote) is the
+				// file's fault: its row is named, and nothing is written.
+				res.Errors = append(res.Errors, ImportError{Row: line, Code: "volunteer.err.bad_row"})
+				break
 			}
 			if len(strings.Join(r, "")) == 0 {
 				continue

@@ -53,6 +53,16 @@ func TestRegisterAndImport(t *testing.T) {
 		if res.Created != 2 || len(res.Errors) != 0 {
 			t.Fatalf("import = %+v", res)
 		}
+		// A row the reader cannot parse (an unmatched quote) is named, not
+		// an internal error, and the good row before it is not written.
+		quote := "姓名,身份证号码,手机号码,技能\n吴九," + idNumber(4) + ",,\n郑十,\"" + idNumber(5) + ",,\n"
+		res, err = f.s.Import(ctx, strings.NewReader(quote), f.city.ID, 1, false)
+		if err != nil || len(res.Errors) != 1 || res.Errors[0].Code != "volunteer.err.bad_row" || res.Errors[0].Row != 3 || res.Created != 0 {
+			t.Fatalf("unmatched quote: %+v, %v", res, err)
+		}
+		if _, n, _ := f.s.Volunteers(ctx, volunteer.Filter{Scope: access.Everywhere()}); n != 3 {
+			t.Fatalf("an import with a malformed row wrote: %d volunteers, want 3", n)
+		}
 		res, _ = f.s.Import(ctx, strings.NewReader("名字\nx\n"), f.city.ID, 1, false)
 		if len(res.Errors) != 2 || res.Errors[0].Code != "volunteer.err.column_missing" {
 			t.Fatalf("missing columns = %+v", res.Errors)

@@ -21,6 +21,14 @@ import (
 // larger upload (Site.AllowUpload).
 const MaxBody = 60 << 20
 
+// MaxForm is the largest body of a request that is not a multipart upload —
+// a url-encoded form, a JSON post — on every route, upload routes included.
+// Such a body is read into memory whole (and parsed) before authorization and
+// before any handler's own cap, so it keeps Go's own default ("10 MB is a lot
+// of text") instead of MaxBody or an upload's size; the largest form a page
+// posts (a survey's JSON) is a few megabytes.
+const MaxForm = 10 << 20
+
 const (
 	csrfCookie = "kexie_csrf"
 	// CSRFField is the form field that carries the token.
@@ -79,18 +87,21 @@ func (s *Site) csrf(next http.Handler) http.Handler {
 		if max, ok := s.bodies[r.URL.Path]; ok {
 			limit, shown = max+1<<20, max
 		}
+		if !isMultipart(r) {
+			limit, shown = MaxForm, MaxForm
+		}
 		r.Body = http.MaxBytesReader(w, r.Body, limit)
 		got := r.Header.Get("X-CSRF-Token")
 		if got == "" {
 			var perr error
-			if strings.HasPrefix(r.Header.Get("Content-Type"), "multipart/") {
+			if isMultipart(r) {
 				perr = r.ParseMultipartForm(8 << 20)
 			} else {
 				perr = r.ParseForm()
 			}
 			var mbe *http.MaxBytesError
 			if errors.As(perr, &mbe) {
-				s.Fail(w, r, Errorf(http.StatusRequestEntityTooLarge, "error.too_large", shown>>20))
+				s.Fail(w, r, tooLarge(r, shown))
 				return
 			}
 			got = r.PostFormValue(CSRFField)
@@ -102,4 +113,17 @@ func (s *Site) csrf(next http.Handler) http.Handler {
 		next.ServeHTTP(w, r)
 	})
 	return cop.Handler(check)
+}
+
+// isMultipart reports whether r's body is a multipart form (an upload).
+func isMultipart(r *http.Request) bool {
+	return strings.HasPrefix(r.Header.Get("Content-Type"), "multipart/")
+}
+
+// tooLarge is the 413 of a body over limit bytes: an upload's, or a form's.
+func tooLarge(r *http.Request, limit int64) error {
+	if isMultipart(r) {
+		return Errorf(http.StatusRequestEntityTooLarge, "error.too_large", limit>>20)
+	}
+	return Errorf(http.StatusRequestEntityTooLarge, "error.form_too_large", limit>>20)
 }

@@ -39,7 +39,7 @@ func ParseForm(w http.ResponseWriter, r *http.Request, maxBytes int64) (*Form, e
 	if err != nil {
 		var mbe *http.MaxBytesError
 		if errors.As(err, &mbe) {
-			return nil, Errorf(http.StatusRequestEntityTooLarge, "error.too_large", mbe.Limit/1024/1024)
+			return nil, tooLarge(r, mbe.Limit)
 		}
 		return nil, ErrBadRequest
 	}

@@ -38,14 +38,14 @@ func (s *Site) checkInput(next http.Handler) http.Handler {
 		if !safeMethod(r.Method) {
 			if r.Form == nil {
 				var err error
-				if strings.HasPrefix(r.Header.Get("Content-Type"), "multipart/") {
+				if isMultipart(r) {
 					err = r.ParseMultipartForm(uploadMemory)
 				} else {
 					err = r.ParseForm()
 				}
 				var mbe *http.MaxBytesError
 				if errors.As(err, &mbe) {
-					s.Fail(w, r, Errorf(http.StatusRequestEntityTooLarge, "error.too_large", mbe.Limit>>20))
+					s.Fail(w, r, tooLarge(r, mbe.Limit))
 					return
 				}
 			}
