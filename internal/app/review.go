@@ -26,6 +26,11 @@ func (p reviewPeople) Applicant(ctx context.Context, userID int64) (review.Appli
 		Memberships: ms}, nil
 }
 
+func (p reviewPeople) PoolOrg(ctx context.Context, poolID int64) (string, error) {
+	pool, err := p.s.GetPool(ctx, poolID)
+	return pool.OrgPath, err
+}
+
 func (p reviewPeople) Experts(ctx context.Context, poolID int64) ([]review.Expert, error) {
 	rs, err := p.s.PoolReviewers(ctx, poolID)
 	if err != nil {

@@ -51,8 +51,8 @@ func TestBindSourceForm(t *testing.T) {
 	}{
 		{"unknown source", staff, "people.talent.火星人", 0, http.StatusSeeOther, "没有名为“people.talent.火星人”的数据来源"},
 		{"org outside the plan", staff, people.TalentSource("高层次人才"), ta.peer.ID, http.StatusSeeOther, "统计范围必须是本规划所属组织或其下级组织"},
-		{"a responsible unit may not bind", clerk, people.TalentSource("高层次人才"), 0, http.StatusForbidden, ""},
-		{"another city may not bind", peer, people.TalentSource("高层次人才"), 0, http.StatusForbidden, ""},
+		{"a responsible unit may not bind", clerk, people.TalentSource("高层次人才"), 0, http.StatusNotFound, ""}, // plan.edit out of its scope
+		{"another city may not bind", peer, people.TalentSource("高层次人才"), 0, http.StatusNotFound, ""},
 		{"bound", staff, people.TalentSource("高层次人才"), 0, http.StatusSeeOther, "已关联数据来源"},
 	}
 	for _, c := range cases {

@@ -22,6 +22,11 @@ func (e reviewExperts) Applicant(context.Context, int64) (review.Applicant, erro
 }
 func (e reviewExperts) Experts(context.Context, int64) ([]review.Expert, error) { return e.pool, nil }
 
+// PoolOrg is asked by the new-call form only, which the demo never fills.
+func (e reviewExperts) PoolOrg(context.Context, int64) (string, error) {
+	return "", fmt.Errorf("demo: no pool of an org: %w", db.ErrNotFound)
+}
+
 // ReviewResult counts the demo's 征集.
 type ReviewResult struct {
 	Calls, Applications, Scores int

@@ -83,7 +83,13 @@ func (h *handler) designated(r *http.Request) (Emergency, error) {
 	if err != nil {
 		return e, err
 	}
-	if !e.Open || !contains64(e.Editors, actor(r).UserID) {
+	// To anyone it does not name, an emergency is one that does not exist:
+	// its topic may precede the official word (D69), and a 403 would say
+	// that the ID is taken.
+	if !contains64(e.Editors, actor(r).UserID) {
+		return Emergency{}, web.ErrNotFound
+	}
+	if !e.Open {
 		return e, web.ErrForbidden
 	}
 	return e, nil

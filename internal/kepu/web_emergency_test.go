@@ -41,8 +41,16 @@ func TestEmergencyPages(t *testing.T) {
 			t.Error("the portal names an emergency with nothing published")
 		}
 		em := "/kepu/admin/emergencies/" + strconv.FormatInt(ems[0].ID, 10) + "/publish"
-		if res, _ := k.ExpertC.Get(em); res.StatusCode != http.StatusForbidden {
+		// To a signed-in user it does not name, the emergency is one that
+		// does not exist: the same 404 as an unknown ID.
+		if res, _ := k.ExpertC.Get(em); res.StatusCode != http.StatusNotFound {
 			t.Fatalf("not designated: %d", res.StatusCode)
+		}
+		if res, _ := k.ExpertC.Get("/kepu/admin/emergencies/4611686018427387903/publish"); res.StatusCode != http.StatusNotFound {
+			t.Fatalf("unknown emergency: %d", res.StatusCode)
+		}
+		if res, _ := k.ExpertC.Post(em, url.Values{"title": {"x"}}); res.StatusCode != http.StatusNotFound {
+			t.Fatalf("not designated, posting: %d", res.StatusCode)
 		}
 		res, _ = k.AuthorC.Post(em, url.Values{"title": {"洪水来临时如何自救"}, "audience": {"public"}, "body": {body}})
 		if res.StatusCode != http.StatusSeeOther {

@@ -160,9 +160,37 @@ func (h *handler) leadPageData(r *http.Request, l Lead, f *web.Form) (LeadPage, 
 	}
 	if pid, _ := strconv.ParseInt(r.URL.Query().Get("pool"), 10, 64); pid != 0 {
 		p.PoolID = pid
-		p.Experts, err = h.store.experts.Pool(r.Context(), pid)
+		if inPools(p.Pools, pid) { // another city's pool lists no one, as an unknown one
+			p.Experts, err = h.store.experts.Pool(r.Context(), pid)
+		}
 	}
 	return p, err
+}
+
+// inPools reports whether id is one of pools.
+func inPools(pools []Pool, id int64) bool {
+	for _, p := range pools {
+		if p.ID == id {
+			return true
+		}
+	}
+	return false
+}
+
+// scopedPool reads the expert pool a form names: its ID when the pool is
+// kept in the caller's scope for a, 0 (no pool, no expert) otherwise, so
+// that work is never sent to another city's experts and the answer is the
+// one for a pool that does not exist.
+func (h *handler) scopedPool(r *http.Request, a access.Action, v string) (int64, error) {
+	id, _ := strconv.ParseInt(v, 10, 64)
+	if id == 0 {
+		return 0, nil
+	}
+	pools, err := h.store.experts.Pools(r.Context(), h.site.Scope(r, a))
+	if err != nil || !inPools(pools, id) {
+		return 0, err
+	}
+	return id, nil
 }
 
 func (h *handler) showLead(w http.ResponseWriter, r *http.Request) error {
@@ -218,7 +246,10 @@ func (h *handler) rejectLead(w http.ResponseWriter, r *http.Request) error {
 
 func (h *handler) assignLead(w http.ResponseWriter, r *http.Request) error {
 	return h.leadAct(w, r, "kepu.flash.lead_assigned", func(f *web.Form, l Lead) error {
-		pool, _ := strconv.ParseInt(f.Get("pool_id"), 10, 64)
+		pool, err := h.scopedPool(r, "kepu.leads", f.Get("pool_id"))
+		if err != nil {
+			return err
+		}
 		person, _ := strconv.ParseInt(f.Get("expert"), 10, 64)
 		days, _ := strconv.Atoi(f.Get("days"))
 		return h.store.AssignLead(r.Context(), l.ID, pool, person, days, actor(r))

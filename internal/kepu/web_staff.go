@@ -87,8 +87,10 @@ func (h *handler) editPage(r *http.Request, it Item, f *web.Form) (EditPage, err
 	}
 	if pid, _ := strconv.ParseInt(r.URL.Query().Get("pool"), 10, 64); pid != 0 {
 		p.PoolID = pid
-		if p.Experts, err = h.store.Eligible(ctx, it, pid); err != nil {
-			return p, err
+		if inPools(p.Pools, pid) { // another city's pool lists no one, as an unknown one
+			if p.Experts, err = h.store.Eligible(ctx, it, pid); err != nil {
+				return p, err
+			}
 		}
 	}
 	if p.History, err = h.store.History(ctx, it.ID); err != nil {
@@ -196,9 +198,12 @@ func (h *handler) updateItem(w http.ResponseWriter, r *http.Request) error {
 
 func (h *handler) submitItem(w http.ResponseWriter, r *http.Request) error {
 	return h.act(w, r, "kepu.flash.submitted", func(f *web.Form, it Item) error {
-		pool, _ := strconv.ParseInt(f.Get("pool_id"), 10, 64)
+		pool, err := h.scopedPool(r, "kepu.edit", f.Get("pool_id"))
+		if err != nil {
+			return err
+		}
 		person, _ := strconv.ParseInt(f.Get("expert"), 10, 64)
-		_, err := h.store.SubmitForReview(r.Context(), it.ID, pool, person, actor(r))
+		_, err = h.store.SubmitForReview(r.Context(), it.ID, pool, person, actor(r))
 		return err
 	})
 }

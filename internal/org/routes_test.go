@@ -116,8 +116,8 @@ func TestPages(t *testing.T) {
 			{"search by region", admin, "/orgs?region=510400", 200, []string{"&lt;script&gt;"}, []string{"东区科协"}},
 			{"detail", cityAdmin, "/orgs/" + id(tr.a1), 200, []string{"PZH-DQ", "银江镇科协", "/orgs/" + id(tr.a1) + "/edit"}, nil},
 			{"detail shows the region's full name", admin, "/orgs/" + id(xss), 200, []string{"四川省", "攀枝花市"}, nil},
-			{"detail of a sibling subtree", peerStaff, "/orgs/" + id(tr.a), 403, nil, []string{"攀枝花市科学技术协会"}},
-			{"new form needs org.create at the parent", cityAdmin, "/orgs/new?parent=" + id(tr.b), 403, nil, nil},
+			{"detail of a sibling subtree", peerStaff, "/orgs/" + id(tr.a), 404, nil, []string{"攀枝花市科学技术协会"}}, // out of scope: as if absent
+			{"new form needs org.create at the parent", cityAdmin, "/orgs/new?parent=" + id(tr.b), 404, nil, nil},
 			{"staff may not edit", peerStaff, "/orgs/" + id(tr.b) + "/edit", 403, nil, nil},
 			{"lookup is scoped", peerStaff, "/orgs/lookup?q=c", 200, []string{`"code":"CD"`}, []string{"PZH"}},
 		}
@@ -175,8 +175,8 @@ func TestForms(t *testing.T) {
 			!strings.Contains(body, `value="攀枝花市某学会"`) {
 			t.Errorf("duplicate code: status %d, error or kept input missing", res.StatusCode)
 		}
-		if res, _ := c.do("POST", "/orgs", form("parent_id", fmt.Sprint(tr.b.ID), "code", "X1", "name", "n", "type", "society")); res.StatusCode != 403 {
-			t.Errorf("create under a sibling subtree: %d, want 403", res.StatusCode)
+		if res, _ := c.do("POST", "/orgs", form("parent_id", fmt.Sprint(tr.b.ID), "code", "X1", "name", "n", "type", "society")); res.StatusCode != 404 {
+			t.Errorf("create under a sibling subtree: %d, want 404", res.StatusCode)
 		}
 		tok := c.token
 		c.token = "forged"

@@ -24,6 +24,7 @@ var sets = []db.Migrations{audit.Migrations(), org.Migrations(), review.Migratio
 type people struct {
 	applicants map[int64]review.Applicant
 	pools      map[int64][]review.Expert
+	poolOrg    string // the path of the org keeping every pool
 }
 
 func (p *people) Applicant(_ context.Context, userID int64) (review.Applicant, error) {
@@ -32,6 +33,13 @@ func (p *people) Applicant(_ context.Context, userID int64) (review.Applicant, e
 		return a, fmt.Errorf("no profile: %w", db.ErrNotFound)
 	}
 	return a, nil
+}
+
+func (p *people) PoolOrg(_ context.Context, poolID int64) (string, error) {
+	if _, ok := p.pools[poolID]; !ok {
+		return "", fmt.Errorf("no pool %d: %w", poolID, db.ErrNotFound)
+	}
+	return p.poolOrg, nil
 }
 
 func (p *people) Experts(_ context.Context, poolID int64) ([]review.Expert, error) {

@@ -15,7 +15,7 @@ import (
 // TestOrgPickers: the owner org of a new call and an application's
 // recommending unit are org-picker fields on both databases: a code is
 // read, a name that matches nothing is refused at the field, an org
-// outside the staff's scope is forbidden, and a recommending unit that is
+// outside the staff's scope is not found (like an unknown ID), and a recommending unit that is
 // not a 学会, county 科协 or university 科协 within the call is refused.
 func TestOrgPickers(t *testing.T) {
 	dbtest.Run(t, nil, func(t *testing.T, d *db.DB) {
@@ -33,7 +33,8 @@ func TestOrgPickers(t *testing.T) {
 		res, body = post(staff, "/review/calls", form)
 		must(t, "unknown org", res, body, 422, "找不到组织")
 		form.Set("org_id", rs.Peer.Code)
-		if res, _ = post(staff, "/review/calls", form); res.StatusCode != 403 {
+		// An org outside the staff's scope is answered as an unknown one.
+		if res, _ = post(staff, "/review/calls", form); res.StatusCode != 404 {
 			t.Errorf("a call for another city: %d", res.StatusCode)
 		}
 		form.Set("org_id", rs.City.Code)

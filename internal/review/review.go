@@ -207,6 +207,10 @@ type People interface {
 	Applicant(ctx context.Context, userID int64) (Applicant, error)
 	// Experts lists an expert pool's members.
 	Experts(ctx context.Context, poolID int64) ([]Expert, error)
+	// PoolOrg returns the path of the org that keeps an expert pool, or an
+	// error wrapping db.ErrNotFound, so that a call draws its reviewers
+	// only from a pool its staff may see.
+	PoolOrg(ctx context.Context, poolID int64) (string, error)
 }
 
 // ErrNoProfile says the applicant has no person record to check rules on.

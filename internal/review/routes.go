@@ -141,11 +141,17 @@ func (h *handler) recommenderResolver(r *http.Request) (access.Resource, error) 
 }
 
 func (h *handler) formOrgResolver(r *http.Request) (access.Resource, error) {
-	id, err := h.orgID(r, strings.TrimSpace(r.FormValue("org_id")))
+	v := strings.TrimSpace(r.FormValue("org_id"))
+	id, err := h.orgID(r, v)
 	if err != nil {
 		return access.Resource{}, err
 	}
 	if id == 0 {
+		// An unknown ID is a 404, as an org outside the caller's scope is
+		// (org.Store.FormResolver); a typed name says what was not found.
+		if _, perr := strconv.ParseInt(v, 10, 64); v == "" || perr == nil {
+			return access.Resource{}, web.ErrNotFound
+		}
 		return access.Resource{}, web.Errorf(http.StatusUnprocessableEntity, "orgpick.err.unknown", r.FormValue("org_id"))
 	}
 	r.Form.Set("org_id", strconv.FormatInt(id, 10))

@@ -30,7 +30,7 @@ type reviewSite struct {
 func serveReview(t testing.TB, d *db.DB) reviewSite {
 	t.Helper()
 	ws := webtest.New(t, d)
-	p := &people{applicants: map[int64]review.Applicant{}, pools: map[int64][]review.Expert{}}
+	p := &people{applicants: map[int64]review.Applicant{}, pools: map[int64][]review.Expert{}, poolOrg: ws.City.Path}
 	s := review.NewStore(d, p, calendar.Fixed{C: calendar.New(calendar.Shipped())})
 	s.UseKeys(webtest.Keyring(t))
 	ws.Start(review.Module(s, review.Config{Key: webtest.Key("review"), Uploads: t.TempDir(), Orgs: ws.Orgs}))

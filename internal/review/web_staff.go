@@ -1,12 +1,14 @@
 package review
 
 import (
+	"errors"
 	"net/http"
 	"strconv"
 	"time"
 
 	"kexie/internal/access"
 	"kexie/internal/calendar"
+	"kexie/internal/db"
 	"kexie/internal/sheet"
 	"kexie/internal/web"
 )
@@ -108,6 +110,17 @@ func (h *handler) createCall(w http.ResponseWriter, r *http.Request) error {
 	in.Quota, _ = strconv.Atoi(f.Get("quota"))
 	in.PublicityDays, _ = strconv.Atoi(f.Get("publicity_days"))
 	pool, _ := strconv.ParseInt(f.Get("pool_id"), 10, 64)
+	if pool != 0 {
+		// A pool outside the staff's scope is one that does not exist: its
+		// experts' names would come back on the assignment pages.
+		path, err := h.store.people.PoolOrg(r.Context(), pool)
+		if err != nil && !errors.Is(err, db.ErrNotFound) {
+			return err
+		}
+		if err != nil || !h.scope(r, "review.manage").Contains(path) {
+			f.Errors["pool_id"] = h.site.T(r)("review.err.pool")
+		}
+	}
 	in.Stages = append([]StageInput(nil), tpl.Stages...)
 	if due := parseDay(f.Get("review_to")); !due.IsZero() {
 		in.ReviewFrom, in.ReviewTo = in.ClosesAt, due.Add(24*time.Hour-time.Second)
@@ -121,7 +134,7 @@ func (h *handler) createCall(w http.ResponseWriter, r *http.Request) error {
 	var c Call
 	if len(f.Errors) == 0 {
 		if !h.scope(r, "review.manage").Contains(h.orgPath(r, in.OrgID)) {
-			return web.ErrForbidden
+			return web.ErrNotFound // as the route's guard answers (D188)
 		}
 		c, err = h.store.CreateCall(r.Context(), in, userID(r))
 	}

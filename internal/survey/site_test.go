@@ -160,7 +160,7 @@ func TestSurveyFlowHTTP(t *testing.T) {
 		}
 		// The other city's staff see nothing of it.
 		peer, _ := ss.User(t, "peer", access.OrgStaff, ss.Peer)
-		if res, _ := peer.Get(base); res.StatusCode != http.StatusForbidden {
+		if res, _ := peer.Get(base); res.StatusCode != http.StatusNotFound {
 			t.Errorf("peer city sees the survey: %d", res.StatusCode)
 		}
 		if _, body := peer.Get("/surveys"); strings.Contains(body, "居民问卷") {

@@ -212,7 +212,9 @@ func (s *Site) guard(rt Route, h HandlerFunc) http.Handler {
 		}
 		deny := func(err error) {
 			// The header tells operators (and the route-matrix test) that the
-			// access rule, not the handler, refused the request.
+			// access rule, not the handler, refused the request. A record the
+			// rule's resolver does not find is marked too, so the header does
+			// not tell it from one outside the caller's subtrees.
 			w.Header().Set("X-Access", "denied")
 			s.Fail(w, r, err)
 		}
@@ -248,17 +250,29 @@ func (s *Site) guard(rt Route, h HandlerFunc) http.Handler {
 			}
 		}
 		if rt.Rule.Kind == access.PermissionRule {
-			res := access.Resource{}
-			if rt.Rule.Resource != nil {
-				var err error
-				if res, err = rt.Rule.Resource(r); err != nil {
-					s.Fail(w, r, err)
-					return
-				}
-			}
-			if !s.Policy.Can(r.Context(), id.Subject, rt.Rule.Action, res) {
+			// Whoever holds the action nowhere is refused before anything is
+			// looked up, so the answer is the same for a record that exists
+			// and one that does not.
+			if !s.Policy.Can(r.Context(), id.Subject, rt.Rule.Action, access.Resource{}) {
 				deny(ErrForbidden)
 				return
+			}
+			if rt.Rule.Resource != nil {
+				res, err := rt.Rule.Resource(r)
+				if err != nil {
+					if classify(err).Status == http.StatusNotFound {
+						deny(err) // marked like the out-of-scope answer below
+					} else {
+						s.Fail(w, r, err)
+					}
+					return
+				}
+				// A record outside the caller's subtrees is one that does
+				// not exist: a 403 would confirm that the ID is taken.
+				if !s.Policy.Can(r.Context(), id.Subject, rt.Rule.Action, res) {
+					deny(ErrNotFound)
+					return
+				}
 			}
 		}
 		if err := h(w, r); err != nil {

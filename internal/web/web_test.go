@@ -129,7 +129,8 @@ func TestGuard(t *testing.T) {
 		status int
 	}{
 		{"anonymous", nil, http.StatusUnauthorized},
-		{"outside subtree", &access.Subject{UserID: 2, Grants: []access.Grant{{OrgPath: "/1/3/", Role: access.OrgStaff}}}, http.StatusForbidden},
+		// Outside the subtree, the record is one that does not exist (D188).
+		{"outside subtree", &access.Subject{UserID: 2, Grants: []access.Grant{{OrgPath: "/1/3/", Role: access.OrgStaff}}}, http.StatusNotFound},
 		{"member lacks action", &access.Subject{UserID: 3, Grants: []access.Grant{{OrgPath: "/1/", Role: access.Member}}}, http.StatusForbidden},
 		{"inside subtree", &access.Subject{UserID: 4, Grants: []access.Grant{{OrgPath: "/1/", Role: access.OrgStaff}}}, http.StatusSeeOther},
 	}
@@ -159,6 +160,45 @@ func TestGuard(t *testing.T) {
 				t.Errorf("status = %d, want %d", rec.Code, tt.status)
 			}
 		})
+	}
+}
+
+// TestGuardOutOfScopeIsAbsent: a record outside the caller's subtrees gets
+// the answer of a record that does not exist (status, the X-Access header,
+// the page), and whoever holds the action nowhere gets the same 403 for
+// both, before anything is looked up.
+func TestGuardOutOfScopeIsAbsent(t *testing.T) {
+	records := map[string]string{"7": "/1/2/", "8": "/1/3/"} // id → org path
+	answer := func(sub *access.Subject, id string) (int, string, string, int) {
+		s, _ := newTestSite(t, sub)
+		looked := 0
+		s.Handle("GET /r/{id}", access.Require("t.do", func(r *http.Request) (access.Resource, error) {
+			looked++
+			p, ok := records[r.PathValue("id")]
+			if !ok {
+				return access.Resource{}, ErrNotFound
+			}
+			return access.Resource{OrgPath: p}, nil
+		}), func(w http.ResponseWriter, r *http.Request) error { _, err := io.WriteString(w, "record"); return err })
+		rec := httptest.NewRecorder()
+		s.Handler().ServeHTTP(rec, httptest.NewRequest("GET", "/r/"+id, nil))
+		body := regexp.MustCompile(`value="[^"]*"|nonce-[^']*'|nonce="[^"]*"|<code>[0-9a-f]{16}</code>`).ReplaceAllString(rec.Body.String(), "")
+		return rec.Code, rec.Header().Get("X-Access"), body, looked
+	}
+	staff := &access.Subject{UserID: 2, Grants: []access.Grant{{OrgPath: "/1/2/", Role: access.OrgStaff}}}
+	if code, _, body, _ := answer(staff, "7"); code != http.StatusOK || body != "record" {
+		t.Fatalf("own record: %d %q", code, body)
+	}
+	code, hdr, body, _ := answer(staff, "8")
+	acode, ahdr, abody, _ := answer(staff, "9")
+	if code != http.StatusNotFound || code != acode || hdr != ahdr || body != abody {
+		t.Errorf("out of scope %d %q, absent %d %q; same page: %v", code, hdr, acode, ahdr, body == abody)
+	}
+	member := &access.Subject{UserID: 3, Grants: []access.Grant{{OrgPath: "/1/", Role: access.Member}}}
+	for _, id := range []string{"7", "9"} {
+		if code, hdr, _, looked := answer(member, id); code != http.StatusForbidden || hdr != "denied" || looked != 0 {
+			t.Errorf("no grant of the action, record %s: %d %q, resolver called %d times", id, code, hdr, looked)
+		}
 	}
 }
 
