@@ -114,7 +114,7 @@ func seedModulesForNoGrant(t *testing.T, ta *testApp, n string, county, soc org.
 	vol, err := ta.Vols.Register(ctx, volunteer.Input{OrgID: county.ID, Name: marker + n + "志愿者", IDNumber: idn, Phone: "1350000000" + n}, 0)
 	must(t, err)
 	opp, err := ta.Vols.CreateOpportunity(ctx, volunteer.OpportunityInput{OrgID: county.ID, EventID: e.ID, Title: marker + n + "志愿岗位",
-		StartsAt: time.Now(), EndsAt: time.Now().Add(time.Hour), Slots: 3}, 0)
+		StartsAt: time.Now(), EndsAt: time.Now().Add(time.Hour), Slots: 3, Scope: access.Subtrees(county.Path)}, 0)
 	must(t, err)
 	must(t, ta.Vols.SignUp(ctx, opp.ID, vol.ID))
 	must(t, ta.Vols.CheckIn(ctx, opp.ID, vol.ID, access.Everywhere())) // seeding, as the CLI would

@@ -22,3 +22,7 @@ func (v volunteerEvents) EventTitles(ctx context.Context, ids []int64) (map[int6
 	}
 	return out, nil
 }
+
+func (v volunteerEvents) EventOrg(ctx context.Context, id int64) (string, error) {
+	return v.e.OrgPath(ctx, id)
+}

@@ -27,7 +27,7 @@ func TestVolunteerPostNamesItsEvent(t *testing.T) {
 		t.Fatal(err)
 	}
 	p, err := ta.Vols.CreateOpportunity(ctx, volunteer.OpportunityInput{OrgID: ta.city.ID, EventID: e.ID, Title: "主场引导员",
-		StartsAt: start, EndsAt: start.Add(3 * time.Hour), Slots: 5}, 0)
+		StartsAt: start, EndsAt: start.Add(3 * time.Hour), Slots: 5, Scope: access.Subtrees(ta.city.Path)}, 0)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -52,7 +52,7 @@ func memberVolunteer(ctx context.Context, vs *volunteer.Store, city org.Org, use
 		at = start.AddDate(0, 0, -7)
 		p, err := vs.CreateOpportunity(ctx, volunteer.OpportunityInput{OrgID: city.ID, TeamID: team.ID,
 			Title: []string{"科技馆周末讲解", "农业科技下乡讲解", "全国科普日现场服务"}[w%3], Place: city.Name,
-			StartsAt: start, EndsAt: start.Add(8 * time.Hour), Slots: 20}, 0)
+			StartsAt: start, EndsAt: start.Add(8 * time.Hour), Slots: 20, Scope: access.Subtrees(city.Path)}, 0)
 		if err != nil {
 			return 0, 0, err
 		}

@@ -57,7 +57,7 @@ func makeVolunteers(ctx context.Context, vs *volunteer.Store, cities []org.Org, 
 		for w := 0; at.Before(end) && w < 52; w++ {
 			at = end.AddDate(-1, 0, 7*w)
 			p, err := vs.CreateOpportunity(ctx, volunteer.OpportunityInput{OrgID: c.ID, TeamID: teams[w%2].ID, Title: []string{"科技馆周末讲解", "科普大篷车进校园", "全国科普日现场服务", "科技活动周展位值守"}[w%4],
-				Place: c.Name, StartsAt: at, EndsAt: at.Add(8 * time.Hour), Slots: 20}, 0)
+				Place: c.Name, StartsAt: at, EndsAt: at.Add(8 * time.Hour), Slots: 20, Scope: access.Subtrees(c.Path)}, 0)
 			if err != nil {
 				return vols, entries, err
 			}

@@ -6,26 +6,26 @@ import (
 
 	"kexie/internal/audit"
 	"kexie/internal/db"
-	"kexie/internal/valid"
 )
 
 // Update corrects an event's details (not its org or capacity, which has
-// its own rule); the audit record keeps what it said before.
+// its own rule); the audit record keeps what it said before. A new venue is
+// checked as Create checks it.
 func (s *Store) Update(ctx context.Context, id int64, in Input) error {
 	in.Capacity = 1 // checked by SetCapacity
 	if err := in.check(); err != nil {
 		return err
 	}
-	if in.VenueID != 0 {
-		names := map[int64]string{}
-		var err error
-		if s.venues != nil {
-			if names, err = s.venues.VenueNames(ctx, []int64{in.VenueID}); err != nil {
-				return err
-			}
-		}
-		if names[in.VenueID] == "" {
-			return valid.New("venue_id", "event.err.venue")
+	// The venue the event already has may stay (its name is on the event
+	// already, even if it has been removed since); another must be in
+	// service.
+	cur, _, err := getEvent(ctx, s.db, id)
+	if err != nil {
+		return err
+	}
+	if in.VenueID != cur.VenueID {
+		if err := s.checkVenue(ctx, in); err != nil {
+			return err
 		}
 	}
 	return s.db.Tx(ctx, func(tx *db.Tx) error {

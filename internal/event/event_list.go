@@ -41,6 +41,14 @@ func getEvent(ctx context.Context, q db.Q, id int64) (Event, string, error) {
 	return e, path, nil
 }
 
+// OrgPath returns the path of the org that holds event id (a
+// *NotFoundError for none), so that another module may check it against
+// its caller's scope.
+func (s *Store) OrgPath(ctx context.Context, id int64) (string, error) {
+	_, path, err := getEvent(ctx, s.db, id)
+	return path, err
+}
+
 // Get returns one event with its venue's name. It is public: an event's
 // page and registration are open to anyone.
 func (s *Store) Get(ctx context.Context, id int64) (Event, error) {

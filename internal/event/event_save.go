@@ -64,23 +64,35 @@ func (in *Input) check() error {
 	return es.Err()
 }
 
+// checkVenue refuses in.VenueID (if not 0) unless the venue is in service:
+// those are public, anyone's to name; a removed one (another city's
+// included, whose name and existence staff may not learn) is answered as
+// an unknown one.
+func (s *Store) checkVenue(ctx context.Context, in Input) error {
+	if in.VenueID == 0 {
+		return nil
+	}
+	ok := false
+	if s.venues != nil {
+		var err error
+		if ok, err = s.venues.InService(ctx, in.VenueID); err != nil {
+			return err
+		}
+	}
+	if !ok {
+		return valid.New("venue_id", "event.err.venue")
+	}
+	return nil
+}
+
 // Create adds an event of in.OrgID, at in.VenueID if it is not 0 (a
-// venue the venue module knows).
+// venue in service).
 func (s *Store) Create(ctx context.Context, in Input) (Event, error) {
 	if err := in.check(); err != nil {
 		return Event{}, err
 	}
-	if in.VenueID != 0 {
-		names := map[int64]string{}
-		var err error
-		if s.venues != nil {
-			if names, err = s.venues.VenueNames(ctx, []int64{in.VenueID}); err != nil {
-				return Event{}, err
-			}
-		}
-		if names[in.VenueID] == "" {
-			return Event{}, valid.New("venue_id", "event.err.venue")
-		}
+	if err := s.checkVenue(ctx, in); err != nil {
+		return Event{}, err
 	}
 	var e Event
 	err := s.db.Tx(ctx, func(tx *db.Tx) error {

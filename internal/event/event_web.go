@@ -156,6 +156,11 @@ func (h *handler) showPage(r *http.Request, id int64, f *web.Form) (ShowPage, er
 	if err != nil {
 		return ShowPage{}, err
 	}
+	if e.VenueID != 0 && e.VenueName != "" && !hasVenue(venues, e.VenueID) {
+		// The event's own venue stays on offer (a public venue of another
+		// org, or one removed since), or saving the form would drop it.
+		venues = append([]VenueChoice{{ID: e.VenueID, Name: e.VenueName}}, venues...)
+	}
 	return ShowPage{Event: e, Attendance: a, Tickets: ts, List: l, Statuses: []string{Confirmed, Waiting, Cancelled}, Form: f,
 		Edit: edit, Kinds: Kinds(), Venues: venues}, nil
 }
@@ -246,4 +251,14 @@ func (h *handler) registerAll(w http.ResponseWriter, r *http.Request) error {
 	}
 	h.site.AddFlash(w, r, "ok", "event.flash.registered_all", len(ts), waiting)
 	return web.Redirect(w, r, fmt.Sprintf("/events/%d", id))
+}
+
+// hasVenue reports whether id is among the choices.
+func hasVenue(vs []VenueChoice, id int64) bool {
+	for _, v := range vs {
+		if v.ID == id {
+			return true
+		}
+	}
+	return false
 }

@@ -23,6 +23,9 @@ func Migrations() db.Migrations {
 // one, and a nil Venues shows none.
 type Venues interface {
 	VenueNames(ctx context.Context, ids []int64) (map[int64]string, error)
+	// InService reports whether the venue id exists and is in service
+	// (public, so any org's event may be held there).
+	InService(ctx context.Context, id int64) (bool, error)
 	// VenuesIn names the venues in service inside scope, for the form.
 	VenuesIn(ctx context.Context, scope access.Scope) (map[int64]string, error)
 }

@@ -125,6 +125,19 @@ func (s *Store) VenueNames(ctx context.Context, ids []int64) (map[int64]string, 
 	return out, nil
 }
 
+// InService reports whether venue id exists and is in service (not
+// removed), for the event module: a venue in service is public (the /v
+// pages list every org's), so any org's event may be held there; a removed
+// (摘牌) one is answered as one that does not exist.
+func (s *Store) InService(ctx context.Context, id int64) (bool, error) {
+	var n int
+	err := s.db.QueryRow(ctx, `SELECT COUNT(*) FROM venues WHERE id = ? AND status <> 'removed'`, id).Scan(&n)
+	if err != nil {
+		return false, fmt.Errorf("venue: in service %d: %w", id, err)
+	}
+	return n > 0, nil
+}
+
 // VenuesIn names the venues in service (not removed) inside scope, for the
 // event module's form.
 func (s *Store) VenuesIn(ctx context.Context, scope access.Scope) (map[int64]string, error) {

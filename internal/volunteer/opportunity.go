@@ -26,9 +26,13 @@ type OpportunityInput struct {
 	StartsAt time.Time
 	EndsAt   time.Time
 	Slots    int
+	// Scope is the caller's volunteer.manage scope: the team and the event
+	// must lie inside it (another city's are refused as unknown ones).
+	Scope access.Scope
 }
 
-// CreateOpportunity publishes a service post volunteers may sign up for.
+// CreateOpportunity publishes a service post volunteers may sign up for,
+// for a team and an event inside in.Scope if it names them.
 func (s *Store) CreateOpportunity(ctx context.Context, in OpportunityInput, by int64) (Opportunity, error) {
 	in.Title, in.Place = strings.TrimSpace(in.Title), strings.TrimSpace(in.Place)
 	var errs valid.Errors
@@ -47,6 +51,19 @@ func (s *Store) CreateOpportunity(ctx context.Context, in OpportunityInput, by i
 	if err := errs.Err(); err != nil {
 		return Opportunity{}, err
 	}
+	if in.EventID != 0 {
+		// Read before the transaction: the event module reads its own.
+		path, err := "", db.ErrNotFound
+		if s.events != nil {
+			path, err = s.events.EventOrg(ctx, in.EventID)
+		}
+		if err != nil && !errors.Is(err, db.ErrNotFound) {
+			return Opportunity{}, err
+		}
+		if err != nil || !in.Scope.Contains(path) {
+			return Opportunity{}, valid.New("event_id", "volunteer.err.event")
+		}
+	}
 	var id int64
 	err := s.db.Tx(ctx, func(tx *db.Tx) error {
 		ref, err := org.Lookup(ctx, tx, in.OrgID)
@@ -54,7 +71,11 @@ func (s *Store) CreateOpportunity(ctx context.Context, in OpportunityInput, by i
 			return err
 		}
 		if in.TeamID != 0 {
-			if _, err := getTeam(ctx, tx, in.TeamID); err != nil {
+			t, err := getTeam(ctx, tx, in.TeamID)
+			if err != nil && !errors.Is(err, ErrNotFound) {
+				return err
+			}
+			if err != nil || !in.Scope.Contains(t.OrgPath) {
 				return valid.New("team_id", "volunteer.err.team")
 			}
 		}

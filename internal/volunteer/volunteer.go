@@ -126,6 +126,10 @@ const (
 // wiring, and nil leaves event titles blank.
 type Events interface {
 	EventTitles(ctx context.Context, ids []int64) (map[int64]string, error)
+	// EventOrg returns the path of the org holding an event, or an error
+	// wrapping db.ErrNotFound, so that a post takes part only in an event
+	// its staff may manage.
+	EventOrg(ctx context.Context, id int64) (string, error)
 }
 
 // Calendar counts working days (internal/calendar.Source in production).

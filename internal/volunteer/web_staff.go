@@ -112,7 +112,8 @@ func (h *handler) createOpportunity(w http.ResponseWriter, r *http.Request) erro
 	event, _ := strconv.ParseInt(f.Get("event_id"), 10, 64)
 	slots, _ := strconv.Atoi(f.Get("slots"))
 	p, err := h.store.CreateOpportunity(r.Context(), OpportunityInput{OrgID: orgID, TeamID: team, EventID: event, Title: f.Get("title"), Place: f.Get("place"),
-		StartsAt: parseLocal(f.Get("starts_at")), EndsAt: parseLocal(f.Get("ends_at")), Slots: slots}, userID(r))
+		StartsAt: parseLocal(f.Get("starts_at")), EndsAt: parseLocal(f.Get("ends_at")), Slots: slots,
+		Scope: h.site.Scope(r, "volunteer.manage")}, userID(r))
 	if err != nil {
 		return h.back(w, r, err, "", "/volunteers")
 	}
