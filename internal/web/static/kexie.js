@@ -156,6 +156,10 @@ document.addEventListener("DOMContentLoaded", function () {
 // every org can be reached. A pick puts the org's code in the field (what
 // the server reads; without scripts one types the code) and shows the path
 // under it. ↓/↑ move through the list, Enter picks, Escape closes.
+// The same picker serves other things (an event, a venue): data-lookup
+// names their look-up, which answers as /orgs/lookup does (web.PickPage);
+// a hit's tag is the grey mark after its name, its label (else its path)
+// what shows under the field once picked.
 (function () {
   var timer = 0, asked = 0;
   function list(box) { return box.querySelector("ul.orglist"); }
@@ -165,11 +169,11 @@ document.addEventListener("DOMContentLoaded", function () {
       n = document.createElement("span"), c = document.createElement("span"), t = document.createElement("span");
     b.type = "button";
     b.setAttribute("data-pick", h.code);
-    b.setAttribute("data-path", h.path);
+    b.setAttribute("data-path", h.label || h.path);
     n.className = "name"; n.textContent = h.name;
-    c.className = "code"; c.textContent = h.code;
+    c.className = "code"; c.textContent = h.tag;
     t.className = "trail"; t.textContent = h.path;
-    n.appendChild(c);
+    if (h.tag) n.appendChild(c);
     b.appendChild(n); b.appendChild(t);
     li.appendChild(b);
     return li;
@@ -197,8 +201,8 @@ document.addEventListener("DOMContentLoaded", function () {
   }
   function ask(box, q, offset, then) {
     var n = ++asked;
-    var url = "/orgs/lookup?action=" + encodeURIComponent(box.getAttribute("data-orgpick")) +
-      "&q=" + encodeURIComponent(q) + "&offset=" + offset;
+    var url = box.getAttribute("data-lookup") || "/orgs/lookup?action=" + encodeURIComponent(box.getAttribute("data-orgpick"));
+    url += (url.indexOf("?") < 0 ? "?" : "&") + "q=" + encodeURIComponent(q) + "&offset=" + offset;
     fetch(url, { credentials: "same-origin" })
       .then(function (r) { return r.ok ? r.json() : { hits: [], total: 0, offset: 0, next: 0 }; })
       .then(function (page) { if (n === asked) then(page); });
