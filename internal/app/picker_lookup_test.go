@@ -107,7 +107,7 @@ func TestPickerLookups(t *testing.T) {
 			t.Errorf("the event look-up lists the peer city's event: %.300s", body)
 		}
 		if h := p.Hits[0]; h.Code != fmt.Sprint(coming) || !strings.Contains(h.Path, start.In(time.FixedZone("CST", 8*3600)).Format("2006-01-02")) ||
-			!strings.Contains(h.Path, "攀枝花市科学技术协会") || !strings.Contains(h.Label, "甄活动本市将来") {
+			!strings.Contains(h.Path, "攀枝花市科学技术协会") || h.Name != "甄活动本市将来" {
 			t.Errorf("the coming event's hit: %+v", h)
 		}
 		// By organiser's name.

@@ -94,8 +94,7 @@ func (h *handler) lookup(w http.ResponseWriter, r *http.Request) error {
 	for _, e := range list {
 		id := strconv.FormatInt(e.ID, 10)
 		when := e.StartsAt.In(beijing).Format("2006-01-02 15:04")
-		hits = append(hits, web.PickHit{ID: id, Code: id, Name: e.Title, Path: when + " · " + e.OrgName,
-			Label: e.Title + " · " + when + " · " + e.OrgName})
+		hits = append(hits, web.PickHit{ID: id, Code: id, Name: e.Title, Path: when + " · " + e.OrgName})
 	}
 	return web.WritePick(w, hits, total, pq.Offset)
 }

@@ -90,11 +90,7 @@ func (h *handler) lookup(w http.ResponseWriter, r *http.Request) error {
 		if f.RegionName != "" {
 			path = f.RegionName + " · " + path
 		}
-		label := f.Name
-		if f.RegionName != "" {
-			label += " · " + f.RegionName
-		}
-		hits = append(hits, web.PickHit{ID: id, Code: id, Name: f.Name, Tag: t("venue.kind." + f.Kind), Path: path, Label: label})
+		hits = append(hits, web.PickHit{ID: id, Code: id, Name: f.Name, Tag: t("venue.kind." + f.Kind), Path: path})
 	}
 	return web.WritePick(w, hits, total, pq.Offset)
 }

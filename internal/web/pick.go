@@ -24,12 +24,11 @@ const (
 
 // PickHit is one suggestion of a picker.
 type PickHit struct {
-	ID    string `json:"id"`
-	Code  string `json:"code"`  // what a pick puts in the field (and what the server reads)
-	Name  string `json:"name"`  // the line shown
-	Tag   string `json:"tag"`   // a short grey mark after the name (an org's code, a venue's kind); "" for none
-	Path  string `json:"path"`  // the second line: an org's path, an event's date and org
-	Label string `json:"label"` // shown under the field once picked; the path when ""
+	ID   string `json:"id"`
+	Code string `json:"code"` // what a pick puts in the field (and what the server reads)
+	Name string `json:"name"` // the line shown
+	Tag  string `json:"tag"`  // a short grey mark after the name (an org's code, a venue's kind); "" for none
+	Path string `json:"path"` // the second line, shown under the field once picked: an org's path, an event's date and org
 }
 
 // PickPage is one page of hits with what the picker needs to page on.
@@ -85,7 +84,8 @@ func WritePick(w http.ResponseWriter, hits []PickHit, total, offset int) error {
 
 // Pick prepares the picker for field name over another module's look-up
 // (lookup, e.g. "/venues/lookup?action=event.edit"), showing value as
-// chosen with label beside it; placeholder and none are the keys of the
+// chosen with label beside it (with scripts the label, a name, takes the
+// field's place and the value goes in a hidden field); placeholder and none are the keys of the
 // field's hint and of the words shown when nothing matches. The field may
 // stay empty. Use it as
 // {{template "orgpick" (.Pick "venue_id" "/venues/lookup" value label "event.venuepick.placeholder" "event.venuepick.none")}}.
