@@ -38,6 +38,7 @@ type moduleSeeds struct {
 // for secrets only (no phone, ID number, draft, lead, member or report).
 var publishedByDesign = map[string]string{
 	"/e":                       "the coming events with their organiser",
+	"/venues/lookup":           "the venues in service with their kind, region and org, as /v shows them (the event form's venue picker)",
 	"/volunteer/opportunities": "the open volunteer posts with their org and event (a recruitment list; signing up needs a registration)",
 }
 

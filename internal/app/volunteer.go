@@ -3,6 +3,7 @@ package app
 import (
 	"context"
 
+	"kexie/internal/access"
 	"kexie/internal/event"
 )
 
@@ -21,6 +22,10 @@ func (v volunteerEvents) EventTitles(ctx context.Context, ids []int64) (map[int6
 		out[id] = n.Text
 	}
 	return out, nil
+}
+
+func (v volunteerEvents) EventNamed(ctx context.Context, scope access.Scope, title string) (int64, error) {
+	return v.e.Named(ctx, scope, title)
 }
 
 func (v volunteerEvents) EventOrg(ctx context.Context, id int64) (string, error) {

@@ -17,8 +17,10 @@ type ListPage struct {
 	List   *web.List
 	OrgErr bool // the 主办单位 filter names no org
 	Kinds  []string
-	Venues []VenueChoice
 	Form   *web.Form
+	// VenueLabel names the venue the form's venue field holds ("" for none
+	// or one not in service).
+	VenueLabel string
 }
 
 func (h *handler) listPage(r *http.Request, f *web.Form) (ListPage, error) {
@@ -44,11 +46,11 @@ func (h *handler) listPage(r *http.Request, f *web.Form) (ListPage, error) {
 		return ListPage{}, err
 	}
 	l.Total = total
-	venues, err := h.store.VenueChoices(r.Context(), h.site.Scope(r, "event.edit"))
+	venue, err := h.store.VenueLabel(r.Context(), f.Get("venue_id"), 0)
 	if err != nil {
 		return ListPage{}, err
 	}
-	return ListPage{Events: list, List: l, OrgErr: orgErr, Kinds: Kinds(), Venues: venues, Form: f}, nil
+	return ListPage{Events: list, List: l, OrgErr: orgErr, Kinds: Kinds(), Form: f, VenueLabel: venue}, nil
 }
 
 func (h *handler) list(w http.ResponseWriter, r *http.Request) error {
@@ -91,10 +93,13 @@ func (h *handler) create(w http.ResponseWriter, r *http.Request) error {
 	}
 	orgID, _ := strconv.ParseInt(f.Get("org_id"), 10, 64)
 	capacity, _ := strconv.Atoi(f.Get("capacity"))
-	venueID, _ := strconv.ParseInt(f.Get("venue_id"), 10, 64)
-	e, err := h.store.Create(r.Context(), Input{OrgID: orgID, VenueID: venueID, Title: f.Get("title"), Kind: f.Get("kind"),
-		Audience: f.Get("audience"), Place: f.Get("place"), Capacity: capacity,
-		StartsAt: parseLocal(f.Get("starts_at")), EndsAt: parseLocal(f.Get("ends_at"))})
+	venueID, err := h.store.venueFromForm(r.Context(), f.Get("venue_id"))
+	var e Event
+	if err == nil {
+		e, err = h.store.Create(r.Context(), Input{OrgID: orgID, VenueID: venueID, Title: f.Get("title"), Kind: f.Get("kind"),
+			Audience: f.Get("audience"), Place: f.Get("place"), Capacity: capacity,
+			StartsAt: parseLocal(f.Get("starts_at")), EndsAt: parseLocal(f.Get("ends_at"))})
+	}
 	if f.Fail(h.site.T(r), err) {
 		p, perr := h.listPage(r, f)
 		if perr != nil {
@@ -118,7 +123,9 @@ type ShowPage struct {
 	Form       *web.Form
 	Edit       *web.Form // the event's details, for correcting them
 	Kinds      []string
-	Venues     []VenueChoice
+	// VenueLabel names the venue the edit form's venue field holds: the
+	// event's own (even removed since: it may stay, D189) or one in service.
+	VenueLabel string
 }
 
 func (h *handler) showPage(r *http.Request, id int64, f *web.Form) (ShowPage, error) {
@@ -152,17 +159,12 @@ func (h *handler) showPage(r *http.Request, id int64, f *web.Form) (ShowPage, er
 	if e.VenueID != 0 {
 		edit.Values.Set("venue_id", strconv.FormatInt(e.VenueID, 10))
 	}
-	venues, err := h.store.VenueChoices(r.Context(), h.site.Scope(r, "event.edit"))
+	venue, err := h.store.VenueLabel(r.Context(), edit.Get("venue_id"), e.VenueID)
 	if err != nil {
 		return ShowPage{}, err
 	}
-	if e.VenueID != 0 && e.VenueName != "" && !hasVenue(venues, e.VenueID) {
-		// The event's own venue stays on offer (a public venue of another
-		// org, or one removed since), or saving the form would drop it.
-		venues = append([]VenueChoice{{ID: e.VenueID, Name: e.VenueName}}, venues...)
-	}
 	return ShowPage{Event: e, Attendance: a, Tickets: ts, List: l, Statuses: []string{Confirmed, Waiting, Cancelled}, Form: f,
-		Edit: edit, Kinds: Kinds(), Venues: venues}, nil
+		Edit: edit, Kinds: Kinds(), VenueLabel: venue}, nil
 }
 
 func (h *handler) show(w http.ResponseWriter, r *http.Request) error {
@@ -251,14 +253,4 @@ func (h *handler) registerAll(w http.ResponseWriter, r *http.Request) error {
 	}
 	h.site.AddFlash(w, r, "ok", "event.flash.registered_all", len(ts), waiting)
 	return web.Redirect(w, r, fmt.Sprintf("/events/%d", id))
-}
-
-// hasVenue reports whether id is among the choices.
-func hasVenue(vs []VenueChoice, id int64) bool {
-	for _, v := range vs {
-		if v.ID == id {
-			return true
-		}
-	}
-	return false
 }

@@ -51,6 +51,9 @@ func Module(s *Store, orgs *org.Store, cfg Config) web.Module {
 			site.Handle("POST /e/{id}/register", access.Public(), h.register)
 			site.Handle("GET /events", access.Require("event.view", nil), h.list)
 			site.Handle("POST /events", access.Require("event.edit", orgs.FormResolver("org_id")), h.create)
+			// The picker's look-up (a volunteer post's event): what it lists
+			// is the scope of the action the form asks for.
+			site.Handle("GET /events/lookup", access.Require("event.view", nil), h.lookup)
 			site.Handle("GET /events/stats", access.Require("event.view", nil), h.rollup)
 			site.HandleRaw("GET /events/checkin.js", access.Public(), static("static/checkin.js", "text/javascript; charset=utf-8"))
 			site.HandleRaw("GET /events/checkin-sw.js", access.Public(), static("static/checkin-sw.js", "text/javascript; charset=utf-8"))

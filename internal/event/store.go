@@ -4,9 +4,7 @@ import (
 	"context"
 	"embed"
 	"io/fs"
-	"sort"
 
-	"kexie/internal/access"
 	"kexie/internal/db"
 )
 
@@ -26,8 +24,10 @@ type Venues interface {
 	// InService reports whether the venue id exists and is in service
 	// (public, so any org's event may be held there).
 	InService(ctx context.Context, id int64) (bool, error)
-	// VenuesIn names the venues in service inside scope, for the form.
-	VenuesIn(ctx context.Context, scope access.Scope) (map[int64]string, error)
+	// InServiceNamed returns the one venue in service named exactly name
+	// (the venue field typed without scripts), an error wrapping
+	// db.ErrNotFound when none or several are.
+	InServiceNamed(ctx context.Context, name string) (int64, error)
 }
 
 // Store holds events, tickets and scans. Its exported methods are the
@@ -45,28 +45,3 @@ func (s *Store) UseVenues(v Venues) { s.venues = v }
 
 // DB is the store's database, for the commands that read it directly.
 func (s *Store) DB() *db.DB { return s.db }
-
-// VenueChoice is a venue offered on the event form.
-type VenueChoice struct {
-	ID   int64
-	Name string
-}
-
-// VenueChoices are the venues in scope an event may be held at, by name.
-func (s *Store) VenueChoices(ctx context.Context, scope access.Scope) ([]VenueChoice, error) {
-	if s.venues == nil || scope.None() {
-		return nil, nil
-	}
-	m, err := s.venues.VenuesIn(ctx, scope)
-	if err != nil {
-		return nil, err
-	}
-	out := make([]VenueChoice, 0, len(m))
-	for id, n := range m {
-		out = append(out, VenueChoice{ID: id, Name: n})
-	}
-	sort.Slice(out, func(i, j int) bool {
-		return out[i].Name < out[j].Name || (out[i].Name == out[j].Name && out[i].ID < out[j].ID)
-	})
-	return out, nil
-}

@@ -46,6 +46,10 @@ func Module(s *Store, orgs *org.Store) web.Module {
 			site.Handle("GET /venues", access.Require("venue.view", nil), h.list)
 			site.Handle("POST /venues", access.Require("venue.edit", orgs.FormResolver("org_id")), h.create)
 			site.Handle("GET /venues/coverage", access.Require("venue.view", nil), h.coverage)
+			// The picker's look-up answers any signed-in user: it lists the
+			// venues in service, which are public (/v); the action's scope
+			// only puts the caller's own first.
+			site.Handle("GET /venues/lookup", access.SignedIn(), h.lookup)
 			site.Handle("GET /venues/{id}", access.Require("venue.view", v), h.show)
 			site.Handle("POST /venues/{id}", access.Require("venue.edit", v), h.update)
 			site.Handle("POST /venues/{id}/evidence", access.Require("venue.edit", v), h.evidence)

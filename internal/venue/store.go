@@ -7,8 +7,8 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"strings"
 
-	"kexie/internal/access"
 	"kexie/internal/db"
 	"kexie/internal/std"
 )
@@ -138,27 +138,29 @@ func (s *Store) InService(ctx context.Context, id int64) (bool, error) {
 	return n > 0, nil
 }
 
-// VenuesIn names the venues in service (not removed) inside scope, for the
-// event module's form.
-func (s *Store) VenuesIn(ctx context.Context, scope access.Scope) (map[int64]string, error) {
-	out := map[int64]string{}
-	if scope.None() {
-		return out, nil
-	}
-	c, args := db.ScopeCond(s.db, "o.path", scope)
-	rows, err := s.db.Query(ctx, `SELECT v.id, v.name FROM venues v JOIN orgs o ON o.id = v.org_id
-		WHERE v.status <> 'removed' AND `+c+` ORDER BY v.name LIMIT 2000`, args...)
+// InServiceNamed returns the one venue in service (not removed) named
+// exactly name, for the event form's venue typed without scripts; a
+// *NotFoundError when none or several are, so a removed venue is answered
+// as one that does not exist.
+func (s *Store) InServiceNamed(ctx context.Context, name string) (int64, error) {
+	rows, err := s.db.Query(ctx, `SELECT id FROM venues WHERE name = ? AND status <> 'removed' LIMIT 2`, strings.TrimSpace(name))
 	if err != nil {
-		return nil, fmt.Errorf("venue: names in scope: %w", err)
+		return 0, fmt.Errorf("venue: named: %w", err)
 	}
 	defer rows.Close()
+	var ids []int64
 	for rows.Next() {
 		var id int64
-		var name string
-		if err := rows.Scan(&id, &name); err != nil {
-			return nil, err
+		if err := rows.Scan(&id); err != nil {
+			return 0, fmt.Errorf("venue: named: %w", err)
 		}
-		out[id] = name
+		ids = append(ids, id)
 	}
-	return out, rows.Err()
+	if err := rows.Err(); err != nil {
+		return 0, fmt.Errorf("venue: named: %w", err)
+	}
+	if len(ids) != 1 {
+		return 0, &NotFoundError{What: "venue"}
+	}
+	return ids[0], nil
 }

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -29,6 +30,30 @@ type OpportunityInput struct {
 	// Scope is the caller's volunteer.manage scope: the team and the event
 	// must lie inside it (another city's are refused as unknown ones).
 	Scope access.Scope
+}
+
+// EventFromForm reads the post form's event field: an event's ID (what the
+// picker puts there; CreateOpportunity checks it), or without scripts the
+// exact title of one event inside scope; "" is none. A title naming none or
+// several is volunteer.err.event, as an unknown ID is.
+func (s *Store) EventFromForm(ctx context.Context, scope access.Scope, v string) (int64, error) {
+	v = strings.TrimSpace(v)
+	if v == "" {
+		return 0, nil
+	}
+	if id, err := strconv.ParseInt(v, 10, 64); err == nil && id > 0 {
+		return id, nil
+	}
+	if s.events != nil {
+		id, err := s.events.EventNamed(ctx, scope, v)
+		if err == nil {
+			return id, nil
+		}
+		if !errors.Is(err, db.ErrNotFound) {
+			return 0, err
+		}
+	}
+	return 0, valid.New("event_id", "volunteer.err.event")
 }
 
 // CreateOpportunity publishes a service post volunteers may sign up for,

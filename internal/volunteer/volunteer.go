@@ -18,6 +18,8 @@ import (
 	"io/fs"
 	"time"
 
+	"kexie/internal/access"
+
 	"kexie/internal/db"
 )
 
@@ -130,6 +132,10 @@ type Events interface {
 	// wrapping db.ErrNotFound, so that a post takes part only in an event
 	// its staff may manage.
 	EventOrg(ctx context.Context, id int64) (string, error)
+	// EventNamed returns the one event inside scope titled exactly title
+	// (the post form's event typed without scripts), or an error wrapping
+	// db.ErrNotFound when none or several are.
+	EventNamed(ctx context.Context, scope access.Scope, title string) (int64, error)
 }
 
 // Calendar counts working days (internal/calendar.Source in production).

@@ -109,11 +109,14 @@ func (h *handler) createOpportunity(w http.ResponseWriter, r *http.Request) erro
 	}
 	orgID, _ := strconv.ParseInt(f.Get("org_id"), 10, 64)
 	team, _ := strconv.ParseInt(f.Get("team_id"), 10, 64)
-	event, _ := strconv.ParseInt(f.Get("event_id"), 10, 64)
 	slots, _ := strconv.Atoi(f.Get("slots"))
-	p, err := h.store.CreateOpportunity(r.Context(), OpportunityInput{OrgID: orgID, TeamID: team, EventID: event, Title: f.Get("title"), Place: f.Get("place"),
-		StartsAt: parseLocal(f.Get("starts_at")), EndsAt: parseLocal(f.Get("ends_at")), Slots: slots,
-		Scope: h.site.Scope(r, "volunteer.manage")}, userID(r))
+	scope := h.site.Scope(r, "volunteer.manage")
+	event, err := h.store.EventFromForm(r.Context(), scope, f.Get("event_id"))
+	var p Opportunity
+	if err == nil {
+		p, err = h.store.CreateOpportunity(r.Context(), OpportunityInput{OrgID: orgID, TeamID: team, EventID: event, Title: f.Get("title"), Place: f.Get("place"),
+			StartsAt: parseLocal(f.Get("starts_at")), EndsAt: parseLocal(f.Get("ends_at")), Slots: slots, Scope: scope}, userID(r))
+	}
 	if err != nil {
 		return h.back(w, r, err, "", "/volunteers")
 	}

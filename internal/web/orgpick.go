@@ -13,6 +13,9 @@ type OrgPick struct {
 	Value    string // the org's code, or what was typed
 	Label    string // the chosen org's path; "" when nothing is chosen
 	Required bool
+	// Lookup is another module's look-up answering as /orgs/lookup does
+	// (see PickPage), for a picker of something else; "" for orgs.
+	Lookup string
 	// Texts in the page's language.
 	Placeholder, More, None string
 }

@@ -156,6 +156,12 @@ document.addEventListener("DOMContentLoaded", function () {
 // every org can be reached. A pick puts the org's code in the field (what
 // the server reads; without scripts one types the code) and shows the path
 // under it. ↓/↑ move through the list, Enter picks, Escape closes.
+// The same picker serves other things (an event, a venue): data-lookup
+// names their look-up, which answers as /orgs/lookup does (web.PickPage);
+// a hit's tag is the grey mark after its name. Such a pick shows the hit's name
+// in the field and sends its ID in a hidden field of the field's name, so
+// no bare ID is shown; typing again hands the name back to the text field
+// (which, without scripts, takes an ID or an exact name).
 (function () {
   var timer = 0, asked = 0;
   function list(box) { return box.querySelector("ul.orglist"); }
@@ -166,10 +172,11 @@ document.addEventListener("DOMContentLoaded", function () {
     b.type = "button";
     b.setAttribute("data-pick", h.code);
     b.setAttribute("data-path", h.path);
+    b.setAttribute("data-text", h.name);
     n.className = "name"; n.textContent = h.name;
-    c.className = "code"; c.textContent = h.code;
+    c.className = "code"; c.textContent = h.tag;
     t.className = "trail"; t.textContent = h.path;
-    n.appendChild(c);
+    if (h.tag) n.appendChild(c);
     b.appendChild(n); b.appendChild(t);
     li.appendChild(b);
     return li;
@@ -197,8 +204,8 @@ document.addEventListener("DOMContentLoaded", function () {
   }
   function ask(box, q, offset, then) {
     var n = ++asked;
-    var url = "/orgs/lookup?action=" + encodeURIComponent(box.getAttribute("data-orgpick")) +
-      "&q=" + encodeURIComponent(q) + "&offset=" + offset;
+    var url = box.getAttribute("data-lookup") || "/orgs/lookup?action=" + encodeURIComponent(box.getAttribute("data-orgpick"));
+    url += (url.indexOf("?") < 0 ? "?" : "&") + "q=" + encodeURIComponent(q) + "&offset=" + offset;
     fetch(url, { credentials: "same-origin" })
       .then(function (r) { return r.ok ? r.json() : { hits: [], total: 0, offset: 0, next: 0 }; })
       .then(function (page) { if (n === asked) then(page); });
@@ -212,11 +219,43 @@ document.addEventListener("DOMContentLoaded", function () {
       ul.setAttribute("data-q", q);
       fill(box, ul, page, q);
       box.appendChild(ul);
+      // A field in a row's last column: the list (at least 420 px wide)
+      // would run past the window's right edge, so it hangs from the
+      // field's right edge instead.
+      if (ul.getBoundingClientRect().right > document.documentElement.clientWidth) ul.classList.add("flip");
     });
   }
+  function choose(box, code, text) {
+    var input = box.querySelector("input[type=text]"), hid = box.querySelector("input[type=hidden]");
+    if (!box.hasAttribute("data-lookup") || !text) { input.value = code; return; }
+    if (!hid) {
+      hid = document.createElement("input");
+      hid.type = "hidden";
+      box.insertBefore(hid, input.nextSibling);
+    }
+    hid.name = input.getAttribute("data-name") || input.name;
+    input.setAttribute("data-name", hid.name);
+    input.removeAttribute("name");
+    hid.value = code;
+    input.value = text;
+  }
+  function unchoose(box) {
+    var input = box.querySelector("input[type=text]"), hid = box.querySelector("input[type=hidden]");
+    if (!hid) return;
+    input.name = hid.name;
+    hid.remove();
+  }
+  function init() {
+    document.querySelectorAll("[data-lookup] input[data-text]").forEach(function (input) {
+      var box = input.closest("[data-orgpick]");
+      choose(box, input.value, input.getAttribute("data-text"));
+      box.querySelector("[data-orgpick-path]").textContent = "";
+    });
+  }
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init); else init();
   function pick(box, b) {
     var input = box.querySelector("input");
-    input.value = b.getAttribute("data-pick");
+    choose(box, b.getAttribute("data-pick"), b.getAttribute("data-text"));
     box.querySelector("[data-orgpick-path]").textContent = b.getAttribute("data-path");
     close(box);
     input.focus();
@@ -225,6 +264,7 @@ document.addEventListener("DOMContentLoaded", function () {
   document.addEventListener("input", function (e) {
     var box = e.target.closest && e.target.closest("[data-orgpick]");
     if (!box || e.target.tagName !== "INPUT") return;
+    unchoose(box);
     box.querySelector("[data-orgpick-path]").textContent = "";
     clearTimeout(timer);
     var q = e.target.value.trim();
