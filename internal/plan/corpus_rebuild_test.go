@@ -3,8 +3,6 @@
 package plan
 
 import (
-	"crypto/sha256"
-	"encoding/hex"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -102,11 +100,6 @@ func TestRebuildCorpora(t *testing.T) {
 		}
 		t.Logf("%-10s %3d of %3d written   %s=%s", s, written[s], want[s], env, filepath.Join(out, outDir(s)))
 	}
-}
-
-func sameDoc(doc []byte, sha string) bool {
-	sum := sha256.Sum256(doc)
-	return hex.EncodeToString(sum[:]) == sha
 }
 
 // outDir is the folder a set's documents are written to: the development

@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"bytes"
 	"encoding/csv"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"html"
@@ -347,14 +346,7 @@ func TestCorpusSources(t *testing.T) {
 		if set == "seeds" {
 			continue // the five seed plans come beside the project (../shared/seeds); no public source is recorded
 		}
-		b, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		var ld struct{ File, SHA256 string }
-		if err := json.Unmarshal(b, &ld); err != nil {
-			t.Fatalf("%s: %v", f, err)
-		}
+		ld := readLabels(t, f)
 		r, ok := bySet[key{set, ld.File}]
 		switch {
 		case !ok:
