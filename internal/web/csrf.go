@@ -84,7 +84,7 @@ func (s *Site) csrf(next http.Handler) http.Handler {
 		// Cap every request body before anything reads it; uploads larger
 		// than MaxBody get a precise answer instead of a CSRF failure.
 		limit, shown := int64(MaxBody), int64(MaxBody)
-		if max, ok := s.uploadMax(r.URL.Path); ok {
+		if max, ok := s.uploadMax(r); ok {
 			limit, shown = max+1<<20, max
 		}
 		if !isMultipart(r) {

@@ -72,16 +72,17 @@ type Site struct {
 	navs    sync.Map // language and roles → []NavSection without an active link (view.go)
 	tmpl    *templates
 	enrich  func(ctx context.Context, r *http.Request, id *Identity) context.Context
-	bodies  map[string]int64 // route path ({name} for a segment) → largest file it accepts instead of MaxBody
+	bodies  map[string]int64 // a route's path as registered → largest file it accepts instead of MaxBody
 	namers  map[string]Namer // object kind → its module's name resolver
 	// orgLabel shows an org picker's chosen org (set by the org module).
 	orgLabel OrgLabeler
 }
 
 // AllowUpload lets POSTs to path carry a file of up to max bytes (plus a
-// megabyte for the form's other fields), instead of MaxBody. path is written
-// as the route is: a segment {name} stands for any one segment
-// (/calls/{id}/apply). Call it while registering routes, before serving.
+// megabyte for the form's other fields), instead of MaxBody. path is the
+// route's path as registered, wildcards and all (/calls/{id}/apply): the
+// size applies to the requests that route serves. Call it while registering
+// routes, before serving.
 func (s *Site) AllowUpload(path string, max int64) {
 	if s.bodies == nil {
 		s.bodies = map[string]int64{}
@@ -89,30 +90,15 @@ func (s *Site) AllowUpload(path string, max int64) {
 	s.bodies[path] = max
 }
 
-// uploadMax is the largest file AllowUpload lets a POST to path carry.
-func (s *Site) uploadMax(path string) (int64, bool) {
-	if max, ok := s.bodies[path]; ok {
-		return max, true
+// uploadMax is the largest file AllowUpload lets r carry: the size given for
+// the path of the route that serves r, as the mux matches it.
+func (s *Site) uploadMax(r *http.Request) (int64, bool) {
+	_, pattern := s.mux.Handler(r)
+	if _, path, ok := strings.Cut(pattern, " "); ok {
+		pattern = path // "POST /calls/{id}/apply"
 	}
-	segs := strings.Split(path, "/")
-	for pattern, max := range s.bodies {
-		ps := strings.Split(pattern, "/")
-		if len(ps) != len(segs) {
-			continue
-		}
-		match := true
-		for i, p := range ps {
-			wild := strings.HasPrefix(p, "{") && strings.HasSuffix(p, "}")
-			if wild && segs[i] == "" || !wild && p != segs[i] {
-				match = false
-				break
-			}
-		}
-		if match {
-			return max, true
-		}
-	}
-	return 0, false
+	max, ok := s.bodies[pattern]
+	return max, ok
 }
 
 // SiteConfig is what NewSite needs.
