@@ -1,6 +1,7 @@
 package estimate
 
 import (
+	"bytes"
 	"encoding/json"
 	"io"
 	"math"
@@ -81,9 +82,12 @@ func ReadInstrument(r io.Reader) (Instrument, error) {
 		Instrument
 		Grades *[]Grade `json:"grades"`
 	}
-	dec := json.NewDecoder(io.LimitReader(r, 16<<20))
-	if err := dec.Decode(&raw); err != nil {
-		return Instrument{}, errf("instrument", "estimate.err.instrument_json", err.Error())
+	data, err := io.ReadAll(io.LimitReader(r, 16<<20))
+	if err != nil {
+		return Instrument{}, err
+	}
+	if err := json.NewDecoder(bytes.NewReader(data)).Decode(&raw); err != nil {
+		return Instrument{}, jsonErr("instrument", data, err)
 	}
 	in := raw.Instrument
 	in.Grades = DefaultGrades()

@@ -108,7 +108,8 @@ func TestReadInstrumentSurveyExport(t *testing.T) {
 
 func TestReadInstrumentRefuses(t *testing.T) {
 	tests := []struct{ name, src, key string }{
-		{"not JSON", `{"rule":`, "estimate.err.instrument_json"},
+		{"not JSON", `{"rule": x}`, "estimate.err.instrument_json"},
+		{"cut short", `{"rule":`, "estimate.err.instrument_json_end"},
 		{"no questions", `{"rule": {"kind": "total", "threshold": 70}}`, "estimate.err.no_questions"},
 		{"unknown kind", `{"rule": {"kind": "median"}, "questions": [{"id": "q", "correct": ["A"], "points": 1}]}`, "estimate.err.rule_kind"},
 		{"duplicate id", `{"questions": [{"id": "q", "points": 1}, {"id": " q", "points": 1}]}`, "estimate.err.question_dup"},

@@ -2,7 +2,6 @@ package estimate
 
 import (
 	"bytes"
-	"encoding/csv"
 	"errors"
 	"io"
 )
@@ -113,15 +112,5 @@ func csvErr(err error, lr *capped, l Limits, line int) error {
 	if err == io.EOF {
 		return errf("responses", "estimate.err.no_rows")
 	}
-	var pe *csv.ParseError
-	if errors.As(err, &pe) {
-		switch {
-		case errors.Is(pe.Err, csv.ErrFieldCount):
-			return errf("responses", "estimate.err.field_count", pe.Line)
-		case errors.Is(pe.Err, csv.ErrQuote), errors.Is(pe.Err, csv.ErrBareQuote):
-			return errf("responses", "estimate.err.quote", pe.Line)
-		}
-		return errf("responses", "estimate.err.csv", pe.Line, pe.Err.Error())
-	}
-	return errf("responses", "estimate.err.csv", line, err.Error())
+	return csvLineErr("responses", err, line)
 }

@@ -2,7 +2,6 @@ package estimate
 
 import (
 	"encoding/csv"
-	"errors"
 	"io"
 	"math"
 	"sort"
@@ -46,11 +45,7 @@ func ReadMargins(r io.Reader) (Margins, error) {
 		}
 		line++
 		if err != nil {
-			var pe *csv.ParseError
-			if errors.As(err, &pe) {
-				return nil, errf("margins", "estimate.err.csv", pe.Line, pe.Err.Error())
-			}
-			return nil, errf("margins", "estimate.err.csv", line, err.Error())
+			return nil, csvLineErr("margins", err, line)
 		}
 		at, _ := cr.FieldPos(0)
 		if line == 1 {
