@@ -258,17 +258,28 @@ func ParseDefinition(b []byte) (Definition, error) {
 	dec := json.NewDecoder(strings.NewReader(string(b)))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(&d); err != nil {
-		return Definition{}, valid.New("definition", "survey.err.json", shortErr(err))
+		return Definition{}, jsonErr(b, err)
 	}
 	return d, d.Validate()
 }
 
-func shortErr(err error) string {
-	s := err.Error()
-	if len(s) > 120 {
-		s = s[:120]
+// jsonErr says what is wrong with a definition's JSON in the catalog's
+// words: where it breaks, which field holds the wrong kind of value, which
+// field the format does not have — never Go's error text.
+func jsonErr(b []byte, err error) error {
+	p := valid.JSONAt(b, err)
+	switch p.Kind {
+	case valid.JSONCutShort:
+		return valid.New("definition", "survey.err.json_end")
+	case valid.JSONObject:
+		return valid.New("definition", "survey.err.json_object")
+	case valid.JSONType:
+		// No line: an export's text may have been written again above.
+		return valid.New("definition", "survey.err.json_type", p.Field)
+	case valid.JSONUnknown:
+		return valid.New("definition", "survey.err.json_unknown", p.Field)
 	}
-	return s
+	return valid.New("definition", "survey.err.json", p.Line, p.Col)
 }
 
 // JSON is the definition as indented JSON (the export format).
