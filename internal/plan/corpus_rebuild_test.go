@@ -14,7 +14,7 @@ import (
 // TestRebuildCorpora writes the documents testdata/corpus labels beside the
 // project again, from clones of the public repositories sources.tsv names:
 //
-//	git clone --mirror https://github.com/<owner>/<name> $KEXIE_MIRRORS/<owner>+<name>/repo   (for each repository)
+//	git clone --mirror https://github.com/<owner>/<name> $KEXIE_MIRRORS/<owner>+<name>/repo   (for each repository; a clone with a work tree, repo/.git, serves too)
 //	KEXIE_MIRRORS=… KEXIE_REBUILD_OUT=/work/corpora go test -tags rebuild ./internal/plan -run TestRebuildCorpora -v
 //
 // Each document is checked against its label's sha256 before it is written
@@ -40,6 +40,9 @@ func TestRebuildCorpora(t *testing.T) {
 		if _, err := os.Stat(gitDir); err != nil {
 			absent[r.Repo]++
 			continue
+		}
+		if _, err := os.Stat(filepath.Join(gitDir, ".git")); err == nil {
+			gitDir = filepath.Join(gitDir, ".git") // a clone with a work tree, not a bare one
 		}
 		src, err := exec.Command("git", "--git-dir="+gitDir, "show", r.Commit+":"+r.Path).Output()
 		if err != nil {
