@@ -1,0 +1,43 @@
+package plan
+
+import "strings"
+
+// Shapes of quantities that qualify a noun with 的 and are the target all
+// the same, read by tune39-T (docs/decisions.md D192).
+
+// rateValue reports a share written as the qualifier of a rate it is the
+// value of (达到50%以上的参与率, 保持90%的覆盖率): the rate's level, not the
+// threshold of a class — a rate is no class of things.
+func rateValue(ns []rune, q quantity) bool {
+	if q.base != "%" || !hasAt(ns, q.after, "的") {
+		return false
+	}
+	rest := strings.TrimRight(string(ns[q.after+1:clauseEnd(ns, q.after)]), " ")
+	n := len([]rune(rest))
+	return n >= 2 && n <= 6 && strings.HasSuffix(rest, "率") && !strings.ContainsAny(rest, "的和及与、")
+}
+
+// serviceCount reports a count of services rendered (1500万人次以上的职工培训,
+// 10万户次以上的上门服务): a size no class of bodies is named by, so never
+// the threshold of a class.
+func serviceCount(q quantity) bool {
+	return q.base == "人次" || q.base == "户次" || q.base == "家次"
+}
+
+// inviteVerbs bring bodies to the plan's work (邀请10个以上的省级学会): the
+// count after them, with a floor, is how many the plan brings.
+var inviteVerbs = []string{"邀请", "吸引", "引进", "招引"}
+
+// invitedCount reports a count of bodies after a verb that brings them,
+// with a floor (邀请10个以上的省级学会来滁).
+func invitedCount(ns []rune, q quantity) bool {
+	if !countWords[q.base] || q.cmp != ">=" && q.cmp != ">" {
+		return false
+	}
+	for _, v := range inviteVerbs {
+		if endsAt(ns, q.beforeCmp, v) {
+			return true
+		}
+	}
+	return false
+}
