@@ -41,3 +41,22 @@ func invitedCount(ns []rune, q quantity) bool {
 	}
 	return false
 }
+
+// roundVerbs hold a round of an event (举办一期评选, 开展一期培训班).
+var roundVerbs = []string{"举办", "开展", "组织", "举行", "评选", "召开"}
+
+// roundPerPeriod reports one round (一期) of an event held every so often
+// (每两年举办一期全市优秀论文评选): how many the plan holds in each
+// period, as 每两年举办一次 is — not a phase of a project (二期工程).
+func roundPerPeriod(x *at) bool {
+	q := x.q
+	if q.base != "期" || x.per == nil || q.cmp != "=" || q.value*q.mult != 1 {
+		return false
+	}
+	for _, v := range roundVerbs {
+		if endsAt(x.ns, q.beforeCmp, v) {
+			return true
+		}
+	}
+	return false
+}

@@ -32,3 +32,14 @@ func TestShapes39InvitedList(t *testing.T) {
 		{"对年营业收入1亿元以上的企业给予支持。", ""},
 	})
 }
+
+// One round of an event held every so often (每两年举办一期…评选) counts
+// as 每两年举办一次 does; a phase of a project (一期工程) stays no count
+// (tune39-T).
+func TestShapes39RoundPerPeriod(t *testing.T) {
+	checkSentences(t, "某市科协事业发展规划\n二、主要任务\n", []sentenceCase{
+		{"每两年举办一期全市优秀学术论文评选工作。", "1 期 = two-years 0"},
+		{"每年开展一期青年科技人才培训班。", "1 期 = year 0"},
+		{"建设科技园一期工程。", ""},
+	})
+}
