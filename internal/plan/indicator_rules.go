@@ -158,10 +158,6 @@ var notTargets = []notTarget{
 			(q.cn || !x.before("、") && !strings.Contains(clause, "分别") && !afterVerb(x)) || // (…50家、80类; A、B分别达到300种、30个; …、推广80类: a list of counts; but 两个市场、两种资源)
 			(q.base == "类" || q.base == "种") && q.cn && q.cmp == "=" && strings.ContainsAny(clause, "和及") // (家庭农场和农民合作社两类经营主体; tune30)
 	}},
-	// the count of the names just listed (南山口、哇让、同德、德令哈4个抽水蓄能
-	// 电站): the list's length, its items the plan's; but 巩义、永城等10个
-	// counts more than it names (tune39-T)
-	{name: "the names just counted", match: func(x *at) bool { return namesCounted(x.ns, x.q) }},
 	// the count of the plan's own parts (开展十项行动, 推进三项改革),
 	// like 六大工程: how the plan is organised, not a result
 	{name: "the plan's own parts", match: func(x *at) bool {

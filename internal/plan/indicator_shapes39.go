@@ -1,9 +1,6 @@
 package plan
 
-import (
-	"strings"
-	"unicode"
-)
+import "strings"
 
 // Shapes of quantities that qualify a noun with 的 and are the target all
 // the same, read by tune39-T (docs/decisions.md D192).
@@ -62,40 +59,4 @@ func roundPerPeriod(x *at) bool {
 		}
 	}
 	return false
-}
-
-// namesCounted reports a count right after a list of names that it counts
-// and no more (长白山、三江、吉光3个省实验室; 稻米、油料…和林下经济7个千亿级
-// 产业): the length of the list, a figure of its items, not a target of its
-// own. Each name after the first is short, without a number or a 的 (not
-// 年产值超100亿元、具有较强国际竞争力的龙头企业2家: a list of what qualifies
-// them); a quoted slogan before the list (“省市共建、一室一策”) is no item.
-// Where the list ends in 等 (巩义、永城、林州等10个县) the count says more
-// than the names, and stays.
-func namesCounted(ns []rune, q quantity) bool {
-	if q.cmp != "=" || q.mult != 1 || q.cn || !countWords[q.base] || q.value < 2 || q.value > 20 || q.beforeCmp != q.a || q.a == 0 {
-		return false
-	}
-	if r := ns[q.a-1]; !unicode.Is(unicode.Han, r) || strings.ContainsRune("等和及与个", r) {
-		return false
-	}
-	items, last, seg := 1, true, 0
-	for k := q.a - 1; k >= 0 && !strings.ContainsRune("，,。;；:：\n“”\"", ns[k]); k-- {
-		switch r := ns[k]; {
-		case r == '、':
-			if seg == 0 || seg > 8 {
-				return false
-			}
-			items, last, seg = items+1, false, 0
-			continue
-		case r == '和' || r == '及' || r == '与':
-			if last {
-				items++
-			}
-		case r == '的' || isDigit(r):
-			seg = 99 // (…的龙头企业2家: no name)
-		}
-		seg++
-	}
-	return items >= 2 && float64(items) == q.value
 }

@@ -43,16 +43,3 @@ func TestShapes39RoundPerPeriod(t *testing.T) {
 		{"建设科技园一期工程。", ""},
 	})
 }
-
-// A count right after the names it counts (甲、乙、丙3个实验室) is the
-// length of the list, no target; with 等 it counts more than it names,
-// and a list of qualifiers (年产值超…、具有…的龙头企业2家) names none
-// (tune39-T).
-func TestShapes39NamesCounted(t *testing.T) {
-	checkSentences(t, "某省政府工作报告\n一、今年重点工作\n", []sentenceCase{
-		{"加快建设东山、西山、南湖、北岭4个抽水蓄能电站。", ""},
-		{"“省市共建、一室一策”支持东湖、西岭、南山3个省实验室高效运营。", ""},
-		{"做大做强稻米、油料、果蔬、水产和林下经济5个千亿级产业。", ""},
-		{"到2027年，培育年产值超100亿元、具有较强国际竞争力的龙头企业2家。", "100 元×1e+08 >= year 2027 | 2 家 = year 2027"},
-	})
-}
