@@ -1,6 +1,9 @@
 package plan
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // Shapes of quantities that qualify a noun with 的 and are the target all
 // the same, read by tune39-T (docs/decisions.md D192).
@@ -17,11 +20,23 @@ func rateValue(ns []rune, q quantity) bool {
 	return n >= 2 && n <= 6 && strings.HasSuffix(rest, "率") && !strings.ContainsAny(rest, "的和及与、")
 }
 
-// serviceCount reports a count of services rendered (1500万人次以上的职工培训,
-// 10万户次以上的上门服务): a size no class of bodies is named by, so never
-// the threshold of a class.
-func serviceCount(q quantity) bool {
-	return q.base == "人次" || q.base == "户次" || q.base == "家次"
+// serviceCount reports a count of services rendered right after a verb
+// that renders or funds them (用于1500万人次以上的职工技能提升, 开展10万人次以上的
+// 培训): how many the plan serves, not the threshold of a class — unlike a
+// measure named before it (日均客流1万人次以上的站点).
+func serviceCount(ns []rune, q quantity) bool {
+	if q.base != "人次" && q.base != "户次" && q.base != "家次" {
+		return false
+	}
+	if endsAt(ns, q.beforeCmp, "用于") {
+		return true
+	}
+	for _, v := range verbs {
+		if len([]rune(v)) > 1 && endsAt(ns, q.beforeCmp, v) && !slices.Contains(eligibilityVerbs, v) {
+			return true
+		}
+	}
+	return false
 }
 
 // inviteVerbs bring bodies to the plan's work (邀请10个以上的省级学会): the
