@@ -198,6 +198,9 @@ var notTargets = []notTarget{
 	// (高山滑雪、冬季两项、速度滑冰)
 	{name: "a slogan, the word 一, a phase, an adjective", match: func(x *at) bool {
 		ns, q := x.ns, x.q
+		if roundPerPeriod(x) {
+			return false // (每两年举办一期…评选: a round held every two years, counted as 一次 is; tune39-T)
+		}
 		return q.cn && (x.before("“") || x.before("\"") || q.value*q.mult < 2 && !(q.base == "次" && x.per != nil) && q.base != "倍" && q.base != "‰" && !leastOne(q) && !pointChanged(ns, q) && !oneCounted(ns, q, x.clause) ||
 			q.base == "期" || q.base == "张" || q.base == "批" && (q.value*q.mult < 3 || x.before("分") || q.cmp == "<=" || q.cmp == "<") || q.base == "次" && x.per == nil && (q.value*q.mult < 10 || sessionNumber(ns, q))) ||
 			q.b < len(ns) && ns[q.b] == '性' || q.cn && q.cmp == "=" && nameInList(ns, q)
@@ -206,7 +209,8 @@ var notTargets = []notTarget{
 	// 达到万辆级规模 a class reached; 8MW以上等级 a rating)
 	{name: "a qualifier", match: func(x *at) bool {
 		ns, q, clause := x.ns, x.q, x.clause
-		return q.after < len(ns) && ns[q.after] == '的' && (q.after > q.b && !(q.base == "%" && actedOn(ns, q)) || q.base != "%") && !namedGoal(ns, q) && !sizeOfMade(ns, q, clause) && !sizeReached(ns, q) && !capabilityHeld(ns, q) && !teamOfSize(ns, q) && !shareDoing(ns, q) && !madeCount(ns, q) && !totalOf(ns, q) && !boundAchieved(ns, q) && !namedListEnd(ns, q) || q.b < len(ns) && ns[q.b] == '级' && !q.class ||
+		return q.after < len(ns) && ns[q.after] == '的' && (q.after > q.b && !(q.base == "%" && actedOn(ns, q)) || q.base != "%") && !namedGoal(ns, q) && !sizeOfMade(ns, q, clause) && !sizeReached(ns, q) && !capabilityHeld(ns, q) && !teamOfSize(ns, q) && !shareDoing(ns, q) && !madeCount(ns, q) && !totalOf(ns, q) && !boundAchieved(ns, q) && !namedListEnd(ns, q) &&
+			!rateValue(ns, q) && !serviceCount(ns, q) && !invitedCount(ns, q) || q.b < len(ns) && ns[q.b] == '级' && !q.class ||
 			q.after > q.b && (hasAt(ns, q.after, "级") || hasAt(ns, q.after, "等级")) || populationClass(ns, q)
 	}},
 	// a subsidy or reward, not a commitment of the plan
