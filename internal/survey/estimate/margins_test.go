@@ -33,19 +33,13 @@ func TestReadMarginsRefuses(t *testing.T) {
 		{"wrong header", "var,cat,share\n", "estimate.err.margins_header", nil},
 		{"too few fields", "variable,category,share\n\"gender\n\",男\n", "estimate.err.margins_fields", []any{2}},
 		{"empty", "variable,category,share\n", "estimate.err.margins_empty", nil},
+		{"bare quote", "variable,category,share\nsex,m\"ale,0.5\n", "estimate.err.quote", []any{2}},
+		{"open quote", "variable,category,share\nsex,\"male,0.5\n", "estimate.err.quote", []any{2}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			_, err := ReadMargins(strings.NewReader(tt.src))
-			e := wantKey(t, err, tt.key)
-			if len(e.Args) != len(tt.args) {
-				t.Fatalf("args %v, want %v", e.Args, tt.args)
-			}
-			for i := range tt.args {
-				if e.Args[i] != tt.args[i] {
-					t.Errorf("args %v, want %v", e.Args, tt.args)
-				}
-			}
+			wantArgs(t, wantKey(t, err, tt.key), tt.args...)
 		})
 	}
 }

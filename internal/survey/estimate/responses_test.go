@@ -57,15 +57,7 @@ func TestReadResponsesRefuses(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			_, err := ReadResponses(strings.NewReader(tt.src), Limits{MaxRows: 3, MaxColumns: 5, MaxField: 10})
-			e := wantKey(t, err, tt.key)
-			if len(e.Args) != len(tt.args) {
-				t.Fatalf("args %v, want %v", e.Args, tt.args)
-			}
-			for i := range tt.args {
-				if e.Args[i] != tt.args[i] {
-					t.Errorf("args %v, want %v", e.Args, tt.args)
-				}
-			}
+			wantArgs(t, wantKey(t, err, tt.key), tt.args...)
 		})
 	}
 	// A line longer than any the limits allow is refused as it streams in.
