@@ -43,6 +43,10 @@ func cmdPlan(ctx context.Context, e *env, args []string) error {
 	}
 	fmt.Fprintf(e.stdout, "%s\n%d top-level sections, %d indicators (%d candidates), %d responsibilities\n", doc.Title, len(doc.Sections),
 		len(doc.Targets()), len(doc.Indicators)-len(doc.Targets()), len(doc.Responsibilities))
+	if n := doc.OCR; n != nil { // the JSON carries it as "ocr"
+		fmt.Fprintf(e.stdout, "! the text looks OCR'd from a scan: %d numbers hold letters or odd signs (first %q, line %d); check every target's value against the original\n",
+			n.Suspects, n.Spots[0].Text, n.Spots[0].Line)
+	}
 	for _, ind := range doc.Indicators {
 		mark := ""
 		if ind.Candidate {

@@ -85,6 +85,7 @@ func ingestText(text string, l *learnDoc) (*Doc, error) {
 
 	// the reading done, titles are shown without a page's emphasis marks (ingest_title_marks.go)
 	plainTitles(d.doc.Sections)
+	d.doc.OCR = ocrNotice(text) // numbers that look misread by OCR, for the reviewer (ocr_notice.go)
 	if len(d.doc.Sections) == 0 {
 		return d.doc, ErrNoStructure
 	}

@@ -16,6 +16,9 @@ type Doc struct {
 	Sections         []*Section       `json:"sections"`
 	Indicators       []Indicator      `json:"indicators"`
 	Responsibilities []Responsibility `json:"responsibilities"`
+	// OCR is set when the text looks made by OCR from a scan: its numbers,
+	// and so the values read, may be misread (ocr_notice.go, D194).
+	OCR *OCRNotice `json:"ocr,omitempty"`
 }
 
 // Period is the plan's span in years.

@@ -22,13 +22,15 @@ type ShowPage struct {
 	// 请核对), how many, and whether only they are listed (?unsure=1).
 	Unsure     map[int64]bool
 	OnlyUnsure bool
+	OCR        *OCRNotice // on a draft: the text looks OCR'd, its numbers may be misread (D194)
 }
 
 // Segment is a run of the source text; Mark is set on a target's phrase.
 type Segment struct {
 	Text      string
 	Mark      bool
-	Candidate bool // the phrase of a candidate, not of a target
+	Candidate bool   // the phrase of a candidate, not of a target
+	OCR       string // the anchor of a number that looks misread by OCR (anchorOCR), or ""
 }
 
 // markTargets splits text into runs with every target phrase marked (the
@@ -77,6 +79,8 @@ func (h *handler) show(w http.ResponseWriter, r *http.Request) error {
 			page.Source = markCandidates(page.Source, rv.Candidates)
 			page.Candidates, page.Unsure = byLikelihood(rv.Candidates), rv.Unsure
 			page.OnlyUnsure = r.URL.Query().Get("unsure") == "1"
+			page.OCR = ocrNotice(text)
+			page.Source = anchorOCR(page.Source, page.OCR)
 		}
 	}
 	at := map[string]int{}
