@@ -1,12 +1,14 @@
 package plan
 
 import (
+	"archive/zip"
 	"bufio"
 	"bytes"
 	"encoding/csv"
 	"errors"
 	"fmt"
 	"html"
+	"io"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -87,6 +89,36 @@ var corpusTransforms = map[string]func(src []byte, arg string) ([]byte, error){
 	// dropped, entities decoded, trimmed, empty lines dropped, each line ended.
 	"govsql-p":     func(src []byte, arg string) ([]byte, error) { return govSQLText(src, arg, false) },
 	"govsql-block": func(src []byte, arg string) ([]byte, error) { return govSQLText(src, arg, true) },
+	// zip: the member named arg of a zip archive, its bytes unchanged.
+	"zip": zipMember,
+}
+
+// zipMember is the member named arg of the zip archive src, read whole
+// (a member over 16 MB is refused: no plan is that long).
+func zipMember(src []byte, arg string) ([]byte, error) {
+	zr, err := zip.NewReader(bytes.NewReader(src), int64(len(src)))
+	if err != nil {
+		return nil, fmt.Errorf("zip: %w", err)
+	}
+	for _, f := range zr.File {
+		if f.Name != arg {
+			continue
+		}
+		rc, err := f.Open()
+		if err != nil {
+			return nil, fmt.Errorf("zip: %s: %w", arg, err)
+		}
+		defer rc.Close()
+		b, err := io.ReadAll(io.LimitReader(rc, 16<<20+1))
+		if err != nil {
+			return nil, fmt.Errorf("zip: %s: %w", arg, err)
+		}
+		if len(b) > 16<<20 {
+			return nil, fmt.Errorf("zip: %s: over 16 MB", arg)
+		}
+		return b, nil
+	}
+	return nil, fmt.Errorf("zip: no member %q", arg)
 }
 
 func csvField(src []byte, arg string) ([]byte, error) {
@@ -290,6 +322,14 @@ func TestCorpusTransforms(t *testing.T) {
 		{"govsql-block", "7", `insert into t (id, content, n) values (7, '<div>第一条<br/>第二条</div><p>第三条\n</p>', null);`,
 			"第一条\n第二条\n第三条\n"},
 	}
+	var zb bytes.Buffer
+	zw := zip.NewWriter(&zb)
+	for name, body := range map[string]string{"9.pdf.txt": "\ufeff　　一九九六～二○一○年\n", "10.pdf.txt": "序言"} {
+		w, _ := zw.Create(name)
+		w.Write([]byte(body))
+	}
+	zw.Close()
+	cases = append(cases, struct{ method, arg, src, want string }{"zip", "9.pdf.txt", zb.String(), "\ufeff　　一九九六～二○一○年\n"})
 	for _, c := range cases {
 		got, err := corpusTransforms[c.method]([]byte(c.src), c.arg)
 		if err != nil || string(got) != c.want {
@@ -299,6 +339,7 @@ func TestCorpusTransforms(t *testing.T) {
 	bad := []struct{ method, arg, src string }{
 		{"csv", "x", "a\n1\n"}, {"csv", "0:b", "a\n1\n"}, {"csv", "3:a", "a\n1\n"},
 		{"tmx", "", "<tmx/>"},
+		{"zip", "1.pdf.txt", zb.String()}, {"zip", "9.pdf.txt", "not a zip"},
 		{"govsql-p", "9", "insert into t (id, content) values (1, '<p>x</p>');"},
 		{"govsql-p", "1", "insert into t (id, content) values (1, '<p>x</p>"},
 		{"govsql-p", "1", "insert into t (id, content) values (1);"},

@@ -201,15 +201,15 @@ var corpusFloor = map[string]struct{ precision, recall, sections float64 }{
 	"heldout44": {0.96, 0.86, 0.98}, // first run 98.3 %, 87.7 %, 99.1 % (65 targets: a floor one reading under)
 }
 
-// heldOut reports whether those who tune the extractor never read the
-// split's documents (heldout, heldout2 …): their scoring prints figures
-// only, never the text of a miss.
 // sameDoc reports whether doc is the document a label file pins by sha256.
 func sameDoc(doc []byte, sha string) bool {
 	sum := sha256.Sum256(doc)
 	return hex.EncodeToString(sum[:]) == sha
 }
 
+// heldOut reports whether a split is a held-out set (heldout, heldout2 …):
+// its scoring prints figures only, never the text of a miss — a retired
+// set's misses are read from a dump (TestDumpIngest), by those allowed to.
 func heldOut(split string) bool { return strings.HasPrefix(split, "heldout") }
 
 // The extra corpus — further public plans of other kinds than the
