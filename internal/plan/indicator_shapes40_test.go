@@ -1,0 +1,84 @@
+package plan
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// shapes40Read is what Ingest asserts from text: each target as its value,
+// base unit and the text it was read from (from its start as written).
+func shapes40Read(t *testing.T, text string) []string {
+	t.Helper()
+	doc, err := Ingest(strings.NewReader(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rs := []rune(text)
+	var got []string
+	for _, ind := range doc.Targets() {
+		got = append(got, fmt.Sprintf("%g %s ×%g [%s]", deref(ind.Value), ind.BaseUnit, ind.Multiplier, string(rs[ind.Start:ind.End])))
+	}
+	return got
+}
+
+// An OCR'd scan's numbers (a decimal point printed as a spaced middle dot
+// or a comma before a share's last digit, thousands grouped by a full-width
+// comma) are read as the numbers meant, where they were written; the same
+// words typed cleanly keep their reading (tune40-T).
+func TestShapes40OCRNumbers(t *testing.T) {
+	const head = "某省科技事业发展计划\n一、主要指标\n" +
+		"（扫描件：1g85年，1L 7万人次，3H00项。）\n" // three numbers OCR misread: the notice fires
+	text := head +
+		"1985年，科普经费达到10，300万元，比1980年增长21，7％。\n" +
+		"1985年，科技人员达到2 · 5万人，培训人次增长 16 · 3％。\n"
+	want := []string{
+		"10300 元 ×10000 [10，300万元]",
+		"21.7 % ×1 [21，7％]",
+		"2.5 人 ×10000 [2 · 5万人]",
+		"16.3 % ×1 [16 · 3％]",
+	}
+	got := shapes40Read(t, text)
+	for _, w := range want {
+		if !slices.Contains(got, w) {
+			t.Errorf("OCR'd: want %q among %q", w, got)
+		}
+	}
+	// typed cleanly (no number looks misread): nothing is repaired
+	clean := "某省科技事业发展计划\n一、主要指标\n" +
+		"2025年，开展“3·15”宣传活动，举办1，2，3号展厅活动，科普经费达到1，300万元。\n"
+	doc, err := Ingest(strings.NewReader(clean))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if doc.OCR != nil {
+		t.Fatalf("the clean text looks OCR'd: %+v", doc.OCR)
+	}
+	if got := shapes40Read(t, clean); slices.ContainsFunc(got, func(s string) bool { return strings.HasPrefix(s, "1300 ") }) {
+		t.Errorf("clean: 1，300万元 read as one number: %q", got)
+	}
+}
+
+// ocrRepair rewrites rune for rune: the number moves to the end of what
+// was written, so offsets hold.
+func TestShapes40OCRRepairInPlace(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"增长27 · 7％，", "增长  27.7％，"},
+		{"为261 · 1亿元", "为  261.1亿元"},
+		{"增长21，7％", "增长21.7％"},
+		{"达到10，300亿元", "达到 10300亿元"},
+		{"13，000，000人", "  13000000人"},
+		{"分别为1，2，3个", "分别为1，2，3个"},
+		{"1981，300", "1981，300"},
+		{"增长5，12个", "增长5，12个"},
+	} {
+		got := ocrRepair(c.in)
+		if got != c.want {
+			t.Errorf("ocrRepair(%q) = %q, want %q", c.in, got, c.want)
+		}
+		if len([]rune(got)) != len([]rune(c.in)) {
+			t.Errorf("ocrRepair(%q) changed the length", c.in)
+		}
+	}
+}

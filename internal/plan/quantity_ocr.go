@@ -1,0 +1,177 @@
+package plan
+
+import (
+	"sort"
+	"strings"
+	"unicode"
+)
+
+// Numbers an OCR'd scan misprints. A document whose text looks made by OCR
+// (the reviewer's notice fires on it: ocr_notice.go, D194) prints a decimal
+// point as a middle dot with spaces around it (27 · 7％, 261 · 1亿元) or as a
+// comma before a share's last digits (21，7％), and groups thousands with a
+// full-width comma (10，300亿元); read as written, 27 · 7％ is 7 % and
+// 10，300亿元 is 300亿元. In such a document only, each line as written has
+// those numbers repaired rune for rune, as a kerned PDF's split digits are
+// joined (quantity_spaced_join.go): the number moves to the end of what was
+// written, spaces in front, so the text's offsets hold and a quantity read
+// there starts where its first digit was written (movedSpans). A clean
+// document is never repaired: the notice does not fire on one, and a
+// clean text's 3·15 or 1，2，3 is left as it is.
+
+// ocrRepair repairs the misprinted numbers of a line as written of an
+// OCR'd document; a line with none is returned as it is.
+func ocrRepair(raw string) string {
+	if !strings.ContainsAny(raw, "·•・‧⋅∙，") {
+		return raw
+	}
+	o := []rune(raw)
+	n := []rune(normalize(raw))
+	changed := false
+	for i := 0; i < len(n); i++ {
+		if !isDigit(n[i]) || i > 0 && (isDigit(n[i-1]) || n[i-1] == '.' || ocrPointRune(n[i-1]) || n[i-1] == '，') {
+			continue
+		}
+		whole := i
+		for whole < len(n) && isDigit(n[whole]) {
+			whole++
+		}
+		if end, ok := ocrPointAt(n, whole); ok {
+			ocrMove(o, i, end, func(r rune) bool { return r == ' ' || ocrPointRune(r) }, '.')
+			i, changed = end-1, true
+			continue
+		}
+		if end, ok := ocrDecimalComma(n, whole); ok {
+			ocrMove(o, i, end, func(r rune) bool { return r == ' ' || r == '，' }, '.')
+			i, changed = end-1, true
+			continue
+		}
+		if end, ok := ocrThousands(n, i, whole); ok {
+			ocrMove(o, i, end, func(r rune) bool { return r == '，' }, 0)
+			i, changed = end-1, true
+			continue
+		}
+		i = whole - 1
+	}
+	if !changed {
+		return raw
+	}
+	return string(o)
+}
+
+// ocrPointRune reports a middle dot OCR reads a decimal point as.
+func ocrPointRune(r rune) bool { return strings.ContainsRune("·•・‧⋅∙", r) }
+
+// ocrPointAt reads a decimal point printed as a middle dot after the whole
+// part ending at j: at most one space each side of the dot, then the
+// fraction's digits; it returns where they end.
+func ocrPointAt(n []rune, j int) (int, bool) {
+	if j < len(n) && n[j] == ' ' {
+		j++
+	}
+	if j >= len(n) || !ocrPointRune(n[j]) {
+		return 0, false
+	}
+	j++
+	if j < len(n) && n[j] == ' ' {
+		j++
+	}
+	k := j
+	for k < len(n) && isDigit(n[k]) {
+		k++
+	}
+	return k, k > j
+}
+
+// ocrDecimalComma reads a share whose decimal point OCR printed as a
+// full-width comma (21，7％): one or two digits after it, then ％; it
+// returns where the digits end.
+func ocrDecimalComma(n []rune, j int) (int, bool) {
+	if j >= len(n) || n[j] != '，' {
+		return 0, false
+	}
+	k := j + 1
+	for k < len(n) && isDigit(n[k]) {
+		k++
+	}
+	p := k
+	if p < len(n) && n[p] == ' ' {
+		p++
+	}
+	return k, k-j-1 >= 1 && k-j-1 <= 2 && p < len(n) && n[p] == '%'
+}
+
+// ocrThousands reads a number whose thousands a full-width comma groups
+// (10，300亿元, 13，000万人): a whole part of one to three digits (i to j),
+// then groups of a comma and three digits, no digit after the last; it
+// returns where the last group ends.
+func ocrThousands(n []rune, i, j int) (int, bool) {
+	if j-i > 3 {
+		return 0, false
+	}
+	end := j
+	for end+3 < len(n) && n[end] == '，' && isDigit(n[end+1]) && isDigit(n[end+2]) && isDigit(n[end+3]) &&
+		(end+4 >= len(n) || !isDigit(n[end+4])) {
+		end += 4
+	}
+	return end, end > j
+}
+
+// ocrMove rewrites o[a:b] rune for rune: the runes drop says are not the
+// number's are dropped, the first of them that is no space becomes point
+// (when point is not 0), and the number moves to b, spaces in front.
+func ocrMove(o []rune, a, b int, drop func(rune) bool, point rune) {
+	kept := make([]rune, 0, b-a)
+	for _, r := range o[a:b] {
+		switch {
+		case !drop(r):
+			kept = append(kept, r)
+		case point != 0 && r != ' ':
+			kept = append(kept, point)
+			point = 0
+		}
+	}
+	k := b - len(kept)
+	for r := a; r < k; r++ {
+		o[r] = ' '
+	}
+	copy(o[k:b], kept)
+}
+
+// ocrSpans sets the start of each quantity read in an OCR'd document where
+// its number is written: back over the spaces ocrRepair moved in front of
+// it, to the first digit written there (2 · 5万人 from its 2, though the
+// space after the 2 is written).
+func ocrSpans(inds []Indicator, text string, lines []string, offs []int) {
+	written := []rune(text)
+	for k := range inds {
+		ind := &inds[k]
+		li := sort.SearchInts(offs, ind.Start+1) - 1
+		if li < 0 || ind.Start > len(written) {
+			continue
+		}
+		line := []rune(lines[li])
+		at := ind.Start - offs[li]
+		if at <= 0 || at > len(line) || line[at-1] != ' ' || !isDigit(line[min(at, len(line)-1)]) {
+			continue
+		}
+		from := at
+		for from > 0 && line[from-1] == ' ' {
+			from--
+		}
+		for from < at && unicode.IsSpace(written[offs[li]+from]) {
+			from++ // (a space the text has before the number)
+		}
+		if from < at && isDigit(normalizedDigit(written[offs[li]+from])) {
+			ind.Start = offs[li] + from
+		}
+	}
+}
+
+// normalizedDigit folds a full-width digit to ASCII.
+func normalizedDigit(r rune) rune {
+	if r >= '０' && r <= '９' {
+		return '0' + (r - '０')
+	}
+	return r
+}
