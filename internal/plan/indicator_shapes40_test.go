@@ -82,3 +82,34 @@ func TestShapes40OCRRepairInPlace(t *testing.T) {
 		}
 	}
 }
+
+// A plan titled by the earlier five-year plans' names written out
+// (第六个五年计划, 十年规划和第八个五年计划纲要) runs those five years: its
+// targets are due at their end (tune40-T).
+func TestShapes40FiveYearPlanName(t *testing.T) {
+	for _, c := range []struct {
+		text       string
+		title      string
+		start, end int
+	}{
+		{"中华人民共和国\n国民经济和社会发展第六个五年计划\n一、基本任务\n五年内，新建科技馆20座。\n", "国民经济和社会发展第六个五年计划", 1981, 1985},
+		{"某省国民经济和社会发展十年规划和第八个五年计划纲要\n一、主要目标\n五年内，新建科技馆20座。\n", "某省国民经济和社会发展十年规划和第八个五年计划纲要", 1991, 1995},
+		{"某省国民经济和社会发展第九个五年计划和2010年远景目标纲要\n一、主要目标\n五年内，新建科技馆20座。\n", "某省国民经济和社会发展第九个五年计划和2010年远景目标纲要", 1996, 2000},
+	} {
+		doc, err := Ingest(strings.NewReader(c.text))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.HasSuffix(doc.Title, c.title) {
+			t.Errorf("title %q, want it to end %q", doc.Title, c.title)
+		}
+		p := doc.Period
+		if p.Start == nil || p.End == nil || *p.Start != c.start || *p.End != c.end {
+			t.Errorf("%s: period %v–%v, want %d–%d", c.title, deref(p.Start), deref(p.End), c.start, c.end)
+		}
+		ts := doc.Targets()
+		if len(ts) != 1 || ts[0].DeadlineYear == nil || *ts[0].DeadlineYear != c.end {
+			t.Errorf("%s: targets %+v, want one due %d", c.title, ts, c.end)
+		}
+	}
+}
