@@ -18,7 +18,14 @@ func shapes40Read(t *testing.T, text string) []string {
 	rs := []rune(text)
 	var got []string
 	for _, ind := range doc.Targets() {
-		got = append(got, fmt.Sprintf("%g %s ×%g [%s]", deref(ind.Value), ind.BaseUnit, ind.Multiplier, string(rs[ind.Start:ind.End])))
+		v := "-"
+		switch {
+		case ind.Value != nil:
+			v = fmt.Sprintf("%g", *ind.Value)
+		case ind.Low != nil && ind.High != nil:
+			v = fmt.Sprintf("%g–%g", *ind.Low, *ind.High)
+		}
+		got = append(got, fmt.Sprintf("%s %s ×%g [%s]", v, ind.BaseUnit, ind.Multiplier, string(rs[ind.Start:ind.End])))
 	}
 	return got
 }
@@ -32,12 +39,17 @@ func TestShapes40OCRNumbers(t *testing.T) {
 		"（扫描件：1g85年，1L 7万人次，3H00项。）\n" // three numbers OCR misread: the notice fires
 	text := head +
 		"1985年，科普经费达到10，300万元，比1980年增长21，7％。\n" +
-		"1985年，科技人员达到2 · 5万人，培训人次增长 16 · 3％。\n"
+		"1985年，科技人员达到2 · 5万人，培训人次增长 16 · 3％。\n" +
+		"1985年，科普经费占财政支出的比重达到1 · 2 ‰，出生率控制在19‰。\n" +
+		"五年内，科普讲座达到7，000万一9，000万人次，完成500一700个县的科普站建设。\n"
 	want := []string{
 		"10300 元 ×10000 [10，300万元]",
 		"21.7 % ×1 [21，7％]",
 		"2.5 人 ×10000 [2 · 5万人]",
 		"16.3 % ×1 [16 · 3％]",
+		"1.2 % ×1 [1 · 2 ‰]",
+		"7000–9000 人次 ×10000 [7，000万一9，000万人次]",
+		"500–700 个 ×1 [500一700个]",
 	}
 	got := shapes40Read(t, text)
 	for _, w := range want {
@@ -72,6 +84,11 @@ func TestShapes40OCRRepairInPlace(t *testing.T) {
 		{"分别为1，2，3个", "分别为1，2，3个"},
 		{"1981，300", "1981，300"},
 		{"增长5，12个", "增长5，12个"},
+		{"占总支出的6 · 3 ‰比", "占总支出的  6.3 ％比"},
+		{"出生率控制在19‰", "出生率控制在19‰"},
+		{"完成500一700个县", "完成500—700个县"},
+		{"达到7，000万一9，000万吨", "达到 7000万 —9000万吨"},
+		{"一1一2", "一1—2"},
 	} {
 		got := ocrRepair(c.in)
 		if got != c.want {

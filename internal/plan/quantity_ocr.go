@@ -22,7 +22,7 @@ import (
 // ocrRepair repairs the misprinted numbers of a line as written of an
 // OCR'd document; a line with none is returned as it is.
 func ocrRepair(raw string) string {
-	if !strings.ContainsAny(raw, "·•・‧⋅∙，") {
+	if !strings.ContainsAny(raw, "·•・‧⋅∙，‰一") {
 		return raw
 	}
 	o := []rune(raw)
@@ -36,27 +36,63 @@ func ocrRepair(raw string) string {
 		for whole < len(n) && isDigit(n[whole]) {
 			whole++
 		}
-		if end, ok := ocrPointAt(n, whole); ok {
-			ocrMove(o, i, end, func(r rune) bool { return r == ' ' || ocrPointRune(r) }, '.')
-			i, changed = end-1, true
-			continue
+		end := whole
+		if e, ok := ocrPointAt(n, whole); ok {
+			ocrMove(o, i, e, func(r rune) bool { return r == ' ' || ocrPointRune(r) }, '.')
+			end, changed = e, true
+		} else if e, ok := ocrDecimalComma(n, whole); ok {
+			ocrMove(o, i, e, func(r rune) bool { return r == ' ' || r == '，' }, '.')
+			end, changed = e, true
+		} else if e, ok := ocrThousands(n, i, whole); ok {
+			ocrMove(o, i, e, func(r rune) bool { return r == '，' }, 0)
+			end, changed = e, true
 		}
-		if end, ok := ocrDecimalComma(n, whole); ok {
-			ocrMove(o, i, end, func(r rune) bool { return r == ' ' || r == '，' }, '.')
-			i, changed = end-1, true
-			continue
+		if i > 0 && o[i-1] == '—' && o[i] == ' ' {
+			// a range's dash before a number moved right: the dash moves
+			// with it (7000万— 9000万吨 reads as 7000万 —9000万吨)
+			k := i
+			for o[k] == ' ' {
+				k++
+			}
+			o[i-1], o[k-1] = ' ', '—'
 		}
-		if end, ok := ocrThousands(n, i, whole); ok {
-			ocrMove(o, i, end, func(r rune) bool { return r == '，' }, 0)
-			i, changed = end-1, true
-			continue
+		if k := ocrPerMilleAt(n, end); k > 0 && !ocrPerMille(string(n[:k]), len(string(n[:i]))) {
+			o[k], changed = '％', true // 27 · 9 ‰ for 27 · 9 ％; 出生率19‰ stays
 		}
-		i = whole - 1
+		if k := ocrDashAt(n, end); k > 0 {
+			o[k], changed = '—', true // 7，000万一9，000万吨, 500一700个: a range's dash read as 一
+		}
+		i = end - 1
 	}
 	if !changed {
 		return raw
 	}
 	return string(o)
+}
+
+// ocrPerMilleAt is where ‰ follows a number ending at j (a space between
+// allowed), or 0.
+func ocrPerMilleAt(n []rune, j int) int {
+	if j < len(n) && n[j] == ' ' {
+		j++
+	}
+	if j < len(n) && n[j] == '‰' {
+		return j
+	}
+	return 0
+}
+
+// ocrDashAt is where 一 stands between a number ending at j (its 万 or 亿
+// after it) and the next number's digits, or 0: no numeral one stands
+// between Arabic digits, OCR reads a range's dash so.
+func ocrDashAt(n []rune, j int) int {
+	if j < len(n) && (n[j] == '万' || n[j] == '亿') {
+		j++
+	}
+	if j+1 < len(n) && n[j] == '一' && isDigit(n[j+1]) {
+		return j
+	}
+	return 0
 }
 
 // ocrPointRune reports a middle dot OCR reads a decimal point as.
