@@ -130,3 +130,23 @@ func TestShapes40FiveYearPlanName(t *testing.T) {
 		}
 	}
 }
+
+// The older measure words of output and traffic (千瓦小时, 吨公里, 万箱,
+// 重量箱, 锭, 印张, 路端, 客位) end a quantity as 千瓦时 and 标箱 do
+// (tune40-T).
+func TestShapes40OlderMeasureWords(t *testing.T) {
+	text := "某省国民经济和社会发展第九个五年计划\n一、主要指标\n" +
+		"到2000年，发电量达到8100亿千瓦小时，货物周转量达到8亿吨公里，旅客周转量达到300亿人公里。\n" +
+		"到2000年，卷烟产量达到600万箱，平板玻璃达到1亿重量箱，新增棉纺锭30万锭。\n" +
+		"到2000年，出版图书157亿印张，新增长途自动交换设备40万路端，增加客货轮6万客位。\n"
+	got := shapes40Read(t, text)
+	for _, w := range []string{
+		"8100 千瓦小时 ×1e+08 [8100亿千瓦小时]", "8 吨公里 ×1e+08 [8亿吨公里]", "300 人公里 ×1e+08 [300亿人公里]",
+		"600 箱 ×10000 [600万箱]", "1 重量箱 ×1e+08 [1亿重量箱]", "30 锭 ×10000 [30万锭]",
+		"157 印张 ×1e+08 [157亿印张]", "40 路端 ×10000 [40万路端]", "6 客位 ×10000 [6万客位]",
+	} {
+		if !slices.Contains(got, w) {
+			t.Errorf("want %q among %q", w, got)
+		}
+	}
+}
