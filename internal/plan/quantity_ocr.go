@@ -22,12 +22,16 @@ import (
 // ocrRepair repairs the misprinted numbers of a line as written of an
 // OCR'd document; a line with none is returned as it is.
 func ocrRepair(raw string) string {
-	if !strings.ContainsAny(raw, "·•・‧⋅∙，‰一") {
+	if !strings.ContainsAny(raw, "·•・‧⋅∙，‰一.．") {
 		return raw
 	}
 	o := []rune(raw)
 	n := []rune(normalize(raw))
 	changed := false
+	first := 0 // where the line's text starts
+	for first < len(n) && n[first] == ' ' {
+		first++
+	}
 	for i := 0; i < len(n); i++ {
 		if !isDigit(n[i]) || i > 0 && (isDigit(n[i-1]) || n[i-1] == '.' || ocrPointRune(n[i-1]) || n[i-1] == '，') {
 			continue
@@ -37,8 +41,8 @@ func ocrRepair(raw string) string {
 			whole++
 		}
 		end := whole
-		if e, ok := ocrPointAt(n, whole); ok {
-			ocrMove(o, i, e, func(r rune) bool { return r == ' ' || ocrPointRune(r) }, '.')
+		if e, ok := ocrPointAt(n, whole, i <= first); ok {
+			ocrMove(o, i, e, func(r rune) bool { return r == ' ' || ocrPointRune(r) || r == '.' || r == '．' }, '.')
 			end, changed = e, true
 		} else if e, ok := ocrDecimalComma(n, whole); ok {
 			ocrMove(o, i, e, func(r rune) bool { return r == ' ' || r == '，' }, '.')
@@ -100,17 +104,24 @@ func ocrPointRune(r rune) bool { return strings.ContainsRune("·•・‧⋅∙"
 
 // ocrPointAt reads a decimal point printed as a middle dot after the whole
 // part ending at j: at most one space each side of the dot, then the
-// fraction's digits; it returns where they end.
-func ocrPointAt(n []rune, j int) (int, bool) {
+// fraction's digits; it returns where they end. A full stop with a space
+// beside it (1. 8亿亩) is one too, unless the number opens the line (a
+// list's number: 1. 5G网络…).
+func ocrPointAt(n []rune, j int, opens bool) (int, bool) {
+	spaced := false
 	if j < len(n) && n[j] == ' ' {
-		j++
+		j, spaced = j+1, true
 	}
-	if j >= len(n) || !ocrPointRune(n[j]) {
+	if j >= len(n) || !ocrPointRune(n[j]) && (n[j] != '.' || opens) {
 		return 0, false
 	}
+	dot := n[j] == '.'
 	j++
 	if j < len(n) && n[j] == ' ' {
-		j++
+		j, spaced = j+1, true
+	}
+	if dot && !spaced {
+		return 0, false // 1.8 needs no repair
 	}
 	k := j
 	for k < len(n) && isDigit(n[k]) {
@@ -119,9 +130,10 @@ func ocrPointAt(n []rune, j int) (int, bool) {
 	return k, k > j
 }
 
-// ocrDecimalComma reads a share whose decimal point OCR printed as a
-// full-width comma (21，7％): one or two digits after it, then ％; it
-// returns where the digits end.
+// ocrDecimalComma reads a number whose decimal point OCR printed as a
+// full-width comma (21，7％, 53，7万吨): one or two digits after it, then
+// what a fraction is said in (fractionAfter); it returns where the digits
+// end.
 func ocrDecimalComma(n []rune, j int) (int, bool) {
 	if j >= len(n) || n[j] != '，' {
 		return 0, false
@@ -134,7 +146,22 @@ func ocrDecimalComma(n []rune, j int) (int, bool) {
 	if p < len(n) && n[p] == ' ' {
 		p++
 	}
-	return k, k-j-1 >= 1 && k-j-1 <= 2 && p < len(n) && n[p] == '%'
+	return k, k-j-1 >= 1 && k-j-1 <= 2 && p < len(n) && fractionAfter(n, p)
+}
+
+// fractionAfter reports at p what a number with a fraction is said in: ％, a
+// multiplier (53，7万吨, 1，2亿元) or a unit of measure (7，5平方米, 1，84吨标准煤);
+// never a count's measure word (5，12个 is two numbers).
+func fractionAfter(n []rune, p int) bool {
+	if strings.ContainsRune("%万亿", n[p]) {
+		return true
+	}
+	for _, u := range []string{"吨", "米", "平方米", "公里", "千瓦", "亩", "元", "度", "公斤", "千克", "立方米", "小时", "倍"} {
+		if hasAt(n, p, u) {
+			return true
+		}
+	}
+	return false
 }
 
 // ocrThousands reads a number whose thousands a full-width comma groups
