@@ -44,6 +44,9 @@ func ocrRepair(raw string) string {
 		if e, ok := ocrPointAt(n, whole, i <= first); ok {
 			ocrMove(o, i, e, func(r rune) bool { return r == ' ' || ocrPointRune(r) || r == '.' || r == '．' }, '.')
 			end, changed = e, true
+			if lostPercent(n, i, e) {
+				ocrPercent(o, i, e)
+			}
 		} else if e, ok := ocrDecimalComma(n, whole); ok {
 			ocrMove(o, i, e, func(r rune) bool { return r == ' ' || r == '，' }, '.')
 			end, changed = e, true
@@ -237,4 +240,47 @@ func normalizedDigit(r rune) rune {
 		return '0' + (r - '０')
 	}
 	return r
+}
+
+// shareVerbs are the verbs of a change by a share (增长4 · 9。): after one,
+// a number with a fraction and no unit, its clause ended, is a share whose
+// ％ OCR lost.
+var shareVerbs = []string{"增长", "下降", "降低", "提高", "上升", "降为", "降到", "提高到", "上升到"}
+
+// lostPercent reports a number n[i:e] whose ％ OCR lost: after a verb of
+// change (a space or a line's break between allowed), before the end of
+// its clause.
+func lostPercent(n []rune, i, e int) bool {
+	if e < len(n) && !strings.ContainsRune("。，；;,", n[e]) {
+		return false
+	}
+	b := i
+	if b > 0 && n[b-1] == ' ' {
+		b--
+	}
+	for _, v := range shareVerbs {
+		if endsAt(n, b, v) {
+			return true
+		}
+	}
+	return false
+}
+
+// ocrPercent writes the number moved to the end of o[a:b] at a, then the
+// ％ it lost, then the spaces (44  44.8 → 44.8％ ): it needs one space of
+// those ocrMove put in front.
+func ocrPercent(o []rune, a, b int) {
+	k := a
+	for k < b && o[k] == ' ' {
+		k++
+	}
+	if k == a {
+		return
+	}
+	num := append([]rune(nil), o[k:b]...)
+	copy(o[a:], num)
+	o[a+len(num)] = '％'
+	for r := a + len(num) + 1; r < b; r++ {
+		o[r] = ' '
+	}
 }
