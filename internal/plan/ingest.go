@@ -74,6 +74,9 @@ func ingestText(text string, l *learnDoc) (*Doc, error) {
 	if d.spaced {
 		movedSpans(d.doc.Indicators, text, d.lines, d.offs) // (1 00 家: from its 1, as written)
 	}
+	if d.ocr {
+		ocrSpans(d.doc.Indicators, text, d.lines, d.offs) // (27 · 7％: from its 2, as written)
+	}
 	d.flatTaskTables() // tables of tasks by year, one cell a line (ingest_flat_tasks.go)
 	d.flatTables(text) // tables whose cells the text gives one after another (ingest_flat.go)
 	d.placeGrids(text) // tables of places by dated columns, one cell a line (ingest_flat_placegrid.go)
@@ -108,6 +111,7 @@ type docRead struct {
 	apart          bool           // figures on lines of their own: not page numbers (figuresApart)
 	point          rune           // the glyph the PDF writes every decimal point with (pointGlyph), or 0
 	spaced         bool           // digits split by a PDF's kerning, joined in the lines (spacedDigits)
+	ocr            bool           // the text looks made by OCR: its misprinted numbers repaired in the lines (quantity_ocr.go)
 	report         bool           // a circular or a letter that reports what was done (doneReport)
 	stack          []open         // the sections open, outermost first
 	tbl            *table         // the indicator table being read
@@ -150,7 +154,8 @@ func newDocRead(text string) *docRead {
 	} else {
 		d.text, d.cellRows = joinCellTables(text)
 	}
-	d.lines, d.origs, d.offs = splitLines(d.text, d.spaced)
+	d.ocr = ocrNotice(text) != nil
+	d.lines, d.origs, d.offs = splitLines(d.text, d.spaced, d.ocr)
 	d.doc.Title, d.doc.Issuer = titleAndIssuer(d.lines)
 	d.names = namedCounts(d.lines)
 	d.doc.Period = period(d.doc.Title, d.lines)

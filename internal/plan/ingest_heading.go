@@ -192,8 +192,9 @@ func decimalTitle(sub, rest string) bool {
 		// sentence a PDF broke after its number)
 		return false
 	}
-	if q, ok := readQuantity([]rune("1"+rest), 0); ok && q.base != "" && !word && strings.Count(sub, ".") < 2 &&
-		!(arabicOnly[q.base] && q.b < len(rest)+1 && unicode.Is(unicode.Han, []rune("1" + rest)[q.b])) {
+	one := []rune("1" + rest)
+	if q, ok := readQuantity(one, 0); ok && q.base != "" && !word && strings.Count(sub, ".") < 2 &&
+		!(arabicOnly[q.base] && q.b < len(one) && unicode.Is(unicode.Han, one[q.b])) { // (q.b counts runes: 0 头 ends the line)
 		// 1.2 米, 3 所学校: a quantity, not a title; but a measure word
 		// that starts a word (2 组织机构, 3 队伍建设) is a title's, and a
 		// number of two dots or more is no quantity (6.3.1 站内设施…)

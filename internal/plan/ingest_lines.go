@@ -69,8 +69,10 @@ func nextTextLine(lines []string, i int) int {
 // whose digits are spaced (quantity_spaced.go) the lines have their runs
 // of digits joined, rune for rune, before they are split; origs stay as
 // written (a layout's columns are read from them, and two spaces part
-// them), but for a table's rows whose cells tabs or bars part.
-func splitLines(text string, spaced bool) (lines, origs []string, offs []int) {
+// them), but for a table's rows whose cells tabs or bars part. In a
+// document made by OCR the numbers it misprints are repaired so, rune for
+// rune (quantity_ocr.go).
+func splitLines(text string, spaced, ocr bool) (lines, origs []string, offs []int) {
 	pos := 0
 	var pieces []string
 	heads := pageHeads(text)
@@ -79,6 +81,9 @@ func splitLines(text string, spaced bool) (lines, origs []string, offs []int) {
 		src := raw
 		if spaced {
 			src = joinSpacedDigits(raw) // 1 00 家, 到202 6 年: a PDF's kerning
+		}
+		if ocr {
+			src = ocrRepair(src) // 27 · 7％, 10，300亿元: an OCR'd scan's numbers (quantity_ocr.go)
 		}
 		if h := headRunIn(src, heads); h > 0 {
 			pieces = runInHeadings(src[h:], append(pieces[:0], src[:h]), &seq)

@@ -116,7 +116,7 @@ func titleAndIssuer(lines []string) (string, *string) {
 		if strings.HasSuffix(l, "事业发展") && i+1 < len(lines) && strings.Contains(lines[i+1], "规划") {
 			l += lines[i+1]
 		}
-		if has(l, []string{"规划", "方案", "纲要", "行动计划", "实施意见", "工作要点"}) || rePolicyTitle.MatchString(l) ||
+		if has(l, []string{"规划", "方案", "纲要", "行动计划", "实施意见", "工作要点", "五年计划"}) || rePolicyTitle.MatchString(l) ||
 			i < 10 && has(l, []string{"工作安排", "工作计划", "工作报告", "任务清单"}) || reportTitle(l) {
 			title = strings.Trim(l, "《》* ") // (**…方案**: a page's bold)
 			// a title broken over two lines (国务院关于加快推进…和\n…的指导意见)
@@ -248,8 +248,10 @@ var fiveYearPlans = []struct {
 	name  string
 	start int
 }{{"十二五", 2011}, {"十三五", 2016}, {"十四五", 2021}, {"十五五", 2026},
-	// the name written out (…第十五个五年规划纲要)
-	{"第十二个五年", 2011}, {"第十三个五年", 2016}, {"第十四个五年", 2021}, {"第十五个五年", 2026}}
+	// the name written out (…第十五个五年规划纲要), and the earlier plans'
+	// (…第六个五年计划, 1981–1985; …十年规划和第八个五年计划纲要, 1991–1995)
+	{"第十二个五年", 2011}, {"第十三个五年", 2016}, {"第十四个五年", 2021}, {"第十五个五年", 2026},
+	{"第六个五年", 1981}, {"第七个五年", 1986}, {"第八个五年", 1991}, {"第九个五年", 1996}, {"第十个五年", 2001}, {"第十一个五年", 2006}}
 
 // yearSpan is the span of years a line states (2026-2030年), up to twenty
 // years (a master plan may run to 2035).

@@ -154,7 +154,7 @@ func FuzzSpacedDigits(f *testing.F) {
 				t.Fatalf("joined %q from %q", j, raw)
 			}
 		}
-		lines, origs, _ := splitLines(s, spacedDigits(s))
+		lines, origs, _ := splitLines(s, spacedDigits(s), false)
 		for i := range lines {
 			if utf8.RuneCountInString(lines[i]) != utf8.RuneCountInString(origs[i]) {
 				t.Fatalf("line %d: %d runes, written %d", i, utf8.RuneCountInString(lines[i]), utf8.RuneCountInString(origs[i]))
