@@ -63,6 +63,19 @@ func TestDumpIngest(t *testing.T) {
 		}
 		dump(name, string(data))
 	}
+	dumpInputs(t, func(name, text string, err error) {
+		if err != nil {
+			write(name, nil, err) // a page of navigation, a broken file
+			return
+		}
+		dump(name, text)
+	})
+}
+
+// dumpInputs calls each with the text of every document KEXIE_DUMP_IN
+// names (file paths or globs, separated by the list separator), read as
+// Ingest reads it, or with the error of a document that has none.
+func dumpInputs(t *testing.T, each func(name, text string, err error)) {
 	for _, pattern := range filepath.SplitList(os.Getenv("KEXIE_DUMP_IN")) {
 		names, err := filepath.Glob(pattern)
 		if err != nil {
@@ -79,12 +92,9 @@ func TestDumpIngest(t *testing.T) {
 			text := string(data)
 			switch strings.ToLower(filepath.Ext(name)) {
 			case ".docx", ".pdf", ".html", ".htm":
-				if text, err = DocumentText(context.Background(), name, data); err != nil {
-					write(name, nil, err) // a page of navigation, a broken file
-					continue
-				}
+				text, err = DocumentText(context.Background(), name, data)
 			}
-			dump(name, text)
+			each(name, text, err)
 		}
 	}
 }

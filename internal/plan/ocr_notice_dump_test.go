@@ -2,13 +2,7 @@
 
 package plan
 
-import (
-	"context"
-	"os"
-	"path/filepath"
-	"strings"
-	"testing"
-)
+import "testing"
 
 // TestDumpOCR logs the OCR measure (D194) of each document named by
 // KEXIE_DUMP_IN (as TestDumpIngest reads them): its numbers, the suspect
@@ -18,36 +12,19 @@ import (
 //	KEXIE_DUMP_IN='/work/shared/plans-dev/*.txt' go test -tags dump ./internal/plan -run TestDumpOCR -v
 func TestDumpOCR(t *testing.T) {
 	fired := 0
-	for _, pattern := range filepath.SplitList(os.Getenv("KEXIE_DUMP_IN")) {
-		names, err := filepath.Glob(pattern)
+	dumpInputs(t, func(name, text string, err error) {
 		if err != nil {
-			t.Fatal(err)
+			return
 		}
-		for _, name := range names {
-			if fi, err := os.Stat(name); err != nil || fi.IsDir() {
-				continue
-			}
-			data, err := os.ReadFile(name)
-			if err != nil {
-				t.Fatal(err)
-			}
-			text := string(data)
-			switch strings.ToLower(filepath.Ext(name)) {
-			case ".docx", ".pdf", ".html", ".htm":
-				if text, err = DocumentText(context.Background(), name, data); err != nil {
-					continue
-				}
-			}
-			n := ocrScan(lineEnds(text), 1<<30)
-			fire := ocrFires(n.Suspects, n.Numbers)
-			if fire {
-				fired++
-			}
-			t.Logf("%s: %d numbers, %d suspect, fires %v", name, n.Numbers, n.Suspects, fire)
-			for _, s := range n.Spots {
-				t.Logf("    line %d: %s[%s]%s", s.Line, s.Before, s.Text, s.After)
-			}
+		n := ocrScan(lineEnds(text), 1<<30)
+		fire := ocrFires(n.Suspects, n.Numbers)
+		if fire {
+			fired++
 		}
-	}
+		t.Logf("%s: %d numbers, %d suspect, fires %v", name, n.Numbers, n.Suspects, fire)
+		for _, s := range n.Spots {
+			t.Logf("    line %d: %s[%s]%s", s.Line, s.Before, s.Text, s.After)
+		}
+	})
 	t.Logf("%d fire", fired)
 }
