@@ -1,0 +1,49 @@
+package plan
+
+import (
+	"slices"
+	"testing"
+)
+
+// Shapes of development data read by wave 23's rules (tune41-T, D199);
+// each text is our own. shapes40Read lists what a text's targets read.
+
+// A Chinese numeral with a 万 or 亿 inside it (五万七千六百亿元, 一亿四千万
+// 千瓦时, 一亿零五百万吨) is one number, counted in the magnitude word that
+// ends it; a unit that opens with 千 after 万 (一百万千瓦) is no numeral
+// (tune41-T).
+func TestShapes41LargeChineseNumerals(t *testing.T) {
+	text := "某省国民经济和社会发展第九个五年计划\n一、主要目标\n" +
+		"到2000年，全省生产总值达到五万七千六百亿元，发电量达到一亿四千万千瓦时。\n" +
+		"到2000年，原油产量达到一亿零五百万吨，粮食产量达到十二亿九千八百万吨。\n" +
+		"到2000年，新增装机一百万千瓦，新增就业三万人。\n"
+	got := shapes40Read(t, text)
+	for _, w := range []string{
+		"57600 元 ×1e+08 [五万七千六百亿元]", "14000 千瓦时 ×10000 [一亿四千万千瓦时]",
+		"10500 吨 ×10000 [一亿零五百万吨]", "129800 吨 ×10000 [十二亿九千八百万吨]",
+		"100 千瓦 ×10000 [一百万千瓦]", "3 人 ×10000 [三万人]",
+	} {
+		if !slices.Contains(got, w) {
+			t.Errorf("want %q among %q", w, got)
+		}
+	}
+}
+
+// A Chinese numeral's decimals after 点 are read digit by digit (六点八万
+// 公里, 百分之十五点五, 千分之十点八三); 点 with no digit after it is no
+// point (tune41-T).
+func TestShapes41ChineseDecimals(t *testing.T) {
+	text := "某省国民经济和社会发展第九个五年计划\n一、主要目标\n" +
+		"到2000年，铁路营业里程达到六点八万公里，森林覆盖率达到百分之十五点五。\n" +
+		"到2000年，人口自然增长率控制在千分之十点八三，原油加工能力达到二点二四亿吨。\n" +
+		"到2000年，新建重点实验室三个。\n"
+	got := shapes40Read(t, text)
+	for _, w := range []string{
+		"6.8 公里 ×10000 [六点八万公里]", "15.5 % ×1 [百分之十五点五]", "10.83 ‰ ×1 [千分之十点八三]",
+		"2.24 吨 ×1e+08 [二点二四亿吨]", "3 个 ×1 [三个]",
+	} {
+		if !slices.Contains(got, w) {
+			t.Errorf("want %q among %q", w, got)
+		}
+	}
+}
