@@ -47,3 +47,21 @@ func TestShapes41ChineseDecimals(t *testing.T) {
 		}
 	}
 }
+
+// A share written out after another quantity (由百分之四十二提高到百分之六十)
+// is no bare magnitude naming what a count before it counts (1000个千亩
+// 高产片 stays one): 百分之 is a share (tune41-T).
+func TestShapes41WrittenShareAfterQuantity(t *testing.T) {
+	text := "某省国民经济和社会发展第九个五年计划\n一、主要目标\n" +
+		"到2000年，彩电普及率由百分之四十二提高到百分之六十，电话普及率由百分之五提高到百分之十二。\n" +
+		"到2000年，建设1000个千亩高产片。\n"
+	got := shapes40Read(t, text)
+	for _, w := range []string{"60 % ×1 [百分之六十]", "12 % ×1 [百分之十二]", "1000 个 ×1 [1000个]"} {
+		if !slices.Contains(got, w) {
+			t.Errorf("want %q among %q", w, got)
+		}
+	}
+	if len(got) != 3 {
+		t.Errorf("got %q, want three targets", got)
+	}
+}
