@@ -1,7 +1,9 @@
 package plan
 
 import (
+	"fmt"
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -63,5 +65,40 @@ func TestShapes41WrittenShareAfterQuantity(t *testing.T) {
 	}
 	if len(got) != 3 {
 		t.Errorf("got %q, want three targets", got)
+	}
+}
+
+// A text whose lines are its sentences with every 。 removed (a hundred
+// prose lines, none ending on a stop or a comma) ends a sentence at each
+// line's end: a target's sentence is its own line, not the line before run
+// on into it; a text whose lines end on stops still joins a line broken
+// inside a sentence (tune41-T).
+func TestShapes41LinesAreSentences(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("某省国民经济和社会发展第九个五年计划\n一、主要目标\n")
+	words := []rune("推进改革开放和现代化建设加强基础设施建设和生态环境保护提高人民生活水平和质量")
+	for i := range 120 { // (lines of many lengths: no page's width)
+		fmt.Fprintf(&b, "　　坚持方针和原则，%s\n", string(words[:i*7%30+4]))
+	}
+	b.WriteString("陆上坚持稳住东部和发展西部的方针\n五年新增石油探明储量38亿吨\n二、保障措施\n加强组织领导\n")
+	doc, err := Ingest(strings.NewReader(b.String()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, ind := range doc.Indicators {
+		if ind.Value != nil && *ind.Value == 38 {
+			found = true
+			if ind.Text != "五年新增石油探明储量38亿吨" {
+				t.Errorf("sentence %q, want its own line", ind.Text)
+			}
+		}
+	}
+	if !found {
+		t.Errorf("no 38亿吨 read")
+	}
+	got := shapes40Read(t, "某省国民经济和社会发展第九个五年计划\n一、主要目标\n到2000年，全省新建科技馆\n20座。\n二、保障措施\n加强组织领导。\n")
+	if !slices.Contains(got, "20 座 ×1 [20座]") {
+		t.Errorf("got %q, want 20座 read across the line's end", got)
 	}
 }
