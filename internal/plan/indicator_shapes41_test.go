@@ -102,3 +102,17 @@ func TestShapes41LinesAreSentences(t *testing.T) {
 		t.Errorf("got %q, want 20座 read across the line's end", got)
 	}
 }
+
+// A range whose ends are in two magnitudes (四亿九千万～五亿吨, 9000万至1.2亿元)
+// is one range counted in the higher; ends in one magnitude (3000万至5000万吨)
+// read as before (tune41-T).
+func TestShapes41RangeAcrossMagnitudes(t *testing.T) {
+	text := "某省国民经济和社会发展第九个五年计划\n一、主要目标\n" +
+		"到2000年，粮食产量达到四亿九千万～五亿吨，投资9000万至1.2亿元，新增3000万至5000万吨。\n"
+	got := shapes40Read(t, text)
+	for _, w := range []string{"4.9–5 吨 ×1e+08 [四亿九千万～五亿吨]", "0.9–1.2 元 ×1e+08 [9000万至1.2亿元]", "3000–5000 吨 ×10000 [3000万至5000万吨]"} {
+		if !slices.Contains(got, w) {
+			t.Errorf("want %q among %q", w, got)
+		}
+	}
+}
