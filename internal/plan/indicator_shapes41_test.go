@@ -116,3 +116,21 @@ func TestShapes41RangeAcrossMagnitudes(t *testing.T) {
 		}
 	}
 }
+
+// A title of results under a section of goals (（三）奋斗目标 › 5．转变经济
+// 增长方式取得成效) is one of the goals, not a review: its figures are
+// targets; 取得成效 under a review stays the past (tune41-T).
+func TestShapes41ResultsUnderGoals(t *testing.T) {
+	text := "某省国民经济和社会发展第九个五年计划\n一、“九五”期间的奋斗目标\n（一）主要奋斗目标\n1．转变经济增长方式取得成效，整体素质进一步提高\n" +
+		"到2000年，全社会劳动生产率平均每年提高6.5%，年均节能率达到5%。\n" +
+		"二、“八五”期间的回顾\n（一）改革开放取得成效\n全省新建科技馆20座。\n"
+	got := shapes40Read(t, text)
+	for _, w := range []string{"6.5 % ×1 [6.5%]", "5 % ×1 [5%]"} {
+		if !slices.Contains(got, w) {
+			t.Errorf("want %q among %q", w, got)
+		}
+	}
+	if slices.Contains(got, "20 座 ×1 [20座]") {
+		t.Errorf("got %q: 20座 is under a review", got)
+	}
+}
