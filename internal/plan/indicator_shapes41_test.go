@@ -134,3 +134,23 @@ func TestShapes41ResultsUnderGoals(t *testing.T) {
 		t.Errorf("got %q: 20座 is under a review", got)
 	}
 }
+
+// A Chinese numeral below two with a fraction (一点七吨标准煤) is a number,
+// not the word 一 (一批, 一次): it is read, at least proposed (tune41-T).
+func TestShapes41ChineseDecimalBelowTwo(t *testing.T) {
+	text := "某省国民经济和社会发展第九个五年计划\n一、主要目标\n" +
+		"到2000年，吨钢综合能耗力争降到一点四五吨标准煤以下，建成一批重点实验室。\n"
+	doc, err := Ingest(strings.NewReader(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []float64
+	for _, ind := range doc.Indicators {
+		if ind.Value != nil {
+			got = append(got, *ind.Value)
+		}
+	}
+	if !slices.Contains(got, 1.45) || slices.Contains(got, 1) {
+		t.Errorf("values %v, want 1.45 read and no 一批", got)
+	}
+}
