@@ -154,3 +154,17 @@ func TestShapes41ChineseDecimalBelowTwo(t *testing.T) {
 		t.Errorf("values %v, want 1.45 read and no 一批", got)
 	}
 }
+
+// A list of numbers whose measure 个百分点 is written once at its end
+// (分别提高3个和4个百分点) gives each its points; a list of counts in 个
+// (公园3个、绿道5个) stays in 个 (tune41-T).
+func TestShapes41PointsListed(t *testing.T) {
+	text := "某省国民经济和社会发展第十一个五年规划\n一、主要目标\n" +
+		"到2010年，服务业增加值比重和就业比重分别提高 3 个和 4 个百分点，新建公园3个、绿道5个。\n"
+	got := shapes40Read(t, text)
+	for _, w := range []string{"3 个百分点 ×1 [3 个]", "4 个百分点 ×1 [4 个百分点]", "3 个 ×1 [3个]", "5 个 ×1 [5个]"} {
+		if !slices.Contains(got, w) {
+			t.Errorf("want %q among %q", w, got)
+		}
+	}
+}
