@@ -168,3 +168,22 @@ func TestShapes41PointsListed(t *testing.T) {
 		}
 	}
 }
+
+// A heading whose paragraph runs on after a gap of two spaces on its line
+// (第四十一章　加强公共安全体系建设　　适应公共安全形势变化的新特点)
+// is titled up to the gap: the paragraph's words (形势) make no review of
+// it, and its targets are read; a letter-spaced title (概  述) stays whole
+// (tune41-T).
+func TestShapes41TitleBeforeGap(t *testing.T) {
+	if got := titleOf("加强公共安全体系建设  适应公共安全形势变化的新特点"); got != "加强公共安全体系建设" {
+		t.Errorf("title %q", got)
+	}
+	if got := titleOf("概  述"); got != "概  述" {
+		t.Errorf("letter-spaced title %q", got)
+	}
+	text := "某省国民经济和社会发展第十二个五年规划\n第一章　加强公共安全体系建设　　适应公共安全形势变化的新特点\n" +
+		"到2015年，生产安全事故死亡率下降36%。\n第二章　保障措施\n加强组织领导。\n"
+	if got := shapes40Read(t, text); !slices.Contains(got, "36 % ×1 [36%]") {
+		t.Errorf("got %q, want 36%% read", got)
+	}
+}
