@@ -48,8 +48,8 @@ func readNumber(rs []rune, i int) (v float64, end int, cn, ok bool) {
 // (三万人, 一百万千瓦: 千瓦 is a unit, no numeral).
 func cnLarge(rs []rune, i, j int) (float64, int) {
 	end := j
-	for end+1 < len(rs) && (rs[end] == '万' || rs[end] == '亿') && cnSection(rs, end+1) > end+1 {
-		end = cnSection(rs, end+1)
+	for n := 0; n < 2 && end+1 < len(rs) && (rs[end] == '万' || rs[end] == '亿') && cnSection(rs, end+1) > end+1; n++ {
+		end = cnSection(rs, end+1) // (at most 亿 and 万 inside one numeral: a long run is read in bounded steps)
 	}
 	if end == j {
 		return 0, j
