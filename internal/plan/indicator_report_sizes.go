@@ -20,7 +20,9 @@ func sizeNamed(ns []rune, q quantity, prev int) bool {
 	if q.beforeCmp > 0 && ns[q.beforeCmp-1] == '“' && q.b < len(ns) && isDigit(ns[q.b]) {
 		return true
 	}
-	if q.cn && (ns[q.a] == '百' || ns[q.a] == '千' || ns[q.a] == '万') && q.a+1 < len(ns) && !isCNDigit(ns[q.a+1]) && prev >= 0 && prev <= q.a && q.a-prev <= 6 {
+	// (not a share written out, 由百分之四十二提高到百分之六十: 百分之 is no
+	// magnitude; tune41-T)
+	if q.cn && (ns[q.a] == '百' || ns[q.a] == '千' || ns[q.a] == '万') && q.a+1 < len(ns) && !isCNDigit(ns[q.a+1]) && !hasAt(ns, q.a+1, "分之") && prev >= 0 && prev <= q.a && q.a-prev <= 6 {
 		return !strings.ContainsAny(string(ns[prev:q.a]), "，,、。；;和及与")
 	}
 	return false

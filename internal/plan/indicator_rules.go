@@ -1,6 +1,7 @@
 package plan
 
 import (
+	"math"
 	"regexp"
 	"strconv"
 	"strings"
@@ -195,13 +196,14 @@ var notTargets = []notTarget{
 	// (两次, 三次分配; but 举办一百次 counts them) or a session's number
 	// (十二届十次全会), a phase (二期),
 	// an adjective (一次性), the name of one of a list of things
-	// (高山滑雪、冬季两项、速度滑冰)
+	// (高山滑雪、冬季两项、速度滑冰); not a number with a fraction
+	// (一点四五吨标准煤; tune41-T)
 	{name: "a slogan, the word 一, a phase, an adjective", match: func(x *at) bool {
 		ns, q := x.ns, x.q
 		if roundPerPeriod(x) {
 			return false // (每两年举办一期…评选: a round held every two years, counted as 一次 is; tune39-T)
 		}
-		return q.cn && (x.before("“") || x.before("\"") || q.value*q.mult < 2 && !(q.base == "次" && x.per != nil) && q.base != "倍" && q.base != "‰" && !leastOne(q) && !pointChanged(ns, q) && !oneCounted(ns, q, x.clause) ||
+		return q.cn && (x.before("“") || x.before("\"") || q.value*q.mult < 2 && q.value == math.Trunc(q.value) && !(q.base == "次" && x.per != nil) && q.base != "倍" && q.base != "‰" && !leastOne(q) && !pointChanged(ns, q) && !oneCounted(ns, q, x.clause) ||
 			q.base == "期" || q.base == "张" || q.base == "批" && (q.value*q.mult < 3 || x.before("分") || q.cmp == "<=" || q.cmp == "<") || q.base == "次" && x.per == nil && (q.value*q.mult < 10 || sessionNumber(ns, q))) ||
 			q.b < len(ns) && ns[q.b] == '性' || q.cn && q.cmp == "=" && nameInList(ns, q)
 	}},

@@ -140,6 +140,7 @@ type docRead struct {
 	partPast       bool           // and it opened by reviewing the time before the plan (reviewOpens)
 	learn          *learnDoc      // the learned second opinion, or nil
 	wrapW          int            // the width its prose lines were broken at, or 0 (ingest_wrapped.go)
+	lineEnds       bool           // each line a sentence, its stop removed (ingest_linesentences.go)
 	besidePage     map[string]int // how often each line seen three times stands beside a page's number (besidePages)
 }
 
@@ -176,6 +177,7 @@ func newDocRead(text string) *docRead {
 	if d.wrapW > 0 {
 		d.besidePage = besidePages(d.lines, d.seen)
 	}
+	d.lineEnds = lineSentences(d.lines, d.wrapW)
 	return d
 }
 
@@ -214,7 +216,7 @@ func (d *docRead) line(i int) {
 		return // the list of a plan's annexes (附件：1.… 2.… 3.…), not its sections
 	}
 	d.annexList = annexLine(d.lines[i])
-	if h.ok || !d.para.continues() && !glued {
+	if h.ok || (!d.para.continues() || d.lineEnds) && !glued {
 		d.flush()
 	}
 	d.titleBelow(i, h)
@@ -276,7 +278,7 @@ func (d *docRead) preamble(text paraPiece) {
 		d.part, d.partSpoken, d.partPast = text.nb, false, false
 		return
 	}
-	if !d.para.continues() {
+	if !d.para.continues() || d.lineEnds {
 		d.flush()
 	}
 	if len(d.para.nb) == 0 {

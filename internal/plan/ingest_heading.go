@@ -218,6 +218,7 @@ func titleOf(rest string) string {
 	if strings.HasSuffix(rest, "|") {
 		rest = strings.TrimRight(rest, "| ") // a heading in a table's one-cell row
 	}
+	rest = runInGap(rest)
 	i := strings.IndexAny(rest, "。;；，,:：")
 	if i >= 0 {
 		rest = rest[:i]
@@ -234,6 +235,23 @@ func titleOf(rest string) string {
 		rest = string([]rune(rest)[:60])
 	}
 	return rest
+}
+
+// runInGap is a title its paragraph runs on from after a gap of two spaces
+// or more on the heading's line (第四十一章　加强公共安全体系建设　　适应公共
+// 安全形势变化的新特点，…: a text whose stops were removed sets a heading so),
+// cut there; a title letter-spaced to fill its line (概  述) is left whole
+// (tune41-T).
+func runInGap(rest string) string {
+	t := strings.TrimLeft(rest, " \u3000")
+	k := strings.Index(t, "  ")
+	if k2 := strings.Index(t, "\u3000\u3000"); k2 > 0 && (k < 0 || k2 < k) {
+		k = k2
+	}
+	if k <= 0 || utf8.RuneCountInString(t[:k]) < 2 || utf8.RuneCountInString(strings.TrimSpace(t[k:])) < 4 || letterSpaced(strings.TrimSpace(t)) {
+		return rest
+	}
+	return t[:k]
 }
 
 // longTail reports a line with no punctuation that runs on past a space

@@ -179,7 +179,7 @@ func (d *docRead) openSection(i int, h head) int {
 		parent := d.stack[len(d.stack)-1].sec
 		parent.Children = append(parent.Children, sec)
 	}
-	d.stack = append(d.stack, open{level: h.level, rank: rank, box: h.box, quote: h.box && strings.HasPrefix(line, ">"), sec: sec, past: pastTitle(sec.Title) || pastPeriodTitle(sec.Title, d.spanEndedBy()) || len(d.stack) > 0 && d.stack[len(d.stack)-1].past})
+	d.stack = append(d.stack, open{level: h.level, rank: rank, box: h.box, quote: h.box && strings.HasPrefix(line, ">"), sec: sec, past: pastTitle(sec.Title) && !aimedUnderGoals(d.stack, sec.Title) || pastPeriodTitle(sec.Title, d.spanEndedBy()) || len(d.stack) > 0 && d.stack[len(d.stack)-1].past})
 	off := utf8.RuneCountInString(line) - utf8.RuneCountInString(h.rest)
 	lead := 0
 	if h.box {

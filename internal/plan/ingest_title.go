@@ -35,6 +35,24 @@ func pastTitle(t string) bool {
 		situationTitle(t) || forecastTitle(t) || overviewTitle(t) || periodResults(t)
 }
 
+// aimedUnderGoals reports a title of results under a section of goals
+// (（三）…的奋斗目标 › 5．转变经济增长方式取得成效，…进一步提高): one of the
+// goals, what is to be achieved — not a review, though 取得 or 成效 in a
+// title of its own says one (pastTitle). Not where it names the state
+// things are in (现状, 基础, 形势 …) or achievements (成就; tune41-T).
+func aimedUnderGoals(stack []open, t string) bool {
+	if !has(t, []string{"取得", "成效", "进展", "成绩"}) || achievedTitle(t) ||
+		has(t, []string{"现状", "回顾", "基础", "形势", "情况", "总结", "分析", "前言", "背景", "成就"}) {
+		return false
+	}
+	for _, o := range stack {
+		if !o.past && strings.Contains(o.sec.Title, "目标") {
+			return true
+		}
+	}
+	return false
+}
+
 // periodResults reports a title of what a span of time past brought
 // (“十三五”期间发展成果, 近年来工作成果): 成果 after words of a period; 共享发展成果
 // names no period and is a task.

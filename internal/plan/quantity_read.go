@@ -53,6 +53,9 @@ func readQuantity(rs []rune, i int) (q quantity, ok bool) {
 	}
 	j = q.readUnitRange(rs, j)
 	q.unitText(rs, unitStart, j)
+	if q.base == "个" && pointsListed(rs, j) {
+		q.base, q.unit = "个百分点", q.unit+"百分点" // (分别提高3个和4个百分点: the measure written once, at the list's end; tune41-T)
+	}
 	j = q.repeatedUnitRange(rs, unitStart, j) // (3个至5个)
 	q.b = j
 	if q.base == "" && q.mult == 1 {
@@ -179,4 +182,25 @@ func (q *quantity) readMultiplier(rs []rune, j int) int {
 		j++
 	}
 	return j
+}
+
+// pointsListed reports, at j just past a number's 个, a list's next number
+// whose measure is 个百分点 (3个和4个百分点, 3.4个、1个百分点): the points
+// of the list, the measure written once at its end.
+func pointsListed(rs []rune, j int) bool {
+	if j >= len(rs) || !strings.ContainsRune("和、与及", rs[j]) {
+		return false
+	}
+	k := j + 1
+	for k < len(rs) && rs[k] == ' ' {
+		k++
+	}
+	_, e, cn, ok := readNumber(rs, k)
+	if !ok || cn {
+		return false
+	}
+	for e < len(rs) && rs[e] == ' ' {
+		e++
+	}
+	return hasAt(rs, e, "个百分点")
 }

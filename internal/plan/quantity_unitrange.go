@@ -27,12 +27,18 @@ func (q *quantity) multiplierRange(rs []rune, j int) (at, end int) {
 		return j, j
 	}
 	hi, k, cn, ok := readNumber(rs, j+1)
-	if !ok || cn != q.cn || hi <= q.value {
+	if !ok || cn != q.cn {
 		return j, j
 	}
 	for _, m := range multWords {
-		if m.m == q.mult && hasAt(rs, k, m.w) {
+		if m.m == q.mult && hasAt(rs, k, m.w) && hi > q.value {
 			q.low, q.high, q.isRange, q.cmp = q.value, hi, true, "range"
+			return k, k + len([]rune(m.w))
+		}
+		if m.m > q.mult && hasAt(rs, k, m.w) && (m.w == "亿" || m.w == "万亿") && hi*m.m > q.value*q.mult {
+			// 四亿九千万～五亿吨, 9000万至1.2亿元: the ends in two magnitudes,
+			// the range counted in the higher (4.9–5 亿吨; tune41-T)
+			q.low, q.high, q.isRange, q.cmp, q.mult = q.value*q.mult/m.m, hi, true, "range", m.m
 			return k, k + len([]rune(m.w))
 		}
 	}
