@@ -9,6 +9,16 @@ import (
 
 // shapes40Read is what Ingest asserts from text: each target as its value,
 // base unit and the text it was read from (from its start as written).
+// wantAmong checks that each of want is among the readings got.
+func wantAmong(t *testing.T, got []string, want ...string) {
+	t.Helper()
+	for _, w := range want {
+		if !slices.Contains(got, w) {
+			t.Errorf("want %q among %q", w, got)
+		}
+	}
+}
+
 func shapes40Read(t *testing.T, text string) []string {
 	t.Helper()
 	doc, err := Ingest(strings.NewReader(text))
@@ -149,13 +159,7 @@ func TestShapes40OlderMeasureWords(t *testing.T) {
 		"到2000年，卷烟产量达到600万箱，平板玻璃达到1亿重量箱，新增棉纺锭30万锭。\n" +
 		"到2000年，出版图书157亿印张，新增长途自动交换设备40万路端，增加客货轮6万客位。\n"
 	got := shapes40Read(t, text)
-	for _, w := range []string{
-		"8100 千瓦小时 ×1e+08 [8100亿千瓦小时]", "8 吨公里 ×1e+08 [8亿吨公里]", "300 人公里 ×1e+08 [300亿人公里]",
+	wantAmong(t, got, "8100 千瓦小时 ×1e+08 [8100亿千瓦小时]", "8 吨公里 ×1e+08 [8亿吨公里]", "300 人公里 ×1e+08 [300亿人公里]",
 		"600 箱 ×10000 [600万箱]", "1 重量箱 ×1e+08 [1亿重量箱]", "30 锭 ×10000 [30万锭]",
-		"157 印张 ×1e+08 [157亿印张]", "40 路端 ×10000 [40万路端]", "6 客位 ×10000 [6万客位]",
-	} {
-		if !slices.Contains(got, w) {
-			t.Errorf("want %q among %q", w, got)
-		}
-	}
+		"157 印张 ×1e+08 [157亿印张]", "40 路端 ×10000 [40万路端]", "6 客位 ×10000 [6万客位]")
 }
