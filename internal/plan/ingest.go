@@ -88,7 +88,6 @@ func ingestText(text string, l *learnDoc) (*Doc, error) {
 
 	// the reading done, titles are shown without a page's emphasis marks (ingest_title_marks.go)
 	plainTitles(d.doc.Sections)
-	d.doc.OCR = ocrNotice(text) // numbers that look misread by OCR, for the reviewer (ocr_notice.go)
 	if len(d.doc.Sections) == 0 {
 		return d.doc, ErrNoStructure
 	}
@@ -155,7 +154,8 @@ func newDocRead(text string) *docRead {
 	} else {
 		d.text, d.cellRows = joinCellTables(text)
 	}
-	d.ocr = ocrNotice(text) != nil
+	d.doc.OCR = ocrNotice(text) // numbers that look misread by OCR, for the reviewer (ocr_notice.go)
+	d.ocr = d.doc.OCR != nil    // and repaired where they are (quantity_ocr.go)
 	d.lines, d.origs, d.offs = splitLines(d.text, d.spaced, d.ocr)
 	d.doc.Title, d.doc.Issuer = titleAndIssuer(d.lines)
 	d.names = namedCounts(d.lines)
