@@ -125,7 +125,9 @@ func TestOCRLinear(t *testing.T) {
 		}
 		return b.String()
 	}
-	small, big := build(500), build(10000)
+	// 2,000 lines, so that 1× takes several ticks of the thread's CPU clock
+	// (a few milliseconds each) and is not measured as nothing.
+	small, big := build(2000), build(40000)
 	one := timeIt(func() { _ = ocrScan(small, ocrSpots) })
 	twenty := timeIt(func() { _ = ocrScan(big, ocrSpots) })
 	if twenty > 60*one+50*time.Millisecond {
