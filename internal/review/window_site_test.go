@@ -13,8 +13,8 @@ import (
 	"kexie/internal/db/dbtest"
 )
 
-// TestWindowSite: staff set a stage's review window on the call's page (a
-// bad one refused with the reason); before it opens the reviewer's score
+// TestWindowSite: staff set a stage's review window on the call's page (none
+// set reads 未设置; a bad one refused with the reason); before it opens the reviewer's score
 // form is shut with the opening time and a posted score is refused.
 func TestWindowSite(t *testing.T) {
 	dbtest.Run(t, nil, func(t *testing.T, d *db.DB) {
@@ -24,7 +24,10 @@ func TestWindowSite(t *testing.T) {
 		staff, expert := f.staff, f.expert
 		cid, sid := strconv.FormatInt(f.call.ID, 10), strconv.FormatInt(f.stage, 10)
 		res, body := staff.Get("/review/calls/" + cid)
-		must(t, "call page", res, body, 200, `action="/review/stages/`+sid+`/window"`)
+		must(t, "call page", res, body, 200, `action="/review/stages/`+sid+`/window"`, "评审时间: 未设置")
+		if strings.Contains(body, "— ~ —") {
+			t.Error("a stage with no window shows two dashes, not 未设置")
+		}
 		now := time.Now().In(calendar.Beijing) // the dates staff type are Beijing days, whatever the server's zone
 		tomorrow, later := now.AddDate(0, 0, 1).Format("2006-01-02"), now.AddDate(0, 0, 5).Format("2006-01-02")
 		res, body = post(staff, "/review/stages/"+sid+"/window", url.Values{"opens": {later}, "closes": {tomorrow}})
