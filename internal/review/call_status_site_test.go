@@ -54,7 +54,14 @@ func TestCallClosedAfterItsDate(t *testing.T) {
 		id := strconv.FormatInt(past.ID, 10)
 		res, body = staff.Get("/review/calls/" + id)
 		must(t, "manage page", res, body, 200, "已截止")
+		twice := `专家评审 <span class="muted small">专家评审</span>`
+		if strings.Contains(body, twice) {
+			t.Error("the manage page shows a stage named as its kind (专家评审) twice")
+		}
 		res, body = staff.Get("/calls/" + id)
 		must(t, "call page", res, body, 200, "已截止")
+		if strings.Contains(body, twice) {
+			t.Error("the call page shows a stage named as its kind (专家评审) twice")
+		}
 	})
 }
