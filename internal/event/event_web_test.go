@@ -35,6 +35,9 @@ func TestPublicRegistrationOverCapacity(t *testing.T) {
 		if !strings.Contains(body, "名额已满") {
 			t.Errorf("the full event's page does not say so: %.400s", body)
 		}
+		if !strings.Contains(body, "<dt>活动时间</dt>") { // a span from start to end, not 开始时间
+			t.Error("the public page labels the event's span 开始时间")
+		}
 		res, _ = c.Post(fmt.Sprintf("/e/%d/register", e.ID), regForm("李四"))
 		_, body = c.Get(res.Header.Get("Location"))
 		if !strings.Contains(body, "您已进入候补名单") || !strings.Contains(body, "候补第 1 位") || strings.Contains(body, `id="ticket-qr"`) {
