@@ -15,7 +15,8 @@ import (
 // paragraph, not a heading. Before it, a heading's title ended at the gap
 // (runInGap) and the headings after it were lost (tune42-T).
 func gapHeading(line string) int {
-	n := normalize(line) // rune for rune: \u3000 and no-break spaces are ' '
+	head, _ := cutRunes(line, gapHeadingSpan) // (what is read of a line is bounded: a line of many such headings stays linear)
+	n := normalize(head)                      // rune for rune: \u3000 and no-break spaces are ' '
 	t := strings.TrimLeftFunc(n, blank)
 	if r := firstRune(t); r != '第' && r != '(' && !isCNDigit(r) {
 		return 0
@@ -39,6 +40,10 @@ func gapHeading(line string) int {
 	_, tail := cutRunes(line, utf8.RuneCountInString(n[:len(n)-len(after)]))
 	return len(line) - len(tail)
 }
+
+// gapHeadingSpan is the runes of a line gapHeading reads: a heading's
+// number, a title of at most 30 runes, the gap and the next number.
+const gapHeadingSpan = 80
 
 // firstRune is the first rune of s (utf8.RuneError when s is empty).
 func firstRune(s string) rune {
