@@ -157,6 +157,11 @@ func newDocRead(text string) *docRead {
 	d.doc.OCR = ocrNotice(text) // numbers that look misread by OCR, for the reviewer (ocr_notice.go)
 	d.ocr = d.doc.OCR != nil    // and repaired where they are (quantity_ocr.go)
 	d.lines, d.origs, d.offs = splitLines(d.text, d.spaced, d.ocr)
+	if placeDigitText(d.text) { // numbers written digit by digit (七六六·四亿元: quantity_placedigits.go)
+		for i, l := range d.lines {
+			d.lines[i] = placeDigits(l)
+		}
+	}
 	d.doc.Title, d.doc.Issuer = titleAndIssuer(d.lines)
 	d.names = namedCounts(d.lines)
 	d.doc.Period = period(d.doc.Title, d.lines)

@@ -42,6 +42,10 @@ const reChapterRunIn = `第[一二三四五六七八九十]{1,3}(?:章|节|篇|�
 // pieces to buf (reused from line to line); a line without any is one piece.
 // seq carries the numbers of 1. and (1) from line to line.
 func runInHeadings(line string, buf []string, seq *runInSeq) []string {
+	if k := gapHeading(line); k > 0 {
+		seq.note(line[:k])
+		return runInHeadings(line[k:], append(buf, line[:k]), seq)
+	}
 	seq.note(line)
 	seq.row = strings.ContainsAny(line, "|\t")
 	seq.items = strings.Contains(line, "。（1）") || strings.Contains(line, "。(1)")
