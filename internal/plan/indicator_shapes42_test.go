@@ -7,21 +7,6 @@ import (
 
 // Wave 24's rules (tune42-T, D202), each on a text of our own.
 
-// sectionNumbers is the numbers of a document's sections, depth first,
-// each with its title.
-func sectionNumbers(doc *Doc) []string {
-	var out []string
-	var walk func([]*Section)
-	walk = func(ss []*Section) {
-		for _, s := range ss {
-			out = append(out, s.Number+" "+s.Title)
-			walk(s.Children)
-		}
-	}
-	walk(doc.Sections)
-	return out
-}
-
 // A chapter, its first section and the section's first item set on one
 // line, each after a gap of two spaces (a text with every 。 removed):
 // each is a heading of its own, and the paragraph after the last gap is
@@ -35,7 +20,7 @@ func TestShapes42SectionsAfterGap(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	got := strings.Join(sectionNumbers(doc), " | ")
+	got := strings.Join(sectionLines(doc, func(s *Section) string { return s.Number + " " + s.Title }), " | ")
 	for _, want := range []string{"第三章 工 业", "第一节 工业的基本建设", "(一) 基本建设计划是五年计划的中心",
 		"第四章 交通运输", "第一节 发展目标", "五 科学技术", "第二十三章 科技发展战略", "(1) 推广科技成果"} {
 		if !strings.Contains(got, want) {
