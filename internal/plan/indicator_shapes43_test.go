@@ -1,0 +1,24 @@
+package plan
+
+import (
+	"slices"
+	"testing"
+)
+
+// Wave 25's rules (tune43-T, D205), each on a text of our own.
+
+// A level in years reached from a level in years (受教育年限从9.5年提高到
+// 10.2年) is read with its unit, as one reached without a start is
+// (年限提高到10.2年); the start is no target.
+func TestShapes43YearsFromYears(t *testing.T) {
+	text := "某市教育事业发展实施方案（2026—2030年）\n一、主要目标\n" +
+		"到2030年，劳动年龄人口平均受教育年限从9.5年提高到10.2年，新增学位2万个。\n" +
+		"到2030年，新增劳动力平均受教育年限由2025年的12.1年提升至13年。\n"
+	got := shapes40Read(t, text)
+	wantAmong(t, got, "10.2 年 ×1 [10.2年]", "13 年 ×1 [13年]", "2 个 ×10000 [2万个]")
+	for _, no := range []string{"9.5 年 ×1 [9.5年]", "12.1 年 ×1 [12.1年]"} {
+		if slices.Contains(got, no) {
+			t.Errorf("got %q: the start %q read as a target", got, no)
+		}
+	}
+}
