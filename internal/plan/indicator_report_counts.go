@@ -62,6 +62,9 @@ func formula(ns []rune, q quantity) bool {
 	if q.value == 56 && q.mult == 1 && q.base == "个" && hasAt(ns, q.after, "民族") {
 		return true // (56个民族共同团结奋斗: the nation's peoples; tune32-P)
 	}
+	if q.cn && q.value*q.mult <= 10 && q.base == "种" && hasAt(ns, q.after, "资源") && (endsAt(ns, q.a, "市场") || endsAt(ns, q.a, "市场、")) {
+		return true // (用好两个市场两种资源: the second half of the set phrase 两个市场 opens; tune43-T)
+	}
 	if !q.cn || q.value*q.mult > 10 || q.base != "个" && q.base != "条" && q.base != "项" {
 		return false
 	}

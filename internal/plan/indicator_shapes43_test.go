@@ -2,6 +2,7 @@ package plan
 
 import (
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -20,5 +21,22 @@ func TestShapes43YearsFromYears(t *testing.T) {
 		if slices.Contains(got, no) {
 			t.Errorf("got %q: the start %q read as a target", got, no)
 		}
+	}
+}
+
+// The set phrase 两个市场两种资源 (a market at home and abroad, their
+// resources) is named by its counts, both halves: neither is a target
+// (with a 、 between, the second was already no target: a category listed).
+func TestShapes43TwoMarketsTwoResources(t *testing.T) {
+	s := "更好利用国内国际两个市场两种资源，新增外贸企业50家。"
+	if got, want := whyNot(s), "proposed: a set phrase named by its count | proposed: a set phrase named by its count | target"; got != want {
+		t.Errorf("%s: got %q, want %q", s, got, want)
+	}
+	s = "统筹用好两个市场、两种资源。"
+	if got := whyNot(s); strings.Contains(got, "target") {
+		t.Errorf("%s: got %q, want no target", s, got)
+	}
+	if got := whyNot("整合两种资源，建成3个平台。"); got != "target | target" {
+		t.Errorf("a count of resources outside the phrase: got %q", got)
 	}
 }
