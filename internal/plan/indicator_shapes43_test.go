@@ -40,3 +40,17 @@ func TestShapes43TwoMarketsTwoResources(t *testing.T) {
 		t.Errorf("a count of resources outside the phrase: got %q", got)
 	}
 }
+
+// A count of the text's own tasks that it then lists (今年重点抓好三项工作。
+// 一是…) is how the text is organised, not a result; a count of work
+// stations (三个工作站) is what is built.
+func TestShapes43OwnTasksCounted(t *testing.T) {
+	for _, s := range []string{"今年重点抓好三项工作。", "办好各级各类教育，必须抓好以下五项工作：", "着力做好两项工作，新建科普馆3座。"} {
+		if got := whyNot(s); !strings.HasPrefix(got, "the plan's own parts") {
+			t.Errorf("%s: got %q, want the plan's own parts first", s, got)
+		}
+	}
+	if got := whyNot("新建三个工作站。"); got != "target" {
+		t.Errorf("新建三个工作站: got %q, want target", got)
+	}
+}
