@@ -54,3 +54,45 @@ func TestShapes43OwnTasksCounted(t *testing.T) {
 		t.Errorf("新建三个工作站: got %q, want target", got)
 	}
 }
+
+// In a plan of one year, power stations whose building is sped up
+// (加快6个抽水蓄能电站建设, 加快建设A、B、C、D4个抽水蓄能电站) are under way, as
+// projects are: proposed; ones it starts (新开工3个抽水蓄能电站) are targets.
+func TestShapes43StationsUnderWay(t *testing.T) {
+	for _, tc := range []struct{ s, want string }{
+		{"加快6个抽水蓄能电站建设。", "proposed: projects under way"},
+		{"加快建设甲山、乙河、丙岭、丁湾4个抽水蓄能电站。", "proposed: projects under way"},
+		{"新开工3个抽水蓄能电站。", "target"},
+	} {
+		if got := whyNotAnnual(tc.s); got != tc.want {
+			t.Errorf("%s: got %q, want %q", tc.s, got, tc.want)
+		}
+	}
+}
+
+// whyNotAnnual is whyNot for a sentence of a plan of one year (2026).
+func whyNotAnnual(sentence string) string {
+	ns := []rune(normalize(sentence))
+	pos := make([]int, len(ns))
+	year := 2026
+	c := &lineCtx{section: []string{"二"}, planStart: &year, within: &year, deadline: &year, annual: true}
+	var r sentenceRead
+	r.readCues(ns, ns, pos, c.deadline, c, false)
+	r.readPeriod()
+	r.readYears()
+	var got []string
+	eachQuantity(ns, func(q quantity) {
+		x := r.at(q)
+		switch rule := notTargetOf(x); {
+		case rule != nil:
+			got = append(got, rule.name)
+		case proposedBy(x) != "":
+			got = append(got, "proposed: "+proposedBy(x))
+			r.target(x)
+		default:
+			got = append(got, "target")
+			r.target(x)
+		}
+	})
+	return strings.Join(got, " | ")
+}
