@@ -96,3 +96,20 @@ func whyNotAnnual(sentence string) string {
 	})
 	return strings.Join(got, " | ")
 }
+
+// A ratio bounded as a share of a base named after its comparator (发放比例
+// 不低于财政资金的20%) is the rule each payment follows, proposed; a ratio
+// bounded with no base (参股比例不低于10%) and a share of a base that is no
+// ratio (资金量不低于全国总额的4%) stay targets.
+func TestShapes43RatioOfBase(t *testing.T) {
+	for _, tc := range []struct{ s, want string }{
+		{"项目劳务报酬发放比例不低于财政资金的20%。", "proposed: a ratio bounded against a base (比例不低于…的20%)"},
+		{"首次缴纳比例不得低于全部土地出让价款的50%。", "proposed: a ratio bounded against a base (比例不低于…的20%)"},
+		{"民间资本参与重大项目参股比例不低于10%。", "target"},
+		{"争取资金量不低于全国总额的4%。", "target"},
+	} {
+		if got := whyNot(tc.s); got != tc.want {
+			t.Errorf("%s: got %q, want %q", tc.s, got, tc.want)
+		}
+	}
+}
