@@ -202,5 +202,5 @@ var reRatioOfBase = regexp.MustCompile(`比例[^，,。；;]{0,3}(?:不低于|�
 // level the plan reaches (比例不低于10%, a share with no base, is one;
 // tune43-T).
 func ratioOfBase(ns []rune, q quantity, cs int) bool {
-	return q.base == "%" && reRatioOfBase.MatchString(string(ns[cs:q.a]))
+	return q.base == "%" && reRatioOfBase.MatchString(string(ns[max(cs, q.a-40):q.a])) // (the shape is shorter than 40 runes: linear)
 }
