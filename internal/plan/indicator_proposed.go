@@ -204,6 +204,7 @@ var proposals = []proposal{
 		q := x.q
 		return (q.cmp == ">=" || q.cmp == ">") && eligible(x.s) && !x.goal && !x.c.goalSection
 	}},
+	{"a ratio bounded against a base (比例不低于…的20%)", func(x *at) bool { return ratioOfBase(x.ns, x.q, x.cs) }},
 	{"a standard each project or firm must meet", func(x *at) bool {
 		q := x.q
 		return x.standard && moneyOrRate(q) && (q.cmp == ">=" || q.cmp == ">") && !has(x.clause, []string{"达到", "提高", "提升", "增长", "增加", "突破", "超过", "实现"})

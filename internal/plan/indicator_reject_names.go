@@ -146,7 +146,9 @@ func planPart(rs []rune, i int) bool {
 			return true
 		}
 	}
-	return false
+	// (今年重点抓好三项工作。必须抓好以下五项工作：the text's own tasks,
+	// which it then lists; not 三个工作站, what is built; tune43-T)
+	return hasAt(rs, i, "工作") && (i+2 == len(rs) || strings.ContainsRune("。：:，,；;", rs[i+2]))
 }
 
 // partWords name the parts of a whole (部分, 维度, 方面 …), not things made.

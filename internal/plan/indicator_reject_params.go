@@ -1,6 +1,9 @@
 package plan
 
-import "strings"
+import (
+	"regexp"
+	"strings"
+)
 
 // A policy's parameters and rules, not its commitments: a sum or rate it
 // pays or charges, a cap for each applicant, a fine, the longest a
@@ -187,4 +190,17 @@ func moneyPerUnit(ns []rune, q quantity) bool {
 	}
 	i, _ = cut(i, []string{"每年", "每月"})
 	return !has(string(ns[max(0, i-4):i]), []string{"提高到", "提高至", "提升到", "提升至", "增加到", "增加至", "调整到", "调整为", "提高为"})
+}
+
+// reRatioOfBase is a ratio bounded as a share of a base named after its
+// comparator (发放比例不低于财政资金的, 缴纳比例不得低于全部价款的).
+var reRatioOfBase = regexp.MustCompile(`比例[^，,。；;]{0,3}(?:不低于|不超过|不高于|不少于|低于|超过)[^，,。；;]{1,24}的\s*$`)
+
+// ratioOfBase reports a share that bounds a ratio against a base (劳务报酬
+// 发放比例不低于财政资金的20%, 首次缴纳比例不得低于全部土地出让价款的50%): the
+// rule each payment or project follows, a parameter of the policy, not a
+// level the plan reaches (比例不低于10%, a share with no base, is one;
+// tune43-T).
+func ratioOfBase(ns []rune, q quantity, cs int) bool {
+	return q.base == "%" && reRatioOfBase.MatchString(string(ns[max(cs, q.a-40):q.a])) // (the shape is shorter than 40 runes: linear)
 }

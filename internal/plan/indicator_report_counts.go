@@ -62,6 +62,9 @@ func formula(ns []rune, q quantity) bool {
 	if q.value == 56 && q.mult == 1 && q.base == "个" && hasAt(ns, q.after, "民族") {
 		return true // (56个民族共同团结奋斗: the nation's peoples; tune32-P)
 	}
+	if q.cn && q.value*q.mult <= 10 && q.base == "种" && hasAt(ns, q.after, "资源") && (endsAt(ns, q.a, "市场") || endsAt(ns, q.a, "市场、")) {
+		return true // (用好两个市场两种资源: the second half of the set phrase 两个市场 opens; tune43-T)
+	}
 	if !q.cn || q.value*q.mult > 10 || q.base != "个" && q.base != "条" && q.base != "项" {
 		return false
 	}
@@ -149,7 +152,8 @@ func upgraded(ns []rune, q quantity) bool {
 
 // underWay reports a count of projects the work keeps going (加快建设6个
 // 仓储设施项目, 加快推进6个养殖重点项目建设, 抓好4个在建抽水蓄能项目建设,
-// 加快推进A、B等12个项目建设): what is under way, proposed — unlike the
+// 加快推进A、B等12个项目建设, 加快6个抽水蓄能电站建设; tune43-T): what is
+// under way, proposed — unlike the
 // year's list it starts (开工重点项目2000个, 抓好629个省级重点工程项目).
 func underWay(ns []rune, q quantity, cs int) bool {
 	if q.cmp != "=" || moneyOrRate(q) {
@@ -167,7 +171,7 @@ func underWay(ns []rune, q quantity, cs int) bool {
 	if strings.Contains(head, "推进") && strings.HasSuffix(strings.TrimSpace(rest), "建设") && has(rest, []string{"区", "园", "项目", "工程"}) {
 		return true // (推进3个未来产业先导区、6个加速园建设)
 	}
-	if !has(rest, []string{"项目", "工程", "铁路", "公路", "基地"}) {
+	if !has(rest, []string{"项目", "工程", "铁路", "公路", "基地", "电站"}) {
 		return false
 	}
 	keep := []string{"加快建设", "加快推进", "加快实施", "推进实施", "续建"}

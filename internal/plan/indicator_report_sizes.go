@@ -1,6 +1,7 @@
 package plan
 
 import (
+	"regexp"
 	"slices"
 	"strings"
 )
@@ -95,8 +96,30 @@ func schoolingYears(rs []rune, a, j int, v float64) bool {
 		return false
 	}
 	before := string(rs[max(0, a-8):a])
+	if !strings.Contains(before, "年限") {
+		before = yearsFrom(rs, a)
+	}
 	return strings.Contains(before, "年限") && has(before, []string{"提高到", "提高至", "提升到", "提升至", "达到", "达", "增加到", "增至"})
 }
+
+// yearsFrom is the text of a level in years reached from one stated in
+// years before it (受教育年限从10.23年提高到10.8年): from 年限 to rune a, when
+// what lies between is 从 or 由, a number, 年 and the verb — else "".
+func yearsFrom(rs []rune, a int) string {
+	before := string(rs[max(0, a-20):a])
+	i := strings.LastIndex(before, "年限")
+	if i < 0 {
+		return ""
+	}
+	if !reYearsFrom.MatchString(before[i+len("年限"):]) {
+		return ""
+	}
+	return before[i:]
+}
+
+// reYearsFrom is the stretch between 年限 and the level reached: 从 or 由, the
+// level it starts from in years (maybe of a year: 从2020年的9.6年), the verb.
+var reYearsFrom = regexp.MustCompile(`^[从由](?:20\d\d年的?)?\d+(?:\.\d+)?年[^，,。；;、]{0,4}$`)
 
 // ownObject reports a count followed by the noun it counts in its clause
 // (新增4000个自然村通硬化路): an object of its own, not a change of the level
