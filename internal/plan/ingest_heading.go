@@ -106,6 +106,9 @@ func heading(line string) (level int, number, rest string, ok bool) {
 		_, n := utf8.DecodeRuneInString(line[k+5:]) // **1** **.** **开展…**: a number whose point a page set in bold of its own
 		line = line[:k] + line[k+5:k+5+n] + strings.TrimPrefix(line[k+5+n:], "** **")
 	}
+	if k := strings.Index(line[:min(len(line), 14)], "****"); k > 0 && emptyBoldPoint(line[:k], line[k+4:]) {
+		line = line[:k] + line[k+4:] // **4****．****加强…**: bold closed and opened again between a number and its point
+	}
 	if k := strings.IndexByte(line[:min(len(line), 12)], '\\'); k >= 0 {
 		line = unescapeNumber(line)
 	}
@@ -353,4 +356,23 @@ func splitPoint(num, rest string) bool {
 		}
 	}
 	return false
+}
+
+// emptyBoldPoint reports a heading's number (num: one to three digits or
+// Chinese digits) whose point or comma (the start of rest) follows an
+// empty run of bold (****, bold closed and opened again: **4****．****加强…**,
+// as a word processor's copy writes the runs of one bold heading). The
+// marks are no text: the number is read as 4．.
+func emptyBoldPoint(num, rest string) bool {
+	if num == "" || len(num) > 9 || !(strings.HasPrefix(rest, ".") || strings.HasPrefix(rest, "、")) {
+		return false
+	}
+	n := 0
+	for _, r := range num {
+		if !isDigit(r) && !isCNDigit(r) {
+			return false
+		}
+		n++
+	}
+	return n <= 3
 }
