@@ -10,10 +10,14 @@ import (
 // drops it, "proposed: " and the proposal that makes it a candidate, or
 // "target".
 func whyNot(sentence string) string {
+	start, end := 2026, 2030
+	return whyNotIn(sentence, &lineCtx{section: []string{"二"}, planStart: &start, within: &start, deadline: &end})
+}
+
+// whyNotIn is whyNot for a sentence read in the line context c.
+func whyNotIn(sentence string, c *lineCtx) string {
 	ns := []rune(normalize(sentence))
 	pos := make([]int, len(ns))
-	start, end := 2026, 2030
-	c := &lineCtx{section: []string{"二"}, planStart: &start, within: &start, deadline: &end}
 	var r sentenceRead
 	r.readCues(ns, ns, pos, c.deadline, c, false)
 	r.readPeriod()

@@ -72,29 +72,8 @@ func TestShapes43StationsUnderWay(t *testing.T) {
 
 // whyNotAnnual is whyNot for a sentence of a plan of one year (2026).
 func whyNotAnnual(sentence string) string {
-	ns := []rune(normalize(sentence))
-	pos := make([]int, len(ns))
 	year := 2026
-	c := &lineCtx{section: []string{"二"}, planStart: &year, within: &year, deadline: &year, annual: true}
-	var r sentenceRead
-	r.readCues(ns, ns, pos, c.deadline, c, false)
-	r.readPeriod()
-	r.readYears()
-	var got []string
-	eachQuantity(ns, func(q quantity) {
-		x := r.at(q)
-		switch rule := notTargetOf(x); {
-		case rule != nil:
-			got = append(got, rule.name)
-		case proposedBy(x) != "":
-			got = append(got, "proposed: "+proposedBy(x))
-			r.target(x)
-		default:
-			got = append(got, "target")
-			r.target(x)
-		}
-	})
-	return strings.Join(got, " | ")
+	return whyNotIn(sentence, &lineCtx{section: []string{"二"}, planStart: &year, within: &year, deadline: &year, annual: true})
 }
 
 // A ratio bounded as a share of a base named after its comparator (发放比例
