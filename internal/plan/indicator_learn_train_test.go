@@ -63,7 +63,9 @@ func TestTrainLearnModel(t *testing.T) {
 // learnCorpora records every quantity of the development documents (the
 // tune half of KEXIE_CORPUS, KEXIE_EXTRA_CORPUS, and the held-out sets
 // retired to development that KEXIE_LEARN_RETIRED names, D144, D155) with the
-// trainer's feature set (learnTrain).
+// trainer's feature set (learnTrain). With KEXIE_CORPUS_PARTIAL set, a
+// document absent here (but tune's) is named and left out, as the scorer
+// does (D182, D211).
 func learnCorpora(t *testing.T) []learnData {
 	dev, extra := os.Getenv("KEXIE_CORPUS"), os.Getenv("KEXIE_EXTRA_CORPUS")
 	if dev == "" || extra == "" {
@@ -193,6 +195,11 @@ func learnDocs(t *testing.T, dir, split string) []learnData {
 	for _, f := range files {
 		ld := readLabels(t, f)
 		src, err := os.ReadFile(filepath.Join(dir, ld.File))
+		if err != nil && os.IsNotExist(err) && os.Getenv("KEXIE_CORPUS_PARTIAL") != "" && split != "tune" {
+			// a machine that lacks some documents (D182) trains on those it holds
+			t.Logf("%s/%-44s absent here, not trained on (KEXIE_CORPUS_PARTIAL)", split, ld.File)
+			continue
+		}
 		if err != nil {
 			t.Fatal(err)
 		}
