@@ -301,6 +301,16 @@ func TestCorpus(t *testing.T) {
 	}
 }
 
+// partialSplit reports whether split may be read without the documents
+// this machine lacks: a machine that rebuilt the corpora beside the project
+// from their sources (corpus_rebuild_test.go) may lack those whose source it
+// cannot reach, and KEXIE_CORPUS_PARTIAL lets the scorer and the trainer
+// read such a split on the documents present. The development corpus itself
+// (tune, heldout) is never partial.
+func partialSplit(split string) bool {
+	return os.Getenv("KEXIE_CORPUS_PARTIAL") != "" && split != "tune" && split != "heldout"
+}
+
 func scoreSplit(t *testing.T, dir, split string) {
 	floor, ok := corpusFloor[split]
 	if !ok {
@@ -317,13 +327,9 @@ func scoreSplit(t *testing.T, dir, split string) {
 	var total, first, rules score // first: against the labels as first written; rules: read by the rules alone (without D97)
 	adjudicated := false
 	var slowest time.Duration
-	// A machine that rebuilt the corpora beside the project from their
-	// sources (corpus_rebuild_test.go) may lack the documents whose source it
-	// cannot reach. KEXIE_CORPUS_PARTIAL lets such a split be scored on the
-	// documents present: each absent one is named, the count is reported and
-	// the floor, which was measured on all of them, is not checked. The
-	// development corpus itself (tune, heldout) is never partial.
-	partial := os.Getenv("KEXIE_CORPUS_PARTIAL") != "" && split != "tune" && split != "heldout"
+	// Each absent document is named, the count is reported and the floor,
+	// which was measured on all of them, is not checked (partialSplit).
+	partial := partialSplit(split)
 	absent := 0
 	for _, f := range files {
 		ld := readLabels(t, f)

@@ -153,8 +153,8 @@ func upgraded(ns []rune, q quantity) bool {
 // underWay reports a count of projects the work keeps going (加快建设6个
 // 仓储设施项目, 加快推进6个养殖重点项目建设, 抓好4个在建抽水蓄能项目建设,
 // 加快推进A、B等12个项目建设, 加快6个抽水蓄能电站建设; tune43-T): what is
-// under way, proposed — unlike the
-// year's list it starts (开工重点项目2000个, 抓好629个省级重点工程项目).
+// under way, proposed — unlike the year's list it starts (开工重点项目2000个,
+// 抓好629个省级重点工程项目).
 func underWay(ns []rune, q quantity, cs int) bool {
 	if q.cmp != "=" || moneyOrRate(q) {
 		return false
