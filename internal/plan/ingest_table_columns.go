@@ -25,7 +25,7 @@ func tableHeader(cs []cell, planEnd *int) (*table, bool) {
 	var explicit []tcol // columns the header names as targets
 	for i, c := range cs {
 		r := len(cs) - 1 - i
-		switch x := normalize(c.text); {
+		switch x := normalize(unspacedHeader(c.text)); {
 		case strings.Contains(x, "属性") || strings.Contains(x, "性质") || x == "类型":
 			t.constr = r
 		case (strings.Contains(x, "指标") || strings.HasSuffix(x, "目标内容")) && t.name < 0:
@@ -166,3 +166,41 @@ func twoColumnHeader(cs []cell, planEnd *int) (*table, bool) {
 	t.cols = []tcol{{r: 0, year: t.targetYear, unit: bracketUnit(x)}}
 	return t, true
 }
+
+// unspacedHeader is a header cell's word without the spaces a typesetter
+// put between its characters to fill the column (指  标  名  称, 属 性;
+// the flattened table's 指　　标 is read so already): a space between two
+// Chinese characters of a short cell of words only is no text. A cell with
+// a digit or more than eight characters is returned as it is.
+func unspacedHeader(s string) string {
+	if !strings.ContainsAny(s, " \u3000\u00a0") || strings.ContainsAny(s, "0123456789０１２３４５６７８９") {
+		return s
+	}
+	rs := []rune(s)
+	out := make([]rune, 0, len(rs))
+	han := 0
+	for i := 0; i < len(rs); i++ {
+		r := rs[i]
+		if r == ' ' || r == '\u3000' || r == '\u00a0' {
+			j := i
+			for j < len(rs) && (rs[j] == ' ' || rs[j] == '\u3000' || rs[j] == '\u00a0') {
+				j++
+			}
+			if len(out) > 0 && isHanChar(out[len(out)-1]) && j < len(rs) && isHanChar(rs[j]) {
+				i = j - 1
+				continue // the gap between two characters of one word
+			}
+		}
+		if isHanChar(r) {
+			han++
+		}
+		out = append(out, r)
+	}
+	if han > 8 {
+		return s
+	}
+	return string(out)
+}
+
+// isHanChar reports a Chinese character (a numeral too).
+func isHanChar(r rune) bool { return r >= 0x4e00 && r <= 0x9fff }

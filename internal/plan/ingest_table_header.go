@@ -153,7 +153,7 @@ func (d *docRead) header(i int, cs []cell) (*table, bool) {
 // headerKind is the kind of column a header cell names: seq (序号), name,
 // unit, constr, a target, a baseline or a year; "" for another.
 func headerKind(s string) string {
-	switch x := normalize(s); {
+	switch x := normalize(unspacedHeader(s)); {
 	case x == "序号" || x == "编号" || x == "序":
 		return "seq"
 	case strings.Contains(x, "属性") || strings.Contains(x, "性质"):

@@ -29,7 +29,7 @@ func taskYearHeader(g []cell) *taskYears {
 	ty := &taskYears{}
 	named := false
 	for k, c := range g {
-		x := normalize(pageMarkup(c.text))
+		x := normalize(unspacedHeader(pageMarkup(c.text)))
 		switch {
 		case x == "":
 			continue

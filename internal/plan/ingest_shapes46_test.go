@@ -1,0 +1,63 @@
+package plan
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// Wave 28's rules (tune46-T, D214), each on a text of our own.
+
+// assertedValues is what Ingest asserts in text, as value+unit.
+func assertedValues(t *testing.T, text string) []string {
+	t.Helper()
+	doc, err := Ingest(strings.NewReader(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, ind := range doc.Indicators {
+		if ind.Candidate || ind.Value == nil {
+			continue
+		}
+		got = append(got, fmt.Sprintf("%g%s", *ind.Value, ind.Unit))
+	}
+	return got
+}
+
+// A table's header whose words a typesetter spaced out to fill their
+// columns (指  标  名  称, 属 性) is read as 指标名称 and 属性 are: its rows
+// are the plan's indicators, not a table of tasks by year.
+func TestShapes46SpacedHeaderWords(t *testing.T) {
+	for _, tc := range []struct{ name, name2, constr string }{
+		{"spaces", "指  标  名  称", "属 性"},
+		{"ideographic spaces", "指　　标", "属　性"},
+		{"unspaced", "指标名称", "属性"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			text := "某县国民经济和社会发展第十五个五年规划纲要\n\n第一章 发展目标\n\n" +
+				"| 序号 | " + tc.name2 + " | 2025年现状 | 2030年目标 | " + tc.constr + " |\n| --- | --- | --- | --- | --- |\n" +
+				"| 1 | 常住人口城镇化率(%) | 51 | 58 | 预期性 |\n" +
+				"| 2 | 森林覆盖率(%) | 55.2 | 56 | 约束性 |\n" +
+				"| 3 | 粮食综合生产能力(万吨) | 30.5 | 31 | 约束性 |\n\n" +
+				"第二章 重点任务\n\n加强组织领导。\n"
+			got := assertedValues(t, text)
+			want := []string{"58%", "56%", "31万吨"}
+			if !slices.Equal(got, want) {
+				t.Errorf("asserted: got %q, want %q", got, want)
+			}
+		})
+	}
+}
+
+func TestUnspacedHeader(t *testing.T) {
+	for in, want := range map[string]string{
+		"指  标  名  称": "指标名称", "属 性": "属性", "指　　标": "指标", "2025 年": "2025 年",
+		"单位 (%)": "单位 (%)", "一 二 三 四 五 六 七 八 九": "一 二 三 四 五 六 七 八 九", "属性": "属性",
+	} {
+		if got := unspacedHeader(in); got != want {
+			t.Errorf("unspacedHeader(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
