@@ -78,7 +78,7 @@ func TestGrammarInTasks(t *testing.T) {
 		// a rhythm of work closing its clause, not an event counted; a
 		// least period of a procedure, not a goal of speed
 		{"资助期限为3年，每年评审一次。", ""},
-		{"公示期不少于5个工作日，审批时间压缩至5个工作日以内。", "5 个 <= - 2030"},
+		{"公示期不少于5个工作日，审批时间压缩至5个工作日以内。", "5 个工作日 <= - 2030"}, // (working days: D214)
 		// an assessment against others states where things stand
 		{"与先进地区相比，我市R&D投入强度2.1%，差距明显。", "? 2.1 % = - 2030"},
 		// a past five-year plan's span, 过去 (the plan runs 2026–2030)

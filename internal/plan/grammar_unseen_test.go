@@ -36,7 +36,7 @@ func TestGrammarUnseenShapes(t *testing.T) {
 		{"违反规定的，没收违法所得，并处违法所得2倍以上5倍以下的罚款。", ""},
 		// a procedure's time limit; a goal of speed stays a target
 		{"申请材料审核时间一般不少于3个工作日，最长不超过10个工作日。", ""},
-		{"政务服务办理时限压缩至5个工作日以内。", "5 个 <= - 2030"},
+		{"政务服务办理时限压缩至5个工作日以内。", "5 个工作日 <= - 2030"}, // (working days: D214)
 		// a size reached
 		{"到2028年，青少年科学营招生达到3000人的规模。", "3000 人 = - 2028"},
 		// a PDF's spaces around a year still date the clause

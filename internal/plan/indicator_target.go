@@ -31,6 +31,9 @@ func (r *sentenceRead) target(x *at) Indicator {
 	case "day":
 		ind.Unit, ind.BaseUnit = ind.Unit+"/日", ind.BaseUnit+"/日"
 	}
+	if workingDays(r.ns, q) {
+		ind.Unit, ind.BaseUnit = ind.Unit+"工作日", ind.BaseUnit+"工作日" // (不超过15个工作日: working days, not a count; D214)
+	}
 	if perPersonYuan(r.ns, q) {
 		ind.Unit, ind.BaseUnit = ind.Unit+"/人", ind.BaseUnit+"/人" // (全员劳动生产率达到25万元/人; tune30)
 	}
@@ -274,6 +277,29 @@ func capacityPeriod(ns []rune, q quantity) string {
 // quantity stays a sum of money for the rules (a subsidy of 3000元/人 is one).
 func perPersonYuan(ns []rune, q quantity) bool {
 	return q.base == "元" && !strings.ContainsRune(q.unit, '/') && (hasAt(ns, q.b, "/人") || hasAt(ns, q.b, "／人"))
+}
+
+// workingDays reports a time limit in working days, 个工作日 written right
+// after the number (不超过5个工作日), or a number of a list whose last
+// one says it (压减至5个、10个工作日以内: the list shares the measure). A
+// number set apart from its 个 by a space (a PDF's 5 个工作日) is left as
+// it was read (个).
+func workingDays(ns []rune, q quantity) bool {
+	if q.base != "个" || q.b < 2 || q.b > len(ns) || ns[q.b-1] != '个' || !isDigit(ns[q.b-2]) {
+		return false
+	}
+	if hasAt(ns, q.b, "工作日") {
+		return true
+	}
+	j := q.b
+	if j >= len(ns) || ns[j] != '、' {
+		return false
+	}
+	k := j + 1
+	for k < len(ns) && isDigit(ns[k]) {
+		k++
+	}
+	return k > j+1 && hasAt(ns, k, "个工作日")
 }
 
 // yearExtreme reports 年度 at i naming the peak, the low or the mean of a

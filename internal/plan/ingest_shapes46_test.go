@@ -61,3 +61,17 @@ func TestUnspacedHeader(t *testing.T) {
 		}
 	}
 }
+
+// A time limit in working days (不超过15个工作日) is read in 个工作日, not
+// as a count of 个; so is the first number of a list whose last one says
+// it (压减至5个、10个工作日以内). A count of 个 stays one.
+func TestShapes46WorkingDays(t *testing.T) {
+	text := "某市优化营商环境行动方案\n\n一、工作目标\n\n" +
+		"到2027年，将企业开办时间压减至2个、3个工作日以内。社会投资项目审批时限压缩至30个工作日以内。" +
+		"新建充电站20个。\n\n二、保障措施\n\n加强组织领导。\n"
+	got := assertedValues(t, text)
+	want := []string{"2个工作日", "3个工作日", "30个工作日", "20个"}
+	if !slices.Equal(got, want) {
+		t.Errorf("asserted: got %q, want %q", got, want)
+	}
+}
