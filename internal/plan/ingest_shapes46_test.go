@@ -75,3 +75,16 @@ func TestShapes46WorkingDays(t *testing.T) {
 		t.Errorf("asserted: got %q, want %q", got, want)
 	}
 }
+
+// Energy a battery or a store holds (100GWh, 400兆瓦时) is its own unit,
+// not the power (GW, 兆瓦) its name begins with.
+func TestShapes46StoredEnergy(t *testing.T) {
+	text := "某省新型储能发展方案\n\n一、发展目标\n\n" +
+		"到2030年，电池产能达80GWh，新型储能装机达到500兆瓦、储能规模达到1000兆瓦时。新能源装机达到3GW。\n\n" +
+		"二、保障措施\n\n加强组织领导。\n"
+	got := assertedValues(t, text)
+	want := []string{"80GWh", "500兆瓦", "1000兆瓦时", "3GW"}
+	if !slices.Equal(got, want) {
+		t.Errorf("asserted: got %q, want %q", got, want)
+	}
+}
