@@ -136,6 +136,7 @@ type learnQuantity struct {
 	reported   bool // its section, its sentence's words or years, or the document speak of the past; or (D103) it is a forecast or quotes another document
 	clausePast bool // its clause says what was done, or measures against last year (pastClause)
 	verb       bool // when recording: its clause up to the number holds a verb of the grammar's class (the trainer's strongShape)
+	listed     bool // it follows the sentence's previous quantity across a bare 、: the next value of a list sharing its verb (listedAfter)
 }
 
 // Decisions of the rules, besides the names of the rules that drop.

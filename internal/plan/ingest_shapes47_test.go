@@ -1,0 +1,46 @@
+package plan
+
+import (
+	"slices"
+	"testing"
+)
+
+// Wave 29's rules (tune47-T, D218), each on a text of our own.
+
+// The values of a list that shares its verb (分别不低于99.96%、99.95%、
+// 4.2千伏安、90%) are read alike: when the model is sure of the first, it
+// does not demote the next (here 99.95%, which it scores about 0.15).
+func TestShapes47ListedValues(t *testing.T) {
+	text := "某省城市配电网提升行动方案\n\n一、总体要求\n\n（一）指导思想\n\n坚持问题导向，补齐配电网短板。\n\n（二）主要目标\n\n" +
+		"到2027年，城市配电网网架结构更加坚强，装备水平不断提高，数字化转型初见成效；供电能力和服务质量稳步提升，" +
+		"中心城区配电网供电可靠率、综合电压合格率、户均配变容量、线路联络率分别不低于99.96%、99.95%、4.2千伏安、90%，" +
+		"县城分别不低于99.9%、99.8%、3.1千伏安、80%，各区县结合实际制定本地目标；分布式光伏接入能力稳步提高，电能替代持续推进。\n\n" +
+		"二、重点任务\n\n加强组织领导。\n"
+	got := assertedValues(t, text)
+	want := []string{"99.96%", "99.95%", "4.2千伏安", "90%", "99.9%", "99.8%", "3.1千伏安", "80%"}
+	if !slices.Equal(got, want) {
+		t.Errorf("asserted: got %q, want %q", got, want)
+	}
+}
+
+func TestKeptAsListed(t *testing.T) {
+	kept := []Indicator{{}, {Candidate: true}}
+	for _, tc := range []struct {
+		name       string
+		prev, next learnQuantity
+		want       bool
+	}{
+		{"listed after a kept target", learnQuantity{Decision: decAsserted, out: 0}, learnQuantity{Decision: decAsserted, out: 1, listed: true}, true},
+		{"not listed (和, a comma)", learnQuantity{Decision: decAsserted, out: 0}, learnQuantity{Decision: decAsserted, out: 1}, false},
+		{"after a demoted one", learnQuantity{Decision: decAsserted, out: 1}, learnQuantity{Decision: decAsserted, out: 1, listed: true}, false},
+		{"after one the rules only propose", learnQuantity{Decision: decProposed, out: 0}, learnQuantity{Decision: decAsserted, out: 1, listed: true}, false},
+		{"after one a rule drops", learnQuantity{Decision: "an age", out: -1}, learnQuantity{Decision: decAsserted, out: 1, listed: true}, false},
+		{"one the rules only propose", learnQuantity{Decision: decAsserted, out: 0}, learnQuantity{Decision: decProposed, out: 1, listed: true}, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := keptAsListed(tc.prev, tc.next, kept); got != tc.want {
+				t.Errorf("keptAsListed = %v, want %v", got, tc.want)
+			}
+		})
+	}
+}
