@@ -170,7 +170,7 @@ func (l *learnDoc) sentenceEnd(out []Indicator) []Indicator {
 			out[lq.out].Reported = lq.reported || lq.clausePast
 			out[lq.out].Candidate = proposedAfter(lq.Decision == decProposed, s, out[lq.out].Reported)
 			listed := sure && keptAsListed(l.sent[k-1], *lq, out)
-			if listed {
+			if listed || lq.Decision == decAsserted && workingDayLimit(out[lq.out]) {
 				out[lq.out].Candidate = false
 			}
 			sure = listed || !out[lq.out].Candidate && s >= SureScore
@@ -193,6 +193,16 @@ func (l *learnDoc) sentenceEnd(out []Indicator) []Indicator {
 // nothing.
 func keptAsListed(prev, lq learnQuantity, out []Indicator) bool {
 	return lq.listed && lq.Decision == decAsserted && prev.Decision == decAsserted && prev.out >= 0 && !out[prev.out].Candidate
+}
+
+// workingDayLimit reports a time limit in working days (不超过5个工作日,
+// 压减至10个工作日以内): a bound on how long a procedure may take, the unit
+// 个工作日 read since D214. The model learnt before that unit was read (it
+// saw such limits as counts in 个) and scores them 0.05–0.11; the rules'
+// reading stands (tune47-T, D218). A number spaced from its 个 (a PDF's 40
+// 个工作日) is still read in 个 and left to the model.
+func workingDayLimit(ind Indicator) bool {
+	return ind.Unit == "个工作日" && (ind.Comparator == "<=" || ind.Comparator == "<")
 }
 
 // listedAfter reports a quantity that follows the sentence's previous one

@@ -44,3 +44,30 @@ func TestKeptAsListed(t *testing.T) {
 		})
 	}
 }
+
+// A time limit in working days (不超过3个工作日) stands as the rules read
+// it: the model learnt before the unit 个工作日 was read and scores such
+// limits about 0.05–0.12.
+func TestShapes47WorkingDayLimits(t *testing.T) {
+	text := "某省优化用电营商环境实施方案\n\n一、压减办电时间\n\n" +
+		"1.严格执行办电时限。低压居民用户全过程办电时长，无外线工程的不超过3个工作日，有外线工程的不超过10个工作日。" +
+		"高压用户办电全过程时长，单电源用户不超过20个工作日、双电源用户不超过30个工作日。\n\n二、保障措施\n\n加强组织领导。\n"
+	got := assertedValues(t, text)
+	want := []string{"3个工作日", "10个工作日", "20个工作日", "30个工作日"}
+	if !slices.Equal(got, want) {
+		t.Errorf("asserted: got %q, want %q", got, want)
+	}
+}
+
+func TestWorkingDayLimit(t *testing.T) {
+	for _, tc := range []struct {
+		unit, cmp string
+		want      bool
+	}{
+		{"个工作日", "<=", true}, {"个工作日", "<", true}, {"个工作日", "=", false}, {"个", "<=", false}, {"天", "<=", false},
+	} {
+		if got := workingDayLimit(Indicator{Unit: tc.unit, Comparator: tc.cmp}); got != tc.want {
+			t.Errorf("workingDayLimit(%s %s) = %v, want %v", tc.cmp, tc.unit, got, tc.want)
+		}
+	}
+}
