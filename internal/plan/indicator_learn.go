@@ -137,6 +137,7 @@ type learnQuantity struct {
 	clausePast bool // its clause says what was done, or measures against last year (pastClause)
 	verb       bool // when recording: its clause up to the number holds a verb of the grammar's class (the trainer's strongShape)
 	listed     bool // it follows the sentence's previous quantity across a bare 、: the next value of a list sharing its verb (listedAfter)
+	held       bool // an event the plan holds each period (每年举办一次…: heldEachPeriod)
 }
 
 // Decisions of the rules, besides the names of the rules that drop.

@@ -71,3 +71,17 @@ func TestWorkingDayLimit(t *testing.T) {
 		}
 	}
 }
+
+// An event the plan holds each year or each few (每年举办一次…, 每两年举办
+// 一期…) stands as the rules read it, the model scoring it 0.03–0.06; a
+// count after another verb (每年开展一次…) is still left to the model.
+func TestShapes47EventsHeldEachPeriod(t *testing.T) {
+	text := "某市全民科学素质行动实施方案\n\n一、重点任务\n\n" +
+		"1.加强学术交流。每年举办一次全市青年科技论坛，每两年举办一期全市优秀科普作品评选。\n" +
+		"2.建立会议制度。每年开展一次全市应急演练。\n\n二、保障措施\n\n加强组织领导。\n"
+	got := assertedValues(t, text)
+	want := []string{"1次", "1期"}
+	if !slices.Equal(got, want) {
+		t.Errorf("asserted: got %q, want %q", got, want)
+	}
+}
