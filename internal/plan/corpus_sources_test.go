@@ -91,6 +91,29 @@ var corpusTransforms = map[string]func(src []byte, arg string) ([]byte, error){
 	"govsql-block": func(src []byte, arg string) ([]byte, error) { return govSQLText(src, arg, true) },
 	// zip: the member named arg of a zip archive, its bytes unchanged.
 	"zip": zipMember,
+	// after-line: what follows the first line that is exactly the text after
+	// "line=" in arg (its line end, LF or CR LF, dropped with it), unchanged
+	// to the end: a crawl that puts its own metadata and summary before the
+	// page's text (D217a). What comes before "line=" is a note ("index …").
+	"after-line": afterLine,
+}
+
+// afterLine is src after its first line equal to the line arg names; an
+// error when no line is.
+func afterLine(src []byte, arg string) ([]byte, error) {
+	_, marker, ok := strings.Cut(arg, "line=")
+	if !ok || marker == "" {
+		return nil, errors.New("after-line: no line named (line=…)")
+	}
+	rest := src
+	for len(rest) > 0 {
+		line, next, found := bytes.Cut(rest, []byte("\n"))
+		if string(bytes.TrimSuffix(line, []byte("\r"))) == marker && found {
+			return next, nil
+		}
+		rest = next
+	}
+	return nil, fmt.Errorf("after-line: no line %q", marker)
 }
 
 // zipMember is the member named arg of the zip archive src, read whole
@@ -321,6 +344,7 @@ func TestCorpusTransforms(t *testing.T) {
 			`<p>建成<b>10</b>个　</p>\n<div>不在段内</div>');`, "一、目标\n建成10个\n"},
 		{"govsql-block", "7", `insert into t (id, content, n) values (7, '<div>第一条<br/>第二条</div><p>第三条\n</p>', null);`,
 			"第一条\n第二条\n第三条\n"},
+		{"after-line", "index (read_file) line=## 全文", "| 来源 | 某省 |\n摘要：到2030年达到5%。\n## 全文 \n## 全文\r\n一、总体要求\n## 全文\n", "一、总体要求\n## 全文\n"},
 	}
 	var zb bytes.Buffer
 	zw := zip.NewWriter(&zb)
@@ -339,6 +363,8 @@ func TestCorpusTransforms(t *testing.T) {
 	bad := []struct{ method, arg, src string }{
 		{"csv", "x", "a\n1\n"}, {"csv", "0:b", "a\n1\n"}, {"csv", "3:a", "a\n1\n"},
 		{"tmx", "", "<tmx/>"},
+		{"after-line", "line=## 全文", "## 全文字\n正文"}, {"after-line", "line=## 全文", "正文\n## 全文"}, {"after-line", "line=", "\n正文"},
+		{"after-line", "## 全文", "## 全文\n正文"},
 		{"zip", "1.pdf.txt", zb.String()}, {"zip", "9.pdf.txt", "not a zip"},
 		{"govsql-p", "9", "insert into t (id, content) values (1, '<p>x</p>');"},
 		{"govsql-p", "1", "insert into t (id, content) values (1, '<p>x</p>"},
