@@ -26,6 +26,14 @@ func assertedValues(t *testing.T, text string) []string {
 	return got
 }
 
+// wantAsserted fails t unless Ingest asserts exactly want in text, in order.
+func wantAsserted(t *testing.T, text string, want ...string) {
+	t.Helper()
+	if got := assertedValues(t, text); !slices.Equal(got, want) {
+		t.Errorf("asserted: got %q, want %q", got, want)
+	}
+}
+
 // A table's header whose words a typesetter spaced out to fill their
 // columns (指  标  名  称, 属 性) is read as 指标名称 and 属性 are: its rows
 // are the plan's indicators, not a table of tasks by year.
@@ -69,11 +77,7 @@ func TestShapes46WorkingDays(t *testing.T) {
 	text := "某市优化营商环境行动方案\n\n一、工作目标\n\n" +
 		"到2027年，将企业开办时间压减至2个、3个工作日以内。社会投资项目审批时限压缩至30个工作日以内。" +
 		"新建充电站20个。\n\n二、保障措施\n\n加强组织领导。\n"
-	got := assertedValues(t, text)
-	want := []string{"2个工作日", "3个工作日", "30个工作日", "20个"}
-	if !slices.Equal(got, want) {
-		t.Errorf("asserted: got %q, want %q", got, want)
-	}
+	wantAsserted(t, text, "2个工作日", "3个工作日", "30个工作日", "20个")
 }
 
 // Energy a battery or a store holds (100GWh, 400兆瓦时) is its own unit,
@@ -82,9 +86,5 @@ func TestShapes46StoredEnergy(t *testing.T) {
 	text := "某省新型储能发展方案\n\n一、发展目标\n\n" +
 		"到2030年，电池产能达80GWh，新型储能装机达到500兆瓦、储能规模达到1000兆瓦时。新能源装机达到3GW。\n\n" +
 		"二、保障措施\n\n加强组织领导。\n"
-	got := assertedValues(t, text)
-	want := []string{"80GWh", "500兆瓦", "1000兆瓦时", "3GW"}
-	if !slices.Equal(got, want) {
-		t.Errorf("asserted: got %q, want %q", got, want)
-	}
+	wantAsserted(t, text, "80GWh", "500兆瓦", "1000兆瓦时", "3GW")
 }
