@@ -94,7 +94,7 @@ func compareChart(t func(string, ...any) string, rows []Comparison) string {
 		goal, _ := c.target()
 		targets = append(targets, goal)
 		if c.Latest != nil {
-			latest = append(latest, c.Latest.Value)
+			latest = append(latest, round2(c.Latest.Value))
 		} else {
 			latest = append(latest, nil)
 		}

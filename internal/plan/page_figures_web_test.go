@@ -18,10 +18,11 @@ import (
 // The plan pages read as a 科协 office reads them (ux48, seen on the demo):
 // a figure carries its unit (a baseline, the latest value on 我的填报任务
 // and 本季度待填报), a computed rate is rounded (28.33, not
-// 28.333333333333332), the quarter is in words, a year never wraps away
-// from its 到, no separator dangles where a plan names no issuer or an
-// entry no filer, and 指定责任单位 with nothing left to assign does not say
-// the targets below have no unit.
+// 28.333333333333332), the quarter is in words, neither a year nor a
+// target's responsible org (省教育厅) wraps, no separator dangles where a
+// plan names no issuer or an entry no filer, 指定责任单位 with nothing left
+// to assign does not say the targets below have none, and the comparison
+// fits a phone.
 func TestPlanPagesFigures(t *testing.T) {
 	eachDB(t, func(t *testing.T, ps planSite) {
 		ctx := context.Background()
@@ -89,13 +90,18 @@ func TestPlanPagesFigures(t *testing.T) {
 		}
 		check("the plan's page", get(fmt.Sprintf("/plans/%d", planID)),
 			[]string{`id="plan-meta">2024–2028 · 来源文件`, `<span class="muted small nowrap">基数：2023 年 13.7 %</span>`,
-				`<span class="muted small nowrap">到 2028 年</span>`}, nil)
+				`<span class="muted small nowrap">到 2028 年</span>`, fmt.Sprintf(`<a class="small nowrap" href="/plans/%d/indicators/%d">`, planID, bases)}, nil)
 		check("the bound target's page", get(fmt.Sprintf("/plans/%d/indicators/%d", planID, rate)),
 			[]string{`id="ind-baseline">2023 年 13.7 %</dd>`, `id="ind-latest">28.33 %（2026 年第 2 季度）`, `<td class="right">28.33</td>`},
 			[]string{"28.333", "基数：2023"})
 		check("我的填报任务", get("/plans/tasks"), []string{"22 个</td>"}, nil)
 		check("the dashboard", get(fmt.Sprintf("/plans/%d/dashboard", planID)),
 			[]string{"本季度（2026 年第 2 季度）待填报", "22 个（2025 年全年）"}, []string{"2026Q2", " · </div>"})
+		// On a phone the comparison keeps the org (linked to the plan), the
+		// target, the latest and expected values and the status in view.
+		check("下级规划指标对比", get("/plans/compare?q="+url.QueryEscape("科学素质")),
+			[]string{fmt.Sprintf(`<td><a href="/plans/%d/dashboard" title="某市全民科学素质提升实施方案">`, planID), `<th class="hide-sm">规划名称</th>`,
+				`<th class="hide-sm">指标</th>`, "28.33 %"}, []string{"28.333"})
 		// Every target has its unit: the page says so, not "the targets below have none".
 		check("指定责任单位", get(fmt.Sprintf("/plans/%d/unassigned", planID)), []string{`id="all-assigned"`}, []string{"下列指标还没有责任单位"})
 	})
