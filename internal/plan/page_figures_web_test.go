@@ -16,8 +16,8 @@ import (
 )
 
 // The plan pages read as a 科协 office reads them (ux48, seen on the demo):
-// a figure carries its unit (a baseline, the latest value on 我的填报任务
-// and 本季度待填报), a computed rate is rounded (28.33, not
+// a figure carries its unit (a baseline, the ledger's 完成值, the latest
+// value on 我的填报任务 and 本季度待填报), a computed rate is rounded (28.33, not
 // 28.333333333333332), the quarter is in words, neither a year nor a
 // target's responsible org (省教育厅) wraps, no separator dangles where a
 // plan names no issuer or an entry no filer, 指定责任单位 with nothing left
@@ -92,7 +92,7 @@ func TestPlanPagesFigures(t *testing.T) {
 			[]string{`id="plan-meta">2024–2028 · 来源文件`, `<span class="muted small nowrap">基数：2023 年 13.7 %</span>`,
 				`<span class="muted small nowrap">到 2028 年</span>`, fmt.Sprintf(`<a class="small nowrap" href="/plans/%d/indicators/%d">`, planID, bases)}, nil)
 		check("the bound target's page", get(fmt.Sprintf("/plans/%d/indicators/%d", planID, rate)),
-			[]string{`id="ind-baseline">2023 年 13.7 %</dd>`, `id="ind-latest">28.33 %（2026 年第 2 季度）`, `<td class="right">28.33</td>`},
+			[]string{`id="ind-baseline">2023 年 13.7 %</dd>`, `id="ind-latest">28.33 %（2026 年第 2 季度）`, `<td class="right">28.33</td>`, `<th class="right">完成值（%）</th>`},
 			[]string{"28.333", "基数：2023"})
 		check("我的填报任务", get("/plans/tasks"), []string{"22 个</td>"}, nil)
 		check("the dashboard", get(fmt.Sprintf("/plans/%d/dashboard", planID)),
