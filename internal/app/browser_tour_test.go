@@ -225,6 +225,13 @@ func (tr *tour) visit(role string, c *client, path string, isStart bool) (nav, f
 		if m := tr.keys.FindStringSubmatch(text); m != nil {
 			tr.fail(role, path, fmt.Sprintf("raw message key %q at %s", m[1], size.name))
 		}
+		if size.name == "desktop" {
+			if odd, err := chromedp.Run(tr.ctx, chromedp.Evaluate[string](tourFilterLabels)); err != nil {
+				tr.fail(role, path, err.Error())
+			} else if odd != "" {
+				tr.fail(role, path, "a filter's labels differ in size: "+odd)
+			}
+		}
 		if wide && size.name == "phone" {
 			tr.fail(role, path, "wider than a phone: "+culprit)
 		}
@@ -270,6 +277,12 @@ for (const el of document.querySelectorAll('body *')) { const r = el.getBounding
   while (p) { const o = getComputedStyle(p).overflowX; if (o === 'auto' || o === 'scroll' || o === 'hidden') { clipped = true; break } p = p.parentElement }
   if (!clipped) { worst = el; right = r.right } } }
  if (!worst) return ''; return worst.tagName.toLowerCase() + (worst.id ? '#' + worst.id : '') + (worst.className && typeof worst.className === 'string' ? '.' + worst.className.trim().split(/\s+/).join('.') : '') + ' right=' + Math.round(right) + ' "' + (worst.innerText || '').slice(0, 40) + '"' })()`
+
+// tourFilterLabels names the filter forms whose fields' labels are not all
+// of one size (an org picker's .field beside plain labels read larger).
+const tourFilterLabels = `[...document.querySelectorAll('form.filters')].filter(f => new Set([...f.children]
+ .filter(c => c.matches('label:not(.inline), .field')).map(c => getComputedStyle(c).fontSize)).size > 1)
+ .map(f => f.getAttribute('action') || location.pathname).join(' ')`
 
 // expect opens path in the browser (signed in as the last walk left it)
 // and checks its text at both widths holds every want and no not.

@@ -50,6 +50,14 @@ func TestSurveyTargetsWiring(t *testing.T) {
 			t.Errorf("the province's dashboard lacks %q", want)
 		}
 	}
+	// A member, who files no plan progress, sees the target by name, not a
+	// link the plan module would answer with 403 (uxwalk, ux48).
+	member, _ := ta.user(t, "citymember", access.Member, ta.city)
+	_, body = member.get("/surveys/literacy")
+	text = html.UnescapeString(body)
+	if !strings.Contains(text, "攀枝花市全民科学素质提升实施方案") || strings.Contains(text, fmt.Sprintf("/plans/%d/indicators/%d", planID, indID)) {
+		t.Errorf("a member's dashboard: the target is missing or links to a page the member may not open")
+	}
 
 	low, high := 12.0, 15.0
 	b := plan.BoundTarget{PlanID: 1, IndicatorID: 2, PlanTitle: "x", OrgID: 3, StartYear: 2021, EndYear: 2025,

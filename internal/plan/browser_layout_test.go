@@ -180,8 +180,8 @@ func TestBrowserPlanLayouts(t *testing.T) {
 			t.Errorf("ended banner: %q", ended)
 		}
 		due, err := chromedp.Run(b.Ctx, chromedp.Evaluate[bool](`!!document.querySelector('#due')`))
-		if err != nil || due || strings.Contains(b.Text(`main`), "2026Q4") {
-			t.Error("an ended plan is still tracked for 2026Q4")
+		if err != nil || due || strings.Contains(b.Text(`main`), "2026 年第 4 季度") {
+			t.Error("an ended plan is still tracked for 2026 年第 4 季度")
 		}
 		shot(t, b, "plan-dashboard-ended", "desktop", 1280, 900)
 	})

@@ -39,7 +39,7 @@ func indicatorChart(t func(string, ...any) string, p Plan, ind StoredIndicator, 
 	for y := first; y <= last; y++ {
 		years = append(years, strconv.Itoa(y))
 		if r, ok := best[y]; ok {
-			actual = append(actual, r.Value)
+			actual = append(actual, round2(r.Value)) // a computed rate: 28.33, not 28.333333333333332
 			if r.Value > top {
 				top = r.Value
 			}
@@ -94,7 +94,7 @@ func compareChart(t func(string, ...any) string, rows []Comparison) string {
 		goal, _ := c.target()
 		targets = append(targets, goal)
 		if c.Latest != nil {
-			latest = append(latest, c.Latest.Value)
+			latest = append(latest, round2(c.Latest.Value))
 		} else {
 			latest = append(latest, nil)
 		}
@@ -112,6 +112,6 @@ func compareChart(t func(string, ...any) string, rows []Comparison) string {
 	})
 }
 
-func round2(f float64) float64 {
-	return float64(int64(f*100+0.5)) / 100
-}
+// round2 rounds to two decimals; NaN and ±Inf stay as they are, so
+// web.ChartJSON still refuses them.
+func round2(f float64) float64 { return math.Round(f*100) / 100 }

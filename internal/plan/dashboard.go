@@ -20,7 +20,8 @@ type DashboardPage struct {
 	Due         []StoredIndicator
 	Pending     []Entry
 	Evaluations []Evaluation
-	Quarter     string
+	Quarter     string // "2026Q4"
+	QuarterNo   int    // the quarter of Year being filed, 1-4
 	StatusChart string
 	UnitChart   string
 	CanEdit     bool
@@ -64,7 +65,7 @@ type UnitRollup struct {
 // Dashboard computes a plan's dashboard from its indicators (one row each,
 // with the latest accepted reading), so its cost does not grow with the ledger.
 func Dashboard(p Plan, filed map[int64]bool, pending []Entry, year, quarter int) DashboardPage {
-	d := DashboardPage{Plan: p, Pending: pending, Year: year, Quarter: strconv.Itoa(year) + "Q" + strconv.Itoa(quarter)}
+	d := DashboardPage{Plan: p, Pending: pending, Year: year, Quarter: strconv.Itoa(year) + "Q" + strconv.Itoa(quarter), QuarterNo: quarter}
 	d.Ended = p.Status != "draft" && p.EndYear > 0 && year > p.EndYear
 	at := map[string]int{}
 	for _, s := range p.Sections {

@@ -180,7 +180,7 @@ func TestPlanReviewFlags(t *testing.T) {
 		cands := part(body, "plan-candidates")
 		last := -1
 		for _, c := range rr.cands {
-			at := strings.Index(cands, "</span> "+c.Text+" <strong>")
+			at := strings.Index(cands, "</span> "+c.Text+" <strong")
 			if at < 0 || at < last {
 				t.Errorf("candidate %q (score %.3f) at %d, after %d: not most likely first", c.Text, *c.Score, at, last)
 			}

@@ -1,6 +1,7 @@
 package plan
 
 import (
+	"math"
 	"net/http"
 	"net/url"
 	"path/filepath"
@@ -132,6 +133,36 @@ func (i StoredIndicator) Target() string {
 		return "≈ " + num(i.Value) + " " + i.Unit
 	}
 	return num(i.Value) + " " + i.Unit
+}
+
+// Shown is the value as a page shows it: at most two decimals, so a rate a
+// source computes (28.333333333333332) reads 28.33.
+func (r Reading) Shown() string { return shown(r.Value) }
+
+// Shown is the source's current value as the picker shows it.
+func (c SourceChoice) Shown() string { return shown(c.Value) }
+
+func shown(v float64) string { return strconv.FormatFloat(math.Round(v*100)/100, 'f', -1, 64) }
+
+// Goal is the candidate's proposed target without its year ("≥ 30 家"),
+// which the page puts in words (到 2027 年).
+func (c Candidate) Goal() string {
+	v := c.Value
+	if c.Low != "" {
+		v = c.Low + "–" + c.High
+	}
+	return map[string]string{">=": "≥ ", "<=": "≤ ", "approx": "≈ "}[c.Comparator] + v + " " + c.Unit
+}
+
+// SectionName is a section's number and title ("一 发展现状"), from its
+// path; the path itself when no section has it.
+func (p ShowPage) SectionName(path string) string {
+	for _, r := range p.Rows {
+		if r.Path == path {
+			return r.Number + " " + r.Title
+		}
+	}
+	return path
 }
 
 // Deadline is the deadline year, or 0.

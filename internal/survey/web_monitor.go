@@ -17,6 +17,10 @@ type MonitorPage struct {
 	Pick    string
 	Roles   []string
 	Labels  map[string]map[string]string // role → code → label
+	// PlanLinks: the viewer files or reviews plan progress, so a target
+	// links to its page; a member sees the target without a link that
+	// would answer 403.
+	PlanLinks bool
 }
 
 // Cats lists a role's categories in code order.
@@ -45,13 +49,14 @@ func (p MonitorPage) TargetsOf(orgID int64) []TargetStatus { return p.Monitor.Ta
 
 // TargetCell is the targets column of one row, with the view to label it.
 type TargetCell struct {
-	V       *web.View
-	Targets []TargetStatus
+	V         *web.View
+	Targets   []TargetStatus
+	PlanLinks bool
 }
 
 // Cell is the targets column of an org's row.
 func (p MonitorPage) Cell(v *web.View, orgID int64) TargetCell {
-	return TargetCell{V: v, Targets: p.Monitor.Targets[orgID]}
+	return TargetCell{V: v, Targets: p.Monitor.Targets[orgID], PlanLinks: p.PlanLinks}
 }
 
 // YearRate is a region's rate in a year (zero when none).
@@ -59,7 +64,7 @@ func (p MonitorPage) YearRate(rr RegionRates, y int) Rate { return rr.ByYear[y] 
 
 func (h *handler) monitor(w http.ResponseWriter, r *http.Request) error {
 	scope := h.site.Scope(r, "survey.monitor")
-	p := MonitorPage{Roles: Roles, Labels: map[string]map[string]string{}}
+	p := MonitorPage{Roles: Roles, Labels: map[string]map[string]string{}, PlanLinks: !h.site.Scope(r, "plan.report").None()}
 	lang := langOf(r)
 	for _, q := range demographics().Questions {
 		p.Labels[q.Role] = map[string]string{}
