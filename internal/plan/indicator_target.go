@@ -232,19 +232,39 @@ func tail(rs []rune, end int) int {
 }
 
 // metric names what an indicator measures: its clause without the number,
-// the comparison words and the time phrases.
+// the comparison words and the time phrases; a change from a baseline
+// (比例由2023年的13.7%提高到18%) names what changes (比例), not the way.
 func metric(c, match string) string {
 	m := strings.Replace(c, match, "", 1)
+	if loc := reFromBaseline.FindStringIndex(m); loc != nil && loc[0] > 0 {
+		m = m[:loc[0]]
+	}
 	m = reDeadline.ReplaceAllString(m, "")
 	for _, f := range fillers {
 		m = strings.ReplaceAll(m, f, "")
 	}
 	m = strings.Trim(m, " ,，:、“”\"()")
+	for _, v := range metricVerbs {
+		if t, ok := strings.CutSuffix(m, v); ok && t != "" {
+			m = strings.TrimRight(t, " ")
+			break
+		}
+	}
 	if utf8.RuneCountInString(m) > 30 {
 		m = string([]rune(m)[:30])
 	}
 	return m
 }
+
+// reFromBaseline is where a clause states the level a measure starts from:
+// 由 or 从 and a year or a number (由2023年的13.7%…, 从60%…), not 由 or 从
+// as part of a word (由政府, 从业人员).
+var reFromBaseline = regexp.MustCompile(`(?:由|从) {0,2}(?:(?:19|20)\d\d {0,2}年|\d)`)
+
+// metricVerbs end a metric that says how it moves rather than what it is
+// (比例提高到, 能耗下降至): the target names the level.
+var metricVerbs = []string{"提高到", "提高至", "提升到", "提升至", "增加到", "增加至", "增长到", "增长至", "扩大到", "扩大至",
+	"下降到", "下降至", "降低到", "降低至", "减少到", "减少至", "压减至", "压减到", "控制到", "控制在", "降到", "降至", "增至", "提至"}
 
 // setAmount gives ind its value, or its range low–high.
 func (ind *Indicator) setAmount(isRange bool, value, low, high float64) {

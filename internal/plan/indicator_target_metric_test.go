@@ -1,0 +1,29 @@
+package plan
+
+import (
+	"strings"
+	"testing"
+)
+
+// A target's metric names what it measures: a change from a baseline
+// (由2023年的13.7%提高到18%) and the verb of the change (提高到, 下降至)
+// are not part of the name; 由 or 从 inside a word (从业人员) is.
+func TestMetricNamesWhatChanges(t *testing.T) {
+	text := "某市全民科学素质提升实施方案\n\n一、主要目标\n\n" +
+		"到2028年，全市公民具备科学素质的比例由2023年的13.7%提高到2028年的18%。" +
+		"万元地区生产总值能耗从0.45吨标准煤下降至0.40吨标准煤。" +
+		"科普从业人员数量提高到3000人。" +
+		"企业研发投入强度提升至3.2%。\n"
+	doc, err := Ingest(strings.NewReader(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, ind := range doc.Indicators {
+		got = append(got, ind.Metric)
+	}
+	want := []string{"公民具备科学素质的比例", "万元地区生产总值能耗", "科普从业人员数量", "企业研发投入强度"}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("metrics: got %q, want %q", got, want)
+	}
+}
