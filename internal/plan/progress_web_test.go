@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/xuri/excelize/v2"
+
 	"kexie/internal/access"
 )
 
@@ -76,6 +78,23 @@ func TestProgressOverHTTP(t *testing.T) {
 		_, cmp := staff.Get("/plans/compare?q=" + url.QueryEscape("科学素质"))
 		if !strings.Contains(cmp, "9.5 %") || !strings.Contains(cmp, "按进度应达") {
 			t.Errorf("comparison lacks units or the expected value: %s", snippet(cmp, "compare-table"))
+		}
+		// The comparison exports as it shows: a row per target, each figure in
+		// its cell, its unit beside it.
+		if !strings.Contains(cmp, "/plans/compare?format=xlsx&amp;q=") {
+			t.Errorf("comparison offers no export: %s", snippet(cmp, "filters"))
+		}
+		res, xb := staff.Get("/plans/compare?format=xlsx&q=" + url.QueryEscape("科学素质"))
+		if res.StatusCode != http.StatusOK || !strings.Contains(res.Header.Get("Content-Type"), "spreadsheet") {
+			t.Fatalf("comparison export: %d %s", res.StatusCode, res.Header.Get("Content-Type"))
+		}
+		xf, err := excelize.OpenReader(strings.NewReader(xb))
+		if err != nil {
+			t.Fatal(err)
+		}
+		xrows, _ := xf.GetRows(xf.GetSheetList()[0])
+		if len(xrows) < 2 || xrows[0][0] != "所属组织" || !strings.Contains(strings.Join(xrows[1], "|"), "|9.5|") || !strings.Contains(strings.Join(xrows[1], "|"), "|%|") {
+			t.Errorf("comparison export rows: %q", xrows)
 		}
 		// A correction of the accepted entry is offered, and supersedes it once accepted.
 		_, page = staff.Get(ind + fmt.Sprintf("?correct=%d", tf.Progress))
