@@ -38,7 +38,9 @@ func (h *handler) compare(w http.ResponseWriter, r *http.Request) error {
 }
 
 // ExportURL is the page's rows as a spreadsheet.
-func (p ComparePage) ExportURL() string { return "/plans/compare?format=xlsx&q=" + url.QueryEscape(p.Q) }
+func (p ComparePage) ExportURL() string {
+	return "/plans/compare?format=xlsx&q=" + url.QueryEscape(p.Q)
+}
 
 // compareExport writes the comparison as the page shows it, one row per
 // target, each figure in its own cell with its unit beside it.
