@@ -175,7 +175,7 @@ func Open(ctx context.Context, cfg config.Config, log *slog.Logger) (*App, error
 		survey.Module(a.Surveys, a.Orgs, survey.Config{Key: keys.Derive("survey")}),
 		notify.Module(a.Notify, a.Orgs, notify.Config{Secure: secure(cfg)}),
 		resource.Module(resource.NewStore(d), a.Orgs),
-		home.Module(home.Sources{DB: d, OrgCounts: a.orgCounts, UserCount: a.Auth.CountUsers, Mine: a.memberShelves(), Public: portal.Home}),
+		home.Module(home.Sources{DB: d, OrgCounts: a.orgCounts, UserCount: a.Auth.CountUsers, Mine: a.memberShelves(), Todos: a.staffTodos(), Public: portal.Home}),
 	}
 	for _, m := range a.Modules {
 		a.Policy.Add(m.Permissions...)

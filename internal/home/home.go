@@ -1,6 +1,6 @@
 // Package home is the signed-in start page: for staff a dashboard of real
-// counts for their own subtrees (orgs by type, users, recent audited
-// activity); for a member their own items in each module (applications,
+// counts for their own subtrees (work waiting for them, orgs by type, users,
+// recent audited activity); for a member their own items in each module (applications,
 // memberships, volunteering, events).
 // It owns no tables and must never write: it reads other modules through the
 // small functions it is given at wiring time.
@@ -34,6 +34,10 @@ type Sources struct {
 	// Mine are a member's lists, in the order shown; each module's reader
 	// is given at wiring time.
 	Mine []Shelf
+	// Todos are the kinds of work that may wait for a staff member, in the
+	// order shown; each is read in the scope the viewer holds its
+	// permission in, and left off for a viewer who holds it nowhere.
+	Todos []Todo
 	// Public, when set, answers "/" for visitors who are not signed in
 	// (the public 科普 portal); without it they are sent to sign in.
 	Public web.HandlerFunc
@@ -63,8 +67,37 @@ type handler struct {
 	src  Sources
 }
 
+// Todo is one kind of work waiting for staff: Items lists where it waits
+// (a plan and how many of its entries, or one line with a count), read in
+// the scope of Perm for the viewer userID (a module leaves out what the
+// viewer may not do, e.g. review what they filed).
+type Todo struct {
+	Key   string // the kind's label, an i18n key
+	Perm  access.Action
+	Items func(ctx context.Context, scope access.Scope, userID int64) ([]TodoItem, error)
+}
+
+// TodoItem is where work waits: Title ("" for the kind itself), how much,
+// and the page where it is done.
+type TodoItem struct {
+	Title string
+	Count int
+	Href  string
+}
+
+// todoRows is how many places one kind of work lists before "view all".
+const todoRows = 5
+
+// waiting is a kind of work with its items, for the page.
+type waiting struct {
+	Key   string
+	Items []TodoItem
+}
+
 // page is the dashboard's data.
 type page struct {
+	Todos      []waiting
+	CanTodo    bool // the viewer holds some to-do's permission: the card shows, empty or not
 	Orgs       int
 	ByType     []bar
 	Users      int
@@ -114,6 +147,23 @@ func (h *handler) show(w http.ResponseWriter, r *http.Request) error {
 	p := page{}
 	for _, g := range sub.Grants {
 		p.ScopeNames = append(p.ScopeNames, g.OrgName)
+	}
+	for _, td := range h.src.Todos {
+		tscope := h.site.Scope(r, td.Perm)
+		if tscope.None() {
+			continue
+		}
+		p.CanTodo = true
+		items, err := td.Items(ctx, tscope, sub.UserID)
+		if err != nil {
+			return err
+		}
+		if len(items) > todoRows {
+			items = items[:todoRows]
+		}
+		if len(items) > 0 {
+			p.Todos = append(p.Todos, waiting{Key: td.Key, Items: items})
+		}
 	}
 	if !scope.None() {
 		counts, err := h.src.OrgCounts(ctx, scope)

@@ -1,0 +1,37 @@
+package app
+
+import (
+	"context"
+	"strconv"
+
+	"kexie/internal/access"
+	"kexie/internal/home"
+)
+
+// staffTodos are the kinds of work the staff dashboard shows as waiting,
+// each read through its module's own store in the scope of the permission
+// that does it (home never reads another module's tables).
+func (a *App) staffTodos() []home.Todo {
+	return []home.Todo{
+		// Progress to review: the plans' staff review it (plan.edit on the plan's org).
+		{Key: "home.todo.plan_review", Perm: "plan.edit", Items: func(ctx context.Context, scope access.Scope, userID int64) ([]home.TodoItem, error) {
+			list, err := a.Plans.PendingReviews(ctx, scope, userID, 6)
+			if err != nil {
+				return nil, err
+			}
+			var out []home.TodoItem
+			for _, p := range list {
+				out = append(out, home.TodoItem{Title: p.Title, Count: p.Count, Href: "/plans/" + strconv.FormatInt(p.PlanID, 10) + "/dashboard"})
+			}
+			return out, nil
+		}},
+		// Targets due this quarter: the responsible units file them (plan.report).
+		{Key: "home.todo.plan_due", Perm: "plan.report", Items: func(ctx context.Context, scope access.Scope, _ int64) ([]home.TodoItem, error) {
+			n, err := a.Plans.DueTasks(ctx, scope, 2000)
+			if err != nil || n == 0 {
+				return nil, err
+			}
+			return []home.TodoItem{{Count: n, Href: "/plans/tasks?due=1"}}, nil
+		}},
+	}
+}
