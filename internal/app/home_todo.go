@@ -14,7 +14,7 @@ import (
 func (a *App) staffTodos() []home.Todo {
 	return []home.Todo{
 		// Progress to review: the plans' staff review it (plan.edit on the plan's org).
-		{Key: "home.todo.plan_review", Perm: "plan.edit", Items: func(ctx context.Context, scope access.Scope, userID int64) ([]home.TodoItem, error) {
+		{Key: "home.todo.plan_review", Perm: "plan.edit", More: "/plans", Items: func(ctx context.Context, scope access.Scope, userID int64) ([]home.TodoItem, error) {
 			list, err := a.Plans.PendingReviews(ctx, scope, userID, 6)
 			if err != nil {
 				return nil, err
@@ -22,6 +22,20 @@ func (a *App) staffTodos() []home.Todo {
 			var out []home.TodoItem
 			for _, p := range list {
 				out = append(out, home.TodoItem{Title: p.Title, Count: p.Count, Href: "/plans/" + strconv.FormatInt(p.PlanID, 10) + "/dashboard"})
+			}
+			return out, nil
+		}},
+		// Annual reports filed by societies, checked by the 科协 above them (society.check).
+		{Key: "home.todo.society_reports", Perm: "society.check", More: "/societies", Items: func(ctx context.Context, scope access.Scope, userID int64) ([]home.TodoItem, error) {
+			list, err := a.Society.ReportsToCheck(ctx, scope, userID, 6)
+			if err != nil {
+				return nil, err
+			}
+			var out []home.TodoItem
+			for _, r := range list {
+				y := strconv.Itoa(r.Year)
+				out = append(out, home.TodoItem{TitleKey: "home.todo.report_title", Title: r.Name, Arg: y,
+					Href: "/societies/" + strconv.FormatInt(r.OrgID, 10) + "/reports/" + y})
 			}
 			return out, nil
 		}},

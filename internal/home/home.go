@@ -74,15 +74,19 @@ type handler struct {
 type Todo struct {
 	Key   string // the kind's label, an i18n key
 	Perm  access.Action
+	More  string // the page listing all of this kind, linked when Items gives more than the card shows
 	Items func(ctx context.Context, scope access.Scope, userID int64) ([]TodoItem, error)
 }
 
-// TodoItem is where work waits: Title ("" for the kind itself), how much,
-// and the page where it is done.
+// TodoItem is where work waits: Title ("" for the kind itself), or TitleKey
+// worded with Title and Arg; how much (0: one thing, no count shown); and
+// the page where it is done.
 type TodoItem struct {
-	Title string
-	Count int
-	Href  string
+	Title    string
+	TitleKey string
+	Arg      string
+	Count    int
+	Href     string
 }
 
 // todoRows is how many places one kind of work lists before "view all".
@@ -92,6 +96,7 @@ const todoRows = 5
 type waiting struct {
 	Key   string
 	Items []TodoItem
+	More  string // set when there is more than the card shows
 }
 
 // page is the dashboard's data.
@@ -158,11 +163,12 @@ func (h *handler) show(w http.ResponseWriter, r *http.Request) error {
 		if err != nil {
 			return err
 		}
+		w := waiting{Key: td.Key, Items: items}
 		if len(items) > todoRows {
-			items = items[:todoRows]
+			w.Items, w.More = items[:todoRows], td.More
 		}
 		if len(items) > 0 {
-			p.Todos = append(p.Todos, waiting{Key: td.Key, Items: items})
+			p.Todos = append(p.Todos, w)
 		}
 	}
 	if !scope.None() {

@@ -82,8 +82,8 @@ func want(t *testing.T, name string, res *http.Response, body string, status int
 
 func TestSiteReportFlow(t *testing.T) {
 	eachDB(t, func(t *testing.T, ss societySite) {
-		kx, _ := ss.User(t, "kexie-staff", access.OrgStaff, ss.City)
-		sec, _ := ss.User(t, "secretary", access.OrgStaff, ss.Soc)
+		kx, kxUser := ss.User(t, "kexie-staff", access.OrgStaff, ss.City)
+		sec, secUser := ss.User(t, "secretary", access.OrgStaff, ss.Soc)
 		peer, _ := ss.User(t, "peer-staff", access.OrgStaff, ss.Peer)
 		year := time.Now().Year() - 1
 		y := fmtInt(int64(year))
@@ -119,8 +119,27 @@ func TestSiteReportFlow(t *testing.T) {
 		form.Set("academic_events", "3")
 		res, body = post(sec, rpath, form)
 		want(t, "refile", res, body, 200, "已报送，待审核")
+		// The filed report waits for the 科协 above the society (its staff's
+		// to-do), never for the secretary who filed it, the society itself,
+		// a peer city or the zero Scope.
+		ctx := context.Background()
+		if got, err := ss.S.ReportsToCheck(ctx, access.Subtrees(ss.City.Path), kxUser.ID, 10); err != nil || len(got) != 1 || got[0].OrgID != ss.Soc.ID || got[0].Year != year {
+			t.Errorf("reports to check for the city: %+v, %v", got, err)
+		}
+		for name, c := range map[string]struct {
+			scope access.Scope
+			user  int64
+		}{"the filer": {access.Subtrees(ss.City.Path), secUser.ID}, "the society": {access.Subtrees(ss.Soc.Path), kxUser.ID},
+			"a peer city": {access.Subtrees(ss.Peer.Path), kxUser.ID}, "the zero scope": {access.Scope{}, kxUser.ID}} {
+			if got, err := ss.S.ReportsToCheck(ctx, c.scope, c.user, 10); err != nil || len(got) != 0 {
+				t.Errorf("%s is asked to check %+v (%v)", name, got, err)
+			}
+		}
 		res, body = post(kx, rpath+"/check", url.Values{"decision": {"accept"}})
 		want(t, "accept", res, body, 200, "已通过")
+		if got, _ := ss.S.ReportsToCheck(ctx, access.Subtrees(ss.City.Path), kxUser.ID, 10); len(got) != 0 {
+			t.Errorf("an accepted report still waits: %+v", got)
+		}
 		res, body = kx.Get("/societies?year=" + y)
 		want(t, "board after", res, body, 200, `id="stat-missing">1<`, `<span class="small muted nowrap">已通过</span>`) // a state never breaks mid-word on a phone (已通/过, ux48)
 		res, body = kx.Get("/societies?year=" + y + "&format=xlsx")
