@@ -71,7 +71,7 @@ func (h *handler) compareExport(w http.ResponseWriter, r *http.Request, q string
 			}
 			expected = fmt.Sprintf("%.4g", c.Expected)
 		}
-		tab.Rows = append(tab.Rows, []string{c.PlanOrg, c.PlanTitle, c.Metric, base, baseYear, strings.TrimSpace(strings.TrimSuffix(c.Target(), c.Unit)),
+		tab.Rows = append(tab.Rows, []string{c.PlanOrg, c.PlanTitle, c.Metric, base, baseYear, c.Goal(),
 			c.Unit, strconv.Itoa(deadline), latest, period, expected, t("plan.status." + string(c.Status))})
 	}
 	return sheet.ServeXLSX(w, t("plan.title.compare")+"-"+q+".xlsx", tab)

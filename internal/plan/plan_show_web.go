@@ -115,24 +115,35 @@ func (h *handler) show(w http.ResponseWriter, r *http.Request) error {
 }
 
 // Target formats an indicator's target for the page ("≥ 15.5 %", "3–5 项").
-func (i StoredIndicator) Target() string {
+func (i StoredIndicator) Target() string { return i.Goal() + " " + i.Unit }
+
+// Goal is the target without its unit ("≥ 15.5", "3–5"), for a sheet that
+// gives the unit a column of its own.
+func (i StoredIndicator) Goal() string {
 	num := func(f *float64) string {
 		if f == nil {
 			return ""
 		}
 		return strconv.FormatFloat(*f, 'f', -1, 64)
 	}
-	switch i.Comparator {
-	case "range":
-		return num(i.Low) + "–" + num(i.High) + " " + i.Unit
-	case ">=":
-		return "≥ " + num(i.Value) + " " + i.Unit
-	case "<=":
-		return "≤ " + num(i.Value) + " " + i.Unit
-	case "approx":
-		return "≈ " + num(i.Value) + " " + i.Unit
+	if i.Comparator == "range" {
+		return num(i.Low) + "–" + num(i.High)
 	}
-	return num(i.Value) + " " + i.Unit
+	return cmpMark(i.Comparator) + num(i.Value)
+}
+
+// cmpMark is the sign a page writes before a target's value: ≥, ≤, ≈, or
+// nothing for = and a range.
+func cmpMark(c string) string {
+	switch c {
+	case ">=":
+		return "≥ "
+	case "<=":
+		return "≤ "
+	case "approx":
+		return "≈ "
+	}
+	return ""
 }
 
 // Shown is the value as a page shows it: at most two decimals, so a rate a
@@ -151,7 +162,7 @@ func (c Candidate) Goal() string {
 	if c.Low != "" {
 		v = c.Low + "–" + c.High
 	}
-	return map[string]string{">=": "≥ ", "<=": "≤ ", "approx": "≈ "}[c.Comparator] + v + " " + c.Unit
+	return cmpMark(c.Comparator) + v + " " + c.Unit
 }
 
 // SectionName is a section's number and title ("一 发展现状"), from its
