@@ -41,7 +41,7 @@ func (a *App) staffTodos() []home.Todo {
 		}},
 		// Targets due this quarter: the responsible units file them (plan.report).
 		{Key: "home.todo.plan_due", Perm: "plan.report", Items: func(ctx context.Context, scope access.Scope, _ int64) ([]home.TodoItem, error) {
-			n, err := a.Plans.DueTasks(ctx, scope, 2000)
+			n, err := a.Plans.DueTasks(ctx, scope)
 			if err != nil || n == 0 {
 				return nil, err
 			}

@@ -19,6 +19,16 @@ type Task struct {
 	DueNow    bool // nothing filed for the current quarter or year
 }
 
+// taskFrom is where a unit's tasks are read from: the indicators of
+// published plans assigned to an org (o), those bound to a live source left
+// out (the platform computes them).
+const taskFrom = `FROM plan_indicators i JOIN plans p ON p.id = i.plan_id JOIN orgs o ON o.id = i.org_id WHERE p.status = 'published'
+		AND NOT EXISTS (SELECT 1 FROM plan_indicator_sources b WHERE b.indicator_id = i.id)`
+
+// filedNow holds for a task with an entry submitted or accepted for the
+// year and quarter given (or for the whole year); its two ? are they.
+const filedNow = `EXISTS (SELECT 1 FROM plan_progress e WHERE e.indicator_id = i.id AND e.state IN ('submitted', 'accepted') AND e.year = ? AND (e.quarter = ? OR e.quarter = 0))`
+
 // Tasks lists the indicators of published plans assigned to orgs inside
 // scope, with what is due at the current quarter. Targets bound to a live
 // source are left out: the platform computes them.
@@ -32,9 +42,7 @@ func (s *Store) Tasks(ctx context.Context, scope access.Scope, limit int) ([]Tas
 		i.baseline_value, i.baseline_year, i.org_id, o.name, i.latest_value, i.latest_year, i.latest_quarter,
 		i.plan_id, p.title, p.start_year, p.end_year,
 		(SELECT COUNT(*) FROM plan_progress e WHERE e.indicator_id = i.id AND e.state = 'submitted'),
-		(SELECT COUNT(*) FROM plan_progress e WHERE e.indicator_id = i.id AND e.state IN ('submitted', 'accepted') AND e.year = ? AND (e.quarter = ? OR e.quarter = 0))
-		FROM plan_indicators i JOIN plans p ON p.id = i.plan_id JOIN orgs o ON o.id = i.org_id WHERE p.status = 'published'
-		AND NOT EXISTS (SELECT 1 FROM plan_indicator_sources b WHERE b.indicator_id = i.id)`
+		CASE WHEN ` + filedNow + ` THEN 1 ELSE 0 END ` + taskFrom
 	c, a := db.ScopeCond(s.db, "o.path", scope)
 	sqlq += " AND " + c
 	args := append([]any{y, q}, a...)

@@ -45,18 +45,20 @@ func (s *Store) PendingReviews(ctx context.Context, scope access.Scope, userID i
 }
 
 // DueTasks counts the targets assigned to orgs inside scope on which
-// nothing is filed yet for the current quarter or year (the tasks page's
-// 本季度待填报), reading at most limit targets.
-func (s *Store) DueTasks(ctx context.Context, scope access.Scope, limit int) (int, error) {
-	tasks, err := s.Tasks(ctx, scope, limit)
-	if err != nil {
-		return 0, err
+// nothing is filed yet for the current quarter or year, in a plan whose
+// years hold this one (the tasks page's 本季度待填报, Task.DueNow), with one
+// COUNT: the dashboard reads it on every visit.
+func (s *Store) DueTasks(ctx context.Context, scope access.Scope) (int, error) {
+	if scope.None() {
+		return 0, nil
 	}
-	n := 0
-	for _, t := range tasks {
-		if t.DueNow {
-			n++
-		}
+	now := s.now()
+	y, q := now.Year(), int(now.Month()-1)/3+1
+	c, a := db.ScopeCond(s.db, "o.path", scope)
+	sqlq := `SELECT COUNT(*) ` + taskFrom + ` AND ? BETWEEN p.start_year AND p.end_year AND NOT ` + filedNow + ` AND ` + c
+	var n int
+	if err := s.db.QueryRow(ctx, sqlq, append([]any{y, y, q}, a...)...).Scan(&n); err != nil {
+		return 0, fmt.Errorf("plan: due tasks: %w", err)
 	}
 	return n, nil
 }

@@ -30,15 +30,23 @@ func TestTodoCounts(t *testing.T) {
 			t.Fatal(err)
 		}
 		unit, city, peer := access.Subtrees(edu.Path), access.Subtrees(e.city.Path), access.Subtrees(e.peer.Path)
-		if n, err := e.store.DueTasks(ctx, unit, 100); err != nil || n != 1 {
+		if n, err := e.store.DueTasks(ctx, unit); err != nil || n != 1 {
 			t.Errorf("due before filing: %d, %v; want 1", n, err)
+		}
+		// The count is the tasks page's: the tasks it marks due now.
+		tasks, _ := e.store.Tasks(ctx, unit, 100)
+		if len(tasks) != 1 || !tasks[0].DueNow {
+			t.Errorf("tasks page before filing: %+v", tasks)
 		}
 		if _, err := e.store.File(ctx, ProgressInput{PlanID: e.planID, IndicatorID: lit.ID, Year: "2019", Quarter: "1", Value: "5.1",
 			Narrative: "全市抽样调查", UserID: 7, Scope: unit}); err != nil {
 			t.Fatal(err)
 		}
-		if n, err := e.store.DueTasks(ctx, unit, 100); err != nil || n != 0 {
+		if n, err := e.store.DueTasks(ctx, unit); err != nil || n != 0 {
 			t.Errorf("due after filing this quarter: %d, %v; want 0", n, err)
+		}
+		if tasks, _ := e.store.Tasks(ctx, unit, 100); len(tasks) != 1 || tasks[0].DueNow {
+			t.Errorf("tasks page after filing: %+v", tasks)
 		}
 		got, err := e.store.PendingReviews(ctx, city, 8, 5)
 		if err != nil || len(got) != 1 || got[0].PlanID != e.planID || got[0].Count != 1 || got[0].Title == "" {
@@ -51,7 +59,7 @@ func TestTodoCounts(t *testing.T) {
 			if got, err := e.store.PendingReviews(ctx, sc, 8, 5); err != nil || len(got) != 0 {
 				t.Errorf("%s: pending %+v, %v", name, got, err)
 			}
-			if n, err := e.store.DueTasks(ctx, sc, 100); err != nil || n != 0 {
+			if n, err := e.store.DueTasks(ctx, sc); err != nil || n != 0 {
 				t.Errorf("%s: due %d, %v", name, n, err)
 			}
 		}
