@@ -6,6 +6,7 @@ import (
 
 	"kexie/internal/access"
 	"kexie/internal/home"
+	"kexie/internal/review"
 )
 
 // staffTodos are the kinds of work the staff dashboard shows as waiting,
@@ -39,6 +40,16 @@ func (a *App) staffTodos() []home.Todo {
 			}
 			return out, nil
 		}},
+		// Applications at a 形式审查 stage: the calls' staff decide them (review.manage).
+		{Key: "home.todo.formal", Perm: "review.manage", More: "/review/calls", Items: func(ctx context.Context, scope access.Scope, userID int64) ([]home.TodoItem, error) {
+			list, err := a.Review.FormalChecks(ctx, scope, userID, 6)
+			return waitingItems(list, err, func(id int64) string { return "/review/calls/" + strconv.FormatInt(id, 10) })
+		}},
+		// Applications filed through a recommending unit (推荐): the unit's staff (review.recommend).
+		{Key: "home.todo.recommend", Perm: "review.recommend", More: "/review/recommend", Items: func(ctx context.Context, scope access.Scope, userID int64) ([]home.TodoItem, error) {
+			list, err := a.Review.ToRecommend(ctx, scope, userID, 6)
+			return waitingItems(list, err, func(int64) string { return "/review/recommend" })
+		}},
 		// Targets due this quarter: the responsible units file them (plan.report).
 		{Key: "home.todo.plan_due", Perm: "plan.report", Items: func(ctx context.Context, scope access.Scope, _ int64) ([]home.TodoItem, error) {
 			n, err := a.Plans.DueTasks(ctx, scope)
@@ -48,4 +59,17 @@ func (a *App) staffTodos() []home.Todo {
 			return []home.TodoItem{{Count: n, Href: "/plans/tasks?due=1"}}, nil
 		}},
 	}
+}
+
+// waitingItems lists calls with applications waiting, each linked where
+// href sends it.
+func waitingItems(list []review.Waiting, err error, href func(callID int64) string) ([]home.TodoItem, error) {
+	if err != nil {
+		return nil, err
+	}
+	var out []home.TodoItem
+	for _, w := range list {
+		out = append(out, home.TodoItem{Title: w.Title, Count: w.Count, Href: href(w.CallID)})
+	}
+	return out, nil
 }

@@ -1,11 +1,14 @@
 package app
 
 import (
+	"context"
+	"strconv"
 	"strings"
 	"testing"
 
 	"kexie/internal/access"
 	"kexie/internal/db/dbtest"
+	"kexie/internal/review"
 )
 
 // The staff dashboard reads its to-do kinds through the modules' stores on
@@ -21,5 +24,30 @@ func TestStaffHomeReadsTodos(t *testing.T) {
 	member, _ := ta.user(t, "todomember", access.Member, ta.city)
 	if _, body := member.get("/"); strings.Contains(body, `id="todo"`) {
 		t.Error("a member's home shows staff work")
+	}
+}
+
+// Applications waiting for 推荐 and then for 形式审查 reach the city staff's
+// to-do card, each linked where it is decided; the peer city's do not.
+func TestStaffHomeTodoApplications(t *testing.T) {
+	ta := newTestApp(t, dbtest.OpenSQLite(t).DSN())
+	f := newReviewFixture(t, ta)
+	staff, u := ta.user(t, "todoreview", access.OrgStaff, ta.city)
+	_, body := staff.get("/")
+	for _, want := range []string{"申报待推荐（份）", `href="/review/recommend"`} {
+		if !strings.Contains(body, want) {
+			t.Errorf("staff home lacks %s", want)
+		}
+	}
+	if strings.Contains(body, "申报待形式审查") || strings.Count(body, ">青年科技奖<") != 1 {
+		t.Errorf("to-do card: formal check listed %v, calls listed %d (want the city's one)",
+			strings.Contains(body, "申报待形式审查"), strings.Count(body, ">青年科技奖<"))
+	}
+	must(t, ta.Review.Recommend(context.Background(), f.app, access.Subtrees(ta.city.Path), u.ID, review.Approve, ""))
+	_, body = staff.get("/")
+	call := `href="/review/calls/` + strconv.FormatInt(f.call, 10) + `"`
+	if !strings.Contains(body, "申报待形式审查（份）") || !strings.Contains(body, call) || strings.Contains(body, "申报待推荐") {
+		t.Errorf("after 推荐: formal check %v, linked to its call %v, still to recommend %v",
+			strings.Contains(body, "申报待形式审查"), strings.Contains(body, call), strings.Contains(body, "申报待推荐"))
 	}
 }
