@@ -50,13 +50,20 @@ func (a *App) staffTodos() []home.Todo {
 			list, err := a.Review.ToRecommend(ctx, scope, userID, 6)
 			return waitingItems(list, err, func(int64) string { return "/review/recommend" })
 		}},
+		// 科普 items an expert passed: an editor publishes them (kepu.approve).
+		{Key: "home.todo.kepu_publish", Perm: "kepu.approve", Items: func(ctx context.Context, scope access.Scope, userID int64) ([]home.TodoItem, error) {
+			n, err := a.Kepu.ToPublish(ctx, scope, userID)
+			return countItem(n, err, "/kepu/admin?status=reviewed")
+		}},
+		// Rumour leads from the public, not triaged yet (kepu.leads).
+		{Key: "home.todo.kepu_leads", Perm: "kepu.leads", Items: func(ctx context.Context, scope access.Scope, _ int64) ([]home.TodoItem, error) {
+			n, err := a.Kepu.NewLeads(ctx, scope)
+			return countItem(n, err, "/kepu/admin/leads?status=new")
+		}},
 		// Targets due this quarter: the responsible units file them (plan.report).
 		{Key: "home.todo.plan_due", Perm: "plan.report", Items: func(ctx context.Context, scope access.Scope, _ int64) ([]home.TodoItem, error) {
 			n, err := a.Plans.DueTasks(ctx, scope)
-			if err != nil || n == 0 {
-				return nil, err
-			}
-			return []home.TodoItem{{Count: n, Href: "/plans/tasks?due=1"}}, nil
+			return countItem(n, err, "/plans/tasks?due=1")
 		}},
 	}
 }
@@ -72,4 +79,12 @@ func waitingItems(list []review.Waiting, err error, href func(callID int64) stri
 		out = append(out, home.TodoItem{Title: w.Title, Count: w.Count, Href: href(w.CallID)})
 	}
 	return out, nil
+}
+
+// countItem is a kind of work shown as one count linked to its list.
+func countItem(n int, err error, href string) ([]home.TodoItem, error) {
+	if err != nil || n == 0 {
+		return nil, err
+	}
+	return []home.TodoItem{{Count: n, Href: href}}, nil
 }

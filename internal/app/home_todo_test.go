@@ -8,6 +8,7 @@ import (
 
 	"kexie/internal/access"
 	"kexie/internal/db/dbtest"
+	"kexie/internal/kepu"
 	"kexie/internal/review"
 )
 
@@ -49,5 +50,21 @@ func TestStaffHomeTodoApplications(t *testing.T) {
 	if !strings.Contains(body, "申报待形式审查（份）") || !strings.Contains(body, call) || strings.Contains(body, "申报待推荐") {
 		t.Errorf("after 推荐: formal check %v, linked to its call %v, still to recommend %v",
 			strings.Contains(body, "申报待形式审查"), strings.Contains(body, call), strings.Contains(body, "申报待推荐"))
+	}
+}
+
+// A rumour lead filed with the city reaches its administrator's to-do card,
+// linked to the untriaged leads; the peer city's administrator sees none.
+func TestStaffHomeTodoLeads(t *testing.T) {
+	ta := newTestApp(t, dbtest.OpenSQLite(t).DSN())
+	_, err := ta.Kepu.FileLead(context.Background(), kepu.LeadInput{OrgID: ta.city.ID, Claim: "5G 基站辐射会导致癌症", Source: "h1"})
+	must(t, err)
+	admin, _ := ta.user(t, "todoadmin", access.OrgAdmin, ta.city)
+	if _, body := admin.get("/"); !strings.Contains(body, "谣言线索待处理（条）") || !strings.Contains(body, `href="/kepu/admin/leads?status=new"`) {
+		t.Error("the city's administrator is not shown the new lead")
+	}
+	peer, _ := ta.user(t, "todopeer", access.OrgAdmin, ta.peer)
+	if _, body := peer.get("/"); strings.Contains(body, "谣言线索待处理") {
+		t.Error("the peer city's administrator is shown the city's lead")
 	}
 }
