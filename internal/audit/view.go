@@ -118,7 +118,7 @@ func rows(ctx context.Context, n namer, t func(string, ...any) string, recs []Re
 	name := func(kind string, id int64) (web.Name, bool) { nm, ok := names[kind][id]; return nm, ok }
 	for i := range out {
 		r := &out[i]
-		r.Actor = web.Name{Text: r.ActorName}
+		r.Actor = web.Name{Text: actorLabel(t, r.ActorName)}
 		if nm, ok := name("user", r.ActorID); ok && r.ActorID != 0 {
 			r.Actor = nm
 		}

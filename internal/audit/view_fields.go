@@ -154,3 +154,19 @@ func scalar(raw json.RawMessage) string {
 	}
 	return string(raw)
 }
+
+// actorLabel names an actor that is not a person in words: the platform
+// itself ("system", "setup"), a command ("cli:people import" → 命令行
+// kexie people import) or the demo's loader ("demo:…"). The record keeps
+// the name it was written with; a person's name passes through.
+func actorLabel(t func(string, ...any) string, name string) string {
+	switch {
+	case name == "system" || name == "setup":
+		return label(t, "audit.actor."+name, name)
+	case strings.HasPrefix(name, "cli:"):
+		return t("audit.actor.cli", strings.TrimPrefix(name, "cli:"))
+	case strings.HasPrefix(name, "demo:"):
+		return t("audit.actor.demo")
+	}
+	return name
+}

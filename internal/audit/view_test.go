@@ -59,3 +59,35 @@ func TestRowsReadable(t *testing.T) {
 		t.Errorf("move changes %+v", cs)
 	}
 }
+
+// An actor that is not a person reads in words; a person's name (also one
+// that looks like a code) is shown as recorded.
+func TestActorsInWords(t *testing.T) {
+	cat := map[string]string{"audit.actor.system": "系统", "audit.actor.setup": "首次设置", "audit.actor.cli": "命令行（kexie %s）",
+		"audit.actor.demo": "演示数据"}
+	tr := func(k string, a ...any) string {
+		if v, ok := cat[k]; ok {
+			if len(a) > 0 {
+				return strings.Replace(v, "%s", a[0].(string), 1)
+			}
+			return v
+		}
+		return k
+	}
+	names := fakeNames{"user": {7: {Text: "张敏", Href: "/admin/users/7"}}}
+	var recs []Record
+	for _, n := range []string{"system", "setup", "cli:people import", "demo:society-staff", "王芳", "zhang"} {
+		recs = append(recs, Record{Action: "org.create", ActorName: n})
+	}
+	recs = append(recs, Record{Action: "org.create", ActorID: 7, ActorName: "zhangmin"})
+	rows, err := rows(context.Background(), names, tr, recs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"系统", "首次设置", "命令行（kexie people import）", "演示数据", "王芳", "zhang", "张敏"}
+	for i, r := range rows {
+		if r.Actor.Text != want[i] {
+			t.Errorf("actor %q reads %q, want %q", recs[i].ActorName, r.Actor.Text, want[i])
+		}
+	}
+}
