@@ -84,31 +84,30 @@ func niceMax(v float64) float64 {
 	return math.Ceil(m/step) * step
 }
 
-// compareChart sets each plan's target for a metric beside its latest
-// value, one pair of bars per plan ("" when it cannot be encoded).
+// compareChart sets the plans' progress on a metric side by side: each
+// plan's share of the way from its baseline to its own target, in percent
+// (a province's 500 and a city's 30 are not comparable as values; the
+// table beside it keeps them). A plan with nothing reported has no bar.
+// "" when it cannot be encoded.
 func compareChart(t func(string, ...any) string, rows []Comparison) string {
 	var names []string
-	var targets, latest []any
+	var pct []any
 	for _, c := range rows {
 		names = append(names, c.PlanOrg)
-		goal, _ := c.target()
-		targets = append(targets, goal)
-		if c.Latest != nil {
-			latest = append(latest, round2(c.Latest.Value))
-		} else {
-			latest = append(latest, nil)
+		if c.Latest == nil || math.IsNaN(c.Latest.Value) || math.IsInf(c.Latest.Value, 0) || math.IsNaN(c.Progress) {
+			pct = append(pct, nil)
+			continue
 		}
+		pct = append(pct, map[string]any{"value": c.Pct(), "itemStyle": map[string]any{"color": statusColors[c.Status]}})
 	}
 	return web.ChartJSON(map[string]any{
 		"tooltip": map[string]any{"trigger": "axis"},
-		"legend":  map[string]any{"top": 0},
-		"grid":    map[string]any{"left": 48, "right": 16, "top": 36, "bottom": 60},
+		"grid":    map[string]any{"left": 56, "right": 16, "top": 28, "bottom": 60},
 		"xAxis":   map[string]any{"type": "category", "data": names, "axisLabel": map[string]any{"interval": 0, "rotate": 30}},
-		"yAxis":   map[string]any{"type": "value"},
-		"series": []map[string]any{
-			{"name": t("plan.chart.target"), "type": "bar", "barMaxWidth": 32, "data": targets},
-			{"name": t("plan.chart.latest"), "type": "bar", "barMaxWidth": 32, "data": latest},
-		},
+		"yAxis": map[string]any{"type": "value", "name": t("plan.chart.progress"), "max": 100,
+			"axisLabel": map[string]any{"formatter": "{value}%"}},
+		"series": []map[string]any{{"name": t("plan.chart.progress"), "type": "bar", "barMaxWidth": 32, "data": pct,
+			"label": map[string]any{"show": true, "position": "top", "formatter": "{c}%"}}},
 	})
 }
 

@@ -78,28 +78,42 @@ func TestIndicatorChart(t *testing.T) {
 	}
 }
 
-// TestCompareChart: one pair of bars per plan; no chart when a number
-// cannot be encoded.
+// TestCompareChart: one bar per plan, its progress toward its own target in
+// percent (a province's 500 beside a city's 15 would not compare), coloured
+// by status; a plan with nothing reported, or a value that cannot be
+// encoded, has no bar.
 func TestCompareChart(t *testing.T) {
-	latest := Reading{Value: 13.1, Year: 2024}
+	city, prov := Reading{Value: 13.1, Year: 2024}, Reading{Value: 450, Year: 2024}
 	rows := []Comparison{{PlanOrg: "攀枝花市科协", Task: Task{StoredIndicator: chartIndicator(15)}},
-		{PlanOrg: "滁州市科协", Task: Task{StoredIndicator: chartIndicator(16)}}}
-	rows[0].Latest = &latest
+		{PlanOrg: "滁州市科协", Task: Task{StoredIndicator: chartIndicator(16)}},
+		{PlanOrg: "四川省科协", Task: Task{StoredIndicator: chartIndicator(500)}}}
+	rows[0].Latest, rows[0].Assessment = &city, Assessment{Status: OnTrack, Progress: 0.578}
+	rows[2].Latest, rows[2].Assessment = &prov, Assessment{Status: AtRisk, Progress: 0.9}
 	got := compareChart(chartLabel, rows)
 	var opt struct {
 		XAxis  struct{ Data []string } `json:"xAxis"`
-		Series []struct{ Data []*float64 }
+		YAxis  struct{ Max float64 }   `json:"yAxis"`
+		Series []struct {
+			Data []*struct {
+				Value     int
+				ItemStyle struct{ Color string } `json:"itemStyle"`
+			}
+		}
 	}
 	if err := json.Unmarshal([]byte(got), &opt); err != nil {
 		t.Fatalf("compare chart %q: %v", got, err)
 	}
-	if strings.Join(opt.XAxis.Data, ",") != "攀枝花市科协,滁州市科协" || len(opt.Series) != 2 ||
-		*opt.Series[0].Data[1] != 16 || *opt.Series[1].Data[0] != 13.1 || opt.Series[1].Data[1] != nil {
+	if strings.Join(opt.XAxis.Data, ",") != "攀枝花市科协,滁州市科协,四川省科协" || opt.YAxis.Max != 100 || len(opt.Series) != 1 {
+		t.Fatalf("compare chart %s", got)
+	}
+	d := opt.Series[0].Data
+	if d[0] == nil || d[0].Value != 58 || d[0].ItemStyle.Color != statusColors[OnTrack] || d[1] != nil ||
+		d[2] == nil || d[2].Value != 90 || d[2].ItemStyle.Color != statusColors[AtRisk] {
 		t.Errorf("compare chart %s", got)
 	}
 	bad := Reading{Value: math.NaN(), Year: 2024}
 	rows[1].Latest = &bad
-	if got := compareChart(chartLabel, rows); got != "" {
-		t.Errorf("a value that cannot be encoded gave %q, want no chart", got)
+	if got := compareChart(chartLabel, rows); !strings.Contains(got, `"data":[{`) || strings.Contains(got, "NaN") {
+		t.Errorf("a value that cannot be encoded: %q, want the chart without its bar", got)
 	}
 }

@@ -143,10 +143,11 @@ func (d *DashboardPage) charts(t func(string, ...any) string) {
 		d.StatusChart = web.ChartJSON(map[string]any{
 			"tooltip": map[string]any{"trigger": "axis"},
 			"legend":  map[string]any{"top": 0},
-			"grid":    map[string]any{"left": 150, "right": 16, "top": 36, "bottom": 24},
-			"xAxis":   map[string]any{"type": "value", "minInterval": 1},
-			"yAxis":   map[string]any{"type": "category", "data": names, "inverse": true},
-			"series":  series,
+			"grid":    map[string]any{"left": 150, "right": 16, "top": 36, "bottom": 44},
+			"xAxis": map[string]any{"type": "value", "minInterval": 1, "name": t("plan.dash.axis_targets"),
+				"nameLocation": "middle", "nameGap": 26},
+			"yAxis":  map[string]any{"type": "category", "data": names, "inverse": true},
+			"series": series,
 		})
 	}
 	var unames []string

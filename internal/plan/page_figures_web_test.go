@@ -96,7 +96,7 @@ func TestPlanPagesFigures(t *testing.T) {
 			[]string{"28.333", "基数：2023"})
 		check("我的填报任务", get("/plans/tasks"), []string{"22 个</td>"}, nil)
 		check("the dashboard", get(fmt.Sprintf("/plans/%d/dashboard", planID)),
-			[]string{"本季度（2026 年第 2 季度）待填报", "22 个（2025 年全年）"}, []string{"2026Q2", " · </div>"})
+			[]string{"本季度（2026 年第 2 季度）待填报", "22 个（2025 年全年）", "指标数（项）"}, []string{"2026Q2", " · </div>"})
 		// On a phone the comparison keeps the org (linked to the plan), the
 		// target, the latest and expected values and the status in view.
 		check("下级规划指标对比", get("/plans/compare?q="+url.QueryEscape("科学素质")),
