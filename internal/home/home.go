@@ -106,6 +106,7 @@ type page struct {
 	Orgs       int
 	ByType     []bar
 	Users      int
+	CanUsers   bool // the viewer may see users (user.view); else the count is not shown, not 0
 	AuditWeek  int
 	Recent     []audit.Row
 	CanAudit   bool
@@ -197,7 +198,7 @@ func (h *handler) show(w http.ResponseWriter, r *http.Request) error {
 		if err != nil {
 			return err
 		}
-		p.Users = n
+		p.Users, p.CanUsers = n, true
 	}
 	if ascope := h.site.Scope(r, "audit.view"); !ascope.None() {
 		p.CanAudit = true

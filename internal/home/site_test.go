@@ -78,10 +78,18 @@ func TestMemberHome(t *testing.T) {
 			}
 		}
 
-		// Staff keep the org dashboard.
+		// Staff keep the org dashboard; they may not see users, so no count
+		// of them (not a 0), while an administrator sees it.
 		_, body = staff.Get("/")
 		if !strings.Contains(body, "管辖范围") || strings.Contains(body, `id="mine-apps"`) {
 			t.Error("staff do not land on the org dashboard")
+		}
+		if strings.Contains(body, "用户数") {
+			t.Error("staff without user.view are shown a count of users")
+		}
+		admin, _ := ws.User(t, "admin", access.OrgAdmin, ws.City)
+		if _, body = admin.Get("/"); !strings.Contains(body, "用户数") {
+			t.Error("an administrator is not shown the count of users")
 		}
 	})
 }
