@@ -97,7 +97,7 @@ func TestBrowserProgressLedger(t *testing.T) {
 			t.Errorf("the superseded entry does not link to its correction: %s", loc)
 		}
 		for _, s := range widths {
-			fit(t, b, "target ledger", s.w, s.h, `#progress-submit`)
+			fit(t, b, "target ledger", s.w, s.h, `#progress-submit`, `#ledger tbody tr:last-child td:last-child .badge`)
 		}
 	})
 }

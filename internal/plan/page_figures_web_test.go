@@ -92,7 +92,7 @@ func TestPlanPagesFigures(t *testing.T) {
 			[]string{`id="plan-meta">2024–2028 · 来源文件`, `<span class="muted small nowrap">基数：2023 年 13.7 %</span>`,
 				`<span class="muted small nowrap">到 2028 年</span>`, fmt.Sprintf(`<a class="small nowrap" href="/plans/%d/indicators/%d">`, planID, bases)}, nil)
 		check("the bound target's page", get(fmt.Sprintf("/plans/%d/indicators/%d", planID, rate)),
-			[]string{`id="ind-baseline">2023 年 13.7 %</dd>`, `id="ind-latest">28.33 %（2026 年第 2 季度）`, `<td class="right">28.33</td>`, `<th class="right">完成值（%）</th>`},
+			[]string{`id="ind-baseline">2023 年 13.7 %</dd>`, `id="ind-latest">28.33 %（2026 年第 2 季度）`, `<td class="right inline-sm"><strong>28.33</strong>`, `<th class="right">完成值（%）</th>`},
 			[]string{"28.333", "基数：2023"})
 		check("我的填报任务", get("/plans/tasks"), []string{"22 个</td>"}, nil)
 		check("the dashboard", get(fmt.Sprintf("/plans/%d/dashboard", planID)),
