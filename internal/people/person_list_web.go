@@ -4,9 +4,11 @@ import (
 	"net/http"
 	"sort"
 	"strconv"
+	"strings"
 	"time"
 
 	"kexie/internal/sheet"
+	"kexie/internal/std"
 	"kexie/internal/web"
 )
 
@@ -21,6 +23,7 @@ type ListPage struct {
 	Pools     []Pool   // pools the search hits can be added to
 	Rows      []HitRow // the hits of a search, with what matched marked
 	Back      string   // this search page's URL, for forms that return to it
+	Problem   string   // a filter that could not be read, in words (nothing is listed then)
 }
 
 // FacetGroup is one facet with its values, most frequent first.
@@ -54,6 +57,19 @@ func (h *handler) levels(r *http.Request, selected string) []Option {
 
 func (h *handler) list(w http.ResponseWriter, r *http.Request) error {
 	l := web.ParseList(r, "name", "name", "employer", "created")
+	// The region filter takes a name or pinyin initials as well as a code:
+	// a name that names one region becomes its code in the address (so
+	// the pager, facets and export carry it); one that names none or
+	// several is said, and nothing is listed.
+	if v := l.Get("region"); v != "" && strings.Trim(v, "0123456789") != "" {
+		code, problem := regionFilter(v)
+		if problem == "" {
+			http.Redirect(w, r, l.With("region", code), http.StatusSeeOther)
+			return nil
+		}
+		return h.site.Render(w, r, "people/list.html", "people.title", ListPage{List: l, Levels: h.levels(r, l.Get("level")),
+			Problem: h.site.T(r)(problem, v)})
+	}
 	facets := map[string]string{}
 	for _, f := range FacetNames {
 		if v := l.Get(f); v != "" {
@@ -185,4 +201,26 @@ func (h *handler) export(w http.ResponseWriter, r *http.Request, people []Person
 			disciplineCell(p.Discipline, p.Disciplines2)})
 	}
 	return sheet.ServeXLSX(w, t("people.title")+"-"+sheet.FileDate(time.Now())+".xlsx", tab)
+}
+
+// regionFilter reads a region typed by name or pinyin initials: the code of
+// the one region whose name it is, or of the only region it finds; else the
+// catalog key saying it found none or several.
+func regionFilter(q string) (code, problem string) {
+	hits := std.Regions().Search(q, 20)
+	var exact []std.Region
+	for _, r := range hits {
+		if r.Name == q {
+			exact = append(exact, r)
+		}
+	}
+	switch {
+	case len(exact) == 1:
+		return exact[0].Code, ""
+	case len(exact) == 0 && len(hits) == 1:
+		return hits[0].Code, ""
+	case len(hits) == 0:
+		return "", "people.err.region_none"
+	}
+	return "", "people.err.region_many"
 }
