@@ -117,3 +117,34 @@ func TestCompareChart(t *testing.T) {
 		t.Errorf("a value that cannot be encoded: %q, want the chart without its bar", got)
 	}
 }
+
+// TestSortComparisons: by progress, by status worst first (ties keep the
+// org tree's order), reversed with "-", and the tree's order as read.
+func TestSortComparisons(t *testing.T) {
+	mk := func(org string, st Status, p float64) Comparison {
+		c := Comparison{PlanOrg: org}
+		c.Status, c.Progress = st, p
+		return c
+	}
+	rows := func() []Comparison {
+		return []Comparison{mk("省", OnTrack, 0.5), mk("甲市", Behind, 0.1), mk("乙市", None, 0), mk("丙市", Achieved, 1), mk("丁市", Behind, 0.2)}
+	}
+	order := func(rs []Comparison) string {
+		var b strings.Builder
+		for _, r := range rs {
+			b.WriteString(r.PlanOrg)
+		}
+		return b.String()
+	}
+	for key, want := range map[string]string{
+		"org": "省甲市乙市丙市丁市", "-org": "丁市丙市乙市甲市省",
+		"progress": "乙市甲市丁市省丙市", "-progress": "丙市省丁市甲市乙市",
+		"status": "甲市丁市省丙市乙市", "-status": "乙市丙市省甲市丁市",
+	} {
+		rs := rows()
+		sortComparisons(rs, key)
+		if got := order(rs); got != want {
+			t.Errorf("sort %s: %s, want %s", key, got, want)
+		}
+	}
+}

@@ -1,9 +1,10 @@
 package plan
 
 import (
+	"cmp"
 	"fmt"
 	"net/http"
-	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -13,34 +14,83 @@ import (
 
 // ComparePage shows the plans of a subtree side by side on one metric.
 type ComparePage struct {
-	Q     string
-	Rows  []Comparison
-	Chart string
+	Q        string
+	Rows     []Comparison // this page's
+	List     *web.List
+	Statuses []Status
+	Status   Status // the status filter, "" for all
+	Capped   bool   // more matched than compareMax: the list is the first compareMax
+	Chart    string
 }
 
+// compareMax bounds the targets one comparison reads; more is said on the
+// page, never cut silently.
+const compareMax = 500
+
+// compareSorts are the comparison's sort keys: the org tree (the default),
+// progress toward each plan's own target, and status, worst first.
+var compareSorts = []string{"org", "progress", "status"}
+
 func (h *handler) compare(w http.ResponseWriter, r *http.Request) error {
+	l := web.ParseList(r, "org", compareSorts...)
 	q := strings.TrimSpace(r.URL.Query().Get("q"))
 	if len([]rune(q)) > 50 {
 		q = string([]rune(q)[:50])
 	}
-	rows, err := h.store.Compare(r.Context(), h.scope(r, "plan.view"), q, 500)
+	page := ComparePage{Q: q, List: l, Statuses: Statuses()}
+	rows, err := h.store.Compare(r.Context(), h.scope(r, "plan.view"), q, compareMax+1)
 	if err != nil {
 		return err
 	}
+	if len(rows) > compareMax {
+		rows, page.Capped = rows[:compareMax], true
+	}
+	if st := Status(l.Get("status")); slices.Contains(page.Statuses, st) {
+		page.Status = st
+		rows = slices.DeleteFunc(rows, func(c Comparison) bool { return c.Status != st })
+	}
+	sortComparisons(rows, l.Sort)
 	if q != "" && web.WantsExport(r) {
 		return h.compareExport(w, r, q, rows)
 	}
-	page := ComparePage{Q: q, Rows: rows}
-	if len(rows) > 0 {
-		page.Chart = compareChart(h.site.T(r), rows)
+	l.Total = len(rows)
+	from := min(l.Offset(), len(rows))
+	page.Rows = rows[from:min(from+l.PerPage, len(rows))]
+	if len(page.Rows) > 0 {
+		page.Chart = compareChart(h.site.T(r), page.Rows)
 	}
 	return h.site.Render(w, r, "plan/compare.html", "plan.title.compare", page)
 }
 
-// ExportURL is the page's rows as a spreadsheet.
-func (p ComparePage) ExportURL() string {
-	return "/plans/compare?format=xlsx&q=" + url.QueryEscape(p.Q)
+// sortComparisons orders rows by key: "org" keeps the org tree's order
+// the store reads them in; "progress" and "status" (worst first: 进度滞后,
+// 存在风险, 进展顺利, 已完成, then 未填报) break ties by that order too. A
+// leading "-" reverses.
+func sortComparisons(rows []Comparison, key string) {
+	rank := map[Status]int{Behind: 0, AtRisk: 1, OnTrack: 2, Achieved: 3, None: 4}
+	desc := strings.HasPrefix(key, "-")
+	var by func(a, b Comparison) int
+	switch strings.TrimPrefix(key, "-") {
+	case "progress":
+		by = func(a, b Comparison) int { return cmp.Compare(a.Progress, b.Progress) }
+	case "status":
+		by = func(a, b Comparison) int { return cmp.Compare(rank[a.Status], rank[b.Status]) }
+	default:
+		if desc {
+			slices.Reverse(rows)
+		}
+		return
+	}
+	slices.SortStableFunc(rows, func(a, b Comparison) int {
+		if desc {
+			return by(b, a)
+		}
+		return by(a, b)
+	})
 }
+
+// ExportURL is the page's rows as a spreadsheet.
+func (p ComparePage) ExportURL() string { return p.List.Export() }
 
 // compareExport writes the comparison as the page shows it, one row per
 // target, each figure in its own cell with its unit beside it.

@@ -11,6 +11,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"kexie/internal/access"
+	"kexie/internal/plan"
 )
 
 // Over HTTP: a bad value and a missing narrative are named on the form and
@@ -78,6 +79,18 @@ func TestProgressOverHTTP(t *testing.T) {
 		_, cmp := staff.Get("/plans/compare?q=" + url.QueryEscape("科学素质"))
 		if !strings.Contains(cmp, "9.5 %") || !strings.Contains(cmp, "按进度应达") {
 			t.Errorf("comparison lacks units or the expected value: %s", snippet(cmp, "compare-table"))
+		}
+		// It filters by status: the target's own status keeps it, another
+		// leaves nothing to compare.
+		rows, err := ps.Plans.Compare(ctx, access.Subtrees(ps.City.Path), "科学素质", 10)
+		if err != nil || len(rows) != 1 {
+			t.Fatalf("compare: %v %d", err, len(rows))
+		}
+		for _, st := range plan.Statuses() {
+			_, page := staff.Get("/plans/compare?q=" + url.QueryEscape("科学素质") + "&status=" + string(st))
+			if got, want := strings.Contains(page, `id="compare-table"`), st == rows[0].Status; got != want {
+				t.Errorf("status %s: the target listed %v, want %v", st, got, want)
+			}
 		}
 		// The comparison exports as it shows: a row per target, each figure in
 		// its cell, its unit beside it.
