@@ -237,7 +237,7 @@ func (tr *tour) visit(role string, c *client, path string, isStart bool) (nav, f
 		}
 		if size.name == "phone" {
 			if cut, err := chromedp.Run(tr.ctx, chromedp.Evaluate[string](tourCutPlaceholder)); err != nil || cut != "" {
-				tr.fail(role, path, fmt.Sprint("org picker's placeholder cut at 390 px: ", cut, err))
+				tr.fail(role, path, fmt.Sprint("a placeholder cut at 390 px: ", cut, err))
 			}
 		}
 		if tr.shots != "" {
@@ -311,10 +311,11 @@ func (tr *tour) expect(role, path string, want, not []string) {
 	_ = chromedp.Do(tr.ctx, chromedp.EmulateViewport(1280, 900))
 }
 
-// tourCutPlaceholder names the empty org pickers whose placeholder is wider
-// than the room inside the field (a phone's narrow filter column cuts it).
+// tourCutPlaceholder names the empty org pickers and filter fields whose
+// placeholder is wider than the room inside the field (a phone's narrow
+// filter column cuts it).
 const tourCutPlaceholder = `(() => { const c = document.createElement('canvas').getContext('2d'); const out = [];
-for (const i of document.querySelectorAll('.orgpick input[placeholder]')) { if (!i.offsetParent || i.value) continue;
+for (const i of document.querySelectorAll('.orgpick input[placeholder], .filters input[placeholder]')) { if (!i.offsetParent || i.value) continue;
  const cs = getComputedStyle(i); c.font = cs.fontStyle + ' ' + cs.fontWeight + ' ' + cs.fontSize + ' ' + cs.fontFamily;
  const w = c.measureText(i.placeholder).width, room = i.clientWidth - parseFloat(cs.paddingLeft) - parseFloat(cs.paddingRight);
  if (w > room + 1) out.push(i.name + ' ' + Math.round(w) + '>' + Math.round(room)) }
