@@ -2,6 +2,7 @@ package plan_test
 
 import (
 	"fmt"
+	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
@@ -98,6 +99,11 @@ func TestBrowserProgressLedger(t *testing.T) {
 		}
 		for _, s := range widths {
 			fit(t, b, "target ledger", s.w, s.h, `#progress-submit`, `#ledger tbody tr:last-child td:last-child .badge`)
+		}
+		// The comparison keeps each target's progress in view on a phone too.
+		b.Open("/plans/compare?q="+url.QueryEscape("科学素质"), `#compare-table`)
+		for _, s := range widths {
+			fit(t, b, "comparison", s.w, s.h, `#compare-table tbody tr:last-child .cmp-progress`)
 		}
 	})
 }

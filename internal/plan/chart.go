@@ -92,8 +92,16 @@ func niceMax(v float64) float64 {
 func compareChart(t func(string, ...any) string, rows []Comparison) string {
 	var names []string
 	var pct []any
+	orgs := map[string]int{}
 	for _, c := range rows {
-		names = append(names, c.PlanOrg)
+		orgs[c.PlanOrg]++
+	}
+	for _, c := range rows {
+		name := c.PlanOrg
+		if orgs[name] > 1 { // one org's several targets: say which
+			name += "\n" + truncate(c.Metric, 10)
+		}
+		names = append(names, name)
 		if c.Latest == nil || math.IsNaN(c.Latest.Value) || math.IsInf(c.Latest.Value, 0) || math.IsNaN(c.Progress) {
 			pct = append(pct, nil)
 			continue
@@ -104,9 +112,9 @@ func compareChart(t func(string, ...any) string, rows []Comparison) string {
 		"tooltip": map[string]any{"trigger": "axis"},
 		"grid":    map[string]any{"left": 56, "right": 16, "top": 28, "bottom": 60},
 		"xAxis":   map[string]any{"type": "category", "data": names, "axisLabel": map[string]any{"interval": 0, "rotate": 30}},
-		"yAxis": map[string]any{"type": "value", "name": t("plan.chart.progress"), "max": 100,
+		"yAxis": map[string]any{"type": "value", "name": t("plan.compare.progress"), "max": 100,
 			"axisLabel": map[string]any{"formatter": "{value}%"}},
-		"series": []map[string]any{{"name": t("plan.chart.progress"), "type": "bar", "barMaxWidth": 32, "data": pct,
+		"series": []map[string]any{{"name": t("plan.compare.progress"), "type": "bar", "barMaxWidth": 32, "data": pct,
 			"label": map[string]any{"show": true, "position": "top", "formatter": "{c}%"}}},
 	})
 }

@@ -111,6 +111,11 @@ func TestCompareChart(t *testing.T) {
 		d[2] == nil || d[2].Value != 90 || d[2].ItemStyle.Color != statusColors[AtRisk] {
 		t.Errorf("compare chart %s", got)
 	}
+	// One org's two targets are told apart by their metrics.
+	rows[1].PlanOrg = "攀枝花市科协"
+	if err := json.Unmarshal([]byte(compareChart(chartLabel, rows)), &opt); err != nil || opt.XAxis.Data[0] != "攀枝花市科协\n公民具备科学素质比例" || opt.XAxis.Data[2] != "四川省科协" {
+		t.Errorf("one org's two targets: %q (%v)", opt.XAxis.Data, err)
+	}
 	bad := Reading{Value: math.NaN(), Year: 2024}
 	rows[1].Latest = &bad
 	if got := compareChart(chartLabel, rows); !strings.Contains(got, `"data":[{`) || strings.Contains(got, "NaN") {

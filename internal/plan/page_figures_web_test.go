@@ -100,7 +100,7 @@ func TestPlanPagesFigures(t *testing.T) {
 		// On a phone the comparison keeps the org (linked to the plan), the
 		// target, the latest and expected values and the status in view.
 		check("下级规划指标对比", get("/plans/compare?q="+url.QueryEscape("科学素质")),
-			[]string{fmt.Sprintf(`<td><a href="/plans/%d/dashboard" title="某市全民科学素质提升实施方案">`, planID), `<th class="hide-sm">规划名称</th>`,
+			[]string{fmt.Sprintf(`<td><a href="/plans/%d/dashboard" title="某市全民科学素质提升实施方案">`, planID), `<th>规划名称</th>`, `<td class="small hide-sm"><a href=`,
 				`<th>指标</th>`, `<td class="small">`, "28.33 %"}, []string{"28.333"})
 		// Every target has its unit: the page says so, not "the targets below have none".
 		check("指定责任单位", get(fmt.Sprintf("/plans/%d/unassigned", planID)), []string{`id="all-assigned"`}, []string{"下列指标还没有责任单位"})
