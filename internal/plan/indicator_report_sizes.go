@@ -66,21 +66,24 @@ func servedCount(ns []rune, q quantity) bool {
 
 // placesBuilt reports a count of places a clause opening with 在 builds in
 // (在30个县建设运营综合服务中心): how far the year's work reaches, a
-// target — unlike the scope of a named place (在江城市三个区建成…).
+// target — unlike the scope of a named place (在江城市三个区建成…). The
+// places may be counted in 家 (在250家社区卫生服务中心提供…) and be
+// residential 小区; what is done there may be set up or provided as well as
+// built (设置, 提供: tune48-T, D222).
 func placesBuilt(ns []rune, q quantity, clause string) bool {
-	if strings.TrimSpace(clause) != "在" || q.base != "个" {
+	if strings.TrimSpace(clause) != "在" || q.base != "个" && q.base != "家" {
 		return false
 	}
 	rest := string(ns[q.after:clauseEnd(ns, q.after)])
 	place := false
-	for _, w := range []string{"县", "市", "区", "乡镇", "村", "社区", "园区"} {
+	for _, w := range []string{"县", "市", "区", "乡镇", "村", "社区", "园区", "小区"} {
 		if strings.HasPrefix(rest, w) || strings.HasPrefix(strings.TrimLeft(rest, "重点脱贫欠发达山区农村"), w) {
 			place = true
 		}
 	}
 	// (在3个市级核心区域…新城建设中加大…应用: 建设中 names the scope's
 	// works, no verb that builds in the places)
-	return place && has(strings.ReplaceAll(rest, "建设中", ""), []string{"建设", "建成", "新建", "打造", "设立", "开设", "布局"})
+	return place && has(strings.ReplaceAll(rest, "建设中", ""), []string{"建设", "建成", "新建", "打造", "设立", "开设", "布局", "设置", "提供"})
 }
 
 // peopleBefore reports a bare count in 万 right after the people it counts

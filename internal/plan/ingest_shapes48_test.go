@@ -1,0 +1,17 @@
+package plan
+
+import "testing"
+
+// Wave 30's rules (tune48-T, D222), each on a text of our own.
+
+// A count of places a clause opening with 在 reaches is a target when
+// something is set up or provided there (在1200个小区设置…, 在80家社区卫生
+// 服务中心提供…), as when something is built there (在30个县建设…); the
+// scope of a named place stays none (在12个领域开展…).
+func TestShapes48PlacesSetUp(t *testing.T) {
+	text := "某市2025年民生实事任务清单\n\n一、社区服务\n\n" +
+		"1.2025年推进生活垃圾分类，在1200个小区设置智能回收设施。\n\n" +
+		"2.完善基层医疗服务，所有区级医院开设康复门诊，在80家社区卫生服务中心提供中医药服务。\n\n" +
+		"3.深化数字化应用，在12个领域开展场景创新。\n\n二、保障措施\n\n加强组织领导。\n"
+	wantAsserted(t, text, "1200个", "80家")
+}
