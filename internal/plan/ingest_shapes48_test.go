@@ -15,3 +15,14 @@ func TestShapes48PlacesSetUp(t *testing.T) {
 		"3.深化数字化应用，在12个领域开展场景创新。\n\n二、保障措施\n\n加强组织领导。\n"
 	wantAsserted(t, text, "1200个", "80家")
 }
+
+// A capacity a clause adds (新增…日处理能力15万立方米、垃圾日处理能力800吨) is
+// the total added across plants, in the plain unit, as development data
+// labels it; one plant's capacity per day (一座日转运能力300吨的…站) stays in
+// 吨/日.
+func TestShapes48CapacityAdded(t *testing.T) {
+	text := "某市水环境治理三年行动方案\n\n一、主要目标\n\n" +
+		"到2026年，新增城镇污水日处理能力15万立方米、垃圾日处理能力800吨，新建一座日转运能力300吨的垃圾转运站。\n\n" +
+		"二、保障措施\n\n加强组织领导。\n"
+	wantAsserted(t, text, "15万立方米", "800吨", "300吨/日")
+}
