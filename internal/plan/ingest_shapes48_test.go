@@ -26,3 +26,14 @@ func TestShapes48CapacityAdded(t *testing.T) {
 		"二、保障措施\n\n加强组织领导。\n"
 	wantAsserted(t, text, "15万立方米", "800吨", "300吨/日")
 }
+
+// A quantity inside 在…的基础上 is what the plan builds on, not a target
+// (在继续支持…等8个重点领域设备更新的基础上，…); a target after the phrase
+// stands.
+func TestShapes48BuildsOn(t *testing.T) {
+	text := "某省推动大规模设备更新行动方案\n\n一、加力支持设备更新\n\n" +
+		"（一）扩大支持范围。2025年超长期特别国债资金将在继续支持工业、交通运输、教育、医疗、文旅等8个重点领域设备更新的基础上，" +
+		"将支持范围进一步扩展至电子信息、安全生产等领域，重点支持智能化设备应用。\n\n" +
+		"（二）提高更新比例。2025年重点行业设备更新比例在2024年的基础上提高到30%以上。\n\n二、保障措施\n\n加强组织领导。\n"
+	wantAsserted(t, text, "30%")
+}
