@@ -87,9 +87,25 @@ func placesBuilt(ns []rune, q quantity, clause string) bool {
 }
 
 // peopleBefore reports a bare count in 万 right after the people it counts
-// (新增人口100万, 县城新增常住人口50万): a headcount, read as a target.
+// (新增人口100万, 县城新增常住人口50万), or after them and a verb of change
+// (旅居人口分别新增100万; tune48-T): a headcount, read as a target.
 func peopleBefore(ns []rune, q quantity) bool {
-	return q.base == "" && q.mult >= 1e4 && (endsAt(ns, q.beforeCmp, "人口") || endsAt(ns, q.beforeCmp, "人口约"))
+	if q.base != "" || q.mult < 1e4 {
+		return false
+	}
+	k := q.beforeCmp
+	for _, v := range []string{"新增", "增加", "减少"} { // (旅居人口分别新增100万: the people, then the verb of change; tune48-T)
+		if endsAt(ns, k, v) {
+			k -= len([]rune(v))
+			for _, w := range []string{"分别", "再"} {
+				if endsAt(ns, k, w) {
+					k -= len([]rune(w))
+				}
+			}
+			break
+		}
+	}
+	return endsAt(ns, k, "人口") || endsAt(ns, k, "人口约")
 }
 
 // schoolingYears reports a number of years that is an indicator's level,

@@ -37,3 +37,11 @@ func TestShapes48BuildsOn(t *testing.T) {
 		"（二）提高更新比例。2025年重点行业设备更新比例在2024年的基础上提高到30%以上。\n\n二、保障措施\n\n加强组织领导。\n"
 	wantAsserted(t, text, "30%")
 }
+
+// A bare count in 万 after the people it counts and a verb of change
+// (常住人口分别新增50万) is a headcount, as 新增人口50万 is.
+func TestShapes48PeopleThenVerb(t *testing.T) {
+	text := "某省新型城镇化规划\n\n一、发展目标\n\n" +
+		"到2030年，推进以县城为重要载体的城镇化建设，中心城市和县城常住人口分别新增50万。\n\n二、保障措施\n\n加强组织领导。\n"
+	wantAsserted(t, text, "50万")
+}
