@@ -45,3 +45,13 @@ func TestShapes48PeopleThenVerb(t *testing.T) {
 		"到2030年，推进以县城为重要载体的城镇化建设，中心城市和县城常住人口分别新增50万。\n\n二、保障措施\n\n加强组织领导。\n"
 	wantAsserted(t, text, "50万")
 }
+
+// One thing for each unit a clause names with 各 (各区县基本建成一个…, 在城东、
+// 城西各新建一个…) is a standard of coverage, as 每个县至少建成一个 is; the
+// word 一 elsewhere (形成一个…格局) stays none.
+func TestShapes48OneForEachUnit(t *testing.T) {
+	text := "某市生态环境保护规划\n\n一、主要目标\n\n" +
+		"到2027年，各区县基本建成一个生活垃圾资源化利用中心，在城东、城西各新建一个污水处理厂，形成一个绿色低碳的发展格局。\n\n" +
+		"二、保障措施\n\n加强组织领导。\n"
+	wantAsserted(t, text, "1个", "1个")
+}
