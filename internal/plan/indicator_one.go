@@ -14,7 +14,7 @@ func oneCounted(ns []rune, q quantity, clause string) bool {
 	if !q.cn || q.value != 1 || q.mult != 1 || q.cmp != "=" || q.b-q.a != 2 || ns[q.a] != '一' {
 		return false
 	}
-	if countWords[q.base] && has(clause, []string{"每个", "每一个", "至少"}) {
+	if countWords[q.base] && (has(clause, []string{"每个", "每一个", "至少"}) || eachUnit(clause)) {
 		for _, w := range coverVerbs {
 			if endsAt(ns, q.a, w) {
 				return true
@@ -40,8 +40,26 @@ func oneCounted(ns []rune, q quantity, clause string) bool {
 	return has(clause, oneVerbs)
 }
 
-// coverVerbs give each unit the one thing it has (都有一个, 至少办好一所).
-var coverVerbs = []string{"有", "办好", "建成", "建设", "建立", "设立", "设置", "配备", "配置", "布局"}
+// coverVerbs give each unit the one thing it has (都有一个, 至少办好一所,
+// 每个省培育一家, 各新建一个).
+var coverVerbs = []string{"有", "办好", "建成", "建设", "建立", "设立", "设置", "配备", "配置", "布局", "培育", "新建"}
+
+// eachUnit reports a clause that names the units one thing is given to with
+// 各 (各市县基本建成一个…, 在华北、中南各新建一个…): 各 before a kind of place
+// or right before the verb, as 每个 names them (tune48-T, D222).
+func eachUnit(clause string) bool {
+	for _, w := range []string{"各市", "各县", "各区", "各省", "各乡", "各镇", "各村", "各地市", "各州"} {
+		if strings.Contains(clause, w) {
+			return true
+		}
+	}
+	for _, v := range coverVerbs {
+		if strings.HasSuffix(clause, "各"+v) {
+			return true
+		}
+	}
+	return false
+}
 
 // oneVerbs equip or build the things 一 counts.
 var oneVerbs = []string{"配置", "配备", "购置", "新建", "建设", "建成", "新增", "改建", "扩建"}

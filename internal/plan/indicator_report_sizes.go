@@ -66,27 +66,46 @@ func servedCount(ns []rune, q quantity) bool {
 
 // placesBuilt reports a count of places a clause opening with 在 builds in
 // (在30个县建设运营综合服务中心): how far the year's work reaches, a
-// target — unlike the scope of a named place (在江城市三个区建成…).
+// target — unlike the scope of a named place (在江城市三个区建成…). The
+// places may be counted in 家 (在250家社区卫生服务中心提供…) and be
+// residential 小区; what is done there may be set up or provided as well as
+// built (设置, 提供: tune48-T, D222).
 func placesBuilt(ns []rune, q quantity, clause string) bool {
-	if strings.TrimSpace(clause) != "在" || q.base != "个" {
+	if strings.TrimSpace(clause) != "在" || q.base != "个" && q.base != "家" {
 		return false
 	}
 	rest := string(ns[q.after:clauseEnd(ns, q.after)])
 	place := false
-	for _, w := range []string{"县", "市", "区", "乡镇", "村", "社区", "园区"} {
+	for _, w := range []string{"县", "市", "区", "乡镇", "村", "社区", "园区", "小区"} {
 		if strings.HasPrefix(rest, w) || strings.HasPrefix(strings.TrimLeft(rest, "重点脱贫欠发达山区农村"), w) {
 			place = true
 		}
 	}
 	// (在3个市级核心区域…新城建设中加大…应用: 建设中 names the scope's
 	// works, no verb that builds in the places)
-	return place && has(strings.ReplaceAll(rest, "建设中", ""), []string{"建设", "建成", "新建", "打造", "设立", "开设", "布局"})
+	return place && has(strings.ReplaceAll(rest, "建设中", ""), []string{"建设", "建成", "新建", "打造", "设立", "开设", "布局", "设置", "提供"})
 }
 
 // peopleBefore reports a bare count in 万 right after the people it counts
-// (新增人口100万, 县城新增常住人口50万): a headcount, read as a target.
+// (新增人口100万, 县城新增常住人口50万), or after them and a verb of change
+// (旅居人口分别新增100万; tune48-T): a headcount, read as a target.
 func peopleBefore(ns []rune, q quantity) bool {
-	return q.base == "" && q.mult >= 1e4 && (endsAt(ns, q.beforeCmp, "人口") || endsAt(ns, q.beforeCmp, "人口约"))
+	if q.base != "" || q.mult < 1e4 {
+		return false
+	}
+	k := q.beforeCmp
+	for _, v := range []string{"新增", "增加", "减少"} { // (旅居人口分别新增100万: the people, then the verb of change; tune48-T)
+		if endsAt(ns, k, v) {
+			k -= len([]rune(v))
+			for _, w := range []string{"分别", "再"} {
+				if endsAt(ns, k, w) {
+					k -= len([]rune(w))
+				}
+			}
+			break
+		}
+	}
+	return endsAt(ns, k, "人口") || endsAt(ns, k, "人口约")
 }
 
 // schoolingYears reports a number of years that is an indicator's level,

@@ -269,6 +269,9 @@ var notTargets = []notTarget{
 		return x.beforeSpaced("由") && !strings.Contains(string(ns[q.after:clauseEnd(ns, q.after)]), "组成") || x.beforeSpaced("从") ||
 			fromNear(ns, q.a) && (reFromYear.MatchString(string(ns[max(0, q.a-10):q.a])) || reFromNow.MatchString(string(ns[max(0, q.a-8):q.a])) || reFromPer.MatchString(string(ns[max(0, q.a-4):q.a])))
 	}},
+	// what the plan builds on (在…等10个重点领域…的基础上，…): the phrase's
+	// quantities, not its targets (tune48-T)
+	{name: "what the plan builds on (在…基础上)", match: func(x *at) bool { return buildsOn(x.ns, x.q, x.cs) }},
 }
 
 var (

@@ -286,10 +286,18 @@ func capacityPeriod(ns []rune, q quantity) string {
 	switch {
 	case has(before, []string{"年处理", "年处置"}):
 		return "year"
-	case has(before, []string{"日处理", "日处置", "日转运", "日供应"}):
+	case has(before, []string{"日处理", "日处置", "日转运", "日供应"}) && !capacityAdded(ns, q):
 		return "day"
 	}
 	return ""
+}
+
+// capacityAdded reports a capacity a clause adds (新增城镇污水日处理能力1500万
+// 立方米、垃圾日处理能力6万吨): the total the plan adds across its plants,
+// counted in the plain unit — unlike one plant's size per day (新建一座日转运
+// 能力300吨的…站: 吨/日). tune48-T, D222.
+func capacityAdded(ns []rune, q quantity) bool {
+	return endsAt(ns, q.beforeCmp, "能力") && strings.Contains(string(ns[clauseStart(ns, q.beforeCmp):q.beforeCmp]), "新增")
 }
 
 // perPersonYuan reports a sum per person, its slash as ASCII or full-width
