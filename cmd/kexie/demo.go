@@ -8,6 +8,7 @@ import (
 
 	"kexie/internal/audit"
 	"kexie/internal/db"
+	"kexie/internal/calendar"
 	"kexie/internal/demo"
 )
 
@@ -67,6 +68,11 @@ func cmdDemo(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	fmt.Fprintf(e.stdout, "征集: %d calls, %d applications, %d expert scores\n", rres.Calls, rres.Applications, rres.Scores)
+	fres, err := demo.Funding(ctx, a.Funds, a.Orgs, a.DB.Now().In(calendar.Beijing).Year(), *seed)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stdout, "科普经费: %d budget items in %d cities, with their population\n", fres.Budgets, fres.Regions)
 	nres, err := demo.Notify(ctx, a.Notify, a.Orgs)
 	if err != nil {
 		return err
