@@ -7,8 +7,8 @@ import (
 	"time"
 
 	"kexie/internal/audit"
-	"kexie/internal/db"
 	"kexie/internal/calendar"
+	"kexie/internal/db"
 	"kexie/internal/demo"
 )
 
