@@ -1,14 +1,19 @@
 package funding
 
 import (
+	"cmp"
 	"embed"
 	"io/fs"
 	"net/http"
+	"net/url"
+	"slices"
 	"strconv"
+	"strings"
 
 	"kexie/internal/access"
 	"kexie/internal/db"
 	"kexie/internal/org"
+	"kexie/internal/sheet"
 	"kexie/internal/std"
 	"kexie/internal/web"
 )
@@ -43,6 +48,7 @@ type handler struct {
 }
 
 type page struct {
+	List      *web.List
 	Year      int
 	Rows      []RegionRow
 	PerCapita string
@@ -71,6 +77,19 @@ func (h *handler) render(w http.ResponseWriter, r *http.Request, status int, p p
 		return err
 	}
 	p.PerCapita = strconv.FormatFloat(v, 'f', 2, 64)
+	// The table's links (sort, export) are of the GET page, with the year
+	// shown, also when a form's POST rendered it.
+	q := r.URL.Query()
+	if r.Method != http.MethodGet {
+		q = url.Values{}
+	}
+	q.Set("year", strconv.Itoa(p.Year))
+	p.List = web.ParseList(&http.Request{URL: &url.URL{Path: "/funding", RawQuery: q.Encode()}}, "region", regionSorts...)
+	sortRegions(p.Rows, p.List.Sort)
+	if status == http.StatusOK && web.WantsExport(r) {
+		return h.export(w, r, p)
+	}
+	p.List.Total = len(p.Rows)
 	p.Chart = perCapitaChart(h.site.T(r), p.Rows)
 	switch {
 	case len(p.Rows) > 10:
@@ -138,4 +157,51 @@ func (h *handler) importPopulation(w http.ResponseWriter, r *http.Request) error
 	}
 	p.Imported = n
 	return h.render(w, r, http.StatusOK, p)
+}
+
+// regionSorts are the by-region table's sort keys: the region code (the
+// default), the budget, the population and 人均.
+var regionSorts = []string{"region", "budget", "population", "per_capita"}
+
+// sortRegions orders rows by key, "-" first for descending; ties keep the
+// region codes' order.
+func sortRegions(rows []RegionRow, key string) {
+	desc := strings.HasPrefix(key, "-")
+	var by func(a, b RegionRow) int
+	switch strings.TrimPrefix(key, "-") {
+	case "budget":
+		by = func(a, b RegionRow) int { return cmp.Compare(a.Cents, b.Cents) }
+	case "population":
+		by = func(a, b RegionRow) int { return cmp.Compare(a.Population, b.Population) }
+	case "per_capita":
+		by = func(a, b RegionRow) int { return cmp.Compare(a.PerCapita(), b.PerCapita()) }
+	default:
+		by = func(a, b RegionRow) int { return cmp.Compare(a.Code, b.Code) }
+	}
+	slices.SortStableFunc(rows, func(a, b RegionRow) int {
+		if desc {
+			return by(b, a)
+		}
+		return by(a, b)
+	})
+}
+
+// export writes the by-region table as the page shows it, each figure in
+// its own cell.
+func (h *handler) export(w http.ResponseWriter, r *http.Request, p page) error {
+	t := h.site.T(r)
+	tab := sheet.Table{Sheet: t("funding.title"), Headers: []string{t("funding.f.region"), t("funding.f.region_code"),
+		t("funding.f.budget"), t("funding.f.population"), t("funding.f.per_capita")}}
+	for _, row := range p.Rows {
+		name := row.Name
+		if name == "" {
+			name = t("funding.no_region")
+		}
+		pop, per := "", ""
+		if row.Population > 0 {
+			pop, per = strconv.FormatInt(row.Population, 10), row.PerCapitaText()
+		}
+		tab.Rows = append(tab.Rows, []string{name, row.Code, row.YuanText(), pop, per})
+	}
+	return sheet.ServeXLSX(w, t("funding.export_name", p.Year)+".xlsx", tab)
 }

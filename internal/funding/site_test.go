@@ -1,9 +1,11 @@
 package funding_test
 
 import (
+	"context"
 	"html"
 	"net/http"
 	"net/url"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -11,6 +13,7 @@ import (
 	"kexie/internal/db"
 	"kexie/internal/db/dbtest"
 	"kexie/internal/funding"
+	"kexie/internal/org"
 	"kexie/internal/web/webtest"
 )
 
@@ -50,6 +53,36 @@ func TestSite(t *testing.T) {
 			t.Error("per-capita by region has no chart")
 		} else if chart := attr(body, "per-capita-chart", "data-chart"); !strings.Contains(chart, `"data":["攀枝花市"]`) || !strings.Contains(chart, `"data":[1]`) {
 			t.Errorf("chart data: %s", chart)
+		}
+		// After the import's POST the table's links are the page's, with its year.
+		if !strings.Contains(body, `href="/funding?sort=budget&amp;year=2026"`) || !strings.Contains(body, `href="/funding?format=xlsx&amp;year=2026"`) {
+			t.Errorf("links after the import: %s", body[strings.Index(body, "by-region")-200:])
+		}
+		// A second region to order: 东区 has more 科普经费 and fewer people.
+		east, err := ws.Orgs.Create(context.Background(), org.Input{ParentID: ws.City.ID, Code: "PZHDQ", Name: "东区科协", Type: org.TypeCounty, RegionCode: "510402"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		staff.Post("/funding/budgets", url.Values{"org_id": {strconv.FormatInt(east.ID, 10)}, "year": {"2026"}, "item": {"社区科普"}, "amount": {"2000000"}})
+		staff.Upload("/funding/population", url.Values{"year": {"2026"}}, "file", "p.csv", []byte("地区代码,年份,常住人口\n510402,2026,500000\n"))
+		order := func(path string) string { // the table's rows, not the chart's data above it
+			_, b := staff.Get(path)
+			tbl := b[strings.Index(b, `id="by-region"`):]
+			if strings.Index(tbl, "攀枝花市") < strings.Index(tbl, "东区") {
+				return "攀枝花市,东区"
+			}
+			return "东区,攀枝花市"
+		}
+		for path, want := range map[string]string{"/funding?year=2026": "攀枝花市,东区", "/funding?year=2026&sort=-per_capita": "东区,攀枝花市",
+			"/funding?year=2026&sort=population": "东区,攀枝花市", "/funding?year=2026&sort=-budget": "东区,攀枝花市", "/funding?year=2026&sort=budget": "攀枝花市,东区"} {
+			if got := order(path); got != want {
+				t.Errorf("%s: %s, want %s", path, got, want)
+			}
+		}
+		rows := staff.XLSX("/funding?format=xlsx&year=2026&sort=-per_capita")
+		if len(rows) != 3 || strings.Join(rows[0], "|") != "地区|地区代码|科普经费（元）|常住人口（人）|人均（元）" ||
+			strings.Join(rows[1], "|") != "东区|510402|2000000.00|500000|4.00" {
+			t.Errorf("export %q", rows)
 		}
 		if _, body = peer.Get("/funding?year=2026"); strings.Contains(body, "攀枝花市") {
 			t.Error("peer city sees the city's funds")
