@@ -57,7 +57,7 @@ func TestBrowserTour(t *testing.T) {
 	// Staff start on their org dashboard.
 	tr.expect("staff", "/", []string{"管辖范围", "组织数"}, []string{"我的首页"})
 	leader, _ := ta.user(t, "tour-leader", access.OrgAdmin, ta.root)
-	tr.walk("leader", leader, []string{"/", "/plans", "/account"})
+	tr.walk("leader", leader, []string{"/", "/plans", "/account", "/funding/budgets"})
 	reviewer, _ := ta.user(t, "tour-reviewer", access.Reviewer, city)
 	tr.walk("reviewer", reviewer, []string{"/", "/kepu/reviews"})
 	applicant, _ := ta.user(t, "tour-applicant", access.Member, city)

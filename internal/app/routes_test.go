@@ -319,6 +319,7 @@ func TestRouteAccessMatrix(t *testing.T) {
 	sf := newSocietyFixture(t, ta)
 	vf := newVolunteerFixture(t, ta)
 	svf := newSurveyFixture(t, ta)
+	ff := newFundingFixture(t, ta)
 	res, peerRes := resourceIDs(t, ta)
 	fill := strings.NewReplacer("{res}", fmt.Sprint(res), "{peerres}", fmt.Sprint(peerRes), "{job}", fmt.Sprint(jobID), "{peerjob}", fmt.Sprint(peerJobID), "{track}", fmt.Sprint(tf.Plan), "{tind}", fmt.Sprint(tf.Indicator), "{tprog}", fmt.Sprint(tf.Progress),
 		"{tfile}", fmt.Sprint(tf.File), "{teval}", fmt.Sprint(tf.Eval), "{peerind}", fmt.Sprint(peerPlan.Indicators[0].ID),
@@ -335,7 +336,7 @@ func TestRouteAccessMatrix(t *testing.T) {
 			name := fmt.Sprintf("%s %s as %s", c.route, c.url, role)
 			t.Run(name, func(t *testing.T) {
 				cl := clients[role]
-				u := svf.fill(vf.fill(sf.fill(ef.fill(kf.fill(rf.fill(fill.Replace(c.url)))))))
+				u := ff.fill(svf.fill(vf.fill(sf.fill(ef.fill(kf.fill(rf.fill(fill.Replace(c.url))))))))
 				var res *http.Response
 				var body string
 				if strings.HasPrefix(c.route, "GET ") {
@@ -365,7 +366,7 @@ func TestRouteAccessMatrix(t *testing.T) {
 					// it, a record that does not exist: same status, same
 					// header, same redirect.
 					absent := func(s string) string { return peerRE.ReplaceAllString(s, absentID) }
-					au := svf.fill(vf.fill(sf.fill(ef.fill(kf.fill(rf.fill(fill.Replace(absent(c.url))))))))
+					au := ff.fill(svf.fill(vf.fill(sf.fill(ef.fill(kf.fill(rf.fill(fill.Replace(absent(c.url)))))))))
 					var ares *http.Response
 					var abody string
 					if strings.HasPrefix(c.route, "GET ") {

@@ -7,6 +7,8 @@ import (
 	"testing"
 	"time"
 
+	"kexie/internal/access"
+	"kexie/internal/funding"
 	"kexie/internal/std"
 	"kexie/internal/volunteer"
 )
@@ -80,9 +82,36 @@ func volunteerMatrix() []matrixCase {
 	}
 }
 
+// fundingFixture is a 科普经费 entry of the city and one of the peer city.
+type fundingFixture struct{ budget, peerBudget int64 }
+
+func newFundingFixture(t *testing.T, ta *testApp) fundingFixture {
+	t.Helper()
+	ctx := context.Background()
+	var f fundingFixture
+	for i, o := range ta.cities() {
+		must(t, ta.Funds.AddBudget(ctx, o.ID, 2026, "全国科普日", "10000", 0))
+		list, _, err := ta.Funds.Budgets(ctx, funding.BudgetFilter{Scope: access.Subtrees(o.Path), Year: 2026, Limit: 1})
+		must(t, err)
+		if i == 0 {
+			f.budget = list[0].ID
+		} else {
+			f.peerBudget = list[0].ID
+		}
+	}
+	return f
+}
+
+func (f fundingFixture) fill(s string) string {
+	return fillIDs(s, "{fbud}", f.budget, "{peerfbud}", f.peerBudget)
+}
+
 func fundingMatrix() []matrixCase {
 	return []matrixCase{
 		{"GET /funding", "/funding", nil, staff},
+		{"GET /funding/budgets", "/funding/budgets", nil, staff},
+		{"POST /funding/budgets/{id}/correct", "/funding/budgets/{fbud}/correct", url.Values{"amount": {"x"}}, staff},
+		{"POST /funding/budgets/{id}/correct", "/funding/budgets/{peerfbud}/correct", url.Values{"amount": {"x"}}, []string{"sysadmin"}},
 		{"POST /funding/budgets", "/funding/budgets", url.Values{"org_id": {"{city}"}, "amount": {"x"}}, staff},
 		{"POST /funding/budgets", "/funding/budgets", url.Values{"org_id": {"{peer}"}, "amount": {"x"}}, []string{"sysadmin"}},
 		{"POST /funding/population", "/funding/population", nil, staff},

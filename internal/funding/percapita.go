@@ -52,7 +52,7 @@ func (s *Store) ByRegion(ctx context.Context, scope access.Scope, year int) ([]R
 	rows, err := s.db.Query(ctx, `SELECT o.region_code, SUM(b.amount_cents), COALESCE(MAX(p.population), 0)
 		FROM funding_budgets b JOIN orgs o ON o.id = b.org_id
 		LEFT JOIN funding_populations p ON p.region_code = o.region_code AND p.year = b.year
-		WHERE b.year = ? AND `+sc+` GROUP BY o.region_code ORDER BY o.region_code`, append([]any{year}, sa...)...)
+		WHERE b.year = ? AND b.superseded_by = 0 AND `+sc+` GROUP BY o.region_code ORDER BY o.region_code`, append([]any{year}, sa...)...)
 	if err != nil {
 		return nil, fmt.Errorf("funding: by region: %w", err)
 	}
@@ -80,7 +80,7 @@ func (s *Store) PerCapitaIn(ctx context.Context, scope access.Scope, year int) (
 	}
 	sc, sa := db.ScopeCond(s.db, "o.path", scope)
 	var cents int64
-	if err := s.db.QueryRow(ctx, `SELECT COALESCE(SUM(b.amount_cents), 0) FROM funding_budgets b JOIN orgs o ON o.id = b.org_id WHERE b.year = ? AND `+sc,
+	if err := s.db.QueryRow(ctx, `SELECT COALESCE(SUM(b.amount_cents), 0) FROM funding_budgets b JOIN orgs o ON o.id = b.org_id WHERE b.year = ? AND b.superseded_by = 0 AND `+sc,
 		append([]any{year}, sa...)...).Scan(&cents); err != nil {
 		return 0, fmt.Errorf("funding: per capita: %w", err)
 	}

@@ -33,11 +33,13 @@ func Module(s *Store, orgs *org.Store) web.Module {
 		Locales:     loc,
 		Nav:         []web.NavItem{{Section: "nav.section.work", Label: "funding.nav", Href: "/funding", Action: "funding.manage", Order: 63}},
 		Routes: func(site *web.Site) {
-			h := &handler{site: site, store: s}
+			h := &handler{site: site, store: s, orgs: orgs}
 			site.AllowUpload("/funding/population", 16<<20)
 			site.Handle("GET /funding", access.Require("funding.manage", nil), h.page)
 			site.Handle("POST /funding/budgets", access.Require("funding.manage", orgs.FormResolver("org_id")), h.addBudget)
 			site.Handle("POST /funding/population", access.Require("funding.manage", nil), h.importPopulation)
+			site.Handle("GET /funding/budgets", access.Require("funding.manage", nil), h.budgets)
+			site.Handle("POST /funding/budgets/{id}/correct", access.Require("funding.manage", s.budgetResolver), h.correct)
 		},
 	}
 }
@@ -45,6 +47,7 @@ func Module(s *Store, orgs *org.Store) web.Module {
 type handler struct {
 	site  *web.Site
 	store *Store
+	orgs  *org.Store
 }
 
 type page struct {
