@@ -5,8 +5,11 @@
 // 资助 calls are not built here: they are calls of kind "funding" on the
 // review engine, configured by FundingCall.
 //
-// It must never copy the review engine, and never count an org's budget
-// twice: a region's figure sums the budgets of the orgs whose region it is.
+// It must never copy the review engine, never count an org's budget twice
+// (a region's figure sums the budgets of the orgs whose region it is, each
+// entry once: a corrected entry no longer counts) and never delete or edit
+// a recorded amount: a correction is an entry of its own that names the one
+// it supersedes and why.
 package funding
 
 import (
