@@ -6,7 +6,6 @@ import (
 	"io/fs"
 	"net/http"
 	"net/url"
-	"slices"
 	"strconv"
 	"strings"
 
@@ -181,12 +180,7 @@ func sortRegions(rows []RegionRow, key string) {
 	default:
 		by = func(a, b RegionRow) int { return cmp.Compare(a.Code, b.Code) }
 	}
-	slices.SortStableFunc(rows, func(a, b RegionRow) int {
-		if desc {
-			return by(b, a)
-		}
-		return by(a, b)
-	})
+	web.SortRows(rows, desc, by)
 }
 
 // export writes the by-region table as the page shows it, each figure in

@@ -81,12 +81,7 @@ func sortComparisons(rows []Comparison, key string) {
 		}
 		return
 	}
-	slices.SortStableFunc(rows, func(a, b Comparison) int {
-		if desc {
-			return by(b, a)
-		}
-		return by(a, b)
-	})
+	web.SortRows(rows, desc, by)
 }
 
 // ExportURL is the page's rows as a spreadsheet.

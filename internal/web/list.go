@@ -3,6 +3,7 @@ package web
 import (
 	"net/http"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -131,3 +132,14 @@ func (l *List) PageNumbers() []int {
 
 // WantsExport reports whether the request asks for the XLSX export.
 func WantsExport(r *http.Request) bool { return r.URL.Query().Get("format") == "xlsx" }
+
+// SortRows orders rows stably by cmp, reversed when desc: a list's column
+// sort done in Go, for rows computed after reading (a status, a ratio).
+func SortRows[T any](rows []T, desc bool, cmp func(a, b T) int) {
+	slices.SortStableFunc(rows, func(a, b T) int {
+		if desc {
+			return cmp(b, a)
+		}
+		return cmp(a, b)
+	})
+}
