@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
-	"net/url"
 	"strconv"
 
 	"kexie/internal/access"
@@ -40,11 +39,7 @@ func (s *Store) budgetResolver(r *http.Request) (access.Resource, error) {
 }
 
 func (h *handler) budgetsPage(r *http.Request, p BudgetsPage) (BudgetsPage, error) {
-	u := r.URL
-	if r.Method != http.MethodGet { // a correction's errors: the list of its year, its links the page's
-		u = &url.URL{Path: "/funding/budgets", RawQuery: url.Values{"year": {strconv.Itoa(p.Year)}}.Encode()}
-	}
-	l := web.ParseList(&http.Request{URL: u}, "-created", "org", "amount", "created")
+	l := yearList(r, "/funding/budgets", p.Year, "-created", "org", "amount", "created")
 	p.List = l
 	scope := h.site.Scope(r, "funding.manage")
 	if v := l.Get("org"); v != "" {

@@ -79,14 +79,7 @@ func (h *handler) render(w http.ResponseWriter, r *http.Request, status int, p p
 		return err
 	}
 	p.PerCapita = strconv.FormatFloat(v, 'f', 2, 64)
-	// The table's links (sort, export) are of the GET page, with the year
-	// shown, also when a form's POST rendered it.
-	q := r.URL.Query()
-	if r.Method != http.MethodGet {
-		q = url.Values{}
-	}
-	q.Set("year", strconv.Itoa(p.Year))
-	p.List = web.ParseList(&http.Request{URL: &url.URL{Path: "/funding", RawQuery: q.Encode()}}, "region", regionSorts...)
+	p.List = yearList(r, "/funding", p.Year, "region", regionSorts...)
 	sortRegions(p.Rows, p.List.Sort)
 	if status == http.StatusOK && web.WantsExport(r) {
 		return h.export(w, r, p)
@@ -201,4 +194,16 @@ func (h *handler) export(w http.ResponseWriter, r *http.Request, p page) error {
 		tab.Rows = append(tab.Rows, []string{name, row.Code, row.YuanText(), pop, per})
 	}
 	return sheet.ServeXLSX(w, t("funding.export_name", p.Year)+".xlsx", tab)
+}
+
+// yearList reads the list query of the GET page at path showing year: its
+// links (sort, page, export) keep the year shown, also when a form's POST
+// rendered the page (whose own query is not the list's).
+func yearList(r *http.Request, path string, year int, def string, sorts ...string) *web.List {
+	q := r.URL.Query()
+	if r.Method != http.MethodGet {
+		q = url.Values{}
+	}
+	q.Set("year", strconv.Itoa(year))
+	return web.ParseList(&http.Request{URL: &url.URL{Path: path, RawQuery: q.Encode()}}, def, sorts...)
 }
