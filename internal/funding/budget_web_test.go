@@ -71,6 +71,10 @@ func TestBudgetCorrections(t *testing.T) {
 		if len(rows) != 3 || rows[1][2] != "618000.00" || rows[1][4] != "有效" || rows[2][4] != "已更正" || rows[1][5] != "误将全年预算录为半年" {
 			t.Errorf("export %q", rows)
 		}
+		// An org filter that names no org in reach says so and lists nothing.
+		if _, body = staff.Get("/funding/budgets?year=2026&org=" + url.QueryEscape("不存在的单位")); !strings.Contains(body, "找不到该组织") || strings.Contains(body, "全国科普日") {
+			t.Error("an unknown org filter is not said, or lists entries")
+		}
 		if _, body = peer.Get("/funding/budgets?year=2026"); strings.Contains(body, "全国科普日") {
 			t.Error("a peer city lists the city's entries")
 		}
