@@ -19,7 +19,7 @@ type ComparePage struct {
 	List     *web.List
 	Statuses []Status
 	Status   Status // the status filter, "" for all
-	Capped   bool   // more matched than compareMax: the list is the first compareMax
+	Capped   int    // compareMax when more matched (the list is the first so many), else 0
 	Chart    string
 }
 
@@ -33,7 +33,7 @@ var compareSorts = []string{"org", "progress", "status"}
 
 func (h *handler) compare(w http.ResponseWriter, r *http.Request) error {
 	l := web.ParseList(r, "org", compareSorts...)
-	q := strings.TrimSpace(r.URL.Query().Get("q"))
+	q := l.Q
 	if len([]rune(q)) > 50 {
 		q = string([]rune(q)[:50])
 	}
@@ -43,7 +43,7 @@ func (h *handler) compare(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	if len(rows) > compareMax {
-		rows, page.Capped = rows[:compareMax], true
+		rows, page.Capped = rows[:compareMax], compareMax
 	}
 	if st := Status(l.Get("status")); slices.Contains(page.Statuses, st) {
 		page.Status = st
