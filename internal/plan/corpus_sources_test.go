@@ -4,6 +4,7 @@ import (
 	"archive/zip"
 	"bufio"
 	"bytes"
+	"context"
 	"encoding/csv"
 	"errors"
 	"fmt"
@@ -96,6 +97,15 @@ var corpusTransforms = map[string]func(src []byte, arg string) ([]byte, error){
 	// to the end: a crawl that puts its own metadata and summary before the
 	// page's text (D217a). What comes before "line=" is a note ("index …").
 	"after-line": afterLine,
+	// pdf: the text an upload of the PDF reads (DocumentText: pdftotext
+	// -layout, then Unwrap), so its offsets are the reviewer's. It depends
+	// on poppler's pdftotext; arg names the version the document was
+	// written with (a rebuild on another version may differ, and says so
+	// by its sha256).
+	"pdf": func(src []byte, _ string) ([]byte, error) {
+		text, err := DocumentText(context.Background(), "document.pdf", src)
+		return []byte(text), err
+	},
 }
 
 // afterLine is src after its first line equal to the line arg names; an
