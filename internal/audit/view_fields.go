@@ -19,9 +19,11 @@ func label(t func(string, ...any) string, key, fallback string) string {
 // kindModule is the catalog prefix of each target kind's module.
 var kindModule = map[string]string{"person": "people", "user": "users", "member": "people", "pool": "people"}
 
-// fieldLabel names a summary field: the module's own label ("org.f.name"),
-// the target kind's, the audit catalog's, or the field itself.
-func fieldLabel(t func(string, ...any) string, prefix, kind, field string) string {
+// FieldKeys are the catalog keys that may name a summary field of an entry
+// whose action starts with prefix ("org" of "org.create") on a target of
+// kind, in the order the viewer tries them: the module's own label
+// ("org.f.name"), the target kind's, then the audit catalog's.
+func FieldKeys(prefix, kind, field string) []string {
 	keys := []string{prefix + ".f." + field, kind + ".f." + field}
 	if m, ok := kindModule[kind]; ok {
 		keys = append(keys, m+".f."+field)
@@ -29,7 +31,13 @@ func fieldLabel(t func(string, ...any) string, prefix, kind, field string) strin
 	if m, ok := kindModule[prefix]; ok {
 		keys = append(keys, m+".f."+field)
 	}
-	for _, k := range append(keys, "audit.field."+field) {
+	return append(keys, "audit.field."+field)
+}
+
+// fieldLabel names a summary field by the first of its FieldKeys the
+// catalog has, or the field itself.
+func fieldLabel(t func(string, ...any) string, prefix, kind, field string) string {
+	for _, k := range FieldKeys(prefix, kind, field) {
 		if l := t(k); l != k {
 			return l
 		}

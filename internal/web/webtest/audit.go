@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"kexie/internal/audit"
 	"kexie/internal/web"
 )
 
@@ -74,7 +75,105 @@ func AuditLabels(t testing.TB, dir string) []string {
 			}
 		}
 	}
+	auditFieldLabels(t, dir)
 	return actions
+}
+
+var (
+	auditEntryAction = regexp.MustCompile(`Action:\s*"([a-z0-9_]+)[a-z0-9_.]*"`)
+	auditEntryKind   = regexp.MustCompile(`Target:\s*(?:fmt\.Sprintf\(\s*)?"([a-z_]+):`)
+	auditEntryMap    = regexp.MustCompile(`(?:Before|After):\s*map\[string\]any\{`)
+	auditMapKey      = regexp.MustCompile(`"([A-Za-z0-9_]+)":`)
+)
+
+// auditFieldLabels checks that every field an audit entry of dir's Go
+// files records in a literal Before or After map has a label the audit
+// viewer finds (audit.FieldKeys) in some module's catalog, in every
+// language — else the viewer shows the raw field name ("accepted",
+// "minutes"). Entries built elsewhere (a helper's map) are not seen.
+func auditFieldLabels(t testing.TB, dir string) {
+	t.Helper()
+	type field struct{ file, prefix, kind, name string }
+	var fields []field
+	for _, src := range sources(t, dir) {
+		for rest, at := src.text, 0; ; {
+			i := strings.Index(rest[at:], "audit.Entry{")
+			if i < 0 {
+				break
+			}
+			body := braced(rest[at+i+len("audit.Entry"):])
+			at += i + len("audit.Entry{")
+			m := auditEntryAction.FindStringSubmatch(body)
+			if m == nil {
+				continue
+			}
+			kind := ""
+			if k := auditEntryKind.FindStringSubmatch(body); k != nil {
+				kind = k[1]
+			}
+			for _, loc := range auditEntryMap.FindAllStringIndex(body, -1) {
+				lit := braced(body[loc[1]-1:])
+				for _, km := range auditMapKey.FindAllStringSubmatch(lit, -1) {
+					fields = append(fields, field{filepath.Base(src.name), m[1], kind, km[1]})
+				}
+			}
+		}
+	}
+	if len(fields) == 0 {
+		return
+	}
+	catalogs, err := filepath.Glob(filepath.Join(dir, "..", "*", "locales"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, lang := range web.Languages() {
+		all := map[string]bool{}
+		for _, c := range catalogs {
+			b, err := os.ReadFile(filepath.Join(c, lang+".json"))
+			if err != nil {
+				continue
+			}
+			var cat map[string]string
+			if err := json.Unmarshal(b, &cat); err != nil {
+				t.Fatalf("%s/%s: %v", c, lang, err)
+			}
+			for k := range cat {
+				all[k] = true
+			}
+		}
+		for _, f := range fields {
+			keys := audit.FieldKeys(f.prefix, f.kind, f.name)
+			found := false
+			for _, k := range keys {
+				found = found || all[k]
+			}
+			if !found {
+				t.Errorf("%s: an audit entry of %s records field %q, which no %s catalog labels (the viewer would show it raw; add one of %v)",
+					f.file, f.prefix, f.name, lang, keys)
+			}
+		}
+	}
+}
+
+// braced is the text of s from its first "{" to the brace that closes it
+// (all of s when none does).
+func braced(s string) string {
+	start := strings.IndexByte(s, '{')
+	if start < 0 {
+		return ""
+	}
+	depth := 0
+	for i := start; i < len(s); i++ {
+		switch s[i] {
+		case '{':
+			depth++
+		case '}':
+			if depth--; depth == 0 {
+				return s[start : i+1]
+			}
+		}
+	}
+	return s[start:]
 }
 
 // source is a file of a module and its text.
