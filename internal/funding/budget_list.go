@@ -3,7 +3,6 @@ package funding
 import (
 	"context"
 	"fmt"
-	"strings"
 	"time"
 
 	"kexie/internal/access"
@@ -55,14 +54,7 @@ func (s *Store) Budgets(ctx context.Context, f BudgetFilter) ([]Budget, int, err
 	sc, args := db.ScopeCond(s.db, "o.path", f.Scope)
 	where := "b.year = ? AND " + sc
 	args = append([]any{f.Year}, args...)
-	col, desc := strings.TrimPrefix(f.Sort, "-"), strings.HasPrefix(f.Sort, "-")
-	order, ok := budgetSorts[col]
-	if !ok {
-		order, desc = budgetSorts["created"], true
-	}
-	if desc {
-		order += " DESC"
-	}
+	order := db.Order(f.Sort, budgetSorts, "b.created_at DESC")
 	rows, err := s.db.Query(ctx, `SELECT b.id, b.org_id, o.name, o.path, b.year, b.item, b.amount_cents, b.corrects_id, COALESCE(c.amount_cents, 0), b.superseded_by,
 		b.reason, b.created_at, COUNT(*) OVER() FROM funding_budgets b JOIN orgs o ON o.id = b.org_id
 		LEFT JOIN funding_budgets c ON c.id = b.corrects_id WHERE `+where+

@@ -35,13 +35,7 @@ func (s *Store) LeadList(ctx context.Context, f LeadFilter) ([]Lead, int, error)
 	if q := strings.TrimSpace(f.Q); q != "" {
 		where, args = append(where, `l.claim LIKE ? ESCAPE '\'`), append(args, "%"+db.LikeEscape(q)+"%")
 	}
-	order := "l.filed_at DESC"
-	if col, ok := leadSorts[strings.TrimPrefix(f.Sort, "-")]; ok {
-		order = col
-		if strings.HasPrefix(f.Sort, "-") {
-			order += " DESC"
-		}
-	}
+	order := db.Order(f.Sort, leadSorts, "l.filed_at DESC")
 	if f.Limit <= 0 || f.Limit > 10000 {
 		f.Limit = 50
 	}

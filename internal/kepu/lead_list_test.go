@@ -96,7 +96,9 @@ func TestItemList(t *testing.T) {
 		// (whatever the database's collation puts first).
 		_, up := k.EditorC.Get("/kepu/admin?sort=title")
 		_, down := k.EditorC.Get("/kepu/admin?sort=-title")
-		before := func(html string) bool { return strings.Index(html, "冬季防火常识") < strings.Index(html, "雷雨天气如何防雷") }
+		before := func(html string) bool {
+			return strings.Index(html, "冬季防火常识") < strings.Index(html, "雷雨天气如何防雷")
+		}
 		if !strings.Contains(up, "冬季防火常识") || before(up) == before(down) {
 			t.Error("sorting by title does not reverse with -title")
 		}

@@ -186,13 +186,7 @@ func (s *Store) StaffItems(ctx context.Context, f ItemFilter) ([]Item, int, erro
 	if q := strings.TrimSpace(f.Q); q != "" {
 		cond, args = cond+` AND i.title LIKE ? ESCAPE '\'`, append(args, "%"+db.LikeEscape(q)+"%")
 	}
-	order := "i.updated_at DESC"
-	if col, ok := itemSorts[strings.TrimPrefix(f.Sort, "-")]; ok {
-		order = col
-		if strings.HasPrefix(f.Sort, "-") {
-			order += " DESC"
-		}
-	}
+	order := db.Order(f.Sort, itemSorts, "i.updated_at DESC")
 	var total int
 	if err := s.db.QueryRow(ctx, `SELECT COUNT(*)`+itemFrom+` WHERE `+cond, args...).Scan(&total); err != nil {
 		return nil, 0, fmt.Errorf("kepu: count items: %w", err)

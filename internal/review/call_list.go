@@ -60,13 +60,7 @@ func (s *Store) Calls(ctx context.Context, f Filter) ([]CallRow, int, error) {
 		where = append(where, "c.kind = ?")
 		args = append(args, f.Kind)
 	}
-	order := "c.created_at DESC"
-	if col, ok := callSorts[strings.TrimPrefix(f.Sort, "-")]; ok {
-		order = col
-		if strings.HasPrefix(f.Sort, "-") {
-			order += " DESC"
-		}
-	}
+	order := db.Order(f.Sort, callSorts, "c.created_at DESC")
 	if f.Limit <= 0 || f.Limit > 10000 {
 		f.Limit = 50
 	}

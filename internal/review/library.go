@@ -63,13 +63,7 @@ func (s *Store) Library(ctx context.Context, f LibraryFilter) ([]LibraryRow, int
 		where = append(where, "c.updated_at >= ? AND c.updated_at < ?")
 		args = append(args, db.Millis(from), db.Millis(from.AddDate(1, 0, 0)))
 	}
-	order := "c.updated_at DESC"
-	if col, ok := librarySorts[strings.TrimPrefix(f.Sort, "-")]; ok {
-		order = col
-		if strings.HasPrefix(f.Sort, "-") {
-			order += " DESC"
-		}
-	}
+	order := db.Order(f.Sort, librarySorts, "c.updated_at DESC")
 	if f.Limit <= 0 || f.Limit > 10000 {
 		f.Limit = 50
 	}
