@@ -1,0 +1,33 @@
+package plan
+
+import (
+	"strings"
+	"testing"
+)
+
+// Wave 31's rules (tune49-T, D228), each on a text of our own.
+
+// A covering notice whose quoted title a PDF's layout broke over two lines
+// (关于印发《某省“十四五”\n建设科技发展规划》的通知) names the plan, and so
+// its years: not the first line of the body that mentions a plan.
+func TestShapes49NoticeTitleBroken(t *testing.T) {
+	text := "某省住房和城乡建设厅文件\n\n          某建科通〔2021〕95 号\n\n\n" +
+		"某省住房城乡建设厅关于印发《某省“十四五”\n  建设科技发展规划》的通知\n\n" +
+		"各市（州）住房和城乡建设局：\n  现将《某省“十四五”建设科技发展规划》印\n发给你们，请认真贯彻执行。\n\n" +
+		"                  某省住房和城乡建设厅\n                    2021 年 12 月 23 日\n\n" +
+		"某省“十四五”建设科技发展\n\n         规划\n\n" +
+		"  本规划是在全面总结我省“十三五”建设科技发展成效的基础上编制的。\n\n" +
+		"一、发展目标\n\n  到 2025 年，城镇新建建筑中绿色建筑面积占比达到 100%，新增可再生能源建筑应用面积 400 万平方米以上。\n\n" +
+		"二、保障措施\n\n  加强组织领导。\n"
+	doc, err := Ingest(strings.NewReader(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "某省“十四五”建设科技发展规划"; doc.Title != want {
+		t.Errorf("title %q, want %q", doc.Title, want)
+	}
+	if doc.Period.Start == nil || *doc.Period.Start != 2021 || doc.Period.End == nil || *doc.Period.End != 2025 {
+		t.Errorf("period %v–%v, want 2021–2025", doc.Period.Start, doc.Period.End)
+	}
+	wantAsserted(t, text, "100%", "400万平方米")
+}
