@@ -31,3 +31,16 @@ func TestShapes49NoticeTitleBroken(t *testing.T) {
 	}
 	wantAsserted(t, text, "100%", "400万平方米")
 }
+
+// A least time each day or week (每天…不低于2小时, 每天进行不少于60分钟的…运动,
+// 每天要达到3小时…, 每周…不少于3天的…) is a target the plan sets: not a
+// qualifier when a 的 follows, not left to the model; a time each day with
+// no floor (每天24小时提供服务) stays none, and a bound in days outside a
+// week (每年不少于10天) is not this shape.
+func TestShapes49LeastTimeEachDay(t *testing.T) {
+	text := "某市青少年体质健康促进行动方案（2026—2030年）\n\n一、主要目标\n\n" +
+		"保障中小学生每天校内体育活动时间不低于2小时。引导学龄前儿童每天要达到3小时户外活动，" +
+		"中小学生每天进行不少于60分钟的中等强度运动，每周进行不少于3天的高强度运动。\n\n" +
+		"二、保障措施\n\n开通心理援助热线，每天24小时提供服务。\n"
+	wantAsserted(t, text, "2小时", "3小时", "60分钟", "3天")
+}
