@@ -44,3 +44,14 @@ func TestShapes49LeastTimeEachDay(t *testing.T) {
 		"二、保障措施\n\n开通心理援助热线，每天24小时提供服务。\n"
 	wantAsserted(t, text, "2小时", "3小时", "60分钟", "3天")
 }
+
+// A share of places or bodies that reach the standard (各区25%以上的城市社区
+// 创建达标) or set something up (95%以上的县级医院设置康复医学科) is a target,
+// as one that builds something is (90%以上的乡镇建成…); the threshold of a
+// class that nothing is done by (对营业收入增长20%以上的企业) stays none.
+func TestShapes49ShareOfPlacesDoing(t *testing.T) {
+	text := "某市健康社区建设行动方案（2026—2028年）\n\n一、主要目标\n\n" +
+		"到2028年，各区25%以上的城市社区创建达标，95%以上的县级医院设置康复医学科，新建社区卫生服务站30个。\n\n" +
+		"二、保障措施\n\n对营业收入增长20%以上的企业优先支持。\n"
+	wantAsserted(t, text, "25%", "95%", "30个")
+}
