@@ -55,3 +55,14 @@ func TestShapes49ShareOfPlacesDoing(t *testing.T) {
 		"二、保障措施\n\n对营业收入增长20%以上的企业优先支持。\n"
 	wantAsserted(t, text, "25%", "95%", "30个")
 }
+
+// A whole number with no unit that a level or an index is brought to
+// (两化融合发展水平提升至68。, 全省CSR达到3500以上) is a target, as a decimal
+// one is (容载比提升至1.86); a whole number after a rate's name (覆盖率达到40。,
+// a scan's lost %) stays none.
+func TestShapes49WholeIndexValue(t *testing.T) {
+	text := "某省眼健康与信息化发展规划（2026—2030年）\n\n一、主要目标\n\n" +
+		"到2030年，全省CSR达到3500以上，两化融合发展水平提升至68。农村广播人口覆盖率达到40。\n\n" +
+		"二、保障措施\n\n加强组织领导。\n"
+	wantAsserted(t, text, "3500", "68")
+}
