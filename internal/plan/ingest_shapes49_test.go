@@ -66,3 +66,13 @@ func TestShapes49WholeIndexValue(t *testing.T) {
 		"二、保障措施\n\n加强组织领导。\n"
 	wantAsserted(t, text, "3500", "68")
 }
+
+// One thing for each unit a clause names with 每个 (每个区（县）建好1所高水平
+// 儿童医院) is a standard of coverage the rules assert; the model, which
+// scores this text 0.15, does not demote it.
+func TestShapes49OneForEachUnitKept(t *testing.T) {
+	text := "某市关于推进儿童医疗卫生服务高质量发展的意见\n\n各区卫生健康委：\n为满足儿童医疗卫生服务需求，提出如下意见。\n" +
+		"一、总体要求\n坚持以人民健康为中心。\n二、构建高质量儿童医疗卫生服务体系\n（一）建设高水平儿童医疗服务网络。\n" +
+		"每个区（县）建好1所高水平儿童医院。\n"
+	wantAsserted(t, text, "1所")
+}
