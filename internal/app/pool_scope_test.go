@@ -78,6 +78,10 @@ func TestExpertPoolOfAnotherCity(t *testing.T) {
 		call := url.Values{"template": {"youth_award"}, "title": {"青年科技奖"}, "kind": {"award"}, "applicant_kind": {"individual"},
 			"quota": {"2"}, "publicity_days": {"7"}, "opens": {day(-24 * time.Hour)}, "closes": {day(30 * 24 * time.Hour)},
 			"org_id": {fmt.Sprint(ta.city.ID)}}
+		// The new-call form offers the city's own pool by name, never the peer's.
+		if _, body := staff.get("/review/calls/new"); !strings.Contains(body, `<option value="`+own+`">`) || strings.Contains(body, `<option value="`+peer+`">`) {
+			t.Error("the new-call form's pools are not the city's own")
+		}
 		for _, id := range []string{peer, absent} {
 			call.Set("pool_id", id)
 			if res, _ := staff.post("/review/calls", call); res.StatusCode != http.StatusUnprocessableEntity {

@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"kexie/internal/access"
 
 	"kexie/internal/people"
 	"kexie/internal/review"
@@ -29,6 +30,18 @@ func (p reviewPeople) Applicant(ctx context.Context, userID int64) (review.Appli
 func (p reviewPeople) PoolOrg(ctx context.Context, poolID int64) (string, error) {
 	pool, err := p.s.GetPool(ctx, poolID)
 	return pool.OrgPath, err
+}
+
+func (p reviewPeople) Pools(ctx context.Context, scope access.Scope) ([]review.Pool, error) {
+	ps, err := p.s.Pools(ctx, scope)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]review.Pool, len(ps))
+	for i, x := range ps {
+		out[i] = review.Pool{ID: x.ID, Name: x.Name, OrgName: x.OrgName, Members: x.Members}
+	}
+	return out, nil
 }
 
 func (p reviewPeople) Experts(ctx context.Context, poolID int64) ([]review.Expert, error) {

@@ -107,6 +107,39 @@ func (g societyGrading) Submit(ctx context.Context, callID, orgID, userID int64,
 	return app.ID, err
 }
 
+// Calls lists open grading calls the society is eligible for, or the
+// published grading calls of orgs in scope (final or not).
+func (g societyGrading) Calls(ctx context.Context, orgPath string, final bool, scope access.Scope) ([]society.GradingCall, error) {
+	var calls []review.Call
+	if final {
+		// Every published one: a call not yet final is refused with why.
+		rows, _, err := g.r.Calls(ctx, review.Filter{Scope: scope, Kind: "grading", Sort: "-closes", Limit: 200})
+		if err != nil {
+			return nil, err
+		}
+		for _, r := range rows {
+			if r.Status != review.CallDraft {
+				calls = append(calls, r.Call)
+			}
+		}
+	} else {
+		open, err := g.r.OpenCallsOf(ctx, "grading", 200)
+		if err != nil {
+			return nil, err
+		}
+		for _, c := range open {
+			if c.EligiblePath == "" || strings.HasPrefix(orgPath, c.EligiblePath) {
+				calls = append(calls, c)
+			}
+		}
+	}
+	out := make([]society.GradingCall, len(calls))
+	for i, c := range calls {
+		out[i] = society.GradingCall{ID: c.ID, Title: c.Title, OrgName: c.OrgName, Closes: c.ClosesAt}
+	}
+	return out, nil
+}
+
 // personOf links a membership to the person record a user account owns.
 func personOf(p *people.Store) func(ctx context.Context, userID int64) (int64, error) {
 	return func(ctx context.Context, userID int64) (int64, error) {

@@ -83,6 +83,12 @@ func TestSocietyGradingThroughReview(t *testing.T) {
 		if res, body = sec.post(apath, form); res.StatusCode != http.StatusSeeOther {
 			t.Fatalf("submit: %d %.300s", res.StatusCode, body)
 		}
+		// The office picks the open call it enters, by its title: no
+		// call's number is typed.
+		option := fmt.Sprintf(`<option value="%d">学会等级评估（`, c.ID)
+		if _, body = sec.get(apath); !strings.Contains(body, `id="enter-call"`) || !strings.Contains(body, option) {
+			t.Error("the enter form does not offer the open call by its title")
+		}
 		if res, body = sec.post(apath+"/enter", url.Values{"call_id": {fmt.Sprint(c.ID)}}); res.StatusCode != http.StatusSeeOther {
 			t.Fatalf("enter: %d %.300s", res.StatusCode, body)
 		}
@@ -106,7 +112,14 @@ func TestSocietyGradingThroughReview(t *testing.T) {
 				t.Fatal(err)
 			}
 		}
-		// Not final yet: no grade.
+		// Not final yet: no grade. The 科协 picks the call from those it
+		// published; the society's own staff are offered none.
+		if _, body = kx.get(apath); !strings.Contains(body, `id="award-call"`) || !strings.Contains(body, fmt.Sprintf(`<option value="%d">学会等级评估（`, c.ID)) {
+			t.Error("the award form does not offer the grading call")
+		}
+		if _, body = sec.get(apath); strings.Contains(body, `id="award-call"`) || strings.Contains(body, `id="enter-call"`) {
+			t.Error("the society's staff are offered a call to award from, or to enter again")
+		}
 		grades := fmt.Sprintf("/societies/%d/grades", soc.ID)
 		res, body = kx.post(grades, url.Values{"year": {y}, "call_id": {fmt.Sprint(c.ID)}})
 		if res.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(body, "评审尚未结束") {

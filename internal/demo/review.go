@@ -27,6 +27,9 @@ func (e reviewExperts) PoolOrg(context.Context, int64) (string, error) {
 	return "", fmt.Errorf("demo: no pool of an org: %w", db.ErrNotFound)
 }
 
+// Pools is asked by the new-call form only.
+func (e reviewExperts) Pools(context.Context, access.Scope) ([]review.Pool, error) { return nil, nil }
+
 // ReviewResult counts the demo's 征集.
 type ReviewResult struct {
 	Calls, Applications, Scores int

@@ -2,6 +2,7 @@ package funding_test
 
 import (
 	"net/url"
+	"strings"
 	"testing"
 	"time"
 
@@ -47,5 +48,54 @@ func TestBrowserPerCapitaChart(t *testing.T) {
 		}
 		b.Run("top", chromedp.Evaluate[chromedp.Void](`window.scrollTo(0, 0)`))
 		b.Shot("funding-per-capita")
+	})
+}
+
+// TestBrowserBudgetCorrection: city staff correct an entry on the entries
+// list as a clerk does, at a desktop's and a phone's width: the 更正 form
+// opens in place, a missing reason is said beside its field with the
+// amount kept, and a filed correction strikes the old amount through and
+// names it on the new entry.
+func TestBrowserBudgetCorrection(t *testing.T) {
+	dbtest.Run(t, nil, func(t *testing.T, d *db.DB) {
+		ws := webtest.New(t, d)
+		ws.Start(funding.Module(funding.NewStore(d), ws.Orgs))
+		c, _ := ws.User(t, "clerk", access.OrgStaff, ws.City)
+		for i, w := range []int64{1280, 390} {
+			item := []string{"全国科普日", "科技活动周"}[i]
+			if res, body := c.Post("/funding/budgets", url.Values{"org_id": {"PZH"}, "year": {"2026"}, "item": {item}, "amount": {"1236000"}}); res.StatusCode != 303 {
+				t.Fatalf("budget: %d %s", res.StatusCode, body)
+			}
+			b := webtest.NewTab(t, webtest.Browser(t), ws.URL, 30*time.Second)
+			b.Login("clerk")
+			b.Run("size", chromedp.EmulateViewport(w, 900))
+			b.Open("/funding/budgets?year=2026&sort=-created", "#budgets")
+			row := `#budgets tbody tr:first-child`
+			b.Run("open the form", chromedp.Click(chromedp.CSS(row+` details summary`)), chromedp.WaitVisible(chromedp.CSS(row+` input[name=amount]`)))
+			b.Run("no reason", chromedp.SendKeys(chromedp.CSS(row+` input[name=amount]`), "618000"),
+				chromedp.Evaluate[chromedp.Void](`document.querySelector('#budgets tbody tr:first-child input[name=reason]').removeAttribute('required')`),
+				chromedp.Click(chromedp.CSS(row+` form button`)), chromedp.WaitVisible(chromedp.CSS(`details[open] .field.invalid .err`)))
+			if got := b.Value(`details[open] input[name=amount]`); got != "618000" {
+				t.Errorf("at %d px the amount typed is lost after the error: %q", w, got)
+			}
+			if got := b.Text(`details[open] .field.invalid .err`); !strings.Contains(got, "更正原因") {
+				t.Errorf("at %d px the reason's field says %q", w, got)
+			}
+			b.Run("with a reason", chromedp.SendKeys(chromedp.CSS(`details[open] input[name=reason]`), "误将全年预算录为半年"),
+				chromedp.Click(chromedp.CSS(`details[open] form button`)), chromedp.WaitVisible(chromedp.CSS(`#budgets tr.superseded`)))
+			if got := b.Text(`#budgets tr.superseded s`); got != "1,236,000.00" {
+				t.Errorf("at %d px the corrected amount shows %q, want it struck through", w, got)
+			}
+			if got := b.Text(`#budgets`); !strings.Contains(got, "618,000.00") || !strings.Contains(got, "误将全年预算录为半年") || !strings.Contains(got, "更正原金额 1,236,000.00") {
+				t.Errorf("at %d px the list lacks the new amount or its reason: %q", w, got)
+			}
+			wide, err := chromedp.Run(b.Ctx, chromedp.Evaluate[bool](`document.querySelector('#budgets').getBoundingClientRect().right > document.documentElement.clientWidth + 1`))
+			if err != nil || wide {
+				t.Errorf("at %d px the list is wider than the page (%v)", w, err)
+			}
+			if i == 1 {
+				b.Shot("funding-budget-corrected") // both sizes, two corrections listed
+			}
+		}
 	})
 }

@@ -56,7 +56,7 @@ func TestBudgetCorrections(t *testing.T) {
 			t.Fatalf("correction: %d", res.StatusCode)
 		}
 		_, body = staff.Get("/funding/budgets?year=2026")
-		for _, want := range []string{"<s>1,236,000.00</s>", "已更正", "618,000.00", fmt.Sprintf("更正第 %d 条", first.ID), "误将全年预算录为半年", "已更正，原记录保留"} {
+		for _, want := range []string{"<s>1,236,000.00</s>", "已更正", "618,000.00", "更正原金额 1,236,000.00", "误将全年预算录为半年", "已更正，原记录保留"} {
 			if !strings.Contains(body, want) {
 				t.Errorf("the entries lack %q", want)
 			}

@@ -33,6 +33,7 @@ type Lead struct {
 	ID                 int64
 	OrgID              int64
 	OrgPath            string
+	OrgName            string
 	Claim, Link        string
 	ShotMedia          int64
 	Contact            string // masked (pii.MaskContact); sealed in the database until used
@@ -131,15 +132,16 @@ func short(s string, n int) string {
 	return string(r[:n]) + "…"
 }
 
-const leadCols = `l.id, l.org_id, o.path, l.claim, l.link, l.shot_media, l.contact, l.status, l.outcome, l.expert_user,
+const leadCols = `l.id, l.org_id, o.path, o.name, l.claim, l.link, l.shot_media, l.contact, l.status, l.outcome, l.expert_user,
 	l.expert_name, l.expert_field, l.due_at, l.item_id, l.filed_at, l.updated_at`
 
-func scanLead(row interface{ Scan(...any) error }) (Lead, error) {
+// scanLead reads leadCols, then any columns the query adds into extra.
+func scanLead(row interface{ Scan(...any) error }, extra ...any) (Lead, error) {
 	var l Lead
 	var status string
 	var due, filed, updated int64
-	err := row.Scan(&l.ID, &l.OrgID, &l.OrgPath, &l.Claim, &l.Link, &l.ShotMedia, &l.Contact, &status, &l.Outcome,
-		&l.ExpertUser, &l.ExpertName, &l.ExpertField, &due, &l.ItemID, &filed, &updated)
+	err := row.Scan(append([]any{&l.ID, &l.OrgID, &l.OrgPath, &l.OrgName, &l.Claim, &l.Link, &l.ShotMedia, &l.Contact, &status, &l.Outcome,
+		&l.ExpertUser, &l.ExpertName, &l.ExpertField, &due, &l.ItemID, &filed, &updated}, extra...)...)
 	l.Status, l.DueAt, l.FiledAt, l.UpdatedAt = LeadStatus(status), optTime(due), db.Time(filed), db.Time(updated)
 	return l, err
 }

@@ -161,21 +161,43 @@ func (s *Store) RootOrg(ctx context.Context) (int64, error) {
 	return id, nil
 }
 
-// StaffItems lists the items in scope (any status, or the one given),
-// recently changed first, for the editors' list.
-func (s *Store) StaffItems(ctx context.Context, scope access.Scope, status Status, limit, offset int) ([]Item, int, error) {
-	if scope.None() {
+// ItemFilter selects items for editors: always within Scope.
+type ItemFilter struct {
+	Scope  access.Scope
+	Status Status // "" for every status
+	Q      string // words of the title
+	Sort   string // "updated", "title", "status"; a leading "-" for descending
+	Limit  int
+	Offset int
+}
+
+var itemSorts = map[string]string{"updated": "i.updated_at", "title": "i.title", "status": "i.status"}
+
+// StaffItems lists one page of the items in scope for editors (every
+// status), and how many match.
+func (s *Store) StaffItems(ctx context.Context, f ItemFilter) ([]Item, int, error) {
+	if f.Scope.None() {
 		return nil, 0, nil
 	}
-	cond, args := db.ScopeCond(s.db, "o.path", scope)
-	if status != "" {
-		cond, args = cond+` AND i.status = ?`, append(args, string(status))
+	cond, args := db.ScopeCond(s.db, "o.path", f.Scope)
+	if f.Status != "" {
+		cond, args = cond+` AND i.status = ?`, append(args, string(f.Status))
+	}
+	if q := strings.TrimSpace(f.Q); q != "" {
+		cond, args = cond+` AND i.title LIKE ? ESCAPE '\'`, append(args, "%"+db.LikeEscape(q)+"%")
+	}
+	order := "i.updated_at DESC"
+	if col, ok := itemSorts[strings.TrimPrefix(f.Sort, "-")]; ok {
+		order = col
+		if strings.HasPrefix(f.Sort, "-") {
+			order += " DESC"
+		}
 	}
 	var total int
 	if err := s.db.QueryRow(ctx, `SELECT COUNT(*)`+itemFrom+` WHERE `+cond, args...).Scan(&total); err != nil {
 		return nil, 0, fmt.Errorf("kepu: count items: %w", err)
 	}
-	items, err := queryItems(ctx, s.db, cond+` ORDER BY i.updated_at DESC, i.id DESC LIMIT ? OFFSET ?`, append(args, limit, offset)...)
+	items, err := queryItems(ctx, s.db, cond+` ORDER BY `+order+`, i.id DESC LIMIT ? OFFSET ?`, append(args, f.Limit, f.Offset)...)
 	return items, total, err
 }
 

@@ -3,9 +3,11 @@ package kepu
 import (
 	"html/template"
 	"net/http"
+	"slices"
 	"strconv"
 
 	"kexie/internal/access"
+	"kexie/internal/sheet"
 	"kexie/internal/web"
 )
 
@@ -130,17 +132,45 @@ func (h *handler) answer(w http.ResponseWriter, r *http.Request) error {
 
 // LeadsPage is staff's list of rumour leads.
 type LeadsPage struct {
-	Leads  []Lead
-	Status string
+	Leads    []Lead
+	List     *web.List
+	Status   string
+	Statuses []LeadStatus
 }
 
+// leadStatuses are the statuses a lead list filters by, in the order a
+// lead passes through them.
+var leadStatuses = []LeadStatus{LeadNew, LeadAssigned, LeadAnswered, LeadPublished, LeadRejected}
+
+// leads is the triage queue: search the claim's words, filter by status,
+// sort by when filed, its due date or status, page, export.
 func (h *handler) leads(w http.ResponseWriter, r *http.Request) error {
-	status := LeadStatus(r.URL.Query().Get("status"))
-	ls, err := h.store.Leads(r.Context(), h.site.Scope(r, "kepu.leads"), status, 0)
+	l := web.ParseList(r, "-filed", "filed", "due", "status")
+	status := LeadStatus(l.Get("status"))
+	if !slices.Contains(leadStatuses, status) {
+		status = ""
+	}
+	f := LeadFilter{Scope: h.site.Scope(r, "kepu.leads"), Status: status, Q: l.Q, Sort: l.Sort, Limit: l.PerPage, Offset: l.Offset()}
+	if web.WantsExport(r) {
+		f.Limit, f.Offset = 10000, 0
+	}
+	ls, total, err := h.store.LeadList(r.Context(), f)
 	if err != nil {
 		return err
 	}
-	return h.site.Render(w, r, "kepu/leads.html", "kepu.title.leads", LeadsPage{Leads: ls, Status: string(status)})
+	if web.WantsExport(r) {
+		// The submitter's contact is sealed PII: never exported.
+		t := h.site.T(r)
+		tab := sheet.Table{Sheet: t("kepu.title.leads"), Headers: []string{t("kepu.rumour.claim"), t("kepu.f.status"), t("kepu.f.org"),
+			t("kepu.f.expert"), t("kepu.f.due_at"), t("kepu.f.filed"), t("kepu.rumour.source")}}
+		for _, x := range ls {
+			tab.Rows = append(tab.Rows, []string{x.Claim, t("kepu.lead." + string(x.Status)), x.OrgName, x.ExpertName,
+				sheet.Date(x.DueAt), sheet.Date(x.FiledAt), x.Link})
+		}
+		return sheet.ServeXLSX(w, t("kepu.title.leads")+".xlsx", tab)
+	}
+	l.Total = total
+	return h.site.Render(w, r, "kepu/leads.html", "kepu.title.leads", LeadsPage{Leads: ls, List: l, Status: string(status), Statuses: leadStatuses})
 }
 
 // LeadPage is one lead with staff's triage forms.

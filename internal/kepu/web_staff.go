@@ -4,6 +4,7 @@ import (
 	"html/template"
 	"io"
 	"net/http"
+	"slices"
 	"strconv"
 
 	"kexie/internal/sheet"
@@ -24,19 +25,29 @@ func actor(r *http.Request) Actor {
 
 // ItemsPage is the editors' list.
 type ItemsPage struct {
-	Items  []Item
-	List   *web.List
-	Status string
+	Items    []Item
+	List     *web.List
+	Status   string
+	Statuses []Status
 }
 
+// itemStatuses are the statuses the editors' list filters by, in the
+// order an item passes through them.
+var itemStatuses = []Status{Draft, InReview, Reviewed, Published, Withdrawn}
+
+// items is the editors' list: search the title's words, filter by status,
+// sort by last change, title or status, page, export.
 func (h *handler) items(w http.ResponseWriter, r *http.Request) error {
-	l := web.ParseList(r, "updated", "updated")
-	status := Status(r.URL.Query().Get("status"))
-	limit, offset := l.PerPage, l.Offset()
-	if web.WantsExport(r) {
-		limit, offset = 10000, 0
+	l := web.ParseList(r, "-updated", "updated", "title", "status")
+	status := Status(l.Get("status"))
+	if !slices.Contains(itemStatuses, status) {
+		status = ""
 	}
-	items, total, err := h.store.StaffItems(r.Context(), h.site.Scope(r, "kepu.edit"), status, limit, offset)
+	f := ItemFilter{Scope: h.site.Scope(r, "kepu.edit"), Status: status, Q: l.Q, Sort: l.Sort, Limit: l.PerPage, Offset: l.Offset()}
+	if web.WantsExport(r) {
+		f.Limit, f.Offset = 10000, 0
+	}
+	items, total, err := h.store.StaffItems(r.Context(), f)
 	if err != nil {
 		return err
 	}
@@ -51,7 +62,7 @@ func (h *handler) items(w http.ResponseWriter, r *http.Request) error {
 		return sheet.ServeXLSX(w, t("kepu.title.items")+".xlsx", tab)
 	}
 	l.Total = total
-	return h.site.Render(w, r, "kepu/items.html", "kepu.title.items", ItemsPage{Items: items, List: l, Status: string(status)})
+	return h.site.Render(w, r, "kepu/items.html", "kepu.title.items", ItemsPage{Items: items, List: l, Status: string(status), Statuses: itemStatuses})
 }
 
 // EditPage is the form of a draft and the actions on an item.

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"strconv"
 	"time"
 
 	"kexie/internal/access"
@@ -84,6 +85,10 @@ type Claim struct {
 	CreatedAt  time.Time
 }
 
+// ClaimsShown is how many claims the claims page lists (pending first):
+// when there are more, the page says so.
+const ClaimsShown = 500
+
 // Claims lists the claims to records inside scope, pending first.
 func (s *Store) Claims(ctx context.Context, scope access.Scope) ([]Claim, error) {
 	cond, args := db.ScopeCond(s.db, "o.path", scope)
@@ -91,7 +96,7 @@ func (s *Store) Claims(ctx context.Context, scope access.Scope) ([]Claim, error)
 		COALESCE(q.phone_masked, ''), COALESCE(q.employer, ''), COALESCE(qo.name, ''), c.status, c.created_at
 		FROM person_claims c JOIN people p ON p.id = c.person_id JOIN orgs o ON o.id = p.org_id
 		LEFT JOIN people q ON q.id = c.claimant_id LEFT JOIN orgs qo ON qo.id = q.org_id
-		WHERE `+cond+` ORDER BY CASE c.status WHEN 'pending' THEN 0 ELSE 1 END, c.created_at DESC LIMIT 500`, args...)
+		WHERE `+cond+` ORDER BY CASE c.status WHEN 'pending' THEN 0 ELSE 1 END, c.created_at DESC LIMIT `+strconv.Itoa(ClaimsShown), args...)
 	if err != nil {
 		return nil, fmt.Errorf("people: claims: %w", err)
 	}

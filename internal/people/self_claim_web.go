@@ -12,6 +12,7 @@ import (
 // ClaimsPage is the data of the claims page.
 type ClaimsPage struct {
 	Claims []Claim
+	Cut    bool // more claims than ClaimsShown: the oldest settled ones are not listed
 }
 
 func (h *handler) claims(w http.ResponseWriter, r *http.Request) error {
@@ -20,7 +21,7 @@ func (h *handler) claims(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	return h.site.Render(w, r, "people/claims.html", "people.title.claims", ClaimsPage{Claims: cs})
+	return h.site.Render(w, r, "people/claims.html", "people.title.claims", ClaimsPage{Claims: cs, Cut: len(cs) == ClaimsShown})
 }
 
 func (h *handler) confirmClaim(w http.ResponseWriter, r *http.Request) error {

@@ -113,6 +113,28 @@ func (s *Store) OpenCalls(ctx context.Context, now time.Time, limit int) ([]Call
 	return out, rows.Err()
 }
 
+// OpenCallsOf lists the published calls of kind taking applications now
+// (any org's: a call is public once published), closing soonest first.
+func (s *Store) OpenCallsOf(ctx context.Context, kind string, limit int) ([]Call, error) {
+	now := s.db.Now()
+	rows, err := s.db.Query(ctx, `SELECT `+callCols+` FROM review_calls c JOIN orgs o ON o.id = c.org_id
+		WHERE c.kind = ? AND c.status = ? AND c.opens_at <= ? AND c.closes_at > ? ORDER BY c.closes_at, c.id LIMIT ?`,
+		kind, CallOpen, db.Millis(now), db.Millis(now), limit)
+	if err != nil {
+		return nil, fmt.Errorf("review: open calls of %s: %w", kind, err)
+	}
+	defer rows.Close()
+	var out []Call
+	for rows.Next() {
+		c, err := scanCall(rows)
+		if err != nil {
+			return nil, fmt.Errorf("review: open calls of %s: %w", kind, err)
+		}
+		out = append(out, c)
+	}
+	return out, rows.Err()
+}
+
 func queryApps(ctx context.Context, q db.Q, where string, args ...any) ([]Application, error) {
 	rows, err := q.Query(ctx, `SELECT `+appCols+` FROM review_applications a JOIN orgs o ON o.id = a.org_id WHERE `+where, args...)
 	if err != nil {

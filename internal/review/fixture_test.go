@@ -1,8 +1,10 @@
 package review_test
 
 import (
+	"cmp"
 	"context"
 	"fmt"
+	"slices"
 	"testing"
 	"time"
 
@@ -40,6 +42,19 @@ func (p *people) PoolOrg(_ context.Context, poolID int64) (string, error) {
 		return "", fmt.Errorf("no pool %d: %w", poolID, db.ErrNotFound)
 	}
 	return p.poolOrg, nil
+}
+
+// Pools lists every pool, by its ID, when scope reaches the pools' org.
+func (p *people) Pools(_ context.Context, scope access.Scope) ([]review.Pool, error) {
+	var out []review.Pool
+	if !scope.Contains(p.poolOrg) {
+		return nil, nil
+	}
+	for id, ex := range p.pools {
+		out = append(out, review.Pool{ID: id, Name: fmt.Sprintf("专家库%d", id), Members: len(ex)})
+	}
+	slices.SortFunc(out, func(a, b review.Pool) int { return cmp.Compare(a.ID, b.ID) })
+	return out, nil
 }
 
 func (p *people) Experts(_ context.Context, poolID int64) ([]review.Expert, error) {

@@ -19,7 +19,7 @@ const (
 	Date     = "date"
 	Choice   = "choice"
 	Multi    = "multi"
-	Person   = "person" // a person picker: the value is a person's ID
+	Person   = "person" // a person the applicant names, as 姓名（工作单位）: an applicant cannot search the talent database
 	Table    = "table"  // repeating rows of Columns
 	File     = "file"
 )
@@ -259,7 +259,9 @@ func checkScalar(at string, f Field, v Answer, errs *valid.Errors) {
 			errs.Add(at, "review.err.choices_max", int(*f.Max))
 		}
 	case Person:
-		if id, err := strconv.ParseInt(v.S, 10, 64); err != nil || id <= 0 {
+		// A name with its employer, not a number: the applicant writes who
+		// (推荐专家, 导师) as the office will check it.
+		if n := utf8.RuneCountInString(strings.TrimSpace(v.S)); n < 2 || n > 100 || strings.Trim(v.S, "0123456789 ") == "" {
 			errs.Add(at, "review.err.person")
 		}
 	case File:

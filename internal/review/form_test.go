@@ -47,6 +47,7 @@ func TestSchemaValidate(t *testing.T) {
 		"tags":    {L: []string{"a", "c"}},
 		"awards":  {Rows: []map[string]string{{"name": "省科技进步奖", "year": "2024"}}},
 		"cv":      {F: &review.FileRef{Name: "简历.PDF", Size: 1 << 20}},
+		"mentor":  {S: "张伟（攀枝花学院）"},
 	}
 	if errs := sc.Validate(good); len(errs) > 0 {
 		t.Fatalf("good answers: %v", keys(errs))
@@ -64,7 +65,8 @@ func TestSchemaValidate(t *testing.T) {
 		{"bad date", func(a review.Answers) { a["born"] = review.Answer{S: "1990-02-30"} }, "f.born:review.err.date"},
 		{"too many choices", func(a review.Answers) { a["tags"] = review.Answer{L: []string{"a", "b", "c"}} }, "f.tags:review.err.choices_max"},
 		{"repeated choice", func(a review.Answers) { a["tags"] = review.Answer{L: []string{"a", "a"}} }, "f.tags:review.err.choice"},
-		{"person not an id", func(a review.Answers) { a["mentor"] = review.Answer{S: "张三"} }, "f.mentor:review.err.person"},
+		{"person as a number", func(a review.Answers) { a["mentor"] = review.Answer{S: "255591396491145216"} }, "f.mentor:review.err.person"},
+		{"person too short", func(a review.Answers) { a["mentor"] = review.Answer{S: "张"} }, "f.mentor:review.err.person"},
 		{"row cell required", func(a review.Answers) {
 			a["awards"] = review.Answer{Rows: []map[string]string{{"name": "x"}, {"year": "2020"}}}
 		}, "f.awards.1.name:review.err.required"},

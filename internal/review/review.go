@@ -28,6 +28,7 @@ import (
 	"strings"
 	"time"
 
+	"kexie/internal/access"
 	"kexie/internal/db"
 )
 
@@ -211,6 +212,17 @@ type People interface {
 	// error wrapping db.ErrNotFound, so that a call draws its reviewers
 	// only from a pool its staff may see.
 	PoolOrg(ctx context.Context, poolID int64) (string, error)
+	// Pools lists the expert pools of orgs in scope, for a call's staff to
+	// pick one by its name.
+	Pools(ctx context.Context, scope access.Scope) ([]Pool, error)
+}
+
+// Pool is an expert pool as a picker shows it.
+type Pool struct {
+	ID      int64
+	Name    string
+	OrgName string
+	Members int
 }
 
 // ErrNoProfile says the applicant has no person record to check rules on.

@@ -93,7 +93,7 @@ func TestSite(t *testing.T) {
 		rs.P.pools[7] = pool
 
 		res, body := staff.Get("/review/calls/new?template=youth_award")
-		must(t, "editor", res, body, 200, "青年科技奖", "编辑申报表")
+		must(t, "editor", res, body, 200, "青年科技奖", "编辑申报表", `<option value="7">专家库7（`, "6 人")
 		form := url.Values{"template": {"youth_award"}, "title": {"第十届攀枝花青年科技奖"}, "org_id": {strconv.FormatInt(rs.City.ID, 10)},
 			"kind": {"award"}, "applicant_kind": {"individual"}, "recommend": {"1"}, "quota": {"2"}, "pool_id": {"7"}, "publicity_days": {"7"},
 			"opens": {time.Now().Add(-24 * time.Hour).Format("2006-01-02")}, "closes": {time.Now().Add(30 * 24 * time.Hour).Format("2006-01-02")},

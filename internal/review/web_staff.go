@@ -52,10 +52,18 @@ type NewCallPage struct {
 	Form      *web.Form
 	Templates []Template
 	Kinds     []string
+	Pools     []Pool // the expert pools in the staff's scope
 }
 
 func (h *handler) newCallPage(r *http.Request, f *web.Form) (NewCallPage, error) {
-	return NewCallPage{Form: f, Templates: Templates(), Kinds: Kinds}, nil
+	p := NewCallPage{Form: f, Templates: Templates(), Kinds: Kinds}
+	if h.store.people != nil {
+		var err error
+		if p.Pools, err = h.store.people.Pools(r.Context(), h.scope(r, "review.manage")); err != nil {
+			return p, err
+		}
+	}
+	return p, nil
 }
 
 func (h *handler) newCall(w http.ResponseWriter, r *http.Request) error {

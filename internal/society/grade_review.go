@@ -27,6 +27,20 @@ type Grading interface {
 	// Submit enters the society's self-assessment in a grading call as a
 	// unit application filed by userID.
 	Submit(ctx context.Context, callID, orgID, userID int64, a Assessment) (int64, error)
+	// Calls lists the grading calls a society at orgPath may be entered
+	// in (open now, the society eligible), or, when final, the published
+	// calls in scope a grade may be recorded from (AwardFromReview refuses
+	// one not yet final, saying so) — what the office picks from instead
+	// of typing a call's number.
+	Calls(ctx context.Context, orgPath string, final bool, scope access.Scope) ([]GradingCall, error)
+}
+
+// GradingCall is a grading call as a picker shows it.
+type GradingCall struct {
+	ID      int64
+	Title   string
+	OrgName string
+	Closes  time.Time
 }
 
 // AwardFromReview records the grade a society earned in grading call

@@ -17,6 +17,8 @@ type assessPage struct {
 	Assessment Assessment
 	Grades     []Grade
 	Form       *web.Form
+	EnterCalls []GradingCall // open grading calls the society may be entered in
+	AwardCalls []GradingCall // final grading calls the viewer may award from
 }
 
 type assessRow struct {
@@ -43,6 +45,18 @@ func (h *handler) loadAssessment(r *http.Request, f *web.Form) (assessPage, erro
 	}
 	if p.Grades, err = h.store.Grades(ctx, soc.ID); err != nil {
 		return p, err
+	}
+	if g := h.store.cfg.Grading; g != nil {
+		if p.Assessment.Status == "submitted" && p.Assessment.AppID == 0 && h.site.Scope(r, "society.edit").Contains(soc.Path) {
+			if p.EnterCalls, err = g.Calls(ctx, soc.Path, false, h.site.Scope(r, "society.edit")); err != nil {
+				return p, err
+			}
+		}
+		if sc := h.site.Scope(r, "society.check"); sc.Contains(parent) {
+			if p.AwardCalls, err = g.Calls(ctx, soc.Path, true, sc); err != nil {
+				return p, err
+			}
+		}
 	}
 	for _, in := range Indicators {
 		row := assessRow{Indicator: in, Points: f.Get("score_" + in.Key), Evidence: f.Get("evidence_" + in.Key)}
