@@ -138,6 +138,8 @@ type learnQuantity struct {
 	verb       bool // when recording: its clause up to the number holds a verb of the grammar's class (the trainer's strongShape)
 	listed     bool // it follows the sentence's previous quantity across a bare 、: the next value of a list sharing its verb (listedAfter)
 	held       bool // an event the plan holds each period (每年举办一次…: heldEachPeriod)
+	leastTime  bool // a least time each day or week (每天…不低于2小时: leastTimeEach)
+	oneEach    bool // one for each unit named with 每个 (每个省建好1所…: oneForEachUnit)
 }
 
 // Decisions of the rules, besides the names of the rules that drop.

@@ -181,10 +181,6 @@ var proposals = []proposal{
 	{"a set phrase named by its count", func(x *at) bool { return formula(x.ns, x.q) }},
 	{"what a term means (指…)", func(x *at) bool { return x.c.defining || termMeaning(x.ns, x.q) }},
 	{"a note on how to read a table or the text (注：…)", inNote},
-	{"a least time each day", func(x *at) bool {
-		q := x.q
-		return (q.base == "小时" || q.base == "分钟") && (q.cmp == ">=" || q.cmp == ">") && has(x.clause, []string{"每天", "每日", "每周"})
-	}},
 	{"how often something happened", func(x *at) bool { return eventCount(x.ns, x.q, x.clause) }},
 	{"a rule in principle", func(x *at) bool { return strings.Contains(x.clause, "原则上") && !x.goal }},
 	{"the places just listed", func(x *at) bool { return listedPlaces(x.ns, x.q, x.clause) }},

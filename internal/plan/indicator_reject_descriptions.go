@@ -45,15 +45,17 @@ func teamOfSize(rs []rune, q quantity) bool {
 }
 
 // shareDoing reports a share of places or bodies that do or reach something
-// (90%以上的乡镇建成综合文化站): a target, not the threshold of a class (营业
-// 收入增长20%以上的企业, which no verb of making follows).
+// (90%以上的乡镇建成综合文化站; 各区25%以上的城市社区创建达标, 95%以上的县
+// 综合医院设置耳鼻咽喉科: reaching the standard and setting up are doing,
+// tune49-T, D228): a target, not the threshold of a class (营业收入增长20%以上
+// 的企业, which no verb of making follows).
 func shareDoing(rs []rune, q quantity) bool {
 	if q.base != "%" || q.after >= len(rs) || rs[q.after] != '的' {
 		return false
 	}
 	rest := string(rs[q.after+1 : clauseEnd(rs, q.after)])
 	// (95%以上的学生都能在安全的校舍里上课: all of the share do it; tune32-P)
-	return (has(rest, []string{"建成", "建立", "实现", "达到", "开展", "配备", "设立", "完成", "都能", "均能", "参加", "参与"}) || has(rest, sharesReach)) && !has(rest, []string{"给予", "奖励", "补助", "补贴"})
+	return (has(rest, []string{"建成", "建立", "实现", "达到", "达标", "开展", "配备", "设立", "设置", "完成", "都能", "均能", "参加", "参与"}) || has(rest, sharesReach)) && !has(rest, []string{"给予", "奖励", "补助", "补贴"})
 }
 
 // areaWords name the size of a site a text describes (用地面积约300亩).

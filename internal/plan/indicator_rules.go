@@ -212,7 +212,7 @@ var notTargets = []notTarget{
 	{name: "a qualifier", match: func(x *at) bool {
 		ns, q, clause := x.ns, x.q, x.clause
 		return q.after < len(ns) && ns[q.after] == '的' && (q.after > q.b && !(q.base == "%" && actedOn(ns, q)) || q.base != "%") && !namedGoal(ns, q) && !sizeOfMade(ns, q, clause) && !sizeReached(ns, q) && !capabilityHeld(ns, q) && !teamOfSize(ns, q) && !shareDoing(ns, q) && !madeCount(ns, q) && !totalOf(ns, q) && !boundAchieved(ns, q) && !namedListEnd(ns, q) &&
-			!rateValue(ns, q) && !serviceCount(ns, q) && !invitedCount(ns, q) || q.b < len(ns) && ns[q.b] == '级' && !q.class ||
+			!rateValue(ns, q) && !serviceCount(ns, q) && !invitedCount(ns, q) && !leastTimeEach(x) || q.b < len(ns) && ns[q.b] == '级' && !q.class ||
 			q.after > q.b && (hasAt(ns, q.after, "级") || hasAt(ns, q.after, "等级")) || populationClass(ns, q)
 	}},
 	// a subsidy or reward, not a commitment of the plan

@@ -105,7 +105,7 @@ func titleAndIssuer(lines []string) (string, *string) {
 			l = frontTitle(l) // (a page's front matter: its 标题 alone, ingest_title_page.go)
 		}
 		if i := strings.Index(l, "关于印发《"); i >= 0 {
-			rest := l[i+len("关于印发《"):]
+			rest := l[i+len("关于印发《"):] + noticeTitleRest(lines, k, l)
 			if j := strings.Index(rest, "》"); j > 0 {
 				title, issuer = rest[:j], strings.TrimSpace(l[:i])
 				break

@@ -273,3 +273,30 @@ func openingLines(lines []string, n int) []string {
 	}
 	return lines
 }
+
+// noticeTitleRest is the rest of a covering notice's quoted title that a
+// page's layout broke over the lines after line k (关于印发《贵州省“十四五”\n
+// 建设科技…发展规划》的通知, a PDF's lines, blank lines between them): the
+// next lines with text, up to the one that closes 《, or "" when l closes
+// it or no line within three does.
+func noticeTitleRest(lines []string, k int, l string) string {
+	if strings.Contains(l[strings.Index(l, "关于印发《"):], "》") {
+		return ""
+	}
+	rest := ""
+	for n, j := 0, k+1; n < 3 && j < len(lines); j++ {
+		t := strings.TrimSpace(lines[j])
+		if t == "" {
+			continue
+		}
+		if strings.ContainsAny(t, "《。，,") || utf8.RuneCountInString(rest+t) > 60 {
+			return ""
+		}
+		rest += t
+		if strings.Contains(t, "》") {
+			return rest
+		}
+		n++
+	}
+	return ""
+}

@@ -68,12 +68,12 @@ var levelVerbs = append(slices.Clone(loweredTo), "达到", "提高到", "提高�
 // verb of level and before a comparator that closes it (以内, 以下, 以上,
 // 左右), or closing its clause when what is brought there is named as a
 // ratio or an index (容载比提升至1.86。, 系数降至0.8，). A whole number
-// there is left alone: without a unit it is more often a rank or a count
-// said short.
+// there is left alone — without a unit it is more often a rank or a count
+// said short, or a share whose % a scan lost (覆盖率达到40。) — unless what
+// is brought there is named as a level or an index by its words (两化融合
+// 发展水平提升至68。) or by Latin letters (CSR达到3500以上; tune49-T, D228).
 func indexValue(rs []rune, a, j int, v float64) bool {
-	if v == float64(int64(v)) && !(j >= 2 && rs[j-2] == '.' && rs[j-1] == '0') {
-		return false // (能效达到5.0: written as a decimal, it is one)
-	}
+	whole := v == float64(int64(v)) && !(j >= 2 && rs[j-2] == '.' && rs[j-1] == '0') // (能效达到5.0: written as a decimal, it is one)
 	cmp := hasAt(rs, j, "以内") || hasAt(rs, j, "以下") || hasAt(rs, j, "以上") || hasAt(rs, j, "左右")
 	closes := j == len(rs) || strings.ContainsRune("。，,；;)", rs[j])
 	if !cmp && !closes {
@@ -82,8 +82,15 @@ func indexValue(rs []rune, a, j int, v float64) bool {
 	a = spacesBefore(rs, a) // (PUE 降至 1.25 以下: a PDF's spaces around a figure)
 	for _, w := range levelVerbs {
 		if endsAt(rs, a, w) {
-			return cmp || ratioName(rs, modalBefore(rs, spacesBefore(rs, a-len([]rune(w)))))
+			name := modalBefore(rs, spacesBefore(rs, a-len([]rune(w))))
+			if whole {
+				return indexNamed(rs, name)
+			}
+			return cmp || ratioName(rs, name)
 		}
+	}
+	if whole {
+		return false
 	}
 	// a bound written before the value, straight after the ratio's name
 	// (电能利用效率(PUE)不超过1.3；), or after a modal verb (应低于1.25)
@@ -93,6 +100,16 @@ func indexValue(rs []rune, a, j int, v float64) bool {
 		}
 	}
 	return false
+}
+
+// indexNamed reports a name ending at i that names a level or an index a
+// whole number measures (两化融合发展水平, 幸福指数, CSR: Latin letters, an
+// index's abbreviation).
+func indexNamed(rs []rune, i int) bool {
+	if i > 0 && (rs[i-1] >= 'A' && rs[i-1] <= 'Z' || rs[i-1] >= 'a' && rs[i-1] <= 'z') {
+		return true
+	}
+	return endsAt(rs, i, "水平") || endsAt(rs, i, "指数")
 }
 
 // modalVerbs stand between a ratio's name and its bound (PUE应低于1.25).
