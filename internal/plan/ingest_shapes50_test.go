@@ -1,0 +1,18 @@
+package plan
+
+import "testing"
+
+// Wave 32's rules (tune50-T, D231), each on a text of our own.
+
+// A total area, length or capacity given before the count it totals
+// (建设总面积309万亩的12个片区, 打造总里程500公里的3条廊道) is a target beside
+// the count, as a total investment is (抓好总投资2万亿元的389个项目): 总
+// names the sum over the things counted, not a class each must reach; a size
+// without 总 (建成面积300亩的森林公园) stays a qualifier.
+func TestShapes50TotalOfCounted(t *testing.T) {
+	text := "某市林草碳汇行动方案（2022—2025年）\n\n一、主要目标\n\n" +
+		"到2025年，建设总面积 309 万亩的 12 个森林碳汇片区、总面积 1220 万亩的 5 个草原碳汇片区，" +
+		"打造总里程 500 公里的 3 条生态廊道。建成面积 300 亩的森林公园。\n\n" +
+		"二、保障措施\n\n加强组织领导。\n"
+	wantAsserted(t, text, "309万亩", "12个", "1220万亩", "5个", "500公里", "3条")
+}
