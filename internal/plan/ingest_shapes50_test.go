@@ -16,3 +16,14 @@ func TestShapes50TotalOfCounted(t *testing.T) {
 		"二、保障措施\n\n加强组织领导。\n"
 	wantAsserted(t, text, "309万亩", "12个", "1220万亩", "5个", "500公里", "3条")
 }
+
+// A density or a yield said over an area (550万元/亩, 1万人/平方公里, 300吨/
+// 万平方米) is read with its denominator, as a rate over a population is
+// (2个/百万人): the unit is the pair, not the numerator alone.
+func TestShapes50RateOverArea(t *testing.T) {
+	text := "某市城乡建设绿色低碳行动方案（2022—2030年）\n\n一、主要目标\n\n" +
+		"到2030年，开发区工业用地产出强度达到550万元/亩以上，组团内平均人口密度不超过1.5万人/平方公里，" +
+		"新建建筑施工现场建筑垃圾排放量不高于300吨/万平方米。\n\n" +
+		"二、保障措施\n\n加强组织领导。\n"
+	wantAsserted(t, text, "550万元/亩", "1.5万人/平方公里", "300吨/万平方米")
+}

@@ -92,8 +92,10 @@ func numberedDenominator(rs []rune, i int) int {
 }
 
 // rateDenominators are what a count or a measure is said over (个/百万人,
-// 人/百亿元, 克/千克).
-var rateDenominators = []string{"百万人", "十万人", "万人", "千人", "百亿元", "亿元", "千克", "万千瓦时", "千瓦时", "秒"}
+// 人/百亿元, 克/千克), and the areas a density or a yield is said over
+// (550万元/亩, 1万人/平方公里, 300吨/万平方米: tune50-T, D231).
+var rateDenominators = []string{"百万人", "十万人", "万人", "千人", "百亿元", "亿元", "千克", "万千瓦时", "千瓦时", "秒",
+	"亩", "万平方米", "平方米", "平方公里", "平方千米", "公顷"}
 
 // unitHolds reports whether the quantity read up to j stands: a bare count
 // in 万 or 亿 (标识注册总量突破5亿。) ends at punctuation or a comparator
