@@ -27,3 +27,13 @@ func TestShapes50RateOverArea(t *testing.T) {
 		"二、保障措施\n\n加强组织领导。\n"
 	wantAsserted(t, text, "550万元/亩", "1.5万人/平方公里", "300吨/万平方米")
 }
+
+// A mass in grams said over a unit (煤耗下降至300克/千瓦时, 有机质含量28克/千克)
+// is a quantity in 克/千瓦时 or 克/千克; 克 with no slash after it stays
+// none (攻克, 克服), and so does a qualifier (对煤耗在300克标准煤/千瓦时以上的机组).
+func TestShapes50GramsOverUnit(t *testing.T) {
+	text := "某省电力支撑能力提升行动方案（2022—2025年）\n\n一、主要目标\n\n" +
+		"到2025年，全省火电机组平均供电煤耗下降至300克/千瓦时以内，耕地土壤有机质平均含量达到28克/千克。\n\n" +
+		"二、重点任务\n\n对供电煤耗在305克标准煤/千瓦时以上的煤电机组，加快改造。攻克3项关键技术。\n"
+	wantAsserted(t, text, "300克/千瓦时", "28克/千克", "3项")
+}
