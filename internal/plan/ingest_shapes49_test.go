@@ -32,6 +32,25 @@ func TestShapes49NoticeTitleBroken(t *testing.T) {
 	wantAsserted(t, text, "100%", "400万平方米")
 }
 
+// A notice signed short (某省科协关于印发《某省科学技术协会…规划》的通知,
+// the title broken over lines) names its issuer by the full name its title
+// gives it, as a title without a notice does.
+func TestNoticeIssuerFullKexie(t *testing.T) {
+	text := "某省科学技术协会事业发展“十四五”规划(2021-2025年)\n某省科协关于印发《某省科学技术协会\n" +
+		"事业发展“十四五”规划(2021-2025年)》的通知\n各市科协：\n现印发给你们，请认真贯彻实施。\n某省科学技术协会\n\n" +
+		"一、发展目标\n到2025年，建成科普基地50个。\n二、保障措施\n加强组织领导。\n"
+	doc, err := Ingest(strings.NewReader(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if doc.Issuer == nil || *doc.Issuer != "某省科学技术协会" || doc.Title != "某省科学技术协会事业发展“十四五”规划(2021-2025年)" {
+		t.Errorf("title %q issuer %v", doc.Title, doc.Issuer)
+	}
+	if got := fullKexie("某市科协", "某市全民科学素质行动规划"); got != "某市科协" {
+		t.Errorf("a title that does not name the 科学技术协会 in full: %q", got)
+	}
+}
+
 // A least time each day or week (每天…不低于2小时, 每天进行不少于60分钟的…运动,
 // 每天要达到3小时…, 每周…不少于3天的…) is a target the plan sets: not a
 // qualifier when a 的 follows, not left to the model; a time each day with

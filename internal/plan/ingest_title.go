@@ -165,10 +165,20 @@ func titleAndIssuer(lines []string) (string, *string) {
 			}
 		}
 	}
-	if issuer = pageIssuer(issuer); issuer == "" {
+	if issuer = pageIssuer(fullKexie(issuer, title)); issuer == "" {
 		return title, nil
 	}
 	return title, &issuer
+}
+
+// fullKexie is the issuer by the full name the title gives it: a notice
+// signed short (青海省科协关于印发《青海省科学技术协会事业发展…规划》的通知)
+// names the 科学技术协会 its title names in full.
+func fullKexie(issuer, title string) string {
+	if stem, ok := strings.CutSuffix(issuer, "科协"); ok && stem != "" && strings.Contains(title, stem+"科学技术协会") {
+		return stem + "科学技术协会"
+	}
+	return issuer
 }
 
 // reReportYear is the year a work report's title opens with (2026年某区人民政府工作报告).

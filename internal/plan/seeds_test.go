@@ -68,7 +68,11 @@ func TestSeedSections(t *testing.T) {
 		t.Run(tt.seed, func(t *testing.T) {
 			doc := seed(t, tt.seed)
 			if doc.Title != tt.title || doc.Issuer == nil || *doc.Issuer != tt.issuer {
-				t.Errorf("title %q issuer %v", doc.Title, doc.Issuer)
+				iss := "<nil>"
+				if doc.Issuer != nil {
+					iss = *doc.Issuer
+				}
+				t.Errorf("title %q issuer %q", doc.Title, iss)
 			}
 			if doc.Period.Start == nil || *doc.Period.Start != tt.start || *doc.Period.End != tt.end {
 				t.Errorf("period %v", doc.Period)
