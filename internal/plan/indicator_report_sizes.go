@@ -150,13 +150,55 @@ func ownObject(ns []rune, q quantity) bool {
 // totalOf reports a sum given as the total of what a count after it counts
 // (抓好总投资2万亿元的389个省重点项目): the programme's size, a target
 // beside the count — not a size each thing must have (超10亿元企业20家).
+// A total area, length or capacity is the same (建设总面积309万亩的12个森林
+// 碳汇发展片区: tune50-T, D231) when the count it totals follows in its
+// clause: 总 names the sum over the things counted, not a class of each.
 func totalOf(ns []rune, q quantity) bool {
-	if q.cmp != "=" && q.cmp != "~" || q.base != "元" {
+	if q.cmp != "=" && q.cmp != "~" {
 		return false // (总投资10亿元以上的项目: a class's threshold)
 	}
-	a := q.beforeCmp
-	for _, w := range []string{"总投资", "总投资额", "总规模", "总额"} {
-		if endsAt(ns, a, w) || endsAt(ns, a, w+"约") || endsAt(ns, a, w+"达") {
+	words := []string{"总投资", "总投资额", "总规模", "总额"}
+	if q.base != "元" {
+		if countWords[q.base] || q.base == "%" || !countAfter(ns, q) {
+			return false
+		}
+		words = sizeTotals
+	}
+	for _, w := range words {
+		if endsAtSpaced(ns, q.beforeCmp, w) >= 0 || endsAtSpaced(ns, q.beforeCmp, w+"约") >= 0 || endsAtSpaced(ns, q.beforeCmp, w+"达") >= 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// sizeTotals name the sum of a size over the things a count counts
+// (总面积309万亩的12个片区).
+var sizeTotals = []string{"总面积", "总长度", "总里程", "总规模", "总容量"}
+
+// countAfter reports a count right after a quantity's 的 (…万亩的 12 个…):
+// digits and a measure word of things counted, in its clause.
+func countAfter(ns []rune, q quantity) bool {
+	j := q.after
+	if j >= len(ns) || ns[j] != '的' {
+		return false
+	}
+	j++
+	for j < len(ns) && ns[j] == ' ' {
+		j++
+	}
+	k := j
+	for k < len(ns) && (isDigit(ns[k]) || isCNDigit(ns[k])) {
+		k++
+	}
+	if k == j {
+		return false
+	}
+	for k < len(ns) && ns[k] == ' ' {
+		k++
+	}
+	for w := range countWords {
+		if hasAt(ns, k, w) {
 			return true
 		}
 	}

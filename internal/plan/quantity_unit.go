@@ -53,6 +53,10 @@ func (q *quantity) readUnit(rs []rune, j int) int {
 		q.base = "发" // (年产50发商业火箭: rounds, launches; tune32-P)
 		j++
 	}
+	if q.base == "" && q.mult == 1 && j+2 < len(rs) && rs[j] == '克' && rs[j+1] == '/' {
+		q.base = "克" // (煤耗下降至300克/千瓦时, 有机质含量28克/千克: grams over a unit, tune50-T; 克 alone is 攻克, 克服)
+		j++
+	}
 	if q.base != "" && !strings.Contains(q.base, "/") && j+1 < len(rs) && rs[j] == '/' {
 		for _, d := range rateDenominators {
 			if hasAt(rs, j+1, d) {
@@ -92,8 +96,10 @@ func numberedDenominator(rs []rune, i int) int {
 }
 
 // rateDenominators are what a count or a measure is said over (个/百万人,
-// 人/百亿元, 克/千克).
-var rateDenominators = []string{"百万人", "十万人", "万人", "千人", "百亿元", "亿元", "千克", "万千瓦时", "千瓦时", "秒"}
+// 人/百亿元, 克/千克), and the areas a density or a yield is said over
+// (550万元/亩, 1万人/平方公里, 300吨/万平方米: tune50-T, D231).
+var rateDenominators = []string{"百万人", "十万人", "万人", "千人", "百亿元", "亿元", "千克", "万千瓦时", "千瓦时", "秒",
+	"亩", "万平方米", "平方米", "平方公里", "平方千米", "公顷", "标准煤"}
 
 // unitHolds reports whether the quantity read up to j stands: a bare count
 // in 万 or 亿 (标识注册总量突破5亿。) ends at punctuation or a comparator
