@@ -1,6 +1,8 @@
 package funding_test
 
 import (
+	"context"
+	"fmt"
 	"net/url"
 	"strings"
 	"testing"
@@ -60,30 +62,36 @@ func TestBrowserBudgetCorrection(t *testing.T) {
 	dbtest.Run(t, nil, func(t *testing.T, d *db.DB) {
 		ws := webtest.New(t, d)
 		ws.Start(funding.Module(funding.NewStore(d), ws.Orgs))
+		fs := funding.NewStore(d)
 		c, _ := ws.User(t, "clerk", access.OrgStaff, ws.City)
+		city := access.Subtrees(ws.City.Path)
 		for i, w := range []int64{1280, 390} {
 			item := []string{"全国科普日", "科技活动周"}[i]
 			if res, body := c.Post("/funding/budgets", url.Values{"org_id": {"PZH"}, "year": {"2026"}, "item": {item}, "amount": {"1236000"}}); res.StatusCode != 303 {
 				t.Fatalf("budget: %d %s", res.StatusCode, body)
 			}
+			newest, _, err := fs.Budgets(context.Background(), funding.BudgetFilter{Scope: city, Year: 2026, Sort: "-created", Limit: 1})
+			if err != nil || len(newest) != 1 || newest[0].Item != item {
+				t.Fatalf("the entry just recorded: %+v %v", newest, err)
+			}
 			b := webtest.NewTab(t, webtest.Browser(t), ws.URL, 30*time.Second)
 			b.Login("clerk")
 			b.Run("size", chromedp.EmulateViewport(w, 900))
 			b.Open("/funding/budgets?year=2026&sort=-created", "#budgets")
-			row := `#budgets tbody tr:first-child`
+			row := fmt.Sprintf("#budget-%d", newest[0].ID) // the entry this pass corrects, not the last pass's
 			b.Run("open the form", chromedp.Click(chromedp.CSS(row+` details summary`)), chromedp.WaitVisible(chromedp.CSS(row+` input[name=amount]`)))
 			b.Run("no reason", chromedp.SendKeys(chromedp.CSS(row+` input[name=amount]`), "618000"),
-				chromedp.Evaluate[chromedp.Void](`document.querySelector('#budgets tbody tr:first-child input[name=reason]').removeAttribute('required')`),
-				chromedp.Click(chromedp.CSS(row+` form button`)), chromedp.WaitVisible(chromedp.CSS(`details[open] .field.invalid .err`)))
-			if got := b.Value(`details[open] input[name=amount]`); got != "618000" {
+				chromedp.Evaluate[chromedp.Void](`document.querySelector('`+row+` input[name=reason]').removeAttribute('required')`),
+				chromedp.Click(chromedp.CSS(row+` form button`)), chromedp.WaitVisible(chromedp.CSS(row+` details[open] .field.invalid .err`)))
+			if got := b.Value(row + ` details[open] input[name=amount]`); got != "618000" {
 				t.Errorf("at %d px the amount typed is lost after the error: %q", w, got)
 			}
-			if got := b.Text(`details[open] .field.invalid .err`); !strings.Contains(got, "更正原因") {
+			if got := b.Text(row + ` details[open] .field.invalid .err`); !strings.Contains(got, "更正原因") {
 				t.Errorf("at %d px the reason's field says %q", w, got)
 			}
-			b.Run("with a reason", chromedp.SendKeys(chromedp.CSS(`details[open] input[name=reason]`), "误将全年预算录为半年"),
-				chromedp.Click(chromedp.CSS(`details[open] form button`)), chromedp.WaitVisible(chromedp.CSS(`#budgets tr.superseded`)))
-			if got := b.Text(`#budgets tr.superseded s`); got != "1,236,000.00" {
+			b.Run("with a reason", chromedp.SendKeys(chromedp.CSS(row+` details[open] input[name=reason]`), "误将全年预算录为半年"),
+				chromedp.Click(chromedp.CSS(row+` details[open] form button`)), chromedp.WaitVisible(chromedp.CSS(row+`.superseded`)))
+			if got := b.Text(row + ` s`); got != "1,236,000.00" {
 				t.Errorf("at %d px the corrected amount shows %q, want it struck through", w, got)
 			}
 			if got := b.Text(`#budgets`); !strings.Contains(got, "618,000.00") || !strings.Contains(got, "误将全年预算录为半年") || !strings.Contains(got, "更正原金额 1,236,000.00") {
