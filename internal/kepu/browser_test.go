@@ -82,7 +82,7 @@ func TestBrowserPhone(t *testing.T) {
 		chromedp.Sleep(3200*time.Millisecond)) // a person takes longer than the bot check's floor
 	b.Shot("kepu-rumour")
 	b.Run("send the lead", chromedp.Click(chromedp.CSS(`#lead-submit`)), chromedp.WaitVisible(chromedp.CSS(`#lead-done`)))
-	leads, err := k.Store.Leads(bg, accessAll, "", 0)
+	leads, _, err := k.Store.LeadList(bg, kepu.LeadFilter{Scope: accessAll, Limit: 500})
 	if err != nil || len(leads) != 1 || leads[0].Contact != "r***@example.com" {
 		t.Fatalf("leads %+v %v", leads, err)
 	}

@@ -10,7 +10,6 @@ import (
 	"time"
 	"unicode/utf8"
 
-	"kexie/internal/access"
 	"kexie/internal/audit"
 	"kexie/internal/db"
 	"kexie/internal/valid"
@@ -165,28 +164,24 @@ func (s *Store) Lead(ctx context.Context, id int64) (Lead, error) {
 	return l, err
 }
 
-// Leads lists the leads in scope, newest first; status "" means all, and
-// expertUser, when not 0, keeps the leads assigned to that expert.
-func (s *Store) Leads(ctx context.Context, scope access.Scope, status LeadStatus, expertUser int64) ([]Lead, error) {
-	if scope.None() && expertUser == 0 {
-		return nil, nil
-	}
-	cond, args := db.ScopeCond(s.db, "o.path", scope)
-	if expertUser != 0 {
-		cond, args = `l.expert_user = ?`, []any{expertUser}
-	}
-	if status != "" {
-		cond, args = cond+` AND l.status = ?`, append(args, string(status))
-	}
-	rows, err := s.db.Query(ctx, `SELECT `+leadCols+` FROM kepu_leads l JOIN orgs o ON o.id = l.org_id WHERE `+cond+
-		` ORDER BY l.filed_at DESC LIMIT 500`, args...)
+// AssignedLeads lists the leads waiting for the answer of the expert
+// behind userID, newest first (the staff's list is LeadList).
+func (s *Store) AssignedLeads(ctx context.Context, userID int64) ([]Lead, error) {
+	return s.queryLeads(ctx, `SELECT `+leadCols+` FROM kepu_leads l JOIN orgs o ON o.id = l.org_id
+		WHERE l.expert_user = ? AND l.status = ? ORDER BY l.filed_at DESC LIMIT 500`, []any{userID, string(LeadAssigned)})
+}
+
+// queryLeads runs q, which selects leadCols and then the columns extra
+// scans into, and returns its leads with their contacts masked.
+func (s *Store) queryLeads(ctx context.Context, q string, args []any, extra ...any) ([]Lead, error) {
+	rows, err := s.db.Query(ctx, q, args...)
 	if err != nil {
 		return nil, fmt.Errorf("kepu: leads: %w", err)
 	}
 	defer rows.Close()
 	var out []Lead
 	for rows.Next() {
-		l, err := scanLead(rows)
+		l, err := scanLead(rows, extra...)
 		if err != nil {
 			return nil, fmt.Errorf("kepu: leads: %w", err)
 		}

@@ -2,7 +2,6 @@ package kepu
 
 import (
 	"context"
-	"fmt"
 	"strings"
 
 	"kexie/internal/access"
@@ -39,21 +38,8 @@ func (s *Store) LeadList(ctx context.Context, f LeadFilter) ([]Lead, int, error)
 	if f.Limit <= 0 || f.Limit > 10000 {
 		f.Limit = 50
 	}
-	rows, err := s.db.Query(ctx, `SELECT `+leadCols+`, COUNT(*) OVER() FROM kepu_leads l JOIN orgs o ON o.id = l.org_id WHERE `+
-		strings.Join(where, " AND ")+` ORDER BY `+order+`, l.id DESC LIMIT ? OFFSET ?`, append(args, f.Limit, f.Offset)...)
-	if err != nil {
-		return nil, 0, fmt.Errorf("kepu: lead list: %w", err)
-	}
-	defer rows.Close()
-	var out []Lead
 	total := 0
-	for rows.Next() {
-		var l Lead
-		if l, err = scanLead(rows, &total); err != nil {
-			return nil, 0, fmt.Errorf("kepu: lead list: %w", err)
-		}
-		s.showContact(&l)
-		out = append(out, l)
-	}
-	return out, total, rows.Err()
+	out, err := s.queryLeads(ctx, `SELECT `+leadCols+`, COUNT(*) OVER() FROM kepu_leads l JOIN orgs o ON o.id = l.org_id WHERE `+
+		strings.Join(where, " AND ")+` ORDER BY `+order+`, l.id DESC LIMIT ? OFFSET ?`, append(args, f.Limit, f.Offset), &total)
+	return out, total, err
 }

@@ -37,7 +37,7 @@ func TestRumourLoop(t *testing.T) {
 		if l, _ := k.Store.Lead(ctx, id); l.Contact != "r***@example.com" {
 			t.Errorf("the lead shows the contact as %q", l.Contact)
 		}
-		if ls, _ := k.Store.Leads(ctx, access.Everywhere(), "", 0); len(ls) != 1 || ls[0].Contact != "r***@example.com" {
+		if ls, _, _ := k.Store.LeadList(ctx, kepu.LeadFilter{Scope: access.Everywhere(), Limit: 500}); len(ls) != 1 || ls[0].Contact != "r***@example.com" {
 			t.Errorf("the list shows %+v", ls)
 		}
 		if _, err := k.Store.FileLead(ctx, kepu.LeadInput{OrgID: k.Root.ID, Claim: "说法内容足够长", Link: "javascript:alert(1)", Source: "h1"}); errKey(err) != "kepu.err.link" {

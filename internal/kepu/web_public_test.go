@@ -159,7 +159,7 @@ func TestLeadForm(t *testing.T) {
 	if _, html := anon.Get("/kepu/rumours?done=1"); !strings.Contains(html, "已收到您的线索") {
 		t.Fatal("no thanks")
 	}
-	leads, _ := k.Store.Leads(context.Background(), accessAll, "", 0)
+	leads, _, _ := k.Store.LeadList(context.Background(), kepu.LeadFilter{Scope: accessAll, Limit: 500})
 	if len(leads) != kepu.MaxLeadsPerHour {
 		t.Fatalf("%d leads kept", len(leads))
 	}
@@ -191,7 +191,7 @@ func TestLeadScreenshot(t *testing.T) {
 	if res.StatusCode != 422 || !strings.Contains(html, "按文件内容判断") {
 		t.Fatalf("disguised screenshot: %d", res.StatusCode)
 	}
-	if leads, _ := k.Store.Leads(context.Background(), accessAll, "", 0); len(leads) != 0 {
+	if leads, _, _ := k.Store.LeadList(context.Background(), kepu.LeadFilter{Scope: accessAll, Limit: 500}); len(leads) != 0 {
 		t.Fatal("a refused lead was half-saved")
 	}
 	var pic bytes.Buffer
@@ -199,7 +199,7 @@ func TestLeadScreenshot(t *testing.T) {
 	if res, _ := anon.Upload("/kepu/rumours", fields, "shot", "shot.png", pic.Bytes()); res.StatusCode != http.StatusSeeOther {
 		t.Fatalf("screenshot: %d", res.StatusCode)
 	}
-	leads, _ := k.Store.Leads(context.Background(), accessAll, "", 0)
+	leads, _, _ := k.Store.LeadList(context.Background(), kepu.LeadFilter{Scope: accessAll, Limit: 500})
 	if len(leads) != 1 || leads[0].ShotMedia == 0 {
 		t.Fatalf("leads %+v", leads)
 	}

@@ -23,7 +23,7 @@ func (h *handler) reviews(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	leads, err := h.store.Leads(r.Context(), access.Scope{}, LeadAssigned, me)
+	leads, err := h.store.AssignedLeads(r.Context(), me)
 	if err != nil {
 		return err
 	}
