@@ -128,7 +128,7 @@ func (g societyGrading) Calls(ctx context.Context, orgPath string, final bool, s
 			return nil, err
 		}
 		for _, c := range open {
-			if c.EligiblePath == "" || strings.HasPrefix(orgPath, c.EligiblePath) {
+			if c.Admits(orgPath) {
 				calls = append(calls, c)
 			}
 		}

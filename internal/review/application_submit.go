@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"kexie/internal/audit"
-	"strings"
 
 	"kexie/internal/access"
 	"kexie/internal/db"
@@ -62,7 +61,7 @@ func (s *Store) submit(ctx context.Context, appID, userID int64, scope access.Sc
 		if err != nil {
 			return err
 		}
-		if c.EligiblePath != "" && !strings.HasPrefix(who.OrgPath, c.EligiblePath) {
+		if !c.Admits(who.OrgPath) {
 			return valid.New("eligibility", "review.elig.outside")
 		}
 		if c.ParentAppID != 0 && c.Kind == "milestone" {

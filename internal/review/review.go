@@ -81,6 +81,12 @@ type Call struct {
 // PublicityEnds is the last day of the 公示 (its end is that day's midnight).
 func (c Call) PublicityEnds() time.Time { return c.PublicityTo.Add(-time.Second) }
 
+// Admits reports whether an applicant of the org at orgPath may apply:
+// the call names no subtree, or the org lies in it.
+func (c Call) Admits(orgPath string) bool {
+	return c.EligiblePath == "" || strings.HasPrefix(orgPath, c.EligiblePath)
+}
+
 // Accepting reports whether the call takes submissions at now.
 func (c Call) Accepting(now time.Time) bool {
 	return c.Status == CallOpen && !now.Before(c.OpensAt) && now.Before(c.ClosesAt)
