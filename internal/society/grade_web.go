@@ -47,8 +47,8 @@ func (h *handler) loadAssessment(r *http.Request, f *web.Form) (assessPage, erro
 		return p, err
 	}
 	if g := h.store.cfg.Grading; g != nil {
-		if p.Assessment.Status == "submitted" && p.Assessment.AppID == 0 && h.site.Scope(r, "society.edit").Contains(soc.Path) {
-			if p.EnterCalls, err = g.Calls(ctx, soc.Path, false, h.site.Scope(r, "society.edit")); err != nil {
+		if sc := h.site.Scope(r, "society.edit"); p.Assessment.Status == "submitted" && p.Assessment.AppID == 0 && sc.Contains(soc.Path) {
+			if p.EnterCalls, err = g.Calls(ctx, soc.Path, false, sc); err != nil {
 				return p, err
 			}
 		}
