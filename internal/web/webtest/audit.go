@@ -16,7 +16,21 @@ import (
 // auditAction matches the action of an audit entry a module writes
 // (audit.Entry{…, Action: "org.create", …}): a literal, or a literal prefix
 // the code completes ("plan.progress_" + next).
-var auditAction = regexp.MustCompile(`Entry\{[^{}]*?Action:\s*"([a-z0-9_.]+)"(\s*\+)?`)
+var auditAction = regexp.MustCompile(`Action:\s*"([a-z0-9_.]+)"(\s*\+)?`)
+
+// auditEntries are the bodies of the audit entries text writes: each
+// Entry{…} literal to its closing brace.
+func auditEntries(text string) []string {
+	var out []string
+	for at := 0; ; {
+		i := strings.Index(text[at:], "Entry{")
+		if i < 0 {
+			return out
+		}
+		at += i + len("Entry")
+		out = append(out, braced(text[at:]))
+	}
+}
 
 // AuditActions lists the actions the Go files of dir (tests aside) write to
 // the audit log; an action ending in "*" is a prefix completed at run time.
@@ -24,12 +38,14 @@ func AuditActions(t testing.TB, dir string) []string {
 	t.Helper()
 	seen := map[string]bool{}
 	for _, src := range sources(t, dir) {
-		for _, m := range auditAction.FindAllStringSubmatch(src.text, -1) {
-			a := m[1]
-			if m[2] != "" {
-				a += "*"
+		for _, body := range auditEntries(src.text) {
+			if m := auditAction.FindStringSubmatch(body); m != nil {
+				a := m[1]
+				if m[2] != "" {
+					a += "*"
+				}
+				seen[a] = true
 			}
-			seen[a] = true
 		}
 	}
 	out := make([]string, 0, len(seen))
@@ -96,13 +112,7 @@ func auditFieldLabels(t testing.TB, dir string) {
 	type field struct{ file, prefix, kind, name string }
 	var fields []field
 	for _, src := range sources(t, dir) {
-		for rest, at := src.text, 0; ; {
-			i := strings.Index(rest[at:], "audit.Entry{")
-			if i < 0 {
-				break
-			}
-			body := braced(rest[at+i+len("audit.Entry"):])
-			at += i + len("audit.Entry{")
+		for _, body := range auditEntries(src.text) {
 			m := auditEntryAction.FindStringSubmatch(body)
 			if m == nil {
 				continue
