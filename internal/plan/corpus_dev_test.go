@@ -28,7 +28,7 @@ func retired(n int) bool {
 // and each retired held-out set KEXIE_HELDOUTn names; "" where unset.
 func devCorpusDirs() map[string]string {
 	dirs := map[string]string{"tune": os.Getenv("KEXIE_CORPUS"), "extra": os.Getenv("KEXIE_EXTRA_CORPUS")}
-	for n := 2; n <= 59; n++ {
+	for n := 2; n <= 60; n++ {
 		if retired(n) {
 			dirs["heldout"+strconv.Itoa(n)] = os.Getenv("KEXIE_HELDOUT" + strconv.Itoa(n))
 		}
