@@ -1,0 +1,17 @@
+package plan
+
+import "testing"
+
+// Wave 33's rules (tune51-T, D234), each on a text of our own.
+
+// A least count each place named with 各 must reach (各区县至少建立1支队伍,
+// 各区县至少举办5期培训) is a standard of coverage the plan sets, decided
+// by the rules as 每个县至少建有1所 is; what each member sends (各派1名)
+// stays proposed.
+func TestShapes51FloorForEachPlace(t *testing.T) {
+	text := "某市环境应急能力建设方案（2022—2025年）\n\n一、主要目标\n\n" +
+		"到2025年，各区县至少建立 1 支区（县）级环境应急救援队伍，各区县至少举办 5 期针对重点企业的环境应急管理培训，" +
+		"各市县至少完成3个近零碳社区试点的创建。\n\n" +
+		"二、保障措施\n\n各单位各派1名联络员参加。\n"
+	wantAsserted(t, text, "1支", "5期", "3个")
+}
