@@ -1,6 +1,11 @@
 package plan
 
-import "testing"
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"testing"
+)
 
 // Wave 33's rules (tune51-T, D234), each on a text of our own.
 
@@ -14,4 +19,26 @@ func TestShapes51FloorForEachPlace(t *testing.T) {
 		"各市县至少完成3个近零碳社区试点的创建。\n\n" +
 		"二、保障措施\n\n各单位各派1名联络员参加。\n"
 	wantAsserted(t, text, "1支", "5期", "3个")
+}
+
+// A floor said after the quantity with 或以上 (达到最大用电负荷的5%或以上,
+// 人均科普经费达到1元或以上) bounds it from below as 以上 does; 或以下 from
+// above.
+func TestShapes51FloorSaidWithOr(t *testing.T) {
+	text := "某省新型电力系统建设行动方案（2024—2027年）\n\n一、主要目标\n\n" +
+		"到2027年，典型地区需求侧响应能力达到最大用电负荷的 5%或以上，全市人均科普经费达到1元或以上，" +
+		"线损率降至3%或以下。\n\n二、保障措施\n\n加强组织领导。\n"
+	doc, err := Ingest(strings.NewReader(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, ind := range doc.Indicators {
+		if !ind.Candidate && ind.Value != nil {
+			got = append(got, fmt.Sprintf("%g%s %s", *ind.Value, ind.Unit, ind.Comparator))
+		}
+	}
+	if want := []string{"5% >=", "1元 >=", "3% <="}; !slices.Equal(got, want) {
+		t.Errorf("asserted: got %q, want %q", got, want)
+	}
 }
