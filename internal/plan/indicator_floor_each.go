@@ -10,8 +10,8 @@ import "strings"
 // development reading of the shape a plan sets is labelled a target, in
 // three sources (extra 245, heldout50 06, heldout57 09; tune51-T, D234), so
 // the rules decide it: not proposed, not demoted (sentenceEnd). The floor
-// is said after the place (至少, 不少于), and what is counted is a thing, a
-// body or an event.
+// is 至少 said within a few runes after the place (各区县至少…, 各州、市至少…),
+// with no clause between, and what is counted is a thing, a body or an event.
 func floorForEachPlace(x *at) bool {
 	q := x.q
 	if q.cmp != ">=" || !countWords[q.base] && !eventWords[q.base] {
