@@ -42,3 +42,25 @@ func TestShapes51FloorSaidWithOr(t *testing.T) {
 		t.Errorf("asserted: got %q, want %q", got, want)
 	}
 }
+
+// An area right before the red line it names (严守18亿亩耕地红线) is the
+// least area the plan holds: a floor, not an equality; a red line's width
+// said after it (道路红线宽度不超过40米) keeps its own comparator.
+func TestShapes51RedLineFloor(t *testing.T) {
+	text := "某省乡村振兴规划（2021—2025年）\n\n一、主要目标\n\n" +
+		"到2025年，坚决守住18亿亩耕地红线，严守1.2万平方公里生态保护红线，县城内部道路红线宽度不超过40米，" +
+		"新建高标准农田500万亩。\n\n二、保障措施\n\n加强组织领导。\n"
+	doc, err := Ingest(strings.NewReader(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, ind := range doc.Indicators {
+		if !ind.Candidate && ind.Value != nil {
+			got = append(got, fmt.Sprintf("%g%s %s", *ind.Value, ind.Unit, ind.Comparator))
+		}
+	}
+	if want := []string{"18亿亩 >=", "1.2万平方公里 >=", "40米 <=", "500万亩 ="}; !slices.Equal(got, want) {
+		t.Errorf("asserted: got %q, want %q", got, want)
+	}
+}
