@@ -140,6 +140,7 @@ type learnQuantity struct {
 	held       bool // an event the plan holds each period (每年举办一次…: heldEachPeriod)
 	leastTime  bool // a least time each day or week (每天…不低于2小时: leastTimeEach)
 	oneEach    bool // one for each unit named with 每个 (每个省建好1所…: oneForEachUnit)
+	floorEach  bool // a least count each place named with 各 must reach (各区县至少建立1支…: floorForEachPlace)
 }
 
 // Decisions of the rules, besides the names of the rules that drop.

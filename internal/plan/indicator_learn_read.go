@@ -84,7 +84,7 @@ func learnFor() *learnDoc {
 // read reads quantity x of sentence r as the rules do, appending a target
 // to out, and notes it for the model.
 func (l *learnDoc) read(r *sentenceRead, x *at, out []Indicator) []Indicator {
-	lq := learnQuantity{Start: r.pos[x.q.a], End: r.pos[x.q.b-1] + 1, out: -1, listed: listedAfter(x), held: heldEachPeriod(x), leastTime: leastTimeEach(x), oneEach: oneForEachUnit(x)}
+	lq := learnQuantity{Start: r.pos[x.q.a], End: r.pos[x.q.b-1] + 1, out: -1, listed: listedAfter(x), held: heldEachPeriod(x), leastTime: leastTimeEach(x), oneEach: oneForEachUnit(x), floorEach: floorForEachPlace(x)}
 	if len(l.sent) == 0 { // the sentence's first quantity: what they all share
 		l.sentFeats = sentenceFeatures(l.sentFeats[:0], x, &l.set)
 		if l.model != nil {
@@ -170,7 +170,7 @@ func (l *learnDoc) sentenceEnd(out []Indicator) []Indicator {
 			out[lq.out].Reported = lq.reported || lq.clausePast
 			out[lq.out].Candidate = proposedAfter(lq.Decision == decProposed, s, out[lq.out].Reported)
 			listed := sure && keptAsListed(l.sent[k-1], *lq, out)
-			if listed || lq.Decision == decAsserted && (workingDayLimit(out[lq.out]) || lq.held || lq.leastTime || lq.oneEach) {
+			if listed || lq.Decision == decAsserted && (workingDayLimit(out[lq.out]) || lq.held || lq.leastTime || lq.oneEach || lq.floorEach) {
 				out[lq.out].Candidate = false
 			}
 			sure = listed || !out[lq.out].Candidate && s >= SureScore

@@ -184,7 +184,7 @@ var proposals = []proposal{
 	{"how often something happened", func(x *at) bool { return eventCount(x.ns, x.q, x.clause) }},
 	{"a rule in principle", func(x *at) bool { return strings.Contains(x.clause, "原则上") && !x.goal }},
 	{"the places just listed", func(x *at) bool { return listedPlaces(x.ns, x.q, x.clause) }},
-	{"a figure for each", func(x *at) bool { return eachSends(x.ns, x.q) && !madeEach(x.ns, x.q, x.cs) }},
+	{"a figure for each", func(x *at) bool { return eachSends(x.ns, x.q) && !madeEach(x.ns, x.q, x.cs) && !floorForEachPlace(x) }},
 	// a clause after the first that names a five-year span ended before
 	// the plan (夯实基础，“十四五”期间累计举办…: where things stand), as
 	// one opening the sentence is (pastPeriod)

@@ -102,7 +102,8 @@ func TestShapes32Sentences(t *testing.T) {
 		// that measures the size after it is a level, not a class
 		{"到2030年，新增千万吨产能。", "1000 吨×10000 = - 2030"},
 		// a red line kept strictly (严守), what is sent (选送), rockets in 发
-		{"坚持最严格的耕地保护制度，严守80万亩耕地红线不动摇。", "80 亩×10000 = - 2030"},
+		// (the red line a floor, as every development label of it reads: tune51-T, D234)
+		{"坚持最严格的耕地保护制度，严守80万亩耕地红线不动摇。", "80 亩×10000 >= - 2030"},
 		{"丰富群众文化生活，选送500场文艺演出进社区。", "500 场 = - 2030"},
 		{"优化保障性住房供给，交付保障性租赁住房8万套。", "8 套×10000 = - 2030"},
 		// a share that 将 takes as the object of what is done to it

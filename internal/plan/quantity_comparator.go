@@ -25,6 +25,7 @@ var (
 	}
 	cmpAfter = []struct{ w, c string }{
 		{"及以上", ">="}, {"以上", ">="}, {"左右", "~"}, {"上下", "~"}, {"以内", "<="}, {"以下", "<="}, {"及以下", "<="},
+		{"或以上", ">="}, {"或以下", "<="}, // (达到最大用电负荷的5%或以上, 达到1元或以上: a floor; tune51-T)
 	}
 )
 
@@ -50,6 +51,9 @@ func (q *quantity) readComparators(rs []rune, i, j int) {
 			q.cmp = c
 		}
 		q.after = e
+	}
+	if q.cmp == "=" && redLineAfter(rs, j, q.base) {
+		q.cmp = ">=" // (守住18亿亩耕地红线: the least area held)
 	}
 	// The comparator before: at most 3 runes of filler (达到, 提高到) between it and the number.
 	if q.cmp == "=" {
@@ -127,4 +131,23 @@ func altUnitEnd(rs []rune, k int) int {
 		return k
 	}
 	return e + 1
+}
+
+// redLineAfter reports an area whose noun, right after its unit, is a red
+// line (严守18亿亩耕地红线, 坚决守住18亿亩耕地红线): the least area a plan
+// holds, a floor. Every development occurrence is labelled >= (extra 212,
+// heldout3 01 and 04, heldout4 01 and 05; tune51-T, D234).
+func redLineAfter(rs []rune, j int, base string) bool {
+	if !areaUnit(base) {
+		return false
+	}
+	for k := j; k < len(rs) && k <= j+6; k++ {
+		if hasAt(rs, k, "红线") {
+			return true
+		}
+		if strings.ContainsRune("，,。;；、：:（(", rs[k]) || isDigit(rs[k]) {
+			return false
+		}
+	}
+	return false
 }
