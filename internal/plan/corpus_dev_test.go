@@ -15,12 +15,12 @@ import (
 // 49–50 (D207), 51 (D210), 52 (D213), and 29, 37–39 and 53, wave 29's
 // deciding set (D219), 54 (D227, blind in wave 30), 56 (D227: wave 31's
 // development half of a new source), 55 (D230, wave 31's deciding set) and
-// 58 (D230: wave 32's development half) and 57 (D233, wave 32's deciding
-// set). heldout40–41 were never labelled (D183). Every other set labelled
-// later is blind: no probe or trainer reads it (59, wave 33's deciding set,
-// is).
+// 58 (D230: wave 32's development half), 57 (D233, wave 32's deciding set)
+// and 59 (D235, wave 33's deciding set). heldout40–41 were never labelled
+// (D183). Every other set labelled later is blind: no probe or trainer
+// reads it (60, wave 34's deciding set, is).
 func retired(n int) bool {
-	return n >= 2 && n <= 39 || n >= 42 && n <= 58
+	return n >= 2 && n <= 39 || n >= 42 && n <= 59
 }
 
 // devCorpusDirs names the folders of the development data this machine
