@@ -118,7 +118,7 @@ func TestSite(t *testing.T) {
 		res, body = anon.Get("/calls")
 		must(t, "open calls", res, body, 200, "第十届攀枝花青年科技奖")
 		res, body = anon.Get("/calls/" + cid)
-		must(t, "call page", res, body, 200, "年龄不超过 40 周岁", "形式审查")
+		must(t, "call page", res, body, 200, "年龄不超过 40 周岁", "形式审查", "<dt>公示期</dt><dd>", `<dd><span class="nowrap">`)
 
 		fields := url.Values{"title": {"钒钛资源综合利用"}, "recommender_id": {strconv.FormatInt(rs.Soc.ID, 10)}, "action": {"submit"},
 			"f.summary": {strings.Repeat("长期从事钒钛资源综合利用研究。", 5)}, "f.field": {"工学"}, "f.born": {"1990-05-01"},
@@ -164,6 +164,9 @@ func TestSite(t *testing.T) {
 			if i == 5 {
 				if strings.Contains(body, "钒钛") {
 					t.Error("the applicant's colleague was assigned")
+				}
+				if !strings.Contains(body, "分配给您后会列在这里") {
+					t.Error("an empty worklist does not say how tasks arrive")
 				}
 				continue
 			}
