@@ -4,6 +4,7 @@ import (
 	"context"
 	"net/http"
 	"net/url"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
@@ -188,6 +189,9 @@ func TestSite(t *testing.T) {
 			v := strconv.Itoa(80 + i)
 			res, body = post(c, "/review/assignments/"+gid, url.Values{"s.innovation": {v}, "s.contribution": {v}, "s.prospect": {v}, "comment": {"成果突出"}})
 			must(t, "score", res, body, 200, "评分已提交")
+			if _, body := c.Get("/review/assignments"); !regexp.MustCompile(`已评 · \d+(\.\d{1,2})? 分`).MatchString(body) {
+				t.Error("the worklist shows a scored task without its points in 分")
+			}
 			scored++
 		}
 		if scored != 5 {
