@@ -252,7 +252,8 @@ func TestLeadFormArea(t *testing.T) {
 	anon := k.Client(t)
 	_, page := anon.Get("/kepu/rumours")
 	for _, want := range []string{`<select name="area" id="lead-area">`, `<option value="">不清楚或多地流传</option>`,
-		fmt.Sprintf(`<option value="%d">攀枝花市</option>`, k.City.ID)} {
+		fmt.Sprintf(`<option value="%d">攀枝花市</option>`, k.City.ID),
+		"<span>联系方式（选填）</span>"} { // optional as 出处链接（选填） and 截图（选填） say
 		if !strings.Contains(page, want) {
 			t.Errorf("the form lacks %s", want)
 		}
