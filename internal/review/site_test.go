@@ -93,7 +93,10 @@ func TestSite(t *testing.T) {
 		pool[5].Employer = "攀枝花学院" // never reviews 张伟
 		rs.P.pools[7] = pool
 
-		res, body := staff.Get("/review/calls/new?template=youth_award")
+		// Before applying, 我的申报 points to the open calls.
+		res, body := app.Get("/review/mine")
+		must(t, "no applications yet", res, body, 200, "您还没有申报。", `<a href="/calls" id="mine-browse">查看正在征集的项目</a>`)
+		res, body = staff.Get("/review/calls/new?template=youth_award")
 		must(t, "editor", res, body, 200, "青年科技奖", "编辑申报表", `<option value="7">专家库7（`, "6 人")
 		form := url.Values{"template": {"youth_award"}, "title": {"第十届攀枝花青年科技奖"}, "org_id": {strconv.FormatInt(rs.City.ID, 10)},
 			"kind": {"award"}, "applicant_kind": {"individual"}, "recommend": {"1"}, "quota": {"2"}, "pool_id": {"7"}, "publicity_days": {"7"},
