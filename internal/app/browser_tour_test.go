@@ -49,6 +49,11 @@ func TestBrowserTour(t *testing.T) {
 		}
 	}
 	tr := &tour{t: t, ctx: ctx, ta: ta, shots: os.Getenv("KEXIE_TOUR_SHOTS"), keys: keyShape(ta)}
+	if tr.shots != "" {
+		if err := os.MkdirAll(tr.shots, 0o755); err != nil { // a missing folder would lose every screenshot silently
+			t.Fatal(err)
+		}
+	}
 
 	tr.walk("public", nil, []string{"/", "/kepu", "/kepu/list", "/kepu/rumours", "/e", "/v", "/calls", "/volunteers/publicity",
 		"/card/NOSUCHCARD", "/cert/NOSUCHCERT", "/login", "/register"})

@@ -20,7 +20,9 @@ func TestRegisterAndSignIn(t *testing.T) {
 	ta := newTestApp(t, dbtest.OpenSQLite(t).DSN())
 	c := ta.client(t)
 	res, body := c.post("/register", url.Values{"username": {"li.ming"}, "display_name": {"李明"}, "password": {testPassword}, "confirm": {"other"}})
-	if res.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(body, "两次输入的新密码不一致") || !strings.Contains(body, `value="li.ming"`) {
+	// A new account has no old password: the form and its message say 密码, not 新密码.
+	if res.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(body, "两次输入的密码不一致") || !strings.Contains(body, "<span>确认密码</span>") ||
+		strings.Contains(body, "新密码") || !strings.Contains(body, `value="li.ming"`) {
 		t.Fatalf("mismatched confirm: %d %.300s", res.StatusCode, body)
 	}
 	res, _ = c.post("/register", url.Values{"username": {"li.ming"}, "display_name": {"李明"}, "password": {testPassword}, "confirm": {testPassword}})

@@ -30,7 +30,7 @@ func (h *handler) register(w http.ResponseWriter, r *http.Request) error {
 		return web.ErrTooMany
 	}
 	if f.Values.Get("password") != f.Values.Get("confirm") {
-		err = valid.New("confirm", "auth.err.confirm")
+		err = valid.New("confirm", "auth.err.confirm_password") // a new account has no old password: not 新密码
 	} else {
 		_, err = h.svc.CreateUser(r.Context(), UserInput{Username: f.Get("username"), DisplayName: f.Get("display_name"),
 			Email: f.Get("email"), Password: f.Values.Get("password")})

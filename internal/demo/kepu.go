@@ -26,6 +26,7 @@ func (e kepuExperts) Employer(context.Context, int64) (string, error)    { retur
 // KepuResult counts the demo's 科普 content.
 type KepuResult struct {
 	Items, Leads int
+	Open         int // leads still waiting in the cities' queues (new or with an expert)
 }
 
 // Kepu fills the portal: the demo articles and videos reviewed by experts
@@ -162,6 +163,25 @@ func Kepu(ctx context.Context, d *db.DB, orgs *org.Store, seed uint64) (KepuResu
 		}
 		res.Items++
 		res.Leads++
+	}
+	// Leads the public filed with each city over the last days, still in
+	// its queue: one not yet looked at, one with an expert (some past
+	// their due date), so a city's 谣言线索 and its 待办 have work in them.
+	for i, c := range cities {
+		for j := range 2 {
+			at(140 + float64(rng.IntN(9)) + float64(j)*0.5)
+			x := kepuCityRumours[(2*i+j)%len(kepuCityRumours)]
+			id, err := s.FileLead(ctx, kepu.LeadInput{OrgID: c.ID, Claim: x, Source: fmt.Sprintf("demo-city%d-%d", i, j)})
+			if err != nil {
+				return res, fmt.Errorf("demo: a lead for %s: %w", c.Name, err)
+			}
+			if j == 1 {
+				if err := s.AssignLead(ctx, id, 1, experts[1].PersonID, 5, editor); err != nil {
+					return res, err
+				}
+			}
+			res.Open++
+		}
 	}
 	return res, nil
 }

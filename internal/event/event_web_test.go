@@ -247,3 +247,33 @@ func TestEditEvent(t *testing.T) {
 		}
 	})
 }
+
+// TestPublicListArea: the public narrows the coming events to a city
+// (named by its place, picked by its code) and its subtree; the search
+// box says what it searches; an unknown city is no choice.
+func TestPublicListArea(t *testing.T) {
+	eachDB(t, func(t *testing.T, es eventSite) {
+		e := newEvent(t, es, "攀枝花科技周开幕式", 10)
+		start := time.Now().Add(48 * time.Hour).Truncate(time.Minute)
+		peer, err := es.Events.Create(context.Background(), event.Input{OrgID: es.Peer.ID, Title: "滁州科普讲座", Kind: event.KindLecture,
+			Capacity: 10, StartsAt: start, EndsAt: start.Add(2 * time.Hour), Place: "滁州市图书馆"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		anon := es.Client(t)
+		_, body := anon.Get("/e")
+		for _, want := range []string{`placeholder="活动名称或地点"`, `<option value="">全部地区</option>`, `<option value="PZH">攀枝花市</option>`,
+			`<option value="CZ">滁州市</option>`, e.Title, peer.Title} {
+			if !strings.Contains(body, want) {
+				t.Errorf("/e lacks %s", want)
+			}
+		}
+		_, body = anon.Get("/e?area=PZH")
+		if !strings.Contains(body, e.Title) || strings.Contains(body, peer.Title) || !strings.Contains(body, `<option value="PZH" selected>`) {
+			t.Error("/e?area=PZH does not list only 攀枝花市's events")
+		}
+		if _, body = anon.Get("/e?area=NOSUCH"); !strings.Contains(body, e.Title) || !strings.Contains(body, peer.Title) {
+			t.Error("an unknown area hides events")
+		}
+	})
+}

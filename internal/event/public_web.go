@@ -1,6 +1,7 @@
 package event
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"html/template"
@@ -9,6 +10,8 @@ import (
 
 	"kexie/internal/access"
 	"kexie/internal/botcheck"
+	"kexie/internal/org"
+	"kexie/internal/std"
 	"kexie/internal/web"
 )
 
@@ -16,19 +19,65 @@ import (
 type PublicListPage struct {
 	Events []Event
 	List   *web.List
+	Areas  []Area // the cities the list narrows to
+	Area   string // the city chosen (its org code), "" for all
+}
+
+// Area is a city 科协 under the root, named by its place (攀枝花市), whose
+// subtree's events the public list narrows to.
+type Area struct {
+	Code, Name string
+	org        org.Org
+}
+
+// areas lists the cities directly under the root, in tree order.
+func (h *handler) areas(ctx context.Context) ([]Area, error) {
+	root, err := h.orgs.Root(ctx)
+	if err != nil {
+		return nil, err
+	}
+	kids, err := h.orgs.Children(ctx, root, "tree", 200, 0)
+	if err != nil {
+		return nil, err
+	}
+	var out []Area
+	for _, o := range kids {
+		if o.Type != org.TypeCity {
+			continue
+		}
+		name := o.Name
+		if r, ok := std.Regions().Lookup(o.RegionCode); ok {
+			name = r.Name
+		}
+		out = append(out, Area{Code: o.Code, Name: name, org: o})
+	}
+	return out, nil
 }
 
 // publicList shows every event that has not ended, soonest first: events
 // are public, anyone may register.
 func (h *handler) publicList(w http.ResponseWriter, r *http.Request) error {
 	l := web.ParseList(r, "")
-	// Events are public: every org's coming events are listed to anyone.
-	list, total, err := h.store.Upcoming(r.Context(), access.Everywhere(), time.Now(), l.Q, l.PerPage, l.Offset())
+	p := PublicListPage{List: l}
+	var err error
+	if p.Areas, err = h.areas(r.Context()); err != nil {
+		return err
+	}
+	// Events are public: every org's coming events are listed to anyone,
+	// or a chosen city's (an unknown city is no choice).
+	scope := access.Everywhere()
+	for _, a := range p.Areas {
+		if a.Code == l.Get("area") {
+			p.Area, scope = a.Code, access.Subtrees(a.org.Path)
+		}
+	}
+	list, total, err := h.store.Upcoming(r.Context(), scope, time.Now(), l.Q, l.PerPage, l.Offset())
 	if err != nil {
 		return err
 	}
 	l.Total = total
-	return h.site.Render(w, r, "event/public_list.html", "event.title.public", PublicListPage{Events: list, List: l})
+	p.Events = list
+	return h.site.Render(w, r, "event/public_list.html", "event.title.public", p)
 }
 
 // PublicPage is an event's public page with the registration form.

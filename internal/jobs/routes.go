@@ -57,6 +57,8 @@ type Row struct {
 	StateLabel string
 	Message    string // progress message, or the error while queued for a retry or failed
 	UserName   string
+	Tone       string // the state badge's colour class: blue while waiting or running, green done, red failed
+	Took       string // how long a finished job ran, in words; "" before it ends
 }
 
 // Describe translates what a page shows of j with t.
@@ -71,7 +73,33 @@ func Describe(t func(string, ...any) string, j Job) Row {
 	if j.CancelRequested && !j.State.Final() {
 		row.StateLabel = t("jobs.state.cancelling")
 	}
+	switch j.State {
+	case Queued, Running:
+		row.Tone = "blue"
+	case Done:
+		row.Tone = "green"
+	case Failed:
+		row.Tone = "red"
+	}
+	if j.State.Final() && !j.StartedAt.IsZero() && !j.FinishedAt.Before(j.StartedAt) {
+		row.Took = took(t, j.FinishedAt.Sub(j.StartedAt))
+	}
 	return row
+}
+
+// took says how long a job ran: under a second, seconds, minutes and
+// seconds, or hours and minutes.
+func took(t func(string, ...any) string, d time.Duration) string {
+	switch s := int(d.Round(time.Second) / time.Second); {
+	case s < 1:
+		return t("jobs.took.instant")
+	case s < 60:
+		return t("jobs.took.s", s)
+	case s < 3600:
+		return t("jobs.took.ms", s/60, s%60)
+	default:
+		return t("jobs.took.hm", s/3600, s%3600/60)
+	}
 }
 
 func label(t func(string, ...any) string, key, fallback string) string {

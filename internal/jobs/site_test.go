@@ -6,11 +6,14 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"testing/fstest"
+	"time"
 
 	"kexie/internal/access"
 	"kexie/internal/db"
 	"kexie/internal/db/dbtest"
 	"kexie/internal/jobs"
+	"kexie/internal/web"
 	"kexie/internal/web/webtest"
 )
 
@@ -56,6 +59,57 @@ func TestAdminPersonFilter(t *testing.T) {
 		_, body = admin.Get("/admin/jobs?user=" + url.QueryEscape("无此人"))
 		if strings.Contains(body, row(mine)) || strings.Contains(body, row(other)) {
 			t.Error("a name of nobody lists jobs")
+		}
+	})
+}
+
+// An office user reads the jobs page for what ran, for whom, when and how
+// it ended: the list leads with the job's name (not its number), the org,
+// who started it, when, its state and result (a bar only while it runs);
+// a job's page is titled by its name, says how long it took, and keeps
+// the number and the kind's code out of the way (no code shown at all).
+func TestAdminJobPages(t *testing.T) {
+	dbtest.Run(t, nil, func(t *testing.T, d *db.DB) {
+		ws := webtest.New(t, d)
+		c := freeze(d)
+		r, _ := runner(t, d, c, "a", map[string]jobs.Kind{
+			"test.import": {Handle: func(ctx context.Context, run *jobs.Run) error {
+				c.Add(65 * time.Second)
+				return nil
+			}},
+			"test.broken": {Handle: func(ctx context.Context, run *jobs.Run) error { return jobs.Fail("jobs.err.args") }},
+		})
+		ws.Start(jobs.Module(r, nil), web.Module{Name: "jobstest", Locales: fstest.MapFS{
+			"zh-CN.json": {Data: []byte(`{"jobs.kind.test.import": "测试导入", "jobs.kind.test.broken": "测试推送"}`)},
+			"en.json":    {Data: []byte(`{"jobs.kind.test.import": "Test import", "jobs.kind.test.broken": "Test push"}`)}}})
+		admin, _ := ws.User(t, "admin", access.OrgAdmin, ws.City)
+		s := jobs.NewStore(d)
+		done := enqueue(t, d, jobs.Spec{Kind: "test.import", OrgID: ws.City.ID})
+		waitFor(t, s, done, "done", inState(jobs.Done))
+		failed := enqueue(t, d, jobs.Spec{Kind: "test.broken", OrgID: ws.City.ID})
+		waitFor(t, s, failed, "failed", inState(jobs.Failed))
+
+		_, body := admin.Get("/admin/jobs")
+		table := body[strings.Index(body, `id="jobs-table"`):]
+		for _, want := range []string{">任务 ", ">测试导入</a>", ws.City.Name, `<span class="badge green">已完成</span>`, "用时 1 分 5 秒",
+			`<span class="badge red">失败</span>`, "任务参数无效。"} {
+			if !strings.Contains(table, want) {
+				t.Errorf("list lacks %q", want)
+			}
+		}
+		for _, bad := range []string{"<th class=\"hide-sm\">#</th>", ">" + strconv.FormatInt(done, 10) + "</a>", "<progress", "租约"} {
+			if strings.Contains(body, bad) {
+				t.Errorf("list shows %q", bad)
+			}
+		}
+		_, body = admin.Get("/admin/jobs/" + strconv.FormatInt(done, 10))
+		for _, want := range []string{"<h1>测试导入</h1>", ws.City.Name, "（用时 1 分 5 秒）", `<span class="badge green">已完成</span>`, `<details class="small" id="job-tech">`} {
+			if !strings.Contains(body, want) {
+				t.Errorf("job page lacks %q", want)
+			}
+		}
+		if strings.Contains(body, "test.import") || strings.Contains(body, "<progress") {
+			t.Error("the job page shows the kind's code or a bar for a finished job")
 		}
 	})
 }

@@ -46,6 +46,11 @@ type Lead struct {
 	FiledAt, UpdatedAt time.Time
 }
 
+// Late reports whether the lead's expert is past the due date at now.
+func (l Lead) Late(now time.Time) bool {
+	return l.Status == LeadAssigned && !l.DueAt.IsZero() && now.After(l.DueAt)
+}
+
 // LeadInput is what the public form sends; Source is the keyed hash of the
 // sender's address (package botcheck).
 type LeadInput struct {

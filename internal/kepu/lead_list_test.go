@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"time"
 
 	"kexie/internal/access"
 	"kexie/internal/db"
@@ -109,6 +110,38 @@ func TestItemList(t *testing.T) {
 		rows := k.EditorC.XLSX("/kepu/admin?q=天气&format=xlsx")
 		if len(rows) != 3 {
 			t.Errorf("export: %d rows", len(rows))
+		}
+	})
+}
+
+// TestLeadListMarksLate: a lead whose expert is past the due date says
+// 已逾期 beside the date in the triage list; one still within it, or
+// answered, does not.
+func TestLeadListMarksLate(t *testing.T) {
+	dbtest.Run(t, migrations(), func(t *testing.T, d *db.DB) {
+		now := time.Date(2026, 7, 3, 10, 0, 0, 0, time.FixedZone("CST", 8*3600)) // a Friday
+		d.Now = func() time.Time { return now }
+		k := serveKepu(t, d)
+		ctx := context.Background()
+		assign := func(claim string) {
+			t.Helper()
+			id, err := k.Store.FileLead(ctx, kepu.LeadInput{OrgID: k.City.ID, Claim: claim, Source: claim})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := k.Store.AssignLead(ctx, id, 7, 2, 3, k.Editor); err != nil {
+				t.Fatal(err)
+			}
+		}
+		assign("喝醋能软化血管，每天一杯")
+		now = now.AddDate(0, 0, 10)
+		assign("5G 基站辐射会致癌，很危险")
+		_, html := k.EditorC.Get("/kepu/admin/leads")
+		if n := strings.Count(html, `<span class="badge red">已逾期</span>`); n != 1 {
+			t.Errorf("%d leads marked 已逾期, want the one past its due date", n)
+		}
+		if i, j := strings.Index(html, "喝醋"), strings.Index(html, "已逾期"); i < 0 || j < i {
+			t.Error("the late mark is not on the late lead's row")
 		}
 	})
 }

@@ -3,6 +3,7 @@ package kepu
 import (
 	"io"
 	"net/http"
+	"strconv"
 
 	"kexie/internal/botcheck"
 
@@ -14,15 +15,20 @@ type LeadFormPage struct {
 	Form       *web.Form
 	Stamp, Sig string
 	Done       bool
+	Areas      []Area // the cities a lead may be sent to; none chosen sends it to the root
 }
 
-func (h *handler) leadPage(f *web.Form) LeadFormPage {
+func (h *handler) leadPage(r *http.Request, f *web.Form) (LeadFormPage, error) {
 	st, sig := h.bot.Stamp(h.store.db.Now(), "kepu.lead")
-	return LeadFormPage{Form: f, Stamp: st, Sig: sig}
+	areas, err := h.store.LeadAreas(r.Context())
+	return LeadFormPage{Form: f, Stamp: st, Sig: sig, Areas: areas}, err
 }
 
 func (h *handler) leadForm(w http.ResponseWriter, r *http.Request) error {
-	p := h.leadPage(web.NewForm())
+	p, err := h.leadPage(r, web.NewForm())
+	if err != nil {
+		return err
+	}
 	p.Done = r.URL.Query().Get("done") == "1"
 	return h.site.Render(w, r, "kepu/rumour.html", "kepu.title.rumour", p)
 }
@@ -38,7 +44,7 @@ func (h *handler) fileLead(w http.ResponseWriter, r *http.Request) error {
 	} else {
 		in := LeadInput{Claim: f.Get("claim"), Link: f.Get("link"), Contact: f.Get("contact"),
 			Source: botcheck.Source(h.bot.Key, web.ClientIP(r))}
-		if in.OrgID, ferr = h.rootOrg(r); ferr == nil {
+		if in.OrgID, ferr = h.leadOrg(r, f.Get("area")); ferr == nil {
 			if file, _, err := r.FormFile("shot"); err == nil {
 				data, err := io.ReadAll(io.LimitReader(file, MaxImageBytes+1))
 				file.Close()
@@ -63,7 +69,26 @@ func (h *handler) fileLead(w http.ResponseWriter, r *http.Request) error {
 	if !f.Fail(h.site.T(r), ferr) {
 		return ferr
 	}
-	return h.site.RenderStatus(w, r, http.StatusUnprocessableEntity, "kepu/rumour.html", "kepu.title.rumour", h.leadPage(f))
+	p, err := h.leadPage(r, f)
+	if err != nil {
+		return err
+	}
+	return h.site.RenderStatus(w, r, http.StatusUnprocessableEntity, "kepu/rumour.html", "kepu.title.rumour", p)
 }
 
-func (h *handler) rootOrg(r *http.Request) (int64, error) { return h.store.RootOrg(r.Context()) }
+// leadOrg is the org a public lead goes to: the city chosen, when it is
+// one of the form's areas, else the root.
+func (h *handler) leadOrg(r *http.Request, area string) (int64, error) {
+	if id, err := strconv.ParseInt(area, 10, 64); err == nil && id > 0 {
+		areas, err := h.store.LeadAreas(r.Context())
+		if err != nil {
+			return 0, err
+		}
+		for _, a := range areas {
+			if a.OrgID == id {
+				return id, nil
+			}
+		}
+	}
+	return h.store.RootOrg(r.Context())
+}

@@ -3,6 +3,7 @@ package kepu_test
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"image"
 	"image/png"
 	"net/http"
@@ -236,5 +237,43 @@ func TestNotModified(t *testing.T) {
 	k.published(t, "高温天气防中暑")
 	if res := get(etag); res.StatusCode != 200 || res.Header.Get("ETag") == etag {
 		t.Fatalf("after a publish: %d", res.StatusCode)
+	}
+}
+
+// TestLeadFormArea: the public may say in which city a rumour goes round;
+// the lead then waits in that city's queue (its staff see it, the other
+// city's do not). A value that is not one of the cities sends it to the
+// root, as no choice does.
+func TestLeadFormArea(t *testing.T) {
+	d := dbtest.OpenSQLite(t)
+	now := time.Date(2026, 7, 1, 9, 0, 0, 0, time.UTC)
+	d.Now = func() time.Time { return now }
+	k := serveKepu(t, d)
+	anon := k.Client(t)
+	_, page := anon.Get("/kepu/rumours")
+	for _, want := range []string{`<select name="area" id="lead-area">`, `<option value="">不清楚或多地流传</option>`,
+		fmt.Sprintf(`<option value="%d">攀枝花市</option>`, k.City.ID),
+		"<span>联系方式（选填）</span>"} { // optional as 出处链接（选填） and 截图（选填） say
+		if !strings.Contains(page, want) {
+			t.Errorf("the form lacks %s", want)
+		}
+	}
+	stamp, sig := hidden(page, "stamp"), hidden(page, "sig")
+	now = now.Add(20 * time.Second)
+	for _, tc := range []struct {
+		claim, area string
+		org         int64
+	}{{"隔夜菜吃了会致癌，剩菜一定要倒掉", strconv.FormatInt(k.City.ID, 10), k.City.ID}, {"手机边充电边打电话会爆炸", "999", k.Root.ID}, {"喝板蓝根可以预防流感", "", k.Root.ID}} {
+		resp, _ := anon.Post("/kepu/rumours", url.Values{"stamp": {stamp}, "sig": {sig}, "claim": {tc.claim}, "area": {tc.area}})
+		if resp.StatusCode != http.StatusSeeOther {
+			t.Fatalf("%s: %d", tc.claim, resp.StatusCode)
+		}
+		ls, _, _ := k.Store.LeadList(context.Background(), kepu.LeadFilter{Scope: accessAll, Q: tc.claim, Limit: 5})
+		if len(ls) != 1 || ls[0].OrgID != tc.org {
+			t.Errorf("area %q: the lead went to %+v, want org %d", tc.area, ls, tc.org)
+		}
+	}
+	if _, html := k.EditorC.Get("/kepu/admin/leads"); !strings.Contains(html, "隔夜菜") || strings.Contains(html, "手机边充电") {
+		t.Error("the city's queue does not hold exactly the lead sent to the city")
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"slices"
 	"strconv"
+	"time"
 
 	"kexie/internal/access"
 	"kexie/internal/sheet"
@@ -136,6 +137,7 @@ type LeadsPage struct {
 	List     *web.List
 	Status   string
 	Statuses []LeadStatus
+	Now      time.Time // to mark a lead whose expert is past the due date
 }
 
 // leadStatuses are the statuses a lead list filters by, in the order a
@@ -170,7 +172,8 @@ func (h *handler) leads(w http.ResponseWriter, r *http.Request) error {
 		return sheet.ServeXLSX(w, t("kepu.title.leads")+".xlsx", tab)
 	}
 	l.Total = total
-	return h.site.Render(w, r, "kepu/leads.html", "kepu.title.leads", LeadsPage{Leads: ls, List: l, Status: string(status), Statuses: leadStatuses})
+	return h.site.Render(w, r, "kepu/leads.html", "kepu.title.leads", LeadsPage{Leads: ls, List: l, Status: string(status), Statuses: leadStatuses,
+		Now: h.store.db.Now()})
 }
 
 // LeadPage is one lead with staff's triage forms.

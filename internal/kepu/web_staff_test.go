@@ -131,3 +131,16 @@ func TestSeries(t *testing.T) {
 		}
 	})
 }
+
+// TestReachEmpty: before anyone reads the portal, 传播统计 says where its
+// figures come from and links the items, not a bare 暂无内容。
+func TestReachEmpty(t *testing.T) {
+	dbtest.Run(t, migrations(), func(t *testing.T, d *db.DB) {
+		k := serveKepu(t, d)
+		res, html := k.EditorC.Get("/kepu/admin/reach")
+		if res.StatusCode != 200 || !strings.Contains(html, `id="reach-none"`) || !strings.Contains(html, "还没有传播数据") ||
+			!strings.Contains(html, `<a href="/kepu/admin">查看科普内容</a>`) || strings.Contains(html, "暂无内容。") {
+			t.Errorf("empty reach: %d", res.StatusCode)
+		}
+	})
+}

@@ -207,19 +207,10 @@ func (h *handler) export(w http.ResponseWriter, r *http.Request, people []Person
 // the one region whose name it is, or of the only region it finds; else the
 // catalog key saying it found none or several.
 func regionFilter(q string) (code, problem string) {
-	hits := std.Regions().Search(q, 20)
-	var exact []std.Region
-	for _, r := range hits {
-		if r.Name == q {
-			exact = append(exact, r)
-		}
-	}
-	switch {
-	case len(exact) == 1:
-		return exact[0].Code, ""
-	case len(exact) == 0 && len(hits) == 1:
-		return hits[0].Code, ""
-	case len(hits) == 0:
+	switch r, n := std.Regions().Pick(q); {
+	case n == 1:
+		return r.Code, ""
+	case n == 0:
 		return "", "people.err.region_none"
 	}
 	return "", "people.err.region_many"

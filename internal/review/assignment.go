@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"kexie/internal/audit"
+	"math"
 	"strconv"
 	"strings"
 	"time"
@@ -37,6 +38,11 @@ type Assignment struct {
 	CallTitle string
 	StageName string
 	AppTitle  string
+}
+
+// Points is the total score as a page shows it: at most two decimals.
+func (a Assignment) Points() string {
+	return strconv.FormatFloat(math.Round(a.Total*100)/100, 'f', -1, 64)
 }
 
 // AssignStage opens a review stage: it draws reviewers for every

@@ -99,6 +99,13 @@ func TestLibrarySite(t *testing.T) {
 		if strings.Contains(body, "钒钛产业链") {
 			t.Error("the kind filter let a milestone through")
 		}
+		if !strings.Contains(body, "没有符合条件的已确定成果") {
+			t.Error("a filter that matches nothing does not say so")
+		}
+		peer, _ := rs.User(t, "peer-staff", access.OrgStaff, rs.Peer)
+		if _, body := peer.Get("/review/results"); !strings.Contains(body, "成果库还是空的") || strings.Contains(body, "符合条件") {
+			t.Error("an empty library with no filter speaks of a filter, or does not say how results arrive")
+		}
 		res, _ = staff.Get("/review/results?format=xlsx")
 		if res.StatusCode != 200 || !strings.Contains(res.Header.Get("Content-Type"), "spreadsheet") {
 			t.Errorf("export %d", res.StatusCode)

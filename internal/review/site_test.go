@@ -4,6 +4,7 @@ import (
 	"context"
 	"net/http"
 	"net/url"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
@@ -92,7 +93,10 @@ func TestSite(t *testing.T) {
 		pool[5].Employer = "攀枝花学院" // never reviews 张伟
 		rs.P.pools[7] = pool
 
-		res, body := staff.Get("/review/calls/new?template=youth_award")
+		// Before applying, 我的申报 points to the open calls.
+		res, body := app.Get("/review/mine")
+		must(t, "no applications yet", res, body, 200, "您还没有申报。", `<a href="/calls" id="mine-browse">查看正在征集的项目</a>`)
+		res, body = staff.Get("/review/calls/new?template=youth_award")
 		must(t, "editor", res, body, 200, "青年科技奖", "编辑申报表", `<option value="7">专家库7（`, "6 人")
 		form := url.Values{"template": {"youth_award"}, "title": {"第十届攀枝花青年科技奖"}, "org_id": {strconv.FormatInt(rs.City.ID, 10)},
 			"kind": {"award"}, "applicant_kind": {"individual"}, "recommend": {"1"}, "quota": {"2"}, "pool_id": {"7"}, "publicity_days": {"7"},
@@ -118,7 +122,7 @@ func TestSite(t *testing.T) {
 		res, body = anon.Get("/calls")
 		must(t, "open calls", res, body, 200, "第十届攀枝花青年科技奖")
 		res, body = anon.Get("/calls/" + cid)
-		must(t, "call page", res, body, 200, "年龄不超过 40 周岁", "形式审查")
+		must(t, "call page", res, body, 200, "年龄不超过 40 周岁", "形式审查", "<dt>公示期</dt><dd>", `<dd><span class="nowrap">`)
 
 		fields := url.Values{"title": {"钒钛资源综合利用"}, "recommender_id": {strconv.FormatInt(rs.Soc.ID, 10)}, "action": {"submit"},
 			"f.summary": {strings.Repeat("长期从事钒钛资源综合利用研究。", 5)}, "f.field": {"工学"}, "f.born": {"1990-05-01"},
@@ -165,6 +169,9 @@ func TestSite(t *testing.T) {
 				if strings.Contains(body, "钒钛") {
 					t.Error("the applicant's colleague was assigned")
 				}
+				if !strings.Contains(body, "分配给您后会列在这里") {
+					t.Error("an empty worklist does not say how tasks arrive")
+				}
 				continue
 			}
 			gid := between(body, `href="/review/assignments/`, `"`)
@@ -185,6 +192,9 @@ func TestSite(t *testing.T) {
 			v := strconv.Itoa(80 + i)
 			res, body = post(c, "/review/assignments/"+gid, url.Values{"s.innovation": {v}, "s.contribution": {v}, "s.prospect": {v}, "comment": {"成果突出"}})
 			must(t, "score", res, body, 200, "评分已提交")
+			if _, body := c.Get("/review/assignments"); !regexp.MustCompile(`已评 · \d+(\.\d{1,2})? 分`).MatchString(body) {
+				t.Error("the worklist shows a scored task without its points in 分")
+			}
 			scored++
 		}
 		if scored != 5 {

@@ -3,6 +3,7 @@ package society
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -66,6 +67,7 @@ type BoardFilter struct {
 	Year   int
 	Q      string // name or code
 	State  string // on_time, late, missing, overdue
+	Sort   string // "name" (as read), "filed", "grade", "state"; a leading "-" reverses
 	Limit  int
 	Offset int
 }
@@ -220,6 +222,7 @@ func (s *Store) BoardPage(ctx context.Context, f BoardFilter) (Board, []BoardRow
 		return Board{}, nil, 0, err
 	}
 	rows := filterRows(all, f)
+	sortRows(rows, f.Sort)
 	if f.Limit <= 0 {
 		f.Limit = 50
 	}
@@ -232,6 +235,65 @@ func (s *Store) BoardPage(ctx context.Context, f BoardFilter) (Board, []BoardRow
 func (s *Store) BoardRows(ctx context.Context, f BoardFilter) ([]BoardRow, int, error) {
 	_, rows, total, err := s.BoardPage(ctx, f)
 	return rows, total, err
+}
+
+// sortRows orders the board's rows by when each report was filed (a
+// society that never filed last either way), by grade (best first, none
+// last either way) or by report state (missing, late, on time); a leading
+// "-" reverses. Any other sort keeps the order read (by name).
+func sortRows(rows []BoardRow, by string) {
+	col, desc := strings.TrimPrefix(by, "-"), strings.HasPrefix(by, "-")
+	dir := func(c int) int {
+		if desc {
+			return -c
+		}
+		return c
+	}
+	state := func(r BoardRow) int {
+		switch {
+		case r.Status == "":
+			return 0
+		case r.Late:
+			return 1
+		}
+		return 2
+	}
+	var cmp func(a, b BoardRow) int
+	switch col {
+	case "filed":
+		cmp = func(a, b BoardRow) int {
+			if a.FiledAt.IsZero() != b.FiledAt.IsZero() {
+				return boolCmp(a.FiledAt.IsZero(), b.FiledAt.IsZero())
+			}
+			return dir(a.FiledAt.Compare(b.FiledAt))
+		}
+	case "grade":
+		cmp = func(a, b BoardRow) int {
+			if (a.Grade == "") != (b.Grade == "") {
+				return boolCmp(a.Grade == "", b.Grade == "")
+			}
+			return dir(strings.Compare(b.Grade, a.Grade))
+		}
+	case "state":
+		cmp = func(a, b BoardRow) int { return dir(state(a) - state(b)) }
+	default:
+		if desc {
+			slices.Reverse(rows)
+		}
+		return
+	}
+	slices.SortStableFunc(rows, cmp)
+}
+
+// boolCmp orders false before true.
+func boolCmp(a, b bool) int {
+	switch {
+	case a == b:
+		return 0
+	case a:
+		return 1
+	}
+	return -1
 }
 
 func filterRows(all []BoardRow, f BoardFilter) []BoardRow {

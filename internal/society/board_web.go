@@ -26,7 +26,7 @@ type boardPage struct {
 // 科协 in it) for a year, with the societies listed and exportable.
 func (h *handler) board(w http.ResponseWriter, r *http.Request) error {
 	ctx := r.Context()
-	l := web.ParseList(r, "name", "name")
+	l := web.ParseList(r, "name", "name", "filed", "grade", "state")
 	now := time.Now().In(h.store.cfg.Loc)
 	p := boardPage{States: []string{"on_time", "late", "missing", "overdue"}, List: l, Year: now.Year() - 1, State: l.Get("state"), Org: l.Get("org")}
 	if y, err := strconv.Atoi(l.Get("year")); err == nil && y >= 2000 && y <= now.Year() {
@@ -46,7 +46,7 @@ func (h *handler) board(w http.ResponseWriter, r *http.Request) error {
 		}
 	}
 	var err error
-	f := BoardFilter{Scope: scope, Year: p.Year, Q: l.Q, State: p.State, Limit: l.PerPage, Offset: l.Offset()}
+	f := BoardFilter{Scope: scope, Year: p.Year, Q: l.Q, State: p.State, Sort: l.Sort, Limit: l.PerPage, Offset: l.Offset()}
 	if web.WantsExport(r) {
 		f.Limit, f.Offset = 100000, 0
 	}

@@ -142,6 +142,21 @@ func TestSiteReportFlow(t *testing.T) {
 		}
 		res, body = kx.Get("/societies?year=" + y)
 		want(t, "board after", res, body, 200, `id="stat-missing">1<`, `<span class="small muted nowrap">已通过</span>`) // a state never breaks mid-word on a phone (已通/过, ux48)
+		// The board sorts by report state (missing first), filing date and grade.
+		var other string
+		for _, n := range []string{"攀枝花市电子学会", "攀枝花市机械工程学会"} {
+			if n != ss.Soc.Name {
+				other = n
+			}
+		}
+		for _, tc := range []struct{ sort, first, second string }{{"state", other, ss.Soc.Name}, {"-state", ss.Soc.Name, other},
+			{"filed", ss.Soc.Name, other}, {"-filed", ss.Soc.Name, other}} {
+			res, body = kx.Get("/societies?year=" + y + "&sort=" + tc.sort)
+			want(t, "sorted by "+tc.sort, res, body, 200, `<input type="hidden" name="sort" value="`+tc.sort+`">`)
+			if i, j := strings.Index(body, ">"+tc.first+"</a>"), strings.Index(body, ">"+tc.second+"</a>"); i < 0 || j < 0 || i > j {
+				t.Errorf("sorted by %s: %s does not come before %s", tc.sort, tc.first, tc.second)
+			}
+		}
 		res, body = kx.Get("/societies?year=" + y + "&format=xlsx")
 		if res.StatusCode != 200 || !strings.Contains(res.Header.Get("Content-Type"), "spreadsheet") {
 			t.Errorf("board export: %d %s", res.StatusCode, res.Header.Get("Content-Type"))

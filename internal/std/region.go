@@ -198,3 +198,26 @@ func RegionPrefix(code string) string {
 	}
 	return code
 }
+
+// Pick reads a region typed into a filter by name or pinyin initials: the
+// one region whose name it is, or the only region Search finds. n is how
+// many it found when that is not one (0, or more than one), so a page can
+// say which.
+func (t *RegionTable) Pick(q string) (r Region, n int) {
+	hits := t.Search(q, 20)
+	var exact []Region
+	for _, h := range hits {
+		if h.Name == strings.TrimSpace(q) {
+			exact = append(exact, h)
+		}
+	}
+	switch {
+	case len(exact) == 1:
+		return exact[0], 1
+	case len(exact) > 1:
+		return Region{}, len(exact)
+	case len(hits) == 1:
+		return hits[0], 1
+	}
+	return Region{}, len(hits)
+}

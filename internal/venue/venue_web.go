@@ -20,10 +20,27 @@ type ListPage struct {
 	Six      []string
 	Form     *web.Form
 	Map      string // an ECharts option, JSON
+	Problem  string // a region filter that names no region or several, in words (nothing is listed then)
+	redirect string // the list's address with a region typed by name turned into its code
 }
 
 func (h *handler) listPage(r *http.Request, f *web.Form) (ListPage, error) {
 	l := web.ParseList(r, "name", "name", "kind", "org", "region", "visitors")
+	// The region filter takes a name or pinyin initials as well as a code
+	// (as the people list's does): one region becomes its code in the
+	// address, so the pager and export carry it; none or several are said.
+	if v := l.Get("region"); v != "" && strings.Trim(v, "0123456789") != "" {
+		switch reg, n := h.store.regions.Pick(v); n {
+		case 1:
+			return ListPage{redirect: l.With("region", reg.Code)}, nil
+		case 0:
+			return ListPage{List: l, Kinds: Kinds(), Outcomes: Outcomes(), Levels: Levels(), Six: SixItems(), Form: f,
+				Problem: h.site.T(r)("venue.err.region_none", v)}, nil
+		default:
+			return ListPage{List: l, Kinds: Kinds(), Outcomes: Outcomes(), Levels: Levels(), Six: SixItems(), Form: f,
+				Problem: h.site.T(r)("venue.err.region_many", v)}, nil
+		}
+	}
 	col, desc := l.SortColumn()
 	filter := Filter{Scope: h.site.Scope(r, "venue.view"), Q: l.Q, Kind: l.Get("kind"), Status: l.Get("status"), Region: l.Get("region"),
 		Sort: col, Desc: desc, Limit: l.PerPage, Offset: l.Offset()}
@@ -48,6 +65,10 @@ func (h *handler) list(w http.ResponseWriter, r *http.Request) error {
 	p, err := h.listPage(r, f)
 	if err != nil {
 		return err
+	}
+	if p.redirect != "" {
+		http.Redirect(w, r, p.redirect, http.StatusSeeOther)
+		return nil
 	}
 	if web.WantsExport(r) {
 		t := h.site.T(r)
