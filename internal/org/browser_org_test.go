@@ -102,14 +102,19 @@ func TestBrowserOrgTreeAndPicker(t *testing.T) {
 		b.Shot("org-picker")
 		b.Run("pick by keyboard", chromedp.KeyEvent(kb.ArrowDown), chromedp.KeyEvent(kb.Enter),
 			chromedp.WaitNotPresent(chromedp.CSS(`ul.orglist`)))
-		if v := b.Value(`input[name=org_id]`); v != "PZH-TSW" && v != "CZ-TSW" {
+		// The code goes in a hidden field; the field shows the name, its
+		// path under it — nobody reads a code.
+		if v := b.Value(`input[type=hidden][name=org_id]`); v != "PZH-TSW" && v != "CZ-TSW" {
 			t.Errorf("picked %q", v)
+		}
+		if v := b.Value(`.orgpick input[type=text]`); v != "团市委" {
+			t.Errorf("the field shows %q after the pick, want the org's name", v)
 		}
 		if p := b.Text(`[data-orgpick-path]`); !strings.Contains(p, "› 团市委") {
 			t.Errorf("path under the field = %q", p)
 		}
-		b.Clear("org_id")
-		b.Run("type pzhd", chromedp.SendKeys(chromedp.CSS(`input[name=org_id]`), "pzhd"),
+		b.Run("clear", chromedp.Evaluate[chromedp.Void](`document.querySelector(".orgpick input[type=text]").value = ""`))
+		b.Run("type pzhd", chromedp.SendKeys(chromedp.CSS(`.orgpick input[type=text]`), "pzhd"),
 			chromedp.WaitVisible(chromedp.CSS(`ul.orglist[data-q="pzhd"] button.more`)))
 		if n := countIn(b, `ul.orglist button[data-pick]`); n != 20 {
 			t.Errorf("first page: %d hits", n)
@@ -118,7 +123,20 @@ func TestBrowserOrgTreeAndPicker(t *testing.T) {
 			chromedp.WaitVisible(chromedp.CSS(`ul.orglist li:nth-child(40) button[data-pick]`)))
 		b.Run("pick S022", chromedp.Evaluate[chromedp.Void](`document.querySelector('ul.orglist button[data-pick="PZH-S022"]').scrollIntoView()`),
 			chromedp.Click(chromedp.CSS(`ul.orglist button[data-pick="PZH-S022"]`)), chromedp.WaitNotPresent(chromedp.CSS(`ul.orglist`)))
-		b.Run("fill user", chromedp.SendKeys(chromedp.CSS(`input[name=username]`), "xuehui"),
+		// A form shown again (a password too short) keeps the org chosen,
+		// shown by its name, sent by its code.
+		b.Run("fill user, short password", chromedp.SendKeys(chromedp.CSS(`input[name=username]`), "xuehui"),
+			chromedp.SendKeys(chromedp.CSS(`input[name=display_name]`), "学会秘书"),
+			chromedp.SendKeys(chromedp.CSS(`input[name=password]`), "short"),
+			chromedp.Submit(chromedp.CSS(`input[name=username]`)), chromedp.WaitVisible(chromedp.CSS(`form[action="/users"] .orgpick input[type=text][value]`)))
+		if v := b.Value(`form[action="/users"] .orgpick input[type=text]`); v != "攀枝花第022学会" {
+			t.Errorf("the form shown again shows the org as %q, want its name", v)
+		}
+		if v := b.Value(`form[action="/users"] input[type=hidden][name=org_id]`); v != "PZH-S022" {
+			t.Errorf("the form shown again sends %q, want the org's code", v)
+		}
+		b.Run("fill user", chromedp.Evaluate[chromedp.Void](`document.querySelector("input[name=username]").value = ""; document.querySelector("input[name=display_name]").value = ""`),
+			chromedp.SendKeys(chromedp.CSS(`input[name=username]`), "xuehui"),
 			chromedp.SendKeys(chromedp.CSS(`input[name=display_name]`), "学会秘书"),
 			chromedp.SendKeys(chromedp.CSS(`input[name=password]`), "Xue-Hui-2026-ok"),
 			chromedp.SetValue(chromedp.CSS(`form[action="/users"] select[name=role]`), "org_staff"),

@@ -39,14 +39,14 @@ func (h *handler) lookup(w http.ResponseWriter, r *http.Request) error {
 
 // pickLabel tells the org picker what to show for a field's value: the
 // org's code for the field and its path beside it ("" when nothing matches).
-func (h *handler) pickLabel(r *http.Request, v string) (code, label string) {
+func (h *handler) pickLabel(r *http.Request, v string) (code, name, label string) {
 	o, err := h.store.FromForm(r.Context(), v)
 	if err != nil {
-		return v, ""
+		return v, "", ""
 	}
 	hit, err := h.store.Trail(r.Context(), o)
 	if err != nil {
-		return o.Code, o.Name
+		return o.Code, o.Name, o.Name
 	}
-	return o.Code, hit.PathLabel()
+	return o.Code, o.Name, hit.PathLabel()
 }

@@ -153,15 +153,15 @@ document.addEventListener("DOMContentLoaded", function () {
 // Org picker (partial "orgpick"): typing in its field lists the orgs the
 // user may act on for the form's action (data-orgpick), by name, code or
 // pinyin initials, each with its path; "more…" fetches the next page, so
-// every org can be reached. A pick puts the org's code in the field (what
-// the server reads; without scripts one types the code) and shows the path
-// under it. ↓/↑ move through the list, Enter picks, Escape closes.
+// every org can be reached. A pick shows the org's name in the field and
+// its path under it, and sends its code (what the server reads) in a hidden
+// field of the field's name, so no code is shown; typing again hands the
+// name back to the text field (which, without scripts, takes a code or an
+// exact name). ↓/↑ move through the list, Enter picks, Escape closes.
 // The same picker serves other things (an event, a venue): data-lookup
 // names their look-up, which answers as /orgs/lookup does (web.PickPage);
-// a hit's tag is the grey mark after its name. Such a pick shows the hit's name
-// in the field and sends its ID in a hidden field of the field's name, so
-// no bare ID is shown; typing again hands the name back to the text field
-// (which, without scripts, takes an ID or an exact name).
+// a hit's tag is the grey mark after its name, and their pick sends an ID
+// the same way (the name alone shows; no path under it).
 (function () {
   var timer = 0, asked = 0;
   function list(box) { return box.querySelector("ul.orglist"); }
@@ -227,7 +227,7 @@ document.addEventListener("DOMContentLoaded", function () {
   }
   function choose(box, code, text) {
     var input = box.querySelector("input[type=text]"), hid = box.querySelector("input[type=hidden]");
-    if (!box.hasAttribute("data-lookup") || !text) { input.value = code; return; }
+    if (!text) { input.value = code; return; }
     if (!hid) {
       hid = document.createElement("input");
       hid.type = "hidden";
@@ -246,10 +246,11 @@ document.addEventListener("DOMContentLoaded", function () {
     hid.remove();
   }
   function init() {
-    document.querySelectorAll("[data-lookup] input[data-text]").forEach(function (input) {
+    document.querySelectorAll("[data-orgpick] input[data-text]").forEach(function (input) {
       var box = input.closest("[data-orgpick]");
       choose(box, input.value, input.getAttribute("data-text"));
-      box.querySelector("[data-orgpick-path]").textContent = "";
+      // Another look-up's label is the name now in the field.
+      if (box.hasAttribute("data-lookup")) box.querySelector("[data-orgpick-path]").textContent = "";
     });
   }
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init); else init();
