@@ -5,13 +5,28 @@ import "strings"
 // capabilityHeld reports a level a capability is to have, said as a
 // qualifier of it (省级电网基本具备5%以上的尖峰负荷响应能力, 具有3天以上的储备能力):
 // after 具备 or 具有, the figure is the capability's size the plan sets,
-// not a qualifier of a kind.
+// not a qualifier of a kind. So is a capability formed whose size is a
+// share of a base named after 占 (形成占年度最大用电负荷5%左右的需求响应能力):
+// 形成 makes the capability, 占 says what the share is of (tune52-T).
 func capabilityHeld(rs []rune, q quantity) bool {
-	if !endsAt(rs, q.beforeCmp, "具备") && !endsAt(rs, q.beforeCmp, "具有") {
+	if !endsAt(rs, q.beforeCmp, "具备") && !endsAt(rs, q.beforeCmp, "具有") && !shareFormed(rs, q) {
 		return false
 	}
 	rest := strings.TrimRight(string(rs[q.after:clauseEnd(rs, q.after)]), " 。")
 	return strings.HasPrefix(rest, "的") && strings.HasSuffix(rest, "能力") && len([]rune(rest)) <= 16
+}
+
+// shareFormed reports a quantity right after 形成占 and the base it is a
+// share of (形成占最大负荷5%左右的…), the base a few words with no clause
+// break and no 的 of its own.
+func shareFormed(rs []rune, q quantity) bool {
+	before := string(rs[max(0, q.beforeCmp-16):q.beforeCmp])
+	i := strings.LastIndex(before, "形成占")
+	if i < 0 {
+		return false
+	}
+	base := strings.TrimSpace(before[i+len("形成占"):])
+	return base != "" && !strings.ContainsAny(base, "，,；;。、的")
 }
 
 // spanOpens is the end of the five-year span a sentence opens with (“十四五”
