@@ -67,7 +67,7 @@ func (h *handler) list(w http.ResponseWriter, r *http.Request) error {
 	if web.WantsExport(r) {
 		t := h.site.T(r)
 		tab := sheet.Table{Sheet: t("event.title"), Headers: []string{t("event.f.title"), t("event.f.kind"), t("event.f.org"),
-			t("event.f.starts"), t("event.f.place"), t("event.f.capacity"), t("event.f.confirmed"), t("event.f.waiting")}}
+			t("event.f.starts"), t("event.f.place"), t("event.col.capacity"), t("event.col.confirmed"), t("event.col.waiting")}}
 		for _, e := range p.Events {
 			tab.Rows = append(tab.Rows, []string{e.Title, t("event.kind." + e.Kind), e.OrgName, sheet.DateTime(e.StartsAt), e.Place,
 				strconv.Itoa(e.Capacity), strconv.Itoa(e.Confirmed), strconv.Itoa(e.Waiting)})

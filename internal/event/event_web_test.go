@@ -128,6 +128,8 @@ func TestEventListOrgFilter(t *testing.T) {
 		leader, _ := es.User(t, "leader", access.OrgAdmin, es.Root)
 		if _, body := leader.Get("/events?org=PZH"); !strings.Contains(body, e.Title) || !strings.Contains(body, `name="org"`) {
 			t.Error("the city's event is missing under its own org filter")
+		} else if !strings.Contains(body, "名额（人）") || !strings.Contains(body, "已报名（人）") || !strings.Contains(body, "候补（人）") {
+			t.Error("the list's counts of people lack their unit")
 		}
 		if _, body := leader.Get("/events?org=CZ"); strings.Contains(body, e.Title) {
 			t.Error("another city's filter lists the event")

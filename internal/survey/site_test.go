@@ -163,6 +163,12 @@ func TestSurveyFlowHTTP(t *testing.T) {
 		if res, _ := peer.Get(base); res.StatusCode != http.StatusNotFound {
 			t.Errorf("peer city sees the survey: %d", res.StatusCode)
 		}
+		// A version is said in words (第 1 版), never a bare v1.
+		for _, u := range []string{"/surveys", base, base + "/responses"} {
+			if _, body := staff.Get(u); !strings.Contains(body, "第 1 版") || strings.Contains(body, ">v1<") {
+				t.Errorf("%s: the version is not said as 第 1 版", u)
+			}
+		}
 		if _, body := peer.Get("/surveys"); strings.Contains(body, "居民问卷") {
 			t.Error("peer city lists the survey")
 		}

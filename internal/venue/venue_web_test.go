@@ -40,7 +40,7 @@ func TestEvidenceAndVisitors(t *testing.T) {
 		if res, _ := peer.Get(file); res.StatusCode != http.StatusForbidden && res.StatusCode != http.StatusNotFound {
 			t.Errorf("another city's staff got the file: %d", res.StatusCode)
 		}
-		for _, n := range []string{"1200", "1350"} {
+		for _, n := range []string{"1200", "13500"} {
 			if res, _ := c.Post(path+"/visitors", url.Values{"year": {"2025"}, "visitors": {n}}); res.StatusCode != http.StatusSeeOther {
 				t.Fatalf("visitors %s: %d", n, res.StatusCode)
 			}
@@ -51,11 +51,14 @@ func TestEvidenceAndVisitors(t *testing.T) {
 		}
 		var before string
 		if err := vs.DB.QueryRow(t.Context(), `SELECT summary FROM audit_log WHERE action = 'venue.visitors' ORDER BY seq DESC LIMIT 1`).Scan(&before); err != nil ||
-			!strings.Contains(before, `"visitors":1200`) || !strings.Contains(before, `"visitors":1350`) {
+			!strings.Contains(before, `"visitors":1200`) || !strings.Contains(before, `"visitors":13500`) {
 			t.Errorf("the correction's audit record: %q %v", before, err)
 		}
-		if _, body := c.Get(path); !strings.Contains(body, "1350") || !strings.Contains(body, "场所照片.png") {
-			t.Error("the venue page lacks the visitors or the evidence")
+		if _, body := c.Get(path); !strings.Contains(body, "13,500") || !strings.Contains(body, "场所照片.png") {
+			t.Error("the venue page lacks the visitors (grouped) or the evidence")
+		}
+		if _, body := c.Get("/venues"); !strings.Contains(body, "13,500") {
+			t.Error("the list shows the visitors without digit grouping")
 		}
 	})
 }
