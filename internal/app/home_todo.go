@@ -60,6 +60,11 @@ func (a *App) staffTodos() []home.Todo {
 			n, err := a.Kepu.NewLeads(ctx, scope)
 			return countItem(n, err, "/kepu/admin/leads?status=new")
 		}},
+		// Rumour leads whose expert is past the due date: chase or reassign (kepu.leads).
+		{Key: "home.todo.kepu_late", Perm: "kepu.leads", Items: func(ctx context.Context, scope access.Scope, _ int64) ([]home.TodoItem, error) {
+			n, err := a.Kepu.LateLeads(ctx, scope)
+			return countItem(n, err, "/kepu/admin/leads?late=1&sort=due")
+		}},
 		// Targets due this quarter: the responsible units file them (plan.report).
 		{Key: "home.todo.plan_due", Perm: "plan.report", Items: func(ctx context.Context, scope access.Scope, _ int64) ([]home.TodoItem, error) {
 			n, err := a.Plans.DueTasks(ctx, scope)

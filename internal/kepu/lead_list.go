@@ -13,6 +13,7 @@ type LeadFilter struct {
 	Scope  access.Scope
 	Status LeadStatus // "" for every status
 	Q      string     // words of the claim
+	Late   bool       // only leads whose expert is past the due date
 	Sort   string     // "filed", "due", "status"; a leading "-" for descending
 	Limit  int
 	Offset int
@@ -33,6 +34,9 @@ func (s *Store) LeadList(ctx context.Context, f LeadFilter) ([]Lead, int, error)
 	}
 	if q := strings.TrimSpace(f.Q); q != "" {
 		where, args = append(where, `l.claim LIKE ? ESCAPE '\'`), append(args, "%"+db.LikeEscape(q)+"%")
+	}
+	if f.Late {
+		where, args = append(where, "l.status = ? AND l.due_at > 0 AND l.due_at < ?"), append(args, string(LeadAssigned), db.Millis(s.db.Now()))
 	}
 	order := db.Order(f.Sort, leadSorts, "l.filed_at DESC")
 	if f.Limit <= 0 || f.Limit > 10000 {

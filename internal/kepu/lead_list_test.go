@@ -140,8 +140,22 @@ func TestLeadListMarksLate(t *testing.T) {
 		if n := strings.Count(html, `<span class="badge red">已逾期</span>`); n != 1 {
 			t.Errorf("%d leads marked 已逾期, want the one past its due date", n)
 		}
-		if i, j := strings.Index(html, "喝醋"), strings.Index(html, "已逾期"); i < 0 || j < i {
+		if i, j := strings.Index(html, "喝醋"), strings.Index(html, `<span class="badge red">已逾期</span>`); i < 0 || j < i {
 			t.Error("the late mark is not on the late lead's row")
+		}
+		// The overdue ones alone: the 待办's link, and the count it shows.
+		if _, html := k.EditorC.Get("/kepu/admin/leads?late=1&sort=due"); !strings.Contains(html, "喝醋") || strings.Contains(html, "5G 基站") ||
+			!strings.Contains(html, `name="late" value="1" checked`) {
+			t.Error("?late=1 does not list only the overdue lead")
+		}
+		if n, err := k.Store.LateLeads(ctx, access.Subtrees(k.City.Path)); err != nil || n != 1 {
+			t.Errorf("late leads: %d (%v), want 1", n, err)
+		}
+		if n, err := k.Store.LateLeads(ctx, accessPeer(k)); err != nil || n != 0 {
+			t.Errorf("late leads, a peer: %d (%v), want 0", n, err)
+		}
+		if n, err := k.Store.LateLeads(ctx, access.Scope{}); err != nil || n != 0 {
+			t.Errorf("late leads, no scope: %d (%v), want 0", n, err)
 		}
 	})
 }

@@ -40,3 +40,20 @@ func (s *Store) NewLeads(ctx context.Context, scope access.Scope) (int, error) {
 	}
 	return n, nil
 }
+
+// LateLeads counts the rumour leads inside scope whose expert is past the
+// due date (the staff dashboard's 待办事项: chase the expert or reassign).
+func (s *Store) LateLeads(ctx context.Context, scope access.Scope) (int, error) {
+	if scope.None() {
+		return 0, nil
+	}
+	cond, args := db.ScopeCond(s.db, "o.path", scope)
+	var n int
+	err := s.db.QueryRow(ctx, `SELECT COUNT(*) FROM kepu_leads l JOIN orgs o ON o.id = l.org_id
+		WHERE l.status = ? AND l.due_at > 0 AND l.due_at < ? AND `+cond,
+		append([]any{string(LeadAssigned), db.Millis(s.db.Now())}, args...)...).Scan(&n)
+	if err != nil {
+		return 0, fmt.Errorf("kepu: late leads: %w", err)
+	}
+	return n, nil
+}

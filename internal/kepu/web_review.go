@@ -137,6 +137,7 @@ type LeadsPage struct {
 	List     *web.List
 	Status   string
 	Statuses []LeadStatus
+	Late     bool      // only the leads whose expert is past the due date
 	Now      time.Time // to mark a lead whose expert is past the due date
 }
 
@@ -152,7 +153,7 @@ func (h *handler) leads(w http.ResponseWriter, r *http.Request) error {
 	if !slices.Contains(leadStatuses, status) {
 		status = ""
 	}
-	f := LeadFilter{Scope: h.site.Scope(r, "kepu.leads"), Status: status, Q: l.Q, Sort: l.Sort, Limit: l.PerPage, Offset: l.Offset()}
+	f := LeadFilter{Scope: h.site.Scope(r, "kepu.leads"), Status: status, Q: l.Q, Late: l.Get("late") == "1", Sort: l.Sort, Limit: l.PerPage, Offset: l.Offset()}
 	if web.WantsExport(r) {
 		f.Limit, f.Offset = 10000, 0
 	}
@@ -173,7 +174,7 @@ func (h *handler) leads(w http.ResponseWriter, r *http.Request) error {
 	}
 	l.Total = total
 	return h.site.Render(w, r, "kepu/leads.html", "kepu.title.leads", LeadsPage{Leads: ls, List: l, Status: string(status), Statuses: leadStatuses,
-		Now: h.store.db.Now()})
+		Late: f.Late, Now: h.store.db.Now()})
 }
 
 // LeadPage is one lead with staff's triage forms.
