@@ -141,6 +141,14 @@ func TestBrowserAdminFlow(t *testing.T) {
 	b.Shot("user")
 	b.Run("users", chromedp.Navigate(base+"/users"), chromedp.WaitVisible(chromedp.CSS(`#user-table`)))
 	b.Shot("users")
+	// On a phone each user is a card: no user name or org name breaks
+	// over two lines (tour-leader read tour- / leader, 协 / 会 before).
+	b.Run("users at 390", chromedp.EmulateViewport(390, 844), chromedp.Sleep(200*time.Millisecond))
+	broken, err := chromedp.Run(b.Ctx, chromedp.Evaluate[int](`[...document.querySelectorAll('#user-table td a, #user-table td span.small')].filter(e => e.getClientRects().length > 1).length`))
+	if err != nil || broken != 0 {
+		t.Errorf("users at 390 px: %d names broken over two lines (%v)", broken, err)
+	}
+	b.Run("users back", chromedp.EmulateViewport(1366, 900))
 
 	// 5. The audit page shows the grant.
 	b.Run("audit", chromedp.Navigate(base+"/audit?action=role.grant"), chromedp.WaitVisible(chromedp.CSS(`#audit-table`)))
