@@ -142,10 +142,10 @@ func (s *Store) YearStats(ctx context.Context, scope access.Scope, orgPath strin
 
 // Source keys the module publishes; plans store them, never rename.
 const (
-	SourceSuggestions = "voice.suggestions"    // 建言数: suggestions filed within the period
+	SourceSuggestions = "voice.suggestions"     // 建言数: suggestions filed within the period
 	SourceClosedRate  = "voice.requests_closed" // 诉求办结率: requests filed within the period and closed, in %
-	SourceOnTime      = "voice.on_time"        // 按时答复率, in %
-	SourceSatisfied   = "voice.satisfied"      // 满意率, in %
+	SourceOnTime      = "voice.on_time"         // 按时答复率, in %
+	SourceSatisfied   = "voice.satisfied"       // 满意率, in %
 )
 
 // Sources are the live quantities of the module, each counted over the
