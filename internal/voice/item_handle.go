@@ -111,7 +111,7 @@ func (s *Store) Assign(ctx context.Context, id int64, username string, by Actor)
 	if err != nil {
 		return err
 	}
-	if p.UserID == it.FilerUser {
+	if it.FilerUser != 0 && p.UserID == it.FilerUser {
 		return valid.New("handler", "voice.err.own_handler")
 	}
 	return s.handle(ctx, id, by, []Status{Accepted, Assigned}, func(tx *db.Tx, it Item) error {

@@ -26,19 +26,25 @@ type Filter struct {
 
 var sorts = map[string]string{"filed": "i.filed_at", "due": "i.due_at", "status": "i.status"}
 
-// where builds the filter's conditions; ok is false when nothing can match.
+// where builds the filter's conditions on voice_items i alone (the scope
+// and the org filter as a subquery of the orgs in them, so a query needs
+// no join to count); ok is false when nothing can match.
 func (s *Store) where(f Filter) (string, []any, bool) {
 	if f.Scope.None() {
 		return "", nil, false
 	}
-	cond, args := db.ScopeCond(s.db, "o.path", f.Scope)
-	where := []string{cond}
-	if f.OrgPath != "" {
-		if !f.Scope.Contains(f.OrgPath) {
-			return "", nil, false
+	var where []string
+	var args []any
+	if !f.Scope.All() || f.OrgPath != "" {
+		cond, a := db.ScopeCond(s.db, "o.path", f.Scope)
+		if f.OrgPath != "" {
+			if !f.Scope.Contains(f.OrgPath) {
+				return "", nil, false
+			}
+			c, p := db.PrefixMatch(s.db, "o.path", f.OrgPath)
+			cond, a = cond+" AND "+c, append(a, p)
 		}
-		c, a := db.PrefixMatch(s.db, "o.path", f.OrgPath)
-		where, args = append(where, c), append(args, a)
+		where, args = append(where, "i.org_id IN (SELECT o.id FROM orgs o WHERE "+cond+")"), a
 	}
 	if f.Kind != "" {
 		where, args = append(where, "i.kind = ?"), append(args, string(f.Kind))
@@ -56,10 +62,16 @@ func (s *Store) where(f Filter) (string, []any, bool) {
 		like := "%" + db.LikeEscape(q) + "%"
 		where, args = append(where, `(i.title LIKE ? ESCAPE '\' OR i.body LIKE ? ESCAPE '\')`), append(args, like, like)
 	}
+	if len(where) == 0 {
+		return "1=1", args, true
+	}
 	return strings.Join(where, " AND "), args, true
 }
 
-// List lists one page of the items in the filter and how many match.
+// List lists one page of the items in the filter and how many match: a
+// count over the index, then the page in the list's order — two
+// statements, not COUNT(*) OVER(), which sorts every match to number the
+// page (D-x10 has the measurements).
 func (s *Store) List(ctx context.Context, f Filter) ([]Item, int, error) {
 	where, args, ok := s.where(f)
 	if !ok {
@@ -69,9 +81,15 @@ func (s *Store) List(ctx context.Context, f Filter) ([]Item, int, error) {
 	if f.Limit <= 0 || f.Limit > 10000 {
 		f.Limit = 50
 	}
-	total := 0
-	out, err := s.query(ctx, `SELECT `+itemCols+`, COUNT(*) OVER() FROM voice_items i JOIN orgs o ON o.id = i.org_id WHERE `+where+
-		` ORDER BY `+order+`, i.id DESC LIMIT ? OFFSET ?`, append(args, f.Limit, f.Offset), &total)
+	var total int
+	if err := s.db.QueryRow(ctx, `SELECT COUNT(*) FROM voice_items i WHERE `+where, args...).Scan(&total); err != nil {
+		return nil, 0, fmt.Errorf("voice: count: %w", err)
+	}
+	if total == 0 || f.Offset >= total {
+		return nil, total, nil
+	}
+	out, err := s.query(ctx, `SELECT `+itemCols+` FROM voice_items i JOIN orgs o ON o.id = i.org_id WHERE `+where+
+		` ORDER BY `+order+`, i.id DESC LIMIT ? OFFSET ?`, append(args, f.Limit, f.Offset))
 	return out, total, err
 }
 

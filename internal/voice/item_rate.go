@@ -99,7 +99,7 @@ func (s *Store) Reopen(ctx context.Context, id int64, reason string, f Filer) er
 			return valid.New("", "voice.err.status")
 		}
 		status := Assigned
-		if it.HandlerUser == 0 {
+		if it.HandlerUser == 0 && it.HandlerName == "" {
 			status = Accepted
 		}
 		if _, err := tx.Exec(ctx, `UPDATE voice_items SET status = ?, reopened = 1, rating = '', due_at = ?, close_at = 0, closed_at = 0,

@@ -93,7 +93,7 @@ func (s *Store) tally(ctx context.Context, scope access.Scope, orgPath string, f
 		SUM(CASE WHEN i.rating <> '' THEN 1 ELSE 0 END),
 		SUM(CASE WHEN i.rating IN ('satisfied', 'fair') THEN 1 ELSE 0 END),
 		SUM(CASE WHEN i.status IN ('accepted', 'assigned') AND i.due_at > 0 AND i.due_at < ? THEN 1 ELSE 0 END)
-		FROM voice_items i JOIN orgs o ON o.id = i.org_id WHERE i.filed_at >= ? AND i.filed_at < ? AND `+where+`
+		FROM voice_items i WHERE i.filed_at >= ? AND i.filed_at < ? AND `+where+`
 		GROUP BY i.kind, i.topic`, append([]any{now, now, lo, hi}, args...)...)
 	if err != nil {
 		return nil, fmt.Errorf("voice: tally: %w", err)
@@ -205,7 +205,7 @@ func (s *Store) count(ctx context.Context, f Filter, userID int64) (int, error) 
 		where, args = where+" AND i.filer_user <> ?", append(args, userID)
 	}
 	var n int
-	if err := s.db.QueryRow(ctx, `SELECT COUNT(*) FROM voice_items i JOIN orgs o ON o.id = i.org_id WHERE `+where, args...).Scan(&n); err != nil {
+	if err := s.db.QueryRow(ctx, `SELECT COUNT(*) FROM voice_items i WHERE `+where, args...).Scan(&n); err != nil {
 		return 0, fmt.Errorf("voice: count: %w", err)
 	}
 	return n, nil
