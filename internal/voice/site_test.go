@@ -231,6 +231,9 @@ func TestSite(t *testing.T) {
 		// The filer reads the answer (escaped) and rates it with the code.
 		res, body = anon.Post("/voice/track", url.Values{"code": {code}})
 		status(t, "answered", res, body, 200, "已答复", "评审结果将于本月底在市人社局网站公示。")
+		if strings.Contains(body, "· staff") || strings.Contains(body, ">staff<") {
+			t.Error("the public is shown the staff member's name")
+		}
 		if strings.Contains(body, "公示。<script>") {
 			t.Error("the answer is not escaped")
 		}

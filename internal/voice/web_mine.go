@@ -54,8 +54,9 @@ func (h *handler) renderMine(w http.ResponseWriter, r *http.Request, f *web.Form
 		return err
 	}
 	base := "/voice/mine/" + strconv.FormatInt(it.ID, 10)
-	fv := &FilerView{Item: it, Events: evs, RateAction: base + "/rate", ReopenAction: base + "/reopen", Ratings: Ratings}
-	return h.site.RenderStatus(w, r, status, "voice/mine_item.html", "voice.title.item", MineItemPage{Form: f, Filer: fv, Events: evs})
+	fv := filerView(it, evs)
+	fv.RateAction, fv.ReopenAction = base+"/rate", base+"/reopen"
+	return h.site.RenderStatus(w, r, status, "voice/mine_item.html", "voice.title.item", MineItemPage{Form: f, Filer: fv, Events: fv.Events})
 }
 
 func (h *handler) mineItem(w http.ResponseWriter, r *http.Request) error {

@@ -22,11 +22,14 @@ type FormPage struct {
 	OrgLabel   string // the chosen org's name beside the picker
 	Kinds      []Kind
 	Topics     []string
+	// The time limits the form announces, in working days.
+	RequestDays, SuggestionDays int
 }
 
 func (h *handler) formPage(r *http.Request, f *web.Form) FormPage {
 	st, sig := h.bot.Stamp(h.store.db.Now(), "voice.file")
-	p := FormPage{Form: f, Stamp: st, Sig: sig, SignedIn: subject(r) != nil, Kinds: Kinds, Topics: Topics}
+	p := FormPage{Form: f, Stamp: st, Sig: sig, SignedIn: subject(r) != nil, Kinds: Kinds, Topics: Topics,
+		RequestDays: h.store.DueDays(Request), SuggestionDays: h.store.DueDays(Suggestion)}
 	if v := f.Get("org_id"); v != "" {
 		if id, err := h.store.PublicOrgByCode(r.Context(), v); err == nil && id != 0 {
 			if o, err := h.orgs.Get(r.Context(), id); err == nil {
@@ -99,8 +102,9 @@ func (h *handler) lookup(w http.ResponseWriter, r *http.Request) error {
 	return web.WritePick(w, hits, total, pq.Offset)
 }
 
-// FilerView is an item as its filer sees it: no staff note, the contact
-// masked, and the forms to rate or reopen it.
+// FilerView is an item as its filer sees it: no staff note, no staff
+// member's name (the org answers), the contact masked, and the forms to
+// rate or reopen it.
 type FilerView struct {
 	Item         Item
 	Events       []Event
@@ -116,6 +120,25 @@ type TrackPage struct {
 	Filer  *FilerView
 	Events []Event // the filer's timeline (Filer.Events), for the shared partial
 	Done   string  // the message of a step just done
+}
+
+// filerView is what the filer may see of an item and its timeline: staff
+// members are not named to the public (D-x16), the filer's own steps keep
+// their name.
+func filerView(it Item, evs []Event) *FilerView {
+	it.HandlerName = ""
+	out := make([]Event, 0, len(evs))
+	for _, e := range evs {
+		switch e.Action {
+		case "file", "rate", "reopen": // the filer's own steps
+		case "assign":
+			e.ActorName, e.Detail = "", "" // who handles it stays inside
+		default:
+			e.ActorName = ""
+		}
+		out = append(out, e)
+	}
+	return &FilerView{Item: it, Events: out, Ratings: Ratings}
 }
 
 func (h *handler) trackForm(w http.ResponseWriter, r *http.Request) error {
@@ -137,8 +160,9 @@ func (h *handler) renderTrack(w http.ResponseWriter, r *http.Request, f *web.For
 	if err != nil {
 		return err
 	}
-	fv := &FilerView{Item: it, Events: evs, Code: code, RateAction: "/voice/track/rate", ReopenAction: "/voice/track/reopen", Ratings: Ratings}
-	return h.site.RenderStatus(w, r, status, "voice/track.html", "voice.title.track", TrackPage{Form: f, Filer: fv, Events: evs, Done: done})
+	fv := filerView(it, evs)
+	fv.Code, fv.RateAction, fv.ReopenAction = code, "/voice/track/rate", "/voice/track/reopen"
+	return h.site.RenderStatus(w, r, status, "voice/track.html", "voice.title.track", TrackPage{Form: f, Filer: fv, Events: fv.Events, Done: done})
 }
 
 func (h *handler) track(w http.ResponseWriter, r *http.Request) error {
