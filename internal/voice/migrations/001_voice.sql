@@ -32,7 +32,7 @@ CREATE INDEX voice_items_org ON voice_items (org_id, filed_at);
 CREATE INDEX voice_items_filed ON voice_items (filed_at, id);
 CREATE INDEX voice_items_due ON voice_items (due_at, id);
 -- The overdue count of the home page reads this index alone.
-CREATE INDEX voice_items_status ON voice_items (status, due_at, org_id);
+CREATE INDEX voice_items_status ON voice_items (status, due_at, org_id, filer_user);
 CREATE INDEX voice_items_filer ON voice_items (filer_user, filed_at);
 CREATE INDEX voice_items_source ON voice_items (source, filed_at);
 
