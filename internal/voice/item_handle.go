@@ -114,7 +114,11 @@ func (s *Store) Assign(ctx context.Context, id int64, username string, by Actor)
 	if it.FilerUser != 0 && p.UserID == it.FilerUser {
 		return valid.New("handler", "voice.err.own_handler")
 	}
+	checked := it.OrgID
 	return s.handle(ctx, id, by, []Status{Accepted, Assigned}, func(tx *db.Tx, it Item) error {
+		if it.OrgID != checked { // transferred since the handler was checked
+			return valid.New("", "voice.err.status")
+		}
 		if _, err := tx.Exec(ctx, `UPDATE voice_items SET status = 'assigned', handler_user = ?, handler_name = ?, updated_at = ? WHERE id = ?`,
 			p.UserID, p.Name, db.Millis(tx.Now), id); err != nil {
 			return fmt.Errorf("voice: assign %d: %w", id, err)
