@@ -73,6 +73,11 @@ func cmdDemo(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	fmt.Fprintf(e.stdout, "科普经费: %d budget items in %d cities, with their population\n", fres.Budgets, fres.Regions)
+	vres, err := demo.Voice(ctx, a.Voice, a.Orgs, *seed)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stdout, "建言诉求: %d items (%d closed, %d waiting to be accepted)\n", vres.Items, vres.ByStatus["closed"], vres.ByStatus["submitted"])
 	nres, err := demo.Notify(ctx, a.Notify, a.Orgs)
 	if err != nil {
 		return err

@@ -39,6 +39,7 @@ import (
 	"kexie/internal/std"
 	"kexie/internal/survey"
 	"kexie/internal/venue"
+	"kexie/internal/voice"
 	"kexie/internal/volunteer"
 	"kexie/internal/web"
 )
@@ -67,6 +68,7 @@ type App struct {
 	Funds   *funding.Store
 	Surveys *survey.Store
 	Notify  *notify.Store
+	Voice   *voice.Store
 	Jobs    *jobs.Runner  // this node's background work; RunJobs starts it
 	Notices review.Sender // where review's outbox goes (a LogSender unless wiring sets a real one)
 	Sources *measure.Registry
@@ -135,6 +137,9 @@ func Open(ctx context.Context, cfg config.Config, log *slog.Logger) (*App, error
 	a.Notify.Configure(notify.SenderConfigFromEnv(os.Getenv), log)
 	a.Notify.Register(a.Jobs)
 	a.Kepu.UsePusher(kepuPusher{a.Notify})
+	a.Voice = voice.NewStore(d, voice.Config{Keys: ring, Days: calendar.Source{DB: d}, Staff: a.voiceStaff(),
+		DueDays: map[voice.Kind]int{voice.Request: cfg.VoiceRequestDays, voice.Suggestion: cfg.VoiceSuggestionDays}})
+	a.Voice.UseJobs(a.Jobs)
 	// The live indicator sources every module publishes, for plans to bind
 	// their targets to. Adding a module's sources is one argument here.
 	a.Venues = venue.NewStore(d, std.Regions())
@@ -147,7 +152,7 @@ func Open(ctx context.Context, cfg config.Config, log *slog.Logger) (*App, error
 	a.Events = event.NewStore(d)
 	a.Events.UseVenues(a.Venues)
 	a.Vols.SetEvents(volunteerEvents{a.Events})
-	if a.Sources, err = measure.NewRegistry(a.People.Sources(), a.Kepu.Sources(), a.Venues.Sources(), a.Events.Sources(), a.Society.Sources(), a.Vols.Sources(), a.Funds.Sources(), a.Surveys.Sources(), a.Notify.Sources()); err != nil {
+	if a.Sources, err = measure.NewRegistry(a.People.Sources(), a.Kepu.Sources(), a.Venues.Sources(), a.Events.Sources(), a.Society.Sources(), a.Vols.Sources(), a.Funds.Sources(), a.Surveys.Sources(), a.Notify.Sources(), a.Voice.Sources()); err != nil {
 		d.Close()
 		return nil, err
 	}
@@ -175,6 +180,7 @@ func Open(ctx context.Context, cfg config.Config, log *slog.Logger) (*App, error
 		survey.Module(a.Surveys, a.Orgs, survey.Config{Key: keys.Derive("survey")}),
 		notify.Module(a.Notify, a.Orgs, notify.Config{Secure: secure(cfg)}),
 		resource.Module(resource.NewStore(d), a.Orgs),
+		voice.Module(a.Voice, a.Orgs, voice.WebConfig{Key: keys.Derive("voice")}),
 		home.Module(home.Sources{DB: d, OrgCounts: a.orgCounts, UserCount: a.Auth.CountUsers, Mine: a.memberShelves(), Todos: a.staffTodos(), Public: portal.Home}),
 	}
 	for _, m := range a.Modules {
@@ -304,6 +310,9 @@ func (a *App) RunJobs(ctx context.Context) (stop func()) {
 	}
 	if err := a.Review.ScheduleDelivery(ctx); err != nil {
 		a.Log.Warn("schedule review notice delivery", "err", err)
+	}
+	if err := a.Voice.ScheduleClosing(ctx); err != nil {
+		a.Log.Warn("schedule closing of unrated answers", "err", err)
 	}
 	ctx, cancel := context.WithCancel(ctx)
 	done := make(chan struct{})

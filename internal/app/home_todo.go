@@ -65,6 +65,15 @@ func (a *App) staffTodos() []home.Todo {
 			n, err := a.Kepu.LateLeads(ctx, scope)
 			return countItem(n, err, "/kepu/admin/leads?late=1&sort=due")
 		}},
+		// 建言与诉求 not yet accepted, and those past their time limit (voice.handle).
+		{Key: "home.todo.voice_accept", Perm: "voice.handle", Items: func(ctx context.Context, scope access.Scope, userID int64) ([]home.TodoItem, error) {
+			n, err := a.Voice.ToAccept(ctx, scope, userID)
+			return countItem(n, err, "/voice/admin?status=submitted")
+		}},
+		{Key: "home.todo.voice_overdue", Perm: "voice.handle", Items: func(ctx context.Context, scope access.Scope, userID int64) ([]home.TodoItem, error) {
+			n, err := a.Voice.OverdueCount(ctx, scope, userID)
+			return countItem(n, err, "/voice/admin?overdue=1")
+		}},
 		// Targets due this quarter: the responsible units file them (plan.report).
 		{Key: "home.todo.plan_due", Perm: "plan.report", Items: func(ctx context.Context, scope access.Scope, _ int64) ([]home.TodoItem, error) {
 			n, err := a.Plans.DueTasks(ctx, scope)

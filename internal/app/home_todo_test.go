@@ -5,11 +5,13 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"kexie/internal/access"
 	"kexie/internal/db/dbtest"
 	"kexie/internal/kepu"
 	"kexie/internal/review"
+	"kexie/internal/voice"
 )
 
 // The staff dashboard reads its to-do kinds through the modules' stores on
@@ -66,5 +68,31 @@ func TestStaffHomeTodoLeads(t *testing.T) {
 	peer, _ := ta.user(t, "todopeer", access.OrgAdmin, ta.peer)
 	if _, body := peer.get("/"); strings.Contains(body, "谣言线索待处理") {
 		t.Error("the peer city's administrator is shown the city's lead")
+	}
+}
+
+// A request filed with the city reaches its staff's to-do card as waiting to
+// be accepted, then, accepted and past its time limit, as overdue; the peer
+// city's staff see neither.
+func TestStaffHomeTodoVoice(t *testing.T) {
+	ta := newTestApp(t, dbtest.OpenSQLite(t).DSN())
+	ctx := context.Background()
+	staff, _ := ta.user(t, "todovoice", access.OrgStaff, ta.city)
+	peer, _ := ta.user(t, "todovpeer", access.OrgStaff, ta.peer)
+	it, _, err := ta.Voice.File(ctx, voice.FileInput{OrgID: ta.city.ID, Kind: voice.Request, Topic: "rights", Title: "拖欠绩效工资",
+		Body: "单位拖欠科研人员绩效工资半年，请协调解决。", Contact: "13700000001", Source: "todo"})
+	must(t, err)
+	if _, body := staff.get("/"); !strings.Contains(body, "建言诉求待受理（件）") || !strings.Contains(body, `href="/voice/admin?status=submitted"`) {
+		t.Error("the city's staff are not shown the request to accept")
+	}
+	if _, body := peer.get("/"); strings.Contains(body, "建言诉求待受理") {
+		t.Error("the peer city's staff are shown the city's request")
+	}
+	must(t, ta.Voice.Accept(ctx, it.ID, voice.Actor{UserID: 1, Name: "受理人"}))
+	now := ta.DB.Now
+	ta.DB.Now = func() time.Time { return now().AddDate(0, 2, 0) }
+	defer func() { ta.DB.Now = now }()
+	if _, body := staff.get("/"); !strings.Contains(body, "建言诉求已逾期（件）") || !strings.Contains(body, `href="/voice/admin?overdue=1"`) {
+		t.Error("the city's staff are not shown the overdue request")
 	}
 }

@@ -15,6 +15,7 @@ import (
 	"kexie/internal/society"
 	"kexie/internal/std"
 	"kexie/internal/venue"
+	"kexie/internal/voice"
 	"kexie/internal/volunteer"
 	"kexie/internal/web"
 )
@@ -40,6 +41,7 @@ var publishedByDesign = map[string]string{
 	"/e":                       "the coming events with their organiser",
 	"/venues/lookup":           "the venues in service with their kind, region and org, as /v shows them (the event form's venue picker)",
 	"/volunteer/opportunities": "the open volunteer posts with their org and event (a recruitment list; signing up needs a registration)",
+	"/voice/orgs":              "the associations anyone may send a suggestion or request to, by name (the public form's org picker)",
 }
 
 // seedModulesForNoGrant fills county and society (of seed n) with one of
@@ -138,6 +140,15 @@ func seedModulesForNoGrant(t *testing.T, ta *testApp, n string, county, soc org.
 	s.names = append(s.names, marker+n+"志愿者", marker+n+"志愿岗位", marker+n+"更正原因")
 	s.secrets = append(s.secrets, idn, idn[:6]+"*", "1350000000"+n, "135****000"+n)
 
+	// 建言与诉求: a request from the public with a contact, accepted.
+	vi, _, err := ta.Voice.File(ctx, voice.FileInput{OrgID: county.ID, Kind: voice.Request, Topic: "rights", Title: marker + n + "诉求标题",
+		Body: marker + "诉求内容：单位拖欠科研人员绩效工资。", Contact: "1370000000" + n, Source: "ng" + n})
+	must(t, err)
+	must(t, ta.Voice.Accept(ctx, vi.ID, voice.Actor{UserID: 1, Name: "受理人"}))
+	id(vi.ID)
+	s.names = append(s.names, marker+n+"诉求标题")
+	s.secrets = append(s.secrets, marker+n+"诉求标题", marker+"诉求内容", "1370000000"+n, "137****000"+n)
+
 	// 科普经费: a budget entry.
 	must(t, ta.Funds.AddBudget(ctx, county.ID, year, marker+n+"科普经费项目", "12345.67", 0))
 	s.names = append(s.names, marker+n+"科普经费项目")
@@ -146,7 +157,7 @@ func seedModulesForNoGrant(t *testing.T, ta *testApp, n string, county, soc org.
 // moduleRoutePrefixes are the paths of the modules seedModulesForNoGrant
 // fills; their detail routes are walked with every seeded ID and code.
 var moduleRoutePrefixes = []string{"/kepu", "/e/", "/events", "/t/", "/v/", "/venues", "/card/", "/invoices/", "/my/memberships", "/my/tickets",
-	"/join/", "/societies", "/cert/", "/volunteer", "/funding"}
+	"/join/", "/societies", "/cert/", "/volunteer", "/funding", "/voice"}
 
 // moduleDetailURLs lists every GET route of those modules with a path
 // parameter, filled with each seeded ID and code (a {year} with the seeded

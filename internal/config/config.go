@@ -31,6 +31,9 @@ type Config struct {
 	LogFormat       string        // KEXIE_LOG_FORMAT: text or json (default text)
 	LogLevel        string        // KEXIE_LOG_LEVEL: debug, info, warn, error (default info)
 	PIIKeyVersion   int           // KEXIE_PII_KEY_VERSION: key version new personal data is sealed with (default 1)
+	// The time limits of 建言与诉求 in working days from acceptance.
+	VoiceRequestDays    int // KEXIE_VOICE_REQUEST_DAYS: 诉求 (default 15)
+	VoiceSuggestionDays int // KEXIE_VOICE_SUGGESTION_DAYS: 建言 (default 30)
 }
 
 // Default returns the configuration of a fresh machine.
@@ -45,6 +48,9 @@ func Default() Config {
 		LogFormat:       "text",
 		LogLevel:        "info",
 		PIIKeyVersion:   1,
+
+		VoiceRequestDays:    15,
+		VoiceSuggestionDays: 30,
 	}
 }
 
@@ -63,6 +69,8 @@ func (c *Config) Register(fs *flag.FlagSet) {
 	fs.StringVar(&c.LogFormat, "log-format", c.LogFormat, "log format: text or json (KEXIE_LOG_FORMAT)")
 	fs.StringVar(&c.LogLevel, "log-level", c.LogLevel, "log level (KEXIE_LOG_LEVEL)")
 	fs.IntVar(&c.PIIKeyVersion, "pii-key-version", c.PIIKeyVersion, "key version for sealing personal data (KEXIE_PII_KEY_VERSION)")
+	fs.IntVar(&c.VoiceRequestDays, "voice-request-days", c.VoiceRequestDays, "working days to answer a 诉求 (KEXIE_VOICE_REQUEST_DAYS)")
+	fs.IntVar(&c.VoiceSuggestionDays, "voice-suggestion-days", c.VoiceSuggestionDays, "working days to answer a 建言 (KEXIE_VOICE_SUGGESTION_DAYS)")
 }
 
 // Load returns Default() overlaid with the file named by KEXIE_CONFIG (if
@@ -87,7 +95,8 @@ func Load(getenv func(string) string) (Config, error) {
 }
 
 var keys = []string{"KEXIE_DATA", "KEXIE_DB", "KEXIE_ADDR", "KEXIE_BASE_URL", "KEXIE_SECRET_KEY", "KEXIE_SESSION_IDLE",
-	"KEXIE_SESSION_MAX", "KEXIE_LOCKOUT_ATTEMPTS", "KEXIE_LOCKOUT_DURATION", "KEXIE_TRUST_PROXY", "KEXIE_LOG_FORMAT", "KEXIE_LOG_LEVEL", "KEXIE_PII_KEY_VERSION"}
+	"KEXIE_SESSION_MAX", "KEXIE_LOCKOUT_ATTEMPTS", "KEXIE_LOCKOUT_DURATION", "KEXIE_TRUST_PROXY", "KEXIE_LOG_FORMAT", "KEXIE_LOG_LEVEL", "KEXIE_PII_KEY_VERSION",
+	"KEXIE_VOICE_REQUEST_DAYS", "KEXIE_VOICE_SUGGESTION_DAYS"}
 
 func (c *Config) apply(v map[string]string) error {
 	str := map[string]*string{"KEXIE_DATA": &c.DataDir, "KEXIE_DB": &c.DB, "KEXIE_ADDR": &c.Addr, "KEXIE_BASE_URL": &c.BaseURL,
@@ -112,6 +121,16 @@ func (c *Config) apply(v map[string]string) error {
 				c.PIIKeyVersion = n
 			} else {
 				c.LockoutAttempts = n
+			}
+		case k == "KEXIE_VOICE_REQUEST_DAYS" || k == "KEXIE_VOICE_SUGGESTION_DAYS":
+			n, err := strconv.Atoi(s)
+			if err != nil || n < 1 || n > 365 {
+				return fmt.Errorf("config: %s=%q: want a number of working days from 1 to 365", k, s)
+			}
+			if k == "KEXIE_VOICE_REQUEST_DAYS" {
+				c.VoiceRequestDays = n
+			} else {
+				c.VoiceSuggestionDays = n
 			}
 		case k == "KEXIE_TRUST_PROXY":
 			b, err := strconv.ParseBool(s)
@@ -163,6 +182,9 @@ func (c *Config) Validate() error {
 	}
 	if c.LockoutAttempts < 1 || c.LockoutFor <= 0 {
 		return fmt.Errorf("config: lockout attempts and duration must be positive")
+	}
+	if c.VoiceRequestDays < 1 || c.VoiceSuggestionDays < 1 {
+		return fmt.Errorf("config: the time limits of suggestions and requests must be at least one working day")
 	}
 	if c.LogFormat != "text" && c.LogFormat != "json" {
 		return fmt.Errorf("config: log format must be text or json")
