@@ -57,9 +57,16 @@ type Tab struct {
 }
 
 // NewTab drives ctx, a context of Browser(t), against base. Screenshots are
-// saved when KEXIE_SCREENSHOTS names a folder.
+// saved when KEXIE_SCREENSHOTS names a folder (made if missing: a typo must
+// not lose every shot of a run).
 func NewTab(t *testing.T, ctx context.Context, base string, limit time.Duration) *Tab {
-	return &Tab{T: t, Ctx: ctx, Base: base, Limit: limit, shots: os.Getenv("KEXIE_SCREENSHOTS")}
+	shots := os.Getenv("KEXIE_SCREENSHOTS")
+	if shots != "" {
+		if err := os.MkdirAll(shots, 0o755); err != nil {
+			t.Fatalf("KEXIE_SCREENSHOTS: %v", err)
+		}
+	}
+	return &Tab{T: t, Ctx: ctx, Base: base, Limit: limit, shots: shots}
 }
 
 // Tab starts a browser and returns a tab on the site whose steps may each
