@@ -56,6 +56,7 @@ type Row struct {
 	KindLabel  string
 	StateLabel string
 	Message    string // progress message, or the error while queued for a retry or failed
+	Subject    string // what the job works on, in words, when its kind can say
 	UserName   string
 	Tone       string // the state badge's colour class: blue while waiting or running, green done, red failed
 	Took       string // how long a finished job ran, in words; "" before it ends
@@ -212,17 +213,20 @@ func (h *admin) rows(ctx context.Context, t func(string, ...any) string, list []
 	for i, j := range list {
 		out[i] = Describe(t, j)
 		out[i].UserName = names[j.UserID]
+		if k, ok := h.runner.kinds[j.Kind]; ok && k.Subject != nil {
+			out[i].Subject = k.Subject(ctx, j)
+		}
 	}
 	return out
 }
 
 func (h *admin) export(w http.ResponseWriter, t func(string, ...any) string, rows []Row) error {
-	tab := sheet.Table{Sheet: t("jobs.title"), Headers: []string{t("jobs.col.id"), t("jobs.col.kind"), t("jobs.col.state"),
+	tab := sheet.Table{Sheet: t("jobs.title"), Headers: []string{t("jobs.col.id"), t("jobs.col.kind"), t("jobs.col.subject"), t("jobs.col.state"),
 		t("jobs.col.org"), t("jobs.col.user"), t("jobs.col.progress"), t("jobs.col.message"), t("jobs.col.attempts"),
 		t("jobs.col.created"), t("jobs.col.finished")}}
 	for _, r := range rows {
 		fin := sheet.DateTime(r.FinishedAt)
-		tab.Rows = append(tab.Rows, []string{strconv.FormatInt(r.ID, 10), r.KindLabel, r.StateLabel, r.OrgName, r.UserName,
+		tab.Rows = append(tab.Rows, []string{strconv.FormatInt(r.ID, 10), r.KindLabel, r.Subject, r.StateLabel, r.OrgName, r.UserName,
 			strconv.Itoa(r.Permille()/10) + "%", r.Message, strconv.Itoa(r.Attempts) + "/" + strconv.Itoa(r.MaxAttempts),
 			sheet.DateTime(r.CreatedAt), fin})
 	}

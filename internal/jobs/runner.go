@@ -31,6 +31,10 @@ type Kind struct {
 	// Finally, when set, runs once on the node that ends the job, whatever
 	// the end (done, failed, cancelled), e.g. to remove the job's files.
 	Finally func(ctx context.Context, j Job)
+	// Subject, when set, says what a job of this kind works on (a message's
+	// title, a file's name) for the admin pages, read from its arguments by
+	// the module that owns them; "" when it cannot say.
+	Subject func(ctx context.Context, j Job) string
 }
 
 // Config tunes a Runner; zero fields take the defaults.

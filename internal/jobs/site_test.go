@@ -77,7 +77,10 @@ func TestAdminJobPages(t *testing.T) {
 				c.Add(65 * time.Second)
 				return nil
 			}},
-			"test.broken": {Handle: func(ctx context.Context, run *jobs.Run) error { return jobs.Fail("jobs.err.args") }},
+			"test.broken": {Handle: func(ctx context.Context, run *jobs.Run) error { return jobs.Fail("jobs.err.args") },
+				// What it works on, as its module would read it from its
+				// arguments (a push job: the message's title).
+				Subject: func(ctx context.Context, j jobs.Job) string { return "台风天气防范提示" }},
 		})
 		ws.Start(jobs.Module(r, nil), web.Module{Name: "jobstest", Locales: fstest.MapFS{
 			"zh-CN.json": {Data: []byte(`{"jobs.kind.test.import": "测试导入", "jobs.kind.test.broken": "测试推送"}`)},
@@ -92,7 +95,7 @@ func TestAdminJobPages(t *testing.T) {
 		_, body := admin.Get("/admin/jobs")
 		table := body[strings.Index(body, `id="jobs-table"`):]
 		for _, want := range []string{">任务 ", ">测试导入</a>", ws.City.Name, `<span class="badge green">已完成</span>`, "用时 1 分 5 秒",
-			`<span class="badge red">失败</span>`, "任务参数无效。"} {
+			`<span class="badge red">失败</span>`, "任务参数无效。", `<span class="small muted job-subject">台风天气防范提示</span>`} {
 			if !strings.Contains(table, want) {
 				t.Errorf("list lacks %q", want)
 			}
@@ -101,6 +104,12 @@ func TestAdminJobPages(t *testing.T) {
 			if strings.Contains(body, bad) {
 				t.Errorf("list shows %q", bad)
 			}
+		}
+		if strings.Count(table, "job-subject") != 1 {
+			t.Error("a job whose kind cannot say what it works on shows a subject")
+		}
+		if _, body := admin.Get("/admin/jobs/" + strconv.FormatInt(failed, 10)); !strings.Contains(body, `<dt>内容</dt><dd id="job-subject">台风天气防范提示</dd>`) {
+			t.Error("a push job's page does not name its message")
 		}
 		_, body = admin.Get("/admin/jobs/" + strconv.FormatInt(done, 10))
 		for _, want := range []string{"<h1>测试导入</h1>", ws.City.Name, "（用时 1 分 5 秒）", `<span class="badge green">已完成</span>`, `<details class="small" id="job-tech">`} {

@@ -2,6 +2,7 @@ package notify
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"strings"
 
@@ -29,8 +30,22 @@ var Chunk = 200
 
 // Register adds the module's job kinds to a runner.
 func (s *Store) Register(r *jobs.Runner) {
-	r.Register(SendKind, jobs.Kind{Handle: s.runSend, PerNode: 2})
+	r.Register(SendKind, jobs.Kind{Handle: s.runSend, PerNode: 2, Subject: s.sendSubject})
 	r.Register(TellKind, jobs.Kind{Handle: s.runTell, PerNode: 2})
+}
+
+// sendSubject names the message a send job delivers, for the jobs admin
+// pages: its title; "" when the arguments or the message cannot be read.
+func (s *Store) sendSubject(ctx context.Context, j jobs.Job) string {
+	var a sendArgs
+	if json.Unmarshal(j.Args, &a) != nil || a.Message == 0 {
+		return ""
+	}
+	var title string
+	if err := s.db.QueryRow(ctx, `SELECT title FROM notify_messages WHERE id = ?`, a.Message).Scan(&title); err != nil {
+		return ""
+	}
+	return title
 }
 
 func (s *Store) runTell(ctx context.Context, run *jobs.Run) error {

@@ -159,3 +159,17 @@ func TestBrowserSubscribeAtPhoneWidth(t *testing.T) {
 	}
 	b.Shot("notify-inbox")
 }
+
+// TestSendJobNamesItsMessage: the jobs admin pages say which message a push
+// job sends (its title), not only that it sends one.
+func TestSendJobNamesItsMessage(t *testing.T) {
+	eachSite(t, func(t *testing.T, f *fixture) {
+		if _, err := f.Store.Announce(context.Background(), notify.Message{Key: "kepu:9", OrgID: f.City.ID, Title: "冬季用电安全", Link: "/kepu/a/9"}); err != nil {
+			t.Fatal(err)
+		}
+		admin, _ := f.User(t, "jobadmin", access.OrgAdmin, f.City)
+		if _, body := admin.Get("/admin/jobs"); !strings.Contains(body, `<span class="small muted job-subject">冬季用电安全</span>`) {
+			t.Error("the jobs list does not name the message a push job sends")
+		}
+	})
+}
