@@ -12,6 +12,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"kexie/internal/access"
 	"math/rand/v2"
 	"strings"
 
@@ -66,6 +67,7 @@ type Result struct {
 	Volunteers    int // 科普志愿者 (with Hours ledger entries)
 	Hours         int
 	Surveys       SurveyResult
+	Pools         int // 专家库 made from the people
 }
 
 var (
@@ -296,7 +298,59 @@ func Generate(ctx context.Context, orgs *org.Store, ppl *people.Store, o Options
 		res.People += r.Created + r.Updated + r.Unchanged
 		progress("people", res.People, o.Size.People)
 	}
+	var cityOrgs []org.Org
+	for _, c := range cities {
+		cityOrgs = append(cityOrgs, c.org)
+	}
+	if res.Pools, err = makePools(ctx, ppl, root, cityOrgs); err != nil {
+		return res, err
+	}
 	return res, nil
+}
+
+// makePools gives the demo its 专家库 the way a 科协 builds them from its
+// talent database: the province's 评审专家库 of its senior people, and each
+// city's 科普专家库 of its senior and vice-senior people —
+// so a new call's pool select and the expert pages have something to show.
+func makePools(ctx context.Context, ppl *people.Store, root org.Org, cities []org.Org) (int, error) {
+	type want struct {
+		at         org.Org
+		name, desc string
+		levels     []string
+		size       int
+	}
+	wants := []want{{root, root.Name + "评审专家库", "省级科技奖励和项目评审的专家（正高级职称）", []string{"senior"}, 60}}
+	for _, c := range cities {
+		wants = append(wants, want{c, c.Name + "科普专家库", "科普内容审核与辟谣的专家（副高级以上职称）", []string{"senior", "vice_senior"}, 30})
+	}
+	n := 0
+	for _, w := range wants {
+		var ids []int64
+		for _, lvl := range w.levels {
+			list, _, err := ppl.List(ctx, people.Filter{Scope: access.Subtrees(w.at.Path), TitleLevel: lvl, Sort: "name", Limit: w.size - len(ids)})
+			if err != nil {
+				return n, err
+			}
+			for _, p := range list {
+				ids = append(ids, p.ID)
+			}
+			if len(ids) >= w.size {
+				break
+			}
+		}
+		if len(ids) == 0 {
+			continue
+		}
+		pool, err := ppl.CreatePool(ctx, w.at.ID, w.name, w.desc)
+		if err != nil {
+			return n, err
+		}
+		if _, err := ppl.AddToPool(ctx, pool.ID, ids); err != nil {
+			return n, err
+		}
+		n++
+	}
+	return n, nil
 }
 
 // writePeople writes n synthetic people of one county as CSV; their

@@ -50,6 +50,26 @@ func TestGenerate(t *testing.T) {
 		if root.Name != "北京市科学技术协会" {
 			t.Errorf("root = %q", root.Name)
 		}
+		// 专家库: the province's of senior people, a city's of its own.
+		pools, err := ppl.Pools(ctx, access.Everywhere())
+		if err != nil || res.Pools < 2 || len(pools) != res.Pools {
+			t.Fatalf("pools: %d made, %d listed (%v)", res.Pools, len(pools), err)
+		}
+		for _, pl := range pools {
+			members, n, err := ppl.PoolMembers(ctx, pl.ID, 100, 0)
+			if err != nil || n == 0 {
+				t.Errorf("pool %s: %d members (%v)", pl.Name, n, err)
+			}
+			at, _ := orgs.Get(ctx, pl.OrgID)
+			for _, m := range members {
+				if pl.OrgID == root.ID && m.TitleLevel != "senior" {
+					t.Errorf("the province's pool holds %s (%s)", m.Name, m.TitleLevel)
+				}
+				if !strings.HasPrefix(m.OrgPath, at.Path) {
+					t.Errorf("%s's pool holds %s of another org", pl.Name, m.Name)
+				}
+			}
+		}
 		list, total, _ := ppl.List(ctx, people.Filter{Scope: access.Everywhere(), Limit: 5, Sort: "name"})
 		if total != 500 || list[0].IDMasked == "" || list[0].BirthYear == 0 {
 			t.Errorf("people: %d, first %+v", total, list[0])
