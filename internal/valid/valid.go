@@ -55,3 +55,15 @@ func As(err error) (Errors, bool) {
 	}
 	return nil, false
 }
+
+// Has reports whether err (an *Error or Errors, possibly wrapped) holds an
+// error of key.
+func Has(err error, key string) bool {
+	list, _ := As(err)
+	for _, e := range list {
+		if e.Key == key {
+			return true
+		}
+	}
+	return false
+}

@@ -2,7 +2,6 @@ package voice_test
 
 import (
 	"context"
-	"errors"
 	"strconv"
 	"strings"
 	"testing"
@@ -89,20 +88,9 @@ func (f *fixture) file(t testing.TB, o org.Org, title string) (voice.Item, strin
 
 func wantCode(t *testing.T, err error, code string) {
 	t.Helper()
-	var es valid.Errors
-	var e *valid.Error
-	switch {
-	case errors.As(err, &e):
-		es = valid.Errors{e}
-	default:
-		es, _ = valid.As(err)
+	if !valid.Has(err, code) {
+		t.Fatalf("err = %v, want %s", err, code)
 	}
-	for _, e := range es {
-		if e.Key == code {
-			return
-		}
-	}
-	t.Fatalf("err = %v, want %s", err, code)
 }
 
 func must(t *testing.T, err error) {

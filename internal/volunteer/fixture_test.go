@@ -2,7 +2,6 @@ package volunteer_test
 
 import (
 	"context"
-	"errors"
 	"testing"
 	"time"
 
@@ -62,18 +61,7 @@ func (f *fixture) volunteer(t *testing.T, serial int, name string, userID int64)
 
 func wantCode(t *testing.T, err error, code string) {
 	t.Helper()
-	var es valid.Errors
-	var e *valid.Error
-	switch {
-	case errors.As(err, &e):
-		es = valid.Errors{e}
-	default:
-		es, _ = valid.As(err)
+	if !valid.Has(err, code) {
+		t.Fatalf("err = %v, want %s", err, code)
 	}
-	for _, e := range es {
-		if e.Key == code {
-			return
-		}
-	}
-	t.Fatalf("err = %v, want %s", err, code)
 }
