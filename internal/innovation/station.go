@@ -303,3 +303,11 @@ func (s *Store) Stations(ctx context.Context, f StationFilter) ([]Station, int, 
 	}
 	return out, total, rows.Err()
 }
+
+func regionName(code string) string { return std.Regions().FullName(code) }
+
+// RegionName is the station's region in full, for templates.
+func (st Station) RegionName() string { return regionName(st.RegionCode) }
+
+// RegionName is the need's region in full, for templates.
+func (n Need) RegionName() string { return regionName(n.RegionCode) }
