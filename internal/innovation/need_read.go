@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 
 	"kexie/internal/db"
@@ -82,6 +83,19 @@ func (s *Store) PublicNeed(ctx context.Context, id int64) (Need, error) {
 	}
 	n.Contact, n.FilerName, n.USCC = "", "", ""
 	return n, nil
+}
+
+// ResultCode is the result an event "result" recorded (intent, signed);
+// ResultAmount its contract amount in 万元, "" for an intent.
+func (e Event) ResultCode() string {
+	code, _, _ := strings.Cut(e.Detail, " ")
+	return code
+}
+
+// ResultAmount is the contract amount an event "result" recorded.
+func (e Event) ResultAmount() string {
+	_, amount, _ := strings.Cut(e.Detail, " ")
+	return amount
 }
 
 // Events returns a need's timeline, oldest first.

@@ -58,7 +58,11 @@ func setStatus(ctx context.Context, tx *db.Tx, n Need, to Status, set, note stri
 	if _, err := tx.Exec(ctx, q+` WHERE id = ?`, append(args, n.ID)...); err != nil {
 		return fmt.Errorf("innovation: %s %d: %w", action, n.ID, err)
 	}
-	if err := addEvent(ctx, tx, n.ID, by, action, note, ""); err != nil {
+	detail := ""
+	if action == "close" {
+		detail = string(to) // 已解决 or 未解决, labelled by the timeline
+	}
+	if err := addEvent(ctx, tx, n.ID, by, action, note, detail); err != nil {
 		return err
 	}
 	return audit.Append(ctx, tx, audit.Entry{OrgID: n.OrgID, OrgPath: n.OrgPath, Action: "innovation." + action, Target: needTarget(n.ID),

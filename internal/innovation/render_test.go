@@ -13,7 +13,7 @@ import (
 // Every page renders in both languages, in every status a need has.
 func TestRenderPages(t *testing.T) {
 	s := serve(t, dbtest.OpenSQLite(t))
-	evs := []innovation.Event{{Action: "file", At: time.Now()}, {Action: "result", Detail: "signed 10"}}
+	evs := []innovation.Event{{Action: "file", At: time.Now()}, {Action: "result", Detail: "signed 10"}, {Action: "result", Detail: "intent"}, {Action: "close", Detail: "solved"}}
 	type page struct {
 		name string
 		data any
