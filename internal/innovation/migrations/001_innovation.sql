@@ -30,7 +30,9 @@ CREATE TABLE innovation_needs (
 );
 CREATE INDEX innovation_needs_org ON innovation_needs (org_id, filed_at);
 CREATE INDEX innovation_needs_filed ON innovation_needs (filed_at, id);
+-- The 待办 counts read the first; the list filtered by status the second.
 CREATE INDEX innovation_needs_status ON innovation_needs (status, published_at, org_id, filer_user);
+CREATE INDEX innovation_needs_status_filed ON innovation_needs (status, filed_at);
 CREATE INDEX innovation_needs_source ON innovation_needs (source, filed_at);
 
 -- Every step of a need, appended and never changed: the timeline.
