@@ -78,6 +78,12 @@ func cmdDemo(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	fmt.Fprintf(e.stdout, "建言诉求: %d items (%d closed, %d waiting to be accepted)\n", vres.Items, vres.ByStatus["closed"], vres.ByStatus["submitted"])
+	ires, err := demo.Innovation(ctx, a.Innov, a.Orgs, a.People, *seed)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stdout, "创新服务: %d technology needs (%d solved, %d waiting for review), %d expert stations\n", ires.Needs,
+		ires.ByStatus["solved"], ires.ByStatus["pending"], ires.Stations)
 	nres, err := demo.Notify(ctx, a.Notify, a.Orgs)
 	if err != nil {
 		return err

@@ -25,6 +25,7 @@ import (
 	"kexie/internal/event"
 	"kexie/internal/funding"
 	"kexie/internal/home"
+	"kexie/internal/innovation"
 	"kexie/internal/jobs"
 	"kexie/internal/kepu"
 	"kexie/internal/measure"
@@ -69,6 +70,7 @@ type App struct {
 	Surveys *survey.Store
 	Notify  *notify.Store
 	Voice   *voice.Store
+	Innov   *innovation.Store
 	Jobs    *jobs.Runner  // this node's background work; RunJobs starts it
 	Notices review.Sender // where review's outbox goes (a LogSender unless wiring sets a real one)
 	Sources *measure.Registry
@@ -140,6 +142,7 @@ func Open(ctx context.Context, cfg config.Config, log *slog.Logger) (*App, error
 	a.Voice = voice.NewStore(d, voice.Config{Keys: ring, Days: calendar.Source{DB: d}, Staff: a.voiceStaff(),
 		DueDays: map[voice.Kind]int{voice.Request: cfg.VoiceRequestDays, voice.Suggestion: cfg.VoiceSuggestionDays}})
 	a.Voice.UseJobs(a.Jobs)
+	a.Innov = innovation.NewStore(d, innovation.Config{Keys: ring, Experts: innovationExperts{a.People}, WaitDays: cfg.InnovationWaitDays})
 	// The live indicator sources every module publishes, for plans to bind
 	// their targets to. Adding a module's sources is one argument here.
 	a.Venues = venue.NewStore(d, std.Regions())
@@ -152,7 +155,7 @@ func Open(ctx context.Context, cfg config.Config, log *slog.Logger) (*App, error
 	a.Events = event.NewStore(d)
 	a.Events.UseVenues(a.Venues)
 	a.Vols.SetEvents(volunteerEvents{a.Events})
-	if a.Sources, err = measure.NewRegistry(a.People.Sources(), a.Kepu.Sources(), a.Venues.Sources(), a.Events.Sources(), a.Society.Sources(), a.Vols.Sources(), a.Funds.Sources(), a.Surveys.Sources(), a.Notify.Sources(), a.Voice.Sources()); err != nil {
+	if a.Sources, err = measure.NewRegistry(a.People.Sources(), a.Kepu.Sources(), a.Venues.Sources(), a.Events.Sources(), a.Society.Sources(), a.Vols.Sources(), a.Funds.Sources(), a.Surveys.Sources(), a.Notify.Sources(), a.Voice.Sources(), a.Innov.Sources()); err != nil {
 		d.Close()
 		return nil, err
 	}
@@ -181,6 +184,7 @@ func Open(ctx context.Context, cfg config.Config, log *slog.Logger) (*App, error
 		notify.Module(a.Notify, a.Orgs, notify.Config{Secure: secure(cfg)}),
 		resource.Module(resource.NewStore(d), a.Orgs),
 		voice.Module(a.Voice, a.Orgs, voice.WebConfig{Key: keys.Derive("voice")}),
+		innovation.Module(a.Innov, a.Orgs, innovation.WebConfig{Key: keys.Derive("innovation")}),
 		home.Module(home.Sources{DB: d, OrgCounts: a.orgCounts, UserCount: a.Auth.CountUsers, Mine: a.memberShelves(), Todos: a.staffTodos(), Public: portal.Home}),
 	}
 	for _, m := range a.Modules {

@@ -74,6 +74,15 @@ func (a *App) staffTodos() []home.Todo {
 			n, err := a.Voice.OverdueCount(ctx, scope, userID)
 			return countItem(n, err, "/voice/admin?overdue=1")
 		}},
+		// 技术需求 waiting for review, and published ones waiting too long for a 对接 (innovation.handle).
+		{Key: "home.todo.innovation_review", Perm: "innovation.handle", Items: func(ctx context.Context, scope access.Scope, _ int64) ([]home.TodoItem, error) {
+			n, err := a.Innov.ToReview(ctx, scope)
+			return countItem(n, err, "/innovation/admin?status=pending")
+		}},
+		{Key: "home.todo.innovation_waiting", Perm: "innovation.handle", Items: func(ctx context.Context, scope access.Scope, _ int64) ([]home.TodoItem, error) {
+			n, err := a.Innov.WaitingCount(ctx, scope)
+			return countItem(n, err, "/innovation/admin?waiting=1")
+		}},
 		// Targets due this quarter: the responsible units file them (plan.report).
 		{Key: "home.todo.plan_due", Perm: "plan.report", Items: func(ctx context.Context, scope access.Scope, _ int64) ([]home.TodoItem, error) {
 			n, err := a.Plans.DueTasks(ctx, scope)

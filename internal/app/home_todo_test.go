@@ -9,6 +9,7 @@ import (
 
 	"kexie/internal/access"
 	"kexie/internal/db/dbtest"
+	"kexie/internal/innovation"
 	"kexie/internal/kepu"
 	"kexie/internal/review"
 	"kexie/internal/voice"
@@ -94,5 +95,35 @@ func TestStaffHomeTodoVoice(t *testing.T) {
 	defer func() { ta.DB.Now = now }()
 	if _, body := staff.get("/"); !strings.Contains(body, "建言诉求已逾期（件）") || !strings.Contains(body, `href="/voice/admin?overdue=1"`) {
 		t.Error("the city's staff are not shown the overdue request")
+	}
+}
+
+// A technology need filed with the city reaches its staff's to-do card as
+// waiting for review, then, published and waiting past the configured days
+// without a 对接, as waiting; the peer city's staff see neither.
+func TestStaffHomeTodoInnovation(t *testing.T) {
+	ta := newTestApp(t, dbtest.OpenSQLite(t).DSN())
+	ctx := context.Background()
+	staff, _ := ta.user(t, "todoinnov", access.OrgStaff, ta.city)
+	peer, _ := ta.user(t, "todoipeer", access.OrgStaff, ta.peer)
+	n, err := ta.Innov.File(ctx, innovation.FileInput{OrgID: ta.city.ID, Enterprise: "某新材料有限公司", USCC: "91110000802100433B",
+		RegionCode: "510402", Field: "materials", Title: "尾矿综合利用技术", Body: "企业每年产生尾矿约五十万吨，需要经济可行的综合利用技术方案。",
+		Contact: "13700000002", Source: "todo"})
+	must(t, err)
+	if _, body := staff.get("/"); !strings.Contains(body, "技术需求待审核（项）") || !strings.Contains(body, `href="/innovation/admin?status=pending"`) {
+		t.Error("the city's staff are not shown the need to review")
+	}
+	if _, body := peer.get("/"); strings.Contains(body, "技术需求待审核") {
+		t.Error("the peer city's staff are shown the city's need")
+	}
+	must(t, ta.Innov.Publish(ctx, n.ID, innovation.Actor{UserID: 1, Name: "审核人"}))
+	if _, body := staff.get("/"); strings.Contains(body, "技术需求久未对接") {
+		t.Error("a need published today is shown as waiting")
+	}
+	now := ta.DB.Now
+	ta.DB.Now = func() time.Time { return now().AddDate(0, 0, 15) }
+	defer func() { ta.DB.Now = now }()
+	if _, body := staff.get("/"); !strings.Contains(body, "技术需求久未对接（项）") || !strings.Contains(body, `href="/innovation/admin?waiting=1"`) {
+		t.Error("the city's staff are not shown the need waiting for a meeting")
 	}
 }

@@ -10,8 +10,10 @@ import (
 
 	"kexie/internal/access"
 	"kexie/internal/event"
+	"kexie/internal/innovation"
 	"kexie/internal/kepu"
 	"kexie/internal/org"
+	"kexie/internal/people"
 	"kexie/internal/society"
 	"kexie/internal/std"
 	"kexie/internal/venue"
@@ -42,6 +44,7 @@ var publishedByDesign = map[string]string{
 	"/venues/lookup":           "the venues in service with their kind, region and org, as /v shows them (the event form's venue picker)",
 	"/volunteer/opportunities": "the open volunteer posts with their org and event (a recruitment list; signing up needs a registration)",
 	"/voice/orgs":              "the associations anyone may send a suggestion or request to, by name (the public form's org picker)",
+	"/innovation/orgs":         "the associations that take technology needs, by name (the public form's org picker)",
 }
 
 // seedModulesForNoGrant fills county and society (of seed n) with one of
@@ -149,6 +152,27 @@ func seedModulesForNoGrant(t *testing.T, ta *testApp, n string, county, soc org.
 	s.names = append(s.names, marker+n+"诉求标题")
 	s.secrets = append(s.secrets, marker+n+"诉求标题", marker+"诉求内容", "1370000000"+n, "137****000"+n)
 
+	// 创新服务: a published need and one waiting for review, both with a
+	// contact, and a station whose lead expert is a person of the county.
+	for i, title := range []string{marker + n + "技术需求标题", marker + n + "待审核需求"} {
+		nd, err := ta.Innov.File(ctx, innovation.FileInput{OrgID: county.ID, Enterprise: marker + n + "需求企业", USCC: "91110000802100433B",
+			RegionCode: "510402", Field: "materials", Title: title, Body: marker + "需求描述：尾矿综合利用，需要经济可行的技术方案。",
+			Contact: fmt.Sprint("138000000", i) + n, Source: fmt.Sprint("ngi", i, n)})
+		must(t, err)
+		if i == 0 {
+			must(t, ta.Innov.Publish(ctx, nd.ID, innovation.Actor{UserID: 1, Name: "审核人"}))
+		}
+		id(nd.ID)
+	}
+	ip, err := ta.People.Create(ctx, people.Input{OrgID: county.ID, Name: marker + n + "站长专家", Employer: "研究院"})
+	must(t, err)
+	stID, err := ta.Innov.Register(ctx, innovation.StationInput{OrgID: county.ID, Kind: "expert", Name: marker + n + "专家服务站", Host: "某公司",
+		HostUSCC: "91110000802100433B", RegionCode: "510402", PersonID: ip.ID, Founded: "2022-01-01"}, access.Everywhere(), innovation.Actor{UserID: 1})
+	must(t, err)
+	id(stID)
+	s.names = append(s.names, marker+n+"技术需求标题", marker+n+"专家服务站", marker+n+"站长专家")
+	s.secrets = append(s.secrets, marker+n+"待审核需求", "1380000000"+n, "138****000"+n, "1380000001"+n, "138****001"+n)
+
 	// 科普经费: a budget entry.
 	must(t, ta.Funds.AddBudget(ctx, county.ID, year, marker+n+"科普经费项目", "12345.67", 0))
 	s.names = append(s.names, marker+n+"科普经费项目")
@@ -157,7 +181,7 @@ func seedModulesForNoGrant(t *testing.T, ta *testApp, n string, county, soc org.
 // moduleRoutePrefixes are the paths of the modules seedModulesForNoGrant
 // fills; their detail routes are walked with every seeded ID and code.
 var moduleRoutePrefixes = []string{"/kepu", "/e/", "/events", "/t/", "/v/", "/venues", "/card/", "/invoices/", "/my/memberships", "/my/tickets",
-	"/join/", "/societies", "/cert/", "/volunteer", "/funding", "/voice"}
+	"/join/", "/societies", "/cert/", "/volunteer", "/funding", "/voice", "/innovation"}
 
 // moduleDetailURLs lists every GET route of those modules with a path
 // parameter, filled with each seeded ID and code (a {year} with the seeded

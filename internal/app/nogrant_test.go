@@ -76,7 +76,8 @@ func noGrantWalks(t *testing.T, dsn string) {
 	// walk above fails for the scopes, not for seeds that are not there.
 	admin, _ := ta.user(t, "ngcityadmin", access.OrgAdmin, ta.city)
 	for u, want := range map[string]string{"/events": marker + "1科普讲座", "/volunteers": marker + "1志愿者", "/volunteers/corrections": marker + "1更正原因",
-		"/kepu/admin/leads": marker + "1谣言线索内容", "/kepu/admin": marker + "1科普草稿", "/voice/admin": marker + "1诉求标题"} {
+		"/kepu/admin/leads": marker + "1谣言线索内容", "/kepu/admin": marker + "1科普草稿", "/voice/admin": marker + "1诉求标题",
+		"/innovation/admin": marker + "1待审核需求", "/innovation/admin/stations": marker + "1专家服务站"} {
 		if _, body := admin.get(u); !strings.Contains(body, want) {
 			t.Errorf("control: %s does not show %q to the city's administrator", u, want)
 		}

@@ -51,6 +51,7 @@ func matrixCases() []matrixCase {
 		surveyMatrix(),
 		notifyMatrix(),
 		voiceMatrix(),
+		innovationMatrix(),
 		[]matrixCase{
 			{"GET /healthz", "/healthz", nil, public},
 			{"GET /readyz", "/readyz", nil, public},
@@ -322,6 +323,7 @@ func TestRouteAccessMatrix(t *testing.T) {
 	svf := newSurveyFixture(t, ta)
 	ff := newFundingFixture(t, ta)
 	vof := newVoiceFixture(t, ta)
+	inf := newInnovationFixture(t, ta)
 	res, peerRes := resourceIDs(t, ta)
 	fill := strings.NewReplacer("{res}", fmt.Sprint(res), "{peerres}", fmt.Sprint(peerRes), "{job}", fmt.Sprint(jobID), "{peerjob}", fmt.Sprint(peerJobID), "{track}", fmt.Sprint(tf.Plan), "{tind}", fmt.Sprint(tf.Indicator), "{tprog}", fmt.Sprint(tf.Progress),
 		"{tfile}", fmt.Sprint(tf.File), "{teval}", fmt.Sprint(tf.Eval), "{peerind}", fmt.Sprint(peerPlan.Indicators[0].ID),
@@ -338,7 +340,7 @@ func TestRouteAccessMatrix(t *testing.T) {
 			name := fmt.Sprintf("%s %s as %s", c.route, c.url, role)
 			t.Run(name, func(t *testing.T) {
 				cl := clients[role]
-				u := vof.fill(ff.fill(svf.fill(vf.fill(sf.fill(ef.fill(kf.fill(rf.fill(fill.Replace(c.url)))))))))
+				u := inf.fill(vof.fill(ff.fill(svf.fill(vf.fill(sf.fill(ef.fill(kf.fill(rf.fill(fill.Replace(c.url))))))))))
 				var res *http.Response
 				var body string
 				if strings.HasPrefix(c.route, "GET ") {
@@ -368,7 +370,7 @@ func TestRouteAccessMatrix(t *testing.T) {
 					// it, a record that does not exist: same status, same
 					// header, same redirect.
 					absent := func(s string) string { return peerRE.ReplaceAllString(s, absentID) }
-					au := vof.fill(ff.fill(svf.fill(vf.fill(sf.fill(ef.fill(kf.fill(rf.fill(fill.Replace(absent(c.url))))))))))
+					au := inf.fill(vof.fill(ff.fill(svf.fill(vf.fill(sf.fill(ef.fill(kf.fill(rf.fill(fill.Replace(absent(c.url)))))))))))
 					var ares *http.Response
 					var abody string
 					if strings.HasPrefix(c.route, "GET ") {

@@ -34,6 +34,9 @@ type Config struct {
 	// The time limits of 建言与诉求 in working days from acceptance.
 	VoiceRequestDays    int // KEXIE_VOICE_REQUEST_DAYS: 诉求 (default 15)
 	VoiceSuggestionDays int // KEXIE_VOICE_SUGGESTION_DAYS: 建言 (default 30)
+	// InnovationWaitDays is how many days a published 技术需求 waits for a
+	// 对接 before the home page lists it as 待办.
+	InnovationWaitDays int // KEXIE_INNOVATION_WAIT_DAYS (default 14)
 }
 
 // Default returns the configuration of a fresh machine.
@@ -51,6 +54,7 @@ func Default() Config {
 
 		VoiceRequestDays:    15,
 		VoiceSuggestionDays: 30,
+		InnovationWaitDays:  14,
 	}
 }
 
@@ -70,6 +74,7 @@ func (c *Config) Register(fs *flag.FlagSet) {
 	fs.StringVar(&c.LogLevel, "log-level", c.LogLevel, "log level (KEXIE_LOG_LEVEL)")
 	fs.IntVar(&c.PIIKeyVersion, "pii-key-version", c.PIIKeyVersion, "key version for sealing personal data (KEXIE_PII_KEY_VERSION)")
 	fs.IntVar(&c.VoiceRequestDays, "voice-request-days", c.VoiceRequestDays, "working days to answer a 诉求 (KEXIE_VOICE_REQUEST_DAYS)")
+	fs.IntVar(&c.InnovationWaitDays, "innovation-wait-days", c.InnovationWaitDays, "days a published technology need waits for a meeting before it is a to-do (KEXIE_INNOVATION_WAIT_DAYS)")
 	fs.IntVar(&c.VoiceSuggestionDays, "voice-suggestion-days", c.VoiceSuggestionDays, "working days to answer a 建言 (KEXIE_VOICE_SUGGESTION_DAYS)")
 }
 
@@ -96,7 +101,7 @@ func Load(getenv func(string) string) (Config, error) {
 
 var keys = []string{"KEXIE_DATA", "KEXIE_DB", "KEXIE_ADDR", "KEXIE_BASE_URL", "KEXIE_SECRET_KEY", "KEXIE_SESSION_IDLE",
 	"KEXIE_SESSION_MAX", "KEXIE_LOCKOUT_ATTEMPTS", "KEXIE_LOCKOUT_DURATION", "KEXIE_TRUST_PROXY", "KEXIE_LOG_FORMAT", "KEXIE_LOG_LEVEL", "KEXIE_PII_KEY_VERSION",
-	"KEXIE_VOICE_REQUEST_DAYS", "KEXIE_VOICE_SUGGESTION_DAYS"}
+	"KEXIE_VOICE_REQUEST_DAYS", "KEXIE_VOICE_SUGGESTION_DAYS", "KEXIE_INNOVATION_WAIT_DAYS"}
 
 func (c *Config) apply(v map[string]string) error {
 	str := map[string]*string{"KEXIE_DATA": &c.DataDir, "KEXIE_DB": &c.DB, "KEXIE_ADDR": &c.Addr, "KEXIE_BASE_URL": &c.BaseURL,
@@ -132,6 +137,12 @@ func (c *Config) apply(v map[string]string) error {
 			} else {
 				c.VoiceSuggestionDays = n
 			}
+		case k == "KEXIE_INNOVATION_WAIT_DAYS":
+			n, err := strconv.Atoi(s)
+			if err != nil || n < 1 || n > 365 {
+				return fmt.Errorf("config: %s=%q: want a number of days from 1 to 365", k, s)
+			}
+			c.InnovationWaitDays = n
 		case k == "KEXIE_TRUST_PROXY":
 			b, err := strconv.ParseBool(s)
 			if err != nil {
@@ -185,6 +196,9 @@ func (c *Config) Validate() error {
 	}
 	if c.VoiceRequestDays < 1 || c.VoiceSuggestionDays < 1 {
 		return fmt.Errorf("config: the time limits of suggestions and requests must be at least one working day")
+	}
+	if c.InnovationWaitDays < 1 || c.InnovationWaitDays > 365 {
+		return fmt.Errorf("config: the innovation wait must be from 1 to 365 days")
 	}
 	if c.LogFormat != "text" && c.LogFormat != "json" {
 		return fmt.Errorf("config: log format must be text or json")

@@ -35,3 +35,24 @@ func TestLoad(t *testing.T) {
 		t.Error("bad number accepted")
 	}
 }
+
+// The innovation wait is read from the environment, defaults to 14 days and
+// refuses what is not 1–365 days.
+func TestInnovationWaitDays(t *testing.T) {
+	env := map[string]string{}
+	get := func(k string) string { return env[k] }
+	c, err := Load(get)
+	if err != nil || c.InnovationWaitDays != 14 {
+		t.Fatalf("default %d, %v", c.InnovationWaitDays, err)
+	}
+	env["KEXIE_INNOVATION_WAIT_DAYS"] = "30"
+	if c, err := Load(get); err != nil || c.InnovationWaitDays != 30 {
+		t.Errorf("30: %d, %v", c.InnovationWaitDays, err)
+	}
+	for _, bad := range []string{"0", "366", "two weeks"} {
+		env["KEXIE_INNOVATION_WAIT_DAYS"] = bad
+		if _, err := Load(get); err == nil {
+			t.Errorf("%q accepted", bad)
+		}
+	}
+}
