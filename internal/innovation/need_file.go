@@ -10,6 +10,7 @@ import (
 
 	"kexie/internal/audit"
 	"kexie/internal/db"
+	"kexie/internal/org"
 	"kexie/internal/std"
 	"kexie/internal/valid"
 )
@@ -155,7 +156,7 @@ func (s *Store) check(in *FileInput) (checkedNeed, error) {
 }
 
 // File records a new need, 待审核. The org must be one that takes needs
-// (PublicOrg).
+// (org.PublicTypes).
 func (s *Store) File(ctx context.Context, in FileInput) (Need, error) {
 	c, err := s.check(&in)
 	if err != nil {
@@ -170,7 +171,7 @@ func (s *Store) File(ctx context.Context, in FileInput) (Need, error) {
 	}
 	var n Need
 	err = s.db.Tx(ctx, func(tx *db.Tx) error {
-		path, ok, err := publicOrg(ctx, tx, in.OrgID)
+		path, ok, err := org.PublicPath(ctx, tx, in.OrgID)
 		if err != nil {
 			return err
 		}

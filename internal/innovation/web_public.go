@@ -25,7 +25,7 @@ func (h *handler) formPage(r *http.Request, f *web.Form, staff bool) FormPage {
 	st, sig := h.bot.Stamp(h.store.db.Now(), "innovation.file")
 	p := FormPage{Form: f, Stamp: st, Sig: sig, Staff: staff, Fields: Fields}
 	if v := f.Get("org_id"); v != "" && !staff {
-		if id, err := h.store.PublicOrgByCode(r.Context(), v); err == nil && id != 0 {
+		if id, err := h.orgs.PublicByCode(r.Context(), v); err == nil && id != 0 {
 			if o, err := h.orgs.Get(r.Context(), id); err == nil {
 				p.OrgLabel = o.Name
 			}
@@ -61,7 +61,7 @@ func (h *handler) file(w http.ResponseWriter, r *http.Request) error {
 	} else {
 		in := input(f)
 		in.Source = botcheck.Source(h.bot.Key, "innovation", web.ClientIP(r))
-		if in.OrgID, ferr = h.store.PublicOrgByCode(r.Context(), f.Get("org_id")); ferr == nil {
+		if in.OrgID, ferr = h.orgs.PublicByCode(r.Context(), f.Get("org_id")); ferr == nil {
 			if _, ferr = h.store.File(r.Context(), in); ferr == nil {
 				h.site.AddFlash(w, r, "ok", "innovation.flash.filed")
 				return web.Redirect(w, r, "/innovation/needs")
@@ -80,7 +80,7 @@ func (h *handler) lookup(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	list, total, err := h.store.PublicOrgs(r.Context(), pq.Q, pq.Limit, pq.Offset)
+	list, total, err := h.orgs.Publics(r.Context(), pq.Q, pq.Limit, pq.Offset)
 	if err != nil {
 		return err
 	}

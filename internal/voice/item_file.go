@@ -12,6 +12,7 @@ import (
 
 	"kexie/internal/audit"
 	"kexie/internal/db"
+	"kexie/internal/org"
 	"kexie/internal/valid"
 )
 
@@ -117,7 +118,7 @@ func (in *FileInput) check() error {
 
 // File records a new item and returns it with its tracking code, which is
 // shown once and kept only as a hash. The org must be one the public may
-// write to (PublicOrg).
+// write to (org.PublicTypes).
 func (s *Store) File(ctx context.Context, in FileInput) (Item, string, error) {
 	if err := in.check(); err != nil {
 		return Item{}, "", err
@@ -138,7 +139,7 @@ func (s *Store) File(ctx context.Context, in FileInput) (Item, string, error) {
 	}
 	var it Item
 	err = s.db.Tx(ctx, func(tx *db.Tx) error {
-		path, ok, err := publicOrg(ctx, tx, in.OrgID)
+		path, ok, err := org.PublicPath(ctx, tx, in.OrgID)
 		if err != nil {
 			return err
 		}

@@ -10,6 +10,7 @@ import (
 	"kexie/internal/audit"
 	"kexie/internal/calendar"
 	"kexie/internal/db"
+	"kexie/internal/org"
 	"kexie/internal/valid"
 )
 
@@ -141,7 +142,7 @@ func (s *Store) Transfer(ctx context.Context, id, orgID int64, reason string, sc
 		return err
 	}
 	return s.handle(ctx, id, by, []Status{Submitted, Accepted, Assigned}, func(tx *db.Tx, it Item) error {
-		path, ok, err := publicOrg(ctx, tx, orgID)
+		path, ok, err := org.PublicPath(ctx, tx, orgID)
 		if err != nil {
 			return err
 		}

@@ -31,7 +31,7 @@ func (h *handler) formPage(r *http.Request, f *web.Form) FormPage {
 	p := FormPage{Form: f, Stamp: st, Sig: sig, SignedIn: subject(r) != nil, Kinds: Kinds, Topics: Topics,
 		RequestDays: h.store.DueDays(Request), SuggestionDays: h.store.DueDays(Suggestion)}
 	if v := f.Get("org_id"); v != "" {
-		if id, err := h.store.PublicOrgByCode(r.Context(), v); err == nil && id != 0 {
+		if id, err := h.orgs.PublicByCode(r.Context(), v); err == nil && id != 0 {
 			if o, err := h.orgs.Get(r.Context(), id); err == nil {
 				p.OrgLabel = o.Name
 			}
@@ -67,7 +67,7 @@ func (h *handler) file(w http.ResponseWriter, r *http.Request) error {
 			a := actor(r)
 			in.UserID, in.Name = a.UserID, a.Name
 		}
-		if in.OrgID, ferr = h.store.PublicOrgByCode(r.Context(), f.Get("org_id")); ferr == nil {
+		if in.OrgID, ferr = h.orgs.PublicByCode(r.Context(), f.Get("org_id")); ferr == nil {
 			var it Item
 			var code string
 			if it, code, ferr = h.store.File(r.Context(), in); ferr == nil {
@@ -91,7 +91,7 @@ func (h *handler) lookup(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	list, total, err := h.store.PublicOrgs(r.Context(), pq.Q, pq.Limit, pq.Offset)
+	list, total, err := h.orgs.Publics(r.Context(), pq.Q, pq.Limit, pq.Offset)
 	if err != nil {
 		return err
 	}
