@@ -2,7 +2,6 @@ package voice
 
 import (
 	"net/http"
-	"strconv"
 
 	"kexie/internal/sheet"
 	"kexie/internal/valid"
@@ -109,22 +108,9 @@ func (h *handler) show(w http.ResponseWriter, r *http.Request) error {
 // and shows the item again; a refused step shows the page with the error
 // and changes nothing.
 func (h *handler) step(w http.ResponseWriter, r *http.Request, done string, fn func(id int64, f *web.Form) error) error {
-	f, err := web.ParseForm(w, r, formLimit)
-	if err != nil {
-		return err
-	}
-	id, err := web.PathID(r, "id")
-	if err != nil {
-		return err
-	}
-	if err := fn(id, f); err != nil {
-		if !f.Fail(h.site.T(r), err) {
-			return err
-		}
+	return h.site.Step(w, r, formLimit, done, "/voice/admin/", fn, func(f *web.Form) error {
 		return h.renderShow(w, r, f, http.StatusUnprocessableEntity, "")
-	}
-	h.site.AddFlash(w, r, "ok", done)
-	return web.Redirect(w, r, "/voice/admin/"+strconv.FormatInt(id, 10))
+	})
 }
 
 func (h *handler) accept(w http.ResponseWriter, r *http.Request) error {
