@@ -128,7 +128,7 @@ func TestBrowserOrgTreeAndPicker(t *testing.T) {
 		b.Run("fill user, short password", chromedp.SendKeys(chromedp.CSS(`input[name=username]`), "xuehui"),
 			chromedp.SendKeys(chromedp.CSS(`input[name=display_name]`), "学会秘书"),
 			chromedp.SendKeys(chromedp.CSS(`input[name=password]`), "short"),
-			chromedp.Submit(chromedp.CSS(`input[name=username]`)), chromedp.WaitVisible(chromedp.CSS(`form[action="/users"] .orgpick input[type=text][value]`)))
+			chromedp.Submit(chromedp.CSS(`input[name=username]`)), chromedp.WaitVisible(chromedp.CSS(`form[action="/users"] .field.invalid input[name=password]`)))
 		if v := b.Value(`form[action="/users"] .orgpick input[type=text]`); v != "攀枝花第022学会" {
 			t.Errorf("the form shown again shows the org as %q, want its name", v)
 		}
