@@ -77,7 +77,7 @@ func (s *Store) where(f Filter) (string, []any, bool) {
 }
 
 // List lists one page of the needs in the filter and how many match: a
-// count, then the page (as voice does, D-x10). A public filter's needs come
+// count, then the page (as voice does, D240.10). A public filter's needs come
 // without contact, filer or credit code.
 func (s *Store) List(ctx context.Context, f Filter) ([]Need, int, error) {
 	where, args, ok := s.where(f)

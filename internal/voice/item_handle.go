@@ -135,7 +135,7 @@ func (s *Store) Assign(ctx context.Context, id int64, username string, by Actor)
 // Transfer (转办) sends an item not yet answered to another org of the
 // caller's scope that takes items, with the reason. The time limit keeps
 // running (an accepted item stays accepted, its due date unchanged), and
-// the handler is cleared: the receiving org assigns its own (D-x4).
+// the handler is cleared: the receiving org assigns its own (D240.4).
 func (s *Store) Transfer(ctx context.Context, id, orgID int64, reason string, scope access.Scope, by Actor) error {
 	reason, err := checkText("reason", reason, MaxReason, "voice.err.reason")
 	if err != nil {

@@ -71,7 +71,7 @@ func (s *Store) where(f Filter) (string, []any, bool) {
 // List lists one page of the items in the filter and how many match: a
 // count over the index, then the page in the list's order — two
 // statements, not COUNT(*) OVER(), which sorts every match to number the
-// page (D-x10 has the measurements).
+// page (D240.10 has the measurements).
 func (s *Store) List(ctx context.Context, f Filter) ([]Item, int, error) {
 	where, args, ok := s.where(f)
 	if !ok {

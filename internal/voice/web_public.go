@@ -123,7 +123,7 @@ type TrackPage struct {
 }
 
 // filerView is what the filer may see of an item and its timeline: staff
-// members are not named to the public (D-x16), the filer's own steps keep
+// members are not named to the public (D240.16), the filer's own steps keep
 // their name.
 func filerView(it Item, evs []Event) *FilerView {
 	it.HandlerName = ""
