@@ -19,9 +19,9 @@ type eventResult struct {
 // event with 2,400 registrations (more than its 2,000 seats, so a waiting
 // list) checked in from four phones with double scans and walk-ins; in
 // each of the first cities a 科技活动周 opening, lectures and 科普大篷车
-// stops; and an upcoming lecture open for registration. Dates are fixed so
-// the demo is the same on every run, except the upcoming lecture, which
-// starts a month after now.
+// stops; and upcoming lectures open for registration. Dates are fixed so
+// the demo is the same on every run, except the upcoming lectures, which
+// start one to four weeks (the province's: a month) after now.
 func makeEvents(ctx context.Context, es *event.Store, root org.Org, province string, cities []org.Org, places []string, rng *rand.Rand) (eventResult, error) {
 	var res eventResult
 	cst := time.FixedZone("CST", 8*3600)
@@ -115,6 +115,20 @@ func makeEvents(ctx context.Context, es *event.Store, root org.Org, province str
 	soon := time.Now().In(cst).AddDate(0, 1, 0).Truncate(time.Hour)
 	if _, err := mk(root, "院士专家科普报告会：走近深空探测", event.KindLecture, province+"科技馆学术报告厅", "社会公众", 300, soon); err != nil {
 		return res, err
+	}
+	// Each of the first cities also has a lecture in the coming weeks, so
+	// the public calendar and a city's list show what is ahead, not only
+	// the past year.
+	next := time.Now().In(cst).Truncate(24 * time.Hour)
+	for i, c := range cities {
+		if i >= 6 {
+			break
+		}
+		at := time.Date(next.Year(), next.Month(), next.Day()+7*(i%3+1)+i/3, 14, 30, 0, 0, cst)
+		topic := []string{"冬季流感防护", "家庭用电安全", "青少年近视防控"}[i%3]
+		if _, err := mk(c, places[i]+"科普大讲堂："+topic, event.KindLecture, places[i]+"图书馆报告厅", "社区居民", 120, at); err != nil {
+			return res, err
+		}
 	}
 	return res, nil
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/sha256"
 	"testing"
+	"time"
 
 	"kexie/internal/access"
 	"kexie/internal/audit"
@@ -48,6 +49,14 @@ func TestDemoEventsAndVenues(t *testing.T) {
 		}
 		if a, _ := es.Attendance(ctx, main.ID); a.CheckedIn < 1500 || a.WalkIns != 180 || a.Duplicates == 0 {
 			t.Errorf("main event attendance %+v", a)
+		}
+		up, n, err := es.Upcoming(ctx, access.Everywhere(), time.Now(), "", 50, 0)
+		cities := map[int64]bool{}
+		for _, e := range up {
+			cities[e.OrgID] = true
+		}
+		if err != nil || n < 7 || len(cities) < 4 {
+			t.Errorf("upcoming events: %d in %d orgs (%v); the public calendar should show what is ahead", n, len(cities), err)
 		}
 		warned, _, _ := vs.List(ctx, venue.Filter{Scope: access.Everywhere(), Status: venue.Warned})
 		removed, _, _ := vs.List(ctx, venue.Filter{Scope: access.Everywhere(), Status: venue.Removed})
