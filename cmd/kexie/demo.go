@@ -62,7 +62,7 @@ func cmdDemo(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(e.stdout, "科普: %d reviewed items, %d answered rumour leads, %d waiting in the cities' queues\n", kres.Items, kres.Leads, kres.Open)
+	fmt.Fprintf(e.stdout, "科普: %d reviewed items read %d times, %d answered rumour leads, %d waiting in the cities' queues\n", kres.Items, kres.Views, kres.Leads, kres.Open)
 	rres, err := demo.Review(ctx, a.DB, a.Orgs, *seed)
 	if err != nil {
 		return err

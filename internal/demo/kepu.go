@@ -26,7 +26,8 @@ func (e kepuExperts) Employer(context.Context, int64) (string, error)    { retur
 // KepuResult counts the demo's 科普 content.
 type KepuResult struct {
 	Items, Leads int
-	Open         int // leads still waiting in the cities' queues (new or with an expert)
+	Open         int   // leads still waiting in the cities' queues (new or with an expert)
+	Views        int64 // page views the demo's readers made of the published items
 }
 
 // Kepu fills the portal: the demo articles and videos reviewed by experts
@@ -87,6 +88,11 @@ func Kepu(ctx context.Context, d *db.DB, orgs *org.Store, seed uint64) (KepuResu
 	}
 	all := append(append([]kepuText(nil), kepuTexts...), kepuVideos...)
 	var first kepu.Item
+	type read struct {
+		it  kepu.Item
+		day float64
+	}
+	var reads []read
 	for i, x := range all {
 		at(float64(i) * 2.5)
 		c := cities[rng.IntN(len(cities))]
@@ -105,6 +111,7 @@ func Kepu(ctx context.Context, d *db.DB, orgs *org.Store, seed uint64) (KepuResu
 		if i == 0 {
 			first = it
 		}
+		reads = append(reads, read{it, float64(i) * 2.5})
 	}
 	// The first article in Tibetan (汉藏双语), reviewed on its own.
 	at(140)
@@ -182,6 +189,30 @@ func Kepu(ctx context.Context, d *db.DB, orgs *org.Store, seed uint64) (KepuResu
 			}
 			res.Open++
 		}
+	}
+	// Readers: each published item is read on some days after it came
+	// out, more in its first week, some items far more than others, so the
+	// portal's reach figures and the 科普 measures have numbers in them.
+	key := []byte(fmt.Sprintf("demo-reach-%d", seed))
+	for _, r := range reads {
+		pop := 1 + rng.IntN(8) // how much this item is read
+		for day := r.day; day < 150; day += 1 + float64(rng.IntN(6)) {
+			t := start.Add(time.Duration(day * float64(24*time.Hour)))
+			n := pop * (3 + rng.IntN(25))
+			if day-r.day < 7 {
+				n *= 3
+			}
+			for k := range n {
+				s.CountView(r.it, kepu.ReaderHash(key, kepu.Day(t), fmt.Sprintf("10.%d.%d.%d", rng.IntN(200), k%250, rng.IntN(250)), "demo"), t)
+				if rng.IntN(40) == 0 {
+					s.CountShare(r.it.ID, t)
+				}
+			}
+			res.Views += int64(n)
+		}
+	}
+	if err := s.FlushReach(ctx); err != nil {
+		return res, err
 	}
 	return res, nil
 }

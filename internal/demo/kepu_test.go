@@ -12,6 +12,7 @@ import (
 	"kexie/internal/db/dbtest"
 	"kexie/internal/demo"
 	"kexie/internal/kepu"
+	"kexie/internal/measure"
 	"kexie/internal/org"
 	"kexie/internal/people"
 	"kexie/internal/pii"
@@ -34,8 +35,17 @@ func TestDemoKepuCityLeads(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if res.Leads != 3 || res.Open == 0 {
+		if res.Leads != 3 || res.Open == 0 || res.Views == 0 {
 			t.Fatalf("result %+v", res)
+		}
+		// The readers' views are in the portal's reach, all of them.
+		reach, err := kepu.NewStore(d, nil, calendar.Source{DB: d}).Reach(ctx, access.Everywhere(), measure.Period{})
+		var views int64
+		for _, r := range reach {
+			views += r.Views
+		}
+		if err != nil || views != res.Views {
+			t.Errorf("reach holds %d views (%v), the demo made %d", views, err, res.Views)
 		}
 		city, err := orgs.GetByCode(ctx, "KX510400") // 攀枝花市, the tour's city
 		if err != nil {
