@@ -61,6 +61,9 @@ func TestPublicAndStaffPages(t *testing.T) {
 		}
 
 		staff, _ := f.User(t, "pzhadmin", access.OrgAdmin, f.City)
+		if _, body := staff.Get("/notify/admin/messages"); !strings.Contains(body, "还没有推送消息。") || strings.Contains(body, "授予该权限") {
+			t.Error("an empty list for staff who may send: no plain empty state")
+		}
 		if res, body := staff.Post("/notify/admin/messages", url.Values{"org_id": {f.City.Code}, "title": {""}}); res.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(body, "请填写标题") {
 			t.Fatalf("empty title: %d", res.StatusCode)
 		}
@@ -90,6 +93,9 @@ func TestPublicAndStaffPages(t *testing.T) {
 		}
 		if _, body := peer.Get("/notify/admin/messages"); strings.Contains(body, "冬季防火") {
 			t.Fatal("peer city sees the message")
+		} else if !strings.Contains(body, "请联系本组织的管理员授予该权限") || strings.Contains(body, "/notify/admin/messages/new") {
+			// Staff who may not send are told who can, not offered a form they cannot use.
+			t.Errorf("an empty list for staff who may not send: %.400s", body[strings.Index(body, "<main"):])
 		}
 		// The inbox shows it; opening it counts.
 		if _, body := c.Get("/notify/me"); !strings.Contains(body, "冬季防火") {
