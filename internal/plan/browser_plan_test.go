@@ -102,6 +102,13 @@ func TestBrowserPlanFlow(t *testing.T) {
 			t.Errorf("the clerk's tasks lack the literacy target: %q", tasks)
 		}
 		b.Shot("plan-tasks")
+		// On a phone each task is a card: no badge hides past the screen's edge.
+		b.Run("tasks on a phone", chromedp.EmulateViewport(390, 844), chromedp.Sleep(150*time.Millisecond))
+		right, err := chromedp.Run(b.Ctx, chromedp.Evaluate[float64](`Math.max(...[...document.querySelectorAll('#task-table .badge, #task-table a')].map(e => e.getBoundingClientRect().right))`))
+		if err != nil || right <= 0 || right > 390 {
+			t.Errorf("tasks at 390 px: a badge or link ends at %v px (%v)", right, err)
+		}
+		b.Run("desktop again", chromedp.EmulateViewport(1280, 900))
 		b.Run("open task", chromedp.Click(chromedp.CSS(`#task-table a[href="`+indicatorPath+`"]`)), chromedp.WaitVisible(chromedp.CSS(`#progress-form`)))
 		// A value that is not a number is refused with a message and the form kept.
 		b.Run("bad value", chromedp.SetValue(chromedp.CSS(`#progress-form select[name=year]`), "2018"),
