@@ -76,45 +76,30 @@ func (s *Store) where(f Filter) (string, []any, bool) {
 	return strings.Join(where, " AND "), args, true
 }
 
-// List lists one page of the needs in the filter and how many match: a
-// count, then the page (as voice does, D240.10). A public filter's needs come
-// without contact, filer or credit code.
+// List lists one page of the needs in the filter and how many match (a
+// count, then the page: db.Page). A public filter's needs come without
+// contact, filer or credit code.
 func (s *Store) List(ctx context.Context, f Filter) ([]Need, int, error) {
 	where, args, ok := s.where(f)
 	if !ok {
 		return nil, 0, nil
 	}
-	order := db.Order(f.Sort, sorts, "n.filed_at DESC")
-	if f.Limit <= 0 || f.Limit > 10000 {
-		f.Limit = 50
-	}
-	var total int
-	if err := s.db.QueryRow(ctx, `SELECT COUNT(*) FROM innovation_needs n WHERE `+where, args...).Scan(&total); err != nil {
-		return nil, 0, fmt.Errorf("innovation: count: %w", err)
-	}
-	if total == 0 || f.Offset >= total {
-		return nil, total, nil
-	}
-	rows, err := s.db.Query(ctx, `SELECT `+needCols+` FROM innovation_needs n JOIN orgs o ON o.id = n.org_id WHERE `+where+
-		` ORDER BY `+order+`, n.id DESC LIMIT ? OFFSET ?`, append(args, f.Limit, f.Offset)...)
-	if err != nil {
-		return nil, 0, fmt.Errorf("innovation: needs: %w", err)
-	}
-	defer rows.Close()
-	var out []Need
-	for rows.Next() {
-		n, err := scanNeed(rows)
-		if err != nil {
-			return nil, 0, fmt.Errorf("innovation: needs: %w", err)
-		}
+	out, total, err := db.Page(ctx, s.db, db.PageQuery{Count: `SELECT COUNT(*) FROM innovation_needs n WHERE ` + where,
+		Select: `SELECT ` + needCols + ` FROM innovation_needs n JOIN orgs o ON o.id = n.org_id WHERE ` + where +
+			` ORDER BY ` + db.Order(f.Sort, sorts, "n.filed_at DESC") + `, n.id DESC LIMIT ? OFFSET ?`,
+		Args: args, Limit: f.Limit, Offset: f.Offset}, func(r db.Scanner) (Need, error) {
+		n, err := scanNeed(r)
 		if f.Public {
 			n.Contact, n.FilerName, n.USCC = "", "", ""
 		} else {
 			s.mask(&n)
 		}
-		out = append(out, n)
+		return n, err
+	})
+	if err != nil {
+		return nil, 0, fmt.Errorf("innovation: needs: %w", err)
 	}
-	return out, total, rows.Err()
+	return out, total, nil
 }
 
 // ExportHeaders are the columns of the XLSX export; a contact is never one.

@@ -68,29 +68,25 @@ func (s *Store) where(f Filter) (string, []any, bool) {
 	return strings.Join(where, " AND "), args, true
 }
 
-// List lists one page of the items in the filter and how many match: a
-// count over the index, then the page in the list's order — two
-// statements, not COUNT(*) OVER(), which sorts every match to number the
-// page (D240.10 has the measurements).
+// List lists one page of the items in the filter and how many match (a
+// count, then the page: db.Page).
 func (s *Store) List(ctx context.Context, f Filter) ([]Item, int, error) {
 	where, args, ok := s.where(f)
 	if !ok {
 		return nil, 0, nil
 	}
-	order := db.Order(f.Sort, sorts, "i.filed_at DESC")
-	if f.Limit <= 0 || f.Limit > 10000 {
-		f.Limit = 50
+	out, total, err := db.Page(ctx, s.db, db.PageQuery{Count: `SELECT COUNT(*) FROM voice_items i WHERE ` + where,
+		Select: `SELECT ` + itemCols + ` FROM voice_items i JOIN orgs o ON o.id = i.org_id WHERE ` + where +
+			` ORDER BY ` + db.Order(f.Sort, sorts, "i.filed_at DESC") + `, i.id DESC LIMIT ? OFFSET ?`,
+		Args: args, Limit: f.Limit, Offset: f.Offset}, func(r db.Scanner) (Item, error) {
+		it, err := scanItem(r)
+		s.mask(&it)
+		return it, err
+	})
+	if err != nil {
+		return nil, 0, fmt.Errorf("voice: items: %w", err)
 	}
-	var total int
-	if err := s.db.QueryRow(ctx, `SELECT COUNT(*) FROM voice_items i WHERE `+where, args...).Scan(&total); err != nil {
-		return nil, 0, fmt.Errorf("voice: count: %w", err)
-	}
-	if total == 0 || f.Offset >= total {
-		return nil, total, nil
-	}
-	out, err := s.query(ctx, `SELECT `+itemCols+` FROM voice_items i JOIN orgs o ON o.id = i.org_id WHERE `+where+
-		` ORDER BY `+order+`, i.id DESC LIMIT ? OFFSET ?`, append(args, f.Limit, f.Offset))
-	return out, total, err
+	return out, total, nil
 }
 
 // ExportHeaders are the columns of the XLSX export; a contact is never one.

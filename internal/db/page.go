@@ -1,0 +1,59 @@
+package db
+
+import (
+	"context"
+	"fmt"
+)
+
+// Scanner reads the columns of one row; *sql.Row and *sql.Rows are both.
+type Scanner interface{ Scan(dest ...any) error }
+
+// PageQuery is one page of a list: Count counts the rows that match
+// (SELECT COUNT(*) … WHERE …), Select reads them in the list's order and
+// ends in LIMIT ? OFFSET ?; both take Args. Two statements, not COUNT(*)
+// OVER(), which numbers every match to cut out a page (D240.10 has the
+// measurements on both databases).
+type PageQuery struct {
+	Count, Select string
+	Args          []any
+	Limit, Offset int // Limit outside 1..MaxPage reads DefaultPage rows
+}
+
+// DefaultPage and MaxPage bound a page's rows.
+const (
+	DefaultPage = 50
+	MaxPage     = 10000
+)
+
+// Page reads one page and how many rows match in all; scan reads a row.
+// A count of none, or an offset past the end, reads no page.
+func Page[T any](ctx context.Context, d *DB, q PageQuery, scan func(Scanner) (T, error)) ([]T, int, error) {
+	if q.Limit <= 0 || q.Limit > MaxPage {
+		q.Limit = DefaultPage
+	}
+	q.Offset = max(q.Offset, 0)
+	var total int
+	if err := d.QueryRow(ctx, q.Count, q.Args...).Scan(&total); err != nil {
+		return nil, 0, fmt.Errorf("count: %w", err)
+	}
+	if total == 0 || q.Offset >= total {
+		return nil, total, nil
+	}
+	rows, err := d.Query(ctx, q.Select, append(append([]any(nil), q.Args...), q.Limit, q.Offset)...)
+	if err != nil {
+		return nil, 0, err
+	}
+	defer rows.Close()
+	var out []T
+	for rows.Next() {
+		v, err := scan(rows)
+		if err != nil {
+			return nil, 0, err
+		}
+		out = append(out, v)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, 0, err
+	}
+	return out, total, nil
+}
