@@ -34,14 +34,7 @@ func (s *Store) step(ctx context.Context, id int64, from []Status, fn func(tx *d
 }
 
 func checkText(field, s string, maxRunes int, key string) (string, error) {
-	s = strings.TrimSpace(s)
-	switch n := utf8.RuneCountInString(s); {
-	case n == 0:
-		return s, valid.New(field, key)
-	case n > maxRunes:
-		return s, valid.New(field, "innovation.err.too_long", maxRunes)
-	}
-	return s, nil
+	return valid.Text(field, s, maxRunes, key, "innovation.err.too_long")
 }
 
 // setStatus moves a need to status, with its event and audit record.

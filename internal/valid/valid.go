@@ -6,6 +6,7 @@ package valid
 import (
 	"errors"
 	"strings"
+	"unicode/utf8"
 )
 
 // Error says that one field of an input is wrong. Key is an i18n key.
@@ -66,4 +67,17 @@ func Has(err error, key string) bool {
 		}
 	}
 	return false
+}
+
+// Text trims s and checks it: empty is emptyKey, more than max characters
+// (runes) is longKey with max as its argument.
+func Text(field, s string, max int, emptyKey, longKey string) (string, error) {
+	s = strings.TrimSpace(s)
+	switch n := utf8.RuneCountInString(s); {
+	case n == 0:
+		return s, New(field, emptyKey)
+	case n > max:
+		return s, New(field, longKey, max)
+	}
+	return s, nil
 }

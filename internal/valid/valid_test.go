@@ -29,3 +29,22 @@ func TestHas(t *testing.T) {
 		}
 	}
 }
+
+func TestText(t *testing.T) {
+	for _, c := range []struct {
+		in, want, key string
+	}{
+		{"  科普  ", "科普", ""},
+		{"   ", "", "e.empty"},
+		{"一二三四五", "一二三四五", ""}, // five characters, not fifteen bytes
+		{"一二三四五六", "一二三四五六", "e.long"},
+	} {
+		got, err := Text("f", c.in, 5, "e.empty", "e.long")
+		if got != c.want || (c.key == "") != (err == nil) || (c.key != "" && !Has(err, c.key)) {
+			t.Errorf("Text(%q) = %q, %v", c.in, got, err)
+		}
+	}
+	if _, err := Text("f", "一二三四五六", 5, "e.empty", "e.long"); err.(*Error).Args[0] != 5 || err.(*Error).Field != "f" {
+		t.Errorf("the limit is the message's argument: %#v", err)
+	}
+}

@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"strings"
-	"unicode/utf8"
 
 	"kexie/internal/access"
 	"kexie/internal/audit"
@@ -38,14 +37,7 @@ func (s *Store) handle(ctx context.Context, id int64, by Actor, from []Status, f
 }
 
 func checkText(field, s string, maxRunes int, key string) (string, error) {
-	s = strings.TrimSpace(s)
-	switch n := utf8.RuneCountInString(s); {
-	case n == 0:
-		return s, valid.New(field, key)
-	case n > maxRunes:
-		return s, valid.New(field, "voice.err.too_long", maxRunes)
-	}
-	return s, nil
+	return valid.Text(field, s, maxRunes, key, "voice.err.too_long")
 }
 
 // Accept accepts a submitted item: its time limit starts, due the given
