@@ -21,6 +21,7 @@ import (
 	"kexie/internal/auth"
 	"kexie/internal/calendar"
 	"kexie/internal/config"
+	"kexie/internal/dashboard"
 	"kexie/internal/db"
 	"kexie/internal/event"
 	"kexie/internal/funding"
@@ -185,6 +186,7 @@ func Open(ctx context.Context, cfg config.Config, log *slog.Logger) (*App, error
 		resource.Module(resource.NewStore(d), a.Orgs),
 		voice.Module(a.Voice, a.Orgs, voice.WebConfig{Key: keys.Derive("voice")}),
 		innovation.Module(a.Innov, a.Orgs, innovation.WebConfig{Key: keys.Derive("innovation")}),
+		dashboard.Module(a.Sources, a.Orgs),
 		home.Module(home.Sources{DB: d, OrgCounts: a.orgCounts, UserCount: a.Auth.CountUsers, Mine: a.memberShelves(), Todos: a.staffTodos(), Public: portal.Home}),
 	}
 	for _, m := range a.Modules {

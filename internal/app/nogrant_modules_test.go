@@ -181,7 +181,7 @@ func seedModulesForNoGrant(t *testing.T, ta *testApp, n string, county, soc org.
 // moduleRoutePrefixes are the paths of the modules seedModulesForNoGrant
 // fills; their detail routes are walked with every seeded ID and code.
 var moduleRoutePrefixes = []string{"/kepu", "/e/", "/events", "/t/", "/v/", "/venues", "/card/", "/invoices/", "/my/memberships", "/my/tickets",
-	"/join/", "/societies", "/cert/", "/volunteer", "/funding", "/voice", "/innovation"}
+	"/join/", "/societies", "/cert/", "/volunteer", "/funding", "/voice", "/innovation", "/dashboard"}
 
 // moduleDetailURLs lists every GET route of those modules with a path
 // parameter, filled with each seeded ID and code (a {year} with the seeded

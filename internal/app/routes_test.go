@@ -52,6 +52,7 @@ func matrixCases() []matrixCase {
 		notifyMatrix(),
 		voiceMatrix(),
 		innovationMatrix(),
+		dashboardMatrix(),
 		[]matrixCase{
 			{"GET /healthz", "/healthz", nil, public},
 			{"GET /readyz", "/readyz", nil, public},

@@ -41,6 +41,7 @@ var totalsPages = []string{
 	"/events?format=xlsx",            // an export's rows
 	"/people?format=xlsx",            // another
 	"/volunteers/corrections",        // the hours corrections queue
+	"/dashboard",                     // 数据总览: every module's live figures
 }
 
 // numberRE finds the numbers of a page: counts, sums, rates.

@@ -9,13 +9,17 @@ document.addEventListener("submit", function (e) {
 });
 // Charts: elements with data-chart hold an ECharts option as JSON (pages
 // that draw charts load echarts.min.js). The table beside each chart
-// carries the same numbers for readers without scripts.
+// carries the same numbers for readers without scripts. data-height sets a
+// chart's height in pixels (a bar per row: the page knows how many).
 // An option naming kexieMap (the venue maps, when the operator loaded region
 // outlines) has its outlines fetched from this server and registered, and
 // its points drawn over them; if that fails, the plain grid is drawn.
 document.addEventListener("DOMContentLoaded", function () {
   if (!window.echarts) return;
   function draw(el, opt) {
+    // A chart of many rows (one bar each) says how tall it must be.
+    var h = parseInt(el.getAttribute("data-height"), 10);
+    if (h > 0 && h <= 4000) el.style.height = h + "px";
     var chart = window.echarts.init(el, null, { renderer: "svg" });
     chart.setOption(opt);
     el.setAttribute("data-chart-ready", "1");
