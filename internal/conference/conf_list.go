@@ -20,6 +20,7 @@ type Filter struct {
 	OrgPath string // "" for the whole scope; else this org's subtree (inside Scope)
 	Year    int    // 0 for every year; else the start date's year
 	Intl    string // "yes", "no" or "" for both
+	Overdue bool   // only those whose summary is OverdueDays past their end
 	Sort    string // "start", "status", "filed"; a leading "-" for descending
 	Limit   int
 	Offset  int
@@ -61,6 +62,10 @@ func (s *Store) where(f Filter) (string, []any, bool) {
 		where = append(where, "c.international = 1")
 	case "no":
 		where = append(where, "c.international = 0")
+	}
+	if f.Overdue {
+		where = append(where, "c.status IN ('approved', 'open', 'held') AND c.summary_at = 0 AND c.ends_on < ?")
+		args = append(args, today(s.db.Now().AddDate(0, 0, -OverdueDays)))
 	}
 	if q := strings.TrimSpace(f.Q); q != "" {
 		where, args = append(where, `c.title LIKE ? ESCAPE '\'`), append(args, "%"+db.LikeEscape(q)+"%")

@@ -268,5 +268,20 @@ func TestSite(t *testing.T) {
 		if rows := boss.XLSX("/conference/admin/stats?format=xlsx&year=" + now.Format("2006")); len(rows) != 7 {
 			t.Errorf("stats export %v", rows)
 		}
+		// Every page renders, with no raw catalog key, in both languages.
+		for _, lang := range []string{"zh-CN", "en"} {
+			for _, p := range []string{"/conference/admin", "/conference/admin/new", base, base + "/edit", base + "/papers", base + "/regs",
+				base + "/checkin", "/conference/admin/stats", "/conferences", "/conferences/" + id, "/conferences/" + id + "/paper", "/conference/mine"} {
+				sep := "?"
+				if strings.Contains(p, "?") {
+					sep = "&"
+				}
+				res, body := sec.Get(p + sep + "lang=" + lang)
+				status(t, lang+" "+p, res, body, 200)
+				if m := regexp.MustCompile(`>[^<]*conference\.[a-z_]+\.[a-z_.]+`).FindString(body); m != "" {
+					t.Errorf("%s %s shows a raw key %q", lang, p, m)
+				}
+			}
+		}
 	})
 }

@@ -195,10 +195,9 @@ func (c Conference) Overdue(day string) bool {
 // OverdueSummaries counts the conferences of scope (the organisers'
 // conference.file scope) whose summary is not filed 30 days after their end.
 func (s *Store) OverdueSummaries(ctx context.Context, scope access.Scope) (int, error) {
-	where, args, ok := s.where(Filter{Scope: scope})
+	where, args, ok := s.where(Filter{Scope: scope, Overdue: true})
 	if !ok {
 		return 0, nil
 	}
-	due := today(s.db.Now().AddDate(0, 0, -OverdueDays))
-	return s.countWhere(ctx, `c.status IN ('approved', 'open', 'held') AND c.summary_at = 0 AND c.ends_on < ? AND `+where, append([]any{due}, args...)...)
+	return s.countWhere(ctx, where, args...)
 }

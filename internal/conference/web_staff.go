@@ -19,6 +19,7 @@ type ListPage struct {
 	Org      string // the org filter as typed or picked (a code)
 	Year     string
 	Intl     string
+	Overdue  bool
 	Kinds    []string
 	Statuses []Status
 	Years    []int
@@ -49,9 +50,9 @@ func (h *handler) orgPath(r *http.Request, v string) string {
 
 func (h *handler) filter(r *http.Request, l *web.List) (Filter, ListPage) {
 	p := ListPage{List: l, Kind: l.Get("kind"), Status: l.Get("status"), Org: l.Get("org"), Year: l.Get("year"), Intl: l.Get("intl"),
-		Kinds: Kinds, Statuses: Statuses, Years: h.years(), Today: today(h.store.db.Now())}
+		Overdue: l.Get("overdue") == "1", Kinds: Kinds, Statuses: Statuses, Years: h.years(), Today: today(h.store.db.Now())}
 	f := Filter{Scope: h.site.Scope(r, "conference.view"), Q: l.Q, Sort: l.Sort, Limit: l.PerPage, Offset: l.Offset(),
-		OrgPath: h.orgPath(r, p.Org)}
+		OrgPath: h.orgPath(r, p.Org), Overdue: p.Overdue}
 	if knownKind(p.Kind) {
 		f.Kind = p.Kind
 	}
