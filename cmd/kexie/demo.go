@@ -84,6 +84,12 @@ func cmdDemo(ctx context.Context, e *env, args []string) error {
 	}
 	fmt.Fprintf(e.stdout, "创新服务: %d technology needs (%d solved, %d waiting for review), %d expert stations\n", ires.Needs,
 		ires.ByStatus["solved"], ires.ByStatus["pending"], ires.Stations)
+	cres, err := demo.Conference(ctx, a.Conf, a.Orgs, *seed)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stdout, "学术会议: %d conferences (%d summarized, %d open for registration, %d waiting for approval)\n", cres.Conferences,
+		cres.ByStatus["summarized"], cres.ByStatus["open"], cres.ByStatus["submitted"])
 	nres, err := demo.Notify(ctx, a.Notify, a.Orgs)
 	if err != nil {
 		return err
