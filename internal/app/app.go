@@ -145,7 +145,7 @@ func Open(ctx context.Context, cfg config.Config, log *slog.Logger) (*App, error
 		DueDays: map[voice.Kind]int{voice.Request: cfg.VoiceRequestDays, voice.Suggestion: cfg.VoiceSuggestionDays}})
 	a.Voice.UseJobs(a.Jobs)
 	a.Innov = innovation.NewStore(d, innovation.Config{Keys: ring, Experts: innovationExperts{a.People}, WaitDays: cfg.InnovationWaitDays})
-	a.Conf = conference.NewStore(d, conference.Config{Keys: ring})
+	a.Conf = conference.NewStore(d, conference.Config{Keys: ring, Users: a.conferenceUsers})
 	// The live indicator sources every module publishes, for plans to bind
 	// their targets to. Adding a module's sources is one argument here.
 	a.Venues = venue.NewStore(d, std.Regions())

@@ -190,7 +190,8 @@ type Actor struct {
 
 // Config is what the store needs besides the database.
 type Config struct {
-	Keys *pii.Keyring // seals public registrants' contacts
+	Keys  *pii.Keyring // seals public registrants' contacts
+	Users Users        // finds the accounts named to a programme committee
 }
 
 // Store reads and writes the module's tables. Its exported methods are

@@ -64,6 +64,8 @@ func Module(s *Store, orgs *org.Store, cfg WebConfig) web.Module {
 			site.Handle("GET /conferences/{id}/paper", access.SignedIn(), h.paperForm)
 			site.Handle("POST /conferences/{id}/paper", access.SignedIn(), h.paperSubmit)
 			site.Handle("GET /conference/mine", access.SignedIn(), h.mine)
+			site.Handle("GET /conference/review/{id}", access.SignedIn(), h.papers)
+			site.Handle("POST /conference/review/{id}/papers/{paper}", access.SignedIn(), h.decide)
 
 			view := access.Require("conference.view", nil)
 			file := access.Require("conference.file", nil)
@@ -83,6 +85,8 @@ func Module(s *Store, orgs *org.Store, cfg WebConfig) web.Module {
 			site.Handle("POST /conference/admin/{id}/cancel", own, h.cancel)
 			site.Handle("POST /conference/admin/{id}/summary", own, h.summary)
 			site.Handle("POST /conference/admin/{id}/papers/{paper}", own, h.decide)
+			site.Handle("POST /conference/admin/{id}/programme", own, h.programmeAdd)
+			site.Handle("POST /conference/admin/{id}/programme/{user}/remove", own, h.programmeRemove)
 			site.Handle("GET /conference/admin/{id}/checkin", own, h.checkinPage)
 			site.Handle("POST /conference/admin/{id}/checkin", own, h.checkin)
 			site.Handle("POST /conference/admin/{id}/regs/{reg}/reveal", access.Require("conference.reveal", s.resolver), h.reveal)

@@ -33,7 +33,10 @@ func serveConf(t testing.TB, d *db.DB) *confSite {
 	d.Now = func() time.Time { return *cs.now }
 	ws := webtest.New(t, d)
 	cs.Site = ws
-	cs.Store = conference.NewStore(d, conference.Config{Keys: webtest.Keyring(t)})
+	cs.Store = conference.NewStore(d, conference.Config{Keys: webtest.Keyring(t), Users: func(ctx context.Context, name string) (conference.Person, error) {
+		u, err := ws.Auth.UserByName(ctx, name)
+		return conference.Person{UserID: u.ID, Name: u.DisplayName}, err
+	}})
 	ws.Start(conference.Module(cs.Store, ws.Orgs, conference.WebConfig{Key: webtest.Key("conference")}))
 	var err error
 	if cs.soc, err = ws.Orgs.Create(context.Background(), org.Input{ParentID: ws.City.ID, Code: "PZHJS", Name: "攀枝花市金属学会", Type: org.TypeSociety}); err != nil {
@@ -202,6 +205,34 @@ func TestSite(t *testing.T) {
 			"abstract": {"本文介绍高钛型高炉渣高温碳化—低温选择性氯化提钛工艺及其工业试验结果。"}, "keywords": {"高炉渣；提钛"}})
 		status(t, "paper", res, body, http.StatusSeeOther)
 		papers, _, _ := cs.Store.Papers(ctx, list[0].ID, conference.PaperFilter{})
+		// The programme committee: a reviewer named by user name reviews
+		// the papers; nobody else reaches the page; the author never decides.
+		reviewer, _ := cs.User(t, "pingshen", access.Member, cs.Peer)
+		res, body = sec.Post(base+"/programme", url.Values{"username": {"nobody"}})
+		status(t, "unknown reviewer", res, body, 422, "没有这个用户名的账号")
+		for _, name := range []string{"pingshen", "member"} {
+			res, body = sec.Post(base+"/programme", url.Values{"username": {name}})
+			status(t, "add "+name, res, body, http.StatusSeeOther)
+		}
+		res, body = sec.Post(base+"/programme", url.Values{"username": {"pingshen"}})
+		status(t, "twice", res, body, 422, "已在程序委员会中")
+		if res, _ := peer.Get("/conference/review/" + id); res.StatusCode != 404 {
+			t.Errorf("someone off the committee opens the review page: %d", res.StatusCode)
+		}
+		res, body = reviewer.Get("/conference/mine")
+		status(t, "reviewing", res, body, 200, "我评审论文的会议", "第十届钒钛学术年会")
+		res, body = reviewer.Get("/conference/review/" + id)
+		status(t, "review page", res, body, 200, "高钛型高炉渣提钛新工艺")
+		res, body = reviewer.Get("/conference/review/" + id + "?lang=en")
+		status(t, "review page in English", res, body, 200, "Papers", "Under review")
+		rp := "/conference/review/" + id + "/papers/" + strconv.FormatInt(papers[0].ID, 10)
+		res, body = nogrant.Post(rp, url.Values{"decision": {"accepted"}})
+		status(t, "the author decides", res, body, 422, "本人提交的论文，本人不能评审")
+		res, body = reviewer.Post(rp, url.Values{"decision": {"rejected"}, "note": {"与会议主题不符"}})
+		status(t, "reviewer rejects", res, body, http.StatusSeeOther)
+		if res, _ := peer.Post(rp, url.Values{"decision": {"accepted"}}); res.StatusCode != 404 {
+			t.Errorf("someone off the committee decides: %d", res.StatusCode)
+		}
 		pp := base + "/papers/" + strconv.FormatInt(papers[0].ID, 10)
 		res, body = sec.Post(pp, url.Values{"decision": {"rejected"}})
 		status(t, "reject without note", res, body, 422, "不录用时请填写意见")

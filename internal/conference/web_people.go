@@ -3,6 +3,7 @@ package conference
 import (
 	"net/http"
 	"strconv"
+	"strings"
 
 	"kexie/internal/sheet"
 	"kexie/internal/web"
@@ -18,27 +19,57 @@ type PapersPage struct {
 	Form     *web.Form
 	Me       int64
 	CanAct   bool
+	Base     string // the page's path: the staff's, or a programme member's
+	Review   bool   // a programme member's page: no export, no way back to the staff's
+}
+
+// reviewer answers a page of the programme committee: the conference, or
+// not found for anyone not on it (who may not learn it exists).
+func (h *handler) reviewer(r *http.Request) (Conference, error) {
+	id, err := web.PathID(r, "id")
+	if err != nil {
+		return Conference{}, err
+	}
+	ok, err := h.store.OnProgramme(r.Context(), id, actor(r).UserID)
+	if err != nil {
+		return Conference{}, err
+	}
+	if !ok {
+		return Conference{}, web.ErrNotFound
+	}
+	return h.store.Get(r.Context(), id)
 }
 
 func (h *handler) renderPapers(w http.ResponseWriter, r *http.Request, f *web.Form, status int) error {
-	id, err := web.PathID(r, "id")
+	review := strings.HasPrefix(r.URL.Path, "/conference/review/")
+	var c Conference
+	var err error
+	if review {
+		c, err = h.reviewer(r)
+	} else {
+		var id int64
+		if id, err = web.PathID(r, "id"); err == nil {
+			c, err = h.store.Get(r.Context(), id)
+		}
+	}
 	if err != nil {
 		return err
 	}
-	c, err := h.store.Get(r.Context(), id)
-	if err != nil {
-		return err
-	}
+	id := c.ID
 	l := web.ParseList(r, "")
-	p := PapersPage{Conf: c, List: l, Status: l.Get("status"), Statuses: PaperStatuses, Form: f, Me: actor(r).UserID,
-		CanAct: h.site.Scope(r, "conference.file").Contains(c.OrgPath) && (c.Status == Open || c.Status == Held)}
+	p := PapersPage{Conf: c, List: l, Status: l.Get("status"), Statuses: PaperStatuses, Form: f, Me: actor(r).UserID, Review: review,
+		CanAct: (review || h.site.Scope(r, "conference.file").Contains(c.OrgPath)) && (c.Status == Open || c.Status == Held),
+		Base:   "/conference/admin/" + strconv.FormatInt(id, 10)}
+	if review {
+		p.Base = "/conference/review/" + strconv.FormatInt(id, 10)
+	}
 	pf := PaperFilter{Q: l.Q, Limit: l.PerPage, Offset: l.Offset()}
 	for _, s := range PaperStatuses {
 		if s == p.Status {
 			pf.Status = s
 		}
 	}
-	if web.WantsExport(r) {
+	if web.WantsExport(r) && !review {
 		pf.Limit, pf.Offset = 10000, 0
 		list, _, err := h.store.Papers(r.Context(), id, pf)
 		if err != nil {
@@ -71,6 +102,13 @@ func (h *handler) decide(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
+	back := "/conference/admin/" + strconv.FormatInt(id, 10) + "/papers"
+	if strings.HasPrefix(r.URL.Path, "/conference/review/") {
+		if _, err := h.reviewer(r); err != nil {
+			return err
+		}
+		back = "/conference/review/" + strconv.FormatInt(id, 10)
+	}
 	pid, err := web.PathID(r, "paper")
 	if err != nil {
 		return err
@@ -82,7 +120,7 @@ func (h *handler) decide(w http.ResponseWriter, r *http.Request) error {
 		return h.renderPapers(w, r, f, http.StatusUnprocessableEntity)
 	}
 	h.site.AddFlash(w, r, "ok", "conference.flash.decided")
-	return web.Redirect(w, r, "/conference/admin/"+strconv.FormatInt(id, 10)+"/papers")
+	return web.Redirect(w, r, back)
 }
 
 func joinNames(s []string) string {
@@ -219,4 +257,20 @@ func (h *handler) checkin(w http.ResponseWriter, r *http.Request) error {
 		return h.renderCheckin(w, r, f, nil, http.StatusUnprocessableEntity)
 	}
 	return h.renderCheckin(w, r, web.NewForm(), &reg, http.StatusOK)
+}
+
+func (h *handler) programmeAdd(w http.ResponseWriter, r *http.Request) error {
+	return h.step(w, r, "conference.flash.programme_added", func(id int64, f *web.Form) error {
+		return h.store.AddProgramme(r.Context(), id, f.Get("username"), actor(r))
+	})
+}
+
+func (h *handler) programmeRemove(w http.ResponseWriter, r *http.Request) error {
+	return h.step(w, r, "conference.flash.programme_removed", func(id int64, f *web.Form) error {
+		uid, err := web.PathID(r, "user")
+		if err != nil {
+			return err
+		}
+		return h.store.RemoveProgramme(r.Context(), id, uid, actor(r))
+	})
 }

@@ -168,8 +168,9 @@ func (h *handler) paperSubmit(w http.ResponseWriter, r *http.Request) error {
 
 // MinePage is a member's registrations, with their codes, and papers.
 type MinePage struct {
-	Regs   []MyReg
-	Papers []Paper
+	Regs      []MyReg
+	Papers    []Paper
+	Reviewing []Conference // the conferences whose papers they review
 }
 
 func (h *handler) mine(w http.ResponseWriter, r *http.Request) error {
@@ -182,5 +183,9 @@ func (h *handler) mine(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	return h.site.Render(w, r, "conference/mine.html", "conference.title.mine", MinePage{Regs: regs, Papers: papers})
+	rev, err := h.store.Reviewing(r.Context(), a.UserID)
+	if err != nil {
+		return err
+	}
+	return h.site.Render(w, r, "conference/mine.html", "conference.title.mine", MinePage{Regs: regs, Papers: papers, Reviewing: rev})
 }

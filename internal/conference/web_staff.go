@@ -196,6 +196,7 @@ type ShowPage struct {
 	Started   bool
 	Overdue   bool
 	Papers    int // papers submitted
+	Programme []Person
 }
 
 func (h *handler) renderShow(w http.ResponseWriter, r *http.Request, f *web.Form, status int) error {
@@ -215,11 +216,15 @@ func (h *handler) renderShow(w http.ResponseWriter, r *http.Request, f *web.Form
 	if err != nil {
 		return err
 	}
+	prog, err := h.store.Programme(r.Context(), id)
+	if err != nil {
+		return err
+	}
 	me := actor(r).UserID
 	day := today(h.store.db.Now())
 	p := ShowPage{Conf: c, Events: evs, Form: f, Today: day, Ended: day > c.EndsOn, Started: day >= c.StartsOn, Overdue: c.Overdue(day),
 		IsFiler: me != 0 && me == c.FilerUser, IsSummary: me != 0 && me == c.Summary.User,
-		CanUpper: h.site.Scope(r, "conference.approve").Contains(c.UpperPath), Papers: np}
+		CanUpper: h.site.Scope(r, "conference.approve").Contains(c.UpperPath), Papers: np, Programme: prog}
 	return h.site.RenderStatus(w, r, status, "conference/show.html", "conference.title.show", p)
 }
 
