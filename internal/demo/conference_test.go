@@ -61,5 +61,17 @@ func TestDemoConference(t *testing.T) {
 		if n, err := cs.OverdueSummaries(ctx, access.Everywhere()); err != nil || n == 0 {
 			t.Errorf("overdue: %d %v", n, err)
 		}
+		// The demo member: a registration and a paper, once however often run.
+		for i := 0; i < 2; i++ {
+			if err := demo.ConferenceMember(ctx, cs, 77, "林晓雯"); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if regs, _ := cs.MyRegs(ctx, 77); len(regs) != 1 {
+			t.Errorf("member registrations %d", len(regs))
+		}
+		if papers, _ := cs.MyPapers(ctx, 77); len(papers) != 1 {
+			t.Errorf("member papers %d", len(papers))
+		}
 	})
 }
