@@ -84,6 +84,12 @@ func cmdDemo(ctx context.Context, e *env, args []string) error {
 	}
 	fmt.Fprintf(e.stdout, "创新服务: %d technology needs (%d solved, %d waiting for review), %d expert stations\n", ires.Needs,
 		ires.ByStatus["solved"], ires.ByStatus["pending"], ires.Stations)
+	cres, err := demo.Conference(ctx, a.Conf, a.Orgs, *seed)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stdout, "学术会议: %d conferences (%d summarized, %d open for registration, %d waiting for approval)\n", cres.Conferences,
+		cres.ByStatus["summarized"], cres.ByStatus["open"], cres.ByStatus["submitted"])
 	nres, err := demo.Notify(ctx, a.Notify, a.Orgs)
 	if err != nil {
 		return err
@@ -106,6 +112,9 @@ func cmdDemo(ctx context.Context, e *env, args []string) error {
 	}
 	if mres.Password != "" {
 		fmt.Fprintf(e.stdout, "member %s (林晓雯), password %s\n", mres.Username, mres.Password)
+	}
+	if err := demo.ConferenceMember(ctx, a.Conf, mres.UserID, "林晓雯"); err != nil {
+		return err
 	}
 	fmt.Fprintf(e.stdout, "demo data: %d orgs, %d people, %d plans with %d progress entries, %d events with %d tickets (%d checked in), %d venues, %d society members, %d volunteers with %d hours entries in %s\n",
 		res.Orgs, res.People, res.Plans, res.Ledger, res.Events.Events, res.Events.Tickets, res.Events.CheckedIn, res.Venues, res.Members, res.Volunteers, res.Hours, time.Since(start).Round(time.Millisecond))

@@ -20,6 +20,7 @@ import (
 	"kexie/internal/audit"
 	"kexie/internal/auth"
 	"kexie/internal/calendar"
+	"kexie/internal/conference"
 	"kexie/internal/config"
 	"kexie/internal/dashboard"
 	"kexie/internal/db"
@@ -72,6 +73,7 @@ type App struct {
 	Notify  *notify.Store
 	Voice   *voice.Store
 	Innov   *innovation.Store
+	Conf    *conference.Store
 	Jobs    *jobs.Runner  // this node's background work; RunJobs starts it
 	Notices review.Sender // where review's outbox goes (a LogSender unless wiring sets a real one)
 	Sources *measure.Registry
@@ -144,6 +146,7 @@ func Open(ctx context.Context, cfg config.Config, log *slog.Logger) (*App, error
 		DueDays: map[voice.Kind]int{voice.Request: cfg.VoiceRequestDays, voice.Suggestion: cfg.VoiceSuggestionDays}})
 	a.Voice.UseJobs(a.Jobs)
 	a.Innov = innovation.NewStore(d, innovation.Config{Keys: ring, Experts: innovationExperts{a.People}, WaitDays: cfg.InnovationWaitDays})
+	a.Conf = conference.NewStore(d, conference.Config{Keys: ring, Users: a.conferenceUsers})
 	// The live indicator sources every module publishes, for plans to bind
 	// their targets to. Adding a module's sources is one argument here.
 	a.Venues = venue.NewStore(d, std.Regions())
@@ -156,7 +159,7 @@ func Open(ctx context.Context, cfg config.Config, log *slog.Logger) (*App, error
 	a.Events = event.NewStore(d)
 	a.Events.UseVenues(a.Venues)
 	a.Vols.SetEvents(volunteerEvents{a.Events})
-	if a.Sources, err = measure.NewRegistry(a.People.Sources(), a.Kepu.Sources(), a.Venues.Sources(), a.Events.Sources(), a.Society.Sources(), a.Vols.Sources(), a.Funds.Sources(), a.Surveys.Sources(), a.Notify.Sources(), a.Voice.Sources(), a.Innov.Sources()); err != nil {
+	if a.Sources, err = measure.NewRegistry(a.People.Sources(), a.Kepu.Sources(), a.Venues.Sources(), a.Events.Sources(), a.Society.Sources(), a.Vols.Sources(), a.Funds.Sources(), a.Surveys.Sources(), a.Notify.Sources(), a.Voice.Sources(), a.Innov.Sources(), a.Conf.Sources()); err != nil {
 		d.Close()
 		return nil, err
 	}
@@ -186,6 +189,7 @@ func Open(ctx context.Context, cfg config.Config, log *slog.Logger) (*App, error
 		resource.Module(resource.NewStore(d), a.Orgs),
 		voice.Module(a.Voice, a.Orgs, voice.WebConfig{Key: keys.Derive("voice")}),
 		innovation.Module(a.Innov, a.Orgs, innovation.WebConfig{Key: keys.Derive("innovation")}),
+		conference.Module(a.Conf, a.Orgs, conference.WebConfig{Key: keys.Derive("conference")}),
 		dashboard.Module(a.Sources, a.Orgs),
 		home.Module(home.Sources{DB: d, OrgCounts: a.orgCounts, UserCount: a.Auth.CountUsers, Mine: a.memberShelves(), Todos: a.staffTodos(), Public: portal.Home}),
 	}

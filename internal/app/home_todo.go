@@ -83,6 +83,20 @@ func (a *App) staffTodos() []home.Todo {
 			n, err := a.Innov.WaitingCount(ctx, scope)
 			return countItem(n, err, "/innovation/admin?waiting=1")
 		}},
+		// 学术会议: plans waiting for the org above, summaries waiting for its
+		// confirmation (conference.approve), summaries overdue (conference.file).
+		{Key: "home.todo.conference_approve", Perm: "conference.approve", Items: func(ctx context.Context, scope access.Scope, userID int64) ([]home.TodoItem, error) {
+			n, err := a.Conf.ToApprove(ctx, scope, userID)
+			return countItem(n, err, "/conference/admin?status=submitted")
+		}},
+		{Key: "home.todo.conference_confirm", Perm: "conference.approve", Items: func(ctx context.Context, scope access.Scope, userID int64) ([]home.TodoItem, error) {
+			n, err := a.Conf.ToConfirm(ctx, scope, userID)
+			return countItem(n, err, "/conference/admin?status=held")
+		}},
+		{Key: "home.todo.conference_overdue", Perm: "conference.file", Items: func(ctx context.Context, scope access.Scope, _ int64) ([]home.TodoItem, error) {
+			n, err := a.Conf.OverdueSummaries(ctx, scope)
+			return countItem(n, err, "/conference/admin?overdue=1")
+		}},
 		// Targets due this quarter: the responsible units file them (plan.report).
 		{Key: "home.todo.plan_due", Perm: "plan.report", Items: func(ctx context.Context, scope access.Scope, _ int64) ([]home.TodoItem, error) {
 			n, err := a.Plans.DueTasks(ctx, scope)

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"kexie/internal/access"
+	"kexie/internal/conference"
 	"kexie/internal/event"
 	"kexie/internal/innovation"
 	"kexie/internal/kepu"
@@ -173,6 +174,25 @@ func seedModulesForNoGrant(t *testing.T, ta *testApp, n string, county, soc org.
 	s.names = append(s.names, marker+n+"技术需求标题", marker+n+"专家服务站", marker+n+"站长专家")
 	s.secrets = append(s.secrets, marker+n+"待审核需求", "1380000000"+n, "138****000"+n, "1380000001"+n, "138****001"+n)
 
+	// 学术会议: an open conference of a society with a public registration
+	// (a contact) and a paper, and a draft nobody but its org sees.
+	csoc, err := ta.Orgs.Create(ctx, org.Input{ParentID: county.ID, Code: "NGCS" + n, Name: marker + n + "会议学会", Type: org.TypeSociety})
+	must(t, err)
+	cid := openConference(t, ta, csoc, marker+n+"学术年会")
+	_, err = ta.Conf.Register(ctx, cid, conference.RegInput{Name: marker + n + "参会人", Contact: "1360000000" + n, Source: "ngc" + n})
+	must(t, err)
+	_, err = ta.Conf.SubmitPaper(ctx, cid, conference.PaperInput{Title: marker + n + "会议论文", Authors: "作者",
+		Abstract: marker + "论文摘要：高钛型高炉渣提钛工艺的工业试验。"}, conference.Actor{UserID: 1, Name: "作者"})
+	must(t, err)
+	draft, err := ta.Conf.Create(ctx, conference.Input{OrgID: csoc.ID, Title: marker + n + "草稿会议", Kind: "forum",
+		StartsOn: time.Now().AddDate(0, 1, 0).Format("2006-01-02"), EndsOn: time.Now().AddDate(0, 1, 0).Format("2006-01-02"), City: "攀枝花",
+		Expected: "10", Capacity: "10"}, access.Everywhere(), conference.Actor{UserID: 1})
+	must(t, err)
+	id(cid)
+	id(draft)
+	s.names = append(s.names, marker+n+"参会人", marker+n+"会议论文")
+	s.secrets = append(s.secrets, marker+n+"草稿会议", "1360000000"+n, "136****000"+n, marker+"论文摘要")
+
 	// 科普经费: a budget entry.
 	must(t, ta.Funds.AddBudget(ctx, county.ID, year, marker+n+"科普经费项目", "12345.67", 0))
 	s.names = append(s.names, marker+n+"科普经费项目")
@@ -181,7 +201,7 @@ func seedModulesForNoGrant(t *testing.T, ta *testApp, n string, county, soc org.
 // moduleRoutePrefixes are the paths of the modules seedModulesForNoGrant
 // fills; their detail routes are walked with every seeded ID and code.
 var moduleRoutePrefixes = []string{"/kepu", "/e/", "/events", "/t/", "/v/", "/venues", "/card/", "/invoices/", "/my/memberships", "/my/tickets",
-	"/join/", "/societies", "/cert/", "/volunteer", "/funding", "/voice", "/innovation", "/dashboard"}
+	"/join/", "/societies", "/cert/", "/volunteer", "/funding", "/voice", "/innovation", "/dashboard", "/conference"}
 
 // moduleDetailURLs lists every GET route of those modules with a path
 // parameter, filled with each seeded ID and code (a {year} with the seeded

@@ -53,6 +53,7 @@ func matrixCases() []matrixCase {
 		voiceMatrix(),
 		innovationMatrix(),
 		dashboardMatrix(),
+		conferenceMatrix(),
 		[]matrixCase{
 			{"GET /healthz", "/healthz", nil, public},
 			{"GET /readyz", "/readyz", nil, public},
@@ -325,6 +326,7 @@ func TestRouteAccessMatrix(t *testing.T) {
 	ff := newFundingFixture(t, ta)
 	vof := newVoiceFixture(t, ta)
 	inf := newInnovationFixture(t, ta)
+	cof := newConferenceFixture(t, ta)
 	res, peerRes := resourceIDs(t, ta)
 	fill := strings.NewReplacer("{res}", fmt.Sprint(res), "{peerres}", fmt.Sprint(peerRes), "{job}", fmt.Sprint(jobID), "{peerjob}", fmt.Sprint(peerJobID), "{track}", fmt.Sprint(tf.Plan), "{tind}", fmt.Sprint(tf.Indicator), "{tprog}", fmt.Sprint(tf.Progress),
 		"{tfile}", fmt.Sprint(tf.File), "{teval}", fmt.Sprint(tf.Eval), "{peerind}", fmt.Sprint(peerPlan.Indicators[0].ID),
@@ -341,7 +343,7 @@ func TestRouteAccessMatrix(t *testing.T) {
 			name := fmt.Sprintf("%s %s as %s", c.route, c.url, role)
 			t.Run(name, func(t *testing.T) {
 				cl := clients[role]
-				u := inf.fill(vof.fill(ff.fill(svf.fill(vf.fill(sf.fill(ef.fill(kf.fill(rf.fill(fill.Replace(c.url))))))))))
+				u := cof.fill(inf.fill(vof.fill(ff.fill(svf.fill(vf.fill(sf.fill(ef.fill(kf.fill(rf.fill(fill.Replace(c.url)))))))))))
 				var res *http.Response
 				var body string
 				if strings.HasPrefix(c.route, "GET ") {

@@ -1,0 +1,134 @@
+package conference_test
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+
+	"kexie/internal/access"
+	"kexie/internal/conference"
+	"kexie/internal/db"
+	"kexie/internal/db/dbtest"
+	"kexie/internal/org"
+	"kexie/internal/std"
+)
+
+// benchConfs is how many conferences the list benchmark holds.
+const benchConfs = 100_000
+
+// seedBench fills d with n conferences spread over two cities of ten
+// societies each, in every status and kind, starting over two years; it
+// returns the first city (half the conferences are in its subtree).
+func seedBench(b *testing.B, d *db.DB, n int) org.Org {
+	b.Helper()
+	f := setup(b, d)
+	ctx := context.Background()
+	orgs := org.NewStore(d, std.Regions())
+	var ids []int64
+	for ci, c := range []org.Org{f.city, f.peer} {
+		for k := 0; k < 10; k++ {
+			o, err := orgs.Create(ctx, org.Input{ParentID: c.ID, Code: fmt.Sprintf("BS%d%02d", ci, k), Name: fmt.Sprintf("学会%d-%d", ci, k), Type: org.TypeSociety})
+			if err != nil {
+				b.Fatal(err)
+			}
+			ids = append(ids, o.ID)
+		}
+	}
+	words := []string{"钒钛", "新材料", "智慧农业", "中医药", "生态环境", "人工智能", "地质灾害", "清洁能源"}
+	start := time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC)
+	const batch = 400
+	err := d.Tx(ctx, func(tx *db.Tx) error {
+		for i := 0; i < n; i += batch {
+			var q strings.Builder
+			q.WriteString(`INSERT INTO conference_confs (id, org_id, title, kind, starts_on, ends_on, year, city, expected, capacity, international,
+				status, registered, checked_in, filed_at, updated_at) VALUES `)
+			var args []any
+			for j := i; j < min(i+batch, n); j++ {
+				if j > i {
+					q.WriteString(", ")
+				}
+				q.WriteString("(?, ?, ?, ?, ?, ?, ?, '攀枝花', 100, 100, ?, ?, 10, 5, ?, ?)")
+				day := start.AddDate(0, 0, j%730)
+				st := conference.Statuses[j%len(conference.Statuses)]
+				args = append(args, tx.NewID(), ids[j%len(ids)], fmt.Sprintf("%s学术年会（%d）", words[j%len(words)], j),
+					conference.Kinds[j%len(conference.Kinds)], day.Format("2006-01-02"), day.Format("2006-01-02"), day.Year(), j%5/4,
+					string(st), db.Millis(day), db.Millis(day))
+			}
+			if _, err := tx.Exec(ctx, q.String(), args...); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		b.Fatal(err)
+	}
+	// Statistics and PostgreSQL's visibility map, as a database in use has
+	// them (autovacuum runs after such a load; SQLite's optimize).
+	stmt := `ANALYZE`
+	if d.Dialect() == db.Postgres {
+		stmt = `VACUUM ANALYZE`
+	}
+	if _, err := d.Exec(ctx, stmt); err != nil {
+		b.Fatal(err)
+	}
+	*f.now = start.AddDate(2, 0, 0)
+	return f.city
+}
+
+// BenchmarkConferenceList is the staff list over 100,000 conferences, a
+// city's staff reading a page of their half: the first page, sorted by
+// state, a search of titles, the filters together, the last page, the home
+// page's count of plans to approve, and a year's numbers.
+func BenchmarkConferenceList(b *testing.B) {
+	for _, dialect := range []string{"sqlite", "postgres"} {
+		b.Run(dialect, func(b *testing.B) {
+			var d *db.DB
+			if dialect == "sqlite" {
+				d = dbtest.OpenSQLite(b, sets...)
+			} else {
+				d = dbtest.OpenPostgres(b, sets...)
+			}
+			city := seedBench(b, d, benchConfs)
+			s := conference.NewStore(d, conference.Config{})
+			ctx := context.Background()
+			scope := access.Subtrees(city.Path)
+			for _, c := range []struct {
+				name string
+				f    conference.Filter
+			}{
+				{"page", conference.Filter{Scope: scope}},
+				{"by_status", conference.Filter{Scope: scope, Sort: "status"}},
+				{"search", conference.Filter{Scope: scope, Q: "智慧农业"}},
+				{"filters", conference.Filter{Scope: scope, Kind: "forum", Year: 2026, Intl: "no", Status: conference.Held}},
+				{"last_page", conference.Filter{Scope: scope, Offset: 49_950}},
+			} {
+				b.Run(c.name, func(b *testing.B) {
+					c.f.Limit = 50
+					for i := 0; i < b.N; i++ {
+						list, total, err := s.List(ctx, c.f)
+						if err != nil || total == 0 || len(list) == 0 {
+							b.Fatal(total, err)
+						}
+					}
+				})
+			}
+			b.Run("todo_count", func(b *testing.B) {
+				for i := 0; i < b.N; i++ {
+					if _, err := s.ToApprove(ctx, scope, 1); err != nil {
+						b.Fatal(err)
+					}
+				}
+			})
+			b.Run("year_stats", func(b *testing.B) {
+				for i := 0; i < b.N; i++ {
+					if _, err := s.YearStats(ctx, scope, "", 2026); err != nil {
+						b.Fatal(err)
+					}
+				}
+			})
+		})
+	}
+}

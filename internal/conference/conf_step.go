@@ -1,0 +1,154 @@
+package conference
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"unicode/utf8"
+
+	"kexie/internal/access"
+	"kexie/internal/audit"
+	"kexie/internal/db"
+	"kexie/internal/valid"
+)
+
+// step runs one step on conference id in a transaction: it loads it, checks
+// its status is one of from, runs fn, then moves it to the status fn
+// returns ("" keeps it) with an event and an audit entry.
+func (s *Store) step(ctx context.Context, id int64, by Actor, action string, from []Status,
+	fn func(tx *db.Tx, c Conference) (to Status, note, detail string, err error)) error {
+	return s.db.Tx(ctx, func(tx *db.Tx) error {
+		c, err := getConf(ctx, tx, id)
+		if err != nil {
+			return err
+		}
+		ok := false
+		for _, st := range from {
+			ok = ok || c.Status == st
+		}
+		if !ok {
+			return valid.New("", "conference.err.status")
+		}
+		to, note, detail, err := fn(tx, c)
+		if err != nil {
+			return err
+		}
+		if to != "" {
+			if _, err := tx.Exec(ctx, `UPDATE conference_confs SET status = ?, updated_at = ? WHERE id = ?`, string(to), db.Millis(tx.Now), id); err != nil {
+				return fmt.Errorf("conference: %s %d: %w", action, id, err)
+			}
+		}
+		if err := addEvent(ctx, tx, id, by, action, note, detail); err != nil {
+			return err
+		}
+		after := map[string]any{"status": string(c.Status)}
+		if to != "" {
+			after["status"] = string(to)
+		}
+		if note != "" {
+			after["note"] = short(note, 80)
+		}
+		return audit.Append(ctx, tx, audit.Entry{OrgID: c.OrgID, OrgPath: c.OrgPath, Action: "conference." + action, Target: target(id),
+			Before: map[string]any{"status": string(c.Status)}, After: after})
+	})
+}
+
+func checkText(field, s string, maxRunes int, key string) (string, error) {
+	s = strings.TrimSpace(s)
+	switch n := utf8.RuneCountInString(s); {
+	case n == 0:
+		return s, valid.New(field, key)
+	case n > maxRunes:
+		return s, valid.New(field, "conference.err.too_long", maxRunes)
+	}
+	return s, nil
+}
+
+// Submit files a plan (草稿 or 退回) with the org above its organiser.
+func (s *Store) Submit(ctx context.Context, id int64, by Actor) error {
+	return s.step(ctx, id, by, "submit", []Status{Draft, Returned}, func(tx *db.Tx, c Conference) (Status, string, string, error) {
+		if c.StartsOn < today(tx.Now) {
+			return "", "", "", valid.New("starts_on", "conference.err.past")
+		}
+		return Submitted, "", "", nil
+	})
+}
+
+// upper refuses a step of the org above by anyone outside it (scope is the
+// caller's conference.approve scope) and by the conference's filer.
+func upper(c Conference, scope access.Scope, by Actor) error {
+	if !scope.Contains(c.UpperPath) {
+		return valid.New("", "conference.err.not_upper")
+	}
+	if by.UserID != 0 && by.UserID == c.FilerUser {
+		return valid.New("", "conference.err.own")
+	}
+	return nil
+}
+
+// Approve approves a filed plan: by staff of the org above, never its filer.
+func (s *Store) Approve(ctx context.Context, id int64, scope access.Scope, by Actor) error {
+	return s.step(ctx, id, by, "approve", []Status{Submitted}, func(tx *db.Tx, c Conference) (Status, string, string, error) {
+		return Approved, "", "", upper(c, scope, by)
+	})
+}
+
+// Return sends a filed plan back to its filer with the reason (退回); they
+// edit it and file it again.
+func (s *Store) Return(ctx context.Context, id int64, reason string, scope access.Scope, by Actor) error {
+	reason, err := checkText("reason", reason, MaxReason, "conference.err.reason")
+	if err != nil {
+		return err
+	}
+	return s.step(ctx, id, by, "return", []Status{Submitted}, func(tx *db.Tx, c Conference) (Status, string, string, error) {
+		return Returned, reason, "", upper(c, scope, by)
+	})
+}
+
+// OpenRegistration opens registration and the call for papers of an
+// approved conference that has not ended.
+func (s *Store) OpenRegistration(ctx context.Context, id int64, by Actor) error {
+	return s.step(ctx, id, by, "open", []Status{Approved}, func(tx *db.Tx, c Conference) (Status, string, string, error) {
+		if c.EndsOn < today(tx.Now) {
+			return "", "", "", valid.New("", "conference.err.ended")
+		}
+		return Open, "", "", nil
+	})
+}
+
+// MarkHeld records that the conference took place, from its first day on;
+// registration and the call for papers close.
+func (s *Store) MarkHeld(ctx context.Context, id int64, by Actor) error {
+	return s.step(ctx, id, by, "hold", []Status{Open, Approved}, func(tx *db.Tx, c Conference) (Status, string, string, error) {
+		if today(tx.Now) < c.StartsOn {
+			return "", "", "", valid.New("", "conference.err.not_started")
+		}
+		return Held, "", "", nil
+	})
+}
+
+// Cancel calls a conference off, with the reason, at any point before it
+// is held.
+func (s *Store) Cancel(ctx context.Context, id int64, reason string, by Actor) error {
+	reason, err := checkText("reason", reason, MaxReason, "conference.err.reason")
+	if err != nil {
+		return err
+	}
+	from := []Status{Draft, Returned, Submitted, Approved, Open}
+	return s.step(ctx, id, by, "cancel", from, func(tx *db.Tx, c Conference) (Status, string, string, error) {
+		return Cancelled, reason, "", nil
+	})
+}
+
+func short(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n]) + "…"
+}
+
+// auditAppend writes an audit entry on conference c.
+func auditAppend(ctx context.Context, tx *db.Tx, c Conference, action string, before, after map[string]any) error {
+	return audit.Append(ctx, tx, audit.Entry{OrgID: c.OrgID, OrgPath: c.OrgPath, Action: action, Target: target(c.ID), Before: before, After: after})
+}
