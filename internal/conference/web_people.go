@@ -157,7 +157,7 @@ func (h *handler) renderRegs(w http.ResponseWriter, r *http.Request, revealed ma
 	rf := RegFilter{Q: l.Q, CheckedIn: p.CheckedIn, Limit: l.PerPage, Offset: l.Offset()}
 	if web.WantsExport(r) {
 		// Contacts go out only to a user who may reveal them, and then
-		// still masked (D-f).
+		// still masked (D246.6).
 		withContact := h.site.Scope(r, "conference.reveal").Contains(c.OrgPath)
 		rf.Limit, rf.Offset = 10000, 0
 		list, _, err := h.store.Regs(r.Context(), id, rf)
