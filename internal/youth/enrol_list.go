@@ -20,7 +20,7 @@ type Filter struct {
 	ProgrammeID int64
 	Band        string // a grade band
 	OrgPath     string
-	Applicant   int64 // only what this user applied for (their own list; no scope needed)
+	Applicant   int64  // only what this user applied for (their own list; no scope needed)
 	Sort        string // "applied", "name", "grade"
 	Limit       int
 	Offset      int

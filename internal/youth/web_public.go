@@ -51,12 +51,12 @@ func (h *handler) publicProgramme(w http.ResponseWriter, r *http.Request) error 
 
 // ApplyPage is the form a teacher or a guardian fills for a student.
 type ApplyPage struct {
-	Programme   Programme
-	Form        *web.Form
-	Grades      []int
-	Ways        []string
-	Genders     []string
-	BirthYears  []int
+	Programme  Programme
+	Form       *web.Form
+	Grades     []int
+	Ways       []string
+	Genders    []string
+	BirthYears []int
 }
 
 func (h *handler) applyPage(r *http.Request, f *web.Form) (ApplyPage, error) {

@@ -9,7 +9,9 @@ import (
 	"kexie/internal/web"
 )
 
-func serveXLSX(w http.ResponseWriter, name string, t sheet.Table) error { return sheet.ServeXLSX(w, name, t) }
+func serveXLSX(w http.ResponseWriter, name string, t sheet.Table) error {
+	return sheet.ServeXLSX(w, name, t)
+}
 
 // StatsPage is a year's figures of the viewer's scope (or one org's
 // subtree inside it): counts only, small cells shown as "<5".
