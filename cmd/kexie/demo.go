@@ -84,6 +84,12 @@ func cmdDemo(ctx context.Context, e *env, args []string) error {
 	}
 	fmt.Fprintf(e.stdout, "创新服务: %d technology needs (%d solved, %d waiting for review), %d expert stations\n", ires.Needs,
 		ires.ByStatus["solved"], ires.ByStatus["pending"], ires.Stations)
+	yres, err := demo.Youth(ctx, a.Youth, a.Orgs, a.People, *seed)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stdout, "青少年科技教育: %d programmes, %d students' applications (%d completed), %d science teachers, %d mentoring pairs\n",
+		yres.Programmes, yres.Students, yres.Completed, yres.Teachers, yres.Pairs)
 	nres, err := demo.Notify(ctx, a.Notify, a.Orgs)
 	if err != nil {
 		return err
