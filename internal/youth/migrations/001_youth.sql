@@ -75,7 +75,10 @@ CREATE TABLE youth_enrolments (
 );
 CREATE UNIQUE INDEX youth_enrolments_certificate ON youth_enrolments (certificate);
 CREATE INDEX youth_enrolments_org ON youth_enrolments (org_id, applied_at);
-CREATE INDEX youth_enrolments_status ON youth_enrolments (status, applied_at);
+-- The list pages in applied order (the first); the 待办 count and the list
+-- filtered by status read the second.
+CREATE INDEX youth_enrolments_applied ON youth_enrolments (applied_at, id);
+CREATE INDEX youth_enrolments_status ON youth_enrolments (status, applied_at, org_id);
 CREATE INDEX youth_enrolments_programme ON youth_enrolments (programme_id, status);
 CREATE INDEX youth_enrolments_applicant ON youth_enrolments (applicant_user, applied_at);
 
