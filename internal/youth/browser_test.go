@@ -120,6 +120,9 @@ func TestBrowserYouth(t *testing.T) {
 		t.Errorf("certificate %q", got)
 	}
 	b.Shot("youth-certificate")
+	b.Open("/youth/admin/stats", "#youth-stats")
+	b.WaitText("figures", "#st-enrolled", "2")
+	b.Shot("youth-stats")
 	b.Logout()
 
 	b.Run("phone, signed out", phone)

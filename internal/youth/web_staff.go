@@ -158,11 +158,9 @@ func (h *handler) programmeCreate(w http.ResponseWriter, r *http.Request) error 
 	var ferr error
 	o, oerr := h.orgs.FromForm(r.Context(), f.Get("org_id"))
 	if oerr != nil || !h.site.Scope(r, "youth.handle").Contains(o.Path) {
-		// Check the rest too, so every error shows at once.
+		// Without an org the store checks the rest and refuses the org
+		// (OrgID 0), so every error shows at once and nothing is saved.
 		_, ferr = h.store.CreateProgramme(r.Context(), in, actor(r))
-		es, _ := valid.As(ferr)
-		es = append(es, valid.New("org_id", "youth.err.org"))
-		ferr = es
 	} else {
 		in.OrgID = o.ID
 		var id int64
