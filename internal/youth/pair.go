@@ -251,6 +251,7 @@ type PairFilter struct {
 	Q         string // the mentor's name or employer
 	Active    bool
 	StudentID int64
+	OrgPath   string
 	Limit     int
 	Offset    int
 }
@@ -262,6 +263,13 @@ func (s *Store) Pairs(ctx context.Context, f PairFilter) ([]Pair, int, error) {
 	}
 	cond, args := db.ScopeCond(s.db, "o.path", f.Scope)
 	where := []string{cond}
+	if f.OrgPath != "" {
+		if !f.Scope.Contains(f.OrgPath) {
+			return nil, 0, nil
+		}
+		c, p := db.PrefixMatch(s.db, "o.path", f.OrgPath)
+		where, args = append(where, c), append(args, p)
+	}
 	if f.Active {
 		where = append(where, "p.ended_on = 0")
 	}

@@ -243,6 +243,17 @@ func TestSite(t *testing.T) {
 		status(t, "meeting", res, body, http.StatusSeeOther)
 		res, body = staff.Get("/youth/admin/pairs")
 		status(t, "pairs", res, body, 200, "李钒钛", "王小明")
+		if rows := staff.XLSX("/youth/admin/pairs?format=xlsx"); len(rows) != 2 || rows[1][1] != "李钒钛" {
+			t.Errorf("pairs' export %v", rows)
+		}
+		if rows := staff.XLSX("/youth/admin/programmes?format=xlsx"); len(rows) != 2 || rows[1][1] != "2026年攀枝花青少年科学营" {
+			t.Errorf("programmes' export %v", rows)
+		}
+		if rows := peer.XLSX("/youth/admin/programmes?format=xlsx"); len(rows) != 1 {
+			t.Errorf("another city exports %d programmes", len(rows)-1)
+		}
+		res, body = staff.Get("/youth/admin/pairs?org=CZ")
+		status(t, "pairs of another city", res, body, 200, "暂无导师结对")
 		if res, _ := peer.Get(pair); res.StatusCode != 404 && res.StatusCode != 403 {
 			t.Errorf("peer reads the pair: %d", res.StatusCode)
 		}

@@ -114,12 +114,30 @@ type PairsPage struct {
 	List   *web.List
 	Pairs  []Pair
 	Active bool
+	Org    string
 }
 
 func (h *handler) pairs(w http.ResponseWriter, r *http.Request) error {
 	l := web.ParseList(r, "")
-	p := PairsPage{List: l, Active: l.Get("active") == "1"}
-	list, total, err := h.store.Pairs(r.Context(), PairFilter{Scope: h.site.Scope(r, "youth.view"), Q: l.Q, Active: p.Active, Limit: l.PerPage, Offset: l.Offset()})
+	p := PairsPage{List: l, Active: l.Get("active") == "1", Org: l.Get("org")}
+	f := PairFilter{Scope: h.site.Scope(r, "youth.view"), Q: l.Q, Active: p.Active, OrgPath: h.orgPath(r, p.Org), Limit: l.PerPage, Offset: l.Offset()}
+	if web.WantsExport(r) {
+		f.Limit, f.Offset = 1000, 0
+		var all []Pair
+		for {
+			list, _, err := h.store.Pairs(r.Context(), f)
+			if err != nil {
+				return err
+			}
+			all = append(all, list...)
+			if len(list) < f.Limit {
+				break
+			}
+			f.Offset += f.Limit
+		}
+		return serveXLSX(w, "导师结对.xlsx", pairTable(h.site.T(r), all))
+	}
+	list, total, err := h.store.Pairs(r.Context(), f)
 	if err != nil {
 		return err
 	}

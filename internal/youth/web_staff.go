@@ -121,6 +121,14 @@ func (h *handler) programmes(w http.ResponseWriter, r *http.Request) error {
 	if inList(ProgrammeStatuses, p.Status) {
 		f.Status = p.Status
 	}
+	if web.WantsExport(r) {
+		f.Limit, f.Offset = 10000, 0
+		list, _, err := h.store.Programmes(r.Context(), f)
+		if err != nil {
+			return err
+		}
+		return serveXLSX(w, "青少年科技活动.xlsx", programmeTable(h.site.T(r), list))
+	}
 	list, total, err := h.store.Programmes(r.Context(), f)
 	if err != nil {
 		return err

@@ -71,6 +71,13 @@ func statsChart(t func(string, ...any) string, st Stats) string {
 	if st.Enrolled == 0 {
 		return ""
 	}
+	drawn := 0
+	for _, k := range st.ByKind {
+		drawn += k.Enrolled.Shown()
+	}
+	if drawn == 0 {
+		return "" // every cell is under the threshold: nothing to draw
+	}
 	var names []string
 	var enrolled, completed []int
 	for _, k := range st.ByKind {
@@ -92,4 +99,33 @@ func statsChart(t func(string, ...any) string, st Stats) string {
 			{"name": t("youth.st.completed"), "type": "bar", "data": completed, "barMaxWidth": 16},
 		},
 	})
+}
+
+// ProgrammeHeaders are the columns of the programmes' export.
+var ProgrammeHeaders = []string{"序号", "活动名称", "类型", "主办单位", "开始日期", "结束日期", "招收年级", "名额", "已录取", "报名人次", "费用（元）", "状态"}
+
+func programmeTable(t func(string, ...any) string, list []Programme) sheet.Table {
+	tab := sheet.Table{Sheet: t("youth.title.programmes"), Headers: ProgrammeHeaders}
+	for _, p := range list {
+		tab.Rows = append(tab.Rows, []string{strconv.Itoa(len(tab.Rows) + 1), p.Title, t("youth.kind." + p.Kind), p.OrgName, sheet.Date(p.StartsOn),
+			sheet.Date(p.EndsOn), t(GradeLabel(p.GradeLo)) + "–" + t(GradeLabel(p.GradeHi)), strconv.Itoa(p.Places), strconv.Itoa(p.Accepted),
+			strconv.Itoa(p.Applied), FormatYuan(p.Fee), t("youth.status." + p.Status)})
+	}
+	return tab
+}
+
+// PairHeaders are the columns of the pairs' export: no contact.
+var PairHeaders = []string{"序号", "导师", "导师工作单位", "学生", "开始日期", "结束日期", "活动次数", "活动时长（小时）", "成效"}
+
+func pairTable(t func(string, ...any) string, list []Pair) sheet.Table {
+	tab := sheet.Table{Sheet: t("youth.title.pairs"), Headers: PairHeaders}
+	for _, p := range list {
+		outcome := t("youth.pair.active")
+		if !p.Active() {
+			outcome = t("youth.outcome." + p.Outcome)
+		}
+		tab.Rows = append(tab.Rows, []string{strconv.Itoa(len(tab.Rows) + 1), p.MentorName, p.MentorEmployer, p.StudentName, sheet.Date(p.StartedOn),
+			sheet.Date(p.EndedOn), strconv.Itoa(p.Meetings), p.HoursText(), outcome})
+	}
+	return tab
 }
