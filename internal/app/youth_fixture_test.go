@@ -100,6 +100,8 @@ func youthMatrix() []matrixCase {
 		{"POST /youth/admin/teachers/new", "/youth/admin/teachers/new", url.Values{"name": {""}}, staff},
 		{"GET /youth/admin/teachers/{id}", "/youth/admin/teachers/{yteacher}", nil, staff},
 		{"GET /youth/admin/teachers/{id}", "/youth/admin/teachers/{peeryteacher}", nil, sys},
+		{"POST /youth/admin/teachers/{id}/reveal", "/youth/admin/teachers/{yteacher}/reveal", nil, admins},
+		{"POST /youth/admin/teachers/{id}/reveal", "/youth/admin/teachers/{peeryteacher}/reveal", nil, sys},
 		{"POST /youth/admin/teachers/{id}/training", "/youth/admin/teachers/{yteacher}/training", url.Values{"hours": {"x"}}, staff},
 		{"POST /youth/admin/teachers/{id}/recognize", "/youth/admin/teachers/{yteacher}/recognize", url.Values{"year": {"x"}}, staff},
 		{"POST /youth/admin/teachers/{id}/recognize", "/youth/admin/teachers/{peeryteacher}/recognize", url.Values{"year": {"x"}}, sys},

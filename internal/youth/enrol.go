@@ -350,3 +350,22 @@ func (s *Store) Attendance(ctx context.Context, programmeID int64) (map[int64]ma
 	}
 	return out, rows.Err()
 }
+
+// StudentEnrolments lists a student's applications, newest first. Callers
+// check access by the student's org.
+func (s *Store) StudentEnrolments(ctx context.Context, studentID int64) ([]Enrolment, error) {
+	rows, err := s.db.Query(ctx, `SELECT `+enrolmentCols+enrolmentFrom+` WHERE e.student_id = ? ORDER BY e.applied_at DESC, e.id DESC`, studentID)
+	if err != nil {
+		return nil, fmt.Errorf("youth: enrolments of student %d: %w", studentID, err)
+	}
+	defer rows.Close()
+	var out []Enrolment
+	for rows.Next() {
+		e, err := scanEnrolment(rows)
+		if err != nil {
+			return nil, fmt.Errorf("youth: enrolments of student %d: %w", studentID, err)
+		}
+		out = append(out, e)
+	}
+	return out, rows.Err()
+}

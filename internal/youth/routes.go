@@ -18,8 +18,8 @@ var files embed.FS
 
 // Permissions of the module: staff of an org read (youth.view) and run
 // (youth.handle) the programmes, enrolments, pairs and teachers of its
-// subtree; only org administrators reveal a guardian's contact
-// (youth.reveal), and every reveal is audited.
+// subtree; only org administrators reveal a guardian's or a teacher's
+// contact (youth.reveal), and every reveal is audited.
 func Permissions() []access.Permission {
 	staff := []access.Role{access.OrgAdmin, access.OrgStaff}
 	return []access.Permission{
@@ -80,6 +80,7 @@ func Module(s *Store, orgs *org.Store) web.Module {
 			site.Handle("GET /youth/admin/teachers/new", handle, h.teacherForm)
 			site.Handle("POST /youth/admin/teachers/new", handle, h.teacherCreate)
 			site.Handle("GET /youth/admin/teachers/{id}", access.Require("youth.view", s.teacherResolver), h.teacher)
+			site.Handle("POST /youth/admin/teachers/{id}/reveal", access.Require("youth.reveal", s.teacherResolver), h.teacherReveal)
 			site.Handle("POST /youth/admin/teachers/{id}/training", access.Require("youth.handle", s.teacherResolver), h.training)
 			site.Handle("POST /youth/admin/teachers/{id}/recognize", access.Require("youth.handle", s.teacherResolver), h.recognize)
 			site.Handle("GET /youth/admin/stats", view, h.stats)

@@ -131,6 +131,14 @@ func TestSite(t *testing.T) {
 		status(t, "training", res, body, http.StatusUnprocessableEntity, "学时须在 0.1 至 200 之间")
 		res, body = staff.Post(teacherPage+"/training", url.Values{"held_on": {"2026-06-01"}, "title": {"科技辅导员培训班"}, "hours": {"12.5"}})
 		status(t, "training", res, body, http.StatusSeeOther)
+		if res, _ := staff.Post(teacherPage+"/reveal", url.Values{}); res.StatusCode != 403 {
+			t.Errorf("staff reveal a teacher's contact: %d", res.StatusCode)
+		}
+		res, body = admin.Post(teacherPage+"/reveal", url.Values{})
+		status(t, "teacher reveal", res, body, 200, "13800001111")
+		if n := count(t, d, `SELECT COUNT(*) FROM audit_log WHERE action = 'youth.teacher_reveal'`); n != 1 {
+			t.Errorf("teacher reveal audited %d times", n)
+		}
 		res, body = staff.Get("/youth/admin/teachers?q=" + url.QueryEscape("物理"))
 		status(t, "teachers", res, body, 200, "刘辅导员", "12.5")
 		if strings.Contains(body, "1111") {

@@ -243,6 +243,24 @@ func (s *Store) Teacher(ctx context.Context, id int64) (Teacher, error) {
 	return t, err
 }
 
+// RevealTeacher opens a teacher's contact for a permitted user and records
+// who saw it.
+func (s *Store) RevealTeacher(ctx context.Context, id int64) (string, error) {
+	t, err := getTeacher(ctx, s.db, id)
+	if err != nil {
+		return "", err
+	}
+	if s.cfg.Keys == nil {
+		return "", ErrNoKeys
+	}
+	plain := s.open(teacherField, t.Contact)
+	err = s.db.Tx(ctx, func(tx *db.Tx) error {
+		return audit.Append(ctx, tx, audit.Entry{OrgID: t.OrgID, OrgPath: t.OrgPath, Action: "youth.teacher_reveal", Target: teacherTarget(id),
+			After: map[string]any{"field": "contact"}})
+	})
+	return plain, err
+}
+
 // Training is one training a teacher attended.
 type Training struct {
 	HeldOn time.Time

@@ -35,7 +35,7 @@ func (h *handler) renderStudent(w http.ResponseWriter, r *http.Request, f *web.F
 	p := StudentPage{Student: st, Form: f, Revealed: contact, RevealedID: idn, MentorQ: r.URL.Query().Get("mentor_q"),
 		Today: h.store.db.Now().In(zone).Format("2006-01-02"), Max: h.store.MaxMentees()}
 	scope := h.site.Scope(r, "youth.view")
-	if p.Enrolments, err = h.enrolmentsOf(r, id); err != nil {
+	if p.Enrolments, err = h.store.StudentEnrolments(r.Context(), id); err != nil {
 		return err
 	}
 	if p.Pairs, _, err = h.store.Pairs(r.Context(), PairFilter{Scope: scope, StudentID: id}); err != nil {
@@ -47,24 +47,6 @@ func (h *handler) renderStudent(w http.ResponseWriter, r *http.Request, f *web.F
 		}
 	}
 	return h.site.RenderStatus(w, r, status, "youth/student.html", "youth.title.student", p)
-}
-
-// enrolmentsOf lists a student's applications.
-func (h *handler) enrolmentsOf(r *http.Request, studentID int64) ([]Enrolment, error) {
-	rows, err := h.store.db.Query(r.Context(), `SELECT `+enrolmentCols+enrolmentFrom+` WHERE e.student_id = ? ORDER BY e.applied_at DESC`, studentID)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []Enrolment
-	for rows.Next() {
-		e, err := scanEnrolment(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, e)
-	}
-	return out, rows.Err()
 }
 
 func (h *handler) student(w http.ResponseWriter, r *http.Request) error {
@@ -252,6 +234,7 @@ func (h *handler) teacherCreate(w http.ResponseWriter, r *http.Request) error {
 
 // TeacherPage is one teacher, their trainings and recognitions.
 type TeacherPage struct {
+	Revealed     string // the contact in full, on the reveal's answer only
 	Teacher      Teacher
 	Trainings    []Training
 	Recognitions []Recognition
@@ -259,7 +242,7 @@ type TeacherPage struct {
 	Year         int
 }
 
-func (h *handler) renderTeacher(w http.ResponseWriter, r *http.Request, f *web.Form, status int) error {
+func (h *handler) renderTeacher(w http.ResponseWriter, r *http.Request, f *web.Form, status int, revealed ...string) error {
 	id, err := web.PathID(r, "id")
 	if err != nil {
 		return err
@@ -269,6 +252,9 @@ func (h *handler) renderTeacher(w http.ResponseWriter, r *http.Request, f *web.F
 		return err
 	}
 	p := TeacherPage{Teacher: t, Form: f, Year: h.store.db.Now().In(zone).Year()}
+	if len(revealed) > 0 {
+		p.Revealed = revealed[0]
+	}
 	if p.Trainings, p.Recognitions, err = h.store.History(r.Context(), id); err != nil {
 		return err
 	}
@@ -290,4 +276,21 @@ func (h *handler) recognize(w http.ResponseWriter, r *http.Request) error {
 		year, _ := strconv.Atoi(f.Get("year"))
 		return h.store.Recognize(r.Context(), id, year, f.Get("title"), actor(r))
 	}, func(f *web.Form) error { return h.renderTeacher(w, r, f, http.StatusUnprocessableEntity) })
+}
+
+// teacherReveal shows a teacher's contact in full on this answer only; the
+// store audits it.
+func (h *handler) teacherReveal(w http.ResponseWriter, r *http.Request) error {
+	if _, err := web.ParseForm(w, r, 1<<12); err != nil {
+		return err
+	}
+	id, err := web.PathID(r, "id")
+	if err != nil {
+		return err
+	}
+	c, err := h.store.RevealTeacher(r.Context(), id)
+	if err != nil {
+		return err
+	}
+	return h.renderTeacher(w, r, web.NewForm(), http.StatusOK, c)
 }
