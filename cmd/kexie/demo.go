@@ -90,6 +90,12 @@ func cmdDemo(ctx context.Context, e *env, args []string) error {
 	}
 	fmt.Fprintf(e.stdout, "学术会议: %d conferences (%d summarized, %d open for registration, %d waiting for approval)\n", cres.Conferences,
 		cres.ByStatus["summarized"], cres.ByStatus["open"], cres.ByStatus["submitted"])
+	yres, err := demo.Youth(ctx, a.Youth, a.Orgs, a.People, *seed)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stdout, "青少年科技教育: %d programmes, %d students' applications (%d completed), %d science teachers, %d mentoring pairs\n",
+		yres.Programmes, yres.Students, yres.Completed, yres.Teachers, yres.Pairs)
 	nres, err := demo.Notify(ctx, a.Notify, a.Orgs)
 	if err != nil {
 		return err

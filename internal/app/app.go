@@ -45,6 +45,7 @@ import (
 	"kexie/internal/voice"
 	"kexie/internal/volunteer"
 	"kexie/internal/web"
+	"kexie/internal/youth"
 )
 
 // Version is set at build time with -ldflags "-X kexie/internal/app.Version=…".
@@ -74,6 +75,7 @@ type App struct {
 	Voice   *voice.Store
 	Innov   *innovation.Store
 	Conf    *conference.Store
+	Youth   *youth.Store
 	Jobs    *jobs.Runner  // this node's background work; RunJobs starts it
 	Notices review.Sender // where review's outbox goes (a LogSender unless wiring sets a real one)
 	Sources *measure.Registry
@@ -147,6 +149,7 @@ func Open(ctx context.Context, cfg config.Config, log *slog.Logger) (*App, error
 	a.Voice.UseJobs(a.Jobs)
 	a.Innov = innovation.NewStore(d, innovation.Config{Keys: ring, Experts: innovationExperts{a.People}, WaitDays: cfg.InnovationWaitDays})
 	a.Conf = conference.NewStore(d, conference.Config{Keys: ring, Users: a.conferenceUsers})
+	a.Youth = youth.NewStore(d, youth.Config{Keys: ring, Mentors: youthMentors{a.People}, Accounts: youthAccounts{a}})
 	// The live indicator sources every module publishes, for plans to bind
 	// their targets to. Adding a module's sources is one argument here.
 	a.Venues = venue.NewStore(d, std.Regions())
@@ -159,7 +162,8 @@ func Open(ctx context.Context, cfg config.Config, log *slog.Logger) (*App, error
 	a.Events = event.NewStore(d)
 	a.Events.UseVenues(a.Venues)
 	a.Vols.SetEvents(volunteerEvents{a.Events})
-	if a.Sources, err = measure.NewRegistry(a.People.Sources(), a.Kepu.Sources(), a.Venues.Sources(), a.Events.Sources(), a.Society.Sources(), a.Vols.Sources(), a.Funds.Sources(), a.Surveys.Sources(), a.Notify.Sources(), a.Voice.Sources(), a.Innov.Sources(), a.Conf.Sources()); err != nil {
+	if a.Sources, err = measure.NewRegistry(a.People.Sources(), a.Kepu.Sources(), a.Venues.Sources(), a.Events.Sources(), a.Society.Sources(), a.Vols.Sources(), a.Funds.Sources(), a.Surveys.Sources(), a.Notify.Sources(), a.Voice.Sources(), a.Innov.Sources(), a.Conf.Sources(),
+		a.Youth.Sources()); err != nil {
 		d.Close()
 		return nil, err
 	}
@@ -191,6 +195,7 @@ func Open(ctx context.Context, cfg config.Config, log *slog.Logger) (*App, error
 		innovation.Module(a.Innov, a.Orgs, innovation.WebConfig{Key: keys.Derive("innovation")}),
 		conference.Module(a.Conf, a.Orgs, conference.WebConfig{Key: keys.Derive("conference")}),
 		dashboard.Module(a.Sources, a.Orgs),
+		youth.Module(a.Youth, a.Orgs),
 		home.Module(home.Sources{DB: d, OrgCounts: a.orgCounts, UserCount: a.Auth.CountUsers, Mine: a.memberShelves(), Todos: a.staffTodos(), Public: portal.Home}),
 	}
 	for _, m := range a.Modules {

@@ -97,6 +97,15 @@ func (a *App) staffTodos() []home.Todo {
 			n, err := a.Conf.OverdueSummaries(ctx, scope)
 			return countItem(n, err, "/conference/admin?overdue=1")
 		}},
+		// 青少年科技教育: applications to decide, programmes ended without a summary (youth.handle).
+		{Key: "home.todo.youth_decide", Perm: "youth.handle", Items: func(ctx context.Context, scope access.Scope, _ int64) ([]home.TodoItem, error) {
+			n, err := a.Youth.ToDecide(ctx, scope)
+			return countItem(n, err, "/youth/admin?status=pending")
+		}},
+		{Key: "home.todo.youth_summary", Perm: "youth.handle", Items: func(ctx context.Context, scope access.Scope, _ int64) ([]home.TodoItem, error) {
+			n, err := a.Youth.ToSummarize(ctx, scope)
+			return countItem(n, err, "/youth/admin/programmes?status=ended")
+		}},
 		// Targets due this quarter: the responsible units file them (plan.report).
 		{Key: "home.todo.plan_due", Perm: "plan.report", Items: func(ctx context.Context, scope access.Scope, _ int64) ([]home.TodoItem, error) {
 			n, err := a.Plans.DueTasks(ctx, scope)

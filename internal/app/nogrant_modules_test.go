@@ -41,11 +41,13 @@ type moduleSeeds struct {
 // content to anyone by design, with what they show; the walk checks them
 // for secrets only (no phone, ID number, draft, lead, member or report).
 var publishedByDesign = map[string]string{
-	"/e":                       "the coming events with their organiser",
-	"/venues/lookup":           "the venues in service with their kind, region and org, as /v shows them (the event form's venue picker)",
-	"/volunteer/opportunities": "the open volunteer posts with their org and event (a recruitment list; signing up needs a registration)",
-	"/voice/orgs":              "the associations anyone may send a suggestion or request to, by name (the public form's org picker)",
-	"/innovation/orgs":         "the associations that take technology needs, by name (the public form's org picker)",
+	"/e":                           "the coming events with their organiser",
+	"/venues/lookup":               "the venues in service with their kind, region and org, as /v shows them (the event form's venue picker)",
+	"/volunteer/opportunities":     "the open volunteer posts with their org and event (a recruitment list; signing up needs a registration)",
+	"/voice/orgs":                  "the associations anyone may send a suggestion or request to, by name (the public form's org picker)",
+	"/innovation/orgs":             "the associations that take technology needs, by name (the public form's org picker)",
+	"/youth":                       "the programmes open to the public with their organiser and counts (never a student's name)",
+	"/youth/programmes/{id}/apply": "an open programme's title, dates and grades, as its public page shows them (the form to apply for a student)",
 }
 
 // seedModulesForNoGrant fills county and society (of seed n) with one of
@@ -192,6 +194,14 @@ func seedModulesForNoGrant(t *testing.T, ta *testApp, n string, county, soc org.
 	id(draft)
 	s.names = append(s.names, marker+n+"参会人", marker+n+"会议论文")
 	s.secrets = append(s.secrets, marker+n+"草稿会议", "1360000000"+n, "136****000"+n, marker+"论文摘要")
+	// 青少年科技教育: an open programme with a student (a guardian's phone),
+	// a mentoring pair and a teacher with a phone.
+	yp, ye, ys, ypair, yt := seedYouth(t, ta, county, marker+n, "1360000009"+n)
+	for _, v := range []int64{yp, ye, ys, ypair, yt} {
+		id(v)
+	}
+	s.names = append(s.names, marker+n+"导师", marker+n+"辅导员")
+	s.secrets = append(s.secrets, marker+n+"学生", marker+n+"家长", "1360000009"+n, "136****009"+n)
 
 	// 科普经费: a budget entry.
 	must(t, ta.Funds.AddBudget(ctx, county.ID, year, marker+n+"科普经费项目", "12345.67", 0))
@@ -201,7 +211,7 @@ func seedModulesForNoGrant(t *testing.T, ta *testApp, n string, county, soc org.
 // moduleRoutePrefixes are the paths of the modules seedModulesForNoGrant
 // fills; their detail routes are walked with every seeded ID and code.
 var moduleRoutePrefixes = []string{"/kepu", "/e/", "/events", "/t/", "/v/", "/venues", "/card/", "/invoices/", "/my/memberships", "/my/tickets",
-	"/join/", "/societies", "/cert/", "/volunteer", "/funding", "/voice", "/innovation", "/dashboard", "/conference"}
+	"/join/", "/societies", "/cert/", "/volunteer", "/funding", "/voice", "/innovation", "/dashboard", "/conference", "/youth"}
 
 // moduleDetailURLs lists every GET route of those modules with a path
 // parameter, filled with each seeded ID and code (a {year} with the seeded

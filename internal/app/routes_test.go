@@ -54,6 +54,7 @@ func matrixCases() []matrixCase {
 		innovationMatrix(),
 		dashboardMatrix(),
 		conferenceMatrix(),
+		youthMatrix(),
 		[]matrixCase{
 			{"GET /healthz", "/healthz", nil, public},
 			{"GET /readyz", "/readyz", nil, public},
@@ -327,6 +328,7 @@ func TestRouteAccessMatrix(t *testing.T) {
 	vof := newVoiceFixture(t, ta)
 	inf := newInnovationFixture(t, ta)
 	cof := newConferenceFixture(t, ta)
+	yf := newYouthFixture(t, ta)
 	res, peerRes := resourceIDs(t, ta)
 	fill := strings.NewReplacer("{res}", fmt.Sprint(res), "{peerres}", fmt.Sprint(peerRes), "{job}", fmt.Sprint(jobID), "{peerjob}", fmt.Sprint(peerJobID), "{track}", fmt.Sprint(tf.Plan), "{tind}", fmt.Sprint(tf.Indicator), "{tprog}", fmt.Sprint(tf.Progress),
 		"{tfile}", fmt.Sprint(tf.File), "{teval}", fmt.Sprint(tf.Eval), "{peerind}", fmt.Sprint(peerPlan.Indicators[0].ID),
@@ -343,7 +345,7 @@ func TestRouteAccessMatrix(t *testing.T) {
 			name := fmt.Sprintf("%s %s as %s", c.route, c.url, role)
 			t.Run(name, func(t *testing.T) {
 				cl := clients[role]
-				u := cof.fill(inf.fill(vof.fill(ff.fill(svf.fill(vf.fill(sf.fill(ef.fill(kf.fill(rf.fill(fill.Replace(c.url)))))))))))
+				u := yf.fill(cof.fill(inf.fill(vof.fill(ff.fill(svf.fill(vf.fill(sf.fill(ef.fill(kf.fill(rf.fill(fill.Replace(c.url))))))))))))
 				var res *http.Response
 				var body string
 				if strings.HasPrefix(c.route, "GET ") {

@@ -1,0 +1,70 @@
+package demo_test
+
+import (
+	"context"
+	"crypto/sha256"
+	"testing"
+
+	"kexie/internal/access"
+	"kexie/internal/audit"
+	"kexie/internal/calendar"
+	"kexie/internal/db"
+	"kexie/internal/db/dbtest"
+	"kexie/internal/demo"
+	"kexie/internal/org"
+	"kexie/internal/people"
+	"kexie/internal/pii"
+	"kexie/internal/std"
+	"kexie/internal/youth"
+)
+
+// youthMentors is the Mentors package app wires, on the demo's people.
+type youthMentors struct{ s *people.Store }
+
+func (x youthMentors) Find(ctx context.Context, scope access.Scope, q string, limit int) ([]youth.Mentor, error) {
+	return nil, nil
+}
+
+func (x youthMentors) Get(ctx context.Context, scope access.Scope, id int64) (youth.Mentor, error) {
+	p, err := x.s.Get(ctx, id)
+	if err != nil {
+		return youth.Mentor{}, err
+	}
+	if !scope.Contains(p.OrgPath) {
+		return youth.Mentor{}, db.ErrNotFound
+	}
+	return youth.Mentor{PersonID: p.ID, Name: p.Name, Employer: p.Employer}, nil
+}
+
+// TestDemoYouth: the demo's programmes are in every status, with a few
+// hundred students, completions, teachers and pairs, on both databases.
+func TestDemoYouth(t *testing.T) {
+	ctx := context.Background()
+	sets := []db.Migrations{audit.Migrations(), org.Migrations(), people.Migrations(), calendar.Migrations(), youth.Migrations()}
+	dbtest.Run(t, sets, func(t *testing.T, d *db.DB) {
+		keys, _ := pii.NewKeyring(func(p string) []byte { h := sha256.Sum256([]byte(p)); return h[:] }, 1)
+		orgs, ppl := org.NewStore(d, std.Regions()), people.NewStore(d, keys)
+		if _, err := demo.Generate(ctx, orgs, ppl, demo.Options{Province: "510000", Seed: 7, Size: demo.Size{People: 30}}); err != nil {
+			t.Fatal(err)
+		}
+		ys := youth.NewStore(d, youth.Config{Keys: keys, Mentors: youthMentors{ppl}})
+		res, err := demo.Youth(ctx, ys, orgs, ppl, 7)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if res.Students < 200 || res.Completed == 0 || res.Teachers < 8 || res.Pairs == 0 {
+			t.Errorf("demo youth %+v", res)
+		}
+		for _, st := range youth.ProgrammeStatuses {
+			if res.ByStatus[st] == 0 {
+				t.Errorf("no programme %s: %v", st, res.ByStatus)
+			}
+		}
+		if n, err := ys.ToDecide(ctx, access.Everywhere()); err != nil || n == 0 {
+			t.Errorf("to decide %d, %v", n, err)
+		}
+		if n, err := ys.ToSummarize(ctx, access.Everywhere()); err != nil || n == 0 {
+			t.Errorf("to summarize %d, %v", n, err)
+		}
+	})
+}

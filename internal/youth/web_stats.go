@@ -1,0 +1,131 @@
+package youth
+
+import (
+	"fmt"
+	"net/http"
+	"strconv"
+
+	"kexie/internal/sheet"
+	"kexie/internal/web"
+)
+
+func serveXLSX(w http.ResponseWriter, name string, t sheet.Table) error {
+	return sheet.ServeXLSX(w, name, t)
+}
+
+// StatsPage is a year's figures of the viewer's scope (or one org's
+// subtree inside it): counts only, small cells shown as "<5".
+type StatsPage struct {
+	Year  int
+	Years []int
+	Org   string
+	Stats Stats
+	Chart string
+}
+
+func (h *handler) stats(w http.ResponseWriter, r *http.Request) error {
+	q := r.URL.Query()
+	now := h.store.db.Now().In(zone).Year()
+	year, err := strconv.Atoi(q.Get("year"))
+	if err != nil || year < 2000 || year > now+1 {
+		year = now
+	}
+	p := StatsPage{Year: year, Org: q.Get("org")}
+	for y := now + 1; y >= now-5; y-- {
+		p.Years = append(p.Years, y)
+	}
+	if p.Stats, err = h.store.YearStats(r.Context(), h.site.Scope(r, "youth.view"), h.orgPath(r, p.Org), year); err != nil {
+		return err
+	}
+	t := h.site.T(r)
+	if web.WantsExport(r) {
+		return sheet.ServeXLSX(w, fmt.Sprintf("青少年科技教育统计-%d.xlsx", year), statsTable(t, p.Stats))
+	}
+	p.Chart = statsChart(t, p.Stats)
+	return h.site.Render(w, r, "youth/stats.html", "youth.title.stats", p)
+}
+
+// statsTable is the year's figures by kind, by grade band, then the totals.
+func statsTable(t func(string, ...any) string, st Stats) sheet.Table {
+	tab := sheet.Table{Sheet: t("youth.title.stats"), Headers: []string{t("youth.f.kind"), t("youth.st.programmes"), t("youth.st.places"),
+		t("youth.st.applied"), t("youth.st.enrolled"), t("youth.st.completed")}}
+	for _, k := range st.ByKind {
+		tab.Rows = append(tab.Rows, []string{t("youth.kind." + k.Kind), strconv.Itoa(k.Programmes), strconv.Itoa(k.Places), k.Applied.String(),
+			k.Enrolled.String(), k.Completed.String()})
+	}
+	tab.Rows = append(tab.Rows, []string{t("youth.st.total"), strconv.Itoa(st.Programmes), "", strconv.Itoa(st.Applied), strconv.Itoa(st.Enrolled),
+		strconv.Itoa(st.Completed)})
+	for _, b := range st.ByBand {
+		tab.Rows = append(tab.Rows, []string{t("youth.band." + b.Band), "", "", "", b.Enrolled.String(), b.Completed.String()})
+	}
+	tab.Rows = append(tab.Rows, []string{t("youth.st.female_share"), st.FemaleShare()})
+	tab.Rows = append(tab.Rows, []string{t("youth.st.campers"), strconv.Itoa(st.Campers)})
+	tab.Rows = append(tab.Rows, []string{t("youth.st.teachers"), strconv.Itoa(st.Teachers)})
+	tab.Rows = append(tab.Rows, []string{t("youth.st.mentors"), strconv.Itoa(st.Mentors)})
+	return tab
+}
+
+// statsChart draws students enrolled and completed by kind as bars;
+// suppressed cells are drawn as zero.
+func statsChart(t func(string, ...any) string, st Stats) string {
+	if st.Enrolled == 0 {
+		return ""
+	}
+	drawn := 0
+	for _, k := range st.ByKind {
+		drawn += k.Enrolled.Shown()
+	}
+	if drawn == 0 {
+		return "" // every cell is under the threshold: nothing to draw
+	}
+	var names []string
+	var enrolled, completed []int
+	for _, k := range st.ByKind {
+		names = append(names, t("youth.kind."+k.Kind))
+		enrolled, completed = append(enrolled, k.Enrolled.Shown()), append(completed, k.Completed.Shown())
+	}
+	for _, b := range st.ByBand {
+		names = append(names, t("youth.band."+b.Band))
+		enrolled, completed = append(enrolled, b.Enrolled.Shown()), append(completed, b.Completed.Shown())
+	}
+	return web.ChartJSON(map[string]any{
+		"tooltip": map[string]any{"trigger": "axis"},
+		"legend":  map[string]any{"top": 0},
+		"grid":    map[string]any{"left": 110, "right": 16, "top": 32, "bottom": 24},
+		"xAxis":   map[string]any{"type": "value", "minInterval": 1},
+		"yAxis":   map[string]any{"type": "category", "data": names, "inverse": true},
+		"series": []map[string]any{
+			{"name": t("youth.st.enrolled"), "type": "bar", "data": enrolled, "barMaxWidth": 16},
+			{"name": t("youth.st.completed"), "type": "bar", "data": completed, "barMaxWidth": 16},
+		},
+	})
+}
+
+// ProgrammeHeaders are the columns of the programmes' export.
+var ProgrammeHeaders = []string{"序号", "活动名称", "类型", "主办单位", "开始日期", "结束日期", "招收年级", "名额", "已录取", "报名人次", "费用（元）", "状态"}
+
+func programmeTable(t func(string, ...any) string, list []Programme) sheet.Table {
+	tab := sheet.Table{Sheet: t("youth.title.programmes"), Headers: ProgrammeHeaders}
+	for _, p := range list {
+		tab.Rows = append(tab.Rows, []string{strconv.Itoa(len(tab.Rows) + 1), p.Title, t("youth.kind." + p.Kind), p.OrgName, sheet.Date(p.StartsOn),
+			sheet.Date(p.EndsOn), t(GradeLabel(p.GradeLo)) + "–" + t(GradeLabel(p.GradeHi)), strconv.Itoa(p.Places), strconv.Itoa(p.Accepted),
+			strconv.Itoa(p.Applied), FormatYuan(p.Fee), t("youth.status." + p.Status)})
+	}
+	return tab
+}
+
+// PairHeaders are the columns of the pairs' export: no contact.
+var PairHeaders = []string{"序号", "导师", "导师工作单位", "学生", "开始日期", "结束日期", "活动次数", "活动时长（小时）", "成效"}
+
+func pairTable(t func(string, ...any) string, list []Pair) sheet.Table {
+	tab := sheet.Table{Sheet: t("youth.title.pairs"), Headers: PairHeaders}
+	for _, p := range list {
+		outcome := t("youth.pair.active")
+		if !p.Active() {
+			outcome = t("youth.outcome." + p.Outcome)
+		}
+		tab.Rows = append(tab.Rows, []string{strconv.Itoa(len(tab.Rows) + 1), p.MentorName, p.MentorEmployer, p.StudentName, sheet.Date(p.StartedOn),
+			sheet.Date(p.EndedOn), strconv.Itoa(p.Meetings), p.HoursText(), outcome})
+	}
+	return tab
+}
