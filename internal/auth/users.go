@@ -32,7 +32,7 @@ var usernameRE = regexp.MustCompile(`^[a-z0-9][a-z0-9._-]{2,31}$`)
 
 const userCols = `id, username, display_name, email, totp_enabled, disabled, locked_until, locale, created_at, password_changed_at, phone, must_change_password`
 
-func scanUser(row interface{ Scan(...any) error }, extra ...any) (User, error) {
+func scanUser(row db.Scanner, extra ...any) (User, error) {
 	var u User
 	var totp, disabled, must int
 	var locked, created, changed int64

@@ -65,15 +65,7 @@ func seedBench(b *testing.B, d *db.DB, n int) org.Org {
 	if err != nil {
 		b.Fatal(err)
 	}
-	// Statistics and PostgreSQL's visibility map, as a database in use has
-	// them (autovacuum runs after such a load; SQLite's optimize).
-	stmt := `ANALYZE`
-	if d.Dialect() == db.Postgres {
-		stmt = `VACUUM ANALYZE`
-	}
-	if _, err := d.Exec(ctx, stmt); err != nil {
-		b.Fatal(err)
-	}
+	dbtest.Analyze(b, d)
 	*f.now = start.AddDate(2, 0, 0)
 	return f.city
 }
@@ -83,52 +75,44 @@ func seedBench(b *testing.B, d *db.DB, n int) org.Org {
 // state, a search of titles, the filters together, the last page, the home
 // page's count of plans to approve, and a year's numbers.
 func BenchmarkConferenceList(b *testing.B) {
-	for _, dialect := range []string{"sqlite", "postgres"} {
-		b.Run(dialect, func(b *testing.B) {
-			var d *db.DB
-			if dialect == "sqlite" {
-				d = dbtest.OpenSQLite(b, sets...)
-			} else {
-				d = dbtest.OpenPostgres(b, sets...)
-			}
-			city := seedBench(b, d, benchConfs)
-			s := conference.NewStore(d, conference.Config{})
-			ctx := context.Background()
-			scope := access.Subtrees(city.Path)
-			for _, c := range []struct {
-				name string
-				f    conference.Filter
-			}{
-				{"page", conference.Filter{Scope: scope}},
-				{"by_status", conference.Filter{Scope: scope, Sort: "status"}},
-				{"search", conference.Filter{Scope: scope, Q: "智慧农业"}},
-				{"filters", conference.Filter{Scope: scope, Kind: "forum", Year: 2026, Intl: "no", Status: conference.Held}},
-				{"last_page", conference.Filter{Scope: scope, Offset: 49_950}},
-			} {
-				b.Run(c.name, func(b *testing.B) {
-					c.f.Limit = 50
-					for i := 0; i < b.N; i++ {
-						list, total, err := s.List(ctx, c.f)
-						if err != nil || total == 0 || len(list) == 0 {
-							b.Fatal(total, err)
-						}
-					}
-				})
-			}
-			b.Run("todo_count", func(b *testing.B) {
+	dbtest.Bench(b, sets, func(b *testing.B, d *db.DB) {
+		city := seedBench(b, d, benchConfs)
+		s := conference.NewStore(d, conference.Config{})
+		ctx := context.Background()
+		scope := access.Subtrees(city.Path)
+		for _, c := range []struct {
+			name string
+			f    conference.Filter
+		}{
+			{"page", conference.Filter{Scope: scope}},
+			{"by_status", conference.Filter{Scope: scope, Sort: "status"}},
+			{"search", conference.Filter{Scope: scope, Q: "智慧农业"}},
+			{"filters", conference.Filter{Scope: scope, Kind: "forum", Year: 2026, Intl: "no", Status: conference.Held}},
+			{"last_page", conference.Filter{Scope: scope, Offset: 49_950}},
+		} {
+			b.Run(c.name, func(b *testing.B) {
+				c.f.Limit = 50
 				for i := 0; i < b.N; i++ {
-					if _, err := s.ToApprove(ctx, scope, 1); err != nil {
-						b.Fatal(err)
+					list, total, err := s.List(ctx, c.f)
+					if err != nil || total == 0 || len(list) == 0 {
+						b.Fatal(total, err)
 					}
 				}
 			})
-			b.Run("year_stats", func(b *testing.B) {
-				for i := 0; i < b.N; i++ {
-					if _, err := s.YearStats(ctx, scope, "", 2026); err != nil {
-						b.Fatal(err)
-					}
+		}
+		b.Run("todo_count", func(b *testing.B) {
+			for i := 0; i < b.N; i++ {
+				if _, err := s.ToApprove(ctx, scope, 1); err != nil {
+					b.Fatal(err)
 				}
-			})
+			}
 		})
-	}
+		b.Run("year_stats", func(b *testing.B) {
+			for i := 0; i < b.N; i++ {
+				if _, err := s.YearStats(ctx, scope, "", 2026); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	})
 }

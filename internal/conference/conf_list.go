@@ -84,20 +84,13 @@ func (s *Store) List(ctx context.Context, f Filter) ([]Conference, int, error) {
 	if !ok {
 		return nil, 0, nil
 	}
-	order := db.Order(f.Sort, sorts, "c.starts_on DESC")
-	if f.Limit <= 0 || f.Limit > 10000 {
-		f.Limit = 50
+	out, total, err := db.Page(ctx, s.db, db.PageQuery{Count: `SELECT COUNT(*) FROM conference_confs c WHERE ` + where,
+		Select: `SELECT ` + confCols + confFrom + ` WHERE ` + where + ` ORDER BY ` + db.Order(f.Sort, sorts, "c.starts_on DESC") + `, c.id DESC LIMIT ? OFFSET ?`,
+		Args:   args, Limit: f.Limit, Offset: f.Offset}, scanConf)
+	if err != nil {
+		return nil, 0, fmt.Errorf("conference: list: %w", err)
 	}
-	var total int
-	if err := s.db.QueryRow(ctx, `SELECT COUNT(*) FROM conference_confs c WHERE `+where, args...).Scan(&total); err != nil {
-		return nil, 0, fmt.Errorf("conference: count: %w", err)
-	}
-	if total == 0 || f.Offset >= total {
-		return nil, total, nil
-	}
-	out, err := s.query(ctx, `SELECT `+confCols+confFrom+` WHERE `+where+` ORDER BY `+order+`, c.id DESC LIMIT ? OFFSET ?`,
-		append(args, f.Limit, f.Offset)...)
-	return out, total, err
+	return out, total, nil
 }
 
 // ExportHeaders are the columns of the XLSX export.

@@ -20,7 +20,7 @@ const confCols = `c.id, c.org_id, o.path, o.name, u.path, c.title, c.kind, c.co_
 	c.checked_in, c.accepted, c.summary_at, c.summary_user, c.attendance, c.papers, c.intl_people, c.outcome, c.confirmed_at,
 	c.filed_at, c.updated_at`
 
-func scanConf(row interface{ Scan(...any) error }) (Conference, error) {
+func scanConf(row db.Scanner) (Conference, error) {
 	var c Conference
 	var co, status string
 	var intl int

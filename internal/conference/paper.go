@@ -93,7 +93,7 @@ func (s *Store) SubmitPaper(ctx context.Context, confID int64, in PaperInput, by
 
 const paperCols = `id, conf_id, title, authors, abstract, keywords, user_id, user_name, status, note, decided_name, decided_at, submitted_at`
 
-func scanPaper(row interface{ Scan(...any) error }) (Paper, error) {
+func scanPaper(row db.Scanner) (Paper, error) {
 	var p Paper
 	var authors string
 	var decided, submitted int64
@@ -177,16 +177,13 @@ func (s *Store) Papers(ctx context.Context, confID int64, f PaperFilter) ([]Pape
 		like := "%" + db.LikeEscape(q) + "%"
 		where, args = where+` AND (title LIKE ? ESCAPE '\' OR authors LIKE ? ESCAPE '\' OR keywords LIKE ? ESCAPE '\')`, append(args, like, like, like)
 	}
-	var total int
-	if err := s.db.QueryRow(ctx, `SELECT COUNT(*) FROM conference_papers WHERE `+where, args...).Scan(&total); err != nil {
+	out, total, err := db.Page(ctx, s.db, db.PageQuery{Count: `SELECT COUNT(*) FROM conference_papers WHERE ` + where,
+		Select: `SELECT ` + paperCols + ` FROM conference_papers WHERE ` + where + ` ORDER BY submitted_at DESC, id DESC LIMIT ? OFFSET ?`,
+		Args:   args, Limit: f.Limit, Offset: f.Offset}, scanPaper)
+	if err != nil {
 		return nil, 0, fmt.Errorf("conference: papers: %w", err)
 	}
-	if f.Limit <= 0 || f.Limit > 10000 {
-		f.Limit = 50
-	}
-	out, err := s.papers(ctx, `SELECT `+paperCols+` FROM conference_papers WHERE `+where+` ORDER BY submitted_at DESC, id DESC LIMIT ? OFFSET ?`,
-		append(args, f.Limit, f.Offset)...)
-	return out, total, err
+	return out, total, nil
 }
 
 // MyPapers lists the papers userID submitted, newest first.

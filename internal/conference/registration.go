@@ -191,7 +191,7 @@ func (s *Store) Register(ctx context.Context, confID int64, in RegInput) (Reg, e
 
 const regCols = `id, conf_id, COALESCE(user_id, 0), name, employer, contact, code, created_at, checked_in_at, checked_by`
 
-func scanReg(row interface{ Scan(...any) error }) (Reg, error) {
+func scanReg(row db.Scanner) (Reg, error) {
 	var r Reg
 	var created, checked int64
 	err := row.Scan(&r.ID, &r.ConfID, &r.UserID, &r.Name, &r.Employer, &r.Contact, &r.Code, &created, &checked, &r.CheckedBy)
@@ -308,29 +308,17 @@ func (s *Store) Regs(ctx context.Context, confID int64, f RegFilter) ([]Reg, int
 		like := "%" + db.LikeEscape(q) + "%"
 		where, args = where+` AND (name LIKE ? ESCAPE '\' OR employer LIKE ? ESCAPE '\')`, append(args, like, like)
 	}
-	var total int
-	if err := s.db.QueryRow(ctx, `SELECT COUNT(*) FROM conference_regs WHERE `+where, args...).Scan(&total); err != nil {
-		return nil, 0, fmt.Errorf("conference: registrations: %w", err)
-	}
-	if f.Limit <= 0 || f.Limit > 10000 {
-		f.Limit = 50
-	}
-	rows, err := s.db.Query(ctx, `SELECT `+regCols+` FROM conference_regs WHERE `+where+` ORDER BY created_at, id LIMIT ? OFFSET ?`,
-		append(args, f.Limit, f.Offset)...)
+	out, total, err := db.Page(ctx, s.db, db.PageQuery{Count: `SELECT COUNT(*) FROM conference_regs WHERE ` + where,
+		Select: `SELECT ` + regCols + ` FROM conference_regs WHERE ` + where + ` ORDER BY created_at, id LIMIT ? OFFSET ?`,
+		Args:   args, Limit: f.Limit, Offset: f.Offset}, func(r db.Scanner) (Reg, error) {
+		reg, err := scanReg(r)
+		s.mask(&reg)
+		return reg, err
+	})
 	if err != nil {
 		return nil, 0, fmt.Errorf("conference: registrations: %w", err)
 	}
-	defer rows.Close()
-	var out []Reg
-	for rows.Next() {
-		r, err := scanReg(rows)
-		if err != nil {
-			return nil, 0, fmt.Errorf("conference: registrations: %w", err)
-		}
-		s.mask(&r)
-		out = append(out, r)
-	}
-	return out, total, rows.Err()
+	return out, total, nil
 }
 
 // RevealContact opens one registrant's contact for a permitted user and

@@ -79,15 +79,7 @@ func seedBench(b *testing.B, d *db.DB, n int) org.Org {
 	if err != nil {
 		b.Fatal(err)
 	}
-	// Statistics and PostgreSQL's visibility map, as a database in use has
-	// them (as BenchmarkVoiceList does).
-	stmt := `ANALYZE`
-	if d.Dialect() == db.Postgres {
-		stmt = `VACUUM ANALYZE`
-	}
-	if _, err := d.Exec(ctx, stmt); err != nil {
-		b.Fatal(err)
-	}
+	dbtest.Analyze(b, d)
 	*f.now = start.AddDate(1, 0, 0)
 	return f.city
 }
@@ -97,53 +89,45 @@ func seedBench(b *testing.B, d *db.DB, n int) org.Org {
 // field and region, a search, the last page, the public list, the home
 // page's count and the year's figures.
 func BenchmarkInnovationList(b *testing.B) {
-	for _, dialect := range []string{"sqlite", "postgres"} {
-		b.Run(dialect, func(b *testing.B) {
-			var d *db.DB
-			if dialect == "sqlite" {
-				d = dbtest.OpenSQLite(b, sets...)
-			} else {
-				d = dbtest.OpenPostgres(b, sets...)
-			}
-			city := seedBench(b, d, benchNeeds)
-			s := innovation.NewStore(d, innovation.Config{})
-			ctx := context.Background()
-			scope := access.Subtrees(city.Path)
-			for _, c := range []struct {
-				name string
-				f    innovation.Filter
-			}{
-				{"page", innovation.Filter{Scope: scope}},
-				{"status", innovation.Filter{Scope: scope, Status: innovation.Matching}},
-				{"field_region", innovation.Filter{Scope: scope, Field: "materials", Region: "5104"}},
-				{"search", innovation.Filter{Scope: scope, Q: "预测性维护"}},
-				{"last_page", innovation.Filter{Scope: scope, Offset: 49_950}},
-				{"public", innovation.Filter{Public: true}},
-			} {
-				b.Run(c.name, func(b *testing.B) {
-					c.f.Limit = 50
-					for i := 0; i < b.N; i++ {
-						needs, total, err := s.List(ctx, c.f)
-						if err != nil || total == 0 || len(needs) == 0 {
-							b.Fatal(total, err)
-						}
-					}
-				})
-			}
-			b.Run("todo_count", func(b *testing.B) {
+	dbtest.Bench(b, sets, func(b *testing.B, d *db.DB) {
+		city := seedBench(b, d, benchNeeds)
+		s := innovation.NewStore(d, innovation.Config{})
+		ctx := context.Background()
+		scope := access.Subtrees(city.Path)
+		for _, c := range []struct {
+			name string
+			f    innovation.Filter
+		}{
+			{"page", innovation.Filter{Scope: scope}},
+			{"status", innovation.Filter{Scope: scope, Status: innovation.Matching}},
+			{"field_region", innovation.Filter{Scope: scope, Field: "materials", Region: "5104"}},
+			{"search", innovation.Filter{Scope: scope, Q: "预测性维护"}},
+			{"last_page", innovation.Filter{Scope: scope, Offset: 49_950}},
+			{"public", innovation.Filter{Public: true}},
+		} {
+			b.Run(c.name, func(b *testing.B) {
+				c.f.Limit = 50
 				for i := 0; i < b.N; i++ {
-					if _, err := s.WaitingCount(ctx, scope); err != nil {
-						b.Fatal(err)
+					needs, total, err := s.List(ctx, c.f)
+					if err != nil || total == 0 || len(needs) == 0 {
+						b.Fatal(total, err)
 					}
 				}
 			})
-			b.Run("year_stats", func(b *testing.B) {
-				for i := 0; i < b.N; i++ {
-					if _, err := s.YearStats(ctx, scope, "", 2026); err != nil {
-						b.Fatal(err)
-					}
+		}
+		b.Run("todo_count", func(b *testing.B) {
+			for i := 0; i < b.N; i++ {
+				if _, err := s.WaitingCount(ctx, scope); err != nil {
+					b.Fatal(err)
 				}
-			})
+			}
 		})
-	}
+		b.Run("year_stats", func(b *testing.B) {
+			for i := 0; i < b.N; i++ {
+				if _, err := s.YearStats(ctx, scope, "", 2026); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	})
 }

@@ -20,7 +20,7 @@ const needCols = `n.id, n.org_id, o.path, o.name, n.enterprise, n.uscc, n.region
 	n.wanted_by, n.status, n.filer_user, n.filer_name, n.contact, n.result, n.amount, n.filed_at, n.published_at, n.matched_at,
 	n.result_at, n.closed_at, n.updated_at`
 
-func scanNeed(row interface{ Scan(...any) error }) (Need, error) {
+func scanNeed(row db.Scanner) (Need, error) {
 	var n Need
 	var status string
 	var wanted, filed, published, matched, resultAt, closed, updated int64

@@ -190,7 +190,7 @@ const stationCols = `t.id, t.org_id, o.path, o.name, t.kind, t.name, t.host, t.h
 	COALESCE((SELECT a.grade FROM innovation_assessments a WHERE a.station_id = t.id ORDER BY a.year DESC, a.at DESC, a.id DESC LIMIT 1), ''),
 	COALESCE((SELECT a.year FROM innovation_assessments a WHERE a.station_id = t.id ORDER BY a.year DESC, a.at DESC, a.id DESC LIMIT 1), 0)`
 
-func scanStation(row interface{ Scan(...any) error }) (Station, error) {
+func scanStation(row db.Scanner) (Station, error) {
 	var st Station
 	var founded int64
 	err := row.Scan(&st.ID, &st.OrgID, &st.OrgPath, &st.OrgName, &st.Kind, &st.Name, &st.Host, &st.HostUSCC, &st.RegionCode,

@@ -143,7 +143,7 @@ func contains64(list []int64, x int64) bool {
 
 const emCols = `e.id, e.org_id, o.path, o.name, e.topic, e.region, e.status, e.opened_at, e.closed_at`
 
-func scanEmergency(row interface{ Scan(...any) error }) (Emergency, error) {
+func scanEmergency(row db.Scanner) (Emergency, error) {
 	var e Emergency
 	var status string
 	var opened, closed int64

@@ -18,7 +18,7 @@ const itemCols = `i.id, i.group_id, i.lang, i.org_id, o.path, o.name, i.kind, i.
 
 const itemFrom = ` FROM kepu_items i JOIN orgs o ON o.id = i.org_id`
 
-func scanItem(row interface{ Scan(...any) error }) (Item, error) {
+func scanItem(row db.Scanner) (Item, error) {
 	var it Item
 	var kind, status string
 	var pending int

@@ -140,7 +140,7 @@ const leadCols = `l.id, l.org_id, o.path, o.name, l.claim, l.link, l.shot_media,
 	l.expert_name, l.expert_field, l.due_at, l.item_id, l.filed_at, l.updated_at`
 
 // scanLead reads leadCols, then any columns the query adds into extra.
-func scanLead(row interface{ Scan(...any) error }, extra ...any) (Lead, error) {
+func scanLead(row db.Scanner, extra ...any) (Lead, error) {
 	var l Lead
 	var status string
 	var due, filed, updated int64

@@ -36,7 +36,7 @@ const (
 	colsO = `o.id, COALESCE(o.parent_id, 0), o.path, o.depth, o.code, o.name, o.short_name, o.type, o.region_code, o.note, o.created_at, o.updated_at, o.child_count`
 )
 
-func scanOrg(row interface{ Scan(...any) error }, extra ...any) (Org, error) {
+func scanOrg(row db.Scanner, extra ...any) (Org, error) {
 	var o Org
 	var typ string
 	var created, updated int64

@@ -37,7 +37,7 @@ const cols = `p.id, p.org_id, o.name, o.path, p.name, p.gender, p.birth_year, p.
 	p.email, p.employer, p.title_level, p.title, p.education, p.degree, p.discipline, p.disciplines2, p.expertise,
 	p.region_code, p.categories, COALESCE(p.employer_org_id, 0), p.employer_uscc, p.created_at, p.updated_at, p.deleted_at`
 
-func scan(row interface{ Scan(...any) error }, extra ...any) (Person, error) {
+func scan(row db.Scanner, extra ...any) (Person, error) {
 	var p Person
 	var c, u, del int64
 	var d2 string

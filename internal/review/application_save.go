@@ -31,7 +31,7 @@ type Draft struct {
 const appCols = `a.id, a.call_id, a.user_id, a.person_id, a.org_id, o.path, a.recommender_id, a.unit_id, a.title, a.name, a.employer, a.discipline, a.form_version,
 	a.answers, a.conflicts, a.status, a.stage_seq, a.note, a.submitted_at, a.created_at, a.updated_at`
 
-func scanApp(row interface{ Scan(...any) error }, extra ...any) (Application, error) {
+func scanApp(row db.Scanner, extra ...any) (Application, error) {
 	var a Application
 	var answers, conflicts string
 	var sub, created, updated int64

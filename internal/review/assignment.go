@@ -139,7 +139,7 @@ const asgCols = `g.id, g.stage_id, g.application_id, g.person_id, g.user_id, g.s
 const asgFrom = ` FROM review_assignments g JOIN review_stages t ON t.id = g.stage_id JOIN review_calls c ON c.id = t.call_id
 	JOIN review_applications a ON a.id = g.application_id`
 
-func scanAsg(row interface{ Scan(...any) error }) (Assignment, error) {
+func scanAsg(row db.Scanner) (Assignment, error) {
 	var g Assignment
 	var scores string
 	var due, done int64

@@ -106,7 +106,7 @@ func nonNilRubric(r []Criterion) []Criterion {
 
 const stageCols = `id, call_id, seq, kind, name, per_app, max_load, pool_id, method, normalize, blind, rubric, top_n, seed, status, opens_at, closes_at, due_at`
 
-func scanStage(row interface{ Scan(...any) error }) (Stage, error) {
+func scanStage(row db.Scanner) (Stage, error) {
 	var s Stage
 	var z, b int
 	var rubric string

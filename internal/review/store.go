@@ -88,7 +88,7 @@ const callCols = `c.id, c.org_id, o.name, o.path, c.parent_app_id, c.title, c.ki
 	c.eligible_path, c.recommend, c.quota, c.rules, c.opens_at, c.closes_at, c.review_from, c.review_to,
 	c.publicity_days, c.publicity_from, c.publicity_to, c.form_version, c.created_by, c.created_at, c.updated_at`
 
-func scanCall(row interface{ Scan(...any) error }, extra ...any) (Call, error) {
+func scanCall(row db.Scanner, extra ...any) (Call, error) {
 	var c Call
 	var rec int
 	var rules string

@@ -65,7 +65,7 @@ const invoiceCols = `i.id, i.term_id, i.member_id, m.name, COALESCE(m.number, ''
 const invoiceFrom = ` FROM member_invoices i JOIN member_terms t ON t.id = i.term_id JOIN members m ON m.id = i.member_id
 	JOIN member_tiers k ON k.id = t.tier_id JOIN orgs o ON o.id = i.org_id`
 
-func scanInvoice(row interface{ Scan(...any) error }, extra ...any) (Invoice, error) {
+func scanInvoice(row db.Scanner, extra ...any) (Invoice, error) {
 	var v Invoice
 	var starts, ends, paid, refunded int64
 	err := row.Scan(append([]any{&v.ID, &v.TermID, &v.MemberID, &v.MemberName, &v.MemberNumber, &v.UserID, &v.OrgID, &v.OrgName, &v.OrgCode,

@@ -19,7 +19,7 @@ const memberCols = `m.id, m.org_id, o.name, COALESCE(m.number, ''), m.name, m.pe
 
 const memberFrom = ` FROM members m JOIN orgs o ON o.id = m.org_id JOIN member_tiers k ON k.id = m.tier_id`
 
-func scanMember(row interface{ Scan(...any) error }, extra ...any) (Member, error) {
+func scanMember(row db.Scanner, extra ...any) (Member, error) {
 	var m Member
 	var created int64
 	err := row.Scan(append([]any{&m.ID, &m.OrgID, &m.OrgName, &m.Number, &m.Name, &m.PersonID, &m.UserID, &m.TierID, &m.TierName,

@@ -112,7 +112,7 @@ func (r Report) Editable() bool { return r.Status == ReportDraft || r.Status == 
 const reportCols = `r.id, r.org_id, o.name, r.year, r.status, r.form, r.deadline, r.first_filed, r.filed_at, r.late, r.filed_by,
 	r.checked_by, r.checked_at, r.comment, r.updated_at`
 
-func scanReport(row interface{ Scan(...any) error }) (Report, error) {
+func scanReport(row db.Scanner) (Report, error) {
 	var r Report
 	var form string
 	var deadline, first, filed, checked, updated int64

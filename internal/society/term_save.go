@@ -28,7 +28,7 @@ type TermInput struct {
 
 const termCols = `t.id, t.org_id, o.name, t.body, t.seq, t.starts_on, t.ends_on, t.plan, t.plan_status, t.plan_by, t.approved_at, t.elected_on, t.result`
 
-func scanTerm(row interface{ Scan(...any) error }) (Term, error) {
+func scanTerm(row db.Scanner) (Term, error) {
 	var t Term
 	var starts, ends, approved, elected int64
 	err := row.Scan(&t.ID, &t.OrgID, &t.OrgName, &t.Body, &t.Seq, &starts, &ends, &t.Plan, &t.PlanStatus, &t.PlanBy, &approved, &elected, &t.Result)

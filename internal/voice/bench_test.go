@@ -78,17 +78,7 @@ func seedBench(b *testing.B, d *db.DB, n int) org.Org {
 	if err != nil {
 		b.Fatal(err)
 	}
-	// Statistics and PostgreSQL's visibility map, as a database in use has
-	// them (autovacuum runs after such a load; SQLite's optimize): without
-	// them the planners guess, and the measure depends on whether
-	// autovacuum has passed yet.
-	stmt := `ANALYZE`
-	if d.Dialect() == db.Postgres {
-		stmt = `VACUUM ANALYZE`
-	}
-	if _, err := d.Exec(ctx, stmt); err != nil {
-		b.Fatal(err)
-	}
+	dbtest.Analyze(b, d)
 	*f.now = start.AddDate(1, 0, 0)
 	return f.city
 }
@@ -97,45 +87,37 @@ func seedBench(b *testing.B, d *db.DB, n int) org.Org {
 // reading a page of their half: the first page, sorted by due date, a
 // search of titles and texts, the overdue filter, and the home page's count.
 func BenchmarkVoiceList(b *testing.B) {
-	for _, dialect := range []string{"sqlite", "postgres"} {
-		b.Run(dialect, func(b *testing.B) {
-			var d *db.DB
-			if dialect == "sqlite" {
-				d = dbtest.OpenSQLite(b, sets...)
-			} else {
-				d = dbtest.OpenPostgres(b, sets...)
-			}
-			city := seedBench(b, d, benchItems)
-			s := voice.NewStore(d, voice.Config{})
-			ctx := context.Background()
-			scope := access.Subtrees(city.Path)
-			for _, c := range []struct {
-				name string
-				f    voice.Filter
-			}{
-				{"page", voice.Filter{Scope: scope}},
-				{"by_due", voice.Filter{Scope: scope, Sort: "-due"}},
-				{"search", voice.Filter{Scope: scope, Q: "成果转化"}},
-				{"overdue", voice.Filter{Scope: scope, Overdue: true}},
-				{"last_page", voice.Filter{Scope: scope, Offset: 49_950}},
-			} {
-				b.Run(c.name, func(b *testing.B) {
-					c.f.Limit = 50
-					for i := 0; i < b.N; i++ {
-						items, total, err := s.List(ctx, c.f)
-						if err != nil || total == 0 || len(items) == 0 {
-							b.Fatal(total, err)
-						}
-					}
-				})
-			}
-			b.Run("todo_count", func(b *testing.B) {
+	dbtest.Bench(b, sets, func(b *testing.B, d *db.DB) {
+		city := seedBench(b, d, benchItems)
+		s := voice.NewStore(d, voice.Config{})
+		ctx := context.Background()
+		scope := access.Subtrees(city.Path)
+		for _, c := range []struct {
+			name string
+			f    voice.Filter
+		}{
+			{"page", voice.Filter{Scope: scope}},
+			{"by_due", voice.Filter{Scope: scope, Sort: "-due"}},
+			{"search", voice.Filter{Scope: scope, Q: "成果转化"}},
+			{"overdue", voice.Filter{Scope: scope, Overdue: true}},
+			{"last_page", voice.Filter{Scope: scope, Offset: 49_950}},
+		} {
+			b.Run(c.name, func(b *testing.B) {
+				c.f.Limit = 50
 				for i := 0; i < b.N; i++ {
-					if _, err := s.OverdueCount(ctx, scope, 1); err != nil {
-						b.Fatal(err)
+					items, total, err := s.List(ctx, c.f)
+					if err != nil || total == 0 || len(items) == 0 {
+						b.Fatal(total, err)
 					}
 				}
 			})
+		}
+		b.Run("todo_count", func(b *testing.B) {
+			for i := 0; i < b.N; i++ {
+				if _, err := s.OverdueCount(ctx, scope, 1); err != nil {
+					b.Fatal(err)
+				}
+			}
 		})
-	}
+	})
 }

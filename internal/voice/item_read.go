@@ -16,7 +16,7 @@ const itemCols = `i.id, i.org_id, o.path, o.name, i.kind, i.topic, i.title, i.bo
 	i.closed_at, i.updated_at`
 
 // scanItem reads itemCols, then any columns the query adds into extra.
-func scanItem(row interface{ Scan(...any) error }, extra ...any) (Item, error) {
+func scanItem(row db.Scanner, extra ...any) (Item, error) {
 	var it Item
 	var kind, status string
 	var reopened int

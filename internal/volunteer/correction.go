@@ -215,7 +215,7 @@ func (s *Store) DecideCorrection(ctx context.Context, id int64, approve bool, sc
 
 const correctionCols = `c.id, c.volunteer_id, c.entry_seq, COALESCE(h.day, ''), c.minutes, c.reason, c.status, c.filed_by, c.decided_by, c.decided_at, c.ledger_seq, c.created_at`
 
-func scanCorrection(row interface{ Scan(...any) error }) (Correction, error) {
+func scanCorrection(row db.Scanner) (Correction, error) {
 	var c Correction
 	var decided, created int64
 	err := row.Scan(&c.ID, &c.VolunteerID, &c.EntrySeq, &c.EntryDay, &c.Minutes, &c.Reason, &c.Status, &c.FiledBy, &c.DecidedBy, &decided, &c.LedgerSeq, &created)

@@ -174,7 +174,7 @@ func (s *Store) Ledger(ctx context.Context, volunteerID int64, limit int) ([]Ent
 	return out, rows.Err()
 }
 
-func scanEntry(row interface{ Scan(...any) error }) (Entry, error) {
+func scanEntry(row db.Scanner) (Entry, error) {
 	var e Entry
 	var at int64
 	err := row.Scan(&e.Seq, &e.VolunteerID, &e.Day, &e.Minutes, &e.Source, &e.RefID, &e.ByUser, &at, &e.PrevHash, &e.Hash)

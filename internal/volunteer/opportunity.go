@@ -122,7 +122,7 @@ func (s *Store) CreateOpportunity(ctx context.Context, in OpportunityInput, by i
 const oppCols = `p.id, p.org_id, o.path, o.name, p.team_id, p.event_id, p.title, p.place, p.starts_at, p.ends_at, p.slots,
 	(SELECT COUNT(*) FROM volunteer_signups g WHERE g.opportunity_id = p.id)`
 
-func scanOpp(row interface{ Scan(...any) error }) (Opportunity, error) {
+func scanOpp(row db.Scanner) (Opportunity, error) {
 	var p Opportunity
 	var starts, ends int64
 	err := row.Scan(&p.ID, &p.OrgID, &p.OrgPath, &p.OrgName, &p.TeamID, &p.EventID, &p.Title, &p.Place, &starts, &ends, &p.Slots, &p.Taken)

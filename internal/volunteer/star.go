@@ -125,7 +125,7 @@ func (s *Store) reachStars(ctx context.Context, tx *db.Tx, volunteerID, minutes 
 const starCols = `s.volunteer_id, v.name, o.name, o.path, s.level, s.reached_at, s.publicity_to, s.withheld_at, s.review_since, s.review_outcome`
 
 // scanStar scans one row of starCols.
-func scanStar(row interface{ Scan(...any) error }) (Star, error) {
+func scanStar(row db.Scanner) (Star, error) {
 	var st Star
 	var reached, to, withheld, review int64
 	if err := row.Scan(&st.VolunteerID, &st.Name, &st.OrgName, &st.OrgPath, &st.Level, &reached, &to, &withheld, &review, &st.ReviewOutcome); err != nil {

@@ -47,7 +47,7 @@ func (s *Store) DB() *db.DB { return s.db }
 
 const volCols = `v.id, v.org_id, o.name, o.path, v.user_id, v.name, v.gender, v.birth_year, v.id_sealed, v.skills, v.minutes, v.created_at`
 
-func (s *Store) scanVolunteer(row interface{ Scan(...any) error }) (Volunteer, error) {
+func (s *Store) scanVolunteer(row db.Scanner) (Volunteer, error) {
 	var v Volunteer
 	var sealed, skills string
 	var created int64

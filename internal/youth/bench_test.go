@@ -90,13 +90,7 @@ func seedBench(b *testing.B, d *db.DB, n int) org.Org {
 	if err != nil {
 		b.Fatal(err)
 	}
-	stmt := `ANALYZE`
-	if d.Dialect() == db.Postgres {
-		stmt = `VACUUM ANALYZE`
-	}
-	if _, err := d.Exec(ctx, stmt); err != nil {
-		b.Fatal(err)
-	}
+	dbtest.Analyze(b, d)
 	*f.now = start.AddDate(1, 0, 0)
 	return f.city
 }
@@ -107,58 +101,50 @@ func seedBench(b *testing.B, d *db.DB, n int) org.Org {
 // programme's roster, an applicant's own list, the home page's count and
 // the year's figures.
 func BenchmarkYouthEnrolmentList(b *testing.B) {
-	for _, dialect := range []string{"sqlite", "postgres"} {
-		b.Run(dialect, func(b *testing.B) {
-			var d *db.DB
-			if dialect == "sqlite" {
-				d = dbtest.OpenSQLite(b, sets...)
-			} else {
-				d = dbtest.OpenPostgres(b, sets...)
-			}
-			city := seedBench(b, d, benchEnrolments)
-			s := youth.NewStore(d, youth.Config{})
-			ctx := context.Background()
-			scope := access.Subtrees(city.Path)
-			first, _, err := s.List(ctx, youth.Filter{Scope: scope, Limit: 1})
-			if err != nil || len(first) == 0 {
-				b.Fatal(err)
-			}
-			for _, c := range []struct {
-				name string
-				f    youth.Filter
-			}{
-				{"page", youth.Filter{Scope: scope}},
-				{"status", youth.Filter{Scope: scope, Status: youth.Pending}},
-				{"kind_band", youth.Filter{Scope: scope, Kind: "camp", Band: "junior"}},
-				{"search", youth.Filter{Scope: scope, Q: "同学4242"}},
-				{"last_page", youth.Filter{Scope: scope, Offset: 49_950}},
-				{"programme", youth.Filter{Scope: scope, ProgrammeID: first[0].ProgrammeID, Sort: "name"}},
-				{"applicant", youth.Filter{Applicant: 1042}},
-			} {
-				b.Run(c.name, func(b *testing.B) {
-					c.f.Limit = 50
-					for i := 0; i < b.N; i++ {
-						list, total, err := s.List(ctx, c.f)
-						if err != nil || total == 0 || len(list) == 0 {
-							b.Fatal(total, err)
-						}
-					}
-				})
-			}
-			b.Run("todo_count", func(b *testing.B) {
+	dbtest.Bench(b, sets, func(b *testing.B, d *db.DB) {
+		city := seedBench(b, d, benchEnrolments)
+		s := youth.NewStore(d, youth.Config{})
+		ctx := context.Background()
+		scope := access.Subtrees(city.Path)
+		first, _, err := s.List(ctx, youth.Filter{Scope: scope, Limit: 1})
+		if err != nil || len(first) == 0 {
+			b.Fatal(err)
+		}
+		for _, c := range []struct {
+			name string
+			f    youth.Filter
+		}{
+			{"page", youth.Filter{Scope: scope}},
+			{"status", youth.Filter{Scope: scope, Status: youth.Pending}},
+			{"kind_band", youth.Filter{Scope: scope, Kind: "camp", Band: "junior"}},
+			{"search", youth.Filter{Scope: scope, Q: "同学4242"}},
+			{"last_page", youth.Filter{Scope: scope, Offset: 49_950}},
+			{"programme", youth.Filter{Scope: scope, ProgrammeID: first[0].ProgrammeID, Sort: "name"}},
+			{"applicant", youth.Filter{Applicant: 1042}},
+		} {
+			b.Run(c.name, func(b *testing.B) {
+				c.f.Limit = 50
 				for i := 0; i < b.N; i++ {
-					if _, err := s.ToDecide(ctx, scope); err != nil {
-						b.Fatal(err)
+					list, total, err := s.List(ctx, c.f)
+					if err != nil || total == 0 || len(list) == 0 {
+						b.Fatal(total, err)
 					}
 				}
 			})
-			b.Run("year_stats", func(b *testing.B) {
-				for i := 0; i < b.N; i++ {
-					if _, err := s.YearStats(ctx, scope, "", 2026); err != nil {
-						b.Fatal(err)
-					}
+		}
+		b.Run("todo_count", func(b *testing.B) {
+			for i := 0; i < b.N; i++ {
+				if _, err := s.ToDecide(ctx, scope); err != nil {
+					b.Fatal(err)
 				}
-			})
+			}
 		})
-	}
+		b.Run("year_stats", func(b *testing.B) {
+			for i := 0; i < b.N; i++ {
+				if _, err := s.YearStats(ctx, scope, "", 2026); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	})
 }

@@ -301,7 +301,7 @@ const enrolmentCols = `e.id, e.programme_id, p.title, p.kind, e.student_id, e.or
 
 const enrolmentFrom = ` FROM youth_enrolments e JOIN youth_programmes p ON p.id = e.programme_id JOIN orgs o ON o.id = e.org_id`
 
-func scanEnrolment(row interface{ Scan(...any) error }) (Enrolment, error) {
+func scanEnrolment(row db.Scanner) (Enrolment, error) {
 	var e Enrolment
 	var decided, completed, applied int64
 	err := row.Scan(&e.ID, &e.ProgrammeID, &e.ProgrammeTitle, &e.ProgrammeKind, &e.StudentID, &e.OrgID, &e.OrgPath, &e.OrgName, &e.StudentName,

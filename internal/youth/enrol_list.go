@@ -87,32 +87,13 @@ func (s *Store) List(ctx context.Context, f Filter) ([]Enrolment, int, error) {
 	if !ok {
 		return nil, 0, nil
 	}
-	if f.Limit <= 0 || f.Limit > 10000 {
-		f.Limit = 50
-	}
-	var total int
-	if err := s.db.QueryRow(ctx, `SELECT COUNT(*) FROM youth_enrolments e WHERE `+where, args...).Scan(&total); err != nil {
-		return nil, 0, fmt.Errorf("youth: count: %w", err)
-	}
-	if total == 0 || f.Offset >= total {
-		return nil, total, nil
-	}
-	order := db.Order(f.Sort, enrolSorts, "e.applied_at DESC")
-	rows, err := s.db.Query(ctx, `SELECT `+enrolmentCols+enrolmentFrom+` WHERE `+where+` ORDER BY `+order+`, e.id DESC LIMIT ? OFFSET ?`,
-		append(args, f.Limit, f.Offset)...)
+	out, total, err := db.Page(ctx, s.db, db.PageQuery{Count: `SELECT COUNT(*) FROM youth_enrolments e WHERE ` + where,
+		Select: `SELECT ` + enrolmentCols + enrolmentFrom + ` WHERE ` + where + ` ORDER BY ` + db.Order(f.Sort, enrolSorts, "e.applied_at DESC") + `, e.id DESC LIMIT ? OFFSET ?`,
+		Args:   args, Limit: f.Limit, Offset: f.Offset}, scanEnrolment)
 	if err != nil {
 		return nil, 0, fmt.Errorf("youth: enrolments: %w", err)
 	}
-	defer rows.Close()
-	var out []Enrolment
-	for rows.Next() {
-		e, err := scanEnrolment(rows)
-		if err != nil {
-			return nil, 0, fmt.Errorf("youth: enrolments: %w", err)
-		}
-		out = append(out, e)
-	}
-	return out, total, rows.Err()
+	return out, total, nil
 }
 
 // ToDecide counts the applications inside scope waiting for a decision

@@ -202,7 +202,7 @@ const pairCols = `p.id, p.org_id, o.path, p.student_id, s.name, p.mentor_person,
 
 const pairFrom = ` FROM youth_pairs p JOIN orgs o ON o.id = p.org_id JOIN youth_students s ON s.id = p.student_id`
 
-func scanPair(row interface{ Scan(...any) error }, extra ...any) (Pair, error) {
+func scanPair(row db.Scanner, extra ...any) (Pair, error) {
 	var p Pair
 	var start, end int64
 	err := row.Scan(append([]any{&p.ID, &p.OrgID, &p.OrgPath, &p.StudentID, &p.StudentName, &p.MentorPerson, &p.MentorName, &p.MentorEmployer,

@@ -264,7 +264,7 @@ const programmeCols = `p.id, p.org_id, o.path, o.name, p.title, p.kind, p.starts
 	(SELECT COUNT(*) FROM youth_enrolments e WHERE e.programme_id = p.id AND e.status IN ('accepted', 'completed')),
 	(SELECT COUNT(*) FROM youth_enrolments e WHERE e.programme_id = p.id)`
 
-func scanProgramme(row interface{ Scan(...any) error }, extra ...any) (Programme, error) {
+func scanProgramme(row db.Scanner, extra ...any) (Programme, error) {
 	var p Programme
 	var starts, ends int64
 	err := row.Scan(append([]any{&p.ID, &p.OrgID, &p.OrgPath, &p.OrgName, &p.Title, &p.Kind, &starts, &ends, &p.Places, &p.GradeLo, &p.GradeHi,

@@ -207,7 +207,7 @@ func (s *Store) Recognize(ctx context.Context, teacherID int64, year int, title 
 const teacherCols = `t.id, t.org_id, o.path, o.name, t.name, t.school, t.subject, t.region_code, t.contact, t.user_id, t.hours,
 	COALESCE((SELECT MAX(r.year) FROM youth_recognitions r WHERE r.teacher_id = t.id), 0)`
 
-func scanTeacher(row interface{ Scan(...any) error }, extra ...any) (Teacher, error) {
+func scanTeacher(row db.Scanner, extra ...any) (Teacher, error) {
 	var t Teacher
 	err := row.Scan(append([]any{&t.ID, &t.OrgID, &t.OrgPath, &t.OrgName, &t.Name, &t.School, &t.Subject, &t.RegionCode, &t.Contact,
 		&t.UserID, &t.Hours, &t.Recognized}, extra...)...)

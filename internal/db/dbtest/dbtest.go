@@ -32,6 +32,29 @@ func Run(t *testing.T, sets []db.Migrations, fn func(t *testing.T, d *db.DB)) {
 	})
 }
 
+// Bench is Run for a benchmark: fn once per dialect, as a named
+// sub-benchmark, with a migrated, isolated database.
+func Bench(b *testing.B, sets []db.Migrations, fn func(b *testing.B, d *db.DB)) {
+	b.Helper()
+	b.Run("sqlite", func(b *testing.B) { fn(b, OpenSQLite(b, sets...)) })
+	b.Run("postgres", func(b *testing.B) { fn(b, OpenPostgres(b, sets...)) })
+}
+
+// Analyze gives a freshly loaded database the statistics (and, on
+// PostgreSQL, the visibility map) a database in use has — autovacuum runs
+// after such a load, SQLite's optimize too — so a benchmark does not depend
+// on whether the planner has any yet.
+func Analyze(tb testing.TB, d *db.DB) {
+	tb.Helper()
+	stmt := `ANALYZE`
+	if d.Dialect() == db.Postgres {
+		stmt = `VACUUM ANALYZE`
+	}
+	if _, err := d.Exec(context.Background(), stmt); err != nil {
+		tb.Fatal(err)
+	}
+}
+
 // OpenSQLite returns a migrated database in a new file under t.TempDir().
 func OpenSQLite(t testing.TB, sets ...db.Migrations) *db.DB {
 	t.Helper()
