@@ -41,6 +41,10 @@ func TestSite(t *testing.T) {
 			!strings.Contains(body, "325.0%") || !strings.Contains(body, "暂时无法计算") {
 			t.Fatalf("the city's overview: %d\n%.4000s", res.StatusCode, body[strings.Index(body, "<main"):])
 		}
+		// +325 % is drawn to the bar's cap and labelled as it is.
+		if !strings.Contains(body, "value&#34;:300") || !strings.Contains(body, "formatter&#34;:&#34;&#43;325.0%") {
+			t.Error("the change chart does not cap the bar at 300 % and label the change as it is")
+		}
 		if strings.Contains(body, "230") || strings.Contains(body, "滁州") {
 			t.Error("the city's overview shows the other city's figures")
 		}

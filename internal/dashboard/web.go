@@ -146,6 +146,7 @@ func overviewTable(t func(string, ...any) string, p overviewPage) sheet.Table {
 func changeChart(t func(string, ...any) string, groups []Group) (string, int) {
 	var names []string
 	var data []map[string]any
+	capped := false
 	for _, g := range groups {
 		for _, row := range g.Rows {
 			v, ok := row.Change()
@@ -156,21 +157,33 @@ func changeChart(t func(string, ...any) string, groups []Group) (string, int) {
 			if v < 0 {
 				color = "#c62828"
 			}
+			// A quantity that grew from next to nothing (4,850 %) would
+			// flatten every other bar: a bar stops at ±barCap, its label
+			// says the change as it is.
+			capped = capped || v > barCap
 			names = append(names, row.Name)
-			data = append(data, map[string]any{"value": math.Round(v*10) / 10, "itemStyle": map[string]any{"color": color}})
+			data = append(data, map[string]any{"value": math.Round(max(-barCap, min(barCap, v))*10) / 10, "itemStyle": map[string]any{"color": color},
+				"label": map[string]any{"formatter": Pct(v)}})
 		}
 	}
 	if len(data) == 0 {
 		return "", 0
 	}
+	xAxis := map[string]any{"type": "value", "splitNumber": 3, "axisLabel": map[string]any{"formatter": "{value}%", "hideOverlap": true}}
+	if capped {
+		xAxis["max"] = barCap
+	}
 	return web.ChartJSON(map[string]any{
-		"tooltip": map[string]any{"trigger": "axis"},
-		"grid":    map[string]any{"left": 8, "right": 40, "top": 8, "bottom": 24, "containLabel": true},
-		"xAxis":   map[string]any{"type": "value", "axisLabel": map[string]any{"formatter": "{value}%"}},
+		"tooltip": map[string]any{"show": false}, // the bars are capped; the labels say the change
+		"grid":    map[string]any{"left": 8, "right": 72, "top": 8, "bottom": 24, "containLabel": true},
+		"xAxis":   xAxis,
 		"yAxis":   map[string]any{"type": "category", "data": names, "inverse": true, "axisLabel": map[string]any{"width": 150, "overflow": "break"}},
-		"series":  []map[string]any{{"name": t("dashboard.f.change"), "type": "bar", "data": data, "barMaxWidth": 14, "label": map[string]any{"show": true, "position": "right", "formatter": "{c}%"}}},
+		"series":  []map[string]any{{"name": t("dashboard.f.change"), "type": "bar", "data": data, "barMaxWidth": 14, "label": map[string]any{"show": true, "position": "right"}}},
 	}), 60 + 28*len(names)
 }
+
+// barCap is where a change's bar stops, in percent.
+const barCap = 300
 
 // comparePage is one quantity across the chosen org's children.
 type comparePage struct {
