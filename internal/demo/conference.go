@@ -74,8 +74,10 @@ func Conference(ctx context.Context, cs *conference.Store, orgs *org.Store, seed
 			in.Countries = fmt.Sprint(3 + rng.IntN(10))
 		}
 		at = start.AddDate(0, -2, 0)
-		if at.After(realNow()) {
-			at = realNow().Add(-time.Duration(n-i) * time.Hour)
+		if limit := realNow().AddDate(0, 0, -4); at.After(limit) {
+			// Filed, approved (two days later) and opened (a day after)
+			// before now: no step of the demo is dated in the future.
+			at = limit.Add(-time.Duration(n-i) * time.Hour)
 		}
 		id, err := cs.Create(ctx, in, access.Everywhere(), secretary)
 		if err != nil {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/sha256"
 	"testing"
+	"time"
 
 	"kexie/internal/access"
 	"kexie/internal/audit"
@@ -60,6 +61,22 @@ func TestDemoConference(t *testing.T) {
 		}
 		if n, err := cs.OverdueSummaries(ctx, access.Everywhere()); err != nil || n == 0 {
 			t.Errorf("overdue: %d %v", n, err)
+		}
+		// No step of any conference is dated after now.
+		all, _, err := cs.List(ctx, conference.Filter{Scope: access.Everywhere(), Limit: 1000})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, c := range all {
+			evs, err := cs.Events(ctx, c.ID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, e := range evs {
+				if e.At.After(time.Now()) {
+					t.Fatalf("%s: %s dated %v, after now", c.Title, e.Action, e.At)
+				}
+			}
 		}
 		// The demo member: a registration and a paper, once however often run.
 		for i := 0; i < 2; i++ {

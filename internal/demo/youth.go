@@ -94,6 +94,14 @@ func Youth(ctx context.Context, ys *youth.Store, orgs *org.Store, ppl *people.St
 	staff := youth.Actor{Name: "青少年科技中心 周敏"}
 	checker := youth.Actor{Name: "科普部 韩磊"}
 	day := func(t time.Time) string { return t.In(calendar.Beijing).Format("2006-01-02") }
+	// past keeps a step of a programme still to come from being dated after
+	// now: it happened before ago instead.
+	past := func(t time.Time, ago time.Duration) time.Time {
+		if now := realNow(); t.After(now.Add(-ago)) {
+			return now.Add(-ago)
+		}
+		return t
+	}
 	applicant := int64(1000)
 	for ci, city := range all {
 		short := short(city.Name)
@@ -122,7 +130,20 @@ func Youth(ctx context.Context, ys *youth.Store, orgs *org.Store, ppl *people.St
 			if (pi+ci)%len(all) != 0 && pi%2 == ci%2 && len(all) > 1 {
 				continue // spread the programmes over the cities
 			}
+			// Dates follow the status: held ones in the past year, a closed
+			// one starting tomorrow, open ones in the coming weeks, a draft
+			// later still, a cancelled one shortly before now.
 			offset := -300 + pi*35
+			switch x.status {
+			case youth.Closed:
+				offset = 1
+			case youth.Open:
+				offset = 12 + 14*(pi%2)
+			case youth.Draft:
+				offset = 45
+			case youth.Cancelled:
+				offset = -10
+			}
 			start := realNow().AddDate(0, 0, offset)
 			at = start.AddDate(0, 0, -30)
 			places := 15 + rng.IntN(20)
@@ -144,7 +165,7 @@ func Youth(ctx context.Context, ys *youth.Store, orgs *org.Store, ppl *people.St
 			// Applications: a few more than the places.
 			var enrols []int64
 			for k := 0; k < places+3+rng.IntN(6); k++ {
-				at = start.AddDate(0, 0, -25+k%20).Add(time.Duration(rng.IntN(600)) * time.Minute)
+				at = past(start.AddDate(0, 0, -25+k%20).Add(time.Duration(rng.IntN(600))*time.Minute), 3*time.Hour+time.Duration(k)*time.Minute)
 				applicant++
 				g := x.lo + rng.IntN(x.hi-x.lo+1)
 				gender := []string{"f", "m", ""}[rng.IntN(3)]
@@ -168,7 +189,7 @@ func Youth(ctx context.Context, ys *youth.Store, orgs *org.Store, ppl *people.St
 				res.ByStatus[x.status]++
 				continue
 			}
-			at = start.AddDate(0, 0, -4)
+			at = past(start.AddDate(0, 0, -4), time.Hour)
 			var accepted []int64
 			for k, eid := range enrols {
 				decision, reason := "accept", ""

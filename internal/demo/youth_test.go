@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/sha256"
 	"testing"
+	"time"
 
 	"kexie/internal/access"
 	"kexie/internal/audit"
@@ -58,6 +59,34 @@ func TestDemoYouth(t *testing.T) {
 		for _, st := range youth.ProgrammeStatuses {
 			if res.ByStatus[st] == 0 {
 				t.Errorf("no programme %s: %v", st, res.ByStatus)
+			}
+		}
+		// Nothing is dated after now; a programme open for applications
+		// starts after today, one held started before it.
+		now := time.Now()
+		enrols, _, err := ys.List(ctx, youth.Filter{Scope: access.Everywhere(), Limit: 10000})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, e := range enrols {
+			if e.AppliedAt.After(now) {
+				t.Fatalf("an application dated %v, after now", e.AppliedAt)
+			}
+		}
+		progs, _, err := ys.Programmes(ctx, youth.ProgrammeFilter{Scope: access.Everywhere(), Limit: 1000})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, p := range progs {
+			switch p.Status {
+			case youth.Open, youth.Closed, youth.Draft:
+				if !p.StartsOn.After(now) {
+					t.Errorf("%s is %s but started on %v", p.Title, p.Status, p.StartsOn)
+				}
+			case youth.Ended, youth.Summarized:
+				if p.EndsOn.After(now) {
+					t.Errorf("%s is %s but ends on %v", p.Title, p.Status, p.EndsOn)
+				}
 			}
 		}
 		if n, err := ys.ToDecide(ctx, access.Everywhere()); err != nil || n == 0 {
