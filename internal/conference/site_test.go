@@ -314,5 +314,23 @@ func TestSite(t *testing.T) {
 				}
 			}
 		}
+		// An international conference of the kind 国际会议 says so once.
+		intl := url.Values{}
+		for k, v := range goodForm {
+			intl[k] = v
+		}
+		intl.Set("title", "国际钒钛材料学术研讨会")
+		intl.Set("kind", "international")
+		intl.Set("international", "1")
+		intl.Set("countries", "6")
+		res, body = sec.Post("/conference/admin/new", intl)
+		status(t, "create an international one", res, body, http.StatusSeeOther)
+		// (The client reads English since the pages above: the kind and the
+		// flag are one label in either language.)
+		_, lb := sec.Get("/conference/admin?q=国际钒钛")
+		row := lb[strings.Index(lb, "国际钒钛材料学术研讨会"):]
+		if kind := row[:strings.Index(row, "</span>")]; strings.Contains(kind, "·") {
+			t.Errorf("the list repeats the kind 国际会议 as its flag: %q", kind)
+		}
 	})
 }
