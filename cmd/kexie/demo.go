@@ -84,6 +84,14 @@ func cmdDemo(ctx context.Context, e *env, args []string) error {
 	}
 	fmt.Fprintf(e.stdout, "创新服务: %d technology needs (%d solved, %d waiting for review), %d expert stations\n", ires.Needs,
 		ires.ByStatus["solved"], ires.ByStatus["pending"], ires.Stations)
+	// 统计年报: last year approved everywhere, this year's in every status.
+	sres, err := demo.Stats(ctx, a.Stats, *seed)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stdout, "统计年报: %d forms of %d approved; %d of %d: %d approved, %d waiting for review, %d returned\n", sres.Last, sres.Year-1,
+		sres.ByStatus["approved"]+sres.ByStatus["submitted"]+sres.ByStatus["returned"]+sres.ByStatus["draft"], sres.Year,
+		sres.ByStatus["approved"], sres.ByStatus["submitted"], sres.ByStatus["returned"])
 	nres, err := demo.Notify(ctx, a.Notify, a.Orgs)
 	if err != nil {
 		return err

@@ -37,6 +37,7 @@ import (
 	"kexie/internal/resource"
 	"kexie/internal/review"
 	"kexie/internal/society"
+	"kexie/internal/stats"
 	"kexie/internal/std"
 	"kexie/internal/survey"
 	"kexie/internal/venue"
@@ -71,6 +72,7 @@ type App struct {
 	Notify  *notify.Store
 	Voice   *voice.Store
 	Innov   *innovation.Store
+	Stats   *stats.Store
 	Jobs    *jobs.Runner  // this node's background work; RunJobs starts it
 	Notices review.Sender // where review's outbox goes (a LogSender unless wiring sets a real one)
 	Sources *measure.Registry
@@ -143,6 +145,7 @@ func Open(ctx context.Context, cfg config.Config, log *slog.Logger) (*App, error
 		DueDays: map[voice.Kind]int{voice.Request: cfg.VoiceRequestDays, voice.Suggestion: cfg.VoiceSuggestionDays}})
 	a.Voice.UseJobs(a.Jobs)
 	a.Innov = innovation.NewStore(d, innovation.Config{Keys: ring, Experts: innovationExperts{a.People}, WaitDays: cfg.InnovationWaitDays})
+	a.Stats = stats.NewStore(d, stats.Config{})
 	// The live indicator sources every module publishes, for plans to bind
 	// their targets to. Adding a module's sources is one argument here.
 	a.Venues = venue.NewStore(d, std.Regions())
@@ -155,11 +158,12 @@ func Open(ctx context.Context, cfg config.Config, log *slog.Logger) (*App, error
 	a.Events = event.NewStore(d)
 	a.Events.UseVenues(a.Venues)
 	a.Vols.SetEvents(volunteerEvents{a.Events})
-	if a.Sources, err = measure.NewRegistry(a.People.Sources(), a.Kepu.Sources(), a.Venues.Sources(), a.Events.Sources(), a.Society.Sources(), a.Vols.Sources(), a.Funds.Sources(), a.Surveys.Sources(), a.Notify.Sources(), a.Voice.Sources(), a.Innov.Sources()); err != nil {
+	if a.Sources, err = measure.NewRegistry(a.People.Sources(), a.Kepu.Sources(), a.Venues.Sources(), a.Events.Sources(), a.Society.Sources(), a.Vols.Sources(), a.Funds.Sources(), a.Surveys.Sources(), a.Notify.Sources(), a.Voice.Sources(), a.Innov.Sources(), a.Stats.Sources()); err != nil {
 		d.Close()
 		return nil, err
 	}
 	a.Plans.SetSources(a.Sources)
+	a.Stats.UseMeasures(a.Sources) // the 统计年报 form is prefilled from the live measures
 	a.Surveys.UseTargets(surveyTargets(a.Plans))
 	portal := &kepu.Portal{} // the public portal answers "/" to visitors
 	// The modules, in migration order. Adding a module is one line here.
@@ -185,6 +189,7 @@ func Open(ctx context.Context, cfg config.Config, log *slog.Logger) (*App, error
 		resource.Module(resource.NewStore(d), a.Orgs),
 		voice.Module(a.Voice, a.Orgs, voice.WebConfig{Key: keys.Derive("voice")}),
 		innovation.Module(a.Innov, a.Orgs, innovation.WebConfig{Key: keys.Derive("innovation")}),
+		stats.Module(a.Stats, a.Orgs),
 		home.Module(home.Sources{DB: d, OrgCounts: a.orgCounts, UserCount: a.Auth.CountUsers, Mine: a.memberShelves(), Todos: a.staffTodos(), Public: portal.Home}),
 	}
 	for _, m := range a.Modules {

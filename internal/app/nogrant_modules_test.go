@@ -173,6 +173,9 @@ func seedModulesForNoGrant(t *testing.T, ta *testApp, n string, county, soc org.
 	s.names = append(s.names, marker+n+"技术需求标题", marker+n+"专家服务站", marker+n+"站长专家")
 	s.secrets = append(s.secrets, marker+n+"待审核需求", "1380000000"+n, "138****000"+n, "1380000001"+n, "138****001"+n)
 
+	// 统计年报: the county's form, with an explanation.
+	seedStatsForNoGrant(t, ta, n, county, year, s)
+
 	// 科普经费: a budget entry.
 	must(t, ta.Funds.AddBudget(ctx, county.ID, year, marker+n+"科普经费项目", "12345.67", 0))
 	s.names = append(s.names, marker+n+"科普经费项目")
@@ -181,7 +184,7 @@ func seedModulesForNoGrant(t *testing.T, ta *testApp, n string, county, soc org.
 // moduleRoutePrefixes are the paths of the modules seedModulesForNoGrant
 // fills; their detail routes are walked with every seeded ID and code.
 var moduleRoutePrefixes = []string{"/kepu", "/e/", "/events", "/t/", "/v/", "/venues", "/card/", "/invoices/", "/my/memberships", "/my/tickets",
-	"/join/", "/societies", "/cert/", "/volunteer", "/funding", "/voice", "/innovation"}
+	"/join/", "/societies", "/cert/", "/volunteer", "/funding", "/voice", "/innovation", "/stats"}
 
 // moduleDetailURLs lists every GET route of those modules with a path
 // parameter, filled with each seeded ID and code (a {year} with the seeded

@@ -52,6 +52,7 @@ func matrixCases() []matrixCase {
 		notifyMatrix(),
 		voiceMatrix(),
 		innovationMatrix(),
+		statsMatrix(),
 		[]matrixCase{
 			{"GET /healthz", "/healthz", nil, public},
 			{"GET /readyz", "/readyz", nil, public},

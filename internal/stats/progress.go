@@ -171,7 +171,7 @@ type Due struct {
 	Status   Status
 }
 
-// DueForms lists the forms of last year of the orgs at the roots of scope
+// DueForms lists the forms of the current year (CurrentYear) of the orgs at the roots of scope
 // (the orgs the user's stats.fill grants name) that file and have not
 // submitted within RemindDays of their deadline.
 func (s *Store) DueForms(ctx context.Context, scope access.Scope) ([]Due, error) {
@@ -179,7 +179,7 @@ func (s *Store) DueForms(ctx context.Context, scope access.Scope) ([]Due, error)
 		return nil, nil // a system administrator files no form of their own
 	}
 	now := s.db.Now()
-	year := now.In(zone).Year() - 1
+	year := s.CurrentYear()
 	paths := scope.Paths()
 	rows, err := s.db.Query(ctx, `SELECT o.id, o.name, o.path, COALESCE(f.status, 'none') FROM orgs o LEFT JOIN stats_forms f ON f.org_id = o.id AND f.year = ?
 		WHERE o.disabled_at = 0 AND o.type IN `+filingTypes+` AND o.path IN (?`+strings.Repeat(", ?", len(paths)-1)+`) ORDER BY o.path`,
@@ -220,4 +220,32 @@ func (s *Store) DueForms(ctx context.Context, scope access.Scope) ([]Due, error)
 		}
 	}
 	return out, nil
+}
+
+// Own lists the orgs at the roots of scope (the orgs the user's
+// stats.fill grants name) that file, with their form of year: the filer's
+// start page. A system administrator's scope names none.
+func (s *Store) Own(ctx context.Context, scope access.Scope, year int) ([]Row, error) {
+	if scope.None() || scope.All() {
+		return nil, nil
+	}
+	paths := scope.Paths()
+	rows, err := s.db.Query(ctx, `SELECT o.id, o.name, o.code, o.type, o.path, COALESCE(f.id, 0), COALESCE(f.status, 'none'), COALESCE(f.filed_at, 0),
+		COALESCE(f.reviewed_at, 0), COALESCE(f.updated_at, 0), COALESCE(f.reason, '')`+progressFrom+`o.disabled_at = 0 AND o.type IN `+filingTypes+
+		` AND o.path IN (?`+strings.Repeat(", ?", len(paths)-1)+`) ORDER BY o.path`, append([]any{year}, anyOf(paths)...)...)
+	if err != nil {
+		return nil, fmt.Errorf("stats: own: %w", err)
+	}
+	defer rows.Close()
+	var out []Row
+	for rows.Next() {
+		var r Row
+		var filed, reviewed, updated int64
+		if err := rows.Scan(&r.OrgID, &r.OrgName, &r.OrgCode, &r.OrgType, &r.OrgPath, &r.FormID, &r.Status, &filed, &reviewed, &updated, &r.Reason); err != nil {
+			return nil, fmt.Errorf("stats: own: %w", err)
+		}
+		r.FiledAt, r.ReviewedAt, r.UpdatedAt = tm(filed), tm(reviewed), tm(updated)
+		out = append(out, r)
+	}
+	return out, rows.Err()
 }

@@ -186,3 +186,14 @@ func formTarget(id int64) string { return fmt.Sprintf("stats_form:%d", id) }
 
 // YearStart is the first instant of year in Beijing.
 func YearStart(year int) time.Time { return time.Date(year, 1, 1, 0, 0, 0, 0, zone) }
+
+// CurrentYear is the year whose report is being filed now: this year's
+// from July (forms are prepared before the year ends), last year's until
+// then (filed by its deadline in spring).
+func (s *Store) CurrentYear() int {
+	now := s.db.Now().In(zone)
+	if now.Month() >= time.July {
+		return now.Year()
+	}
+	return now.Year() - 1
+}

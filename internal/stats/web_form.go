@@ -13,22 +13,28 @@ import (
 // formLimit bounds a posted form: 42 figures and their explanations.
 const formLimit = 256 << 10
 
-// mine sends a filer to their org's form of last year (the report being
-// filed now), or to the progress page when their orgs file none.
+// MinePage is the filer's start page: the forms of their orgs for a year.
+type MinePage struct {
+	Year  int
+	Years []int
+	Rows  []Row
+	Due   map[int64]time.Time
+}
+
+// mine lists the forms of the viewer's orgs for a year (the report being
+// filed now by default), each linked to its form.
 func (h *handler) mine(w http.ResponseWriter, r *http.Request) error {
-	year := h.store.db.Now().In(zone).Year() - 1
-	fill := h.site.Scope(r, "stats.fill")
-	if sub := web.SubjectFrom(r.Context()); sub != nil && !fill.All() {
-		for _, g := range sub.Grants {
-			if !fill.Contains(g.OrgPath) {
-				continue
-			}
-			if _, err := filer(r.Context(), h.store.db, g.OrgID); err == nil {
-				return web.Redirect(w, r, formHref(g.OrgID, year))
-			}
+	p := MinePage{Year: h.year(r), Years: h.years(), Due: map[int64]time.Time{}}
+	var err error
+	if p.Rows, err = h.store.Own(r.Context(), h.site.Scope(r, "stats.fill"), p.Year); err != nil {
+		return err
+	}
+	for _, x := range p.Rows {
+		if p.Due[x.OrgID], err = h.store.Deadline(r.Context(), x.OrgPath, p.Year); err != nil {
+			return err
 		}
 	}
-	return web.Redirect(w, r, "/stats/progress?year="+strconv.Itoa(year))
+	return h.site.Render(w, r, "stats/mine.html", "stats.title.form", p)
 }
 
 func (h *handler) pathYear(r *http.Request) (int64, int, error) {

@@ -46,12 +46,12 @@ func (h *handler) years() []int {
 	return out
 }
 
-// year reads the year of a page's query: last year by default.
+// year reads the year of a page's query: the year being filed by default.
 func (h *handler) year(r *http.Request) int {
 	now := h.store.db.Now().In(zone).Year()
 	y, err := strconv.Atoi(r.URL.Query().Get("year"))
 	if err != nil || y < 2000 || y > now {
-		return now - 1
+		return h.store.CurrentYear()
 	}
 	return y
 }
