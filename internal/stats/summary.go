@@ -40,16 +40,16 @@ func (s *Store) totals(ctx context.Context, f Filter, year int) (Values, int, er
 		c, p := db.PrefixMatch(s.db, "o.path", f.OrgPath)
 		cond, args = cond+" AND "+c, append(args, p)
 	}
-	in := `SELECT f.id FROM stats_forms f JOIN orgs o ON o.id = f.org_id WHERE f.year = ? AND f.status = 'approved' AND o.disabled_at = 0 AND ` + cond
+	from := ` FROM stats_forms f JOIN orgs o ON o.id = f.org_id WHERE f.year = ? AND f.status = 'approved' AND o.disabled_at = 0 AND ` + cond
 	args = append([]any{year}, args...)
 	var n int
-	if err := s.db.QueryRow(ctx, `SELECT COUNT(*) FROM (`+in+`) x`, args...).Scan(&n); err != nil {
+	if err := s.db.QueryRow(ctx, `SELECT COUNT(*)`+from, args...).Scan(&n); err != nil {
 		return nil, 0, fmt.Errorf("stats: totals: %w", err)
 	}
 	if n == 0 {
 		return out, 0, nil
 	}
-	rows, err := s.db.Query(ctx, `SELECT v.code, SUM(v.value) FROM stats_values v WHERE v.form_id IN (`+in+`) GROUP BY v.code`, args...)
+	rows, err := s.db.Query(ctx, `SELECT v.code, SUM(v.value) FROM stats_values v WHERE v.form_id IN (SELECT f.id`+from+`) GROUP BY v.code`, args...)
 	if err != nil {
 		return nil, 0, fmt.Errorf("stats: totals: %w", err)
 	}

@@ -161,9 +161,16 @@ func (h *handler) render(w http.ResponseWriter, r *http.Request, status int, raw
 	}
 	p.Late = !f.Status.Editable() && !f.FirstFiled.IsZero() && !f.FirstFiled.Before(p.Deadline) || f.Status.Editable() && !h.store.db.Now().Before(p.Deadline)
 	byCode := map[string][]Issue{}
+	message := func(is Issue) string {
+		m := sc.Message(ln, t, is)
+		if is.Warning && is.Explained {
+			m += t("stats.explained")
+		}
+		return m
+	}
 	for _, is := range issues {
 		byCode[is.Code] = append(byCode[is.Code], is)
-		p.Messages = append(p.Messages, sc.Message(ln, t, is))
+		p.Messages = append(p.Messages, message(is))
 		if is.Warning {
 			p.Warnings++
 		} else {
@@ -200,7 +207,7 @@ func (h *handler) render(w http.ResponseWriter, r *http.Request, status int, raw
 				rv.Last = Format(v, in.Scale)
 			}
 			for _, is := range byCode[in.Code] {
-				rv.Msgs = append(rv.Msgs, sc.Message(ln, t, is))
+				rv.Msgs = append(rv.Msgs, message(is))
 				rv.Error = rv.Error || !is.Warning
 				rv.Warn = rv.Warn || is.Warning
 			}

@@ -187,7 +187,7 @@ func sharesChart(t func(string, ...any) string, shares map[Status]int) string {
 		"tooltip": map[string]any{"trigger": "item", "formatter": "{b}：{c}（{d}%）"},
 		"legend":  map[string]any{"bottom": 0},
 		"series": []map[string]any{{"type": "pie", "radius": []string{"40%", "68%"}, "center": []string{"50%", "45%"},
-			"label": map[string]any{"formatter": "{b}\n{d}%"}, "data": data}},
+			"label": map[string]any{"position": "inside", "formatter": "{d}%", "color": "#fff"}, "data": data}},
 	})
 }
 

@@ -78,7 +78,7 @@ func (h *handler) summary(w http.ResponseWriter, r *http.Request) error {
 	if len(names) > 0 {
 		p.Chart = web.ChartJSON(map[string]any{
 			"tooltip": map[string]any{"trigger": "axis"},
-			"grid":    map[string]any{"left": 180, "right": 24, "top": 16, "bottom": 24},
+			"grid":    map[string]any{"left": 180, "right": 64, "top": 16, "bottom": 24},
 			"xAxis":   map[string]any{"type": "value", "axisLabel": map[string]any{"formatter": "{value}%"}},
 			"yAxis":   map[string]any{"type": "category", "data": names, "inverse": true},
 			"series": []map[string]any{{"name": t("stats.sum.change"), "type": "bar", "data": changes, "barMaxWidth": 14,
