@@ -89,8 +89,8 @@ func cmdDemo(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(e.stdout, "统计年报: %d forms of %d approved; %d of %d: %d approved, %d waiting for review, %d returned\n", sres.Last, sres.Year-1,
-		sres.ByStatus["approved"]+sres.ByStatus["submitted"]+sres.ByStatus["returned"]+sres.ByStatus["draft"], sres.Year,
+	fmt.Fprintf(e.stdout, "统计年报: %d forms of %d approved; of %d's, %d started: %d approved, %d waiting for review, %d returned\n", sres.Last, sres.Year-1,
+		sres.Year, sres.ByStatus["approved"]+sres.ByStatus["submitted"]+sres.ByStatus["returned"]+sres.ByStatus["draft"],
 		sres.ByStatus["approved"], sres.ByStatus["submitted"], sres.ByStatus["returned"])
 	nres, err := demo.Notify(ctx, a.Notify, a.Orgs)
 	if err != nil {

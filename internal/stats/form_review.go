@@ -122,8 +122,8 @@ func (s *Store) Reopen(ctx context.Context, orgID int64, year int, why string, b
 }
 
 // SetDeadline sets the deadline of year for the subtree of the org of
-// orgID: day is the last day ("2027-03-31"), between 1 January of the
-// next year and the end of the year after.
+// orgID: day is the last day ("2027-03-31"), in the year or the two after,
+// and no later than the deadline of the org above.
 func (s *Store) SetDeadline(ctx context.Context, orgID int64, year int, day string, by Actor) error {
 	d, err := time.ParseInLocation("2006-01-02", strings.TrimSpace(day), zone)
 	if err != nil {
@@ -141,6 +141,16 @@ func (s *Store) SetDeadline(ctx context.Context, orgID int64, year int, day stri
 		old, err := deadline(ctx, tx, o.Path, year)
 		if err != nil {
 			return err
+		}
+		// A subtree files no later than the org above it asks.
+		if o.ParentID != 0 {
+			up, err := deadline(ctx, tx, parentPath(o.Path), year)
+			if err != nil {
+				return err
+			}
+			if due.After(up) {
+				return valid.New("due", "stats.err.due_after", up.Add(-time.Second).In(zone).Format("2006-01-02"))
+			}
 		}
 		if _, err := tx.Exec(ctx, `DELETE FROM stats_deadlines WHERE org_id = ? AND year = ?`, o.ID, year); err != nil {
 			return fmt.Errorf("stats: deadline %d: %w", o.ID, err)

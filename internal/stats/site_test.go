@@ -99,6 +99,22 @@ func TestSiteFiling(t *testing.T) {
 			t.Fatalf("saved %d forms", n)
 		}
 
+		form = posted("save")
+		form.Set("n.D01", strings.Repeat("说", stats.MaxNote+1))
+		res, body = city.Post(href, form)
+		status(t, "long explanation", res, body, 422, "原因说明不能超过 500 个字", "本次未保存")
+		form = posted("save")
+		form.Set("v.F02", "40.123")
+		res, body = city.Post(href, form)
+		status(t, "three decimals", res, body, 422, "表F 经费 第 F02 行「其中：财政拨款」：最多保留 2 位小数", `value="40.123"`)
+		res, _ = city.Get(fmt.Sprintf("/stats/orgs/%d/%d", s.City.ID, year+1))
+		if res.StatusCode != http.StatusNotFound {
+			t.Errorf("a year ahead: %d", res.StatusCode)
+		}
+		if n := count(t, d, `SELECT COUNT(*) FROM stats_forms`); n != 0 {
+			t.Fatalf("saved %d forms", n)
+		}
+
 		form = posted("submit")
 		form.Set("v.F01", "120")
 		res, body = city.Post(href, form)
@@ -162,7 +178,9 @@ func TestSiteFiling(t *testing.T) {
 		res, _ = nobody.Get("/stats/progress")
 		denied(t, "a member sees the progress", res)
 
-		// A correction reopens it and keeps the approved figures.
+		// A correction needs a reason; it reopens the form and keeps the approved figures.
+		res, body = prov2.Post(href+"/reopen", url.Values{"reason": {"x"}})
+		status(t, "reopen without a reason", res, body, 422, "请填写原因（至少 2 个字）", "已审核")
 		res, body = prov2.Post(href+"/reopen", url.Values{"reason": {"会员数口径更正"}})
 		res, body = follow(t, prov2, res, body)
 		status(t, "reopened", res, body, 200, "年报已重新打开", "第 2 版", "重新打开更正时的数据")

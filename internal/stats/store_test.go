@@ -254,6 +254,7 @@ func TestDeadline(t *testing.T) {
 		wantCode(t, f.s.SetDeadline(ctx, f.city.ID, 2026, "2026-13-01", reviewer), "stats.err.date")
 		wantCode(t, f.s.SetDeadline(ctx, f.city.ID, 2026, "2030-01-01", reviewer), "stats.err.due_range")
 		must(t, f.s.SetDeadline(ctx, f.root.ID, 2026, "2027-04-30", reviewer))
+		wantCode(t, f.s.SetDeadline(ctx, f.city.ID, 2026, "2027-05-15", reviewer), "stats.err.due_after")
 		must(t, f.s.SetDeadline(ctx, f.city.ID, 2026, "2027-03-10", reviewer))
 		if dl, _ := f.s.Deadline(ctx, f.county.Path, 2026); day(dl) != "2027-03-10" {
 			t.Errorf("county's deadline = %v", dl)
