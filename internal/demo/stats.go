@@ -95,7 +95,7 @@ func Stats(ctx context.Context, ss *stats.Store, seed uint64) (StatsResult, erro
 				if !is.Warning {
 					return out, fmt.Errorf("demo: stats %s %d: %s", r.OrgName, year, is.Rule)
 				}
-				in.Notes[is.Code] = "本年新建科普阵地、活动增加，数据经核实无误。"
+				in.Notes[is.Code] = "已与台账核对无误，变化系本年工作安排和统计口径调整所致。"
 			}
 			out, err = ss.Submit(ctx, r.OrgID, year, in, clerk)
 		}

@@ -212,5 +212,9 @@ func (s *Schema) Message(lang string, t func(string, ...any) string, i Issue) st
 		}
 		args = append(args, a)
 	}
-	return t("stats.rule."+i.Rule, args...)
+	key := "stats.rule." + i.Rule
+	if i.Warning && i.Explained {
+		key += "_explained"
+	}
+	return t(key, args...)
 }

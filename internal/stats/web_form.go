@@ -161,13 +161,7 @@ func (h *handler) render(w http.ResponseWriter, r *http.Request, status int, raw
 	}
 	p.Late = !f.Status.Editable() && !f.FirstFiled.IsZero() && !f.FirstFiled.Before(p.Deadline) || f.Status.Editable() && !h.store.db.Now().Before(p.Deadline)
 	byCode := map[string][]Issue{}
-	message := func(is Issue) string {
-		m := sc.Message(ln, t, is)
-		if is.Warning && is.Explained {
-			m += t("stats.explained")
-		}
-		return m
-	}
+	message := func(is Issue) string { return sc.Message(ln, t, is) }
 	for _, is := range issues {
 		byCode[is.Code] = append(byCode[is.Code], is)
 		p.Messages = append(p.Messages, message(is))
