@@ -96,6 +96,14 @@ func cmdDemo(ctx context.Context, e *env, args []string) error {
 	}
 	fmt.Fprintf(e.stdout, "青少年科技教育: %d programmes, %d students' applications (%d completed), %d science teachers, %d mentoring pairs\n",
 		yres.Programmes, yres.Students, yres.Completed, yres.Teachers, yres.Pairs)
+	// 统计年报: last year approved everywhere, this year's in every status.
+	sres, err := demo.Stats(ctx, a.Stats, *seed)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stdout, "统计年报: %d forms of %d approved; of %d's, %d started: %d approved, %d waiting for review, %d returned\n", sres.Last, sres.Year-1,
+		sres.Year, sres.ByStatus["approved"]+sres.ByStatus["submitted"]+sres.ByStatus["returned"]+sres.ByStatus["draft"],
+		sres.ByStatus["approved"], sres.ByStatus["submitted"], sres.ByStatus["returned"])
 	nres, err := demo.Notify(ctx, a.Notify, a.Orgs)
 	if err != nil {
 		return err

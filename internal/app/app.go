@@ -39,6 +39,7 @@ import (
 	"kexie/internal/resource"
 	"kexie/internal/review"
 	"kexie/internal/society"
+	"kexie/internal/stats"
 	"kexie/internal/std"
 	"kexie/internal/survey"
 	"kexie/internal/venue"
@@ -76,6 +77,7 @@ type App struct {
 	Innov   *innovation.Store
 	Conf    *conference.Store
 	Youth   *youth.Store
+	Stats   *stats.Store
 	Jobs    *jobs.Runner  // this node's background work; RunJobs starts it
 	Notices review.Sender // where review's outbox goes (a LogSender unless wiring sets a real one)
 	Sources *measure.Registry
@@ -150,6 +152,7 @@ func Open(ctx context.Context, cfg config.Config, log *slog.Logger) (*App, error
 	a.Innov = innovation.NewStore(d, innovation.Config{Keys: ring, Experts: innovationExperts{a.People}, WaitDays: cfg.InnovationWaitDays})
 	a.Conf = conference.NewStore(d, conference.Config{Keys: ring, Users: a.conferenceUsers})
 	a.Youth = youth.NewStore(d, youth.Config{Keys: ring, Mentors: youthMentors{a.People}, Accounts: youthAccounts{a}})
+	a.Stats = stats.NewStore(d, stats.Config{})
 	// The live indicator sources every module publishes, for plans to bind
 	// their targets to. Adding a module's sources is one argument here.
 	a.Venues = venue.NewStore(d, std.Regions())
@@ -163,11 +166,12 @@ func Open(ctx context.Context, cfg config.Config, log *slog.Logger) (*App, error
 	a.Events.UseVenues(a.Venues)
 	a.Vols.SetEvents(volunteerEvents{a.Events})
 	if a.Sources, err = measure.NewRegistry(a.People.Sources(), a.Kepu.Sources(), a.Venues.Sources(), a.Events.Sources(), a.Society.Sources(), a.Vols.Sources(), a.Funds.Sources(), a.Surveys.Sources(), a.Notify.Sources(), a.Voice.Sources(), a.Innov.Sources(), a.Conf.Sources(),
-		a.Youth.Sources()); err != nil {
+		a.Youth.Sources(), a.Stats.Sources()); err != nil {
 		d.Close()
 		return nil, err
 	}
 	a.Plans.SetSources(a.Sources)
+	a.Stats.UseMeasures(a.Sources) // the 统计年报 form is prefilled from the live measures
 	a.Surveys.UseTargets(surveyTargets(a.Plans))
 	portal := &kepu.Portal{} // the public portal answers "/" to visitors
 	// The modules, in migration order. Adding a module is one line here.
@@ -196,6 +200,7 @@ func Open(ctx context.Context, cfg config.Config, log *slog.Logger) (*App, error
 		conference.Module(a.Conf, a.Orgs, conference.WebConfig{Key: keys.Derive("conference")}),
 		dashboard.Module(a.Sources, a.Orgs),
 		youth.Module(a.Youth, a.Orgs),
+		stats.Module(a.Stats, a.Orgs),
 		home.Module(home.Sources{DB: d, OrgCounts: a.orgCounts, UserCount: a.Auth.CountUsers, Mine: a.memberShelves(), Todos: a.staffTodos(), Public: portal.Home}),
 	}
 	for _, m := range a.Modules {

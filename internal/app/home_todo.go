@@ -13,7 +13,7 @@ import (
 // each read through its module's own store in the scope of the permission
 // that does it (home never reads another module's tables).
 func (a *App) staffTodos() []home.Todo {
-	return []home.Todo{
+	return append([]home.Todo{
 		// Progress to review: the plans' staff review it (plan.edit on the plan's org).
 		{Key: "home.todo.plan_review", Perm: "plan.edit", More: "/plans", Items: func(ctx context.Context, scope access.Scope, userID int64) ([]home.TodoItem, error) {
 			list, err := a.Plans.PendingReviews(ctx, scope, userID, 6)
@@ -111,7 +111,7 @@ func (a *App) staffTodos() []home.Todo {
 			n, err := a.Plans.DueTasks(ctx, scope)
 			return countItem(n, err, "/plans/tasks?due=1")
 		}},
-	}
+	}, a.statsTodos()...)
 }
 
 // waitingItems lists calls with applications waiting, each linked where

@@ -202,6 +202,8 @@ func seedModulesForNoGrant(t *testing.T, ta *testApp, n string, county, soc org.
 	}
 	s.names = append(s.names, marker+n+"导师", marker+n+"辅导员")
 	s.secrets = append(s.secrets, marker+n+"学生", marker+n+"家长", "1360000009"+n, "136****009"+n)
+	// 统计年报: the county's form, with an explanation.
+	seedStatsForNoGrant(t, ta, n, county, year, s)
 
 	// 科普经费: a budget entry.
 	must(t, ta.Funds.AddBudget(ctx, county.ID, year, marker+n+"科普经费项目", "12345.67", 0))
@@ -211,7 +213,7 @@ func seedModulesForNoGrant(t *testing.T, ta *testApp, n string, county, soc org.
 // moduleRoutePrefixes are the paths of the modules seedModulesForNoGrant
 // fills; their detail routes are walked with every seeded ID and code.
 var moduleRoutePrefixes = []string{"/kepu", "/e/", "/events", "/t/", "/v/", "/venues", "/card/", "/invoices/", "/my/memberships", "/my/tickets",
-	"/join/", "/societies", "/cert/", "/volunteer", "/funding", "/voice", "/innovation", "/dashboard", "/conference", "/youth"}
+	"/join/", "/societies", "/cert/", "/volunteer", "/funding", "/voice", "/innovation", "/dashboard", "/conference", "/youth", "/stats"}
 
 // moduleDetailURLs lists every GET route of those modules with a path
 // parameter, filled with each seeded ID and code (a {year} with the seeded

@@ -55,6 +55,7 @@ func matrixCases() []matrixCase {
 		dashboardMatrix(),
 		conferenceMatrix(),
 		youthMatrix(),
+		statsMatrix(),
 		[]matrixCase{
 			{"GET /healthz", "/healthz", nil, public},
 			{"GET /readyz", "/readyz", nil, public},

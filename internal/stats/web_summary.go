@@ -1,0 +1,89 @@
+package stats
+
+import (
+	"fmt"
+	"net/http"
+
+	"kexie/internal/sheet"
+	"kexie/internal/web"
+)
+
+// SumRow is one indicator's total beside last year's.
+type SumRow struct {
+	Code, Label, Unit string
+	Part              bool
+	Value, Last       string
+	Change            string // "+12%", "" when last year is 0 or missing
+	Up, Down          bool
+}
+
+// SumTable is one table of the summary.
+type SumTable struct {
+	Code, Title string
+	Rows        []SumRow
+}
+
+// SummaryPage is a subtree's totals of a year.
+type SummaryPage struct {
+	Year    int
+	Years   []int
+	Org     string
+	Sum     Summary
+	Tables  []SumTable
+	Chart   string
+	OrgName string
+}
+
+func (h *handler) summary(w http.ResponseWriter, r *http.Request) error {
+	p := SummaryPage{Year: h.year(r), Years: h.years(), Org: r.URL.Query().Get("org")}
+	path, _, name := h.orgPath(r, p.Org)
+	p.OrgName = name
+	scope := h.site.Scope(r, "stats.view")
+	ln, t := lang(r), h.site.T(r)
+	if web.WantsExport(r) {
+		tabs, err := h.store.Export(r.Context(), scope, path, p.Year, ln, t)
+		if err != nil {
+			return err
+		}
+		return sheet.ServeXLSXBook(w, fmt.Sprintf("统计年报-%d.xlsx", p.Year), tabs...)
+	}
+	var err error
+	if p.Sum, err = h.store.Summarize(r.Context(), scope, path, p.Year); err != nil {
+		return err
+	}
+	sc := h.store.Schema()
+	var names []string
+	var changes []float64
+	for i := range sc.Tables {
+		tab := &sc.Tables[i]
+		st := SumTable{Code: tab.Code, Title: tab.TitleIn(ln)}
+		for _, in := range tab.Rows {
+			v, l := p.Sum.Totals[in.Code], p.Sum.Last[in.Code]
+			row := SumRow{Code: in.Code, Label: in.LabelIn(ln), Unit: in.Unit, Part: in.PartOf != "", Value: Format(v, in.Scale)}
+			if p.Sum.LastIncl > 0 {
+				row.Last = Format(l, in.Scale)
+			}
+			if l > 0 && p.Sum.Included > 0 {
+				pct := float64(v-l) * 100 / float64(l)
+				row.Change, row.Up, row.Down = fmt.Sprintf("%+.1f%%", pct), pct > 0, pct < 0
+				if in.PartOf == "" {
+					names = append(names, in.Code+" "+in.LabelIn(ln))
+					changes = append(changes, float64(int(pct*10))/10)
+				}
+			}
+			st.Rows = append(st.Rows, row)
+		}
+		p.Tables = append(p.Tables, st)
+	}
+	if len(names) > 0 {
+		p.Chart = web.ChartJSON(map[string]any{
+			"tooltip": map[string]any{"trigger": "axis"},
+			"grid":    map[string]any{"left": 180, "right": 64, "top": 16, "bottom": 24},
+			"xAxis":   map[string]any{"type": "value", "axisLabel": map[string]any{"formatter": "{value}%"}},
+			"yAxis":   map[string]any{"type": "category", "data": names, "inverse": true},
+			"series": []map[string]any{{"name": t("stats.sum.change"), "type": "bar", "data": changes, "barMaxWidth": 14,
+				"label": map[string]any{"show": true, "position": "right", "formatter": "{c}%"}}},
+		})
+	}
+	return h.site.Render(w, r, "stats/summary.html", "stats.title.summary", p)
+}
