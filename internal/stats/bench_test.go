@@ -102,61 +102,41 @@ func seedForms(b *testing.B, d *db.DB, ids []int64, year int, status func(i int)
 	}
 }
 
-func analyze(b *testing.B, d *db.DB) {
-	stmt := `ANALYZE`
-	if d.Dialect() == db.Postgres {
-		stmt = `VACUUM ANALYZE`
-	}
-	if _, err := d.Exec(context.Background(), stmt); err != nil {
-		b.Fatal(err)
-	}
-}
-
-func benchDB(b *testing.B, dialect string) *db.DB {
-	if dialect == "sqlite" {
-		return dbtest.OpenSQLite(b, sets...)
-	}
-	return dbtest.OpenPostgres(b, sets...)
-}
-
 // BenchmarkStatsSummary is the summary of a year over 2,000 orgs' approved
 // forms (and last year's), 42 figures each: the province's whole tree and
 // one city's half, and the year's XLSX tables.
 func BenchmarkStatsSummary(b *testing.B) {
-	for _, dialect := range []string{"sqlite", "postgres"} {
-		b.Run(dialect, func(b *testing.B) {
-			d := benchDB(b, dialect)
-			f := setup(b, d)
-			ids := seedOrgs(b, d, []org.Org{f.city, f.peer}, 2000)
-			approved := func(int) stats.Status { return stats.Approved }
-			seedForms(b, d, ids, 2026, approved, true)
-			seedForms(b, d, ids, 2025, approved, true)
-			analyze(b, d)
-			ctx := context.Background()
-			for _, c := range []struct {
-				name  string
-				scope access.Scope
-				want  int
-			}{{"province", access.Subtrees(f.root.Path), 2000}, {"city", access.Subtrees(f.city.Path), 1000}} {
-				b.Run(c.name, func(b *testing.B) {
-					for i := 0; i < b.N; i++ {
-						sum, err := f.s.Summarize(ctx, c.scope, "", 2026)
-						if err != nil || sum.Included != c.want || sum.LastIncl != c.want {
-							b.Fatal(sum.Included, err)
-						}
-					}
-				})
-			}
-			b.Run("export", func(b *testing.B) {
+	dbtest.Bench(b, sets, func(b *testing.B, d *db.DB) {
+		f := setup(b, d)
+		ids := seedOrgs(b, d, []org.Org{f.city, f.peer}, 2000)
+		approved := func(int) stats.Status { return stats.Approved }
+		seedForms(b, d, ids, 2026, approved, true)
+		seedForms(b, d, ids, 2025, approved, true)
+		dbtest.Analyze(b, d)
+		ctx := context.Background()
+		for _, c := range []struct {
+			name  string
+			scope access.Scope
+			want  int
+		}{{"province", access.Subtrees(f.root.Path), 2000}, {"city", access.Subtrees(f.city.Path), 1000}} {
+			b.Run(c.name, func(b *testing.B) {
 				for i := 0; i < b.N; i++ {
-					tabs, err := f.s.Export(ctx, access.Subtrees(f.root.Path), "", 2026, "zh-CN", func(k string, a ...any) string { return k })
-					if err != nil || len(tabs[0].Rows) != 2001 {
-						b.Fatal(err)
+					sum, err := f.s.Summarize(ctx, c.scope, "", 2026)
+					if err != nil || sum.Included != c.want || sum.LastIncl != c.want {
+						b.Fatal(sum.Included, err)
 					}
 				}
 			})
+		}
+		b.Run("export", func(b *testing.B) {
+			for i := 0; i < b.N; i++ {
+				tabs, err := f.s.Export(ctx, access.Subtrees(f.root.Path), "", 2026, "zh-CN", func(k string, a ...any) string { return k })
+				if err != nil || len(tabs[0].Rows) != 2001 {
+					b.Fatal(err)
+				}
+			}
 		})
-	}
+	})
 }
 
 // benchOrgs is how many orgs (and forms) the progress list benchmark holds.
@@ -167,52 +147,49 @@ const benchOrgs = 100_000
 // first page, by status, a search, sorted by submit time, the last page,
 // the shares of the chart and the home page's count.
 func BenchmarkStatsList(b *testing.B) {
-	for _, dialect := range []string{"sqlite", "postgres"} {
-		b.Run(dialect, func(b *testing.B) {
-			d := benchDB(b, dialect)
-			f := setup(b, d)
-			ids := seedOrgs(b, d, []org.Org{f.city, f.peer}, benchOrgs)
-			sts := []stats.Status{stats.Draft, stats.Submitted, stats.Returned, stats.Approved, stats.Approved}
-			// Nine in ten have a form.
-			seedForms(b, d, ids[:benchOrgs*9/10], 2026, func(i int) stats.Status { return sts[i%len(sts)] }, false)
-			analyze(b, d)
-			ctx := context.Background()
-			scope := access.Subtrees(f.city.Path)
-			for _, c := range []struct {
-				name string
-				f    stats.Filter
-			}{
-				{"page", stats.Filter{}},
-				{"status", stats.Filter{Status: stats.Submitted}},
-				{"not_started", stats.Filter{Status: stats.None}},
-				{"search", stats.Filter{Q: "基准4242"}},
-				{"sort_filed", stats.Filter{Sort: "-filed"}},
-				{"last_page", stats.Filter{Offset: benchOrgs/2 - 50}},
-			} {
-				b.Run(c.name, func(b *testing.B) {
-					c.f.Scope, c.f.Year, c.f.Limit = scope, 2026, 50
-					for i := 0; i < b.N; i++ {
-						rows, total, err := f.s.List(ctx, c.f)
-						if err != nil || total == 0 || len(rows) == 0 {
-							b.Fatal(total, err)
-						}
+	dbtest.Bench(b, sets, func(b *testing.B, d *db.DB) {
+		f := setup(b, d)
+		ids := seedOrgs(b, d, []org.Org{f.city, f.peer}, benchOrgs)
+		sts := []stats.Status{stats.Draft, stats.Submitted, stats.Returned, stats.Approved, stats.Approved}
+		// Nine in ten have a form.
+		seedForms(b, d, ids[:benchOrgs*9/10], 2026, func(i int) stats.Status { return sts[i%len(sts)] }, false)
+		dbtest.Analyze(b, d)
+		ctx := context.Background()
+		scope := access.Subtrees(f.city.Path)
+		for _, c := range []struct {
+			name string
+			f    stats.Filter
+		}{
+			{"page", stats.Filter{}},
+			{"status", stats.Filter{Status: stats.Submitted}},
+			{"not_started", stats.Filter{Status: stats.None}},
+			{"search", stats.Filter{Q: "基准4242"}},
+			{"sort_filed", stats.Filter{Sort: "-filed"}},
+			{"last_page", stats.Filter{Offset: benchOrgs/2 - 50}},
+		} {
+			b.Run(c.name, func(b *testing.B) {
+				c.f.Scope, c.f.Year, c.f.Limit = scope, 2026, 50
+				for i := 0; i < b.N; i++ {
+					rows, total, err := f.s.List(ctx, c.f)
+					if err != nil || total == 0 || len(rows) == 0 {
+						b.Fatal(total, err)
 					}
-				})
+				}
+			})
+		}
+		b.Run("shares", func(b *testing.B) {
+			for i := 0; i < b.N; i++ {
+				if _, err := f.s.Shares(ctx, stats.Filter{Scope: scope, Year: 2026}); err != nil {
+					b.Fatal(err)
+				}
 			}
-			b.Run("shares", func(b *testing.B) {
-				for i := 0; i < b.N; i++ {
-					if _, err := f.s.Shares(ctx, stats.Filter{Scope: scope, Year: 2026}); err != nil {
-						b.Fatal(err)
-					}
-				}
-			})
-			b.Run("todo_count", func(b *testing.B) {
-				for i := 0; i < b.N; i++ {
-					if _, err := f.s.ToReview(ctx, access.Subtrees(f.root.Path), 1); err != nil {
-						b.Fatal(err)
-					}
-				}
-			})
 		})
-	}
+		b.Run("todo_count", func(b *testing.B) {
+			for i := 0; i < b.N; i++ {
+				if _, err := f.s.ToReview(ctx, access.Subtrees(f.root.Path), 1); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	})
 }

@@ -88,35 +88,21 @@ func (s *Store) List(ctx context.Context, f Filter) ([]Row, int, error) {
 		return nil, 0, nil
 	}
 	args = append([]any{f.Year}, args...)
-	if f.Limit <= 0 || f.Limit > 10000 {
-		f.Limit = 50
-	}
-	var total int
-	if err := s.db.QueryRow(ctx, `SELECT COUNT(*)`+progressFrom+where, args...).Scan(&total); err != nil {
-		return nil, 0, fmt.Errorf("stats: count: %w", err)
-	}
-	if total == 0 || f.Offset >= total {
-		return nil, total, nil
-	}
-	order := db.Order(f.Sort, sorts, "o.path")
-	rows, err := s.db.Query(ctx, `SELECT o.id, o.name, o.code, o.type, o.path, COALESCE(f.id, 0), COALESCE(f.status, 'none'), COALESCE(f.filed_at, 0),
-		COALESCE(f.reviewed_at, 0), COALESCE(f.updated_at, 0), COALESCE(f.reason, '')`+progressFrom+where+
-		` ORDER BY `+order+`, o.path LIMIT ? OFFSET ?`, append(args, f.Limit, f.Offset)...)
+	out, total, err := db.Page(ctx, s.db, db.PageQuery{Count: `SELECT COUNT(*)` + progressFrom + where,
+		Select: `SELECT o.id, o.name, o.code, o.type, o.path, COALESCE(f.id, 0), COALESCE(f.status, 'none'), COALESCE(f.filed_at, 0),
+		COALESCE(f.reviewed_at, 0), COALESCE(f.updated_at, 0), COALESCE(f.reason, '')` + progressFrom + where +
+			` ORDER BY ` + db.Order(f.Sort, sorts, "o.path") + `, o.path LIMIT ? OFFSET ?`,
+		Args: args, Limit: f.Limit, Offset: f.Offset}, func(row db.Scanner) (Row, error) {
+		var r Row
+		var filed, reviewed, updated int64
+		err := row.Scan(&r.OrgID, &r.OrgName, &r.OrgCode, &r.OrgType, &r.OrgPath, &r.FormID, &r.Status, &filed, &reviewed, &updated, &r.Reason)
+		r.FiledAt, r.ReviewedAt, r.UpdatedAt = tm(filed), tm(reviewed), tm(updated)
+		return r, err
+	})
 	if err != nil {
 		return nil, 0, fmt.Errorf("stats: progress: %w", err)
 	}
-	defer rows.Close()
-	var out []Row
-	for rows.Next() {
-		var r Row
-		var filed, reviewed, updated int64
-		if err := rows.Scan(&r.OrgID, &r.OrgName, &r.OrgCode, &r.OrgType, &r.OrgPath, &r.FormID, &r.Status, &filed, &reviewed, &updated, &r.Reason); err != nil {
-			return nil, 0, fmt.Errorf("stats: progress: %w", err)
-		}
-		r.FiledAt, r.ReviewedAt, r.UpdatedAt = tm(filed), tm(reviewed), tm(updated)
-		out = append(out, r)
-	}
-	return out, total, rows.Err()
+	return out, total, nil
 }
 
 // Shares counts the orgs of the filter by the status of their form (the
