@@ -11,6 +11,7 @@ import (
 	"kexie/internal/access"
 	"kexie/internal/audit"
 	"kexie/internal/db"
+	"kexie/internal/money"
 	"kexie/internal/valid"
 )
 
@@ -45,33 +46,10 @@ type checked struct {
 // ParseWan reads an amount in 万元 with at most two decimals ("12", "12.5")
 // into hundredths; ok is false for anything else, a negative number or
 // more than MaxBudget.
-func ParseWan(s string) (int64, bool) {
-	s = strings.TrimSpace(strings.TrimSuffix(strings.ReplaceAll(strings.TrimSpace(s), ",", ""), "万元"))
-	if s == "" || len(s) > 20 {
-		return 0, false
-	}
-	whole, frac, _ := strings.Cut(s, ".")
-	if whole == "" || len(frac) > 2 || strings.Trim(whole, "0123456789") != "" || strings.Trim(frac, "0123456789") != "" {
-		return 0, false
-	}
-	for len(frac) < 2 {
-		frac += "0"
-	}
-	n, err := strconv.ParseInt(whole+frac, 10, 64)
-	if err != nil || n < 0 || n > MaxBudget {
-		return 0, false
-	}
-	return n, true
-}
+func ParseWan(s string) (int64, bool) { return money.Parse(s, "万元", MaxBudget) }
 
 // FormatWan writes hundredths of 万元 as a number ("12.5").
-func FormatWan(n int64) string {
-	s := strconv.FormatInt(n/100, 10)
-	if c := n % 100; c != 0 {
-		s += strings.TrimRight(fmt.Sprintf(".%02d", c), "0")
-	}
-	return s
-}
+func FormatWan(n int64) string { return money.Format(n) }
 
 // SplitList splits a typed list on new lines and 、，,; and drops blanks.
 func SplitList(s string) []string {

@@ -3,13 +3,13 @@ package innovation
 import (
 	"context"
 	"fmt"
-	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
 
 	"kexie/internal/audit"
 	"kexie/internal/db"
+	"kexie/internal/money"
 	"kexie/internal/org"
 	"kexie/internal/std"
 	"kexie/internal/valid"
@@ -39,34 +39,10 @@ type FileInput struct {
 // ParseWan reads an amount in 万元 with at most two decimals ("12", "12.5",
 // "1,200.05") into hundredths; ok is false for anything else, a negative
 // number or more than MaxAmount.
-func ParseWan(s string) (int64, bool) {
-	s = strings.TrimSuffix(strings.ReplaceAll(strings.TrimSpace(s), ",", ""), "万元")
-	s = strings.TrimSpace(s)
-	if s == "" || len(s) > 20 {
-		return 0, false
-	}
-	whole, frac, _ := strings.Cut(s, ".")
-	if whole == "" || len(frac) > 2 || strings.Trim(whole, "0123456789") != "" || strings.Trim(frac, "0123456789") != "" {
-		return 0, false
-	}
-	for len(frac) < 2 {
-		frac += "0"
-	}
-	n, err := strconv.ParseInt(whole+frac, 10, 64)
-	if err != nil || n < 0 || n > MaxAmount {
-		return 0, false
-	}
-	return n, true
-}
+func ParseWan(s string) (int64, bool) { return money.Parse(s, "万元", MaxAmount) }
 
 // FormatWan writes hundredths of 万元 as a number ("12.5").
-func FormatWan(n int64) string {
-	s := strconv.FormatInt(n/100, 10)
-	if c := n % 100; c != 0 {
-		s += strings.TrimRight(fmt.Sprintf(".%02d", c), "0")
-	}
-	return s
-}
+func FormatWan(n int64) string { return money.Format(n) }
 
 // validContact accepts a mobile number, a landline (digits and dashes) or
 // an email address.

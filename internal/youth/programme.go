@@ -12,6 +12,7 @@ import (
 
 	"kexie/internal/audit"
 	"kexie/internal/db"
+	"kexie/internal/money"
 	"kexie/internal/valid"
 )
 
@@ -57,33 +58,10 @@ func (p Programme) Days() []time.Time {
 
 // ParseYuan reads an amount in 元 with at most two decimals into fen; ok is
 // false for anything else, a negative amount or more than MaxFee.
-func ParseYuan(s string) (int64, bool) {
-	s = strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(strings.ReplaceAll(s, ",", "")), "元"))
-	if s == "" || len(s) > 12 {
-		return 0, false
-	}
-	whole, frac, _ := strings.Cut(s, ".")
-	if whole == "" || len(frac) > 2 || strings.Trim(whole, "0123456789") != "" || strings.Trim(frac, "0123456789") != "" {
-		return 0, false
-	}
-	for len(frac) < 2 {
-		frac += "0"
-	}
-	n, err := strconv.ParseInt(whole+frac, 10, 64)
-	if err != nil || n < 0 || n > MaxFee {
-		return 0, false
-	}
-	return n, true
-}
+func ParseYuan(s string) (int64, bool) { return money.Parse(s, "元", MaxFee) }
 
 // FormatYuan writes fen as 元 ("1280", "99.5").
-func FormatYuan(n int64) string {
-	s := strconv.FormatInt(n/100, 10)
-	if c := n % 100; c != 0 {
-		s += strings.TrimRight(fmt.Sprintf(".%02d", c), "0")
-	}
-	return s
-}
+func FormatYuan(n int64) string { return money.Format(n) }
 
 // ProgrammeInput is a programme as entered: dates as typed, places and
 // grades as numbers, the fee in 元 ("" or "0" when free).
