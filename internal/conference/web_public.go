@@ -43,17 +43,26 @@ func published(c Conference) bool {
 	return c.Status == Approved || c.Status == Open || c.Status == Held || c.Status == Done
 }
 
-func (h *handler) renderPublic(w http.ResponseWriter, r *http.Request, f *web.Form, status int) error {
+// publicConf is the conference of the path, if anyone may see it; one not
+// yet approved is not found, as one that does not exist.
+func (h *handler) publicConf(r *http.Request) (Conference, error) {
 	id, err := web.PathID(r, "id")
 	if err != nil {
-		return err
+		return Conference{}, err
 	}
 	c, err := h.store.Get(r.Context(), id)
 	if errors.Is(err, db.ErrNotFound) || (err == nil && !published(c)) {
-		return web.ErrNotFound
-	} else if err != nil {
+		return Conference{}, web.ErrNotFound
+	}
+	return c, err
+}
+
+func (h *handler) renderPublic(w http.ResponseWriter, r *http.Request, f *web.Form, status int) error {
+	c, err := h.publicConf(r)
+	if err != nil {
 		return err
 	}
+	id := c.ID
 	st, sig := h.bot.Stamp(h.store.db.Now(), "conference.register", strconv.FormatInt(id, 10))
 	p := PublicPage{Conf: c, Form: f, Stamp: st, Sig: sig, CanApply: c.Status == Open && today(h.store.db.Now()) <= c.EndsOn}
 	if a := actor(r); a.UserID != 0 {
@@ -79,16 +88,11 @@ func (h *handler) register(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	id, err := web.PathID(r, "id")
+	c, err := h.publicConf(r)
 	if err != nil {
 		return err
 	}
-	c, err := h.store.Get(r.Context(), id)
-	if errors.Is(err, db.ErrNotFound) || (err == nil && !published(c)) {
-		return web.ErrNotFound
-	} else if err != nil {
-		return err
-	}
+	id := c.ID
 	in := RegInput{Employer: f.Get("employer")}
 	if a := actor(r); a.UserID != 0 {
 		in.UserID, in.Name = a.UserID, a.Name
@@ -122,14 +126,8 @@ type PaperPage struct {
 }
 
 func (h *handler) renderPaper(w http.ResponseWriter, r *http.Request, f *web.Form, status int) error {
-	id, err := web.PathID(r, "id")
+	c, err := h.publicConf(r)
 	if err != nil {
-		return err
-	}
-	c, err := h.store.Get(r.Context(), id)
-	if errors.Is(err, db.ErrNotFound) || (err == nil && !published(c)) {
-		return web.ErrNotFound
-	} else if err != nil {
 		return err
 	}
 	return h.site.RenderStatus(w, r, status, "conference/paper.html", "conference.title.paper", PaperPage{Conf: c, Form: f})
@@ -144,16 +142,11 @@ func (h *handler) paperSubmit(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	id, err := web.PathID(r, "id")
+	c, err := h.publicConf(r)
 	if err != nil {
 		return err
 	}
-	c, err := h.store.Get(r.Context(), id)
-	if errors.Is(err, db.ErrNotFound) || (err == nil && !published(c)) {
-		return web.ErrNotFound
-	} else if err != nil {
-		return err
-	}
+	id := c.ID
 	_, err = h.store.SubmitPaper(r.Context(), id, PaperInput{Title: f.Get("title"), Authors: f.Value("authors"), Abstract: f.Value("abstract"),
 		Keywords: f.Get("keywords")}, actor(r))
 	if err == nil {
