@@ -41,6 +41,35 @@ func Templates() []Template {
 				{Kind: StagePublicity, Name: "公示"},
 				{Kind: StageResult, Name: "表彰"},
 			}},
+		// 青少年科技创新大赛: a school's 科技辅导员 (or a guardian) files a
+		// students' project; the students are minors, so their names, school
+		// and the consent are identifying (hidden from blind reviewers), and
+		// nobody files without the guardians' written consent.
+		{Key: "youth_contest", Label: "review.tpl.youth_contest", Kind: "award", Days: 5,
+			Form: Schema{Fields: []Field{
+				{Key: "title", Label: "项目名称", Type: Text, Required: true, Min: fp(4), Max: fp(60)},
+				{Key: "category", Label: "学科类别", Type: Choice, Required: true,
+					Options: []string{"物质科学", "生命科学", "地球环境与宇宙科学", "技术", "行为与社会科学", "计算机科学"}},
+				{Key: "level", Label: "学段", Type: Choice, Required: true, Options: []string{"小学", "初中", "高中"}},
+				{Key: "students", Label: "作者（学生，至多3人）", Type: Table, Required: true, MaxRows: 3, Identifying: true, Columns: []Field{
+					{Key: "name", Label: "姓名", Type: Text, Required: true, Max: fp(20)},
+					{Key: "grade", Label: "年级", Type: Text, Required: true, Max: fp(10)}}},
+				{Key: "school", Label: "学校", Type: Text, Required: true, Max: fp(60), Identifying: true},
+				{Key: "tutor", Label: "指导教师", Type: Person},
+				{Key: "abstract", Label: "研究摘要", Type: LongText, Required: true, Min: fp(100), Max: fp(2000)},
+				{Key: "report", Label: "研究报告", Type: File, Required: true, FileTypes: []string{"pdf"}, MaxSize: 20 << 20},
+				{Key: "consent", Label: "监护人同意", Type: Choice, Required: true, Identifying: true,
+					Options: []string{"已取得每位学生监护人的书面同意（原件由学校留存）"}},
+			}},
+			Stages: []StageInput{
+				{Kind: StageFormal, Name: "资格审查"},
+				{Kind: StageReview, Name: "专家评审", PerApp: 3, Method: Mean, Blind: true, Rubric: []Criterion{
+					{Key: "innovation", Label: "创新性", Weight: 0.4, Min: 0, Max: 100},
+					{Key: "science", Label: "科学性", Weight: 0.35, Min: 0, Max: 100},
+					{Key: "practice", Label: "实用性", Weight: 0.25, Min: 0, Max: 100, CommentRequired: true}}, TopN: 30},
+				{Kind: StagePublicity, Name: "公示"},
+				{Kind: StageResult, Name: "表彰"},
+			}},
 		{Key: "topic_collection", Label: "review.tpl.topic_collection", Kind: "topic_collection", Days: 5,
 			Form: Schema{Fields: []Field{
 				{Key: "reason", Label: "选题理由", Type: LongText, Required: true, Max: fp(2000)},
