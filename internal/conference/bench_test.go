@@ -3,7 +3,6 @@ package conference_test
 import (
 	"context"
 	"fmt"
-	"strings"
 	"testing"
 	"time"
 
@@ -38,33 +37,15 @@ func seedBench(b *testing.B, d *db.DB, n int) org.Org {
 	}
 	words := []string{"钒钛", "新材料", "智慧农业", "中医药", "生态环境", "人工智能", "地质灾害", "清洁能源"}
 	start := time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC)
-	const batch = 400
-	err := d.Tx(ctx, func(tx *db.Tx) error {
-		for i := 0; i < n; i += batch {
-			var q strings.Builder
-			q.WriteString(`INSERT INTO conference_confs (id, org_id, title, kind, starts_on, ends_on, year, city, expected, capacity, international,
-				status, registered, checked_in, filed_at, updated_at) VALUES `)
-			var args []any
-			for j := i; j < min(i+batch, n); j++ {
-				if j > i {
-					q.WriteString(", ")
-				}
-				q.WriteString("(?, ?, ?, ?, ?, ?, ?, '攀枝花', 100, 100, ?, ?, 10, 5, ?, ?)")
-				day := start.AddDate(0, 0, j%730)
-				st := conference.Statuses[j%len(conference.Statuses)]
-				args = append(args, tx.NewID(), ids[j%len(ids)], fmt.Sprintf("%s学术年会（%d）", words[j%len(words)], j),
-					conference.Kinds[j%len(conference.Kinds)], day.Format("2006-01-02"), day.Format("2006-01-02"), day.Year(), j%5/4,
-					string(st), db.Millis(day), db.Millis(day))
-			}
-			if _, err := tx.Exec(ctx, q.String(), args...); err != nil {
-				return err
-			}
-		}
-		return nil
-	})
-	if err != nil {
-		b.Fatal(err)
-	}
+	dbtest.Insert(b, d, `INSERT INTO conference_confs (id, org_id, title, kind, starts_on, ends_on, year, city, expected, capacity, international,
+		status, registered, checked_in, filed_at, updated_at) VALUES `,
+		"(?, ?, ?, ?, ?, ?, ?, '攀枝花', 100, 100, ?, ?, 10, 5, ?, ?)", n, func(tx *db.Tx, j int) []any {
+			day := start.AddDate(0, 0, j%730)
+			st := conference.Statuses[j%len(conference.Statuses)]
+			return []any{tx.NewID(), ids[j%len(ids)], fmt.Sprintf("%s学术年会（%d）", words[j%len(words)], j),
+				conference.Kinds[j%len(conference.Kinds)], day.Format("2006-01-02"), day.Format("2006-01-02"), day.Year(), j % 5 / 4,
+				string(st), db.Millis(day), db.Millis(day)}
+		})
 	dbtest.Analyze(b, d)
 	*f.now = start.AddDate(2, 0, 0)
 	return f.city

@@ -3,7 +3,6 @@ package innovation_test
 import (
 	"context"
 	"fmt"
-	"strings"
 	"testing"
 	"time"
 
@@ -40,45 +39,27 @@ func seedBench(b *testing.B, d *db.DB, n int) org.Org {
 	words := []string{"尾矿综合利用", "主轴热变形补偿", "采后保鲜", "正极材料低温性能", "废水零排放", "预测性维护", "植被恢复", "工业机器人视觉"}
 	regions := []string{"510402", "510403", "510411", "341102", "341103"}
 	start := time.Date(2026, 1, 5, 9, 0, 0, 0, time.UTC)
-	const batch = 400
-	err := d.Tx(ctx, func(tx *db.Tx) error {
-		for i := 0; i < n; i += batch {
-			var q strings.Builder
-			q.WriteString(`INSERT INTO innovation_needs (id, org_id, enterprise, uscc, region_code, field, title, body, status, source, result, amount,
-				filed_at, published_at, matched_at, updated_at) VALUES `)
-			var args []any
-			for j := i; j < min(i+batch, n); j++ {
-				if j > i {
-					q.WriteString(", ")
-				}
-				q.WriteString("(?, ?, ?, ?, ?, ?, ?, ?, ?, '', ?, ?, ?, ?, ?, ?)")
-				st := innovation.Statuses[j%len(innovation.Statuses)]
-				filed := start.Add(time.Duration(j) * 5 * time.Minute)
-				var pub, matched int64
-				if st != innovation.Pending && st != innovation.Rejected {
-					pub = db.Millis(filed.Add(24 * time.Hour))
-				}
-				result, amount := "", int64(0)
-				if st == innovation.Matching || st == innovation.Solved || st == innovation.Unsolved {
-					matched = db.Millis(filed.Add(10 * 24 * time.Hour))
-					if j%2 == 0 {
-						result, amount = innovation.Signed, int64(1000+j%50000)
-					}
-				}
-				w := words[j%len(words)]
-				args = append(args, tx.NewID(), ids[j%len(ids)], fmt.Sprintf("第%d号科技有限公司", j%5000), "91110000802100433B", regions[j%len(regions)],
-					innovation.Fields[j%len(innovation.Fields)], fmt.Sprintf("关于%s的技术需求（%d）", w, j), "需要"+w+"方面的技术方案。编号"+fmt.Sprint(j),
-					string(st), result, amount, db.Millis(filed), pub, matched, db.Millis(filed))
+	dbtest.Insert(b, d, `INSERT INTO innovation_needs (id, org_id, enterprise, uscc, region_code, field, title, body, status, source, result, amount,
+		filed_at, published_at, matched_at, updated_at) VALUES `,
+		"(?, ?, ?, ?, ?, ?, ?, ?, ?, '', ?, ?, ?, ?, ?, ?)", n, func(tx *db.Tx, j int) []any {
+			st := innovation.Statuses[j%len(innovation.Statuses)]
+			filed := start.Add(time.Duration(j) * 5 * time.Minute)
+			var pub, matched int64
+			if st != innovation.Pending && st != innovation.Rejected {
+				pub = db.Millis(filed.Add(24 * time.Hour))
 			}
-			if _, err := tx.Exec(ctx, q.String(), args...); err != nil {
-				return err
+			result, amount := "", int64(0)
+			if st == innovation.Matching || st == innovation.Solved || st == innovation.Unsolved {
+				matched = db.Millis(filed.Add(10 * 24 * time.Hour))
+				if j%2 == 0 {
+					result, amount = innovation.Signed, int64(1000+j%50000)
+				}
 			}
-		}
-		return nil
-	})
-	if err != nil {
-		b.Fatal(err)
-	}
+			w := words[j%len(words)]
+			return []any{tx.NewID(), ids[j%len(ids)], fmt.Sprintf("第%d号科技有限公司", j%5000), "91110000802100433B", regions[j%len(regions)],
+				innovation.Fields[j%len(innovation.Fields)], fmt.Sprintf("关于%s的技术需求（%d）", w, j), "需要" + w + "方面的技术方案。编号" + fmt.Sprint(j),
+				string(st), result, amount, db.Millis(filed), pub, matched, db.Millis(filed)}
+		})
 	dbtest.Analyze(b, d)
 	*f.now = start.AddDate(1, 0, 0)
 	return f.city

@@ -3,7 +3,6 @@ package voice_test
 import (
 	"context"
 	"fmt"
-	"strings"
 	"testing"
 	"time"
 
@@ -40,44 +39,26 @@ func seedBench(b *testing.B, d *db.DB, n int) org.Org {
 	statuses := []voice.Status{voice.Submitted, voice.Accepted, voice.Assigned, voice.Answered, voice.Closed, voice.Declined}
 	words := []string{"职称评审", "人才公寓", "科研经费报销", "成果转化收益", "拖欠绩效工资", "青年人才托举", "科普基地建设", "学会承接职能"}
 	start := time.Date(2026, 1, 5, 9, 0, 0, 0, time.UTC)
-	const batch = 400
-	err := d.Tx(ctx, func(tx *db.Tx) error {
-		for i := 0; i < n; i += batch {
-			var q strings.Builder
-			q.WriteString(`INSERT INTO voice_items (id, org_id, kind, topic, title, body, status, filer_user, code_hash, source, filed_at, accepted_at, due_at, answered_at, updated_at) VALUES `)
-			var args []any
-			for j := i; j < min(i+batch, n); j++ {
-				if j > i {
-					q.WriteString(", ")
-				}
-				q.WriteString("(?, ?, ?, ?, ?, ?, ?, 0, ?, '', ?, ?, ?, ?, ?)")
-				st := statuses[j%len(statuses)]
-				filed := start.Add(time.Duration(j) * 5 * time.Minute)
-				var acc, due, ans int64
-				if st != voice.Submitted && st != voice.Declined {
-					acc, due = db.Millis(filed.Add(time.Hour)), db.Millis(filed.Add(21*24*time.Hour))
-				}
-				if st == voice.Answered || st == voice.Closed {
-					ans = db.Millis(filed.Add(time.Duration(1+j%30) * 24 * time.Hour))
-				}
-				w := words[j%len(words)]
-				kind := voice.Request
-				if j%3 == 0 {
-					kind = voice.Suggestion
-				}
-				args = append(args, tx.NewID(), ids[j%len(ids)], string(kind), voice.Topics[j%len(voice.Topics)],
-					fmt.Sprintf("关于%s的问题（%d）", w, j), "反映"+w+"方面的情况，请予以答复。编号"+fmt.Sprint(j), string(st),
-					fmt.Sprintf("bench%09d", j), db.Millis(filed), acc, due, ans, db.Millis(filed))
+	dbtest.Insert(b, d, `INSERT INTO voice_items (id, org_id, kind, topic, title, body, status, filer_user, code_hash, source, filed_at, accepted_at, due_at, answered_at, updated_at) VALUES `,
+		"(?, ?, ?, ?, ?, ?, ?, 0, ?, '', ?, ?, ?, ?, ?)", n, func(tx *db.Tx, j int) []any {
+			st := statuses[j%len(statuses)]
+			filed := start.Add(time.Duration(j) * 5 * time.Minute)
+			var acc, due, ans int64
+			if st != voice.Submitted && st != voice.Declined {
+				acc, due = db.Millis(filed.Add(time.Hour)), db.Millis(filed.Add(21*24*time.Hour))
 			}
-			if _, err := tx.Exec(ctx, q.String(), args...); err != nil {
-				return err
+			if st == voice.Answered || st == voice.Closed {
+				ans = db.Millis(filed.Add(time.Duration(1+j%30) * 24 * time.Hour))
 			}
-		}
-		return nil
-	})
-	if err != nil {
-		b.Fatal(err)
-	}
+			w := words[j%len(words)]
+			kind := voice.Request
+			if j%3 == 0 {
+				kind = voice.Suggestion
+			}
+			return []any{tx.NewID(), ids[j%len(ids)], string(kind), voice.Topics[j%len(voice.Topics)],
+				fmt.Sprintf("关于%s的问题（%d）", w, j), "反映"+w+"方面的情况，请予以答复。编号"+fmt.Sprint(j), string(st),
+				fmt.Sprintf("bench%09d", j), db.Millis(filed), acc, due, ans, db.Millis(filed)}
+		})
 	dbtest.Analyze(b, d)
 	*f.now = start.AddDate(1, 0, 0)
 	return f.city

@@ -10,6 +10,7 @@ import (
 	"encoding/hex"
 	"net/url"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"kexie/internal/db"
@@ -51,6 +52,36 @@ func Analyze(tb testing.TB, d *db.DB) {
 		stmt = `VACUUM ANALYZE`
 	}
 	if _, err := d.Exec(context.Background(), stmt); err != nil {
+		tb.Fatal(err)
+	}
+}
+
+// Insert loads n rows for a benchmark in one transaction, 400 to a
+// statement: head is "INSERT INTO t (a, b, …) VALUES ", row the
+// placeholders of one row ("(?, ?, …)", literals allowed), and values row
+// j's arguments (tx for new ids).
+func Insert(tb testing.TB, d *db.DB, head, row string, n int, values func(tx *db.Tx, j int) []any) {
+	tb.Helper()
+	const batch = 400
+	err := d.Tx(context.Background(), func(tx *db.Tx) error {
+		for i := 0; i < n; i += batch {
+			var q strings.Builder
+			q.WriteString(head)
+			var args []any
+			for j := i; j < min(i+batch, n); j++ {
+				if j > i {
+					q.WriteString(", ")
+				}
+				q.WriteString(row)
+				args = append(args, values(tx, j)...)
+			}
+			if _, err := tx.Exec(context.Background(), q.String(), args...); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
 		tb.Fatal(err)
 	}
 }
