@@ -56,7 +56,7 @@ func seedBench(b *testing.B, d *db.DB, n int) org.Org {
 				kind = voice.Suggestion
 			}
 			return []any{tx.NewID(), ids[j%len(ids)], string(kind), voice.Topics[j%len(voice.Topics)],
-				fmt.Sprintf("关于%s的问题（%d）", w, j), "反映"+w+"方面的情况，请予以答复。编号"+fmt.Sprint(j), string(st),
+				fmt.Sprintf("关于%s的问题（%d）", w, j), "反映" + w + "方面的情况，请予以答复。编号" + fmt.Sprint(j), string(st),
 				fmt.Sprintf("bench%09d", j), db.Millis(filed), acc, due, ans, db.Millis(filed)}
 		})
 	dbtest.Analyze(b, d)
