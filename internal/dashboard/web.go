@@ -127,13 +127,11 @@ func overviewTable(t func(string, ...any) string, p overviewPage) sheet.Table {
 		t("dashboard.f.now", p.Year), t("dashboard.f.before", p.Year-1), t("dashboard.f.change")}}
 	for _, g := range p.Groups {
 		for _, row := range g.Rows {
-			now, before, change := Num(row.Now), Num(row.Before), "—"
+			now, before := row.NowText(), row.BeforeText()
 			if row.Failed {
 				now, before = t("dashboard.failed"), t("dashboard.failed")
-			} else if v, ok := row.Change(); ok {
-				change = Pct(v)
 			}
-			tab.Rows = append(tab.Rows, []string{t("dashboard.module." + g.Module), row.Name, row.Source.Unit, now, before, change})
+			tab.Rows = append(tab.Rows, []string{t("dashboard.module." + g.Module), row.Name, row.Source.Unit, now, before, row.ChangeText()})
 		}
 	}
 	return tab
@@ -194,7 +192,6 @@ type comparePage struct {
 	Types    []org.Type
 	Type     org.Type
 	Parts    []Part
-	Total    float64
 	Chart    string
 	Height   int
 	Leftover int // children of other types, not in the comparison
@@ -259,9 +256,6 @@ func (h *handler) compare(w http.ResponseWriter, r *http.Request) error {
 		p.Leftover = len(kids) - len(children)
 		if p.Parts, err = Compare(r.Context(), reg, c.Scope, key, children, c.Year, c.Now); err != nil {
 			return err
-		}
-		for _, part := range p.Parts {
-			p.Total += part.Now
 		}
 	}
 	if web.WantsExport(r) {
