@@ -17,11 +17,12 @@ import (
 // development half of a new source), 55 (D230, wave 31's deciding set) and
 // 58 (D230: wave 32's development half), 57 (D233, wave 32's deciding set)
 // and 59 (D235, wave 33's deciding set), and 61 (D243: wave 35's
-// development set, eight digital-economy texts). heldout40–41 were never labelled
+// development set, eight digital-economy texts) and 62 (D250: wave 36's,
+// twelve national data/AI plans). heldout40–41 were never labelled
 // (D183). Every other set labelled later is blind: no probe or trainer
 // reads it (60, wave 34's deciding set, is).
 func retired(n int) bool {
-	return n >= 2 && n <= 39 || n >= 42 && n <= 59 || n == 61
+	return n >= 2 && n <= 39 || n >= 42 && n <= 59 || n == 61 || n == 62
 }
 
 // devCorpusDirs names the folders of the development data this machine
@@ -29,7 +30,7 @@ func retired(n int) bool {
 // and each retired held-out set KEXIE_HELDOUTn names; "" where unset.
 func devCorpusDirs() map[string]string {
 	dirs := map[string]string{"tune": os.Getenv("KEXIE_CORPUS"), "extra": os.Getenv("KEXIE_EXTRA_CORPUS")}
-	for n := 2; n <= 61; n++ {
+	for n := 2; n <= 62; n++ {
 		if retired(n) {
 			dirs["heldout"+strconv.Itoa(n)] = os.Getenv("KEXIE_HELDOUT" + strconv.Itoa(n))
 		}
