@@ -73,6 +73,10 @@ type Result struct {
 	Grade      string // "" below every grade
 }
 
+// MaxInstrumentBytes bounds an instrument file (the national instrument
+// is a few kilobytes).
+const MaxInstrumentBytes = 16 << 20
+
 // ReadInstrument reads and checks an instrument: question ids present and
 // unique, points finite and not negative, a known rule kind whose
 // dimensions exist. A missing kind is "total"; a missing threshold is
@@ -82,9 +86,13 @@ func ReadInstrument(r io.Reader) (Instrument, error) {
 		Instrument
 		Grades *[]Grade `json:"grades"`
 	}
-	data, err := io.ReadAll(io.LimitReader(r, 16<<20))
+	data, err := io.ReadAll(io.LimitReader(r, MaxInstrumentBytes+1))
 	if err != nil {
 		return Instrument{}, err
+	}
+	if len(data) > MaxInstrumentBytes {
+		// Read in part it would be refused as cut short; say why.
+		return Instrument{}, errf("instrument", "estimate.err.instrument_size", MaxInstrumentBytes>>20)
 	}
 	if err := json.NewDecoder(bytes.NewReader(data)).Decode(&raw); err != nil {
 		return Instrument{}, jsonErr("instrument", data, err)

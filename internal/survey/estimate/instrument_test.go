@@ -2,6 +2,7 @@ package estimate
 
 import (
 	"errors"
+	"math"
 	"strings"
 	"testing"
 
@@ -155,4 +156,48 @@ func wantArgs(t *testing.T, e *Error, args ...any) {
 			t.Errorf("args %v, want %v", e.Args, args)
 		}
 	}
+}
+
+// A file over MaxInstrumentBytes is refused as too large, not as cut short.
+func TestInstrumentTooLarge(t *testing.T) {
+	pad := strings.Repeat(" ", MaxInstrumentBytes)
+	_, err := ReadInstrument(strings.NewReader(smallInstrument + pad))
+	wantKey(t, err, "estimate.err.instrument_size")
+	if _, err := ReadInstrument(strings.NewReader(smallInstrument + pad[:MaxInstrumentBytes-len(smallInstrument)])); err != nil {
+		t.Errorf("a file at the bound: %v", err)
+	}
+}
+
+// The instrument reader never panics, fails only with an *Error, and what
+// it accepts holds its checks: unique trimmed IDs, finite points not
+// negative, grades from the highest down.
+func FuzzReadInstrument(f *testing.F) {
+	f.Add(smallInstrument)
+	f.Add(`{"rule":{"kind":"dimensions","thresholds":{"a":1}},"questions":[{"id":"q","dimension":"a","correct":["A"],"points":1}],"grades":[]}`)
+	f.Add(`{"rule":{"high":80,"basic":50},"questions":[{"id":" q ","points":1e308}]}`)
+	f.Add(`{"questions":[{"id":"q","points":-1}]}`)
+	f.Fuzz(func(t *testing.T, src string) {
+		in, err := ReadInstrument(strings.NewReader(src))
+		if err != nil {
+			if _, ok := err.(*Error); !ok {
+				t.Fatalf("error %T %v is not an *Error", err, err)
+			}
+			return
+		}
+		seen := map[string]bool{}
+		for _, q := range in.Questions {
+			if q.ID == "" || q.ID != strings.TrimSpace(q.ID) || seen[q.ID] {
+				t.Fatalf("question ID %q", q.ID)
+			}
+			seen[q.ID] = true
+			if !(q.Points >= 0) || math.IsInf(q.Points, 0) {
+				t.Fatalf("points %v", q.Points)
+			}
+		}
+		for i := 1; i < len(in.Grades); i++ {
+			if in.Grades[i].Min > in.Grades[i-1].Min {
+				t.Fatalf("grades out of order %v", in.Grades)
+			}
+		}
+	})
 }
