@@ -12,18 +12,28 @@ import (
 	"strings"
 )
 
-// Parse reads s, with at most two decimals, grouping commas and an optional
+// Parse reads s, with at most two decimals, grouping commas (every three
+// digits of the whole part: "1,200.05", never "12,50") and an optional
 // trailing unit, into hundredths; ok is false for anything else, a
 // negative amount or more than max hundredths.
 func Parse(s, unit string, max int64) (int64, bool) {
-	s = strings.TrimSpace(strings.ReplaceAll(strings.TrimSpace(s), ",", ""))
+	s = strings.TrimSpace(s)
 	if unit != "" {
 		s = strings.TrimSpace(strings.TrimSuffix(s, unit))
 	}
-	if s == "" || len(s) > 20 {
+	if len(s) > 26 {
 		return 0, false
 	}
 	whole, frac, _ := strings.Cut(s, ".")
+	if strings.Contains(whole, ",") {
+		if !grouped(whole) {
+			return 0, false
+		}
+		whole = strings.ReplaceAll(whole, ",", "")
+	}
+	if strings.Contains(frac, ",") || len(whole)+len(frac) > 20 {
+		return 0, false
+	}
 	if whole == "" || len(frac) > 2 || strings.Trim(whole, "0123456789") != "" || strings.Trim(frac, "0123456789") != "" {
 		return 0, false
 	}
@@ -35,6 +45,22 @@ func Parse(s, unit string, max int64) (int64, bool) {
 		return 0, false
 	}
 	return n, true
+}
+
+// grouped reports whether whole is digits grouped by commas every three
+// from the right: a first group of one to three digits, then groups of
+// exactly three.
+func grouped(whole string) bool {
+	parts := strings.Split(whole, ",")
+	if len(parts[0]) < 1 || len(parts[0]) > 3 {
+		return false
+	}
+	for _, p := range parts[1:] {
+		if len(p) != 3 {
+			return false
+		}
+	}
+	return true
 }
 
 // Format writes hundredths as a plain number without trailing zeros
