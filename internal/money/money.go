@@ -10,6 +10,8 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+
+	"kexie/internal/valid"
 )
 
 // Parse reads s, with at most two decimals, grouping commas (every three
@@ -26,7 +28,7 @@ func Parse(s, unit string, max int64) (int64, bool) {
 	}
 	whole, frac, _ := strings.Cut(s, ".")
 	if strings.Contains(whole, ",") {
-		if !grouped(whole) {
+		if !valid.Grouped(whole) {
 			return 0, false
 		}
 		whole = strings.ReplaceAll(whole, ",", "")
@@ -45,22 +47,6 @@ func Parse(s, unit string, max int64) (int64, bool) {
 		return 0, false
 	}
 	return n, true
-}
-
-// grouped reports whether whole is digits grouped by commas every three
-// from the right: a first group of one to three digits, then groups of
-// exactly three.
-func grouped(whole string) bool {
-	parts := strings.Split(whole, ",")
-	if len(parts[0]) < 1 || len(parts[0]) > 3 {
-		return false
-	}
-	for _, p := range parts[1:] {
-		if len(p) != 3 {
-			return false
-		}
-	}
-	return true
 }
 
 // Format writes hundredths as a plain number without trailing zeros
