@@ -58,8 +58,8 @@ func editValues(e *IndicatorEdit) (value, low, high any, deadline int, err error
 		if v == "" {
 			return nil
 		}
-		f, err := strconv.ParseFloat(v, 64)
-		if err != nil {
+		f, ok := valid.Number(v)
+		if !ok {
 			errs.Add(field, "plan.err.number")
 			return nil
 		}
@@ -93,9 +93,9 @@ func (s *Store) UpdateIndicator(ctx context.Context, planID, id int64, e Indicat
 	var baseValue any
 	baseYear := 0
 	if b := strings.TrimSpace(e.Baseline); b != "" {
-		f, perr := strconv.ParseFloat(b, 64)
+		f, good := valid.Number(b)
 		y, yerr := strconv.Atoi(strings.TrimSpace(e.BaselineYear))
-		if perr != nil {
+		if !good {
 			return valid.New("baseline", "plan.err.number")
 		}
 		if yerr != nil || y < 1990 || y > 2100 {

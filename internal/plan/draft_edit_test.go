@@ -40,6 +40,9 @@ func TestDraftEditAndPublish(t *testing.T) {
 			{IndicatorEdit{Metric: "m", Comparator: "~", Value: "1"}, "comparator:plan.err.comparator"},
 			{IndicatorEdit{Metric: "m", Comparator: "range", Low: "5", High: "3"}, "low:plan.err.range"},
 			{IndicatorEdit{Metric: "m", Comparator: ">=", Value: "x"}, "value:plan.err.number"},
+			{IndicatorEdit{Metric: "m", Comparator: ">=", Value: "NaN"}, "value:plan.err.number"},
+			{IndicatorEdit{Metric: "m", Comparator: "range", Low: "NaN", High: "3"}, "low:plan.err.number"},
+			{IndicatorEdit{Metric: "m", Comparator: ">=", Value: "1", Baseline: "NaN", BaselineYear: "2020"}, "baseline:plan.err.number"},
 			{IndicatorEdit{Metric: "m", Comparator: ">=", Value: "1", Baseline: "六"}, "baseline:plan.err.number"},
 			{IndicatorEdit{Metric: "m", Comparator: ">=", Value: "1", Baseline: "6", BaselineYear: "15"}, "baseline_year:plan.err.year"},
 		}

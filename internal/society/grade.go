@@ -78,7 +78,7 @@ func (s *Store) SaveAssessment(ctx context.Context, a Assessment, submit bool) (
 	var errs valid.Errors
 	for _, in := range Indicators {
 		v, ok := a.Scores[in.Key]
-		if v < 0 || v > 1 {
+		if !(v >= 0 && v <= 1) { // NaN too
 			errs.Add("score_"+in.Key, "society.err.fraction")
 		}
 		if submit && (!ok || a.Evidence[in.Key] == "") {

@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"time"
 
+	"kexie/internal/valid"
 	"kexie/internal/web"
 )
 
@@ -96,8 +97,8 @@ func (h *handler) assessmentSave(w http.ResponseWriter, r *http.Request) error {
 		if v == "" {
 			continue
 		}
-		x, err := strconv.ParseFloat(v, 64)
-		if err != nil || x < 0 || x > in.Weight {
+		x, ok := valid.Number(v)
+		if !ok || x < 0 || x > in.Weight {
 			f.Errors["score_"+in.Key] = h.site.T(r)("society.err.points", in.Weight)
 			continue
 		}

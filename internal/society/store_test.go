@@ -3,6 +3,7 @@ package society_test
 import (
 	"context"
 	"errors"
+	"math"
 	"testing"
 	"time"
 
@@ -65,6 +66,26 @@ func fieldKey(err error) string {
 		return ""
 	}
 	return "error:" + err.Error()
+}
+
+// TestAssessmentNotANumber: a self-assessment's score must lie in [0, 1];
+// NaN, which every comparison answers false, is refused like any other
+// value outside, and nothing is kept.
+func TestAssessmentNotANumber(t *testing.T) {
+	dbtest.Run(t, sets, func(t *testing.T, d *db.DB) {
+		f := build(t, d)
+		ctx := context.Background()
+		key := society.Indicators[0].Key
+		for _, v := range []float64{math.NaN(), -0.1, 1.5} {
+			_, err := f.s.SaveAssessment(ctx, society.Assessment{OrgID: f.soc.ID, Year: 2025, Scores: map[string]float64{key: v}}, false)
+			if !valid.Has(err, "society.err.fraction") {
+				t.Errorf("score %v: %v", v, err)
+			}
+		}
+		if a, _ := f.s.GetAssessment(ctx, f.soc.ID, 2025); len(a.Scores) != 0 {
+			t.Errorf("a refused assessment was kept: %+v", a)
+		}
+	})
 }
 
 func TestProfileUSCC(t *testing.T) {

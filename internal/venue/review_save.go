@@ -30,7 +30,7 @@ func (s *Store) AddReview(ctx context.Context, id int64, in ReviewInput) error {
 	if in.Year < 2000 || in.Year > 2100 {
 		es.Add("year", "venue.err.year")
 	}
-	if in.Score < 0 || in.Score > 100 {
+	if !(in.Score >= 0 && in.Score <= 100) { // NaN too
 		es.Add("score", "venue.err.score")
 	}
 	if !contains(Outcomes(), in.Outcome) {

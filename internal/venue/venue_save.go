@@ -54,10 +54,10 @@ func (s *Store) check(in *Input) error {
 	if (in.Lng == nil) != (in.Lat == nil) {
 		es.Add("lat", "venue.err.coords_pair")
 	}
-	if in.Lng != nil && (*in.Lng < 73 || *in.Lng > 136) {
+	if in.Lng != nil && !(*in.Lng >= 73 && *in.Lng <= 136) { // NaN too
 		es.Add("lng", "venue.err.lng")
 	}
-	if in.Lat != nil && (*in.Lat < 3 || *in.Lat > 54) {
+	if in.Lat != nil && !(*in.Lat >= 3 && *in.Lat <= 54) {
 		es.Add("lat", "venue.err.lat")
 	}
 	if in.Capacity < 0 || in.Capacity > 1000000 {

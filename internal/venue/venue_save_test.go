@@ -2,6 +2,7 @@ package venue_test
 
 import (
 	"context"
+	"math"
 	"testing"
 
 	"kexie/internal/access"
@@ -29,6 +30,27 @@ func TestVenueRules(t *testing.T) {
 		}
 		if _, n, _ := vs.Venues.List(ctx, venue.Filter{Scope: access.Everywhere()}); n != 0 {
 			t.Errorf("a refused venue was stored: %d venues", n)
+		}
+	})
+}
+
+// TestNotANumber: NaN, which every comparison answers false, is refused
+// as a coordinate and as a review's score like any value out of range.
+func TestNotANumber(t *testing.T) {
+	eachDB(t, func(t *testing.T, vs venueSite) {
+		ctx := context.Background()
+		nan := math.NaN()
+		_, err := vs.Venues.Create(ctx, venue.Input{OrgID: vs.City.ID, Kind: venue.KindMuseum, Name: "攀枝花市科技馆", Lng: &nan, Lat: &nan})
+		es, _ := valid.As(err)
+		if len(es) != 2 || !valid.Has(err, "venue.err.lng") || !valid.Has(err, "venue.err.lat") {
+			t.Errorf("NaN coordinates: %v", err)
+		}
+		b := newStation(t, vs, "大渡口街道科普e站", "大渡口街道")
+		if err := vs.Venues.AddReview(ctx, b.ID, venue.ReviewInput{Year: 2025, Score: nan, Outcome: venue.Kept}); !valid.Has(err, "venue.err.score") {
+			t.Errorf("a NaN score: %v", err)
+		}
+		if rs, _ := vs.Venues.Reviews(ctx, b.ID); len(rs) != 0 {
+			t.Errorf("a refused review was stored: %+v", rs)
 		}
 	})
 }

@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"time"
 
+	"kexie/internal/valid"
 	"kexie/internal/web"
 )
 
@@ -126,8 +127,8 @@ func (h *handler) review(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	year, _ := strconv.Atoi(f.Get("year"))
-	score, serr := strconv.ParseFloat(f.Get("score"), 64)
-	if serr != nil {
+	score, ok := valid.Number(f.Get("score"))
+	if !ok {
 		score = -1
 	}
 	in := ReviewInput{Year: year, Score: score, Outcome: f.Get("outcome"), Comment: f.Get("comment")}

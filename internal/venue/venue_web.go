@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"kexie/internal/sheet"
+	"kexie/internal/valid"
 	"kexie/internal/web"
 )
 
@@ -108,8 +109,8 @@ func parseInput(f *web.Form) (Input, bool) {
 		if s == "" {
 			return nil
 		}
-		x, err := strconv.ParseFloat(strings.ReplaceAll(s, "，", "."), 64)
-		if err != nil {
+		x, good := valid.Number(strings.ReplaceAll(s, "，", "."))
+		if !good {
 			f.Errors[field] = "venue.err.number"
 			ok = false
 			return nil

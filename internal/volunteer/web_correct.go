@@ -21,8 +21,8 @@ func (h *handler) fileCorrection(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	to := "/volunteers/" + strconv.FormatInt(id, 10) + "#corrections"
-	hours, perr := strconv.ParseFloat(f.Get("hours"), 64)
-	if perr != nil || math.IsNaN(hours) || math.IsInf(hours, 0) {
+	hours, ok := valid.Number(f.Get("hours"))
+	if !ok {
 		return h.back(w, r, valid.New("hours", "volunteer.err.hours_number"), "", to)
 	}
 	minutes := math.Round(hours * 60)

@@ -157,10 +157,11 @@ func (h *handler) fileClaim(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	team, _ := strconv.ParseInt(f.Get("team_id"), 10, 64)
-	hours, perr := strconv.ParseFloat(f.Get("hours"), 64)
-	if perr != nil || hours <= 0 {
+	hours, ok := valid.Number(f.Get("hours"))
+	if !ok || hours <= 0 {
 		return h.back(w, r, valid.New("hours", "volunteer.err.minutes"), "", "/volunteer")
 	}
+	hours = min(hours, 10*MaxDayMinutes/60) // the store names the limit; keep the int in range
 	_, err = h.store.FileClaim(r.Context(), v.ID, team, f.Get("day"), int(hours*60+0.5), f.Get("note"), userID(r))
 	return h.back(w, r, err, "volunteer.flash.claimed", "/volunteer")
 }

@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"time"
 
+	"kexie/internal/valid"
 	"kexie/internal/web"
 )
 
@@ -76,7 +77,8 @@ func (h *handler) addTraining(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	hours, _ := strconv.ParseFloat(f.Get("hours"), 64)
+	hours, _ := valid.Number(f.Get("hours"))        // not a number: 0 minutes, which the store refuses
+	hours = max(0, min(hours, 10*MaxDayMinutes/60)) // the store names the limit; keep the int in range
 	err = h.store.AddTraining(r.Context(), id, Training{Title: f.Get("title"), Provider: f.Get("provider"), HeldOn: f.Get("held_on"), Minutes: int(hours*60 + 0.5)}, userID(r))
 	return h.back(w, r, err, "volunteer.flash.training", "/volunteers/"+strconv.FormatInt(id, 10))
 }
