@@ -205,6 +205,23 @@ func TestSite(t *testing.T) {
 		if res, _ := staff.Get("/review/stages/" + sid + "/ranking?format=xlsx"); !strings.Contains(res.Header.Get("Content-Type"), "spreadsheet") {
 			t.Errorf("ranking export: %s", res.Header.Get("Content-Type"))
 		}
+		// A rule left empty or mistyped is refused, never read as "top 0,
+		// cutoff 0" (which selected every application); the stage stays open.
+		for _, bad := range []struct {
+			form url.Values
+			want string
+		}{
+			{url.Values{}, "请填写入选名额或分数线"},
+			{url.Values{"top": {"十"}}, "入选名额须为正整数"},
+			{url.Values{"top": {"-3"}}, "入选名额须为正整数"},
+			{url.Values{"cutoff": {"NaN"}}, "分数线须为不小于 0 的数"},
+			{url.Values{"cutoff": {"八十"}}, "分数线须为不小于 0 的数"},
+		} {
+			res, body = post(staff, "/review/stages/"+sid+"/select", bad.form)
+			must(t, "select "+bad.form.Encode(), res, body, 200, bad.want)
+		}
+		res, body = staff.Get("/review/stages/" + sid + "/ranking")
+		must(t, "ranking after refused selections", res, body, 200, `name="top"`)
 		res, body = post(staff, "/review/stages/"+sid+"/select", url.Values{"top": {"10"}})
 		must(t, "select", res, body, 200, "已记录", "拟入选")
 		res, body = post(staff, "/review/calls/"+cid+"/publicity", nil)

@@ -3,9 +3,10 @@ package review
 import (
 	"context"
 	"fmt"
-	"kexie/internal/audit"
+	"math"
 
 	"kexie/internal/access"
+	"kexie/internal/audit"
 	"kexie/internal/db"
 	"kexie/internal/valid"
 )
@@ -123,6 +124,9 @@ func ranking(ctx context.Context, tx *db.Tx, scope access.Scope, stageID int64) 
 // Every assignment must be scored first; the caller must not be one of the
 // applicants.
 func (s *Store) Select(ctx context.Context, stageID int64, scope access.Scope, by int64, n int, cutoff float64) error {
+	if n < 0 || !(cutoff >= 0) || math.IsInf(cutoff, 0) { // NaN too
+		return valid.New("cutoff", "review.err.select_cutoff")
+	}
 	return s.db.Tx(ctx, func(tx *db.Tx) error {
 		r, err := ranking(ctx, tx, scope, stageID)
 		if err != nil {

@@ -3,6 +3,7 @@ package review
 import (
 	"net/http"
 	"strconv"
+	"strings"
 	"time"
 
 	"kexie/internal/access"
@@ -18,8 +19,19 @@ func (h *handler) selectTop(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	return h.act(w, r, st.CallID, func(f *web.Form, sc access.Scope) error {
-		n, _ := strconv.Atoi(f.Get("top"))
-		cut, _ := strconv.ParseFloat(f.Get("cutoff"), 64)
+		// One rule, and a readable one: an empty or mistyped rule must not
+		// pass as "top 0, cutoff 0", which selects every application.
+		top, cutoff := strings.TrimSpace(f.Get("top")), strings.TrimSpace(f.Get("cutoff"))
+		n, nerr := strconv.Atoi(top)
+		cut, cok := valid.Number(cutoff)
+		switch {
+		case top == "" && cutoff == "":
+			return valid.New("top", "review.err.select_rule")
+		case top != "" && (nerr != nil || n <= 0):
+			return valid.New("top", "review.err.select_top")
+		case top == "" && (!cok || cut < 0):
+			return valid.New("cutoff", "review.err.select_cutoff")
+		}
 		return h.store.Select(r.Context(), id, sc, userID(r), n, cut)
 	})
 }
