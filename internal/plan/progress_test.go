@@ -115,6 +115,9 @@ func TestProgressValueKinds(t *testing.T) {
 			{e.share, "120", "调查", map[string]string{"value": "plan.err.share_range"}},
 			{e.share, "-1", "调查", map[string]string{"value": "plan.err.share_range"}},
 			{e.count, "12", "   ", map[string]string{"narrative": "plan.err.narrative_required"}},
+			{e.count, "12,50", "讲座", map[string]string{"value": "plan.err.number"}}, // a misplaced comma, not 1250
+			{e.share, "1e2", "调查", map[string]string{"value": "plan.err.number"}},
+			{e.share, "NaN", "调查", map[string]string{"value": "plan.err.number"}},
 		}
 		for _, c := range cases {
 			in := e.in(c.ind, c.value)

@@ -3,7 +3,6 @@ package plan
 import (
 	"math"
 	"strconv"
-	"strings"
 
 	"kexie/internal/valid"
 )
@@ -53,11 +52,5 @@ func (k valueKind) check(errs *valid.Errors, v float64) {
 }
 
 // parseValue reads a filed number ("1,200", "85.5"); ok is false when it is
-// not a finite number.
-func parseValue(s string) (float64, bool) {
-	v, err := strconv.ParseFloat(strings.TrimSpace(strings.ReplaceAll(s, ",", "")), 64)
-	if err != nil || math.IsNaN(v) || math.IsInf(v, 0) {
-		return 0, false
-	}
-	return v, true
-}
+// not one as people type it (valid.Number: "12,50" is a typo, not 1250).
+func parseValue(s string) (float64, bool) { return valid.Number(s) }
