@@ -4,6 +4,7 @@ import (
 	"encoding/csv"
 	"net/http"
 	"net/url"
+	"strings"
 
 	"kexie/internal/access"
 	"kexie/internal/valid"
@@ -15,7 +16,8 @@ func resourceOf(v Survey) access.Resource { return access.Resource{OrgID: v.OrgI
 func validErr(field, key string, args ...any) error { return valid.New(field, key, args...) }
 
 // serveCSV writes rows as a UTF-8 CSV with a byte-order mark (so Excel
-// reads the Chinese right).
+// reads the Chinese right). Every cell goes through csvCell: the answers
+// are the public's free text, and staff open the file in a spreadsheet.
 func serveCSV(w http.ResponseWriter, name string, rows [][]string) error {
 	w.Header().Set("Content-Type", "text/csv; charset=utf-8")
 	w.Header().Set("Content-Disposition", "attachment; filename*=UTF-8''"+url.PathEscape(name))
@@ -23,10 +25,33 @@ func serveCSV(w http.ResponseWriter, name string, rows [][]string) error {
 		return err
 	}
 	cw := csv.NewWriter(w)
-	if err := cw.WriteAll(rows); err != nil {
-		return err
+	for _, row := range rows {
+		out := make([]string, len(row))
+		for i, c := range row {
+			out[i] = csvCell(c)
+		}
+		if err := cw.Write(out); err != nil {
+			return err
+		}
 	}
+	cw.Flush()
 	return cw.Error()
+}
+
+// csvCell keeps a spreadsheet from reading a text cell as a formula
+// (CSV injection: "=HYPERLINK(…)" typed into a survey's free-text answer
+// runs when staff open the export in Excel or WPS): a cell that begins
+// with = + - @, a tab or a carriage return is written after an apostrophe,
+// unless it is a number ("-5" stays "-5"). XLSX exports need no such care:
+// their cells are written as text, never as formulas.
+func csvCell(s string) string {
+	if s == "" || !strings.ContainsRune("=+-@\t\r", rune(s[0])) {
+		return s
+	}
+	if _, ok := valid.Number(s); ok {
+		return s
+	}
+	return "'" + s
 }
 
 // langOf is the language the request's pages are shown in.
