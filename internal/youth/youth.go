@@ -71,10 +71,13 @@ const (
 	Waitlisted = "waitlisted" // 候补
 	Declined   = "declined"   // 未录取, with a reason
 	Completed  = "completed"  // 已结业, with a certificate
+	Withdrawn  = "withdrawn"  // 已撤回 by whoever applied, before the start
+	// An application staff cancelled (已取消, with a reason) has the
+	// status Cancelled, as a programme.
 )
 
 // EnrolStatuses in their order.
-var EnrolStatuses = []string{Pending, Accepted, Waitlisted, Declined, Completed}
+var EnrolStatuses = []string{Pending, Accepted, Waitlisted, Declined, Completed, Withdrawn, Cancelled}
 
 // Grades run from 1 (小学一年级) to 12 (高中三年级); labels "youth.grade.<n>".
 const (
