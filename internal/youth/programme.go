@@ -315,6 +315,7 @@ type Event struct {
 	Action    string
 	Note      string
 	Detail    string
+	Lines     []ChangeLine // an edit's changes, labelled for the page
 }
 
 // Events returns a programme's own steps (enrolmentID 0) or an enrolment's
