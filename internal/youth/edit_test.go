@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"kexie/internal/access"
 	"kexie/internal/db"
 	"kexie/internal/db/dbtest"
 	"kexie/internal/youth"
@@ -231,6 +232,40 @@ func TestWithdrawRace(t *testing.T) {
 			if e.Status == youth.Accepted {
 				must(t, f.s.Withdraw(ctx, id, "", guardian))
 			}
+		}
+	})
+}
+
+// The year's figures never let a small cell be worked out from a total:
+// six campers and two in a survey (total eight) show the camp cell (and
+// 科学营营员数) hidden as well as the survey's "<5".
+func TestStatsComplement(t *testing.T) {
+	dbtest.Run(t, sets, func(t *testing.T, d *db.DB) {
+		f := setup(t, d)
+		ctx := context.Background()
+		n := 0
+		for kind, k := range map[string]int{"camp": 6, "survey": 2} {
+			in := goodProgramme(f.city)
+			in.Kind, in.Places = kind, "10"
+			pid, err := f.s.CreateProgramme(ctx, in, clerk)
+			must(t, err)
+			must(t, f.s.Move(ctx, pid, "open", "", clerk))
+			for i := 0; i < k; i++ {
+				n++
+				id, err := f.s.Apply(ctx, youth.ApplyInput{ProgrammeID: pid, Student: goodStudent("学生" + itoa(int64(n)))},
+					youth.Actor{UserID: int64(600 + n), Name: "家长"})
+				must(t, err)
+				must(t, f.s.Decide(ctx, id, "accept", "", checker))
+			}
+		}
+		st, err := f.s.YearStats(ctx, access.Subtrees(f.city.Path), "", 2026)
+		must(t, err)
+		got := map[string]string{}
+		for _, k := range st.ByKind {
+			got[k.Kind] = k.Enrolled.String()
+		}
+		if st.Enrolled != 8 || got["camp"] != "*" || got["survey"] != "<5" || st.CampersShown().String() != "*" {
+			t.Errorf("total %d, by kind %v, campers %s", st.Enrolled, got, st.CampersShown())
 		}
 	})
 }
