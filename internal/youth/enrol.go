@@ -79,6 +79,10 @@ func (s *Store) Apply(ctx context.Context, in ApplyInput, by Actor) (int64, erro
 		if err != nil {
 			return err
 		}
+		if p.Status == Draft || p.Status == Cancelled {
+			// Not public: answered as a programme that does not exist.
+			return &NotFoundError{"programme", in.ProgrammeID}
+		}
 		if p.Status != Open {
 			return valid.New("", "youth.err.not_open")
 		}
@@ -190,7 +194,8 @@ func (s *Store) Decide(ctx context.Context, id int64, decision, reason string, b
 			return err
 		}
 		return audit.Append(ctx, tx, audit.Entry{OrgID: e.OrgID, OrgPath: e.OrgPath, Action: "youth." + decision, Target: enrolmentTarget(id),
-			Before: map[string]any{"status": e.Status}, After: map[string]any{"status": to, "reason": reason}})
+			// The reason stays in the timeline: staff may name the child in it.
+			Before: map[string]any{"status": e.Status}, After: map[string]any{"status": to}})
 	})
 }
 
@@ -277,12 +282,16 @@ func (s *Store) Complete(ctx context.Context, id int64, by Actor) (string, error
 		if err != nil {
 			return err
 		}
-		if by.UserID != 0 && by.UserID == e.ApplicantUser {
-			return valid.New("", "youth.err.own")
-		}
-		p, err := getProgramme(ctx, tx, e.ProgrammeID)
+		p, err := lockProgramme(ctx, tx, e.ProgrammeID)
 		if err != nil {
 			return err
+		}
+		// Read again under the lock: a cancellation may have come in between.
+		if e, err = getEnrolment(ctx, tx, id); err != nil {
+			return err
+		}
+		if by.UserID != 0 && by.UserID == e.ApplicantUser {
+			return valid.New("", "youth.err.own")
 		}
 		if e.Status != Accepted || (p.Status != Closed && p.Status != Ended && p.Status != Open) {
 			return valid.New("", "youth.err.status")

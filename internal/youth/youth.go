@@ -121,6 +121,7 @@ const (
 	MaxFee         = 1000000 // fen: 10,000 元
 	MaxDays        = 60      // days a programme lasts
 	MaxNote        = 500
+	MaxSearch      = 100     // a search term; a longer one matches nothing
 	MaxMeetingMins = 12 * 60 // one meeting's length
 	MaxTrainHours  = 2000    // tenths of an hour: 200 hours
 	Threshold      = 5       // figures below it are not shown beside a total
