@@ -64,6 +64,12 @@ func TestSiteEditWithdraw(t *testing.T) {
 	if res, _ := gc.Post(edit, form); res.StatusCode != 403 {
 		t.Errorf("a member edits: %d", res.StatusCode)
 	}
+	bad := copyForm(form)
+	bad.Set("places", "3")
+	bad.Set("csrf_token", "forged")
+	if res, _ := staff.Post(edit, bad); res.StatusCode != http.StatusForbidden {
+		t.Errorf("an edit with a forged CSRF token: %d", res.StatusCode)
+	}
 	if n := count(t, s.DB, `SELECT COUNT(*) FROM youth_events WHERE action = 'edit'`); n != 0 {
 		t.Fatalf("%d edits saved from refused forms", n)
 	}

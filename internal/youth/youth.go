@@ -1,8 +1,11 @@
 // Package youth is 青少年科技教育: the programmes a 科协 runs for school
 // students (科学营, 青少年科学调查体验活动, 导师结对 …) from 草稿 to 报名中,
-// 已截止, 已结束 and 已总结 (or 已取消 with a reason); the students a school's
-// 科技辅导员 or a guardian enrols in them, with the guardian's consent; the
-// staff's decision (录取, 候补, 不录取), attendance per day and a certificate
+// 已截止, 已结束 and 已总结 (or 已取消 with a reason), edited with a history
+// of every change (what may change narrows once it starts and once it
+// ends); the students a school's 科技辅导员 or a guardian enrols in them,
+// with the guardian's consent, who may withdraw before the start (a place
+// freed goes to the first on the waiting list); the staff's decision (录取,
+// 候补, 不录取, or a cancellation with a reason), attendance per day and a certificate
 // on completion; mentoring pairs of a student and a scientist of the talent
 // database with their meetings; the registry of 科技辅导员 with trainings
 // and yearly recognition; and a year's figures, in counts only. Contests
