@@ -9,6 +9,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"kexie/internal/access"
+	"kexie/internal/calendar"
 	"kexie/internal/db/dbtest"
 	"kexie/internal/web/webtest"
 	"kexie/internal/youth"
@@ -105,4 +106,22 @@ func TestBrowserYouthEditWithdraw(t *testing.T) {
 	b.Run("desktop", chromedp.EmulateViewport(1280, 900))
 	b.Open(prog, "#timeline")
 	b.Shot("youth-programme-edited")
+
+	// Once started, the kind, the first day, the grades and the fee are
+	// read-only; the places and the last day still change.
+	*s.now = time.Date(2026, 7, 11, 9, 0, 0, 0, calendar.Beijing)
+	b.Open(prog+"/edit", "#programme-edit-form")
+	b.WaitText("phase", "#edit-phase", "活动已开始")
+	locked, err := chromedp.Run(b.Ctx, chromedp.Evaluate[bool](`document.querySelector("input[type=hidden][name=starts_on]") !== null &&
+		document.querySelector("input[type=hidden][name=fee]") !== null && document.querySelector("input[type=number][name=places]") !== null &&
+		document.querySelector("select[name=kind]") === null && document.querySelector("input[type=hidden][name=kind]") !== null &&
+		document.querySelectorAll("#programme-edit-form [disabled]").length === 5`))
+	if err != nil || !locked {
+		t.Errorf("the locked fields of a running programme: %v %v", locked, err)
+	}
+	b.Run("longer", chromedp.SetValue(chromedp.CSS(`input[name=ends_on]`), "2026-07-16"),
+		chromedp.Click(chromedp.CSS(`#programme-save`)), chromedp.WaitVisible(chromedp.CSS(`.flash`)))
+	b.WaitText("in the timeline", "#timeline", "结束日期：2026-07-14 → 2026-07-16")
+	b.Open(prog+"/edit", "#programme-edit-form")
+	b.Shot("youth-edit-running")
 }
