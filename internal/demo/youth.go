@@ -218,6 +218,27 @@ func Youth(ctx context.Context, ys *youth.Store, orgs *org.Store, ppl *people.St
 				return res, err
 			}
 			if x.status == youth.Closed {
+				// Before the start a guardian withdraws an accepted student
+				// (the first waitlisted moves up) and staff add the meeting
+				// point to the description (kept in the timeline).
+				if len(accepted) > 0 {
+					e, err := ys.Enrolment(ctx, accepted[0])
+					if err != nil {
+						return res, err
+					}
+					if err := ys.Withdraw(ctx, e.ID, "孩子临时要参加学校比赛，无法参加。", youth.Actor{UserID: e.ApplicantUser, Name: "监护人"}); err != nil {
+						return res, fmt.Errorf("demo: withdraw: %w", err)
+					}
+				}
+				p, err := ys.Programme(ctx, pid)
+				if err != nil {
+					return res, err
+				}
+				in := p.EditInput()
+				in.Description += "集合地点：市青少年宫东门。"
+				if err := ys.EditProgramme(ctx, pid, in, staff); err != nil {
+					return res, fmt.Errorf("demo: edit programme: %w", err)
+				}
 				res.ByStatus[x.status]++
 				continue
 			}

@@ -68,10 +68,17 @@ func TestDemoYouth(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
+		withdrawn := 0
 		for _, e := range enrols {
 			if e.AppliedAt.After(now) {
 				t.Fatalf("an application dated %v, after now", e.AppliedAt)
 			}
+			if e.Status == youth.Withdrawn {
+				withdrawn++
+			}
+		}
+		if withdrawn == 0 {
+			t.Error("no application withdrawn in the demo")
 		}
 		progs, _, err := ys.Programmes(ctx, youth.ProgrammeFilter{Scope: access.Everywhere(), Limit: 1000})
 		if err != nil {

@@ -21,6 +21,8 @@ type Enrolment struct {
 	ProgrammeID      int64
 	ProgrammeTitle   string
 	ProgrammeKind    string
+	ProgrammeStatus  string
+	ProgrammeStarts  time.Time
 	StudentID        int64
 	OrgID            int64
 	OrgPath, OrgName string
@@ -77,6 +79,10 @@ func (s *Store) Apply(ctx context.Context, in ApplyInput, by Actor) (int64, erro
 		if err != nil {
 			return err
 		}
+		if p.Status == Draft || p.Status == Cancelled {
+			// Not public: answered as a programme that does not exist.
+			return &NotFoundError{"programme", in.ProgrammeID}
+		}
 		if p.Status != Open {
 			return valid.New("", "youth.err.not_open")
 		}
@@ -87,8 +93,12 @@ func (s *Store) Apply(ctx context.Context, in ApplyInput, by Actor) (int64, erro
 			return valid.New("", "youth.err.full")
 		}
 		var k int
-		if err := tx.QueryRow(ctx, `SELECT COUNT(*) FROM youth_enrolments WHERE programme_id = ? AND student_name = ? AND school = ?`,
-			p.ID, c.in.Name, c.in.School).Scan(&k); err != nil {
+		// Only the applicant's own applications are compared: refusing a
+		// name someone else applied with would tell any signed-in user
+		// which child of which school is in the programme. Staff see
+		// another applicant's same name and school on the application.
+		if err := tx.QueryRow(ctx, `SELECT COUNT(*) FROM youth_enrolments WHERE programme_id = ? AND applicant_user = ? AND student_name = ? AND school = ?
+			AND status NOT IN ('withdrawn', 'cancelled')`, p.ID, by.UserID, c.in.Name, c.in.School).Scan(&k); err != nil {
 			return fmt.Errorf("youth: apply: %w", err)
 		}
 		if k > 0 {
@@ -162,6 +172,14 @@ func (s *Store) Decide(ctx context.Context, id int64, decision, reason string, b
 		if err != nil {
 			return err
 		}
+		// Read again under the programme's lock: a withdrawal may have
+		// come in between.
+		if e, err = getEnrolment(ctx, tx, id); err != nil {
+			return err
+		}
+		if e.Status == Withdrawn {
+			return valid.New("", "youth.err.withdrawn")
+		}
 		if !inList(from, e.Status) || (p.Status != Open && p.Status != Closed) {
 			return valid.New("", "youth.err.status")
 		}
@@ -176,7 +194,8 @@ func (s *Store) Decide(ctx context.Context, id int64, decision, reason string, b
 			return err
 		}
 		return audit.Append(ctx, tx, audit.Entry{OrgID: e.OrgID, OrgPath: e.OrgPath, Action: "youth." + decision, Target: enrolmentTarget(id),
-			Before: map[string]any{"status": e.Status}, After: map[string]any{"status": to, "reason": reason}})
+			// The reason stays in the timeline: staff may name the child in it.
+			Before: map[string]any{"status": e.Status}, After: map[string]any{"status": to}})
 	})
 }
 
@@ -263,12 +282,16 @@ func (s *Store) Complete(ctx context.Context, id int64, by Actor) (string, error
 		if err != nil {
 			return err
 		}
-		if by.UserID != 0 && by.UserID == e.ApplicantUser {
-			return valid.New("", "youth.err.own")
-		}
-		p, err := getProgramme(ctx, tx, e.ProgrammeID)
+		p, err := lockProgramme(ctx, tx, e.ProgrammeID)
 		if err != nil {
 			return err
+		}
+		// Read again under the lock: a cancellation may have come in between.
+		if e, err = getEnrolment(ctx, tx, id); err != nil {
+			return err
+		}
+		if by.UserID != 0 && by.UserID == e.ApplicantUser {
+			return valid.New("", "youth.err.own")
 		}
 		if e.Status != Accepted || (p.Status != Closed && p.Status != Ended && p.Status != Open) {
 			return valid.New("", "youth.err.status")
@@ -295,7 +318,7 @@ func (s *Store) Complete(ctx context.Context, id int64, by Actor) (string, error
 	return cert, err
 }
 
-const enrolmentCols = `e.id, e.programme_id, p.title, p.kind, e.student_id, e.org_id, o.path, o.name, e.student_name, e.school, e.grade, e.gender,
+const enrolmentCols = `e.id, e.programme_id, p.title, p.kind, p.status, p.starts_on, e.student_id, e.org_id, o.path, o.name, e.student_name, e.school, e.grade, e.gender,
 	e.status, e.applied_as, e.applicant_user, e.applicant_name, e.reason, e.decided_at, COALESCE(e.certificate, ''), e.completed_at, e.applied_at,
 	(SELECT COUNT(*) FROM youth_attendance a WHERE a.enrolment_id = e.id AND a.present = 1)`
 
@@ -303,11 +326,11 @@ const enrolmentFrom = ` FROM youth_enrolments e JOIN youth_programmes p ON p.id 
 
 func scanEnrolment(row db.Scanner) (Enrolment, error) {
 	var e Enrolment
-	var decided, completed, applied int64
-	err := row.Scan(&e.ID, &e.ProgrammeID, &e.ProgrammeTitle, &e.ProgrammeKind, &e.StudentID, &e.OrgID, &e.OrgPath, &e.OrgName, &e.StudentName,
+	var decided, completed, applied, starts int64
+	err := row.Scan(&e.ID, &e.ProgrammeID, &e.ProgrammeTitle, &e.ProgrammeKind, &e.ProgrammeStatus, &starts, &e.StudentID, &e.OrgID, &e.OrgPath, &e.OrgName, &e.StudentName,
 		&e.School, &e.Grade, &e.Gender, &e.Status, &e.AppliedAs, &e.ApplicantUser, &e.ApplicantName, &e.Reason, &decided, &e.Certificate,
 		&completed, &applied, &e.Present)
-	e.DecidedAt, e.CompletedAt, e.AppliedAt = optTime(decided), optTime(completed), db.Time(applied)
+	e.DecidedAt, e.CompletedAt, e.AppliedAt, e.ProgrammeStarts = optTime(decided), optTime(completed), db.Time(applied), db.Time(starts)
 	return e, err
 }
 
@@ -320,6 +343,19 @@ func getEnrolment(ctx context.Context, q db.Q, id int64) (Enrolment, error) {
 		return e, fmt.Errorf("youth: enrolment %d: %w", id, err)
 	}
 	return e, nil
+}
+
+// Twins counts the other live applications to e's programme with e's
+// student name and school, filed by someone else: staff check them before
+// deciding (Apply refuses a duplicate only among the applicant's own).
+func (s *Store) Twins(ctx context.Context, e Enrolment) (int, error) {
+	var n int
+	err := s.db.QueryRow(ctx, `SELECT COUNT(*) FROM youth_enrolments WHERE programme_id = ? AND id <> ? AND student_name = ? AND school = ?
+		AND status NOT IN ('withdrawn', 'cancelled')`, e.ProgrammeID, e.ID, e.StudentName, e.School).Scan(&n)
+	if err != nil {
+		return 0, fmt.Errorf("youth: twins of %d: %w", e.ID, err)
+	}
+	return n, nil
 }
 
 // Enrolment returns one enrolment. Callers check access by its org.

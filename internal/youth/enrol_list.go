@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"kexie/internal/access"
 	"kexie/internal/db"
@@ -70,7 +71,9 @@ func (s *Store) where(f Filter) (string, []any, bool) {
 	case "senior":
 		where = append(where, "e.grade BETWEEN 10 AND 12")
 	}
-	if q := strings.TrimSpace(f.Q); q != "" {
+	if q := strings.TrimSpace(f.Q); utf8.RuneCountInString(q) > MaxSearch {
+		where = append(where, "1 = 0") // no name, school or title is that long
+	} else if q != "" {
 		like := "%" + db.LikeEscape(q) + "%"
 		where, args = append(where, `(e.student_name LIKE ? ESCAPE '\' OR e.school LIKE ? ESCAPE '\' OR e.certificate = ?)`), append(args, like, like, strings.ToUpper(q))
 	}

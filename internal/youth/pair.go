@@ -276,7 +276,9 @@ func (s *Store) Pairs(ctx context.Context, f PairFilter) ([]Pair, int, error) {
 	if f.StudentID != 0 {
 		where, args = append(where, "p.student_id = ?"), append(args, f.StudentID)
 	}
-	if q := strings.TrimSpace(f.Q); q != "" {
+	if q := strings.TrimSpace(f.Q); utf8.RuneCountInString(q) > MaxSearch {
+		where = append(where, "1 = 0") // no name, school or title is that long
+	} else if q != "" {
 		like := "%" + db.LikeEscape(q) + "%"
 		where, args = append(where, `(p.mentor_name LIKE ? ESCAPE '\' OR p.mentor_employer LIKE ? ESCAPE '\')`), append(args, like, like)
 	}

@@ -95,17 +95,27 @@ func number(errs *valid.Errors, field, v string, lo, hi int, key string) int {
 	return n
 }
 
-// CreateProgramme adds a programme of an org, as a 草稿. Callers check the
-// org is in the creator's scope (the handler does).
-func (s *Store) CreateProgramme(ctx context.Context, in ProgrammeInput, by Actor) (int64, error) {
-	var errs valid.Errors
-	in.Title, in.Description = strings.TrimSpace(in.Title), strings.TrimSpace(in.Description)
-	runes(&errs, "title", in.Title, 4, MaxTitle, "youth.err.title")
+// programmeValues are a programme's input once read.
+type programmeValues struct {
+	title, kind, description string
+	starts, ends             time.Time
+	places, lo, hi           int
+	fee                      int64
+}
+
+// checkProgramme reads and checks a programme's input (all but the org);
+// starts is checked against [now-1y, now+2y].
+func (s *Store) checkProgramme(in ProgrammeInput, errs *valid.Errors) programmeValues {
+	var v programmeValues
+	v.title, v.description = strings.TrimSpace(in.Title), strings.TrimSpace(in.Description)
+	v.kind = in.Kind
+	runes(errs, "title", v.title, 4, MaxTitle, "youth.err.title")
 	if !inList(Kinds, in.Kind) {
 		errs.Add("kind", "youth.err.kind")
 	}
 	starts, ok1 := day(strings.TrimSpace(in.StartsOn))
 	ends, ok2 := day(strings.TrimSpace(in.EndsOn))
+	v.starts, v.ends = starts, ends
 	now := s.db.Now()
 	switch {
 	case !ok1:
@@ -119,28 +129,37 @@ func (s *Store) CreateProgramme(ctx context.Context, in ProgrammeInput, by Actor
 	case ok1 && (ends.Before(starts) || ends.After(starts.AddDate(0, 0, MaxDays-1))):
 		errs.Add("ends_on", "youth.err.ends", MaxDays)
 	}
-	places := number(&errs, "places", in.Places, 1, MaxPlaces, "youth.err.places")
-	lo := number(&errs, "grade_lo", in.GradeLo, MinGrade, MaxGrade, "youth.err.grade")
-	hi := number(&errs, "grade_hi", in.GradeHi, MinGrade, MaxGrade, "youth.err.grade")
-	if lo > hi && hi >= MinGrade {
+	v.places = number(errs, "places", in.Places, 1, MaxPlaces, "youth.err.places")
+	v.lo = number(errs, "grade_lo", in.GradeLo, MinGrade, MaxGrade, "youth.err.grade")
+	v.hi = number(errs, "grade_hi", in.GradeHi, MinGrade, MaxGrade, "youth.err.grade")
+	if v.lo > v.hi && v.hi >= MinGrade {
 		errs.Add("grade_hi", "youth.err.grade_order")
 	}
-	var fee int64
 	if f := strings.TrimSpace(in.Fee); f != "" {
 		var ok bool
-		if fee, ok = ParseYuan(f); !ok {
+		if v.fee, ok = ParseYuan(f); !ok {
 			errs.Add("fee", "youth.err.fee", FormatYuan(MaxFee))
 		}
 	}
-	if utf8.RuneCountInString(in.Description) > MaxText {
+	if utf8.RuneCountInString(v.description) > MaxText {
 		errs.Add("description", "youth.err.too_long", MaxText)
 	}
+	return v
+}
+
+// CreateProgramme adds a programme of an org, as a 草稿. Callers check the
+// org is in the creator's scope (the handler does).
+func (s *Store) CreateProgramme(ctx context.Context, in ProgrammeInput, by Actor) (int64, error) {
+	var errs valid.Errors
+	v := s.checkProgramme(in, &errs)
 	if in.OrgID == 0 {
 		errs.Add("org_id", "youth.err.org")
 	}
 	if err := errs.Err(); err != nil {
 		return 0, err
 	}
+	in.Title, in.Kind, in.Description = v.title, v.kind, v.description
+	starts, ends, places, lo, hi, fee := v.starts, v.ends, v.places, v.lo, v.hi, v.fee
 	var id int64
 	err := s.db.Tx(ctx, func(tx *db.Tx) error {
 		var path string
@@ -296,6 +315,7 @@ type Event struct {
 	Action    string
 	Note      string
 	Detail    string
+	Lines     []ChangeLine // an edit's changes, labelled for the page
 }
 
 // Events returns a programme's own steps (enrolmentID 0) or an enrolment's

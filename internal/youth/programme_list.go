@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"strings"
+	"unicode/utf8"
 
 	"kexie/internal/access"
 	"kexie/internal/db"
@@ -48,7 +49,9 @@ func (s *Store) programmeWhere(f ProgrammeFilter) (string, []any, bool) {
 	if f.Status != "" {
 		where, args = append(where, "p.status = ?"), append(args, f.Status)
 	}
-	if q := strings.TrimSpace(f.Q); q != "" {
+	if q := strings.TrimSpace(f.Q); utf8.RuneCountInString(q) > MaxSearch {
+		where = append(where, "1 = 0") // no name, school or title is that long
+	} else if q != "" {
 		like := "%" + db.LikeEscape(q) + "%"
 		where, args = append(where, `(p.title LIKE ? ESCAPE '\' OR p.description LIKE ? ESCAPE '\')`), append(args, like, like)
 	}

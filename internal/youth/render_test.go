@@ -17,7 +17,8 @@ func itoa(n int64) string { return strconv.FormatInt(n, 10) }
 func TestRenderPages(t *testing.T) {
 	s := serve(t, dbtest.OpenSQLite(t))
 	now := time.Now()
-	evs := []youth.Event{{Action: "apply", Detail: "teacher", At: now}, {Action: "accept", At: now}, {Action: "complete", Detail: "QS2026-X"}}
+	evs := []youth.Event{{Action: "apply", Detail: "teacher", At: now}, {Action: "accept", At: now}, {Action: "complete", Detail: "QS2026-X"},
+		{Action: "promote"}, {Action: "withdraw", Note: "生病"}, {Action: "edit", Lines: []youth.ChangeLine{{Label: "名额", Old: "2", New: "30"}, {Label: "介绍", Old: "a", New: "b", Long: true}}}}
 	type page struct {
 		name string
 		data any
@@ -29,16 +30,25 @@ func TestRenderPages(t *testing.T) {
 			page{"youth/programme.html", youth.ProgrammePage{Programme: p, Form: web.NewForm(), Events: evs, Days: []string{"2026-07-10"}, Day: "2026-07-10", CanAttend: true,
 				Roster: []youth.Enrolment{{ID: 1, StudentName: "x", Grade: 7, Status: "accepted"}}}},
 			page{"youth/programme_public.html", youth.PublicProgrammePage{Programme: p}})
+		for _, phase := range []string{youth.EditAll, youth.EditRunning, youth.EditOver, youth.EditNone} {
+			f := web.NewForm()
+			f.Values.Set("kind", "camp")
+			f.Values.Set("grade_lo", "7")
+			f.Errors["places"] = "x"
+			pages = append(pages, page{"youth/programme_edit.html", youth.ProgrammeEditPage{Programme: p, Form: f, Kinds: youth.Kinds, Grades: []int{7, 8}, Phase: phase}})
+		}
 	}
 	for _, st := range youth.EnrolStatuses {
-		pages = append(pages, page{"youth/enrolment.html", youth.EnrolmentPage{Enrolment: youth.Enrolment{ID: 1, Status: st, Grade: 3, ProgrammeKind: "survey", AppliedAs: "guardian", Certificate: "QS"},
-			Events: evs, Form: web.NewForm(), Decisions: youth.Decisions}})
+		pages = append(pages, page{"youth/enrolment.html", youth.EnrolmentPage{Enrolment: youth.Enrolment{ID: 1, Status: st, Grade: 3, ProgrammeKind: "survey", ProgrammeStatus: "open", AppliedAs: "guardian", Certificate: "QS"},
+			Events: evs, Form: web.NewForm(), Decisions: youth.Decisions, Twins: 1}})
 	}
 	prog := youth.Programme{ID: 1, Title: "x", Kind: "mentor", Status: "open", Places: 3, GradeLo: 7, GradeHi: 9}
 	pages = append(pages,
 		page{"youth/public.html", youth.PublicPage{List: &web.List{Path: "/youth"}, Programmes: []youth.Programme{prog}, Kinds: youth.Kinds}},
 		page{"youth/apply.html", youth.ApplyPage{Programme: prog, Form: web.NewForm(), Grades: []int{7, 8}, Ways: youth.ConsentWays, Genders: youth.Genders, BirthYears: []int{2012}}},
 		page{"youth/mine.html", youth.MinePage{Enrolments: []youth.Enrolment{{ID: 1, Status: "completed", Grade: 8, Certificate: "QS"}}}},
+		page{"youth/mine.html", youth.MinePage{Now: now, Form: web.NewForm(), Failed: 2, Enrolments: []youth.Enrolment{{ID: 2, Status: "accepted", Grade: 8,
+			ProgrammeStatus: "open", ProgrammeStarts: now.AddDate(0, 0, 3)}, {ID: 3, Status: "withdrawn", Reason: "r", Grade: 8}}}},
 		page{"youth/list.html", youth.ListPage{List: &web.List{Path: "/youth/admin"}, Items: []youth.Enrolment{{ID: 1, Status: "pending", Grade: 12}}, Statuses: youth.EnrolStatuses, Kinds: youth.Kinds, Bands: youth.Bands}},
 		page{"youth/programmes.html", youth.ProgrammesPage{List: &web.List{Path: "/youth/admin/programmes"}, Programmes: []youth.Programme{prog}, Kinds: youth.Kinds, Statuses: youth.ProgrammeStatuses}},
 		page{"youth/programme_new.html", youth.ProgrammeFormPage{Form: web.NewForm(), Kinds: youth.Kinds, Grades: []int{1, 12}}},

@@ -14,23 +14,93 @@ import (
 
 // Count is a figure of a breakdown: shown as "<5" when it is under
 // Threshold but not zero, so that no student is identifiable from a small
-// cell (totals are shown as they are).
+// cell (totals are shown as they are). A negative Count is a cell hidden
+// only so that a small one cannot be worked out from the total (see
+// protect): shown as "*".
 type Count int
 
 // String is the count as shown.
 func (c Count) String() string {
-	if c > 0 && c < Threshold {
+	switch {
+	case c < 0:
+		return "*"
+	case c > 0 && c < Threshold:
 		return "<" + strconv.Itoa(Threshold)
 	}
 	return strconv.Itoa(int(c))
 }
 
-// Shown is the count a chart may draw: 0 for a suppressed cell.
+// Shown is the count a chart may draw: 0 for a hidden cell.
 func (c Count) Shown() int {
-	if c > 0 && c < Threshold {
+	if c < Threshold {
 		return 0
 	}
 	return int(c)
+}
+
+// Hidden reports whether the cell is not shown as its number.
+func (c Count) Hidden() bool { return c < 0 || (c > 0 && c < Threshold) }
+
+// protect hides further cells of a column whose total is shown until no
+// hidden cell can be worked out from the total and the cells shown. A
+// reader knows a "<5" cell is 1–4 and a "*" cell at least Threshold; a
+// hidden cell is worked out when those bounds and the sum of the hidden
+// cells (the total less the cells shown) leave it one value. The smallest
+// cell shown is hidden next.
+func protect(cells ...*Count) {
+	for determined(cells) {
+		var pick *Count
+		for _, c := range cells {
+			if *c >= Threshold && (pick == nil || *c < *pick) {
+				pick = c
+			}
+		}
+		if pick == nil {
+			return
+		}
+		*pick = -*pick
+	}
+}
+
+// determined reports whether some hidden cell of cells has one possible
+// value given the others' bounds and the hidden cells' sum.
+func determined(cells []*Count) bool {
+	const inf = math.MaxInt32
+	type cell struct{ lo, hi int }
+	var hidden []cell
+	sum := 0
+	for _, c := range cells {
+		switch {
+		case *c < 0:
+			hidden, sum = append(hidden, cell{Threshold, inf}), sum-int(*c)
+		case *c > 0 && *c < Threshold:
+			hidden, sum = append(hidden, cell{1, Threshold - 1}), sum+int(*c)
+		}
+	}
+	for i, h := range hidden {
+		loOthers, hiOthers := 0, 0
+		for j, o := range hidden {
+			if j == i {
+				continue
+			}
+			loOthers += o.lo
+			if hiOthers != inf {
+				if o.hi == inf {
+					hiOthers = inf
+				} else {
+					hiOthers += o.hi
+				}
+			}
+		}
+		lo, hi := h.lo, min(h.hi, sum-loOthers)
+		if hiOthers != inf {
+			lo = max(lo, sum-hiOthers)
+		}
+		if lo >= hi {
+			return true
+		}
+	}
+	return false
 }
 
 // KindTally is a year's figures of one kind of programme.
@@ -48,6 +118,17 @@ type BandTally struct {
 	Band      string
 	Enrolled  Count
 	Completed Count
+}
+
+// CampersShown is 科学营营员数 as the page and the export show it: the
+// camp cell of the breakdown, hidden as it is.
+func (st Stats) CampersShown() Count {
+	for _, k := range st.ByKind {
+		if k.Kind == "camp" {
+			return k.Enrolled
+		}
+	}
+	return 0
 }
 
 // Stats is a year's figures for a subtree: only counts.
@@ -192,6 +273,20 @@ func (s *Store) YearStats(ctx context.Context, scope access.Scope, orgPath strin
 		st.ByBand = append(st.ByBand, *bands[b])
 	}
 	st.Female, st.Male = Count(female), Count(male)
+	// Each column adds up to a total shown: hide what the total would
+	// give away.
+	col := func(f func(i int) *Count, n int) {
+		var cells []*Count
+		for i := 0; i < n; i++ {
+			cells = append(cells, f(i))
+		}
+		protect(cells...)
+	}
+	col(func(i int) *Count { return &st.ByKind[i].Applied }, len(st.ByKind))
+	col(func(i int) *Count { return &st.ByKind[i].Enrolled }, len(st.ByKind))
+	col(func(i int) *Count { return &st.ByKind[i].Completed }, len(st.ByKind))
+	col(func(i int) *Count { return &st.ByBand[i].Enrolled }, len(st.ByBand))
+	col(func(i int) *Count { return &st.ByBand[i].Completed }, len(st.ByBand))
 	if st.Teachers, err = s.teacherCount(ctx, scope, orgPath, to); err != nil {
 		return st, err
 	}
@@ -200,11 +295,12 @@ func (s *Store) YearStats(ctx context.Context, scope access.Scope, orgPath strin
 }
 
 // FemaleShare is the share of girls among the enrolled with a gender
-// recorded, in per cent ("" when under Threshold recorded).
+// recorded, in per cent ("" when under Threshold recorded, or when girls
+// or boys are 1–4).
 func (st Stats) FemaleShare() string {
 	n := int(st.Female) + int(st.Male)
-	if n < Threshold {
-		return ""
+	if n < Threshold || st.Female.Hidden() || st.Male.Hidden() {
+		return "" // a share of 1–4 girls or boys would give their number
 	}
 	return strconv.Itoa((int(st.Female)*100 + n/2) / n)
 }

@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"kexie/internal/access"
 	"kexie/internal/audit"
@@ -347,7 +348,9 @@ func (s *Store) Teachers(ctx context.Context, f TeacherFilter) ([]Teacher, int, 
 	if f.Recognized {
 		where = append(where, "EXISTS (SELECT 1 FROM youth_recognitions r WHERE r.teacher_id = t.id)")
 	}
-	if q := strings.TrimSpace(f.Q); q != "" {
+	if q := strings.TrimSpace(f.Q); utf8.RuneCountInString(q) > MaxSearch {
+		where = append(where, "1 = 0") // no name, school or title is that long
+	} else if q != "" {
 		like := "%" + db.LikeEscape(q) + "%"
 		where, args = append(where, `(t.name LIKE ? ESCAPE '\' OR t.school LIKE ? ESCAPE '\' OR t.subject LIKE ? ESCAPE '\')`), append(args, like, like, like)
 	}

@@ -3,6 +3,7 @@ package youth
 import (
 	"net/http"
 	"strconv"
+	"time"
 
 	"kexie/internal/web"
 )
@@ -113,15 +114,25 @@ func (h *handler) apply(w http.ResponseWriter, r *http.Request) error {
 	return web.Redirect(w, r, "/youth/mine")
 }
 
-// MinePage lists what the signed-in user applied for.
-type MinePage struct{ Enrolments []Enrolment }
+// MinePage lists what the signed-in user applied for; each application
+// not yet started may be withdrawn.
+type MinePage struct {
+	Enrolments []Enrolment
+	Now        time.Time
+	Form       *web.Form
+	Failed     int64 // the application a refused withdrawal was for
+}
 
-func (h *handler) mine(w http.ResponseWriter, r *http.Request) error {
+func (h *handler) renderMine(w http.ResponseWriter, r *http.Request, f *web.Form, failed int64, status int) error {
 	list, _, err := h.store.List(r.Context(), Filter{Applicant: actor(r).UserID, Limit: 200})
 	if err != nil {
 		return err
 	}
-	return h.site.Render(w, r, "youth/mine.html", "youth.title.mine", MinePage{Enrolments: list})
+	return h.site.RenderStatus(w, r, status, "youth/mine.html", "youth.title.mine", MinePage{Enrolments: list, Now: h.now(), Form: f, Failed: failed})
+}
+
+func (h *handler) mine(w http.ResponseWriter, r *http.Request) error {
+	return h.renderMine(w, r, web.NewForm(), 0, http.StatusOK)
 }
 
 func itoa(n int64) string { return strconv.FormatInt(n, 10) }

@@ -63,6 +63,7 @@ type EnrolmentPage struct {
 	Form        *web.Form
 	IsApplicant bool
 	Decisions   []string
+	Twins       int // other live applications with the same name and school
 }
 
 func (h *handler) renderEnrolment(w http.ResponseWriter, r *http.Request, f *web.Form, status int) error {
@@ -79,6 +80,11 @@ func (h *handler) renderEnrolment(w http.ResponseWriter, r *http.Request, f *web
 	p.IsApplicant = me != 0 && me == e.ApplicantUser
 	if p.Events, err = h.store.Events(r.Context(), e.ProgrammeID, e.ID); err != nil {
 		return err
+	}
+	if inList(live, e.Status) {
+		if p.Twins, err = h.store.Twins(r.Context(), e); err != nil {
+			return err
+		}
 	}
 	return h.site.RenderStatus(w, r, status, "youth/enrolment.html", "youth.title.enrolment", p)
 }
@@ -233,6 +239,7 @@ func (h *handler) renderProgramme(w http.ResponseWriter, r *http.Request, f *web
 	if p.Events, err = h.store.Events(r.Context(), id, 0); err != nil {
 		return err
 	}
+	p.Events = h.labelEvents(r, p.Events)
 	return h.site.RenderStatus(w, r, status, "youth/programme.html", "youth.title.programme", p)
 }
 

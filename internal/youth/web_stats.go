@@ -59,7 +59,7 @@ func statsTable(t func(string, ...any) string, st Stats) sheet.Table {
 		tab.Rows = append(tab.Rows, []string{t("youth.band." + b.Band), "", "", "", b.Enrolled.String(), b.Completed.String()})
 	}
 	tab.Rows = append(tab.Rows, []string{t("youth.st.female_share"), st.FemaleShare()})
-	tab.Rows = append(tab.Rows, []string{t("youth.st.campers"), strconv.Itoa(st.Campers)})
+	tab.Rows = append(tab.Rows, []string{t("youth.st.campers"), st.CampersShown().String()})
 	tab.Rows = append(tab.Rows, []string{t("youth.st.teachers"), strconv.Itoa(st.Teachers)})
 	tab.Rows = append(tab.Rows, []string{t("youth.st.mentors"), strconv.Itoa(st.Mentors)})
 	return tab

@@ -1,8 +1,11 @@
 // Package youth is 青少年科技教育: the programmes a 科协 runs for school
 // students (科学营, 青少年科学调查体验活动, 导师结对 …) from 草稿 to 报名中,
-// 已截止, 已结束 and 已总结 (or 已取消 with a reason); the students a school's
-// 科技辅导员 or a guardian enrols in them, with the guardian's consent; the
-// staff's decision (录取, 候补, 不录取), attendance per day and a certificate
+// 已截止, 已结束 and 已总结 (or 已取消 with a reason), edited with a history
+// of every change (what may change narrows once it starts and once it
+// ends); the students a school's 科技辅导员 or a guardian enrols in them,
+// with the guardian's consent, who may withdraw before the start (a place
+// freed goes to the first on the waiting list); the staff's decision (录取,
+// 候补, 不录取, or a cancellation with a reason), attendance per day and a certificate
 // on completion; mentoring pairs of a student and a scientist of the talent
 // database with their meetings; the registry of 科技辅导员 with trainings
 // and yearly recognition; and a year's figures, in counts only. Contests
@@ -71,10 +74,13 @@ const (
 	Waitlisted = "waitlisted" // 候补
 	Declined   = "declined"   // 未录取, with a reason
 	Completed  = "completed"  // 已结业, with a certificate
+	Withdrawn  = "withdrawn"  // 已撤回 by whoever applied, before the start
+	// An application staff cancelled (已取消, with a reason) has the
+	// status Cancelled, as a programme.
 )
 
 // EnrolStatuses in their order.
-var EnrolStatuses = []string{Pending, Accepted, Waitlisted, Declined, Completed}
+var EnrolStatuses = []string{Pending, Accepted, Waitlisted, Declined, Completed, Withdrawn, Cancelled}
 
 // Grades run from 1 (小学一年级) to 12 (高中三年级); labels "youth.grade.<n>".
 const (
@@ -118,6 +124,7 @@ const (
 	MaxFee         = 1000000 // fen: 10,000 元
 	MaxDays        = 60      // days a programme lasts
 	MaxNote        = 500
+	MaxSearch      = 100     // a search term; a longer one matches nothing
 	MaxMeetingMins = 12 * 60 // one meeting's length
 	MaxTrainHours  = 2000    // tenths of an hour: 200 hours
 	Threshold      = 5       // figures below it are not shown beside a total
