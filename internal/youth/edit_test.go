@@ -269,3 +269,24 @@ func TestStatsComplement(t *testing.T) {
 		}
 	})
 }
+
+// TestNoApplicationOnceStarted: an open programme takes no applications
+// from its first day (北京 time), though staff have not closed it; the
+// day before it still does.
+func TestNoApplicationOnceStarted(t *testing.T) {
+	dbtest.Run(t, sets, func(t *testing.T, d *db.DB) {
+		f := setup(t, d)
+		ctx := context.Background()
+		pid := f.openProgramme(t, f.city) // starts 2026-07-10
+		guardian := youth.Actor{UserID: 501, Name: "陈家长"}
+		*f.now = time.Date(2026, 7, 9, 23, 59, 0, 0, f.now.Location())
+		_, err := f.s.Apply(ctx, youth.ApplyInput{ProgrammeID: pid, Student: goodStudent("李小红")}, guardian)
+		must(t, err)
+		*f.now = time.Date(2026, 7, 10, 0, 0, 0, 0, f.now.Location())
+		_, err = f.s.Apply(ctx, youth.ApplyInput{ProgrammeID: pid, Student: goodStudent("王小明")}, guardian)
+		wantCode(t, err, "youth.err.apply_started")
+		if p, _ := f.s.Programme(ctx, pid); p.Applied != 1 {
+			t.Errorf("%d applications, want the one before the start", p.Applied)
+		}
+	})
+}

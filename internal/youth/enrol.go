@@ -86,6 +86,10 @@ func (s *Store) Apply(ctx context.Context, in ApplyInput, by Actor) (int64, erro
 		if p.Status != Open {
 			return valid.New("", "youth.err.not_open")
 		}
+		if p.Started(tx.Now) {
+			// Staff may not have closed it yet; the first day closes it.
+			return valid.New("", "youth.err.apply_started")
+		}
 		if c.grade < p.GradeLo || c.grade > p.GradeHi {
 			return valid.New("grade", "youth.err.grade_range")
 		}

@@ -36,6 +36,11 @@ type Programme struct {
 	Applied          int // applications of any status
 }
 
+// Started reports whether the programme's first day has come at now (its
+// days are 北京 calendar days): an open programme then takes no more
+// applications, whether or not staff have closed it.
+func (p Programme) Started(now time.Time) bool { return !now.Before(p.StartsOn) }
+
 // Left is how many places are still free.
 func (p Programme) Left() int { return max(p.Places-p.Accepted, 0) }
 

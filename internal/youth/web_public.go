@@ -36,7 +36,11 @@ func (h *handler) publicList(w http.ResponseWriter, r *http.Request) error {
 }
 
 // PublicProgrammePage is one programme for the public: counts, no names.
-type PublicProgrammePage struct{ Programme Programme }
+// Started: its first day has come, so it takes no more applications.
+type PublicProgrammePage struct {
+	Programme Programme
+	Started   bool
+}
 
 func (h *handler) publicProgramme(w http.ResponseWriter, r *http.Request) error {
 	id, err := web.PathID(r, "id")
@@ -47,7 +51,7 @@ func (h *handler) publicProgramme(w http.ResponseWriter, r *http.Request) error 
 	if err != nil {
 		return err
 	}
-	return h.site.Render(w, r, "youth/programme_public.html", "youth.title.programme", PublicProgrammePage{Programme: p})
+	return h.site.Render(w, r, "youth/programme_public.html", "youth.title.programme", PublicProgrammePage{Programme: p, Started: p.Started(h.store.db.Now())})
 }
 
 // ApplyPage is the form a teacher or a guardian fills for a student.
@@ -84,6 +88,10 @@ func (h *handler) applyForm(w http.ResponseWriter, r *http.Request) error {
 	p, err := h.applyPage(r, web.NewForm())
 	if err != nil {
 		return err
+	}
+	if p.Programme.Status != Open || p.Programme.Started(h.store.db.Now()) {
+		// The programme's page says why it takes no applications.
+		return web.Redirect(w, r, "/youth/programmes/"+strconv.FormatInt(p.Programme.ID, 10))
 	}
 	return h.site.Render(w, r, "youth/apply.html", "youth.title.apply", p)
 }
