@@ -74,13 +74,59 @@ func (s *Store) Submit(ctx context.Context, id int64, by Actor) error {
 	})
 }
 
+// The timeline's steps that write a plan (filed it, edited it, sent it to
+// the org above) and those that write its summary (filed or corrected it):
+// whoever took one never approves, returns or confirms what they wrote.
+var (
+	planSteps    = []string{"file", "edit", "submit"}
+	summarySteps = []string{"summary", "correct"}
+)
+
+// hand reports whether userID took one of the steps on conference confID's
+// timeline (never for the anonymous 0 of imports and the demo).
+func hand(ctx context.Context, q db.Q, confID, userID int64, steps []string) (bool, error) {
+	if userID == 0 {
+		return false, nil
+	}
+	args := []any{confID, userID}
+	for _, a := range steps {
+		args = append(args, a)
+	}
+	var n int
+	if err := q.QueryRow(ctx, `SELECT COUNT(*) FROM conference_events WHERE conf_id = ? AND actor_user = ? AND action IN (`+
+		strings.TrimSuffix(strings.Repeat("?, ", len(steps)), ", ")+`)`, args...).Scan(&n); err != nil {
+		return false, fmt.Errorf("conference: steps of %d: %w", confID, err)
+	}
+	return n > 0, nil
+}
+
+// Hands reports whether userID wrote conference id's plan (filed, edited or
+// submitted it) and whether they wrote its summary (filed or corrected it):
+// the steps of the org above they may not take.
+func (s *Store) Hands(ctx context.Context, id, userID int64) (plan, summary bool, err error) {
+	if plan, err = hand(ctx, s.db, id, userID, planSteps); err != nil {
+		return false, false, err
+	}
+	summary, err = hand(ctx, s.db, id, userID, summarySteps)
+	return plan, summary, err
+}
+
 // upper refuses a step of the org above by anyone outside it (scope is the
-// caller's conference.approve scope) and by the conference's filer.
-func upper(c Conference, scope access.Scope, by Actor) error {
+// caller's conference.approve scope) and by anyone who wrote what the step
+// decides on: the plan (filed, edited or submitted it), and for a summary's
+// confirmation the summary too (filed or corrected it).
+func upper(ctx context.Context, tx *db.Tx, c Conference, scope access.Scope, by Actor, steps []string) error {
 	if !scope.Contains(c.UpperPath) {
 		return valid.New("", "conference.err.not_upper")
 	}
 	if by.UserID != 0 && by.UserID == c.FilerUser {
+		return valid.New("", "conference.err.own")
+	}
+	own, err := hand(ctx, tx, c.ID, by.UserID, steps)
+	if err != nil {
+		return err
+	}
+	if own {
 		return valid.New("", "conference.err.own")
 	}
 	return nil
@@ -89,7 +135,7 @@ func upper(c Conference, scope access.Scope, by Actor) error {
 // Approve approves a filed plan: by staff of the org above, never its filer.
 func (s *Store) Approve(ctx context.Context, id int64, scope access.Scope, by Actor) error {
 	return s.step(ctx, id, by, "approve", []Status{Submitted}, func(tx *db.Tx, c Conference) (Status, string, string, error) {
-		return Approved, "", "", upper(c, scope, by)
+		return Approved, "", "", upper(ctx, tx, c, scope, by, planSteps)
 	})
 }
 
@@ -101,7 +147,7 @@ func (s *Store) Return(ctx context.Context, id int64, reason string, scope acces
 		return err
 	}
 	return s.step(ctx, id, by, "return", []Status{Submitted}, func(tx *db.Tx, c Conference) (Status, string, string, error) {
-		return Returned, reason, "", upper(c, scope, by)
+		return Returned, reason, "", upper(ctx, tx, c, scope, by, planSteps)
 	})
 }
 

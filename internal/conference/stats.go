@@ -159,25 +159,33 @@ func (s *Store) countWhere(ctx context.Context, where string, args ...any) (int,
 	return n, nil
 }
 
+// notHand is the condition that user ? took none of the steps (a list of
+// quoted actions) on a conference's timeline: what upper refuses.
+func notHand(steps string) string {
+	return `NOT EXISTS (SELECT 1 FROM conference_events e WHERE e.conf_id = c.id AND e.actor_user = ? AND e.action IN (` + steps + `))`
+}
+
 // ToApprove counts the plans waiting for approval by the orgs of scope
-// (the caller's conference.approve scope), never one userID filed.
+// (the caller's conference.approve scope), never one userID filed, edited
+// or submitted.
 func (s *Store) ToApprove(ctx context.Context, scope access.Scope, userID int64) (int, error) {
 	cond, args, ok := s.upperIn(scope)
 	if !ok {
 		return 0, nil
 	}
-	return s.countWhere(ctx, `c.status = 'submitted' AND c.filer_user <> ? AND `+cond, append([]any{userID}, args...)...)
+	return s.countWhere(ctx, `c.status = 'submitted' AND c.filer_user <> ? AND `+notHand(`'file', 'edit', 'submit'`)+` AND `+cond,
+		append([]any{userID, userID}, args...)...)
 }
 
 // ToConfirm counts the summaries waiting for confirmation by the orgs of
-// scope, never one userID filed.
+// scope, never one userID wrote (its plan or its summary).
 func (s *Store) ToConfirm(ctx context.Context, scope access.Scope, userID int64) (int, error) {
 	cond, args, ok := s.upperIn(scope)
 	if !ok {
 		return 0, nil
 	}
-	return s.countWhere(ctx, `c.status = 'held' AND c.summary_at > 0 AND c.summary_user <> ? AND c.filer_user <> ? AND `+cond,
-		append([]any{userID, userID}, args...)...)
+	return s.countWhere(ctx, `c.status = 'held' AND c.summary_at > 0 AND c.summary_user <> ? AND c.filer_user <> ? AND `+
+		notHand(`'file', 'edit', 'submit', 'summary', 'correct'`)+` AND `+cond, append([]any{userID, userID, userID}, args...)...)
 }
 
 // OverdueDays is how long after its end a conference's summary is due.

@@ -101,7 +101,7 @@ func (s *Store) Confirm(ctx context.Context, id int64, scope access.Scope, by Ac
 		if !c.Summary.Filed() {
 			return "", "", "", valid.New("", "conference.err.no_summary")
 		}
-		if err := upper(c, scope, by); err != nil {
+		if err := upper(ctx, tx, c, scope, by, append(append([]string{}, planSteps...), summarySteps...)); err != nil {
 			return "", "", "", err
 		}
 		if by.UserID != 0 && by.UserID == c.Summary.User {

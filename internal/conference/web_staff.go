@@ -188,8 +188,8 @@ type ShowPage struct {
 	Conf      Conference
 	Events    []Event
 	Form      *web.Form
-	IsFiler   bool // the viewer filed the plan: they never approve it
-	IsSummary bool // the viewer filed the summary: they never confirm it
+	IsFiler   bool // the viewer filed, edited or submitted the plan: they never approve it
+	IsSummary bool // the viewer filed or corrected the summary: they never confirm it
 	CanUpper  bool // the viewer may act for the org above
 	Today     string
 	Ended     bool
@@ -221,9 +221,13 @@ func (h *handler) renderShow(w http.ResponseWriter, r *http.Request, f *web.Form
 		return err
 	}
 	me := actor(r).UserID
+	plan, sum, err := h.store.Hands(r.Context(), id, me)
+	if err != nil {
+		return err
+	}
 	day := today(h.store.db.Now())
 	p := ShowPage{Conf: c, Events: evs, Form: f, Today: day, Ended: day > c.EndsOn, Started: day >= c.StartsOn, Overdue: c.Overdue(day),
-		IsFiler: me != 0 && me == c.FilerUser, IsSummary: me != 0 && me == c.Summary.User,
+		IsFiler: me != 0 && (me == c.FilerUser || plan), IsSummary: me != 0 && (me == c.Summary.User || sum),
 		CanUpper: h.site.Scope(r, "conference.approve").Contains(c.UpperPath), Papers: np, Programme: prog}
 	return h.site.RenderStatus(w, r, status, "conference/show.html", "conference.title.show", p)
 }

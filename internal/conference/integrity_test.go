@@ -1,0 +1,66 @@
+package conference_test
+
+import (
+	"context"
+	"testing"
+	"time"
+
+	"kexie/internal/access"
+	"kexie/internal/conference"
+	"kexie/internal/db"
+	"kexie/internal/db/dbtest"
+)
+
+// Whoever wrote a plan — filed, edited or submitted it — never approves or
+// returns it, and whoever wrote a summary — filed or corrected it — never
+// confirms it, though someone else filed the plan (a clerk of the city who
+// edits and files a society's draft holds the city's grant to approve);
+// the home page's 待办 counts leave them out too (security review 51).
+func TestNoStepOnOwnWork(t *testing.T) {
+	dbtest.Run(t, sets, func(t *testing.T, d *db.DB) {
+		f := setup(t, d)
+		ctx := context.Background()
+		city := access.Subtrees(f.city.Path)
+		clerk := conference.Actor{UserID: 40, Name: "市科协办事员"}
+		fixer := conference.Actor{UserID: 50, Name: "学会副秘书长"}
+		id, err := f.s.Create(ctx, good(f.soc), access.Subtrees(f.soc.Path), secretary)
+		must(t, err)
+		in := good(f.soc)
+		in.Venue = "攀枝花学院学术报告厅"
+		must(t, f.s.Update(ctx, id, in, city, clerk))
+		must(t, f.s.Submit(ctx, id, clerk))
+		wantCode(t, f.s.Approve(ctx, id, city, clerk), "conference.err.own")
+		wantCode(t, f.s.Return(ctx, id, "请补充议程", city, clerk), "conference.err.own")
+		if n, _ := f.s.ToApprove(ctx, city, clerk.UserID); n != 0 {
+			t.Errorf("the clerk who filed it sees %d to approve", n)
+		}
+		if n, _ := f.s.ToApprove(ctx, city, approver.UserID); n != 1 {
+			t.Errorf("the approver sees %d to approve", n)
+		}
+		if plan, _, err := f.s.Hands(ctx, id, clerk.UserID); err != nil || !plan {
+			t.Errorf("Hands(clerk) = %v, %v", plan, err)
+		}
+		must(t, f.s.Approve(ctx, id, city, approver))
+		must(t, f.s.OpenRegistration(ctx, id, secretary))
+		*f.now = time.Date(2026, 5, 20, 8, 0, 0, 0, time.UTC)
+		must(t, f.s.MarkHeld(ctx, id, secretary))
+		*f.now = time.Date(2026, 5, 25, 8, 0, 0, 0, time.UTC)
+		sum := conference.SummaryInput{Attendance: "0", Papers: "0", Outcome: "会议交流论文若干篇，形成钒钛产业技术路线建议一份。"}
+		must(t, f.s.FileSummary(ctx, id, sum, secretary))
+		sum.Attendance, sum.Note, sum.Reason = "40", "现场纸质签到", "补录纸质签到"
+		must(t, f.s.FileSummary(ctx, id, sum, fixer))
+		// The summary's first filer and its corrector, with the city's grant.
+		wantCode(t, f.s.Confirm(ctx, id, city, secretary), "conference.err.own")
+		wantCode(t, f.s.Confirm(ctx, id, city, fixer), "conference.err.own")
+		wantCode(t, f.s.Confirm(ctx, id, city, clerk), "conference.err.own")
+		for _, u := range []conference.Actor{secretary, fixer, clerk} {
+			if n, _ := f.s.ToConfirm(ctx, city, u.UserID); n != 0 {
+				t.Errorf("%s sees %d to confirm", u.Name, n)
+			}
+		}
+		if n, _ := f.s.ToConfirm(ctx, city, approver.UserID); n != 1 {
+			t.Errorf("the approver sees %d to confirm", n)
+		}
+		must(t, f.s.Confirm(ctx, id, city, approver))
+	})
+}
