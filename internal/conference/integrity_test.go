@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"kexie/internal/access"
+	"kexie/internal/calendar"
 	"kexie/internal/conference"
 	"kexie/internal/db"
 	"kexie/internal/db/dbtest"
@@ -62,5 +63,43 @@ func TestNoStepOnOwnWork(t *testing.T) {
 			t.Errorf("the approver sees %d to confirm", n)
 		}
 		must(t, f.s.Confirm(ctx, id, city, approver))
+	})
+}
+
+// Check-in is attendance: only from the day before the conference (报到)
+// to its last day — not weeks ahead to pad the count, not after the end,
+// when the summary fixes the attendance (never below the check-ins). Once
+// the summary is filed (the papers exchanged never fewer than those
+// accepted) the papers' decisions stand (security review 51).
+func TestCheckInOnConferenceDays(t *testing.T) {
+	dbtest.Run(t, sets, func(t *testing.T, d *db.DB) {
+		f := setup(t, d)
+		ctx := context.Background()
+		id := f.open(t, good(f.soc)) // 20–21 May 2026
+		early, err := f.s.Register(ctx, id, conference.RegInput{UserID: member.UserID, Name: member.Name})
+		must(t, err)
+		late, err := f.s.Register(ctx, id, conference.RegInput{Name: "王公众", Contact: "13912345678"})
+		must(t, err)
+		pid, err := f.s.SubmitPaper(ctx, id, conference.PaperInput{Title: "钒钛磁铁矿综合利用新工艺", Authors: "张会员",
+			Abstract: "本文介绍一种钒钛磁铁矿综合利用的新工艺及其工业试验结果。"}, member)
+		must(t, err)
+		must(t, f.s.DecidePaper(ctx, id, pid, conference.PaperAccepted, "", secretary))
+		checkin := func(code string) error { _, err := f.s.CheckIn(ctx, id, code, secretary); return err }
+		wantCode(t, checkin(early.Code), "conference.err.checkin_days") // 2 March
+		*f.now = time.Date(2026, 5, 18, 23, 0, 0, 0, calendar.Beijing)
+		wantCode(t, checkin(early.Code), "conference.err.checkin_days")
+		*f.now = time.Date(2026, 5, 19, 18, 0, 0, 0, calendar.Beijing) // the day people arrive
+		must(t, checkin(early.Code))
+		*f.now = time.Date(2026, 5, 22, 0, 30, 0, 0, calendar.Beijing)
+		must(t, f.s.MarkHeld(ctx, id, secretary))
+		wantCode(t, checkin(late.Code), "conference.err.checkin_days")
+		must(t, f.s.FileSummary(ctx, id, conference.SummaryInput{Attendance: "1", Papers: "1",
+			Outcome: "会议交流论文一篇，形成钒钛产业技术路线建议一份。"}, secretary))
+		wantCode(t, f.s.DecidePaper(ctx, id, pid, conference.PaperRejected, "撤稿", approver), "conference.err.summary_filed")
+		c, err := f.s.Get(ctx, id)
+		must(t, err)
+		if c.CheckedIn != 1 || c.Accepted != 1 || c.Summary.Attendance != 1 || c.Summary.Papers != 1 {
+			t.Errorf("checked in %d, accepted %d, summary %+v", c.CheckedIn, c.Accepted, c.Summary)
+		}
 	})
 }

@@ -106,7 +106,8 @@ func scanPaper(row db.Scanner) (Paper, error) {
 
 // DecidePaper accepts (录用) or rejects a paper with a note; never by the
 // person who submitted it. A decision may be changed while the conference
-// is open or held; the accepted count follows in the same transaction.
+// is open or held until its summary is filed; the accepted count follows
+// in the same transaction.
 func (s *Store) DecidePaper(ctx context.Context, confID, paperID int64, decision, note string, by Actor) error {
 	note = strings.TrimSpace(note)
 	if decision != PaperAccepted && decision != PaperRejected {
@@ -125,6 +126,11 @@ func (s *Store) DecidePaper(ctx context.Context, confID, paperID int64, decision
 		}
 		if c.Status != Open && c.Status != Held {
 			return valid.New("", "conference.err.status")
+		}
+		// The summary counts the papers exchanged, never fewer than those
+		// accepted: once it is filed the decisions stand.
+		if c.Summary.Filed() {
+			return valid.New("", "conference.err.summary_filed")
 		}
 		p, err := scanPaper(tx.QueryRow(ctx, `SELECT `+paperCols+` FROM conference_papers WHERE id = ? AND conf_id = ?`, paperID, confID))
 		if errors.Is(err, sql.ErrNoRows) {

@@ -240,8 +240,9 @@ func (s *Store) MyReg(ctx context.Context, confID, userID int64) (Reg, error) {
 }
 
 // CheckIn checks in the registration with code at conference confID, at
-// the door, while the conference is open or held. A code of another
-// conference, or none, is refused; a second scan says when the first was.
+// the door, while the conference is open or held, from the day before it
+// starts to its last day. A code of another conference, or none, is
+// refused; a second scan says when the first was.
 func (s *Store) CheckIn(ctx context.Context, confID int64, code string, by Actor) (Reg, error) {
 	code = NormCode(code)
 	if len(code) != codeLen {
@@ -255,6 +256,12 @@ func (s *Store) CheckIn(ctx context.Context, confID int64, code string, by Actor
 		}
 		if c.Status != Open && c.Status != Held {
 			return valid.New("", "conference.err.status")
+		}
+		// Only on the conference's days (and the day before, when people
+		// arrive and 报到): a check-in weeks before, or after the end, is
+		// not attendance, and after the end the summary has fixed the count.
+		if first := checkinFrom(c); today(tx.Now) < first || today(tx.Now) > c.EndsOn {
+			return valid.New("", "conference.err.checkin_days", first, c.EndsOn)
 		}
 		r, err = scanReg(tx.QueryRow(ctx, `SELECT `+regCols+` FROM conference_regs WHERE code = ? AND conf_id = ?`, code, confID))
 		if errors.Is(err, sql.ErrNoRows) {
@@ -284,6 +291,15 @@ func (s *Store) CheckIn(ctx context.Context, confID int64, code string, by Actor
 	}
 	s.mask(&r)
 	return r, nil
+}
+
+// checkinFrom is the first day of c's check-in: the day before it starts.
+func checkinFrom(c Conference) string {
+	start, err := time.ParseInLocation("2006-01-02", c.StartsOn, zone)
+	if err != nil {
+		return c.StartsOn
+	}
+	return today(start.AddDate(0, 0, -1))
 }
 
 // RegFilter selects a conference's registrations.

@@ -58,7 +58,7 @@ func (h *handler) renderPapers(w http.ResponseWriter, r *http.Request, f *web.Fo
 	id := c.ID
 	l := web.ParseList(r, "")
 	p := PapersPage{Conf: c, List: l, Status: l.Get("status"), Statuses: PaperStatuses, Form: f, Me: actor(r).UserID, Review: review,
-		CanAct: (review || h.site.Scope(r, "conference.file").Contains(c.OrgPath)) && (c.Status == Open || c.Status == Held),
+		CanAct: (review || h.site.Scope(r, "conference.file").Contains(c.OrgPath)) && (c.Status == Open || c.Status == Held) && !c.Summary.Filed(),
 		Base:   "/conference/admin/" + strconv.FormatInt(id, 10)}
 	if review {
 		p.Base = "/conference/review/" + strconv.FormatInt(id, 10)
