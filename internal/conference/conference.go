@@ -111,6 +111,7 @@ const (
 	MaxEmployer   = 100
 	MaxContact    = 100
 	MaxPerHour    = 10 // public registrations from one address in an hour
+	MaxPapers     = 10 // papers one member submits to one conference
 	MaxDays       = 31 // a conference lasts at most this many days
 )
 

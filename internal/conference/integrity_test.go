@@ -2,6 +2,7 @@ package conference_test
 
 import (
 	"context"
+	"fmt"
 	"testing"
 	"time"
 
@@ -100,6 +101,31 @@ func TestCheckInOnConferenceDays(t *testing.T) {
 		must(t, err)
 		if c.CheckedIn != 1 || c.Accepted != 1 || c.Summary.Attendance != 1 || c.Summary.Papers != 1 {
 			t.Errorf("checked in %d, accepted %d, summary %+v", c.CheckedIn, c.Accepted, c.Summary)
+		}
+	})
+}
+
+// One member submits at most MaxPapers papers to one conference: the call
+// for papers is open to every account, and each paper is up to 3,000
+// characters in the organiser's list (security review 51).
+func TestPapersPerMember(t *testing.T) {
+	dbtest.Run(t, sets, func(t *testing.T, d *db.DB) {
+		f := setup(t, d)
+		ctx := context.Background()
+		id := f.open(t, good(f.soc))
+		other := f.open(t, good(f.soc))
+		paper := func(conf int64, i int) error {
+			_, err := f.s.SubmitPaper(ctx, conf, conference.PaperInput{Title: fmt.Sprintf("钒钛磁铁矿综合利用研究之%d", i), Authors: "张会员",
+				Abstract: "本文介绍一种钒钛磁铁矿综合利用的新工艺及其工业试验结果。"}, member)
+			return err
+		}
+		for i := 0; i < conference.MaxPapers; i++ {
+			must(t, paper(id, i))
+		}
+		wantCode(t, paper(id, conference.MaxPapers), "conference.err.papers_count")
+		must(t, paper(other, 0)) // another conference counts its own
+		if n := count(t, d, `SELECT COUNT(*) FROM conference_papers WHERE conf_id = ?`, id); n != conference.MaxPapers {
+			t.Errorf("%d papers saved, want %d", n, conference.MaxPapers)
 		}
 	})
 }

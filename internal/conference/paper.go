@@ -45,7 +45,7 @@ type PaperInput struct {
 }
 
 // SubmitPaper records a paper by a signed-in member while the conference
-// takes registrations.
+// takes registrations, at most MaxPapers of theirs to one conference.
 func (s *Store) SubmitPaper(ctx context.Context, confID int64, in PaperInput, by Actor) (int64, error) {
 	in.Title, in.Abstract, in.Keywords = strings.TrimSpace(in.Title), strings.TrimSpace(in.Abstract), strings.TrimSpace(in.Keywords)
 	var errs valid.Errors
@@ -79,6 +79,13 @@ func (s *Store) SubmitPaper(ctx context.Context, confID int64, in PaperInput, by
 		}
 		if c.Status != Open || today(tx.Now) > c.EndsOn {
 			return valid.New("", "conference.err.closed")
+		}
+		var n int
+		if err := tx.QueryRow(ctx, `SELECT COUNT(*) FROM conference_papers WHERE conf_id = ? AND user_id = ?`, confID, by.UserID).Scan(&n); err != nil {
+			return fmt.Errorf("conference: papers of %d: %w", by.UserID, err)
+		}
+		if n >= MaxPapers {
+			return valid.New("", "conference.err.papers_count", MaxPapers)
 		}
 		id = tx.NewID()
 		if _, err := tx.Exec(ctx, `INSERT INTO conference_papers (id, conf_id, title, authors, abstract, keywords, user_id, user_name, status, submitted_at)
