@@ -199,6 +199,24 @@ func (s *Store) Papers(ctx context.Context, confID int64, f PaperFilter) ([]Pape
 	return out, total, nil
 }
 
+// AllPapers reads every paper of the filter, for an export, a page at a
+// time.
+func (s *Store) AllPapers(ctx context.Context, confID int64, f PaperFilter) ([]Paper, error) {
+	var out []Paper
+	f.Limit, f.Offset = exportPage, 0
+	for {
+		page, _, err := s.Papers(ctx, confID, f)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, page...)
+		if len(page) < f.Limit {
+			return out, nil
+		}
+		f.Offset += f.Limit
+	}
+}
+
 // MyPapers lists the papers userID submitted, newest first.
 func (s *Store) MyPapers(ctx context.Context, userID int64) ([]Paper, error) {
 	if userID == 0 {

@@ -337,6 +337,28 @@ func (s *Store) Regs(ctx context.Context, confID int64, f RegFilter) ([]Reg, int
 	return out, total, nil
 }
 
+// exportPage is how many rows an export reads at a time: it reads every
+// row of its filter, never only db.MaxPage of them.
+const exportPage = 1000
+
+// AllRegs reads every registration of the filter, for an export, a page
+// at a time, contacts masked.
+func (s *Store) AllRegs(ctx context.Context, confID int64, f RegFilter) ([]Reg, error) {
+	var out []Reg
+	f.Limit, f.Offset = exportPage, 0
+	for {
+		page, _, err := s.Regs(ctx, confID, f)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, page...)
+		if len(page) < f.Limit {
+			return out, nil
+		}
+		f.Offset += f.Limit
+	}
+}
+
 // RevealContact opens one registrant's contact for a permitted user and
 // records who saw it; "" when they left none.
 func (s *Store) RevealContact(ctx context.Context, confID, regID int64) (string, error) {

@@ -70,8 +70,7 @@ func (h *handler) renderPapers(w http.ResponseWriter, r *http.Request, f *web.Fo
 		}
 	}
 	if web.WantsExport(r) && !review {
-		pf.Limit, pf.Offset = 10000, 0
-		list, _, err := h.store.Papers(r.Context(), id, pf)
+		list, err := h.store.AllPapers(r.Context(), id, pf)
 		if err != nil {
 			return err
 		}
@@ -159,8 +158,7 @@ func (h *handler) renderRegs(w http.ResponseWriter, r *http.Request, revealed ma
 		// Contacts go out only to a user who may reveal them, and then
 		// still masked (D246.6).
 		withContact := h.site.Scope(r, "conference.reveal").Contains(c.OrgPath)
-		rf.Limit, rf.Offset = 10000, 0
-		list, _, err := h.store.Regs(r.Context(), id, rf)
+		list, err := h.store.AllRegs(r.Context(), id, rf)
 		if err != nil {
 			return err
 		}
