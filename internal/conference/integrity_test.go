@@ -3,6 +3,7 @@ package conference_test
 import (
 	"context"
 	"fmt"
+	"strings"
 	"testing"
 	"time"
 
@@ -164,6 +165,36 @@ func TestExportsEveryRow(t *testing.T) {
 		}
 		if rows := sec.XLSX(base + "/papers?format=xlsx"); len(rows) != n+1 {
 			t.Errorf("the papers' export has %d rows, want %d", len(rows), n+1)
+		}
+	})
+}
+
+// A correction that puts the attendance above the check-ins needs a note
+// on who came without checking in, and keeps it: in the timeline beside
+// the reason, and in the audit entry (it was asked for, then dropped)
+// (security review 51).
+func TestCorrectionKeepsNote(t *testing.T) {
+	dbtest.Run(t, sets, func(t *testing.T, d *db.DB) {
+		f := setup(t, d)
+		ctx := context.Background()
+		id := f.open(t, good(f.soc))
+		*f.now = time.Date(2026, 5, 20, 9, 0, 0, 0, calendar.Beijing)
+		must(t, f.s.MarkHeld(ctx, id, secretary))
+		*f.now = time.Date(2026, 5, 25, 9, 0, 0, 0, calendar.Beijing)
+		sum := conference.SummaryInput{Attendance: "0", Papers: "0", Outcome: "会议交流论文若干篇，形成钒钛产业技术路线建议一份。"}
+		must(t, f.s.FileSummary(ctx, id, sum, secretary))
+		sum.Attendance, sum.Reason = "45", "补录纸质签到表"
+		wantCode(t, f.s.FileSummary(ctx, id, sum, secretary), "conference.err.above_checkins")
+		sum.Note = "45 人在分会场纸质签到"
+		must(t, f.s.FileSummary(ctx, id, sum, secretary))
+		evs, err := f.s.Events(ctx, id)
+		must(t, err)
+		last := evs[len(evs)-1]
+		if last.Action != "correct" || !strings.Contains(last.Note, sum.Reason) || !strings.Contains(last.Note, sum.Note) {
+			t.Errorf("the correction's event %+v", last)
+		}
+		if n := count(t, d, `SELECT COUNT(*) FROM audit_log WHERE action = 'conference.correct' AND summary LIKE ?`, "%"+sum.Note+"%"); n != 1 {
+			t.Errorf("%d audit entries of the correction keep the note", n)
 		}
 	})
 }
