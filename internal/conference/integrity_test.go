@@ -2,6 +2,7 @@ package conference_test
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"strings"
 	"testing"
@@ -195,6 +196,40 @@ func TestCorrectionKeepsNote(t *testing.T) {
 		}
 		if n := count(t, d, `SELECT COUNT(*) FROM audit_log WHERE action = 'conference.correct' AND summary LIKE ?`, "%"+sum.Note+"%"); n != 1 {
 			t.Errorf("%d audit entries of the correction keep the note", n)
+		}
+	})
+}
+
+// A plan returned and edited keeps what the org above was first sent: the
+// edit's audit entry holds every changed field before and after, not only
+// the title and the start date (security review 51).
+func TestEditKeepsHistory(t *testing.T) {
+	dbtest.Run(t, sets, func(t *testing.T, d *db.DB) {
+		f := setup(t, d)
+		ctx := context.Background()
+		scope := access.Subtrees(f.soc.Path)
+		id, err := f.s.Create(ctx, good(f.soc), scope, secretary)
+		must(t, err)
+		must(t, f.s.Submit(ctx, id, secretary))
+		must(t, f.s.Return(ctx, id, "经费预算偏低，名额请按场地核定", access.Subtrees(f.city.Path), approver))
+		in := good(f.soc)
+		in.Capacity, in.Budget, in.Venue = "50", "20", "攀枝花学院学术报告厅"
+		must(t, f.s.Update(ctx, id, in, scope, secretary))
+		var summary string
+		if err := d.QueryRow(ctx, `SELECT summary FROM audit_log WHERE action = 'conference.edit' AND target = ?`, fmt.Sprintf("conference:%d", id)).
+			Scan(&summary); err != nil {
+			t.Fatal(err)
+		}
+		var got struct{ Before, After map[string]any }
+		must(t, json.Unmarshal([]byte(summary), &got))
+		want := map[string][2]any{"capacity": {3.0, 50.0}, "budget": {"12.5", "20"}, "venue": {"攀枝花国际会展中心", "攀枝花学院学术报告厅"}}
+		for k, w := range want {
+			if got.Before[k] != w[0] || got.After[k] != w[1] {
+				t.Errorf("%s: %v → %v, want %v → %v", k, got.Before[k], got.After[k], w[0], w[1])
+			}
+		}
+		if len(got.After) != len(want) {
+			t.Errorf("the entry records %v, want only the changed fields", got.After)
 		}
 	})
 }
