@@ -111,9 +111,24 @@ func (s *Store) Hands(ctx context.Context, id, userID int64) (plan, summary bool
 	return plan, summary, err
 }
 
+// StaffOf reports whether by is the staff of c's organiser or of an org
+// below it (by.Staff), who never take the steps of the org above; the
+// root's own conferences, approved at the root, aside.
+func (c Conference) StaffOf(by Actor) bool {
+	if c.UpperPath == c.OrgPath {
+		return false
+	}
+	for _, p := range by.Staff {
+		if strings.HasPrefix(p, c.OrgPath) {
+			return true
+		}
+	}
+	return false
+}
+
 // upper refuses a step of the org above by anyone outside it (scope is the
-// caller's conference.approve scope) and by anyone who wrote what the step
-// decides on: the plan (filed, edited or submitted it), and for a summary's
+// caller's conference.approve scope), by the staff of the organiser or an
+// org below it (by.Staff), and by anyone who wrote what the step decides on: the plan (filed, edited or submitted it), and for a summary's
 // confirmation the summary too (filed or corrected it).
 func upper(ctx context.Context, tx *db.Tx, c Conference, scope access.Scope, by Actor, steps []string) error {
 	if !scope.Contains(c.UpperPath) {
@@ -128,6 +143,9 @@ func upper(ctx context.Context, tx *db.Tx, c Conference, scope access.Scope, by 
 	}
 	if own {
 		return valid.New("", "conference.err.own")
+	}
+	if c.StaffOf(by) {
+		return valid.New("", "conference.err.own_org")
 	}
 	return nil
 }

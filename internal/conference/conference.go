@@ -183,10 +183,14 @@ type Event struct {
 	Detail    string
 }
 
-// Actor is who does a step.
+// Actor is who does a step. Staff are the paths of the orgs whose staff
+// they are (their own grants carrying conference.file, not those of the
+// orgs above): the steps of the org above refuse the organiser's staff
+// though they also hold that org's grant.
 type Actor struct {
 	UserID int64
 	Name   string
+	Staff  []string
 }
 
 // Config is what the store needs besides the database.

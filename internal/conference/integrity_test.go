@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"net/url"
 	"strings"
 	"testing"
 	"time"
@@ -231,5 +232,75 @@ func TestEditKeepsHistory(t *testing.T) {
 		if len(got.After) != len(want) {
 			t.Errorf("the entry records %v, want only the changed fields", got.After)
 		}
+	})
+}
+
+// The organiser's staff never take the org above's steps, though they hold
+// its grant too (a 科协 clerk who is also a society's secretary-general):
+// not approve, return or confirm; the root's own conferences, approved at
+// the root, aside (security review 51).
+func TestOrganiserStaffNeverApprove(t *testing.T) {
+	dbtest.Run(t, sets, func(t *testing.T, d *db.DB) {
+		f := setup(t, d)
+		ctx := context.Background()
+		city := access.Subtrees(f.city.Path)
+		both := conference.Actor{UserID: 60, Name: "兼任学会秘书长", Staff: []string{f.city.Path, f.soc.Path}}
+		id, err := f.s.Create(ctx, good(f.soc), access.Subtrees(f.soc.Path), secretary)
+		must(t, err)
+		must(t, f.s.Submit(ctx, id, secretary))
+		wantCode(t, f.s.Approve(ctx, id, city, both), "conference.err.own_org")
+		wantCode(t, f.s.Return(ctx, id, "请补充议程", city, both), "conference.err.own_org")
+		// Staff of the city alone approve.
+		must(t, f.s.Approve(ctx, id, city, conference.Actor{UserID: approver.UserID, Name: approver.Name, Staff: []string{f.city.Path}}))
+		must(t, f.s.OpenRegistration(ctx, id, secretary))
+		*f.now = time.Date(2026, 5, 20, 9, 0, 0, 0, calendar.Beijing)
+		must(t, f.s.MarkHeld(ctx, id, secretary))
+		*f.now = time.Date(2026, 5, 25, 9, 0, 0, 0, calendar.Beijing)
+		must(t, f.s.FileSummary(ctx, id, conference.SummaryInput{Attendance: "0", Papers: "0",
+			Outcome: "会议交流论文若干篇，形成钒钛产业技术路线建议一份。"}, secretary))
+		wantCode(t, f.s.Confirm(ctx, id, city, both), "conference.err.own_org")
+		// The root's own: its staff approve at the root.
+		*f.now = time.Date(2026, 3, 2, 9, 0, 0, 0, calendar.Beijing)
+		root := access.Subtrees(f.root.Path)
+		own, err := f.s.Create(ctx, good(f.root), root, secretary)
+		must(t, err)
+		must(t, f.s.Submit(ctx, own, secretary))
+		must(t, f.s.Approve(ctx, own, root, conference.Actor{UserID: approver.UserID, Name: approver.Name, Staff: []string{f.root.Path}}))
+	})
+}
+
+// Over HTTP: a second account — the city's staff who is also the
+// society's — is refused the approval, and the page says why instead of
+// offering it.
+func TestOrganiserStaffSite(t *testing.T) {
+	dbtest.Run(t, nil, func(t *testing.T, d *db.DB) {
+		cs := serveConf(t, d)
+		ctx := context.Background()
+		both, bothU := cs.User(t, "jianren", access.OrgStaff, cs.City)
+		if err := cs.Auth.Grant(ctx, bothU.ID, cs.soc.ID, access.OrgStaff, 0); err != nil {
+			t.Fatal(err)
+		}
+		boss, _ := cs.User(t, "boss", access.OrgStaff, cs.City)
+		now := *cs.now
+		in := good(cs.soc)
+		in.StartsOn, in.EndsOn = day(now, 10), day(now, 11)
+		id, err := cs.Store.Create(ctx, in, access.Subtrees(cs.soc.Path), secretary)
+		must(t, err)
+		must(t, cs.Store.Submit(ctx, id, secretary))
+		base := fmt.Sprintf("/conference/admin/%d", id)
+		res, body := both.Get(base)
+		status(t, "the society's staff see", res, body, 200, "主办单位（或其下级单位）的工作人员不能审批")
+		if strings.Contains(body, `id="approve-submit"`) {
+			t.Error("the page offers the organiser's staff the approval")
+		}
+		res, body = both.Post(base+"/approve", url.Values{})
+		status(t, "the society's staff approve", res, body, 422, "主办单位（或其下级单位）的工作人员不能审批")
+		res, body = boss.Get(base)
+		status(t, "the city's staff see", res, body, 200)
+		if !strings.Contains(body, `id="approve-submit"`) {
+			t.Error("the page does not offer the city's staff the approval")
+		}
+		res, body = boss.Post(base+"/approve", url.Values{})
+		status(t, "the city's staff approve", res, body, 303)
 	})
 }

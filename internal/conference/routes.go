@@ -153,5 +153,19 @@ func actor(r *http.Request) Actor {
 	return Actor{UserID: s.UserID, Name: name}
 }
 
+// upperActor is actor with the orgs whose staff they are: the orgs of
+// their grants carrying conference.file.
+func (h *handler) upperActor(r *http.Request) Actor {
+	a := actor(r)
+	if s := subject(r); s != nil {
+		for _, g := range s.Grants {
+			if g.Role != access.SysAdmin && h.site.Policy.RoleHas(g.Role, "conference.file") {
+				a.Staff = append(a.Staff, g.OrgPath)
+			}
+		}
+	}
+	return a
+}
+
 // formLimit bounds a posted form.
 const formLimit = 4*MaxOutcome + 4*MaxAbstract + 1<<14
