@@ -304,3 +304,21 @@ func TestOrganiserStaffSite(t *testing.T) {
 		status(t, "the city's staff approve", res, body, 303)
 	})
 }
+
+// An author never decides their paper, though another member submitted
+// it: a programme member or staff whose name is among its authors is
+// refused (security review 51).
+func TestCoauthorNeverDecides(t *testing.T) {
+	dbtest.Run(t, sets, func(t *testing.T, d *db.DB) {
+		f := setup(t, d)
+		ctx := context.Background()
+		id := f.open(t, good(f.soc))
+		pid, err := f.s.SubmitPaper(ctx, id, conference.PaperInput{Title: "钒钛磁铁矿综合利用新工艺", Authors: "张会员、李评审",
+			Abstract: "本文介绍一种钒钛磁铁矿综合利用的新工艺及其工业试验结果。"}, member)
+		must(t, err)
+		coauthor := conference.Actor{UserID: 70, Name: " 李评审 "}
+		wantCode(t, f.s.DecidePaper(ctx, id, pid, conference.PaperAccepted, "", coauthor), "conference.err.coauthor")
+		wantCode(t, f.s.DecidePaper(ctx, id, pid, conference.PaperAccepted, "", member), "conference.err.own_paper")
+		must(t, f.s.DecidePaper(ctx, id, pid, conference.PaperAccepted, "", secretary))
+	})
+}

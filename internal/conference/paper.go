@@ -111,8 +111,25 @@ func scanPaper(row db.Scanner) (Paper, error) {
 	return p, err
 }
 
+// Mine is why the user userID called name may not decide p — they
+// submitted it ("conference.err.own_paper"), or their name is one of its
+// authors' ("conference.err.coauthor") — or "" when they may.
+func (p Paper) Mine(userID int64, name string) string {
+	if userID != 0 && userID == p.UserID {
+		return "conference.err.own_paper"
+	}
+	if name = strings.TrimSpace(name); name != "" {
+		for _, a := range p.Authors {
+			if strings.TrimSpace(a) == name {
+				return "conference.err.coauthor"
+			}
+		}
+	}
+	return ""
+}
+
 // DecidePaper accepts (录用) or rejects a paper with a note; never by the
-// person who submitted it. A decision may be changed while the conference
+// person who submitted it nor by one of its authors (by name). A decision may be changed while the conference
 // is open or held until its summary is filed; the accepted count follows
 // in the same transaction.
 func (s *Store) DecidePaper(ctx context.Context, confID, paperID int64, decision, note string, by Actor) error {
@@ -145,8 +162,8 @@ func (s *Store) DecidePaper(ctx context.Context, confID, paperID int64, decision
 		} else if err != nil {
 			return fmt.Errorf("conference: paper %d: %w", paperID, err)
 		}
-		if by.UserID != 0 && by.UserID == p.UserID {
-			return valid.New("", "conference.err.own_paper")
+		if key := p.Mine(by.UserID, by.Name); key != "" {
+			return valid.New("", key)
 		}
 		if p.Status == decision {
 			return valid.New("decision", "conference.err.unchanged")

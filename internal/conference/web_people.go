@@ -18,6 +18,7 @@ type PapersPage struct {
 	Statuses []string
 	Form     *web.Form
 	Me       int64
+	MeName   string // the viewer's name: an author never decides the paper
 	CanAct   bool
 	Base     string // the page's path: the staff's, or a programme member's
 	Review   bool   // a programme member's page: no export, no way back to the staff's
@@ -57,7 +58,7 @@ func (h *handler) renderPapers(w http.ResponseWriter, r *http.Request, f *web.Fo
 	}
 	id := c.ID
 	l := web.ParseList(r, "")
-	p := PapersPage{Conf: c, List: l, Status: l.Get("status"), Statuses: PaperStatuses, Form: f, Me: actor(r).UserID, Review: review,
+	p := PapersPage{Conf: c, List: l, Status: l.Get("status"), Statuses: PaperStatuses, Form: f, Me: actor(r).UserID, MeName: actor(r).Name, Review: review,
 		CanAct: (review || h.site.Scope(r, "conference.file").Contains(c.OrgPath)) && (c.Status == Open || c.Status == Held) && !c.Summary.Filed(),
 		Base:   "/conference/admin/" + strconv.FormatInt(id, 10)}
 	if review {
