@@ -192,7 +192,7 @@ func (s *Store) MarkHeld(ctx context.Context, id int64, by Actor) error {
 }
 
 // Cancel calls a conference off, with the reason, at any point before it
-// is held.
+// is held and before anyone checks in.
 func (s *Store) Cancel(ctx context.Context, id int64, reason string, by Actor) error {
 	reason, err := checkText("reason", reason, MaxReason, "conference.err.reason")
 	if err != nil {
@@ -200,6 +200,11 @@ func (s *Store) Cancel(ctx context.Context, id int64, reason string, by Actor) e
 	}
 	from := []Status{Draft, Returned, Submitted, Approved, Open}
 	return s.step(ctx, id, by, "cancel", from, func(tx *db.Tx, c Conference) (Status, string, string, error) {
+		// People checked in: it took place, and is held and summarized,
+		// not called off out of the counts and the overdue summaries.
+		if c.CheckedIn > 0 {
+			return "", "", "", valid.New("", "conference.err.cancel_checked_in", c.CheckedIn)
+		}
 		return Cancelled, reason, "", nil
 	})
 }

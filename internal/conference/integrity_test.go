@@ -322,3 +322,23 @@ func TestCoauthorNeverDecides(t *testing.T) {
 		must(t, f.s.DecidePaper(ctx, id, pid, conference.PaperAccepted, "", secretary))
 	})
 }
+
+// A conference people checked in at took place: it is not called off —
+// out of the held counts and the overdue summaries — but marked held and
+// summarized (security review 51).
+func TestNoCancelAfterCheckIn(t *testing.T) {
+	dbtest.Run(t, sets, func(t *testing.T, d *db.DB) {
+		f := setup(t, d)
+		ctx := context.Background()
+		id := f.open(t, good(f.soc))
+		r, err := f.s.Register(ctx, id, conference.RegInput{UserID: member.UserID, Name: member.Name})
+		must(t, err)
+		*f.now = time.Date(2026, 5, 20, 9, 0, 0, 0, calendar.Beijing)
+		_, err = f.s.CheckIn(ctx, id, r.Code, secretary)
+		must(t, err)
+		wantCode(t, f.s.Cancel(ctx, id, "场地临时无法使用", secretary), "conference.err.cancel_checked_in")
+		if c, _ := f.s.Get(ctx, id); c.Status != conference.Open {
+			t.Errorf("status %s", c.Status)
+		}
+	})
+}
