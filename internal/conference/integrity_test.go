@@ -250,6 +250,12 @@ func TestOrganiserStaffNeverApprove(t *testing.T) {
 		must(t, f.s.Submit(ctx, id, secretary))
 		wantCode(t, f.s.Approve(ctx, id, city, both), "conference.err.own_org")
 		wantCode(t, f.s.Return(ctx, id, "请补充议程", city, both), "conference.err.own_org")
+		if n, _ := f.s.ToApproveBy(ctx, city, both); n != 0 {
+			t.Errorf("the society's staff see %d to approve", n)
+		}
+		if n, _ := f.s.ToApproveBy(ctx, city, conference.Actor{UserID: approver.UserID, Staff: []string{f.city.Path}}); n != 1 {
+			t.Errorf("the city's staff see %d to approve", n)
+		}
 		// Staff of the city alone approve.
 		must(t, f.s.Approve(ctx, id, city, conference.Actor{UserID: approver.UserID, Name: approver.Name, Staff: []string{f.city.Path}}))
 		must(t, f.s.OpenRegistration(ctx, id, secretary))
@@ -259,12 +265,21 @@ func TestOrganiserStaffNeverApprove(t *testing.T) {
 		must(t, f.s.FileSummary(ctx, id, conference.SummaryInput{Attendance: "0", Papers: "0",
 			Outcome: "会议交流论文若干篇，形成钒钛产业技术路线建议一份。"}, secretary))
 		wantCode(t, f.s.Confirm(ctx, id, city, both), "conference.err.own_org")
+		if n, _ := f.s.ToConfirmBy(ctx, city, both); n != 0 {
+			t.Errorf("the society's staff see %d to confirm", n)
+		}
+		if n, _ := f.s.ToConfirmBy(ctx, city, conference.Actor{UserID: approver.UserID, Staff: []string{f.city.Path}}); n != 1 {
+			t.Errorf("the city's staff see %d to confirm", n)
+		}
 		// The root's own: its staff approve at the root.
 		*f.now = time.Date(2026, 3, 2, 9, 0, 0, 0, calendar.Beijing)
 		root := access.Subtrees(f.root.Path)
 		own, err := f.s.Create(ctx, good(f.root), root, secretary)
 		must(t, err)
 		must(t, f.s.Submit(ctx, own, secretary))
+		if n, _ := f.s.ToApproveBy(ctx, root, conference.Actor{UserID: approver.UserID, Staff: []string{f.root.Path}}); n != 1 {
+			t.Errorf("the root's staff see %d of the root's own to approve", n)
+		}
 		must(t, f.s.Approve(ctx, own, root, conference.Actor{UserID: approver.UserID, Name: approver.Name, Staff: []string{f.root.Path}}))
 	})
 }
