@@ -49,14 +49,23 @@ const codeAlphabet = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
 const codeLen = 12
 
 func newCode() (string, error) {
+	// A random byte below 248 (8 × 31) picks a symbol; the others are
+	// drawn again, so every symbol is as likely (byte % 31 alone favoured
+	// the first eight).
+	const fair = 256 - 256%len(codeAlphabet)
+	out := make([]byte, 0, codeLen)
 	b := make([]byte, codeLen)
-	if _, err := rand.Read(b); err != nil {
-		return "", fmt.Errorf("conference: check-in code: %w", err)
+	for len(out) < codeLen {
+		if _, err := rand.Read(b); err != nil {
+			return "", fmt.Errorf("conference: check-in code: %w", err)
+		}
+		for _, x := range b {
+			if int(x) < fair && len(out) < codeLen {
+				out = append(out, codeAlphabet[int(x)%len(codeAlphabet)])
+			}
+		}
 	}
-	for i := range b {
-		b[i] = codeAlphabet[int(b[i])%len(codeAlphabet)]
-	}
-	return string(b), nil
+	return string(out), nil
 }
 
 // NormCode is a typed or scanned code as stored: upper case, letters and
