@@ -357,3 +357,56 @@ func TestNoCancelAfterCheckIn(t *testing.T) {
 		}
 	})
 }
+
+// The bound holds for submissions at once: 30 from one member, 10 saved,
+// the others refused (security review 51).
+func TestPapersPerMemberAtOnce(t *testing.T) {
+	dbtest.Run(t, sets, func(t *testing.T, d *db.DB) {
+		f := setup(t, d)
+		ctx := context.Background()
+		id := f.open(t, good(f.soc))
+		errs := make(chan error, 30)
+		for i := 0; i < 30; i++ {
+			go func(i int) {
+				_, err := f.s.SubmitPaper(ctx, id, conference.PaperInput{Title: fmt.Sprintf("钒钛磁铁矿综合利用研究之%d", i), Authors: "张会员",
+					Abstract: "本文介绍一种钒钛磁铁矿综合利用的新工艺及其工业试验结果。"}, member)
+				errs <- err
+			}(i)
+		}
+		for i := 0; i < 30; i++ {
+			if err := <-errs; err != nil && !strings.Contains(fmt.Sprint(err), "papers_count") {
+				t.Errorf("unexpected: %v", err)
+			}
+		}
+		if n := count(t, d, `SELECT COUNT(*) FROM conference_papers WHERE conf_id = ?`, id); n != conference.MaxPapers {
+			t.Errorf("%d papers saved, want %d", n, conference.MaxPapers)
+		}
+	})
+}
+
+// The programme committee's bound holds for namings at once: 40 at once,
+// 30 named (security review 51).
+func TestProgrammeBoundAtOnce(t *testing.T) {
+	dbtest.Run(t, sets, func(t *testing.T, d *db.DB) {
+		f := setup(t, d)
+		ctx := context.Background()
+		s := conference.NewStore(d, conference.Config{Users: func(ctx context.Context, name string) (conference.Person, error) {
+			var i int64
+			_, err := fmt.Sscanf(name, "expert%d", &i)
+			return conference.Person{UserID: 1000 + i, Name: name}, err
+		}})
+		id := f.open(t, good(f.soc))
+		errs := make(chan error, 40)
+		for i := 0; i < 40; i++ {
+			go func(i int) { errs <- s.AddProgramme(ctx, id, fmt.Sprintf("expert%d", i), secretary) }(i)
+		}
+		for i := 0; i < 40; i++ {
+			if err := <-errs; err != nil && !strings.Contains(fmt.Sprint(err), "programme_full") {
+				t.Errorf("unexpected: %v", err)
+			}
+		}
+		if n := count(t, d, `SELECT COUNT(*) FROM conference_programme WHERE conf_id = ?`, id); n != conference.MaxProgramme {
+			t.Errorf("%d named, want %d", n, conference.MaxProgramme)
+		}
+	})
+}

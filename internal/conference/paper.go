@@ -73,6 +73,9 @@ func (s *Store) SubmitPaper(ctx context.Context, confID int64, in PaperInput, by
 	}
 	var id int64
 	err := s.db.Tx(ctx, func(tx *db.Tx) error {
+		if err := lockConf(ctx, tx, confID); err != nil {
+			return err
+		}
 		c, err := getConf(ctx, tx, confID)
 		if err != nil {
 			return err
