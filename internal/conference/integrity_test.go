@@ -410,3 +410,46 @@ func TestProgrammeBoundAtOnce(t *testing.T) {
 		}
 	})
 }
+
+// A paper decided by several at once is counted once; registrations at
+// once from one address are held to MaxPerHour (security review 51).
+func TestDecisionsAndRegistrationsAtOnce(t *testing.T) {
+	dbtest.Run(t, sets, func(t *testing.T, d *db.DB) {
+		f := setup(t, d)
+		ctx := context.Background()
+		in := good(f.soc)
+		in.Capacity = "100"
+		id := f.open(t, in)
+		pid, err := f.s.SubmitPaper(ctx, id, conference.PaperInput{Title: "钒钛磁铁矿综合利用新工艺", Authors: "张会员",
+			Abstract: "本文介绍一种钒钛磁铁矿综合利用的新工艺及其工业试验结果。"}, member)
+		must(t, err)
+		errs := make(chan error, 30)
+		for i := 0; i < 30; i++ {
+			go func(i int) {
+				errs <- f.s.DecidePaper(ctx, id, pid, conference.PaperAccepted, "", conference.Actor{UserID: int64(200 + i), Name: fmt.Sprint("评审", i)})
+			}(i)
+		}
+		for i := 0; i < 30; i++ {
+			if err := <-errs; err != nil && !strings.Contains(fmt.Sprint(err), "unchanged") {
+				t.Errorf("unexpected: %v", err)
+			}
+		}
+		if c, _ := f.s.Get(ctx, id); c.Accepted != 1 {
+			t.Errorf("one paper accepted at once by thirty counts %d", c.Accepted)
+		}
+		for i := 0; i < 20; i++ {
+			go func(i int) {
+				_, err := f.s.Register(ctx, id, conference.RegInput{Name: fmt.Sprint("公众", i), Contact: fmt.Sprintf("139000000%02d", i), Source: "one-address"})
+				errs <- err
+			}(i)
+		}
+		for i := 0; i < 20; i++ {
+			if err := <-errs; err != nil && !strings.Contains(fmt.Sprint(err), "rate") {
+				t.Errorf("unexpected: %v", err)
+			}
+		}
+		if n := count(t, d, `SELECT COUNT(*) FROM conference_regs WHERE conf_id = ?`, id); n != conference.MaxPerHour {
+			t.Errorf("%d registered from one address at once, want %d", n, conference.MaxPerHour)
+		}
+	})
+}

@@ -147,6 +147,11 @@ func (s *Store) DecidePaper(ctx context.Context, confID, paperID int64, decision
 		return valid.New("note", "conference.err.reject_note")
 	}
 	return s.db.Tx(ctx, func(tx *db.Tx) error {
+		// Two deciding one paper at once: the second reads the first's
+		// decision, so the accepted count moves once.
+		if err := lockConf(ctx, tx, confID); err != nil {
+			return err
+		}
 		c, err := getConf(ctx, tx, confID)
 		if err != nil {
 			return err

@@ -139,6 +139,10 @@ func (s *Store) Register(ctx context.Context, confID int64, in RegInput) (Reg, e
 	}
 	var r Reg
 	err = s.db.Tx(ctx, func(tx *db.Tx) error {
+		// Registrations at once from one address count each other.
+		if err := lockConf(ctx, tx, confID); err != nil {
+			return err
+		}
 		c, err := getConf(ctx, tx, confID)
 		if err != nil {
 			return err
