@@ -201,6 +201,9 @@ func (s *Store) Update(ctx context.Context, id int64, in Input, scope access.Sco
 		return err
 	}
 	return s.db.Tx(ctx, func(tx *db.Tx) error {
+		if err := lockConf(ctx, tx, id); err != nil { // not changed while it is filed
+			return err
+		}
 		old, err := getConf(ctx, tx, id)
 		if err != nil {
 			return err

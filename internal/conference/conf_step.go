@@ -18,6 +18,11 @@ import (
 func (s *Store) step(ctx context.Context, id int64, by Actor, action string, from []Status,
 	fn func(tx *db.Tx, c Conference) (to Status, note, detail string, err error)) error {
 	return s.db.Tx(ctx, func(tx *db.Tx) error {
+		// Two steps at once (approve and return, a confirmation and a
+		// correction): the second sees the first's status.
+		if err := lockConf(ctx, tx, id); err != nil {
+			return err
+		}
 		c, err := getConf(ctx, tx, id)
 		if err != nil {
 			return err

@@ -453,3 +453,41 @@ func TestDecisionsAndRegistrationsAtOnce(t *testing.T) {
 		}
 	})
 }
+
+// Steps at once on one conference: of approvals and returns of one filed
+// plan one goes through, and the timeline holds it alone (security review
+// 51).
+func TestStepsAtOnce(t *testing.T) {
+	dbtest.Run(t, sets, func(t *testing.T, d *db.DB) {
+		f := setup(t, d)
+		ctx := context.Background()
+		city := access.Subtrees(f.city.Path)
+		id, err := f.s.Create(ctx, good(f.soc), access.Subtrees(f.soc.Path), secretary)
+		must(t, err)
+		must(t, f.s.Submit(ctx, id, secretary))
+		errs := make(chan error, 20)
+		for i := 0; i < 20; i++ {
+			go func(i int) {
+				by := conference.Actor{UserID: int64(300 + i), Name: fmt.Sprint("市科协", i)}
+				if i%2 == 0 {
+					errs <- f.s.Approve(ctx, id, city, by)
+				} else {
+					errs <- f.s.Return(ctx, id, "请补充议程", city, by)
+				}
+			}(i)
+		}
+		ok := 0
+		for i := 0; i < 20; i++ {
+			switch err := <-errs; {
+			case err == nil:
+				ok++
+			case !strings.Contains(fmt.Sprint(err), "conference.err.status"):
+				t.Errorf("unexpected: %v", err)
+			}
+		}
+		n := count(t, d, `SELECT COUNT(*) FROM conference_events WHERE conf_id = ? AND action IN ('approve', 'return')`, id)
+		if ok != 1 || n != 1 {
+			t.Errorf("%d steps went through, %d on the timeline, want 1", ok, n)
+		}
+	})
+}

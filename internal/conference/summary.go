@@ -40,6 +40,9 @@ func (s *Store) FileSummary(ctx context.Context, id int64, in SummaryInput, by A
 		return err
 	}
 	return s.db.Tx(ctx, func(tx *db.Tx) error {
+		if err := lockConf(ctx, tx, id); err != nil {
+			return err
+		}
 		c, err := getConf(ctx, tx, id)
 		if err != nil {
 			return err
