@@ -5,8 +5,10 @@ import (
 	"strconv"
 
 	"kexie/internal/access"
+	"kexie/internal/conference"
 	"kexie/internal/home"
 	"kexie/internal/review"
+	"kexie/internal/web"
 )
 
 // staffTodos are the kinds of work the staff dashboard shows as waiting,
@@ -86,11 +88,11 @@ func (a *App) staffTodos() []home.Todo {
 		// 学术会议: plans waiting for the org above, summaries waiting for its
 		// confirmation (conference.approve), summaries overdue (conference.file).
 		{Key: "home.todo.conference_approve", Perm: "conference.approve", Items: func(ctx context.Context, scope access.Scope, userID int64) ([]home.TodoItem, error) {
-			n, err := a.Conf.ToApprove(ctx, scope, userID)
+			n, err := a.Conf.ToApproveBy(ctx, scope, conference.Actor{UserID: userID, Staff: conference.StaffOf(a.Policy, web.SubjectFrom(ctx))})
 			return countItem(n, err, "/conference/admin?status=submitted")
 		}},
 		{Key: "home.todo.conference_confirm", Perm: "conference.approve", Items: func(ctx context.Context, scope access.Scope, userID int64) ([]home.TodoItem, error) {
-			n, err := a.Conf.ToConfirm(ctx, scope, userID)
+			n, err := a.Conf.ToConfirmBy(ctx, scope, conference.Actor{UserID: userID, Staff: conference.StaffOf(a.Policy, web.SubjectFrom(ctx))})
 			return countItem(n, err, "/conference/admin?status=held")
 		}},
 		{Key: "home.todo.conference_overdue", Perm: "conference.file", Items: func(ctx context.Context, scope access.Scope, _ int64) ([]home.TodoItem, error) {

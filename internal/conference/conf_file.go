@@ -201,6 +201,9 @@ func (s *Store) Update(ctx context.Context, id int64, in Input, scope access.Sco
 		return err
 	}
 	return s.db.Tx(ctx, func(tx *db.Tx) error {
+		if err := lockConf(ctx, tx, id); err != nil { // not changed while it is filed
+			return err
+		}
 		old, err := getConf(ctx, tx, id)
 		if err != nil {
 			return err
@@ -221,9 +224,36 @@ func (s *Store) Update(ctx context.Context, id int64, in Input, scope access.Sco
 		if err := addEvent(ctx, tx, id, by, "edit", "", ""); err != nil {
 			return err
 		}
+		before, after := changed(planFields(old), planFields(Conference{OrgID: in.OrgID, Title: in.Title, Kind: in.Kind,
+			CoOrganisers: c.coOrgs, StartsOn: in.StartsOn, EndsOn: in.EndsOn, City: in.City, Venue: in.Venue, Expected: c.expected,
+			Capacity: c.capacity, International: in.International, Countries: c.countries, Budget: c.budget, Topics: in.Topics}))
 		return audit.Append(ctx, tx, audit.Entry{OrgID: in.OrgID, OrgPath: path, Action: "conference.edit", Target: target(id),
-			Before: map[string]any{"title": old.Title, "starts_on": old.StartsOn}, After: map[string]any{"title": in.Title, "starts_on": in.StartsOn}})
+			Before: before, After: after})
 	})
+}
+
+// planFields are a plan's values as its edits' audit entries record them:
+// every field the form changes, so a plan returned and edited keeps what
+// the org above was first sent.
+func planFields(c Conference) map[string]any {
+	return map[string]any{"org_id": c.OrgID, "title": c.Title, "kind": c.Kind, "co_organisers": strings.Join(c.CoOrganisers, "、"),
+		"starts_on": c.StartsOn, "ends_on": c.EndsOn, "city": c.City, "venue": c.Venue, "expected": c.Expected, "capacity": c.Capacity,
+		"international": c.International, "countries": c.Countries, "budget": c.BudgetText(), "topics": short(c.Topics, 80)}
+}
+
+// changed keeps the fields whose value differs (the title when none does,
+// so the entry names the plan).
+func changed(old, now map[string]any) (before, after map[string]any) {
+	before, after = map[string]any{}, map[string]any{}
+	for k, v := range now {
+		if old[k] != v {
+			before[k], after[k] = old[k], v
+		}
+	}
+	if len(after) == 0 {
+		before["title"], after["title"] = old["title"], now["title"]
+	}
+	return before, after
 }
 
 func b2i(b bool) int {

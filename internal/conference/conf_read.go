@@ -49,6 +49,20 @@ func getConf(ctx context.Context, q db.Q, id int64) (Conference, error) {
 	return c, nil
 }
 
+// lockConf takes conference id's row lock on PostgreSQL for the rest of
+// tx, so a bound counted before an insert (papers of a member, the
+// programme committee) holds for requests at once; SQLite's one writer
+// already serializes them.
+func lockConf(ctx context.Context, tx *db.Tx, id int64) error {
+	if tx.Dialect() != db.Postgres {
+		return nil
+	}
+	if _, err := tx.Exec(ctx, `SELECT id FROM conference_confs WHERE id = ? FOR UPDATE`, id); err != nil {
+		return fmt.Errorf("conference: lock %d: %w", id, err)
+	}
+	return nil
+}
+
 // Get returns one conference. Callers check access by its org (the routes'
 // resolvers do).
 func (s *Store) Get(ctx context.Context, id int64) (Conference, error) { return getConf(ctx, s.db, id) }

@@ -18,6 +18,11 @@ import (
 func (s *Store) step(ctx context.Context, id int64, by Actor, action string, from []Status,
 	fn func(tx *db.Tx, c Conference) (to Status, note, detail string, err error)) error {
 	return s.db.Tx(ctx, func(tx *db.Tx) error {
+		// Two steps at once (approve and return, a confirmation and a
+		// correction): the second sees the first's status.
+		if err := lockConf(ctx, tx, id); err != nil {
+			return err
+		}
 		c, err := getConf(ctx, tx, id)
 		if err != nil {
 			return err
@@ -74,14 +79,78 @@ func (s *Store) Submit(ctx context.Context, id int64, by Actor) error {
 	})
 }
 
+// The timeline's steps that write a plan (filed it, edited it, sent it to
+// the org above) and those that write its summary (filed or corrected it):
+// whoever took one never approves, returns or confirms what they wrote.
+var (
+	planSteps    = []string{"file", "edit", "submit"}
+	summarySteps = []string{"summary", "correct"}
+)
+
+// hand reports whether userID took one of the steps on conference confID's
+// timeline (never for the anonymous 0 of imports and the demo).
+func hand(ctx context.Context, q db.Q, confID, userID int64, steps []string) (bool, error) {
+	if userID == 0 {
+		return false, nil
+	}
+	args := []any{confID, userID}
+	for _, a := range steps {
+		args = append(args, a)
+	}
+	var n int
+	if err := q.QueryRow(ctx, `SELECT COUNT(*) FROM conference_events WHERE conf_id = ? AND actor_user = ? AND action IN (`+
+		strings.TrimSuffix(strings.Repeat("?, ", len(steps)), ", ")+`)`, args...).Scan(&n); err != nil {
+		return false, fmt.Errorf("conference: steps of %d: %w", confID, err)
+	}
+	return n > 0, nil
+}
+
+// Hands reports whether userID wrote conference id's plan (filed, edited or
+// submitted it) and whether they wrote its summary (filed or corrected it):
+// the steps of the org above they may not take.
+func (s *Store) Hands(ctx context.Context, id, userID int64) (plan, summary bool, err error) {
+	if plan, err = hand(ctx, s.db, id, userID, planSteps); err != nil {
+		return false, false, err
+	}
+	summary, err = hand(ctx, s.db, id, userID, summarySteps)
+	return plan, summary, err
+}
+
+// StaffOf reports whether by is the staff of c's organiser or of an org
+// below it (by.Staff), who never take the steps of the org above; the
+// root's own conferences, approved at the root, aside.
+func (c Conference) StaffOf(by Actor) bool {
+	if c.UpperPath == c.OrgPath {
+		return false
+	}
+	for _, p := range by.Staff {
+		if strings.HasPrefix(p, c.OrgPath) {
+			return true
+		}
+	}
+	return false
+}
+
 // upper refuses a step of the org above by anyone outside it (scope is the
-// caller's conference.approve scope) and by the conference's filer.
-func upper(c Conference, scope access.Scope, by Actor) error {
+// caller's conference.approve scope), by the staff of the organiser or an
+// org below it (by.Staff), and by anyone who wrote what the step decides on: the plan (filed, edited or submitted it), and for a summary's
+// confirmation the summary too (filed or corrected it).
+func upper(ctx context.Context, tx *db.Tx, c Conference, scope access.Scope, by Actor, steps []string) error {
 	if !scope.Contains(c.UpperPath) {
 		return valid.New("", "conference.err.not_upper")
 	}
 	if by.UserID != 0 && by.UserID == c.FilerUser {
 		return valid.New("", "conference.err.own")
+	}
+	own, err := hand(ctx, tx, c.ID, by.UserID, steps)
+	if err != nil {
+		return err
+	}
+	if own {
+		return valid.New("", "conference.err.own")
+	}
+	if c.StaffOf(by) {
+		return valid.New("", "conference.err.own_org")
 	}
 	return nil
 }
@@ -89,7 +158,7 @@ func upper(c Conference, scope access.Scope, by Actor) error {
 // Approve approves a filed plan: by staff of the org above, never its filer.
 func (s *Store) Approve(ctx context.Context, id int64, scope access.Scope, by Actor) error {
 	return s.step(ctx, id, by, "approve", []Status{Submitted}, func(tx *db.Tx, c Conference) (Status, string, string, error) {
-		return Approved, "", "", upper(c, scope, by)
+		return Approved, "", "", upper(ctx, tx, c, scope, by, planSteps)
 	})
 }
 
@@ -101,7 +170,7 @@ func (s *Store) Return(ctx context.Context, id int64, reason string, scope acces
 		return err
 	}
 	return s.step(ctx, id, by, "return", []Status{Submitted}, func(tx *db.Tx, c Conference) (Status, string, string, error) {
-		return Returned, reason, "", upper(c, scope, by)
+		return Returned, reason, "", upper(ctx, tx, c, scope, by, planSteps)
 	})
 }
 
@@ -128,7 +197,7 @@ func (s *Store) MarkHeld(ctx context.Context, id int64, by Actor) error {
 }
 
 // Cancel calls a conference off, with the reason, at any point before it
-// is held.
+// is held and before anyone checks in.
 func (s *Store) Cancel(ctx context.Context, id int64, reason string, by Actor) error {
 	reason, err := checkText("reason", reason, MaxReason, "conference.err.reason")
 	if err != nil {
@@ -136,6 +205,11 @@ func (s *Store) Cancel(ctx context.Context, id int64, reason string, by Actor) e
 	}
 	from := []Status{Draft, Returned, Submitted, Approved, Open}
 	return s.step(ctx, id, by, "cancel", from, func(tx *db.Tx, c Conference) (Status, string, string, error) {
+		// People checked in: it took place, and is held and summarized,
+		// not called off out of the counts and the overdue summaries.
+		if c.CheckedIn > 0 {
+			return "", "", "", valid.New("", "conference.err.cancel_checked_in", c.CheckedIn)
+		}
 		return Cancelled, reason, "", nil
 	})
 }

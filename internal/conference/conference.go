@@ -111,6 +111,7 @@ const (
 	MaxEmployer   = 100
 	MaxContact    = 100
 	MaxPerHour    = 10 // public registrations from one address in an hour
+	MaxPapers     = 10 // papers one member submits to one conference
 	MaxDays       = 31 // a conference lasts at most this many days
 )
 
@@ -182,10 +183,14 @@ type Event struct {
 	Detail    string
 }
 
-// Actor is who does a step.
+// Actor is who does a step. Staff are the paths of the orgs whose staff
+// they are (their own grants carrying conference.file, not those of the
+// orgs above): the steps of the org above refuse the organiser's staff
+// though they also hold that org's grant.
 type Actor struct {
 	UserID int64
 	Name   string
+	Staff  []string
 }
 
 // Config is what the store needs besides the database.

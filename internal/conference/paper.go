@@ -45,7 +45,7 @@ type PaperInput struct {
 }
 
 // SubmitPaper records a paper by a signed-in member while the conference
-// takes registrations.
+// takes registrations, at most MaxPapers of theirs to one conference.
 func (s *Store) SubmitPaper(ctx context.Context, confID int64, in PaperInput, by Actor) (int64, error) {
 	in.Title, in.Abstract, in.Keywords = strings.TrimSpace(in.Title), strings.TrimSpace(in.Abstract), strings.TrimSpace(in.Keywords)
 	var errs valid.Errors
@@ -73,12 +73,22 @@ func (s *Store) SubmitPaper(ctx context.Context, confID int64, in PaperInput, by
 	}
 	var id int64
 	err := s.db.Tx(ctx, func(tx *db.Tx) error {
+		if err := lockConf(ctx, tx, confID); err != nil {
+			return err
+		}
 		c, err := getConf(ctx, tx, confID)
 		if err != nil {
 			return err
 		}
 		if c.Status != Open || today(tx.Now) > c.EndsOn {
 			return valid.New("", "conference.err.closed")
+		}
+		var n int
+		if err := tx.QueryRow(ctx, `SELECT COUNT(*) FROM conference_papers WHERE conf_id = ? AND user_id = ?`, confID, by.UserID).Scan(&n); err != nil {
+			return fmt.Errorf("conference: papers of %d: %w", by.UserID, err)
+		}
+		if n >= MaxPapers {
+			return valid.New("", "conference.err.papers_count", MaxPapers)
 		}
 		id = tx.NewID()
 		if _, err := tx.Exec(ctx, `INSERT INTO conference_papers (id, conf_id, title, authors, abstract, keywords, user_id, user_name, status, submitted_at)
@@ -104,9 +114,27 @@ func scanPaper(row db.Scanner) (Paper, error) {
 	return p, err
 }
 
+// Mine is why the user userID called name may not decide p — they
+// submitted it ("conference.err.own_paper"), or their name is one of its
+// authors' ("conference.err.coauthor") — or "" when they may.
+func (p Paper) Mine(userID int64, name string) string {
+	if userID != 0 && userID == p.UserID {
+		return "conference.err.own_paper"
+	}
+	if name = strings.TrimSpace(name); name != "" {
+		for _, a := range p.Authors {
+			if strings.TrimSpace(a) == name {
+				return "conference.err.coauthor"
+			}
+		}
+	}
+	return ""
+}
+
 // DecidePaper accepts (录用) or rejects a paper with a note; never by the
-// person who submitted it. A decision may be changed while the conference
-// is open or held; the accepted count follows in the same transaction.
+// person who submitted it nor by one of its authors (by name). A decision may be changed while the conference
+// is open or held until its summary is filed; the accepted count follows
+// in the same transaction.
 func (s *Store) DecidePaper(ctx context.Context, confID, paperID int64, decision, note string, by Actor) error {
 	note = strings.TrimSpace(note)
 	if decision != PaperAccepted && decision != PaperRejected {
@@ -119,6 +147,11 @@ func (s *Store) DecidePaper(ctx context.Context, confID, paperID int64, decision
 		return valid.New("note", "conference.err.reject_note")
 	}
 	return s.db.Tx(ctx, func(tx *db.Tx) error {
+		// Two deciding one paper at once: the second reads the first's
+		// decision, so the accepted count moves once.
+		if err := lockConf(ctx, tx, confID); err != nil {
+			return err
+		}
 		c, err := getConf(ctx, tx, confID)
 		if err != nil {
 			return err
@@ -126,14 +159,19 @@ func (s *Store) DecidePaper(ctx context.Context, confID, paperID int64, decision
 		if c.Status != Open && c.Status != Held {
 			return valid.New("", "conference.err.status")
 		}
+		// The summary counts the papers exchanged, never fewer than those
+		// accepted: once it is filed the decisions stand.
+		if c.Summary.Filed() {
+			return valid.New("", "conference.err.summary_filed")
+		}
 		p, err := scanPaper(tx.QueryRow(ctx, `SELECT `+paperCols+` FROM conference_papers WHERE id = ? AND conf_id = ?`, paperID, confID))
 		if errors.Is(err, sql.ErrNoRows) {
 			return &NotFoundError{"paper", paperID}
 		} else if err != nil {
 			return fmt.Errorf("conference: paper %d: %w", paperID, err)
 		}
-		if by.UserID != 0 && by.UserID == p.UserID {
-			return valid.New("", "conference.err.own_paper")
+		if key := p.Mine(by.UserID, by.Name); key != "" {
+			return valid.New("", key)
 		}
 		if p.Status == decision {
 			return valid.New("decision", "conference.err.unchanged")
@@ -184,6 +222,24 @@ func (s *Store) Papers(ctx context.Context, confID int64, f PaperFilter) ([]Pape
 		return nil, 0, fmt.Errorf("conference: papers: %w", err)
 	}
 	return out, total, nil
+}
+
+// AllPapers reads every paper of the filter, for an export, a page at a
+// time.
+func (s *Store) AllPapers(ctx context.Context, confID int64, f PaperFilter) ([]Paper, error) {
+	var out []Paper
+	f.Limit, f.Offset = exportPage, 0
+	for {
+		page, _, err := s.Papers(ctx, confID, f)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, page...)
+		if len(page) < f.Limit {
+			return out, nil
+		}
+		f.Offset += f.Limit
+	}
 }
 
 // MyPapers lists the papers userID submitted, newest first.

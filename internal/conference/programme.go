@@ -38,6 +38,9 @@ func (s *Store) AddProgramme(ctx context.Context, confID int64, username string,
 		return err
 	}
 	return s.db.Tx(ctx, func(tx *db.Tx) error {
+		if err := lockConf(ctx, tx, confID); err != nil {
+			return err
+		}
 		c, err := getConf(ctx, tx, confID)
 		if err != nil {
 			return err

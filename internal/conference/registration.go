@@ -49,14 +49,23 @@ const codeAlphabet = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
 const codeLen = 12
 
 func newCode() (string, error) {
+	// A random byte below 248 (8 × 31) picks a symbol; the others are
+	// drawn again, so every symbol is as likely (byte % 31 alone favoured
+	// the first eight).
+	const fair = 256 - 256%len(codeAlphabet)
+	out := make([]byte, 0, codeLen)
 	b := make([]byte, codeLen)
-	if _, err := rand.Read(b); err != nil {
-		return "", fmt.Errorf("conference: check-in code: %w", err)
+	for len(out) < codeLen {
+		if _, err := rand.Read(b); err != nil {
+			return "", fmt.Errorf("conference: check-in code: %w", err)
+		}
+		for _, x := range b {
+			if int(x) < fair && len(out) < codeLen {
+				out = append(out, codeAlphabet[int(x)%len(codeAlphabet)])
+			}
+		}
 	}
-	for i := range b {
-		b[i] = codeAlphabet[int(b[i])%len(codeAlphabet)]
-	}
-	return string(b), nil
+	return string(out), nil
 }
 
 // NormCode is a typed or scanned code as stored: upper case, letters and
@@ -130,6 +139,10 @@ func (s *Store) Register(ctx context.Context, confID int64, in RegInput) (Reg, e
 	}
 	var r Reg
 	err = s.db.Tx(ctx, func(tx *db.Tx) error {
+		// Registrations at once from one address count each other.
+		if err := lockConf(ctx, tx, confID); err != nil {
+			return err
+		}
 		c, err := getConf(ctx, tx, confID)
 		if err != nil {
 			return err
@@ -240,8 +253,9 @@ func (s *Store) MyReg(ctx context.Context, confID, userID int64) (Reg, error) {
 }
 
 // CheckIn checks in the registration with code at conference confID, at
-// the door, while the conference is open or held. A code of another
-// conference, or none, is refused; a second scan says when the first was.
+// the door, while the conference is open or held, from the day before it
+// starts to its last day. A code of another conference, or none, is
+// refused; a second scan says when the first was.
 func (s *Store) CheckIn(ctx context.Context, confID int64, code string, by Actor) (Reg, error) {
 	code = NormCode(code)
 	if len(code) != codeLen {
@@ -255,6 +269,12 @@ func (s *Store) CheckIn(ctx context.Context, confID int64, code string, by Actor
 		}
 		if c.Status != Open && c.Status != Held {
 			return valid.New("", "conference.err.status")
+		}
+		// Only on the conference's days (and the day before, when people
+		// arrive and 报到): a check-in weeks before, or after the end, is
+		// not attendance, and after the end the summary has fixed the count.
+		if first := checkinFrom(c); today(tx.Now) < first || today(tx.Now) > c.EndsOn {
+			return valid.New("", "conference.err.checkin_days", first, c.EndsOn)
 		}
 		r, err = scanReg(tx.QueryRow(ctx, `SELECT `+regCols+` FROM conference_regs WHERE code = ? AND conf_id = ?`, code, confID))
 		if errors.Is(err, sql.ErrNoRows) {
@@ -284,6 +304,15 @@ func (s *Store) CheckIn(ctx context.Context, confID int64, code string, by Actor
 	}
 	s.mask(&r)
 	return r, nil
+}
+
+// checkinFrom is the first day of c's check-in: the day before it starts.
+func checkinFrom(c Conference) string {
+	start, err := time.ParseInLocation("2006-01-02", c.StartsOn, zone)
+	if err != nil {
+		return c.StartsOn
+	}
+	return today(start.AddDate(0, 0, -1))
 }
 
 // RegFilter selects a conference's registrations.
@@ -319,6 +348,28 @@ func (s *Store) Regs(ctx context.Context, confID int64, f RegFilter) ([]Reg, int
 		return nil, 0, fmt.Errorf("conference: registrations: %w", err)
 	}
 	return out, total, nil
+}
+
+// exportPage is how many rows an export reads at a time: it reads every
+// row of its filter, never only db.MaxPage of them.
+const exportPage = 1000
+
+// AllRegs reads every registration of the filter, for an export, a page
+// at a time, contacts masked.
+func (s *Store) AllRegs(ctx context.Context, confID int64, f RegFilter) ([]Reg, error) {
+	var out []Reg
+	f.Limit, f.Offset = exportPage, 0
+	for {
+		page, _, err := s.Regs(ctx, confID, f)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, page...)
+		if len(page) < f.Limit {
+			return out, nil
+		}
+		f.Offset += f.Limit
+	}
 }
 
 // RevealContact opens one registrant's contact for a permitted user and

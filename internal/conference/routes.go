@@ -153,5 +153,28 @@ func actor(r *http.Request) Actor {
 	return Actor{UserID: s.UserID, Name: name}
 }
 
+// upperActor is actor with the orgs whose staff they are.
+func (h *handler) upperActor(r *http.Request) Actor {
+	a := actor(r)
+	a.Staff = StaffOf(h.site.Policy, subject(r))
+	return a
+}
+
+// StaffOf is the paths of the orgs whose staff s is: the orgs of their own
+// grants carrying conference.file (a system administrator's aside), which
+// never take the steps of the org above on their conferences.
+func StaffOf(p *access.Policy, s *access.Subject) []string {
+	if s == nil {
+		return nil
+	}
+	var out []string
+	for _, g := range s.Grants {
+		if g.Role != access.SysAdmin && p.RoleHas(g.Role, "conference.file") {
+			out = append(out, g.OrgPath)
+		}
+	}
+	return out
+}
+
 // formLimit bounds a posted form.
 const formLimit = 4*MaxOutcome + 4*MaxAbstract + 1<<14

@@ -239,7 +239,9 @@ func TestSite(t *testing.T) {
 		res, body = sec.Post(pp, url.Values{"decision": {"accepted"}, "note": {"大会报告"}})
 		status(t, "accept", res, body, http.StatusSeeOther)
 
-		// Check-in at the door: a wrong code, the member's, then again.
+		// Check-in at the door, on the first day: a wrong code, the
+		// member's, then again.
+		*cs.now = cs.now.AddDate(0, 0, 10)
 		res, body = sec.Post(base+"/checkin", url.Values{"code": {"2222-3333-4444"}})
 		status(t, "wrong code", res, body, 422, "签到码无效")
 		res, body = sec.Post(base+"/checkin", url.Values{"code": {strings.ToLower(code)}})
@@ -268,7 +270,6 @@ func TestSite(t *testing.T) {
 		status(t, "reveal", res, body, 200, "13912345678")
 
 		// Held, then the summary after the end; bad figures refused.
-		*cs.now = cs.now.AddDate(0, 0, 10)
 		res, body = sec.Post(base+"/hold", url.Values{})
 		status(t, "hold", res, body, http.StatusSeeOther)
 		*cs.now = cs.now.AddDate(0, 0, 3)

@@ -3,11 +3,13 @@ package conference
 import (
 	"context"
 	"fmt"
+	"strings"
 	"time"
 
 	"kexie/internal/access"
 	"kexie/internal/db"
 	"kexie/internal/measure"
+	"kexie/internal/org"
 )
 
 // Tally counts the conferences held in a period: a conference counts when
@@ -159,25 +161,65 @@ func (s *Store) countWhere(ctx context.Context, where string, args ...any) (int,
 	return n, nil
 }
 
+// notHand is the condition that user ? took none of the steps (a list of
+// quoted actions) on a conference's timeline: what upper refuses.
+func notHand(steps string) string {
+	return `NOT EXISTS (SELECT 1 FROM conference_events e WHERE e.conf_id = c.id AND e.actor_user = ? AND e.action IN (` + steps + `))`
+}
+
+// notStaff is the condition that a conference's organiser is none of the
+// orgs of staff nor above them (Conference.StaffOf: the staff of an org at
+// or below the organiser; the root's own aside).
+func notStaff(staff []string) (string, []any) {
+	var args []any
+	for _, p := range staff {
+		ids := org.PathIDs(p)
+		for _, id := range ids[min(1, len(ids)):] { // the root's own are approved at the root
+			args = append(args, id)
+		}
+	}
+	if len(args) == 0 {
+		return "1=1", nil
+	}
+	return `c.org_id NOT IN (` + strings.TrimSuffix(strings.Repeat("?, ", len(args)), ", ") + `)`, args
+}
+
 // ToApprove counts the plans waiting for approval by the orgs of scope
-// (the caller's conference.approve scope), never one userID filed.
+// (the caller's conference.approve scope), never one userID filed, edited
+// or submitted.
 func (s *Store) ToApprove(ctx context.Context, scope access.Scope, userID int64) (int, error) {
+	return s.ToApproveBy(ctx, scope, Actor{UserID: userID})
+}
+
+// ToApproveBy is ToApprove for by, leaving out too the conferences of the
+// orgs whose staff they are (by.Staff: StaffOf), which they may not approve.
+func (s *Store) ToApproveBy(ctx context.Context, scope access.Scope, by Actor) (int, error) {
 	cond, args, ok := s.upperIn(scope)
 	if !ok {
 		return 0, nil
 	}
-	return s.countWhere(ctx, `c.status = 'submitted' AND c.filer_user <> ? AND `+cond, append([]any{userID}, args...)...)
+	own, ownArgs := notStaff(by.Staff)
+	return s.countWhere(ctx, `c.status = 'submitted' AND c.filer_user <> ? AND `+notHand(`'file', 'edit', 'submit'`)+` AND `+own+` AND `+cond,
+		append(append([]any{by.UserID, by.UserID}, ownArgs...), args...)...)
 }
 
 // ToConfirm counts the summaries waiting for confirmation by the orgs of
-// scope, never one userID filed.
+// scope, never one userID wrote (its plan or its summary).
 func (s *Store) ToConfirm(ctx context.Context, scope access.Scope, userID int64) (int, error) {
+	return s.ToConfirmBy(ctx, scope, Actor{UserID: userID})
+}
+
+// ToConfirmBy is ToConfirm for by, leaving out too the conferences of the
+// orgs whose staff they are.
+func (s *Store) ToConfirmBy(ctx context.Context, scope access.Scope, by Actor) (int, error) {
 	cond, args, ok := s.upperIn(scope)
 	if !ok {
 		return 0, nil
 	}
-	return s.countWhere(ctx, `c.status = 'held' AND c.summary_at > 0 AND c.summary_user <> ? AND c.filer_user <> ? AND `+cond,
-		append([]any{userID, userID}, args...)...)
+	own, ownArgs := notStaff(by.Staff)
+	return s.countWhere(ctx, `c.status = 'held' AND c.summary_at > 0 AND c.summary_user <> ? AND c.filer_user <> ? AND `+
+		notHand(`'file', 'edit', 'submit', 'summary', 'correct'`)+` AND `+own+` AND `+cond,
+		append(append([]any{by.UserID, by.UserID, by.UserID}, ownArgs...), args...)...)
 }
 
 // OverdueDays is how long after its end a conference's summary is due.

@@ -116,6 +116,7 @@ func TestFlowAndIntegrity(t *testing.T) {
 		if _, err := f.s.Register(ctx, id, conference.RegInput{UserID: member.UserID, Name: member.Name}); !errors.Is(err, conference.ErrRegistered) {
 			t.Errorf("second registration: %v", err)
 		}
+		*f.now = time.Date(2026, 5, 20, 8, 0, 0, 0, time.UTC) // the first day: the door opens
 		wantCode(t, func() error { _, err := f.s.CheckIn(ctx, id, "2222-3333-4444", secretary); return err }(), "conference.err.code")
 		got, err := f.s.CheckIn(ctx, id, strings.ToLower(r.Code), secretary)
 		must(t, err)
@@ -125,7 +126,6 @@ func TestFlowAndIntegrity(t *testing.T) {
 		wantCode(t, func() error { _, err := f.s.CheckIn(ctx, id, r.Code, secretary); return err }(), "conference.err.checked_in")
 
 		// Held, then the summary after the end.
-		*f.now = time.Date(2026, 5, 20, 8, 0, 0, 0, time.UTC)
 		must(t, f.s.MarkHeld(ctx, id, secretary))
 		sum := conference.SummaryInput{Attendance: "1", Papers: "1", Outcome: "会议交流论文一篇，形成钒钛产业技术路线建议一份。"}
 		wantCode(t, f.s.FileSummary(ctx, id, sum, secretary), "conference.err.not_ended")
@@ -252,14 +252,14 @@ func TestScopeAndNumbers(t *testing.T) {
 		held := f.open(t, good(f.soc))
 		r, err := f.s.Register(ctx, held, conference.RegInput{UserID: member.UserID, Name: member.Name})
 		must(t, err)
-		_, err = f.s.CheckIn(ctx, held, r.Code, secretary)
-		must(t, err)
 		in := good(f.soc)
 		in.Title, in.International, in.Countries, in.Kind = "国际钒钛论坛", true, "5", "international"
 		waiting, err := f.s.Create(ctx, in, access.Subtrees(f.soc.Path), secretary)
 		must(t, err)
 		must(t, f.s.Submit(ctx, waiting, secretary))
 		*f.now = time.Date(2026, 5, 20, 8, 0, 0, 0, time.UTC)
+		_, err = f.s.CheckIn(ctx, held, r.Code, secretary)
+		must(t, err)
 		must(t, f.s.MarkHeld(ctx, held, secretary))
 
 		for _, c := range []struct {

@@ -40,6 +40,9 @@ func (s *Store) FileSummary(ctx context.Context, id int64, in SummaryInput, by A
 		return err
 	}
 	return s.db.Tx(ctx, func(tx *db.Tx) error {
+		if err := lockConf(ctx, tx, id); err != nil {
+			return err
+		}
 		c, err := getConf(ctx, tx, id)
 		if err != nil {
 			return err
@@ -79,7 +82,12 @@ func (s *Store) FileSummary(ctx context.Context, id int64, in SummaryInput, by A
 		action, note, detail := "summary", in.Note, figures
 		before := map[string]any{}
 		if correcting {
+			// The reason, and the note on people who came without
+			// checking in, which the corrected attendance may need again.
 			action, note = "correct", in.Reason
+			if in.Note != "" {
+				note += "；" + in.Note
+			}
 			old := fmt.Sprintf("%d / %d / %d", c.Summary.Attendance, c.Summary.Papers, c.Summary.IntlPeople)
 			detail = old + " → " + figures
 			before = map[string]any{"attendance": c.Summary.Attendance, "papers": c.Summary.Papers, "intl_people": c.Summary.IntlPeople,
@@ -88,8 +96,14 @@ func (s *Store) FileSummary(ctx context.Context, id int64, in SummaryInput, by A
 		if err := addEvent(ctx, tx, id, by, action, note, detail); err != nil {
 			return err
 		}
-		return auditAppend(ctx, tx, c, "conference."+action, before, map[string]any{"attendance": att, "papers": papers, "intl_people": intl,
-			"outcome": short(in.Outcome, 80)})
+		after := map[string]any{"attendance": att, "papers": papers, "intl_people": intl, "outcome": short(in.Outcome, 80)}
+		if in.Note != "" {
+			after["note"] = short(in.Note, 80)
+		}
+		if correcting {
+			after["reason"] = short(in.Reason, 80)
+		}
+		return auditAppend(ctx, tx, c, "conference."+action, before, after)
 	})
 }
 
@@ -101,7 +115,7 @@ func (s *Store) Confirm(ctx context.Context, id int64, scope access.Scope, by Ac
 		if !c.Summary.Filed() {
 			return "", "", "", valid.New("", "conference.err.no_summary")
 		}
-		if err := upper(c, scope, by); err != nil {
+		if err := upper(ctx, tx, c, scope, by, append(append([]string{}, planSteps...), summarySteps...)); err != nil {
 			return "", "", "", err
 		}
 		if by.UserID != 0 && by.UserID == c.Summary.User {

@@ -18,6 +18,7 @@ type PapersPage struct {
 	Statuses []string
 	Form     *web.Form
 	Me       int64
+	MeName   string // the viewer's name: an author never decides the paper
 	CanAct   bool
 	Base     string // the page's path: the staff's, or a programme member's
 	Review   bool   // a programme member's page: no export, no way back to the staff's
@@ -57,8 +58,8 @@ func (h *handler) renderPapers(w http.ResponseWriter, r *http.Request, f *web.Fo
 	}
 	id := c.ID
 	l := web.ParseList(r, "")
-	p := PapersPage{Conf: c, List: l, Status: l.Get("status"), Statuses: PaperStatuses, Form: f, Me: actor(r).UserID, Review: review,
-		CanAct: (review || h.site.Scope(r, "conference.file").Contains(c.OrgPath)) && (c.Status == Open || c.Status == Held),
+	p := PapersPage{Conf: c, List: l, Status: l.Get("status"), Statuses: PaperStatuses, Form: f, Me: actor(r).UserID, MeName: actor(r).Name, Review: review,
+		CanAct: (review || h.site.Scope(r, "conference.file").Contains(c.OrgPath)) && (c.Status == Open || c.Status == Held) && !c.Summary.Filed(),
 		Base:   "/conference/admin/" + strconv.FormatInt(id, 10)}
 	if review {
 		p.Base = "/conference/review/" + strconv.FormatInt(id, 10)
@@ -70,8 +71,7 @@ func (h *handler) renderPapers(w http.ResponseWriter, r *http.Request, f *web.Fo
 		}
 	}
 	if web.WantsExport(r) && !review {
-		pf.Limit, pf.Offset = 10000, 0
-		list, _, err := h.store.Papers(r.Context(), id, pf)
+		list, err := h.store.AllPapers(r.Context(), id, pf)
 		if err != nil {
 			return err
 		}
@@ -159,8 +159,7 @@ func (h *handler) renderRegs(w http.ResponseWriter, r *http.Request, revealed ma
 		// Contacts go out only to a user who may reveal them, and then
 		// still masked (D246.6).
 		withContact := h.site.Scope(r, "conference.reveal").Contains(c.OrgPath)
-		rf.Limit, rf.Offset = 10000, 0
-		list, _, err := h.store.Regs(r.Context(), id, rf)
+		list, err := h.store.AllRegs(r.Context(), id, rf)
 		if err != nil {
 			return err
 		}

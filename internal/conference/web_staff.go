@@ -188,9 +188,10 @@ type ShowPage struct {
 	Conf      Conference
 	Events    []Event
 	Form      *web.Form
-	IsFiler   bool // the viewer filed the plan: they never approve it
-	IsSummary bool // the viewer filed the summary: they never confirm it
+	IsFiler   bool // the viewer filed, edited or submitted the plan: they never approve it
+	IsSummary bool // the viewer filed or corrected the summary: they never confirm it
 	CanUpper  bool // the viewer may act for the org above
+	OwnOrg    bool // the viewer is the organiser's staff: they never act for the org above
 	Today     string
 	Ended     bool
 	Started   bool
@@ -220,11 +221,16 @@ func (h *handler) renderShow(w http.ResponseWriter, r *http.Request, f *web.Form
 	if err != nil {
 		return err
 	}
-	me := actor(r).UserID
+	up := h.upperActor(r)
+	me := up.UserID
+	plan, sum, err := h.store.Hands(r.Context(), id, me)
+	if err != nil {
+		return err
+	}
 	day := today(h.store.db.Now())
 	p := ShowPage{Conf: c, Events: evs, Form: f, Today: day, Ended: day > c.EndsOn, Started: day >= c.StartsOn, Overdue: c.Overdue(day),
-		IsFiler: me != 0 && me == c.FilerUser, IsSummary: me != 0 && me == c.Summary.User,
-		CanUpper: h.site.Scope(r, "conference.approve").Contains(c.UpperPath), Papers: np, Programme: prog}
+		IsFiler: me != 0 && (me == c.FilerUser || plan), IsSummary: me != 0 && (me == c.Summary.User || sum),
+		CanUpper: h.site.Scope(r, "conference.approve").Contains(c.UpperPath), OwnOrg: c.StaffOf(up), Papers: np, Programme: prog}
 	return h.site.RenderStatus(w, r, status, "conference/show.html", "conference.title.show", p)
 }
 
@@ -247,13 +253,13 @@ func (h *handler) submit(w http.ResponseWriter, r *http.Request) error {
 
 func (h *handler) approve(w http.ResponseWriter, r *http.Request) error {
 	return h.step(w, r, "conference.flash.approved", func(id int64, f *web.Form) error {
-		return h.store.Approve(r.Context(), id, h.site.Scope(r, "conference.approve"), actor(r))
+		return h.store.Approve(r.Context(), id, h.site.Scope(r, "conference.approve"), h.upperActor(r))
 	})
 }
 
 func (h *handler) sendBack(w http.ResponseWriter, r *http.Request) error {
 	return h.step(w, r, "conference.flash.returned", func(id int64, f *web.Form) error {
-		return h.store.Return(r.Context(), id, f.Value("reason"), h.site.Scope(r, "conference.approve"), actor(r))
+		return h.store.Return(r.Context(), id, f.Value("reason"), h.site.Scope(r, "conference.approve"), h.upperActor(r))
 	})
 }
 
@@ -280,6 +286,6 @@ func (h *handler) summary(w http.ResponseWriter, r *http.Request) error {
 
 func (h *handler) confirm(w http.ResponseWriter, r *http.Request) error {
 	return h.step(w, r, "conference.flash.confirmed", func(id int64, f *web.Form) error {
-		return h.store.Confirm(r.Context(), id, h.site.Scope(r, "conference.approve"), actor(r))
+		return h.store.Confirm(r.Context(), id, h.site.Scope(r, "conference.approve"), h.upperActor(r))
 	})
 }
