@@ -135,6 +135,7 @@ func (st Stats) CampersShown() Count {
 type Stats struct {
 	Year       int
 	Programmes int
+	Places     int
 	Applied    int
 	Enrolled   int // 参与学生人次
 	Campers    int // 科学营营员数
@@ -222,6 +223,7 @@ func (s *Store) YearStats(ctx context.Context, scope access.Scope, orgPath strin
 		st.ByKind = append(st.ByKind, KindTally{Kind: k, Programmes: t.programmes, Places: t.places, Applied: Count(t.applied),
 			Enrolled: Count(t.enrolled), Completed: Count(t.completed)})
 		st.Programmes += t.programmes
+		st.Places += t.places
 		st.Applied += t.applied
 		st.Enrolled += t.enrolled
 		st.Completed += t.completed

@@ -262,7 +262,7 @@ func TestDecide(t *testing.T) {
 		// The year's figures and measures.
 		st, err := f.s.YearStats(ctx, access.Subtrees(f.city.Path), "", 2026)
 		must(t, err)
-		if st.Programmes != 1 || st.Enrolled != 2 || st.Completed != 2 || st.Campers != 2 || st.Applied != 6 {
+		if st.Programmes != 1 || st.Places != 2 || st.Enrolled != 2 || st.Completed != 2 || st.Campers != 2 || st.Applied != 6 {
 			t.Errorf("stats %+v", st)
 		}
 		if got := st.ByKind[0].Enrolled.String(); got != "<5" {

@@ -53,7 +53,7 @@ func statsTable(t func(string, ...any) string, st Stats) sheet.Table {
 		tab.Rows = append(tab.Rows, []string{t("youth.kind." + k.Kind), strconv.Itoa(k.Programmes), strconv.Itoa(k.Places), k.Applied.String(),
 			k.Enrolled.String(), k.Completed.String()})
 	}
-	tab.Rows = append(tab.Rows, []string{t("youth.st.total"), strconv.Itoa(st.Programmes), "", strconv.Itoa(st.Applied), strconv.Itoa(st.Enrolled),
+	tab.Rows = append(tab.Rows, []string{t("youth.st.total"), strconv.Itoa(st.Programmes), strconv.Itoa(st.Places), strconv.Itoa(st.Applied), strconv.Itoa(st.Enrolled),
 		strconv.Itoa(st.Completed)})
 	for _, b := range st.ByBand {
 		tab.Rows = append(tab.Rows, []string{t("youth.band." + b.Band), "", "", "", b.Enrolled.String(), b.Completed.String()})
