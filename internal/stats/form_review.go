@@ -63,7 +63,9 @@ func reason(s string) (string, error) {
 }
 
 func (s *Store) review(ctx context.Context, orgID int64, year int, from, to Status, action, note string, by Actor) error {
-	return s.step(ctx, orgID, year, from, func(tx *db.Tx, o orgRow, f Form) error {
+	var done Form
+	err := s.step(ctx, orgID, year, from, func(tx *db.Tx, o orgRow, f Form) error {
+		f.OrgName, done = o.Name, f
 		if action != "reopen" {
 			mine, err := own(ctx, tx, f, by)
 			if err != nil {
@@ -92,6 +94,27 @@ func (s *Store) review(ctx context.Context, orgID int64, year int, from, to Stat
 		return audit.Append(ctx, tx, audit.Entry{OrgID: o.ID, OrgPath: o.Path, Action: "stats." + action, Target: formTarget(f.ID),
 			Before: map[string]any{"status": string(f.Status)}, After: map[string]any{"status": string(to), "reason": note, "year": year}})
 	})
+	if err != nil {
+		return err
+	}
+	s.tell(ctx, done, action, note)
+	return nil
+}
+
+// tell lets the filer of the form's revision know of a review step, after
+// it committed. Telling is best effort: the notify module's Tell only
+// enqueues a job (which retries the sending), and a failure to enqueue is
+// not the reviewer's problem — the step is done and the filing org's home
+// page lists a returned form with its reason anyway.
+func (s *Store) tell(ctx context.Context, f Form, action, note string) {
+	if s.cfg.Teller == nil || f.FiledBy == 0 {
+		return
+	}
+	args := []any{f.OrgName, f.Year}
+	if note != "" {
+		args = append(args, note)
+	}
+	_ = s.cfg.Teller.Tell(ctx, Notice{UserID: f.FiledBy, Key: "stats.notice." + action, Args: args, Link: formHref(f.OrgID, f.Year)})
 }
 
 // Return sends a submitted form back to its org with the reason (已退回):

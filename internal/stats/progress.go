@@ -193,8 +193,8 @@ func (s *Store) DueForms(ctx context.Context, scope access.Scope) ([]Due, error)
 	}
 	var out []Due
 	for _, c := range cands {
-		if !c.d.Status.Editable() {
-			continue
+		if !c.d.Status.Editable() || c.d.Status == Returned {
+			continue // a returned form is listed by Returns, with its reason
 		}
 		dl, err := s.Deadline(ctx, c.path, year)
 		if err != nil {
@@ -206,6 +206,44 @@ func (s *Store) DueForms(ctx context.Context, scope access.Scope) ([]Due, error)
 		}
 	}
 	return out, nil
+}
+
+// Return is a form sent back to its org: the reason, and when.
+type Return struct {
+	OrgID   int64
+	OrgName string
+	Year    int
+	Reason  string
+	At      time.Time
+}
+
+// Returns lists the returned forms (of any year: a correction may reopen
+// an old one) of the orgs at the roots of scope (the orgs the user's
+// stats.fill grants name), newest first: the filing staff's 待办, with the
+// reason, until they submit again.
+func (s *Store) Returns(ctx context.Context, scope access.Scope) ([]Return, error) {
+	if scope.None() || scope.All() {
+		return nil, nil // a system administrator files no form of their own
+	}
+	paths := scope.Paths()
+	rows, err := s.db.Query(ctx, `SELECT o.id, o.name, f.year, f.reason, f.reviewed_at FROM stats_forms f JOIN orgs o ON o.id = f.org_id
+		WHERE f.status = 'returned' AND o.disabled_at = 0 AND o.path IN (?`+strings.Repeat(", ?", len(paths)-1)+`) ORDER BY f.reviewed_at DESC, f.id`,
+		anyOf(paths)...)
+	if err != nil {
+		return nil, fmt.Errorf("stats: returns: %w", err)
+	}
+	defer rows.Close()
+	var out []Return
+	for rows.Next() {
+		var r Return
+		var at int64
+		if err := rows.Scan(&r.OrgID, &r.OrgName, &r.Year, &r.Reason, &at); err != nil {
+			return nil, fmt.Errorf("stats: returns: %w", err)
+		}
+		r.At = tm(at)
+		out = append(out, r)
+	}
+	return out, rows.Err()
 }
 
 // Own lists the orgs at the roots of scope (the orgs the user's

@@ -2,6 +2,8 @@ package stats_test
 
 import (
 	"context"
+	"errors"
+	"fmt"
 	"testing"
 	"time"
 
@@ -302,3 +304,75 @@ func TestSources(t *testing.T) {
 
 // day is the last day before the deadline dl, in Beijing.
 func day(dl time.Time) string { return dl.Add(-time.Second).In(calendar.Beijing).Format("2006-01-02") }
+
+// recorder keeps the notices a store sends; with fail set, every Tell
+// fails.
+type recorder struct {
+	got  []stats.Notice
+	fail bool
+}
+
+func (r *recorder) Tell(_ context.Context, n stats.Notice) error {
+	r.got = append(r.got, n)
+	if r.fail {
+		return errors.New("no sender")
+	}
+	return nil
+}
+
+// A return, an approval and a reopening tell the filer of the revision
+// (with the reason); a failing teller never blocks the step; the filing
+// org's staff see a returned form, with its reason, until they submit it
+// again — and nobody else does.
+func TestReturnNotice(t *testing.T) {
+	dbtest.Run(t, sets, func(t *testing.T, d *db.DB) {
+		f := setup(t, d)
+		ctx := context.Background()
+		rec := &recorder{fail: true}
+		f.s = stats.NewStore(d, stats.Config{Measures: fakeMeasures{d}, Teller: rec})
+		_, err := f.s.Submit(ctx, f.county.ID, 2026, full(), filer)
+		must(t, err)
+		must(t, f.s.Return(ctx, f.county.ID, 2026, "会员数与上年差异大，请核实", reviewer))
+		fm, _ := f.s.Form(ctx, f.county.ID, 2026)
+		if fm.Status != stats.Returned {
+			t.Fatalf("a failing notice blocked the return: %s", fm.Status)
+		}
+		if len(rec.got) != 1 || rec.got[0].UserID != filer.UserID || rec.got[0].Key != "stats.notice.return" ||
+			len(rec.got[0].Args) != 3 || rec.got[0].Args[2] != "会员数与上年差异大，请核实" || rec.got[0].Link != fmt.Sprintf("/stats/orgs/%d/2026", f.county.ID) {
+			t.Fatalf("notices = %+v", rec.got)
+		}
+		rets, err := f.s.Returns(ctx, access.Subtrees(f.county.Path))
+		must(t, err)
+		if len(rets) != 1 || rets[0].OrgID != f.county.ID || rets[0].Reason != "会员数与上年差异大，请核实" || rets[0].Year != 2026 {
+			t.Fatalf("returns = %+v", rets)
+		}
+		// Only the org's own staff: not the city above, not a peer, not the
+		// zero scope, not a system administrator.
+		for _, sc := range []access.Scope{access.Subtrees(f.city.Path), access.Subtrees(f.peer.Path), {}, access.Everywhere()} {
+			if rets, _ := f.s.Returns(ctx, sc); len(rets) != 0 {
+				t.Errorf("returns in %+v = %+v", sc, rets)
+			}
+		}
+		// Listed once: not again as due soon.
+		*f.now = time.Date(2027, 3, 25, 9, 0, 0, 0, calendar.Beijing)
+		if due, _ := f.s.DueForms(ctx, access.Subtrees(f.county.Path)); len(due) != 0 {
+			t.Errorf("a returned form is also due: %+v", due)
+		}
+		rec.fail = false
+		_, err = f.s.Submit(ctx, f.county.ID, 2026, full(), filer)
+		must(t, err)
+		if rets, _ := f.s.Returns(ctx, access.Subtrees(f.county.Path)); len(rets) != 0 {
+			t.Errorf("a submitted form is still returned: %+v", rets)
+		}
+		must(t, f.s.Approve(ctx, f.county.ID, 2026, reviewer))
+		must(t, f.s.Reopen(ctx, f.county.ID, 2026, "口径更正", reviewer))
+		if len(rec.got) != 3 || rec.got[1].Key != "stats.notice.approve" || len(rec.got[1].Args) != 2 || rec.got[2].Key != "stats.notice.reopen" {
+			t.Fatalf("notices = %+v", rec.got)
+		}
+		// A refused step tells nobody.
+		wantCode(t, f.s.Approve(ctx, f.county.ID, 2026, reviewer), "stats.err.status")
+		if len(rec.got) != 3 {
+			t.Errorf("a refused step told: %+v", rec.got)
+		}
+	})
+}
