@@ -64,7 +64,10 @@ func (s *Store) where(f Filter) (string, []any, bool) {
 	switch f.Status {
 	case "":
 	case None:
-		where = append(where, "f.id IS NULL")
+		// An anti-join answered by the unique (org_id, year) index alone:
+		// "f.id IS NULL" on the LEFT JOIN read every matched form's row
+		// (182 ms at 100,000 orgs on SQLite, D249 / stats-decisions S2).
+		where, args = append(where, "NOT EXISTS (SELECT 1 FROM stats_forms x WHERE x.org_id = o.id AND x.year = ?)"), append(args, f.Year)
 	default:
 		where, args = append(where, "f.status = ?"), append(args, string(f.Status))
 	}

@@ -184,6 +184,8 @@ func TestProgressScope(t *testing.T) {
 		must(t, err)
 		_, err = f.s.Save(ctx, f.soc.ID, 2026, full(), filer)
 		must(t, err)
+		_, err = f.s.Save(ctx, f.city.ID, 2025, full(), filer) // last year's form starts nothing this year
+		must(t, err)
 		rows, total, err := f.s.List(ctx, stats.Filter{Scope: access.Subtrees(f.city.Path), Year: 2026, Sort: "name"})
 		must(t, err)
 		if total != 3 || len(rows) != 3 {
@@ -199,6 +201,8 @@ func TestProgressScope(t *testing.T) {
 			{"peer asks for the city", stats.Filter{Scope: access.Subtrees(f.peer.Path), Year: 2026, OrgPath: f.city.Path}, 0},
 			{"submitted", stats.Filter{Scope: access.Subtrees(f.city.Path), Year: 2026, Status: stats.Submitted}, 1},
 			{"not started", stats.Filter{Scope: access.Subtrees(f.city.Path), Year: 2026, Status: stats.None}, 1},
+			{"not started, by name", stats.Filter{Scope: access.Everywhere(), Year: 2026, Status: stats.None, Q: "攀枝花"}, 1},
+			{"not started, societies", stats.Filter{Scope: access.Everywhere(), Year: 2026, Status: stats.None, Kind: stats.ForSociety}, 0},
 			{"societies", stats.Filter{Scope: access.Everywhere(), Year: 2026, Kind: stats.ForSociety}, 1},
 			{"by name", stats.Filter{Scope: access.Everywhere(), Year: 2026, Q: "东区"}, 1},
 			{"everywhere", stats.Filter{Scope: access.Everywhere(), Year: 2026}, 5},
