@@ -112,7 +112,8 @@ func (s *Store) tell(ctx context.Context, f Form, action, note string) {
 	}
 	args := []any{f.OrgName, f.Year}
 	if note != "" {
-		args = append(args, note)
+		// One line, and short: it becomes a text message or a subject.
+		args = append(args, cut(strings.Join(strings.Fields(note), " "), 200))
 	}
 	_ = s.cfg.Teller.Tell(ctx, Notice{UserID: f.FiledBy, Key: "stats.notice." + action, Args: args, Link: formHref(f.OrgID, f.Year)})
 }

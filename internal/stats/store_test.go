@@ -336,18 +336,18 @@ func TestReturnNotice(t *testing.T) {
 		f.s = stats.NewStore(d, stats.Config{Measures: fakeMeasures{d}, Teller: rec})
 		_, err := f.s.Submit(ctx, f.county.ID, 2026, full(), filer)
 		must(t, err)
-		must(t, f.s.Return(ctx, f.county.ID, 2026, "会员数与上年差异大，请核实", reviewer))
+		must(t, f.s.Return(ctx, f.county.ID, 2026, "会员数与上年差异大，\r\n请核实", reviewer))
 		fm, _ := f.s.Form(ctx, f.county.ID, 2026)
 		if fm.Status != stats.Returned {
 			t.Fatalf("a failing notice blocked the return: %s", fm.Status)
 		}
 		if len(rec.got) != 1 || rec.got[0].UserID != filer.UserID || rec.got[0].Key != "stats.notice.return" ||
-			len(rec.got[0].Args) != 3 || rec.got[0].Args[2] != "会员数与上年差异大，请核实" || rec.got[0].Link != fmt.Sprintf("/stats/orgs/%d/2026", f.county.ID) {
+			len(rec.got[0].Args) != 3 || rec.got[0].Args[2] != "会员数与上年差异大， 请核实" || rec.got[0].Link != fmt.Sprintf("/stats/orgs/%d/2026", f.county.ID) {
 			t.Fatalf("notices = %+v", rec.got)
 		}
 		rets, err := f.s.Returns(ctx, access.Subtrees(f.county.Path))
 		must(t, err)
-		if len(rets) != 1 || rets[0].OrgID != f.county.ID || rets[0].Reason != "会员数与上年差异大，请核实" || rets[0].Year != 2026 {
+		if len(rets) != 1 || rets[0].OrgID != f.county.ID || rets[0].Reason != "会员数与上年差异大，\r\n请核实" || rets[0].Year != 2026 {
 			t.Fatalf("returns = %+v", rets)
 		}
 		// Only the org's own staff: not the city above, not a peer, not the

