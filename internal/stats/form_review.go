@@ -80,9 +80,16 @@ func (s *Store) review(ctx context.Context, orgID int64, year int, from, to Stat
 		if action == "reopen" {
 			rev++
 		}
-		if _, err := tx.Exec(ctx, `UPDATE stats_forms SET status = ?, rev = ?, reviewed_by = ?, reviewed_name = ?, reviewed_at = ?, reason = ?, updated_at = ?
-			WHERE id = ?`, string(to), rev, by.UserID, by.Name, now, note, now, f.ID); err != nil {
+		// Only from the status and revision read above: of two reviewers
+		// approving and returning at once, the second finds the form moved
+		// (PostgreSQL reads again after the first commits) and is refused.
+		res, err := tx.Exec(ctx, `UPDATE stats_forms SET status = ?, rev = ?, reviewed_by = ?, reviewed_name = ?, reviewed_at = ?, reason = ?, updated_at = ?
+			WHERE id = ? AND status = ? AND rev = ?`, string(to), rev, by.UserID, by.Name, now, note, now, f.ID, string(from), f.Rev)
+		if err != nil {
 			return fmt.Errorf("stats: %s %d: %w", action, f.ID, err)
+		}
+		if n, err := res.RowsAffected(); err != nil || n != 1 {
+			return valid.New("", "stats.err.status")
 		}
 		var snap Values
 		if action != "return" {

@@ -98,9 +98,17 @@ func (s *Store) save(ctx context.Context, orgID int64, year int, in Input, by Ac
 				VALUES (?, ?, ?, ?, ?, 1, ?, ?, ?, ?)`, f.ID, o.ID, year, s.schema.Version, string(Draft), string(rawVals), string(rawNotes), string(rawPre), now); err != nil {
 				return fmt.Errorf("stats: new form %d/%d: %w", o.ID, year, err)
 			}
-		} else if _, err := tx.Exec(ctx, `UPDATE stats_forms SET vals = ?, notes = ?, updated_at = ? WHERE id = ?`,
-			string(rawVals), string(rawNotes), now, f.ID); err != nil {
-			return fmt.Errorf("stats: save form %d: %w", f.ID, err)
+		} else {
+			// Only while still editable: a save racing a colleague's submit
+			// must not change the figures after they were sent.
+			res, err := tx.Exec(ctx, `UPDATE stats_forms SET vals = ?, notes = ?, updated_at = ? WHERE id = ? AND status IN ('draft', 'returned')`,
+				string(rawVals), string(rawNotes), now, f.ID)
+			if err != nil {
+				return fmt.Errorf("stats: save form %d: %w", f.ID, err)
+			}
+			if n, err := res.RowsAffected(); err != nil || n != 1 {
+				return valid.New("", "stats.err.locked")
+			}
 		}
 		if err := writeValues(ctx, tx, f.ID, vals); err != nil {
 			return err

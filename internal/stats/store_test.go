@@ -380,3 +380,63 @@ func TestReturnNotice(t *testing.T) {
 		}
 	})
 }
+
+// Two reviewers approving and returning the same form at once: one step
+// wins, the other is refused, and the timeline holds one of them.
+func TestReviewRace(t *testing.T) {
+	dbtest.Run(t, sets, func(t *testing.T, d *db.DB) {
+		f := setup(t, d)
+		ctx := context.Background()
+		other := stats.Actor{UserID: 201, Name: "赵审核"}
+		for round := 0; round < 20; round++ {
+			year := 2006 + round
+			_, err := f.s.Submit(ctx, f.county.ID, year, full(), filer)
+			must(t, err)
+			errs := make(chan error, 2)
+			start := make(chan struct{})
+			go func() { <-start; errs <- f.s.Approve(ctx, f.county.ID, year, reviewer) }()
+			go func() { <-start; errs <- f.s.Return(ctx, f.county.ID, year, "请核实", other) }()
+			close(start)
+			e1, e2 := <-errs, <-errs
+			if (e1 == nil) == (e2 == nil) {
+				t.Fatalf("round %d: approve and return gave %v and %v", round, e1, e2)
+			}
+			fm, _ := f.s.Form(ctx, f.county.ID, year)
+			if n := count(t, d, `SELECT COUNT(*) FROM stats_events WHERE form_id = ? AND action IN ('approve', 'return')`, fm.ID); n != 1 {
+				t.Fatalf("round %d: %d review events, status %s", round, n, fm.Status)
+			}
+		}
+	})
+}
+
+// A save racing a colleague's submit never changes the figures after they
+// were sent: the form as stored is the submit's snapshot, or the save won
+// and the submit came after it.
+func TestSaveSubmitRace(t *testing.T) {
+	dbtest.Run(t, sets, func(t *testing.T, d *db.DB) {
+		f := setup(t, d)
+		ctx := context.Background()
+		colleague := stats.Actor{UserID: 300, Name: "王同事"}
+		for round := 0; round < 20; round++ {
+			year := 2006 + round
+			_, err := f.s.Save(ctx, f.county.ID, year, full(), filer)
+			must(t, err)
+			late := full()
+			late.Raw["B07"] = "99"
+			errs := make(chan error, 2)
+			start := make(chan struct{})
+			go func() { <-start; _, err := f.s.Submit(ctx, f.county.ID, year, full(), filer); errs <- err }()
+			go func() { <-start; _, err := f.s.Save(ctx, f.county.ID, year, late, colleague); errs <- err }()
+			close(start)
+			<-errs
+			<-errs
+			fm, _ := f.s.Form(ctx, f.county.ID, year)
+			evs, _ := f.s.Events(ctx, fm.ID)
+			for _, e := range evs {
+				if e.Action == "submit" && e.Snap["B07"] != fm.Values["B07"] {
+					t.Fatalf("round %d: submitted B07 %d, stored %d", round, e.Snap["B07"], fm.Values["B07"])
+				}
+			}
+		}
+	})
+}
