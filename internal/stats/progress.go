@@ -91,19 +91,63 @@ func (s *Store) List(ctx context.Context, f Filter) ([]Row, int, error) {
 		return nil, 0, nil
 	}
 	args = append([]any{f.Year}, args...)
+	if f.Status == None {
+		return s.listNone(ctx, f, where, args)
+	}
 	out, total, err := db.Page(ctx, s.db, db.PageQuery{Count: `SELECT COUNT(*)` + progressFrom + where,
-		Select: `SELECT o.id, o.name, o.code, o.type, o.path, COALESCE(f.id, 0), COALESCE(f.status, 'none'), COALESCE(f.filed_at, 0),
-		COALESCE(f.reviewed_at, 0), COALESCE(f.updated_at, 0), COALESCE(f.reason, '')` + progressFrom + where +
-			` ORDER BY ` + db.Order(f.Sort, sorts, "o.path") + `, o.path LIMIT ? OFFSET ?`,
-		Args: args, Limit: f.Limit, Offset: f.Offset}, func(row db.Scanner) (Row, error) {
-		var r Row
-		var filed, reviewed, updated int64
-		err := row.Scan(&r.OrgID, &r.OrgName, &r.OrgCode, &r.OrgType, &r.OrgPath, &r.FormID, &r.Status, &filed, &reviewed, &updated, &r.Reason)
-		r.FiledAt, r.ReviewedAt, r.UpdatedAt = tm(filed), tm(reviewed), tm(updated)
-		return r, err
-	})
+		Select: `SELECT ` + rowCols + progressFrom + where + ` ORDER BY ` + db.Order(f.Sort, sorts, "o.path") + `, o.path LIMIT ? OFFSET ?`,
+		Args:   args, Limit: f.Limit, Offset: f.Offset}, scanRow)
 	if err != nil {
 		return nil, 0, fmt.Errorf("stats: progress: %w", err)
+	}
+	return out, total, nil
+}
+
+const rowCols = `o.id, o.name, o.code, o.type, o.path, COALESCE(f.id, 0), COALESCE(f.status, 'none'), COALESCE(f.filed_at, 0),
+	COALESCE(f.reviewed_at, 0), COALESCE(f.updated_at, 0), COALESCE(f.reason, '')`
+
+func scanRow(row db.Scanner) (Row, error) {
+	var r Row
+	var filed, reviewed, updated int64
+	err := row.Scan(&r.OrgID, &r.OrgName, &r.OrgCode, &r.OrgType, &r.OrgPath, &r.FormID, &r.Status, &filed, &reviewed, &updated, &r.Reason)
+	r.FiledAt, r.ReviewedAt, r.UpdatedAt = tm(filed), tm(reviewed), tm(updated)
+	return r, err
+}
+
+// listNone is List for the orgs with no form of the year: the page and
+// the count in one query (COUNT(*) OVER ()), since finding them means
+// reading every org of the subtree once either way — the count and the
+// page apart read them twice (D249, stats-decisions S2). A page past the
+// end counts apart.
+func (s *Store) listNone(ctx context.Context, f Filter, where string, args []any) ([]Row, int, error) {
+	limit, offset := f.Limit, max(f.Offset, 0)
+	if limit <= 0 || limit > db.MaxPage {
+		limit = db.DefaultPage
+	}
+	rows, err := s.db.Query(ctx, `SELECT `+rowCols+`, COUNT(*) OVER ()`+progressFrom+where+` ORDER BY `+db.Order(f.Sort, sorts, "o.path")+
+		`, o.path LIMIT ? OFFSET ?`, append(args, limit, offset)...)
+	if err != nil {
+		return nil, 0, fmt.Errorf("stats: progress: %w", err)
+	}
+	defer rows.Close()
+	var out []Row
+	total := 0
+	for rows.Next() {
+		var r Row
+		var filed, reviewed, updated int64
+		if err := rows.Scan(&r.OrgID, &r.OrgName, &r.OrgCode, &r.OrgType, &r.OrgPath, &r.FormID, &r.Status, &filed, &reviewed, &updated, &r.Reason, &total); err != nil {
+			return nil, 0, fmt.Errorf("stats: progress: %w", err)
+		}
+		r.FiledAt, r.ReviewedAt, r.UpdatedAt = tm(filed), tm(reviewed), tm(updated)
+		out = append(out, r)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, 0, fmt.Errorf("stats: progress: %w", err)
+	}
+	if len(out) == 0 && offset > 0 {
+		if err := s.db.QueryRow(ctx, `SELECT COUNT(*)`+progressFrom+where, args...).Scan(&total); err != nil {
+			return nil, 0, fmt.Errorf("stats: progress: %w", err)
+		}
 	}
 	return out, total, nil
 }

@@ -213,6 +213,22 @@ func TestProgressScope(t *testing.T) {
 				}
 			})
 		}
+		// The not-started page and its count come from one query; past the
+		// end the count still holds.
+		none := stats.Filter{Scope: access.Everywhere(), Year: 2026, Status: stats.None, Sort: "name", Limit: 1}
+		rows, total, err = f.s.List(ctx, none)
+		must(t, err)
+		if total != 3 || len(rows) != 1 || rows[0].Status != stats.None || rows[0].FormID != 0 {
+			t.Errorf("not started, first page: %d %+v", total, rows)
+		}
+		none.Offset = 2
+		if rows, total, err = f.s.List(ctx, none); err != nil || total != 3 || len(rows) != 1 {
+			t.Errorf("not started, last page: %d %+v %v", total, rows, err)
+		}
+		none.Offset = 3
+		if rows, total, err = f.s.List(ctx, none); err != nil || total != 3 || len(rows) != 0 {
+			t.Errorf("not started, past the end: %d %+v %v", total, rows, err)
+		}
 		sh, err := f.s.Shares(ctx, stats.Filter{Scope: access.Subtrees(f.city.Path), Year: 2026})
 		must(t, err)
 		if sh[stats.Submitted] != 1 || sh[stats.Draft] != 1 || sh[stats.None] != 1 {
