@@ -122,7 +122,8 @@ func (s *Store) tell(ctx context.Context, f Form, action, note string) {
 		// One line, and short: it becomes a text message or a subject.
 		args = append(args, cut(strings.Join(strings.Fields(note), " "), 200))
 	}
-	_ = s.cfg.Teller.Tell(ctx, Notice{UserID: f.FiledBy, Key: "stats.notice." + action, Args: args, Link: formHref(f.OrgID, f.Year)})
+	// The step is done: a reviewer who closes the page does not cancel it.
+	_ = s.cfg.Teller.Tell(context.WithoutCancel(ctx), Notice{UserID: f.FiledBy, Key: "stats.notice." + action, Args: args, Link: formHref(f.OrgID, f.Year)})
 }
 
 // Return sends a submitted form back to its org with the reason (已退回):

@@ -456,3 +456,30 @@ func TestSaveSubmitRace(t *testing.T) {
 		}
 	})
 }
+
+// detached records whether the notice's context could still be canceled
+// by the request's.
+type detached struct{ cancelable []bool }
+
+func (c *detached) Tell(ctx context.Context, n stats.Notice) error {
+	c.cancelable = append(c.cancelable, ctx.Done() != nil)
+	return nil
+}
+
+// A step whose request goes away once it committed still tells the filer:
+// the notice does not hang on the request's context.
+func TestNoticeOutlivesRequest(t *testing.T) {
+	dbtest.Run(t, sets, func(t *testing.T, d *db.DB) {
+		f := setup(t, d)
+		rec := &detached{}
+		f.s = stats.NewStore(d, stats.Config{Teller: rec})
+		_, err := f.s.Submit(context.Background(), f.county.ID, 2026, full(), filer)
+		must(t, err)
+		ctx, cancel := context.WithCancel(context.Background())
+		defer cancel()
+		must(t, f.s.Approve(ctx, f.county.ID, 2026, reviewer))
+		if len(rec.cancelable) != 1 || rec.cancelable[0] {
+			t.Errorf("the notice's context follows the request's: %v", rec.cancelable)
+		}
+	})
+}
