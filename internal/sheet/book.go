@@ -15,10 +15,13 @@ type BookSheet struct {
 	Rows []BookRow
 }
 
-// BookRow is a non-blank row (cells trimmed) with its row number.
+// BookRow is a non-blank row with its row number: Cells as Excel shows
+// them (number formats applied, trimmed), Raw as stored (a number's full
+// value: 1234.5 where a "#,##0" cell shows 1,235).
 type BookRow struct {
 	Line  int
 	Cells []string
+	Raw   []string
 }
 
 // ErrTooManySheets refuses a workbook with more sheets than asked for.
@@ -69,27 +72,29 @@ func ReadBook(r io.Reader, l Limits, maxSheets int) ([]BookSheet, error) {
 
 func readBookSheet(f *excelize.File, name string, l Limits) (BookSheet, error) {
 	s := BookSheet{Name: name}
-	rows, err := f.Rows(name)
+	// The whole sheet in memory: checkXLSX has bounded its rows, cells and
+	// bytes. Read twice, as shown and as stored.
+	shown, err := f.GetRows(name)
 	if err != nil {
 		return s, fmt.Errorf("%w: %v", ErrNotSpreadsheet, err)
 	}
-	defer rows.Close()
-	line := 0
-	for rows.Next() {
-		line++
-		cells, err := rows.Columns()
-		if err != nil {
-			return s, fmt.Errorf("sheet: %s row %d: %w", name, line, err)
-		}
+	raw, err := f.GetRows(name, excelize.Options{RawCellValue: true})
+	if err != nil {
+		return s, fmt.Errorf("%w: %v", ErrNotSpreadsheet, err)
+	}
+	for i, cells := range shown {
+		line := i + 1
 		if err := l.checkRow(cells, line); err != nil {
 			return s, err
 		}
-		if !blank(cells) {
-			s.Rows = append(s.Rows, BookRow{Line: line, Cells: trim(cells)})
+		if blank(cells) {
+			continue
 		}
-	}
-	if err := rows.Error(); err != nil {
-		return s, fmt.Errorf("sheet: %s: %w", name, err)
+		var r []string
+		if i < len(raw) {
+			r = trim(raw[i])
+		}
+		s.Rows = append(s.Rows, BookRow{Line: line, Cells: trim(cells), Raw: r})
 	}
 	return s, nil
 }

@@ -6,6 +6,8 @@ import (
 	"io"
 	"strings"
 	"testing"
+
+	"github.com/xuri/excelize/v2"
 )
 
 // ReadBook reads every sheet with its row numbers (blank rows skipped,
@@ -46,5 +48,27 @@ func TestReadBook(t *testing.T) {
 	}
 	if _, err := ReadBook(io.LimitReader(strings.NewReader(""), 0), Limits{}, 4); !errors.Is(err, ErrNotSpreadsheet) {
 		t.Errorf("an empty file: %v", err)
+	}
+}
+
+// A number is read both as shown and as stored: a "#,##0" cell shows
+// 1,235 for 1234.5.
+func TestReadBookRaw(t *testing.T) {
+	f := excelize.NewFile()
+	f.SetSheetRow("Sheet1", "A1", &[]any{"代码", "值"})
+	f.SetSheetRow("Sheet1", "A2", &[]any{"F01", 1234.5})
+	st, _ := f.NewStyle(&excelize.Style{NumFmt: 3}) // #,##0
+	f.SetCellStyle("Sheet1", "B2", "B2", st)
+	var buf bytes.Buffer
+	if _, err := f.WriteTo(&buf); err != nil {
+		t.Fatal(err)
+	}
+	book, err := ReadBook(&buf, Limits{}, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := book[0].Rows[1]
+	if r.Cells[1] != "1,235" || r.Raw[1] != "1234.5" || r.Raw[0] != "F01" {
+		t.Errorf("row = %+v", r)
 	}
 }

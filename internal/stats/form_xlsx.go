@@ -2,7 +2,10 @@ package stats
 
 import (
 	"context"
+	"math"
+	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 
 	"kexie/internal/sheet"
@@ -153,10 +156,40 @@ func (s *Store) bookInput(book []sheet.BookSheet, f Form) (Input, map[string]Pla
 				continue
 			}
 			at[code] = p
-			in.Raw[code], in.Notes[code] = cell(colValue), cell(colNote)
+			var raw string
+			if colValue < len(row.Raw) {
+				raw = row.Raw[colValue]
+			}
+			in.Raw[code], in.Notes[code] = figure(cell(colValue), raw), cell(colNote)
 		}
 	}
 	return in, at, errs
+}
+
+// shownNumber is a figure as a number format shows it: digits, grouping
+// commas, a point, a leading minus.
+var shownNumber = regexp.MustCompile(`^-?[0-9,]*\.?[0-9]*$`)
+
+// figure is the text of a value cell to read: the stored number when the
+// cell shows a plain number (a "#,##0" format shows 1,235 for 1234.5, and
+// the form must not take a rounding it never saw), cleaned of binary
+// noise (0.1+0.2 is stored as 0.30000000000000004) by keeping 12
+// significant digits — more than any figure of the form holds; otherwise
+// the text as shown, which the form's checks read or refuse ("50%", a
+// date, "约100").
+func figure(shown, raw string) string {
+	if raw == shown || raw == "" || !shownNumber.MatchString(strings.ReplaceAll(shown, " ", "")) {
+		return shown
+	}
+	x, err := strconv.ParseFloat(raw, 64)
+	if err != nil || math.IsInf(x, 0) || math.IsNaN(x) {
+		return shown
+	}
+	g := strconv.FormatFloat(x, 'g', 12, 64)
+	if strings.ContainsAny(g, "eE") {
+		return shown // beyond any row's maximum: the check says so
+	}
+	return g
 }
 
 // cut shortens s to n characters for a message.

@@ -193,3 +193,60 @@ func TestBookFormulaText(t *testing.T) {
 		t.Errorf("no D01 row in %s: %q", name, rows)
 	})
 }
+
+// A number cell is read as stored, not as its format shows it: 1234.5 in a
+// "#,##0" cell is 1234.50, not 1235; a sum's binary noise is dropped; a
+// percentage or a date is refused, not read as its stored fraction.
+func TestImportStoredNumbers(t *testing.T) {
+	dbtest.Run(t, sets, func(t *testing.T, d *db.DB) {
+		f := setup(t, d)
+		ctx := context.Background()
+		tabs, err := f.s.Book(ctx, f.county.ID, 2026, "zh-CN", key)
+		must(t, err)
+		var buf bytes.Buffer
+		must(t, sheet.WriteXLSX(&buf, tabs...))
+		x, err := excelize.OpenReader(&buf)
+		must(t, err)
+		defer x.Close()
+		grouped, _ := x.NewStyle(&excelize.Style{NumFmt: 3}) // #,##0
+		pct, _ := x.NewStyle(&excelize.Style{NumFmt: 9})     // 0%
+		set := func(code string, v any, style int) {
+			for _, name := range x.GetSheetList() {
+				rows, _ := x.GetRows(name)
+				for i, r := range rows {
+					if len(r) > 0 && r[0] == code {
+						cell := fmt.Sprintf("E%d", i+1)
+						x.SetCellValue(name, cell, v)
+						if style >= 0 {
+							x.SetCellStyle(name, cell, cell, style)
+						}
+					}
+				}
+			}
+		}
+		set("F06", 1234.5, grouped)
+		set("F07", 0.1+0.2, -1)
+		set("E04", 0.5, pct)
+		buf.Reset()
+		_, err = x.WriteTo(&buf)
+		must(t, err)
+		book, err := sheet.ReadBook(&buf, stats.BookLimits, stats.BookMaxSheets)
+		must(t, err)
+		_, errs, err := f.s.Import(ctx, f.county.ID, 2026, book, filer)
+		wantCode(t, err, "stats.err.import")
+		if len(errs) != 1 || errs[0].Issue == nil || errs[0].Issue.Code != "E04" || errs[0].Issue.Rule != "number" {
+			t.Fatalf("errors = %+v", errs)
+		}
+		set("E04", 5, 0) // the default style: General
+		buf.Reset()
+		_, err = x.WriteTo(&buf)
+		must(t, err)
+		book, err = sheet.ReadBook(&buf, stats.BookLimits, stats.BookMaxSheets)
+		must(t, err)
+		res, errs, err := f.s.Import(ctx, f.county.ID, 2026, book, filer)
+		must(t, err)
+		if len(errs) != 0 || res.Form.Values["F06"] != 123450 || res.Form.Values["F07"] != 30 || res.Form.Values["E04"] != 500 {
+			t.Errorf("imported F06 %d, F07 %d, E04 %d", res.Form.Values["F06"], res.Form.Values["F07"], res.Form.Values["E04"])
+		}
+	})
+}
