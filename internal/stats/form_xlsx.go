@@ -133,6 +133,12 @@ func (s *Store) bookInput(book []sheet.BookSheet, f Form) (Input, map[string]Pla
 					errs = append(errs, BookError{Place: p, Key: "stats.xlsx.no_header"})
 					break
 				}
+				// The value column names the form's year: a workbook of
+				// another year, or one whose columns moved, is refused.
+				if h := cell(colValue); !strings.Contains(h, strconv.Itoa(f.Year)) {
+					errs = append(errs, BookError{Place: p, Key: "stats.xlsx.value_column", Args: []any{f.Year, cut(h, 20)}})
+					break
+				}
 				continue
 			}
 			code := strings.ToUpper(cell(colCode))

@@ -149,6 +149,28 @@ func TestImportWorkbook(t *testing.T) {
 			t.Errorf("import audit entries: %d", n)
 		}
 
+		// Last year's workbook, or one with a column inserted, is refused
+		// at its header.
+		old, err := f.s.Book(ctx, f.county.ID, 2025, "zh-CN", key)
+		must(t, err)
+		_, errs, err = f.s.Import(ctx, f.county.ID, 2026, fill(t, old, in, nil), filer)
+		wantCode(t, err, "stats.err.import")
+		if len(errs) != 6 || errs[0].Key != "stats.xlsx.value_column" || errs[0].Place.Line != 1 {
+			t.Errorf("last year's workbook: %+v", errs)
+		}
+		moved := fill(t, tabs, in, nil)
+		for i := range moved {
+			for j := range moved[i].Rows {
+				r := &moved[i].Rows[j]
+				r.Cells = append([]string{r.Cells[0], "备注"}, r.Cells[1:]...)
+			}
+		}
+		_, errs, err = f.s.Import(ctx, f.county.ID, 2026, moved, filer)
+		wantCode(t, err, "stats.err.import")
+		if len(errs) == 0 || errs[0].Key != "stats.xlsx.value_column" {
+			t.Errorf("a column inserted: %+v", errs)
+		}
+
 		// Submitted: no import.
 		in["B02"] = "5"
 		_, err = f.s.Submit(ctx, f.county.ID, 2026, stats.Input{Raw: in}, filer)
