@@ -96,6 +96,9 @@ func (s *Store) save(ctx context.Context, orgID int64, year int, in Input, by Ac
 			f.ID, f.Status = tx.NewID(), Draft
 			if _, err := tx.Exec(ctx, `INSERT INTO stats_forms (id, org_id, year, version, status, rev, vals, notes, prefill, updated_at)
 				VALUES (?, ?, ?, ?, ?, 1, ?, ?, ?, ?)`, f.ID, o.ID, year, s.schema.Version, string(Draft), string(rawVals), string(rawNotes), string(rawPre), now); err != nil {
+				if db.IsUniqueViolation(err) { // a colleague's first save came first
+					return valid.New("", "stats.err.concurrent")
+				}
 				return fmt.Errorf("stats: new form %d/%d: %w", o.ID, year, err)
 			}
 		} else {

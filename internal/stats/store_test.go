@@ -12,6 +12,7 @@ import (
 	"kexie/internal/db"
 	"kexie/internal/db/dbtest"
 	"kexie/internal/stats"
+	"kexie/internal/valid"
 )
 
 // A figure that cannot be read saves nothing; a draft keeps figures that
@@ -480,6 +481,33 @@ func TestNoticeOutlivesRequest(t *testing.T) {
 		must(t, f.s.Approve(ctx, f.county.ID, 2026, reviewer))
 		if len(rec.cancelable) != 1 || rec.cancelable[0] {
 			t.Errorf("the notice's context follows the request's: %v", rec.cancelable)
+		}
+	})
+}
+
+// Two first saves of the same form at once: one creates it, the other is
+// told a colleague came first (not a server error) and saves nothing.
+func TestFirstSaveRace(t *testing.T) {
+	dbtest.Run(t, sets, func(t *testing.T, d *db.DB) {
+		f := setup(t, d)
+		ctx := context.Background()
+		colleague := stats.Actor{UserID: 300, Name: "王同事"}
+		for round := 0; round < 20; round++ {
+			year := 2006 + round
+			errs := make(chan error, 2)
+			start := make(chan struct{})
+			for _, by := range []stats.Actor{filer, colleague} {
+				go func() { <-start; _, err := f.s.Save(ctx, f.county.ID, year, full(), by); errs <- err }()
+			}
+			close(start)
+			for _, err := range []error{<-errs, <-errs} {
+				if err != nil && !valid.Has(err, "stats.err.concurrent") {
+					t.Fatalf("round %d: %v", round, err)
+				}
+			}
+			if n := count(t, d, `SELECT COUNT(*) FROM stats_forms WHERE org_id = ? AND year = ?`, f.county.ID, year); n != 1 {
+				t.Fatalf("round %d: %d forms", round, n)
+			}
 		}
 	})
 }
