@@ -189,6 +189,9 @@ func (s *Store) SetDeadline(ctx context.Context, orgID int64, year int, day stri
 		}
 		if _, err := tx.Exec(ctx, `INSERT INTO stats_deadlines (org_id, year, due, set_by, set_at) VALUES (?, ?, ?, ?, ?)`,
 			o.ID, year, db.Millis(due), by.UserID, db.Millis(tx.Now)); err != nil {
+			if db.IsUniqueViolation(err) { // a colleague set it at the same moment
+				return valid.New("due", "stats.err.concurrent_due")
+			}
 			return fmt.Errorf("stats: deadline %d: %w", o.ID, err)
 		}
 		return audit.Append(ctx, tx, audit.Entry{OrgID: o.ID, OrgPath: o.Path, Action: "stats.deadline", Target: fmt.Sprintf("org:%d", o.ID),

@@ -511,3 +511,26 @@ func TestFirstSaveRace(t *testing.T) {
 		}
 	})
 }
+
+// Two reviewers setting a deadline at once: one wins, the other is told a
+// colleague came first, never a server error.
+func TestDeadlineRace(t *testing.T) {
+	dbtest.Run(t, sets, func(t *testing.T, d *db.DB) {
+		f := setup(t, d)
+		ctx := context.Background()
+		for round := 0; round < 20; round++ {
+			year := 2006 + round
+			errs := make(chan error, 2)
+			start := make(chan struct{})
+			for _, day := range []string{fmt.Sprintf("%d-03-10", year+1), fmt.Sprintf("%d-03-20", year+1)} {
+				go func() { <-start; errs <- f.s.SetDeadline(ctx, f.city.ID, year, day, reviewer) }()
+			}
+			close(start)
+			for _, err := range []error{<-errs, <-errs} {
+				if err != nil && !valid.Has(err, "stats.err.concurrent_due") {
+					t.Fatalf("round %d: %v", round, err)
+				}
+			}
+		}
+	})
+}
