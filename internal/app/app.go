@@ -152,7 +152,7 @@ func Open(ctx context.Context, cfg config.Config, log *slog.Logger) (*App, error
 	a.Innov = innovation.NewStore(d, innovation.Config{Keys: ring, Experts: innovationExperts{a.People}, WaitDays: cfg.InnovationWaitDays})
 	a.Conf = conference.NewStore(d, conference.Config{Keys: ring, Users: a.conferenceUsers})
 	a.Youth = youth.NewStore(d, youth.Config{Keys: ring, Mentors: youthMentors{a.People}, Accounts: youthAccounts{a}})
-	a.Stats = stats.NewStore(d, stats.Config{})
+	a.Stats = stats.NewStore(d, stats.Config{Teller: statsTeller{a}})
 	// The live indicator sources every module publishes, for plans to bind
 	// their targets to. Adding a module's sources is one argument here.
 	a.Venues = venue.NewStore(d, std.Regions())

@@ -9,7 +9,9 @@ import (
 	"time"
 
 	"kexie/internal/access"
+	"kexie/internal/auth"
 	"kexie/internal/db/dbtest"
+	"kexie/internal/notify"
 	"kexie/internal/org"
 	"kexie/internal/stats"
 )
@@ -30,6 +32,10 @@ func statsMatrix() []matrixCase {
 		{"GET /stats/orgs/{org}/{year}", peer, nil, sys},
 		{"POST /stats/orgs/{org}/{year}", city, url.Values{"v.B01": {"x"}}, staff},
 		{"POST /stats/orgs/{org}/{year}", peer, url.Values{"v.B01": {"x"}}, sys},
+		{"GET /stats/orgs/{org}/{year}/xlsx", city + "/xlsx", nil, staff},
+		{"GET /stats/orgs/{org}/{year}/xlsx", peer + "/xlsx", nil, sys},
+		{"POST /stats/orgs/{org}/{year}/xlsx", city + "/xlsx", nil, staff},
+		{"POST /stats/orgs/{org}/{year}/xlsx", peer + "/xlsx", nil, sys},
 		{"POST /stats/orgs/{org}/{year}/return", city + "/return", url.Values{"reason": {""}}, sys},
 		{"POST /stats/orgs/{org}/{year}/approve", city + "/approve", nil, sys},
 		{"POST /stats/orgs/{org}/{year}/approve", peer + "/approve", nil, sys},
@@ -64,6 +70,29 @@ func TestStatsHomeTodo(t *testing.T) {
 	}
 	if _, body := reviewer.get("/"); !strings.Contains(body, "统计年报待审核（份）") || !strings.Contains(body, `href="/stats/progress?status=submitted"`) {
 		t.Errorf("the city has no report to review: %.2000s", stripTags(body))
+	}
+
+	// Returned: the county's staff see it with the reason, and the filer,
+	// who left an email address on their account, is told through the
+	// notify module's job (the address sealed in the job's row).
+	_, err = ta.Auth.UpdateUser(ctx, fu.ID, auth.UserEdit{DisplayName: "填报人", Email: "filer@example.cn"})
+	must(t, err)
+	form := fmt.Sprintf("/stats/orgs/%d/%d", county.ID, year)
+	if res, body := reviewer.post(form+"/return", url.Values{"reason": {"会员数与上年差异过大，请核实后重报"}}); res.StatusCode != 303 {
+		t.Fatalf("return: %d %.500s", res.StatusCode, stripTags(body))
+	}
+	_, body := filer.get("/")
+	if !strings.Contains(body, "统计年报被退回") || !strings.Contains(body, "东区科协 "+fmt.Sprint(year)+"：统计年报被退回（会员数与上年差异过大，请核实后重报）") ||
+		!strings.Contains(body, `href="`+form+`"`) {
+		t.Errorf("the county's home has no returned report: %.2000s", stripTags(body))
+	}
+	if _, body := reviewer.get("/"); strings.Contains(body, "统计年报被退回") {
+		t.Error("the reviewing city is shown the county's returned report")
+	}
+	var args string
+	must(t, ta.DB.QueryRow(ctx, `SELECT args FROM jobs WHERE kind = ?`, notify.TellKind).Scan(&args))
+	if !strings.Contains(args, "统计年报已退回：东区科协") || !strings.Contains(args, "会员数与上年差异过大") || strings.Contains(args, "filer@example.cn") {
+		t.Errorf("the notice's job: %s", args)
 	}
 }
 

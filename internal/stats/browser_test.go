@@ -4,6 +4,8 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -133,4 +135,57 @@ func setValue(b *webtest.Tab, id, v string) {
 	if _, err := chromedp.Run(b.Ctx, chromedp.Evaluate[string](`document.getElementById("`+id+`").value = `+string(js))); err != nil {
 		b.Fail("set "+id, err)
 	}
+}
+
+// TestBrowserStatsImport: the city's staff fill their form from a
+// workbook. At a phone's width (390 px) a workbook with a bad cell and an
+// unknown row comes back with one message per problem, naming the sheet
+// and row, and nothing saved; the page is no wider than the phone. At a
+// desktop's width (1,280 px) the fixed workbook is the draft.
+func TestBrowserStatsImport(t *testing.T) {
+	ctx := webtest.Browser(t)
+	d := dbtest.OpenSQLite(t)
+	s := serve(t, d)
+	year := s.Store.CurrentYear()
+	c, _ := s.User(t, "cityfiler", access.OrgStaff, s.City)
+	href := fmt.Sprintf("/stats/orgs/%d/%d", s.City.ID, year)
+	_, file := download(t, c, href+"/xlsx")
+	dir := t.TempDir()
+	vals := full().Raw
+	good := filepath.Join(dir, "年报.xlsx")
+	must(t, os.WriteFile(good, setCells(t, file, vals), 0o600))
+	vals["B01"] = "一千二"
+	bad := filepath.Join(dir, "年报-有误.xlsx")
+	must(t, os.WriteFile(bad, setCells(t, file, vals, []string{"X01", "多出来的一行", "", "", "5"}), 0o600))
+
+	s.CreateUser(t, "cityclerk", access.OrgStaff, s.City)
+	b := webtest.NewTab(t, ctx, s.URL, 30*time.Second)
+	b.Run("phone", chromedp.EmulateViewport(390, 844))
+	b.Login("cityclerk")
+	b.Open(href, "#xlsx")
+	b.Run("a bad workbook", chromedp.SetUploadFiles(chromedp.CSS(`#xlsx-import input[type=file]`), []string{bad}),
+		chromedp.Click(chromedp.CSS(`#xlsx-submit`)), chromedp.WaitVisible(chromedp.CSS(`#import-errors`)))
+	b.WaitText("nothing saved", "#form-error", "本次导入未保存任何数据")
+	got := b.Text("#import-errors")
+	for _, want := range []string{"工作表“表A 组织建设”第 9 行：指标代码“X01”不在本年报中。", "工作表“表B 人员”第 2 行：表B 人员 第 B01 行「个人会员数」：不是有效的数字"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("no %q in %q", want, got)
+		}
+	}
+	narrow(b, "the form with the import's errors")
+	b.Shot("stats-import-errors")
+	if n := count(t, d, `SELECT COUNT(*) FROM stats_forms`); n != 0 {
+		t.Fatalf("a bad workbook saved %d forms", n)
+	}
+
+	b.Run("desktop", chromedp.EmulateViewport(1280, 900))
+	b.Open(href, "#xlsx")
+	b.Run("the fixed workbook", chromedp.SetUploadFiles(chromedp.CSS(`#xlsx-import input[type=file]`), []string{good}),
+		chromedp.Click(chromedp.CSS(`#xlsx-submit`)), chromedp.WaitVisible(chromedp.CSS(`.flash`)))
+	b.WaitText("imported", ".flash", "已从表格导入并保存为草稿")
+	b.WaitText("a draft", "#form-status", "草稿")
+	if got := b.Value(`#v-F01`); got != "100.00" {
+		t.Errorf("F01 holds %q after the import", got)
+	}
+	b.Shot("stats-import")
 }

@@ -63,7 +63,9 @@ func reason(s string) (string, error) {
 }
 
 func (s *Store) review(ctx context.Context, orgID int64, year int, from, to Status, action, note string, by Actor) error {
-	return s.step(ctx, orgID, year, from, func(tx *db.Tx, o orgRow, f Form) error {
+	var done Form
+	err := s.step(ctx, orgID, year, from, func(tx *db.Tx, o orgRow, f Form) error {
+		f.OrgName, done = o.Name, f
 		if action != "reopen" {
 			mine, err := own(ctx, tx, f, by)
 			if err != nil {
@@ -78,9 +80,16 @@ func (s *Store) review(ctx context.Context, orgID int64, year int, from, to Stat
 		if action == "reopen" {
 			rev++
 		}
-		if _, err := tx.Exec(ctx, `UPDATE stats_forms SET status = ?, rev = ?, reviewed_by = ?, reviewed_name = ?, reviewed_at = ?, reason = ?, updated_at = ?
-			WHERE id = ?`, string(to), rev, by.UserID, by.Name, now, note, now, f.ID); err != nil {
+		// Only from the status and revision read above: of two reviewers
+		// approving and returning at once, the second finds the form moved
+		// (PostgreSQL reads again after the first commits) and is refused.
+		res, err := tx.Exec(ctx, `UPDATE stats_forms SET status = ?, rev = ?, reviewed_by = ?, reviewed_name = ?, reviewed_at = ?, reason = ?, updated_at = ?
+			WHERE id = ? AND status = ? AND rev = ?`, string(to), rev, by.UserID, by.Name, now, note, now, f.ID, string(from), f.Rev)
+		if err != nil {
 			return fmt.Errorf("stats: %s %d: %w", action, f.ID, err)
+		}
+		if n, err := res.RowsAffected(); err != nil || n != 1 {
+			return valid.New("", "stats.err.status")
 		}
 		var snap Values
 		if action != "return" {
@@ -92,6 +101,29 @@ func (s *Store) review(ctx context.Context, orgID int64, year int, from, to Stat
 		return audit.Append(ctx, tx, audit.Entry{OrgID: o.ID, OrgPath: o.Path, Action: "stats." + action, Target: formTarget(f.ID),
 			Before: map[string]any{"status": string(f.Status)}, After: map[string]any{"status": string(to), "reason": note, "year": year}})
 	})
+	if err != nil {
+		return err
+	}
+	s.tell(ctx, done, action, note)
+	return nil
+}
+
+// tell lets the filer of the form's revision know of a review step, after
+// it committed. Telling is best effort: the notify module's Tell only
+// enqueues a job (which retries the sending), and a failure to enqueue is
+// not the reviewer's problem — the step is done and the filing org's home
+// page lists a returned form with its reason anyway.
+func (s *Store) tell(ctx context.Context, f Form, action, note string) {
+	if s.cfg.Teller == nil || f.FiledBy == 0 {
+		return
+	}
+	args := []any{f.OrgName, f.Year}
+	if note != "" {
+		// One line, and short: it becomes a text message or a subject.
+		args = append(args, cut(strings.Join(strings.Fields(note), " "), 200))
+	}
+	// The step is done: a reviewer who closes the page does not cancel it.
+	_ = s.cfg.Teller.Tell(context.WithoutCancel(ctx), Notice{UserID: f.FiledBy, Key: "stats.notice." + action, Args: args, Link: formHref(f.OrgID, f.Year)})
 }
 
 // Return sends a submitted form back to its org with the reason (已退回):
@@ -157,6 +189,9 @@ func (s *Store) SetDeadline(ctx context.Context, orgID int64, year int, day stri
 		}
 		if _, err := tx.Exec(ctx, `INSERT INTO stats_deadlines (org_id, year, due, set_by, set_at) VALUES (?, ?, ?, ?, ?)`,
 			o.ID, year, db.Millis(due), by.UserID, db.Millis(tx.Now)); err != nil {
+			if db.IsUniqueViolation(err) { // a colleague set it at the same moment
+				return valid.New("due", "stats.err.concurrent_due")
+			}
 			return fmt.Errorf("stats: deadline %d: %w", o.ID, err)
 		}
 		return audit.Append(ctx, tx, audit.Entry{OrgID: o.ID, OrgPath: o.Path, Action: "stats.deadline", Target: fmt.Sprintf("org:%d", o.ID),

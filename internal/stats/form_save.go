@@ -17,6 +17,9 @@ import (
 type Input struct {
 	Raw   map[string]string
 	Notes map[string]string
+	// Source says where the figures came from when not the web form
+	// ("xlsx": an imported workbook), for the timeline and the audit.
+	Source string
 }
 
 // SaveResult is what a save or a submit came to: the form as stored and
@@ -55,19 +58,7 @@ func (s *Store) save(ctx context.Context, orgID int64, year int, in Input, by Ac
 	if ny := s.db.Now().In(zone).Year(); year < 2000 || year > ny {
 		return res, valid.New("year", "stats.err.year", ny)
 	}
-	vals, issues := s.schema.Parse(in.Raw, kind)
-	notes := map[string]string{}
-	for code, n := range in.Notes {
-		ind, ok := s.schema.Indicator(code)
-		if n = strings.TrimSpace(n); !ok || !ind.Applies(kind) || n == "" {
-			continue
-		}
-		if utf8.RuneCountInString(n) > MaxNote {
-			issues = append(issues, Issue{Code: code, Rule: "note_long", Args: []string{fmt.Sprint(MaxNote)}})
-			continue
-		}
-		notes[code] = n
-	}
+	vals, notes, issues := s.read(in, kind)
 	if len(issues) > 0 {
 		res.Issues = issues
 		return res, valid.New("", "stats.err.unreadable", len(issues))
@@ -105,20 +96,35 @@ func (s *Store) save(ctx context.Context, orgID int64, year int, in Input, by Ac
 			f.ID, f.Status = tx.NewID(), Draft
 			if _, err := tx.Exec(ctx, `INSERT INTO stats_forms (id, org_id, year, version, status, rev, vals, notes, prefill, updated_at)
 				VALUES (?, ?, ?, ?, ?, 1, ?, ?, ?, ?)`, f.ID, o.ID, year, s.schema.Version, string(Draft), string(rawVals), string(rawNotes), string(rawPre), now); err != nil {
+				if db.IsUniqueViolation(err) { // a colleague's first save came first
+					return valid.New("", "stats.err.concurrent")
+				}
 				return fmt.Errorf("stats: new form %d/%d: %w", o.ID, year, err)
 			}
-		} else if _, err := tx.Exec(ctx, `UPDATE stats_forms SET vals = ?, notes = ?, updated_at = ? WHERE id = ?`,
-			string(rawVals), string(rawNotes), now, f.ID); err != nil {
-			return fmt.Errorf("stats: save form %d: %w", f.ID, err)
+		} else {
+			// Only while still editable: a save racing a colleague's submit
+			// must not change the figures after they were sent.
+			res, err := tx.Exec(ctx, `UPDATE stats_forms SET vals = ?, notes = ?, updated_at = ? WHERE id = ? AND status IN ('draft', 'returned')`,
+				string(rawVals), string(rawNotes), now, f.ID)
+			if err != nil {
+				return fmt.Errorf("stats: save form %d: %w", f.ID, err)
+			}
+			if n, err := res.RowsAffected(); err != nil || n != 1 {
+				return valid.New("", "stats.err.locked")
+			}
 		}
 		if err := writeValues(ctx, tx, f.ID, vals); err != nil {
 			return err
 		}
-		if err := addEvent(ctx, tx, f, by, "save", "", nil); err != nil {
+		if err := addEvent(ctx, tx, f, by, "save", strings.ToUpper(in.Source), nil); err != nil {
 			return err
 		}
+		after := map[string]any{"year": year, "filled": len(vals)}
+		if in.Source != "" {
+			after["source"] = in.Source
+		}
 		if err := audit.Append(ctx, tx, audit.Entry{OrgID: o.ID, OrgPath: o.Path, Action: "stats.save", Target: formTarget(f.ID),
-			After: map[string]any{"year": year, "filled": len(vals)}}); err != nil {
+			After: after}); err != nil {
 			return err
 		}
 		if submit && Blocking(res.Issues) {
@@ -151,6 +157,25 @@ func (s *Store) save(ctx context.Context, orgID int64, year int, in Input, by Ac
 		return res, valid.New("", "stats.err.blocked")
 	}
 	return res, nil
+}
+
+// read reads the typed figures and explanations of a form of kind: the
+// issues are what cannot be read (such a form is never saved).
+func (s *Store) read(in Input, kind Applies) (Values, map[string]string, []Issue) {
+	vals, issues := s.schema.Parse(in.Raw, kind)
+	notes := map[string]string{}
+	for _, ind := range s.schema.Indicators() { // in form order, for the messages
+		n := strings.TrimSpace(in.Notes[ind.Code])
+		if !ind.Applies(kind) || n == "" {
+			continue
+		}
+		if utf8.RuneCountInString(n) > MaxNote {
+			issues = append(issues, Issue{Code: ind.Code, Rule: "note_long", Args: []string{fmt.Sprint(MaxNote)}})
+			continue
+		}
+		notes[ind.Code] = n
+	}
+	return vals, notes, issues
 }
 
 // writeValues replaces the per-indicator rows of form id with vals.

@@ -135,6 +135,26 @@ type Config struct {
 	// RemindDays is how many days before its deadline an org's form not
 	// yet submitted becomes a 待办 (0: DefaultRemindDays).
 	RemindDays int
+	// Teller tells a form's filer that it was returned, approved or
+	// reopened (wired to the notify module); nil: nobody is told.
+	Teller Teller
+}
+
+// Notice is what a form's filer is told after a review step: Key, an
+// i18n key of the module worded with Args (the org's name, the year, the
+// reason), and the form's page.
+type Notice struct {
+	UserID int64
+	Key    string
+	Args   []any
+	Link   string
+}
+
+// Teller sends a notice to a user by the contact of their account, when
+// they have one. The store calls it after the step's transaction commits
+// and ignores its error: a failed notice never undoes a return.
+type Teller interface {
+	Tell(ctx context.Context, n Notice) error
 }
 
 // DefaultRemindDays is when an unsubmitted form starts to be a 待办.

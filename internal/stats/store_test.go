@@ -2,6 +2,8 @@ package stats_test
 
 import (
 	"context"
+	"errors"
+	"fmt"
 	"testing"
 	"time"
 
@@ -10,6 +12,7 @@ import (
 	"kexie/internal/db"
 	"kexie/internal/db/dbtest"
 	"kexie/internal/stats"
+	"kexie/internal/valid"
 )
 
 // A figure that cannot be read saves nothing; a draft keeps figures that
@@ -182,6 +185,8 @@ func TestProgressScope(t *testing.T) {
 		must(t, err)
 		_, err = f.s.Save(ctx, f.soc.ID, 2026, full(), filer)
 		must(t, err)
+		_, err = f.s.Save(ctx, f.city.ID, 2025, full(), filer) // last year's form starts nothing this year
+		must(t, err)
 		rows, total, err := f.s.List(ctx, stats.Filter{Scope: access.Subtrees(f.city.Path), Year: 2026, Sort: "name"})
 		must(t, err)
 		if total != 3 || len(rows) != 3 {
@@ -197,6 +202,8 @@ func TestProgressScope(t *testing.T) {
 			{"peer asks for the city", stats.Filter{Scope: access.Subtrees(f.peer.Path), Year: 2026, OrgPath: f.city.Path}, 0},
 			{"submitted", stats.Filter{Scope: access.Subtrees(f.city.Path), Year: 2026, Status: stats.Submitted}, 1},
 			{"not started", stats.Filter{Scope: access.Subtrees(f.city.Path), Year: 2026, Status: stats.None}, 1},
+			{"not started, by name", stats.Filter{Scope: access.Everywhere(), Year: 2026, Status: stats.None, Q: "攀枝花"}, 1},
+			{"not started, societies", stats.Filter{Scope: access.Everywhere(), Year: 2026, Status: stats.None, Kind: stats.ForSociety}, 0},
 			{"societies", stats.Filter{Scope: access.Everywhere(), Year: 2026, Kind: stats.ForSociety}, 1},
 			{"by name", stats.Filter{Scope: access.Everywhere(), Year: 2026, Q: "东区"}, 1},
 			{"everywhere", stats.Filter{Scope: access.Everywhere(), Year: 2026}, 5},
@@ -206,6 +213,22 @@ func TestProgressScope(t *testing.T) {
 					t.Errorf("got %d, %v; want %d", n, err, c.want)
 				}
 			})
+		}
+		// The not-started page and its count come from one query; past the
+		// end the count still holds.
+		none := stats.Filter{Scope: access.Everywhere(), Year: 2026, Status: stats.None, Sort: "name", Limit: 1}
+		rows, total, err = f.s.List(ctx, none)
+		must(t, err)
+		if total != 3 || len(rows) != 1 || rows[0].Status != stats.None || rows[0].FormID != 0 {
+			t.Errorf("not started, first page: %d %+v", total, rows)
+		}
+		none.Offset = 2
+		if rows, total, err = f.s.List(ctx, none); err != nil || total != 3 || len(rows) != 1 {
+			t.Errorf("not started, last page: %d %+v %v", total, rows, err)
+		}
+		none.Offset = 3
+		if rows, total, err = f.s.List(ctx, none); err != nil || total != 3 || len(rows) != 0 {
+			t.Errorf("not started, past the end: %d %+v %v", total, rows, err)
 		}
 		sh, err := f.s.Shares(ctx, stats.Filter{Scope: access.Subtrees(f.city.Path), Year: 2026})
 		must(t, err)
@@ -302,3 +325,212 @@ func TestSources(t *testing.T) {
 
 // day is the last day before the deadline dl, in Beijing.
 func day(dl time.Time) string { return dl.Add(-time.Second).In(calendar.Beijing).Format("2006-01-02") }
+
+// recorder keeps the notices a store sends; with fail set, every Tell
+// fails.
+type recorder struct {
+	got  []stats.Notice
+	fail bool
+}
+
+func (r *recorder) Tell(_ context.Context, n stats.Notice) error {
+	r.got = append(r.got, n)
+	if r.fail {
+		return errors.New("no sender")
+	}
+	return nil
+}
+
+// A return, an approval and a reopening tell the filer of the revision
+// (with the reason); a failing teller never blocks the step; the filing
+// org's staff see a returned form, with its reason, until they submit it
+// again — and nobody else does.
+func TestReturnNotice(t *testing.T) {
+	dbtest.Run(t, sets, func(t *testing.T, d *db.DB) {
+		f := setup(t, d)
+		ctx := context.Background()
+		rec := &recorder{fail: true}
+		f.s = stats.NewStore(d, stats.Config{Measures: fakeMeasures{d}, Teller: rec})
+		_, err := f.s.Submit(ctx, f.county.ID, 2026, full(), filer)
+		must(t, err)
+		must(t, f.s.Return(ctx, f.county.ID, 2026, "会员数与上年差异大，\r\n请核实", reviewer))
+		fm, _ := f.s.Form(ctx, f.county.ID, 2026)
+		if fm.Status != stats.Returned {
+			t.Fatalf("a failing notice blocked the return: %s", fm.Status)
+		}
+		if len(rec.got) != 1 || rec.got[0].UserID != filer.UserID || rec.got[0].Key != "stats.notice.return" ||
+			len(rec.got[0].Args) != 3 || rec.got[0].Args[2] != "会员数与上年差异大， 请核实" || rec.got[0].Link != fmt.Sprintf("/stats/orgs/%d/2026", f.county.ID) {
+			t.Fatalf("notices = %+v", rec.got)
+		}
+		rets, err := f.s.Returns(ctx, access.Subtrees(f.county.Path))
+		must(t, err)
+		if len(rets) != 1 || rets[0].OrgID != f.county.ID || rets[0].Reason != "会员数与上年差异大，\r\n请核实" || rets[0].Year != 2026 {
+			t.Fatalf("returns = %+v", rets)
+		}
+		// Only the org's own staff: not the city above, not a peer, not the
+		// zero scope, not a system administrator.
+		for _, sc := range []access.Scope{access.Subtrees(f.city.Path), access.Subtrees(f.peer.Path), {}, access.Everywhere()} {
+			if rets, _ := f.s.Returns(ctx, sc); len(rets) != 0 {
+				t.Errorf("returns in %+v = %+v", sc, rets)
+			}
+		}
+		// Listed once: not again as due soon.
+		*f.now = time.Date(2027, 3, 25, 9, 0, 0, 0, calendar.Beijing)
+		if due, _ := f.s.DueForms(ctx, access.Subtrees(f.county.Path)); len(due) != 0 {
+			t.Errorf("a returned form is also due: %+v", due)
+		}
+		rec.fail = false
+		_, err = f.s.Submit(ctx, f.county.ID, 2026, full(), filer)
+		must(t, err)
+		if rets, _ := f.s.Returns(ctx, access.Subtrees(f.county.Path)); len(rets) != 0 {
+			t.Errorf("a submitted form is still returned: %+v", rets)
+		}
+		must(t, f.s.Approve(ctx, f.county.ID, 2026, reviewer))
+		must(t, f.s.Reopen(ctx, f.county.ID, 2026, "口径更正", reviewer))
+		if len(rec.got) != 3 || rec.got[1].Key != "stats.notice.approve" || len(rec.got[1].Args) != 2 || rec.got[2].Key != "stats.notice.reopen" {
+			t.Fatalf("notices = %+v", rec.got)
+		}
+		// A refused step tells nobody.
+		wantCode(t, f.s.Approve(ctx, f.county.ID, 2026, reviewer), "stats.err.status")
+		if len(rec.got) != 3 {
+			t.Errorf("a refused step told: %+v", rec.got)
+		}
+	})
+}
+
+// Two reviewers approving and returning the same form at once: one step
+// wins, the other is refused, and the timeline holds one of them.
+func TestReviewRace(t *testing.T) {
+	dbtest.Run(t, sets, func(t *testing.T, d *db.DB) {
+		f := setup(t, d)
+		ctx := context.Background()
+		other := stats.Actor{UserID: 201, Name: "赵审核"}
+		for round := 0; round < 20; round++ {
+			year := 2006 + round
+			_, err := f.s.Submit(ctx, f.county.ID, year, full(), filer)
+			must(t, err)
+			errs := make(chan error, 2)
+			start := make(chan struct{})
+			go func() { <-start; errs <- f.s.Approve(ctx, f.county.ID, year, reviewer) }()
+			go func() { <-start; errs <- f.s.Return(ctx, f.county.ID, year, "请核实", other) }()
+			close(start)
+			e1, e2 := <-errs, <-errs
+			if (e1 == nil) == (e2 == nil) {
+				t.Fatalf("round %d: approve and return gave %v and %v", round, e1, e2)
+			}
+			fm, _ := f.s.Form(ctx, f.county.ID, year)
+			if n := count(t, d, `SELECT COUNT(*) FROM stats_events WHERE form_id = ? AND action IN ('approve', 'return')`, fm.ID); n != 1 {
+				t.Fatalf("round %d: %d review events, status %s", round, n, fm.Status)
+			}
+		}
+	})
+}
+
+// A save racing a colleague's submit never changes the figures after they
+// were sent: the form as stored is the submit's snapshot, or the save won
+// and the submit came after it.
+func TestSaveSubmitRace(t *testing.T) {
+	dbtest.Run(t, sets, func(t *testing.T, d *db.DB) {
+		f := setup(t, d)
+		ctx := context.Background()
+		colleague := stats.Actor{UserID: 300, Name: "王同事"}
+		for round := 0; round < 20; round++ {
+			year := 2006 + round
+			_, err := f.s.Save(ctx, f.county.ID, year, full(), filer)
+			must(t, err)
+			late := full()
+			late.Raw["B07"] = "99"
+			errs := make(chan error, 2)
+			start := make(chan struct{})
+			go func() { <-start; _, err := f.s.Submit(ctx, f.county.ID, year, full(), filer); errs <- err }()
+			go func() { <-start; _, err := f.s.Save(ctx, f.county.ID, year, late, colleague); errs <- err }()
+			close(start)
+			<-errs
+			<-errs
+			fm, _ := f.s.Form(ctx, f.county.ID, year)
+			evs, _ := f.s.Events(ctx, fm.ID)
+			for _, e := range evs {
+				if e.Action == "submit" && e.Snap["B07"] != fm.Values["B07"] {
+					t.Fatalf("round %d: submitted B07 %d, stored %d", round, e.Snap["B07"], fm.Values["B07"])
+				}
+			}
+		}
+	})
+}
+
+// detached records whether the notice's context could still be canceled
+// by the request's.
+type detached struct{ cancelable []bool }
+
+func (c *detached) Tell(ctx context.Context, n stats.Notice) error {
+	c.cancelable = append(c.cancelable, ctx.Done() != nil)
+	return nil
+}
+
+// A step whose request goes away once it committed still tells the filer:
+// the notice does not hang on the request's context.
+func TestNoticeOutlivesRequest(t *testing.T) {
+	dbtest.Run(t, sets, func(t *testing.T, d *db.DB) {
+		f := setup(t, d)
+		rec := &detached{}
+		f.s = stats.NewStore(d, stats.Config{Teller: rec})
+		_, err := f.s.Submit(context.Background(), f.county.ID, 2026, full(), filer)
+		must(t, err)
+		ctx, cancel := context.WithCancel(context.Background())
+		defer cancel()
+		must(t, f.s.Approve(ctx, f.county.ID, 2026, reviewer))
+		if len(rec.cancelable) != 1 || rec.cancelable[0] {
+			t.Errorf("the notice's context follows the request's: %v", rec.cancelable)
+		}
+	})
+}
+
+// Two first saves of the same form at once: one creates it, the other is
+// told a colleague came first (not a server error) and saves nothing.
+func TestFirstSaveRace(t *testing.T) {
+	dbtest.Run(t, sets, func(t *testing.T, d *db.DB) {
+		f := setup(t, d)
+		ctx := context.Background()
+		colleague := stats.Actor{UserID: 300, Name: "王同事"}
+		for round := 0; round < 20; round++ {
+			year := 2006 + round
+			errs := make(chan error, 2)
+			start := make(chan struct{})
+			for _, by := range []stats.Actor{filer, colleague} {
+				go func() { <-start; _, err := f.s.Save(ctx, f.county.ID, year, full(), by); errs <- err }()
+			}
+			close(start)
+			for _, err := range []error{<-errs, <-errs} {
+				if err != nil && !valid.Has(err, "stats.err.concurrent") {
+					t.Fatalf("round %d: %v", round, err)
+				}
+			}
+			if n := count(t, d, `SELECT COUNT(*) FROM stats_forms WHERE org_id = ? AND year = ?`, f.county.ID, year); n != 1 {
+				t.Fatalf("round %d: %d forms", round, n)
+			}
+		}
+	})
+}
+
+// Two reviewers setting a deadline at once: one wins, the other is told a
+// colleague came first, never a server error.
+func TestDeadlineRace(t *testing.T) {
+	dbtest.Run(t, sets, func(t *testing.T, d *db.DB) {
+		f := setup(t, d)
+		ctx := context.Background()
+		for round := 0; round < 20; round++ {
+			year := 2006 + round
+			errs := make(chan error, 2)
+			start := make(chan struct{})
+			for _, day := range []string{fmt.Sprintf("%d-03-10", year+1), fmt.Sprintf("%d-03-20", year+1)} {
+				go func() { <-start; errs <- f.s.SetDeadline(ctx, f.city.ID, year, day, reviewer) }()
+			}
+			close(start)
+			for _, err := range []error{<-errs, <-errs} {
+				if err != nil && !valid.Has(err, "stats.err.concurrent_due") {
+					t.Fatalf("round %d: %v", round, err)
+				}
+			}
+		}
+	})
+}

@@ -86,6 +86,7 @@ type FormPage struct {
 	Late      bool
 	Step      *web.Form // a review step's form, with its errors
 	Message   string    // the page's error, e.g. "nothing saved"
+	Import    []string  // what was wrong in an imported workbook, by sheet and row
 	Years     []int
 }
 
@@ -101,7 +102,7 @@ type SnapRow struct{ Code, Label, Value string }
 // render shows the org's form of year: raw (by code) and notes are what
 // was typed when a save failed, nil otherwise; issues the findings to show
 // (nil: run the draft checks on what is stored).
-func (h *handler) render(w http.ResponseWriter, r *http.Request, status int, raw, notes map[string]string, issues []Issue, msg string, step *web.Form) error {
+func (h *handler) render(w http.ResponseWriter, r *http.Request, status int, raw, notes map[string]string, issues []Issue, msg string, step *web.Form, imported ...string) error {
 	id, year, err := h.pathYear(r)
 	if err != nil {
 		return err
@@ -129,7 +130,7 @@ func (h *handler) render(w http.ResponseWriter, r *http.Request, status int, raw
 	if notes == nil {
 		notes = f.Notes
 	}
-	p := FormPage{Form: f, HasLast: last != nil, Message: msg, Step: step}
+	p := FormPage{Form: f, HasLast: last != nil, Message: msg, Step: step, Import: imported}
 	if p.Step == nil {
 		p.Step = web.NewForm()
 	}

@@ -56,14 +56,16 @@ func (h *handler) year(r *http.Request) int {
 	return y
 }
 
-// orgPath resolves the org filter to a path (the store keeps it inside
-// the scope); an unknown org matches nothing.
-func (h *handler) orgPath(r *http.Request, v string) (string, string, string) {
+// orgPath resolves the org filter to a path, a code and a name within
+// scope: an unknown org and one outside the scope alike match nothing and
+// are not named (the page would otherwise show an out-of-scope org's name
+// and deadline to whoever typed its code).
+func (h *handler) orgPath(r *http.Request, scope access.Scope, v string) (string, string, string) {
 	if v == "" {
 		return "", "", ""
 	}
 	o, err := h.orgs.FromForm(r.Context(), v)
-	if err != nil {
+	if err != nil || !scope.Contains(o.Path) {
 		return "/0/", "", ""
 	}
 	return o.Path, o.Code, o.Name
@@ -94,7 +96,7 @@ func (h *handler) renderProgress(w http.ResponseWriter, r *http.Request, status 
 		f.Kind = ForSociety
 	}
 	var code, name string
-	f.OrgPath, code, name = h.orgPath(r, p.Org)
+	f.OrgPath, code, name = h.orgPath(r, scope, p.Org)
 	ctx := r.Context()
 	if web.WantsExport(r) {
 		return h.exportProgress(w, r, f)

@@ -36,9 +36,9 @@ type SummaryPage struct {
 
 func (h *handler) summary(w http.ResponseWriter, r *http.Request) error {
 	p := SummaryPage{Year: h.year(r), Years: h.years(), Org: r.URL.Query().Get("org")}
-	path, _, name := h.orgPath(r, p.Org)
-	p.OrgName = name
 	scope := h.site.Scope(r, "stats.view")
+	path, _, name := h.orgPath(r, scope, p.Org)
+	p.OrgName = name
 	ln, t := lang(r), h.site.T(r)
 	if web.WantsExport(r) {
 		tabs, err := h.store.Export(r.Context(), scope, path, p.Year, ln, t)
