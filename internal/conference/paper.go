@@ -227,19 +227,11 @@ func (s *Store) Papers(ctx context.Context, confID int64, f PaperFilter) ([]Pape
 // AllPapers reads every paper of the filter, for an export, a page at a
 // time.
 func (s *Store) AllPapers(ctx context.Context, confID int64, f PaperFilter) ([]Paper, error) {
-	var out []Paper
-	f.Limit, f.Offset = exportPage, 0
-	for {
+	return db.Every(exportPage, func(limit, offset int) ([]Paper, error) {
+		f.Limit, f.Offset = limit, offset
 		page, _, err := s.Papers(ctx, confID, f)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, page...)
-		if len(page) < f.Limit {
-			return out, nil
-		}
-		f.Offset += f.Limit
-	}
+		return page, err
+	})
 }
 
 // MyPapers lists the papers userID submitted, newest first.

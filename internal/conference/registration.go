@@ -357,19 +357,11 @@ const exportPage = 1000
 // AllRegs reads every registration of the filter, for an export, a page
 // at a time, contacts masked.
 func (s *Store) AllRegs(ctx context.Context, confID int64, f RegFilter) ([]Reg, error) {
-	var out []Reg
-	f.Limit, f.Offset = exportPage, 0
-	for {
+	return db.Every(exportPage, func(limit, offset int) ([]Reg, error) {
+		f.Limit, f.Offset = limit, offset
 		page, _, err := s.Regs(ctx, confID, f)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, page...)
-		if len(page) < f.Limit {
-			return out, nil
-		}
-		f.Offset += f.Limit
-	}
+		return page, err
+	})
 }
 
 // RevealContact opens one registrant's contact for a permitted user and

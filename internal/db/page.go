@@ -57,3 +57,21 @@ func Page[T any](ctx context.Context, d *DB, q PageQuery, scan func(Scanner) (T,
 	}
 	return out, total, nil
 }
+
+// Every reads every row of a list a page at a time, for an export that
+// must not stop at MaxPage: page reads limit rows from offset, and reading
+// ends at the first short page.
+func Every[T any](size int, page func(limit, offset int) ([]T, error)) ([]T, error) {
+	size = min(max(size, 1), MaxPage)
+	var out []T
+	for offset := 0; ; offset += size {
+		p, err := page(size, offset)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, p...)
+		if len(p) < size {
+			return out, nil
+		}
+	}
+}

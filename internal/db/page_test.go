@@ -2,6 +2,7 @@ package db_test
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"testing"
 
@@ -69,4 +70,27 @@ func TestPage(t *testing.T) {
 			t.Error("a failing count read as a page")
 		}
 	})
+}
+
+// TestEvery: every row is read across pages, a last full page ends with
+// an empty one, and an error stops the reading.
+func TestEvery(t *testing.T) {
+	rows := make([]int, 2500)
+	for i := range rows {
+		rows[i] = i
+	}
+	for _, n := range []int{0, 1, 999, 1000, 2500} {
+		calls := 0
+		got, err := db.Every(1000, func(limit, offset int) ([]int, error) {
+			calls++
+			return rows[:n][min(offset, n):min(offset+limit, n)], nil
+		})
+		if err != nil || len(got) != n || n > 0 && got[n-1] != n-1 || calls != n/1000+1 {
+			t.Errorf("%d rows: got %d in %d calls, %v", n, len(got), calls, err)
+		}
+	}
+	boom := errors.New("boom")
+	if _, err := db.Every(10, func(int, int) ([]int, error) { return nil, boom }); err != boom {
+		t.Errorf("error: %v", err)
+	}
 }
