@@ -9,7 +9,6 @@ import (
 	"kexie/internal/db/dbtest"
 )
 
-
 // LockRow makes a read-check-write step see the step before it: 20
 // transactions at once each read a counter, wait a little and write it
 // plus one; with the lock the counter ends at 20 on both databases. An
