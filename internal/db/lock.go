@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"hash/fnv"
 )
 
 // LockRow locks the row id of table until the transaction ends, so that a
@@ -34,6 +35,24 @@ func (tx *Tx) LockRow(ctx context.Context, table string, id int64) error {
 	}
 	if err != nil {
 		return fmt.Errorf("db: lock %s %d: %w", table, id, err)
+	}
+	return nil
+}
+
+// LockKey takes a lock named key until the transaction ends, for a bound
+// that no one row carries — "at most N an hour from one address" counts rows
+// of many orgs: on PostgreSQL a transaction-scoped advisory lock on a 64-bit
+// hash of key (two keys sharing a hash only wait for each other); nothing on
+// SQLite, whose one writer already serializes. Name keys by module and
+// purpose ("voice.file:" + source) so modules do not wait on each other.
+func (tx *Tx) LockKey(ctx context.Context, key string) error {
+	if tx.d.dialect != Postgres {
+		return nil
+	}
+	h := fnv.New64a()
+	h.Write([]byte(key))
+	if _, err := tx.Exec(ctx, `SELECT pg_advisory_xact_lock(?)`, int64(h.Sum64())); err != nil {
+		return fmt.Errorf("db: lock key: %w", err)
 	}
 	return nil
 }
