@@ -1,0 +1,109 @@
+package society_test
+
+import (
+	"context"
+	"testing"
+	"time"
+
+	"kexie/internal/db"
+	"kexie/internal/db/dbtest"
+	"kexie/internal/society"
+)
+
+// Steps at once on one member and one invoice go through once each: of 10
+// approvals of one application, one (one first term, one invoice); of 10
+// confirmations of one transfer, one (one receipt number used); of 10
+// refunds, one; of 10 online payments of one invoice, one is kept and the
+// others' charges are refunded. On PostgreSQL each read the old status and
+// each wrote (race review 51).
+func TestDuesAtOnce(t *testing.T) {
+	dbtest.Run(t, sets, func(t *testing.T, d *db.DB) {
+		f := build(t, d)
+		ctx := context.Background()
+		p := &society.TestProvider{}
+		f.s = society.NewStore(d, society.Config{CardKey: []byte("test card key"), Uploads: t.TempDir(), Provider: p})
+		const staff = 202
+		tier, err := f.s.SaveTier(ctx, society.Tier{OrgID: f.soc.ID, Kind: society.KindIndividual, Code: "regular", Name: "普通会员", FeeCents: 10000, Years: 1})
+		if err != nil {
+			t.Fatal(err)
+		}
+		count := func(q string, args ...any) int {
+			t.Helper()
+			var n int
+			if err := d.QueryRow(ctx, q, args...).Scan(&n); err != nil {
+				t.Fatal(err)
+			}
+			return n
+		}
+		went := func(what string, errs []error, keys ...string) {
+			t.Helper()
+			n := 0
+			for _, err := range errs {
+				if err == nil {
+					n++
+					continue
+				}
+				known := false
+				for _, k := range keys {
+					known = known || fieldKey(err) == k
+				}
+				if !known {
+					t.Errorf("%s: unexpected %v", what, err)
+				}
+			}
+			if n != 1 {
+				t.Errorf("%d %s at once went through, want 1", n, what)
+			}
+		}
+		m, err := f.s.Apply(ctx, society.Application{OrgID: f.soc.ID, TierID: tier.ID, Name: "张三", UserID: 101})
+		if err != nil {
+			t.Fatal(err)
+		}
+		went("approvals", dbtest.AtOnce(10, func(int) error {
+			_, err := f.s.Approve(ctx, m.ID, staff, "", time.Time{})
+			return err
+		}), "form:society.err.not_applied")
+		if n := count(`SELECT COUNT(*) FROM member_invoices WHERE member_id = ?`, m.ID); n != 1 {
+			t.Errorf("%d invoices for one approval", n)
+		}
+		terms, err := f.s.MemberTerms(ctx, m.ID)
+		if err != nil || len(terms) != 1 {
+			t.Fatalf("terms %+v %v", terms, err)
+		}
+		inv := terms[0].InvoiceID
+		if _, err := f.s.UploadVoucher(ctx, inv, 101, society.Voucher{Name: "转账.png", Data: []byte("png"), Cents: 10000}); err != nil {
+			t.Fatal(err)
+		}
+		went("confirmations", dbtest.AtOnce(10, func(int) error {
+			_, err := f.s.ConfirmPayment(ctx, inv, staff, 10000)
+			return err
+		}), "form:society.err.no_voucher")
+		if n := count(`SELECT receipt_seq FROM member_settings WHERE org_id = ?`, f.soc.ID); n != 1 {
+			t.Errorf("%d receipt numbers used for one payment", n)
+		}
+		went("refunds", dbtest.AtOnce(10, func(int) error {
+			_, err := f.s.Refund(ctx, inv, staff, "重复缴费")
+			return err
+		}), "form:society.err.not_paid")
+		if n := count(`SELECT COUNT(*) FROM audit_log WHERE action = 'society.refund'`); n != 1 {
+			t.Errorf("%d refunds audited", n)
+		}
+
+		// Online: a second member's invoice paid 10 times at once.
+		m2, err := f.s.Apply(ctx, society.Application{OrgID: f.soc.ID, TierID: tier.ID, Name: "李四", UserID: 102})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := f.s.Approve(ctx, m2.ID, staff, "", time.Time{}); err != nil {
+			t.Fatal(err)
+		}
+		terms, _ = f.s.MemberTerms(ctx, m2.ID)
+		went("online payments", dbtest.AtOnce(10, func(int) error {
+			_, err := f.s.PayOnline(ctx, terms[0].InvoiceID, 102)
+			return err
+		}), "form:society.err.invoice_closed")
+		if len(p.Paid) != 1 {
+			t.Errorf("%d charges kept for one invoice, want 1", len(p.Paid))
+		}
+	})
+}
