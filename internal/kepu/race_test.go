@@ -1,0 +1,54 @@
+package kepu_test
+
+import (
+	"context"
+	"testing"
+
+	"kexie/internal/db"
+	"kexie/internal/db/dbtest"
+)
+
+// Steps at once on one item go through once: of 10 passes by its
+// reviewer, one; of 10 publications, one (subscribers are told once).
+// On PostgreSQL each read the old status and each wrote, on the audit log
+// and to the subscribers (race review 51).
+func TestStepsAtOnce(t *testing.T) {
+	dbtest.Run(t, migrations(), func(t *testing.T, d *db.DB) {
+		k := serveKepu(t, d)
+		ctx := context.Background()
+		it := k.draft(t, "雷雨天气如何防雷")
+		if _, err := k.Store.SubmitForReview(ctx, it.ID, 7, 0, k.Author); err != nil {
+			t.Fatal(err)
+		}
+		audited := func(action string) int {
+			var n int
+			if err := d.QueryRow(ctx, `SELECT COUNT(*) FROM audit_log WHERE action = ?`, action).Scan(&n); err != nil {
+				t.Fatal(err)
+			}
+			return n
+		}
+		went := func(what string, errs []error, key string) {
+			t.Helper()
+			n := 0
+			for _, err := range errs {
+				switch {
+				case err == nil:
+					n++
+				case errKey(err) != key:
+					t.Errorf("%s: unexpected %v", what, err)
+				}
+			}
+			if n != 1 {
+				t.Errorf("%d %s at once went through, want 1", n, what)
+			}
+		}
+		went("reviews", dbtest.AtOnce(10, func(int) error { return k.Store.Review(ctx, it.ID, true, "", k.Expert) }), "kepu.err.not_in_review")
+		if n := audited("kepu.item_review"); n != 1 {
+			t.Errorf("%d reviews audited", n)
+		}
+		went("publications", dbtest.AtOnce(10, func(int) error { return k.Store.Publish(ctx, it.ID, k.Editor) }), "kepu.err.not_reviewed")
+		if n := audited("kepu.item_publish"); n != 1 {
+			t.Errorf("%d publications audited", n)
+		}
+	})
+}
