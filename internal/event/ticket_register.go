@@ -109,6 +109,11 @@ func (s *Store) RegisterAs(ctx context.Context, id int64, r Registrant) (Ticket,
 			}
 		}
 		if r.Source != "" {
+			// Registrations at once from one address wait for each other,
+			// so the count sees them all (race review 51).
+			if err := tx.LockKey(ctx, "event.register:"+r.Source); err != nil {
+				return err
+			}
 			var n int
 			if err := tx.QueryRow(ctx, `SELECT COUNT(*) FROM event_tickets WHERE source = ? AND created_at > ?`, r.Source,
 				db.Millis(tx.Now.Add(-time.Hour))).Scan(&n); err != nil {
