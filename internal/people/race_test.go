@@ -86,3 +86,27 @@ func TestClaimsAtOnce(t *testing.T) {
 		}
 	})
 }
+
+// A holder's deletion requests at once leave one pending: on PostgreSQL
+// each found none pending and each was saved (race review 51).
+func TestDeletionRequestsAtOnce(t *testing.T) {
+	ctx := context.Background()
+	dbtest.Run(t, sets, func(t *testing.T, d *db.DB) {
+		f := setup(t, d)
+		if _, err := f.s.CreateOwn(ctx, 9, people.Input{OrgID: f.city.ID, Name: "赵敏"}, true); err != nil {
+			t.Fatal(err)
+		}
+		for _, err := range dbtest.AtOnce(10, func(int) error { return f.s.RequestDeletion(ctx, 9, "") }) {
+			if err != nil && fieldKey(err) != ":people.err.deletion_pending" {
+				t.Errorf("unexpected: %v", err)
+			}
+		}
+		var n int
+		if err := d.QueryRow(ctx, `SELECT COUNT(*) FROM deletion_requests WHERE status = 'pending'`).Scan(&n); err != nil {
+			t.Fatal(err)
+		}
+		if n != 1 {
+			t.Errorf("%d deletion requests pending after 10 at once, want 1", n)
+		}
+	})
+}
