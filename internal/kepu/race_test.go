@@ -2,10 +2,12 @@ package kepu_test
 
 import (
 	"context"
+	"fmt"
 	"testing"
 
 	"kexie/internal/db"
 	"kexie/internal/db/dbtest"
+	"kexie/internal/kepu"
 )
 
 // Steps at once on one item go through once: of 10 passes by its
@@ -49,6 +51,30 @@ func TestStepsAtOnce(t *testing.T) {
 		went("publications", dbtest.AtOnce(10, func(int) error { return k.Store.Publish(ctx, it.ID, k.Editor) }), "kepu.err.not_reviewed")
 		if n := audited("kepu.item_publish"); n != 1 {
 			t.Errorf("%d publications audited", n)
+		}
+	})
+}
+
+// Rumour leads at once from one address are held to MaxLeadsPerHour: on
+// PostgreSQL each counted before any other had written (race review 51).
+func TestLeadsAtOnce(t *testing.T) {
+	dbtest.Run(t, migrations(), func(t *testing.T, d *db.DB) {
+		k := serveKepu(t, d)
+		ctx := context.Background()
+		n := 0
+		for _, err := range dbtest.AtOnce(20, func(i int) error {
+			_, err := k.Store.FileLead(ctx, kepu.LeadInput{OrgID: k.City.ID, Claim: fmt.Sprint("喝醋能软化血管", i), Source: "one-address"})
+			return err
+		}) {
+			switch {
+			case err == nil:
+				n++
+			case errKey(err) != "kepu.err.lead_rate":
+				t.Errorf("unexpected: %v", err)
+			}
+		}
+		if n != kepu.MaxLeadsPerHour {
+			t.Errorf("%d leads at once from one address, want %d", n, kepu.MaxLeadsPerHour)
 		}
 	})
 }
