@@ -59,9 +59,10 @@ func ok(t *testing.T, err error) {
 	}
 }
 
-// Openings at once of one review stage draw its reviewers once: on
-// PostgreSQL the stage was read as pending before the transaction, so each
-// of 10 openings drew its own reviewers (race review 51).
+// Openings at once of one review stage draw its reviewers once, and
+// refusals at once of one assignment one replacement: the stage (and the
+// assignment) were read before the transaction, so each opening drew its
+// own reviewers, on SQLite too (race review 51).
 func TestAssignStageAtOnce(t *testing.T) {
 	ctx := context.Background()
 	dbtest.Run(t, sets, func(t *testing.T, d *db.DB) {
@@ -103,6 +104,26 @@ func TestAssignStageAtOnce(t *testing.T) {
 		ok(t, d.QueryRow(ctx, `SELECT COUNT(*) FROM review_assignments WHERE stage_id = ?`, round.ID).Scan(&k))
 		if went != 1 || k != round.PerApp {
 			t.Errorf("%d openings went through, %d reviewers drawn, want 1 and %d", went, k, round.PerApp)
+		}
+
+		// Refusals at once of one assignment draw one replacement: the
+		// assignment and its stage were read outside the transaction, so
+		// each refusal drew its own (race review 51).
+		gs, err := f.s.StageAssignments(ctx, round.ID, staff)
+		ok(t, err)
+		g := gs[0]
+		went = 0
+		for _, err := range dbtest.AtOnce(6, func(int) error { return f.s.Decline(ctx, g.ID, g.UserID, "与申报人同一课题组") }) {
+			switch {
+			case err == nil:
+				went++
+			case !strings.Contains(fmt.Sprint(err), "review.err.stage_closed"):
+				t.Errorf("unexpected: %v", err)
+			}
+		}
+		ok(t, d.QueryRow(ctx, `SELECT COUNT(*) FROM review_assignments WHERE stage_id = ?`, round.ID).Scan(&k))
+		if went != 1 || k != round.PerApp+1 {
+			t.Errorf("%d refusals went through, %d assignments, want 1 and %d", went, k, round.PerApp+1)
 		}
 	})
 }
