@@ -8,6 +8,7 @@ import (
 	"kexie/internal/db"
 	"kexie/internal/db/dbtest"
 	"kexie/internal/society"
+	"kexie/internal/valid"
 )
 
 // Steps at once on one member and one invoice go through once each: of 10
@@ -104,6 +105,67 @@ func TestDuesAtOnce(t *testing.T) {
 		}), "form:society.err.invoice_closed")
 		if len(p.Paid) != 1 {
 			t.Errorf("%d charges kept for one invoice, want 1", len(p.Paid))
+		}
+	})
+}
+
+// One person's applications at once make one membership, and renewals at
+// once of one member one next term: on PostgreSQL each counted before any
+// other had written (race review 51).
+func TestApplyAndRenewAtOnce(t *testing.T) {
+	dbtest.Run(t, sets, func(t *testing.T, d *db.DB) {
+		f := build(t, d)
+		ctx := context.Background()
+		tier, err := f.s.SaveTier(ctx, society.Tier{OrgID: f.soc.ID, Kind: society.KindIndividual, Code: "regular", Name: "普通会员", FeeCents: 10000, Years: 1})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, err := range dbtest.AtOnce(10, func(int) error {
+			_, err := f.s.Apply(ctx, society.Application{OrgID: f.soc.ID, TierID: tier.ID, Name: "张三", UserID: 101})
+			return err
+		}) {
+			if err != nil && fieldKey(err) != "form:society.err.already_member" {
+				t.Errorf("apply: unexpected %v", err)
+			}
+		}
+		var n int
+		if err := d.QueryRow(ctx, `SELECT COUNT(*) FROM members WHERE user_id = 101`).Scan(&n); err != nil {
+			t.Fatal(err)
+		}
+		if n != 1 {
+			t.Fatalf("%d memberships from 10 applications at once, want 1", n)
+		}
+		var id int64
+		if err := d.QueryRow(ctx, `SELECT id FROM members WHERE user_id = 101`).Scan(&id); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := f.s.Approve(ctx, id, 202, "", time.Time{}); err != nil {
+			t.Fatal(err)
+		}
+		renewed := 0
+		for _, err := range dbtest.AtOnce(10, func(int) error {
+			_, err := f.s.Renew(ctx, id, tier.ID, time.Time{})
+			return err
+		}) {
+			if err == nil {
+				renewed++
+			} else if _, ok := valid.As(err); !ok {
+				t.Errorf("renew: unexpected %v", err)
+			}
+		}
+		terms, err := f.s.MemberTerms(ctx, id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if renewed != 10 || len(terms) != 11 {
+			t.Errorf("%d of 10 renewals at once went through, %d terms, want 10 and 11 (each after the last)", renewed, len(terms))
+		}
+		for i := 1; i < len(terms); i++ {
+			for j := 0; j < i; j++ {
+				if terms[i].StartsOn.Before(terms[j].EndsOn) && terms[j].StartsOn.Before(terms[i].EndsOn) {
+					t.Errorf("terms %d and %d overlap: %v–%v and %v–%v", j, i, terms[j].StartsOn, terms[j].EndsOn, terms[i].StartsOn, terms[i].EndsOn)
+				}
+			}
 		}
 	})
 }
