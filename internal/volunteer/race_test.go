@@ -75,3 +75,28 @@ func TestStepsAtOnce(t *testing.T) {
 		}
 	})
 }
+
+// One account's registrations at once make one volunteer: on PostgreSQL
+// each counted the account's volunteers before any other had written
+// (race review 51).
+func TestRegistrationsAtOnce(t *testing.T) {
+	dbtest.Run(t, sets, func(t *testing.T, d *db.DB) {
+		ctx := context.Background()
+		f := setup(t, d)
+		for _, err := range dbtest.AtOnce(10, func(i int) error {
+			_, err := f.s.Register(ctx, volunteer.Input{OrgID: f.city.ID, UserID: 10, Name: "张三", IDNumber: idNumber(i + 1), Skills: []string{"天文、科普讲解"}}, 1)
+			return err
+		}) {
+			if err != nil && !valid.Has(err, "volunteer.err.already") {
+				t.Errorf("unexpected: %v", err)
+			}
+		}
+		var n int
+		if err := d.QueryRow(ctx, `SELECT COUNT(*) FROM volunteers WHERE user_id = 10`).Scan(&n); err != nil {
+			t.Fatal(err)
+		}
+		if n != 1 {
+			t.Errorf("%d volunteers for one account from 10 registrations at once, want 1", n)
+		}
+	})
+}
