@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"kexie/internal/access"
 	"kexie/internal/db"
 	"kexie/internal/db/dbtest"
 	"kexie/internal/innovation"
@@ -61,6 +62,40 @@ func TestFilingsAtOnce(t *testing.T) {
 		}
 		if k := count(t, d, `SELECT COUNT(*) FROM innovation_needs WHERE source = ?`, goodNeed(f.city).Source); k != innovation.MaxPerHour {
 			t.Errorf("%d filed at once from one address, want %d", k, innovation.MaxPerHour)
+		}
+	})
+}
+
+// Assessments at once of one station: the station's status is the outcome
+// of the newest row (the current assessment). On PostgreSQL the status was
+// whichever transaction committed last, the current row whichever got the
+// larger ID, and they could disagree: a station shown active whose current
+// assessment revoked it (race review 51).
+func TestAssessmentsAtOnce(t *testing.T) {
+	dbtest.Run(t, sets, func(t *testing.T, d *db.DB) {
+		f := setup(t, d)
+		ctx := context.Background()
+		scope := access.Subtrees(f.city.Path)
+		id, err := f.s.Register(ctx, innovation.StationInput{OrgID: f.county.ID, Kind: "academician", Name: "攀钢钒钛院士专家工作站", Host: "攀钢集团有限公司",
+			HostUSCC: "91440300708461136T", RegionCode: "510402", PersonID: 1, Founded: "2021-06-01"}, scope, clerk)
+		must(t, err)
+		for round := 0; round < 5; round++ {
+			for _, err := range dbtest.AtOnce(10, func(i int) error {
+				outcome := "keep"
+				if i%2 == 1 {
+					outcome = "revoke"
+				}
+				return f.s.Assess(ctx, id, 2025, "qualified", outcome, "复核", clerk)
+			}) {
+				must(t, err)
+			}
+			as, err := f.s.Assessments(ctx, id)
+			must(t, err)
+			st, err := f.s.Station(ctx, id)
+			must(t, err)
+			if (as[0].Outcome == "revoke") != (st.Status == innovation.Revoked) {
+				t.Fatalf("round %d: station %s, current assessment %s", round, st.Status, as[0].Outcome)
+			}
 		}
 	})
 }
