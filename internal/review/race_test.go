@@ -3,12 +3,15 @@ package review_test
 import (
 	"context"
 	"fmt"
+	"io"
+	"log/slog"
 	"strings"
 	"testing"
 
 	"kexie/internal/access"
 	"kexie/internal/db"
 	"kexie/internal/db/dbtest"
+	"kexie/internal/jobs"
 	"kexie/internal/review"
 )
 
@@ -124,6 +127,24 @@ func TestAssignStageAtOnce(t *testing.T) {
 		ok(t, d.QueryRow(ctx, `SELECT COUNT(*) FROM review_assignments WHERE stage_id = ?`, round.ID).Scan(&k))
 		if went != 1 || k != round.PerApp+1 {
 			t.Errorf("%d refusals went through, %d assignments, want 1 and %d", went, k, round.PerApp+1)
+		}
+	})
+}
+
+// Nodes starting at once queue one delivery run: on PostgreSQL each
+// counted none queued and each queued one (race review 51).
+func TestScheduleAtOnce(t *testing.T) {
+	dbtest.Run(t, append(sets, jobs.Migrations()), func(t *testing.T, d *db.DB) {
+		ctx := context.Background()
+		f := setup(t, d)
+		f.s.UseSender(jobs.NewRunner(d, jobs.Config{Log: slog.New(slog.NewTextHandler(io.Discard, nil))}), &countSender{})
+		for _, err := range dbtest.AtOnce(10, func(int) error { return f.s.ScheduleDelivery(ctx) }) {
+			ok(t, err)
+		}
+		var n int
+		ok(t, d.QueryRow(ctx, `SELECT COUNT(*) FROM jobs WHERE kind = ?`, review.DeliverKind).Scan(&n))
+		if n != 1 {
+			t.Errorf("%d delivery runs queued by 10 nodes at once, want 1", n)
 		}
 	})
 }

@@ -2,11 +2,14 @@ package society_test
 
 import (
 	"context"
+	"io"
+	"log/slog"
 	"testing"
 	"time"
 
 	"kexie/internal/db"
 	"kexie/internal/db/dbtest"
+	"kexie/internal/jobs"
 	"kexie/internal/society"
 	"kexie/internal/valid"
 )
@@ -166,6 +169,28 @@ func TestApplyAndRenewAtOnce(t *testing.T) {
 					t.Errorf("terms %d and %d overlap: %v–%v and %v–%v", j, i, terms[j].StartsOn, terms[j].EndsOn, terms[i].StartsOn, terms[i].EndsOn)
 				}
 			}
+		}
+	})
+}
+
+// Nodes starting at once queue one report reminder: on PostgreSQL each
+// counted none queued and each queued one (race review 51).
+func TestScheduleAtOnce(t *testing.T) {
+	dbtest.Run(t, append(sets, jobs.Migrations()), func(t *testing.T, d *db.DB) {
+		f := build(t, d)
+		ctx := context.Background()
+		f.s.UseJobs(jobs.NewRunner(d, jobs.Config{Log: slog.New(slog.NewTextHandler(io.Discard, nil))}))
+		for _, err := range dbtest.AtOnce(10, func(int) error { return f.s.ScheduleReports(ctx) }) {
+			if err != nil {
+				t.Fatal(err)
+			}
+		}
+		var n int
+		if err := d.QueryRow(ctx, `SELECT COUNT(*) FROM jobs WHERE kind = ?`, society.ReportsKind).Scan(&n); err != nil {
+			t.Fatal(err)
+		}
+		if n != 1 {
+			t.Errorf("%d report reminders queued by 10 nodes at once, want 1", n)
 		}
 	})
 }

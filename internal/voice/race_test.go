@@ -3,11 +3,14 @@ package voice_test
 import (
 	"context"
 	"fmt"
+	"io"
+	"log/slog"
 	"strings"
 	"testing"
 
 	"kexie/internal/db"
 	"kexie/internal/db/dbtest"
+	"kexie/internal/jobs"
 	"kexie/internal/voice"
 )
 
@@ -93,6 +96,22 @@ func TestFilingsAtOnce(t *testing.T) {
 		}
 		if k := count(t, d, `SELECT COUNT(*) FROM voice_items WHERE source = ?`, "s1"); k != voice.MaxPerHour {
 			t.Errorf("%d filed at once from one address, want %d", k, voice.MaxPerHour)
+		}
+	})
+}
+
+// Nodes starting at once queue one closing run: on PostgreSQL each counted
+// none queued and each queued one (race review 51).
+func TestScheduleAtOnce(t *testing.T) {
+	dbtest.Run(t, append(sets, jobs.Migrations()), func(t *testing.T, d *db.DB) {
+		f := setup(t, d)
+		ctx := context.Background()
+		f.s.UseJobs(jobs.NewRunner(d, jobs.Config{Log: slog.New(slog.NewTextHandler(io.Discard, nil))}))
+		for _, err := range dbtest.AtOnce(10, func(int) error { return f.s.ScheduleClosing(ctx) }) {
+			must(t, err)
+		}
+		if n := count(t, d, `SELECT COUNT(*) FROM jobs WHERE kind = ?`, voice.CloseKind); n != 1 {
+			t.Errorf("%d closing runs queued by 10 nodes at once, want 1", n)
 		}
 	})
 }
