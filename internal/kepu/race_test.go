@@ -78,3 +78,32 @@ func TestLeadsAtOnce(t *testing.T) {
 		}
 	})
 }
+
+// Rejections at once of one rumour lead: one goes through and is audited.
+// On PostgreSQL each read the lead as new and each wrote (race review 51).
+func TestLeadStepsAtOnce(t *testing.T) {
+	dbtest.Run(t, migrations(), func(t *testing.T, d *db.DB) {
+		k := serveKepu(t, d)
+		ctx := context.Background()
+		id, err := k.Store.FileLead(ctx, kepu.LeadInput{OrgID: k.City.ID, Claim: "喝醋能软化血管", Source: "h1"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		n := 0
+		for _, err := range dbtest.AtOnce(10, func(int) error { return k.Store.RejectLead(ctx, id, "重复线索", k.Editor) }) {
+			switch {
+			case err == nil:
+				n++
+			case errKey(err) != "kepu.err.lead_status":
+				t.Errorf("unexpected: %v", err)
+			}
+		}
+		var audited int
+		if err := d.QueryRow(ctx, `SELECT COUNT(*) FROM audit_log WHERE action = 'kepu.lead_reject'`).Scan(&audited); err != nil {
+			t.Fatal(err)
+		}
+		if n != 1 || audited != 1 {
+			t.Errorf("%d rejections at once went through, %d audited, want 1", n, audited)
+		}
+	})
+}
