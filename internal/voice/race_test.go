@@ -115,3 +115,25 @@ func TestScheduleAtOnce(t *testing.T) {
 		}
 	})
 }
+
+// The filer rating an answer 30 times at once (a double-clicked form)
+// rates it once: on PostgreSQL each read it as answered and each wrote a
+// "rate" on the timeline (race review 51).
+func TestRatingsAtOnce(t *testing.T) {
+	dbtest.Run(t, sets, func(t *testing.T, d *db.DB) {
+		f := setup(t, d)
+		ctx := context.Background()
+		it, code := f.file(t, f.city, "人才公寓申请")
+		must(t, f.s.Accept(ctx, it.ID, clerk))
+		must(t, f.s.Assign(ctx, it.ID, "wang", clerk))
+		must(t, f.s.Answer(ctx, it.ID, "答复内容。", wang))
+		for _, err := range dbtest.AtOnce(30, func(int) error { return f.s.Rate(ctx, it.ID, voice.Satisfied, voice.Filer{Code: code}) }) {
+			if err != nil && !strings.Contains(fmt.Sprint(err), "voice.err.status") {
+				t.Errorf("unexpected: %v", err)
+			}
+		}
+		if k := count(t, d, `SELECT COUNT(*) FROM voice_events WHERE item_id = ? AND action = 'rate'`, it.ID); k != 1 {
+			t.Errorf("%d ratings on the timeline, want 1", k)
+		}
+	})
+}
