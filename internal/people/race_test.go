@@ -110,3 +110,51 @@ func TestDeletionRequestsAtOnce(t *testing.T) {
 		}
 	})
 }
+
+// One person added at once to one organization's members and to one expert
+// pool: one membership and one pool place, the others told so (or told it
+// was already done), never a raw database error. On PostgreSQL the second
+// of each passed the check and failed on the unique key (race review 51).
+func TestMembershipsAndPoolsAtOnce(t *testing.T) {
+	ctx := context.Background()
+	dbtest.Run(t, sets, func(t *testing.T, d *db.DB) {
+		f := setup(t, d)
+		p, err := f.s.Create(ctx, people.Input{OrgID: f.city.ID, Name: "王强", Employer: "攀钢"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		added := 0
+		for _, err := range dbtest.AtOnce(10, func(int) error {
+			_, err := f.s.AddMembership(ctx, people.MembershipInput{PersonID: p.ID, OrgID: f.city.ID, Grade: "member", Status: "active"})
+			return err
+		}) {
+			switch {
+			case err == nil:
+				added++
+			case fieldKey(err) != "org_code:people.err.member_twice":
+				t.Errorf("membership: unexpected %v", err)
+			}
+		}
+		if added != 1 {
+			t.Errorf("%d memberships added at once, want 1", added)
+		}
+		pool, err := f.s.CreatePool(ctx, f.city.ID, "青年人才托举专家库", "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		places := make([]int, 10)
+		for i, err := range dbtest.AtOnce(10, func(i int) error {
+			var err error
+			places[i], err = f.s.AddToPool(ctx, pool.ID, []int64{p.ID})
+			return err
+		}) {
+			if err != nil {
+				t.Errorf("pool: unexpected %v", err)
+			}
+			added += places[i]
+		}
+		if added != 2 {
+			t.Errorf("%d pool places added at once, want 1", added-1)
+		}
+	})
+}
