@@ -148,3 +148,40 @@ func TestScheduleAtOnce(t *testing.T) {
 		}
 	})
 }
+
+// Decisions at once on one application at its formal stage: one goes
+// through. On PostgreSQL each read the application in its stage and each
+// decided — returned and rejected at once (race review 51).
+func TestDecideAtOnce(t *testing.T) {
+	ctx := context.Background()
+	dbtest.Run(t, sets, func(t *testing.T, d *db.DB) {
+		f := setup(t, d)
+		f.p.applicants[11] = review.Applicant{PersonID: 101, OrgID: f.soc.ID, OrgPath: f.soc.Path, Name: "申报人",
+			Employer: "单位A", BirthYear: 1990, TitleLevel: "intermediate"}
+		c := f.awardCall(t, 9)
+		ok(t, f.s.Publish(ctx, c.ID))
+		a, err := f.s.SaveDraft(ctx, review.Draft{CallID: c.ID, UserID: 11, Title: "钒钛研究", RecommenderID: f.soc.ID, Answers: goodAnswers()})
+		ok(t, err)
+		_, err = f.s.Submit(ctx, a.ID, 11)
+		ok(t, err)
+		ok(t, f.s.Recommend(ctx, a.ID, access.Subtrees(f.soc.Path), 50, review.Approve, ""))
+		staff := staffScope(f.city)
+		went := 0
+		for _, err := range dbtest.AtOnce(10, func(i int) error {
+			if i%2 == 0 {
+				return f.s.Decide(ctx, staff, 60, review.Decision{AppID: a.ID, Outcome: review.Return, Reason: "缺少单位盖章页"})
+			}
+			return f.s.Decide(ctx, staff, 60, review.Decision{AppID: a.ID, Outcome: review.Reject, Reason: "不符合申报条件"})
+		}) {
+			switch {
+			case err == nil:
+				went++
+			case !strings.Contains(fmt.Sprint(err), "review.err.not_in_stage"):
+				t.Errorf("unexpected: %v", err)
+			}
+		}
+		if went != 1 {
+			t.Errorf("%d decisions at once went through, want 1", went)
+		}
+	})
+}
