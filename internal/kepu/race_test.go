@@ -107,3 +107,29 @@ func TestLeadStepsAtOnce(t *testing.T) {
 		}
 	})
 }
+
+// Versions at once of one item in one language: one is made, the others
+// told one exists. On PostgreSQL each counted none before any other had
+// written (race review 51).
+func TestVersionsAtOnce(t *testing.T) {
+	dbtest.Run(t, migrations(), func(t *testing.T, d *db.DB) {
+		k := serveKepu(t, d)
+		ctx := context.Background()
+		zh := k.published(t, "雷雨天气如何防雷")
+		n := 0
+		for _, err := range dbtest.AtOnce(30, func(i int) error {
+			_, err := k.Store.CreateDraft(ctx, kepu.DraftInput{OrgID: k.City.ID, GroupID: zh.ID, Lang: "bo", Title: fmt.Sprint("藏文版", i), Body: body, Audience: "public"}, k.Author)
+			return err
+		}) {
+			switch {
+			case err == nil:
+				n++
+			case errKey(err) != "kepu.err.version_exists":
+				t.Errorf("unexpected: %v", err)
+			}
+		}
+		if n != 1 {
+			t.Errorf("%d Tibetan versions made at once, want 1", n)
+		}
+	})
+}
