@@ -194,3 +194,47 @@ func TestScheduleAtOnce(t *testing.T) {
 		}
 	})
 }
+
+// A year's report filed and checked at once: filed once, then accepted or
+// returned once. On PostgreSQL each filing read the report as a draft and
+// each was audited; each check read it as filed (race review 51).
+func TestReportsAtOnce(t *testing.T) {
+	dbtest.Run(t, sets, func(t *testing.T, d *db.DB) {
+		f := build(t, d)
+		ctx := context.Background()
+		const filer, checker = 11, 22
+		form := society.Form{Activities: 12, IncomeTotal: 100, IncomeDues: 40}
+		if _, err := f.s.SaveReport(ctx, f.soc.ID, 2025, form, filer); err != nil {
+			t.Fatal(err)
+		}
+		audited := func(action string) int {
+			var n int
+			if err := d.QueryRow(ctx, `SELECT COUNT(*) FROM audit_log WHERE action = ?`, action).Scan(&n); err != nil {
+				t.Fatal(err)
+			}
+			return n
+		}
+		for _, err := range dbtest.AtOnce(10, func(int) error {
+			_, err := f.s.FileReport(ctx, f.soc.ID, 2025, filer)
+			return err
+		}) {
+			if err != nil && fieldKey(err) != "form:society.err.report_locked" {
+				t.Errorf("file: unexpected %v", err)
+			}
+		}
+		if n := audited("society.report_file"); n != 1 {
+			t.Errorf("filed %d times at once, want 1", n)
+		}
+		for _, err := range dbtest.AtOnce(10, func(i int) error {
+			_, err := f.s.CheckReport(ctx, f.soc.ID, 2025, checker, i%2 == 0, "请补充财务数据")
+			return err
+		}) {
+			if _, ok := valid.As(err); err != nil && !ok {
+				t.Errorf("check: unexpected %v", err)
+			}
+		}
+		if n := audited("society.report_accept") + audited("society.report_return"); n != 1 {
+			t.Errorf("checked %d times at once, want 1", n)
+		}
+	})
+}
