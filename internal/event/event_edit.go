@@ -29,6 +29,9 @@ func (s *Store) Update(ctx context.Context, id int64, in Input) error {
 		}
 	}
 	return s.db.Tx(ctx, func(tx *db.Tx) error {
+		if err := tx.LockRow(ctx, "events", id); err != nil {
+			return err
+		}
 		e, path, err := getEvent(ctx, tx, id)
 		if err != nil {
 			return err

@@ -123,6 +123,11 @@ func (s *Store) SetCapacity(ctx context.Context, id int64, capacity int) error {
 		return valid.New("capacity", "event.err.capacity")
 	}
 	return s.db.Tx(ctx, func(tx *db.Tx) error {
+		// The event's row lock: a registration at once waits, then finds the
+		// new capacity (race review 51).
+		if err := tx.LockRow(ctx, "events", id); err != nil {
+			return err
+		}
 		e, path, err := getEvent(ctx, tx, id)
 		if err != nil {
 			return err

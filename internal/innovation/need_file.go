@@ -155,6 +155,11 @@ func (s *Store) File(ctx context.Context, in FileInput) (Need, error) {
 			return valid.New("org_id", "innovation.err.org")
 		}
 		if in.UserID == 0 && in.Source != "" {
+			// Filings at once from one address wait for each other, so the
+			// count sees them all (race review 51).
+			if err := tx.LockKey(ctx, "innovation.file:"+in.Source); err != nil {
+				return err
+			}
 			var k int
 			if err := tx.QueryRow(ctx, `SELECT COUNT(*) FROM innovation_needs WHERE source = ? AND filed_at > ?`, in.Source,
 				db.Millis(tx.Now.Add(-time.Hour))).Scan(&k); err != nil {

@@ -14,10 +14,16 @@ import (
 	"kexie/internal/valid"
 )
 
-// step runs one staff step on need id in a transaction: it loads the need,
-// checks its status is one of from, and runs fn.
+// step runs one staff step on need id in a transaction: it locks and loads
+// the need, checks its status is one of from, and runs fn. The lock makes
+// steps at once on one need on PostgreSQL see each other: without it, of 20
+// publications and rejections at once several went through, each on the
+// timeline (race review 51).
 func (s *Store) step(ctx context.Context, id int64, from []Status, fn func(tx *db.Tx, n Need) error) error {
 	return s.db.Tx(ctx, func(tx *db.Tx) error {
+		if err := tx.LockRow(ctx, "innovation_needs", id); err != nil {
+			return err
+		}
 		n, err := getNeed(ctx, tx, id)
 		if err != nil {
 			return err

@@ -159,6 +159,12 @@ func (s *Store) Assess(ctx context.Context, stationID int64, year int, grade, ou
 		return err
 	}
 	return s.db.Tx(ctx, func(tx *db.Tx) error {
+		// The station's row lock: assessments at once are written one after
+		// the other, so the station's status is the newest row's outcome
+		// (race review 51).
+		if err := tx.LockRow(ctx, "innovation_stations", stationID); err != nil {
+			return err
+		}
 		st, err := getStation(ctx, tx, stationID)
 		if err != nil {
 			return err

@@ -74,6 +74,9 @@ func (s *Store) OpenEmergency(ctx context.Context, orgID int64, topic, region st
 // CloseEmergency ends an emergency; its page stays with its items.
 func (s *Store) CloseEmergency(ctx context.Context, id int64, by Actor) error {
 	return s.db.Tx(ctx, func(tx *db.Tx) error {
+		if err := tx.LockRow(ctx, "kepu_emergencies", id); err != nil {
+			return err
+		}
 		e, err := getEmergency(ctx, tx, id)
 		if err != nil {
 			return err
@@ -98,6 +101,9 @@ func (s *Store) PublishUrgent(ctx context.Context, emergencyID int64, in DraftIn
 	}
 	var id int64
 	err := s.db.Tx(ctx, func(tx *db.Tx) error {
+		if err := tx.LockRow(ctx, "kepu_emergencies", emergencyID); err != nil {
+			return err
+		}
 		e, err := getEmergency(ctx, tx, emergencyID)
 		if err != nil {
 			return err

@@ -121,6 +121,11 @@ func (s *Store) CreateDraft(ctx context.Context, in DraftInput, by Actor) (Item,
 			if orig.GroupID != orig.ID || orig.Lang == in.Lang {
 				return valid.New("lang", "kepu.err.version_lang")
 			}
+			// Versions of one item at once wait on the original's lock, so
+			// two of one language cannot both pass the count.
+			if err := tx.LockRow(ctx, "kepu_items", orig.ID); err != nil {
+				return err
+			}
 			var n int
 			if err := tx.QueryRow(ctx, `SELECT COUNT(*) FROM kepu_items WHERE group_id = ? AND lang = ? AND status <> 'withdrawn'`,
 				orig.ID, in.Lang).Scan(&n); err != nil {
@@ -154,6 +159,9 @@ func (s *Store) UpdateDraft(ctx context.Context, id int64, in DraftInput, by Act
 		return err
 	}
 	return s.db.Tx(ctx, func(tx *db.Tx) error {
+		if err := tx.LockRow(ctx, "kepu_items", id); err != nil {
+			return err
+		}
 		it, err := getItem(ctx, tx, id)
 		if err != nil {
 			return err

@@ -18,6 +18,9 @@ func (s *Store) Publish(ctx context.Context, id int64, by Actor) error {
 	var it Item
 	var contact string
 	err := s.db.Tx(ctx, func(tx *db.Tx) error {
+		if err := tx.LockRow(ctx, "kepu_items", id); err != nil {
+			return err
+		}
 		var err error
 		if it, err = getItem(ctx, tx, id); err != nil {
 			return err
@@ -102,6 +105,9 @@ func (s *Store) Correct(ctx context.Context, id int64, c Correction, by Actor) e
 		return err
 	}
 	return s.db.Tx(ctx, func(tx *db.Tx) error {
+		if err := tx.LockRow(ctx, "kepu_items", id); err != nil {
+			return err
+		}
 		it, err := getItem(ctx, tx, id)
 		if err != nil {
 			return err
@@ -138,6 +144,9 @@ func (s *Store) Withdraw(ctx context.Context, id int64, reason string, by Actor)
 		return valid.New("reason", "kepu.err.too_long", 500)
 	}
 	return s.db.Tx(ctx, func(tx *db.Tx) error {
+		if err := tx.LockRow(ctx, "kepu_items", id); err != nil {
+			return err
+		}
 		it, err := getItem(ctx, tx, id)
 		if err != nil {
 			return err

@@ -98,6 +98,9 @@ func (s *Store) Review(ctx context.Context, id int64, pass bool, note string, by
 		return valid.New("note", "kepu.err.too_long", 2000)
 	}
 	return s.db.Tx(ctx, func(tx *db.Tx) error {
+		if err := tx.LockRow(ctx, "kepu_items", id); err != nil {
+			return err
+		}
 		it, err := getItem(ctx, tx, id)
 		if err != nil {
 			return err

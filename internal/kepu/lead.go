@@ -102,6 +102,11 @@ func (s *Store) FileLead(ctx context.Context, in LeadInput) (int64, error) {
 		if err != nil {
 			return err
 		}
+		// Leads at once from one address wait for each other, so the count
+		// sees them all (race review 51).
+		if err := tx.LockKey(ctx, "kepu.lead:"+in.Source); err != nil {
+			return err
+		}
 		var n int
 		if err := tx.QueryRow(ctx, `SELECT COUNT(*) FROM kepu_leads WHERE source = ? AND filed_at > ?`, in.Source,
 			db.Millis(tx.Now.Add(-time.Hour))).Scan(&n); err != nil {

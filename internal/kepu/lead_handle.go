@@ -19,6 +19,9 @@ func (s *Store) RejectLead(ctx context.Context, id int64, reason string, by Acto
 		return valid.New("reason", "kepu.err.reason_required")
 	}
 	return s.db.Tx(ctx, func(tx *db.Tx) error {
+		if err := tx.LockRow(ctx, "kepu_leads", id); err != nil {
+			return err
+		}
 		l, err := getLead(ctx, tx, id)
 		if err != nil {
 			return err
@@ -58,6 +61,9 @@ func (s *Store) AssignLead(ctx context.Context, id, poolID, personID int64, work
 		return err
 	}
 	return s.db.Tx(ctx, func(tx *db.Tx) error {
+		if err := tx.LockRow(ctx, "kepu_leads", id); err != nil {
+			return err
+		}
 		l, err := getLead(ctx, tx, id)
 		if err != nil {
 			return err
@@ -96,6 +102,9 @@ func (s *Store) AnswerLead(ctx context.Context, id int64, a Answer, by Actor) (i
 	}
 	var itemID int64
 	err := s.db.Tx(ctx, func(tx *db.Tx) error {
+		if err := tx.LockRow(ctx, "kepu_leads", id); err != nil {
+			return err
+		}
 		l, err := getLead(ctx, tx, id)
 		if err != nil {
 			return err

@@ -113,6 +113,9 @@ func (s *Store) AddMembership(ctx context.Context, in MembershipInput) (Membersh
 			if db.IsForeignKeyViolation(err) {
 				return valid.New("", "people.err.person")
 			}
+			if db.IsUniqueViolation(err) { // added at the same moment by someone else (race review 51)
+				return valid.New("org_code", "people.err.member_twice")
+			}
 			return fmt.Errorf("people: add membership: %w", err)
 		}
 		// The grade shows in talent search (the membership facet).

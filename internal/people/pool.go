@@ -100,6 +100,12 @@ func (s *Store) AddToPool(ctx context.Context, poolID int64, personIDs []int64) 
 	added := 0
 	var addedIDs []int64
 	err = s.db.Tx(ctx, func(tx *db.Tx) error {
+		// The pool's row lock: additions at once wait for each other, so
+		// the check below sees them and none fails on the primary key
+		// (race review 51).
+		if err := tx.LockRow(ctx, "pools", poolID); err != nil {
+			return err
+		}
 		for _, id := range personIDs {
 			var n int
 			if err := tx.QueryRow(ctx, `SELECT COUNT(*) FROM pool_members WHERE pool_id = ? AND person_id = ?`, poolID, id).Scan(&n); err != nil {

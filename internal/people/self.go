@@ -164,6 +164,11 @@ func (s *Store) RequestDeletion(ctx context.Context, userID int64, reason string
 		return valid.New("reason", "people.err.too_long", 500)
 	}
 	return s.db.Tx(ctx, func(tx *db.Tx) error {
+		// The holder's row lock: two requests at once cannot both find none
+		// pending (race review 51).
+		if err := tx.LockRow(ctx, "people", p.ID); err != nil {
+			return err
+		}
 		var n int
 		if err := tx.QueryRow(ctx, `SELECT COUNT(*) FROM deletion_requests WHERE person_id = ? AND status = 'pending'`, p.ID).Scan(&n); err != nil {
 			return err

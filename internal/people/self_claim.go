@@ -34,6 +34,15 @@ const (
 // account or IDAttemptsPerAddr per address within IDAttemptWindow.
 func (s *Store) CountIDAttempt(ctx context.Context, userID int64, addr string) error {
 	return s.db.Tx(ctx, func(tx *db.Tx) error {
+		// Attempts at once by one account or from one address wait for each
+		// other, so the counts below see them all (race review 51); the
+		// account's lock first, always, so two never wait on each other.
+		if err := tx.LockKey(ctx, "people.id_attempt:user:"+strconv.FormatInt(userID, 10)); err != nil {
+			return err
+		}
+		if err := tx.LockKey(ctx, "people.id_attempt:addr:"+addr); err != nil {
+			return err
+		}
 		since := db.Millis(tx.Now.Add(-IDAttemptWindow))
 		if _, err := tx.Exec(ctx, `DELETE FROM id_attempts WHERE at < ?`, since); err != nil {
 			return fmt.Errorf("people: prune id attempts: %w", err)
@@ -121,6 +130,29 @@ type pendingClaim struct {
 	path                        string
 }
 
+// lockClaimed locks the held record claim id is about, so that the steps on
+// its claims at once see each other: on PostgreSQL two confirmations (or a
+// confirmation and a refusal) of claims to one record both found it
+// unlinked and both went through (race review 51). A missing claim locks
+// nothing; loadPending reports it.
+func lockClaimed(ctx context.Context, tx *db.Tx, id int64) error {
+	if tx.Dialect() != db.Postgres {
+		return nil // SQLite's one writer already serializes
+	}
+	var held int64
+	err := tx.QueryRow(ctx, `SELECT person_id FROM person_claims WHERE id = ?`, id).Scan(&held)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("people: claim %d: %w", id, err)
+	}
+	if err := tx.LockRow(ctx, "people", held); err != nil && !errors.Is(err, db.ErrNotFound) {
+		return err
+	}
+	return nil
+}
+
 // loadPending reads a pending claim in tx, or refuses one already resolved
 // or whose registrant's profile is gone.
 func loadPending(ctx context.Context, tx *db.Tx, id int64) (pendingClaim, error) {
@@ -148,6 +180,9 @@ func loadPending(ctx context.Context, tx *db.Tx, id int64) (pendingClaim, error)
 // linked to an account is refused.
 func (s *Store) ConfirmClaim(ctx context.Context, id, by int64) error {
 	return s.db.Tx(ctx, func(tx *db.Tx) error {
+		if err := lockClaimed(ctx, tx, id); err != nil {
+			return err
+		}
 		c, err := loadPending(ctx, tx, id)
 		if err != nil {
 			return err
@@ -193,6 +228,9 @@ func (s *Store) ConfirmClaim(ctx context.Context, id, by int64) error {
 // unindexed ID number it was filed with.
 func (s *Store) RefuseClaim(ctx context.Context, id, by int64) error {
 	return s.db.Tx(ctx, func(tx *db.Tx) error {
+		if err := lockClaimed(ctx, tx, id); err != nil {
+			return err
+		}
 		c, err := loadPending(ctx, tx, id)
 		if err != nil {
 			return err

@@ -92,6 +92,12 @@ func (s *Store) File(ctx context.Context, in ProgressInput) (int64, error) {
 	}
 	var id int64
 	err = s.db.Tx(ctx, func(tx *db.Tx) error {
+		// The plan's row lock: two entries at once for one period cannot
+		// both find it free, nor one land on a plan just closed (race
+		// review 51).
+		if err := tx.LockRow(ctx, "plans", in.PlanID); err != nil {
+			return err
+		}
 		status, pOrg, pPath, start, end, err := planState(ctx, tx, in.PlanID)
 		if err != nil {
 			return err

@@ -117,8 +117,12 @@ func (s *Store) Withdraw(ctx context.Context, planID, progressID, userID int64) 
 		if state != "submitted" {
 			return valid.New("", "plan.err.reviewed")
 		}
-		if _, err := tx.Exec(ctx, `UPDATE plan_progress SET state = 'withdrawn' WHERE id = ? AND state = 'submitted'`, progressID); err != nil {
+		res, err := tx.Exec(ctx, `UPDATE plan_progress SET state = 'withdrawn' WHERE id = ? AND state = 'submitted'`, progressID)
+		if err != nil {
 			return fmt.Errorf("plan: withdraw: %w", err)
+		}
+		if n, _ := res.RowsAffected(); n == 0 { // reviewed meanwhile: no "withdrawn" on the log (race review 51)
+			return valid.New("", "plan.err.reviewed")
 		}
 		return audit.Append(ctx, tx, audit.Entry{OrgID: pOrg, OrgPath: pPath, Action: "plan.progress_withdrawn", Target: target(planID),
 			After: map[string]any{"progress": progressID, "indicator": indicatorID}})

@@ -111,6 +111,9 @@ func (s *Store) SaveDraft(ctx context.Context, d Draft) (Application, error) {
 	}
 	var out Application
 	err := s.db.Tx(ctx, func(tx *db.Tx) error {
+		if err := lockCall(ctx, tx, d.CallID); err != nil {
+			return err
+		}
 		c, err := getCall(ctx, tx, d.CallID)
 		if err != nil {
 			return err

@@ -29,6 +29,9 @@ func (s *Store) SubmitUnit(ctx context.Context, appID, userID int64, scope acces
 func (s *Store) submit(ctx context.Context, appID, userID int64, scope access.Scope) (Application, error) {
 	var out Application
 	err := s.db.Tx(ctx, func(tx *db.Tx) error {
+		if err := lockCallOf(ctx, tx, "review_applications", appID); err != nil {
+			return err
+		}
 		a, err := getApp(ctx, tx, appID)
 		if err != nil {
 			return err

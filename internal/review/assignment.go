@@ -59,6 +59,15 @@ func (s *Store) AssignStage(ctx context.Context, stageID int64, scope access.Sco
 	}
 	var plan Plan
 	err = s.db.Tx(ctx, func(tx *db.Tx) error {
+		// Read the stage again under the call's lock: two openings at once
+		// would otherwise both find it pending and both draw reviewers.
+		if err := lockCall(ctx, tx, st.CallID); err != nil {
+			return err
+		}
+		st, err := getStage(ctx, tx, stageID)
+		if err != nil {
+			return err
+		}
 		c, err := getCall(ctx, tx, st.CallID)
 		if err != nil {
 			return err

@@ -160,6 +160,9 @@ func (s *Store) SaveForm(ctx context.Context, callID int64, sc Schema) (int, err
 	}
 	var version int
 	err := s.db.Tx(ctx, func(tx *db.Tx) error {
+		if err := lockCall(ctx, tx, callID); err != nil {
+			return err
+		}
 		c, err := getCall(ctx, tx, callID)
 		if err != nil {
 			return err
@@ -201,6 +204,9 @@ func boolInt(b bool) int {
 // Publish opens a draft call: its form is frozen from now on.
 func (s *Store) Publish(ctx context.Context, callID int64) error {
 	return s.db.Tx(ctx, func(tx *db.Tx) error {
+		if err := lockCall(ctx, tx, callID); err != nil {
+			return err
+		}
 		c, err := getCall(ctx, tx, callID)
 		if err != nil {
 			return err

@@ -41,6 +41,11 @@ func (s *Store) UseSender(r *jobs.Runner, sender Sender) {
 // enqueueDelivery queues the next run at `at` unless one is queued already
 // (a run that died after queuing its successor and ran again adds none).
 func enqueueDelivery(ctx context.Context, tx *db.Tx, at time.Time) error {
+	// Nodes scheduling at once wait for each other, so one run is queued
+	// (race review 51).
+	if err := tx.LockKey(ctx, "jobs:"+DeliverKind); err != nil {
+		return err
+	}
 	var n int
 	if err := tx.QueryRow(ctx, `SELECT COUNT(*) FROM jobs WHERE kind = ? AND state = 'queued'`, DeliverKind).Scan(&n); err != nil {
 		return fmt.Errorf("review: schedule delivery: %w", err)
@@ -59,6 +64,9 @@ func (s *Store) ScheduleDelivery(ctx context.Context) error {
 		return nil
 	}
 	return s.db.Tx(ctx, func(tx *db.Tx) error {
+		if err := tx.LockKey(ctx, "jobs:"+DeliverKind); err != nil {
+			return err
+		}
 		var n int
 		if err := tx.QueryRow(ctx, `SELECT COUNT(*) FROM jobs WHERE kind = ? AND state IN ('queued', 'running')`, DeliverKind).Scan(&n); err != nil {
 			return fmt.Errorf("review: schedule delivery: %w", err)

@@ -25,6 +25,9 @@ const (
 // listed publicly for the call's number of working days from now.
 func (s *Store) StartPublicity(ctx context.Context, callID int64, scope access.Scope) error {
 	return s.db.Tx(ctx, func(tx *db.Tx) error {
+		if err := lockCall(ctx, tx, callID); err != nil {
+			return err
+		}
 		c, err := getCall(ctx, tx, callID)
 		if err != nil {
 			return err
@@ -121,6 +124,9 @@ func (s *Store) FileObjection(ctx context.Context, in ObjectionInput) (int64, er
 	}
 	var id int64
 	err := s.db.Tx(ctx, func(tx *db.Tx) error {
+		if err := lockCallOf(ctx, tx, "review_applications", in.AppID); err != nil {
+			return err
+		}
 		a, err := getApp(ctx, tx, in.AppID)
 		if err != nil {
 			return err
@@ -133,6 +139,11 @@ func (s *Store) FileObjection(ctx context.Context, in ObjectionInput) (int64, er
 			return valid.New("body", "review.err.publicity_over")
 		}
 		if in.Source != "" {
+			// One address's objections to several calls at once wait for
+			// each other too (the call's lock holds only this call's).
+			if err := tx.LockKey(ctx, "review.object:"+in.Source); err != nil {
+				return err
+			}
 			var n int
 			if err := tx.QueryRow(ctx, `SELECT COUNT(*) FROM review_objections WHERE source = ? AND filed_at > ?`,
 				in.Source, db.Millis(tx.Now)-3600_000).Scan(&n); err != nil {
@@ -210,6 +221,9 @@ func (s *Store) HandleObjection(ctx context.Context, id int64, scope access.Scop
 		return valid.New("outcome", "review.err.reason")
 	}
 	return s.db.Tx(ctx, func(tx *db.Tx) error {
+		if err := lockCallOf(ctx, tx, "review_objections", id); err != nil {
+			return err
+		}
 		var o Objection
 		if err := tx.QueryRow(ctx, `SELECT id, call_id, application_id, user_id, status FROM review_objections WHERE id = ?`, id).
 			Scan(&o.ID, &o.CallID, &o.AppID, &o.UserID, &o.Status); err != nil {
@@ -278,6 +292,9 @@ func reopen(ctx context.Context, tx *db.Tx, c Call, appID int64) error {
 // accepted as a project, accepted at 结题 …).
 func (s *Store) Finalize(ctx context.Context, callID int64, scope access.Scope) error {
 	return s.db.Tx(ctx, func(tx *db.Tx) error {
+		if err := lockCall(ctx, tx, callID); err != nil {
+			return err
+		}
 		c, err := getCall(ctx, tx, callID)
 		if err != nil {
 			return err

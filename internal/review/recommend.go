@@ -48,6 +48,9 @@ func (s *Store) Recommend(ctx context.Context, appID int64, scope access.Scope, 
 		return valid.New("reason", "review.err.reason")
 	}
 	return s.db.Tx(ctx, func(tx *db.Tx) error {
+		if err := lockCallOf(ctx, tx, "review_applications", appID); err != nil {
+			return err
+		}
 		a, err := getApp(ctx, tx, appID)
 		if err != nil {
 			return err
@@ -65,10 +68,8 @@ func (s *Store) Recommend(ctx context.Context, appID int64, scope access.Scope, 
 		if a.Status != AppRecommending {
 			return valid.New("form", "review.err.not_recommending")
 		}
-		// Lock the call row, so two approvals at once cannot both fit the quota.
-		if _, err := tx.Exec(ctx, `UPDATE review_calls SET updated_at = updated_at WHERE id = ?`, a.CallID); err != nil {
-			return fmt.Errorf("review: lock call %d: %w", a.CallID, err)
-		}
+		// The call's lock, taken first, also keeps two approvals at once from
+		// both fitting the quota (SQLite: its one writer).
 		c, err := getCall(ctx, tx, a.CallID)
 		if err != nil {
 			return err

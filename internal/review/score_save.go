@@ -19,6 +19,9 @@ func (s *Store) SaveScore(ctx context.Context, assignmentID, userID int64, value
 	comment = clean(comment)
 	var total float64
 	err := s.db.Tx(ctx, func(tx *db.Tx) error {
+		if err := lockCallOfAssignment(ctx, tx, assignmentID); err != nil {
+			return err
+		}
 		list, err := queryAsg(ctx, tx, `g.id = ? AND g.user_id = ?`, assignmentID, userID)
 		if err != nil {
 			return err
@@ -114,7 +117,24 @@ func (s *Store) Decline(ctx context.Context, assignmentID, userID int64, reason 
 		return fmt.Errorf("review: experts of pool %d: %w", st.PoolID, err)
 	}
 	return s.db.Tx(ctx, func(tx *db.Tx) error {
+		// Read the assignment and its stage again under the call's lock: two
+		// refusals at once would otherwise each draw a replacement, and one
+		// could land on a stage just closed.
+		if err := lockCallOfAssignment(ctx, tx, assignmentID); err != nil {
+			return err
+		}
+		list, err := queryAsg(ctx, tx, `g.id = ? AND g.user_id = ?`, assignmentID, userID)
+		if err != nil {
+			return err
+		}
+		if len(list) == 0 {
+			return &NotFoundError{"assignment", assignmentID}
+		}
 		g := list[0]
+		st, err := getStage(ctx, tx, g.StageID)
+		if err != nil {
+			return err
+		}
 		if st.Status != "open" || g.Status != AssignOpen {
 			return valid.New("form", "review.err.stage_closed")
 		}

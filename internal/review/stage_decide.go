@@ -33,6 +33,9 @@ func (s *Store) Decide(ctx context.Context, scope access.Scope, by int64, d Deci
 		return valid.New("reason", "review.err.reason")
 	}
 	return s.db.Tx(ctx, func(tx *db.Tx) error {
+		if err := lockCallOf(ctx, tx, "review_applications", d.AppID); err != nil {
+			return err
+		}
 		a, c, st, err := current(ctx, tx, scope, d.AppID)
 		if err != nil {
 			return err

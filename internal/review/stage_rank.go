@@ -128,6 +128,9 @@ func (s *Store) Select(ctx context.Context, stageID int64, scope access.Scope, b
 		return valid.New("cutoff", "review.err.select_cutoff")
 	}
 	return s.db.Tx(ctx, func(tx *db.Tx) error {
+		if err := lockCallOf(ctx, tx, "review_stages", stageID); err != nil {
+			return err
+		}
 		r, err := ranking(ctx, tx, scope, stageID)
 		if err != nil {
 			return err

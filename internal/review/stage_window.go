@@ -33,6 +33,9 @@ func (s *Store) SetWindow(ctx context.Context, stageID int64, scope access.Scope
 		return valid.New("closes", "review.err.window")
 	}
 	return s.db.Tx(ctx, func(tx *db.Tx) error {
+		if err := lockCallOf(ctx, tx, "review_stages", stageID); err != nil {
+			return err
+		}
 		st, err := getStage(ctx, tx, stageID)
 		if err != nil {
 			return err

@@ -116,6 +116,9 @@ func (s *Store) UploadVoucher(ctx context.Context, invoiceID, userID int64, v Vo
 		return out, valid.New("voucher", "society.err.voucher_big", MaxVoucher>>20)
 	}
 	err := s.db.Tx(ctx, func(tx *db.Tx) error {
+		if err := tx.LockRow(ctx, "member_invoices", invoiceID); err != nil {
+			return notFound(err, "invoice", invoiceID)
+		}
 		inv, err := getInvoice(ctx, tx, invoiceID)
 		if err != nil {
 			return err
@@ -171,6 +174,9 @@ func (s *Store) Voucher(inv Invoice) ([]byte, error) {
 func (s *Store) ConfirmPayment(ctx context.Context, invoiceID, by int64, cents int64) (Invoice, error) {
 	var out Invoice
 	err := s.db.Tx(ctx, func(tx *db.Tx) error {
+		if err := tx.LockRow(ctx, "member_invoices", invoiceID); err != nil {
+			return notFound(err, "invoice", invoiceID)
+		}
 		inv, err := getInvoice(ctx, tx, invoiceID)
 		if err != nil {
 			return err

@@ -94,6 +94,9 @@ func (s *Store) SaveAssessment(ctx context.Context, a Assessment, submit bool) (
 		a.Status = "submitted"
 	}
 	err := s.db.Tx(ctx, func(tx *db.Tx) error {
+		if err := lockSociety(ctx, tx, a.OrgID); err != nil {
+			return err
+		}
 		soc, err := society(ctx, tx, a.OrgID)
 		if err != nil {
 			return err
@@ -145,6 +148,9 @@ func (s *Store) AwardGrade(ctx context.Context, orgID int64, score float64, on t
 		return g, valid.New("score", "society.err.no_grade", score)
 	}
 	err := s.db.Tx(ctx, func(tx *db.Tx) error {
+		if err := lockSociety(ctx, tx, orgID); err != nil {
+			return err
+		}
 		soc, err := society(ctx, tx, orgID)
 		if err != nil {
 			return err

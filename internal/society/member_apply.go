@@ -71,6 +71,11 @@ func (s *Store) Apply(ctx context.Context, a Application) (Member, error) {
 			return valid.New("tier_id", "society.err.tier")
 		}
 		if a.UserID != 0 {
+			// One person's applications at once wait for each other, so
+			// the count sees them all (race review 51).
+			if err := tx.LockKey(ctx, fmt.Sprintf("society.apply:%d:%d", a.OrgID, a.UserID)); err != nil {
+				return err
+			}
 			var n int
 			if err := tx.QueryRow(ctx, `SELECT COUNT(*) FROM members WHERE org_id = ? AND user_id = ? AND status IN ('applied', 'active')`,
 				a.OrgID, a.UserID).Scan(&n); err != nil {
@@ -102,6 +107,9 @@ func (s *Store) Approve(ctx context.Context, memberID, by int64, number string, 
 	var out Member
 	number = strings.TrimSpace(number)
 	err := s.db.Tx(ctx, func(tx *db.Tx) error {
+		if err := tx.LockRow(ctx, "members", memberID); err != nil {
+			return notFound(err, "member", memberID)
+		}
 		m, err := getMember(ctx, tx, memberID)
 		if err != nil {
 			return err
@@ -160,6 +168,9 @@ func (s *Store) Reject(ctx context.Context, memberID, by int64, reason string) e
 		return valid.New("reason", "society.err.required")
 	}
 	return s.db.Tx(ctx, func(tx *db.Tx) error {
+		if err := tx.LockRow(ctx, "members", memberID); err != nil {
+			return notFound(err, "member", memberID)
+		}
 		m, err := getMember(ctx, tx, memberID)
 		if err != nil {
 			return err

@@ -70,6 +70,9 @@ func addTerm(ctx context.Context, tx *db.Tx, loc *time.Location, m Member, tierI
 func (s *Store) Renew(ctx context.Context, memberID, tierID int64, start time.Time) (MemberTerm, error) {
 	var out MemberTerm
 	err := s.db.Tx(ctx, func(tx *db.Tx) error {
+		if err := tx.LockRow(ctx, "members", memberID); err != nil {
+			return notFound(err, "member", memberID)
+		}
 		m, err := getMember(ctx, tx, memberID)
 		if err != nil {
 			return err

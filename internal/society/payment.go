@@ -73,13 +73,16 @@ func (s *Store) PayOnline(ctx context.Context, invoiceID, userID int64) (Invoice
 		return out, valid.New("form", "society.err.invoice_closed")
 	}
 	// Charging happens outside the transaction (it is a network call); the
-	// status check above and the conditional update below keep one invoice
-	// from being marked paid twice.
+	// invoice's row lock and the status read again under it keep one invoice
+	// from being marked paid twice — a second payment at once is refunded.
 	ref, err := s.cfg.Provider.Charge(ctx, inv.ID, inv.Amount)
 	if err != nil {
 		return out, valid.New("form", "society.err.declined")
 	}
 	err = s.db.Tx(ctx, func(tx *db.Tx) error {
+		if err := tx.LockRow(ctx, "member_invoices", invoiceID); err != nil {
+			return notFound(err, "invoice", invoiceID)
+		}
 		cur, err := getInvoice(ctx, tx, invoiceID)
 		if err != nil {
 			return err
@@ -104,6 +107,9 @@ func (s *Store) Refund(ctx context.Context, invoiceID, by int64, reason string) 
 		return out, valid.New("reason", "society.err.required")
 	}
 	err := s.db.Tx(ctx, func(tx *db.Tx) error {
+		if err := tx.LockRow(ctx, "member_invoices", invoiceID); err != nil {
+			return notFound(err, "invoice", invoiceID)
+		}
 		inv, err := getInvoice(ctx, tx, invoiceID)
 		if err != nil {
 			return err

@@ -73,6 +73,11 @@ func (s *Store) ScheduleReports(ctx context.Context) error {
 		return nil
 	}
 	return s.db.Tx(ctx, func(tx *db.Tx) error {
+		// Nodes starting at once wait for each other, so one reminder is
+		// queued (race review 51).
+		if err := tx.LockKey(ctx, "jobs:"+ReportsKind); err != nil {
+			return err
+		}
 		var n int
 		if err := tx.QueryRow(ctx, `SELECT COUNT(*) FROM jobs WHERE kind = ? AND state IN ('queued', 'running')`, ReportsKind).Scan(&n); err != nil {
 			return fmt.Errorf("society: schedule reminders: %w", err)

@@ -20,6 +20,9 @@ import (
 func (s *Store) SaveReport(ctx context.Context, orgID int64, year int, f Form, by int64) (Report, error) {
 	var out Report
 	err := s.db.Tx(ctx, func(tx *db.Tx) error {
+		if err := lockSociety(ctx, tx, orgID); err != nil {
+			return err
+		}
 		soc, err := society(ctx, tx, orgID)
 		if err != nil {
 			return err
@@ -72,6 +75,9 @@ func (s *Store) SaveReport(ctx context.Context, orgID int64, year int, f Form, b
 func (s *Store) FileReport(ctx context.Context, orgID int64, year int, by int64) (Report, error) {
 	var out Report
 	err := s.db.Tx(ctx, func(tx *db.Tx) error {
+		if err := lockSociety(ctx, tx, orgID); err != nil {
+			return err
+		}
 		soc, err := society(ctx, tx, orgID)
 		if err != nil {
 			return err
@@ -117,6 +123,9 @@ func (s *Store) CheckReport(ctx context.Context, orgID int64, year int, by int64
 		return out, valid.New("comment", "society.err.long", 2000)
 	}
 	err := s.db.Tx(ctx, func(tx *db.Tx) error {
+		if err := lockSociety(ctx, tx, orgID); err != nil {
+			return err
+		}
 		soc, err := society(ctx, tx, orgID)
 		if err != nil {
 			return err

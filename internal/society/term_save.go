@@ -87,6 +87,9 @@ func (s *Store) AddTerm(ctx context.Context, in TermInput) (Term, error) {
 	}
 	var out Term
 	err := s.db.Tx(ctx, func(tx *db.Tx) error {
+		if err := lockSociety(ctx, tx, in.OrgID); err != nil {
+			return err
+		}
 		soc, err := society(ctx, tx, in.OrgID)
 		if err != nil {
 			return err
@@ -137,6 +140,9 @@ func (s *Store) RenewalStep(ctx context.Context, termID int64, step string, by i
 	var out Term
 	text = strings.TrimSpace(text)
 	err := s.db.Tx(ctx, func(tx *db.Tx) error {
+		if err := tx.LockRow(ctx, "society_terms", termID); err != nil {
+			return notFound(err, "term", termID)
+		}
 		t, err := getTerm(ctx, tx, termID)
 		if err != nil {
 			return err

@@ -147,6 +147,11 @@ func (s *Store) File(ctx context.Context, in FileInput) (Item, string, error) {
 			return valid.New("org_id", "voice.err.org")
 		}
 		if in.UserID == 0 && in.Source != "" {
+			// Filings at once from one address wait for each other, so the
+			// count sees them all (race review 51).
+			if err := tx.LockKey(ctx, "voice.file:"+in.Source); err != nil {
+				return err
+			}
 			var n int
 			if err := tx.QueryRow(ctx, `SELECT COUNT(*) FROM voice_items WHERE source = ? AND filed_at > ?`, in.Source,
 				db.Millis(tx.Now.Add(-time.Hour))).Scan(&n); err != nil {

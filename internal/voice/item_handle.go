@@ -15,9 +15,13 @@ import (
 
 // handle runs one staff step on item id in a transaction: it loads the
 // item, refuses its filer (nobody handles what they filed), checks the
-// status is one of from, and runs fn.
+// status is one of from, and runs fn. The item's row lock makes steps at
+// once on one item on PostgreSQL see each other (race review 51).
 func (s *Store) handle(ctx context.Context, id int64, by Actor, from []Status, fn func(tx *db.Tx, it Item) error) error {
 	return s.db.Tx(ctx, func(tx *db.Tx) error {
+		if err := tx.LockRow(ctx, "voice_items", id); err != nil {
+			return err
+		}
 		it, err := getItem(ctx, tx, id)
 		if err != nil {
 			return err

@@ -26,9 +26,13 @@ func (f Filer) owns(hash string, filerUser int64) bool {
 	return f.UserID != 0 && f.UserID == filerUser
 }
 
-// asFiler runs fn on item id in a transaction when f filed it.
+// asFiler runs fn on item id in a transaction when f filed it, under the
+// item's row lock as handle.
 func (s *Store) asFiler(ctx context.Context, id int64, f Filer, fn func(tx *db.Tx, it Item) error) error {
 	return s.db.Tx(ctx, func(tx *db.Tx) error {
+		if err := tx.LockRow(ctx, "voice_items", id); err != nil {
+			return err
+		}
 		it, err := getItem(ctx, tx, id)
 		if err != nil {
 			return err
@@ -143,9 +147,13 @@ func (s *Store) CloseDue(ctx context.Context) (int, error) {
 			return fmt.Errorf("voice: close due: %w", err)
 		}
 		for _, d := range list { // at most one batch, each its own event and audit record
-			if _, err := tx.Exec(ctx, `UPDATE voice_items SET status = 'closed', closed_at = ?, updated_at = ? WHERE id = ? AND status = 'answered'`,
-				now, now, d.id); err != nil {
+			res, err := tx.Exec(ctx, `UPDATE voice_items SET status = 'closed', closed_at = ?, updated_at = ? WHERE id = ? AND status = 'answered'`,
+				now, now, d.id)
+			if err != nil {
 				return fmt.Errorf("voice: close %d: %w", d.id, err)
+			}
+			if k, _ := res.RowsAffected(); k == 0 {
+				continue // rated, reopened or closed by another node meanwhile: no second "close" on the timeline
 			}
 			if err := addEvent(ctx, tx, d.id, Actor{}, "close", "", "", false); err != nil {
 				return err
@@ -153,8 +161,8 @@ func (s *Store) CloseDue(ctx context.Context) (int, error) {
 			if err := audit.Append(ctx, tx, audit.Entry{OrgID: d.org, OrgPath: d.path, Action: "voice.close", Target: target(d.id)}); err != nil {
 				return err
 			}
+			n++
 		}
-		n = len(list)
 		return nil
 	})
 	return n, err

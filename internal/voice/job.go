@@ -31,6 +31,11 @@ func (s *Store) UseJobs(r *jobs.Runner) {
 
 // enqueueClosing queues the next run unless one is queued already.
 func enqueueClosing(ctx context.Context, tx *db.Tx) error {
+	// Nodes scheduling at once wait for each other, so one run is queued
+	// (race review 51).
+	if err := tx.LockKey(ctx, "jobs:"+CloseKind); err != nil {
+		return err
+	}
 	var n int
 	if err := tx.QueryRow(ctx, `SELECT COUNT(*) FROM jobs WHERE kind = ? AND state = 'queued'`, CloseKind).Scan(&n); err != nil {
 		return fmt.Errorf("voice: schedule closing: %w", err)
@@ -49,6 +54,9 @@ func (s *Store) ScheduleClosing(ctx context.Context) error {
 		return nil
 	}
 	return s.db.Tx(ctx, func(tx *db.Tx) error {
+		if err := tx.LockKey(ctx, "jobs:"+CloseKind); err != nil {
+			return err
+		}
 		var n int
 		if err := tx.QueryRow(ctx, `SELECT COUNT(*) FROM jobs WHERE kind = ? AND state IN ('queued', 'running')`, CloseKind).Scan(&n); err != nil {
 			return fmt.Errorf("voice: schedule closing: %w", err)

@@ -89,8 +89,14 @@ func (s *Store) CheckIn(ctx context.Context, oppID, volunteerID int64, scope acc
 		if g.Status != Signed {
 			return valid.New("volunteer", "volunteer.err.checked_in")
 		}
-		if _, err := tx.Exec(ctx, `UPDATE volunteer_signups SET status = ?, checked_in_at = ? WHERE id = ?`, CheckedIn, db.Millis(tx.Now), g.ID); err != nil {
+		// Conditional: of two check-ins at once on PostgreSQL the second
+		// finds the status changed and changes nothing (race review 51).
+		res, err := tx.Exec(ctx, `UPDATE volunteer_signups SET status = ?, checked_in_at = ? WHERE id = ? AND status = ?`, CheckedIn, db.Millis(tx.Now), g.ID, Signed)
+		if err != nil {
 			return fmt.Errorf("volunteer: check in: %w", err)
+		}
+		if n, _ := res.RowsAffected(); n != 1 {
+			return valid.New("volunteer", "volunteer.err.checked_in")
 		}
 		return audit.Append(ctx, tx, audit.Entry{OrgID: p.OrgID, OrgPath: p.OrgPath, Action: "volunteer.checkin",
 			Target: fmt.Sprintf("volunteer:%d", volunteerID), After: map[string]any{"opportunity": p.Title}})
@@ -113,8 +119,15 @@ func (s *Store) CheckOut(ctx context.Context, oppID, volunteerID int64, scope ac
 		if minutes < 1 {
 			return valid.New("volunteer", "volunteer.err.too_short")
 		}
-		if _, err := tx.Exec(ctx, `UPDATE volunteer_signups SET status = ?, checked_out_at = ? WHERE id = ?`, Done, db.Millis(tx.Now), g.ID); err != nil {
+		// Conditional: of two check-outs at once on PostgreSQL the second
+		// finds the status changed and credits nothing — both credited the
+		// hours before (race review 51).
+		res, err := tx.Exec(ctx, `UPDATE volunteer_signups SET status = ?, checked_out_at = ? WHERE id = ? AND status = ?`, Done, db.Millis(tx.Now), g.ID, CheckedIn)
+		if err != nil {
 			return fmt.Errorf("volunteer: check out: %w", err)
+		}
+		if n, _ := res.RowsAffected(); n != 1 {
+			return valid.New("volunteer", "volunteer.err.not_checked_in")
 		}
 		e, err = s.credit(ctx, tx, Entry{VolunteerID: volunteerID, Day: Day(g.CheckedInAt), Minutes: minutes, Source: SourceCheckout, RefID: g.ID, ByUser: by}, p.OrgID, p.OrgPath)
 		return err

@@ -94,6 +94,11 @@ func (s *Store) Join(ctx context.Context, teamID, volunteerID int64) error {
 		if err != nil {
 			return err
 		}
+		// Joins of one volunteer at once wait on the volunteer's row, so
+		// the count of their teams sees them all (race review 51).
+		if err := tx.LockRow(ctx, "volunteers", volunteerID); err != nil {
+			return err
+		}
 		var n, in int
 		if err := tx.QueryRow(ctx, `SELECT COUNT(*), COALESCE(SUM(CASE WHEN team_id = ? THEN 1 ELSE 0 END), 0) FROM volunteer_team_members WHERE volunteer_id = ?`,
 			teamID, volunteerID).Scan(&n, &in); err != nil {

@@ -116,6 +116,11 @@ func (s *Store) insert(ctx context.Context, tx *db.Tx, c checked, by int64) (int
 	}
 	var n int
 	if c.UserID != 0 {
+		// One account's registrations at once wait for each other, so the
+		// count sees them all (race review 51).
+		if err := tx.LockKey(ctx, fmt.Sprintf("volunteer.register:%d", c.UserID)); err != nil {
+			return 0, err
+		}
 		if err := tx.QueryRow(ctx, `SELECT COUNT(*) FROM volunteers WHERE user_id = ?`, c.UserID).Scan(&n); err != nil {
 			return 0, fmt.Errorf("volunteer: account check: %w", err)
 		}

@@ -11,6 +11,7 @@ import (
 	"net/url"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 
 	"kexie/internal/db"
@@ -153,4 +154,28 @@ func OpenPostgres(t testing.TB, sets ...db.Migrations) *db.DB {
 		t.Fatalf("migrate postgres: %v", err)
 	}
 	return d
+}
+
+// AtOnce runs fn(0) … fn(n-1) in n goroutines released together (each
+// waits at a barrier until all have started), and returns their errors in
+// order: a store test calls a step n times at once with it to see whether
+// the step holds on PostgreSQL, where db.Tx takes no lock by itself.
+func AtOnce(n int, fn func(i int) error) []error {
+	errs := make([]error, n)
+	var ready, done sync.WaitGroup
+	start := make(chan struct{})
+	ready.Add(n)
+	done.Add(n)
+	for i := 0; i < n; i++ {
+		go func(i int) {
+			defer done.Done()
+			ready.Done()
+			<-start
+			errs[i] = fn(i)
+		}(i)
+	}
+	ready.Wait()
+	close(start)
+	done.Wait()
+	return errs
 }

@@ -1,0 +1,135 @@
+package kepu_test
+
+import (
+	"context"
+	"fmt"
+	"testing"
+
+	"kexie/internal/db"
+	"kexie/internal/db/dbtest"
+	"kexie/internal/kepu"
+)
+
+// Steps at once on one item go through once: of 10 passes by its
+// reviewer, one; of 10 publications, one (subscribers are told once).
+// On PostgreSQL each read the old status and each wrote, on the audit log
+// and to the subscribers (race review 51).
+func TestStepsAtOnce(t *testing.T) {
+	dbtest.Run(t, migrations(), func(t *testing.T, d *db.DB) {
+		k := serveKepu(t, d)
+		ctx := context.Background()
+		it := k.draft(t, "雷雨天气如何防雷")
+		if _, err := k.Store.SubmitForReview(ctx, it.ID, 7, 0, k.Author); err != nil {
+			t.Fatal(err)
+		}
+		audited := func(action string) int {
+			var n int
+			if err := d.QueryRow(ctx, `SELECT COUNT(*) FROM audit_log WHERE action = ?`, action).Scan(&n); err != nil {
+				t.Fatal(err)
+			}
+			return n
+		}
+		went := func(what string, errs []error, key string) {
+			t.Helper()
+			n := 0
+			for _, err := range errs {
+				switch {
+				case err == nil:
+					n++
+				case errKey(err) != key:
+					t.Errorf("%s: unexpected %v", what, err)
+				}
+			}
+			if n != 1 {
+				t.Errorf("%d %s at once went through, want 1", n, what)
+			}
+		}
+		went("reviews", dbtest.AtOnce(10, func(int) error { return k.Store.Review(ctx, it.ID, true, "", k.Expert) }), "kepu.err.not_in_review")
+		if n := audited("kepu.item_review"); n != 1 {
+			t.Errorf("%d reviews audited", n)
+		}
+		went("publications", dbtest.AtOnce(10, func(int) error { return k.Store.Publish(ctx, it.ID, k.Editor) }), "kepu.err.not_reviewed")
+		if n := audited("kepu.item_publish"); n != 1 {
+			t.Errorf("%d publications audited", n)
+		}
+	})
+}
+
+// Rumour leads at once from one address are held to MaxLeadsPerHour: on
+// PostgreSQL each counted before any other had written (race review 51).
+func TestLeadsAtOnce(t *testing.T) {
+	dbtest.Run(t, migrations(), func(t *testing.T, d *db.DB) {
+		k := serveKepu(t, d)
+		ctx := context.Background()
+		n := 0
+		for _, err := range dbtest.AtOnce(20, func(i int) error {
+			_, err := k.Store.FileLead(ctx, kepu.LeadInput{OrgID: k.City.ID, Claim: fmt.Sprint("喝醋能软化血管", i), Source: "one-address"})
+			return err
+		}) {
+			switch {
+			case err == nil:
+				n++
+			case errKey(err) != "kepu.err.lead_rate":
+				t.Errorf("unexpected: %v", err)
+			}
+		}
+		if n != kepu.MaxLeadsPerHour {
+			t.Errorf("%d leads at once from one address, want %d", n, kepu.MaxLeadsPerHour)
+		}
+	})
+}
+
+// Rejections at once of one rumour lead: one goes through and is audited.
+// On PostgreSQL each read the lead as new and each wrote (race review 51).
+func TestLeadStepsAtOnce(t *testing.T) {
+	dbtest.Run(t, migrations(), func(t *testing.T, d *db.DB) {
+		k := serveKepu(t, d)
+		ctx := context.Background()
+		id, err := k.Store.FileLead(ctx, kepu.LeadInput{OrgID: k.City.ID, Claim: "喝醋能软化血管", Source: "h1"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		n := 0
+		for _, err := range dbtest.AtOnce(10, func(int) error { return k.Store.RejectLead(ctx, id, "重复线索", k.Editor) }) {
+			switch {
+			case err == nil:
+				n++
+			case errKey(err) != "kepu.err.lead_status":
+				t.Errorf("unexpected: %v", err)
+			}
+		}
+		var audited int
+		if err := d.QueryRow(ctx, `SELECT COUNT(*) FROM audit_log WHERE action = 'kepu.lead_reject'`).Scan(&audited); err != nil {
+			t.Fatal(err)
+		}
+		if n != 1 || audited != 1 {
+			t.Errorf("%d rejections at once went through, %d audited, want 1", n, audited)
+		}
+	})
+}
+
+// Versions at once of one item in one language: one is made, the others
+// told one exists. On PostgreSQL each counted none before any other had
+// written (race review 51).
+func TestVersionsAtOnce(t *testing.T) {
+	dbtest.Run(t, migrations(), func(t *testing.T, d *db.DB) {
+		k := serveKepu(t, d)
+		ctx := context.Background()
+		zh := k.published(t, "雷雨天气如何防雷")
+		n := 0
+		for _, err := range dbtest.AtOnce(30, func(i int) error {
+			_, err := k.Store.CreateDraft(ctx, kepu.DraftInput{OrgID: k.City.ID, GroupID: zh.ID, Lang: "bo", Title: fmt.Sprint("藏文版", i), Body: body, Audience: "public"}, k.Author)
+			return err
+		}) {
+			switch {
+			case err == nil:
+				n++
+			case errKey(err) != "kepu.err.version_exists":
+				t.Errorf("unexpected: %v", err)
+			}
+		}
+		if n != 1 {
+			t.Errorf("%d Tibetan versions made at once, want 1", n)
+		}
+	})
+}
