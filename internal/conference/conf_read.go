@@ -54,10 +54,9 @@ func getConf(ctx context.Context, q db.Q, id int64) (Conference, error) {
 // programme committee) holds for requests at once; SQLite's one writer
 // already serializes them.
 func lockConf(ctx context.Context, tx *db.Tx, id int64) error {
-	if tx.Dialect() != db.Postgres {
-		return nil
-	}
-	if _, err := tx.Exec(ctx, `SELECT id FROM conference_confs WHERE id = ? FOR UPDATE`, id); err != nil {
+	// A missing conference is the caller's read to report, as the module's
+	// own not-found error.
+	if err := tx.LockRow(ctx, "conference_confs", id); err != nil && !errors.Is(err, db.ErrNotFound) {
 		return fmt.Errorf("conference: lock %d: %w", id, err)
 	}
 	return nil

@@ -52,10 +52,10 @@ type ApplyInput struct {
 // on PostgreSQL the row is locked so two transactions cannot both take the
 // last place; SQLite's one writer already serializes them.
 func lockProgramme(ctx context.Context, tx *db.Tx, id int64) (Programme, error) {
-	if tx.Dialect() == db.Postgres {
-		if _, err := tx.Exec(ctx, `SELECT id FROM youth_programmes WHERE id = ? FOR UPDATE`, id); err != nil {
-			return Programme{}, fmt.Errorf("youth: lock programme %d: %w", id, err)
-		}
+	// A missing programme is getProgramme's to report, as the module's own
+	// not-found error.
+	if err := tx.LockRow(ctx, "youth_programmes", id); err != nil && !errors.Is(err, db.ErrNotFound) {
+		return Programme{}, fmt.Errorf("youth: lock programme %d: %w", id, err)
 	}
 	return getProgramme(ctx, tx, id)
 }
