@@ -2,7 +2,6 @@ package conference
 
 import (
 	"context"
-	"crypto/rand"
 	"database/sql"
 	"errors"
 	"fmt"
@@ -12,6 +11,7 @@ import (
 
 	"kexie/internal/db"
 	"kexie/internal/pii"
+	"kexie/internal/shortcode"
 	"kexie/internal/std"
 	"kexie/internal/valid"
 )
@@ -41,47 +41,8 @@ type RegInput struct {
 	Source   string
 }
 
-// codeAlphabet has no 0/O or 1/I/L, so a code read from a phone screen is
-// typed right: 31 symbols.
-const codeAlphabet = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
-
-// codeLen is 12 characters, about 59 random bits: never guessed.
+// codeLen is 12 symbols (shortcode), about 59 random bits: never guessed.
 const codeLen = 12
-
-func newCode() (string, error) {
-	// A random byte below 248 (8 × 31) picks a symbol; the others are
-	// drawn again, so every symbol is as likely (byte % 31 alone favoured
-	// the first eight).
-	const fair = 256 - 256%len(codeAlphabet)
-	out := make([]byte, 0, codeLen)
-	b := make([]byte, codeLen)
-	for len(out) < codeLen {
-		if _, err := rand.Read(b); err != nil {
-			return "", fmt.Errorf("conference: check-in code: %w", err)
-		}
-		for _, x := range b {
-			if int(x) < fair && len(out) < codeLen {
-				out = append(out, codeAlphabet[int(x)%len(codeAlphabet)])
-			}
-		}
-	}
-	return string(out), nil
-}
-
-// NormCode is a typed or scanned code as stored: upper case, letters and
-// digits only ("abcd-efgh ijkl" → "ABCDEFGHIJKL").
-func NormCode(s string) string {
-	var b strings.Builder
-	for _, r := range strings.ToUpper(s) {
-		if (r >= 'A' && r <= 'Z') || (r >= '0' && r <= '9') {
-			b.WriteRune(r)
-		}
-		if b.Len() > 64 {
-			break
-		}
-	}
-	return b.String()
-}
 
 // ShowCode writes a stored code in groups of four.
 func ShowCode(c string) string {
@@ -133,12 +94,9 @@ func (s *Store) Register(ctx context.Context, confID int64, in RegInput) (Reg, e
 			return Reg{}, err
 		}
 	}
-	code, err := newCode()
-	if err != nil {
-		return Reg{}, err
-	}
+	code := shortcode.New(codeLen)
 	var r Reg
-	err = s.db.Tx(ctx, func(tx *db.Tx) error {
+	err := s.db.Tx(ctx, func(tx *db.Tx) error {
 		// Registrations at once from one address count each other.
 		if err := lockConf(ctx, tx, confID); err != nil {
 			return err
@@ -257,7 +215,7 @@ func (s *Store) MyReg(ctx context.Context, confID, userID int64) (Reg, error) {
 // starts to its last day. A code of another conference, or none, is
 // refused; a second scan says when the first was.
 func (s *Store) CheckIn(ctx context.Context, confID int64, code string, by Actor) (Reg, error) {
-	code = NormCode(code)
+	code = shortcode.Norm(code)
 	if len(code) != codeLen {
 		return Reg{}, valid.New("code", "conference.err.code")
 	}

@@ -13,6 +13,7 @@ import (
 	"kexie/internal/db"
 	"kexie/internal/db/dbtest"
 	"kexie/internal/measure"
+	"kexie/internal/shortcode"
 )
 
 func count(t *testing.T, d *db.DB, q string, args ...any) int {
@@ -223,7 +224,7 @@ func TestContactSealed(t *testing.T) {
 		wantCode(t, err, "conference.err.contact_required")
 		r, err := f.s.Register(ctx, id, conference.RegInput{Name: "王公众", Contact: "13912345678", Source: "s"})
 		must(t, err)
-		if r.Contact != "139****5678" || len(conference.NormCode(r.Code)) != 12 || strings.Contains(r.Code, fmt.Sprint(r.ID)) {
+		if r.Contact != "139****5678" || len(shortcode.Norm(r.Code)) != 12 || strings.Contains(r.Code, fmt.Sprint(r.ID)) {
 			t.Errorf("got %+v", r)
 		}
 		if n := count(t, d, `SELECT COUNT(*) FROM conference_regs WHERE contact LIKE '%13912345678%'`); n != 0 {

@@ -11,6 +11,7 @@ import (
 	"kexie/internal/access"
 	"kexie/internal/botcheck"
 	"kexie/internal/org"
+	"kexie/internal/shortcode"
 	"kexie/internal/std"
 	"kexie/internal/web"
 )
@@ -204,10 +205,10 @@ func (h *handler) cancel(w http.ResponseWriter, r *http.Request) error {
 	f := web.NewForm()
 	if f.Fail(h.site.T(r), err) {
 		h.site.AddFlash(w, r, "error", "event.err.cancel_refused")
-		return web.Redirect(w, r, "/t/"+NormCode(code))
+		return web.Redirect(w, r, "/t/"+shortcode.Norm(code))
 	} else if err != nil {
 		return err
 	}
 	h.site.AddFlash(w, r, "ok", "event.flash.cancelled")
-	return web.Redirect(w, r, fmt.Sprintf("/t/%s", NormCode(code)))
+	return web.Redirect(w, r, fmt.Sprintf("/t/%s", shortcode.Norm(code)))
 }

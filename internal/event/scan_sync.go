@@ -12,6 +12,7 @@ import (
 
 	"kexie/internal/audit"
 	"kexie/internal/db"
+	"kexie/internal/shortcode"
 )
 
 // Sync stores one batch of scans a device sends, in one transaction, and
@@ -56,7 +57,7 @@ func syncTx(ctx context.Context, tx *db.Tx, eventID int64, scans []Scan) (SyncRe
 	stored := 0
 	for i, sc := range scans {
 		line := i + 1
-		code := NormCode(sc.Ticket)
+		code := shortcode.Norm(sc.Ticket)
 		if !fieldOK(sc.Device, 100) || !fieldOK(sc.Nonce, 100) || sc.At.IsZero() || (!sc.WalkIn && !fieldOK(code, 64)) || (sc.WalkIn && eventID == 0) {
 			res.Rejected = append(res.Rejected, Rejection{Line: line, Reason: ReasonBad})
 			continue

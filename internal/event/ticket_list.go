@@ -7,6 +7,7 @@ import (
 	"fmt"
 
 	"kexie/internal/db"
+	"kexie/internal/shortcode"
 )
 
 const ticketCols = `t.id, t.event_id, t.code, t.name, t.status, t.created_at,
@@ -43,7 +44,7 @@ func ticketByCode(ctx context.Context, q db.Q, code string) (Ticket, error) {
 // Ticket returns the ticket with code (as typed or scanned); the code is
 // the holder's proof, so anyone holding it may see it.
 func (s *Store) Ticket(ctx context.Context, code string) (Ticket, error) {
-	return ticketByCode(ctx, s.db, NormCode(code))
+	return ticketByCode(ctx, s.db, shortcode.Norm(code))
 }
 
 // TicketFilter picks tickets of one event.
@@ -64,7 +65,7 @@ func (s *Store) Tickets(ctx context.Context, id int64, f TicketFilter) ([]Ticket
 	}
 	if f.Q != "" {
 		where += ` AND (t.name LIKE ? ESCAPE '\' OR t.code = ?)`
-		args = append(args, "%"+db.LikeEscape(f.Q)+"%", NormCode(f.Q))
+		args = append(args, "%"+db.LikeEscape(f.Q)+"%", shortcode.Norm(f.Q))
 	}
 	limit := ""
 	if f.Limit > 0 {

@@ -2,7 +2,6 @@ package event
 
 import (
 	"context"
-	"crypto/rand"
 	"database/sql"
 	"errors"
 	"fmt"
@@ -12,37 +11,9 @@ import (
 
 	"kexie/internal/audit"
 	"kexie/internal/db"
+	"kexie/internal/shortcode"
 	"kexie/internal/valid"
 )
-
-// codeAlphabet leaves out 0/O and 1/I/L so a code typed from a phone
-// screen is read right.
-const codeAlphabet = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
-
-// NewCode returns a fresh ticket code: 12 characters, about 59 bits, so
-// nobody guesses another person's ticket. Every symbol is as likely as any
-// other: a byte of 248 or more (256 is not a multiple of 31) is drawn
-// again, as byte % 31 alone drew the first eight symbols 1/8 more often.
-func NewCode() string {
-	const limit = 256 - 256%len(codeAlphabet) // 248
-	out := make([]byte, 0, 12)
-	buf := make([]byte, 16)
-	for len(out) < 12 {
-		_, _ = rand.Read(buf) // crypto/rand never fails on supported systems
-		for _, c := range buf {
-			if int(c) < limit && len(out) < 12 {
-				out = append(out, codeAlphabet[int(c)%len(codeAlphabet)])
-			}
-		}
-	}
-	return string(out)
-}
-
-// NormCode is a typed code as stored: upper case, no spaces or dashes.
-func NormCode(s string) string {
-	s = strings.ToUpper(strings.TrimSpace(s))
-	return strings.NewReplacer(" ", "", "-", "").Replace(s)
-}
 
 func checkName(name string) (string, error) {
 	name = strings.TrimSpace(name)
@@ -185,7 +156,7 @@ func register(ctx context.Context, tx *db.Tx, eventID int64, name, source string
 		return Ticket{}, fmt.Errorf("event: take a seat: %w", err)
 	}
 	n, _ := res.RowsAffected()
-	t := Ticket{ID: tx.NewID(), EventID: eventID, Code: NewCode(), Name: name, Status: Confirmed, CreatedAt: tx.Now, UserID: userID}
+	t := Ticket{ID: tx.NewID(), EventID: eventID, Code: shortcode.New(12), Name: name, Status: Confirmed, CreatedAt: tx.Now, UserID: userID}
 	if n == 0 {
 		t.Status = Waiting
 	}
@@ -204,7 +175,7 @@ func register(ctx context.Context, tx *db.Tx, eventID int64, name, source string
 // on the waiting list.
 func (s *Store) Cancel(ctx context.Context, code string) error {
 	return s.db.Tx(ctx, func(tx *db.Tx) error {
-		t, err := ticketByCode(ctx, tx, NormCode(code))
+		t, err := ticketByCode(ctx, tx, shortcode.Norm(code))
 		if err != nil {
 			return err
 		}

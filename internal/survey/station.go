@@ -2,7 +2,6 @@ package survey
 
 import (
 	"context"
-	"crypto/rand"
 	"database/sql"
 	"errors"
 	"fmt"
@@ -13,6 +12,7 @@ import (
 	"kexie/internal/db"
 	"kexie/internal/org"
 	"kexie/internal/sheet"
+	"kexie/internal/shortcode"
 	"kexie/internal/valid"
 )
 
@@ -169,21 +169,6 @@ func (s *Store) StationDaily(ctx context.Context, stationID int64, now time.Time
 	return out, rows.Err()
 }
 
-// codeAlphabet leaves out look-alikes (0/O, 1/I/L) so a printed code is
-// typed right.
-const codeAlphabet = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
-
-func newCode() string {
-	b := make([]byte, 8)
-	if _, err := rand.Read(b); err != nil {
-		panic(err) // crypto/rand never fails on supported platforms
-	}
-	for i := range b {
-		b[i] = codeAlphabet[int(b[i])%len(codeAlphabet)]
-	}
-	return string(b)
-}
-
 // IssueCodes makes n single-use answer codes (填答码) for a station as a new
 // batch and returns the batch number.
 func (s *Store) IssueCodes(ctx context.Context, stationID int64, n int) (int, error) {
@@ -207,7 +192,7 @@ func (s *Store) IssueCodes(ctx context.Context, stationID int64, n int) (int, er
 		for i := 0; i < n; i++ {
 			for try := 0; ; try++ {
 				res, err := tx.Exec(ctx, `INSERT INTO survey_codes (code, survey_id, station_id, batch, created_at) VALUES (?, ?, ?, ?, ?)
-					ON CONFLICT (code) DO NOTHING`, newCode(), st.SurveyID, stationID, batch, now)
+					ON CONFLICT (code) DO NOTHING`, shortcode.New(8), st.SurveyID, stationID, batch, now)
 				if err != nil {
 					return fmt.Errorf("survey: codes: %w", err)
 				}

@@ -2,7 +2,6 @@ package voice
 
 import (
 	"context"
-	"crypto/rand"
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
@@ -13,6 +12,7 @@ import (
 	"kexie/internal/audit"
 	"kexie/internal/db"
 	"kexie/internal/org"
+	"kexie/internal/shortcode"
 	"kexie/internal/valid"
 )
 
@@ -31,44 +31,13 @@ type FileInput struct {
 	Source  string
 }
 
-// codeAlphabet has no 0/O or 1/I/L, so a code read aloud or copied by hand
-// survives: 31 symbols.
-const codeAlphabet = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
-
-// codeLen is 12 characters: about 59 random bits, never guessed.
+// codeLen is 12 symbols (shortcode): about 59 random bits, never guessed;
+// shown as "XXXX-XXXX-XXXX".
 const codeLen = 12
-
-// newCode returns a fresh tracking code, "XXXX-XXXX-XXXX".
-func newCode() (string, error) {
-	b := make([]byte, codeLen)
-	if _, err := rand.Read(b); err != nil {
-		return "", fmt.Errorf("voice: tracking code: %w", err)
-	}
-	out := make([]byte, 0, codeLen+2)
-	for i, c := range b {
-		if i > 0 && i%4 == 0 {
-			out = append(out, '-')
-		}
-		out = append(out, codeAlphabet[int(c)%len(codeAlphabet)])
-	}
-	return string(out), nil
-}
-
-// NormalizeCode upper-cases a typed code and drops what is not a letter or
-// digit ("abcd efgh-ijkl" → "ABCDEFGHIJKL").
-func NormalizeCode(code string) string {
-	var b strings.Builder
-	for _, r := range strings.ToUpper(code) {
-		if (r >= 'A' && r <= 'Z') || (r >= '0' && r <= '9') {
-			b.WriteRune(r)
-		}
-	}
-	return b.String()
-}
 
 // codeHash is what the table keeps of a code.
 func codeHash(code string) string {
-	h := sha256.Sum256([]byte("voice:" + NormalizeCode(code)))
+	h := sha256.Sum256([]byte("voice:" + shortcode.Norm(code)))
 	return hex.EncodeToString(h[:])
 }
 
@@ -133,12 +102,9 @@ func (s *Store) File(ctx context.Context, in FileInput) (Item, string, error) {
 			return Item{}, "", err
 		}
 	}
-	code, err := newCode()
-	if err != nil {
-		return Item{}, "", err
-	}
+	code := shortcode.Grouped(shortcode.New(codeLen), 4)
 	var it Item
-	err = s.db.Tx(ctx, func(tx *db.Tx) error {
+	err := s.db.Tx(ctx, func(tx *db.Tx) error {
 		path, ok, err := org.PublicPath(ctx, tx, in.OrgID)
 		if err != nil {
 			return err

@@ -9,6 +9,7 @@ import (
 
 	"kexie/internal/db"
 	"kexie/internal/pii"
+	"kexie/internal/shortcode"
 )
 
 const itemCols = `i.id, i.org_id, o.path, o.name, i.kind, i.topic, i.title, i.body, i.status, i.filer_user, i.filer_name, i.contact,
@@ -72,7 +73,7 @@ func (s *Store) Item(ctx context.Context, id int64) (Item, error) {
 // ByCode returns the item a tracking code follows; a code that follows
 // nothing is a NotFoundError.
 func (s *Store) ByCode(ctx context.Context, code string) (Item, error) {
-	if len(NormalizeCode(code)) != codeLen {
+	if len(shortcode.Norm(code)) != codeLen {
 		return Item{}, &NotFoundError{}
 	}
 	it, err := scanItem(s.db.QueryRow(ctx, `SELECT `+itemCols+` FROM voice_items i JOIN orgs o ON o.id = i.org_id WHERE i.code_hash = ?`,

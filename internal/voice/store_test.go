@@ -12,6 +12,7 @@ import (
 	"kexie/internal/calendar"
 	"kexie/internal/db"
 	"kexie/internal/db/dbtest"
+	"kexie/internal/shortcode"
 	"kexie/internal/voice"
 )
 
@@ -66,7 +67,7 @@ func TestFileAndTrack(t *testing.T) {
 		if it.Contact != "139****5678" || it.Status != voice.Submitted {
 			t.Errorf("filed %+v", it)
 		}
-		if n := count(t, d, `SELECT COUNT(*) FROM voice_items WHERE contact LIKE '%13912345678%' OR code_hash LIKE ?`, "%"+voice.NormalizeCode(code)+"%"); n != 0 {
+		if n := count(t, d, `SELECT COUNT(*) FROM voice_items WHERE contact LIKE '%13912345678%' OR code_hash LIKE ?`, "%"+shortcode.Norm(code)+"%"); n != 0 {
 			t.Error("contact or code kept in clear")
 		}
 		got, err := f.s.ByCode(ctx, strings.ToLower(strings.ReplaceAll(code, "-", " ")))

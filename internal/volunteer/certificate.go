@@ -3,7 +3,6 @@ package volunteer
 import (
 	"context"
 	"crypto/hmac"
-	"crypto/rand"
 	"crypto/sha256"
 	"database/sql"
 	"errors"
@@ -14,6 +13,7 @@ import (
 	"kexie/internal/audit"
 	"kexie/internal/db"
 	"kexie/internal/pdfdoc"
+	"kexie/internal/shortcode"
 )
 
 // Certificate is an issued certificate of service (志愿服务证明).
@@ -27,10 +27,6 @@ type Certificate struct {
 	IssuedAt    time.Time
 }
 
-// codeAlphabet has no 0/O or 1/I/L, so a code read aloud or typed from
-// paper survives.
-const codeAlphabet = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
-
 // A code is 8 random characters and a 4-character tag (an HMAC of them
 // under the ledger key), grouped XXXX-XXXX-XXXX. A made-up code fails the
 // tag before the database is asked; a real one must also be on record.
@@ -40,22 +36,14 @@ func (s *Store) tag(body string) string {
 	sum := m.Sum(nil)
 	var b strings.Builder
 	for i := 0; i < 4; i++ {
-		b.WriteByte(codeAlphabet[int(sum[i])%len(codeAlphabet)])
+		b.WriteByte(shortcode.Alphabet[int(sum[i])%len(shortcode.Alphabet)])
 	}
 	return b.String()
 }
 
-func (s *Store) newCode() (string, error) {
-	raw := make([]byte, 8)
-	if _, err := rand.Read(raw); err != nil {
-		return "", err
-	}
-	body := make([]byte, 8)
-	for i, c := range raw {
-		body[i] = codeAlphabet[int(c)%len(codeAlphabet)]
-	}
-	full := string(body) + s.tag(string(body))
-	return full[:4] + "-" + full[4:8] + "-" + full[8:], nil
+func (s *Store) newCode() string {
+	body := shortcode.New(8)
+	return shortcode.Grouped(body+s.tag(body), 4)
 }
 
 // NormalizeCode upper-cases a typed code and restores its dashes; it
@@ -66,7 +54,7 @@ func NormalizeCode(code string) string {
 		return ""
 	}
 	for _, r := range c {
-		if !strings.ContainsRune(codeAlphabet, r) {
+		if !strings.ContainsRune(shortcode.Alphabet, r) {
 			return ""
 		}
 	}
@@ -86,11 +74,7 @@ func (s *Store) IssueCertificate(ctx context.Context, volunteerID, by int64) (Ce
 		if err != nil {
 			return err
 		}
-		code, err := s.newCode()
-		if err != nil {
-			return err
-		}
-		c = Certificate{Code: code, VolunteerID: v.ID, Name: v.Name, OrgName: v.OrgName, Minutes: v.Minutes, Stars: StarCount(stars, tx.Now), IssuedAt: tx.Now.Truncate(time.Millisecond)}
+		c = Certificate{Code: s.newCode(), VolunteerID: v.ID, Name: v.Name, OrgName: v.OrgName, Minutes: v.Minutes, Stars: StarCount(stars, tx.Now), IssuedAt: tx.Now.Truncate(time.Millisecond)}
 		if _, err := tx.Exec(ctx, `INSERT INTO volunteer_certificates (code, volunteer_id, minutes, stars, issued_by, issued_at) VALUES (?, ?, ?, ?, ?, ?)`,
 			c.Code, v.ID, c.Minutes, c.Stars, by, db.Millis(c.IssuedAt)); err != nil {
 			return fmt.Errorf("volunteer: issue certificate: %w", err)
