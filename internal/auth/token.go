@@ -7,6 +7,8 @@ import (
 	"encoding/hex"
 	"fmt"
 	"strings"
+
+	"kexie/internal/shortcode"
 )
 
 // NewToken returns a random session token and the hash the database keeps:
@@ -26,25 +28,13 @@ func HashToken(plain string) string {
 	return hex.EncodeToString(h[:])
 }
 
-// recoveryAlphabet leaves out look-alikes (0/O, 1/l/I).
-const recoveryAlphabet = "abcdefghjkmnpqrstuvwxyz23456789"
-
-// NewRecoveryCodes returns n one-time codes "xxxxx-xxxxx".
+// NewRecoveryCodes returns n one-time codes "xxxxx-xxxxx": ten symbols of
+// shortcode's alphabet (no look-alikes), in lower case.
 func NewRecoveryCodes(n int) ([]string, error) {
 	out := make([]string, n)
-	buf := make([]byte, 10)
 	for i := range out {
-		if _, err := rand.Read(buf); err != nil {
-			return nil, fmt.Errorf("auth: recovery codes: %w", err)
-		}
-		var b strings.Builder
-		for j, c := range buf {
-			if j == 5 {
-				b.WriteByte('-')
-			}
-			b.WriteByte(recoveryAlphabet[int(c)%len(recoveryAlphabet)])
-		}
-		out[i] = b.String()
+		c := strings.ToLower(shortcode.New(10))
+		out[i] = c[:5] + "-" + c[5:]
 	}
 	return out, nil
 }
