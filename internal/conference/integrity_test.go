@@ -365,19 +365,11 @@ func TestPapersPerMemberAtOnce(t *testing.T) {
 		f := setup(t, d)
 		ctx := context.Background()
 		id := f.open(t, good(f.soc))
-		errs := make(chan error, 30)
-		for i := 0; i < 30; i++ {
-			go func(i int) {
-				_, err := f.s.SubmitPaper(ctx, id, conference.PaperInput{Title: fmt.Sprintf("钒钛磁铁矿综合利用研究之%d", i), Authors: "张会员",
-					Abstract: "本文介绍一种钒钛磁铁矿综合利用的新工艺及其工业试验结果。"}, member)
-				errs <- err
-			}(i)
-		}
-		for i := 0; i < 30; i++ {
-			if err := <-errs; err != nil && !strings.Contains(fmt.Sprint(err), "papers_count") {
-				t.Errorf("unexpected: %v", err)
-			}
-		}
+		atOnce(t, 30, "papers_count", func(i int) error {
+			_, err := f.s.SubmitPaper(ctx, id, conference.PaperInput{Title: fmt.Sprintf("钒钛磁铁矿综合利用研究之%d", i), Authors: "张会员",
+				Abstract: "本文介绍一种钒钛磁铁矿综合利用的新工艺及其工业试验结果。"}, member)
+			return err
+		})
 		if n := count(t, d, `SELECT COUNT(*) FROM conference_papers WHERE conf_id = ?`, id); n != conference.MaxPapers {
 			t.Errorf("%d papers saved, want %d", n, conference.MaxPapers)
 		}
@@ -396,15 +388,7 @@ func TestProgrammeBoundAtOnce(t *testing.T) {
 			return conference.Person{UserID: 1000 + i, Name: name}, err
 		}})
 		id := f.open(t, good(f.soc))
-		errs := make(chan error, 40)
-		for i := 0; i < 40; i++ {
-			go func(i int) { errs <- s.AddProgramme(ctx, id, fmt.Sprintf("expert%d", i), secretary) }(i)
-		}
-		for i := 0; i < 40; i++ {
-			if err := <-errs; err != nil && !strings.Contains(fmt.Sprint(err), "programme_full") {
-				t.Errorf("unexpected: %v", err)
-			}
-		}
+		atOnce(t, 40, "programme_full", func(i int) error { return s.AddProgramme(ctx, id, fmt.Sprintf("expert%d", i), secretary) })
 		if n := count(t, d, `SELECT COUNT(*) FROM conference_programme WHERE conf_id = ?`, id); n != conference.MaxProgramme {
 			t.Errorf("%d named, want %d", n, conference.MaxProgramme)
 		}
@@ -423,31 +407,16 @@ func TestDecisionsAndRegistrationsAtOnce(t *testing.T) {
 		pid, err := f.s.SubmitPaper(ctx, id, conference.PaperInput{Title: "钒钛磁铁矿综合利用新工艺", Authors: "张会员",
 			Abstract: "本文介绍一种钒钛磁铁矿综合利用的新工艺及其工业试验结果。"}, member)
 		must(t, err)
-		errs := make(chan error, 30)
-		for i := 0; i < 30; i++ {
-			go func(i int) {
-				errs <- f.s.DecidePaper(ctx, id, pid, conference.PaperAccepted, "", conference.Actor{UserID: int64(200 + i), Name: fmt.Sprint("评审", i)})
-			}(i)
-		}
-		for i := 0; i < 30; i++ {
-			if err := <-errs; err != nil && !strings.Contains(fmt.Sprint(err), "unchanged") {
-				t.Errorf("unexpected: %v", err)
-			}
-		}
+		atOnce(t, 30, "unchanged", func(i int) error {
+			return f.s.DecidePaper(ctx, id, pid, conference.PaperAccepted, "", conference.Actor{UserID: int64(200 + i), Name: fmt.Sprint("评审", i)})
+		})
 		if c, _ := f.s.Get(ctx, id); c.Accepted != 1 {
 			t.Errorf("one paper accepted at once by thirty counts %d", c.Accepted)
 		}
-		for i := 0; i < 20; i++ {
-			go func(i int) {
-				_, err := f.s.Register(ctx, id, conference.RegInput{Name: fmt.Sprint("公众", i), Contact: fmt.Sprintf("139000000%02d", i), Source: "one-address"})
-				errs <- err
-			}(i)
-		}
-		for i := 0; i < 20; i++ {
-			if err := <-errs; err != nil && !strings.Contains(fmt.Sprint(err), "rate") {
-				t.Errorf("unexpected: %v", err)
-			}
-		}
+		atOnce(t, 20, "rate", func(i int) error {
+			_, err := f.s.Register(ctx, id, conference.RegInput{Name: fmt.Sprint("公众", i), Contact: fmt.Sprintf("139000000%02d", i), Source: "one-address"})
+			return err
+		})
 		if n := count(t, d, `SELECT COUNT(*) FROM conference_regs WHERE conf_id = ?`, id); n != conference.MaxPerHour {
 			t.Errorf("%d registered from one address at once, want %d", n, conference.MaxPerHour)
 		}
@@ -490,4 +459,15 @@ func TestStepsAtOnce(t *testing.T) {
 			t.Errorf("%d steps went through, %d on the timeline, want 1", ok, n)
 		}
 	})
+}
+
+// atOnce runs fn n times at once (dbtest.AtOnce); each call succeeds or
+// fails with an error naming refused (the bound or rule under test).
+func atOnce(t *testing.T, n int, refused string, fn func(i int) error) {
+	t.Helper()
+	for _, err := range dbtest.AtOnce(n, fn) {
+		if err != nil && !strings.Contains(fmt.Sprint(err), refused) {
+			t.Errorf("unexpected: %v", err)
+		}
+	}
 }
