@@ -89,6 +89,29 @@ func TestMigrateAndStore(t *testing.T) {
 			}
 		}
 
+		// ScopeIn narrows to an org's subtree inside the scope; an org
+		// outside it, or an empty scope, matches nothing (ok false).
+		for _, tt := range []struct {
+			scope access.Scope
+			org   string
+			want  int // -1: ok is false
+		}{{access.Everywhere(), "", 5}, {access.Everywhere(), "/1/2/", 2}, {access.Subtrees("/1/"), "/1/2/", 2},
+			{access.Subtrees("/1/2/"), "/1/", -1}, {access.Subtrees("/4/"), "/1/2/", -1}, {access.Scope{}, "", -1}} {
+			cond, args, ok := db.ScopeIn(d, "path", tt.scope, tt.org)
+			if !ok {
+				if tt.want != -1 {
+					t.Errorf("ScopeIn(%v, %q): nothing can match, want %d rows", tt.scope, tt.org, tt.want)
+				}
+				continue
+			}
+			if err := d.QueryRow(ctx, `SELECT COUNT(*) FROM items WHERE `+cond, args...).Scan(&n); err != nil {
+				t.Fatal(err)
+			}
+			if n != tt.want {
+				t.Errorf("ScopeIn(%v, %q) matched %d rows, want %d", tt.scope, tt.org, n, tt.want)
+			}
+		}
+
 		_, err = d.Exec(ctx, `INSERT INTO items (id, path) VALUES (?, ?)`, d.NewID(), "/4/")
 		if !db.IsUniqueViolation(err) {
 			t.Errorf("duplicate path: got %v, want a unique violation", err)

@@ -138,3 +138,19 @@ func ScopeCond(q Q, col string, scope access.Scope) (string, []any) {
 	}
 	return inSubtrees(q, col, paths)
 }
+
+// ScopeIn is ScopeCond narrowed to the subtree at orgPath when orgPath is
+// set (a list's org filter); ok is false when nothing can match: an empty
+// scope, or an orgPath the scope does not contain (another org's subtree is
+// not narrowed to what the scope holds of it, it shows nothing).
+func ScopeIn(q Q, col string, scope access.Scope, orgPath string) (cond string, args []any, ok bool) {
+	if scope.None() || orgPath != "" && !scope.Contains(orgPath) {
+		return "", nil, false
+	}
+	cond, args = ScopeCond(q, col, scope)
+	if orgPath != "" {
+		c, p := PrefixMatch(q, col, orgPath)
+		cond, args = cond+" AND "+c, append(args, p)
+	}
+	return cond, args, true
+}

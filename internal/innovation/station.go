@@ -260,18 +260,11 @@ type StationFilter struct {
 
 // Stations lists one page of the stations in the filter and how many match.
 func (s *Store) Stations(ctx context.Context, f StationFilter) ([]Station, int, error) {
-	if f.Scope.None() {
+	cond, args, ok := db.ScopeIn(s.db, "o.path", f.Scope, f.OrgPath)
+	if !ok {
 		return nil, 0, nil
 	}
-	cond, args := db.ScopeCond(s.db, "o.path", f.Scope)
 	where := []string{cond}
-	if f.OrgPath != "" {
-		if !f.Scope.Contains(f.OrgPath) {
-			return nil, 0, nil
-		}
-		c, p := db.PrefixMatch(s.db, "o.path", f.OrgPath)
-		where, args = append(where, c), append(args, p)
-	}
 	if f.Kind != "" {
 		where, args = append(where, "t.kind = ?"), append(args, f.Kind)
 	}

@@ -30,19 +30,13 @@ var sorts = map[string]string{"filed": "i.filed_at", "due": "i.due_at", "status"
 // and the org filter as a subquery of the orgs in them, so a query needs
 // no join to count); ok is false when nothing can match.
 func (s *Store) where(f Filter) (string, []any, bool) {
-	if f.Scope.None() {
-		return "", nil, false
-	}
 	var where []string
 	var args []any
+	// With every org in scope and no org filter the list needs no condition.
 	if !f.Scope.All() || f.OrgPath != "" {
-		cond, a := db.ScopeCond(s.db, "o.path", f.Scope)
-		if f.OrgPath != "" {
-			if !f.Scope.Contains(f.OrgPath) {
-				return "", nil, false
-			}
-			c, p := db.PrefixMatch(s.db, "o.path", f.OrgPath)
-			cond, a = cond+" AND "+c, append(a, p)
+		cond, a, ok := db.ScopeIn(s.db, "o.path", f.Scope, f.OrgPath)
+		if !ok {
+			return "", nil, false
 		}
 		where, args = append(where, "i.org_id IN (SELECT o.id FROM orgs o WHERE "+cond+")"), a
 	}

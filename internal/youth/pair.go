@@ -258,18 +258,11 @@ type PairFilter struct {
 
 // Pairs lists one page of the pairs in the filter and how many match.
 func (s *Store) Pairs(ctx context.Context, f PairFilter) ([]Pair, int, error) {
-	if f.Scope.None() {
+	cond, args, ok := db.ScopeIn(s.db, "o.path", f.Scope, f.OrgPath)
+	if !ok {
 		return nil, 0, nil
 	}
-	cond, args := db.ScopeCond(s.db, "o.path", f.Scope)
 	where := []string{cond}
-	if f.OrgPath != "" {
-		if !f.Scope.Contains(f.OrgPath) {
-			return nil, 0, nil
-		}
-		c, p := db.PrefixMatch(s.db, "o.path", f.OrgPath)
-		where, args = append(where, c), append(args, p)
-	}
 	if f.Active {
 		where = append(where, "p.ended_on = 0")
 	}

@@ -28,18 +28,11 @@ func (s *Store) programmeWhere(f ProgrammeFilter) (string, []any, bool) {
 	if f.Public {
 		f.Scope = access.Everywhere()
 	}
-	if f.Scope.None() {
+	cond, args, ok := db.ScopeIn(s.db, "o.path", f.Scope, f.OrgPath)
+	if !ok {
 		return "", nil, false
 	}
-	cond, args := db.ScopeCond(s.db, "o.path", f.Scope)
 	where := []string{cond}
-	if f.OrgPath != "" {
-		if !f.Scope.Contains(f.OrgPath) {
-			return "", nil, false
-		}
-		c, p := db.PrefixMatch(s.db, "o.path", f.OrgPath)
-		where, args = append(where, c), append(args, p)
-	}
 	if f.Public {
 		where = append(where, "p.status IN ('open', 'closed', 'ended', 'summarized')")
 	}

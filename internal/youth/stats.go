@@ -160,19 +160,6 @@ func bounds(from, to time.Time) (int64, int64) {
 	return lo, hi
 }
 
-// scopeWhere is the scope (and org subtree) on the orgs o of a query.
-func (s *Store) scopeWhere(scope access.Scope, orgPath string) (string, []any, bool) {
-	if scope.None() || (orgPath != "" && !scope.Contains(orgPath)) {
-		return "", nil, false
-	}
-	cond, args := db.ScopeCond(s.db, "o.path", scope)
-	if orgPath != "" {
-		c, p := db.PrefixMatch(s.db, "o.path", orgPath)
-		cond, args = cond+" AND "+c, append(args, p)
-	}
-	return cond, args, true
-}
-
 type rawTally struct {
 	programmes, places, applied, enrolled, completed int
 }
@@ -181,7 +168,7 @@ type rawTally struct {
 // the scope (not drafts nor cancelled) and their enrolments.
 func (s *Store) kindTally(ctx context.Context, scope access.Scope, orgPath string, from, to time.Time) (map[string]rawTally, error) {
 	out := map[string]rawTally{}
-	cond, args, ok := s.scopeWhere(scope, orgPath)
+	cond, args, ok := db.ScopeIn(s.db, "o.path", scope, orgPath)
 	if !ok {
 		return out, nil
 	}
@@ -229,7 +216,7 @@ func (s *Store) YearStats(ctx context.Context, scope access.Scope, orgPath strin
 		st.Completed += t.completed
 	}
 	st.Campers = kinds["camp"].enrolled
-	cond, args, ok := s.scopeWhere(scope, orgPath)
+	cond, args, ok := db.ScopeIn(s.db, "o.path", scope, orgPath)
 	if !ok {
 		for _, b := range Bands {
 			st.ByBand = append(st.ByBand, BandTally{Band: b})
@@ -308,7 +295,7 @@ func (st Stats) FemaleShare() string {
 }
 
 func (s *Store) teacherCount(ctx context.Context, scope access.Scope, orgPath string, end time.Time) (int, error) {
-	cond, args, ok := s.scopeWhere(scope, orgPath)
+	cond, args, ok := db.ScopeIn(s.db, "o.path", scope, orgPath)
 	if !ok {
 		return 0, nil
 	}
@@ -325,7 +312,7 @@ func (s *Store) teacherCount(ctx context.Context, scope access.Scope, orgPath st
 // mentorCount counts the distinct mentors, and the pairs, active at some
 // time within [from, to).
 func (s *Store) mentorCount(ctx context.Context, scope access.Scope, orgPath string, from, to time.Time) (int, int, error) {
-	cond, args, ok := s.scopeWhere(scope, orgPath)
+	cond, args, ok := db.ScopeIn(s.db, "o.path", scope, orgPath)
 	if !ok {
 		return 0, 0, nil
 	}

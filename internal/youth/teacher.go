@@ -330,18 +330,11 @@ type TeacherFilter struct {
 // Teachers lists one page of the teachers in the filter and how many
 // match, contacts masked.
 func (s *Store) Teachers(ctx context.Context, f TeacherFilter) ([]Teacher, int, error) {
-	if f.Scope.None() {
+	cond, args, ok := db.ScopeIn(s.db, "o.path", f.Scope, f.OrgPath)
+	if !ok {
 		return nil, 0, nil
 	}
-	cond, args := db.ScopeCond(s.db, "o.path", f.Scope)
 	where := []string{cond}
-	if f.OrgPath != "" {
-		if !f.Scope.Contains(f.OrgPath) {
-			return nil, 0, nil
-		}
-		c, p := db.PrefixMatch(s.db, "o.path", f.OrgPath)
-		where, args = append(where, c), append(args, p)
-	}
 	if f.Region != "" {
 		where, args = append(where, `t.region_code LIKE ? ESCAPE '\'`), append(args, db.LikeEscape(std.RegionPrefix(f.Region))+"%")
 	}
