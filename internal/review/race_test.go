@@ -185,3 +185,44 @@ func TestDecideAtOnce(t *testing.T) {
 		}
 	})
 }
+
+// Objections at once from one address to two calls' 公示 stay within the
+// hourly bound: each call's lock holds only its own objections, so without
+// the address's lock the two calls' filings each counted the other's as
+// not yet there (race review 51).
+func TestObjectionsAtOnce(t *testing.T) {
+	ctx := context.Background()
+	dbtest.Run(t, sets, func(t *testing.T, d *db.DB) {
+		f := setup(t, d)
+		var apps [2]int64
+		for i := range apps {
+			c, st, g := f.reviewedCall(t)
+			ok(t, func() error {
+				_, err := f.s.SaveScore(ctx, g.ID, 301, map[string]float64{"innovation": 80, "impact": 80}, "好")
+				return err
+			}())
+			ok(t, f.s.Select(ctx, st.ID, staffScope(f.city), 60, 1, 0))
+			ok(t, f.s.StartPublicity(ctx, c.ID, staffScope(f.city)))
+			apps[i] = g.AppID
+		}
+		errs := dbtest.AtOnce(20, func(i int) error {
+			_, err := f.s.FileObjection(ctx, review.ObjectionInput{AppID: apps[i%2], Name: "匿名",
+				Body: "同一地址同时提交的异议，测试限流。", Source: "ip9"})
+			return err
+		})
+		filed := 0
+		for _, err := range errs {
+			switch {
+			case err == nil:
+				filed++
+			case fieldKey(err) != "body:review.err.objection_rate":
+				t.Errorf("unexpected: %v", err)
+			}
+		}
+		var n int
+		ok(t, d.QueryRow(ctx, `SELECT COUNT(*) FROM review_objections WHERE source = 'ip9'`).Scan(&n))
+		if filed != review.MaxObjectionsPerHour || n != review.MaxObjectionsPerHour {
+			t.Errorf("%d filed, %d stored, want %d", filed, n, review.MaxObjectionsPerHour)
+		}
+	})
+}

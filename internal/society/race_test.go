@@ -238,3 +238,60 @@ func TestReportsAtOnce(t *testing.T) {
 		}
 	})
 }
+
+// A voucher uploaded again while staff confirm the first one never turns a
+// paid invoice back into one waiting for confirmation: without the
+// invoice's lock the upload read "pending", the confirmation paid it, and
+// the upload then wrote "pending" over "paid" with its receipt number kept
+// (race review 51).
+func TestVoucherWhileConfirmed(t *testing.T) {
+	dbtest.Run(t, sets, func(t *testing.T, d *db.DB) {
+		f := build(t, d)
+		ctx := context.Background()
+		f.s = society.NewStore(d, society.Config{CardKey: []byte("test card key"), Uploads: t.TempDir(), Provider: &society.TestProvider{}})
+		const staff = 202
+		tier, err := f.s.SaveTier(ctx, society.Tier{OrgID: f.soc.ID, Kind: society.KindIndividual, Code: "regular", Name: "普通会员", FeeCents: 10000, Years: 1})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for round := 0; round < 5; round++ {
+			uid := int64(110 + round)
+			m, err := f.s.Apply(ctx, society.Application{OrgID: f.soc.ID, TierID: tier.ID, Name: "王五", UserID: uid})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if _, err := f.s.Approve(ctx, m.ID, staff, "", time.Time{}); err != nil {
+				t.Fatal(err)
+			}
+			terms, _ := f.s.MemberTerms(ctx, m.ID)
+			inv := terms[0].InvoiceID
+			if _, err := f.s.UploadVoucher(ctx, inv, uid, society.Voucher{Name: "转账.png", Data: []byte("png"), Cents: 10000}); err != nil {
+				t.Fatal(err)
+			}
+			confirmed := 0
+			for i, err := range dbtest.AtOnce(10, func(i int) error {
+				if i%2 == 0 {
+					_, err := f.s.ConfirmPayment(ctx, inv, staff, 10000)
+					return err
+				}
+				_, err := f.s.UploadVoucher(ctx, inv, uid, society.Voucher{Name: "补传.png", Data: []byte{byte(i)}, Cents: 10000})
+				return err
+			}) {
+				switch {
+				case err == nil && i%2 == 0:
+					confirmed++
+				case err == nil:
+				case fieldKey(err) != "form:society.err.no_voucher" && fieldKey(err) != "voucher:society.err.invoice_closed":
+					t.Errorf("unexpected: %v", err)
+				}
+			}
+			var status, receipt string
+			if err := d.QueryRow(ctx, `SELECT status, receipt_no FROM member_invoices WHERE id = ?`, inv).Scan(&status, &receipt); err != nil {
+				t.Fatal(err)
+			}
+			if confirmed != 1 || status != society.InvoicePaid || receipt == "" {
+				t.Fatalf("round %d: %d confirmations, invoice %s with receipt %q; want one, paid", round, confirmed, status, receipt)
+			}
+		}
+	})
+}
