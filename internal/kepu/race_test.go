@@ -2,6 +2,7 @@ package kepu_test
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 	"testing"
 
@@ -130,6 +131,69 @@ func TestVersionsAtOnce(t *testing.T) {
 		}
 		if n != 1 {
 			t.Errorf("%d Tibetan versions made at once, want 1", n)
+		}
+	})
+}
+
+// An emergency closed while its editors publish at once: nothing is
+// published after the close (no urgent item follows the close on the audit
+// log), one close of several goes through, and a published item withdrawn
+// several times at once is withdrawn once. Without the emergency's lock a
+// publication that read the emergency open landed after the close
+// (race review 51).
+func TestEmergencyAtOnce(t *testing.T) {
+	dbtest.Run(t, migrations(), func(t *testing.T, d *db.DB) {
+		k := serveKepu(t, d)
+		ctx := context.Background()
+		seq := func(q string, args ...any) int64 {
+			t.Helper()
+			var n sql.NullInt64
+			if err := d.QueryRow(ctx, q, args...).Scan(&n); err != nil {
+				t.Fatal(err)
+			}
+			return n.Int64
+		}
+		for round := 0; round < 5; round++ {
+			em, err := k.Store.OpenEmergency(ctx, k.City.ID, fmt.Sprint("暴雨洪涝", round), "攀枝花市", []int64{k.Author.UserID}, k.Editor)
+			if err != nil {
+				t.Fatal(err)
+			}
+			closed := 0
+			for i, err := range dbtest.AtOnce(12, func(i int) error {
+				if i%4 == 0 {
+					return k.Store.CloseEmergency(ctx, em, k.Editor)
+				}
+				_, err := k.Store.PublishUrgent(ctx, em, kepu.DraftInput{Title: fmt.Sprint("洪水来临时如何自救", round, i), Body: body, Audience: "public"}, k.Author)
+				return err
+			}) {
+				switch {
+				case err == nil && i%4 == 0:
+					closed++
+				case err == nil:
+				case errKey(err) != "kepu.err.emergency_closed":
+					t.Errorf("unexpected: %v", err)
+				}
+			}
+			target := fmt.Sprint("kepu_emergency:", em)
+			closeSeq := seq(`SELECT MIN(seq) FROM audit_log WHERE action = 'kepu.emergency_close' AND target = ?`, target)
+			lastUrgent := seq(`SELECT MAX(a.seq) FROM audit_log a JOIN kepu_items i ON a.target = 'kepu:' || CAST(i.id AS TEXT)
+				WHERE a.action = 'kepu.item_urgent' AND i.emergency_id = ?`, em)
+			if closed != 1 || closeSeq == 0 || lastUrgent > closeSeq {
+				t.Fatalf("round %d: %d closes; an urgent item audited at %d after the close at %d", round, closed, lastUrgent, closeSeq)
+			}
+		}
+		it := k.published(t, "雷雨天气如何防雷")
+		n := 0
+		for _, err := range dbtest.AtOnce(10, func(int) error { return k.Store.Withdraw(ctx, it.ID, "内容有误", k.Editor) }) {
+			switch {
+			case err == nil:
+				n++
+			case errKey(err) != "kepu.err.not_published":
+				t.Errorf("withdraw: unexpected %v", err)
+			}
+		}
+		if a := seq(`SELECT COUNT(*) FROM audit_log WHERE action = 'kepu.item_withdraw'`); n != 1 || a != 1 {
+			t.Errorf("%d withdrawals at once went through, %d audited, want 1", n, a)
 		}
 	})
 }
