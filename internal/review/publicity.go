@@ -306,12 +306,18 @@ func (s *Store) Finalize(ctx context.Context, callID int64, scope access.Scope) 
 		if err := tx.QueryRow(ctx, `SELECT COUNT(*) FROM review_stages WHERE call_id = ? AND kind = 'publicity'`, callID).Scan(&withPublicity); err != nil {
 			return fmt.Errorf("review: finalize %d: %w", callID, err)
 		}
+		// A 公示 that was run ends the call once its days are over, whether
+		// or not the call's stages named one (staff may start one on any
+		// call): a call in publicity was otherwise never final.
 		switch {
-		case withPublicity > 0 && c.Status != CallPublicity:
-			return valid.New("status", "review.err.publicity_state")
-		case withPublicity > 0 && tx.Now.Before(c.PublicityTo):
+		case c.Status == CallFinal:
+			return valid.New("status", "review.err.already_final")
+		case c.Status == CallPublicity && tx.Now.Before(c.PublicityTo):
 			return valid.New("status", "review.err.publicity_running")
-		case withPublicity == 0 && (c.Status != CallOpen && c.Status != CallClosed || tx.Now.Before(c.ClosesAt)):
+		case c.Status == CallPublicity:
+		case withPublicity > 0:
+			return valid.New("status", "review.err.publicity_state")
+		case c.Status != CallOpen && c.Status != CallClosed || tx.Now.Before(c.ClosesAt):
 			return valid.New("status", "review.err.still_open")
 		}
 		var open, waiting int

@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"strings"
 	"testing"
+	"time"
 
 	"kexie/internal/access"
 	"kexie/internal/db"
@@ -224,5 +225,53 @@ func TestObjectionsAtOnce(t *testing.T) {
 		if filed != review.MaxObjectionsPerHour || n != review.MaxObjectionsPerHour {
 			t.Errorf("%d filed, %d stored, want %d", filed, n, review.MaxObjectionsPerHour)
 		}
+	})
+}
+
+// A call's closing steps at once go through once each: of 10 selections of
+// one stage, one; of 10 publicity starts, one; of 10 handlings of one
+// objection, one; of 10 finalizations, one — each audited once. Every step
+// of a call takes the call's lock before it reads (race review 51).
+func TestClosingStepsAtOnce(t *testing.T) {
+	ctx := context.Background()
+	dbtest.Run(t, sets, func(t *testing.T, d *db.DB) {
+		f := setup(t, d)
+		staff := staffScope(f.city)
+		c, st, g := f.reviewedCall(t)
+		_, err := f.s.SaveScore(ctx, g.ID, 301, map[string]float64{"innovation": 80, "impact": 80}, "好")
+		ok(t, err)
+		once := func(what, action string, errs []error, keys ...string) {
+			t.Helper()
+			n := 0
+			for _, err := range errs {
+				known := err == nil
+				for _, k := range keys {
+					known = known || fieldKey(err) == k
+				}
+				if !known {
+					t.Errorf("%s: unexpected %v", what, err)
+				}
+				if err == nil {
+					n++
+				}
+			}
+			var a int
+			ok(t, d.QueryRow(ctx, `SELECT COUNT(*) FROM audit_log WHERE action = ?`, action).Scan(&a))
+			if n != 1 || a != 1 {
+				t.Errorf("%d %s at once went through, %d audited, want 1", n, what, a)
+			}
+		}
+		once("selections", "review.select", dbtest.AtOnce(10, func(int) error { return f.s.Select(ctx, st.ID, staff, 60, 1, 0) }),
+			"stage:review.err.stage_closed")
+		once("publicity starts", "review.publicity", dbtest.AtOnce(10, func(int) error { return f.s.StartPublicity(ctx, c.ID, staff) }),
+			"status:review.err.publicity_state")
+		oid, err := f.s.FileObjection(ctx, review.ObjectionInput{AppID: g.AppID, Name: "王五", Body: "该申报人材料有误，请核实。"})
+		ok(t, err)
+		once("handlings", "review.objection_handle", dbtest.AtOnce(10, func(int) error {
+			return f.s.HandleObjection(ctx, oid, staff, 60, false, "经核实，材料无误。")
+		}), "form:review.err.handled")
+		f.advance(15 * 24 * time.Hour)
+		once("finalizations", "review.finalize", dbtest.AtOnce(10, func(int) error { return f.s.Finalize(ctx, c.ID, staff) }),
+			"status:review.err.already_final")
 	})
 }
