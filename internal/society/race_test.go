@@ -295,3 +295,65 @@ func TestVoucherWhileConfirmed(t *testing.T) {
 		}
 	})
 }
+
+// A renewal plan approved and returned at once is decided once, and terms
+// added at once for one society never overlap: without the term's lock
+// both decisions read "submitted" and both were written and audited;
+// without the society's lock each new term checked the others as absent
+// (race review 51).
+func TestTermStepsAtOnce(t *testing.T) {
+	dbtest.Run(t, sets, func(t *testing.T, d *db.DB) {
+		f := build(t, d)
+		ctx := context.Background()
+		y := func(n int) time.Time { return time.Date(n, 6, 1, 0, 0, 0, 0, time.UTC) }
+		added := 0
+		for i, err := range dbtest.AtOnce(10, func(i int) error {
+			_, err := f.s.AddTerm(ctx, society.TermInput{OrgID: f.soc.ID, Body: "council", Seq: 7 + i%2, StartsOn: y(2022), EndsOn: y(2027)})
+			return err
+		}) {
+			switch {
+			case err == nil:
+				added++
+			case fieldKey(err) != "seq:society.err.term_overlap" && fieldKey(err) != "seq:society.err.term_seq":
+				t.Errorf("term %d: unexpected %v", i, err)
+			}
+		}
+		var n int
+		if err := d.QueryRow(ctx, `SELECT COUNT(*) FROM society_terms WHERE org_id = ?`, f.soc.ID).Scan(&n); err != nil {
+			t.Fatal(err)
+		}
+		if added != 1 || n != 1 {
+			t.Fatalf("%d terms added at once for one period, %d stored, want 1", added, n)
+		}
+		var tm int64
+		if err := d.QueryRow(ctx, `SELECT id FROM society_terms WHERE org_id = ?`, f.soc.ID).Scan(&tm); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := f.s.RenewalStep(ctx, tm, society.RenewSubmit, 1, "第八届换届方案", time.Time{}); err != nil {
+			t.Fatal(err)
+		}
+		decided := 0
+		for _, err := range dbtest.AtOnce(10, func(i int) error {
+			step := society.RenewApprove
+			if i%2 == 1 {
+				step = society.RenewReturn
+			}
+			_, err := f.s.RenewalStep(ctx, tm, step, 2, "", time.Time{})
+			return err
+		}) {
+			switch {
+			case err == nil:
+				decided++
+			case fieldKey(err) != "plan:society.err.plan_not_submitted":
+				t.Errorf("decide: unexpected %v", err)
+			}
+		}
+		var audited int
+		if err := d.QueryRow(ctx, `SELECT COUNT(*) FROM audit_log WHERE action IN ('society.term_approve', 'society.term_return')`).Scan(&audited); err != nil {
+			t.Fatal(err)
+		}
+		if decided != 1 || audited != 1 {
+			t.Errorf("%d decisions at once on one plan, %d audited, want 1", decided, audited)
+		}
+	})
+}
