@@ -154,6 +154,11 @@ func TestSocietyGradingThroughReview(t *testing.T) {
 		if res, body = kx.post(grades, url.Values{"year": {y}, "call_id": {fmt.Sprint(c.ID)}}); res.StatusCode != http.StatusSeeOther {
 			t.Fatalf("award: %d %.300s", res.StatusCode, body)
 		}
+		// The same result recorded again (a second click, a colleague) records nothing and says so.
+		if res, body = kx.post(grades, url.Values{"year": {y}, "call_id": {fmt.Sprint(c.ID)}}); res.StatusCode != http.StatusUnprocessableEntity ||
+			!strings.Contains(body, "该次评审的等级已记录") {
+			t.Errorf("the same grade recorded again: %d %.300s", res.StatusCode, body)
+		}
 		gs, err := ta.Society.Grades(ctx, soc.ID)
 		if err != nil || len(gs) != 1 || gs[0].Grade != "4A" || gs[0].CallID != c.ID || gs[0].Score != 89 {
 			t.Fatalf("grades %+v %v", gs, err)

@@ -155,6 +155,17 @@ func (s *Store) AwardGrade(ctx context.Context, orgID int64, score float64, on t
 		if err != nil {
 			return err
 		}
+		if appID != 0 {
+			// One grade per grading application: a second click, or a
+			// colleague recording the same result, records nothing.
+			var n int
+			if err := tx.QueryRow(ctx, `SELECT COUNT(*) FROM society_grades WHERE org_id = ? AND review_app_id = ?`, orgID, appID).Scan(&n); err != nil {
+				return fmt.Errorf("society: award grade: %w", err)
+			}
+			if n > 0 {
+				return valid.New("call_id", "society.err.grade_recorded")
+			}
+		}
 		g.ID = tx.NewID()
 		if _, err := tx.Exec(ctx, `INSERT INTO society_grades (id, org_id, grade, score, awarded_on, valid_until, review_call_id, review_app_id, created_at)
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, g.ID, orgID, g.Grade, score, db.Millis(on), db.Millis(g.ValidUntil), callID, appID, db.Millis(tx.Now)); err != nil {

@@ -357,3 +357,37 @@ func TestTermStepsAtOnce(t *testing.T) {
 		}
 	})
 }
+
+// A grading call's result recorded several times at once (or again later)
+// gives the society one grade: there was no check at all, so every click
+// added a grade.
+func TestGradeOnce(t *testing.T) {
+	dbtest.Run(t, sets, func(t *testing.T, d *db.DB) {
+		f := build(t, d)
+		ctx := context.Background()
+		on := time.Date(2026, 3, 1, 0, 0, 0, 0, time.UTC)
+		n := 0
+		for _, err := range dbtest.AtOnce(10, func(int) error {
+			_, err := f.s.AwardGrade(ctx, f.soc.ID, 89, on, 7, 70)
+			return err
+		}) {
+			switch {
+			case err == nil:
+				n++
+			case fieldKey(err) != "call_id:society.err.grade_recorded":
+				t.Errorf("unexpected: %v", err)
+			}
+		}
+		if _, err := f.s.AwardGrade(ctx, f.soc.ID, 89, on, 7, 70); fieldKey(err) != "call_id:society.err.grade_recorded" {
+			t.Errorf("recorded again later: %v", err)
+		}
+		// Another call's result is another grade.
+		if _, err := f.s.AwardGrade(ctx, f.soc.ID, 92, on.AddDate(5, 0, 0), 8, 80); err != nil {
+			t.Fatal(err)
+		}
+		gs, err := f.s.Grades(ctx, f.soc.ID)
+		if err != nil || n != 1 || len(gs) != 2 {
+			t.Errorf("%d of 10 went through, grades %+v %v; want one per call", n, gs, err)
+		}
+	})
+}
