@@ -62,18 +62,10 @@ func TestLeadsAtOnce(t *testing.T) {
 	dbtest.Run(t, migrations(), func(t *testing.T, d *db.DB) {
 		k := serveKepu(t, d)
 		ctx := context.Background()
-		n := 0
-		for _, err := range dbtest.AtOnce(20, func(i int) error {
+		n := dbtest.Went(t, dbtest.AtOnce(20, func(i int) error {
 			_, err := k.Store.FileLead(ctx, kepu.LeadInput{OrgID: k.City.ID, Claim: fmt.Sprint("喝醋能软化血管", i), Source: "one-address"})
 			return err
-		}) {
-			switch {
-			case err == nil:
-				n++
-			case errKey(err) != "kepu.err.lead_rate":
-				t.Errorf("unexpected: %v", err)
-			}
-		}
+		}), func(err error) bool { return errKey(err) == "kepu.err.lead_rate" })
 		if n != kepu.MaxLeadsPerHour {
 			t.Errorf("%d leads at once from one address, want %d", n, kepu.MaxLeadsPerHour)
 		}
@@ -90,15 +82,7 @@ func TestLeadStepsAtOnce(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		n := 0
-		for _, err := range dbtest.AtOnce(10, func(int) error { return k.Store.RejectLead(ctx, id, "重复线索", k.Editor) }) {
-			switch {
-			case err == nil:
-				n++
-			case errKey(err) != "kepu.err.lead_status":
-				t.Errorf("unexpected: %v", err)
-			}
-		}
+		n := dbtest.Went(t, dbtest.AtOnce(10, func(int) error { return k.Store.RejectLead(ctx, id, "重复线索", k.Editor) }), func(err error) bool { return errKey(err) == "kepu.err.lead_status" })
 		var audited int
 		if err := d.QueryRow(ctx, `SELECT COUNT(*) FROM audit_log WHERE action = 'kepu.lead_reject'`).Scan(&audited); err != nil {
 			t.Fatal(err)
@@ -117,18 +101,10 @@ func TestVersionsAtOnce(t *testing.T) {
 		k := serveKepu(t, d)
 		ctx := context.Background()
 		zh := k.published(t, "雷雨天气如何防雷")
-		n := 0
-		for _, err := range dbtest.AtOnce(30, func(i int) error {
+		n := dbtest.Went(t, dbtest.AtOnce(30, func(i int) error {
 			_, err := k.Store.CreateDraft(ctx, kepu.DraftInput{OrgID: k.City.ID, GroupID: zh.ID, Lang: "bo", Title: fmt.Sprint("藏文版", i), Body: body, Audience: "public"}, k.Author)
 			return err
-		}) {
-			switch {
-			case err == nil:
-				n++
-			case errKey(err) != "kepu.err.version_exists":
-				t.Errorf("unexpected: %v", err)
-			}
-		}
+		}), func(err error) bool { return errKey(err) == "kepu.err.version_exists" })
 		if n != 1 {
 			t.Errorf("%d Tibetan versions made at once, want 1", n)
 		}
@@ -183,15 +159,8 @@ func TestEmergencyAtOnce(t *testing.T) {
 			}
 		}
 		it := k.published(t, "雷雨天气如何防雷")
-		n := 0
-		for _, err := range dbtest.AtOnce(10, func(int) error { return k.Store.Withdraw(ctx, it.ID, "内容有误", k.Editor) }) {
-			switch {
-			case err == nil:
-				n++
-			case errKey(err) != "kepu.err.not_published":
-				t.Errorf("withdraw: unexpected %v", err)
-			}
-		}
+		n := dbtest.Went(t, dbtest.AtOnce(10, func(int) error { return k.Store.Withdraw(ctx, it.ID, "内容有误", k.Editor) }),
+			func(err error) bool { return errKey(err) == "kepu.err.not_published" })
 		if a := seq(`SELECT COUNT(*) FROM audit_log WHERE action = 'kepu.item_withdraw'`); n != 1 || a != 1 {
 			t.Errorf("%d withdrawals at once went through, %d audited, want 1", n, a)
 		}

@@ -19,15 +19,7 @@ func TestIDAttemptsAtOnce(t *testing.T) {
 	dbtest.Run(t, sets, func(t *testing.T, d *db.DB) {
 		f := setup(t, d)
 		passed := func(errs []error) int {
-			n := 0
-			for _, err := range errs {
-				switch {
-				case err == nil:
-					n++
-				case fieldKey(err) != "id_number:people.err.id_attempts":
-					t.Errorf("unexpected: %v", err)
-				}
-			}
+			n := dbtest.Went(t, errs, func(err error) bool { return fieldKey(err) == "id_number:people.err.id_attempts" })
 			return n
 		}
 		if n := passed(dbtest.AtOnce(20, func(int) error { return f.s.CountIDAttempt(ctx, 9, "10.0.0.1") })); n != people.IDAttemptsPerUser {
@@ -123,18 +115,10 @@ func TestMembershipsAndPoolsAtOnce(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		added := 0
-		for _, err := range dbtest.AtOnce(10, func(int) error {
+		added := dbtest.Went(t, dbtest.AtOnce(10, func(int) error {
 			_, err := f.s.AddMembership(ctx, people.MembershipInput{PersonID: p.ID, OrgID: f.city.ID, Grade: "member", Status: "active"})
 			return err
-		}) {
-			switch {
-			case err == nil:
-				added++
-			case fieldKey(err) != "org_code:people.err.member_twice":
-				t.Errorf("membership: unexpected %v", err)
-			}
-		}
+		}), func(err error) bool { return fieldKey(err) == "org_code:people.err.member_twice" })
 		if added != 1 {
 			t.Errorf("%d memberships added at once, want 1", added)
 		}

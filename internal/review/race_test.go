@@ -211,15 +211,7 @@ func TestObjectionsAtOnce(t *testing.T) {
 				Body: "同一地址同时提交的异议，测试限流。", Source: "ip9"})
 			return err
 		})
-		filed := 0
-		for _, err := range errs {
-			switch {
-			case err == nil:
-				filed++
-			case fieldKey(err) != "body:review.err.objection_rate":
-				t.Errorf("unexpected: %v", err)
-			}
-		}
+		filed := dbtest.Went(t, errs, func(err error) bool { return fieldKey(err) == "body:review.err.objection_rate" })
 		var n int
 		ok(t, d.QueryRow(ctx, `SELECT COUNT(*) FROM review_objections WHERE source = 'ip9'`).Scan(&n))
 		if filed != review.MaxObjectionsPerHour || n != review.MaxObjectionsPerHour {
@@ -240,21 +232,9 @@ func TestClosingStepsAtOnce(t *testing.T) {
 		c, st, g := f.reviewedCall(t)
 		_, err := f.s.SaveScore(ctx, g.ID, 301, map[string]float64{"innovation": 80, "impact": 80}, "好")
 		ok(t, err)
-		once := func(what, action string, errs []error, keys ...string) {
+		once := func(what, action string, errs []error, key string) {
 			t.Helper()
-			n := 0
-			for _, err := range errs {
-				known := err == nil
-				for _, k := range keys {
-					known = known || fieldKey(err) == k
-				}
-				if !known {
-					t.Errorf("%s: unexpected %v", what, err)
-				}
-				if err == nil {
-					n++
-				}
-			}
+			n := dbtest.Went(t, errs, func(err error) bool { return fieldKey(err) == key })
 			var a int
 			ok(t, d.QueryRow(ctx, `SELECT COUNT(*) FROM audit_log WHERE action = ?`, action).Scan(&a))
 			if n != 1 || a != 1 {

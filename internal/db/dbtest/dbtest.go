@@ -179,3 +179,21 @@ func AtOnce(n int, fn func(i int) error) []error {
 	done.Wait()
 	return errs
 }
+
+// Went counts the calls of an AtOnce that went through (a nil error). Each
+// other error must be one refused says is the step's own refusal (the
+// status already moved on, a bound reached); any other is reported as
+// unexpected, so a raw database error never passes for a refusal.
+func Went(t testing.TB, errs []error, refused func(error) bool) int {
+	t.Helper()
+	n := 0
+	for i, err := range errs {
+		switch {
+		case err == nil:
+			n++
+		case !refused(err):
+			t.Errorf("call %d at once: unexpected %v", i, err)
+		}
+	}
+	return n
+}
