@@ -52,6 +52,16 @@ func (t Type) Valid() bool {
 	return false
 }
 
+// Regional reports whether t is the 科协 of an administrative region
+// (national down to town): the orgs a breakdown "by region" lists.
+func (t Type) Regional() bool {
+	switch t {
+	case TypeNational, TypeProvince, TypeCity, TypeCounty, TypeTown:
+		return true
+	}
+	return false
+}
+
 // Label is the i18n key of the type's name.
 func (t Type) Label() string { return "org.type." + string(t) }
 

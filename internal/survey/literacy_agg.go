@@ -10,6 +10,7 @@ import (
 
 	"kexie/internal/access"
 	"kexie/internal/db"
+	"kexie/internal/org"
 	"kexie/internal/sheet"
 )
 
@@ -128,7 +129,12 @@ func (s *Store) Monitor(ctx context.Context, scope access.Scope, root Region) (M
 	}
 	sort.Ints(m.Years)
 	for i, k := range kids {
-		rr := RegionRates{Region: k, ByYear: map[int]Rate{}}
+		// A child that is no region (a 学会, a department) or is disabled
+		// is listed only when it has answers of its own.
+		if len(byRegion[i]) == 0 && !k.regional {
+			continue
+		}
+		rr := RegionRates{Region: k.Region, ByYear: map[int]Rate{}}
 		for y, a := range byRegion[i] {
 			rr.ByYear[y] = rateOfCounts(a.n, a.k)
 		}
@@ -212,19 +218,29 @@ func (s *Store) literacySums(ctx context.Context, scope access.Scope, within, gr
 	return out, rows.Err()
 }
 
-func (s *Store) children(ctx context.Context, parentID int64) ([]Region, error) {
-	rows, err := s.db.Query(ctx, `SELECT id, name, path FROM orgs WHERE parent_id = ? ORDER BY path`, parentID)
+// child is an org under a region, and whether it is an active region
+// itself (an administrative 科协 not disabled).
+type child struct {
+	Region
+	regional bool
+}
+
+func (s *Store) children(ctx context.Context, parentID int64) ([]child, error) {
+	rows, err := s.db.Query(ctx, `SELECT id, name, path, type, disabled_at FROM orgs WHERE parent_id = ? ORDER BY path`, parentID)
 	if err != nil {
 		return nil, fmt.Errorf("survey: regions: %w", err)
 	}
 	defer rows.Close()
-	var out []Region
+	var out []child
 	for rows.Next() {
-		var r Region
-		if err := rows.Scan(&r.ID, &r.Name, &r.Path); err != nil {
+		var c child
+		var typ string
+		var disabled int64
+		if err := rows.Scan(&c.ID, &c.Name, &c.Path, &typ, &disabled); err != nil {
 			return nil, fmt.Errorf("survey: regions: %w", err)
 		}
-		out = append(out, r)
+		c.regional = org.Type(typ).Regional() && disabled == 0
+		out = append(out, c)
 	}
 	return out, rows.Err()
 }
