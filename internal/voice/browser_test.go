@@ -61,6 +61,14 @@ func TestBrowserVoice(t *testing.T) {
 		chromedp.Click(chromedp.CSS(`#answer-submit`)), chromedp.WaitVisible(chromedp.CSS(`#answer-text`)))
 	b.WaitText("answered", "#item-status", "已答复")
 	b.Shot("voice-staff-item")
+	// The year's numbers on a phone: two cards to a row, each topic's name
+	// on one line (the table scrolls in its frame).
+	b.Run("phone stats", phone)
+	b.Open("/voice/admin/stats", "#voice-stats")
+	b.StatsFit("#voice-stats", "#voice-by-topic")
+	narrow(b, "the stats")
+	b.Shot("voice-stats-phone")
+	b.Run("desktop again", chromedp.EmulateViewport(1280, 900))
 	b.Logout()
 
 	// The filer, back on the phone, with the code.
