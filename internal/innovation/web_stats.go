@@ -21,6 +21,16 @@ type StatsPage struct {
 	Grades []string
 }
 
+// Graded is how many stations were graded in the year: with none, the
+// page says so instead of a row of zeros.
+func (p StatsPage) Graded() int {
+	n := 0
+	for _, g := range p.Stats.Grades {
+		n += g
+	}
+	return n
+}
+
 func (h *handler) stats(w http.ResponseWriter, r *http.Request) error {
 	q := r.URL.Query()
 	now := h.store.db.Now().In(zone).Year()

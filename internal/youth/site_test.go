@@ -148,7 +148,7 @@ func TestSite(t *testing.T) {
 			t.Errorf("teachers' export %v", rows)
 		}
 		res, body = peer.Get("/youth/admin/teachers")
-		status(t, "peer teachers", res, body, 200, "暂无科技辅导员")
+		status(t, "peer teachers", res, body, 200, "还没有科技辅导员。", `href="/youth/admin/teachers/new">登记科技辅导员</a>`)
 
 		// The teacher applies: no consent, nothing saved.
 		af := url.Values{"name": {"王小明"}, "school": {"攀枝花市第三中学"}, "grade": {"8"}, "gender": {"m"}, "guardian_name": {"王家长"},
@@ -185,7 +185,7 @@ func TestSite(t *testing.T) {
 			t.Error("the list shows a contact")
 		}
 		res, body = peer.Get("/youth/admin")
-		status(t, "peer list", res, body, 200, "暂无学生报名")
+		status(t, "peer list", res, body, 200, "还没有学生报名。活动开放报名后", `href="/youth/admin/programmes">科学营与活动</a>`)
 		if res, _ := tc.Get("/youth/admin"); res.StatusCode != 403 {
 			t.Errorf("a teacher reads the staff list: %d", res.StatusCode)
 		}
@@ -260,8 +260,10 @@ func TestSite(t *testing.T) {
 		if rows := peer.XLSX("/youth/admin/programmes?format=xlsx"); len(rows) != 1 {
 			t.Errorf("another city exports %d programmes", len(rows)-1)
 		}
+		res, body = peer.Get("/youth/admin/pairs")
+		status(t, "no pairs yet", res, body, 200, "还没有导师结对。在学生报名中打开一名学生", `href="/youth/admin">学生报名</a>`)
 		res, body = staff.Get("/youth/admin/pairs?org=CZ")
-		status(t, "pairs of another city", res, body, 200, "暂无导师结对")
+		status(t, "pairs of another city", res, body, 200, "没有符合条件的导师结对。", `href="/youth/admin/pairs">清除筛选</a>`)
 		if res, _ := peer.Get(pair); res.StatusCode != 404 && res.StatusCode != 403 {
 			t.Errorf("peer reads the pair: %d", res.StatusCode)
 		}
