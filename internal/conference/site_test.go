@@ -121,6 +121,8 @@ func TestSite(t *testing.T) {
 		list, _, _ := cs.Store.List(ctx, conference.Filter{Scope: access.Everywhere()})
 		id := strconv.FormatInt(list[0].ID, 10)
 		base := "/conference/admin/" + id
+		res, body = sec.Get(base)
+		status(t, "show", res, body, 200, `经费预算</dt><dd id="conf-budget">8.5 万元</dd>`) // the unit once, not 经费预算（万元） 8.5 万元
 		res, body = sec.Post(base+"/submit", url.Values{})
 		status(t, "submit", res, body, http.StatusSeeOther)
 

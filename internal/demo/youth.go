@@ -146,6 +146,9 @@ func Youth(ctx context.Context, ys *youth.Store, orgs *org.Store, ppl *people.St
 			}
 			start := realNow().AddDate(0, 0, offset)
 			at = start.AddDate(0, 0, -30)
+			if now := realNow(); at.After(now) { // a draft far ahead was made already, not in the future
+				at = now.Add(-time.Duration(1+rng.IntN(72)) * time.Hour)
+			}
 			places := 15 + rng.IntN(20)
 			pid, err := ys.CreateProgramme(ctx, youth.ProgrammeInput{OrgID: city.ID, Title: fmt.Sprintf(x.title, short), Kind: x.kind,
 				StartsOn: day(start), EndsOn: day(start.AddDate(0, 0, x.days-1)), Places: fmt.Sprint(places), GradeLo: fmt.Sprint(x.lo),

@@ -96,6 +96,11 @@ func TestDemoYouth(t *testing.T) {
 				}
 			}
 		}
+		// Nor is anything recorded after now: a draft's creation was not.
+		var later int
+		if err := d.QueryRow(ctx, `SELECT COUNT(*) FROM audit_log WHERE at > ?`, db.Millis(now)).Scan(&later); err != nil || later != 0 {
+			t.Errorf("%d audit entries after now (%v)", later, err)
+		}
 		if n, err := ys.ToDecide(ctx, access.Everywhere()); err != nil || n == 0 {
 			t.Errorf("to decide %d, %v", n, err)
 		}

@@ -53,6 +53,10 @@ func TestBrowserVoice(t *testing.T) {
 	if got := b.Text("#item"); !strings.Contains(got, "139****4321") || strings.Contains(got, "13987654321") {
 		t.Errorf("the contact shows as %q", got)
 	}
+	// The filer's words stand apart from the facts above them.
+	if gap, err := chromedp.Run(b.Ctx, chromedp.Evaluate[float64](`document.querySelector('#item-body').getBoundingClientRect().top - document.querySelector('#item dl').getBoundingClientRect().bottom`)); err != nil || gap < 8 {
+		t.Errorf("the body sits %v px below the facts (%v)", gap, err)
+	}
 	b.Run("accept", chromedp.Click(chromedp.CSS(`#accept-submit`)), chromedp.WaitVisible(chromedp.CSS(`#assign-me`)))
 	b.WaitText("accepted", "#item-status", "已受理")
 	b.Run("take it", chromedp.Click(chromedp.CSS(`#assign-me`)), chromedp.WaitVisible(chromedp.CSS(`#answer-submit`)))
