@@ -13,7 +13,7 @@ type SumRow struct {
 	Code, Label, Unit string
 	Part              bool
 	Value, Last       string
-	Change            string // "+12%", "" when last year is 0 or missing
+	Change            string // "+12%" for the orgs approved both years, "" when none or last year is 0
 	Up, Down          bool
 }
 
@@ -63,8 +63,10 @@ func (h *handler) summary(w http.ResponseWriter, r *http.Request) error {
 			if p.Sum.LastIncl > 0 {
 				row.Last = Format(l, in.Scale)
 			}
-			if l > 0 && p.Sum.Included > 0 {
-				pct := float64(v-l) * 100 / float64(l)
+			// The change compares like with like: the orgs approved both
+			// years, not this year's forms so far with last year's all.
+			if b, bl := p.Sum.Both[in.Code], p.Sum.BothLast[in.Code]; bl > 0 && p.Sum.BothN > 0 {
+				pct := float64(b-bl) * 100 / float64(bl)
 				row.Change, row.Up, row.Down = fmt.Sprintf("%+.1f%%", pct), pct > 0, pct < 0
 				if in.PartOf == "" {
 					names = append(names, in.Code+" "+in.LabelIn(ln))
@@ -79,7 +81,7 @@ func (h *handler) summary(w http.ResponseWriter, r *http.Request) error {
 		p.Chart = web.ChartJSON(map[string]any{
 			"tooltip": map[string]any{"trigger": "axis"},
 			"grid":    map[string]any{"left": 180, "right": 64, "top": 16, "bottom": 24},
-			"xAxis":   map[string]any{"type": "value", "axisLabel": map[string]any{"formatter": "{value}%"}},
+			"xAxis":   map[string]any{"type": "value", "splitNumber": 4, "axisLabel": map[string]any{"formatter": "{value}%", "hideOverlap": true}},
 			"yAxis":   map[string]any{"type": "category", "data": names, "inverse": true},
 			"series": []map[string]any{{"name": t("stats.sum.change"), "type": "bar", "data": changes, "barMaxWidth": 14,
 				"label": map[string]any{"show": true, "position": "right", "formatter": "{c}%"}}},
