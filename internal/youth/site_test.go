@@ -147,6 +147,20 @@ func TestSite(t *testing.T) {
 		if rows := staff.XLSX("/youth/admin/teachers?format=xlsx"); len(rows) != 2 || strings.Contains(strings.Join(rows[1], " "), "1111") {
 			t.Errorf("teachers' export %v", rows)
 		}
+		// The region filter takes a name: one region becomes its code in
+		// the address; a name of none is said, and lists nobody.
+		res, body = staff.Get("/youth/admin/teachers?region=" + url.QueryEscape("攀枝花市"))
+		status(t, "region by name", res, body, http.StatusSeeOther)
+		if got := res.Header.Get("Location"); got != "/youth/admin/teachers?region=510400" {
+			t.Errorf("a region by name goes to %q", got)
+		}
+		res, body = staff.Get("/youth/admin/teachers?region=510400")
+		status(t, "teachers by region", res, body, 200, "刘辅导员", `id="region-name">四川省攀枝花市<`)
+		res, body = staff.Get("/youth/admin/teachers?region=" + url.QueryEscape("火星"))
+		status(t, "no such region", res, body, 200, "未找到地区“火星”")
+		if strings.Contains(body, "刘辅导员") {
+			t.Error("a region that names nothing lists every teacher")
+		}
 		res, body = peer.Get("/youth/admin/teachers")
 		status(t, "peer teachers", res, body, 200, "还没有科技辅导员。", `href="/youth/admin/teachers/new">登记科技辅导员</a>`)
 
