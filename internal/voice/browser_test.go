@@ -78,6 +78,9 @@ func TestBrowserVoice(t *testing.T) {
 	// The filer, back on the phone, with the code.
 	b.Run("phone again", phone)
 	b.Open("/voice/track", "#track-form")
+	if off, err := chromedp.Run(b.Ctx, chromedp.Evaluate[float64](`Math.abs(document.querySelector('#track-submit').getBoundingClientRect().bottom - document.querySelector('#track-form input[name=code]').getBoundingClientRect().bottom)`)); err != nil || off > 2 {
+		t.Errorf("the look-up button sits %v px off the code's field (%v)", off, err)
+	}
 	b.Run("look up", chromedp.SendKeys(chromedp.CSS(`#track-form input[name=code]`), strings.ToLower(code)),
 		chromedp.Click(chromedp.CSS(`#track-submit`)), chromedp.WaitVisible(chromedp.CSS(`#answer-text`)))
 	if got := b.Text("#answer-text"); !strings.Contains(got, "本月底在市人社局网站公示") {

@@ -187,7 +187,7 @@ func TestSite(t *testing.T) {
 		res, body = tc.Post("/youth/programmes/"+pid+"/apply", af)
 		status(t, "apply", res, body, http.StatusSeeOther)
 		res, body = tc.Get("/youth/mine")
-		status(t, "mine", res, body, 200, "王小明", "待审核")
+		status(t, "mine", res, body, 200, "王小明", "待审核", `href="/youth/mine"`) // in the teacher's own navigation
 		if res, _ := anon.Post("/youth/programmes/"+pid+"/apply", af); res.StatusCode == http.StatusSeeOther {
 			t.Error("applied without signing in")
 		}
