@@ -263,6 +263,8 @@ func TestSite(t *testing.T) {
 		status(t, "meeting", res, body, http.StatusUnprocessableEntity, "时长须在 0.1 至 12 小时之间")
 		res, body = staff.Post(pair+"/meeting", url.Values{"held_on": {"2026-07-12"}, "hours": {"2"}, "note": {"参观实验室。"}})
 		status(t, "meeting", res, body, http.StatusSeeOther)
+		res, body = staff.Get(pair)
+		status(t, "pair", res, body, 200, `id="pair-meetings">1 次，共 2 小时<`) // not "1 · 2 小时"
 		res, body = staff.Get("/youth/admin/pairs")
 		status(t, "pairs", res, body, 200, "李钒钛", "王小明")
 		if rows := staff.XLSX("/youth/admin/pairs?format=xlsx"); len(rows) != 2 || rows[1][1] != "李钒钛" {
