@@ -139,7 +139,7 @@ func TestBrowserYouth(t *testing.T) {
 
 	b.Run("phone, signed out", phone)
 	b.Open("/youth/programmes/"+pid, "#public-counts")
-	b.WaitText("counts", "#public-counts", "名额 30 个，已录取 2 人")
+	b.WaitText("counts", "#public-counts", "30 个，已录取 2 人")
 	if got := b.Text("main"); strings.Contains(got, "王小雨") || strings.Contains(got, "李明轩") || strings.Contains(got, "王建国") {
 		t.Errorf("the public page names a student: %q", got)
 	}
