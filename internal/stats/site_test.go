@@ -170,6 +170,9 @@ func TestSiteFiling(t *testing.T) {
 		res, body = prov2.Get(fmt.Sprintf("/stats/summary?year=%d", year))
 		status(t, "summary", res, body, 200, "已汇总 1 个单位已审核的年报，应报 3 个单位", "滁州市科学技术协会", "导出全年 Excel",
 			fmt.Sprintf("同比变化只比较 %d 年和 %d 年年报均已审核的 1 个单位", year-1, year), `<span class="up">+25.0%</span>`)
+		if !strings.Contains(body, `formatter&#34;:&#34;&#43;25.0%`) {
+			t.Error("the chart's bar does not say +25.0% as the table does")
+		}
 		if strings.Contains(body, "-44.4%") {
 			t.Error("the change compares this year's one form with last year's two")
 		}

@@ -53,7 +53,7 @@ func (h *handler) summary(w http.ResponseWriter, r *http.Request) error {
 	}
 	sc := h.store.Schema()
 	var names []string
-	var changes []float64
+	var changes []map[string]any
 	for i := range sc.Tables {
 		tab := &sc.Tables[i]
 		st := SumTable{Code: tab.Code, Title: tab.TitleIn(ln)}
@@ -70,7 +70,8 @@ func (h *handler) summary(w http.ResponseWriter, r *http.Request) error {
 				row.Change, row.Up, row.Down = fmt.Sprintf("%+.1f%%", pct), pct > 0, pct < 0
 				if in.PartOf == "" {
 					names = append(names, in.Code+" "+in.LabelIn(ln))
-					changes = append(changes, float64(int(pct*10))/10)
+					// Each bar says its change as the table does, sign and all.
+					changes = append(changes, map[string]any{"value": float64(int(pct*10)) / 10, "label": map[string]any{"formatter": row.Change}})
 				}
 			}
 			st.Rows = append(st.Rows, row)
@@ -84,7 +85,7 @@ func (h *handler) summary(w http.ResponseWriter, r *http.Request) error {
 			"xAxis":   map[string]any{"type": "value", "splitNumber": 4, "axisLabel": map[string]any{"formatter": "{value}%", "hideOverlap": true}},
 			"yAxis":   map[string]any{"type": "category", "data": names, "inverse": true},
 			"series": []map[string]any{{"name": t("stats.sum.change"), "type": "bar", "data": changes, "barMaxWidth": 14,
-				"label": map[string]any{"show": true, "position": "right", "formatter": "{c}%"}}},
+				"label": map[string]any{"show": true, "position": "right"}}},
 		})
 	}
 	return h.site.Render(w, r, "stats/summary.html", "stats.title.summary", p)
