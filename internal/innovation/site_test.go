@@ -5,6 +5,7 @@ import (
 	"html"
 	"net/http"
 	"net/url"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
@@ -237,6 +238,10 @@ func TestSite(t *testing.T) {
 		}
 		res, body = staff.Get("/innovation/admin/stats")
 		status(t, "stats", res, body, 200, "创新服务统计", "120.5")
+		// The contract amounts are charted by field, on an axis of their own.
+		if !regexp.MustCompile(`120\.5[,0]*\],&#34;name&#34;:&#34;合同金额（万元）&#34;,&#34;type&#34;:&#34;bar&#34;,&#34;xAxisIndex&#34;:1`).MatchString(body) {
+			t.Error("the stats chart does not draw the contract amounts on their own axis")
+		}
 		res, body = peer.Get("/innovation/admin/stats")
 		status(t, "peer stats", res, body, 200)
 		if strings.Contains(body, "120.5") {
