@@ -55,8 +55,13 @@ func TestDemoVoice(t *testing.T) {
 		for _, it := range list {
 			orgsSeen[it.OrgID] = true
 			kinds[it.Kind]++
-			// A complaint of unpaid wages is a 诉求, never a 建言.
-			if strings.Contains(it.Title, "拖欠") && it.Kind != voice.Request {
+			// What proposes (建议…) is a 建言; what asks or complains (拖欠
+			// 绩效工资, 何时发放) a 诉求.
+			want := voice.Request
+			if strings.HasPrefix(it.Title, "建议") || strings.HasSuffix(it.Title, "建议") || strings.HasPrefix(it.Body, "建议") {
+				want = voice.Suggestion
+			}
+			if it.Kind != want {
 				t.Errorf("%q filed as %s", it.Title, it.Kind)
 			}
 			if it.Reopened {
