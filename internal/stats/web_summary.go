@@ -2,6 +2,7 @@ package stats
 
 import (
 	"fmt"
+	"math"
 	"net/http"
 
 	"kexie/internal/sheet"
@@ -67,7 +68,7 @@ func (h *handler) summary(w http.ResponseWriter, r *http.Request) error {
 			// years, not this year's forms so far with last year's all.
 			if b, bl := p.Sum.Both[in.Code], p.Sum.BothLast[in.Code]; bl > 0 && p.Sum.BothN > 0 {
 				pct := float64(b-bl) * 100 / float64(bl)
-				row.Change, row.Up, row.Down = fmt.Sprintf("%+.1f%%", pct), pct > 0, pct < 0
+				row.Change, row.Up, row.Down = changeText(pct)
 				if in.PartOf == "" {
 					names = append(names, in.Code+" "+in.LabelIn(ln))
 					// Each bar says its change as the table does, sign and all.
@@ -89,4 +90,15 @@ func (h *handler) summary(w http.ResponseWriter, r *http.Request) error {
 		})
 	}
 	return h.site.Render(w, r, "stats/summary.html", "stats.title.summary", p)
+}
+
+// changeText is a change in percent as the page shows it, to one decimal:
+// a change that rounds to nothing reads 0.0%, neither up nor down (not
+// -0.0% in red).
+func changeText(pct float64) (text string, up, down bool) {
+	r := math.Round(pct*10) / 10
+	if r == 0 {
+		return "0.0%", false, false
+	}
+	return fmt.Sprintf("%+.1f%%", r), r > 0, r < 0
 }
