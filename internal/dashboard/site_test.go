@@ -2,6 +2,7 @@ package dashboard_test
 
 import (
 	"net/http"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -49,7 +50,8 @@ func TestSite(t *testing.T) {
 		if !strings.Contains(body, "value&#34;:300") || !strings.Contains(body, "formatter&#34;:&#34;&#43;325.0%") {
 			t.Error("the change chart does not cap the bar at 300 % and label the change as it is")
 		}
-		if strings.Contains(body, "230") || strings.Contains(body, "滁州") {
+		// 230 as a figure, not inside an id or a token (a flake of about one run in ten).
+		if regexp.MustCompile(`(^|[^0-9A-Za-z_-])230([^0-9A-Za-z_-]|$)`).MatchString(body) || strings.Contains(body, "滁州") {
 			t.Error("the city's overview shows the other city's figures")
 		}
 		// Another city is no choice; nor a year out of range; nor a code that is no org.
