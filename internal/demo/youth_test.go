@@ -73,6 +73,11 @@ func TestDemoYouth(t *testing.T) {
 			if e.AppliedAt.After(now) {
 				t.Fatalf("an application dated %v, after now", e.AppliedAt)
 			}
+			// The applicant is named as a person, not by the role the page
+			// shows beside the name (监护人 · 监护人报名).
+			if e.ApplicantName == "监护人" || e.ApplicantName == "" {
+				t.Fatalf("an application by %q", e.ApplicantName)
+			}
 			if e.Status == youth.Withdrawn {
 				withdrawn++
 			}
