@@ -120,6 +120,13 @@ func TestBrowserConference(t *testing.T) {
 	b.Open("/conference/admin/stats?year="+start.Format("2006"), "#conf-stats")
 	b.WaitText("stats", "#st-held", "1")
 	b.Shot("conference-stats")
+	// On a phone: two cards to a row, each kind's name on one line, and
+	// the chart drawn.
+	b.Run("phone stats", phone)
+	b.Open("/conference/admin/stats?year="+start.Format("2006"), ".chart[data-chart-ready]")
+	b.StatsFit("#conf-stats", "#conf-by-kind")
+	narrow(b, "the stats")
+	b.Shot("conference-stats-phone")
 }
 
 // narrow fails when the page is wider than the 390 px screen.

@@ -2,6 +2,7 @@ package conference_test
 
 import (
 	"context"
+	"encoding/json"
 	"html"
 	"net/http"
 	"net/url"
@@ -120,6 +121,8 @@ func TestSite(t *testing.T) {
 		list, _, _ := cs.Store.List(ctx, conference.Filter{Scope: access.Everywhere()})
 		id := strconv.FormatInt(list[0].ID, 10)
 		base := "/conference/admin/" + id
+		res, body = sec.Get(base)
+		status(t, "show", res, body, 200, `经费预算</dt><dd id="conf-budget">8.5 万元</dd>`) // the unit once, not 经费预算（万元） 8.5 万元
 		res, body = sec.Post(base+"/submit", url.Values{})
 		status(t, "submit", res, body, http.StatusSeeOther)
 
@@ -145,7 +148,9 @@ func TestSite(t *testing.T) {
 
 		// Scope: another city and a user with no grant see none of it.
 		res, body = peer.Get("/conference/admin")
-		status(t, "peer list", res, body, 200, "还没有学术会议")
+		status(t, "peer list", res, body, 200, "还没有学术会议。")
+		res, body = peer.Get("/conference/admin?kind=forum")
+		status(t, "peer list filtered", res, body, 200, "没有符合条件的学术会议。", `href="/conference/admin">清除筛选</a>`)
 		if res, _ := peer.Get(base); res.StatusCode != 403 && res.StatusCode != 404 {
 			t.Errorf("peer opens it: %d", res.StatusCode)
 		}
@@ -294,6 +299,15 @@ func TestSite(t *testing.T) {
 		status(t, "summarized", res, body, 200, "已总结", "确认总结", "提交总结", "开放报名")
 		res, body = boss.Get("/conference/admin/stats?year=" + now.Format("2006"))
 		status(t, "stats", res, body, 200, "学术会议统计", `id="st-held">1<`, `id="st-attendance">80<`)
+		// The chart draws the conferences held on their own axis: 80
+		// attendees on the same axis would leave one held a sliver.
+		axes := map[string]float64{}
+		for _, s := range chartOf(t, body).Series {
+			axes[s.Name] = s.XAxisIndex
+		}
+		if len(axes) != 3 || axes["举办场次"] == axes["参会人次"] || axes["参会人次"] != axes["交流论文"] {
+			t.Errorf("stats chart's series by axis %v, want 举办场次 apart from 参会人次 and 交流论文", axes)
+		}
 		if rows := boss.XLSX("/conference/admin?format=xlsx"); len(rows) != 2 || rows[1][1] != "第十届钒钛学术年会" {
 			t.Errorf("list export %v", rows)
 		}
@@ -334,4 +348,20 @@ func TestSite(t *testing.T) {
 			t.Errorf("the list repeats the kind 国际会议 as its flag: %q", kind)
 		}
 	})
+}
+
+// chartOf decodes the first chart's ECharts option on page.
+func chartOf(t *testing.T, page string) (opt struct {
+	Series []struct {
+		Name       string
+		XAxisIndex float64 `json:"xAxisIndex"`
+	}
+}) {
+	t.Helper()
+	_, rest, ok := strings.Cut(page, `data-chart="`)
+	attr, _, _ := strings.Cut(rest, `"`)
+	if err := json.Unmarshal([]byte(html.UnescapeString(attr)), &opt); !ok || err != nil {
+		t.Fatalf("no chart on the page (%v)", err)
+	}
+	return opt
 }

@@ -51,27 +51,40 @@ func statsTable(t func(string, ...any) string, st Stats) sheet.Table {
 	return tab
 }
 
-// statsChart draws the conferences held and the papers exchanged by kind.
+// statsChart draws, by kind, the conferences held on one axis and the
+// attendance and papers exchanged — counts a hundred times larger — on a
+// second below it, so neither squeezes the other to nothing.
 func statsChart(t func(string, ...any) string, st Stats) string {
 	if st.Total.Held == 0 {
 		return ""
 	}
 	var names []string
-	var held, papers []int
+	var held, attendance, papers []int
 	for _, k := range st.ByKind {
 		names = append(names, t("conference.kind."+k.Kind))
 		held = append(held, k.Held)
+		attendance = append(attendance, k.Attendance)
 		papers = append(papers, k.Papers)
+	}
+	axis := func(i int) map[string]any {
+		return map[string]any{"type": "category", "data": names, "inverse": true, "gridIndex": i}
 	}
 	return web.ChartJSON(map[string]any{
 		"tooltip": map[string]any{"trigger": "axis"},
 		"legend":  map[string]any{"top": 0},
-		"grid":    map[string]any{"left": 80, "right": 16, "top": 32, "bottom": 24},
-		"xAxis":   map[string]any{"type": "value", "minInterval": 1},
-		"yAxis":   map[string]any{"type": "category", "data": names, "inverse": true},
+		"grid": []map[string]any{
+			{"left": 80, "right": 24, "top": 36, "height": "30%"},
+			{"left": 80, "right": 24, "top": "50%", "bottom": 24},
+		},
+		"xAxis": []map[string]any{
+			{"type": "value", "minInterval": 1, "gridIndex": 0},
+			{"type": "value", "minInterval": 1, "gridIndex": 1},
+		},
+		"yAxis": []map[string]any{axis(0), axis(1)},
 		"series": []map[string]any{
-			{"name": t("conference.st.held"), "type": "bar", "data": held, "barMaxWidth": 16},
-			{"name": t("conference.st.papers"), "type": "bar", "data": papers, "barMaxWidth": 16},
+			{"name": t("conference.st.held"), "type": "bar", "data": held, "barMaxWidth": 16, "xAxisIndex": 0, "yAxisIndex": 0},
+			{"name": t("conference.st.attendance"), "type": "bar", "data": attendance, "barMaxWidth": 16, "xAxisIndex": 1, "yAxisIndex": 1},
+			{"name": t("conference.st.papers"), "type": "bar", "data": papers, "barMaxWidth": 16, "xAxisIndex": 1, "yAxisIndex": 1},
 		},
 	})
 }

@@ -44,6 +44,12 @@ func TestBrowserDashboard(t *testing.T) {
 	if got := b.Text("#group-event"); !strings.Contains(got, "17") || strings.Contains(got, "247") {
 		t.Errorf("the city's overview: %q", got)
 	}
+	// The picked org's path under its field does not push the 年度 select
+	// and the button below the org's input.
+	if off, err := chromedp.Run(b.Ctx, chromedp.Evaluate[float64](`(() => { const f = document.querySelector('form.filters'), b = e => e.getBoundingClientRect().bottom;
+ return Math.max(Math.abs(b(f.querySelector('select[name=year]')) - b(f.querySelector('.orgpick input[type=text]'))), Math.abs(b(f.querySelector('button.primary')) - b(f.querySelector('.orgpick input[type=text]')))) })()`)); err != nil || off > 2 {
+		t.Errorf("the filters' fields are %v px out of line (%v)", off, err)
+	}
 	b.Open("/dashboard/compare?key=event.held", "#compare-table")
 	b.Run("chart drawn", chromedp.WaitVisible(chromedp.CSS(`.chart[data-chart-ready]`)))
 	rows := b.Text("#compare-table tbody")

@@ -194,7 +194,8 @@ type comparePage struct {
 	Parts    []Part
 	Chart    string
 	Height   int
-	Leftover int // children of other types, not in the comparison
+	Leftover int  // children of other types, not in the comparison
+	AllZero  bool // every child's value is 0 in both years: no chart, a word instead
 }
 
 // option is a source offered in the comparison's choice.
@@ -261,7 +262,13 @@ func (h *handler) compare(w http.ResponseWriter, r *http.Request) error {
 	if web.WantsExport(r) {
 		return sheet.ServeXLSX(w, fmt.Sprintf("数据对比-%s-%d.xlsx", c.Org.Name, c.Year), compareTable(t, p))
 	}
-	p.Chart, p.Height = compareChart(t, p), 70+36*len(p.Parts)
+	p.AllZero = len(p.Parts) > 0
+	for _, part := range p.Parts {
+		p.AllZero = p.AllZero && part.Now == 0 && part.Before == 0
+	}
+	if !p.AllZero { // fifty empty bars say nothing
+		p.Chart, p.Height = compareChart(t, p), 70+36*len(p.Parts)
+	}
 	return h.site.Render(w, r, "dashboard/compare.html", "dashboard.title.compare", p)
 }
 

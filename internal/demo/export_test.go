@@ -18,3 +18,6 @@ func DisciplineNames() []string {
 	slices.Sort(out)
 	return out
 }
+
+// Short is short, for the test of a city's short name.
+var Short = short

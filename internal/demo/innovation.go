@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"math/rand/v2"
+	"strings"
 	"time"
 
 	"kexie/internal/access"
@@ -190,8 +191,12 @@ func Innovation(ctx context.Context, is *innovation.Store, orgs *org.Store, ppl 
 }
 
 // short is the first characters of a city's name (攀枝花市科协 → 攀枝花), to
-// name its enterprises.
+// name its enterprises, schools and programmes; an autonomous prefecture
+// goes by its usual short name (凉山彝族自治州 → 凉山州, not 凉山彝).
 func short(name string) string {
 	r := []rune(name)
+	if strings.Contains(name, "族自治州") {
+		return string(r[:2]) + "州"
+	}
 	return string(r[:min(len(r), 3)])
 }

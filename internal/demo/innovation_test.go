@@ -78,3 +78,19 @@ func TestDemoInnovation(t *testing.T) {
 		}
 	})
 }
+
+// TestShort: the demo names a city's schools and enterprises by its usual
+// short name, never by a prefecture's name cut inside its people's name.
+func TestShort(t *testing.T) {
+	for name, want := range map[string]string{
+		"攀枝花市科学技术协会":      "攀枝花",
+		"成都市科学技术协会":       "成都市",
+		"凉山彝族自治州科学技术协会":   "凉山州",
+		"阿坝藏族羌族自治州科学技术协会": "阿坝州",
+		"甘孜藏族自治州科学技术协会":   "甘孜州",
+	} {
+		if got := demo.Short(name); got != want {
+			t.Errorf("short(%s) = %s, want %s", name, got, want)
+		}
+	}
+}

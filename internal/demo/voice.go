@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"math/rand/v2"
+	"strings"
 	"time"
 
 	"kexie/internal/access"
@@ -82,8 +83,13 @@ func Voice(ctx context.Context, vs *voice.Store, orgs *org.Store, seed uint64) (
 	for i := 0; i < n; i++ {
 		at = start.Add(time.Duration(i) * 160 * time.Hour).Add(time.Duration(rng.IntN(8)) * time.Hour)
 		txt := voiceTexts[rng.IntN(len(voiceTexts))]
+		// A text that proposes (建议…) is a 建言, one that asks or complains
+		// a 诉求 — a complaint of unpaid wages filed as a 建言 read oddly.
+		// The draw the kind once took is kept, so the rest of the demo
+		// stays as it was.
+		_ = txt.topic == "sci_policy" || txt.topic == "kexie_work" || txt.topic == "kepu" || rng.IntN(5) == 0
 		kind := voice.Request
-		if txt.topic == "sci_policy" || txt.topic == "kexie_work" || txt.topic == "kepu" || rng.IntN(5) == 0 {
+		if strings.HasPrefix(txt.title, "建议") || strings.HasSuffix(txt.title, "建议") || strings.HasPrefix(txt.body, "建议") {
 			kind = voice.Suggestion
 		}
 		city := cities[i%len(cities)]

@@ -3,6 +3,7 @@ package demo_test
 import (
 	"context"
 	"crypto/sha256"
+	"strings"
 	"testing"
 
 	"kexie/internal/access"
@@ -50,12 +51,25 @@ func TestDemoVoice(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		orgsSeen, reopened := map[int64]bool{}, 0
+		orgsSeen, reopened, kinds := map[int64]bool{}, 0, map[voice.Kind]int{}
 		for _, it := range list {
 			orgsSeen[it.OrgID] = true
+			kinds[it.Kind]++
+			// What proposes (建议…) is a 建言; what asks or complains (拖欠
+			// 绩效工资, 何时发放) a 诉求.
+			want := voice.Request
+			if strings.HasPrefix(it.Title, "建议") || strings.HasSuffix(it.Title, "建议") || strings.HasPrefix(it.Body, "建议") {
+				want = voice.Suggestion
+			}
+			if it.Kind != want {
+				t.Errorf("%q filed as %s", it.Title, it.Kind)
+			}
 			if it.Reopened {
 				reopened++
 			}
+		}
+		if kinds[voice.Request] == 0 || kinds[voice.Suggestion] == 0 {
+			t.Errorf("kinds %v", kinds)
 		}
 		if len(orgsSeen) < 4 || reopened == 0 {
 			t.Errorf("%d orgs, %d reopened", len(orgsSeen), reopened)

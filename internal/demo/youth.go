@@ -146,6 +146,9 @@ func Youth(ctx context.Context, ys *youth.Store, orgs *org.Store, ppl *people.St
 			}
 			start := realNow().AddDate(0, 0, offset)
 			at = start.AddDate(0, 0, -30)
+			if now := realNow(); at.After(now) { // a draft far ahead was made already, not in the future
+				at = now.Add(-time.Duration(1+rng.IntN(72)) * time.Hour)
+			}
 			places := 15 + rng.IntN(20)
 			pid, err := ys.CreateProgramme(ctx, youth.ProgrammeInput{OrgID: city.ID, Title: fmt.Sprintf(x.title, short), Kind: x.kind,
 				StartsOn: day(start), EndsOn: day(start.AddDate(0, 0, x.days-1)), Places: fmt.Sprint(places), GradeLo: fmt.Sprint(x.lo),
@@ -170,11 +173,18 @@ func Youth(ctx context.Context, ys *youth.Store, orgs *org.Store, ppl *people.St
 				g := x.lo + rng.IntN(x.hi-x.lo+1)
 				gender := []string{"f", "m", ""}[rng.IntN(3)]
 				name := youthName(rng)
+				school := short + youthSchools[rng.IntN(len(youthSchools))]
+				// The guardian is the student's parent, 潘宇琪家长 — and the
+				// applicant the pages name (not 监护人, beside 监护人报名). The
+				// two draws a made-up name took are kept, so the rest of the
+				// demo stays as it was.
+				_, _ = rng.IntN(len(youthSurnames)), rng.IntN(len(youthGiven))
+				guardian := name + "家长"
 				eid, err := ys.Apply(ctx, youth.ApplyInput{ProgrammeID: pid, Student: youth.StudentInput{Name: name, Gender: gender,
-					BirthYear: fmt.Sprint(at.In(calendar.Beijing).Year() - g - 6), School: short + youthSchools[rng.IntN(len(youthSchools))],
-					Grade: fmt.Sprint(g), GuardianName: string(youthSurnames[rng.IntN(len(youthSurnames))]) + string(youthGiven[rng.IntN(len(youthGiven))]) + "家长",
+					BirthYear: fmt.Sprint(at.In(calendar.Beijing).Year() - g - 6), School: school,
+					Grade: fmt.Sprint(g), GuardianName: guardian,
 					GuardianContact: fmt.Sprintf("139%08d", rng.IntN(100000000)), Consent: true,
-					ConsentHow: youth.ConsentWays[rng.IntN(len(youth.ConsentWays))]}}, youth.Actor{UserID: applicant, Name: "监护人"})
+					ConsentHow: youth.ConsentWays[rng.IntN(len(youth.ConsentWays))]}}, youth.Actor{UserID: applicant, Name: guardian})
 				if err != nil {
 					continue // a duplicate name at the same school, or full
 				}
@@ -226,7 +236,7 @@ func Youth(ctx context.Context, ys *youth.Store, orgs *org.Store, ppl *people.St
 					if err != nil {
 						return res, err
 					}
-					if err := ys.Withdraw(ctx, e.ID, "孩子临时要参加学校比赛，无法参加。", youth.Actor{UserID: e.ApplicantUser, Name: "监护人"}); err != nil {
+					if err := ys.Withdraw(ctx, e.ID, "孩子临时要参加学校比赛，无法参加。", youth.Actor{UserID: e.ApplicantUser, Name: e.ApplicantName}); err != nil {
 						return res, fmt.Errorf("demo: withdraw: %w", err)
 					}
 				}

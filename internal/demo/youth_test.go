@@ -73,6 +73,11 @@ func TestDemoYouth(t *testing.T) {
 			if e.AppliedAt.After(now) {
 				t.Fatalf("an application dated %v, after now", e.AppliedAt)
 			}
+			// The applicant is named as a person, not by the role the page
+			// shows beside the name (监护人 · 监护人报名).
+			if e.ApplicantName == "监护人" || e.ApplicantName == "" {
+				t.Fatalf("an application by %q", e.ApplicantName)
+			}
 			if e.Status == youth.Withdrawn {
 				withdrawn++
 			}
@@ -95,6 +100,11 @@ func TestDemoYouth(t *testing.T) {
 					t.Errorf("%s is %s but ends on %v", p.Title, p.Status, p.EndsOn)
 				}
 			}
+		}
+		// Nor is anything recorded after now: a draft's creation was not.
+		var later int
+		if err := d.QueryRow(ctx, `SELECT COUNT(*) FROM audit_log WHERE at > ?`, db.Millis(now)).Scan(&later); err != nil || later != 0 {
+			t.Errorf("%d audit entries after now (%v)", later, err)
 		}
 		if n, err := ys.ToDecide(ctx, access.Everywhere()); err != nil || n == 0 {
 			t.Errorf("to decide %d, %v", n, err)

@@ -70,6 +70,14 @@ func TestBrowserInnovation(t *testing.T) {
 		chromedp.Click(chromedp.CSS(`#result-submit`)), chromedp.WaitVisible(chromedp.CSS(`#need-result`)))
 	b.WaitText("signed", "#need-result", "签约 · 120.5 万元")
 	b.Shot("innovation-staff-need")
+	// The year's figures on a phone: two cards to a row, each field's name
+	// on one line.
+	b.Run("phone stats", phone)
+	b.Open("/innovation/admin/stats", "#innovation-stats")
+	b.StatsFit("#innovation-stats", "#by-field")
+	narrow(b, "the stats")
+	b.Shot("innovation-stats-phone")
+	b.Run("desktop again", chromedp.EmulateViewport(1280, 900))
 	b.Logout()
 
 	b.Run("phone again", phone)

@@ -5,6 +5,7 @@ import (
 	"html"
 	"net/http"
 	"net/url"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
@@ -121,7 +122,7 @@ func TestSite(t *testing.T) {
 			t.Fatalf("%d needs", n)
 		}
 		res, body = anon.Get("/innovation/needs")
-		status(t, "public list before review", res, body, 200, "暂无技术需求")
+		status(t, "public list before review", res, body, 200, "目前没有发布中的技术需求。", `href="/innovation">提交技术需求</a>`)
 
 		staff, _ := s.User(t, "staff", access.OrgStaff, s.City)
 		admin, _ := s.User(t, "admin", access.OrgAdmin, s.City)
@@ -129,7 +130,9 @@ func TestSite(t *testing.T) {
 		res, body = staff.Get("/innovation/admin")
 		status(t, "staff list", res, body, 200, "钒钛磁铁矿尾矿综合利用", "待审核")
 		res, body = peer.Get("/innovation/admin")
-		status(t, "peer list", res, body, 200, "暂无技术需求")
+		status(t, "peer list", res, body, 200, "还没有技术需求。", `href="/innovation/admin/new">录入企业需求</a>`)
+		res, body = peer.Get("/innovation/admin?q=" + url.QueryEscape("无此需求"))
+		status(t, "peer list filtered", res, body, 200, "没有符合条件的需求。", `href="/innovation/admin">清除筛选</a>`)
 		list, _, _ := s.Store.List(context.Background(), innovation.Filter{Scope: access.Everywhere()})
 		id := itoa(list[0].ID)
 		if res, _ := peer.Get("/innovation/admin/" + id); res.StatusCode != 404 && res.StatusCode != 403 {
@@ -158,6 +161,26 @@ func TestSite(t *testing.T) {
 		status(t, "publish", res, body, http.StatusSeeOther)
 		res, body = anon.Get("/innovation/needs")
 		status(t, "public list", res, body, 200, "钒钛磁铁矿尾矿综合利用", "攀枝花某钒钛新材料有限公司")
+		// The region filter takes a name as the people and venue lists
+		// do: one region becomes its code in the address; none is said.
+		for _, list := range []struct {
+			c    *webtest.Client
+			path string
+		}{{anon, "/innovation/needs"}, {staff, "/innovation/admin"}, {staff, "/innovation/admin/stations"}} {
+			res, body = list.c.Get(list.path + "?region=" + url.QueryEscape("攀枝花市"))
+			status(t, list.path+" region by name", res, body, http.StatusSeeOther)
+			if got := res.Header.Get("Location"); got != list.path+"?region=510400" {
+				t.Errorf("%s: a region by name goes to %q", list.path, got)
+			}
+			res, body = list.c.Get(list.path + "?region=" + url.QueryEscape("火星"))
+			status(t, list.path+" no such region", res, body, 200, "未找到地区“火星”，请输入地区名称、代码或拼音缩写后从提示中选择。")
+		}
+		res, body = anon.Get("/innovation/needs?region=510400")
+		status(t, "public list by region", res, body, 200, "钒钛磁铁矿尾矿综合利用", `id="region-name">四川省攀枝花市<`)
+		res, body = anon.Get("/innovation/needs?region=" + url.QueryEscape("火星"))
+		if strings.Contains(body, "钒钛磁铁矿尾矿综合利用") {
+			t.Error("a region that names nothing lists every need")
+		}
 		res, body = anon.Get("/innovation/needs/" + id)
 		status(t, "public need", res, body, 200, "钒钛磁铁矿尾矿综合利用")
 		if strings.Contains(body, "4321") || strings.Contains(body, "91110000802100433B") {
@@ -215,6 +238,10 @@ func TestSite(t *testing.T) {
 		}
 		res, body = staff.Get("/innovation/admin/stats")
 		status(t, "stats", res, body, 200, "创新服务统计", "120.5")
+		// The contract amounts are charted by field, on an axis of their own.
+		if !regexp.MustCompile(`120\.5[,0]*\],&#34;name&#34;:&#34;合同金额（万元）&#34;,&#34;type&#34;:&#34;bar&#34;,&#34;xAxisIndex&#34;:1`).MatchString(body) {
+			t.Error("the stats chart does not draw the contract amounts on their own axis")
+		}
 		res, body = peer.Get("/innovation/admin/stats")
 		status(t, "peer stats", res, body, 200)
 		if strings.Contains(body, "120.5") {
@@ -275,8 +302,17 @@ func TestSite(t *testing.T) {
 		status(t, "station page", res, body, 200, "已更正", "优秀", "合格")
 		res, body = staff.Get("/innovation/admin/stations")
 		status(t, "stations", res, body, 200, "攀钢钒钛院士专家工作站")
+		// The stats name the stations by kind, apart, and say when none
+		// was graded in the year rather than show a row of zeros.
+		res, body = staff.Get("/innovation/admin/stats")
+		status(t, "stats stations", res, body, 200, "院士专家工作站 1 · 专家服务站 0 · 科技服务站 0",
+			itoa(int64(s.now.Year()))+" 年度尚无专家工作站考核记录。")
+		res, body = staff.Get("/innovation/admin/stats?year=" + year)
+		status(t, "stats grades", res, body, 200, "优秀 <strong>1</strong>")
 		res, body = peer.Get("/innovation/admin/stations")
-		status(t, "peer stations", res, body, 200, "暂无专家工作站")
+		status(t, "peer stations", res, body, 200, "还没有专家工作站。", `href="/innovation/admin/stations/new">登记专家工作站</a>`)
+		res, body = staff.Get("/innovation/admin/stations?kind=service")
+		status(t, "stations filtered", res, body, 200, "没有符合条件的专家工作站。", "清除筛选")
 		if res, _ := peer.Get(st); res.StatusCode != 404 && res.StatusCode != 403 {
 			t.Errorf("peer reads the station: %d", res.StatusCode)
 		}

@@ -97,6 +97,7 @@ type PublicListPage struct {
 	Needs  []Need
 	Field  string
 	Region string
+	Place  RegionFilter
 	Fields []string
 }
 
@@ -107,9 +108,11 @@ func (h *handler) publicList(w http.ResponseWriter, r *http.Request) error {
 	if knownField(p.Field) {
 		f.Field = p.Field
 	}
-	if len(p.Region) <= 12 {
-		f.Region = p.Region
+	var redirect string
+	if p.Place, redirect = regionFilter(h.site.T(r), l); redirect != "" {
+		return web.Redirect(w, r, redirect)
 	}
+	f.Region = p.Place.Code
 	needs, total, err := h.store.List(r.Context(), f)
 	if err != nil {
 		return err

@@ -17,6 +17,7 @@ type ListPage struct {
 	Field    string
 	Org      string // the org filter as typed or picked (a code)
 	Region   string
+	Place    RegionFilter
 	Waiting  bool
 	Statuses []Status
 	Fields   []string
@@ -25,7 +26,7 @@ type ListPage struct {
 
 // filter reads the list's filter from the query; the org filter is
 // resolved to a path (the store keeps it inside the scope).
-func (h *handler) filter(r *http.Request, l *web.List) (Filter, ListPage) {
+func (h *handler) filter(r *http.Request, l *web.List) (Filter, ListPage, string) {
 	p := ListPage{List: l, Status: l.Get("status"), Field: l.Get("field"), Org: l.Get("org"), Region: l.Get("region"),
 		Waiting: l.Get("waiting") == "1", Statuses: Statuses, Fields: Fields, WaitDays: h.store.WaitDays()}
 	f := Filter{Scope: h.site.Scope(r, "innovation.view"), Q: l.Q, Waiting: p.Waiting, Sort: l.Sort, Limit: l.PerPage, Offset: l.Offset()}
@@ -37,9 +38,11 @@ func (h *handler) filter(r *http.Request, l *web.List) (Filter, ListPage) {
 	if knownField(p.Field) {
 		f.Field = p.Field
 	}
-	if len(p.Region) <= 12 {
-		f.Region = p.Region
+	var redirect string
+	if p.Place, redirect = regionFilter(h.site.T(r), l); redirect != "" {
+		return f, p, redirect
 	}
+	f.Region = p.Place.Code
 	if p.Org != "" {
 		o, err := h.orgs.FromForm(r.Context(), p.Org)
 		if err != nil {
@@ -48,12 +51,15 @@ func (h *handler) filter(r *http.Request, l *web.List) (Filter, ListPage) {
 			f.OrgPath = o.Path
 		}
 	}
-	return f, p
+	return f, p, ""
 }
 
 func (h *handler) list(w http.ResponseWriter, r *http.Request) error {
 	l := web.ParseList(r, "-filed", "filed", "wanted", "status")
-	f, p := h.filter(r, l)
+	f, p, redirect := h.filter(r, l)
+	if redirect != "" {
+		return web.Redirect(w, r, redirect)
+	}
 	if web.WantsExport(r) {
 		t, err := h.store.Export(r.Context(), f, h.site.T(r))
 		if err != nil {

@@ -16,6 +16,7 @@ type StationsPage struct {
 	Status   string
 	Org      string
 	Region   string
+	Place    RegionFilter
 	Kinds    []string
 }
 
@@ -29,9 +30,11 @@ func (h *handler) stations(w http.ResponseWriter, r *http.Request) error {
 	if p.Status == Active || p.Status == Revoked {
 		f.Status = p.Status
 	}
-	if len(p.Region) <= 12 {
-		f.Region = p.Region
+	var redirect string
+	if p.Place, redirect = regionFilter(h.site.T(r), l); redirect != "" {
+		return web.Redirect(w, r, redirect)
 	}
+	f.Region = p.Place.Code
 	if p.Org != "" {
 		if o, err := h.orgs.FromForm(r.Context(), p.Org); err != nil {
 			f.OrgPath = "/0/"

@@ -21,6 +21,16 @@ type StatsPage struct {
 	Grades []string
 }
 
+// Graded is how many stations were graded in the year: with none, the
+// page says so instead of a row of zeros.
+func (p StatsPage) Graded() int {
+	n := 0
+	for _, g := range p.Stats.Grades {
+		n += g
+	}
+	return n
+}
+
 func (h *handler) stats(w http.ResponseWriter, r *http.Request) error {
 	q := r.URL.Query()
 	now := h.store.db.Now().In(zone).Year()
@@ -74,28 +84,39 @@ func statsTable(t func(string, ...any) string, st Stats) sheet.Table {
 	return tab
 }
 
-// statsChart draws needs received and matched by field as bars.
+// statsChart draws, by field, the needs received, matched and solved, and
+// below them the contract amounts.
 func statsChart(t func(string, ...any) string, st Stats) string {
 	if st.Total.Received == 0 {
 		return ""
 	}
 	var names []string
 	var received, matched, solved []int
+	var amount []float64
 	for _, ft := range st.ByField {
 		names = append(names, t("innovation.field."+ft.Field))
 		received, matched, solved = append(received, ft.Received), append(matched, ft.Matched), append(solved, ft.Solved)
+		amount = append(amount, float64(ft.Amount)/100)
+	}
+	// The contract amounts (万元) by field, on their own axis below the
+	// counts: 294.5 beside 5 needs would flatten every count.
+	axis := func(i int) map[string]any {
+		return map[string]any{"type": "category", "data": names, "inverse": true, "gridIndex": i}
+	}
+	bar := func(name string, data any, i int) map[string]any {
+		return map[string]any{"name": name, "type": "bar", "data": data, "barMaxWidth": 14, "xAxisIndex": i, "yAxisIndex": i}
 	}
 	return web.ChartJSON(map[string]any{
 		"tooltip": map[string]any{"trigger": "axis"},
 		"legend":  map[string]any{"top": 0},
-		"grid":    map[string]any{"left": 110, "right": 16, "top": 32, "bottom": 24},
-		"xAxis":   map[string]any{"type": "value", "minInterval": 1},
-		"yAxis":   map[string]any{"type": "category", "data": names, "inverse": true},
-		"series": []map[string]any{
-			{"name": t("innovation.st.received"), "type": "bar", "data": received, "barMaxWidth": 16},
-			{"name": t("innovation.st.matched"), "type": "bar", "data": matched, "barMaxWidth": 16},
-			{"name": t("innovation.st.solved"), "type": "bar", "data": solved, "barMaxWidth": 16},
+		"grid": []map[string]any{
+			{"left": 110, "right": 24, "top": 36, "height": "54%"},
+			{"left": 110, "right": 24, "top": "70%", "bottom": 24},
 		},
+		"xAxis": []map[string]any{{"type": "value", "minInterval": 1, "gridIndex": 0}, {"type": "value", "gridIndex": 1}},
+		"yAxis": []map[string]any{axis(0), axis(1)},
+		"series": []map[string]any{bar(t("innovation.st.received"), received, 0), bar(t("innovation.st.matched"), matched, 0),
+			bar(t("innovation.st.solved"), solved, 0), bar(t("innovation.st.amount"), amount, 1)},
 	})
 }
 

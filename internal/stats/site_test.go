@@ -154,8 +154,28 @@ func TestSiteFiling(t *testing.T) {
 		res, body = follow(t, prov2, res, body)
 		status(t, "approved", res, body, 200, "年报已审核通过", "已审核")
 
+		// Last year both cities' forms were approved (the city's with 8
+		// members, the peer's with 10): this year's 10 members of the city
+		// alone are +25.0% on the same org, not -44.4% on last year's 18.
+		for org, members := range map[int64]string{s.City.ID: "8", s.Peer.ID: "10"} {
+			in := full()
+			in.Raw["B01"] = members
+			if _, err := s.Store.Submit(context.Background(), org, year-1, in, stats.Actor{UserID: 900, Name: "去年填报"}); err != nil {
+				t.Fatal(err)
+			}
+			if err := s.Store.Approve(context.Background(), org, year-1, stats.Actor{UserID: 901, Name: "去年审核"}); err != nil {
+				t.Fatal(err)
+			}
+		}
 		res, body = prov2.Get(fmt.Sprintf("/stats/summary?year=%d", year))
-		status(t, "summary", res, body, 200, "已汇总 1 个单位已审核的年报，应报 3 个单位", "滁州市科学技术协会")
+		status(t, "summary", res, body, 200, "已汇总 1 个单位已审核的年报，应报 3 个单位", "滁州市科学技术协会", "导出全年 Excel",
+			fmt.Sprintf("同比变化只比较 %d 年和 %d 年年报均已审核的 1 个单位", year-1, year), `<span class="up">+25.0%</span>`)
+		if !strings.Contains(body, `formatter&#34;:&#34;&#43;25.0%`) {
+			t.Error("the chart's bar does not say +25.0% as the table does")
+		}
+		if strings.Contains(body, "-44.4%") {
+			t.Error("the change compares this year's one form with last year's two")
+		}
 		rows := prov2.XLSX(fmt.Sprintf("/stats/summary?year=%d&format=xlsx", year))
 		if len(rows) != 3 || rows[1][1] != "攀枝花市科学技术协会" || !strings.HasPrefix(rows[2][1], "合计") {
 			t.Errorf("export = %v", rows)

@@ -21,6 +21,11 @@ type Summary struct {
 	Expected int    // orgs that file in the subtree
 	LastIncl int
 	Missing  []Row // up to MaxMissing orgs whose form is not approved
+	// Like for like: the two years' totals of only the orgs whose forms
+	// of both years are approved, so a change from last year compares the
+	// same orgs — not 168 forms approved so far with last year's 424.
+	Both, BothLast Values
+	BothN          int
 }
 
 // MaxMissing is how many missing orgs the summary names.
@@ -29,8 +34,9 @@ const MaxMissing = 100
 // Missed is how many orgs' forms are not counted.
 func (s Summary) Missed() int { return s.Expected - s.Included }
 
-// totals sums the approved forms of year inside f's scope and subtree.
-func (s *Store) totals(ctx context.Context, f Filter, year int) (Values, int, error) {
+// totals sums the approved forms of year inside f's scope and subtree;
+// with also set, only those of orgs whose form of that year is approved too.
+func (s *Store) totals(ctx context.Context, f Filter, year, also int) (Values, int, error) {
 	out := Values{}
 	if f.Scope.None() || f.OrgPath != "" && !f.Scope.Contains(f.OrgPath) {
 		return out, 0, nil
@@ -42,6 +48,10 @@ func (s *Store) totals(ctx context.Context, f Filter, year int) (Values, int, er
 	}
 	from := ` FROM stats_forms f JOIN orgs o ON o.id = f.org_id WHERE f.year = ? AND f.status = 'approved' AND o.disabled_at = 0 AND ` + cond
 	args = append([]any{year}, args...)
+	if also != 0 {
+		from += ` AND EXISTS (SELECT 1 FROM stats_forms g WHERE g.org_id = f.org_id AND g.year = ? AND g.status = 'approved')`
+		args = append(args, also)
+	}
 	var n int
 	if err := s.db.QueryRow(ctx, `SELECT COUNT(*)`+from, args...).Scan(&n); err != nil {
 		return nil, 0, fmt.Errorf("stats: totals: %w", err)
@@ -71,10 +81,16 @@ func (s *Store) Summarize(ctx context.Context, scope access.Scope, orgPath strin
 	sum := Summary{Year: year, Totals: Values{}, Last: Values{}}
 	f := Filter{Scope: scope, OrgPath: orgPath, Year: year}
 	var err error
-	if sum.Totals, sum.Included, err = s.totals(ctx, f, year); err != nil {
+	if sum.Totals, sum.Included, err = s.totals(ctx, f, year, 0); err != nil {
 		return sum, err
 	}
-	if sum.Last, sum.LastIncl, err = s.totals(ctx, f, year-1); err != nil {
+	if sum.Last, sum.LastIncl, err = s.totals(ctx, f, year-1, 0); err != nil {
+		return sum, err
+	}
+	if sum.Both, sum.BothN, err = s.totals(ctx, f, year, year-1); err != nil {
+		return sum, err
+	}
+	if sum.BothLast, _, err = s.totals(ctx, f, year-1, year); err != nil {
 		return sum, err
 	}
 	if _, sum.Expected, err = s.List(ctx, Filter{Scope: scope, OrgPath: orgPath, Year: year, Limit: 1}); err != nil {

@@ -2,6 +2,7 @@ package stats
 
 import (
 	"fmt"
+	"math"
 	"net/http"
 
 	"kexie/internal/sheet"
@@ -13,7 +14,7 @@ type SumRow struct {
 	Code, Label, Unit string
 	Part              bool
 	Value, Last       string
-	Change            string // "+12%", "" when last year is 0 or missing
+	Change            string // "+12%" for the orgs approved both years, "" when none or last year is 0
 	Up, Down          bool
 }
 
@@ -53,7 +54,7 @@ func (h *handler) summary(w http.ResponseWriter, r *http.Request) error {
 	}
 	sc := h.store.Schema()
 	var names []string
-	var changes []float64
+	var changes []map[string]any
 	for i := range sc.Tables {
 		tab := &sc.Tables[i]
 		st := SumTable{Code: tab.Code, Title: tab.TitleIn(ln)}
@@ -63,12 +64,15 @@ func (h *handler) summary(w http.ResponseWriter, r *http.Request) error {
 			if p.Sum.LastIncl > 0 {
 				row.Last = Format(l, in.Scale)
 			}
-			if l > 0 && p.Sum.Included > 0 {
-				pct := float64(v-l) * 100 / float64(l)
-				row.Change, row.Up, row.Down = fmt.Sprintf("%+.1f%%", pct), pct > 0, pct < 0
+			// The change compares like with like: the orgs approved both
+			// years, not this year's forms so far with last year's all.
+			if b, bl := p.Sum.Both[in.Code], p.Sum.BothLast[in.Code]; bl > 0 && p.Sum.BothN > 0 {
+				pct := float64(b-bl) * 100 / float64(bl)
+				row.Change, row.Up, row.Down = changeText(pct)
 				if in.PartOf == "" {
 					names = append(names, in.Code+" "+in.LabelIn(ln))
-					changes = append(changes, float64(int(pct*10))/10)
+					// Each bar says its change as the table does, sign and all.
+					changes = append(changes, map[string]any{"value": float64(int(pct*10)) / 10, "label": map[string]any{"formatter": row.Change}})
 				}
 			}
 			st.Rows = append(st.Rows, row)
@@ -79,11 +83,22 @@ func (h *handler) summary(w http.ResponseWriter, r *http.Request) error {
 		p.Chart = web.ChartJSON(map[string]any{
 			"tooltip": map[string]any{"trigger": "axis"},
 			"grid":    map[string]any{"left": 180, "right": 64, "top": 16, "bottom": 24},
-			"xAxis":   map[string]any{"type": "value", "axisLabel": map[string]any{"formatter": "{value}%"}},
+			"xAxis":   map[string]any{"type": "value", "splitNumber": 4, "axisLabel": map[string]any{"formatter": "{value}%", "hideOverlap": true}},
 			"yAxis":   map[string]any{"type": "category", "data": names, "inverse": true},
 			"series": []map[string]any{{"name": t("stats.sum.change"), "type": "bar", "data": changes, "barMaxWidth": 14,
-				"label": map[string]any{"show": true, "position": "right", "formatter": "{c}%"}}},
+				"label": map[string]any{"show": true, "position": "right"}}},
 		})
 	}
 	return h.site.Render(w, r, "stats/summary.html", "stats.title.summary", p)
+}
+
+// changeText is a change in percent as the page shows it, to one decimal:
+// a change that rounds to nothing reads 0.0%, neither up nor down (not
+// -0.0% in red).
+func changeText(pct float64) (text string, up, down bool) {
+	r := math.Round(pct*10) / 10
+	if r == 0 {
+		return "0.0%", false, false
+	}
+	return fmt.Sprintf("%+.1f%%", r), r > 0, r < 0
 }

@@ -53,6 +53,10 @@ func TestBrowserVoice(t *testing.T) {
 	if got := b.Text("#item"); !strings.Contains(got, "139****4321") || strings.Contains(got, "13987654321") {
 		t.Errorf("the contact shows as %q", got)
 	}
+	// The filer's words stand apart from the facts above them.
+	if gap, err := chromedp.Run(b.Ctx, chromedp.Evaluate[float64](`document.querySelector('#item-body').getBoundingClientRect().top - document.querySelector('#item dl').getBoundingClientRect().bottom`)); err != nil || gap < 8 {
+		t.Errorf("the body sits %v px below the facts (%v)", gap, err)
+	}
 	b.Run("accept", chromedp.Click(chromedp.CSS(`#accept-submit`)), chromedp.WaitVisible(chromedp.CSS(`#assign-me`)))
 	b.WaitText("accepted", "#item-status", "已受理")
 	b.Run("take it", chromedp.Click(chromedp.CSS(`#assign-me`)), chromedp.WaitVisible(chromedp.CSS(`#answer-submit`)))
@@ -61,11 +65,22 @@ func TestBrowserVoice(t *testing.T) {
 		chromedp.Click(chromedp.CSS(`#answer-submit`)), chromedp.WaitVisible(chromedp.CSS(`#answer-text`)))
 	b.WaitText("answered", "#item-status", "已答复")
 	b.Shot("voice-staff-item")
+	// The year's numbers on a phone: two cards to a row, each topic's name
+	// on one line (the table scrolls in its frame).
+	b.Run("phone stats", phone)
+	b.Open("/voice/admin/stats", "#voice-stats")
+	b.StatsFit("#voice-stats", "#voice-by-topic")
+	narrow(b, "the stats")
+	b.Shot("voice-stats-phone")
+	b.Run("desktop again", chromedp.EmulateViewport(1280, 900))
 	b.Logout()
 
 	// The filer, back on the phone, with the code.
 	b.Run("phone again", phone)
 	b.Open("/voice/track", "#track-form")
+	if off, err := chromedp.Run(b.Ctx, chromedp.Evaluate[float64](`Math.abs(document.querySelector('#track-submit').getBoundingClientRect().bottom - document.querySelector('#track-form input[name=code]').getBoundingClientRect().bottom)`)); err != nil || off > 2 {
+		t.Errorf("the look-up button sits %v px off the code's field (%v)", off, err)
+	}
 	b.Run("look up", chromedp.SendKeys(chromedp.CSS(`#track-form input[name=code]`), strings.ToLower(code)),
 		chromedp.Click(chromedp.CSS(`#track-submit`)), chromedp.WaitVisible(chromedp.CSS(`#answer-text`)))
 	if got := b.Text("#answer-text"); !strings.Contains(got, "本月底在市人社局网站公示") {

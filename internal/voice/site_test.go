@@ -181,7 +181,7 @@ func TestSite(t *testing.T) {
 		res, body = staff.Get("/voice/admin")
 		status(t, "list", res, body, 200, "职称评审结果何时公布", "共 1 条")
 		res, body = peer.Get("/voice/admin")
-		status(t, "peer list", res, body, 200, "还没有收到建言诉求")
+		status(t, "peer list", res, body, 200, "还没有收到建言诉求。科技工作者和公众提交后会列在这里", `href="/voice">查看提交页面</a>`)
 		if res, _ := peer.Get("/voice/admin/" + id); res.StatusCode != 404 && res.StatusCode != 403 {
 			t.Errorf("peer opens the item: %d", res.StatusCode)
 		}

@@ -35,6 +35,11 @@ func TestBrowserYouth(t *testing.T) {
 
 	b.Run("desktop", chromedp.EmulateViewport(1280, 900))
 	b.Login("staff")
+	// The lists' search hints read whole at a desktop's width.
+	for _, list := range []string{"/youth/admin", "/youth/admin/teachers", "/youth/admin/pairs"} {
+		b.Open(list, "form.filters")
+		b.PlaceholdersFit()
+	}
 	b.Open("/youth/admin/programmes/new", "#programme-form")
 	b.Run("pick the org", chromedp.SendKeys(chromedp.CSS(`#programme-form .orgpick input[type=text]`), "攀枝花"),
 		chromedp.WaitVisible(chromedp.CSS(`ul.orglist button[data-pick="PZH"]`)),
@@ -123,11 +128,18 @@ func TestBrowserYouth(t *testing.T) {
 	b.Open("/youth/admin/stats", "#youth-stats")
 	b.WaitText("figures", "#st-enrolled", "2")
 	b.Shot("youth-stats")
+	// On a phone: two cards to a row, each kind's and 学段's name on one line.
+	b.Run("phone stats", phone)
+	b.Open("/youth/admin/stats", "#youth-stats")
+	b.StatsFit("#youth-stats", "#by-kind")
+	b.StatsFit("#youth-stats", "#by-band")
+	narrow(b, "the stats")
+	b.Shot("youth-stats-phone")
 	b.Logout()
 
 	b.Run("phone, signed out", phone)
 	b.Open("/youth/programmes/"+pid, "#public-counts")
-	b.WaitText("counts", "#public-counts", "名额 30 个，已录取 2 人")
+	b.WaitText("counts", "#public-counts", "30 个，已录取 2 人")
 	if got := b.Text("main"); strings.Contains(got, "王小雨") || strings.Contains(got, "李明轩") || strings.Contains(got, "王建国") {
 		t.Errorf("the public page names a student: %q", got)
 	}

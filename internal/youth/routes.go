@@ -40,6 +40,9 @@ func Module(s *Store, orgs *org.Store) web.Module {
 		Templates:   tpl,
 		Locales:     loc,
 		Nav: []web.NavItem{
+			// A teacher or guardian finds the students they applied for
+			// among their own things, as 我的建言诉求 and 我的学术会议.
+			{Section: "nav.section.mine", Label: "youth.nav.mine", Href: "/youth/mine", Order: 68},
 			{Section: "youth.nav.section", Label: "youth.nav.enrolments", Href: "/youth/admin", Action: "youth.view", Order: 76},
 			{Section: "youth.nav.section", Label: "youth.nav.programmes", Href: "/youth/admin/programmes", Action: "youth.view", Order: 77},
 			{Section: "youth.nav.section", Label: "youth.nav.pairs", Href: "/youth/admin/pairs", Action: "youth.view", Order: 78},

@@ -147,8 +147,22 @@ func TestSite(t *testing.T) {
 		if rows := staff.XLSX("/youth/admin/teachers?format=xlsx"); len(rows) != 2 || strings.Contains(strings.Join(rows[1], " "), "1111") {
 			t.Errorf("teachers' export %v", rows)
 		}
+		// The region filter takes a name: one region becomes its code in
+		// the address; a name of none is said, and lists nobody.
+		res, body = staff.Get("/youth/admin/teachers?region=" + url.QueryEscape("攀枝花市"))
+		status(t, "region by name", res, body, http.StatusSeeOther)
+		if got := res.Header.Get("Location"); got != "/youth/admin/teachers?region=510400" {
+			t.Errorf("a region by name goes to %q", got)
+		}
+		res, body = staff.Get("/youth/admin/teachers?region=510400")
+		status(t, "teachers by region", res, body, 200, "刘辅导员", `id="region-name">四川省攀枝花市<`)
+		res, body = staff.Get("/youth/admin/teachers?region=" + url.QueryEscape("火星"))
+		status(t, "no such region", res, body, 200, "未找到地区“火星”")
+		if strings.Contains(body, "刘辅导员") {
+			t.Error("a region that names nothing lists every teacher")
+		}
 		res, body = peer.Get("/youth/admin/teachers")
-		status(t, "peer teachers", res, body, 200, "暂无科技辅导员")
+		status(t, "peer teachers", res, body, 200, "还没有科技辅导员。", `href="/youth/admin/teachers/new">登记科技辅导员</a>`)
 
 		// The teacher applies: no consent, nothing saved.
 		af := url.Values{"name": {"王小明"}, "school": {"攀枝花市第三中学"}, "grade": {"8"}, "gender": {"m"}, "guardian_name": {"王家长"},
@@ -173,7 +187,7 @@ func TestSite(t *testing.T) {
 		res, body = tc.Post("/youth/programmes/"+pid+"/apply", af)
 		status(t, "apply", res, body, http.StatusSeeOther)
 		res, body = tc.Get("/youth/mine")
-		status(t, "mine", res, body, 200, "王小明", "待审核")
+		status(t, "mine", res, body, 200, "王小明", "待审核", `href="/youth/mine"`) // in the teacher's own navigation
 		if res, _ := anon.Post("/youth/programmes/"+pid+"/apply", af); res.StatusCode == http.StatusSeeOther {
 			t.Error("applied without signing in")
 		}
@@ -185,7 +199,7 @@ func TestSite(t *testing.T) {
 			t.Error("the list shows a contact")
 		}
 		res, body = peer.Get("/youth/admin")
-		status(t, "peer list", res, body, 200, "暂无学生报名")
+		status(t, "peer list", res, body, 200, "还没有学生报名。活动开放报名后", `href="/youth/admin/programmes">科学营与活动</a>`)
 		if res, _ := tc.Get("/youth/admin"); res.StatusCode != 403 {
 			t.Errorf("a teacher reads the staff list: %d", res.StatusCode)
 		}
@@ -225,7 +239,7 @@ func TestSite(t *testing.T) {
 		res, body = anon.Get("/youth")
 		status(t, "public", res, body, 200, "2026年攀枝花青少年科学营")
 		res, body = anon.Get("/youth/programmes/" + pid)
-		status(t, "public programme", res, body, 200, "名额 30 个，已录取 1 人")
+		status(t, "public programme", res, body, 200, `名额</dt><dd id="public-counts">30 个，已录取 1 人</dd>`) // 名额 once
 		if strings.Contains(body, "王小明") || strings.Contains(body, "王家长") {
 			t.Error("the public page names a student")
 		}
@@ -249,6 +263,8 @@ func TestSite(t *testing.T) {
 		status(t, "meeting", res, body, http.StatusUnprocessableEntity, "时长须在 0.1 至 12 小时之间")
 		res, body = staff.Post(pair+"/meeting", url.Values{"held_on": {"2026-07-12"}, "hours": {"2"}, "note": {"参观实验室。"}})
 		status(t, "meeting", res, body, http.StatusSeeOther)
+		res, body = staff.Get(pair)
+		status(t, "pair", res, body, 200, `id="pair-meetings">1 次，共 2 小时<`) // not "1 · 2 小时"
 		res, body = staff.Get("/youth/admin/pairs")
 		status(t, "pairs", res, body, 200, "李钒钛", "王小明")
 		if rows := staff.XLSX("/youth/admin/pairs?format=xlsx"); len(rows) != 2 || rows[1][1] != "李钒钛" {
@@ -260,8 +276,10 @@ func TestSite(t *testing.T) {
 		if rows := peer.XLSX("/youth/admin/programmes?format=xlsx"); len(rows) != 1 {
 			t.Errorf("another city exports %d programmes", len(rows)-1)
 		}
+		res, body = peer.Get("/youth/admin/pairs")
+		status(t, "no pairs yet", res, body, 200, "还没有导师结对。在学生报名中打开一名学生", `href="/youth/admin">学生报名</a>`)
 		res, body = staff.Get("/youth/admin/pairs?org=CZ")
-		status(t, "pairs of another city", res, body, 200, "暂无导师结对")
+		status(t, "pairs of another city", res, body, 200, "没有符合条件的导师结对。", `href="/youth/admin/pairs">清除筛选</a>`)
 		if res, _ := peer.Get(pair); res.StatusCode != 404 && res.StatusCode != 403 {
 			t.Errorf("peer reads the pair: %d", res.StatusCode)
 		}

@@ -174,6 +174,7 @@ type TeachersPage struct {
 	Teachers   []Teacher
 	Org        string
 	Region     string
+	Place      RegionFilter
 	Recognized bool
 }
 
@@ -182,9 +183,11 @@ func (h *handler) teachers(w http.ResponseWriter, r *http.Request) error {
 	p := TeachersPage{List: l, Org: l.Get("org"), Region: l.Get("region"), Recognized: l.Get("recognized") == "1"}
 	f := TeacherFilter{Scope: h.site.Scope(r, "youth.view"), Q: l.Q, Recognized: p.Recognized, Sort: l.Sort, Limit: l.PerPage, Offset: l.Offset(),
 		OrgPath: h.orgPath(r, p.Org)}
-	if len(p.Region) <= 12 {
-		f.Region = p.Region
+	var redirect string
+	if p.Place, redirect = regionFilter(h.site.T(r), l); redirect != "" {
+		return web.Redirect(w, r, redirect)
 	}
+	f.Region = p.Place.Code
 	if web.WantsExport(r) {
 		f.Limit, f.Offset = 10000, 0
 		list, _, err := h.store.Teachers(r.Context(), f)

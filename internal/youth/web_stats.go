@@ -78,26 +78,33 @@ func statsChart(t func(string, ...any) string, st Stats) string {
 	if drawn == 0 {
 		return "" // every cell is under the threshold: nothing to draw
 	}
-	var names []string
-	var enrolled, completed []int
+	// Kinds of programme and 学段 are two ways of counting the same
+	// students: each on its own axis, not one list mixing 科学营 with 初中.
+	var kinds, bands []string
+	var kindIn, kindDone, bandIn, bandDone []int
 	for _, k := range st.ByKind {
-		names = append(names, t("youth.kind."+k.Kind))
-		enrolled, completed = append(enrolled, k.Enrolled.Shown()), append(completed, k.Completed.Shown())
+		kinds = append(kinds, t("youth.kind."+k.Kind))
+		kindIn, kindDone = append(kindIn, k.Enrolled.Shown()), append(kindDone, k.Completed.Shown())
 	}
 	for _, b := range st.ByBand {
-		names = append(names, t("youth.band."+b.Band))
-		enrolled, completed = append(enrolled, b.Enrolled.Shown()), append(completed, b.Completed.Shown())
+		bands = append(bands, t("youth.band."+b.Band))
+		bandIn, bandDone = append(bandIn, b.Enrolled.Shown()), append(bandDone, b.Completed.Shown())
+	}
+	enrolled, completed := t("youth.st.enrolled"), t("youth.st.completed")
+	bar := func(name string, data []int, axis int, color string) map[string]any {
+		return map[string]any{"name": name, "type": "bar", "data": data, "barMaxWidth": 16, "xAxisIndex": axis, "yAxisIndex": axis, "itemStyle": map[string]any{"color": color}}
 	}
 	return web.ChartJSON(map[string]any{
 		"tooltip": map[string]any{"trigger": "axis"},
-		"legend":  map[string]any{"top": 0},
-		"grid":    map[string]any{"left": 110, "right": 16, "top": 32, "bottom": 24},
-		"xAxis":   map[string]any{"type": "value", "minInterval": 1},
-		"yAxis":   map[string]any{"type": "category", "data": names, "inverse": true},
-		"series": []map[string]any{
-			{"name": t("youth.st.enrolled"), "type": "bar", "data": enrolled, "barMaxWidth": 16},
-			{"name": t("youth.st.completed"), "type": "bar", "data": completed, "barMaxWidth": 16},
+		"legend":  map[string]any{"top": 0, "data": []string{enrolled, completed}},
+		"grid": []map[string]any{
+			{"left": 110, "right": 16, "top": 32, "height": "46%"},
+			{"left": 110, "right": 16, "top": "66%", "bottom": 24},
 		},
+		"xAxis": []map[string]any{{"type": "value", "minInterval": 1, "gridIndex": 0}, {"type": "value", "minInterval": 1, "gridIndex": 1}},
+		"yAxis": []map[string]any{{"type": "category", "data": kinds, "inverse": true, "gridIndex": 0}, {"type": "category", "data": bands, "inverse": true, "gridIndex": 1}},
+		"series": []map[string]any{bar(enrolled, kindIn, 0, "#5470c6"), bar(completed, kindDone, 0, "#91cc75"),
+			bar(enrolled, bandIn, 1, "#5470c6"), bar(completed, bandDone, 1, "#91cc75")},
 	})
 }
 

@@ -20,6 +20,13 @@ import (
 // is skipped (failed under CI=true).
 func Browser(t *testing.T) context.Context {
 	t.Helper()
+	return BrowserFor(t, 3*time.Minute)
+}
+
+// BrowserFor is Browser whose context ends after limit instead of three
+// minutes: a tour of a whole demo province on a shared machine needs more.
+func BrowserFor(t *testing.T, limit time.Duration) context.Context {
+	t.Helper()
 	opts := append(chromedp.DefaultExecAllocatorOptions[:],
 		chromedp.ExecPath(testenv.Chromium(t)),
 		chromedp.NoSandbox,
@@ -37,7 +44,7 @@ func Browser(t *testing.T) context.Context {
 	t.Cleanup(cancel)
 	ctx, cancel2 := chromedp.NewContext(actx)
 	t.Cleanup(cancel2)
-	ctx, cancel3 := context.WithTimeout(ctx, 3*time.Minute)
+	ctx, cancel3 := context.WithTimeout(ctx, limit)
 	t.Cleanup(cancel3)
 	if err := chromedp.Do(ctx); err != nil {
 		t.Fatalf("start chromium: %v", err)
@@ -234,5 +241,50 @@ func (b *Tab) Clear(name string) {
 	b.T.Helper()
 	if _, err := chromedp.Run(b.Ctx, chromedp.Evaluate[string](`document.querySelector("input[name=`+name+`]").value = ""`)); err != nil {
 		b.Fail("clear "+name, err)
+	}
+}
+
+// StatsFit checks a statistics page as a phone (the tab at 390 px) shows
+// it: the headline cards in stats sit two to a row, not one a screen, and
+// every category named in the first column of table stays on one line. It
+// fails the test with what it found otherwise.
+func (b *Tab) StatsFit(stats, table string) {
+	b.T.Helper()
+	js := fmt.Sprintf(`(() => { const s = [...document.querySelectorAll(%q + ' .stat')];
+ if (s.length < 2) return 'fewer than two cards in ' + %[1]q;
+ if (Math.abs(s[0].getBoundingClientRect().top - s[1].getBoundingClientRect().top) > 1) return 'one card to a row';
+ const cells = [...document.querySelectorAll(%q + ' tbody td:first-child')]; if (!cells.length) return 'no rows in ' + %[2]q;
+ for (const td of cells) { const r = document.createRange(); r.selectNodeContents(td);
+  if (new Set([...r.getClientRects()].map(x => Math.round(x.top))).size > 1) return 'wraps: ' + td.innerText }
+ return '' })()`, stats, table)
+	got, err := chromedp.Run(b.Ctx, chromedp.Evaluate[string](js))
+	if err != nil {
+		b.Fail("stats fit", err)
+	}
+	if got != "" {
+		b.T.Errorf("%s at %s: %s", stats, b.Location(), got)
+	}
+}
+
+// CutPlaceholders is a script naming the empty org pickers and filter
+// fields whose placeholder is wider than the room inside the field (a
+// narrow filter column cuts it), "" when every hint is whole.
+const CutPlaceholders = `(() => { const c = document.createElement('canvas').getContext('2d'); const out = [];
+for (const i of document.querySelectorAll('.orgpick input[placeholder], .filters input[placeholder]')) { if (!i.offsetParent || i.value) continue;
+ const cs = getComputedStyle(i); c.font = cs.fontStyle + ' ' + cs.fontWeight + ' ' + cs.fontSize + ' ' + cs.fontFamily;
+ const w = c.measureText(i.placeholder).width, room = i.clientWidth - parseFloat(cs.paddingLeft) - parseFloat(cs.paddingRight);
+ if (w > room + 1) out.push(i.name + ' ' + Math.round(w) + '>' + Math.round(room)) }
+ return out.join('; ') })()`
+
+// PlaceholdersFit fails the test when a filter's or an org picker's hint
+// on the page is cut short at the tab's width.
+func (b *Tab) PlaceholdersFit() {
+	b.T.Helper()
+	got, err := chromedp.Run(b.Ctx, chromedp.Evaluate[string](CutPlaceholders))
+	if err != nil {
+		b.Fail("placeholders", err)
+	}
+	if got != "" {
+		b.T.Errorf("at %s a placeholder is cut: %s", b.Location(), got)
 	}
 }

@@ -1,0 +1,4 @@
+package stats
+
+// ChangeText is changeText, for its test.
+var ChangeText = changeText
