@@ -18,7 +18,7 @@ import (
 // TestBrowserYouthEditWithdraw: at 1,280 px staff edit a camp — places
 // below those accepted are refused with the message and the values kept,
 // then a good edit shows in the timeline (old → new); at 390 px the
-// guardian withdraws from 我提交的报名 with a reason and the waitlisted
+// guardian withdraws from 我的学生报名 with a reason and the waitlisted
 // student moves up; staff then cancel an application with a reason. No
 // phone page is wider than the phone.
 func TestBrowserYouthEditWithdraw(t *testing.T) {
