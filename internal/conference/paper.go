@@ -90,6 +90,17 @@ func (s *Store) SubmitPaper(ctx context.Context, confID int64, in PaperInput, by
 		if n >= MaxPapers {
 			return valid.New("", "conference.err.papers_count", MaxPapers)
 		}
+		// One paper of a title per member and conference: a second click
+		// or a resubmitted form listed it twice for the organiser to
+		// review (integrity review 52).
+		var same int
+		if err := tx.QueryRow(ctx, `SELECT COUNT(*) FROM conference_papers WHERE conf_id = ? AND user_id = ? AND title = ?`,
+			confID, by.UserID, in.Title).Scan(&same); err != nil {
+			return fmt.Errorf("conference: papers of %d: %w", by.UserID, err)
+		}
+		if same > 0 {
+			return valid.New("title", "conference.err.paper_dup")
+		}
 		id = tx.NewID()
 		if _, err := tx.Exec(ctx, `INSERT INTO conference_papers (id, conf_id, title, authors, abstract, keywords, user_id, user_name, status, submitted_at)
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'submitted', ?)`, id, confID, in.Title, strings.Join(authors, "\n"), in.Abstract, in.Keywords,

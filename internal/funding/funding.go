@@ -94,6 +94,22 @@ func (s *Store) AddBudget(ctx context.Context, orgID int64, year int, item, amou
 			}
 			return err
 		}
+		// One live entry of an item per org and year: a second click, a
+		// resubmitted form or a colleague adding the same line would count
+		// the money twice in 人均科普经费. A change is a correction of the
+		// entry (kept with its history), not another entry. The key makes
+		// two additions at once see each other (integrity review 52).
+		if err := tx.LockKey(ctx, fmt.Sprintf("funding.budget:%d:%d", orgID, year)); err != nil {
+			return err
+		}
+		var n int
+		if err := tx.QueryRow(ctx, `SELECT COUNT(*) FROM funding_budgets WHERE org_id = ? AND year = ? AND item = ? AND superseded_by = 0 AND amount_cents <> 0`,
+			orgID, year, item).Scan(&n); err != nil {
+			return fmt.Errorf("funding: add budget: %w", err)
+		}
+		if n > 0 {
+			return valid.New("item", "funding.err.item_exists", year)
+		}
 		id := tx.NewID()
 		if _, err := tx.Exec(ctx, `INSERT INTO funding_budgets (id, org_id, year, item, amount_cents, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
 			id, orgID, year, item, cents, by, db.Millis(tx.Now)); err != nil {

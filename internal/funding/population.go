@@ -119,6 +119,13 @@ func (s *Store) ImportPopulation(ctx context.Context, r io.Reader, regions Regio
 		return 0, errs, nil
 	}
 	err = s.db.Tx(ctx, func(tx *db.Tx) error {
+		// Imports at once (a second click, two nodes) wait for each other:
+		// each deleted the row the other had just replaced, found nothing,
+		// and failed on the key with a raw database error (integrity
+		// review 52).
+		if err := tx.LockKey(ctx, "funding.population"); err != nil {
+			return err
+		}
 		for _, rw := range good {
 			if _, err := tx.Exec(ctx, `DELETE FROM funding_populations WHERE region_code = ? AND year = ?`, rw.region, rw.year); err != nil {
 				return fmt.Errorf("funding: population: %w", err)

@@ -167,6 +167,17 @@ func (s *Store) Meet(ctx context.Context, id int64, in MeetingInput, by Actor) e
 		if held.Before(n.FiledAt.AddDate(0, 0, -1)) { // a 对接 before the need was filed
 			return valid.New("held_on", "innovation.err.held_on")
 		}
+		// One record of a 对接 (day, form, participants) per need: a second
+		// click counted it twice in the year's figures (integrity review
+		// 52). The need's row lock (step) makes two at once see each other.
+		var same int
+		if err := tx.QueryRow(ctx, `SELECT COUNT(*) FROM innovation_meetings WHERE need_id = ? AND held_on = ? AND form = ? AND participants = ?`,
+			id, db.Millis(held), in.Form, in.Participants).Scan(&same); err != nil {
+			return fmt.Errorf("innovation: meet %d: %w", id, err)
+		}
+		if same > 0 {
+			return valid.New("held_on", "innovation.err.met")
+		}
 		if _, err := tx.Exec(ctx, `INSERT INTO innovation_meetings (id, need_id, held_on, form, participants, note, at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
 			tx.NewID(), id, db.Millis(held), in.Form, in.Participants, in.Note, db.Millis(tx.Now)); err != nil {
 			return fmt.Errorf("innovation: meet %d: %w", id, err)

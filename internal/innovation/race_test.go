@@ -99,3 +99,65 @@ func TestAssessmentsAtOnce(t *testing.T) {
 		}
 	})
 }
+
+// A 对接 of a need (one day, form and participants) is recorded once:
+// ten at once and one later give one meeting, counted once in the year's
+// figures; there was no check, and each click added one.
+func TestMeetingOnce(t *testing.T) {
+	dbtest.Run(t, sets, func(t *testing.T, d *db.DB) {
+		f := setup(t, d)
+		ctx := context.Background()
+		n := f.file(t, f.city, "钒钛尾矿综合利用")
+		must(t, f.s.Publish(ctx, n.ID, clerk))
+		in := innovation.MeetingInput{HeldOn: "2026-03-02", Form: "onsite", Participants: "李钒钛、企业技术部", Note: "现场考察尾矿库"}
+		ok := 0
+		for _, err := range dbtest.AtOnce(10, func(int) error { return f.s.Meet(ctx, n.ID, in, wang) }) {
+			switch {
+			case err == nil:
+				ok++
+			case !strings.Contains(fmt.Sprint(err), "innovation.err.met"):
+				t.Errorf("unexpected: %v", err)
+			}
+		}
+		wantCode(t, f.s.Meet(ctx, n.ID, in, wang), "innovation.err.met")
+		in.Form = "online" // a second 对接 the same day, online
+		must(t, f.s.Meet(ctx, n.ID, in, wang))
+		if k := count(t, d, `SELECT COUNT(*) FROM innovation_meetings WHERE need_id = ?`, n.ID); ok != 1 || k != 2 {
+			t.Errorf("%d of 10 went through, %d meetings; want 1 and 2", ok, k)
+		}
+	})
+}
+
+// A station of one kind at one host enterprise is registered once while
+// active: ten registrations at once and one later give one station; there
+// was no check, and each click added one to the figures. Another kind is
+// another station.
+func TestStationOnce(t *testing.T) {
+	dbtest.Run(t, sets, func(t *testing.T, d *db.DB) {
+		f := setup(t, d)
+		ctx := context.Background()
+		scope := access.Subtrees(f.city.Path)
+		in := innovation.StationInput{OrgID: f.county.ID, Kind: "academician", Name: "攀钢钒钛院士专家工作站", Host: "攀钢集团有限公司",
+			HostUSCC: "91440300708461136T", RegionCode: "510402", PersonID: 1, Founded: "2021-06-01"}
+		ok := 0
+		for _, err := range dbtest.AtOnce(10, func(int) error {
+			_, err := f.s.Register(ctx, in, scope, clerk)
+			return err
+		}) {
+			switch {
+			case err == nil:
+				ok++
+			case !strings.Contains(fmt.Sprint(err), "innovation.err.station_exists"):
+				t.Errorf("unexpected: %v", err)
+			}
+		}
+		_, err := f.s.Register(ctx, in, scope, clerk)
+		wantCode(t, err, "innovation.err.station_exists")
+		in.Kind, in.Name = "expert", "攀钢钒钛专家服务站"
+		_, err = f.s.Register(ctx, in, scope, clerk)
+		must(t, err)
+		if k := count(t, d, `SELECT COUNT(*) FROM innovation_stations`); ok != 1 || k != 2 {
+			t.Errorf("%d of 10 went through, %d stations; want 1 and 2", ok, k)
+		}
+	})
+}

@@ -50,6 +50,21 @@ func (s *Store) OpenEmergency(ctx context.Context, orgID int64, topic, region st
 		if err != nil {
 			return err
 		}
+		// One open emergency of a topic and region per org: a second click
+		// or a colleague opening the same one would split its items and
+		// editors over two pages. The key makes openings at once see each
+		// other (integrity review 52).
+		if err := tx.LockKey(ctx, fmt.Sprintf("kepu.emergency:%d", orgID)); err != nil {
+			return err
+		}
+		var n int
+		if err := tx.QueryRow(ctx, `SELECT COUNT(*) FROM kepu_emergencies WHERE org_id = ? AND topic = ? AND region = ? AND status = 'open'`,
+			orgID, topic, region).Scan(&n); err != nil {
+			return fmt.Errorf("kepu: open emergency: %w", err)
+		}
+		if n > 0 {
+			return valid.New("topic", "kepu.err.emergency_open")
+		}
 		id = tx.NewID()
 		if _, err := tx.Exec(ctx, `INSERT INTO kepu_emergencies (id, org_id, topic, region, status, opened_by, opened_at)
 			VALUES (?, ?, ?, ?, 'open', ?, ?)`, id, orgID, topic, region, by.UserID, db.Millis(tx.Now)); err != nil {

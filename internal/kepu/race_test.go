@@ -166,3 +166,52 @@ func TestEmergencyAtOnce(t *testing.T) {
 		}
 	})
 }
+
+// An emergency of one topic and region is opened once per org while it is
+// open: ten openings at once (a double click, two colleagues) and one
+// later give one open emergency; after its close it may be opened again,
+// and another region is another emergency. There was no check at all.
+func TestEmergencyOpenOnce(t *testing.T) {
+	dbtest.Run(t, migrations(), func(t *testing.T, d *db.DB) {
+		k := serveKepu(t, d)
+		ctx := context.Background()
+		open := func() (int64, error) {
+			return k.Store.OpenEmergency(ctx, k.City.ID, "暴雨洪涝", "攀枝花市", []int64{k.Author.UserID}, k.Editor)
+		}
+		var em int64
+		n := 0
+		for _, err := range dbtest.AtOnce(10, func(int) error {
+			id, err := open()
+			if err == nil {
+				em = id
+			}
+			return err
+		}) {
+			switch {
+			case err == nil:
+				n++
+			case errKey(err) != "kepu.err.emergency_open":
+				t.Errorf("unexpected: %v", err)
+			}
+		}
+		if _, err := open(); errKey(err) != "kepu.err.emergency_open" {
+			t.Errorf("opened again later: %v", err)
+		}
+		var rows int
+		if err := d.QueryRow(ctx, `SELECT COUNT(*) FROM kepu_emergencies WHERE topic = '暴雨洪涝'`).Scan(&rows); err != nil {
+			t.Fatal(err)
+		}
+		if n != 1 || rows != 1 {
+			t.Fatalf("%d of 10 openings went through, %d stored; want 1", n, rows)
+		}
+		if _, err := k.Store.OpenEmergency(ctx, k.City.ID, "暴雨洪涝", "米易县", []int64{k.Author.UserID}, k.Editor); err != nil {
+			t.Errorf("another region: %v", err)
+		}
+		if err := k.Store.CloseEmergency(ctx, em, k.Editor); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := open(); err != nil {
+			t.Errorf("opened again after its close: %v", err)
+		}
+	})
+}

@@ -89,6 +89,12 @@ func (s *Store) StartVerify(ctx context.Context, typed string) (Address, error) 
 	n, _ := rand.Int(rand.Reader, big.NewInt(1000000))
 	code := fmt.Sprintf("%06d", n.Int64())
 	err = s.db.Tx(ctx, func(tx *db.Tx) error {
+		// The address's lock: requests at once (a double click, a script)
+		// each counted the codes before any other was written, and each
+		// sent a text message (integrity review 52).
+		if err := tx.LockKey(ctx, "notify.code:"+idx); err != nil {
+			return err
+		}
 		now := db.Millis(tx.Now)
 		var recent int
 		var last int64

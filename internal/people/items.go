@@ -2,6 +2,7 @@ package people
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strings"
 	"unicode/utf8"
@@ -45,11 +46,29 @@ func (s *Store) AddItem(ctx context.Context, it Item) (Item, error) {
 		return it, err
 	}
 	err := s.db.Tx(ctx, func(tx *db.Tx) error {
+		// The person's row lock first: the search terms are read and
+		// written back below (two items at once each wrote the old terms
+		// with only its own title, losing the other's), and the same item
+		// is recorded once (integrity review 52).
+		if err := tx.LockRow(ctx, "people", it.PersonID); err != nil {
+			if errors.Is(err, db.ErrNotFound) {
+				return valid.New("", "people.err.person")
+			}
+			return err
+		}
 		var old, orgPath string
 		var orgID int64
 		if err := tx.QueryRow(ctx, `SELECT p.search_text, o.id, o.path FROM people p JOIN orgs o ON o.id = p.org_id WHERE p.id = ?`,
 			it.PersonID).Scan(&old, &orgID, &orgPath); err != nil {
 			return valid.New("", "people.err.person")
+		}
+		var same int
+		if err := tx.QueryRow(ctx, `SELECT COUNT(*) FROM person_items WHERE person_id = ? AND kind = ? AND title = ? AND year = ?`,
+			it.PersonID, it.Kind, it.Title, it.Year).Scan(&same); err != nil {
+			return fmt.Errorf("people: add item: %w", err)
+		}
+		if same > 0 {
+			return valid.New("title", "people.err.item_dup")
 		}
 		it.ID = tx.NewID()
 		if _, err := tx.Exec(ctx, `INSERT INTO person_items (id, person_id, kind, title, year, detail, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,

@@ -142,3 +142,54 @@ func TestMembershipsAndPoolsAtOnce(t *testing.T) {
 		}
 	})
 }
+
+// Items of one person added at once each keep their title in the person's
+// search terms (each wrote back the terms it had read, so only one title
+// stayed searchable), and the same item is recorded once however often it
+// is sent.
+func TestItemsAtOnce(t *testing.T) {
+	ctx := context.Background()
+	dbtest.Run(t, sets, func(t *testing.T, d *db.DB) {
+		f := setup(t, d)
+		p, err := f.s.Create(ctx, people.Input{OrgID: f.city.ID, Name: "张伟", Expertise: "冶金"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		titles := []string{"钒钛磁铁矿综合利用", "高炉渣提钛", "攀西稀土选冶", "钛白粉清洁生产", "钒电池储能"}
+		for _, err := range dbtest.AtOnce(len(titles), func(i int) error {
+			_, err := f.s.AddItem(ctx, people.Item{PersonID: p.ID, Kind: "project", Title: titles[i], Year: 2024})
+			return err
+		}) {
+			if err != nil {
+				t.Fatal(err)
+			}
+		}
+		for _, title := range titles {
+			if r, err := f.s.Search(ctx, people.SearchQuery{Scope: access.Everywhere(), Q: title, UseDatabase: true}); err != nil || r.Total != 1 {
+				t.Errorf("%q not found (%v): lost from the person's search terms", title, err)
+			}
+		}
+		ok := 0
+		for _, err := range dbtest.AtOnce(10, func(int) error {
+			_, err := f.s.AddItem(ctx, people.Item{PersonID: p.ID, Kind: "patent", Title: "一种高钛型高炉渣提钛方法", Year: 2019})
+			return err
+		}) {
+			switch {
+			case err == nil:
+				ok++
+			case fieldKey(err) != "title:people.err.item_dup":
+				t.Errorf("unexpected: %v", err)
+			}
+		}
+		if _, err := f.s.AddItem(ctx, people.Item{PersonID: p.ID, Kind: "patent", Title: "一种高钛型高炉渣提钛方法", Year: 2019}); fieldKey(err) != "title:people.err.item_dup" {
+			t.Errorf("added again later: %v", err)
+		}
+		items, err := f.s.Items(ctx, p.ID)
+		if err != nil || ok != 1 || len(items) != len(titles)+1 {
+			t.Errorf("%d of 10 went through, %d items %v; want 1 and %d", ok, len(items), err, len(titles)+1)
+		}
+		if _, err := f.s.AddItem(ctx, people.Item{PersonID: 1, Kind: "patent", Title: "无此人"}); fieldKey(err) != ":people.err.person" {
+			t.Errorf("no such person: %v", err)
+		}
+	})
+}

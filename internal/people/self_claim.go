@@ -187,6 +187,12 @@ func (s *Store) ConfirmClaim(ctx context.Context, id, by int64) error {
 		if err != nil {
 			return err
 		}
+		// The registrant never confirms their own claim to a record: a
+		// staff member who registered would link any record holding the
+		// number they typed (integrity review 52).
+		if by == 0 || by == c.user {
+			return valid.New("", "people.err.own_claim")
+		}
 		var linked sql.NullInt64
 		var index sql.NullString
 		if err := tx.QueryRow(ctx, `SELECT user_id, id_index FROM people WHERE id = ?`, c.held).Scan(&linked, &index); err != nil {

@@ -69,6 +69,10 @@ func TestClaims(t *testing.T) {
 			t.Errorf("everywhere: %d claims", len(got))
 		}
 
+		// The registrant never confirms their own claim.
+		if err := f.s.ConfirmClaim(ctx, cs[0].ID, claimant); fieldKey(err) != ":people.err.own_claim" {
+			t.Fatalf("the claimant confirmed their own claim: %v", err)
+		}
 		if err := f.s.ConfirmClaim(ctx, cs[0].ID, 1); err != nil {
 			t.Fatal(err)
 		}

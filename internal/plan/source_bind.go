@@ -40,6 +40,13 @@ func (s *Store) Bind(ctx context.Context, in BindInput) error {
 		}
 	}
 	return s.db.Tx(ctx, func(tx *db.Tx) error {
+		// The plan's row lock first, as filing takes it: bindings of one
+		// target at once each deleted nothing and inserted, and all but
+		// one failed on the key with a raw database error (integrity
+		// review 52).
+		if err := tx.LockRow(ctx, "plans", in.PlanID); err != nil {
+			return err
+		}
 		status, pOrg, pPath, _, _, err := planState(ctx, tx, in.PlanID)
 		if err != nil {
 			return err
@@ -89,6 +96,9 @@ func (s *Store) Bind(ctx context.Context, in BindInput) error {
 		}
 		if path == "" || !strings.HasPrefix(path, pPath) || !in.Scope.Contains(path) {
 			return valid.New("source_org", "plan.err.source_org")
+		}
+		if before != nil && oldKey == in.Key && oldOrg == orgID {
+			return nil // bound so already (a second click): nothing changes, nothing to audit
 		}
 		if _, err := tx.Exec(ctx, `DELETE FROM plan_indicator_sources WHERE indicator_id = ?`, in.IndicatorID); err != nil {
 			return fmt.Errorf("plan: rebind: %w", err)

@@ -122,6 +122,17 @@ func TestBoundTarget(t *testing.T) {
 			}
 		})
 
+		// Bound ten times at once (a double click, two editors): bound
+		// once, audited once, and no raw database error.
+		for _, err := range dbtest.AtOnce(10, func(int) error { return bind(plan.BindInput{Key: people.TalentSource("高层次人才")}) }) {
+			if err != nil {
+				t.Errorf("binding at once: %v", err)
+			}
+		}
+		var bound int
+		if err := d.QueryRow(ctx, `SELECT COUNT(*) FROM audit_log WHERE action = 'plan.source_bind'`).Scan(&bound); err != nil || bound != 1 {
+			t.Errorf("%d bindings audited (%v), want 1", bound, err)
+		}
 		if err := bind(plan.BindInput{Key: people.TalentSource("高层次人才")}); err != nil {
 			t.Fatal(err)
 		}

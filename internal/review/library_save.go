@@ -2,6 +2,7 @@ package review
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -82,9 +83,24 @@ func (s *Store) AddReport(ctx context.Context, scope access.Scope, by int64, in 
 		if len(errs) > 0 {
 			return errs
 		}
+		// The call's lock (the order every step of a call takes), then one
+		// report of a result to a body on a day: a second click or a
+		// colleague recording the same 报送 listed it twice (integrity
+		// review 52). Another body or another day is another report.
+		if err := lockCallOf(ctx, tx, "review_applications", in.AppID); err != nil {
+			return err
+		}
 		a, c, err := finalResult(ctx, tx, scope, in.AppID)
 		if err != nil {
 			return err
+		}
+		var same int
+		if err := tx.QueryRow(ctx, `SELECT COUNT(*) FROM review_reports WHERE application_id = ? AND to_name = ? AND sent_on = ?`,
+			a.ID, in.ToName, in.SentOn).Scan(&same); err != nil {
+			return fmt.Errorf("review: report on %d: %w", a.ID, err)
+		}
+		if same > 0 {
+			return valid.New("to_name", "review.err.report_dup")
 		}
 		id = tx.NewID()
 		if _, err := tx.Exec(ctx, `INSERT INTO review_reports (id, application_id, to_org_id, to_name, sent_on, note, created_by, created_at)
@@ -111,6 +127,11 @@ func (s *Store) AddInstruction(ctx context.Context, scope access.Scope, by int64
 			errs.Add("body", "review.err.instruction")
 		}
 		checkDay("given_on", in.GivenOn, tx.Now, &errs)
+		// The report's row lock, then one record of an instruction (the
+		// same leader, day and text) per report (integrity review 52).
+		if err := tx.LockRow(ctx, "review_reports", in.ReportID); err != nil && !errors.Is(err, db.ErrNotFound) {
+			return err
+		}
 		var appID int64
 		var sent string
 		if err := tx.QueryRow(ctx, `SELECT application_id, sent_on FROM review_reports WHERE id = ?`, in.ReportID).Scan(&appID, &sent); err != nil {
@@ -125,6 +146,14 @@ func (s *Store) AddInstruction(ctx context.Context, scope access.Scope, by int64
 		_, c, err := finalResult(ctx, tx, scope, appID)
 		if err != nil {
 			return err
+		}
+		var same int
+		if err := tx.QueryRow(ctx, `SELECT COUNT(*) FROM review_instructions WHERE report_id = ? AND leader = ? AND given_on = ? AND body = ?`,
+			in.ReportID, in.Leader, in.GivenOn, in.Body).Scan(&same); err != nil {
+			return fmt.Errorf("review: instruction on %d: %w", in.ReportID, err)
+		}
+		if same > 0 {
+			return valid.New("body", "review.err.instruction_dup")
 		}
 		id = tx.NewID()
 		if _, err := tx.Exec(ctx, `INSERT INTO review_instructions (id, report_id, leader, body, given_on, created_by, created_at)

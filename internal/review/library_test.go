@@ -110,3 +110,59 @@ func TestLibrary(t *testing.T) {
 		}
 	})
 }
+
+// A submission (报送) of a result to one body on one day, and an
+// instruction (批示) of one leader on one day with one text, are recorded
+// once however often they are sent (ten at once and once later); there
+// was no check, and each click listed another.
+func TestLibraryOnce(t *testing.T) {
+	ctx := context.Background()
+	dbtest.Run(t, sets, func(t *testing.T, d *db.DB) {
+		f := setup(t, d)
+		_, a := f.finalCall(t)
+		staff := staffScope(f.city)
+		today := f.now.Format("2006-01-02")
+		tally := func(what, want string, errs []error) {
+			t.Helper()
+			ok := 0
+			for _, err := range errs {
+				switch {
+				case err == nil:
+					ok++
+				case fieldKey(err) != want:
+					t.Errorf("%s: unexpected: %v", what, err)
+				}
+			}
+			if ok != 1 {
+				t.Errorf("%s: %d of %d went through; want 1", what, ok, len(errs))
+			}
+		}
+		var rep int64
+		report := func() error {
+			id, err := f.s.AddReport(ctx, staff, 60, review.ReportInput{AppID: a.ID, ToName: "市人民政府", SentOn: today, Note: "专报第3期"})
+			if err == nil {
+				rep = id
+			}
+			return err
+		}
+		tally("report", "to_name:review.err.report_dup", dbtest.AtOnce(10, func(int) error { return report() }))
+		if err := report(); fieldKey(err) != "to_name:review.err.report_dup" {
+			t.Errorf("reported again later: %v", err)
+		}
+		instruct := func() error {
+			_, err := f.s.AddInstruction(ctx, staff, 60, review.InstructionInput{ReportID: rep, Leader: "李市长", Body: "请发改委研究吸收。", GivenOn: today})
+			return err
+		}
+		tally("instruction", "body:review.err.instruction_dup", dbtest.AtOnce(10, func(int) error { return instruct() }))
+		if err := instruct(); fieldKey(err) != "body:review.err.instruction_dup" {
+			t.Errorf("instruction again later: %v", err)
+		}
+		if _, err := f.s.AddReport(ctx, staff, 60, review.ReportInput{AppID: a.ID, ToName: "省科协", SentOn: today}); err != nil {
+			t.Errorf("another body: %v", err)
+		}
+		reps, err := f.s.Reports(ctx, a.ID, staff)
+		if err != nil || len(reps) != 2 || len(reps[1].Instructions)+len(reps[0].Instructions) != 1 {
+			t.Errorf("reports %+v %v; want 2, one instruction", reps, err)
+		}
+	})
+}

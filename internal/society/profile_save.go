@@ -67,6 +67,13 @@ func (s *Store) SaveProfile(ctx context.Context, p Profile) (Profile, error) {
 		return p, errs
 	}
 	err := s.db.Tx(ctx, func(tx *db.Tx) error {
+		// The society's lock: two saves at once each deleted nothing and
+		// inserted, and all but one failed on the key with a raw database
+		// error (integrity review 52); the audit's "before" is the profile
+		// the save replaces.
+		if err := lockSociety(ctx, tx, p.OrgID); err != nil {
+			return err
+		}
 		soc, err := society(ctx, tx, p.OrgID)
 		if err != nil {
 			return err
@@ -122,9 +129,23 @@ func (s *Store) AddFact(ctx context.Context, f Fact) (Fact, error) {
 		return f, errs
 	}
 	err := s.db.Tx(ctx, func(tx *db.Tx) error {
+		// The society's lock, then one record of a fact (kind, name, role
+		// and start): a second click listed the office bearer or branch
+		// twice (integrity review 52).
+		if err := lockSociety(ctx, tx, f.OrgID); err != nil {
+			return err
+		}
 		soc, err := society(ctx, tx, f.OrgID)
 		if err != nil {
 			return err
+		}
+		var same int
+		if err := tx.QueryRow(ctx, `SELECT COUNT(*) FROM society_facts WHERE org_id = ? AND kind = ? AND name = ? AND role = ? AND from_on = ?`,
+			f.OrgID, f.Kind, f.Name, f.Role, ms(f.From)).Scan(&same); err != nil {
+			return fmt.Errorf("society: add fact: %w", err)
+		}
+		if same > 0 {
+			return valid.New("name", "society.err.fact_dup")
 		}
 		f.ID = tx.NewID()
 		if _, err := tx.Exec(ctx, `INSERT INTO society_facts (id, org_id, kind, name, role, detail, from_on, to_on, created_at)

@@ -367,3 +367,59 @@ func TestGradeOnce(t *testing.T) {
 		}
 	})
 }
+
+// A fact of a society (an office bearer, a branch, a function) is
+// recorded once: ten at once and one later give one; there was no check,
+// and each click listed it again. Another role is another fact.
+func TestFactOnce(t *testing.T) {
+	dbtest.Run(t, sets, func(t *testing.T, d *db.DB) {
+		f := build(t, d)
+		ctx := context.Background()
+		from := time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC)
+		add := func(role string) error {
+			_, err := f.s.AddFact(ctx, society.Fact{OrgID: f.soc.ID, Kind: society.FactFunction, Name: "团体标准制定", Role: role, From: from})
+			return err
+		}
+		n := 0
+		for _, err := range dbtest.AtOnce(10, func(int) error { return add("市市场监督管理局") }) {
+			switch {
+			case err == nil:
+				n++
+			case fieldKey(err) != "name:society.err.fact_dup":
+				t.Errorf("unexpected: %v", err)
+			}
+		}
+		if err := add("市市场监督管理局"); fieldKey(err) != "name:society.err.fact_dup" {
+			t.Errorf("added again later: %v", err)
+		}
+		if err := add("市科技局"); err != nil {
+			t.Errorf("another role: %v", err)
+		}
+		var k int
+		if err := d.QueryRow(ctx, `SELECT COUNT(*) FROM society_facts WHERE org_id = ?`, f.soc.ID).Scan(&k); err != nil || n != 1 || k != 2 {
+			t.Errorf("%d of 10 went through, %d facts %v; want 1 and 2", n, k, err)
+		}
+	})
+}
+
+// A society's profile saved several times at once (a double click, two
+// colleagues) is saved each time without a raw database error: each
+// deleted nothing and inserted, and all but one failed on the key.
+func TestProfileAtOnce(t *testing.T) {
+	dbtest.Run(t, sets, func(t *testing.T, d *db.DB) {
+		f := build(t, d)
+		ctx := context.Background()
+		for _, err := range dbtest.AtOnce(10, func(i int) error {
+			_, err := f.s.SaveProfile(ctx, society.Profile{OrgID: f.soc.ID, Registrar: "市民政局", StaffFull: i + 1})
+			return err
+		}) {
+			if err != nil {
+				t.Errorf("saved at once: %v", err)
+			}
+		}
+		var n int
+		if err := d.QueryRow(ctx, `SELECT COUNT(*) FROM society_profiles WHERE org_id = ?`, f.soc.ID).Scan(&n); err != nil || n != 1 {
+			t.Errorf("%d profiles (%v), want 1", n, err)
+		}
+	})
+}

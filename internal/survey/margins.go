@@ -2,6 +2,7 @@ package survey
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"sort"
 
@@ -21,6 +22,12 @@ func (s *Store) SetMargins(ctx context.Context, surveyID int64, m estimate.Margi
 		return err
 	}
 	return s.db.Tx(ctx, func(tx *db.Tx) error {
+		// The survey's row lock: two saves at once each deleted nothing
+		// and inserted, and all but one failed on the key with a raw
+		// database error (integrity review 52).
+		if err := tx.LockRow(ctx, "surveys", surveyID); err != nil && !errors.Is(err, db.ErrNotFound) {
+			return err
+		}
 		v, err := getSurvey(ctx, tx, "s.id = ?", surveyID)
 		if err != nil {
 			return err

@@ -3,6 +3,7 @@ package survey
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -119,6 +120,12 @@ func (s *Store) Publish(ctx context.Context, id, userID int64) (int, error) {
 	defer s.gen.Add(1)
 	var version int
 	err := s.db.Tx(ctx, func(tx *db.Tx) error {
+		// The survey's row lock: two publications at once both read the
+		// same version, and the second failed on the next one's key with
+		// a raw database error (integrity review 52).
+		if err := tx.LockRow(ctx, "surveys", id); err != nil && !errors.Is(err, db.ErrNotFound) {
+			return err
+		}
 		v, err := getSurvey(ctx, tx, "s.id = ?", id)
 		if err != nil {
 			return err

@@ -4,9 +4,11 @@ import (
 	"context"
 	"fmt"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"kexie/internal/audit"
+	"kexie/internal/calendar"
 	"kexie/internal/db"
 	"kexie/internal/valid"
 )
@@ -46,6 +48,9 @@ func (s *Store) AddReview(ctx context.Context, id int64, in ReviewInput) error {
 		return err
 	}
 	return s.db.Tx(ctx, func(tx *db.Tx) error {
+		if err := pastYear(tx.Now, in.Year); err != nil {
+			return err
+		}
 		v, path, err := s.getVenue(ctx, tx, id)
 		if err != nil {
 			return err
@@ -98,6 +103,9 @@ func (s *Store) SetVisitors(ctx context.Context, id int64, year int, count int64
 		return err
 	}
 	return s.db.Tx(ctx, func(tx *db.Tx) error {
+		if err := pastYear(tx.Now, year); err != nil {
+			return err
+		}
 		v, path, err := s.getVenue(ctx, tx, id)
 		if err != nil {
 			return err
@@ -134,4 +142,14 @@ func (s *Store) VisitorYears(ctx context.Context, id int64) ([]Visitors, error) 
 		out = append(out, x)
 	}
 	return out, rows.Err()
+}
+
+// pastYear refuses a year that has not begun in Beijing: a review or a
+// visitor count measures a year already lived (integrity review 52; the
+// form offers last year).
+func pastYear(now time.Time, year int) error {
+	if year > now.In(calendar.Beijing).Year() {
+		return valid.New("year", "venue.err.year_future")
+	}
+	return nil
 }

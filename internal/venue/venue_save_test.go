@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"kexie/internal/access"
+	"kexie/internal/calendar"
 	"kexie/internal/valid"
 	"kexie/internal/venue"
 )
@@ -99,6 +100,31 @@ func TestReviewHistoryAndCoverage(t *testing.T) {
 		}
 		if rows, _ := vs.Venues.Coverage(ctx, access.Subtrees(vs.Peer.Path), ""); len(rows) != 0 {
 			t.Errorf("another city's coverage shows %+v", rows)
+		}
+	})
+}
+
+// TestYearLived: a review or a visitor count is of a year already begun
+// in Beijing; next year's was stored before (integrity review 52).
+func TestYearLived(t *testing.T) {
+	eachDB(t, func(t *testing.T, vs venueSite) {
+		ctx := context.Background()
+		b := newStation(t, vs, "大渡口街道科普e站", "大渡口街道")
+		this := vs.DB.Now().In(calendar.Beijing).Year()
+		if err := vs.Venues.AddReview(ctx, b.ID, venue.ReviewInput{Year: this + 1, Score: 90, Outcome: venue.Kept}); !valid.Has(err, "venue.err.year_future") {
+			t.Errorf("a review of next year: %v", err)
+		}
+		if err := vs.Venues.SetVisitors(ctx, b.ID, this+1, 1200); !valid.Has(err, "venue.err.year_future") {
+			t.Errorf("visitors of next year: %v", err)
+		}
+		if rs, _ := vs.Venues.Reviews(ctx, b.ID); len(rs) != 0 {
+			t.Errorf("a refused review was stored: %+v", rs)
+		}
+		if err := vs.Venues.AddReview(ctx, b.ID, venue.ReviewInput{Year: this, Score: 90, Outcome: venue.Kept}); err != nil {
+			t.Errorf("a review of this year: %v", err)
+		}
+		if err := vs.Venues.SetVisitors(ctx, b.ID, this, 1200); err != nil {
+			t.Errorf("visitors of this year: %v", err)
 		}
 	})
 }

@@ -58,6 +58,13 @@ func (s *Store) FileClaim(ctx context.Context, volunteerID, teamID int64, day st
 		if day > Day(tx.Now) {
 			return valid.New("day", "volunteer.err.future")
 		}
+		// The volunteer's row lock, then the same claim once while it
+		// waits: a second click or a resubmitted form filed it again, and
+		// the team's admin could approve the hours twice (integrity review
+		// 52).
+		if err := tx.LockRow(ctx, "volunteers", volunteerID); err != nil && !errors.Is(err, db.ErrNotFound) {
+			return err
+		}
 		t, err := getTeam(ctx, tx, teamID)
 		if err != nil {
 			return valid.New("team_id", "volunteer.err.team")
@@ -68,6 +75,14 @@ func (s *Store) FileClaim(ctx context.Context, volunteerID, teamID int64, day st
 		}
 		if member == 0 {
 			return valid.New("team_id", "volunteer.err.not_member")
+		}
+		var same int
+		if err := tx.QueryRow(ctx, `SELECT COUNT(*) FROM volunteer_claims WHERE volunteer_id = ? AND team_id = ? AND day = ? AND minutes = ? AND note = ? AND status = ?`,
+			volunteerID, teamID, day, minutes, note, Pending).Scan(&same); err != nil {
+			return fmt.Errorf("volunteer: claim: %w", err)
+		}
+		if same > 0 {
+			return valid.New("day", "volunteer.err.claim_filed")
 		}
 		id = tx.NewID()
 		if _, err := tx.Exec(ctx, `INSERT INTO volunteer_claims (id, volunteer_id, team_id, day, minutes, note, status, filed_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,

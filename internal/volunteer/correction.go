@@ -118,6 +118,12 @@ func (s *Store) FileCorrection(ctx context.Context, in CorrectionInput, scope ac
 	}
 	var id int64
 	err := s.db.Tx(ctx, func(tx *db.Tx) error {
+		// The volunteer's row lock first: the corrections in flight are
+		// summed below to bound this one, and a filing at once must not
+		// read them before the other is written (integrity review 52).
+		if err := tx.LockRow(ctx, "volunteers", in.VolunteerID); err != nil && !errors.Is(err, db.ErrNotFound) {
+			return err
+		}
 		v, err := s.getVolunteer(ctx, tx, "v.id = ?", in.VolunteerID)
 		if err != nil {
 			return err
@@ -134,6 +140,16 @@ func (s *Store) FileCorrection(ctx context.Context, in CorrectionInput, scope ac
 		}
 		if e.Source == SourceCorrection {
 			return valid.New("entry", "volunteer.err.correct_correction")
+		}
+		// The same correction filed again while it waits (a second click,
+		// a resubmitted form) would be approved twice.
+		var same int
+		if err := tx.QueryRow(ctx, `SELECT COUNT(*) FROM volunteer_corrections WHERE entry_seq = ? AND status = ? AND minutes = ? AND reason = ?`,
+			e.Seq, Pending, in.Minutes, in.Reason).Scan(&same); err != nil {
+			return fmt.Errorf("volunteer: file correction: %w", err)
+		}
+		if same > 0 {
+			return valid.New("entry", "volunteer.err.correction_filed")
 		}
 		if err := checkCorrection(ctx, tx, e, held, pending, in.Minutes); err != nil {
 			return err

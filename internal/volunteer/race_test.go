@@ -100,3 +100,77 @@ func TestRegistrationsAtOnce(t *testing.T) {
 		}
 	})
 }
+
+// Filings a second click or a colleague sends again are recorded once:
+// the same correction of an entry, the same claim of extra hours and the
+// same training, each ten times at once and once later. Corrections of
+// one entry at once are bounded together: ten of -100 minutes on an entry
+// of 180 with 60 already in flight let one through (the pending sum was
+// read before any other was written).
+func TestFilingsOnce(t *testing.T) {
+	dbtest.Run(t, sets, func(t *testing.T, d *db.DB) {
+		ctx := context.Background()
+		f := setup(t, d)
+		v := f.volunteer(t, 1, "张三", 10)
+		city := access.Subtrees(f.city.Path)
+		e := f.serve(t, v, 3*time.Hour)
+		tally := func(what, want string, errs []error) {
+			t.Helper()
+			ok := 0
+			for _, err := range errs {
+				switch {
+				case err == nil:
+					ok++
+				case !valid.Has(err, want):
+					t.Errorf("%s: unexpected: %v", what, err)
+				}
+			}
+			if ok != 1 {
+				t.Errorf("%s: %d of %d went through; want 1", what, ok, len(errs))
+			}
+		}
+		correct := func(minutes int, reason string) error {
+			_, err := f.s.FileCorrection(ctx, volunteer.CorrectionInput{VolunteerID: v.ID, EntrySeq: e.Seq, Minutes: minutes, Reason: reason}, city, 1)
+			return err
+		}
+		tally("same correction", "volunteer.err.correction_filed", dbtest.AtOnce(10, func(int) error { return correct(-60, "签退时间记错") }))
+		wantCode(t, correct(-60, "签退时间记错"), "volunteer.err.correction_filed")
+		tally("overdrawing corrections", "volunteer.err.correct_over", dbtest.AtOnce(10, func(i int) error {
+			return correct(-100, fmt.Sprint("重复签到，第 ", i, " 次"))
+		}))
+		if n := f.count(t, "volunteer_corrections"); n != 2 {
+			t.Errorf("%d corrections filed; want 2", n)
+		}
+
+		team, err := f.s.CreateTeam(ctx, f.city.ID, "天文服务队", 20, 1)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := f.s.Join(ctx, team.ID, v.ID); err != nil {
+			t.Fatal(err)
+		}
+		claim := func() error {
+			_, err := f.s.FileClaim(ctx, v.ID, team.ID, volunteer.Day(*f.now), 60, "社区讲座", 10)
+			return err
+		}
+		tally("claim", "volunteer.err.claim_filed", dbtest.AtOnce(10, func(int) error { return claim() }))
+		wantCode(t, claim(), "volunteer.err.claim_filed")
+		if _, err := f.s.FileClaim(ctx, v.ID, team.ID, volunteer.Day(*f.now), 60, "晚间观星活动", 10); err != nil {
+			t.Errorf("another service the same day: %v", err)
+		}
+
+		train := func(day string) error {
+			return f.s.AddTraining(ctx, v.ID, volunteer.Training{Title: "科普讲解员培训", HeldOn: day, Minutes: 180}, 1)
+		}
+		tally("training", "volunteer.err.training_recorded", dbtest.AtOnce(10, func(int) error { return train("2026-02-10") }))
+		wantCode(t, train("2026-02-10"), "volunteer.err.training_recorded")
+		if err := train("2026-02-11"); err != nil {
+			t.Errorf("the course's second day: %v", err)
+		}
+		// A training is one taken: tomorrow's is refused.
+		wantCode(t, train(volunteer.Day(f.now.AddDate(0, 0, 1))), "volunteer.err.training_future")
+		if n := f.count(t, "volunteer_trainings"); n != 2 {
+			t.Errorf("%d trainings; want 2", n)
+		}
+	})
+}

@@ -135,9 +135,26 @@ func (s *Store) AddTraining(ctx context.Context, volunteerID int64, tr Training,
 		return err
 	}
 	return s.db.Tx(ctx, func(tx *db.Tx) error {
+		// One record of a training (title and day) per volunteer: a second
+		// click recorded it twice. The volunteer's row lock makes two
+		// recordings at once see each other (integrity review 52).
+		if err := tx.LockRow(ctx, "volunteers", volunteerID); err != nil && !errors.Is(err, db.ErrNotFound) {
+			return err
+		}
 		v, err := s.getVolunteer(ctx, tx, "v.id = ?", volunteerID)
 		if err != nil {
 			return err
+		}
+		if tr.HeldOn > Day(tx.Now) { // a training taken, not one planned
+			return valid.New("held_on", "volunteer.err.training_future")
+		}
+		var same int
+		if err := tx.QueryRow(ctx, `SELECT COUNT(*) FROM volunteer_trainings WHERE volunteer_id = ? AND title = ? AND held_on = ?`,
+			volunteerID, tr.Title, tr.HeldOn).Scan(&same); err != nil {
+			return fmt.Errorf("volunteer: training: %w", err)
+		}
+		if same > 0 {
+			return valid.New("title", "volunteer.err.training_recorded")
 		}
 		id := tx.NewID()
 		if _, err := tx.Exec(ctx, `INSERT INTO volunteer_trainings (id, volunteer_id, title, provider, held_on, minutes, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,

@@ -212,7 +212,11 @@ func (s *Store) AttendDay(ctx context.Context, programmeID int64, dayText string
 		return valid.New("day", "youth.err.date")
 	}
 	return s.db.Tx(ctx, func(tx *db.Tx) error {
-		p, err := getProgramme(ctx, tx, programmeID)
+		// The programme's row lock: two saves of a day at once (a double
+		// click, two staff at the door) each deleted nothing and inserted,
+		// and all but one failed on the key with a raw database error
+		// (integrity review 52).
+		p, err := lockProgramme(ctx, tx, programmeID)
 		if err != nil {
 			return err
 		}

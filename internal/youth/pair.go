@@ -89,6 +89,13 @@ func (s *Store) CreatePair(ctx context.Context, studentID, personID int64, start
 	}
 	var id int64
 	err := s.db.Tx(ctx, func(tx *db.Tx) error {
+		// The student's row lock first: "one active pair per student" is
+		// counted below, and two pairings of one student with two mentors
+		// at once (two colleagues, a resubmitted form) must not both see
+		// none (integrity review 52).
+		if err := tx.LockRow(ctx, "youth_students", studentID); err != nil && !errors.Is(err, db.ErrNotFound) {
+			return err
+		}
 		st, err := getStudent(ctx, tx, studentID)
 		if err != nil {
 			return err
@@ -146,6 +153,12 @@ func (s *Store) LogMeeting(ctx context.Context, pairID int64, heldOn, hours, not
 		return err
 	}
 	return s.db.Tx(ctx, func(tx *db.Tx) error {
+		// The pair's row lock: a meeting and the pair's end (or two of
+		// either) at once see each other — no meeting recorded twice, none
+		// on a pair just ended, one end (integrity review 52).
+		if err := tx.LockRow(ctx, "youth_pairs", pairID); err != nil && !errors.Is(err, db.ErrNotFound) {
+			return err
+		}
 		p, err := getPair(ctx, tx, pairID)
 		if err != nil {
 			return err
@@ -155,6 +168,16 @@ func (s *Store) LogMeeting(ctx context.Context, pairID int64, heldOn, hours, not
 		}
 		if d.Before(p.StartedOn) {
 			return valid.New("held_on", "youth.err.held_on")
+		}
+		// One record of a meeting (day, length, note) per pair: a second
+		// click added its hours again (integrity review 52).
+		var same int
+		if err := tx.QueryRow(ctx, `SELECT COUNT(*) FROM youth_meetings WHERE pair_id = ? AND held_on = ? AND hours = ? AND note = ?`,
+			pairID, db.Millis(d), mins, note).Scan(&same); err != nil {
+			return fmt.Errorf("youth: meeting of %d: %w", pairID, err)
+		}
+		if same > 0 {
+			return valid.New("held_on", "youth.err.met")
 		}
 		if _, err := tx.Exec(ctx, `INSERT INTO youth_meetings (id, pair_id, held_on, hours, note, at) VALUES (?, ?, ?, ?, ?, ?)`,
 			tx.NewID(), pairID, db.Millis(d), mins, note, db.Millis(tx.Now)); err != nil {
@@ -179,6 +202,12 @@ func (s *Store) EndPair(ctx context.Context, pairID int64, endedOn, outcome stri
 		return err
 	}
 	return s.db.Tx(ctx, func(tx *db.Tx) error {
+		// The pair's row lock: a meeting and the pair's end (or two of
+		// either) at once see each other — no meeting recorded twice, none
+		// on a pair just ended, one end (integrity review 52).
+		if err := tx.LockRow(ctx, "youth_pairs", pairID); err != nil && !errors.Is(err, db.ErrNotFound) {
+			return err
+		}
 		p, err := getPair(ctx, tx, pairID)
 		if err != nil {
 			return err

@@ -118,6 +118,11 @@ func (s *Store) RegisterTeacher(ctx context.Context, in TeacherInput, by Actor) 
 			return fmt.Errorf("youth: register teacher: %w", err)
 		}
 		if user != 0 {
+			// One teacher per account: registrations of one account at
+			// once must see each other (integrity review 52).
+			if err := tx.LockKey(ctx, fmt.Sprintf("youth.teacher:user:%d", user)); err != nil {
+				return err
+			}
 			var k int
 			if err := tx.QueryRow(ctx, `SELECT COUNT(*) FROM youth_teachers WHERE user_id = ?`, user).Scan(&k); err != nil {
 				return fmt.Errorf("youth: register teacher: %w", err)
@@ -157,9 +162,23 @@ func (s *Store) AddTraining(ctx context.Context, teacherID int64, heldOn, title,
 		return err
 	}
 	return s.db.Tx(ctx, func(tx *db.Tx) error {
+		// The teacher's row lock, then one training of a title on a day:
+		// a second click or a colleague recording the same course would
+		// add its hours twice (integrity review 52).
+		if err := tx.LockRow(ctx, "youth_teachers", teacherID); err != nil && !errors.Is(err, db.ErrNotFound) {
+			return err
+		}
 		t, err := getTeacher(ctx, tx, teacherID)
 		if err != nil {
 			return err
+		}
+		var k int
+		if err := tx.QueryRow(ctx, `SELECT COUNT(*) FROM youth_trainings WHERE teacher_id = ? AND held_on = ? AND title = ?`,
+			teacherID, db.Millis(d), title).Scan(&k); err != nil {
+			return fmt.Errorf("youth: training of %d: %w", teacherID, err)
+		}
+		if k > 0 {
+			return valid.New("title", "youth.err.trained")
 		}
 		if _, err := tx.Exec(ctx, `INSERT INTO youth_trainings (id, teacher_id, held_on, title, hours, at) VALUES (?, ?, ?, ?, ?, ?)`,
 			tx.NewID(), teacherID, db.Millis(d), title, n, db.Millis(tx.Now)); err != nil {
@@ -185,6 +204,11 @@ func (s *Store) Recognize(ctx context.Context, teacherID int64, year int, title 
 		return err
 	}
 	return s.db.Tx(ctx, func(tx *db.Tx) error {
+		// The teacher's row lock: the check below is once a year and title
+		// only if two recordings at once cannot both count none.
+		if err := tx.LockRow(ctx, "youth_teachers", teacherID); err != nil && !errors.Is(err, db.ErrNotFound) {
+			return err
+		}
 		t, err := getTeacher(ctx, tx, teacherID)
 		if err != nil {
 			return err
