@@ -88,3 +88,21 @@ func TestServe(t *testing.T) {
 		}
 	}
 }
+
+// FuzzDecode: whatever a phone (or anyone) posts, Decode returns a batch
+// within MaxBatch or ErrBadBatch, and never panics.
+func FuzzDecode(f *testing.F) {
+	f.Add(`{"scans":[{"ticket":"ABCD","device":"d","nonce":"n","at":"2026-05-20T01:00:00Z","walk_in":true}]}`)
+	f.Add(`{"scans":null}`)
+	f.Add(`{"scans":[{}, {"at":"2026-05-20T01:00:00+08:00"}]}`)
+	f.Add(`[]`)
+	f.Fuzz(func(t *testing.T, body string) {
+		scans, err := checkin.Decode(strings.NewReader(body))
+		if err != nil && !errors.Is(err, checkin.ErrBadBatch) {
+			t.Fatalf("error %v is not ErrBadBatch", err)
+		}
+		if len(scans) > checkin.MaxBatch {
+			t.Fatalf("%d scans", len(scans))
+		}
+	})
+}

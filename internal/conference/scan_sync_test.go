@@ -86,6 +86,19 @@ func TestSyncAnswersEachScanOnce(t *testing.T) {
 		if want := (conference.Door{Registered: 3, CheckedIn: 2, Duplicates: 1, Rejected: 4}); door != want {
 			t.Errorf("door counts %+v, want %+v", door, want)
 		}
+		// A batch that holds one scan twice (same device and nonce) keeps
+		// it once and answers the second as the first.
+		twice := []checkin.Scan{{Ticket: regs[1].Code, Device: "C", Nonce: "1", At: at(0)}, {Ticket: regs[1].Code, Device: "C", Nonce: "1", At: at(0)},
+			{Ticket: "2222-3333-4444", Device: "C", Nonce: "2", At: at(0)}, {Ticket: "2222-3333-4444", Device: "C", Nonce: "2", At: at(0)}}
+		res, err = f.s.Sync(ctx, id, twice, secretary)
+		must(t, err)
+		if res.Duplicates != 2 || fmt.Sprint(res.Rejected) != fmt.Sprint([]checkin.Rejection{{Line: 3, Reason: conference.ReasonUnknown},
+			{Line: 4, Reason: conference.ReasonUnknown}}) {
+			t.Errorf("one scan twice in a batch: %+v", res)
+		}
+		if n := count(t, d, `SELECT COUNT(*) FROM conference_scans WHERE conf_id = ? AND device = 'C'`, id); n != 2 {
+			t.Errorf("%d scans kept of the batch with each twice, want 2", n)
+		}
 		// The rules are CheckIn's: the form and a second phone meet the
 		// same answers.
 		_, err = f.s.CheckIn(ctx, id, regs[0].Code, secretary)
