@@ -60,10 +60,13 @@ func (s *Store) CheckIn(ctx context.Context, confID int64, code string, by Actor
 		default:
 			return valid.New("code", "conference.err.code")
 		}
-		if in, err := admit(ctx, tx, confID, &r, tx.Now, by.Name); err != nil {
+		if in, err := admit(ctx, tx, &r, tx.Now, by.Name); err != nil {
 			return err
 		} else if !in {
 			return valid.New("code", "conference.err.checked_in", r.Name, "")
+		}
+		if err := countIn(ctx, tx, confID, 1); err != nil {
+			return err
 		}
 		return auditAppend(ctx, tx, c, "conference.checkin", nil, map[string]any{"registration": r.ID})
 	})
@@ -77,39 +80,55 @@ func (s *Store) CheckIn(ctx context.Context, confID int64, code string, by Actor
 // door is the door's rule for code (normalized) at conference c, scanned
 // at at: the registration, and "" when its holder may come in now or the
 // reason they may not — ReasonIn with the registration when they are in
-// already. Only on the conference's days (and the day before, when people
-// arrive and 报到): a check-in weeks before, or after the end, is not
-// attendance, and once the summary is filed it has fixed the count.
+// already. It is doorOpen, then the code's registration, then doorReg.
 func door(ctx context.Context, tx *db.Tx, c Conference, code string, at time.Time) (Reg, string, error) {
-	switch {
-	case c.Status != Open && c.Status != Held:
-		return Reg{}, ReasonClosed, nil
-	case c.Summary.Filed():
-		return Reg{}, ReasonSummarized, nil
-	}
-	if first := checkinFrom(c); today(at) < first || today(at) > c.EndsOn {
-		return Reg{}, ReasonDays, nil
+	if why := doorOpen(c, at); why != "" {
+		return Reg{}, why, nil
 	}
 	if len(code) != codeLen {
 		return Reg{}, ReasonUnknown, nil
 	}
 	r, err := scanReg(tx.QueryRow(ctx, `SELECT `+regCols+` FROM conference_regs WHERE code = ?`, code))
-	switch {
-	case errors.Is(err, sql.ErrNoRows):
+	if errors.Is(err, sql.ErrNoRows) {
 		return Reg{}, ReasonUnknown, nil
-	case err != nil:
+	} else if err != nil {
 		return Reg{}, "", fmt.Errorf("conference: check in: %w", err)
-	case r.ConfID != c.ID:
-		return Reg{}, ReasonOtherConf, nil
-	case !r.CheckedInAt.IsZero():
-		return r, ReasonIn, nil
 	}
-	return r, "", nil
+	return r, doorReg(c, r), nil
 }
 
-// admit marks r in at at, by by, and counts it once; false when it was in
-// already.
-func admit(ctx context.Context, tx *db.Tx, confID int64, r *Reg, at time.Time, by string) (bool, error) {
+// doorOpen is the door's rule for conference c at time at: open or held,
+// and only on the conference's days (and the day before, when people
+// arrive and 报到) — a check-in weeks before, or after the end, is not
+// attendance, and once the summary is filed it has fixed the count.
+func doorOpen(c Conference, at time.Time) string {
+	switch {
+	case c.Status != Open && c.Status != Held:
+		return ReasonClosed
+	case c.Summary.Filed():
+		return ReasonSummarized
+	}
+	if first := checkinFrom(c); today(at) < first || today(at) > c.EndsOn {
+		return ReasonDays
+	}
+	return ""
+}
+
+// doorReg is the door's rule for the registration r a code named at
+// conference c: of this conference, and not in already (ReasonIn).
+func doorReg(c Conference, r Reg) string {
+	switch {
+	case r.ConfID != c.ID:
+		return ReasonOtherConf
+	case !r.CheckedInAt.IsZero():
+		return ReasonIn
+	}
+	return ""
+}
+
+// admit marks r in at at, by by; false when it was in already. The
+// caller counts those it let in on the conference's row (countIn).
+func admit(ctx context.Context, tx *db.Tx, r *Reg, at time.Time, by string) (bool, error) {
 	res, err := tx.Exec(ctx, `UPDATE conference_regs SET checked_in_at = ?, checked_by = ? WHERE id = ? AND checked_in_at = 0`,
 		db.Millis(at), by, r.ID)
 	if err != nil {
@@ -118,11 +137,19 @@ func admit(ctx context.Context, tx *db.Tx, confID int64, r *Reg, at time.Time, b
 	if n, _ := res.RowsAffected(); n == 0 {
 		return false, nil
 	}
-	if _, err := tx.Exec(ctx, `UPDATE conference_confs SET checked_in = checked_in + 1 WHERE id = ?`, confID); err != nil {
-		return false, fmt.Errorf("conference: check in: %w", err)
-	}
 	r.CheckedInAt, r.CheckedBy = at, by
 	return true, nil
+}
+
+// countIn adds n people let in to conference confID's count.
+func countIn(ctx context.Context, tx *db.Tx, confID int64, n int) error {
+	if n == 0 {
+		return nil
+	}
+	if _, err := tx.Exec(ctx, `UPDATE conference_confs SET checked_in = checked_in + ? WHERE id = ?`, n, confID); err != nil {
+		return fmt.Errorf("conference: count check-ins: %w", err)
+	}
+	return nil
 }
 
 // checkinFrom is the first day of c's check-in: the day before it starts.
