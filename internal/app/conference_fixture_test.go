@@ -79,6 +79,8 @@ func conferenceMatrix() []matrixCase {
 		{"GET /conference/admin/new", "/conference/admin/new", nil, staff},
 		{"POST /conference/admin/new", "/conference/admin/new", url.Values{"title": {""}}, staff},
 		{"GET /conference/admin/stats", "/conference/admin/stats", nil, staff},
+		{"GET /conference/admin/checkin.js", "/conference/admin/checkin.js", nil, public},
+		{"GET /conference/admin/checkin-sw.js", "/conference/admin/checkin-sw.js", nil, public},
 		{"GET /conference/admin/{id}", "/conference/admin/{conf}", nil, staff},
 		{"GET /conference/admin/{id}", "/conference/admin/{peerconf}", nil, sys},
 		{"GET /conference/admin/{id}/papers", "/conference/admin/{conf}/papers", nil, staff},
@@ -98,6 +100,8 @@ func conferenceMatrix() []matrixCase {
 		{"GET /conference/admin/{id}/checkin", "/conference/admin/{conf}/checkin", nil, staff},
 		{"POST /conference/admin/{id}/checkin", "/conference/admin/{conf}/checkin", url.Values{"code": {"x"}}, staff},
 		{"POST /conference/admin/{id}/checkin", "/conference/admin/{peerconf}/checkin", url.Values{"code": {"x"}}, sys},
+		{"POST /conference/admin/{id}/sync", "/conference/admin/{conf}/sync", nil, staff},
+		{"POST /conference/admin/{id}/sync", "/conference/admin/{peerconf}/sync", nil, sys},
 		{"POST /conference/admin/{id}/regs/{reg}/reveal", "/conference/admin/{conf}/regs/{creg}/reveal", nil, admins},
 		{"POST /conference/admin/{id}/regs/{reg}/reveal", "/conference/admin/{peerconf}/regs/{creg}/reveal", nil, sys},
 		// The org above approves: the city for its society's, the root

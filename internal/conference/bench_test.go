@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"kexie/internal/access"
+	"kexie/internal/checkin"
 	"kexie/internal/conference"
 	"kexie/internal/db"
 	"kexie/internal/db/dbtest"
@@ -92,6 +93,88 @@ func BenchmarkConferenceList(b *testing.B) {
 			for i := 0; i < b.N; i++ {
 				if _, err := s.YearStats(ctx, scope, "", 2026); err != nil {
 					b.Fatal(err)
+				}
+			}
+		})
+	})
+}
+
+// benchRegs is how many registrations the door benchmark's conference holds.
+const benchRegs = 10_000
+
+// BenchmarkDoor is a conference's door with 10,000 registrations and
+// 10,000 scans kept: the door page's counts, a phone's batch of 500 scans
+// that check 500 people in, a batch of 500 people in already, and a batch
+// sent again (answered from what was kept).
+func BenchmarkDoor(b *testing.B) {
+	dbtest.Bench(b, sets, func(b *testing.B, d *db.DB) {
+		f := setup(b, d)
+		ctx := context.Background()
+		in := good(f.soc)
+		in.Capacity = fmt.Sprint(benchRegs)
+		id := f.open(b, in)
+		code := func(j int) string { return fmt.Sprintf("B%011d", j) } // 12 symbols, like shortcode's
+		created := db.Millis(*f.now)
+		dbtest.Insert(b, d, `INSERT INTO conference_regs (id, conf_id, name, employer, code, created_at) VALUES `,
+			"(?, ?, ?, '攀钢集团研究院', ?, ?)", benchRegs, func(tx *db.Tx, j int) []any {
+				return []any{tx.NewID(), id, fmt.Sprint("参会人", j), code(j), created}
+			})
+		outcomes := []string{"accepted", "duplicate", "rejected", "duplicate"}
+		dbtest.Insert(b, d, `INSERT INTO conference_scans (id, conf_id, reg_id, code, device, nonce, scanned_at, received_at, outcome, reason) VALUES `,
+			"(?, ?, 0, ?, 'seed', ?, ?, ?, ?, '')", benchRegs, func(tx *db.Tx, j int) []any {
+				return []any{tx.NewID(), id, code(j), fmt.Sprint("s", j), created, created, outcomes[j%len(outcomes)]}
+			})
+		if _, err := d.Exec(ctx, `UPDATE conference_confs SET registered = ? WHERE id = ?`, benchRegs, id); err != nil {
+			b.Fatal(err)
+		}
+		dbtest.Analyze(b, d)
+		*f.now = time.Date(2026, 5, 20, 9, 0, 0, 0, time.UTC)
+		s := conference.NewStore(d, conference.Config{})
+		b.Run("door_counts", func(b *testing.B) {
+			for i := 0; i < b.N; i++ {
+				if door, err := s.DoorCounts(ctx, id); err != nil || door.Registered != benchRegs {
+					b.Fatal(door, err)
+				}
+			}
+		})
+		batch := func(device string, from int) []checkin.Scan {
+			out := make([]checkin.Scan, 500)
+			for j := range out {
+				out[j] = checkin.Scan{Ticket: code((from + j) % benchRegs), Device: device, Nonce: fmt.Sprint(j), At: *f.now}
+			}
+			return out
+		}
+		// 500 people checked in: once all are in, the clock stops while
+		// they are let out again.
+		b.Run("sync_500", func(b *testing.B) {
+			for i := 0; i < b.N; i++ {
+				if i*500%benchRegs == 0 {
+					b.StopTimer()
+					if _, err := d.Exec(ctx, `UPDATE conference_regs SET checked_in_at = 0 WHERE conf_id = ?`, id); err != nil {
+						b.Fatal(err)
+					}
+					b.StartTimer()
+				}
+				res, err := s.Sync(ctx, id, batch(fmt.Sprint("phone", i), i*500), secretary)
+				if err != nil || res.Accepted != 500 {
+					b.Fatal(res, err)
+				}
+			}
+		})
+		// 500 scans of people in already (a second phone at the door).
+		b.Run("sync_500_in", func(b *testing.B) {
+			for i := 0; i < b.N; i++ {
+				res, err := s.Sync(ctx, id, batch(fmt.Sprint("second", i), 0), secretary)
+				if err != nil || res.Duplicates != 500 {
+					b.Fatal(res, err)
+				}
+			}
+		})
+		again := batch("phone0", 0)
+		b.Run("sync_500_again", func(b *testing.B) {
+			for i := 0; i < b.N; i++ {
+				if res, err := s.Sync(ctx, id, again, secretary); err != nil || res.Accepted+res.Duplicates != 500 {
+					b.Fatal(res, err)
 				}
 			}
 		})

@@ -85,14 +85,15 @@ func TestBrowserConference(t *testing.T) {
 	// The society's staff check them in at the door, on a phone, on the
 	// first day.
 	*cs.now = start.AddDate(0, 0, 14)
+	phoneClock(b, *cs.now) // the scanner stamps each scan with the phone's time
 	b.Login("xiehui")
-	b.Open(show+"/checkin", "#checkin-form")
-	b.Run("wrong code", chromedp.SendKeys(chromedp.CSS(`#checkin-code`), "2222-3333-4444"),
-		chromedp.Click(chromedp.CSS(`#checkin-submit`)), chromedp.WaitVisible(chromedp.CSS(`#checkin-error`)))
-	b.Run("the code", chromedp.SendKeys(chromedp.CSS(`#checkin-code`), strings.ToLower(code)),
-		chromedp.Click(chromedp.CSS(`#checkin-submit`)), chromedp.WaitVisible(chromedp.CSS(`#checkin-ok`)))
-	b.WaitText("checked in", "#checkin-ok", "huiyuan 签到成功")
-	b.WaitText("count", "#checkin-count", "1")
+	b.Open(show+"/checkin", "#scan-code")
+	b.WaitText("online", "#net-state", "在线")
+	b.Run("wrong code", chromedp.SendKeys(chromedp.CSS(`#scan-code`), "2222-3333-4444"), chromedp.Click(chromedp.CSS(`#scan-submit`)))
+	b.WaitText("wrong code answered", "#log", "签到码不存在")
+	b.Run("the code", chromedp.SendKeys(chromedp.CSS(`#scan-code`), strings.ToLower(code)), chromedp.Click(chromedp.CSS(`#scan-submit`)))
+	b.WaitText("checked in", "#log", "huiyuan 签到成功")
+	b.WaitText("count", "#count-in", "1")
 	narrow(b, "the check-in")
 	b.Shot("conference-checkin")
 

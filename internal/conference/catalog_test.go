@@ -13,5 +13,9 @@ func TestCatalogsComplete(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	webtest.CheckCatalogs(t, loc, webtest.CatalogUse{})
+	webtest.CheckCatalogs(t, loc, webtest.CatalogUse{Dynamic: map[string][]string{
+		"conference.reason.": {ReasonBad, ReasonFuture, ReasonUnknown, ReasonOtherConf, ReasonClosed, ReasonSummarized, ReasonDays, ReasonIn},
+		// The scanner's messages for a scan that counted or was in before.
+		"conference.js.": {"accepted", "duplicate"},
+	}})
 }

@@ -5,18 +5,23 @@
 // held — each step an event row of an append-only timeline. While
 // registration is open members submit papers (论文征集), which staff accept
 // or reject, and members and the public register and get a check-in code
-// that staff check at the door. After the end date the organiser files the
-// summary (actual attendance, papers exchanged …), which the org above
-// confirms; corrections keep the earlier figures in the timeline.
+// that staff check at the door: typed into a form, or scanned on a phone
+// that may be offline (package checkin's scanner, each scan kept once by
+// its device and nonce and judged by the form's rules). After the end date
+// the organiser files the summary (actual attendance, papers exchanged …),
+// which the org above confirms; corrections keep the earlier figures in
+// the timeline.
 //
 // It must never let the filer of a conference approve it, the filer of a
 // summary confirm it, or a person decide on a paper they submitted; never
 // let more people register than there are places (one conditional UPDATE
-// in the registration's transaction); never keep a public registrant's
-// contact in clear (sealed with package pii, shown masked, revealed only
-// by a permission and audited, never exported in clear); and never list
-// anything outside the caller's scope (the zero access.Scope lists
-// nothing). It reads no other module's tables but orgs.
+// in the registration's transaction); never count a person in twice, nor
+// lose a scan a phone sent (each is kept with its answer, or refused as
+// malformed); never keep a public registrant's contact in clear (sealed
+// with package pii, shown masked, revealed only by a permission and
+// audited, never exported in clear); and never list anything outside the
+// caller's scope (the zero access.Scope lists nothing). It reads no other
+// module's tables but orgs.
 package conference
 
 import (

@@ -210,69 +210,6 @@ func (s *Store) MyReg(ctx context.Context, confID, userID int64) (Reg, error) {
 	return r, err
 }
 
-// CheckIn checks in the registration with code at conference confID, at
-// the door, while the conference is open or held, from the day before it
-// starts to its last day. A code of another conference, or none, is
-// refused; a second scan says when the first was.
-func (s *Store) CheckIn(ctx context.Context, confID int64, code string, by Actor) (Reg, error) {
-	code = shortcode.Norm(code)
-	if len(code) != codeLen {
-		return Reg{}, valid.New("code", "conference.err.code")
-	}
-	var r Reg
-	err := s.db.Tx(ctx, func(tx *db.Tx) error {
-		c, err := getConf(ctx, tx, confID)
-		if err != nil {
-			return err
-		}
-		if c.Status != Open && c.Status != Held {
-			return valid.New("", "conference.err.status")
-		}
-		// Only on the conference's days (and the day before, when people
-		// arrive and 报到): a check-in weeks before, or after the end, is
-		// not attendance, and after the end the summary has fixed the count.
-		if first := checkinFrom(c); today(tx.Now) < first || today(tx.Now) > c.EndsOn {
-			return valid.New("", "conference.err.checkin_days", first, c.EndsOn)
-		}
-		r, err = scanReg(tx.QueryRow(ctx, `SELECT `+regCols+` FROM conference_regs WHERE code = ? AND conf_id = ?`, code, confID))
-		if errors.Is(err, sql.ErrNoRows) {
-			return valid.New("code", "conference.err.code")
-		} else if err != nil {
-			return fmt.Errorf("conference: check in: %w", err)
-		}
-		if !r.CheckedInAt.IsZero() {
-			return valid.New("code", "conference.err.checked_in", r.Name, r.CheckedInAt.In(zone).Format("15:04"))
-		}
-		res, err := tx.Exec(ctx, `UPDATE conference_regs SET checked_in_at = ?, checked_by = ? WHERE id = ? AND checked_in_at = 0`,
-			db.Millis(tx.Now), by.Name, r.ID)
-		if err != nil {
-			return fmt.Errorf("conference: check in: %w", err)
-		}
-		if n, _ := res.RowsAffected(); n == 0 {
-			return valid.New("code", "conference.err.checked_in", r.Name, "")
-		}
-		if _, err := tx.Exec(ctx, `UPDATE conference_confs SET checked_in = checked_in + 1 WHERE id = ?`, confID); err != nil {
-			return fmt.Errorf("conference: check in: %w", err)
-		}
-		r.CheckedInAt, r.CheckedBy = tx.Now, by.Name
-		return nil
-	})
-	if err != nil {
-		return Reg{}, err
-	}
-	s.mask(&r)
-	return r, nil
-}
-
-// checkinFrom is the first day of c's check-in: the day before it starts.
-func checkinFrom(c Conference) string {
-	start, err := time.ParseInLocation("2006-01-02", c.StartsOn, zone)
-	if err != nil {
-		return c.StartsOn
-	}
-	return today(start.AddDate(0, 0, -1))
-}
-
 // RegFilter selects a conference's registrations.
 type RegFilter struct {
 	Q         string // words of the name or employer

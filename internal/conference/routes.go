@@ -10,6 +10,7 @@ import (
 
 	"kexie/internal/access"
 	"kexie/internal/botcheck"
+	"kexie/internal/checkin"
 	"kexie/internal/db"
 	"kexie/internal/org"
 	"kexie/internal/web"
@@ -73,6 +74,10 @@ func Module(s *Store, orgs *org.Store, cfg WebConfig) web.Module {
 			site.Handle("GET /conference/admin/new", file, h.newForm)
 			site.Handle("POST /conference/admin/new", file, h.create)
 			site.Handle("GET /conference/admin/stats", view, h.stats)
+			// The door's scanner (package checkin, shared with other
+			// modules), served here so its worker keeps the door pages.
+			site.HandleRaw("GET /conference/admin/checkin.js", pub, checkin.Script())
+			site.HandleRaw("GET /conference/admin/checkin-sw.js", pub, checkin.Worker("/conference/admin/"))
 			site.Handle("GET /conference/admin/{id}", access.Require("conference.view", s.resolver), h.show)
 			site.Handle("GET /conference/admin/{id}/papers", access.Require("conference.view", s.resolver), h.papers)
 			site.Handle("GET /conference/admin/{id}/regs", access.Require("conference.view", s.resolver), h.regs)
@@ -89,6 +94,7 @@ func Module(s *Store, orgs *org.Store, cfg WebConfig) web.Module {
 			site.Handle("POST /conference/admin/{id}/programme/{user}/remove", own, h.programmeRemove)
 			site.Handle("GET /conference/admin/{id}/checkin", own, h.checkinPage)
 			site.Handle("POST /conference/admin/{id}/checkin", own, h.checkin)
+			site.Handle("POST /conference/admin/{id}/sync", own, h.sync)
 			site.Handle("POST /conference/admin/{id}/regs/{reg}/reveal", access.Require("conference.reveal", s.resolver), h.reveal)
 			up := access.Require("conference.approve", s.upperResolver)
 			site.Handle("POST /conference/admin/{id}/approve", up, h.approve)

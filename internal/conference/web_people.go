@@ -214,50 +214,6 @@ func (h *handler) reveal(w http.ResponseWriter, r *http.Request) error {
 	return h.renderRegs(w, r, map[int64]string{rid: plain})
 }
 
-// CheckinPage is the door's phone page: a code typed or scanned as text,
-// the answer for the last one, and the counts.
-type CheckinPage struct {
-	Conf Conference
-	Form *web.Form
-	Done *Reg // the registration just checked in
-}
-
-func (h *handler) renderCheckin(w http.ResponseWriter, r *http.Request, f *web.Form, done *Reg, status int) error {
-	id, err := web.PathID(r, "id")
-	if err != nil {
-		return err
-	}
-	c, err := h.store.Get(r.Context(), id)
-	if err != nil {
-		return err
-	}
-	return h.site.RenderStatus(w, r, status, "conference/checkin.html", "conference.title.checkin", CheckinPage{Conf: c, Form: f, Done: done})
-}
-
-func (h *handler) checkinPage(w http.ResponseWriter, r *http.Request) error {
-	return h.renderCheckin(w, r, web.NewForm(), nil, http.StatusOK)
-}
-
-// checkin checks one code in and shows the page again, ready for the next.
-func (h *handler) checkin(w http.ResponseWriter, r *http.Request) error {
-	f, err := web.ParseForm(w, r, 1<<12)
-	if err != nil {
-		return err
-	}
-	id, err := web.PathID(r, "id")
-	if err != nil {
-		return err
-	}
-	reg, err := h.store.CheckIn(r.Context(), id, f.Get("code"), actor(r))
-	if err != nil {
-		if !f.Fail(h.site.T(r), err) {
-			return err
-		}
-		return h.renderCheckin(w, r, f, nil, http.StatusUnprocessableEntity)
-	}
-	return h.renderCheckin(w, r, web.NewForm(), &reg, http.StatusOK)
-}
-
 func (h *handler) programmeAdd(w http.ResponseWriter, r *http.Request) error {
 	return h.step(w, r, "conference.flash.programme_added", func(id int64, f *web.Form) error {
 		return h.store.AddProgramme(r.Context(), id, f.Get("username"), actor(r))

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"net/http"
 
+	"kexie/internal/checkin"
 	"kexie/internal/web"
 )
 
@@ -43,23 +44,18 @@ type syncAnswer struct {
 	WalkInsAt int      `json:"walk_ins_total"`
 }
 
-// maxBatch is the most scans one request may carry.
-const maxBatch = 5000
-
-// sync takes one batch from a check-in page: {"scans": [...]}.
+// sync takes one batch from a check-in page: {"scans": [...]}, within
+// package checkin's bounds.
 func (h *handler) sync(w http.ResponseWriter, r *http.Request) error {
 	id, err := web.PathID(r, "id")
 	if err != nil {
 		return err
 	}
-	var body struct {
-		Scans []Scan `json:"scans"`
-	}
-	dec := json.NewDecoder(http.MaxBytesReader(w, r.Body, 4<<20))
-	if err := dec.Decode(&body); err != nil || len(body.Scans) > maxBatch {
+	scans, err := checkin.Decode(http.MaxBytesReader(w, r.Body, checkin.MaxBody))
+	if err != nil {
 		return web.ErrBadRequest
 	}
-	res, err := h.store.Sync(r.Context(), id, body.Scans)
+	res, err := h.store.Sync(r.Context(), id, scans)
 	var nf *NotFoundError
 	if errors.As(err, &nf) {
 		return web.ErrNotFound

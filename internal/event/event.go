@@ -19,6 +19,7 @@ package event
 import (
 	"time"
 
+	"kexie/internal/checkin"
 	"kexie/internal/valid"
 )
 
@@ -41,12 +42,12 @@ const (
 	Cancelled = "cancelled"
 )
 
-// Scan outcomes.
+// Scan outcomes (package checkin's, shared with other modules' doors).
 const (
-	Accepted  = "accepted"
-	Duplicate = "duplicate" // the ticket was in already (double scan, second device)
-	Rejected  = "rejected"
-	WalkIn    = "walk_in" // 现场入场 without a ticket
+	Accepted  = checkin.Accepted
+	Duplicate = checkin.Duplicate // the ticket was in already (double scan, second device)
+	Rejected  = checkin.Rejected
+	WalkIn    = checkin.WalkIn // 现场入场 without a ticket
 )
 
 // Event is one event of an org.
@@ -106,41 +107,26 @@ type Attendance struct {
 // Reach is the people an event reached: tickets checked in and walk-ins.
 func (a Attendance) Reach() int { return a.CheckedIn + a.WalkIns }
 
-// Scan is one check-in a device recorded, as it sends it.
-type Scan struct {
-	Ticket string    `json:"ticket"`
-	Device string    `json:"device"`
-	Nonce  string    `json:"nonce"`
-	At     time.Time `json:"at"`
-	// WalkIn marks a person let in without a ticket; Ticket is then empty.
-	WalkIn bool `json:"walk_in,omitempty"`
-}
-
-// SyncResult is the answer to one batch of scans.
-type SyncResult struct {
-	Accepted   int         `json:"accepted"`
-	Duplicates int         `json:"duplicates"`
-	WalkIns    int         `json:"walk_ins"`
-	Rejected   []Rejection `json:"rejected"`
-}
-
-// Rejection is a scan that did not count, by its line (1-based) in the
-// batch, with a reason code (event.reason.<code> in the catalogs).
-type Rejection struct {
-	Line   int    `json:"line"`
-	Reason string `json:"reason"`
-}
+// Scan is one check-in a device recorded, as it sends it; SyncResult the
+// answer to a batch, and Rejection a scan that did not count (reason
+// event.reason.<code> in the catalogs). The shape is package checkin's, one
+// for every module's door.
+type (
+	Scan       = checkin.Scan
+	SyncResult = checkin.Result
+	Rejection  = checkin.Rejection
+)
 
 // Reasons a scan is rejected.
 const (
-	ReasonBad        = "bad_scan"     // a field missing or too long
-	ReasonFuture     = "clock_future" // the device's clock is far ahead
+	ReasonBad        = checkin.ReasonBad    // a field missing or too long
+	ReasonFuture     = checkin.ReasonFuture // the device's clock is far ahead
 	ReasonUnknown    = "unknown_ticket"
 	ReasonOtherEvent = "other_event"
 	ReasonWaiting    = "not_confirmed" // on the waiting list or cancelled
 )
 
 // MaxClockSkew is how far ahead of the server a device's clock may be.
-const MaxClockSkew = 10 * time.Minute
+const MaxClockSkew = checkin.MaxClockSkew
 
 func fieldErr(field, key string, args ...any) error { return valid.New(field, key, args...) }

@@ -3,16 +3,16 @@ package event
 import (
 	"embed"
 	"io/fs"
-	"net/http"
 
 	"kexie/internal/access"
 	"kexie/internal/botcheck"
+	"kexie/internal/checkin"
 	"kexie/internal/db"
 	"kexie/internal/org"
 	"kexie/internal/web"
 )
 
-//go:embed templates locales static
+//go:embed templates locales
 var files embed.FS
 
 // Permissions: staff of an org run its events and check people in.
@@ -55,8 +55,10 @@ func Module(s *Store, orgs *org.Store, cfg Config) web.Module {
 			// is the scope of the action the form asks for.
 			site.Handle("GET /events/lookup", access.Require("event.view", nil), h.lookup)
 			site.Handle("GET /events/stats", access.Require("event.view", nil), h.rollup)
-			site.HandleRaw("GET /events/checkin.js", access.Public(), static("static/checkin.js", "text/javascript; charset=utf-8"))
-			site.HandleRaw("GET /events/checkin-sw.js", access.Public(), static("static/checkin-sw.js", "text/javascript; charset=utf-8"))
+			// The door's scanner (package checkin, shared with other
+			// modules), served here so its worker keeps the pages under /events/.
+			site.HandleRaw("GET /events/checkin.js", access.Public(), checkin.Script())
+			site.HandleRaw("GET /events/checkin-sw.js", access.Public(), checkin.Worker("/events/"))
 			site.Handle("GET /events/{id}", access.Require("event.view", ev), h.show)
 			site.Handle("POST /events/{id}", access.Require("event.edit", ev), h.update)
 			site.Handle("POST /events/{id}/capacity", access.Require("event.edit", ev), h.capacity)
@@ -76,20 +78,4 @@ type handler struct {
 	store *Store
 	orgs  *org.Store // reads the 主办单位 filter of the list
 	bot   botcheck.Checker
-}
-
-// static serves one embedded file; the service worker may control the
-// pages under /events/.
-func static(name, ctype string) http.Handler {
-	b, err := files.ReadFile(name)
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if err != nil {
-			http.NotFound(w, r)
-			return
-		}
-		w.Header().Set("Content-Type", ctype)
-		w.Header().Set("Cache-Control", "no-cache")
-		w.Header().Set("Service-Worker-Allowed", "/events/")
-		_, _ = w.Write(b)
-	})
 }

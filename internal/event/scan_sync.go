@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"time"
-	"unicode/utf8"
 
 	"github.com/jackc/pgx/v5/pgconn"
 
@@ -50,15 +49,13 @@ func retryable(err error) bool {
 	return errors.As(err, &pe) && (pe.Code == "40P01" || pe.Code == "40001")
 }
 
-func fieldOK(s string, max int) bool { return s != "" && utf8.RuneCountInString(s) <= max }
-
 func syncTx(ctx context.Context, tx *db.Tx, eventID int64, scans []Scan) (SyncResult, error) {
 	res := SyncResult{Rejected: []Rejection{}}
 	stored := 0
 	for i, sc := range scans {
 		line := i + 1
 		code := shortcode.Norm(sc.Ticket)
-		if !fieldOK(sc.Device, 100) || !fieldOK(sc.Nonce, 100) || sc.At.IsZero() || (!sc.WalkIn && !fieldOK(code, 64)) || (sc.WalkIn && eventID == 0) {
+		if !sc.Sound(code) || (sc.WalkIn && eventID == 0) {
 			res.Rejected = append(res.Rejected, Rejection{Line: line, Reason: ReasonBad})
 			continue
 		}
@@ -67,7 +64,7 @@ func syncTx(ctx context.Context, tx *db.Tx, eventID int64, scans []Scan) (SyncRe
 		switch {
 		case sc.WalkIn:
 			outcome, code = WalkIn, ""
-		case sc.At.After(tx.Now.Add(MaxClockSkew)):
+		case sc.Future(tx.Now):
 			outcome, reason = Rejected, ReasonFuture
 		default:
 			t, err := ticketByCode(ctx, tx, code)

@@ -1,17 +1,23 @@
-// Check-in on a phone that may be offline. Each scan (camera or typed code)
-// is kept in localStorage with this device's id, a fresh nonce and the
-// time, and sent in batches to /events/{id}/sync whenever the network is
-// there. The server stores each (device, nonce) once, so sending a batch
-// twice is harmless: the queue is emptied only after the server answered.
+// Check-in at the door on a phone that may be offline (package checkin).
+// Each scan (camera or typed code) is kept in localStorage with this
+// device's id, a fresh nonce and the time, and sent in batches to the
+// page's endpoint whenever the network is there. The server stores each
+// (device, nonce) once, so sending a batch twice is harmless: the queue is
+// emptied only after the server answered.
+//
+// The page says what differs on the element #checkin: data-sync (the
+// endpoint), data-csrf, data-key (the storage key's suffix), data-sw and
+// data-sw-scope (the service worker and its pages), data-msg-* (the
+// messages in the page's language); an element with data-count="f" shows
+// the answer's field f. The walk-in button (#walkin) is optional.
 (function () {
   "use strict";
   var root = document.getElementById("checkin");
   if (!root) return;
-  var ev = root.getAttribute("data-event");
-  var syncURL = root.getAttribute("data-sync");
-  var csrf = root.getAttribute("data-csrf");
-  var msg = function (k) { return root.getAttribute("data-msg-" + k) || k; };
-  var qkey = "kexie.checkin.queue." + ev, seenKey = "kexie.checkin.seen." + ev;
+  var attr = function (k) { return root.getAttribute("data-" + k) || ""; };
+  var key = attr("key"), syncURL = attr("sync"), csrf = attr("csrf");
+  var msg = function (k) { return attr("msg-" + k) || k; };
+  var qkey = "kexie.checkin.queue." + key, seenKey = "kexie.checkin.seen." + key;
   var $ = function (id) { return document.getElementById(id); };
 
   function rand(n) {
@@ -30,10 +36,7 @@
     $("net-state").textContent = navigator.onLine ? msg("online") : msg("offline");
     $("net-state").className = "badge " + (navigator.onLine ? "ok" : "warn");
   }
-  var lastText = "";
   function log(text, kind) {
-    if (text === lastText && kind === "warn") return; // "kept" once, not per try
-    lastText = text;
     var li = document.createElement("li");
     li.textContent = new Date().toLocaleTimeString(document.documentElement.lang || undefined, { hour12: false }) + " " + text;
     if (kind) li.className = kind;
@@ -57,10 +60,16 @@
     sync();
   }
 
-  var busy = false;
+  // "kept" is said once until the next answer, not at every try.
+  var busy = false, kept = false;
+  function keep() {
+    if (!kept) log(msg("kept"), "warn");
+    kept = true;
+  }
   function sync() {
     var q = load(qkey, []);
     if (busy || !q.length) { show(); return; }
+    if (!navigator.onLine) { show(); keep(); return; }
     busy = true;
     var batch = q.slice(0, 500);
     fetch(syncURL, {
@@ -71,12 +80,19 @@
       if (!r.ok) throw new Error("HTTP " + r.status);
       return r.json();
     }).then(function (a) {
+      kept = false;
       var sent = {};
       batch.forEach(function (s) { sent[s.nonce] = 1; });
       save(qkey, load(qkey, []).filter(function (s) { return !sent[s.nonce]; }));
-      $("count-in").textContent = a.checked_in;
-      $("count-walkin").textContent = a.walk_ins_total;
+      Array.prototype.forEach.call(root.querySelectorAll("[data-count]"), function (el) {
+        var v = a[el.getAttribute("data-count")];
+        if (typeof v === "number") el.textContent = v;
+      });
       log(msg("synced").replace("%a", a.accepted).replace("%d", a.duplicates).replace("%r", a.rejected.length), "ok");
+      (a.seen || []).forEach(function (x) {
+        var s = batch[x.line - 1];
+        log((s && s.ticket ? s.ticket + " " : "") + x.name + " " + msg(x.outcome), x.outcome === "accepted" ? "ok" : "warn");
+      });
       a.rejected.forEach(function (x, i) {
         var s = batch[x.line - 1];
         log((s && s.ticket ? s.ticket + " " : "") + a.messages[i], "error");
@@ -87,7 +103,7 @@
     }).catch(function () {
       busy = false;
       show();
-      log(msg("kept"), "warn");
+      keep();
     });
   }
 
@@ -97,7 +113,7 @@
     $("scan-code").value = "";
     $("scan-code").focus();
   });
-  $("walkin").addEventListener("click", function () { record("", true); });
+  if ($("walkin")) $("walkin").addEventListener("click", function () { record("", true); });
   $("sync-now").addEventListener("click", sync);
   window.addEventListener("online", function () { show(); sync(); });
   window.addEventListener("offline", show);
@@ -130,7 +146,7 @@
     });
   }
 
-  if ("serviceWorker" in navigator) {
-    navigator.serviceWorker.register("/events/checkin-sw.js", { scope: "/events/" }).catch(function () {});
+  if ("serviceWorker" in navigator && attr("sw")) {
+    navigator.serviceWorker.register(attr("sw"), { scope: attr("sw-scope") || undefined }).catch(function () {});
   }
 })();
