@@ -250,7 +250,7 @@ func (a *App) BuildSite() error {
 	}
 	site, err := web.NewSite(web.SiteConfig{
 		Policy: a.Policy, Auth: a.Auth, Log: a.Log, Locales: locales, Templates: templates,
-		CSRFKey: a.Keys.Derive("csrf"), SecureCookies: secure(a.Cfg),
+		CSRFKey: a.Keys.Derive("csrf"), SecureCookies: secure(a.Cfg), Once: auth.NewFormOnce(a.DB, time.Now),
 		Enrich: func(ctx context.Context, r *http.Request, id *web.Identity) context.Context {
 			m := audit.Meta{IP: web.ClientIP(r), RequestID: web.RequestID(ctx)}
 			if id != nil && id.Subject != nil {

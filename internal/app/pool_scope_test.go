@@ -21,8 +21,8 @@ import (
 // review, and a new 征集's expert pool all answer as for a pool that does
 // not exist (D188).
 // volatileRE finds what differs between two renderings of one page: the
-// CSRF token and the request ID.
-var volatileRE = regexp.MustCompile(`value="[A-Za-z0-9_-]{40,}"|<code>[0-9a-f]{16}</code>`)
+// CSRF token, a form's one-time token and the request ID.
+var volatileRE = regexp.MustCompile(`value="[A-Za-z0-9_-]{40,}"|name="form_once" value="[A-Za-z0-9_-]{22}"|<code>[0-9a-f]{16}</code>`)
 
 func TestExpertPoolOfAnotherCity(t *testing.T) {
 	onBothDBs(t, func(t *testing.T, dsn string) {

@@ -32,7 +32,7 @@ func (ta *testApp) registrant(t *testing.T, username string) (*client, auth.User
 	return c, u
 }
 
-var tokenRE = regexp.MustCompile(`(csrf_token" value=|csrf-token" content=)"[^"]*"`)
+var tokenRE = regexp.MustCompile(`(csrf_token" value=|csrf-token" content=|form_once" value=)"[^"]*"`)
 
 // seen is a page as the registrant sees it, without what differs between
 // any two accounts anyway (their username, the CSRF token).

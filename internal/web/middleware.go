@@ -27,10 +27,12 @@ func RequestID(ctx context.Context) string {
 
 // Handler returns the site wrapped in the full middleware chain, outermost
 // first: request id → metrics and logging → panic recovery → security
-// headers → compression → identity → CSRF → input check → routes.
+// headers → compression → identity → CSRF → a form's once → input check →
+// routes.
 func (s *Site) Handler() http.Handler {
 	var h http.Handler = s
 	h = s.checkInput(h)
+	h = s.formOnce(h)
 	h = s.csrf(h)
 	h = s.identity(h)
 	h = gzipHandler(h)

@@ -76,6 +76,7 @@ type Site struct {
 	namers  map[string]Namer // object kind → its module's name resolver
 	// orgLabel shows an org picker's chosen org (set by the org module).
 	orgLabel OrgLabeler
+	once     OnceStore // nil: forms carry no one-time token
 }
 
 // AllowUpload lets POSTs to path carry a file of up to max bytes (plus a
@@ -113,6 +114,8 @@ type SiteConfig struct {
 	// Enrich, when set, may add values to every request's context once the
 	// identity is known.
 	Enrich func(ctx context.Context, r *http.Request, id *Identity) context.Context
+	// Once, when set, makes each form's submission count once (once.go).
+	Once OnceStore
 }
 
 // NewSite parses the templates and catalogs and returns a site with no routes.
@@ -133,6 +136,7 @@ func NewSite(cfg SiteConfig) (*Site, error) {
 		SecureCookies: cfg.SecureCookies,
 		csrfKey:       cfg.CSRFKey,
 		enrich:        cfg.Enrich,
+		once:          cfg.Once,
 		mux:           http.NewServeMux(),
 	}
 	s.tmpl, err = parseTemplates(append([]fs.FS{templatesFS()}, cfg.Templates...), cats)

@@ -3,9 +3,15 @@ document.addEventListener("change", function (e) {
   var el = e.target;
   if (el.matches && el.matches("[data-autosubmit]") && el.form) el.form.submit();
 });
+// A form sent is not sent again by a second click within a few seconds
+// (the server refuses a form's token used twice anyway: web/once.go).
 document.addEventListener("submit", function (e) {
   var f = e.target, msg = f.getAttribute && f.getAttribute("data-confirm");
-  if (msg && !window.confirm(msg)) e.preventDefault();
+  if (msg && !window.confirm(msg)) { e.preventDefault(); return; }
+  if (e.defaultPrevented || !f.getAttribute || (f.getAttribute("method") || "").toLowerCase() !== "post") return;
+  var now = Date.now(), sent = parseInt(f.getAttribute("data-sent"), 10) || 0;
+  if (now - sent < 5000) { e.preventDefault(); return; }
+  f.setAttribute("data-sent", String(now));
 });
 // Charts: elements with data-chart hold an ECharts option as JSON (pages
 // that draw charts load echarts.min.js). The table beside each chart

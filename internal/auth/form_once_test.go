@@ -1,0 +1,60 @@
+package auth_test
+
+import (
+	"context"
+	"net/http/httptest"
+	"testing"
+	"time"
+
+	"kexie/internal/auth"
+	"kexie/internal/db"
+	"kexie/internal/db/dbtest"
+)
+
+// A form token is claimed once — also by ten requests at once, as from
+// several app nodes — given back when its submission failed, and forgotten
+// after a day.
+func TestFormOnceStore(t *testing.T) {
+	dbtest.Run(t, sets, func(t *testing.T, d *db.DB) {
+		now := time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC)
+		f := auth.NewFormOnce(d, func() time.Time { return now })
+		r := httptest.NewRequest("POST", "/x", nil)
+		n := dbtest.Went(t, dbtest.AtOnce(10, func(int) error {
+			free, err := f.Claim(r, "AAAAAAAAAAAAAAAAAAAAAA")
+			if err == nil && !free {
+				return errTaken
+			}
+			return err
+		}), func(err error) bool { return err == errTaken })
+		if n != 1 {
+			t.Fatalf("%d of 10 claimed one token", n)
+		}
+		if err := f.Release(r, "AAAAAAAAAAAAAAAAAAAAAA"); err != nil {
+			t.Fatal(err)
+		}
+		if free, err := f.Claim(r, "AAAAAAAAAAAAAAAAAAAAAA"); err != nil || !free {
+			t.Fatalf("a token given back: %v %v", free, err)
+		}
+		// A day on, claims forget the old tokens (about one claim in a hundred purges).
+		now = now.Add(auth.OnceKept + time.Minute)
+		for i := 0; i < 2000; i++ {
+			if _, err := f.Claim(r, "B"+string(rune('a'+i%26))+time.Duration(i).String()); err != nil {
+				t.Fatal(err)
+			}
+			var left int
+			if err := d.QueryRow(context.Background(), `SELECT COUNT(*) FROM form_once WHERE token = 'AAAAAAAAAAAAAAAAAAAAAA'`).Scan(&left); err != nil {
+				t.Fatal(err)
+			}
+			if left == 0 {
+				return
+			}
+		}
+		t.Error("a token a day old was never forgotten")
+	})
+}
+
+type takenError struct{}
+
+func (takenError) Error() string { return "taken" }
+
+var errTaken error = takenError{}

@@ -1,0 +1,135 @@
+package web
+
+import (
+	"io"
+	"io/fs"
+	"log/slog"
+	"net/http"
+	"net/http/cookiejar"
+	"net/http/httptest"
+	"net/url"
+	"regexp"
+	"strings"
+	"sync"
+	"testing"
+
+	"kexie/internal/access"
+)
+
+// memOnce is an OnceStore in memory.
+type memOnce struct {
+	mu   sync.Mutex
+	used map[string]bool
+}
+
+func (m *memOnce) Claim(_ *http.Request, t string) (bool, error) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if m.used[t] {
+		return false, nil
+	}
+	m.used[t] = true
+	return true, nil
+}
+
+func (m *memOnce) Release(_ *http.Request, t string) error {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	delete(m.used, t)
+	return nil
+}
+
+var onceRE = regexp.MustCompile(`name="form_once" value="([A-Za-z0-9_-]{22})"`)
+
+// A form's submission goes through once: the same token again is answered
+// 409 with a message and not handled; a submission shown again with its
+// errors (422) gives its token back, so the corrected form is handled;
+// each page a form is shown on carries a new token; a POST without one (a
+// script) passes; a malformed one is ignored.
+func TestFormOnce(t *testing.T) {
+	staff := &access.Subject{UserID: 1, Username: "u", Grants: []access.Grant{{OrgPath: "/1/", Role: access.OrgStaff}}}
+	p := access.NewPolicy(access.Permission{Action: "t.do", Roles: []access.Role{access.OrgStaff}})
+	store := &memOnce{used: map[string]bool{}}
+	s, err := NewSite(SiteConfig{Policy: p, Auth: fakeAuth{staff}, Log: slog.New(slog.NewTextHandler(io.Discard, nil)),
+		Templates: []fs.FS{testTemplates}, CSRFKey: []byte(strings.Repeat("k", 32)), Once: store})
+	if err != nil {
+		t.Fatal(err)
+	}
+	writes := 0
+	s.Handle("GET /t", access.SignedIn(), func(w http.ResponseWriter, r *http.Request) error {
+		return s.Render(w, r, "t/form.html", "app.name", "x")
+	})
+	s.Handle("POST /t", access.Require("t.do", func(r *http.Request) (access.Resource, error) {
+		return access.Resource{OrgPath: "/1/"}, nil
+	}), func(w http.ResponseWriter, r *http.Request) error {
+		if r.PostFormValue("name") == "" {
+			return Errorf(http.StatusUnprocessableEntity, "error.bad_request")
+		}
+		writes++
+		return Redirect(w, r, "/t")
+	})
+	if err := s.Err(); err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(s.Handler())
+	defer srv.Close()
+	jar, _ := cookiejar.New(nil)
+	c := &http.Client{Jar: jar, CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+	page := func() (csrf, once string) {
+		t.Helper()
+		res, err := c.Get(srv.URL + "/t")
+		if err != nil {
+			t.Fatal(err)
+		}
+		body, _ := io.ReadAll(res.Body)
+		res.Body.Close()
+		m, o := tokenRE.FindSubmatch(body), onceRE.FindSubmatch(body)
+		if m == nil || o == nil {
+			t.Fatalf("no csrf or form_once field in %s", body)
+		}
+		return string(m[1]), string(o[1])
+	}
+	post := func(form url.Values) (int, string) {
+		t.Helper()
+		res, err := c.PostForm(srv.URL+"/t", form)
+		if err != nil {
+			t.Fatal(err)
+		}
+		body, _ := io.ReadAll(res.Body)
+		res.Body.Close()
+		return res.StatusCode, string(body)
+	}
+	csrf, once := page()
+	if _, again := page(); again == once {
+		t.Error("two pages carry the same form token")
+	}
+	// Sent with an error, then corrected: the token came back.
+	if st, _ := post(url.Values{"csrf_token": {csrf}, FormOnceField: {once}}); st != http.StatusUnprocessableEntity {
+		t.Fatalf("a form with an error: %d", st)
+	}
+	if st, _ := post(url.Values{"csrf_token": {csrf}, FormOnceField: {once}, "name": {"a"}}); st != http.StatusSeeOther || writes != 1 {
+		t.Fatalf("the corrected form: %d, %d writes", st, writes)
+	}
+	// The same form again: refused, said so, not handled.
+	st, body := post(url.Values{"csrf_token": {csrf}, FormOnceField: {once}, "name": {"a"}})
+	if st != http.StatusConflict || writes != 1 || !strings.Contains(body, "该表单已经提交过") {
+		t.Errorf("sent again: %d, %d writes, %.200s", st, writes, body)
+	}
+	// Without a token, or with one not of the form, the handler decides.
+	for _, f := range []url.Values{{"csrf_token": {csrf}, "name": {"a"}}, {"csrf_token": {csrf}, FormOnceField: {"short"}, "name": {"a"}}} {
+		if st, _ := post(f); st != http.StatusSeeOther {
+			t.Errorf("%v: %d", f, st)
+		}
+	}
+	if writes != 3 {
+		t.Errorf("%d writes, want 3", writes)
+	}
+	// A site without a store writes no field.
+	plain, _ := newTestSite(t, staff)
+	rec := httptest.NewRecorder()
+	req := httptest.NewRequest("GET", "/t", nil)
+	plain.Handler().ServeHTTP(rec, req)
+	if strings.Contains(rec.Body.String(), FormOnceField) {
+		t.Error("a site without a store wrote a form token")
+	}
+}
