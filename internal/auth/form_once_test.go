@@ -2,6 +2,7 @@ package auth_test
 
 import (
 	"context"
+	"fmt"
 	"net/http/httptest"
 	"testing"
 	"time"
@@ -58,3 +59,18 @@ type takenError struct{}
 func (takenError) Error() string { return "taken" }
 
 var errTaken error = takenError{}
+
+// BenchmarkFormOnce is what a form's submission pays for counting once:
+// one claim of a fresh token (an INSERT).
+func BenchmarkFormOnce(b *testing.B) {
+	dbtest.Bench(b, sets, func(b *testing.B, d *db.DB) {
+		f := auth.NewFormOnce(d, time.Now)
+		r := httptest.NewRequest("POST", "/x", nil)
+		b.ResetTimer()
+		for i := 0; b.Loop(); i++ {
+			if free, err := f.Claim(r, fmt.Sprintf("%022d", i)); err != nil || !free {
+				b.Fatal(free, err)
+			}
+		}
+	})
+}
