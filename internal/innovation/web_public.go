@@ -97,7 +97,7 @@ type PublicListPage struct {
 	Needs  []Need
 	Field  string
 	Region string
-	Place  RegionFilter
+	Place  web.RegionFilter
 	Fields []string
 }
 
@@ -109,7 +109,7 @@ func (h *handler) publicList(w http.ResponseWriter, r *http.Request) error {
 		f.Field = p.Field
 	}
 	var redirect string
-	if p.Place, redirect = regionFilter(h.site.T(r), l); redirect != "" {
+	if p.Place, redirect = web.ReadRegionFilter(h.site.T(r), l); redirect != "" {
 		return web.Redirect(w, r, redirect)
 	}
 	f.Region = p.Place.Code

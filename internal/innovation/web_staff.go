@@ -17,7 +17,7 @@ type ListPage struct {
 	Field    string
 	Org      string // the org filter as typed or picked (a code)
 	Region   string
-	Place    RegionFilter
+	Place    web.RegionFilter
 	Waiting  bool
 	Statuses []Status
 	Fields   []string
@@ -39,7 +39,7 @@ func (h *handler) filter(r *http.Request, l *web.List) (Filter, ListPage, string
 		f.Field = p.Field
 	}
 	var redirect string
-	if p.Place, redirect = regionFilter(h.site.T(r), l); redirect != "" {
+	if p.Place, redirect = web.ReadRegionFilter(h.site.T(r), l); redirect != "" {
 		return f, p, redirect
 	}
 	f.Region = p.Place.Code

@@ -16,7 +16,7 @@ type StationsPage struct {
 	Status   string
 	Org      string
 	Region   string
-	Place    RegionFilter
+	Place    web.RegionFilter
 	Kinds    []string
 }
 
@@ -31,7 +31,7 @@ func (h *handler) stations(w http.ResponseWriter, r *http.Request) error {
 		f.Status = p.Status
 	}
 	var redirect string
-	if p.Place, redirect = regionFilter(h.site.T(r), l); redirect != "" {
+	if p.Place, redirect = web.ReadRegionFilter(h.site.T(r), l); redirect != "" {
 		return web.Redirect(w, r, redirect)
 	}
 	f.Region = p.Place.Code

@@ -30,17 +30,12 @@ func (h *handler) listPage(r *http.Request, f *web.Form) (ListPage, error) {
 	// The region filter takes a name or pinyin initials as well as a code
 	// (as the people list's does): one region becomes its code in the
 	// address, so the pager and export carry it; none or several are said.
-	if v := l.Get("region"); v != "" && strings.Trim(v, "0123456789") != "" {
-		switch reg, n := h.store.regions.Pick(v); n {
-		case 1:
-			return ListPage{redirect: l.With("region", reg.Code)}, nil
-		case 0:
-			return ListPage{List: l, Kinds: Kinds(), Outcomes: Outcomes(), Levels: Levels(), Six: SixItems(), Form: f,
-				Problem: h.site.T(r)("venue.err.region_none", v)}, nil
-		default:
-			return ListPage{List: l, Kinds: Kinds(), Outcomes: Outcomes(), Levels: Levels(), Six: SixItems(), Form: f,
-				Problem: h.site.T(r)("venue.err.region_many", v)}, nil
-		}
+	switch rf, redirect := web.ReadRegionFilter(h.site.T(r), l); {
+	case redirect != "":
+		return ListPage{redirect: redirect}, nil
+	case rf.Problem != "":
+		return ListPage{List: l, Kinds: Kinds(), Outcomes: Outcomes(), Levels: Levels(), Six: SixItems(), Form: f,
+			Problem: rf.Problem}, nil
 	}
 	col, desc := l.SortColumn()
 	filter := Filter{Scope: h.site.Scope(r, "venue.view"), Q: l.Q, Kind: l.Get("kind"), Status: l.Get("status"), Region: l.Get("region"),

@@ -174,7 +174,7 @@ type TeachersPage struct {
 	Teachers   []Teacher
 	Org        string
 	Region     string
-	Place      RegionFilter
+	Place      web.RegionFilter
 	Recognized bool
 }
 
@@ -184,7 +184,7 @@ func (h *handler) teachers(w http.ResponseWriter, r *http.Request) error {
 	f := TeacherFilter{Scope: h.site.Scope(r, "youth.view"), Q: l.Q, Recognized: p.Recognized, Sort: l.Sort, Limit: l.PerPage, Offset: l.Offset(),
 		OrgPath: h.orgPath(r, p.Org)}
 	var redirect string
-	if p.Place, redirect = regionFilter(h.site.T(r), l); redirect != "" {
+	if p.Place, redirect = web.ReadRegionFilter(h.site.T(r), l); redirect != "" {
 		return web.Redirect(w, r, redirect)
 	}
 	f.Region = p.Place.Code
