@@ -99,6 +99,28 @@ func Decode(r io.Reader) ([]Scan, error) {
 	return body.Scans, nil
 }
 
+// Read reads the batch a phone sent in r's body, within MaxBody.
+func Read(w http.ResponseWriter, r *http.Request) ([]Scan, error) {
+	return Decode(http.MaxBytesReader(w, r.Body, MaxBody))
+}
+
+// Reasons words each rejection of res for the phone's log: t translates
+// prefix + the reason ("event.reason.unknown_code").
+func Reasons(t func(string, ...any) string, prefix string, res Result) []string {
+	out := make([]string, 0, len(res.Rejected))
+	for _, x := range res.Rejected {
+		out = append(out, t(prefix+x.Reason))
+	}
+	return out
+}
+
+// Reply writes a sync endpoint's answer as JSON, never kept by a cache.
+func Reply(w http.ResponseWriter, answer any) error {
+	w.Header().Set("Content-Type", "application/json")
+	w.Header().Set("Cache-Control", "no-store")
+	return json.NewEncoder(w).Encode(answer)
+}
+
 // Sound reports whether a scan's own fields are within the bounds: a
 // device, a nonce and a time, and a code (normalized by the module) unless
 // it is a walk-in. A scan that is not sound is rejected as ReasonBad.

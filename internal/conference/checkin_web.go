@@ -1,7 +1,6 @@
 package conference
 
 import (
-	"encoding/json"
 	"errors"
 	"net/http"
 
@@ -80,7 +79,7 @@ func (h *handler) sync(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	scans, err := checkin.Decode(http.MaxBytesReader(w, r.Body, checkin.MaxBody))
+	scans, err := checkin.Read(w, r)
 	if err != nil {
 		return web.ErrBadRequest
 	}
@@ -95,12 +94,6 @@ func (h *handler) sync(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	t := h.site.T(r)
-	ans := syncAnswer{Result: res, Messages: []string{}, CheckedIn: d.CheckedIn, Registered: d.Registered}
-	for _, x := range res.Rejected {
-		ans.Messages = append(ans.Messages, t("conference.reason."+x.Reason))
-	}
-	w.Header().Set("Content-Type", "application/json")
-	w.Header().Set("Cache-Control", "no-store")
-	return json.NewEncoder(w).Encode(ans)
+	return checkin.Reply(w, syncAnswer{Result: res, Messages: checkin.Reasons(h.site.T(r), "conference.reason.", res),
+		CheckedIn: d.CheckedIn, Registered: d.Registered})
 }

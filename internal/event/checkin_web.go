@@ -1,7 +1,6 @@
 package event
 
 import (
-	"encoding/json"
 	"errors"
 	"net/http"
 
@@ -51,7 +50,7 @@ func (h *handler) sync(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	scans, err := checkin.Decode(http.MaxBytesReader(w, r.Body, checkin.MaxBody))
+	scans, err := checkin.Read(w, r)
 	if err != nil {
 		return web.ErrBadRequest
 	}
@@ -66,14 +65,8 @@ func (h *handler) sync(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	t := h.site.T(r)
-	ans := syncAnswer{SyncResult: res, Messages: []string{}, CheckedIn: a.CheckedIn, WalkInsAt: a.WalkIns}
-	for _, x := range res.Rejected {
-		ans.Messages = append(ans.Messages, t("event.reason."+x.Reason))
-	}
-	w.Header().Set("Content-Type", "application/json")
-	w.Header().Set("Cache-Control", "no-store")
-	return json.NewEncoder(w).Encode(ans)
+	return checkin.Reply(w, syncAnswer{SyncResult: res, Messages: checkin.Reasons(h.site.T(r), "event.reason.", res),
+		CheckedIn: a.CheckedIn, WalkInsAt: a.WalkIns})
 }
 
 // AttendancePage is the counts of an event and its scans that did not
