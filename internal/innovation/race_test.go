@@ -29,15 +29,7 @@ func TestStepsAtOnce(t *testing.T) {
 			}
 			return f.s.Reject(ctx, n.ID, "不属于技术需求", by)
 		})
-		ok := 0
-		for _, err := range errs {
-			switch {
-			case err == nil:
-				ok++
-			case !strings.Contains(fmt.Sprint(err), "innovation.err.status"):
-				t.Errorf("unexpected: %v", err)
-			}
-		}
+		ok := dbtest.Went(t, errs, func(err error) bool { return strings.Contains(fmt.Sprint(err), "innovation.err.status") })
 		k := count(t, d, `SELECT COUNT(*) FROM innovation_events WHERE need_id = ? AND action IN ('publish', 'reject')`, n.ID)
 		if ok != 1 || k != 1 {
 			t.Errorf("%d steps went through, %d on the timeline, want 1", ok, k)
@@ -110,15 +102,7 @@ func TestMeetingOnce(t *testing.T) {
 		n := f.file(t, f.city, "钒钛尾矿综合利用")
 		must(t, f.s.Publish(ctx, n.ID, clerk))
 		in := innovation.MeetingInput{HeldOn: "2026-03-02", Form: "onsite", Participants: "李钒钛、企业技术部", Note: "现场考察尾矿库"}
-		ok := 0
-		for _, err := range dbtest.AtOnce(10, func(int) error { return f.s.Meet(ctx, n.ID, in, wang) }) {
-			switch {
-			case err == nil:
-				ok++
-			case !strings.Contains(fmt.Sprint(err), "innovation.err.met"):
-				t.Errorf("unexpected: %v", err)
-			}
-		}
+		ok := dbtest.Went(t, dbtest.AtOnce(10, func(int) error { return f.s.Meet(ctx, n.ID, in, wang) }), func(err error) bool { return strings.Contains(fmt.Sprint(err), "innovation.err.met") })
 		wantCode(t, f.s.Meet(ctx, n.ID, in, wang), "innovation.err.met")
 		in.Form = "online" // a second 对接 the same day, online
 		must(t, f.s.Meet(ctx, n.ID, in, wang))
@@ -139,18 +123,10 @@ func TestStationOnce(t *testing.T) {
 		scope := access.Subtrees(f.city.Path)
 		in := innovation.StationInput{OrgID: f.county.ID, Kind: "academician", Name: "攀钢钒钛院士专家工作站", Host: "攀钢集团有限公司",
 			HostUSCC: "91440300708461136T", RegionCode: "510402", PersonID: 1, Founded: "2021-06-01"}
-		ok := 0
-		for _, err := range dbtest.AtOnce(10, func(int) error {
+		ok := dbtest.Went(t, dbtest.AtOnce(10, func(int) error {
 			_, err := f.s.Register(ctx, in, scope, clerk)
 			return err
-		}) {
-			switch {
-			case err == nil:
-				ok++
-			case !strings.Contains(fmt.Sprint(err), "innovation.err.station_exists"):
-				t.Errorf("unexpected: %v", err)
-			}
-		}
+		}), func(err error) bool { return strings.Contains(fmt.Sprint(err), "innovation.err.station_exists") })
 		_, err := f.s.Register(ctx, in, scope, clerk)
 		wantCode(t, err, "innovation.err.station_exists")
 		in.Kind, in.Name = "expert", "攀钢钒钛专家服务站"

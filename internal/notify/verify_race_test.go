@@ -13,18 +13,10 @@ import (
 func TestCodesAtOnce(t *testing.T) {
 	eachDB(t, func(t *testing.T, f *fixture) {
 		ctx := context.Background()
-		sent := 0
-		for _, err := range dbtest.AtOnce(10, func(int) error {
+		sent := dbtest.Went(t, dbtest.AtOnce(10, func(int) error {
 			_, err := f.Store.StartVerify(ctx, "138 0013 8000")
 			return err
-		}) {
-			switch {
-			case err == nil:
-				sent++
-			case errKey(err) != "notify.err.code_wait":
-				t.Errorf("unexpected: %v", err)
-			}
-		}
+		}), func(err error) bool { return errKey(err) == "notify.err.code_wait" })
 		var n int
 		if err := f.DB.QueryRow(ctx, `SELECT COUNT(*) FROM notify_codes`).Scan(&n); err != nil || sent != 1 || n != 1 {
 			t.Errorf("%d of 10 went through, %d codes stored (%v); want 1", sent, n, err)

@@ -39,15 +39,7 @@ func TestRecommendAtOnce(t *testing.T) {
 			}
 			return f.s.Recommend(ctx, a.ID, soc, 50, review.Reject, "材料不全")
 		})
-		went := 0
-		for _, err := range errs {
-			switch {
-			case err == nil:
-				went++
-			case !strings.Contains(fmt.Sprint(err), "review.err.not_recommending"):
-				t.Errorf("unexpected: %v", err)
-			}
-		}
+		went := dbtest.Went(t, errs, func(err error) bool { return strings.Contains(fmt.Sprint(err), "review.err.not_recommending") })
 		var k int
 		ok(t, d.QueryRow(ctx, `SELECT COUNT(*) FROM review_notices WHERE user_id = 11 AND ref LIKE 'recommend:%'`).Scan(&k))
 		if went != 1 || k != 1 {
@@ -95,15 +87,7 @@ func TestAssignStageAtOnce(t *testing.T) {
 			_, err := f.s.AssignStage(ctx, round.ID, staff, 60, int64(1000+i))
 			return err
 		})
-		went := 0
-		for _, err := range errs {
-			switch {
-			case err == nil:
-				went++
-			case !strings.Contains(fmt.Sprint(err), "review.err.stage_not_pending"):
-				t.Errorf("unexpected: %v", err)
-			}
-		}
+		went := dbtest.Went(t, errs, func(err error) bool { return strings.Contains(fmt.Sprint(err), "review.err.stage_not_pending") })
 		var k int
 		ok(t, d.QueryRow(ctx, `SELECT COUNT(*) FROM review_assignments WHERE stage_id = ?`, round.ID).Scan(&k))
 		if went != 1 || k != round.PerApp {
@@ -167,20 +151,12 @@ func TestDecideAtOnce(t *testing.T) {
 		ok(t, err)
 		ok(t, f.s.Recommend(ctx, a.ID, access.Subtrees(f.soc.Path), 50, review.Approve, ""))
 		staff := staffScope(f.city)
-		went := 0
-		for _, err := range dbtest.AtOnce(10, func(i int) error {
+		went := dbtest.Went(t, dbtest.AtOnce(10, func(i int) error {
 			if i%2 == 0 {
 				return f.s.Decide(ctx, staff, 60, review.Decision{AppID: a.ID, Outcome: review.Return, Reason: "缺少单位盖章页"})
 			}
 			return f.s.Decide(ctx, staff, 60, review.Decision{AppID: a.ID, Outcome: review.Reject, Reason: "不符合申报条件"})
-		}) {
-			switch {
-			case err == nil:
-				went++
-			case !strings.Contains(fmt.Sprint(err), "review.err.not_in_stage"):
-				t.Errorf("unexpected: %v", err)
-			}
-		}
+		}), func(err error) bool { return strings.Contains(fmt.Sprint(err), "review.err.not_in_stage") })
 		if went != 1 {
 			t.Errorf("%d decisions at once went through, want 1", went)
 		}

@@ -30,15 +30,7 @@ func TestStepsAtOnce(t *testing.T) {
 			}
 			return f.s.Decline(ctx, it.ID, "不属于本会职责范围", by)
 		})
-		ok := 0
-		for _, err := range errs {
-			switch {
-			case err == nil:
-				ok++
-			case !strings.Contains(fmt.Sprint(err), "voice.err.status"):
-				t.Errorf("unexpected: %v", err)
-			}
-		}
+		ok := dbtest.Went(t, errs, func(err error) bool { return strings.Contains(fmt.Sprint(err), "voice.err.status") })
 		k := count(t, d, `SELECT COUNT(*) FROM voice_events WHERE item_id = ? AND action IN ('accept', 'decline')`, it.ID)
 		if ok != 1 || k != 1 {
 			t.Errorf("%d steps went through, %d on the timeline, want 1", ok, k)

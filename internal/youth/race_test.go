@@ -47,18 +47,10 @@ func TestPairOnceAtOnce(t *testing.T) {
 		must(t, err)
 		e, _ := s.Enrolment(ctx, id)
 		scope := access.Subtrees(f.city.Path)
-		ok := 0
-		for _, err := range dbtest.AtOnce(10, func(i int) error {
+		ok := dbtest.Went(t, dbtest.AtOnce(10, func(i int) error {
 			_, err := s.CreatePair(ctx, e.StudentID, int64(i+1), "2026-07-01", scope, clerk)
 			return err
-		}) {
-			switch {
-			case err == nil:
-				ok++
-			case key(err) != "youth.err.paired":
-				t.Errorf("unexpected: %v", err)
-			}
-		}
+		}), func(err error) bool { return key(err) == "youth.err.paired" })
 		if n := count(t, d, `SELECT COUNT(*) FROM youth_pairs WHERE student_id = ? AND ended_on = 0`, e.StudentID); ok != 1 || n != 1 {
 			t.Errorf("%d of 10 pairings went through, %d active pairs; want 1", ok, n)
 		}
@@ -124,29 +116,13 @@ func TestMeetingOnce(t *testing.T) {
 		meet := func() error {
 			return f.s.LogMeeting(ctx, pair, "2026-07-01", "1.5", "参观实验室，确定课题方向。", clerk)
 		}
-		ok := 0
-		for _, err := range dbtest.AtOnce(10, func(int) error { return meet() }) {
-			switch {
-			case err == nil:
-				ok++
-			case key(err) != "youth.err.met":
-				t.Errorf("unexpected: %v", err)
-			}
-		}
+		ok := dbtest.Went(t, dbtest.AtOnce(10, func(int) error { return meet() }), func(err error) bool { return key(err) == "youth.err.met" })
 		wantCode(t, meet(), "youth.err.met")
 		p, _ := f.s.Pair(ctx, pair)
 		if ok != 1 || p.Meetings != 1 || p.HoursText() != "1.5" {
 			t.Errorf("%d of 10 went through, %d meetings of %s hours; want 1 of 1.5", ok, p.Meetings, p.HoursText())
 		}
-		ended := 0
-		for _, err := range dbtest.AtOnce(10, func(int) error { return f.s.EndPair(ctx, pair, "2026-07-01", "finished", clerk) }) {
-			switch {
-			case err == nil:
-				ended++
-			case key(err) != "youth.err.status":
-				t.Errorf("end: unexpected: %v", err)
-			}
-		}
+		ended := dbtest.Went(t, dbtest.AtOnce(10, func(int) error { return f.s.EndPair(ctx, pair, "2026-07-01", "finished", clerk) }), func(err error) bool { return key(err) == "youth.err.status" })
 		if n := count(t, d, `SELECT COUNT(*) FROM audit_log WHERE action = 'youth.pair_end'`); ended != 1 || n != 1 {
 			t.Errorf("%d of 10 ends went through, %d audited; want 1", ended, n)
 		}
@@ -191,19 +167,11 @@ func TestTeacherAccountOnce(t *testing.T) {
 	dbtest.Run(t, sets, func(t *testing.T, d *db.DB) {
 		f := setup(t, d)
 		ctx := context.Background()
-		ok := 0
-		for _, err := range dbtest.AtOnce(10, func(i int) error {
+		ok := dbtest.Went(t, dbtest.AtOnce(10, func(i int) error {
 			_, err := f.s.RegisterTeacher(ctx, youth.TeacherInput{OrgID: f.city.ID, Name: "刘辅导员", School: "攀枝花市第三中学", Subject: "物理",
 				RegionCode: "510402", Contact: "13800001111", Username: "teacher"}, clerk)
 			return err
-		}) {
-			switch {
-			case err == nil:
-				ok++
-			case key(err) != "youth.err.username_taken":
-				t.Errorf("unexpected: %v", err)
-			}
-		}
+		}), func(err error) bool { return key(err) == "youth.err.username_taken" })
 		if n := count(t, d, `SELECT COUNT(*) FROM youth_teachers WHERE user_id = 300`); ok != 1 || n != 1 {
 			t.Errorf("%d of 10 went through, %d teachers of the account; want 1", ok, n)
 		}
