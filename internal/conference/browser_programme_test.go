@@ -38,13 +38,15 @@ func TestBrowserProgrammePick(t *testing.T) {
 
 	b := webtest.NewTab(t, ctx, cs.URL, 20*time.Second)
 	field := `#programme-form .orgpick input[type=text]`
-	// A shot resets the tab's size; each step sets it again.
+	// A shot resets the tab's size; each step sets it again. The list is
+	// waited for as the whole text typed asks it (data-q), not as an earlier
+	// keystroke's look-up answered, which a later one would open again.
 	pick := func(size chromedp.Action[chromedp.Void], typed, username, name string) {
 		t.Helper()
 		b.Run("size", size)
 		b.Open(show, "#programme-form")
 		b.Run("type "+typed, chromedp.ScrollIntoView(chromedp.CSS(field)), chromedp.SendKeys(chromedp.CSS(field), typed),
-			chromedp.WaitVisible(chromedp.CSS(`ul.orglist button[data-pick="`+username+`"]`)))
+			chromedp.WaitVisible(chromedp.CSS(`ul.orglist[data-q="`+typed+`"] button[data-pick="`+username+`"]`)))
 		if got := b.Text(`ul.orglist`); !contains(got, name, "攀枝花市金属学会") || contains(got, "王建设外") {
 			t.Errorf("the list offers %q", got)
 		}
