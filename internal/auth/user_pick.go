@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"net/http"
-	"strconv"
 	"strings"
 
 	"kexie/internal/access"
@@ -156,7 +155,9 @@ func (h *handler) userLookup(w http.ResponseWriter, r *http.Request) error {
 		if name == "" {
 			name = u.Username
 		}
-		hits = append(hits, web.PickHit{ID: strconv.FormatInt(u.ID, 10), Code: u.Username, Name: name, Tag: u.Username,
+		// The user name stands for the ID too: the answer tells nothing
+		// beyond name, user name and org path.
+		hits = append(hits, web.PickHit{ID: u.Username, Code: u.Username, Name: name, Tag: u.Username,
 			Path: strings.Join(u.Trail, " › ")})
 	}
 	return web.WritePick(w, hits, total, pq.Offset)
