@@ -101,6 +101,7 @@ func matrixCases() []matrixCase {
 			{"POST /account/password", "/account/password", url.Values{"current": {"x"}}, signedIn},
 			{"POST /account/sessions/{id}/revoke", "/account/sessions/0000000000000000/revoke", nil, signedIn},
 			{"GET /users", "/users", nil, admins},
+			{"GET /users/lookup", "/users/lookup?action=user.view&q=a", nil, signedIn}, // the user picker: nobody outside the scope (TestUserLookup)
 			{"GET /users/new", "/users/new", nil, admins},
 			{"POST /users", "/users", url.Values{"org_id": {"{city}"}, "role": {"member"}}, admins},
 			{"GET /users/{id}", "/users/{user}", nil, admins},

@@ -59,6 +59,7 @@ func (s *Service) Module() web.Module {
 			site.Handle("POST /register", access.Public(), h.register)
 			site.Handle("GET /users", access.Require("user.view", nil), h.users)
 			site.Handle("POST /users", access.Require("user.create", s.orgs.FormResolver("org_id")), h.createUser)
+			site.Handle("GET /users/lookup", access.SignedIn(), h.userLookup)
 			site.Handle("GET /users/new", access.Require("user.create", nil), h.newUser)
 			site.Handle("GET /users/{id}", access.Require("user.view", nil), h.user)
 			site.Handle("GET /users/{id}/edit", access.Require("user.manage", nil), h.editUserForm)

@@ -45,13 +45,32 @@ type Row struct {
 	Failed      bool // the source could not be computed; logged, shown as such
 }
 
-// Change is the change from the year before in percent; false when the year
-// before is zero (no base to compare with) or the row failed.
+// Change is the change from the year before in percent; false when the row
+// failed or there is nothing to compare (NoChange says why).
 func (r Row) Change() (float64, bool) {
-	if r.Failed || r.Before == 0 {
+	if r.Failed || r.NoChange() != "" {
 		return 0, false
 	}
 	return (r.Now - r.Before) / r.Before * 100, true
+}
+
+// NoChange is the catalog key of the short reason a row shows no change
+// ("" when it shows one, or failed). A rate (measure.Share) of 0 is a rate
+// of nothing — its sources answer 0 when there is nothing to count it
+// over — so it is "no data" that year, shown as —, never 0 % nor −100 %;
+// a count or sum of 0 last year is a real 0, but no base for a change.
+func (r Row) NoChange() string {
+	switch share := r.Source.Kind == measure.Share; {
+	case r.Failed:
+		return ""
+	case share && r.Before == 0:
+		return "dashboard.why.no_last"
+	case share && r.Now == 0:
+		return "dashboard.why.no_now"
+	case r.Before == 0:
+		return "dashboard.why.zero_last"
+	}
+	return ""
 }
 
 // Group is the rows of one module, in the order the module publishes them.
@@ -99,6 +118,7 @@ func Overview(ctx context.Context, reg *measure.Registry, scope access.Scope, ye
 type Part struct {
 	OrgID       int64
 	Code, Name  string
+	Kind        measure.Kind // the source's: a rate of 0 is no data
 	Now, Before float64
 }
 
@@ -121,6 +141,7 @@ func Compare(ctx context.Context, reg *measure.Registry, scope access.Scope, key
 	if scope.None() {
 		return nil, nil
 	}
+	src, _ := reg.Lookup(key)
 	cur, prev := Spans(year, now)
 	var out []Part
 	for _, c := range children {
@@ -132,7 +153,7 @@ func Compare(ctx context.Context, reg *measure.Registry, scope access.Scope, key
 		if err != nil {
 			return nil, err
 		}
-		out = append(out, Part{OrgID: c.ID, Code: c.Code, Name: c.Name, Now: vs[0], Before: vs[1]})
+		out = append(out, Part{OrgID: c.ID, Code: c.Code, Name: c.Name, Kind: src.Kind, Now: vs[0], Before: vs[1]})
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Now > out[j].Now })
 	return out, nil

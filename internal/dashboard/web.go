@@ -131,7 +131,7 @@ func overviewTable(t func(string, ...any) string, p overviewPage) sheet.Table {
 			if row.Failed {
 				now, before = t("dashboard.failed"), t("dashboard.failed")
 			}
-			tab.Rows = append(tab.Rows, []string{t("dashboard.module." + g.Module), row.Name, row.Source.Unit, now, before, row.ChangeText()})
+			tab.Rows = append(tab.Rows, []string{t("dashboard.module." + g.Module), row.Name, row.Source.Unit, now, before, row.ChangeCell(t)})
 		}
 	}
 	return tab
@@ -276,7 +276,7 @@ func compareTable(t func(string, ...any) string, p comparePage) sheet.Table {
 	tab := sheet.Table{Sheet: t("dashboard.title.compare"), Headers: []string{t("dashboard.f.org"),
 		t("dashboard.f.now", p.Year) + "（" + p.Source.Unit + "）", t("dashboard.f.before", p.Year-1) + "（" + p.Source.Unit + "）", t("dashboard.f.change")}}
 	for _, part := range p.Parts {
-		tab.Rows = append(tab.Rows, []string{part.Name, part.NowText(), part.BeforeText(), part.ChangeText()})
+		tab.Rows = append(tab.Rows, []string{part.Name, part.NowText(), part.BeforeText(), part.row().ChangeCell(t)})
 	}
 	return tab
 }
@@ -336,9 +336,10 @@ func Pct(v float64) string {
 	return s
 }
 
-// NowText, BeforeText and ChangeText show a row's figures.
-func (r Row) NowText() string    { return Num(r.Now) }
-func (r Row) BeforeText() string { return Num(r.Before) }
+// NowText, BeforeText and ChangeText show a row's figures; a rate of a
+// year with no data is — (see NoChange).
+func (r Row) NowText() string    { return r.figure(r.Now) }
+func (r Row) BeforeText() string { return r.figure(r.Before) }
 func (r Row) ChangeText() string {
 	if v, ok := r.Change(); ok {
 		return Pct(v)
@@ -346,11 +347,41 @@ func (r Row) ChangeText() string {
 	return "—"
 }
 
+func (r Row) figure(v float64) string {
+	if v == 0 && r.Source.Kind == measure.Share {
+		return "—"
+	}
+	return Num(v)
+}
+
+// Unit is the unit shown after a figure: none after —.
+func (r Row) Unit(text string) string {
+	if text == "—" {
+		return ""
+	}
+	return r.Source.Unit
+}
+
+// ChangeCell is the change as the export writes it: the change, or — with
+// its reason in the reader's language.
+func (r Row) ChangeCell(t func(string, ...any) string) string {
+	if why := r.NoChange(); why != "" {
+		return "—（" + t(why) + "）"
+	}
+	return r.ChangeText()
+}
+
 // Up and Down report the change's direction, for its colour.
 func (r Row) Up() bool   { v, ok := r.Change(); return ok && v > 0 }
 func (r Row) Down() bool { v, ok := r.Change(); return ok && v < 0 }
 
-// NowText, BeforeText and ChangeText show a part's figures.
-func (p Part) NowText() string    { return Num(p.Now) }
-func (p Part) BeforeText() string { return Num(p.Before) }
-func (p Part) ChangeText() string { return Row{Now: p.Now, Before: p.Before}.ChangeText() }
+// NowText, BeforeText, ChangeText and NoChange show a part's figures as a
+// row's.
+func (p Part) NowText() string    { return p.row().NowText() }
+func (p Part) BeforeText() string { return p.row().BeforeText() }
+func (p Part) ChangeText() string { return p.row().ChangeText() }
+func (p Part) NoChange() string   { return p.row().NoChange() }
+
+func (p Part) row() Row {
+	return Row{Source: measure.Source{Kind: p.Kind}, Now: p.Now, Before: p.Before}
+}

@@ -15,6 +15,7 @@ type SumRow struct {
 	Part              bool
 	Value, Last       string
 	Change            string // "+12%" for the orgs approved both years, "" when none or last year is 0
+	Why               string // the catalog key of why there is no change, shown beside its —
 	Up, Down          bool
 }
 
@@ -75,6 +76,9 @@ func (h *handler) summary(w http.ResponseWriter, r *http.Request) error {
 					changes = append(changes, map[string]any{"value": float64(int(pct*10)) / 10, "label": map[string]any{"formatter": row.Change}})
 				}
 			}
+			if row.Change == "" {
+				row.Why = p.Sum.NoChange(in.Code)
+			}
 			st.Rows = append(st.Rows, row)
 		}
 		p.Tables = append(p.Tables, st)
@@ -90,6 +94,22 @@ func (h *handler) summary(w http.ResponseWriter, r *http.Request) error {
 		})
 	}
 	return h.site.Render(w, r, "stats/summary.html", "stats.title.summary", p)
+}
+
+// NoChange is the catalog key of the short reason indicator code shows no
+// change from last year ("" when it shows one): no approved form last year,
+// no org whose forms of both years are approved yet, or 0 last year among
+// those — a change needs a base, never 0 % or +100 % from nothing.
+func (s Summary) NoChange(code string) string {
+	switch {
+	case s.LastIncl == 0:
+		return "stats.why.no_last"
+	case s.BothN == 0:
+		return "stats.why.no_both"
+	case s.BothLast[code] == 0:
+		return "stats.why.zero_last"
+	}
+	return ""
 }
 
 // changeText is a change in percent as the page shows it, to one decimal:
