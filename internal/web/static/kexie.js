@@ -266,6 +266,10 @@ document.addEventListener("DOMContentLoaded", function () {
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init); else init();
   function pick(box, b) {
     var input = box.querySelector("input");
+    // A look-up still waiting or on its way would open the list again
+    // over the pick: cancel the one and ignore the other's answer.
+    clearTimeout(timer);
+    asked++;
     choose(box, b.getAttribute("data-pick"), b.getAttribute("data-text"));
     box.querySelector("[data-orgpick-path]").textContent = b.getAttribute("data-path");
     close(box);
