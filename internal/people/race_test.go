@@ -255,6 +255,36 @@ func TestClaimFiledOnce(t *testing.T) {
 		if got, err := f.s.Get(ctx, own.ID); err != nil || got.IDMasked == "" {
 			t.Errorf("the profile lost the number it was given: %+v %v", got, err)
 		}
+
+		// A copy of the claim filed before this check: refusing one clears
+		// the number from the profile while the copy stays pending; the
+		// number given again files no third claim beside the copy.
+		var first int64
+		if err := d.QueryRow(ctx, `SELECT id FROM person_claims WHERE person_id = ?`, held.ID).Scan(&first); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := d.Exec(ctx, `INSERT INTO person_claims (id, person_id, claimant_id, user_id, status, created_at)
+			SELECT id + 1, person_id, claimant_id, user_id, status, created_at FROM person_claims WHERE id = ?`, first); err != nil {
+			t.Fatal(err)
+		}
+		if err := f.s.RefuseClaim(ctx, first, 1); err != nil {
+			t.Fatal(err)
+		}
+		if got, err := f.s.Get(ctx, own.ID); err != nil || got.IDMasked != "" {
+			t.Fatalf("the refusal left the number: %+v %v", got, err)
+		}
+		if _, err := f.s.UpdateOwn(ctx, 801, people.Input{Name: "王强", IDNumber: heldID, Phone: "13812345678"}); err != nil {
+			t.Fatal(err)
+		}
+		if err := d.QueryRow(ctx, `SELECT COUNT(*) FROM person_claims WHERE person_id = ? AND status = 'pending'`, held.ID).Scan(&claims); err != nil {
+			t.Fatal(err)
+		}
+		if err := d.QueryRow(ctx, `SELECT COUNT(*) FROM audit_log WHERE action = 'person.claim'`).Scan(&filed); err != nil {
+			t.Fatal(err)
+		}
+		if claims != 1 || filed != 1 {
+			t.Errorf("the number given again beside a pending copy: %d pending claims, %d audited; want 1, 1", claims, filed)
+		}
 	})
 }
 
