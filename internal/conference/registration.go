@@ -97,7 +97,7 @@ func (s *Store) Register(ctx context.Context, confID int64, in RegInput) (Reg, e
 	code := shortcode.New(codeLen)
 	var r Reg
 	err := s.db.Tx(ctx, func(tx *db.Tx) error {
-		// Registrations at once from one address count each other.
+		// Registrations at once to one conference wait for each other.
 		if err := lockConf(ctx, tx, confID); err != nil {
 			return err
 		}
@@ -115,6 +115,14 @@ func (s *Store) Register(ctx context.Context, confID int64, in RegInput) (Reg, e
 				return err
 			}
 		} else if in.Source != "" {
+			// The bound counts one address's registrations to every
+			// conference: registrations from it to two conferences at once
+			// each held only their own conference's lock and both passed
+			// the bound (integrity review 52). The conference's lock first,
+			// always, as review's objections take theirs.
+			if err := tx.LockKey(ctx, "conference.register:"+in.Source); err != nil {
+				return err
+			}
 			var n int
 			if err := tx.QueryRow(ctx, `SELECT COUNT(*) FROM conference_regs WHERE source = ? AND created_at > ?`, in.Source,
 				db.Millis(tx.Now.Add(-time.Hour))).Scan(&n); err != nil {

@@ -126,7 +126,32 @@ func (s *Store) ImportPopulation(ctx context.Context, r io.Reader, regions Regio
 		if err := tx.LockKey(ctx, "funding.population"); err != nil {
 			return err
 		}
+		was, err := figures(ctx, tx, seen)
+		if err != nil {
+			return err
+		}
+		// The entry names the figures the import changed, region and year
+		// → before and after (a new one has no before), the first
+		// PopulationAudited of them; how many more is said.
+		before, after := map[string]any{}, map[string]any{"rows": len(good)}
+		changed, added := 0, 0
 		for _, rw := range good {
+			key := rw.region + "/" + strconv.Itoa(rw.year)
+			old, had := was[key]
+			if had && old == rw.pop {
+				continue
+			}
+			if had {
+				changed++
+			} else {
+				added++
+			}
+			if changed+added <= PopulationAudited {
+				after[key] = rw.pop
+				if had {
+					before[key] = old
+				}
+			}
 			if _, err := tx.Exec(ctx, `DELETE FROM funding_populations WHERE region_code = ? AND year = ?`, rw.region, rw.year); err != nil {
 				return fmt.Errorf("funding: population: %w", err)
 			}
@@ -135,7 +160,53 @@ func (s *Store) ImportPopulation(ctx context.Context, r io.Reader, regions Regio
 				return fmt.Errorf("funding: population: %w", err)
 			}
 		}
-		return audit.Append(ctx, tx, audit.Entry{Action: "funding.population_import", Target: "funding:population", After: map[string]any{"rows": len(good)}})
+		after["changed"], after["added"] = changed, added
+		if n := changed + added - PopulationAudited; n > 0 {
+			after["unlisted"] = n
+		}
+		var replaced any // none: every figure new
+		if len(before) > 0 {
+			replaced = before
+		}
+		return audit.Append(ctx, tx, audit.Entry{Action: "funding.population_import", Target: "funding:population", Before: replaced, After: after})
 	})
 	return len(good), nil, err
+}
+
+// PopulationAudited is how many changed figures a population import's
+// audit entry names; a file may hold 20,000 rows.
+const PopulationAudited = 50
+
+// figures reads in tx the stored population of each "region/year" in keys.
+func figures(ctx context.Context, tx *db.Tx, keys map[string]int) (map[string]int64, error) {
+	years := map[string]bool{}
+	var args []any
+	for k := range keys {
+		_, y, _ := strings.Cut(k, "/")
+		if !years[y] {
+			years[y] = true
+			n, _ := strconv.Atoi(y)
+			args = append(args, n)
+		}
+	}
+	out := map[string]int64{}
+	if len(args) == 0 {
+		return out, nil
+	}
+	rows, err := tx.Query(ctx, `SELECT region_code, year, population FROM funding_populations WHERE year IN (?`+
+		strings.Repeat(", ?", len(args)-1)+`)`, args...)
+	if err != nil {
+		return nil, fmt.Errorf("funding: population: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var region string
+		var year int
+		var pop int64
+		if err := rows.Scan(&region, &year, &pop); err != nil {
+			return nil, fmt.Errorf("funding: population: %w", err)
+		}
+		out[region+"/"+strconv.Itoa(year)] = pop
+	}
+	return out, rows.Err()
 }

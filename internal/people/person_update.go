@@ -59,9 +59,24 @@ func (s *Store) update(ctx context.Context, id int64, in Input, owner int64, mov
 		return old, err
 	}
 	err = s.db.Tx(ctx, func(tx *db.Tx) error {
-		var oldTerms string
-		if err := tx.QueryRow(ctx, `SELECT search_text FROM people WHERE id = ?`, id).Scan(&oldTerms); err != nil {
+		// The person's row lock first, as AddItem takes it: the search
+		// terms are read and written back below with the items' titles,
+		// and an item added at once lost its title from them (integrity
+		// review 52); two edits at once of a profile without an ID number
+		// both found it unset, both wrote one and both filed a claim.
+		if err := tx.LockRow(ctx, "people", id); err != nil {
+			return err
+		}
+		var oldTerms, sealed string
+		var deleted int64
+		if err := tx.QueryRow(ctx, `SELECT search_text, id_enc, deleted_at FROM people WHERE id = ?`, id).Scan(&oldTerms, &sealed, &deleted); err != nil {
 			return fmt.Errorf("people: update %d: %w", id, err)
+		}
+		if deleted != 0 {
+			return fmt.Errorf("people: update %d: %w", id, db.ErrNotFound)
+		}
+		if sealed != "" {
+			keepID = true // set meanwhile by an edit at once: it stays, as one set before
 		}
 		newPath, err := moveTarget(ctx, tx, old, r.OrgID, move)
 		if err != nil {

@@ -63,8 +63,21 @@ func (s *Store) CountIDAttempt(ctx context.Context, userID int64, addr string) e
 }
 
 // fileClaim records in tx that user, whose profile is claimant, claims the
-// held record; the claim is audited under the held record's org.
+// held record; the claim is audited under the held record's org. A claim
+// the same as one still pending (record, profile, account) is not filed
+// again, and not refused either: the registrant's answer must not depend
+// on whether the number is held, and staff would decide the same claim
+// twice — refusing one cleared the number while its copy stayed pending.
+// The caller holds the claimant's row lock.
 func fileClaim(ctx context.Context, tx *db.Tx, held, claimant, user int64) error {
+	var pending int
+	if err := tx.QueryRow(ctx, `SELECT COUNT(*) FROM person_claims WHERE person_id = ? AND claimant_id = ? AND user_id = ? AND status = 'pending'`,
+		held, claimant, user).Scan(&pending); err != nil {
+		return fmt.Errorf("people: claim of %d: %w", held, err)
+	}
+	if pending > 0 {
+		return nil
+	}
 	var orgID int64
 	var path string
 	if err := tx.QueryRow(ctx, `SELECT o.id, o.path FROM people p JOIN orgs o ON o.id = p.org_id WHERE p.id = ?`, held).Scan(&orgID, &path); err != nil {

@@ -40,19 +40,38 @@ func (s *Store) YouthAge(ctx context.Context) (int, error) {
 	return n, nil
 }
 
-// SetYouthAge changes the age limit of the youth category (25–50).
+// SetYouthAge changes the age limit of the youth category (25–50). The
+// limit it already has changes nothing and is not audited again.
 func (s *Store) SetYouthAge(ctx context.Context, age int) error {
 	if age < 25 || age > 50 {
 		return valid.New("age", "people.err.youth_age")
 	}
 	return s.db.Tx(ctx, func(tx *db.Tx) error {
-		if _, err := tx.Exec(ctx, `DELETE FROM settings WHERE key = ?`, youthSetting); err != nil {
+		// Saves at once wait for each other: each deleted the row the other
+		// had just written, found nothing, and failed on the key with a raw
+		// database error (integrity review 52). Now the last one wins.
+		if err := tx.LockKey(ctx, youthSetting); err != nil {
 			return err
+		}
+		var was string
+		err := tx.QueryRow(ctx, `SELECT value FROM settings WHERE key = ?`, youthSetting).Scan(&was)
+		if err != nil && !errors.Is(err, sql.ErrNoRows) {
+			return fmt.Errorf("people: youth age: %w", err)
+		}
+		if was == strconv.Itoa(age) {
+			return nil
+		}
+		if _, err := tx.Exec(ctx, `DELETE FROM settings WHERE key = ?`, youthSetting); err != nil {
+			return fmt.Errorf("people: youth age: %w", err)
 		}
 		if _, err := tx.Exec(ctx, `INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?)`, youthSetting, strconv.Itoa(age), db.Millis(tx.Now)); err != nil {
-			return err
+			return fmt.Errorf("people: youth age: %w", err)
 		}
-		return audit.Append(ctx, tx, audit.Entry{Action: "setting.youth_age", Target: "settings", After: map[string]int{"age": age}})
+		var before any
+		if n, err := strconv.Atoi(was); err == nil {
+			before = map[string]int{"age": n}
+		}
+		return audit.Append(ctx, tx, audit.Entry{Action: "setting.youth_age", Target: "settings", Before: before, After: map[string]int{"age": age}})
 	})
 }
 

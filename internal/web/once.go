@@ -4,6 +4,9 @@ import (
 	"crypto/rand"
 	"encoding/base64"
 	"net/http"
+	"net/url"
+	"path"
+	"strings"
 )
 
 // FormOnceField is the hidden field that makes a form's submission count
@@ -11,7 +14,8 @@ import (
 const FormOnceField = "form_once"
 
 // ErrResubmitted answers a form sent again with a token already used: a
-// double click, a reload of the answer to a POST, the back button.
+// double click, a reload of the answer to a POST, the back button. Its
+// page links back to the page the form was sent from (BackTo).
 var ErrResubmitted = &Error{Status: http.StatusConflict, Key: "error.resubmitted"}
 
 // OnceStore remembers the form tokens whose submission went through, on
@@ -107,3 +111,35 @@ func (w *onceWriter) Write(b []byte) (int, error) {
 }
 
 func (w *onceWriter) Unwrap() http.ResponseWriter { return w.ResponseWriter }
+
+// BackTo is the page of this site r was sent from, read from its Referer
+// (browsers send it to the same origin only: Referrer-Policy same-origin),
+// for the page answering a form sent twice to link back to. Anything else —
+// no Referer, another host, a scheme other than http(s), credentials, a
+// path a browser could read as another host ("//x", "/\x", encoded or
+// not), control characters — is the home page, "/": never an open redirect.
+func BackTo(r *http.Request) string {
+	ref := r.Referer()
+	u, err := url.Parse(ref)
+	if ref == "" || err != nil || u.User != nil || u.Opaque != "" || strings.HasPrefix(ref, "//") || strings.HasPrefix(ref, "/\\") {
+		return "/"
+	}
+	if u.Scheme != "" || u.Host != "" {
+		if (u.Scheme != "http" && u.Scheme != "https") || r.Host == "" || !strings.EqualFold(u.Host, r.Host) {
+			return "/"
+		}
+	}
+	p := u.Path
+	if !strings.HasPrefix(p, "/") || strings.ContainsAny(p, "\\") || strings.ContainsFunc(p+u.RawQuery, func(c rune) bool { return c < 0x20 || c == 0x7f }) {
+		return "/"
+	}
+	p = path.Clean(p)
+	if strings.HasPrefix(p, "//") {
+		return "/"
+	}
+	back := (&url.URL{Path: p, RawQuery: u.RawQuery}).String()
+	if !strings.HasPrefix(back, "/") || strings.HasPrefix(back, "//") || strings.HasPrefix(back, "/\\") {
+		return "/"
+	}
+	return back
+}

@@ -110,10 +110,43 @@ func TestFormOnce(t *testing.T) {
 	if st, _ := post(url.Values{"csrf_token": {csrf}, FormOnceField: {once}, "name": {"a"}}); st != http.StatusSeeOther || writes != 1 {
 		t.Fatalf("the corrected form: %d, %d writes", st, writes)
 	}
-	// The same form again: refused, said so, not handled.
+	// The same form again: refused, said so, not handled; the page links
+	// back to the page the form came from, and to no other site's.
 	st, body := post(url.Values{"csrf_token": {csrf}, FormOnceField: {once}, "name": {"a"}})
-	if st != http.StatusConflict || writes != 1 || !strings.Contains(body, "该表单已经提交过") {
+	if st != http.StatusConflict || writes != 1 || !strings.Contains(body, "该表单已经提交过，第一次提交已保存") {
 		t.Errorf("sent again: %d, %d writes, %.200s", st, writes, body)
+	}
+	for _, tt := range []struct{ referer, link string }{
+		{srv.URL + "/t?tab=2&x=1", `<a class="btn primary" href="/t?tab=2&amp;x=1">返回原页面</a>`},
+		{"https://evil.example/t", ""},
+		{strings.Replace(srv.URL, "127.0.0.1", "evil.example", 1) + "/t", ""},
+		{"javascript:alert(1)", ""},
+		{srv.URL + "/%5Cevil.example", ""},
+		{"", ""},
+	} {
+		req, _ := http.NewRequest("POST", srv.URL+"/t", strings.NewReader(url.Values{"csrf_token": {csrf}, FormOnceField: {once}, "name": {"a"}}.Encode()))
+		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+		req.Header.Set("Referer", tt.referer)
+		res, err := c.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, _ := io.ReadAll(res.Body)
+		res.Body.Close()
+		page := string(b)
+		switch {
+		case res.StatusCode != http.StatusConflict:
+			t.Errorf("referer %q: %d", tt.referer, res.StatusCode)
+		case tt.link != "" && !strings.Contains(page, tt.link):
+			t.Errorf("referer %q: no link %s in %s", tt.referer, tt.link, page)
+		case tt.link == "" && (strings.Contains(page, "返回原页面") || strings.Contains(page, "evil")):
+			t.Errorf("referer %q: linked back in %s", tt.referer, page)
+		case !strings.Contains(page, `<a class="btn" href="/">返回首页</a>`):
+			t.Errorf("referer %q: no link home in %s", tt.referer, page)
+		}
+	}
+	if writes != 1 {
+		t.Errorf("%d writes after the form was sent again, want 1", writes)
 	}
 	// Without a token, or with one not of the form, the handler decides.
 	for _, f := range []url.Values{{"csrf_token": {csrf}, "name": {"a"}}, {"csrf_token": {csrf}, FormOnceField: {"short"}, "name": {"a"}}} {
@@ -131,5 +164,48 @@ func TestFormOnce(t *testing.T) {
 	plain.Handler().ServeHTTP(rec, req)
 	if strings.Contains(rec.Body.String(), FormOnceField) {
 		t.Error("a site without a store wrote a form token")
+	}
+}
+
+// BackTo reads the page a form came from out of the Referer: a path of
+// this site only, its query kept; anything another host, scheme or a
+// browser could read as another host is the home page.
+func TestBackTo(t *testing.T) {
+	for _, tt := range []struct{ referer, want string }{
+		{"", "/"},
+		{"http://kexie.example/events/new?org=3", "/events/new?org=3"},
+		{"https://kexie.example/events", "/events"},
+		{"https://KEXIE.example/x", "/x"},
+		{"/events?tab=2", "/events?tab=2"},
+		{"https://kexie.example/a/../b/./c", "/b/c"},
+		{"https://kexie.example/x?q=%3Cscript%3E", "/x?q=%3Cscript%3E"},
+		{"https://kexie.example/报名", "/%E6%8A%A5%E5%90%8D"},
+		{"https://kexie.example//evil.example/x", "/evil.example/x"},
+		{"https://kexie.example/%2F%2Fevil.example", "/evil.example"},
+		{"https://evil.example/events", "/"},
+		{"https://kexie.example.evil.example/x", "/"},
+		{"https://kexie.example@evil.example/x", "/"},
+		{"https://evil.example@kexie.example/x", "/"},
+		{"https://kexie.example:8443/x", "/"},
+		{"//evil.example/x", "/"},
+		{"///evil.example/x", "/"},
+		{"/\\evil.example", "/"},
+		{"\\evil.example", "/"},
+		{"https://kexie.example/%5Cevil.example", "/"},
+		{"https://kexie.example/%0d%0aSet-Cookie:x", "/"},
+		{"javascript:alert(1)", "/"},
+		{"JaVaScRiPt://kexie.example/%0aalert(1)", "/"},
+		{"data:text/html,<script>", "/"},
+		{"ftp://kexie.example/x", "/"},
+		{"events", "/"},
+		{"%", "/"},
+	} {
+		r := httptest.NewRequest("POST", "https://kexie.example/events", nil)
+		if tt.referer != "" {
+			r.Header.Set("Referer", tt.referer)
+		}
+		if got := BackTo(r); got != tt.want {
+			t.Errorf("BackTo(%q) = %q, want %q", tt.referer, got, tt.want)
+		}
 	}
 }

@@ -289,7 +289,11 @@ func (s *Site) Fail(w http.ResponseWriter, r *http.Request, err error) {
 		return
 	}
 	v := s.NewView(w, r, "error.title")
-	v.Data = errorPage{Status: e.Status, Message: v.T(e.Key, e.Args...), RequestID: RequestID(r.Context())}
+	page := errorPage{Status: e.Status, Message: v.T(e.Key, e.Args...), RequestID: RequestID(r.Context())}
+	if e == ErrResubmitted {
+		page.Back = BackTo(r)
+	}
+	v.Data = page
 	if err := s.renderView(w, e.Status, "web/error.html", v); err != nil {
 		s.Log.Error("render error page", "err", err)
 	}
@@ -299,6 +303,7 @@ type errorPage struct {
 	Status    int
 	Message   string
 	RequestID string
+	Back      string // the page a form sent twice came from (BackTo); "" or "/" shows the home page's link only
 }
 
 // ServeHTTP serves the registered routes (wrap it with Middleware).

@@ -103,12 +103,12 @@ func (s *Store) CreatePair(ctx context.Context, studentID, personID int64, start
 		if !scope.Contains(st.OrgPath) {
 			return &NotFoundError{"student", studentID}
 		}
-		// Serialize pairings of one mentor on PostgreSQL: the count below
-		// must not race another pairing of the same person.
-		if tx.Dialect() == db.Postgres {
-			if _, err := tx.Exec(ctx, `SELECT pg_advisory_xact_lock(?)`, personID); err != nil {
-				return fmt.Errorf("youth: pair lock: %w", err)
-			}
+		// Pairings of one mentor wait for each other: the count below must
+		// not race another pairing of the same person. A named key, not
+		// the person's id as a raw advisory lock, which shared its number
+		// with every other raw lock (the migrations', the job claimer's).
+		if err := tx.LockKey(ctx, "youth.mentor:"+strconv.FormatInt(personID, 10)); err != nil {
+			return err
 		}
 		var k int
 		if err := tx.QueryRow(ctx, `SELECT COUNT(*) FROM youth_pairs WHERE mentor_person = ? AND ended_on = 0`, personID).Scan(&k); err != nil {

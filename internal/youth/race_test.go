@@ -57,6 +57,34 @@ func TestPairOnceAtOnce(t *testing.T) {
 	})
 }
 
+// One mentor paired with ten students at once (colleagues of several
+// schools at once) takes MaxMentees of them: the pairings of one mentor
+// wait on a named key (youth.mentor:<person>), as they waited on a raw
+// advisory lock of the person's id before.
+func TestMentorFullAtOnce(t *testing.T) {
+	dbtest.Run(t, sets, func(t *testing.T, d *db.DB) {
+		f := setup(t, d)
+		ctx := context.Background()
+		pid := f.openProgramme(t, f.city)
+		names := []string{"甲同学", "乙同学", "丙同学", "丁同学", "戊同学", "己同学", "庚同学", "辛同学", "壬同学", "癸同学"}
+		students := make([]int64, len(names))
+		for i, name := range names {
+			id, err := f.s.Apply(ctx, youth.ApplyInput{ProgrammeID: pid, Student: goodStudent(name)}, youth.Actor{UserID: int64(600 + i)})
+			must(t, err)
+			e, _ := f.s.Enrolment(ctx, id)
+			students[i] = e.StudentID
+		}
+		scope := access.Subtrees(f.city.Path)
+		ok := dbtest.Went(t, dbtest.AtOnce(len(students), func(i int) error {
+			_, err := f.s.CreatePair(ctx, students[i], 1, "2026-07-01", scope, clerk)
+			return err
+		}), func(err error) bool { return key(err) == "youth.err.mentor_full" })
+		if n := count(t, d, `SELECT COUNT(*) FROM youth_pairs WHERE mentor_person = 1 AND ended_on = 0`); ok != 2 || n != 2 {
+			t.Errorf("%d of 10 pairings of one mentor went through, %d active pairs; want 2 (MaxMentees)", ok, n)
+		}
+	})
+}
+
 // A teacher's training of one title on one day, and a recognition of one
 // title in a year, are recorded once however many times (or at once) they
 // are sent: a second training added its hours again.
