@@ -239,25 +239,41 @@ func (s *Site) RenderPage(buf *bytes.Buffer, page string, v *View) error {
 
 // Redirect answers a form post with 303 See Other to target (a local path).
 func Redirect(w http.ResponseWriter, r *http.Request, target string) error {
-	if !strings.HasPrefix(target, "/") || strings.HasPrefix(target, "//") || strings.HasPrefix(target, "/\\") {
+	if !localPath(target) {
 		target = "/"
 	}
 	http.Redirect(w, r, target, http.StatusSeeOther)
 	return nil
 }
 
-// SafeNext returns next when it is a local path, else fallback.
+// localPath reports whether target is a path on this site as a browser
+// reads it: a browser drops tabs and line breaks inside a URL and reads a
+// backslash as a slash, so "/\t/evil.com" and "/\\evil.com" lead off the
+// site; any of them, or another control character, is refused.
+func localPath(target string) bool {
+	if !strings.HasPrefix(target, "/") || strings.HasPrefix(target, "//") || strings.Contains(target, "\\") {
+		return false
+	}
+	return strings.IndexFunc(target, func(r rune) bool { return r < 0x20 || r == 0x7f }) < 0
+}
+
+// SafeNext returns next when it is a local path, else fallback. The path
+// is judged as it reads once decoded (%5C is a backslash, %09 a tab) and
+// given back escaped.
 func SafeNext(next, fallback string) string {
 	u, err := url.Parse(next)
-	if next == "" || err != nil || u.IsAbs() || u.Host != "" || !strings.HasPrefix(next, "/") || strings.HasPrefix(next, "//") || strings.Contains(next, "\\") {
+	if next == "" || err != nil || u.IsAbs() || u.Host != "" || u.User != nil || !localPath(next) {
 		return fallback
 	}
-	return path.Clean(u.Path) + func() string {
-		if u.RawQuery != "" {
-			return "?" + u.RawQuery
-		}
-		return ""
-	}()
+	p := path.Clean(u.Path)
+	if !localPath(p) {
+		return fallback
+	}
+	out := (&url.URL{Path: p, RawQuery: u.RawQuery}).String()
+	if !localPath(out) {
+		return fallback
+	}
+	return out
 }
 
 // Grouped writes a decimal number with its integer digits in groups of

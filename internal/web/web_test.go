@@ -279,6 +279,15 @@ func TestSafeNext(t *testing.T) {
 		{"/\\evil.com", "/"},
 		{"", "/"},
 		{"orgs", "/"},
+		// Decoded, these lead off the site in a browser, which drops tabs
+		// and line breaks and reads a backslash as a slash.
+		{"/%09/evil.com", "/"},
+		{"/%0d%0a/evil.com", "/"},
+		{"/%5Cevil.com", "/"},
+		{"/a/..%2F%5Cevil.com", "/"},
+		{"/%2F/evil.com", "/evil.com"},
+		{"/orgs/%E4%B8%AD?q=%E4%B8%AD", "/orgs/%E4%B8%AD?q=%E4%B8%AD"},
+		{"/a b", "/a%20b"},
 	}
 	for _, tt := range tests {
 		if got := SafeNext(tt.in, "/"); got != tt.want {
@@ -302,5 +311,22 @@ func TestPanicRecoveryAndGzip(t *testing.T) {
 	h.ServeHTTP(rec, req)
 	if rec.Header().Get("Content-Encoding") != "gzip" {
 		t.Errorf("HTML not compressed: %v", rec.Header())
+	}
+}
+
+// TestRedirectStaysOnSite: a target a browser would read as another host
+// (a tab or line break it drops, a backslash it reads as a slash) goes home.
+func TestRedirectStaysOnSite(t *testing.T) {
+	for in, want := range map[string]string{
+		"/events": "/events", "/\t/evil.com": "/", "/\n/evil.com": "/", "/\\evil.com": "/", "//evil.com": "/",
+		"https://evil.com": "/", "/a\\b": "/",
+	} {
+		w := httptest.NewRecorder()
+		if err := Redirect(w, httptest.NewRequest("POST", "/login", nil), in); err != nil {
+			t.Fatal(err)
+		}
+		if got := w.Header().Get("Location"); got != want {
+			t.Errorf("Redirect(%q): Location %q, want %q", in, got, want)
+		}
 	}
 }
