@@ -18,20 +18,25 @@ import (
 	"kexie/internal/web/webtest"
 )
 
-// TestNoChange: a rate (a Share) of 0 is a year with no data — shown as —,
-// with no change and the reason, never 0 % nor −100 %; a count of 0 last
-// year is a 0 but no base for a change; a failed row says neither.
+// TestNoChange: a rate with nothing to measure it over (measure.NoBase) is
+// a year with no data — shown as —, with no change and the reason, never
+// 0 % nor −100 %; a rate of 0 % is a figure like any other; a 0 last year,
+// of a rate or a count, is a 0 but no base for a change; a failed row says
+// neither.
 func TestNoChange(t *testing.T) {
 	share, count := measure.Source{Kind: measure.Share, Unit: "%"}, measure.Source{Kind: measure.Count, Unit: "次"}
+	none := measure.NoBase
 	for _, tt := range []struct {
 		name                     string
 		row                      dashboard.Row
 		now, before, change, why string
 	}{
 		{"a rate both years", dashboard.Row{Source: share, Now: 60, Before: 50}, "60", "50", "+20.0%", ""},
-		{"a rate with no data last year", dashboard.Row{Source: share, Now: 62.5}, "62.5", "—", "—", "dashboard.why.no_last"},
-		{"a rate with no data this year", dashboard.Row{Source: share, Before: 50}, "—", "50", "—", "dashboard.why.no_now"},
-		{"a rate with no data either year", dashboard.Row{Source: share}, "—", "—", "—", "dashboard.why.no_last"},
+		{"a rate with no data last year", dashboard.Row{Source: share, Now: 62.5, Before: none}, "62.5", "—", "—", "dashboard.why.no_last"},
+		{"a rate with no data this year", dashboard.Row{Source: share, Now: none, Before: 50}, "—", "50", "—", "dashboard.why.no_now"},
+		{"a rate with no data either year", dashboard.Row{Source: share, Now: none, Before: none}, "—", "—", "—", "dashboard.why.no_last"},
+		{"a rate fallen to 0 %", dashboard.Row{Source: share, Now: 0, Before: 50}, "0", "50", "-100.0%", ""},
+		{"a rate from 0 %", dashboard.Row{Source: share, Now: 30, Before: 0}, "30", "0", "—", "dashboard.why.zero_last"},
 		{"a count from 0", dashboard.Row{Source: count, Now: 5}, "5", "0", "—", "dashboard.why.zero_last"},
 		{"a count to 0", dashboard.Row{Source: count, Before: 4}, "0", "4", "-100.0%", ""},
 		{"failed", dashboard.Row{Source: share, Failed: true}, "—", "—", "—", ""},
@@ -58,17 +63,20 @@ func serveNoBase(t *testing.T, d *db.DB) *webtest.Site {
 	t.Helper()
 	ws := webtest.New(t, d)
 	start := time.Date(time.Now().Year(), 1, 1, 0, 0, 0, 0, dashboard.Zone)
-	thisYear := func(v float64) measure.Func {
+	thisYear := func(v, last float64) measure.Func {
 		return func(_ context.Context, s access.Scope, p measure.Period) (float64, error) {
-			if s.None() || p.To.Before(start) {
-				return 0, nil // last year: nothing to measure
+			if s.None() {
+				return 0, nil
+			}
+			if p.To.Before(start) {
+				return last, nil
 			}
 			return v, nil
 		}
 	}
 	reg, err := measure.NewRegistry([]measure.Source{
-		{Key: "stats.filed_rate", Label: "dashboard.module.stats", Unit: "%", Kind: measure.Share, AsOf: true, Value: thisYear(62.5)},
-		{Key: "event.held", Label: "dashboard.module.event", Unit: "次", Kind: measure.Count, Value: thisYear(5)},
+		{Key: "stats.filed_rate", Label: "dashboard.module.stats", Unit: "%", Kind: measure.Share, AsOf: true, Value: thisYear(62.5, measure.NoBase)},
+		{Key: "event.held", Label: "dashboard.module.event", Unit: "次", Kind: measure.Count, Value: thisYear(5, 0)},
 	})
 	if err != nil {
 		t.Fatal(err)

@@ -55,17 +55,17 @@ func (r Row) Change() (float64, bool) {
 }
 
 // NoChange is the catalog key of the short reason a row shows no change
-// ("" when it shows one, or failed). A rate (measure.Share) of 0 is a rate
-// of nothing — its sources answer 0 when there is nothing to count it
-// over — so it is "no data" that year, shown as —, never 0 % nor −100 %;
-// a count or sum of 0 last year is a real 0, but no base for a change.
+// ("" when it shows one, or failed). A rate with nothing to measure it
+// over (measure.NoBase) is "no data" that year, shown as —, never 0 % nor
+// −100 %; a 0 last year, of a rate or a count, is a real 0 but no base for
+// a change.
 func (r Row) NoChange() string {
-	switch share := r.Source.Kind == measure.Share; {
+	switch {
 	case r.Failed:
 		return ""
-	case share && r.Before == 0:
+	case !measure.Known(r.Before):
 		return "dashboard.why.no_last"
-	case share && r.Now == 0:
+	case !measure.Known(r.Now):
 		return "dashboard.why.no_now"
 	case r.Before == 0:
 		return "dashboard.why.zero_last"
@@ -118,7 +118,7 @@ func Overview(ctx context.Context, reg *measure.Registry, scope access.Scope, ye
 type Part struct {
 	OrgID       int64
 	Code, Name  string
-	Kind        measure.Kind // the source's: a rate of 0 is no data
+	Kind        measure.Kind // the source's
 	Now, Before float64
 }
 
@@ -155,6 +155,13 @@ func Compare(ctx context.Context, reg *measure.Registry, scope access.Scope, key
 		}
 		out = append(out, Part{OrgID: c.ID, Code: c.Code, Name: c.Name, Kind: src.Kind, Now: vs[0], Before: vs[1]})
 	}
-	sort.SliceStable(out, func(i, j int) bool { return out[i].Now > out[j].Now })
+	// Largest first; a child with no data at all (measure.NoBase) last.
+	sort.SliceStable(out, func(i, j int) bool {
+		a, b := out[i].Now, out[j].Now
+		if !measure.Known(b) {
+			return measure.Known(a)
+		}
+		return measure.Known(a) && a > b
+	})
 	return out, nil
 }

@@ -264,7 +264,7 @@ func (h *handler) compare(w http.ResponseWriter, r *http.Request) error {
 	}
 	p.AllZero = len(p.Parts) > 0
 	for _, part := range p.Parts {
-		p.AllZero = p.AllZero && part.Now == 0 && part.Before == 0
+		p.AllZero = p.AllZero && !(part.Now != 0 && measure.Known(part.Now)) && !(part.Before != 0 && measure.Known(part.Before))
 	}
 	if !p.AllZero { // fifty empty bars say nothing
 		p.Chart, p.Height = compareChart(t, p), 70+36*len(p.Parts)
@@ -286,10 +286,16 @@ func compareChart(t func(string, ...any) string, p comparePage) string {
 		return ""
 	}
 	var names []string
-	var now, before []float64
+	var now, before []any // a year with no data is a gap (null), not a bar of 0
+	bar := func(v float64) any {
+		if !measure.Known(v) {
+			return nil
+		}
+		return round(v)
+	}
 	for _, part := range p.Parts {
 		names = append(names, part.Name)
-		now, before = append(now, round(part.Now)), append(before, round(part.Before))
+		now, before = append(now, bar(part.Now)), append(before, bar(part.Before))
 	}
 	return web.ChartJSON(map[string]any{
 		"tooltip": map[string]any{"trigger": "axis"},
@@ -337,7 +343,7 @@ func Pct(v float64) string {
 }
 
 // NowText, BeforeText and ChangeText show a row's figures; a rate of a
-// year with no data is — (see NoChange).
+// year with nothing to measure (measure.NoBase) is — (see NoChange).
 func (r Row) NowText() string    { return r.figure(r.Now) }
 func (r Row) BeforeText() string { return r.figure(r.Before) }
 func (r Row) ChangeText() string {
@@ -348,7 +354,7 @@ func (r Row) ChangeText() string {
 }
 
 func (r Row) figure(v float64) string {
-	if v == 0 && r.Source.Kind == measure.Share {
+	if r.Failed || !measure.Known(v) {
 		return "—"
 	}
 	return Num(v)

@@ -15,6 +15,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"math"
 	"strings"
 	"time"
 	"unicode"
@@ -44,12 +45,30 @@ type Period struct {
 func AsOf(t time.Time) Period { return Period{To: t} }
 
 // Func computes a source's value inside scope for period p. It returns 0 for
-// the zero scope without asking the database.
+// the zero scope without asking the database. A rate (Share) with nothing
+// to measure it over — no form expected, no request received, no survey
+// yet — returns NoBase, not 0: 0 % is a rate measured at nothing.
 type Func func(ctx context.Context, scope access.Scope, p Period) (float64, error)
 
 // SeriesFunc computes a source's values for several periods at once, in
 // the order given — one query where a Func would run one per period.
 type SeriesFunc func(ctx context.Context, scope access.Scope, ps []Period) ([]float64, error)
+
+// NoBase is the value of a rate with nothing to measure it over. It is NaN,
+// so it never passes for a number: a reader asks Known and shows "—" (or
+// no reading) for it, and never sums, charts or stores it.
+var NoBase = math.NaN()
+
+// Known reports whether v is a value, not NoBase.
+func Known(v float64) bool { return !math.IsNaN(v) }
+
+// Rate is part of whole in percent, or NoBase when whole is 0.
+func Rate(part, whole float64) float64 {
+	if whole == 0 {
+		return NoBase
+	}
+	return part * 100 / whole
+}
 
 // Source is a quantity a module publishes.
 type Source struct {

@@ -108,3 +108,17 @@ func TestFits(t *testing.T) {
 		}
 	}
 }
+
+// TestRate: a rate over nothing is NoBase, which Known tells apart from
+// 0 % and which never equals a number.
+func TestRate(t *testing.T) {
+	if v := measure.Rate(3, 4); v != 75 || !measure.Known(v) {
+		t.Errorf("Rate(3, 4) = %v", v)
+	}
+	if v := measure.Rate(0, 4); v != 0 || !measure.Known(v) {
+		t.Errorf("Rate(0, 4) = %v, want a known 0", v)
+	}
+	if v := measure.Rate(0, 0); measure.Known(v) || v == 0 {
+		t.Errorf("Rate(0, 0) = %v, want NoBase", v)
+	}
+}

@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+
+	"kexie/internal/measure"
 )
 
 // ShowPage is the data of a plan's page: its sections in order, each with
@@ -153,7 +155,12 @@ func (r Reading) Shown() string { return shown(r.Value) }
 // Shown is the source's current value as the picker shows it.
 func (c SourceChoice) Shown() string { return shown(c.Value) }
 
-func shown(v float64) string { return strconv.FormatFloat(math.Round(v*100)/100, 'f', -1, 64) }
+func shown(v float64) string {
+	if !measure.Known(v) {
+		return "—" // a rate with nothing to measure it over yet
+	}
+	return strconv.FormatFloat(math.Round(v*100)/100, 'f', -1, 64)
+}
 
 // Goal is the candidate's proposed target without its year ("≥ 30 家"),
 // which the page puts in words (到 2027 年).

@@ -169,7 +169,9 @@ func (s *Store) measureBound(ctx context.Context, targets []boundTarget) error {
 			if r.Value, err = s.value(ctx, ind.Bound, r, now); err != nil {
 				return fmt.Errorf("plan: compute indicator %d: %w", ind.ID, err)
 			}
-			ind.Latest = &r
+			if measure.Known(r.Value) { // a rate with nothing to measure yet is no reading
+				ind.Latest = &r
+			}
 		}
 		ind.Assessment = ind.Indicator.Assess(ind.Latest, t.start, t.end, now)
 	}

@@ -103,7 +103,9 @@ func chartEntries(filed []Entry, computed []Reading) []Entry {
 	}
 	out := make([]Entry, 0, len(computed))
 	for _, c := range computed {
-		out = append(out, Entry{Reading: c, State: "accepted"})
+		if measure.Known(c.Value) { // a period with nothing to measure is not charted
+			out = append(out, Entry{Reading: c, State: "accepted"})
+		}
 	}
 	return out
 }

@@ -201,9 +201,12 @@ func (s *Store) Grades(ctx context.Context, orgID int64) ([]Grade, error) {
 // 3A以上学会占比 and the number of societies graded 3A or above.
 func (s *Store) Sources() []measure.Source {
 	share := func(ctx context.Context, scope access.Scope, p measure.Period) (float64, error) {
+		if scope.None() {
+			return 0, nil
+		}
 		n, graded, err := s.graded(ctx, scope, p)
 		if err != nil || n == 0 {
-			return 0, err
+			return measure.NoBase, err
 		}
 		return math.Round(float64(graded)*10000/float64(n)) / 100, nil
 	}

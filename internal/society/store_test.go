@@ -120,6 +120,12 @@ func TestProfileUSCC(t *testing.T) {
 					t.Errorf("societies with functions = %v %v", v, err)
 				}
 			}
+			// A subtree with no society: no share of 3A (not 0 %).
+			if src.Key == "society.graded3a.share" {
+				if v, err := src.Value(ctx, access.Subtrees("/1/"), measure.AsOf(*f.clock)); err != nil || measure.Known(v) {
+					t.Errorf("the 3A share of no society = %v %v", v, err)
+				}
+			}
 		}
 		if _, err := f.s.SaveProfile(ctx, society.Profile{OrgID: f.city.ID}); !errors.Is(err, db.ErrNotFound) {
 			t.Errorf("a city is no society: %v", err)

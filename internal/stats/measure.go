@@ -51,11 +51,14 @@ func (s *Store) Sources() []measure.Source {
 	return []measure.Source{
 		{Key: SourceFiledRate, Label: "stats.measure.filed_rate", Unit: "%", Kind: measure.Share, AsOf: true,
 			Value: func(ctx context.Context, scope access.Scope, p measure.Period) (float64, error) {
+				if scope.None() {
+					return 0, nil
+				}
 				n, filed, _, err := s.counts(ctx, scope, s.reportYear(p))
-				if err != nil || n == 0 {
+				if err != nil {
 					return 0, err
 				}
-				return float64(filed) * 100 / float64(n), nil
+				return measure.Rate(float64(filed), float64(n)), nil
 			}},
 		{Key: SourceApproved, Label: "stats.measure.approved", Unit: "份", Kind: measure.Count, AsOf: true,
 			Value: func(ctx context.Context, scope access.Scope, p measure.Period) (float64, error) {

@@ -59,12 +59,17 @@ func (s *Store) suggest(ctx context.Context, o orgRow, year int) (Values, error)
 		if err != nil {
 			return nil, err
 		}
+		if !measure.Known(v) {
+			continue // nothing to measure: no suggestion
+		}
 		if !others.None() {
 			w, err := s.cfg.Measures.Value(ctx, in.Measure, others, p)
 			if err != nil {
 				return nil, err
 			}
-			v -= w
+			if measure.Known(w) {
+				v -= w
+			}
 		}
 		out[in.Code] = int64(math.Round(math.Max(v, 0) * math.Pow10(in.Scale)))
 	}

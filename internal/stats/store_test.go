@@ -11,6 +11,7 @@ import (
 	"kexie/internal/calendar"
 	"kexie/internal/db"
 	"kexie/internal/db/dbtest"
+	"kexie/internal/measure"
 	"kexie/internal/stats"
 	"kexie/internal/valid"
 )
@@ -319,6 +320,10 @@ func TestSources(t *testing.T) {
 		}
 		if v, _ := src[0].Value(ctx, access.Scope{}, p); v != 0 {
 			t.Errorf("the zero scope measures %v", v)
+		}
+		// A subtree with no org that files: no rate, not 0 %.
+		if v, err := src[0].Value(ctx, access.Subtrees("/1/"), p); err != nil || measure.Known(v) {
+			t.Errorf("a subtree with nothing to file measures %v, %v", v, err)
 		}
 	})
 }

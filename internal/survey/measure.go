@@ -19,7 +19,7 @@ const LiteracySource = "survey.literacy.rate"
 // excluded responses do not count). The rate is a level a survey measures
 // now and then, so it reads as of the period's end: the latest survey year
 // up to the end's year, all of the scope's responses of that year pooled;
-// 0 before any survey. A quarter or a year without a survey of its own
+// measure.NoBase before any survey. A quarter or a year without a survey of its own
 // thus shows the rate last measured, not a fall to nothing.
 func (s *Store) Sources() []measure.Source {
 	return []measure.Source{{Key: LiteracySource, Label: "survey.measure.literacy", Unit: "%", Kind: measure.Share, AsOf: true,
@@ -41,9 +41,6 @@ func (s *Store) Sources() []measure.Source {
 					latest = c
 				}
 			}
-			if latest.n == 0 {
-				return 0, nil
-			}
-			return 100 * float64(latest.literate) / float64(latest.n), nil
+			return measure.Rate(float64(latest.literate), float64(latest.n)), nil
 		}}}
 }

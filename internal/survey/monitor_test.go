@@ -70,11 +70,12 @@ func TestLiteracyMonitor(t *testing.T) {
 			year  int
 			want  float64
 		}{{access.Subtrees(ss.City.Path), 2025, 50}, {access.Subtrees(ss.City.Path), 2024, 25}, {access.Everywhere(), 2025, 80},
-			{access.Scope{}, 2025, 0}, {access.Subtrees(ss.Peer.Path), 2024, 0},
-			// A level as of the period's end: a year without a survey reads the last one's rate.
-			{access.Subtrees(ss.City.Path), 2027, 50}, {access.Subtrees(ss.City.Path), 2023, 0}} {
+			{access.Scope{}, 2025, 0}, {access.Subtrees(ss.Peer.Path), 2024, measure.NoBase},
+			// A level as of the period's end: a year without a survey reads the last one's rate;
+			// before any survey there is nothing to measure (not 0 %).
+			{access.Subtrees(ss.City.Path), 2027, 50}, {access.Subtrees(ss.City.Path), 2023, measure.NoBase}} {
 			got, err := src.Value(context.Background(), c.scope, y(c.year))
-			if err != nil || got != c.want {
+			if err != nil || (got != c.want && measure.Known(c.want)) || measure.Known(got) != measure.Known(c.want) {
 				t.Errorf("%s in %v, %d = %v, %v; want %v", src.Key, c.scope, c.year, got, err, c.want)
 			}
 		}

@@ -37,6 +37,15 @@ func (t *Tally) add(o Tally) {
 	t.Overdue += o.Overdue
 }
 
+// baseRate is pct for a published source: measure.NoBase, not 0, when
+// there is nothing to measure over.
+func baseRate(n, d int) float64 {
+	if d == 0 {
+		return measure.NoBase
+	}
+	return pct(n, d)
+}
+
 func pct(n, d int) float64 {
 	if d == 0 {
 		return 0
@@ -176,11 +185,20 @@ func (s *Store) Sources() []measure.Source {
 		{Key: SourceSuggestions, Label: "voice.measure.suggestions", Unit: "条", Kind: measure.Count,
 			Value: value(func(m map[Kind]map[string]Tally) float64 { return float64(sum(m, Suggestion).Filed) })},
 		{Key: SourceClosedRate, Label: "voice.measure.requests_closed", Unit: "%", Kind: measure.Share,
-			Value: value(func(m map[Kind]map[string]Tally) float64 { return sum(m, Request).ClosedRate() })},
+			Value: value(func(m map[Kind]map[string]Tally) float64 {
+				t := sum(m, Request)
+				return baseRate(t.Closed, t.Filed-t.Declined)
+			})},
 		{Key: SourceOnTime, Label: "voice.measure.on_time", Unit: "%", Kind: measure.Share,
-			Value: value(func(m map[Kind]map[string]Tally) float64 { return sum(m, Kinds...).OnTimeRate() })},
+			Value: value(func(m map[Kind]map[string]Tally) float64 {
+				t := sum(m, Kinds...)
+				return baseRate(t.OnTime, t.Timed)
+			})},
 		{Key: SourceSatisfied, Label: "voice.measure.satisfied", Unit: "%", Kind: measure.Share,
-			Value: value(func(m map[Kind]map[string]Tally) float64 { return sum(m, Kinds...).SatisfiedRate() })},
+			Value: value(func(m map[Kind]map[string]Tally) float64 {
+				t := sum(m, Kinds...)
+				return baseRate(t.Satisfied, t.Rated)
+			})},
 	}
 }
 

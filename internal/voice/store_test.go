@@ -12,6 +12,7 @@ import (
 	"kexie/internal/calendar"
 	"kexie/internal/db"
 	"kexie/internal/db/dbtest"
+	"kexie/internal/measure"
 	"kexie/internal/shortcode"
 	"kexie/internal/voice"
 )
@@ -390,6 +391,13 @@ func TestStats(t *testing.T) {
 			}
 			if v, _ := src.Value(ctx, access.Scope{}, measureAll()); v != 0 {
 				t.Errorf("%s without scope = %v", src.Key, v)
+			}
+			// A year with nothing filed: no count, and no rate (not 0 %).
+			empty := measure.Period{From: time.Date(2001, 1, 1, 0, 0, 0, 0, time.UTC), To: time.Date(2002, 1, 1, 0, 0, 0, 0, time.UTC)}
+			v, err = src.Value(ctx, access.Subtrees(f.city.Path), empty)
+			must(t, err)
+			if rate := src.Kind == measure.Share; rate == measure.Known(v) || (!rate && v != 0) {
+				t.Errorf("%s in a year with nothing filed = %v", src.Key, v)
 			}
 		}
 	})
