@@ -89,8 +89,12 @@ func readBatch(ctx context.Context, tx *db.Tx, confID int64, scans []checkin.Sca
 			nonces[sc.Device][sc.Nonce] = true
 		}
 	}
+	// Only this conference's registrations are read: another's code is a
+	// code that does not exist here (as the form answers it), so the door
+	// learns nothing of other conferences — not even that the code is one.
 	err := inChunks(codes, func(marks string, args []any) error {
-		rows, err := tx.Query(ctx, `SELECT `+regCols+` FROM conference_regs WHERE code IN (`+marks+`)`, args...)
+		rows, err := tx.Query(ctx, `SELECT `+regCols+` FROM conference_regs WHERE conf_id = ? AND code IN (`+marks+`)`,
+			append([]any{confID}, args...)...)
 		if err != nil {
 			return err
 		}
@@ -204,7 +208,7 @@ func (b *batch) scan(ctx context.Context, tx *db.Tx, c Conference, line int, sc 
 		outcome = checkin.Rejected
 	}
 	if reason != "" && reason != ReasonIn {
-		r = Reg{} // a rejected scan names nobody: another conference's registrant stays theirs
+		r = Reg{} // a rejected scan names nobody
 	}
 	b.rows = append(b.rows, []any{tx.NewID(), c.ID, r.ID, code, sc.Device, sc.Nonce, db.Millis(sc.At), db.Millis(tx.Now), outcome, reason, by.Name})
 	b.kept[key] = kept{outcome, reason, r.Name}

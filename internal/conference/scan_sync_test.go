@@ -32,7 +32,7 @@ func register(t *testing.T, f *fixture, id int64, names ...string) []conference.
 // however many phones it is scanned (the form included); a code of another
 // conference, an unknown code, a clock far ahead, a scan outside the
 // conference's days and a scan missing a field are rejected with their
-// reasons. Sent again, the batch is answered the same way and changes
+// reasons (another conference's code as an unknown one). Sent again, the batch is answered the same way and changes
 // nothing. A phone offline on the last day counts its scans the next
 // morning, until the summary fixes the attendance; a cancelled
 // conference takes none.
@@ -59,7 +59,7 @@ func TestSyncAnswersEachScanOnce(t *testing.T) {
 			{Ticket: regs[1].Code, Device: "A", Nonce: "10", At: at(-1)},
 		}
 		want := checkin.Result{Accepted: 2, Duplicates: 1,
-			Rejected: []checkin.Rejection{{Line: 3, Reason: conference.ReasonOtherConf}, {Line: 4, Reason: conference.ReasonUnknown},
+			Rejected: []checkin.Rejection{{Line: 3, Reason: conference.ReasonUnknown}, {Line: 4, Reason: conference.ReasonUnknown},
 				{Line: 5, Reason: conference.ReasonFuture}, {Line: 6, Reason: conference.ReasonDays}, {Line: 7, Reason: conference.ReasonBad},
 				{Line: 8, Reason: conference.ReasonBad}, {Line: 9, Reason: conference.ReasonBad}},
 			Seen: []checkin.Seen{{Line: 1, Outcome: checkin.Accepted, Name: "王一"}, {Line: 2, Outcome: checkin.Duplicate, Name: "王一"},
@@ -228,6 +228,30 @@ func TestSyncAtOnce(t *testing.T) {
 		}
 		if n := count(t, d, `SELECT COUNT(*) FROM conference_regs WHERE conf_id = ? AND checked_in_at > 0`, id); n != 2 {
 			t.Errorf("%d registrations in, want 2", n)
+		}
+	})
+}
+
+// A door's phone learns nothing of another conference: a code of one is
+// answered as a code that does not exist (the form says the same), and no
+// name or reason tells them apart.
+func TestSyncHidesOtherConferences(t *testing.T) {
+	dbtest.Run(t, sets, func(t *testing.T, d *db.DB) {
+		f := setup(t, d)
+		ctx := context.Background()
+		id := f.open(t, good(f.soc))
+		other := f.open(t, good(f.soc))
+		foreign := register(t, f, other, "赵四")[0]
+		*f.now = time.Date(2026, 5, 20, 9, 0, 0, 0, calendar.Beijing)
+		res, err := f.s.Sync(ctx, id, []checkin.Scan{{Ticket: foreign.Code, Device: "A", Nonce: "1", At: *f.now},
+			{Ticket: "2222-3333-4444", Device: "A", Nonce: "2", At: *f.now}}, secretary)
+		must(t, err)
+		want := checkin.Result{Rejected: []checkin.Rejection{{Line: 1, Reason: conference.ReasonUnknown}, {Line: 2, Reason: conference.ReasonUnknown}}}
+		if !reflect.DeepEqual(res, want) {
+			t.Errorf("another conference's code and an unknown one:\n got %+v\nwant %+v", res, want)
+		}
+		if n := count(t, d, `SELECT COUNT(*) FROM conference_scans WHERE reason = ?`, conference.ReasonOtherConf); n != 0 {
+			t.Errorf("%d scans kept as another conference's", n)
 		}
 	})
 }
