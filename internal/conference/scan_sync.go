@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"time"
 
 	"kexie/internal/checkin"
 	"kexie/internal/db"
@@ -58,6 +59,23 @@ func (s *Store) Sync(ctx context.Context, confID int64, scans []checkin.Scan, by
 			"duplicates": res.Duplicates, "rejected": len(res.Rejected), "stored": stored})
 	})
 	return res, err
+}
+
+// SyncDays is how many days after a conference's last day its phones'
+// scans are still taken. A scan is judged at the time the phone says it
+// was made, which the phone sets: without this bound an organiser's phone
+// could add check-ins dated on the conference's days weeks later, until
+// the summary — the padding the form's rule on days (review 51, F4)
+// refuses.
+const SyncDays = 2
+
+// late reports whether now is more than SyncDays after c's last day.
+func late(c Conference, now time.Time) bool {
+	end, err := time.ParseInLocation("2006-01-02", c.EndsOn, zone)
+	if err != nil {
+		return true
+	}
+	return today(now) > today(end.AddDate(0, 0, SyncDays))
 }
 
 // kept is a scan stored before: its outcome, reason and holder's name.
@@ -185,6 +203,8 @@ func (b *batch) scan(ctx context.Context, tx *db.Tx, c Conference, line int, sc 
 		reason = ReasonFuture
 	case doorOpen(c, sc.At) != "":
 		reason = doorOpen(c, sc.At)
+	case late(c, tx.Now):
+		reason = ReasonDays
 	case !found:
 		reason = ReasonUnknown
 	default:

@@ -255,3 +255,33 @@ func TestSyncHidesOtherConferences(t *testing.T) {
 		}
 	})
 }
+
+// A phone's scans are judged at the time it says it scanned them, so an
+// organiser's phone could add check-ins weeks after the conference, dated
+// on its days, until the summary is filed (D246.7, review 51's F4). The
+// scans of the last day are taken until SyncDays after it, no later.
+func TestSyncNotWeeksLater(t *testing.T) {
+	dbtest.Run(t, sets, func(t *testing.T, d *db.DB) {
+		f := setup(t, d)
+		ctx := context.Background()
+		id := f.open(t, good(f.soc)) // 20–21 May 2026
+		regs := register(t, f, id, "王一", "李二")
+		lastDay := time.Date(2026, 5, 21, 16, 0, 0, 0, calendar.Beijing)
+		*f.now = time.Date(2026, 5, 21, 18, 0, 0, 0, calendar.Beijing).AddDate(0, 0, conference.SyncDays)
+		must(t, f.s.MarkHeld(ctx, id, secretary))
+		res, err := f.s.Sync(ctx, id, []checkin.Scan{{Ticket: regs[0].Code, Device: "A", Nonce: "1", At: lastDay}}, secretary)
+		must(t, err)
+		if res.Accepted != 1 {
+			t.Errorf("the last day's scan %d days later: %+v", conference.SyncDays, res)
+		}
+		*f.now = time.Date(2026, 6, 15, 10, 0, 0, 0, calendar.Beijing)
+		res, err = f.s.Sync(ctx, id, []checkin.Scan{{Ticket: regs[1].Code, Device: "A", Nonce: "2", At: lastDay}}, secretary)
+		must(t, err)
+		if want := []checkin.Rejection{{Line: 1, Reason: conference.ReasonDays}}; res.Accepted != 0 || !reflect.DeepEqual(res.Rejected, want) {
+			t.Errorf("a scan dated on the last day sent weeks later: %+v", res)
+		}
+		if c, _ := f.s.Get(ctx, id); c.CheckedIn != 1 {
+			t.Errorf("checked in %d, want 1", c.CheckedIn)
+		}
+	})
+}
