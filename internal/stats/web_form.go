@@ -79,7 +79,7 @@ type FormPage struct {
 	HasLast   bool
 	Editable  bool // the viewer may fill it now
 	CanReview bool // the viewer may approve, return or reopen it
-	Own       bool // the viewer submitted or edited this revision
+	Own       bool // the viewer submitted or saved this form, in any revision
 	Events    []Event
 	Snaps     []Snap
 	Deadline  time.Time
@@ -143,7 +143,7 @@ func (h *handler) render(w http.ResponseWriter, r *http.Request, status int, raw
 	}
 	p.Own = me.UserID != 0 && f.FiledBy == me.UserID
 	for _, e := range p.Events {
-		if e.Rev == f.Rev && e.ActorUser == me.UserID && (e.Action == "save" || e.Action == "submit") {
+		if e.ActorUser == me.UserID && (e.Action == "save" || e.Action == "submit") {
 			p.Own = true
 		}
 		if e.Snap != nil {
