@@ -73,6 +73,10 @@ func (s *Store) review(ctx context.Context, orgID int64, year int, from, to Stat
 		} else if mine {
 			return valid.New("", "stats.err.own")
 		}
+		// The org's own staff (兼任 above) are not the org above's review.
+		if by.staffOf(o.Path) {
+			return valid.New("", "stats.err.staff")
+		}
 		now := db.Millis(tx.Now)
 		rev := f.Rev
 		if action == "reopen" {
