@@ -285,3 +285,28 @@ func TestSyncNotWeeksLater(t *testing.T) {
 		}
 	})
 }
+
+// A scan whose device or nonce holds a NUL (JSON's \u0000), which
+// PostgreSQL cannot store, is rejected as not sound; it does not fail the
+// batch, which the phone would send again and again with every scan after
+// it.
+func TestSyncNulInAScan(t *testing.T) {
+	dbtest.Run(t, sets, func(t *testing.T, d *db.DB) {
+		f := setup(t, d)
+		ctx := context.Background()
+		id := f.open(t, good(f.soc))
+		regs := register(t, f, id, "王一", "李二")
+		*f.now = time.Date(2026, 5, 20, 9, 0, 0, 0, calendar.Beijing)
+		scans, err := checkin.Decode(strings.NewReader(fmt.Sprintf(`{"scans":[
+			{"ticket":%q,"device":"A\u0000","nonce":"1","at":"2026-05-20T01:00:00Z"},
+			{"ticket":%q,"device":"A","nonce":"2\u0000","at":"2026-05-20T01:00:00Z"},
+			{"ticket":%q,"device":"A","nonce":"3","at":"2026-05-20T01:00:00Z"}]}`, regs[0].Code, regs[1].Code, regs[1].Code)))
+		must(t, err)
+		res, err := f.s.Sync(ctx, id, scans, secretary)
+		must(t, err)
+		want := []checkin.Rejection{{Line: 1, Reason: conference.ReasonBad}, {Line: 2, Reason: conference.ReasonBad}}
+		if res.Accepted != 1 || !reflect.DeepEqual(res.Rejected, want) {
+			t.Errorf("a batch with NULs: %+v", res)
+		}
+	})
+}
