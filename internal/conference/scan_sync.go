@@ -40,13 +40,17 @@ func (s *Store) Sync(ctx context.Context, confID int64, scans []checkin.Scan, by
 		if err != nil {
 			return err
 		}
+		if err := tx.QueryRow(ctx, `SELECT COUNT(*) FROM conference_scans WHERE conf_id = ?`, c.ID).Scan(&b.room); err != nil {
+			return fmt.Errorf("conference: count scans: %w", err)
+		}
+		b.room = MaxScans(c) - b.room
 		for i, sc := range scans {
 			if err := b.scan(ctx, tx, c, i+1, sc, by, &res); err != nil {
 				return err
 			}
 		}
 		stored := len(b.rows)
-		if stored == 0 {
+		if stored == 0 && b.in == 0 { // all sent before, or nothing fit to keep
 			return nil
 		}
 		if err := b.keep(ctx, tx); err != nil {
@@ -90,7 +94,15 @@ type batch struct {
 	kept map[[2]string]kept
 	rows [][]any // the scans to keep, written together at the end (keep)
 	in   int     // people let in, counted together at the end
+	room int     // how many more scans the conference keeps (MaxScans)
 }
+
+// MaxScans is how many scans conference c keeps: four a place and a
+// thousand more — a door scans each person once or twice, on one phone or
+// two, and mistypes some. Past it a scan is still judged (a code still
+// lets its holder in) but not kept, so a script sending batch after batch
+// of made-up codes cannot fill the database.
+func MaxScans(c Conference) int { return 4*c.Capacity + 1000 }
 
 // chunk is how many values one IN list of readBatch holds.
 const chunk = 400
@@ -230,7 +242,9 @@ func (b *batch) scan(ctx context.Context, tx *db.Tx, c Conference, line int, sc 
 	if reason != "" && reason != ReasonIn {
 		r = Reg{} // a rejected scan names nobody
 	}
-	b.rows = append(b.rows, []any{tx.NewID(), c.ID, r.ID, code, sc.Device, sc.Nonce, db.Millis(sc.At), db.Millis(tx.Now), outcome, reason, by.Name})
+	if len(b.rows) < b.room {
+		b.rows = append(b.rows, []any{tx.NewID(), c.ID, r.ID, code, sc.Device, sc.Nonce, db.Millis(sc.At), db.Millis(tx.Now), outcome, reason, by.Name})
+	}
 	b.kept[key] = kept{outcome, reason, r.Name}
 	answer(res, line, outcome, reason, r.Name)
 	return nil

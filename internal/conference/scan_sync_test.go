@@ -310,3 +310,40 @@ func TestSyncNulInAScan(t *testing.T) {
 		}
 	})
 }
+
+// A conference keeps at most conference.MaxScans(c) scans: an organiser's
+// script sending batch after batch of made-up codes (5,000 a request, each
+// with a fresh nonce) cannot fill the database. Past the bound a scan is
+// still judged and a code still lets its holder in; the scan is not kept.
+func TestSyncKeepsBoundedScans(t *testing.T) {
+	dbtest.Run(t, sets, func(t *testing.T, d *db.DB) {
+		f := setup(t, d)
+		ctx := context.Background()
+		id := f.open(t, good(f.soc)) // 3 places
+		regs := register(t, f, id, "王一")
+		*f.now = time.Date(2026, 5, 20, 9, 0, 0, 0, calendar.Beijing)
+		c, err := f.s.Get(ctx, id)
+		must(t, err)
+		bound := conference.MaxScans(c)
+		var flood []checkin.Scan
+		for i := 0; i < bound+100; i++ {
+			flood = append(flood, checkin.Scan{Ticket: fmt.Sprintf("2222-3333-%04d", i), Device: "X", Nonce: fmt.Sprint(i), At: *f.now})
+		}
+		res, err := f.s.Sync(ctx, id, flood, secretary)
+		must(t, err)
+		if len(res.Rejected) != bound+100 {
+			t.Errorf("%d of %d made-up codes rejected", len(res.Rejected), bound+100)
+		}
+		res, err = f.s.Sync(ctx, id, []checkin.Scan{{Ticket: regs[0].Code, Device: "A", Nonce: "1", At: *f.now}}, secretary)
+		must(t, err)
+		if res.Accepted != 1 {
+			t.Errorf("a real code past the bound: %+v", res)
+		}
+		if n := count(t, d, `SELECT COUNT(*) FROM conference_scans WHERE conf_id = ?`, id); n > bound {
+			t.Errorf("%d scans kept, want at most %d", n, bound)
+		}
+		if c, _ := f.s.Get(ctx, id); c.CheckedIn != 1 {
+			t.Errorf("checked in %d, want 1", c.CheckedIn)
+		}
+	})
+}
