@@ -1,17 +1,27 @@
 package auth
 
 import (
+	"crypto/sha256"
+	"encoding/base64"
 	"fmt"
 	"math/rand/v2"
+	"net"
 	"net/http"
 	"time"
 
 	"kexie/internal/db"
+	"kexie/internal/web"
 )
 
 // OnceKept is how long a used form token is remembered: a form sent again
 // after a day is handled as new.
 const OnceKept = 24 * time.Hour
+
+// OnceEach is how many used tokens one owner keeps (a session, or for
+// requests signed in to none an address): past it the owner's oldest are
+// forgotten. A person sends far fewer forms a day that could be sent twice
+// by mistake; a script posting made-up tokens fills no more than this.
+const OnceEach = 200
 
 // FormOnce keeps the tokens of forms whose submission went through
 // (web.OnceStore), in the database shared by every app node.
@@ -25,8 +35,11 @@ func NewFormOnce(d *db.DB, now func() time.Time) *FormOnce {
 	return &FormOnce{db: d, now: now}
 }
 
-// Claim takes token and reports whether it was free. About one claim in a
-// hundred also forgets the tokens older than OnceKept.
+// Claim takes token for the request's owner and reports whether it was
+// free. The same token sent by another session (or address) is another
+// token: it neither finds this one used nor uses it up. A claim forgets the
+// owner's tokens past OnceEach, and about one claim in a hundred forgets
+// everyone's older than OnceKept.
 func (f *FormOnce) Claim(r *http.Request, token string) (bool, error) {
 	ctx, now := r.Context(), f.now()
 	if rand.IntN(100) == 0 {
@@ -34,19 +47,54 @@ func (f *FormOnce) Claim(r *http.Request, token string) (bool, error) {
 			return false, fmt.Errorf("auth: forget form tokens: %w", err)
 		}
 	}
-	res, err := f.db.Exec(ctx, `INSERT INTO form_once (token, claimed_at) VALUES (?, ?) ON CONFLICT (token) DO NOTHING`,
-		token, db.Millis(now))
+	own, free := owner(r), false
+	err := f.db.Tx(ctx, func(tx *db.Tx) error {
+		res, err := tx.Exec(ctx, `INSERT INTO form_once (token, owner, claimed_at) VALUES (?, ?, ?) ON CONFLICT (token) DO NOTHING`,
+			onceKey(own, token), own, db.Millis(now))
+		if err != nil {
+			return err
+		}
+		if n, err := res.RowsAffected(); err != nil || n != 1 {
+			return err
+		}
+		free = true
+		// Tokens claimed in the same millisecond as the owner's oldest kept
+		// one stay too: the bound is OnceEach and a few.
+		_, err = tx.Exec(ctx, `DELETE FROM form_once WHERE owner = ? AND claimed_at <
+			(SELECT claimed_at FROM form_once WHERE owner = ? ORDER BY claimed_at DESC LIMIT 1 OFFSET ?)`, own, own, OnceEach-1)
+		return err
+	})
 	if err != nil {
 		return false, fmt.Errorf("auth: claim form token: %w", err)
 	}
-	n, err := res.RowsAffected()
-	return n == 1, err
+	return free, nil
 }
 
 // Release gives token back: its submission did not go through.
 func (f *FormOnce) Release(r *http.Request, token string) error {
-	if _, err := f.db.Exec(r.Context(), `DELETE FROM form_once WHERE token = ?`, token); err != nil {
+	if _, err := f.db.Exec(r.Context(), `DELETE FROM form_once WHERE token = ?`, onceKey(owner(r), token)); err != nil {
 		return fmt.Errorf("auth: release form token: %w", err)
 	}
 	return nil
+}
+
+// owner is whose form r sends, as FormOnce keeps it: a hash of the session
+// (web.Identity.SessionID, itself a hash of the cookie) or, signed in to
+// none, of the client's address — an IPv6 address by its /64, which one
+// client holds whole.
+func owner(r *http.Request) string {
+	who := "a:" + web.ClientIP(r)
+	if id := web.IdentityFrom(r.Context()); id != nil && id.SessionID != "" {
+		who = "s:" + id.SessionID
+	} else if ip := net.ParseIP(web.ClientIP(r)); ip != nil && ip.To4() == nil {
+		who = "a:" + ip.Mask(net.CIDRMask(64, 128)).String()
+	}
+	h := sha256.Sum256([]byte("form_once owner\x00" + who))
+	return base64.RawURLEncoding.EncodeToString(h[:12])
+}
+
+// onceKey is the row of token claimed by owner.
+func onceKey(owner, token string) string {
+	h := sha256.Sum256([]byte(owner + "\x00" + token))
+	return base64.RawURLEncoding.EncodeToString(h[:])
 }

@@ -123,7 +123,7 @@ func Reply(w http.ResponseWriter, answer any) error {
 
 // Sound reports whether a scan's own fields are within the bounds: a
 // device, a nonce and a time, and a code (normalized by the module) unless
-// it is a walk-in. A scan that is not sound is rejected as ReasonBad.
+// it is a walk-in, each without a control character. A scan that is not sound is rejected as ReasonBad.
 func (s Scan) Sound(code string) bool {
 	return field(s.Device, MaxDevice) && field(s.Nonce, MaxNonce) && !s.At.IsZero() && (s.WalkIn || field(code, MaxCode))
 }
@@ -138,7 +138,21 @@ const (
 	ReasonFuture = "clock_future" // the device's clock is far ahead
 )
 
-func field(s string, max int) bool { return s != "" && utf8.RuneCountInString(s) <= max }
+// field reports whether s is a field within max runes: not empty, and no
+// control character — a NUL (JSON's \u0000) above all, which PostgreSQL
+// cannot store: it would fail the whole batch, which the phone then sends
+// again and again.
+func field(s string, max int) bool {
+	if s == "" || utf8.RuneCountInString(s) > max {
+		return false
+	}
+	for _, r := range s {
+		if r < 0x20 || r == 0x7f {
+			return false
+		}
+	}
+	return true
+}
 
 //go:embed static
 var files embed.FS

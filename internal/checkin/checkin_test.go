@@ -58,6 +58,9 @@ func TestSound(t *testing.T) {
 		{"code too long", ok, long(checkin.MaxCode + 1), false},
 		{"no device", checkin.Scan{Nonce: "n", At: now}, "ABCD", false},
 		{"device too long", checkin.Scan{Device: long(checkin.MaxDevice + 1), Nonce: "n", At: now}, "ABCD", false},
+		{"a NUL in the device", checkin.Scan{Device: "d\x00", Nonce: "n", At: now}, "ABCD", false},
+		{"a control character in the nonce", checkin.Scan{Device: "d", Nonce: "n\n", At: now}, "ABCD", false},
+		{"a NUL in the code", ok, "AB\x00CD", false},
 		{"nonce too long", checkin.Scan{Device: "d", Nonce: long(checkin.MaxNonce + 1), At: now}, "ABCD", false},
 		{"no time", checkin.Scan{Device: "d", Nonce: "n"}, "ABCD", false},
 	} {

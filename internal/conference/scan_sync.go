@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"time"
 
 	"kexie/internal/checkin"
 	"kexie/internal/db"
@@ -39,13 +40,17 @@ func (s *Store) Sync(ctx context.Context, confID int64, scans []checkin.Scan, by
 		if err != nil {
 			return err
 		}
+		if err := tx.QueryRow(ctx, `SELECT COUNT(*) FROM conference_scans WHERE conf_id = ?`, c.ID).Scan(&b.room); err != nil {
+			return fmt.Errorf("conference: count scans: %w", err)
+		}
+		b.room = MaxScans(c) - b.room
 		for i, sc := range scans {
 			if err := b.scan(ctx, tx, c, i+1, sc, by, &res); err != nil {
 				return err
 			}
 		}
 		stored := len(b.rows)
-		if stored == 0 {
+		if stored == 0 && b.in == 0 { // all sent before, or nothing fit to keep
 			return nil
 		}
 		if err := b.keep(ctx, tx); err != nil {
@@ -60,6 +65,23 @@ func (s *Store) Sync(ctx context.Context, confID int64, scans []checkin.Scan, by
 	return res, err
 }
 
+// SyncDays is how many days after a conference's last day its phones'
+// scans are still taken. A scan is judged at the time the phone says it
+// was made, which the phone sets: without this bound an organiser's phone
+// could add check-ins dated on the conference's days weeks later, until
+// the summary — the padding the form's rule on days (review 51, F4)
+// refuses.
+const SyncDays = 2
+
+// late reports whether now is more than SyncDays after c's last day.
+func late(c Conference, now time.Time) bool {
+	end, err := time.ParseInLocation("2006-01-02", c.EndsOn, zone)
+	if err != nil {
+		return true
+	}
+	return today(now) > today(end.AddDate(0, 0, SyncDays))
+}
+
 // kept is a scan stored before: its outcome, reason and holder's name.
 type kept struct{ outcome, reason, name string }
 
@@ -72,7 +94,15 @@ type batch struct {
 	kept map[[2]string]kept
 	rows [][]any // the scans to keep, written together at the end (keep)
 	in   int     // people let in, counted together at the end
+	room int     // how many more scans the conference keeps (MaxScans)
 }
+
+// MaxScans is how many scans conference c keeps: four a place and a
+// thousand more — a door scans each person once or twice, on one phone or
+// two, and mistypes some. Past it a scan is still judged (a code still
+// lets its holder in) but not kept, so a script sending batch after batch
+// of made-up codes cannot fill the database.
+func MaxScans(c Conference) int { return 4*c.Capacity + 1000 }
 
 // chunk is how many values one IN list of readBatch holds.
 const chunk = 400
@@ -89,8 +119,12 @@ func readBatch(ctx context.Context, tx *db.Tx, confID int64, scans []checkin.Sca
 			nonces[sc.Device][sc.Nonce] = true
 		}
 	}
+	// Only this conference's registrations are read: another's code is a
+	// code that does not exist here (as the form answers it), so the door
+	// learns nothing of other conferences — not even that the code is one.
 	err := inChunks(codes, func(marks string, args []any) error {
-		rows, err := tx.Query(ctx, `SELECT `+regCols+` FROM conference_regs WHERE code IN (`+marks+`)`, args...)
+		rows, err := tx.Query(ctx, `SELECT `+regCols+` FROM conference_regs WHERE conf_id = ? AND code IN (`+marks+`)`,
+			append([]any{confID}, args...)...)
 		if err != nil {
 			return err
 		}
@@ -181,6 +215,8 @@ func (b *batch) scan(ctx context.Context, tx *db.Tx, c Conference, line int, sc 
 		reason = ReasonFuture
 	case doorOpen(c, sc.At) != "":
 		reason = doorOpen(c, sc.At)
+	case late(c, tx.Now):
+		reason = ReasonDays
 	case !found:
 		reason = ReasonUnknown
 	default:
@@ -204,9 +240,11 @@ func (b *batch) scan(ctx context.Context, tx *db.Tx, c Conference, line int, sc 
 		outcome = checkin.Rejected
 	}
 	if reason != "" && reason != ReasonIn {
-		r = Reg{} // a rejected scan names nobody: another conference's registrant stays theirs
+		r = Reg{} // a rejected scan names nobody
 	}
-	b.rows = append(b.rows, []any{tx.NewID(), c.ID, r.ID, code, sc.Device, sc.Nonce, db.Millis(sc.At), db.Millis(tx.Now), outcome, reason, by.Name})
+	if len(b.rows) < b.room {
+		b.rows = append(b.rows, []any{tx.NewID(), c.ID, r.ID, code, sc.Device, sc.Nonce, db.Millis(sc.At), db.Millis(tx.Now), outcome, reason, by.Name})
+	}
 	b.kept[key] = kept{outcome, reason, r.Name}
 	answer(res, line, outcome, reason, r.Name)
 	return nil

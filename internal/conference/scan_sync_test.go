@@ -32,7 +32,7 @@ func register(t *testing.T, f *fixture, id int64, names ...string) []conference.
 // however many phones it is scanned (the form included); a code of another
 // conference, an unknown code, a clock far ahead, a scan outside the
 // conference's days and a scan missing a field are rejected with their
-// reasons. Sent again, the batch is answered the same way and changes
+// reasons (another conference's code as an unknown one). Sent again, the batch is answered the same way and changes
 // nothing. A phone offline on the last day counts its scans the next
 // morning, until the summary fixes the attendance; a cancelled
 // conference takes none.
@@ -59,7 +59,7 @@ func TestSyncAnswersEachScanOnce(t *testing.T) {
 			{Ticket: regs[1].Code, Device: "A", Nonce: "10", At: at(-1)},
 		}
 		want := checkin.Result{Accepted: 2, Duplicates: 1,
-			Rejected: []checkin.Rejection{{Line: 3, Reason: conference.ReasonOtherConf}, {Line: 4, Reason: conference.ReasonUnknown},
+			Rejected: []checkin.Rejection{{Line: 3, Reason: conference.ReasonUnknown}, {Line: 4, Reason: conference.ReasonUnknown},
 				{Line: 5, Reason: conference.ReasonFuture}, {Line: 6, Reason: conference.ReasonDays}, {Line: 7, Reason: conference.ReasonBad},
 				{Line: 8, Reason: conference.ReasonBad}, {Line: 9, Reason: conference.ReasonBad}},
 			Seen: []checkin.Seen{{Line: 1, Outcome: checkin.Accepted, Name: "王一"}, {Line: 2, Outcome: checkin.Duplicate, Name: "王一"},
@@ -228,6 +228,122 @@ func TestSyncAtOnce(t *testing.T) {
 		}
 		if n := count(t, d, `SELECT COUNT(*) FROM conference_regs WHERE conf_id = ? AND checked_in_at > 0`, id); n != 2 {
 			t.Errorf("%d registrations in, want 2", n)
+		}
+	})
+}
+
+// A door's phone learns nothing of another conference: a code of one is
+// answered as a code that does not exist (the form says the same), and no
+// name or reason tells them apart.
+func TestSyncHidesOtherConferences(t *testing.T) {
+	dbtest.Run(t, sets, func(t *testing.T, d *db.DB) {
+		f := setup(t, d)
+		ctx := context.Background()
+		id := f.open(t, good(f.soc))
+		other := f.open(t, good(f.soc))
+		foreign := register(t, f, other, "赵四")[0]
+		*f.now = time.Date(2026, 5, 20, 9, 0, 0, 0, calendar.Beijing)
+		res, err := f.s.Sync(ctx, id, []checkin.Scan{{Ticket: foreign.Code, Device: "A", Nonce: "1", At: *f.now},
+			{Ticket: "2222-3333-4444", Device: "A", Nonce: "2", At: *f.now}}, secretary)
+		must(t, err)
+		want := checkin.Result{Rejected: []checkin.Rejection{{Line: 1, Reason: conference.ReasonUnknown}, {Line: 2, Reason: conference.ReasonUnknown}}}
+		if !reflect.DeepEqual(res, want) {
+			t.Errorf("another conference's code and an unknown one:\n got %+v\nwant %+v", res, want)
+		}
+		if n := count(t, d, `SELECT COUNT(*) FROM conference_scans WHERE reason = ?`, conference.ReasonOtherConf); n != 0 {
+			t.Errorf("%d scans kept as another conference's", n)
+		}
+	})
+}
+
+// A phone's scans are judged at the time it says it scanned them, so an
+// organiser's phone could add check-ins weeks after the conference, dated
+// on its days, until the summary is filed (D246.7, review 51's F4). The
+// scans of the last day are taken until SyncDays after it, no later.
+func TestSyncNotWeeksLater(t *testing.T) {
+	dbtest.Run(t, sets, func(t *testing.T, d *db.DB) {
+		f := setup(t, d)
+		ctx := context.Background()
+		id := f.open(t, good(f.soc)) // 20–21 May 2026
+		regs := register(t, f, id, "王一", "李二")
+		lastDay := time.Date(2026, 5, 21, 16, 0, 0, 0, calendar.Beijing)
+		*f.now = time.Date(2026, 5, 21, 18, 0, 0, 0, calendar.Beijing).AddDate(0, 0, conference.SyncDays)
+		must(t, f.s.MarkHeld(ctx, id, secretary))
+		res, err := f.s.Sync(ctx, id, []checkin.Scan{{Ticket: regs[0].Code, Device: "A", Nonce: "1", At: lastDay}}, secretary)
+		must(t, err)
+		if res.Accepted != 1 {
+			t.Errorf("the last day's scan %d days later: %+v", conference.SyncDays, res)
+		}
+		*f.now = time.Date(2026, 6, 15, 10, 0, 0, 0, calendar.Beijing)
+		res, err = f.s.Sync(ctx, id, []checkin.Scan{{Ticket: regs[1].Code, Device: "A", Nonce: "2", At: lastDay}}, secretary)
+		must(t, err)
+		if want := []checkin.Rejection{{Line: 1, Reason: conference.ReasonDays}}; res.Accepted != 0 || !reflect.DeepEqual(res.Rejected, want) {
+			t.Errorf("a scan dated on the last day sent weeks later: %+v", res)
+		}
+		if c, _ := f.s.Get(ctx, id); c.CheckedIn != 1 {
+			t.Errorf("checked in %d, want 1", c.CheckedIn)
+		}
+	})
+}
+
+// A scan whose device or nonce holds a NUL (JSON's \u0000), which
+// PostgreSQL cannot store, is rejected as not sound; it does not fail the
+// batch, which the phone would send again and again with every scan after
+// it.
+func TestSyncNulInAScan(t *testing.T) {
+	dbtest.Run(t, sets, func(t *testing.T, d *db.DB) {
+		f := setup(t, d)
+		ctx := context.Background()
+		id := f.open(t, good(f.soc))
+		regs := register(t, f, id, "王一", "李二")
+		*f.now = time.Date(2026, 5, 20, 9, 0, 0, 0, calendar.Beijing)
+		scans, err := checkin.Decode(strings.NewReader(fmt.Sprintf(`{"scans":[
+			{"ticket":%q,"device":"A\u0000","nonce":"1","at":"2026-05-20T01:00:00Z"},
+			{"ticket":%q,"device":"A","nonce":"2\u0000","at":"2026-05-20T01:00:00Z"},
+			{"ticket":%q,"device":"A","nonce":"3","at":"2026-05-20T01:00:00Z"}]}`, regs[0].Code, regs[1].Code, regs[1].Code)))
+		must(t, err)
+		res, err := f.s.Sync(ctx, id, scans, secretary)
+		must(t, err)
+		want := []checkin.Rejection{{Line: 1, Reason: conference.ReasonBad}, {Line: 2, Reason: conference.ReasonBad}}
+		if res.Accepted != 1 || !reflect.DeepEqual(res.Rejected, want) {
+			t.Errorf("a batch with NULs: %+v", res)
+		}
+	})
+}
+
+// A conference keeps at most conference.MaxScans(c) scans: an organiser's
+// script sending batch after batch of made-up codes (5,000 a request, each
+// with a fresh nonce) cannot fill the database. Past the bound a scan is
+// still judged and a code still lets its holder in; the scan is not kept.
+func TestSyncKeepsBoundedScans(t *testing.T) {
+	dbtest.Run(t, sets, func(t *testing.T, d *db.DB) {
+		f := setup(t, d)
+		ctx := context.Background()
+		id := f.open(t, good(f.soc)) // 3 places
+		regs := register(t, f, id, "王一")
+		*f.now = time.Date(2026, 5, 20, 9, 0, 0, 0, calendar.Beijing)
+		c, err := f.s.Get(ctx, id)
+		must(t, err)
+		bound := conference.MaxScans(c)
+		var flood []checkin.Scan
+		for i := 0; i < bound+100; i++ {
+			flood = append(flood, checkin.Scan{Ticket: fmt.Sprintf("2222-3333-%04d", i), Device: "X", Nonce: fmt.Sprint(i), At: *f.now})
+		}
+		res, err := f.s.Sync(ctx, id, flood, secretary)
+		must(t, err)
+		if len(res.Rejected) != bound+100 {
+			t.Errorf("%d of %d made-up codes rejected", len(res.Rejected), bound+100)
+		}
+		res, err = f.s.Sync(ctx, id, []checkin.Scan{{Ticket: regs[0].Code, Device: "A", Nonce: "1", At: *f.now}}, secretary)
+		must(t, err)
+		if res.Accepted != 1 {
+			t.Errorf("a real code past the bound: %+v", res)
+		}
+		if n := count(t, d, `SELECT COUNT(*) FROM conference_scans WHERE conf_id = ?`, id); n > bound {
+			t.Errorf("%d scans kept, want at most %d", n, bound)
+		}
+		if c, _ := f.s.Get(ctx, id); c.CheckedIn != 1 {
+			t.Errorf("checked in %d, want 1", c.CheckedIn)
 		}
 	})
 }

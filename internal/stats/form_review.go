@@ -34,8 +34,10 @@ func (s *Store) step(ctx context.Context, orgID int64, year int, from Status, fn
 	})
 }
 
-// own reports whether by submitted or edited the form's current revision:
-// such a user never approves nor returns it.
+// own reports whether by submitted or saved the form, in any revision:
+// such a user never approves, returns nor reopens it. A correction's
+// revision still holds the figures of the revisions before it, so who
+// filed those is not the one to approve it (D249.4, D249.5).
 func own(ctx context.Context, tx *db.Tx, f Form, by Actor) (bool, error) {
 	if by.UserID == 0 {
 		return false, nil
@@ -44,8 +46,8 @@ func own(ctx context.Context, tx *db.Tx, f Form, by Actor) (bool, error) {
 		return true, nil
 	}
 	var n int
-	if err := tx.QueryRow(ctx, `SELECT COUNT(*) FROM stats_events WHERE form_id = ? AND rev = ? AND actor_user = ? AND action IN ('save', 'submit')`,
-		f.ID, f.Rev, by.UserID).Scan(&n); err != nil {
+	if err := tx.QueryRow(ctx, `SELECT COUNT(*) FROM stats_events WHERE form_id = ? AND actor_user = ? AND action IN ('save', 'submit')`,
+		f.ID, by.UserID).Scan(&n); err != nil {
 		return false, fmt.Errorf("stats: own %d: %w", f.ID, err)
 	}
 	return n > 0, nil
@@ -66,14 +68,14 @@ func (s *Store) review(ctx context.Context, orgID int64, year int, from, to Stat
 	var done Form
 	err := s.step(ctx, orgID, year, from, func(tx *db.Tx, o orgRow, f Form) error {
 		f.OrgName, done = o.Name, f
-		if action != "reopen" {
-			mine, err := own(ctx, tx, f, by)
-			if err != nil {
-				return err
-			}
-			if mine {
-				return valid.New("", "stats.err.own")
-			}
+		if mine, err := own(ctx, tx, f, by); err != nil {
+			return err
+		} else if mine {
+			return valid.New("", "stats.err.own")
+		}
+		// The org's own staff (兼任 above) are not the org above's review.
+		if by.staffOf(o.Path) {
+			return valid.New("", "stats.err.staff")
 		}
 		now := db.Millis(tx.Now)
 		rev := f.Rev
@@ -127,7 +129,7 @@ func (s *Store) tell(ctx context.Context, f Form, action, note string) {
 }
 
 // Return sends a submitted form back to its org with the reason (已退回):
-// it is editable again. Whoever submitted or edited it never returns it.
+// it is editable again. Whoever submitted or saved it never returns it.
 func (s *Store) Return(ctx context.Context, orgID int64, year int, why string, by Actor) error {
 	why, err := reason(why)
 	if err != nil {
@@ -137,14 +139,15 @@ func (s *Store) Return(ctx context.Context, orgID int64, year int, why string, b
 }
 
 // Approve accepts a submitted form (已审核): from now on it counts in the
-// summaries. Whoever submitted or edited it never approves it.
+// summaries. Whoever submitted or saved it never approves it.
 func (s *Store) Approve(ctx context.Context, orgID int64, year int, by Actor) error {
 	return s.review(ctx, orgID, year, Submitted, Approved, "approve", "", by)
 }
 
 // Reopen opens an approved form for a correction, with the reason: it
 // starts the next revision as 已退回, the approved values kept in the
-// timeline, and counts in no summary until it is approved again.
+// timeline, and counts in no summary until it is approved again. Whoever
+// submitted or saved it never reopens it.
 func (s *Store) Reopen(ctx context.Context, orgID int64, year int, why string, by Actor) error {
 	why, err := reason(why)
 	if err != nil {

@@ -147,9 +147,9 @@ func TestSiteFiling(t *testing.T) {
 		// The province's clerk fixes it and submits: they may not approve it now.
 		res, body = prov.Post(href, posted("submit"))
 		res, body = follow(t, prov, res, body)
-		status(t, "resubmitted", res, body, 200, "年报已上报", "您填报或修改过本版年报")
+		status(t, "resubmitted", res, body, 200, "年报已上报", "您填报或修改过这份年报")
 		res, body = prov.Post(href+"/approve", nil)
-		status(t, "own approval", res, body, 422, "不能审核或退回")
+		status(t, "own approval", res, body, 422, "不能审核、退回或重新打开")
 		res, body = prov2.Post(href+"/approve", nil)
 		res, body = follow(t, prov2, res, body)
 		status(t, "approved", res, body, 200, "年报已审核通过", "已审核")
@@ -218,6 +218,15 @@ func TestSiteFiling(t *testing.T) {
 		res, _ = nobody.Get("/stats/progress")
 		denied(t, "a member sees the progress", res)
 
+		// The province's clerk filed a revision of it: they are not offered
+		// the reopening, and may not post it.
+		res, body = prov.Get(href)
+		status(t, "own approved form", res, body, 200, "不能审核、退回或重新打开")
+		if strings.Contains(body, `id="reopen"`) {
+			t.Error("the clerk who filed the form is offered its reopening")
+		}
+		res, body = prov.Post(href+"/reopen", url.Values{"reason": {"会员数口径更正"}})
+		status(t, "own reopening", res, body, 422, "不能审核、退回或重新打开")
 		// A correction needs a reason; it reopens the form and keeps the approved figures.
 		res, body = prov2.Post(href+"/reopen", url.Values{"reason": {"x"}})
 		status(t, "reopen without a reason", res, body, 422, "请填写原因（至少 2 个字）", "已审核")

@@ -8,9 +8,9 @@
 // keeps the earlier values. A subtree's totals are the sum of its approved
 // forms; every step is an event of an append-only timeline.
 //
-// It must never let whoever filed or edited a revision approve or return
-// it, never count a form that is not approved in a summary, never show or
-// count anything outside the caller's scope (the zero access.Scope holds
+// It must never let whoever filed or edited a form, nor its org's own
+// staff, approve, return or reopen it, never count a form that is not
+// approved in a summary, never show or count anything outside the caller's scope (the zero access.Scope holds
 // nothing), never keep a value the checks could not read, and never read
 // another module's tables: live figures come through package measure.
 package stats
@@ -20,6 +20,7 @@ import (
 	"embed"
 	"fmt"
 	"io/fs"
+	"strings"
 	"time"
 
 	"kexie/internal/access"
@@ -117,10 +118,25 @@ type Event struct {
 	Snap      Values // the values at a submit, an approval or a reopening
 }
 
-// Actor is who does a step.
+// Actor is who does a step. Staff are the paths of the orgs whose staff
+// they are — their own grants carrying stats.fill, not the orgs those
+// reach below (StaffOf): a review step on the form of one of those orgs,
+// or of an org below one, is refused though they hold stats.review above.
 type Actor struct {
 	UserID int64
 	Name   string
+	Staff  []string
+}
+
+// staffOf reports whether by is on the staff of the org at path or of an
+// org below it: one of by's own grants names such an org.
+func (by Actor) staffOf(path string) bool {
+	for _, p := range by.Staff {
+		if strings.HasPrefix(p, path) {
+			return true
+		}
+	}
+	return false
 }
 
 // Measures is what the module reads of package measure: a registry's

@@ -79,7 +79,8 @@ type FormPage struct {
 	HasLast   bool
 	Editable  bool // the viewer may fill it now
 	CanReview bool // the viewer may approve, return or reopen it
-	Own       bool // the viewer submitted or edited this revision
+	Own       bool // the viewer submitted or saved this form, in any revision
+	Staff     bool // the viewer is on the staff of the form's org (or one below it)
 	Events    []Event
 	Snaps     []Snap
 	Deadline  time.Time
@@ -137,13 +138,14 @@ func (h *handler) render(w http.ResponseWriter, r *http.Request, status int, raw
 	ln, t := lang(r), h.site.T(r)
 	p.Editable = f.Status.Editable() && h.site.Scope(r, "stats.fill").Contains(f.OrgPath)
 	p.CanReview = h.site.Scope(r, "stats.review").Contains(parentPath(f.OrgPath))
-	me := actor(r)
+	me := h.reviewer(r)
+	p.Staff = me.staffOf(f.OrgPath)
 	if p.Events, err = h.store.Events(ctx, f.ID); err != nil {
 		return err
 	}
 	p.Own = me.UserID != 0 && f.FiledBy == me.UserID
 	for _, e := range p.Events {
-		if e.Rev == f.Rev && e.ActorUser == me.UserID && (e.Action == "save" || e.Action == "submit") {
+		if e.ActorUser == me.UserID && (e.Action == "save" || e.Action == "submit") {
 			p.Own = true
 		}
 		if e.Snap != nil {
@@ -284,7 +286,7 @@ func (h *handler) reviewStep(action string) web.HandlerFunc {
 		if err != nil {
 			return err
 		}
-		by := actor(r)
+		by := h.reviewer(r)
 		switch action {
 		case "approve":
 			err = h.store.Approve(r.Context(), id, year, by)
