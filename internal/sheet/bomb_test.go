@@ -227,3 +227,40 @@ func TestCSVLimits(t *testing.T) {
 		t.Errorf("a cell at the limit: %v", err)
 	}
 }
+
+// TestReferencesRefusedBeforeReading: a cell or row whose reference lies
+// past the limits (P1048576, XFD1, r="2000") is refused by the byte scan,
+// before excelize fills every blank row or cell up to it — a 10 KB file
+// with one cell at P1048576 cost 48 MB before. References split across
+// the scanner's chunks, after other attributes, with single quotes or $
+// are read; references within the limits pass.
+func TestReferencesRefusedBeforeReading(t *testing.T) {
+	lim := Limits{MaxRows: 1000, MaxColumns: 20}.withDefaults()
+	one := func(xml string) []byte {
+		return buildXLSX(t, part{write: sheetXML(func(w io.Writer) { io.WriteString(w, xml) })})
+	}
+	pad := strings.Repeat(" ", 40<<10) // pushes the reference into the next 32 KB chunk
+	for _, tt := range []struct {
+		name, xml, key string
+	}{
+		{"a cell at P1048576", `<row><c r="P1048576" t="inlineStr"><is><t>x</t></is></c></row>`, "sheet.err.too_many_rows"},
+		{"a cell at XFD1", `<row r="1"><c r="XFD1"><v>1</v></c></row>`, "sheet.err.too_many_columns"},
+		{"a row numbered 2000", `<row r="2000"><c><v>1</v></c></row>`, "sheet.err.too_many_rows"},
+		{"a reference after other attributes", `<row spans="1:1" r = '5000'><c><v>1</v></c></row>`, "sheet.err.too_many_rows"},
+		{"a reference with $", `<row><c s="1" r="$U$1"><v>1</v></c></row>`, "sheet.err.too_many_columns"},
+		{"a reference split across chunks", `<row` + pad + `r="999999"/>`, "sheet.err.too_many_rows"},
+		{"within the limits", `<row r="1000"><c r="T1000"><v>1</v></c></row>`, ""},
+		{"an attribute ending in r is not r", `<row attr="5000" r="3"><c r="B3"><v>1</v></c></row>`, ""},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			err := checkXLSX(one(tt.xml), lim)
+			var le *LimitError
+			switch {
+			case tt.key == "" && err != nil:
+				t.Errorf("refused: %v", err)
+			case tt.key != "" && (!errors.As(err, &le) || le.Key != tt.key):
+				t.Errorf("err = %v, want %s", err, tt.key)
+			}
+		})
+	}
+}

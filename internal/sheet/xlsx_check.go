@@ -101,6 +101,118 @@ type xmlScan struct {
 	text    int
 	rows    int
 	cells   int
+
+	// The reference (r="…") of the <row> or <c> tag being read: a row
+	// numbered 1048576 or a cell at XFD1 makes the reader fill every row
+	// or cell before it, so a few bytes would cost megabytes of blanks.
+	ref    attrRef
+	refRow bool // the tag is a worksheet's <row>; else a <c> when ref.on
+}
+
+// attrRef finds the value of an attribute named r in a tag's bytes, which
+// may come in several chunks: a space, r, optional spaces, =, optional
+// spaces, a quote, up to 16 bytes, the same quote.
+type attrRef struct {
+	on    bool
+	state int // 0 looking, 1 after " r", 2 after "=", 3 in the value, 4 done
+	space bool
+	quote byte
+	val   [16]byte
+	n     int
+}
+
+func (a *attrRef) start() { *a = attrRef{on: true, space: true} }
+
+func (a *attrRef) feed(b []byte) {
+	for _, c := range b {
+		sp := c == ' ' || c == '\t' || c == '\r' || c == '\n'
+		switch a.state {
+		case 0:
+			if c == 'r' && a.space {
+				a.state = 1
+			}
+		case 1:
+			if c == '=' {
+				a.state = 2
+			} else if !sp {
+				a.state = 0
+			}
+		case 2:
+			if c == '"' || c == '\'' {
+				a.state, a.quote = 3, c
+			} else if !sp {
+				a.state = 0
+			}
+		case 3:
+			if c == a.quote {
+				a.state = 4
+			} else if a.n < len(a.val) {
+				a.val[a.n] = c
+				a.n++
+			} else {
+				a.state = 4 // longer than any reference: not one
+				a.n = 0
+			}
+		case 4:
+			return
+		}
+		a.space = sp
+	}
+}
+
+// cellRef reads a reference's column (A = 1) and row; 0 for a part that
+// is not there or not read.
+func cellRef(v []byte) (col, row int) {
+	i := 0
+	for ; i < len(v) && col <= 1<<20; i++ {
+		if v[i] == '$' {
+			continue
+		}
+		c := v[i] | 0x20 // lower case
+		if c < 'a' || c > 'z' {
+			break
+		}
+		col = col*26 + int(c-'a'+1)
+	}
+	for _, c := range v[i:] {
+		if c == '$' {
+			continue
+		}
+		if c < '0' || c > '9' || row > 1<<30 {
+			return col, 0
+		}
+		row = row*10 + int(c-'0')
+	}
+	return col, row
+}
+
+// refDone checks the reference of the tag just ended against the limits.
+func (s *xmlScan) refDone() error {
+	a := &s.ref
+	if !a.on {
+		return nil
+	}
+	a.on = false
+	if a.state != 4 || a.n == 0 {
+		return nil
+	}
+	col, row := cellRef(a.val[:a.n])
+	if s.refRow {
+		col, row = 0, 0
+		for _, c := range a.val[:a.n] {
+			if c < '0' || c > '9' || row > 1<<30 {
+				return nil
+			}
+			row = row*10 + int(c-'0')
+		}
+	}
+	switch {
+	case row > s.lim.MaxRows:
+		return errTooManyRows(s.lim)
+	case col > s.lim.MaxColumns:
+		return errTooManyColumns(s.lim, s.rows)
+	}
+	return nil
 }
 
 func (s *xmlScan) scan(b []byte) error {
@@ -134,6 +246,9 @@ func (s *xmlScan) scan(b []byte) error {
 				}
 				if c == '>' {
 					s.inTag = false
+					if err := s.refDone(); err != nil {
+						return err
+					}
 				}
 			case c == ':':
 				s.nameLen = 0 // drop a namespace prefix: x:row → row
@@ -155,11 +270,17 @@ func (s *xmlScan) scan(b []byte) error {
 			if s.tagLen += i; s.tagLen > raw {
 				return errCellTooLong(s.lim, s.rows)
 			}
+			if s.ref.on {
+				s.ref.feed(b[:i])
+			}
 			if i == len(b) {
 				return nil
 			}
 			b = b[i+1:]
 			s.inTag = false
+			if err := s.refDone(); err != nil {
+				return err
+			}
 		}
 	}
 	return nil
@@ -180,6 +301,8 @@ func (s *xmlScan) element() error {
 			if s.rows++; s.rows > s.lim.MaxRows {
 				return errTooManyRows(s.lim)
 			}
+			s.ref.start()
+			s.refRow = true
 		}
 	case "c":
 		s.text, s.inCell = 0, true
@@ -187,6 +310,8 @@ func (s *xmlScan) element() error {
 			if s.cells++; s.cells > s.lim.MaxColumns {
 				return errTooManyColumns(s.lim, s.rows)
 			}
+			s.ref.start()
+			s.refRow = false
 		}
 	case "si":
 		s.text, s.inCell = 0, true
