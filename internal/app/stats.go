@@ -10,6 +10,7 @@ import (
 	"kexie/internal/calendar"
 	"kexie/internal/home"
 	"kexie/internal/stats"
+	"kexie/internal/web"
 )
 
 // statsTodos are the 统计年报's kinds of waiting work on the staff home
@@ -20,7 +21,8 @@ import (
 func (a *App) statsTodos() []home.Todo {
 	return []home.Todo{
 		{Key: "home.todo.stats_review", Perm: "stats.review", Items: func(ctx context.Context, scope access.Scope, userID int64) ([]home.TodoItem, error) {
-			n, err := a.Stats.ToReview(ctx, scope, userID)
+			by := stats.Actor{UserID: userID, Staff: stats.StaffOf(a.Policy, web.SubjectFrom(ctx))}
+			n, err := a.Stats.ToReview(ctx, scope, by)
 			return countItem(n, err, "/stats/progress?status=submitted")
 		}},
 		{Key: "home.todo.stats_returned", Perm: "stats.fill", Items: func(ctx context.Context, scope access.Scope, _ int64) ([]home.TodoItem, error) {

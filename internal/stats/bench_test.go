@@ -186,7 +186,7 @@ func BenchmarkStatsList(b *testing.B) {
 		})
 		b.Run("todo_count", func(b *testing.B) {
 			for i := 0; i < b.N; i++ {
-				if _, err := f.s.ToReview(ctx, access.Subtrees(f.root.Path), 1); err != nil {
+				if _, err := f.s.ToReview(ctx, access.Subtrees(f.root.Path), stats.Actor{UserID: 1}); err != nil {
 					b.Fatal(err)
 				}
 			}

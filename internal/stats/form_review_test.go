@@ -36,10 +36,10 @@ func TestNoStepOnOwnFigures(t *testing.T) {
 		_, err = f.s.Submit(ctx, f.county.ID, year, in, filer)
 		must(t, err)
 		city := access.Subtrees(f.city.Path)
-		if n, err := f.s.ToReview(ctx, city, clerk.UserID); err != nil || n != 0 {
+		if n, err := f.s.ToReview(ctx, city, stats.Actor{UserID: clerk.UserID}); err != nil || n != 0 {
 			t.Errorf("the clerk's 待办: %d %v, want 0 (they filed the form's first revision)", n, err)
 		}
-		if n, err := f.s.ToReview(ctx, city, reviewer.UserID); err != nil || n != 1 {
+		if n, err := f.s.ToReview(ctx, city, stats.Actor{UserID: reviewer.UserID}); err != nil || n != 1 {
 			t.Errorf("the reviewer's 待办: %d %v, want 1", n, err)
 		}
 		wantCode(t, f.s.Approve(ctx, f.county.ID, year, clerk), "stats.err.own")

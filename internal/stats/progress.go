@@ -179,17 +179,23 @@ func (s *Store) Shares(ctx context.Context, f Filter) (map[Status]int, error) {
 }
 
 // ToReview counts the submitted forms of year whose org sits right under
-// an org of scope (the scope of stats.review), leaving out those userID
-// submitted or saved (they may not approve them): the home page's 待办.
-func (s *Store) ToReview(ctx context.Context, scope access.Scope, userID int64) (int, error) {
+// an org of scope (the scope of stats.review), leaving out those by
+// submitted or saved and those of orgs by is on the staff of (Actor.Staff;
+// they may not approve them): the home page's 待办.
+func (s *Store) ToReview(ctx context.Context, scope access.Scope, by Actor) (int, error) {
 	if scope.None() {
 		return 0, nil
 	}
 	c, a := db.ScopeCond(s.db, "po.path", scope)
+	args := append([]any{by.UserID, by.UserID}, a...)
+	for _, p := range by.Staff { // the form's org at or above one of their own orgs
+		c += " AND NOT (? LIKE o.path || '%')"
+		args = append(args, p)
+	}
 	var n int
 	err := s.db.QueryRow(ctx, `SELECT COUNT(*) FROM stats_forms f JOIN orgs o ON o.id = f.org_id JOIN orgs po ON po.id = o.parent_id
 		WHERE f.status = 'submitted' AND f.filed_by <> ? AND NOT EXISTS (SELECT 1 FROM stats_events e WHERE e.form_id = f.id
-		AND e.actor_user = ? AND e.action IN ('save', 'submit')) AND `+c, append([]any{userID, userID}, a...)...).Scan(&n)
+		AND e.actor_user = ? AND e.action IN ('save', 'submit')) AND `+c, args...).Scan(&n)
 	if err != nil {
 		return 0, fmt.Errorf("stats: to review: %w", err)
 	}

@@ -237,14 +237,21 @@ func TestProgressScope(t *testing.T) {
 			t.Errorf("shares = %v", sh)
 		}
 		// Forms to review: at the city (the county's parent), not by the filer.
-		if n, _ := f.s.ToReview(ctx, access.Subtrees(f.city.Path), reviewer.UserID); n != 1 {
+		if n, _ := f.s.ToReview(ctx, access.Subtrees(f.city.Path), stats.Actor{UserID: reviewer.UserID}); n != 1 {
 			t.Errorf("to review at the city: %d", n)
 		}
-		if n, _ := f.s.ToReview(ctx, access.Subtrees(f.city.Path), filer.UserID); n != 0 {
+		if n, _ := f.s.ToReview(ctx, access.Subtrees(f.city.Path), stats.Actor{UserID: filer.UserID}); n != 0 {
 			t.Errorf("the filer has their own form to review: %d", n)
 		}
-		if n, _ := f.s.ToReview(ctx, access.Subtrees(f.county.Path), reviewer.UserID); n != 0 {
+		if n, _ := f.s.ToReview(ctx, access.Subtrees(f.county.Path), stats.Actor{UserID: reviewer.UserID}); n != 0 {
 			t.Errorf("the county reviews its own form: %d", n)
+		}
+		// A city reviewer also on the county's staff (兼任) may not approve the county's form: not their 待办.
+		if n, _ := f.s.ToReview(ctx, access.Subtrees(f.city.Path), stats.Actor{UserID: reviewer.UserID, Staff: []string{f.county.Path}}); n != 0 {
+			t.Errorf("a reviewer on the county's staff has its form to review: %d", n)
+		}
+		if n, _ := f.s.ToReview(ctx, access.Subtrees(f.city.Path), stats.Actor{UserID: reviewer.UserID, Staff: []string{f.peer.Path}}); n != 1 {
+			t.Errorf("a reviewer on another org's staff loses the county's form: %d", n)
 		}
 		must(t, f.s.Approve(ctx, f.county.ID, 2026, reviewer))
 		if sum, _ := f.s.Summarize(ctx, access.Subtrees(f.peer.Path), "", 2026); sum.Included != 0 || len(sum.Totals) != 0 {
