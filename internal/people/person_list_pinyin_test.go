@@ -20,8 +20,8 @@ var pinyinPeople = []string{
 }
 
 // TestListPinyin: the people list sorted by name (its default), page by
-// page and descending, and a pool's members, in pinyin order on both
-// databases.
+// page and descending, a pool's members, and after a rename, in pinyin
+// order on both databases.
 func TestListPinyin(t *testing.T) {
 	ctx := context.Background()
 	dbtest.Run(t, sets, func(t *testing.T, d *db.DB) {
@@ -82,6 +82,20 @@ func TestListPinyin(t *testing.T) {
 		}
 		if got := names(members); !slices.Equal(got, pinyinPeople) {
 			t.Errorf("pool members\n got %q\nwant %q", got, pinyinPeople)
+		}
+		// A rename moves the person to the new name's place: the key
+		// follows the name on every write.
+		alice := ids[len(ids)-1]
+		if _, err := f.s.Update(ctx, alice, people.Input{OrgID: f.city.ID, Name: "邹兰"}); err != nil {
+			t.Fatal(err)
+		}
+		list, _, err = f.s.List(ctx, people.Filter{Scope: scope, Sort: "name"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		want = append(slices.Clone(pinyinPeople[1:]), "邹兰")
+		if got := names(list); !slices.Equal(got, want) {
+			t.Errorf("after a rename\n got %q\nwant %q", got, want)
 		}
 	})
 }
