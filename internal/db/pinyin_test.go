@@ -105,6 +105,22 @@ func TestPinyinKeys(t *testing.T) {
 	})
 }
 
+// TestPinyinEmptyTable: on PostgreSQL, pinyin() refuses to key a name
+// while pinyin_chars is empty (a restore that loads people before it)
+// instead of keying it by code point.
+func TestPinyinEmptyTable(t *testing.T) {
+	ctx := context.Background()
+	d := dbtest.OpenPostgres(t)
+	if _, err := d.Exec(ctx, `DELETE FROM pinyin_chars`); err != nil {
+		t.Fatal(err)
+	}
+	var k string
+	err := d.QueryRow(ctx, `SELECT pinyin('北京')`).Scan(&k)
+	if err == nil || !strings.Contains(err.Error(), "pinyin_chars is empty") {
+		t.Errorf("pinyin() over an empty table = %q, %v; want the refusal", k, err)
+	}
+}
+
 func TestPinyinKeyShape(t *testing.T) {
 	for _, c := range []struct{ name, want string }{
 		{"重庆", "chong2qing4 重庆"},

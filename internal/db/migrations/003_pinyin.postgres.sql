@@ -23,9 +23,30 @@ DECLARE
 BEGIN
     FOREACH ch IN ARRAY string_to_array(s, NULL) LOOP
         SELECT tok INTO t FROM pinyin_chars WHERE c = ch;
-        k := k || COALESCE(t, '{' || lpad(to_hex(ascii(ch)), 6, '0'));
+        IF t IS NULL THEN
+            -- A restore that loads people before this table would key
+            -- every name by code point, silently: refuse instead.
+            IF NOT EXISTS (SELECT 1 FROM pinyin_chars) THEN
+                RAISE EXCEPTION 'pinyin(): table pinyin_chars is empty; load its rows before any table that sorts by pinyin (docs/pinyin-decisions.md)';
+            END IF;
+            t := '{' || lpad(to_hex(ascii(ch)), 6, '0');
+        END IF;
+        k := k || t;
     END LOOP;
     RETURN k || ' ' || s;
+END
+$$;
+
+-- A table that pages by name keeps name_key = pinyin(name) in a plain
+-- column this trigger function sets (BEFORE INSERT OR UPDATE OF name):
+-- not a generated column, whose keys pg_dump does not save and a restore
+-- would recompute before it loads pinyin_chars (it copies tables in name
+-- order, people before pinyin_chars).
+CREATE FUNCTION pinyin_name_key() RETURNS trigger
+LANGUAGE plpgsql AS $$
+BEGIN
+    NEW.name_key := pinyin(NEW.name);
+    RETURN NEW;
 END
 $$;
 
