@@ -19,10 +19,11 @@ import (
 // two databases order names alike (docs/pinyin-decisions.md says why a key
 // and not a collation).
 //
-// The data must never change in place: an expression index holds keys
-// computed from it. A new reading is a new migration that updates
-// pinyin_chars and rebuilds every index on pinyin(…), and PinyinKey must
-// then read that migration too.
+// The data must never change in place: the name_key columns of people and
+// volunteers hold keys computed from it (a trigger sets them on each write,
+// pinyin_name_key on PostgreSQL). A new reading is a new migration that
+// updates pinyin_chars and recomputes those columns (and rebuilds any index
+// on pinyin(…)), and PinyinKey must then read that migration too.
 
 // pinyinFile is the migration whose rows are the character table.
 const pinyinFile = "migrations/003_pinyin.postgres.sql"
