@@ -219,7 +219,7 @@ func (s *Service) ListUsers(ctx context.Context, f UserFilter) ([]User, int, err
 	if len(where) > 0 {
 		q += " WHERE " + strings.Join(where, " AND ")
 	}
-	order := map[string]string{"username": "u.username", "name": "u.display_name", "created": "u.created_at"}
+	order := map[string]string{"username": "u.username", "name": "pinyin(u.display_name)", "created": "u.created_at"}
 	col, desc := strings.TrimPrefix(f.Sort, "-"), strings.HasPrefix(f.Sort, "-")
 	expr, ok := order[col]
 	if !ok {

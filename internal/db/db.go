@@ -74,6 +74,9 @@ func Open(ctx context.Context, dsn string) (*DB, error) {
 		d.w, d.r = pool, pool
 	} else {
 		d.dialect = SQLite
+		if err := registerPinyin(); err != nil {
+			return nil, fmt.Errorf("db: register pinyin(): %w", err)
+		}
 		path := strings.TrimPrefix(strings.TrimPrefix(dsn, "sqlite:"), "file:")
 		if i := strings.IndexByte(path, '?'); i >= 0 {
 			path = path[:i]

@@ -56,7 +56,7 @@ func (s *Store) Publics(ctx context.Context, q string, limit, offset int) ([]Pub
 		where += ` AND (name LIKE ? ESCAPE '\' OR short_name LIKE ? ESCAPE '\' OR code LIKE ? ESCAPE '\')`
 		args = append(args, like, like, strings.ToUpper(like))
 	}
-	rows, err := s.db.Query(ctx, `SELECT id, code, name, COUNT(*) OVER() FROM orgs WHERE `+where+` ORDER BY depth, name, id LIMIT ? OFFSET ?`,
+	rows, err := s.db.Query(ctx, `SELECT id, code, name, COUNT(*) OVER() FROM orgs WHERE `+where+` ORDER BY depth, pinyin(name), id LIMIT ? OFFSET ?`,
 		append(args, limit, max(offset, 0))...)
 	if err != nil {
 		return nil, 0, fmt.Errorf("org: public orgs: %w", err)

@@ -44,8 +44,8 @@ func regionPrefix(code string) string {
 }
 
 var sorts = map[string]string{
-	"name": "o.name", "code": "o.code", "created": "o.created_at", "type": "o.type",
-	"depth": "o.depth, o.name", "tree": treeOrder,
+	"name": "pinyin(o.name)", "code": "o.code", "created": "o.created_at", "type": "o.type",
+	"depth": "o.depth, pinyin(o.name)", "tree": treeOrder,
 }
 
 // treeOrder sorts siblings as an office reads them: 科协 of cities and
@@ -57,7 +57,7 @@ var treeOrder = func() string {
 	for i, t := range Types() {
 		fmt.Fprintf(&b, " WHEN '%s' THEN %d", t, i)
 	}
-	b.WriteString(" ELSE 99 END, CASE WHEN o.type IN ('kx_national', 'kx_province', 'kx_city', 'kx_county', 'kx_town') THEN o.region_code ELSE '' END, o.name")
+	b.WriteString(" ELSE 99 END, CASE WHEN o.type IN ('kx_national', 'kx_province', 'kx_city', 'kx_county', 'kx_town') THEN o.region_code ELSE '' END, pinyin(o.name)")
 	return b.String()
 }()
 
@@ -100,7 +100,7 @@ func (s *Store) List(ctx context.Context, f Filter) ([]Org, int, error) {
 		}
 		q += ", o.id"
 	} else {
-		q += " ORDER BY o.depth, o.name, o.id"
+		q += " ORDER BY o.depth, pinyin(o.name), o.id"
 	}
 	if f.Limit <= 0 || f.Limit > 10000 {
 		f.Limit = 50

@@ -212,7 +212,7 @@ func TestListAndStats(t *testing.T) {
 		if err != nil || len(kids) != 2 || root.ChildCount != 2 {
 			t.Fatalf("children: %d (count %d), %v", len(kids), root.ChildCount, err)
 		}
-		if kids[0].Name > kids[1].Name {
+		if db.PinyinKey(kids[0].Name) > db.PinyinKey(kids[1].Name) {
 			t.Errorf("children not in name order: %s, %s", kids[0].Name, kids[1].Name)
 		}
 		if desc, _ := s.Children(ctx, root, "-name", 10, 0); desc[0].ID != kids[1].ID {

@@ -137,7 +137,7 @@ func (s *Store) Memberships(ctx context.Context, personID int64, scope access.Sc
 		FROM memberships m JOIN orgs o ON o.id = m.org_id WHERE m.person_id = ?`
 	c, a := db.ScopeCond(s.db, "o.path", scope)
 	q, args := q+" AND "+c, append([]any{personID}, a...)
-	rows, err := s.db.Query(ctx, q+" ORDER BY o.depth, o.name", args...)
+	rows, err := s.db.Query(ctx, q+" ORDER BY o.depth, pinyin(o.name), o.id", args...)
 	if err != nil {
 		return nil, fmt.Errorf("people: memberships: %w", err)
 	}
@@ -227,7 +227,7 @@ func (s *Store) Units(ctx context.Context, scope access.Scope, q string, limit, 
 	if limit <= 0 || limit > 10000 {
 		limit = 50
 	}
-	rows, err := s.db.Query(ctx, sqlq+" ORDER BY u.name, u.id LIMIT ? OFFSET ?", append(args, limit, offset)...)
+	rows, err := s.db.Query(ctx, sqlq+" ORDER BY pinyin(u.name), u.id LIMIT ? OFFSET ?", append(args, limit, offset)...)
 	if err != nil {
 		return nil, 0, fmt.Errorf("people: units: %w", err)
 	}

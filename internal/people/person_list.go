@@ -52,11 +52,11 @@ func (s *Store) List(ctx context.Context, f Filter) ([]Person, int, error) {
 	if len(where) > 0 {
 		q += " WHERE " + strings.Join(where, " AND ")
 	}
-	order := map[string]string{"name": "p.name", "employer": "p.employer", "created": "p.created_at"}
+	order := map[string]string{"name": "p.name_key", "employer": "p.employer", "created": "p.created_at"}
 	col, desc := strings.TrimPrefix(f.Sort, "-"), strings.HasPrefix(f.Sort, "-")
 	expr, ok := order[col]
 	if !ok {
-		expr = "p.name"
+		expr = "p.name_key"
 	}
 	if desc {
 		expr += " DESC"

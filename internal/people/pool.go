@@ -138,7 +138,7 @@ func (s *Store) PoolMembers(ctx context.Context, poolID int64, limit, offset int
 		limit = 50
 	}
 	rows, err := s.db.Query(ctx, `SELECT `+cols+`, COUNT(*) OVER() FROM pool_members m JOIN people p ON p.id = m.person_id
-		JOIN orgs o ON o.id = p.org_id WHERE m.pool_id = ? ORDER BY p.name, p.id LIMIT ? OFFSET ?`, poolID, limit, offset)
+		JOIN orgs o ON o.id = p.org_id WHERE m.pool_id = ? ORDER BY p.name_key, p.id LIMIT ? OFFSET ?`, poolID, limit, offset)
 	if err != nil {
 		return nil, 0, fmt.Errorf("people: pool members: %w", err)
 	}

@@ -154,10 +154,10 @@ func TestListScope(t *testing.T) {
 			f     people.Filter
 			names string
 		}{
-			{"city scope", people.Filter{Scope: access.Subtrees(f.city.Path)}, "张伟,王芳"},
+			{"city scope, in pinyin order", people.Filter{Scope: access.Subtrees(f.city.Path)}, "王芳,张伟"},
 			{"peer scope", people.Filter{Scope: access.Subtrees(f.peer.Path)}, "李娜"},
 			{"no scope", people.Filter{Scope: access.Scope{}}, ""},
-			{"expertise", people.Filter{Scope: access.Everywhere(), Q: "钒"}, "张伟,李娜"},
+			{"expertise", people.Filter{Scope: access.Everywhere(), Q: "钒"}, "李娜,张伟"},
 			{"expertise in scope", people.Filter{Q: "钒", Scope: access.Subtrees(f.city.Path)}, "张伟"},
 			{"phone exact", people.Filter{Scope: access.Everywhere(), Q: "138 1234 5678"}, "张伟"},
 			{"level", people.Filter{Scope: access.Everywhere(), TitleLevel: "intermediate"}, "王芳"},

@@ -42,7 +42,7 @@ func (s *Store) Find(ctx context.Context, mine access.Scope, q string, limit, of
 	}
 	rows, err := s.db.Query(ctx, `SELECT v.id, v.name, v.kind, v.region_code, o.name, CASE WHEN `+mc+` THEN 0 ELSE 1 END AS mine, COUNT(*) OVER()
 		FROM venues v JOIN orgs o ON o.id = v.org_id WHERE `+strings.Join(where, " AND ")+`
-		ORDER BY mine, v.name, v.id LIMIT ? OFFSET ?`, append(args, limit, offset)...)
+		ORDER BY mine, pinyin(v.name), v.id LIMIT ? OFFSET ?`, append(args, limit, offset)...)
 	if err != nil {
 		return nil, 0, fmt.Errorf("venue: find: %w", err)
 	}

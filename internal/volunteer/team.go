@@ -71,7 +71,7 @@ func (s *Store) TeamsOf(ctx context.Context, volunteerID int64) ([]Team, error) 
 func (s *Store) teams(ctx context.Context, where string, args ...any) ([]Team, error) {
 	rows, err := s.db.Query(ctx, `SELECT t.id, t.org_id, o.path, t.name, t.admin_user_id,
 		(SELECT COUNT(*) FROM volunteer_team_members m WHERE m.team_id = t.id)
-		FROM volunteer_teams t JOIN orgs o ON o.id = t.org_id `+where+` ORDER BY t.name LIMIT 1000`, args...)
+		FROM volunteer_teams t JOIN orgs o ON o.id = t.org_id `+where+` ORDER BY pinyin(t.name), t.id LIMIT 1000`, args...)
 	if err != nil {
 		return nil, fmt.Errorf("volunteer: teams: %w", err)
 	}

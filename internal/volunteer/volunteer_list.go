@@ -34,9 +34,9 @@ func (s *Store) Volunteers(ctx context.Context, f Filter) ([]Volunteer, int, err
 		where = append(where, `v.id IN (SELECT volunteer_id FROM volunteer_team_members WHERE team_id = ?)`)
 		args = append(args, f.TeamID)
 	}
-	order := map[string]string{"name": "v.name", "hours": "v.minutes", "created": "v.created_at"}[f.Sort]
+	order := map[string]string{"name": "v.name_key", "hours": "v.minutes", "created": "v.created_at"}[f.Sort]
 	if order == "" {
-		order = "v.name"
+		order = "v.name_key"
 	}
 	if f.Desc {
 		order += " DESC"
@@ -117,7 +117,7 @@ func (s *Store) pageExtras(ctx context.Context, vs []Volunteer) (map[int64][]str
 		ids[i] = v.ID
 	}
 	rows, err := s.db.Query(ctx, `SELECT m.volunteer_id, t.name FROM volunteer_team_members m JOIN volunteer_teams t ON t.id = m.team_id
-		WHERE m.volunteer_id IN (`+marks+`) ORDER BY t.name`, ids...)
+		WHERE m.volunteer_id IN (`+marks+`) ORDER BY pinyin(t.name), t.id`, ids...)
 	if err != nil {
 		return nil, nil, fmt.Errorf("volunteer: export teams: %w", err)
 	}

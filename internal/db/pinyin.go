@@ -1,0 +1,113 @@
+package db
+
+import (
+	"database/sql/driver"
+	"fmt"
+	"io/fs"
+	"strings"
+	"sync"
+
+	"modernc.org/sqlite"
+)
+
+// Names sort in pinyin order (汉语拼音) on both databases through one SQL
+// function, pinyin(text), that turns a name into a sort key compared byte
+// by byte: ORDER BY pinyin(o.name), o.id. SQLite runs PinyinKey (registered
+// on every connection by Open); PostgreSQL runs a PL/pgSQL function over
+// the table pinyin_chars that core migration 003 creates. Both read the
+// same data — the rows of that migration, which PinyinKey parses — so the
+// two databases order names alike (docs/pinyin-decisions.md says why a key
+// and not a collation).
+//
+// The data must never change in place: the name_key columns of people and
+// volunteers hold keys computed from it (a trigger sets them on each write,
+// pinyin_name_key on PostgreSQL). A new reading is a new migration that
+// updates pinyin_chars and recomputes those columns (and rebuilds any index
+// on pinyin(…)), and PinyinKey must then read that migration too.
+
+// pinyinFile is the migration whose rows are the character table.
+const pinyinFile = "migrations/003_pinyin.postgres.sql"
+
+// PinyinOrder is the SQL for sorting by the name in col in pinyin order,
+// for a list's sort map: PinyinOrder("o.name") is "pinyin(o.name)".
+func PinyinOrder(col string) string { return "pinyin(" + col + ")" }
+
+var pinyinTable = sync.OnceValues(func() (map[rune]string, error) {
+	b, err := fs.ReadFile(coreFS, pinyinFile)
+	if err != nil {
+		return nil, err
+	}
+	return parsePinyinRows(string(b))
+})
+
+// parsePinyinRows reads the rows ('tok', 'chars') of the migration's
+// VALUES list, one to a line, between the "-- rows" and "-- end" marks.
+func parsePinyinRows(sql string) (map[rune]string, error) {
+	_, rest, ok := strings.Cut(sql, "\n-- rows\n")
+	if !ok {
+		return nil, fmt.Errorf("db: %s: no rows mark", pinyinFile)
+	}
+	rest, _, ok = strings.Cut(rest, "\n-- end\n")
+	if !ok {
+		return nil, fmt.Errorf("db: %s: no end mark", pinyinFile)
+	}
+	m := make(map[rune]string, 45000)
+	for i, line := range strings.Split(rest, "\n") {
+		line = strings.TrimSuffix(strings.TrimSuffix(line, ","), ";")
+		tok, chars, ok := strings.Cut(strings.TrimSuffix(strings.TrimPrefix(line, "('"), "')"), "', '")
+		if !ok || tok == "" || chars == "" {
+			return nil, fmt.Errorf("db: %s: bad row %d: %q", pinyinFile, i+1, line)
+		}
+		for _, r := range strings.ReplaceAll(chars, "''", "'") {
+			m[r] = tok
+		}
+	}
+	return m, nil
+}
+
+// PinyinKey is the sort key of name that pinyin(name) returns: each
+// character's token — a Han character's syllable and tone ("zhong1"), a
+// Latin letter in either case or width its letter and tone 0 ("a0"), a digit
+// itself, a space or punctuation mark "!", anything else "{" and its code
+// point in six hex digits — then a space and name itself, so names that
+// read alike still come in one fixed order. Syllables compare letter by
+// letter with the tone digit ending each, so 西安 (xi1an1) comes before
+// 厦门 (xia4men2) as in a dictionary, and a Latin word before the Han
+// characters read with its first letters.
+func PinyinKey(name string) string {
+	t, err := pinyinTable()
+	if err != nil {
+		panic(err) // the migration is embedded in the binary; a test reads it
+	}
+	var b strings.Builder
+	b.Grow(len(name)*3 + 1)
+	for _, r := range name {
+		if tok, ok := t[r]; ok {
+			b.WriteString(tok)
+			continue
+		}
+		fmt.Fprintf(&b, "{%06x", r)
+	}
+	b.WriteByte(' ')
+	b.WriteString(name)
+	return b.String()
+}
+
+var registerPinyin = sync.OnceValue(func() error {
+	if _, err := pinyinTable(); err != nil {
+		return err
+	}
+	return sqlite.RegisterDeterministicScalarFunction("pinyin", 1,
+		func(_ *sqlite.FunctionContext, args []driver.Value) (driver.Value, error) {
+			switch v := args[0].(type) {
+			case nil:
+				return nil, nil
+			case string:
+				return PinyinKey(v), nil
+			case []byte:
+				return PinyinKey(string(v)), nil
+			default:
+				return PinyinKey(fmt.Sprint(v)), nil
+			}
+		})
+})
