@@ -296,7 +296,7 @@ func (s *Store) Stations(ctx context.Context, f StationFilter) ([]Station, int, 
 	if f.Limit <= 0 || f.Limit > 10000 {
 		f.Limit = 50
 	}
-	order := db.Order(f.Sort, map[string]string{"founded": "t.founded", "name": "t.name"}, "t.founded DESC")
+	order := db.Order(f.Sort, map[string]string{"founded": "t.founded", "name": "pinyin(t.name)"}, "t.founded DESC")
 	rows, err := s.db.Query(ctx, `SELECT `+stationCols+`, COUNT(*) OVER() FROM innovation_stations t JOIN orgs o ON o.id = t.org_id WHERE `+
 		strings.Join(where, " AND ")+` ORDER BY `+order+`, t.id DESC LIMIT ? OFFSET ?`, append(args, f.Limit, f.Offset)...)
 	if err != nil {

@@ -374,7 +374,7 @@ func (s *Store) Teachers(ctx context.Context, f TeacherFilter) ([]Teacher, int, 
 	if f.Limit <= 0 || f.Limit > 10000 {
 		f.Limit = 50
 	}
-	order := db.Order(f.Sort, map[string]string{"name": "t.name", "hours": "t.hours", "school": "t.school"}, "t.name")
+	order := db.Order(f.Sort, map[string]string{"name": "pinyin(t.name)", "hours": "t.hours", "school": "pinyin(t.school)"}, "pinyin(t.name)")
 	rows, err := s.db.Query(ctx, `SELECT `+teacherCols+`, COUNT(*) OVER() FROM youth_teachers t JOIN orgs o ON o.id = t.org_id WHERE `+
 		strings.Join(where, " AND ")+` ORDER BY `+order+`, t.id LIMIT ? OFFSET ?`, append(args, f.Limit, f.Offset)...)
 	if err != nil {
