@@ -119,11 +119,15 @@ type (
 
 // Reasons a scan is rejected.
 const (
-	ReasonBad        = checkin.ReasonBad    // a field missing or too long
-	ReasonFuture     = checkin.ReasonFuture // the device's clock is far ahead
-	ReasonUnknown    = "unknown_ticket"
+	ReasonBad     = checkin.ReasonBad    // a field missing or too long
+	ReasonFuture  = checkin.ReasonFuture // the device's clock is far ahead
+	ReasonUnknown = "unknown_ticket"     // no such ticket at this event (another event's included)
+	ReasonWaiting = "not_confirmed"      // on the waiting list or cancelled
+	ReasonLate    = "too_late"           // sent more than SyncDays after the event's last day
+	ReasonFull    = "scans_full"         // a walk-in past MaxScans: not kept, so not counted
+	// ReasonOtherEvent is no longer given (another event's ticket is an
+	// unknown one at this door); scans kept before may carry it.
 	ReasonOtherEvent = "other_event"
-	ReasonWaiting    = "not_confirmed" // on the waiting list or cancelled
 )
 
 // MaxClockSkew is how far ahead of the server a device's clock may be.
