@@ -165,6 +165,13 @@ func TestSyncEndpoint(t *testing.T) {
 				t.Errorf("sync %d: the answer lacks the reasons or counts: %s", i, got)
 			}
 		}
+		// A NUL (JSON's \u0000) in a scan is that scan's bad_scan, not a 500
+		// the phone would meet again with every later batch.
+		nul := fmt.Sprintf(`{"scans":[{"ticket":%q,"device":"d2\u0000","nonce":"n1","at":%q}]}`, tk.Code, now.Format(time.RFC3339))
+		if res, got := postJSON(t, c, fmt.Sprintf("/events/%d/sync", e.ID), nul); res.StatusCode != http.StatusOK ||
+			!strings.Contains(got, `"rejected":[{"line":1,"reason":"bad_scan"}]`) {
+			t.Errorf("a scan with a NUL: got %d %s", res.StatusCode, got)
+		}
 		if res, _ := postJSON(t, c, fmt.Sprintf("/events/%d/sync", e.ID), `not json`); res.StatusCode != http.StatusBadRequest {
 			t.Errorf("a broken body: got %d, want 400", res.StatusCode)
 		}
