@@ -5,7 +5,10 @@
 //
 // Sync is idempotent: a device's scan is stored once by (device, nonce), a
 // ticket counts once however many scans or devices saw it, and a scan that
-// does not count is kept with its reason, never dropped. Attendance and
+// does not count is kept with its reason, never dropped — up to MaxScans an
+// event, past which a scan is still judged but no longer kept. A door reads
+// only its own event's tickets (another's is an unknown code) and takes
+// scans until SyncDays after the event's last day. Attendance and
 // reach are published as measure sources so plan targets follow them.
 //
 // A ticket taken while signed in belongs to that account (one live ticket
@@ -13,7 +16,8 @@
 //
 // This package must never read another module's tables (a venue is an ID
 // and a name from a small interface), count outside the scope it is given,
-// drop a scan a device sent, or list a ticket to any account but its own.
+// drop a scan a device sent (below MaxScans), tell a door anything of
+// another event's tickets, or list a ticket to any account but its own.
 package event
 
 import (
@@ -119,11 +123,15 @@ type (
 
 // Reasons a scan is rejected.
 const (
-	ReasonBad        = checkin.ReasonBad    // a field missing or too long
-	ReasonFuture     = checkin.ReasonFuture // the device's clock is far ahead
-	ReasonUnknown    = "unknown_ticket"
+	ReasonBad     = checkin.ReasonBad    // a field missing or too long
+	ReasonFuture  = checkin.ReasonFuture // the device's clock is far ahead
+	ReasonUnknown = "unknown_ticket"     // no such ticket at this event (another event's included)
+	ReasonWaiting = "not_confirmed"      // on the waiting list or cancelled
+	ReasonLate    = "too_late"           // sent more than SyncDays after the event's last day
+	ReasonFull    = "scans_full"         // a walk-in past MaxScans: not kept, so not counted
+	// ReasonOtherEvent is no longer given (another event's ticket is an
+	// unknown one at this door); scans kept before may carry it.
 	ReasonOtherEvent = "other_event"
-	ReasonWaiting    = "not_confirmed" // on the waiting list or cancelled
 )
 
 // MaxClockSkew is how far ahead of the server a device's clock may be.

@@ -141,7 +141,8 @@ func TestEventListOrgFilter(t *testing.T) {
 }
 
 // TestSyncEndpoint: the check-in page's endpoint answers each batch with
-// counts and a message per rejection, and a replay changes nothing.
+// counts and a message per rejection (another event's ticket as an
+// unknown one), and a replay changes nothing.
 func TestSyncEndpoint(t *testing.T) {
 	eachDB(t, func(t *testing.T, es eventSite) {
 		ctx := context.Background()
@@ -160,15 +161,22 @@ func TestSyncEndpoint(t *testing.T) {
 			if res.StatusCode != http.StatusOK || !strings.Contains(got, want) {
 				t.Fatalf("sync %d: got %d %s, want %s", i, res.StatusCode, got, want)
 			}
-			if !strings.Contains(got, "这是其他活动的票") || !strings.Contains(got, "比服务器快了 10 分钟以上") || !strings.Contains(got, `"checked_in":1`) {
+			if !strings.Contains(got, "票码不存在") || strings.Contains(got, "其他活动") || !strings.Contains(got, "比服务器快了 10 分钟以上") || !strings.Contains(got, `"checked_in":1`) {
 				t.Errorf("sync %d: the answer lacks the reasons or counts: %s", i, got)
 			}
+		}
+		// A NUL (JSON's \u0000) in a scan is that scan's bad_scan, not a 500
+		// the phone would meet again with every later batch.
+		nul := fmt.Sprintf(`{"scans":[{"ticket":%q,"device":"d2\u0000","nonce":"n1","at":%q}]}`, tk.Code, now.Format(time.RFC3339))
+		if res, got := postJSON(t, c, fmt.Sprintf("/events/%d/sync", e.ID), nul); res.StatusCode != http.StatusOK ||
+			!strings.Contains(got, `"rejected":[{"line":1,"reason":"bad_scan"}]`) {
+			t.Errorf("a scan with a NUL: got %d %s", res.StatusCode, got)
 		}
 		if res, _ := postJSON(t, c, fmt.Sprintf("/events/%d/sync", e.ID), `not json`); res.StatusCode != http.StatusBadRequest {
 			t.Errorf("a broken body: got %d, want 400", res.StatusCode)
 		}
 		_, page := c.Get(fmt.Sprintf("/events/%d/attendance?outcome=rejected", e.ID))
-		if !strings.Contains(page, "这是其他活动的票") {
+		if !strings.Contains(page, "票码不存在") { // another event's ticket, as an unknown one
 			t.Error("the attendance page does not keep the rejected scan")
 		}
 	})

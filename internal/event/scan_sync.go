@@ -49,8 +49,45 @@ func retryable(err error) bool {
 	return errors.As(err, &pe) && (pe.Code == "40P01" || pe.Code == "40001")
 }
 
+// SyncDays is how many days after an event's last day its phones' scans
+// are still taken — the same two days as conference.SyncDays (a module
+// does not import another, DESIGN.md). A scan is judged at the time the
+// phone says it was made, which the phone sets: without this bound an
+// organiser's phone could add check-ins and walk-ins dated on the event's
+// day weeks later, and the event's reach with them.
+const SyncDays = 2
+
+// late reports whether now is past the SyncDays days after e's last day
+// (Beijing days).
+func late(e Event, now time.Time) bool {
+	end := e.EndsAt.In(beijing)
+	return !now.Before(time.Date(end.Year(), end.Month(), end.Day()+SyncDays+1, 0, 0, 0, 0, beijing))
+}
+
+// MaxScans is how many scans event e keeps: four a seat and a thousand
+// more (as conference.MaxScans) — a door scans each ticket once or twice,
+// on one phone or two, and takes walk-ins and mistypes. Past it a scan is
+// still judged (a ticket still lets its holder in) but not kept, so a
+// script sending batch after batch of made-up codes cannot fill the
+// database; a walk-in, counted only by its kept scan, is then refused
+// (ReasonFull).
+func MaxScans(e Event) int { return 4*e.Capacity + 1000 }
+
 func syncTx(ctx context.Context, tx *db.Tx, eventID int64, scans []Scan) (SyncResult, error) {
 	res := SyncResult{Rejected: []Rejection{}}
+	var ev Event
+	var path string
+	room, tooLate := -1, false // the command line (no event) keeps every scan
+	if eventID != 0 {
+		var err error
+		if ev, path, err = getEvent(ctx, tx, eventID); err != nil {
+			return res, err
+		}
+		if err := tx.QueryRow(ctx, `SELECT COUNT(*) FROM event_scans WHERE event_id = ?`, eventID).Scan(&room); err != nil {
+			return res, fmt.Errorf("event: count scans: %w", err)
+		}
+		room, tooLate = max(MaxScans(ev)-room, 0), late(ev, tx.Now)
+	}
 	stored := 0
 	for i, sc := range scans {
 		line := i + 1
@@ -59,50 +96,69 @@ func syncTx(ctx context.Context, tx *db.Tx, eventID int64, scans []Scan) (SyncRe
 			res.Rejected = append(res.Rejected, Rejection{Line: line, Reason: ReasonBad})
 			continue
 		}
-		outcome, reason, ev := Accepted, "", eventID
+		keep := room != 0
+		if !keep {
+			// Full: a scan sent before is answered as it was; a new one
+			// is judged and not kept.
+			var was, why string
+			err := tx.QueryRow(ctx, `SELECT outcome, reason FROM event_scans WHERE device = ? AND nonce = ?`, sc.Device, sc.Nonce).Scan(&was, &why)
+			switch {
+			case err == nil:
+				replayed(&res, line, was, why)
+				continue
+			case !errors.Is(err, sql.ErrNoRows):
+				return res, fmt.Errorf("event: replayed scan: %w", err)
+			}
+		}
+		outcome, reason, evID := Accepted, "", eventID
 		var ticketID int64
 		switch {
+		case tooLate:
+			outcome, reason = Rejected, ReasonLate
+		case sc.WalkIn && !keep:
+			outcome, reason, code = Rejected, ReasonFull, ""
 		case sc.WalkIn:
 			outcome, code = WalkIn, ""
 		case sc.Future(tx.Now):
 			outcome, reason = Rejected, ReasonFuture
 		default:
-			t, err := ticketByCode(ctx, tx, code)
+			// Only this event's tickets are read: another event's code is
+			// answered as one that does not exist.
+			t, err := ticketOf(ctx, tx, eventID, code)
 			var nf *NotFoundError
 			switch {
 			case errors.As(err, &nf):
 				outcome, reason = Rejected, ReasonUnknown
 			case err != nil:
 				return res, err
-			case eventID != 0 && t.EventID != eventID:
-				outcome, reason = Rejected, ReasonOtherEvent
 			case t.Status != Confirmed:
-				outcome, reason, ev = Rejected, ReasonWaiting, t.EventID
+				outcome, reason, evID = Rejected, ReasonWaiting, t.EventID
 			default:
-				ticketID, ev = t.ID, t.EventID
+				ticketID, evID = t.ID, t.EventID
 			}
 		}
 		scanID := tx.NewID()
-		r, err := tx.Exec(ctx, `INSERT INTO event_scans (id, event_id, ticket_code, device, nonce, scanned_at, received_at, outcome, reason)
+		if keep {
+			r, err := tx.Exec(ctx, `INSERT INTO event_scans (id, event_id, ticket_code, device, nonce, scanned_at, received_at, outcome, reason)
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (device, nonce) DO NOTHING`,
-			scanID, ev, code, sc.Device, sc.Nonce, db.Millis(sc.At), db.Millis(tx.Now), outcome, reason)
-		if err != nil {
-			return res, fmt.Errorf("event: store scan: %w", err)
-		}
-		if n, _ := r.RowsAffected(); n == 0 {
-			// A replay: the device sent this scan before.
-			var was, why string
-			if err := tx.QueryRow(ctx, `SELECT outcome, reason FROM event_scans WHERE device = ? AND nonce = ?`, sc.Device, sc.Nonce).Scan(&was, &why); err != nil {
-				return res, fmt.Errorf("event: replayed scan: %w", err)
+				scanID, evID, code, sc.Device, sc.Nonce, db.Millis(sc.At), db.Millis(tx.Now), outcome, reason)
+			if err != nil {
+				return res, fmt.Errorf("event: store scan: %w", err)
 			}
-			if was == Rejected {
-				res.Rejected = append(res.Rejected, Rejection{Line: line, Reason: why})
-			} else {
-				res.Duplicates++
+			if n, _ := r.RowsAffected(); n == 0 {
+				// A replay: the device sent this scan before.
+				var was, why string
+				if err := tx.QueryRow(ctx, `SELECT outcome, reason FROM event_scans WHERE device = ? AND nonce = ?`, sc.Device, sc.Nonce).Scan(&was, &why); err != nil {
+					return res, fmt.Errorf("event: replayed scan: %w", err)
+				}
+				replayed(&res, line, was, why)
+				continue
 			}
-			continue
+			stored++
+			if room > 0 {
+				room--
+			}
 		}
-		stored++
 		switch outcome {
 		case WalkIn:
 			res.WalkIns++
@@ -111,33 +167,40 @@ func syncTx(ctx context.Context, tx *db.Tx, eventID int64, scans []Scan) (SyncRe
 			res.Rejected = append(res.Rejected, Rejection{Line: line, Reason: reason})
 			continue
 		}
-		r, err = tx.Exec(ctx, `INSERT INTO event_attendance (ticket_id, event_id, scan_id, device, checked_at) VALUES (?, ?, ?, ?, ?)
-			ON CONFLICT (ticket_id) DO NOTHING`, ticketID, ev, scanID, sc.Device, db.Millis(sc.At))
+		r, err := tx.Exec(ctx, `INSERT INTO event_attendance (ticket_id, event_id, scan_id, device, checked_at) VALUES (?, ?, ?, ?, ?)
+			ON CONFLICT (ticket_id) DO NOTHING`, ticketID, evID, scanID, sc.Device, db.Millis(sc.At))
 		if err != nil {
 			return res, fmt.Errorf("event: check in: %w", err)
 		}
 		if n, _ := r.RowsAffected(); n == 0 {
-			if _, err := tx.Exec(ctx, `UPDATE event_scans SET outcome = 'duplicate' WHERE id = ?`, scanID); err != nil {
-				return res, fmt.Errorf("event: mark duplicate: %w", err)
+			if keep {
+				if _, err := tx.Exec(ctx, `UPDATE event_scans SET outcome = 'duplicate' WHERE id = ?`, scanID); err != nil {
+					return res, fmt.Errorf("event: mark duplicate: %w", err)
+				}
 			}
 			res.Duplicates++
 			continue
 		}
 		res.Accepted++
 	}
-	if stored == 0 {
+	if stored == 0 && res.Accepted == 0 { // all sent before, or nothing fit to keep
 		return res, nil
 	}
 	e := audit.Entry{Action: "event.sync", After: map[string]any{"accepted": res.Accepted, "duplicates": res.Duplicates,
 		"walk_ins": res.WalkIns, "rejected": len(res.Rejected)}}
 	if eventID != 0 {
-		ev, path, err := getEvent(ctx, tx, eventID)
-		if err != nil {
-			return res, err
-		}
 		e.OrgID, e.OrgPath, e.Target = ev.OrgID, path, fmt.Sprintf("event:%d", eventID)
 	}
 	return res, audit.Append(ctx, tx, e)
+}
+
+// replayed answers a scan the device sent before as it was answered.
+func replayed(res *SyncResult, line int, was, why string) {
+	if was == Rejected {
+		res.Rejected = append(res.Rejected, Rejection{Line: line, Reason: why})
+	} else {
+		res.Duplicates++
+	}
 }
 
 // Attendance counts who came to event id.

@@ -23,9 +23,20 @@ func scanTicket(sc interface{ Scan(...any) error }, t *Ticket, extra ...any) err
 }
 
 func ticketByCode(ctx context.Context, q db.Q, code string) (Ticket, error) {
+	return ticketOf(ctx, q, 0, code)
+}
+
+// ticketOf is ticketByCode within event eventID (0: any event): a code of
+// another event is not found, as a code that does not exist — the door's
+// sync reads only its own event's tickets.
+func ticketOf(ctx context.Context, q db.Q, eventID int64, code string) (Ticket, error) {
 	var t Ticket
+	where, args := `t.code = ?`, []any{code}
+	if eventID != 0 {
+		where, args = `t.event_id = ? AND t.code = ?`, []any{eventID, code}
+	}
 	err := scanTicket(q.QueryRow(ctx, `SELECT `+ticketCols+` FROM event_tickets t LEFT JOIN event_attendance a ON a.ticket_id = t.id
-		WHERE t.code = ?`, code), &t)
+		WHERE `+where, args...), &t)
 	if errors.Is(err, sql.ErrNoRows) {
 		return Ticket{}, &NotFoundError{What: "ticket"}
 	}
