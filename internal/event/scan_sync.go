@@ -16,9 +16,8 @@ import (
 
 // Sync stores one batch of scans a device sends, in one transaction, and
 // says what each did. eventID is the event the check-in page is for (a
-// ticket of another event is then rejected); 0 lets each ticket name its
-// event (the command line). The web endpoint and `kexie event sync` both
-// come here.
+// ticket of another event is then answered as an unknown one); 0 lets each
+// ticket name its event. The web endpoint comes here.
 //
 // It is idempotent: a scan already stored (same device and nonce) changes
 // nothing and counts as a duplicate, or is rejected again with its stored
