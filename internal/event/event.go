@@ -128,6 +128,7 @@ const (
 	ReasonUnknown = "unknown_ticket"     // no such ticket at this event (another event's included)
 	ReasonWaiting = "not_confirmed"      // on the waiting list or cancelled
 	ReasonLate    = "too_late"           // sent more than SyncDays after the event's last day
+	ReasonEarly   = "too_early"          // scanned or sent before the day before the event starts
 	ReasonFull    = "scans_full"         // a walk-in past MaxScans: not kept, so not counted
 	// ReasonOtherEvent is no longer given (another event's ticket is an
 	// unknown one at this door); scans kept before may carry it.

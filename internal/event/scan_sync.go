@@ -63,6 +63,14 @@ func late(e Event, now time.Time) bool {
 	return !now.Before(time.Date(end.Year(), end.Month(), end.Day()+SyncDays+1, 0, 0, 0, 0, beijing))
 }
 
+// early reports whether t is before the day before e starts (Beijing
+// days): the door opens the day before, as a conference's does, so a
+// phone cannot check people in weeks ahead.
+func early(e Event, t time.Time) bool {
+	s := e.StartsAt.In(beijing)
+	return t.Before(time.Date(s.Year(), s.Month(), s.Day()-1, 0, 0, 0, 0, beijing))
+}
+
 // MaxScans is how many scans event e keeps: four a seat and a thousand
 // more (as conference.MaxScans) — a door scans each ticket once or twice,
 // on one phone or two, and takes walk-ins and mistypes. Past it a scan is
@@ -114,6 +122,8 @@ func syncTx(ctx context.Context, tx *db.Tx, eventID int64, scans []Scan) (SyncRe
 		switch {
 		case tooLate:
 			outcome, reason = Rejected, ReasonLate
+		case eventID != 0 && (early(ev, tx.Now) || early(ev, sc.At)):
+			outcome, reason = Rejected, ReasonEarly
 		case sc.WalkIn && !keep:
 			outcome, reason, code = Rejected, ReasonFull, ""
 		case sc.WalkIn:

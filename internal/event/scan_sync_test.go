@@ -226,12 +226,14 @@ func TestSyncNulInAScan(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
+		at := e.StartsAt.Add(30 * time.Minute).UTC().Format(time.RFC3339) // during the event, sent an hour in
+		es.DB.Now = func() time.Time { return e.StartsAt.Add(time.Hour) }
 		scans, err := checkin.Decode(strings.NewReader(fmt.Sprintf(`{"scans":[
-			{"ticket":%q,"device":"A\u0000","nonce":"1","at":"2026-05-20T01:00:00Z"},
-			{"ticket":%q,"device":"A","nonce":"2\u0000","at":"2026-05-20T01:00:00Z"},
-			{"ticket":"%s\u0000","device":"A","nonce":"3","at":"2026-05-20T01:00:00Z"},
-			{"walk_in":true,"device":"A\u0000","nonce":"4","at":"2026-05-20T01:00:00Z"},
-			{"ticket":%q,"device":"A","nonce":"5","at":"2026-05-20T01:00:00Z"}]}`, ts[0].Code, ts[0].Code, ts[0].Code, ts[1].Code)))
+			{"ticket":%q,"device":"A\u0000","nonce":"1","at":%q},
+			{"ticket":%q,"device":"A","nonce":"2\u0000","at":%q},
+			{"ticket":"%s\u0000","device":"A","nonce":"3","at":%q},
+			{"walk_in":true,"device":"A\u0000","nonce":"4","at":%q},
+			{"ticket":%q,"device":"A","nonce":"5","at":%q}]}`, ts[0].Code, at, ts[0].Code, at, ts[0].Code, at, at, ts[1].Code, at)))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -245,6 +247,40 @@ func TestSyncNulInAScan(t *testing.T) {
 			{Line: 4, Reason: event.ReasonBad}}}
 		if !reflect.DeepEqual(res, want) {
 			t.Errorf("a batch with NULs:\n got %+v\nwant %+v", res, want)
+		}
+	})
+}
+
+// The door opens the day before the event starts (as a conference's): a
+// phone cannot check people in weeks ahead, whether the server's clock or
+// the scan's own time says so — the latter the phone sets.
+func TestSyncNotWeeksEarly(t *testing.T) {
+	eachDB(t, func(t *testing.T, es eventSite) {
+		ctx := context.Background()
+		e := newEvent(t, es, "科普日主场", 5)
+		ts, err := es.Events.RegisterAll(ctx, e.ID, []string{"甲", "乙", "丙"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		weeksAhead := e.StartsAt.Add(-21 * 24 * time.Hour)
+		es.DB.Now = func() time.Time { return weeksAhead }
+		res, err := es.Events.Sync(ctx, e.ID, []event.Scan{{Ticket: ts[0].Code, Device: "A", Nonce: "1", At: weeksAhead}})
+		if want := (event.SyncResult{Rejected: []event.Rejection{{Line: 1, Reason: event.ReasonEarly}}}); err != nil || !reflect.DeepEqual(res, want) {
+			t.Errorf("three weeks ahead: %+v (%v), want %+v", res, err, want)
+		}
+		during := e.StartsAt.Add(30 * time.Minute)
+		es.DB.Now = func() time.Time { return during }
+		res, err = es.Events.Sync(ctx, e.ID, []event.Scan{{Ticket: ts[1].Code, Device: "A", Nonce: "2", At: weeksAhead},
+			{Ticket: ts[2].Code, Device: "A", Nonce: "3", At: during}})
+		if want := (event.SyncResult{Accepted: 1, Rejected: []event.Rejection{{Line: 1, Reason: event.ReasonEarly}}}); err != nil || !reflect.DeepEqual(res, want) {
+			t.Errorf("a scan dated three weeks ahead, sent during the event: %+v (%v), want %+v", res, err, want)
+		}
+		s := e.StartsAt.In(time.FixedZone("CST", 8*3600))
+		dayBefore := time.Date(s.Year(), s.Month(), s.Day()-1, 8, 0, 0, 0, s.Location())
+		es.DB.Now = func() time.Time { return dayBefore }
+		res, err = es.Events.Sync(ctx, e.ID, []event.Scan{{Ticket: ts[0].Code, Device: "B", Nonce: "1", At: dayBefore}})
+		if err != nil || res.Accepted != 1 {
+			t.Errorf("the day before: %+v (%v), want checked in", res, err)
 		}
 	})
 }
