@@ -123,6 +123,24 @@ func (p *Policy) RoleHas(r Role, a Action) bool {
 	return r == SysAdmin || p.roles[r][a]
 }
 
+// StaffOf is the paths of the orgs whose staff s is for action a: the orgs
+// of s's own grants carrying a, a system administrator's aside (not the
+// orgs those grants reach below). A module that lets the org above decide
+// an org's filing refuses those steps to its own staff — 兼任, a society's
+// 秘书长 also on the city's staff. A nil subject is nobody's staff.
+func (p *Policy) StaffOf(s *Subject, a Action) []string {
+	if s == nil {
+		return nil
+	}
+	var out []string
+	for _, g := range s.Grants {
+		if g.Role != SysAdmin && p.RoleHas(g.Role, a) {
+			out = append(out, g.OrgPath)
+		}
+	}
+	return out
+}
+
 // Can reports whether s may do a on res. A nil subject (anonymous) may do
 // nothing. A grant covers res when the grant's org path is a prefix of the
 // resource's path; with an empty resource path any grant carrying a counts.

@@ -75,3 +75,17 @@ func TestRuleValidate(t *testing.T) {
 		t.Errorf("valid rule: %v", err)
 	}
 }
+
+// TestStaffOf: the orgs of a subject's own grants carrying the action, a
+// system administrator's and grants without it aside; nobody for nil.
+func TestStaffOf(t *testing.T) {
+	p := NewPolicy(Permission{Action: "x.fill", Roles: []Role{OrgStaff}})
+	s := &Subject{Grants: []Grant{{Role: OrgStaff, OrgPath: "/1/2/"}, {Role: SysAdmin, OrgPath: "/"},
+		{Role: Member, OrgPath: "/1/3/"}, {Role: OrgStaff, OrgPath: "/1/4/"}}}
+	if got := p.StaffOf(s, "x.fill"); !reflect.DeepEqual(got, []string{"/1/2/", "/1/4/"}) {
+		t.Errorf("StaffOf = %q", got)
+	}
+	if got := p.StaffOf(nil, "x.fill"); got != nil {
+		t.Errorf("nil subject: %q", got)
+	}
+}

@@ -169,18 +169,7 @@ func (h *handler) upperActor(r *http.Request) Actor {
 // StaffOf is the paths of the orgs whose staff s is: the orgs of their own
 // grants carrying conference.file (a system administrator's aside), which
 // never take the steps of the org above on their conferences.
-func StaffOf(p *access.Policy, s *access.Subject) []string {
-	if s == nil {
-		return nil
-	}
-	var out []string
-	for _, g := range s.Grants {
-		if g.Role != access.SysAdmin && p.RoleHas(g.Role, "conference.file") {
-			out = append(out, g.OrgPath)
-		}
-	}
-	return out
-}
+func StaffOf(p *access.Policy, s *access.Subject) []string { return p.StaffOf(s, "conference.file") }
 
 // formLimit bounds a posted form.
 const formLimit = 4*MaxOutcome + 4*MaxAbstract + 1<<14
