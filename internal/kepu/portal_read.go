@@ -171,7 +171,7 @@ type ItemFilter struct {
 	Offset int
 }
 
-var itemSorts = map[string]string{"updated": "i.updated_at", "title": "i.title", "status": "i.status"}
+var itemSorts = map[string]string{"updated": "i.updated_at", "title": "pinyin(i.title)", "status": "i.status"}
 
 // StaffItems lists one page of the items in scope for editors (every
 // status), and how many match.

@@ -60,7 +60,7 @@ func (s *Store) SeriesList(ctx context.Context, scope access.Scope) ([]Series, e
 	cond, args := db.ScopeCond(s.db, "o.path", scope)
 	rows, err := s.db.Query(ctx, `SELECT x.id, x.org_id, o.name, x.title, x.summary,
 		(SELECT COUNT(*) FROM kepu_items i WHERE i.series_id = x.id AND i.status = 'published')
-		FROM kepu_series x JOIN orgs o ON o.id = x.org_id WHERE `+cond+` ORDER BY x.title LIMIT 200`, args...)
+		FROM kepu_series x JOIN orgs o ON o.id = x.org_id WHERE `+cond+` ORDER BY pinyin(x.title), x.id LIMIT 200`, args...)
 	if err != nil {
 		return nil, fmt.Errorf("kepu: series: %w", err)
 	}

@@ -20,7 +20,7 @@ type MessageFilter struct {
 	Offset int
 }
 
-var messageSorts = map[string]string{"created": "m.created_at", "title": "m.title", "recipients": "m.recipients",
+var messageSorts = map[string]string{"created": "m.created_at", "title": "pinyin(m.title)", "recipients": "m.recipients",
 	"sent": "sent", "opened": "opened"}
 
 // Messages lists messages inside the scope with their delivery counts.

@@ -140,7 +140,7 @@ func (s *Store) List(ctx context.Context, f PlanFilter) ([]Plan, int, error) {
 	}
 	order := "p.created_at DESC"
 	col, desc := strings.TrimPrefix(f.Sort, "-"), strings.HasPrefix(f.Sort, "-")
-	if c, ok := map[string]string{"title": "p.title", "start": "p.start_year", "created": "p.created_at", "org": "o.path"}[col]; ok {
+	if c, ok := map[string]string{"title": "pinyin(p.title)", "start": "p.start_year", "created": "p.created_at", "org": "o.path"}[col]; ok {
 		order = c
 		if desc {
 			order += " DESC"

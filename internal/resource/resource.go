@@ -189,7 +189,7 @@ type Filter struct {
 	Now    time.Time // for overdue
 }
 
-var sorts = map[string]string{"title": "r.title", "kind": "r.kind", "created": "r.created_at", "due": "COALESCE(l.due_at, 0)"}
+var sorts = map[string]string{"title": "pinyin(r.title)", "kind": "r.kind", "created": "r.created_at", "due": "COALESCE(l.due_at, 0)"}
 
 // List returns resources in scope matching f, and how many there are.
 func (s *Store) List(ctx context.Context, f Filter) ([]Resource, int, error) {

@@ -28,7 +28,7 @@ type CallRow struct {
 	Submitted int
 }
 
-var callSorts = map[string]string{"opens": "c.opens_at", "closes": "c.closes_at", "title": "c.title", "created": "c.created_at"}
+var callSorts = map[string]string{"opens": "c.opens_at", "closes": "c.closes_at", "title": "pinyin(c.title)", "created": "c.created_at"}
 
 // Calls lists one page of the calls of orgs in f.Scope, and the total.
 func (s *Store) Calls(ctx context.Context, f Filter) ([]CallRow, int, error) {

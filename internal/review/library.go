@@ -39,7 +39,7 @@ type LibraryRow struct {
 	Instructions int     // 批示
 }
 
-var librarySorts = map[string]string{"final": "c.updated_at", "title": "a.title", "score": "score", "reports": "reports"}
+var librarySorts = map[string]string{"final": "c.updated_at", "title": "pinyin(a.title)", "score": "score", "reports": "reports"}
 
 // Library lists one page of the awarded applications of final calls in
 // f.Scope, and the total.

@@ -61,7 +61,7 @@ func (s *Store) Programmes(ctx context.Context, f ProgrammeFilter) ([]Programme,
 	if f.Limit <= 0 || f.Limit > 10000 {
 		f.Limit = 50
 	}
-	order := db.Order(f.Sort, map[string]string{"starts": "p.starts_on", "title": "p.title"}, "p.starts_on DESC")
+	order := db.Order(f.Sort, map[string]string{"starts": "p.starts_on", "title": "pinyin(p.title)"}, "p.starts_on DESC")
 	rows, err := s.db.Query(ctx, `SELECT `+programmeCols+`, COUNT(*) OVER() FROM youth_programmes p JOIN orgs o ON o.id = p.org_id WHERE `+
 		where+` ORDER BY `+order+`, p.id DESC LIMIT ? OFFSET ?`, append(args, f.Limit, f.Offset)...)
 	if err != nil {
