@@ -105,8 +105,7 @@ type xmlScan struct {
 	// The reference (r="…") of the <row> or <c> tag being read: a row
 	// numbered 1048576 or a cell at XFD1 makes the reader fill every row
 	// or cell before it, so a few bytes would cost megabytes of blanks.
-	ref    attrRef
-	refRow bool // the tag is a worksheet's <row>; else a <c> when ref.on
+	ref attrRef
 }
 
 // attrRef finds the value of an attribute named r in a tag's bytes, which
@@ -196,16 +195,7 @@ func (s *xmlScan) refDone() error {
 	if a.state != 4 || a.n == 0 {
 		return nil
 	}
-	col, row := cellRef(a.val[:a.n])
-	if s.refRow {
-		col, row = 0, 0
-		for _, c := range a.val[:a.n] {
-			if c < '0' || c > '9' || row > 1<<30 {
-				return nil
-			}
-			row = row*10 + int(c-'0')
-		}
-	}
+	col, row := cellRef(a.val[:a.n]) // a <row>'s reference is its number alone: column 0
 	switch {
 	case row > s.lim.MaxRows:
 		return errTooManyRows(s.lim)
@@ -302,7 +292,6 @@ func (s *xmlScan) element() error {
 				return errTooManyRows(s.lim)
 			}
 			s.ref.start()
-			s.refRow = true
 		}
 	case "c":
 		s.text, s.inCell = 0, true
@@ -311,7 +300,6 @@ func (s *xmlScan) element() error {
 				return errTooManyColumns(s.lim, s.rows)
 			}
 			s.ref.start()
-			s.refRow = false
 		}
 	case "si":
 		s.text, s.inCell = 0, true
