@@ -262,9 +262,11 @@ func (h *handler) compare(w http.ResponseWriter, r *http.Request) error {
 	if web.WantsExport(r) {
 		return sheet.ServeXLSX(w, fmt.Sprintf("数据对比-%s-%d.xlsx", c.Org.Name, c.Year), compareTable(t, p))
 	}
+	// Nothing to draw: 0, or no data (measure.NoBase), in every bar.
+	blank := func(v float64) bool { return v == 0 || !measure.Known(v) }
 	p.AllZero = len(p.Parts) > 0
 	for _, part := range p.Parts {
-		p.AllZero = p.AllZero && !(part.Now != 0 && measure.Known(part.Now)) && !(part.Before != 0 && measure.Known(part.Before))
+		p.AllZero = p.AllZero && blank(part.Now) && blank(part.Before)
 	}
 	if !p.AllZero { // fifty empty bars say nothing
 		p.Chart, p.Height = compareChart(t, p), 70+36*len(p.Parts)
