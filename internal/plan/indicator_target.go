@@ -74,7 +74,7 @@ func (r *sentenceRead) period(x *at) string {
 	if levelItem(ns[itemStart(ns, q.a):q.a]) {
 		return "" // (年均增长5%左右、迈上3万亿元台阶: the 年均 is the item before's)
 	}
-	if p == "" && r.sentPer != "" && q.a > r.sentAt && !has(clause, []string{"累计", "总计", "合计"}) && !reYears.MatchString(clause) &&
+	if p == "" && r.sentPer != "" && q.a > r.sentAt && !has(clause, []string{"累计", "总计", "合计", "总数"}) && !reYears.MatchString(clause) &&
 		!(r.sentAt > 8 && reYear.MatchString(string(ns[r.sentAt:q.a]))) && // (…，每年编排…20个以上，到2027年…增长20%: a later deadline ends a late 每年's reach; tune30)
 		!(moneyOrRate(q) && q.base != "元" && has(clause, []string{"达到", "保持", "控制在", "稳定在", "提高到", "降至", "下降到", "覆盖"})) && !levelReached(clause) {
 		p = r.sentPer

@@ -85,7 +85,7 @@ func cells(line string) []cell {
 		}
 	}
 	sep := reCellSep
-	if t := strings.TrimSpace(line); strings.HasPrefix(t, "|") && strings.HasSuffix(t, "|") && len(t) > 1 {
+	if markdownRow(line) {
 		sep = reMarkdownCell // a Markdown table: | 指标 | 单位 | 目标值 |
 	}
 	for _, loc := range sep.FindAllStringIndex(line, -1) {
@@ -94,6 +94,14 @@ func cells(line string) []cell {
 	}
 	add(prev, len(line))
 	return out
+}
+
+// markdownRow reports a row of a Markdown table: between |s (| 指标 | 单位 |),
+// or without the outer ones, as GitHub's tables allow and html2text writes
+// them (指标 | 单位 | 目标值): two |s or more.
+func markdownRow(line string) bool {
+	t := strings.TrimSpace(line)
+	return strings.HasPrefix(t, "|") && strings.HasSuffix(t, "|") && len(t) > 1 || strings.Count(t, "|") >= 2
 }
 
 // cellBreaks marks the borders of a table row's cells as clause breaks,

@@ -15,8 +15,7 @@ import (
 // empty cells: a cell spanning columns leaves them. nil for another line.
 func gridCells(line string) []cell {
 	sep := "\t"
-	t := strings.TrimSpace(line)
-	md := strings.HasPrefix(t, "|") && strings.HasSuffix(t, "|") && len(t) > 1
+	md := markdownRow(line)
 	switch {
 	case md:
 		sep = "|"
@@ -73,6 +72,11 @@ func subHeader(cs []cell) bool {
 func (d *docRead) header(i int, cs []cell) (*table, bool) {
 	cs = plainCells(cs)
 	t, ok := tableHeader(cs, d.doc.Period.End)
+	if !ok {
+		if st, ok := d.stackedHeader(i, cs); ok {
+			return st, true // (指标名称 | 单位 over 2025年 over 目标值 | 属性: ingest_table_stacked.go)
+		}
+	}
 	if !ok || len(t.years) > 0 || t.regions {
 		return t, ok
 	}
@@ -142,10 +146,11 @@ func (d *docRead) header(i int, cs []cell) (*table, bool) {
 	if !ok || len(lt.years) > 0 {
 		return t, true
 	}
-	lt.lay = &layout{}
+	var centers []float64
 	for _, c := range cols {
-		lt.lay.centers = append(lt.lay.centers, center(c))
+		centers = append(centers, center(c))
 	}
+	lt.lay = newLayout(cols, centers)
 	lt.skip = last
 	return lt, true
 }

@@ -3,6 +3,7 @@ package plan
 import (
 	"sort"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -31,6 +32,7 @@ func joinColumn(cols []cell, c cell) []cell {
 // those parts read since.
 type layout struct {
 	centers []float64
+	seq     int // the 序号 column, from the left; -1 if none
 	held    *heldRow
 	frags   []string
 	fillers int // lines of parts in a row
@@ -113,12 +115,42 @@ func (l *layout) align(cs []cell, indent int) ([]cell, bool) {
 				best = k
 			}
 		}
+		if best == l.seq && best+1 < len(l.centers) && !serialCell(c.text) {
+			best++ // (words nearer 序号 than the middle of a wide name column: its left-aligned part; 例 under …劳动者比)
+		}
 		if out[best].text != "" {
 			return cs, false
 		}
 		out[best] = c
 	}
 	return out, true
+}
+
+// newLayout is the layout of a header's columns, cs laid out on the page
+// and their middles.
+func newLayout(cs []cell, centers []float64) *layout {
+	l := &layout{centers: centers, seq: -1}
+	for k, c := range cs {
+		if headerKind(c.text) == "seq" {
+			l.seq = k
+		}
+	}
+	return l
+}
+
+// serialCell reports a cell a 序号 column holds: a number (12, 3.1) or a
+// numeral (十二, 一), a few characters long.
+func serialCell(s string) bool {
+	s = strings.TrimRight(strings.TrimSpace(s), ".、．")
+	if s == "" || utf8.RuneCountInString(s) > 4 {
+		return false
+	}
+	for _, r := range s {
+		if !unicode.IsDigit(r) && r != '.' && !strings.ContainsRune("一二三四五六七八九十", r) {
+			return false
+		}
+	}
+	return true
 }
 
 func abs(x float64) float64 {

@@ -130,7 +130,7 @@ func (d *docRead) tableLine(i int) (row, done bool) {
 func (d *docRead) markdownRowGoesOn(i int, cs []cell) bool {
 	t := d.tbl
 	line := strings.TrimSpace(d.origs[i])
-	if !t.grid || len(t.years) > 0 || len(cs) < 3 || len(cs) > t.width+2 || !strings.HasPrefix(line, "|") || !strings.HasSuffix(line, "|") {
+	if !t.grid || len(t.years) > 0 || len(cs) < 3 || len(cs) > t.width+2 || !markdownRow(line) {
 		return false
 	}
 	if i+1 < len(d.lines) && reMarkdownRule.MatchString(d.lines[i+1]) {

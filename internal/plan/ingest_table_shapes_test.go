@@ -20,7 +20,7 @@ import (
 var tableFormats = []string{".docx", ".pdf", ".html", ".md", "_cells.txt", "_cells2.txt", "_tabs.txt"}
 
 // tablePlans are the plans with indicator tables.
-var tablePlans = []string{"linjiang", "qinghe", "songchuan"}
+var tablePlans = []string{"linjiang", "qinghe", "songchuan", "xiyuan"}
 
 // tw labels one target of these plans. A table's target is found by its
 // row (a prefix of the indicator's name, which a PDF may wrap) and its
@@ -152,6 +152,19 @@ var tableTargets = map[string][]tw{
 		sentT("150名", 150, ">=", "名", 1, "year", 2030), sentT("8家", 8, "=", "家", 1, "", 2030),
 		sentT("40家", 40, "=", "家", 1, "", 2030),
 	},
+	// a header whose narrow columns wrap (2025年 over 基期值) and whose
+	// other cells are set in the middle of its height: in the PDF, three
+	// lines of header words, none a header alone (ingest_table_stacked.go)
+	"xiyuan": {
+		cellT("人才资源总量", "110", 110, "=", "人", 1e4, "", 2030, "人才资源总量", fp(86), "预期性"),
+		cellT("每万名劳动力", "75", 75, "=", "人年", 1, "", 2030, "每万名劳动力中研发人员", fp(58), "预期性"),
+		cellT("高技能人才占", "35", 35, ">=", "%", 1, "", 2030, "高技能人才占技能劳动者比例", fp(28), "约束性"),
+		cellT("高层次人才数量", "4000", 4000, "=", "人", 1, "", 2030, "高层次人才数量", fp(2600), "预期性"),
+		cellT("博士后科研", "60", 60, ">=", "家", 1, "", 2030, "博士后科研工作站（创新实践基地）数量", fp(42), "预期性"),
+		cellT("人才发展投入", "3.5", 3.5, "=", "%", 1, "", 2030, "人才发展投入占地区生产总值比重", fp(3.1), "预期性"),
+		sentT("500名", 500, ">=", "名", 1, "year", 2030), sentT("10家", 10, "=", "家", 1, "", 2030),
+		sentT("3000人次", 3000, "=", "人次", 1, "", 2028), sentT("50个", 50, "=", "个", 1, "", 2028),
+	},
 }
 
 // cellNumberAt finds q standing as a number of its own (no digit or point
@@ -227,6 +240,7 @@ var sentenceKnown = map[string]string{
 	// 每年引进…150名以上，建设院士专家工作站8家: the 每年 of the first
 	// clause is read as the second's too
 	"songchuan 8家": "per year carried into the next clause",
+	"xiyuan 10家":   "per year carried into the next clause",
 }
 
 // TestTableShapes scores these plans in every format, and checks that each

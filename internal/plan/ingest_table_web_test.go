@@ -368,3 +368,22 @@ func TestWebTableCellOfNamedParts(t *testing.T) {
 		{"办结率", 90, ">=", "%", 2030, "", ""},
 	})
 }
+
+// A Markdown table without the outer bars, as GitHub's tables allow and
+// html2text writes a page's tables (指标 | 单位 | 目标值, then --- | ---),
+// reads as one with them; and the same rows a word processor's text
+// export gives as 指标 | 单位 lines without a rule under the header.
+func TestMarkdownTableWithoutOuterBars(t *testing.T) {
+	const intro = "# 某市科技人才发展行动方案（2026-2030年）\n\n一、主要目标\n\n到2030年，全市科技人才队伍不断壮大。主要指标如下：\n\n"
+	rows := "序号 | 指标 | 单位 | 2025年 | 2030年 | 属性\n%s1 | 科技人才总量 | 万人 | 42 | 60 | 预期性\n" +
+		"2 | 每万名就业人员中研发人员 | 人年 | 55 | ≥70 | 约束性\n\n二、重点任务\n\n"
+	want := []webReading{
+		{"科技人才总量", 60, "=", "万人", 2030, "", "预期性"},
+		{"每万名就业人员中研发人员", 70, ">=", "人年", 2030, "", "约束性"},
+	}
+	for name, rule := range map[string]string{"rule": "--- | --- | --- | --- | --- | ---\n", "no rule": ""} {
+		t.Run(name, func(t *testing.T) {
+			checkWebReadings(t, webReadings(t, intro+fmt.Sprintf(rows, rule)), want)
+		})
+	}
+}

@@ -11,7 +11,7 @@ import (
 	"unicode/utf8"
 )
 
-// tables writes the plans with indicator tables (linjiang.txt, qinghe.txt,
+// tables writes the plans with indicator tables (linjiang.txt, qinghe.txt, xiyuan.txt,
 // songchuan.txt)
 // in every format the extractor reads:
 //
@@ -28,7 +28,7 @@ import (
 // above it spanning down, "<" the cell left of it spanning right, and a
 // line "[[page]]" starts a new page in the PDF. ¹²³ are footnote marks.
 func tables(dir string) {
-	for _, name := range []string{"linjiang", "qinghe", "songchuan"} {
+	for _, name := range []string{"linjiang", "qinghe", "songchuan", "xiyuan"} {
 		src, err := os.ReadFile(filepath.Join(dir, "gen", name+".txt"))
 		if err != nil {
 			log.Fatal(err)
