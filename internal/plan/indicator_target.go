@@ -46,6 +46,9 @@ func (r *sentenceRead) target(x *at) Indicator {
 	end := tail(r.ns, q.after)
 	ind.Text = strings.TrimSpace(string(r.os[x.cs:end]))
 	ind.Metric = metric(string(r.ns[x.cs:end]), string(r.ns[q.a:q.b]))
+	if ind.Metric == "" {
+		ind.Metric = colonName(r.ns, x.cs) // (2.高新技术企业数量：1.2万家)
+	}
 	ind.Section = r.c.section
 	ind.Candidate = x.candidate(&ind, clauseDeadline)
 	if !ind.Candidate {
@@ -254,6 +257,33 @@ func metric(c, match string) string {
 		m = string([]rune(m)[:30])
 	}
 	return m
+}
+
+// reItemMark is the mark that opens an item of a list: 1. 1、 （1） ① ——.
+var reItemMark = regexp.MustCompile(`^\s*(?:\d{1,2}\s*[.、．]|[（(]\d{1,2}[)）]|[①-⑳]|[-—]+)\s*`)
+
+// colonName is the name a quantity's clause stands under when the clause
+// is the value of a pair (高新技术企业数量：1.2万家): the words between the
+// clause before it and the colon that ends them, without the mark that
+// numbers the item; "" where the clause follows no colon.
+func colonName(ns []rune, cs int) string {
+	k := cs
+	for k > 0 && ns[k-1] == ' ' {
+		k--
+	}
+	if k == 0 || ns[k-1] != '：' && ns[k-1] != ':' {
+		return ""
+	}
+	end := k - 1
+	start := end
+	for start > 0 && !strings.ContainsRune("。；;，,！？\n：:", ns[start-1]) && end-start < 40 {
+		start--
+	}
+	name := strings.TrimSpace(reItemMark.ReplaceAllString(string(ns[start:end]), ""))
+	if n := utf8.RuneCountInString(name); n < 2 || n > 30 {
+		return ""
+	}
+	return name
 }
 
 // reFromBaseline is where a clause states the level a measure starts from:

@@ -27,3 +27,24 @@ func TestMetricNamesWhatChanges(t *testing.T) {
 		t.Errorf("metrics: got %q, want %q", got, want)
 	}
 }
+
+// A target given as the value of a pair (2.高新技术企业数量：1.2万家) is
+// named by the words before the colon, without the item's mark; a clause
+// that names its own measure keeps it.
+func TestMetricOfAPair(t *testing.T) {
+	text := "某省科技强省行动方案（2025—2027年）\n\n一、主要目标\n\n主要指标：\n" +
+		"1.全社会研发经费投入强度：2.6%；\n（2）高新技术企业数量：1.2万家；\n——新型研发机构：150家。\n" +
+		"专栏1　平台建设工程\n实验室体系：新建省重点实验室30家。\n"
+	doc, err := Ingest(strings.NewReader(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, ind := range doc.Indicators {
+		got = append(got, ind.Metric)
+	}
+	want := []string{"全社会研发经费投入强度", "高新技术企业数量", "新型研发机构", "新建省重点实验室"}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("metrics: got %q, want %q", got, want)
+	}
+}
