@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"kexie/internal/measure"
 )
@@ -114,6 +115,26 @@ func (h *handler) show(w http.ResponseWriter, r *http.Request) error {
 		}
 	}
 	return h.site.Render(w, r, "plan/show.html", "plan.title.show", page)
+}
+
+// NameApart is the indicator's name where its words in the document do
+// not hold it: a table row whose name wrapped onto the lines around it in
+// a PDF (3  %  28  ≥35  约束性), the value of a pair (2.6% under
+// 全社会研发经费投入强度：) — so that the reviewer reads what it measures.
+func (i StoredIndicator) NameApart() string {
+	han, in := 0, 0
+	for _, r := range i.Metric {
+		if unicode.Is(unicode.Han, r) {
+			han++
+			if strings.ContainsRune(i.Text, r) {
+				in++
+			}
+		}
+	}
+	if han == 0 || 2*in >= han {
+		return "" // the words hold most of it (市政府每年召开1次…联席会议 for 市政府召开…联席会议)
+	}
+	return i.Metric
 }
 
 // Target formats an indicator's target for the page ("≥ 15.5 %", "3–5 项").
