@@ -24,7 +24,9 @@ func TestGrammarInTasks(t *testing.T) {
 		// a total over years keeps its own period, though the sentence
 		// opens with 每年
 		{"每年托举青年科技人才50名，5年累计250名，流动科技馆巡展100站次以上。", "50 名 = year 2030 | 250 名 = - 2030 | 100 站次 >= year 2030"},
-		// so does a total the plan reaches (总数达到)
+		// so does a total the plan reaches (总数达到), and what a clause of
+		// its own builds
+		{"每年吸引10万名以上高校毕业生来市就业创业，建设青年人才驿站20个。", "10 名×10000 >= year 2030 | 20 个 = - 2030"},
 		{"每年新认定科普教育基地20家左右，总数达到300家。", "20 家 approx year 2030 | 300 家 = - 2030"},
 		// the past: a sentence opening with a year before the plan, 年来
 		{"2025年，全省科技馆接待观众达到500万人次，比2020年增长30%。", "? 500 人次×10000 = - 2025 | ? 30 % = - 2025"},

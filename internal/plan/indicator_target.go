@@ -79,13 +79,27 @@ func (r *sentenceRead) period(x *at) string {
 	}
 	if p == "" && r.sentPer != "" && q.a > r.sentAt && !has(clause, []string{"累计", "总计", "合计", "总数"}) && !reYears.MatchString(clause) &&
 		!(r.sentAt > 8 && reYear.MatchString(string(ns[r.sentAt:q.a]))) && // (…，每年编排…20个以上，到2027年…增长20%: a later deadline ends a late 每年's reach; tune30)
-		!(moneyOrRate(q) && q.base != "元" && has(clause, []string{"达到", "保持", "控制在", "稳定在", "提高到", "降至", "下降到", "覆盖"})) && !levelReached(clause) {
+		!(moneyOrRate(q) && q.base != "元" && has(clause, []string{"达到", "保持", "控制在", "稳定在", "提高到", "降至", "下降到", "覆盖"})) && !levelReached(clause) &&
+		!buildsOwn(ns, x.cs, q.a) {
 		p = r.sentPer
 	}
 	if p == "" && (yearVerb(clause) || perYearUnit(ns, q)) {
 		p = "year"
 	}
 	return p
+}
+
+// buildsOwn reports a clause of its own that opens by building something
+// (…每年吸引10万名毕业生，建设青年人才驿站20个): what is built is built
+// once, not each year, unless the clause says so itself.
+func buildsOwn(ns []rune, cs, a int) bool {
+	c := strings.TrimLeft(string(ns[cs:a]), " ")
+	for _, v := range []string{"建设", "建成", "新建", "打造", "组建", "设立", "建立", "布局"} {
+		if strings.HasPrefix(c, v) {
+			return true
+		}
+	}
+	return false
 }
 
 // date sets the year the target is due: the sentence's deadline, unless
@@ -247,6 +261,15 @@ func metric(c, match string) string {
 		m = strings.ReplaceAll(m, f, "")
 	}
 	m = strings.Trim(m, " ,，:、“”\"()")
+	// an item of a list after others with their quantities (其中高层次人才3万人、
+	// 高技能人才): its own words; its period, 其中 and a span of years are no name
+	if k := strings.LastIndex(m, "、"); k > 0 && strings.ContainsAny(m[:k], "0123456789") {
+		m = m[k+len("、"):]
+	}
+	m = strings.TrimPrefix(m, "其中")
+	if loc := reYears.FindStringIndex(m); loc != nil && loc[0] <= 1 {
+		m = m[loc[1]:]
+	}
 	for _, v := range metricVerbs {
 		if t, ok := strings.CutSuffix(m, v); ok && t != "" {
 			m = strings.TrimRight(t, " ")

@@ -48,3 +48,22 @@ func TestMetricOfAPair(t *testing.T) {
 		t.Errorf("metrics: got %q, want %q", got, want)
 	}
 }
+
+// An item of a list after others with their quantities is named by its own
+// words; 其中 and a span of years (5年内) are no part of a name.
+func TestMetricOfAListItem(t *testing.T) {
+	text := "某市人才强市实施意见\n\n一、总体目标\n\n到2027年，全市人才总量突破150万人，其中高层次人才达到3万人、高技能人才达到35万人；" +
+		"5年内引进培育科技领军人才200名、产业领军人才300名。\n"
+	doc, err := Ingest(strings.NewReader(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, ind := range doc.Indicators {
+		got = append(got, ind.Metric)
+	}
+	want := []string{"人才总量", "高层次人才", "高技能人才", "引进培育科技领军人才", "产业领军人才"}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("metrics: got %q, want %q", got, want)
+	}
+}
