@@ -33,6 +33,7 @@ type lineCtx struct {
 	titles      string         // the titles of the open sections, outermost first (the learned model's features)
 	learn       *learnDoc      // the learned second opinion, or nil (indicator_learn_read.go)
 	register    bool           // a row of a register of projects with their years of building (indicator_register.go)
+	tabRow      bool           // a row of a table whose cells were apart by tabs (a .docx, a web page): its tabs are ; (tabBreaks)
 	noteFrom    int            // 1 + the offset in the document where a note (注：…, 备注：…) opens in the paragraph, or 0 (noteStart)
 }
 
@@ -55,7 +56,7 @@ func has(s string, words []string) bool {
 func indicators(r *sentenceRead, nr, or []rune, pos []int, c *lineCtx) ([]Indicator, *int) {
 	var out []Indicator
 	dl, opened := c.deadline, (*int)(nil)
-	if y := rowYear(nr, c.planStart); y != nil {
+	if y := rowYear(nr, c.planStart, c.tabRow); y != nil {
 		dl = y // (a project list's row: its 完成时限 cell dates what its other cells build)
 	}
 	ahead := false    // a sentence of the paragraph opened with a deadline
@@ -166,22 +167,31 @@ func clauseStart(rs []rune, i int) int {
 // reYearCell is a table cell that is only a year (2025年, 2026年底, 2027年前).
 var reYearCell = regexp.MustCompile(`^20\d\d\s*年\s*(?:底|前|年底前)?$`)
 
-// rowYear is the year of a Markdown table row read as text (a project
-// list: 建设内容 | … | 2025年 | 投资估算 …) when exactly one of its cells is
-// a year, not before the plan starts: the row's deadline. nil otherwise
-// (no row, no year cell, or two: a start and an end).
-func rowYear(nr []rune, planStart *int) *int {
+// reDueCell is a table cell that is only the time a task is due (2025年,
+// 2026年底, 2027年前, 2026年6月, 2026年6月底前).
+var reDueCell = regexp.MustCompile(`^20\d\d\s*年\s*(?:\d{1,2}\s*月\s*)?(?:底|末|前|底前|年底前|以前)?$`)
+
+// rowYear is the year of a table row read as text — a Markdown row (a
+// project list: 建设内容 | … | 2025年 | 投资估算 …) or one whose cells were
+// apart by tabs (tabRow: a task list's 完成时限 2026年6月) — when exactly one
+// of its cells is a year, not before the plan starts: the row's deadline.
+// nil otherwise (no row, no year cell, or two: a start and an end).
+func rowYear(nr []rune, planStart *int, tabRow bool) *int {
 	i := 0
 	for i < len(nr) && nr[i] == ' ' {
 		i++
 	}
-	if i == len(nr) || nr[i] != '|' && nr[i] != ';' {
-		return nil // (normalized, a row's | are ;)
+	sep := ";"
+	switch {
+	case i < len(nr) && (nr[i] == '|' || nr[i] == ';'):
+		sep = string(nr[i]) // (normalized, a row's | are ;)
+	case !tabRow:
+		return nil
 	}
 	var year *int
-	for _, cell := range strings.Split(string(nr[i:]), string(nr[i])) {
-		x := strings.TrimSpace(cell)
-		if len(x) < 7 || len(x) > 20 || !reYearCell.MatchString(x) {
+	for _, cell := range strings.Split(string(nr[i:]), sep) {
+		x := strings.TrimSpace(strings.TrimRight(cell, "。"))
+		if len(x) < 7 || len(x) > 24 || !reDueCell.MatchString(x) {
 			continue
 		}
 		if year != nil {

@@ -260,8 +260,10 @@ func (d *docRead) gatherText(h head, text paraPiece, row bool, tail *paraPiece, 
 	if row && !h.ok {
 		d.flush()
 		d.para.ctx.register = d.register && row
-		d.para.add(cellBreaks(text.nb), text.ob, text.base)
+		d.para.ctx.tabRow = strings.Contains(text.ob, "\t")
+		d.para.add(tabBreaks(cellBreaks(text.nb), text.ob), text.ob, text.base)
 		d.flush()
+		d.para.ctx.tabRow = false
 		return
 	}
 	d.para.add(text.nb, text.ob, text.base)

@@ -96,6 +96,27 @@ func cells(line string) []cell {
 	return out
 }
 
+// tabBreaks marks, in a row's normalized text nb, the tabs of its words
+// as written (ob, rune for rune the same length) as clause breaks: a .docx's
+// or a web page's cells (1	建设概念验证中心	建成概念验证中心5个	市科技局), so
+// that a cell's words govern only its own numbers, as cellBreaks does for
+// the bars of Markdown and the gaps of a PDF's layout.
+func tabBreaks(nb, ob string) string {
+	if !strings.Contains(ob, "\t") {
+		return nb
+	}
+	n, o := []rune(nb), []rune(ob)
+	if len(n) != len(o) {
+		return nb
+	}
+	for i, r := range o {
+		if r == '\t' {
+			n[i] = ';'
+		}
+	}
+	return string(n)
+}
+
 // markdownRow reports a row of a Markdown table: between |s (| 指标 | 单位 |),
 // or without the outer ones, as GitHub's tables allow and html2text writes
 // them (指标 | 单位 | 目标值): two |s or more.
