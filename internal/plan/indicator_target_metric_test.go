@@ -14,14 +14,7 @@ func TestMetricNamesWhatChanges(t *testing.T) {
 		"万元地区生产总值能耗从0.45吨标准煤下降至0.40吨标准煤。" +
 		"科普从业人员数量提高到3000人。" +
 		"企业研发投入强度提升至3.2%。\n"
-	doc, err := Ingest(strings.NewReader(text))
-	if err != nil {
-		t.Fatal(err)
-	}
-	var got []string
-	for _, ind := range doc.Indicators {
-		got = append(got, ind.Metric)
-	}
+	got := metricsOf(t, text)
 	want := []string{"公民具备科学素质的比例", "万元地区生产总值能耗", "科普从业人员数量", "企业研发投入强度"}
 	if strings.Join(got, "|") != strings.Join(want, "|") {
 		t.Errorf("metrics: got %q, want %q", got, want)
@@ -35,14 +28,7 @@ func TestMetricOfAPair(t *testing.T) {
 	text := "某省科技强省行动方案（2025—2027年）\n\n一、主要目标\n\n主要指标：\n" +
 		"1.全社会研发经费投入强度：2.6%；\n（2）高新技术企业数量：1.2万家；\n——新型研发机构：150家。\n" +
 		"专栏1　平台建设工程\n实验室体系：新建省重点实验室30家。\n"
-	doc, err := Ingest(strings.NewReader(text))
-	if err != nil {
-		t.Fatal(err)
-	}
-	var got []string
-	for _, ind := range doc.Indicators {
-		got = append(got, ind.Metric)
-	}
+	got := metricsOf(t, text)
 	want := []string{"全社会研发经费投入强度", "高新技术企业数量", "新型研发机构", "新建省重点实验室"}
 	if strings.Join(got, "|") != strings.Join(want, "|") {
 		t.Errorf("metrics: got %q, want %q", got, want)
@@ -54,6 +40,16 @@ func TestMetricOfAPair(t *testing.T) {
 func TestMetricOfAListItem(t *testing.T) {
 	text := "某市人才强市实施意见\n\n一、总体目标\n\n到2027年，全市人才总量突破150万人，其中高层次人才达到3万人、高技能人才达到35万人；" +
 		"5年内引进培育科技领军人才200名、产业领军人才300名。\n"
+	got := metricsOf(t, text)
+	want := []string{"人才总量", "高层次人才", "高技能人才", "引进培育科技领军人才", "产业领军人才"}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("metrics: got %q, want %q", got, want)
+	}
+}
+
+// metricsOf is the metric of each target Ingest reads in text, in order.
+func metricsOf(t *testing.T, text string) []string {
+	t.Helper()
 	doc, err := Ingest(strings.NewReader(text))
 	if err != nil {
 		t.Fatal(err)
@@ -62,8 +58,5 @@ func TestMetricOfAListItem(t *testing.T) {
 	for _, ind := range doc.Indicators {
 		got = append(got, ind.Metric)
 	}
-	want := []string{"人才总量", "高层次人才", "高技能人才", "引进培育科技领军人才", "产业领军人才"}
-	if strings.Join(got, "|") != strings.Join(want, "|") {
-		t.Errorf("metrics: got %q, want %q", got, want)
-	}
+	return got
 }
