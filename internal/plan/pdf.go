@@ -64,7 +64,11 @@ func PDFText(ctx context.Context, data []byte) (string, error) {
 	case err != nil && ctx.Err() != nil:
 		return "", fmt.Errorf("%w: timed out", ErrBadPDF)
 	case err != nil:
-		return "", fmt.Errorf("%w: %s", ErrBadPDF, bytes.TrimSpace(stderr.buf.Bytes()))
+		why := bytes.TrimSpace(stderr.buf.Bytes())
+		if len(why) == 0 {
+			why = []byte(err.Error()) // (-q keeps pdftotext quiet: its exit status says what there is)
+		}
+		return "", fmt.Errorf("%w: %s", ErrBadPDF, why)
 	}
 	letters := 0
 	for _, r := range out.buf.String() {

@@ -98,6 +98,10 @@ func TestPDFDocument(t *testing.T) {
 	if _, err := DocumentText(ctx, "x.pdf", pdf[:len(pdf)/3]); err == nil {
 		t.Error("a truncated PDF was read")
 	}
+	// A PDF pdftotext cannot open says why, not "cannot be read: " and nothing.
+	if _, err := DocumentText(ctx, "x.pdf", []byte("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n")); !errors.Is(err, ErrBadPDF) || strings.HasSuffix(err.Error(), ": ") {
+		t.Errorf("broken PDF: %v", err)
+	}
 	if _, err := DocumentText(ctx, "x.xls", []byte("x")); !errors.Is(err, ErrFormat) {
 		t.Errorf("xls: %v", err)
 	}
