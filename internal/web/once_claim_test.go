@@ -106,7 +106,8 @@ func oncePost(t *testing.T, s *Site, path, token string, extra url.Values) (int,
 // A form's token is used up only by a request its route's handler answers:
 // an unknown path or method, a refusal by the route's access rule (401,
 // 403, a 404 for a record out of scope or not found) and the redirect of a
-// session that has yet to give its second factor leave it free, so the
+// session that has yet to give its second factor (or change its password)
+// leave it free, so the
 // form is handled when it reaches its handler. Those answers are the same
 // with a used token as without one — the token tells nothing of a route —
 // and the 409 is one page whatever the route that refuses it. A
@@ -114,6 +115,7 @@ func oncePost(t *testing.T, s *Site, path, token string, extra url.Values) (int,
 func TestFormOnceClaimedWhereHandled(t *testing.T) {
 	staff := &Identity{Subject: &access.Subject{UserID: 1, Username: "u", Grants: []access.Grant{{OrgPath: "/1/", Role: access.OrgStaff}}}, SessionID: "s"}
 	pending := &Identity{Subject: staff.Subject, SessionID: "s", MFAPending: true}
+	mustChange := &Identity{Subject: staff.Subject, SessionID: "s", MustChangePassword: true}
 	id := staff
 	s, store, ran := onceSite(t, &id)
 	const tok = "TTTTTTTTTTTTTTTTTTTTTT"
@@ -129,6 +131,7 @@ func TestFormOnceClaimedWhereHandled(t *testing.T) {
 		{"action not held", "/admin", staff, http.StatusForbidden},
 		{"signed in to none", "/t", nil, http.StatusUnauthorized},
 		{"second factor pending", "/t", pending, http.StatusSeeOther},
+		{"password to change first", "/t", mustChange, http.StatusSeeOther},
 	}
 	for _, tt := range notHandled {
 		id = tt.who
