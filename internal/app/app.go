@@ -248,9 +248,15 @@ func (a *App) BuildSite() error {
 			templates = append(templates, m.Templates)
 		}
 	}
+	// The form tokens' owner hash is keyed by its own key from the secret
+	// every node shares, so a token used through one node is used on all.
+	once, err := auth.NewFormOnce(a.DB, a.Keys.Derive("form-once owner v1"), time.Now)
+	if err != nil {
+		return err
+	}
 	site, err := web.NewSite(web.SiteConfig{
 		Policy: a.Policy, Auth: a.Auth, Log: a.Log, Locales: locales, Templates: templates,
-		CSRFKey: a.Keys.Derive("csrf"), SecureCookies: secure(a.Cfg), Once: auth.NewFormOnce(a.DB, time.Now),
+		CSRFKey: a.Keys.Derive("csrf"), SecureCookies: secure(a.Cfg), Once: once,
 		Enrich: func(ctx context.Context, r *http.Request, id *web.Identity) context.Context {
 			m := audit.Meta{IP: web.ClientIP(r), RequestID: web.RequestID(ctx)}
 			if id != nil && id.Subject != nil {

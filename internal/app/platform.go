@@ -60,7 +60,7 @@ func platformModule(a *App) web.Module {
 				http.SetCookie(w, &http.Cookie{Name: "kexie_lang", Value: lang, Path: "/", MaxAge: 365 * 24 * 3600,
 					HttpOnly: true, Secure: s.SecureCookies, SameSite: http.SameSiteLaxMode})
 				return web.Redirect(w, r, web.SafeNext(r.PostFormValue("next"), "/"))
-			}, web.AllowPending2FA)
+			}, web.AllowPending2FA, web.Repeatable) // choosing a language twice changes nothing: no form token kept
 		},
 	}
 }

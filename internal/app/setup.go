@@ -158,6 +158,7 @@ func setupModule(a *App) web.Module {
 					return s.RenderStatus(w, r, http.StatusUnprocessableEntity, "setup/setup.html", "setup.title", SetupPage{Form: f})
 				}
 				a.Log.Info("first-run setup done", "root", f.Get("name"), "region", f.Get("region"), "admin", user)
+				web.KeepOnce(r) // done, answered with the password shown once: not again
 				return s.Render(w, r, "setup/setup.html", "setup.title", SetupPage{Form: f, User: user, Password: password})
 			})
 		},

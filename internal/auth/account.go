@@ -158,7 +158,9 @@ func (h *handler) enrol(w http.ResponseWriter, r *http.Request) error {
 		}
 		return h.site.RenderStatus(w, r, http.StatusUnprocessableEntity, "auth/enrol.html", "auth.title.enrol", p)
 	}
-	// Show the recovery codes once, on this response only.
+	// Show the recovery codes once, on this response only; the form sent
+	// again is refused (409), not enrolled again.
+	web.KeepOnce(r)
 	return h.site.Render(w, r, "auth/enrol.html", "auth.title.enrol", EnrolPage{Form: web.NewForm(), Enabled: true, RecoveryCodes: codes})
 }
 
@@ -168,6 +170,8 @@ func (h *handler) regenerate(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
+	// Sent again (a reload), the form would void the codes shown here.
+	web.KeepOnce(r)
 	return h.site.Render(w, r, "auth/enrol.html", "auth.title.enrol", EnrolPage{Form: web.NewForm(), Enabled: true, RecoveryCodes: codes})
 }
 

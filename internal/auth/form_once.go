@@ -1,6 +1,7 @@
 package auth
 
 import (
+	"crypto/hmac"
 	"crypto/sha256"
 	"encoding/base64"
 	"fmt"
@@ -27,12 +28,18 @@ const OnceEach = 200
 // (web.OnceStore), in the database shared by every app node.
 type FormOnce struct {
 	db  *db.DB
+	key []byte // keys the owner column's hash (owner)
 	now func() time.Time
 }
 
-// NewFormOnce returns the store of used form tokens; now is the clock.
-func NewFormOnce(d *db.DB, now func() time.Time) *FormOnce {
-	return &FormOnce{db: d, now: now}
+// NewFormOnce returns the store of used form tokens; key (at least 32
+// bytes, the same on every app node) keys the hash that names a token's
+// owner, and now is the clock.
+func NewFormOnce(d *db.DB, key []byte, now func() time.Time) (*FormOnce, error) {
+	if len(key) < 32 {
+		return nil, fmt.Errorf("auth: form token key must be at least 32 bytes")
+	}
+	return &FormOnce{db: d, key: key, now: now}, nil
 }
 
 // Claim takes token for the request's owner and reports whether it was
@@ -47,7 +54,7 @@ func (f *FormOnce) Claim(r *http.Request, token string) (bool, error) {
 			return false, fmt.Errorf("auth: forget form tokens: %w", err)
 		}
 	}
-	own, free := owner(r), false
+	own, free := f.owner(r), false
 	err := f.db.Tx(ctx, func(tx *db.Tx) error {
 		res, err := tx.Exec(ctx, `INSERT INTO form_once (token, owner, claimed_at) VALUES (?, ?, ?) ON CONFLICT (token) DO NOTHING`,
 			onceKey(own, token), own, db.Millis(now))
@@ -72,25 +79,28 @@ func (f *FormOnce) Claim(r *http.Request, token string) (bool, error) {
 
 // Release gives token back: its submission did not go through.
 func (f *FormOnce) Release(r *http.Request, token string) error {
-	if _, err := f.db.Exec(r.Context(), `DELETE FROM form_once WHERE token = ?`, onceKey(owner(r), token)); err != nil {
+	if _, err := f.db.Exec(r.Context(), `DELETE FROM form_once WHERE token = ?`, onceKey(f.owner(r), token)); err != nil {
 		return fmt.Errorf("auth: release form token: %w", err)
 	}
 	return nil
 }
 
-// owner is whose form r sends, as FormOnce keeps it: a hash of the session
-// (web.Identity.SessionID, itself a hash of the cookie) or, signed in to
-// none, of the client's address — an IPv6 address by its /64, which one
-// client holds whole.
-func owner(r *http.Request) string {
+// owner is whose form r sends, as FormOnce keeps it: a keyed hash
+// (HMAC-SHA256 under f.key) of the session (web.Identity.SessionID, itself a
+// hash of the cookie) or, signed in to none, of the client's address — an
+// IPv6 address by its /64, which one client holds whole. Keyed, because an
+// IPv4 address is one of 2³²: a plain hash of it is the address again to
+// whoever reads the table and tries them all.
+func (f *FormOnce) owner(r *http.Request) string {
 	who := "a:" + web.ClientIP(r)
 	if id := web.IdentityFrom(r.Context()); id != nil && id.SessionID != "" {
 		who = "s:" + id.SessionID
 	} else if ip := net.ParseIP(web.ClientIP(r)); ip != nil && ip.To4() == nil {
 		who = "a:" + ip.Mask(net.CIDRMask(64, 128)).String()
 	}
-	h := sha256.Sum256([]byte("form_once owner\x00" + who))
-	return base64.RawURLEncoding.EncodeToString(h[:12])
+	m := hmac.New(sha256.New, f.key)
+	m.Write([]byte("form_once owner\x00" + who))
+	return base64.RawURLEncoding.EncodeToString(m.Sum(nil)[:12])
 }
 
 // onceKey is the row of token claimed by owner.

@@ -2,9 +2,12 @@ package auth_test
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/base64"
 	"fmt"
 	"net/http"
 	"net/http/httptest"
+	"strings"
 	"testing"
 	"time"
 
@@ -38,7 +41,7 @@ func TestFormOnceOwner(t *testing.T) {
 	dbtest.Run(t, sets, func(t *testing.T, d *db.DB) {
 		ctx := context.Background()
 		now := time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC)
-		f := auth.NewFormOnce(d, func() time.Time { return now })
+		f := newOnce(t, d, testOnceKey, func() time.Time { return now })
 		const tok = "AAAAAAAAAAAAAAAAAAAAAA"
 		alice, mallory, anon := post("s-alice", "192.0.2.1"), post("s-mallory", "192.0.2.1"), post("", "192.0.2.9")
 		if free, err := f.Claim(mallory(), tok); err != nil || !free {
@@ -83,6 +86,77 @@ func TestFormOnceOwner(t *testing.T) {
 		// alice's token is untouched by mallory's flood.
 		if free, err := f.Claim(alice(), tok); err != nil || free {
 			t.Errorf("alice's token after mallory's flood: free %v, %v; want taken", free, err)
+		}
+	})
+}
+
+// The owner column is a keyed hash: whoever reads the table (a backup, a
+// replica, a report) and tries every IPv4 address, or a session ID, with
+// the plain SHA-256 the column once held finds none of them. App nodes
+// that share the secret share the key, so a token used through one node
+// is used through every other; a store under another key (another
+// deployment, or a key rotated) names the owner differently.
+func TestFormOnceOwnerKeyed(t *testing.T) {
+	dbtest.Run(t, sets, func(t *testing.T, d *db.DB) {
+		ctx := context.Background()
+		now := time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC)
+		clock := func() time.Time { return now }
+		nodeA, nodeB := newOnce(t, d, testOnceKey, clock), newOnce(t, d, testOnceKey, clock)
+		const tok = "KKKKKKKKKKKKKKKKKKKKKK"
+		anon, alice := post("", "192.0.2.77"), post("s-alice", "192.0.2.1")
+		for _, who := range []func() *http.Request{anon, alice} {
+			if free, err := nodeA.Claim(who(), tok); err != nil || !free {
+				t.Fatalf("a first claim through node A: free %v, %v", free, err)
+			}
+			if free, err := nodeB.Claim(who(), tok); err != nil || free {
+				t.Errorf("the same token through node B (same secret): free %v, %v; want taken", free, err)
+			}
+		}
+		rows, err := d.Query(ctx, `SELECT owner FROM form_once`)
+		if err != nil {
+			t.Fatal(err)
+		}
+		owners := map[string]bool{}
+		for rows.Next() {
+			var o string
+			if err := rows.Scan(&o); err != nil {
+				t.Fatal(err)
+			}
+			owners[o] = true
+		}
+		if err := rows.Err(); err != nil {
+			t.Fatal(err)
+		}
+		rows.Close()
+		if len(owners) != 2 {
+			t.Fatalf("%d owners kept, want 2 (the address, the session)", len(owners))
+		}
+		// What trying every address (here its /24) and the session ID with
+		// the unkeyed hash gives.
+		plain := func(who string) string {
+			h := sha256.Sum256([]byte("form_once owner\x00" + who))
+			return base64.RawURLEncoding.EncodeToString(h[:12])
+		}
+		for i := 0; i < 256; i++ {
+			if who := fmt.Sprintf("a:192.0.2.%d", i); owners[plain(who)] {
+				t.Errorf("the owner column gives the address %s back by its plain hash", who)
+			}
+		}
+		if owners[plain("s:s-alice")] {
+			t.Error("the owner column gives the session back by its plain hash")
+		}
+		for o := range owners {
+			if strings.Contains(o, "192.0.2") || strings.Contains(o, "alice") {
+				t.Errorf("owner %q shows whose it is", o)
+			}
+		}
+		// Under another key the same address is another owner.
+		other := newOnce(t, d, []byte(strings.Repeat("x", 32)), clock)
+		if free, err := other.Claim(anon(), tok); err != nil || !free {
+			t.Errorf("the token under another key: free %v, %v; want free", free, err)
+		}
+		if _, err := auth.NewFormOnce(d, []byte("short"), clock); err == nil {
+			t.Error("a key of 5 bytes was taken")
 		}
 	})
 }

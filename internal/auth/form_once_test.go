@@ -18,7 +18,7 @@ import (
 func TestFormOnceStore(t *testing.T) {
 	dbtest.Run(t, sets, func(t *testing.T, d *db.DB) {
 		now := time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC)
-		f := auth.NewFormOnce(d, func() time.Time { return now })
+		f := newOnce(t, d, testOnceKey, func() time.Time { return now })
 		r := httptest.NewRequest("POST", "/x", nil)
 		n := dbtest.Went(t, dbtest.AtOnce(10, func(int) error {
 			free, err := f.Claim(r, "AAAAAAAAAAAAAAAAAAAAAA")
@@ -54,6 +54,19 @@ func TestFormOnceStore(t *testing.T) {
 	})
 }
 
+// testOnceKey keys the owner hash in tests, as app's derived key does.
+var testOnceKey = []byte("form-once owner key for tests 32b")
+
+// newOnce is auth.NewFormOnce, failing tb on an error.
+func newOnce(tb testing.TB, d *db.DB, key []byte, now func() time.Time) *auth.FormOnce {
+	tb.Helper()
+	f, err := auth.NewFormOnce(d, key, now)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return f
+}
+
 type takenError struct{}
 
 func (takenError) Error() string { return "taken" }
@@ -64,7 +77,7 @@ var errTaken error = takenError{}
 // one claim of a fresh token (an INSERT).
 func BenchmarkFormOnce(b *testing.B) {
 	dbtest.Bench(b, sets, func(b *testing.B, d *db.DB) {
-		f := auth.NewFormOnce(d, time.Now)
+		f := newOnce(b, d, testOnceKey, time.Now)
 		r := httptest.NewRequest("POST", "/x", nil)
 		b.ResetTimer()
 		for i := 0; b.Loop(); i++ {

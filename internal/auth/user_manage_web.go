@@ -132,6 +132,8 @@ func (h *handler) resetPassword(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
+	// Sent again (a reload), the form would void the password shown here.
+	web.KeepOnce(r)
 	w.Header().Set("Cache-Control", "no-store")
 	return h.site.Render(w, r, "users/password.html", "users.title.password", ResetPage{User: u, Password: pw})
 }

@@ -60,6 +60,7 @@ func (h *handler) checkin(w http.ResponseWriter, r *http.Request) error {
 		}
 		return h.renderCheckin(w, r, f, nil, http.StatusUnprocessableEntity)
 	}
+	web.KeepOnce(r) // checked in, answered with the page: the same form again is 409
 	return h.renderCheckin(w, r, web.NewForm(), &reg, http.StatusOK)
 }
 

@@ -151,6 +151,7 @@ func (h *handler) importPopulation(w http.ResponseWriter, r *http.Request) error
 		return h.render(w, r, http.StatusUnprocessableEntity, p)
 	}
 	p.Imported = n
+	web.KeepOnce(r) // imported, answered with the page: the same form again is 409
 	return h.render(w, r, http.StatusOK, p)
 }
 

@@ -45,6 +45,7 @@ func (h *handler) sendCode(w http.ResponseWriter, r *http.Request) error {
 		return h.site.RenderStatus(w, r, http.StatusUnprocessableEntity, "notify/subscribe.html", "notify.title.subscribe", p)
 	}
 	p.Masked, p.Form = a.Masked(), web.NewForm()
+	web.KeepOnce(r) // a code went out: the same form again (a reload) sends none, it is 409
 	return h.site.Render(w, r, "notify/verify.html", "notify.title.verify", p)
 }
 
@@ -241,6 +242,7 @@ func (h *handler) unsubscribe(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
+	web.KeepOnce(r) // unsubscribed, answered with the page
 	return h.site.Render(w, r, "notify/unsubscribe.html", "notify.title.unsubscribe",
 		UnsubscribePage{Done: true, Masked: acc.Masked})
 }

@@ -149,6 +149,8 @@ func (h *handler) importFile(w http.ResponseWriter, r *http.Request) error {
 	status := http.StatusOK
 	if len(res.Errors) > 0 {
 		status = http.StatusUnprocessableEntity
+	} else if !p.DryRun {
+		web.KeepOnce(r) // imported, answered with the result: the same form again is 409 (a dry run's may be sent on)
 	}
 	return h.site.RenderStatus(w, r, status, "people/import.html", "people.title.import", p)
 }

@@ -190,6 +190,7 @@ func (h *handler) filerStep(w http.ResponseWriter, r *http.Request, step func(id
 		}
 		return h.renderTrack(w, r, f, http.StatusUnprocessableEntity, "")
 	}
+	web.KeepOnce(r) // rated or reopened, answered with the page: the same form again is 409
 	return h.renderTrack(w, r, f, http.StatusOK, done)
 }
 

@@ -82,13 +82,16 @@ func (h *handler) importFile(w http.ResponseWriter, r *http.Request) error {
 		return h.site.RenderStatus(w, r, http.StatusUnprocessableEntity, "volunteer/import.html", "volunteer.title.import", importPage{Form: f, T: h.site.T(r)})
 	}
 	defer file.Close()
-	res, err := h.store.Import(r.Context(), file, orgID, userID(r), f.Get("dry_run") != "")
+	dry := f.Get("dry_run") != ""
+	res, err := h.store.Import(r.Context(), file, orgID, userID(r), dry)
 	if err != nil {
 		return err
 	}
 	status := http.StatusOK
 	if len(res.Errors) > 0 {
 		status = http.StatusUnprocessableEntity
+	} else if !dry {
+		web.KeepOnce(r) // imported, answered with the result: the same form again is 409 (a dry run's may be sent on)
 	}
 	return h.site.RenderStatus(w, r, status, "volunteer/import.html", "volunteer.title.import", importPage{Form: f, Result: &res, T: h.site.T(r)})
 }

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"crypto/rand"
 	"encoding/base64"
 	"net/http"
@@ -53,11 +54,17 @@ func validOnce(t string) bool {
 }
 
 // formOnce lets a form's submission through once. It runs after the CSRF
-// check has parsed the form. A submission that claims its token and then
-// does not end in a redirect (a form shown again with its errors, a
-// failure) gives the token back, so only one that went through holds it;
-// one that finds its token held is answered 409 and not handled again.
-// A request without a token (a script, the command line, a test) passes.
+// check has parsed the form, and only notes the request's token (in its
+// context); the token is claimed where the route's handler is about to
+// run, after the route's access checks (claimOnce, called by guard). So an
+// answer that is not the handler's — an unknown path or method, a refusal
+// (401, 403, 404), the redirect of a session yet to give its second factor
+// — uses nothing up, and a token already used is answered 409 only where
+// a token not yet used would have been handled. A claimed token is given
+// back unless the handler answered with a redirect or said KeepOnce (a
+// change answered with a page); ReleaseOnce gives it back whatever the
+// answer. A request without a token (a script, the command line, a test)
+// passes.
 func (s *Site) formOnce(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if s.once == nil || safeMethod(r.Method) {
@@ -69,26 +76,84 @@ func (s *Site) formOnce(next http.Handler) http.Handler {
 			next.ServeHTTP(w, r)
 			return
 		}
-		free, err := s.once.Claim(r, t)
-		if err != nil {
-			s.Fail(w, r, err)
-			return
-		}
-		if !free {
-			s.Fail(w, r, ErrResubmitted)
-			return
-		}
+		st := &onceState{token: t}
+		r = r.WithContext(context.WithValue(r.Context(), onceKey{}, st))
 		sw := &onceWriter{ResponseWriter: w}
 		defer func() {
-			if sw.status < 300 || sw.status >= 400 {
-				if err := s.once.Release(r, t); err != nil && s.Log != nil {
-					s.Log.Warn("form token not released", "err", err)
-				}
+			if !st.claimed || st.keep == keepOnce || st.keep == onceByStatus && sw.status >= 300 && sw.status < 400 {
+				return
+			}
+			if err := s.once.Release(r, t); err != nil && s.Log != nil {
+				s.Log.Warn("form token not released", "err", err)
 			}
 		}()
 		next.ServeHTTP(sw, r)
 	})
 }
+
+// claimOnce claims the token formOnce noted on r, if any, just before the
+// route's handler runs; it reports whether the handler may run. A token
+// already used is answered ErrResubmitted — one page, whatever the route.
+func (s *Site) claimOnce(w http.ResponseWriter, r *http.Request) bool {
+	st, _ := r.Context().Value(onceKey{}).(*onceState)
+	if st == nil || st.claimed || s.once == nil {
+		return true
+	}
+	free, err := s.once.Claim(r, st.token)
+	if err != nil {
+		s.Fail(w, r, err)
+		return false
+	}
+	if !free {
+		s.Fail(w, r, ErrResubmitted)
+		return false
+	}
+	st.claimed = true
+	return true
+}
+
+type onceKey struct{}
+
+// onceState is what formOnce and the handler know of a request's form
+// token: whether it was claimed, and what the handler said of it.
+type onceState struct {
+	token   string
+	claimed bool
+	keep    onceKeep
+}
+
+type onceKeep int
+
+const (
+	onceByStatus onceKeep = iota // kept by a redirect, given back by any other answer
+	keepOnce                     // KeepOnce: kept whatever the answer
+	releaseOnce                  // ReleaseOnce: given back whatever the answer
+)
+
+// KeepOnce says r's form went through although its answer is a page, not
+// a redirect: a change answered 200 (a new password shown once, recovery
+// codes, an import's result, a check-in). Its token stays used, so the
+// same form sent again — a reload, the back button — is answered 409 and
+// not handled again. Without it, an answer other than a redirect gives the
+// token back. Call it once the change is saved; a request without a token
+// ignores it.
+func KeepOnce(r *http.Request) { markOnce(r, keepOnce) }
+
+// ReleaseOnce gives r's form token back whatever the answer, for a handler
+// that redirected without changing anything and whose form may be sent
+// again as it was. A request without a token ignores it.
+func ReleaseOnce(r *http.Request) { markOnce(r, releaseOnce) }
+
+func markOnce(r *http.Request, k onceKeep) {
+	if st, ok := r.Context().Value(onceKey{}).(*onceState); ok {
+		st.keep = k
+	}
+}
+
+// Repeatable is a route option for a form whose submission may be repeated
+// as it was, changing nothing a second time (choosing a language): its
+// token is not claimed, so it neither uses one up nor keeps a row a day.
+func Repeatable(r *Route) { r.Repeatable = true }
 
 // onceWriter remembers the status a handler answered with.
 type onceWriter struct {

@@ -30,6 +30,9 @@ type Route struct {
 	// PasswordChange allows the route while the user must change a
 	// password someone else set (the change-password page and logout).
 	PasswordChange bool
+	// Repeatable claims no one-time form token: the form may be sent
+	// again as it was (once.go).
+	Repeatable bool
 }
 
 // RouteOption adjusts a route at registration.
@@ -264,6 +267,11 @@ func (s *Site) guard(rt Route, h HandlerFunc) http.Handler {
 					return
 				}
 			}
+		}
+		// The form's one-time token is used up only here, by a request
+		// its handler answers (once.go).
+		if !rt.Repeatable && !s.claimOnce(w, r) {
+			return
 		}
 		if err := h(w, r); err != nil {
 			s.Fail(w, r, err)
