@@ -19,9 +19,9 @@ import (
 // ticket of another event is then answered as an unknown one); 0 lets each
 // ticket name its event. The web endpoint comes here.
 //
-// It is idempotent: a scan already stored (same device and nonce) changes
-// nothing and counts as a duplicate, or is rejected again with its stored
-// reason; a ticket already in counts once, its later scans are kept as
+// It is idempotent: a scan already stored (same event, device and nonce)
+// changes nothing and counts as a duplicate, or is rejected again with its
+// stored reason; a ticket already in counts once, its later scans are kept as
 // duplicates. Two nodes syncing at once meet on the unique keys; a
 // deadlock between them is retried.
 func (s *Store) Sync(ctx context.Context, eventID int64, scans []Scan) (SyncResult, error) {
@@ -108,7 +108,8 @@ func syncTx(ctx context.Context, tx *db.Tx, eventID int64, scans []Scan) (SyncRe
 			// Full: a scan sent before is answered as it was; a new one
 			// is judged and not kept.
 			var was, why string
-			err := tx.QueryRow(ctx, `SELECT outcome, reason FROM event_scans WHERE device = ? AND nonce = ?`, sc.Device, sc.Nonce).Scan(&was, &why)
+			err := tx.QueryRow(ctx, `SELECT outcome, reason FROM event_scans WHERE event_id = ? AND device = ? AND nonce = ?`,
+				eventID, sc.Device, sc.Nonce).Scan(&was, &why)
 			switch {
 			case err == nil:
 				replayed(&res, line, was, why)
@@ -149,7 +150,7 @@ func syncTx(ctx context.Context, tx *db.Tx, eventID int64, scans []Scan) (SyncRe
 		scanID := tx.NewID()
 		if keep {
 			r, err := tx.Exec(ctx, `INSERT INTO event_scans (id, event_id, ticket_code, device, nonce, scanned_at, received_at, outcome, reason)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (device, nonce) DO NOTHING`,
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (event_id, device, nonce) DO NOTHING`,
 				scanID, evID, code, sc.Device, sc.Nonce, db.Millis(sc.At), db.Millis(tx.Now), outcome, reason)
 			if err != nil {
 				return res, fmt.Errorf("event: store scan: %w", err)
@@ -157,7 +158,8 @@ func syncTx(ctx context.Context, tx *db.Tx, eventID int64, scans []Scan) (SyncRe
 			if n, _ := r.RowsAffected(); n == 0 {
 				// A replay: the device sent this scan before.
 				var was, why string
-				if err := tx.QueryRow(ctx, `SELECT outcome, reason FROM event_scans WHERE device = ? AND nonce = ?`, sc.Device, sc.Nonce).Scan(&was, &why); err != nil {
+				if err := tx.QueryRow(ctx, `SELECT outcome, reason FROM event_scans WHERE event_id = ? AND device = ? AND nonce = ?`,
+					evID, sc.Device, sc.Nonce).Scan(&was, &why); err != nil {
 					return res, fmt.Errorf("event: replayed scan: %w", err)
 				}
 				replayed(&res, line, was, why)
