@@ -175,3 +175,35 @@ func TestSyncAtOnce(t *testing.T) {
 		}
 	})
 }
+
+// A batch's statements do not grow with its scans: 1,000 scans of 1,000
+// tickets read them and the scans kept in chunks of 400 and write in
+// chunks of 400 (sent one query a scan, it ran over 3,000).
+func TestSyncStatements(t *testing.T) {
+	eachDB(t, func(t *testing.T, es eventSite) {
+		ctx := context.Background()
+		e := newEvent(t, es, "科普日主场", 1000)
+		names := make([]string, 1000)
+		for i := range names {
+			names[i] = fmt.Sprint("观众", i)
+		}
+		ts, err := es.Events.RegisterAll(ctx, e.ID, names)
+		if err != nil {
+			t.Fatal(err)
+		}
+		scans := make([]event.Scan, len(ts))
+		for i, tk := range ts {
+			scans[i] = event.Scan{Ticket: tk.Code, Device: "A", Nonce: fmt.Sprint(i), At: time.Now()}
+		}
+		for _, again := range []bool{false, true} {
+			before := es.DB.Statements()
+			res, err := es.Events.Sync(ctx, e.ID, scans)
+			if err != nil || res.Accepted+res.Duplicates != len(scans) {
+				t.Fatalf("sync: %+v (%v)", res, err)
+			}
+			if n := es.DB.Statements() - before; n > 25 {
+				t.Errorf("a batch of %d scans (sent again: %v) ran %d statements, want at most 25", len(scans), again, n)
+			}
+		}
+	})
+}
