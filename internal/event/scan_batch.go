@@ -41,6 +41,7 @@ type (
 		ticket, event, scan int64
 		device              string
 		at                  int64
+		row                 int // the scan's in rows, -1 if not kept
 	}
 )
 
@@ -61,12 +62,12 @@ type batch struct {
 // write, holds.
 const chunk = 400
 
-// errRace is a row another transaction wrote between this one's reads and
-// its writes (two nodes taking the same scan, or letting the same ticket
-// in, at once): the batch is read and answered again (Sync retries it),
-// and then answered from that row, as it would have been one scan at a
-// time.
-var errRace = errors.New("event: a scan or check-in written at once by another sync")
+// errRace is a scan another sync kept between this one's reads and its
+// writes, under the same event, device and nonce (the same phone's batch
+// sent twice at once): the batch is read and answered again (Sync retries
+// it), and that scan then answered from the kept row, as it would have
+// been one scan at a time.
+var errRace = errors.New("event: a scan kept at once by another sync")
 
 // readBatch reads what scans need: the tickets of eventID their codes name
 // (of any event when eventID is 0) and the scans kept before under
@@ -173,10 +174,37 @@ func inChunks(set map[string]bool, fn func(marks string, args []any) error) erro
 // marks is n copies of one row's placeholders, comma-separated.
 func marks(n int, row string) string { return strings.TrimSuffix(strings.Repeat(row+", ", n), ", ") }
 
-// write stores the batch's new scans and check-ins, a few hundred rows to
-// a statement, in key order (so two nodes writing at once take their row
-// locks in one order). A row another sync wrote meanwhile is errRace.
-func (b *batch) write(ctx context.Context, tx *db.Tx, now int64) error {
+// write stores the batch's new check-ins and then its scans, a few
+// hundred rows to a statement, each in key order (so two nodes writing at
+// once take their row locks in one order). A ticket another sync let in
+// since readBatch is not let in again: the scan that was to let it in is
+// a duplicate, in res and as kept, as it is when scans come one at a time.
+// A scan another sync kept meanwhile is errRace.
+func (b *batch) write(ctx context.Context, tx *db.Tx, now int64, res *SyncResult) error {
+	slices.SortFunc(b.attend, func(x, y attendRow) int { return cmp.Compare(x.ticket, y.ticket) })
+	for rows := b.attend; len(rows) > 0; {
+		part := rows[:min(len(rows), chunk)]
+		rows = rows[len(part):]
+		args := make([]any, 0, 5*len(part))
+		for _, r := range part {
+			args = append(args, r.ticket, r.event, r.scan, r.device, r.at)
+		}
+		in, err := insertIn(ctx, tx, `INSERT INTO event_attendance (ticket_id, event_id, scan_id, device, checked_at)
+			VALUES `+marks(len(part), "(?, ?, ?, ?, ?)")+` ON CONFLICT (ticket_id) DO NOTHING RETURNING ticket_id`, args)
+		if err != nil {
+			return fmt.Errorf("event: check in: %w", err)
+		}
+		for _, r := range part {
+			if in[r.ticket] {
+				continue
+			}
+			res.Accepted--
+			res.Duplicates++
+			if r.row >= 0 {
+				b.rows[r.row].outcome = Duplicate
+			}
+		}
+	}
 	slices.SortFunc(b.rows, func(x, y scanRow) int {
 		return cmp.Or(cmp.Compare(x.key.event, y.key.event), cmp.Compare(x.key.device, y.key.device), cmp.Compare(x.key.nonce, y.key.nonce))
 	})
@@ -187,40 +215,33 @@ func (b *batch) write(ctx context.Context, tx *db.Tx, now int64) error {
 		for _, r := range part {
 			args = append(args, r.id, r.key.event, r.code, r.key.device, r.key.nonce, r.at, now, r.outcome, r.reason)
 		}
-		if err := insertAll(ctx, tx, `INSERT INTO event_scans (id, event_id, ticket_code, device, nonce, scanned_at, received_at, outcome, reason)
-			VALUES `+marks(len(part), "(?, ?, ?, ?, ?, ?, ?, ?, ?)")+` ON CONFLICT (event_id, device, nonce) DO NOTHING`, len(part), args); err != nil {
+		r, err := tx.Exec(ctx, `INSERT INTO event_scans (id, event_id, ticket_code, device, nonce, scanned_at, received_at, outcome, reason)
+			VALUES `+marks(len(part), "(?, ?, ?, ?, ?, ?, ?, ?, ?)")+` ON CONFLICT (event_id, device, nonce) DO NOTHING`, args...)
+		if err != nil {
 			return fmt.Errorf("event: store scans: %w", err)
 		}
-	}
-	slices.SortFunc(b.attend, func(x, y attendRow) int { return cmp.Compare(x.ticket, y.ticket) })
-	for rows := b.attend; len(rows) > 0; {
-		part := rows[:min(len(rows), chunk)]
-		rows = rows[len(part):]
-		args := make([]any, 0, 5*len(part))
-		for _, r := range part {
-			args = append(args, r.ticket, r.event, r.scan, r.device, r.at)
-		}
-		if err := insertAll(ctx, tx, `INSERT INTO event_attendance (ticket_id, event_id, scan_id, device, checked_at)
-			VALUES `+marks(len(part), "(?, ?, ?, ?, ?)")+` ON CONFLICT (ticket_id) DO NOTHING`, len(part), args); err != nil {
-			return fmt.Errorf("event: check in: %w", err)
+		if n, err := r.RowsAffected(); err != nil || n != int64(len(part)) {
+			return cmp.Or(err, errRace)
 		}
 	}
 	return nil
 }
 
-// insertAll runs an INSERT … ON CONFLICT DO NOTHING of n rows: errRace
-// unless all n went in.
-func insertAll(ctx context.Context, tx *db.Tx, q string, n int, args []any) error {
-	r, err := tx.Exec(ctx, q, args...)
+// insertIn runs an INSERT … RETURNING ticket_id and says which tickets
+// went in.
+func insertIn(ctx context.Context, tx *db.Tx, q string, args []any) (map[int64]bool, error) {
+	rows, err := tx.Query(ctx, q, args...)
 	if err != nil {
-		return err
+		return nil, err
 	}
-	got, err := r.RowsAffected()
-	if err != nil {
-		return err
+	defer rows.Close()
+	in := map[int64]bool{}
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			return nil, err
+		}
+		in[id] = true
 	}
-	if got != int64(n) {
-		return errRace
-	}
-	return nil
+	return in, rows.Err()
 }

@@ -125,14 +125,14 @@ func keptScans(t *testing.T, es eventSite, id int64, label map[string]string) []
 }
 
 // Phones syncing at once let each ticket in once: five phones (one of
-// them sending its batch twice at once) scan the same 40 tickets; every
+// them sending its batch twice at once) scan the same 200 tickets; every
 // ticket is accepted once across them, each batch is answered in full,
 // and each phone's scans are kept once.
 func TestSyncAtOnce(t *testing.T) {
 	eachDB(t, func(t *testing.T, es eventSite) {
 		ctx := context.Background()
-		e := newEvent(t, es, "科普日主场", 40)
-		names := make([]string, 40)
+		e := newEvent(t, es, "科普日主场", 200)
+		names := make([]string, 200)
 		for i := range names {
 			names[i] = fmt.Sprint("观众", i)
 		}

@@ -23,10 +23,13 @@ import (
 // changes nothing and counts as a duplicate, or is rejected again with its
 // stored reason; a ticket already in counts once, its later scans are kept
 // as duplicates. The batch's tickets and kept scans are read up front, a
-// query per 400 codes or nonces (readBatch), and its new scans and
-// check-ins written together at the end. Two nodes syncing at once meet on
-// the unique keys: a row the other wrote meanwhile (errRace) or a deadlock
-// between them runs the batch again, which then reads that row.
+// query per 400 codes or nonces (readBatch), and its new check-ins and
+// scans written together at the end (write). Two nodes syncing at once
+// meet on the unique keys, as scans one at a time would: a ticket the
+// other let in meanwhile makes this batch's scan of it a duplicate; a scan
+// the other kept meanwhile (the same phone's batch sent twice at once,
+// errRace) or a deadlock between them runs the batch again, which then
+// reads that scan.
 func (s *Store) Sync(ctx context.Context, eventID int64, scans []Scan) (SyncResult, error) {
 	var res SyncResult
 	var err error
@@ -157,7 +160,11 @@ func syncTx(ctx context.Context, tx *db.Tx, eventID int64, scans []Scan) (SyncRe
 				outcome = Duplicate
 			} else {
 				b.in[ticketID] = true
-				b.attend = append(b.attend, attendRow{ticketID, evID, scanID, sc.Device, db.Millis(sc.At)})
+				row := -1
+				if keep {
+					row = len(b.rows)
+				}
+				b.attend = append(b.attend, attendRow{ticketID, evID, scanID, sc.Device, db.Millis(sc.At), row})
 			}
 		}
 		if keep {
@@ -181,8 +188,11 @@ func syncTx(ctx context.Context, tx *db.Tx, eventID int64, scans []Scan) (SyncRe
 	if len(b.rows) == 0 && res.Accepted == 0 { // all sent before, or nothing fit to keep
 		return res, nil
 	}
-	if err := b.write(ctx, tx, db.Millis(tx.Now)); err != nil {
+	if err := b.write(ctx, tx, db.Millis(tx.Now), &res); err != nil {
 		return res, err
+	}
+	if len(b.rows) == 0 && res.Accepted == 0 { // every ticket let in meanwhile by another sync
+		return res, nil
 	}
 	e := audit.Entry{Action: "event.sync", After: map[string]any{"accepted": res.Accepted, "duplicates": res.Duplicates,
 		"walk_ins": res.WalkIns, "rejected": len(res.Rejected)}}
