@@ -3,13 +3,14 @@
 // itself, QR tickets, and check-in on phones that may be offline and send
 // their scans later.
 //
-// Sync is idempotent: a device's scan is stored once by (device, nonce), a
-// ticket counts once however many scans or devices saw it, and a scan that
-// does not count is kept with its reason, never dropped — up to MaxScans an
-// event, past which a scan is still judged but no longer kept. A door reads
-// only its own event's tickets (another's is an unknown code) and takes
-// scans until SyncDays after the event's last day. Attendance and
-// reach are published as measure sources so plan targets follow them.
+// Sync is idempotent: a device's scan is stored once by (event, device,
+// nonce) and looked up only within its event, a ticket counts once however
+// many scans or devices saw it, and a scan that does not count is kept with
+// its reason, never dropped — up to MaxScans an event, past which a scan is
+// still judged but no longer kept. A door reads only its own event's
+// tickets and scans (another's ticket is an unknown code) and takes scans
+// until SyncDays after the event's last day. Attendance and reach are
+// published as measure sources so plan targets follow them.
 //
 // A ticket taken while signed in belongs to that account (one live ticket
 // per account and event); one taken by name alone belongs to nobody.
@@ -17,7 +18,8 @@
 // This package must never read another module's tables (a venue is an ID
 // and a name from a small interface), count outside the scope it is given,
 // drop a scan a device sent (below MaxScans), tell a door anything of
-// another event's tickets, or list a ticket to any account but its own.
+// another event's tickets or scans, or list a ticket to any account but
+// its own.
 package event
 
 import (

@@ -19,11 +19,17 @@ import (
 // ticket of another event is then answered as an unknown one); 0 lets each
 // ticket name its event. The web endpoint comes here.
 //
-// It is idempotent: a scan already stored (same device and nonce) changes
-// nothing and counts as a duplicate, or is rejected again with its stored
-// reason; a ticket already in counts once, its later scans are kept as
-// duplicates. Two nodes syncing at once meet on the unique keys; a
-// deadlock between them is retried.
+// It is idempotent: a scan already stored (same event, device and nonce)
+// changes nothing and counts as a duplicate, or is rejected again with its
+// stored reason; a ticket already in counts once, its later scans are kept
+// as duplicates. The batch's tickets and kept scans are read up front, a
+// query per 400 codes or nonces (readBatch), and its new check-ins and
+// scans written together at the end (write). Two nodes syncing at once
+// meet on the unique keys, as scans one at a time would: a ticket the
+// other let in meanwhile makes this batch's scan of it a duplicate; a scan
+// the other kept meanwhile (the same phone's batch sent twice at once,
+// errRace) or a deadlock between them runs the batch again, which then
+// reads that scan.
 func (s *Store) Sync(ctx context.Context, eventID int64, scans []Scan) (SyncResult, error) {
 	var res SyncResult
 	var err error
@@ -41,11 +47,12 @@ func (s *Store) Sync(ctx context.Context, eventID int64, scans []Scan) (SyncResu
 	return res, err
 }
 
-// retryable is a PostgreSQL deadlock or serialization failure: the other
-// transaction went through, so running this one again is safe.
+// retryable is a PostgreSQL deadlock or serialization failure, or
+// errRace: the other transaction went through, so running this one again
+// (reading what it wrote) is safe.
 func retryable(err error) bool {
 	var pe *pgconn.PgError
-	return errors.As(err, &pe) && (pe.Code == "40P01" || pe.Code == "40001")
+	return errors.Is(err, errRace) || errors.As(err, &pe) && (pe.Code == "40P01" || pe.Code == "40001")
 }
 
 // SyncDays is how many days after an event's last day its phones' scans
@@ -95,7 +102,10 @@ func syncTx(ctx context.Context, tx *db.Tx, eventID int64, scans []Scan) (SyncRe
 		}
 		room, tooLate = max(MaxScans(ev)-room, 0), late(ev, tx.Now)
 	}
-	stored := 0
+	b, err := readBatch(ctx, tx, eventID, scans)
+	if err != nil {
+		return res, err
+	}
 	for i, sc := range scans {
 		line := i + 1
 		code := shortcode.Norm(sc.Ticket)
@@ -104,18 +114,11 @@ func syncTx(ctx context.Context, tx *db.Tx, eventID int64, scans []Scan) (SyncRe
 			continue
 		}
 		keep := room != 0
-		if !keep {
+		if k, ok := b.kept[scanKey{eventID, sc.Device, sc.Nonce}]; !keep && ok {
 			// Full: a scan sent before is answered as it was; a new one
 			// is judged and not kept.
-			var was, why string
-			err := tx.QueryRow(ctx, `SELECT outcome, reason FROM event_scans WHERE device = ? AND nonce = ?`, sc.Device, sc.Nonce).Scan(&was, &why)
-			switch {
-			case err == nil:
-				replayed(&res, line, was, why)
-				continue
-			case !errors.Is(err, sql.ErrNoRows):
-				return res, fmt.Errorf("event: replayed scan: %w", err)
-			}
+			replayed(&res, line, k.outcome, k.reason)
+			continue
 		}
 		outcome, reason, evID := Accepted, "", eventID
 		var ticketID int64
@@ -131,39 +134,42 @@ func syncTx(ctx context.Context, tx *db.Tx, eventID int64, scans []Scan) (SyncRe
 		case sc.Future(tx.Now):
 			outcome, reason = Rejected, ReasonFuture
 		default:
-			// Only this event's tickets are read: another event's code is
+			// Only this event's tickets were read: another event's code is
 			// answered as one that does not exist.
-			t, err := ticketOf(ctx, tx, eventID, code)
-			var nf *NotFoundError
+			t, ok := b.tickets[code]
 			switch {
-			case errors.As(err, &nf):
+			case !ok:
 				outcome, reason = Rejected, ReasonUnknown
-			case err != nil:
-				return res, err
 			case t.Status != Confirmed:
 				outcome, reason, evID = Rejected, ReasonWaiting, t.EventID
 			default:
 				ticketID, evID = t.ID, t.EventID
 			}
 		}
+		key := scanKey{evID, sc.Device, sc.Nonce}
+		if k, ok := b.kept[key]; keep && ok {
+			// A replay: the device sent this scan before.
+			replayed(&res, line, k.outcome, k.reason)
+			continue
+		}
 		scanID := tx.NewID()
-		if keep {
-			r, err := tx.Exec(ctx, `INSERT INTO event_scans (id, event_id, ticket_code, device, nonce, scanned_at, received_at, outcome, reason)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (device, nonce) DO NOTHING`,
-				scanID, evID, code, sc.Device, sc.Nonce, db.Millis(sc.At), db.Millis(tx.Now), outcome, reason)
-			if err != nil {
-				return res, fmt.Errorf("event: store scan: %w", err)
-			}
-			if n, _ := r.RowsAffected(); n == 0 {
-				// A replay: the device sent this scan before.
-				var was, why string
-				if err := tx.QueryRow(ctx, `SELECT outcome, reason FROM event_scans WHERE device = ? AND nonce = ?`, sc.Device, sc.Nonce).Scan(&was, &why); err != nil {
-					return res, fmt.Errorf("event: replayed scan: %w", err)
+		if outcome == Accepted {
+			// A ticket in already (read, or let in earlier in the batch)
+			// counts once; the scan is kept as a duplicate.
+			if b.in[ticketID] {
+				outcome = Duplicate
+			} else {
+				b.in[ticketID] = true
+				row := -1
+				if keep {
+					row = len(b.rows)
 				}
-				replayed(&res, line, was, why)
-				continue
+				b.attend = append(b.attend, attendRow{ticketID, evID, scanID, sc.Device, db.Millis(sc.At), row})
 			}
-			stored++
+		}
+		if keep {
+			b.kept[key] = kept{outcome, reason}
+			b.rows = append(b.rows, scanRow{scanID, key, code, db.Millis(sc.At), outcome, reason})
 			if room > 0 {
 				room--
 			}
@@ -171,28 +177,21 @@ func syncTx(ctx context.Context, tx *db.Tx, eventID int64, scans []Scan) (SyncRe
 		switch outcome {
 		case WalkIn:
 			res.WalkIns++
-			continue
 		case Rejected:
 			res.Rejected = append(res.Rejected, Rejection{Line: line, Reason: reason})
-			continue
-		}
-		r, err := tx.Exec(ctx, `INSERT INTO event_attendance (ticket_id, event_id, scan_id, device, checked_at) VALUES (?, ?, ?, ?, ?)
-			ON CONFLICT (ticket_id) DO NOTHING`, ticketID, evID, scanID, sc.Device, db.Millis(sc.At))
-		if err != nil {
-			return res, fmt.Errorf("event: check in: %w", err)
-		}
-		if n, _ := r.RowsAffected(); n == 0 {
-			if keep {
-				if _, err := tx.Exec(ctx, `UPDATE event_scans SET outcome = 'duplicate' WHERE id = ?`, scanID); err != nil {
-					return res, fmt.Errorf("event: mark duplicate: %w", err)
-				}
-			}
+		case Duplicate:
 			res.Duplicates++
-			continue
+		default:
+			res.Accepted++
 		}
-		res.Accepted++
 	}
-	if stored == 0 && res.Accepted == 0 { // all sent before, or nothing fit to keep
+	if len(b.rows) == 0 && res.Accepted == 0 { // all sent before, or nothing fit to keep
+		return res, nil
+	}
+	if err := b.write(ctx, tx, db.Millis(tx.Now), &res); err != nil {
+		return res, err
+	}
+	if len(b.rows) == 0 && res.Accepted == 0 { // every ticket let in meanwhile by another sync
 		return res, nil
 	}
 	e := audit.Entry{Action: "event.sync", After: map[string]any{"accepted": res.Accepted, "duplicates": res.Duplicates,
