@@ -77,8 +77,8 @@ type Filter struct {
 }
 
 var sorts = map[string]string{"created": "j.created_at, j.id", "-created": "j.created_at DESC, j.id DESC",
-	"kind": "j.kind, j.created_at DESC", "-kind": "j.kind DESC, j.created_at DESC",
-	"state": "j.state, j.created_at DESC", "-state": "j.state DESC, j.created_at DESC"}
+	"kind": "j.kind, j.created_at DESC, j.id DESC", "-kind": "j.kind DESC, j.created_at DESC, j.id DESC",
+	"state": "j.state, j.created_at DESC, j.id DESC", "-state": "j.state DESC, j.created_at DESC, j.id DESC"}
 
 // List returns a page of jobs and the total matching f.
 func (s *Store) List(ctx context.Context, f Filter) ([]Job, int, error) {
