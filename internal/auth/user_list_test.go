@@ -98,6 +98,14 @@ func TestListUsersPinyin(t *testing.T) {
 			}
 		}
 		rows.Close()
+		if d.Dialect() == db.Postgres {
+			// Compared byte by byte whatever the database's own collation.
+			var coll string
+			if err := d.QueryRow(ctx, `SELECT COALESCE(collation_name, '') FROM information_schema.columns
+				WHERE table_schema = current_schema() AND table_name = 'users' AND column_name = 'name_key'`).Scan(&coll); err != nil || coll != "C" {
+				t.Errorf("users.name_key collation %q, %v; want C", coll, err)
+			}
+		}
 
 		read := func(uf auth.UserFilter, limit int) ([]string, int) {
 			t.Helper()

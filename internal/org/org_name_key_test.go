@@ -88,6 +88,14 @@ func TestNameKey(t *testing.T) {
 			t.Fatal(err)
 		}
 		keys(t, d)
+		if d.Dialect() == db.Postgres {
+			// Compared byte by byte whatever the database's own collation.
+			var coll string
+			if err := d.QueryRow(ctx, `SELECT COALESCE(collation_name, '') FROM information_schema.columns
+				WHERE table_schema = current_schema() AND table_name = 'orgs' AND column_name = 'name_key'`).Scan(&coll); err != nil || coll != "C" {
+				t.Errorf("orgs.name_key collation %q, %v; want C", coll, err)
+			}
+		}
 		for i := half - 1; i >= 0; i-- {
 			add(i)
 		}

@@ -4,7 +4,10 @@
 -- pinyin() (≈15 µs) on every user in scope, and a province's accounts run
 -- to tens of thousands. Not a generated column, so that pg_dump saves the
 -- keys (see core migration 003).
-ALTER TABLE users ADD COLUMN name_key TEXT NOT NULL DEFAULT '';
+-- COLLATE "C": the key is compared byte by byte (D264), whatever collation
+-- the database was created with (an ICU or libc one would order the
+-- key's "{" escapes and punctuation its own way).
+ALTER TABLE users ADD COLUMN name_key TEXT COLLATE "C" NOT NULL DEFAULT '';
 UPDATE users SET name_key = pinyin(display_name);
 CREATE FUNCTION users_name_key() RETURNS trigger
 LANGUAGE plpgsql AS $$

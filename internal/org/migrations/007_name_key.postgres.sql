@@ -4,7 +4,10 @@
 -- pinyin() costs ≈15 µs a row on each row in scope (the list of a
 -- province's 10,000 orgs by name took 0.45 s). Not a generated column, so
 -- that pg_dump saves the keys (see core migration 003).
-ALTER TABLE orgs ADD COLUMN name_key TEXT NOT NULL DEFAULT '';
+-- COLLATE "C": the key is compared byte by byte (D264), whatever collation
+-- the database was created with (an ICU or libc one would order the
+-- key's "{" escapes and punctuation its own way).
+ALTER TABLE orgs ADD COLUMN name_key TEXT COLLATE "C" NOT NULL DEFAULT '';
 UPDATE orgs SET name_key = pinyin(name);
 CREATE TRIGGER orgs_name_key BEFORE INSERT OR UPDATE OF name ON orgs
     FOR EACH ROW EXECUTE FUNCTION pinyin_name_key();
