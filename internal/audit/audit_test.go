@@ -275,6 +275,7 @@ func TestList(t *testing.T) {
 		appendN(t, d, 3, "/1/2/")
 		appendN(t, d, 2, "/1/3/")
 		appendN(t, d, 1, "/1/20/")
+		city3 := access.Subtrees("/1/3/")
 		tests := []struct {
 			name  string
 			f     audit.Filter
@@ -291,6 +292,9 @@ func TestList(t *testing.T) {
 			{"future", audit.Filter{Scope: access.Everywhere(), From: time.Now().Add(time.Hour)}, 0},
 			{"page", audit.Filter{Scope: access.Everywhere(), Limit: 2, Offset: 4}, 6},
 			{"past last page", audit.Filter{Scope: access.Everywhere(), Limit: 2, Offset: 40}, 6},
+			{"org filter", audit.Filter{Scope: access.Subtrees("/1/"), In: &city3}, 2},
+			{"org filter outside the scope", audit.Filter{Scope: access.Subtrees("/1/2/"), In: &city3}, 0},
+			{"scope and action, a page", audit.Filter{Scope: access.Subtrees("/1/2/"), Action: "org.", Limit: 2, Offset: 2}, 3},
 		}
 		for _, tt := range tests {
 			t.Run(tt.name, func(t *testing.T) {
@@ -301,8 +305,12 @@ func TestList(t *testing.T) {
 				if total != tt.total {
 					t.Errorf("total = %d, want %d", total, tt.total)
 				}
-				if tt.f.Limit == 0 && len(recs) != tt.total {
-					t.Errorf("got %d records, want %d", len(recs), tt.total)
+				want := tt.total
+				if tt.f.Limit > 0 {
+					want = min(max(tt.total-tt.f.Offset, 0), tt.f.Limit)
+				}
+				if len(recs) != want {
+					t.Errorf("got %d records, want %d", len(recs), want)
 				}
 			})
 		}

@@ -2,7 +2,6 @@ package audit
 
 import (
 	"context"
-	"database/sql"
 	"fmt"
 	"strings"
 	"time"
@@ -85,43 +84,21 @@ func List(ctx context.Context, d *db.DB, f Filter) ([]Record, int, error) {
 	}
 	c, a := db.ScopeCond(d, "org_path", f.Scope)
 	where, args = append(where, c), append(args, a...)
-	q := `SELECT ` + columns + `, COUNT(*) OVER() FROM audit_log`
-	if len(where) > 0 {
-		q += " WHERE " + strings.Join(where, " AND ")
-	}
+	// The total is a count of its own (D266): a window COUNT(*) OVER()
+	// read every matching record whole, summary and hashes, before the
+	// first page — the log is the largest table a province keeps.
+	from := ` FROM audit_log WHERE ` + strings.Join(where, " AND ")
+	order := " ORDER BY seq DESC"
 	if f.Sort == "at" {
-		q += " ORDER BY seq"
-	} else {
-		q += " ORDER BY seq DESC"
+		order = " ORDER BY seq"
 	}
-	if f.Limit <= 0 || f.Limit > 10000 {
-		f.Limit = 50
-	}
-	q += " LIMIT ? OFFSET ?"
-	args = append(args, f.Limit, f.Offset)
-	rows, err := d.Query(ctx, q, args...)
+	out, total, err := db.Page(ctx, d, db.PageQuery{
+		Count:  `SELECT COUNT(*)` + from,
+		Select: `SELECT ` + columns + from + order + ` LIMIT ? OFFSET ?`,
+		Args:   args, Limit: f.Limit, Offset: f.Offset,
+	}, func(r db.Scanner) (Record, error) { return scan(r) })
 	if err != nil {
 		return nil, 0, fmt.Errorf("audit: list: %w", err)
-	}
-	defer rows.Close()
-	var out []Record
-	total := 0
-	for rows.Next() {
-		r, err := scan(rows, &total)
-		if err != nil {
-			return nil, 0, err
-		}
-		out = append(out, r)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, 0, fmt.Errorf("audit: list: %w", err)
-	}
-	if len(out) == 0 && f.Offset > 0 {
-		// Past the last page: count without rows.
-		cq := strings.Replace(strings.SplitN(q, " ORDER BY", 2)[0], `SELECT `+columns+`, COUNT(*) OVER()`, "SELECT COUNT(*)", 1)
-		if err := d.QueryRow(ctx, cq, args[:len(args)-2]...).Scan(&total); err != nil && err != sql.ErrNoRows {
-			return nil, 0, fmt.Errorf("audit: count: %w", err)
-		}
 	}
 	return out, total, nil
 }

@@ -41,13 +41,13 @@ type fixture struct {
 	d     *db.DB
 }
 
-func setup(t *testing.T, d *db.DB) *fixture {
+func setup(t testing.TB, d *db.DB) *fixture {
 	t.Helper()
 	return setupLockout(t, d, 5)
 }
 
 // setupLockout is setup with attempts failures before the account locks.
-func setupLockout(t *testing.T, d *db.DB, attempts int) *fixture {
+func setupLockout(t testing.TB, d *db.DB, attempts int) *fixture {
 	t.Helper()
 	ctx := context.Background()
 	c := &clock{t: time.Date(2026, 11, 24, 9, 0, 0, 0, time.UTC)}

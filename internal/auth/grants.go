@@ -215,40 +215,30 @@ func (s *Service) ListUsers(ctx context.Context, f UserFilter) ([]User, int, err
 		where = append(where, `(u.username LIKE ? ESCAPE '\' OR LOWER(u.display_name) LIKE ? ESCAPE '\' OR LOWER(u.email) LIKE ? ESCAPE '\')`)
 		args = append(args, like, like, like)
 	}
-	q := `SELECT u.` + strings.ReplaceAll(userCols, ", ", ", u.") + `, COUNT(*) OVER() FROM users u`
+	// The total is a count of its own (D266): a window COUNT(*) OVER()
+	// read every user in scope whole before the first page.
+	from := ` FROM users u`
 	if len(where) > 0 {
-		q += " WHERE " + strings.Join(where, " AND ")
+		from += " WHERE " + strings.Join(where, " AND ")
 	}
-	order := map[string]string{"username": "u.username", "name": "pinyin(u.display_name)", "created": "u.created_at"}
+	order := map[string]string{"username": "u.username", "name": "u.name_key", "created": "u.created_at"}
 	col, desc := strings.TrimPrefix(f.Sort, "-"), strings.HasPrefix(f.Sort, "-")
 	expr, ok := order[col]
 	if !ok {
 		expr = "u.username"
 	}
-	q += " ORDER BY " + expr
 	if desc {
-		q += " DESC"
+		expr += " DESC"
 	}
-	if f.Limit <= 0 || f.Limit > 10000 {
-		f.Limit = 50
-	}
-	q += ", u.id LIMIT ? OFFSET ?"
-	args = append(args, f.Limit, f.Offset)
-	rows, err := s.db.Query(ctx, q, args...)
+	out, total, err := db.Page(ctx, s.db, db.PageQuery{
+		Count:  `SELECT COUNT(*)` + from,
+		Select: `SELECT u.` + strings.ReplaceAll(userCols, ", ", ", u.") + from + ` ORDER BY ` + expr + `, u.id LIMIT ? OFFSET ?`,
+		Args:   args, Limit: f.Limit, Offset: f.Offset,
+	}, func(r db.Scanner) (User, error) { return scanUser(r) })
 	if err != nil {
 		return nil, 0, fmt.Errorf("auth: list users: %w", err)
 	}
-	defer rows.Close()
-	var out []User
-	total := 0
-	for rows.Next() {
-		u, err := scanUser(rows, &total)
-		if err != nil {
-			return nil, 0, fmt.Errorf("auth: list users: %w", err)
-		}
-		out = append(out, u)
-	}
-	return out, total, rows.Err()
+	return out, total, nil
 }
 
 // CountUsers counts the users scope holds, as ListUsers does.

@@ -28,7 +28,8 @@ type UserHit struct {
 }
 
 // PickUsers finds the enabled users holding a role in an org inside scope
-// whose name or user name holds q, an exact user name first, then by name;
+// whose name or user name holds q, an exact user name first, then by name
+// (pinyin order);
 // one page from offset and the number of all matches. A user known only
 // outside scope is never found; the zero scope finds nobody.
 func (s *Service) PickUsers(ctx context.Context, scope access.Scope, q string, limit, offset int) ([]UserHit, int, error) {
@@ -45,23 +46,30 @@ func (s *Service) PickUsers(ctx context.Context, scope access.Scope, q string, l
 		where = append(where, `(u.username LIKE ? ESCAPE '\' OR LOWER(u.display_name) LIKE ? ESCAPE '\')`)
 		args = append(args, like, like)
 	}
+	// The total is a count of its own (D266), then the page, in pinyin order.
+	from := ` FROM users u JOIN role_grants g ON g.user_id = u.id JOIN orgs o ON o.id = g.org_id
+		WHERE ` + strings.Join(where, " AND ")
+	total := 0
+	if err := s.db.QueryRow(ctx, `SELECT COUNT(DISTINCT u.id)`+from, args...).Scan(&total); err != nil {
+		return nil, 0, fmt.Errorf("auth: pick users: count: %w", err)
+	}
+	if total == 0 || offset >= total {
+		return nil, total, nil
+	}
 	args = append(args, q, limit, offset)
-	rows, err := s.db.Query(ctx, `SELECT u.id, u.username, u.display_name, MIN(o.path), COUNT(*) OVER()
-		FROM users u JOIN role_grants g ON g.user_id = u.id JOIN orgs o ON o.id = g.org_id
-		WHERE `+strings.Join(where, " AND ")+`
-		GROUP BY u.id, u.username, u.display_name
-		ORDER BY CASE WHEN u.username = ? THEN 0 ELSE 1 END, u.display_name, u.username, u.id LIMIT ? OFFSET ?`, args...)
+	rows, err := s.db.Query(ctx, `SELECT u.id, u.username, u.display_name, MIN(o.path)`+from+`
+		GROUP BY u.id, u.username, u.display_name, u.name_key
+		ORDER BY CASE WHEN u.username = ? THEN 0 ELSE 1 END, u.name_key, u.username, u.id LIMIT ? OFFSET ?`, args...)
 	if err != nil {
 		return nil, 0, fmt.Errorf("auth: pick users: %w", err)
 	}
 	defer rows.Close()
 	var out []UserHit
 	var paths []string
-	total := 0
 	for rows.Next() {
 		var h UserHit
 		var path string
-		if err := rows.Scan(&h.ID, &h.Username, &h.Name, &path, &total); err != nil {
+		if err := rows.Scan(&h.ID, &h.Username, &h.Name, &path); err != nil {
 			return nil, 0, fmt.Errorf("auth: pick users: %w", err)
 		}
 		out = append(out, h)

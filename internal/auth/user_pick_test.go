@@ -80,7 +80,7 @@ func TestPickUsers(t *testing.T) {
 			{"a wildcard is a character", city, "%", 20, 0, "", 0},
 			{"the zero scope", access.Scope{}, "张", 20, 0, "", 0},
 			{"the county only", access.Subtrees(county.Path), "", 20, 0, "张七,张四", 2},
-			{"everywhere", access.Everywhere(), "张", 20, 0, "张七,张三,张五,张四", 4},
+			{"everywhere, in pinyin order", access.Everywhere(), "张", 20, 0, "张七,张三,张四,张五", 4},
 			{"second page", city, "张", 2, 2, "张四", 3},
 		} {
 			t.Run(tt.name, func(t *testing.T) {

@@ -19,9 +19,10 @@ import (
 // two databases order names alike (docs/pinyin-decisions.md says why a key
 // and not a collation).
 //
-// The data must never change in place: the name_key columns of people and
-// volunteers hold keys computed from it (a trigger sets them on each write,
-// pinyin_name_key on PostgreSQL). A new reading is a new migration that
+// The data must never change in place: the name_key columns of people,
+// volunteers, orgs and users (users' from display_name) hold keys computed
+// from it (a trigger sets them on each write, pinyin_name_key or
+// users_name_key on PostgreSQL). A new reading is a new migration that
 // updates pinyin_chars and recomputes those columns (and rebuilds any index
 // on pinyin(…)), and PinyinKey must then read that migration too.
 

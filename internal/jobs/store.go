@@ -77,8 +77,8 @@ type Filter struct {
 }
 
 var sorts = map[string]string{"created": "j.created_at, j.id", "-created": "j.created_at DESC, j.id DESC",
-	"kind": "j.kind, j.created_at DESC", "-kind": "j.kind DESC, j.created_at DESC",
-	"state": "j.state, j.created_at DESC", "-state": "j.state DESC, j.created_at DESC"}
+	"kind": "j.kind, j.created_at DESC, j.id DESC", "-kind": "j.kind DESC, j.created_at DESC, j.id DESC",
+	"state": "j.state, j.created_at DESC, j.id DESC", "-state": "j.state DESC, j.created_at DESC, j.id DESC"}
 
 // List returns a page of jobs and the total matching f.
 func (s *Store) List(ctx context.Context, f Filter) ([]Job, int, error) {
@@ -110,25 +110,16 @@ func (s *Store) List(ctx context.Context, f Filter) ([]Job, int, error) {
 	if !ok {
 		order = sorts["-created"]
 	}
-	if f.Limit <= 0 || f.Limit > 10000 {
-		f.Limit = 50
-	}
-	rows, err := s.db.Query(ctx, `SELECT `+jobCols+`, COUNT(*) OVER()`+jobFrom+` WHERE `+strings.Join(where, " AND ")+
-		` ORDER BY `+order+` LIMIT ? OFFSET ?`, append(args, f.Limit, max(0, f.Offset))...)
+	// The total is a count of its own (D266): jobs are kept, and a window
+	// COUNT(*) OVER() read every one in scope whole (arguments, results)
+	// before the first page.
+	from := jobFrom + ` WHERE ` + strings.Join(where, " AND ")
+	out, total, err := db.Page(ctx, s.db, db.PageQuery{
+		Count:  `SELECT COUNT(*)` + from,
+		Select: `SELECT ` + jobCols + from + ` ORDER BY ` + order + ` LIMIT ? OFFSET ?`,
+		Args:   args, Limit: f.Limit, Offset: f.Offset,
+	}, func(r db.Scanner) (Job, error) { return scanJob(r) })
 	if err != nil {
-		return nil, 0, fmt.Errorf("jobs: list: %w", err)
-	}
-	defer rows.Close()
-	var out []Job
-	total := 0
-	for rows.Next() {
-		j, err := scanJob(rows, &total)
-		if err != nil {
-			return nil, 0, fmt.Errorf("jobs: list: %w", err)
-		}
-		out = append(out, j)
-	}
-	if err := rows.Err(); err != nil {
 		return nil, 0, fmt.Errorf("jobs: list: %w", err)
 	}
 	return out, total, nil

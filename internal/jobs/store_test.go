@@ -53,6 +53,10 @@ func TestListScopedAndFiltered(t *testing.T) {
 			{"by state", jobs.Filter{Scope: access.Everywhere(), State: jobs.Failed}, []int64{city2}, 1},
 			{"by user", jobs.Filter{Scope: access.Everywhere(), UserID: 7, Sort: "created"}, []int64{city1, peer}, 2},
 			{"a page", jobs.Filter{Scope: access.Everywhere(), Sort: "created", Limit: 2, Offset: 2}, []int64{peer, system}, 4},
+			// The total is counted apart from the page, under the same conditions.
+			{"the city's second page", jobs.Filter{Scope: access.Subtrees("/1/2/"), Limit: 1, Offset: 1}, []int64{city1}, 2},
+			{"the province by kind", jobs.Filter{Scope: access.Subtrees("/1/"), Kind: "test.a", Sort: "created"}, []int64{city1, peer}, 2},
+			{"past the end", jobs.Filter{Scope: access.Everywhere(), Limit: 2, Offset: 10}, nil, 4},
 		}
 		for _, tt := range tests {
 			t.Run(tt.name, func(t *testing.T) {

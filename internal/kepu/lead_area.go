@@ -18,7 +18,7 @@ type Area struct {
 // LeadAreas lists the cities a public lead may be sent to, in code order.
 func (s *Store) LeadAreas(ctx context.Context) ([]Area, error) {
 	rows, err := s.db.Query(ctx, `SELECT o.id, o.name, o.short_name, o.region_code FROM orgs o JOIN orgs p ON p.id = o.parent_id
-		WHERE p.parent_id IS NULL AND o.type = 'kx_city' ORDER BY o.region_code, pinyin(o.name)`)
+		WHERE p.parent_id IS NULL AND o.type = 'kx_city' ORDER BY o.region_code, o.name_key`)
 	if err != nil {
 		return nil, fmt.Errorf("kepu: lead areas: %w", err)
 	}

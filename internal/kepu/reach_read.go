@@ -39,7 +39,7 @@ func (s *Store) Reach(ctx context.Context, scope access.Scope, p measure.Period)
 	from, to := dayRange(p)
 	rows, err := s.db.Query(ctx, `SELECT o.id, o.name, i.audience, COUNT(DISTINCT i.id), COALESCE(SUM(r.views), 0), COALESCE(SUM(r.shares), 0)
 		FROM kepu_reach r JOIN kepu_items i ON i.id = r.item_id JOIN orgs o ON o.id = i.org_id
-		WHERE `+cond+` AND r.day >= ? AND r.day <= ? GROUP BY o.id, o.name, i.audience ORDER BY pinyin(o.name), o.id, i.audience`,
+		WHERE `+cond+` AND r.day >= ? AND r.day <= ? GROUP BY o.id, o.name, i.audience ORDER BY o.name_key, o.id, i.audience`,
 		append(args, from, to)...)
 	if err != nil {
 		return nil, fmt.Errorf("kepu: reach: %w", err)

@@ -56,22 +56,20 @@ func (s *Store) Publics(ctx context.Context, q string, limit, offset int) ([]Pub
 		where += ` AND (name LIKE ? ESCAPE '\' OR short_name LIKE ? ESCAPE '\' OR code LIKE ? ESCAPE '\')`
 		args = append(args, like, like, strings.ToUpper(like))
 	}
-	rows, err := s.db.Query(ctx, `SELECT id, code, name, COUNT(*) OVER() FROM orgs WHERE `+where+` ORDER BY depth, pinyin(name), id LIMIT ? OFFSET ?`,
-		append(args, limit, max(offset, 0))...)
+	// A count of its own, then the page (D266); the order reads the
+	// (depth, name_key, id) index.
+	out, total, err := db.Page(ctx, s.db, db.PageQuery{
+		Count:  `SELECT COUNT(*) FROM orgs WHERE ` + where,
+		Select: `SELECT id, code, name FROM orgs WHERE ` + where + ` ORDER BY depth, name_key, id LIMIT ? OFFSET ?`,
+		Args:   args, Limit: limit, Offset: offset,
+	}, func(r db.Scanner) (PublicOrg, error) {
+		var o PublicOrg
+		return o, r.Scan(&o.ID, &o.Code, &o.Name)
+	})
 	if err != nil {
 		return nil, 0, fmt.Errorf("org: public orgs: %w", err)
 	}
-	defer rows.Close()
-	var out []PublicOrg
-	total := 0
-	for rows.Next() {
-		var o PublicOrg
-		if err := rows.Scan(&o.ID, &o.Code, &o.Name, &total); err != nil {
-			return nil, 0, fmt.Errorf("org: public orgs: %w", err)
-		}
-		out = append(out, o)
-	}
-	return out, total, rows.Err()
+	return out, total, nil
 }
 
 // PublicByCode finds an org the public may write to by its code or exact

@@ -78,7 +78,7 @@ func (s *Store) initialsOf(name string) std.Initials {
 func (s *Store) matchInitials(ctx context.Context, scope access.Scope, letters string) ([]Org, error) {
 	c, args := db.ScopeCond(s.db, "o.path", scope)
 	// Disabled orgs take nothing new, so the picker leaves them out.
-	rows, err := s.db.Query(ctx, `SELECT `+colsO+` FROM orgs o WHERE `+c+` AND o.disabled_at = 0 ORDER BY o.depth, pinyin(o.name), o.id`, args...)
+	rows, err := s.db.Query(ctx, `SELECT `+colsO+` FROM orgs o WHERE `+c+` AND o.disabled_at = 0 ORDER BY o.depth, o.name_key, o.id`, args...)
 	if err != nil {
 		return nil, fmt.Errorf("org: search: %w", err)
 	}

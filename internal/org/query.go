@@ -44,8 +44,8 @@ func regionPrefix(code string) string {
 }
 
 var sorts = map[string]string{
-	"name": "pinyin(o.name)", "code": "o.code", "created": "o.created_at", "type": "o.type",
-	"depth": "o.depth, pinyin(o.name)", "tree": treeOrder,
+	"name": "o.name_key", "code": "o.code", "created": "o.created_at", "type": "o.type",
+	"depth": "o.depth, o.name_key", "tree": treeOrder,
 }
 
 // treeOrder sorts siblings as an office reads them: 科协 of cities and
@@ -57,7 +57,7 @@ var treeOrder = func() string {
 	for i, t := range Types() {
 		fmt.Fprintf(&b, " WHEN '%s' THEN %d", t, i)
 	}
-	b.WriteString(" ELSE 99 END, CASE WHEN o.type IN ('kx_national', 'kx_province', 'kx_city', 'kx_county', 'kx_town') THEN o.region_code ELSE '' END, pinyin(o.name)")
+	b.WriteString(" ELSE 99 END, CASE WHEN o.type IN ('kx_national', 'kx_province', 'kx_city', 'kx_county', 'kx_town') THEN o.region_code ELSE '' END, o.name_key")
 	return b.String()
 }()
 
@@ -91,37 +91,23 @@ func (s *Store) List(ctx context.Context, f Filter) ([]Org, int, error) {
 	if f.RegionCode != "" {
 		where, args = append(where, `o.region_code LIKE ? ESCAPE '\'`), append(args, db.LikeEscape(regionPrefix(f.RegionCode))+"%")
 	}
-	q := `SELECT ` + colsO + `, COUNT(*) OVER() FROM orgs o WHERE ` + strings.Join(where, " AND ")
+	// The total is a count of its own (D266): a window COUNT(*) OVER()
+	// read every org in scope whole before the first page.
+	from := ` FROM orgs o WHERE ` + strings.Join(where, " AND ")
+	order := "o.depth, o.name_key, o.id"
 	col, desc := strings.TrimPrefix(f.Sort, "-"), strings.HasPrefix(f.Sort, "-")
 	if expr, ok := sorts[col]; ok {
-		q += " ORDER BY " + expr
+		order = expr
 		if desc {
-			q += " DESC"
+			order += " DESC"
 		}
-		q += ", o.id"
-	} else {
-		q += " ORDER BY o.depth, pinyin(o.name), o.id"
+		order += ", o.id"
 	}
-	if f.Limit <= 0 || f.Limit > 10000 {
-		f.Limit = 50
-	}
-	q += " LIMIT ? OFFSET ?"
-	args = append(args, f.Limit, f.Offset)
-	rows, err := s.db.Query(ctx, q, args...)
+	out, total, err := db.Page(ctx, s.db, db.PageQuery{
+		Count: `SELECT COUNT(*)` + from, Select: `SELECT ` + colsO + from + ` ORDER BY ` + order + ` LIMIT ? OFFSET ?`,
+		Args: args, Limit: f.Limit, Offset: f.Offset,
+	}, func(r db.Scanner) (Org, error) { return scanOrg(r) })
 	if err != nil {
-		return nil, 0, fmt.Errorf("org: list: %w", err)
-	}
-	defer rows.Close()
-	var out []Org
-	total := 0
-	for rows.Next() {
-		o, err := scanOrg(rows, &total)
-		if err != nil {
-			return nil, 0, fmt.Errorf("org: list: %w", err)
-		}
-		out = append(out, o)
-	}
-	if err := rows.Err(); err != nil {
 		return nil, 0, fmt.Errorf("org: list: %w", err)
 	}
 	return out, total, nil

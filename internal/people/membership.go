@@ -137,7 +137,7 @@ func (s *Store) Memberships(ctx context.Context, personID int64, scope access.Sc
 		FROM memberships m JOIN orgs o ON o.id = m.org_id WHERE m.person_id = ?`
 	c, a := db.ScopeCond(s.db, "o.path", scope)
 	q, args := q+" AND "+c, append([]any{personID}, a...)
-	rows, err := s.db.Query(ctx, q+" ORDER BY o.depth, pinyin(o.name), o.id", args...)
+	rows, err := s.db.Query(ctx, q+" ORDER BY o.depth, o.name_key, o.id", args...)
 	if err != nil {
 		return nil, fmt.Errorf("people: memberships: %w", err)
 	}
@@ -219,27 +219,18 @@ func (s *Store) Units(ctx context.Context, scope access.Scope, q string, limit, 
 	if q = strings.TrimSpace(q); q != "" {
 		where, args = append(where, `(u.name LIKE ? ESCAPE '\' OR u.uscc = ?)`), append(args, "%"+db.LikeEscape(q)+"%", strings.ToUpper(q))
 	}
-	sqlq := `SELECT u.id, u.org_id, o.name, u.name, u.uscc, u.kind, u.joined_on, u.status, COUNT(*) OVER()
-		FROM unit_members u JOIN orgs o ON o.id = u.org_id`
-	if len(where) > 0 {
-		sqlq += " WHERE " + strings.Join(where, " AND ")
-	}
-	if limit <= 0 || limit > 10000 {
-		limit = 50
-	}
-	rows, err := s.db.Query(ctx, sqlq+" ORDER BY pinyin(u.name), u.id LIMIT ? OFFSET ?", append(args, limit, offset)...)
+	// A count of its own, then the page (D266).
+	from := ` FROM unit_members u JOIN orgs o ON o.id = u.org_id WHERE ` + strings.Join(where, " AND ")
+	out, total, err := db.Page(ctx, s.db, db.PageQuery{
+		Count:  `SELECT COUNT(*)` + from,
+		Select: `SELECT u.id, u.org_id, o.name, u.name, u.uscc, u.kind, u.joined_on, u.status` + from + ` ORDER BY pinyin(u.name), u.id LIMIT ? OFFSET ?`,
+		Args:   args, Limit: limit, Offset: offset,
+	}, func(r db.Scanner) (Unit, error) {
+		var u Unit
+		return u, r.Scan(&u.ID, &u.OrgID, &u.OrgName, &u.Name, &u.USCC, &u.Kind, &u.JoinedOn, &u.Status)
+	})
 	if err != nil {
 		return nil, 0, fmt.Errorf("people: units: %w", err)
 	}
-	defer rows.Close()
-	var out []Unit
-	total := 0
-	for rows.Next() {
-		var u Unit
-		if err := rows.Scan(&u.ID, &u.OrgID, &u.OrgName, &u.Name, &u.USCC, &u.Kind, &u.JoinedOn, &u.Status, &total); err != nil {
-			return nil, 0, fmt.Errorf("people: units: %w", err)
-		}
-		out = append(out, u)
-	}
-	return out, total, rows.Err()
+	return out, total, nil
 }

@@ -86,5 +86,34 @@ func TestUnits(t *testing.T) {
 		if _, n, _ := f.s.Units(ctx, access.Everywhere(), code, 10, 0); n != 2 {
 			t.Errorf("units by code = %d", n)
 		}
+		// The total is counted under the page's own conditions (scope and
+		// text), whatever page is read.
+		code2 := "91510400MA62X5L9T" + string(std.USCCCheckChar("91510400MA62X5L9T"))
+		if _, err := f.s.AddUnit(ctx, people.Unit{OrgID: f.city.ID, Name: "安宁机械厂", USCC: code2, Kind: "company"}); err != nil {
+			t.Fatal(err)
+		}
+		for _, tt := range []struct {
+			name          string
+			scope         access.Scope
+			q             string
+			offset, total int
+			want          string
+		}{
+			{"the city, page 1", access.Subtrees(f.city.Path), "", 0, 2, "安宁机械厂"},
+			{"the city, page 2", access.Subtrees(f.city.Path), "", 1, 2, "攀钢集团有限公司"},
+			{"past the end", access.Subtrees(f.city.Path), "", 5, 2, ""},
+			{"the city by code", access.Subtrees(f.city.Path), code, 0, 1, "攀钢集团有限公司"},
+			{"the other city by name", access.Subtrees(f.peer.Path), "机械", 0, 0, ""},
+			{"the zero scope", access.Scope{}, "", 0, 0, ""},
+		} {
+			list, n, err := f.s.Units(ctx, tt.scope, tt.q, 1, tt.offset)
+			got := ""
+			if len(list) > 0 {
+				got = list[0].Name
+			}
+			if err != nil || n != tt.total || got != tt.want || len(list) > 1 {
+				t.Errorf("%s: %q of %d (%d rows), %v; want %q of %d", tt.name, got, n, len(list), err, tt.want, tt.total)
+			}
+		}
 	})
 }

@@ -134,23 +134,16 @@ func (s *Store) AddToPool(ctx context.Context, poolID int64, personIDs []int64) 
 
 // PoolMembers lists one page of a pool's members and the total.
 func (s *Store) PoolMembers(ctx context.Context, poolID int64, limit, offset int) ([]Person, int, error) {
-	if limit <= 0 || limit > 10000 {
-		limit = 50
-	}
-	rows, err := s.db.Query(ctx, `SELECT `+cols+`, COUNT(*) OVER() FROM pool_members m JOIN people p ON p.id = m.person_id
-		JOIN orgs o ON o.id = p.org_id WHERE m.pool_id = ? ORDER BY p.name_key, p.id LIMIT ? OFFSET ?`, poolID, limit, offset)
+	// A count of its own, then the page (D266): an expert pool can hold
+	// thousands of people.
+	from := ` FROM pool_members m JOIN people p ON p.id = m.person_id JOIN orgs o ON o.id = p.org_id WHERE m.pool_id = ?`
+	out, total, err := db.Page(ctx, s.db, db.PageQuery{
+		Count:  `SELECT COUNT(*)` + from,
+		Select: `SELECT ` + cols + from + ` ORDER BY p.name_key, p.id LIMIT ? OFFSET ?`,
+		Args:   []any{poolID}, Limit: limit, Offset: offset,
+	}, func(r db.Scanner) (Person, error) { return scan(r) })
 	if err != nil {
 		return nil, 0, fmt.Errorf("people: pool members: %w", err)
 	}
-	defer rows.Close()
-	var out []Person
-	total := 0
-	for rows.Next() {
-		p, err := scan(rows, &total)
-		if err != nil {
-			return nil, 0, err
-		}
-		out = append(out, p)
-	}
-	return out, total, rows.Err()
+	return out, total, nil
 }

@@ -64,34 +64,32 @@ func (s *Store) Library(ctx context.Context, f LibraryFilter) ([]LibraryRow, int
 		args = append(args, db.Millis(from), db.Millis(from.AddDate(1, 0, 0)))
 	}
 	order := db.Order(f.Sort, librarySorts, "c.updated_at DESC")
-	if f.Limit <= 0 || f.Limit > 10000 {
-		f.Limit = 50
-	}
-	rows, err := s.db.Query(ctx, `SELECT a.id, a.title, a.name, a.employer, c.id, c.title, c.kind, o.name, c.updated_at,
+	// A count of its own, then the page (D266): the window made every
+	// awarded application in scope compute its score and reports before
+	// the first page.
+	from := ` FROM review_applications a JOIN review_calls c ON c.id = a.call_id JOIN orgs o ON o.id = c.org_id
+		WHERE ` + strings.Join(where, " AND ")
+	out, total, err := db.Page(ctx, s.db, db.PageQuery{
+		Count: `SELECT COUNT(*)` + from,
+		Select: `SELECT a.id, a.title, a.name, a.employer, c.id, c.title, c.kind, o.name, c.updated_at,
 		COALESCE((SELECT d.score FROM review_decisions d JOIN review_stages st ON st.id = d.stage_id
 			WHERE d.application_id = a.id AND st.kind = 'review' ORDER BY st.seq DESC LIMIT 1), 0) AS score,
 		(SELECT COUNT(*) FROM review_reports r WHERE r.application_id = a.id) AS reports,
-		(SELECT COUNT(*) FROM review_instructions i JOIN review_reports r ON r.id = i.report_id WHERE r.application_id = a.id),
-		COUNT(*) OVER()
-		FROM review_applications a JOIN review_calls c ON c.id = a.call_id JOIN orgs o ON o.id = c.org_id
-		WHERE `+strings.Join(where, " AND ")+` ORDER BY `+order+`, a.id LIMIT ? OFFSET ?`, append(args, f.Limit, f.Offset)...)
+		(SELECT COUNT(*) FROM review_instructions i JOIN review_reports r ON r.id = i.report_id WHERE r.application_id = a.id)` +
+			from + ` ORDER BY ` + order + `, a.id LIMIT ? OFFSET ?`,
+		Args: args, Limit: f.Limit, Offset: f.Offset,
+	}, func(sc db.Scanner) (LibraryRow, error) {
+		var r LibraryRow
+		var at int64
+		err := sc.Scan(&r.AppID, &r.Title, &r.Name, &r.Employer, &r.CallID, &r.CallTitle, &r.Kind, &r.OrgName, &at,
+			&r.Score, &r.Reports, &r.Instructions)
+		r.FinalAt = tm(at)
+		return r, err
+	})
 	if err != nil {
 		return nil, 0, fmt.Errorf("review: library: %w", err)
 	}
-	defer rows.Close()
-	var out []LibraryRow
-	total := 0
-	for rows.Next() {
-		var r LibraryRow
-		var at int64
-		if err := rows.Scan(&r.AppID, &r.Title, &r.Name, &r.Employer, &r.CallID, &r.CallTitle, &r.Kind, &r.OrgName, &at,
-			&r.Score, &r.Reports, &r.Instructions, &total); err != nil {
-			return nil, 0, fmt.Errorf("review: library: %w", err)
-		}
-		r.FinalAt = tm(at)
-		out = append(out, r)
-	}
-	return out, total, rows.Err()
+	return out, total, nil
 }
 
 // Report is one submission (报送) of a final result with the instructions

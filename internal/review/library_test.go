@@ -54,9 +54,13 @@ func TestLibrary(t *testing.T) {
 		}
 		for _, fl := range []review.LibraryFilter{{Scope: staffScope(f.peer)}, {Scope: access.Scope{}}, {Scope: staff, Kind: "award"},
 			{Scope: staff, Year: year - 1}, {Scope: staff, Q: "稀土"}} {
-			if rows, _, _ := f.s.Library(ctx, fl); len(rows) != 0 {
-				t.Errorf("%+v found %d", fl, len(rows))
+			if rows, n, _ := f.s.Library(ctx, fl); len(rows) != 0 || n != 0 {
+				t.Errorf("%+v found %d (total %d)", fl, len(rows), n)
 			}
+		}
+		// The total is counted apart from the page: past the end it still says 1.
+		if rows, n, err := f.s.Library(ctx, review.LibraryFilter{Scope: staff, Limit: 1, Offset: 1}); len(rows) != 0 || n != 1 || err != nil {
+			t.Errorf("past the end: %d of %d, %v", len(rows), n, err)
 		}
 		today := f.now.Format("2006-01-02")
 		if _, err := f.s.AddReport(ctx, staff, 60, review.ReportInput{AppID: a.ID, SentOn: today}); fieldKey(err) != "to_name:review.err.to_name" {

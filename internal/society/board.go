@@ -85,7 +85,7 @@ func (s *Store) boardAll(ctx context.Context, scope access.Scope, year int) ([]B
 	var out []BoardRow
 	idx := map[int64]int{}
 	err := s.db.ReadTx(ctx, func(tx *db.Tx) error {
-		rows, err := tx.Query(ctx, `SELECT o.id, o.code, o.name`+from+` ORDER BY pinyin(o.name), o.id`, args...)
+		rows, err := tx.Query(ctx, `SELECT o.id, o.code, o.name`+from+` ORDER BY o.name_key, o.id`, args...)
 		if err != nil {
 			return err
 		}

@@ -41,7 +41,7 @@ type Row struct {
 	Reason     string
 }
 
-var sorts = map[string]string{"name": "pinyin(o.name)", "status": "COALESCE(f.status, 'none')", "filed": "COALESCE(f.filed_at, 0)"}
+var sorts = map[string]string{"name": "o.name_key", "status": "COALESCE(f.status, 'none')", "filed": "COALESCE(f.filed_at, 0)"}
 
 // where builds the filter's conditions on orgs o LEFT JOIN stats_forms f;
 // ok is false when nothing can match.

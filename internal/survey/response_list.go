@@ -56,27 +56,22 @@ func (s *Store) Responses(ctx context.Context, surveyID int64, f RespFilter) ([]
 		return nil, 0, nil
 	}
 	where, args := respWhere(s.db, surveyID, f)
-	if f.Limit <= 0 {
-		f.Limit = 50
-	}
-	rows, err := s.db.Query(ctx, `SELECT r.id, r.survey_id, r.version, r.station_id, r.org_id, o.name, o.path, r.user_id, r.answers, r.cell, r.flags,
-		r.score, r.literate, r.grade, r.started_at, r.submitted_at, COALESCE(x.reason, ''), x.response_id IS NOT NULL, COUNT(*) OVER()
-		FROM survey_responses r JOIN orgs o ON o.id = r.org_id LEFT JOIN survey_exclusions x ON x.response_id = r.id
-		WHERE `+where+` ORDER BY r.id DESC LIMIT ? OFFSET ?`, append(args, f.Limit, f.Offset)...)
+	// The total is a count of its own (D266): a window COUNT(*) OVER()
+	// read every matching response whole, answers and all, before the
+	// first page. An exclusion is one a response at most, so the count
+	// needs no join to it.
+	from := ` FROM survey_responses r JOIN orgs o ON o.id = r.org_id`
+	out, total, err := db.Page(ctx, s.db, db.PageQuery{
+		Count: `SELECT COUNT(*)` + from + ` WHERE ` + where,
+		Select: `SELECT r.id, r.survey_id, r.version, r.station_id, r.org_id, o.name, o.path, r.user_id, r.answers, r.cell, r.flags,
+		r.score, r.literate, r.grade, r.started_at, r.submitted_at, COALESCE(x.reason, ''), x.response_id IS NOT NULL` + from + `
+		LEFT JOIN survey_exclusions x ON x.response_id = r.id WHERE ` + where + ` ORDER BY r.id DESC LIMIT ? OFFSET ?`,
+		Args: args, Limit: f.Limit, Offset: f.Offset,
+	}, func(r db.Scanner) (Response, error) { return scanResponse(r) })
 	if err != nil {
 		return nil, 0, fmt.Errorf("survey: responses: %w", err)
 	}
-	defer rows.Close()
-	var out []Response
-	total := 0
-	for rows.Next() {
-		r, err := scanResponse(rows, &total)
-		if err != nil {
-			return nil, 0, err
-		}
-		out = append(out, r)
-	}
-	return out, total, rows.Err()
+	return out, total, nil
 }
 
 func respWhere(q db.Q, surveyID int64, f RespFilter) (string, []any) {

@@ -41,25 +41,18 @@ func (s *Store) Volunteers(ctx context.Context, f Filter) ([]Volunteer, int, err
 	if f.Desc {
 		order += " DESC"
 	}
-	if f.Limit <= 0 {
-		f.Limit = 50
-	}
-	rows, err := s.db.Query(ctx, `SELECT `+volCols+`, COUNT(*) OVER() FROM volunteers v JOIN orgs o ON o.id = v.org_id
-		WHERE `+strings.Join(where, " AND ")+` ORDER BY `+order+`, v.id LIMIT ? OFFSET ?`, append(args, f.Limit, f.Offset)...)
+	// The total is a count of its own (D266): a window COUNT(*) OVER()
+	// read every volunteer in scope whole before the first page.
+	from := ` FROM volunteers v JOIN orgs o ON o.id = v.org_id WHERE ` + strings.Join(where, " AND ")
+	out, total, err := db.Page(ctx, s.db, db.PageQuery{
+		Count:  `SELECT COUNT(*)` + from,
+		Select: `SELECT ` + volCols + from + ` ORDER BY ` + order + `, v.id LIMIT ? OFFSET ?`,
+		Args:   args, Limit: f.Limit, Offset: f.Offset,
+	}, s.scanVolunteer)
 	if err != nil {
 		return nil, 0, fmt.Errorf("volunteer: list: %w", err)
 	}
-	defer rows.Close()
-	var out []Volunteer
-	total := 0
-	for rows.Next() {
-		v, err := s.scanVolunteer(scanPlus{rows, &total})
-		if err != nil {
-			return nil, 0, err
-		}
-		out = append(out, v)
-	}
-	return out, total, rows.Err()
+	return out, total, nil
 }
 
 // scanPlus scans a row with one extra trailing column into extra.

@@ -307,20 +307,15 @@ func (s *Store) Pairs(ctx context.Context, f PairFilter) ([]Pair, int, error) {
 	if f.Limit <= 0 || f.Limit > 1000 {
 		f.Limit = 50
 	}
-	rows, err := s.db.Query(ctx, `SELECT `+pairCols+`, COUNT(*) OVER()`+pairFrom+` WHERE `+strings.Join(where, " AND ")+
-		` ORDER BY p.started_on DESC, p.id DESC LIMIT ? OFFSET ?`, append(args, f.Limit, f.Offset)...)
+	// A count of its own, then the page (D266).
+	from := pairFrom + ` WHERE ` + strings.Join(where, " AND ")
+	out, total, err := db.Page(ctx, s.db, db.PageQuery{
+		Count:  `SELECT COUNT(*)` + from,
+		Select: `SELECT ` + pairCols + from + ` ORDER BY p.started_on DESC, p.id DESC LIMIT ? OFFSET ?`,
+		Args:   args, Limit: f.Limit, Offset: f.Offset,
+	}, func(r db.Scanner) (Pair, error) { return scanPair(r) })
 	if err != nil {
 		return nil, 0, fmt.Errorf("youth: pairs: %w", err)
 	}
-	defer rows.Close()
-	var out []Pair
-	total := 0
-	for rows.Next() {
-		p, err := scanPair(rows, &total)
-		if err != nil {
-			return nil, 0, fmt.Errorf("youth: pairs: %w", err)
-		}
-		out = append(out, p)
-	}
-	return out, total, rows.Err()
+	return out, total, nil
 }

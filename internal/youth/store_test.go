@@ -330,6 +330,34 @@ func TestPairs(t *testing.T) {
 		if st.Mentors != 1 || st.Pairs != 3 {
 			t.Errorf("mentors %d pairs %d", st.Mentors, st.Pairs)
 		}
+		// The list's total is counted apart from its page, under the same
+		// scope and filters: pages of one add up to it.
+		for _, c := range []struct {
+			name  string
+			f     youth.PairFilter
+			total int
+		}{
+			{"the city", youth.PairFilter{Scope: scope}, 3},
+			{"the city's active pairs", youth.PairFilter{Scope: scope, Active: true}, 2},
+			{"one student", youth.PairFilter{Scope: scope, StudentID: students[0]}, 1},
+			{"the other city", youth.PairFilter{Scope: access.Subtrees(f.peer.Path)}, 0},
+			{"the other city's subtree from the city", youth.PairFilter{Scope: scope, OrgPath: f.peer.Path}, 0},
+			{"the zero scope", youth.PairFilter{}, 0},
+		} {
+			seen := 0
+			for off := 0; off <= c.total; off++ {
+				c.f.Limit, c.f.Offset = 1, off
+				list, total, err := f.s.Pairs(ctx, c.f)
+				must(t, err)
+				if total != c.total {
+					t.Errorf("%s, offset %d: total %d, want %d", c.name, off, total, c.total)
+				}
+				seen += len(list)
+			}
+			if seen != c.total {
+				t.Errorf("%s: pages held %d, want %d", c.name, seen, c.total)
+			}
+		}
 	})
 }
 
@@ -376,6 +404,10 @@ func TestTeachers(t *testing.T) {
 		}
 		if _, total, _ := f.s.Teachers(ctx, youth.TeacherFilter{Scope: access.Subtrees(f.peer.Path)}); total != 0 {
 			t.Errorf("another city sees %d teachers", total)
+		}
+		// A page past the end reads nothing and still says the total.
+		if list, total, _ := f.s.Teachers(ctx, youth.TeacherFilter{Scope: access.Subtrees(f.city.Path), Limit: 1, Offset: 3}); total != 1 || len(list) != 0 {
+			t.Errorf("past the end: %d of %d", len(list), total)
 		}
 	})
 }

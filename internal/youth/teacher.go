@@ -375,23 +375,22 @@ func (s *Store) Teachers(ctx context.Context, f TeacherFilter) ([]Teacher, int, 
 		f.Limit = 50
 	}
 	order := db.Order(f.Sort, map[string]string{"name": "pinyin(t.name)", "hours": "t.hours", "school": "pinyin(t.school)"}, "pinyin(t.name)")
-	rows, err := s.db.Query(ctx, `SELECT `+teacherCols+`, COUNT(*) OVER() FROM youth_teachers t JOIN orgs o ON o.id = t.org_id WHERE `+
-		strings.Join(where, " AND ")+` ORDER BY `+order+`, t.id LIMIT ? OFFSET ?`, append(args, f.Limit, f.Offset)...)
+	// A count of its own, then the page (D266): a province's 科技辅导员
+	// run to thousands, and the window read each whole.
+	from := ` FROM youth_teachers t JOIN orgs o ON o.id = t.org_id WHERE ` + strings.Join(where, " AND ")
+	out, total, err := db.Page(ctx, s.db, db.PageQuery{
+		Count:  `SELECT COUNT(*)` + from,
+		Select: `SELECT ` + teacherCols + from + ` ORDER BY ` + order + `, t.id LIMIT ? OFFSET ?`,
+		Args:   args, Limit: f.Limit, Offset: f.Offset,
+	}, func(r db.Scanner) (Teacher, error) {
+		t, err := scanTeacher(r)
+		t.Contact = "" // lists never carry a contact
+		return t, err
+	})
 	if err != nil {
 		return nil, 0, fmt.Errorf("youth: teachers: %w", err)
 	}
-	defer rows.Close()
-	var out []Teacher
-	total := 0
-	for rows.Next() {
-		t, err := scanTeacher(rows, &total)
-		if err != nil {
-			return nil, 0, fmt.Errorf("youth: teachers: %w", err)
-		}
-		t.Contact = "" // lists never carry a contact
-		out = append(out, t)
-	}
-	return out, total, rows.Err()
+	return out, total, nil
 }
 
 // TeacherHeaders are the columns of the teachers' export: no contact.
