@@ -94,7 +94,7 @@ func (s *Store) List(ctx context.Context, f Filter) ([]Event, int, error) {
 		where = append(where, `e.starts_at >= ? AND e.starts_at < ?`)
 		args = append(args, db.Millis(from), db.Millis(to))
 	}
-	order := map[string]string{"title": "pinyin(e.title)", "org": "pinyin(o.name)", "capacity": "e.capacity"}[f.Sort]
+	order := map[string]string{"title": "pinyin(e.title)", "org": "o.name_key", "capacity": "e.capacity"}[f.Sort]
 	dir := " ASC"
 	if order == "" {
 		order, dir = "e.starts_at", " DESC"
