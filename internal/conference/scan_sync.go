@@ -5,7 +5,6 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"sort"
 	"strings"
 	"time"
 
@@ -122,7 +121,7 @@ func readBatch(ctx context.Context, tx *db.Tx, confID int64, scans []checkin.Sca
 	// Only this conference's registrations are read: another's code is a
 	// code that does not exist here (as the form answers it), so the door
 	// learns nothing of other conferences — not even that the code is one.
-	err := inChunks(codes, func(marks string, args []any) error {
+	err := db.InChunks(codes, chunk, func(marks string, args []any) error {
 		rows, err := tx.Query(ctx, `SELECT `+regCols+` FROM conference_regs WHERE conf_id = ? AND code IN (`+marks+`)`,
 			append([]any{confID}, args...)...)
 		if err != nil {
@@ -142,7 +141,7 @@ func readBatch(ctx context.Context, tx *db.Tx, confID int64, scans []checkin.Sca
 		return nil, fmt.Errorf("conference: a batch's registrations: %w", err)
 	}
 	for device, set := range nonces { // a phone sends its own scans: one device a batch
-		err = inChunks(set, func(marks string, args []any) error {
+		err = db.InChunks(set, chunk, func(marks string, args []any) error {
 			rows, err := tx.Query(ctx, `SELECT s.nonce, s.outcome, s.reason, COALESCE(r.name, '') FROM conference_scans s
 				LEFT JOIN conference_regs r ON r.id = s.reg_id WHERE s.conf_id = ? AND s.device = ? AND s.nonce IN (`+marks+`)`,
 				append([]any{confID, device}, args...)...)
@@ -168,28 +167,6 @@ func readBatch(ctx context.Context, tx *db.Tx, confID int64, scans []checkin.Sca
 		return nil, fmt.Errorf("conference: a batch's scans kept: %w", err)
 	}
 	return b, nil
-}
-
-// inChunks calls fn with the placeholders and arguments of each chunk of
-// the set's values, in order.
-func inChunks(set map[string]bool, fn func(marks string, args []any) error) error {
-	vals := make([]string, 0, len(set))
-	for v := range set {
-		vals = append(vals, v)
-	}
-	sort.Strings(vals)
-	for len(vals) > 0 {
-		part := vals[:min(len(vals), chunk)]
-		vals = vals[len(part):]
-		args := make([]any, len(part))
-		for i, v := range part {
-			args[i] = v
-		}
-		if err := fn(strings.TrimSuffix(strings.Repeat("?, ", len(part)), ", "), args); err != nil {
-			return err
-		}
-	}
-	return nil
 }
 
 // scan answers one scan into res, and adds it to the scans to keep

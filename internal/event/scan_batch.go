@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"slices"
-	"strings"
 
 	"kexie/internal/db"
 	"kexie/internal/shortcode"
@@ -93,7 +92,7 @@ func readBatch(ctx context.Context, tx *db.Tx, eventID int64, scans []Scan) (*ba
 	if eventID != 0 {
 		where, head = `t.event_id = ? AND t.code IN (`, []any{eventID}
 	}
-	err := inChunks(codes, func(marks string, args []any) error {
+	err := db.InChunks(codes, chunk, func(marks string, args []any) error {
 		rows, err := tx.Query(ctx, `SELECT t.code, t.id, t.event_id, t.status, CASE WHEN a.ticket_id IS NULL THEN 0 ELSE 1 END
 			FROM event_tickets t LEFT JOIN event_attendance a ON a.ticket_id = t.id WHERE `+where+marks+`)`,
 			append(head, args...)...)
@@ -125,7 +124,7 @@ func readBatch(ctx context.Context, tx *db.Tx, eventID int64, scans []Scan) (*ba
 	}
 	slices.Sort(devices)
 	for _, device := range devices { // a phone sends its own scans: one device a batch
-		err = inChunks(nonces[device], func(marks string, args []any) error {
+		err = db.InChunks(nonces[device], chunk, func(marks string, args []any) error {
 			rows, err := tx.Query(ctx, `SELECT event_id, nonce, outcome, reason FROM event_scans WHERE `+where+marks+`)`,
 				append(append(head[:len(head):len(head)], device), args...)...)
 			if err != nil {
@@ -149,31 +148,6 @@ func readBatch(ctx context.Context, tx *db.Tx, eventID int64, scans []Scan) (*ba
 	return b, nil
 }
 
-// inChunks calls fn with the placeholders and arguments of each chunk of
-// the set's values, in order.
-func inChunks(set map[string]bool, fn func(marks string, args []any) error) error {
-	vals := make([]string, 0, len(set))
-	for v := range set {
-		vals = append(vals, v)
-	}
-	slices.Sort(vals)
-	for len(vals) > 0 {
-		part := vals[:min(len(vals), chunk)]
-		vals = vals[len(part):]
-		args := make([]any, len(part))
-		for i, v := range part {
-			args[i] = v
-		}
-		if err := fn(marks(len(part), "?"), args); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-// marks is n copies of one row's placeholders, comma-separated.
-func marks(n int, row string) string { return strings.TrimSuffix(strings.Repeat(row+", ", n), ", ") }
-
 // write stores the batch's new check-ins and then its scans, a few
 // hundred rows to a statement, each in key order (so two nodes writing at
 // once take their row locks in one order). A ticket another sync let in
@@ -190,7 +164,7 @@ func (b *batch) write(ctx context.Context, tx *db.Tx, now int64, res *SyncResult
 			args = append(args, r.ticket, r.event, r.scan, r.device, r.at)
 		}
 		in, err := insertIn(ctx, tx, `INSERT INTO event_attendance (ticket_id, event_id, scan_id, device, checked_at)
-			VALUES `+marks(len(part), "(?, ?, ?, ?, ?)")+` ON CONFLICT (ticket_id) DO NOTHING RETURNING ticket_id`, args)
+			VALUES `+db.Marks(len(part), "(?, ?, ?, ?, ?)")+` ON CONFLICT (ticket_id) DO NOTHING RETURNING ticket_id`, args)
 		if err != nil {
 			return fmt.Errorf("event: check in: %w", err)
 		}
@@ -216,7 +190,7 @@ func (b *batch) write(ctx context.Context, tx *db.Tx, now int64, res *SyncResult
 			args = append(args, r.id, r.key.event, r.code, r.key.device, r.key.nonce, r.at, now, r.outcome, r.reason)
 		}
 		r, err := tx.Exec(ctx, `INSERT INTO event_scans (id, event_id, ticket_code, device, nonce, scanned_at, received_at, outcome, reason)
-			VALUES `+marks(len(part), "(?, ?, ?, ?, ?, ?, ?, ?, ?)")+` ON CONFLICT (event_id, device, nonce) DO NOTHING`, args...)
+			VALUES `+db.Marks(len(part), "(?, ?, ?, ?, ?, ?, ?, ?, ?)")+` ON CONFLICT (event_id, device, nonce) DO NOTHING`, args...)
 		if err != nil {
 			return fmt.Errorf("event: store scans: %w", err)
 		}

@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"sort"
-	"strings"
 	"time"
 
 	"kexie/internal/db"
@@ -74,14 +73,14 @@ func (r *Runner) claim(ctx context.Context) (*Run, []int64, error) {
 		now = r.cfg.Now().UTC()
 		nowMs = db.Millis(now)
 		q := `SELECT id, kind, user_id, state, attempts, max_attempts, cancel_requested FROM jobs WHERE kind IN (` +
-			marks(len(kinds)) + `) AND ((state = ? AND (run_after <= ? OR cancel_requested = 1)) OR (state = ? AND lease_until < ?))`
+			db.Marks(len(kinds), "?") + `) AND ((state = ? AND (run_after <= ? OR cancel_requested = 1)) OR (state = ? AND lease_until < ?))`
 		args := []any{}
 		for _, k := range kinds {
 			args = append(args, k)
 		}
 		args = append(args, Queued, nowMs, Running, nowMs)
 		if len(local) > 0 {
-			q += ` AND id NOT IN (` + marks(len(local)) + `)`
+			q += ` AND id NOT IN (` + db.Marks(len(local), "?") + `)`
 			for _, id := range local {
 				args = append(args, id)
 			}
@@ -182,5 +181,3 @@ func (r *Runner) finally(ctx context.Context, id int64) {
 		k.Finally(context.WithoutCancel(ctx), j)
 	}
 }
-
-func marks(n int) string { return strings.TrimSuffix(strings.Repeat("?,", n), ",") }
