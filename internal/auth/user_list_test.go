@@ -2,10 +2,8 @@ package auth_test
 
 import (
 	"context"
-	"io/fs"
 	"slices"
 	"testing"
-	"testing/fstest"
 
 	"kexie/internal/access"
 	"kexie/internal/audit"
@@ -16,23 +14,7 @@ import (
 )
 
 // authBefore returns the auth migrations before version 8 (name_key).
-func authBefore(t *testing.T) db.Migrations {
-	t.Helper()
-	all := auth.Migrations()
-	files := fstest.MapFS{}
-	err := fs.WalkDir(all.FS, ".", func(p string, e fs.DirEntry, err error) error {
-		if err != nil || e.IsDir() || p >= "008" {
-			return err
-		}
-		b, err := fs.ReadFile(all.FS, p)
-		files[p] = &fstest.MapFile{Data: b}
-		return err
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return db.Migrations{Module: all.Module, FS: files}
-}
+func authBefore(t *testing.T) db.Migrations { return dbtest.Before(t, auth.Migrations(), "008") }
 
 // pinyinUsers are display names in pinyin order: digits, a Latin name
 // before the Han names of its letter, syllable by syllable, 曾 zēng and

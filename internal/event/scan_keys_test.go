@@ -3,10 +3,8 @@ package event_test
 import (
 	"context"
 	"fmt"
-	"io/fs"
 	"reflect"
 	"testing"
-	"testing/fstest"
 	"time"
 
 	"kexie/internal/db"
@@ -72,20 +70,8 @@ func TestMigrationScanKeys(t *testing.T) {
 	dbtest.Run(t, nil, func(t *testing.T, d *db.DB) {
 		ctx := context.Background()
 		webtest.New(t, d) // the platform's tables, orgs among them
-		full := event.Migrations()
-		before := fstest.MapFS{}
-		err := fs.WalkDir(full.FS, ".", func(p string, e fs.DirEntry, err error) error {
-			if err != nil || e.IsDir() || p >= "004" {
-				return err
-			}
-			b, err := fs.ReadFile(full.FS, p)
-			before[p] = &fstest.MapFile{Data: b}
-			return err
-		})
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := d.Migrate(ctx, db.Migrations{Module: "event", FS: before}); err != nil {
+		before := dbtest.Before(t, event.Migrations(), "004")
+		if err := d.Migrate(ctx, before); err != nil {
 			t.Fatal(err)
 		}
 		insert := func(id, eventID int64, nonce, outcome string) error {
@@ -101,7 +87,7 @@ func TestMigrationScanKeys(t *testing.T) {
 		if err := insert(9, 8, "1", event.Accepted); err == nil {
 			t.Fatal("before 004, a nonce was kept once across events")
 		}
-		if err := d.Migrate(ctx, full); err != nil {
+		if err := d.Migrate(ctx, event.Migrations()); err != nil {
 			t.Fatal(err)
 		}
 		rows, err := d.Query(ctx, `SELECT id, event_id, nonce, outcome FROM event_scans ORDER BY id`)

@@ -2,11 +2,9 @@ package org_test
 
 import (
 	"context"
-	"io/fs"
 	"slices"
 	"strings"
 	"testing"
-	"testing/fstest"
 
 	"kexie/internal/access"
 	"kexie/internal/audit"
@@ -17,23 +15,7 @@ import (
 )
 
 // before returns the org migrations before version 7 (name_key).
-func before(t *testing.T) db.Migrations {
-	t.Helper()
-	all := org.Migrations()
-	files := fstest.MapFS{}
-	err := fs.WalkDir(all.FS, ".", func(p string, e fs.DirEntry, err error) error {
-		if err != nil || e.IsDir() || p >= "007" {
-			return err
-		}
-		b, err := fs.ReadFile(all.FS, p)
-		files[p] = &fstest.MapFile{Data: b}
-		return err
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return db.Migrations{Module: all.Module, FS: files}
-}
+func before(t *testing.T) db.Migrations { return dbtest.Before(t, org.Migrations(), "007") }
 
 // keys checks every org's name_key against db.PinyinKey of its name.
 func keys(t *testing.T, d *db.DB) {

@@ -9,7 +9,6 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"testing/fstest"
 
 	"kexie/internal/audit"
 	"kexie/internal/db"
@@ -20,21 +19,8 @@ import (
 
 // migrationsBefore is the people migrations up to (not including) version.
 func migrationsBefore(t *testing.T, version string) db.Migrations {
-	t.Helper()
 	sub, _ := fs.Sub(migrationFS, "migrations")
-	m := fstest.MapFS{}
-	err := fs.WalkDir(sub, ".", func(p string, e fs.DirEntry, err error) error {
-		if err != nil || e.IsDir() || p >= version {
-			return err
-		}
-		b, err := fs.ReadFile(sub, p)
-		m[p] = &fstest.MapFile{Data: b}
-		return err
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return db.Migrations{Module: "people", FS: m}
+	return dbtest.Before(t, db.Migrations{Module: "people", FS: sub}, version)
 }
 
 // A database written before migration 013 holds full birth dates in clear
