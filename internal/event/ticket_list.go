@@ -78,25 +78,33 @@ func (s *Store) Tickets(ctx context.Context, id int64, f TicketFilter) ([]Ticket
 		where += ` AND (t.name LIKE ? ESCAPE '\' OR t.code = ?)`
 		args = append(args, "%"+db.LikeEscape(f.Q)+"%", shortcode.Norm(f.Q))
 	}
-	limit := ""
-	if f.Limit > 0 {
-		limit = ` LIMIT ? OFFSET ?`
-		args = append(args, f.Limit, f.Offset)
+	from := ` FROM event_tickets t LEFT JOIN event_attendance a ON a.ticket_id = t.id WHERE ` + where
+	scan := func(sc db.Scanner) (Ticket, error) {
+		var t Ticket
+		return t, scanTicket(sc, &t)
 	}
-	rows, err := s.db.Query(ctx, `SELECT `+ticketCols+`, COUNT(*) OVER() FROM event_tickets t LEFT JOIN event_attendance a ON a.ticket_id = t.id
-		WHERE `+where+` ORDER BY t.id`+limit, args...)
+	if f.Limit > 0 {
+		// a page: the total is a count of its own (an event of thousands
+		// of registrations reads no row whole to count them; D266)
+		out, total, err := db.Page(ctx, s.db, db.PageQuery{Count: `SELECT COUNT(*)` + from,
+			Select: `SELECT ` + ticketCols + from + ` ORDER BY t.id LIMIT ? OFFSET ?`, Args: args, Limit: f.Limit, Offset: f.Offset}, scan)
+		if err != nil {
+			return nil, 0, fmt.Errorf("event: tickets: %w", err)
+		}
+		return out, total, nil
+	}
+	rows, err := s.db.Query(ctx, `SELECT `+ticketCols+from+` ORDER BY t.id`, args...)
 	if err != nil {
 		return nil, 0, fmt.Errorf("event: tickets: %w", err)
 	}
 	defer rows.Close()
 	var out []Ticket
-	total := 0
 	for rows.Next() {
-		var t Ticket
-		if err := scanTicket(rows, &t, &total); err != nil {
+		t, err := scan(rows)
+		if err != nil {
 			return nil, 0, fmt.Errorf("event: tickets: %w", err)
 		}
 		out = append(out, t)
 	}
-	return out, total, rows.Err()
+	return out, len(out), rows.Err()
 }
