@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"math/rand/v2"
-	"strings"
 	"testing"
 
 	"kexie/internal/access"
@@ -22,22 +21,15 @@ import (
 func BenchmarkListUsers(b *testing.B) {
 	ctx := context.Background()
 	const n = 100_000
-	sur := []rune("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤")
-	given := []rune("伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超兰霞平刚桂华玉萍红娥玲芬燕彬鹏辉建文波宁欣怡子涵梓轩浩宇晨璟琮婧翀")
 	dbtest.Bench(b, sets, func(b *testing.B, d *db.DB) {
 		f := setup(b, d)
 		r := rand.New(rand.NewPCG(54, 54))
 		var ids []int64
 		dbtest.Insert(b, d, `INSERT INTO users (id, username, display_name, password_hash, password_changed_at, created_at, updated_at) VALUES `,
 			`(?, ?, ?, 'x', 0, 0, 0)`, n, func(tx *db.Tx, j int) []any {
-				var s strings.Builder
-				s.WriteRune(sur[r.IntN(len(sur))])
-				for k := 1 + r.IntN(2); k > 0; k-- {
-					s.WriteRune(given[r.IntN(len(given))])
-				}
 				id := tx.NewID()
 				ids = append(ids, id)
-				return []any{id, fmt.Sprintf("user%06d", j), s.String()}
+				return []any{id, fmt.Sprintf("user%06d", j), dbtest.PersonName(r)}
 			})
 		dbtest.Insert(b, d, `INSERT INTO role_grants (id, user_id, org_id, role, created_at) VALUES `, `(?, ?, ?, 'member', 0)`, n,
 			func(tx *db.Tx, j int) []any { return []any{tx.NewID(), ids[j], f.city.ID} })
