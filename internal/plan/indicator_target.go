@@ -282,9 +282,6 @@ func metric(c, match string) string {
 	return m
 }
 
-// reItemMark is the mark that opens an item of a list: 1. 1、 （1） ① ——.
-var reItemMark = regexp.MustCompile(`^\s*(?:\d{1,2}\s*[.、．]|[（(]\d{1,2}[)）]|[①-⑳]|[-—]+)\s*`)
-
 // colonName is the name a quantity's clause stands under when the clause
 // is the value of a pair (高新技术企业数量：1.2万家): the words between the
 // clause before it and the colon that ends them, without the mark that
@@ -302,7 +299,11 @@ func colonName(ns []rune, cs int) string {
 	for start > 0 && !strings.ContainsRune("。；;，,！？\n：:", ns[start-1]) && end-start < 40 {
 		start--
 	}
-	name := strings.TrimSpace(reItemMark.ReplaceAllString(string(ns[start:end]), ""))
+	name := strings.TrimSpace(string(ns[start:end]))
+	if _, _, rest, ok := heading(name); ok {
+		name = rest // (the number of its item: 1. （1）)
+	}
+	name = strings.TrimSpace(strings.TrimLeft(name, "-—")) // (an item's dash: ——)
 	if n := utf8.RuneCountInString(name); n < 2 || n > 30 {
 		return ""
 	}
