@@ -63,7 +63,7 @@ func (d *docRead) stackedHeader(i int, cs []cell) (*table, bool) {
 		cols[best].lo, cols[best].hi = min(cols[best].lo, lo), max(cols[best].hi, hi)
 	}
 	line := func(j int) {
-		for _, c := range cs0(d.origs[j]) {
+		for _, c := range headerLineCells(d.origs[j]) {
 			add(cell{c.text, c.at + d.indent(j)})
 		}
 	}
@@ -74,7 +74,7 @@ func (d *docRead) stackedHeader(i int, cs []cell) (*table, bool) {
 		if strings.TrimSpace(d.origs[j]) == "" {
 			continue
 		}
-		if ys := cs0(d.origs[j]); len(ys) == 0 || slices.ContainsFunc(ys, func(c cell) bool { return headerKind(c.text) != "year" }) {
+		if ys := headerLineCells(d.origs[j]); len(ys) == 0 || slices.ContainsFunc(ys, func(c cell) bool { return headerKind(c.text) != "year" }) {
 			break
 		}
 		top = j
@@ -89,7 +89,7 @@ func (d *docRead) stackedHeader(i int, cs []cell) (*table, bool) {
 		if strings.TrimSpace(d.origs[j]) == "" {
 			continue // (a blank line between a header's rows: their heights)
 		}
-		sub := cs0(d.origs[j])
+		sub := headerLineCells(d.origs[j])
 		if !subHeader(sub) || normalizedHeading(d.origs[j]) || len(sub) > width {
 			break
 		}
@@ -116,12 +116,12 @@ func (d *docRead) stackedHeader(i int, cs []cell) (*table, bool) {
 	return t, true
 }
 
-// cs0 is a laid-out header line's cells, a cell of header words one space
+// headerLineCells is a laid-out header line's cells, a cell of header words one space
 // apart split into its words (序号 指标名称, 基期值 目标值, 2025年 2030年:
 // narrow columns abut), each placed by the width of what is before it in
 // the cell (a Chinese character is two columns of the page, as wide as
 // two digits).
-func cs0(l string) []cell {
+func headerLineCells(l string) []cell {
 	var out []cell
 	for _, c := range cells(l) {
 		parts := strings.Split(c.text, " ")
