@@ -29,6 +29,9 @@ func respectiveYears(ns []rune, plain string) ([]int, int) {
 		if ys, end := sharedYears(s); end >= 0 && end <= at {
 			return ys, len([]rune(s[:at])) // (2025、2030年，…分别达到137、165亿立方米)
 		}
+		if loc := reYearsEach.FindStringIndex(s[:at]); loc != nil && !strings.ContainsAny(s[loc[1]:at], "，,。；;") {
+			return yearsIn(s[loc[0]:loc[1]]), len([]rune(s[:at])) // (2024年、2025年、2026年分别完成30、40、50项)
+		}
 		return nil, 0
 	}
 	var ys []int

@@ -128,6 +128,9 @@ var proposals = []proposal{
 		ns, q := x.ns, x.q
 		return (q.base == "毫秒" || q.base == "ms") && (strings.ContainsRune(string(ns[q.b:clauseEnd(ns, q.b)]), '圈') || latencyNamed(ns, q))
 	}},
+	// a doubling (比2020年翻一番): a goal or a hope; labellers of the
+	// national plans counted it, of the modern ones not; the reviewer decides
+	{"a doubling", func(x *at) bool { return x.q.base == "番" }},
 	{"a rank", func(x *at) bool { return (x.q.base == "名" || x.q.base == "位") && x.beforeSpaced("前") }}, // (前 30 位: a PDF's spaces; tune38-T)
 	// a room by its beds (2人间), a forum by its members (青年50人论坛): a
 	// name, not a count (tune32-P)

@@ -203,7 +203,7 @@ var notTargets = []notTarget{
 		if roundPerPeriod(x) {
 			return false // (每两年举办一期…评选: a round held every two years, counted as 一次 is; tune39-T)
 		}
-		return q.cn && (x.before("“") || x.before("\"") || q.value*q.mult < 2 && q.value == math.Trunc(q.value) && !(q.base == "次" && x.per != nil) && q.base != "倍" && q.base != "‰" && !leastOne(q) && !pointChanged(ns, q) && !oneCounted(ns, q, x.clause) ||
+		return q.cn && (x.before("“") || x.before("\"") || q.value*q.mult < 2 && q.value == math.Trunc(q.value) && !(q.base == "次" && x.per != nil) && q.base != "倍" && q.base != "番" && q.base != "‰" && !leastOne(q) && !pointChanged(ns, q) && !oneCounted(ns, q, x.clause) ||
 			q.base == "期" || q.base == "张" || q.base == "批" && (q.value*q.mult < 3 || x.before("分") || q.cmp == "<=" || q.cmp == "<") || q.base == "次" && x.per == nil && (q.value*q.mult < 10 || sessionNumber(ns, q))) ||
 			q.b < len(ns) && ns[q.b] == '性' || q.cn && q.cmp == "=" && nameInList(ns, q)
 	}},

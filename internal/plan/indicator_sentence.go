@@ -34,6 +34,7 @@ type sentenceRead struct {
 	respYears []int   // the years of 分别 (到2027年、2030年分别达到…)
 	respAt    int     // where they are said
 	respK     int     // the targets read after them so far
+	respLast  int     // the 分别 the count is of (a later one starts it again)
 	relYear   *int    // the year a relative opening names (今明两年, 未来三年)
 	relAt     int     // where that opening ends
 

@@ -120,12 +120,26 @@ func (r *sentenceRead) date(x *at, ind *Indicator, clauseDeadline *int) {
 		ind.DeadlineYear = r.relYear
 	}
 	if len(r.respYears) > 0 && x.q.a > r.respAt {
+		if at := lastRespective(r.ns, x.q.a); at > r.respAt && at != r.respLast {
+			r.respLast, r.respK = at, 0 // (规模分别达到5000P、1.5万P，产值分别突破300亿元、600亿元)
+		}
 		ind.DeadlineYear = &r.respYears[min(r.respK, len(r.respYears)-1)]
 		r.respK++
+		return // (the list's last year is no item's own: 2024年、2025年分别完成30、40项)
 	}
 	if own := itemYear(x.ns, x.cs, x.q); own != nil {
 		ind.DeadlineYear = own // a breakdown by year: each part its own
 	}
+}
+
+// lastRespective is where the last 分别 before ns[end] stands, or -1.
+func lastRespective(ns []rune, end int) int {
+	for k := min(end, len(ns)) - 1; k > 0; k-- {
+		if ns[k-1] == '分' && ns[k] == '别' {
+			return k - 1
+		}
+	}
+	return -1
 }
 
 // clauseComparators are the words of a bound said away from the number
@@ -248,19 +262,71 @@ func tail(rs []rune, end int) int {
 	return end
 }
 
+// withoutQuantity is c without the first match of a quantity's text and
+// the bound words next to it (约|10个|以上, 超|50亿元, 65%|和 ending its
+// clause).
+func withoutQuantity(c, match string) string {
+	a := strings.Index(c, match)
+	if a < 0 || match == "" {
+		return c
+	}
+	b := a + len(match)
+	for _, w := range []string{"以上", "以下", "以内", "左右"} {
+		if strings.HasPrefix(c[b:], w) {
+			b += len(w)
+			break
+		}
+	}
+	switch strings.TrimSpace(c[b:]) {
+	case "和", "及", "与", "、":
+		b = len(c)
+	}
+	for cut := true; cut; {
+		cut = false
+		for _, w := range endFillers {
+			if strings.HasSuffix(c[:a], w) && a > len(w) {
+				a, cut = a-len(w), true
+			}
+		}
+	}
+	return c[:a] + c[b:]
+}
+
+// reListTail is the numbers of a list before the one a metric is read for
+// (完成科技评价30、40、|50项): they are its siblings, not its name.
+var reListTail = regexp.MustCompile(`(?:\d[\d.]*(?:[%％‰]|[万亿千]?[^\d\s、和及，,。；;]{0,3})?\s*[、和及]\s*)+$`)
+
+// reSinceYear is the year a change is counted from (比2020年, 较2020年底).
+var reSinceYear = regexp.MustCompile(`(?:比|较)\s*20\d\d\s*年(?:底|末)?`)
+
+// reListHead is the years of 分别 opening a metric (2024年、2025年分别…;
+// a year alone, 2028年, names a table's column and stays).
+var reListHead = regexp.MustCompile(`^\s*(?:20\d\d\s*年\s*[、和及与]?\s*)+分别`)
+
 // metric names what an indicator measures: its clause without the number,
 // the comparison words and the time phrases; a change from a baseline
 // (比例由2023年的13.7%提高到18%) names what changes (比例), not the way.
 func metric(c, match string) string {
-	m := strings.Replace(c, match, "", 1)
+	m := withoutQuantity(c, match)
 	if loc := reFromBaseline.FindStringIndex(m); loc != nil && loc[0] > 0 {
 		m = m[:loc[0]]
 	}
 	m = reDeadline.ReplaceAllString(m, "")
+	m = reListHead.ReplaceAllString(m, "")
 	for _, f := range fillers {
 		m = strings.ReplaceAll(m, f, "")
 	}
+	m = reListTail.ReplaceAllString(m, "")
+	m = reSinceYear.ReplaceAllString(m, "") // (数字经济增加值比2020年翻一番: the base year is no name)
 	m = strings.Trim(m, " ,，:、“”\"()")
+	for cut := true; cut; {
+		cut = false
+		for _, f := range endFillers {
+			if t, ok := strings.CutSuffix(m, f); ok && t != "" {
+				m, cut = strings.TrimRight(t, " ,，:、“\"("), true
+			}
+		}
+	}
 	// an item of a list after others with their quantities (其中高层次人才3万人、
 	// 高技能人才): its own words; its period, 其中 and a span of years are no name
 	if k := strings.LastIndex(m, "、"); k > 0 && strings.ContainsAny(m[:k], "0123456789") {

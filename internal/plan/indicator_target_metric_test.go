@@ -60,3 +60,24 @@ func metricsOf(t *testing.T, text string) []string {
 	}
 	return got
 }
+
+// A metric is read without the words that bound or date its number, but a
+// word that only looks like one keeps its place inside a name (公共, 共享,
+// 规模以上, 省级以上); the numbers listed before its own (30、40、) and the
+// years of 分别 are no part of it (wave 38, D271).
+func TestMetricWithoutItsBounds(t *testing.T) {
+	text := "某市科技创新行动方案（2026—2030年）\n\n一、主要目标\n\n" +
+		"全市财政科技支出占一般公共预算支出比重不低于5%，政务数据共享率达到95%以上。" +
+		"高新技术产业增加值占规模以上工业增加值比重提高到50%。" +
+		"推荐省级以上科技奖励候选人50人次，打造10个以上特色产业集群。" +
+		"2027年、2028年分别完成科技评价30、40项。" +
+		"非化石能源装机和消费比重分别达到65%和30%。" +
+		"新建大型数据中心电能利用效率不超过1.3。\n"
+	got := metricsOf(t, text)
+	want := []string{"财政科技支出占一般公共预算支出比重", "政务数据共享率", "高新技术产业增加值占规模以上工业增加值比重",
+		"推荐省级以上科技奖励候选人", "打造特色产业集群", "完成科技评价", "完成科技评价",
+		"非化石能源装机和消费比重", "非化石能源装机和消费比重", "新建大型数据中心电能利用效率"}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("metrics:\n got %q\nwant %q", got, want)
+	}
+}

@@ -106,10 +106,14 @@ func pairedBare(ns []rune, i int) (quantity, bool) {
 			first--
 		}
 	}
-	ys, end := listedYears(string(ns[:first]))
 	n := listItems(ns, first)
-	if end < 0 || n != len(ys) || n < 2 {
+	if n < 2 {
 		return quantity{}, false
+	}
+	if ys, end := listedYears(string(ns[:first])); end < 0 || n != len(ys) {
+		if !respectiveList(ns, first, n) {
+			return quantity{}, false
+		}
 	}
 	k := first
 	for m := 1; m < n; m++ { // (to the list's last number)
@@ -128,4 +132,34 @@ func pairedBare(ns []rune, i int) (quantity, bool) {
 		q.cmp = "~"
 	}
 	return q, true
+}
+
+// reYearsEach is a list of years each with its 年 and no 到 before it
+// (2024年、2025年、2026年分别…): a deadline only where 分别 follows.
+var reYearsEach = regexp.MustCompile(`20\d\d\s*年(?:\s*[、和及与]\s*20\d\d\s*年)+`)
+
+// respectiveList reports whether the n bare numbers from ns[first] are
+// given in the order of a list before them, said once with 分别 in their
+// clause (2024年、2025年、2026年分别完成30、40、50项; 分别提高15、22个百分点):
+// each is a quantity in the unit the list ends with. Years listed before
+// 分别 must be as many as the numbers.
+func respectiveList(ns []rune, first, n int) bool {
+	at := -1
+	for k := first - 1; k > 0 && !strings.ContainsRune("，,。；;：:\n", ns[k]); k-- {
+		if ns[k-1] == '分' && ns[k] == '别' {
+			at = k - 1
+			break
+		}
+	}
+	if at < 0 {
+		return false
+	}
+	s := string(ns[:at])
+	if loc := reYearsEach.FindAllStringIndex(s, -1); loc != nil {
+		last := loc[len(loc)-1]
+		if strings.TrimSpace(s[last[1]:]) == "" || !strings.ContainsAny(s[last[1]:], "，,。；;") {
+			return len(yearsIn(s[last[0]:last[1]])) == n
+		}
+	}
+	return true
 }

@@ -25,6 +25,9 @@ func readQuantity(rs []rune, i int) (q quantity, ok bool) {
 	if hasAt(rs, i, "百分之") || hasAt(rs, i, "千分之") {
 		return q.writtenShare(rs, i)
 	}
+	if hasAt(rs, i+1, "分之") {
+		return q.writtenFraction(rs, i) // (三分之一; other magnitudes are not read as fractions)
+	}
 	if hasAt(rs, i, "一半") && (hasAt(rs, i+2, "以上") || hasAt(rs, i+2, "左右") || i > 0 && strings.ContainsRune("超过近约达", rs[i-1])) {
 		// 一半以上: a share written as a word, read as 50 %.
 		q.value, q.base, q.unit, q.b, q.after, q.cn = 50, "%", "%", i+2, i+2, true
@@ -77,6 +80,22 @@ func (q quantity) writtenShare(rs []rune, i int) (quantity, bool) {
 		q.base, q.unit = "‰", "‰"
 	}
 	q.readComparators(rs, i, j)
+	return q, true
+}
+
+// writtenFraction reads a fraction written out at i (三分之一, 四分之三):
+// the share as a number without a unit, as plans compare it (比重超过三分之一).
+func (q quantity) writtenFraction(rs []rune, i int) (quantity, bool) {
+	den := strings.IndexRune("零一二三四五六七八九十", rs[i])
+	if den < 2 || i+3 >= len(rs) {
+		return q, false
+	}
+	num := strings.IndexRune("零一二三四五六七八九", rs[i+3])
+	if num < 1 || num >= den || i+4 < len(rs) && isCNDigit(rs[i+4]) {
+		return q, false
+	}
+	q.value, q.b, q.after, q.cn = float64(num)/float64(den), i+4, i+4, true
+	q.readComparators(rs, i, i+4)
 	return q, true
 }
 
@@ -138,8 +157,12 @@ func (q *quantity) readValue(rs []rune, i int) (start, end int, ok bool) {
 // readRange reads the upper end of a range (2-3个, 30至50项, 1500~2000名)
 // and 余 or 多 after the number (a floor), from j; it returns where they end.
 func (q *quantity) readRange(rs []rune, j int) int {
-	if j < len(rs) && strings.ContainsRune("-~至到", rs[j]) && !q.impliedOne {
-		h := j + 1
+	at := j
+	if !q.cn && j+2 < len(rs) && rs[j] == ' ' && (rs[j+1] == '至' || rs[j+1] == '到') && rs[j+2] == ' ' {
+		at = j + 1 // (建设 1 至 2 个: a PDF's spaces around 至)
+	}
+	if at < len(rs) && strings.ContainsRune("-~至到", rs[at]) && !q.impliedOne {
+		h := at + 1
 		if h+1 < len(rs) && rs[h] == ' ' && isDigit(rs[h+1]) && !q.cn {
 			h++ // (30- 50项: a PDF's space after the dash)
 		}

@@ -68,6 +68,17 @@ func TestQuantityPhrases(t *testing.T) {
 		{"到2027年，一半以上规上企业实现数字化转型。", "50 % >= - 2027"},
 		{"截至2025年底，全市建成5G基站2万个，到2028年建成5万个。", "? 2 个×10000 = - 2025 | 5 个×10000 = - 2028"},
 		{"登记机构自受理之日起15个工作日内完成审核，答复期限控制在5个工作日以内。", "5 个工作日 <= - 2030"}, // (working days: D214)
+		// wave 38 (D271): numbers listed bare before the unit they share,
+		// given in turn after 分别 (each year's, or each thing's); the years
+		// of each list of 分别 start again; a fraction written out; a range
+		// with a PDF's spaces round 至; a doubling only proposed
+		{"2027年、2028年、2029年分别完成科技评价30、40、50项。", "30 项 = - 2027 | 40 项 = - 2028 | 50 项 = - 2029"},
+		{"园区和开发区的亩均税收分别提高15、22个百分点。", "15 个百分点 = - 2030 | 22 个百分点 = - 2030"},
+		{"到2027年、2030年，算力规模分别达到5000P、1.5万P，核心产业规模分别突破300亿元、600亿元。", "5000 PFLOPS = - 2027 | 1.5 PFLOPS×10000 = - 2030 | 300 元×1e+08 >= - 2027 | 600 元×1e+08 = - 2030"},
+		{"到2030年，力争外受电比重超过三分之一，三分之二以上的县达标。", "0.3333333333333333  >= - 2030"},
+		{"建设 1 至 2 个绿色生态城区。", "1-2 个 range - 2030"},
+		{"全市数字经济增加值比2025年翻一番。", "? 1 番 = - 2030"},
+		{"遭遇三番五次的检查。", ""},
 	}
 	for _, tt := range tests {
 		doc, err := Ingest(strings.NewReader("某市科技创新行动方案(2026-2030年)\n一、目标\n" + tt.sentence))

@@ -110,6 +110,9 @@ func (q *quantity) unitHolds(rs []rune, j int) bool {
 	if q.base == "" && q.mult == 1 && indexValue(rs, q.a, j, q.value) {
 		return true
 	}
+	if q.base == "番" && (q.a == 0 || rs[q.a-1] != '翻') {
+		return false // (翻一番, 翻两番: a doubling; 三番五次 is none)
+	}
 	if q.base == "" {
 		if q.mult == 1 || j < len(rs) && !strings.ContainsRune("，,。;；、)", rs[j]) && !hasAt(rs, j, "以上") && !hasAt(rs, j, "左右") && !hasAt(rs, j, "以内") && !peopleAfter(rs, j) && !bareHeadcount(rs, j) {
 			return false
