@@ -87,7 +87,8 @@ func scopeIn(clause string) bool {
 	if !strings.HasPrefix(c, "在") || utf8.RuneCountInString(c) > 9 {
 		return false
 	}
-	return !has(c, verbs) && !has(c, []string{"控制在", "保持在", "稳定在", "维持在"})
+	return !has(c, verbs) && !has(c, []string{"控制在", "保持在", "稳定在", "维持在"}) &&
+		!strings.HasSuffix(strings.TrimRight(c, " "), "推进") // (在全市推进20个绿色数据中心试点: what it pushes on, counted)
 }
 
 // pickVerbs choose some from among a pool (从全市2000家企业中遴选100家).

@@ -46,12 +46,12 @@ var (
 	paramCues = []string{"给予", "奖补", "补助", "补贴", "资助", "贴息", "奖励", "最高", "按照", "按其", "比例"}
 	// fillers are the words a target's metric is read without (metric),
 	// wherever they stand.
-	fillers = []string{"力争", "争取", "确保", "每年", "每两年", "年均", "累计", "至少", "不少于", "不低于", "不得超过", "不超过", "不高于", "原则上", "超过", "突破", "达到",
+	fillers = []string{"力争", "争取", "确保", "每年", "每两年", "年均", "累计", "至少", "不少于", "不低于", "不得超过", "不超过", "不高于", "原则上", "优于", "超过", "突破", "达到",
 		"左右", "分别", "全市", "我市", "全省", "期间", "“十三五”", "“十四五”", "十三五", "十四五"}
 	// endFillers are read without only at the metric's end, where they
 	// stand before the number; inside a word they are its own (公共, 共享,
 	// 规模以上, 省级以上, 存在, 发达, 达标, 约束, 附近).
-	endFillers = []string{"达", "约", "近", "超", "以上", "以内", "以下", "共", "在", "末", "翻", "各"}
+	endFillers = []string{"达", "约", "近", "超", "以上", "以内", "以下", "共", "在", "末", "翻", "各", "普遍"}
 )
 
 // perWords give a target its period: 每年 near the start of a sentence

@@ -113,7 +113,7 @@ func indexNamed(rs []rune, i int) bool {
 }
 
 // modalVerbs stand between a ratio's name and its bound (PUE应低于1.25).
-var modalVerbs = []string{"原则上应", "应当", "原则上", "应", "须", "需", "要"}
+var modalVerbs = []string{"原则上应", "应当", "原则上", "应", "须", "需", "要", "普遍", "平均", "均"} // (电能利用效率普遍不超过1.5: an adverb of how widely)
 
 // modalBefore is where a modal verb that ends at i starts (i when none).
 func modalBefore(rs []rune, i int) int {
@@ -135,7 +135,8 @@ func spacesBefore(rs []rune, i int) int {
 }
 
 // boundWords bound a value from above or below, written before it.
-var boundWords = []string{"不超过", "不高于", "不大于", "低于", "小于", "不低于", "不小于", "高于", "大于",
+var boundWords = []string{"不得超过", "不得高于", "不应超过", "不应高于", "不超过", "不高于", "不大于", "低于", "小于", "不低于", "不小于", "高于", "大于",
+	"优于",                                   // (电能利用效率优于1.3: a bound said by what is better)
 	"≤", "≥", "≦", "≧", "<", ">", "＜", "＞"} // (PUE值≤1.25, PUE<1.3; tune30)
 
 // ratioName reports a name ending at i that is a ratio or an index (容载比,

@@ -45,6 +45,11 @@ func readQuantity(rs []rune, i int) (q quantity, ok bool) {
 		q.readComparators(rs, i, k)
 		return q, true
 	}
+	if plusCount(rs, i, j, &q) {
+		// 打造100+应用场景: a count said with a plus, its floor (no unit)
+		q.cmp, q.b, q.after = ">=", j+1, j+1
+		return q, true
+	}
 	unitStart := j
 	j = q.readMultiplier(rs, j)
 	if at, end := q.multiplierRange(rs, j); end > j {
@@ -81,6 +86,25 @@ func (q quantity) writtenShare(rs []rune, i int) (quantity, bool) {
 	}
 	q.readComparators(rs, i, j)
 	return q, true
+}
+
+// plusVerbs make the things a count with a plus counts (打造100+场景).
+var plusVerbs = []string{"打造", "培育", "建设", "建成", "形成", "开发", "推出", "引进", "落地", "孵化", "汇聚", "上线", "发布", "开放", "遴选", "新增"}
+
+// plusCount reports an Arabic whole number of two digits or more from i to
+// j written with a plus and then the words of what it counts (打造100+具有
+// 示范效应的应用场景), straight after a verb of making: at least so many.
+// Not 1+N, IE9+ or a plus between numbers.
+func plusCount(rs []rune, i, j int, q *quantity) bool {
+	if q.cn || j-i < 2 || j+1 >= len(rs) || rs[j] != '+' && rs[j] != '＋' || !unicode.Is(unicode.Han, rs[j+1]) || q.value != float64(int64(q.value)) {
+		return false
+	}
+	for _, w := range plusVerbs {
+		if endsAt(rs, i, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // writtenFraction reads a fraction written out at i (三分之一, 四分之三):

@@ -79,6 +79,11 @@ func TestQuantityPhrases(t *testing.T) {
 		{"建设 1 至 2 个绿色生态城区。", "1-2 个 range - 2030"},
 		{"全市数字经济增加值比2025年翻一番。", "? 1 番 = - 2030"},
 		{"遭遇三番五次的检查。", ""},
+		// a ratio's bound after 不得 or an adverb of how widely, or said by
+		// what is better; a count with a plus; a count 推进 pushes on
+		{"集群内数据中心电能利用效率不得超过1.25，数据中心电能利用效率普遍不超过1.5，新建数据中心电能利用效率优于1.3。", "1.25  <= - 2030 | 1.5  <= - 2030 | 1.3  = - 2030"},
+		{"到2028年，打造100+具有示范效应的应用场景，构建“1+N+X”体系。", "100  >= - 2028"},
+		{"到2028年，推进60个以上的合同能源管理项目，在全市推进20个绿色数据中心的试点创建工作。", "60 个 >= - 2028 | 20 个 = - 2028"},
 	}
 	for _, tt := range tests {
 		doc, err := Ingest(strings.NewReader("某市科技创新行动方案(2026-2030年)\n一、目标\n" + tt.sentence))
