@@ -158,7 +158,7 @@ func madeCount(ns []rune, q quantity) bool {
 	if moneyOrRate(q) || q.cmp != ">=" && q.cmp != ">" && q.cmp != "~" {
 		return false
 	}
-	for _, w := range []string{"打造", "建设", "建成", "培育", "形成", "创建", "新建", "认定", "遴选", "推广", "推进", "实施", "选择", "选取"} {
+	for _, w := range []string{"打造", "建设", "建成", "培育", "形成", "创建", "新建", "认定", "遴选", "推广", "推进", "推动", "实施", "选择", "选取"} {
 		if endsAt(ns, q.beforeCmp, w) {
 			return true
 		}

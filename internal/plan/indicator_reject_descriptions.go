@@ -55,7 +55,7 @@ func shareDoing(rs []rune, q quantity) bool {
 	}
 	rest := string(rs[q.after+1 : clauseEnd(rs, q.after)])
 	// (95%以上的学生都能在安全的校舍里上课: all of the share do it; tune32-P)
-	return (has(rest, []string{"建成", "建立", "实现", "达到", "达标", "开展", "配备", "设立", "设置", "完成", "都能", "均能", "参加", "参与"}) || has(rest, sharesReach)) && !has(rest, []string{"给予", "奖励", "补助", "补贴"})
+	return (has(rest, []string{"建成", "建立", "实现", "达到", "达标", "开展", "配备", "设立", "设置", "完成", "创建为", "都能", "均能", "参加", "参与"}) || has(rest, sharesReach)) && !has(rest, []string{"给予", "奖励", "补助", "补贴"})
 }
 
 // areaWords name the size of a site a text describes (用地面积约300亩).

@@ -54,8 +54,8 @@ func permitted(ns []rune, q quantity) bool {
 			break
 		}
 	}
-	if i < 0 {
-		return false
+	if i < 0 || hasAt(ns, i+1, "靠") || hasAt(ns, i+1, "再生") || hasAt(ns, i+1, "持续") || hasAt(ns, i+1, "信") || hasAt(ns, i+1, "视") || hasAt(ns, i+1, "控") || hasAt(ns, i+1, "比") {
+		return false // (供电可靠率分别提高至99.996%: 可 of a word, no permission)
 	}
 	k := i + 1
 	if hasAt(ns, k, "适当") {
