@@ -94,6 +94,12 @@ func tableHeader(cs []cell, planEnd *int) (*table, bool) {
 	case len(t.years) > 0:
 	case len(explicit) > 0:
 		t.cols = explicit
+		if lv, ok := levelBeforeGrowth(explicit, years, t.baseline); ok && (planEnd == nil || yearAt(lv) > *planEnd-5) {
+			// 指标 | 2020年 | 2025年 | 年均增速: the last year's level is the
+			// row's target, the first year its baseline, the growth a
+			// target a year beside it (heldout59 10)
+			t.cols = append([]tcol{{r: lv, year: yearAt(lv)}}, explicit...)
+		}
 	default:
 		// every year column but the baseline is a target due that year
 		for _, r := range years {
@@ -103,6 +109,28 @@ func tableHeader(cs []cell, planEnd *int) (*table, bool) {
 		}
 	}
 	return t, true
+}
+
+// levelBeforeGrowth is the right-index of the last year column of a
+// header that names no target column but average growth (指标 | 2020年 |
+// 2025年 | 年均增速): the level the plan sets for that year, when two
+// years or more stand left of the growth and the last is not the baseline
+// (the caller checks the year lies in the plan's time: a plan of 2026–2030
+// gives 2020年 | 2025年 as where things stand).
+func levelBeforeGrowth(explicit []tcol, years []int, baseline int) (int, bool) {
+	if len(years) < 2 {
+		return 0, false
+	}
+	for _, c := range explicit {
+		if !c.yearly {
+			return 0, false
+		}
+	}
+	last := years[len(years)-1]
+	if last == baseline || last <= explicit[0].r {
+		return 0, false
+	}
+	return last, true
 }
 
 // categoryWords name a column of categories left of the indicators'.

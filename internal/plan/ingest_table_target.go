@@ -71,7 +71,7 @@ func (t *table) cell(cs []cell, c tcol, line string, base int, section []string,
 	if y := cmp.Or(c.year, t.targetYear); y > 0 {
 		ind.DeadlineYear = &y
 	}
-	if c.yearly || perYear || cv.yearly || yearlyRate(name, unit) {
+	if c.yearly && !cv.cumulative || perYear || cv.yearly || yearlyRate(name, unit) { // ([15.3] under 年均增速: five years' sum, no rate a year)
 		per := "year"
 		ind.Per = &per
 	}
@@ -96,7 +96,7 @@ var bareMults = []string{"万", "亿", "千", "百", "万亿"}
 // 企业科协覆盖率（%）, 注册科普志愿者（万人）, and a unit with its alternative in
 // brackets of its own, 保障性租赁住房数量（万套（间））: 万套 (D134), and a
 // rate per so many, 孕产妇死亡率（1/10万）.
-var reNameUnit = regexp.MustCompile(`[(（]([^()（）0-9]{1,6}|1/[0-9]{0,3}[十百千万]?)(?:[(（][^()（）0-9]{1,3}[)）])?[)）]\s*$`)
+var reNameUnit = regexp.MustCompile(`[(（]([^()（）0-9]{1,6}|[^()（）0-9/]{1,5}/[^()（）0-9/]{1,4}|1/[0-9]{0,3}[十百千万]?)(?:[(（][^()（）0-9]{1,3}[)）])?[)）]\s*$`)
 
 // nameUnit is the unit of a row whose table has no unit column and whose
 // target cell is a bare number, from the indicator's name; "" if none.

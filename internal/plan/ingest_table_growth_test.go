@@ -1,0 +1,35 @@
+package plan
+
+import "testing"
+
+// A PDF's table of the plan's own years and their average growth, with no
+// column named 目标 (指标 | 2020年 | 2025年 | 年均增速 | 属性, laid out in
+// columns, a category cell merged down its rows): each row's target is the
+// last year's level, the first year its baseline, and the growth a target a
+// year beside it; a growth in brackets, a total over the five years as the
+// table's note says, is no rate a year; a unit per another in a name's
+// brackets (克标准煤/千瓦时) is the row's unit (wave 38, D272).
+func TestTableLevelBeforeGrowth(t *testing.T) {
+	text := "某市能源发展“十四五”规划（2021—2025年）\n\n三、发展目标\n" +
+		"                表1   能源发展主要目标\n" +
+		"类别            指标         2020 年   2025 年    年均增速      属性\n\n" +
+		"        全社会用电量（亿千瓦时）      520.4    690      5.8%     预期性\n" +
+		"总量\n" +
+		"          总装机规模（万千瓦）     1200.5   1600 左右   5.9%左右    预期性\n\n" +
+		"        清洁能源装机比重（%）    21.3    35 左右      [13.7]   预期性\n" +
+		"结构\n" +
+		"         煤电机组平均供电煤耗\n" +
+		"                          301.2     295      [-6.2]   约束性\n" +
+		"           （克标准煤/千瓦时）\n\n" +
+		"   注：[ ]为 5 年累计数。\n\n" +
+		"四、重点任务\n（一）建设电源项目。\n"
+	cellShape{name: "level before growth", read: []string{
+		"全社会用电量 690亿千瓦时 per - base 520.4/2020",
+		"全社会用电量（亿千瓦时） 5.8% per year base -",
+		"总装机规模 1600万千瓦 per - base 1200.5/2020",
+		"总装机规模（万千瓦） 5.9% per year base -",
+		"清洁能源装机比重 35% per - base 21.3/2020",
+		"清洁能源装机比重 13.7% per - base - cumulative",
+		"煤电机组平均供电煤耗 295克标准煤/千瓦时 per - base 301.2/2020",
+	}}.check(t, text)
+}
