@@ -3,6 +3,7 @@ package plan
 import (
 	"sort"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -75,6 +76,9 @@ func (d *docRead) header(i int, cs []cell) (*table, bool) {
 	if !ok {
 		if st, ok := d.stackedHeader(i, cs); ok {
 			return st, true // (指标名称 | 单位 over 2025年 over 目标值 | 属性: ingest_table_stacked.go)
+		}
+		if named, nt, found := d.namelessHeader(i, cs); found {
+			cs, t, ok = named, nt, true
 		}
 	}
 	if !ok || len(t.years) > 0 || t.regions {
@@ -153,6 +157,33 @@ func (d *docRead) header(i int, cs []cell) (*table, bool) {
 	lt.lay = newLayout(cols, centers)
 	lt.skip = last
 	return lt, true
+}
+
+// namelessHeader reads a header whose first column has no title (a PDF's
+// 单位 | 2020 年 | 2025 年 | 属性 indented over rows that start with the
+// indicator's name): the blank column is the names', as 指标 would title it.
+// The header's words must all be header words, and the next line must
+// start left of the header with words, not a number.
+func (d *docRead) namelessHeader(i int, cs []cell) ([]cell, *table, bool) {
+	j := i + 1
+	for j < len(d.origs) && j <= i+2 && strings.TrimSpace(d.origs[j]) == "" {
+		j++ // (a blank line under the header)
+	}
+	if len(cs) < 3 || !subHeader(cs) || j >= len(d.origs) || d.indent(i) < 4 || d.indent(j) >= d.indent(i) {
+		return nil, nil, false
+	}
+	next := []rune(strings.TrimSpace(d.origs[j]))
+	if len(next) == 0 || !unicode.Is(unicode.Han, next[0]) {
+		return nil, nil, false
+	}
+	// the names' column at the page's left edge, before the indent the
+	// header's cells are counted from
+	named := append([]cell{{text: "指标", at: -d.indent(i)}}, cs...)
+	t, ok := tableHeader(named, d.doc.Period.End)
+	if !ok || t.name != len(named)-1 || t.unit < 0 && t.target < 0 {
+		return nil, nil, false
+	}
+	return named, t, true
 }
 
 // headerKind is the kind of column a header cell names: seq (序号), name,

@@ -8,7 +8,7 @@ import "testing"
 // last year's level, the first year its baseline, and the growth a target a
 // year beside it; a growth in brackets, a total over the five years as the
 // table's note says, is no rate a year; a unit per another in a name's
-// brackets (克标准煤/千瓦时) is the row's unit (wave 38, D272).
+// brackets (克标准煤/千瓦时) is the row's unit (D272).
 func TestTableLevelBeforeGrowth(t *testing.T) {
 	text := "某市能源发展“十四五”规划（2021—2025年）\n\n三、发展目标\n" +
 		"                表1   能源发展主要目标\n" +
@@ -31,5 +31,27 @@ func TestTableLevelBeforeGrowth(t *testing.T) {
 		"清洁能源装机比重 35% per - base 21.3/2020",
 		"清洁能源装机比重 13.7% per - base - cumulative",
 		"煤电机组平均供电煤耗 295克标准煤/千瓦时 per - base 301.2/2020",
+	}}.check(t, text)
+}
+
+// A PDF's table whose names' column has no title: the header (单位 | 2020 年
+// | 2025 年 | 属性) is indented over rows that start with the indicator's
+// name at the page's edge. The blank column is the names', as 指标 would
+// title it; a row without its 属性 cell still puts its values under their
+// years (D272).
+func TestTableNamelessHeader(t *testing.T) {
+	text := "某省“十四五”新能源发展规划（2021—2025年）\n\n三、发展目标\n" +
+		"            专栏一   新能源发展主要指标\n" +
+		"                  单位     2020 年   2025 年      属性\n\n" +
+		"新能源电力消纳比重        %       12.4     20        预期性\n\n" +
+		"新能源发电装机         万千瓦     1320     2600\n\n" +
+		"  风电              万千瓦     520      1100       预期性\n\n" +
+		"  光伏发电            万千瓦     800      1500       预期性\n\n" +
+		"   四、重点任务\n（一）建设风电基地。\n"
+	cellShape{name: "nameless header", read: []string{
+		"新能源电力消纳比重 20% per - base 12.4/2020",
+		"新能源发电装机 2600万千瓦 per - base 1320/2020",
+		"风电 1100万千瓦 per - base 520/2020",
+		"光伏发电 1500万千瓦 per - base 800/2020",
 	}}.check(t, text)
 }
