@@ -312,12 +312,18 @@ func metric(c, match string) string {
 		m = m[:loc[0]]
 	}
 	m = reDeadline.ReplaceAllString(m, "")
-	m = reListHead.ReplaceAllString(m, "")
+	if strings.Contains(m, "分别") {
+		m = reListHead.ReplaceAllString(m, "")
+	}
 	for _, f := range fillers {
 		m = strings.ReplaceAll(m, f, "")
 	}
-	m = reListTail.ReplaceAllString(m, "")
-	m = reSinceYear.ReplaceAllString(m, "") // (数字经济增加值比2020年翻一番: the base year is no name)
+	if strings.ContainsAny(m, "、和及") {
+		m = reListTail.ReplaceAllString(m, "")
+	}
+	if strings.ContainsAny(m, "比较") {
+		m = reSinceYear.ReplaceAllString(m, "") // (数字经济增加值比2020年翻一番: the base year is no name)
+	}
 	m = strings.Trim(m, " ,，:、“”\"()")
 	for cut := true; cut; {
 		cut = false
