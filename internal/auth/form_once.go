@@ -85,6 +85,17 @@ func (f *FormOnce) Release(r *http.Request, token string) error {
 	return nil
 }
 
+// ClaimedWithin reports whether r's owner claimed token less than d ago:
+// its submission may still be running (web.OnceRecent).
+func (f *FormOnce) ClaimedWithin(r *http.Request, token string, d time.Duration) (bool, error) {
+	var n int
+	if err := f.db.QueryRow(r.Context(), `SELECT COUNT(*) FROM form_once WHERE token = ? AND claimed_at >= ?`,
+		onceKey(f.owner(r), token), db.Millis(f.now().Add(-d))).Scan(&n); err != nil {
+		return false, fmt.Errorf("auth: form token claimed: %w", err)
+	}
+	return n > 0, nil
+}
+
 // owner is whose form r sends, as FormOnce keeps it: a keyed hash
 // (HMAC-SHA256 under f.key) of the session (web.Identity.SessionID, itself a
 // hash of the cookie) or, signed in to none, of the client's address — an

@@ -8,6 +8,7 @@ import (
 	"net/url"
 	"path"
 	"strings"
+	"time"
 )
 
 // FormOnceField is the hidden field that makes a form's submission count
@@ -27,6 +28,24 @@ type OnceStore interface {
 	Claim(r *http.Request, token string) (bool, error)
 	Release(r *http.Request, token string) error
 }
+
+// OnceRecent is an OnceStore that tells a token claimed moments ago: its
+// first submission may still be running (a double click), and may yet
+// fail and give the token back.
+type OnceRecent interface {
+	ClaimedWithin(r *http.Request, token string, d time.Duration) (bool, error)
+}
+
+// A form sent again while its token was claimed less than onceRecentFor
+// ago waits up to onceWait, trying the claim every oncePoll, for the first
+// submission's answer: if that failed and gave the token back, the second
+// is handled, as one sent after it would be; if it went through, the
+// second is answered 409. A token claimed longer ago is answered at once.
+var (
+	onceRecentFor = 15 * time.Second
+	onceWait      = 2 * time.Second
+	oncePoll      = 250 * time.Millisecond
+)
 
 // FormOnce is a fresh token for one form, or "" when the site keeps none.
 func (v *View) FormOnce() string {
@@ -100,6 +119,9 @@ func (s *Site) claimOnce(w http.ResponseWriter, r *http.Request) bool {
 		return true
 	}
 	free, err := s.once.Claim(r, st.token)
+	if err == nil && !free {
+		free, err = s.awaitOnce(r, st.token)
+	}
 	if err != nil {
 		s.Fail(w, r, err)
 		return false
@@ -110,6 +132,36 @@ func (s *Site) claimOnce(w http.ResponseWriter, r *http.Request) bool {
 	}
 	st.claimed = true
 	return true
+}
+
+// awaitOnce waits for the first submission of a token claimed moments ago
+// (onceRecentFor) to end, and reports whether the token came back and was
+// claimed for r; false at once for a token claimed earlier, or a store
+// that cannot tell.
+func (s *Site) awaitOnce(r *http.Request, token string) (bool, error) {
+	rs, ok := s.once.(OnceRecent)
+	if !ok {
+		return false, nil
+	}
+	if recent, err := rs.ClaimedWithin(r, token, onceRecentFor); err != nil || !recent {
+		return false, err
+	}
+	deadline := time.NewTimer(onceWait)
+	defer deadline.Stop()
+	tick := time.NewTicker(oncePoll)
+	defer tick.Stop()
+	for {
+		select {
+		case <-r.Context().Done():
+			return false, r.Context().Err()
+		case <-deadline.C:
+			return false, nil
+		case <-tick.C:
+			if free, err := s.once.Claim(r, token); err != nil || free {
+				return free, err
+			}
+		}
+	}
 }
 
 type onceKey struct{}
