@@ -1,9 +1,6 @@
 package web
 
 import (
-	"io"
-	"io/fs"
-	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -25,14 +22,8 @@ func (a identityAuth) Authenticate(http.ResponseWriter, *http.Request) (*Identit
 // in *id, and routes that count how often their handlers ran.
 func onceSite(t *testing.T, id **Identity) (*Site, *memOnce, map[string]int) {
 	t.Helper()
-	p := access.NewPolicy(access.Permission{Action: "t.do", Roles: []access.Role{access.OrgStaff}},
-		access.Permission{Action: "t.admin", Roles: []access.Role{access.OrgAdmin}})
 	store := &memOnce{used: map[string]bool{}}
-	s, err := NewSite(SiteConfig{Policy: p, Auth: identityAuth{id}, Log: slog.New(slog.NewTextHandler(io.Discard, nil)),
-		Templates: []fs.FS{testTemplates}, CSRFKey: []byte(strings.Repeat("k", 32)), Once: store})
-	if err != nil {
-		t.Fatal(err)
-	}
+	s := formSite(t, identityAuth{id}, store)
 	ran := map[string]int{}
 	at := func(path string) func(*http.Request) (access.Resource, error) {
 		return func(*http.Request) (access.Resource, error) { return access.Resource{OrgPath: path}, nil }
@@ -44,9 +35,6 @@ func onceSite(t *testing.T, id **Identity) (*Site, *memOnce, map[string]int) {
 		}
 	}
 	back := func(w http.ResponseWriter, r *http.Request) error { return Redirect(w, r, "/t") }
-	s.Handle("GET /t", access.SignedIn(), func(w http.ResponseWriter, r *http.Request) error {
-		return s.Render(w, r, "t/form.html", "app.name", "x")
-	})
 	s.Handle("POST /t", access.Require("t.do", at("/1/")), count("t", back))
 	s.Handle("POST /u", access.Require("t.do", at("/1/")), count("u", back))
 	s.Handle("POST /elsewhere", access.Require("t.do", at("/9/")), count("elsewhere", back))

@@ -41,43 +41,37 @@ func (m *memOnce) Release(_ *http.Request, t string) error {
 
 var onceRE = regexp.MustCompile(`name="form_once" value="([A-Za-z0-9_-]{22})"`)
 
-// A form's submission goes through once: the same token again is answered
-// 409 with a message and not handled; a submission shown again with its
-// errors (422) gives its token back, so the corrected form is handled;
-// each page a form is shown on carries a new token; a POST without one (a
-// script) passes; a malformed one is ignored.
-func TestFormOnce(t *testing.T) {
-	staff := &access.Subject{UserID: 1, Username: "u", Grants: []access.Grant{{OrgPath: "/1/", Role: access.OrgStaff}}}
-	p := access.NewPolicy(access.Permission{Action: "t.do", Roles: []access.Role{access.OrgStaff}})
-	store := &memOnce{used: map[string]bool{}}
-	s, err := NewSite(SiteConfig{Policy: p, Auth: fakeAuth{staff}, Log: slog.New(slog.NewTextHandler(io.Discard, nil)),
+// onceRule lets the staff of org 1 do t.do.
+var onceRule = access.Require("t.do", func(r *http.Request) (access.Resource, error) {
+	return access.Resource{OrgPath: "/1/"}, nil
+})
+
+// formSite is a test site whose callers auth names and whose forms carry
+// tokens kept in store, with the permissions t.do (staff) and t.admin
+// (admins) and a form at GET /t (t/form.html); the test adds the rest.
+func formSite(t *testing.T, auth Authenticator, store OnceStore) *Site {
+	t.Helper()
+	p := access.NewPolicy(access.Permission{Action: "t.do", Roles: []access.Role{access.OrgStaff}},
+		access.Permission{Action: "t.admin", Roles: []access.Role{access.OrgAdmin}})
+	s, err := NewSite(SiteConfig{Policy: p, Auth: auth, Log: slog.New(slog.NewTextHandler(io.Discard, nil)),
 		Templates: []fs.FS{testTemplates}, CSRFKey: []byte(strings.Repeat("k", 32)), Once: store})
 	if err != nil {
 		t.Fatal(err)
 	}
-	writes := 0
 	s.Handle("GET /t", access.SignedIn(), func(w http.ResponseWriter, r *http.Request) error {
 		return s.Render(w, r, "t/form.html", "app.name", "x")
 	})
-	s.Handle("POST /t", access.Require("t.do", func(r *http.Request) (access.Resource, error) {
-		return access.Resource{OrgPath: "/1/"}, nil
-	}), func(w http.ResponseWriter, r *http.Request) error {
-		if r.PostFormValue("name") == "" {
-			return Errorf(http.StatusUnprocessableEntity, "error.bad_request")
-		}
-		writes++
-		return Redirect(w, r, "/t")
-	})
-	if err := s.Err(); err != nil {
-		t.Fatal(err)
-	}
-	srv := httptest.NewServer(s.Handler())
-	defer srv.Close()
+	return s
+}
+
+// onceClient is a browser of the test site at base that follows no
+// redirect, and page, which reads the CSRF and form tokens of a fresh /t.
+func onceClient(t *testing.T, base string) (*http.Client, func() (csrf, once string)) {
 	jar, _ := cookiejar.New(nil)
 	c := &http.Client{Jar: jar, CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
-	page := func() (csrf, once string) {
+	return c, func() (string, string) {
 		t.Helper()
-		res, err := c.Get(srv.URL + "/t")
+		res, err := c.Get(base + "/t")
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -89,6 +83,30 @@ func TestFormOnce(t *testing.T) {
 		}
 		return string(m[1]), string(o[1])
 	}
+}
+
+// A form's submission goes through once: the same token again is answered
+// 409 with a message and not handled; a submission shown again with its
+// errors (422) gives its token back, so the corrected form is handled;
+// each page a form is shown on carries a new token; a POST without one (a
+// script) passes; a malformed one is ignored.
+func TestFormOnce(t *testing.T) {
+	staff := &access.Subject{UserID: 1, Username: "u", Grants: []access.Grant{{OrgPath: "/1/", Role: access.OrgStaff}}}
+	s := formSite(t, fakeAuth{staff}, &memOnce{used: map[string]bool{}})
+	writes := 0
+	s.Handle("POST /t", onceRule, func(w http.ResponseWriter, r *http.Request) error {
+		if r.PostFormValue("name") == "" {
+			return Errorf(http.StatusUnprocessableEntity, "error.bad_request")
+		}
+		writes++
+		return Redirect(w, r, "/t")
+	})
+	if err := s.Err(); err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(s.Handler())
+	defer srv.Close()
+	c, page := onceClient(t, srv.URL)
 	post := func(form url.Values) (int, string) {
 		t.Helper()
 		res, err := c.PostForm(srv.URL+"/t", form)

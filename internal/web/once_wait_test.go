@@ -2,13 +2,9 @@ package web
 
 import (
 	"io"
-	"io/fs"
-	"log/slog"
 	"net/http"
-	"net/http/cookiejar"
 	"net/http/httptest"
 	"net/url"
-	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -47,22 +43,11 @@ func TestFormOnceWaitsForTheFirst(t *testing.T) {
 	defer func(w, p, f time.Duration) { onceWait, oncePoll, onceRecentFor = w, p, f }(onceWait, oncePoll, onceRecentFor)
 	onceWait, oncePoll, onceRecentFor = 500*time.Millisecond, 10*time.Millisecond, 15*time.Second
 	staff := &access.Subject{UserID: 1, Username: "u", Grants: []access.Grant{{OrgPath: "/1/", Role: access.OrgStaff}}}
-	p := access.NewPolicy(access.Permission{Action: "t.do", Roles: []access.Role{access.OrgStaff}})
-	store := &recentOnce{memOnce: memOnce{used: map[string]bool{}}, at: map[string]time.Time{}}
-	s, err := NewSite(SiteConfig{Policy: p, Auth: fakeAuth{staff}, Log: slog.New(slog.NewTextHandler(io.Discard, nil)),
-		Templates: []fs.FS{testTemplates}, CSRFKey: []byte(strings.Repeat("k", 32)), Once: store})
-	if err != nil {
-		t.Fatal(err)
-	}
+	s := formSite(t, fakeAuth{staff}, &recentOnce{memOnce: memOnce{used: map[string]bool{}}, at: map[string]time.Time{}})
 	var mu sync.Mutex
 	writes := 0
 	entered, hold, stop := make(chan string, 4), make(chan struct{}), make(chan struct{})
-	s.Handle("GET /t", access.SignedIn(), func(w http.ResponseWriter, r *http.Request) error {
-		return s.Render(w, r, "t/form.html", "app.name", "x")
-	})
-	s.Handle("POST /t", access.Require("t.do", func(r *http.Request) (access.Resource, error) {
-		return access.Resource{OrgPath: "/1/"}, nil
-	}), func(w http.ResponseWriter, r *http.Request) error {
+	s.Handle("POST /t", onceRule, func(w http.ResponseWriter, r *http.Request) error {
 		entered <- r.PostFormValue("name")
 		if r.PostFormValue("slow") != "" {
 			select {
@@ -84,22 +69,7 @@ func TestFormOnceWaitsForTheFirst(t *testing.T) {
 	srv := httptest.NewServer(s.Handler())
 	defer srv.Close()
 	defer close(stop)
-	jar, _ := cookiejar.New(nil)
-	c := &http.Client{Jar: jar, CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
-	page := func() (csrf, once string) {
-		t.Helper()
-		res, err := c.Get(srv.URL + "/t")
-		if err != nil {
-			t.Fatal(err)
-		}
-		body, _ := io.ReadAll(res.Body)
-		res.Body.Close()
-		m, o := tokenRE.FindSubmatch(body), onceRE.FindSubmatch(body)
-		if m == nil || o == nil {
-			t.Fatalf("no csrf or form_once field in %s", body)
-		}
-		return string(m[1]), string(o[1])
-	}
+	c, page := onceClient(t, srv.URL)
 	post := func(form url.Values) int {
 		res, err := c.PostForm(srv.URL+"/t", form)
 		if err != nil {
