@@ -79,6 +79,8 @@ func (d *docRead) header(i int, cs []cell) (*table, bool) {
 		}
 		if named, nt, found := d.namelessHeader(i, cs); found {
 			cs, t, ok = named, nt, true
+		} else if st, found := d.headerOverTwoLines(i, cs); found {
+			return st, true
 		}
 	}
 	if !ok || len(t.years) > 0 || t.regions {
@@ -184,6 +186,43 @@ func (d *docRead) namelessHeader(i int, cs []cell) ([]cell, *table, bool) {
 		return nil, nil, false
 	}
 	return named, t, true
+}
+
+// headerOverTwoLines reads a header a PDF set on two lines, the second's
+// cells all right of the first's (序号 | 县（市、区） over nothing, then
+// 科普活动（场次） | 受众（万人次） further right on the next line): the
+// cells of both, left to right, are one header. Each line holds header
+// words only; a blank line may stand between them.
+func (d *docRead) headerOverTwoLines(i int, cs []cell) (*table, bool) {
+	j := i + 1
+	for j < len(d.origs) && j <= i+2 && strings.TrimSpace(d.origs[j]) == "" {
+		j++
+	}
+	if len(cs) == 0 || len(cs) > 3 || !subHeader(cs) || j >= len(d.origs) {
+		return nil, false
+	}
+	next := plainCells(cells(d.origs[j]))
+	if len(next) == 0 || len(next) > 6 || !subHeader(next) {
+		return nil, false
+	}
+	last := cs[len(cs)-1]
+	end := last.at + d.indent(i) + utf8.RuneCountInString(last.text)
+	joined := make([]cell, 0, len(cs)+len(next))
+	for _, c := range cs {
+		joined = append(joined, cell{c.text, c.at + d.indent(i)})
+	}
+	for _, c := range next {
+		if c.at+d.indent(j) <= end {
+			return nil, false // (a line under the header's cells: no continuation to their right)
+		}
+		joined = append(joined, cell{c.text, c.at + d.indent(j)})
+	}
+	t, ok := tableHeader(joined, d.doc.Period.End)
+	if !ok {
+		return nil, false
+	}
+	t.skip = j
+	return t, true
 }
 
 // headerKind is the kind of column a header cell names: seq (序号), name,

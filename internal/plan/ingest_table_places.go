@@ -2,6 +2,7 @@ package plan
 
 import (
 	"regexp"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 )
@@ -66,4 +67,27 @@ func (d *docRead) captionUnit(i int) string {
 		return ""
 	}
 	return ""
+}
+
+// reCaptionYear is a table's title that dates its targets: a year, then
+// the words of targets or tasks (2026 年各县（市、区）科普工作目标任务).
+var reCaptionYear = regexp.MustCompile(`^(20\d\d)\s*年.{0,30}(?:目标|任务|计划)`)
+
+// captionYear is the year the title right above a table of places gives
+// its targets (the nearest line with words among the three above header
+// line i), or 0: a table of each county's tasks for one year of a longer
+// plan is due that year, not at the plan's end.
+func (d *docRead) captionYear(i int) int {
+	for j := i - 1; j >= 0 && j >= i-3; j-- {
+		l := strings.TrimSpace(d.lines[j])
+		if l == "" {
+			continue
+		}
+		if m := reCaptionYear.FindStringSubmatch(l); m != nil {
+			y, _ := strconv.Atoi(m[1])
+			return y
+		}
+		return 0
+	}
+	return 0
 }

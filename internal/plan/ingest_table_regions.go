@@ -80,7 +80,7 @@ func regionCounts(lead string, cells []cell, t *table) bool {
 		switch {
 		case has(x, describedCols):
 			// (人口（万人）, 面积（平方公里）: what the region is, not what it is to do)
-		case countWords[u] || arabicOnly[u] || u == "辆" || u == "艘":
+		case countWords[u] || arabicOnly[u] || countedKinds[u] || u == "辆" || u == "艘": // (科普活动（场次）, 受众（万人次）)
 			cols = append(cols, tcol{r: len(cells) - 1 - i, unit: bracketUnit(x)})
 		case u != "" && slices.Contains(units, bracketUnit(x)):
 			// (光伏装机容量（兆瓦）, 新建绿道（公里）: an amount of what the
@@ -101,7 +101,7 @@ func regionCounts(lead string, cells []cell, t *table) bool {
 // regionLeads are first cells that name the rows as regions only when they
 // are the whole cell (区 | 光伏装机容量（兆瓦） | 项目数（个）): 区 inside a
 // longer word names a park, a zone or a community.
-var regionLeads = []string{"区", "各区", "区名", "区名称", "区(县)", "县(市)", "区(市、县)", "街镇", "镇街", "县(市、区)"}
+var regionLeads = []string{"区", "各区", "区名", "区名称", "区(县)", "县(市)", "区(市、县)", "街镇", "镇街", "县(市、区)", "县(市)区", "县(区)", "县(市、区、开发区)"}
 
 // regionLead reports a header word that names the rows as regions: a word
 // of regionWords within a short cell, or a whole cell of regionLeads.

@@ -1,6 +1,11 @@
 package plan
 
-import "testing"
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"testing"
+)
 
 // A PDF's table of the plan's own years and their average growth, with no
 // column named 目标 (指标 | 2020年 | 2025年 | 年均增速 | 属性, laid out in
@@ -54,4 +59,32 @@ func TestTableNamelessHeader(t *testing.T) {
 		"风电 1100万千瓦 per - base 520/2020",
 		"光伏发电 1500万千瓦 per - base 800/2020",
 	}}.check(t, text)
+}
+
+// An annex's table of each county's tasks for one year (a 科普 plan's
+// 附件): its title dates the tasks (2026 年…目标任务, in a plan of 2026–2030),
+// its header is set on two lines (序号 | 县（市、区）, then the columns of
+// counts further right), and its columns count events (场次) and people
+// reached (万人次); a county with no task (/) has none (D272).
+func TestTableCountyTasks(t *testing.T) {
+	text := "某市全民科学素质行动实施方案（2026—2030年）\n\n一、主要目标\n到2030年，全市公民具备科学素质的比例达到20%。\n\n" +
+		"附件1\n\n2026 年各县（市、区）科普工作目标任务\n\n" +
+		" 序号    县（市、区）\n                科普活动（场次）    受众（万人次）\n\n" +
+		"        全市        1200      85\n  1     东城区       150        12\n  2     西城区        /        /\n" +
+		"  3     南湖区       220       15.5\n"
+	doc, err := Ingest(strings.NewReader(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, ind := range doc.Indicators {
+		got = append(got, fmt.Sprintf("%s %g%s @%d", ind.Metric, *ind.Value, ind.Unit, *ind.DeadlineYear))
+	}
+	slices.Sort(got)
+	want := []string{"公民具备科学素质的比例 20% @2030", "东城区 12万人次 @2026", "东城区 150场次 @2026", "全市 1200场次 @2026",
+		"全市 85万人次 @2026", "南湖区 15.5万人次 @2026", "南湖区 220场次 @2026"}
+	slices.Sort(want)
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("read\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
 }
