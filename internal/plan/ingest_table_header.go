@@ -81,6 +81,10 @@ func (d *docRead) header(i int, cs []cell) (*table, bool) {
 			cs, t, ok = named, nt, true
 		} else if st, found := d.headerOverTwoLines(i, cs); found {
 			return st, true
+		} else if d.captionYear(i) > 0 {
+			if rt, found := regionTargets(cs, d.doc.Period.End); found {
+				return rt, true
+			}
 		}
 	}
 	if !ok || len(t.years) > 0 || t.regions {
@@ -218,6 +222,9 @@ func (d *docRead) headerOverTwoLines(i int, cs []cell) (*table, bool) {
 		joined = append(joined, cell{c.text, c.at + d.indent(j)})
 	}
 	t, ok := tableHeader(joined, d.doc.Period.End)
+	if !ok && d.captionYear(i) > 0 {
+		t, ok = regionTargets(joined, d.doc.Period.End) // (a title of targets above: 2021 年…预期目标)
+	}
 	if !ok {
 		return nil, false
 	}

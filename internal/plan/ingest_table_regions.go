@@ -137,3 +137,40 @@ func bracketUnit(x string) string {
 	}
 	return ""
 }
+
+// regionTargets reads the header of a table of places whose title names
+// its targets (2021 年工业技改投资预期目标 over 序号 | 县（市）区 | 总量（亿元）
+// | 比增（%）): the rows are regions and every column that gives its unit in
+// brackets is a target — an amount of money or a growth as well as a
+// count, since the title says they are what each place is to reach. A
+// column that describes the place (面积, 人口, 现有) or restates another as a
+// share (占比) is none; it needs one target column or more.
+func regionTargets(cs []cell, planEnd *int) (*table, bool) {
+	off := 0
+	if len(cs) > 2 && serialHeader(normalize(cs[0].text)) {
+		off = 1
+	}
+	if len(cs) < off+2 || !regionLead(normalize(cs[off].text)) {
+		return nil, false
+	}
+	t := &table{width: len(cs), name: len(cs) - 1 - off, unit: -1, target: -1, baseline: -1, constr: -1, category: len(cs), regions: true, grid: true}
+	if planEnd != nil {
+		t.targetYear = *planEnd
+	}
+	for i, c := range cs[off+1:] {
+		x := normalize(pageMarkup(c.text))
+		u := bracketUnit(x)
+		if u == "" || utf8.RuneCountInString(x) > 20 || has(x, colShareWords) || has(x, describedCols) || headerYear(x) > 0 {
+			continue
+		}
+		if base := strings.TrimLeft(u, "万亿千百"); base != "%" && !slices.Contains(units, base) {
+			continue
+		}
+		t.cols = append(t.cols, tcol{r: len(cs) - 2 - off - i, unit: u})
+	}
+	if len(t.cols) == 0 {
+		return nil, false
+	}
+	t.target = t.cols[0].r
+	return t, true
+}

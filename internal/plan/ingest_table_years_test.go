@@ -88,3 +88,35 @@ func TestTableCountyTasks(t *testing.T) {
 		t.Errorf("read\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
+
+// A table of places under a title of targets (2027 年…预期目标) reads its
+// columns of money and of growth too — each place's amount to reach and its
+// rise — though a table of places without such a title reads counts only
+// (a column of money there may be what each place has, D272).
+func TestTableCountyMoneyTargets(t *testing.T) {
+	body := "                2027 年科技投入预期目标\n" +
+		" 序号    县（市、区）\n                研发投入（亿元）    比增（%）\n\n" +
+		"        全市        320      10\n  1     东城区       45        9\n  2     南湖区       60.5      12\n"
+	text := "某市科技创新发展规划（2026—2030年）\n\n一、主要任务\n（一）加大投入。\n\n附件2\n\n2027 年各县（市、区）科技投入预期目标\n\n" + body
+	doc, err := Ingest(strings.NewReader(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, ind := range doc.Indicators {
+		got = append(got, fmt.Sprintf("%s %g%s @%d", ind.Metric, *ind.Value, ind.Unit, *ind.DeadlineYear))
+	}
+	want := []string{"全市 320亿元 @2027", "全市 10% @2027", "东城区 45亿元 @2027", "东城区 9% @2027", "南湖区 60.5亿元 @2027", "南湖区 12% @2027"}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("read\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	// without the title of targets over it, no money is read
+	text = "某市科技创新发展规划（2026—2030年）\n\n一、主要任务\n（一）加大投入。\n\n附件2\n\n各县（市、区）科技投入情况\n\n" +
+		strings.Replace(body, "                2027 年科技投入预期目标\n", "", 1)
+	if doc, err = Ingest(strings.NewReader(text)); err != nil {
+		t.Fatal(err)
+	}
+	for _, ind := range doc.Indicators {
+		t.Errorf("a table of places with no title of targets read %s %g%s", ind.Metric, *ind.Value, ind.Unit)
+	}
+}
