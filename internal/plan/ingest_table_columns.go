@@ -72,6 +72,9 @@ func tableHeader(cs []cell, planEnd *int) (*table, bool) {
 		first, _ := strconv.Atoi(reHeaderYr.FindString(cs[len(cs)-1-years[0]].text))
 		if lead := normalize(cs[0].text); (tasks || planEnd != nil && first > *planEnd-10) && !strings.ContainsAny(lead, "0123456789") && utf8.RuneCountInString(lead) <= 8 && years[0] < len(cs)-1 {
 			t.name, t.baseline = len(cs)-1, -1
+			if serialHeader(lead) && len(cs) > 3 {
+				t.name = len(cs) - 2 // (序号 | 地区 | 2020 年装机 | 2025 年装机: the rows' names are the places, not their numbers)
+			}
 			for _, r := range years {
 				y, _ := strconv.Atoi(reHeaderYr.FindString(cs[len(cs)-1-r].text))
 				t.years, t.yearOf = append(t.years, r), append(t.yearOf, y)

@@ -116,6 +116,7 @@ func (d *docRead) tableLine(i int) (row, done bool) {
 		if d.tbl.unitAbove == "" {
 			d.tbl.unitAbove = d.captionUnit(i)
 		}
+		d.tbl.yearsFromStart(d.doc.Period.Start)
 		if y := d.captionYear(i); y > 0 && d.tbl.regions && (d.doc.Period.End == nil || y <= *d.doc.Period.End) {
 			d.tbl.targetYear = y // (2026 年各县（市、区）科普工作目标任务 over 县（市、区） | 科普活动（场次）)
 		}

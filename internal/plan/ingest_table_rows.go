@@ -19,8 +19,11 @@ func (t *table) rows(cs []cell, line string, base int, section []string, name st
 		return nil, false
 	}
 	if len(t.years) > 0 {
-		if len(cs) != t.width {
+		if len(cs) != t.width && !(len(cs) == t.width-1 && t.name == t.width-2) { // (合计 without a 序号)
 			return nil, false
+		}
+		if c, ok := cellAt(cs, t.years[0]); ok && headerYear(normalize(c.text)) > 0 && strings.Contains(c.text, "年") {
+			return nil, true // (the header again, on the table's next page: 序号 | 地区 | 2020 年装机 | …)
 		}
 		var out []Indicator
 		for k, r := range t.years {
@@ -110,4 +113,16 @@ func (t *table) wordsRow(cs []cell) bool {
 		words++
 	}
 	return words > 0
+}
+
+// yearsFromStart makes the first year column of a table of tasks by year
+// its baseline when that year is before the plan's first (2020 年装机 |
+// 2025 年装机 in a plan of 2021–2025: where each place stands, then its
+// target); a table its header titles as tasks keeps every year.
+func (t *table) yearsFromStart(start *int) {
+	if start == nil || t.tasks || len(t.years) < 2 || t.yearOf[0] >= *start {
+		return
+	}
+	t.baseline, t.baselineYear = t.years[0], t.yearOf[0]
+	t.years, t.yearOf = t.years[1:], t.yearOf[1:]
 }

@@ -120,3 +120,28 @@ func TestTableCountyMoneyTargets(t *testing.T) {
 		t.Errorf("a table of places with no title of targets read %s %g%s", ind.Metric, *ind.Value, ind.Unit)
 	}
 }
+
+// A table of each place's installed capacity now and at the plan's end
+// (序号 | 地区 | 2020 年装机 | 2025 年装机 | “十四五”新增装机, in a plan of
+// 2021–2025): the year before the plan's first is each place's baseline,
+// not a target; the rows are named by their places, not their numbers; the
+// header repeated on the next page is no row; the total's row, without a
+// number, is read (D272).
+func TestTableYearsFromPlanStart(t *testing.T) {
+	text := "某省可再生能源发展“十四五”规划（2021—2025年）\n\n二、发展目标\n" +
+		"               表4       各地市“十四五”光伏发展目标\n" +
+		"                                               单位：万千瓦\n" +
+		"序号        地区    2020 年装机         2025 年装机      “十四五”新增装机\n" +
+		"1         东湖            130             230         100\n" +
+		"2         西岭            274             474         200\n\n— 12 —\n\n" +
+		"序号    地区   2020 年装机   2025 年装机   “十四五”新增装机\n" +
+		"3     南山      63        213          150\n" +
+		"     合计      467       917         450\n\n" +
+		"      三、重点任务\n      （一）推进分布式光伏。\n"
+	cellShape{name: "years from the plan's start", read: []string{
+		"东湖 230万千瓦 per - base 130/2020",
+		"西岭 474万千瓦 per - base 274/2020",
+		"南山 213万千瓦 per - base 63/2020",
+		"合计 917万千瓦 per - base 467/2020",
+	}}.check(t, text)
+}
