@@ -65,6 +65,7 @@ type tcol struct {
 	r, year int
 	yearly  bool
 	unit    string
+	head    string // what a table of places' column measures (科普活动), beside the place in a metric
 }
 
 // cell is one cell of a row and its rune offset in the line.

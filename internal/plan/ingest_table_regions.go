@@ -40,10 +40,10 @@ func regionHeader(cs []cell, planEnd *int) (*table, bool) {
 		unit := bracketUnit(x)
 		switch y := headerYear(x); {
 		case y > 0 && (unit != "" || has(x, yearCountWords)):
-			t.cols = append(t.cols, tcol{r: r, year: y, unit: unit})
+			t.cols = append(t.cols, tcol{r: r, year: y, unit: unit, head: colHead(x)})
 			years++
 		case y == 0 && unit != "" && has(x, periodTotalWords):
-			t.cols = append(t.cols, tcol{r: r, unit: unit})
+			t.cols = append(t.cols, tcol{r: r, unit: unit, head: colHead(x)})
 		}
 	}
 	if years < 2 && !regionCounts(lead, cs[off+1:], t) {
@@ -81,13 +81,13 @@ func regionCounts(lead string, cells []cell, t *table) bool {
 		case has(x, describedCols):
 			// (人口（万人）, 面积（平方公里）: what the region is, not what it is to do)
 		case countWords[u] || arabicOnly[u] || countedKinds[u] || u == "辆" || u == "艘": // (科普活动（场次）, 受众（万人次）)
-			cols = append(cols, tcol{r: len(cells) - 1 - i, unit: bracketUnit(x)})
+			cols = append(cols, tcol{r: len(cells) - 1 - i, unit: bracketUnit(x), head: colHead(x)})
 		case u != "" && slices.Contains(units, bracketUnit(x)):
 			// (光伏装机容量（兆瓦）, 新建绿道（公里）: an amount of what the
 			// region is to build, beside a column of counts)
-			sizes = append(sizes, tcol{r: len(cells) - 1 - i, unit: bracketUnit(x)})
+			sizes = append(sizes, tcol{r: len(cells) - 1 - i, unit: bracketUnit(x), head: colHead(x)})
 		case x != "" && bracketUnit(x) == "" && !has(x, notValueCols):
-			other = append(other, tcol{r: len(cells) - 1 - i})
+			other = append(other, tcol{r: len(cells) - 1 - i, head: colHead(x)})
 		}
 	}
 	if len(cols) < 1 || len(cols)+len(sizes) < 2 {
@@ -166,11 +166,24 @@ func regionTargets(cs []cell, planEnd *int) (*table, bool) {
 		if base := strings.TrimLeft(u, "万亿千百"); base != "%" && !slices.Contains(units, base) {
 			continue
 		}
-		t.cols = append(t.cols, tcol{r: len(cs) - 2 - off - i, unit: u})
+		t.cols = append(t.cols, tcol{r: len(cs) - 2 - off - i, unit: u, head: colHead(x)})
 	}
 	if len(t.cols) == 0 {
 		return nil, false
 	}
 	t.target = t.cols[0].r
 	return t, true
+}
+
+// colHead is what a column of a table of places measures, as its metric
+// names it beside the place (科普活动（场次） → 科普活动): the header's words
+// without the unit in brackets and without a year.
+func colHead(x string) string {
+	if loc := reBracketUnit.FindStringIndex(x); loc != nil {
+		x = x[:loc[0]] + x[loc[1]:]
+	}
+	if loc := reHeaderYr.FindStringIndex(x); loc != nil && loc[0] == 0 {
+		x = strings.TrimLeft(x[loc[1]:], " 年")
+	}
+	return strings.TrimSpace(x)
 }

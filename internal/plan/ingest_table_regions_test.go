@@ -8,7 +8,8 @@ import (
 
 // A goal table of counts by region with no year (地区 | 科普馆(座) | 科普站(个)
 // | 服务半径): each count and the norm in words, due the plan's end; the
-// total row keeps its columns though its last cell is empty.
+// total row keeps its columns though its last cell is empty; each target
+// is named by its place and its column (东江市·科普馆).
 func TestWebTableRegionCountsNoYear(t *testing.T) {
 	text := `# 某省科普设施布局规划（2026-2030年）
 
@@ -25,9 +26,9 @@ func TestWebTableRegionCountsNoYear(t *testing.T) {
 二、重点任务
 `
 	want := []webReading{
-		{"东江市", 4, "=", "座", 2030, "", ""}, {"东江市", 120, "=", "个", 2030, "", ""}, {"东江市", 1.5, "=", "公里", 2030, "", ""},
-		{"西岭市", 2, "=", "座", 2030, "", ""}, {"西岭市", 60, "=", "个", 2030, "", ""}, {"西岭市", 2, "=", "公里", 2030, "", ""},
-		{"合计", 6, "=", "座", 2030, "", ""}, {"合计", 180, "=", "个", 2030, "", ""},
+		{"东江市·科普馆", 4, "=", "座", 2030, "", ""}, {"东江市·科普站", 120, "=", "个", 2030, "", ""}, {"东江市·社区科普服务半径", 1.5, "=", "公里", 2030, "", ""},
+		{"西岭市·科普馆", 2, "=", "座", 2030, "", ""}, {"西岭市·科普站", 60, "=", "个", 2030, "", ""}, {"西岭市·社区科普服务半径", 2, "=", "公里", 2030, "", ""},
+		{"合计·科普馆", 6, "=", "座", 2030, "", ""}, {"合计·科普站", 180, "=", "个", 2030, "", ""},
 	}
 	checkWebReadings(t, webReadings(t, text), want)
 

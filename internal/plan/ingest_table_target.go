@@ -76,6 +76,9 @@ func (t *table) cell(cs []cell, c tcol, line string, base int, section []string,
 		ind.Per = &per
 	}
 	ind.Metric = metricOf(name, unit, c.unit != "")
+	if c.head != "" && len(t.cols) > 1 {
+		ind.Metric += "·" + c.head // (东城区·科普活动, 东城区·受众: a place's several targets told apart)
+	}
 	if bc, ok := cellAt(cs, t.baseline); ok && !c.yearly {
 		if bv, ok := readCell(bc.text); ok && !bv.isRange {
 			ind.Baseline = &Baseline{Value: bv.value, Year: t.baselineYear}

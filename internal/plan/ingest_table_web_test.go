@@ -154,7 +154,7 @@ func TestWebTableCountsByRegion(t *testing.T) {
 		v         [3]float64
 	}{{"东湖街道", "北部片区", [3]float64{30, 16, 14}}, {"西湖街道", "北部片区", [3]float64{20, 12, 8}}, {"北部片区小计", "北部片区", [3]float64{50, 28, 22}}, {"总计", "", [3]float64{50, 28, 22}}} {
 		for k, v := range r.v {
-			want = append(want, webReading{r.name, v, "=", "个", []int{2027, 2026, 2027}[k], r.cat, ""})
+			want = append(want, webReading{r.name + "·" + []string{"建设科普站总数", "建站数量", "建站数量"}[k], v, "=", "个", []int{2027, 2026, 2027}[k], r.cat, ""})
 		}
 	}
 	checkWebReadings(t, webReadings(t, text), want)

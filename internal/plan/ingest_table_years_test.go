@@ -81,8 +81,8 @@ func TestTableCountyTasks(t *testing.T) {
 		got = append(got, fmt.Sprintf("%s %g%s @%d", ind.Metric, *ind.Value, ind.Unit, *ind.DeadlineYear))
 	}
 	slices.Sort(got)
-	want := []string{"公民具备科学素质的比例 20% @2030", "东城区 12万人次 @2026", "东城区 150场次 @2026", "全市 1200场次 @2026",
-		"全市 85万人次 @2026", "南湖区 15.5万人次 @2026", "南湖区 220场次 @2026"}
+	want := []string{"公民具备科学素质的比例 20% @2030", "东城区·受众 12万人次 @2026", "东城区·科普活动 150场次 @2026", "全市·科普活动 1200场次 @2026",
+		"全市·受众 85万人次 @2026", "南湖区·受众 15.5万人次 @2026", "南湖区·科普活动 220场次 @2026"}
 	slices.Sort(want)
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("read\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
@@ -106,7 +106,8 @@ func TestTableCountyMoneyTargets(t *testing.T) {
 	for _, ind := range doc.Indicators {
 		got = append(got, fmt.Sprintf("%s %g%s @%d", ind.Metric, *ind.Value, ind.Unit, *ind.DeadlineYear))
 	}
-	want := []string{"全市 320亿元 @2027", "全市 10% @2027", "东城区 45亿元 @2027", "东城区 9% @2027", "南湖区 60.5亿元 @2027", "南湖区 12% @2027"}
+	want := []string{"全市·研发投入 320亿元 @2027", "全市·比增 10% @2027", "东城区·研发投入 45亿元 @2027", "东城区·比增 9% @2027",
+		"南湖区·研发投入 60.5亿元 @2027", "南湖区·比增 12% @2027"}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("read\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
