@@ -17,7 +17,10 @@ import (
 // the table pinyin_chars that core migration 003 creates. Both read the
 // same data — the rows of that migration, which PinyinKey parses — so the
 // two databases order names alike (docs/pinyin-decisions.md says why a key
-// and not a collation).
+// and not a collation). Both compare the key byte by byte: SQLite's BINARY,
+// and on PostgreSQL the function's result is in collation "C" whatever the
+// database's own (core migration 004 gives it an argument of a domain
+// collated "C", from which the result takes its collation).
 //
 // The data must never change in place: the name_key columns of people,
 // volunteers, orgs and users (users' from display_name) hold keys computed
