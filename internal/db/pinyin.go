@@ -71,30 +71,61 @@ func parsePinyinRows(sql string) (map[rune]string, error) {
 
 // PinyinKey is the sort key of name that pinyin(name) returns: each
 // character's token — a Han character's syllable and tone ("zhong1"), a
-// Latin letter in either case or width its letter and tone 0 ("a0"), a digit
-// itself, a space or punctuation mark "!", anything else "{" and its code
-// point in six hex digits — then a space and name itself, so names that
-// read alike still come in one fixed order. Syllables compare letter by
-// letter with the tone digit ending each, so 西安 (xi1an1) comes before
-// 厦门 (xia4men2) as in a dictionary, and a Latin word before the Han
-// characters read with its first letters.
+// Latin letter in either case or width its letter and tone 0 ("a0"), a
+// space or punctuation mark "!", anything else "{" and its code point in
+// six hex digits — then a space and name itself, so names that read alike
+// still come in one fixed order. Syllables compare letter by letter with
+// the tone digit ending each, so 西安 (xi1an1) comes before 厦门 (xia4men2)
+// as in a dictionary, and a Latin word before the Han characters read with
+// its first letters. A run of digits (ASCII or full width) is one token
+// that compares by value, 第2届 before 第10届 (see numberToken).
 func PinyinKey(name string) string {
 	t, err := pinyinTable()
 	if err != nil {
 		panic(err) // the migration is embedded in the binary; a test reads it
 	}
-	var b strings.Builder
+	var b, run strings.Builder
 	b.Grow(len(name)*3 + 1)
 	for _, r := range name {
-		if tok, ok := t[r]; ok {
+		tok, ok := t[r]
+		if ok && len(tok) == 1 && tok[0] >= '0' && tok[0] <= '9' {
+			run.WriteString(tok)
+			continue
+		}
+		if run.Len() > 0 {
+			b.WriteString(numberToken(run.String()))
+			run.Reset()
+		}
+		if ok {
 			b.WriteString(tok)
 			continue
 		}
 		fmt.Fprintf(&b, "{%06x", r)
 	}
+	if run.Len() > 0 {
+		b.WriteString(numberToken(run.String()))
+	}
 	b.WriteByte(' ')
 	b.WriteString(name)
 	return b.String()
+}
+
+// numberToken is the token of a run of digits, compared by value: the
+// digits without leading zeros ("0" for none left) after their count — one
+// digit "1"–"9" up to nine digits, else ":" and the count in two digits
+// (99 for more) — so a shorter number comes first and numbers of one
+// length compare digit by digit. Every token starts with "1"–":", after
+// "!" and before the letters, where digits came before. 007 and 7 tie; the
+// name after the key orders them.
+func numberToken(digits string) string {
+	digits = strings.TrimLeft(digits, "0")
+	if digits == "" {
+		digits = "0"
+	}
+	if n := len(digits); n <= 9 {
+		return string(rune('0'+n)) + digits
+	}
+	return fmt.Sprintf(":%02d", min(len(digits), 99)) + digits
 }
 
 var registerPinyin = sync.OnceValue(func() error {
