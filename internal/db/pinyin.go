@@ -23,11 +23,15 @@ import (
 // collated "C", from which the result takes its collation).
 //
 // The data must never change in place: the name_key columns of people,
-// volunteers, orgs and users (users' from display_name) hold keys computed
-// from it (a trigger sets them on each write, pinyin_name_key or
-// users_name_key on PostgreSQL). A new reading is a new migration that
-// updates pinyin_chars and recomputes those columns (and rebuilds any index
-// on pinyin(…)), and PinyinKey must then read that migration too.
+// unit_members, volunteers, orgs, users (from display_name), youth_teachers
+// (and its school_key) and venues hold keys computed from it (a trigger
+// sets them on each write: pinyin_name_key, users_name_key or
+// youth_teachers_keys on PostgreSQL). A new reading, or a new way of
+// building the key (core migration 005, numbers by value), is a new
+// migration that updates pinyin_chars or pinyin(), and a migration in each
+// of those modules that recomputes its columns (and rebuilds any index on
+// pinyin(…)); PinyinKey must then read or do the same; app's
+// TestNameKeysRecomputed lists the keyed columns.
 
 // pinyinFile is the migration whose rows are the character table.
 const pinyinFile = "migrations/003_pinyin.postgres.sql"
