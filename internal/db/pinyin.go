@@ -24,14 +24,14 @@ import (
 //
 // The data must never change in place: the name_key columns of people,
 // unit_members, volunteers, orgs, users (from display_name), youth_teachers
-// (and its school_key) and venues hold keys computed from it (a trigger
-// sets them on each write: pinyin_name_key, users_name_key or
-// youth_teachers_keys on PostgreSQL). A new reading, or a new way of
+// (and its school_key), venues, and events' title_key hold keys computed
+// from it (a trigger sets them on each write: pinyin_name_key,
+// users_name_key, youth_teachers_keys or events_title_key on PostgreSQL). A new reading, or a new way of
 // building the key (core migration 005, numbers by value), is a new
 // migration that updates pinyin_chars or pinyin(), and a migration in each
 // of those modules that recomputes its columns (and rebuilds any index on
 // pinyin(…)); PinyinKey must then read or do the same; app's
-// TestNameKeysRecomputed lists the keyed columns.
+// TestNameKeysRecomputed lists the name_key and school_key columns.
 
 // pinyinFile is the migration whose rows are the character table.
 const pinyinFile = "migrations/003_pinyin.postgres.sql"

@@ -94,7 +94,8 @@ func (s *Store) List(ctx context.Context, f Filter) ([]Event, int, error) {
 		where = append(where, `e.starts_at >= ? AND e.starts_at < ?`)
 		args = append(args, db.Millis(from), db.Millis(to))
 	}
-	order := map[string]string{"title": "pinyin(e.title)", "org": "o.name_key", "capacity": "e.capacity"}[f.Sort]
+	// Titles by the key event migration 006 keeps, organisers by the orgs'.
+	order := map[string]string{"title": "e.title_key", "org": "o.name_key", "capacity": "e.capacity"}[f.Sort]
 	dir := " ASC"
 	if order == "" {
 		order, dir = "e.starts_at", " DESC"
