@@ -50,7 +50,7 @@ func TestMigrateAndStore(t *testing.T) {
 				t.Errorf("migration %s/%d not applied", m.Module, m.Version)
 			}
 		}
-		if got, want := len(st), 5; got != want { // core 001–003, items 001–002
+		if got, want := len(st), 7; got != want { // core 001–005, items 001–002
 			t.Errorf("got %d migrations, want %d", got, want)
 		}
 

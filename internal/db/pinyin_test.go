@@ -124,7 +124,7 @@ func TestPinyinEmptyTable(t *testing.T) {
 func TestPinyinKeyShape(t *testing.T) {
 	for _, c := range []struct{ name, want string }{
 		{"重庆", "chong2qing4 重庆"},
-		{"Ab 1", "a0b0!1 Ab 1"},
+		{"Ab 1", "a0b0!11 Ab 1"},
 		{"", " "},
 		{"😀", "{01f600 😀"},
 	} {

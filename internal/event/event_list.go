@@ -94,7 +94,8 @@ func (s *Store) List(ctx context.Context, f Filter) ([]Event, int, error) {
 		where = append(where, `e.starts_at >= ? AND e.starts_at < ?`)
 		args = append(args, db.Millis(from), db.Millis(to))
 	}
-	order := map[string]string{"title": "pinyin(e.title)", "org": "o.name_key", "capacity": "e.capacity"}[f.Sort]
+	// Titles by the key event migration 006 keeps, organisers by the orgs'.
+	order := map[string]string{"title": "e.title_key", "org": "o.name_key", "capacity": "e.capacity"}[f.Sort]
 	dir := " ASC"
 	if order == "" {
 		order, dir = "e.starts_at", " DESC"
@@ -107,35 +108,62 @@ func (s *Store) List(ctx context.Context, f Filter) ([]Event, int, error) {
 	if f.Limit <= 0 {
 		f.Limit = 50
 	}
-	rows, err := s.db.Query(ctx, `SELECT `+eventCols+`, COUNT(*) OVER() FROM events e JOIN orgs o ON o.id = e.org_id
-		WHERE `+strings.Join(where, " AND ")+` ORDER BY `+order+dir+`, e.id DESC LIMIT ? OFFSET ?`, append(args, f.Limit, f.Offset)...)
-	if err != nil {
-		return nil, 0, fmt.Errorf("event: list: %w", err)
-	}
-	out, total, err := scanPage(rows)
+	// A count of its own, then the page (D266): a province's events run to
+	// tens of thousands, and the window numbered every one in scope.
+	from := ` FROM events e JOIN orgs o ON o.id = e.org_id WHERE ` + strings.Join(where, " AND ")
+	out, total, err := db.Page(ctx, s.db, db.PageQuery{Count: `SELECT COUNT(*)` + from,
+		Select: `SELECT ` + eventCols + from + ` ORDER BY ` + order + dir + `, e.id DESC LIMIT ? OFFSET ?`,
+		Args:   args, Limit: f.Limit, Offset: f.Offset}, scanEvent)
 	if err != nil {
 		return nil, 0, fmt.Errorf("event: list: %w", err)
 	}
 	return out, total, s.nameVenues(ctx, out)
 }
 
-// scanPage reads a page of events selected as eventCols followed by the
-// total count of the query (COUNT(*) OVER()), and closes rows.
-func scanPage(rows *sql.Rows) ([]Event, int, error) {
+// scanEvent reads an event selected as eventCols.
+func scanEvent(r db.Scanner) (Event, error) {
+	var e Event
+	var starts, ends, created int64
+	err := r.Scan(&e.ID, &e.OrgID, &e.OrgName, &e.VenueID, &e.Title, &e.Kind, &e.Audience, &e.Place, &e.Capacity, &e.Confirmed,
+		&e.Waiting, &starts, &ends, &created)
+	e.StartsAt, e.EndsAt, e.CreatedAt = db.Time(starts), db.Time(ends), db.Time(created)
+	return e, err
+}
+
+// pageOrdered is db.Page for a list whose ORDER BY takes arguments of its
+// own (the clock), which the count must not: it counts with q.Args, then
+// reads the page with q.Args, orderArgs, the limit and the offset — the
+// limit and offset bounded as db.Page bounds them.
+func pageOrdered[T any](ctx context.Context, d *db.DB, q db.PageQuery, orderArgs []any, scan func(db.Scanner) (T, error)) ([]T, int, error) {
+	if q.Limit <= 0 || q.Limit > db.MaxPage {
+		q.Limit = db.DefaultPage
+	}
+	q.Offset = max(q.Offset, 0)
+	var total int
+	if err := d.QueryRow(ctx, q.Count, q.Args...).Scan(&total); err != nil {
+		return nil, 0, fmt.Errorf("count: %w", err)
+	}
+	if total == 0 || q.Offset >= total {
+		return nil, total, nil
+	}
+	args := append(append(append([]any(nil), q.Args...), orderArgs...), q.Limit, q.Offset)
+	rows, err := d.Query(ctx, q.Select, args...)
+	if err != nil {
+		return nil, 0, err
+	}
 	defer rows.Close()
-	var out []Event
-	total := 0
+	var out []T
 	for rows.Next() {
-		var e Event
-		var starts, ends, created int64
-		if err := rows.Scan(&e.ID, &e.OrgID, &e.OrgName, &e.VenueID, &e.Title, &e.Kind, &e.Audience, &e.Place, &e.Capacity, &e.Confirmed,
-			&e.Waiting, &starts, &ends, &created, &total); err != nil {
+		v, err := scan(rows)
+		if err != nil {
 			return nil, 0, err
 		}
-		e.StartsAt, e.EndsAt, e.CreatedAt = db.Time(starts), db.Time(ends), db.Time(created)
-		out = append(out, e)
+		out = append(out, v)
 	}
-	return out, total, rows.Err()
+	if err := rows.Err(); err != nil {
+		return nil, 0, err
+	}
+	return out, total, nil
 }
 
 func (s *Store) nameVenues(ctx context.Context, list []Event) error {

@@ -29,13 +29,13 @@ func (s *Store) Find(ctx context.Context, scope access.Scope, q string, now time
 		args = append(args, like, like, like)
 	}
 	at := db.Millis(now)
-	rows, err := s.db.Query(ctx, `SELECT `+eventCols+`, COUNT(*) OVER() FROM events e JOIN orgs o ON o.id = e.org_id
-		WHERE `+where+` ORDER BY CASE WHEN e.ends_at >= ? THEN 0 ELSE 1 END, CASE WHEN e.ends_at >= ? THEN e.starts_at ELSE -e.starts_at END, e.id
-		LIMIT ? OFFSET ?`, append(args, at, at, limit, offset)...)
-	if err != nil {
-		return nil, 0, fmt.Errorf("event: find: %w", err)
-	}
-	out, total, err := scanPage(rows)
+	// A count of its own, then the page (D266); the order's clock is not
+	// the count's.
+	from := ` FROM events e JOIN orgs o ON o.id = e.org_id WHERE ` + where
+	out, total, err := pageOrdered(ctx, s.db, db.PageQuery{Count: `SELECT COUNT(*)` + from,
+		Select: `SELECT ` + eventCols + from + ` ORDER BY CASE WHEN e.ends_at >= ? THEN 0 ELSE 1 END,
+			CASE WHEN e.ends_at >= ? THEN e.starts_at ELSE -e.starts_at END, e.id LIMIT ? OFFSET ?`,
+		Args: args, Limit: limit, Offset: offset}, []any{at, at}, scanEvent)
 	if err != nil {
 		return nil, 0, fmt.Errorf("event: find: %w", err)
 	}

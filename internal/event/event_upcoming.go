@@ -24,12 +24,12 @@ func (s *Store) Upcoming(ctx context.Context, scope access.Scope, now time.Time,
 		like := "%" + db.LikeEscape(q) + "%"
 		args = append(args, like, like)
 	}
-	rows, err := s.db.Query(ctx, `SELECT `+eventCols+`, COUNT(*) OVER() FROM events e JOIN orgs o ON o.id = e.org_id
-		WHERE `+where+` ORDER BY e.starts_at, e.id LIMIT ? OFFSET ?`, append(args, limit, offset)...)
-	if err != nil {
-		return nil, 0, fmt.Errorf("event: upcoming: %w", err)
-	}
-	out, total, err := scanPage(rows)
+	// A count of its own, then the page (D266): the public list holds every
+	// org's coming events, and the window numbered every one.
+	from := ` FROM events e JOIN orgs o ON o.id = e.org_id WHERE ` + where
+	out, total, err := db.Page(ctx, s.db, db.PageQuery{Count: `SELECT COUNT(*)` + from,
+		Select: `SELECT ` + eventCols + from + ` ORDER BY e.starts_at, e.id LIMIT ? OFFSET ?`,
+		Args:   args, Limit: limit, Offset: offset}, scanEvent)
 	if err != nil {
 		return nil, 0, fmt.Errorf("event: upcoming: %w", err)
 	}

@@ -63,9 +63,6 @@ func (s *Store) MyTickets(ctx context.Context, f MyFilter) ([]MyTicket, int, err
 	if f.UserID == 0 {
 		return nil, 0, nil
 	}
-	if f.Limit <= 0 {
-		f.Limit = 50
-	}
 	at := db.Millis(f.Now)
 	where, args := []string{`t.user_id = ?`}, []any{f.UserID}
 	if q := strings.TrimSpace(f.Q); q != "" {
@@ -95,6 +92,7 @@ func (s *Store) MyTickets(ctx context.Context, f MyFilter) ([]MyTicket, int, err
 		dir = " DESC"
 	}
 	var order string
+	var orderArgs []any
 	switch f.Sort {
 	case "event":
 		order = `e.starts_at` + dir + `, t.id` + dir
@@ -102,34 +100,27 @@ func (s *Store) MyTickets(ctx context.Context, f MyFilter) ([]MyTicket, int, err
 		order = `t.created_at` + dir + `, t.id` + dir
 	default:
 		order = `CASE WHEN e.ends_at >= ? THEN 0 ELSE 1 END, CASE WHEN e.ends_at >= ? THEN e.starts_at ELSE -e.starts_at END, t.id`
-		args = append(args, at, at)
+		orderArgs = []any{at, at}
 	}
-	rows, err := s.db.Query(ctx, `SELECT `+ticketCols+`,
-		CASE WHEN t.status = 'waiting' THEN (SELECT COUNT(*) FROM event_tickets w WHERE w.event_id = t.event_id AND w.status = 'waiting' AND w.id <= t.id) ELSE 0 END,
-		e.id, e.org_id, o.name, e.venue_id, e.title, e.kind, e.place, e.starts_at, e.ends_at, COUNT(*) OVER()
-		FROM event_tickets t JOIN events e ON e.id = t.event_id JOIN orgs o ON o.id = e.org_id
+	// A count of its own, then the page (D266); the order's clock is not
+	// the count's.
+	from := ` FROM event_tickets t JOIN events e ON e.id = t.event_id JOIN orgs o ON o.id = e.org_id
 		LEFT JOIN event_attendance a ON a.ticket_id = t.id
-		WHERE `+strings.Join(where, " AND ")+`
-		ORDER BY `+order+`
-		LIMIT ? OFFSET ?`, append(args, f.Limit, f.Offset)...)
-	if err != nil {
-		return nil, 0, fmt.Errorf("event: tickets of user %d: %w", f.UserID, err)
-	}
-	defer rows.Close()
-	var out []MyTicket
-	total := 0
-	for rows.Next() {
+		WHERE ` + strings.Join(where, " AND ")
+	out, total, err := pageOrdered(ctx, s.db, db.PageQuery{Count: `SELECT COUNT(*)` + from,
+		Select: `SELECT ` + ticketCols + `,
+		CASE WHEN t.status = 'waiting' THEN (SELECT COUNT(*) FROM event_tickets w WHERE w.event_id = t.event_id AND w.status = 'waiting' AND w.id <= t.id) ELSE 0 END,
+		e.id, e.org_id, o.name, e.venue_id, e.title, e.kind, e.place, e.starts_at, e.ends_at` + from + `
+		ORDER BY ` + order + ` LIMIT ? OFFSET ?`,
+		Args: args, Limit: f.Limit, Offset: f.Offset}, orderArgs, func(r db.Scanner) (MyTicket, error) {
 		var m MyTicket
 		var starts, ends int64
 		e := &m.Event
-		if err := scanTicket(rows, &m.Ticket, &m.Ticket.Position, &e.ID, &e.OrgID, &e.OrgName, &e.VenueID, &e.Title, &e.Kind, &e.Place,
-			&starts, &ends, &total); err != nil {
-			return nil, 0, fmt.Errorf("event: tickets of user %d: %w", f.UserID, err)
-		}
+		err := scanTicket(r, &m.Ticket, &m.Ticket.Position, &e.ID, &e.OrgID, &e.OrgName, &e.VenueID, &e.Title, &e.Kind, &e.Place, &starts, &ends)
 		e.StartsAt, e.EndsAt = db.Time(starts), db.Time(ends)
-		out = append(out, m)
-	}
-	if err := rows.Err(); err != nil {
+		return m, err
+	})
+	if err != nil {
 		return nil, 0, fmt.Errorf("event: tickets of user %d: %w", f.UserID, err)
 	}
 	events := make([]Event, len(out))

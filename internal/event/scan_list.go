@@ -27,22 +27,21 @@ func (s *Store) Scans(ctx context.Context, id int64, outcome string, limit, offs
 		where += ` AND outcome = ?`
 		args = append(args, outcome)
 	}
-	rows, err := s.db.Query(ctx, `SELECT ticket_code, device, nonce, scanned_at, received_at, outcome, reason, COUNT(*) OVER()
-		FROM event_scans WHERE `+where+` ORDER BY scanned_at DESC, id DESC LIMIT ? OFFSET ?`, append(args, limit, offset)...)
+	// A count of its own, then the page (D266), each from an index of
+	// event migration 005: an event's door keeps up to MaxScans scans.
+	from := ` FROM event_scans WHERE ` + where
+	out, total, err := db.Page(ctx, s.db, db.PageQuery{Count: `SELECT COUNT(*)` + from,
+		Select: `SELECT ticket_code, device, nonce, scanned_at, received_at, outcome, reason` + from +
+			` ORDER BY scanned_at DESC, id DESC LIMIT ? OFFSET ?`,
+		Args: args, Limit: limit, Offset: offset}, func(r db.Scanner) (ScanRecord, error) {
+		var x ScanRecord
+		var at, got int64
+		err := r.Scan(&x.Ticket, &x.Device, &x.Nonce, &at, &got, &x.Outcome, &x.Reason)
+		x.ScannedAt, x.ReceivedAt = db.Time(at), db.Time(got)
+		return x, err
+	})
 	if err != nil {
 		return nil, 0, fmt.Errorf("event: scans: %w", err)
 	}
-	defer rows.Close()
-	var out []ScanRecord
-	total := 0
-	for rows.Next() {
-		var x ScanRecord
-		var at, got int64
-		if err := rows.Scan(&x.Ticket, &x.Device, &x.Nonce, &at, &got, &x.Outcome, &x.Reason, &total); err != nil {
-			return nil, 0, fmt.Errorf("event: scans: %w", err)
-		}
-		x.ScannedAt, x.ReceivedAt = db.Time(at), db.Time(got)
-		out = append(out, x)
-	}
-	return out, total, rows.Err()
+	return out, total, nil
 }

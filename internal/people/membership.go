@@ -223,7 +223,7 @@ func (s *Store) Units(ctx context.Context, scope access.Scope, q string, limit, 
 	from := ` FROM unit_members u JOIN orgs o ON o.id = u.org_id WHERE ` + strings.Join(where, " AND ")
 	out, total, err := db.Page(ctx, s.db, db.PageQuery{
 		Count:  `SELECT COUNT(*)` + from,
-		Select: `SELECT u.id, u.org_id, o.name, u.name, u.uscc, u.kind, u.joined_on, u.status` + from + ` ORDER BY pinyin(u.name), u.id LIMIT ? OFFSET ?`,
+		Select: `SELECT u.id, u.org_id, o.name, u.name, u.uscc, u.kind, u.joined_on, u.status` + from + ` ORDER BY u.name_key, u.id LIMIT ? OFFSET ?`,
 		Args:   args, Limit: limit, Offset: offset,
 	}, func(r db.Scanner) (Unit, error) {
 		var u Unit

@@ -374,7 +374,9 @@ func (s *Store) Teachers(ctx context.Context, f TeacherFilter) ([]Teacher, int, 
 	if f.Limit <= 0 || f.Limit > 10000 {
 		f.Limit = 50
 	}
-	order := db.Order(f.Sort, map[string]string{"name": "pinyin(t.name)", "hours": "t.hours", "school": "pinyin(t.school)"}, "pinyin(t.name)")
+	// By the keys youth migration 002 keeps: pinyin() per row read every
+	// teacher in scope before the first page.
+	order := db.Order(f.Sort, map[string]string{"name": "t.name_key", "hours": "t.hours", "school": "t.school_key"}, "t.name_key")
 	// A count of its own, then the page (D266): a province's 科技辅导员
 	// run to thousands, and the window read each whole.
 	from := ` FROM youth_teachers t JOIN orgs o ON o.id = t.org_id WHERE ` + strings.Join(where, " AND ")
