@@ -51,9 +51,9 @@ func (s *Store) List(ctx context.Context, f Filter) ([]Venue, int, error) {
 		where = append(where, `v.region_code LIKE ?`)
 		args = append(args, p+"%")
 	}
-	order := map[string]string{"kind": "v.kind", "org": "o.name", "region": "v.region_code", "visitors": "9"}[f.Sort]
+	order := map[string]string{"kind": "v.kind", "org": "o.name_key", "region": "v.region_code", "visitors": "9"}[f.Sort]
 	if order == "" {
-		order = "v.name"
+		order = "v.name_key" // (pinyin order, as the picker's: venue migration 002)
 	}
 	if order == "9" {
 		order = "(SELECT COALESCE(MAX(x.visitors), 0) FROM venue_visitors x WHERE x.venue_id = v.id)"
