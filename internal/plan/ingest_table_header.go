@@ -41,6 +41,9 @@ func gridCells(line string) []cell {
 // headerWord reports a cell that can be a header's: a few words, a year
 // (2030年) but no other number.
 func headerWord(s string) bool {
+	if len(s) > 14*4+8 {
+		return false // (a sentence: too long for a header's cell whatever normalize makes of it)
+	}
 	x := normalize(s)
 	if utf8.RuneCountInString(x) > 14 || strings.ContainsAny(x, "。;:") {
 		return false
@@ -76,6 +79,9 @@ func (d *docRead) header(i int, cs []cell) (*table, bool) {
 	if !ok {
 		if st, ok := d.stackedHeader(i, cs); ok {
 			return st, true // (指标名称 | 单位 over 2025年 over 目标值 | 属性: ingest_table_stacked.go)
+		}
+		if !subHeader(cs) {
+			return nil, false // (what follows reads a line of header words only)
 		}
 		if named, nt, found := d.namelessHeader(i, cs); found {
 			cs, t, ok = named, nt, true
