@@ -16,6 +16,10 @@ type Scanner interface{ Scan(dest ...any) error }
 type PageQuery struct {
 	Count, Select string
 	Args          []any
+	// OrderArgs are the arguments of the page's ORDER BY (the clock an
+	// order of coming events takes), after Args in Select; the count takes
+	// none of them.
+	OrderArgs     []any
 	Limit, Offset int // Limit outside 1..MaxPage reads DefaultPage rows
 }
 
@@ -39,7 +43,7 @@ func Page[T any](ctx context.Context, d *DB, q PageQuery, scan func(Scanner) (T,
 	if total == 0 || q.Offset >= total {
 		return nil, total, nil
 	}
-	rows, err := d.Query(ctx, q.Select, append(append([]any(nil), q.Args...), q.Limit, q.Offset)...)
+	rows, err := d.Query(ctx, q.Select, append(append(append([]any(nil), q.Args...), q.OrderArgs...), q.Limit, q.Offset)...)
 	if err != nil {
 		return nil, 0, err
 	}

@@ -12,7 +12,7 @@ import (
 
 // TestPage: a page and the count of all matches, in the list's order, on
 // both databases; an offset past the end, a count of none and a limit
-// out of range.
+// out of range; an order with arguments of its own.
 func TestPage(t *testing.T) {
 	ctx := context.Background()
 	dbtest.Run(t, nil, func(t *testing.T, d *db.DB) {
@@ -64,6 +64,14 @@ func TestPage(t *testing.T) {
 			if total != c.total {
 				t.Errorf("%+v: total %d", c, total)
 			}
+		}
+		// An order that takes arguments of its own (ids from 100 first):
+		// they follow Args in the page's statement, and the count takes none.
+		ordered := db.PageQuery{Count: `SELECT COUNT(*) FROM page_rows WHERE kind = ?`,
+			Select: `SELECT id FROM page_rows WHERE kind = ? ORDER BY CASE WHEN id >= ? THEN 0 ELSE 1 END, id LIMIT ? OFFSET ?`,
+			Args:   []any{"a"}, OrderArgs: []any{100}, Limit: 3}
+		if got, total, err := db.Page(ctx, d, ordered, scan); err != nil || fmt.Sprint(got) != "[102 105 108]" || total != 60 {
+			t.Errorf("ordered by an argument: %v, total %d, %v", got, total, err)
 		}
 		// A statement that fails is an error, not an empty page.
 		if _, _, err := db.Page(ctx, d, db.PageQuery{Count: `SELECT COUNT(*) FROM no_such_table`}, scan); err == nil {

@@ -130,42 +130,6 @@ func scanEvent(r db.Scanner) (Event, error) {
 	return e, err
 }
 
-// pageOrdered is db.Page for a list whose ORDER BY takes arguments of its
-// own (the clock), which the count must not: it counts with q.Args, then
-// reads the page with q.Args, orderArgs, the limit and the offset — the
-// limit and offset bounded as db.Page bounds them.
-func pageOrdered[T any](ctx context.Context, d *db.DB, q db.PageQuery, orderArgs []any, scan func(db.Scanner) (T, error)) ([]T, int, error) {
-	if q.Limit <= 0 || q.Limit > db.MaxPage {
-		q.Limit = db.DefaultPage
-	}
-	q.Offset = max(q.Offset, 0)
-	var total int
-	if err := d.QueryRow(ctx, q.Count, q.Args...).Scan(&total); err != nil {
-		return nil, 0, fmt.Errorf("count: %w", err)
-	}
-	if total == 0 || q.Offset >= total {
-		return nil, total, nil
-	}
-	args := append(append(append([]any(nil), q.Args...), orderArgs...), q.Limit, q.Offset)
-	rows, err := d.Query(ctx, q.Select, args...)
-	if err != nil {
-		return nil, 0, err
-	}
-	defer rows.Close()
-	var out []T
-	for rows.Next() {
-		v, err := scan(rows)
-		if err != nil {
-			return nil, 0, err
-		}
-		out = append(out, v)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, 0, err
-	}
-	return out, total, nil
-}
-
 func (s *Store) nameVenues(ctx context.Context, list []Event) error {
 	if s.venues == nil {
 		return nil

@@ -32,10 +32,10 @@ func (s *Store) Find(ctx context.Context, scope access.Scope, q string, now time
 	// A count of its own, then the page (D266); the order's clock is not
 	// the count's.
 	from := ` FROM events e JOIN orgs o ON o.id = e.org_id WHERE ` + where
-	out, total, err := pageOrdered(ctx, s.db, db.PageQuery{Count: `SELECT COUNT(*)` + from,
+	out, total, err := db.Page(ctx, s.db, db.PageQuery{Count: `SELECT COUNT(*)` + from,
 		Select: `SELECT ` + eventCols + from + ` ORDER BY CASE WHEN e.ends_at >= ? THEN 0 ELSE 1 END,
 			CASE WHEN e.ends_at >= ? THEN e.starts_at ELSE -e.starts_at END, e.id LIMIT ? OFFSET ?`,
-		Args: args, Limit: limit, Offset: offset}, []any{at, at}, scanEvent)
+		Args: args, OrderArgs: []any{at, at}, Limit: limit, Offset: offset}, scanEvent)
 	if err != nil {
 		return nil, 0, fmt.Errorf("event: find: %w", err)
 	}

@@ -23,30 +23,6 @@ var pinyinTitles = []string{
 	"2号厅开放日", "10号厅开放日", "AI科普讲座", "安全科普讲座", "长沙科技周", "重庆科普日", "第2届科学营", "第10届科学营", "厦门科普讲座",
 }
 
-// titleKeys checks every event's title_key against db.PinyinKey of its title.
-func titleKeys(t *testing.T, d *db.DB) {
-	t.Helper()
-	rows, err := d.Query(context.Background(), `SELECT title, title_key FROM events`)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer rows.Close()
-	n := 0
-	for rows.Next() {
-		var title, key string
-		if err := rows.Scan(&title, &key); err != nil {
-			t.Fatal(err)
-		}
-		n++
-		if want := db.PinyinKey(title); key != want {
-			t.Errorf("%s: title_key %q, want %q", title, key, want)
-		}
-	}
-	if err := rows.Err(); err != nil || n == 0 {
-		t.Fatalf("%d events read: %v", n, err)
-	}
-}
-
 // TestTitleKey: event migration 006 keys the events a database already
 // holds (title_key, collated "C" on PostgreSQL), the triggers key every
 // event created or retitled after it, and the events list by title reads them in pinyin
@@ -85,7 +61,7 @@ func TestTitleKey(t *testing.T) {
 		if err := d.Migrate(ctx, audit.Migrations(), org.Migrations(), event.Migrations()); err != nil {
 			t.Fatal(err)
 		}
-		titleKeys(t, d)
+		dbtest.PinyinKeys(t, d, `SELECT title, title_key FROM events`)
 		if d.Dialect() == db.Postgres {
 			// Compared byte by byte whatever the database's own collation.
 			var coll string
@@ -98,7 +74,7 @@ func TestTitleKey(t *testing.T) {
 			add(city, pinyinTitles[i])
 		}
 		add(peer, "滁州科普讲座") // another city's, never in the city's list
-		titleKeys(t, d)
+		dbtest.PinyinKeys(t, d, `SELECT title, title_key FROM events`)
 		byKey := slices.Clone(pinyinTitles)
 		slices.SortFunc(byKey, func(a, b string) int { return strings.Compare(db.PinyinKey(a), db.PinyinKey(b)) })
 		if !slices.Equal(byKey, pinyinTitles) {
@@ -128,7 +104,7 @@ func TestTitleKey(t *testing.T) {
 		if err := s.Update(ctx, ids["安全科普讲座"], input(city, "天文科普讲座")); err != nil {
 			t.Fatal(err)
 		}
-		titleKeys(t, d)
+		dbtest.PinyinKeys(t, d, `SELECT title, title_key FROM events`)
 		want := slices.DeleteFunc(slices.Clone(pinyinTitles), func(x string) bool { return x == "安全科普讲座" })
 		want = slices.Insert(want, len(want)-1, "天文科普讲座") // tian, before 厦门 xia
 		read(false, want)

@@ -107,12 +107,12 @@ func (s *Store) MyTickets(ctx context.Context, f MyFilter) ([]MyTicket, int, err
 	from := ` FROM event_tickets t JOIN events e ON e.id = t.event_id JOIN orgs o ON o.id = e.org_id
 		LEFT JOIN event_attendance a ON a.ticket_id = t.id
 		WHERE ` + strings.Join(where, " AND ")
-	out, total, err := pageOrdered(ctx, s.db, db.PageQuery{Count: `SELECT COUNT(*)` + from,
+	out, total, err := db.Page(ctx, s.db, db.PageQuery{Count: `SELECT COUNT(*)` + from,
 		Select: `SELECT ` + ticketCols + `,
 		CASE WHEN t.status = 'waiting' THEN (SELECT COUNT(*) FROM event_tickets w WHERE w.event_id = t.event_id AND w.status = 'waiting' AND w.id <= t.id) ELSE 0 END,
 		e.id, e.org_id, o.name, e.venue_id, e.title, e.kind, e.place, e.starts_at, e.ends_at` + from + `
 		ORDER BY ` + order + ` LIMIT ? OFFSET ?`,
-		Args: args, Limit: f.Limit, Offset: f.Offset}, orderArgs, func(r db.Scanner) (MyTicket, error) {
+		Args: args, OrderArgs: orderArgs, Limit: f.Limit, Offset: f.Offset}, func(r db.Scanner) (MyTicket, error) {
 		var m MyTicket
 		var starts, ends int64
 		e := &m.Event

@@ -17,28 +17,6 @@ import (
 // before returns the org migrations before version 7 (name_key).
 func before(t *testing.T) db.Migrations { return dbtest.Before(t, org.Migrations(), "007") }
 
-// keys checks every org's name_key against db.PinyinKey of its name.
-func keys(t *testing.T, d *db.DB) {
-	t.Helper()
-	rows, err := d.Query(context.Background(), `SELECT name, name_key FROM orgs`)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var name, key string
-		if err := rows.Scan(&name, &key); err != nil {
-			t.Fatal(err)
-		}
-		if want := db.PinyinKey(name); key != want {
-			t.Errorf("%s: name_key %q, want %q", name, key, want)
-		}
-	}
-	if err := rows.Err(); err != nil {
-		t.Fatal(err)
-	}
-}
-
 // TestNameKey: the migration keys the orgs a database already holds, the
 // triggers key every org created or renamed after it (the key of each is
 // the pinyin key Go computes), and the lists that read the key — by name,
@@ -69,7 +47,7 @@ func TestNameKey(t *testing.T) {
 		if err := d.Migrate(ctx, audit.Migrations(), org.Migrations()); err != nil {
 			t.Fatal(err)
 		}
-		keys(t, d)
+		dbtest.PinyinKeys(t, d, `SELECT name, name_key FROM orgs`)
 		if d.Dialect() == db.Postgres {
 			// Compared byte by byte whatever the database's own collation.
 			var coll string
@@ -81,7 +59,7 @@ func TestNameKey(t *testing.T) {
 		for i := half - 1; i >= 0; i-- {
 			add(i)
 		}
-		keys(t, d)
+		dbtest.PinyinKeys(t, d, `SELECT name, name_key FROM orgs`)
 		names := func(list []org.Org) []string {
 			var out []string
 			for _, o := range list {
@@ -122,7 +100,7 @@ func TestNameKey(t *testing.T) {
 		if _, err := s.Update(ctx, ah.ID, org.Input{Code: ah.Code, Name: "浙江省科协", Type: ah.Type}); err != nil {
 			t.Fatal(err)
 		}
-		keys(t, d)
+		dbtest.PinyinKeys(t, d, `SELECT name, name_key FROM orgs`)
 		kids, err := s.Children(ctx, root, "name", 50, 0)
 		if err != nil {
 			t.Fatal(err)

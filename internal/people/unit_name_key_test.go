@@ -25,30 +25,6 @@ var pinyinUnits = []string{
 	"攀钢集团有限公司", "西安交通大学", "厦门航空",
 }
 
-// unitKeys checks every unit's name_key against db.PinyinKey of its name.
-func unitKeys(t *testing.T, d *db.DB) {
-	t.Helper()
-	rows, err := d.Query(context.Background(), `SELECT name, name_key FROM unit_members`)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer rows.Close()
-	n := 0
-	for rows.Next() {
-		var name, key string
-		if err := rows.Scan(&name, &key); err != nil {
-			t.Fatal(err)
-		}
-		n++
-		if want := db.PinyinKey(name); key != want {
-			t.Errorf("%s: name_key %q, want %q", name, key, want)
-		}
-	}
-	if err := rows.Err(); err != nil || n == 0 {
-		t.Fatalf("%d units read: %v", n, err)
-	}
-}
-
 // TestUnitsNameKey: people migration 020 keys the units a database already
 // holds, the triggers key every unit added or renamed after it (the key
 // Go computes), and the unit list reads them in pinyin order — the byte
@@ -79,12 +55,12 @@ func TestUnitsNameKey(t *testing.T) {
 		if err := d.Migrate(ctx, sets...); err != nil {
 			t.Fatal(err)
 		}
-		unitKeys(t, d)
+		dbtest.PinyinKeys(t, d, `SELECT name, name_key FROM unit_members`)
 		for i := half - 1; i >= 0; i-- {
 			add(i, f.city)
 		}
 		add(100, f.peer) // another city's unit, never in the city's list
-		unitKeys(t, d)
+		dbtest.PinyinKeys(t, d, `SELECT name, name_key FROM unit_members`)
 
 		byKey := slices.Clone(pinyinUnits)
 		sort.Slice(byKey, func(i, j int) bool { return db.PinyinKey(byKey[i]) < db.PinyinKey(byKey[j]) })
@@ -117,7 +93,7 @@ func TestUnitsNameKey(t *testing.T) {
 		if _, err := d.Exec(ctx, `UPDATE unit_members SET name = ? WHERE name = ?`, "中国安宁机械厂", "安宁机械厂"); err != nil {
 			t.Fatal(err)
 		}
-		unitKeys(t, d)
+		dbtest.PinyinKeys(t, d, `SELECT name, name_key FROM unit_members`)
 		read(append(slices.DeleteFunc(slices.Clone(pinyinUnits), func(n string) bool { return n == "安宁机械厂" }), "中国安宁机械厂"))
 		if list, n, err := f.s.Units(ctx, access.Subtrees(f.peer.Path), "", 50, 0); err != nil || n != 1 || len(list) != 1 {
 			t.Errorf("the other city: %d units (%d rows), %v; want its own 1", n, len(list), err)

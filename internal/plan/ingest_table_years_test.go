@@ -72,14 +72,7 @@ func TestTableCountyTasks(t *testing.T) {
 		" 序号    县（市、区）\n                科普活动（场次）    受众（万人次）\n\n" +
 		"        全市        1200      85\n  1     东城区       150        12\n  2     西城区        /        /\n" +
 		"  3     南湖区       220       15.5\n"
-	doc, err := Ingest(strings.NewReader(text))
-	if err != nil {
-		t.Fatal(err)
-	}
-	var got []string
-	for _, ind := range doc.Indicators {
-		got = append(got, fmt.Sprintf("%s %g%s @%d", ind.Metric, *ind.Value, ind.Unit, *ind.DeadlineYear))
-	}
+	got := datedReadings(t, text)
 	slices.Sort(got)
 	want := []string{"公民具备科学素质的比例 20% @2030", "东城区·受众 12万人次 @2026", "东城区·科普活动 150场次 @2026", "全市·科普活动 1200场次 @2026",
 		"全市·受众 85万人次 @2026", "南湖区·受众 15.5万人次 @2026", "南湖区·科普活动 220场次 @2026"}
@@ -98,14 +91,7 @@ func TestTableCountyMoneyTargets(t *testing.T) {
 		" 序号    县（市、区）\n                研发投入（亿元）    比增（%）\n\n" +
 		"        全市        320      10\n  1     东城区       45        9\n  2     南湖区       60.5      12\n"
 	text := "某市科技创新发展规划（2026—2030年）\n\n一、主要任务\n（一）加大投入。\n\n附件2\n\n2027 年各县（市、区）科技投入预期目标\n\n" + body
-	doc, err := Ingest(strings.NewReader(text))
-	if err != nil {
-		t.Fatal(err)
-	}
-	var got []string
-	for _, ind := range doc.Indicators {
-		got = append(got, fmt.Sprintf("%s %g%s @%d", ind.Metric, *ind.Value, ind.Unit, *ind.DeadlineYear))
-	}
+	got := datedReadings(t, text)
 	want := []string{"全市·研发投入 320亿元 @2027", "全市·比增 10% @2027", "东城区·研发投入 45亿元 @2027", "东城区·比增 9% @2027",
 		"南湖区·研发投入 60.5亿元 @2027", "南湖区·比增 12% @2027"}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
@@ -114,11 +100,8 @@ func TestTableCountyMoneyTargets(t *testing.T) {
 	// without the title of targets over it, no money is read
 	text = "某市科技创新发展规划（2026—2030年）\n\n一、主要任务\n（一）加大投入。\n\n附件2\n\n各县（市、区）科技投入情况\n\n" +
 		strings.Replace(body, "                2027 年科技投入预期目标\n", "", 1)
-	if doc, err = Ingest(strings.NewReader(text)); err != nil {
-		t.Fatal(err)
-	}
-	for _, ind := range doc.Indicators {
-		t.Errorf("a table of places with no title of targets read %s %g%s", ind.Metric, *ind.Value, ind.Unit)
+	if got := datedReadings(t, text); len(got) > 0 {
+		t.Errorf("a table of places with no title of targets read %q", got)
 	}
 }
 
@@ -145,4 +128,18 @@ func TestTableYearsFromPlanStart(t *testing.T) {
 		"南山 213万千瓦 per - base 63/2020",
 		"合计 917万千瓦 per - base 467/2020",
 	}}.check(t, text)
+}
+
+// datedReadings reads text's targets as "metric valueunit @year", in order.
+func datedReadings(t *testing.T, text string) []string {
+	t.Helper()
+	doc, err := Ingest(strings.NewReader(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, ind := range doc.Indicators {
+		got = append(got, fmt.Sprintf("%s %g%s @%d", ind.Metric, *ind.Value, ind.Unit, *ind.DeadlineYear))
+	}
+	return got
 }

@@ -23,30 +23,6 @@ var pinyinVenues = []string{
 	"3D打印科普e站", "安宁镇科普e站", "长沙科技馆", "重庆科技馆", "攀枝花科技馆", "VR科普体验馆", "西安科技馆", "厦门科技馆",
 }
 
-// venueKeys checks every venue's name_key against db.PinyinKey of its name.
-func venueKeys(t *testing.T, d *db.DB) {
-	t.Helper()
-	rows, err := d.Query(context.Background(), `SELECT name, name_key FROM venues`)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer rows.Close()
-	n := 0
-	for rows.Next() {
-		var name, key string
-		if err := rows.Scan(&name, &key); err != nil {
-			t.Fatal(err)
-		}
-		n++
-		if want := db.PinyinKey(name); key != want {
-			t.Errorf("%s: name_key %q, want %q", name, key, want)
-		}
-	}
-	if err := rows.Err(); err != nil || n == 0 {
-		t.Fatalf("%d venues read: %v", n, err)
-	}
-}
-
 // TestFindNameKey: venue migration 002 keys the venues a database already
 // holds, the triggers key every venue created or renamed after it, and the
 // venue picker reads those of the caller's scope first, each group in
@@ -83,11 +59,11 @@ func TestFindNameKey(t *testing.T) {
 		if err := d.Migrate(ctx, audit.Migrations(), org.Migrations(), venue.Migrations()); err != nil {
 			t.Fatal(err)
 		}
-		venueKeys(t, d)
+		dbtest.PinyinKeys(t, d, `SELECT name, name_key FROM venues`)
 		for i := n/2 - 1; i >= 0; i-- {
 			add(owner(i), pinyinVenues[i])
 		}
-		venueKeys(t, d)
+		dbtest.PinyinKeys(t, d, `SELECT name, name_key FROM venues`)
 		byKey := slices.Clone(pinyinVenues)
 		sort.Slice(byKey, func(i, j int) bool { return db.PinyinKey(byKey[i]) < db.PinyinKey(byKey[j]) })
 		if !slices.Equal(byKey, pinyinVenues) {
@@ -133,7 +109,7 @@ func TestFindNameKey(t *testing.T) {
 		if err := s.Update(ctx, ids["长沙科技馆"], in); err != nil {
 			t.Fatal(err)
 		}
-		venueKeys(t, d)
+		dbtest.PinyinKeys(t, d, `SELECT name, name_key FROM venues`)
 		if _, err := d.Exec(ctx, `UPDATE venues SET status = 'removed' WHERE id = ?`, ids["厦门科技馆"]); err != nil {
 			t.Fatal(err)
 		}

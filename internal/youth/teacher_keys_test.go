@@ -24,34 +24,6 @@ var (
 	pinyinSchools  = []string{"安徽师大附中", "北京四中", "长沙市第一中学", "重庆市第八中学", "攀枝花市第三中学", "西安中学", "厦门双十中学", "中山纪念中学"}
 )
 
-// teacherKeys checks every teacher's name_key and school_key against
-// db.PinyinKey of the name and the school.
-func teacherKeys(t *testing.T, d *db.DB) {
-	t.Helper()
-	rows, err := d.Query(context.Background(), `SELECT name, name_key, school, school_key FROM youth_teachers`)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer rows.Close()
-	n := 0
-	for rows.Next() {
-		var name, nk, school, sk string
-		if err := rows.Scan(&name, &nk, &school, &sk); err != nil {
-			t.Fatal(err)
-		}
-		n++
-		if want := db.PinyinKey(name); nk != want {
-			t.Errorf("%s: name_key %q, want %q", name, nk, want)
-		}
-		if want := db.PinyinKey(school); sk != want {
-			t.Errorf("%s: school_key %q, want %q", school, sk, want)
-		}
-	}
-	if err := rows.Err(); err != nil || n == 0 {
-		t.Fatalf("%d teachers read: %v", n, err)
-	}
-}
-
 // TestTeacherKeys: youth migration 002 keys the teachers a database already
 // holds, the triggers key every teacher registered or renamed after it,
 // and the teachers list reads them by name and by school (either way
@@ -76,12 +48,12 @@ func TestTeacherKeys(t *testing.T) {
 			add(f.city, pinyinTeachers[i], pinyinSchools[n-1-i])
 		}
 		must(t, d.Migrate(ctx, sets...))
-		teacherKeys(t, d)
+		dbtest.PinyinKeys(t, d, `SELECT name, name_key, school, school_key FROM youth_teachers`)
 		for i := n/2 - 1; i >= 0; i-- {
 			add(f.city, pinyinTeachers[i], pinyinSchools[n-1-i])
 		}
 		add(f.peer, "滁州老师", "滁州中学") // another city's, never in the city's list
-		teacherKeys(t, d)
+		dbtest.PinyinKeys(t, d, `SELECT name, name_key, school, school_key FROM youth_teachers`)
 
 		for _, want := range [][]string{pinyinTeachers, pinyinSchools} {
 			byKey := slices.Clone(want)
@@ -123,7 +95,7 @@ func TestTeacherKeys(t *testing.T) {
 		if _, err := d.Exec(ctx, `UPDATE youth_teachers SET name = ?, school = ? WHERE name = ?`, "郑安娜", "阿坝中学", "安娜"); err != nil {
 			t.Fatal(err)
 		}
-		teacherKeys(t, d)
+		dbtest.PinyinKeys(t, d, `SELECT name, name_key, school, school_key FROM youth_teachers`)
 		read("name", name, append(slices.Clone(pinyinTeachers[1:]), "郑安娜"))
 		read("school", school, append([]string{"阿坝中学"}, pinyinSchools[:n-1]...))
 	})
