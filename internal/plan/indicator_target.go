@@ -120,7 +120,7 @@ func (r *sentenceRead) date(x *at, ind *Indicator, clauseDeadline *int) {
 		ind.DeadlineYear = r.relYear
 	}
 	if len(r.respYears) > 0 && x.q.a > r.respAt {
-		if at := lastRespective(r.ns, x.q.a); at > r.respAt && at != r.respLast {
+		if at := lastRespective(r.ns, x.q.a, ""); at > r.respAt && at != r.respLast {
 			r.respLast, r.respK = at, 0 // (规模分别达到5000P、1.5万P，产值分别突破300亿元、600亿元)
 		}
 		ind.DeadlineYear = &r.respYears[min(r.respK, len(r.respYears)-1)]
@@ -132,9 +132,10 @@ func (r *sentenceRead) date(x *at, ind *Indicator, clauseDeadline *int) {
 	}
 }
 
-// lastRespective is where the last 分别 before ns[end] stands, or -1.
-func lastRespective(ns []rune, end int) int {
-	for k := min(end, len(ns)) - 1; k > 0; k-- {
+// lastRespective is where the last 分别 before ns[end] stands, looking
+// back no further than a rune of stops; -1 when there is none.
+func lastRespective(ns []rune, end int, stops string) int {
+	for k := min(end, len(ns)) - 1; k > 0 && !strings.ContainsRune(stops, ns[k]); k-- {
 		if ns[k-1] == '分' && ns[k] == '别' {
 			return k - 1
 		}
@@ -281,15 +282,23 @@ func withoutQuantity(c, match string) string {
 	case "和", "及", "与", "、":
 		b = len(c)
 	}
+	a = len(cutEndFillers(c[:a], ""))
+	return c[:a] + c[b:]
+}
+
+// cutEndFillers is s without the endFillers at its end, one after another
+// (…规模达约 → …规模), each cut followed by trim's runes; a filler that is
+// all of s stays.
+func cutEndFillers(s, trim string) string {
 	for cut := true; cut; {
 		cut = false
-		for _, w := range endFillers {
-			if strings.HasSuffix(c[:a], w) && a > len(w) {
-				a, cut = a-len(w), true
+		for _, f := range endFillers {
+			if t, ok := strings.CutSuffix(s, f); ok && t != "" {
+				s, cut = strings.TrimRight(t, trim), true
 			}
 		}
 	}
-	return c[:a] + c[b:]
+	return s
 }
 
 // reListTail is the numbers of a list before the one a metric is read for
@@ -325,14 +334,7 @@ func metric(c, match string) string {
 		m = reSinceYear.ReplaceAllString(m, "") // (数字经济增加值比2020年翻一番: the base year is no name)
 	}
 	m = strings.Trim(m, " ,，:、“”\"()")
-	for cut := true; cut; {
-		cut = false
-		for _, f := range endFillers {
-			if t, ok := strings.CutSuffix(m, f); ok && t != "" {
-				m, cut = strings.TrimRight(t, " ,，:、“\"("), true
-			}
-		}
-	}
+	m = cutEndFillers(m, " ,，:、“\"(")
 	// an item of a list after others with their quantities (其中高层次人才3万人、
 	// 高技能人才): its own words; its period, 其中 and a span of years are no name
 	if k := strings.LastIndex(m, "、"); k > 0 && strings.ContainsAny(m[:k], "0123456789") {

@@ -1,6 +1,9 @@
 package plan
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // thresholdPicks reports a bound that picks whom a later target of its
 // clause binds: 峰谷差率超过40%的地区…应达到…的5%以上, 年能耗高于1万吨标准煤
@@ -54,7 +57,7 @@ func permitted(ns []rune, q quantity) bool {
 			break
 		}
 	}
-	if i < 0 || hasAt(ns, i+1, "靠") || hasAt(ns, i+1, "再生") || hasAt(ns, i+1, "持续") || hasAt(ns, i+1, "信") || hasAt(ns, i+1, "视") || hasAt(ns, i+1, "控") || hasAt(ns, i+1, "比") {
+	if i < 0 || slices.ContainsFunc(keWords, func(w string) bool { return hasAt(ns, i+1, w) }) {
 		return false // (供电可靠率分别提高至99.996%: 可 of a word, no permission)
 	}
 	k := i + 1
@@ -73,6 +76,10 @@ func permitted(ns []rune, q quantity) bool {
 	}
 	return false
 }
+
+// keWords follow 可 in words where it permits nothing (可靠, 可再生,
+// 可持续, 可信, 可视, 可控, 可比).
+var keWords = []string{"靠", "再生", "持续", "信", "视", "控", "比"}
 
 // permitVerbs are the verbs of a change a plan may permit.
 var permitVerbs = []string{"降低", "降至", "放宽", "提高", "延长", "缩短", "下调", "上调", "增加", "减少", "上浮", "下浮", "调整"}

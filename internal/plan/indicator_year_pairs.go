@@ -144,13 +144,7 @@ var reYearsEach = regexp.MustCompile(`20\d\d\s*年(?:\s*[、和及与]\s*20\d\d\
 // each is a quantity in the unit the list ends with. Years listed before
 // 分别 must be as many as the numbers.
 func respectiveList(ns []rune, first, n int) bool {
-	at := -1
-	for k := first - 1; k > 0 && !strings.ContainsRune("，,。；;：:\n", ns[k]); k-- {
-		if ns[k-1] == '分' && ns[k] == '别' {
-			at = k - 1
-			break
-		}
-	}
+	at := lastRespective(ns, first, "，,。；;：:\n")
 	if at < 0 {
 		return false
 	}

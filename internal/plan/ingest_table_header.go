@@ -174,14 +174,11 @@ func (d *docRead) header(i int, cs []cell) (*table, bool) {
 // namelessHeader reads a header whose first column has no title (a PDF's
 // 单位 | 2020 年 | 2025 年 | 属性 indented over rows that start with the
 // indicator's name): the blank column is the names', as 指标 would title it.
-// The header's words must all be header words, and the next line must
-// start left of the header with words, not a number.
+// cs holds header words only (the caller has checked), and the next line
+// must start left of the header with words, not a number.
 func (d *docRead) namelessHeader(i int, cs []cell) ([]cell, *table, bool) {
-	j := i + 1
-	for j < len(d.origs) && j <= i+2 && strings.TrimSpace(d.origs[j]) == "" {
-		j++ // (a blank line under the header)
-	}
-	if len(cs) < 3 || !subHeader(cs) || j >= len(d.origs) || d.indent(i) < 4 || d.indent(j) >= d.indent(i) {
+	j := d.lineUnder(i)
+	if len(cs) < 3 || j >= len(d.origs) || d.indent(i) < 4 || d.indent(j) >= d.indent(i) {
 		return nil, nil, false
 	}
 	next := []rune(strings.TrimSpace(d.origs[j]))
@@ -202,13 +199,11 @@ func (d *docRead) namelessHeader(i int, cs []cell) ([]cell, *table, bool) {
 // cells all right of the first's (序号 | 县（市、区） over nothing, then
 // 科普活动（场次） | 受众（万人次） further right on the next line): the
 // cells of both, left to right, are one header. Each line holds header
-// words only; a blank line may stand between them.
+// words only (cs: the caller has checked); a blank line may stand between
+// them.
 func (d *docRead) headerOverTwoLines(i int, cs []cell) (*table, bool) {
-	j := i + 1
-	for j < len(d.origs) && j <= i+2 && strings.TrimSpace(d.origs[j]) == "" {
-		j++
-	}
-	if len(cs) == 0 || len(cs) > 3 || !subHeader(cs) || j >= len(d.origs) {
+	j := d.lineUnder(i)
+	if len(cs) == 0 || len(cs) > 3 || j >= len(d.origs) {
 		return nil, false
 	}
 	next := plainCells(cells(d.origs[j]))
@@ -236,6 +231,16 @@ func (d *docRead) headerOverTwoLines(i int, cs []cell) (*table, bool) {
 	}
 	t.skip = j
 	return t, true
+}
+
+// lineUnder is the line under header line i, past one blank line or two
+// (len(d.origs) when the text ends first).
+func (d *docRead) lineUnder(i int) int {
+	j := i + 1
+	for j < len(d.origs) && j <= i+2 && strings.TrimSpace(d.origs[j]) == "" {
+		j++
+	}
+	return j
 }
 
 // headerKind is the kind of column a header cell names: seq (序号), name,

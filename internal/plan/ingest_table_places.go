@@ -56,15 +56,19 @@ var reCaptionUnit = regexp.MustCompile(`^\**表\s*[0-9０-９].{2,60}?单位\s*[
 // captionUnit is the unit the caption line right above a table's header
 // gives at its end, blank lines apart; "" if none.
 func (d *docRead) captionUnit(i int) string {
+	if m := reCaptionUnit.FindStringSubmatch(d.caption(i)); m != nil {
+		return m[1]
+	}
+	return ""
+}
+
+// caption is the nearest line with words among the three above header
+// line i, trimmed: the table's title, if it has one; "" if none.
+func (d *docRead) caption(i int) string {
 	for j := i - 1; j >= 0 && j >= i-3; j-- {
-		l := strings.TrimSpace(d.lines[j])
-		if l == "" {
-			continue
+		if l := strings.TrimSpace(d.lines[j]); l != "" {
+			return l
 		}
-		if m := reCaptionUnit.FindStringSubmatch(l); m != nil {
-			return m[1]
-		}
-		return ""
 	}
 	return ""
 }
@@ -78,16 +82,9 @@ var reCaptionYear = regexp.MustCompile(`^(20\d\d)\s*年.{0,30}(?:目标|任务|�
 // line i), or 0: a table of each county's tasks for one year of a longer
 // plan is due that year, not at the plan's end.
 func (d *docRead) captionYear(i int) int {
-	for j := i - 1; j >= 0 && j >= i-3; j-- {
-		l := strings.TrimSpace(d.lines[j])
-		if l == "" {
-			continue
-		}
-		if m := reCaptionYear.FindStringSubmatch(l); m != nil {
-			y, _ := strconv.Atoi(m[1])
-			return y
-		}
-		return 0
+	if m := reCaptionYear.FindStringSubmatch(d.caption(i)); m != nil {
+		y, _ := strconv.Atoi(m[1])
+		return y
 	}
 	return 0
 }
