@@ -37,28 +37,11 @@ func createNames(t testing.TB, d *db.DB, names []string) {
 // both databases, whatever order it was written in, and pages of it by
 // LIMIT/OFFSET join up to the same order.
 func TestPinyinOrder(t *testing.T) {
-	ctx := context.Background()
 	dbtest.Run(t, nil, func(t *testing.T, d *db.DB) {
 		shuffled := slices.Clone(pinyinNames)
 		rand.New(rand.NewPCG(1, 2)).Shuffle(len(shuffled), func(i, j int) { shuffled[i], shuffled[j] = shuffled[j], shuffled[i] })
 		createNames(t, d, shuffled)
-		var got []string
-		for off := 0; off < len(pinyinNames); off += 3 {
-			rows, err := d.Query(ctx, `SELECT name FROM pinyin_names ORDER BY `+db.PinyinOrder("name")+`, id LIMIT ? OFFSET ?`, 3, off)
-			if err != nil {
-				t.Fatal(err)
-			}
-			for rows.Next() {
-				var n string
-				if err := rows.Scan(&n); err != nil {
-					t.Fatal(err)
-				}
-				got = append(got, n)
-			}
-			if err := rows.Close(); err != nil {
-				t.Fatal(err)
-			}
-		}
+		got := namesInPinyinOrder(t, d, len(pinyinNames))
 		if !slices.Equal(got, pinyinNames) {
 			t.Errorf("order\n got %q\nwant %q", got, pinyinNames)
 		}
@@ -215,4 +198,28 @@ func BenchmarkPeopleByName(b *testing.B) {
 			}
 		}
 	})
+}
+
+// namesInPinyinOrder reads the n names of table pinyin_names in pinyin
+// order, three rows a page by LIMIT/OFFSET, as a list's pages read them.
+func namesInPinyinOrder(t *testing.T, d *db.DB, n int) []string {
+	t.Helper()
+	var got []string
+	for off := 0; off < n; off += 3 {
+		rows, err := d.Query(context.Background(), `SELECT name FROM pinyin_names ORDER BY `+db.PinyinOrder("name")+`, id LIMIT ? OFFSET ?`, 3, off)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for rows.Next() {
+			var name string
+			if err := rows.Scan(&name); err != nil {
+				t.Fatal(err)
+			}
+			got = append(got, name)
+		}
+		if err := rows.Close(); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return got
 }
