@@ -120,7 +120,9 @@ func (h *handler) show(w http.ResponseWriter, r *http.Request) error {
 // NameApart is the indicator's name where its words in the document do
 // not hold it: a table row whose name wrapped onto the lines around it in
 // a PDF (3  %  28  ≥35  约束性), the value of a pair (2.6% under
-// 全社会研发经费投入强度：) — so that the reviewer reads what it measures.
+// 全社会研发经费投入强度：), a place's row for one of its columns (东城区·受众)
+// — so that the reviewer reads what it measures: the words lack half its
+// name, or two of its characters.
 func (i StoredIndicator) NameApart() string {
 	han, in := 0, 0
 	for _, r := range i.Metric {
@@ -131,10 +133,10 @@ func (i StoredIndicator) NameApart() string {
 			}
 		}
 	}
-	if han == 0 || 2*in >= han {
-		return "" // the words hold most of it (市政府每年召开1次…联席会议 for 市政府召开…联席会议)
+	if han == 0 || 2*in >= han && han-in < 2 {
+		return "" // the words hold it, but for a character (市政府每年召开1次…联席会议 for 市政府召开…联席会议)
 	}
-	return i.Metric
+	return i.Metric // (also a place's row for one of its columns: 1 东城区 150 12 for 东城区·受众)
 }
 
 // Target formats an indicator's target for the page ("≥ 15.5 %", "3–5 项").
